@@ -223,6 +223,8 @@ coverage
 // tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag;
 // 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts.
 // 'step_up 2% from DATE', 'step_up 2% while Trigger' and 'margin grid Leverage { ... }' add to its coupon, as a tranche's.
+// 'default_interest +2%': the default rate, the coupon plus a margin, at which what the obligor owes after its default
+// accrues (an accruing claim's cap, and the rate of one 'accruing coupon').
 loanDecl
     : LOAN name=ident LBRACE loanItem* RBRACE
     ;
@@ -237,6 +239,7 @@ loanItem
     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)?   # loanRecoveryItem
     | stepUp                                         # loanStepUpItem
     | marginGrid                                     # loanMarginGridItem
+    | DEFAULT_INTEREST PLUS? expr                    # loanDefaultInterestItem
     ;
 
 // What a recovery claim accrues during the workout: the loan's own coupon (listed first, so 'coupon' is not read as a
@@ -694,7 +697,7 @@ ident
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
-    | ACCRUING | INSTALMENTS
+    | ACCRUING | INSTALMENTS | DEFAULT_INTEREST
     | BREAK_OPTION | BREAKS
     ;
 
@@ -837,6 +840,7 @@ CURES         : 'cures';
 AFTER         : 'after';
 ACCRUING      : 'accruing';
 INSTALMENTS   : 'instalments' | 'instalment';
+DEFAULT_INTEREST : 'default_interest';
 WHEN          : 'when';
 DEFAULT       : 'default';
 GRACE         : 'grace';

@@ -15,13 +15,15 @@ namespace DealLang.Compiler.Lowering;
 /// </summary>
 internal static class AmortizationLowering
 {
-    public static AmortizationModel Lower(AmortizationSyntax? syntax, Date? interestOnlyUntil, Lowerer lowerer)
+    /// <param name="balance">The original balance a loan's schedule of shares is of (<see cref="AmortizationSyntax.InShares"/>):
+    /// each share is lowered to that amount; a schedule of amounts ignores it.</param>
+    public static AmortizationModel Lower(AmortizationSyntax? syntax, Date? interestOnlyUntil, Lowerer lowerer, double balance = 0)
     {
         AmortizationModel strategy = (syntax?.Kind ?? AmortizationKind.Bullet) switch
         {
             AmortizationKind.Level => new LevelAmortization(),
             AmortizationKind.Linear => new LinearAmortization(),
-            AmortizationKind.Schedule => new ScheduledAmortization(Scheduled(syntax!, lowerer)),
+            AmortizationKind.Schedule => new ScheduledAmortization(Scheduled(syntax!, lowerer, syntax!.InShares ? balance : 1)),
             _ => new BulletAmortization(),
         };
         return strategy with
@@ -35,7 +37,7 @@ internal static class AmortizationLowering
     public static int MaturityPeriod(Lowerer lowerer, Date maturity) =>
         Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, maturity), 0, Math.Max(0, lowerer.ScheduledPeriods - 1));
 
-    private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer)
+    private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer, double scale)
     {
         int periods = lowerer.ScheduledPeriods;
         var scheduled = new double[lowerer.Boundaries.Length - 1];
@@ -44,7 +46,7 @@ internal static class AmortizationLowering
             int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
             if (period >= 0 && period < periods)
             {
-                scheduled[period] += lowerer.ConstantOf(point.Amount);
+                scheduled[period] += lowerer.ConstantOf(point.Amount) * scale;
             }
         }
 

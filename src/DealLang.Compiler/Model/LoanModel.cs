@@ -36,6 +36,11 @@ public sealed record LoanModel(
     /// <summary><c>accruing coupon</c>: the claim accrues at the loan's own coupon, each period's rate.</summary>
     public bool RecoveryAccruesAtCoupon { get; init; }
 
+    /// <summary>The default interest (<c>default_interest +2%</c>): the margin over each period's coupon at which what
+    /// the obligor owes after its default accrues, so a claim <c>accruing coupon</c> accrues at the coupon plus it, and
+    /// a claim at a stated rate is capped by the defaulted balance at that default rate; 0 when none.</summary>
+    public double DefaultInterest { get; init; }
+
     /// <summary>The equal parts the claim is received in, one a period from the lag's end (<c>in 4 instalments</c>);
     /// 1 when it is received whole.</summary>
     public int RecoveryInstalments { get; init; } = 1;

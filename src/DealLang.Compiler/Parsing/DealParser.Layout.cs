@@ -108,6 +108,9 @@ public static partial class DealParser
                 case DealLangParser.IndexShiftItemContext shift:
                     Mark(shift.PLUS()?.Symbol, LayoutRole.Sign);
                     break;
+                case DealLangParser.LoanDefaultInterestItemContext defaultInterest:
+                    Mark(defaultInterest.PLUS()?.Symbol, LayoutRole.Sign); // 'default_interest +2%'
+                    break;
                 case DealLangParser.DelayOutcomeContext outcome:
                     Mark(outcome.MINUS()?.Symbol, LayoutRole.Sign); // '-6m', refused by DL0768, kept as written
                     break;

@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Semantics;
 // A scenario's dated default against a loan's workout (docs/language.md §5 "loan"): when the recovery, or its last
 // instalment, falls after the deal's last scheduled period, a run that ends at the maturity never receives it (DL0491),
 // if the loan is still owed something by its schedule when its obligor defaults. Only a dated default is knowable here:
-// a drawn one falls on each path's own date.
+// a drawn one falls on each path's own date. PeriodEndOf places a loan's scheduled principal in its period for the
+// interest-only check (DL0436).
 internal sealed partial class DealChecks
 {
     private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario)
@@ -69,6 +70,8 @@ internal sealed partial class DealChecks
 
         if (loan.Amortization is { Kind: AmortizationKind.Schedule } amortization)
         {
+            // A schedule of shares is of the original balance, as the lowering takes it (AmortizationLowering).
+            double scale = amortization.InShares ? owed : 1.0;
             Date? interestOnlyUntil = loan.InterestOnlyUntil?.Value;
             foreach (SchedulePointSyntax point in SyntaxWalk.Safe(amortization.Schedule))
             {
@@ -77,12 +80,26 @@ internal sealed partial class DealChecks
                 // first principal period).
                 if (period >= 0 && period < defaultPeriod && (interestOnlyUntil is not { } until || boundaries[period + 1] > until))
                 {
-                    owed -= Math.Min(Math.Max(0.0, owed), _analysis.ConstantOf(point.Amount, 0));
+                    owed -= Math.Min(Math.Max(0.0, owed), _analysis.ConstantOf(point.Amount, 0) * scale);
                 }
             }
         }
 
         return owed >= 0.005;
+    }
+
+    /// <summary>The end of the period <paramref name="date"/> falls in (the first period end on or after it), on the
+    /// schedule the lowering builds (<see cref="DealAnalysis.ScheduledBoundaries"/>: as paid); null without the deal's
+    /// dates or for a date outside (closing, maturity].</summary>
+    internal Date? PeriodEndOf(Date date)
+    {
+        if (Closing is not { } closing || Maturity is not { } maturity || date <= closing || date > maturity
+            || _analysis.ScheduledBoundaries() is not { } boundaries)
+        {
+            return null;
+        }
+
+        return boundaries[PeriodEndingOnOrAfter(boundaries, date) + 1];
     }
 
     /// <summary>The period (0-based) whose end is the first on or after <paramref name="date"/>, as a default's.</summary>

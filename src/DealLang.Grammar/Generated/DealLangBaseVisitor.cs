@@ -776,6 +776,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitLoanMarginGridItem([NotNull] DealLangParser.LoanMarginGridItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loanDefaultInterestItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitLoanDefaultInterestItem([NotNull] DealLangParser.LoanDefaultInterestItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>accrualAtCoupon</c>
 	/// labeled alternative in <see cref="DealLangParser.recoveryAccrual"/>.
 	/// <para>

@@ -56,26 +56,27 @@ public partial class DealLangParser : Parser {
 		SENIORITY=119, EQUITY=120, CONTRIBUTED=121, HOLDERS=122, ACCOUNT=123, 
 		TARGET=124, INITIAL=125, EARNS=126, FEE=127, TEST=128, OVER=129, TRAILING=130, 
 		NEXT=131, TRIGGER=132, TRIPS=133, CURES=134, AFTER=135, ACCRUING=136, 
-		INSTALMENTS=137, WHEN=138, DEFAULT=139, GRACE=140, CFADS=141, INCLUDES=142, 
-		WATERFALL=143, USING=144, FILL=145, RELEASE=146, HOLD=147, REST=148, IN=149, 
-		DISTRIBUTE=150, SWEEP=151, PRO_RATA=152, SEQUENTIAL=153, ACCELERATE=154, 
-		CURE=155, UP=156, TIMES=157, PREPAYING=158, INTO=159, TO=160, HURDLE=161, 
-		CARRY=162, CATCH_UP=163, CALLS=164, CALLED=165, DEAL_BY_DEAL=166, IF=167, 
-		ELSE=168, THEN=169, ENFORCEMENT=170, SELL=171, HAIRCUT=172, LAG=173, TAKEN=174, 
-		DEFLATE=175, GROW=176, DROP=177, BY=178, DEFAULTS=179, PER=180, GPU=181, 
-		GPU_HOUR=182, HOUR=183, KW=184, MW=185, KWH=186, MWH=187, COIN=188, COINS=189, 
-		EH_S=190, DAY=191, SHARE=192, YEAR=193, OF=194, AND=195, OR=196, NOT=197, 
-		PIK=198, ISSUE_PRICE=199, COMMITMENT=200, AVAILABLE=201, DRAWS=202, COMMITMENT_FEE=203, 
-		STEP_UP=204, TARGET_BALANCE=205, MARGIN=206, GRID=207, BELOW=208, UNPAID=209, 
-		AGAINST=210, ADVANCE=211, INVESTMENT_GRADE=212, WHILE=213, HOLDING=214, 
-		FACE=215, MARK=216, DISCOUNT=217, PAR=218, HOLDINGS=219, HASHRATE=220, 
-		NETWORK=221, REWARDS=222, COVER=223, CONVERTIBLE=224, EARLY=225, ABOVE=226, 
-		COMPLETION=227, DELAYED=228, PHASED=229, INDEXED=230, YEARLY=231, LBRACE=232, 
-		RBRACE=233, LPAREN=234, RPAREN=235, COMMA=236, DOT=237, ARROW=238, ASSIGN=239, 
-		PLUS=240, MINUS=241, STAR=242, SLASH=243, LE=244, GE=245, LT=246, GT=247, 
-		EQ=248, NE=249, DAYCOUNT=250, DATE=251, QUANTITY=252, NUMBER=253, STRING=254, 
-		UNTERMINATED_STRING=255, IDENT=256, NON_ASCII_NAME=257, LINE_COMMENT=258, 
-		BLOCK_COMMENT=259, UNTERMINATED_COMMENT=260, WS=261, UNEXPECTED_CHAR=262;
+		INSTALMENTS=137, DEFAULT_INTEREST=138, WHEN=139, DEFAULT=140, GRACE=141, 
+		CFADS=142, INCLUDES=143, WATERFALL=144, USING=145, FILL=146, RELEASE=147, 
+		HOLD=148, REST=149, IN=150, DISTRIBUTE=151, SWEEP=152, PRO_RATA=153, SEQUENTIAL=154, 
+		ACCELERATE=155, CURE=156, UP=157, TIMES=158, PREPAYING=159, INTO=160, 
+		TO=161, HURDLE=162, CARRY=163, CATCH_UP=164, CALLS=165, CALLED=166, DEAL_BY_DEAL=167, 
+		IF=168, ELSE=169, THEN=170, ENFORCEMENT=171, SELL=172, HAIRCUT=173, LAG=174, 
+		TAKEN=175, DEFLATE=176, GROW=177, DROP=178, BY=179, DEFAULTS=180, PER=181, 
+		GPU=182, GPU_HOUR=183, HOUR=184, KW=185, MW=186, KWH=187, MWH=188, COIN=189, 
+		COINS=190, EH_S=191, DAY=192, SHARE=193, YEAR=194, OF=195, AND=196, OR=197, 
+		NOT=198, PIK=199, ISSUE_PRICE=200, COMMITMENT=201, AVAILABLE=202, DRAWS=203, 
+		COMMITMENT_FEE=204, STEP_UP=205, TARGET_BALANCE=206, MARGIN=207, GRID=208, 
+		BELOW=209, UNPAID=210, AGAINST=211, ADVANCE=212, INVESTMENT_GRADE=213, 
+		WHILE=214, HOLDING=215, FACE=216, MARK=217, DISCOUNT=218, PAR=219, HOLDINGS=220, 
+		HASHRATE=221, NETWORK=222, REWARDS=223, COVER=224, CONVERTIBLE=225, EARLY=226, 
+		ABOVE=227, COMPLETION=228, DELAYED=229, PHASED=230, INDEXED=231, YEARLY=232, 
+		LBRACE=233, RBRACE=234, LPAREN=235, RPAREN=236, COMMA=237, DOT=238, ARROW=239, 
+		ASSIGN=240, PLUS=241, MINUS=242, STAR=243, SLASH=244, LE=245, GE=246, 
+		LT=247, GT=248, EQ=249, NE=250, DAYCOUNT=251, DATE=252, QUANTITY=253, 
+		NUMBER=254, STRING=255, UNTERMINATED_STRING=256, IDENT=257, NON_ASCII_NAME=258, 
+		LINE_COMMENT=259, BLOCK_COMMENT=260, UNTERMINATED_COMMENT=261, WS=262, 
+		UNEXPECTED_CHAR=263;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -139,23 +140,23 @@ public partial class DealLangParser : Parser {
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
 		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
-		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
-		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'cures'", "'after'", "'accruing'", null, "'default_interest'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
+		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
+		"'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'calls'", "'called'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", 
+		"'by'", "'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", 
+		"'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -177,14 +178,14 @@ public partial class DealLangParser : Parser {
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
 		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"ACCRUING", "INSTALMENTS", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
-		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
-		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
-		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
-		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"ACCRUING", "INSTALMENTS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
+		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
@@ -438,7 +439,7 @@ public partial class DealLangParser : Parser {
 			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 171;
@@ -765,7 +766,7 @@ public partial class DealLangParser : Parser {
 			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584726998704901L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) {
+			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				State = 207;
 				ErrorHandler.Sync(this);
@@ -883,6 +884,7 @@ public partial class DealLangParser : Parser {
 				case AFTER:
 				case ACCRUING:
 				case INSTALMENTS:
+				case DEFAULT_INTEREST:
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
@@ -1022,7 +1024,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2199023255553L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -1170,6 +1172,7 @@ public partial class DealLangParser : Parser {
 				case AFTER:
 				case ACCRUING:
 				case INSTALMENTS:
+				case DEFAULT_INTEREST:
 				case WHEN:
 				case DEFAULT:
 				case GRACE:
@@ -1860,7 +1863,7 @@ public partial class DealLangParser : Parser {
 			State = 286;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 864691128455135233L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 283;
@@ -3620,7 +3623,7 @@ public partial class DealLangParser : Parser {
 			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 503;
@@ -3781,6 +3784,20 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoanDefaultInterestItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		public LoanDefaultInterestItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanDefaultInterestItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
@@ -3788,7 +3805,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 541;
+			State = 546;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -3917,6 +3934,26 @@ public partial class DealLangParser : Parser {
 				marginGrid();
 				}
 				break;
+			case DEFAULT_INTEREST:
+				_localctx = new LoanDefaultInterestItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 541;
+				Match(DEFAULT_INTEREST);
+				State = 543;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 542;
+					Match(PLUS);
+					}
+				}
+
+				State = 545;
+				expr(0);
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -3972,14 +4009,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 545;
+			State = 550;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 543;
+				State = 548;
 				Match(COUPON);
 				}
 				break;
@@ -3987,7 +4024,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4039,27 +4076,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 552;
 			Match(FLEET);
-			State = 548;
-			_localctx.name = ident();
-			State = 549;
-			Match(LBRACE);
 			State = 553;
+			_localctx.name = ident();
+			State = 554;
+			Match(LBRACE);
+			State = 558;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 550;
+				State = 555;
 				fleetItem();
 				}
 				}
-				State = 555;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 556;
+			State = 561;
 			Match(RBRACE);
 			}
 		}
@@ -4256,32 +4293,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 597;
+			State = 602;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 558;
-				Match(DELIVERIES);
-				State = 559;
-				Match(LBRACE);
 				State = 563;
+				Match(DELIVERIES);
+				State = 564;
+				Match(LBRACE);
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 560;
+					State = 565;
 					delivery();
 					}
 					}
-					State = 565;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 571;
 				Match(RBRACE);
 				}
 				break;
@@ -4289,9 +4326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 572;
 				Match(UNITS);
-				State = 568;
+				State = 573;
 				expr(0);
 				}
 				break;
@@ -4299,9 +4336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 569;
+				State = 574;
 				Match(UNIT_COST);
-				State = 570;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4309,11 +4346,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 571;
+				State = 576;
 				Match(DEPRECIATE);
-				State = 572;
+				State = 577;
 				Match(STRAIGHT_LINE);
-				State = 573;
+				State = 578;
 				duration();
 				}
 				break;
@@ -4321,13 +4358,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 574;
+				State = 579;
 				Match(DEPRECIATE);
-				State = 575;
+				State = 580;
 				Match(DECLINING);
-				State = 576;
+				State = 581;
 				expr(0);
-				State = 577;
+				State = 582;
 				perYear();
 				}
 				break;
@@ -4335,9 +4372,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 579;
+				State = 584;
 				Match(POWER);
-				State = 580;
+				State = 585;
 				expr(0);
 				}
 				break;
@@ -4345,9 +4382,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 581;
+				State = 586;
 				Match(PUE);
-				State = 582;
+				State = 587;
 				expr(0);
 				}
 				break;
@@ -4355,9 +4392,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 583;
+				State = 588;
 				Match(POWER_PRICE);
-				State = 584;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4365,11 +4402,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 585;
+				State = 590;
 				Match(MAINTENANCE);
-				State = 586;
+				State = 591;
 				expr(0);
-				State = 587;
+				State = 592;
 				perYear();
 				}
 				break;
@@ -4377,15 +4414,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 589;
+				State = 594;
 				Match(MARKET_VALUE);
-				State = 590;
+				State = 595;
 				expr(0);
-				State = 591;
+				State = 596;
 				Match(DECLINING);
-				State = 592;
+				State = 597;
 				expr(0);
-				State = 593;
+				State = 598;
 				perYear();
 				}
 				break;
@@ -4393,9 +4430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 595;
+				State = 600;
 				Match(GENERATION);
-				State = 596;
+				State = 601;
 				ident();
 				}
 				break;
@@ -4452,31 +4489,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 604;
 			Match(CONTRACT);
-			State = 600;
+			State = 605;
 			_localctx.name = ident();
-			State = 601;
+			State = 606;
 			Match(ON);
-			State = 602;
-			_localctx.fleet = ident();
-			State = 603;
-			Match(LBRACE);
 			State = 607;
+			_localctx.fleet = ident();
+			State = 608;
+			Match(LBRACE);
+			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 591632269575L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 604;
+				State = 609;
 				contractItem();
 				}
 				}
-				State = 609;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 610;
+			State = 615;
 			Match(RBRACE);
 			}
 		}
@@ -4681,16 +4718,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 655;
+			State = 660;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 617;
 				Match(CUSTOMER);
-				State = 613;
+				State = 618;
 				ident();
 				}
 				break;
@@ -4698,9 +4735,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 614;
+				State = 619;
 				Match(UNITS);
-				State = 615;
+				State = 620;
 				expr(0);
 				}
 				break;
@@ -4708,11 +4745,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 616;
+				State = 621;
 				Match(PRICE);
-				State = 617;
+				State = 622;
 				Match(AT);
-				State = 618;
+				State = 623;
 				Match(MARKET);
 				}
 				break;
@@ -4720,9 +4757,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 619;
+				State = 624;
 				Match(PRICE);
-				State = 620;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -4730,11 +4767,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 621;
+				State = 626;
 				Match(HOUR);
-				State = 622;
+				State = 627;
 				expr(0);
-				State = 623;
+				State = 628;
 				perYear();
 				}
 				break;
@@ -4742,9 +4779,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 625;
+				State = 630;
 				Match(TAKE_OR_PAY);
-				State = 626;
+				State = 631;
 				expr(0);
 				}
 				break;
@@ -4752,9 +4789,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 627;
+				State = 632;
 				Match(STARTS);
-				State = 628;
+				State = 633;
 				Match(DATE);
 				}
 				break;
@@ -4762,9 +4799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 629;
+				State = 634;
 				Match(TERM);
-				State = 630;
+				State = 635;
 				duration();
 				}
 				break;
@@ -4772,25 +4809,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 631;
+				State = 636;
 				Match(TERMINATION_FEE);
-				State = 632;
+				State = 637;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 638;
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 633;
+					State = 638;
 					Match(AMORTISING);
-					State = 636;
+					State = 641;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 634;
+						State = 639;
 						Match(TO);
-						State = 635;
+						State = 640;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4804,17 +4841,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 640;
-				Match(RENEWALS);
-				State = 641;
-				renewalCount();
-				State = 642;
-				duration();
-				State = 643;
-				Match(AT);
-				State = 644;
-				Match(CUSTOMER);
 				State = 645;
+				Match(RENEWALS);
+				State = 646;
+				renewalCount();
+				State = 647;
+				duration();
+				State = 648;
+				Match(AT);
+				State = 649;
+				Match(CUSTOMER);
+				State = 650;
 				Match(OPTION);
 				}
 				break;
@@ -4822,20 +4859,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 647;
-				Match(PREPAYMENT);
-				State = 648;
-				expr(0);
 				State = 652;
+				Match(PREPAYMENT);
+				State = 653;
+				expr(0);
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 649;
+					State = 654;
 					Match(APPLIED);
-					State = 650;
+					State = 655;
 					Match(OVER);
-					State = 651;
+					State = 656;
 					Match(TERM);
 					}
 				}
@@ -4846,7 +4883,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 654;
+				State = 659;
 				guarantorClause();
 				}
 				break;
@@ -4898,27 +4935,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 657;
+			State = 662;
 			Match(COINS);
-			State = 658;
-			_localctx.name = ident();
-			State = 659;
-			Match(LBRACE);
 			State = 663;
+			_localctx.name = ident();
+			State = 664;
+			Match(LBRACE);
+			State = 668;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 219)) & ~0x3f) == 0 && ((1L << (_la - 219)) & 15L) != 0)) {
+			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 660;
+				State = 665;
 				coinsItem();
 				}
 				}
-				State = 665;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 666;
+			State = 671;
 			Match(RBRACE);
 			}
 		}
@@ -5068,16 +5105,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 686;
+			State = 691;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 668;
+				State = 673;
 				Match(HOLDINGS);
-				State = 669;
+				State = 674;
 				expr(0);
 				}
 				break;
@@ -5085,9 +5122,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 670;
+				State = 675;
 				Match(PRICE);
-				State = 671;
+				State = 676;
 				ident();
 				}
 				break;
@@ -5095,9 +5132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 672;
+				State = 677;
 				Match(HASHRATE);
-				State = 673;
+				State = 678;
 				expr(0);
 				}
 				break;
@@ -5105,9 +5142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 674;
+				State = 679;
 				Match(NETWORK);
-				State = 675;
+				State = 680;
 				expr(0);
 				}
 				break;
@@ -5115,9 +5152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 676;
+				State = 681;
 				Match(REWARDS);
-				State = 677;
+				State = 682;
 				expr(0);
 				}
 				break;
@@ -5125,9 +5162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 678;
+				State = 683;
 				Match(POWER);
-				State = 679;
+				State = 684;
 				expr(0);
 				}
 				break;
@@ -5135,9 +5172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 680;
+				State = 685;
 				Match(POWER_PRICE);
-				State = 681;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5145,9 +5182,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 682;
+				State = 687;
 				Match(DEPTH);
-				State = 683;
+				State = 688;
 				expr(0);
 				}
 				break;
@@ -5155,9 +5192,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 684;
+				State = 689;
 				Match(IMPACT);
-				State = 685;
+				State = 690;
 				expr(0);
 				}
 				break;
@@ -5209,20 +5246,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
-			Match(DATE);
-			State = 689;
-			_localctx.units = expr(0);
-			State = 690;
-			Match(AT);
-			State = 691;
-			_localctx.cost = expr(0);
 			State = 693;
+			Match(DATE);
+			State = 694;
+			_localctx.units = expr(0);
+			State = 695;
+			Match(AT);
+			State = 696;
+			_localctx.cost = expr(0);
+			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 692;
+				State = 697;
 				Match(COMMA);
 				}
 			}
@@ -5275,27 +5312,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 695;
+			State = 700;
 			Match(TRANCHE);
-			State = 696;
-			_localctx.name = ident();
-			State = 697;
-			Match(LBRACE);
 			State = 701;
+			_localctx.name = ident();
+			State = 702;
+			Match(LBRACE);
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 698;
+				State = 703;
 				trancheItem();
 				}
 				}
-				State = 703;
+				State = 708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 704;
+			State = 709;
 			Match(RBRACE);
 			}
 		}
@@ -5344,38 +5381,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 711;
 			_localctx.rate = expr(0);
-			State = 708;
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 707;
+				State = 712;
 				Match(FIXED);
 				}
 			}
 
-			State = 712;
+			State = 717;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 710;
+				State = 715;
 				Match(FLOOR);
-				State = 711;
+				State = 716;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 716;
+			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 714;
+				State = 719;
 				Match(CAP);
-				State = 715;
+				State = 720;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5707,16 +5744,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 788;
+			State = 793;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 718;
+				State = 723;
 				Match(BALANCE);
-				State = 719;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5724,9 +5761,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 720;
+				State = 725;
 				Match(COUPON);
-				State = 721;
+				State = 726;
 				couponTerms();
 				}
 				break;
@@ -5734,26 +5771,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 722;
+				State = 727;
 				Match(PIK);
-				State = 724;
+				State = 729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 723;
+					State = 728;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 728;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 726;
+					State = 731;
 					Match(WHEN);
-					State = 727;
+					State = 732;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5764,9 +5801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 730;
+				State = 735;
 				Match(PIK);
-				State = 731;
+				State = 736;
 				Match(UNPAID);
 				}
 				break;
@@ -5774,9 +5811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 732;
+				State = 737;
 				Match(ISSUE_PRICE);
-				State = 733;
+				State = 738;
 				expr(0);
 				}
 				break;
@@ -5784,9 +5821,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 734;
+				State = 739;
 				Match(COMMITMENT);
-				State = 735;
+				State = 740;
 				expr(0);
 				}
 				break;
@@ -5794,11 +5831,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 736;
+				State = 741;
 				Match(AVAILABLE);
-				State = 737;
+				State = 742;
 				Match(UNTIL);
-				State = 738;
+				State = 743;
 				Match(DATE);
 				}
 				break;
@@ -5806,25 +5843,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 739;
-				Match(DRAWS);
-				State = 740;
-				Match(LBRACE);
 				State = 744;
+				Match(DRAWS);
+				State = 745;
+				Match(LBRACE);
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 741;
+					State = 746;
 					schedulePoint();
 					}
 					}
-					State = 746;
+					State = 751;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 747;
+				State = 752;
 				Match(RBRACE);
 				}
 				break;
@@ -5832,15 +5869,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 748;
+				State = 753;
 				Match(DRAWS);
-				State = 749;
+				State = 754;
 				Match(AGAINST);
-				State = 750;
+				State = 755;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 751;
+				State = 756;
 				Match(ADVANCE);
-				State = 752;
+				State = 757;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5848,9 +5885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 754;
+				State = 759;
 				Match(COMMITMENT_FEE);
-				State = 755;
+				State = 760;
 				expr(0);
 				}
 				break;
@@ -5858,7 +5895,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 756;
+				State = 761;
 				stepUp();
 				}
 				break;
@@ -5866,7 +5903,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 757;
+				State = 762;
 				marginGrid();
 				}
 				break;
@@ -5874,15 +5911,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 758;
+				State = 763;
 				Match(MARGIN);
-				State = 759;
+				State = 764;
 				Match(INVESTMENT_GRADE);
-				State = 760;
+				State = 765;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 761;
+				State = 766;
 				Match(ELSE);
-				State = 762;
+				State = 767;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5890,9 +5927,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 764;
+				State = 769;
 				Match(TARGET_BALANCE);
-				State = 765;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5900,11 +5937,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 766;
+				State = 771;
 				Match(INTEREST_ONLY);
-				State = 767;
+				State = 772;
 				Match(UNTIL);
-				State = 768;
+				State = 773;
 				Match(DATE);
 				}
 				break;
@@ -5912,9 +5949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 769;
+				State = 774;
 				Match(AMORTIZE);
-				State = 770;
+				State = 775;
 				amortization();
 				}
 				break;
@@ -5922,9 +5959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 771;
+				State = 776;
 				Match(MATURITY);
-				State = 772;
+				State = 777;
 				Match(DATE);
 				}
 				break;
@@ -5932,9 +5969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 773;
+				State = 778;
 				Match(SENIORITY);
-				State = 774;
+				State = 779;
 				Match(NUMBER);
 				}
 				break;
@@ -5942,7 +5979,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 775;
+				State = 780;
 				guarantorClause();
 				}
 				break;
@@ -5950,26 +5987,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 776;
+				State = 781;
 				Match(CONVERTIBLE);
-				State = 777;
+				State = 782;
 				Match(AT);
-				State = 778;
+				State = 783;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 779;
-				Match(AGAINST);
-				State = 780;
-				((ConvertibleItemContext)_localctx).share = expr(0);
 				State = 784;
+				Match(AGAINST);
+				State = 785;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 781;
+					State = 786;
 					Match(EARLY);
-					State = 782;
+					State = 787;
 					Match(ABOVE);
-					State = 783;
+					State = 788;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5980,9 +6017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 786;
+				State = 791;
 				Match(COMPLETION);
-				State = 787;
+				State = 792;
 				expr(0);
 				}
 				break;
@@ -6031,26 +6068,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 795;
 			Match(STEP_UP);
-			State = 791;
-			expr(0);
 			State = 796;
+			expr(0);
+			State = 801;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 792;
+				State = 797;
 				Match(FROM);
-				State = 793;
+				State = 798;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 794;
+				State = 799;
 				Match(WHILE);
-				State = 795;
+				State = 800;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6111,41 +6148,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 803;
 			Match(MARGIN);
-			State = 799;
+			State = 804;
 			Match(GRID);
-			State = 800;
-			_localctx.test = ident();
-			State = 801;
-			Match(LBRACE);
 			State = 805;
+			_localctx.test = ident();
+			State = 806;
+			Match(LBRACE);
+			State = 810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 802;
+				State = 807;
 				gridTier();
 				}
 				}
-				State = 807;
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 810;
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 808;
+				State = 813;
 				Match(ELSE);
-				State = 809;
+				State = 814;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 812;
+			State = 817;
 			Match(RBRACE);
 			}
 		}
@@ -6190,11 +6227,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 814;
+			State = 819;
 			Match(BELOW);
-			State = 815;
+			State = 820;
 			_localctx.bound = expr(0);
-			State = 816;
+			State = 821;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6276,14 +6313,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 830;
+			State = 835;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 818;
+				State = 823;
 				Match(BULLET);
 				}
 				break;
@@ -6291,7 +6328,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 819;
+				State = 824;
 				Match(LEVEL);
 				}
 				break;
@@ -6299,7 +6336,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 820;
+				State = 825;
 				Match(LINEAR);
 				}
 				break;
@@ -6307,25 +6344,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 821;
-				Match(SCHEDULE);
-				State = 822;
-				Match(LBRACE);
 				State = 826;
+				Match(SCHEDULE);
+				State = 827;
+				Match(LBRACE);
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 823;
+					State = 828;
 					schedulePoint();
 					}
 					}
-					State = 828;
+					State = 833;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 829;
+				State = 834;
 				Match(RBRACE);
 				}
 				break;
@@ -6379,27 +6416,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 837;
 			Match(HOLDING);
-			State = 833;
-			_localctx.name = ident();
-			State = 834;
-			Match(LBRACE);
 			State = 838;
+			_localctx.name = ident();
+			State = 839;
+			Match(LBRACE);
+			State = 843;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 835;
+				State = 840;
 				holdingItem();
 				}
 				}
-				State = 840;
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 841;
+			State = 846;
 			Match(RBRACE);
 			}
 		}
@@ -6533,20 +6570,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 866;
+			State = 871;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 843;
+				State = 848;
 				Match(OF);
-				State = 844;
+				State = 849;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 845;
+				State = 850;
 				Match(DOT);
-				State = 846;
+				State = 851;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6554,9 +6591,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 848;
+				State = 853;
 				Match(SHARE);
-				State = 849;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6564,9 +6601,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 850;
+				State = 855;
 				Match(FACE);
-				State = 851;
+				State = 856;
 				expr(0);
 				}
 				break;
@@ -6574,9 +6611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 852;
+				State = 857;
 				Match(MARK);
-				State = 853;
+				State = 858;
 				Match(PAR);
 				}
 				break;
@@ -6584,9 +6621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 854;
+				State = 859;
 				Match(MARK);
-				State = 855;
+				State = 860;
 				ident();
 				}
 				break;
@@ -6594,19 +6631,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 856;
+				State = 861;
 				Match(MARKET);
-				State = 858;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 857;
+					State = 862;
 					holdingMarketTerm();
 					}
 					}
-					State = 860;
+					State = 865;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6616,13 +6653,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 862;
+				State = 867;
 				Match(DRAWS);
-				State = 863;
+				State = 868;
 				Match(CALLED);
-				State = 864;
+				State = 869;
 				Match(FROM);
-				State = 865;
+				State = 870;
 				ident();
 				}
 				break;
@@ -6696,16 +6733,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 874;
+			State = 879;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 868;
+				State = 873;
 				Match(DISCOUNT);
-				State = 869;
+				State = 874;
 				expr(0);
 				}
 				break;
@@ -6713,9 +6750,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 870;
+				State = 875;
 				Match(DEPTH);
-				State = 871;
+				State = 876;
 				expr(0);
 				}
 				break;
@@ -6723,9 +6760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 872;
+				State = 877;
 				Match(IMPACT);
-				State = 873;
+				State = 878;
 				expr(0);
 				}
 				break;
@@ -6779,27 +6816,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 881;
 			Match(EQUITY);
-			State = 877;
-			_localctx.name = ident();
-			State = 878;
-			Match(LBRACE);
 			State = 882;
+			_localctx.name = ident();
+			State = 883;
+			Match(LBRACE);
+			State = 887;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 12094627905539L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 879;
+				State = 884;
 				equityItem();
 				}
 				}
-				State = 884;
+				State = 889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 885;
+			State = 890;
 			Match(RBRACE);
 			}
 		}
@@ -6935,16 +6972,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 922;
+			State = 927;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 887;
+				State = 892;
 				Match(CONTRIBUTED);
-				State = 888;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6952,23 +6989,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 889;
+				State = 894;
 				Match(HOLDERS);
-				State = 890;
-				holder();
 				State = 895;
+				holder();
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 891;
+					State = 896;
 					Match(COMMA);
-					State = 892;
+					State = 897;
 					holder();
 					}
 					}
-					State = 897;
+					State = 902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6978,9 +7015,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 898;
+				State = 903;
 				Match(HURDLE);
-				State = 899;
+				State = 904;
 				expr(0);
 				}
 				break;
@@ -6988,32 +7025,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 900;
+				State = 905;
 				Match(CARRY);
-				State = 901;
-				expr(0);
-				State = 902;
-				Match(TO);
-				State = 903;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 906;
+				expr(0);
+				State = 907;
+				Match(TO);
+				State = 908;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 904;
+					State = 909;
 					Match(CATCH_UP);
-					State = 905;
+					State = 910;
 					expr(0);
 					}
 				}
 
-				State = 909;
+				State = 914;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 908;
+					State = 913;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7024,9 +7061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 911;
+				State = 916;
 				Match(COMMITMENT);
-				State = 912;
+				State = 917;
 				expr(0);
 				}
 				break;
@@ -7034,23 +7071,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 913;
+				State = 918;
 				Match(CALLS);
-				State = 914;
-				capitalCall();
 				State = 919;
+				capitalCall();
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 915;
+					State = 920;
 					Match(COMMA);
-					State = 916;
+					State = 921;
 					capitalCall();
 					}
 					}
-					State = 921;
+					State = 926;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7107,32 +7144,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 929;
 			ident();
-			State = 925;
+			State = 930;
 			expr(0);
-			State = 934;
+			State = 939;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 926;
+				State = 931;
 				Match(LBRACE);
-				State = 930;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 7L) != 0)) {
+				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 927;
+					State = 932;
 					holderTerm();
 					}
 					}
-					State = 932;
+					State = 937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 933;
+				State = 938;
 				Match(RBRACE);
 				}
 			}
@@ -7207,16 +7244,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 942;
+			State = 947;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 936;
+				State = 941;
 				Match(HURDLE);
-				State = 937;
+				State = 942;
 				expr(0);
 				}
 				break;
@@ -7224,9 +7261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 938;
+				State = 943;
 				Match(CARRY);
-				State = 939;
+				State = 944;
 				expr(0);
 				}
 				break;
@@ -7234,9 +7271,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 940;
+				State = 945;
 				Match(CATCH_UP);
-				State = 941;
+				State = 946;
 				expr(0);
 				}
 				break;
@@ -7280,9 +7317,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 944;
+			State = 949;
 			Match(DATE);
-			State = 945;
+			State = 950;
 			expr(0);
 			}
 		}
@@ -7332,32 +7369,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 947;
+			State = 952;
 			Match(ACCOUNT);
-			State = 948;
+			State = 953;
 			_localctx.name = ident();
-			State = 957;
+			State = 962;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 949;
+				State = 954;
 				Match(LBRACE);
-				State = 953;
+				State = 958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 950;
+					State = 955;
 					accountItem();
 					}
 					}
-					State = 955;
+					State = 960;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 956;
+				State = 961;
 				Match(RBRACE);
 				}
 			}
@@ -7432,16 +7469,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 965;
+			State = 970;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 959;
+				State = 964;
 				Match(TARGET);
-				State = 960;
+				State = 965;
 				expr(0);
 				}
 				break;
@@ -7449,9 +7486,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 961;
+				State = 966;
 				Match(INITIAL);
-				State = 962;
+				State = 967;
 				expr(0);
 				}
 				break;
@@ -7459,9 +7496,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 963;
+				State = 968;
 				Match(EARNS);
-				State = 964;
+				State = 969;
 				expr(0);
 				}
 				break;
@@ -7522,31 +7559,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 967;
+			State = 972;
 			Match(FEE);
-			State = 968;
+			State = 973;
 			_localctx.name = ident();
-			State = 969;
+			State = 974;
 			Match(LBRACE);
-			State = 970;
+			State = 975;
 			expr(0);
-			State = 978;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 971;
-				perYear();
 				State = 976;
+				perYear();
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 972;
+					State = 977;
 					Match(ESCALATING);
-					State = 973;
+					State = 978;
 					expr(0);
-					State = 974;
+					State = 979;
 					perYear();
 					}
 				}
@@ -7554,7 +7591,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 980;
+			State = 985;
 			Match(RBRACE);
 			}
 		}
@@ -7609,52 +7646,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 987;
 			Match(TEST);
-			State = 983;
+			State = 988;
 			_localctx.name = ident();
-			State = 984;
+			State = 989;
 			Match(ASSIGN);
-			State = 985;
+			State = 990;
 			expr(0);
-			State = 992;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 986;
+				State = 991;
 				Match(OVER);
-				State = 989;
+				State = 994;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 987;
+					State = 992;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 988;
+					State = 993;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 991;
+				State = 996;
 				duration();
 				}
 			}
 
-			State = 996;
+			State = 1001;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 994;
+				State = 999;
 				Match(FROM);
-				State = 995;
+				State = 1000;
 				Match(DATE);
 				}
 			}
@@ -7741,79 +7778,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 998;
+			State = 1003;
 			Match(TRIGGER);
-			State = 999;
-			_localctx.name = ident();
-			State = 1000;
-			Match(WHEN);
-			State = 1001;
-			expr(0);
 			State = 1004;
+			_localctx.name = ident();
+			State = 1005;
+			Match(WHEN);
+			State = 1006;
+			expr(0);
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1002;
-				Match(FROM);
-				State = 1003;
-				Match(DATE);
-				}
-			}
-
-			State = 1009;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==TRIPS) {
-				{
-				State = 1006;
-				Match(TRIPS);
 				State = 1007;
-				Match(AFTER);
+				Match(FROM);
 				State = 1008;
-				_localctx.trips = Match(NUMBER);
+				Match(DATE);
 				}
 			}
 
 			State = 1014;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CURES) {
+			if (_la==TRIPS) {
 				{
 				State = 1011;
-				Match(CURES);
+				Match(TRIPS);
 				State = 1012;
 				Match(AFTER);
 				State = 1013;
+				_localctx.trips = Match(NUMBER);
+				}
+			}
+
+			State = 1019;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 1016;
+				Match(CURES);
+				State = 1017;
+				Match(AFTER);
+				State = 1018;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1026;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1016;
-				Match(CURE);
-				State = 1017;
-				Match(BY);
-				State = 1018;
-				_localctx.curer = ident();
-				State = 1019;
-				Match(UP);
-				State = 1020;
-				Match(TO);
 				State = 1021;
-				_localctx.times = Match(NUMBER);
+				Match(CURE);
 				State = 1022;
-				Match(TIMES);
+				Match(BY);
+				State = 1023;
+				_localctx.curer = ident();
 				State = 1024;
+				Match(UP);
+				State = 1025;
+				Match(TO);
+				State = 1026;
+				_localctx.times = Match(NUMBER);
+				State = 1027;
+				Match(TIMES);
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1023;
+					State = 1028;
 					cureDestination();
 					}
 				}
@@ -7821,23 +7858,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1028;
+			State = 1033;
 			Match(ARROW);
-			State = 1029;
-			triggerEffect();
 			State = 1034;
+			triggerEffect();
+			State = 1039;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1030;
+				State = 1035;
 				Match(COMMA);
-				State = 1031;
+				State = 1036;
 				triggerEffect();
 				}
 				}
-				State = 1036;
+				State = 1041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7909,43 +7946,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1053;
+			State = 1058;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1037;
+				State = 1042;
 				Match(PREPAYING);
-				State = 1038;
-				ident();
 				State = 1043;
+				ident();
+				State = 1048;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1039;
+					State = 1044;
 					Match(COMMA);
-					State = 1040;
+					State = 1045;
 					ident();
 					}
 					}
-					State = 1045;
+					State = 1050;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1049;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1046;
+					State = 1051;
 					Match(THEN);
-					State = 1047;
+					State = 1052;
 					Match(INTO);
-					State = 1048;
+					State = 1053;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7956,9 +7993,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1056;
 				Match(INTO);
-				State = 1052;
+				State = 1057;
 				ident();
 				}
 				break;
@@ -8047,20 +8084,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1074;
+			State = 1079;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1060;
 				Match(SWEEP);
-				State = 1056;
+				State = 1061;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1057;
+				State = 1062;
 				Match(TO);
-				State = 1058;
+				State = 1063;
 				ident();
 				}
 				break;
@@ -8068,34 +8105,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1059;
+				State = 1064;
 				Match(ACCELERATE);
-				State = 1071;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1060;
+					State = 1065;
 					Match(LPAREN);
-					State = 1061;
-					ident();
 					State = 1066;
+					ident();
+					State = 1071;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1062;
+						State = 1067;
 						Match(COMMA);
-						State = 1063;
+						State = 1068;
 						ident();
 						}
 						}
-						State = 1068;
+						State = 1073;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1069;
+					State = 1074;
 					Match(RPAREN);
 					}
 				}
@@ -8106,7 +8143,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1073;
+				State = 1078;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8154,20 +8191,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1076;
-			Match(DEFAULT);
-			State = 1077;
-			Match(WHEN);
-			State = 1078;
-			expr(0);
 			State = 1081;
+			Match(DEFAULT);
+			State = 1082;
+			Match(WHEN);
+			State = 1083;
+			expr(0);
+			State = 1086;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1079;
+				State = 1084;
 				Match(GRACE);
-				State = 1080;
+				State = 1085;
 				duration();
 				}
 			}
@@ -8219,25 +8256,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1083;
+			State = 1088;
 			Match(CFADS);
-			State = 1084;
+			State = 1089;
 			Match(INCLUDES);
-			State = 1085;
-			cfadsItem();
 			State = 1090;
+			cfadsItem();
+			State = 1095;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1086;
+				State = 1091;
 				Match(COMMA);
-				State = 1087;
+				State = 1092;
 				cfadsItem();
 				}
 				}
-				State = 1092;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8277,13 +8314,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1095;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1093;
+				State = 1098;
 				Match(RVG);
 				}
 				break;
@@ -8400,6 +8437,7 @@ public partial class DealLangParser : Parser {
 			case AFTER:
 			case ACCRUING:
 			case INSTALMENTS:
+			case DEFAULT_INTEREST:
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
@@ -8460,7 +8498,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1094;
+				State = 1099;
 				ident();
 				}
 				break;
@@ -8510,25 +8548,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1097;
-			Match(WATERFALL);
-			State = 1098;
-			Match(LBRACE);
 			State = 1102;
+			Match(WATERFALL);
+			State = 1103;
+			Match(LBRACE);
+			State = 1107;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1099;
+				State = 1104;
 				step();
 				}
 				}
-				State = 1104;
+				State = 1109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1105;
+			State = 1110;
 			Match(RBRACE);
 			}
 		}
@@ -8756,39 +8794,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1198;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1107;
+				State = 1112;
 				Match(PAY);
-				State = 1108;
+				State = 1113;
 				((PayStepContext)_localctx).target = reference();
-				State = 1118;
+				State = 1123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1109;
+					State = 1114;
 					Match(USING);
-					State = 1110;
-					ident();
 					State = 1115;
+					ident();
+					State = 1120;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1111;
+						State = 1116;
 						Match(COMMA);
-						State = 1112;
+						State = 1117;
 						ident();
 						}
 						}
-						State = 1117;
+						State = 1122;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8801,9 +8839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1120;
+				State = 1125;
 				Match(FILL);
-				State = 1121;
+				State = 1126;
 				ident();
 				}
 				break;
@@ -8811,9 +8849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1122;
+				State = 1127;
 				Match(RELEASE);
-				State = 1123;
+				State = 1128;
 				ident();
 				}
 				break;
@@ -8821,13 +8859,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1124;
+				State = 1129;
 				Match(HOLD);
-				State = 1125;
+				State = 1130;
 				Match(REST);
-				State = 1126;
+				State = 1131;
 				Match(IN);
-				State = 1127;
+				State = 1132;
 				ident();
 				}
 				break;
@@ -8835,25 +8873,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1128;
+				State = 1133;
 				Match(DISTRIBUTE);
-				State = 1131;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1129;
+					State = 1134;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1130;
+					State = 1135;
 					Match(OF);
 					}
 				}
 
-				State = 1133;
+				State = 1138;
 				Match(REST);
-				State = 1134;
+				State = 1139;
 				Match(TO);
-				State = 1135;
+				State = 1140;
 				ident();
 				}
 				break;
@@ -8861,17 +8899,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1136;
-				Match(SWEEP);
-				State = 1137;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1138;
-				Match(OF);
-				State = 1139;
-				Match(REST);
-				State = 1140;
-				Match(TO);
 				State = 1141;
+				Match(SWEEP);
+				State = 1142;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1143;
+				Match(OF);
+				State = 1144;
+				Match(REST);
+				State = 1145;
+				Match(TO);
+				State = 1146;
 				ident();
 				}
 				break;
@@ -8879,31 +8917,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1142;
+				State = 1147;
 				Match(SELL);
-				State = 1143;
-				ident();
 				State = 1148;
+				ident();
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1144;
+					State = 1149;
 					Match(COMMA);
-					State = 1145;
+					State = 1150;
 					ident();
 					}
 					}
-					State = 1150;
+					State = 1155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1151;
+				State = 1156;
 				Match(TO);
-				State = 1152;
+				State = 1157;
 				Match(COVER);
-				State = 1153;
+				State = 1158;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8911,52 +8949,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1155;
+				State = 1160;
 				Match(IF);
-				State = 1156;
-				expr(0);
-				State = 1157;
-				Match(LBRACE);
 				State = 1161;
+				expr(0);
+				State = 1162;
+				Match(LBRACE);
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1158;
+					State = 1163;
 					step();
 					}
 					}
-					State = 1163;
+					State = 1168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1164;
+				State = 1169;
 				Match(RBRACE);
-				State = 1174;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1165;
-					Match(ELSE);
-					State = 1166;
-					Match(LBRACE);
 					State = 1170;
+					Match(ELSE);
+					State = 1171;
+					Match(LBRACE);
+					State = 1175;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1167;
+						State = 1172;
 						step();
 						}
 						}
-						State = 1172;
+						State = 1177;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1173;
+					State = 1178;
 					Match(RBRACE);
 					}
 				}
@@ -8967,37 +9005,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1176;
+				State = 1181;
 				Match(PRO_RATA);
-				State = 1179;
+				State = 1184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1177;
+					State = 1182;
 					Match(BY);
-					State = 1178;
+					State = 1183;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1181;
+				State = 1186;
 				Match(LBRACE);
-				State = 1185;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1182;
+					State = 1187;
 					step();
 					}
 					}
-					State = 1187;
+					State = 1192;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1188;
+				State = 1193;
 				Match(RBRACE);
 				}
 				break;
@@ -9005,25 +9043,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1189;
-				Match(SEQUENTIAL);
-				State = 1190;
-				Match(LBRACE);
 				State = 1194;
+				Match(SEQUENTIAL);
+				State = 1195;
+				Match(LBRACE);
+				State = 1199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1191;
+					State = 1196;
 					step();
 					}
 					}
-					State = 1196;
+					State = 1201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1197;
+				State = 1202;
 				Match(RBRACE);
 				}
 				break;
@@ -9073,25 +9111,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
-			Match(ENFORCEMENT);
-			State = 1201;
-			Match(LBRACE);
 			State = 1205;
+			Match(ENFORCEMENT);
+			State = 1206;
+			Match(LBRACE);
+			State = 1210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1202;
+				State = 1207;
 				enforcementItem();
 				}
 				}
-				State = 1207;
+				State = 1212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1208;
+			State = 1213;
 			Match(RBRACE);
 			}
 		}
@@ -9163,44 +9201,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1226;
+			State = 1231;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1210;
+				State = 1215;
 				Match(SELL);
-				State = 1211;
-				ident();
 				State = 1216;
+				ident();
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1212;
+					State = 1217;
 					Match(COMMA);
-					State = 1213;
+					State = 1218;
 					ident();
 					}
 					}
-					State = 1218;
+					State = 1223;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1222;
+				State = 1227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1219;
+					State = 1224;
 					sellTerm();
 					}
 					}
-					State = 1224;
+					State = 1229;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9210,7 +9248,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1225;
+				State = 1230;
 				waterfallDecl();
 				}
 				break;
@@ -9353,16 +9391,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1250;
+			State = 1255;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1233;
 				Match(HAIRCUT);
-				State = 1229;
+				State = 1234;
 				expr(0);
 				}
 				break;
@@ -9370,9 +9408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1230;
+				State = 1235;
 				Match(LAG);
-				State = 1231;
+				State = 1236;
 				duration();
 				}
 				break;
@@ -9380,13 +9418,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1232;
+				State = 1237;
 				Match(DEPTH);
-				State = 1233;
+				State = 1238;
 				expr(0);
-				State = 1234;
+				State = 1239;
 				Match(PER);
-				State = 1235;
+				State = 1240;
 				Match(MONTH);
 				}
 				break;
@@ -9394,9 +9432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1237;
+				State = 1242;
 				Match(IMPACT);
-				State = 1238;
+				State = 1243;
 				expr(0);
 				}
 				break;
@@ -9404,13 +9442,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1239;
+				State = 1244;
 				Match(LIMIT);
-				State = 1240;
+				State = 1245;
 				expr(0);
-				State = 1241;
+				State = 1246;
 				Match(PER);
-				State = 1242;
+				State = 1247;
 				Match(MONTH);
 				}
 				break;
@@ -9418,9 +9456,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1244;
+				State = 1249;
 				Match(COSTS);
-				State = 1245;
+				State = 1250;
 				expr(0);
 				}
 				break;
@@ -9428,9 +9466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1246;
+				State = 1251;
 				Match(KEEP);
-				State = 1247;
+				State = 1252;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9438,9 +9476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1248;
+				State = 1253;
 				Match(RESERVE);
-				State = 1249;
+				State = 1254;
 				expr(0);
 				}
 				break;
@@ -9499,31 +9537,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1252;
+			State = 1257;
 			Match(SCENARIO);
-			State = 1253;
+			State = 1258;
 			_localctx.name = ident();
-			State = 1254;
+			State = 1259;
 			Match(FOR);
-			State = 1255;
-			_localctx.deal = ident();
-			State = 1256;
-			Match(LBRACE);
 			State = 1260;
+			_localctx.deal = ident();
+			State = 1261;
+			Match(LBRACE);
+			State = 1265;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611583627487077125L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) {
+			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1257;
+				State = 1262;
 				scenarioItem();
 				}
 				}
-				State = 1262;
+				State = 1267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1263;
+			State = 1268;
 			Match(RBRACE);
 			}
 		}
@@ -10148,20 +10186,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1469;
+			State = 1474;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1265;
+				State = 1270;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1266;
+				State = 1271;
 				Match(RENEWALS);
-				State = 1267;
+				State = 1272;
 				Match(TAKEN);
-				State = 1268;
+				State = 1273;
 				Match(NUMBER);
 				}
 				break;
@@ -10169,29 +10207,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1270;
+				State = 1275;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1271;
+				State = 1276;
 				Match(RENEWALS);
-				State = 1272;
-				Match(DRAWN);
-				State = 1273;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1277;
+				Match(DRAWN);
+				State = 1278;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1282;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1274;
+						State = 1279;
 						loading();
 						}
 						} 
 					}
-					State = 1279;
+					State = 1284;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				}
 				}
 				break;
@@ -10199,13 +10237,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1280;
+				State = 1285;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1281;
+				State = 1286;
 				Match(BREAKS);
-				State = 1282;
+				State = 1287;
 				Match(AT);
-				State = 1283;
+				State = 1288;
 				duration();
 				}
 				break;
@@ -10213,9 +10251,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1285;
+				State = 1290;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1286;
+				State = 1291;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10224,20 +10262,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1287;
+				State = 1292;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1288;
-				perYear();
 				State = 1293;
+				perYear();
+				State = 1298;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 				case 1:
 					{
-					State = 1289;
+					State = 1294;
 					Match(VOLATILITY);
-					State = 1290;
+					State = 1295;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1291;
+					State = 1296;
 					perYear();
 					}
 					break;
@@ -10248,15 +10286,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1295;
+				State = 1300;
 				((DropItemContext)_localctx).path = reference();
-				State = 1296;
+				State = 1301;
 				Match(DROP);
-				State = 1297;
+				State = 1302;
 				expr(0);
-				State = 1298;
+				State = 1303;
 				Match(BY);
-				State = 1299;
+				State = 1304;
 				Match(DATE);
 				}
 				break;
@@ -10264,75 +10302,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1301;
+				State = 1306;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1302;
+				State = 1307;
 				Match(DEFAULTS);
-				State = 1326;
+				State = 1331;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1303;
+					State = 1308;
 					Match(ON);
-					State = 1304;
+					State = 1309;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1305;
+					State = 1310;
 					Match(DRAWN);
-					State = 1315;
+					State = 1320;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
 						{
-						State = 1306;
+						State = 1311;
 						Match(PD);
-						State = 1307;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1308;
-						perYear();
 						State = 1312;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1313;
+						perYear();
+						State = 1317;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1309;
+							State = 1314;
 							pdStep();
 							}
 							}
-							State = 1314;
+							State = 1319;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1320;
+					State = 1325;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1317;
+							State = 1322;
 							loading();
 							}
 							} 
 						}
-						State = 1322;
+						State = 1327;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 					}
-					State = 1324;
+					State = 1329;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1328;
 						recoveryDraw();
 						}
 						break;
@@ -10348,9 +10386,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1328;
+				State = 1333;
 				Match(ENFORCEMENT);
-				State = 1330;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10358,7 +10396,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1329;
+						State = 1334;
 						sellTerm();
 						}
 						}
@@ -10366,9 +10404,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1332;
+					State = 1337;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10376,11 +10414,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1334;
+				State = 1339;
 				Match(ENFORCEMENT);
-				State = 1335;
+				State = 1340;
 				Match(SELL);
-				State = 1336;
+				State = 1341;
 				Match(ALL);
 				}
 				break;
@@ -10388,11 +10426,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1337;
+				State = 1342;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1338;
+				State = 1343;
 				Match(LEVEL);
-				State = 1339;
+				State = 1344;
 				expr(0);
 				}
 				break;
@@ -10400,29 +10438,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1341;
+				State = 1346;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1342;
+				State = 1347;
 				Match(POINTS);
-				State = 1343;
-				pointsKind();
-				State = 1344;
-				Match(LBRACE);
 				State = 1348;
+				pointsKind();
+				State = 1349;
+				Match(LBRACE);
+				State = 1353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1345;
+					State = 1350;
 					schedulePoint();
 					}
 					}
-					State = 1350;
+					State = 1355;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1351;
+				State = 1356;
 				Match(RBRACE);
 				}
 				break;
@@ -10430,15 +10468,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1353;
+				State = 1358;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1354;
+				State = 1359;
 				Match(LAUNCH);
-				State = 1355;
+				State = 1360;
 				Match(DATE);
-				State = 1356;
+				State = 1361;
 				Match(DOWN);
-				State = 1357;
+				State = 1362;
 				expr(0);
 				}
 				break;
@@ -10446,21 +10484,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1359;
+				State = 1364;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1360;
+				State = 1365;
 				Match(SHIFT);
-				State = 1362;
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1361;
+					State = 1366;
 					Match(PLUS);
 					}
 				}
 
-				State = 1364;
+				State = 1369;
 				expr(0);
 				}
 				break;
@@ -10468,11 +10506,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1366;
+				State = 1371;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1367;
+				State = 1372;
 				Match(DELAYED);
-				State = 1368;
+				State = 1373;
 				duration();
 				}
 				break;
@@ -10480,27 +10518,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1370;
+				State = 1375;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1371;
+				State = 1376;
 				Match(DELAYED);
-				State = 1372;
+				State = 1377;
 				Match(DRAWN);
-				State = 1373;
-				delayOutcome();
 				State = 1378;
+				delayOutcome();
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1374;
+					State = 1379;
 					Match(COMMA);
-					State = 1375;
+					State = 1380;
 					delayOutcome();
 					}
 					}
-					State = 1380;
+					State = 1385;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10510,11 +10548,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1381;
+				State = 1386;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1382;
+				State = 1387;
 				Match(UTILISATION);
-				State = 1383;
+				State = 1388;
 				expr(0);
 				}
 				break;
@@ -10522,17 +10560,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1385;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1386;
-				Match(RELET);
-				State = 1387;
-				Match(AFTER);
-				State = 1388;
-				duration();
-				State = 1389;
-				Match(AT);
 				State = 1390;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1391;
+				Match(RELET);
+				State = 1392;
+				Match(AFTER);
+				State = 1393;
+				duration();
+				State = 1394;
+				Match(AT);
+				State = 1395;
 				expr(0);
 				}
 				break;
@@ -10540,11 +10578,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1392;
+				State = 1397;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1393;
+				State = 1398;
 				Match(NOT);
-				State = 1394;
+				State = 1399;
 				Match(RELET);
 				}
 				break;
@@ -10552,18 +10590,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1396;
+				State = 1401;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1397;
+				State = 1402;
 				Match(GUARANTEES);
-				State = 1398;
+				State = 1403;
 				Match(HONOURED);
-				State = 1400;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1399;
+					State = 1404;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10574,20 +10612,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1402;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1403;
-				Match(GUARANTEES);
-				State = 1404;
-				Match(DISOWNED);
 				State = 1407;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1408;
+				Match(GUARANTEES);
+				State = 1409;
+				Match(DISOWNED);
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1405;
+					State = 1410;
 					Match(FROM);
-					State = 1406;
+					State = 1411;
 					Match(DATE);
 					}
 				}
@@ -10598,11 +10636,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1409;
+				State = 1414;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1410;
+				State = 1415;
 				Match(MARKET);
-				State = 1412;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10610,7 +10648,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1411;
+						State = 1416;
 						holdingMarketTerm();
 						}
 						}
@@ -10618,9 +10656,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1414;
+					State = 1419;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10628,9 +10666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1416;
+				State = 1421;
 				Match(PATHS);
-				State = 1417;
+				State = 1422;
 				Match(NUMBER);
 				}
 				break;
@@ -10638,9 +10676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1418;
+				State = 1423;
 				Match(SEED);
-				State = 1419;
+				State = 1424;
 				Match(NUMBER);
 				}
 				break;
@@ -10648,7 +10686,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1420;
+				State = 1425;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10656,7 +10694,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1421;
+				State = 1426;
 				Match(SOBOL);
 				}
 				break;
@@ -10664,21 +10702,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1422;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1423;
-				Match(GBM);
-				State = 1424;
-				Match(DRIFT);
-				State = 1425;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1426;
-				perYear();
 				State = 1427;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1428;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(GBM);
 				State = 1429;
+				Match(DRIFT);
+				State = 1430;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1431;
+				perYear();
+				State = 1432;
+				Match(VOLATILITY);
+				State = 1433;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1434;
 				perYear();
 				}
 				break;
@@ -10686,39 +10724,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1431;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1432;
-				Match(REVERTS);
-				State = 1433;
-				Match(TO);
 				State = 1436;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1437;
+				Match(REVERTS);
+				State = 1438;
+				Match(TO);
+				State = 1441;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 				case 1:
 					{
-					State = 1434;
+					State = 1439;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1435;
+					State = 1440;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1438;
-				Match(SPEED);
-				State = 1439;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1440;
-				perYear();
-				State = 1441;
-				Match(VOLATILITY);
-				State = 1442;
-				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1443;
+				Match(SPEED);
+				State = 1444;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1445;
+				perYear();
+				State = 1446;
+				Match(VOLATILITY);
+				State = 1447;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1448;
 				perYear();
 				}
 				break;
@@ -10726,17 +10764,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1445;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1446;
-				Match(JUMPS);
-				State = 1447;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1448;
-				perYear();
-				State = 1449;
-				Match(DOWN);
 				State = 1450;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1451;
+				Match(JUMPS);
+				State = 1452;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1453;
+				perYear();
+				State = 1454;
+				Match(DOWN);
+				State = 1455;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10744,24 +10782,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1452;
+				State = 1457;
 				Match(CORRELATE);
-				State = 1453;
+				State = 1458;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1454;
-				Match(WITH);
-				State = 1455;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1456;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1459;
+				Match(WITH);
+				State = 1460;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1461;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1464;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 				case 1:
 					{
-					State = 1457;
+					State = 1462;
 					Match(STRESS);
-					State = 1458;
+					State = 1463;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10772,19 +10810,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1461;
-				Match(REGIMES);
-				State = 1462;
-				Match(STRESS);
-				State = 1463;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1464;
-				perYear();
-				State = 1465;
-				Match(NORMAL);
 				State = 1466;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(REGIMES);
 				State = 1467;
+				Match(STRESS);
+				State = 1468;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1469;
+				perYear();
+				State = 1470;
+				Match(NORMAL);
+				State = 1471;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1472;
 				perYear();
 				}
 				break;
@@ -10831,15 +10869,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1471;
+			State = 1476;
 			Match(UNTIL);
-			State = 1472;
+			State = 1477;
 			Match(DATE);
-			State = 1473;
+			State = 1478;
 			Match(THEN);
-			State = 1474;
+			State = 1479;
 			expr(0);
-			State = 1475;
+			State = 1480;
 			perYear();
 			}
 		}
@@ -10887,17 +10925,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
-			Match(RECOVERY);
-			State = 1478;
-			Match(BETA);
-			State = 1479;
-			Match(MEAN);
-			State = 1480;
-			_localctx.mean = expr(0);
-			State = 1481;
-			Match(SD);
 			State = 1482;
+			Match(RECOVERY);
+			State = 1483;
+			Match(BETA);
+			State = 1484;
+			Match(MEAN);
+			State = 1485;
+			_localctx.mean = expr(0);
+			State = 1486;
+			Match(SD);
+			State = 1487;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10943,21 +10981,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1490;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1484;
+				State = 1489;
 				Match(MINUS);
 				}
 			}
 
-			State = 1487;
+			State = 1492;
 			duration();
-			State = 1488;
+			State = 1493;
 			Match(WITH);
-			State = 1489;
+			State = 1494;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11002,11 +11040,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1491;
+			State = 1496;
 			Match(LOADING);
-			State = 1492;
+			State = 1497;
 			_localctx.factor = reference();
-			State = 1493;
+			State = 1498;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11044,9 +11082,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1495;
+			State = 1500;
 			Match(PER);
-			State = 1496;
+			State = 1501;
 			Match(YEAR);
 			}
 		}
@@ -11083,7 +11121,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1498;
+			State = 1503;
 			Match(QUANTITY);
 			}
 		}
@@ -11410,20 +11448,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1542;
+			State = 1547;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1501;
+				State = 1506;
 				Match(LPAREN);
-				State = 1502;
+				State = 1507;
 				expr(0);
-				State = 1503;
+				State = 1508;
 				Match(RPAREN);
 				}
 				break;
@@ -11432,9 +11470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1505;
+				State = 1510;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1506;
+				State = 1511;
 				expr(16);
 				}
 				break;
@@ -11443,9 +11481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1507;
+				State = 1512;
 				Match(NOT);
-				State = 1508;
+				State = 1513;
 				expr(11);
 				}
 				break;
@@ -11454,17 +11492,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1509;
-				Match(IF);
-				State = 1510;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1511;
-				Match(THEN);
-				State = 1512;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1513;
-				Match(ELSE);
 				State = 1514;
+				Match(IF);
+				State = 1515;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1516;
+				Match(THEN);
+				State = 1517;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1518;
+				Match(ELSE);
+				State = 1519;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11473,37 +11511,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1516;
+				State = 1521;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1517;
+				State = 1522;
 				Match(LPAREN);
-				State = 1526;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584589559751429L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1855500810461315071L) != 0)) {
+				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1518;
-					expr(0);
 					State = 1523;
+					expr(0);
+					State = 1528;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1519;
+						State = 1524;
 						Match(COMMA);
-						State = 1520;
+						State = 1525;
 						expr(0);
 						}
 						}
-						State = 1525;
+						State = 1530;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1528;
+				State = 1533;
 				Match(RPAREN);
 				}
 				break;
@@ -11512,7 +11550,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
+				State = 1535;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11522,19 +11560,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1532;
+				State = 1537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 4095L) != 0)) {
+				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1531;
+					State = 1536;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1534;
+				State = 1539;
 				Match(PER);
-				State = 1535;
+				State = 1540;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11543,9 +11581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1536;
+				State = 1541;
 				Match(NUMBER);
-				State = 1537;
+				State = 1542;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11554,7 +11592,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1538;
+				State = 1543;
 				Match(QUANTITY);
 				}
 				break;
@@ -11563,7 +11601,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1539;
+				State = 1544;
 				Match(NUMBER);
 				}
 				break;
@@ -11572,7 +11610,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1540;
+				State = 1545;
 				Match(DATE);
 				}
 				break;
@@ -11581,34 +11619,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1541;
+				State = 1546;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1564;
+			State = 1569;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1562;
+					State = 1567;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1544;
+						State = 1549;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1545;
+						State = 1550;
 						Match(OF);
-						State = 1546;
+						State = 1551;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11617,9 +11655,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1547;
+						State = 1552;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1548;
+						State = 1553;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11629,7 +11667,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1549;
+						State = 1554;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11638,9 +11676,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1550;
+						State = 1555;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1551;
+						State = 1556;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11650,7 +11688,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1552;
+						State = 1557;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11659,19 +11697,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1553;
+						State = 1558;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1554;
+						State = 1559;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 63L) != 0)) ) {
+						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1555;
+						State = 1560;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11680,11 +11718,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1556;
+						State = 1561;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1557;
+						State = 1562;
 						Match(AND);
-						State = 1558;
+						State = 1563;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11693,20 +11731,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1559;
+						State = 1564;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1560;
+						State = 1565;
 						Match(OR);
-						State = 1561;
+						State = 1566;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1566;
+				State = 1571;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 			}
 			}
 		}
@@ -11755,9 +11793,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1567;
+			State = 1572;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11806,16 +11844,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1569;
+			State = 1574;
 			ident();
-			State = 1572;
+			State = 1577;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
-				State = 1570;
+				State = 1575;
 				Match(DOT);
-				State = 1571;
+				State = 1576;
 				_localctx.member = ident();
 				}
 				break;
@@ -12003,6 +12041,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
@@ -12026,9 +12065,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1574;
+			State = 1579;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584726998704901L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) ) {
+			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12074,7 +12113,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,262,1577,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1582,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12114,560 +12153,563 @@ public partial class DealLangParser : Parser {
 		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
 		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
 		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
-		538,8,26,1,26,1,26,3,26,542,8,26,1,27,1,27,3,27,546,8,27,1,28,1,28,1,28,
-		1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,29,1,29,1,29,5,29,
-		562,8,29,10,29,12,29,565,9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,598,8,29,1,30,1,30,1,
-		30,1,30,1,30,1,30,5,30,606,8,30,10,30,12,30,609,9,30,1,30,1,30,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,637,8,31,3,31,639,8,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,653,8,
-		31,1,31,3,31,656,8,31,1,32,1,32,1,32,1,32,5,32,662,8,32,10,32,12,32,665,
-		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,687,8,33,1,34,1,34,1,34,1,34,1,
-		34,3,34,694,8,34,1,35,1,35,1,35,1,35,5,35,700,8,35,10,35,12,35,703,9,35,
-		1,35,1,35,1,36,1,36,3,36,709,8,36,1,36,1,36,3,36,713,8,36,1,36,1,36,3,
-		36,717,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,725,8,37,1,37,1,37,3,37,
-		729,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,
-		37,743,8,37,10,37,12,37,746,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,3,37,785,8,37,1,37,1,37,3,37,789,8,37,1,38,1,38,1,38,1,38,1,38,
-		1,38,3,38,797,8,38,1,39,1,39,1,39,1,39,1,39,5,39,804,8,39,10,39,12,39,
-		807,9,39,1,39,1,39,3,39,811,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,
-		41,1,41,1,41,1,41,1,41,5,41,825,8,41,10,41,12,41,828,9,41,1,41,3,41,831,
-		8,41,1,42,1,42,1,42,1,42,5,42,837,8,42,10,42,12,42,840,9,42,1,42,1,42,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,4,43,859,8,43,11,43,12,43,860,1,43,1,43,1,43,1,43,3,43,867,8,43,1,
-		44,1,44,1,44,1,44,1,44,1,44,3,44,875,8,44,1,45,1,45,1,45,1,45,5,45,881,
-		8,45,10,45,12,45,884,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
-		894,8,46,10,46,12,46,897,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		3,46,907,8,46,1,46,3,46,910,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,918,
-		8,46,10,46,12,46,921,9,46,3,46,923,8,46,1,47,1,47,1,47,1,47,5,47,929,8,
-		47,10,47,12,47,932,9,47,1,47,3,47,935,8,47,1,48,1,48,1,48,1,48,1,48,1,
-		48,3,48,943,8,48,1,49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,952,8,50,10,50,
-		12,50,955,9,50,1,50,3,50,958,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,966,
-		8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,977,8,52,3,52,979,
-		8,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,990,8,53,1,53,3,
-		53,993,8,53,1,53,1,53,3,53,997,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1005,8,54,1,54,1,54,1,54,3,54,1010,8,54,1,54,1,54,1,54,3,54,1015,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1025,8,54,3,54,1027,8,54,
-		1,54,1,54,1,54,1,54,5,54,1033,8,54,10,54,12,54,1036,9,54,1,55,1,55,1,55,
-		1,55,5,55,1042,8,55,10,55,12,55,1045,9,55,1,55,1,55,1,55,3,55,1050,8,55,
-		1,55,1,55,3,55,1054,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		5,56,1065,8,56,10,56,12,56,1068,9,56,1,56,1,56,3,56,1072,8,56,1,56,3,56,
-		1075,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1082,8,57,1,58,1,58,1,58,1,58,
-		1,58,5,58,1089,8,58,10,58,12,58,1092,9,58,1,59,1,59,3,59,1096,8,59,1,60,
-		1,60,1,60,5,60,1101,8,60,10,60,12,60,1104,9,60,1,60,1,60,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1114,8,61,10,61,12,61,1117,9,61,3,61,1119,8,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1132,8,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1147,
-		8,61,10,61,12,61,1150,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1160,8,61,10,61,12,61,1163,9,61,1,61,1,61,1,61,1,61,5,61,1169,8,61,10,
-		61,12,61,1172,9,61,1,61,3,61,1175,8,61,1,61,1,61,1,61,3,61,1180,8,61,1,
-		61,1,61,5,61,1184,8,61,10,61,12,61,1187,9,61,1,61,1,61,1,61,1,61,5,61,
-		1193,8,61,10,61,12,61,1196,9,61,1,61,3,61,1199,8,61,1,62,1,62,1,62,5,62,
-		1204,8,62,10,62,12,62,1207,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1215,
-		8,63,10,63,12,63,1218,9,63,1,63,5,63,1221,8,63,10,63,12,63,1224,9,63,1,
-		63,3,63,1227,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
-		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1251,8,
-		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1259,8,65,10,65,12,65,1262,9,65,
-		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1276,
-		8,66,10,66,12,66,1279,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1294,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1311,8,66,10,66,12,66,1314,
-		9,66,3,66,1316,8,66,1,66,5,66,1319,8,66,10,66,12,66,1322,9,66,1,66,3,66,
-		1325,8,66,3,66,1327,8,66,1,66,1,66,4,66,1331,8,66,11,66,12,66,1332,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1347,8,66,
-		10,66,12,66,1350,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1363,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1377,8,66,10,66,12,66,1380,9,66,1,66,1,66,1,66,1,66,1,66,
+		538,8,26,1,26,1,26,1,26,1,26,3,26,544,8,26,1,26,3,26,547,8,26,1,27,1,27,
+		3,27,551,8,27,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,
+		28,1,28,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,3,29,603,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,611,8,30,10,30,12,
+		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,3,31,658,8,31,1,31,3,31,661,8,31,1,32,1,32,1,32,1,32,
+		5,32,667,8,32,10,32,12,32,670,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
+		692,8,33,1,34,1,34,1,34,1,34,1,34,3,34,699,8,34,1,35,1,35,1,35,1,35,5,
+		35,705,8,35,10,35,12,35,708,9,35,1,35,1,35,1,36,1,36,3,36,714,8,36,1,36,
+		1,36,3,36,718,8,36,1,36,1,36,3,36,722,8,36,1,37,1,37,1,37,1,37,1,37,1,
+		37,3,37,730,8,37,1,37,1,37,3,37,734,8,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,5,37,748,8,37,10,37,12,37,751,9,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,790,8,37,1,37,1,37,3,37,794,
+		8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,802,8,38,1,39,1,39,1,39,1,39,1,
+		39,5,39,809,8,39,10,39,12,39,812,9,39,1,39,1,39,3,39,816,8,39,1,39,1,39,
+		1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,830,8,41,10,41,
+		12,41,833,9,41,1,41,3,41,836,8,41,1,42,1,42,1,42,1,42,5,42,842,8,42,10,
+		42,12,42,845,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,864,8,43,11,43,12,43,865,1,43,1,
+		43,1,43,1,43,3,43,872,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,880,8,44,
+		1,45,1,45,1,45,1,45,5,45,886,8,45,10,45,12,45,889,9,45,1,45,1,45,1,46,
+		1,46,1,46,1,46,1,46,1,46,5,46,899,8,46,10,46,12,46,902,9,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,3,46,912,8,46,1,46,3,46,915,8,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,5,46,923,8,46,10,46,12,46,926,9,46,3,46,928,8,46,
+		1,47,1,47,1,47,1,47,5,47,934,8,47,10,47,12,47,937,9,47,1,47,3,47,940,8,
+		47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,948,8,48,1,49,1,49,1,49,1,50,1,50,
+		1,50,1,50,5,50,957,8,50,10,50,12,50,960,9,50,1,50,3,50,963,8,50,1,51,1,
+		51,1,51,1,51,1,51,1,51,3,51,971,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,3,52,982,8,52,3,52,984,8,52,1,52,1,52,1,53,1,53,1,53,1,53,1,
+		53,1,53,1,53,3,53,995,8,53,1,53,3,53,998,8,53,1,53,1,53,3,53,1002,8,53,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1010,8,54,1,54,1,54,1,54,3,54,1015,
+		8,54,1,54,1,54,1,54,3,54,1020,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,3,54,1030,8,54,3,54,1032,8,54,1,54,1,54,1,54,1,54,5,54,1038,8,54,
+		10,54,12,54,1041,9,54,1,55,1,55,1,55,1,55,5,55,1047,8,55,10,55,12,55,1050,
+		9,55,1,55,1,55,1,55,3,55,1055,8,55,1,55,1,55,3,55,1059,8,55,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1070,8,56,10,56,12,56,1073,9,56,
+		1,56,1,56,3,56,1077,8,56,1,56,3,56,1080,8,56,1,57,1,57,1,57,1,57,1,57,
+		3,57,1087,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1094,8,58,10,58,12,58,1097,
+		9,58,1,59,1,59,3,59,1101,8,59,1,60,1,60,1,60,5,60,1106,8,60,10,60,12,60,
+		1109,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1119,8,61,10,61,
+		12,61,1122,9,61,3,61,1124,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,9,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,9,61,1,61,
+		1,61,1,61,1,61,5,61,1174,8,61,10,61,12,61,1177,9,61,1,61,3,61,1180,8,61,
+		1,61,1,61,1,61,3,61,1185,8,61,1,61,1,61,5,61,1189,8,61,10,61,12,61,1192,
+		9,61,1,61,1,61,1,61,1,61,5,61,1198,8,61,10,61,12,61,1201,9,61,1,61,3,61,
+		1204,8,61,1,62,1,62,1,62,5,62,1209,8,62,10,62,12,62,1212,9,62,1,62,1,62,
+		1,63,1,63,1,63,1,63,5,63,1220,8,63,10,63,12,63,1223,9,63,1,63,5,63,1226,
+		8,63,10,63,12,63,1229,9,63,1,63,3,63,1232,8,63,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,3,64,1256,8,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1264,
+		8,65,10,65,12,65,1267,9,65,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1281,8,66,10,66,12,66,1284,9,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1299,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
+		1316,8,66,10,66,12,66,1319,9,66,3,66,1321,8,66,1,66,5,66,1324,8,66,10,
+		66,12,66,1327,9,66,1,66,3,66,1330,8,66,3,66,1332,8,66,1,66,1,66,4,66,1336,
+		8,66,11,66,12,66,1337,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1352,8,66,10,66,12,66,1355,9,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1368,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1382,8,66,10,66,12,66,1385,9,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1401,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1408,8,66,1,66,1,66,1,66,
-		4,66,1413,8,66,11,66,12,66,1414,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1437,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1460,8,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1470,8,66,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1486,8,69,1,69,1,69,1,69,
-		1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1522,8,73,10,73,12,73,1525,9,73,3,73,1527,8,73,1,73,
-		1,73,1,73,1,73,3,73,1533,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,1543,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1563,8,73,10,73,12,73,1566,9,73,
-		1,74,1,74,1,75,1,75,1,75,3,75,1573,8,75,1,76,1,76,1,76,0,1,146,77,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
-		138,140,142,144,146,148,150,152,0,10,1,0,232,233,1,0,17,18,1,0,113,114,
-		1,0,175,176,1,0,252,253,1,0,242,243,1,0,240,241,1,0,244,249,1,0,181,192,
-		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
-		124,126,130,131,133,137,140,142,151,151,153,159,161,166,172,174,176,176,
-		192,193,198,212,214,231,256,257,1819,0,160,1,0,0,0,2,165,1,0,0,0,4,168,
-		1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,
-		1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,
-		318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,
-		0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,
-		0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,541,
-		1,0,0,0,54,545,1,0,0,0,56,547,1,0,0,0,58,597,1,0,0,0,60,599,1,0,0,0,62,
-		655,1,0,0,0,64,657,1,0,0,0,66,686,1,0,0,0,68,688,1,0,0,0,70,695,1,0,0,
-		0,72,706,1,0,0,0,74,788,1,0,0,0,76,790,1,0,0,0,78,798,1,0,0,0,80,814,1,
-		0,0,0,82,830,1,0,0,0,84,832,1,0,0,0,86,866,1,0,0,0,88,874,1,0,0,0,90,876,
-		1,0,0,0,92,922,1,0,0,0,94,924,1,0,0,0,96,942,1,0,0,0,98,944,1,0,0,0,100,
-		947,1,0,0,0,102,965,1,0,0,0,104,967,1,0,0,0,106,982,1,0,0,0,108,998,1,
-		0,0,0,110,1053,1,0,0,0,112,1074,1,0,0,0,114,1076,1,0,0,0,116,1083,1,0,
-		0,0,118,1095,1,0,0,0,120,1097,1,0,0,0,122,1198,1,0,0,0,124,1200,1,0,0,
-		0,126,1226,1,0,0,0,128,1250,1,0,0,0,130,1252,1,0,0,0,132,1469,1,0,0,0,
-		134,1471,1,0,0,0,136,1477,1,0,0,0,138,1485,1,0,0,0,140,1491,1,0,0,0,142,
-		1495,1,0,0,0,144,1498,1,0,0,0,146,1542,1,0,0,0,148,1567,1,0,0,0,150,1569,
-		1,0,0,0,152,1574,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,
-		65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,
-		157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,
-		0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,
-		167,5,254,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,
-		5,232,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,
-		0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,233,0,0,
-		178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,
-		201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,
-		201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,
-		201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,
-		194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,
-		60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,
-		0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,
-		185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,
-		0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,
-		200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,
-		1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,256,0,0,203,209,4,4,0,
-		0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,
-		207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
-		1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,
-		214,219,5,232,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,
-		216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,
-		0,0,0,221,219,1,0,0,0,222,223,5,233,0,0,223,11,1,0,0,0,224,225,5,5,0,0,
-		225,258,5,254,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,
-		258,5,251,0,0,230,231,5,8,0,0,231,258,5,251,0,0,232,233,5,9,0,0,233,258,
-		5,251,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,
-		3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,
-		1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,232,
-		0,0,245,247,5,251,0,0,246,248,5,236,0,0,247,246,1,0,0,0,247,248,1,0,0,
-		0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,
-		252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,233,0,0,255,243,
-		1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,
-		0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,
-		236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,250,0,0,260,15,1,
-		0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,232,0,0,264,266,3,
-		18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,
-		268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,233,0,0,271,17,1,0,0,0,272,273,
-		5,43,0,0,273,279,5,254,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,
-		5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,
-		0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,232,
-		0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,
-		286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,233,0,0,290,
-		21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,175,0,0,294,
-		295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,176,0,0,298,
-		299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,
-		303,3,24,12,0,303,307,5,232,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,
-		309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,
-		0,0,0,310,311,5,233,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,251,
-		0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,
-		0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,
-		7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,232,
-		0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,
-		326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,233,0,0,330,
-		27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,
-		5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,
-		1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,251,
-		0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,
-		346,5,52,0,0,346,350,5,232,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,
-		1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,
-		0,353,355,5,233,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,
-		29,1,0,0,0,356,357,5,251,0,0,357,359,3,146,73,0,358,360,5,236,0,0,359,
-		358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,
-		152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,232,0,0,366,368,
-		3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,
-		0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,233,0,0,373,33,1,0,0,0,374,
-		375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,
-		383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,
-		382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,
-		5,230,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,
-		1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,
-		0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,
-		444,5,251,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,
-		401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,
-		408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,
-		1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,
-		21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
-		5,229,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
-		5,96,0,0,424,425,5,160,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
-		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
-		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,236,0,
-		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
-		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
-		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
-		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
-		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
-		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,194,
-		0,0,448,449,5,56,0,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,73,
-		0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,231,0,0,455,
-		456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,0,459,
-		460,5,173,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,
-		1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,253,0,0,464,467,5,61,
-		0,0,465,467,5,252,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,
-		469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,
-		473,5,72,0,0,473,475,5,251,0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,
-		1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,
-		23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,
-		45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,
-		5,72,0,0,487,497,5,251,0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,
-		5,67,0,0,491,494,3,48,24,0,492,493,5,195,0,0,493,495,3,48,24,0,494,492,
-		1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,
-		0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,
-		1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,232,0,0,503,505,
-		3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,
-		0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,233,0,0,510,51,1,0,0,0,511,
-		512,5,74,0,0,512,542,3,152,76,0,513,514,5,109,0,0,514,542,3,146,73,0,515,
-		516,5,110,0,0,516,542,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,
-		542,5,251,0,0,520,521,5,115,0,0,521,542,3,82,41,0,522,523,5,8,0,0,523,
-		542,5,251,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,
-		529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,
-		5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,
-		0,0,0,534,535,5,149,0,0,535,536,5,253,0,0,536,538,5,137,0,0,537,534,1,
-		0,0,0,537,538,1,0,0,0,538,542,1,0,0,0,539,542,3,76,38,0,540,542,3,78,39,
-		0,541,511,1,0,0,0,541,513,1,0,0,0,541,515,1,0,0,0,541,517,1,0,0,0,541,
-		520,1,0,0,0,541,522,1,0,0,0,541,524,1,0,0,0,541,539,1,0,0,0,541,540,1,
-		0,0,0,542,53,1,0,0,0,543,546,5,110,0,0,544,546,3,146,73,0,545,543,1,0,
-		0,0,545,544,1,0,0,0,546,55,1,0,0,0,547,548,5,75,0,0,548,549,3,152,76,0,
-		549,553,5,232,0,0,550,552,3,58,29,0,551,550,1,0,0,0,552,555,1,0,0,0,553,
-		551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,557,5,
-		233,0,0,557,57,1,0,0,0,558,559,5,76,0,0,559,563,5,232,0,0,560,562,3,68,
-		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
-		566,1,0,0,0,565,563,1,0,0,0,566,598,5,233,0,0,567,568,5,77,0,0,568,598,
-		3,146,73,0,569,570,5,78,0,0,570,598,3,146,73,0,571,572,5,79,0,0,572,573,
-		5,49,0,0,573,598,3,144,72,0,574,575,5,79,0,0,575,576,5,80,0,0,576,577,
-		3,146,73,0,577,578,3,142,71,0,578,598,1,0,0,0,579,580,5,82,0,0,580,598,
-		3,146,73,0,581,582,5,83,0,0,582,598,3,146,73,0,583,584,5,81,0,0,584,598,
-		3,146,73,0,585,586,5,84,0,0,586,587,3,146,73,0,587,588,3,142,71,0,588,
-		598,1,0,0,0,589,590,5,85,0,0,590,591,3,146,73,0,591,592,5,80,0,0,592,593,
-		3,146,73,0,593,594,3,142,71,0,594,598,1,0,0,0,595,596,5,86,0,0,596,598,
-		3,152,76,0,597,558,1,0,0,0,597,567,1,0,0,0,597,569,1,0,0,0,597,571,1,0,
-		0,0,597,574,1,0,0,0,597,579,1,0,0,0,597,581,1,0,0,0,597,583,1,0,0,0,597,
-		585,1,0,0,0,597,589,1,0,0,0,597,595,1,0,0,0,598,59,1,0,0,0,599,600,5,87,
-		0,0,600,601,3,152,76,0,601,602,5,54,0,0,602,603,3,152,76,0,603,607,5,232,
-		0,0,604,606,3,62,31,0,605,604,1,0,0,0,606,609,1,0,0,0,607,605,1,0,0,0,
-		607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,611,5,233,0,0,611,
-		61,1,0,0,0,612,613,5,88,0,0,613,656,3,152,76,0,614,615,5,77,0,0,615,656,
-		3,146,73,0,616,617,5,89,0,0,617,618,5,62,0,0,618,656,5,64,0,0,619,620,
-		5,89,0,0,620,656,3,146,73,0,621,622,5,183,0,0,622,623,3,146,73,0,623,624,
-		3,142,71,0,624,656,1,0,0,0,625,626,5,90,0,0,626,656,3,146,73,0,627,628,
-		5,58,0,0,628,656,5,251,0,0,629,630,5,59,0,0,630,656,3,144,72,0,631,632,
-		5,93,0,0,632,638,3,146,73,0,633,636,5,96,0,0,634,635,5,160,0,0,635,637,
-		3,146,73,0,636,634,1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,633,1,0,
-		0,0,638,639,1,0,0,0,639,656,1,0,0,0,640,641,5,60,0,0,641,642,3,40,20,0,
-		642,643,3,144,72,0,643,644,5,62,0,0,644,645,5,88,0,0,645,646,5,63,0,0,
-		646,656,1,0,0,0,647,648,5,97,0,0,648,652,3,146,73,0,649,650,5,98,0,0,650,
-		651,5,129,0,0,651,653,5,59,0,0,652,649,1,0,0,0,652,653,1,0,0,0,653,656,
-		1,0,0,0,654,656,3,44,22,0,655,612,1,0,0,0,655,614,1,0,0,0,655,616,1,0,
-		0,0,655,619,1,0,0,0,655,621,1,0,0,0,655,625,1,0,0,0,655,627,1,0,0,0,655,
-		629,1,0,0,0,655,631,1,0,0,0,655,640,1,0,0,0,655,647,1,0,0,0,655,654,1,
-		0,0,0,656,63,1,0,0,0,657,658,5,189,0,0,658,659,3,152,76,0,659,663,5,232,
-		0,0,660,662,3,66,33,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,
-		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,233,0,0,667,
-		65,1,0,0,0,668,669,5,219,0,0,669,687,3,146,73,0,670,671,5,89,0,0,671,687,
-		3,152,76,0,672,673,5,220,0,0,673,687,3,146,73,0,674,675,5,221,0,0,675,
-		687,3,146,73,0,676,677,5,222,0,0,677,687,3,146,73,0,678,679,5,82,0,0,679,
-		687,3,146,73,0,680,681,5,81,0,0,681,687,3,146,73,0,682,683,5,99,0,0,683,
-		687,3,146,73,0,684,685,5,100,0,0,685,687,3,146,73,0,686,668,1,0,0,0,686,
-		670,1,0,0,0,686,672,1,0,0,0,686,674,1,0,0,0,686,676,1,0,0,0,686,678,1,
-		0,0,0,686,680,1,0,0,0,686,682,1,0,0,0,686,684,1,0,0,0,687,67,1,0,0,0,688,
-		689,5,251,0,0,689,690,3,146,73,0,690,691,5,62,0,0,691,693,3,146,73,0,692,
-		694,5,236,0,0,693,692,1,0,0,0,693,694,1,0,0,0,694,69,1,0,0,0,695,696,5,
-		108,0,0,696,697,3,152,76,0,697,701,5,232,0,0,698,700,3,74,37,0,699,698,
-		1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,
-		0,703,701,1,0,0,0,704,705,5,233,0,0,705,71,1,0,0,0,706,708,3,146,73,0,
-		707,709,5,111,0,0,708,707,1,0,0,0,708,709,1,0,0,0,709,712,1,0,0,0,710,
-		711,5,50,0,0,711,713,3,146,73,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,
-		1,0,0,0,714,715,5,71,0,0,715,717,3,146,73,0,716,714,1,0,0,0,716,717,1,
-		0,0,0,717,73,1,0,0,0,718,719,5,109,0,0,719,789,3,146,73,0,720,721,5,110,
-		0,0,721,789,3,72,36,0,722,724,5,198,0,0,723,725,5,252,0,0,724,723,1,0,
-		0,0,724,725,1,0,0,0,725,728,1,0,0,0,726,727,5,138,0,0,727,729,3,146,73,
-		0,728,726,1,0,0,0,728,729,1,0,0,0,729,789,1,0,0,0,730,731,5,198,0,0,731,
-		789,5,209,0,0,732,733,5,199,0,0,733,789,3,146,73,0,734,735,5,200,0,0,735,
-		789,3,146,73,0,736,737,5,201,0,0,737,738,5,72,0,0,738,789,5,251,0,0,739,
-		740,5,202,0,0,740,744,5,232,0,0,741,743,3,30,15,0,742,741,1,0,0,0,743,
-		746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,744,1,
-		0,0,0,747,789,5,233,0,0,748,749,5,202,0,0,749,750,5,210,0,0,750,751,3,
-		152,76,0,751,752,5,211,0,0,752,753,3,146,73,0,753,789,1,0,0,0,754,755,
-		5,203,0,0,755,789,3,146,73,0,756,789,3,76,38,0,757,789,3,78,39,0,758,759,
-		5,206,0,0,759,760,5,212,0,0,760,761,3,146,73,0,761,762,5,168,0,0,762,763,
-		3,146,73,0,763,789,1,0,0,0,764,765,5,205,0,0,765,789,3,146,73,0,766,767,
-		5,112,0,0,767,768,5,72,0,0,768,789,5,251,0,0,769,770,5,115,0,0,770,789,
-		3,82,41,0,771,772,5,8,0,0,772,789,5,251,0,0,773,774,5,119,0,0,774,789,
-		5,253,0,0,775,789,3,44,22,0,776,777,5,224,0,0,777,778,5,62,0,0,778,779,
-		3,146,73,0,779,780,5,210,0,0,780,784,3,146,73,0,781,782,5,225,0,0,782,
-		783,5,226,0,0,783,785,3,146,73,0,784,781,1,0,0,0,784,785,1,0,0,0,785,789,
-		1,0,0,0,786,787,5,227,0,0,787,789,3,146,73,0,788,718,1,0,0,0,788,720,1,
-		0,0,0,788,722,1,0,0,0,788,730,1,0,0,0,788,732,1,0,0,0,788,734,1,0,0,0,
-		788,736,1,0,0,0,788,739,1,0,0,0,788,748,1,0,0,0,788,754,1,0,0,0,788,756,
-		1,0,0,0,788,757,1,0,0,0,788,758,1,0,0,0,788,764,1,0,0,0,788,766,1,0,0,
-		0,788,769,1,0,0,0,788,771,1,0,0,0,788,773,1,0,0,0,788,775,1,0,0,0,788,
-		776,1,0,0,0,788,786,1,0,0,0,789,75,1,0,0,0,790,791,5,204,0,0,791,796,3,
-		146,73,0,792,793,5,51,0,0,793,797,5,251,0,0,794,795,5,213,0,0,795,797,
-		3,152,76,0,796,792,1,0,0,0,796,794,1,0,0,0,797,77,1,0,0,0,798,799,5,206,
-		0,0,799,800,5,207,0,0,800,801,3,152,76,0,801,805,5,232,0,0,802,804,3,80,
-		40,0,803,802,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
-		810,1,0,0,0,807,805,1,0,0,0,808,809,5,168,0,0,809,811,3,146,73,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,813,5,233,0,0,813,79,1,0,0,
-		0,814,815,5,208,0,0,815,816,3,146,73,0,816,817,3,146,73,0,817,81,1,0,0,
-		0,818,831,5,116,0,0,819,831,5,117,0,0,820,831,5,118,0,0,821,822,5,52,0,
-		0,822,826,5,232,0,0,823,825,3,30,15,0,824,823,1,0,0,0,825,828,1,0,0,0,
-		826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,826,1,0,0,0,829,831,
-		5,233,0,0,830,818,1,0,0,0,830,819,1,0,0,0,830,820,1,0,0,0,830,821,1,0,
-		0,0,831,83,1,0,0,0,832,833,5,214,0,0,833,834,3,152,76,0,834,838,5,232,
-		0,0,835,837,3,86,43,0,836,835,1,0,0,0,837,840,1,0,0,0,838,836,1,0,0,0,
-		838,839,1,0,0,0,839,841,1,0,0,0,840,838,1,0,0,0,841,842,5,233,0,0,842,
-		85,1,0,0,0,843,844,5,194,0,0,844,845,3,152,76,0,845,846,5,237,0,0,846,
-		847,3,152,76,0,847,867,1,0,0,0,848,849,5,192,0,0,849,867,3,146,73,0,850,
-		851,5,215,0,0,851,867,3,146,73,0,852,853,5,216,0,0,853,867,5,218,0,0,854,
-		855,5,216,0,0,855,867,3,152,76,0,856,858,5,64,0,0,857,859,3,88,44,0,858,
-		857,1,0,0,0,859,860,1,0,0,0,860,858,1,0,0,0,860,861,1,0,0,0,861,867,1,
-		0,0,0,862,863,5,202,0,0,863,864,5,165,0,0,864,865,5,51,0,0,865,867,3,152,
-		76,0,866,843,1,0,0,0,866,848,1,0,0,0,866,850,1,0,0,0,866,852,1,0,0,0,866,
-		854,1,0,0,0,866,856,1,0,0,0,866,862,1,0,0,0,867,87,1,0,0,0,868,869,5,217,
-		0,0,869,875,3,146,73,0,870,871,5,99,0,0,871,875,3,146,73,0,872,873,5,100,
-		0,0,873,875,3,146,73,0,874,868,1,0,0,0,874,870,1,0,0,0,874,872,1,0,0,0,
-		875,89,1,0,0,0,876,877,5,120,0,0,877,878,3,152,76,0,878,882,5,232,0,0,
-		879,881,3,92,46,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
-		883,1,0,0,0,883,885,1,0,0,0,884,882,1,0,0,0,885,886,5,233,0,0,886,91,1,
-		0,0,0,887,888,5,121,0,0,888,923,3,146,73,0,889,890,5,122,0,0,890,895,3,
-		94,47,0,891,892,5,236,0,0,892,894,3,94,47,0,893,891,1,0,0,0,894,897,1,
-		0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,923,1,0,0,0,897,895,1,0,0,0,
-		898,899,5,161,0,0,899,923,3,146,73,0,900,901,5,162,0,0,901,902,3,146,73,
-		0,902,903,5,160,0,0,903,906,3,152,76,0,904,905,5,163,0,0,905,907,3,146,
-		73,0,906,904,1,0,0,0,906,907,1,0,0,0,907,909,1,0,0,0,908,910,5,166,0,0,
-		909,908,1,0,0,0,909,910,1,0,0,0,910,923,1,0,0,0,911,912,5,200,0,0,912,
-		923,3,146,73,0,913,914,5,164,0,0,914,919,3,98,49,0,915,916,5,236,0,0,916,
-		918,3,98,49,0,917,915,1,0,0,0,918,921,1,0,0,0,919,917,1,0,0,0,919,920,
-		1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,922,887,1,0,0,0,922,889,1,0,0,
-		0,922,898,1,0,0,0,922,900,1,0,0,0,922,911,1,0,0,0,922,913,1,0,0,0,923,
-		93,1,0,0,0,924,925,3,152,76,0,925,934,3,146,73,0,926,930,5,232,0,0,927,
-		929,3,96,48,0,928,927,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,931,
-		1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,935,5,233,0,0,934,926,1,0,
-		0,0,934,935,1,0,0,0,935,95,1,0,0,0,936,937,5,161,0,0,937,943,3,146,73,
-		0,938,939,5,162,0,0,939,943,3,146,73,0,940,941,5,163,0,0,941,943,3,146,
-		73,0,942,936,1,0,0,0,942,938,1,0,0,0,942,940,1,0,0,0,943,97,1,0,0,0,944,
-		945,5,251,0,0,945,946,3,146,73,0,946,99,1,0,0,0,947,948,5,123,0,0,948,
-		957,3,152,76,0,949,953,5,232,0,0,950,952,3,102,51,0,951,950,1,0,0,0,952,
-		955,1,0,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,953,1,
-		0,0,0,956,958,5,233,0,0,957,949,1,0,0,0,957,958,1,0,0,0,958,101,1,0,0,
-		0,959,960,5,124,0,0,960,966,3,146,73,0,961,962,5,125,0,0,962,966,3,146,
-		73,0,963,964,5,126,0,0,964,966,3,146,73,0,965,959,1,0,0,0,965,961,1,0,
-		0,0,965,963,1,0,0,0,966,103,1,0,0,0,967,968,5,127,0,0,968,969,3,152,76,
-		0,969,970,5,232,0,0,970,978,3,146,73,0,971,976,3,142,71,0,972,973,5,57,
-		0,0,973,974,3,146,73,0,974,975,3,142,71,0,975,977,1,0,0,0,976,972,1,0,
-		0,0,976,977,1,0,0,0,977,979,1,0,0,0,978,971,1,0,0,0,978,979,1,0,0,0,979,
-		980,1,0,0,0,980,981,5,233,0,0,981,105,1,0,0,0,982,983,5,128,0,0,983,984,
-		3,152,76,0,984,985,5,239,0,0,985,992,3,146,73,0,986,989,5,129,0,0,987,
-		990,5,130,0,0,988,990,5,131,0,0,989,987,1,0,0,0,989,988,1,0,0,0,990,991,
-		1,0,0,0,991,993,3,144,72,0,992,986,1,0,0,0,992,993,1,0,0,0,993,996,1,0,
-		0,0,994,995,5,51,0,0,995,997,5,251,0,0,996,994,1,0,0,0,996,997,1,0,0,0,
-		997,107,1,0,0,0,998,999,5,132,0,0,999,1000,3,152,76,0,1000,1001,5,138,
-		0,0,1001,1004,3,146,73,0,1002,1003,5,51,0,0,1003,1005,5,251,0,0,1004,1002,
-		1,0,0,0,1004,1005,1,0,0,0,1005,1009,1,0,0,0,1006,1007,5,133,0,0,1007,1008,
-		5,135,0,0,1008,1010,5,253,0,0,1009,1006,1,0,0,0,1009,1010,1,0,0,0,1010,
-		1014,1,0,0,0,1011,1012,5,134,0,0,1012,1013,5,135,0,0,1013,1015,5,253,0,
-		0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1026,1,0,0,0,1016,1017,5,155,
-		0,0,1017,1018,5,178,0,0,1018,1019,3,152,76,0,1019,1020,5,156,0,0,1020,
-		1021,5,160,0,0,1021,1022,5,253,0,0,1022,1024,5,157,0,0,1023,1025,3,110,
-		55,0,1024,1023,1,0,0,0,1024,1025,1,0,0,0,1025,1027,1,0,0,0,1026,1016,1,
-		0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,238,0,0,1029,1034,
-		3,112,56,0,1030,1031,5,236,0,0,1031,1033,3,112,56,0,1032,1030,1,0,0,0,
-		1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,109,1,0,0,0,
-		1036,1034,1,0,0,0,1037,1038,5,158,0,0,1038,1043,3,152,76,0,1039,1040,5,
-		236,0,0,1040,1042,3,152,76,0,1041,1039,1,0,0,0,1042,1045,1,0,0,0,1043,
-		1041,1,0,0,0,1043,1044,1,0,0,0,1044,1049,1,0,0,0,1045,1043,1,0,0,0,1046,
-		1047,5,169,0,0,1047,1048,5,159,0,0,1048,1050,3,152,76,0,1049,1046,1,0,
-		0,0,1049,1050,1,0,0,0,1050,1054,1,0,0,0,1051,1052,5,159,0,0,1052,1054,
-		3,152,76,0,1053,1037,1,0,0,0,1053,1051,1,0,0,0,1054,111,1,0,0,0,1055,1056,
-		5,151,0,0,1056,1057,5,252,0,0,1057,1058,5,160,0,0,1058,1075,3,152,76,0,
-		1059,1071,5,154,0,0,1060,1061,5,234,0,0,1061,1066,3,152,76,0,1062,1063,
-		5,236,0,0,1063,1065,3,152,76,0,1064,1062,1,0,0,0,1065,1068,1,0,0,0,1066,
-		1064,1,0,0,0,1066,1067,1,0,0,0,1067,1069,1,0,0,0,1068,1066,1,0,0,0,1069,
-		1070,5,235,0,0,1070,1072,1,0,0,0,1071,1060,1,0,0,0,1071,1072,1,0,0,0,1072,
-		1075,1,0,0,0,1073,1075,3,152,76,0,1074,1055,1,0,0,0,1074,1059,1,0,0,0,
-		1074,1073,1,0,0,0,1075,113,1,0,0,0,1076,1077,5,139,0,0,1077,1078,5,138,
-		0,0,1078,1081,3,146,73,0,1079,1080,5,140,0,0,1080,1082,3,144,72,0,1081,
-		1079,1,0,0,0,1081,1082,1,0,0,0,1082,115,1,0,0,0,1083,1084,5,141,0,0,1084,
-		1085,5,142,0,0,1085,1090,3,118,59,0,1086,1087,5,236,0,0,1087,1089,3,118,
-		59,0,1088,1086,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,1090,1091,1,
-		0,0,0,1091,117,1,0,0,0,1092,1090,1,0,0,0,1093,1096,5,65,0,0,1094,1096,
-		3,152,76,0,1095,1093,1,0,0,0,1095,1094,1,0,0,0,1096,119,1,0,0,0,1097,1098,
-		5,143,0,0,1098,1102,5,232,0,0,1099,1101,3,122,61,0,1100,1099,1,0,0,0,1101,
-		1104,1,0,0,0,1102,1100,1,0,0,0,1102,1103,1,0,0,0,1103,1105,1,0,0,0,1104,
-		1102,1,0,0,0,1105,1106,5,233,0,0,1106,121,1,0,0,0,1107,1108,5,10,0,0,1108,
-		1118,3,150,75,0,1109,1110,5,144,0,0,1110,1115,3,152,76,0,1111,1112,5,236,
-		0,0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1114,1117,1,0,0,0,1115,1113,
-		1,0,0,0,1115,1116,1,0,0,0,1116,1119,1,0,0,0,1117,1115,1,0,0,0,1118,1109,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1199,1,0,0,0,1120,1121,5,145,0,0,1121,1199,
-		3,152,76,0,1122,1123,5,146,0,0,1123,1199,3,152,76,0,1124,1125,5,147,0,
-		0,1125,1126,5,148,0,0,1126,1127,5,149,0,0,1127,1199,3,152,76,0,1128,1131,
-		5,150,0,0,1129,1130,5,252,0,0,1130,1132,5,194,0,0,1131,1129,1,0,0,0,1131,
-		1132,1,0,0,0,1132,1133,1,0,0,0,1133,1134,5,148,0,0,1134,1135,5,160,0,0,
-		1135,1199,3,152,76,0,1136,1137,5,151,0,0,1137,1138,5,252,0,0,1138,1139,
-		5,194,0,0,1139,1140,5,148,0,0,1140,1141,5,160,0,0,1141,1199,3,152,76,0,
-		1142,1143,5,171,0,0,1143,1148,3,152,76,0,1144,1145,5,236,0,0,1145,1147,
-		3,152,76,0,1146,1144,1,0,0,0,1147,1150,1,0,0,0,1148,1146,1,0,0,0,1148,
-		1149,1,0,0,0,1149,1151,1,0,0,0,1150,1148,1,0,0,0,1151,1152,5,160,0,0,1152,
-		1153,5,223,0,0,1153,1154,3,150,75,0,1154,1199,1,0,0,0,1155,1156,5,167,
-		0,0,1156,1157,3,146,73,0,1157,1161,5,232,0,0,1158,1160,3,122,61,0,1159,
-		1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,0,1161,1162,1,0,0,0,1162,
-		1164,1,0,0,0,1163,1161,1,0,0,0,1164,1174,5,233,0,0,1165,1166,5,168,0,0,
-		1166,1170,5,232,0,0,1167,1169,3,122,61,0,1168,1167,1,0,0,0,1169,1172,1,
-		0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1170,
-		1,0,0,0,1173,1175,5,233,0,0,1174,1165,1,0,0,0,1174,1175,1,0,0,0,1175,1199,
-		1,0,0,0,1176,1179,5,152,0,0,1177,1178,5,178,0,0,1178,1180,5,109,0,0,1179,
-		1177,1,0,0,0,1179,1180,1,0,0,0,1180,1181,1,0,0,0,1181,1185,5,232,0,0,1182,
-		1184,3,122,61,0,1183,1182,1,0,0,0,1184,1187,1,0,0,0,1185,1183,1,0,0,0,
-		1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1185,1,0,0,0,1188,1199,5,233,
-		0,0,1189,1190,5,153,0,0,1190,1194,5,232,0,0,1191,1193,3,122,61,0,1192,
-		1191,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,1195,1,0,0,0,1195,
-		1197,1,0,0,0,1196,1194,1,0,0,0,1197,1199,5,233,0,0,1198,1107,1,0,0,0,1198,
-		1120,1,0,0,0,1198,1122,1,0,0,0,1198,1124,1,0,0,0,1198,1128,1,0,0,0,1198,
-		1136,1,0,0,0,1198,1142,1,0,0,0,1198,1155,1,0,0,0,1198,1176,1,0,0,0,1198,
-		1189,1,0,0,0,1199,123,1,0,0,0,1200,1201,5,170,0,0,1201,1205,5,232,0,0,
-		1202,1204,3,126,63,0,1203,1202,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,
-		0,0,1205,1206,1,0,0,0,1206,1208,1,0,0,0,1207,1205,1,0,0,0,1208,1209,5,
-		233,0,0,1209,125,1,0,0,0,1210,1211,5,171,0,0,1211,1216,3,152,76,0,1212,
-		1213,5,236,0,0,1213,1215,3,152,76,0,1214,1212,1,0,0,0,1215,1218,1,0,0,
-		0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1222,1,0,0,0,1218,1216,1,0,
-		0,0,1219,1221,3,128,64,0,1220,1219,1,0,0,0,1221,1224,1,0,0,0,1222,1220,
-		1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,1222,1,0,0,0,1225,1227,
-		3,120,60,0,1226,1210,1,0,0,0,1226,1225,1,0,0,0,1227,127,1,0,0,0,1228,1229,
-		5,172,0,0,1229,1251,3,146,73,0,1230,1231,5,173,0,0,1231,1251,3,144,72,
-		0,1232,1233,5,99,0,0,1233,1234,3,146,73,0,1234,1235,5,180,0,0,1235,1236,
-		5,107,0,0,1236,1251,1,0,0,0,1237,1238,5,100,0,0,1238,1251,3,146,73,0,1239,
-		1240,5,101,0,0,1240,1241,3,146,73,0,1241,1242,5,180,0,0,1242,1243,5,107,
-		0,0,1243,1251,1,0,0,0,1244,1245,5,102,0,0,1245,1251,3,146,73,0,1246,1247,
-		5,103,0,0,1247,1251,5,104,0,0,1248,1249,5,105,0,0,1249,1251,3,146,73,0,
-		1250,1228,1,0,0,0,1250,1230,1,0,0,0,1250,1232,1,0,0,0,1250,1237,1,0,0,
-		0,1250,1239,1,0,0,0,1250,1244,1,0,0,0,1250,1246,1,0,0,0,1250,1248,1,0,
-		0,0,1251,129,1,0,0,0,1252,1253,5,2,0,0,1253,1254,3,152,76,0,1254,1255,
-		5,4,0,0,1255,1256,3,152,76,0,1256,1260,5,232,0,0,1257,1259,3,132,66,0,
-		1258,1257,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1260,1261,1,0,0,
-		0,1261,1263,1,0,0,0,1262,1260,1,0,0,0,1263,1264,5,233,0,0,1264,131,1,0,
-		0,0,1265,1266,3,152,76,0,1266,1267,5,60,0,0,1267,1268,5,174,0,0,1268,1269,
-		5,253,0,0,1269,1470,1,0,0,0,1270,1271,3,152,76,0,1271,1272,5,60,0,0,1272,
-		1273,5,38,0,0,1273,1277,3,146,73,0,1274,1276,3,140,70,0,1275,1274,1,0,
-		0,0,1276,1279,1,0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1470,1,
-		0,0,0,1279,1277,1,0,0,0,1280,1281,3,152,76,0,1281,1282,5,95,0,0,1282,1283,
-		5,62,0,0,1283,1284,3,144,72,0,1284,1470,1,0,0,0,1285,1286,3,150,75,0,1286,
-		1287,7,3,0,0,1287,1288,3,146,73,0,1288,1293,3,142,71,0,1289,1290,5,28,
-		0,0,1290,1291,3,146,73,0,1291,1292,3,142,71,0,1292,1294,1,0,0,0,1293,1289,
-		1,0,0,0,1293,1294,1,0,0,0,1294,1470,1,0,0,0,1295,1296,3,150,75,0,1296,
-		1297,5,177,0,0,1297,1298,3,146,73,0,1298,1299,5,178,0,0,1299,1300,5,251,
-		0,0,1300,1470,1,0,0,0,1301,1302,3,152,76,0,1302,1326,5,179,0,0,1303,1304,
-		5,54,0,0,1304,1327,5,251,0,0,1305,1315,5,38,0,0,1306,1307,5,44,0,0,1307,
-		1308,3,146,73,0,1308,1312,3,142,71,0,1309,1311,3,134,67,0,1310,1309,1,
-		0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,0,0,1312,1313,1,0,0,0,1313,1316,
-		1,0,0,0,1314,1312,1,0,0,0,1315,1306,1,0,0,0,1315,1316,1,0,0,0,1316,1320,
-		1,0,0,0,1317,1319,3,140,70,0,1318,1317,1,0,0,0,1319,1322,1,0,0,0,1320,
-		1318,1,0,0,0,1320,1321,1,0,0,0,1321,1324,1,0,0,0,1322,1320,1,0,0,0,1323,
-		1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1327,1,0,0,0,
-		1326,1303,1,0,0,0,1326,1305,1,0,0,0,1327,1470,1,0,0,0,1328,1330,5,170,
-		0,0,1329,1331,3,128,64,0,1330,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1330,
-		1,0,0,0,1332,1333,1,0,0,0,1333,1470,1,0,0,0,1334,1335,5,170,0,0,1335,1336,
-		5,171,0,0,1336,1470,5,106,0,0,1337,1338,3,152,76,0,1338,1339,5,117,0,0,
-		1339,1340,3,146,73,0,1340,1470,1,0,0,0,1341,1342,3,152,76,0,1342,1343,
-		5,16,0,0,1343,1344,3,24,12,0,1344,1348,5,232,0,0,1345,1347,3,30,15,0,1346,
-		1345,1,0,0,0,1347,1350,1,0,0,0,1348,1346,1,0,0,0,1348,1349,1,0,0,0,1349,
-		1351,1,0,0,0,1350,1348,1,0,0,0,1351,1352,5,233,0,0,1352,1470,1,0,0,0,1353,
-		1354,3,152,76,0,1354,1355,5,19,0,0,1355,1356,5,251,0,0,1356,1357,5,20,
-		0,0,1357,1358,3,146,73,0,1358,1470,1,0,0,0,1359,1360,3,152,76,0,1360,1362,
-		5,21,0,0,1361,1363,5,240,0,0,1362,1361,1,0,0,0,1362,1363,1,0,0,0,1363,
-		1364,1,0,0,0,1364,1365,3,146,73,0,1365,1470,1,0,0,0,1366,1367,3,152,76,
-		0,1367,1368,5,228,0,0,1368,1369,3,144,72,0,1369,1470,1,0,0,0,1370,1371,
-		3,152,76,0,1371,1372,5,228,0,0,1372,1373,5,38,0,0,1373,1378,3,138,69,0,
-		1374,1375,5,236,0,0,1375,1377,3,138,69,0,1376,1374,1,0,0,0,1377,1380,1,
-		0,0,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,1470,1,0,0,0,1380,1378,
-		1,0,0,0,1381,1382,3,152,76,0,1382,1383,5,91,0,0,1383,1384,3,146,73,0,1384,
-		1470,1,0,0,0,1385,1386,3,152,76,0,1386,1387,5,92,0,0,1387,1388,5,135,0,
-		0,1388,1389,3,144,72,0,1389,1390,5,62,0,0,1390,1391,3,146,73,0,1391,1470,
-		1,0,0,0,1392,1393,3,152,76,0,1393,1394,5,197,0,0,1394,1395,5,92,0,0,1395,
-		1470,1,0,0,0,1396,1397,3,152,76,0,1397,1398,5,70,0,0,1398,1400,5,68,0,
-		0,1399,1401,5,252,0,0,1400,1399,1,0,0,0,1400,1401,1,0,0,0,1401,1470,1,
-		0,0,0,1402,1403,3,152,76,0,1403,1404,5,70,0,0,1404,1407,5,69,0,0,1405,
-		1406,5,51,0,0,1406,1408,5,251,0,0,1407,1405,1,0,0,0,1407,1408,1,0,0,0,
-		1408,1470,1,0,0,0,1409,1410,3,152,76,0,1410,1412,5,64,0,0,1411,1413,3,
-		88,44,0,1412,1411,1,0,0,0,1413,1414,1,0,0,0,1414,1412,1,0,0,0,1414,1415,
-		1,0,0,0,1415,1470,1,0,0,0,1416,1417,5,22,0,0,1417,1470,5,253,0,0,1418,
-		1419,5,23,0,0,1419,1470,5,253,0,0,1420,1470,5,24,0,0,1421,1470,5,25,0,
-		0,1422,1423,3,152,76,0,1423,1424,5,26,0,0,1424,1425,5,27,0,0,1425,1426,
-		3,146,73,0,1426,1427,3,142,71,0,1427,1428,5,28,0,0,1428,1429,3,146,73,
-		0,1429,1430,3,142,71,0,1430,1470,1,0,0,0,1431,1432,3,152,76,0,1432,1433,
-		5,29,0,0,1433,1436,5,160,0,0,1434,1437,5,30,0,0,1435,1437,3,146,73,0,1436,
-		1434,1,0,0,0,1436,1435,1,0,0,0,1437,1438,1,0,0,0,1438,1439,5,31,0,0,1439,
-		1440,3,146,73,0,1440,1441,3,142,71,0,1441,1442,5,28,0,0,1442,1443,3,146,
-		73,0,1443,1444,3,142,71,0,1444,1470,1,0,0,0,1445,1446,3,152,76,0,1446,
-		1447,5,32,0,0,1447,1448,3,146,73,0,1448,1449,3,142,71,0,1449,1450,5,20,
-		0,0,1450,1451,3,146,73,0,1451,1470,1,0,0,0,1452,1453,5,33,0,0,1453,1454,
-		3,150,75,0,1454,1455,5,34,0,0,1455,1456,3,150,75,0,1456,1459,3,146,73,
-		0,1457,1458,5,35,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,
-		1,0,0,0,1460,1470,1,0,0,0,1461,1462,5,36,0,0,1462,1463,5,35,0,0,1463,1464,
-		3,146,73,0,1464,1465,3,142,71,0,1465,1466,5,37,0,0,1466,1467,3,146,73,
-		0,1467,1468,3,142,71,0,1468,1470,1,0,0,0,1469,1265,1,0,0,0,1469,1270,1,
-		0,0,0,1469,1280,1,0,0,0,1469,1285,1,0,0,0,1469,1295,1,0,0,0,1469,1301,
-		1,0,0,0,1469,1328,1,0,0,0,1469,1334,1,0,0,0,1469,1337,1,0,0,0,1469,1341,
-		1,0,0,0,1469,1353,1,0,0,0,1469,1359,1,0,0,0,1469,1366,1,0,0,0,1469,1370,
-		1,0,0,0,1469,1381,1,0,0,0,1469,1385,1,0,0,0,1469,1392,1,0,0,0,1469,1396,
-		1,0,0,0,1469,1402,1,0,0,0,1469,1409,1,0,0,0,1469,1416,1,0,0,0,1469,1418,
-		1,0,0,0,1469,1420,1,0,0,0,1469,1421,1,0,0,0,1469,1422,1,0,0,0,1469,1431,
-		1,0,0,0,1469,1445,1,0,0,0,1469,1452,1,0,0,0,1469,1461,1,0,0,0,1470,133,
-		1,0,0,0,1471,1472,5,72,0,0,1472,1473,5,251,0,0,1473,1474,5,169,0,0,1474,
-		1475,3,146,73,0,1475,1476,3,142,71,0,1476,135,1,0,0,0,1477,1478,5,45,0,
-		0,1478,1479,5,40,0,0,1479,1480,5,41,0,0,1480,1481,3,146,73,0,1481,1482,
-		5,42,0,0,1482,1483,3,146,73,0,1483,137,1,0,0,0,1484,1486,5,241,0,0,1485,
-		1484,1,0,0,0,1485,1486,1,0,0,0,1486,1487,1,0,0,0,1487,1488,3,144,72,0,
-		1488,1489,5,34,0,0,1489,1490,3,146,73,0,1490,139,1,0,0,0,1491,1492,5,39,
-		0,0,1492,1493,3,150,75,0,1493,1494,3,146,73,0,1494,141,1,0,0,0,1495,1496,
-		5,180,0,0,1496,1497,5,193,0,0,1497,143,1,0,0,0,1498,1499,5,252,0,0,1499,
-		145,1,0,0,0,1500,1501,6,73,-1,0,1501,1502,5,234,0,0,1502,1503,3,146,73,
-		0,1503,1504,5,235,0,0,1504,1543,1,0,0,0,1505,1506,5,241,0,0,1506,1543,
-		3,146,73,16,1507,1508,5,197,0,0,1508,1543,3,146,73,11,1509,1510,5,167,
-		0,0,1510,1511,3,146,73,0,1511,1512,5,169,0,0,1512,1513,3,146,73,0,1513,
-		1514,5,168,0,0,1514,1515,3,146,73,0,1515,1543,1,0,0,0,1516,1517,3,152,
-		76,0,1517,1526,5,234,0,0,1518,1523,3,146,73,0,1519,1520,5,236,0,0,1520,
-		1522,3,146,73,0,1521,1519,1,0,0,0,1522,1525,1,0,0,0,1523,1521,1,0,0,0,
-		1523,1524,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,0,0,1526,1518,1,0,0,
-		0,1526,1527,1,0,0,0,1527,1528,1,0,0,0,1528,1529,5,235,0,0,1529,1543,1,
-		0,0,0,1530,1532,7,4,0,0,1531,1533,3,148,74,0,1532,1531,1,0,0,0,1532,1533,
-		1,0,0,0,1533,1534,1,0,0,0,1534,1535,5,180,0,0,1535,1543,3,148,74,0,1536,
-		1537,5,253,0,0,1537,1543,3,148,74,0,1538,1543,5,252,0,0,1539,1543,5,253,
-		0,0,1540,1543,5,251,0,0,1541,1543,3,150,75,0,1542,1500,1,0,0,0,1542,1505,
-		1,0,0,0,1542,1507,1,0,0,0,1542,1509,1,0,0,0,1542,1516,1,0,0,0,1542,1530,
-		1,0,0,0,1542,1536,1,0,0,0,1542,1538,1,0,0,0,1542,1539,1,0,0,0,1542,1540,
-		1,0,0,0,1542,1541,1,0,0,0,1543,1564,1,0,0,0,1544,1545,10,15,0,0,1545,1546,
-		5,194,0,0,1546,1563,3,146,73,16,1547,1548,10,14,0,0,1548,1549,7,5,0,0,
-		1549,1563,3,146,73,15,1550,1551,10,13,0,0,1551,1552,7,6,0,0,1552,1563,
-		3,146,73,14,1553,1554,10,12,0,0,1554,1555,7,7,0,0,1555,1563,3,146,73,13,
-		1556,1557,10,10,0,0,1557,1558,5,195,0,0,1558,1563,3,146,73,11,1559,1560,
-		10,9,0,0,1560,1561,5,196,0,0,1561,1563,3,146,73,10,1562,1544,1,0,0,0,1562,
-		1547,1,0,0,0,1562,1550,1,0,0,0,1562,1553,1,0,0,0,1562,1556,1,0,0,0,1562,
-		1559,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1564,1565,1,0,0,0,1565,
-		147,1,0,0,0,1566,1564,1,0,0,0,1567,1568,7,8,0,0,1568,149,1,0,0,0,1569,
-		1572,3,152,76,0,1570,1571,5,237,0,0,1571,1573,3,152,76,0,1572,1570,1,0,
-		0,0,1572,1573,1,0,0,0,1573,151,1,0,0,0,1574,1575,7,9,0,0,1575,153,1,0,
-		0,0,152,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
-		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
-		443,452,461,466,474,481,494,496,506,528,532,537,541,545,553,563,597,607,
-		636,638,652,655,663,686,693,701,708,712,716,724,728,744,784,788,796,805,
-		810,826,830,838,860,866,874,882,895,906,909,919,922,930,934,942,953,957,
-		965,976,978,989,992,996,1004,1009,1014,1024,1026,1034,1043,1049,1053,1066,
-		1071,1074,1081,1090,1095,1102,1115,1118,1131,1148,1161,1170,1174,1179,
-		1185,1194,1198,1205,1216,1222,1226,1250,1260,1277,1293,1312,1315,1320,
-		1324,1326,1332,1348,1362,1378,1400,1407,1414,1436,1459,1469,1485,1523,
-		1526,1532,1542,1562,1564,1572
+		1,66,1,66,1,66,1,66,1,66,3,66,1406,8,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1413,8,66,1,66,1,66,1,66,4,66,1418,8,66,11,66,12,66,1419,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1442,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1465,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1475,8,66,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,
+		1491,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,
+		1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1527,8,73,10,73,12,73,1530,
+		9,73,3,73,1532,8,73,1,73,1,73,1,73,1,73,3,73,1538,8,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1548,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1568,
+		8,73,10,73,12,73,1571,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1578,8,75,1,76,
+		1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,233,
+		234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,
+		242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,
+		66,71,73,107,109,119,121,122,124,126,130,131,133,138,141,143,152,152,154,
+		160,162,167,173,175,177,177,193,194,199,213,215,232,257,258,1826,0,160,
+		1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,
+		1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,
+		280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,
+		0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,
+		0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,
+		1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,550,1,0,0,0,56,552,1,0,0,0,58,
+		602,1,0,0,0,60,604,1,0,0,0,62,660,1,0,0,0,64,662,1,0,0,0,66,691,1,0,0,
+		0,68,693,1,0,0,0,70,700,1,0,0,0,72,711,1,0,0,0,74,793,1,0,0,0,76,795,1,
+		0,0,0,78,803,1,0,0,0,80,819,1,0,0,0,82,835,1,0,0,0,84,837,1,0,0,0,86,871,
+		1,0,0,0,88,879,1,0,0,0,90,881,1,0,0,0,92,927,1,0,0,0,94,929,1,0,0,0,96,
+		947,1,0,0,0,98,949,1,0,0,0,100,952,1,0,0,0,102,970,1,0,0,0,104,972,1,0,
+		0,0,106,987,1,0,0,0,108,1003,1,0,0,0,110,1058,1,0,0,0,112,1079,1,0,0,0,
+		114,1081,1,0,0,0,116,1088,1,0,0,0,118,1100,1,0,0,0,120,1102,1,0,0,0,122,
+		1203,1,0,0,0,124,1205,1,0,0,0,126,1231,1,0,0,0,128,1255,1,0,0,0,130,1257,
+		1,0,0,0,132,1474,1,0,0,0,134,1476,1,0,0,0,136,1482,1,0,0,0,138,1490,1,
+		0,0,0,140,1496,1,0,0,0,142,1500,1,0,0,0,144,1503,1,0,0,0,146,1547,1,0,
+		0,0,148,1572,1,0,0,0,150,1574,1,0,0,0,152,1579,1,0,0,0,154,159,3,2,1,0,
+		155,159,3,4,2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,
+		155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,
+		0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,
+		164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,
+		5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,
+		0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,
+		176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,
+		3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,
+		3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,
+		3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,
+		3,104,52,0,193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,
+		201,3,116,58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,
+		179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,
+		0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,
+		200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,
+		1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,
+		0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,
+		5,257,0,0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,
+		54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,
+		209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,
+		3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,
+		0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
+		220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,
+		0,0,0,224,225,5,5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,
+		76,0,228,229,5,7,0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,
+		0,232,233,5,9,0,0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,
+		0,236,237,5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,
+		0,240,242,3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,
+		244,5,13,0,0,244,251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,
+		246,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,
+		0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,
+		254,256,5,234,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,
+		224,1,0,0,0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,
+		0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,
+		260,5,251,0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,
+		5,233,0,0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,
+		0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,
+		271,17,1,0,0,0,272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,
+		279,3,146,73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,
+		274,1,0,0,0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,
+		152,76,0,282,286,5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,
+		0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,
+		289,290,5,234,0,0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,
+		293,294,5,176,0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,
+		0,297,298,5,177,0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,
+		0,0,301,302,5,16,0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,
+		15,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,
+		310,1,0,0,0,309,307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,
+		5,19,0,0,313,314,5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,
+		1,0,0,0,316,293,1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,
+		0,317,23,1,0,0,0,318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,
+		3,152,76,0,322,326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,
+		1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,
+		0,329,330,5,234,0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,
+		333,334,5,48,0,0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,
+		337,339,3,146,73,0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,
+		341,5,51,0,0,341,343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,
+		1,0,0,0,344,345,5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,
+		30,15,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,
+		0,351,353,1,0,0,0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,
+		333,1,0,0,0,354,344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,
+		146,73,0,358,360,5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,
+		0,0,361,362,5,53,0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,
+		76,0,365,369,5,233,0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,
+		0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,
+		373,5,234,0,0,373,33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,
+		5,56,0,0,377,378,3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,
+		3,146,73,0,381,382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,
+		1,0,0,0,384,393,1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,
+		38,19,0,388,387,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,
+		0,391,394,1,0,0,0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,
+		444,1,0,0,0,395,396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,
+		3,144,72,0,399,400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,
+		5,62,0,0,403,404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,
+		62,0,0,407,409,5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,
+		0,410,412,5,65,0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,
+		412,1,0,0,0,414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,
+		14,7,0,418,444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,
+		5,93,0,0,422,428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,
+		3,146,73,0,426,424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,
+		0,0,428,429,1,0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,
+		432,437,3,144,72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,
+		0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,
+		437,1,0,0,0,440,442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,
+		1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,
+		0,443,399,1,0,0,0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,
+		419,1,0,0,0,443,421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,
+		0,0,446,447,3,144,72,0,447,448,5,195,0,0,448,449,5,56,0,0,449,453,1,0,
+		0,0,450,451,5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,
+		0,453,37,1,0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,
+		457,458,5,71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,
+		0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,
+		39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,
+		1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,
+		73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,
+		0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,
+		477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,
+		483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,
+		0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,
+		0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,
+		24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,
+		0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,
+		490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,
+		0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,
+		0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,
+		506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,547,
+		3,152,76,0,513,514,5,109,0,0,514,547,3,146,73,0,515,516,5,110,0,0,516,
+		547,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,5,252,0,0,520,
+		521,5,115,0,0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,5,252,0,0,524,
+		525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,529,3,144,72,0,528,
+		526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,0,0,531,533,
+		3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,534,535,5,150,
+		0,0,535,536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,537,538,1,0,0,
+		0,538,547,1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,543,5,138,0,
+		0,542,544,5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,1,0,0,0,545,
+		547,3,146,73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,0,0,546,517,
+		1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,539,1,0,0,
+		0,546,540,1,0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,0,0,549,
+		551,3,146,73,0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,552,553,
+		5,75,0,0,553,554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,0,556,555,
+		1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,
+		0,560,558,1,0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,76,0,0,564,
+		568,5,233,0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,
+		1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,603,5,234,
+		0,0,572,573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,603,3,146,
+		73,0,576,577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,580,5,79,
+		0,0,580,581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,603,1,0,
+		0,0,584,585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,3,146,
+		73,0,588,589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,3,146,
+		73,0,592,593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,3,146,
+		73,0,596,597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,603,1,
+		0,0,0,600,601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,1,0,
+		0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,0,602,
+		586,1,0,0,0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,600,1,
+		0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,5,54,
+		0,0,607,608,3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,1,0,
+		0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,
+		612,1,0,0,0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,661,
+		3,152,76,0,619,620,5,77,0,0,620,661,3,146,73,0,621,622,5,89,0,0,622,623,
+		5,62,0,0,623,661,5,64,0,0,624,625,5,89,0,0,625,661,3,146,73,0,626,627,
+		5,184,0,0,627,628,3,146,73,0,628,629,3,142,71,0,629,661,1,0,0,0,630,631,
+		5,90,0,0,631,661,3,146,73,0,632,633,5,58,0,0,633,661,5,252,0,0,634,635,
+		5,59,0,0,635,661,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,641,
+		5,96,0,0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,642,
+		1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,661,1,0,0,
+		0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,62,0,
+		0,649,650,5,88,0,0,650,651,5,63,0,0,651,661,1,0,0,0,652,653,5,97,0,0,653,
+		657,3,146,73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,0,0,657,
+		654,1,0,0,0,657,658,1,0,0,0,658,661,1,0,0,0,659,661,3,44,22,0,660,617,
+		1,0,0,0,660,619,1,0,0,0,660,621,1,0,0,0,660,624,1,0,0,0,660,626,1,0,0,
+		0,660,630,1,0,0,0,660,632,1,0,0,0,660,634,1,0,0,0,660,636,1,0,0,0,660,
+		645,1,0,0,0,660,652,1,0,0,0,660,659,1,0,0,0,661,63,1,0,0,0,662,663,5,190,
+		0,0,663,664,3,152,76,0,664,668,5,233,0,0,665,667,3,66,33,0,666,665,1,0,
+		0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,
+		668,1,0,0,0,671,672,5,234,0,0,672,65,1,0,0,0,673,674,5,220,0,0,674,692,
+		3,146,73,0,675,676,5,89,0,0,676,692,3,152,76,0,677,678,5,221,0,0,678,692,
+		3,146,73,0,679,680,5,222,0,0,680,692,3,146,73,0,681,682,5,223,0,0,682,
+		692,3,146,73,0,683,684,5,82,0,0,684,692,3,146,73,0,685,686,5,81,0,0,686,
+		692,3,146,73,0,687,688,5,99,0,0,688,692,3,146,73,0,689,690,5,100,0,0,690,
+		692,3,146,73,0,691,673,1,0,0,0,691,675,1,0,0,0,691,677,1,0,0,0,691,679,
+		1,0,0,0,691,681,1,0,0,0,691,683,1,0,0,0,691,685,1,0,0,0,691,687,1,0,0,
+		0,691,689,1,0,0,0,692,67,1,0,0,0,693,694,5,252,0,0,694,695,3,146,73,0,
+		695,696,5,62,0,0,696,698,3,146,73,0,697,699,5,237,0,0,698,697,1,0,0,0,
+		698,699,1,0,0,0,699,69,1,0,0,0,700,701,5,108,0,0,701,702,3,152,76,0,702,
+		706,5,233,0,0,703,705,3,74,37,0,704,703,1,0,0,0,705,708,1,0,0,0,706,704,
+		1,0,0,0,706,707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,709,710,5,234,
+		0,0,710,71,1,0,0,0,711,713,3,146,73,0,712,714,5,111,0,0,713,712,1,0,0,
+		0,713,714,1,0,0,0,714,717,1,0,0,0,715,716,5,50,0,0,716,718,3,146,73,0,
+		717,715,1,0,0,0,717,718,1,0,0,0,718,721,1,0,0,0,719,720,5,71,0,0,720,722,
+		3,146,73,0,721,719,1,0,0,0,721,722,1,0,0,0,722,73,1,0,0,0,723,724,5,109,
+		0,0,724,794,3,146,73,0,725,726,5,110,0,0,726,794,3,72,36,0,727,729,5,199,
+		0,0,728,730,5,253,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,733,1,0,0,0,
+		731,732,5,139,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,734,1,0,0,0,734,
+		794,1,0,0,0,735,736,5,199,0,0,736,794,5,210,0,0,737,738,5,200,0,0,738,
+		794,3,146,73,0,739,740,5,201,0,0,740,794,3,146,73,0,741,742,5,202,0,0,
+		742,743,5,72,0,0,743,794,5,252,0,0,744,745,5,203,0,0,745,749,5,233,0,0,
+		746,748,3,30,15,0,747,746,1,0,0,0,748,751,1,0,0,0,749,747,1,0,0,0,749,
+		750,1,0,0,0,750,752,1,0,0,0,751,749,1,0,0,0,752,794,5,234,0,0,753,754,
+		5,203,0,0,754,755,5,211,0,0,755,756,3,152,76,0,756,757,5,212,0,0,757,758,
+		3,146,73,0,758,794,1,0,0,0,759,760,5,204,0,0,760,794,3,146,73,0,761,794,
+		3,76,38,0,762,794,3,78,39,0,763,764,5,207,0,0,764,765,5,213,0,0,765,766,
+		3,146,73,0,766,767,5,169,0,0,767,768,3,146,73,0,768,794,1,0,0,0,769,770,
+		5,206,0,0,770,794,3,146,73,0,771,772,5,112,0,0,772,773,5,72,0,0,773,794,
+		5,252,0,0,774,775,5,115,0,0,775,794,3,82,41,0,776,777,5,8,0,0,777,794,
+		5,252,0,0,778,779,5,119,0,0,779,794,5,254,0,0,780,794,3,44,22,0,781,782,
+		5,225,0,0,782,783,5,62,0,0,783,784,3,146,73,0,784,785,5,211,0,0,785,789,
+		3,146,73,0,786,787,5,226,0,0,787,788,5,227,0,0,788,790,3,146,73,0,789,
+		786,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,792,5,228,0,0,792,794,
+		3,146,73,0,793,723,1,0,0,0,793,725,1,0,0,0,793,727,1,0,0,0,793,735,1,0,
+		0,0,793,737,1,0,0,0,793,739,1,0,0,0,793,741,1,0,0,0,793,744,1,0,0,0,793,
+		753,1,0,0,0,793,759,1,0,0,0,793,761,1,0,0,0,793,762,1,0,0,0,793,763,1,
+		0,0,0,793,769,1,0,0,0,793,771,1,0,0,0,793,774,1,0,0,0,793,776,1,0,0,0,
+		793,778,1,0,0,0,793,780,1,0,0,0,793,781,1,0,0,0,793,791,1,0,0,0,794,75,
+		1,0,0,0,795,796,5,205,0,0,796,801,3,146,73,0,797,798,5,51,0,0,798,802,
+		5,252,0,0,799,800,5,214,0,0,800,802,3,152,76,0,801,797,1,0,0,0,801,799,
+		1,0,0,0,802,77,1,0,0,0,803,804,5,207,0,0,804,805,5,208,0,0,805,806,3,152,
+		76,0,806,810,5,233,0,0,807,809,3,80,40,0,808,807,1,0,0,0,809,812,1,0,0,
+		0,810,808,1,0,0,0,810,811,1,0,0,0,811,815,1,0,0,0,812,810,1,0,0,0,813,
+		814,5,169,0,0,814,816,3,146,73,0,815,813,1,0,0,0,815,816,1,0,0,0,816,817,
+		1,0,0,0,817,818,5,234,0,0,818,79,1,0,0,0,819,820,5,209,0,0,820,821,3,146,
+		73,0,821,822,3,146,73,0,822,81,1,0,0,0,823,836,5,116,0,0,824,836,5,117,
+		0,0,825,836,5,118,0,0,826,827,5,52,0,0,827,831,5,233,0,0,828,830,3,30,
+		15,0,829,828,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,831,832,1,0,0,0,832,
+		834,1,0,0,0,833,831,1,0,0,0,834,836,5,234,0,0,835,823,1,0,0,0,835,824,
+		1,0,0,0,835,825,1,0,0,0,835,826,1,0,0,0,836,83,1,0,0,0,837,838,5,215,0,
+		0,838,839,3,152,76,0,839,843,5,233,0,0,840,842,3,86,43,0,841,840,1,0,0,
+		0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,
+		843,1,0,0,0,846,847,5,234,0,0,847,85,1,0,0,0,848,849,5,195,0,0,849,850,
+		3,152,76,0,850,851,5,238,0,0,851,852,3,152,76,0,852,872,1,0,0,0,853,854,
+		5,193,0,0,854,872,3,146,73,0,855,856,5,216,0,0,856,872,3,146,73,0,857,
+		858,5,217,0,0,858,872,5,219,0,0,859,860,5,217,0,0,860,872,3,152,76,0,861,
+		863,5,64,0,0,862,864,3,88,44,0,863,862,1,0,0,0,864,865,1,0,0,0,865,863,
+		1,0,0,0,865,866,1,0,0,0,866,872,1,0,0,0,867,868,5,203,0,0,868,869,5,166,
+		0,0,869,870,5,51,0,0,870,872,3,152,76,0,871,848,1,0,0,0,871,853,1,0,0,
+		0,871,855,1,0,0,0,871,857,1,0,0,0,871,859,1,0,0,0,871,861,1,0,0,0,871,
+		867,1,0,0,0,872,87,1,0,0,0,873,874,5,218,0,0,874,880,3,146,73,0,875,876,
+		5,99,0,0,876,880,3,146,73,0,877,878,5,100,0,0,878,880,3,146,73,0,879,873,
+		1,0,0,0,879,875,1,0,0,0,879,877,1,0,0,0,880,89,1,0,0,0,881,882,5,120,0,
+		0,882,883,3,152,76,0,883,887,5,233,0,0,884,886,3,92,46,0,885,884,1,0,0,
+		0,886,889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,
+		887,1,0,0,0,890,891,5,234,0,0,891,91,1,0,0,0,892,893,5,121,0,0,893,928,
+		3,146,73,0,894,895,5,122,0,0,895,900,3,94,47,0,896,897,5,237,0,0,897,899,
+		3,94,47,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,
+		0,0,901,928,1,0,0,0,902,900,1,0,0,0,903,904,5,162,0,0,904,928,3,146,73,
+		0,905,906,5,163,0,0,906,907,3,146,73,0,907,908,5,161,0,0,908,911,3,152,
+		76,0,909,910,5,164,0,0,910,912,3,146,73,0,911,909,1,0,0,0,911,912,1,0,
+		0,0,912,914,1,0,0,0,913,915,5,167,0,0,914,913,1,0,0,0,914,915,1,0,0,0,
+		915,928,1,0,0,0,916,917,5,201,0,0,917,928,3,146,73,0,918,919,5,165,0,0,
+		919,924,3,98,49,0,920,921,5,237,0,0,921,923,3,98,49,0,922,920,1,0,0,0,
+		923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,928,1,0,0,0,926,924,
+		1,0,0,0,927,892,1,0,0,0,927,894,1,0,0,0,927,903,1,0,0,0,927,905,1,0,0,
+		0,927,916,1,0,0,0,927,918,1,0,0,0,928,93,1,0,0,0,929,930,3,152,76,0,930,
+		939,3,146,73,0,931,935,5,233,0,0,932,934,3,96,48,0,933,932,1,0,0,0,934,
+		937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,1,0,0,0,937,935,1,
+		0,0,0,938,940,5,234,0,0,939,931,1,0,0,0,939,940,1,0,0,0,940,95,1,0,0,0,
+		941,942,5,162,0,0,942,948,3,146,73,0,943,944,5,163,0,0,944,948,3,146,73,
+		0,945,946,5,164,0,0,946,948,3,146,73,0,947,941,1,0,0,0,947,943,1,0,0,0,
+		947,945,1,0,0,0,948,97,1,0,0,0,949,950,5,252,0,0,950,951,3,146,73,0,951,
+		99,1,0,0,0,952,953,5,123,0,0,953,962,3,152,76,0,954,958,5,233,0,0,955,
+		957,3,102,51,0,956,955,1,0,0,0,957,960,1,0,0,0,958,956,1,0,0,0,958,959,
+		1,0,0,0,959,961,1,0,0,0,960,958,1,0,0,0,961,963,5,234,0,0,962,954,1,0,
+		0,0,962,963,1,0,0,0,963,101,1,0,0,0,964,965,5,124,0,0,965,971,3,146,73,
+		0,966,967,5,125,0,0,967,971,3,146,73,0,968,969,5,126,0,0,969,971,3,146,
+		73,0,970,964,1,0,0,0,970,966,1,0,0,0,970,968,1,0,0,0,971,103,1,0,0,0,972,
+		973,5,127,0,0,973,974,3,152,76,0,974,975,5,233,0,0,975,983,3,146,73,0,
+		976,981,3,142,71,0,977,978,5,57,0,0,978,979,3,146,73,0,979,980,3,142,71,
+		0,980,982,1,0,0,0,981,977,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
+		976,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,5,234,0,0,986,105,
+		1,0,0,0,987,988,5,128,0,0,988,989,3,152,76,0,989,990,5,240,0,0,990,997,
+		3,146,73,0,991,994,5,129,0,0,992,995,5,130,0,0,993,995,5,131,0,0,994,992,
+		1,0,0,0,994,993,1,0,0,0,995,996,1,0,0,0,996,998,3,144,72,0,997,991,1,0,
+		0,0,997,998,1,0,0,0,998,1001,1,0,0,0,999,1000,5,51,0,0,1000,1002,5,252,
+		0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,107,1,0,0,0,1003,1004,5,132,
+		0,0,1004,1005,3,152,76,0,1005,1006,5,139,0,0,1006,1009,3,146,73,0,1007,
+		1008,5,51,0,0,1008,1010,5,252,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,
+		1010,1014,1,0,0,0,1011,1012,5,133,0,0,1012,1013,5,135,0,0,1013,1015,5,
+		254,0,0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1019,1,0,0,0,1016,1017,
+		5,134,0,0,1017,1018,5,135,0,0,1018,1020,5,254,0,0,1019,1016,1,0,0,0,1019,
+		1020,1,0,0,0,1020,1031,1,0,0,0,1021,1022,5,156,0,0,1022,1023,5,179,0,0,
+		1023,1024,3,152,76,0,1024,1025,5,157,0,0,1025,1026,5,161,0,0,1026,1027,
+		5,254,0,0,1027,1029,5,158,0,0,1028,1030,3,110,55,0,1029,1028,1,0,0,0,1029,
+		1030,1,0,0,0,1030,1032,1,0,0,0,1031,1021,1,0,0,0,1031,1032,1,0,0,0,1032,
+		1033,1,0,0,0,1033,1034,5,239,0,0,1034,1039,3,112,56,0,1035,1036,5,237,
+		0,0,1036,1038,3,112,56,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,
+		1,0,0,0,1039,1040,1,0,0,0,1040,109,1,0,0,0,1041,1039,1,0,0,0,1042,1043,
+		5,159,0,0,1043,1048,3,152,76,0,1044,1045,5,237,0,0,1045,1047,3,152,76,
+		0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,1048,1049,1,0,
+		0,0,1049,1054,1,0,0,0,1050,1048,1,0,0,0,1051,1052,5,170,0,0,1052,1053,
+		5,160,0,0,1053,1055,3,152,76,0,1054,1051,1,0,0,0,1054,1055,1,0,0,0,1055,
+		1059,1,0,0,0,1056,1057,5,160,0,0,1057,1059,3,152,76,0,1058,1042,1,0,0,
+		0,1058,1056,1,0,0,0,1059,111,1,0,0,0,1060,1061,5,152,0,0,1061,1062,5,253,
+		0,0,1062,1063,5,161,0,0,1063,1080,3,152,76,0,1064,1076,5,155,0,0,1065,
+		1066,5,235,0,0,1066,1071,3,152,76,0,1067,1068,5,237,0,0,1068,1070,3,152,
+		76,0,1069,1067,1,0,0,0,1070,1073,1,0,0,0,1071,1069,1,0,0,0,1071,1072,1,
+		0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,1075,5,236,0,0,1075,1077,
+		1,0,0,0,1076,1065,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,0,0,0,1078,1080,
+		3,152,76,0,1079,1060,1,0,0,0,1079,1064,1,0,0,0,1079,1078,1,0,0,0,1080,
+		113,1,0,0,0,1081,1082,5,140,0,0,1082,1083,5,139,0,0,1083,1086,3,146,73,
+		0,1084,1085,5,141,0,0,1085,1087,3,144,72,0,1086,1084,1,0,0,0,1086,1087,
+		1,0,0,0,1087,115,1,0,0,0,1088,1089,5,142,0,0,1089,1090,5,143,0,0,1090,
+		1095,3,118,59,0,1091,1092,5,237,0,0,1092,1094,3,118,59,0,1093,1091,1,0,
+		0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,0,1096,117,1,0,
+		0,0,1097,1095,1,0,0,0,1098,1101,5,65,0,0,1099,1101,3,152,76,0,1100,1098,
+		1,0,0,0,1100,1099,1,0,0,0,1101,119,1,0,0,0,1102,1103,5,144,0,0,1103,1107,
+		5,233,0,0,1104,1106,3,122,61,0,1105,1104,1,0,0,0,1106,1109,1,0,0,0,1107,
+		1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,0,1109,1107,1,0,0,0,1110,
+		1111,5,234,0,0,1111,121,1,0,0,0,1112,1113,5,10,0,0,1113,1123,3,150,75,
+		0,1114,1115,5,145,0,0,1115,1120,3,152,76,0,1116,1117,5,237,0,0,1117,1119,
+		3,152,76,0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,
+		1121,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,1123,1114,1,0,0,0,1123,
+		1124,1,0,0,0,1124,1204,1,0,0,0,1125,1126,5,146,0,0,1126,1204,3,152,76,
+		0,1127,1128,5,147,0,0,1128,1204,3,152,76,0,1129,1130,5,148,0,0,1130,1131,
+		5,149,0,0,1131,1132,5,150,0,0,1132,1204,3,152,76,0,1133,1136,5,151,0,0,
+		1134,1135,5,253,0,0,1135,1137,5,195,0,0,1136,1134,1,0,0,0,1136,1137,1,
+		0,0,0,1137,1138,1,0,0,0,1138,1139,5,149,0,0,1139,1140,5,161,0,0,1140,1204,
+		3,152,76,0,1141,1142,5,152,0,0,1142,1143,5,253,0,0,1143,1144,5,195,0,0,
+		1144,1145,5,149,0,0,1145,1146,5,161,0,0,1146,1204,3,152,76,0,1147,1148,
+		5,172,0,0,1148,1153,3,152,76,0,1149,1150,5,237,0,0,1150,1152,3,152,76,
+		0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,
+		0,0,1154,1156,1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,161,0,0,1157,1158,
+		5,224,0,0,1158,1159,3,150,75,0,1159,1204,1,0,0,0,1160,1161,5,168,0,0,1161,
+		1162,3,146,73,0,1162,1166,5,233,0,0,1163,1165,3,122,61,0,1164,1163,1,0,
+		0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,
+		0,0,0,1168,1166,1,0,0,0,1169,1179,5,234,0,0,1170,1171,5,169,0,0,1171,1175,
+		5,233,0,0,1172,1174,3,122,61,0,1173,1172,1,0,0,0,1174,1177,1,0,0,0,1175,
+		1173,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1175,1,0,0,0,1178,
+		1180,5,234,0,0,1179,1170,1,0,0,0,1179,1180,1,0,0,0,1180,1204,1,0,0,0,1181,
+		1184,5,153,0,0,1182,1183,5,179,0,0,1183,1185,5,109,0,0,1184,1182,1,0,0,
+		0,1184,1185,1,0,0,0,1185,1186,1,0,0,0,1186,1190,5,233,0,0,1187,1189,3,
+		122,61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,1191,
+		1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1204,5,234,0,0,1194,1195,
+		5,154,0,0,1195,1199,5,233,0,0,1196,1198,3,122,61,0,1197,1196,1,0,0,0,1198,
+		1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,1202,1,0,0,0,1201,
+		1199,1,0,0,0,1202,1204,5,234,0,0,1203,1112,1,0,0,0,1203,1125,1,0,0,0,1203,
+		1127,1,0,0,0,1203,1129,1,0,0,0,1203,1133,1,0,0,0,1203,1141,1,0,0,0,1203,
+		1147,1,0,0,0,1203,1160,1,0,0,0,1203,1181,1,0,0,0,1203,1194,1,0,0,0,1204,
+		123,1,0,0,0,1205,1206,5,171,0,0,1206,1210,5,233,0,0,1207,1209,3,126,63,
+		0,1208,1207,1,0,0,0,1209,1212,1,0,0,0,1210,1208,1,0,0,0,1210,1211,1,0,
+		0,0,1211,1213,1,0,0,0,1212,1210,1,0,0,0,1213,1214,5,234,0,0,1214,125,1,
+		0,0,0,1215,1216,5,172,0,0,1216,1221,3,152,76,0,1217,1218,5,237,0,0,1218,
+		1220,3,152,76,0,1219,1217,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,
+		1221,1222,1,0,0,0,1222,1227,1,0,0,0,1223,1221,1,0,0,0,1224,1226,3,128,
+		64,0,1225,1224,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1227,1228,1,
+		0,0,0,1228,1232,1,0,0,0,1229,1227,1,0,0,0,1230,1232,3,120,60,0,1231,1215,
+		1,0,0,0,1231,1230,1,0,0,0,1232,127,1,0,0,0,1233,1234,5,173,0,0,1234,1256,
+		3,146,73,0,1235,1236,5,174,0,0,1236,1256,3,144,72,0,1237,1238,5,99,0,0,
+		1238,1239,3,146,73,0,1239,1240,5,181,0,0,1240,1241,5,107,0,0,1241,1256,
+		1,0,0,0,1242,1243,5,100,0,0,1243,1256,3,146,73,0,1244,1245,5,101,0,0,1245,
+		1246,3,146,73,0,1246,1247,5,181,0,0,1247,1248,5,107,0,0,1248,1256,1,0,
+		0,0,1249,1250,5,102,0,0,1250,1256,3,146,73,0,1251,1252,5,103,0,0,1252,
+		1256,5,104,0,0,1253,1254,5,105,0,0,1254,1256,3,146,73,0,1255,1233,1,0,
+		0,0,1255,1235,1,0,0,0,1255,1237,1,0,0,0,1255,1242,1,0,0,0,1255,1244,1,
+		0,0,0,1255,1249,1,0,0,0,1255,1251,1,0,0,0,1255,1253,1,0,0,0,1256,129,1,
+		0,0,0,1257,1258,5,2,0,0,1258,1259,3,152,76,0,1259,1260,5,4,0,0,1260,1261,
+		3,152,76,0,1261,1265,5,233,0,0,1262,1264,3,132,66,0,1263,1262,1,0,0,0,
+		1264,1267,1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,1268,1,0,0,
+		0,1267,1265,1,0,0,0,1268,1269,5,234,0,0,1269,131,1,0,0,0,1270,1271,3,152,
+		76,0,1271,1272,5,60,0,0,1272,1273,5,175,0,0,1273,1274,5,254,0,0,1274,1475,
+		1,0,0,0,1275,1276,3,152,76,0,1276,1277,5,60,0,0,1277,1278,5,38,0,0,1278,
+		1282,3,146,73,0,1279,1281,3,140,70,0,1280,1279,1,0,0,0,1281,1284,1,0,0,
+		0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1475,1,0,0,0,1284,1282,1,0,
+		0,0,1285,1286,3,152,76,0,1286,1287,5,95,0,0,1287,1288,5,62,0,0,1288,1289,
+		3,144,72,0,1289,1475,1,0,0,0,1290,1291,3,150,75,0,1291,1292,7,3,0,0,1292,
+		1293,3,146,73,0,1293,1298,3,142,71,0,1294,1295,5,28,0,0,1295,1296,3,146,
+		73,0,1296,1297,3,142,71,0,1297,1299,1,0,0,0,1298,1294,1,0,0,0,1298,1299,
+		1,0,0,0,1299,1475,1,0,0,0,1300,1301,3,150,75,0,1301,1302,5,178,0,0,1302,
+		1303,3,146,73,0,1303,1304,5,179,0,0,1304,1305,5,252,0,0,1305,1475,1,0,
+		0,0,1306,1307,3,152,76,0,1307,1331,5,180,0,0,1308,1309,5,54,0,0,1309,1332,
+		5,252,0,0,1310,1320,5,38,0,0,1311,1312,5,44,0,0,1312,1313,3,146,73,0,1313,
+		1317,3,142,71,0,1314,1316,3,134,67,0,1315,1314,1,0,0,0,1316,1319,1,0,0,
+		0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,1321,1,0,0,0,1319,1317,1,0,
+		0,0,1320,1311,1,0,0,0,1320,1321,1,0,0,0,1321,1325,1,0,0,0,1322,1324,3,
+		140,70,0,1323,1322,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,1325,1326,
+		1,0,0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1328,1330,3,136,68,0,1329,
+		1328,1,0,0,0,1329,1330,1,0,0,0,1330,1332,1,0,0,0,1331,1308,1,0,0,0,1331,
+		1310,1,0,0,0,1332,1475,1,0,0,0,1333,1335,5,171,0,0,1334,1336,3,128,64,
+		0,1335,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,
+		0,0,1338,1475,1,0,0,0,1339,1340,5,171,0,0,1340,1341,5,172,0,0,1341,1475,
+		5,106,0,0,1342,1343,3,152,76,0,1343,1344,5,117,0,0,1344,1345,3,146,73,
+		0,1345,1475,1,0,0,0,1346,1347,3,152,76,0,1347,1348,5,16,0,0,1348,1349,
+		3,24,12,0,1349,1353,5,233,0,0,1350,1352,3,30,15,0,1351,1350,1,0,0,0,1352,
+		1355,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,
+		1353,1,0,0,0,1356,1357,5,234,0,0,1357,1475,1,0,0,0,1358,1359,3,152,76,
+		0,1359,1360,5,19,0,0,1360,1361,5,252,0,0,1361,1362,5,20,0,0,1362,1363,
+		3,146,73,0,1363,1475,1,0,0,0,1364,1365,3,152,76,0,1365,1367,5,21,0,0,1366,
+		1368,5,241,0,0,1367,1366,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,0,0,1369,
+		1370,3,146,73,0,1370,1475,1,0,0,0,1371,1372,3,152,76,0,1372,1373,5,229,
+		0,0,1373,1374,3,144,72,0,1374,1475,1,0,0,0,1375,1376,3,152,76,0,1376,1377,
+		5,229,0,0,1377,1378,5,38,0,0,1378,1383,3,138,69,0,1379,1380,5,237,0,0,
+		1380,1382,3,138,69,0,1381,1379,1,0,0,0,1382,1385,1,0,0,0,1383,1381,1,0,
+		0,0,1383,1384,1,0,0,0,1384,1475,1,0,0,0,1385,1383,1,0,0,0,1386,1387,3,
+		152,76,0,1387,1388,5,91,0,0,1388,1389,3,146,73,0,1389,1475,1,0,0,0,1390,
+		1391,3,152,76,0,1391,1392,5,92,0,0,1392,1393,5,135,0,0,1393,1394,3,144,
+		72,0,1394,1395,5,62,0,0,1395,1396,3,146,73,0,1396,1475,1,0,0,0,1397,1398,
+		3,152,76,0,1398,1399,5,198,0,0,1399,1400,5,92,0,0,1400,1475,1,0,0,0,1401,
+		1402,3,152,76,0,1402,1403,5,70,0,0,1403,1405,5,68,0,0,1404,1406,5,253,
+		0,0,1405,1404,1,0,0,0,1405,1406,1,0,0,0,1406,1475,1,0,0,0,1407,1408,3,
+		152,76,0,1408,1409,5,70,0,0,1409,1412,5,69,0,0,1410,1411,5,51,0,0,1411,
+		1413,5,252,0,0,1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,1475,1,0,0,0,1414,
+		1415,3,152,76,0,1415,1417,5,64,0,0,1416,1418,3,88,44,0,1417,1416,1,0,0,
+		0,1418,1419,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1475,1,0,
+		0,0,1421,1422,5,22,0,0,1422,1475,5,254,0,0,1423,1424,5,23,0,0,1424,1475,
+		5,254,0,0,1425,1475,5,24,0,0,1426,1475,5,25,0,0,1427,1428,3,152,76,0,1428,
+		1429,5,26,0,0,1429,1430,5,27,0,0,1430,1431,3,146,73,0,1431,1432,3,142,
+		71,0,1432,1433,5,28,0,0,1433,1434,3,146,73,0,1434,1435,3,142,71,0,1435,
+		1475,1,0,0,0,1436,1437,3,152,76,0,1437,1438,5,29,0,0,1438,1441,5,161,0,
+		0,1439,1442,5,30,0,0,1440,1442,3,146,73,0,1441,1439,1,0,0,0,1441,1440,
+		1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,31,0,0,1444,1445,3,146,73,0,1445,
+		1446,3,142,71,0,1446,1447,5,28,0,0,1447,1448,3,146,73,0,1448,1449,3,142,
+		71,0,1449,1475,1,0,0,0,1450,1451,3,152,76,0,1451,1452,5,32,0,0,1452,1453,
+		3,146,73,0,1453,1454,3,142,71,0,1454,1455,5,20,0,0,1455,1456,3,146,73,
+		0,1456,1475,1,0,0,0,1457,1458,5,33,0,0,1458,1459,3,150,75,0,1459,1460,
+		5,34,0,0,1460,1461,3,150,75,0,1461,1464,3,146,73,0,1462,1463,5,35,0,0,
+		1463,1465,3,146,73,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1475,1,0,
+		0,0,1466,1467,5,36,0,0,1467,1468,5,35,0,0,1468,1469,3,146,73,0,1469,1470,
+		3,142,71,0,1470,1471,5,37,0,0,1471,1472,3,146,73,0,1472,1473,3,142,71,
+		0,1473,1475,1,0,0,0,1474,1270,1,0,0,0,1474,1275,1,0,0,0,1474,1285,1,0,
+		0,0,1474,1290,1,0,0,0,1474,1300,1,0,0,0,1474,1306,1,0,0,0,1474,1333,1,
+		0,0,0,1474,1339,1,0,0,0,1474,1342,1,0,0,0,1474,1346,1,0,0,0,1474,1358,
+		1,0,0,0,1474,1364,1,0,0,0,1474,1371,1,0,0,0,1474,1375,1,0,0,0,1474,1386,
+		1,0,0,0,1474,1390,1,0,0,0,1474,1397,1,0,0,0,1474,1401,1,0,0,0,1474,1407,
+		1,0,0,0,1474,1414,1,0,0,0,1474,1421,1,0,0,0,1474,1423,1,0,0,0,1474,1425,
+		1,0,0,0,1474,1426,1,0,0,0,1474,1427,1,0,0,0,1474,1436,1,0,0,0,1474,1450,
+		1,0,0,0,1474,1457,1,0,0,0,1474,1466,1,0,0,0,1475,133,1,0,0,0,1476,1477,
+		5,72,0,0,1477,1478,5,252,0,0,1478,1479,5,170,0,0,1479,1480,3,146,73,0,
+		1480,1481,3,142,71,0,1481,135,1,0,0,0,1482,1483,5,45,0,0,1483,1484,5,40,
+		0,0,1484,1485,5,41,0,0,1485,1486,3,146,73,0,1486,1487,5,42,0,0,1487,1488,
+		3,146,73,0,1488,137,1,0,0,0,1489,1491,5,242,0,0,1490,1489,1,0,0,0,1490,
+		1491,1,0,0,0,1491,1492,1,0,0,0,1492,1493,3,144,72,0,1493,1494,5,34,0,0,
+		1494,1495,3,146,73,0,1495,139,1,0,0,0,1496,1497,5,39,0,0,1497,1498,3,150,
+		75,0,1498,1499,3,146,73,0,1499,141,1,0,0,0,1500,1501,5,181,0,0,1501,1502,
+		5,194,0,0,1502,143,1,0,0,0,1503,1504,5,253,0,0,1504,145,1,0,0,0,1505,1506,
+		6,73,-1,0,1506,1507,5,235,0,0,1507,1508,3,146,73,0,1508,1509,5,236,0,0,
+		1509,1548,1,0,0,0,1510,1511,5,242,0,0,1511,1548,3,146,73,16,1512,1513,
+		5,198,0,0,1513,1548,3,146,73,11,1514,1515,5,168,0,0,1515,1516,3,146,73,
+		0,1516,1517,5,170,0,0,1517,1518,3,146,73,0,1518,1519,5,169,0,0,1519,1520,
+		3,146,73,0,1520,1548,1,0,0,0,1521,1522,3,152,76,0,1522,1531,5,235,0,0,
+		1523,1528,3,146,73,0,1524,1525,5,237,0,0,1525,1527,3,146,73,0,1526,1524,
+		1,0,0,0,1527,1530,1,0,0,0,1528,1526,1,0,0,0,1528,1529,1,0,0,0,1529,1532,
+		1,0,0,0,1530,1528,1,0,0,0,1531,1523,1,0,0,0,1531,1532,1,0,0,0,1532,1533,
+		1,0,0,0,1533,1534,5,236,0,0,1534,1548,1,0,0,0,1535,1537,7,4,0,0,1536,1538,
+		3,148,74,0,1537,1536,1,0,0,0,1537,1538,1,0,0,0,1538,1539,1,0,0,0,1539,
+		1540,5,181,0,0,1540,1548,3,148,74,0,1541,1542,5,254,0,0,1542,1548,3,148,
+		74,0,1543,1548,5,253,0,0,1544,1548,5,254,0,0,1545,1548,5,252,0,0,1546,
+		1548,3,150,75,0,1547,1505,1,0,0,0,1547,1510,1,0,0,0,1547,1512,1,0,0,0,
+		1547,1514,1,0,0,0,1547,1521,1,0,0,0,1547,1535,1,0,0,0,1547,1541,1,0,0,
+		0,1547,1543,1,0,0,0,1547,1544,1,0,0,0,1547,1545,1,0,0,0,1547,1546,1,0,
+		0,0,1548,1569,1,0,0,0,1549,1550,10,15,0,0,1550,1551,5,195,0,0,1551,1568,
+		3,146,73,16,1552,1553,10,14,0,0,1553,1554,7,5,0,0,1554,1568,3,146,73,15,
+		1555,1556,10,13,0,0,1556,1557,7,6,0,0,1557,1568,3,146,73,14,1558,1559,
+		10,12,0,0,1559,1560,7,7,0,0,1560,1568,3,146,73,13,1561,1562,10,10,0,0,
+		1562,1563,5,196,0,0,1563,1568,3,146,73,11,1564,1565,10,9,0,0,1565,1566,
+		5,197,0,0,1566,1568,3,146,73,10,1567,1549,1,0,0,0,1567,1552,1,0,0,0,1567,
+		1555,1,0,0,0,1567,1558,1,0,0,0,1567,1561,1,0,0,0,1567,1564,1,0,0,0,1568,
+		1571,1,0,0,0,1569,1567,1,0,0,0,1569,1570,1,0,0,0,1570,147,1,0,0,0,1571,
+		1569,1,0,0,0,1572,1573,7,8,0,0,1573,149,1,0,0,0,1574,1577,3,152,76,0,1575,
+		1576,5,238,0,0,1576,1578,3,152,76,0,1577,1575,1,0,0,0,1577,1578,1,0,0,
+		0,1578,151,1,0,0,0,1579,1580,7,9,0,0,1580,153,1,0,0,0,153,158,160,174,
+		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
+		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
+		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,660,
+		668,691,698,706,713,717,721,729,733,749,789,793,801,810,815,831,835,843,
+		865,871,879,887,900,911,914,924,927,935,939,947,958,962,970,981,983,994,
+		997,1001,1009,1014,1019,1029,1031,1039,1048,1054,1058,1071,1076,1079,1086,
+		1095,1100,1107,1120,1123,1136,1153,1166,1175,1179,1184,1190,1199,1203,
+		1210,1221,1227,1231,1255,1265,1282,1298,1317,1320,1325,1329,1331,1337,
+		1353,1367,1383,1405,1412,1419,1441,1464,1474,1490,1528,1531,1537,1547,
+		1567,1569,1577
 	};
 
 	public static readonly ATN _ATN =

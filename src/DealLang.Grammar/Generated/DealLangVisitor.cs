@@ -497,6 +497,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLoanMarginGridItem([NotNull] DealLangParser.LoanMarginGridItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loanDefaultInterestItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanDefaultInterestItem([NotNull] DealLangParser.LoanDefaultInterestItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>accrualAtCoupon</c>
 	/// labeled alternative in <see cref="DealLangParser.recoveryAccrual"/>.
 	/// </summary>

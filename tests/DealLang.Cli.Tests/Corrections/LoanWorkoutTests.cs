@@ -105,6 +105,51 @@ public sealed class LoanWorkoutTests
     }
 
     [Fact]
+    public void DefaultInterestRaisesTheRateAClaimAccruingAtTheCouponAccruesAt()
+    {
+        // 'default_interest +2%' on the 8% loan: the default rate is 10% a year, 2.5% a quarter. Q2 (t=1) writes down to
+        // 40m; Q3 (t=2) accrues 40m × 2.5% = 1m (claim 41m); Q4 (t=3) 41m × 2.5% = 1.025m and receives 42.025m
+        // (= 40m × 1.025²; at the bare coupon it was 41.616m). Workout interest 2.025m; the loss is still 60m.
+        var deal = new SmallDeal(Source("recovery 40% after 6m accruing coupon  default_interest +2%"));
+        Assert.Empty(deal.Diagnostics);
+        double[] claimInterest = [0, 0, 1e6, 1.025e6, 0];
+        double[] recovery = [0, 0, 0, 42.025e6, 0];
+        for (int t = 0; t < claimInterest.Length; t++)
+        {
+            Assert.Equal(claimInterest[t], deal.Ledger("MinerLoan claim interest", t, "Q2Default"), 1e-6);
+            Assert.Equal(recovery[t], deal.Ledger("recovery MinerLoan", t, "Q2Default"), 1e-6);
+        }
+
+        LoanSummary loan = Loan(deal);
+        Assert.Equal(42.025e6, loan.Recovery, 1e-6);
+        Assert.Equal(60e6, loan.Loss, 1e-6);
+        Assert.Equal(2.025e6, loan.WorkoutInterest, 1e-6);
+        AddsUp(loan);
+    }
+
+    [Fact]
+    public void DefaultInterestRaisesTheCapOnAClaimAccruingAtAStatedRate()
+    {
+        // recovery 100% accruing 20% (5% a quarter) with 'default_interest 2%': what is owed accrues at the default
+        // rate, 8% + 2% = 10% a year, 2.5% a quarter. Q3 (t=2): owed 100m × 1.025 = 102.5m, the claim accrues
+        // min(100m × 5% = 5m, 102.5m − 100m) = 2.5m; Q4 (t=3): owed 105.0625m, the claim accrues min(102.5m × 5% =
+        // 5.125m, 105.0625m − 102.5m = 2.5625m) = 2.5625m, and 105.0625m is received (at the bare coupon's cap, 104.04m).
+        // The claim accrues at its stated 20%, so the default interest only moves the cap: a warning says so (DL0434).
+        var deal = new SmallDeal(Source("recovery 100% after 6m accruing 20%  default_interest 2%"));
+        Assert.Equal("DL0434", Assert.Single(deal.Diagnostics).Code);
+        Assert.Equal(2.5e6, deal.Ledger("MinerLoan claim interest", 2, "Q2Default"), 1e-6);
+        Assert.Equal(2.5625e6, deal.Ledger("MinerLoan claim interest", 3, "Q2Default"), 1e-6);
+        LoanSummary loan = Loan(deal);
+        Assert.Equal(105.0625e6, loan.Recovery, 1e-6);
+        Assert.Equal(5.0625e6, loan.WorkoutInterest, 1e-6);
+        AddsUp(loan);
+
+        // Below the cap the stated rate is what accrues, default interest or not: 40% at 8% is 41.616m, as without it.
+        var below = new SmallDeal(Source("recovery 40% after 6m accruing 8%  default_interest 2%"));
+        Assert.Equal(41.616e6, Loan(below).Recovery, 1e-6);
+    }
+
+    [Fact]
     public void InstalmentsReceiveEqualPartsOfWhatIsLeftFromTheLagsEnd()
     {
         // Without accrual: 40m in 4 instalments from Q4 (t=3): 10m at t=3, 4, 5, 6; the balance 40, 30, 20, 10, 0.

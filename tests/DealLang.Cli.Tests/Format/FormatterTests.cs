@@ -211,6 +211,17 @@ public class FormatterTests
     }
 
     [Fact]
+    public void A_loans_default_interest_keeps_its_sign_against_the_rate()
+    {
+        // 'default_interest +2%' (docs/language.md, loan): the '+' is a sign, written against the margin as an index's
+        // 'shift +1%', not an operator with a space either side.
+        const string text = "deal M {\n  loan L { obligor P  coupon 8%  default_interest   + 2% }\n}\n";
+        const string expected = "deal M {\n  loan L { obligor P  coupon 8%  default_interest +2% }\n}\n";
+        Assert.Equal(expected, AssertFormatsFaithfully("m.deal", text));
+        Assert.Equal(expected, Format("m.deal", expected));
+    }
+
+    [Fact]
     public void Comments_stay_on_their_lines_when_declarations_are_put_on_lines_of_their_own()
     {
         const string text = "deal M { title \"x\" /* why */ currency USD party P { } } // end\n/* a */ scenario S for M { }\n";

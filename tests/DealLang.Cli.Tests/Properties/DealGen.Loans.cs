@@ -5,8 +5,9 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, now and then with step-ups
 /// (from a date, while its trigger is active) and a margin grid on its leverage, every amortisation (not level on a
-/// coupon that floats or steps up), an interest-only date and a recovery or none (with a workout lag or
-/// none), a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
+/// coupon that floats or steps up; a schedule of amounts or of shares, without an interest-only date), an
+/// interest-only date and a recovery or none (with a workout lag or none, and a default rate on a claim that accrues),
+/// a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Loan(DealFrame f, string name) =>
@@ -16,7 +17,7 @@ internal static partial class DealGen
         from maturityDate in DateIn(f.Closing, f.Maturity)
         let maturity = DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, maturity).Select(d => "interest_only until " + d))
-        from amortize in Maybe(Amortization(f, maturity))
+        from amortize in Maybe(Gen.OneOf(Amortization(f, maturity), ScheduleOfShares(f, maturity)))
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(
             $"test {name}Share = {name}.balance / ({name}.balance + {tranche}.balance)",
@@ -34,20 +35,34 @@ internal static partial class DealGen
         // A coupon that floats or steps up cannot amortise level (DL0481): it amortises linear instead.
         let amortization = (coupon.Contains('+', StringComparison.Ordinal) || margins) && amortize.Contains("level", StringComparison.Ordinal)
             ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
+        // A scheduled date in a period that is interest-only would be dropped (DL0436): a schedule goes without one.
+        let interestOnlyIfAny = amortization.Contains("schedule", StringComparison.Ordinal) ? "" : interestOnly
         // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489); a
-        // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments.
+        // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments;
+        // a default rate only on a claim that accrues (DL0433; beside a stated rate it caps it, a warning, DL0434).
         from recovery in Maybe(from r in Rate(0, 10000)
                                from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
                                from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments"))
                                from accrual in Maybe(Pick("8%", "25%", "coupon"))
+                               from defaultInterest in Maybe(Rate(0, 400))
                                let held = lag.Length > 0 || (instalments.Length > 0 && !instalments.StartsWith(" 1 ", StringComparison.Ordinal))
+                               let accrues = held && accrual.Length > 0
                                select "recovery " + r + (lag.Length > 0 ? " after" + lag : "")
-                                   + (held && accrual.Length > 0 ? " accruing" + accrual : "")
-                                   + (instalments.Length > 0 ? " in" + instalments : ""))
-        from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
+                                   + (accrues ? " accruing" + accrual : "")
+                                   + (instalments.Length > 0 ? " in" + instalments : "")
+                                   + (accrues && defaultInterest.Length > 0 ? "  default_interest +" + defaultInterest.Trim() : ""))
+        from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnlyIfAny, amortization,
             "maturity " + maturityDate, recovery, stepUpFrom, stepUpWhile, grid)
         let leverage = grid.Length > 0 ? $"test {name}Lev = {name}.balance / 1bn" : ""
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+
+    /// <summary>Uneven instalments as shares of the original balance, adding up to at most 100% (DL0435): the rest is
+    /// due at the maturity.</summary>
+    private static Gen<string> ScheduleOfShares(DealFrame f, DateOnly maturity) =>
+        from n in Gen.Int[1, 4]
+        from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))
+        from shares in Gen.Int[0, 100 / Math.Max(1, dates.Length)].Array[dates.Length]
+        select "amortize schedule { " + string.Join("  ", dates.Zip(shares, (d, s) => DealFrame.Date(d) + " " + s + "%")) + " }";
 
     /// <summary>A fixed coupon, or (when the deal has a rate index) a floating one: the index plus a spread, with an
     /// optional floor and cap (the floor always below the cap), as a private-credit loan's.</summary>

@@ -43,7 +43,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
             declared: model.HasWorkout);
         ClaimInterest = Local("claimInterest", "double", StateLife.Period, comment: "interest the recovery claim accrued this period (none received)",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " claim interest"), declared: model.RecoveryAccrues);
-        Owed = Local("owed", "double", StateLife.Carried, comment: "what the obligor owes once defaulted: the balance then, at the coupon, less what was recovered (the claim's cap)",
+        Owed = Local("owed", "double", StateLife.Carried, comment: "what the obligor owes once defaulted: the balance then, at the "
+                + (model.DefaultInterest > 0 ? "default rate (the coupon plus the default interest)" : "coupon") + ", less what was recovered (the claim's cap)",
             declared: CapsClaim(model));
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
@@ -85,7 +86,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
     public StateVar Owed { get; }
 
     /// <summary>A claim accruing at a stated rate may outgrow what the obligor owes (the defaulted balance at the
-    /// coupon); one accruing at the coupon never does, being at most that balance and growing alike.</summary>
+    /// coupon plus any default interest); one accruing at that rate never does, being at most that balance and growing
+    /// alike.</summary>
     public static bool CapsClaim(LoanModel model) => model.RecoveryAccrualRate > 0 && !model.RecoveryAccruesAtCoupon;
 
     public StateVar FirstPrincipalPeriod { get; }
@@ -316,11 +318,17 @@ internal sealed class LoanComponent(EmitContext ctx)
     }
 
     // The claim's interest this period, compounded into it (one period's simple interest at the deal's day count, as the
-    // coupon's): at the coupon, or at a stated rate capped by what the obligor owes, itself accruing at the coupon.
+    // coupon's): at the default rate (the coupon plus any default interest), or at a stated rate capped by what the
+    // obligor owes, itself accruing at the default rate.
     private void WriteClaimAccrual(IndentedWriter w, LoanState loan)
     {
         LoanModel model = loan.Model;
         string coupon = CouponCode.Rate(model.Coupon, loan.Coupon);
+        if (model.DefaultInterest > 0)
+        {
+            coupon = "(" + coupon + " + " + CSharpLiterals.DoubleOperand(model.DefaultInterest) + ")";
+        }
+
         if (loan.Owed.Declared)
         {
             w.Line(loan.Owed + " += " + loan.Owed + " * " + coupon + " * yf;");

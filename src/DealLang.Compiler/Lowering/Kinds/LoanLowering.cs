@@ -8,9 +8,10 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
 /// itself 0 when not stated), received in the default period, or after a workout lag (<c>after 18m</c>, in whole periods
-/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>) and in instalments as stated. The coupon (with its
-/// step-ups and margin grid), the maturity (required) and amortisation are lowered as a tranche's
-/// (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>).
+/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>, the coupon plus any <c>default_interest</c>) and in
+/// instalments as stated. The coupon (with its step-ups and margin grid), the maturity (required) and amortisation are
+/// lowered as a tranche's (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>), a schedule of shares of
+/// the balance as the amounts they are of it.
 /// </summary>
 internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
 {
@@ -20,6 +21,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
     {
         Date maturity = loan.Maturity?.Value ?? lowerer.DealMaturity;
         int obligor = lowerer.IndexOfName(loan.Obligor);
+        double balance = lowerer.ConstantOf(loan.Balance);
         double recovery = loan.Recovery is not null
             ? lowerer.ConstantOf(loan.Recovery)
             : ObligorRecovery(loan.Obligor, lowerer);
@@ -27,9 +29,9 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             Name: symbol.Name,
             Index: index,
             Obligor: obligor,
-            Balance: lowerer.ConstantOf(loan.Balance),
+            Balance: balance,
             Coupon: CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.StepUps, loan.MarginGrid, lowerer),
-            Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer),
+            Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer, balance),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
             Recovery: recovery)
@@ -41,6 +43,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
             RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
+            DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
         };
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class CstToAst
     //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
     //     | stepUp                      # loanStepUpItem   (repeatable)
     //     | marginGrid                  # loanMarginGridItem
+    //     | DEFAULT_INTEREST PLUS? expr # loanDefaultInterestItem
     //     ;
     private LoanSyntax? VisitLoanDecl(LoanDeclContext context)
     {
@@ -32,7 +33,7 @@ internal sealed partial class CstToAst
 
         var items = new ItemSet(this, $"loan '{name.Text}'");
         NameSyntax? obligor = null;
-        ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null, recovery = null;
+        ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null, recovery = null, defaultInterest = null;
         DateSyntax? interestOnlyUntil = null, maturity = null;
         DurationSyntax? recoveryLag = null;
         RecoveryAccrualSyntax? accrual = null;
@@ -86,6 +87,10 @@ internal sealed partial class CstToAst
                 case LoanMarginGridItemContext mg:
                     items.Keep(ref grid, "margin grid", mg, VisitMarginGrid(mg.marginGrid()));
                     break;
+                case LoanDefaultInterestItemContext di:
+                    // 'default_interest +2%' reads as the margin over the coupon; the '+' is optional wording.
+                    items.Keep(ref defaultInterest, "default_interest", di, VisitExpr(di.expr()));
+                    break;
             }
         }
 
@@ -98,6 +103,7 @@ internal sealed partial class CstToAst
             RecoveryInstalments = instalments,
             StepUps = stepUps.ToImmutable(),
             MarginGrid = grid,
+            DefaultInterest = defaultInterest,
         };
     }
 

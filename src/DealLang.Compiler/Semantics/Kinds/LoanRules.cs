@@ -28,7 +28,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     protected override void Bind(LoanSyntax loan, Binder binder)
     {
         binder.RequireKind(loan.Obligor, SymbolKind.Party, $"the obligor of loan '{loan.Name?.Text}' must be a party");
-        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery, loan.RecoveryAccrual?.Rate);
+        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery, loan.RecoveryAccrual?.Rate, loan.DefaultInterest);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             binder.BindTerms(point.Amount);
@@ -46,9 +46,19 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         CheckCouponReadsNoLoanCoupon(loan, checker);
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
+        checker.Term(loan.DefaultInterest, Unit.Rate, $"the default interest of {l}", TypeChecker.Range.NonNegative);
+        // A schedule of shares of the original balance (its first amount a rate) or of amounts, not both.
+        bool shares = loan.Amortization is { InShares: true };
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
-            checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+            if (shares)
+            {
+                checker.Term(point.Amount, Unit.Rate, $"a scheduled share of the balance of {l}", TypeChecker.Range.Fraction);
+            }
+            else
+            {
+                checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+            }
         }
     }
 
@@ -122,6 +132,54 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // 'default_interest +2%' acts only on what the obligor owes during a workout: the rate of a claim 'accruing coupon',
+    // and the cap on one accruing at a stated rate. Without 'accruing' nothing reads it (DL0433, an error: a term
+    // parsed and ignored); with 'accruing 8%' it moves only the cap, which a reader may not expect (DL0434, a warning).
+    private static void CheckDefaultInterest(LoanSyntax loan, string name, DealChecks checks)
+    {
+        if (loan.DefaultInterest is not { } margin)
+        {
+            return;
+        }
+
+        if (loan.RecoveryAccrual is null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DefaultInterestWithoutAccrual(margin.Span, name));
+        }
+        else if (loan.RecoveryAccrual is { Rate: { } rate })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DefaultInterestWithStatedAccrual(
+                margin.Span, name, checks.Analysis.ConstantOf(rate, 0), checks.Analysis.ConstantOf(margin, 0)));
+        }
+    }
+
+    // A schedule's shares are of the original balance and take at most all of it (DL0435): the rest, if any, is due at the
+    // maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
+    // principal, so its amount would be dropped (DL0436); one inside the period the interest-only end falls in is paid.
+    private static void CheckScheduleTerms(LoanSyntax loan, AmortizationSyntax amortization, string name, DealChecks checks)
+    {
+        var points = SyntaxWalk.Safe(amortization.Schedule);
+        if (amortization.InShares)
+        {
+            double total = points.Sum(p => checks.Analysis.ConstantOf(p.Amount, 0));
+            if (total > 1 + 1e-12)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleSharesAboveBalance(amortization.Span, name, total));
+            }
+        }
+
+        if (loan.InterestOnlyUntil?.Value is { } until)
+        {
+            foreach (SchedulePointSyntax point in points)
+            {
+                if (point.Date?.Value is { } date && checks.PeriodEndOf(date) is { } end && end <= until)
+                {
+                    checks.Diagnostics.Add(DiagnosticCatalogue.ScheduledPrincipalWhileInterestOnly(point.Date.Span, name, date.ToString(), until.ToString()));
+                }
+            }
+        }
+    }
+
     protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
     {
         string name = loan.Name?.Text ?? "";
@@ -150,6 +208,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
 
         CheckRecoveryLag(loan, name, checks);
         CheckRecoveryWorkout(loan, name, checks);
+        CheckDefaultInterest(loan, name, checks);
 
         // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.
         if (loan.Maturity is null)
@@ -167,6 +226,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             {
                 checks.RequireWithinDeal(point.Date, $"a scheduled principal date of loan '{name}'", loanMaturity, "the loan's maturity");
             }
+
+            CheckScheduleTerms(loan, amortization, name, checks);
         }
     }
 }

@@ -45,4 +45,8 @@ public sealed record LoanSyntax(
     /// <summary><c>margin grid Leverage { below 3x 5.00%  else 6.50% }</c>: added to the coupon, as a tranche's
     /// (<see cref="MarginGridSyntax"/>); null when none.</summary>
     public MarginGridSyntax? MarginGrid { get; init; }
+
+    /// <summary><c>default_interest +2%</c>: the margin over the coupon at which what the obligor owes accrues after
+    /// its default (the default rate); null when none.</summary>
+    public ExpressionSyntax? DefaultInterest { get; init; }
 }

@@ -101,4 +101,10 @@ public enum AmortizationKind
 public sealed record AmortizationSyntax(
     AmortizationKind Kind,
     ImmutableArray<SchedulePointSyntax> Schedule,
-    SourceSpan Span) : SyntaxNode(Span);
+    SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>A loan's schedule of shares of its original balance (<c>schedule { 2027-06-30 10%  2028-06-30 90% }</c>):
+    /// its first amount is written as a rate, and the others are then checked as rates too.</summary>
+    public bool InShares => Kind == AmortizationKind.Schedule && !Schedule.IsDefaultOrEmpty
+        && Schedule[0].Amount is LiteralSyntax { Kind: LiteralKind.Rate };
+}
