@@ -109,6 +109,9 @@ internal sealed partial class DealChecks
                 case RenewalsDrawnSyntax drawnRenewals:
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
                     break;
+                case PartyDefaultsSyntax { Recovery: { } recovery } datedDefault:
+                    CheckRecoveryBeta(recovery, datedDefault.Party?.Text ?? "");
+                    break;
             }
         }
 
@@ -308,16 +311,23 @@ internal sealed partial class DealChecks
             }
         }
 
-        // A beta distribution with mean m and sd s: α + β = m(1 − m)/s² − 1 must be positive (docs/language.md §10).
-        if (drawn.Recovery is { } recovery)
+        CheckRecoveryBeta(drawn.Recovery, party);
+        return beta;
+    }
+
+    /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only
+    /// when α + β = m(1 − m)/s² − 1 is positive (DL0541, docs/language.md §10).</summary>
+    private void CheckRecoveryBeta(RecoveryDrawSyntax? recovery, string party)
+    {
+        if (recovery is null)
         {
-            double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
-            if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
-            {
-                _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
-            }
+            return;
         }
 
-        return beta;
+        double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
+        if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
+        }
     }
 }

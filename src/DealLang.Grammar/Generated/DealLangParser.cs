@@ -9402,6 +9402,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
+			return GetRuleContext<RecoveryDrawContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
 			return GetRuleContext<PerYearContext>(0);
@@ -9411,9 +9414,6 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
 			return GetRuleContext<LoadingContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
-			return GetRuleContext<RecoveryDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -9882,9 +9882,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1421;
+			State = 1424;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -9988,7 +9988,7 @@ public partial class DealLangParser : Parser {
 				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 1254;
 				Match(DEFAULTS);
-				State = 1278;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
@@ -9997,62 +9997,72 @@ public partial class DealLangParser : Parser {
 					Match(ON);
 					State = 1256;
 					Match(DATE);
+					State = 1258;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
+					case 1:
+						{
+						State = 1257;
+						recoveryDraw();
+						}
+						break;
+					}
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1257;
+					State = 1260;
 					Match(DRAWN);
-					State = 1267;
+					State = 1270;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1261;
 						Match(PD);
-						State = 1259;
+						State = 1262;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1260;
+						State = 1263;
 						perYear();
-						State = 1264;
+						State = 1267;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1261;
+							State = 1264;
 							pdStep();
 							}
 							}
-							State = 1266;
+							State = 1269;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1272;
+					State = 1275;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1269;
+							State = 1272;
 							loading();
 							}
 							} 
 						}
-						State = 1274;
+						State = 1277;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 					}
-					State = 1276;
+					State = 1279;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 					case 1:
 						{
-						State = 1275;
+						State = 1278;
 						recoveryDraw();
 						}
 						break;
@@ -10068,9 +10078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1280;
+				State = 1283;
 				Match(ENFORCEMENT);
-				State = 1282;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10078,7 +10088,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1281;
+						State = 1284;
 						sellTerm();
 						}
 						}
@@ -10086,9 +10096,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1284;
+					State = 1287;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10096,11 +10106,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1286;
+				State = 1289;
 				Match(ENFORCEMENT);
-				State = 1287;
+				State = 1290;
 				Match(SELL);
-				State = 1288;
+				State = 1291;
 				Match(ALL);
 				}
 				break;
@@ -10108,11 +10118,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1289;
+				State = 1292;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1290;
+				State = 1293;
 				Match(LEVEL);
-				State = 1291;
+				State = 1294;
 				expr(0);
 				}
 				break;
@@ -10120,29 +10130,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1293;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1294;
-				Match(POINTS);
-				State = 1295;
-				pointsKind();
 				State = 1296;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1297;
+				Match(POINTS);
+				State = 1298;
+				pointsKind();
+				State = 1299;
 				Match(LBRACE);
-				State = 1300;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1297;
+					State = 1300;
 					schedulePoint();
 					}
 					}
-					State = 1302;
+					State = 1305;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1303;
+				State = 1306;
 				Match(RBRACE);
 				}
 				break;
@@ -10150,15 +10160,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1305;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1306;
-				Match(LAUNCH);
-				State = 1307;
-				Match(DATE);
 				State = 1308;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1309;
+				Match(LAUNCH);
+				State = 1310;
+				Match(DATE);
+				State = 1311;
+				Match(DOWN);
+				State = 1312;
 				expr(0);
 				}
 				break;
@@ -10166,21 +10176,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1311;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1312;
-				Match(SHIFT);
 				State = 1314;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1315;
+				Match(SHIFT);
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1313;
+					State = 1316;
 					Match(PLUS);
 					}
 				}
 
-				State = 1316;
+				State = 1319;
 				expr(0);
 				}
 				break;
@@ -10188,11 +10198,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1318;
+				State = 1321;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1319;
+				State = 1322;
 				Match(DELAYED);
-				State = 1320;
+				State = 1323;
 				duration();
 				}
 				break;
@@ -10200,27 +10210,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1322;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1323;
-				Match(DELAYED);
-				State = 1324;
-				Match(DRAWN);
 				State = 1325;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1326;
+				Match(DELAYED);
+				State = 1327;
+				Match(DRAWN);
+				State = 1328;
 				delayOutcome();
-				State = 1330;
+				State = 1333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1326;
+					State = 1329;
 					Match(COMMA);
-					State = 1327;
+					State = 1330;
 					delayOutcome();
 					}
 					}
-					State = 1332;
+					State = 1335;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10230,11 +10240,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1333;
+				State = 1336;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1334;
+				State = 1337;
 				Match(UTILISATION);
-				State = 1335;
+				State = 1338;
 				expr(0);
 				}
 				break;
@@ -10242,17 +10252,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1337;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1338;
-				Match(RELET);
-				State = 1339;
-				Match(AFTER);
 				State = 1340;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1341;
-				Match(AT);
+				Match(RELET);
 				State = 1342;
+				Match(AFTER);
+				State = 1343;
+				duration();
+				State = 1344;
+				Match(AT);
+				State = 1345;
 				expr(0);
 				}
 				break;
@@ -10260,11 +10270,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1344;
+				State = 1347;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1345;
+				State = 1348;
 				Match(NOT);
-				State = 1346;
+				State = 1349;
 				Match(RELET);
 				}
 				break;
@@ -10272,18 +10282,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1348;
+				State = 1351;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1349;
-				Match(GUARANTEES);
-				State = 1350;
-				Match(HONOURED);
 				State = 1352;
+				Match(GUARANTEES);
+				State = 1353;
+				Match(HONOURED);
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1351;
+					State = 1354;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10294,20 +10304,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1354;
+				State = 1357;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1355;
+				State = 1358;
 				Match(GUARANTEES);
-				State = 1356;
-				Match(DISOWNED);
 				State = 1359;
+				Match(DISOWNED);
+				State = 1362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1357;
+					State = 1360;
 					Match(FROM);
-					State = 1358;
+					State = 1361;
 					Match(DATE);
 					}
 				}
@@ -10318,11 +10328,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1361;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1362;
-				Match(MARKET);
 				State = 1364;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1365;
+				Match(MARKET);
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10330,7 +10340,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1363;
+						State = 1366;
 						holdingMarketTerm();
 						}
 						}
@@ -10338,9 +10348,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1366;
+					State = 1369;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10348,9 +10358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1368;
+				State = 1371;
 				Match(PATHS);
-				State = 1369;
+				State = 1372;
 				Match(NUMBER);
 				}
 				break;
@@ -10358,9 +10368,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1370;
+				State = 1373;
 				Match(SEED);
-				State = 1371;
+				State = 1374;
 				Match(NUMBER);
 				}
 				break;
@@ -10368,7 +10378,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1372;
+				State = 1375;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10376,7 +10386,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1373;
+				State = 1376;
 				Match(SOBOL);
 				}
 				break;
@@ -10384,21 +10394,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1374;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(GBM);
-				State = 1376;
-				Match(DRIFT);
 				State = 1377;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1378;
-				perYear();
+				Match(GBM);
 				State = 1379;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1380;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1381;
+				perYear();
+				State = 1382;
+				Match(VOLATILITY);
+				State = 1383;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1384;
 				perYear();
 				}
 				break;
@@ -10406,39 +10416,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1383;
+				State = 1386;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1384;
+				State = 1387;
 				Match(REVERTS);
-				State = 1385;
-				Match(TO);
 				State = 1388;
+				Match(TO);
+				State = 1391;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 1386;
+					State = 1389;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1387;
+					State = 1390;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1390;
-				Match(SPEED);
-				State = 1391;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1392;
-				perYear();
 				State = 1393;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1394;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1395;
+				perYear();
+				State = 1396;
+				Match(VOLATILITY);
+				State = 1397;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1398;
 				perYear();
 				}
 				break;
@@ -10446,17 +10456,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1397;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1398;
-				Match(JUMPS);
-				State = 1399;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1400;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1401;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1402;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1403;
+				perYear();
+				State = 1404;
+				Match(DOWN);
+				State = 1405;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10464,24 +10474,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1404;
-				Match(CORRELATE);
-				State = 1405;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1406;
-				Match(WITH);
 				State = 1407;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1408;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1409;
+				Match(WITH);
+				State = 1410;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1411;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1414;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 				case 1:
 					{
-					State = 1409;
+					State = 1412;
 					Match(STRESS);
-					State = 1410;
+					State = 1413;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10492,19 +10502,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1413;
-				Match(REGIMES);
-				State = 1414;
-				Match(STRESS);
-				State = 1415;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1416;
-				perYear();
+				Match(REGIMES);
 				State = 1417;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1418;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1419;
+				perYear();
+				State = 1420;
+				Match(NORMAL);
+				State = 1421;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1422;
 				perYear();
 				}
 				break;
@@ -10551,15 +10561,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
-			Match(UNTIL);
-			State = 1424;
-			Match(DATE);
-			State = 1425;
-			Match(THEN);
 			State = 1426;
-			expr(0);
+			Match(UNTIL);
 			State = 1427;
+			Match(DATE);
+			State = 1428;
+			Match(THEN);
+			State = 1429;
+			expr(0);
+			State = 1430;
 			perYear();
 			}
 		}
@@ -10607,17 +10617,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
-			Match(RECOVERY);
-			State = 1430;
-			Match(BETA);
-			State = 1431;
-			Match(MEAN);
 			State = 1432;
-			_localctx.mean = expr(0);
+			Match(RECOVERY);
 			State = 1433;
-			Match(SD);
+			Match(BETA);
 			State = 1434;
+			Match(MEAN);
+			State = 1435;
+			_localctx.mean = expr(0);
+			State = 1436;
+			Match(SD);
+			State = 1437;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10663,21 +10673,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1440;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1436;
+				State = 1439;
 				Match(MINUS);
 				}
 			}
 
-			State = 1439;
+			State = 1442;
 			duration();
-			State = 1440;
+			State = 1443;
 			Match(WITH);
-			State = 1441;
+			State = 1444;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10722,11 +10732,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1443;
+			State = 1446;
 			Match(LOADING);
-			State = 1444;
+			State = 1447;
 			_localctx.factor = reference();
-			State = 1445;
+			State = 1448;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10764,9 +10774,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1447;
+			State = 1450;
 			Match(PER);
-			State = 1448;
+			State = 1451;
 			Match(YEAR);
 			}
 		}
@@ -10803,7 +10813,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1453;
 			Match(QUANTITY);
 			}
 		}
@@ -11130,20 +11140,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1497;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1453;
+				State = 1456;
 				Match(LPAREN);
-				State = 1454;
+				State = 1457;
 				expr(0);
-				State = 1455;
+				State = 1458;
 				Match(RPAREN);
 				}
 				break;
@@ -11152,9 +11162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1457;
+				State = 1460;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1458;
+				State = 1461;
 				expr(16);
 				}
 				break;
@@ -11163,9 +11173,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1462;
 				Match(NOT);
-				State = 1460;
+				State = 1463;
 				expr(11);
 				}
 				break;
@@ -11174,17 +11184,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1461;
-				Match(IF);
-				State = 1462;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1463;
-				Match(THEN);
 				State = 1464;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1465;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1466;
+				Match(THEN);
+				State = 1467;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1468;
+				Match(ELSE);
+				State = 1469;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11193,37 +11203,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1468;
+				State = 1471;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1469;
+				State = 1472;
 				Match(LPAREN);
-				State = 1478;
+				State = 1481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1470;
+					State = 1473;
 					expr(0);
-					State = 1475;
+					State = 1478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1471;
+						State = 1474;
 						Match(COMMA);
-						State = 1472;
+						State = 1475;
 						expr(0);
 						}
 						}
-						State = 1477;
+						State = 1480;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1480;
+				State = 1483;
 				Match(RPAREN);
 				}
 				break;
@@ -11232,7 +11242,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1485;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11242,19 +11252,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1484;
+				State = 1487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1483;
+					State = 1486;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1486;
+				State = 1489;
 				Match(PER);
-				State = 1487;
+				State = 1490;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11263,9 +11273,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1488;
+				State = 1491;
 				Match(NUMBER);
-				State = 1489;
+				State = 1492;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11274,7 +11284,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1490;
+				State = 1493;
 				Match(QUANTITY);
 				}
 				break;
@@ -11283,7 +11293,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1491;
+				State = 1494;
 				Match(NUMBER);
 				}
 				break;
@@ -11292,7 +11302,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1492;
+				State = 1495;
 				Match(DATE);
 				}
 				break;
@@ -11301,34 +11311,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1493;
+				State = 1496;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1516;
+			State = 1519;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1514;
+					State = 1517;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1496;
+						State = 1499;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1497;
+						State = 1500;
 						Match(OF);
-						State = 1498;
+						State = 1501;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11337,9 +11347,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1499;
+						State = 1502;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1500;
+						State = 1503;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11349,7 +11359,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1501;
+						State = 1504;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11358,9 +11368,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1502;
+						State = 1505;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1503;
+						State = 1506;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11370,7 +11380,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1504;
+						State = 1507;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11379,9 +11389,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1505;
+						State = 1508;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1506;
+						State = 1509;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
@@ -11391,7 +11401,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1507;
+						State = 1510;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11400,11 +11410,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1508;
+						State = 1511;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1509;
+						State = 1512;
 						Match(AND);
-						State = 1510;
+						State = 1513;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11413,20 +11423,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1511;
+						State = 1514;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1512;
+						State = 1515;
 						Match(OR);
-						State = 1513;
+						State = 1516;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1518;
+				State = 1521;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 			}
 			}
 		}
@@ -11475,7 +11485,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1522;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11526,16 +11536,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
-			ident();
 			State = 1524;
+			ident();
+			State = 1527;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
-				State = 1522;
+				State = 1525;
 				Match(DOT);
-				State = 1523;
+				State = 1526;
 				_localctx.member = ident();
 				}
 				break;
@@ -11744,7 +11754,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1529;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11792,7 +11802,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1529,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,258,1532,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11890,242 +11900,242 @@ public partial class DealLangParser : Parser {
 		1216,8,64,10,64,12,64,1219,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,3,65,1246,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1263,8,65,10,65,12,65,
-		1266,9,65,3,65,1268,8,65,1,65,5,65,1271,8,65,10,65,12,65,1274,9,65,1,65,
-		3,65,1277,8,65,3,65,1279,8,65,1,65,1,65,4,65,1283,8,65,11,65,12,65,1284,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1299,
-		8,65,10,65,12,65,1302,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1315,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,5,65,1329,8,65,10,65,12,65,1332,9,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1259,8,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1266,8,65,10,65,12,65,1269,9,65,3,65,1271,8,65,1,65,5,65,1274,8,65,10,
+		65,12,65,1277,9,65,1,65,3,65,1280,8,65,3,65,1282,8,65,1,65,1,65,4,65,1286,
+		8,65,11,65,12,65,1287,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1302,8,65,10,65,12,65,1305,9,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1318,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1332,8,65,10,65,12,65,1335,9,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1353,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1360,8,65,1,65,1,65,
-		1,65,4,65,1365,8,65,11,65,12,65,1366,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1356,8,65,1,65,1,65,1,65,1,65,1,65,3,65,
+		1363,8,65,1,65,1,65,1,65,4,65,1368,8,65,11,65,12,65,1369,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1392,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
-		1389,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1412,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1422,8,65,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1438,8,68,1,68,1,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1474,8,72,10,72,12,72,1477,9,72,3,72,1479,8,72,
-		1,72,1,72,1,72,1,72,3,72,1485,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1495,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,8,72,10,72,12,72,1518,
-		9,72,1,73,1,73,1,74,1,74,1,74,3,74,1525,8,74,1,75,1,75,1,75,0,1,144,76,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,1,0,109,
-		110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,1,0,177,
-		188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,
-		118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,170,172,
-		172,188,189,194,208,210,227,252,253,1762,0,158,1,0,0,0,2,163,1,0,0,0,4,
-		166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,1,0,0,0,
-		14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,295,1,0,
-		0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,0,32,340,
-		1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,0,0,0,40,431,1,0,0,0,42,
-		433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,1,0,0,0,50,498,1,0,0,
-		0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,556,1,0,0,0,60,612,1,
-		0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,0,68,652,1,0,0,0,70,663,
-		1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,0,0,0,78,771,1,0,0,0,80,
-		787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,1,0,0,0,88,833,1,0,0,
-		0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,901,1,0,0,0,98,904,1,
-		0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,0,0,106,955,1,0,0,0,
-		108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,114,1040,1,0,0,0,116,
-		1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,1157,1,0,0,0,124,1183,
-		1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1421,1,0,0,0,132,1423,1,
-		0,0,0,134,1429,1,0,0,0,136,1437,1,0,0,0,138,1443,1,0,0,0,140,1447,1,0,
-		0,0,142,1450,1,0,0,0,144,1494,1,0,0,0,146,1519,1,0,0,0,148,1521,1,0,0,
-		0,150,1526,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,64,0,
-		155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,
-		1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,
-		0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,165,
-		5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,5,228,
-		0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,
-		173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,176,5,1,
-		0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,199,3,26,
-		13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,199,3,58,
-		29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,199,3,88,
-		44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,192,199,3,
-		106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,59,0,196,
-		199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,0,198,179,
-		1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,183,1,0,0,
-		0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,0,0,0,198,
-		188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,198,192,1,
-		0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,1,0,0,0,
-		198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,0,202,206,
-		3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,205,203,1,
-		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
-		208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,212,217,
-		5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,214,1,0,
-		0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,0,0,0,219,
-		217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,223,237,5,
-		250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,237,5,247,
-		0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,5,247,0,
-		0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,3,14,7,
-		0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,0,236,
-		230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,5,246,
-		0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,228,0,
-		0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,
-		247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,17,1,
-		0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,3,144,
-		72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,1,0,0,
-		0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,75,0,261,
-		265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,
-		1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,229,
-		0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,273,5,171,
-		0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,277,5,172,
-		0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,281,5,14,
-		0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,283,1,0,
-		0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,
-		286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,0,292,293,
-		5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,0,295,272,
-		1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,23,1,0,0,0,
-		297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,75,0,301,
-		305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,229,
-		0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,5,46,0,
-		0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,3,144,72,
-		0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,0,0,320,
-		322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,323,324,
-		5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,327,326,
-		1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,
-		0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,0,0,333,
-		323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,0,337,339,
-		5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,341,5,51,
-		0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,348,5,228,
-		0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
-		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,0,0,352,
-		33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,5,54,0,0,356,357,
-		3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,72,0,360,
-		361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,0,363,372,
-		1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,0,367,366,
-		1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,
-		0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,410,1,0,0,0,374,
-		375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,3,142,71,0,378,
-		379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,0,0,382,
-		383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,0,386,388,
-		5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,0,389,391,5,63,
-		0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,1,0,0,0,
-		393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,14,7,0,397,
-		410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,5,91,0,0,401,
-		407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,3,144,72,0,405,
-		403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,0,0,407,408,1,
-		0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,374,1,0,0,0,
-		409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,0,0,0,409,397,
-		1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,419,5,227,0,
-		0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,419,3,144,72,
-		0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,412,1,0,0,0,
-		418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,0,0,421,424,
-		5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,424,39,1,0,
-		0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,432,3,144,
-		72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,427,1,0,0,
-		0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,150,75,0,435,
-		437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,0,0,438,439,
-		1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,454,3,144,
-		72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,454,3,144,
-		72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,452,3,46,
-		23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,1,0,0,0,453,
-		443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,455,456,7,2,
-		0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,463,5,228,0,
-		0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,0,0,467,49,1,
-		0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,0,471,499,3,
-		144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,0,0,475,476,
-		5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,40,0,479,480,
-		5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,72,0,483,484,
-		5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,0,0,486,489,1,
-		0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,0,489,490,1,0,
-		0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,493,495,5,133,
-		0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,499,3,74,37,0,
-		497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,1,0,0,0,498,
-		474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,0,498,496,1,
-		0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,503,3,144,72,
-		0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,5,73,0,0,505,
-		506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,
-		0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,520,5,228,
-		0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,
-		520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,0,0,524,
-		525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,72,0,528,
-		529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,0,0,532,
-		533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,0,0,536,
-		537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,72,0,540,
-		541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,72,0,544,
-		545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,72,0,548,
-		549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,0,0,0,552,
-		553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,0,0,554,526,
-		1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,538,1,0,0,
-		0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,0,0,0,555,
-		57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,0,0,559,560,
-		3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,
-		1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,
-		0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,3,150,75,0,
-		571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,5,60,0,0,
-		575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,5,179,0,0,
-		579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,5,88,0,0,
-		583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,5,57,0,0,
-		587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,5,92,0,
-		0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,1,0,0,0,
-		594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,0,597,598,
-		5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,0,601,602,
-		5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,609,3,144,
-		72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,606,1,0,0,
-		0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,1,0,0,0,612,
-		571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,0,612,582,1,
-		0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,597,1,0,0,0,
-		612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,0,0,615,616,
-		3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,0,0,619,622,
-		1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,
-		0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,3,144,72,
-		0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,3,144,
-		72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,644,3,
-		144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,644,
-		3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,644,
-		3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,1,0,
-		0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,0,643,
-		641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,647,648,
-		5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,650,651,
-		1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,658,5,
-		228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,
-		0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,0,0,
-		662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,0,665,
-		666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,669,667,
-		1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,3,144,
-		72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,0,0,
-		676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,0,
-		0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,
-		684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,746,
-		1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,746,
-		3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,694,
-		695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,698,
-		700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,
-		1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,5,198,
-		0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,3,144,
-		72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,3,74,
-		37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,3,144,
-		72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,5,201,
-		0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,5,247,
-		0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,5,247,
-		0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,5,220,
-		0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,3,144,
-		72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,738,1,
-		0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,3,144,
-		72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,0,0,745,
-		689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,705,1,
-		0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,0,0,0,
-		745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,745,730,
-		1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,1,0,0,0,
-		747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,5,247,0,
-		0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,1,0,0,0,
-		754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,75,0,
-		758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
-		760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,766,5,
-		164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,1,0,
-		0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,72,
-		0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,0,
-		0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,15,
-		0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
+		1415,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1425,8,65,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,
+		1441,8,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1477,8,72,10,72,12,72,1480,
+		9,72,3,72,1482,8,72,1,72,1,72,1,72,1,72,3,72,1488,8,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,3,72,1498,8,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1518,
+		8,72,10,72,12,72,1521,9,72,1,73,1,73,1,74,1,74,1,74,3,74,1528,8,74,1,75,
+		1,75,1,75,0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,
+		1,0,15,16,1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,
+		1,0,240,245,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,
+		69,71,103,105,115,117,118,120,122,126,127,129,133,136,138,147,147,149,
+		155,157,162,168,170,172,172,188,189,194,208,210,227,252,253,1766,0,158,
+		1,0,0,0,2,163,1,0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,
+		1,0,0,0,12,236,1,0,0,0,14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,
+		259,1,0,0,0,22,295,1,0,0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,
+		0,30,335,1,0,0,0,32,340,1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,
+		0,0,0,40,431,1,0,0,0,42,433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,
+		1,0,0,0,50,498,1,0,0,0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,
+		556,1,0,0,0,60,612,1,0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,
+		0,68,652,1,0,0,0,70,663,1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,
+		0,0,0,78,771,1,0,0,0,80,787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,
+		1,0,0,0,88,833,1,0,0,0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,
+		901,1,0,0,0,98,904,1,0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,
+		0,0,106,955,1,0,0,0,108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,
+		114,1040,1,0,0,0,116,1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,
+		1157,1,0,0,0,124,1183,1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1424,
+		1,0,0,0,132,1426,1,0,0,0,134,1432,1,0,0,0,136,1440,1,0,0,0,138,1446,1,
+		0,0,0,140,1450,1,0,0,0,142,1453,1,0,0,0,144,1497,1,0,0,0,146,1522,1,0,
+		0,0,148,1524,1,0,0,0,150,1529,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,
+		154,157,3,128,64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,
+		154,1,0,0,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,
+		0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,
+		164,5,3,0,0,164,165,5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,
+		150,75,0,168,172,5,228,0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,
+		0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,
+		176,5,229,0,0,176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,
+		3,20,10,0,180,199,3,26,13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,
+		3,54,27,0,184,199,3,58,29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,
+		3,68,34,0,188,199,3,88,44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,
+		3,104,52,0,192,199,3,106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,
+		199,3,118,59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,
+		178,1,0,0,0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,
+		0,0,0,198,183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,
+		198,187,1,0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,
+		1,0,0,0,198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,
+		0,198,196,1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,
+		207,4,4,0,0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,
+		1,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,
+		0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,
+		9,1,0,0,0,212,217,5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,
+		0,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,
+		218,220,1,0,0,0,219,217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,
+		5,5,0,0,223,237,5,250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,
+		7,0,0,227,237,5,247,0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,
+		0,0,231,237,5,247,0,0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,
+		0,0,235,237,3,14,7,0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,
+		228,1,0,0,0,236,230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,
+		0,0,238,239,5,246,0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,
+		0,242,246,5,228,0,0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,
+		244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,
+		229,0,0,250,17,1,0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,
+		0,0,254,258,3,144,72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,
+		0,0,257,253,1,0,0,0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,
+		261,3,150,75,0,261,265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,
+		267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,
+		0,0,0,268,269,5,229,0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,
+		72,0,272,273,5,171,0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,
+		0,0,0,276,277,5,172,0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,
+		1,0,0,0,280,281,5,14,0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,
+		30,15,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,
+		0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,
+		292,5,17,0,0,292,293,5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,
+		270,1,0,0,0,295,272,1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,
+		0,0,0,296,23,1,0,0,0,297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,
+		301,3,150,75,0,301,305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,
+		307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,
+		0,0,0,308,309,5,229,0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,
+		72,0,312,313,5,46,0,0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,
+		0,0,316,318,3,144,72,0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,
+		319,320,5,49,0,0,320,322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,
+		334,1,0,0,0,323,324,5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,
+		3,30,15,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,
+		0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,
+		333,312,1,0,0,0,333,323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,
+		3,144,72,0,337,339,5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,
+		0,0,0,340,341,5,51,0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,
+		75,0,344,348,5,228,0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,
+		0,348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,
+		352,5,229,0,0,352,33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,
+		5,54,0,0,356,357,3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,
+		3,144,72,0,360,361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,
+		1,0,0,0,363,372,1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,
+		36,18,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,
+		0,370,373,1,0,0,0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,
+		410,1,0,0,0,374,375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,
+		3,142,71,0,378,379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,
+		5,60,0,0,382,383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,
+		60,0,0,386,388,5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,
+		0,389,391,5,63,0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,
+		391,1,0,0,0,393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,
+		14,7,0,397,410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,
+		5,91,0,0,401,407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,
+		3,144,72,0,405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,
+		0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,
+		374,1,0,0,0,409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,
+		0,0,0,409,397,1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,
+		419,5,227,0,0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,
+		419,3,144,72,0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,
+		412,1,0,0,0,418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,
+		0,0,421,424,5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,
+		424,39,1,0,0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,
+		432,3,144,72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,
+		427,1,0,0,0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,
+		150,75,0,435,437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,
+		0,0,438,439,1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,
+		454,3,144,72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,
+		454,3,144,72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,
+		452,3,46,23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,
+		1,0,0,0,453,443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,
+		455,456,7,2,0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,
+		463,5,228,0,0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,
+		1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,
+		0,0,467,49,1,0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,
+		0,471,499,3,144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,
+		0,0,475,476,5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,
+		40,0,479,480,5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,
+		72,0,483,484,5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,
+		0,0,486,489,1,0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,
+		0,489,490,1,0,0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,
+		493,495,5,133,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,
+		499,3,74,37,0,497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,
+		1,0,0,0,498,474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,
+		0,498,496,1,0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,
+		503,3,144,72,0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,
+		5,73,0,0,505,506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,
+		1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,
+		0,512,510,1,0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,
+		520,5,228,0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,
+		1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,
+		0,0,524,525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,
+		72,0,528,529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,
+		0,0,532,533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,
+		0,0,536,537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,
+		72,0,540,541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,
+		72,0,544,545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,
+		72,0,548,549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,
+		0,0,0,552,553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,
+		0,0,554,526,1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,
+		538,1,0,0,0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,
+		0,0,0,555,57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,
+		0,0,559,560,3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,
+		0,0,563,566,1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,
+		564,1,0,0,0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,
+		3,150,75,0,571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,
+		5,60,0,0,575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,
+		5,179,0,0,579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,
+		5,88,0,0,583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,
+		5,57,0,0,587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,
+		5,92,0,0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,
+		1,0,0,0,594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,
+		0,597,598,5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,
+		0,601,602,5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,
+		609,3,144,72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,
+		606,1,0,0,0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,
+		1,0,0,0,612,571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,
+		0,612,582,1,0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,
+		597,1,0,0,0,612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,
+		0,0,615,616,3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,
+		0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,
+		620,1,0,0,0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,
+		3,144,72,0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,
+		3,144,72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,
+		644,3,144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,
+		644,3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,
+		644,3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,
+		1,0,0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,
+		0,643,641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,
+		647,648,5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,
+		650,651,1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,
+		658,5,228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,
+		1,0,0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,
+		0,0,662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,
+		0,665,666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,
+		669,667,1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,
+		3,144,72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,
+		0,0,676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,
+		0,0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,
+		683,684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,
+		746,1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,
+		746,3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,
+		694,695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,
+		698,700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,
+		702,1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,
+		5,198,0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,
+		3,144,72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,
+		3,74,37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,
+		3,144,72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,
+		5,201,0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,
+		5,247,0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,
+		5,247,0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,
+		5,220,0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,
+		3,144,72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,
+		738,1,0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,
+		3,144,72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,
+		0,0,745,689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,
+		705,1,0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,
+		0,0,0,745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,
+		745,730,1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,
+		1,0,0,0,747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,
+		5,247,0,0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,
+		1,0,0,0,754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,
+		75,0,758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,
+		0,762,760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,
+		766,5,164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,
+		1,0,0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,
+		72,0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,
+		0,0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,
+		15,0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
 		786,1,0,0,0,785,783,1,0,0,0,786,788,5,229,0,0,787,775,1,0,0,0,787,776,
 		1,0,0,0,787,777,1,0,0,0,787,778,1,0,0,0,788,81,1,0,0,0,789,790,5,210,0,
 		0,790,791,3,150,75,0,791,795,5,228,0,0,792,794,3,84,42,0,793,792,1,0,0,
@@ -12259,105 +12269,106 @@ public partial class DealLangParser : Parser {
 		5,228,0,0,1214,1216,3,130,65,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
 		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1217,1,0,0,0,1220,
 		1221,5,229,0,0,1221,129,1,0,0,0,1222,1223,3,150,75,0,1223,1224,5,58,0,
-		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1422,1,0,0,0,1227,1228,
+		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1425,1,0,0,0,1227,1228,
 		3,150,75,0,1228,1229,5,58,0,0,1229,1230,5,36,0,0,1230,1234,3,144,72,0,
 		1231,1233,3,138,69,0,1232,1231,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,
-		0,0,1234,1235,1,0,0,0,1235,1422,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
+		0,0,1234,1235,1,0,0,0,1235,1425,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
 		148,74,0,1238,1239,7,3,0,0,1239,1240,3,144,72,0,1240,1245,3,140,70,0,1241,
 		1242,5,26,0,0,1242,1243,3,144,72,0,1243,1244,3,140,70,0,1244,1246,1,0,
-		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1422,1,0,0,0,1247,1248,3,
+		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1425,1,0,0,0,1247,1248,3,
 		148,74,0,1248,1249,5,173,0,0,1249,1250,3,144,72,0,1250,1251,5,174,0,0,
-		1251,1252,5,247,0,0,1252,1422,1,0,0,0,1253,1254,3,150,75,0,1254,1278,5,
-		175,0,0,1255,1256,5,52,0,0,1256,1279,5,247,0,0,1257,1267,5,36,0,0,1258,
-		1259,5,42,0,0,1259,1260,3,144,72,0,1260,1264,3,140,70,0,1261,1263,3,132,
-		66,0,1262,1261,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,
-		0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1267,1258,1,0,0,0,1267,1268,
-		1,0,0,0,1268,1272,1,0,0,0,1269,1271,3,138,69,0,1270,1269,1,0,0,0,1271,
-		1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,1276,1,0,0,0,1274,
-		1272,1,0,0,0,1275,1277,3,134,67,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,
-		1277,1279,1,0,0,0,1278,1255,1,0,0,0,1278,1257,1,0,0,0,1279,1422,1,0,0,
-		0,1280,1282,5,166,0,0,1281,1283,3,126,63,0,1282,1281,1,0,0,0,1283,1284,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1422,1,0,0,0,1286,1287,
-		5,166,0,0,1287,1288,5,167,0,0,1288,1422,5,102,0,0,1289,1290,3,150,75,0,
-		1290,1291,5,113,0,0,1291,1292,3,144,72,0,1292,1422,1,0,0,0,1293,1294,3,
-		150,75,0,1294,1295,5,14,0,0,1295,1296,3,24,12,0,1296,1300,5,228,0,0,1297,
-		1299,3,30,15,0,1298,1297,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,
-		1301,1,0,0,0,1301,1303,1,0,0,0,1302,1300,1,0,0,0,1303,1304,5,229,0,0,1304,
-		1422,1,0,0,0,1305,1306,3,150,75,0,1306,1307,5,17,0,0,1307,1308,5,247,0,
-		0,1308,1309,5,18,0,0,1309,1310,3,144,72,0,1310,1422,1,0,0,0,1311,1312,
-		3,150,75,0,1312,1314,5,19,0,0,1313,1315,5,236,0,0,1314,1313,1,0,0,0,1314,
-		1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,3,144,72,0,1317,1422,1,0,0,0,
-		1318,1319,3,150,75,0,1319,1320,5,224,0,0,1320,1321,3,142,71,0,1321,1422,
-		1,0,0,0,1322,1323,3,150,75,0,1323,1324,5,224,0,0,1324,1325,5,36,0,0,1325,
-		1330,3,136,68,0,1326,1327,5,232,0,0,1327,1329,3,136,68,0,1328,1326,1,0,
-		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1330,1331,1,0,0,0,1331,1422,1,
-		0,0,0,1332,1330,1,0,0,0,1333,1334,3,150,75,0,1334,1335,5,89,0,0,1335,1336,
-		3,144,72,0,1336,1422,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,90,0,0,1339,
-		1340,5,131,0,0,1340,1341,3,142,71,0,1341,1342,5,60,0,0,1342,1343,3,144,
-		72,0,1343,1422,1,0,0,0,1344,1345,3,150,75,0,1345,1346,5,193,0,0,1346,1347,
-		5,90,0,0,1347,1422,1,0,0,0,1348,1349,3,150,75,0,1349,1350,5,68,0,0,1350,
-		1352,5,66,0,0,1351,1353,5,248,0,0,1352,1351,1,0,0,0,1352,1353,1,0,0,0,
-		1353,1422,1,0,0,0,1354,1355,3,150,75,0,1355,1356,5,68,0,0,1356,1359,5,
-		67,0,0,1357,1358,5,49,0,0,1358,1360,5,247,0,0,1359,1357,1,0,0,0,1359,1360,
-		1,0,0,0,1360,1422,1,0,0,0,1361,1362,3,150,75,0,1362,1364,5,62,0,0,1363,
-		1365,3,86,43,0,1364,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1364,1,0,0,0,1366,
-		1367,1,0,0,0,1367,1422,1,0,0,0,1368,1369,5,20,0,0,1369,1422,5,249,0,0,
-		1370,1371,5,21,0,0,1371,1422,5,249,0,0,1372,1422,5,22,0,0,1373,1422,5,
-		23,0,0,1374,1375,3,150,75,0,1375,1376,5,24,0,0,1376,1377,5,25,0,0,1377,
-		1378,3,144,72,0,1378,1379,3,140,70,0,1379,1380,5,26,0,0,1380,1381,3,144,
-		72,0,1381,1382,3,140,70,0,1382,1422,1,0,0,0,1383,1384,3,150,75,0,1384,
-		1385,5,27,0,0,1385,1388,5,156,0,0,1386,1389,5,28,0,0,1387,1389,3,144,72,
-		0,1388,1386,1,0,0,0,1388,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1391,5,29,
-		0,0,1391,1392,3,144,72,0,1392,1393,3,140,70,0,1393,1394,5,26,0,0,1394,
-		1395,3,144,72,0,1395,1396,3,140,70,0,1396,1422,1,0,0,0,1397,1398,3,150,
-		75,0,1398,1399,5,30,0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,
-		1402,5,18,0,0,1402,1403,3,144,72,0,1403,1422,1,0,0,0,1404,1405,5,31,0,
-		0,1405,1406,3,148,74,0,1406,1407,5,32,0,0,1407,1408,3,148,74,0,1408,1411,
-		3,144,72,0,1409,1410,5,33,0,0,1410,1412,3,144,72,0,1411,1409,1,0,0,0,1411,
-		1412,1,0,0,0,1412,1422,1,0,0,0,1413,1414,5,34,0,0,1414,1415,5,33,0,0,1415,
-		1416,3,144,72,0,1416,1417,3,140,70,0,1417,1418,5,35,0,0,1418,1419,3,144,
-		72,0,1419,1420,3,140,70,0,1420,1422,1,0,0,0,1421,1222,1,0,0,0,1421,1227,
-		1,0,0,0,1421,1237,1,0,0,0,1421,1247,1,0,0,0,1421,1253,1,0,0,0,1421,1280,
-		1,0,0,0,1421,1286,1,0,0,0,1421,1289,1,0,0,0,1421,1293,1,0,0,0,1421,1305,
-		1,0,0,0,1421,1311,1,0,0,0,1421,1318,1,0,0,0,1421,1322,1,0,0,0,1421,1333,
-		1,0,0,0,1421,1337,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,1354,
-		1,0,0,0,1421,1361,1,0,0,0,1421,1368,1,0,0,0,1421,1370,1,0,0,0,1421,1372,
-		1,0,0,0,1421,1373,1,0,0,0,1421,1374,1,0,0,0,1421,1383,1,0,0,0,1421,1397,
-		1,0,0,0,1421,1404,1,0,0,0,1421,1413,1,0,0,0,1422,131,1,0,0,0,1423,1424,
-		5,70,0,0,1424,1425,5,247,0,0,1425,1426,5,165,0,0,1426,1427,3,144,72,0,
-		1427,1428,3,140,70,0,1428,133,1,0,0,0,1429,1430,5,43,0,0,1430,1431,5,38,
-		0,0,1431,1432,5,39,0,0,1432,1433,3,144,72,0,1433,1434,5,40,0,0,1434,1435,
-		3,144,72,0,1435,135,1,0,0,0,1436,1438,5,237,0,0,1437,1436,1,0,0,0,1437,
-		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1440,3,142,71,0,1440,1441,5,32,0,0,
-		1441,1442,3,144,72,0,1442,137,1,0,0,0,1443,1444,5,37,0,0,1444,1445,3,148,
-		74,0,1445,1446,3,144,72,0,1446,139,1,0,0,0,1447,1448,5,176,0,0,1448,1449,
-		5,189,0,0,1449,141,1,0,0,0,1450,1451,5,248,0,0,1451,143,1,0,0,0,1452,1453,
-		6,72,-1,0,1453,1454,5,230,0,0,1454,1455,3,144,72,0,1455,1456,5,231,0,0,
-		1456,1495,1,0,0,0,1457,1458,5,237,0,0,1458,1495,3,144,72,16,1459,1460,
-		5,193,0,0,1460,1495,3,144,72,11,1461,1462,5,163,0,0,1462,1463,3,144,72,
-		0,1463,1464,5,165,0,0,1464,1465,3,144,72,0,1465,1466,5,164,0,0,1466,1467,
-		3,144,72,0,1467,1495,1,0,0,0,1468,1469,3,150,75,0,1469,1478,5,230,0,0,
-		1470,1475,3,144,72,0,1471,1472,5,232,0,0,1472,1474,3,144,72,0,1473,1471,
-		1,0,0,0,1474,1477,1,0,0,0,1475,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1479,
-		1,0,0,0,1477,1475,1,0,0,0,1478,1470,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,5,231,0,0,1481,1495,1,0,0,0,1482,1484,7,4,0,0,1483,1485,
-		3,146,73,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,
-		1487,5,176,0,0,1487,1495,3,146,73,0,1488,1489,5,249,0,0,1489,1495,3,146,
-		73,0,1490,1495,5,248,0,0,1491,1495,5,249,0,0,1492,1495,5,247,0,0,1493,
-		1495,3,148,74,0,1494,1452,1,0,0,0,1494,1457,1,0,0,0,1494,1459,1,0,0,0,
-		1494,1461,1,0,0,0,1494,1468,1,0,0,0,1494,1482,1,0,0,0,1494,1488,1,0,0,
-		0,1494,1490,1,0,0,0,1494,1491,1,0,0,0,1494,1492,1,0,0,0,1494,1493,1,0,
-		0,0,1495,1516,1,0,0,0,1496,1497,10,15,0,0,1497,1498,5,190,0,0,1498,1515,
-		3,144,72,16,1499,1500,10,14,0,0,1500,1501,7,5,0,0,1501,1515,3,144,72,15,
-		1502,1503,10,13,0,0,1503,1504,7,6,0,0,1504,1515,3,144,72,14,1505,1506,
-		10,12,0,0,1506,1507,7,7,0,0,1507,1515,3,144,72,13,1508,1509,10,10,0,0,
-		1509,1510,5,191,0,0,1510,1515,3,144,72,11,1511,1512,10,9,0,0,1512,1513,
-		5,192,0,0,1513,1515,3,144,72,10,1514,1496,1,0,0,0,1514,1499,1,0,0,0,1514,
-		1502,1,0,0,0,1514,1505,1,0,0,0,1514,1508,1,0,0,0,1514,1511,1,0,0,0,1515,
-		1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,145,1,0,0,0,1518,
-		1516,1,0,0,0,1519,1520,7,8,0,0,1520,147,1,0,0,0,1521,1524,3,150,75,0,1522,
-		1523,5,233,0,0,1523,1525,3,150,75,0,1524,1522,1,0,0,0,1524,1525,1,0,0,
-		0,1525,149,1,0,0,0,1526,1527,7,9,0,0,1527,151,1,0,0,0,145,156,158,172,
+		1251,1252,5,247,0,0,1252,1425,1,0,0,0,1253,1254,3,150,75,0,1254,1281,5,
+		175,0,0,1255,1256,5,52,0,0,1256,1258,5,247,0,0,1257,1259,3,134,67,0,1258,
+		1257,1,0,0,0,1258,1259,1,0,0,0,1259,1282,1,0,0,0,1260,1270,5,36,0,0,1261,
+		1262,5,42,0,0,1262,1263,3,144,72,0,1263,1267,3,140,70,0,1264,1266,3,132,
+		66,0,1265,1264,1,0,0,0,1266,1269,1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,
+		0,0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1270,1261,1,0,0,0,1270,1271,
+		1,0,0,0,1271,1275,1,0,0,0,1272,1274,3,138,69,0,1273,1272,1,0,0,0,1274,
+		1277,1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,1279,1,0,0,0,1277,
+		1275,1,0,0,0,1278,1280,3,134,67,0,1279,1278,1,0,0,0,1279,1280,1,0,0,0,
+		1280,1282,1,0,0,0,1281,1255,1,0,0,0,1281,1260,1,0,0,0,1282,1425,1,0,0,
+		0,1283,1285,5,166,0,0,1284,1286,3,126,63,0,1285,1284,1,0,0,0,1286,1287,
+		1,0,0,0,1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1425,1,0,0,0,1289,1290,
+		5,166,0,0,1290,1291,5,167,0,0,1291,1425,5,102,0,0,1292,1293,3,150,75,0,
+		1293,1294,5,113,0,0,1294,1295,3,144,72,0,1295,1425,1,0,0,0,1296,1297,3,
+		150,75,0,1297,1298,5,14,0,0,1298,1299,3,24,12,0,1299,1303,5,228,0,0,1300,
+		1302,3,30,15,0,1301,1300,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1303,
+		1304,1,0,0,0,1304,1306,1,0,0,0,1305,1303,1,0,0,0,1306,1307,5,229,0,0,1307,
+		1425,1,0,0,0,1308,1309,3,150,75,0,1309,1310,5,17,0,0,1310,1311,5,247,0,
+		0,1311,1312,5,18,0,0,1312,1313,3,144,72,0,1313,1425,1,0,0,0,1314,1315,
+		3,150,75,0,1315,1317,5,19,0,0,1316,1318,5,236,0,0,1317,1316,1,0,0,0,1317,
+		1318,1,0,0,0,1318,1319,1,0,0,0,1319,1320,3,144,72,0,1320,1425,1,0,0,0,
+		1321,1322,3,150,75,0,1322,1323,5,224,0,0,1323,1324,3,142,71,0,1324,1425,
+		1,0,0,0,1325,1326,3,150,75,0,1326,1327,5,224,0,0,1327,1328,5,36,0,0,1328,
+		1333,3,136,68,0,1329,1330,5,232,0,0,1330,1332,3,136,68,0,1331,1329,1,0,
+		0,0,1332,1335,1,0,0,0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1425,1,
+		0,0,0,1335,1333,1,0,0,0,1336,1337,3,150,75,0,1337,1338,5,89,0,0,1338,1339,
+		3,144,72,0,1339,1425,1,0,0,0,1340,1341,3,150,75,0,1341,1342,5,90,0,0,1342,
+		1343,5,131,0,0,1343,1344,3,142,71,0,1344,1345,5,60,0,0,1345,1346,3,144,
+		72,0,1346,1425,1,0,0,0,1347,1348,3,150,75,0,1348,1349,5,193,0,0,1349,1350,
+		5,90,0,0,1350,1425,1,0,0,0,1351,1352,3,150,75,0,1352,1353,5,68,0,0,1353,
+		1355,5,66,0,0,1354,1356,5,248,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,
+		1356,1425,1,0,0,0,1357,1358,3,150,75,0,1358,1359,5,68,0,0,1359,1362,5,
+		67,0,0,1360,1361,5,49,0,0,1361,1363,5,247,0,0,1362,1360,1,0,0,0,1362,1363,
+		1,0,0,0,1363,1425,1,0,0,0,1364,1365,3,150,75,0,1365,1367,5,62,0,0,1366,
+		1368,3,86,43,0,1367,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1367,1,0,0,0,1369,
+		1370,1,0,0,0,1370,1425,1,0,0,0,1371,1372,5,20,0,0,1372,1425,5,249,0,0,
+		1373,1374,5,21,0,0,1374,1425,5,249,0,0,1375,1425,5,22,0,0,1376,1425,5,
+		23,0,0,1377,1378,3,150,75,0,1378,1379,5,24,0,0,1379,1380,5,25,0,0,1380,
+		1381,3,144,72,0,1381,1382,3,140,70,0,1382,1383,5,26,0,0,1383,1384,3,144,
+		72,0,1384,1385,3,140,70,0,1385,1425,1,0,0,0,1386,1387,3,150,75,0,1387,
+		1388,5,27,0,0,1388,1391,5,156,0,0,1389,1392,5,28,0,0,1390,1392,3,144,72,
+		0,1391,1389,1,0,0,0,1391,1390,1,0,0,0,1392,1393,1,0,0,0,1393,1394,5,29,
+		0,0,1394,1395,3,144,72,0,1395,1396,3,140,70,0,1396,1397,5,26,0,0,1397,
+		1398,3,144,72,0,1398,1399,3,140,70,0,1399,1425,1,0,0,0,1400,1401,3,150,
+		75,0,1401,1402,5,30,0,0,1402,1403,3,144,72,0,1403,1404,3,140,70,0,1404,
+		1405,5,18,0,0,1405,1406,3,144,72,0,1406,1425,1,0,0,0,1407,1408,5,31,0,
+		0,1408,1409,3,148,74,0,1409,1410,5,32,0,0,1410,1411,3,148,74,0,1411,1414,
+		3,144,72,0,1412,1413,5,33,0,0,1413,1415,3,144,72,0,1414,1412,1,0,0,0,1414,
+		1415,1,0,0,0,1415,1425,1,0,0,0,1416,1417,5,34,0,0,1417,1418,5,33,0,0,1418,
+		1419,3,144,72,0,1419,1420,3,140,70,0,1420,1421,5,35,0,0,1421,1422,3,144,
+		72,0,1422,1423,3,140,70,0,1423,1425,1,0,0,0,1424,1222,1,0,0,0,1424,1227,
+		1,0,0,0,1424,1237,1,0,0,0,1424,1247,1,0,0,0,1424,1253,1,0,0,0,1424,1283,
+		1,0,0,0,1424,1289,1,0,0,0,1424,1292,1,0,0,0,1424,1296,1,0,0,0,1424,1308,
+		1,0,0,0,1424,1314,1,0,0,0,1424,1321,1,0,0,0,1424,1325,1,0,0,0,1424,1336,
+		1,0,0,0,1424,1340,1,0,0,0,1424,1347,1,0,0,0,1424,1351,1,0,0,0,1424,1357,
+		1,0,0,0,1424,1364,1,0,0,0,1424,1371,1,0,0,0,1424,1373,1,0,0,0,1424,1375,
+		1,0,0,0,1424,1376,1,0,0,0,1424,1377,1,0,0,0,1424,1386,1,0,0,0,1424,1400,
+		1,0,0,0,1424,1407,1,0,0,0,1424,1416,1,0,0,0,1425,131,1,0,0,0,1426,1427,
+		5,70,0,0,1427,1428,5,247,0,0,1428,1429,5,165,0,0,1429,1430,3,144,72,0,
+		1430,1431,3,140,70,0,1431,133,1,0,0,0,1432,1433,5,43,0,0,1433,1434,5,38,
+		0,0,1434,1435,5,39,0,0,1435,1436,3,144,72,0,1436,1437,5,40,0,0,1437,1438,
+		3,144,72,0,1438,135,1,0,0,0,1439,1441,5,237,0,0,1440,1439,1,0,0,0,1440,
+		1441,1,0,0,0,1441,1442,1,0,0,0,1442,1443,3,142,71,0,1443,1444,5,32,0,0,
+		1444,1445,3,144,72,0,1445,137,1,0,0,0,1446,1447,5,37,0,0,1447,1448,3,148,
+		74,0,1448,1449,3,144,72,0,1449,139,1,0,0,0,1450,1451,5,176,0,0,1451,1452,
+		5,189,0,0,1452,141,1,0,0,0,1453,1454,5,248,0,0,1454,143,1,0,0,0,1455,1456,
+		6,72,-1,0,1456,1457,5,230,0,0,1457,1458,3,144,72,0,1458,1459,5,231,0,0,
+		1459,1498,1,0,0,0,1460,1461,5,237,0,0,1461,1498,3,144,72,16,1462,1463,
+		5,193,0,0,1463,1498,3,144,72,11,1464,1465,5,163,0,0,1465,1466,3,144,72,
+		0,1466,1467,5,165,0,0,1467,1468,3,144,72,0,1468,1469,5,164,0,0,1469,1470,
+		3,144,72,0,1470,1498,1,0,0,0,1471,1472,3,150,75,0,1472,1481,5,230,0,0,
+		1473,1478,3,144,72,0,1474,1475,5,232,0,0,1475,1477,3,144,72,0,1476,1474,
+		1,0,0,0,1477,1480,1,0,0,0,1478,1476,1,0,0,0,1478,1479,1,0,0,0,1479,1482,
+		1,0,0,0,1480,1478,1,0,0,0,1481,1473,1,0,0,0,1481,1482,1,0,0,0,1482,1483,
+		1,0,0,0,1483,1484,5,231,0,0,1484,1498,1,0,0,0,1485,1487,7,4,0,0,1486,1488,
+		3,146,73,0,1487,1486,1,0,0,0,1487,1488,1,0,0,0,1488,1489,1,0,0,0,1489,
+		1490,5,176,0,0,1490,1498,3,146,73,0,1491,1492,5,249,0,0,1492,1498,3,146,
+		73,0,1493,1498,5,248,0,0,1494,1498,5,249,0,0,1495,1498,5,247,0,0,1496,
+		1498,3,148,74,0,1497,1455,1,0,0,0,1497,1460,1,0,0,0,1497,1462,1,0,0,0,
+		1497,1464,1,0,0,0,1497,1471,1,0,0,0,1497,1485,1,0,0,0,1497,1491,1,0,0,
+		0,1497,1493,1,0,0,0,1497,1494,1,0,0,0,1497,1495,1,0,0,0,1497,1496,1,0,
+		0,0,1498,1519,1,0,0,0,1499,1500,10,15,0,0,1500,1501,5,190,0,0,1501,1518,
+		3,144,72,16,1502,1503,10,14,0,0,1503,1504,7,5,0,0,1504,1518,3,144,72,15,
+		1505,1506,10,13,0,0,1506,1507,7,6,0,0,1507,1518,3,144,72,14,1508,1509,
+		10,12,0,0,1509,1510,7,7,0,0,1510,1518,3,144,72,13,1511,1512,10,10,0,0,
+		1512,1513,5,191,0,0,1513,1518,3,144,72,11,1514,1515,10,9,0,0,1515,1516,
+		5,192,0,0,1516,1518,3,144,72,10,1517,1499,1,0,0,0,1517,1502,1,0,0,0,1517,
+		1505,1,0,0,0,1517,1508,1,0,0,0,1517,1511,1,0,0,0,1517,1514,1,0,0,0,1518,
+		1521,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,1520,145,1,0,0,0,1521,
+		1519,1,0,0,0,1522,1523,7,8,0,0,1523,147,1,0,0,0,1524,1527,3,150,75,0,1525,
+		1526,5,233,0,0,1526,1528,3,150,75,0,1527,1525,1,0,0,0,1527,1528,1,0,0,
+		0,1528,149,1,0,0,0,1529,1530,7,9,0,0,1530,151,1,0,0,0,146,156,158,172,
 		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
 		362,369,372,387,393,405,407,409,418,423,431,438,451,453,463,485,489,494,
 		498,502,510,520,554,564,593,595,609,612,620,643,650,658,665,669,673,681,
@@ -12365,8 +12376,8 @@ public partial class DealLangParser : Parser {
 		879,887,891,899,910,914,922,933,935,946,949,953,961,966,971,981,983,991,
 		1000,1006,1010,1023,1028,1031,1038,1047,1052,1059,1072,1075,1088,1105,
 		1118,1127,1131,1136,1142,1151,1155,1162,1173,1179,1183,1207,1217,1234,
-		1245,1264,1267,1272,1276,1278,1284,1300,1314,1330,1352,1359,1366,1388,
-		1411,1421,1437,1475,1478,1484,1494,1514,1516,1524
+		1245,1258,1267,1270,1275,1279,1281,1287,1303,1317,1333,1355,1362,1369,
+		1391,1414,1424,1440,1478,1481,1487,1497,1517,1519,1527
 	};
 
 	public static readonly ATN _ATN =

@@ -79,6 +79,10 @@ public sealed class StochasticPaths : IPathSource
     // whose level rows the path source writes itself, drawn by a factor or moved by a drawn delay.
     readonly DrawnDelays delays;
     readonly bool[] writtenIndex;
+
+    // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
+    // order written: each a beta variate after every other draw of the path.
+    readonly RecoveryModel[] datedRecoveries;
     readonly bool projectsCompletion;
 
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
@@ -336,6 +340,26 @@ public sealed class StochasticPaths : IPathSource
             writtenIndex[delays[d].Index] = true;
         }
 
+        datedRecoveries = s.Recoveries ?? [];
+        foreach (RecoveryModel model in datedRecoveries)
+        {
+            if ((uint)model.Party >= (uint)deal.Parties.Length)
+            {
+                throw Bad($"its drawn recovery names party {model.Party}, and the deal has {deal.Parties.Length}");
+            }
+
+            string party = deal.Parties[model.Party].Name;
+            if (scenario.PartyDefaults[model.Party] is null)
+            {
+                throw Bad($"party '{party}' has a drawn recovery and no default date ('defaults on')");
+            }
+
+            if (model.Recovery is not { } r || !(r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean)))
+            {
+                throw Bad($"party '{party}''s drawn recovery (mean {model.Recovery?.Mean}, sd {model.Recovery?.Sd}) is not a beta distribution");
+            }
+        }
+
         projectsCompletion = deal.ProjectsCompletion;
         int sobolDimensions = k + defaults.Length + renewalOptions.Sum();
         if (s.Sobol)
@@ -389,6 +413,7 @@ public sealed class StochasticPaths : IPathSource
         DrawRecoveries(ref rng, w);
         DrawRenewals(ref rng, w, (uint)path);
         DrawDelays(ref rng, w);
+        DrawDatedRecoveries(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -430,6 +455,16 @@ public sealed class StochasticPaths : IPathSource
         for (int d = 0; d < delays.Count; d++)
         {
             w.DelayOutcome[d] = delays.Outcome(d, rng.Uniform());
+        }
+    }
+
+    /// <summary>Each dated default's drawn recovery, after every other draw of the path (so no other draw moves): a beta
+    /// variate (<see cref="BetaVariate"/>) in place of the party's recovery, exactly as a drawn default's is drawn.</summary>
+    void DrawDatedRecoveries(ref PathStream rng, Work w)
+    {
+        foreach (RecoveryModel model in datedRecoveries)
+        {
+            w.Scenario.PartyRecoveries[model.Party] = BetaVariate.Draw(ref rng, model.Recovery);
         }
     }
 
@@ -1030,7 +1065,7 @@ public sealed class StochasticPaths : IPathSource
             RenewalsTaken = (int?[])scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])scenario.PartyDefaults.Clone(),
             // The scenario's own recoveries (a solver's recovery lever) hold on every path; a drawn one overwrites its party's.
-            PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true
+            PartyRecoveries = scenario.Stochastic is { } drawn && (drawn.Defaults.Any(m => m.Recovery is not null) || drawn.Recoveries.Length > 0)
                 ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyRecoveries.Length ? scenario.PartyRecoveries[p] : null)]
                 : (double?[])scenario.PartyRecoveries.Clone(),
         };

@@ -39,6 +39,11 @@ public sealed record StochasticSpec(
     /// with 50%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path
     /// (docs/language.md §10, "Drawn delays").</summary>
     public DelayModel[] Delays { get; init; } = [];
+
+    /// <summary>The parties whose default is dated (<c>Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%</c>)
+    /// and whose recovery is drawn per path, in the order written; empty for none. Each draws its beta variate after
+    /// every other draw of a path (docs/language.md §10, "Stochastic scenarios").</summary>
+    public RecoveryModel[] Recoveries { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -143,6 +148,10 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
 }
+
+/// <summary>A dated default's recovery drawn per path: party <see cref="Party"/>'s recovery, in place of its fixed one,
+/// drawn from <see cref="Recovery"/> as a drawn default's is (the scenario dates the party's default).</summary>
+public sealed record RecoveryModel(int Party, RecoveryBeta Recovery);
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
 public sealed record PdStep(Date From, double AnnualPd);
