@@ -156,8 +156,8 @@ internal sealed partial class DealChecks
     }
 
     /// <summary><c>sobol</c> fits where each path draws a few numbers, fixed in advance: every factor a drawn rate (its
-    /// path shock drawn directly) and one regime, no <c>antithetic</c>, and factors plus drawn defaults within the
-    /// embedded Joe–Kuo table (the runtime's <see cref="SobolPoints.MaxDimensions"/>).</summary>
+    /// path shock drawn directly) and one regime, no <c>antithetic</c>, and factors, drawn defaults, drawn renewal
+    /// options and drawn delays within the embedded Joe–Kuo table (the runtime's <see cref="SobolPoints.MaxDimensions"/>).</summary>
     private void CheckSobol(ScenarioSyntax scenario, string name, int factors)
     {
         ScenarioItemSyntax[] items = [.. SyntaxWalk.Safe(scenario.Items)];
@@ -188,9 +188,12 @@ internal sealed partial class DealChecks
 
         // Each drawn lease takes one dimension per renewal option, taken or not (StochasticPaths.DrawRenewals).
         int options = items.OfType<RenewalsDrawnSyntax>().Select(r => r.Lease?.Text).Distinct(StringComparer.Ordinal).Sum(RenewalOptions);
-        if (factors + defaults + options > SobolPoints.MaxDimensions)
+
+        // Each drawn delay takes one dimension, after the renewal options (StochasticPaths.DrawDelays).
+        int delays = items.OfType<IndexDelayDrawnSyntax>().Select(d => d.Index?.Text).Distinct(StringComparer.Ordinal).Count();
+        if (factors + defaults + options + delays > SobolPoints.MaxDimensions)
         {
-            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options));
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays));
         }
     }
 

@@ -55,8 +55,8 @@ public sealed class StochasticPaths : IPathSource
     // path draws the k path shocks directly, Z = L ξ (docs/language.md §10, "Factors"), instead of k normals a period.
     readonly bool direct;
 
-    // `sobol`: the digital shift of each Sobol dimension (factors, then drawn defaults), drawn from the seed once, and
-    // null without `sobol` (docs/language.md §10, "Sobol points").
+    // `sobol`: the digital shift of each Sobol dimension (factors, drawn defaults, renewal options, drawn delays),
+    // drawn from the seed once, and null without `sobol` (docs/language.md §10, "Sobol points").
     readonly uint[]? sobolShift;
 
     // Drawn defaults: party, loadings, the variance βᵀRβ of Σ β_k Z_k under each regime's correlations R (the normal
@@ -79,6 +79,9 @@ public sealed class StochasticPaths : IPathSource
     // whose level rows the path source writes itself, drawn by a factor or moved by a drawn delay.
     readonly DrawnDelays delays;
     readonly bool[] writtenIndex;
+
+    // Under `sobol`, the first drawn delay's dimension (after the factors, drawn defaults and renewal options).
+    readonly int delayDimension;
 
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
@@ -361,12 +364,14 @@ public sealed class StochasticPaths : IPathSource
         }
 
         projectsCompletion = deal.ProjectsCompletion;
-        int sobolDimensions = k + defaults.Length + renewalOptions.Sum();
+        // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays.
+        delayDimension = k + defaults.Length + renewalOptions.Sum();
+        int sobolDimensions = delayDimension + delays.Count;
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
             {
-                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults and drawn renewal options together");
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options and drawn delays together");
             }
 
             sobolShift = SobolShift(seed, sobolDimensions);
@@ -412,7 +417,7 @@ public sealed class StochasticPaths : IPathSource
         DrawDefaults(ref rng, w, (uint)path);
         DrawRecoveries(ref rng, w);
         DrawRenewals(ref rng, w, (uint)path);
-        DrawDelays(ref rng, w);
+        DrawDelays(ref rng, w, (uint)path);
         DrawDatedRecoveries(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
@@ -448,13 +453,15 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>
     /// Each drawn delay's outcome, after every other draw of the path (so no other draw moves): one uniform u from the
     /// path's stream, the first outcome j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u: the mirror's delay is
-    /// the other tail's). Not from a Sobol point: a delay is a discrete draw the factors do not read.
+    /// the other tail's). Under <c>sobol</c>, u is the delay's own dimension of the path's point, after the renewal
+    /// options, so that 2^m paths draw each outcome in its share to within 2^−m.
     /// </summary>
-    void DrawDelays(ref PathStream rng, Work w)
+    void DrawDelays(ref PathStream rng, Work w, uint point)
     {
         for (int d = 0; d < delays.Count; d++)
         {
-            w.DelayOutcome[d] = delays.Outcome(d, rng.Uniform());
+            double u = sobolShift is null ? rng.Uniform() : SobolUniform(point, delayDimension + d);
+            w.DelayOutcome[d] = delays.Outcome(d, u);
         }
     }
 
@@ -659,8 +666,12 @@ public sealed class StochasticPaths : IPathSource
 
     /// <summary>Dimension <paramref name="dimension"/> of point <paramref name="point"/>, shifted, as a standard normal:
     /// Φ⁻¹(((x ⊕ shift) + ½) / 2³²), never Φ⁻¹ of 0 or 1.</summary>
-    double SobolNormal(uint point, int dimension) =>
-        NormalQuantile.Inverse(((SobolPoints.Point(point, dimension) ^ sobolShift![dimension]) + 0.5) * (1.0 / 4294967296.0));
+    double SobolNormal(uint point, int dimension) => NormalQuantile.Inverse(SobolUniform(point, dimension));
+
+    /// <summary>Dimension <paramref name="dimension"/> of point <paramref name="point"/>, shifted, as a uniform in (0, 1):
+    /// ((x ⊕ shift) + ½) / 2³².</summary>
+    double SobolUniform(uint point, int dimension) =>
+        ((SobolPoints.Point(point, dimension) ^ sobolShift![dimension]) + 0.5) * (1.0 / 4294967296.0);
 
     /// <summary>As the direct draw, ξ from point <paramref name="point"/>'s first k dimensions.</summary>
     void DrawPathShocks(uint point, Work w)
