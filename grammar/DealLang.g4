@@ -572,7 +572,9 @@ scenarioItem
     // rising, replacing the index's own (docs/language.md §10).
     | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
-    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
+    // 'Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%': a dated default whose recovery is drawn per path
+    // (a stochastic item, docs/language.md §10, "Stochastic scenarios").
+    | party=ident DEFAULTS (ON DATE recoveryDraw? | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
@@ -609,7 +611,7 @@ pdStep
     : UNTIL DATE THEN expr perYear
     ;
 
-// 'recovery beta mean 40% sd 20%': a drawn default's recovery, drawn per path from a beta distribution.
+// 'recovery beta mean 40% sd 20%': a default's recovery (drawn or dated), drawn per path from a beta distribution.
 recoveryDraw
     : RECOVERY BETA MEAN mean=expr SD sd=expr
     ;

@@ -99,12 +99,24 @@ public static partial class DiagnosticCatalogue
         Error("DL0543", span, $"'sobol' fits a scenario whose factors are all drawn rates with one regime (a few numbers a path), but scenario '{scenario}' {what}, "
             + "which draws every period (periods × factors numbers a path, beyond the Sobol table); remove 'sobol', or use 'antithetic'");
 
-    /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults and drawn renewal options than the embedded
-    /// Joe–Kuo dimensions.</summary>
-    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0) =>
-        Error("DL0544", span, renewalOptions == 0
-            ? $"scenario '{scenario}' draws {factors} factor(s) and {defaults} default(s), {factors + defaults} Sobol dimensions a path; 'sobol' supports at most {most}"
-            : $"scenario '{scenario}' draws {factors} factor(s), {defaults} default(s) and {renewalOptions} renewal option(s), {factors + defaults + renewalOptions} Sobol dimensions a path; 'sobol' supports at most {most}");
+    /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults, drawn renewal options and drawn delays than the
+    /// embedded Joe–Kuo dimensions. The message names the renewal options and the delays only when there are some.</summary>
+    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0, int delays = 0)
+    {
+        List<string> parts = [$"{factors} factor(s)", $"{defaults} default(s)"];
+        if (renewalOptions > 0)
+        {
+            parts.Add($"{renewalOptions} renewal option(s)");
+        }
+
+        if (delays > 0)
+        {
+            parts.Add($"{delays} drawn delay(s)");
+        }
+
+        string draws = $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
+        return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays} Sobol dimensions a path; 'sobol' supports at most {most}");
+    }
 
     /// <summary>DL0545: <c>renewals drawn</c> on a lease with no renewal options (nothing to draw).</summary>
     public static Diagnostic DrawnRenewalsWithoutOptions(SourceSpan span, string scenario, string lease) =>

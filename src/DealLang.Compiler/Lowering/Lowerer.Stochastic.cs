@@ -30,6 +30,7 @@ internal sealed partial class Lowerer
         var defaults = new List<DefaultModel>();
         var renewals = new List<RenewalModel>();
         var delays = new List<DelayModel>();
+        var recoveries = new List<RecoveryModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -136,6 +137,16 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                // A dated default with a drawn recovery; set again, the last is used (DL0507's warning), with or
+                // without a drawn recovery.
+                case PartyDefaultsSyntax p when IndexOf(p.Party, SymbolKind.Party) is { } party:
+                    recoveries.RemoveAll(m => m.Party == party);
+                    if (p.Recovery is { } drawnRecovery)
+                    {
+                        recoveries.Add(new RecoveryModel(party, new RecoveryBeta(Constant(drawnRecovery.Mean), Constant(drawnRecovery.Sd))));
+                    }
+
+                    break;
                 case DrawnDefaultsSyntax d when IndexOf(d.Party, SymbolKind.Party) is { } party:
                 {
                     var loadings = new double[k];
@@ -167,12 +178,13 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries] };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null };
+            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null }
+            or PartyDefaultsSyntax { Recovery: not null };
 
     private static double[] Identity(int k)
     {

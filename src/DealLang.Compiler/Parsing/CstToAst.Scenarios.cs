@@ -67,6 +67,18 @@ internal sealed partial class CstToAst
         return loadings.ToImmutable();
     }
 
+    // recoveryDraw : RECOVERY BETA MEAN mean=expr SD sd=expr ; null when absent or when either did not parse.
+    private RecoveryDrawSyntax? VisitRecoveryDraw(RecoveryDrawContext? draw)
+    {
+        if (draw is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
+        return mean is null || sd is null ? null : new RecoveryDrawSyntax(mean, sd, Span(draw));
+    }
+
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
         switch (context)
@@ -261,19 +273,8 @@ internal sealed partial class CstToAst
                     steps.Add(new PdStepSyntax(from, stepPd, Span(step)));
                 }
 
-                RecoveryDrawSyntax? recovery = null;
-                if (drawn.recoveryDraw() is { } draw)
-                {
-                    ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
-                    if (mean is null || sd is null)
-                    {
-                        return null;
-                    }
-
-                    recovery = new RecoveryDrawSyntax(mean, sd, Span(draw));
-                }
-
-                return party is null || (drawn.pd is not null && pd is null)
+                RecoveryDrawSyntax? recovery = VisitRecoveryDraw(drawn.recoveryDraw());
+                return party is null || (drawn.pd is not null && pd is null) || (drawn.recoveryDraw() is not null && recovery is null)
                     ? null
                     : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn)) { Steps = steps.ToImmutable(), Recovery = recovery };
             }
@@ -282,7 +283,10 @@ internal sealed partial class CstToAst
             {
                 NameSyntax? party = VisitIdent(defaults.party);
                 DateSyntax? on = VisitDate(defaults.DATE());
-                return party is null || on is null ? null : new PartyDefaultsSyntax(party, on, Span(defaults));
+                RecoveryDrawSyntax? recovery = VisitRecoveryDraw(defaults.recoveryDraw());
+                return party is null || on is null || (defaults.recoveryDraw() is not null && recovery is null)
+                    ? null
+                    : new PartyDefaultsSyntax(party, on, Span(defaults)) { Recovery = recovery };
             }
 
             case EnforcementOverrideItemContext enforcement:

@@ -109,6 +109,9 @@ internal sealed partial class DealChecks
                 case RenewalsDrawnSyntax drawnRenewals:
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
                     break;
+                case PartyDefaultsSyntax { Recovery: { } recovery } datedDefault:
+                    CheckRecoveryBeta(recovery, datedDefault.Party?.Text ?? "");
+                    break;
             }
         }
 
@@ -153,8 +156,8 @@ internal sealed partial class DealChecks
     }
 
     /// <summary><c>sobol</c> fits where each path draws a few numbers, fixed in advance: every factor a drawn rate (its
-    /// path shock drawn directly) and one regime, no <c>antithetic</c>, and factors plus drawn defaults within the
-    /// embedded Joe–Kuo table (the runtime's <see cref="SobolPoints.MaxDimensions"/>).</summary>
+    /// path shock drawn directly) and one regime, no <c>antithetic</c>, and factors, drawn defaults, drawn renewal
+    /// options and drawn delays within the embedded Joe–Kuo table (the runtime's <see cref="SobolPoints.MaxDimensions"/>).</summary>
     private void CheckSobol(ScenarioSyntax scenario, string name, int factors)
     {
         ScenarioItemSyntax[] items = [.. SyntaxWalk.Safe(scenario.Items)];
@@ -185,9 +188,12 @@ internal sealed partial class DealChecks
 
         // Each drawn lease takes one dimension per renewal option, taken or not (StochasticPaths.DrawRenewals).
         int options = items.OfType<RenewalsDrawnSyntax>().Select(r => r.Lease?.Text).Distinct(StringComparer.Ordinal).Sum(RenewalOptions);
-        if (factors + defaults + options > SobolPoints.MaxDimensions)
+
+        // Each drawn delay takes one dimension, after the renewal options (StochasticPaths.DrawDelays).
+        int delays = items.OfType<IndexDelayDrawnSyntax>().Select(d => d.Index?.Text).Distinct(StringComparer.Ordinal).Count();
+        if (factors + defaults + options + delays > SobolPoints.MaxDimensions)
         {
-            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options));
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays));
         }
     }
 
@@ -308,16 +314,23 @@ internal sealed partial class DealChecks
             }
         }
 
-        // A beta distribution with mean m and sd s: α + β = m(1 − m)/s² − 1 must be positive (docs/language.md §10).
-        if (drawn.Recovery is { } recovery)
+        CheckRecoveryBeta(drawn.Recovery, party);
+        return beta;
+    }
+
+    /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only
+    /// when α + β = m(1 − m)/s² − 1 is positive (DL0541, docs/language.md §10).</summary>
+    private void CheckRecoveryBeta(RecoveryDrawSyntax? recovery, string party)
+    {
+        if (recovery is null)
         {
-            double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
-            if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
-            {
-                _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
-            }
+            return;
         }
 
-        return beta;
+        double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
+        if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
+        }
     }
 }

@@ -183,6 +183,10 @@ internal sealed partial class TypeChecker
                         }
 
                         break;
+                    case PartyDefaultsSyntax { Recovery: { } datedRecovery } dated:
+                        Term(datedRecovery.Mean, Unit.Rate, $"the mean of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                        Term(datedRecovery.Sd, Unit.Rate, $"the standard deviation of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                        break;
                     case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
                         IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");
                         break;

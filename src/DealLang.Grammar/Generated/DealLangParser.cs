@@ -9706,6 +9706,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
+			return GetRuleContext<RecoveryDrawContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
 			return GetRuleContext<PerYearContext>(0);
@@ -9715,9 +9718,6 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
 			return GetRuleContext<LoadingContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
-			return GetRuleContext<RecoveryDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -10186,9 +10186,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1474;
+			State = 1477;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10306,7 +10306,7 @@ public partial class DealLangParser : Parser {
 				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 1307;
 				Match(DEFAULTS);
-				State = 1331;
+				State = 1334;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
@@ -10315,62 +10315,72 @@ public partial class DealLangParser : Parser {
 					Match(ON);
 					State = 1309;
 					Match(DATE);
+					State = 1311;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+					case 1:
+						{
+						State = 1310;
+						recoveryDraw();
+						}
+						break;
+					}
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1310;
+					State = 1313;
 					Match(DRAWN);
-					State = 1320;
+					State = 1323;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 					case 1:
 						{
-						State = 1311;
+						State = 1314;
 						Match(PD);
-						State = 1312;
+						State = 1315;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1313;
+						State = 1316;
 						perYear();
-						State = 1317;
+						State = 1320;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1314;
+							State = 1317;
 							pdStep();
 							}
 							}
-							State = 1319;
+							State = 1322;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1325;
+					State = 1328;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1322;
+							State = 1325;
 							loading();
 							}
 							} 
 						}
-						State = 1327;
+						State = 1330;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 					}
-					State = 1329;
+					State = 1332;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 					case 1:
 						{
-						State = 1328;
+						State = 1331;
 						recoveryDraw();
 						}
 						break;
@@ -10386,9 +10396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1333;
+				State = 1336;
 				Match(ENFORCEMENT);
-				State = 1335;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10396,7 +10406,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1334;
+						State = 1337;
 						sellTerm();
 						}
 						}
@@ -10404,9 +10414,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1337;
+					State = 1340;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10414,11 +10424,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1339;
+				State = 1342;
 				Match(ENFORCEMENT);
-				State = 1340;
+				State = 1343;
 				Match(SELL);
-				State = 1341;
+				State = 1344;
 				Match(ALL);
 				}
 				break;
@@ -10426,11 +10436,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1342;
+				State = 1345;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1343;
+				State = 1346;
 				Match(LEVEL);
-				State = 1344;
+				State = 1347;
 				expr(0);
 				}
 				break;
@@ -10438,29 +10448,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1346;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1347;
-				Match(POINTS);
-				State = 1348;
-				pointsKind();
 				State = 1349;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1350;
+				Match(POINTS);
+				State = 1351;
+				pointsKind();
+				State = 1352;
 				Match(LBRACE);
-				State = 1353;
+				State = 1356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1350;
+					State = 1353;
 					schedulePoint();
 					}
 					}
-					State = 1355;
+					State = 1358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1356;
+				State = 1359;
 				Match(RBRACE);
 				}
 				break;
@@ -10468,15 +10478,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1358;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1359;
-				Match(LAUNCH);
-				State = 1360;
-				Match(DATE);
 				State = 1361;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1362;
+				Match(LAUNCH);
+				State = 1363;
+				Match(DATE);
+				State = 1364;
+				Match(DOWN);
+				State = 1365;
 				expr(0);
 				}
 				break;
@@ -10484,21 +10494,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1364;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1365;
-				Match(SHIFT);
 				State = 1367;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1368;
+				Match(SHIFT);
+				State = 1370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1366;
+					State = 1369;
 					Match(PLUS);
 					}
 				}
 
-				State = 1369;
+				State = 1372;
 				expr(0);
 				}
 				break;
@@ -10506,11 +10516,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1371;
+				State = 1374;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1372;
+				State = 1375;
 				Match(DELAYED);
-				State = 1373;
+				State = 1376;
 				duration();
 				}
 				break;
@@ -10518,27 +10528,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1375;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1376;
-				Match(DELAYED);
-				State = 1377;
-				Match(DRAWN);
 				State = 1378;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1379;
+				Match(DELAYED);
+				State = 1380;
+				Match(DRAWN);
+				State = 1381;
 				delayOutcome();
-				State = 1383;
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1379;
+					State = 1382;
 					Match(COMMA);
-					State = 1380;
+					State = 1383;
 					delayOutcome();
 					}
 					}
-					State = 1385;
+					State = 1388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10548,11 +10558,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1386;
+				State = 1389;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1387;
+				State = 1390;
 				Match(UTILISATION);
-				State = 1388;
+				State = 1391;
 				expr(0);
 				}
 				break;
@@ -10560,17 +10570,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1390;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1391;
-				Match(RELET);
-				State = 1392;
-				Match(AFTER);
 				State = 1393;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1394;
-				Match(AT);
+				Match(RELET);
 				State = 1395;
+				Match(AFTER);
+				State = 1396;
+				duration();
+				State = 1397;
+				Match(AT);
+				State = 1398;
 				expr(0);
 				}
 				break;
@@ -10578,11 +10588,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1397;
+				State = 1400;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1398;
+				State = 1401;
 				Match(NOT);
-				State = 1399;
+				State = 1402;
 				Match(RELET);
 				}
 				break;
@@ -10590,18 +10600,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1401;
+				State = 1404;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1402;
-				Match(GUARANTEES);
-				State = 1403;
-				Match(HONOURED);
 				State = 1405;
+				Match(GUARANTEES);
+				State = 1406;
+				Match(HONOURED);
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1404;
+					State = 1407;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10612,20 +10622,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1407;
+				State = 1410;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1408;
+				State = 1411;
 				Match(GUARANTEES);
-				State = 1409;
-				Match(DISOWNED);
 				State = 1412;
+				Match(DISOWNED);
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1410;
+					State = 1413;
 					Match(FROM);
-					State = 1411;
+					State = 1414;
 					Match(DATE);
 					}
 				}
@@ -10636,11 +10646,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1414;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1415;
-				Match(MARKET);
 				State = 1417;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1418;
+				Match(MARKET);
+				State = 1420;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10648,7 +10658,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1416;
+						State = 1419;
 						holdingMarketTerm();
 						}
 						}
@@ -10656,9 +10666,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1419;
+					State = 1422;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10666,9 +10676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1421;
+				State = 1424;
 				Match(PATHS);
-				State = 1422;
+				State = 1425;
 				Match(NUMBER);
 				}
 				break;
@@ -10676,9 +10686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1423;
+				State = 1426;
 				Match(SEED);
-				State = 1424;
+				State = 1427;
 				Match(NUMBER);
 				}
 				break;
@@ -10686,7 +10696,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1425;
+				State = 1428;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10694,7 +10704,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1426;
+				State = 1429;
 				Match(SOBOL);
 				}
 				break;
@@ -10702,21 +10712,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1427;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1428;
-				Match(GBM);
-				State = 1429;
-				Match(DRIFT);
 				State = 1430;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1431;
-				perYear();
+				Match(GBM);
 				State = 1432;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1433;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1434;
+				perYear();
+				State = 1435;
+				Match(VOLATILITY);
+				State = 1436;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1437;
 				perYear();
 				}
 				break;
@@ -10724,39 +10734,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1436;
+				State = 1439;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1437;
+				State = 1440;
 				Match(REVERTS);
-				State = 1438;
-				Match(TO);
 				State = 1441;
+				Match(TO);
+				State = 1444;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 				case 1:
 					{
-					State = 1439;
+					State = 1442;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1440;
+					State = 1443;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1443;
-				Match(SPEED);
-				State = 1444;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1445;
-				perYear();
 				State = 1446;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1447;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1448;
+				perYear();
+				State = 1449;
+				Match(VOLATILITY);
+				State = 1450;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1451;
 				perYear();
 				}
 				break;
@@ -10764,17 +10774,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1450;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1451;
-				Match(JUMPS);
-				State = 1452;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1453;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1454;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1455;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1456;
+				perYear();
+				State = 1457;
+				Match(DOWN);
+				State = 1458;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10782,24 +10792,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1457;
-				Match(CORRELATE);
-				State = 1458;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1459;
-				Match(WITH);
 				State = 1460;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1461;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1462;
+				Match(WITH);
+				State = 1463;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1464;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1467;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 				case 1:
 					{
-					State = 1462;
+					State = 1465;
 					Match(STRESS);
-					State = 1463;
+					State = 1466;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10810,19 +10820,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1466;
-				Match(REGIMES);
-				State = 1467;
-				Match(STRESS);
-				State = 1468;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1469;
-				perYear();
+				Match(REGIMES);
 				State = 1470;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1471;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1472;
+				perYear();
+				State = 1473;
+				Match(NORMAL);
+				State = 1474;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1475;
 				perYear();
 				}
 				break;
@@ -10869,15 +10879,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1476;
-			Match(UNTIL);
-			State = 1477;
-			Match(DATE);
-			State = 1478;
-			Match(THEN);
 			State = 1479;
-			expr(0);
+			Match(UNTIL);
 			State = 1480;
+			Match(DATE);
+			State = 1481;
+			Match(THEN);
+			State = 1482;
+			expr(0);
+			State = 1483;
 			perYear();
 			}
 		}
@@ -10925,17 +10935,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1482;
-			Match(RECOVERY);
-			State = 1483;
-			Match(BETA);
-			State = 1484;
-			Match(MEAN);
 			State = 1485;
-			_localctx.mean = expr(0);
+			Match(RECOVERY);
 			State = 1486;
-			Match(SD);
+			Match(BETA);
 			State = 1487;
+			Match(MEAN);
+			State = 1488;
+			_localctx.mean = expr(0);
+			State = 1489;
+			Match(SD);
+			State = 1490;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10981,21 +10991,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1490;
+			State = 1493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1489;
+				State = 1492;
 				Match(MINUS);
 				}
 			}
 
-			State = 1492;
+			State = 1495;
 			duration();
-			State = 1493;
+			State = 1496;
 			Match(WITH);
-			State = 1494;
+			State = 1497;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11040,11 +11050,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1496;
+			State = 1499;
 			Match(LOADING);
-			State = 1497;
+			State = 1500;
 			_localctx.factor = reference();
-			State = 1498;
+			State = 1501;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11082,9 +11092,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
+			State = 1503;
 			Match(PER);
-			State = 1501;
+			State = 1504;
 			Match(YEAR);
 			}
 		}
@@ -11121,7 +11131,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1503;
+			State = 1506;
 			Match(QUANTITY);
 			}
 		}
@@ -11448,20 +11458,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1547;
+			State = 1550;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1506;
+				State = 1509;
 				Match(LPAREN);
-				State = 1507;
+				State = 1510;
 				expr(0);
-				State = 1508;
+				State = 1511;
 				Match(RPAREN);
 				}
 				break;
@@ -11470,9 +11480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1510;
+				State = 1513;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1511;
+				State = 1514;
 				expr(16);
 				}
 				break;
@@ -11481,9 +11491,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1512;
+				State = 1515;
 				Match(NOT);
-				State = 1513;
+				State = 1516;
 				expr(11);
 				}
 				break;
@@ -11492,17 +11502,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1514;
-				Match(IF);
-				State = 1515;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1516;
-				Match(THEN);
 				State = 1517;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1518;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1519;
+				Match(THEN);
+				State = 1520;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1521;
+				Match(ELSE);
+				State = 1522;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11511,37 +11521,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1521;
+				State = 1524;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1522;
+				State = 1525;
 				Match(LPAREN);
-				State = 1531;
+				State = 1534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1523;
+					State = 1526;
 					expr(0);
-					State = 1528;
+					State = 1531;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1524;
+						State = 1527;
 						Match(COMMA);
-						State = 1525;
+						State = 1528;
 						expr(0);
 						}
 						}
-						State = 1530;
+						State = 1533;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1533;
+				State = 1536;
 				Match(RPAREN);
 				}
 				break;
@@ -11550,7 +11560,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1535;
+				State = 1538;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11560,19 +11570,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1537;
+				State = 1540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1536;
+					State = 1539;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1539;
+				State = 1542;
 				Match(PER);
-				State = 1540;
+				State = 1543;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11581,9 +11591,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1541;
+				State = 1544;
 				Match(NUMBER);
-				State = 1542;
+				State = 1545;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11592,7 +11602,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1543;
+				State = 1546;
 				Match(QUANTITY);
 				}
 				break;
@@ -11601,7 +11611,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
+				State = 1547;
 				Match(NUMBER);
 				}
 				break;
@@ -11610,7 +11620,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1545;
+				State = 1548;
 				Match(DATE);
 				}
 				break;
@@ -11619,34 +11629,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1546;
+				State = 1549;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1569;
+			State = 1572;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1567;
+					State = 1570;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1549;
+						State = 1552;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1550;
+						State = 1553;
 						Match(OF);
-						State = 1551;
+						State = 1554;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11655,9 +11665,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1552;
+						State = 1555;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1553;
+						State = 1556;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11667,7 +11677,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1554;
+						State = 1557;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11676,9 +11686,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1555;
+						State = 1558;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1556;
+						State = 1559;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11688,7 +11698,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1557;
+						State = 1560;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11697,9 +11707,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1558;
+						State = 1561;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1559;
+						State = 1562;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11709,7 +11719,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1560;
+						State = 1563;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11718,11 +11728,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1561;
+						State = 1564;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1562;
+						State = 1565;
 						Match(AND);
-						State = 1563;
+						State = 1566;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11731,20 +11741,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1564;
+						State = 1567;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1565;
+						State = 1568;
 						Match(OR);
-						State = 1566;
+						State = 1569;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1571;
+				State = 1574;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 			}
 			}
 		}
@@ -11793,7 +11803,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1572;
+			State = 1575;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11844,16 +11854,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1574;
-			ident();
 			State = 1577;
+			ident();
+			State = 1580;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				{
-				State = 1575;
+				State = 1578;
 				Match(DOT);
-				State = 1576;
+				State = 1579;
 				_localctx.member = ident();
 				}
 				break;
@@ -12065,7 +12075,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1579;
+			State = 1582;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12113,7 +12123,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1582,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1585,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12215,501 +12225,502 @@ public partial class DealLangParser : Parser {
 		8,65,10,65,12,65,1267,9,65,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,5,66,1281,8,66,10,66,12,66,1284,9,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1299,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1316,8,66,10,66,12,66,1319,9,66,3,66,1321,8,66,1,66,5,66,1324,8,66,10,
-		66,12,66,1327,9,66,1,66,3,66,1330,8,66,3,66,1332,8,66,1,66,1,66,4,66,1336,
-		8,66,11,66,12,66,1337,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1352,8,66,10,66,12,66,1355,9,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1368,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1382,8,66,10,66,12,66,1385,9,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,8,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1319,8,66,10,66,12,66,1322,9,66,3,66,1324,8,66,1,66,
+		5,66,1327,8,66,10,66,12,66,1330,9,66,1,66,3,66,1333,8,66,3,66,1335,8,66,
+		1,66,1,66,4,66,1339,8,66,11,66,12,66,1340,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1355,8,66,10,66,12,66,1358,9,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1371,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1385,8,66,
+		10,66,12,66,1388,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1409,8,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1416,8,66,1,66,1,66,1,66,4,66,1421,8,66,11,66,12,66,
+		1422,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1445,8,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1406,8,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1413,8,66,1,66,1,66,1,66,4,66,1418,8,66,11,66,12,66,1419,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1442,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1465,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1475,8,66,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,
-		1491,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,
-		1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1527,8,73,10,73,12,73,1530,
-		9,73,3,73,1532,8,73,1,73,1,73,1,73,1,73,3,73,1538,8,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1548,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1568,
-		8,73,10,73,12,73,1571,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1578,8,75,1,76,
-		1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,233,
-		234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,
-		242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,
-		66,71,73,107,109,119,121,122,124,126,130,131,133,138,141,143,152,152,154,
-		160,162,167,173,175,177,177,193,194,199,213,215,232,257,258,1826,0,160,
-		1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,
-		1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,
-		280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,
-		0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,
-		0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,
-		1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,550,1,0,0,0,56,552,1,0,0,0,58,
-		602,1,0,0,0,60,604,1,0,0,0,62,660,1,0,0,0,64,662,1,0,0,0,66,691,1,0,0,
-		0,68,693,1,0,0,0,70,700,1,0,0,0,72,711,1,0,0,0,74,793,1,0,0,0,76,795,1,
-		0,0,0,78,803,1,0,0,0,80,819,1,0,0,0,82,835,1,0,0,0,84,837,1,0,0,0,86,871,
-		1,0,0,0,88,879,1,0,0,0,90,881,1,0,0,0,92,927,1,0,0,0,94,929,1,0,0,0,96,
-		947,1,0,0,0,98,949,1,0,0,0,100,952,1,0,0,0,102,970,1,0,0,0,104,972,1,0,
-		0,0,106,987,1,0,0,0,108,1003,1,0,0,0,110,1058,1,0,0,0,112,1079,1,0,0,0,
-		114,1081,1,0,0,0,116,1088,1,0,0,0,118,1100,1,0,0,0,120,1102,1,0,0,0,122,
-		1203,1,0,0,0,124,1205,1,0,0,0,126,1231,1,0,0,0,128,1255,1,0,0,0,130,1257,
-		1,0,0,0,132,1474,1,0,0,0,134,1476,1,0,0,0,136,1482,1,0,0,0,138,1490,1,
-		0,0,0,140,1496,1,0,0,0,142,1500,1,0,0,0,144,1503,1,0,0,0,146,1547,1,0,
-		0,0,148,1572,1,0,0,0,150,1574,1,0,0,0,152,1579,1,0,0,0,154,159,3,2,1,0,
-		155,159,3,4,2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,
-		155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,
-		0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,
-		164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,
-		5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,
-		0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,
-		176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,
-		3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,
-		3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,
-		3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,
-		3,104,52,0,193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,
-		201,3,116,58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,
-		179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,
-		0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,
-		200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,
-		1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,
-		0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,
-		5,257,0,0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,
-		54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,
-		209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,
-		3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,
-		0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
-		220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,
-		0,0,0,224,225,5,5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,
-		76,0,228,229,5,7,0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,
-		0,232,233,5,9,0,0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,
-		0,236,237,5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,
-		0,240,242,3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,
-		244,5,13,0,0,244,251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,
-		246,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,
-		0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,
-		254,256,5,234,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,
-		224,1,0,0,0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,
-		0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,
-		260,5,251,0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,
-		5,233,0,0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,
-		0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,
-		271,17,1,0,0,0,272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,
-		279,3,146,73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,
-		274,1,0,0,0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,
-		152,76,0,282,286,5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,
-		0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,
-		289,290,5,234,0,0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,
-		293,294,5,176,0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,
-		0,297,298,5,177,0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,
-		0,0,301,302,5,16,0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,
-		15,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,
-		310,1,0,0,0,309,307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,
-		5,19,0,0,313,314,5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,
-		1,0,0,0,316,293,1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,
-		0,317,23,1,0,0,0,318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,
-		3,152,76,0,322,326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,
-		1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,
-		0,329,330,5,234,0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,
-		333,334,5,48,0,0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,
-		337,339,3,146,73,0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,
-		341,5,51,0,0,341,343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,
-		1,0,0,0,344,345,5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,
-		30,15,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,
-		0,351,353,1,0,0,0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,
-		333,1,0,0,0,354,344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,
-		146,73,0,358,360,5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,
-		0,0,361,362,5,53,0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,
-		76,0,365,369,5,233,0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,
-		0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,
-		373,5,234,0,0,373,33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,
-		5,56,0,0,377,378,3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,
-		3,146,73,0,381,382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,
-		1,0,0,0,384,393,1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,
-		38,19,0,388,387,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,
-		0,391,394,1,0,0,0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,
-		444,1,0,0,0,395,396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,
-		3,144,72,0,399,400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,
-		5,62,0,0,403,404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,
-		62,0,0,407,409,5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,
-		0,410,412,5,65,0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,
-		412,1,0,0,0,414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,
-		14,7,0,418,444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,
-		5,93,0,0,422,428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,
-		3,146,73,0,426,424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,
-		0,0,428,429,1,0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,
-		432,437,3,144,72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,
-		0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,
-		437,1,0,0,0,440,442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,
-		1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,
-		0,443,399,1,0,0,0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,
-		419,1,0,0,0,443,421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,
-		0,0,446,447,3,144,72,0,447,448,5,195,0,0,448,449,5,56,0,0,449,453,1,0,
-		0,0,450,451,5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,
-		0,453,37,1,0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,
-		457,458,5,71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,
-		0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,
-		39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,
-		1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,
-		73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,
-		0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,
-		477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,
-		483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,
-		0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,
-		0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,
-		24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,
-		0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,
-		490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,
-		0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,
-		0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,
-		506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,547,
-		3,152,76,0,513,514,5,109,0,0,514,547,3,146,73,0,515,516,5,110,0,0,516,
-		547,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,5,252,0,0,520,
-		521,5,115,0,0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,5,252,0,0,524,
-		525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,529,3,144,72,0,528,
-		526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,0,0,531,533,
-		3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,534,535,5,150,
-		0,0,535,536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,537,538,1,0,0,
-		0,538,547,1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,543,5,138,0,
-		0,542,544,5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,1,0,0,0,545,
-		547,3,146,73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,0,0,546,517,
-		1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,539,1,0,0,
-		0,546,540,1,0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,0,0,549,
-		551,3,146,73,0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,552,553,
-		5,75,0,0,553,554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,0,556,555,
-		1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,
-		0,560,558,1,0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,76,0,0,564,
-		568,5,233,0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,
-		1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,603,5,234,
-		0,0,572,573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,603,3,146,
-		73,0,576,577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,580,5,79,
-		0,0,580,581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,603,1,0,
-		0,0,584,585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,3,146,
-		73,0,588,589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,3,146,
-		73,0,592,593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,3,146,
-		73,0,596,597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,603,1,
-		0,0,0,600,601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,1,0,
-		0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,0,602,
-		586,1,0,0,0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,600,1,
-		0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,5,54,
-		0,0,607,608,3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,1,0,
-		0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,
-		612,1,0,0,0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,661,
-		3,152,76,0,619,620,5,77,0,0,620,661,3,146,73,0,621,622,5,89,0,0,622,623,
-		5,62,0,0,623,661,5,64,0,0,624,625,5,89,0,0,625,661,3,146,73,0,626,627,
-		5,184,0,0,627,628,3,146,73,0,628,629,3,142,71,0,629,661,1,0,0,0,630,631,
-		5,90,0,0,631,661,3,146,73,0,632,633,5,58,0,0,633,661,5,252,0,0,634,635,
-		5,59,0,0,635,661,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,641,
-		5,96,0,0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,642,
-		1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,661,1,0,0,
-		0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,62,0,
-		0,649,650,5,88,0,0,650,651,5,63,0,0,651,661,1,0,0,0,652,653,5,97,0,0,653,
-		657,3,146,73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,0,0,657,
-		654,1,0,0,0,657,658,1,0,0,0,658,661,1,0,0,0,659,661,3,44,22,0,660,617,
-		1,0,0,0,660,619,1,0,0,0,660,621,1,0,0,0,660,624,1,0,0,0,660,626,1,0,0,
-		0,660,630,1,0,0,0,660,632,1,0,0,0,660,634,1,0,0,0,660,636,1,0,0,0,660,
-		645,1,0,0,0,660,652,1,0,0,0,660,659,1,0,0,0,661,63,1,0,0,0,662,663,5,190,
-		0,0,663,664,3,152,76,0,664,668,5,233,0,0,665,667,3,66,33,0,666,665,1,0,
-		0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,
-		668,1,0,0,0,671,672,5,234,0,0,672,65,1,0,0,0,673,674,5,220,0,0,674,692,
-		3,146,73,0,675,676,5,89,0,0,676,692,3,152,76,0,677,678,5,221,0,0,678,692,
-		3,146,73,0,679,680,5,222,0,0,680,692,3,146,73,0,681,682,5,223,0,0,682,
-		692,3,146,73,0,683,684,5,82,0,0,684,692,3,146,73,0,685,686,5,81,0,0,686,
-		692,3,146,73,0,687,688,5,99,0,0,688,692,3,146,73,0,689,690,5,100,0,0,690,
-		692,3,146,73,0,691,673,1,0,0,0,691,675,1,0,0,0,691,677,1,0,0,0,691,679,
-		1,0,0,0,691,681,1,0,0,0,691,683,1,0,0,0,691,685,1,0,0,0,691,687,1,0,0,
-		0,691,689,1,0,0,0,692,67,1,0,0,0,693,694,5,252,0,0,694,695,3,146,73,0,
-		695,696,5,62,0,0,696,698,3,146,73,0,697,699,5,237,0,0,698,697,1,0,0,0,
-		698,699,1,0,0,0,699,69,1,0,0,0,700,701,5,108,0,0,701,702,3,152,76,0,702,
-		706,5,233,0,0,703,705,3,74,37,0,704,703,1,0,0,0,705,708,1,0,0,0,706,704,
-		1,0,0,0,706,707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,709,710,5,234,
-		0,0,710,71,1,0,0,0,711,713,3,146,73,0,712,714,5,111,0,0,713,712,1,0,0,
-		0,713,714,1,0,0,0,714,717,1,0,0,0,715,716,5,50,0,0,716,718,3,146,73,0,
-		717,715,1,0,0,0,717,718,1,0,0,0,718,721,1,0,0,0,719,720,5,71,0,0,720,722,
-		3,146,73,0,721,719,1,0,0,0,721,722,1,0,0,0,722,73,1,0,0,0,723,724,5,109,
-		0,0,724,794,3,146,73,0,725,726,5,110,0,0,726,794,3,72,36,0,727,729,5,199,
-		0,0,728,730,5,253,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,733,1,0,0,0,
-		731,732,5,139,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,734,1,0,0,0,734,
-		794,1,0,0,0,735,736,5,199,0,0,736,794,5,210,0,0,737,738,5,200,0,0,738,
-		794,3,146,73,0,739,740,5,201,0,0,740,794,3,146,73,0,741,742,5,202,0,0,
-		742,743,5,72,0,0,743,794,5,252,0,0,744,745,5,203,0,0,745,749,5,233,0,0,
-		746,748,3,30,15,0,747,746,1,0,0,0,748,751,1,0,0,0,749,747,1,0,0,0,749,
-		750,1,0,0,0,750,752,1,0,0,0,751,749,1,0,0,0,752,794,5,234,0,0,753,754,
-		5,203,0,0,754,755,5,211,0,0,755,756,3,152,76,0,756,757,5,212,0,0,757,758,
-		3,146,73,0,758,794,1,0,0,0,759,760,5,204,0,0,760,794,3,146,73,0,761,794,
-		3,76,38,0,762,794,3,78,39,0,763,764,5,207,0,0,764,765,5,213,0,0,765,766,
-		3,146,73,0,766,767,5,169,0,0,767,768,3,146,73,0,768,794,1,0,0,0,769,770,
-		5,206,0,0,770,794,3,146,73,0,771,772,5,112,0,0,772,773,5,72,0,0,773,794,
-		5,252,0,0,774,775,5,115,0,0,775,794,3,82,41,0,776,777,5,8,0,0,777,794,
-		5,252,0,0,778,779,5,119,0,0,779,794,5,254,0,0,780,794,3,44,22,0,781,782,
-		5,225,0,0,782,783,5,62,0,0,783,784,3,146,73,0,784,785,5,211,0,0,785,789,
-		3,146,73,0,786,787,5,226,0,0,787,788,5,227,0,0,788,790,3,146,73,0,789,
-		786,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,792,5,228,0,0,792,794,
-		3,146,73,0,793,723,1,0,0,0,793,725,1,0,0,0,793,727,1,0,0,0,793,735,1,0,
-		0,0,793,737,1,0,0,0,793,739,1,0,0,0,793,741,1,0,0,0,793,744,1,0,0,0,793,
-		753,1,0,0,0,793,759,1,0,0,0,793,761,1,0,0,0,793,762,1,0,0,0,793,763,1,
-		0,0,0,793,769,1,0,0,0,793,771,1,0,0,0,793,774,1,0,0,0,793,776,1,0,0,0,
-		793,778,1,0,0,0,793,780,1,0,0,0,793,781,1,0,0,0,793,791,1,0,0,0,794,75,
-		1,0,0,0,795,796,5,205,0,0,796,801,3,146,73,0,797,798,5,51,0,0,798,802,
-		5,252,0,0,799,800,5,214,0,0,800,802,3,152,76,0,801,797,1,0,0,0,801,799,
-		1,0,0,0,802,77,1,0,0,0,803,804,5,207,0,0,804,805,5,208,0,0,805,806,3,152,
-		76,0,806,810,5,233,0,0,807,809,3,80,40,0,808,807,1,0,0,0,809,812,1,0,0,
-		0,810,808,1,0,0,0,810,811,1,0,0,0,811,815,1,0,0,0,812,810,1,0,0,0,813,
-		814,5,169,0,0,814,816,3,146,73,0,815,813,1,0,0,0,815,816,1,0,0,0,816,817,
-		1,0,0,0,817,818,5,234,0,0,818,79,1,0,0,0,819,820,5,209,0,0,820,821,3,146,
-		73,0,821,822,3,146,73,0,822,81,1,0,0,0,823,836,5,116,0,0,824,836,5,117,
-		0,0,825,836,5,118,0,0,826,827,5,52,0,0,827,831,5,233,0,0,828,830,3,30,
-		15,0,829,828,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,831,832,1,0,0,0,832,
-		834,1,0,0,0,833,831,1,0,0,0,834,836,5,234,0,0,835,823,1,0,0,0,835,824,
-		1,0,0,0,835,825,1,0,0,0,835,826,1,0,0,0,836,83,1,0,0,0,837,838,5,215,0,
-		0,838,839,3,152,76,0,839,843,5,233,0,0,840,842,3,86,43,0,841,840,1,0,0,
-		0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,
-		843,1,0,0,0,846,847,5,234,0,0,847,85,1,0,0,0,848,849,5,195,0,0,849,850,
-		3,152,76,0,850,851,5,238,0,0,851,852,3,152,76,0,852,872,1,0,0,0,853,854,
-		5,193,0,0,854,872,3,146,73,0,855,856,5,216,0,0,856,872,3,146,73,0,857,
-		858,5,217,0,0,858,872,5,219,0,0,859,860,5,217,0,0,860,872,3,152,76,0,861,
-		863,5,64,0,0,862,864,3,88,44,0,863,862,1,0,0,0,864,865,1,0,0,0,865,863,
-		1,0,0,0,865,866,1,0,0,0,866,872,1,0,0,0,867,868,5,203,0,0,868,869,5,166,
-		0,0,869,870,5,51,0,0,870,872,3,152,76,0,871,848,1,0,0,0,871,853,1,0,0,
-		0,871,855,1,0,0,0,871,857,1,0,0,0,871,859,1,0,0,0,871,861,1,0,0,0,871,
-		867,1,0,0,0,872,87,1,0,0,0,873,874,5,218,0,0,874,880,3,146,73,0,875,876,
-		5,99,0,0,876,880,3,146,73,0,877,878,5,100,0,0,878,880,3,146,73,0,879,873,
-		1,0,0,0,879,875,1,0,0,0,879,877,1,0,0,0,880,89,1,0,0,0,881,882,5,120,0,
-		0,882,883,3,152,76,0,883,887,5,233,0,0,884,886,3,92,46,0,885,884,1,0,0,
-		0,886,889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,
-		887,1,0,0,0,890,891,5,234,0,0,891,91,1,0,0,0,892,893,5,121,0,0,893,928,
-		3,146,73,0,894,895,5,122,0,0,895,900,3,94,47,0,896,897,5,237,0,0,897,899,
-		3,94,47,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,
-		0,0,901,928,1,0,0,0,902,900,1,0,0,0,903,904,5,162,0,0,904,928,3,146,73,
-		0,905,906,5,163,0,0,906,907,3,146,73,0,907,908,5,161,0,0,908,911,3,152,
-		76,0,909,910,5,164,0,0,910,912,3,146,73,0,911,909,1,0,0,0,911,912,1,0,
-		0,0,912,914,1,0,0,0,913,915,5,167,0,0,914,913,1,0,0,0,914,915,1,0,0,0,
-		915,928,1,0,0,0,916,917,5,201,0,0,917,928,3,146,73,0,918,919,5,165,0,0,
-		919,924,3,98,49,0,920,921,5,237,0,0,921,923,3,98,49,0,922,920,1,0,0,0,
-		923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,928,1,0,0,0,926,924,
-		1,0,0,0,927,892,1,0,0,0,927,894,1,0,0,0,927,903,1,0,0,0,927,905,1,0,0,
-		0,927,916,1,0,0,0,927,918,1,0,0,0,928,93,1,0,0,0,929,930,3,152,76,0,930,
-		939,3,146,73,0,931,935,5,233,0,0,932,934,3,96,48,0,933,932,1,0,0,0,934,
-		937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,1,0,0,0,937,935,1,
-		0,0,0,938,940,5,234,0,0,939,931,1,0,0,0,939,940,1,0,0,0,940,95,1,0,0,0,
-		941,942,5,162,0,0,942,948,3,146,73,0,943,944,5,163,0,0,944,948,3,146,73,
-		0,945,946,5,164,0,0,946,948,3,146,73,0,947,941,1,0,0,0,947,943,1,0,0,0,
-		947,945,1,0,0,0,948,97,1,0,0,0,949,950,5,252,0,0,950,951,3,146,73,0,951,
-		99,1,0,0,0,952,953,5,123,0,0,953,962,3,152,76,0,954,958,5,233,0,0,955,
-		957,3,102,51,0,956,955,1,0,0,0,957,960,1,0,0,0,958,956,1,0,0,0,958,959,
-		1,0,0,0,959,961,1,0,0,0,960,958,1,0,0,0,961,963,5,234,0,0,962,954,1,0,
-		0,0,962,963,1,0,0,0,963,101,1,0,0,0,964,965,5,124,0,0,965,971,3,146,73,
-		0,966,967,5,125,0,0,967,971,3,146,73,0,968,969,5,126,0,0,969,971,3,146,
-		73,0,970,964,1,0,0,0,970,966,1,0,0,0,970,968,1,0,0,0,971,103,1,0,0,0,972,
-		973,5,127,0,0,973,974,3,152,76,0,974,975,5,233,0,0,975,983,3,146,73,0,
-		976,981,3,142,71,0,977,978,5,57,0,0,978,979,3,146,73,0,979,980,3,142,71,
-		0,980,982,1,0,0,0,981,977,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
-		976,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,5,234,0,0,986,105,
-		1,0,0,0,987,988,5,128,0,0,988,989,3,152,76,0,989,990,5,240,0,0,990,997,
-		3,146,73,0,991,994,5,129,0,0,992,995,5,130,0,0,993,995,5,131,0,0,994,992,
-		1,0,0,0,994,993,1,0,0,0,995,996,1,0,0,0,996,998,3,144,72,0,997,991,1,0,
-		0,0,997,998,1,0,0,0,998,1001,1,0,0,0,999,1000,5,51,0,0,1000,1002,5,252,
-		0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,107,1,0,0,0,1003,1004,5,132,
-		0,0,1004,1005,3,152,76,0,1005,1006,5,139,0,0,1006,1009,3,146,73,0,1007,
-		1008,5,51,0,0,1008,1010,5,252,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,
-		1010,1014,1,0,0,0,1011,1012,5,133,0,0,1012,1013,5,135,0,0,1013,1015,5,
-		254,0,0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1019,1,0,0,0,1016,1017,
-		5,134,0,0,1017,1018,5,135,0,0,1018,1020,5,254,0,0,1019,1016,1,0,0,0,1019,
-		1020,1,0,0,0,1020,1031,1,0,0,0,1021,1022,5,156,0,0,1022,1023,5,179,0,0,
-		1023,1024,3,152,76,0,1024,1025,5,157,0,0,1025,1026,5,161,0,0,1026,1027,
-		5,254,0,0,1027,1029,5,158,0,0,1028,1030,3,110,55,0,1029,1028,1,0,0,0,1029,
-		1030,1,0,0,0,1030,1032,1,0,0,0,1031,1021,1,0,0,0,1031,1032,1,0,0,0,1032,
-		1033,1,0,0,0,1033,1034,5,239,0,0,1034,1039,3,112,56,0,1035,1036,5,237,
-		0,0,1036,1038,3,112,56,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,
-		1,0,0,0,1039,1040,1,0,0,0,1040,109,1,0,0,0,1041,1039,1,0,0,0,1042,1043,
-		5,159,0,0,1043,1048,3,152,76,0,1044,1045,5,237,0,0,1045,1047,3,152,76,
-		0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,1048,1049,1,0,
-		0,0,1049,1054,1,0,0,0,1050,1048,1,0,0,0,1051,1052,5,170,0,0,1052,1053,
-		5,160,0,0,1053,1055,3,152,76,0,1054,1051,1,0,0,0,1054,1055,1,0,0,0,1055,
-		1059,1,0,0,0,1056,1057,5,160,0,0,1057,1059,3,152,76,0,1058,1042,1,0,0,
-		0,1058,1056,1,0,0,0,1059,111,1,0,0,0,1060,1061,5,152,0,0,1061,1062,5,253,
-		0,0,1062,1063,5,161,0,0,1063,1080,3,152,76,0,1064,1076,5,155,0,0,1065,
-		1066,5,235,0,0,1066,1071,3,152,76,0,1067,1068,5,237,0,0,1068,1070,3,152,
-		76,0,1069,1067,1,0,0,0,1070,1073,1,0,0,0,1071,1069,1,0,0,0,1071,1072,1,
-		0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,1075,5,236,0,0,1075,1077,
-		1,0,0,0,1076,1065,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,0,0,0,1078,1080,
-		3,152,76,0,1079,1060,1,0,0,0,1079,1064,1,0,0,0,1079,1078,1,0,0,0,1080,
-		113,1,0,0,0,1081,1082,5,140,0,0,1082,1083,5,139,0,0,1083,1086,3,146,73,
-		0,1084,1085,5,141,0,0,1085,1087,3,144,72,0,1086,1084,1,0,0,0,1086,1087,
-		1,0,0,0,1087,115,1,0,0,0,1088,1089,5,142,0,0,1089,1090,5,143,0,0,1090,
-		1095,3,118,59,0,1091,1092,5,237,0,0,1092,1094,3,118,59,0,1093,1091,1,0,
-		0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,0,1096,117,1,0,
-		0,0,1097,1095,1,0,0,0,1098,1101,5,65,0,0,1099,1101,3,152,76,0,1100,1098,
-		1,0,0,0,1100,1099,1,0,0,0,1101,119,1,0,0,0,1102,1103,5,144,0,0,1103,1107,
-		5,233,0,0,1104,1106,3,122,61,0,1105,1104,1,0,0,0,1106,1109,1,0,0,0,1107,
-		1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,0,1109,1107,1,0,0,0,1110,
-		1111,5,234,0,0,1111,121,1,0,0,0,1112,1113,5,10,0,0,1113,1123,3,150,75,
-		0,1114,1115,5,145,0,0,1115,1120,3,152,76,0,1116,1117,5,237,0,0,1117,1119,
-		3,152,76,0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,
-		1121,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,1123,1114,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1204,1,0,0,0,1125,1126,5,146,0,0,1126,1204,3,152,76,
-		0,1127,1128,5,147,0,0,1128,1204,3,152,76,0,1129,1130,5,148,0,0,1130,1131,
-		5,149,0,0,1131,1132,5,150,0,0,1132,1204,3,152,76,0,1133,1136,5,151,0,0,
-		1134,1135,5,253,0,0,1135,1137,5,195,0,0,1136,1134,1,0,0,0,1136,1137,1,
-		0,0,0,1137,1138,1,0,0,0,1138,1139,5,149,0,0,1139,1140,5,161,0,0,1140,1204,
-		3,152,76,0,1141,1142,5,152,0,0,1142,1143,5,253,0,0,1143,1144,5,195,0,0,
-		1144,1145,5,149,0,0,1145,1146,5,161,0,0,1146,1204,3,152,76,0,1147,1148,
-		5,172,0,0,1148,1153,3,152,76,0,1149,1150,5,237,0,0,1150,1152,3,152,76,
-		0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,
-		0,0,1154,1156,1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,161,0,0,1157,1158,
-		5,224,0,0,1158,1159,3,150,75,0,1159,1204,1,0,0,0,1160,1161,5,168,0,0,1161,
-		1162,3,146,73,0,1162,1166,5,233,0,0,1163,1165,3,122,61,0,1164,1163,1,0,
-		0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,
-		0,0,0,1168,1166,1,0,0,0,1169,1179,5,234,0,0,1170,1171,5,169,0,0,1171,1175,
-		5,233,0,0,1172,1174,3,122,61,0,1173,1172,1,0,0,0,1174,1177,1,0,0,0,1175,
-		1173,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1175,1,0,0,0,1178,
-		1180,5,234,0,0,1179,1170,1,0,0,0,1179,1180,1,0,0,0,1180,1204,1,0,0,0,1181,
-		1184,5,153,0,0,1182,1183,5,179,0,0,1183,1185,5,109,0,0,1184,1182,1,0,0,
-		0,1184,1185,1,0,0,0,1185,1186,1,0,0,0,1186,1190,5,233,0,0,1187,1189,3,
-		122,61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,1191,
-		1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1204,5,234,0,0,1194,1195,
-		5,154,0,0,1195,1199,5,233,0,0,1196,1198,3,122,61,0,1197,1196,1,0,0,0,1198,
-		1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,1202,1,0,0,0,1201,
-		1199,1,0,0,0,1202,1204,5,234,0,0,1203,1112,1,0,0,0,1203,1125,1,0,0,0,1203,
-		1127,1,0,0,0,1203,1129,1,0,0,0,1203,1133,1,0,0,0,1203,1141,1,0,0,0,1203,
-		1147,1,0,0,0,1203,1160,1,0,0,0,1203,1181,1,0,0,0,1203,1194,1,0,0,0,1204,
-		123,1,0,0,0,1205,1206,5,171,0,0,1206,1210,5,233,0,0,1207,1209,3,126,63,
-		0,1208,1207,1,0,0,0,1209,1212,1,0,0,0,1210,1208,1,0,0,0,1210,1211,1,0,
-		0,0,1211,1213,1,0,0,0,1212,1210,1,0,0,0,1213,1214,5,234,0,0,1214,125,1,
-		0,0,0,1215,1216,5,172,0,0,1216,1221,3,152,76,0,1217,1218,5,237,0,0,1218,
-		1220,3,152,76,0,1219,1217,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,
-		1221,1222,1,0,0,0,1222,1227,1,0,0,0,1223,1221,1,0,0,0,1224,1226,3,128,
-		64,0,1225,1224,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1227,1228,1,
-		0,0,0,1228,1232,1,0,0,0,1229,1227,1,0,0,0,1230,1232,3,120,60,0,1231,1215,
-		1,0,0,0,1231,1230,1,0,0,0,1232,127,1,0,0,0,1233,1234,5,173,0,0,1234,1256,
-		3,146,73,0,1235,1236,5,174,0,0,1236,1256,3,144,72,0,1237,1238,5,99,0,0,
-		1238,1239,3,146,73,0,1239,1240,5,181,0,0,1240,1241,5,107,0,0,1241,1256,
-		1,0,0,0,1242,1243,5,100,0,0,1243,1256,3,146,73,0,1244,1245,5,101,0,0,1245,
-		1246,3,146,73,0,1246,1247,5,181,0,0,1247,1248,5,107,0,0,1248,1256,1,0,
-		0,0,1249,1250,5,102,0,0,1250,1256,3,146,73,0,1251,1252,5,103,0,0,1252,
-		1256,5,104,0,0,1253,1254,5,105,0,0,1254,1256,3,146,73,0,1255,1233,1,0,
-		0,0,1255,1235,1,0,0,0,1255,1237,1,0,0,0,1255,1242,1,0,0,0,1255,1244,1,
-		0,0,0,1255,1249,1,0,0,0,1255,1251,1,0,0,0,1255,1253,1,0,0,0,1256,129,1,
-		0,0,0,1257,1258,5,2,0,0,1258,1259,3,152,76,0,1259,1260,5,4,0,0,1260,1261,
-		3,152,76,0,1261,1265,5,233,0,0,1262,1264,3,132,66,0,1263,1262,1,0,0,0,
-		1264,1267,1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,1268,1,0,0,
-		0,1267,1265,1,0,0,0,1268,1269,5,234,0,0,1269,131,1,0,0,0,1270,1271,3,152,
-		76,0,1271,1272,5,60,0,0,1272,1273,5,175,0,0,1273,1274,5,254,0,0,1274,1475,
-		1,0,0,0,1275,1276,3,152,76,0,1276,1277,5,60,0,0,1277,1278,5,38,0,0,1278,
-		1282,3,146,73,0,1279,1281,3,140,70,0,1280,1279,1,0,0,0,1281,1284,1,0,0,
-		0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1475,1,0,0,0,1284,1282,1,0,
-		0,0,1285,1286,3,152,76,0,1286,1287,5,95,0,0,1287,1288,5,62,0,0,1288,1289,
-		3,144,72,0,1289,1475,1,0,0,0,1290,1291,3,150,75,0,1291,1292,7,3,0,0,1292,
-		1293,3,146,73,0,1293,1298,3,142,71,0,1294,1295,5,28,0,0,1295,1296,3,146,
-		73,0,1296,1297,3,142,71,0,1297,1299,1,0,0,0,1298,1294,1,0,0,0,1298,1299,
-		1,0,0,0,1299,1475,1,0,0,0,1300,1301,3,150,75,0,1301,1302,5,178,0,0,1302,
-		1303,3,146,73,0,1303,1304,5,179,0,0,1304,1305,5,252,0,0,1305,1475,1,0,
-		0,0,1306,1307,3,152,76,0,1307,1331,5,180,0,0,1308,1309,5,54,0,0,1309,1332,
-		5,252,0,0,1310,1320,5,38,0,0,1311,1312,5,44,0,0,1312,1313,3,146,73,0,1313,
-		1317,3,142,71,0,1314,1316,3,134,67,0,1315,1314,1,0,0,0,1316,1319,1,0,0,
-		0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,1321,1,0,0,0,1319,1317,1,0,
-		0,0,1320,1311,1,0,0,0,1320,1321,1,0,0,0,1321,1325,1,0,0,0,1322,1324,3,
-		140,70,0,1323,1322,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,1325,1326,
-		1,0,0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1328,1330,3,136,68,0,1329,
-		1328,1,0,0,0,1329,1330,1,0,0,0,1330,1332,1,0,0,0,1331,1308,1,0,0,0,1331,
-		1310,1,0,0,0,1332,1475,1,0,0,0,1333,1335,5,171,0,0,1334,1336,3,128,64,
-		0,1335,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,
-		0,0,1338,1475,1,0,0,0,1339,1340,5,171,0,0,1340,1341,5,172,0,0,1341,1475,
-		5,106,0,0,1342,1343,3,152,76,0,1343,1344,5,117,0,0,1344,1345,3,146,73,
-		0,1345,1475,1,0,0,0,1346,1347,3,152,76,0,1347,1348,5,16,0,0,1348,1349,
-		3,24,12,0,1349,1353,5,233,0,0,1350,1352,3,30,15,0,1351,1350,1,0,0,0,1352,
-		1355,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,
-		1353,1,0,0,0,1356,1357,5,234,0,0,1357,1475,1,0,0,0,1358,1359,3,152,76,
-		0,1359,1360,5,19,0,0,1360,1361,5,252,0,0,1361,1362,5,20,0,0,1362,1363,
-		3,146,73,0,1363,1475,1,0,0,0,1364,1365,3,152,76,0,1365,1367,5,21,0,0,1366,
-		1368,5,241,0,0,1367,1366,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,0,0,1369,
-		1370,3,146,73,0,1370,1475,1,0,0,0,1371,1372,3,152,76,0,1372,1373,5,229,
-		0,0,1373,1374,3,144,72,0,1374,1475,1,0,0,0,1375,1376,3,152,76,0,1376,1377,
-		5,229,0,0,1377,1378,5,38,0,0,1378,1383,3,138,69,0,1379,1380,5,237,0,0,
-		1380,1382,3,138,69,0,1381,1379,1,0,0,0,1382,1385,1,0,0,0,1383,1381,1,0,
-		0,0,1383,1384,1,0,0,0,1384,1475,1,0,0,0,1385,1383,1,0,0,0,1386,1387,3,
-		152,76,0,1387,1388,5,91,0,0,1388,1389,3,146,73,0,1389,1475,1,0,0,0,1390,
-		1391,3,152,76,0,1391,1392,5,92,0,0,1392,1393,5,135,0,0,1393,1394,3,144,
-		72,0,1394,1395,5,62,0,0,1395,1396,3,146,73,0,1396,1475,1,0,0,0,1397,1398,
-		3,152,76,0,1398,1399,5,198,0,0,1399,1400,5,92,0,0,1400,1475,1,0,0,0,1401,
-		1402,3,152,76,0,1402,1403,5,70,0,0,1403,1405,5,68,0,0,1404,1406,5,253,
-		0,0,1405,1404,1,0,0,0,1405,1406,1,0,0,0,1406,1475,1,0,0,0,1407,1408,3,
-		152,76,0,1408,1409,5,70,0,0,1409,1412,5,69,0,0,1410,1411,5,51,0,0,1411,
-		1413,5,252,0,0,1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,1475,1,0,0,0,1414,
-		1415,3,152,76,0,1415,1417,5,64,0,0,1416,1418,3,88,44,0,1417,1416,1,0,0,
-		0,1418,1419,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1475,1,0,
-		0,0,1421,1422,5,22,0,0,1422,1475,5,254,0,0,1423,1424,5,23,0,0,1424,1475,
-		5,254,0,0,1425,1475,5,24,0,0,1426,1475,5,25,0,0,1427,1428,3,152,76,0,1428,
-		1429,5,26,0,0,1429,1430,5,27,0,0,1430,1431,3,146,73,0,1431,1432,3,142,
-		71,0,1432,1433,5,28,0,0,1433,1434,3,146,73,0,1434,1435,3,142,71,0,1435,
-		1475,1,0,0,0,1436,1437,3,152,76,0,1437,1438,5,29,0,0,1438,1441,5,161,0,
-		0,1439,1442,5,30,0,0,1440,1442,3,146,73,0,1441,1439,1,0,0,0,1441,1440,
-		1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,31,0,0,1444,1445,3,146,73,0,1445,
-		1446,3,142,71,0,1446,1447,5,28,0,0,1447,1448,3,146,73,0,1448,1449,3,142,
-		71,0,1449,1475,1,0,0,0,1450,1451,3,152,76,0,1451,1452,5,32,0,0,1452,1453,
-		3,146,73,0,1453,1454,3,142,71,0,1454,1455,5,20,0,0,1455,1456,3,146,73,
-		0,1456,1475,1,0,0,0,1457,1458,5,33,0,0,1458,1459,3,150,75,0,1459,1460,
-		5,34,0,0,1460,1461,3,150,75,0,1461,1464,3,146,73,0,1462,1463,5,35,0,0,
-		1463,1465,3,146,73,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1475,1,0,
-		0,0,1466,1467,5,36,0,0,1467,1468,5,35,0,0,1468,1469,3,146,73,0,1469,1470,
-		3,142,71,0,1470,1471,5,37,0,0,1471,1472,3,146,73,0,1472,1473,3,142,71,
-		0,1473,1475,1,0,0,0,1474,1270,1,0,0,0,1474,1275,1,0,0,0,1474,1285,1,0,
-		0,0,1474,1290,1,0,0,0,1474,1300,1,0,0,0,1474,1306,1,0,0,0,1474,1333,1,
-		0,0,0,1474,1339,1,0,0,0,1474,1342,1,0,0,0,1474,1346,1,0,0,0,1474,1358,
-		1,0,0,0,1474,1364,1,0,0,0,1474,1371,1,0,0,0,1474,1375,1,0,0,0,1474,1386,
-		1,0,0,0,1474,1390,1,0,0,0,1474,1397,1,0,0,0,1474,1401,1,0,0,0,1474,1407,
-		1,0,0,0,1474,1414,1,0,0,0,1474,1421,1,0,0,0,1474,1423,1,0,0,0,1474,1425,
-		1,0,0,0,1474,1426,1,0,0,0,1474,1427,1,0,0,0,1474,1436,1,0,0,0,1474,1450,
-		1,0,0,0,1474,1457,1,0,0,0,1474,1466,1,0,0,0,1475,133,1,0,0,0,1476,1477,
-		5,72,0,0,1477,1478,5,252,0,0,1478,1479,5,170,0,0,1479,1480,3,146,73,0,
-		1480,1481,3,142,71,0,1481,135,1,0,0,0,1482,1483,5,45,0,0,1483,1484,5,40,
-		0,0,1484,1485,5,41,0,0,1485,1486,3,146,73,0,1486,1487,5,42,0,0,1487,1488,
-		3,146,73,0,1488,137,1,0,0,0,1489,1491,5,242,0,0,1490,1489,1,0,0,0,1490,
-		1491,1,0,0,0,1491,1492,1,0,0,0,1492,1493,3,144,72,0,1493,1494,5,34,0,0,
-		1494,1495,3,146,73,0,1495,139,1,0,0,0,1496,1497,5,39,0,0,1497,1498,3,150,
-		75,0,1498,1499,3,146,73,0,1499,141,1,0,0,0,1500,1501,5,181,0,0,1501,1502,
-		5,194,0,0,1502,143,1,0,0,0,1503,1504,5,253,0,0,1504,145,1,0,0,0,1505,1506,
-		6,73,-1,0,1506,1507,5,235,0,0,1507,1508,3,146,73,0,1508,1509,5,236,0,0,
-		1509,1548,1,0,0,0,1510,1511,5,242,0,0,1511,1548,3,146,73,16,1512,1513,
-		5,198,0,0,1513,1548,3,146,73,11,1514,1515,5,168,0,0,1515,1516,3,146,73,
-		0,1516,1517,5,170,0,0,1517,1518,3,146,73,0,1518,1519,5,169,0,0,1519,1520,
-		3,146,73,0,1520,1548,1,0,0,0,1521,1522,3,152,76,0,1522,1531,5,235,0,0,
-		1523,1528,3,146,73,0,1524,1525,5,237,0,0,1525,1527,3,146,73,0,1526,1524,
-		1,0,0,0,1527,1530,1,0,0,0,1528,1526,1,0,0,0,1528,1529,1,0,0,0,1529,1532,
-		1,0,0,0,1530,1528,1,0,0,0,1531,1523,1,0,0,0,1531,1532,1,0,0,0,1532,1533,
-		1,0,0,0,1533,1534,5,236,0,0,1534,1548,1,0,0,0,1535,1537,7,4,0,0,1536,1538,
-		3,148,74,0,1537,1536,1,0,0,0,1537,1538,1,0,0,0,1538,1539,1,0,0,0,1539,
-		1540,5,181,0,0,1540,1548,3,148,74,0,1541,1542,5,254,0,0,1542,1548,3,148,
-		74,0,1543,1548,5,253,0,0,1544,1548,5,254,0,0,1545,1548,5,252,0,0,1546,
-		1548,3,150,75,0,1547,1505,1,0,0,0,1547,1510,1,0,0,0,1547,1512,1,0,0,0,
-		1547,1514,1,0,0,0,1547,1521,1,0,0,0,1547,1535,1,0,0,0,1547,1541,1,0,0,
-		0,1547,1543,1,0,0,0,1547,1544,1,0,0,0,1547,1545,1,0,0,0,1547,1546,1,0,
-		0,0,1548,1569,1,0,0,0,1549,1550,10,15,0,0,1550,1551,5,195,0,0,1551,1568,
-		3,146,73,16,1552,1553,10,14,0,0,1553,1554,7,5,0,0,1554,1568,3,146,73,15,
-		1555,1556,10,13,0,0,1556,1557,7,6,0,0,1557,1568,3,146,73,14,1558,1559,
-		10,12,0,0,1559,1560,7,7,0,0,1560,1568,3,146,73,13,1561,1562,10,10,0,0,
-		1562,1563,5,196,0,0,1563,1568,3,146,73,11,1564,1565,10,9,0,0,1565,1566,
-		5,197,0,0,1566,1568,3,146,73,10,1567,1549,1,0,0,0,1567,1552,1,0,0,0,1567,
-		1555,1,0,0,0,1567,1558,1,0,0,0,1567,1561,1,0,0,0,1567,1564,1,0,0,0,1568,
-		1571,1,0,0,0,1569,1567,1,0,0,0,1569,1570,1,0,0,0,1570,147,1,0,0,0,1571,
-		1569,1,0,0,0,1572,1573,7,8,0,0,1573,149,1,0,0,0,1574,1577,3,152,76,0,1575,
-		1576,5,238,0,0,1576,1578,3,152,76,0,1577,1575,1,0,0,0,1577,1578,1,0,0,
-		0,1578,151,1,0,0,0,1579,1580,7,9,0,0,1580,153,1,0,0,0,153,158,160,174,
-		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
-		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
-		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,660,
-		668,691,698,706,713,717,721,729,733,749,789,793,801,810,815,831,835,843,
-		865,871,879,887,900,911,914,924,927,935,939,947,958,962,970,981,983,994,
-		997,1001,1009,1014,1019,1029,1031,1039,1048,1054,1058,1071,1076,1079,1086,
-		1095,1100,1107,1120,1123,1136,1153,1166,1175,1179,1184,1190,1199,1203,
-		1210,1221,1227,1231,1255,1265,1282,1298,1317,1320,1325,1329,1331,1337,
-		1353,1367,1383,1405,1412,1419,1441,1464,1474,1490,1528,1531,1537,1547,
-		1567,1569,1577
+		1,66,1,66,1,66,3,66,1468,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1478,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,69,3,69,1494,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,
+		1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1530,
+		8,73,10,73,12,73,1533,9,73,3,73,1535,8,73,1,73,1,73,1,73,1,73,3,73,1541,
+		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1551,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,5,73,1571,8,73,10,73,12,73,1574,9,73,1,74,1,74,1,75,1,75,1,75,
+		3,75,1581,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,
+		1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,
+		50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,131,133,
+		138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,213,215,
+		232,257,258,1830,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,
+		0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,
+		0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,
+		1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,
+		452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,
+		0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,550,1,
+		0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,660,1,0,0,0,64,662,
+		1,0,0,0,66,691,1,0,0,0,68,693,1,0,0,0,70,700,1,0,0,0,72,711,1,0,0,0,74,
+		793,1,0,0,0,76,795,1,0,0,0,78,803,1,0,0,0,80,819,1,0,0,0,82,835,1,0,0,
+		0,84,837,1,0,0,0,86,871,1,0,0,0,88,879,1,0,0,0,90,881,1,0,0,0,92,927,1,
+		0,0,0,94,929,1,0,0,0,96,947,1,0,0,0,98,949,1,0,0,0,100,952,1,0,0,0,102,
+		970,1,0,0,0,104,972,1,0,0,0,106,987,1,0,0,0,108,1003,1,0,0,0,110,1058,
+		1,0,0,0,112,1079,1,0,0,0,114,1081,1,0,0,0,116,1088,1,0,0,0,118,1100,1,
+		0,0,0,120,1102,1,0,0,0,122,1203,1,0,0,0,124,1205,1,0,0,0,126,1231,1,0,
+		0,0,128,1255,1,0,0,0,130,1257,1,0,0,0,132,1477,1,0,0,0,134,1479,1,0,0,
+		0,136,1485,1,0,0,0,138,1493,1,0,0,0,140,1499,1,0,0,0,142,1503,1,0,0,0,
+		144,1506,1,0,0,0,146,1550,1,0,0,0,148,1575,1,0,0,0,150,1577,1,0,0,0,152,
+		1582,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,159,
+		3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,
+		0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,
+		160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,
+		0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,
+		171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
+		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,
+		0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,
+		0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,
+		0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,
+		0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,3,108,
+		54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,201,
+		3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,
+		0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,
+		186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,
+		0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,
+		200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,
+		1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,3,152,
+		76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,
+		207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,
+		1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,
+		0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,
+		221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,
+		0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,255,0,
+		0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,0,0,
+		230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,0,234,
+		235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,0,238,
+		239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,0,241,
+		242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,247,
+		5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,1,
+		0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,
+		252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
+		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
+		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
+		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
+		5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,
+		1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,
+		0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,
+		279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,
+		279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,
+		1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,
+		3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,
+		0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,
+		292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,
+		295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,
+		0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,
+		0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,
+		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,
+		5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,
+		20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,
+		0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,
+		25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,
+		3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,
+		0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,
+		332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,
+		338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,
+		339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,
+		1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,
+		0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,
+		0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,
+		355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,
+		0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,
+		0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,
+		0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,
+		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
+		372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,
+		55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,
+		3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,
+		384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,
+		231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,
+		0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
+		393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,
+		5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,
+		3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,
+		5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,
+		0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,
+		0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
+		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
+		5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
+		5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
+		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
+		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,
+		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
+		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
+		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
+		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
+		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
+		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
+		0,0,448,449,5,56,0,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,73,
+		0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,455,
+		456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,0,459,
+		460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,
+		1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,
+		0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,
+		469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,
+		473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,
+		1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,
+		23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,
+		45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,
+		5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,
+		5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,
+		1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,
+		0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,
+		1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,
+		3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,
+		0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,
+		512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,146,73,0,515,
+		516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,
+		547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,5,8,0,0,523,
+		547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,
+		529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,
+		5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,
+		0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,0,0,537,534,1,
+		0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,
+		0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,
+		544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,
+		515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,0,546,524,1,
+		0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,
+		551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,
+		1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,5,233,0,0,555,557,
+		3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,
+		0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,
+		564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,
+		1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,
+		0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,
+		0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,
+		0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,
+		0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,
+		587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,
+		0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,
+		0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,
+		71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,
+		0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,
+		584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,
+		0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,
+		0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,
+		0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,
+		615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,
+		88,0,0,618,661,3,152,76,0,619,620,5,77,0,0,620,661,3,146,73,0,621,622,
+		5,89,0,0,622,623,5,62,0,0,623,661,5,64,0,0,624,625,5,89,0,0,625,661,3,
+		146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,71,0,629,661,
+		1,0,0,0,630,631,5,90,0,0,631,661,3,146,73,0,632,633,5,58,0,0,633,661,5,
+		252,0,0,634,635,5,59,0,0,635,661,3,144,72,0,636,637,5,93,0,0,637,643,3,
+		146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,
+		1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,
+		0,644,661,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,
+		0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,661,1,0,0,0,652,
+		653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,
+		658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,661,1,0,0,0,659,661,3,
+		44,22,0,660,617,1,0,0,0,660,619,1,0,0,0,660,621,1,0,0,0,660,624,1,0,0,
+		0,660,626,1,0,0,0,660,630,1,0,0,0,660,632,1,0,0,0,660,634,1,0,0,0,660,
+		636,1,0,0,0,660,645,1,0,0,0,660,652,1,0,0,0,660,659,1,0,0,0,661,63,1,0,
+		0,0,662,663,5,190,0,0,663,664,3,152,76,0,664,668,5,233,0,0,665,667,3,66,
+		33,0,666,665,1,0,0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,
+		671,1,0,0,0,670,668,1,0,0,0,671,672,5,234,0,0,672,65,1,0,0,0,673,674,5,
+		220,0,0,674,692,3,146,73,0,675,676,5,89,0,0,676,692,3,152,76,0,677,678,
+		5,221,0,0,678,692,3,146,73,0,679,680,5,222,0,0,680,692,3,146,73,0,681,
+		682,5,223,0,0,682,692,3,146,73,0,683,684,5,82,0,0,684,692,3,146,73,0,685,
+		686,5,81,0,0,686,692,3,146,73,0,687,688,5,99,0,0,688,692,3,146,73,0,689,
+		690,5,100,0,0,690,692,3,146,73,0,691,673,1,0,0,0,691,675,1,0,0,0,691,677,
+		1,0,0,0,691,679,1,0,0,0,691,681,1,0,0,0,691,683,1,0,0,0,691,685,1,0,0,
+		0,691,687,1,0,0,0,691,689,1,0,0,0,692,67,1,0,0,0,693,694,5,252,0,0,694,
+		695,3,146,73,0,695,696,5,62,0,0,696,698,3,146,73,0,697,699,5,237,0,0,698,
+		697,1,0,0,0,698,699,1,0,0,0,699,69,1,0,0,0,700,701,5,108,0,0,701,702,3,
+		152,76,0,702,706,5,233,0,0,703,705,3,74,37,0,704,703,1,0,0,0,705,708,1,
+		0,0,0,706,704,1,0,0,0,706,707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,
+		709,710,5,234,0,0,710,71,1,0,0,0,711,713,3,146,73,0,712,714,5,111,0,0,
+		713,712,1,0,0,0,713,714,1,0,0,0,714,717,1,0,0,0,715,716,5,50,0,0,716,718,
+		3,146,73,0,717,715,1,0,0,0,717,718,1,0,0,0,718,721,1,0,0,0,719,720,5,71,
+		0,0,720,722,3,146,73,0,721,719,1,0,0,0,721,722,1,0,0,0,722,73,1,0,0,0,
+		723,724,5,109,0,0,724,794,3,146,73,0,725,726,5,110,0,0,726,794,3,72,36,
+		0,727,729,5,199,0,0,728,730,5,253,0,0,729,728,1,0,0,0,729,730,1,0,0,0,
+		730,733,1,0,0,0,731,732,5,139,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,
+		734,1,0,0,0,734,794,1,0,0,0,735,736,5,199,0,0,736,794,5,210,0,0,737,738,
+		5,200,0,0,738,794,3,146,73,0,739,740,5,201,0,0,740,794,3,146,73,0,741,
+		742,5,202,0,0,742,743,5,72,0,0,743,794,5,252,0,0,744,745,5,203,0,0,745,
+		749,5,233,0,0,746,748,3,30,15,0,747,746,1,0,0,0,748,751,1,0,0,0,749,747,
+		1,0,0,0,749,750,1,0,0,0,750,752,1,0,0,0,751,749,1,0,0,0,752,794,5,234,
+		0,0,753,754,5,203,0,0,754,755,5,211,0,0,755,756,3,152,76,0,756,757,5,212,
+		0,0,757,758,3,146,73,0,758,794,1,0,0,0,759,760,5,204,0,0,760,794,3,146,
+		73,0,761,794,3,76,38,0,762,794,3,78,39,0,763,764,5,207,0,0,764,765,5,213,
+		0,0,765,766,3,146,73,0,766,767,5,169,0,0,767,768,3,146,73,0,768,794,1,
+		0,0,0,769,770,5,206,0,0,770,794,3,146,73,0,771,772,5,112,0,0,772,773,5,
+		72,0,0,773,794,5,252,0,0,774,775,5,115,0,0,775,794,3,82,41,0,776,777,5,
+		8,0,0,777,794,5,252,0,0,778,779,5,119,0,0,779,794,5,254,0,0,780,794,3,
+		44,22,0,781,782,5,225,0,0,782,783,5,62,0,0,783,784,3,146,73,0,784,785,
+		5,211,0,0,785,789,3,146,73,0,786,787,5,226,0,0,787,788,5,227,0,0,788,790,
+		3,146,73,0,789,786,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,792,5,228,
+		0,0,792,794,3,146,73,0,793,723,1,0,0,0,793,725,1,0,0,0,793,727,1,0,0,0,
+		793,735,1,0,0,0,793,737,1,0,0,0,793,739,1,0,0,0,793,741,1,0,0,0,793,744,
+		1,0,0,0,793,753,1,0,0,0,793,759,1,0,0,0,793,761,1,0,0,0,793,762,1,0,0,
+		0,793,763,1,0,0,0,793,769,1,0,0,0,793,771,1,0,0,0,793,774,1,0,0,0,793,
+		776,1,0,0,0,793,778,1,0,0,0,793,780,1,0,0,0,793,781,1,0,0,0,793,791,1,
+		0,0,0,794,75,1,0,0,0,795,796,5,205,0,0,796,801,3,146,73,0,797,798,5,51,
+		0,0,798,802,5,252,0,0,799,800,5,214,0,0,800,802,3,152,76,0,801,797,1,0,
+		0,0,801,799,1,0,0,0,802,77,1,0,0,0,803,804,5,207,0,0,804,805,5,208,0,0,
+		805,806,3,152,76,0,806,810,5,233,0,0,807,809,3,80,40,0,808,807,1,0,0,0,
+		809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,815,1,0,0,0,812,810,
+		1,0,0,0,813,814,5,169,0,0,814,816,3,146,73,0,815,813,1,0,0,0,815,816,1,
+		0,0,0,816,817,1,0,0,0,817,818,5,234,0,0,818,79,1,0,0,0,819,820,5,209,0,
+		0,820,821,3,146,73,0,821,822,3,146,73,0,822,81,1,0,0,0,823,836,5,116,0,
+		0,824,836,5,117,0,0,825,836,5,118,0,0,826,827,5,52,0,0,827,831,5,233,0,
+		0,828,830,3,30,15,0,829,828,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,831,
+		832,1,0,0,0,832,834,1,0,0,0,833,831,1,0,0,0,834,836,5,234,0,0,835,823,
+		1,0,0,0,835,824,1,0,0,0,835,825,1,0,0,0,835,826,1,0,0,0,836,83,1,0,0,0,
+		837,838,5,215,0,0,838,839,3,152,76,0,839,843,5,233,0,0,840,842,3,86,43,
+		0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,
+		846,1,0,0,0,845,843,1,0,0,0,846,847,5,234,0,0,847,85,1,0,0,0,848,849,5,
+		195,0,0,849,850,3,152,76,0,850,851,5,238,0,0,851,852,3,152,76,0,852,872,
+		1,0,0,0,853,854,5,193,0,0,854,872,3,146,73,0,855,856,5,216,0,0,856,872,
+		3,146,73,0,857,858,5,217,0,0,858,872,5,219,0,0,859,860,5,217,0,0,860,872,
+		3,152,76,0,861,863,5,64,0,0,862,864,3,88,44,0,863,862,1,0,0,0,864,865,
+		1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,872,1,0,0,0,867,868,5,203,
+		0,0,868,869,5,166,0,0,869,870,5,51,0,0,870,872,3,152,76,0,871,848,1,0,
+		0,0,871,853,1,0,0,0,871,855,1,0,0,0,871,857,1,0,0,0,871,859,1,0,0,0,871,
+		861,1,0,0,0,871,867,1,0,0,0,872,87,1,0,0,0,873,874,5,218,0,0,874,880,3,
+		146,73,0,875,876,5,99,0,0,876,880,3,146,73,0,877,878,5,100,0,0,878,880,
+		3,146,73,0,879,873,1,0,0,0,879,875,1,0,0,0,879,877,1,0,0,0,880,89,1,0,
+		0,0,881,882,5,120,0,0,882,883,3,152,76,0,883,887,5,233,0,0,884,886,3,92,
+		46,0,885,884,1,0,0,0,886,889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,
+		890,1,0,0,0,889,887,1,0,0,0,890,891,5,234,0,0,891,91,1,0,0,0,892,893,5,
+		121,0,0,893,928,3,146,73,0,894,895,5,122,0,0,895,900,3,94,47,0,896,897,
+		5,237,0,0,897,899,3,94,47,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,
+		0,0,0,900,901,1,0,0,0,901,928,1,0,0,0,902,900,1,0,0,0,903,904,5,162,0,
+		0,904,928,3,146,73,0,905,906,5,163,0,0,906,907,3,146,73,0,907,908,5,161,
+		0,0,908,911,3,152,76,0,909,910,5,164,0,0,910,912,3,146,73,0,911,909,1,
+		0,0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,915,5,167,0,0,914,913,1,0,0,
+		0,914,915,1,0,0,0,915,928,1,0,0,0,916,917,5,201,0,0,917,928,3,146,73,0,
+		918,919,5,165,0,0,919,924,3,98,49,0,920,921,5,237,0,0,921,923,3,98,49,
+		0,922,920,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,
+		928,1,0,0,0,926,924,1,0,0,0,927,892,1,0,0,0,927,894,1,0,0,0,927,903,1,
+		0,0,0,927,905,1,0,0,0,927,916,1,0,0,0,927,918,1,0,0,0,928,93,1,0,0,0,929,
+		930,3,152,76,0,930,939,3,146,73,0,931,935,5,233,0,0,932,934,3,96,48,0,
+		933,932,1,0,0,0,934,937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,
+		1,0,0,0,937,935,1,0,0,0,938,940,5,234,0,0,939,931,1,0,0,0,939,940,1,0,
+		0,0,940,95,1,0,0,0,941,942,5,162,0,0,942,948,3,146,73,0,943,944,5,163,
+		0,0,944,948,3,146,73,0,945,946,5,164,0,0,946,948,3,146,73,0,947,941,1,
+		0,0,0,947,943,1,0,0,0,947,945,1,0,0,0,948,97,1,0,0,0,949,950,5,252,0,0,
+		950,951,3,146,73,0,951,99,1,0,0,0,952,953,5,123,0,0,953,962,3,152,76,0,
+		954,958,5,233,0,0,955,957,3,102,51,0,956,955,1,0,0,0,957,960,1,0,0,0,958,
+		956,1,0,0,0,958,959,1,0,0,0,959,961,1,0,0,0,960,958,1,0,0,0,961,963,5,
+		234,0,0,962,954,1,0,0,0,962,963,1,0,0,0,963,101,1,0,0,0,964,965,5,124,
+		0,0,965,971,3,146,73,0,966,967,5,125,0,0,967,971,3,146,73,0,968,969,5,
+		126,0,0,969,971,3,146,73,0,970,964,1,0,0,0,970,966,1,0,0,0,970,968,1,0,
+		0,0,971,103,1,0,0,0,972,973,5,127,0,0,973,974,3,152,76,0,974,975,5,233,
+		0,0,975,983,3,146,73,0,976,981,3,142,71,0,977,978,5,57,0,0,978,979,3,146,
+		73,0,979,980,3,142,71,0,980,982,1,0,0,0,981,977,1,0,0,0,981,982,1,0,0,
+		0,982,984,1,0,0,0,983,976,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,
+		986,5,234,0,0,986,105,1,0,0,0,987,988,5,128,0,0,988,989,3,152,76,0,989,
+		990,5,240,0,0,990,997,3,146,73,0,991,994,5,129,0,0,992,995,5,130,0,0,993,
+		995,5,131,0,0,994,992,1,0,0,0,994,993,1,0,0,0,995,996,1,0,0,0,996,998,
+		3,144,72,0,997,991,1,0,0,0,997,998,1,0,0,0,998,1001,1,0,0,0,999,1000,5,
+		51,0,0,1000,1002,5,252,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,107,
+		1,0,0,0,1003,1004,5,132,0,0,1004,1005,3,152,76,0,1005,1006,5,139,0,0,1006,
+		1009,3,146,73,0,1007,1008,5,51,0,0,1008,1010,5,252,0,0,1009,1007,1,0,0,
+		0,1009,1010,1,0,0,0,1010,1014,1,0,0,0,1011,1012,5,133,0,0,1012,1013,5,
+		135,0,0,1013,1015,5,254,0,0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1019,
+		1,0,0,0,1016,1017,5,134,0,0,1017,1018,5,135,0,0,1018,1020,5,254,0,0,1019,
+		1016,1,0,0,0,1019,1020,1,0,0,0,1020,1031,1,0,0,0,1021,1022,5,156,0,0,1022,
+		1023,5,179,0,0,1023,1024,3,152,76,0,1024,1025,5,157,0,0,1025,1026,5,161,
+		0,0,1026,1027,5,254,0,0,1027,1029,5,158,0,0,1028,1030,3,110,55,0,1029,
+		1028,1,0,0,0,1029,1030,1,0,0,0,1030,1032,1,0,0,0,1031,1021,1,0,0,0,1031,
+		1032,1,0,0,0,1032,1033,1,0,0,0,1033,1034,5,239,0,0,1034,1039,3,112,56,
+		0,1035,1036,5,237,0,0,1036,1038,3,112,56,0,1037,1035,1,0,0,0,1038,1041,
+		1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,0,0,1040,109,1,0,0,0,1041,1039,
+		1,0,0,0,1042,1043,5,159,0,0,1043,1048,3,152,76,0,1044,1045,5,237,0,0,1045,
+		1047,3,152,76,0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,
+		1048,1049,1,0,0,0,1049,1054,1,0,0,0,1050,1048,1,0,0,0,1051,1052,5,170,
+		0,0,1052,1053,5,160,0,0,1053,1055,3,152,76,0,1054,1051,1,0,0,0,1054,1055,
+		1,0,0,0,1055,1059,1,0,0,0,1056,1057,5,160,0,0,1057,1059,3,152,76,0,1058,
+		1042,1,0,0,0,1058,1056,1,0,0,0,1059,111,1,0,0,0,1060,1061,5,152,0,0,1061,
+		1062,5,253,0,0,1062,1063,5,161,0,0,1063,1080,3,152,76,0,1064,1076,5,155,
+		0,0,1065,1066,5,235,0,0,1066,1071,3,152,76,0,1067,1068,5,237,0,0,1068,
+		1070,3,152,76,0,1069,1067,1,0,0,0,1070,1073,1,0,0,0,1071,1069,1,0,0,0,
+		1071,1072,1,0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,1075,5,236,
+		0,0,1075,1077,1,0,0,0,1076,1065,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,
+		0,0,0,1078,1080,3,152,76,0,1079,1060,1,0,0,0,1079,1064,1,0,0,0,1079,1078,
+		1,0,0,0,1080,113,1,0,0,0,1081,1082,5,140,0,0,1082,1083,5,139,0,0,1083,
+		1086,3,146,73,0,1084,1085,5,141,0,0,1085,1087,3,144,72,0,1086,1084,1,0,
+		0,0,1086,1087,1,0,0,0,1087,115,1,0,0,0,1088,1089,5,142,0,0,1089,1090,5,
+		143,0,0,1090,1095,3,118,59,0,1091,1092,5,237,0,0,1092,1094,3,118,59,0,
+		1093,1091,1,0,0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,
+		0,1096,117,1,0,0,0,1097,1095,1,0,0,0,1098,1101,5,65,0,0,1099,1101,3,152,
+		76,0,1100,1098,1,0,0,0,1100,1099,1,0,0,0,1101,119,1,0,0,0,1102,1103,5,
+		144,0,0,1103,1107,5,233,0,0,1104,1106,3,122,61,0,1105,1104,1,0,0,0,1106,
+		1109,1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,0,1109,
+		1107,1,0,0,0,1110,1111,5,234,0,0,1111,121,1,0,0,0,1112,1113,5,10,0,0,1113,
+		1123,3,150,75,0,1114,1115,5,145,0,0,1115,1120,3,152,76,0,1116,1117,5,237,
+		0,0,1117,1119,3,152,76,0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,
+		1,0,0,0,1120,1121,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,1123,1114,
+		1,0,0,0,1123,1124,1,0,0,0,1124,1204,1,0,0,0,1125,1126,5,146,0,0,1126,1204,
+		3,152,76,0,1127,1128,5,147,0,0,1128,1204,3,152,76,0,1129,1130,5,148,0,
+		0,1130,1131,5,149,0,0,1131,1132,5,150,0,0,1132,1204,3,152,76,0,1133,1136,
+		5,151,0,0,1134,1135,5,253,0,0,1135,1137,5,195,0,0,1136,1134,1,0,0,0,1136,
+		1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,149,0,0,1139,1140,5,161,0,0,
+		1140,1204,3,152,76,0,1141,1142,5,152,0,0,1142,1143,5,253,0,0,1143,1144,
+		5,195,0,0,1144,1145,5,149,0,0,1145,1146,5,161,0,0,1146,1204,3,152,76,0,
+		1147,1148,5,172,0,0,1148,1153,3,152,76,0,1149,1150,5,237,0,0,1150,1152,
+		3,152,76,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,
+		1154,1,0,0,0,1154,1156,1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,161,0,0,1157,
+		1158,5,224,0,0,1158,1159,3,150,75,0,1159,1204,1,0,0,0,1160,1161,5,168,
+		0,0,1161,1162,3,146,73,0,1162,1166,5,233,0,0,1163,1165,3,122,61,0,1164,
+		1163,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,
+		1169,1,0,0,0,1168,1166,1,0,0,0,1169,1179,5,234,0,0,1170,1171,5,169,0,0,
+		1171,1175,5,233,0,0,1172,1174,3,122,61,0,1173,1172,1,0,0,0,1174,1177,1,
+		0,0,0,1175,1173,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1175,
+		1,0,0,0,1178,1180,5,234,0,0,1179,1170,1,0,0,0,1179,1180,1,0,0,0,1180,1204,
+		1,0,0,0,1181,1184,5,153,0,0,1182,1183,5,179,0,0,1183,1185,5,109,0,0,1184,
+		1182,1,0,0,0,1184,1185,1,0,0,0,1185,1186,1,0,0,0,1186,1190,5,233,0,0,1187,
+		1189,3,122,61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,
+		1190,1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1204,5,234,
+		0,0,1194,1195,5,154,0,0,1195,1199,5,233,0,0,1196,1198,3,122,61,0,1197,
+		1196,1,0,0,0,1198,1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,
+		1202,1,0,0,0,1201,1199,1,0,0,0,1202,1204,5,234,0,0,1203,1112,1,0,0,0,1203,
+		1125,1,0,0,0,1203,1127,1,0,0,0,1203,1129,1,0,0,0,1203,1133,1,0,0,0,1203,
+		1141,1,0,0,0,1203,1147,1,0,0,0,1203,1160,1,0,0,0,1203,1181,1,0,0,0,1203,
+		1194,1,0,0,0,1204,123,1,0,0,0,1205,1206,5,171,0,0,1206,1210,5,233,0,0,
+		1207,1209,3,126,63,0,1208,1207,1,0,0,0,1209,1212,1,0,0,0,1210,1208,1,0,
+		0,0,1210,1211,1,0,0,0,1211,1213,1,0,0,0,1212,1210,1,0,0,0,1213,1214,5,
+		234,0,0,1214,125,1,0,0,0,1215,1216,5,172,0,0,1216,1221,3,152,76,0,1217,
+		1218,5,237,0,0,1218,1220,3,152,76,0,1219,1217,1,0,0,0,1220,1223,1,0,0,
+		0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1227,1,0,0,0,1223,1221,1,0,
+		0,0,1224,1226,3,128,64,0,1225,1224,1,0,0,0,1226,1229,1,0,0,0,1227,1225,
+		1,0,0,0,1227,1228,1,0,0,0,1228,1232,1,0,0,0,1229,1227,1,0,0,0,1230,1232,
+		3,120,60,0,1231,1215,1,0,0,0,1231,1230,1,0,0,0,1232,127,1,0,0,0,1233,1234,
+		5,173,0,0,1234,1256,3,146,73,0,1235,1236,5,174,0,0,1236,1256,3,144,72,
+		0,1237,1238,5,99,0,0,1238,1239,3,146,73,0,1239,1240,5,181,0,0,1240,1241,
+		5,107,0,0,1241,1256,1,0,0,0,1242,1243,5,100,0,0,1243,1256,3,146,73,0,1244,
+		1245,5,101,0,0,1245,1246,3,146,73,0,1246,1247,5,181,0,0,1247,1248,5,107,
+		0,0,1248,1256,1,0,0,0,1249,1250,5,102,0,0,1250,1256,3,146,73,0,1251,1252,
+		5,103,0,0,1252,1256,5,104,0,0,1253,1254,5,105,0,0,1254,1256,3,146,73,0,
+		1255,1233,1,0,0,0,1255,1235,1,0,0,0,1255,1237,1,0,0,0,1255,1242,1,0,0,
+		0,1255,1244,1,0,0,0,1255,1249,1,0,0,0,1255,1251,1,0,0,0,1255,1253,1,0,
+		0,0,1256,129,1,0,0,0,1257,1258,5,2,0,0,1258,1259,3,152,76,0,1259,1260,
+		5,4,0,0,1260,1261,3,152,76,0,1261,1265,5,233,0,0,1262,1264,3,132,66,0,
+		1263,1262,1,0,0,0,1264,1267,1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,
+		0,1266,1268,1,0,0,0,1267,1265,1,0,0,0,1268,1269,5,234,0,0,1269,131,1,0,
+		0,0,1270,1271,3,152,76,0,1271,1272,5,60,0,0,1272,1273,5,175,0,0,1273,1274,
+		5,254,0,0,1274,1478,1,0,0,0,1275,1276,3,152,76,0,1276,1277,5,60,0,0,1277,
+		1278,5,38,0,0,1278,1282,3,146,73,0,1279,1281,3,140,70,0,1280,1279,1,0,
+		0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1478,1,
+		0,0,0,1284,1282,1,0,0,0,1285,1286,3,152,76,0,1286,1287,5,95,0,0,1287,1288,
+		5,62,0,0,1288,1289,3,144,72,0,1289,1478,1,0,0,0,1290,1291,3,150,75,0,1291,
+		1292,7,3,0,0,1292,1293,3,146,73,0,1293,1298,3,142,71,0,1294,1295,5,28,
+		0,0,1295,1296,3,146,73,0,1296,1297,3,142,71,0,1297,1299,1,0,0,0,1298,1294,
+		1,0,0,0,1298,1299,1,0,0,0,1299,1478,1,0,0,0,1300,1301,3,150,75,0,1301,
+		1302,5,178,0,0,1302,1303,3,146,73,0,1303,1304,5,179,0,0,1304,1305,5,252,
+		0,0,1305,1478,1,0,0,0,1306,1307,3,152,76,0,1307,1334,5,180,0,0,1308,1309,
+		5,54,0,0,1309,1311,5,252,0,0,1310,1312,3,136,68,0,1311,1310,1,0,0,0,1311,
+		1312,1,0,0,0,1312,1335,1,0,0,0,1313,1323,5,38,0,0,1314,1315,5,44,0,0,1315,
+		1316,3,146,73,0,1316,1320,3,142,71,0,1317,1319,3,134,67,0,1318,1317,1,
+		0,0,0,1319,1322,1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,1324,
+		1,0,0,0,1322,1320,1,0,0,0,1323,1314,1,0,0,0,1323,1324,1,0,0,0,1324,1328,
+		1,0,0,0,1325,1327,3,140,70,0,1326,1325,1,0,0,0,1327,1330,1,0,0,0,1328,
+		1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1331,
+		1333,3,136,68,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1335,1,0,0,0,
+		1334,1308,1,0,0,0,1334,1313,1,0,0,0,1335,1478,1,0,0,0,1336,1338,5,171,
+		0,0,1337,1339,3,128,64,0,1338,1337,1,0,0,0,1339,1340,1,0,0,0,1340,1338,
+		1,0,0,0,1340,1341,1,0,0,0,1341,1478,1,0,0,0,1342,1343,5,171,0,0,1343,1344,
+		5,172,0,0,1344,1478,5,106,0,0,1345,1346,3,152,76,0,1346,1347,5,117,0,0,
+		1347,1348,3,146,73,0,1348,1478,1,0,0,0,1349,1350,3,152,76,0,1350,1351,
+		5,16,0,0,1351,1352,3,24,12,0,1352,1356,5,233,0,0,1353,1355,3,30,15,0,1354,
+		1353,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,
+		1359,1,0,0,0,1358,1356,1,0,0,0,1359,1360,5,234,0,0,1360,1478,1,0,0,0,1361,
+		1362,3,152,76,0,1362,1363,5,19,0,0,1363,1364,5,252,0,0,1364,1365,5,20,
+		0,0,1365,1366,3,146,73,0,1366,1478,1,0,0,0,1367,1368,3,152,76,0,1368,1370,
+		5,21,0,0,1369,1371,5,241,0,0,1370,1369,1,0,0,0,1370,1371,1,0,0,0,1371,
+		1372,1,0,0,0,1372,1373,3,146,73,0,1373,1478,1,0,0,0,1374,1375,3,152,76,
+		0,1375,1376,5,229,0,0,1376,1377,3,144,72,0,1377,1478,1,0,0,0,1378,1379,
+		3,152,76,0,1379,1380,5,229,0,0,1380,1381,5,38,0,0,1381,1386,3,138,69,0,
+		1382,1383,5,237,0,0,1383,1385,3,138,69,0,1384,1382,1,0,0,0,1385,1388,1,
+		0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1478,1,0,0,0,1388,1386,
+		1,0,0,0,1389,1390,3,152,76,0,1390,1391,5,91,0,0,1391,1392,3,146,73,0,1392,
+		1478,1,0,0,0,1393,1394,3,152,76,0,1394,1395,5,92,0,0,1395,1396,5,135,0,
+		0,1396,1397,3,144,72,0,1397,1398,5,62,0,0,1398,1399,3,146,73,0,1399,1478,
+		1,0,0,0,1400,1401,3,152,76,0,1401,1402,5,198,0,0,1402,1403,5,92,0,0,1403,
+		1478,1,0,0,0,1404,1405,3,152,76,0,1405,1406,5,70,0,0,1406,1408,5,68,0,
+		0,1407,1409,5,253,0,0,1408,1407,1,0,0,0,1408,1409,1,0,0,0,1409,1478,1,
+		0,0,0,1410,1411,3,152,76,0,1411,1412,5,70,0,0,1412,1415,5,69,0,0,1413,
+		1414,5,51,0,0,1414,1416,5,252,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,
+		1416,1478,1,0,0,0,1417,1418,3,152,76,0,1418,1420,5,64,0,0,1419,1421,3,
+		88,44,0,1420,1419,1,0,0,0,1421,1422,1,0,0,0,1422,1420,1,0,0,0,1422,1423,
+		1,0,0,0,1423,1478,1,0,0,0,1424,1425,5,22,0,0,1425,1478,5,254,0,0,1426,
+		1427,5,23,0,0,1427,1478,5,254,0,0,1428,1478,5,24,0,0,1429,1478,5,25,0,
+		0,1430,1431,3,152,76,0,1431,1432,5,26,0,0,1432,1433,5,27,0,0,1433,1434,
+		3,146,73,0,1434,1435,3,142,71,0,1435,1436,5,28,0,0,1436,1437,3,146,73,
+		0,1437,1438,3,142,71,0,1438,1478,1,0,0,0,1439,1440,3,152,76,0,1440,1441,
+		5,29,0,0,1441,1444,5,161,0,0,1442,1445,5,30,0,0,1443,1445,3,146,73,0,1444,
+		1442,1,0,0,0,1444,1443,1,0,0,0,1445,1446,1,0,0,0,1446,1447,5,31,0,0,1447,
+		1448,3,146,73,0,1448,1449,3,142,71,0,1449,1450,5,28,0,0,1450,1451,3,146,
+		73,0,1451,1452,3,142,71,0,1452,1478,1,0,0,0,1453,1454,3,152,76,0,1454,
+		1455,5,32,0,0,1455,1456,3,146,73,0,1456,1457,3,142,71,0,1457,1458,5,20,
+		0,0,1458,1459,3,146,73,0,1459,1478,1,0,0,0,1460,1461,5,33,0,0,1461,1462,
+		3,150,75,0,1462,1463,5,34,0,0,1463,1464,3,150,75,0,1464,1467,3,146,73,
+		0,1465,1466,5,35,0,0,1466,1468,3,146,73,0,1467,1465,1,0,0,0,1467,1468,
+		1,0,0,0,1468,1478,1,0,0,0,1469,1470,5,36,0,0,1470,1471,5,35,0,0,1471,1472,
+		3,146,73,0,1472,1473,3,142,71,0,1473,1474,5,37,0,0,1474,1475,3,146,73,
+		0,1475,1476,3,142,71,0,1476,1478,1,0,0,0,1477,1270,1,0,0,0,1477,1275,1,
+		0,0,0,1477,1285,1,0,0,0,1477,1290,1,0,0,0,1477,1300,1,0,0,0,1477,1306,
+		1,0,0,0,1477,1336,1,0,0,0,1477,1342,1,0,0,0,1477,1345,1,0,0,0,1477,1349,
+		1,0,0,0,1477,1361,1,0,0,0,1477,1367,1,0,0,0,1477,1374,1,0,0,0,1477,1378,
+		1,0,0,0,1477,1389,1,0,0,0,1477,1393,1,0,0,0,1477,1400,1,0,0,0,1477,1404,
+		1,0,0,0,1477,1410,1,0,0,0,1477,1417,1,0,0,0,1477,1424,1,0,0,0,1477,1426,
+		1,0,0,0,1477,1428,1,0,0,0,1477,1429,1,0,0,0,1477,1430,1,0,0,0,1477,1439,
+		1,0,0,0,1477,1453,1,0,0,0,1477,1460,1,0,0,0,1477,1469,1,0,0,0,1478,133,
+		1,0,0,0,1479,1480,5,72,0,0,1480,1481,5,252,0,0,1481,1482,5,170,0,0,1482,
+		1483,3,146,73,0,1483,1484,3,142,71,0,1484,135,1,0,0,0,1485,1486,5,45,0,
+		0,1486,1487,5,40,0,0,1487,1488,5,41,0,0,1488,1489,3,146,73,0,1489,1490,
+		5,42,0,0,1490,1491,3,146,73,0,1491,137,1,0,0,0,1492,1494,5,242,0,0,1493,
+		1492,1,0,0,0,1493,1494,1,0,0,0,1494,1495,1,0,0,0,1495,1496,3,144,72,0,
+		1496,1497,5,34,0,0,1497,1498,3,146,73,0,1498,139,1,0,0,0,1499,1500,5,39,
+		0,0,1500,1501,3,150,75,0,1501,1502,3,146,73,0,1502,141,1,0,0,0,1503,1504,
+		5,181,0,0,1504,1505,5,194,0,0,1505,143,1,0,0,0,1506,1507,5,253,0,0,1507,
+		145,1,0,0,0,1508,1509,6,73,-1,0,1509,1510,5,235,0,0,1510,1511,3,146,73,
+		0,1511,1512,5,236,0,0,1512,1551,1,0,0,0,1513,1514,5,242,0,0,1514,1551,
+		3,146,73,16,1515,1516,5,198,0,0,1516,1551,3,146,73,11,1517,1518,5,168,
+		0,0,1518,1519,3,146,73,0,1519,1520,5,170,0,0,1520,1521,3,146,73,0,1521,
+		1522,5,169,0,0,1522,1523,3,146,73,0,1523,1551,1,0,0,0,1524,1525,3,152,
+		76,0,1525,1534,5,235,0,0,1526,1531,3,146,73,0,1527,1528,5,237,0,0,1528,
+		1530,3,146,73,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,1529,1,0,0,0,
+		1531,1532,1,0,0,0,1532,1535,1,0,0,0,1533,1531,1,0,0,0,1534,1526,1,0,0,
+		0,1534,1535,1,0,0,0,1535,1536,1,0,0,0,1536,1537,5,236,0,0,1537,1551,1,
+		0,0,0,1538,1540,7,4,0,0,1539,1541,3,148,74,0,1540,1539,1,0,0,0,1540,1541,
+		1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,181,0,0,1543,1551,3,148,74,0,1544,
+		1545,5,254,0,0,1545,1551,3,148,74,0,1546,1551,5,253,0,0,1547,1551,5,254,
+		0,0,1548,1551,5,252,0,0,1549,1551,3,150,75,0,1550,1508,1,0,0,0,1550,1513,
+		1,0,0,0,1550,1515,1,0,0,0,1550,1517,1,0,0,0,1550,1524,1,0,0,0,1550,1538,
+		1,0,0,0,1550,1544,1,0,0,0,1550,1546,1,0,0,0,1550,1547,1,0,0,0,1550,1548,
+		1,0,0,0,1550,1549,1,0,0,0,1551,1572,1,0,0,0,1552,1553,10,15,0,0,1553,1554,
+		5,195,0,0,1554,1571,3,146,73,16,1555,1556,10,14,0,0,1556,1557,7,5,0,0,
+		1557,1571,3,146,73,15,1558,1559,10,13,0,0,1559,1560,7,6,0,0,1560,1571,
+		3,146,73,14,1561,1562,10,12,0,0,1562,1563,7,7,0,0,1563,1571,3,146,73,13,
+		1564,1565,10,10,0,0,1565,1566,5,196,0,0,1566,1571,3,146,73,11,1567,1568,
+		10,9,0,0,1568,1569,5,197,0,0,1569,1571,3,146,73,10,1570,1552,1,0,0,0,1570,
+		1555,1,0,0,0,1570,1558,1,0,0,0,1570,1561,1,0,0,0,1570,1564,1,0,0,0,1570,
+		1567,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,
+		147,1,0,0,0,1574,1572,1,0,0,0,1575,1576,7,8,0,0,1576,149,1,0,0,0,1577,
+		1580,3,152,76,0,1578,1579,5,238,0,0,1579,1581,3,152,76,0,1580,1578,1,0,
+		0,0,1580,1581,1,0,0,0,1581,151,1,0,0,0,1582,1583,7,9,0,0,1583,153,1,0,
+		0,0,154,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
+		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
+		443,452,461,466,474,481,494,496,506,528,532,537,543,546,550,558,568,602,
+		612,641,643,657,660,668,691,698,706,713,717,721,729,733,749,789,793,801,
+		810,815,831,835,843,865,871,879,887,900,911,914,924,927,935,939,947,958,
+		962,970,981,983,994,997,1001,1009,1014,1019,1029,1031,1039,1048,1054,1058,
+		1071,1076,1079,1086,1095,1100,1107,1120,1123,1136,1153,1166,1175,1179,
+		1184,1190,1199,1203,1210,1221,1227,1231,1255,1265,1282,1298,1311,1320,
+		1323,1328,1332,1334,1340,1356,1370,1386,1408,1415,1422,1444,1467,1477,
+		1493,1531,1534,1540,1550,1570,1572,1580
 	};
 
 	public static readonly ATN _ATN =

@@ -27,7 +27,7 @@ public sealed class ChainPaths
     sealed record Other(
         DealPaths Paths, PathInputs Inputs, ScenarioSpec Work, ScenarioSpec Prepared, PathMemo Memo,
         int[] DrawnParties, int[] TopParties, int[] TopDefaults, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices,
-        int[] TopIndices, int[] TopPeriodOf, Date End, DelayedIndex[] Delayed);
+        int[] TopIndices, int[] TopPeriodOf, Date End, DelayedIndex[] Delayed, int[] RecoveredParties, int[] RecoveredTop);
 
     /// <summary>An entity's index that the top's scenario delays by a drawn delay (matched by name): the top's model
     /// and the entity's own row at each of its outcomes, its own points moved by the same months.</summary>
@@ -65,6 +65,10 @@ public sealed class ChainPaths
 
         var drawnTop = new HashSet<int>(stochastic.Defaults.Select(d => d.Party));
         var recoveryTop = new HashSet<int>(stochastic.Defaults.Where(d => d.Recovery is not null).Select(d => d.Party));
+
+        // A party whose default the top dates and whose recovery it draws: its date reaches the entity through the
+        // prepared scenario (ChainScenarios), its recovery each path, as a drawn default's does.
+        var datedTop = new HashSet<int>(stochastic.Recoveries.Select(r => r.Party));
         others = new Other[runner.Count - 1];
         for (int e = 0; e < others.Length; e++)
         {
@@ -74,9 +78,17 @@ public sealed class ChainPaths
             var topParties = new List<int>();
             var topDefaults = new List<int>();
             var recovery = new List<bool>();
+            var recovered = new List<int>();
+            var recoveredTop = new List<int>();
             for (int p = 0; p < deal.Parties.Length; p++)
             {
                 int q = Array.FindIndex(top.Parties, x => x.Name == deal.Parties[p].Name);
+                if (q >= 0 && datedTop.Contains(q))
+                {
+                    recovered.Add(p);
+                    recoveredTop.Add(q);
+                }
+
                 if (q >= 0 && drawnTop.Contains(q))
                 {
                     parties.Add(p);
@@ -117,14 +129,15 @@ public sealed class ChainPaths
             ScenarioSpec work = spec with
             {
                 PartyDefaults = (Date?[])spec.PartyDefaults.Clone(),
-                PartyRecoveries = recovery.Contains(true)
+                PartyRecoveries = recovery.Contains(true) || recovered.Count > 0
                     ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < spec.PartyRecoveries.Length ? spec.PartyRecoveries[p] : null)]
                     : (double?[])spec.PartyRecoveries.Clone(),
             };
             DealPaths paths = runner.PathsOf(e);
             others[e] = new Other(
                 paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. topDefaults], [.. recovery],
-                mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1], [.. delayed]);
+                mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1], [.. delayed],
+                [.. recovered], [.. recoveredTop]);
         }
     }
 
@@ -160,6 +173,11 @@ public sealed class ChainPaths
                 {
                     o.Work.PartyRecoveries[p] = drawn.PartyRecoveries[q];
                 }
+            }
+
+            for (int k = 0; k < o.RecoveredParties.Length; k++)
+            {
+                o.Work.PartyRecoveries[o.RecoveredParties[k]] = drawn.PartyRecoveries[o.RecoveredTop[k]];
             }
 
             double market = drawsMarket ? topMarket : o.Prepared.MarketRentDeflation;

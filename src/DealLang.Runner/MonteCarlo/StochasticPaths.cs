@@ -55,8 +55,8 @@ public sealed class StochasticPaths : IPathSource
     // path draws the k path shocks directly, Z = L ξ (docs/language.md §10, "Factors"), instead of k normals a period.
     readonly bool direct;
 
-    // `sobol`: the digital shift of each Sobol dimension (factors, then drawn defaults), drawn from the seed once, and
-    // null without `sobol` (docs/language.md §10, "Sobol points").
+    // `sobol`: the digital shift of each Sobol dimension (factors, drawn defaults, renewal options, drawn delays),
+    // drawn from the seed once, and null without `sobol` (docs/language.md §10, "Sobol points").
     readonly uint[]? sobolShift;
 
     // Drawn defaults: party, loadings, the variance βᵀRβ of Σ β_k Z_k under each regime's correlations R (the normal
@@ -79,6 +79,13 @@ public sealed class StochasticPaths : IPathSource
     // whose level rows the path source writes itself, drawn by a factor or moved by a drawn delay.
     readonly DrawnDelays delays;
     readonly bool[] writtenIndex;
+
+    // Under `sobol`, the first drawn delay's dimension (after the factors, drawn defaults and renewal options).
+    readonly int delayDimension;
+
+    // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
+    // order written: each a beta variate after every other draw of the path.
+    readonly RecoveryModel[] datedRecoveries;
     readonly bool projectsCompletion;
 
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
@@ -336,13 +343,35 @@ public sealed class StochasticPaths : IPathSource
             writtenIndex[delays[d].Index] = true;
         }
 
+        datedRecoveries = s.Recoveries ?? [];
+        foreach (RecoveryModel model in datedRecoveries)
+        {
+            if ((uint)model.Party >= (uint)deal.Parties.Length)
+            {
+                throw Bad($"its drawn recovery names party {model.Party}, and the deal has {deal.Parties.Length}");
+            }
+
+            string party = deal.Parties[model.Party].Name;
+            if (scenario.PartyDefaults[model.Party] is null)
+            {
+                throw Bad($"party '{party}' has a drawn recovery and no default date ('defaults on')");
+            }
+
+            if (model.Recovery is not { } r || !(r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean)))
+            {
+                throw Bad($"party '{party}''s drawn recovery (mean {model.Recovery?.Mean}, sd {model.Recovery?.Sd}) is not a beta distribution");
+            }
+        }
+
         projectsCompletion = deal.ProjectsCompletion;
-        int sobolDimensions = k + defaults.Length + renewalOptions.Sum();
+        // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays.
+        delayDimension = k + defaults.Length + renewalOptions.Sum();
+        int sobolDimensions = delayDimension + delays.Count;
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
             {
-                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults and drawn renewal options together");
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options and drawn delays together");
             }
 
             sobolShift = SobolShift(seed, sobolDimensions);
@@ -388,7 +417,8 @@ public sealed class StochasticPaths : IPathSource
         DrawDefaults(ref rng, w, (uint)path);
         DrawRecoveries(ref rng, w);
         DrawRenewals(ref rng, w, (uint)path);
-        DrawDelays(ref rng, w);
+        DrawDelays(ref rng, w, (uint)path);
+        DrawDatedRecoveries(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -423,13 +453,25 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>
     /// Each drawn delay's outcome, after every other draw of the path (so no other draw moves): one uniform u from the
     /// path's stream, the first outcome j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u: the mirror's delay is
-    /// the other tail's). Not from a Sobol point: a delay is a discrete draw the factors do not read.
+    /// the other tail's). Under <c>sobol</c>, u is the delay's own dimension of the path's point, after the renewal
+    /// options, so that 2^m paths draw each outcome in its share to within 2^−m.
     /// </summary>
-    void DrawDelays(ref PathStream rng, Work w)
+    void DrawDelays(ref PathStream rng, Work w, uint point)
     {
         for (int d = 0; d < delays.Count; d++)
         {
-            w.DelayOutcome[d] = delays.Outcome(d, rng.Uniform());
+            double u = sobolShift is null ? rng.Uniform() : SobolUniform(point, delayDimension + d);
+            w.DelayOutcome[d] = delays.Outcome(d, u);
+        }
+    }
+
+    /// <summary>Each dated default's drawn recovery, after every other draw of the path (so no other draw moves): a beta
+    /// variate (<see cref="BetaVariate"/>) in place of the party's recovery, exactly as a drawn default's is drawn.</summary>
+    void DrawDatedRecoveries(ref PathStream rng, Work w)
+    {
+        foreach (RecoveryModel model in datedRecoveries)
+        {
+            w.Scenario.PartyRecoveries[model.Party] = BetaVariate.Draw(ref rng, model.Recovery);
         }
     }
 
@@ -624,8 +666,12 @@ public sealed class StochasticPaths : IPathSource
 
     /// <summary>Dimension <paramref name="dimension"/> of point <paramref name="point"/>, shifted, as a standard normal:
     /// Φ⁻¹(((x ⊕ shift) + ½) / 2³²), never Φ⁻¹ of 0 or 1.</summary>
-    double SobolNormal(uint point, int dimension) =>
-        NormalQuantile.Inverse(((SobolPoints.Point(point, dimension) ^ sobolShift![dimension]) + 0.5) * (1.0 / 4294967296.0));
+    double SobolNormal(uint point, int dimension) => NormalQuantile.Inverse(SobolUniform(point, dimension));
+
+    /// <summary>Dimension <paramref name="dimension"/> of point <paramref name="point"/>, shifted, as a uniform in (0, 1):
+    /// ((x ⊕ shift) + ½) / 2³².</summary>
+    double SobolUniform(uint point, int dimension) =>
+        ((SobolPoints.Point(point, dimension) ^ sobolShift![dimension]) + 0.5) * (1.0 / 4294967296.0);
 
     /// <summary>As the direct draw, ξ from point <paramref name="point"/>'s first k dimensions.</summary>
     void DrawPathShocks(uint point, Work w)
@@ -1030,7 +1076,7 @@ public sealed class StochasticPaths : IPathSource
             RenewalsTaken = (int?[])scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])scenario.PartyDefaults.Clone(),
             // The scenario's own recoveries (a solver's recovery lever) hold on every path; a drawn one overwrites its party's.
-            PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true
+            PartyRecoveries = scenario.Stochastic is { } drawn && (drawn.Defaults.Any(m => m.Recovery is not null) || drawn.Recoveries.Length > 0)
                 ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyRecoveries.Length ? scenario.PartyRecoveries[p] : null)]
                 : (double?[])scenario.PartyRecoveries.Clone(),
         };

@@ -130,7 +130,8 @@ public sealed class MonteCarloLeverRunner
             FacilityDeflateLever l => DrawnFacility(l.Facility),
             FacilityGrowLever l => DrawnFacility(l.Facility),
             IndexLever l => spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.Index && f.Entity == l.Index)?.Name,
-            PartyRecoveryLever l => spec.Defaults.Any(d => d.Party == l.Party && d.Recovery is not null) ? "its drawn recovery" : null,
+            PartyRecoveryLever l => spec.Defaults.Any(d => d.Party == l.Party && d.Recovery is not null) || spec.Recoveries.Any(r => r.Party == l.Party)
+                ? "its drawn recovery" : null,
             _ => null,
         };
         if (drawn is not null)

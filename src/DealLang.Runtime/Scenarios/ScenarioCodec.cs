@@ -160,6 +160,7 @@ public static class ScenarioCodec
         w.Write(v.Sobol);
         WriteArray(w, v.Renewals, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Delays, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.Recoveries, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -173,8 +174,17 @@ public static class ScenarioCodec
             Sobol = r.ReadBoolean(),
             Renewals = ReadArray(r, r => ReadOptional(r, ReadRenewalModel)!),
             Delays = ReadArray(r, r => ReadOptional(r, ReadDelayModel)!),
+            Recoveries = ReadArray(r, r => ReadOptional(r, ReadRecoveryModel)!),
         };
     }
+
+    static void Write(BinaryWriter w, RecoveryModel v)
+    {
+        w.Write(v.Party);
+        WriteOptional(w, v.Recovery, Write);
+    }
+
+    static RecoveryModel ReadRecoveryModel(BinaryReader r) => new(r.ReadInt32(), ReadOptional(r, ReadRecoveryBeta)!);
 
     static void Write(BinaryWriter w, DelayModel v)
     {

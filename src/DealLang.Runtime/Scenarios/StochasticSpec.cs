@@ -26,7 +26,8 @@ public sealed record StochasticSpec(
     /// <summary>The seed used when neither the scenario nor the command line says.</summary>
     public const ulong DefaultSeed = 1;
 
-    /// <summary>Path i's factors' path shocks and drawn defaults' normals come from point i of a Sobol sequence with
+    /// <summary>Path i's factors' path shocks, drawn defaults' and renewal options' normals and drawn delays' uniforms
+    /// come from point i of a Sobol sequence with
     /// a digital shift drawn from the seed (<c>sobol</c>), not from its Philox stream; only with every factor a drawn
     /// rate, one regime and no <see cref="Antithetic"/>.</summary>
     public bool Sobol { get; init; }
@@ -37,8 +38,14 @@ public sealed record StochasticSpec(
 
     /// <summary>The indices whose dated points move by a delay drawn per path (<c>Built delayed drawn 0m with 50%, 6m
     /// with 50%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path
-    /// (docs/language.md §10, "Drawn delays").</summary>
+    /// but a dated default's drawn recovery (under <see cref="Sobol"/>, its own dimension; docs/language.md §10, "Drawn
+    /// delays").</summary>
     public DelayModel[] Delays { get; init; } = [];
+
+    /// <summary>The parties whose default is dated (<c>Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%</c>)
+    /// and whose recovery is drawn per path, in the order written; empty for none. Each draws its beta variate after
+    /// every other draw of a path (docs/language.md §10, "Stochastic scenarios").</summary>
+    public RecoveryModel[] Recoveries { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -143,6 +150,10 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
 }
+
+/// <summary>A dated default's recovery drawn per path: party <see cref="Party"/>'s recovery, in place of its fixed one,
+/// drawn from <see cref="Recovery"/> as a drawn default's is (the scenario dates the party's default).</summary>
+public sealed record RecoveryModel(int Party, RecoveryBeta Recovery);
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
 public sealed record PdStep(Date From, double AnnualPd);

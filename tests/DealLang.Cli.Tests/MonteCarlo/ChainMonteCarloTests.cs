@@ -230,6 +230,36 @@ public sealed class ChainMonteCarloTests : IDisposable
     }
 
     [Fact]
+    public void A_dated_defaults_drawn_recovery_is_the_partys_in_every_entity()
+    {
+        // The parent dates the SPV's tenant's default and draws its recovery: the SPV's tenant defaults on that date (the
+        // scenario as the chain maps it) with the recovery the top drew on the path, not its declared 40%.
+        string parent = Corrections.ChainTests.Parent + """
+
+            scenario TenantGone for Parent {
+              paths 20
+              Tenant defaults on 2026-12-31 recovery beta mean 40% sd 10%
+            }
+            """;
+        var files = new InMemorySourceFiles();
+        files.Add("spv.deal", Corrections.ChainTests.Spv());
+        var (runner, filler) = Simulation(Compilation.Create(SourceDocument.FromText("top.deal", parent), files), "TenantGone", 20, 5).NewPathRunner(fullLedger: false);
+        int tenantInSpv = Array.FindIndex(runner.DealOf(0).Parties, p => p.Name == "Tenant");
+        int tenantInTop = Array.FindIndex(runner.Top.Parties, p => p.Name == "Tenant");
+        var recoveries = new HashSet<double>();
+        for (int path = 0; path < 20; path++)
+        {
+            filler.Run(path);
+            double spvRecovery = runner.Buffers(0).Inputs.PartyRecovery[tenantInSpv];
+            Assert.Equal(runner.Buffers(1).Inputs.PartyRecovery[tenantInTop], spvRecovery);
+            Assert.Equal(new Date(2026, 12, 31), filler.DrawnScenarios()[0].PartyDefaults[tenantInSpv]);
+            recoveries.Add(spvRecovery);
+        }
+
+        Assert.Equal(20, recoveries.Count);
+    }
+
+    [Fact]
     public void The_command_reports_every_entity_in_run_order_and_replays_a_path()
     {
         var report = CliHarness.Run("mc", Parent, "--scenario", "TenantRisk", "--paths", "200", "--threads", "1");

@@ -267,6 +267,17 @@ public sealed class SolveMonteCarloTests : IDisposable
     }
 
     [Fact]
+    public void A_lever_on_a_dated_defaults_drawn_recovery_is_a_usage_error()
+    {
+        // A dated default's drawn recovery overwrites the party's on every path as a drawn default's does.
+        string dated = Path.Combine(dir, "dated.deal");
+        File.WriteAllText(dated, Deal.Replace("Obligor defaults drawn", "Obligor defaults on 2027-01-01 recovery beta mean 40% sd 10%", StringComparison.Ordinal));
+        CliOutcome outcome = CliHarness.Run("solve", dated, "--scenario", "Mc", "--hurdle", "Obligor.recovery", "--target", "Note loss = 5%", "--paths", "100");
+        Assert.Equal(2, outcome.Exit);
+        Assert.Contains("'Obligor.recovery' is drawn on every path of scenario Mc (by its drawn recovery)", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_deterministic_scenario_solves_the_recovery_by_hand_too()
     {
         // Plain: the obligor defaults on 2027-01-01, so the note loses (1 − R) × 100m; a loss of 25% is R = 75%.

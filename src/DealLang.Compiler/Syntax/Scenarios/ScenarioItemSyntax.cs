@@ -29,8 +29,14 @@ public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, 
 public sealed record DropSyntax(ReferenceSyntax Path, ExpressionSyntax Fraction, DateSyntax By, SourceSpan Span)
     : ScenarioItemSyntax(Span);
 
-/// <summary><c>Meta defaults on 2035-06-30</c></summary>
-public sealed record PartyDefaultsSyntax(NameSyntax Party, DateSyntax On, SourceSpan Span) : ScenarioItemSyntax(Span);
+/// <summary><c>Meta defaults on 2035-06-30</c>, with <c>recovery beta mean 40% sd 20%</c> its recovery drawn per path
+/// (<see cref="Recovery"/>: a stochastic item).</summary>
+public sealed record PartyDefaultsSyntax(NameSyntax Party, DateSyntax On, SourceSpan Span) : ScenarioItemSyntax(Span)
+{
+    /// <summary><c>recovery beta mean 40% sd 20%</c>: the party's recovery drawn per path from a beta distribution, as a
+    /// drawn default's is, in place of its fixed <c>recovery</c>; null when not given.</summary>
+    public RecoveryDrawSyntax? Recovery { get; init; }
+}
 
 /// <summary><c>enforcement haircut 50% lag 12m</c>, and the repo market's levers: <c>depth 800 gpus per month
 /// impact 30%  limit 2000 gpus per month  costs 800 per gpu</c> (<see cref="Market"/>).</summary>
