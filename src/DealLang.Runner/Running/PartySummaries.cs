@@ -6,7 +6,7 @@ namespace DealLang.Runner.Running;
 /// <summary>Builds each party's <see cref="PartySummary"/> for one scenario.</summary>
 static class PartySummaries
 {
-    /// <summary>Each party's row; its default date only when it falls within the <paramref name="periods"/> run
+    /// <summary>Each party's row, with the recovery the scenario applies; its default date only when it falls within the <paramref name="periods"/> run
     /// (on or before the last one's end): a date after the run ended, as a drawn one past the maturity can be, made
     /// nothing happen in it.</summary>
     public static ImmutableArray<PartySummary> Build(DealDescription deal, ScenarioSpec scenario, int periods)
@@ -24,7 +24,9 @@ static class PartySummaries
                 party.Rating,
                 party.AnnualPd,
                 1 - Math.Pow(1 - party.AnnualPd, years),
-                party.Recovery,
+                // The recovery this scenario applies, as the default date is its: a solver's recovery lever, a Monte
+                // Carlo path's drawn one (a drawn default's or a dated default's), else the party's own.
+                scenario.RecoveryOf(deal, p),
                 defaults));
         }
 
