@@ -167,7 +167,7 @@ public static class MonteCarloReport
         var text = new StringBuilder();
         string title = Title(m.Frame);
         string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
-            + "; quantiles from a log histogram, read inside their bucket (within 0.78%), their ± with that reading's error (docs/language.md, \"Monte Carlo results\")";
+            + "; quantiles from a log histogram, read inside their bucket (within 0.78%), their ± (and ES's) with that reading's error (docs/language.md, \"Monte Carlo results\")";
         if (markdown)
         {
             text.Append("### ").Append(Escape(title)).Append("\n\n").Append(Escape(note)).Append("\n\n");
@@ -256,8 +256,8 @@ public static class MonteCarloReport
         }
 
         w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
-            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's with the error of reading it inside its histogram bucket (docs/language.md, \"Monte Carlo results\")"
-            : "one Monte Carlo standard error of each estimate; a VaR's or percentile's with the error of reading it inside its histogram bucket (docs/language.md, \"Monte Carlo results\")");
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's with the error of reading it inside its histogram bucket, an ES's with that of reading its tail's buckets (docs/language.md, \"Monte Carlo results\")"
+            : "one Monte Carlo standard error of each estimate; a VaR's or percentile's with the error of reading it inside its histogram bucket, an ES's with that of reading its tail's buckets (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
         {
