@@ -86,6 +86,10 @@ public sealed class StochasticPaths : IPathSource
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
     readonly RecoveryModel[] datedRecoveries;
+
+    // Every party whose recovery a path draws (a drawn default's or a dated default's), in the deal's party order, for
+    // its per-path row (ReadDraws).
+    readonly int[] recoveryParties;
     readonly bool projectsCompletion;
 
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
@@ -363,6 +367,18 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
+        var drawsRecovery = new bool[deal.Parties.Length];
+        foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
+        {
+            drawsRecovery[model.Party] = true;
+        }
+
+        foreach (RecoveryModel model in datedRecoveries)
+        {
+            drawsRecovery[model.Party] = true;
+        }
+
+        recoveryParties = [.. Enumerable.Range(0, deal.Parties.Length).Where(p => drawsRecovery[p])];
         projectsCompletion = deal.ProjectsCompletion;
         // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays.
         delayDimension = k + defaults.Length + renewalOptions.Sum();
@@ -493,11 +509,16 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
+    /// <summary>Every party whose recovery a path draws (<c>P defaults drawn … recovery beta …</c> or <c>P defaults on
+    /// DATE recovery beta …</c>), in the deal's party order.</summary>
+    internal int[] RecoveryParties => recoveryParties;
+
     /// <summary>What the path last filled into <paramref name="into"/> drew that its figures do not show, for its
     /// per-path row (<see cref="Simulation.PathDraws"/>): each drawn lease's renewals taken (<see cref="Renewals"/>'
-    /// order) and each drawn delay's months (<see cref="Delays"/>' order), the numbers <see cref="Drawn"/> runs it with.
-    /// Allocates nothing.</summary>
-    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths)
+    /// order), each drawn delay's months (<see cref="Delays"/>' order) and each drawn recovery
+    /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
+    /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
+    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -512,6 +533,11 @@ public sealed class StochasticPaths : IPathSource
         for (int d = 0; d < delays.Count; d++)
         {
             delayMonths[d] = delays[d].Months[w.DelayOutcome[d]];
+        }
+
+        for (int p = 0; p < recoveryParties.Length; p++)
+        {
+            recoveries[p] = w.Scenario.PartyRecoveries[recoveryParties[p]]!.Value; // DrawRecoveries or DrawDatedRecoveries wrote it
         }
     }
 

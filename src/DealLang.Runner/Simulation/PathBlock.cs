@@ -85,6 +85,11 @@ public sealed class PathBlock
         {
             Values[c++][row] = months;
         }
+
+        foreach (double recovery in draws.Recoveries)
+        {
+            Values[c++][row] = recovery;
+        }
     }
 
     /// <summary>One deal's figures on row <paramref name="row"/>, from column <paramref name="c"/> on, in

@@ -9,7 +9,7 @@ public enum PathColumnKind
     /// <summary>An amount in the deal's currency.</summary>
     Money,
 
-    /// <summary>A fraction (a loss share) or a rate (an IRR); NaN where undefined.</summary>
+    /// <summary>A fraction (a loss share, a recovery) or a rate (an IRR); NaN where undefined.</summary>
     Rate,
 
     /// <summary>Years (a WAL); NaN where undefined.</summary>
@@ -31,7 +31,7 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
-/// taken</c>, <c>I delay months</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
+/// taken</c>, <c>I delay months</c>, <c>P recovery</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
 /// name and a dot (<c>Spv.SpvNotes loss</c>, <c>Spv.event of default</c>), the top's draws last.
 /// </summary>
 public static class PathColumns
@@ -89,7 +89,7 @@ public static class PathColumns
     }
 
     /// <summary>The columns of <paramref name="source"/>'s rows: the deal's, then what its paths drew
-    /// (<see cref="PathDraws.Columns"/>; none from a source that draws no renewals or delays).</summary>
+    /// (<see cref="PathDraws.Columns"/>; none from a source that draws no renewals, delays or recoveries).</summary>
     public static PathColumn[] For(DealDescription deal, IPathSource source) => [.. For(deal), .. PathDraws.Columns(source)];
 
     /// <summary>A chain's columns: every entity's <see cref="For(DealDescription)"/> columns in run order, named

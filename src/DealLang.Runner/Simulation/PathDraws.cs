@@ -7,10 +7,11 @@ namespace DealLang.Runner.Simulation;
 /// <summary>
 /// What a stochastic scenario's path drew that its <see cref="PathFigures"/> do not show, for its per-path row
 /// (<c>--paths-out</c>), so an analyst can slice the losses by it: per lease with drawn renewals
-/// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months —
-/// the numbers the path's replay runs with (<see cref="StochasticPaths.Drawn"/>). A path's drawn default dates and
-/// recoveries already show in its <c>P defaulted</c> columns and its losses; a source that draws neither renewals nor
-/// delays has no such columns, so its rows are the ones it always had. Buffers made once per thread.
+/// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months,
+/// per party whose recovery is drawn (<c>recovery beta …</c>, of a drawn or a dated default) its recovery — the numbers
+/// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>). A path's drawn default dates already show in its
+/// <c>P defaulted</c> columns; a source that draws none of these has no such columns, so its rows are the ones it
+/// always had. Buffers made once per thread.
 /// </summary>
 public sealed class PathDraws
 {
@@ -21,6 +22,7 @@ public sealed class PathDraws
         this.source = source;
         RenewalsTaken = new int[source?.Renewals.Length ?? 0];
         DelayMonths = new int[source?.Delays.Length ?? 0];
+        Recoveries = new double[source?.RecoveryParties.Length ?? 0];
     }
 
     /// <summary>The draws of <paramref name="source"/>'s paths: none unless it is a stochastic scenario.</summary>
@@ -31,7 +33,8 @@ public sealed class PathDraws
     }
 
     /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
-    /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order.</summary>
+    /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
+    /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order.</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -45,11 +48,12 @@ public sealed class PathDraws
         [
             .. stochastic.Renewals.Select(r => new PathColumn($"{deal.Leases[r.Lease].Name} renewals taken", PathColumnKind.Count)),
             .. stochastic.Delays.Select(d => new PathColumn($"{deal.Indices[d.Index].Name} delay months", PathColumnKind.Count)),
+            .. stochastic.RecoveryParties.Select(p => new PathColumn($"{deal.Parties[p].Name} recovery", PathColumnKind.Rate)),
         ];
     }
 
-    /// <summary>Whether there is anything to read: the source draws renewals or delays.</summary>
-    public bool Any => RenewalsTaken.Length + DelayMonths.Length > 0;
+    /// <summary>Whether there is anything to read: the source draws renewals, delays or recoveries.</summary>
+    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length > 0;
 
     /// <summary>[drawn-renewals lease, the scenario's order]: the renewals the path took.</summary>
     public int[] RenewalsTaken { get; }
@@ -57,13 +61,17 @@ public sealed class PathDraws
     /// <summary>[drawn delay, the scenario's order]: the path's delay, whole months.</summary>
     public int[] DelayMonths { get; }
 
+    /// <summary>[party whose recovery is drawn, the deal's order]: the path's recovery, a share (drawn on every path,
+    /// whether or not the party defaults on it).</summary>
+    public double[] Recoveries { get; }
+
     /// <summary>Reads what the path last filled into <paramref name="inputs"/> drew.</summary>
     public void Read(PathInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (Any)
         {
-            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths);
+            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries);
         }
     }
 }

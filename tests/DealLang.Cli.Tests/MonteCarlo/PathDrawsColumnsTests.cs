@@ -11,9 +11,9 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 
 /// <summary>
 /// A path's row (<c>--paths-out</c>) says what the path drew (docs/cli.md, <c>mc</c>; <see cref="PathDraws"/>): per
-/// lease with drawn renewals <c>L renewals taken</c>, per drawn delay <c>I delay months</c>, each the number the path's
-/// replay (<c>mc --replay-path N</c>: the path refilled alone, its scenario <see cref="StochasticPaths.Drawn"/>) runs
-/// with; a scenario that draws neither has the columns it always had.
+/// lease with drawn renewals <c>L renewals taken</c>, per drawn delay <c>I delay months</c>, per party whose recovery is
+/// drawn <c>P recovery</c>, each the number the path's replay (<c>mc --replay-path N</c>: the path refilled alone, its
+/// scenario <see cref="StochasticPaths.Drawn"/>) runs with; a scenario that draws none of them has the columns it always had.
 /// </summary>
 public sealed class PathDrawsColumnsTests
 {
@@ -78,7 +78,47 @@ public sealed class PathDrawsColumnsTests
     }
 
     [Fact]
-    public void A_scenario_that_draws_no_renewals_or_delays_has_the_columns_it_always_had()
+    public void Each_rows_recovery_is_what_its_replay_ran_drawn_on_every_path()
+    {
+        // Valid 044's AnchorDefaultsRecoveryDrawn: Hyper's default dated 2029-03-15 with its recovery drawn (beta mean 45%
+        // sd 20%), Cloud's default drawn at a 3% PD with its recovery drawn (beta mean 30% sd 15%).
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "044-dated-default-with-a-drawn-recovery.deal"), null, "AnchorDefaultsRecoveryDrawn");
+        DealDescription deal = loaded.Deal;
+        int hyper = Array.FindIndex(deal.Parties, p => p.Name == "Hyper");
+        int cloud = Array.FindIndex(deal.Parties, p => p.Name == "Cloud");
+        var source = new StochasticPaths(deal, loaded.Scenario, 44, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        // Last, in the deal's party order (Hyper, then Cloud; Sponsor draws none), each a share.
+        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Hyper recovery", PathColumnKind.Rate), new PathColumn("Cloud recovery", PathColumnKind.Rate)], rows.Columns);
+        double[] hyperRecovery = rows.Column("Hyper recovery");
+        double[] cloudRecovery = rows.Column("Cloud recovery");
+        double[] cloudDefaulted = rows.Column("Cloud defaulted");
+        double[] loss = rows.Column("Senior loss");
+        double[] equityIrr = rows.Column("Eq irr");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, PathFigures figures) = Replay(loaded, source, path);
+            Assert.Equal(ran.PartyRecoveries[hyper], hyperRecovery[path]);
+            Assert.Equal(ran.PartyRecoveries[cloud], cloudRecovery[path]);
+            Assert.Equal(figures.Loss[0], loss[path]); // the row is the replayed path's
+            Assert.Equal(figures.EquityIrr[0], equityIrr[path]);
+            Assert.InRange(hyperRecovery[path], double.Epsilon, 1 - 1e-16);
+            Assert.InRange(cloudRecovery[path], double.Epsilon, 1 - 1e-16);
+        }
+
+        // Drawn on every path, whether or not the party defaults on it: Cloud's recovery differs from path to path among
+        // the paths on which Cloud does not default (at 3% a year most of them), none of them its fixed 30%.
+        double[] survivors = [.. cloudRecovery.Where((_, path) => cloudDefaulted[path] == 0)];
+        Assert.True(survivors.Length > Paths / 2, $"{survivors.Length}");
+        Assert.Equal(survivors.Length, survivors.Distinct().Count());
+        Assert.DoesNotContain(0.3, survivors);
+        Assert.Equal(Paths, hyperRecovery.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_scenario_that_draws_no_renewals_delays_or_recoveries_has_the_columns_it_always_had()
     {
         // Valid 038's DrawnDelay without its delay (a stochastic scenario drawing nothing else), and a deterministic source.
         using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "038-drawn-construction-delay.deal"), null, "DrawnDelay");
@@ -86,6 +126,16 @@ public sealed class PathDrawsColumnsTests
         ScenarioSpec noDelay = loaded.Scenario with { Stochastic = loaded.Scenario.Stochastic! with { Delays = [] } };
         var source = new StochasticPaths(deal, noDelay, 38, 10);
         Assert.Empty(PathDraws.Columns(source));
+
+        // Valid 044's scenario without its recoveries drawn: Cloud's default still drawn, Hyper's still dated, no column.
+        using var recovered = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "044-dated-default-with-a-drawn-recovery.deal"), null, "AnchorDefaultsRecoveryDrawn");
+        StochasticSpec drawn = recovered.Scenario.Stochastic!;
+        ScenarioSpec fixedRecoveries = recovered.Scenario with
+        {
+            Stochastic = drawn with { Defaults = [.. drawn.Defaults.Select(d => d with { Recovery = null })], Recoveries = [] },
+        };
+        Assert.Equal(["Hyper recovery", "Cloud recovery"], PathDraws.Columns(new StochasticPaths(recovered.Deal, recovered.Scenario, 44, 10)).Select(c => c.Name));
+        Assert.Empty(PathDraws.Columns(new StochasticPaths(recovered.Deal, fixedRecoveries, 44, 10)));
         Assert.Equal(PathColumns.For(deal), new SimulationEngine(loaded.Host.Program, source).Columns);
         Assert.Equal(PathColumns.For(deal), PathColumns.For(deal, new ScenarioPaths(DealPaths.For(deal), [ScenarioSpec.AsWritten(deal)])));
     }

@@ -207,4 +207,101 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             Assert.Equal(0L, reader.GetInt64(2));
         }
     }
+
+    [Fact]
+    public void DuckDbReadsEachPathsDrawnRecoveriesAsShares()
+    {
+        // Valid 044's AnchorDefaultsRecoveryDrawn: Hyper's dated default with a beta(mean 45%, sd 20%) recovery, Cloud's
+        // drawn default with a beta(mean 30%, sd 15%) one. The columns come last, in the deal's party order, as doubles.
+        const int paths = 512;
+        string parquet = Path.Combine(folder, "recovery.parquet");
+        CliOutcome run = CliHarness.Run("mc", Path.Combine(RepoPaths.Tests, "corpus", "valid", "044-dated-default-with-a-drawn-recovery.deal"),
+            "--scenario", "AnchorDefaultsRecoveryDrawn", "--paths", paths.ToString(CultureInfo.InvariantCulture), "--format", "csv", "--paths-out", parquet);
+        Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        string from = $"FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')";
+        var types = new List<(string Name, string Type)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"DESCRIBE SELECT * {from}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                types.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        Assert.Equal([("Hyper recovery", "DOUBLE"), ("Cloud recovery", "DOUBLE")], types[^2..]);
+
+        // Every path's a share in (0, 1), none missing; the means those of the betas within 4 standard errors (the
+        // draws' sd / √512: 20% / 22.6 = 0.88% for Hyper, 15% / 22.6 = 0.66% for Cloud).
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT count(\"Hyper recovery\"), count(\"Cloud recovery\"), "
+                + "least(min(\"Hyper recovery\"), min(\"Cloud recovery\")), greatest(max(\"Hyper recovery\"), max(\"Cloud recovery\")), "
+                + $"avg(\"Hyper recovery\"), avg(\"Cloud recovery\") {from}";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal((long)paths, reader.GetInt64(0));
+            Assert.Equal((long)paths, reader.GetInt64(1));
+            Assert.True(reader.GetDouble(2) > 0);
+            Assert.True(reader.GetDouble(3) < 1);
+            Assert.Equal(0.45, reader.GetDouble(4), 4 * 0.2 / Math.Sqrt(paths));
+            Assert.Equal(0.30, reader.GetDouble(5), 4 * 0.15 / Math.Sqrt(paths));
+        }
+    }
+
+    [Fact]
+    public void DuckDbReadsAChainsDrawnRecoveryAsTheTopsColumnEqualToEachPathsReplay()
+    {
+        // Valid 026's chain under a parent scenario drawing its (imported) Tenant's default with a drawn recovery: the
+        // column is the top's, last, and on each path the recovery that path's `--replay-path` prints for Tenant in both
+        // entities (the party summary's `recovery`, printed to round-trip).
+        const int paths = 64;
+        string deal = Path.Combine(RepoPaths.Tests, "corpus", "valid", "026-stochastic-chain-run-by-mc.deal");
+        string scenarios = Path.Combine(folder, "recovered.scenarios");
+        File.WriteAllText(scenarios, "scenario Recovered for StochasticParent {\n  seed 26\n  Tenant defaults drawn pd 8% per year recovery beta mean 40% sd 20%\n}\n");
+        string parquet = Path.Combine(folder, "recovered.parquet");
+        string[] common = ["mc", deal, "--scenarios", scenarios, "--scenario", "Recovered", "--paths", paths.ToString(CultureInfo.InvariantCulture), "--format", "csv"];
+        CliOutcome run = CliHarness.Run([.. common, "--paths-out", parquet]);
+        Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        string from = $"FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')";
+        var types = new List<(string Name, string Type)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"DESCRIBE SELECT * {from}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                types.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        Assert.Equal(("StochasticParent.Tenant recovery", "DOUBLE"), types[^1]);
+        var recovery = new double[paths];
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT path, \"StochasticParent.Tenant recovery\" {from} ORDER BY path";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                recovery[reader.GetInt32(0)] = reader.GetDouble(1);
+            }
+        }
+
+        Assert.Equal(paths, recovery.Distinct().Count());
+        foreach (int path in new[] { 0, 3, 41 })
+        {
+            CliOutcome replay = CliHarness.Run([.. common, "--replay-path", path.ToString(CultureInfo.InvariantCulture)]);
+            Assert.True(replay.Exit == ExitCodes.Ok, replay.ToString());
+            string[] printed = [.. replay.Out.Split(["\r\n", "\n"], StringSplitOptions.None).Where(l => l.StartsWith("Tenant (BB),recovery,", StringComparison.Ordinal))];
+            Assert.Equal(2, printed.Length); // the SPV's summary, then the parent's
+            Assert.All(printed, l => Assert.Equal(recovery[path], double.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)));
+        }
+    }
 }

@@ -142,29 +142,32 @@ public sealed class SimulationEngineTests
     }
 
     [Fact]
-    public void APathsRowWithDrawnRenewalsAndADrawnDelayAllocatesNothing()
+    public void APathsRowWithDrawnRenewalsADrawnDelayAndDrawnRecoveriesAllocatesNothing()
     {
-        // A row of '--paths-out' for a scenario drawing a lease's renewals and a completion delay: the source fills the
-        // path, PathDraws reads what it drew (the renewals taken a lookup of the path's work by its inputs) and the block
-        // writes the row, the draws last. Quarterly 2026-2030; a 4-year lease with two 2-year renewals drawn at 60% each,
-        // and an index whose points (50% from 2027-01-01, 100% from 2027-07-01) are delayed 0m, 6m or 12m.
+        // A row of '--paths-out' for a scenario drawing a lease's renewals, a completion delay and two recoveries: the
+        // source fills the path, PathDraws reads what it drew (the renewals taken a lookup of the path's work by its
+        // inputs) and the block writes the row, the draws last. Quarterly 2026-2030; a 4-year lease with two 2-year
+        // renewals drawn at 60% each, an index whose points (50% from 2027-01-01, 100% from 2027-07-01) are delayed 0m,
+        // 6m or 12m, the lessee's default drawn with its recovery, and a second party's default dated with its recovery drawn.
         Date closing = new(2026, 1, 1);
         DealDescription deal = TestDeals.Make(Schedule.Boundaries(closing, new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
-            parties: [new PartyInfo("Lessee", "B", 0.05, 0.4)],
+            parties: [new PartyInfo("Lessee", "B", 0.05, 0.4), new PartyInfo("Other", "B", 0.05, 0.4)],
             facilities: [TestDeals.StraightLine(1000, 120, 0.2, closing)],
             leases: [new LeaseInfo("L", 0, 0, 100, 0, closing, 48, 2, 24, false, null, 0)],
             indices: [new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2027, 1, 1), new Date(2027, 7, 1)], [0.5, 1.0]), [])]);
-        var spec = new StochasticSpec(null, null, false, [], null, [])
+        var spec = new StochasticSpec(null, null, false, [], null, [new DefaultModel(0, 0.05, []) { Recovery = new RecoveryBeta(0.4, 0.2) }])
         {
             Renewals = [new RenewalModel(0, 0.6, [])],
             Delays = [new DelayModel(0, [0, 6, 12], [0.6, 0.25, 0.15])],
+            Recoveries = [new RecoveryModel(1, new RecoveryBeta(0.3, 0.1))],
         };
-        var source = new StochasticPaths(deal, ScenarioSpec.AsWritten(deal) with { Name = "Mc", Stochastic = spec }, 5, 1000);
+        ScenarioSpec scenario = ScenarioSpec.AsWritten(deal) with { Name = "Mc", PartyDefaults = [null, new Date(2028, 1, 1)], Stochastic = spec };
+        var source = new StochasticPaths(deal, scenario, 5, 1000);
         var inputs = new PathInputs(deal);
         var figures = new PathFigures(deal);
         var draws = PathDraws.Of(source);
         PathColumn[] columns = [.. PathColumns.For(deal), .. PathDraws.Columns(source)];
-        Assert.Equal(["L renewals taken", "Built delay months"], columns[^2..].Select(c => c.Name));
+        Assert.Equal(["L renewals taken", "Built delay months", "Lessee recovery", "Other recovery"], columns[^4..].Select(c => c.Name));
         var block = new PathBlock(columns, 1000);
         block.Start(0);
 
@@ -182,9 +185,11 @@ public sealed class SimulationEngineTests
             }
         });
 
-        // The rows hold what was drawn: more than one count of renewals and more than one delay over the paths.
-        Assert.True(block.Values[^2].AsSpan(0, block.Count).ToArray().Distinct().Count() > 1);
-        Assert.True(block.Values[^1].AsSpan(0, block.Count).ToArray().Distinct().Count() > 1);
+        // The rows hold what was drawn: more than one count of renewals, delay and recovery over the paths.
+        for (int c = 4; c >= 1; c--)
+        {
+            Assert.True(block.Values[^c].AsSpan(0, block.Count).ToArray().Distinct().Count() > 1, columns[^c].Name);
+        }
 
         void AddRow(int p)
         {
