@@ -146,8 +146,8 @@ internal sealed class ContractState : EntityState
 /// customer's default date (a path input, so the default's period pays for the days before it), and its units are idle
 /// from that period's end (the party's default flag); in the renewals a scenario takes (a path input) the price is the fleet's
 /// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
-/// a collection, in cfads; a termination fee recovered on the customer's default and a prepayment received at the start
-/// are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// a collection, in cfads; a termination fee recovered on the customer's default (or its break fee, a break stopping the
+/// contract as a default does: a path input) and a prepayment received at the start are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
 internal sealed partial class ContractComponent(EmitContext ctx)
@@ -407,6 +407,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, contract.Info.Customer);
             if (contract.CanBreak)
             {
+                // A break stops the contract in its period as a default does.
                 defaulted = "(" + defaulted + " || " + contract.Broken + "[t] != 0.0)";
             }
 
