@@ -171,10 +171,11 @@ leaseItem
     | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # leaseBreakOptionItem
     ;
 
-// A break option's fee: 'fee 12m of rent' (months of the rent payable at the break; the first alternative wins
+// A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the
+// take-or-pay revenue, payable at the break; the word is checked against the kind, DL0437; the first alternative wins
 // over the expression '12m of rent', which it also is) or 'fee 40m' (an amount).
 breakFee
-    : FEE months=duration OF RENT                    # breakFeeMonths
+    : FEE months=duration OF basis=ident             # breakFeeMonths
     | FEE amount=expr                                # breakFeeAmount
     ;
 
@@ -279,7 +280,8 @@ fleetItem
 // by the duration, at the market price (the fleet's generation index, plus the spread of an index-plus-spread price).
 // The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
 // generation index). 'prepayment 200m' is paid by the customer at the start; with 'applied over term' it is credited
-// against the term's payments linearly.
+// against the term's payments linearly. 'break_option at 24m, 36m fee 6m of revenue' lets the customer terminate at those
+// months from 'starts' against the fee, as a lease's lessee ('C breaks at 24m' in a scenario).
 contractDecl
     : CONTRACT name=ident ON fleet=ident LBRACE contractItem* RBRACE
     ;
@@ -297,6 +299,7 @@ contractItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     | guarantorClause                                    # contractGuarantorItem
+    | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # contractBreakOptionItem
     ;
 
 // coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day
@@ -566,7 +569,8 @@ scenarioItem
     // 'MetaLease renewals drawn 60% loading Campus.value 30%': each option taken with that probability given the one
     // before was, drawn per path (a stochastic item, docs/language.md §10, "Drawn renewals").
     | lease=ident RENEWALS DRAWN p=expr loading*              # renewalsDrawnItem
-    // 'MetaLease breaks at 60m': the lessee exercises the lease's break option at that month from its start.
+    // 'MetaLease breaks at 60m': the lessee exercises the lease's break option at that month from its start (or, on a
+    // contract, 'MsftH100 breaks at 24m': the customer exercises the contract's).
     | lease=ident BREAKS AT duration                          # leaseBreaksItem
     // 'Campus.value deflate 8% per year', 'market_rent grow 3% per year', 'Sofr grow 10% per year': a drift falling or
     // rising, replacing the index's own (docs/language.md §10).

@@ -313,6 +313,11 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + contract.TerminationFees + " = input.Series[" + Slot(InputQuantity.ContractTermination, contract.Index) + "];");
             }
 
+            if (contract.CanBreak)
+            {
+                w.Line("double[] " + contract.Broken + " = input.Series[" + Slot(InputQuantity.ContractBroken, contract.Index) + "];");
+            }
+
             if (contract.HasRenewals)
             {
                 w.Line("double[] " + contract.RenewalYears + " = input.Series[" + Slot(InputQuantity.ContractRenewalYears, contract.Index) + "];");

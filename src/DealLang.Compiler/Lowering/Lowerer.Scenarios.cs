@@ -47,6 +47,9 @@ internal sealed partial class Lowerer
                 case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Lease) is { } lease:
                     breaks[lease] = DurationRules.WholeMonths(b.At);
                     break;
+                case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Contract) is { } c:
+                    contracts[c] = Contract(c) with { BreakMonths = DurationRules.WholeMonths(b.At) };
+                    break;
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
                     marketDeflation = DeflationOf(d.Rate, d.Grows);
                     break;

@@ -88,7 +88,12 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, drop.Fraction);
                 break;
             case LeaseBreaksSyntax breaks:
-                ScenarioName(scenario, breaks.Lease, SymbolKind.Lease, "'breaks at' exercises a lease's break option");
+                // A lease's break option, or a contract's.
+                if (breaks.Lease is not { } broken || !Symbols.TryLookup(broken.Text, out Symbol brokenSymbol) || brokenSymbol.Kind != SymbolKind.Contract)
+                {
+                    ScenarioName(scenario, breaks.Lease, SymbolKind.Lease, "'breaks at' exercises a lease's or a contract's break option");
+                }
+
                 break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");

@@ -145,11 +145,22 @@ internal sealed partial class DealChecks
         }
     }
 
-    // 'L breaks at 60m': one of the lease's break dates (DL0428), compared in whole months as the lease's are; the lease's
-    // renewals not taken nor drawn in the same scenario (DL0429: the break ends the lease before any renewal).
+    // 'L breaks at 60m' (or 'C breaks at 24m' on a contract): one of its break dates (DL0428), compared in whole months as
+    // its own are; its renewals not taken nor drawn in the same scenario (DL0429: the break ends it before any renewal).
     private void CheckBreak(LeaseBreaksSyntax breaks, ScenarioSyntax scenario, string name)
     {
-        if (!_analysis.Symbols.TryLookup(breaks.Lease.Text, out Symbol symbol) || symbol.Declaration is not LeaseSyntax lease)
+        if (!_analysis.Symbols.TryLookup(breaks.Lease.Text, out Symbol symbol))
+        {
+            return;
+        }
+
+        (string kind, BreakOptionSyntax? option) = symbol.Declaration switch
+        {
+            LeaseSyntax lease => ("lease", lease.BreakOption),
+            ContractSyntax contract => ("contract", contract.BreakOption),
+            _ => ("", null),
+        };
+        if (kind.Length == 0)
         {
             return;
         }
@@ -160,19 +171,19 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(breaks.At.Span, breaks.At.Text ?? "", months));
         }
 
-        ImmutableArray<DurationSyntax> offered = lease.BreakOption?.At ?? [];
+        ImmutableArray<DurationSyntax> offered = option?.At ?? [];
         if (!offered.Any(at => DurationRules.WholeMonths(at) == months))
         {
             string dates = offered.IsEmpty
                 ? "it has no break option"
                 : $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start";
-            _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(breaks.At.Span, name, symbol.Name, breaks.At.Text ?? "", dates));
+            _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(breaks.At.Span, name, kind, symbol.Name, breaks.At.Text ?? "", dates));
         }
 
         if (SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsTakenSyntax { Count: > 0 } r && r.Lease?.Text == symbol.Name
             || i is RenewalsDrawnSyntax d && d.Lease?.Text == symbol.Name))
         {
-            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, symbol.Name));
+            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name));
         }
     }
 

@@ -2970,11 +2970,14 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class BreakFeeMonthsContext : BreakFeeContext {
 		public DurationContext months;
+		public IdentContext basis;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(DealLangParser.OF, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
 		}
 		public BreakFeeMonthsContext(BreakFeeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -3018,7 +3021,7 @@ public partial class DealLangParser : Parser {
 				State = 447;
 				Match(OF);
 				State = 448;
-				Match(RENT);
+				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
 			case 2:
@@ -4502,7 +4505,7 @@ public partial class DealLangParser : Parser {
 			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 591632269575L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 609;
@@ -4711,6 +4714,30 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ContractBreakOptionItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
+			return GetRuleContext<BreakFeeContext>(0);
+		}
+		public ContractBreakOptionItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractBreakOptionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
@@ -4718,9 +4745,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 660;
+			State = 673;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -4887,6 +4914,44 @@ public partial class DealLangParser : Parser {
 				guarantorClause();
 				}
 				break;
+			case 13:
+				_localctx = new ContractBreakOptionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 660;
+				Match(BREAK_OPTION);
+				State = 661;
+				Match(AT);
+				State = 662;
+				duration();
+				State = 667;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 663;
+					Match(COMMA);
+					State = 664;
+					duration();
+					}
+					}
+					State = 669;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 671;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FEE) {
+					{
+					State = 670;
+					breakFee();
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4935,27 +5000,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 662;
+			State = 675;
 			Match(COINS);
-			State = 663;
+			State = 676;
 			_localctx.name = ident();
-			State = 664;
+			State = 677;
 			Match(LBRACE);
-			State = 668;
+			State = 681;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 665;
+				State = 678;
 				coinsItem();
 				}
 				}
-				State = 670;
+				State = 683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 671;
+			State = 684;
 			Match(RBRACE);
 			}
 		}
@@ -5105,16 +5170,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 691;
+			State = 704;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 686;
 				Match(HOLDINGS);
-				State = 674;
+				State = 687;
 				expr(0);
 				}
 				break;
@@ -5122,9 +5187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 675;
+				State = 688;
 				Match(PRICE);
-				State = 676;
+				State = 689;
 				ident();
 				}
 				break;
@@ -5132,9 +5197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 677;
+				State = 690;
 				Match(HASHRATE);
-				State = 678;
+				State = 691;
 				expr(0);
 				}
 				break;
@@ -5142,9 +5207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 679;
+				State = 692;
 				Match(NETWORK);
-				State = 680;
+				State = 693;
 				expr(0);
 				}
 				break;
@@ -5152,9 +5217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 681;
+				State = 694;
 				Match(REWARDS);
-				State = 682;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5162,9 +5227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 683;
+				State = 696;
 				Match(POWER);
-				State = 684;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5172,9 +5237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 685;
+				State = 698;
 				Match(POWER_PRICE);
-				State = 686;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5182,9 +5247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 687;
+				State = 700;
 				Match(DEPTH);
-				State = 688;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5192,9 +5257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 689;
+				State = 702;
 				Match(IMPACT);
-				State = 690;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5246,20 +5311,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 693;
+			State = 706;
 			Match(DATE);
-			State = 694;
+			State = 707;
 			_localctx.units = expr(0);
-			State = 695;
+			State = 708;
 			Match(AT);
-			State = 696;
+			State = 709;
 			_localctx.cost = expr(0);
-			State = 698;
+			State = 711;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 697;
+				State = 710;
 				Match(COMMA);
 				}
 			}
@@ -5312,27 +5377,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 713;
 			Match(TRANCHE);
-			State = 701;
+			State = 714;
 			_localctx.name = ident();
-			State = 702;
+			State = 715;
 			Match(LBRACE);
-			State = 706;
+			State = 719;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 703;
+				State = 716;
 				trancheItem();
 				}
 				}
-				State = 708;
+				State = 721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 709;
+			State = 722;
 			Match(RBRACE);
 			}
 		}
@@ -5381,38 +5446,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 711;
+			State = 724;
 			_localctx.rate = expr(0);
-			State = 713;
+			State = 726;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 712;
+				State = 725;
 				Match(FIXED);
 				}
 			}
 
-			State = 717;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 715;
+				State = 728;
 				Match(FLOOR);
-				State = 716;
+				State = 729;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 721;
+			State = 734;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 719;
+				State = 732;
 				Match(CAP);
-				State = 720;
+				State = 733;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5744,16 +5809,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 793;
+			State = 806;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 723;
+				State = 736;
 				Match(BALANCE);
-				State = 724;
+				State = 737;
 				expr(0);
 				}
 				break;
@@ -5761,9 +5826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 725;
+				State = 738;
 				Match(COUPON);
-				State = 726;
+				State = 739;
 				couponTerms();
 				}
 				break;
@@ -5771,26 +5836,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 727;
+				State = 740;
 				Match(PIK);
-				State = 729;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 728;
+					State = 741;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 733;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 731;
+					State = 744;
 					Match(WHEN);
-					State = 732;
+					State = 745;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5801,9 +5866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 735;
+				State = 748;
 				Match(PIK);
-				State = 736;
+				State = 749;
 				Match(UNPAID);
 				}
 				break;
@@ -5811,9 +5876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 737;
+				State = 750;
 				Match(ISSUE_PRICE);
-				State = 738;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5821,9 +5886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 739;
+				State = 752;
 				Match(COMMITMENT);
-				State = 740;
+				State = 753;
 				expr(0);
 				}
 				break;
@@ -5831,11 +5896,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 741;
+				State = 754;
 				Match(AVAILABLE);
-				State = 742;
+				State = 755;
 				Match(UNTIL);
-				State = 743;
+				State = 756;
 				Match(DATE);
 				}
 				break;
@@ -5843,25 +5908,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 744;
+				State = 757;
 				Match(DRAWS);
-				State = 745;
+				State = 758;
 				Match(LBRACE);
-				State = 749;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 746;
+					State = 759;
 					schedulePoint();
 					}
 					}
-					State = 751;
+					State = 764;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 752;
+				State = 765;
 				Match(RBRACE);
 				}
 				break;
@@ -5869,15 +5934,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 753;
+				State = 766;
 				Match(DRAWS);
-				State = 754;
+				State = 767;
 				Match(AGAINST);
-				State = 755;
+				State = 768;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 756;
+				State = 769;
 				Match(ADVANCE);
-				State = 757;
+				State = 770;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5885,9 +5950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 759;
+				State = 772;
 				Match(COMMITMENT_FEE);
-				State = 760;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5895,7 +5960,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 761;
+				State = 774;
 				stepUp();
 				}
 				break;
@@ -5903,7 +5968,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 762;
+				State = 775;
 				marginGrid();
 				}
 				break;
@@ -5911,15 +5976,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 763;
+				State = 776;
 				Match(MARGIN);
-				State = 764;
+				State = 777;
 				Match(INVESTMENT_GRADE);
-				State = 765;
+				State = 778;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 766;
+				State = 779;
 				Match(ELSE);
-				State = 767;
+				State = 780;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5927,9 +5992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 769;
+				State = 782;
 				Match(TARGET_BALANCE);
-				State = 770;
+				State = 783;
 				expr(0);
 				}
 				break;
@@ -5937,11 +6002,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 771;
+				State = 784;
 				Match(INTEREST_ONLY);
-				State = 772;
+				State = 785;
 				Match(UNTIL);
-				State = 773;
+				State = 786;
 				Match(DATE);
 				}
 				break;
@@ -5949,9 +6014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 774;
+				State = 787;
 				Match(AMORTIZE);
-				State = 775;
+				State = 788;
 				amortization();
 				}
 				break;
@@ -5959,9 +6024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 776;
+				State = 789;
 				Match(MATURITY);
-				State = 777;
+				State = 790;
 				Match(DATE);
 				}
 				break;
@@ -5969,9 +6034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 778;
+				State = 791;
 				Match(SENIORITY);
-				State = 779;
+				State = 792;
 				Match(NUMBER);
 				}
 				break;
@@ -5979,7 +6044,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 780;
+				State = 793;
 				guarantorClause();
 				}
 				break;
@@ -5987,26 +6052,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 781;
+				State = 794;
 				Match(CONVERTIBLE);
-				State = 782;
+				State = 795;
 				Match(AT);
-				State = 783;
+				State = 796;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 784;
+				State = 797;
 				Match(AGAINST);
-				State = 785;
+				State = 798;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 789;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 786;
+					State = 799;
 					Match(EARLY);
-					State = 787;
+					State = 800;
 					Match(ABOVE);
-					State = 788;
+					State = 801;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6017,9 +6082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 791;
+				State = 804;
 				Match(COMPLETION);
-				State = 792;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -6068,26 +6133,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 795;
+			State = 808;
 			Match(STEP_UP);
-			State = 796;
+			State = 809;
 			expr(0);
-			State = 801;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 797;
+				State = 810;
 				Match(FROM);
-				State = 798;
+				State = 811;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 799;
+				State = 812;
 				Match(WHILE);
-				State = 800;
+				State = 813;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6148,41 +6213,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 803;
+			State = 816;
 			Match(MARGIN);
-			State = 804;
+			State = 817;
 			Match(GRID);
-			State = 805;
+			State = 818;
 			_localctx.test = ident();
-			State = 806;
+			State = 819;
 			Match(LBRACE);
-			State = 810;
+			State = 823;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 807;
+				State = 820;
 				gridTier();
 				}
 				}
-				State = 812;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 815;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 813;
+				State = 826;
 				Match(ELSE);
-				State = 814;
+				State = 827;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 817;
+			State = 830;
 			Match(RBRACE);
 			}
 		}
@@ -6227,11 +6292,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 819;
+			State = 832;
 			Match(BELOW);
-			State = 820;
+			State = 833;
 			_localctx.bound = expr(0);
-			State = 821;
+			State = 834;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6313,14 +6378,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 835;
+			State = 848;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 823;
+				State = 836;
 				Match(BULLET);
 				}
 				break;
@@ -6328,7 +6393,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 824;
+				State = 837;
 				Match(LEVEL);
 				}
 				break;
@@ -6336,7 +6401,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 825;
+				State = 838;
 				Match(LINEAR);
 				}
 				break;
@@ -6344,25 +6409,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 826;
+				State = 839;
 				Match(SCHEDULE);
-				State = 827;
+				State = 840;
 				Match(LBRACE);
-				State = 831;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 828;
+					State = 841;
 					schedulePoint();
 					}
 					}
-					State = 833;
+					State = 846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 834;
+				State = 847;
 				Match(RBRACE);
 				}
 				break;
@@ -6416,27 +6481,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 837;
+			State = 850;
 			Match(HOLDING);
-			State = 838;
+			State = 851;
 			_localctx.name = ident();
-			State = 839;
+			State = 852;
 			Match(LBRACE);
-			State = 843;
+			State = 856;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 840;
+				State = 853;
 				holdingItem();
 				}
 				}
-				State = 845;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 846;
+			State = 859;
 			Match(RBRACE);
 			}
 		}
@@ -6570,20 +6635,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 871;
+			State = 884;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 848;
+				State = 861;
 				Match(OF);
-				State = 849;
+				State = 862;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 850;
+				State = 863;
 				Match(DOT);
-				State = 851;
+				State = 864;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6591,9 +6656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 853;
+				State = 866;
 				Match(SHARE);
-				State = 854;
+				State = 867;
 				expr(0);
 				}
 				break;
@@ -6601,9 +6666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 855;
+				State = 868;
 				Match(FACE);
-				State = 856;
+				State = 869;
 				expr(0);
 				}
 				break;
@@ -6611,9 +6676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 857;
+				State = 870;
 				Match(MARK);
-				State = 858;
+				State = 871;
 				Match(PAR);
 				}
 				break;
@@ -6621,9 +6686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 859;
+				State = 872;
 				Match(MARK);
-				State = 860;
+				State = 873;
 				ident();
 				}
 				break;
@@ -6631,19 +6696,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 861;
+				State = 874;
 				Match(MARKET);
-				State = 863;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 862;
+					State = 875;
 					holdingMarketTerm();
 					}
 					}
-					State = 865;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6653,13 +6718,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 867;
+				State = 880;
 				Match(DRAWS);
-				State = 868;
+				State = 881;
 				Match(CALLED);
-				State = 869;
+				State = 882;
 				Match(FROM);
-				State = 870;
+				State = 883;
 				ident();
 				}
 				break;
@@ -6733,16 +6798,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 879;
+			State = 892;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 873;
+				State = 886;
 				Match(DISCOUNT);
-				State = 874;
+				State = 887;
 				expr(0);
 				}
 				break;
@@ -6750,9 +6815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 875;
+				State = 888;
 				Match(DEPTH);
-				State = 876;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6760,9 +6825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 877;
+				State = 890;
 				Match(IMPACT);
-				State = 878;
+				State = 891;
 				expr(0);
 				}
 				break;
@@ -6816,27 +6881,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 881;
+			State = 894;
 			Match(EQUITY);
-			State = 882;
+			State = 895;
 			_localctx.name = ident();
-			State = 883;
+			State = 896;
 			Match(LBRACE);
-			State = 887;
+			State = 900;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 884;
+				State = 897;
 				equityItem();
 				}
 				}
-				State = 889;
+				State = 902;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 890;
+			State = 903;
 			Match(RBRACE);
 			}
 		}
@@ -6972,16 +7037,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 927;
+			State = 940;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 892;
+				State = 905;
 				Match(CONTRIBUTED);
-				State = 893;
+				State = 906;
 				expr(0);
 				}
 				break;
@@ -6989,23 +7054,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 894;
+				State = 907;
 				Match(HOLDERS);
-				State = 895;
+				State = 908;
 				holder();
-				State = 900;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 896;
+					State = 909;
 					Match(COMMA);
-					State = 897;
+					State = 910;
 					holder();
 					}
 					}
-					State = 902;
+					State = 915;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7015,9 +7080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 903;
+				State = 916;
 				Match(HURDLE);
-				State = 904;
+				State = 917;
 				expr(0);
 				}
 				break;
@@ -7025,32 +7090,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 905;
+				State = 918;
 				Match(CARRY);
-				State = 906;
+				State = 919;
 				expr(0);
-				State = 907;
+				State = 920;
 				Match(TO);
-				State = 908;
+				State = 921;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 911;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 909;
+					State = 922;
 					Match(CATCH_UP);
-					State = 910;
+					State = 923;
 					expr(0);
 					}
 				}
 
-				State = 914;
+				State = 927;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 913;
+					State = 926;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7061,9 +7126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 916;
+				State = 929;
 				Match(COMMITMENT);
-				State = 917;
+				State = 930;
 				expr(0);
 				}
 				break;
@@ -7071,23 +7136,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 918;
+				State = 931;
 				Match(CALLS);
-				State = 919;
+				State = 932;
 				capitalCall();
-				State = 924;
+				State = 937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 920;
+					State = 933;
 					Match(COMMA);
-					State = 921;
+					State = 934;
 					capitalCall();
 					}
 					}
-					State = 926;
+					State = 939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7144,32 +7209,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 929;
+			State = 942;
 			ident();
-			State = 930;
+			State = 943;
 			expr(0);
-			State = 939;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 931;
+				State = 944;
 				Match(LBRACE);
-				State = 935;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 932;
+					State = 945;
 					holderTerm();
 					}
 					}
-					State = 937;
+					State = 950;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 938;
+				State = 951;
 				Match(RBRACE);
 				}
 			}
@@ -7244,16 +7309,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 947;
+			State = 960;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 941;
+				State = 954;
 				Match(HURDLE);
-				State = 942;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7261,9 +7326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 956;
 				Match(CARRY);
-				State = 944;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7271,9 +7336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 945;
+				State = 958;
 				Match(CATCH_UP);
-				State = 946;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7317,9 +7382,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 949;
+			State = 962;
 			Match(DATE);
-			State = 950;
+			State = 963;
 			expr(0);
 			}
 		}
@@ -7369,32 +7434,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 952;
+			State = 965;
 			Match(ACCOUNT);
-			State = 953;
+			State = 966;
 			_localctx.name = ident();
-			State = 962;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 954;
+				State = 967;
 				Match(LBRACE);
-				State = 958;
+				State = 971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 955;
+					State = 968;
 					accountItem();
 					}
 					}
-					State = 960;
+					State = 973;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 961;
+				State = 974;
 				Match(RBRACE);
 				}
 			}
@@ -7469,16 +7534,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 970;
+			State = 983;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 964;
+				State = 977;
 				Match(TARGET);
-				State = 965;
+				State = 978;
 				expr(0);
 				}
 				break;
@@ -7486,9 +7551,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 966;
+				State = 979;
 				Match(INITIAL);
-				State = 967;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7496,9 +7561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 968;
+				State = 981;
 				Match(EARNS);
-				State = 969;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7559,31 +7624,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 985;
 			Match(FEE);
-			State = 973;
+			State = 986;
 			_localctx.name = ident();
-			State = 974;
+			State = 987;
 			Match(LBRACE);
-			State = 975;
+			State = 988;
 			expr(0);
-			State = 983;
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 976;
+				State = 989;
 				perYear();
-				State = 981;
+				State = 994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 977;
+					State = 990;
 					Match(ESCALATING);
-					State = 978;
+					State = 991;
 					expr(0);
-					State = 979;
+					State = 992;
 					perYear();
 					}
 				}
@@ -7591,7 +7656,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 985;
+			State = 998;
 			Match(RBRACE);
 			}
 		}
@@ -7646,52 +7711,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
+			State = 1000;
 			Match(TEST);
-			State = 988;
+			State = 1001;
 			_localctx.name = ident();
-			State = 989;
+			State = 1002;
 			Match(ASSIGN);
-			State = 990;
+			State = 1003;
 			expr(0);
-			State = 997;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 991;
+				State = 1004;
 				Match(OVER);
-				State = 994;
+				State = 1007;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 992;
+					State = 1005;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 993;
+					State = 1006;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 996;
+				State = 1009;
 				duration();
 				}
 			}
 
-			State = 1001;
+			State = 1014;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 999;
+				State = 1012;
 				Match(FROM);
-				State = 1000;
+				State = 1013;
 				Match(DATE);
 				}
 			}
@@ -7778,79 +7843,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 1016;
 			Match(TRIGGER);
-			State = 1004;
+			State = 1017;
 			_localctx.name = ident();
-			State = 1005;
+			State = 1018;
 			Match(WHEN);
-			State = 1006;
+			State = 1019;
 			expr(0);
-			State = 1009;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1007;
+				State = 1020;
 				Match(FROM);
-				State = 1008;
+				State = 1021;
 				Match(DATE);
 				}
 			}
 
-			State = 1014;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1011;
+				State = 1024;
 				Match(TRIPS);
-				State = 1012;
+				State = 1025;
 				Match(AFTER);
-				State = 1013;
+				State = 1026;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1019;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1016;
+				State = 1029;
 				Match(CURES);
-				State = 1017;
+				State = 1030;
 				Match(AFTER);
-				State = 1018;
+				State = 1031;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1031;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1021;
+				State = 1034;
 				Match(CURE);
-				State = 1022;
+				State = 1035;
 				Match(BY);
-				State = 1023;
+				State = 1036;
 				_localctx.curer = ident();
-				State = 1024;
+				State = 1037;
 				Match(UP);
-				State = 1025;
+				State = 1038;
 				Match(TO);
-				State = 1026;
+				State = 1039;
 				_localctx.times = Match(NUMBER);
-				State = 1027;
+				State = 1040;
 				Match(TIMES);
-				State = 1029;
+				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1028;
+					State = 1041;
 					cureDestination();
 					}
 				}
@@ -7858,23 +7923,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1033;
+			State = 1046;
 			Match(ARROW);
-			State = 1034;
+			State = 1047;
 			triggerEffect();
-			State = 1039;
+			State = 1052;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1035;
+				State = 1048;
 				Match(COMMA);
-				State = 1036;
+				State = 1049;
 				triggerEffect();
 				}
 				}
-				State = 1041;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7946,43 +8011,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1058;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1042;
+				State = 1055;
 				Match(PREPAYING);
-				State = 1043;
+				State = 1056;
 				ident();
-				State = 1048;
+				State = 1061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1044;
+					State = 1057;
 					Match(COMMA);
-					State = 1045;
+					State = 1058;
 					ident();
 					}
 					}
-					State = 1050;
+					State = 1063;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1054;
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1051;
+					State = 1064;
 					Match(THEN);
-					State = 1052;
+					State = 1065;
 					Match(INTO);
-					State = 1053;
+					State = 1066;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7993,9 +8058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1056;
+				State = 1069;
 				Match(INTO);
-				State = 1057;
+				State = 1070;
 				ident();
 				}
 				break;
@@ -8084,20 +8149,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1079;
+			State = 1092;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1060;
+				State = 1073;
 				Match(SWEEP);
-				State = 1061;
+				State = 1074;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1062;
+				State = 1075;
 				Match(TO);
-				State = 1063;
+				State = 1076;
 				ident();
 				}
 				break;
@@ -8105,34 +8170,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1064;
+				State = 1077;
 				Match(ACCELERATE);
-				State = 1076;
+				State = 1089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1065;
+					State = 1078;
 					Match(LPAREN);
-					State = 1066;
+					State = 1079;
 					ident();
-					State = 1071;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1067;
+						State = 1080;
 						Match(COMMA);
-						State = 1068;
+						State = 1081;
 						ident();
 						}
 						}
-						State = 1073;
+						State = 1086;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1074;
+					State = 1087;
 					Match(RPAREN);
 					}
 				}
@@ -8143,7 +8208,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1078;
+				State = 1091;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8191,20 +8256,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1081;
+			State = 1094;
 			Match(DEFAULT);
-			State = 1082;
+			State = 1095;
 			Match(WHEN);
-			State = 1083;
+			State = 1096;
 			expr(0);
-			State = 1086;
+			State = 1099;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1084;
+				State = 1097;
 				Match(GRACE);
-				State = 1085;
+				State = 1098;
 				duration();
 				}
 			}
@@ -8256,25 +8321,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1088;
+			State = 1101;
 			Match(CFADS);
-			State = 1089;
+			State = 1102;
 			Match(INCLUDES);
-			State = 1090;
+			State = 1103;
 			cfadsItem();
-			State = 1095;
+			State = 1108;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1091;
+				State = 1104;
 				Match(COMMA);
-				State = 1092;
+				State = 1105;
 				cfadsItem();
 				}
 				}
-				State = 1097;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8314,13 +8379,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1100;
+			State = 1113;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1098;
+				State = 1111;
 				Match(RVG);
 				}
 				break;
@@ -8498,7 +8563,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1099;
+				State = 1112;
 				ident();
 				}
 				break;
@@ -8548,25 +8613,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1102;
+			State = 1115;
 			Match(WATERFALL);
-			State = 1103;
+			State = 1116;
 			Match(LBRACE);
-			State = 1107;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1104;
+				State = 1117;
 				step();
 				}
 				}
-				State = 1109;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1110;
+			State = 1123;
 			Match(RBRACE);
 			}
 		}
@@ -8794,39 +8859,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1203;
+			State = 1216;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1112;
+				State = 1125;
 				Match(PAY);
-				State = 1113;
+				State = 1126;
 				((PayStepContext)_localctx).target = reference();
-				State = 1123;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1114;
+					State = 1127;
 					Match(USING);
-					State = 1115;
+					State = 1128;
 					ident();
-					State = 1120;
+					State = 1133;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1116;
+						State = 1129;
 						Match(COMMA);
-						State = 1117;
+						State = 1130;
 						ident();
 						}
 						}
-						State = 1122;
+						State = 1135;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8839,9 +8904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1125;
+				State = 1138;
 				Match(FILL);
-				State = 1126;
+				State = 1139;
 				ident();
 				}
 				break;
@@ -8849,9 +8914,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1127;
+				State = 1140;
 				Match(RELEASE);
-				State = 1128;
+				State = 1141;
 				ident();
 				}
 				break;
@@ -8859,13 +8924,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1129;
+				State = 1142;
 				Match(HOLD);
-				State = 1130;
+				State = 1143;
 				Match(REST);
-				State = 1131;
+				State = 1144;
 				Match(IN);
-				State = 1132;
+				State = 1145;
 				ident();
 				}
 				break;
@@ -8873,25 +8938,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1133;
+				State = 1146;
 				Match(DISTRIBUTE);
-				State = 1136;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1134;
+					State = 1147;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1135;
+					State = 1148;
 					Match(OF);
 					}
 				}
 
-				State = 1138;
+				State = 1151;
 				Match(REST);
-				State = 1139;
+				State = 1152;
 				Match(TO);
-				State = 1140;
+				State = 1153;
 				ident();
 				}
 				break;
@@ -8899,17 +8964,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1141;
+				State = 1154;
 				Match(SWEEP);
-				State = 1142;
+				State = 1155;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1143;
+				State = 1156;
 				Match(OF);
-				State = 1144;
+				State = 1157;
 				Match(REST);
-				State = 1145;
+				State = 1158;
 				Match(TO);
-				State = 1146;
+				State = 1159;
 				ident();
 				}
 				break;
@@ -8917,52 +8982,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1147;
+				State = 1160;
 				Match(SELL);
-				State = 1148;
+				State = 1161;
 				ident();
-				State = 1153;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1149;
+					State = 1162;
 					Match(COMMA);
-					State = 1150;
-					ident();
-					}
-					}
-					State = 1155;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1156;
-				Match(TO);
-				State = 1157;
-				Match(COVER);
-				State = 1158;
-				((SellStepContext)_localctx).target = reference();
-				}
-				break;
-			case IF:
-				_localctx = new IfStepContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 1160;
-				Match(IF);
-				State = 1161;
-				expr(0);
-				State = 1162;
-				Match(LBRACE);
-				State = 1166;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
-					{
-					{
 					State = 1163;
-					step();
+					ident();
 					}
 					}
 					State = 1168;
@@ -8970,31 +9003,63 @@ public partial class DealLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 1169;
-				Match(RBRACE);
+				Match(TO);
+				State = 1170;
+				Match(COVER);
+				State = 1171;
+				((SellStepContext)_localctx).target = reference();
+				}
+				break;
+			case IF:
+				_localctx = new IfStepContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 1173;
+				Match(IF);
+				State = 1174;
+				expr(0);
+				State = 1175;
+				Match(LBRACE);
 				State = 1179;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1176;
+					step();
+					}
+					}
+					State = 1181;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1182;
+				Match(RBRACE);
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1170;
+					State = 1183;
 					Match(ELSE);
-					State = 1171;
+					State = 1184;
 					Match(LBRACE);
-					State = 1175;
+					State = 1188;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1172;
+						State = 1185;
 						step();
 						}
 						}
-						State = 1177;
+						State = 1190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1178;
+					State = 1191;
 					Match(RBRACE);
 					}
 				}
@@ -9005,37 +9070,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1181;
+				State = 1194;
 				Match(PRO_RATA);
-				State = 1184;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1182;
+					State = 1195;
 					Match(BY);
-					State = 1183;
+					State = 1196;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1186;
+				State = 1199;
 				Match(LBRACE);
-				State = 1190;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1187;
+					State = 1200;
 					step();
 					}
 					}
-					State = 1192;
+					State = 1205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1193;
+				State = 1206;
 				Match(RBRACE);
 				}
 				break;
@@ -9043,25 +9108,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1194;
+				State = 1207;
 				Match(SEQUENTIAL);
-				State = 1195;
+				State = 1208;
 				Match(LBRACE);
-				State = 1199;
+				State = 1212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1196;
+					State = 1209;
 					step();
 					}
 					}
-					State = 1201;
+					State = 1214;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1202;
+				State = 1215;
 				Match(RBRACE);
 				}
 				break;
@@ -9111,25 +9176,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1205;
+			State = 1218;
 			Match(ENFORCEMENT);
-			State = 1206;
+			State = 1219;
 			Match(LBRACE);
-			State = 1210;
+			State = 1223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1207;
+				State = 1220;
 				enforcementItem();
 				}
 				}
-				State = 1212;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1213;
+			State = 1226;
 			Match(RBRACE);
 			}
 		}
@@ -9201,44 +9266,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1231;
+			State = 1244;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1215;
+				State = 1228;
 				Match(SELL);
-				State = 1216;
+				State = 1229;
 				ident();
-				State = 1221;
+				State = 1234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1217;
+					State = 1230;
 					Match(COMMA);
-					State = 1218;
+					State = 1231;
 					ident();
 					}
 					}
-					State = 1223;
+					State = 1236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1227;
+				State = 1240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1224;
+					State = 1237;
 					sellTerm();
 					}
 					}
-					State = 1229;
+					State = 1242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9248,7 +9313,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1230;
+				State = 1243;
 				waterfallDecl();
 				}
 				break;
@@ -9391,16 +9456,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1255;
+			State = 1268;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1233;
+				State = 1246;
 				Match(HAIRCUT);
-				State = 1234;
+				State = 1247;
 				expr(0);
 				}
 				break;
@@ -9408,9 +9473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1235;
+				State = 1248;
 				Match(LAG);
-				State = 1236;
+				State = 1249;
 				duration();
 				}
 				break;
@@ -9418,13 +9483,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1237;
+				State = 1250;
 				Match(DEPTH);
-				State = 1238;
+				State = 1251;
 				expr(0);
-				State = 1239;
+				State = 1252;
 				Match(PER);
-				State = 1240;
+				State = 1253;
 				Match(MONTH);
 				}
 				break;
@@ -9432,9 +9497,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1242;
+				State = 1255;
 				Match(IMPACT);
-				State = 1243;
+				State = 1256;
 				expr(0);
 				}
 				break;
@@ -9442,13 +9507,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1244;
+				State = 1257;
 				Match(LIMIT);
-				State = 1245;
+				State = 1258;
 				expr(0);
-				State = 1246;
+				State = 1259;
 				Match(PER);
-				State = 1247;
+				State = 1260;
 				Match(MONTH);
 				}
 				break;
@@ -9456,9 +9521,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1249;
+				State = 1262;
 				Match(COSTS);
-				State = 1250;
+				State = 1263;
 				expr(0);
 				}
 				break;
@@ -9466,9 +9531,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1251;
+				State = 1264;
 				Match(KEEP);
-				State = 1252;
+				State = 1265;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9476,9 +9541,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1253;
+				State = 1266;
 				Match(RESERVE);
-				State = 1254;
+				State = 1267;
 				expr(0);
 				}
 				break;
@@ -9537,31 +9602,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1257;
+			State = 1270;
 			Match(SCENARIO);
-			State = 1258;
+			State = 1271;
 			_localctx.name = ident();
-			State = 1259;
+			State = 1272;
 			Match(FOR);
-			State = 1260;
+			State = 1273;
 			_localctx.deal = ident();
-			State = 1261;
+			State = 1274;
 			Match(LBRACE);
-			State = 1265;
+			State = 1278;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1262;
+				State = 1275;
 				scenarioItem();
 				}
 				}
-				State = 1267;
+				State = 1280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1268;
+			State = 1281;
 			Match(RBRACE);
 			}
 		}
@@ -10186,20 +10251,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1477;
+			State = 1490;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1270;
+				State = 1283;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1271;
+				State = 1284;
 				Match(RENEWALS);
-				State = 1272;
+				State = 1285;
 				Match(TAKEN);
-				State = 1273;
+				State = 1286;
 				Match(NUMBER);
 				}
 				break;
@@ -10207,29 +10272,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1275;
+				State = 1288;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1276;
+				State = 1289;
 				Match(RENEWALS);
-				State = 1277;
+				State = 1290;
 				Match(DRAWN);
-				State = 1278;
+				State = 1291;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1282;
+				State = 1295;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1279;
+						State = 1292;
 						loading();
 						}
 						} 
 					}
-					State = 1284;
+					State = 1297;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 				}
 				}
 				break;
@@ -10237,13 +10302,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1285;
+				State = 1298;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1286;
+				State = 1299;
 				Match(BREAKS);
-				State = 1287;
+				State = 1300;
 				Match(AT);
-				State = 1288;
+				State = 1301;
 				duration();
 				}
 				break;
@@ -10251,9 +10316,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1290;
+				State = 1303;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1291;
+				State = 1304;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10262,20 +10327,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1292;
+				State = 1305;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1293;
+				State = 1306;
 				perYear();
-				State = 1298;
+				State = 1311;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 				case 1:
 					{
-					State = 1294;
+					State = 1307;
 					Match(VOLATILITY);
-					State = 1295;
+					State = 1308;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1296;
+					State = 1309;
 					perYear();
 					}
 					break;
@@ -10286,15 +10351,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1300;
+				State = 1313;
 				((DropItemContext)_localctx).path = reference();
-				State = 1301;
+				State = 1314;
 				Match(DROP);
-				State = 1302;
+				State = 1315;
 				expr(0);
-				State = 1303;
+				State = 1316;
 				Match(BY);
-				State = 1304;
+				State = 1317;
 				Match(DATE);
 				}
 				break;
@@ -10302,25 +10367,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1306;
+				State = 1319;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1307;
+				State = 1320;
 				Match(DEFAULTS);
-				State = 1334;
+				State = 1347;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1308;
+					State = 1321;
 					Match(ON);
-					State = 1309;
+					State = 1322;
 					Match(DATE);
-					State = 1311;
+					State = 1324;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 					case 1:
 						{
-						State = 1310;
+						State = 1323;
 						recoveryDraw();
 						}
 						break;
@@ -10329,58 +10394,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1313;
+					State = 1326;
 					Match(DRAWN);
-					State = 1323;
+					State = 1336;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 					case 1:
 						{
-						State = 1314;
+						State = 1327;
 						Match(PD);
-						State = 1315;
+						State = 1328;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1316;
+						State = 1329;
 						perYear();
-						State = 1320;
+						State = 1333;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1317;
+							State = 1330;
 							pdStep();
 							}
 							}
-							State = 1322;
+							State = 1335;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1328;
+					State = 1341;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1325;
+							State = 1338;
 							loading();
 							}
 							} 
 						}
-						State = 1330;
+						State = 1343;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 					}
-					State = 1332;
+					State = 1345;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 					case 1:
 						{
-						State = 1331;
+						State = 1344;
 						recoveryDraw();
 						}
 						break;
@@ -10396,9 +10461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1336;
+				State = 1349;
 				Match(ENFORCEMENT);
-				State = 1338;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10406,7 +10471,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1337;
+						State = 1350;
 						sellTerm();
 						}
 						}
@@ -10414,9 +10479,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1340;
+					State = 1353;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10424,11 +10489,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1342;
+				State = 1355;
 				Match(ENFORCEMENT);
-				State = 1343;
+				State = 1356;
 				Match(SELL);
-				State = 1344;
+				State = 1357;
 				Match(ALL);
 				}
 				break;
@@ -10436,11 +10501,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1345;
+				State = 1358;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1346;
+				State = 1359;
 				Match(LEVEL);
-				State = 1347;
+				State = 1360;
 				expr(0);
 				}
 				break;
@@ -10448,29 +10513,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1349;
+				State = 1362;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1350;
+				State = 1363;
 				Match(POINTS);
-				State = 1351;
+				State = 1364;
 				pointsKind();
-				State = 1352;
+				State = 1365;
 				Match(LBRACE);
-				State = 1356;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1353;
+					State = 1366;
 					schedulePoint();
 					}
 					}
-					State = 1358;
+					State = 1371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1359;
+				State = 1372;
 				Match(RBRACE);
 				}
 				break;
@@ -10478,15 +10543,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1361;
+				State = 1374;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1362;
+				State = 1375;
 				Match(LAUNCH);
-				State = 1363;
+				State = 1376;
 				Match(DATE);
-				State = 1364;
+				State = 1377;
 				Match(DOWN);
-				State = 1365;
+				State = 1378;
 				expr(0);
 				}
 				break;
@@ -10494,21 +10559,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1367;
+				State = 1380;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1368;
+				State = 1381;
 				Match(SHIFT);
-				State = 1370;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1369;
+					State = 1382;
 					Match(PLUS);
 					}
 				}
 
-				State = 1372;
+				State = 1385;
 				expr(0);
 				}
 				break;
@@ -10516,11 +10581,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1374;
+				State = 1387;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1375;
+				State = 1388;
 				Match(DELAYED);
-				State = 1376;
+				State = 1389;
 				duration();
 				}
 				break;
@@ -10528,27 +10593,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1378;
+				State = 1391;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1379;
+				State = 1392;
 				Match(DELAYED);
-				State = 1380;
+				State = 1393;
 				Match(DRAWN);
-				State = 1381;
+				State = 1394;
 				delayOutcome();
-				State = 1386;
+				State = 1399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1382;
+					State = 1395;
 					Match(COMMA);
-					State = 1383;
+					State = 1396;
 					delayOutcome();
 					}
 					}
-					State = 1388;
+					State = 1401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10558,11 +10623,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1389;
+				State = 1402;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1390;
+				State = 1403;
 				Match(UTILISATION);
-				State = 1391;
+				State = 1404;
 				expr(0);
 				}
 				break;
@@ -10570,17 +10635,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1393;
+				State = 1406;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1394;
+				State = 1407;
 				Match(RELET);
-				State = 1395;
+				State = 1408;
 				Match(AFTER);
-				State = 1396;
+				State = 1409;
 				duration();
-				State = 1397;
+				State = 1410;
 				Match(AT);
-				State = 1398;
+				State = 1411;
 				expr(0);
 				}
 				break;
@@ -10588,11 +10653,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1400;
+				State = 1413;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1401;
+				State = 1414;
 				Match(NOT);
-				State = 1402;
+				State = 1415;
 				Match(RELET);
 				}
 				break;
@@ -10600,18 +10665,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1404;
+				State = 1417;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1405;
+				State = 1418;
 				Match(GUARANTEES);
-				State = 1406;
+				State = 1419;
 				Match(HONOURED);
-				State = 1408;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1407;
+					State = 1420;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10622,20 +10687,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1410;
+				State = 1423;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1411;
+				State = 1424;
 				Match(GUARANTEES);
-				State = 1412;
+				State = 1425;
 				Match(DISOWNED);
-				State = 1415;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1413;
+					State = 1426;
 					Match(FROM);
-					State = 1414;
+					State = 1427;
 					Match(DATE);
 					}
 				}
@@ -10646,11 +10711,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1417;
+				State = 1430;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1418;
+				State = 1431;
 				Match(MARKET);
-				State = 1420;
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10658,7 +10723,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1419;
+						State = 1432;
 						holdingMarketTerm();
 						}
 						}
@@ -10666,9 +10731,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1422;
+					State = 1435;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10676,9 +10741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1424;
+				State = 1437;
 				Match(PATHS);
-				State = 1425;
+				State = 1438;
 				Match(NUMBER);
 				}
 				break;
@@ -10686,9 +10751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1426;
+				State = 1439;
 				Match(SEED);
-				State = 1427;
+				State = 1440;
 				Match(NUMBER);
 				}
 				break;
@@ -10696,7 +10761,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1428;
+				State = 1441;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10704,7 +10769,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1429;
+				State = 1442;
 				Match(SOBOL);
 				}
 				break;
@@ -10712,21 +10777,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1430;
+				State = 1443;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1431;
+				State = 1444;
 				Match(GBM);
-				State = 1432;
+				State = 1445;
 				Match(DRIFT);
-				State = 1433;
+				State = 1446;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1434;
+				State = 1447;
 				perYear();
-				State = 1435;
+				State = 1448;
 				Match(VOLATILITY);
-				State = 1436;
+				State = 1449;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1437;
+				State = 1450;
 				perYear();
 				}
 				break;
@@ -10734,39 +10799,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1439;
+				State = 1452;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1440;
+				State = 1453;
 				Match(REVERTS);
-				State = 1441;
+				State = 1454;
 				Match(TO);
-				State = 1444;
+				State = 1457;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 				case 1:
 					{
-					State = 1442;
+					State = 1455;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1443;
+					State = 1456;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1446;
+				State = 1459;
 				Match(SPEED);
-				State = 1447;
+				State = 1460;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1448;
+				State = 1461;
 				perYear();
-				State = 1449;
+				State = 1462;
 				Match(VOLATILITY);
-				State = 1450;
+				State = 1463;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1451;
+				State = 1464;
 				perYear();
 				}
 				break;
@@ -10774,17 +10839,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1453;
+				State = 1466;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1454;
+				State = 1467;
 				Match(JUMPS);
-				State = 1455;
+				State = 1468;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1456;
+				State = 1469;
 				perYear();
-				State = 1457;
+				State = 1470;
 				Match(DOWN);
-				State = 1458;
+				State = 1471;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10792,24 +10857,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1460;
+				State = 1473;
 				Match(CORRELATE);
-				State = 1461;
+				State = 1474;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1462;
+				State = 1475;
 				Match(WITH);
-				State = 1463;
+				State = 1476;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1464;
+				State = 1477;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1467;
+				State = 1480;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 				case 1:
 					{
-					State = 1465;
+					State = 1478;
 					Match(STRESS);
-					State = 1466;
+					State = 1479;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10820,19 +10885,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1469;
+				State = 1482;
 				Match(REGIMES);
-				State = 1470;
+				State = 1483;
 				Match(STRESS);
-				State = 1471;
+				State = 1484;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1472;
+				State = 1485;
 				perYear();
-				State = 1473;
+				State = 1486;
 				Match(NORMAL);
-				State = 1474;
+				State = 1487;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1475;
+				State = 1488;
 				perYear();
 				}
 				break;
@@ -10879,15 +10944,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1479;
+			State = 1492;
 			Match(UNTIL);
-			State = 1480;
+			State = 1493;
 			Match(DATE);
-			State = 1481;
+			State = 1494;
 			Match(THEN);
-			State = 1482;
+			State = 1495;
 			expr(0);
-			State = 1483;
+			State = 1496;
 			perYear();
 			}
 		}
@@ -10935,17 +11000,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1498;
 			Match(RECOVERY);
-			State = 1486;
+			State = 1499;
 			Match(BETA);
-			State = 1487;
+			State = 1500;
 			Match(MEAN);
-			State = 1488;
+			State = 1501;
 			_localctx.mean = expr(0);
-			State = 1489;
+			State = 1502;
 			Match(SD);
-			State = 1490;
+			State = 1503;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10991,21 +11056,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1493;
+			State = 1506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1492;
+				State = 1505;
 				Match(MINUS);
 				}
 			}
 
-			State = 1495;
+			State = 1508;
 			duration();
-			State = 1496;
+			State = 1509;
 			Match(WITH);
-			State = 1497;
+			State = 1510;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11050,11 +11115,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1499;
+			State = 1512;
 			Match(LOADING);
-			State = 1500;
+			State = 1513;
 			_localctx.factor = reference();
-			State = 1501;
+			State = 1514;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11092,9 +11157,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1503;
+			State = 1516;
 			Match(PER);
-			State = 1504;
+			State = 1517;
 			Match(YEAR);
 			}
 		}
@@ -11131,7 +11196,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1506;
+			State = 1519;
 			Match(QUANTITY);
 			}
 		}
@@ -11458,20 +11523,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1550;
+			State = 1563;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1509;
+				State = 1522;
 				Match(LPAREN);
-				State = 1510;
+				State = 1523;
 				expr(0);
-				State = 1511;
+				State = 1524;
 				Match(RPAREN);
 				}
 				break;
@@ -11480,9 +11545,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1513;
+				State = 1526;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1514;
+				State = 1527;
 				expr(16);
 				}
 				break;
@@ -11491,9 +11556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1515;
+				State = 1528;
 				Match(NOT);
-				State = 1516;
+				State = 1529;
 				expr(11);
 				}
 				break;
@@ -11502,17 +11567,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1517;
+				State = 1530;
 				Match(IF);
-				State = 1518;
+				State = 1531;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1519;
+				State = 1532;
 				Match(THEN);
-				State = 1520;
+				State = 1533;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1521;
+				State = 1534;
 				Match(ELSE);
-				State = 1522;
+				State = 1535;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11521,37 +11586,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1524;
+				State = 1537;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1525;
+				State = 1538;
 				Match(LPAREN);
-				State = 1534;
+				State = 1547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1526;
+					State = 1539;
 					expr(0);
-					State = 1531;
+					State = 1544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1527;
+						State = 1540;
 						Match(COMMA);
-						State = 1528;
+						State = 1541;
 						expr(0);
 						}
 						}
-						State = 1533;
+						State = 1546;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1536;
+				State = 1549;
 				Match(RPAREN);
 				}
 				break;
@@ -11560,7 +11625,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1538;
+				State = 1551;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11570,19 +11635,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1540;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1539;
+					State = 1552;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1542;
+				State = 1555;
 				Match(PER);
-				State = 1543;
+				State = 1556;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11591,9 +11656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
+				State = 1557;
 				Match(NUMBER);
-				State = 1545;
+				State = 1558;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11602,7 +11667,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1546;
+				State = 1559;
 				Match(QUANTITY);
 				}
 				break;
@@ -11611,7 +11676,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1547;
+				State = 1560;
 				Match(NUMBER);
 				}
 				break;
@@ -11620,7 +11685,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1548;
+				State = 1561;
 				Match(DATE);
 				}
 				break;
@@ -11629,34 +11694,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1549;
+				State = 1562;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1572;
+			State = 1585;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1570;
+					State = 1583;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1552;
+						State = 1565;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1553;
+						State = 1566;
 						Match(OF);
-						State = 1554;
+						State = 1567;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11665,9 +11730,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1555;
+						State = 1568;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1556;
+						State = 1569;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11677,7 +11742,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1557;
+						State = 1570;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11686,9 +11751,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1558;
+						State = 1571;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1559;
+						State = 1572;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11698,7 +11763,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1560;
+						State = 1573;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11707,9 +11772,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1561;
+						State = 1574;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1562;
+						State = 1575;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11719,7 +11784,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1563;
+						State = 1576;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11728,11 +11793,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1564;
+						State = 1577;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1565;
+						State = 1578;
 						Match(AND);
-						State = 1566;
+						State = 1579;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11741,20 +11806,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1567;
+						State = 1580;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1568;
+						State = 1581;
 						Match(OR);
-						State = 1569;
+						State = 1582;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1574;
+				State = 1587;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 			}
 			}
 		}
@@ -11803,7 +11868,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1575;
+			State = 1588;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11854,16 +11919,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1577;
+			State = 1590;
 			ident();
-			State = 1580;
+			State = 1593;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
-				State = 1578;
+				State = 1591;
 				Match(DOT);
-				State = 1579;
+				State = 1592;
 				_localctx.member = ident();
 				}
 				break;
@@ -12075,7 +12140,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1582;
+			State = 1595;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12123,7 +12188,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1585,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1598,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12172,138 +12237,139 @@ public partial class DealLangParser : Parser {
 		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
 		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,658,8,31,1,31,3,31,661,8,31,1,32,1,32,1,32,1,32,
-		5,32,667,8,32,10,32,12,32,670,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
-		692,8,33,1,34,1,34,1,34,1,34,1,34,3,34,699,8,34,1,35,1,35,1,35,1,35,5,
-		35,705,8,35,10,35,12,35,708,9,35,1,35,1,35,1,36,1,36,3,36,714,8,36,1,36,
-		1,36,3,36,718,8,36,1,36,1,36,3,36,722,8,36,1,37,1,37,1,37,1,37,1,37,1,
-		37,3,37,730,8,37,1,37,1,37,3,37,734,8,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,5,37,748,8,37,10,37,12,37,751,9,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,790,8,37,1,37,1,37,3,37,794,
-		8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,802,8,38,1,39,1,39,1,39,1,39,1,
-		39,5,39,809,8,39,10,39,12,39,812,9,39,1,39,1,39,3,39,816,8,39,1,39,1,39,
-		1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,830,8,41,10,41,
-		12,41,833,9,41,1,41,3,41,836,8,41,1,42,1,42,1,42,1,42,5,42,842,8,42,10,
-		42,12,42,845,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,864,8,43,11,43,12,43,865,1,43,1,
-		43,1,43,1,43,3,43,872,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,880,8,44,
-		1,45,1,45,1,45,1,45,5,45,886,8,45,10,45,12,45,889,9,45,1,45,1,45,1,46,
-		1,46,1,46,1,46,1,46,1,46,5,46,899,8,46,10,46,12,46,902,9,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,3,46,912,8,46,1,46,3,46,915,8,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,5,46,923,8,46,10,46,12,46,926,9,46,3,46,928,8,46,
-		1,47,1,47,1,47,1,47,5,47,934,8,47,10,47,12,47,937,9,47,1,47,3,47,940,8,
-		47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,948,8,48,1,49,1,49,1,49,1,50,1,50,
-		1,50,1,50,5,50,957,8,50,10,50,12,50,960,9,50,1,50,3,50,963,8,50,1,51,1,
-		51,1,51,1,51,1,51,1,51,3,51,971,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,3,52,982,8,52,3,52,984,8,52,1,52,1,52,1,53,1,53,1,53,1,53,1,
-		53,1,53,1,53,3,53,995,8,53,1,53,3,53,998,8,53,1,53,1,53,3,53,1002,8,53,
-		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1010,8,54,1,54,1,54,1,54,3,54,1015,
-		8,54,1,54,1,54,1,54,3,54,1020,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1030,8,54,3,54,1032,8,54,1,54,1,54,1,54,1,54,5,54,1038,8,54,
-		10,54,12,54,1041,9,54,1,55,1,55,1,55,1,55,5,55,1047,8,55,10,55,12,55,1050,
-		9,55,1,55,1,55,1,55,3,55,1055,8,55,1,55,1,55,3,55,1059,8,55,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1070,8,56,10,56,12,56,1073,9,56,
-		1,56,1,56,3,56,1077,8,56,1,56,3,56,1080,8,56,1,57,1,57,1,57,1,57,1,57,
-		3,57,1087,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1094,8,58,10,58,12,58,1097,
-		9,58,1,59,1,59,3,59,1101,8,59,1,60,1,60,1,60,5,60,1106,8,60,10,60,12,60,
-		1109,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1119,8,61,10,61,
-		12,61,1122,9,61,3,61,1124,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,9,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,9,61,1,61,
-		1,61,1,61,1,61,5,61,1174,8,61,10,61,12,61,1177,9,61,1,61,3,61,1180,8,61,
-		1,61,1,61,1,61,3,61,1185,8,61,1,61,1,61,5,61,1189,8,61,10,61,12,61,1192,
-		9,61,1,61,1,61,1,61,1,61,5,61,1198,8,61,10,61,12,61,1201,9,61,1,61,3,61,
-		1204,8,61,1,62,1,62,1,62,5,62,1209,8,62,10,62,12,62,1212,9,62,1,62,1,62,
-		1,63,1,63,1,63,1,63,5,63,1220,8,63,10,63,12,63,1223,9,63,1,63,5,63,1226,
-		8,63,10,63,12,63,1229,9,63,1,63,3,63,1232,8,63,1,64,1,64,1,64,1,64,1,64,
+		31,1,31,1,31,1,31,3,31,658,8,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,666,
+		8,31,10,31,12,31,669,9,31,1,31,3,31,672,8,31,3,31,674,8,31,1,32,1,32,1,
+		32,1,32,5,32,680,8,32,10,32,12,32,683,9,32,1,32,1,32,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,3,33,705,8,33,1,34,1,34,1,34,1,34,1,34,3,34,712,8,34,1,35,1,35,1,35,
+		1,35,5,35,718,8,35,10,35,12,35,721,9,35,1,35,1,35,1,36,1,36,3,36,727,8,
+		36,1,36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,3,37,743,8,37,1,37,1,37,3,37,747,8,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,761,8,37,10,37,12,37,764,9,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,803,8,37,1,37,1,37,
+		3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,815,8,38,1,39,1,39,1,
+		39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,39,1,39,1,39,3,39,829,8,39,
+		1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,843,8,
+		41,10,41,12,41,846,9,41,1,41,3,41,849,8,41,1,42,1,42,1,42,1,42,5,42,855,
+		8,42,10,42,12,42,858,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,877,8,43,11,43,12,43,878,
+		1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,893,
+		8,44,1,45,1,45,1,45,1,45,5,45,899,8,45,10,45,12,45,902,9,45,1,45,1,45,
+		1,46,1,46,1,46,1,46,1,46,1,46,5,46,912,8,46,10,46,12,46,915,9,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,925,8,46,1,46,3,46,928,8,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,5,46,936,8,46,10,46,12,46,939,9,46,3,46,941,
+		8,46,1,47,1,47,1,47,1,47,5,47,947,8,47,10,47,12,47,950,9,47,1,47,3,47,
+		953,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,
+		50,1,50,1,50,1,50,5,50,970,8,50,10,50,12,50,973,9,50,1,50,3,50,976,8,50,
+		1,51,1,51,1,51,1,51,1,51,1,51,3,51,984,8,51,1,52,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,3,52,995,8,52,3,52,997,8,52,1,52,1,52,1,53,1,53,1,53,
+		1,53,1,53,1,53,1,53,3,53,1008,8,53,1,53,3,53,1011,8,53,1,53,1,53,3,53,
+		1015,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1023,8,54,1,54,1,54,1,54,
+		3,54,1028,8,54,1,54,1,54,1,54,3,54,1033,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1043,8,54,3,54,1045,8,54,1,54,1,54,1,54,1,54,5,54,
+		1051,8,54,10,54,12,54,1054,9,54,1,55,1,55,1,55,1,55,5,55,1060,8,55,10,
+		55,12,55,1063,9,55,1,55,1,55,1,55,3,55,1068,8,55,1,55,1,55,3,55,1072,8,
+		55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1083,8,56,10,56,12,
+		56,1086,9,56,1,56,1,56,3,56,1090,8,56,1,56,3,56,1093,8,56,1,57,1,57,1,
+		57,1,57,1,57,3,57,1100,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1107,8,58,10,
+		58,12,58,1110,9,58,1,59,1,59,3,59,1114,8,59,1,60,1,60,1,60,5,60,1119,8,
+		60,10,60,12,60,1122,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
+		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
+		9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
+		1181,9,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,61,
+		3,61,1193,8,61,1,61,1,61,1,61,3,61,1198,8,61,1,61,1,61,5,61,1202,8,61,
+		10,61,12,61,1205,9,61,1,61,1,61,1,61,1,61,5,61,1211,8,61,10,61,12,61,1214,
+		9,61,1,61,3,61,1217,8,61,1,62,1,62,1,62,5,62,1222,8,62,10,62,12,62,1225,
+		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1233,8,63,10,63,12,63,1236,9,63,
+		1,63,5,63,1239,8,63,10,63,12,63,1242,9,63,1,63,3,63,1245,8,63,1,64,1,64,
 		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,3,64,1256,8,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1264,
-		8,65,10,65,12,65,1267,9,65,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1281,8,66,10,66,12,66,1284,9,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1299,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,8,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1319,8,66,10,66,12,66,1322,9,66,3,66,1324,8,66,1,66,
-		5,66,1327,8,66,10,66,12,66,1330,9,66,1,66,3,66,1333,8,66,3,66,1335,8,66,
-		1,66,1,66,4,66,1339,8,66,11,66,12,66,1340,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1355,8,66,10,66,12,66,1358,9,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1371,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1385,8,66,
-		10,66,12,66,1388,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1409,8,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1416,8,66,1,66,1,66,1,66,4,66,1421,8,66,11,66,12,66,
-		1422,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1445,8,66,1,66,1,66,1,66,1,66,
+		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1269,8,64,1,65,1,65,1,65,1,65,1,65,
+		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
+		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
+		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
+		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
+		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1398,8,66,10,66,12,66,1401,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1422,
+		8,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,4,66,1434,
+		8,66,11,66,12,66,1435,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1458,8,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1468,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1478,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,69,3,69,1494,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,
-		1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1530,
-		8,73,10,73,12,73,1533,9,73,3,73,1535,8,73,1,73,1,73,1,73,1,73,3,73,1541,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1551,8,73,1,73,1,73,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1481,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1491,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,69,3,69,1507,8,69,1,69,1,69,1,69,1,69,1,70,
+		1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,5,73,1571,8,73,10,73,12,73,1574,9,73,1,74,1,74,1,75,1,75,1,75,
-		3,75,1581,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,
-		1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,
-		50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,131,133,
-		138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,213,215,
-		232,257,258,1830,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,
-		0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,
-		0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,
-		1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,
-		452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,
-		0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,550,1,
-		0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,660,1,0,0,0,64,662,
-		1,0,0,0,66,691,1,0,0,0,68,693,1,0,0,0,70,700,1,0,0,0,72,711,1,0,0,0,74,
-		793,1,0,0,0,76,795,1,0,0,0,78,803,1,0,0,0,80,819,1,0,0,0,82,835,1,0,0,
-		0,84,837,1,0,0,0,86,871,1,0,0,0,88,879,1,0,0,0,90,881,1,0,0,0,92,927,1,
-		0,0,0,94,929,1,0,0,0,96,947,1,0,0,0,98,949,1,0,0,0,100,952,1,0,0,0,102,
-		970,1,0,0,0,104,972,1,0,0,0,106,987,1,0,0,0,108,1003,1,0,0,0,110,1058,
-		1,0,0,0,112,1079,1,0,0,0,114,1081,1,0,0,0,116,1088,1,0,0,0,118,1100,1,
-		0,0,0,120,1102,1,0,0,0,122,1203,1,0,0,0,124,1205,1,0,0,0,126,1231,1,0,
-		0,0,128,1255,1,0,0,0,130,1257,1,0,0,0,132,1477,1,0,0,0,134,1479,1,0,0,
-		0,136,1485,1,0,0,0,138,1493,1,0,0,0,140,1499,1,0,0,0,142,1503,1,0,0,0,
-		144,1506,1,0,0,0,146,1550,1,0,0,0,148,1575,1,0,0,0,150,1577,1,0,0,0,152,
-		1582,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,159,
-		3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,
-		0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,
-		160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,
-		0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,
-		171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
-		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,
-		0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,
-		0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,
-		0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,
-		0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,3,108,
-		54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,201,
-		3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,
-		0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,
-		186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,
-		0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,
-		200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,
-		1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,3,152,
-		76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,
-		207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,
-		1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,
-		0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,
-		221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,
-		0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,255,0,
-		0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,0,0,
-		230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,0,234,
-		235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,0,238,
-		239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,0,241,
-		242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,247,
-		5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,1,
-		0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,
-		252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
+		1,73,5,73,1543,8,73,10,73,12,73,1546,9,73,3,73,1548,8,73,1,73,1,73,1,73,
+		1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1564,
+		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,5,73,1584,8,73,10,73,12,73,1587,9,73,1,74,1,74,
+		1,75,1,75,1,75,3,75,1594,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,
+		1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,
+		9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,
+		131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,
+		213,215,232,257,258,1846,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,
+		1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,
+		261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,
+		0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,
+		0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,
+		1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,
+		550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,
+		0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,
+		0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,
+		1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,
+		940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,
+		0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,
+		1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,
+		1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,
+		0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1490,1,0,0,0,134,1492,1,0,
+		0,0,136,1498,1,0,0,0,138,1506,1,0,0,0,140,1512,1,0,0,0,142,1516,1,0,0,
+		0,144,1519,1,0,0,0,146,1563,1,0,0,0,148,1588,1,0,0,0,150,1590,1,0,0,0,
+		152,1595,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,
+		159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,
+		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
+		162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,
+		5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,
+		0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,
+		175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,
+		0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,
+		13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,
+		30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,
+		45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,
+		3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,
+		201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,
+		1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,
+		0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,
+		190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,
+		0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,
+		200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,
+		3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,
+		0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,
+		210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,
+		5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,
+		0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,
+		219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,
+		255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,
+		0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,
+		0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,
+		0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,
+		0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,
+		247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,
+		1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,
+		0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
 		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
 		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
 		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
@@ -12360,367 +12426,372 @@ public partial class DealLangParser : Parser {
 		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
 		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
 		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
-		0,0,448,449,5,56,0,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,73,
-		0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,455,
-		456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,0,459,
-		460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,
-		1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,
-		0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,
-		469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,
-		473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,
-		1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,
-		23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,
-		45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,
-		5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,
-		5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,
-		1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,
-		0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,
-		1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,
-		3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,
-		0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,
-		512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,146,73,0,515,
-		516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,
-		547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,5,8,0,0,523,
-		547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,
-		529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,
-		5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,
-		0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,0,0,537,534,1,
-		0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,
-		0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,
-		544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,
-		515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,0,546,524,1,
-		0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,
-		551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,
-		1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,5,233,0,0,555,557,
-		3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,
-		0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,
-		564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,
-		1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,
-		0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,
-		0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,
-		0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,
-		0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,
-		587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,
-		0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,
-		0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,
-		71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,
-		0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,
-		584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,
-		0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,
-		0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,
-		0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,
-		615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,
-		88,0,0,618,661,3,152,76,0,619,620,5,77,0,0,620,661,3,146,73,0,621,622,
-		5,89,0,0,622,623,5,62,0,0,623,661,5,64,0,0,624,625,5,89,0,0,625,661,3,
-		146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,71,0,629,661,
-		1,0,0,0,630,631,5,90,0,0,631,661,3,146,73,0,632,633,5,58,0,0,633,661,5,
-		252,0,0,634,635,5,59,0,0,635,661,3,144,72,0,636,637,5,93,0,0,637,643,3,
-		146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,
-		1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,
-		0,644,661,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,
-		0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,661,1,0,0,0,652,
-		653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,
-		658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,661,1,0,0,0,659,661,3,
-		44,22,0,660,617,1,0,0,0,660,619,1,0,0,0,660,621,1,0,0,0,660,624,1,0,0,
-		0,660,626,1,0,0,0,660,630,1,0,0,0,660,632,1,0,0,0,660,634,1,0,0,0,660,
-		636,1,0,0,0,660,645,1,0,0,0,660,652,1,0,0,0,660,659,1,0,0,0,661,63,1,0,
-		0,0,662,663,5,190,0,0,663,664,3,152,76,0,664,668,5,233,0,0,665,667,3,66,
-		33,0,666,665,1,0,0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,
-		671,1,0,0,0,670,668,1,0,0,0,671,672,5,234,0,0,672,65,1,0,0,0,673,674,5,
-		220,0,0,674,692,3,146,73,0,675,676,5,89,0,0,676,692,3,152,76,0,677,678,
-		5,221,0,0,678,692,3,146,73,0,679,680,5,222,0,0,680,692,3,146,73,0,681,
-		682,5,223,0,0,682,692,3,146,73,0,683,684,5,82,0,0,684,692,3,146,73,0,685,
-		686,5,81,0,0,686,692,3,146,73,0,687,688,5,99,0,0,688,692,3,146,73,0,689,
-		690,5,100,0,0,690,692,3,146,73,0,691,673,1,0,0,0,691,675,1,0,0,0,691,677,
-		1,0,0,0,691,679,1,0,0,0,691,681,1,0,0,0,691,683,1,0,0,0,691,685,1,0,0,
-		0,691,687,1,0,0,0,691,689,1,0,0,0,692,67,1,0,0,0,693,694,5,252,0,0,694,
-		695,3,146,73,0,695,696,5,62,0,0,696,698,3,146,73,0,697,699,5,237,0,0,698,
-		697,1,0,0,0,698,699,1,0,0,0,699,69,1,0,0,0,700,701,5,108,0,0,701,702,3,
-		152,76,0,702,706,5,233,0,0,703,705,3,74,37,0,704,703,1,0,0,0,705,708,1,
-		0,0,0,706,704,1,0,0,0,706,707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,
-		709,710,5,234,0,0,710,71,1,0,0,0,711,713,3,146,73,0,712,714,5,111,0,0,
-		713,712,1,0,0,0,713,714,1,0,0,0,714,717,1,0,0,0,715,716,5,50,0,0,716,718,
-		3,146,73,0,717,715,1,0,0,0,717,718,1,0,0,0,718,721,1,0,0,0,719,720,5,71,
-		0,0,720,722,3,146,73,0,721,719,1,0,0,0,721,722,1,0,0,0,722,73,1,0,0,0,
-		723,724,5,109,0,0,724,794,3,146,73,0,725,726,5,110,0,0,726,794,3,72,36,
-		0,727,729,5,199,0,0,728,730,5,253,0,0,729,728,1,0,0,0,729,730,1,0,0,0,
-		730,733,1,0,0,0,731,732,5,139,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,
-		734,1,0,0,0,734,794,1,0,0,0,735,736,5,199,0,0,736,794,5,210,0,0,737,738,
-		5,200,0,0,738,794,3,146,73,0,739,740,5,201,0,0,740,794,3,146,73,0,741,
-		742,5,202,0,0,742,743,5,72,0,0,743,794,5,252,0,0,744,745,5,203,0,0,745,
-		749,5,233,0,0,746,748,3,30,15,0,747,746,1,0,0,0,748,751,1,0,0,0,749,747,
-		1,0,0,0,749,750,1,0,0,0,750,752,1,0,0,0,751,749,1,0,0,0,752,794,5,234,
-		0,0,753,754,5,203,0,0,754,755,5,211,0,0,755,756,3,152,76,0,756,757,5,212,
-		0,0,757,758,3,146,73,0,758,794,1,0,0,0,759,760,5,204,0,0,760,794,3,146,
-		73,0,761,794,3,76,38,0,762,794,3,78,39,0,763,764,5,207,0,0,764,765,5,213,
-		0,0,765,766,3,146,73,0,766,767,5,169,0,0,767,768,3,146,73,0,768,794,1,
-		0,0,0,769,770,5,206,0,0,770,794,3,146,73,0,771,772,5,112,0,0,772,773,5,
-		72,0,0,773,794,5,252,0,0,774,775,5,115,0,0,775,794,3,82,41,0,776,777,5,
-		8,0,0,777,794,5,252,0,0,778,779,5,119,0,0,779,794,5,254,0,0,780,794,3,
-		44,22,0,781,782,5,225,0,0,782,783,5,62,0,0,783,784,3,146,73,0,784,785,
-		5,211,0,0,785,789,3,146,73,0,786,787,5,226,0,0,787,788,5,227,0,0,788,790,
-		3,146,73,0,789,786,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,792,5,228,
-		0,0,792,794,3,146,73,0,793,723,1,0,0,0,793,725,1,0,0,0,793,727,1,0,0,0,
-		793,735,1,0,0,0,793,737,1,0,0,0,793,739,1,0,0,0,793,741,1,0,0,0,793,744,
-		1,0,0,0,793,753,1,0,0,0,793,759,1,0,0,0,793,761,1,0,0,0,793,762,1,0,0,
-		0,793,763,1,0,0,0,793,769,1,0,0,0,793,771,1,0,0,0,793,774,1,0,0,0,793,
-		776,1,0,0,0,793,778,1,0,0,0,793,780,1,0,0,0,793,781,1,0,0,0,793,791,1,
-		0,0,0,794,75,1,0,0,0,795,796,5,205,0,0,796,801,3,146,73,0,797,798,5,51,
-		0,0,798,802,5,252,0,0,799,800,5,214,0,0,800,802,3,152,76,0,801,797,1,0,
-		0,0,801,799,1,0,0,0,802,77,1,0,0,0,803,804,5,207,0,0,804,805,5,208,0,0,
-		805,806,3,152,76,0,806,810,5,233,0,0,807,809,3,80,40,0,808,807,1,0,0,0,
-		809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,815,1,0,0,0,812,810,
-		1,0,0,0,813,814,5,169,0,0,814,816,3,146,73,0,815,813,1,0,0,0,815,816,1,
-		0,0,0,816,817,1,0,0,0,817,818,5,234,0,0,818,79,1,0,0,0,819,820,5,209,0,
-		0,820,821,3,146,73,0,821,822,3,146,73,0,822,81,1,0,0,0,823,836,5,116,0,
-		0,824,836,5,117,0,0,825,836,5,118,0,0,826,827,5,52,0,0,827,831,5,233,0,
-		0,828,830,3,30,15,0,829,828,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,831,
-		832,1,0,0,0,832,834,1,0,0,0,833,831,1,0,0,0,834,836,5,234,0,0,835,823,
-		1,0,0,0,835,824,1,0,0,0,835,825,1,0,0,0,835,826,1,0,0,0,836,83,1,0,0,0,
-		837,838,5,215,0,0,838,839,3,152,76,0,839,843,5,233,0,0,840,842,3,86,43,
-		0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,
-		846,1,0,0,0,845,843,1,0,0,0,846,847,5,234,0,0,847,85,1,0,0,0,848,849,5,
-		195,0,0,849,850,3,152,76,0,850,851,5,238,0,0,851,852,3,152,76,0,852,872,
-		1,0,0,0,853,854,5,193,0,0,854,872,3,146,73,0,855,856,5,216,0,0,856,872,
-		3,146,73,0,857,858,5,217,0,0,858,872,5,219,0,0,859,860,5,217,0,0,860,872,
-		3,152,76,0,861,863,5,64,0,0,862,864,3,88,44,0,863,862,1,0,0,0,864,865,
-		1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,872,1,0,0,0,867,868,5,203,
-		0,0,868,869,5,166,0,0,869,870,5,51,0,0,870,872,3,152,76,0,871,848,1,0,
-		0,0,871,853,1,0,0,0,871,855,1,0,0,0,871,857,1,0,0,0,871,859,1,0,0,0,871,
-		861,1,0,0,0,871,867,1,0,0,0,872,87,1,0,0,0,873,874,5,218,0,0,874,880,3,
-		146,73,0,875,876,5,99,0,0,876,880,3,146,73,0,877,878,5,100,0,0,878,880,
-		3,146,73,0,879,873,1,0,0,0,879,875,1,0,0,0,879,877,1,0,0,0,880,89,1,0,
-		0,0,881,882,5,120,0,0,882,883,3,152,76,0,883,887,5,233,0,0,884,886,3,92,
-		46,0,885,884,1,0,0,0,886,889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,
-		890,1,0,0,0,889,887,1,0,0,0,890,891,5,234,0,0,891,91,1,0,0,0,892,893,5,
-		121,0,0,893,928,3,146,73,0,894,895,5,122,0,0,895,900,3,94,47,0,896,897,
-		5,237,0,0,897,899,3,94,47,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,
-		0,0,0,900,901,1,0,0,0,901,928,1,0,0,0,902,900,1,0,0,0,903,904,5,162,0,
-		0,904,928,3,146,73,0,905,906,5,163,0,0,906,907,3,146,73,0,907,908,5,161,
-		0,0,908,911,3,152,76,0,909,910,5,164,0,0,910,912,3,146,73,0,911,909,1,
-		0,0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,915,5,167,0,0,914,913,1,0,0,
-		0,914,915,1,0,0,0,915,928,1,0,0,0,916,917,5,201,0,0,917,928,3,146,73,0,
-		918,919,5,165,0,0,919,924,3,98,49,0,920,921,5,237,0,0,921,923,3,98,49,
-		0,922,920,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,
-		928,1,0,0,0,926,924,1,0,0,0,927,892,1,0,0,0,927,894,1,0,0,0,927,903,1,
-		0,0,0,927,905,1,0,0,0,927,916,1,0,0,0,927,918,1,0,0,0,928,93,1,0,0,0,929,
-		930,3,152,76,0,930,939,3,146,73,0,931,935,5,233,0,0,932,934,3,96,48,0,
-		933,932,1,0,0,0,934,937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,
-		1,0,0,0,937,935,1,0,0,0,938,940,5,234,0,0,939,931,1,0,0,0,939,940,1,0,
-		0,0,940,95,1,0,0,0,941,942,5,162,0,0,942,948,3,146,73,0,943,944,5,163,
-		0,0,944,948,3,146,73,0,945,946,5,164,0,0,946,948,3,146,73,0,947,941,1,
-		0,0,0,947,943,1,0,0,0,947,945,1,0,0,0,948,97,1,0,0,0,949,950,5,252,0,0,
-		950,951,3,146,73,0,951,99,1,0,0,0,952,953,5,123,0,0,953,962,3,152,76,0,
-		954,958,5,233,0,0,955,957,3,102,51,0,956,955,1,0,0,0,957,960,1,0,0,0,958,
-		956,1,0,0,0,958,959,1,0,0,0,959,961,1,0,0,0,960,958,1,0,0,0,961,963,5,
-		234,0,0,962,954,1,0,0,0,962,963,1,0,0,0,963,101,1,0,0,0,964,965,5,124,
-		0,0,965,971,3,146,73,0,966,967,5,125,0,0,967,971,3,146,73,0,968,969,5,
-		126,0,0,969,971,3,146,73,0,970,964,1,0,0,0,970,966,1,0,0,0,970,968,1,0,
-		0,0,971,103,1,0,0,0,972,973,5,127,0,0,973,974,3,152,76,0,974,975,5,233,
-		0,0,975,983,3,146,73,0,976,981,3,142,71,0,977,978,5,57,0,0,978,979,3,146,
-		73,0,979,980,3,142,71,0,980,982,1,0,0,0,981,977,1,0,0,0,981,982,1,0,0,
-		0,982,984,1,0,0,0,983,976,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,
-		986,5,234,0,0,986,105,1,0,0,0,987,988,5,128,0,0,988,989,3,152,76,0,989,
-		990,5,240,0,0,990,997,3,146,73,0,991,994,5,129,0,0,992,995,5,130,0,0,993,
-		995,5,131,0,0,994,992,1,0,0,0,994,993,1,0,0,0,995,996,1,0,0,0,996,998,
-		3,144,72,0,997,991,1,0,0,0,997,998,1,0,0,0,998,1001,1,0,0,0,999,1000,5,
-		51,0,0,1000,1002,5,252,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,107,
-		1,0,0,0,1003,1004,5,132,0,0,1004,1005,3,152,76,0,1005,1006,5,139,0,0,1006,
-		1009,3,146,73,0,1007,1008,5,51,0,0,1008,1010,5,252,0,0,1009,1007,1,0,0,
-		0,1009,1010,1,0,0,0,1010,1014,1,0,0,0,1011,1012,5,133,0,0,1012,1013,5,
-		135,0,0,1013,1015,5,254,0,0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1019,
-		1,0,0,0,1016,1017,5,134,0,0,1017,1018,5,135,0,0,1018,1020,5,254,0,0,1019,
-		1016,1,0,0,0,1019,1020,1,0,0,0,1020,1031,1,0,0,0,1021,1022,5,156,0,0,1022,
-		1023,5,179,0,0,1023,1024,3,152,76,0,1024,1025,5,157,0,0,1025,1026,5,161,
-		0,0,1026,1027,5,254,0,0,1027,1029,5,158,0,0,1028,1030,3,110,55,0,1029,
-		1028,1,0,0,0,1029,1030,1,0,0,0,1030,1032,1,0,0,0,1031,1021,1,0,0,0,1031,
-		1032,1,0,0,0,1032,1033,1,0,0,0,1033,1034,5,239,0,0,1034,1039,3,112,56,
-		0,1035,1036,5,237,0,0,1036,1038,3,112,56,0,1037,1035,1,0,0,0,1038,1041,
-		1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,0,0,1040,109,1,0,0,0,1041,1039,
-		1,0,0,0,1042,1043,5,159,0,0,1043,1048,3,152,76,0,1044,1045,5,237,0,0,1045,
-		1047,3,152,76,0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,
-		1048,1049,1,0,0,0,1049,1054,1,0,0,0,1050,1048,1,0,0,0,1051,1052,5,170,
-		0,0,1052,1053,5,160,0,0,1053,1055,3,152,76,0,1054,1051,1,0,0,0,1054,1055,
-		1,0,0,0,1055,1059,1,0,0,0,1056,1057,5,160,0,0,1057,1059,3,152,76,0,1058,
-		1042,1,0,0,0,1058,1056,1,0,0,0,1059,111,1,0,0,0,1060,1061,5,152,0,0,1061,
-		1062,5,253,0,0,1062,1063,5,161,0,0,1063,1080,3,152,76,0,1064,1076,5,155,
-		0,0,1065,1066,5,235,0,0,1066,1071,3,152,76,0,1067,1068,5,237,0,0,1068,
-		1070,3,152,76,0,1069,1067,1,0,0,0,1070,1073,1,0,0,0,1071,1069,1,0,0,0,
-		1071,1072,1,0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,1075,5,236,
-		0,0,1075,1077,1,0,0,0,1076,1065,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,
-		0,0,0,1078,1080,3,152,76,0,1079,1060,1,0,0,0,1079,1064,1,0,0,0,1079,1078,
-		1,0,0,0,1080,113,1,0,0,0,1081,1082,5,140,0,0,1082,1083,5,139,0,0,1083,
-		1086,3,146,73,0,1084,1085,5,141,0,0,1085,1087,3,144,72,0,1086,1084,1,0,
-		0,0,1086,1087,1,0,0,0,1087,115,1,0,0,0,1088,1089,5,142,0,0,1089,1090,5,
-		143,0,0,1090,1095,3,118,59,0,1091,1092,5,237,0,0,1092,1094,3,118,59,0,
-		1093,1091,1,0,0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,
-		0,1096,117,1,0,0,0,1097,1095,1,0,0,0,1098,1101,5,65,0,0,1099,1101,3,152,
-		76,0,1100,1098,1,0,0,0,1100,1099,1,0,0,0,1101,119,1,0,0,0,1102,1103,5,
-		144,0,0,1103,1107,5,233,0,0,1104,1106,3,122,61,0,1105,1104,1,0,0,0,1106,
-		1109,1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,0,1109,
-		1107,1,0,0,0,1110,1111,5,234,0,0,1111,121,1,0,0,0,1112,1113,5,10,0,0,1113,
-		1123,3,150,75,0,1114,1115,5,145,0,0,1115,1120,3,152,76,0,1116,1117,5,237,
-		0,0,1117,1119,3,152,76,0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,
-		1,0,0,0,1120,1121,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,1123,1114,
-		1,0,0,0,1123,1124,1,0,0,0,1124,1204,1,0,0,0,1125,1126,5,146,0,0,1126,1204,
-		3,152,76,0,1127,1128,5,147,0,0,1128,1204,3,152,76,0,1129,1130,5,148,0,
-		0,1130,1131,5,149,0,0,1131,1132,5,150,0,0,1132,1204,3,152,76,0,1133,1136,
-		5,151,0,0,1134,1135,5,253,0,0,1135,1137,5,195,0,0,1136,1134,1,0,0,0,1136,
-		1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,149,0,0,1139,1140,5,161,0,0,
-		1140,1204,3,152,76,0,1141,1142,5,152,0,0,1142,1143,5,253,0,0,1143,1144,
-		5,195,0,0,1144,1145,5,149,0,0,1145,1146,5,161,0,0,1146,1204,3,152,76,0,
-		1147,1148,5,172,0,0,1148,1153,3,152,76,0,1149,1150,5,237,0,0,1150,1152,
-		3,152,76,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,
-		1154,1,0,0,0,1154,1156,1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,161,0,0,1157,
-		1158,5,224,0,0,1158,1159,3,150,75,0,1159,1204,1,0,0,0,1160,1161,5,168,
-		0,0,1161,1162,3,146,73,0,1162,1166,5,233,0,0,1163,1165,3,122,61,0,1164,
-		1163,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,
-		1169,1,0,0,0,1168,1166,1,0,0,0,1169,1179,5,234,0,0,1170,1171,5,169,0,0,
-		1171,1175,5,233,0,0,1172,1174,3,122,61,0,1173,1172,1,0,0,0,1174,1177,1,
-		0,0,0,1175,1173,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1175,
-		1,0,0,0,1178,1180,5,234,0,0,1179,1170,1,0,0,0,1179,1180,1,0,0,0,1180,1204,
-		1,0,0,0,1181,1184,5,153,0,0,1182,1183,5,179,0,0,1183,1185,5,109,0,0,1184,
-		1182,1,0,0,0,1184,1185,1,0,0,0,1185,1186,1,0,0,0,1186,1190,5,233,0,0,1187,
-		1189,3,122,61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,
-		1190,1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1204,5,234,
-		0,0,1194,1195,5,154,0,0,1195,1199,5,233,0,0,1196,1198,3,122,61,0,1197,
-		1196,1,0,0,0,1198,1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,
-		1202,1,0,0,0,1201,1199,1,0,0,0,1202,1204,5,234,0,0,1203,1112,1,0,0,0,1203,
-		1125,1,0,0,0,1203,1127,1,0,0,0,1203,1129,1,0,0,0,1203,1133,1,0,0,0,1203,
-		1141,1,0,0,0,1203,1147,1,0,0,0,1203,1160,1,0,0,0,1203,1181,1,0,0,0,1203,
-		1194,1,0,0,0,1204,123,1,0,0,0,1205,1206,5,171,0,0,1206,1210,5,233,0,0,
-		1207,1209,3,126,63,0,1208,1207,1,0,0,0,1209,1212,1,0,0,0,1210,1208,1,0,
-		0,0,1210,1211,1,0,0,0,1211,1213,1,0,0,0,1212,1210,1,0,0,0,1213,1214,5,
-		234,0,0,1214,125,1,0,0,0,1215,1216,5,172,0,0,1216,1221,3,152,76,0,1217,
-		1218,5,237,0,0,1218,1220,3,152,76,0,1219,1217,1,0,0,0,1220,1223,1,0,0,
-		0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1227,1,0,0,0,1223,1221,1,0,
-		0,0,1224,1226,3,128,64,0,1225,1224,1,0,0,0,1226,1229,1,0,0,0,1227,1225,
-		1,0,0,0,1227,1228,1,0,0,0,1228,1232,1,0,0,0,1229,1227,1,0,0,0,1230,1232,
-		3,120,60,0,1231,1215,1,0,0,0,1231,1230,1,0,0,0,1232,127,1,0,0,0,1233,1234,
-		5,173,0,0,1234,1256,3,146,73,0,1235,1236,5,174,0,0,1236,1256,3,144,72,
-		0,1237,1238,5,99,0,0,1238,1239,3,146,73,0,1239,1240,5,181,0,0,1240,1241,
-		5,107,0,0,1241,1256,1,0,0,0,1242,1243,5,100,0,0,1243,1256,3,146,73,0,1244,
-		1245,5,101,0,0,1245,1246,3,146,73,0,1246,1247,5,181,0,0,1247,1248,5,107,
-		0,0,1248,1256,1,0,0,0,1249,1250,5,102,0,0,1250,1256,3,146,73,0,1251,1252,
-		5,103,0,0,1252,1256,5,104,0,0,1253,1254,5,105,0,0,1254,1256,3,146,73,0,
-		1255,1233,1,0,0,0,1255,1235,1,0,0,0,1255,1237,1,0,0,0,1255,1242,1,0,0,
-		0,1255,1244,1,0,0,0,1255,1249,1,0,0,0,1255,1251,1,0,0,0,1255,1253,1,0,
-		0,0,1256,129,1,0,0,0,1257,1258,5,2,0,0,1258,1259,3,152,76,0,1259,1260,
-		5,4,0,0,1260,1261,3,152,76,0,1261,1265,5,233,0,0,1262,1264,3,132,66,0,
-		1263,1262,1,0,0,0,1264,1267,1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,
-		0,1266,1268,1,0,0,0,1267,1265,1,0,0,0,1268,1269,5,234,0,0,1269,131,1,0,
-		0,0,1270,1271,3,152,76,0,1271,1272,5,60,0,0,1272,1273,5,175,0,0,1273,1274,
-		5,254,0,0,1274,1478,1,0,0,0,1275,1276,3,152,76,0,1276,1277,5,60,0,0,1277,
-		1278,5,38,0,0,1278,1282,3,146,73,0,1279,1281,3,140,70,0,1280,1279,1,0,
-		0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1478,1,
-		0,0,0,1284,1282,1,0,0,0,1285,1286,3,152,76,0,1286,1287,5,95,0,0,1287,1288,
-		5,62,0,0,1288,1289,3,144,72,0,1289,1478,1,0,0,0,1290,1291,3,150,75,0,1291,
-		1292,7,3,0,0,1292,1293,3,146,73,0,1293,1298,3,142,71,0,1294,1295,5,28,
-		0,0,1295,1296,3,146,73,0,1296,1297,3,142,71,0,1297,1299,1,0,0,0,1298,1294,
-		1,0,0,0,1298,1299,1,0,0,0,1299,1478,1,0,0,0,1300,1301,3,150,75,0,1301,
-		1302,5,178,0,0,1302,1303,3,146,73,0,1303,1304,5,179,0,0,1304,1305,5,252,
-		0,0,1305,1478,1,0,0,0,1306,1307,3,152,76,0,1307,1334,5,180,0,0,1308,1309,
-		5,54,0,0,1309,1311,5,252,0,0,1310,1312,3,136,68,0,1311,1310,1,0,0,0,1311,
-		1312,1,0,0,0,1312,1335,1,0,0,0,1313,1323,5,38,0,0,1314,1315,5,44,0,0,1315,
-		1316,3,146,73,0,1316,1320,3,142,71,0,1317,1319,3,134,67,0,1318,1317,1,
-		0,0,0,1319,1322,1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,1324,
-		1,0,0,0,1322,1320,1,0,0,0,1323,1314,1,0,0,0,1323,1324,1,0,0,0,1324,1328,
-		1,0,0,0,1325,1327,3,140,70,0,1326,1325,1,0,0,0,1327,1330,1,0,0,0,1328,
-		1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1331,
-		1333,3,136,68,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1335,1,0,0,0,
-		1334,1308,1,0,0,0,1334,1313,1,0,0,0,1335,1478,1,0,0,0,1336,1338,5,171,
-		0,0,1337,1339,3,128,64,0,1338,1337,1,0,0,0,1339,1340,1,0,0,0,1340,1338,
-		1,0,0,0,1340,1341,1,0,0,0,1341,1478,1,0,0,0,1342,1343,5,171,0,0,1343,1344,
-		5,172,0,0,1344,1478,5,106,0,0,1345,1346,3,152,76,0,1346,1347,5,117,0,0,
-		1347,1348,3,146,73,0,1348,1478,1,0,0,0,1349,1350,3,152,76,0,1350,1351,
-		5,16,0,0,1351,1352,3,24,12,0,1352,1356,5,233,0,0,1353,1355,3,30,15,0,1354,
-		1353,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,
-		1359,1,0,0,0,1358,1356,1,0,0,0,1359,1360,5,234,0,0,1360,1478,1,0,0,0,1361,
-		1362,3,152,76,0,1362,1363,5,19,0,0,1363,1364,5,252,0,0,1364,1365,5,20,
-		0,0,1365,1366,3,146,73,0,1366,1478,1,0,0,0,1367,1368,3,152,76,0,1368,1370,
-		5,21,0,0,1369,1371,5,241,0,0,1370,1369,1,0,0,0,1370,1371,1,0,0,0,1371,
-		1372,1,0,0,0,1372,1373,3,146,73,0,1373,1478,1,0,0,0,1374,1375,3,152,76,
-		0,1375,1376,5,229,0,0,1376,1377,3,144,72,0,1377,1478,1,0,0,0,1378,1379,
-		3,152,76,0,1379,1380,5,229,0,0,1380,1381,5,38,0,0,1381,1386,3,138,69,0,
-		1382,1383,5,237,0,0,1383,1385,3,138,69,0,1384,1382,1,0,0,0,1385,1388,1,
-		0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1478,1,0,0,0,1388,1386,
-		1,0,0,0,1389,1390,3,152,76,0,1390,1391,5,91,0,0,1391,1392,3,146,73,0,1392,
-		1478,1,0,0,0,1393,1394,3,152,76,0,1394,1395,5,92,0,0,1395,1396,5,135,0,
-		0,1396,1397,3,144,72,0,1397,1398,5,62,0,0,1398,1399,3,146,73,0,1399,1478,
-		1,0,0,0,1400,1401,3,152,76,0,1401,1402,5,198,0,0,1402,1403,5,92,0,0,1403,
-		1478,1,0,0,0,1404,1405,3,152,76,0,1405,1406,5,70,0,0,1406,1408,5,68,0,
-		0,1407,1409,5,253,0,0,1408,1407,1,0,0,0,1408,1409,1,0,0,0,1409,1478,1,
-		0,0,0,1410,1411,3,152,76,0,1411,1412,5,70,0,0,1412,1415,5,69,0,0,1413,
-		1414,5,51,0,0,1414,1416,5,252,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,
-		1416,1478,1,0,0,0,1417,1418,3,152,76,0,1418,1420,5,64,0,0,1419,1421,3,
-		88,44,0,1420,1419,1,0,0,0,1421,1422,1,0,0,0,1422,1420,1,0,0,0,1422,1423,
-		1,0,0,0,1423,1478,1,0,0,0,1424,1425,5,22,0,0,1425,1478,5,254,0,0,1426,
-		1427,5,23,0,0,1427,1478,5,254,0,0,1428,1478,5,24,0,0,1429,1478,5,25,0,
-		0,1430,1431,3,152,76,0,1431,1432,5,26,0,0,1432,1433,5,27,0,0,1433,1434,
-		3,146,73,0,1434,1435,3,142,71,0,1435,1436,5,28,0,0,1436,1437,3,146,73,
-		0,1437,1438,3,142,71,0,1438,1478,1,0,0,0,1439,1440,3,152,76,0,1440,1441,
-		5,29,0,0,1441,1444,5,161,0,0,1442,1445,5,30,0,0,1443,1445,3,146,73,0,1444,
-		1442,1,0,0,0,1444,1443,1,0,0,0,1445,1446,1,0,0,0,1446,1447,5,31,0,0,1447,
-		1448,3,146,73,0,1448,1449,3,142,71,0,1449,1450,5,28,0,0,1450,1451,3,146,
-		73,0,1451,1452,3,142,71,0,1452,1478,1,0,0,0,1453,1454,3,152,76,0,1454,
-		1455,5,32,0,0,1455,1456,3,146,73,0,1456,1457,3,142,71,0,1457,1458,5,20,
-		0,0,1458,1459,3,146,73,0,1459,1478,1,0,0,0,1460,1461,5,33,0,0,1461,1462,
-		3,150,75,0,1462,1463,5,34,0,0,1463,1464,3,150,75,0,1464,1467,3,146,73,
-		0,1465,1466,5,35,0,0,1466,1468,3,146,73,0,1467,1465,1,0,0,0,1467,1468,
-		1,0,0,0,1468,1478,1,0,0,0,1469,1470,5,36,0,0,1470,1471,5,35,0,0,1471,1472,
-		3,146,73,0,1472,1473,3,142,71,0,1473,1474,5,37,0,0,1474,1475,3,146,73,
-		0,1475,1476,3,142,71,0,1476,1478,1,0,0,0,1477,1270,1,0,0,0,1477,1275,1,
-		0,0,0,1477,1285,1,0,0,0,1477,1290,1,0,0,0,1477,1300,1,0,0,0,1477,1306,
-		1,0,0,0,1477,1336,1,0,0,0,1477,1342,1,0,0,0,1477,1345,1,0,0,0,1477,1349,
-		1,0,0,0,1477,1361,1,0,0,0,1477,1367,1,0,0,0,1477,1374,1,0,0,0,1477,1378,
-		1,0,0,0,1477,1389,1,0,0,0,1477,1393,1,0,0,0,1477,1400,1,0,0,0,1477,1404,
-		1,0,0,0,1477,1410,1,0,0,0,1477,1417,1,0,0,0,1477,1424,1,0,0,0,1477,1426,
-		1,0,0,0,1477,1428,1,0,0,0,1477,1429,1,0,0,0,1477,1430,1,0,0,0,1477,1439,
-		1,0,0,0,1477,1453,1,0,0,0,1477,1460,1,0,0,0,1477,1469,1,0,0,0,1478,133,
-		1,0,0,0,1479,1480,5,72,0,0,1480,1481,5,252,0,0,1481,1482,5,170,0,0,1482,
-		1483,3,146,73,0,1483,1484,3,142,71,0,1484,135,1,0,0,0,1485,1486,5,45,0,
-		0,1486,1487,5,40,0,0,1487,1488,5,41,0,0,1488,1489,3,146,73,0,1489,1490,
-		5,42,0,0,1490,1491,3,146,73,0,1491,137,1,0,0,0,1492,1494,5,242,0,0,1493,
-		1492,1,0,0,0,1493,1494,1,0,0,0,1494,1495,1,0,0,0,1495,1496,3,144,72,0,
-		1496,1497,5,34,0,0,1497,1498,3,146,73,0,1498,139,1,0,0,0,1499,1500,5,39,
-		0,0,1500,1501,3,150,75,0,1501,1502,3,146,73,0,1502,141,1,0,0,0,1503,1504,
-		5,181,0,0,1504,1505,5,194,0,0,1505,143,1,0,0,0,1506,1507,5,253,0,0,1507,
-		145,1,0,0,0,1508,1509,6,73,-1,0,1509,1510,5,235,0,0,1510,1511,3,146,73,
-		0,1511,1512,5,236,0,0,1512,1551,1,0,0,0,1513,1514,5,242,0,0,1514,1551,
-		3,146,73,16,1515,1516,5,198,0,0,1516,1551,3,146,73,11,1517,1518,5,168,
-		0,0,1518,1519,3,146,73,0,1519,1520,5,170,0,0,1520,1521,3,146,73,0,1521,
-		1522,5,169,0,0,1522,1523,3,146,73,0,1523,1551,1,0,0,0,1524,1525,3,152,
-		76,0,1525,1534,5,235,0,0,1526,1531,3,146,73,0,1527,1528,5,237,0,0,1528,
-		1530,3,146,73,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,1529,1,0,0,0,
-		1531,1532,1,0,0,0,1532,1535,1,0,0,0,1533,1531,1,0,0,0,1534,1526,1,0,0,
-		0,1534,1535,1,0,0,0,1535,1536,1,0,0,0,1536,1537,5,236,0,0,1537,1551,1,
-		0,0,0,1538,1540,7,4,0,0,1539,1541,3,148,74,0,1540,1539,1,0,0,0,1540,1541,
-		1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,181,0,0,1543,1551,3,148,74,0,1544,
-		1545,5,254,0,0,1545,1551,3,148,74,0,1546,1551,5,253,0,0,1547,1551,5,254,
-		0,0,1548,1551,5,252,0,0,1549,1551,3,150,75,0,1550,1508,1,0,0,0,1550,1513,
-		1,0,0,0,1550,1515,1,0,0,0,1550,1517,1,0,0,0,1550,1524,1,0,0,0,1550,1538,
-		1,0,0,0,1550,1544,1,0,0,0,1550,1546,1,0,0,0,1550,1547,1,0,0,0,1550,1548,
-		1,0,0,0,1550,1549,1,0,0,0,1551,1572,1,0,0,0,1552,1553,10,15,0,0,1553,1554,
-		5,195,0,0,1554,1571,3,146,73,16,1555,1556,10,14,0,0,1556,1557,7,5,0,0,
-		1557,1571,3,146,73,15,1558,1559,10,13,0,0,1559,1560,7,6,0,0,1560,1571,
-		3,146,73,14,1561,1562,10,12,0,0,1562,1563,7,7,0,0,1563,1571,3,146,73,13,
-		1564,1565,10,10,0,0,1565,1566,5,196,0,0,1566,1571,3,146,73,11,1567,1568,
-		10,9,0,0,1568,1569,5,197,0,0,1569,1571,3,146,73,10,1570,1552,1,0,0,0,1570,
-		1555,1,0,0,0,1570,1558,1,0,0,0,1570,1561,1,0,0,0,1570,1564,1,0,0,0,1570,
-		1567,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,
-		147,1,0,0,0,1574,1572,1,0,0,0,1575,1576,7,8,0,0,1576,149,1,0,0,0,1577,
-		1580,3,152,76,0,1578,1579,5,238,0,0,1579,1581,3,152,76,0,1580,1578,1,0,
-		0,0,1580,1581,1,0,0,0,1581,151,1,0,0,0,1582,1583,7,9,0,0,1583,153,1,0,
-		0,0,154,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
-		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
-		443,452,461,466,474,481,494,496,506,528,532,537,543,546,550,558,568,602,
-		612,641,643,657,660,668,691,698,706,713,717,721,729,733,749,789,793,801,
-		810,815,831,835,843,865,871,879,887,900,911,914,924,927,935,939,947,958,
-		962,970,981,983,994,997,1001,1009,1014,1019,1029,1031,1039,1048,1054,1058,
-		1071,1076,1079,1086,1095,1100,1107,1120,1123,1136,1153,1166,1175,1179,
-		1184,1190,1199,1203,1210,1221,1227,1231,1255,1265,1282,1298,1311,1320,
-		1323,1328,1332,1334,1340,1356,1370,1386,1408,1415,1422,1444,1467,1477,
-		1493,1531,1534,1540,1550,1570,1572,1580
+		0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,
+		73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,
+		455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,
+		0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,
+		461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,
+		5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,
+		0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,
+		73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,
+		0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,
+		480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
+		1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,
+		73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,
+		73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,
+		24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,
+		486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,
+		0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,
+		0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,
+		507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,
+		0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,
+		146,73,0,515,516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,
+		5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,
+		5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,
+		5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,
+		0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,
+		0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,
+		0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,
+		540,547,3,78,39,0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,
+		543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,
+		513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,
+		0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,
+		547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,
+		549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,
+		5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
+		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,
+		0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,
+		566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,
+		1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,
+		73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,
+		0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,
+		73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,
+		73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,
+		73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,
+		0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,
+		73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,
+		76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,
+		579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,
+		0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,
+		605,606,3,152,76,0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,
+		0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
+		613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,
+		0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,
+		73,0,621,622,5,89,0,0,622,623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,
+		0,625,674,3,146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,
+		71,0,629,674,1,0,0,0,630,631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,
+		0,0,633,674,5,252,0,0,634,635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,
+		0,0,637,643,3,146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,
+		73,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,
+		644,1,0,0,0,644,674,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,
+		3,144,72,0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,
+		1,0,0,0,652,653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,
+		129,0,0,656,658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,
+		0,659,674,3,44,22,0,660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,
+		0,663,664,5,237,0,0,664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,
+		667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,
+		3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,
+		0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,
+		630,1,0,0,0,673,632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,
+		0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,
+		676,5,190,0,0,676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,
+		678,1,0,0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,
+		0,0,0,683,681,1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,
+		0,687,705,3,146,73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,
+		0,0,691,705,3,146,73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,
+		223,0,0,695,705,3,146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,
+		5,81,0,0,699,705,3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,
+		5,100,0,0,703,705,3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,
+		0,0,0,704,692,1,0,0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,
+		704,700,1,0,0,0,704,702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,
+		3,146,73,0,708,709,5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,
+		1,0,0,0,711,712,1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,
+		76,0,715,719,5,233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,
+		0,719,717,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,
+		723,5,234,0,0,723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,
+		725,1,0,0,0,726,727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,
+		146,73,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,
+		0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,
+		736,737,5,109,0,0,737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,
+		0,740,742,5,199,0,0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,
+		743,746,1,0,0,0,744,745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,
+		747,1,0,0,0,747,807,1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,
+		5,200,0,0,751,807,3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,
+		755,5,202,0,0,755,756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,
+		762,5,233,0,0,759,761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,
+		1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,
+		0,0,766,767,5,203,0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,
+		0,0,770,771,3,146,73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,
+		73,0,774,807,3,76,38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,
+		0,0,778,779,3,146,73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,
+		0,0,0,782,783,5,206,0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,
+		72,0,0,786,807,5,252,0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,
+		8,0,0,790,807,5,252,0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,
+		44,22,0,794,795,5,225,0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,
+		5,211,0,0,798,802,3,146,73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,
+		3,146,73,0,802,799,1,0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,
+		0,0,805,807,3,146,73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,
+		806,748,1,0,0,0,806,750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,
+		1,0,0,0,806,766,1,0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,
+		0,806,776,1,0,0,0,806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,
+		789,1,0,0,0,806,791,1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,
+		0,0,0,807,75,1,0,0,0,808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,
+		0,0,811,815,5,252,0,0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,
+		0,0,814,812,1,0,0,0,815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,
+		818,819,3,152,76,0,819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,
+		822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,
+		1,0,0,0,826,827,5,169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,
+		0,0,0,829,830,1,0,0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,
+		0,833,834,3,146,73,0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,
+		0,837,849,5,117,0,0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,
+		0,841,843,3,30,15,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
+		845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,
+		1,0,0,0,848,837,1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,
+		850,851,5,215,0,0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,
+		0,854,853,1,0,0,0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,
+		859,1,0,0,0,858,856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,
+		195,0,0,862,863,3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,
+		1,0,0,0,866,867,5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,
+		3,146,73,0,870,871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,
+		3,152,76,0,874,876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,
+		1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,
+		0,0,881,882,5,166,0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,
+		0,0,884,866,1,0,0,0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,
+		874,1,0,0,0,884,880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,
+		146,73,0,888,889,5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,
+		3,146,73,0,892,886,1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,
+		0,0,894,895,5,120,0,0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,
+		46,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,
+		903,1,0,0,0,902,900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,
+		121,0,0,906,941,3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,
+		5,237,0,0,910,912,3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,
+		0,0,0,913,914,1,0,0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,
+		0,917,941,3,146,73,0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,
+		0,0,921,924,3,152,76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,
+		0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,
+		0,927,928,1,0,0,0,928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,
+		931,932,5,165,0,0,932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,
+		0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,
+		941,1,0,0,0,939,937,1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,
+		0,0,0,940,918,1,0,0,0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,
+		943,3,152,76,0,943,952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,
+		946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,
+		1,0,0,0,950,948,1,0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,
+		0,0,953,95,1,0,0,0,954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,
+		0,0,957,961,3,146,73,0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,
+		0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,
+		963,964,3,146,73,0,964,99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,
+		967,971,5,233,0,0,968,970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,
+		969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,
+		234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,
+		0,0,978,984,3,146,73,0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,
+		126,0,0,982,984,3,146,73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,
+		0,0,984,103,1,0,0,0,985,986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,
+		0,0,988,996,3,146,73,0,989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,
+		73,0,992,993,3,142,71,0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,
+		0,995,997,1,0,0,0,996,989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,
+		999,5,234,0,0,999,105,1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,
+		1002,1003,5,240,0,0,1003,1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,
+		5,130,0,0,1006,1008,5,131,0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,
+		1009,1,0,0,0,1009,1011,3,144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,
+		1011,1014,1,0,0,0,1012,1013,5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,
+		0,0,1014,1015,1,0,0,0,1015,107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,
+		152,76,0,1018,1019,5,139,0,0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,
+		1023,5,252,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,
+		1025,5,133,0,0,1025,1026,5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,
+		0,1027,1028,1,0,0,0,1028,1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,
+		135,0,0,1031,1033,5,254,0,0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,
+		1,0,0,0,1034,1035,5,156,0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,
+		1038,5,157,0,0,1038,1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,
+		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,
+		1,0,0,0,1044,1034,1,0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,
+		5,239,0,0,1047,1052,3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,
+		0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,
+		0,0,1053,109,1,0,0,0,1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,
+		152,76,0,1057,1058,5,237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,
+		1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,
+		1061,1,0,0,0,1064,1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,
+		0,1067,1064,1,0,0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,
+		0,0,1070,1072,3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,
+		1,0,0,0,1073,1074,5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,
+		1093,3,152,76,0,1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,
+		76,0,1080,1081,5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,
+		1,0,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,
+		1,0,0,0,1087,1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,
+		1,0,0,0,1090,1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,
+		1077,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,
+		1096,5,139,0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,
+		72,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,
+		142,0,0,1102,1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,
+		1107,3,118,59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,
+		1108,1109,1,0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,
+		0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,
+		0,0,0,1115,1116,5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,
+		1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,
+		1123,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,
+		1126,5,10,0,0,1126,1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,
+		76,0,1129,1130,5,237,0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,
+		1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
+		1,0,0,0,1136,1127,1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,
+		5,146,0,0,1139,1217,3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,
+		0,1142,1143,5,148,0,0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,
+		3,152,76,0,1146,1149,5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,
+		1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,
+		0,0,1152,1153,5,161,0,0,1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,
+		1156,5,253,0,0,1156,1157,5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,
+		0,0,1159,1217,3,152,76,0,1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,
+		1163,5,237,0,0,1163,1165,3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,
+		0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,
+		0,0,1169,1170,5,161,0,0,1170,1171,5,224,0,0,1171,1172,3,150,75,0,1172,
+		1217,1,0,0,0,1173,1174,5,168,0,0,1174,1175,3,146,73,0,1175,1179,5,233,
+		0,0,1176,1178,3,122,61,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,
+		1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,
+		5,234,0,0,1183,1184,5,169,0,0,1184,1188,5,233,0,0,1185,1187,3,122,61,0,
+		1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
+		0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,
+		0,0,0,1192,1193,1,0,0,0,1193,1217,1,0,0,0,1194,1197,5,153,0,0,1195,1196,
+		5,179,0,0,1196,1198,5,109,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,
+		1199,1,0,0,0,1199,1203,5,233,0,0,1200,1202,3,122,61,0,1201,1200,1,0,0,
+		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
+		0,0,1205,1203,1,0,0,0,1206,1217,5,234,0,0,1207,1208,5,154,0,0,1208,1212,
+		5,233,0,0,1209,1211,3,122,61,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,
+		1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,
+		1217,5,234,0,0,1216,1125,1,0,0,0,1216,1138,1,0,0,0,1216,1140,1,0,0,0,1216,
+		1142,1,0,0,0,1216,1146,1,0,0,0,1216,1154,1,0,0,0,1216,1160,1,0,0,0,1216,
+		1173,1,0,0,0,1216,1194,1,0,0,0,1216,1207,1,0,0,0,1217,123,1,0,0,0,1218,
+		1219,5,171,0,0,1219,1223,5,233,0,0,1220,1222,3,126,63,0,1221,1220,1,0,
+		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1226,1,
+		0,0,0,1225,1223,1,0,0,0,1226,1227,5,234,0,0,1227,125,1,0,0,0,1228,1229,
+		5,172,0,0,1229,1234,3,152,76,0,1230,1231,5,237,0,0,1231,1233,3,152,76,
+		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
+		0,0,1235,1240,1,0,0,0,1236,1234,1,0,0,0,1237,1239,3,128,64,0,1238,1237,
+		1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1245,
+		1,0,0,0,1242,1240,1,0,0,0,1243,1245,3,120,60,0,1244,1228,1,0,0,0,1244,
+		1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,5,173,0,0,1247,1269,3,146,73,0,
+		1248,1249,5,174,0,0,1249,1269,3,144,72,0,1250,1251,5,99,0,0,1251,1252,
+		3,146,73,0,1252,1253,5,181,0,0,1253,1254,5,107,0,0,1254,1269,1,0,0,0,1255,
+		1256,5,100,0,0,1256,1269,3,146,73,0,1257,1258,5,101,0,0,1258,1259,3,146,
+		73,0,1259,1260,5,181,0,0,1260,1261,5,107,0,0,1261,1269,1,0,0,0,1262,1263,
+		5,102,0,0,1263,1269,3,146,73,0,1264,1265,5,103,0,0,1265,1269,5,104,0,0,
+		1266,1267,5,105,0,0,1267,1269,3,146,73,0,1268,1246,1,0,0,0,1268,1248,1,
+		0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,0,1268,1257,1,0,0,0,1268,1262,
+		1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,0,0,1269,129,1,0,0,0,1270,1271,
+		5,2,0,0,1271,1272,3,152,76,0,1272,1273,5,4,0,0,1273,1274,3,152,76,0,1274,
+		1278,5,233,0,0,1275,1277,3,132,66,0,1276,1275,1,0,0,0,1277,1280,1,0,0,
+		0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,
+		0,0,1281,1282,5,234,0,0,1282,131,1,0,0,0,1283,1284,3,152,76,0,1284,1285,
+		5,60,0,0,1285,1286,5,175,0,0,1286,1287,5,254,0,0,1287,1491,1,0,0,0,1288,
+		1289,3,152,76,0,1289,1290,5,60,0,0,1290,1291,5,38,0,0,1291,1295,3,146,
+		73,0,1292,1294,3,140,70,0,1293,1292,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
+		1,0,0,0,1295,1296,1,0,0,0,1296,1491,1,0,0,0,1297,1295,1,0,0,0,1298,1299,
+		3,152,76,0,1299,1300,5,95,0,0,1300,1301,5,62,0,0,1301,1302,3,144,72,0,
+		1302,1491,1,0,0,0,1303,1304,3,150,75,0,1304,1305,7,3,0,0,1305,1306,3,146,
+		73,0,1306,1311,3,142,71,0,1307,1308,5,28,0,0,1308,1309,3,146,73,0,1309,
+		1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,1,0,0,0,1311,1312,1,0,0,0,
+		1312,1491,1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,178,0,0,1315,1316,3,
+		146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,0,0,1318,1491,1,0,0,0,1319,
+		1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,5,54,0,0,1322,1324,5,252,
+		0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1348,
+		1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,1329,3,146,73,0,1329,
+		1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,0,0,0,1332,1335,1,0,0,
+		0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,
+		0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,1,0,0,0,1338,1340,3,
+		140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
+		1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,1346,3,136,68,0,1345,
+		1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,1347,1321,1,0,0,0,1347,
+		1326,1,0,0,0,1348,1491,1,0,0,0,1349,1351,5,171,0,0,1350,1352,3,128,64,
+		0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,
+		0,0,1354,1491,1,0,0,0,1355,1356,5,171,0,0,1356,1357,5,172,0,0,1357,1491,
+		5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,1360,1361,3,146,73,
+		0,1361,1491,1,0,0,0,1362,1363,3,152,76,0,1363,1364,5,16,0,0,1364,1365,
+		3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,1366,1,0,0,0,1368,
+		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,0,1371,
+		1369,1,0,0,0,1372,1373,5,234,0,0,1373,1491,1,0,0,0,1374,1375,3,152,76,
+		0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,0,0,1378,1379,
+		3,146,73,0,1379,1491,1,0,0,0,1380,1381,3,152,76,0,1381,1383,5,21,0,0,1382,
+		1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,
+		1386,3,146,73,0,1386,1491,1,0,0,0,1387,1388,3,152,76,0,1388,1389,5,229,
+		0,0,1389,1390,3,144,72,0,1390,1491,1,0,0,0,1391,1392,3,152,76,0,1392,1393,
+		5,229,0,0,1393,1394,5,38,0,0,1394,1399,3,138,69,0,1395,1396,5,237,0,0,
+		1396,1398,3,138,69,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,
+		0,0,1399,1400,1,0,0,0,1400,1491,1,0,0,0,1401,1399,1,0,0,0,1402,1403,3,
+		152,76,0,1403,1404,5,91,0,0,1404,1405,3,146,73,0,1405,1491,1,0,0,0,1406,
+		1407,3,152,76,0,1407,1408,5,92,0,0,1408,1409,5,135,0,0,1409,1410,3,144,
+		72,0,1410,1411,5,62,0,0,1411,1412,3,146,73,0,1412,1491,1,0,0,0,1413,1414,
+		3,152,76,0,1414,1415,5,198,0,0,1415,1416,5,92,0,0,1416,1491,1,0,0,0,1417,
+		1418,3,152,76,0,1418,1419,5,70,0,0,1419,1421,5,68,0,0,1420,1422,5,253,
+		0,0,1421,1420,1,0,0,0,1421,1422,1,0,0,0,1422,1491,1,0,0,0,1423,1424,3,
+		152,76,0,1424,1425,5,70,0,0,1425,1428,5,69,0,0,1426,1427,5,51,0,0,1427,
+		1429,5,252,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1491,1,0,0,0,1430,
+		1431,3,152,76,0,1431,1433,5,64,0,0,1432,1434,3,88,44,0,1433,1432,1,0,0,
+		0,1434,1435,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,1491,1,0,
+		0,0,1437,1438,5,22,0,0,1438,1491,5,254,0,0,1439,1440,5,23,0,0,1440,1491,
+		5,254,0,0,1441,1491,5,24,0,0,1442,1491,5,25,0,0,1443,1444,3,152,76,0,1444,
+		1445,5,26,0,0,1445,1446,5,27,0,0,1446,1447,3,146,73,0,1447,1448,3,142,
+		71,0,1448,1449,5,28,0,0,1449,1450,3,146,73,0,1450,1451,3,142,71,0,1451,
+		1491,1,0,0,0,1452,1453,3,152,76,0,1453,1454,5,29,0,0,1454,1457,5,161,0,
+		0,1455,1458,5,30,0,0,1456,1458,3,146,73,0,1457,1455,1,0,0,0,1457,1456,
+		1,0,0,0,1458,1459,1,0,0,0,1459,1460,5,31,0,0,1460,1461,3,146,73,0,1461,
+		1462,3,142,71,0,1462,1463,5,28,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
+		71,0,1465,1491,1,0,0,0,1466,1467,3,152,76,0,1467,1468,5,32,0,0,1468,1469,
+		3,146,73,0,1469,1470,3,142,71,0,1470,1471,5,20,0,0,1471,1472,3,146,73,
+		0,1472,1491,1,0,0,0,1473,1474,5,33,0,0,1474,1475,3,150,75,0,1475,1476,
+		5,34,0,0,1476,1477,3,150,75,0,1477,1480,3,146,73,0,1478,1479,5,35,0,0,
+		1479,1481,3,146,73,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1491,1,0,
+		0,0,1482,1483,5,36,0,0,1483,1484,5,35,0,0,1484,1485,3,146,73,0,1485,1486,
+		3,142,71,0,1486,1487,5,37,0,0,1487,1488,3,146,73,0,1488,1489,3,142,71,
+		0,1489,1491,1,0,0,0,1490,1283,1,0,0,0,1490,1288,1,0,0,0,1490,1298,1,0,
+		0,0,1490,1303,1,0,0,0,1490,1313,1,0,0,0,1490,1319,1,0,0,0,1490,1349,1,
+		0,0,0,1490,1355,1,0,0,0,1490,1358,1,0,0,0,1490,1362,1,0,0,0,1490,1374,
+		1,0,0,0,1490,1380,1,0,0,0,1490,1387,1,0,0,0,1490,1391,1,0,0,0,1490,1402,
+		1,0,0,0,1490,1406,1,0,0,0,1490,1413,1,0,0,0,1490,1417,1,0,0,0,1490,1423,
+		1,0,0,0,1490,1430,1,0,0,0,1490,1437,1,0,0,0,1490,1439,1,0,0,0,1490,1441,
+		1,0,0,0,1490,1442,1,0,0,0,1490,1443,1,0,0,0,1490,1452,1,0,0,0,1490,1466,
+		1,0,0,0,1490,1473,1,0,0,0,1490,1482,1,0,0,0,1491,133,1,0,0,0,1492,1493,
+		5,72,0,0,1493,1494,5,252,0,0,1494,1495,5,170,0,0,1495,1496,3,146,73,0,
+		1496,1497,3,142,71,0,1497,135,1,0,0,0,1498,1499,5,45,0,0,1499,1500,5,40,
+		0,0,1500,1501,5,41,0,0,1501,1502,3,146,73,0,1502,1503,5,42,0,0,1503,1504,
+		3,146,73,0,1504,137,1,0,0,0,1505,1507,5,242,0,0,1506,1505,1,0,0,0,1506,
+		1507,1,0,0,0,1507,1508,1,0,0,0,1508,1509,3,144,72,0,1509,1510,5,34,0,0,
+		1510,1511,3,146,73,0,1511,139,1,0,0,0,1512,1513,5,39,0,0,1513,1514,3,150,
+		75,0,1514,1515,3,146,73,0,1515,141,1,0,0,0,1516,1517,5,181,0,0,1517,1518,
+		5,194,0,0,1518,143,1,0,0,0,1519,1520,5,253,0,0,1520,145,1,0,0,0,1521,1522,
+		6,73,-1,0,1522,1523,5,235,0,0,1523,1524,3,146,73,0,1524,1525,5,236,0,0,
+		1525,1564,1,0,0,0,1526,1527,5,242,0,0,1527,1564,3,146,73,16,1528,1529,
+		5,198,0,0,1529,1564,3,146,73,11,1530,1531,5,168,0,0,1531,1532,3,146,73,
+		0,1532,1533,5,170,0,0,1533,1534,3,146,73,0,1534,1535,5,169,0,0,1535,1536,
+		3,146,73,0,1536,1564,1,0,0,0,1537,1538,3,152,76,0,1538,1547,5,235,0,0,
+		1539,1544,3,146,73,0,1540,1541,5,237,0,0,1541,1543,3,146,73,0,1542,1540,
+		1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,
+		1,0,0,0,1546,1544,1,0,0,0,1547,1539,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
+		1,0,0,0,1549,1550,5,236,0,0,1550,1564,1,0,0,0,1551,1553,7,4,0,0,1552,1554,
+		3,148,74,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
+		1556,5,181,0,0,1556,1564,3,148,74,0,1557,1558,5,254,0,0,1558,1564,3,148,
+		74,0,1559,1564,5,253,0,0,1560,1564,5,254,0,0,1561,1564,5,252,0,0,1562,
+		1564,3,150,75,0,1563,1521,1,0,0,0,1563,1526,1,0,0,0,1563,1528,1,0,0,0,
+		1563,1530,1,0,0,0,1563,1537,1,0,0,0,1563,1551,1,0,0,0,1563,1557,1,0,0,
+		0,1563,1559,1,0,0,0,1563,1560,1,0,0,0,1563,1561,1,0,0,0,1563,1562,1,0,
+		0,0,1564,1585,1,0,0,0,1565,1566,10,15,0,0,1566,1567,5,195,0,0,1567,1584,
+		3,146,73,16,1568,1569,10,14,0,0,1569,1570,7,5,0,0,1570,1584,3,146,73,15,
+		1571,1572,10,13,0,0,1572,1573,7,6,0,0,1573,1584,3,146,73,14,1574,1575,
+		10,12,0,0,1575,1576,7,7,0,0,1576,1584,3,146,73,13,1577,1578,10,10,0,0,
+		1578,1579,5,196,0,0,1579,1584,3,146,73,11,1580,1581,10,9,0,0,1581,1582,
+		5,197,0,0,1582,1584,3,146,73,10,1583,1565,1,0,0,0,1583,1568,1,0,0,0,1583,
+		1571,1,0,0,0,1583,1574,1,0,0,0,1583,1577,1,0,0,0,1583,1580,1,0,0,0,1584,
+		1587,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,147,1,0,0,0,1587,
+		1585,1,0,0,0,1588,1589,7,8,0,0,1589,149,1,0,0,0,1590,1593,3,152,76,0,1591,
+		1592,5,238,0,0,1592,1594,3,152,76,0,1593,1591,1,0,0,0,1593,1594,1,0,0,
+		0,1594,151,1,0,0,0,1595,1596,7,9,0,0,1596,153,1,0,0,0,156,158,160,174,
+		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
+		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
+		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,
+		671,673,681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,
+		848,856,878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,
+		996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,
+		1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,
+		1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,1324,1333,1336,1341,
+		1345,1347,1353,1369,1383,1399,1421,1428,1435,1457,1480,1490,1506,1544,
+		1547,1553,1563,1583,1585,1593
 	};
 
 	public static readonly ATN _ATN =

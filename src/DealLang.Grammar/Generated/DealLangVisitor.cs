@@ -691,6 +691,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitContractGuarantorItem([NotNull] DealLangParser.ContractGuarantorItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>contractBreakOptionItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractBreakOptionItem([NotNull] DealLangParser.ContractBreakOptionItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.coinsDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -8,9 +8,10 @@ namespace DealLang.Runner.Paths;
 /// whether they are on each period's end; the renewals its customer takes (the years of each period inside them and
 /// whether one runs at each period's end); the termination fee its customer's default pays; the years of each period in
 /// its term and renewals up to that default (so the default's period pays for the days before it); and the prepayment
-/// received at its start. Re-letting starts the
-/// scenario's idle gap after the contract stops, at the end of its last renewal taken or on its customer's default
-/// date, whichever is first, and runs to the end of the run. Allocation-free.
+/// received at its start. A break (<c>C breaks at 24m</c>) stops the contract on its date as a default does, its fee
+/// received in full instead of the default's, unless the customer defaulted on or before it (the default comes first).
+/// Re-letting starts the scenario's idle gap after the contract stops, at the end of its last renewal taken or on its
+/// customer's default or break date, whichever is first, and runs to the end of the run. Allocation-free.
 /// </summary>
 static class ContractRelets
 {
@@ -29,11 +30,25 @@ static class ContractRelets
             ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
             into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
             into.ContractReletUtilisation[c] = levers.Relet ? levers.ReletUtilisation : 0.0;
-            // The termination fee: owed on the customer's default date during the term, paid at its recovery, received
-            // in the period the date falls in (the period whose end first reaches it).
+            // The customer's break and its default: a default on or before the break date comes first (a customer in
+            // default on the day the break fee falls due cannot be assumed to pay it); one after it finds the contract
+            // ended. Either stops the contract on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
             Date? customerDefault = scenario.PartyDefaults[contract.Customer];
-            if (customerDefault is { } defaulted
-                && TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) is (int p, double received))
+            Date? broken = levers.BreakMonths is { } months ? contract.Start.AddMonthsClamped(months) : null;
+            if (broken is { } b0 && customerDefault is { } d0 && d0 <= b0)
+            {
+                broken = null;
+            }
+
+            Date? stopped = broken ?? customerDefault;
+
+            // The termination fee: owed on the customer's default date during the term, paid at its recovery; or the
+            // break fee, paid in full (the customer performs); received in the period the date falls in (the period whose
+            // end first reaches it).
+            (int Period, double Amount)? fee = broken is { } at
+                ? TerminationReceipts.Of(deal, contract.BreakFee, at, 1.0)
+                : customerDefault is { } defaulted ? TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) : null;
+            if (fee is (int p, double received))
             {
                 double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
                 termination.AsSpan().Clear();
@@ -44,11 +59,11 @@ static class ContractRelets
                 into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
             }
 
-            // The term's days up to the customer's default date (none from it), the default's period prorated to its day.
+            // The term's days up to the customer's default or break date (none from it), that period prorated to its day.
             // The term's end once, not per period: ContractInfo.End is worked out from the start and the months
             // each time it is read (a calendar conversion), which per period cost more than the rest of the loop.
             Date end = plan.End;
-            if (customerDefault is not { } defaultDate)
+            if (stopped is not { } defaultDate)
             {
                 into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
             }
@@ -65,8 +80,9 @@ static class ContractRelets
             {
                 // What a guarantor of the contract is asked for: the term's years the customer's default took away. No
                 // default, nothing taken away: the term's row is the plan's, each period's days in the term / 365, and
-                // each period's max(0, the same less itself) below would be 0; the row of zeros, shared.
-                if (customerDefault is null)
+                // each period's max(0, the same less itself) below would be 0; the row of zeros, shared. A break took
+                // nothing away that the guarantor answers for: the customer left as the contract lets it.
+                if (customerDefault is null || broken is not null)
                 {
                     into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
                 }
@@ -88,15 +104,30 @@ static class ContractRelets
             bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);
             into.ShareContractRow(InputQuantity.ContractPrepaid, c, prepaid ? plan.Prepaid : zeros);
 
-            // The renewals taken: from the end of the term to the end of the last one, up to the customer's default.
+            // Broken: 1 from the break's period on, its units idle from that period's end (read only by a contract with a
+            // break option, DL0428 refusing a break on another).
+            if (broken is { } brokenOn)
+            {
+                double[] brokenRow = into.OwnContractRow(InputQuantity.ContractBroken, c);
+                int from = Math.Min(Math.Max(0, Schedule.PeriodIndexOf(b, brokenOn)), brokenRow.Length);
+                brokenRow.AsSpan(0, from).Clear();
+                brokenRow.AsSpan(from).Fill(1.0);
+            }
+            else
+            {
+                into.ShareContractRow(InputQuantity.ContractBroken, c, zeros);
+            }
+
+            // The renewals taken: from the end of the term to the end of the last one, up to the customer's default or
+            // break (a break is in the term: none of them runs).
             int taken = levers.RenewalsTaken;
             bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
-            if (customerDefault is null && offered)
+            if (stopped is null && offered)
             {
                 into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
                 into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
             }
-            else if (customerDefault is { } renewalsCut && offered)
+            else if (stopped is { } renewalsCut && offered)
             {
                 // The default cuts the renewals' years, not the flags of a renewal running at a period's end.
                 double[] renewalYears = into.OwnContractRow(InputQuantity.ContractRenewalYears, c);
@@ -109,7 +140,7 @@ static class ContractRelets
             }
             else
             {
-                FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), customerDefault,
+                FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), stopped,
                     into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
             }
 
@@ -122,17 +153,17 @@ static class ContractRelets
 
             if (memo is null)
             {
-                FillRelet(b, periodYears, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken),
+                FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken),
                     into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
                 continue;
             }
 
-            // The re-let start is a function of the default date, the gap and the renewals taken (calendar
+            // The re-let start is a function of the stop date (default or break), the gap and the renewals taken (calendar
             // conversions): the memo is keyed on those, so a path seen before works out no date.
-            var (years, live) = memo.Relet(c, customerDefault, levers.ReletAfterMonths, taken, out bool known);
+            var (years, live) = memo.Relet(c, stopped, levers.ReletAfterMonths, taken, out bool known);
             if (!known)
             {
-                FillRelet(b, periodYears, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken), years, live);
+                FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
             }
 
             into.ShareContractRow(InputQuantity.ContractReletYears, c, years);

@@ -45,6 +45,12 @@ public static class Shapes
                 {
                     throw Mismatch(deal, scenario, $"it takes {levers.RenewalsTaken} renewals of contract '{deal.Contracts[c].Name}', which has {deal.Contracts[c].RenewalCount}");
                 }
+
+                // A break on one of the contract's dates (DL0428 in a deal).
+                if (scenario.Contracts![c]?.BreakMonths is { } months && Array.IndexOf(deal.Contracts[c].BreakMonths, months) < 0)
+                {
+                    throw Mismatch(deal, scenario, $"it breaks contract '{deal.Contracts[c].Name}' at {months} months, which the contract does not offer");
+                }
             }
         }
 

@@ -10,7 +10,9 @@ namespace DealLang.Runtime;
 /// recovery is paid (<see cref="TerminationClaim"/>). It offers <see cref="RenewalCount"/> renewals of
 /// <see cref="RenewalTermMonths"/> each at the market price; a scenario says how many are taken. The customer pays
 /// <see cref="Prepayment"/> at the start; when <see cref="PrepaymentApplied"/> it is credited against the term's
-/// payments linearly (<see cref="PrepaymentCreditPerYear"/>), else it is paid on top of them.
+/// payments linearly (<see cref="PrepaymentCreditPerYear"/>), else it is paid on top of them. The customer may break
+/// the contract at <see cref="BreakMonths"/> from its start against <see cref="BreakFee"/> (a scenario's lever:
+/// docs/language.md §5, "contract").
 /// </summary>
 public sealed record ContractInfo(
     string Name,
@@ -49,4 +51,26 @@ public sealed record ContractInfo(
     /// 0 outside [start, end); the fee, or with <see cref="FeeAmortising"/> falling linearly in days from the fee at
     /// the start to <see cref="FeeFloor"/> (0 unless <c>amortising to F</c>) at the end.</summary>
     public double TerminationClaim(Date date) => TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, End, date);
+
+    /// <summary>The dates (whole months from <see cref="Start"/>, increasing, inside the term) at which the customer may
+    /// break the contract (<c>break_option at 24m, 36m</c>); empty when it may not.</summary>
+    public int[] BreakMonths { get; init; } = [];
+
+    /// <summary><c>fee 6m of revenue</c>: the break fee in months of the take-or-pay revenue; 0 when the fee is an amount
+    /// or there is none.</summary>
+    public double BreakFeeMonths { get; init; }
+
+    /// <summary><c>fee 5m</c>: the break fee as an amount; 0 when it is in months of revenue or there is none.</summary>
+    public double BreakFeeAmount { get; init; }
+
+    /// <summary>Whether the contract can ever receive a termination fee: its customer's default's or its break's.</summary>
+    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;
+
+    /// <summary>The fee the customer pays for breaking: the amount, or the months of the take-or-pay revenue of a year,
+    /// <c>months / 12 × max(0, units × price × hours a year × take-or-pay − an applied prepayment's credit a year)</c>:
+    /// what the customer is bound to pay, not the utilisation above it nor the fleet's share held (a break fee in months of
+    /// revenue needs a constant price, DL0438, so <see cref="PriceSpread"/> is the price).</summary>
+    public double BreakFee =>
+        BreakFeeAmount + (BreakFeeMonths == 0 ? 0.0
+            : BreakFeeMonths / 12.0 * Math.Max(0.0, Units * PriceSpread * HoursPerYear * TakeOrPay - PrepaymentCreditPerYear));
 }

@@ -168,6 +168,11 @@ public enum InputQuantity
     /// <summary>Series, per lease: the termination fee received in each period (its lessee's recovery of the fee owed,
     /// in the period its default falls in); zero elsewhere. Last, so that the slots before it are where they were.</summary>
     LeaseTermination,
+
+    /// <summary>Series, per contract: 1 from the period its customer breaks it in (<c>C breaks at 24m</c>: its units idle
+    /// from that period's end), 0 before and on a path that does not break it. After the leases' termination fees, so
+    /// that the slots before it are where they were.</summary>
+    ContractBroken,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -193,7 +198,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
@@ -210,7 +215,7 @@ public sealed class InputLayout
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
-        InputQuantity.LeaseTermination,
+        InputQuantity.LeaseTermination, InputQuantity.ContractBroken,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -334,7 +339,7 @@ public sealed class InputLayout
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule
-            or InputQuantity.LeaseTermination => InputShape.Series,
+            or InputQuantity.LeaseTermination or InputQuantity.ContractBroken => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -358,7 +363,8 @@ public sealed class InputLayout
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
-            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears
+            or InputQuantity.ContractBroken => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,

@@ -67,6 +67,7 @@ public sealed class PathInputs
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
         LeaseTermination = Rows(Series, layout, InputQuantity.LeaseTermination, layout.Leases);
+        ContractBroken = Rows(Series, layout, InputQuantity.ContractBroken, layout.Contracts);
         int guarantors = layout.Guarantees ? layout.Parties : 0;
         GuarantorHonour = new DoubleSlots(Scalars, First(layout, InputQuantity.GuarantorHonour, guarantors), guarantors);
         GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
@@ -196,6 +197,9 @@ public sealed class PathInputs
     /// <summary>Per contract: the prepayment received in each period (<see cref="InputQuantity.ContractPrepaid"/>).</summary>
     public double[][] ContractPrepaid { get; }
 
+    /// <summary>Per contract: 1 from the period its customer breaks it in (<see cref="InputQuantity.ContractBroken"/>).</summary>
+    public double[][] ContractBroken { get; }
+
     /// <summary>Per holding: what the held entity paid it in each period (<see cref="InputQuantity.HoldingReceipts"/>).</summary>
     public double[][] HoldingReceipts { get; }
 
@@ -290,6 +294,7 @@ public sealed class PathInputs
         InputQuantity.ContractTermYears => ContractTermYears,
         InputQuantity.ContractPrepaid => ContractPrepaid,
         InputQuantity.ContractGuaranteeYears => ContractGuaranteeYears,
+        InputQuantity.ContractBroken => ContractBroken,
         _ => NotAContractRow(quantity),
     };
 

@@ -125,10 +125,11 @@ public static class ScenarioCodec
         w.Write(v.ReletAfterMonths);
         w.Write(v.ReletUtilisation);
         w.Write(v.RenewalsTaken);
+        WriteNullable(w, v.BreakMonths);
     }
 
     static ContractLevers ReadContractLevers(BinaryReader r) =>
-        new(ReadNullableDouble(r), r.ReadBoolean(), r.ReadInt32(), r.ReadDouble()) { RenewalsTaken = r.ReadInt32() };
+        new(ReadNullableDouble(r), r.ReadBoolean(), r.ReadInt32(), r.ReadDouble()) { RenewalsTaken = r.ReadInt32(), BreakMonths = ReadNullableInt(r) };
 
     static void Write(BinaryWriter w, GuarantorLevers v)
     {

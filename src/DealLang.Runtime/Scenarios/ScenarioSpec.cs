@@ -114,6 +114,10 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
     /// <summary>How many of the contract's renewals the customer takes (<c>C renewals taken K</c>); 0 by default.</summary>
     public int RenewalsTaken { get; init; }
 
+    /// <summary>The month from the contract's start at which its customer breaks it (<c>C breaks at 24m</c>, one of the
+    /// contract's break dates); null when it does not.</summary>
+    public int? BreakMonths { get; init; }
+
     public static readonly ContractLevers None = new(null, false, 0, 0);
 }
 

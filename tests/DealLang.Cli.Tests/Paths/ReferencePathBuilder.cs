@@ -114,7 +114,17 @@ static class ContractInputs
         // Renewals taken run from the term's end for K × the renewal term; re-letting starts after the last one.
         int taken = levers?.RenewalsTaken ?? 0;
         Date renewedEnd = contract.Start.AddMonthsClamped(contract.TermMonths + (taken * contract.RenewalTermMonths));
-        Date stop = scenario.PartyDefaults[contract.Customer] is { } d && d < renewedEnd ? (d < contract.Start ? contract.Start : d) : renewedEnd;
+        // A break ('C breaks at D', added with the contracts' break option) on start + D months, unless the customer
+        // defaulted on or before that day; it ends the contract on its day as a default would, so it stands for the
+        // default date below, and a default after it does nothing to the contract.
+        Date? brokenOn = levers?.BreakMonths is { } breakMonths ? contract.Start.AddMonthsClamped(breakMonths) : null;
+        if (brokenOn is { } bo && scenario.PartyDefaults[contract.Customer] is { } early && early <= bo)
+        {
+            brokenOn = null;
+        }
+
+        Date? ended = brokenOn ?? scenario.PartyDefaults[contract.Customer];
+        Date stop = ended is { } d && d < renewedEnd ? (d < contract.Start ? contract.Start : d) : renewedEnd;
         Date from = relet ? stop.AddMonthsClamped(levers!.ReletAfterMonths) : Date.MaxValue;
         // The termination fee: on a default in [start, end), the fee (× (end − date) / (end − start) days when
         // amortising) × the customer's recovery, in the period whose end first reaches the date.
@@ -124,20 +134,30 @@ static class ContractInputs
         double fee = !owed ? 0 : contract.FeeAmortising
             ? contract.FeeFloor + ((contract.TerminationFee - contract.FeeFloor) * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(contract.Start, end))
             : contract.TerminationFee;
+        // The break fee, in full: the amount, or N/12 of a year's take-or-pay payments (units × price × hours ×
+        // take-or-pay, less an applied prepayment's credit a year: the prepayment over the term's days / 365).
+        double credit = contract.PrepaymentApplied ? contract.Prepayment / (Date.DaysBetween(contract.Start, end) / 365.0) : 0;
+        double breakFee = contract.BreakFeeAmount
+            + (contract.BreakFeeMonths / 12 * Math.Max(0, (contract.Units * contract.PriceSpread * contract.HoursPerYear * contract.TakeOrPay) - credit));
         for (int t = 0; t < deal.Periods; t++)
         {
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
+            into.ContractBroken[c][t] = brokenOn is { } bb && bb <= e ? 1 : 0;
             int days = relet ? Date.DaysBetween(s < from ? from : s, e) : 0;
             into.ContractReletYears[c][t] = days > 0 ? days / 365.0 : 0;
             into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
             into.ContractRenewalLive[c][t] = end <= e && e < renewedEnd ? 1 : 0;
             bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
             into.ContractTermination[c][t] = defaultPeriod ? fee * PartyDefaults.Recovery(deal, scenario, contract.Customer) : 0;
+            if (brokenOn is { } bp)
+            {
+                into.ContractTermination[c][t] = bp <= e && (t == 0 || bp > s) ? breakFee : 0;
+            }
 
             // The days in the term and in the renewals taken, each up to the customer's default date (its period
             // prorated to its day: added with the prepayment).
             Date termTo = e < end ? e : end, renewedTo = e < renewedEnd ? e : renewedEnd;
-            if (defaulted is { } cut)
+            if (ended is { } cut)
             {
                 termTo = cut < termTo ? cut : termTo;
                 renewedTo = cut < renewedTo ? cut : renewedTo;
@@ -149,7 +169,8 @@ static class ContractInputs
             {
                 // A guarantor is asked for the term's days the default took away (those to the term's end, less those paid).
                 int fullDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, e < end ? e : end);
-                into.ContractGuaranteeYears[c][t] = fullDays > 0 ? Math.Max(0.0, fullDays / 365.0 - into.ContractTermYears[c][t]) : 0;
+                // None for a break: the customer left as the contract lets it.
+                into.ContractGuaranteeYears[c][t] = fullDays > 0 && brokenOn is null ? Math.Max(0.0, fullDays / 365.0 - into.ContractTermYears[c][t]) : 0;
             }
 
             int renewedDays = Date.DaysBetween(s < end ? end : s, renewedTo);

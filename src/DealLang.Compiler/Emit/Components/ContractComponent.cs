@@ -26,7 +26,8 @@ internal sealed class ContractState : EntityState
         RenewalLive = Input("renewalLive", "double[]");
         TermYears = Input("termYears", "double[]");
         Prepaid = Input("prepaid", "double[]");
-        Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
+        Broken = Input("broken", "double[]");
+        Termination = Local("termination", "double", StateLife.Period, comment: info.BreakMonths.Length == 0 ? "the termination fee recovered from a defaulted customer" : "the termination fee recovered from a defaulted customer, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Prepayment = Local("prepayment", "double", StateLife.Period, comment: "the prepayment received at the start",
             ledger: new LedgerSlot(LedgerSection.Receipts, "prepayment " + info.Name), declared: HasPrepayment);
@@ -87,7 +88,15 @@ internal sealed class ContractState : EntityState
     /// <summary>The utilisation of the re-let units on this path; an input.</summary>
     public StateVar ReletUtilisation { get; }
 
-    public bool HasTerminationFee => Info.TerminationFee != 0;
+    /// <summary>Whether a termination fee can be received: the customer's default's or its break's.</summary>
+    public bool HasTerminationFee => Info.HasTerminationReceipts;
+
+    /// <summary>Whether the customer may break the contract (<c>break_option</c>): only then is <see cref="Broken"/> read.</summary>
+    public bool CanBreak => Info.BreakMonths.Length > 0;
+
+    /// <summary>1 from the period the customer breaks the contract in on this path (its units idle from that period's
+    /// end, as after a default); an input read only for a contract with a break option.</summary>
+    public StateVar Broken { get; }
 
     public bool HasPrepayment => Info.Prepayment != 0;
 
@@ -137,8 +146,8 @@ internal sealed class ContractState : EntityState
 /// customer's default date (a path input, so the default's period pays for the days before it), and its units are idle
 /// from that period's end (the party's default flag); in the renewals a scenario takes (a path input) the price is the fleet's
 /// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
-/// a collection, in cfads; a termination fee recovered on the customer's default and a prepayment received at the start
-/// are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// a collection, in cfads; a termination fee recovered on the customer's default (or its break fee, a break stopping the
+/// contract as a default does: a path input) and a prepayment received at the start are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
 internal sealed partial class ContractComponent(EmitContext ctx)
@@ -161,7 +170,11 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         + (c.TerminationFee != 0 || c.RenewalCount != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "")
         + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "")
         + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "")
-        + (c.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(c.FeeFloor) : "") + ")";
+        + (c.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(c.FeeFloor) : "") + ")"
+        // Only a contract with a break option passes its terms: the others keep the record's (and their C#).
+        + (c.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", c.BreakMonths.Select(CSharpLiterals.Int)) + "]"
+            + (c.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(c.BreakFeeMonths) : "")
+            + (c.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(c.BreakFeeAmount) : "") + " }");
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.
@@ -256,7 +269,10 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             string contracted = c.PrepaymentApplied
                 ? "Math.Max(0.0, " + units + " * " + price + " * " + hours + " * " + floor + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ") * " + kept + " * " + years
                 : units + " * " + kept + " * " + price + " * " + hours + " * " + years + " * " + floor;
-            string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
+            // A break stops the contract as a default does (the years are an input cut on the break date): no units from
+            // the break's period's end.
+            string stopped = contract.CanBreak ? "(" + defaulted + " || " + contract.Broken + "[t] != 0.0)" : defaulted;
+            string running = "(" + stopped + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
             if (contract.HasRenewals)
             {
                 // The renewals taken, at the market price (the spot index, plus the spread of an index-plus-spread
@@ -266,7 +282,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 contracted = c.PrepaymentApplied
                     ? contracted + " + " + units + " * " + kept + " * " + market + " * " + contract.RenewalYears + "[t] * " + hours + " * " + floor
                     : units + " * " + kept + " * (" + price + " * " + years + " + " + market + " * " + contract.RenewalYears + "[t]) * " + hours + " * " + floor;
-                running = "(" + defaulted + " || (!" + curves + ".LiveAtEnd[t] && " + contract.RenewalLive + "[t] == 0.0) ? 0.0 : " + units + ")";
+                running = "(" + stopped + " || (!" + curves + ".LiveAtEnd[t] && " + contract.RenewalLive + "[t] == 0.0) ? 0.0 : " + units + ")";
             }
 
             if (contract.CanRelet)
@@ -389,6 +405,12 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             }
 
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, contract.Info.Customer);
+            if (contract.CanBreak)
+            {
+                // A break stops the contract in its period as a default does.
+                defaulted = "(" + defaulted + " || " + contract.Broken + "[t] != 0.0)";
+            }
+
             string inTerm = curves + ".LiveYears[t] > 0.0 || " + curves + ".LiveAtEnd[t]";
             string runsAtEnd = curves + ".LiveAtEnd[t]";
             if (contract.HasRenewals)

@@ -38,6 +38,11 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             RenewalCount: contract.Renewals?.Count ?? 0,
             RenewalTermMonths: DurationRules.WholeMonths(contract.Renewals?.Term),
             Prepayment: lowerer.ConstantOf(contract.Prepayment),
-            PrepaymentApplied: contract.PrepaymentApplied && contract.Prepayment is not null);
+            PrepaymentApplied: contract.PrepaymentApplied && contract.Prepayment is not null)
+        {
+            BreakMonths = [.. (contract.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
+            BreakFeeMonths = contract.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
+            BreakFeeAmount = lowerer.ConstantOf(contract.BreakOption?.FeeAmount),
+        };
     }
 }

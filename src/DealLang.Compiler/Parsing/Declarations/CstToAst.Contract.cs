@@ -21,6 +21,8 @@ internal sealed partial class CstToAst
     //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
     //     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     //     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
+    //     | guarantorClause                                    # contractGuarantorItem
+    //     | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # contractBreakOptionItem
     //     ;
     private ContractSyntax? VisitContractDecl(ContractDeclContext context)
     {
@@ -43,6 +45,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? prepayment = null;
         bool applied = false;
         GuarantorSyntax? guarantor = null;
+        BreakOptionSyntax? breakOption = null;
         foreach (ContractItemContext item in context.contractItem())
         {
             switch (item)
@@ -109,6 +112,9 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case ContractBreakOptionItemContext b:
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.duration(), b.breakFee(), b));
+                    break;
             }
         }
 
@@ -118,6 +124,7 @@ internal sealed partial class CstToAst
             Prepayment = prepayment,
             PrepaymentApplied = applied,
             Guarantor = guarantor,
+            BreakOption = breakOption,
             FeeFloor = feeFloor,
         };
     }

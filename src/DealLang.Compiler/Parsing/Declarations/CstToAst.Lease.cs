@@ -95,7 +95,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case LeaseBreakOptionItemContext b:
-                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b));
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.duration(), b.breakFee(), b));
                     break;
             }
         }
@@ -111,44 +111,6 @@ internal sealed partial class CstToAst
             FeeFloor = feeFloor,
             BreakOption = breakOption,
         };
-    }
-
-    // BREAK_OPTION AT duration (COMMA duration)* breakFee?   # leaseBreakOptionItem
-    // breakFee : FEE months=duration OF RENT # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
-    private BreakOptionSyntax? VisitBreakOption(LeaseBreakOptionItemContext context)
-    {
-        var at = System.Collections.Immutable.ImmutableArray.CreateBuilder<DurationSyntax>();
-        foreach (DurationContext d in context.duration())
-        {
-            if (VisitDuration(d) is not { } date)
-            {
-                return null;
-            }
-
-            at.Add(date);
-        }
-
-        DurationSyntax? months = null;
-        ExpressionSyntax? amount = null;
-        switch (context.breakFee())
-        {
-            case BreakFeeMonthsContext m:
-                if ((months = VisitDuration(m.months)) is null)
-                {
-                    return null;
-                }
-
-                break;
-            case BreakFeeAmountContext a:
-                if ((amount = VisitExpr(a.amount)) is null)
-                {
-                    return null;
-                }
-
-                break;
-        }
-
-        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(context));
     }
 
     // (INDEXED ident indexationPart*) in rentItem

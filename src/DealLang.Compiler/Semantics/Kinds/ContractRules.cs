@@ -30,7 +30,8 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         string name = contract.Name?.Text ?? "";
         binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
         binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
-        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee, contract.FeeFloor, contract.Prepayment);
+        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee, contract.FeeFloor, contract.Prepayment,
+            contract.BreakOption?.FeeAmount);
         GuarantorRules.Bind(contract.Guarantor, binder, $"the guarantor of contract '{name}' must be a party");
     }
 
@@ -55,6 +56,13 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
         TerminationFeeRules.CheckTerms(contract.TerminationFee, contract.FeeFloor, checker, "contract", contract.Name?.Text ?? "");
         checker.Term(contract.Prepayment, Unit.Money, $"the prepayment of {c}", TypeChecker.Range.NonNegative);
+        BreakOptionRules.CheckTerms(contract.BreakOption, checker, "contract", contract.Name?.Text ?? "", "customer");
+        if (contract.BreakOption?.FeeMonths is { } months && (contract.PriceAtMarket || price is not null && Price(price) is { Index: >= 0 }))
+        {
+            // 'fee 6m of revenue' is worked out from the contract's own price (ContractInfo.BreakFee): one that follows an
+            // index has no level the contract states.
+            checker.Diagnostics.Add(DiagnosticCatalogue.BreakFeeOnMovingPrice(months.Span, contract.Name?.Text ?? ""));
+        }
     }
 
     /// <summary>A price as (index, spread): a constant is (−1, price), an index (i, 0), an index plus or minus a
@@ -144,6 +152,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         }
 
         CheckPrepayment(contract, fleet, checks);
+        BreakOptionRules.CheckStructure(contract.BreakOption, contract.Term, checks, "contract", name, "customer", "revenue");
     }
 
     // A prepayment above the total contracted value: units × price × hours a year × take-or-pay × the term's years

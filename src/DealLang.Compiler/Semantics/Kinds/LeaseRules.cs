@@ -47,50 +47,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
         CheckPhased(lease, checker);
-        if (lease.BreakOption?.FeeAmount is { } amount)
-        {
-            checker.Term(amount, Unit.Money, $"the break fee of {l}", TypeChecker.Range.Any);
-            if (Constant(amount, checker.Analysis) is { } fee && !(fee > 0))
-            {
-                checker.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(amount.Span, lease.Name?.Text ?? "", ExpressionPrinter.Print(amount)));
-            }
-        }
-    }
-
-    // 'break_option at 60m, 120m fee 12m of rent': whole months from the start (a part month rounded, with a warning, as
-    // a term is), inside the initial term (DL0425), strictly increasing (DL0426); a fee in months of rent above 0 (DL0427;
-    // an amount's is checked with its unit, CheckTerms).
-    private static void CheckBreakOption(LeaseSyntax lease, DealChecks checks)
-    {
-        if (lease.BreakOption is not { } option)
-        {
-            return;
-        }
-
-        string name = lease.Name?.Text ?? "";
-        int? termMonths = lease.Term is { } term ? DurationRules.WholeMonths(term, out _) : null;
-        DurationSyntax? previous = null;
-        int previousMonths = 0;
-        foreach (DurationSyntax at in option.At)
-        {
-            int months = checks.MonthsOf(at, $"the break date of lease '{name}'");
-            if (months > 0 && termMonths is { } t && months >= t)
-            {
-                checks.Diagnostics.Add(DiagnosticCatalogue.BreakOutsideTerm(at.Span, name, at.Text ?? "", t));
-            }
-
-            if (previous is not null && months <= previousMonths)
-            {
-                checks.Diagnostics.Add(DiagnosticCatalogue.BreaksNotIncreasing(at.Span, name, at.Text ?? "", previous.Text ?? ""));
-            }
-
-            (previous, previousMonths) = (at, months);
-        }
-
-        if (option.FeeMonths is { } feeMonths && !(DurationRules.Months(feeMonths) > 0))
-        {
-            checks.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(feeMonths.Span, name, $"{feeMonths.Text} of rent"));
-        }
+        BreakOptionRules.CheckTerms(lease.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
     }
 
     // 'phased Built': the index's level is the share of the buildings handed over, a rate (DL0765), as a tranche's
@@ -175,7 +132,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         CheckIndexed(lease, checks);
-        CheckBreakOption(lease, checks);
+        BreakOptionRules.CheckStructure(lease.BreakOption, lease.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent");
     }
 
     // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any

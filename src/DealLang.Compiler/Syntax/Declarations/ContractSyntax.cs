@@ -43,4 +43,8 @@ public sealed record ContractSyntax(
     /// <summary><c>termination_fee M amortising to F</c>: the amount the amortising fee falls to at the term's end (a
     /// fee that declines from M to F linearly, TeraWulf's Abernathy JV); null: it falls to 0.</summary>
     public ExpressionSyntax? FeeFloor { get; init; }
+
+    /// <summary><c>break_option at 24m, 36m fee 6m of revenue</c>: the dates the customer may terminate at, and the fee it
+    /// then pays; null when the contract offers no break.</summary>
+    public BreakOptionSyntax? BreakOption { get; init; }
 }

@@ -52,14 +52,6 @@ public sealed record LeaseSyntax(
     public BreakOptionSyntax? BreakOption { get; init; }
 }
 
-/// <summary><c>break_option at 60m, 120m [fee 12m of rent | fee 40m]</c>: the break dates, as durations from the lease's
-/// start, and the fee: <see cref="FeeMonths"/> months of the rent payable at the break, or <see cref="FeeAmount"/> (at most
-/// one of them; neither when the break is free).</summary>
-public sealed record BreakOptionSyntax(
-    System.Collections.Immutable.ImmutableArray<DurationSyntax> At,
-    DurationSyntax? FeeMonths,
-    ExpressionSyntax? FeeAmount,
-    SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>yearly floor 1% cap 4% lag 3m</c> after <c>indexed CPI</c>, each part optional and in any order:
 /// <see cref="Yearly"/> resets the ratio on the lease's anniversaries only, <see cref="Floor"/> and <see cref="Cap"/> collar

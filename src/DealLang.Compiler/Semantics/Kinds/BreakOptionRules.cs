@@ -1,0 +1,73 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics.Kinds;
+
+/// <summary>
+/// A break option, one set of rules on a lease and on a contract (docs/language.md §5, "Break option"): dates in whole
+/// months from the start, inside the initial term (DL0425), strictly increasing (DL0426); a fee above 0 (DL0427) in
+/// months of what the kind pays (<c>rent</c> on a lease, <c>revenue</c> on a contract: DL0437) or in money.
+/// </summary>
+internal static class BreakOptionRules
+{
+    /// <summary>A break fee written as an amount: money, above 0.</summary>
+    public static void CheckTerms(BreakOptionSyntax? option, TypeChecker checker, string kind, string name, string party)
+    {
+        if (option?.FeeAmount is not { } amount)
+        {
+            return;
+        }
+
+        checker.Term(amount, Unit.Money, $"the break fee of {kind} '{name}'", TypeChecker.Range.Any);
+        if (checker.Analysis.BoundOf(amount) is ConstantExpression { Value: var fee } && !(fee > 0))
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(amount.Span, kind, name, ExpressionPrinter.Print(amount), party));
+        }
+    }
+
+    /// <summary>The dates against <paramref name="term"/> (the initial term; null when missing, reported elsewhere) and a fee
+    /// in months, which must be of <paramref name="basis"/> (<c>rent</c>, <c>revenue</c>).</summary>
+    public static void CheckStructure(BreakOptionSyntax? option, DurationSyntax? term, DealChecks checks, string kind, string name, string party, string basis)
+    {
+        if (option is null)
+        {
+            return;
+        }
+
+        int? termMonths = term is null ? null : DurationRules.WholeMonths(term, out _);
+        DurationSyntax? previous = null;
+        int previousMonths = 0;
+        foreach (DurationSyntax at in option.At)
+        {
+            int months = checks.MonthsOf(at, $"the break date of {kind} '{name}'");
+            if (months > 0 && termMonths is { } t && months >= t)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.BreakOutsideTerm(at.Span, kind, name, at.Text ?? "", t));
+            }
+
+            if (previous is not null && months <= previousMonths)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.BreaksNotIncreasing(at.Span, kind, name, at.Text ?? "", previous.Text ?? ""));
+            }
+
+            (previous, previousMonths) = (at, months);
+        }
+
+        if (option.FeeMonths is not { } feeMonths)
+        {
+            return;
+        }
+
+        if (option.FeeBasis is { } written && written.Text != basis)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakFeeBasis(written.Span, kind, name, written.Text, $"{feeMonths.Text} of {basis}"));
+        }
+
+        if (!(DurationRules.Months(feeMonths) > 0))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(feeMonths.Span, kind, name, $"{feeMonths.Text} of {option.FeeBasis?.Text ?? basis}", party));
+        }
+    }
+}
