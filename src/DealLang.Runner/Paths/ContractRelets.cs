@@ -30,16 +30,10 @@ static class ContractRelets
             ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
             into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
             into.ContractReletUtilisation[c] = levers.Relet ? levers.ReletUtilisation : 0.0;
-            // The customer's break and its default: a default on or before the break date comes first (a customer in
-            // default on the day the break fee falls due cannot be assumed to pay it); one after it finds the contract
-            // ended. Either stops the contract on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
+            // The customer's break and its default: whichever comes first (TerminationReceipts.Break) stops the contract
+            // on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
             Date? customerDefault = scenario.PartyDefaults[contract.Customer];
-            Date? broken = levers.BreakMonths is { } months ? contract.Start.AddMonthsClamped(months) : null;
-            if (broken is { } b0 && customerDefault is { } d0 && d0 <= b0)
-            {
-                broken = null;
-            }
-
+            Date? broken = TerminationReceipts.Break(contract.Start, levers.BreakMonths, customerDefault);
             Date? stopped = broken ?? customerDefault;
 
             // The termination fee: owed on the customer's default date during the term, paid at its recovery; or the

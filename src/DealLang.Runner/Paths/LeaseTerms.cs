@@ -23,16 +23,9 @@ static class LeaseTerms
         int renewals = scenario.RenewalsTaken[l] ?? 0;
 
         // The lessee's break (a scenario's lever, checked against the lease's break dates) and its default: whichever
-        // comes first ends the lease. A default on or before the break date comes first (a lessee in default on the day
-        // the break fee falls due cannot be assumed to pay it; the default's rules apply, as an RVG's on its expiry date);
-        // a default after the break leaves this lease as the break left it (it has ended).
-        Date? broken = BreakOf(scenario, lease, l);
+        // comes first ends the lease (TerminationReceipts.Break; the default's rules apply as an RVG's on its expiry date).
         Date? lesseeDefault = Lessee(deal, scenario, lease);
-        if (broken is { } b && lesseeDefault is { } d && d <= b)
-        {
-            broken = null;
-        }
-
+        Date? broken = TerminationReceipts.Break(lease.Start, l < scenario.LeaseBreaks.Length ? scenario.LeaseBreaks[l] : null, lesseeDefault);
         Date? defaulted = broken is null ? lesseeDefault : null;
 
         // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
@@ -141,11 +134,6 @@ static class LeaseTerms
 
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
     }
-
-    /// <summary>The date lease <paramref name="l"/> is broken on under the scenario (<c>L breaks at 60m</c>: that many
-    /// months from its start), or null when it is not.</summary>
-    static Date? BreakOf(ScenarioSpec scenario, LeaseInfo lease, int l) =>
-        l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months ? lease.Start.AddMonthsClamped(months) : null;
 
     static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
         lease.Lessee >= 0 && lease.Lessee < deal.Parties.Length ? scenario.PartyDefaults[lease.Lessee] : null;

@@ -15,4 +15,13 @@ static class TerminationReceipts
         claim > 0 && Math.Max(0, Schedule.PeriodIndexOf(deal.Boundaries, defaulted)) is int p && p < deal.Periods
             ? (p, claim * recovery)
             : null;
+
+    /// <summary>
+    /// The date a break exercised <paramref name="months"/> after <paramref name="start"/> ends the agreement (a lease's
+    /// or a contract's, <c>breaks at 60m</c>), or null when it is not exercised or its counterparty defaulted on or
+    /// before it: a default comes first (a party in default on the day the break fee falls due cannot be assumed to
+    /// pay it; the default's rules apply), and one after the break finds the agreement ended.
+    /// </summary>
+    public static Date? Break(Date start, int? months, Date? defaulted) =>
+        months is { } m && start.AddMonthsClamped(m) is var on && !(defaulted is { } d && d <= on) ? on : null;
 }
