@@ -585,10 +585,12 @@ scenarioItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
-    | index=ident DELAYED duration                            # indexDelayedItem
+    // 'Built delayed 6m from 2027-06-30': the index's dated points on or after the date (the later buildings) move
+    // later; without 'from', every point does.
+    | index=ident DELAYED duration (FROM DATE)?               # indexDelayedItem
     // 'Built delayed drawn 0m with 50%, 6m with 30%, 12m with 20%': the index's dated points moved later by a delay
     // drawn per path from these outcomes (a stochastic item, docs/language.md §10, "Drawn delays").
-    | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)*   # indexDelayDrawnItem
+    | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)?   # indexDelayDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem

@@ -60,6 +60,11 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>
         Warning("DL0764", span, $"scenario '{scenario}' delays index '{index}', which has no dated points to move; give it its completions as points (e.g. 'points stepped {{ 2026-06-30 40%  2027-03-31 100% }}')");
 
+    /// <summary>DL0776 (warning): a delay <c>from</c> a date after the index's last dated point moves nothing: only the
+    /// points on or after the date move.</summary>
+    public static Diagnostic DelayFromAfterPoints(SourceSpan span, string index, string scenario, string from) =>
+        Warning("DL0776", span, $"scenario '{scenario}' delays index '{index}' from {from}, after its last dated point, so nothing moves; 'from' names the first completion that slips (a point's date or one before it)");
+
     /// <summary>DL0765: a lease phased by an index whose level is not a share (money, a ratio or a compute price): the
     /// rent is scaled by the share of the buildings handed over, a rate in [0%, 100%].</summary>
     public static Diagnostic PhasedIndexNotAShare(SourceSpan span, string lease, string index, string unit) =>

@@ -67,9 +67,9 @@ internal sealed partial class Lowerer
                     break;
                 case IndexDelayedSyntax dl when IndexOf(dl.Index, SymbolKind.Index) is { } i
                     && (Levers(i).Points ?? IndexLowering.Points(((IndexSyntax)Symbols.OfKind(SymbolKind.Index)[i].Declaration).Points, this)) is { } points:
-                    // The points in force (this scenario's, else the deal's) move later by whole months.
-                    int months = DurationRules.WholeMonths(dl.Delay);
-                    indices[i] = Levers(i) with { Points = points with { Dates = [.. points.Dates.Select(d => d.AddMonthsClamped(months))] } };
+                    // The points in force (this scenario's, else the deal's) move later by whole months: those on or
+                    // after 'from' when it is given.
+                    indices[i] = Levers(i) with { Points = points.Delayed(DurationRules.WholeMonths(dl.Delay), dl.From?.Value) };
                     break;
                 case IndexShiftSyntax h when IndexOf(h.Index, SymbolKind.Index) is { } i:
                     indices[i] = Levers(i) with { Shift = Constant(h.Shift) };

@@ -133,7 +133,7 @@ internal sealed partial class Lowerer
                     // Whole months, each once (DL0768, DL0773); set twice, the last is used (DL0507's warning).
                     DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(d.Outcomes)];
                     delays.RemoveAll(m => m.Index == index);
-                    delays.Add(new DelayModel(index, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]));
+                    delays.Add(new DelayModel(index, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]) { From = d.From?.Value });
                     break;
                 }
 

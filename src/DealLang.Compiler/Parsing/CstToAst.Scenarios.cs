@@ -328,10 +328,13 @@ internal sealed partial class CstToAst
             {
                 NameSyntax? index = VisitIdent(delayed.index);
                 DurationSyntax? delay = VisitDuration(delayed.duration());
-                return index is null || delay is null ? null : new IndexDelayedSyntax(index, delay, Span(delayed));
+                DateSyntax? from = delayed.DATE() is null ? null : VisitDate(delayed.DATE());
+                return index is null || delay is null || (delayed.DATE() is not null && from is null)
+                    ? null
+                    : new IndexDelayedSyntax(index, delay, Span(delayed)) { From = from };
             }
 
-            // index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)*
+            // index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)?
             case IndexDelayDrawnItemContext drawnDelay:
             {
                 NameSyntax? index = VisitIdent(drawnDelay.index);
@@ -348,7 +351,10 @@ internal sealed partial class CstToAst
                     outcomes.Add(new DelayOutcomeSyntax(delay, outcome.MINUS() is not null, probability, Span(outcome)));
                 }
 
-                return index is null ? null : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay));
+                DateSyntax? from = drawnDelay.DATE() is null ? null : VisitDate(drawnDelay.DATE());
+                return index is null || (drawnDelay.DATE() is not null && from is null)
+                    ? null
+                    : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay)) { From = from };
             }
 
             case IndexShiftItemContext shift:

@@ -62,5 +62,7 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.DelayWithoutPoints(drawn.Span, index, name));
         }
+
+        CheckDelayFrom(drawn.Index?.Text, drawn.From, name);
     }
 }

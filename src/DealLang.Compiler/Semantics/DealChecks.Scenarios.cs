@@ -118,6 +118,26 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.DelayWithoutPoints(delayed.Span, index.Name, scenario));
         }
+
+        CheckDelayFrom(delayed.Index?.Text, delayed.From, scenario);
+    }
+
+    // 'Built delayed 6m from 2027-06-30' moves the points on or after the date; when the points in force (the scenario's,
+    // else the deal's) have none there, the delay moves nothing (DL0776's warning, as DL0764's for no points at all).
+    private void CheckDelayFrom(string? index, DateSyntax? from, string scenario)
+    {
+        if (from is null || index is null || !_analysis.Symbols.TryLookup(index, out Symbol symbol) || symbol.Declaration is not IndexSyntax declared)
+        {
+            return;
+        }
+
+        IndexPointsSyntax? points = SyntaxWalk.Safe(_analysis.Scenarios).Where(s => s.Name?.Text == scenario)
+            .SelectMany(s => SyntaxWalk.Safe(s.Items)).OfType<IndexPointsOverrideSyntax>().LastOrDefault(p => p.Index?.Text == index)?.Points
+            ?? declared.Points;
+        if (points is not null && !SyntaxWalk.Safe(points.Points).Any(p => p.Date is { } d && d.Value >= from.Value))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DelayFromAfterPoints(from.Span, index, scenario, from.Value.ToString()));
+        }
     }
 
     private void CheckRelet(ReletSyntax relet, string scenario)

@@ -121,7 +121,7 @@ public sealed class ChainPaths
                 {
                     IndexOverride? levers = spec.Indices.Length == 0 ? null : spec.Indices[i];
                     mask[i] = true;
-                    delayed.Add(new DelayedIndex(i, d, [.. model.Months.Select(m => DrawnDelays.RowOf(deal, i, levers, m))]));
+                    delayed.Add(new DelayedIndex(i, d, [.. model.Months.Select(m => DrawnDelays.RowOf(deal, i, levers, m, model.From))]));
                 }
             }
 
@@ -223,7 +223,7 @@ public sealed class ChainPaths
                 foreach (DelayedIndex d in others[e].Delayed)
                 {
                     DelayModel model = source.Delays[d.Model];
-                    indices[d.Index] = DrawnDelays.Moved(deal, d.Index, indices[d.Index], model.Months[source.DelayOutcome(topInputs, d.Model)]);
+                    indices[d.Index] = DrawnDelays.Moved(deal, d.Index, indices[d.Index], model.Months[source.DelayOutcome(topInputs, d.Model)], model.From);
                 }
             }
 

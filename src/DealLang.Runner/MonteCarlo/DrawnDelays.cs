@@ -56,7 +56,7 @@ internal sealed class DrawnDelays
 
             cumulative[d][^1] = 1.0; // every uniform (below 1) falls in some outcome, whatever the sum's last bit
             IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[model.Index];
-            rows[d] = [.. model.Months.Select(m => RowOf(deal, model.Index, levers, m))];
+            rows[d] = [.. model.Months.Select(m => RowOf(deal, model.Index, levers, m, model.From))];
         }
     }
 
@@ -85,9 +85,10 @@ internal sealed class DrawnDelays
     public double[] Row(int model, int outcome) => rows[model][outcome];
 
     /// <summary>Index <paramref name="index"/>'s levers with its dated points (<paramref name="levers"/>' own, else the
-    /// deal's) moved later by <paramref name="months"/> whole months, as the compiler moves them for a fixed delay; the
-    /// levers as they are for an index without points.</summary>
-    public static IndexOverride? Moved(DealDescription deal, int index, IndexOverride? levers, int months)
+    /// deal's) moved later by <paramref name="months"/> whole months (only those on or after <paramref name="from"/>
+    /// when it is given), as the compiler moves them for a fixed delay; the levers as they are for an index without
+    /// points.</summary>
+    public static IndexOverride? Moved(DealDescription deal, int index, IndexOverride? levers, int months, Date? from)
     {
         ArgumentNullException.ThrowIfNull(deal);
         if ((levers?.Points ?? deal.Indices[index].Points) is not { } points || months == 0)
@@ -95,17 +96,16 @@ internal sealed class DrawnDelays
             return levers;
         }
 
-        IndexPoints moved = points with { Dates = [.. points.Dates.Select(d => d.AddMonthsClamped(months))] };
-        return (levers ?? IndexOverride.None) with { Points = moved };
+        return (levers ?? IndexOverride.None) with { Points = points.Delayed(months, from) };
     }
 
     /// <summary>Index <paramref name="index"/>'s level at each period start of <paramref name="deal"/>, under
-    /// <paramref name="levers"/> with its points moved by <paramref name="months"/>.</summary>
-    public static double[] RowOf(DealDescription deal, int index, IndexOverride? levers, int months)
+    /// <paramref name="levers"/> with its points moved by <paramref name="months"/> (from <paramref name="from"/>).</summary>
+    public static double[] RowOf(DealDescription deal, int index, IndexOverride? levers, int months, Date? from)
     {
         ArgumentNullException.ThrowIfNull(deal);
         var row = new double[deal.Periods];
-        IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[index], Moved(deal, index, levers, months)), deal.Closing, deal.Boundaries, row);
+        IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[index], Moved(deal, index, levers, months, from)), deal.Closing, deal.Boundaries, row);
         return row;
     }
 }

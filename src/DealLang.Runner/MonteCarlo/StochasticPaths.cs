@@ -574,7 +574,7 @@ public sealed class StochasticPaths : IPathSource
             for (int d = 0; d < delays.Count; d++)
             {
                 DelayModel model = delays[d];
-                indices[model.Index] = DrawnDelays.Moved(Deal, model.Index, indices[model.Index], model.Months[w.DelayOutcome[d]]);
+                indices[model.Index] = DrawnDelays.Moved(Deal, model.Index, indices[model.Index], model.Months[w.DelayOutcome[d]], model.From);
             }
         }
 

@@ -11,7 +11,15 @@ public sealed record IndexInfo(string Name, double Level, double DeflatePerYear,
 
 /// <summary>Dated points of an index: stepped (the last point at or before a date) or interpolated (linear in days
 /// between points, flat after the last); before the first point the index's level holds. Dates strictly increase.</summary>
-public sealed record IndexPoints(bool Interpolated, Date[] Dates, double[] Values);
+public sealed record IndexPoints(bool Interpolated, Date[] Dates, double[] Values)
+{
+    /// <summary>The points moved later by <paramref name="months"/> whole months (a month's end stays its month's end),
+    /// every point, or with <paramref name="from"/> only those dated on or after it: a construction delay, the later
+    /// buildings' when it has a date (docs/language.md §10, <c>delayed</c>). The points stay in order: those before
+    /// <paramref name="from"/> do not move, and the others only move later.</summary>
+    public IndexPoints Delayed(int months, Date? from) =>
+        this with { Dates = [.. Dates.Select(d => from is { } f && d < f ? d : d.AddMonthsClamped(months))] };
+}
 
 /// <summary>A generation launch: from <see cref="Date"/> on, the level is multiplied by 1 − <see cref="Down"/>.</summary>
 public readonly record struct IndexLaunch(Date Date, double Down);

@@ -192,9 +192,11 @@ public static class ScenarioCodec
         w.Write(v.Index);
         WriteArray(w, v.Months, (w, x) => w.Write(x));
         WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
+        WriteNullable(w, v.From);
     }
 
-    static DelayModel ReadDelayModel(BinaryReader r) => new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()));
+    static DelayModel ReadDelayModel(BinaryReader r) =>
+        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { From = ReadNullableDate(r) };
 
     static void Write(BinaryWriter w, RenewalModel v)
     {

@@ -140,12 +140,15 @@ public sealed record RenewalModel(int Lease, double Probability, double[] Loadin
 /// <summary>
 /// A completion delay drawn per path: index <see cref="Index"/>'s dated points move later by <c>Months[j]</c> whole
 /// months (as a scenario's <c>delayed</c> moves them) with probability <c>Probabilities[j]</c>; the probabilities add
-/// up to 1 and the months are distinct, each in [0, 120].
+/// up to 1 and the months are distinct, each in [0, 120]. With <see cref="From"/>, only the points on or after it move.
 /// </summary>
 public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
 {
+    /// <summary><c>from DATE</c>: the first dated point that moves (the later buildings'); null, every point.</summary>
+    public Date? From { get; init; }
+
     // Records compare arrays by reference; a model is compared by its numbers.
-    public bool Equals(DelayModel? other) => other is not null && Index == other.Index
+    public bool Equals(DelayModel? other) => other is not null && Index == other.Index && From == other.From
         && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);

@@ -41,6 +41,18 @@ public sealed class CompletionTests
         scenario Late for Campus {
           Built delayed 6m
         }
+
+        scenario SecondLate for Campus {
+          Built delayed 6m from 2027-06-30
+        }
+
+        scenario SecondLateFromBetween for Campus {
+          Built delayed 6m from 2027-03-31
+        }
+
+        scenario AllLateFromBefore for Campus {
+          Built delayed 6m from 2026-06-30
+        }
         """;
 
     private static readonly SmallDeal Deal = new(Source);
@@ -70,5 +82,38 @@ public sealed class CompletionTests
         Assert.Equal(125_000_000, Deal.Ledger("Notes principal due", 4, "Late"), 1e-6);
         // Interest in period 4 is on the 300m still outstanding: 300m × 7.75% / 2 = 11.625m.
         Assert.Equal(11_625_000, Deal.Ledger("Notes interest due", 3, "Late"), 1e-6);
+    }
+
+    [Fact]
+    public void A_delay_from_a_date_moves_only_the_later_buildings()
+    {
+        Assert.Empty(Deal.Diagnostics);
+
+        // 'Built delayed 6m from 2027-06-30': the first building (2026-12-31, 50%) is on time, the second moves to
+        // 2027-12-31. Shares read at the periods' starts: 0, 0, 50% (2027-01-01), 50% (2027-07-01, the second not yet
+        // done), 100% (2028-01-01).
+        double[] shares = [0, 0, 0.5, 0.5, 1, 1];
+        for (int t = 0; t < shares.Length; t++)
+        {
+            Assert.Equal(shares[t], Deal.Ledger("Built", t, "SecondLate"));
+        }
+
+        // Period 3 as on time: 300m / 4 × 50% = 37.5m. Period 4: 262.5m / 3 = 87.5m × 50% = 43.75m (on time, 87.5m).
+        // Period 5: (262.5m − 43.75m) / 2 = 218.75m / 2 = 109.375m, of which the half-year's 100m of rent pays
+        // 100m − 218.75m × 7.75% / 2 (8.4765625m of interest) = 91.5234375m: 17.8515625m falls into arrears. The
+        // maturity: the 109.375m left and the arrears, 127.2265625m.
+        Assert.Equal(37_500_000, Deal.Ledger("Notes principal due", 2, "SecondLate"), 1e-6);
+        Assert.Equal(43_750_000, Deal.Ledger("Notes principal due", 3, "SecondLate"), 1e-6);
+        Assert.Equal(109_375_000, Deal.Ledger("Notes principal due", 4, "SecondLate"), 1e-6);
+        Assert.Equal(91_523_437.5, Deal.Ledger("2 pay Notes.principal paid", 4, "SecondLate"), 1e-6);
+        Assert.Equal(127_226_562.5, Deal.Ledger("Notes principal due", 5, "SecondLate"), 1e-6);
+
+        // A date between the points names the same building (the first point on or after it); a date before the first
+        // point moves them all, as 'Built delayed 6m' does.
+        for (int t = 0; t < shares.Length; t++)
+        {
+            Assert.Equal(Deal.Ledger("Notes principal due", t, "SecondLate"), Deal.Ledger("Notes principal due", t, "SecondLateFromBetween"));
+            Assert.Equal(Deal.Ledger("Notes principal due", t, "Late"), Deal.Ledger("Notes principal due", t, "AllLateFromBefore"));
+        }
     }
 }

@@ -58,6 +58,12 @@ public sealed class DrawnDelayTests : IDisposable
           seed  2
           Built delayed drawn 0m with 50%, 6m with 50%
         }
+        scenario SecondLate for Campus { Built delayed 6m from 2027-06-30 }
+        scenario DrawnSecondLate for Campus {
+          paths 1
+          seed  7
+          Built delayed drawn 0m with 50%, 6m with 50% from 2027-06-30
+        }
         """;
 
     private static readonly Lazy<SmallDeal> Deal = new(() => new SmallDeal(Source));
@@ -105,6 +111,25 @@ public sealed class DrawnDelayTests : IDisposable
         Assert.InRange(DelayUniform(2, 0), 0.4254, 0.4255);
         Assert.Equal(146_796_875, Deal.Value.Ledger("FwdDs", 1, "DrawnOnTime"), 1e-3);
         AssertSameLedger("OnTime", "DrawnOnTime");
+    }
+
+    [Fact]
+    public void A_drawn_delay_from_a_date_moves_only_the_later_buildings()
+    {
+        // Seed 7's path 0 draws u = 0.9546 ≥ 50%, the 6m delay, here of the points on or after 2027-06-30 only: the
+        // first building stays on 2026-12-31, the second moves to 2027-12-31, so the shares read at the periods' starts
+        // are 0, 0, 50%, 50%, 100%, and every figure is the fixed 'Built delayed 6m from 2027-06-30''s, bit for bit.
+        double[] shares = [0, 0, 0.5, 0.5, 1, 1];
+        for (int t = 0; t < shares.Length; t++)
+        {
+            Assert.Equal(shares[t], Deal.Value.Ledger("Built", t, "DrawnSecondLate"));
+        }
+
+        // At t1's end the forward debt service reads t2 at 50% (11.625m + 300m / 4 × 50% = 49.125m) and t3 at 50%
+        // (262.5m × 7.75% / 2 = 10.171875m + 262.5m / 3 × 50% = 43.75m: 53.921875m): 103.046875m, between the whole
+        // delay's 73.25m and the on-time 146.796875m.
+        Assert.Equal(103_046_875, Deal.Value.Ledger("FwdDs", 1, "DrawnSecondLate"), 1e-3);
+        AssertSameLedger("SecondLate", "DrawnSecondLate");
     }
 
     private static void AssertSameLedger(string expected, string actual)

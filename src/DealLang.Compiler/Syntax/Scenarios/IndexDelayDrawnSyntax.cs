@@ -7,7 +7,11 @@ namespace DealLang.Compiler.Syntax;
 /// delay drawn per path from the outcomes, as <see cref="IndexDelayedSyntax"/> moves them by a fixed one (a stochastic
 /// item).</summary>
 public sealed record IndexDelayDrawnSyntax(NameSyntax Index, ImmutableArray<DelayOutcomeSyntax> Outcomes, SourceSpan Span)
-    : ScenarioItemSyntax(Span);
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary><c>from DATE</c>: only the dated points on or after it move (the later buildings); null, every point.</summary>
+    public DateSyntax? From { get; init; }
+}
 
 /// <summary><c>6m with 30%</c>: one outcome of a drawn delay. <see cref="Negative"/>: written with a minus sign, which
 /// the checks refuse (DL0768) rather than the parser, so the message says what is wrong.</summary>

@@ -53,8 +53,12 @@ public sealed record IndexPointsOverrideSyntax(NameSyntax Index, IndexPointsSynt
 public sealed record IndexLaunchOverrideSyntax(NameSyntax Index, LaunchSyntax Launch, SourceSpan Span) : ScenarioItemSyntax(Span);
 
 /// <summary><c>Built delayed 6m</c>: the index's dated points (the deal's, or this scenario's if it set them before)
-/// move later by the duration: a construction delay when the index is a share of buildings completed.</summary>
-public sealed record IndexDelayedSyntax(NameSyntax Index, DurationSyntax Delay, SourceSpan Span) : ScenarioItemSyntax(Span);
+/// move later by the duration: a construction delay when the index is a share of buildings completed. With
+/// <see cref="From"/> (<c>from 2027-06-30</c>), only the points on or after that date move: the later buildings.</summary>
+public sealed record IndexDelayedSyntax(NameSyntax Index, DurationSyntax Delay, SourceSpan Span) : ScenarioItemSyntax(Span)
+{
+    public DateSyntax? From { get; init; }
+}
 
 /// <summary><c>SOFR shift +100bp</c>: a parallel shift added to the index's level at every date (in the index's unit).</summary>
 public sealed record IndexShiftSyntax(NameSyntax Index, ExpressionSyntax Shift, SourceSpan Span) : ScenarioItemSyntax(Span);
