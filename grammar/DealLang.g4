@@ -526,7 +526,7 @@ step
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
-    | SELL ident (COMMA ident)* TO COVER target=reference     # sellStep
+    | SELL ident (COMMA ident)* PRO_RATA? TO COVER target=reference   # sellStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
     | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep

@@ -1,7 +1,8 @@
 namespace DealLang.Compiler.Diagnostics;
 
 // DL0782–DL0789: a fund's forced sale of its holdings (docs/language.md §5 "holding", "A forced sale"): the market a
-// holding is sold into, the sale step that sells holdings, and a scenario's levers on that market. Each is located at
+// holding is sold into, the sale step that sells holdings (and 'pro_rata' on one that sells coins), and a scenario's
+// levers on that market. Each is located at
 // the item that makes it.
 public static partial class DiagnosticCatalogue
 {
@@ -14,6 +15,11 @@ public static partial class DiagnosticCatalogue
     /// one coins holding, or holdings one after the other.</summary>
     public static Diagnostic SaleMixesKinds(SourceSpan span, string name, string kind) =>
         Error("DL0783", span, $"'{name}' is declared as {kind}; a 'sell … to cover' step sells one coins holding, or holdings one after the other ('sell H1, H2 to cover Bank.principal')");
+
+    /// <summary>DL0787: <c>pro_rata</c> on a sale of coins: it shares a forced sale among several holdings, in
+    /// proportion to their marks, and a coins sale sells one holding of coins.</summary>
+    public static Diagnostic ProRataCoinsSale(SourceSpan span, string coins) =>
+        Error("DL0787", span, $"'pro_rata' shares a sale among holdings in proportion to their marked values, and '{coins}' is not a holding; a 'sell {coins} to cover …' step sells the one coins holding without it");
 
     /// <summary>DL0784: a holding named twice in one sale step: the second would sell what the first already could.</summary>
     public static Diagnostic HoldingSoldTwice(SourceSpan span, string holding) =>

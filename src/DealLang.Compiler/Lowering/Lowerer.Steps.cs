@@ -32,8 +32,9 @@ internal sealed partial class Lowerer
                 SweepStepSyntax sweep => new SweepStep($"sweep {sweep.Share.Text} of rest to {sweep.Tranche.Text}", IndexOf(sweep.Tranche), sweep.Share.Value),
                 SellStepSyntax sell when _analysis.PayTargets.TryGetValue(sell.Cover, out PayTarget? cover)
                     && Symbols.TryLookup(sell.Coins.Text, out Symbol first) && first.Kind == SymbolKind.Holding => new SellHoldingsStep(
-                    $"sell {string.Join(", ", sell.Names.Select(n => n.Text))} to cover {cover.Text}", [.. sell.Names.Select(n => IndexOf(n))],
-                    new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, [])),
+                    $"sell {string.Join(", ", sell.Names.Select(n => n.Text))}{(sell.ProRata is null ? "" : " pro_rata")} to cover {cover.Text}",
+                    [.. sell.Names.Select(n => IndexOf(n))],
+                    new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, []), sell.ProRata is not null),
                 SellStepSyntax sell when _analysis.PayTargets.TryGetValue(sell.Cover, out PayTarget? cover) => new SellStep(
                     $"sell {sell.Coins.Text} to cover {cover.Text}", IndexOf(sell.Coins),
                     new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, [])),

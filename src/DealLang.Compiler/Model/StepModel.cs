@@ -46,9 +46,10 @@ public sealed record SweepStep(string Label, int Tranche, double Share) : StepMo
 public sealed record SellStep(string Label, int Coins, PayStep Cover) : StepModel(Label);
 
 /// <summary><c>sell H1, H2 to cover Bank.principal</c>: a forced sale of holdings (docs/language.md §5 "holding", "A
-/// forced sale"), each in its turn, in the order written, until the shortfall of the <see cref="Cover"/> pay step is raised.
+/// forced sale"), each in its turn, in the order written, until the shortfall of the <see cref="Cover"/> pay step is raised;
+/// with <see cref="ProRata"/>, all of them at once, the same share of each one's marked value left.
 /// <see cref="Holdings"/> are indices of <see cref="DealModel.Holdings"/>.</summary>
-public sealed record SellHoldingsStep(string Label, ImmutableArray<int> Holdings, PayStep Cover) : StepModel(Label);
+public sealed record SellHoldingsStep(string Label, ImmutableArray<int> Holdings, PayStep Cover, bool ProRata = false) : StepModel(Label);
 
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);

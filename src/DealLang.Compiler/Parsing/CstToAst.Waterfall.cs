@@ -32,7 +32,7 @@ internal sealed partial class CstToAst
     //     | HOLD REST IN ident                                        # holdStep
     //     | DISTRIBUTE REST TO ident                                  # distributeStep
     //     | SWEEP share=QUANTITY OF REST TO ident                     # sweepStep
-    //     | SELL ident (COMMA ident)* TO COVER target=reference       # sellStep
+    //     | SELL ident (COMMA ident)* PRO_RATA? TO COVER target=reference   # sellStep
     //     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
     //     | PRO_RATA LBRACE step* RBRACE                              # proRataStep
     //     ;
@@ -61,6 +61,9 @@ internal sealed partial class CstToAst
                 var names = sell.ident().Select(VisitIdent).ToList();
                 return names.Count > 0 && names.All(n => n is not null) && VisitReference(sell.target) is { } cover
                     ? new SellStepSyntax(names[0]!, new PayStepSyntax(cover, [], cover.Span), Span(sell), [.. names.Skip(1).Select(n => n!)])
+                    {
+                        ProRata = sell.PRO_RATA() is { } proRata ? Span(proRata.Symbol) : null,
+                    }
                     : null;
             }
             case IfStepContext ifStep:

@@ -143,8 +143,8 @@ internal sealed partial class Binder
         }
     }
 
-    /// <summary><c>sell C to cover X</c> sells one coins holding; <c>sell H1, H2 to cover X</c> holdings, each once
-    /// (DL0784). The first name says which: a holding there makes every name a holding, anything else one coins holding
+    /// <summary><c>sell C to cover X</c> sells one coins holding; <c>sell H1, H2 [pro_rata] to cover X</c> holdings,
+    /// each once (DL0784); <c>pro_rata</c> shares a sale among holdings, not coins (DL0787). The first name says which: a holding there makes every name a holding, anything else one coins holding
     /// alone (a second name, DL0783).</summary>
     private void BindSale(SellStepSyntax sell)
     {
@@ -152,6 +152,11 @@ internal sealed partial class Binder
         if (!holdings)
         {
             RequireKind(sell.Coins, SymbolKind.Coins, "sell ... to cover sells coins the deal holds, or its holdings");
+            if (sell.ProRata is { } proRata)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ProRataCoinsSale(proRata, sell.Coins.Text));
+            }
+
             foreach (NameSyntax more in SyntaxWalk.Safe(sell.Rest))
             {
                 if (Symbols.TryLookup(more.Text, out Symbol other) && other.Kind != SymbolKind.Unknown)

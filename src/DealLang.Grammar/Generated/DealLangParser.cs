@@ -8778,6 +8778,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRO_RATA() { return GetToken(DealLangParser.PRO_RATA, 0); }
 		public SellStepContext(StepContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -8859,7 +8860,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1216;
+			State = 1219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
@@ -9002,11 +9003,21 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1169;
-				Match(TO);
 				State = 1170;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PRO_RATA) {
+					{
+					State = 1169;
+					Match(PRO_RATA);
+					}
+				}
+
+				State = 1172;
+				Match(TO);
+				State = 1173;
 				Match(COVER);
-				State = 1171;
+				State = 1174;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9014,52 +9025,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1173;
+				State = 1176;
 				Match(IF);
-				State = 1174;
+				State = 1177;
 				expr(0);
-				State = 1175;
+				State = 1178;
 				Match(LBRACE);
-				State = 1179;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1176;
+					State = 1179;
 					step();
 					}
 					}
-					State = 1181;
+					State = 1184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1182;
+				State = 1185;
 				Match(RBRACE);
-				State = 1192;
+				State = 1195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1183;
+					State = 1186;
 					Match(ELSE);
-					State = 1184;
+					State = 1187;
 					Match(LBRACE);
-					State = 1188;
+					State = 1191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1185;
+						State = 1188;
 						step();
 						}
 						}
-						State = 1190;
+						State = 1193;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1191;
+					State = 1194;
 					Match(RBRACE);
 					}
 				}
@@ -9070,37 +9081,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1194;
-				Match(PRO_RATA);
 				State = 1197;
+				Match(PRO_RATA);
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1195;
+					State = 1198;
 					Match(BY);
-					State = 1196;
+					State = 1199;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1199;
+				State = 1202;
 				Match(LBRACE);
-				State = 1203;
+				State = 1206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1200;
+					State = 1203;
 					step();
 					}
 					}
-					State = 1205;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1206;
+				State = 1209;
 				Match(RBRACE);
 				}
 				break;
@@ -9108,25 +9119,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1207;
+				State = 1210;
 				Match(SEQUENTIAL);
-				State = 1208;
+				State = 1211;
 				Match(LBRACE);
-				State = 1212;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1209;
+					State = 1212;
 					step();
 					}
 					}
-					State = 1214;
+					State = 1217;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1215;
+				State = 1218;
 				Match(RBRACE);
 				}
 				break;
@@ -9176,25 +9187,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1218;
+			State = 1221;
 			Match(ENFORCEMENT);
-			State = 1219;
+			State = 1222;
 			Match(LBRACE);
-			State = 1223;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1220;
+				State = 1223;
 				enforcementItem();
 				}
 				}
-				State = 1225;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1226;
+			State = 1229;
 			Match(RBRACE);
 			}
 		}
@@ -9266,44 +9277,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1244;
+			State = 1247;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1231;
 				Match(SELL);
-				State = 1229;
+				State = 1232;
 				ident();
-				State = 1234;
+				State = 1237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1233;
 					Match(COMMA);
-					State = 1231;
+					State = 1234;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1237;
+					State = 1240;
 					sellTerm();
 					}
 					}
-					State = 1242;
+					State = 1245;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9313,7 +9324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1243;
+				State = 1246;
 				waterfallDecl();
 				}
 				break;
@@ -9456,16 +9467,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1268;
+			State = 1271;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1246;
+				State = 1249;
 				Match(HAIRCUT);
-				State = 1247;
+				State = 1250;
 				expr(0);
 				}
 				break;
@@ -9473,9 +9484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1248;
+				State = 1251;
 				Match(LAG);
-				State = 1249;
+				State = 1252;
 				duration();
 				}
 				break;
@@ -9483,13 +9494,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1250;
-				Match(DEPTH);
-				State = 1251;
-				expr(0);
-				State = 1252;
-				Match(PER);
 				State = 1253;
+				Match(DEPTH);
+				State = 1254;
+				expr(0);
+				State = 1255;
+				Match(PER);
+				State = 1256;
 				Match(MONTH);
 				}
 				break;
@@ -9497,9 +9508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1255;
+				State = 1258;
 				Match(IMPACT);
-				State = 1256;
+				State = 1259;
 				expr(0);
 				}
 				break;
@@ -9507,13 +9518,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1257;
-				Match(LIMIT);
-				State = 1258;
-				expr(0);
-				State = 1259;
-				Match(PER);
 				State = 1260;
+				Match(LIMIT);
+				State = 1261;
+				expr(0);
+				State = 1262;
+				Match(PER);
+				State = 1263;
 				Match(MONTH);
 				}
 				break;
@@ -9521,9 +9532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1262;
+				State = 1265;
 				Match(COSTS);
-				State = 1263;
+				State = 1266;
 				expr(0);
 				}
 				break;
@@ -9531,9 +9542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1264;
+				State = 1267;
 				Match(KEEP);
-				State = 1265;
+				State = 1268;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9541,9 +9552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1266;
+				State = 1269;
 				Match(RESERVE);
-				State = 1267;
+				State = 1270;
 				expr(0);
 				}
 				break;
@@ -9602,31 +9613,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1270;
-			Match(SCENARIO);
-			State = 1271;
-			_localctx.name = ident();
-			State = 1272;
-			Match(FOR);
 			State = 1273;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 1274;
+			_localctx.name = ident();
+			State = 1275;
+			Match(FOR);
+			State = 1276;
+			_localctx.deal = ident();
+			State = 1277;
 			Match(LBRACE);
-			State = 1278;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1275;
+				State = 1278;
 				scenarioItem();
 				}
 				}
-				State = 1280;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1281;
+			State = 1284;
 			Match(RBRACE);
 			}
 		}
@@ -10255,20 +10266,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1497;
+			State = 1500;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1283;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1284;
-				Match(RENEWALS);
-				State = 1285;
-				Match(TAKEN);
 				State = 1286;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 1287;
+				Match(RENEWALS);
+				State = 1288;
+				Match(TAKEN);
+				State = 1289;
 				Match(NUMBER);
 				}
 				break;
@@ -10276,29 +10287,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1288;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1289;
-				Match(RENEWALS);
-				State = 1290;
-				Match(DRAWN);
 				State = 1291;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1292;
+				Match(RENEWALS);
+				State = 1293;
+				Match(DRAWN);
+				State = 1294;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1295;
+				State = 1298;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1292;
+						State = 1295;
 						loading();
 						}
 						} 
 					}
-					State = 1297;
+					State = 1300;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
@@ -10306,13 +10317,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1298;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1299;
-				Match(BREAKS);
-				State = 1300;
-				Match(AT);
 				State = 1301;
+				((LeaseBreaksItemContext)_localctx).lease = ident();
+				State = 1302;
+				Match(BREAKS);
+				State = 1303;
+				Match(AT);
+				State = 1304;
 				duration();
 				}
 				break;
@@ -10320,9 +10331,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1303;
+				State = 1306;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1304;
+				State = 1307;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10331,20 +10342,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1305;
+				State = 1308;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1306;
+				State = 1309;
 				perYear();
-				State = 1311;
+				State = 1314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1310;
 					Match(VOLATILITY);
-					State = 1308;
+					State = 1311;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1309;
+					State = 1312;
 					perYear();
 					}
 					break;
@@ -10355,15 +10366,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1313;
-				((DropItemContext)_localctx).path = reference();
-				State = 1314;
-				Match(DROP);
-				State = 1315;
-				expr(0);
 				State = 1316;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 1317;
+				Match(DROP);
+				State = 1318;
+				expr(0);
+				State = 1319;
+				Match(BY);
+				State = 1320;
 				Match(DATE);
 				}
 				break;
@@ -10371,25 +10382,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1319;
+				State = 1322;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1320;
+				State = 1323;
 				Match(DEFAULTS);
-				State = 1347;
+				State = 1350;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1321;
-					Match(ON);
-					State = 1322;
-					Match(DATE);
 					State = 1324;
+					Match(ON);
+					State = 1325;
+					Match(DATE);
+					State = 1327;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1326;
 						recoveryDraw();
 						}
 						break;
@@ -10398,58 +10409,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1326;
+					State = 1329;
 					Match(DRAWN);
-					State = 1336;
+					State = 1339;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1327;
+						State = 1330;
 						Match(PD);
-						State = 1328;
+						State = 1331;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1329;
+						State = 1332;
 						perYear();
-						State = 1333;
+						State = 1336;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1330;
+							State = 1333;
 							pdStep();
 							}
 							}
-							State = 1335;
+							State = 1338;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1341;
+					State = 1344;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1338;
+							State = 1341;
 							loading();
 							}
 							} 
 						}
-						State = 1343;
+						State = 1346;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					}
-					State = 1345;
+					State = 1348;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1344;
+						State = 1347;
 						recoveryDraw();
 						}
 						break;
@@ -10465,9 +10476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
+				State = 1352;
 				Match(ENFORCEMENT);
-				State = 1351;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10475,7 +10486,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1350;
+						State = 1353;
 						sellTerm();
 						}
 						}
@@ -10483,9 +10494,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1353;
+					State = 1356;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10493,11 +10504,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1355;
+				State = 1358;
 				Match(ENFORCEMENT);
-				State = 1356;
+				State = 1359;
 				Match(SELL);
-				State = 1357;
+				State = 1360;
 				Match(ALL);
 				}
 				break;
@@ -10505,11 +10516,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1361;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1359;
+				State = 1362;
 				Match(LEVEL);
-				State = 1360;
+				State = 1363;
 				expr(0);
 				}
 				break;
@@ -10517,29 +10528,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1362;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1363;
-				Match(POINTS);
-				State = 1364;
-				pointsKind();
 				State = 1365;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1366;
+				Match(POINTS);
+				State = 1367;
+				pointsKind();
+				State = 1368;
 				Match(LBRACE);
-				State = 1369;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1366;
+					State = 1369;
 					schedulePoint();
 					}
 					}
-					State = 1371;
+					State = 1374;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1375;
 				Match(RBRACE);
 				}
 				break;
@@ -10547,15 +10558,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1374;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(LAUNCH);
-				State = 1376;
-				Match(DATE);
 				State = 1377;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1378;
+				Match(LAUNCH);
+				State = 1379;
+				Match(DATE);
+				State = 1380;
+				Match(DOWN);
+				State = 1381;
 				expr(0);
 				}
 				break;
@@ -10563,21 +10574,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1380;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1381;
-				Match(SHIFT);
 				State = 1383;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1384;
+				Match(SHIFT);
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1382;
+					State = 1385;
 					Match(PLUS);
 					}
 				}
 
-				State = 1385;
+				State = 1388;
 				expr(0);
 				}
 				break;
@@ -10585,20 +10596,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1387;
+				State = 1390;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1388;
+				State = 1391;
 				Match(DELAYED);
-				State = 1389;
-				duration();
 				State = 1392;
+				duration();
+				State = 1395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1390;
+					State = 1393;
 					Match(FROM);
-					State = 1391;
+					State = 1394;
 					Match(DATE);
 					}
 				}
@@ -10609,38 +10620,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1394;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1395;
-				Match(DELAYED);
-				State = 1396;
-				Match(DRAWN);
 				State = 1397;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1398;
+				Match(DELAYED);
+				State = 1399;
+				Match(DRAWN);
+				State = 1400;
 				delayOutcome();
-				State = 1402;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1398;
+					State = 1401;
 					Match(COMMA);
-					State = 1399;
+					State = 1402;
 					delayOutcome();
 					}
 					}
-					State = 1404;
+					State = 1407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1407;
+				State = 1410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1405;
+					State = 1408;
 					Match(FROM);
-					State = 1406;
+					State = 1409;
 					Match(DATE);
 					}
 				}
@@ -10651,11 +10662,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1409;
+				State = 1412;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1410;
+				State = 1413;
 				Match(UTILISATION);
-				State = 1411;
+				State = 1414;
 				expr(0);
 				}
 				break;
@@ -10663,17 +10674,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1413;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1414;
-				Match(RELET);
-				State = 1415;
-				Match(AFTER);
 				State = 1416;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1417;
-				Match(AT);
+				Match(RELET);
 				State = 1418;
+				Match(AFTER);
+				State = 1419;
+				duration();
+				State = 1420;
+				Match(AT);
+				State = 1421;
 				expr(0);
 				}
 				break;
@@ -10681,11 +10692,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1420;
+				State = 1423;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1421;
+				State = 1424;
 				Match(NOT);
-				State = 1422;
+				State = 1425;
 				Match(RELET);
 				}
 				break;
@@ -10693,18 +10704,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1424;
+				State = 1427;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1425;
-				Match(GUARANTEES);
-				State = 1426;
-				Match(HONOURED);
 				State = 1428;
+				Match(GUARANTEES);
+				State = 1429;
+				Match(HONOURED);
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1427;
+					State = 1430;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10715,20 +10726,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1430;
+				State = 1433;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1431;
+				State = 1434;
 				Match(GUARANTEES);
-				State = 1432;
-				Match(DISOWNED);
 				State = 1435;
+				Match(DISOWNED);
+				State = 1438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1433;
+					State = 1436;
 					Match(FROM);
-					State = 1434;
+					State = 1437;
 					Match(DATE);
 					}
 				}
@@ -10739,11 +10750,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1437;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1438;
-				Match(MARKET);
 				State = 1440;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1441;
+				Match(MARKET);
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10751,7 +10762,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1439;
+						State = 1442;
 						holdingMarketTerm();
 						}
 						}
@@ -10759,9 +10770,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1442;
+					State = 1445;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10769,9 +10780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1444;
+				State = 1447;
 				Match(PATHS);
-				State = 1445;
+				State = 1448;
 				Match(NUMBER);
 				}
 				break;
@@ -10779,9 +10790,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1446;
+				State = 1449;
 				Match(SEED);
-				State = 1447;
+				State = 1450;
 				Match(NUMBER);
 				}
 				break;
@@ -10789,7 +10800,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1448;
+				State = 1451;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10797,7 +10808,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1449;
+				State = 1452;
 				Match(SOBOL);
 				}
 				break;
@@ -10805,21 +10816,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1450;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1451;
-				Match(GBM);
-				State = 1452;
-				Match(DRIFT);
 				State = 1453;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1454;
-				perYear();
+				Match(GBM);
 				State = 1455;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1456;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1457;
+				perYear();
+				State = 1458;
+				Match(VOLATILITY);
+				State = 1459;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1460;
 				perYear();
 				}
 				break;
@@ -10827,39 +10838,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1459;
+				State = 1462;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1460;
+				State = 1463;
 				Match(REVERTS);
-				State = 1461;
-				Match(TO);
 				State = 1464;
+				Match(TO);
+				State = 1467;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 				case 1:
 					{
-					State = 1462;
+					State = 1465;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1463;
+					State = 1466;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1466;
-				Match(SPEED);
-				State = 1467;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1468;
-				perYear();
 				State = 1469;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1470;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1471;
+				perYear();
+				State = 1472;
+				Match(VOLATILITY);
+				State = 1473;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1474;
 				perYear();
 				}
 				break;
@@ -10867,17 +10878,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1473;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1474;
-				Match(JUMPS);
-				State = 1475;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1476;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1477;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1478;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1479;
+				perYear();
+				State = 1480;
+				Match(DOWN);
+				State = 1481;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10885,24 +10896,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1480;
-				Match(CORRELATE);
-				State = 1481;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1482;
-				Match(WITH);
 				State = 1483;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1484;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1485;
+				Match(WITH);
+				State = 1486;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1487;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1490;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 				case 1:
 					{
-					State = 1485;
+					State = 1488;
 					Match(STRESS);
-					State = 1486;
+					State = 1489;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10913,19 +10924,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1489;
-				Match(REGIMES);
-				State = 1490;
-				Match(STRESS);
-				State = 1491;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1492;
-				perYear();
+				Match(REGIMES);
 				State = 1493;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1494;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1495;
+				perYear();
+				State = 1496;
+				Match(NORMAL);
+				State = 1497;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1498;
 				perYear();
 				}
 				break;
@@ -10972,15 +10983,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1499;
-			Match(UNTIL);
-			State = 1500;
-			Match(DATE);
-			State = 1501;
-			Match(THEN);
 			State = 1502;
-			expr(0);
+			Match(UNTIL);
 			State = 1503;
+			Match(DATE);
+			State = 1504;
+			Match(THEN);
+			State = 1505;
+			expr(0);
+			State = 1506;
 			perYear();
 			}
 		}
@@ -11028,17 +11039,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1505;
-			Match(RECOVERY);
-			State = 1506;
-			Match(BETA);
-			State = 1507;
-			Match(MEAN);
 			State = 1508;
-			_localctx.mean = expr(0);
+			Match(RECOVERY);
 			State = 1509;
-			Match(SD);
+			Match(BETA);
 			State = 1510;
+			Match(MEAN);
+			State = 1511;
+			_localctx.mean = expr(0);
+			State = 1512;
+			Match(SD);
+			State = 1513;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11084,21 +11095,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1512;
+				State = 1515;
 				Match(MINUS);
 				}
 			}
 
-			State = 1515;
+			State = 1518;
 			duration();
-			State = 1516;
+			State = 1519;
 			Match(WITH);
-			State = 1517;
+			State = 1520;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11143,11 +11154,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1522;
 			Match(LOADING);
-			State = 1520;
+			State = 1523;
 			_localctx.factor = reference();
-			State = 1521;
+			State = 1524;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11185,9 +11196,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
+			State = 1526;
 			Match(PER);
-			State = 1524;
+			State = 1527;
 			Match(YEAR);
 			}
 		}
@@ -11224,7 +11235,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1529;
 			Match(QUANTITY);
 			}
 		}
@@ -11551,20 +11562,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1570;
+			State = 1573;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1529;
+				State = 1532;
 				Match(LPAREN);
-				State = 1530;
+				State = 1533;
 				expr(0);
-				State = 1531;
+				State = 1534;
 				Match(RPAREN);
 				}
 				break;
@@ -11573,9 +11584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1533;
+				State = 1536;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1534;
+				State = 1537;
 				expr(16);
 				}
 				break;
@@ -11584,9 +11595,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1535;
+				State = 1538;
 				Match(NOT);
-				State = 1536;
+				State = 1539;
 				expr(11);
 				}
 				break;
@@ -11595,17 +11606,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1537;
-				Match(IF);
-				State = 1538;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1539;
-				Match(THEN);
 				State = 1540;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1541;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1542;
+				Match(THEN);
+				State = 1543;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1544;
+				Match(ELSE);
+				State = 1545;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11614,37 +11625,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
+				State = 1547;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1545;
+				State = 1548;
 				Match(LPAREN);
-				State = 1554;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1546;
+					State = 1549;
 					expr(0);
-					State = 1551;
+					State = 1554;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1547;
+						State = 1550;
 						Match(COMMA);
-						State = 1548;
+						State = 1551;
 						expr(0);
 						}
 						}
-						State = 1553;
+						State = 1556;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1556;
+				State = 1559;
 				Match(RPAREN);
 				}
 				break;
@@ -11653,7 +11664,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1558;
+				State = 1561;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11663,19 +11674,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1560;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1559;
+					State = 1562;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1562;
+				State = 1565;
 				Match(PER);
-				State = 1563;
+				State = 1566;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11684,9 +11695,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1564;
+				State = 1567;
 				Match(NUMBER);
-				State = 1565;
+				State = 1568;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11695,7 +11706,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1566;
+				State = 1569;
 				Match(QUANTITY);
 				}
 				break;
@@ -11704,7 +11715,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1567;
+				State = 1570;
 				Match(NUMBER);
 				}
 				break;
@@ -11713,7 +11724,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1568;
+				State = 1571;
 				Match(DATE);
 				}
 				break;
@@ -11722,34 +11733,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1569;
+				State = 1572;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1592;
+			State = 1595;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1590;
+					State = 1593;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1572;
+						State = 1575;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1573;
+						State = 1576;
 						Match(OF);
-						State = 1574;
+						State = 1577;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11758,9 +11769,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1575;
+						State = 1578;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1576;
+						State = 1579;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11770,7 +11781,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1577;
+						State = 1580;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11779,9 +11790,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1578;
+						State = 1581;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1579;
+						State = 1582;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11791,7 +11802,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1580;
+						State = 1583;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11800,9 +11811,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1581;
+						State = 1584;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1582;
+						State = 1585;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11812,7 +11823,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1583;
+						State = 1586;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11821,11 +11832,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1584;
+						State = 1587;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1585;
+						State = 1588;
 						Match(AND);
-						State = 1586;
+						State = 1589;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11834,20 +11845,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1587;
+						State = 1590;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1588;
+						State = 1591;
 						Match(OR);
-						State = 1589;
+						State = 1592;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1594;
+				State = 1597;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 			}
 			}
 		}
@@ -11896,7 +11907,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1595;
+			State = 1598;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11947,16 +11958,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1597;
-			ident();
 			State = 1600;
+			ident();
+			State = 1603;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				{
-				State = 1598;
+				State = 1601;
 				Match(DOT);
-				State = 1599;
+				State = 1602;
 				_localctx.member = ident();
 				}
 				break;
@@ -12168,7 +12179,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1602;
+			State = 1605;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12216,7 +12227,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1605,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1608,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12307,521 +12318,523 @@ public partial class DealLangParser : Parser {
 		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
 		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
 		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
-		9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
-		1181,9,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,61,
-		3,61,1193,8,61,1,61,1,61,1,61,3,61,1198,8,61,1,61,1,61,5,61,1202,8,61,
-		10,61,12,61,1205,9,61,1,61,1,61,1,61,1,61,5,61,1211,8,61,10,61,12,61,1214,
-		9,61,1,61,3,61,1217,8,61,1,62,1,62,1,62,5,62,1222,8,62,10,62,12,62,1225,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1233,8,63,10,63,12,63,1236,9,63,
-		1,63,5,63,1239,8,63,10,63,12,63,1242,9,63,1,63,3,63,1245,8,63,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1269,8,64,1,65,1,65,1,65,1,65,1,65,
-		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
-		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
-		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
-		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1393,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1401,8,66,10,66,12,66,1404,9,66,1,66,1,66,3,66,
-		1408,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1436,8,66,1,66,1,66,1,66,4,66,1441,8,66,11,66,12,66,1442,1,66,
+		9,61,1,61,3,61,1171,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
+		1181,8,61,10,61,12,61,1184,9,61,1,61,1,61,1,61,1,61,5,61,1190,8,61,10,
+		61,12,61,1193,9,61,1,61,3,61,1196,8,61,1,61,1,61,1,61,3,61,1201,8,61,1,
+		61,1,61,5,61,1205,8,61,10,61,12,61,1208,9,61,1,61,1,61,1,61,1,61,5,61,
+		1214,8,61,10,61,12,61,1217,9,61,1,61,3,61,1220,8,61,1,62,1,62,1,62,5,62,
+		1225,8,62,10,62,12,62,1228,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1236,
+		8,63,10,63,12,63,1239,9,63,1,63,5,63,1242,8,63,10,63,12,63,1245,9,63,1,
+		63,3,63,1248,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1272,8,
+		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1280,8,65,10,65,12,65,1283,9,65,
+		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1297,
+		8,66,10,66,12,66,1300,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1315,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1328,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1335,
+		8,66,10,66,12,66,1338,9,66,3,66,1340,8,66,1,66,5,66,1343,8,66,10,66,12,
+		66,1346,9,66,1,66,3,66,1349,8,66,3,66,1351,8,66,1,66,1,66,4,66,1355,8,
+		66,11,66,12,66,1356,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1371,8,66,10,66,12,66,1374,9,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,3,66,1396,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1404,8,66,
+		10,66,12,66,1407,9,66,1,66,1,66,3,66,1411,8,66,1,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1465,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1488,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1498,
-		8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,69,3,69,1514,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,
-		1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1550,8,73,10,73,
-		12,73,1553,9,73,3,73,1555,8,73,1,73,1,73,1,73,1,73,3,73,1561,8,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1571,8,73,1,73,1,73,1,73,1,73,
+		3,66,1432,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1439,8,66,1,66,1,66,1,66,
+		4,66,1444,8,66,11,66,12,66,1445,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1468,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1491,8,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1501,8,66,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1517,8,69,1,69,1,69,1,69,
+		1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		5,73,1591,8,73,10,73,12,73,1594,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1601,
-		8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,0,
-		10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,
-		1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,
-		59,63,64,66,71,73,107,109,119,121,122,124,126,130,131,133,138,141,143,
-		152,152,154,160,162,167,173,175,177,177,193,194,199,213,215,232,257,258,
-		1855,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,
-		0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,
-		1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,
-		354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,
-		0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,
-		0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,550,1,0,0,0,56,552,
-		1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,0,64,675,1,0,0,0,66,
-		704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,0,0,0,74,806,1,0,0,
-		0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,1,0,0,0,84,850,1,
-		0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,940,1,0,0,0,94,942,
-		1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,0,102,983,1,0,0,0,
-		104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,1071,1,0,0,0,112,
-		1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,1,0,0,0,120,1115,
-		1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,0,0,0,128,1268,1,
-		0,0,0,130,1270,1,0,0,0,132,1497,1,0,0,0,134,1499,1,0,0,0,136,1505,1,0,
-		0,0,138,1513,1,0,0,0,140,1519,1,0,0,0,142,1523,1,0,0,0,144,1526,1,0,0,
-		0,146,1570,1,0,0,0,148,1595,1,0,0,0,150,1597,1,0,0,0,152,1602,1,0,0,0,
-		154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,
-		154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,
-		0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,
-		163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,0,0,167,3,
-		1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,171,173,3,
-		6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,
-		175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,0,179,201,
-		3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,0,183,201,
-		3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,0,187,201,
-		3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,0,191,201,
-		3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,3,108,54,0,195,
-		201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,201,3,124,62,
-		0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,
-		182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,186,1,
-		0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,
-		200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,200,195,
-		1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,
-		0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,3,152,76,0,205,
-		208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,
-		0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,
-		211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,
-		3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,
-		0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,
-		223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,255,0,0,226,227,
-		5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,0,0,230,231,5,
-		8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,0,234,235,5,10,
-		0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,0,238,239,5,12,
-		0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,0,241,242,1,0,
-		0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,247,5,252,0,
-		0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,
-		245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,
-		0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,256,1,0,0,
-		0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,0,0,0,257,
-		230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,
-		0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,5,14,0,0,
-		262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,1,0,0,0,
-		266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,
-		1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,279,5,255,
-		0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,279,3,146,
-		73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,1,0,0,0,280,
-		281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,3,22,11,0,284,
-		283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,
-		0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,292,5,117,0,
-		0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,295,296,3,142,
-		71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,0,299,300,3,142,
-		71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,0,303,307,5,233,
-		0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,
-		307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,5,234,0,0,311,
-		317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,20,0,0,315,317,
-		3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,0,0,316,301,1,0,
-		0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,25,1,0,0,0,320,
-		321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,3,28,14,0,324,
-		323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,
-		0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,332,5,47,0,
-		0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,338,3,144,72,
-		0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,339,1,0,0,0,
-		339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,1,0,0,0,342,
-		343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,0,0,346,350,
-		5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,
-		0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,355,5,234,0,
-		0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,0,0,0,356,357,
-		5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,0,0,0,359,360,
-		1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,0,363,364,5,54,
-		0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,0,367,366,1,0,
-		0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,
-		369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,55,0,0,375,444,
-		3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,3,142,71,0,379,
-		380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,384,1,0,0,0,383,
-		379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,231,0,0,386,390,
-		3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,0,0,0,390,388,1,
-		0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,385,1,0,0,0,
-		393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,5,252,0,0,397,
-		398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,3,40,20,0,401,
-		402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,5,63,0,0,405,
-		406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,0,0,0,408,409,
-		1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,0,412,411,1,0,
-		0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,444,1,0,0,0,416,
-		417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,5,230,0,0,420,
-		444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,5,96,0,0,424,
-		425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,1,0,0,0,427,429,
-		1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,0,430,431,5,94,0,
-		0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,0,434,436,3,144,
-		72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,
-		441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,1,0,0,0,441,442,
-		1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,
-		0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,416,1,0,0,0,443,
-		418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,
-		0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,0,0,448,449,3,152,
-		76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,73,0,452,445,1,0,
-		0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,
-		456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,0,459,460,5,174,0,
-		0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,
-		459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,0,0,465,467,
-		5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,
-		0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,473,5,72,
-		0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,
-		475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,23,0,479,
-		478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,
-		0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,
-		0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,5,67,
-		0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,1,0,
-		0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,
-		488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,
-		0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,3,52,
-		26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,
-		509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,
-		74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,146,73,0,515,516,
-		5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,
-		5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,
-		5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,529,
-		3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,
-		0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,
-		534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,
-		537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,
-		543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,
-		1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,
-		0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,
-		539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,
-		0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,
-		552,553,5,75,0,0,553,554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,
-		0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,
-		561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,
-		76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,
-		0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,
-		603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,
-		603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,
-		580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,
-		603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,
-		3,146,73,0,588,589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,
-		3,146,73,0,592,593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,
-		3,146,73,0,596,597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,
-		603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,
-		1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,
-		0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,
-		600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,
-		5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,
-		1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,
-		0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,
-		674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,73,0,621,622,5,89,0,0,622,
-		623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,0,625,674,3,146,73,0,626,
-		627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,71,0,629,674,1,0,0,0,630,
-		631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,0,0,633,674,5,252,0,0,634,
-		635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,
-		641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,
-		642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,674,1,
-		0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,
-		62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,1,0,0,0,652,653,5,97,
-		0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,
-		0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,0,659,674,3,44,22,0,
-		660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,0,663,664,5,237,0,0,
-		664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,
-		668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,3,36,18,0,671,670,
-		1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,0,0,673,619,1,0,0,
-		0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,630,1,0,0,0,673,
-		632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,0,0,0,673,652,1,
-		0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,676,5,190,0,0,
-		676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,678,1,0,0,0,
-		680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,
-		1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,0,687,705,3,146,
-		73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,0,0,691,705,3,146,
-		73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,223,0,0,695,705,3,
-		146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,5,81,0,0,699,705,
-		3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,5,100,0,0,703,705,
-		3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,0,0,0,704,692,1,0,
-		0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,704,700,1,0,0,0,704,
-		702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,3,146,73,0,708,709,
-		5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,1,0,0,0,711,712,
-		1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,76,0,715,719,5,
-		233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,0,719,717,1,0,
-		0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,234,0,0,
-		723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,725,1,0,0,0,726,
-		727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,146,73,0,730,728,
-		1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,0,0,733,735,3,146,
-		73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,736,737,5,109,0,0,
-		737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,0,740,742,5,199,0,
-		0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,
-		745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,747,1,0,0,0,747,807,
-		1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,5,200,0,0,751,807,
-		3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,755,5,202,0,0,755,
-		756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,762,5,233,0,0,759,
-		761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,763,
-		1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,0,0,766,767,5,203,
-		0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,0,0,770,771,3,146,
-		73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,73,0,774,807,3,76,
-		38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,0,0,778,779,3,146,
-		73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,0,0,0,782,783,5,206,
-		0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,72,0,0,786,807,5,252,
-		0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,8,0,0,790,807,5,252,
-		0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,44,22,0,794,795,5,225,
-		0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,5,211,0,0,798,802,3,146,
-		73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,3,146,73,0,802,799,1,
-		0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,0,0,805,807,3,146,
-		73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,806,748,1,0,0,0,806,
-		750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,1,0,0,0,806,766,1,
-		0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,0,806,776,1,0,0,0,
-		806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,789,1,0,0,0,806,791,
-		1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,
-		808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,0,0,811,815,5,252,0,
-		0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,0,0,814,812,1,0,0,0,
-		815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,818,819,3,152,76,0,
-		819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,822,825,1,0,0,0,823,
-		821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,1,0,0,0,826,827,5,
-		169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,0,0,0,829,830,1,0,
-		0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,0,833,834,3,146,73,
-		0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,0,837,849,5,117,0,
-		0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,0,841,843,3,30,15,
-		0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,
-		847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,1,0,0,0,848,837,
-		1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,850,851,5,215,0,
-		0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,0,854,853,1,0,0,
-		0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,
-		856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,195,0,0,862,863,
-		3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,1,0,0,0,866,867,
-		5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,3,146,73,0,870,
-		871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,3,152,76,0,874,
-		876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,
-		1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,0,0,881,882,5,166,
-		0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,0,0,884,866,1,0,0,
-		0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,874,1,0,0,0,884,
-		880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,146,73,0,888,889,
-		5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,3,146,73,0,892,886,
-		1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,0,0,894,895,5,120,0,
-		0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,46,0,898,897,1,0,0,
-		0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,
-		900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,121,0,0,906,941,
-		3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,5,237,0,0,910,912,
-		3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,
-		0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,0,917,941,3,146,73,
-		0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,0,0,921,924,3,152,
-		76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,0,0,0,924,925,1,0,
-		0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,0,927,928,1,0,0,0,
-		928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,931,932,5,165,0,0,
-		932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,0,935,933,1,0,0,0,
-		936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,
-		1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,0,0,0,940,918,1,0,0,
-		0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,943,3,152,76,0,943,
-		952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,946,945,1,0,0,0,947,
-		950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,948,1,
-		0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,0,0,953,95,1,0,0,0,
-		954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,0,0,957,961,3,146,73,
-		0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,0,0,0,960,956,1,0,0,0,
-		960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,963,964,3,146,73,0,964,
-		99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,967,971,5,233,0,0,968,
-		970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,
-		1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,
-		0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,0,0,978,984,3,146,73,
-		0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,126,0,0,982,984,3,146,
-		73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,0,0,984,103,1,0,0,0,985,
-		986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,0,0,988,996,3,146,73,0,
-		989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,73,0,992,993,3,142,71,
-		0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,
-		989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,999,5,234,0,0,999,105,
-		1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,1002,1003,5,240,0,0,1003,
-		1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,5,130,0,0,1006,1008,5,131,
-		0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1011,3,
-		144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1013,
-		5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,
-		107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,152,76,0,1018,1019,5,139,0,
-		0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,1023,5,252,0,0,1022,1020,
-		1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,1025,5,133,0,0,1025,1026,
-		5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,0,1027,1028,1,0,0,0,1028,
-		1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,135,0,0,1031,1033,5,254,0,
-		0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,1035,5,156,
-		0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,1038,5,157,0,0,1038,
-		1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,0,0,1041,1043,3,110,
-		55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1034,1,
-		0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,5,239,0,0,1047,1052,
-		3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,0,1050,1048,1,0,0,0,
-		1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,0,0,
-		1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,152,76,0,1057,1058,5,
-		237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,1063,1,0,0,0,1061,
-		1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,1061,1,0,0,0,1064,
-		1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,0,1067,1064,1,0,
-		0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,0,0,1070,1072,
-		3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,0,1073,1074,
-		5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,1093,3,152,76,0,
-		1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,76,0,1080,1081,
-		5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,
-		1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,
-		1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,1,0,0,0,1090,
-		1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,1077,1,0,0,0,
-		1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,1096,5,139,
-		0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,72,0,1099,
-		1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,142,0,0,1102,
-		1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,1107,3,118,
-		59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,
-		0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,0,1112,1114,
-		3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,0,0,0,1115,1116,
-		5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,1117,1,0,0,0,1119,
+		1,73,1,73,1,73,5,73,1553,8,73,10,73,12,73,1556,9,73,3,73,1558,8,73,1,73,
+		1,73,1,73,1,73,3,73,1564,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		3,73,1574,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1594,8,73,10,73,12,73,1597,9,73,
+		1,74,1,74,1,75,1,75,1,75,3,75,1604,8,75,1,76,1,76,1,76,0,1,146,77,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
+		138,140,142,144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,
+		1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,
+		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
+		124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,
+		193,194,199,213,215,232,257,258,1859,0,160,1,0,0,0,2,165,1,0,0,0,4,168,
+		1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,
+		1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,
+		318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,
+		0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,
+		0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,
+		1,0,0,0,54,550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,
+		673,1,0,0,0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,
+		0,72,724,1,0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,
+		0,0,0,82,848,1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,
+		1,0,0,0,92,940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,
+		965,1,0,0,0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,
+		1,0,0,0,110,1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,
+		0,0,0,118,1113,1,0,0,0,120,1115,1,0,0,0,122,1219,1,0,0,0,124,1221,1,0,
+		0,0,126,1247,1,0,0,0,128,1271,1,0,0,0,130,1273,1,0,0,0,132,1500,1,0,0,
+		0,134,1502,1,0,0,0,136,1508,1,0,0,0,138,1516,1,0,0,0,140,1522,1,0,0,0,
+		142,1526,1,0,0,0,144,1529,1,0,0,0,146,1573,1,0,0,0,148,1598,1,0,0,0,150,
+		1600,1,0,0,0,152,1605,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,
+		3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,
+		0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,
+		163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,
+		0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,
+		170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,
+		172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,
+		234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,
+		0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,
+		0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,
+		0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,
+		53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,
+		3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,
+		1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,
+		0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,
+		189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,
+		0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,
+		200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,
+		4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,
+		0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,
+		209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,
+		1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,
+		0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,
+		222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,
+		5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,
+		0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,
+		0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,
+		0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,
+		0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,
+		251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,
+		248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,
+		0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,
+		0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,
+		226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,
+		0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,
+		260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,
+		266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,
+		0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,
+		272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,
+		276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,
+		276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,
+		5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,
+		0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,
+		0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,
+		0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,
+		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
+		0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,
+		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
+		307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
+		5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
+		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
+		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
+		326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
+		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,
+		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
+		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
+		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
+		343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
+		5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
+		0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
+		344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,
+		5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
+		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,
+		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
+		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,
+		33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,
+		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
+		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
+		1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
+		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
+		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,
+		396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,
+		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
+		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
+		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,
+		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
+		414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,
+		444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,
+		428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,
+		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
+		0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
+		72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
+		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,
+		442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,
+		1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,
+		0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,
+		421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,
+		144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,
+		5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,
+		0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,
+		71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,
+		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,
+		463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,
+		465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,
+		5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,
+		1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,
+		0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,
+		481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,
+		5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,
+		5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,
+		5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,
+		0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,
+		497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,
+		3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,
+		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,
+		0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,
+		513,514,5,109,0,0,514,547,3,146,73,0,515,516,5,110,0,0,516,547,3,72,36,
+		0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,
+		0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,
+		525,528,3,146,73,0,526,527,5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,
+		0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,
+		532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,
+		536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,
+		1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,543,5,138,0,0,542,544,
+		5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,
+		73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,
+		520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,
+		0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,
+		0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,
+		554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,
+		560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,
+		0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,
+		0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,
+		568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,
+		573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,
+		577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,
+		581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,
+		585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,
+		589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,
+		593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,
+		597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,
+		601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,
+		1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,
+		0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,
+		59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,5,54,0,0,607,608,
+		3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,
+		1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,
+		0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,
+		619,620,5,77,0,0,620,674,3,146,73,0,621,622,5,89,0,0,622,623,5,62,0,0,
+		623,674,5,64,0,0,624,625,5,89,0,0,625,674,3,146,73,0,626,627,5,184,0,0,
+		627,628,3,146,73,0,628,629,3,142,71,0,629,674,1,0,0,0,630,631,5,90,0,0,
+		631,674,3,146,73,0,632,633,5,58,0,0,633,674,5,252,0,0,634,635,5,59,0,0,
+		635,674,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,641,5,96,0,
+		0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,642,1,0,0,0,
+		642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,674,1,0,0,0,645,646,
+		5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,62,0,0,649,650,
+		5,88,0,0,650,651,5,63,0,0,651,674,1,0,0,0,652,653,5,97,0,0,653,657,3,146,
+		73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,0,0,657,654,1,0,0,
+		0,657,658,1,0,0,0,658,674,1,0,0,0,659,674,3,44,22,0,660,661,5,94,0,0,661,
+		662,5,62,0,0,662,667,3,144,72,0,663,664,5,237,0,0,664,666,3,144,72,0,665,
+		663,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,
+		0,0,0,669,667,1,0,0,0,670,672,3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,
+		0,672,674,1,0,0,0,673,617,1,0,0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,
+		624,1,0,0,0,673,626,1,0,0,0,673,630,1,0,0,0,673,632,1,0,0,0,673,634,1,
+		0,0,0,673,636,1,0,0,0,673,645,1,0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,
+		673,660,1,0,0,0,674,63,1,0,0,0,675,676,5,190,0,0,676,677,3,152,76,0,677,
+		681,5,233,0,0,678,680,3,66,33,0,679,678,1,0,0,0,680,683,1,0,0,0,681,679,
+		1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,685,5,234,
+		0,0,685,65,1,0,0,0,686,687,5,220,0,0,687,705,3,146,73,0,688,689,5,89,0,
+		0,689,705,3,152,76,0,690,691,5,221,0,0,691,705,3,146,73,0,692,693,5,222,
+		0,0,693,705,3,146,73,0,694,695,5,223,0,0,695,705,3,146,73,0,696,697,5,
+		82,0,0,697,705,3,146,73,0,698,699,5,81,0,0,699,705,3,146,73,0,700,701,
+		5,99,0,0,701,705,3,146,73,0,702,703,5,100,0,0,703,705,3,146,73,0,704,686,
+		1,0,0,0,704,688,1,0,0,0,704,690,1,0,0,0,704,692,1,0,0,0,704,694,1,0,0,
+		0,704,696,1,0,0,0,704,698,1,0,0,0,704,700,1,0,0,0,704,702,1,0,0,0,705,
+		67,1,0,0,0,706,707,5,252,0,0,707,708,3,146,73,0,708,709,5,62,0,0,709,711,
+		3,146,73,0,710,712,5,237,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,69,1,
+		0,0,0,713,714,5,108,0,0,714,715,3,152,76,0,715,719,5,233,0,0,716,718,3,
+		74,37,0,717,716,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,719,720,1,0,0,
+		0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,234,0,0,723,71,1,0,0,0,724,
+		726,3,146,73,0,725,727,5,111,0,0,726,725,1,0,0,0,726,727,1,0,0,0,727,730,
+		1,0,0,0,728,729,5,50,0,0,729,731,3,146,73,0,730,728,1,0,0,0,730,731,1,
+		0,0,0,731,734,1,0,0,0,732,733,5,71,0,0,733,735,3,146,73,0,734,732,1,0,
+		0,0,734,735,1,0,0,0,735,73,1,0,0,0,736,737,5,109,0,0,737,807,3,146,73,
+		0,738,739,5,110,0,0,739,807,3,72,36,0,740,742,5,199,0,0,741,743,5,253,
+		0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,745,5,139,0,0,
+		745,747,3,146,73,0,746,744,1,0,0,0,746,747,1,0,0,0,747,807,1,0,0,0,748,
+		749,5,199,0,0,749,807,5,210,0,0,750,751,5,200,0,0,751,807,3,146,73,0,752,
+		753,5,201,0,0,753,807,3,146,73,0,754,755,5,202,0,0,755,756,5,72,0,0,756,
+		807,5,252,0,0,757,758,5,203,0,0,758,762,5,233,0,0,759,761,3,30,15,0,760,
+		759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,765,1,
+		0,0,0,764,762,1,0,0,0,765,807,5,234,0,0,766,767,5,203,0,0,767,768,5,211,
+		0,0,768,769,3,152,76,0,769,770,5,212,0,0,770,771,3,146,73,0,771,807,1,
+		0,0,0,772,773,5,204,0,0,773,807,3,146,73,0,774,807,3,76,38,0,775,807,3,
+		78,39,0,776,777,5,207,0,0,777,778,5,213,0,0,778,779,3,146,73,0,779,780,
+		5,169,0,0,780,781,3,146,73,0,781,807,1,0,0,0,782,783,5,206,0,0,783,807,
+		3,146,73,0,784,785,5,112,0,0,785,786,5,72,0,0,786,807,5,252,0,0,787,788,
+		5,115,0,0,788,807,3,82,41,0,789,790,5,8,0,0,790,807,5,252,0,0,791,792,
+		5,119,0,0,792,807,5,254,0,0,793,807,3,44,22,0,794,795,5,225,0,0,795,796,
+		5,62,0,0,796,797,3,146,73,0,797,798,5,211,0,0,798,802,3,146,73,0,799,800,
+		5,226,0,0,800,801,5,227,0,0,801,803,3,146,73,0,802,799,1,0,0,0,802,803,
+		1,0,0,0,803,807,1,0,0,0,804,805,5,228,0,0,805,807,3,146,73,0,806,736,1,
+		0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,806,748,1,0,0,0,806,750,1,0,0,0,
+		806,752,1,0,0,0,806,754,1,0,0,0,806,757,1,0,0,0,806,766,1,0,0,0,806,772,
+		1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,0,806,776,1,0,0,0,806,782,1,0,0,
+		0,806,784,1,0,0,0,806,787,1,0,0,0,806,789,1,0,0,0,806,791,1,0,0,0,806,
+		793,1,0,0,0,806,794,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,808,809,5,205,
+		0,0,809,814,3,146,73,0,810,811,5,51,0,0,811,815,5,252,0,0,812,813,5,214,
+		0,0,813,815,3,152,76,0,814,810,1,0,0,0,814,812,1,0,0,0,815,77,1,0,0,0,
+		816,817,5,207,0,0,817,818,5,208,0,0,818,819,3,152,76,0,819,823,5,233,0,
+		0,820,822,3,80,40,0,821,820,1,0,0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,
+		824,1,0,0,0,824,828,1,0,0,0,825,823,1,0,0,0,826,827,5,169,0,0,827,829,
+		3,146,73,0,828,826,1,0,0,0,828,829,1,0,0,0,829,830,1,0,0,0,830,831,5,234,
+		0,0,831,79,1,0,0,0,832,833,5,209,0,0,833,834,3,146,73,0,834,835,3,146,
+		73,0,835,81,1,0,0,0,836,849,5,116,0,0,837,849,5,117,0,0,838,849,5,118,
+		0,0,839,840,5,52,0,0,840,844,5,233,0,0,841,843,3,30,15,0,842,841,1,0,0,
+		0,843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,
+		844,1,0,0,0,847,849,5,234,0,0,848,836,1,0,0,0,848,837,1,0,0,0,848,838,
+		1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,850,851,5,215,0,0,851,852,3,152,
+		76,0,852,856,5,233,0,0,853,855,3,86,43,0,854,853,1,0,0,0,855,858,1,0,0,
+		0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,856,1,0,0,0,859,
+		860,5,234,0,0,860,85,1,0,0,0,861,862,5,195,0,0,862,863,3,152,76,0,863,
+		864,5,238,0,0,864,865,3,152,76,0,865,885,1,0,0,0,866,867,5,193,0,0,867,
+		885,3,146,73,0,868,869,5,216,0,0,869,885,3,146,73,0,870,871,5,217,0,0,
+		871,885,5,219,0,0,872,873,5,217,0,0,873,885,3,152,76,0,874,876,5,64,0,
+		0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,1,0,0,0,878,
+		879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,0,0,881,882,5,166,0,0,882,883,
+		5,51,0,0,883,885,3,152,76,0,884,861,1,0,0,0,884,866,1,0,0,0,884,868,1,
+		0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,874,1,0,0,0,884,880,1,0,0,0,
+		885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,146,73,0,888,889,5,99,0,0,889,
+		893,3,146,73,0,890,891,5,100,0,0,891,893,3,146,73,0,892,886,1,0,0,0,892,
+		888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,0,0,894,895,5,120,0,0,895,896,3,
+		152,76,0,896,900,5,233,0,0,897,899,3,92,46,0,898,897,1,0,0,0,899,902,1,
+		0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,900,1,0,0,0,
+		903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,121,0,0,906,941,3,146,73,0,
+		907,908,5,122,0,0,908,913,3,94,47,0,909,910,5,237,0,0,910,912,3,94,47,
+		0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,
+		941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,0,917,941,3,146,73,0,918,919,
+		5,163,0,0,919,920,3,146,73,0,920,921,5,161,0,0,921,924,3,152,76,0,922,
+		923,5,164,0,0,923,925,3,146,73,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,
+		1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,0,927,928,1,0,0,0,928,941,1,0,
+		0,0,929,930,5,201,0,0,930,941,3,146,73,0,931,932,5,165,0,0,932,937,3,98,
+		49,0,933,934,5,237,0,0,934,936,3,98,49,0,935,933,1,0,0,0,936,939,1,0,0,
+		0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,
+		905,1,0,0,0,940,907,1,0,0,0,940,916,1,0,0,0,940,918,1,0,0,0,940,929,1,
+		0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,943,3,152,76,0,943,952,3,146,
+		73,0,944,948,5,233,0,0,945,947,3,96,48,0,946,945,1,0,0,0,947,950,1,0,0,
+		0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,
+		953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,0,0,953,95,1,0,0,0,954,955,5,
+		162,0,0,955,961,3,146,73,0,956,957,5,163,0,0,957,961,3,146,73,0,958,959,
+		5,164,0,0,959,961,3,146,73,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,
+		0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,963,964,3,146,73,0,964,99,1,0,0,
+		0,965,966,5,123,0,0,966,975,3,152,76,0,967,971,5,233,0,0,968,970,3,102,
+		51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,
+		974,1,0,0,0,973,971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,0,0,975,976,
+		1,0,0,0,976,101,1,0,0,0,977,978,5,124,0,0,978,984,3,146,73,0,979,980,5,
+		125,0,0,980,984,3,146,73,0,981,982,5,126,0,0,982,984,3,146,73,0,983,977,
+		1,0,0,0,983,979,1,0,0,0,983,981,1,0,0,0,984,103,1,0,0,0,985,986,5,127,
+		0,0,986,987,3,152,76,0,987,988,5,233,0,0,988,996,3,146,73,0,989,994,3,
+		142,71,0,990,991,5,57,0,0,991,992,3,146,73,0,992,993,3,142,71,0,993,995,
+		1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,989,1,0,0,
+		0,996,997,1,0,0,0,997,998,1,0,0,0,998,999,5,234,0,0,999,105,1,0,0,0,1000,
+		1001,5,128,0,0,1001,1002,3,152,76,0,1002,1003,5,240,0,0,1003,1010,3,146,
+		73,0,1004,1007,5,129,0,0,1005,1008,5,130,0,0,1006,1008,5,131,0,0,1007,
+		1005,1,0,0,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1011,3,144,72,0,
+		1010,1004,1,0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1013,5,51,0,
+		0,1013,1015,5,252,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,107,1,0,
+		0,0,1016,1017,5,132,0,0,1017,1018,3,152,76,0,1018,1019,5,139,0,0,1019,
+		1022,3,146,73,0,1020,1021,5,51,0,0,1021,1023,5,252,0,0,1022,1020,1,0,0,
+		0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,1025,5,133,0,0,1025,1026,5,
+		135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,0,1027,1028,1,0,0,0,1028,1032,
+		1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,135,0,0,1031,1033,5,254,0,0,1032,
+		1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,1035,5,156,0,0,1035,
+		1036,5,179,0,0,1036,1037,3,152,76,0,1037,1038,5,157,0,0,1038,1039,5,161,
+		0,0,1039,1040,5,254,0,0,1040,1042,5,158,0,0,1041,1043,3,110,55,0,1042,
+		1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1034,1,0,0,0,1044,
+		1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,5,239,0,0,1047,1052,3,112,56,
+		0,1048,1049,5,237,0,0,1049,1051,3,112,56,0,1050,1048,1,0,0,0,1051,1054,
+		1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,0,0,1054,1052,
+		1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,152,76,0,1057,1058,5,237,0,0,1058,
+		1060,3,152,76,0,1059,1057,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,
+		1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,1061,1,0,0,0,1064,1065,5,170,
+		0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,0,1067,1064,1,0,0,0,1067,1068,
+		1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,0,0,1070,1072,3,152,76,0,1071,
+		1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,0,1073,1074,5,152,0,0,1074,
+		1075,5,253,0,0,1075,1076,5,161,0,0,1076,1093,3,152,76,0,1077,1089,5,155,
+		0,0,1078,1079,5,235,0,0,1079,1084,3,152,76,0,1080,1081,5,237,0,0,1081,
+		1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,
+		1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,236,
+		0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,1,0,0,0,1090,1093,1,
+		0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,1077,1,0,0,0,1092,1091,
+		1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,1096,5,139,0,0,1096,
+		1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,72,0,1099,1097,1,0,
+		0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,142,0,0,1102,1103,5,
+		143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,1107,3,118,59,0,
+		1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,
+		0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,0,1112,1114,3,152,
+		76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,0,0,0,1115,1116,5,
+		144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,1117,1,0,0,0,1119,
 		1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,0,1122,
 		1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,1126,5,10,0,0,1126,
 		1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,76,0,1129,1130,5,237,
 		0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,
 		1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1127,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,5,146,0,0,1139,1217,
-		3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,0,1142,1143,5,148,0,
-		0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,3,152,76,0,1146,1149,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1220,1,0,0,0,1138,1139,5,146,0,0,1139,1220,
+		3,152,76,0,1140,1141,5,147,0,0,1141,1220,3,152,76,0,1142,1143,5,148,0,
+		0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1220,3,152,76,0,1146,1149,
 		5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,1149,1147,1,0,0,0,1149,
 		1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,0,0,1152,1153,5,161,0,0,
-		1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,1156,5,253,0,0,1156,1157,
-		5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,0,0,1159,1217,3,152,76,0,
+		1153,1220,3,152,76,0,1154,1155,5,152,0,0,1155,1156,5,253,0,0,1156,1157,
+		5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,0,0,1159,1220,3,152,76,0,
 		1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,1163,5,237,0,0,1163,1165,
 		3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,
-		1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,0,0,1169,1170,5,161,0,0,1170,
-		1171,5,224,0,0,1171,1172,3,150,75,0,1172,1217,1,0,0,0,1173,1174,5,168,
-		0,0,1174,1175,3,146,73,0,1175,1179,5,233,0,0,1176,1178,3,122,61,0,1177,
-		1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
-		1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,5,234,0,0,1183,1184,5,169,0,0,
-		1184,1188,5,233,0,0,1185,1187,3,122,61,0,1186,1185,1,0,0,0,1187,1190,1,
-		0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,
-		1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,0,0,0,1192,1193,1,0,0,0,1193,1217,
-		1,0,0,0,1194,1197,5,153,0,0,1195,1196,5,179,0,0,1196,1198,5,109,0,0,1197,
-		1195,1,0,0,0,1197,1198,1,0,0,0,1198,1199,1,0,0,0,1199,1203,5,233,0,0,1200,
-		1202,3,122,61,0,1201,1200,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,
-		1203,1204,1,0,0,0,1204,1206,1,0,0,0,1205,1203,1,0,0,0,1206,1217,5,234,
-		0,0,1207,1208,5,154,0,0,1208,1212,5,233,0,0,1209,1211,3,122,61,0,1210,
-		1209,1,0,0,0,1211,1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,
-		1215,1,0,0,0,1214,1212,1,0,0,0,1215,1217,5,234,0,0,1216,1125,1,0,0,0,1216,
-		1138,1,0,0,0,1216,1140,1,0,0,0,1216,1142,1,0,0,0,1216,1146,1,0,0,0,1216,
-		1154,1,0,0,0,1216,1160,1,0,0,0,1216,1173,1,0,0,0,1216,1194,1,0,0,0,1216,
-		1207,1,0,0,0,1217,123,1,0,0,0,1218,1219,5,171,0,0,1219,1223,5,233,0,0,
-		1220,1222,3,126,63,0,1221,1220,1,0,0,0,1222,1225,1,0,0,0,1223,1221,1,0,
-		0,0,1223,1224,1,0,0,0,1224,1226,1,0,0,0,1225,1223,1,0,0,0,1226,1227,5,
-		234,0,0,1227,125,1,0,0,0,1228,1229,5,172,0,0,1229,1234,3,152,76,0,1230,
-		1231,5,237,0,0,1231,1233,3,152,76,0,1232,1230,1,0,0,0,1233,1236,1,0,0,
-		0,1234,1232,1,0,0,0,1234,1235,1,0,0,0,1235,1240,1,0,0,0,1236,1234,1,0,
-		0,0,1237,1239,3,128,64,0,1238,1237,1,0,0,0,1239,1242,1,0,0,0,1240,1238,
-		1,0,0,0,1240,1241,1,0,0,0,1241,1245,1,0,0,0,1242,1240,1,0,0,0,1243,1245,
-		3,120,60,0,1244,1228,1,0,0,0,1244,1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,
-		5,173,0,0,1247,1269,3,146,73,0,1248,1249,5,174,0,0,1249,1269,3,144,72,
-		0,1250,1251,5,99,0,0,1251,1252,3,146,73,0,1252,1253,5,181,0,0,1253,1254,
-		5,107,0,0,1254,1269,1,0,0,0,1255,1256,5,100,0,0,1256,1269,3,146,73,0,1257,
-		1258,5,101,0,0,1258,1259,3,146,73,0,1259,1260,5,181,0,0,1260,1261,5,107,
-		0,0,1261,1269,1,0,0,0,1262,1263,5,102,0,0,1263,1269,3,146,73,0,1264,1265,
-		5,103,0,0,1265,1269,5,104,0,0,1266,1267,5,105,0,0,1267,1269,3,146,73,0,
-		1268,1246,1,0,0,0,1268,1248,1,0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,
-		0,1268,1257,1,0,0,0,1268,1262,1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,
-		0,0,1269,129,1,0,0,0,1270,1271,5,2,0,0,1271,1272,3,152,76,0,1272,1273,
-		5,4,0,0,1273,1274,3,152,76,0,1274,1278,5,233,0,0,1275,1277,3,132,66,0,
-		1276,1275,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,
-		0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1282,5,234,0,0,1282,131,1,0,
-		0,0,1283,1284,3,152,76,0,1284,1285,5,60,0,0,1285,1286,5,175,0,0,1286,1287,
-		5,254,0,0,1287,1498,1,0,0,0,1288,1289,3,152,76,0,1289,1290,5,60,0,0,1290,
-		1291,5,38,0,0,1291,1295,3,146,73,0,1292,1294,3,140,70,0,1293,1292,1,0,
-		0,0,1294,1297,1,0,0,0,1295,1293,1,0,0,0,1295,1296,1,0,0,0,1296,1498,1,
-		0,0,0,1297,1295,1,0,0,0,1298,1299,3,152,76,0,1299,1300,5,95,0,0,1300,1301,
-		5,62,0,0,1301,1302,3,144,72,0,1302,1498,1,0,0,0,1303,1304,3,150,75,0,1304,
-		1305,7,3,0,0,1305,1306,3,146,73,0,1306,1311,3,142,71,0,1307,1308,5,28,
-		0,0,1308,1309,3,146,73,0,1309,1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,
-		1,0,0,0,1311,1312,1,0,0,0,1312,1498,1,0,0,0,1313,1314,3,150,75,0,1314,
-		1315,5,178,0,0,1315,1316,3,146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,
-		0,0,1318,1498,1,0,0,0,1319,1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,
-		5,54,0,0,1322,1324,5,252,0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,
-		1325,1,0,0,0,1325,1348,1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,
-		1329,3,146,73,0,1329,1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,
-		0,0,0,1332,1335,1,0,0,0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,
-		1,0,0,0,1335,1333,1,0,0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,
-		1,0,0,0,1338,1340,3,140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,
-		1339,1,0,0,0,1341,1342,1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,
-		1346,3,136,68,0,1345,1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,
-		1347,1321,1,0,0,0,1347,1326,1,0,0,0,1348,1498,1,0,0,0,1349,1351,5,171,
-		0,0,1350,1352,3,128,64,0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,
-		1,0,0,0,1353,1354,1,0,0,0,1354,1498,1,0,0,0,1355,1356,5,171,0,0,1356,1357,
-		5,172,0,0,1357,1498,5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,
-		1360,1361,3,146,73,0,1361,1498,1,0,0,0,1362,1363,3,152,76,0,1363,1364,
-		5,16,0,0,1364,1365,3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,
-		1366,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,
-		1372,1,0,0,0,1371,1369,1,0,0,0,1372,1373,5,234,0,0,1373,1498,1,0,0,0,1374,
-		1375,3,152,76,0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,
-		0,0,1378,1379,3,146,73,0,1379,1498,1,0,0,0,1380,1381,3,152,76,0,1381,1383,
-		5,21,0,0,1382,1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,
-		1385,1,0,0,0,1385,1386,3,146,73,0,1386,1498,1,0,0,0,1387,1388,3,152,76,
-		0,1388,1389,5,229,0,0,1389,1392,3,144,72,0,1390,1391,5,51,0,0,1391,1393,
-		5,252,0,0,1392,1390,1,0,0,0,1392,1393,1,0,0,0,1393,1498,1,0,0,0,1394,1395,
-		3,152,76,0,1395,1396,5,229,0,0,1396,1397,5,38,0,0,1397,1402,3,138,69,0,
-		1398,1399,5,237,0,0,1399,1401,3,138,69,0,1400,1398,1,0,0,0,1401,1404,1,
-		0,0,0,1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1407,1,0,0,0,1404,1402,
-		1,0,0,0,1405,1406,5,51,0,0,1406,1408,5,252,0,0,1407,1405,1,0,0,0,1407,
-		1408,1,0,0,0,1408,1498,1,0,0,0,1409,1410,3,152,76,0,1410,1411,5,91,0,0,
-		1411,1412,3,146,73,0,1412,1498,1,0,0,0,1413,1414,3,152,76,0,1414,1415,
-		5,92,0,0,1415,1416,5,135,0,0,1416,1417,3,144,72,0,1417,1418,5,62,0,0,1418,
-		1419,3,146,73,0,1419,1498,1,0,0,0,1420,1421,3,152,76,0,1421,1422,5,198,
-		0,0,1422,1423,5,92,0,0,1423,1498,1,0,0,0,1424,1425,3,152,76,0,1425,1426,
-		5,70,0,0,1426,1428,5,68,0,0,1427,1429,5,253,0,0,1428,1427,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1498,1,0,0,0,1430,1431,3,152,76,0,1431,1432,5,70,0,0,
-		1432,1435,5,69,0,0,1433,1434,5,51,0,0,1434,1436,5,252,0,0,1435,1433,1,
-		0,0,0,1435,1436,1,0,0,0,1436,1498,1,0,0,0,1437,1438,3,152,76,0,1438,1440,
-		5,64,0,0,1439,1441,3,88,44,0,1440,1439,1,0,0,0,1441,1442,1,0,0,0,1442,
-		1440,1,0,0,0,1442,1443,1,0,0,0,1443,1498,1,0,0,0,1444,1445,5,22,0,0,1445,
-		1498,5,254,0,0,1446,1447,5,23,0,0,1447,1498,5,254,0,0,1448,1498,5,24,0,
-		0,1449,1498,5,25,0,0,1450,1451,3,152,76,0,1451,1452,5,26,0,0,1452,1453,
-		5,27,0,0,1453,1454,3,146,73,0,1454,1455,3,142,71,0,1455,1456,5,28,0,0,
-		1456,1457,3,146,73,0,1457,1458,3,142,71,0,1458,1498,1,0,0,0,1459,1460,
-		3,152,76,0,1460,1461,5,29,0,0,1461,1464,5,161,0,0,1462,1465,5,30,0,0,1463,
-		1465,3,146,73,0,1464,1462,1,0,0,0,1464,1463,1,0,0,0,1465,1466,1,0,0,0,
-		1466,1467,5,31,0,0,1467,1468,3,146,73,0,1468,1469,3,142,71,0,1469,1470,
-		5,28,0,0,1470,1471,3,146,73,0,1471,1472,3,142,71,0,1472,1498,1,0,0,0,1473,
-		1474,3,152,76,0,1474,1475,5,32,0,0,1475,1476,3,146,73,0,1476,1477,3,142,
-		71,0,1477,1478,5,20,0,0,1478,1479,3,146,73,0,1479,1498,1,0,0,0,1480,1481,
-		5,33,0,0,1481,1482,3,150,75,0,1482,1483,5,34,0,0,1483,1484,3,150,75,0,
-		1484,1487,3,146,73,0,1485,1486,5,35,0,0,1486,1488,3,146,73,0,1487,1485,
-		1,0,0,0,1487,1488,1,0,0,0,1488,1498,1,0,0,0,1489,1490,5,36,0,0,1490,1491,
-		5,35,0,0,1491,1492,3,146,73,0,1492,1493,3,142,71,0,1493,1494,5,37,0,0,
-		1494,1495,3,146,73,0,1495,1496,3,142,71,0,1496,1498,1,0,0,0,1497,1283,
-		1,0,0,0,1497,1288,1,0,0,0,1497,1298,1,0,0,0,1497,1303,1,0,0,0,1497,1313,
-		1,0,0,0,1497,1319,1,0,0,0,1497,1349,1,0,0,0,1497,1355,1,0,0,0,1497,1358,
-		1,0,0,0,1497,1362,1,0,0,0,1497,1374,1,0,0,0,1497,1380,1,0,0,0,1497,1387,
-		1,0,0,0,1497,1394,1,0,0,0,1497,1409,1,0,0,0,1497,1413,1,0,0,0,1497,1420,
-		1,0,0,0,1497,1424,1,0,0,0,1497,1430,1,0,0,0,1497,1437,1,0,0,0,1497,1444,
-		1,0,0,0,1497,1446,1,0,0,0,1497,1448,1,0,0,0,1497,1449,1,0,0,0,1497,1450,
-		1,0,0,0,1497,1459,1,0,0,0,1497,1473,1,0,0,0,1497,1480,1,0,0,0,1497,1489,
-		1,0,0,0,1498,133,1,0,0,0,1499,1500,5,72,0,0,1500,1501,5,252,0,0,1501,1502,
-		5,170,0,0,1502,1503,3,146,73,0,1503,1504,3,142,71,0,1504,135,1,0,0,0,1505,
-		1506,5,45,0,0,1506,1507,5,40,0,0,1507,1508,5,41,0,0,1508,1509,3,146,73,
-		0,1509,1510,5,42,0,0,1510,1511,3,146,73,0,1511,137,1,0,0,0,1512,1514,5,
-		242,0,0,1513,1512,1,0,0,0,1513,1514,1,0,0,0,1514,1515,1,0,0,0,1515,1516,
-		3,144,72,0,1516,1517,5,34,0,0,1517,1518,3,146,73,0,1518,139,1,0,0,0,1519,
-		1520,5,39,0,0,1520,1521,3,150,75,0,1521,1522,3,146,73,0,1522,141,1,0,0,
-		0,1523,1524,5,181,0,0,1524,1525,5,194,0,0,1525,143,1,0,0,0,1526,1527,5,
-		253,0,0,1527,145,1,0,0,0,1528,1529,6,73,-1,0,1529,1530,5,235,0,0,1530,
-		1531,3,146,73,0,1531,1532,5,236,0,0,1532,1571,1,0,0,0,1533,1534,5,242,
-		0,0,1534,1571,3,146,73,16,1535,1536,5,198,0,0,1536,1571,3,146,73,11,1537,
-		1538,5,168,0,0,1538,1539,3,146,73,0,1539,1540,5,170,0,0,1540,1541,3,146,
-		73,0,1541,1542,5,169,0,0,1542,1543,3,146,73,0,1543,1571,1,0,0,0,1544,1545,
-		3,152,76,0,1545,1554,5,235,0,0,1546,1551,3,146,73,0,1547,1548,5,237,0,
-		0,1548,1550,3,146,73,0,1549,1547,1,0,0,0,1550,1553,1,0,0,0,1551,1549,1,
-		0,0,0,1551,1552,1,0,0,0,1552,1555,1,0,0,0,1553,1551,1,0,0,0,1554,1546,
-		1,0,0,0,1554,1555,1,0,0,0,1555,1556,1,0,0,0,1556,1557,5,236,0,0,1557,1571,
-		1,0,0,0,1558,1560,7,4,0,0,1559,1561,3,148,74,0,1560,1559,1,0,0,0,1560,
-		1561,1,0,0,0,1561,1562,1,0,0,0,1562,1563,5,181,0,0,1563,1571,3,148,74,
-		0,1564,1565,5,254,0,0,1565,1571,3,148,74,0,1566,1571,5,253,0,0,1567,1571,
-		5,254,0,0,1568,1571,5,252,0,0,1569,1571,3,150,75,0,1570,1528,1,0,0,0,1570,
-		1533,1,0,0,0,1570,1535,1,0,0,0,1570,1537,1,0,0,0,1570,1544,1,0,0,0,1570,
-		1558,1,0,0,0,1570,1564,1,0,0,0,1570,1566,1,0,0,0,1570,1567,1,0,0,0,1570,
-		1568,1,0,0,0,1570,1569,1,0,0,0,1571,1592,1,0,0,0,1572,1573,10,15,0,0,1573,
-		1574,5,195,0,0,1574,1591,3,146,73,16,1575,1576,10,14,0,0,1576,1577,7,5,
-		0,0,1577,1591,3,146,73,15,1578,1579,10,13,0,0,1579,1580,7,6,0,0,1580,1591,
-		3,146,73,14,1581,1582,10,12,0,0,1582,1583,7,7,0,0,1583,1591,3,146,73,13,
-		1584,1585,10,10,0,0,1585,1586,5,196,0,0,1586,1591,3,146,73,11,1587,1588,
-		10,9,0,0,1588,1589,5,197,0,0,1589,1591,3,146,73,10,1590,1572,1,0,0,0,1590,
-		1575,1,0,0,0,1590,1578,1,0,0,0,1590,1581,1,0,0,0,1590,1584,1,0,0,0,1590,
-		1587,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1592,1593,1,0,0,0,1593,
-		147,1,0,0,0,1594,1592,1,0,0,0,1595,1596,7,8,0,0,1596,149,1,0,0,0,1597,
-		1600,3,152,76,0,1598,1599,5,238,0,0,1599,1601,3,152,76,0,1600,1598,1,0,
-		0,0,1600,1601,1,0,0,0,1601,151,1,0,0,0,1602,1603,7,9,0,0,1603,153,1,0,
-		0,0,158,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
+		1167,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1171,5,153,0,0,1170,
+		1169,1,0,0,0,1170,1171,1,0,0,0,1171,1172,1,0,0,0,1172,1173,5,161,0,0,1173,
+		1174,5,224,0,0,1174,1175,3,150,75,0,1175,1220,1,0,0,0,1176,1177,5,168,
+		0,0,1177,1178,3,146,73,0,1178,1182,5,233,0,0,1179,1181,3,122,61,0,1180,
+		1179,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1182,1183,1,0,0,0,1183,
+		1185,1,0,0,0,1184,1182,1,0,0,0,1185,1195,5,234,0,0,1186,1187,5,169,0,0,
+		1187,1191,5,233,0,0,1188,1190,3,122,61,0,1189,1188,1,0,0,0,1190,1193,1,
+		0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,
+		1,0,0,0,1194,1196,5,234,0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1220,
+		1,0,0,0,1197,1200,5,153,0,0,1198,1199,5,179,0,0,1199,1201,5,109,0,0,1200,
+		1198,1,0,0,0,1200,1201,1,0,0,0,1201,1202,1,0,0,0,1202,1206,5,233,0,0,1203,
+		1205,3,122,61,0,1204,1203,1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,
+		1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,1206,1,0,0,0,1209,1220,5,234,
+		0,0,1210,1211,5,154,0,0,1211,1215,5,233,0,0,1212,1214,3,122,61,0,1213,
+		1212,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,1,0,0,0,1216,
+		1218,1,0,0,0,1217,1215,1,0,0,0,1218,1220,5,234,0,0,1219,1125,1,0,0,0,1219,
+		1138,1,0,0,0,1219,1140,1,0,0,0,1219,1142,1,0,0,0,1219,1146,1,0,0,0,1219,
+		1154,1,0,0,0,1219,1160,1,0,0,0,1219,1176,1,0,0,0,1219,1197,1,0,0,0,1219,
+		1210,1,0,0,0,1220,123,1,0,0,0,1221,1222,5,171,0,0,1222,1226,5,233,0,0,
+		1223,1225,3,126,63,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,
+		0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,
+		234,0,0,1230,125,1,0,0,0,1231,1232,5,172,0,0,1232,1237,3,152,76,0,1233,
+		1234,5,237,0,0,1234,1236,3,152,76,0,1235,1233,1,0,0,0,1236,1239,1,0,0,
+		0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1243,1,0,0,0,1239,1237,1,0,
+		0,0,1240,1242,3,128,64,0,1241,1240,1,0,0,0,1242,1245,1,0,0,0,1243,1241,
+		1,0,0,0,1243,1244,1,0,0,0,1244,1248,1,0,0,0,1245,1243,1,0,0,0,1246,1248,
+		3,120,60,0,1247,1231,1,0,0,0,1247,1246,1,0,0,0,1248,127,1,0,0,0,1249,1250,
+		5,173,0,0,1250,1272,3,146,73,0,1251,1252,5,174,0,0,1252,1272,3,144,72,
+		0,1253,1254,5,99,0,0,1254,1255,3,146,73,0,1255,1256,5,181,0,0,1256,1257,
+		5,107,0,0,1257,1272,1,0,0,0,1258,1259,5,100,0,0,1259,1272,3,146,73,0,1260,
+		1261,5,101,0,0,1261,1262,3,146,73,0,1262,1263,5,181,0,0,1263,1264,5,107,
+		0,0,1264,1272,1,0,0,0,1265,1266,5,102,0,0,1266,1272,3,146,73,0,1267,1268,
+		5,103,0,0,1268,1272,5,104,0,0,1269,1270,5,105,0,0,1270,1272,3,146,73,0,
+		1271,1249,1,0,0,0,1271,1251,1,0,0,0,1271,1253,1,0,0,0,1271,1258,1,0,0,
+		0,1271,1260,1,0,0,0,1271,1265,1,0,0,0,1271,1267,1,0,0,0,1271,1269,1,0,
+		0,0,1272,129,1,0,0,0,1273,1274,5,2,0,0,1274,1275,3,152,76,0,1275,1276,
+		5,4,0,0,1276,1277,3,152,76,0,1277,1281,5,233,0,0,1278,1280,3,132,66,0,
+		1279,1278,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
+		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,234,0,0,1285,131,1,0,
+		0,0,1286,1287,3,152,76,0,1287,1288,5,60,0,0,1288,1289,5,175,0,0,1289,1290,
+		5,254,0,0,1290,1501,1,0,0,0,1291,1292,3,152,76,0,1292,1293,5,60,0,0,1293,
+		1294,5,38,0,0,1294,1298,3,146,73,0,1295,1297,3,140,70,0,1296,1295,1,0,
+		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1501,1,
+		0,0,0,1300,1298,1,0,0,0,1301,1302,3,152,76,0,1302,1303,5,95,0,0,1303,1304,
+		5,62,0,0,1304,1305,3,144,72,0,1305,1501,1,0,0,0,1306,1307,3,150,75,0,1307,
+		1308,7,3,0,0,1308,1309,3,146,73,0,1309,1314,3,142,71,0,1310,1311,5,28,
+		0,0,1311,1312,3,146,73,0,1312,1313,3,142,71,0,1313,1315,1,0,0,0,1314,1310,
+		1,0,0,0,1314,1315,1,0,0,0,1315,1501,1,0,0,0,1316,1317,3,150,75,0,1317,
+		1318,5,178,0,0,1318,1319,3,146,73,0,1319,1320,5,179,0,0,1320,1321,5,252,
+		0,0,1321,1501,1,0,0,0,1322,1323,3,152,76,0,1323,1350,5,180,0,0,1324,1325,
+		5,54,0,0,1325,1327,5,252,0,0,1326,1328,3,136,68,0,1327,1326,1,0,0,0,1327,
+		1328,1,0,0,0,1328,1351,1,0,0,0,1329,1339,5,38,0,0,1330,1331,5,44,0,0,1331,
+		1332,3,146,73,0,1332,1336,3,142,71,0,1333,1335,3,134,67,0,1334,1333,1,
+		0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1340,
+		1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,0,0,1340,1344,
+		1,0,0,0,1341,1343,3,140,70,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,
+		1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1347,
+		1349,3,136,68,0,1348,1347,1,0,0,0,1348,1349,1,0,0,0,1349,1351,1,0,0,0,
+		1350,1324,1,0,0,0,1350,1329,1,0,0,0,1351,1501,1,0,0,0,1352,1354,5,171,
+		0,0,1353,1355,3,128,64,0,1354,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1354,
+		1,0,0,0,1356,1357,1,0,0,0,1357,1501,1,0,0,0,1358,1359,5,171,0,0,1359,1360,
+		5,172,0,0,1360,1501,5,106,0,0,1361,1362,3,152,76,0,1362,1363,5,117,0,0,
+		1363,1364,3,146,73,0,1364,1501,1,0,0,0,1365,1366,3,152,76,0,1366,1367,
+		5,16,0,0,1367,1368,3,24,12,0,1368,1372,5,233,0,0,1369,1371,3,30,15,0,1370,
+		1369,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,1372,1373,1,0,0,0,1373,
+		1375,1,0,0,0,1374,1372,1,0,0,0,1375,1376,5,234,0,0,1376,1501,1,0,0,0,1377,
+		1378,3,152,76,0,1378,1379,5,19,0,0,1379,1380,5,252,0,0,1380,1381,5,20,
+		0,0,1381,1382,3,146,73,0,1382,1501,1,0,0,0,1383,1384,3,152,76,0,1384,1386,
+		5,21,0,0,1385,1387,5,241,0,0,1386,1385,1,0,0,0,1386,1387,1,0,0,0,1387,
+		1388,1,0,0,0,1388,1389,3,146,73,0,1389,1501,1,0,0,0,1390,1391,3,152,76,
+		0,1391,1392,5,229,0,0,1392,1395,3,144,72,0,1393,1394,5,51,0,0,1394,1396,
+		5,252,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1501,1,0,0,0,1397,1398,
+		3,152,76,0,1398,1399,5,229,0,0,1399,1400,5,38,0,0,1400,1405,3,138,69,0,
+		1401,1402,5,237,0,0,1402,1404,3,138,69,0,1403,1401,1,0,0,0,1404,1407,1,
+		0,0,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,1410,1,0,0,0,1407,1405,
+		1,0,0,0,1408,1409,5,51,0,0,1409,1411,5,252,0,0,1410,1408,1,0,0,0,1410,
+		1411,1,0,0,0,1411,1501,1,0,0,0,1412,1413,3,152,76,0,1413,1414,5,91,0,0,
+		1414,1415,3,146,73,0,1415,1501,1,0,0,0,1416,1417,3,152,76,0,1417,1418,
+		5,92,0,0,1418,1419,5,135,0,0,1419,1420,3,144,72,0,1420,1421,5,62,0,0,1421,
+		1422,3,146,73,0,1422,1501,1,0,0,0,1423,1424,3,152,76,0,1424,1425,5,198,
+		0,0,1425,1426,5,92,0,0,1426,1501,1,0,0,0,1427,1428,3,152,76,0,1428,1429,
+		5,70,0,0,1429,1431,5,68,0,0,1430,1432,5,253,0,0,1431,1430,1,0,0,0,1431,
+		1432,1,0,0,0,1432,1501,1,0,0,0,1433,1434,3,152,76,0,1434,1435,5,70,0,0,
+		1435,1438,5,69,0,0,1436,1437,5,51,0,0,1437,1439,5,252,0,0,1438,1436,1,
+		0,0,0,1438,1439,1,0,0,0,1439,1501,1,0,0,0,1440,1441,3,152,76,0,1441,1443,
+		5,64,0,0,1442,1444,3,88,44,0,1443,1442,1,0,0,0,1444,1445,1,0,0,0,1445,
+		1443,1,0,0,0,1445,1446,1,0,0,0,1446,1501,1,0,0,0,1447,1448,5,22,0,0,1448,
+		1501,5,254,0,0,1449,1450,5,23,0,0,1450,1501,5,254,0,0,1451,1501,5,24,0,
+		0,1452,1501,5,25,0,0,1453,1454,3,152,76,0,1454,1455,5,26,0,0,1455,1456,
+		5,27,0,0,1456,1457,3,146,73,0,1457,1458,3,142,71,0,1458,1459,5,28,0,0,
+		1459,1460,3,146,73,0,1460,1461,3,142,71,0,1461,1501,1,0,0,0,1462,1463,
+		3,152,76,0,1463,1464,5,29,0,0,1464,1467,5,161,0,0,1465,1468,5,30,0,0,1466,
+		1468,3,146,73,0,1467,1465,1,0,0,0,1467,1466,1,0,0,0,1468,1469,1,0,0,0,
+		1469,1470,5,31,0,0,1470,1471,3,146,73,0,1471,1472,3,142,71,0,1472,1473,
+		5,28,0,0,1473,1474,3,146,73,0,1474,1475,3,142,71,0,1475,1501,1,0,0,0,1476,
+		1477,3,152,76,0,1477,1478,5,32,0,0,1478,1479,3,146,73,0,1479,1480,3,142,
+		71,0,1480,1481,5,20,0,0,1481,1482,3,146,73,0,1482,1501,1,0,0,0,1483,1484,
+		5,33,0,0,1484,1485,3,150,75,0,1485,1486,5,34,0,0,1486,1487,3,150,75,0,
+		1487,1490,3,146,73,0,1488,1489,5,35,0,0,1489,1491,3,146,73,0,1490,1488,
+		1,0,0,0,1490,1491,1,0,0,0,1491,1501,1,0,0,0,1492,1493,5,36,0,0,1493,1494,
+		5,35,0,0,1494,1495,3,146,73,0,1495,1496,3,142,71,0,1496,1497,5,37,0,0,
+		1497,1498,3,146,73,0,1498,1499,3,142,71,0,1499,1501,1,0,0,0,1500,1286,
+		1,0,0,0,1500,1291,1,0,0,0,1500,1301,1,0,0,0,1500,1306,1,0,0,0,1500,1316,
+		1,0,0,0,1500,1322,1,0,0,0,1500,1352,1,0,0,0,1500,1358,1,0,0,0,1500,1361,
+		1,0,0,0,1500,1365,1,0,0,0,1500,1377,1,0,0,0,1500,1383,1,0,0,0,1500,1390,
+		1,0,0,0,1500,1397,1,0,0,0,1500,1412,1,0,0,0,1500,1416,1,0,0,0,1500,1423,
+		1,0,0,0,1500,1427,1,0,0,0,1500,1433,1,0,0,0,1500,1440,1,0,0,0,1500,1447,
+		1,0,0,0,1500,1449,1,0,0,0,1500,1451,1,0,0,0,1500,1452,1,0,0,0,1500,1453,
+		1,0,0,0,1500,1462,1,0,0,0,1500,1476,1,0,0,0,1500,1483,1,0,0,0,1500,1492,
+		1,0,0,0,1501,133,1,0,0,0,1502,1503,5,72,0,0,1503,1504,5,252,0,0,1504,1505,
+		5,170,0,0,1505,1506,3,146,73,0,1506,1507,3,142,71,0,1507,135,1,0,0,0,1508,
+		1509,5,45,0,0,1509,1510,5,40,0,0,1510,1511,5,41,0,0,1511,1512,3,146,73,
+		0,1512,1513,5,42,0,0,1513,1514,3,146,73,0,1514,137,1,0,0,0,1515,1517,5,
+		242,0,0,1516,1515,1,0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1519,
+		3,144,72,0,1519,1520,5,34,0,0,1520,1521,3,146,73,0,1521,139,1,0,0,0,1522,
+		1523,5,39,0,0,1523,1524,3,150,75,0,1524,1525,3,146,73,0,1525,141,1,0,0,
+		0,1526,1527,5,181,0,0,1527,1528,5,194,0,0,1528,143,1,0,0,0,1529,1530,5,
+		253,0,0,1530,145,1,0,0,0,1531,1532,6,73,-1,0,1532,1533,5,235,0,0,1533,
+		1534,3,146,73,0,1534,1535,5,236,0,0,1535,1574,1,0,0,0,1536,1537,5,242,
+		0,0,1537,1574,3,146,73,16,1538,1539,5,198,0,0,1539,1574,3,146,73,11,1540,
+		1541,5,168,0,0,1541,1542,3,146,73,0,1542,1543,5,170,0,0,1543,1544,3,146,
+		73,0,1544,1545,5,169,0,0,1545,1546,3,146,73,0,1546,1574,1,0,0,0,1547,1548,
+		3,152,76,0,1548,1557,5,235,0,0,1549,1554,3,146,73,0,1550,1551,5,237,0,
+		0,1551,1553,3,146,73,0,1552,1550,1,0,0,0,1553,1556,1,0,0,0,1554,1552,1,
+		0,0,0,1554,1555,1,0,0,0,1555,1558,1,0,0,0,1556,1554,1,0,0,0,1557,1549,
+		1,0,0,0,1557,1558,1,0,0,0,1558,1559,1,0,0,0,1559,1560,5,236,0,0,1560,1574,
+		1,0,0,0,1561,1563,7,4,0,0,1562,1564,3,148,74,0,1563,1562,1,0,0,0,1563,
+		1564,1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,181,0,0,1566,1574,3,148,74,
+		0,1567,1568,5,254,0,0,1568,1574,3,148,74,0,1569,1574,5,253,0,0,1570,1574,
+		5,254,0,0,1571,1574,5,252,0,0,1572,1574,3,150,75,0,1573,1531,1,0,0,0,1573,
+		1536,1,0,0,0,1573,1538,1,0,0,0,1573,1540,1,0,0,0,1573,1547,1,0,0,0,1573,
+		1561,1,0,0,0,1573,1567,1,0,0,0,1573,1569,1,0,0,0,1573,1570,1,0,0,0,1573,
+		1571,1,0,0,0,1573,1572,1,0,0,0,1574,1595,1,0,0,0,1575,1576,10,15,0,0,1576,
+		1577,5,195,0,0,1577,1594,3,146,73,16,1578,1579,10,14,0,0,1579,1580,7,5,
+		0,0,1580,1594,3,146,73,15,1581,1582,10,13,0,0,1582,1583,7,6,0,0,1583,1594,
+		3,146,73,14,1584,1585,10,12,0,0,1585,1586,7,7,0,0,1586,1594,3,146,73,13,
+		1587,1588,10,10,0,0,1588,1589,5,196,0,0,1589,1594,3,146,73,11,1590,1591,
+		10,9,0,0,1591,1592,5,197,0,0,1592,1594,3,146,73,10,1593,1575,1,0,0,0,1593,
+		1578,1,0,0,0,1593,1581,1,0,0,0,1593,1584,1,0,0,0,1593,1587,1,0,0,0,1593,
+		1590,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,
+		147,1,0,0,0,1597,1595,1,0,0,0,1598,1599,7,8,0,0,1599,149,1,0,0,0,1600,
+		1603,3,152,76,0,1601,1602,5,238,0,0,1602,1604,3,152,76,0,1603,1601,1,0,
+		0,0,1603,1604,1,0,0,0,1604,151,1,0,0,0,1605,1606,7,9,0,0,1606,153,1,0,
+		0,0,159,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
 		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
 		443,452,461,466,474,481,494,496,506,528,532,537,543,546,550,558,568,602,
 		612,641,643,657,667,671,673,681,704,711,719,726,730,734,742,746,762,802,
 		806,814,823,828,844,848,856,878,884,892,900,913,924,927,937,940,948,952,
 		960,971,975,983,994,996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,
-		1067,1071,1084,1089,1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,
-		1188,1192,1197,1203,1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,
-		1324,1333,1336,1341,1345,1347,1353,1369,1383,1392,1402,1407,1428,1435,
-		1442,1464,1487,1497,1513,1551,1554,1560,1570,1590,1592,1600
+		1067,1071,1084,1089,1092,1099,1108,1113,1120,1133,1136,1149,1166,1170,
+		1182,1191,1195,1200,1206,1215,1219,1226,1237,1243,1247,1271,1281,1298,
+		1314,1327,1336,1339,1344,1348,1350,1356,1372,1386,1395,1405,1410,1431,
+		1438,1445,1467,1490,1500,1516,1554,1557,1563,1573,1593,1595,1603
 	};
 
 	public static readonly ATN _ATN =

@@ -39,6 +39,43 @@ public static class CoinSale
         return 2.0 * shortfall / (price * (1.0 + Math.Sqrt(Math.Max(0.0, disc))));
     }
 
+    /// <summary>
+    /// A pro-rata forced sale of several holdings (docs/language.md, "A forced sale"): selling the share <c>s</c> of
+    /// each holding's marked value left <c>L_h</c> raises Σ_h s L_h P_h (1 − k_h s L_h) = <paramref name="linear"/> × s
+    /// − <paramref name="quadratic"/> × s², with <c>linear</c> = Σ L_h P_h and <c>quadratic</c> = Σ
+    /// <see cref="QuadraticTerm"/>. The least <c>s</c> in [0, 1] that raises <paramref name="shortfall"/>, the smaller
+    /// root (written so it does not cancel, as <see cref="CoinsToSell"/>'s); when none does, the share that raises the
+    /// most: 1, or <c>linear / (2 quadratic)</c> if that is less (beyond it selling more raises less).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ShareToSell(double shortfall, double linear, double quadratic)
+    {
+        if (shortfall <= 0.0 || linear <= 0.0)
+        {
+            return 0.0;
+        }
+
+        if (quadratic <= 0.0)
+        {
+            return Math.Min(1.0, shortfall / linear);
+        }
+
+        double most = Math.Min(1.0, 0.5 * linear / quadratic);
+        if ((linear * most) - (quadratic * most * most) <= shortfall)
+        {
+            return most;
+        }
+
+        double disc = 1.0 - (4.0 * quadratic * shortfall / (linear * linear));
+        return 2.0 * shortfall / (linear * (1.0 + Math.Sqrt(Math.Max(0.0, disc))));
+    }
+
+    /// <summary>A holding's part of <see cref="ShareToSell"/>'s <c>quadratic</c>: L² × P × impact / depth, the
+    /// price its own market gives up as the share sold grows (0 without a depth or an impact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double QuadraticTerm(double left, double price, double depth, double impact) =>
+        impact <= 0.0 || depth <= 0.0 ? 0.0 : left * left * price * impact / depth;
+
     /// <summary>What selling <paramref name="coins"/> in one period realises.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Proceeds(double coins, double price, double depth, double impact) =>

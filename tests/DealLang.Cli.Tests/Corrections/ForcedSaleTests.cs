@@ -52,6 +52,11 @@ public class ForcedSaleTests
           Price points stepped { 2027-01-01 50% }
           H1 market discount 30% depth 40m
         }
+        scenario Crash for Fund { Price points stepped { 2027-01-01 10% } }
+        scenario CrashThin for Fund {
+          Price points stepped { 2027-01-01 10% }
+          H1 market discount 10% depth 1m
+        }
         """;
 
     private static SmallChain Chain() => new(Fund, ("held.deal", Held));
@@ -159,5 +164,70 @@ public class ForcedSaleTests
         Assert.Equal(14e6, chain.Ledger("Fund", "ThinMarket", "H1 sale proceeds", 1), Cent);
         Assert.Equal(0, chain.Ledger("Fund", "ThinMarket", "H2 value sold", 1), Cent);
         Assert.Equal(1 - v / 25e6, chain.Ledger("Fund", "ThinMarket", "H1 share held", 1), 9);
+    }
+
+    // The fund as above, its margin call met by selling both holdings at once, the same share of each.
+    private static SmallChain ProRataChain() => new(
+        Fund.Replace("sell H1, H2 to cover Bank.principal", "sell H1, H2 pro_rata to cover Bank.principal", StringComparison.Ordinal),
+        ("held.deal", Held));
+
+    [Fact]
+    public void A_pro_rata_sale_sells_the_same_share_of_every_holding_the_least_that_covers_the_call()
+    {
+        using var chain = ProRataChain();
+        const string s = "MarkDown";
+        // 2027 (t = 1), the same call as in order: S = 14m. H1 has 25m of mark left at 0.9 (impact/depth 0.2 / 10m), H2
+        // 15m at 0.8 (no depth). Selling the share x of each raises
+        //   25m x × 0.9 × (1 − 0.2 × 25m x / 10m) + 15m x × 0.8 = 34.5m x − 11.25m x²
+        // (linear 22.5m + 12m; quadratic 25m² × 0.9 × 0.2 / 10m = 11.25m), which is 14m at the smaller root
+        // x = 2 × 14 / (34.5 × (1 + √(1 − 4 × 11.25 × 14 / 34.5²))) = 0.4813510774627.
+        const double x = 0.4813510774627;
+        Assert.Equal(1 - x, chain.Ledger("Fund", s, "H1 share held", 1), 10);
+        Assert.Equal(1 - x, chain.Ledger("Fund", s, "H2 share held", 1), 10);
+        // H1 sells 25m x = 12,033,776.94 for 12,033,776.94 × 0.9 × (1 − 0.2 × 12,033,776.94 / 10m) = 8,223,787.07; H2
+        // 15m x = 7,220,266.16 for × 0.8 = 5,776,212.93: 14m together.
+        Assert.Equal(12_033_776.94, chain.Ledger("Fund", s, "H1 value sold", 1), Cent);
+        Assert.Equal(8_223_787.07, chain.Ledger("Fund", s, "H1 sale proceeds", 1), Cent);
+        Assert.Equal(7_220_266.16, chain.Ledger("Fund", s, "H2 value sold", 1), Cent);
+        Assert.Equal(5_776_212.93, chain.Ledger("Fund", s, "H2 sale proceeds", 1), Cent);
+        Assert.Equal(14e6, chain.Ledger("Fund", s, "2 sell H1, H2 pro_rata to cover Bank.principal raised", 1), Cent);
+        Assert.Equal(20e6, chain.Ledger("Fund", s, "3 pay Bank.principal paid", 1), Cent);
+        // The loss on sale, 3,809,989.87 + 1,444,053.23 = 5,254,043.10, against 14,437,500 for the same call met in
+        // order (H1's whole 25m for 11.25m, then 3.4375m of H2 for 2.75m): in order, H1's thin market took the brunt.
+        Assert.Equal(5_254_043.10, chain.Ledger("Fund", s, "H1 loss on sale", 1) + chain.Ledger("Fund", s, "H2 loss on sale", 1), Cent);
+
+        // 2028 (t = 2): both pay and are worth 1 − x of before: receipts 8m × 0.5186489 = 4,149,191.38, marks 12,966,223.06
+        // and 7,779,733.84, a target of 10,372,978.45, so 20m − that = 9,627,021.55 is due; 4,149,191.38 less 1m of
+        // interest leaves S = 6,477,830.17, sold pro rata again.
+        Assert.Equal(4_149_191.38, chain.Ledger("Fund", s, "receipts H1", 2) + chain.Ledger("Fund", s, "receipts H2", 2), Cent);
+        Assert.Equal(9_627_021.55, chain.Ledger("Fund", s, "Bank principal due", 2), Cent);
+        Assert.Equal(6_477_830.17, chain.Ledger("Fund", s, "2 sell H1, H2 pro_rata to cover Bank.principal raised", 2), Cent);
+        Assert.Equal(chain.Ledger("Fund", s, "H1 share held", 2), chain.Ledger("Fund", s, "H2 share held", 2), 12);
+    }
+
+    [Fact]
+    public void A_pro_rata_sale_that_cannot_cover_the_call_sells_what_raises_the_most()
+    {
+        using var chain = ProRataChain();
+        // Crash: the marks fall to 10% in 2027 (t = 1): H1 5m, H2 3m, a target of 4m, so 36m is due; 8m received less 2m
+        // of interest leaves S = 30m. Selling share x raises (5m × 0.9 + 3m × 0.8) x − 5m² × 0.9 × 0.2 / 10m x²
+        // = 6.9m x − 0.45m x², at most 6.45m at x = 1 (its peak, 6.9 / 0.9 = 7.67, is beyond 1): everything is sold,
+        // H1 for 5m × 0.9 × (1 − 0.2 × 5 / 10) = 4.05m and H2 for 3m × 0.8 = 2.4m.
+        Assert.Equal(0, chain.Ledger("Fund", "Crash", "H1 share held", 1), 12);
+        Assert.Equal(0, chain.Ledger("Fund", "Crash", "H2 share held", 1), 12);
+        Assert.Equal(4.05e6, chain.Ledger("Fund", "Crash", "H1 sale proceeds", 1), Cent);
+        Assert.Equal(2.4e6, chain.Ledger("Fund", "Crash", "H2 sale proceeds", 1), Cent);
+
+        // CrashThin: the same call with H1's market 1m deep: the quadratic is 5m² × 0.9 × 0.2 / 1m = 4.5m, and the proceeds
+        // 6.9m x − 4.5m x² peak at x = 6.9 / 9 = 0.766667 (selling more of both raises less), where they are
+        // 6.9m × 0.766667 − 4.5m × 0.766667² = 2.645m: H1 sells 3.833333m for 3.833333m × 0.9 × (1 − 0.2 × 3.833333)
+        // = 0.805m and H2 2.3m for 1.84m. H1's thin market holds the sale of H2 back (a fund that would sell more of H2
+        // writes 'sell H2 to cover Bank.principal' after the pro-rata step).
+        const double x = 6.9 / 9;
+        Assert.Equal(1 - x, chain.Ledger("Fund", "CrashThin", "H1 share held", 1), 10);
+        Assert.Equal(1 - x, chain.Ledger("Fund", "CrashThin", "H2 share held", 1), 10);
+        Assert.Equal(0.805e6, chain.Ledger("Fund", "CrashThin", "H1 sale proceeds", 1), Cent);
+        Assert.Equal(1.84e6, chain.Ledger("Fund", "CrashThin", "H2 sale proceeds", 1), Cent);
+        Assert.Equal(2.645e6, chain.Ledger("Fund", "CrashThin", "2 sell H1, H2 pro_rata to cover Bank.principal raised", 1), Cent);
     }
 }

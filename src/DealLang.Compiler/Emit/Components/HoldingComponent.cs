@@ -264,6 +264,12 @@ internal sealed class HoldingComponent(EmitContext ctx)
         }
 
         string owed = "(" + Ctx.Components[CSharpEmitter.TargetKind(sell.Cover)].PayOwed(sell.Cover) + ")";
+        if (sell.ProRata)
+        {
+            WriteProRataSale(sell, owed, step.Moved, w);
+            return;
+        }
+
         foreach (int index in sell.Holdings)
         {
             var holding = this[index];
@@ -281,6 +287,46 @@ internal sealed class HoldingComponent(EmitContext ctx)
                 w.Line(step.Moved + " += raised;");
                 w.Line("available += raised;");
                 w.Line("collections += raised;");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>sell H1, H2 pro_rata to cover X</c>: every holding sells the same share <c>s</c> of its marked value left, the
+    /// least that covers the shortfall (<see cref="CoinSale.ShareToSell"/>: the proceeds are a quadratic in <c>s</c>,
+    /// each holding priced in its own market); each holding's sale is then booked as a sale in turn books it.
+    /// </summary>
+    void WriteProRataSale(SellHoldingsStep sell, string owed, string moved, IndentedWriter w)
+    {
+        using (w.Block("if (" + owed + " > available)"))
+        {
+            var sold = sell.Holdings.Select(index => this[index]).ToList();
+            string Left(int i) => "left" + CSharpLiterals.Int(i);
+            string Price(int i) => "(1.0 - " + sold[i].Discount + ")";
+            for (int i = 0; i < sold.Count; i++)
+            {
+                w.Line("double " + Left(i) + " = Math.Max(0.0, " + sold[i].Value + " - " + sold[i].ValueSold + "); // " + sold[i].Name + "'s marked value left");
+            }
+
+            w.Line("double linear = " + string.Join(" + ", sold.Select((_, i) => Left(i) + " * " + Price(i))) + ";");
+            w.Line("double quadratic = " + string.Join(" + ", sold.Select((h, i) => "CoinSale.QuadraticTerm(" + Left(i) + ", " + Price(i) + ", " + h.Depth + ", " + h.Impact + ")")) + ";");
+            w.Comment("the same share of each, the least whose proceeds cover the shortfall");
+            w.Line("double share = CoinSale.ShareToSell(" + owed + " - available, linear, quadratic);");
+            for (int i = 0; i < sold.Count; i++)
+            {
+                var holding = sold[i];
+                using (w.Block("if (" + Left(i) + " > 0.0)"))
+                {
+                    w.Line("double valueSold = share * " + Left(i) + ";");
+                    w.Line("double raised = CoinSale.Proceeds(valueSold, " + Price(i) + ", " + holding.Depth + ", " + holding.Impact + ");");
+                    w.Line(holding.ValueSold + " += valueSold;");
+                    w.Line(holding.Proceeds + " += raised;");
+                    w.Line(holding.SaleCost + " += valueSold - raised;");
+                    w.Line(holding.Kept + " = " + holding.KeptAtStart + " * Math.Max(0.0, 1.0 - " + holding.ValueSold + " / " + holding.Value + ");");
+                    w.Line(moved + " += raised;");
+                    w.Line("available += raised;");
+                    w.Line("collections += raised;");
+                }
             }
         }
     }

@@ -31,12 +31,16 @@ public sealed record SweepStepSyntax(NameSyntax Tranche, LiteralSyntax Share, So
 /// <summary><c>sell Bitcoin to cover Notes.interest</c>: sells enough of the coins to raise what the pay target is
 /// owed beyond the cash available (at most the coins held), into the coins' market; <c>sell H1, H2 to cover
 /// Bank.principal</c> sells holdings the same way, one after the other in the order written (a fund's forced sale
-/// on a margin call). <see cref="Coins"/> is the first name, <see cref="Rest"/> those after it. <see cref="Cover"/>
-/// is the pay step it covers, as if written alone (never run by itself: it is bound and checked as a pay target).</summary>
+/// on a margin call), or with <c>pro_rata</c> all at once, the same share of each (<see cref="ProRata"/>, the word's
+/// span). <see cref="Coins"/> is the first name, <see cref="Rest"/> those after it. <see cref="Cover"/> is the pay
+/// step it covers, as if written alone (never run by itself: it is bound and checked as a pay target).</summary>
 public sealed record SellStepSyntax(NameSyntax Coins, PayStepSyntax Cover, SourceSpan Span, ImmutableArray<NameSyntax> Rest = default) : StepSyntax(Span)
 {
     /// <summary>Every name the step sells, in the order written.</summary>
     public IEnumerable<NameSyntax> Names => Rest.IsDefault ? [Coins] : [Coins, .. Rest];
+
+    /// <summary>Where <c>pro_rata</c> is written; null for a sale in the order written.</summary>
+    public SourceSpan? ProRata { get; init; }
 }
 
 /// <summary><c>if CONDITION { steps } else { steps }</c></summary>
