@@ -572,6 +572,10 @@ scenarioItem
     // 'MetaLease breaks at 60m': the lessee exercises the lease's break option at that month from its start (or, on a
     // contract, 'MsftH100 breaks at 24m': the customer exercises the contract's).
     | lease=ident BREAKS AT duration                          # leaseBreaksItem
+    // 'MetaLease breaks drawn at 60m with 20%, 120m with 30% loading Campus.value -40%': the lessee (or a contract's
+    // customer) breaks at the first of these break dates it draws, each with that probability given no break before,
+    // drawn per path (a stochastic item, docs/language.md §10, "Drawn breaks").
+    | lease=ident BREAKS DRAWN AT breakChance (COMMA breakChance)* loading*   # breaksDrawnItem
     // 'Campus.value deflate 8% per year', 'market_rent grow 3% per year', 'Sofr grow 10% per year': a drift falling or
     // rising, replacing the index's own (docs/language.md §10).
     | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
@@ -628,7 +632,12 @@ delayOutcome
     : MINUS? duration WITH p=expr
     ;
 
-// 'loading H100Rent 40%': a drawn default's or drawn renewals' loading on a factor's shock (the Gaussian copula's beta).
+// '60m with 20%': one date of a drawn break, the probability of breaking there given no break before.
+breakChance
+    : duration WITH p=expr
+    ;
+
+// 'loading H100Rent 40%': a drawn default's, drawn renewals' or a drawn break's loading on a factor's shock (the Gaussian copula's beta).
 loading
     : LOADING factor=reference beta=expr
     ;

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
-// lever that exercises it: DL0425–DL0429, DL0437, DL0438. Kept in a file of their own so the codes read together.
+// lever that exercises it: DL0425–DL0429, DL0437, DL0438, and a break drawn per path (docs/language.md §10, "Drawn
+// breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -35,6 +36,18 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BreakWithRenewals(SourceSpan span, string scenario, string kind, string name) =>
         Error("DL0429", span,
             $"scenario '{scenario}' breaks {kind} '{name}' and takes its renewals: a break ends the {kind} in its initial term, before any renewal; keep one of the two levers");
+
+    /// <summary>DL0547: a scenario both fixing a lease's or contract's break (<c>breaks at</c>) and drawing it
+    /// (<c>breaks drawn at</c>).</summary>
+    public static Diagnostic BreakFixedAndDrawn(SourceSpan span, string scenario, string kind, string name) =>
+        Error("DL0547", span,
+            $"scenario '{scenario}' both fixes the break of {kind} '{name}' ('breaks at') and draws it ('breaks drawn at'); keep one");
+
+    /// <summary>DL0548: a drawn break's dates not strictly increasing: they are decided in order, each given no break
+    /// before it, so a date repeated or written before an earlier one has no meaning.</summary>
+    public static Diagnostic DrawnBreakDatesNotIncreasing(SourceSpan span, string scenario, string kind, string name, string at, string previous) =>
+        Error("DL0548", span,
+            $"the drawn break of {kind} '{name}' in scenario '{scenario}' lists {at} after {previous}: write its dates in increasing order, each once (each probability is of breaking there given no break before)");
 
     /// <summary>DL0437: a break fee in months of something other than what the kind pays: <c>rent</c> on a lease,
     /// <c>revenue</c> on a contract.</summary>

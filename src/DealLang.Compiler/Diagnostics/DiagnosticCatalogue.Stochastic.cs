@@ -28,7 +28,7 @@ public static partial class DiagnosticCatalogue
             ? "it draws none (give an index a process, e.g. 'H100Rent gbm drift 0% per year volatility 30% per year', or a deflation a volatility)"
             : $"its factors are {factors}"));
 
-    /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals") loadings give
+    /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals", or a drawn break's, "break") loadings give
     /// Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations; the copula's idiosyncratic weight √(1 − βᵀRβ)
     /// would be imaginary).</summary>
     public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated, string what = "default") =>
@@ -101,7 +101,7 @@ public static partial class DiagnosticCatalogue
 
     /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults, drawn renewal options and drawn delays than the
     /// embedded Joe–Kuo dimensions. The message names the renewal options and the delays only when there are some.</summary>
-    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0, int delays = 0)
+    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0, int delays = 0, int breakDates = 0)
     {
         List<string> parts = [$"{factors} factor(s)", $"{defaults} default(s)"];
         if (renewalOptions > 0)
@@ -114,8 +114,13 @@ public static partial class DiagnosticCatalogue
             parts.Add($"{delays} drawn delay(s)");
         }
 
+        if (breakDates > 0)
+        {
+            parts.Add($"{breakDates} drawn break date(s)");
+        }
+
         string draws = $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
-        return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays} Sobol dimensions a path; 'sobol' supports at most {most}");
+        return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays + breakDates} Sobol dimensions a path; 'sobol' supports at most {most}");
     }
 
     /// <summary>DL0545: <c>renewals drawn</c> on a lease with no renewal options (nothing to draw).</summary>

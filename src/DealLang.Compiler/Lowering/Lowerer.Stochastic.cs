@@ -31,6 +31,7 @@ internal sealed partial class Lowerer
         var renewals = new List<RenewalModel>();
         var delays = new List<DelayModel>();
         var recoveries = new List<RecoveryModel>();
+        var breaks = new List<BreakModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -128,6 +129,25 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                case BreaksDrawnSyntax b when BreakHolder(b.Lease) is { } holder:
+                {
+                    var loadings = new double[k];
+                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(b.Loadings))
+                    {
+                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
+                        {
+                            loadings[f] = Constant(loading.Beta);
+                        }
+                    }
+
+                    // Whole months, as a fixed 'breaks at' (DL0428 checks them offered); set twice, the last is used
+                    // (DL0507's warning).
+                    BreakChanceSyntax[] chances = [.. SyntaxWalk.Safe(b.Chances)];
+                    breaks.RemoveAll(m => m.Of == holder.Of && m.Entity == holder.Entity);
+                    breaks.Add(new BreakModel(holder.Of, holder.Entity, [.. chances.Select(c => DurationRules.WholeMonths(c.At))], [.. chances.Select(c => Constant(c.Probability))], loadings));
+                    break;
+                }
+
                 case IndexDelayDrawnSyntax d when IndexOf(d.Index, SymbolKind.Index) is { } index:
                 {
                     // Whole months, each once (DL0768, DL0773); set twice, the last is used (DL0507's warning).
@@ -178,12 +198,18 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks] };
     }
+
+    /// <summary>The lease or contract a drawn break names, by its index among its kind; null when it names neither.</summary>
+    private (BreakOf Of, int Entity)? BreakHolder(NameSyntax? name) =>
+        IndexOf(name, SymbolKind.Lease) is { } lease ? (BreakOf.Lease, lease)
+        : IndexOf(name, SymbolKind.Contract) is { } contract ? (BreakOf.Contract, contract)
+        : null;
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null }
+            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null }
             or PartyDefaultsSyntax { Recovery: not null };
 
     private static double[] Identity(int k)

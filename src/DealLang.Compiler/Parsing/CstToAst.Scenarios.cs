@@ -98,6 +98,29 @@ internal sealed partial class CstToAst
                 return lease is null || at is null ? null : new LeaseBreaksSyntax(lease, at, Span(breaks));
             }
 
+            // lease=ident BREAKS DRAWN AT breakChance (COMMA breakChance)* loading*
+            case BreaksDrawnItemContext drawnBreaks:
+            {
+                NameSyntax? lease = VisitIdent(drawnBreaks.lease);
+                var chances = ImmutableArray.CreateBuilder<BreakChanceSyntax>();
+                foreach (BreakChanceContext chance in drawnBreaks.breakChance())
+                {
+                    DurationSyntax? at = VisitDuration(chance.duration());
+                    ExpressionSyntax? probability = VisitExpr(chance.p);
+                    if (at is null || probability is null)
+                    {
+                        return null;
+                    }
+
+                    chances.Add(new BreakChanceSyntax(at, probability, Span(chance)));
+                }
+
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawnBreaks.loading());
+                return lease is null || loadings is null
+                    ? null
+                    : new BreaksDrawnSyntax(lease, chances.ToImmutable(), loadings.Value, Span(drawnBreaks));
+            }
+
             // lease=ident RENEWALS DRAWN p=expr loading*
             case RenewalsDrawnItemContext drawnRenewals:
             {

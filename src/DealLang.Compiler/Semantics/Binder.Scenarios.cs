@@ -95,6 +95,15 @@ internal sealed partial class Binder
                 }
 
                 break;
+            case BreaksDrawnSyntax drawnBreaks:
+                // A lease's break option, or a contract's, drawn per path.
+                if (drawnBreaks.Lease is not { } drawnBroken || !Symbols.TryLookup(drawnBroken.Text, out Symbol drawnSymbol) || drawnSymbol.Kind != SymbolKind.Contract)
+                {
+                    ScenarioName(scenario, drawnBreaks.Lease, SymbolKind.Lease, "'breaks drawn' draws a lease's or a contract's break");
+                }
+
+                Expressions(_scenarioScope, [.. drawnBreaks.Chances.Select(c => c.Probability), .. drawnBreaks.Loadings.Select(l => l.Beta)]);
+                break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
                 Expressions(_scenarioScope, defaults.Recovery?.Mean, defaults.Recovery?.Sd);

@@ -39,6 +39,9 @@ internal sealed partial class DealChecks
                     case LeaseBreaksSyntax breaks:
                         CheckBreak(breaks, scenario, name);
                         break;
+                    case BreaksDrawnSyntax drawnBreaks:
+                        CheckDrawnBreak(drawnBreaks, scenario, name);
+                        break;
                     case ReletSyntax relet:
                         CheckRelet(relet, name);
                         break;
@@ -200,10 +203,73 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(breaks.At.Span, name, kind, symbol.Name, breaks.At.Text ?? "", dates));
         }
 
-        if (SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsTakenSyntax { Count: > 0 } r && r.Lease?.Text == symbol.Name
-            || i is RenewalsDrawnSyntax d && d.Lease?.Text == symbol.Name))
+        if (TakesRenewals(scenario, symbol.Name))
         {
             _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name));
+        }
+    }
+
+    /// <summary>Whether <paramref name="scenario"/> takes or draws the renewals of lease (contract) <paramref name="name"/>.</summary>
+    private static bool TakesRenewals(ScenarioSyntax scenario, string name) =>
+        SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsTakenSyntax { Count: > 0 } r && r.Lease?.Text == name
+            || i is RenewalsDrawnSyntax d && d.Lease?.Text == name);
+
+    // 'L breaks drawn at 60m with 20%, 120m with 30%' (docs/language.md §10, "Drawn breaks"): each date one the lease or
+    // contract offers (DL0428), in increasing order, each once (DL0548: they are decided in order); not beside a fixed
+    // 'breaks at' on the same lease (DL0547) nor its renewals taken or drawn (DL0429). The probabilities' range is the
+    // common term check's (DL0307); the loadings are checked with the scenario's factors (DealChecks.Stochastic.cs).
+    private void CheckDrawnBreak(BreaksDrawnSyntax drawn, ScenarioSyntax scenario, string name)
+    {
+        if (!_analysis.Symbols.TryLookup(drawn.Lease.Text, out Symbol symbol))
+        {
+            return;
+        }
+
+        (string kind, BreakOptionSyntax? option) = symbol.Declaration switch
+        {
+            LeaseSyntax lease => ("lease", lease.BreakOption),
+            ContractSyntax contract => ("contract", contract.BreakOption),
+            _ => ("", null),
+        };
+        if (kind.Length == 0)
+        {
+            return;
+        }
+
+        ImmutableArray<DurationSyntax> offered = option?.At ?? [];
+        DurationSyntax? previous = null;
+        foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawn.Chances))
+        {
+            int months = DurationRules.WholeMonths(chance.At, out bool exact);
+            if (!exact)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(chance.At.Span, chance.At.Text ?? "", months));
+            }
+
+            if (!offered.Any(at => DurationRules.WholeMonths(at) == months))
+            {
+                string dates = offered.IsEmpty
+                    ? "it has no break option"
+                    : $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start";
+                _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(chance.At.Span, name, kind, symbol.Name, chance.At.Text ?? "", dates));
+            }
+
+            if (previous is not null && months <= DurationRules.WholeMonths(previous))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DrawnBreakDatesNotIncreasing(chance.At.Span, name, kind, symbol.Name, chance.At.Text ?? "", previous.Text ?? ""));
+            }
+
+            previous = chance.At;
+        }
+
+        if (SyntaxWalk.Safe(scenario.Items).Any(i => i is LeaseBreaksSyntax b && b.Lease?.Text == symbol.Name))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.BreakFixedAndDrawn(drawn.Span, name, kind, symbol.Name));
+        }
+
+        if (TakesRenewals(scenario, symbol.Name))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(drawn.Span, name, kind, symbol.Name));
         }
     }
 
@@ -361,6 +427,9 @@ internal sealed partial class DealChecks
                 break;
             case RenewalsDrawnSyntax r:
                 yield return $"the drawn renewals of {r.Lease?.Text}";
+                break;
+            case BreaksDrawnSyntax drawnBreak:
+                yield return $"the drawn break of {drawnBreak.Lease?.Text}";
                 break;
 
             // A launch adds to the index's launches: several are several shocks, not a lever set twice.

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -52,6 +53,7 @@ internal sealed partial class DealChecks
         CorrelateSyntax? firstCorrelation = null;
         var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
         var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
+        var loadedBreaks = new List<(BreaksDrawnSyntax Drawn, double[] Beta)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -109,6 +111,9 @@ internal sealed partial class DealChecks
                 case RenewalsDrawnSyntax drawnRenewals:
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
                     break;
+                case BreaksDrawnSyntax drawnBreaks:
+                    loadedBreaks.Add((drawnBreaks, Loadings(drawnBreaks.Loadings, factors, name, list)));
+                    break;
                 case PartyDefaultsSyntax { Recovery: { } recovery } datedDefault:
                     CheckRecoveryBeta(recovery, datedDefault.Party?.Text ?? "");
                     break;
@@ -144,6 +149,15 @@ internal sealed partial class DealChecks
             if (variance > 1 + Correlations.Tolerance)
             {
                 _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "renewals"));
+            }
+        }
+
+        foreach ((BreaksDrawnSyntax drawn, double[] beta) in loadedBreaks)
+        {
+            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
+            if (variance > 1 + Correlations.Tolerance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "break"));
             }
         }
 
@@ -191,9 +205,13 @@ internal sealed partial class DealChecks
 
         // Each drawn delay takes one dimension, after the renewal options (StochasticPaths.DrawDelays).
         int delays = items.OfType<IndexDelayDrawnSyntax>().Select(d => d.Index?.Text).Distinct(StringComparer.Ordinal).Count();
-        if (factors + defaults + options + delays > SobolPoints.MaxDimensions)
+
+        // Each drawn break takes one dimension per date written, broken there or not, after the drawn delays
+        // (StochasticPaths.DrawBreaks); set twice, the last is the one drawn (Lowerer.Stochastic).
+        int breakDates = items.OfType<BreaksDrawnSyntax>().GroupBy(b => b.Lease?.Text, StringComparer.Ordinal).Sum(g => g.Last().Chances.Length);
+        if (factors + defaults + options + delays + breakDates > SobolPoints.MaxDimensions)
         {
-            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays));
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays, breakDates));
         }
     }
 
@@ -250,6 +268,22 @@ internal sealed partial class DealChecks
 
         var beta = new double[factors.Count];
         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
+        {
+            int at = Factor(loading.Factor, factors, scenario, list);
+            if (at >= 0)
+            {
+                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
+            }
+        }
+
+        return beta;
+    }
+
+    /// <summary>A drawn item's loadings by factor (each naming a factor, DL0533; 0 for a factor it does not load on).</summary>
+    private double[] Loadings(ImmutableArray<LoadingSyntax> loadings, List<string> factors, string scenario, string list)
+    {
+        var beta = new double[factors.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(loadings))
         {
             int at = Factor(loading.Factor, factors, scenario, list);
             if (at >= 0)

@@ -156,6 +156,18 @@ internal sealed partial class TypeChecker
                         }
 
                         break;
+                    case BreaksDrawnSyntax drawnBreaks:
+                        foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawnBreaks.Chances))
+                        {
+                            Term(chance.Probability, Unit.Rate, $"the probability that {drawnBreaks.Lease?.Text} is broken at {chance.At.Text} in {s}", Range.Fraction);
+                        }
+
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnBreaks.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of {drawnBreaks.Lease?.Text}'s drawn break on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
+                        break;
                     case RenewalsDrawnSyntax drawnRenewals:
                         Term(drawnRenewals.Probability, Unit.Rate, $"the probability that {drawnRenewals.Lease?.Text}'s lessee takes each renewal in {s}", Range.Fraction);
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnRenewals.Loadings))

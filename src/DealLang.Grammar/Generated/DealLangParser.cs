@@ -96,9 +96,9 @@ public partial class DealLangParser : Parser {
 		RULE_defaultRule = 57, RULE_cfadsRule = 58, RULE_cfadsItem = 59, RULE_waterfallDecl = 60, 
 		RULE_step = 61, RULE_enforcementDecl = 62, RULE_enforcementItem = 63, 
 		RULE_sellTerm = 64, RULE_scenarioDecl = 65, RULE_scenarioItem = 66, RULE_pdStep = 67, 
-		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_loading = 70, RULE_perYear = 71, 
-		RULE_duration = 72, RULE_expr = 73, RULE_measureUnit = 74, RULE_reference = 75, 
-		RULE_ident = 76;
+		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_breakChance = 70, 
+		RULE_loading = 71, RULE_perYear = 72, RULE_duration = 73, RULE_expr = 74, 
+		RULE_measureUnit = 75, RULE_reference = 76, RULE_ident = 77;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -113,8 +113,8 @@ public partial class DealLangParser : Parser {
 		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
 		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
 		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "delayOutcome", "loading", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"recoveryDraw", "delayOutcome", "breakChance", "loading", "perYear", "duration", 
+		"expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -300,35 +300,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 158;
+				State = 160;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 154;
+					State = 156;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 155;
+					State = 157;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 156;
+					State = 158;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 157;
+					State = 159;
 					unknownDecl();
 					}
 					break;
@@ -336,11 +336,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 162;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 163;
+			State = 165;
 			Match(Eof);
 			}
 		}
@@ -378,9 +378,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 165;
+			State = 167;
 			Match(IMPORT);
-			State = 166;
+			State = 168;
 			Match(STRING);
 			}
 		}
@@ -430,27 +430,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
-			Match(DEAL);
-			State = 169;
-			_localctx.name = ident();
 			State = 170;
+			Match(DEAL);
+			State = 171;
+			_localctx.name = ident();
+			State = 172;
 			Match(LBRACE);
-			State = 174;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 171;
+				State = 173;
 				dealMember();
 				}
 				}
-				State = 176;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 177;
+			State = 179;
 			Match(RBRACE);
 			}
 		}
@@ -547,7 +547,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 200;
+			State = 202;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -560,147 +560,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 179;
+				State = 181;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 180;
+				State = 182;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 181;
+				State = 183;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 182;
+				State = 184;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 183;
+				State = 185;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 184;
+				State = 186;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 185;
+				State = 187;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 186;
+				State = 188;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 187;
+				State = 189;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 188;
+				State = 190;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 189;
+				State = 191;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 190;
+				State = 192;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 191;
+				State = 193;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 192;
+				State = 194;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 193;
+				State = 195;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 194;
+				State = 196;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 195;
+				State = 197;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 196;
+				State = 198;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 197;
+				State = 199;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 198;
+				State = 200;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 199;
+				State = 201;
 				unknownDecl();
 				}
 				break;
@@ -759,16 +759,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 204;
 			Match(IDENT);
-			State = 203;
+			State = 205;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 209;
+			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -944,19 +944,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 204;
+					State = 206;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 205;
+					State = 207;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 206;
+					State = 208;
 					Match(ON);
 					}
 					break;
@@ -964,11 +964,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 211;
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 214;
 			block();
 			}
 		}
@@ -1019,19 +1019,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 216;
 			Match(LBRACE);
-			State = 219;
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
 				{
-				State = 217;
+				State = 219;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 215;
+					State = 217;
 					block();
 					}
 					break;
@@ -1297,7 +1297,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 216;
+					State = 218;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1312,11 +1312,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 221;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 222;
+			State = 224;
 			Match(RBRACE);
 			}
 		}
@@ -1463,16 +1463,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 257;
+			State = 259;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 224;
+				State = 226;
 				Match(TITLE);
-				State = 225;
+				State = 227;
 				Match(STRING);
 				}
 				break;
@@ -1480,9 +1480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 226;
+				State = 228;
 				Match(CURRENCY);
-				State = 227;
+				State = 229;
 				ident();
 				}
 				break;
@@ -1490,9 +1490,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 228;
+				State = 230;
 				Match(CLOSING);
-				State = 229;
+				State = 231;
 				Match(DATE);
 				}
 				break;
@@ -1500,9 +1500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 230;
+				State = 232;
 				Match(MATURITY);
-				State = 231;
+				State = 233;
 				Match(DATE);
 				}
 				break;
@@ -1510,9 +1510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 232;
+				State = 234;
 				Match(FIRST_PAYMENT);
-				State = 233;
+				State = 235;
 				Match(DATE);
 				}
 				break;
@@ -1520,9 +1520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 234;
+				State = 236;
 				Match(PAY);
-				State = 235;
+				State = 237;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1530,9 +1530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 236;
+				State = 238;
 				Match(DAYCOUNT_KW);
-				State = 237;
+				State = 239;
 				dayCount();
 				}
 				break;
@@ -1540,54 +1540,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 238;
+				State = 240;
 				Match(BUSINESS_DAYS);
-				State = 239;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 241;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 243;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 240;
+					State = 242;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 243;
+					State = 245;
 					Match(HOLIDAYS);
-					State = 244;
+					State = 246;
 					Match(LBRACE);
-					State = 251;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==DATE) {
 						{
 						{
-						State = 245;
-						Match(DATE);
 						State = 247;
+						Match(DATE);
+						State = 249;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==COMMA) {
 							{
-							State = 246;
+							State = 248;
 							Match(COMMA);
 							}
 						}
 
 						}
 						}
-						State = 253;
+						State = 255;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 254;
+					State = 256;
 					Match(RBRACE);
 					}
 				}
@@ -1631,7 +1631,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
+			State = 261;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1681,27 +1681,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 261;
-			Match(PARTY);
-			State = 262;
-			_localctx.name = ident();
 			State = 263;
+			Match(PARTY);
+			State = 264;
+			_localctx.name = ident();
+			State = 265;
 			Match(LBRACE);
-			State = 267;
+			State = 269;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 264;
+				State = 266;
 				partyItem();
 				}
 				}
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 270;
+			State = 272;
 			Match(RBRACE);
 			}
 		}
@@ -1771,16 +1771,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 278;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 272;
+				State = 274;
 				Match(RATING);
-				State = 273;
+				State = 275;
 				Match(STRING);
 				}
 				break;
@@ -1788,9 +1788,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 274;
+				State = 276;
 				Match(PD);
-				State = 275;
+				State = 277;
 				expr(0);
 				}
 				break;
@@ -1798,9 +1798,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 276;
+				State = 278;
 				Match(RECOVERY);
-				State = 277;
+				State = 279;
 				expr(0);
 				}
 				break;
@@ -1854,27 +1854,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
-			Match(INDEX);
-			State = 281;
-			_localctx.name = ident();
 			State = 282;
+			Match(INDEX);
+			State = 283;
+			_localctx.name = ident();
+			State = 284;
 			Match(LBRACE);
-			State = 286;
+			State = 288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
 				{
 				{
-				State = 283;
+				State = 285;
 				indexItem();
 				}
 				}
-				State = 288;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 289;
+			State = 291;
 			Match(RBRACE);
 			}
 		}
@@ -1989,16 +1989,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 316;
+			State = 318;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 291;
+				State = 293;
 				Match(LEVEL);
-				State = 292;
+				State = 294;
 				expr(0);
 				}
 				break;
@@ -2006,11 +2006,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
-				Match(DEFLATE);
-				State = 294;
-				expr(0);
 				State = 295;
+				Match(DEFLATE);
+				State = 296;
+				expr(0);
+				State = 297;
 				perYear();
 				}
 				break;
@@ -2018,11 +2018,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 297;
-				Match(GROW);
-				State = 298;
-				expr(0);
 				State = 299;
+				Match(GROW);
+				State = 300;
+				expr(0);
+				State = 301;
 				perYear();
 				}
 				break;
@@ -2030,27 +2030,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 301;
-				Match(POINTS);
-				State = 302;
-				pointsKind();
 				State = 303;
+				Match(POINTS);
+				State = 304;
+				pointsKind();
+				State = 305;
 				Match(LBRACE);
-				State = 307;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 304;
+					State = 306;
 					schedulePoint();
 					}
 					}
-					State = 309;
+					State = 311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 310;
+				State = 312;
 				Match(RBRACE);
 				}
 				break;
@@ -2058,13 +2058,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 312;
-				Match(LAUNCH);
-				State = 313;
-				Match(DATE);
 				State = 314;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 315;
+				Match(DATE);
+				State = 316;
+				Match(DOWN);
+				State = 317;
 				expr(0);
 				}
 				break;
@@ -2107,7 +2107,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 320;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2164,27 +2164,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 320;
-			Match(FACILITY);
-			State = 321;
-			_localctx.name = ident();
 			State = 322;
+			Match(FACILITY);
+			State = 323;
+			_localctx.name = ident();
+			State = 324;
 			Match(LBRACE);
-			State = 326;
+			State = 328;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 323;
+				State = 325;
 				facilityItem();
 				}
 				}
-				State = 328;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 329;
+			State = 331;
 			Match(RBRACE);
 			}
 		}
@@ -2270,16 +2270,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 354;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 333;
 				Match(COST);
-				State = 332;
+				State = 334;
 				expr(0);
 				}
 				break;
@@ -2287,32 +2287,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
-				Match(VALUE);
-				State = 334;
-				Match(STRAIGHT_LINE);
 				State = 335;
+				Match(VALUE);
+				State = 336;
+				Match(STRAIGHT_LINE);
+				State = 337;
 				duration();
-				State = 338;
+				State = 340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 336;
+					State = 338;
 					Match(FLOOR);
-					State = 337;
+					State = 339;
 					expr(0);
 					}
 				}
 
-				State = 342;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 340;
+					State = 342;
 					Match(FROM);
-					State = 341;
+					State = 343;
 					Match(DATE);
 					}
 				}
@@ -2323,27 +2323,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 344;
-				Match(VALUE);
-				State = 345;
-				Match(SCHEDULE);
 				State = 346;
+				Match(VALUE);
+				State = 347;
+				Match(SCHEDULE);
+				State = 348;
 				Match(LBRACE);
-				State = 350;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 347;
+					State = 349;
 					schedulePoint();
 					}
 					}
-					State = 352;
+					State = 354;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 353;
+				State = 355;
 				Match(RBRACE);
 				}
 				break;
@@ -2387,16 +2387,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 356;
+			State = 358;
 			Match(DATE);
-			State = 357;
-			expr(0);
 			State = 359;
+			expr(0);
+			State = 361;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 358;
+				State = 360;
 				Match(COMMA);
 				}
 			}
@@ -2454,31 +2454,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 361;
-			Match(LEASE);
-			State = 362;
-			_localctx.name = ident();
 			State = 363;
-			Match(ON);
+			Match(LEASE);
 			State = 364;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 365;
+			Match(ON);
+			State = 366;
+			_localctx.facility = ident();
+			State = 367;
 			Match(LBRACE);
-			State = 369;
+			State = 371;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 366;
+				State = 368;
 				leaseItem();
 				}
 				}
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 372;
+			State = 374;
 			Match(RBRACE);
 			}
 		}
@@ -2704,16 +2704,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 443;
+			State = 445;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 376;
 				Match(LESSEE);
-				State = 375;
+				State = 377;
 				ident();
 				}
 				break;
@@ -2721,46 +2721,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
-				Match(RENT);
-				State = 377;
-				expr(0);
 				State = 378;
+				Match(RENT);
+				State = 379;
+				expr(0);
+				State = 380;
 				perYear();
-				State = 383;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 379;
-					Match(ESCALATING);
-					State = 380;
-					expr(0);
 					State = 381;
+					Match(ESCALATING);
+					State = 382;
+					expr(0);
+					State = 383;
 					perYear();
 					}
 				}
 
-				State = 393;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 385;
+					State = 387;
 					Match(INDEXED);
-					State = 386;
+					State = 388;
 					ident();
-					State = 390;
+					State = 392;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 387;
+						State = 389;
 						indexationPart();
 						}
 						}
-						State = 392;
+						State = 394;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2773,9 +2773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 397;
 				Match(STARTS);
-				State = 396;
+				State = 398;
 				Match(DATE);
 				}
 				break;
@@ -2783,9 +2783,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 397;
+				State = 399;
 				Match(TERM);
-				State = 398;
+				State = 400;
 				duration();
 				}
 				break;
@@ -2793,28 +2793,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 399;
-				Match(RENEWALS);
-				State = 400;
-				renewalCount();
 				State = 401;
-				duration();
+				Match(RENEWALS);
 				State = 402;
-				Match(AT);
+				renewalCount();
 				State = 403;
-				Match(LESSEE);
+				duration();
 				State = 404;
+				Match(AT);
+				State = 405;
+				Match(LESSEE);
+				State = 406;
 				Match(OPTION);
-				State = 408;
+				State = 410;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 405;
-					Match(RENT);
-					State = 406;
-					Match(AT);
 					State = 407;
+					Match(RENT);
+					State = 408;
+					Match(AT);
+					State = 409;
 					Match(MARKET);
 					}
 					break;
@@ -2825,19 +2825,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 410;
-				Match(RVG);
 				State = 412;
+				Match(RVG);
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 411;
+					State = 413;
 					rvgPart();
 					}
 					}
-					State = 414;
+					State = 416;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
@@ -2847,9 +2847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 416;
+				State = 418;
 				Match(DAYCOUNT_KW);
-				State = 417;
+				State = 419;
 				dayCount();
 				}
 				break;
@@ -2857,7 +2857,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 418;
+				State = 420;
 				guarantorClause();
 				}
 				break;
@@ -2865,9 +2865,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 419;
+				State = 421;
 				Match(PHASED);
-				State = 420;
+				State = 422;
 				ident();
 				}
 				break;
@@ -2875,25 +2875,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 421;
+				State = 423;
 				Match(TERMINATION_FEE);
-				State = 422;
+				State = 424;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 428;
+				State = 430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 423;
+					State = 425;
 					Match(AMORTISING);
-					State = 426;
+					State = 428;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 424;
+						State = 426;
 						Match(TO);
-						State = 425;
+						State = 427;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2907,34 +2907,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 430;
-				Match(BREAK_OPTION);
-				State = 431;
-				Match(AT);
 				State = 432;
+				Match(BREAK_OPTION);
+				State = 433;
+				Match(AT);
+				State = 434;
 				duration();
-				State = 437;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 433;
+					State = 435;
 					Match(COMMA);
-					State = 434;
+					State = 436;
 					duration();
 					}
 					}
-					State = 439;
+					State = 441;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 441;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 440;
+					State = 442;
 					breakFee();
 					}
 				}
@@ -3007,20 +3007,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 36, RULE_breakFee);
 		try {
-			State = 452;
+			State = 454;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 445;
-				Match(FEE);
-				State = 446;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 447;
-				Match(OF);
+				Match(FEE);
 				State = 448;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 449;
+				Match(OF);
+				State = 450;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3028,9 +3028,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 450;
+				State = 452;
 				Match(FEE);
-				State = 451;
+				State = 453;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3114,14 +3114,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_indexationPart);
 		try {
-			State = 461;
+			State = 463;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 454;
+				State = 456;
 				Match(YEARLY);
 				}
 				break;
@@ -3129,9 +3129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 457;
 				Match(FLOOR);
-				State = 456;
+				State = 458;
 				expr(0);
 				}
 				break;
@@ -3139,9 +3139,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 459;
 				Match(CAP);
-				State = 458;
+				State = 460;
 				expr(0);
 				}
 				break;
@@ -3149,9 +3149,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
+				State = 461;
 				Match(LAG);
-				State = 460;
+				State = 462;
 				duration();
 				}
 				break;
@@ -3192,22 +3192,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 40, RULE_renewalCount);
 		try {
-			State = 466;
+			State = 468;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 463;
+				State = 465;
 				Match(NUMBER);
-				State = 464;
+				State = 466;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 465;
+				State = 467;
 				Match(QUANTITY);
 				}
 				break;
@@ -3281,16 +3281,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_rvgPart);
 		try {
-			State = 474;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 470;
 				Match(GUARANTEES);
-				State = 469;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3298,9 +3298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 472;
 				Match(CAP);
-				State = 471;
+				State = 473;
 				expr(0);
 				}
 				break;
@@ -3308,9 +3308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 472;
+				State = 474;
 				Match(UNTIL);
-				State = 473;
+				State = 475;
 				Match(DATE);
 				}
 				break;
@@ -3362,21 +3362,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 478;
 			Match(GUARANTOR);
-			State = 477;
+			State = 479;
 			_localctx.party = ident();
-			State = 481;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 478;
+				State = 480;
 				guarantorPart();
 				}
 				}
-				State = 483;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3466,16 +3466,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 496;
+			State = 498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 486;
 				Match(CAP);
-				State = 485;
+				State = 487;
 				expr(0);
 				}
 				break;
@@ -3483,9 +3483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 488;
 				Match(UNTIL);
-				State = 487;
+				State = 489;
 				Match(DATE);
 				}
 				break;
@@ -3493,9 +3493,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 490;
 				Match(FEE);
-				State = 489;
+				State = 491;
 				expr(0);
 				}
 				break;
@@ -3503,18 +3503,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
+				State = 492;
 				Match(COVERS);
-				State = 491;
+				State = 493;
 				coverage();
-				State = 494;
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 492;
+					State = 494;
 					Match(AND);
-					State = 493;
+					State = 495;
 					coverage();
 					}
 				}
@@ -3560,7 +3560,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 500;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3617,27 +3617,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
-			Match(LOAN);
-			State = 501;
-			_localctx.name = ident();
 			State = 502;
+			Match(LOAN);
+			State = 503;
+			_localctx.name = ident();
+			State = 504;
 			Match(LBRACE);
-			State = 506;
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 503;
+				State = 505;
 				loanItem();
 				}
 				}
-				State = 508;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 509;
+			State = 511;
 			Match(RBRACE);
 			}
 		}
@@ -3808,16 +3808,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 546;
+			State = 548;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 513;
 				Match(OBLIGOR);
-				State = 512;
+				State = 514;
 				ident();
 				}
 				break;
@@ -3825,9 +3825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 513;
+				State = 515;
 				Match(BALANCE);
-				State = 514;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -3835,9 +3835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 517;
 				Match(COUPON);
-				State = 516;
+				State = 518;
 				couponTerms();
 				}
 				break;
@@ -3845,11 +3845,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
-				Match(INTEREST_ONLY);
-				State = 518;
-				Match(UNTIL);
 				State = 519;
+				Match(INTEREST_ONLY);
+				State = 520;
+				Match(UNTIL);
+				State = 521;
 				Match(DATE);
 				}
 				break;
@@ -3857,9 +3857,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 520;
+				State = 522;
 				Match(AMORTIZE);
-				State = 521;
+				State = 523;
 				amortization();
 				}
 				break;
@@ -3867,9 +3867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 524;
 				Match(MATURITY);
-				State = 523;
+				State = 525;
 				Match(DATE);
 				}
 				break;
@@ -3877,44 +3877,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
+				State = 526;
 				Match(RECOVERY);
-				State = 525;
+				State = 527;
 				expr(0);
-				State = 528;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 526;
+					State = 528;
 					Match(AFTER);
-					State = 527;
+					State = 529;
 					duration();
 					}
 				}
 
-				State = 532;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 530;
+					State = 532;
 					Match(ACCRUING);
-					State = 531;
+					State = 533;
 					recoveryAccrual();
 					}
 				}
 
-				State = 537;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 534;
-					Match(IN);
-					State = 535;
-					Match(NUMBER);
 					State = 536;
+					Match(IN);
+					State = 537;
+					Match(NUMBER);
+					State = 538;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3925,7 +3925,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 541;
 				stepUp();
 				}
 				break;
@@ -3933,7 +3933,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 540;
+				State = 542;
 				marginGrid();
 				}
 				break;
@@ -3941,19 +3941,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 541;
-				Match(DEFAULT_INTEREST);
 				State = 543;
+				Match(DEFAULT_INTEREST);
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 542;
+					State = 544;
 					Match(PLUS);
 					}
 				}
 
-				State = 545;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -4012,14 +4012,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 550;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 550;
 				Match(COUPON);
 				}
 				break;
@@ -4027,7 +4027,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 551;
 				expr(0);
 				}
 				break;
@@ -4079,27 +4079,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
-			Match(FLEET);
-			State = 553;
-			_localctx.name = ident();
 			State = 554;
+			Match(FLEET);
+			State = 555;
+			_localctx.name = ident();
+			State = 556;
 			Match(LBRACE);
-			State = 558;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 557;
 				fleetItem();
 				}
 				}
-				State = 560;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 561;
+			State = 563;
 			Match(RBRACE);
 			}
 		}
@@ -4296,32 +4296,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 602;
+			State = 604;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 565;
 				Match(DELIVERIES);
-				State = 564;
+				State = 566;
 				Match(LBRACE);
-				State = 568;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 565;
+					State = 567;
 					delivery();
 					}
 					}
-					State = 570;
+					State = 572;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 571;
+				State = 573;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,9 +4329,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 574;
 				Match(UNITS);
-				State = 573;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4339,9 +4339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 574;
+				State = 576;
 				Match(UNIT_COST);
-				State = 575;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4349,11 +4349,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
-				Match(DEPRECIATE);
-				State = 577;
-				Match(STRAIGHT_LINE);
 				State = 578;
+				Match(DEPRECIATE);
+				State = 579;
+				Match(STRAIGHT_LINE);
+				State = 580;
 				duration();
 				}
 				break;
@@ -4361,13 +4361,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 579;
-				Match(DEPRECIATE);
-				State = 580;
-				Match(DECLINING);
 				State = 581;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 582;
+				Match(DECLINING);
+				State = 583;
+				expr(0);
+				State = 584;
 				perYear();
 				}
 				break;
@@ -4375,9 +4375,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 584;
+				State = 586;
 				Match(POWER);
-				State = 585;
+				State = 587;
 				expr(0);
 				}
 				break;
@@ -4385,9 +4385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 586;
+				State = 588;
 				Match(PUE);
-				State = 587;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4395,9 +4395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 588;
+				State = 590;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 591;
 				expr(0);
 				}
 				break;
@@ -4405,11 +4405,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 590;
-				Match(MAINTENANCE);
-				State = 591;
-				expr(0);
 				State = 592;
+				Match(MAINTENANCE);
+				State = 593;
+				expr(0);
+				State = 594;
 				perYear();
 				}
 				break;
@@ -4417,15 +4417,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 594;
-				Match(MARKET_VALUE);
-				State = 595;
-				expr(0);
 				State = 596;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 597;
 				expr(0);
 				State = 598;
+				Match(DECLINING);
+				State = 599;
+				expr(0);
+				State = 600;
 				perYear();
 				}
 				break;
@@ -4433,9 +4433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 600;
+				State = 602;
 				Match(GENERATION);
-				State = 601;
+				State = 603;
 				ident();
 				}
 				break;
@@ -4492,31 +4492,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
-			Match(CONTRACT);
-			State = 605;
-			_localctx.name = ident();
 			State = 606;
-			Match(ON);
+			Match(CONTRACT);
 			State = 607;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 608;
+			Match(ON);
+			State = 609;
+			_localctx.fleet = ident();
+			State = 610;
 			Match(LBRACE);
-			State = 612;
+			State = 614;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 609;
+				State = 611;
 				contractItem();
 				}
 				}
-				State = 614;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 615;
+			State = 617;
 			Match(RBRACE);
 			}
 		}
@@ -4745,16 +4745,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 673;
+			State = 675;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 619;
 				Match(CUSTOMER);
-				State = 618;
+				State = 620;
 				ident();
 				}
 				break;
@@ -4762,9 +4762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 621;
 				Match(UNITS);
-				State = 620;
+				State = 622;
 				expr(0);
 				}
 				break;
@@ -4772,11 +4772,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 621;
-				Match(PRICE);
-				State = 622;
-				Match(AT);
 				State = 623;
+				Match(PRICE);
+				State = 624;
+				Match(AT);
+				State = 625;
 				Match(MARKET);
 				}
 				break;
@@ -4784,9 +4784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 626;
 				Match(PRICE);
-				State = 625;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -4794,11 +4794,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
-				Match(HOUR);
-				State = 627;
-				expr(0);
 				State = 628;
+				Match(HOUR);
+				State = 629;
+				expr(0);
+				State = 630;
 				perYear();
 				}
 				break;
@@ -4806,9 +4806,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 632;
 				Match(TAKE_OR_PAY);
-				State = 631;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -4816,9 +4816,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 634;
 				Match(STARTS);
-				State = 633;
+				State = 635;
 				Match(DATE);
 				}
 				break;
@@ -4826,9 +4826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 634;
+				State = 636;
 				Match(TERM);
-				State = 635;
+				State = 637;
 				duration();
 				}
 				break;
@@ -4836,25 +4836,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
+				State = 638;
 				Match(TERMINATION_FEE);
-				State = 637;
+				State = 639;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 643;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 638;
+					State = 640;
 					Match(AMORTISING);
-					State = 641;
+					State = 643;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 639;
+						State = 641;
 						Match(TO);
-						State = 640;
+						State = 642;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4868,17 +4868,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 645;
-				Match(RENEWALS);
-				State = 646;
-				renewalCount();
 				State = 647;
-				duration();
+				Match(RENEWALS);
 				State = 648;
-				Match(AT);
+				renewalCount();
 				State = 649;
-				Match(CUSTOMER);
+				duration();
 				State = 650;
+				Match(AT);
+				State = 651;
+				Match(CUSTOMER);
+				State = 652;
 				Match(OPTION);
 				}
 				break;
@@ -4886,20 +4886,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 654;
 				Match(PREPAYMENT);
-				State = 653;
+				State = 655;
 				expr(0);
-				State = 657;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 654;
-					Match(APPLIED);
-					State = 655;
-					Match(OVER);
 					State = 656;
+					Match(APPLIED);
+					State = 657;
+					Match(OVER);
+					State = 658;
 					Match(TERM);
 					}
 				}
@@ -4910,7 +4910,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 659;
+				State = 661;
 				guarantorClause();
 				}
 				break;
@@ -4918,34 +4918,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 660;
-				Match(BREAK_OPTION);
-				State = 661;
-				Match(AT);
 				State = 662;
+				Match(BREAK_OPTION);
+				State = 663;
+				Match(AT);
+				State = 664;
 				duration();
-				State = 667;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 663;
+					State = 665;
 					Match(COMMA);
-					State = 664;
+					State = 666;
 					duration();
 					}
 					}
-					State = 669;
+					State = 671;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 671;
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 670;
+					State = 672;
 					breakFee();
 					}
 				}
@@ -5000,27 +5000,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
-			Match(COINS);
-			State = 676;
-			_localctx.name = ident();
 			State = 677;
+			Match(COINS);
+			State = 678;
+			_localctx.name = ident();
+			State = 679;
 			Match(LBRACE);
-			State = 681;
+			State = 683;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 678;
+				State = 680;
 				coinsItem();
 				}
 				}
-				State = 683;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 684;
+			State = 686;
 			Match(RBRACE);
 			}
 		}
@@ -5170,16 +5170,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 704;
+			State = 706;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 686;
+				State = 688;
 				Match(HOLDINGS);
-				State = 687;
+				State = 689;
 				expr(0);
 				}
 				break;
@@ -5187,9 +5187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 688;
+				State = 690;
 				Match(PRICE);
-				State = 689;
+				State = 691;
 				ident();
 				}
 				break;
@@ -5197,9 +5197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 692;
 				Match(HASHRATE);
-				State = 691;
+				State = 693;
 				expr(0);
 				}
 				break;
@@ -5207,9 +5207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 692;
+				State = 694;
 				Match(NETWORK);
-				State = 693;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5217,9 +5217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 694;
+				State = 696;
 				Match(REWARDS);
-				State = 695;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 696;
+				State = 698;
 				Match(POWER);
-				State = 697;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5237,9 +5237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 698;
+				State = 700;
 				Match(POWER_PRICE);
-				State = 699;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5247,9 +5247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 700;
+				State = 702;
 				Match(DEPTH);
-				State = 701;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5257,9 +5257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 702;
+				State = 704;
 				Match(IMPACT);
-				State = 703;
+				State = 705;
 				expr(0);
 				}
 				break;
@@ -5311,20 +5311,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
-			Match(DATE);
-			State = 707;
-			_localctx.units = expr(0);
 			State = 708;
-			Match(AT);
+			Match(DATE);
 			State = 709;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 710;
+			Match(AT);
 			State = 711;
+			_localctx.cost = expr(0);
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 710;
+				State = 712;
 				Match(COMMA);
 				}
 			}
@@ -5377,27 +5377,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
-			Match(TRANCHE);
-			State = 714;
-			_localctx.name = ident();
 			State = 715;
+			Match(TRANCHE);
+			State = 716;
+			_localctx.name = ident();
+			State = 717;
 			Match(LBRACE);
-			State = 719;
+			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 716;
+				State = 718;
 				trancheItem();
 				}
 				}
-				State = 721;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 722;
+			State = 724;
 			Match(RBRACE);
 			}
 		}
@@ -5446,38 +5446,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
-			_localctx.rate = expr(0);
 			State = 726;
+			_localctx.rate = expr(0);
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 725;
+				State = 727;
 				Match(FIXED);
 				}
 			}
 
-			State = 730;
+			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 728;
+				State = 730;
 				Match(FLOOR);
-				State = 729;
+				State = 731;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 734;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 732;
+				State = 734;
 				Match(CAP);
-				State = 733;
+				State = 735;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5809,16 +5809,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 806;
+			State = 808;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 738;
 				Match(BALANCE);
-				State = 737;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5826,9 +5826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 738;
+				State = 740;
 				Match(COUPON);
-				State = 739;
+				State = 741;
 				couponTerms();
 				}
 				break;
@@ -5836,26 +5836,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
-				Match(PIK);
 				State = 742;
+				Match(PIK);
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 741;
+					State = 743;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 746;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 744;
+					State = 746;
 					Match(WHEN);
-					State = 745;
+					State = 747;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5866,9 +5866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 748;
+				State = 750;
 				Match(PIK);
-				State = 749;
+				State = 751;
 				Match(UNPAID);
 				}
 				break;
@@ -5876,9 +5876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 750;
+				State = 752;
 				Match(ISSUE_PRICE);
-				State = 751;
+				State = 753;
 				expr(0);
 				}
 				break;
@@ -5886,9 +5886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 752;
+				State = 754;
 				Match(COMMITMENT);
-				State = 753;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5896,11 +5896,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 754;
-				Match(AVAILABLE);
-				State = 755;
-				Match(UNTIL);
 				State = 756;
+				Match(AVAILABLE);
+				State = 757;
+				Match(UNTIL);
+				State = 758;
 				Match(DATE);
 				}
 				break;
@@ -5908,25 +5908,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 757;
+				State = 759;
 				Match(DRAWS);
-				State = 758;
+				State = 760;
 				Match(LBRACE);
-				State = 762;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 759;
+					State = 761;
 					schedulePoint();
 					}
 					}
-					State = 764;
+					State = 766;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 765;
+				State = 767;
 				Match(RBRACE);
 				}
 				break;
@@ -5934,15 +5934,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 766;
-				Match(DRAWS);
-				State = 767;
-				Match(AGAINST);
 				State = 768;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 769;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 770;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 771;
+				Match(ADVANCE);
+				State = 772;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5950,9 +5950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 772;
+				State = 774;
 				Match(COMMITMENT_FEE);
-				State = 773;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5960,7 +5960,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 774;
+				State = 776;
 				stepUp();
 				}
 				break;
@@ -5968,7 +5968,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 777;
 				marginGrid();
 				}
 				break;
@@ -5976,15 +5976,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
-				Match(MARGIN);
-				State = 777;
-				Match(INVESTMENT_GRADE);
 				State = 778;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 779;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 780;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 781;
+				Match(ELSE);
+				State = 782;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5992,9 +5992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 782;
+				State = 784;
 				Match(TARGET_BALANCE);
-				State = 783;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -6002,11 +6002,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 784;
-				Match(INTEREST_ONLY);
-				State = 785;
-				Match(UNTIL);
 				State = 786;
+				Match(INTEREST_ONLY);
+				State = 787;
+				Match(UNTIL);
+				State = 788;
 				Match(DATE);
 				}
 				break;
@@ -6014,9 +6014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 787;
+				State = 789;
 				Match(AMORTIZE);
-				State = 788;
+				State = 790;
 				amortization();
 				}
 				break;
@@ -6024,9 +6024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 789;
+				State = 791;
 				Match(MATURITY);
-				State = 790;
+				State = 792;
 				Match(DATE);
 				}
 				break;
@@ -6034,9 +6034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 791;
+				State = 793;
 				Match(SENIORITY);
-				State = 792;
+				State = 794;
 				Match(NUMBER);
 				}
 				break;
@@ -6044,7 +6044,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 793;
+				State = 795;
 				guarantorClause();
 				}
 				break;
@@ -6052,26 +6052,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 794;
-				Match(CONVERTIBLE);
-				State = 795;
-				Match(AT);
 				State = 796;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 797;
-				Match(AGAINST);
+				Match(AT);
 				State = 798;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 799;
+				Match(AGAINST);
+				State = 800;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 802;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 799;
-					Match(EARLY);
-					State = 800;
-					Match(ABOVE);
 					State = 801;
+					Match(EARLY);
+					State = 802;
+					Match(ABOVE);
+					State = 803;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6082,9 +6082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 804;
+				State = 806;
 				Match(COMPLETION);
-				State = 805;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -6133,26 +6133,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 810;
 			Match(STEP_UP);
-			State = 809;
+			State = 811;
 			expr(0);
-			State = 814;
+			State = 816;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 810;
+				State = 812;
 				Match(FROM);
-				State = 811;
+				State = 813;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 812;
+				State = 814;
 				Match(WHILE);
-				State = 813;
+				State = 815;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6213,41 +6213,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
-			Match(MARGIN);
-			State = 817;
-			Match(GRID);
 			State = 818;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 819;
+			Match(GRID);
+			State = 820;
+			_localctx.test = ident();
+			State = 821;
 			Match(LBRACE);
-			State = 823;
+			State = 825;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 820;
+				State = 822;
 				gridTier();
 				}
 				}
-				State = 825;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 830;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 826;
+				State = 828;
 				Match(ELSE);
-				State = 827;
+				State = 829;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 830;
+			State = 832;
 			Match(RBRACE);
 			}
 		}
@@ -6292,11 +6292,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
-			Match(BELOW);
-			State = 833;
-			_localctx.bound = expr(0);
 			State = 834;
+			Match(BELOW);
+			State = 835;
+			_localctx.bound = expr(0);
+			State = 836;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6378,14 +6378,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 848;
+			State = 850;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 836;
+				State = 838;
 				Match(BULLET);
 				}
 				break;
@@ -6393,7 +6393,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 839;
 				Match(LEVEL);
 				}
 				break;
@@ -6401,7 +6401,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 840;
 				Match(LINEAR);
 				}
 				break;
@@ -6409,25 +6409,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 839;
+				State = 841;
 				Match(SCHEDULE);
-				State = 840;
+				State = 842;
 				Match(LBRACE);
-				State = 844;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 841;
+					State = 843;
 					schedulePoint();
 					}
 					}
-					State = 846;
+					State = 848;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 847;
+				State = 849;
 				Match(RBRACE);
 				}
 				break;
@@ -6481,27 +6481,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
-			Match(HOLDING);
-			State = 851;
-			_localctx.name = ident();
 			State = 852;
+			Match(HOLDING);
+			State = 853;
+			_localctx.name = ident();
+			State = 854;
 			Match(LBRACE);
-			State = 856;
+			State = 858;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 853;
+				State = 855;
 				holdingItem();
 				}
 				}
-				State = 858;
+				State = 860;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 859;
+			State = 861;
 			Match(RBRACE);
 			}
 		}
@@ -6635,20 +6635,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 884;
+			State = 886;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
-				Match(OF);
-				State = 862;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 863;
-				Match(DOT);
+				Match(OF);
 				State = 864;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 865;
+				Match(DOT);
+				State = 866;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6656,9 +6656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 866;
+				State = 868;
 				Match(SHARE);
-				State = 867;
+				State = 869;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 868;
+				State = 870;
 				Match(FACE);
-				State = 869;
+				State = 871;
 				expr(0);
 				}
 				break;
@@ -6676,9 +6676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 870;
+				State = 872;
 				Match(MARK);
-				State = 871;
+				State = 873;
 				Match(PAR);
 				}
 				break;
@@ -6686,9 +6686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 872;
+				State = 874;
 				Match(MARK);
-				State = 873;
+				State = 875;
 				ident();
 				}
 				break;
@@ -6696,19 +6696,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 874;
-				Match(MARKET);
 				State = 876;
+				Match(MARKET);
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 875;
+					State = 877;
 					holdingMarketTerm();
 					}
 					}
-					State = 878;
+					State = 880;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6718,13 +6718,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 880;
-				Match(DRAWS);
-				State = 881;
-				Match(CALLED);
 				State = 882;
-				Match(FROM);
+				Match(DRAWS);
 				State = 883;
+				Match(CALLED);
+				State = 884;
+				Match(FROM);
+				State = 885;
 				ident();
 				}
 				break;
@@ -6798,16 +6798,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 892;
+			State = 894;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 886;
+				State = 888;
 				Match(DISCOUNT);
-				State = 887;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6815,9 +6815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 888;
+				State = 890;
 				Match(DEPTH);
-				State = 889;
+				State = 891;
 				expr(0);
 				}
 				break;
@@ -6825,9 +6825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 890;
+				State = 892;
 				Match(IMPACT);
-				State = 891;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6881,27 +6881,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
-			Match(EQUITY);
-			State = 895;
-			_localctx.name = ident();
 			State = 896;
+			Match(EQUITY);
+			State = 897;
+			_localctx.name = ident();
+			State = 898;
 			Match(LBRACE);
-			State = 900;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 897;
+				State = 899;
 				equityItem();
 				}
 				}
-				State = 902;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 903;
+			State = 905;
 			Match(RBRACE);
 			}
 		}
@@ -7037,16 +7037,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 940;
+			State = 942;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 905;
+				State = 907;
 				Match(CONTRIBUTED);
-				State = 906;
+				State = 908;
 				expr(0);
 				}
 				break;
@@ -7054,23 +7054,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 909;
 				Match(HOLDERS);
-				State = 908;
+				State = 910;
 				holder();
-				State = 913;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 909;
+					State = 911;
 					Match(COMMA);
-					State = 910;
+					State = 912;
 					holder();
 					}
 					}
-					State = 915;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7080,9 +7080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 916;
+				State = 918;
 				Match(HURDLE);
-				State = 917;
+				State = 919;
 				expr(0);
 				}
 				break;
@@ -7090,32 +7090,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 918;
-				Match(CARRY);
-				State = 919;
-				expr(0);
 				State = 920;
-				Match(TO);
+				Match(CARRY);
 				State = 921;
+				expr(0);
+				State = 922;
+				Match(TO);
+				State = 923;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 924;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 922;
+					State = 924;
 					Match(CATCH_UP);
-					State = 923;
+					State = 925;
 					expr(0);
 					}
 				}
 
-				State = 927;
+				State = 929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 926;
+					State = 928;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7126,9 +7126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 929;
+				State = 931;
 				Match(COMMITMENT);
-				State = 930;
+				State = 932;
 				expr(0);
 				}
 				break;
@@ -7136,23 +7136,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 931;
+				State = 933;
 				Match(CALLS);
-				State = 932;
+				State = 934;
 				capitalCall();
-				State = 937;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 935;
 					Match(COMMA);
-					State = 934;
+					State = 936;
 					capitalCall();
 					}
 					}
-					State = 939;
+					State = 941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7209,32 +7209,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 944;
 			ident();
-			State = 943;
+			State = 945;
 			expr(0);
-			State = 952;
+			State = 954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 944;
+				State = 946;
 				Match(LBRACE);
-				State = 948;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 945;
+					State = 947;
 					holderTerm();
 					}
 					}
-					State = 950;
+					State = 952;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 953;
 				Match(RBRACE);
 				}
 			}
@@ -7309,16 +7309,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 960;
+			State = 962;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 956;
 				Match(HURDLE);
-				State = 955;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7326,9 +7326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 958;
 				Match(CARRY);
-				State = 957;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7336,9 +7336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 960;
 				Match(CATCH_UP);
-				State = 959;
+				State = 961;
 				expr(0);
 				}
 				break;
@@ -7382,9 +7382,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 964;
 			Match(DATE);
-			State = 963;
+			State = 965;
 			expr(0);
 			}
 		}
@@ -7434,32 +7434,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 967;
 			Match(ACCOUNT);
-			State = 966;
+			State = 968;
 			_localctx.name = ident();
-			State = 975;
+			State = 977;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 967;
+				State = 969;
 				Match(LBRACE);
-				State = 971;
+				State = 973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 968;
+					State = 970;
 					accountItem();
 					}
 					}
-					State = 973;
+					State = 975;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 976;
 				Match(RBRACE);
 				}
 			}
@@ -7534,16 +7534,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 983;
+			State = 985;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 979;
 				Match(TARGET);
-				State = 978;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7551,9 +7551,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 981;
 				Match(INITIAL);
-				State = 980;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7561,9 +7561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 983;
 				Match(EARNS);
-				State = 982;
+				State = 984;
 				expr(0);
 				}
 				break;
@@ -7624,31 +7624,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
-			Match(FEE);
-			State = 986;
-			_localctx.name = ident();
 			State = 987;
-			Match(LBRACE);
+			Match(FEE);
 			State = 988;
+			_localctx.name = ident();
+			State = 989;
+			Match(LBRACE);
+			State = 990;
 			expr(0);
-			State = 996;
+			State = 998;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 989;
+				State = 991;
 				perYear();
-				State = 994;
+				State = 996;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 990;
-					Match(ESCALATING);
-					State = 991;
-					expr(0);
 					State = 992;
+					Match(ESCALATING);
+					State = 993;
+					expr(0);
+					State = 994;
 					perYear();
 					}
 				}
@@ -7656,7 +7656,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 998;
+			State = 1000;
 			Match(RBRACE);
 			}
 		}
@@ -7711,52 +7711,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1000;
-			Match(TEST);
-			State = 1001;
-			_localctx.name = ident();
 			State = 1002;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 1003;
+			_localctx.name = ident();
+			State = 1004;
+			Match(ASSIGN);
+			State = 1005;
 			expr(0);
-			State = 1010;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1004;
+				State = 1006;
 				Match(OVER);
-				State = 1007;
+				State = 1009;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1005;
+					State = 1007;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1006;
+					State = 1008;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1009;
+				State = 1011;
 				duration();
 				}
 			}
 
-			State = 1014;
+			State = 1016;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1012;
+				State = 1014;
 				Match(FROM);
-				State = 1013;
+				State = 1015;
 				Match(DATE);
 				}
 			}
@@ -7843,79 +7843,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
-			Match(TRIGGER);
-			State = 1017;
-			_localctx.name = ident();
 			State = 1018;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 1019;
+			_localctx.name = ident();
+			State = 1020;
+			Match(WHEN);
+			State = 1021;
 			expr(0);
-			State = 1022;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1020;
+				State = 1022;
 				Match(FROM);
-				State = 1021;
+				State = 1023;
 				Match(DATE);
 				}
 			}
 
-			State = 1027;
+			State = 1029;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1024;
-				Match(TRIPS);
-				State = 1025;
-				Match(AFTER);
 				State = 1026;
+				Match(TRIPS);
+				State = 1027;
+				Match(AFTER);
+				State = 1028;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1032;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1029;
-				Match(CURES);
-				State = 1030;
-				Match(AFTER);
 				State = 1031;
+				Match(CURES);
+				State = 1032;
+				Match(AFTER);
+				State = 1033;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1044;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1034;
-				Match(CURE);
-				State = 1035;
-				Match(BY);
 				State = 1036;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 1037;
-				Match(UP);
+				Match(BY);
 				State = 1038;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 1039;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 1040;
-				Match(TIMES);
+				Match(TO);
+				State = 1041;
+				_localctx.times = Match(NUMBER);
 				State = 1042;
+				Match(TIMES);
+				State = 1044;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1041;
+					State = 1043;
 					cureDestination();
 					}
 				}
@@ -7923,23 +7923,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1046;
+			State = 1048;
 			Match(ARROW);
-			State = 1047;
+			State = 1049;
 			triggerEffect();
-			State = 1052;
+			State = 1054;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1048;
+				State = 1050;
 				Match(COMMA);
-				State = 1049;
+				State = 1051;
 				triggerEffect();
 				}
 				}
-				State = 1054;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8011,43 +8011,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1071;
+			State = 1073;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1057;
 				Match(PREPAYING);
-				State = 1056;
+				State = 1058;
 				ident();
-				State = 1061;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1057;
+					State = 1059;
 					Match(COMMA);
-					State = 1058;
+					State = 1060;
 					ident();
 					}
 					}
-					State = 1063;
+					State = 1065;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1067;
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1064;
-					Match(THEN);
-					State = 1065;
-					Match(INTO);
 					State = 1066;
+					Match(THEN);
+					State = 1067;
+					Match(INTO);
+					State = 1068;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8058,9 +8058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1069;
+				State = 1071;
 				Match(INTO);
-				State = 1070;
+				State = 1072;
 				ident();
 				}
 				break;
@@ -8149,20 +8149,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1092;
+			State = 1094;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1073;
-				Match(SWEEP);
-				State = 1074;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 1075;
-				Match(TO);
+				Match(SWEEP);
 				State = 1076;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1077;
+				Match(TO);
+				State = 1078;
 				ident();
 				}
 				break;
@@ -8170,34 +8170,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1079;
 				Match(ACCELERATE);
-				State = 1089;
+				State = 1091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1078;
+					State = 1080;
 					Match(LPAREN);
-					State = 1079;
+					State = 1081;
 					ident();
-					State = 1084;
+					State = 1086;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1080;
+						State = 1082;
 						Match(COMMA);
-						State = 1081;
+						State = 1083;
 						ident();
 						}
 						}
-						State = 1086;
+						State = 1088;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1087;
+					State = 1089;
 					Match(RPAREN);
 					}
 				}
@@ -8208,7 +8208,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1091;
+				State = 1093;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8256,20 +8256,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
-			Match(DEFAULT);
-			State = 1095;
-			Match(WHEN);
 			State = 1096;
+			Match(DEFAULT);
+			State = 1097;
+			Match(WHEN);
+			State = 1098;
 			expr(0);
-			State = 1099;
+			State = 1101;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1097;
+				State = 1099;
 				Match(GRACE);
-				State = 1098;
+				State = 1100;
 				duration();
 				}
 			}
@@ -8321,25 +8321,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
-			Match(CFADS);
-			State = 1102;
-			Match(INCLUDES);
 			State = 1103;
+			Match(CFADS);
+			State = 1104;
+			Match(INCLUDES);
+			State = 1105;
 			cfadsItem();
-			State = 1108;
+			State = 1110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1104;
+				State = 1106;
 				Match(COMMA);
-				State = 1105;
+				State = 1107;
 				cfadsItem();
 				}
 				}
-				State = 1110;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8379,13 +8379,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1113;
+			State = 1115;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1113;
 				Match(RVG);
 				}
 				break;
@@ -8563,7 +8563,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1112;
+				State = 1114;
 				ident();
 				}
 				break;
@@ -8613,25 +8613,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1115;
+			State = 1117;
 			Match(WATERFALL);
-			State = 1116;
+			State = 1118;
 			Match(LBRACE);
-			State = 1120;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1117;
+				State = 1119;
 				step();
 				}
 				}
-				State = 1122;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1123;
+			State = 1125;
 			Match(RBRACE);
 			}
 		}
@@ -8860,39 +8860,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1219;
+			State = 1221;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1125;
+				State = 1127;
 				Match(PAY);
-				State = 1126;
+				State = 1128;
 				((PayStepContext)_localctx).target = reference();
-				State = 1136;
+				State = 1138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1127;
+					State = 1129;
 					Match(USING);
-					State = 1128;
+					State = 1130;
 					ident();
-					State = 1133;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1129;
+						State = 1131;
 						Match(COMMA);
-						State = 1130;
+						State = 1132;
 						ident();
 						}
 						}
-						State = 1135;
+						State = 1137;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8905,9 +8905,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1138;
+				State = 1140;
 				Match(FILL);
-				State = 1139;
+				State = 1141;
 				ident();
 				}
 				break;
@@ -8915,9 +8915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1142;
 				Match(RELEASE);
-				State = 1141;
+				State = 1143;
 				ident();
 				}
 				break;
@@ -8925,13 +8925,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1142;
-				Match(HOLD);
-				State = 1143;
-				Match(REST);
 				State = 1144;
-				Match(IN);
+				Match(HOLD);
 				State = 1145;
+				Match(REST);
+				State = 1146;
+				Match(IN);
+				State = 1147;
 				ident();
 				}
 				break;
@@ -8939,25 +8939,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1146;
+				State = 1148;
 				Match(DISTRIBUTE);
-				State = 1149;
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1147;
+					State = 1149;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1148;
+					State = 1150;
 					Match(OF);
 					}
 				}
 
-				State = 1151;
-				Match(REST);
-				State = 1152;
-				Match(TO);
 				State = 1153;
+				Match(REST);
+				State = 1154;
+				Match(TO);
+				State = 1155;
 				ident();
 				}
 				break;
@@ -8965,17 +8965,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1154;
-				Match(SWEEP);
-				State = 1155;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1156;
-				Match(OF);
+				Match(SWEEP);
 				State = 1157;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1158;
-				Match(TO);
+				Match(OF);
 				State = 1159;
+				Match(REST);
+				State = 1160;
+				Match(TO);
+				State = 1161;
 				ident();
 				}
 				break;
@@ -8983,41 +8983,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1160;
+				State = 1162;
 				Match(SELL);
-				State = 1161;
+				State = 1163;
 				ident();
-				State = 1166;
+				State = 1168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1162;
+					State = 1164;
 					Match(COMMA);
-					State = 1163;
+					State = 1165;
 					ident();
 					}
 					}
-					State = 1168;
+					State = 1170;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1170;
+				State = 1172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1169;
+					State = 1171;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1172;
-				Match(TO);
-				State = 1173;
-				Match(COVER);
 				State = 1174;
+				Match(TO);
+				State = 1175;
+				Match(COVER);
+				State = 1176;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9025,52 +9025,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1176;
-				Match(IF);
-				State = 1177;
-				expr(0);
 				State = 1178;
+				Match(IF);
+				State = 1179;
+				expr(0);
+				State = 1180;
 				Match(LBRACE);
-				State = 1182;
+				State = 1184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1179;
+					State = 1181;
 					step();
 					}
 					}
-					State = 1184;
+					State = 1186;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1185;
+				State = 1187;
 				Match(RBRACE);
-				State = 1195;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1186;
+					State = 1188;
 					Match(ELSE);
-					State = 1187;
+					State = 1189;
 					Match(LBRACE);
-					State = 1191;
+					State = 1193;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1188;
+						State = 1190;
 						step();
 						}
 						}
-						State = 1193;
+						State = 1195;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1194;
+					State = 1196;
 					Match(RBRACE);
 					}
 				}
@@ -9081,37 +9081,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1197;
+				State = 1199;
 				Match(PRO_RATA);
-				State = 1200;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1198;
+					State = 1200;
 					Match(BY);
-					State = 1199;
+					State = 1201;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1202;
+				State = 1204;
 				Match(LBRACE);
-				State = 1206;
+				State = 1208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1203;
+					State = 1205;
 					step();
 					}
 					}
-					State = 1208;
+					State = 1210;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1209;
+				State = 1211;
 				Match(RBRACE);
 				}
 				break;
@@ -9119,25 +9119,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1210;
+				State = 1212;
 				Match(SEQUENTIAL);
-				State = 1211;
+				State = 1213;
 				Match(LBRACE);
-				State = 1215;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1212;
+					State = 1214;
 					step();
 					}
 					}
-					State = 1217;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1218;
+				State = 1220;
 				Match(RBRACE);
 				}
 				break;
@@ -9187,25 +9187,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
+			State = 1223;
 			Match(ENFORCEMENT);
-			State = 1222;
+			State = 1224;
 			Match(LBRACE);
-			State = 1226;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1223;
+				State = 1225;
 				enforcementItem();
 				}
 				}
-				State = 1228;
+				State = 1230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1229;
+			State = 1231;
 			Match(RBRACE);
 			}
 		}
@@ -9277,44 +9277,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1247;
+			State = 1249;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1231;
+				State = 1233;
 				Match(SELL);
-				State = 1232;
+				State = 1234;
 				ident();
-				State = 1237;
+				State = 1239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1233;
+					State = 1235;
 					Match(COMMA);
-					State = 1234;
+					State = 1236;
 					ident();
 					}
 					}
-					State = 1239;
+					State = 1241;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1243;
+				State = 1245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1240;
+					State = 1242;
 					sellTerm();
 					}
 					}
-					State = 1245;
+					State = 1247;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9324,7 +9324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1246;
+				State = 1248;
 				waterfallDecl();
 				}
 				break;
@@ -9467,16 +9467,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1271;
+			State = 1273;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1249;
+				State = 1251;
 				Match(HAIRCUT);
-				State = 1250;
+				State = 1252;
 				expr(0);
 				}
 				break;
@@ -9484,9 +9484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1251;
+				State = 1253;
 				Match(LAG);
-				State = 1252;
+				State = 1254;
 				duration();
 				}
 				break;
@@ -9494,13 +9494,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1253;
-				Match(DEPTH);
-				State = 1254;
-				expr(0);
 				State = 1255;
-				Match(PER);
+				Match(DEPTH);
 				State = 1256;
+				expr(0);
+				State = 1257;
+				Match(PER);
+				State = 1258;
 				Match(MONTH);
 				}
 				break;
@@ -9508,9 +9508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1258;
+				State = 1260;
 				Match(IMPACT);
-				State = 1259;
+				State = 1261;
 				expr(0);
 				}
 				break;
@@ -9518,13 +9518,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1260;
-				Match(LIMIT);
-				State = 1261;
-				expr(0);
 				State = 1262;
-				Match(PER);
+				Match(LIMIT);
 				State = 1263;
+				expr(0);
+				State = 1264;
+				Match(PER);
+				State = 1265;
 				Match(MONTH);
 				}
 				break;
@@ -9532,9 +9532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1265;
+				State = 1267;
 				Match(COSTS);
-				State = 1266;
+				State = 1268;
 				expr(0);
 				}
 				break;
@@ -9542,9 +9542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1267;
+				State = 1269;
 				Match(KEEP);
-				State = 1268;
+				State = 1270;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9552,9 +9552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1269;
+				State = 1271;
 				Match(RESERVE);
-				State = 1270;
+				State = 1272;
 				expr(0);
 				}
 				break;
@@ -9613,31 +9613,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1273;
-			Match(SCENARIO);
-			State = 1274;
-			_localctx.name = ident();
 			State = 1275;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1276;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1277;
+			Match(FOR);
+			State = 1278;
+			_localctx.deal = ident();
+			State = 1279;
 			Match(LBRACE);
-			State = 1281;
+			State = 1283;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1278;
+				State = 1280;
 				scenarioItem();
 				}
 				}
-				State = 1283;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1284;
+			State = 1286;
 			Match(RBRACE);
 			}
 		}
@@ -9720,6 +9720,38 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitLeaseBreaksItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BreaksDrawnItemContext : ScenarioItemContext {
+		public IdentContext lease;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakChanceContext[] breakChance() {
+			return GetRuleContexts<BreakChanceContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BreakChanceContext breakChance(int i) {
+			return GetRuleContext<BreakChanceContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		public BreaksDrawnItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreaksDrawnItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -10266,20 +10298,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1500;
+			State = 1520;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1286;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1287;
-				Match(RENEWALS);
 				State = 1288;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1289;
+				Match(RENEWALS);
+				State = 1290;
+				Match(TAKEN);
+				State = 1291;
 				Match(NUMBER);
 				}
 				break;
@@ -10287,27 +10319,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1291;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1292;
-				Match(RENEWALS);
 				State = 1293;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1294;
+				Match(RENEWALS);
+				State = 1295;
+				Match(DRAWN);
+				State = 1296;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1298;
+				State = 1300;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1295;
+						State = 1297;
 						loading();
 						}
 						} 
 					}
-					State = 1300;
+					State = 1302;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
@@ -10317,23 +10349,71 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1301;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1302;
-				Match(BREAKS);
 				State = 1303;
-				Match(AT);
+				((LeaseBreaksItemContext)_localctx).lease = ident();
 				State = 1304;
+				Match(BREAKS);
+				State = 1305;
+				Match(AT);
+				State = 1306;
 				duration();
 				}
 				break;
 			case 4:
-				_localctx = new DeflateItemContext(_localctx);
+				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1306;
+				State = 1308;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1309;
+				Match(BREAKS);
+				State = 1310;
+				Match(DRAWN);
+				State = 1311;
+				Match(AT);
+				State = 1312;
+				breakChance();
+				State = 1317;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1313;
+					Match(COMMA);
+					State = 1314;
+					breakChance();
+					}
+					}
+					State = 1319;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1323;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1320;
+						loading();
+						}
+						} 
+					}
+					State = 1325;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+				}
+				}
+				break;
+			case 5:
+				_localctx = new DeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 1326;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1307;
+				State = 1327;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10342,65 +10422,65 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1308;
+				State = 1328;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1309;
+				State = 1329;
 				perYear();
-				State = 1314;
+				State = 1334;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 				case 1:
 					{
-					State = 1310;
+					State = 1330;
 					Match(VOLATILITY);
-					State = 1311;
+					State = 1331;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1312;
+					State = 1332;
 					perYear();
 					}
 					break;
 				}
 				}
 				break;
-			case 5:
+			case 6:
 				_localctx = new DropItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1316;
+				State = 1336;
 				((DropItemContext)_localctx).path = reference();
-				State = 1317;
+				State = 1337;
 				Match(DROP);
-				State = 1318;
+				State = 1338;
 				expr(0);
-				State = 1319;
+				State = 1339;
 				Match(BY);
-				State = 1320;
+				State = 1340;
 				Match(DATE);
 				}
 				break;
-			case 6:
+			case 7:
 				_localctx = new PartyDefaultsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1322;
+				State = 1342;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1323;
+				State = 1343;
 				Match(DEFAULTS);
-				State = 1350;
+				State = 1370;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1324;
+					State = 1344;
 					Match(ON);
-					State = 1325;
+					State = 1345;
 					Match(DATE);
-					State = 1327;
+					State = 1347;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1326;
+						State = 1346;
 						recoveryDraw();
 						}
 						break;
@@ -10409,58 +10489,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1329;
+					State = 1349;
 					Match(DRAWN);
-					State = 1339;
+					State = 1359;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1330;
+						State = 1350;
 						Match(PD);
-						State = 1331;
+						State = 1351;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1332;
+						State = 1352;
 						perYear();
-						State = 1336;
+						State = 1356;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1333;
+							State = 1353;
 							pdStep();
 							}
 							}
-							State = 1338;
+							State = 1358;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1344;
+					State = 1364;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1341;
+							State = 1361;
 							loading();
 							}
 							} 
 						}
-						State = 1346;
+						State = 1366;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 					}
-					State = 1348;
+					State = 1368;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 					case 1:
 						{
-						State = 1347;
+						State = 1367;
 						recoveryDraw();
 						}
 						break;
@@ -10472,13 +10552,13 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case 7:
+			case 8:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1352;
+				State = 1372;
 				Match(ENFORCEMENT);
-				State = 1354;
+				State = 1374;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10486,7 +10566,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1353;
+						State = 1373;
 						sellTerm();
 						}
 						}
@@ -10494,164 +10574,122 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1356;
+					State = 1376;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new EnforcementSellAllItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1378;
 				Match(ENFORCEMENT);
-				State = 1359;
+				State = 1379;
 				Match(SELL);
-				State = 1360;
+				State = 1380;
 				Match(ALL);
 				}
 				break;
-			case 9:
+			case 10:
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1361;
+				State = 1381;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1362;
+				State = 1382;
 				Match(LEVEL);
-				State = 1363;
+				State = 1383;
 				expr(0);
 				}
 				break;
-			case 10:
+			case 11:
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1365;
+				State = 1385;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1366;
+				State = 1386;
 				Match(POINTS);
-				State = 1367;
+				State = 1387;
 				pointsKind();
-				State = 1368;
+				State = 1388;
 				Match(LBRACE);
-				State = 1372;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1369;
+					State = 1389;
 					schedulePoint();
 					}
 					}
-					State = 1374;
+					State = 1394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1375;
+				State = 1395;
 				Match(RBRACE);
 				}
 				break;
-			case 11:
-				_localctx = new IndexLaunchOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
-				{
-				State = 1377;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1378;
-				Match(LAUNCH);
-				State = 1379;
-				Match(DATE);
-				State = 1380;
-				Match(DOWN);
-				State = 1381;
-				expr(0);
-				}
-				break;
 			case 12:
-				_localctx = new IndexShiftItemContext(_localctx);
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1383;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1384;
-				Match(SHIFT);
-				State = 1386;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PLUS) {
-					{
-					State = 1385;
-					Match(PLUS);
-					}
-				}
-
-				State = 1388;
+				State = 1397;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1398;
+				Match(LAUNCH);
+				State = 1399;
+				Match(DATE);
+				State = 1400;
+				Match(DOWN);
+				State = 1401;
 				expr(0);
 				}
 				break;
 			case 13:
-				_localctx = new IndexDelayedItemContext(_localctx);
+				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1390;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1391;
-				Match(DELAYED);
-				State = 1392;
-				duration();
-				State = 1395;
+				State = 1403;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1404;
+				Match(SHIFT);
+				State = 1406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==FROM) {
+				if (_la==PLUS) {
 					{
-					State = 1393;
-					Match(FROM);
-					State = 1394;
-					Match(DATE);
+					State = 1405;
+					Match(PLUS);
 					}
 				}
 
+				State = 1408;
+				expr(0);
 				}
 				break;
 			case 14:
-				_localctx = new IndexDelayDrawnItemContext(_localctx);
+				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1397;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1398;
-				Match(DELAYED);
-				State = 1399;
-				Match(DRAWN);
-				State = 1400;
-				delayOutcome();
-				State = 1405;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1401;
-					Match(COMMA);
-					State = 1402;
-					delayOutcome();
-					}
-					}
-					State = 1407;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
 				State = 1410;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1411;
+				Match(DELAYED);
+				State = 1412;
+				duration();
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1408;
+					State = 1413;
 					Match(FROM);
-					State = 1409;
+					State = 1414;
 					Match(DATE);
 					}
 				}
@@ -10659,102 +10697,144 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 15:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1412;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1413;
-				Match(UTILISATION);
-				State = 1414;
-				expr(0);
-				}
-				break;
-			case 16:
-				_localctx = new ReletItemContext(_localctx);
-				EnterOuterAlt(_localctx, 16);
-				{
-				State = 1416;
-				((ReletItemContext)_localctx).contract = ident();
 				State = 1417;
-				Match(RELET);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1418;
-				Match(AFTER);
+				Match(DELAYED);
 				State = 1419;
-				duration();
+				Match(DRAWN);
 				State = 1420;
-				Match(AT);
-				State = 1421;
-				expr(0);
-				}
-				break;
-			case 17:
-				_localctx = new NotReletItemContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
-				State = 1423;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1424;
-				Match(NOT);
+				delayOutcome();
 				State = 1425;
-				Match(RELET);
-				}
-				break;
-			case 18:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
-				{
-				State = 1427;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1428;
-				Match(GUARANTEES);
-				State = 1429;
-				Match(HONOURED);
-				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==QUANTITY) {
+				while (_la==COMMA) {
 					{
-					State = 1430;
-					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
+					{
+					State = 1421;
+					Match(COMMA);
+					State = 1422;
+					delayOutcome();
 					}
+					}
+					State = 1427;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
 				}
-
-				}
-				break;
-			case 19:
-				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
-				State = 1433;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1434;
-				Match(GUARANTEES);
-				State = 1435;
-				Match(DISOWNED);
-				State = 1438;
+				State = 1430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1436;
+					State = 1428;
 					Match(FROM);
-					State = 1437;
+					State = 1429;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
+			case 16:
+				_localctx = new UtilisationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 1432;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1433;
+				Match(UTILISATION);
+				State = 1434;
+				expr(0);
+				}
+				break;
+			case 17:
+				_localctx = new ReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1436;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1437;
+				Match(RELET);
+				State = 1438;
+				Match(AFTER);
+				State = 1439;
+				duration();
+				State = 1440;
+				Match(AT);
+				State = 1441;
+				expr(0);
+				}
+				break;
+			case 18:
+				_localctx = new NotReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 1443;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1444;
+				Match(NOT);
+				State = 1445;
+				Match(RELET);
+				}
+				break;
+			case 19:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 1447;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1448;
+				Match(GUARANTEES);
+				State = 1449;
+				Match(HONOURED);
+				State = 1451;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUANTITY) {
+					{
+					State = 1450;
+					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
+					}
+				}
+
+				}
+				break;
 			case 20:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1440;
+				State = 1453;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1454;
+				Match(GUARANTEES);
+				State = 1455;
+				Match(DISOWNED);
+				State = 1458;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1456;
+					Match(FROM);
+					State = 1457;
+					Match(DATE);
+					}
+				}
+
+				}
+				break;
+			case 21:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 1460;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1441;
+				State = 1461;
 				Match(MARKET);
-				State = 1443;
+				State = 1463;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10762,7 +10842,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1442;
+						State = 1462;
 						holdingMarketTerm();
 						}
 						}
@@ -10770,173 +10850,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1445;
+					State = 1465;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 21:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
-				{
-				State = 1447;
-				Match(PATHS);
-				State = 1448;
-				Match(NUMBER);
-				}
-				break;
 			case 22:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1449;
-				Match(SEED);
-				State = 1450;
+				State = 1467;
+				Match(PATHS);
+				State = 1468;
 				Match(NUMBER);
 				}
 				break;
 			case 23:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1451;
-				Match(ANTITHETIC);
+				State = 1469;
+				Match(SEED);
+				State = 1470;
+				Match(NUMBER);
 				}
 				break;
 			case 24:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1452;
-				Match(SOBOL);
+				State = 1471;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 25:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1453;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1454;
-				Match(GBM);
-				State = 1455;
-				Match(DRIFT);
-				State = 1456;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1457;
-				perYear();
-				State = 1458;
-				Match(VOLATILITY);
-				State = 1459;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1460;
-				perYear();
+				State = 1472;
+				Match(SOBOL);
 				}
 				break;
 			case 26:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1462;
+				State = 1473;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1474;
+				Match(GBM);
+				State = 1475;
+				Match(DRIFT);
+				State = 1476;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1477;
+				perYear();
+				State = 1478;
+				Match(VOLATILITY);
+				State = 1479;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1480;
+				perYear();
+				}
+				break;
+			case 27:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 1482;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1463;
+				State = 1483;
 				Match(REVERTS);
-				State = 1464;
+				State = 1484;
 				Match(TO);
-				State = 1467;
+				State = 1487;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1465;
+					State = 1485;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1466;
+					State = 1486;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1469;
+				State = 1489;
 				Match(SPEED);
-				State = 1470;
+				State = 1490;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1471;
+				State = 1491;
 				perYear();
-				State = 1472;
+				State = 1492;
 				Match(VOLATILITY);
-				State = 1473;
+				State = 1493;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1474;
+				State = 1494;
 				perYear();
-				}
-				break;
-			case 27:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
-				{
-				State = 1476;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1477;
-				Match(JUMPS);
-				State = 1478;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1479;
-				perYear();
-				State = 1480;
-				Match(DOWN);
-				State = 1481;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 28:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1483;
+				State = 1496;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1497;
+				Match(JUMPS);
+				State = 1498;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1499;
+				perYear();
+				State = 1500;
+				Match(DOWN);
+				State = 1501;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 29:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 29);
+				{
+				State = 1503;
 				Match(CORRELATE);
-				State = 1484;
+				State = 1504;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1485;
+				State = 1505;
 				Match(WITH);
-				State = 1486;
+				State = 1506;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1487;
+				State = 1507;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1490;
+				State = 1510;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 				case 1:
 					{
-					State = 1488;
+					State = 1508;
 					Match(STRESS);
-					State = 1489;
+					State = 1509;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 29:
+			case 30:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 29);
+				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1492;
+				State = 1512;
 				Match(REGIMES);
-				State = 1493;
+				State = 1513;
 				Match(STRESS);
-				State = 1494;
+				State = 1514;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1495;
+				State = 1515;
 				perYear();
-				State = 1496;
+				State = 1516;
 				Match(NORMAL);
-				State = 1497;
+				State = 1517;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1498;
+				State = 1518;
 				perYear();
 				}
 				break;
@@ -10983,15 +11063,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1502;
+			State = 1522;
 			Match(UNTIL);
-			State = 1503;
+			State = 1523;
 			Match(DATE);
-			State = 1504;
+			State = 1524;
 			Match(THEN);
-			State = 1505;
+			State = 1525;
 			expr(0);
-			State = 1506;
+			State = 1526;
 			perYear();
 			}
 		}
@@ -11039,17 +11119,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1508;
+			State = 1528;
 			Match(RECOVERY);
-			State = 1509;
+			State = 1529;
 			Match(BETA);
-			State = 1510;
+			State = 1530;
 			Match(MEAN);
-			State = 1511;
+			State = 1531;
 			_localctx.mean = expr(0);
-			State = 1512;
+			State = 1532;
 			Match(SD);
-			State = 1513;
+			State = 1533;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11095,21 +11175,69 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1516;
+			State = 1536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1515;
+				State = 1535;
 				Match(MINUS);
 				}
 			}
 
-			State = 1518;
+			State = 1538;
 			duration();
-			State = 1519;
+			State = 1539;
 			Match(WITH);
-			State = 1520;
+			State = 1540;
+			_localctx.p = expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class BreakChanceContext : ParserRuleContext {
+		public ExprContext p;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public BreakChanceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_breakChance; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreakChance(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public BreakChanceContext breakChance() {
+		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
+		EnterRule(_localctx, 140, RULE_breakChance);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1542;
+			duration();
+			State = 1543;
+			Match(WITH);
+			State = 1544;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11150,15 +11278,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 140, RULE_loading);
+		EnterRule(_localctx, 142, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1522;
+			State = 1546;
 			Match(LOADING);
-			State = 1523;
+			State = 1547;
 			_localctx.factor = reference();
-			State = 1524;
+			State = 1548;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11192,13 +11320,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 142, RULE_perYear);
+		EnterRule(_localctx, 144, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1550;
 			Match(PER);
-			State = 1527;
+			State = 1551;
 			Match(YEAR);
 			}
 		}
@@ -11231,11 +11359,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 144, RULE_duration);
+		EnterRule(_localctx, 146, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1529;
+			State = 1553;
 			Match(QUANTITY);
 			}
 		}
@@ -11555,27 +11683,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 146;
-		EnterRecursionRule(_localctx, 146, RULE_expr, _p);
+		int _startState = 148;
+		EnterRecursionRule(_localctx, 148, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1573;
+			State = 1597;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1532;
+				State = 1556;
 				Match(LPAREN);
-				State = 1533;
+				State = 1557;
 				expr(0);
-				State = 1534;
+				State = 1558;
 				Match(RPAREN);
 				}
 				break;
@@ -11584,9 +11712,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1536;
+				State = 1560;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1537;
+				State = 1561;
 				expr(16);
 				}
 				break;
@@ -11595,9 +11723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1538;
+				State = 1562;
 				Match(NOT);
-				State = 1539;
+				State = 1563;
 				expr(11);
 				}
 				break;
@@ -11606,17 +11734,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1540;
+				State = 1564;
 				Match(IF);
-				State = 1541;
+				State = 1565;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1542;
+				State = 1566;
 				Match(THEN);
-				State = 1543;
+				State = 1567;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1544;
+				State = 1568;
 				Match(ELSE);
-				State = 1545;
+				State = 1569;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11625,37 +11753,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1547;
+				State = 1571;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1548;
+				State = 1572;
 				Match(LPAREN);
-				State = 1557;
+				State = 1581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1549;
+					State = 1573;
 					expr(0);
-					State = 1554;
+					State = 1578;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1550;
+						State = 1574;
 						Match(COMMA);
-						State = 1551;
+						State = 1575;
 						expr(0);
 						}
 						}
-						State = 1556;
+						State = 1580;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1559;
+				State = 1583;
 				Match(RPAREN);
 				}
 				break;
@@ -11664,7 +11792,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1561;
+				State = 1585;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11674,19 +11802,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1563;
+				State = 1587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1562;
+					State = 1586;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1565;
+				State = 1589;
 				Match(PER);
-				State = 1566;
+				State = 1590;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11695,9 +11823,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1567;
+				State = 1591;
 				Match(NUMBER);
-				State = 1568;
+				State = 1592;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11706,7 +11834,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1569;
+				State = 1593;
 				Match(QUANTITY);
 				}
 				break;
@@ -11715,7 +11843,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1570;
+				State = 1594;
 				Match(NUMBER);
 				}
 				break;
@@ -11724,7 +11852,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1571;
+				State = 1595;
 				Match(DATE);
 				}
 				break;
@@ -11733,34 +11861,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1572;
+				State = 1596;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1595;
+			State = 1619;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1593;
+					State = 1617;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1575;
+						State = 1599;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1576;
+						State = 1600;
 						Match(OF);
-						State = 1577;
+						State = 1601;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11769,9 +11897,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1578;
+						State = 1602;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1579;
+						State = 1603;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11781,7 +11909,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1580;
+						State = 1604;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11790,9 +11918,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1581;
+						State = 1605;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1582;
+						State = 1606;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11802,7 +11930,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1583;
+						State = 1607;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11811,9 +11939,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1584;
+						State = 1608;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1585;
+						State = 1609;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11823,7 +11951,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1586;
+						State = 1610;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11832,11 +11960,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1587;
+						State = 1611;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1588;
+						State = 1612;
 						Match(AND);
-						State = 1589;
+						State = 1613;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11845,20 +11973,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1590;
+						State = 1614;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1591;
+						State = 1615;
 						Match(OR);
-						State = 1592;
+						State = 1616;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1597;
+				State = 1621;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 			}
 			}
 		}
@@ -11902,12 +12030,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 148, RULE_measureUnit);
+		EnterRule(_localctx, 150, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1598;
+			State = 1622;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11954,20 +12082,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 150, RULE_reference);
+		EnterRule(_localctx, 152, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1600;
+			State = 1624;
 			ident();
-			State = 1603;
+			State = 1627;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				{
-				State = 1601;
+				State = 1625;
 				Match(DOT);
-				State = 1602;
+				State = 1626;
 				_localctx.member = ident();
 				}
 				break;
@@ -12174,12 +12302,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 152, RULE_ident);
+		EnterRule(_localctx, 154, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1605;
+			State = 1629;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12204,7 +12332,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 73: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 74: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -12227,7 +12355,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1608,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1632,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12237,604 +12365,614 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,1,0,1,0,1,
-		0,1,0,5,0,159,8,0,10,0,12,0,162,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,173,8,2,10,2,12,2,176,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,201,8,3,1,4,
-		1,4,1,4,1,4,1,4,5,4,208,8,4,10,4,12,4,211,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
-		218,8,5,10,5,12,5,221,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,242,8,6,1,6,1,6,1,6,1,6,3,6,248,8,
-		6,5,6,250,8,6,10,6,12,6,253,9,6,1,6,3,6,256,8,6,3,6,258,8,6,1,7,1,7,1,
-		8,1,8,1,8,1,8,5,8,266,8,8,10,8,12,8,269,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,279,8,9,1,10,1,10,1,10,1,10,5,10,285,8,10,10,10,12,10,288,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,5,11,306,8,11,10,11,12,11,309,9,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,3,11,317,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,325,8,13,10,13,
-		12,13,328,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,339,8,
-		14,1,14,1,14,3,14,343,8,14,1,14,1,14,1,14,1,14,5,14,349,8,14,10,14,12,
-		14,352,9,14,1,14,3,14,355,8,14,1,15,1,15,1,15,3,15,360,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,5,16,368,8,16,10,16,12,16,371,9,16,1,16,1,16,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,1,17,5,
-		17,389,8,17,10,17,12,17,392,9,17,3,17,394,8,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,409,8,17,1,17,1,17,4,17,413,
-		8,17,11,17,12,17,414,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		3,17,427,8,17,3,17,429,8,17,1,17,1,17,1,17,1,17,1,17,5,17,436,8,17,10,
-		17,12,17,439,9,17,1,17,3,17,442,8,17,3,17,444,8,17,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,3,18,453,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,
-		8,19,1,20,1,20,1,20,3,20,467,8,20,1,21,1,21,1,21,1,21,1,21,1,21,3,21,475,
-		8,21,1,22,1,22,1,22,5,22,480,8,22,10,22,12,22,483,9,22,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,495,8,23,3,23,497,8,23,1,24,1,
-		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
-		538,8,26,1,26,1,26,1,26,1,26,3,26,544,8,26,1,26,3,26,547,8,26,1,27,1,27,
-		3,27,551,8,27,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,
-		28,1,28,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
+		1,0,1,0,1,0,1,0,5,0,161,8,0,10,0,12,0,164,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,175,8,2,10,2,12,2,178,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,203,
+		8,3,1,4,1,4,1,4,1,4,1,4,5,4,210,8,4,10,4,12,4,213,9,4,1,4,1,4,1,5,1,5,
+		1,5,5,5,220,8,5,10,5,12,5,223,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,244,8,6,1,6,1,6,1,6,1,6,3,
+		6,250,8,6,5,6,252,8,6,10,6,12,6,255,9,6,1,6,3,6,258,8,6,3,6,260,8,6,1,
+		7,1,7,1,8,1,8,1,8,1,8,5,8,268,8,8,10,8,12,8,271,9,8,1,8,1,8,1,9,1,9,1,
+		9,1,9,1,9,1,9,3,9,281,8,9,1,10,1,10,1,10,1,10,5,10,287,8,10,10,10,12,10,
+		290,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,5,11,308,8,11,10,11,12,11,311,9,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,3,11,319,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,327,8,13,
+		10,13,12,13,330,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
+		341,8,14,1,14,1,14,3,14,345,8,14,1,14,1,14,1,14,1,14,5,14,351,8,14,10,
+		14,12,14,354,9,14,1,14,3,14,357,8,14,1,15,1,15,1,15,3,15,362,8,15,1,16,
+		1,16,1,16,1,16,1,16,1,16,5,16,370,8,16,10,16,12,16,373,9,16,1,16,1,16,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,386,8,17,1,17,1,17,1,
+		17,5,17,391,8,17,10,17,12,17,394,9,17,3,17,396,8,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,411,8,17,1,17,1,17,4,
+		17,415,8,17,11,17,12,17,416,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,429,8,17,3,17,431,8,17,1,17,1,17,1,17,1,17,1,17,5,17,438,
+		8,17,10,17,12,17,441,9,17,1,17,3,17,444,8,17,3,17,446,8,17,1,18,1,18,1,
+		18,1,18,1,18,1,18,1,18,3,18,455,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		3,19,464,8,19,1,20,1,20,1,20,3,20,469,8,20,1,21,1,21,1,21,1,21,1,21,1,
+		21,3,21,477,8,21,1,22,1,22,1,22,5,22,482,8,22,10,22,12,22,485,9,22,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,497,8,23,3,23,499,8,
+		23,1,24,1,24,1,25,1,25,1,25,1,25,5,25,507,8,25,10,25,12,25,510,9,25,1,
+		25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,3,26,531,8,26,1,26,1,26,3,26,535,8,26,1,26,1,26,
+		1,26,3,26,540,8,26,1,26,1,26,1,26,1,26,3,26,546,8,26,1,26,3,26,549,8,26,
+		1,27,1,27,3,27,553,8,27,1,28,1,28,1,28,1,28,5,28,559,8,28,10,28,12,28,
+		562,9,28,1,28,1,28,1,29,1,29,1,29,5,29,569,8,29,10,29,12,29,572,9,29,1,
 		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
 		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,3,29,603,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,611,8,30,10,30,12,
-		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		29,1,29,1,29,3,29,605,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,613,8,30,
+		10,30,12,30,616,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,658,8,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,666,
-		8,31,10,31,12,31,669,9,31,1,31,3,31,672,8,31,3,31,674,8,31,1,32,1,32,1,
-		32,1,32,5,32,680,8,32,10,32,12,32,683,9,32,1,32,1,32,1,33,1,33,1,33,1,
+		1,31,1,31,3,31,644,8,31,3,31,646,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,3,31,660,8,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		5,31,668,8,31,10,31,12,31,671,9,31,1,31,3,31,674,8,31,3,31,676,8,31,1,
+		32,1,32,1,32,1,32,5,32,682,8,32,10,32,12,32,685,9,32,1,32,1,32,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,3,33,705,8,33,1,34,1,34,1,34,1,34,1,34,3,34,712,8,34,1,35,1,35,1,35,
-		1,35,5,35,718,8,35,10,35,12,35,721,9,35,1,35,1,35,1,36,1,36,3,36,727,8,
-		36,1,36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,743,8,37,1,37,1,37,3,37,747,8,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,761,8,37,10,37,12,37,764,9,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,803,8,37,1,37,1,37,
-		3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,815,8,38,1,39,1,39,1,
-		39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,39,1,39,1,39,3,39,829,8,39,
-		1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,843,8,
-		41,10,41,12,41,846,9,41,1,41,3,41,849,8,41,1,42,1,42,1,42,1,42,5,42,855,
-		8,42,10,42,12,42,858,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,877,8,43,11,43,12,43,878,
-		1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,893,
-		8,44,1,45,1,45,1,45,1,45,5,45,899,8,45,10,45,12,45,902,9,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,46,1,46,5,46,912,8,46,10,46,12,46,915,9,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,925,8,46,1,46,3,46,928,8,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,5,46,936,8,46,10,46,12,46,939,9,46,3,46,941,
-		8,46,1,47,1,47,1,47,1,47,5,47,947,8,47,10,47,12,47,950,9,47,1,47,3,47,
-		953,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,
-		50,1,50,1,50,1,50,5,50,970,8,50,10,50,12,50,973,9,50,1,50,3,50,976,8,50,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,984,8,51,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,3,52,995,8,52,3,52,997,8,52,1,52,1,52,1,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,3,53,1008,8,53,1,53,3,53,1011,8,53,1,53,1,53,3,53,
-		1015,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1023,8,54,1,54,1,54,1,54,
-		3,54,1028,8,54,1,54,1,54,1,54,3,54,1033,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1043,8,54,3,54,1045,8,54,1,54,1,54,1,54,1,54,5,54,
-		1051,8,54,10,54,12,54,1054,9,54,1,55,1,55,1,55,1,55,5,55,1060,8,55,10,
-		55,12,55,1063,9,55,1,55,1,55,1,55,3,55,1068,8,55,1,55,1,55,3,55,1072,8,
-		55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1083,8,56,10,56,12,
-		56,1086,9,56,1,56,1,56,3,56,1090,8,56,1,56,3,56,1093,8,56,1,57,1,57,1,
-		57,1,57,1,57,3,57,1100,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1107,8,58,10,
-		58,12,58,1110,9,58,1,59,1,59,3,59,1114,8,59,1,60,1,60,1,60,5,60,1119,8,
-		60,10,60,12,60,1122,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
-		9,61,1,61,3,61,1171,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1181,8,61,10,61,12,61,1184,9,61,1,61,1,61,1,61,1,61,5,61,1190,8,61,10,
-		61,12,61,1193,9,61,1,61,3,61,1196,8,61,1,61,1,61,1,61,3,61,1201,8,61,1,
-		61,1,61,5,61,1205,8,61,10,61,12,61,1208,9,61,1,61,1,61,1,61,1,61,5,61,
-		1214,8,61,10,61,12,61,1217,9,61,1,61,3,61,1220,8,61,1,62,1,62,1,62,5,62,
-		1225,8,62,10,62,12,62,1228,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1236,
-		8,63,10,63,12,63,1239,9,63,1,63,5,63,1242,8,63,10,63,12,63,1245,9,63,1,
-		63,3,63,1248,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
-		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1272,8,
-		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1280,8,65,10,65,12,65,1283,9,65,
-		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1297,
-		8,66,10,66,12,66,1300,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1315,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1328,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1335,
-		8,66,10,66,12,66,1338,9,66,3,66,1340,8,66,1,66,5,66,1343,8,66,10,66,12,
-		66,1346,9,66,1,66,3,66,1349,8,66,3,66,1351,8,66,1,66,1,66,4,66,1355,8,
-		66,11,66,12,66,1356,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1371,8,66,10,66,12,66,1374,9,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,3,66,1396,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1404,8,66,
-		10,66,12,66,1407,9,66,1,66,1,66,3,66,1411,8,66,1,66,1,66,1,66,1,66,1,66,
+		33,1,33,1,33,3,33,707,8,33,1,34,1,34,1,34,1,34,1,34,3,34,714,8,34,1,35,
+		1,35,1,35,1,35,5,35,720,8,35,10,35,12,35,723,9,35,1,35,1,35,1,36,1,36,
+		3,36,729,8,36,1,36,1,36,3,36,733,8,36,1,36,1,36,3,36,737,8,36,1,37,1,37,
+		1,37,1,37,1,37,1,37,3,37,745,8,37,1,37,1,37,3,37,749,8,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,763,8,37,10,37,12,
+		37,766,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,805,8,37,1,
+		37,1,37,3,37,809,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,817,8,38,1,39,
+		1,39,1,39,1,39,1,39,5,39,824,8,39,10,39,12,39,827,9,39,1,39,1,39,3,39,
+		831,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,
+		41,845,8,41,10,41,12,41,848,9,41,1,41,3,41,851,8,41,1,42,1,42,1,42,1,42,
+		5,42,857,8,42,10,42,12,42,860,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,879,8,43,11,43,
+		12,43,880,1,43,1,43,1,43,1,43,3,43,887,8,43,1,44,1,44,1,44,1,44,1,44,1,
+		44,3,44,895,8,44,1,45,1,45,1,45,1,45,5,45,901,8,45,10,45,12,45,904,9,45,
+		1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,914,8,46,10,46,12,46,917,
+		9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,927,8,46,1,46,3,46,930,
+		8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,938,8,46,10,46,12,46,941,9,46,
+		3,46,943,8,46,1,47,1,47,1,47,1,47,5,47,949,8,47,10,47,12,47,952,9,47,1,
+		47,3,47,955,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,963,8,48,1,49,1,49,
+		1,49,1,50,1,50,1,50,1,50,5,50,972,8,50,10,50,12,50,975,9,50,1,50,3,50,
+		978,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,986,8,51,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,1,52,1,52,3,52,997,8,52,3,52,999,8,52,1,52,1,52,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1010,8,53,1,53,3,53,1013,8,53,1,53,
+		1,53,3,53,1017,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1025,8,54,1,54,
+		1,54,1,54,3,54,1030,8,54,1,54,1,54,1,54,3,54,1035,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,3,54,1045,8,54,3,54,1047,8,54,1,54,1,54,1,54,
+		1,54,5,54,1053,8,54,10,54,12,54,1056,9,54,1,55,1,55,1,55,1,55,5,55,1062,
+		8,55,10,55,12,55,1065,9,55,1,55,1,55,1,55,3,55,1070,8,55,1,55,1,55,3,55,
+		1074,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1085,8,56,
+		10,56,12,56,1088,9,56,1,56,1,56,3,56,1092,8,56,1,56,3,56,1095,8,56,1,57,
+		1,57,1,57,1,57,1,57,3,57,1102,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1109,
+		8,58,10,58,12,58,1112,9,58,1,59,1,59,3,59,1116,8,59,1,60,1,60,1,60,5,60,
+		1121,8,60,10,60,12,60,1124,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,
+		5,61,1134,8,61,10,61,12,61,1137,9,61,3,61,1139,8,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1152,8,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1167,8,61,10,61,12,61,
+		1170,9,61,1,61,3,61,1173,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		5,61,1183,8,61,10,61,12,61,1186,9,61,1,61,1,61,1,61,1,61,5,61,1192,8,61,
+		10,61,12,61,1195,9,61,1,61,3,61,1198,8,61,1,61,1,61,1,61,3,61,1203,8,61,
+		1,61,1,61,5,61,1207,8,61,10,61,12,61,1210,9,61,1,61,1,61,1,61,1,61,5,61,
+		1216,8,61,10,61,12,61,1219,9,61,1,61,3,61,1222,8,61,1,62,1,62,1,62,5,62,
+		1227,8,62,10,62,12,62,1230,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1238,
+		8,63,10,63,12,63,1241,9,63,1,63,5,63,1244,8,63,10,63,12,63,1247,9,63,1,
+		63,3,63,1250,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1274,8,
+		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,65,12,65,1285,9,65,
+		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1299,
+		8,66,10,66,12,66,1302,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1316,8,66,10,66,12,66,1319,9,66,1,66,5,66,1322,8,66,
+		10,66,12,66,1325,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1335,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1348,
+		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1355,8,66,10,66,12,66,1358,9,66,3,66,
+		1360,8,66,1,66,5,66,1363,8,66,10,66,12,66,1366,9,66,1,66,3,66,1369,8,66,
+		3,66,1371,8,66,1,66,1,66,4,66,1375,8,66,11,66,12,66,1376,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1391,8,66,10,66,12,66,
+		1394,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1407,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1416,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,5,66,1424,8,66,10,66,12,66,1427,9,66,1,66,1,66,3,66,
+		1431,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1452,8,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1459,8,66,1,66,1,66,1,66,4,66,1464,8,66,11,66,12,66,1465,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1432,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1439,8,66,1,66,1,66,1,66,
-		4,66,1444,8,66,11,66,12,66,1445,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1468,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1491,8,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1501,8,66,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1517,8,69,1,69,1,69,1,69,
-		1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1553,8,73,10,73,12,73,1556,9,73,3,73,1558,8,73,1,73,
-		1,73,1,73,1,73,3,73,1564,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,1574,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1594,8,73,10,73,12,73,1597,9,73,
-		1,74,1,74,1,75,1,75,1,75,3,75,1604,8,75,1,76,1,76,1,76,0,1,146,77,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
-		138,140,142,144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,
-		1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,
-		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
-		124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,
-		193,194,199,213,215,232,257,258,1859,0,160,1,0,0,0,2,165,1,0,0,0,4,168,
-		1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,
-		1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,
-		318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,
-		0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,
-		0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,
-		1,0,0,0,54,550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,
-		673,1,0,0,0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,
-		0,72,724,1,0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,
-		0,0,0,82,848,1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,
-		1,0,0,0,92,940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,
-		965,1,0,0,0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,
-		1,0,0,0,110,1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,
-		0,0,0,118,1113,1,0,0,0,120,1115,1,0,0,0,122,1219,1,0,0,0,124,1221,1,0,
-		0,0,126,1247,1,0,0,0,128,1271,1,0,0,0,130,1273,1,0,0,0,132,1500,1,0,0,
-		0,134,1502,1,0,0,0,136,1508,1,0,0,0,138,1516,1,0,0,0,140,1522,1,0,0,0,
-		142,1526,1,0,0,0,144,1529,1,0,0,0,146,1573,1,0,0,0,148,1598,1,0,0,0,150,
-		1600,1,0,0,0,152,1605,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,
-		3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,
-		0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,
-		163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,
-		0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,
-		170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,
-		172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,
-		234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,
-		0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,
-		0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,
-		0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,
-		53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,
-		3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,
-		1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,
-		0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,
-		189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,
-		0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,
-		200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,
-		4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,
-		0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,
-		209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,
-		1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,
-		0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,
-		222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,
-		5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,
-		0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,
-		0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,
-		0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,
-		0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,
-		251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,
-		248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,
-		0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,
-		0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,
-		226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,
-		0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,
-		260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,
-		266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,
-		0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,
-		272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,
-		276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,
-		276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,
-		5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,
-		0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,
-		0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,
-		0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,
-		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
-		0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,
-		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
-		307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
-		5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
-		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
-		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
-		326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
-		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,
-		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
-		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
-		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
-		343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
-		5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,
-		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
-		0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
-		344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,
-		5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
-		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,
-		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
-		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,
-		33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,
-		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
-		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
-		1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
-		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
-		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,
-		396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,
-		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
-		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
-		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,
-		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
-		414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,
-		444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,
-		428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,
-		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
-		0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
-		72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
-		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,
-		442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,
-		1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,
-		0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,
-		421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,
-		144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,
-		5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,
-		0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,
-		71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,
-		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,
-		463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,
-		465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,
-		5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,
-		1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,
-		0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,
-		481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,
-		5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,
-		5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,
-		5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,
-		0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,
-		497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,
-		3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,
-		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,
-		0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,
-		513,514,5,109,0,0,514,547,3,146,73,0,515,516,5,110,0,0,516,547,3,72,36,
-		0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,
-		0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,
-		525,528,3,146,73,0,526,527,5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,
-		0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,
-		532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,
-		536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,
-		1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,543,5,138,0,0,542,544,
-		5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,
-		73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,
-		520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,
-		0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,
-		0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,
-		554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,
-		560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,
-		0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,
-		0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,
-		568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,
-		573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,
-		577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,
-		581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,
-		585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,
-		589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,
-		593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,
-		597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,
-		601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,
-		1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,
-		0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,
-		59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,5,54,0,0,607,608,
-		3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,
-		1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,
-		0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,
-		619,620,5,77,0,0,620,674,3,146,73,0,621,622,5,89,0,0,622,623,5,62,0,0,
-		623,674,5,64,0,0,624,625,5,89,0,0,625,674,3,146,73,0,626,627,5,184,0,0,
-		627,628,3,146,73,0,628,629,3,142,71,0,629,674,1,0,0,0,630,631,5,90,0,0,
-		631,674,3,146,73,0,632,633,5,58,0,0,633,674,5,252,0,0,634,635,5,59,0,0,
-		635,674,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,641,5,96,0,
-		0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,642,1,0,0,0,
-		642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,674,1,0,0,0,645,646,
-		5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,62,0,0,649,650,
-		5,88,0,0,650,651,5,63,0,0,651,674,1,0,0,0,652,653,5,97,0,0,653,657,3,146,
-		73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,0,0,657,654,1,0,0,
-		0,657,658,1,0,0,0,658,674,1,0,0,0,659,674,3,44,22,0,660,661,5,94,0,0,661,
-		662,5,62,0,0,662,667,3,144,72,0,663,664,5,237,0,0,664,666,3,144,72,0,665,
-		663,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,
-		0,0,0,669,667,1,0,0,0,670,672,3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,
-		0,672,674,1,0,0,0,673,617,1,0,0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,
-		624,1,0,0,0,673,626,1,0,0,0,673,630,1,0,0,0,673,632,1,0,0,0,673,634,1,
-		0,0,0,673,636,1,0,0,0,673,645,1,0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,
-		673,660,1,0,0,0,674,63,1,0,0,0,675,676,5,190,0,0,676,677,3,152,76,0,677,
-		681,5,233,0,0,678,680,3,66,33,0,679,678,1,0,0,0,680,683,1,0,0,0,681,679,
-		1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,685,5,234,
-		0,0,685,65,1,0,0,0,686,687,5,220,0,0,687,705,3,146,73,0,688,689,5,89,0,
-		0,689,705,3,152,76,0,690,691,5,221,0,0,691,705,3,146,73,0,692,693,5,222,
-		0,0,693,705,3,146,73,0,694,695,5,223,0,0,695,705,3,146,73,0,696,697,5,
-		82,0,0,697,705,3,146,73,0,698,699,5,81,0,0,699,705,3,146,73,0,700,701,
-		5,99,0,0,701,705,3,146,73,0,702,703,5,100,0,0,703,705,3,146,73,0,704,686,
-		1,0,0,0,704,688,1,0,0,0,704,690,1,0,0,0,704,692,1,0,0,0,704,694,1,0,0,
-		0,704,696,1,0,0,0,704,698,1,0,0,0,704,700,1,0,0,0,704,702,1,0,0,0,705,
-		67,1,0,0,0,706,707,5,252,0,0,707,708,3,146,73,0,708,709,5,62,0,0,709,711,
-		3,146,73,0,710,712,5,237,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,69,1,
-		0,0,0,713,714,5,108,0,0,714,715,3,152,76,0,715,719,5,233,0,0,716,718,3,
-		74,37,0,717,716,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,719,720,1,0,0,
-		0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,234,0,0,723,71,1,0,0,0,724,
-		726,3,146,73,0,725,727,5,111,0,0,726,725,1,0,0,0,726,727,1,0,0,0,727,730,
-		1,0,0,0,728,729,5,50,0,0,729,731,3,146,73,0,730,728,1,0,0,0,730,731,1,
-		0,0,0,731,734,1,0,0,0,732,733,5,71,0,0,733,735,3,146,73,0,734,732,1,0,
-		0,0,734,735,1,0,0,0,735,73,1,0,0,0,736,737,5,109,0,0,737,807,3,146,73,
-		0,738,739,5,110,0,0,739,807,3,72,36,0,740,742,5,199,0,0,741,743,5,253,
-		0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,745,5,139,0,0,
-		745,747,3,146,73,0,746,744,1,0,0,0,746,747,1,0,0,0,747,807,1,0,0,0,748,
-		749,5,199,0,0,749,807,5,210,0,0,750,751,5,200,0,0,751,807,3,146,73,0,752,
-		753,5,201,0,0,753,807,3,146,73,0,754,755,5,202,0,0,755,756,5,72,0,0,756,
-		807,5,252,0,0,757,758,5,203,0,0,758,762,5,233,0,0,759,761,3,30,15,0,760,
-		759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,765,1,
-		0,0,0,764,762,1,0,0,0,765,807,5,234,0,0,766,767,5,203,0,0,767,768,5,211,
-		0,0,768,769,3,152,76,0,769,770,5,212,0,0,770,771,3,146,73,0,771,807,1,
-		0,0,0,772,773,5,204,0,0,773,807,3,146,73,0,774,807,3,76,38,0,775,807,3,
-		78,39,0,776,777,5,207,0,0,777,778,5,213,0,0,778,779,3,146,73,0,779,780,
-		5,169,0,0,780,781,3,146,73,0,781,807,1,0,0,0,782,783,5,206,0,0,783,807,
-		3,146,73,0,784,785,5,112,0,0,785,786,5,72,0,0,786,807,5,252,0,0,787,788,
-		5,115,0,0,788,807,3,82,41,0,789,790,5,8,0,0,790,807,5,252,0,0,791,792,
-		5,119,0,0,792,807,5,254,0,0,793,807,3,44,22,0,794,795,5,225,0,0,795,796,
-		5,62,0,0,796,797,3,146,73,0,797,798,5,211,0,0,798,802,3,146,73,0,799,800,
-		5,226,0,0,800,801,5,227,0,0,801,803,3,146,73,0,802,799,1,0,0,0,802,803,
-		1,0,0,0,803,807,1,0,0,0,804,805,5,228,0,0,805,807,3,146,73,0,806,736,1,
-		0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,806,748,1,0,0,0,806,750,1,0,0,0,
-		806,752,1,0,0,0,806,754,1,0,0,0,806,757,1,0,0,0,806,766,1,0,0,0,806,772,
-		1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,0,806,776,1,0,0,0,806,782,1,0,0,
-		0,806,784,1,0,0,0,806,787,1,0,0,0,806,789,1,0,0,0,806,791,1,0,0,0,806,
-		793,1,0,0,0,806,794,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,808,809,5,205,
-		0,0,809,814,3,146,73,0,810,811,5,51,0,0,811,815,5,252,0,0,812,813,5,214,
-		0,0,813,815,3,152,76,0,814,810,1,0,0,0,814,812,1,0,0,0,815,77,1,0,0,0,
-		816,817,5,207,0,0,817,818,5,208,0,0,818,819,3,152,76,0,819,823,5,233,0,
-		0,820,822,3,80,40,0,821,820,1,0,0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,
-		824,1,0,0,0,824,828,1,0,0,0,825,823,1,0,0,0,826,827,5,169,0,0,827,829,
-		3,146,73,0,828,826,1,0,0,0,828,829,1,0,0,0,829,830,1,0,0,0,830,831,5,234,
-		0,0,831,79,1,0,0,0,832,833,5,209,0,0,833,834,3,146,73,0,834,835,3,146,
-		73,0,835,81,1,0,0,0,836,849,5,116,0,0,837,849,5,117,0,0,838,849,5,118,
-		0,0,839,840,5,52,0,0,840,844,5,233,0,0,841,843,3,30,15,0,842,841,1,0,0,
-		0,843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,
-		844,1,0,0,0,847,849,5,234,0,0,848,836,1,0,0,0,848,837,1,0,0,0,848,838,
-		1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,850,851,5,215,0,0,851,852,3,152,
-		76,0,852,856,5,233,0,0,853,855,3,86,43,0,854,853,1,0,0,0,855,858,1,0,0,
-		0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,856,1,0,0,0,859,
-		860,5,234,0,0,860,85,1,0,0,0,861,862,5,195,0,0,862,863,3,152,76,0,863,
-		864,5,238,0,0,864,865,3,152,76,0,865,885,1,0,0,0,866,867,5,193,0,0,867,
-		885,3,146,73,0,868,869,5,216,0,0,869,885,3,146,73,0,870,871,5,217,0,0,
-		871,885,5,219,0,0,872,873,5,217,0,0,873,885,3,152,76,0,874,876,5,64,0,
-		0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,1,0,0,0,878,
-		879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,0,0,881,882,5,166,0,0,882,883,
-		5,51,0,0,883,885,3,152,76,0,884,861,1,0,0,0,884,866,1,0,0,0,884,868,1,
-		0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,874,1,0,0,0,884,880,1,0,0,0,
-		885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,146,73,0,888,889,5,99,0,0,889,
-		893,3,146,73,0,890,891,5,100,0,0,891,893,3,146,73,0,892,886,1,0,0,0,892,
-		888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,0,0,894,895,5,120,0,0,895,896,3,
-		152,76,0,896,900,5,233,0,0,897,899,3,92,46,0,898,897,1,0,0,0,899,902,1,
-		0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,900,1,0,0,0,
-		903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,121,0,0,906,941,3,146,73,0,
-		907,908,5,122,0,0,908,913,3,94,47,0,909,910,5,237,0,0,910,912,3,94,47,
-		0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,
-		941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,0,917,941,3,146,73,0,918,919,
-		5,163,0,0,919,920,3,146,73,0,920,921,5,161,0,0,921,924,3,152,76,0,922,
-		923,5,164,0,0,923,925,3,146,73,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,
-		1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,0,927,928,1,0,0,0,928,941,1,0,
-		0,0,929,930,5,201,0,0,930,941,3,146,73,0,931,932,5,165,0,0,932,937,3,98,
-		49,0,933,934,5,237,0,0,934,936,3,98,49,0,935,933,1,0,0,0,936,939,1,0,0,
-		0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,
-		905,1,0,0,0,940,907,1,0,0,0,940,916,1,0,0,0,940,918,1,0,0,0,940,929,1,
-		0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,943,3,152,76,0,943,952,3,146,
-		73,0,944,948,5,233,0,0,945,947,3,96,48,0,946,945,1,0,0,0,947,950,1,0,0,
-		0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,
-		953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,0,0,953,95,1,0,0,0,954,955,5,
-		162,0,0,955,961,3,146,73,0,956,957,5,163,0,0,957,961,3,146,73,0,958,959,
-		5,164,0,0,959,961,3,146,73,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,
-		0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,963,964,3,146,73,0,964,99,1,0,0,
-		0,965,966,5,123,0,0,966,975,3,152,76,0,967,971,5,233,0,0,968,970,3,102,
-		51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,
-		974,1,0,0,0,973,971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,0,0,975,976,
-		1,0,0,0,976,101,1,0,0,0,977,978,5,124,0,0,978,984,3,146,73,0,979,980,5,
-		125,0,0,980,984,3,146,73,0,981,982,5,126,0,0,982,984,3,146,73,0,983,977,
-		1,0,0,0,983,979,1,0,0,0,983,981,1,0,0,0,984,103,1,0,0,0,985,986,5,127,
-		0,0,986,987,3,152,76,0,987,988,5,233,0,0,988,996,3,146,73,0,989,994,3,
-		142,71,0,990,991,5,57,0,0,991,992,3,146,73,0,992,993,3,142,71,0,993,995,
-		1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,989,1,0,0,
-		0,996,997,1,0,0,0,997,998,1,0,0,0,998,999,5,234,0,0,999,105,1,0,0,0,1000,
-		1001,5,128,0,0,1001,1002,3,152,76,0,1002,1003,5,240,0,0,1003,1010,3,146,
-		73,0,1004,1007,5,129,0,0,1005,1008,5,130,0,0,1006,1008,5,131,0,0,1007,
-		1005,1,0,0,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1011,3,144,72,0,
-		1010,1004,1,0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1013,5,51,0,
-		0,1013,1015,5,252,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,107,1,0,
-		0,0,1016,1017,5,132,0,0,1017,1018,3,152,76,0,1018,1019,5,139,0,0,1019,
-		1022,3,146,73,0,1020,1021,5,51,0,0,1021,1023,5,252,0,0,1022,1020,1,0,0,
-		0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,1025,5,133,0,0,1025,1026,5,
-		135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,0,1027,1028,1,0,0,0,1028,1032,
-		1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,135,0,0,1031,1033,5,254,0,0,1032,
-		1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,1035,5,156,0,0,1035,
-		1036,5,179,0,0,1036,1037,3,152,76,0,1037,1038,5,157,0,0,1038,1039,5,161,
-		0,0,1039,1040,5,254,0,0,1040,1042,5,158,0,0,1041,1043,3,110,55,0,1042,
-		1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1034,1,0,0,0,1044,
-		1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,5,239,0,0,1047,1052,3,112,56,
-		0,1048,1049,5,237,0,0,1049,1051,3,112,56,0,1050,1048,1,0,0,0,1051,1054,
-		1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,0,0,1054,1052,
-		1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,152,76,0,1057,1058,5,237,0,0,1058,
-		1060,3,152,76,0,1059,1057,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,
-		1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,1061,1,0,0,0,1064,1065,5,170,
-		0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,0,1067,1064,1,0,0,0,1067,1068,
-		1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,0,0,1070,1072,3,152,76,0,1071,
-		1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,0,1073,1074,5,152,0,0,1074,
-		1075,5,253,0,0,1075,1076,5,161,0,0,1076,1093,3,152,76,0,1077,1089,5,155,
-		0,0,1078,1079,5,235,0,0,1079,1084,3,152,76,0,1080,1081,5,237,0,0,1081,
-		1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,
-		1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,236,
-		0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,1,0,0,0,1090,1093,1,
-		0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,1077,1,0,0,0,1092,1091,
-		1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,1096,5,139,0,0,1096,
-		1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,72,0,1099,1097,1,0,
-		0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,142,0,0,1102,1103,5,
-		143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,1107,3,118,59,0,
-		1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,
-		0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,0,1112,1114,3,152,
-		76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,0,0,0,1115,1116,5,
-		144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,1117,1,0,0,0,1119,
-		1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,0,1122,
-		1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,1126,5,10,0,0,1126,
-		1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,76,0,1129,1130,5,237,
-		0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,
-		1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1127,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1220,1,0,0,0,1138,1139,5,146,0,0,1139,1220,
-		3,152,76,0,1140,1141,5,147,0,0,1141,1220,3,152,76,0,1142,1143,5,148,0,
-		0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1220,3,152,76,0,1146,1149,
-		5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,1149,1147,1,0,0,0,1149,
-		1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,0,0,1152,1153,5,161,0,0,
-		1153,1220,3,152,76,0,1154,1155,5,152,0,0,1155,1156,5,253,0,0,1156,1157,
-		5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,0,0,1159,1220,3,152,76,0,
-		1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,1163,5,237,0,0,1163,1165,
-		3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,
-		1167,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1171,5,153,0,0,1170,
-		1169,1,0,0,0,1170,1171,1,0,0,0,1171,1172,1,0,0,0,1172,1173,5,161,0,0,1173,
-		1174,5,224,0,0,1174,1175,3,150,75,0,1175,1220,1,0,0,0,1176,1177,5,168,
-		0,0,1177,1178,3,146,73,0,1178,1182,5,233,0,0,1179,1181,3,122,61,0,1180,
-		1179,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1182,1183,1,0,0,0,1183,
-		1185,1,0,0,0,1184,1182,1,0,0,0,1185,1195,5,234,0,0,1186,1187,5,169,0,0,
-		1187,1191,5,233,0,0,1188,1190,3,122,61,0,1189,1188,1,0,0,0,1190,1193,1,
-		0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,
-		1,0,0,0,1194,1196,5,234,0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1220,
-		1,0,0,0,1197,1200,5,153,0,0,1198,1199,5,179,0,0,1199,1201,5,109,0,0,1200,
-		1198,1,0,0,0,1200,1201,1,0,0,0,1201,1202,1,0,0,0,1202,1206,5,233,0,0,1203,
-		1205,3,122,61,0,1204,1203,1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,
-		1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,1206,1,0,0,0,1209,1220,5,234,
-		0,0,1210,1211,5,154,0,0,1211,1215,5,233,0,0,1212,1214,3,122,61,0,1213,
-		1212,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,1,0,0,0,1216,
-		1218,1,0,0,0,1217,1215,1,0,0,0,1218,1220,5,234,0,0,1219,1125,1,0,0,0,1219,
-		1138,1,0,0,0,1219,1140,1,0,0,0,1219,1142,1,0,0,0,1219,1146,1,0,0,0,1219,
-		1154,1,0,0,0,1219,1160,1,0,0,0,1219,1176,1,0,0,0,1219,1197,1,0,0,0,1219,
-		1210,1,0,0,0,1220,123,1,0,0,0,1221,1222,5,171,0,0,1222,1226,5,233,0,0,
-		1223,1225,3,126,63,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,
-		0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,
-		234,0,0,1230,125,1,0,0,0,1231,1232,5,172,0,0,1232,1237,3,152,76,0,1233,
-		1234,5,237,0,0,1234,1236,3,152,76,0,1235,1233,1,0,0,0,1236,1239,1,0,0,
-		0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1243,1,0,0,0,1239,1237,1,0,
-		0,0,1240,1242,3,128,64,0,1241,1240,1,0,0,0,1242,1245,1,0,0,0,1243,1241,
-		1,0,0,0,1243,1244,1,0,0,0,1244,1248,1,0,0,0,1245,1243,1,0,0,0,1246,1248,
-		3,120,60,0,1247,1231,1,0,0,0,1247,1246,1,0,0,0,1248,127,1,0,0,0,1249,1250,
-		5,173,0,0,1250,1272,3,146,73,0,1251,1252,5,174,0,0,1252,1272,3,144,72,
-		0,1253,1254,5,99,0,0,1254,1255,3,146,73,0,1255,1256,5,181,0,0,1256,1257,
-		5,107,0,0,1257,1272,1,0,0,0,1258,1259,5,100,0,0,1259,1272,3,146,73,0,1260,
-		1261,5,101,0,0,1261,1262,3,146,73,0,1262,1263,5,181,0,0,1263,1264,5,107,
-		0,0,1264,1272,1,0,0,0,1265,1266,5,102,0,0,1266,1272,3,146,73,0,1267,1268,
-		5,103,0,0,1268,1272,5,104,0,0,1269,1270,5,105,0,0,1270,1272,3,146,73,0,
-		1271,1249,1,0,0,0,1271,1251,1,0,0,0,1271,1253,1,0,0,0,1271,1258,1,0,0,
-		0,1271,1260,1,0,0,0,1271,1265,1,0,0,0,1271,1267,1,0,0,0,1271,1269,1,0,
-		0,0,1272,129,1,0,0,0,1273,1274,5,2,0,0,1274,1275,3,152,76,0,1275,1276,
-		5,4,0,0,1276,1277,3,152,76,0,1277,1281,5,233,0,0,1278,1280,3,132,66,0,
-		1279,1278,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
-		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,234,0,0,1285,131,1,0,
-		0,0,1286,1287,3,152,76,0,1287,1288,5,60,0,0,1288,1289,5,175,0,0,1289,1290,
-		5,254,0,0,1290,1501,1,0,0,0,1291,1292,3,152,76,0,1292,1293,5,60,0,0,1293,
-		1294,5,38,0,0,1294,1298,3,146,73,0,1295,1297,3,140,70,0,1296,1295,1,0,
-		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1501,1,
-		0,0,0,1300,1298,1,0,0,0,1301,1302,3,152,76,0,1302,1303,5,95,0,0,1303,1304,
-		5,62,0,0,1304,1305,3,144,72,0,1305,1501,1,0,0,0,1306,1307,3,150,75,0,1307,
-		1308,7,3,0,0,1308,1309,3,146,73,0,1309,1314,3,142,71,0,1310,1311,5,28,
-		0,0,1311,1312,3,146,73,0,1312,1313,3,142,71,0,1313,1315,1,0,0,0,1314,1310,
-		1,0,0,0,1314,1315,1,0,0,0,1315,1501,1,0,0,0,1316,1317,3,150,75,0,1317,
-		1318,5,178,0,0,1318,1319,3,146,73,0,1319,1320,5,179,0,0,1320,1321,5,252,
-		0,0,1321,1501,1,0,0,0,1322,1323,3,152,76,0,1323,1350,5,180,0,0,1324,1325,
-		5,54,0,0,1325,1327,5,252,0,0,1326,1328,3,136,68,0,1327,1326,1,0,0,0,1327,
-		1328,1,0,0,0,1328,1351,1,0,0,0,1329,1339,5,38,0,0,1330,1331,5,44,0,0,1331,
-		1332,3,146,73,0,1332,1336,3,142,71,0,1333,1335,3,134,67,0,1334,1333,1,
-		0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1340,
-		1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,0,0,1340,1344,
-		1,0,0,0,1341,1343,3,140,70,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,
-		1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1347,
-		1349,3,136,68,0,1348,1347,1,0,0,0,1348,1349,1,0,0,0,1349,1351,1,0,0,0,
-		1350,1324,1,0,0,0,1350,1329,1,0,0,0,1351,1501,1,0,0,0,1352,1354,5,171,
-		0,0,1353,1355,3,128,64,0,1354,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1354,
-		1,0,0,0,1356,1357,1,0,0,0,1357,1501,1,0,0,0,1358,1359,5,171,0,0,1359,1360,
-		5,172,0,0,1360,1501,5,106,0,0,1361,1362,3,152,76,0,1362,1363,5,117,0,0,
-		1363,1364,3,146,73,0,1364,1501,1,0,0,0,1365,1366,3,152,76,0,1366,1367,
-		5,16,0,0,1367,1368,3,24,12,0,1368,1372,5,233,0,0,1369,1371,3,30,15,0,1370,
-		1369,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,1372,1373,1,0,0,0,1373,
-		1375,1,0,0,0,1374,1372,1,0,0,0,1375,1376,5,234,0,0,1376,1501,1,0,0,0,1377,
-		1378,3,152,76,0,1378,1379,5,19,0,0,1379,1380,5,252,0,0,1380,1381,5,20,
-		0,0,1381,1382,3,146,73,0,1382,1501,1,0,0,0,1383,1384,3,152,76,0,1384,1386,
-		5,21,0,0,1385,1387,5,241,0,0,1386,1385,1,0,0,0,1386,1387,1,0,0,0,1387,
-		1388,1,0,0,0,1388,1389,3,146,73,0,1389,1501,1,0,0,0,1390,1391,3,152,76,
-		0,1391,1392,5,229,0,0,1392,1395,3,144,72,0,1393,1394,5,51,0,0,1394,1396,
-		5,252,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1501,1,0,0,0,1397,1398,
-		3,152,76,0,1398,1399,5,229,0,0,1399,1400,5,38,0,0,1400,1405,3,138,69,0,
-		1401,1402,5,237,0,0,1402,1404,3,138,69,0,1403,1401,1,0,0,0,1404,1407,1,
-		0,0,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,1410,1,0,0,0,1407,1405,
-		1,0,0,0,1408,1409,5,51,0,0,1409,1411,5,252,0,0,1410,1408,1,0,0,0,1410,
-		1411,1,0,0,0,1411,1501,1,0,0,0,1412,1413,3,152,76,0,1413,1414,5,91,0,0,
-		1414,1415,3,146,73,0,1415,1501,1,0,0,0,1416,1417,3,152,76,0,1417,1418,
-		5,92,0,0,1418,1419,5,135,0,0,1419,1420,3,144,72,0,1420,1421,5,62,0,0,1421,
-		1422,3,146,73,0,1422,1501,1,0,0,0,1423,1424,3,152,76,0,1424,1425,5,198,
-		0,0,1425,1426,5,92,0,0,1426,1501,1,0,0,0,1427,1428,3,152,76,0,1428,1429,
-		5,70,0,0,1429,1431,5,68,0,0,1430,1432,5,253,0,0,1431,1430,1,0,0,0,1431,
-		1432,1,0,0,0,1432,1501,1,0,0,0,1433,1434,3,152,76,0,1434,1435,5,70,0,0,
-		1435,1438,5,69,0,0,1436,1437,5,51,0,0,1437,1439,5,252,0,0,1438,1436,1,
-		0,0,0,1438,1439,1,0,0,0,1439,1501,1,0,0,0,1440,1441,3,152,76,0,1441,1443,
-		5,64,0,0,1442,1444,3,88,44,0,1443,1442,1,0,0,0,1444,1445,1,0,0,0,1445,
-		1443,1,0,0,0,1445,1446,1,0,0,0,1446,1501,1,0,0,0,1447,1448,5,22,0,0,1448,
-		1501,5,254,0,0,1449,1450,5,23,0,0,1450,1501,5,254,0,0,1451,1501,5,24,0,
-		0,1452,1501,5,25,0,0,1453,1454,3,152,76,0,1454,1455,5,26,0,0,1455,1456,
-		5,27,0,0,1456,1457,3,146,73,0,1457,1458,3,142,71,0,1458,1459,5,28,0,0,
-		1459,1460,3,146,73,0,1460,1461,3,142,71,0,1461,1501,1,0,0,0,1462,1463,
-		3,152,76,0,1463,1464,5,29,0,0,1464,1467,5,161,0,0,1465,1468,5,30,0,0,1466,
-		1468,3,146,73,0,1467,1465,1,0,0,0,1467,1466,1,0,0,0,1468,1469,1,0,0,0,
-		1469,1470,5,31,0,0,1470,1471,3,146,73,0,1471,1472,3,142,71,0,1472,1473,
-		5,28,0,0,1473,1474,3,146,73,0,1474,1475,3,142,71,0,1475,1501,1,0,0,0,1476,
-		1477,3,152,76,0,1477,1478,5,32,0,0,1478,1479,3,146,73,0,1479,1480,3,142,
-		71,0,1480,1481,5,20,0,0,1481,1482,3,146,73,0,1482,1501,1,0,0,0,1483,1484,
-		5,33,0,0,1484,1485,3,150,75,0,1485,1486,5,34,0,0,1486,1487,3,150,75,0,
-		1487,1490,3,146,73,0,1488,1489,5,35,0,0,1489,1491,3,146,73,0,1490,1488,
-		1,0,0,0,1490,1491,1,0,0,0,1491,1501,1,0,0,0,1492,1493,5,36,0,0,1493,1494,
-		5,35,0,0,1494,1495,3,146,73,0,1495,1496,3,142,71,0,1496,1497,5,37,0,0,
-		1497,1498,3,146,73,0,1498,1499,3,142,71,0,1499,1501,1,0,0,0,1500,1286,
-		1,0,0,0,1500,1291,1,0,0,0,1500,1301,1,0,0,0,1500,1306,1,0,0,0,1500,1316,
-		1,0,0,0,1500,1322,1,0,0,0,1500,1352,1,0,0,0,1500,1358,1,0,0,0,1500,1361,
-		1,0,0,0,1500,1365,1,0,0,0,1500,1377,1,0,0,0,1500,1383,1,0,0,0,1500,1390,
-		1,0,0,0,1500,1397,1,0,0,0,1500,1412,1,0,0,0,1500,1416,1,0,0,0,1500,1423,
-		1,0,0,0,1500,1427,1,0,0,0,1500,1433,1,0,0,0,1500,1440,1,0,0,0,1500,1447,
-		1,0,0,0,1500,1449,1,0,0,0,1500,1451,1,0,0,0,1500,1452,1,0,0,0,1500,1453,
-		1,0,0,0,1500,1462,1,0,0,0,1500,1476,1,0,0,0,1500,1483,1,0,0,0,1500,1492,
-		1,0,0,0,1501,133,1,0,0,0,1502,1503,5,72,0,0,1503,1504,5,252,0,0,1504,1505,
-		5,170,0,0,1505,1506,3,146,73,0,1506,1507,3,142,71,0,1507,135,1,0,0,0,1508,
-		1509,5,45,0,0,1509,1510,5,40,0,0,1510,1511,5,41,0,0,1511,1512,3,146,73,
-		0,1512,1513,5,42,0,0,1513,1514,3,146,73,0,1514,137,1,0,0,0,1515,1517,5,
-		242,0,0,1516,1515,1,0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1519,
-		3,144,72,0,1519,1520,5,34,0,0,1520,1521,3,146,73,0,1521,139,1,0,0,0,1522,
-		1523,5,39,0,0,1523,1524,3,150,75,0,1524,1525,3,146,73,0,1525,141,1,0,0,
-		0,1526,1527,5,181,0,0,1527,1528,5,194,0,0,1528,143,1,0,0,0,1529,1530,5,
-		253,0,0,1530,145,1,0,0,0,1531,1532,6,73,-1,0,1532,1533,5,235,0,0,1533,
-		1534,3,146,73,0,1534,1535,5,236,0,0,1535,1574,1,0,0,0,1536,1537,5,242,
-		0,0,1537,1574,3,146,73,16,1538,1539,5,198,0,0,1539,1574,3,146,73,11,1540,
-		1541,5,168,0,0,1541,1542,3,146,73,0,1542,1543,5,170,0,0,1543,1544,3,146,
-		73,0,1544,1545,5,169,0,0,1545,1546,3,146,73,0,1546,1574,1,0,0,0,1547,1548,
-		3,152,76,0,1548,1557,5,235,0,0,1549,1554,3,146,73,0,1550,1551,5,237,0,
-		0,1551,1553,3,146,73,0,1552,1550,1,0,0,0,1553,1556,1,0,0,0,1554,1552,1,
-		0,0,0,1554,1555,1,0,0,0,1555,1558,1,0,0,0,1556,1554,1,0,0,0,1557,1549,
-		1,0,0,0,1557,1558,1,0,0,0,1558,1559,1,0,0,0,1559,1560,5,236,0,0,1560,1574,
-		1,0,0,0,1561,1563,7,4,0,0,1562,1564,3,148,74,0,1563,1562,1,0,0,0,1563,
-		1564,1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,181,0,0,1566,1574,3,148,74,
-		0,1567,1568,5,254,0,0,1568,1574,3,148,74,0,1569,1574,5,253,0,0,1570,1574,
-		5,254,0,0,1571,1574,5,252,0,0,1572,1574,3,150,75,0,1573,1531,1,0,0,0,1573,
-		1536,1,0,0,0,1573,1538,1,0,0,0,1573,1540,1,0,0,0,1573,1547,1,0,0,0,1573,
-		1561,1,0,0,0,1573,1567,1,0,0,0,1573,1569,1,0,0,0,1573,1570,1,0,0,0,1573,
-		1571,1,0,0,0,1573,1572,1,0,0,0,1574,1595,1,0,0,0,1575,1576,10,15,0,0,1576,
-		1577,5,195,0,0,1577,1594,3,146,73,16,1578,1579,10,14,0,0,1579,1580,7,5,
-		0,0,1580,1594,3,146,73,15,1581,1582,10,13,0,0,1582,1583,7,6,0,0,1583,1594,
-		3,146,73,14,1584,1585,10,12,0,0,1585,1586,7,7,0,0,1586,1594,3,146,73,13,
-		1587,1588,10,10,0,0,1588,1589,5,196,0,0,1589,1594,3,146,73,11,1590,1591,
-		10,9,0,0,1591,1592,5,197,0,0,1592,1594,3,146,73,10,1593,1575,1,0,0,0,1593,
-		1578,1,0,0,0,1593,1581,1,0,0,0,1593,1584,1,0,0,0,1593,1587,1,0,0,0,1593,
-		1590,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,
-		147,1,0,0,0,1597,1595,1,0,0,0,1598,1599,7,8,0,0,1599,149,1,0,0,0,1600,
-		1603,3,152,76,0,1601,1602,5,238,0,0,1602,1604,3,152,76,0,1603,1601,1,0,
-		0,0,1603,1604,1,0,0,0,1604,151,1,0,0,0,1605,1606,7,9,0,0,1606,153,1,0,
-		0,0,159,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
-		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
-		443,452,461,466,474,481,494,496,506,528,532,537,543,546,550,558,568,602,
-		612,641,643,657,667,671,673,681,704,711,719,726,730,734,742,746,762,802,
-		806,814,823,828,844,848,856,878,884,892,900,913,924,927,937,940,948,952,
-		960,971,975,983,994,996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,
-		1067,1071,1084,1089,1092,1099,1108,1113,1120,1133,1136,1149,1166,1170,
-		1182,1191,1195,1200,1206,1215,1219,1226,1237,1243,1247,1271,1281,1298,
-		1314,1327,1336,1339,1344,1348,1350,1356,1372,1386,1395,1405,1410,1431,
-		1438,1445,1467,1490,1500,1516,1554,1557,1563,1573,1593,1595,1603
+		1,66,1,66,1,66,1,66,1,66,3,66,1488,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1511,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1521,
+		8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,69,3,69,1537,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,
+		1,71,1,71,1,72,1,72,1,72,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		5,74,1577,8,74,10,74,12,74,1580,9,74,3,74,1582,8,74,1,74,1,74,1,74,1,74,
+		3,74,1588,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1598,8,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,5,74,1618,8,74,10,74,12,74,1621,9,74,1,75,1,75,1,76,
+		1,76,1,76,3,76,1628,8,76,1,77,1,77,1,77,0,1,148,78,0,2,4,6,8,10,12,14,
+		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
+		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,
+		177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,
+		3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,
+		130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,
+		199,213,215,232,257,258,1885,0,162,1,0,0,0,2,167,1,0,0,0,4,170,1,0,0,0,
+		6,202,1,0,0,0,8,204,1,0,0,0,10,216,1,0,0,0,12,259,1,0,0,0,14,261,1,0,0,
+		0,16,263,1,0,0,0,18,280,1,0,0,0,20,282,1,0,0,0,22,318,1,0,0,0,24,320,1,
+		0,0,0,26,322,1,0,0,0,28,356,1,0,0,0,30,358,1,0,0,0,32,363,1,0,0,0,34,445,
+		1,0,0,0,36,454,1,0,0,0,38,463,1,0,0,0,40,468,1,0,0,0,42,476,1,0,0,0,44,
+		478,1,0,0,0,46,498,1,0,0,0,48,500,1,0,0,0,50,502,1,0,0,0,52,548,1,0,0,
+		0,54,552,1,0,0,0,56,554,1,0,0,0,58,604,1,0,0,0,60,606,1,0,0,0,62,675,1,
+		0,0,0,64,677,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,715,1,0,0,0,72,726,
+		1,0,0,0,74,808,1,0,0,0,76,810,1,0,0,0,78,818,1,0,0,0,80,834,1,0,0,0,82,
+		850,1,0,0,0,84,852,1,0,0,0,86,886,1,0,0,0,88,894,1,0,0,0,90,896,1,0,0,
+		0,92,942,1,0,0,0,94,944,1,0,0,0,96,962,1,0,0,0,98,964,1,0,0,0,100,967,
+		1,0,0,0,102,985,1,0,0,0,104,987,1,0,0,0,106,1002,1,0,0,0,108,1018,1,0,
+		0,0,110,1073,1,0,0,0,112,1094,1,0,0,0,114,1096,1,0,0,0,116,1103,1,0,0,
+		0,118,1115,1,0,0,0,120,1117,1,0,0,0,122,1221,1,0,0,0,124,1223,1,0,0,0,
+		126,1249,1,0,0,0,128,1273,1,0,0,0,130,1275,1,0,0,0,132,1520,1,0,0,0,134,
+		1522,1,0,0,0,136,1528,1,0,0,0,138,1536,1,0,0,0,140,1542,1,0,0,0,142,1546,
+		1,0,0,0,144,1550,1,0,0,0,146,1553,1,0,0,0,148,1597,1,0,0,0,150,1622,1,
+		0,0,0,152,1624,1,0,0,0,154,1629,1,0,0,0,156,161,3,2,1,0,157,161,3,4,2,
+		0,158,161,3,130,65,0,159,161,3,8,4,0,160,156,1,0,0,0,160,157,1,0,0,0,160,
+		158,1,0,0,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,1,
+		0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,0,0,1,166,1,1,0,0,0,167,
+		168,5,3,0,0,168,169,5,255,0,0,169,3,1,0,0,0,170,171,5,1,0,0,171,172,3,
+		154,77,0,172,176,5,233,0,0,173,175,3,6,3,0,174,173,1,0,0,0,175,178,1,0,
+		0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,
+		180,5,234,0,0,180,5,1,0,0,0,181,203,3,12,6,0,182,203,3,16,8,0,183,203,
+		3,20,10,0,184,203,3,26,13,0,185,203,3,32,16,0,186,203,3,50,25,0,187,203,
+		3,56,28,0,188,203,3,60,30,0,189,203,3,84,42,0,190,203,3,64,32,0,191,203,
+		3,70,35,0,192,203,3,90,45,0,193,203,3,100,50,0,194,203,3,104,52,0,195,
+		203,3,106,53,0,196,203,3,108,54,0,197,203,3,114,57,0,198,203,3,116,58,
+		0,199,203,3,120,60,0,200,203,3,124,62,0,201,203,3,8,4,0,202,181,1,0,0,
+		0,202,182,1,0,0,0,202,183,1,0,0,0,202,184,1,0,0,0,202,185,1,0,0,0,202,
+		186,1,0,0,0,202,187,1,0,0,0,202,188,1,0,0,0,202,189,1,0,0,0,202,190,1,
+		0,0,0,202,191,1,0,0,0,202,192,1,0,0,0,202,193,1,0,0,0,202,194,1,0,0,0,
+		202,195,1,0,0,0,202,196,1,0,0,0,202,197,1,0,0,0,202,198,1,0,0,0,202,199,
+		1,0,0,0,202,200,1,0,0,0,202,201,1,0,0,0,203,7,1,0,0,0,204,205,5,257,0,
+		0,205,211,4,4,0,0,206,210,3,154,77,0,207,210,5,4,0,0,208,210,5,54,0,0,
+		209,206,1,0,0,0,209,207,1,0,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,
+		1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,3,10,5,
+		0,215,9,1,0,0,0,216,221,5,233,0,0,217,220,3,10,5,0,218,220,8,0,0,0,219,
+		217,1,0,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,
+		0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,234,0,0,225,11,1,0,0,0,
+		226,227,5,5,0,0,227,260,5,255,0,0,228,229,5,6,0,0,229,260,3,154,77,0,230,
+		231,5,7,0,0,231,260,5,252,0,0,232,233,5,8,0,0,233,260,5,252,0,0,234,235,
+		5,9,0,0,235,260,5,252,0,0,236,237,5,10,0,0,237,260,3,154,77,0,238,239,
+		5,11,0,0,239,260,3,14,7,0,240,241,5,12,0,0,241,243,3,154,77,0,242,244,
+		3,154,77,0,243,242,1,0,0,0,243,244,1,0,0,0,244,257,1,0,0,0,245,246,5,13,
+		0,0,246,253,5,233,0,0,247,249,5,252,0,0,248,250,5,237,0,0,249,248,1,0,
+		0,0,249,250,1,0,0,0,250,252,1,0,0,0,251,247,1,0,0,0,252,255,1,0,0,0,253,
+		251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,258,5,
+		234,0,0,257,245,1,0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,226,1,0,0,
+		0,259,228,1,0,0,0,259,230,1,0,0,0,259,232,1,0,0,0,259,234,1,0,0,0,259,
+		236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,260,13,1,0,0,0,261,262,5,251,
+		0,0,262,15,1,0,0,0,263,264,5,14,0,0,264,265,3,154,77,0,265,269,5,233,0,
+		0,266,268,3,18,9,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
+		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,273,5,234,0,0,273,17,1,
+		0,0,0,274,275,5,43,0,0,275,281,5,255,0,0,276,277,5,44,0,0,277,281,3,148,
+		74,0,278,279,5,45,0,0,279,281,3,148,74,0,280,274,1,0,0,0,280,276,1,0,0,
+		0,280,278,1,0,0,0,281,19,1,0,0,0,282,283,5,15,0,0,283,284,3,154,77,0,284,
+		288,5,233,0,0,285,287,3,22,11,0,286,285,1,0,0,0,287,290,1,0,0,0,288,286,
+		1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,234,
+		0,0,292,21,1,0,0,0,293,294,5,117,0,0,294,319,3,148,74,0,295,296,5,176,
+		0,0,296,297,3,148,74,0,297,298,3,144,72,0,298,319,1,0,0,0,299,300,5,177,
+		0,0,300,301,3,148,74,0,301,302,3,144,72,0,302,319,1,0,0,0,303,304,5,16,
+		0,0,304,305,3,24,12,0,305,309,5,233,0,0,306,308,3,30,15,0,307,306,1,0,
+		0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,
+		309,1,0,0,0,312,313,5,234,0,0,313,319,1,0,0,0,314,315,5,19,0,0,315,316,
+		5,252,0,0,316,317,5,20,0,0,317,319,3,148,74,0,318,293,1,0,0,0,318,295,
+		1,0,0,0,318,299,1,0,0,0,318,303,1,0,0,0,318,314,1,0,0,0,319,23,1,0,0,0,
+		320,321,7,1,0,0,321,25,1,0,0,0,322,323,5,46,0,0,323,324,3,154,77,0,324,
+		328,5,233,0,0,325,327,3,28,14,0,326,325,1,0,0,0,327,330,1,0,0,0,328,326,
+		1,0,0,0,328,329,1,0,0,0,329,331,1,0,0,0,330,328,1,0,0,0,331,332,5,234,
+		0,0,332,27,1,0,0,0,333,334,5,47,0,0,334,357,3,148,74,0,335,336,5,48,0,
+		0,336,337,5,49,0,0,337,340,3,146,73,0,338,339,5,50,0,0,339,341,3,148,74,
+		0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,0,0,0,342,343,5,51,0,0,343,
+		345,5,252,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,357,1,0,0,0,346,347,
+		5,48,0,0,347,348,5,52,0,0,348,352,5,233,0,0,349,351,3,30,15,0,350,349,
+		1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,355,1,0,0,
+		0,354,352,1,0,0,0,355,357,5,234,0,0,356,333,1,0,0,0,356,335,1,0,0,0,356,
+		346,1,0,0,0,357,29,1,0,0,0,358,359,5,252,0,0,359,361,3,148,74,0,360,362,
+		5,237,0,0,361,360,1,0,0,0,361,362,1,0,0,0,362,31,1,0,0,0,363,364,5,53,
+		0,0,364,365,3,154,77,0,365,366,5,54,0,0,366,367,3,154,77,0,367,371,5,233,
+		0,0,368,370,3,34,17,0,369,368,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,
+		371,372,1,0,0,0,372,374,1,0,0,0,373,371,1,0,0,0,374,375,5,234,0,0,375,
+		33,1,0,0,0,376,377,5,55,0,0,377,446,3,154,77,0,378,379,5,56,0,0,379,380,
+		3,148,74,0,380,385,3,144,72,0,381,382,5,57,0,0,382,383,3,148,74,0,383,
+		384,3,144,72,0,384,386,1,0,0,0,385,381,1,0,0,0,385,386,1,0,0,0,386,395,
+		1,0,0,0,387,388,5,231,0,0,388,392,3,154,77,0,389,391,3,38,19,0,390,389,
+		1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,396,1,0,0,
+		0,394,392,1,0,0,0,395,387,1,0,0,0,395,396,1,0,0,0,396,446,1,0,0,0,397,
+		398,5,58,0,0,398,446,5,252,0,0,399,400,5,59,0,0,400,446,3,146,73,0,401,
+		402,5,60,0,0,402,403,3,40,20,0,403,404,3,146,73,0,404,405,5,62,0,0,405,
+		406,5,55,0,0,406,410,5,63,0,0,407,408,5,56,0,0,408,409,5,62,0,0,409,411,
+		5,64,0,0,410,407,1,0,0,0,410,411,1,0,0,0,411,446,1,0,0,0,412,414,5,65,
+		0,0,413,415,3,42,21,0,414,413,1,0,0,0,415,416,1,0,0,0,416,414,1,0,0,0,
+		416,417,1,0,0,0,417,446,1,0,0,0,418,419,5,11,0,0,419,446,3,14,7,0,420,
+		446,3,44,22,0,421,422,5,230,0,0,422,446,3,154,77,0,423,424,5,93,0,0,424,
+		430,3,148,74,0,425,428,5,96,0,0,426,427,5,161,0,0,427,429,3,148,74,0,428,
+		426,1,0,0,0,428,429,1,0,0,0,429,431,1,0,0,0,430,425,1,0,0,0,430,431,1,
+		0,0,0,431,446,1,0,0,0,432,433,5,94,0,0,433,434,5,62,0,0,434,439,3,146,
+		73,0,435,436,5,237,0,0,436,438,3,146,73,0,437,435,1,0,0,0,438,441,1,0,
+		0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,442,
+		444,3,36,18,0,443,442,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,0,445,376,
+		1,0,0,0,445,378,1,0,0,0,445,397,1,0,0,0,445,399,1,0,0,0,445,401,1,0,0,
+		0,445,412,1,0,0,0,445,418,1,0,0,0,445,420,1,0,0,0,445,421,1,0,0,0,445,
+		423,1,0,0,0,445,432,1,0,0,0,446,35,1,0,0,0,447,448,5,127,0,0,448,449,3,
+		146,73,0,449,450,5,195,0,0,450,451,3,154,77,0,451,455,1,0,0,0,452,453,
+		5,127,0,0,453,455,3,148,74,0,454,447,1,0,0,0,454,452,1,0,0,0,455,37,1,
+		0,0,0,456,464,5,232,0,0,457,458,5,50,0,0,458,464,3,148,74,0,459,460,5,
+		71,0,0,460,464,3,148,74,0,461,462,5,174,0,0,462,464,3,146,73,0,463,456,
+		1,0,0,0,463,457,1,0,0,0,463,459,1,0,0,0,463,461,1,0,0,0,464,39,1,0,0,0,
+		465,466,5,254,0,0,466,469,5,61,0,0,467,469,5,253,0,0,468,465,1,0,0,0,468,
+		467,1,0,0,0,469,41,1,0,0,0,470,471,5,70,0,0,471,477,3,148,74,0,472,473,
+		5,71,0,0,473,477,3,148,74,0,474,475,5,72,0,0,475,477,5,252,0,0,476,470,
+		1,0,0,0,476,472,1,0,0,0,476,474,1,0,0,0,477,43,1,0,0,0,478,479,5,66,0,
+		0,479,483,3,154,77,0,480,482,3,46,23,0,481,480,1,0,0,0,482,485,1,0,0,0,
+		483,481,1,0,0,0,483,484,1,0,0,0,484,45,1,0,0,0,485,483,1,0,0,0,486,487,
+		5,71,0,0,487,499,3,148,74,0,488,489,5,72,0,0,489,499,5,252,0,0,490,491,
+		5,127,0,0,491,499,3,148,74,0,492,493,5,67,0,0,493,496,3,48,24,0,494,495,
+		5,196,0,0,495,497,3,48,24,0,496,494,1,0,0,0,496,497,1,0,0,0,497,499,1,
+		0,0,0,498,486,1,0,0,0,498,488,1,0,0,0,498,490,1,0,0,0,498,492,1,0,0,0,
+		499,47,1,0,0,0,500,501,7,2,0,0,501,49,1,0,0,0,502,503,5,73,0,0,503,504,
+		3,154,77,0,504,508,5,233,0,0,505,507,3,52,26,0,506,505,1,0,0,0,507,510,
+		1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,511,1,0,0,0,510,508,1,0,0,
+		0,511,512,5,234,0,0,512,51,1,0,0,0,513,514,5,74,0,0,514,549,3,154,77,0,
+		515,516,5,109,0,0,516,549,3,148,74,0,517,518,5,110,0,0,518,549,3,72,36,
+		0,519,520,5,112,0,0,520,521,5,72,0,0,521,549,5,252,0,0,522,523,5,115,0,
+		0,523,549,3,82,41,0,524,525,5,8,0,0,525,549,5,252,0,0,526,527,5,45,0,0,
+		527,530,3,148,74,0,528,529,5,135,0,0,529,531,3,146,73,0,530,528,1,0,0,
+		0,530,531,1,0,0,0,531,534,1,0,0,0,532,533,5,136,0,0,533,535,3,54,27,0,
+		534,532,1,0,0,0,534,535,1,0,0,0,535,539,1,0,0,0,536,537,5,150,0,0,537,
+		538,5,254,0,0,538,540,5,137,0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,549,
+		1,0,0,0,541,549,3,76,38,0,542,549,3,78,39,0,543,545,5,138,0,0,544,546,
+		5,241,0,0,545,544,1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,549,3,148,
+		74,0,548,513,1,0,0,0,548,515,1,0,0,0,548,517,1,0,0,0,548,519,1,0,0,0,548,
+		522,1,0,0,0,548,524,1,0,0,0,548,526,1,0,0,0,548,541,1,0,0,0,548,542,1,
+		0,0,0,548,543,1,0,0,0,549,53,1,0,0,0,550,553,5,110,0,0,551,553,3,148,74,
+		0,552,550,1,0,0,0,552,551,1,0,0,0,553,55,1,0,0,0,554,555,5,75,0,0,555,
+		556,3,154,77,0,556,560,5,233,0,0,557,559,3,58,29,0,558,557,1,0,0,0,559,
+		562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,
+		0,0,0,563,564,5,234,0,0,564,57,1,0,0,0,565,566,5,76,0,0,566,570,5,233,
+		0,0,567,569,3,68,34,0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,
+		570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,605,5,234,0,0,574,
+		575,5,77,0,0,575,605,3,148,74,0,576,577,5,78,0,0,577,605,3,148,74,0,578,
+		579,5,79,0,0,579,580,5,49,0,0,580,605,3,146,73,0,581,582,5,79,0,0,582,
+		583,5,80,0,0,583,584,3,148,74,0,584,585,3,144,72,0,585,605,1,0,0,0,586,
+		587,5,82,0,0,587,605,3,148,74,0,588,589,5,83,0,0,589,605,3,148,74,0,590,
+		591,5,81,0,0,591,605,3,148,74,0,592,593,5,84,0,0,593,594,3,148,74,0,594,
+		595,3,144,72,0,595,605,1,0,0,0,596,597,5,85,0,0,597,598,3,148,74,0,598,
+		599,5,80,0,0,599,600,3,148,74,0,600,601,3,144,72,0,601,605,1,0,0,0,602,
+		603,5,86,0,0,603,605,3,154,77,0,604,565,1,0,0,0,604,574,1,0,0,0,604,576,
+		1,0,0,0,604,578,1,0,0,0,604,581,1,0,0,0,604,586,1,0,0,0,604,588,1,0,0,
+		0,604,590,1,0,0,0,604,592,1,0,0,0,604,596,1,0,0,0,604,602,1,0,0,0,605,
+		59,1,0,0,0,606,607,5,87,0,0,607,608,3,154,77,0,608,609,5,54,0,0,609,610,
+		3,154,77,0,610,614,5,233,0,0,611,613,3,62,31,0,612,611,1,0,0,0,613,616,
+		1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,
+		0,617,618,5,234,0,0,618,61,1,0,0,0,619,620,5,88,0,0,620,676,3,154,77,0,
+		621,622,5,77,0,0,622,676,3,148,74,0,623,624,5,89,0,0,624,625,5,62,0,0,
+		625,676,5,64,0,0,626,627,5,89,0,0,627,676,3,148,74,0,628,629,5,184,0,0,
+		629,630,3,148,74,0,630,631,3,144,72,0,631,676,1,0,0,0,632,633,5,90,0,0,
+		633,676,3,148,74,0,634,635,5,58,0,0,635,676,5,252,0,0,636,637,5,59,0,0,
+		637,676,3,146,73,0,638,639,5,93,0,0,639,645,3,148,74,0,640,643,5,96,0,
+		0,641,642,5,161,0,0,642,644,3,148,74,0,643,641,1,0,0,0,643,644,1,0,0,0,
+		644,646,1,0,0,0,645,640,1,0,0,0,645,646,1,0,0,0,646,676,1,0,0,0,647,648,
+		5,60,0,0,648,649,3,40,20,0,649,650,3,146,73,0,650,651,5,62,0,0,651,652,
+		5,88,0,0,652,653,5,63,0,0,653,676,1,0,0,0,654,655,5,97,0,0,655,659,3,148,
+		74,0,656,657,5,98,0,0,657,658,5,129,0,0,658,660,5,59,0,0,659,656,1,0,0,
+		0,659,660,1,0,0,0,660,676,1,0,0,0,661,676,3,44,22,0,662,663,5,94,0,0,663,
+		664,5,62,0,0,664,669,3,146,73,0,665,666,5,237,0,0,666,668,3,146,73,0,667,
+		665,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,673,1,
+		0,0,0,671,669,1,0,0,0,672,674,3,36,18,0,673,672,1,0,0,0,673,674,1,0,0,
+		0,674,676,1,0,0,0,675,619,1,0,0,0,675,621,1,0,0,0,675,623,1,0,0,0,675,
+		626,1,0,0,0,675,628,1,0,0,0,675,632,1,0,0,0,675,634,1,0,0,0,675,636,1,
+		0,0,0,675,638,1,0,0,0,675,647,1,0,0,0,675,654,1,0,0,0,675,661,1,0,0,0,
+		675,662,1,0,0,0,676,63,1,0,0,0,677,678,5,190,0,0,678,679,3,154,77,0,679,
+		683,5,233,0,0,680,682,3,66,33,0,681,680,1,0,0,0,682,685,1,0,0,0,683,681,
+		1,0,0,0,683,684,1,0,0,0,684,686,1,0,0,0,685,683,1,0,0,0,686,687,5,234,
+		0,0,687,65,1,0,0,0,688,689,5,220,0,0,689,707,3,148,74,0,690,691,5,89,0,
+		0,691,707,3,154,77,0,692,693,5,221,0,0,693,707,3,148,74,0,694,695,5,222,
+		0,0,695,707,3,148,74,0,696,697,5,223,0,0,697,707,3,148,74,0,698,699,5,
+		82,0,0,699,707,3,148,74,0,700,701,5,81,0,0,701,707,3,148,74,0,702,703,
+		5,99,0,0,703,707,3,148,74,0,704,705,5,100,0,0,705,707,3,148,74,0,706,688,
+		1,0,0,0,706,690,1,0,0,0,706,692,1,0,0,0,706,694,1,0,0,0,706,696,1,0,0,
+		0,706,698,1,0,0,0,706,700,1,0,0,0,706,702,1,0,0,0,706,704,1,0,0,0,707,
+		67,1,0,0,0,708,709,5,252,0,0,709,710,3,148,74,0,710,711,5,62,0,0,711,713,
+		3,148,74,0,712,714,5,237,0,0,713,712,1,0,0,0,713,714,1,0,0,0,714,69,1,
+		0,0,0,715,716,5,108,0,0,716,717,3,154,77,0,717,721,5,233,0,0,718,720,3,
+		74,37,0,719,718,1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,
+		0,722,724,1,0,0,0,723,721,1,0,0,0,724,725,5,234,0,0,725,71,1,0,0,0,726,
+		728,3,148,74,0,727,729,5,111,0,0,728,727,1,0,0,0,728,729,1,0,0,0,729,732,
+		1,0,0,0,730,731,5,50,0,0,731,733,3,148,74,0,732,730,1,0,0,0,732,733,1,
+		0,0,0,733,736,1,0,0,0,734,735,5,71,0,0,735,737,3,148,74,0,736,734,1,0,
+		0,0,736,737,1,0,0,0,737,73,1,0,0,0,738,739,5,109,0,0,739,809,3,148,74,
+		0,740,741,5,110,0,0,741,809,3,72,36,0,742,744,5,199,0,0,743,745,5,253,
+		0,0,744,743,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,747,5,139,0,0,
+		747,749,3,148,74,0,748,746,1,0,0,0,748,749,1,0,0,0,749,809,1,0,0,0,750,
+		751,5,199,0,0,751,809,5,210,0,0,752,753,5,200,0,0,753,809,3,148,74,0,754,
+		755,5,201,0,0,755,809,3,148,74,0,756,757,5,202,0,0,757,758,5,72,0,0,758,
+		809,5,252,0,0,759,760,5,203,0,0,760,764,5,233,0,0,761,763,3,30,15,0,762,
+		761,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,
+		0,0,0,766,764,1,0,0,0,767,809,5,234,0,0,768,769,5,203,0,0,769,770,5,211,
+		0,0,770,771,3,154,77,0,771,772,5,212,0,0,772,773,3,148,74,0,773,809,1,
+		0,0,0,774,775,5,204,0,0,775,809,3,148,74,0,776,809,3,76,38,0,777,809,3,
+		78,39,0,778,779,5,207,0,0,779,780,5,213,0,0,780,781,3,148,74,0,781,782,
+		5,169,0,0,782,783,3,148,74,0,783,809,1,0,0,0,784,785,5,206,0,0,785,809,
+		3,148,74,0,786,787,5,112,0,0,787,788,5,72,0,0,788,809,5,252,0,0,789,790,
+		5,115,0,0,790,809,3,82,41,0,791,792,5,8,0,0,792,809,5,252,0,0,793,794,
+		5,119,0,0,794,809,5,254,0,0,795,809,3,44,22,0,796,797,5,225,0,0,797,798,
+		5,62,0,0,798,799,3,148,74,0,799,800,5,211,0,0,800,804,3,148,74,0,801,802,
+		5,226,0,0,802,803,5,227,0,0,803,805,3,148,74,0,804,801,1,0,0,0,804,805,
+		1,0,0,0,805,809,1,0,0,0,806,807,5,228,0,0,807,809,3,148,74,0,808,738,1,
+		0,0,0,808,740,1,0,0,0,808,742,1,0,0,0,808,750,1,0,0,0,808,752,1,0,0,0,
+		808,754,1,0,0,0,808,756,1,0,0,0,808,759,1,0,0,0,808,768,1,0,0,0,808,774,
+		1,0,0,0,808,776,1,0,0,0,808,777,1,0,0,0,808,778,1,0,0,0,808,784,1,0,0,
+		0,808,786,1,0,0,0,808,789,1,0,0,0,808,791,1,0,0,0,808,793,1,0,0,0,808,
+		795,1,0,0,0,808,796,1,0,0,0,808,806,1,0,0,0,809,75,1,0,0,0,810,811,5,205,
+		0,0,811,816,3,148,74,0,812,813,5,51,0,0,813,817,5,252,0,0,814,815,5,214,
+		0,0,815,817,3,154,77,0,816,812,1,0,0,0,816,814,1,0,0,0,817,77,1,0,0,0,
+		818,819,5,207,0,0,819,820,5,208,0,0,820,821,3,154,77,0,821,825,5,233,0,
+		0,822,824,3,80,40,0,823,822,1,0,0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,
+		826,1,0,0,0,826,830,1,0,0,0,827,825,1,0,0,0,828,829,5,169,0,0,829,831,
+		3,148,74,0,830,828,1,0,0,0,830,831,1,0,0,0,831,832,1,0,0,0,832,833,5,234,
+		0,0,833,79,1,0,0,0,834,835,5,209,0,0,835,836,3,148,74,0,836,837,3,148,
+		74,0,837,81,1,0,0,0,838,851,5,116,0,0,839,851,5,117,0,0,840,851,5,118,
+		0,0,841,842,5,52,0,0,842,846,5,233,0,0,843,845,3,30,15,0,844,843,1,0,0,
+		0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,
+		846,1,0,0,0,849,851,5,234,0,0,850,838,1,0,0,0,850,839,1,0,0,0,850,840,
+		1,0,0,0,850,841,1,0,0,0,851,83,1,0,0,0,852,853,5,215,0,0,853,854,3,154,
+		77,0,854,858,5,233,0,0,855,857,3,86,43,0,856,855,1,0,0,0,857,860,1,0,0,
+		0,858,856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,
+		862,5,234,0,0,862,85,1,0,0,0,863,864,5,195,0,0,864,865,3,154,77,0,865,
+		866,5,238,0,0,866,867,3,154,77,0,867,887,1,0,0,0,868,869,5,193,0,0,869,
+		887,3,148,74,0,870,871,5,216,0,0,871,887,3,148,74,0,872,873,5,217,0,0,
+		873,887,5,219,0,0,874,875,5,217,0,0,875,887,3,154,77,0,876,878,5,64,0,
+		0,877,879,3,88,44,0,878,877,1,0,0,0,879,880,1,0,0,0,880,878,1,0,0,0,880,
+		881,1,0,0,0,881,887,1,0,0,0,882,883,5,203,0,0,883,884,5,166,0,0,884,885,
+		5,51,0,0,885,887,3,154,77,0,886,863,1,0,0,0,886,868,1,0,0,0,886,870,1,
+		0,0,0,886,872,1,0,0,0,886,874,1,0,0,0,886,876,1,0,0,0,886,882,1,0,0,0,
+		887,87,1,0,0,0,888,889,5,218,0,0,889,895,3,148,74,0,890,891,5,99,0,0,891,
+		895,3,148,74,0,892,893,5,100,0,0,893,895,3,148,74,0,894,888,1,0,0,0,894,
+		890,1,0,0,0,894,892,1,0,0,0,895,89,1,0,0,0,896,897,5,120,0,0,897,898,3,
+		154,77,0,898,902,5,233,0,0,899,901,3,92,46,0,900,899,1,0,0,0,901,904,1,
+		0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,905,1,0,0,0,904,902,1,0,0,0,
+		905,906,5,234,0,0,906,91,1,0,0,0,907,908,5,121,0,0,908,943,3,148,74,0,
+		909,910,5,122,0,0,910,915,3,94,47,0,911,912,5,237,0,0,912,914,3,94,47,
+		0,913,911,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,
+		943,1,0,0,0,917,915,1,0,0,0,918,919,5,162,0,0,919,943,3,148,74,0,920,921,
+		5,163,0,0,921,922,3,148,74,0,922,923,5,161,0,0,923,926,3,154,77,0,924,
+		925,5,164,0,0,925,927,3,148,74,0,926,924,1,0,0,0,926,927,1,0,0,0,927,929,
+		1,0,0,0,928,930,5,167,0,0,929,928,1,0,0,0,929,930,1,0,0,0,930,943,1,0,
+		0,0,931,932,5,201,0,0,932,943,3,148,74,0,933,934,5,165,0,0,934,939,3,98,
+		49,0,935,936,5,237,0,0,936,938,3,98,49,0,937,935,1,0,0,0,938,941,1,0,0,
+		0,939,937,1,0,0,0,939,940,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,942,
+		907,1,0,0,0,942,909,1,0,0,0,942,918,1,0,0,0,942,920,1,0,0,0,942,931,1,
+		0,0,0,942,933,1,0,0,0,943,93,1,0,0,0,944,945,3,154,77,0,945,954,3,148,
+		74,0,946,950,5,233,0,0,947,949,3,96,48,0,948,947,1,0,0,0,949,952,1,0,0,
+		0,950,948,1,0,0,0,950,951,1,0,0,0,951,953,1,0,0,0,952,950,1,0,0,0,953,
+		955,5,234,0,0,954,946,1,0,0,0,954,955,1,0,0,0,955,95,1,0,0,0,956,957,5,
+		162,0,0,957,963,3,148,74,0,958,959,5,163,0,0,959,963,3,148,74,0,960,961,
+		5,164,0,0,961,963,3,148,74,0,962,956,1,0,0,0,962,958,1,0,0,0,962,960,1,
+		0,0,0,963,97,1,0,0,0,964,965,5,252,0,0,965,966,3,148,74,0,966,99,1,0,0,
+		0,967,968,5,123,0,0,968,977,3,154,77,0,969,973,5,233,0,0,970,972,3,102,
+		51,0,971,970,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,
+		976,1,0,0,0,975,973,1,0,0,0,976,978,5,234,0,0,977,969,1,0,0,0,977,978,
+		1,0,0,0,978,101,1,0,0,0,979,980,5,124,0,0,980,986,3,148,74,0,981,982,5,
+		125,0,0,982,986,3,148,74,0,983,984,5,126,0,0,984,986,3,148,74,0,985,979,
+		1,0,0,0,985,981,1,0,0,0,985,983,1,0,0,0,986,103,1,0,0,0,987,988,5,127,
+		0,0,988,989,3,154,77,0,989,990,5,233,0,0,990,998,3,148,74,0,991,996,3,
+		144,72,0,992,993,5,57,0,0,993,994,3,148,74,0,994,995,3,144,72,0,995,997,
+		1,0,0,0,996,992,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,991,1,0,0,
+		0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,1001,5,234,0,0,1001,105,1,0,0,
+		0,1002,1003,5,128,0,0,1003,1004,3,154,77,0,1004,1005,5,240,0,0,1005,1012,
+		3,148,74,0,1006,1009,5,129,0,0,1007,1010,5,130,0,0,1008,1010,5,131,0,0,
+		1009,1007,1,0,0,0,1009,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1013,3,146,
+		73,0,1012,1006,1,0,0,0,1012,1013,1,0,0,0,1013,1016,1,0,0,0,1014,1015,5,
+		51,0,0,1015,1017,5,252,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,107,
+		1,0,0,0,1018,1019,5,132,0,0,1019,1020,3,154,77,0,1020,1021,5,139,0,0,1021,
+		1024,3,148,74,0,1022,1023,5,51,0,0,1023,1025,5,252,0,0,1024,1022,1,0,0,
+		0,1024,1025,1,0,0,0,1025,1029,1,0,0,0,1026,1027,5,133,0,0,1027,1028,5,
+		135,0,0,1028,1030,5,254,0,0,1029,1026,1,0,0,0,1029,1030,1,0,0,0,1030,1034,
+		1,0,0,0,1031,1032,5,134,0,0,1032,1033,5,135,0,0,1033,1035,5,254,0,0,1034,
+		1031,1,0,0,0,1034,1035,1,0,0,0,1035,1046,1,0,0,0,1036,1037,5,156,0,0,1037,
+		1038,5,179,0,0,1038,1039,3,154,77,0,1039,1040,5,157,0,0,1040,1041,5,161,
+		0,0,1041,1042,5,254,0,0,1042,1044,5,158,0,0,1043,1045,3,110,55,0,1044,
+		1043,1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1036,1,0,0,0,1046,
+		1047,1,0,0,0,1047,1048,1,0,0,0,1048,1049,5,239,0,0,1049,1054,3,112,56,
+		0,1050,1051,5,237,0,0,1051,1053,3,112,56,0,1052,1050,1,0,0,0,1053,1056,
+		1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,109,1,0,0,0,1056,1054,
+		1,0,0,0,1057,1058,5,159,0,0,1058,1063,3,154,77,0,1059,1060,5,237,0,0,1060,
+		1062,3,154,77,0,1061,1059,1,0,0,0,1062,1065,1,0,0,0,1063,1061,1,0,0,0,
+		1063,1064,1,0,0,0,1064,1069,1,0,0,0,1065,1063,1,0,0,0,1066,1067,5,170,
+		0,0,1067,1068,5,160,0,0,1068,1070,3,154,77,0,1069,1066,1,0,0,0,1069,1070,
+		1,0,0,0,1070,1074,1,0,0,0,1071,1072,5,160,0,0,1072,1074,3,154,77,0,1073,
+		1057,1,0,0,0,1073,1071,1,0,0,0,1074,111,1,0,0,0,1075,1076,5,152,0,0,1076,
+		1077,5,253,0,0,1077,1078,5,161,0,0,1078,1095,3,154,77,0,1079,1091,5,155,
+		0,0,1080,1081,5,235,0,0,1081,1086,3,154,77,0,1082,1083,5,237,0,0,1083,
+		1085,3,154,77,0,1084,1082,1,0,0,0,1085,1088,1,0,0,0,1086,1084,1,0,0,0,
+		1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1086,1,0,0,0,1089,1090,5,236,
+		0,0,1090,1092,1,0,0,0,1091,1080,1,0,0,0,1091,1092,1,0,0,0,1092,1095,1,
+		0,0,0,1093,1095,3,154,77,0,1094,1075,1,0,0,0,1094,1079,1,0,0,0,1094,1093,
+		1,0,0,0,1095,113,1,0,0,0,1096,1097,5,140,0,0,1097,1098,5,139,0,0,1098,
+		1101,3,148,74,0,1099,1100,5,141,0,0,1100,1102,3,146,73,0,1101,1099,1,0,
+		0,0,1101,1102,1,0,0,0,1102,115,1,0,0,0,1103,1104,5,142,0,0,1104,1105,5,
+		143,0,0,1105,1110,3,118,59,0,1106,1107,5,237,0,0,1107,1109,3,118,59,0,
+		1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,
+		0,1111,117,1,0,0,0,1112,1110,1,0,0,0,1113,1116,5,65,0,0,1114,1116,3,154,
+		77,0,1115,1113,1,0,0,0,1115,1114,1,0,0,0,1116,119,1,0,0,0,1117,1118,5,
+		144,0,0,1118,1122,5,233,0,0,1119,1121,3,122,61,0,1120,1119,1,0,0,0,1121,
+		1124,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,1125,1,0,0,0,1124,
+		1122,1,0,0,0,1125,1126,5,234,0,0,1126,121,1,0,0,0,1127,1128,5,10,0,0,1128,
+		1138,3,152,76,0,1129,1130,5,145,0,0,1130,1135,3,154,77,0,1131,1132,5,237,
+		0,0,1132,1134,3,154,77,0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
+		1,0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1138,1129,
+		1,0,0,0,1138,1139,1,0,0,0,1139,1222,1,0,0,0,1140,1141,5,146,0,0,1141,1222,
+		3,154,77,0,1142,1143,5,147,0,0,1143,1222,3,154,77,0,1144,1145,5,148,0,
+		0,1145,1146,5,149,0,0,1146,1147,5,150,0,0,1147,1222,3,154,77,0,1148,1151,
+		5,151,0,0,1149,1150,5,253,0,0,1150,1152,5,195,0,0,1151,1149,1,0,0,0,1151,
+		1152,1,0,0,0,1152,1153,1,0,0,0,1153,1154,5,149,0,0,1154,1155,5,161,0,0,
+		1155,1222,3,154,77,0,1156,1157,5,152,0,0,1157,1158,5,253,0,0,1158,1159,
+		5,195,0,0,1159,1160,5,149,0,0,1160,1161,5,161,0,0,1161,1222,3,154,77,0,
+		1162,1163,5,172,0,0,1163,1168,3,154,77,0,1164,1165,5,237,0,0,1165,1167,
+		3,154,77,0,1166,1164,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1168,
+		1169,1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1171,1173,5,153,0,0,1172,
+		1171,1,0,0,0,1172,1173,1,0,0,0,1173,1174,1,0,0,0,1174,1175,5,161,0,0,1175,
+		1176,5,224,0,0,1176,1177,3,152,76,0,1177,1222,1,0,0,0,1178,1179,5,168,
+		0,0,1179,1180,3,148,74,0,1180,1184,5,233,0,0,1181,1183,3,122,61,0,1182,
+		1181,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,0,0,1185,
+		1187,1,0,0,0,1186,1184,1,0,0,0,1187,1197,5,234,0,0,1188,1189,5,169,0,0,
+		1189,1193,5,233,0,0,1190,1192,3,122,61,0,1191,1190,1,0,0,0,1192,1195,1,
+		0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1196,1,0,0,0,1195,1193,
+		1,0,0,0,1196,1198,5,234,0,0,1197,1188,1,0,0,0,1197,1198,1,0,0,0,1198,1222,
+		1,0,0,0,1199,1202,5,153,0,0,1200,1201,5,179,0,0,1201,1203,5,109,0,0,1202,
+		1200,1,0,0,0,1202,1203,1,0,0,0,1203,1204,1,0,0,0,1204,1208,5,233,0,0,1205,
+		1207,3,122,61,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,
+		1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1208,1,0,0,0,1211,1222,5,234,
+		0,0,1212,1213,5,154,0,0,1213,1217,5,233,0,0,1214,1216,3,122,61,0,1215,
+		1214,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,1218,1,0,0,0,1218,
+		1220,1,0,0,0,1219,1217,1,0,0,0,1220,1222,5,234,0,0,1221,1127,1,0,0,0,1221,
+		1140,1,0,0,0,1221,1142,1,0,0,0,1221,1144,1,0,0,0,1221,1148,1,0,0,0,1221,
+		1156,1,0,0,0,1221,1162,1,0,0,0,1221,1178,1,0,0,0,1221,1199,1,0,0,0,1221,
+		1212,1,0,0,0,1222,123,1,0,0,0,1223,1224,5,171,0,0,1224,1228,5,233,0,0,
+		1225,1227,3,126,63,0,1226,1225,1,0,0,0,1227,1230,1,0,0,0,1228,1226,1,0,
+		0,0,1228,1229,1,0,0,0,1229,1231,1,0,0,0,1230,1228,1,0,0,0,1231,1232,5,
+		234,0,0,1232,125,1,0,0,0,1233,1234,5,172,0,0,1234,1239,3,154,77,0,1235,
+		1236,5,237,0,0,1236,1238,3,154,77,0,1237,1235,1,0,0,0,1238,1241,1,0,0,
+		0,1239,1237,1,0,0,0,1239,1240,1,0,0,0,1240,1245,1,0,0,0,1241,1239,1,0,
+		0,0,1242,1244,3,128,64,0,1243,1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,
+		1,0,0,0,1245,1246,1,0,0,0,1246,1250,1,0,0,0,1247,1245,1,0,0,0,1248,1250,
+		3,120,60,0,1249,1233,1,0,0,0,1249,1248,1,0,0,0,1250,127,1,0,0,0,1251,1252,
+		5,173,0,0,1252,1274,3,148,74,0,1253,1254,5,174,0,0,1254,1274,3,146,73,
+		0,1255,1256,5,99,0,0,1256,1257,3,148,74,0,1257,1258,5,181,0,0,1258,1259,
+		5,107,0,0,1259,1274,1,0,0,0,1260,1261,5,100,0,0,1261,1274,3,148,74,0,1262,
+		1263,5,101,0,0,1263,1264,3,148,74,0,1264,1265,5,181,0,0,1265,1266,5,107,
+		0,0,1266,1274,1,0,0,0,1267,1268,5,102,0,0,1268,1274,3,148,74,0,1269,1270,
+		5,103,0,0,1270,1274,5,104,0,0,1271,1272,5,105,0,0,1272,1274,3,148,74,0,
+		1273,1251,1,0,0,0,1273,1253,1,0,0,0,1273,1255,1,0,0,0,1273,1260,1,0,0,
+		0,1273,1262,1,0,0,0,1273,1267,1,0,0,0,1273,1269,1,0,0,0,1273,1271,1,0,
+		0,0,1274,129,1,0,0,0,1275,1276,5,2,0,0,1276,1277,3,154,77,0,1277,1278,
+		5,4,0,0,1278,1279,3,154,77,0,1279,1283,5,233,0,0,1280,1282,3,132,66,0,
+		1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,
+		0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1287,5,234,0,0,1287,131,1,0,
+		0,0,1288,1289,3,154,77,0,1289,1290,5,60,0,0,1290,1291,5,175,0,0,1291,1292,
+		5,254,0,0,1292,1521,1,0,0,0,1293,1294,3,154,77,0,1294,1295,5,60,0,0,1295,
+		1296,5,38,0,0,1296,1300,3,148,74,0,1297,1299,3,142,71,0,1298,1297,1,0,
+		0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,1301,1,0,0,0,1301,1521,1,
+		0,0,0,1302,1300,1,0,0,0,1303,1304,3,154,77,0,1304,1305,5,95,0,0,1305,1306,
+		5,62,0,0,1306,1307,3,146,73,0,1307,1521,1,0,0,0,1308,1309,3,154,77,0,1309,
+		1310,5,95,0,0,1310,1311,5,38,0,0,1311,1312,5,62,0,0,1312,1317,3,140,70,
+		0,1313,1314,5,237,0,0,1314,1316,3,140,70,0,1315,1313,1,0,0,0,1316,1319,
+		1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,1323,1,0,0,0,1319,1317,
+		1,0,0,0,1320,1322,3,142,71,0,1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,
+		1321,1,0,0,0,1323,1324,1,0,0,0,1324,1521,1,0,0,0,1325,1323,1,0,0,0,1326,
+		1327,3,152,76,0,1327,1328,7,3,0,0,1328,1329,3,148,74,0,1329,1334,3,144,
+		72,0,1330,1331,5,28,0,0,1331,1332,3,148,74,0,1332,1333,3,144,72,0,1333,
+		1335,1,0,0,0,1334,1330,1,0,0,0,1334,1335,1,0,0,0,1335,1521,1,0,0,0,1336,
+		1337,3,152,76,0,1337,1338,5,178,0,0,1338,1339,3,148,74,0,1339,1340,5,179,
+		0,0,1340,1341,5,252,0,0,1341,1521,1,0,0,0,1342,1343,3,154,77,0,1343,1370,
+		5,180,0,0,1344,1345,5,54,0,0,1345,1347,5,252,0,0,1346,1348,3,136,68,0,
+		1347,1346,1,0,0,0,1347,1348,1,0,0,0,1348,1371,1,0,0,0,1349,1359,5,38,0,
+		0,1350,1351,5,44,0,0,1351,1352,3,148,74,0,1352,1356,3,144,72,0,1353,1355,
+		3,134,67,0,1354,1353,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,
+		1357,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1359,1350,1,0,0,0,1359,
+		1360,1,0,0,0,1360,1364,1,0,0,0,1361,1363,3,142,71,0,1362,1361,1,0,0,0,
+		1363,1366,1,0,0,0,1364,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1368,1,0,0,
+		0,1366,1364,1,0,0,0,1367,1369,3,136,68,0,1368,1367,1,0,0,0,1368,1369,1,
+		0,0,0,1369,1371,1,0,0,0,1370,1344,1,0,0,0,1370,1349,1,0,0,0,1371,1521,
+		1,0,0,0,1372,1374,5,171,0,0,1373,1375,3,128,64,0,1374,1373,1,0,0,0,1375,
+		1376,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,0,1377,1521,1,0,0,0,1378,
+		1379,5,171,0,0,1379,1380,5,172,0,0,1380,1521,5,106,0,0,1381,1382,3,154,
+		77,0,1382,1383,5,117,0,0,1383,1384,3,148,74,0,1384,1521,1,0,0,0,1385,1386,
+		3,154,77,0,1386,1387,5,16,0,0,1387,1388,3,24,12,0,1388,1392,5,233,0,0,
+		1389,1391,3,30,15,0,1390,1389,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,
+		0,0,1392,1393,1,0,0,0,1393,1395,1,0,0,0,1394,1392,1,0,0,0,1395,1396,5,
+		234,0,0,1396,1521,1,0,0,0,1397,1398,3,154,77,0,1398,1399,5,19,0,0,1399,
+		1400,5,252,0,0,1400,1401,5,20,0,0,1401,1402,3,148,74,0,1402,1521,1,0,0,
+		0,1403,1404,3,154,77,0,1404,1406,5,21,0,0,1405,1407,5,241,0,0,1406,1405,
+		1,0,0,0,1406,1407,1,0,0,0,1407,1408,1,0,0,0,1408,1409,3,148,74,0,1409,
+		1521,1,0,0,0,1410,1411,3,154,77,0,1411,1412,5,229,0,0,1412,1415,3,146,
+		73,0,1413,1414,5,51,0,0,1414,1416,5,252,0,0,1415,1413,1,0,0,0,1415,1416,
+		1,0,0,0,1416,1521,1,0,0,0,1417,1418,3,154,77,0,1418,1419,5,229,0,0,1419,
+		1420,5,38,0,0,1420,1425,3,138,69,0,1421,1422,5,237,0,0,1422,1424,3,138,
+		69,0,1423,1421,1,0,0,0,1424,1427,1,0,0,0,1425,1423,1,0,0,0,1425,1426,1,
+		0,0,0,1426,1430,1,0,0,0,1427,1425,1,0,0,0,1428,1429,5,51,0,0,1429,1431,
+		5,252,0,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,1431,1521,1,0,0,0,1432,1433,
+		3,154,77,0,1433,1434,5,91,0,0,1434,1435,3,148,74,0,1435,1521,1,0,0,0,1436,
+		1437,3,154,77,0,1437,1438,5,92,0,0,1438,1439,5,135,0,0,1439,1440,3,146,
+		73,0,1440,1441,5,62,0,0,1441,1442,3,148,74,0,1442,1521,1,0,0,0,1443,1444,
+		3,154,77,0,1444,1445,5,198,0,0,1445,1446,5,92,0,0,1446,1521,1,0,0,0,1447,
+		1448,3,154,77,0,1448,1449,5,70,0,0,1449,1451,5,68,0,0,1450,1452,5,253,
+		0,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,1521,1,0,0,0,1453,1454,3,
+		154,77,0,1454,1455,5,70,0,0,1455,1458,5,69,0,0,1456,1457,5,51,0,0,1457,
+		1459,5,252,0,0,1458,1456,1,0,0,0,1458,1459,1,0,0,0,1459,1521,1,0,0,0,1460,
+		1461,3,154,77,0,1461,1463,5,64,0,0,1462,1464,3,88,44,0,1463,1462,1,0,0,
+		0,1464,1465,1,0,0,0,1465,1463,1,0,0,0,1465,1466,1,0,0,0,1466,1521,1,0,
+		0,0,1467,1468,5,22,0,0,1468,1521,5,254,0,0,1469,1470,5,23,0,0,1470,1521,
+		5,254,0,0,1471,1521,5,24,0,0,1472,1521,5,25,0,0,1473,1474,3,154,77,0,1474,
+		1475,5,26,0,0,1475,1476,5,27,0,0,1476,1477,3,148,74,0,1477,1478,3,144,
+		72,0,1478,1479,5,28,0,0,1479,1480,3,148,74,0,1480,1481,3,144,72,0,1481,
+		1521,1,0,0,0,1482,1483,3,154,77,0,1483,1484,5,29,0,0,1484,1487,5,161,0,
+		0,1485,1488,5,30,0,0,1486,1488,3,148,74,0,1487,1485,1,0,0,0,1487,1486,
+		1,0,0,0,1488,1489,1,0,0,0,1489,1490,5,31,0,0,1490,1491,3,148,74,0,1491,
+		1492,3,144,72,0,1492,1493,5,28,0,0,1493,1494,3,148,74,0,1494,1495,3,144,
+		72,0,1495,1521,1,0,0,0,1496,1497,3,154,77,0,1497,1498,5,32,0,0,1498,1499,
+		3,148,74,0,1499,1500,3,144,72,0,1500,1501,5,20,0,0,1501,1502,3,148,74,
+		0,1502,1521,1,0,0,0,1503,1504,5,33,0,0,1504,1505,3,152,76,0,1505,1506,
+		5,34,0,0,1506,1507,3,152,76,0,1507,1510,3,148,74,0,1508,1509,5,35,0,0,
+		1509,1511,3,148,74,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1521,1,0,
+		0,0,1512,1513,5,36,0,0,1513,1514,5,35,0,0,1514,1515,3,148,74,0,1515,1516,
+		3,144,72,0,1516,1517,5,37,0,0,1517,1518,3,148,74,0,1518,1519,3,144,72,
+		0,1519,1521,1,0,0,0,1520,1288,1,0,0,0,1520,1293,1,0,0,0,1520,1303,1,0,
+		0,0,1520,1308,1,0,0,0,1520,1326,1,0,0,0,1520,1336,1,0,0,0,1520,1342,1,
+		0,0,0,1520,1372,1,0,0,0,1520,1378,1,0,0,0,1520,1381,1,0,0,0,1520,1385,
+		1,0,0,0,1520,1397,1,0,0,0,1520,1403,1,0,0,0,1520,1410,1,0,0,0,1520,1417,
+		1,0,0,0,1520,1432,1,0,0,0,1520,1436,1,0,0,0,1520,1443,1,0,0,0,1520,1447,
+		1,0,0,0,1520,1453,1,0,0,0,1520,1460,1,0,0,0,1520,1467,1,0,0,0,1520,1469,
+		1,0,0,0,1520,1471,1,0,0,0,1520,1472,1,0,0,0,1520,1473,1,0,0,0,1520,1482,
+		1,0,0,0,1520,1496,1,0,0,0,1520,1503,1,0,0,0,1520,1512,1,0,0,0,1521,133,
+		1,0,0,0,1522,1523,5,72,0,0,1523,1524,5,252,0,0,1524,1525,5,170,0,0,1525,
+		1526,3,148,74,0,1526,1527,3,144,72,0,1527,135,1,0,0,0,1528,1529,5,45,0,
+		0,1529,1530,5,40,0,0,1530,1531,5,41,0,0,1531,1532,3,148,74,0,1532,1533,
+		5,42,0,0,1533,1534,3,148,74,0,1534,137,1,0,0,0,1535,1537,5,242,0,0,1536,
+		1535,1,0,0,0,1536,1537,1,0,0,0,1537,1538,1,0,0,0,1538,1539,3,146,73,0,
+		1539,1540,5,34,0,0,1540,1541,3,148,74,0,1541,139,1,0,0,0,1542,1543,3,146,
+		73,0,1543,1544,5,34,0,0,1544,1545,3,148,74,0,1545,141,1,0,0,0,1546,1547,
+		5,39,0,0,1547,1548,3,152,76,0,1548,1549,3,148,74,0,1549,143,1,0,0,0,1550,
+		1551,5,181,0,0,1551,1552,5,194,0,0,1552,145,1,0,0,0,1553,1554,5,253,0,
+		0,1554,147,1,0,0,0,1555,1556,6,74,-1,0,1556,1557,5,235,0,0,1557,1558,3,
+		148,74,0,1558,1559,5,236,0,0,1559,1598,1,0,0,0,1560,1561,5,242,0,0,1561,
+		1598,3,148,74,16,1562,1563,5,198,0,0,1563,1598,3,148,74,11,1564,1565,5,
+		168,0,0,1565,1566,3,148,74,0,1566,1567,5,170,0,0,1567,1568,3,148,74,0,
+		1568,1569,5,169,0,0,1569,1570,3,148,74,0,1570,1598,1,0,0,0,1571,1572,3,
+		154,77,0,1572,1581,5,235,0,0,1573,1578,3,148,74,0,1574,1575,5,237,0,0,
+		1575,1577,3,148,74,0,1576,1574,1,0,0,0,1577,1580,1,0,0,0,1578,1576,1,0,
+		0,0,1578,1579,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1581,1573,1,
+		0,0,0,1581,1582,1,0,0,0,1582,1583,1,0,0,0,1583,1584,5,236,0,0,1584,1598,
+		1,0,0,0,1585,1587,7,4,0,0,1586,1588,3,150,75,0,1587,1586,1,0,0,0,1587,
+		1588,1,0,0,0,1588,1589,1,0,0,0,1589,1590,5,181,0,0,1590,1598,3,150,75,
+		0,1591,1592,5,254,0,0,1592,1598,3,150,75,0,1593,1598,5,253,0,0,1594,1598,
+		5,254,0,0,1595,1598,5,252,0,0,1596,1598,3,152,76,0,1597,1555,1,0,0,0,1597,
+		1560,1,0,0,0,1597,1562,1,0,0,0,1597,1564,1,0,0,0,1597,1571,1,0,0,0,1597,
+		1585,1,0,0,0,1597,1591,1,0,0,0,1597,1593,1,0,0,0,1597,1594,1,0,0,0,1597,
+		1595,1,0,0,0,1597,1596,1,0,0,0,1598,1619,1,0,0,0,1599,1600,10,15,0,0,1600,
+		1601,5,195,0,0,1601,1618,3,148,74,16,1602,1603,10,14,0,0,1603,1604,7,5,
+		0,0,1604,1618,3,148,74,15,1605,1606,10,13,0,0,1606,1607,7,6,0,0,1607,1618,
+		3,148,74,14,1608,1609,10,12,0,0,1609,1610,7,7,0,0,1610,1618,3,148,74,13,
+		1611,1612,10,10,0,0,1612,1613,5,196,0,0,1613,1618,3,148,74,11,1614,1615,
+		10,9,0,0,1615,1616,5,197,0,0,1616,1618,3,148,74,10,1617,1599,1,0,0,0,1617,
+		1602,1,0,0,0,1617,1605,1,0,0,0,1617,1608,1,0,0,0,1617,1611,1,0,0,0,1617,
+		1614,1,0,0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1619,1620,1,0,0,0,1620,
+		149,1,0,0,0,1621,1619,1,0,0,0,1622,1623,7,8,0,0,1623,151,1,0,0,0,1624,
+		1627,3,154,77,0,1625,1626,5,238,0,0,1626,1628,3,154,77,0,1627,1625,1,0,
+		0,0,1627,1628,1,0,0,0,1628,153,1,0,0,0,1629,1630,7,9,0,0,1630,155,1,0,
+		0,0,161,160,162,176,202,209,211,219,221,243,249,253,257,259,269,280,288,
+		309,318,328,340,344,352,356,361,371,385,392,395,410,416,428,430,439,443,
+		445,454,463,468,476,483,496,498,508,530,534,539,545,548,552,560,570,604,
+		614,643,645,659,669,673,675,683,706,713,721,728,732,736,744,748,764,804,
+		808,816,825,830,846,850,858,880,886,894,902,915,926,929,939,942,950,954,
+		962,973,977,985,996,998,1009,1012,1016,1024,1029,1034,1044,1046,1054,1063,
+		1069,1073,1086,1091,1094,1101,1110,1115,1122,1135,1138,1151,1168,1172,
+		1184,1193,1197,1202,1208,1217,1221,1228,1239,1245,1249,1273,1283,1300,
+		1317,1323,1334,1347,1356,1359,1364,1368,1370,1376,1392,1406,1415,1425,
+		1430,1451,1458,1465,1487,1510,1520,1536,1578,1581,1587,1597,1617,1619,
+		1627
 	};
 
 	public static readonly ATN _ATN =

@@ -1412,6 +1412,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseBreaksItem([NotNull] DealLangParser.LeaseBreaksItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>breaksDrawnItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBreaksDrawnItem([NotNull] DealLangParser.BreaksDrawnItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>deflateItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>
@@ -1611,6 +1618,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitDelayOutcome([NotNull] DealLangParser.DelayOutcomeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.breakChance"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBreakChance([NotNull] DealLangParser.BreakChanceContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
 	/// </summary>

@@ -83,6 +83,17 @@ public sealed class StochasticPaths : IPathSource
     // Under `sobol`, the first drawn delay's dimension (after the factors, drawn defaults and renewal options).
     readonly int delayDimension;
 
+    // Drawn breaks (docs/language.md §10, "Drawn breaks"): per model, Φ⁻¹ of each break date's conditional probability
+    // (−∞ at 0%, +∞ at 100%), its copula's weights as a drawn renewal's, and the contract levers each outcome writes (the
+    // scenario's own with the break month set; the last entry, not broken), made once so that a path allocates nothing.
+    readonly BreakModel[] breaks;
+    readonly double[][] breakThreshold;
+    readonly double[] breakOwn, breakNormal, breakStress;
+    readonly ContractLevers?[][] breakLevers;
+
+    // Under `sobol`, the first drawn break date's dimension (after the drawn delays).
+    readonly int breakDimension;
+
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
     readonly RecoveryModel[] datedRecoveries;
@@ -367,6 +378,56 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
+        breaks = s.Breaks ?? [];
+        breakThreshold = new double[breaks.Length][];
+        breakOwn = new double[breaks.Length];
+        breakNormal = new double[breaks.Length];
+        breakStress = new double[breaks.Length];
+        breakLevers = new ContractLevers?[breaks.Length][];
+        for (int m = 0; m < breaks.Length; m++)
+        {
+            BreakModel model = breaks[m];
+            (string kind, string name, int[] offered, int renewalsTaken) = BreakHolder(deal, scenario, model, m);
+            if (model.Months is not { Length: > 0 } months || model.Probabilities is null || model.Probabilities.Length != months.Length
+                || !Array.TrueForAll(months, at => Array.IndexOf(offered, at) >= 0)
+                || !Enumerable.Range(1, months.Length - 1).All(j => months[j] > months[j - 1])
+                || !Array.TrueForAll(model.Probabilities, p => p >= 0 && p <= 1))
+            {
+                throw Bad($"{kind} '{name}''s drawn break is not a list of its break dates ({string.Join(", ", offered)} months), increasing, each with a probability in [0%, 100%]");
+            }
+
+            if (renewalsTaken > 0 || renewals.Any(r => model.Of == BreakOf.Lease && r.Lease == model.Entity))
+            {
+                throw Bad($"{kind} '{name}' has a drawn break and renewals taken or drawn: a break ends it before any renewal");
+            }
+
+            if (breaks.Take(m).Any(b => b.Of == model.Of && b.Entity == model.Entity))
+            {
+                throw Bad($"{kind} '{name}' has two drawn breaks");
+            }
+
+            if (model.Loadings is null || model.Loadings.Length != k || !Array.TrueForAll(model.Loadings, double.IsFinite))
+            {
+                throw Bad($"{kind} '{name}''s drawn break has {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
+            }
+
+            breakNormal[m] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
+            breakStress[m] = lowerStress is null ? breakNormal[m] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
+            double loaded = Math.Max(breakNormal[m], breakStress[m]);
+            if (loaded > 1 + Correlations.Tolerance)
+            {
+                throw Bad($"{kind} '{name}''s drawn break's loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
+            }
+
+            breakOwn[m] = Math.Sqrt(Math.Max(0.0, 1 - breakNormal[m]));
+            breakThreshold[m] = [.. model.Probabilities.Select(p => p <= 0 ? double.NegativeInfinity : p >= 1 ? double.PositiveInfinity : NormalQuantile.Inverse(p))];
+            if (model.Of == BreakOf.Contract)
+            {
+                ContractLevers own = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[model.Entity]) ?? ContractLevers.None;
+                breakLevers[m] = [.. months.Select(at => own with { BreakMonths = at }), own with { BreakMonths = null }];
+            }
+        }
+
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -380,14 +441,16 @@ public sealed class StochasticPaths : IPathSource
 
         recoveryParties = [.. Enumerable.Range(0, deal.Parties.Length).Where(p => drawsRecovery[p])];
         projectsCompletion = deal.ProjectsCompletion;
-        // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays.
+        // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays,
+        // drawn breaks' dates.
         delayDimension = k + defaults.Length + renewalOptions.Sum();
-        int sobolDimensions = delayDimension + delays.Count;
+        breakDimension = delayDimension + delays.Count;
+        int sobolDimensions = breakDimension + breaks.Sum(b => b.Months.Length);
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
             {
-                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options and drawn delays together");
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options, drawn delays and drawn break dates together");
             }
 
             sobolShift = SobolShift(seed, sobolDimensions);
@@ -435,6 +498,7 @@ public sealed class StochasticPaths : IPathSource
         DrawRenewals(ref rng, w, (uint)path);
         DrawDelays(ref rng, w, (uint)path);
         DrawDatedRecoveries(ref rng, w);
+        DrawBreaks(ref rng, w, (uint)path);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -491,6 +555,81 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
+    /// <summary>
+    /// Each drawn break, after every other draw of the path, a dated default's drawn recovery's too (so no other draw
+    /// moves): its dates in order, date j taken when none before was and √(1 − v) ε_j + Σ β_k Z_k &lt; Φ⁻¹(p_j), v the
+    /// loaded variance as a drawn renewal's and ε_j a normal of its own. Every date draws its normal, taken or not, so the
+    /// stream's place after a break does not depend on its outcome, and a Sobol point has a fixed dimension per date
+    /// (after the drawn delays). The month taken goes where a fixed <c>breaks at</c> puts it, so the deterministic code
+    /// breaks the lease or contract (a default on or before it coming first).
+    /// </summary>
+    void DrawBreaks(ref PathStream rng, Work w, uint point)
+    {
+        int dimension = breakDimension;
+        for (int m = 0; m < breaks.Length; m++)
+        {
+            BreakModel model = breaks[m];
+            double[] beta = model.Loadings;
+            double common = 0;
+            for (int f = 0; f < beta.Length; f++)
+            {
+                common += beta[f] * w.Shock[f];
+            }
+
+            double own = OwnWeight(breakOwn[m], breakNormal[m], breakStress[m], w.StressedShare);
+            double[] threshold = breakThreshold[m];
+            int taken = threshold.Length; // none
+            for (int j = 0; j < threshold.Length; j++)
+            {
+                double eps = sobolShift is null ? rng.Normal() : SobolNormal(point, dimension++);
+                if (taken == threshold.Length && (own * eps) + common < threshold[j])
+                {
+                    taken = j;
+                }
+            }
+
+            w.BreakOutcome[m] = taken;
+            if (model.Of == BreakOf.Lease)
+            {
+                w.Scenario.LeaseBreaks[model.Entity] = taken < threshold.Length ? model.Months[taken] : null;
+            }
+            else
+            {
+                w.Scenario.Contracts[model.Entity] = breakLevers[m][taken];
+            }
+        }
+    }
+
+    /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start) and renewals taken
+    /// under <paramref name="scenario"/>; throws when it names no lease or contract of the deal.</summary>
+    (string Kind, string Name, int[] Offered, int RenewalsTaken) BreakHolder(DealDescription deal, ScenarioSpec scenario, BreakModel model, int m)
+    {
+        if (model.Of == BreakOf.Lease && (uint)model.Entity < (uint)deal.Leases.Length)
+        {
+            LeaseInfo lease = deal.Leases[model.Entity];
+            if (model.Entity < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[model.Entity] is not null)
+            {
+                throw Bad($"lease '{lease.Name}' has both a drawn break and 'breaks at'");
+            }
+
+            return ("lease", lease.Name, lease.BreakMonths, scenario.RenewalsTaken[model.Entity] ?? 0);
+        }
+
+        if (model.Of == BreakOf.Contract && (uint)model.Entity < (uint)deal.Contracts.Length)
+        {
+            ContractInfo contract = deal.Contracts[model.Entity];
+            ContractLevers? levers = scenario.Contracts.Length == 0 ? null : scenario.Contracts[model.Entity];
+            if (levers?.BreakMonths is not null)
+            {
+                throw Bad($"contract '{contract.Name}' has both a drawn break and 'breaks at'");
+            }
+
+            return ("contract", contract.Name, contract.BreakMonths, levers?.RenewalsTaken ?? 0);
+        }
+
+        throw Bad($"its drawn break {m + 1} names {model.Of.ToString().ToLowerInvariant()} {model.Entity}, and the deal has {deal.Leases.Length} leases and {deal.Contracts.Length} contracts");
+    }
+
     /// <summary>Drawn delay <paramref name="model"/>'s outcome on the path last filled into <paramref name="into"/>
     /// (an index into its months), for a chain's other entities, which delay the same index by the same months.</summary>
     internal int DelayOutcome(PathInputs into, int model)
@@ -506,6 +645,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn delays, in the order written.</summary>
     internal DelayModel[] Delays => spec.Delays ?? [];
 
+    /// <summary>The scenario's drawn breaks, in the order written.</summary>
+    internal BreakModel[] Breaks => breaks;
+
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
@@ -518,7 +660,7 @@ public sealed class StochasticPaths : IPathSource
     /// order), each drawn delay's months (<see cref="Delays"/>' order) and each drawn recovery
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
-    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries)
+    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -539,6 +681,30 @@ public sealed class StochasticPaths : IPathSource
         {
             recoveries[p] = w.Scenario.PartyRecoveries[recoveryParties[p]]!.Value; // DrawRecoveries or DrawDatedRecoveries wrote it
         }
+
+        for (int m = 0; m < breakMonths.Length; m++)
+        {
+            breakMonths[m] = BreakExercised(w, m);
+        }
+    }
+
+    /// <summary>Drawn break <paramref name="m"/>'s month exercised on <paramref name="w"/>'s path, 0 for none: the month
+    /// drawn, unless no date was drawn or the lessee (customer) defaulted on or before it, as the deterministic code
+    /// decides (<see cref="TerminationReceipts.Break"/>: a default comes first).</summary>
+    int BreakExercised(Work w, int m)
+    {
+        BreakModel model = breaks[m];
+        if (w.BreakOutcome[m] >= model.Months.Length)
+        {
+            return 0;
+        }
+
+        int months = model.Months[w.BreakOutcome[m]];
+        (Date start, int party) = model.Of == BreakOf.Lease
+            ? (Deal.Leases[model.Entity].Start, Deal.Leases[model.Entity].Lessee)
+            : (Deal.Contracts[model.Entity].Start, Deal.Contracts[model.Entity].Customer);
+        Date? defaulted = party >= 0 && party < w.Scenario.PartyDefaults.Length ? w.Scenario.PartyDefaults[party] : null;
+        return TerminationReceipts.Break(start, months, defaulted) is null ? 0 : months;
     }
 
     /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
@@ -584,6 +750,8 @@ public sealed class StochasticPaths : IPathSource
             RenewalsTaken = (int?[])w.Scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
             PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
+            LeaseBreaks = (int?[])w.Scenario.LeaseBreaks.Clone(),
+            Contracts = (ContractLevers?[])w.Scenario.Contracts.Clone(),
             FacilityStress = stress,
             MarketRentDeflation = w.Market,
             Stochastic = null,
@@ -1097,6 +1265,9 @@ public sealed class StochasticPaths : IPathSource
         // Each drawn delay's outcome on the path (DrawDelays).
         public readonly int[] DelayOutcome = new int[delays];
 
+        // Each drawn break's date taken on the path, its dates' count for none (DrawBreaks).
+        public readonly int[] BreakOutcome = new int[scenario.Stochastic?.Breaks.Length ?? 0];
+
         public readonly ScenarioSpec Scenario = scenario with
         {
             RenewalsTaken = (int?[])scenario.RenewalsTaken.Clone(),
@@ -1105,6 +1276,13 @@ public sealed class StochasticPaths : IPathSource
             PartyRecoveries = scenario.Stochastic is { } drawn && (drawn.Defaults.Any(m => m.Recovery is not null) || drawn.Recoveries.Length > 0)
                 ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyRecoveries.Length ? scenario.PartyRecoveries[p] : null)]
                 : (double?[])scenario.PartyRecoveries.Clone(),
+            // A drawn break writes its month where a fixed 'breaks at' does: one entry per lease (contract) when any is drawn.
+            LeaseBreaks = scenario.Stochastic is { } withBreaks && withBreaks.Breaks.Any(b => b.Of == BreakOf.Lease) && scenario.LeaseBreaks.Length == 0
+                ? new int?[deal.Leases.Length]
+                : (int?[])scenario.LeaseBreaks.Clone(),
+            Contracts = scenario.Stochastic is { } withContractBreaks && withContractBreaks.Breaks.Any(b => b.Of == BreakOf.Contract) && scenario.Contracts.Length == 0
+                ? new ContractLevers?[deal.Contracts.Length]
+                : (ContractLevers?[])scenario.Contracts.Clone(),
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];

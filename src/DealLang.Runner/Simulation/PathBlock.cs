@@ -90,6 +90,11 @@ public sealed class PathBlock
         {
             Values[c++][row] = recovery;
         }
+
+        foreach (int months in draws.BreakMonths)
+        {
+            Values[c++][row] = months;
+        }
     }
 
     /// <summary>One deal's figures on row <paramref name="row"/>, from column <paramref name="c"/> on, in

@@ -9,7 +9,8 @@ namespace DealLang.Runner.Simulation;
 /// (<c>--paths-out</c>), so an analyst can slice the losses by it: per lease with drawn renewals
 /// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months,
 /// per party whose recovery is drawn (<c>recovery beta …</c>, of a drawn or a dated default) its recovery — the numbers
-/// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>). A path's drawn default dates already show in its
+/// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>) — and per drawn break (<c>L breaks drawn at …</c>)
+/// the month it was exercised at, an outcome to count (0: not broken, or its lessee or customer defaulted first). A path's drawn default dates already show in its
 /// <c>P defaulted</c> columns; a source that draws none of these has no such columns, so its rows are the ones it
 /// always had. Buffers made once per thread.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class PathDraws
         RenewalsTaken = new int[source?.Renewals.Length ?? 0];
         DelayMonths = new int[source?.Delays.Length ?? 0];
         Recoveries = new double[source?.RecoveryParties.Length ?? 0];
+        BreakMonths = new int[source?.Breaks.Length ?? 0];
     }
 
     /// <summary>The draws of <paramref name="source"/>'s paths: none unless it is a stochastic scenario.</summary>
@@ -34,7 +36,8 @@ public sealed class PathDraws
 
     /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
     /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
-    /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order.</summary>
+    /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
+    /// <c>L break month</c>, in the scenario's order.</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -49,11 +52,13 @@ public sealed class PathDraws
             .. stochastic.Renewals.Select(r => new PathColumn($"{deal.Leases[r.Lease].Name} renewals taken", PathColumnKind.Count)),
             .. stochastic.Delays.Select(d => new PathColumn($"{deal.Indices[d.Index].Name} delay months", PathColumnKind.Count)),
             .. stochastic.RecoveryParties.Select(p => new PathColumn($"{deal.Parties[p].Name} recovery", PathColumnKind.Rate)),
+            .. stochastic.Breaks.Select(b => new PathColumn(
+                $"{(b.Of == BreakOf.Lease ? deal.Leases[b.Entity].Name : deal.Contracts[b.Entity].Name)} break month", PathColumnKind.Count)),
         ];
     }
 
-    /// <summary>Whether there is anything to read: the source draws renewals, delays or recoveries.</summary>
-    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length > 0;
+    /// <summary>Whether there is anything to read: the source draws renewals, delays, recoveries or breaks.</summary>
+    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length + BreakMonths.Length > 0;
 
     /// <summary>[drawn-renewals lease, the scenario's order]: the renewals the path took.</summary>
     public int[] RenewalsTaken { get; }
@@ -65,13 +70,17 @@ public sealed class PathDraws
     /// whether or not the party defaults on it).</summary>
     public double[] Recoveries { get; }
 
+    /// <summary>[drawn break, the scenario's order]: the month from its start the lease or contract was broken at on
+    /// the path, 0 when it was not (no date drawn, or a default on or before the date came first).</summary>
+    public int[] BreakMonths { get; }
+
     /// <summary>Reads what the path last filled into <paramref name="inputs"/> drew.</summary>
     public void Read(PathInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (Any)
         {
-            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries);
+            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths);
         }
     }
 }

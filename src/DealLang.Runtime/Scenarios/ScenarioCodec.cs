@@ -162,6 +162,7 @@ public static class ScenarioCodec
         WriteArray(w, v.Renewals, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Delays, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Recoveries, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.Breaks, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -176,6 +177,7 @@ public static class ScenarioCodec
             Renewals = ReadArray(r, r => ReadOptional(r, ReadRenewalModel)!),
             Delays = ReadArray(r, r => ReadOptional(r, ReadDelayModel)!),
             Recoveries = ReadArray(r, r => ReadOptional(r, ReadRecoveryModel)!),
+            Breaks = ReadArray(r, r => ReadOptional(r, ReadBreakModel)!),
         };
     }
 
@@ -186,6 +188,18 @@ public static class ScenarioCodec
     }
 
     static RecoveryModel ReadRecoveryModel(BinaryReader r) => new(r.ReadInt32(), ReadOptional(r, ReadRecoveryBeta)!);
+
+    static void Write(BinaryWriter w, BreakModel v)
+    {
+        w.Write((int)v.Of);
+        w.Write(v.Entity);
+        WriteArray(w, v.Months, (w, x) => w.Write(x));
+        WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
+        WriteArray(w, v.Loadings, (w, x) => w.Write(x));
+    }
+
+    static BreakModel ReadBreakModel(BinaryReader r) =>
+        new((BreakOf)r.ReadInt32(), r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble()));
 
     static void Write(BinaryWriter w, DelayModel v)
     {

@@ -38,14 +38,20 @@ public sealed record StochasticSpec(
 
     /// <summary>The indices whose dated points move by a delay drawn per path (<c>Built delayed drawn 0m with 50%, 6m
     /// with 50%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path
-    /// but a dated default's drawn recovery (under <see cref="Sobol"/>, its own dimension; docs/language.md §10, "Drawn
+    /// but a dated default's drawn recovery and the drawn breaks (under <see cref="Sobol"/>, its own dimension; docs/language.md §10, "Drawn
     /// delays").</summary>
     public DelayModel[] Delays { get; init; } = [];
 
     /// <summary>The parties whose default is dated (<c>Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%</c>)
     /// and whose recovery is drawn per path, in the order written; empty for none. Each draws its beta variate after
-    /// every other draw of a path (docs/language.md §10, "Stochastic scenarios").</summary>
+    /// every other draw of a path but the drawn breaks (docs/language.md §10, "Stochastic scenarios").</summary>
     public RecoveryModel[] Recoveries { get; init; } = [];
+
+    /// <summary>The leases and contracts whose break is drawn per path (<c>L breaks drawn at 60m with 20%, 120m with
+    /// 30%</c>), in the order written; empty for none. Their normals come after every other draw of a path, a dated
+    /// default's drawn recovery's too (under <see cref="Sobol"/>, a dimension per break date after the drawn delays;
+    /// docs/language.md §10, "Drawn breaks").</summary>
+    public BreakModel[] Breaks { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -152,6 +158,29 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
         && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
+}
+
+/// <summary>Whose break option a drawn break exercises: a lease's lessee's or a contract's customer's.</summary>
+public enum BreakOf
+{
+    Lease,
+    Contract,
+}
+
+/// <summary>
+/// A break drawn per path: lease or contract <see cref="Entity"/> (by <see cref="Of"/>) is broken at the first of its
+/// break dates <c>Months[j]</c> (months from its start, increasing) with √(1 − βᵀRβ) ε_j + Σ β_k Z_k &lt;
+/// Φ⁻¹(<c>Probabilities[j]</c>), the probability of breaking there given it was not broken before; ε_j a normal of its
+/// own per date and Z_k the factors' path shocks, as a drawn default reads them (one loading per factor).
+/// </summary>
+public sealed record BreakModel(BreakOf Of, int Entity, int[] Months, double[] Probabilities, double[] Loadings)
+{
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(BreakModel? other) => other is not null && Of == other.Of && Entity == other.Entity
+        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings);
+
+    public override int GetHashCode() => HashCode.Combine(Of, Entity, Months.Length);
 }
 
 /// <summary>A dated default's recovery drawn per path: party <see cref="Party"/>'s recovery, in place of its fixed one,

@@ -12,7 +12,7 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// <summary>
 /// A path's row (<c>--paths-out</c>) says what the path drew (docs/cli.md, <c>mc</c>; <see cref="PathDraws"/>): per
 /// lease with drawn renewals <c>L renewals taken</c>, per drawn delay <c>I delay months</c>, per party whose recovery is
-/// drawn <c>P recovery</c>, each the number the path's replay (<c>mc --replay-path N</c>: the path refilled alone, its
+/// drawn <c>P recovery</c>, per drawn break <c>L break month</c> (the break exercised), each the number the path's replay (<c>mc --replay-path N</c>: the path refilled alone, its
 /// scenario <see cref="StochasticPaths.Drawn"/>) runs with; a scenario that draws none of them has the columns it always had.
 /// </summary>
 public sealed class PathDrawsColumnsTests
@@ -115,6 +115,39 @@ public sealed class PathDrawsColumnsTests
         Assert.Equal(survivors.Length, survivors.Distinct().Count());
         Assert.DoesNotContain(0.3, survivors);
         Assert.Equal(Paths, hyperRecovery.Distinct().Count());
+    }
+
+    [Fact]
+    public void Each_rows_break_month_is_the_break_its_replay_exercised()
+    {
+        // Valid 046's TenantsMayBreak: Main's break drawn at 60m (15%) and 120m (25%), Pod's at 48m (30%), Hyper's default
+        // drawn. The column is the month the lease was broken at, an outcome: 0 when no date was drawn, and 0 when the
+        // lessee defaulted on or before the date drawn (the default comes first: no break fee, the default's rules).
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "046-lease-breaks-drawn-per-path.deal"), null, "TenantsMayBreak");
+        DealDescription deal = loaded.Deal;
+        int main = Array.FindIndex(deal.Leases, l => l.Name == "Main");
+        int hyper = Array.FindIndex(deal.Parties, p => p.Name == "Hyper");
+        var source = new StochasticPaths(deal, loaded.Scenario, 46, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Main break month", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count)], rows.Columns);
+        double[] mainBreak = rows.Column("Main break month");
+        double[] podBreak = rows.Column("Pod break month");
+        double[] loss = rows.Column("Senior loss");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, PathFigures figures) = Replay(loaded, source, path);
+            Date? defaulted = ran.PartyDefaults[hyper];
+            int? drawn = ran.LeaseBreaks[main];
+            bool exercised = drawn is { } m && !(defaulted is { } d && d <= deal.Leases[main].Start.AddMonthsClamped(m));
+            Assert.Equal(exercised ? drawn!.Value : 0, (int)mainBreak[path]);
+            Assert.Equal(ran.LeaseBreaks[1] ?? 0, (int)podBreak[path]); // Neo's default is not drawn: nothing comes first
+            Assert.Equal(figures.Loss[0], loss[path]); // the row is the replayed path's
+        }
+
+        Assert.Equal([0.0, 60.0, 120.0], mainBreak.Distinct().Order());
+        Assert.Equal([0.0, 48.0], podBreak.Distinct().Order());
     }
 
     [Fact]
