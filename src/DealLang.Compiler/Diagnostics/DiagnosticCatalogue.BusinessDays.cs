@@ -17,11 +17,11 @@ public static partial class DiagnosticCatalogue
         Error("DL0443", span,
             $"holiday {holiday} is not after the holiday before it ({previous}); list each holiday once, in date order");
 
-    /// <summary>DL0444 (warning): a holiday on or before the closing or after the last payment date (the maturity,
-    /// adjusted): it can move no scheduled payment date, so it is most likely a wrong year.</summary>
-    public static Diagnostic HolidayOutsideDeal(SourceSpan span, string holiday, string closing, string lastPayment) =>
+    /// <summary>DL0444 (warning): a holiday on or before the closing or after the maturity (as paid, or as rolled when
+    /// a backward roll pays it earlier): it can move no scheduled payment date, so it is most likely a wrong year.</summary>
+    public static Diagnostic HolidayOutsideDeal(SourceSpan span, string holiday, string closing, string lastMoved, bool asPaid) =>
         Warning("DL0444", span,
-            $"holiday {holiday} is outside the deal's payment dates (after the closing {closing}, up to the maturity as paid, {lastPayment}) and moves none of them; is the year right?");
+            $"holiday {holiday} is outside the deal's payment dates (after the closing {closing}, up to the maturity{(asPaid ? " as paid" : "")}, {lastMoved}) and moves none of them; is the year right?");
 
     /// <summary>DL0445: a payment date that the business days move onto or before the date before it (the closing
     /// or the previous payment date): its period would hold no day.</summary>

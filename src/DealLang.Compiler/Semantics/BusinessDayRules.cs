@@ -9,7 +9,7 @@ namespace DealLang.Compiler.Semantics;
 /// </summary>
 internal static class BusinessDayRules
 {
-    public static readonly string[] Rolls = ["following", "modified_following"];
+    public static readonly string[] Rolls = ["following", "modified_following", "preceding", "modified_preceding"];
 
     public static readonly string[] Accruals = ["adjusted", "unadjusted"];
 
@@ -19,6 +19,8 @@ internal static class BusinessDayRules
         {
             "following" => (true, BusinessDayRoll.Following),
             "modified_following" => (true, BusinessDayRoll.ModifiedFollowing),
+            "preceding" => (true, BusinessDayRoll.Preceding),
+            "modified_preceding" => (true, BusinessDayRoll.ModifiedPreceding),
             _ => (false, default),
         };
         return known;

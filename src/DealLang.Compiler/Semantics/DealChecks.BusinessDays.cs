@@ -17,7 +17,7 @@ internal sealed partial class DealChecks
         if (!BusinessDayRules.TryRoll(syntax.Roll.Text, out _))
         {
             _diagnostics.Add(DiagnosticCatalogue.UnknownBusinessDayWord(syntax.Roll.Span, syntax.Roll.Text ?? "", "roll",
-                "following or modified_following", NameSuggestions.Closest(syntax.Roll.Text, BusinessDayRules.Rolls)));
+                "following, modified_following, preceding or modified_preceding", NameSuggestions.Closest(syntax.Roll.Text, BusinessDayRules.Rolls)));
         }
 
         if (syntax.Accrual is { } accrual && !BusinessDayRules.IsAccrual(accrual.Text))
@@ -55,12 +55,15 @@ internal sealed partial class DealChecks
             }
         }
 
+        // A holiday on the maturity as rolled moves it when a backward roll pays it earlier (preceding; modified
+        // following at a month's end), so the last date a holiday can move is the later of the two.
+        Date last = Date.Max(rolled[^1], paid[^1]);
         foreach (DateSyntax holiday in syntax.Holidays)
         {
-            if (holiday.Value <= closing || holiday.Value > paid[^1])
+            if (holiday.Value <= closing || holiday.Value > last)
             {
                 _diagnostics.Add(DiagnosticCatalogue.HolidayOutsideDeal(
-                    holiday.Span, holiday.Value.ToString(), closing.ToString(), paid[^1].ToString()));
+                    holiday.Span, holiday.Value.ToString(), closing.ToString(), last.ToString(), paid[^1] >= rolled[^1]));
             }
         }
     }

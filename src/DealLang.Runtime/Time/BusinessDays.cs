@@ -8,6 +8,12 @@ public enum BusinessDayRoll
 
     /// <summary>To the next business day, unless that is in the next month: then to the previous business day.</summary>
     ModifiedFollowing,
+
+    /// <summary>To the previous business day.</summary>
+    Preceding,
+
+    /// <summary>To the previous business day, unless that is in the previous month: then to the next business day.</summary>
+    ModifiedPreceding,
 }
 
 /// <summary>
@@ -37,9 +43,10 @@ public sealed class BusinessDays
     public bool IsBusinessDay(Date d) => !IsWeekend(d) && Array.BinarySearch(_holidays, d) < 0;
 
     /// <summary>
-    /// <paramref name="d"/> itself when it is a business day, else the next one; under modified following, the
-    /// previous one when the next is in another month. A search that would leave the calendar (past 9999-12-31, before
-    /// 0001-01-01) goes the other way, so the result is always a business day when the calendar holds one nearby.
+    /// <paramref name="d"/> itself when it is a business day, else the next one (following) or the previous one
+    /// (preceding); under a modified roll, the other way when the first choice is in another month. A search that would
+    /// leave the calendar (past 9999-12-31, before 0001-01-01) goes the other way, so the result is always a business
+    /// day when the calendar holds one nearby.
     /// </summary>
     public Date Adjust(Date d)
     {
@@ -48,13 +55,20 @@ public sealed class BusinessDays
             return d;
         }
 
-        Date? next = Search(d, +1);
-        if (next is { } n && (Roll == BusinessDayRoll.Following || n.Month == d.Month))
+        (int first, bool modified) = Roll switch
         {
-            return n;
+            BusinessDayRoll.Following => (+1, false),
+            BusinessDayRoll.ModifiedFollowing => (+1, true),
+            BusinessDayRoll.Preceding => (-1, false),
+            _ => (-1, true),
+        };
+        Date? found = Search(d, first);
+        if (found is { } f && (!modified || f.Month == d.Month))
+        {
+            return f;
         }
 
-        return Search(d, -1) ?? next ?? d;
+        return Search(d, -first) ?? found ?? d;
     }
 
     /// <summary>Each date of <paramref name="dates"/> adjusted, except the first (the closing, which is not a payment date).</summary>

@@ -47,6 +47,7 @@ public sealed class BusinessDayTests
     private static readonly Lazy<SmallDeal> Following = new(() => new SmallDeal(Source("business_days following")));
     private static readonly Lazy<SmallDeal> FollowingUnadjusted = new(() => new SmallDeal(Source("business_days following unadjusted")));
     private static readonly Lazy<SmallDeal> Modified = new(() => new SmallDeal(Source("business_days modified_following")));
+    private static readonly Lazy<SmallDeal> Preceding = new(() => new SmallDeal(Source("business_days preceding holidays { 2027-07-30 }")));
     private static readonly Lazy<SmallDeal> MondayHoliday = new(() => new SmallDeal(Source("business_days following holidays { 2027-08-02 }")));
 
     private static double Interest(Lazy<SmallDeal> deal, int t) => deal.Value.Ledger("Notes interest due", t);
@@ -99,6 +100,17 @@ public sealed class BusinessDayTests
         double late = FollowingUnadjusted.Value.Single.Tranches[0].Irr;
         double onTime = AsTheyFall.Value.Single.Tranches[0].Irr;
         Assert.True(late < onTime - 1e-5, $"IRR paid late {late} should be below {onTime}");
+    }
+
+    // Preceding, with Friday 2027-07-30 a holiday: Saturday 2027-07-31 moves back past it to Thursday 2027-07-29, Sunday
+    // 2027-10-31 to Friday 2027-10-29. Interest 04-30 -> 07-29 = 90 days: 100m x 8% x 90/360 = 2,000,000.00;
+    // 07-29 -> 10-29 = 92 days: 2,044,444.44.
+    [Fact]
+    public void PrecedingPaysOnTheBusinessDayBeforeAndAccruesToIt()
+    {
+        Assert.Equal([new Date(2027, 4, 30), new Date(2027, 7, 29), new Date(2027, 10, 29)], Preceding.Value.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 90 / 360, Interest(Preceding, 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 92 / 360, Interest(Preceding, 1), Cent);
     }
 
     // Holiday Monday 2027-08-02: Saturday 2027-07-31 moves on to Tuesday 2027-08-03. Interest 04-30 -> 08-03 = 95 days:

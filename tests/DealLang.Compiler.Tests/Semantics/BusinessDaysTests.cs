@@ -26,6 +26,37 @@ public sealed class BusinessDaysTests
         Assert.Empty(model.AccrualBoundaries);
     }
 
+    // Saturday 2028-01-01: preceding pays Friday 2027-12-31; that Friday is in December, so modified preceding pays
+    // the next business day, Monday 2028-01-03.
+    [Fact]
+    public void PrecedingMovesTheSaturdayBackAcrossTheYearAndModifiedPrecedingOnToMonday()
+    {
+        Assert.Equal(new Date(2027, 12, 31), ModelOf(Deal("  business_days preceding")).Boundaries[3]);
+        Assert.Equal(new Date(2028, 1, 3), ModelOf(Deal("  business_days modified_preceding")).Boundaries[3]);
+    }
+
+    // A first payment on Saturday 2025-01-04, with Thursday 2025-01-02 and Friday 2025-01-03 holidays, moves back under
+    // preceding to Wednesday 2025-01-01, the closing: the first period would be empty. The check compares each date as
+    // paid with the one before it as paid, so a backward move is caught as a forward one is.
+    [Fact]
+    public void APrecedingMoveOntoTheClosingIsReported()
+    {
+        Diagnostic d = Single(Errors(Deal("  first_payment 2025-01-04\n  business_days preceding holidays { 2025-01-02, 2025-01-03 }")), "DL0445");
+        At(d, 10, 17);
+        Assert.Contains("2025-01-04 moves to 2025-01-01", d.Message, StringComparison.Ordinal);
+    }
+
+    // A holiday on the maturity, Tuesday 2030-01-01, moves it back to Monday 2029-12-31 under preceding: it moves a
+    // payment date, so it is not warned of as outside the deal's dates (DL0444), though it is after the maturity as paid.
+    [Fact]
+    public void AHolidayOnAMaturityPaidEarlierIsNotWarnedOf()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days preceding holidays { 2030-01-01 }"));
+        Assert.NotNull(model);
+        Assert.Equal(new Date(2029, 12, 31), model.Boundaries[5]);
+        Assert.DoesNotContain(diagnostics, d => d.Code == "DL0444");
+    }
+
     [Fact]
     public void UnadjustedAccrualKeepsTheRolledDates()
     {
