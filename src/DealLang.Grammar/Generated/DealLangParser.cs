@@ -79,33 +79,33 @@ public partial class DealLangParser : Parser {
 		UNEXPECTED_CHAR=263;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
-		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
-		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
-		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
-		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_breakFee = 18, 
-		RULE_indexationPart = 19, RULE_renewalCount = 20, RULE_rvgPart = 21, RULE_guarantorClause = 22, 
-		RULE_guarantorPart = 23, RULE_coverage = 24, RULE_loanDecl = 25, RULE_loanItem = 26, 
-		RULE_recoveryAccrual = 27, RULE_fleetDecl = 28, RULE_fleetItem = 29, RULE_contractDecl = 30, 
-		RULE_contractItem = 31, RULE_coinsDecl = 32, RULE_coinsItem = 33, RULE_delivery = 34, 
-		RULE_trancheDecl = 35, RULE_couponTerms = 36, RULE_trancheItem = 37, RULE_stepUp = 38, 
-		RULE_marginGrid = 39, RULE_gridTier = 40, RULE_amortization = 41, RULE_holdingDecl = 42, 
-		RULE_holdingItem = 43, RULE_holdingMarketTerm = 44, RULE_equityDecl = 45, 
-		RULE_equityItem = 46, RULE_holder = 47, RULE_holderTerm = 48, RULE_capitalCall = 49, 
-		RULE_accountDecl = 50, RULE_accountItem = 51, RULE_feeDecl = 52, RULE_testDecl = 53, 
-		RULE_triggerDecl = 54, RULE_cureDestination = 55, RULE_triggerEffect = 56, 
-		RULE_defaultRule = 57, RULE_cfadsRule = 58, RULE_cfadsItem = 59, RULE_waterfallDecl = 60, 
-		RULE_step = 61, RULE_enforcementDecl = 62, RULE_enforcementItem = 63, 
-		RULE_sellTerm = 64, RULE_scenarioDecl = 65, RULE_scenarioItem = 66, RULE_pdStep = 67, 
-		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_loading = 70, RULE_perYear = 71, 
-		RULE_duration = 72, RULE_expr = 73, RULE_measureUnit = 74, RULE_reference = 75, 
-		RULE_ident = 76;
+		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
+		RULE_holidayList = 8, RULE_dayCount = 9, RULE_partyDecl = 10, RULE_partyItem = 11, 
+		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
+		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
+		RULE_leaseItem = 19, RULE_breakFee = 20, RULE_indexationPart = 21, RULE_renewalCount = 22, 
+		RULE_rvgPart = 23, RULE_guarantorClause = 24, RULE_guarantorPart = 25, 
+		RULE_coverage = 26, RULE_loanDecl = 27, RULE_loanItem = 28, RULE_recoveryAccrual = 29, 
+		RULE_fleetDecl = 30, RULE_fleetItem = 31, RULE_contractDecl = 32, RULE_contractItem = 33, 
+		RULE_coinsDecl = 34, RULE_coinsItem = 35, RULE_delivery = 36, RULE_trancheDecl = 37, 
+		RULE_couponTerms = 38, RULE_trancheItem = 39, RULE_stepUp = 40, RULE_marginGrid = 41, 
+		RULE_gridTier = 42, RULE_amortization = 43, RULE_holdingDecl = 44, RULE_holdingItem = 45, 
+		RULE_holdingMarketTerm = 46, RULE_equityDecl = 47, RULE_equityItem = 48, 
+		RULE_holder = 49, RULE_holderTerm = 50, RULE_capitalCall = 51, RULE_accountDecl = 52, 
+		RULE_accountItem = 53, RULE_feeDecl = 54, RULE_testDecl = 55, RULE_triggerDecl = 56, 
+		RULE_cureDestination = 57, RULE_triggerEffect = 58, RULE_defaultRule = 59, 
+		RULE_cfadsRule = 60, RULE_cfadsItem = 61, RULE_waterfallDecl = 62, RULE_step = 63, 
+		RULE_enforcementDecl = 64, RULE_enforcementItem = 65, RULE_sellTerm = 66, 
+		RULE_scenarioDecl = 67, RULE_scenarioItem = 68, RULE_pdStep = 69, RULE_recoveryDraw = 70, 
+		RULE_delayOutcome = 71, RULE_loading = 72, RULE_perYear = 73, RULE_duration = 74, 
+		RULE_expr = 75, RULE_measureUnit = 76, RULE_reference = 77, RULE_ident = 78;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
-		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
-		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "breakFee", "indexationPart", "renewalCount", 
-		"rvgPart", "guarantorClause", "guarantorPart", "coverage", "loanDecl", 
-		"loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
+		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
+		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
+		"schedulePoint", "leaseDecl", "leaseItem", "breakFee", "indexationPart", 
+		"renewalCount", "rvgPart", "guarantorClause", "guarantorPart", "coverage", 
+		"loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
 		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
 		"trancheItem", "stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", 
 		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
@@ -300,35 +300,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 158;
+				State = 162;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 154;
+					State = 158;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 155;
+					State = 159;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 156;
+					State = 160;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 157;
+					State = 161;
 					unknownDecl();
 					}
 					break;
@@ -336,11 +336,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 162;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 163;
+			State = 167;
 			Match(Eof);
 			}
 		}
@@ -378,9 +378,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 165;
+			State = 169;
 			Match(IMPORT);
-			State = 166;
+			State = 170;
 			Match(STRING);
 			}
 		}
@@ -430,27 +430,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 172;
 			Match(DEAL);
-			State = 169;
+			State = 173;
 			_localctx.name = ident();
-			State = 170;
-			Match(LBRACE);
 			State = 174;
+			Match(LBRACE);
+			State = 178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 171;
+				State = 175;
 				dealMember();
 				}
 				}
-				State = 176;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 177;
+			State = 181;
 			Match(RBRACE);
 			}
 		}
@@ -547,7 +547,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 200;
+			State = 204;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -560,147 +560,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 179;
+				State = 183;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 180;
+				State = 184;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 181;
+				State = 185;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 182;
+				State = 186;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 183;
+				State = 187;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 184;
+				State = 188;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 185;
+				State = 189;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 186;
+				State = 190;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 187;
+				State = 191;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 188;
+				State = 192;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 189;
+				State = 193;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 190;
+				State = 194;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 191;
+				State = 195;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 192;
+				State = 196;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 193;
+				State = 197;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 194;
+				State = 198;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 195;
+				State = 199;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 196;
+				State = 200;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 197;
+				State = 201;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 198;
+				State = 202;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 199;
+				State = 203;
 				unknownDecl();
 				}
 				break;
@@ -759,16 +759,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 206;
 			Match(IDENT);
-			State = 203;
+			State = 207;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 209;
+			State = 213;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
-				State = 207;
+				State = 211;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -944,19 +944,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 204;
+					State = 208;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 205;
+					State = 209;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 206;
+					State = 210;
 					Match(ON);
 					}
 					break;
@@ -964,11 +964,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 211;
+				State = 215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 216;
 			block();
 			}
 		}
@@ -1019,19 +1019,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 218;
 			Match(LBRACE);
-			State = 219;
+			State = 223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
 				{
-				State = 217;
+				State = 221;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 215;
+					State = 219;
 					block();
 					}
 					break;
@@ -1297,7 +1297,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 216;
+					State = 220;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1312,11 +1312,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 221;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 222;
+			State = 226;
 			Match(RBRACE);
 			}
 		}
@@ -1438,15 +1438,8 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLIDAYS() { return GetToken(DealLangParser.HOLIDAYS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
-			return GetToken(DealLangParser.DATE, i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(DealLangParser.COMMA, i);
+		[System.Diagnostics.DebuggerNonUserCode] public HolidaySetContext holidaySet() {
+			return GetRuleContext<HolidaySetContext>(0);
 		}
 		public BusinessDaysItemContext(HeaderItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -1463,16 +1456,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 257;
+			State = 251;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 224;
+				State = 228;
 				Match(TITLE);
-				State = 225;
+				State = 229;
 				Match(STRING);
 				}
 				break;
@@ -1480,9 +1473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 226;
+				State = 230;
 				Match(CURRENCY);
-				State = 227;
+				State = 231;
 				ident();
 				}
 				break;
@@ -1490,9 +1483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 228;
+				State = 232;
 				Match(CLOSING);
-				State = 229;
+				State = 233;
 				Match(DATE);
 				}
 				break;
@@ -1500,9 +1493,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 230;
+				State = 234;
 				Match(MATURITY);
-				State = 231;
+				State = 235;
 				Match(DATE);
 				}
 				break;
@@ -1510,9 +1503,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 232;
+				State = 236;
 				Match(FIRST_PAYMENT);
-				State = 233;
+				State = 237;
 				Match(DATE);
 				}
 				break;
@@ -1520,9 +1513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 234;
+				State = 238;
 				Match(PAY);
-				State = 235;
+				State = 239;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1530,9 +1523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 236;
+				State = 240;
 				Match(DAYCOUNT_KW);
-				State = 237;
+				State = 241;
 				dayCount();
 				}
 				break;
@@ -1540,55 +1533,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 238;
+				State = 242;
 				Match(BUSINESS_DAYS);
-				State = 239;
+				State = 243;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 241;
+				State = 245;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 240;
+					State = 244;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 255;
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 243;
+					State = 247;
 					Match(HOLIDAYS);
-					State = 244;
-					Match(LBRACE);
-					State = 251;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==DATE) {
-						{
-						{
-						State = 245;
-						Match(DATE);
-						State = 247;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						if (_la==COMMA) {
-							{
-							State = 246;
-							Match(COMMA);
-							}
-						}
-
-						}
-						}
-						State = 253;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 254;
-					Match(RBRACE);
+					State = 248;
+					holidaySet();
 					}
 				}
 
@@ -1596,6 +1563,350 @@ public partial class DealLangParser : Parser {
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolidaySetContext : ParserRuleContext {
+		public IdentContext _ident;
+		public IList<IdentContext> _calendars = new List<IdentContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PLUS() { return GetTokens(DealLangParser.PLUS); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS(int i) {
+			return GetToken(DealLangParser.PLUS, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HolidayListContext holidayList() {
+			return GetRuleContext<HolidayListContext>(0);
+		}
+		public HolidaySetContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holidaySet; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolidaySet(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolidaySetContext holidaySet() {
+		HolidaySetContext _localctx = new HolidaySetContext(Context, State);
+		EnterRule(_localctx, 14, RULE_holidaySet);
+		int _la;
+		try {
+			int _alt;
+			State = 266;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case IMPORT:
+			case TITLE:
+			case CURRENCY:
+			case CLOSING:
+			case MATURITY:
+			case FIRST_PAYMENT:
+			case INDEX:
+			case POINTS:
+			case STEPPED:
+			case INTERPOLATED:
+			case LAUNCH:
+			case DOWN:
+			case SHIFT:
+			case PATHS:
+			case SEED:
+			case ANTITHETIC:
+			case SOBOL:
+			case GBM:
+			case DRIFT:
+			case VOLATILITY:
+			case REVERTS:
+			case TREND:
+			case SPEED:
+			case JUMPS:
+			case CORRELATE:
+			case WITH:
+			case STRESS:
+			case REGIMES:
+			case NORMAL:
+			case DRAWN:
+			case LOADING:
+			case BETA:
+			case MEAN:
+			case SD:
+			case RATING:
+			case PD:
+			case RECOVERY:
+			case COST:
+			case VALUE:
+			case STRAIGHT_LINE:
+			case FLOOR:
+			case SCHEDULE:
+			case LESSEE:
+			case RENT:
+			case ESCALATING:
+			case STARTS:
+			case TERM:
+			case OPTION:
+			case MARKET:
+			case GUARANTOR:
+			case COVERS:
+			case HONOURED:
+			case DISOWNED:
+			case GUARANTEES:
+			case CAP:
+			case LOAN:
+			case OBLIGOR:
+			case FLEET:
+			case DELIVERIES:
+			case UNITS:
+			case UNIT_COST:
+			case DEPRECIATE:
+			case DECLINING:
+			case POWER_PRICE:
+			case POWER:
+			case PUE:
+			case MAINTENANCE:
+			case MARKET_VALUE:
+			case GENERATION:
+			case CONTRACT:
+			case CUSTOMER:
+			case PRICE:
+			case TAKE_OR_PAY:
+			case UTILISATION:
+			case RELET:
+			case TERMINATION_FEE:
+			case BREAK_OPTION:
+			case BREAKS:
+			case AMORTISING:
+			case PREPAYMENT:
+			case APPLIED:
+			case DEPTH:
+			case IMPACT:
+			case LIMIT:
+			case COSTS:
+			case KEEP:
+			case CONTRACTS:
+			case RESERVE:
+			case ALL:
+			case MONTH:
+			case BALANCE:
+			case COUPON:
+			case FIXED:
+			case INTEREST_ONLY:
+			case INTEREST:
+			case PRINCIPAL:
+			case AMORTIZE:
+			case BULLET:
+			case LEVEL:
+			case LINEAR:
+			case SENIORITY:
+			case CONTRIBUTED:
+			case HOLDERS:
+			case TARGET:
+			case INITIAL:
+			case EARNS:
+			case TRAILING:
+			case NEXT:
+			case TRIPS:
+			case CURES:
+			case AFTER:
+			case ACCRUING:
+			case INSTALMENTS:
+			case DEFAULT_INTEREST:
+			case GRACE:
+			case CFADS:
+			case INCLUDES:
+			case SWEEP:
+			case SEQUENTIAL:
+			case ACCELERATE:
+			case CURE:
+			case UP:
+			case TIMES:
+			case PREPAYING:
+			case INTO:
+			case HURDLE:
+			case CARRY:
+			case CATCH_UP:
+			case CALLS:
+			case CALLED:
+			case DEAL_BY_DEAL:
+			case HAIRCUT:
+			case LAG:
+			case TAKEN:
+			case GROW:
+			case SHARE:
+			case YEAR:
+			case PIK:
+			case ISSUE_PRICE:
+			case COMMITMENT:
+			case AVAILABLE:
+			case DRAWS:
+			case COMMITMENT_FEE:
+			case STEP_UP:
+			case TARGET_BALANCE:
+			case MARGIN:
+			case GRID:
+			case BELOW:
+			case UNPAID:
+			case AGAINST:
+			case ADVANCE:
+			case INVESTMENT_GRADE:
+			case HOLDING:
+			case FACE:
+			case MARK:
+			case DISCOUNT:
+			case PAR:
+			case HOLDINGS:
+			case HASHRATE:
+			case NETWORK:
+			case REWARDS:
+			case COVER:
+			case CONVERTIBLE:
+			case EARLY:
+			case ABOVE:
+			case COMPLETION:
+			case DELAYED:
+			case PHASED:
+			case INDEXED:
+			case YEARLY:
+			case IDENT:
+			case NON_ASCII_NAME:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 253;
+				_localctx._ident = ident();
+				_localctx._calendars.Add(_localctx._ident);
+				State = 258;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 254;
+						Match(PLUS);
+						State = 255;
+						_localctx._ident = ident();
+						_localctx._calendars.Add(_localctx._ident);
+						}
+						} 
+					}
+					State = 260;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
+				}
+				State = 263;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 261;
+					Match(PLUS);
+					State = 262;
+					holidayList();
+					}
+				}
+
+				}
+				break;
+			case LBRACE:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 265;
+				holidayList();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolidayListContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public HolidayListContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holidayList; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolidayList(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolidayListContext holidayList() {
+		HolidayListContext _localctx = new HolidayListContext(Context, State);
+		EnterRule(_localctx, 16, RULE_holidayList);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 268;
+			Match(LBRACE);
+			State = 275;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==DATE) {
+				{
+				{
+				State = 269;
+				Match(DATE);
+				State = 271;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMA) {
+					{
+					State = 270;
+					Match(COMMA);
+					}
+				}
+
+				}
+				}
+				State = 277;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 278;
+			Match(RBRACE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1627,11 +1938,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DayCountContext dayCount() {
 		DayCountContext _localctx = new DayCountContext(Context, State);
-		EnterRule(_localctx, 14, RULE_dayCount);
+		EnterRule(_localctx, 18, RULE_dayCount);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
+			State = 280;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1676,32 +1987,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyDeclContext partyDecl() {
 		PartyDeclContext _localctx = new PartyDeclContext(Context, State);
-		EnterRule(_localctx, 16, RULE_partyDecl);
+		EnterRule(_localctx, 20, RULE_partyDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 261;
+			State = 282;
 			Match(PARTY);
-			State = 262;
+			State = 283;
 			_localctx.name = ident();
-			State = 263;
+			State = 284;
 			Match(LBRACE);
-			State = 267;
+			State = 288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 264;
+				State = 285;
 				partyItem();
 				}
 				}
-				State = 269;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 270;
+			State = 291;
 			Match(RBRACE);
 			}
 		}
@@ -1769,18 +2080,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyItemContext partyItem() {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
-		EnterRule(_localctx, 18, RULE_partyItem);
+		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 278;
+			State = 299;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 272;
+				State = 293;
 				Match(RATING);
-				State = 273;
+				State = 294;
 				Match(STRING);
 				}
 				break;
@@ -1788,9 +2099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 274;
+				State = 295;
 				Match(PD);
-				State = 275;
+				State = 296;
 				expr(0);
 				}
 				break;
@@ -1798,9 +2109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 276;
+				State = 297;
 				Match(RECOVERY);
-				State = 277;
+				State = 298;
 				expr(0);
 				}
 				break;
@@ -1849,32 +2160,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexDeclContext indexDecl() {
 		IndexDeclContext _localctx = new IndexDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_indexDecl);
+		EnterRule(_localctx, 24, RULE_indexDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
+			State = 301;
 			Match(INDEX);
-			State = 281;
+			State = 302;
 			_localctx.name = ident();
-			State = 282;
+			State = 303;
 			Match(LBRACE);
-			State = 286;
+			State = 307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
 				{
 				{
-				State = 283;
+				State = 304;
 				indexItem();
 				}
 				}
-				State = 288;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 289;
+			State = 310;
 			Match(RBRACE);
 			}
 		}
@@ -1986,19 +2297,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexItemContext indexItem() {
 		IndexItemContext _localctx = new IndexItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_indexItem);
+		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 316;
+			State = 337;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 291;
+				State = 312;
 				Match(LEVEL);
-				State = 292;
+				State = 313;
 				expr(0);
 				}
 				break;
@@ -2006,11 +2317,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
+				State = 314;
 				Match(DEFLATE);
-				State = 294;
+				State = 315;
 				expr(0);
-				State = 295;
+				State = 316;
 				perYear();
 				}
 				break;
@@ -2018,11 +2329,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 297;
+				State = 318;
 				Match(GROW);
-				State = 298;
+				State = 319;
 				expr(0);
-				State = 299;
+				State = 320;
 				perYear();
 				}
 				break;
@@ -2030,27 +2341,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 301;
+				State = 322;
 				Match(POINTS);
-				State = 302;
+				State = 323;
 				pointsKind();
-				State = 303;
+				State = 324;
 				Match(LBRACE);
-				State = 307;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 304;
+					State = 325;
 					schedulePoint();
 					}
 					}
-					State = 309;
+					State = 330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 310;
+				State = 331;
 				Match(RBRACE);
 				}
 				break;
@@ -2058,13 +2369,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 312;
+				State = 333;
 				Match(LAUNCH);
-				State = 313;
+				State = 334;
 				Match(DATE);
-				State = 314;
+				State = 335;
 				Match(DOWN);
-				State = 315;
+				State = 336;
 				expr(0);
 				}
 				break;
@@ -2102,12 +2413,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PointsKindContext pointsKind() {
 		PointsKindContext _localctx = new PointsKindContext(Context, State);
-		EnterRule(_localctx, 24, RULE_pointsKind);
+		EnterRule(_localctx, 28, RULE_pointsKind);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 339;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2159,32 +2470,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_facilityDecl);
+		EnterRule(_localctx, 30, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 320;
+			State = 341;
 			Match(FACILITY);
-			State = 321;
+			State = 342;
 			_localctx.name = ident();
-			State = 322;
+			State = 343;
 			Match(LBRACE);
-			State = 326;
+			State = 347;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 323;
+				State = 344;
 				facilityItem();
 				}
 				}
-				State = 328;
+				State = 349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 329;
+			State = 350;
 			Match(RBRACE);
 			}
 		}
@@ -2267,19 +2578,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_facilityItem);
+		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 354;
+			State = 375;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 352;
 				Match(COST);
-				State = 332;
+				State = 353;
 				expr(0);
 				}
 				break;
@@ -2287,32 +2598,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 354;
 				Match(VALUE);
-				State = 334;
+				State = 355;
 				Match(STRAIGHT_LINE);
-				State = 335;
+				State = 356;
 				duration();
-				State = 338;
+				State = 359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 336;
+					State = 357;
 					Match(FLOOR);
-					State = 337;
+					State = 358;
 					expr(0);
 					}
 				}
 
-				State = 342;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 340;
+					State = 361;
 					Match(FROM);
-					State = 341;
+					State = 362;
 					Match(DATE);
 					}
 				}
@@ -2323,27 +2634,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 344;
+				State = 365;
 				Match(VALUE);
-				State = 345;
+				State = 366;
 				Match(SCHEDULE);
-				State = 346;
+				State = 367;
 				Match(LBRACE);
-				State = 350;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 347;
+					State = 368;
 					schedulePoint();
 					}
 					}
-					State = 352;
+					State = 373;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 353;
+				State = 374;
 				Match(RBRACE);
 				}
 				break;
@@ -2382,21 +2693,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 30, RULE_schedulePoint);
+		EnterRule(_localctx, 34, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 356;
+			State = 377;
 			Match(DATE);
-			State = 357;
+			State = 378;
 			expr(0);
-			State = 359;
+			State = 380;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 358;
+				State = 379;
 				Match(COMMA);
 				}
 			}
@@ -2449,36 +2760,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 32, RULE_leaseDecl);
+		EnterRule(_localctx, 36, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 361;
+			State = 382;
 			Match(LEASE);
-			State = 362;
+			State = 383;
 			_localctx.name = ident();
-			State = 363;
+			State = 384;
 			Match(ON);
-			State = 364;
+			State = 385;
 			_localctx.facility = ident();
-			State = 365;
+			State = 386;
 			Match(LBRACE);
-			State = 369;
+			State = 390;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 366;
+				State = 387;
 				leaseItem();
 				}
 				}
-				State = 371;
+				State = 392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 372;
+			State = 393;
 			Match(RBRACE);
 			}
 		}
@@ -2701,19 +3012,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 34, RULE_leaseItem);
+		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 443;
+			State = 464;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 395;
 				Match(LESSEE);
-				State = 375;
+				State = 396;
 				ident();
 				}
 				break;
@@ -2721,46 +3032,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
+				State = 397;
 				Match(RENT);
-				State = 377;
+				State = 398;
 				expr(0);
-				State = 378;
+				State = 399;
 				perYear();
-				State = 383;
+				State = 404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 379;
+					State = 400;
 					Match(ESCALATING);
-					State = 380;
+					State = 401;
 					expr(0);
-					State = 381;
+					State = 402;
 					perYear();
 					}
 				}
 
-				State = 393;
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 385;
+					State = 406;
 					Match(INDEXED);
-					State = 386;
+					State = 407;
 					ident();
-					State = 390;
+					State = 411;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 387;
+						State = 408;
 						indexationPart();
 						}
 						}
-						State = 392;
+						State = 413;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2773,9 +3084,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 416;
 				Match(STARTS);
-				State = 396;
+				State = 417;
 				Match(DATE);
 				}
 				break;
@@ -2783,9 +3094,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 397;
+				State = 418;
 				Match(TERM);
-				State = 398;
+				State = 419;
 				duration();
 				}
 				break;
@@ -2793,28 +3104,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 399;
+				State = 420;
 				Match(RENEWALS);
-				State = 400;
+				State = 421;
 				renewalCount();
-				State = 401;
+				State = 422;
 				duration();
-				State = 402;
+				State = 423;
 				Match(AT);
-				State = 403;
+				State = 424;
 				Match(LESSEE);
-				State = 404;
+				State = 425;
 				Match(OPTION);
-				State = 408;
+				State = 429;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 405;
+					State = 426;
 					Match(RENT);
-					State = 406;
+					State = 427;
 					Match(AT);
-					State = 407;
+					State = 428;
 					Match(MARKET);
 					}
 					break;
@@ -2825,19 +3136,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 410;
+				State = 431;
 				Match(RVG);
-				State = 412;
+				State = 433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 411;
+					State = 432;
 					rvgPart();
 					}
 					}
-					State = 414;
+					State = 435;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
@@ -2847,9 +3158,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 416;
+				State = 437;
 				Match(DAYCOUNT_KW);
-				State = 417;
+				State = 438;
 				dayCount();
 				}
 				break;
@@ -2857,7 +3168,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 418;
+				State = 439;
 				guarantorClause();
 				}
 				break;
@@ -2865,9 +3176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 419;
+				State = 440;
 				Match(PHASED);
-				State = 420;
+				State = 441;
 				ident();
 				}
 				break;
@@ -2875,25 +3186,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 421;
+				State = 442;
 				Match(TERMINATION_FEE);
-				State = 422;
+				State = 443;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 428;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 423;
+					State = 444;
 					Match(AMORTISING);
-					State = 426;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 424;
+						State = 445;
 						Match(TO);
-						State = 425;
+						State = 446;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2907,34 +3218,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 430;
+				State = 451;
 				Match(BREAK_OPTION);
-				State = 431;
+				State = 452;
 				Match(AT);
-				State = 432;
+				State = 453;
 				duration();
-				State = 437;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 433;
+					State = 454;
 					Match(COMMA);
-					State = 434;
+					State = 455;
 					duration();
 					}
 					}
-					State = 439;
+					State = 460;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 441;
+				State = 462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 440;
+					State = 461;
 					breakFee();
 					}
 				}
@@ -3005,22 +3316,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakFeeContext breakFee() {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
-		EnterRule(_localctx, 36, RULE_breakFee);
+		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 452;
+			State = 473;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 445;
+				State = 466;
 				Match(FEE);
-				State = 446;
+				State = 467;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 447;
+				State = 468;
 				Match(OF);
-				State = 448;
+				State = 469;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3028,9 +3339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 450;
+				State = 471;
 				Match(FEE);
-				State = 451;
+				State = 472;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3112,16 +3423,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 38, RULE_indexationPart);
+		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 461;
+			State = 482;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 454;
+				State = 475;
 				Match(YEARLY);
 				}
 				break;
@@ -3129,9 +3440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 476;
 				Match(FLOOR);
-				State = 456;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3139,9 +3450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 478;
 				Match(CAP);
-				State = 458;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3149,9 +3460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
+				State = 480;
 				Match(LAG);
-				State = 460;
+				State = 481;
 				duration();
 				}
 				break;
@@ -3190,24 +3501,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 40, RULE_renewalCount);
+		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 466;
+			State = 487;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 463;
+				State = 484;
 				Match(NUMBER);
-				State = 464;
+				State = 485;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 465;
+				State = 486;
 				Match(QUANTITY);
 				}
 				break;
@@ -3279,18 +3590,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 42, RULE_rvgPart);
+		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 474;
+			State = 495;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 489;
 				Match(GUARANTEES);
-				State = 469;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3298,9 +3609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 491;
 				Match(CAP);
-				State = 471;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3308,9 +3619,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 472;
+				State = 493;
 				Match(UNTIL);
-				State = 473;
+				State = 494;
 				Match(DATE);
 				}
 				break;
@@ -3357,26 +3668,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 44, RULE_guarantorClause);
+		EnterRule(_localctx, 48, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 497;
 			Match(GUARANTOR);
-			State = 477;
+			State = 498;
 			_localctx.party = ident();
-			State = 481;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 478;
+				State = 499;
 				guarantorPart();
 				}
 				}
-				State = 483;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3463,19 +3774,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 46, RULE_guarantorPart);
+		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 496;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 505;
 				Match(CAP);
-				State = 485;
+				State = 506;
 				expr(0);
 				}
 				break;
@@ -3483,9 +3794,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 507;
 				Match(UNTIL);
-				State = 487;
+				State = 508;
 				Match(DATE);
 				}
 				break;
@@ -3493,9 +3804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 509;
 				Match(FEE);
-				State = 489;
+				State = 510;
 				expr(0);
 				}
 				break;
@@ -3503,18 +3814,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
+				State = 511;
 				Match(COVERS);
-				State = 491;
+				State = 512;
 				coverage();
-				State = 494;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 492;
+					State = 513;
 					Match(AND);
-					State = 493;
+					State = 514;
 					coverage();
 					}
 				}
@@ -3555,12 +3866,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 48, RULE_coverage);
+		EnterRule(_localctx, 52, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 519;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3612,32 +3923,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_loanDecl);
+		EnterRule(_localctx, 54, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 521;
 			Match(LOAN);
-			State = 501;
+			State = 522;
 			_localctx.name = ident();
-			State = 502;
+			State = 523;
 			Match(LBRACE);
-			State = 506;
+			State = 527;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 503;
+				State = 524;
 				loanItem();
 				}
 				}
-				State = 508;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 509;
+			State = 530;
 			Match(RBRACE);
 			}
 		}
@@ -3805,19 +4116,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_loanItem);
+		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 546;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 532;
 				Match(OBLIGOR);
-				State = 512;
+				State = 533;
 				ident();
 				}
 				break;
@@ -3825,9 +4136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 513;
+				State = 534;
 				Match(BALANCE);
-				State = 514;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -3835,9 +4146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 536;
 				Match(COUPON);
-				State = 516;
+				State = 537;
 				couponTerms();
 				}
 				break;
@@ -3845,11 +4156,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
+				State = 538;
 				Match(INTEREST_ONLY);
-				State = 518;
+				State = 539;
 				Match(UNTIL);
-				State = 519;
+				State = 540;
 				Match(DATE);
 				}
 				break;
@@ -3857,9 +4168,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 520;
+				State = 541;
 				Match(AMORTIZE);
-				State = 521;
+				State = 542;
 				amortization();
 				}
 				break;
@@ -3867,9 +4178,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 543;
 				Match(MATURITY);
-				State = 523;
+				State = 544;
 				Match(DATE);
 				}
 				break;
@@ -3877,44 +4188,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
+				State = 545;
 				Match(RECOVERY);
-				State = 525;
+				State = 546;
 				expr(0);
-				State = 528;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 526;
+					State = 547;
 					Match(AFTER);
-					State = 527;
+					State = 548;
 					duration();
 					}
 				}
 
-				State = 532;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 530;
+					State = 551;
 					Match(ACCRUING);
-					State = 531;
+					State = 552;
 					recoveryAccrual();
 					}
 				}
 
-				State = 537;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 534;
+					State = 555;
 					Match(IN);
-					State = 535;
+					State = 556;
 					Match(NUMBER);
-					State = 536;
+					State = 557;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3925,7 +4236,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 560;
 				stepUp();
 				}
 				break;
@@ -3933,7 +4244,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 540;
+				State = 561;
 				marginGrid();
 				}
 				break;
@@ -3941,19 +4252,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 541;
+				State = 562;
 				Match(DEFAULT_INTEREST);
-				State = 543;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 542;
+					State = 563;
 					Match(PLUS);
 					}
 				}
 
-				State = 545;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4010,16 +4321,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 54, RULE_recoveryAccrual);
+		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 550;
+			State = 571;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 569;
 				Match(COUPON);
 				}
 				break;
@@ -4027,7 +4338,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4074,32 +4385,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_fleetDecl);
+		EnterRule(_localctx, 60, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
+			State = 573;
 			Match(FLEET);
-			State = 553;
+			State = 574;
 			_localctx.name = ident();
-			State = 554;
+			State = 575;
 			Match(LBRACE);
-			State = 558;
+			State = 579;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 576;
 				fleetItem();
 				}
 				}
-				State = 560;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 561;
+			State = 582;
 			Match(RBRACE);
 			}
 		}
@@ -4293,35 +4604,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_fleetItem);
+		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 602;
+			State = 623;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 584;
 				Match(DELIVERIES);
-				State = 564;
+				State = 585;
 				Match(LBRACE);
-				State = 568;
+				State = 589;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 565;
+					State = 586;
 					delivery();
 					}
 					}
-					State = 570;
+					State = 591;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 571;
+				State = 592;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,9 +4640,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 593;
 				Match(UNITS);
-				State = 573;
+				State = 594;
 				expr(0);
 				}
 				break;
@@ -4339,9 +4650,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 574;
+				State = 595;
 				Match(UNIT_COST);
-				State = 575;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4349,11 +4660,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 597;
 				Match(DEPRECIATE);
-				State = 577;
+				State = 598;
 				Match(STRAIGHT_LINE);
-				State = 578;
+				State = 599;
 				duration();
 				}
 				break;
@@ -4361,13 +4672,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 579;
+				State = 600;
 				Match(DEPRECIATE);
-				State = 580;
+				State = 601;
 				Match(DECLINING);
-				State = 581;
+				State = 602;
 				expr(0);
-				State = 582;
+				State = 603;
 				perYear();
 				}
 				break;
@@ -4375,9 +4686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 584;
+				State = 605;
 				Match(POWER);
-				State = 585;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4385,9 +4696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 586;
+				State = 607;
 				Match(PUE);
-				State = 587;
+				State = 608;
 				expr(0);
 				}
 				break;
@@ -4395,9 +4706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 588;
+				State = 609;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 610;
 				expr(0);
 				}
 				break;
@@ -4405,11 +4716,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 590;
+				State = 611;
 				Match(MAINTENANCE);
-				State = 591;
+				State = 612;
 				expr(0);
-				State = 592;
+				State = 613;
 				perYear();
 				}
 				break;
@@ -4417,15 +4728,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 594;
+				State = 615;
 				Match(MARKET_VALUE);
-				State = 595;
+				State = 616;
 				expr(0);
-				State = 596;
+				State = 617;
 				Match(DECLINING);
-				State = 597;
+				State = 618;
 				expr(0);
-				State = 598;
+				State = 619;
 				perYear();
 				}
 				break;
@@ -4433,9 +4744,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 600;
+				State = 621;
 				Match(GENERATION);
-				State = 601;
+				State = 622;
 				ident();
 				}
 				break;
@@ -4487,36 +4798,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_contractDecl);
+		EnterRule(_localctx, 64, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
+			State = 625;
 			Match(CONTRACT);
-			State = 605;
+			State = 626;
 			_localctx.name = ident();
-			State = 606;
+			State = 627;
 			Match(ON);
-			State = 607;
+			State = 628;
 			_localctx.fleet = ident();
-			State = 608;
+			State = 629;
 			Match(LBRACE);
-			State = 612;
+			State = 633;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 609;
+				State = 630;
 				contractItem();
 				}
 				}
-				State = 614;
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 615;
+			State = 636;
 			Match(RBRACE);
 			}
 		}
@@ -4742,19 +5053,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_contractItem);
+		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 673;
+			State = 694;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 638;
 				Match(CUSTOMER);
-				State = 618;
+				State = 639;
 				ident();
 				}
 				break;
@@ -4762,9 +5073,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 640;
 				Match(UNITS);
-				State = 620;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4772,11 +5083,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 621;
+				State = 642;
 				Match(PRICE);
-				State = 622;
+				State = 643;
 				Match(AT);
-				State = 623;
+				State = 644;
 				Match(MARKET);
 				}
 				break;
@@ -4784,9 +5095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 645;
 				Match(PRICE);
-				State = 625;
+				State = 646;
 				expr(0);
 				}
 				break;
@@ -4794,11 +5105,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
+				State = 647;
 				Match(HOUR);
-				State = 627;
+				State = 648;
 				expr(0);
-				State = 628;
+				State = 649;
 				perYear();
 				}
 				break;
@@ -4806,9 +5117,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 651;
 				Match(TAKE_OR_PAY);
-				State = 631;
+				State = 652;
 				expr(0);
 				}
 				break;
@@ -4816,9 +5127,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 653;
 				Match(STARTS);
-				State = 633;
+				State = 654;
 				Match(DATE);
 				}
 				break;
@@ -4826,9 +5137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 634;
+				State = 655;
 				Match(TERM);
-				State = 635;
+				State = 656;
 				duration();
 				}
 				break;
@@ -4836,25 +5147,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
+				State = 657;
 				Match(TERMINATION_FEE);
-				State = 637;
+				State = 658;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 643;
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 638;
+					State = 659;
 					Match(AMORTISING);
-					State = 641;
+					State = 662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 639;
+						State = 660;
 						Match(TO);
-						State = 640;
+						State = 661;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4868,17 +5179,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 645;
+				State = 666;
 				Match(RENEWALS);
-				State = 646;
+				State = 667;
 				renewalCount();
-				State = 647;
+				State = 668;
 				duration();
-				State = 648;
+				State = 669;
 				Match(AT);
-				State = 649;
+				State = 670;
 				Match(CUSTOMER);
-				State = 650;
+				State = 671;
 				Match(OPTION);
 				}
 				break;
@@ -4886,20 +5197,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 673;
 				Match(PREPAYMENT);
-				State = 653;
+				State = 674;
 				expr(0);
-				State = 657;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 654;
+					State = 675;
 					Match(APPLIED);
-					State = 655;
+					State = 676;
 					Match(OVER);
-					State = 656;
+					State = 677;
 					Match(TERM);
 					}
 				}
@@ -4910,7 +5221,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 659;
+				State = 680;
 				guarantorClause();
 				}
 				break;
@@ -4918,34 +5229,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 660;
+				State = 681;
 				Match(BREAK_OPTION);
-				State = 661;
+				State = 682;
 				Match(AT);
-				State = 662;
+				State = 683;
 				duration();
-				State = 667;
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 663;
+					State = 684;
 					Match(COMMA);
-					State = 664;
+					State = 685;
 					duration();
 					}
 					}
-					State = 669;
+					State = 690;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 671;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 670;
+					State = 691;
 					breakFee();
 					}
 				}
@@ -4995,32 +5306,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_coinsDecl);
+		EnterRule(_localctx, 68, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 696;
 			Match(COINS);
-			State = 676;
+			State = 697;
 			_localctx.name = ident();
-			State = 677;
+			State = 698;
 			Match(LBRACE);
-			State = 681;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 678;
+				State = 699;
 				coinsItem();
 				}
 				}
-				State = 683;
+				State = 704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 684;
+			State = 705;
 			Match(RBRACE);
 			}
 		}
@@ -5168,18 +5479,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_coinsItem);
+		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 704;
+			State = 725;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 686;
+				State = 707;
 				Match(HOLDINGS);
-				State = 687;
+				State = 708;
 				expr(0);
 				}
 				break;
@@ -5187,9 +5498,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 688;
+				State = 709;
 				Match(PRICE);
-				State = 689;
+				State = 710;
 				ident();
 				}
 				break;
@@ -5197,9 +5508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 711;
 				Match(HASHRATE);
-				State = 691;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5207,9 +5518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 692;
+				State = 713;
 				Match(NETWORK);
-				State = 693;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5217,9 +5528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 694;
+				State = 715;
 				Match(REWARDS);
-				State = 695;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 696;
+				State = 717;
 				Match(POWER);
-				State = 697;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5237,9 +5548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 698;
+				State = 719;
 				Match(POWER_PRICE);
-				State = 699;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5247,9 +5558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 700;
+				State = 721;
 				Match(DEPTH);
-				State = 701;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5257,9 +5568,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 702;
+				State = 723;
 				Match(IMPACT);
-				State = 703;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5306,25 +5617,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 68, RULE_delivery);
+		EnterRule(_localctx, 72, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 727;
 			Match(DATE);
-			State = 707;
+			State = 728;
 			_localctx.units = expr(0);
-			State = 708;
+			State = 729;
 			Match(AT);
-			State = 709;
+			State = 730;
 			_localctx.cost = expr(0);
-			State = 711;
+			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 710;
+				State = 731;
 				Match(COMMA);
 				}
 			}
@@ -5372,32 +5683,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_trancheDecl);
+		EnterRule(_localctx, 74, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
+			State = 734;
 			Match(TRANCHE);
-			State = 714;
+			State = 735;
 			_localctx.name = ident();
-			State = 715;
+			State = 736;
 			Match(LBRACE);
-			State = 719;
+			State = 740;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 716;
+				State = 737;
 				trancheItem();
 				}
 				}
-				State = 721;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 722;
+			State = 743;
 			Match(RBRACE);
 			}
 		}
@@ -5441,43 +5752,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 72, RULE_couponTerms);
+		EnterRule(_localctx, 76, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
+			State = 745;
 			_localctx.rate = expr(0);
-			State = 726;
+			State = 747;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 725;
+				State = 746;
 				Match(FIXED);
 				}
 			}
 
-			State = 730;
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 728;
+				State = 749;
 				Match(FLOOR);
-				State = 729;
+				State = 750;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 734;
+			State = 755;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 732;
+				State = 753;
 				Match(CAP);
-				State = 733;
+				State = 754;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5806,19 +6117,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_trancheItem);
+		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 806;
+			State = 827;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 757;
 				Match(BALANCE);
-				State = 737;
+				State = 758;
 				expr(0);
 				}
 				break;
@@ -5826,9 +6137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 738;
+				State = 759;
 				Match(COUPON);
-				State = 739;
+				State = 760;
 				couponTerms();
 				}
 				break;
@@ -5836,26 +6147,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
+				State = 761;
 				Match(PIK);
-				State = 742;
+				State = 763;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 741;
+					State = 762;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 746;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 744;
+					State = 765;
 					Match(WHEN);
-					State = 745;
+					State = 766;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5866,9 +6177,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 748;
+				State = 769;
 				Match(PIK);
-				State = 749;
+				State = 770;
 				Match(UNPAID);
 				}
 				break;
@@ -5876,9 +6187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 750;
+				State = 771;
 				Match(ISSUE_PRICE);
-				State = 751;
+				State = 772;
 				expr(0);
 				}
 				break;
@@ -5886,9 +6197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 752;
+				State = 773;
 				Match(COMMITMENT);
-				State = 753;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5896,11 +6207,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 754;
+				State = 775;
 				Match(AVAILABLE);
-				State = 755;
+				State = 776;
 				Match(UNTIL);
-				State = 756;
+				State = 777;
 				Match(DATE);
 				}
 				break;
@@ -5908,25 +6219,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 757;
+				State = 778;
 				Match(DRAWS);
-				State = 758;
+				State = 779;
 				Match(LBRACE);
-				State = 762;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 759;
+					State = 780;
 					schedulePoint();
 					}
 					}
-					State = 764;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 765;
+				State = 786;
 				Match(RBRACE);
 				}
 				break;
@@ -5934,15 +6245,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 766;
+				State = 787;
 				Match(DRAWS);
-				State = 767;
+				State = 788;
 				Match(AGAINST);
-				State = 768;
+				State = 789;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 769;
+				State = 790;
 				Match(ADVANCE);
-				State = 770;
+				State = 791;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5950,9 +6261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 772;
+				State = 793;
 				Match(COMMITMENT_FEE);
-				State = 773;
+				State = 794;
 				expr(0);
 				}
 				break;
@@ -5960,7 +6271,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 774;
+				State = 795;
 				stepUp();
 				}
 				break;
@@ -5968,7 +6279,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 796;
 				marginGrid();
 				}
 				break;
@@ -5976,15 +6287,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
+				State = 797;
 				Match(MARGIN);
-				State = 777;
+				State = 798;
 				Match(INVESTMENT_GRADE);
-				State = 778;
+				State = 799;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 779;
+				State = 800;
 				Match(ELSE);
-				State = 780;
+				State = 801;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5992,9 +6303,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 782;
+				State = 803;
 				Match(TARGET_BALANCE);
-				State = 783;
+				State = 804;
 				expr(0);
 				}
 				break;
@@ -6002,11 +6313,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 784;
+				State = 805;
 				Match(INTEREST_ONLY);
-				State = 785;
+				State = 806;
 				Match(UNTIL);
-				State = 786;
+				State = 807;
 				Match(DATE);
 				}
 				break;
@@ -6014,9 +6325,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 787;
+				State = 808;
 				Match(AMORTIZE);
-				State = 788;
+				State = 809;
 				amortization();
 				}
 				break;
@@ -6024,9 +6335,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 789;
+				State = 810;
 				Match(MATURITY);
-				State = 790;
+				State = 811;
 				Match(DATE);
 				}
 				break;
@@ -6034,9 +6345,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 791;
+				State = 812;
 				Match(SENIORITY);
-				State = 792;
+				State = 813;
 				Match(NUMBER);
 				}
 				break;
@@ -6044,7 +6355,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 793;
+				State = 814;
 				guarantorClause();
 				}
 				break;
@@ -6052,26 +6363,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 794;
+				State = 815;
 				Match(CONVERTIBLE);
-				State = 795;
+				State = 816;
 				Match(AT);
-				State = 796;
+				State = 817;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 797;
+				State = 818;
 				Match(AGAINST);
-				State = 798;
+				State = 819;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 802;
+				State = 823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 799;
+					State = 820;
 					Match(EARLY);
-					State = 800;
+					State = 821;
 					Match(ABOVE);
-					State = 801;
+					State = 822;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6082,9 +6393,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 804;
+				State = 825;
 				Match(COMPLETION);
-				State = 805;
+				State = 826;
 				expr(0);
 				}
 				break;
@@ -6129,30 +6440,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 76, RULE_stepUp);
+		EnterRule(_localctx, 80, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 829;
 			Match(STEP_UP);
-			State = 809;
+			State = 830;
 			expr(0);
-			State = 814;
+			State = 835;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 810;
+				State = 831;
 				Match(FROM);
-				State = 811;
+				State = 832;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 812;
+				State = 833;
 				Match(WHILE);
-				State = 813;
+				State = 834;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6208,46 +6519,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 78, RULE_marginGrid);
+		EnterRule(_localctx, 82, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 837;
 			Match(MARGIN);
-			State = 817;
+			State = 838;
 			Match(GRID);
-			State = 818;
+			State = 839;
 			_localctx.test = ident();
-			State = 819;
+			State = 840;
 			Match(LBRACE);
-			State = 823;
+			State = 844;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 820;
+				State = 841;
 				gridTier();
 				}
 				}
-				State = 825;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 849;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 826;
+				State = 847;
 				Match(ELSE);
-				State = 827;
+				State = 848;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 830;
+			State = 851;
 			Match(RBRACE);
 			}
 		}
@@ -6288,15 +6599,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 80, RULE_gridTier);
+		EnterRule(_localctx, 84, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 853;
 			Match(BELOW);
-			State = 833;
+			State = 854;
 			_localctx.bound = expr(0);
-			State = 834;
+			State = 855;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6375,17 +6686,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_amortization);
+		EnterRule(_localctx, 86, RULE_amortization);
 		int _la;
 		try {
-			State = 848;
+			State = 869;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 836;
+				State = 857;
 				Match(BULLET);
 				}
 				break;
@@ -6393,7 +6704,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 858;
 				Match(LEVEL);
 				}
 				break;
@@ -6401,7 +6712,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 859;
 				Match(LINEAR);
 				}
 				break;
@@ -6409,25 +6720,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 839;
+				State = 860;
 				Match(SCHEDULE);
-				State = 840;
+				State = 861;
 				Match(LBRACE);
-				State = 844;
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 841;
+					State = 862;
 					schedulePoint();
 					}
 					}
-					State = 846;
+					State = 867;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 847;
+				State = 868;
 				Match(RBRACE);
 				}
 				break;
@@ -6476,32 +6787,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holdingDecl);
+		EnterRule(_localctx, 88, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 871;
 			Match(HOLDING);
-			State = 851;
+			State = 872;
 			_localctx.name = ident();
-			State = 852;
+			State = 873;
 			Match(LBRACE);
-			State = 856;
+			State = 877;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 853;
+				State = 874;
 				holdingItem();
 				}
 				}
-				State = 858;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 859;
+			State = 880;
 			Match(RBRACE);
 			}
 		}
@@ -6632,23 +6943,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holdingItem);
+		EnterRule(_localctx, 90, RULE_holdingItem);
 		int _la;
 		try {
-			State = 884;
+			State = 905;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
+				State = 882;
 				Match(OF);
-				State = 862;
+				State = 883;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 863;
+				State = 884;
 				Match(DOT);
-				State = 864;
+				State = 885;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6656,9 +6967,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 866;
+				State = 887;
 				Match(SHARE);
-				State = 867;
+				State = 888;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6977,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 868;
+				State = 889;
 				Match(FACE);
-				State = 869;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6676,9 +6987,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 870;
+				State = 891;
 				Match(MARK);
-				State = 871;
+				State = 892;
 				Match(PAR);
 				}
 				break;
@@ -6686,9 +6997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 872;
+				State = 893;
 				Match(MARK);
-				State = 873;
+				State = 894;
 				ident();
 				}
 				break;
@@ -6696,19 +7007,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 874;
+				State = 895;
 				Match(MARKET);
-				State = 876;
+				State = 897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 875;
+					State = 896;
 					holdingMarketTerm();
 					}
 					}
-					State = 878;
+					State = 899;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6718,13 +7029,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 880;
+				State = 901;
 				Match(DRAWS);
-				State = 881;
+				State = 902;
 				Match(CALLED);
-				State = 882;
+				State = 903;
 				Match(FROM);
-				State = 883;
+				State = 904;
 				ident();
 				}
 				break;
@@ -6796,18 +7107,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 92, RULE_holdingMarketTerm);
 		try {
-			State = 892;
+			State = 913;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 886;
+				State = 907;
 				Match(DISCOUNT);
-				State = 887;
+				State = 908;
 				expr(0);
 				}
 				break;
@@ -6815,9 +7126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 888;
+				State = 909;
 				Match(DEPTH);
-				State = 889;
+				State = 910;
 				expr(0);
 				}
 				break;
@@ -6825,9 +7136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 890;
+				State = 911;
 				Match(IMPACT);
-				State = 891;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6876,32 +7187,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_equityDecl);
+		EnterRule(_localctx, 94, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 915;
 			Match(EQUITY);
-			State = 895;
+			State = 916;
 			_localctx.name = ident();
-			State = 896;
+			State = 917;
 			Match(LBRACE);
-			State = 900;
+			State = 921;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 897;
+				State = 918;
 				equityItem();
 				}
 				}
-				State = 902;
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 903;
+			State = 924;
 			Match(RBRACE);
 			}
 		}
@@ -7034,19 +7345,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_equityItem);
+		EnterRule(_localctx, 96, RULE_equityItem);
 		int _la;
 		try {
-			State = 940;
+			State = 961;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 905;
+				State = 926;
 				Match(CONTRIBUTED);
-				State = 906;
+				State = 927;
 				expr(0);
 				}
 				break;
@@ -7054,23 +7365,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 928;
 				Match(HOLDERS);
-				State = 908;
+				State = 929;
 				holder();
-				State = 913;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 909;
+					State = 930;
 					Match(COMMA);
-					State = 910;
+					State = 931;
 					holder();
 					}
 					}
-					State = 915;
+					State = 936;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7080,9 +7391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 916;
+				State = 937;
 				Match(HURDLE);
-				State = 917;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -7090,32 +7401,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 918;
+				State = 939;
 				Match(CARRY);
-				State = 919;
+				State = 940;
 				expr(0);
-				State = 920;
+				State = 941;
 				Match(TO);
-				State = 921;
+				State = 942;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 924;
+				State = 945;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 922;
+					State = 943;
 					Match(CATCH_UP);
-					State = 923;
+					State = 944;
 					expr(0);
 					}
 				}
 
-				State = 927;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 926;
+					State = 947;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7126,9 +7437,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 929;
+				State = 950;
 				Match(COMMITMENT);
-				State = 930;
+				State = 951;
 				expr(0);
 				}
 				break;
@@ -7136,23 +7447,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 931;
+				State = 952;
 				Match(CALLS);
-				State = 932;
+				State = 953;
 				capitalCall();
-				State = 937;
+				State = 958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 954;
 					Match(COMMA);
-					State = 934;
+					State = 955;
 					capitalCall();
 					}
 					}
-					State = 939;
+					State = 960;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7204,37 +7515,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holder);
+		EnterRule(_localctx, 98, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 963;
 			ident();
-			State = 943;
+			State = 964;
 			expr(0);
-			State = 952;
+			State = 973;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 944;
+				State = 965;
 				Match(LBRACE);
-				State = 948;
+				State = 969;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 945;
+					State = 966;
 					holderTerm();
 					}
 					}
-					State = 950;
+					State = 971;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 972;
 				Match(RBRACE);
 				}
 			}
@@ -7307,18 +7618,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holderTerm);
+		EnterRule(_localctx, 100, RULE_holderTerm);
 		try {
-			State = 960;
+			State = 981;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 975;
 				Match(HURDLE);
-				State = 955;
+				State = 976;
 				expr(0);
 				}
 				break;
@@ -7326,9 +7637,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 977;
 				Match(CARRY);
-				State = 957;
+				State = 978;
 				expr(0);
 				}
 				break;
@@ -7336,9 +7647,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 979;
 				Match(CATCH_UP);
-				State = 959;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7378,13 +7689,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 98, RULE_capitalCall);
+		EnterRule(_localctx, 102, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 983;
 			Match(DATE);
-			State = 963;
+			State = 984;
 			expr(0);
 			}
 		}
@@ -7429,37 +7740,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_accountDecl);
+		EnterRule(_localctx, 104, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 986;
 			Match(ACCOUNT);
-			State = 966;
+			State = 987;
 			_localctx.name = ident();
-			State = 975;
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 967;
+				State = 988;
 				Match(LBRACE);
-				State = 971;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 968;
+					State = 989;
 					accountItem();
 					}
 					}
-					State = 973;
+					State = 994;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 995;
 				Match(RBRACE);
 				}
 			}
@@ -7532,18 +7843,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_accountItem);
+		EnterRule(_localctx, 106, RULE_accountItem);
 		try {
-			State = 983;
+			State = 1004;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 998;
 				Match(TARGET);
-				State = 978;
+				State = 999;
 				expr(0);
 				}
 				break;
@@ -7551,9 +7862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 1000;
 				Match(INITIAL);
-				State = 980;
+				State = 1001;
 				expr(0);
 				}
 				break;
@@ -7561,9 +7872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 1002;
 				Match(EARNS);
-				State = 982;
+				State = 1003;
 				expr(0);
 				}
 				break;
@@ -7619,36 +7930,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_feeDecl);
+		EnterRule(_localctx, 108, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 1006;
 			Match(FEE);
-			State = 986;
+			State = 1007;
 			_localctx.name = ident();
-			State = 987;
+			State = 1008;
 			Match(LBRACE);
-			State = 988;
+			State = 1009;
 			expr(0);
-			State = 996;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 989;
+				State = 1010;
 				perYear();
-				State = 994;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 990;
+					State = 1011;
 					Match(ESCALATING);
-					State = 991;
+					State = 1012;
 					expr(0);
-					State = 992;
+					State = 1013;
 					perYear();
 					}
 				}
@@ -7656,7 +7967,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 998;
+			State = 1019;
 			Match(RBRACE);
 			}
 		}
@@ -7706,57 +8017,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_testDecl);
+		EnterRule(_localctx, 110, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1000;
+			State = 1021;
 			Match(TEST);
-			State = 1001;
+			State = 1022;
 			_localctx.name = ident();
-			State = 1002;
+			State = 1023;
 			Match(ASSIGN);
-			State = 1003;
+			State = 1024;
 			expr(0);
-			State = 1010;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1004;
+				State = 1025;
 				Match(OVER);
-				State = 1007;
+				State = 1028;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1005;
+					State = 1026;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1006;
+					State = 1027;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1009;
+				State = 1030;
 				duration();
 				}
 			}
 
-			State = 1014;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1012;
+				State = 1033;
 				Match(FROM);
-				State = 1013;
+				State = 1034;
 				Match(DATE);
 				}
 			}
@@ -7838,84 +8149,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 108, RULE_triggerDecl);
+		EnterRule(_localctx, 112, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
+			State = 1037;
 			Match(TRIGGER);
-			State = 1017;
+			State = 1038;
 			_localctx.name = ident();
-			State = 1018;
+			State = 1039;
 			Match(WHEN);
-			State = 1019;
+			State = 1040;
 			expr(0);
-			State = 1022;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1020;
+				State = 1041;
 				Match(FROM);
-				State = 1021;
+				State = 1042;
 				Match(DATE);
 				}
 			}
 
-			State = 1027;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1024;
+				State = 1045;
 				Match(TRIPS);
-				State = 1025;
+				State = 1046;
 				Match(AFTER);
-				State = 1026;
+				State = 1047;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1032;
+			State = 1053;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1029;
+				State = 1050;
 				Match(CURES);
-				State = 1030;
+				State = 1051;
 				Match(AFTER);
-				State = 1031;
+				State = 1052;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1044;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1034;
+				State = 1055;
 				Match(CURE);
-				State = 1035;
+				State = 1056;
 				Match(BY);
-				State = 1036;
+				State = 1057;
 				_localctx.curer = ident();
-				State = 1037;
+				State = 1058;
 				Match(UP);
-				State = 1038;
+				State = 1059;
 				Match(TO);
-				State = 1039;
+				State = 1060;
 				_localctx.times = Match(NUMBER);
-				State = 1040;
+				State = 1061;
 				Match(TIMES);
-				State = 1042;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1041;
+					State = 1062;
 					cureDestination();
 					}
 				}
@@ -7923,23 +8234,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1046;
+			State = 1067;
 			Match(ARROW);
-			State = 1047;
+			State = 1068;
 			triggerEffect();
-			State = 1052;
+			State = 1073;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1048;
+				State = 1069;
 				Match(COMMA);
-				State = 1049;
+				State = 1070;
 				triggerEffect();
 				}
 				}
-				State = 1054;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8008,46 +8319,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 110, RULE_cureDestination);
+		EnterRule(_localctx, 114, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1071;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1076;
 				Match(PREPAYING);
-				State = 1056;
+				State = 1077;
 				ident();
-				State = 1061;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1057;
+					State = 1078;
 					Match(COMMA);
-					State = 1058;
+					State = 1079;
 					ident();
 					}
 					}
-					State = 1063;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1067;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1064;
+					State = 1085;
 					Match(THEN);
-					State = 1065;
+					State = 1086;
 					Match(INTO);
-					State = 1066;
+					State = 1087;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8058,9 +8369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1069;
+				State = 1090;
 				Match(INTO);
-				State = 1070;
+				State = 1091;
 				ident();
 				}
 				break;
@@ -8146,23 +8457,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 112, RULE_triggerEffect);
+		EnterRule(_localctx, 116, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1092;
+			State = 1113;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1073;
+				State = 1094;
 				Match(SWEEP);
-				State = 1074;
+				State = 1095;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1075;
+				State = 1096;
 				Match(TO);
-				State = 1076;
+				State = 1097;
 				ident();
 				}
 				break;
@@ -8170,34 +8481,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1098;
 				Match(ACCELERATE);
-				State = 1089;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1078;
+					State = 1099;
 					Match(LPAREN);
-					State = 1079;
+					State = 1100;
 					ident();
-					State = 1084;
+					State = 1105;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1080;
+						State = 1101;
 						Match(COMMA);
-						State = 1081;
+						State = 1102;
 						ident();
 						}
 						}
-						State = 1086;
+						State = 1107;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1087;
+					State = 1108;
 					Match(RPAREN);
 					}
 				}
@@ -8208,7 +8519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1091;
+				State = 1112;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8251,25 +8562,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 114, RULE_defaultRule);
+		EnterRule(_localctx, 118, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1115;
 			Match(DEFAULT);
-			State = 1095;
+			State = 1116;
 			Match(WHEN);
-			State = 1096;
+			State = 1117;
 			expr(0);
-			State = 1099;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1097;
+				State = 1118;
 				Match(GRACE);
-				State = 1098;
+				State = 1119;
 				duration();
 				}
 			}
@@ -8316,30 +8627,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 116, RULE_cfadsRule);
+		EnterRule(_localctx, 120, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
+			State = 1122;
 			Match(CFADS);
-			State = 1102;
+			State = 1123;
 			Match(INCLUDES);
-			State = 1103;
+			State = 1124;
 			cfadsItem();
-			State = 1108;
+			State = 1129;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1104;
+				State = 1125;
 				Match(COMMA);
-				State = 1105;
+				State = 1126;
 				cfadsItem();
 				}
 				}
-				State = 1110;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8377,15 +8688,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 118, RULE_cfadsItem);
+		EnterRule(_localctx, 122, RULE_cfadsItem);
 		try {
-			State = 1113;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1132;
 				Match(RVG);
 				}
 				break;
@@ -8563,7 +8874,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1112;
+				State = 1133;
 				ident();
 				}
 				break;
@@ -8608,30 +8919,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_waterfallDecl);
+		EnterRule(_localctx, 124, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1115;
+			State = 1136;
 			Match(WATERFALL);
-			State = 1116;
+			State = 1137;
 			Match(LBRACE);
-			State = 1120;
+			State = 1141;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1117;
+				State = 1138;
 				step();
 				}
 				}
-				State = 1122;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1123;
+			State = 1144;
 			Match(RBRACE);
 			}
 		}
@@ -8856,42 +9167,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 122, RULE_step);
+		EnterRule(_localctx, 126, RULE_step);
 		int _la;
 		try {
-			State = 1216;
+			State = 1237;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1125;
+				State = 1146;
 				Match(PAY);
-				State = 1126;
+				State = 1147;
 				((PayStepContext)_localctx).target = reference();
-				State = 1136;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1127;
+					State = 1148;
 					Match(USING);
-					State = 1128;
+					State = 1149;
 					ident();
-					State = 1133;
+					State = 1154;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1129;
+						State = 1150;
 						Match(COMMA);
-						State = 1130;
+						State = 1151;
 						ident();
 						}
 						}
-						State = 1135;
+						State = 1156;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8904,9 +9215,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1138;
+				State = 1159;
 				Match(FILL);
-				State = 1139;
+				State = 1160;
 				ident();
 				}
 				break;
@@ -8914,9 +9225,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1161;
 				Match(RELEASE);
-				State = 1141;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8924,13 +9235,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1142;
+				State = 1163;
 				Match(HOLD);
-				State = 1143;
+				State = 1164;
 				Match(REST);
-				State = 1144;
+				State = 1165;
 				Match(IN);
-				State = 1145;
+				State = 1166;
 				ident();
 				}
 				break;
@@ -8938,25 +9249,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1146;
+				State = 1167;
 				Match(DISTRIBUTE);
-				State = 1149;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1147;
+					State = 1168;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1148;
+					State = 1169;
 					Match(OF);
 					}
 				}
 
-				State = 1151;
+				State = 1172;
 				Match(REST);
-				State = 1152;
+				State = 1173;
 				Match(TO);
-				State = 1153;
+				State = 1174;
 				ident();
 				}
 				break;
@@ -8964,17 +9275,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1154;
+				State = 1175;
 				Match(SWEEP);
-				State = 1155;
+				State = 1176;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1156;
+				State = 1177;
 				Match(OF);
-				State = 1157;
+				State = 1178;
 				Match(REST);
-				State = 1158;
+				State = 1179;
 				Match(TO);
-				State = 1159;
+				State = 1180;
 				ident();
 				}
 				break;
@@ -8982,31 +9293,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1160;
+				State = 1181;
 				Match(SELL);
-				State = 1161;
+				State = 1182;
 				ident();
-				State = 1166;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1162;
+					State = 1183;
 					Match(COMMA);
-					State = 1163;
+					State = 1184;
 					ident();
 					}
 					}
-					State = 1168;
+					State = 1189;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1169;
+				State = 1190;
 				Match(TO);
-				State = 1170;
+				State = 1191;
 				Match(COVER);
-				State = 1171;
+				State = 1192;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9014,52 +9325,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1173;
+				State = 1194;
 				Match(IF);
-				State = 1174;
+				State = 1195;
 				expr(0);
-				State = 1175;
+				State = 1196;
 				Match(LBRACE);
-				State = 1179;
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1176;
+					State = 1197;
 					step();
 					}
 					}
-					State = 1181;
+					State = 1202;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1182;
+				State = 1203;
 				Match(RBRACE);
-				State = 1192;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1183;
+					State = 1204;
 					Match(ELSE);
-					State = 1184;
+					State = 1205;
 					Match(LBRACE);
-					State = 1188;
+					State = 1209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1185;
+						State = 1206;
 						step();
 						}
 						}
-						State = 1190;
+						State = 1211;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1191;
+					State = 1212;
 					Match(RBRACE);
 					}
 				}
@@ -9070,37 +9381,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1194;
+				State = 1215;
 				Match(PRO_RATA);
-				State = 1197;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1195;
+					State = 1216;
 					Match(BY);
-					State = 1196;
+					State = 1217;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1199;
+				State = 1220;
 				Match(LBRACE);
-				State = 1203;
+				State = 1224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1200;
+					State = 1221;
 					step();
 					}
 					}
-					State = 1205;
+					State = 1226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1206;
+				State = 1227;
 				Match(RBRACE);
 				}
 				break;
@@ -9108,25 +9419,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1207;
+				State = 1228;
 				Match(SEQUENTIAL);
-				State = 1208;
+				State = 1229;
 				Match(LBRACE);
-				State = 1212;
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1209;
+					State = 1230;
 					step();
 					}
 					}
-					State = 1214;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1215;
+				State = 1236;
 				Match(RBRACE);
 				}
 				break;
@@ -9171,30 +9482,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_enforcementDecl);
+		EnterRule(_localctx, 128, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1218;
+			State = 1239;
 			Match(ENFORCEMENT);
-			State = 1219;
+			State = 1240;
 			Match(LBRACE);
-			State = 1223;
+			State = 1244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1220;
+				State = 1241;
 				enforcementItem();
 				}
 				}
-				State = 1225;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1226;
+			State = 1247;
 			Match(RBRACE);
 			}
 		}
@@ -9263,47 +9574,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 126, RULE_enforcementItem);
+		EnterRule(_localctx, 130, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1244;
+			State = 1265;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1249;
 				Match(SELL);
-				State = 1229;
+				State = 1250;
 				ident();
-				State = 1234;
+				State = 1255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1251;
 					Match(COMMA);
-					State = 1231;
+					State = 1252;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1257;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1237;
+					State = 1258;
 					sellTerm();
 					}
 					}
-					State = 1242;
+					State = 1263;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9313,7 +9624,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1243;
+				State = 1264;
 				waterfallDecl();
 				}
 				break;
@@ -9454,18 +9765,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 128, RULE_sellTerm);
+		EnterRule(_localctx, 132, RULE_sellTerm);
 		try {
-			State = 1268;
+			State = 1289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1246;
+				State = 1267;
 				Match(HAIRCUT);
-				State = 1247;
+				State = 1268;
 				expr(0);
 				}
 				break;
@@ -9473,9 +9784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1248;
+				State = 1269;
 				Match(LAG);
-				State = 1249;
+				State = 1270;
 				duration();
 				}
 				break;
@@ -9483,13 +9794,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1250;
+				State = 1271;
 				Match(DEPTH);
-				State = 1251;
+				State = 1272;
 				expr(0);
-				State = 1252;
+				State = 1273;
 				Match(PER);
-				State = 1253;
+				State = 1274;
 				Match(MONTH);
 				}
 				break;
@@ -9497,9 +9808,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1255;
+				State = 1276;
 				Match(IMPACT);
-				State = 1256;
+				State = 1277;
 				expr(0);
 				}
 				break;
@@ -9507,13 +9818,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1257;
+				State = 1278;
 				Match(LIMIT);
-				State = 1258;
+				State = 1279;
 				expr(0);
-				State = 1259;
+				State = 1280;
 				Match(PER);
-				State = 1260;
+				State = 1281;
 				Match(MONTH);
 				}
 				break;
@@ -9521,9 +9832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1262;
+				State = 1283;
 				Match(COSTS);
-				State = 1263;
+				State = 1284;
 				expr(0);
 				}
 				break;
@@ -9531,9 +9842,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1264;
+				State = 1285;
 				Match(KEEP);
-				State = 1265;
+				State = 1286;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9541,9 +9852,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1266;
+				State = 1287;
 				Match(RESERVE);
-				State = 1267;
+				State = 1288;
 				expr(0);
 				}
 				break;
@@ -9597,36 +9908,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 130, RULE_scenarioDecl);
+		EnterRule(_localctx, 134, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1270;
+			State = 1291;
 			Match(SCENARIO);
-			State = 1271;
+			State = 1292;
 			_localctx.name = ident();
-			State = 1272;
+			State = 1293;
 			Match(FOR);
-			State = 1273;
+			State = 1294;
 			_localctx.deal = ident();
-			State = 1274;
+			State = 1295;
 			Match(LBRACE);
-			State = 1278;
+			State = 1299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1275;
+				State = 1296;
 				scenarioItem();
 				}
 				}
-				State = 1280;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1281;
+			State = 1302;
 			Match(RBRACE);
 			}
 		}
@@ -10247,24 +10558,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 132, RULE_scenarioItem);
+		EnterRule(_localctx, 136, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1490;
+			State = 1511;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1283;
+				State = 1304;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1284;
+				State = 1305;
 				Match(RENEWALS);
-				State = 1285;
+				State = 1306;
 				Match(TAKEN);
-				State = 1286;
+				State = 1307;
 				Match(NUMBER);
 				}
 				break;
@@ -10272,29 +10583,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1288;
+				State = 1309;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1289;
+				State = 1310;
 				Match(RENEWALS);
-				State = 1290;
+				State = 1311;
 				Match(DRAWN);
-				State = 1291;
+				State = 1312;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1295;
+				State = 1316;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1292;
+						State = 1313;
 						loading();
 						}
 						} 
 					}
-					State = 1297;
+					State = 1318;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 				}
 				}
 				break;
@@ -10302,13 +10613,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1298;
+				State = 1319;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1299;
+				State = 1320;
 				Match(BREAKS);
-				State = 1300;
+				State = 1321;
 				Match(AT);
-				State = 1301;
+				State = 1322;
 				duration();
 				}
 				break;
@@ -10316,9 +10627,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1303;
+				State = 1324;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1304;
+				State = 1325;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10327,20 +10638,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1305;
+				State = 1326;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1306;
+				State = 1327;
 				perYear();
-				State = 1311;
+				State = 1332;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1328;
 					Match(VOLATILITY);
-					State = 1308;
+					State = 1329;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1309;
+					State = 1330;
 					perYear();
 					}
 					break;
@@ -10351,15 +10662,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1313;
+				State = 1334;
 				((DropItemContext)_localctx).path = reference();
-				State = 1314;
+				State = 1335;
 				Match(DROP);
-				State = 1315;
+				State = 1336;
 				expr(0);
-				State = 1316;
+				State = 1337;
 				Match(BY);
-				State = 1317;
+				State = 1338;
 				Match(DATE);
 				}
 				break;
@@ -10367,25 +10678,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1319;
+				State = 1340;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1320;
+				State = 1341;
 				Match(DEFAULTS);
-				State = 1347;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1321;
+					State = 1342;
 					Match(ON);
-					State = 1322;
+					State = 1343;
 					Match(DATE);
-					State = 1324;
+					State = 1345;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1344;
 						recoveryDraw();
 						}
 						break;
@@ -10394,58 +10705,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1326;
+					State = 1347;
 					Match(DRAWN);
-					State = 1336;
+					State = 1357;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1327;
+						State = 1348;
 						Match(PD);
-						State = 1328;
+						State = 1349;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1329;
+						State = 1350;
 						perYear();
-						State = 1333;
+						State = 1354;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1330;
+							State = 1351;
 							pdStep();
 							}
 							}
-							State = 1335;
+							State = 1356;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1341;
+					State = 1362;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1338;
+							State = 1359;
 							loading();
 							}
 							} 
 						}
-						State = 1343;
+						State = 1364;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 					}
-					State = 1345;
+					State = 1366;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 					case 1:
 						{
-						State = 1344;
+						State = 1365;
 						recoveryDraw();
 						}
 						break;
@@ -10461,9 +10772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
+				State = 1370;
 				Match(ENFORCEMENT);
-				State = 1351;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10471,7 +10782,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1350;
+						State = 1371;
 						sellTerm();
 						}
 						}
@@ -10479,9 +10790,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1353;
+					State = 1374;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10489,11 +10800,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1355;
+				State = 1376;
 				Match(ENFORCEMENT);
-				State = 1356;
+				State = 1377;
 				Match(SELL);
-				State = 1357;
+				State = 1378;
 				Match(ALL);
 				}
 				break;
@@ -10501,11 +10812,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1379;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1359;
+				State = 1380;
 				Match(LEVEL);
-				State = 1360;
+				State = 1381;
 				expr(0);
 				}
 				break;
@@ -10513,29 +10824,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1362;
+				State = 1383;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1363;
+				State = 1384;
 				Match(POINTS);
-				State = 1364;
+				State = 1385;
 				pointsKind();
-				State = 1365;
+				State = 1386;
 				Match(LBRACE);
-				State = 1369;
+				State = 1390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1366;
+					State = 1387;
 					schedulePoint();
 					}
 					}
-					State = 1371;
+					State = 1392;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1393;
 				Match(RBRACE);
 				}
 				break;
@@ -10543,15 +10854,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1374;
+				State = 1395;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1375;
+				State = 1396;
 				Match(LAUNCH);
-				State = 1376;
+				State = 1397;
 				Match(DATE);
-				State = 1377;
+				State = 1398;
 				Match(DOWN);
-				State = 1378;
+				State = 1399;
 				expr(0);
 				}
 				break;
@@ -10559,21 +10870,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1380;
+				State = 1401;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1381;
+				State = 1402;
 				Match(SHIFT);
-				State = 1383;
+				State = 1404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1382;
+					State = 1403;
 					Match(PLUS);
 					}
 				}
 
-				State = 1385;
+				State = 1406;
 				expr(0);
 				}
 				break;
@@ -10581,11 +10892,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1387;
+				State = 1408;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1388;
+				State = 1409;
 				Match(DELAYED);
-				State = 1389;
+				State = 1410;
 				duration();
 				}
 				break;
@@ -10593,27 +10904,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1391;
+				State = 1412;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1392;
+				State = 1413;
 				Match(DELAYED);
-				State = 1393;
+				State = 1414;
 				Match(DRAWN);
-				State = 1394;
+				State = 1415;
 				delayOutcome();
-				State = 1399;
+				State = 1420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1395;
+					State = 1416;
 					Match(COMMA);
-					State = 1396;
+					State = 1417;
 					delayOutcome();
 					}
 					}
-					State = 1401;
+					State = 1422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10623,11 +10934,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1402;
+				State = 1423;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1403;
+				State = 1424;
 				Match(UTILISATION);
-				State = 1404;
+				State = 1425;
 				expr(0);
 				}
 				break;
@@ -10635,17 +10946,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1406;
+				State = 1427;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1407;
+				State = 1428;
 				Match(RELET);
-				State = 1408;
+				State = 1429;
 				Match(AFTER);
-				State = 1409;
+				State = 1430;
 				duration();
-				State = 1410;
+				State = 1431;
 				Match(AT);
-				State = 1411;
+				State = 1432;
 				expr(0);
 				}
 				break;
@@ -10653,11 +10964,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1413;
+				State = 1434;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1414;
+				State = 1435;
 				Match(NOT);
-				State = 1415;
+				State = 1436;
 				Match(RELET);
 				}
 				break;
@@ -10665,18 +10976,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1417;
+				State = 1438;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1418;
+				State = 1439;
 				Match(GUARANTEES);
-				State = 1419;
+				State = 1440;
 				Match(HONOURED);
-				State = 1421;
+				State = 1442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1420;
+					State = 1441;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10687,20 +10998,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1423;
+				State = 1444;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1424;
+				State = 1445;
 				Match(GUARANTEES);
-				State = 1425;
+				State = 1446;
 				Match(DISOWNED);
-				State = 1428;
+				State = 1449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1426;
+					State = 1447;
 					Match(FROM);
-					State = 1427;
+					State = 1448;
 					Match(DATE);
 					}
 				}
@@ -10711,11 +11022,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1430;
+				State = 1451;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1431;
+				State = 1452;
 				Match(MARKET);
-				State = 1433;
+				State = 1454;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10723,7 +11034,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1432;
+						State = 1453;
 						holdingMarketTerm();
 						}
 						}
@@ -10731,9 +11042,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1435;
+					State = 1456;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10741,9 +11052,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1437;
+				State = 1458;
 				Match(PATHS);
-				State = 1438;
+				State = 1459;
 				Match(NUMBER);
 				}
 				break;
@@ -10751,9 +11062,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1439;
+				State = 1460;
 				Match(SEED);
-				State = 1440;
+				State = 1461;
 				Match(NUMBER);
 				}
 				break;
@@ -10761,7 +11072,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1441;
+				State = 1462;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10769,7 +11080,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1442;
+				State = 1463;
 				Match(SOBOL);
 				}
 				break;
@@ -10777,21 +11088,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1443;
+				State = 1464;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1444;
+				State = 1465;
 				Match(GBM);
-				State = 1445;
+				State = 1466;
 				Match(DRIFT);
-				State = 1446;
+				State = 1467;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1447;
+				State = 1468;
 				perYear();
-				State = 1448;
+				State = 1469;
 				Match(VOLATILITY);
-				State = 1449;
+				State = 1470;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1450;
+				State = 1471;
 				perYear();
 				}
 				break;
@@ -10799,39 +11110,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1452;
+				State = 1473;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1453;
+				State = 1474;
 				Match(REVERTS);
-				State = 1454;
+				State = 1475;
 				Match(TO);
-				State = 1457;
+				State = 1478;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 				case 1:
 					{
-					State = 1455;
+					State = 1476;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1456;
+					State = 1477;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1459;
+				State = 1480;
 				Match(SPEED);
-				State = 1460;
+				State = 1481;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1461;
+				State = 1482;
 				perYear();
-				State = 1462;
+				State = 1483;
 				Match(VOLATILITY);
-				State = 1463;
+				State = 1484;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1464;
+				State = 1485;
 				perYear();
 				}
 				break;
@@ -10839,17 +11150,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1466;
+				State = 1487;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1467;
+				State = 1488;
 				Match(JUMPS);
-				State = 1468;
+				State = 1489;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1469;
+				State = 1490;
 				perYear();
-				State = 1470;
+				State = 1491;
 				Match(DOWN);
-				State = 1471;
+				State = 1492;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10857,24 +11168,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1473;
+				State = 1494;
 				Match(CORRELATE);
-				State = 1474;
+				State = 1495;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1475;
+				State = 1496;
 				Match(WITH);
-				State = 1476;
+				State = 1497;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1477;
+				State = 1498;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1480;
+				State = 1501;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1499;
 					Match(STRESS);
-					State = 1479;
+					State = 1500;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10885,19 +11196,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1482;
+				State = 1503;
 				Match(REGIMES);
-				State = 1483;
+				State = 1504;
 				Match(STRESS);
-				State = 1484;
+				State = 1505;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1485;
+				State = 1506;
 				perYear();
-				State = 1486;
+				State = 1507;
 				Match(NORMAL);
-				State = 1487;
+				State = 1508;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1488;
+				State = 1509;
 				perYear();
 				}
 				break;
@@ -10940,19 +11251,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 134, RULE_pdStep);
+		EnterRule(_localctx, 138, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1513;
 			Match(UNTIL);
-			State = 1493;
+			State = 1514;
 			Match(DATE);
-			State = 1494;
+			State = 1515;
 			Match(THEN);
-			State = 1495;
+			State = 1516;
 			expr(0);
-			State = 1496;
+			State = 1517;
 			perYear();
 			}
 		}
@@ -10996,21 +11307,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 136, RULE_recoveryDraw);
+		EnterRule(_localctx, 140, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1498;
+			State = 1519;
 			Match(RECOVERY);
-			State = 1499;
+			State = 1520;
 			Match(BETA);
-			State = 1500;
+			State = 1521;
 			Match(MEAN);
-			State = 1501;
+			State = 1522;
 			_localctx.mean = expr(0);
-			State = 1502;
+			State = 1523;
 			Match(SD);
-			State = 1503;
+			State = 1524;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11051,26 +11362,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 138, RULE_delayOutcome);
+		EnterRule(_localctx, 142, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1506;
+			State = 1527;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1505;
+				State = 1526;
 				Match(MINUS);
 				}
 			}
 
-			State = 1508;
+			State = 1529;
 			duration();
-			State = 1509;
+			State = 1530;
 			Match(WITH);
-			State = 1510;
+			State = 1531;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11111,15 +11422,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 140, RULE_loading);
+		EnterRule(_localctx, 144, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1533;
 			Match(LOADING);
-			State = 1513;
+			State = 1534;
 			_localctx.factor = reference();
-			State = 1514;
+			State = 1535;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11153,13 +11464,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 142, RULE_perYear);
+		EnterRule(_localctx, 146, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1516;
+			State = 1537;
 			Match(PER);
-			State = 1517;
+			State = 1538;
 			Match(YEAR);
 			}
 		}
@@ -11192,11 +11503,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 144, RULE_duration);
+		EnterRule(_localctx, 148, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1540;
 			Match(QUANTITY);
 			}
 		}
@@ -11516,27 +11827,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 146;
-		EnterRecursionRule(_localctx, 146, RULE_expr, _p);
+		int _startState = 150;
+		EnterRecursionRule(_localctx, 150, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1584;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1522;
+				State = 1543;
 				Match(LPAREN);
-				State = 1523;
+				State = 1544;
 				expr(0);
-				State = 1524;
+				State = 1545;
 				Match(RPAREN);
 				}
 				break;
@@ -11545,9 +11856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1526;
+				State = 1547;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1527;
+				State = 1548;
 				expr(16);
 				}
 				break;
@@ -11556,9 +11867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1528;
+				State = 1549;
 				Match(NOT);
-				State = 1529;
+				State = 1550;
 				expr(11);
 				}
 				break;
@@ -11567,17 +11878,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
+				State = 1551;
 				Match(IF);
-				State = 1531;
+				State = 1552;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1532;
+				State = 1553;
 				Match(THEN);
-				State = 1533;
+				State = 1554;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1534;
+				State = 1555;
 				Match(ELSE);
-				State = 1535;
+				State = 1556;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11586,37 +11897,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1537;
+				State = 1558;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1538;
+				State = 1559;
 				Match(LPAREN);
-				State = 1547;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1539;
+					State = 1560;
 					expr(0);
-					State = 1544;
+					State = 1565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1540;
+						State = 1561;
 						Match(COMMA);
-						State = 1541;
+						State = 1562;
 						expr(0);
 						}
 						}
-						State = 1546;
+						State = 1567;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1549;
+				State = 1570;
 				Match(RPAREN);
 				}
 				break;
@@ -11625,7 +11936,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1551;
+				State = 1572;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11635,19 +11946,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1553;
+				State = 1574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1552;
+					State = 1573;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1555;
+				State = 1576;
 				Match(PER);
-				State = 1556;
+				State = 1577;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11656,9 +11967,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1557;
+				State = 1578;
 				Match(NUMBER);
-				State = 1558;
+				State = 1579;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11667,7 +11978,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1559;
+				State = 1580;
 				Match(QUANTITY);
 				}
 				break;
@@ -11676,7 +11987,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1581;
 				Match(NUMBER);
 				}
 				break;
@@ -11685,7 +11996,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1561;
+				State = 1582;
 				Match(DATE);
 				}
 				break;
@@ -11694,34 +12005,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1583;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1585;
+			State = 1606;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1583;
+					State = 1604;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1565;
+						State = 1586;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1566;
+						State = 1587;
 						Match(OF);
-						State = 1567;
+						State = 1588;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11730,9 +12041,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1568;
+						State = 1589;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1569;
+						State = 1590;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11742,7 +12053,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1570;
+						State = 1591;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11751,9 +12062,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1571;
+						State = 1592;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1572;
+						State = 1593;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11763,7 +12074,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1573;
+						State = 1594;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11772,9 +12083,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1574;
+						State = 1595;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1575;
+						State = 1596;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11784,7 +12095,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1576;
+						State = 1597;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11793,11 +12104,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1577;
+						State = 1598;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1578;
+						State = 1599;
 						Match(AND);
-						State = 1579;
+						State = 1600;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11806,20 +12117,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1580;
+						State = 1601;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1581;
+						State = 1602;
 						Match(OR);
-						State = 1582;
+						State = 1603;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1587;
+				State = 1608;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 			}
 			}
 		}
@@ -11863,12 +12174,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 148, RULE_measureUnit);
+		EnterRule(_localctx, 152, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1588;
+			State = 1609;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11915,20 +12226,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 150, RULE_reference);
+		EnterRule(_localctx, 154, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1590;
+			State = 1611;
 			ident();
-			State = 1593;
+			State = 1614;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				{
-				State = 1591;
+				State = 1612;
 				Match(DOT);
-				State = 1592;
+				State = 1613;
 				_localctx.member = ident();
 				}
 				break;
@@ -12135,12 +12446,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 152, RULE_ident);
+		EnterRule(_localctx, 156, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1595;
+			State = 1616;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12165,7 +12476,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 73: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 75: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -12188,7 +12499,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1598,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1619,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12198,600 +12509,607 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,1,0,1,0,1,
-		0,1,0,5,0,159,8,0,10,0,12,0,162,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,173,8,2,10,2,12,2,176,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,201,8,3,1,4,
-		1,4,1,4,1,4,1,4,5,4,208,8,4,10,4,12,4,211,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
-		218,8,5,10,5,12,5,221,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,242,8,6,1,6,1,6,1,6,1,6,3,6,248,8,
-		6,5,6,250,8,6,10,6,12,6,253,9,6,1,6,3,6,256,8,6,3,6,258,8,6,1,7,1,7,1,
-		8,1,8,1,8,1,8,5,8,266,8,8,10,8,12,8,269,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,279,8,9,1,10,1,10,1,10,1,10,5,10,285,8,10,10,10,12,10,288,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,5,11,306,8,11,10,11,12,11,309,9,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,3,11,317,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,325,8,13,10,13,
-		12,13,328,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,339,8,
-		14,1,14,1,14,3,14,343,8,14,1,14,1,14,1,14,1,14,5,14,349,8,14,10,14,12,
-		14,352,9,14,1,14,3,14,355,8,14,1,15,1,15,1,15,3,15,360,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,5,16,368,8,16,10,16,12,16,371,9,16,1,16,1,16,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,1,17,5,
-		17,389,8,17,10,17,12,17,392,9,17,3,17,394,8,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,409,8,17,1,17,1,17,4,17,413,
-		8,17,11,17,12,17,414,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		3,17,427,8,17,3,17,429,8,17,1,17,1,17,1,17,1,17,1,17,5,17,436,8,17,10,
-		17,12,17,439,9,17,1,17,3,17,442,8,17,3,17,444,8,17,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,3,18,453,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,
-		8,19,1,20,1,20,1,20,3,20,467,8,20,1,21,1,21,1,21,1,21,1,21,1,21,3,21,475,
-		8,21,1,22,1,22,1,22,5,22,480,8,22,10,22,12,22,483,9,22,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,495,8,23,3,23,497,8,23,1,24,1,
-		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
-		538,8,26,1,26,1,26,1,26,1,26,3,26,544,8,26,1,26,3,26,547,8,26,1,27,1,27,
-		3,27,551,8,27,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,
-		28,1,28,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,3,29,603,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,611,8,30,10,30,12,
-		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
+		2,78,7,78,1,0,1,0,1,0,1,0,5,0,163,8,0,10,0,12,0,166,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,177,8,2,10,2,12,2,180,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,205,8,3,1,4,1,4,1,4,1,4,1,4,5,4,212,8,4,10,4,12,4,215,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,222,8,5,10,5,12,5,225,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,246,8,6,1,6,1,
+		6,3,6,250,8,6,3,6,252,8,6,1,7,1,7,1,7,5,7,257,8,7,10,7,12,7,260,9,7,1,
+		7,1,7,3,7,264,8,7,1,7,3,7,267,8,7,1,8,1,8,1,8,3,8,272,8,8,5,8,274,8,8,
+		10,8,12,8,277,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,287,8,10,10,
+		10,12,10,290,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,300,8,11,
+		1,12,1,12,1,12,1,12,5,12,306,8,12,10,12,12,12,309,9,12,1,12,1,12,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
+		327,8,13,10,13,12,13,330,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,338,8,
+		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,346,8,15,10,15,12,15,349,9,15,1,
+		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,360,8,16,1,16,1,16,3,16,
+		364,8,16,1,16,1,16,1,16,1,16,5,16,370,8,16,10,16,12,16,373,9,16,1,16,3,
+		16,376,8,16,1,17,1,17,1,17,3,17,381,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
+		5,18,389,8,18,10,18,12,18,392,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,405,8,19,1,19,1,19,1,19,5,19,410,8,19,10,19,12,
+		19,413,9,19,3,19,415,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,430,8,19,1,19,1,19,4,19,434,8,19,11,19,12,19,
+		435,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,448,8,19,3,
+		19,450,8,19,1,19,1,19,1,19,1,19,1,19,5,19,457,8,19,10,19,12,19,460,9,19,
+		1,19,3,19,463,8,19,3,19,465,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,
+		20,474,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,483,8,21,1,22,1,22,
+		1,22,3,22,488,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,496,8,23,1,24,1,
+		24,1,24,5,24,501,8,24,10,24,12,24,504,9,24,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,1,25,3,25,516,8,25,3,25,518,8,25,1,26,1,26,1,27,1,27,
+		1,27,1,27,5,27,526,8,27,10,27,12,27,529,9,27,1,27,1,27,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,550,8,28,1,28,1,28,3,28,554,8,28,1,28,1,28,1,28,3,28,559,8,28,1,28,
+		1,28,1,28,1,28,3,28,565,8,28,1,28,3,28,568,8,28,1,29,1,29,3,29,572,8,29,
+		1,30,1,30,1,30,1,30,5,30,578,8,30,10,30,12,30,581,9,30,1,30,1,30,1,31,
+		1,31,1,31,5,31,588,8,31,10,31,12,31,591,9,31,1,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,658,8,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,666,
-		8,31,10,31,12,31,669,9,31,1,31,3,31,672,8,31,3,31,674,8,31,1,32,1,32,1,
-		32,1,32,5,32,680,8,32,10,32,12,32,683,9,32,1,32,1,32,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,3,33,705,8,33,1,34,1,34,1,34,1,34,1,34,3,34,712,8,34,1,35,1,35,1,35,
-		1,35,5,35,718,8,35,10,35,12,35,721,9,35,1,35,1,35,1,36,1,36,3,36,727,8,
-		36,1,36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,743,8,37,1,37,1,37,3,37,747,8,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,761,8,37,10,37,12,37,764,9,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,803,8,37,1,37,1,37,
-		3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,815,8,38,1,39,1,39,1,
-		39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,39,1,39,1,39,3,39,829,8,39,
-		1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,843,8,
-		41,10,41,12,41,846,9,41,1,41,3,41,849,8,41,1,42,1,42,1,42,1,42,5,42,855,
-		8,42,10,42,12,42,858,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,877,8,43,11,43,12,43,878,
-		1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,893,
-		8,44,1,45,1,45,1,45,1,45,5,45,899,8,45,10,45,12,45,902,9,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,46,1,46,5,46,912,8,46,10,46,12,46,915,9,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,925,8,46,1,46,3,46,928,8,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,5,46,936,8,46,10,46,12,46,939,9,46,3,46,941,
-		8,46,1,47,1,47,1,47,1,47,5,47,947,8,47,10,47,12,47,950,9,47,1,47,3,47,
-		953,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,
-		50,1,50,1,50,1,50,5,50,970,8,50,10,50,12,50,973,9,50,1,50,3,50,976,8,50,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,984,8,51,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,3,52,995,8,52,3,52,997,8,52,1,52,1,52,1,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,3,53,1008,8,53,1,53,3,53,1011,8,53,1,53,1,53,3,53,
-		1015,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1023,8,54,1,54,1,54,1,54,
-		3,54,1028,8,54,1,54,1,54,1,54,3,54,1033,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1043,8,54,3,54,1045,8,54,1,54,1,54,1,54,1,54,5,54,
-		1051,8,54,10,54,12,54,1054,9,54,1,55,1,55,1,55,1,55,5,55,1060,8,55,10,
-		55,12,55,1063,9,55,1,55,1,55,1,55,3,55,1068,8,55,1,55,1,55,3,55,1072,8,
-		55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1083,8,56,10,56,12,
-		56,1086,9,56,1,56,1,56,3,56,1090,8,56,1,56,3,56,1093,8,56,1,57,1,57,1,
-		57,1,57,1,57,3,57,1100,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1107,8,58,10,
-		58,12,58,1110,9,58,1,59,1,59,3,59,1114,8,59,1,60,1,60,1,60,5,60,1119,8,
-		60,10,60,12,60,1122,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
-		9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
-		1181,9,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,61,
-		3,61,1193,8,61,1,61,1,61,1,61,3,61,1198,8,61,1,61,1,61,5,61,1202,8,61,
-		10,61,12,61,1205,9,61,1,61,1,61,1,61,1,61,5,61,1211,8,61,10,61,12,61,1214,
-		9,61,1,61,3,61,1217,8,61,1,62,1,62,1,62,5,62,1222,8,62,10,62,12,62,1225,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1233,8,63,10,63,12,63,1236,9,63,
-		1,63,5,63,1239,8,63,10,63,12,63,1242,9,63,1,63,3,63,1245,8,63,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1269,8,64,1,65,1,65,1,65,1,65,1,65,
-		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
-		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
-		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
-		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1398,8,66,10,66,12,66,1401,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1422,
-		8,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,4,66,1434,
-		8,66,11,66,12,66,1435,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1458,8,66,1,66,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,624,8,
+		31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,632,8,32,10,32,12,32,635,9,32,1,
+		32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,663,8,33,
+		3,33,665,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,3,33,679,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,687,8,33,10,33,12,
+		33,690,9,33,1,33,3,33,693,8,33,3,33,695,8,33,1,34,1,34,1,34,1,34,5,34,
+		701,8,34,10,34,12,34,704,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,726,8,
+		35,1,36,1,36,1,36,1,36,1,36,3,36,733,8,36,1,37,1,37,1,37,1,37,5,37,739,
+		8,37,10,37,12,37,742,9,37,1,37,1,37,1,38,1,38,3,38,748,8,38,1,38,1,38,
+		3,38,752,8,38,1,38,1,38,3,38,756,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,
+		39,764,8,39,1,39,1,39,3,39,768,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,5,39,782,8,39,10,39,12,39,785,9,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,824,8,39,1,39,1,39,3,39,828,8,
+		39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,836,8,40,1,41,1,41,1,41,1,41,1,41,
+		5,41,843,8,41,10,41,12,41,846,9,41,1,41,1,41,3,41,850,8,41,1,41,1,41,1,
+		42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,864,8,43,10,43,12,
+		43,867,9,43,1,43,3,43,870,8,43,1,44,1,44,1,44,1,44,5,44,876,8,44,10,44,
+		12,44,879,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,4,45,898,8,45,11,45,12,45,899,1,45,1,45,
+		1,45,1,45,3,45,906,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,914,8,46,1,
+		47,1,47,1,47,1,47,5,47,920,8,47,10,47,12,47,923,9,47,1,47,1,47,1,48,1,
+		48,1,48,1,48,1,48,1,48,5,48,933,8,48,10,48,12,48,936,9,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,3,48,946,8,48,1,48,3,48,949,8,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,5,48,957,8,48,10,48,12,48,960,9,48,3,48,962,8,48,1,
+		49,1,49,1,49,1,49,5,49,968,8,49,10,49,12,49,971,9,49,1,49,3,49,974,8,49,
+		1,50,1,50,1,50,1,50,1,50,1,50,3,50,982,8,50,1,51,1,51,1,51,1,52,1,52,1,
+		52,1,52,5,52,991,8,52,10,52,12,52,994,9,52,1,52,3,52,997,8,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,3,53,1005,8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,3,54,1016,8,54,3,54,1018,8,54,1,54,1,54,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,3,55,1029,8,55,1,55,3,55,1032,8,55,1,55,1,55,3,55,1036,
+		8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1044,8,56,1,56,1,56,1,56,3,56,
+		1049,8,56,1,56,1,56,1,56,3,56,1054,8,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,3,56,1064,8,56,3,56,1066,8,56,1,56,1,56,1,56,1,56,5,56,1072,
+		8,56,10,56,12,56,1075,9,56,1,57,1,57,1,57,1,57,5,57,1081,8,57,10,57,12,
+		57,1084,9,57,1,57,1,57,1,57,3,57,1089,8,57,1,57,1,57,3,57,1093,8,57,1,
+		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1104,8,58,10,58,12,58,
+		1107,9,58,1,58,1,58,3,58,1111,8,58,1,58,3,58,1114,8,58,1,59,1,59,1,59,
+		1,59,1,59,3,59,1121,8,59,1,60,1,60,1,60,1,60,1,60,5,60,1128,8,60,10,60,
+		12,60,1131,9,60,1,61,1,61,3,61,1135,8,61,1,62,1,62,1,62,5,62,1140,8,62,
+		10,62,12,62,1143,9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1153,
+		8,63,10,63,12,63,1156,9,63,3,63,1158,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,3,63,1171,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1186,8,63,10,63,12,63,1189,9,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1199,8,63,10,63,12,63,1202,
+		9,63,1,63,1,63,1,63,1,63,5,63,1208,8,63,10,63,12,63,1211,9,63,1,63,3,63,
+		1214,8,63,1,63,1,63,1,63,3,63,1219,8,63,1,63,1,63,5,63,1223,8,63,10,63,
+		12,63,1226,9,63,1,63,1,63,1,63,1,63,5,63,1232,8,63,10,63,12,63,1235,9,
+		63,1,63,3,63,1238,8,63,1,64,1,64,1,64,5,64,1243,8,64,10,64,12,64,1246,
+		9,64,1,64,1,64,1,65,1,65,1,65,1,65,5,65,1254,8,65,10,65,12,65,1257,9,65,
+		1,65,5,65,1260,8,65,10,65,12,65,1263,9,65,1,65,3,65,1266,8,65,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1481,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1491,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,69,3,69,1507,8,69,1,69,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1543,8,73,10,73,12,73,1546,9,73,3,73,1548,8,73,1,73,1,73,1,73,
-		1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1564,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1584,8,73,10,73,12,73,1587,9,73,1,74,1,74,
-		1,75,1,75,1,75,3,75,1594,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1290,8,66,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1298,8,67,10,67,12,67,1301,9,67,1,67,1,67,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1315,8,68,10,68,12,68,1318,9,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1333,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1346,
+		8,68,1,68,1,68,1,68,1,68,1,68,5,68,1353,8,68,10,68,12,68,1356,9,68,3,68,
+		1358,8,68,1,68,5,68,1361,8,68,10,68,12,68,1364,9,68,1,68,3,68,1367,8,68,
+		3,68,1369,8,68,1,68,1,68,4,68,1373,8,68,11,68,12,68,1374,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1389,8,68,10,68,12,68,
+		1392,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1405,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1419,8,68,10,68,12,68,1422,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1443,
+		8,68,1,68,1,68,1,68,1,68,1,68,3,68,1450,8,68,1,68,1,68,1,68,4,68,1455,
+		8,68,11,68,12,68,1456,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1479,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1502,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1512,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,71,3,71,1528,8,71,1,71,1,71,1,71,1,71,1,72,
+		1,72,1,72,1,72,1,73,1,73,1,73,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,5,75,1564,8,75,10,75,12,75,1567,9,75,3,75,1569,8,75,1,75,1,75,1,75,
+		1,75,3,75,1575,8,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1585,
+		8,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,5,75,1605,8,75,10,75,12,75,1608,9,75,1,76,1,76,
+		1,77,1,77,1,77,3,77,1615,8,77,1,78,1,78,1,78,0,1,150,79,0,2,4,6,8,10,12,
 		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
 		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
 		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,
-		1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,
-		131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,
-		213,215,232,257,258,1846,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,
-		1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,
-		261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,
-		0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,
-		0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,
-		1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,
-		550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,
-		0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,
-		0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,
-		1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,
-		940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,
-		0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,
-		1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,
-		1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,
-		0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1490,1,0,0,0,134,1492,1,0,
-		0,0,136,1498,1,0,0,0,138,1506,1,0,0,0,140,1512,1,0,0,0,142,1516,1,0,0,
-		0,144,1519,1,0,0,0,146,1563,1,0,0,0,148,1588,1,0,0,0,150,1590,1,0,0,0,
-		152,1595,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,
-		159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,
-		5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,
-		0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,
-		175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,
-		0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,
-		13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,
-		30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,
-		45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,
-		3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,
-		201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,
-		1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,
-		0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,
-		190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,
-		0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,
-		200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,
-		3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,
-		0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,
-		210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,
-		5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,
-		0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,
-		219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,
-		255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,
-		0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,
-		0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,
-		0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,
-		0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,
-		247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,
-		1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,
-		0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
-		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
-		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
-		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
-		5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,
-		1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,
-		0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,
-		279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,
-		279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,
-		1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,
-		3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,
-		0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,
-		292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,
-		295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,
-		0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,
-		0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,
-		5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,
-		20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,
-		0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,
-		25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,
-		3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,
-		0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,
-		332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,
-		338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,
-		339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,
-		1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,
-		0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,
-		0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,
-		355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,
-		0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,
-		0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,
-		0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,
-		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,
-		55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,
-		3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,
-		384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,
-		231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,
-		0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
-		393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,
-		5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,
-		3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,
-		5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,
-		0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,
-		0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
-		5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
-		5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
-		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
-		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,
-		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
-		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
-		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
-		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
-		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
-		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
-		0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,
-		73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,
-		455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,
-		0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,
-		461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,
-		5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,
-		0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,
-		73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,
-		0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,
-		480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
-		1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,
-		73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,
-		73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,
-		24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,
-		486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,
-		0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,
-		0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,
-		507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,
-		0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,
-		146,73,0,515,516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,
-		5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,
-		5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,
-		5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,
-		0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,
-		0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,
-		0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,
-		540,547,3,78,39,0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,
-		543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,
-		513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,
-		0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,
-		547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,
-		549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,
-		5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
-		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,
-		0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,
-		566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,
-		1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,
-		73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,
-		0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,
-		73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,
-		73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,
-		73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,
-		0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,
-		73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,
-		76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,
-		579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,
-		0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,
-		605,606,3,152,76,0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,
-		0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
-		613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,
-		0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,
-		73,0,621,622,5,89,0,0,622,623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,
-		0,625,674,3,146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,
-		71,0,629,674,1,0,0,0,630,631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,
-		0,0,633,674,5,252,0,0,634,635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,
-		0,0,637,643,3,146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,
-		73,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,
-		644,1,0,0,0,644,674,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,
-		3,144,72,0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,
-		1,0,0,0,652,653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,
-		129,0,0,656,658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,
-		0,659,674,3,44,22,0,660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,
-		0,663,664,5,237,0,0,664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,
-		667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,
-		3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,
-		0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,
-		630,1,0,0,0,673,632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,
-		0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,
-		676,5,190,0,0,676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,
-		678,1,0,0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,
-		0,0,0,683,681,1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,
-		0,687,705,3,146,73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,
-		0,0,691,705,3,146,73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,
-		223,0,0,695,705,3,146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,
-		5,81,0,0,699,705,3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,
-		5,100,0,0,703,705,3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,
-		0,0,0,704,692,1,0,0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,
-		704,700,1,0,0,0,704,702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,
-		3,146,73,0,708,709,5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,
-		1,0,0,0,711,712,1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,
-		76,0,715,719,5,233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,
-		0,719,717,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,
-		723,5,234,0,0,723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,
-		725,1,0,0,0,726,727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,
-		146,73,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,
-		0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,
-		736,737,5,109,0,0,737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,
-		0,740,742,5,199,0,0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,
-		743,746,1,0,0,0,744,745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,807,1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,
-		5,200,0,0,751,807,3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,
-		755,5,202,0,0,755,756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,
-		762,5,233,0,0,759,761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,
-		1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,
-		0,0,766,767,5,203,0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,
-		0,0,770,771,3,146,73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,
-		73,0,774,807,3,76,38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,
-		0,0,778,779,3,146,73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,
-		0,0,0,782,783,5,206,0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,
-		72,0,0,786,807,5,252,0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,
-		8,0,0,790,807,5,252,0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,
-		44,22,0,794,795,5,225,0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,
-		5,211,0,0,798,802,3,146,73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,
-		3,146,73,0,802,799,1,0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,
-		0,0,805,807,3,146,73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,
-		806,748,1,0,0,0,806,750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,
-		1,0,0,0,806,766,1,0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,
-		0,806,776,1,0,0,0,806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,
-		789,1,0,0,0,806,791,1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,
-		0,0,0,807,75,1,0,0,0,808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,
-		0,0,811,815,5,252,0,0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,
-		0,0,814,812,1,0,0,0,815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,
-		818,819,3,152,76,0,819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,
-		822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,
-		1,0,0,0,826,827,5,169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,
-		0,0,0,829,830,1,0,0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,
-		0,833,834,3,146,73,0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,
-		0,837,849,5,117,0,0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,
-		0,841,843,3,30,15,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
-		845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,
-		1,0,0,0,848,837,1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,
-		850,851,5,215,0,0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,
-		0,854,853,1,0,0,0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,
-		859,1,0,0,0,858,856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,
-		195,0,0,862,863,3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,
-		1,0,0,0,866,867,5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,
-		3,146,73,0,870,871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,
-		3,152,76,0,874,876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,
-		1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,
-		0,0,881,882,5,166,0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,
-		0,0,884,866,1,0,0,0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,
-		874,1,0,0,0,884,880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,
-		146,73,0,888,889,5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,
-		3,146,73,0,892,886,1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,
-		0,0,894,895,5,120,0,0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,
-		46,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,
-		903,1,0,0,0,902,900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,
-		121,0,0,906,941,3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,
-		5,237,0,0,910,912,3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,
-		0,0,0,913,914,1,0,0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,
-		0,917,941,3,146,73,0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,
-		0,0,921,924,3,152,76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,
-		0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,
-		0,927,928,1,0,0,0,928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,
-		931,932,5,165,0,0,932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,
-		0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,
-		941,1,0,0,0,939,937,1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,
-		0,0,0,940,918,1,0,0,0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,
-		943,3,152,76,0,943,952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,
-		946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,
-		1,0,0,0,950,948,1,0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,
-		0,0,953,95,1,0,0,0,954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,
-		0,0,957,961,3,146,73,0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,
-		0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,
-		963,964,3,146,73,0,964,99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,
-		967,971,5,233,0,0,968,970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,
-		969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,
-		234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,
-		0,0,978,984,3,146,73,0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,
-		126,0,0,982,984,3,146,73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,
-		0,0,984,103,1,0,0,0,985,986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,
-		0,0,988,996,3,146,73,0,989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,
-		73,0,992,993,3,142,71,0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,
-		0,995,997,1,0,0,0,996,989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,
-		999,5,234,0,0,999,105,1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,
-		1002,1003,5,240,0,0,1003,1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,
-		5,130,0,0,1006,1008,5,131,0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,
-		1009,1,0,0,0,1009,1011,3,144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,
-		1011,1014,1,0,0,0,1012,1013,5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,
-		0,0,1014,1015,1,0,0,0,1015,107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,
-		152,76,0,1018,1019,5,139,0,0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,
-		1023,5,252,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,
-		1025,5,133,0,0,1025,1026,5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,
-		0,1027,1028,1,0,0,0,1028,1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,
-		135,0,0,1031,1033,5,254,0,0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,
-		1,0,0,0,1034,1035,5,156,0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,
-		1038,5,157,0,0,1038,1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,
-		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,
-		1,0,0,0,1044,1034,1,0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,
-		5,239,0,0,1047,1052,3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,
-		0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,
-		0,0,1053,109,1,0,0,0,1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,
-		152,76,0,1057,1058,5,237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,
-		1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,
-		1061,1,0,0,0,1064,1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,
-		0,1067,1064,1,0,0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,
-		0,0,1070,1072,3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,
-		1,0,0,0,1073,1074,5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,
-		1093,3,152,76,0,1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,
-		76,0,1080,1081,5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,
-		1,0,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,
-		1,0,0,0,1087,1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,
-		1077,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,
-		1096,5,139,0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,
-		72,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,
-		142,0,0,1102,1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,
-		1107,3,118,59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,
-		1108,1109,1,0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,
-		0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,
-		0,0,0,1115,1116,5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,
-		1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,
-		1123,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,
-		1126,5,10,0,0,1126,1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,
-		76,0,1129,1130,5,237,0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,
-		1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
-		1,0,0,0,1136,1127,1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,
-		5,146,0,0,1139,1217,3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,
-		0,1142,1143,5,148,0,0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,
-		3,152,76,0,1146,1149,5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,
-		1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,
-		0,0,1152,1153,5,161,0,0,1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,
-		1156,5,253,0,0,1156,1157,5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,
-		0,0,1159,1217,3,152,76,0,1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,
-		1163,5,237,0,0,1163,1165,3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,
-		0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,
-		0,0,1169,1170,5,161,0,0,1170,1171,5,224,0,0,1171,1172,3,150,75,0,1172,
-		1217,1,0,0,0,1173,1174,5,168,0,0,1174,1175,3,146,73,0,1175,1179,5,233,
-		0,0,1176,1178,3,122,61,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,
-		1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,
-		5,234,0,0,1183,1184,5,169,0,0,1184,1188,5,233,0,0,1185,1187,3,122,61,0,
-		1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
-		0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,
-		0,0,0,1192,1193,1,0,0,0,1193,1217,1,0,0,0,1194,1197,5,153,0,0,1195,1196,
-		5,179,0,0,1196,1198,5,109,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,
-		1199,1,0,0,0,1199,1203,5,233,0,0,1200,1202,3,122,61,0,1201,1200,1,0,0,
-		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
-		0,0,1205,1203,1,0,0,0,1206,1217,5,234,0,0,1207,1208,5,154,0,0,1208,1212,
-		5,233,0,0,1209,1211,3,122,61,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,
-		1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,
-		1217,5,234,0,0,1216,1125,1,0,0,0,1216,1138,1,0,0,0,1216,1140,1,0,0,0,1216,
-		1142,1,0,0,0,1216,1146,1,0,0,0,1216,1154,1,0,0,0,1216,1160,1,0,0,0,1216,
-		1173,1,0,0,0,1216,1194,1,0,0,0,1216,1207,1,0,0,0,1217,123,1,0,0,0,1218,
-		1219,5,171,0,0,1219,1223,5,233,0,0,1220,1222,3,126,63,0,1221,1220,1,0,
-		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1226,1,
-		0,0,0,1225,1223,1,0,0,0,1226,1227,5,234,0,0,1227,125,1,0,0,0,1228,1229,
-		5,172,0,0,1229,1234,3,152,76,0,1230,1231,5,237,0,0,1231,1233,3,152,76,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1240,1,0,0,0,1236,1234,1,0,0,0,1237,1239,3,128,64,0,1238,1237,
-		1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1245,
-		1,0,0,0,1242,1240,1,0,0,0,1243,1245,3,120,60,0,1244,1228,1,0,0,0,1244,
-		1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,5,173,0,0,1247,1269,3,146,73,0,
-		1248,1249,5,174,0,0,1249,1269,3,144,72,0,1250,1251,5,99,0,0,1251,1252,
-		3,146,73,0,1252,1253,5,181,0,0,1253,1254,5,107,0,0,1254,1269,1,0,0,0,1255,
-		1256,5,100,0,0,1256,1269,3,146,73,0,1257,1258,5,101,0,0,1258,1259,3,146,
-		73,0,1259,1260,5,181,0,0,1260,1261,5,107,0,0,1261,1269,1,0,0,0,1262,1263,
-		5,102,0,0,1263,1269,3,146,73,0,1264,1265,5,103,0,0,1265,1269,5,104,0,0,
-		1266,1267,5,105,0,0,1267,1269,3,146,73,0,1268,1246,1,0,0,0,1268,1248,1,
-		0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,0,1268,1257,1,0,0,0,1268,1262,
-		1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,0,0,1269,129,1,0,0,0,1270,1271,
-		5,2,0,0,1271,1272,3,152,76,0,1272,1273,5,4,0,0,1273,1274,3,152,76,0,1274,
-		1278,5,233,0,0,1275,1277,3,132,66,0,1276,1275,1,0,0,0,1277,1280,1,0,0,
-		0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,
-		0,0,1281,1282,5,234,0,0,1282,131,1,0,0,0,1283,1284,3,152,76,0,1284,1285,
-		5,60,0,0,1285,1286,5,175,0,0,1286,1287,5,254,0,0,1287,1491,1,0,0,0,1288,
-		1289,3,152,76,0,1289,1290,5,60,0,0,1290,1291,5,38,0,0,1291,1295,3,146,
-		73,0,1292,1294,3,140,70,0,1293,1292,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1295,1296,1,0,0,0,1296,1491,1,0,0,0,1297,1295,1,0,0,0,1298,1299,
-		3,152,76,0,1299,1300,5,95,0,0,1300,1301,5,62,0,0,1301,1302,3,144,72,0,
-		1302,1491,1,0,0,0,1303,1304,3,150,75,0,1304,1305,7,3,0,0,1305,1306,3,146,
-		73,0,1306,1311,3,142,71,0,1307,1308,5,28,0,0,1308,1309,3,146,73,0,1309,
-		1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1491,1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,178,0,0,1315,1316,3,
-		146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,0,0,1318,1491,1,0,0,0,1319,
-		1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,5,54,0,0,1322,1324,5,252,
-		0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1348,
-		1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,1329,3,146,73,0,1329,
-		1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,0,0,0,1332,1335,1,0,0,
-		0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,
-		0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,1,0,0,0,1338,1340,3,
-		140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
-		1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,1346,3,136,68,0,1345,
-		1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,1347,1321,1,0,0,0,1347,
-		1326,1,0,0,0,1348,1491,1,0,0,0,1349,1351,5,171,0,0,1350,1352,3,128,64,
-		0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,
-		0,0,1354,1491,1,0,0,0,1355,1356,5,171,0,0,1356,1357,5,172,0,0,1357,1491,
-		5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,1360,1361,3,146,73,
-		0,1361,1491,1,0,0,0,1362,1363,3,152,76,0,1363,1364,5,16,0,0,1364,1365,
-		3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,1366,1,0,0,0,1368,
-		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,0,1371,
-		1369,1,0,0,0,1372,1373,5,234,0,0,1373,1491,1,0,0,0,1374,1375,3,152,76,
-		0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,0,0,1378,1379,
-		3,146,73,0,1379,1491,1,0,0,0,1380,1381,3,152,76,0,1381,1383,5,21,0,0,1382,
-		1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,
-		1386,3,146,73,0,1386,1491,1,0,0,0,1387,1388,3,152,76,0,1388,1389,5,229,
-		0,0,1389,1390,3,144,72,0,1390,1491,1,0,0,0,1391,1392,3,152,76,0,1392,1393,
-		5,229,0,0,1393,1394,5,38,0,0,1394,1399,3,138,69,0,1395,1396,5,237,0,0,
-		1396,1398,3,138,69,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,
-		0,0,1399,1400,1,0,0,0,1400,1491,1,0,0,0,1401,1399,1,0,0,0,1402,1403,3,
-		152,76,0,1403,1404,5,91,0,0,1404,1405,3,146,73,0,1405,1491,1,0,0,0,1406,
-		1407,3,152,76,0,1407,1408,5,92,0,0,1408,1409,5,135,0,0,1409,1410,3,144,
-		72,0,1410,1411,5,62,0,0,1411,1412,3,146,73,0,1412,1491,1,0,0,0,1413,1414,
-		3,152,76,0,1414,1415,5,198,0,0,1415,1416,5,92,0,0,1416,1491,1,0,0,0,1417,
-		1418,3,152,76,0,1418,1419,5,70,0,0,1419,1421,5,68,0,0,1420,1422,5,253,
-		0,0,1421,1420,1,0,0,0,1421,1422,1,0,0,0,1422,1491,1,0,0,0,1423,1424,3,
-		152,76,0,1424,1425,5,70,0,0,1425,1428,5,69,0,0,1426,1427,5,51,0,0,1427,
-		1429,5,252,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1491,1,0,0,0,1430,
-		1431,3,152,76,0,1431,1433,5,64,0,0,1432,1434,3,88,44,0,1433,1432,1,0,0,
-		0,1434,1435,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,1491,1,0,
-		0,0,1437,1438,5,22,0,0,1438,1491,5,254,0,0,1439,1440,5,23,0,0,1440,1491,
-		5,254,0,0,1441,1491,5,24,0,0,1442,1491,5,25,0,0,1443,1444,3,152,76,0,1444,
-		1445,5,26,0,0,1445,1446,5,27,0,0,1446,1447,3,146,73,0,1447,1448,3,142,
-		71,0,1448,1449,5,28,0,0,1449,1450,3,146,73,0,1450,1451,3,142,71,0,1451,
-		1491,1,0,0,0,1452,1453,3,152,76,0,1453,1454,5,29,0,0,1454,1457,5,161,0,
-		0,1455,1458,5,30,0,0,1456,1458,3,146,73,0,1457,1455,1,0,0,0,1457,1456,
-		1,0,0,0,1458,1459,1,0,0,0,1459,1460,5,31,0,0,1460,1461,3,146,73,0,1461,
-		1462,3,142,71,0,1462,1463,5,28,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
-		71,0,1465,1491,1,0,0,0,1466,1467,3,152,76,0,1467,1468,5,32,0,0,1468,1469,
-		3,146,73,0,1469,1470,3,142,71,0,1470,1471,5,20,0,0,1471,1472,3,146,73,
-		0,1472,1491,1,0,0,0,1473,1474,5,33,0,0,1474,1475,3,150,75,0,1475,1476,
-		5,34,0,0,1476,1477,3,150,75,0,1477,1480,3,146,73,0,1478,1479,5,35,0,0,
-		1479,1481,3,146,73,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1491,1,0,
-		0,0,1482,1483,5,36,0,0,1483,1484,5,35,0,0,1484,1485,3,146,73,0,1485,1486,
-		3,142,71,0,1486,1487,5,37,0,0,1487,1488,3,146,73,0,1488,1489,3,142,71,
-		0,1489,1491,1,0,0,0,1490,1283,1,0,0,0,1490,1288,1,0,0,0,1490,1298,1,0,
-		0,0,1490,1303,1,0,0,0,1490,1313,1,0,0,0,1490,1319,1,0,0,0,1490,1349,1,
-		0,0,0,1490,1355,1,0,0,0,1490,1358,1,0,0,0,1490,1362,1,0,0,0,1490,1374,
-		1,0,0,0,1490,1380,1,0,0,0,1490,1387,1,0,0,0,1490,1391,1,0,0,0,1490,1402,
-		1,0,0,0,1490,1406,1,0,0,0,1490,1413,1,0,0,0,1490,1417,1,0,0,0,1490,1423,
-		1,0,0,0,1490,1430,1,0,0,0,1490,1437,1,0,0,0,1490,1439,1,0,0,0,1490,1441,
-		1,0,0,0,1490,1442,1,0,0,0,1490,1443,1,0,0,0,1490,1452,1,0,0,0,1490,1466,
-		1,0,0,0,1490,1473,1,0,0,0,1490,1482,1,0,0,0,1491,133,1,0,0,0,1492,1493,
-		5,72,0,0,1493,1494,5,252,0,0,1494,1495,5,170,0,0,1495,1496,3,146,73,0,
-		1496,1497,3,142,71,0,1497,135,1,0,0,0,1498,1499,5,45,0,0,1499,1500,5,40,
-		0,0,1500,1501,5,41,0,0,1501,1502,3,146,73,0,1502,1503,5,42,0,0,1503,1504,
-		3,146,73,0,1504,137,1,0,0,0,1505,1507,5,242,0,0,1506,1505,1,0,0,0,1506,
-		1507,1,0,0,0,1507,1508,1,0,0,0,1508,1509,3,144,72,0,1509,1510,5,34,0,0,
-		1510,1511,3,146,73,0,1511,139,1,0,0,0,1512,1513,5,39,0,0,1513,1514,3,150,
-		75,0,1514,1515,3,146,73,0,1515,141,1,0,0,0,1516,1517,5,181,0,0,1517,1518,
-		5,194,0,0,1518,143,1,0,0,0,1519,1520,5,253,0,0,1520,145,1,0,0,0,1521,1522,
-		6,73,-1,0,1522,1523,5,235,0,0,1523,1524,3,146,73,0,1524,1525,5,236,0,0,
-		1525,1564,1,0,0,0,1526,1527,5,242,0,0,1527,1564,3,146,73,16,1528,1529,
-		5,198,0,0,1529,1564,3,146,73,11,1530,1531,5,168,0,0,1531,1532,3,146,73,
-		0,1532,1533,5,170,0,0,1533,1534,3,146,73,0,1534,1535,5,169,0,0,1535,1536,
-		3,146,73,0,1536,1564,1,0,0,0,1537,1538,3,152,76,0,1538,1547,5,235,0,0,
-		1539,1544,3,146,73,0,1540,1541,5,237,0,0,1541,1543,3,146,73,0,1542,1540,
-		1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,
-		1,0,0,0,1546,1544,1,0,0,0,1547,1539,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
-		1,0,0,0,1549,1550,5,236,0,0,1550,1564,1,0,0,0,1551,1553,7,4,0,0,1552,1554,
-		3,148,74,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1556,5,181,0,0,1556,1564,3,148,74,0,1557,1558,5,254,0,0,1558,1564,3,148,
-		74,0,1559,1564,5,253,0,0,1560,1564,5,254,0,0,1561,1564,5,252,0,0,1562,
-		1564,3,150,75,0,1563,1521,1,0,0,0,1563,1526,1,0,0,0,1563,1528,1,0,0,0,
-		1563,1530,1,0,0,0,1563,1537,1,0,0,0,1563,1551,1,0,0,0,1563,1557,1,0,0,
-		0,1563,1559,1,0,0,0,1563,1560,1,0,0,0,1563,1561,1,0,0,0,1563,1562,1,0,
-		0,0,1564,1585,1,0,0,0,1565,1566,10,15,0,0,1566,1567,5,195,0,0,1567,1584,
-		3,146,73,16,1568,1569,10,14,0,0,1569,1570,7,5,0,0,1570,1584,3,146,73,15,
-		1571,1572,10,13,0,0,1572,1573,7,6,0,0,1573,1584,3,146,73,14,1574,1575,
-		10,12,0,0,1575,1576,7,7,0,0,1576,1584,3,146,73,13,1577,1578,10,10,0,0,
-		1578,1579,5,196,0,0,1579,1584,3,146,73,11,1580,1581,10,9,0,0,1581,1582,
-		5,197,0,0,1582,1584,3,146,73,10,1583,1565,1,0,0,0,1583,1568,1,0,0,0,1583,
-		1571,1,0,0,0,1583,1574,1,0,0,0,1583,1577,1,0,0,0,1583,1580,1,0,0,0,1584,
-		1587,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,147,1,0,0,0,1587,
-		1585,1,0,0,0,1588,1589,7,8,0,0,1589,149,1,0,0,0,1590,1593,3,152,76,0,1591,
-		1592,5,238,0,0,1592,1594,3,152,76,0,1593,1591,1,0,0,0,1593,1594,1,0,0,
-		0,1594,151,1,0,0,0,1595,1596,7,9,0,0,1596,153,1,0,0,0,156,158,160,174,
-		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
-		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
-		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,
-		671,673,681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,
-		848,856,878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,
-		996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,
-		1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,
-		1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,1324,1333,1336,1341,
-		1345,1347,1353,1369,1383,1399,1421,1428,1435,1457,1480,1490,1506,1544,
-		1547,1553,1563,1583,1585,1593
+		144,146,148,150,152,154,156,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,
+		176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,
+		126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,
+		194,199,213,215,232,257,258,1868,0,164,1,0,0,0,2,169,1,0,0,0,4,172,1,0,
+		0,0,6,204,1,0,0,0,8,206,1,0,0,0,10,218,1,0,0,0,12,251,1,0,0,0,14,266,1,
+		0,0,0,16,268,1,0,0,0,18,280,1,0,0,0,20,282,1,0,0,0,22,299,1,0,0,0,24,301,
+		1,0,0,0,26,337,1,0,0,0,28,339,1,0,0,0,30,341,1,0,0,0,32,375,1,0,0,0,34,
+		377,1,0,0,0,36,382,1,0,0,0,38,464,1,0,0,0,40,473,1,0,0,0,42,482,1,0,0,
+		0,44,487,1,0,0,0,46,495,1,0,0,0,48,497,1,0,0,0,50,517,1,0,0,0,52,519,1,
+		0,0,0,54,521,1,0,0,0,56,567,1,0,0,0,58,571,1,0,0,0,60,573,1,0,0,0,62,623,
+		1,0,0,0,64,625,1,0,0,0,66,694,1,0,0,0,68,696,1,0,0,0,70,725,1,0,0,0,72,
+		727,1,0,0,0,74,734,1,0,0,0,76,745,1,0,0,0,78,827,1,0,0,0,80,829,1,0,0,
+		0,82,837,1,0,0,0,84,853,1,0,0,0,86,869,1,0,0,0,88,871,1,0,0,0,90,905,1,
+		0,0,0,92,913,1,0,0,0,94,915,1,0,0,0,96,961,1,0,0,0,98,963,1,0,0,0,100,
+		981,1,0,0,0,102,983,1,0,0,0,104,986,1,0,0,0,106,1004,1,0,0,0,108,1006,
+		1,0,0,0,110,1021,1,0,0,0,112,1037,1,0,0,0,114,1092,1,0,0,0,116,1113,1,
+		0,0,0,118,1115,1,0,0,0,120,1122,1,0,0,0,122,1134,1,0,0,0,124,1136,1,0,
+		0,0,126,1237,1,0,0,0,128,1239,1,0,0,0,130,1265,1,0,0,0,132,1289,1,0,0,
+		0,134,1291,1,0,0,0,136,1511,1,0,0,0,138,1513,1,0,0,0,140,1519,1,0,0,0,
+		142,1527,1,0,0,0,144,1533,1,0,0,0,146,1537,1,0,0,0,148,1540,1,0,0,0,150,
+		1584,1,0,0,0,152,1609,1,0,0,0,154,1611,1,0,0,0,156,1616,1,0,0,0,158,163,
+		3,2,1,0,159,163,3,4,2,0,160,163,3,134,67,0,161,163,3,8,4,0,162,158,1,0,
+		0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,0,0,0,163,166,1,0,0,0,164,
+		162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,168,5,
+		0,0,1,168,1,1,0,0,0,169,170,5,3,0,0,170,171,5,255,0,0,171,3,1,0,0,0,172,
+		173,5,1,0,0,173,174,3,156,78,0,174,178,5,233,0,0,175,177,3,6,3,0,176,175,
+		1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,1,0,0,
+		0,180,178,1,0,0,0,181,182,5,234,0,0,182,5,1,0,0,0,183,205,3,12,6,0,184,
+		205,3,20,10,0,185,205,3,24,12,0,186,205,3,30,15,0,187,205,3,36,18,0,188,
+		205,3,54,27,0,189,205,3,60,30,0,190,205,3,64,32,0,191,205,3,88,44,0,192,
+		205,3,68,34,0,193,205,3,74,37,0,194,205,3,94,47,0,195,205,3,104,52,0,196,
+		205,3,108,54,0,197,205,3,110,55,0,198,205,3,112,56,0,199,205,3,118,59,
+		0,200,205,3,120,60,0,201,205,3,124,62,0,202,205,3,128,64,0,203,205,3,8,
+		4,0,204,183,1,0,0,0,204,184,1,0,0,0,204,185,1,0,0,0,204,186,1,0,0,0,204,
+		187,1,0,0,0,204,188,1,0,0,0,204,189,1,0,0,0,204,190,1,0,0,0,204,191,1,
+		0,0,0,204,192,1,0,0,0,204,193,1,0,0,0,204,194,1,0,0,0,204,195,1,0,0,0,
+		204,196,1,0,0,0,204,197,1,0,0,0,204,198,1,0,0,0,204,199,1,0,0,0,204,200,
+		1,0,0,0,204,201,1,0,0,0,204,202,1,0,0,0,204,203,1,0,0,0,205,7,1,0,0,0,
+		206,207,5,257,0,0,207,213,4,4,0,0,208,212,3,156,78,0,209,212,5,4,0,0,210,
+		212,5,54,0,0,211,208,1,0,0,0,211,209,1,0,0,0,211,210,1,0,0,0,212,215,1,
+		0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,1,0,0,0,215,213,1,0,0,0,
+		216,217,3,10,5,0,217,9,1,0,0,0,218,223,5,233,0,0,219,222,3,10,5,0,220,
+		222,8,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,
+		0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,234,0,
+		0,227,11,1,0,0,0,228,229,5,5,0,0,229,252,5,255,0,0,230,231,5,6,0,0,231,
+		252,3,156,78,0,232,233,5,7,0,0,233,252,5,252,0,0,234,235,5,8,0,0,235,252,
+		5,252,0,0,236,237,5,9,0,0,237,252,5,252,0,0,238,239,5,10,0,0,239,252,3,
+		156,78,0,240,241,5,11,0,0,241,252,3,18,9,0,242,243,5,12,0,0,243,245,3,
+		156,78,0,244,246,3,156,78,0,245,244,1,0,0,0,245,246,1,0,0,0,246,249,1,
+		0,0,0,247,248,5,13,0,0,248,250,3,14,7,0,249,247,1,0,0,0,249,250,1,0,0,
+		0,250,252,1,0,0,0,251,228,1,0,0,0,251,230,1,0,0,0,251,232,1,0,0,0,251,
+		234,1,0,0,0,251,236,1,0,0,0,251,238,1,0,0,0,251,240,1,0,0,0,251,242,1,
+		0,0,0,252,13,1,0,0,0,253,258,3,156,78,0,254,255,5,241,0,0,255,257,3,156,
+		78,0,256,254,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,1,0,0,0,259,
+		263,1,0,0,0,260,258,1,0,0,0,261,262,5,241,0,0,262,264,3,16,8,0,263,261,
+		1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,267,3,16,8,0,266,253,1,0,0,
+		0,266,265,1,0,0,0,267,15,1,0,0,0,268,275,5,233,0,0,269,271,5,252,0,0,270,
+		272,5,237,0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,269,
+		1,0,0,0,274,277,1,0,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,278,1,0,0,
+		0,277,275,1,0,0,0,278,279,5,234,0,0,279,17,1,0,0,0,280,281,5,251,0,0,281,
+		19,1,0,0,0,282,283,5,14,0,0,283,284,3,156,78,0,284,288,5,233,0,0,285,287,
+		3,22,11,0,286,285,1,0,0,0,287,290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,
+		0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,234,0,0,292,21,1,0,0,0,293,
+		294,5,43,0,0,294,300,5,255,0,0,295,296,5,44,0,0,296,300,3,150,75,0,297,
+		298,5,45,0,0,298,300,3,150,75,0,299,293,1,0,0,0,299,295,1,0,0,0,299,297,
+		1,0,0,0,300,23,1,0,0,0,301,302,5,15,0,0,302,303,3,156,78,0,303,307,5,233,
+		0,0,304,306,3,26,13,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,
+		307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,5,234,0,0,311,
+		25,1,0,0,0,312,313,5,117,0,0,313,338,3,150,75,0,314,315,5,176,0,0,315,
+		316,3,150,75,0,316,317,3,146,73,0,317,338,1,0,0,0,318,319,5,177,0,0,319,
+		320,3,150,75,0,320,321,3,146,73,0,321,338,1,0,0,0,322,323,5,16,0,0,323,
+		324,3,28,14,0,324,328,5,233,0,0,325,327,3,34,17,0,326,325,1,0,0,0,327,
+		330,1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,331,1,0,0,0,330,328,1,
+		0,0,0,331,332,5,234,0,0,332,338,1,0,0,0,333,334,5,19,0,0,334,335,5,252,
+		0,0,335,336,5,20,0,0,336,338,3,150,75,0,337,312,1,0,0,0,337,314,1,0,0,
+		0,337,318,1,0,0,0,337,322,1,0,0,0,337,333,1,0,0,0,338,27,1,0,0,0,339,340,
+		7,1,0,0,340,29,1,0,0,0,341,342,5,46,0,0,342,343,3,156,78,0,343,347,5,233,
+		0,0,344,346,3,32,16,0,345,344,1,0,0,0,346,349,1,0,0,0,347,345,1,0,0,0,
+		347,348,1,0,0,0,348,350,1,0,0,0,349,347,1,0,0,0,350,351,5,234,0,0,351,
+		31,1,0,0,0,352,353,5,47,0,0,353,376,3,150,75,0,354,355,5,48,0,0,355,356,
+		5,49,0,0,356,359,3,148,74,0,357,358,5,50,0,0,358,360,3,150,75,0,359,357,
+		1,0,0,0,359,360,1,0,0,0,360,363,1,0,0,0,361,362,5,51,0,0,362,364,5,252,
+		0,0,363,361,1,0,0,0,363,364,1,0,0,0,364,376,1,0,0,0,365,366,5,48,0,0,366,
+		367,5,52,0,0,367,371,5,233,0,0,368,370,3,34,17,0,369,368,1,0,0,0,370,373,
+		1,0,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,374,1,0,0,0,373,371,1,0,0,
+		0,374,376,5,234,0,0,375,352,1,0,0,0,375,354,1,0,0,0,375,365,1,0,0,0,376,
+		33,1,0,0,0,377,378,5,252,0,0,378,380,3,150,75,0,379,381,5,237,0,0,380,
+		379,1,0,0,0,380,381,1,0,0,0,381,35,1,0,0,0,382,383,5,53,0,0,383,384,3,
+		156,78,0,384,385,5,54,0,0,385,386,3,156,78,0,386,390,5,233,0,0,387,389,
+		3,38,19,0,388,387,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,
+		0,0,391,393,1,0,0,0,392,390,1,0,0,0,393,394,5,234,0,0,394,37,1,0,0,0,395,
+		396,5,55,0,0,396,465,3,156,78,0,397,398,5,56,0,0,398,399,3,150,75,0,399,
+		404,3,146,73,0,400,401,5,57,0,0,401,402,3,150,75,0,402,403,3,146,73,0,
+		403,405,1,0,0,0,404,400,1,0,0,0,404,405,1,0,0,0,405,414,1,0,0,0,406,407,
+		5,231,0,0,407,411,3,156,78,0,408,410,3,42,21,0,409,408,1,0,0,0,410,413,
+		1,0,0,0,411,409,1,0,0,0,411,412,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,
+		0,414,406,1,0,0,0,414,415,1,0,0,0,415,465,1,0,0,0,416,417,5,58,0,0,417,
+		465,5,252,0,0,418,419,5,59,0,0,419,465,3,148,74,0,420,421,5,60,0,0,421,
+		422,3,44,22,0,422,423,3,148,74,0,423,424,5,62,0,0,424,425,5,55,0,0,425,
+		429,5,63,0,0,426,427,5,56,0,0,427,428,5,62,0,0,428,430,5,64,0,0,429,426,
+		1,0,0,0,429,430,1,0,0,0,430,465,1,0,0,0,431,433,5,65,0,0,432,434,3,46,
+		23,0,433,432,1,0,0,0,434,435,1,0,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,
+		465,1,0,0,0,437,438,5,11,0,0,438,465,3,18,9,0,439,465,3,48,24,0,440,441,
+		5,230,0,0,441,465,3,156,78,0,442,443,5,93,0,0,443,449,3,150,75,0,444,447,
+		5,96,0,0,445,446,5,161,0,0,446,448,3,150,75,0,447,445,1,0,0,0,447,448,
+		1,0,0,0,448,450,1,0,0,0,449,444,1,0,0,0,449,450,1,0,0,0,450,465,1,0,0,
+		0,451,452,5,94,0,0,452,453,5,62,0,0,453,458,3,148,74,0,454,455,5,237,0,
+		0,455,457,3,148,74,0,456,454,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,
+		459,1,0,0,0,459,462,1,0,0,0,460,458,1,0,0,0,461,463,3,40,20,0,462,461,
+		1,0,0,0,462,463,1,0,0,0,463,465,1,0,0,0,464,395,1,0,0,0,464,397,1,0,0,
+		0,464,416,1,0,0,0,464,418,1,0,0,0,464,420,1,0,0,0,464,431,1,0,0,0,464,
+		437,1,0,0,0,464,439,1,0,0,0,464,440,1,0,0,0,464,442,1,0,0,0,464,451,1,
+		0,0,0,465,39,1,0,0,0,466,467,5,127,0,0,467,468,3,148,74,0,468,469,5,195,
+		0,0,469,470,3,156,78,0,470,474,1,0,0,0,471,472,5,127,0,0,472,474,3,150,
+		75,0,473,466,1,0,0,0,473,471,1,0,0,0,474,41,1,0,0,0,475,483,5,232,0,0,
+		476,477,5,50,0,0,477,483,3,150,75,0,478,479,5,71,0,0,479,483,3,150,75,
+		0,480,481,5,174,0,0,481,483,3,148,74,0,482,475,1,0,0,0,482,476,1,0,0,0,
+		482,478,1,0,0,0,482,480,1,0,0,0,483,43,1,0,0,0,484,485,5,254,0,0,485,488,
+		5,61,0,0,486,488,5,253,0,0,487,484,1,0,0,0,487,486,1,0,0,0,488,45,1,0,
+		0,0,489,490,5,70,0,0,490,496,3,150,75,0,491,492,5,71,0,0,492,496,3,150,
+		75,0,493,494,5,72,0,0,494,496,5,252,0,0,495,489,1,0,0,0,495,491,1,0,0,
+		0,495,493,1,0,0,0,496,47,1,0,0,0,497,498,5,66,0,0,498,502,3,156,78,0,499,
+		501,3,50,25,0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,
+		1,0,0,0,503,49,1,0,0,0,504,502,1,0,0,0,505,506,5,71,0,0,506,518,3,150,
+		75,0,507,508,5,72,0,0,508,518,5,252,0,0,509,510,5,127,0,0,510,518,3,150,
+		75,0,511,512,5,67,0,0,512,515,3,52,26,0,513,514,5,196,0,0,514,516,3,52,
+		26,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,505,1,0,0,0,517,
+		507,1,0,0,0,517,509,1,0,0,0,517,511,1,0,0,0,518,51,1,0,0,0,519,520,7,2,
+		0,0,520,53,1,0,0,0,521,522,5,73,0,0,522,523,3,156,78,0,523,527,5,233,0,
+		0,524,526,3,56,28,0,525,524,1,0,0,0,526,529,1,0,0,0,527,525,1,0,0,0,527,
+		528,1,0,0,0,528,530,1,0,0,0,529,527,1,0,0,0,530,531,5,234,0,0,531,55,1,
+		0,0,0,532,533,5,74,0,0,533,568,3,156,78,0,534,535,5,109,0,0,535,568,3,
+		150,75,0,536,537,5,110,0,0,537,568,3,76,38,0,538,539,5,112,0,0,539,540,
+		5,72,0,0,540,568,5,252,0,0,541,542,5,115,0,0,542,568,3,86,43,0,543,544,
+		5,8,0,0,544,568,5,252,0,0,545,546,5,45,0,0,546,549,3,150,75,0,547,548,
+		5,135,0,0,548,550,3,148,74,0,549,547,1,0,0,0,549,550,1,0,0,0,550,553,1,
+		0,0,0,551,552,5,136,0,0,552,554,3,58,29,0,553,551,1,0,0,0,553,554,1,0,
+		0,0,554,558,1,0,0,0,555,556,5,150,0,0,556,557,5,254,0,0,557,559,5,137,
+		0,0,558,555,1,0,0,0,558,559,1,0,0,0,559,568,1,0,0,0,560,568,3,80,40,0,
+		561,568,3,82,41,0,562,564,5,138,0,0,563,565,5,241,0,0,564,563,1,0,0,0,
+		564,565,1,0,0,0,565,566,1,0,0,0,566,568,3,150,75,0,567,532,1,0,0,0,567,
+		534,1,0,0,0,567,536,1,0,0,0,567,538,1,0,0,0,567,541,1,0,0,0,567,543,1,
+		0,0,0,567,545,1,0,0,0,567,560,1,0,0,0,567,561,1,0,0,0,567,562,1,0,0,0,
+		568,57,1,0,0,0,569,572,5,110,0,0,570,572,3,150,75,0,571,569,1,0,0,0,571,
+		570,1,0,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,575,3,156,78,0,575,579,
+		5,233,0,0,576,578,3,62,31,0,577,576,1,0,0,0,578,581,1,0,0,0,579,577,1,
+		0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,0,0,0,582,583,5,234,0,
+		0,583,61,1,0,0,0,584,585,5,76,0,0,585,589,5,233,0,0,586,588,3,72,36,0,
+		587,586,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,0,0,590,592,
+		1,0,0,0,591,589,1,0,0,0,592,624,5,234,0,0,593,594,5,77,0,0,594,624,3,150,
+		75,0,595,596,5,78,0,0,596,624,3,150,75,0,597,598,5,79,0,0,598,599,5,49,
+		0,0,599,624,3,148,74,0,600,601,5,79,0,0,601,602,5,80,0,0,602,603,3,150,
+		75,0,603,604,3,146,73,0,604,624,1,0,0,0,605,606,5,82,0,0,606,624,3,150,
+		75,0,607,608,5,83,0,0,608,624,3,150,75,0,609,610,5,81,0,0,610,624,3,150,
+		75,0,611,612,5,84,0,0,612,613,3,150,75,0,613,614,3,146,73,0,614,624,1,
+		0,0,0,615,616,5,85,0,0,616,617,3,150,75,0,617,618,5,80,0,0,618,619,3,150,
+		75,0,619,620,3,146,73,0,620,624,1,0,0,0,621,622,5,86,0,0,622,624,3,156,
+		78,0,623,584,1,0,0,0,623,593,1,0,0,0,623,595,1,0,0,0,623,597,1,0,0,0,623,
+		600,1,0,0,0,623,605,1,0,0,0,623,607,1,0,0,0,623,609,1,0,0,0,623,611,1,
+		0,0,0,623,615,1,0,0,0,623,621,1,0,0,0,624,63,1,0,0,0,625,626,5,87,0,0,
+		626,627,3,156,78,0,627,628,5,54,0,0,628,629,3,156,78,0,629,633,5,233,0,
+		0,630,632,3,66,33,0,631,630,1,0,0,0,632,635,1,0,0,0,633,631,1,0,0,0,633,
+		634,1,0,0,0,634,636,1,0,0,0,635,633,1,0,0,0,636,637,5,234,0,0,637,65,1,
+		0,0,0,638,639,5,88,0,0,639,695,3,156,78,0,640,641,5,77,0,0,641,695,3,150,
+		75,0,642,643,5,89,0,0,643,644,5,62,0,0,644,695,5,64,0,0,645,646,5,89,0,
+		0,646,695,3,150,75,0,647,648,5,184,0,0,648,649,3,150,75,0,649,650,3,146,
+		73,0,650,695,1,0,0,0,651,652,5,90,0,0,652,695,3,150,75,0,653,654,5,58,
+		0,0,654,695,5,252,0,0,655,656,5,59,0,0,656,695,3,148,74,0,657,658,5,93,
+		0,0,658,664,3,150,75,0,659,662,5,96,0,0,660,661,5,161,0,0,661,663,3,150,
+		75,0,662,660,1,0,0,0,662,663,1,0,0,0,663,665,1,0,0,0,664,659,1,0,0,0,664,
+		665,1,0,0,0,665,695,1,0,0,0,666,667,5,60,0,0,667,668,3,44,22,0,668,669,
+		3,148,74,0,669,670,5,62,0,0,670,671,5,88,0,0,671,672,5,63,0,0,672,695,
+		1,0,0,0,673,674,5,97,0,0,674,678,3,150,75,0,675,676,5,98,0,0,676,677,5,
+		129,0,0,677,679,5,59,0,0,678,675,1,0,0,0,678,679,1,0,0,0,679,695,1,0,0,
+		0,680,695,3,48,24,0,681,682,5,94,0,0,682,683,5,62,0,0,683,688,3,148,74,
+		0,684,685,5,237,0,0,685,687,3,148,74,0,686,684,1,0,0,0,687,690,1,0,0,0,
+		688,686,1,0,0,0,688,689,1,0,0,0,689,692,1,0,0,0,690,688,1,0,0,0,691,693,
+		3,40,20,0,692,691,1,0,0,0,692,693,1,0,0,0,693,695,1,0,0,0,694,638,1,0,
+		0,0,694,640,1,0,0,0,694,642,1,0,0,0,694,645,1,0,0,0,694,647,1,0,0,0,694,
+		651,1,0,0,0,694,653,1,0,0,0,694,655,1,0,0,0,694,657,1,0,0,0,694,666,1,
+		0,0,0,694,673,1,0,0,0,694,680,1,0,0,0,694,681,1,0,0,0,695,67,1,0,0,0,696,
+		697,5,190,0,0,697,698,3,156,78,0,698,702,5,233,0,0,699,701,3,70,35,0,700,
+		699,1,0,0,0,701,704,1,0,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,705,1,
+		0,0,0,704,702,1,0,0,0,705,706,5,234,0,0,706,69,1,0,0,0,707,708,5,220,0,
+		0,708,726,3,150,75,0,709,710,5,89,0,0,710,726,3,156,78,0,711,712,5,221,
+		0,0,712,726,3,150,75,0,713,714,5,222,0,0,714,726,3,150,75,0,715,716,5,
+		223,0,0,716,726,3,150,75,0,717,718,5,82,0,0,718,726,3,150,75,0,719,720,
+		5,81,0,0,720,726,3,150,75,0,721,722,5,99,0,0,722,726,3,150,75,0,723,724,
+		5,100,0,0,724,726,3,150,75,0,725,707,1,0,0,0,725,709,1,0,0,0,725,711,1,
+		0,0,0,725,713,1,0,0,0,725,715,1,0,0,0,725,717,1,0,0,0,725,719,1,0,0,0,
+		725,721,1,0,0,0,725,723,1,0,0,0,726,71,1,0,0,0,727,728,5,252,0,0,728,729,
+		3,150,75,0,729,730,5,62,0,0,730,732,3,150,75,0,731,733,5,237,0,0,732,731,
+		1,0,0,0,732,733,1,0,0,0,733,73,1,0,0,0,734,735,5,108,0,0,735,736,3,156,
+		78,0,736,740,5,233,0,0,737,739,3,78,39,0,738,737,1,0,0,0,739,742,1,0,0,
+		0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,743,
+		744,5,234,0,0,744,75,1,0,0,0,745,747,3,150,75,0,746,748,5,111,0,0,747,
+		746,1,0,0,0,747,748,1,0,0,0,748,751,1,0,0,0,749,750,5,50,0,0,750,752,3,
+		150,75,0,751,749,1,0,0,0,751,752,1,0,0,0,752,755,1,0,0,0,753,754,5,71,
+		0,0,754,756,3,150,75,0,755,753,1,0,0,0,755,756,1,0,0,0,756,77,1,0,0,0,
+		757,758,5,109,0,0,758,828,3,150,75,0,759,760,5,110,0,0,760,828,3,76,38,
+		0,761,763,5,199,0,0,762,764,5,253,0,0,763,762,1,0,0,0,763,764,1,0,0,0,
+		764,767,1,0,0,0,765,766,5,139,0,0,766,768,3,150,75,0,767,765,1,0,0,0,767,
+		768,1,0,0,0,768,828,1,0,0,0,769,770,5,199,0,0,770,828,5,210,0,0,771,772,
+		5,200,0,0,772,828,3,150,75,0,773,774,5,201,0,0,774,828,3,150,75,0,775,
+		776,5,202,0,0,776,777,5,72,0,0,777,828,5,252,0,0,778,779,5,203,0,0,779,
+		783,5,233,0,0,780,782,3,34,17,0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,
+		1,0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,828,5,234,
+		0,0,787,788,5,203,0,0,788,789,5,211,0,0,789,790,3,156,78,0,790,791,5,212,
+		0,0,791,792,3,150,75,0,792,828,1,0,0,0,793,794,5,204,0,0,794,828,3,150,
+		75,0,795,828,3,80,40,0,796,828,3,82,41,0,797,798,5,207,0,0,798,799,5,213,
+		0,0,799,800,3,150,75,0,800,801,5,169,0,0,801,802,3,150,75,0,802,828,1,
+		0,0,0,803,804,5,206,0,0,804,828,3,150,75,0,805,806,5,112,0,0,806,807,5,
+		72,0,0,807,828,5,252,0,0,808,809,5,115,0,0,809,828,3,86,43,0,810,811,5,
+		8,0,0,811,828,5,252,0,0,812,813,5,119,0,0,813,828,5,254,0,0,814,828,3,
+		48,24,0,815,816,5,225,0,0,816,817,5,62,0,0,817,818,3,150,75,0,818,819,
+		5,211,0,0,819,823,3,150,75,0,820,821,5,226,0,0,821,822,5,227,0,0,822,824,
+		3,150,75,0,823,820,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,826,5,228,
+		0,0,826,828,3,150,75,0,827,757,1,0,0,0,827,759,1,0,0,0,827,761,1,0,0,0,
+		827,769,1,0,0,0,827,771,1,0,0,0,827,773,1,0,0,0,827,775,1,0,0,0,827,778,
+		1,0,0,0,827,787,1,0,0,0,827,793,1,0,0,0,827,795,1,0,0,0,827,796,1,0,0,
+		0,827,797,1,0,0,0,827,803,1,0,0,0,827,805,1,0,0,0,827,808,1,0,0,0,827,
+		810,1,0,0,0,827,812,1,0,0,0,827,814,1,0,0,0,827,815,1,0,0,0,827,825,1,
+		0,0,0,828,79,1,0,0,0,829,830,5,205,0,0,830,835,3,150,75,0,831,832,5,51,
+		0,0,832,836,5,252,0,0,833,834,5,214,0,0,834,836,3,156,78,0,835,831,1,0,
+		0,0,835,833,1,0,0,0,836,81,1,0,0,0,837,838,5,207,0,0,838,839,5,208,0,0,
+		839,840,3,156,78,0,840,844,5,233,0,0,841,843,3,84,42,0,842,841,1,0,0,0,
+		843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,849,1,0,0,0,846,844,
+		1,0,0,0,847,848,5,169,0,0,848,850,3,150,75,0,849,847,1,0,0,0,849,850,1,
+		0,0,0,850,851,1,0,0,0,851,852,5,234,0,0,852,83,1,0,0,0,853,854,5,209,0,
+		0,854,855,3,150,75,0,855,856,3,150,75,0,856,85,1,0,0,0,857,870,5,116,0,
+		0,858,870,5,117,0,0,859,870,5,118,0,0,860,861,5,52,0,0,861,865,5,233,0,
+		0,862,864,3,34,17,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,
+		866,1,0,0,0,866,868,1,0,0,0,867,865,1,0,0,0,868,870,5,234,0,0,869,857,
+		1,0,0,0,869,858,1,0,0,0,869,859,1,0,0,0,869,860,1,0,0,0,870,87,1,0,0,0,
+		871,872,5,215,0,0,872,873,3,156,78,0,873,877,5,233,0,0,874,876,3,90,45,
+		0,875,874,1,0,0,0,876,879,1,0,0,0,877,875,1,0,0,0,877,878,1,0,0,0,878,
+		880,1,0,0,0,879,877,1,0,0,0,880,881,5,234,0,0,881,89,1,0,0,0,882,883,5,
+		195,0,0,883,884,3,156,78,0,884,885,5,238,0,0,885,886,3,156,78,0,886,906,
+		1,0,0,0,887,888,5,193,0,0,888,906,3,150,75,0,889,890,5,216,0,0,890,906,
+		3,150,75,0,891,892,5,217,0,0,892,906,5,219,0,0,893,894,5,217,0,0,894,906,
+		3,156,78,0,895,897,5,64,0,0,896,898,3,92,46,0,897,896,1,0,0,0,898,899,
+		1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,906,1,0,0,0,901,902,5,203,
+		0,0,902,903,5,166,0,0,903,904,5,51,0,0,904,906,3,156,78,0,905,882,1,0,
+		0,0,905,887,1,0,0,0,905,889,1,0,0,0,905,891,1,0,0,0,905,893,1,0,0,0,905,
+		895,1,0,0,0,905,901,1,0,0,0,906,91,1,0,0,0,907,908,5,218,0,0,908,914,3,
+		150,75,0,909,910,5,99,0,0,910,914,3,150,75,0,911,912,5,100,0,0,912,914,
+		3,150,75,0,913,907,1,0,0,0,913,909,1,0,0,0,913,911,1,0,0,0,914,93,1,0,
+		0,0,915,916,5,120,0,0,916,917,3,156,78,0,917,921,5,233,0,0,918,920,3,96,
+		48,0,919,918,1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,
+		924,1,0,0,0,923,921,1,0,0,0,924,925,5,234,0,0,925,95,1,0,0,0,926,927,5,
+		121,0,0,927,962,3,150,75,0,928,929,5,122,0,0,929,934,3,98,49,0,930,931,
+		5,237,0,0,931,933,3,98,49,0,932,930,1,0,0,0,933,936,1,0,0,0,934,932,1,
+		0,0,0,934,935,1,0,0,0,935,962,1,0,0,0,936,934,1,0,0,0,937,938,5,162,0,
+		0,938,962,3,150,75,0,939,940,5,163,0,0,940,941,3,150,75,0,941,942,5,161,
+		0,0,942,945,3,156,78,0,943,944,5,164,0,0,944,946,3,150,75,0,945,943,1,
+		0,0,0,945,946,1,0,0,0,946,948,1,0,0,0,947,949,5,167,0,0,948,947,1,0,0,
+		0,948,949,1,0,0,0,949,962,1,0,0,0,950,951,5,201,0,0,951,962,3,150,75,0,
+		952,953,5,165,0,0,953,958,3,102,51,0,954,955,5,237,0,0,955,957,3,102,51,
+		0,956,954,1,0,0,0,957,960,1,0,0,0,958,956,1,0,0,0,958,959,1,0,0,0,959,
+		962,1,0,0,0,960,958,1,0,0,0,961,926,1,0,0,0,961,928,1,0,0,0,961,937,1,
+		0,0,0,961,939,1,0,0,0,961,950,1,0,0,0,961,952,1,0,0,0,962,97,1,0,0,0,963,
+		964,3,156,78,0,964,973,3,150,75,0,965,969,5,233,0,0,966,968,3,100,50,0,
+		967,966,1,0,0,0,968,971,1,0,0,0,969,967,1,0,0,0,969,970,1,0,0,0,970,972,
+		1,0,0,0,971,969,1,0,0,0,972,974,5,234,0,0,973,965,1,0,0,0,973,974,1,0,
+		0,0,974,99,1,0,0,0,975,976,5,162,0,0,976,982,3,150,75,0,977,978,5,163,
+		0,0,978,982,3,150,75,0,979,980,5,164,0,0,980,982,3,150,75,0,981,975,1,
+		0,0,0,981,977,1,0,0,0,981,979,1,0,0,0,982,101,1,0,0,0,983,984,5,252,0,
+		0,984,985,3,150,75,0,985,103,1,0,0,0,986,987,5,123,0,0,987,996,3,156,78,
+		0,988,992,5,233,0,0,989,991,3,106,53,0,990,989,1,0,0,0,991,994,1,0,0,0,
+		992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,997,
+		5,234,0,0,996,988,1,0,0,0,996,997,1,0,0,0,997,105,1,0,0,0,998,999,5,124,
+		0,0,999,1005,3,150,75,0,1000,1001,5,125,0,0,1001,1005,3,150,75,0,1002,
+		1003,5,126,0,0,1003,1005,3,150,75,0,1004,998,1,0,0,0,1004,1000,1,0,0,0,
+		1004,1002,1,0,0,0,1005,107,1,0,0,0,1006,1007,5,127,0,0,1007,1008,3,156,
+		78,0,1008,1009,5,233,0,0,1009,1017,3,150,75,0,1010,1015,3,146,73,0,1011,
+		1012,5,57,0,0,1012,1013,3,150,75,0,1013,1014,3,146,73,0,1014,1016,1,0,
+		0,0,1015,1011,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1010,1,
+		0,0,0,1017,1018,1,0,0,0,1018,1019,1,0,0,0,1019,1020,5,234,0,0,1020,109,
+		1,0,0,0,1021,1022,5,128,0,0,1022,1023,3,156,78,0,1023,1024,5,240,0,0,1024,
+		1031,3,150,75,0,1025,1028,5,129,0,0,1026,1029,5,130,0,0,1027,1029,5,131,
+		0,0,1028,1026,1,0,0,0,1028,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1032,3,
+		148,74,0,1031,1025,1,0,0,0,1031,1032,1,0,0,0,1032,1035,1,0,0,0,1033,1034,
+		5,51,0,0,1034,1036,5,252,0,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,
+		111,1,0,0,0,1037,1038,5,132,0,0,1038,1039,3,156,78,0,1039,1040,5,139,0,
+		0,1040,1043,3,150,75,0,1041,1042,5,51,0,0,1042,1044,5,252,0,0,1043,1041,
+		1,0,0,0,1043,1044,1,0,0,0,1044,1048,1,0,0,0,1045,1046,5,133,0,0,1046,1047,
+		5,135,0,0,1047,1049,5,254,0,0,1048,1045,1,0,0,0,1048,1049,1,0,0,0,1049,
+		1053,1,0,0,0,1050,1051,5,134,0,0,1051,1052,5,135,0,0,1052,1054,5,254,0,
+		0,1053,1050,1,0,0,0,1053,1054,1,0,0,0,1054,1065,1,0,0,0,1055,1056,5,156,
+		0,0,1056,1057,5,179,0,0,1057,1058,3,156,78,0,1058,1059,5,157,0,0,1059,
+		1060,5,161,0,0,1060,1061,5,254,0,0,1061,1063,5,158,0,0,1062,1064,3,114,
+		57,0,1063,1062,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1055,1,
+		0,0,0,1065,1066,1,0,0,0,1066,1067,1,0,0,0,1067,1068,5,239,0,0,1068,1073,
+		3,116,58,0,1069,1070,5,237,0,0,1070,1072,3,116,58,0,1071,1069,1,0,0,0,
+		1072,1075,1,0,0,0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,113,1,0,0,0,
+		1075,1073,1,0,0,0,1076,1077,5,159,0,0,1077,1082,3,156,78,0,1078,1079,5,
+		237,0,0,1079,1081,3,156,78,0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,
+		1080,1,0,0,0,1082,1083,1,0,0,0,1083,1088,1,0,0,0,1084,1082,1,0,0,0,1085,
+		1086,5,170,0,0,1086,1087,5,160,0,0,1087,1089,3,156,78,0,1088,1085,1,0,
+		0,0,1088,1089,1,0,0,0,1089,1093,1,0,0,0,1090,1091,5,160,0,0,1091,1093,
+		3,156,78,0,1092,1076,1,0,0,0,1092,1090,1,0,0,0,1093,115,1,0,0,0,1094,1095,
+		5,152,0,0,1095,1096,5,253,0,0,1096,1097,5,161,0,0,1097,1114,3,156,78,0,
+		1098,1110,5,155,0,0,1099,1100,5,235,0,0,1100,1105,3,156,78,0,1101,1102,
+		5,237,0,0,1102,1104,3,156,78,0,1103,1101,1,0,0,0,1104,1107,1,0,0,0,1105,
+		1103,1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1105,1,0,0,0,1108,
+		1109,5,236,0,0,1109,1111,1,0,0,0,1110,1099,1,0,0,0,1110,1111,1,0,0,0,1111,
+		1114,1,0,0,0,1112,1114,3,156,78,0,1113,1094,1,0,0,0,1113,1098,1,0,0,0,
+		1113,1112,1,0,0,0,1114,117,1,0,0,0,1115,1116,5,140,0,0,1116,1117,5,139,
+		0,0,1117,1120,3,150,75,0,1118,1119,5,141,0,0,1119,1121,3,148,74,0,1120,
+		1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,1123,5,142,0,0,1123,
+		1124,5,143,0,0,1124,1129,3,122,61,0,1125,1126,5,237,0,0,1126,1128,3,122,
+		61,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,
+		0,0,0,1130,121,1,0,0,0,1131,1129,1,0,0,0,1132,1135,5,65,0,0,1133,1135,
+		3,156,78,0,1134,1132,1,0,0,0,1134,1133,1,0,0,0,1135,123,1,0,0,0,1136,1137,
+		5,144,0,0,1137,1141,5,233,0,0,1138,1140,3,126,63,0,1139,1138,1,0,0,0,1140,
+		1143,1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,1144,1,0,0,0,1143,
+		1141,1,0,0,0,1144,1145,5,234,0,0,1145,125,1,0,0,0,1146,1147,5,10,0,0,1147,
+		1157,3,154,77,0,1148,1149,5,145,0,0,1149,1154,3,156,78,0,1150,1151,5,237,
+		0,0,1151,1153,3,156,78,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,
+		1,0,0,0,1154,1155,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,1157,1148,
+		1,0,0,0,1157,1158,1,0,0,0,1158,1238,1,0,0,0,1159,1160,5,146,0,0,1160,1238,
+		3,156,78,0,1161,1162,5,147,0,0,1162,1238,3,156,78,0,1163,1164,5,148,0,
+		0,1164,1165,5,149,0,0,1165,1166,5,150,0,0,1166,1238,3,156,78,0,1167,1170,
+		5,151,0,0,1168,1169,5,253,0,0,1169,1171,5,195,0,0,1170,1168,1,0,0,0,1170,
+		1171,1,0,0,0,1171,1172,1,0,0,0,1172,1173,5,149,0,0,1173,1174,5,161,0,0,
+		1174,1238,3,156,78,0,1175,1176,5,152,0,0,1176,1177,5,253,0,0,1177,1178,
+		5,195,0,0,1178,1179,5,149,0,0,1179,1180,5,161,0,0,1180,1238,3,156,78,0,
+		1181,1182,5,172,0,0,1182,1187,3,156,78,0,1183,1184,5,237,0,0,1184,1186,
+		3,156,78,0,1185,1183,1,0,0,0,1186,1189,1,0,0,0,1187,1185,1,0,0,0,1187,
+		1188,1,0,0,0,1188,1190,1,0,0,0,1189,1187,1,0,0,0,1190,1191,5,161,0,0,1191,
+		1192,5,224,0,0,1192,1193,3,154,77,0,1193,1238,1,0,0,0,1194,1195,5,168,
+		0,0,1195,1196,3,150,75,0,1196,1200,5,233,0,0,1197,1199,3,126,63,0,1198,
+		1197,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,
+		1203,1,0,0,0,1202,1200,1,0,0,0,1203,1213,5,234,0,0,1204,1205,5,169,0,0,
+		1205,1209,5,233,0,0,1206,1208,3,126,63,0,1207,1206,1,0,0,0,1208,1211,1,
+		0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,
+		1,0,0,0,1212,1214,5,234,0,0,1213,1204,1,0,0,0,1213,1214,1,0,0,0,1214,1238,
+		1,0,0,0,1215,1218,5,153,0,0,1216,1217,5,179,0,0,1217,1219,5,109,0,0,1218,
+		1216,1,0,0,0,1218,1219,1,0,0,0,1219,1220,1,0,0,0,1220,1224,5,233,0,0,1221,
+		1223,3,126,63,0,1222,1221,1,0,0,0,1223,1226,1,0,0,0,1224,1222,1,0,0,0,
+		1224,1225,1,0,0,0,1225,1227,1,0,0,0,1226,1224,1,0,0,0,1227,1238,5,234,
+		0,0,1228,1229,5,154,0,0,1229,1233,5,233,0,0,1230,1232,3,126,63,0,1231,
+		1230,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,
+		1236,1,0,0,0,1235,1233,1,0,0,0,1236,1238,5,234,0,0,1237,1146,1,0,0,0,1237,
+		1159,1,0,0,0,1237,1161,1,0,0,0,1237,1163,1,0,0,0,1237,1167,1,0,0,0,1237,
+		1175,1,0,0,0,1237,1181,1,0,0,0,1237,1194,1,0,0,0,1237,1215,1,0,0,0,1237,
+		1228,1,0,0,0,1238,127,1,0,0,0,1239,1240,5,171,0,0,1240,1244,5,233,0,0,
+		1241,1243,3,130,65,0,1242,1241,1,0,0,0,1243,1246,1,0,0,0,1244,1242,1,0,
+		0,0,1244,1245,1,0,0,0,1245,1247,1,0,0,0,1246,1244,1,0,0,0,1247,1248,5,
+		234,0,0,1248,129,1,0,0,0,1249,1250,5,172,0,0,1250,1255,3,156,78,0,1251,
+		1252,5,237,0,0,1252,1254,3,156,78,0,1253,1251,1,0,0,0,1254,1257,1,0,0,
+		0,1255,1253,1,0,0,0,1255,1256,1,0,0,0,1256,1261,1,0,0,0,1257,1255,1,0,
+		0,0,1258,1260,3,132,66,0,1259,1258,1,0,0,0,1260,1263,1,0,0,0,1261,1259,
+		1,0,0,0,1261,1262,1,0,0,0,1262,1266,1,0,0,0,1263,1261,1,0,0,0,1264,1266,
+		3,124,62,0,1265,1249,1,0,0,0,1265,1264,1,0,0,0,1266,131,1,0,0,0,1267,1268,
+		5,173,0,0,1268,1290,3,150,75,0,1269,1270,5,174,0,0,1270,1290,3,148,74,
+		0,1271,1272,5,99,0,0,1272,1273,3,150,75,0,1273,1274,5,181,0,0,1274,1275,
+		5,107,0,0,1275,1290,1,0,0,0,1276,1277,5,100,0,0,1277,1290,3,150,75,0,1278,
+		1279,5,101,0,0,1279,1280,3,150,75,0,1280,1281,5,181,0,0,1281,1282,5,107,
+		0,0,1282,1290,1,0,0,0,1283,1284,5,102,0,0,1284,1290,3,150,75,0,1285,1286,
+		5,103,0,0,1286,1290,5,104,0,0,1287,1288,5,105,0,0,1288,1290,3,150,75,0,
+		1289,1267,1,0,0,0,1289,1269,1,0,0,0,1289,1271,1,0,0,0,1289,1276,1,0,0,
+		0,1289,1278,1,0,0,0,1289,1283,1,0,0,0,1289,1285,1,0,0,0,1289,1287,1,0,
+		0,0,1290,133,1,0,0,0,1291,1292,5,2,0,0,1292,1293,3,156,78,0,1293,1294,
+		5,4,0,0,1294,1295,3,156,78,0,1295,1299,5,233,0,0,1296,1298,3,136,68,0,
+		1297,1296,1,0,0,0,1298,1301,1,0,0,0,1299,1297,1,0,0,0,1299,1300,1,0,0,
+		0,1300,1302,1,0,0,0,1301,1299,1,0,0,0,1302,1303,5,234,0,0,1303,135,1,0,
+		0,0,1304,1305,3,156,78,0,1305,1306,5,60,0,0,1306,1307,5,175,0,0,1307,1308,
+		5,254,0,0,1308,1512,1,0,0,0,1309,1310,3,156,78,0,1310,1311,5,60,0,0,1311,
+		1312,5,38,0,0,1312,1316,3,150,75,0,1313,1315,3,144,72,0,1314,1313,1,0,
+		0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,1512,1,
+		0,0,0,1318,1316,1,0,0,0,1319,1320,3,156,78,0,1320,1321,5,95,0,0,1321,1322,
+		5,62,0,0,1322,1323,3,148,74,0,1323,1512,1,0,0,0,1324,1325,3,154,77,0,1325,
+		1326,7,3,0,0,1326,1327,3,150,75,0,1327,1332,3,146,73,0,1328,1329,5,28,
+		0,0,1329,1330,3,150,75,0,1330,1331,3,146,73,0,1331,1333,1,0,0,0,1332,1328,
+		1,0,0,0,1332,1333,1,0,0,0,1333,1512,1,0,0,0,1334,1335,3,154,77,0,1335,
+		1336,5,178,0,0,1336,1337,3,150,75,0,1337,1338,5,179,0,0,1338,1339,5,252,
+		0,0,1339,1512,1,0,0,0,1340,1341,3,156,78,0,1341,1368,5,180,0,0,1342,1343,
+		5,54,0,0,1343,1345,5,252,0,0,1344,1346,3,140,70,0,1345,1344,1,0,0,0,1345,
+		1346,1,0,0,0,1346,1369,1,0,0,0,1347,1357,5,38,0,0,1348,1349,5,44,0,0,1349,
+		1350,3,150,75,0,1350,1354,3,146,73,0,1351,1353,3,138,69,0,1352,1351,1,
+		0,0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,1,0,0,0,1355,1358,
+		1,0,0,0,1356,1354,1,0,0,0,1357,1348,1,0,0,0,1357,1358,1,0,0,0,1358,1362,
+		1,0,0,0,1359,1361,3,144,72,0,1360,1359,1,0,0,0,1361,1364,1,0,0,0,1362,
+		1360,1,0,0,0,1362,1363,1,0,0,0,1363,1366,1,0,0,0,1364,1362,1,0,0,0,1365,
+		1367,3,140,70,0,1366,1365,1,0,0,0,1366,1367,1,0,0,0,1367,1369,1,0,0,0,
+		1368,1342,1,0,0,0,1368,1347,1,0,0,0,1369,1512,1,0,0,0,1370,1372,5,171,
+		0,0,1371,1373,3,132,66,0,1372,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1372,
+		1,0,0,0,1374,1375,1,0,0,0,1375,1512,1,0,0,0,1376,1377,5,171,0,0,1377,1378,
+		5,172,0,0,1378,1512,5,106,0,0,1379,1380,3,156,78,0,1380,1381,5,117,0,0,
+		1381,1382,3,150,75,0,1382,1512,1,0,0,0,1383,1384,3,156,78,0,1384,1385,
+		5,16,0,0,1385,1386,3,28,14,0,1386,1390,5,233,0,0,1387,1389,3,34,17,0,1388,
+		1387,1,0,0,0,1389,1392,1,0,0,0,1390,1388,1,0,0,0,1390,1391,1,0,0,0,1391,
+		1393,1,0,0,0,1392,1390,1,0,0,0,1393,1394,5,234,0,0,1394,1512,1,0,0,0,1395,
+		1396,3,156,78,0,1396,1397,5,19,0,0,1397,1398,5,252,0,0,1398,1399,5,20,
+		0,0,1399,1400,3,150,75,0,1400,1512,1,0,0,0,1401,1402,3,156,78,0,1402,1404,
+		5,21,0,0,1403,1405,5,241,0,0,1404,1403,1,0,0,0,1404,1405,1,0,0,0,1405,
+		1406,1,0,0,0,1406,1407,3,150,75,0,1407,1512,1,0,0,0,1408,1409,3,156,78,
+		0,1409,1410,5,229,0,0,1410,1411,3,148,74,0,1411,1512,1,0,0,0,1412,1413,
+		3,156,78,0,1413,1414,5,229,0,0,1414,1415,5,38,0,0,1415,1420,3,142,71,0,
+		1416,1417,5,237,0,0,1417,1419,3,142,71,0,1418,1416,1,0,0,0,1419,1422,1,
+		0,0,0,1420,1418,1,0,0,0,1420,1421,1,0,0,0,1421,1512,1,0,0,0,1422,1420,
+		1,0,0,0,1423,1424,3,156,78,0,1424,1425,5,91,0,0,1425,1426,3,150,75,0,1426,
+		1512,1,0,0,0,1427,1428,3,156,78,0,1428,1429,5,92,0,0,1429,1430,5,135,0,
+		0,1430,1431,3,148,74,0,1431,1432,5,62,0,0,1432,1433,3,150,75,0,1433,1512,
+		1,0,0,0,1434,1435,3,156,78,0,1435,1436,5,198,0,0,1436,1437,5,92,0,0,1437,
+		1512,1,0,0,0,1438,1439,3,156,78,0,1439,1440,5,70,0,0,1440,1442,5,68,0,
+		0,1441,1443,5,253,0,0,1442,1441,1,0,0,0,1442,1443,1,0,0,0,1443,1512,1,
+		0,0,0,1444,1445,3,156,78,0,1445,1446,5,70,0,0,1446,1449,5,69,0,0,1447,
+		1448,5,51,0,0,1448,1450,5,252,0,0,1449,1447,1,0,0,0,1449,1450,1,0,0,0,
+		1450,1512,1,0,0,0,1451,1452,3,156,78,0,1452,1454,5,64,0,0,1453,1455,3,
+		92,46,0,1454,1453,1,0,0,0,1455,1456,1,0,0,0,1456,1454,1,0,0,0,1456,1457,
+		1,0,0,0,1457,1512,1,0,0,0,1458,1459,5,22,0,0,1459,1512,5,254,0,0,1460,
+		1461,5,23,0,0,1461,1512,5,254,0,0,1462,1512,5,24,0,0,1463,1512,5,25,0,
+		0,1464,1465,3,156,78,0,1465,1466,5,26,0,0,1466,1467,5,27,0,0,1467,1468,
+		3,150,75,0,1468,1469,3,146,73,0,1469,1470,5,28,0,0,1470,1471,3,150,75,
+		0,1471,1472,3,146,73,0,1472,1512,1,0,0,0,1473,1474,3,156,78,0,1474,1475,
+		5,29,0,0,1475,1478,5,161,0,0,1476,1479,5,30,0,0,1477,1479,3,150,75,0,1478,
+		1476,1,0,0,0,1478,1477,1,0,0,0,1479,1480,1,0,0,0,1480,1481,5,31,0,0,1481,
+		1482,3,150,75,0,1482,1483,3,146,73,0,1483,1484,5,28,0,0,1484,1485,3,150,
+		75,0,1485,1486,3,146,73,0,1486,1512,1,0,0,0,1487,1488,3,156,78,0,1488,
+		1489,5,32,0,0,1489,1490,3,150,75,0,1490,1491,3,146,73,0,1491,1492,5,20,
+		0,0,1492,1493,3,150,75,0,1493,1512,1,0,0,0,1494,1495,5,33,0,0,1495,1496,
+		3,154,77,0,1496,1497,5,34,0,0,1497,1498,3,154,77,0,1498,1501,3,150,75,
+		0,1499,1500,5,35,0,0,1500,1502,3,150,75,0,1501,1499,1,0,0,0,1501,1502,
+		1,0,0,0,1502,1512,1,0,0,0,1503,1504,5,36,0,0,1504,1505,5,35,0,0,1505,1506,
+		3,150,75,0,1506,1507,3,146,73,0,1507,1508,5,37,0,0,1508,1509,3,150,75,
+		0,1509,1510,3,146,73,0,1510,1512,1,0,0,0,1511,1304,1,0,0,0,1511,1309,1,
+		0,0,0,1511,1319,1,0,0,0,1511,1324,1,0,0,0,1511,1334,1,0,0,0,1511,1340,
+		1,0,0,0,1511,1370,1,0,0,0,1511,1376,1,0,0,0,1511,1379,1,0,0,0,1511,1383,
+		1,0,0,0,1511,1395,1,0,0,0,1511,1401,1,0,0,0,1511,1408,1,0,0,0,1511,1412,
+		1,0,0,0,1511,1423,1,0,0,0,1511,1427,1,0,0,0,1511,1434,1,0,0,0,1511,1438,
+		1,0,0,0,1511,1444,1,0,0,0,1511,1451,1,0,0,0,1511,1458,1,0,0,0,1511,1460,
+		1,0,0,0,1511,1462,1,0,0,0,1511,1463,1,0,0,0,1511,1464,1,0,0,0,1511,1473,
+		1,0,0,0,1511,1487,1,0,0,0,1511,1494,1,0,0,0,1511,1503,1,0,0,0,1512,137,
+		1,0,0,0,1513,1514,5,72,0,0,1514,1515,5,252,0,0,1515,1516,5,170,0,0,1516,
+		1517,3,150,75,0,1517,1518,3,146,73,0,1518,139,1,0,0,0,1519,1520,5,45,0,
+		0,1520,1521,5,40,0,0,1521,1522,5,41,0,0,1522,1523,3,150,75,0,1523,1524,
+		5,42,0,0,1524,1525,3,150,75,0,1525,141,1,0,0,0,1526,1528,5,242,0,0,1527,
+		1526,1,0,0,0,1527,1528,1,0,0,0,1528,1529,1,0,0,0,1529,1530,3,148,74,0,
+		1530,1531,5,34,0,0,1531,1532,3,150,75,0,1532,143,1,0,0,0,1533,1534,5,39,
+		0,0,1534,1535,3,154,77,0,1535,1536,3,150,75,0,1536,145,1,0,0,0,1537,1538,
+		5,181,0,0,1538,1539,5,194,0,0,1539,147,1,0,0,0,1540,1541,5,253,0,0,1541,
+		149,1,0,0,0,1542,1543,6,75,-1,0,1543,1544,5,235,0,0,1544,1545,3,150,75,
+		0,1545,1546,5,236,0,0,1546,1585,1,0,0,0,1547,1548,5,242,0,0,1548,1585,
+		3,150,75,16,1549,1550,5,198,0,0,1550,1585,3,150,75,11,1551,1552,5,168,
+		0,0,1552,1553,3,150,75,0,1553,1554,5,170,0,0,1554,1555,3,150,75,0,1555,
+		1556,5,169,0,0,1556,1557,3,150,75,0,1557,1585,1,0,0,0,1558,1559,3,156,
+		78,0,1559,1568,5,235,0,0,1560,1565,3,150,75,0,1561,1562,5,237,0,0,1562,
+		1564,3,150,75,0,1563,1561,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,
+		1565,1566,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1568,1560,1,0,0,
+		0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,1571,5,236,0,0,1571,1585,1,
+		0,0,0,1572,1574,7,4,0,0,1573,1575,3,152,76,0,1574,1573,1,0,0,0,1574,1575,
+		1,0,0,0,1575,1576,1,0,0,0,1576,1577,5,181,0,0,1577,1585,3,152,76,0,1578,
+		1579,5,254,0,0,1579,1585,3,152,76,0,1580,1585,5,253,0,0,1581,1585,5,254,
+		0,0,1582,1585,5,252,0,0,1583,1585,3,154,77,0,1584,1542,1,0,0,0,1584,1547,
+		1,0,0,0,1584,1549,1,0,0,0,1584,1551,1,0,0,0,1584,1558,1,0,0,0,1584,1572,
+		1,0,0,0,1584,1578,1,0,0,0,1584,1580,1,0,0,0,1584,1581,1,0,0,0,1584,1582,
+		1,0,0,0,1584,1583,1,0,0,0,1585,1606,1,0,0,0,1586,1587,10,15,0,0,1587,1588,
+		5,195,0,0,1588,1605,3,150,75,16,1589,1590,10,14,0,0,1590,1591,7,5,0,0,
+		1591,1605,3,150,75,15,1592,1593,10,13,0,0,1593,1594,7,6,0,0,1594,1605,
+		3,150,75,14,1595,1596,10,12,0,0,1596,1597,7,7,0,0,1597,1605,3,150,75,13,
+		1598,1599,10,10,0,0,1599,1600,5,196,0,0,1600,1605,3,150,75,11,1601,1602,
+		10,9,0,0,1602,1603,5,197,0,0,1603,1605,3,150,75,10,1604,1586,1,0,0,0,1604,
+		1589,1,0,0,0,1604,1592,1,0,0,0,1604,1595,1,0,0,0,1604,1598,1,0,0,0,1604,
+		1601,1,0,0,0,1605,1608,1,0,0,0,1606,1604,1,0,0,0,1606,1607,1,0,0,0,1607,
+		151,1,0,0,0,1608,1606,1,0,0,0,1609,1610,7,8,0,0,1610,153,1,0,0,0,1611,
+		1614,3,156,78,0,1612,1613,5,238,0,0,1613,1615,3,156,78,0,1614,1612,1,0,
+		0,0,1614,1615,1,0,0,0,1615,155,1,0,0,0,1616,1617,7,9,0,0,1617,157,1,0,
+		0,0,159,162,164,178,204,211,213,221,223,245,249,251,258,263,266,271,275,
+		288,299,307,328,337,347,359,363,371,375,380,390,404,411,414,429,435,447,
+		449,458,462,464,473,482,487,495,502,515,517,527,549,553,558,564,567,571,
+		579,589,623,633,662,664,678,688,692,694,702,725,732,740,747,751,755,763,
+		767,783,823,827,835,844,849,865,869,877,899,905,913,921,934,945,948,958,
+		961,969,973,981,992,996,1004,1015,1017,1028,1031,1035,1043,1048,1053,1063,
+		1065,1073,1082,1088,1092,1105,1110,1113,1120,1129,1134,1141,1154,1157,
+		1170,1187,1200,1209,1213,1218,1224,1233,1237,1244,1255,1261,1265,1289,
+		1299,1316,1332,1345,1354,1357,1362,1366,1368,1374,1390,1404,1420,1442,
+		1449,1456,1478,1501,1511,1527,1565,1568,1574,1584,1604,1606,1614
 	};
 
 	public static readonly ATN _ATN =

@@ -17,30 +17,36 @@ public enum BusinessDayRoll
 }
 
 /// <summary>
-/// A deal's business days: every day but Saturdays, Sundays and the holidays it lists (docs/language.md §4,
-/// "Business days"). The holidays are held sorted and distinct; the checker reports a list that is not (DL0443),
-/// and the lowering sorts it anyway so that this class is total.
+/// A deal's business days: every day but Saturdays, Sundays, the holidays of the named calendars it gives and the
+/// holidays it lists (docs/language.md §4, "Business days"). The listed holidays are held sorted and distinct; the
+/// checker reports a list that is not (DL0443), and the lowering sorts it anyway so that this class is total.
 /// </summary>
 public sealed class BusinessDays
 {
     private readonly Date[] _holidays;
+    private readonly HolidayCalendar[] _calendars;
 
-    public BusinessDays(BusinessDayRoll roll, IEnumerable<Date> holidays)
+    public BusinessDays(BusinessDayRoll roll, IEnumerable<Date> holidays, IEnumerable<HolidayCalendar>? calendars = null)
     {
         ArgumentNullException.ThrowIfNull(holidays);
         Roll = roll;
         _holidays = [.. holidays.Distinct().Order()];
+        _calendars = [.. calendars ?? []];
     }
 
     public BusinessDayRoll Roll { get; }
 
-    /// <summary>The holidays, sorted and distinct.</summary>
+    /// <summary>The listed holidays, sorted and distinct.</summary>
     public IReadOnlyList<Date> Holidays => _holidays;
+
+    /// <summary>The named calendars whose holidays are closed too.</summary>
+    public IReadOnlyList<HolidayCalendar> Calendars => _calendars;
 
     /// <summary>0001-01-01 (day number 0) was a Monday, so a day number modulo 7 is 5 on a Saturday and 6 on a Sunday.</summary>
     public static bool IsWeekend(Date d) => d.DayNumber % 7 >= 5;
 
-    public bool IsBusinessDay(Date d) => !IsWeekend(d) && Array.BinarySearch(_holidays, d) < 0;
+    public bool IsBusinessDay(Date d) =>
+        !IsWeekend(d) && Array.BinarySearch(_holidays, d) < 0 && !_calendars.Any(c => c.IsHoliday(d));
 
     /// <summary>
     /// <paramref name="d"/> itself when it is a business day, else the next one (following) or the previous one

@@ -134,4 +134,26 @@ public sealed class BusinessDayTests
         Assert.Equal(0.0, adjusted.Ledger("rent Rent", 1));
         Assert.True(asTheyFall.Ledger("rent Rent", 1) > 0);
     }
+
+    // A payment date on a named holiday: the same deal from Wednesday 2027-08-25 to Friday 2028-02-25, whose rolled
+    // dates are 2027-08-25, Thursday 2027-11-25 (Thanksgiving, a Federal Reserve holiday) and 2028-02-25. Under
+    // federal_reserve and following, Thanksgiving is paid on Friday 2027-11-26: interest 08-25 -> 11-26 = 93 days,
+    // 100m x 8% x 93/360 = 2,066,666.67; 11-26 -> 02-25 = 91 days: 2,022,222.22. Under TARGET2 nothing moves (92 days
+    // each: 2,044,444.44).
+    [Fact]
+    public void APaymentDateOnANamedHolidayMovesAndAccruesToTheDatePaid()
+    {
+        static SmallDeal Deal(string businessDays) => new(Source(businessDays)
+            .Replace("2027-04-30", "2027-08-25", StringComparison.Ordinal)
+            .Replace("2027-10-31", "2028-02-25", StringComparison.Ordinal));
+
+        SmallDeal fed = Deal("business_days following holidays federal_reserve");
+        Assert.Equal([new Date(2027, 8, 25), new Date(2027, 11, 26), new Date(2028, 2, 25)], fed.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 93 / 360, fed.Ledger("Notes interest due", 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 91 / 360, fed.Ledger("Notes interest due", 1), Cent);
+
+        SmallDeal target2 = Deal("business_days following holidays TARGET2");
+        Assert.Equal([new Date(2027, 8, 25), new Date(2027, 11, 25), new Date(2028, 2, 25)], target2.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 92 / 360, target2.Ledger("Notes interest due", 0), Cent);
+    }
 }

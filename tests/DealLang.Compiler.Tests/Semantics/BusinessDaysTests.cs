@@ -112,6 +112,58 @@ public sealed class BusinessDaysTests
         At(d, 9, 49);
     }
 
+    // TARGET2 closes on New Year's Day, so under following every rolled date moves: Thursday 2026-01-01 to Friday
+    // 2026-01-02, Friday 2027-01-01 to Monday 2027-01-04, Saturday 2028-01-01 to Monday 2028-01-03, Monday 2029-01-01
+    // to Tuesday 2029-01-02 and Tuesday 2030-01-01 to Wednesday 2030-01-02. With Friday 2026-01-02 listed too, the
+    // first goes on to Monday 2026-01-05.
+    [Fact]
+    public void ANamedCalendarMovesItsHolidaysAndAListAddsToIt()
+    {
+        Date[] paid = [Rolled[0], new(2026, 1, 2), new(2027, 1, 4), new(2028, 1, 3), new(2029, 1, 2), new(2030, 1, 2)];
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays TARGET2"));
+        Assert.NotNull(model);
+        Assert.Empty(diagnostics);
+        Assert.Equal(paid, model.Boundaries.ToArray());
+        Assert.Equal(new Date(2026, 1, 5), ModelOf(Deal("  business_days following holidays TARGET2 + { 2026-01-02 }")).Boundaries[1]);
+    }
+
+    [Fact]
+    public void AnUnknownCalendarIsReportedWithTheKnownOnes()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following holidays target2")), "DL0214");
+        At(d, 9, 36);
+        Assert.Contains("did you mean 'TARGET2'?", d.Message, StringComparison.Ordinal);
+        Assert.Contains("the calendars are TARGET2, federal_reserve", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACalendarNamedTwiceIsReportedAtTheSecond()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following holidays federal_reserve + TARGET2 + federal_reserve")), "DL0459");
+        At(d, 9, 64);
+    }
+
+    // Thursday 2026-12-24 is no TARGET2 holiday; Friday 2026-12-25 is, and listing it too is warned of.
+    [Fact]
+    public void AListedHolidayTheCalendarAlreadyHasIsWarnedOf()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays TARGET2 + { 2026-12-24, 2026-12-25 }"));
+        Assert.NotNull(model);
+        Diagnostic d = Single(diagnostics, "DL0458");
+        Assert.Equal(Severity.Warning, d.Severity);
+        At(d, 9, 60);
+    }
+
+    // Closing 2000-01-01 (annual, so the first payment date is 2001-01-01): TARGET2's rules hold from 2002.
+    [Fact]
+    public void ACalendarWhoseRulesBeginAfterAPaymentDateIsReported()
+    {
+        string deal = Deal("  business_days following holidays TARGET2").Replace("closing 2025-01-01", "closing 2000-01-01", StringComparison.Ordinal);
+        Diagnostic d = Single(Errors(deal), "DL0463");
+        At(d, 9, 36);
+        Assert.Contains("hold from 2002, and the payment date 2001-01-01", d.Message, StringComparison.Ordinal);
+    }
+
     // The accrual is optional, and a header keyword that may also be a name ('title') after the roll starts the next
     // item rather than being read as an accrual.
     [Fact]
