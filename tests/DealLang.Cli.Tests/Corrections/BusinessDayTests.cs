@@ -156,4 +156,28 @@ public sealed class BusinessDayTests
         Assert.Equal([new Date(2027, 8, 25), new Date(2027, 11, 25), new Date(2028, 2, 25)], target2.Description.Boundaries);
         Assert.Equal(100e6 * 0.08 * 92 / 360, target2.Ledger("Notes interest due", 0), Cent);
     }
+
+    // Under unadjusted only the notes' interest accrues to the rolled dates; the lease's rent is the lessee's obligation
+    // under the lease and is collected up to the day the waterfall pays (docs/language.md §4, "Business days"). With the
+    // rent on its own ACT/365F basis, under following (paid 08-02 and 11-01), adjusted or not:
+    //   period 0: 04-30 -> 08-02 = 94 days: 240m x 94/365 = 61,808,219.18 (the rolled 92 days would give 60,493,150.68);
+    //   period 1: 08-02 -> 11-01 = 91 days: 240m x 91/365 = 59,835,616.44.
+    // In equal instalments (the default), the rent of each period is the same adjusted and unadjusted too.
+    [Fact]
+    public void UnadjustedLeavesTheRentCollectedOverThePeriodsAsPaid()
+    {
+        static SmallDeal Deal(string businessDays) =>
+            new(Source(businessDays).Replace("term 5y }", "term 5y  daycount ACT/365F }", StringComparison.Ordinal));
+
+        foreach (SmallDeal deal in new[] { Deal("business_days following"), Deal("business_days following unadjusted") })
+        {
+            Assert.Equal(240e6 * 94 / 365, deal.Ledger("rent Rent", 0), Cent);
+            Assert.Equal(240e6 * 91 / 365, deal.Ledger("rent Rent", 1), Cent);
+        }
+
+        for (int t = 0; t < 2; t++)
+        {
+            Assert.Equal(Following.Value.Ledger("rent Rent", t), FollowingUnadjusted.Value.Ledger("rent Rent", t), 6);
+        }
+    }
 }
