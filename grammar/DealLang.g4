@@ -92,7 +92,17 @@ headerItem
     | FIRST_PAYMENT DATE                             # firstPaymentItem
     | PAY frequency=ident                            # payItem
     | DAYCOUNT_KW dayCount                           # dayCountItem
-    | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS LBRACE (DATE COMMA?)* RBRACE)?   # businessDaysItem
+    | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS holidaySet)?   # businessDaysItem
+    ;
+
+// holidays TARGET2 + federal_reserve + { 2027-01-29 }: named calendars, then dates listed, joined by '+'.
+holidaySet
+    : calendars+=ident (PLUS calendars+=ident)* (PLUS holidayList)?
+    | holidayList
+    ;
+
+holidayList
+    : LBRACE (DATE COMMA?)* RBRACE
     ;
 
 dayCount

@@ -72,6 +72,44 @@ public class BusinessDaysTests
     }
 
     [Fact]
+    public void A_Saturday_moves_back_to_Friday_under_both_preceding_rolls()
+    {
+        // Saturday 2027-07-31: the previous business day, Friday 2027-07-30, is in July, so both rolls pay on it.
+        Date saturday = new(2027, 7, 31);
+        Assert.Equal(new Date(2027, 7, 30), Calendar(BusinessDayRoll.Preceding).Adjust(saturday));
+        Assert.Equal(new Date(2027, 7, 30), Calendar(BusinessDayRoll.ModifiedPreceding).Adjust(saturday));
+    }
+
+    [Fact]
+    public void A_month_start_on_a_Sunday_moves_back_under_preceding_and_on_to_Monday_under_modified_preceding()
+    {
+        // Sunday 2027-08-01: preceding pays Friday 2027-07-30; that Friday is in July, so modified preceding pays the
+        // next business day instead, Monday 2027-08-02.
+        Date sunday = new(2027, 8, 1);
+        Assert.Equal(new Date(2027, 7, 30), Calendar(BusinessDayRoll.Preceding).Adjust(sunday));
+        Assert.Equal(new Date(2027, 8, 2), Calendar(BusinessDayRoll.ModifiedPreceding).Adjust(sunday));
+    }
+
+    [Fact]
+    public void Preceding_skips_a_holiday_on_the_way_back_and_modified_preceding_on_the_way_forward()
+    {
+        // Saturday 2027-07-31 with Friday 2027-07-30 a holiday: preceding to Thursday 2027-07-29.
+        // Sunday 2027-08-01 with Monday 2027-08-02 a holiday: modified preceding (Friday 07-30 is in July) to
+        // Tuesday 2027-08-03.
+        Assert.Equal(new Date(2027, 7, 29), Calendar(BusinessDayRoll.Preceding, new Date(2027, 7, 30)).Adjust(new Date(2027, 7, 31)));
+        Assert.Equal(new Date(2027, 8, 3), Calendar(BusinessDayRoll.ModifiedPreceding, new Date(2027, 8, 2)).Adjust(new Date(2027, 8, 1)));
+    }
+
+    [Fact]
+    public void The_calendar_start_turns_a_preceding_search_around()
+    {
+        // 0001-01-01 is a Monday (day number 0); a holiday on it leaves no preceding day, so it moves on to Tuesday
+        // 0001-01-02.
+        Date first = Date.MinValue;
+        Assert.Equal(new Date(1, 1, 2), Calendar(BusinessDayRoll.Preceding, first).Adjust(first));
+    }
+
+    [Fact]
     public void The_calendar_end_turns_the_search_around()
     {
         // 9999-12-31 is a Friday; a holiday on it leaves no following day, so it moves back to Thursday 9999-12-30.

@@ -55,7 +55,7 @@ internal sealed partial class CstToAst
     //     | FIRST_PAYMENT DATE      # firstPaymentItem
     //     | PAY frequency=ident     # payItem
     //     | DAYCOUNT_KW dayCount    # dayCountItem
-    //     | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS LBRACE (DATE COMMA?)* RBRACE)?   # businessDaysItem
+    //     | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS holidaySet)?   # businessDaysItem
     //     ;
     private void VisitHeaderItem(HeaderItemContext context, Header header)
     {
@@ -94,7 +94,11 @@ internal sealed partial class CstToAst
     private DayCountSyntax? VisitDayCount(DayCountContext? context) =>
         Matched(context?.DAYCOUNT()) is { } token ? new DayCountSyntax(token.Text, Span(token)) : null;
 
-    // Which words are a roll and an accrual is the checker's business (DL0442), as a frequency's is.
+    // Which words are a roll and an accrual is the checker's business (DL0442), as a frequency's is; which names are
+    // calendars, too (DL0214).
+    //
+    // holidaySet  : calendars+=ident (PLUS calendars+=ident)* (PLUS holidayList)? | holidayList ;
+    // holidayList : LBRACE (DATE COMMA?)* RBRACE ;
     private BusinessDaysSyntax? VisitBusinessDays(BusinessDaysItemContext context)
     {
         if (VisitIdent(context.roll) is not { } roll)
@@ -102,8 +106,18 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        HolidaySetContext? set = context.holidaySet();
+        var calendars = ImmutableArray.CreateBuilder<NameSyntax>();
+        foreach (IdentContext ident in set?._calendars ?? [])
+        {
+            if (VisitIdent(ident) is { } calendar)
+            {
+                calendars.Add(calendar);
+            }
+        }
+
         var holidays = ImmutableArray.CreateBuilder<DateSyntax>();
-        foreach (var date in context.DATE())
+        foreach (var date in set?.holidayList()?.DATE() ?? [])
         {
             if (VisitDate(date) is { } holiday)
             {
@@ -111,7 +125,7 @@ internal sealed partial class CstToAst
             }
         }
 
-        return new BusinessDaysSyntax(roll, VisitIdent(context.accrual), holidays.ToImmutable(), Span(context));
+        return new BusinessDaysSyntax(roll, VisitIdent(context.accrual), calendars.ToImmutable(), holidays.ToImmutable(), Span(context));
     }
 
     // The header while it is read: single-valued items, each kept at its first appearance.

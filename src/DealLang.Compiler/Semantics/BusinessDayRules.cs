@@ -4,12 +4,12 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Semantics;
 
 /// <summary>
-/// The words of <c>business_days ROLL [ACCRUAL] [holidays { ... }]</c> (docs/language.md §4, "Business days"), read
-/// once for the checker and the lowering. The accrual is <c>adjusted</c> unless <c>unadjusted</c> is written.
+/// The words of <c>business_days ROLL [ACCRUAL] [holidays CALENDAR + ... + { ... }]</c> (docs/language.md §4, "Business
+/// days"), read once for the checker and the lowering. The accrual is <c>adjusted</c> unless <c>unadjusted</c> is written.
 /// </summary>
 internal static class BusinessDayRules
 {
-    public static readonly string[] Rolls = ["following", "modified_following"];
+    public static readonly string[] Rolls = ["following", "modified_following", "preceding", "modified_preceding"];
 
     public static readonly string[] Accruals = ["adjusted", "unadjusted"];
 
@@ -19,6 +19,8 @@ internal static class BusinessDayRules
         {
             "following" => (true, BusinessDayRoll.Following),
             "modified_following" => (true, BusinessDayRoll.ModifiedFollowing),
+            "preceding" => (true, BusinessDayRoll.Preceding),
+            "modified_preceding" => (true, BusinessDayRoll.ModifiedPreceding),
             _ => (false, default),
         };
         return known;
@@ -26,12 +28,20 @@ internal static class BusinessDayRules
 
     public static bool IsAccrual(string? text) => text is "adjusted" or "unadjusted";
 
-    /// <summary>The deal's business days when the item is given and its words are known (else null: no adjustment,
-    /// and DL0442 is reported).</summary>
-    public static BusinessDays? Calendar(BusinessDaysSyntax? syntax) =>
-        syntax is not null && TryRoll(syntax.Roll.Text, out BusinessDayRoll roll) && (syntax.Accrual is null || IsAccrual(syntax.Accrual.Text))
-            ? new BusinessDays(roll, syntax.Holidays.Select(h => h.Value))
+    /// <summary>The deal's business days when the item is given and its words and calendars are known (else null: no
+    /// adjustment, and DL0442 or DL0214 is reported).</summary>
+    public static BusinessDays? Calendar(BusinessDaysSyntax? syntax)
+    {
+        if (syntax is null || !TryRoll(syntax.Roll.Text, out BusinessDayRoll roll) || (syntax.Accrual is not null && !IsAccrual(syntax.Accrual.Text)))
+        {
+            return null;
+        }
+
+        HolidayCalendar?[] calendars = [.. syntax.Calendars.Select(c => HolidayCalendars.Find(c.Text))];
+        return calendars.All(c => c is not null)
+            ? new BusinessDays(roll, syntax.Holidays.Select(h => h.Value), calendars.OfType<HolidayCalendar>().Distinct())
             : null;
+    }
 
     /// <summary>
     /// The rolled dates moved to business days (docs/language.md §4, "Business days"): the closing stays, each period's

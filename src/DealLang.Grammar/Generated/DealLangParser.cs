@@ -79,33 +79,34 @@ public partial class DealLangParser : Parser {
 		UNEXPECTED_CHAR=263;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
-		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
-		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
-		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
-		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_breakFee = 18, 
-		RULE_indexationPart = 19, RULE_renewalCount = 20, RULE_rvgPart = 21, RULE_guarantorClause = 22, 
-		RULE_guarantorPart = 23, RULE_coverage = 24, RULE_loanDecl = 25, RULE_loanItem = 26, 
-		RULE_recoveryAccrual = 27, RULE_fleetDecl = 28, RULE_fleetItem = 29, RULE_contractDecl = 30, 
-		RULE_contractItem = 31, RULE_coinsDecl = 32, RULE_coinsItem = 33, RULE_delivery = 34, 
-		RULE_trancheDecl = 35, RULE_couponTerms = 36, RULE_trancheItem = 37, RULE_stepUp = 38, 
-		RULE_marginGrid = 39, RULE_gridTier = 40, RULE_amortization = 41, RULE_holdingDecl = 42, 
-		RULE_holdingItem = 43, RULE_holdingMarketTerm = 44, RULE_equityDecl = 45, 
-		RULE_equityItem = 46, RULE_holder = 47, RULE_holderTerm = 48, RULE_capitalCall = 49, 
-		RULE_accountDecl = 50, RULE_accountItem = 51, RULE_feeDecl = 52, RULE_testDecl = 53, 
-		RULE_triggerDecl = 54, RULE_cureDestination = 55, RULE_triggerEffect = 56, 
-		RULE_defaultRule = 57, RULE_cfadsRule = 58, RULE_cfadsItem = 59, RULE_waterfallDecl = 60, 
-		RULE_step = 61, RULE_enforcementDecl = 62, RULE_enforcementItem = 63, 
-		RULE_sellTerm = 64, RULE_scenarioDecl = 65, RULE_scenarioItem = 66, RULE_pdStep = 67, 
-		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_breakChance = 70, 
-		RULE_loading = 71, RULE_perYear = 72, RULE_duration = 73, RULE_expr = 74, 
-		RULE_measureUnit = 75, RULE_reference = 76, RULE_ident = 77;
+		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
+		RULE_holidayList = 8, RULE_dayCount = 9, RULE_partyDecl = 10, RULE_partyItem = 11, 
+		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
+		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
+		RULE_leaseItem = 19, RULE_breakFee = 20, RULE_indexationPart = 21, RULE_renewalCount = 22, 
+		RULE_rvgPart = 23, RULE_guarantorClause = 24, RULE_guarantorPart = 25, 
+		RULE_coverage = 26, RULE_loanDecl = 27, RULE_loanItem = 28, RULE_recoveryAccrual = 29, 
+		RULE_fleetDecl = 30, RULE_fleetItem = 31, RULE_contractDecl = 32, RULE_contractItem = 33, 
+		RULE_coinsDecl = 34, RULE_coinsItem = 35, RULE_delivery = 36, RULE_trancheDecl = 37, 
+		RULE_couponTerms = 38, RULE_trancheItem = 39, RULE_stepUp = 40, RULE_marginGrid = 41, 
+		RULE_gridTier = 42, RULE_amortization = 43, RULE_holdingDecl = 44, RULE_holdingItem = 45, 
+		RULE_holdingMarketTerm = 46, RULE_equityDecl = 47, RULE_equityItem = 48, 
+		RULE_holder = 49, RULE_holderTerm = 50, RULE_capitalCall = 51, RULE_accountDecl = 52, 
+		RULE_accountItem = 53, RULE_feeDecl = 54, RULE_testDecl = 55, RULE_triggerDecl = 56, 
+		RULE_cureDestination = 57, RULE_triggerEffect = 58, RULE_defaultRule = 59, 
+		RULE_cfadsRule = 60, RULE_cfadsItem = 61, RULE_waterfallDecl = 62, RULE_step = 63, 
+		RULE_enforcementDecl = 64, RULE_enforcementItem = 65, RULE_sellTerm = 66, 
+		RULE_scenarioDecl = 67, RULE_scenarioItem = 68, RULE_pdStep = 69, RULE_recoveryDraw = 70, 
+		RULE_delayOutcome = 71, RULE_breakChance = 72, RULE_loading = 73, RULE_perYear = 74, 
+		RULE_duration = 75, RULE_expr = 76, RULE_measureUnit = 77, RULE_reference = 78, 
+		RULE_ident = 79;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
-		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
-		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "breakFee", "indexationPart", "renewalCount", 
-		"rvgPart", "guarantorClause", "guarantorPart", "coverage", "loanDecl", 
-		"loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
+		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
+		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
+		"schedulePoint", "leaseDecl", "leaseItem", "breakFee", "indexationPart", 
+		"renewalCount", "rvgPart", "guarantorClause", "guarantorPart", "coverage", 
+		"loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
 		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
 		"trancheItem", "stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", 
 		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
@@ -300,35 +301,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 162;
+			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 160;
+				State = 164;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 156;
+					State = 160;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 157;
+					State = 161;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 158;
+					State = 162;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 159;
+					State = 163;
 					unknownDecl();
 					}
 					break;
@@ -336,11 +337,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 164;
+				State = 168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 165;
+			State = 169;
 			Match(Eof);
 			}
 		}
@@ -378,9 +379,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 167;
+			State = 171;
 			Match(IMPORT);
-			State = 168;
+			State = 172;
 			Match(STRING);
 			}
 		}
@@ -430,27 +431,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
+			State = 174;
 			Match(DEAL);
-			State = 171;
+			State = 175;
 			_localctx.name = ident();
-			State = 172;
-			Match(LBRACE);
 			State = 176;
+			Match(LBRACE);
+			State = 180;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 173;
+				State = 177;
 				dealMember();
 				}
 				}
-				State = 178;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 179;
+			State = 183;
 			Match(RBRACE);
 			}
 		}
@@ -547,7 +548,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 202;
+			State = 206;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -560,147 +561,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 181;
+				State = 185;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 182;
+				State = 186;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 183;
+				State = 187;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 184;
+				State = 188;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 185;
+				State = 189;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 186;
+				State = 190;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 187;
+				State = 191;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 188;
+				State = 192;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 189;
+				State = 193;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 190;
+				State = 194;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 191;
+				State = 195;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 192;
+				State = 196;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 193;
+				State = 197;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 194;
+				State = 198;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 195;
+				State = 199;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 196;
+				State = 200;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 197;
+				State = 201;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 198;
+				State = 202;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 199;
+				State = 203;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 200;
+				State = 204;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 201;
+				State = 205;
 				unknownDecl();
 				}
 				break;
@@ -759,16 +760,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
+			State = 208;
 			Match(IDENT);
-			State = 205;
+			State = 209;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 211;
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
-				State = 209;
+				State = 213;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -944,19 +945,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 206;
+					State = 210;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 207;
+					State = 211;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 208;
+					State = 212;
 					Match(ON);
 					}
 					break;
@@ -964,11 +965,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 213;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 214;
+			State = 218;
 			block();
 			}
 		}
@@ -1019,19 +1020,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 216;
+			State = 220;
 			Match(LBRACE);
-			State = 221;
+			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
 				{
-				State = 219;
+				State = 223;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 217;
+					State = 221;
 					block();
 					}
 					break;
@@ -1297,7 +1298,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 218;
+					State = 222;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1312,11 +1313,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 223;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 224;
+			State = 228;
 			Match(RBRACE);
 			}
 		}
@@ -1438,15 +1439,8 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLIDAYS() { return GetToken(DealLangParser.HOLIDAYS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
-			return GetToken(DealLangParser.DATE, i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(DealLangParser.COMMA, i);
+		[System.Diagnostics.DebuggerNonUserCode] public HolidaySetContext holidaySet() {
+			return GetRuleContext<HolidaySetContext>(0);
 		}
 		public BusinessDaysItemContext(HeaderItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -1463,16 +1457,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 259;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 226;
+				State = 230;
 				Match(TITLE);
-				State = 227;
+				State = 231;
 				Match(STRING);
 				}
 				break;
@@ -1480,9 +1474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 228;
+				State = 232;
 				Match(CURRENCY);
-				State = 229;
+				State = 233;
 				ident();
 				}
 				break;
@@ -1490,9 +1484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 230;
+				State = 234;
 				Match(CLOSING);
-				State = 231;
+				State = 235;
 				Match(DATE);
 				}
 				break;
@@ -1500,9 +1494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 232;
+				State = 236;
 				Match(MATURITY);
-				State = 233;
+				State = 237;
 				Match(DATE);
 				}
 				break;
@@ -1510,9 +1504,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 234;
+				State = 238;
 				Match(FIRST_PAYMENT);
-				State = 235;
+				State = 239;
 				Match(DATE);
 				}
 				break;
@@ -1520,9 +1514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 236;
+				State = 240;
 				Match(PAY);
-				State = 237;
+				State = 241;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1530,9 +1524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 238;
+				State = 242;
 				Match(DAYCOUNT_KW);
-				State = 239;
+				State = 243;
 				dayCount();
 				}
 				break;
@@ -1540,55 +1534,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 240;
+				State = 244;
 				Match(BUSINESS_DAYS);
-				State = 241;
+				State = 245;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 243;
+				State = 247;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 242;
+					State = 246;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 257;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 245;
+					State = 249;
 					Match(HOLIDAYS);
-					State = 246;
-					Match(LBRACE);
-					State = 253;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==DATE) {
-						{
-						{
-						State = 247;
-						Match(DATE);
-						State = 249;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						if (_la==COMMA) {
-							{
-							State = 248;
-							Match(COMMA);
-							}
-						}
-
-						}
-						}
-						State = 255;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 256;
-					Match(RBRACE);
+					State = 250;
+					holidaySet();
 					}
 				}
 
@@ -1596,6 +1564,350 @@ public partial class DealLangParser : Parser {
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolidaySetContext : ParserRuleContext {
+		public IdentContext _ident;
+		public IList<IdentContext> _calendars = new List<IdentContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PLUS() { return GetTokens(DealLangParser.PLUS); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS(int i) {
+			return GetToken(DealLangParser.PLUS, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HolidayListContext holidayList() {
+			return GetRuleContext<HolidayListContext>(0);
+		}
+		public HolidaySetContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holidaySet; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolidaySet(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolidaySetContext holidaySet() {
+		HolidaySetContext _localctx = new HolidaySetContext(Context, State);
+		EnterRule(_localctx, 14, RULE_holidaySet);
+		int _la;
+		try {
+			int _alt;
+			State = 268;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case IMPORT:
+			case TITLE:
+			case CURRENCY:
+			case CLOSING:
+			case MATURITY:
+			case FIRST_PAYMENT:
+			case INDEX:
+			case POINTS:
+			case STEPPED:
+			case INTERPOLATED:
+			case LAUNCH:
+			case DOWN:
+			case SHIFT:
+			case PATHS:
+			case SEED:
+			case ANTITHETIC:
+			case SOBOL:
+			case GBM:
+			case DRIFT:
+			case VOLATILITY:
+			case REVERTS:
+			case TREND:
+			case SPEED:
+			case JUMPS:
+			case CORRELATE:
+			case WITH:
+			case STRESS:
+			case REGIMES:
+			case NORMAL:
+			case DRAWN:
+			case LOADING:
+			case BETA:
+			case MEAN:
+			case SD:
+			case RATING:
+			case PD:
+			case RECOVERY:
+			case COST:
+			case VALUE:
+			case STRAIGHT_LINE:
+			case FLOOR:
+			case SCHEDULE:
+			case LESSEE:
+			case RENT:
+			case ESCALATING:
+			case STARTS:
+			case TERM:
+			case OPTION:
+			case MARKET:
+			case GUARANTOR:
+			case COVERS:
+			case HONOURED:
+			case DISOWNED:
+			case GUARANTEES:
+			case CAP:
+			case LOAN:
+			case OBLIGOR:
+			case FLEET:
+			case DELIVERIES:
+			case UNITS:
+			case UNIT_COST:
+			case DEPRECIATE:
+			case DECLINING:
+			case POWER_PRICE:
+			case POWER:
+			case PUE:
+			case MAINTENANCE:
+			case MARKET_VALUE:
+			case GENERATION:
+			case CONTRACT:
+			case CUSTOMER:
+			case PRICE:
+			case TAKE_OR_PAY:
+			case UTILISATION:
+			case RELET:
+			case TERMINATION_FEE:
+			case BREAK_OPTION:
+			case BREAKS:
+			case AMORTISING:
+			case PREPAYMENT:
+			case APPLIED:
+			case DEPTH:
+			case IMPACT:
+			case LIMIT:
+			case COSTS:
+			case KEEP:
+			case CONTRACTS:
+			case RESERVE:
+			case ALL:
+			case MONTH:
+			case BALANCE:
+			case COUPON:
+			case FIXED:
+			case INTEREST_ONLY:
+			case INTEREST:
+			case PRINCIPAL:
+			case AMORTIZE:
+			case BULLET:
+			case LEVEL:
+			case LINEAR:
+			case SENIORITY:
+			case CONTRIBUTED:
+			case HOLDERS:
+			case TARGET:
+			case INITIAL:
+			case EARNS:
+			case TRAILING:
+			case NEXT:
+			case TRIPS:
+			case CURES:
+			case AFTER:
+			case ACCRUING:
+			case INSTALMENTS:
+			case DEFAULT_INTEREST:
+			case GRACE:
+			case CFADS:
+			case INCLUDES:
+			case SWEEP:
+			case SEQUENTIAL:
+			case ACCELERATE:
+			case CURE:
+			case UP:
+			case TIMES:
+			case PREPAYING:
+			case INTO:
+			case HURDLE:
+			case CARRY:
+			case CATCH_UP:
+			case CALLS:
+			case CALLED:
+			case DEAL_BY_DEAL:
+			case HAIRCUT:
+			case LAG:
+			case TAKEN:
+			case GROW:
+			case SHARE:
+			case YEAR:
+			case PIK:
+			case ISSUE_PRICE:
+			case COMMITMENT:
+			case AVAILABLE:
+			case DRAWS:
+			case COMMITMENT_FEE:
+			case STEP_UP:
+			case TARGET_BALANCE:
+			case MARGIN:
+			case GRID:
+			case BELOW:
+			case UNPAID:
+			case AGAINST:
+			case ADVANCE:
+			case INVESTMENT_GRADE:
+			case HOLDING:
+			case FACE:
+			case MARK:
+			case DISCOUNT:
+			case PAR:
+			case HOLDINGS:
+			case HASHRATE:
+			case NETWORK:
+			case REWARDS:
+			case COVER:
+			case CONVERTIBLE:
+			case EARLY:
+			case ABOVE:
+			case COMPLETION:
+			case DELAYED:
+			case PHASED:
+			case INDEXED:
+			case YEARLY:
+			case IDENT:
+			case NON_ASCII_NAME:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 255;
+				_localctx._ident = ident();
+				_localctx._calendars.Add(_localctx._ident);
+				State = 260;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 256;
+						Match(PLUS);
+						State = 257;
+						_localctx._ident = ident();
+						_localctx._calendars.Add(_localctx._ident);
+						}
+						} 
+					}
+					State = 262;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
+				}
+				State = 265;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 263;
+					Match(PLUS);
+					State = 264;
+					holidayList();
+					}
+				}
+
+				}
+				break;
+			case LBRACE:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 267;
+				holidayList();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolidayListContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public HolidayListContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holidayList; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolidayList(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolidayListContext holidayList() {
+		HolidayListContext _localctx = new HolidayListContext(Context, State);
+		EnterRule(_localctx, 16, RULE_holidayList);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 270;
+			Match(LBRACE);
+			State = 277;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==DATE) {
+				{
+				{
+				State = 271;
+				Match(DATE);
+				State = 273;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMA) {
+					{
+					State = 272;
+					Match(COMMA);
+					}
+				}
+
+				}
+				}
+				State = 279;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 280;
+			Match(RBRACE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1627,11 +1939,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DayCountContext dayCount() {
 		DayCountContext _localctx = new DayCountContext(Context, State);
-		EnterRule(_localctx, 14, RULE_dayCount);
+		EnterRule(_localctx, 18, RULE_dayCount);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 261;
+			State = 282;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1676,32 +1988,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyDeclContext partyDecl() {
 		PartyDeclContext _localctx = new PartyDeclContext(Context, State);
-		EnterRule(_localctx, 16, RULE_partyDecl);
+		EnterRule(_localctx, 20, RULE_partyDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 263;
+			State = 284;
 			Match(PARTY);
-			State = 264;
+			State = 285;
 			_localctx.name = ident();
-			State = 265;
+			State = 286;
 			Match(LBRACE);
-			State = 269;
+			State = 290;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 266;
+				State = 287;
 				partyItem();
 				}
 				}
-				State = 271;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 272;
+			State = 293;
 			Match(RBRACE);
 			}
 		}
@@ -1769,18 +2081,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyItemContext partyItem() {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
-		EnterRule(_localctx, 18, RULE_partyItem);
+		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 280;
+			State = 301;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 274;
+				State = 295;
 				Match(RATING);
-				State = 275;
+				State = 296;
 				Match(STRING);
 				}
 				break;
@@ -1788,9 +2100,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 276;
+				State = 297;
 				Match(PD);
-				State = 277;
+				State = 298;
 				expr(0);
 				}
 				break;
@@ -1798,9 +2110,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 278;
+				State = 299;
 				Match(RECOVERY);
-				State = 279;
+				State = 300;
 				expr(0);
 				}
 				break;
@@ -1849,32 +2161,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexDeclContext indexDecl() {
 		IndexDeclContext _localctx = new IndexDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_indexDecl);
+		EnterRule(_localctx, 24, RULE_indexDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
+			State = 303;
 			Match(INDEX);
-			State = 283;
+			State = 304;
 			_localctx.name = ident();
-			State = 284;
+			State = 305;
 			Match(LBRACE);
-			State = 288;
+			State = 309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
 				{
 				{
-				State = 285;
+				State = 306;
 				indexItem();
 				}
 				}
-				State = 290;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 291;
+			State = 312;
 			Match(RBRACE);
 			}
 		}
@@ -1986,19 +2298,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexItemContext indexItem() {
 		IndexItemContext _localctx = new IndexItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_indexItem);
+		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 318;
+			State = 339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 293;
+				State = 314;
 				Match(LEVEL);
-				State = 294;
+				State = 315;
 				expr(0);
 				}
 				break;
@@ -2006,11 +2318,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 295;
+				State = 316;
 				Match(DEFLATE);
-				State = 296;
+				State = 317;
 				expr(0);
-				State = 297;
+				State = 318;
 				perYear();
 				}
 				break;
@@ -2018,11 +2330,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 299;
+				State = 320;
 				Match(GROW);
-				State = 300;
+				State = 321;
 				expr(0);
-				State = 301;
+				State = 322;
 				perYear();
 				}
 				break;
@@ -2030,27 +2342,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 303;
+				State = 324;
 				Match(POINTS);
-				State = 304;
+				State = 325;
 				pointsKind();
-				State = 305;
+				State = 326;
 				Match(LBRACE);
-				State = 309;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 306;
+					State = 327;
 					schedulePoint();
 					}
 					}
-					State = 311;
+					State = 332;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 312;
+				State = 333;
 				Match(RBRACE);
 				}
 				break;
@@ -2058,13 +2370,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 314;
+				State = 335;
 				Match(LAUNCH);
-				State = 315;
+				State = 336;
 				Match(DATE);
-				State = 316;
+				State = 337;
 				Match(DOWN);
-				State = 317;
+				State = 338;
 				expr(0);
 				}
 				break;
@@ -2102,12 +2414,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PointsKindContext pointsKind() {
 		PointsKindContext _localctx = new PointsKindContext(Context, State);
-		EnterRule(_localctx, 24, RULE_pointsKind);
+		EnterRule(_localctx, 28, RULE_pointsKind);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 320;
+			State = 341;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2159,32 +2471,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_facilityDecl);
+		EnterRule(_localctx, 30, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 322;
+			State = 343;
 			Match(FACILITY);
-			State = 323;
+			State = 344;
 			_localctx.name = ident();
-			State = 324;
+			State = 345;
 			Match(LBRACE);
-			State = 328;
+			State = 349;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 325;
+				State = 346;
 				facilityItem();
 				}
 				}
-				State = 330;
+				State = 351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 331;
+			State = 352;
 			Match(RBRACE);
 			}
 		}
@@ -2267,19 +2579,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_facilityItem);
+		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 356;
+			State = 377;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 333;
+				State = 354;
 				Match(COST);
-				State = 334;
+				State = 355;
 				expr(0);
 				}
 				break;
@@ -2287,32 +2599,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 335;
+				State = 356;
 				Match(VALUE);
-				State = 336;
+				State = 357;
 				Match(STRAIGHT_LINE);
-				State = 337;
+				State = 358;
 				duration();
-				State = 340;
+				State = 361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 338;
+					State = 359;
 					Match(FLOOR);
-					State = 339;
+					State = 360;
 					expr(0);
 					}
 				}
 
-				State = 344;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 342;
+					State = 363;
 					Match(FROM);
-					State = 343;
+					State = 364;
 					Match(DATE);
 					}
 				}
@@ -2323,27 +2635,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 367;
 				Match(VALUE);
-				State = 347;
+				State = 368;
 				Match(SCHEDULE);
-				State = 348;
+				State = 369;
 				Match(LBRACE);
-				State = 352;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 349;
+					State = 370;
 					schedulePoint();
 					}
 					}
-					State = 354;
+					State = 375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 355;
+				State = 376;
 				Match(RBRACE);
 				}
 				break;
@@ -2382,21 +2694,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 30, RULE_schedulePoint);
+		EnterRule(_localctx, 34, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
+			State = 379;
 			Match(DATE);
-			State = 359;
+			State = 380;
 			expr(0);
-			State = 361;
+			State = 382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 360;
+				State = 381;
 				Match(COMMA);
 				}
 			}
@@ -2449,36 +2761,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 32, RULE_leaseDecl);
+		EnterRule(_localctx, 36, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 363;
+			State = 384;
 			Match(LEASE);
-			State = 364;
+			State = 385;
 			_localctx.name = ident();
-			State = 365;
+			State = 386;
 			Match(ON);
-			State = 366;
+			State = 387;
 			_localctx.facility = ident();
-			State = 367;
+			State = 388;
 			Match(LBRACE);
-			State = 371;
+			State = 392;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 368;
+				State = 389;
 				leaseItem();
 				}
 				}
-				State = 373;
+				State = 394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 374;
+			State = 395;
 			Match(RBRACE);
 			}
 		}
@@ -2701,19 +3013,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 34, RULE_leaseItem);
+		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 445;
+			State = 466;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 376;
+				State = 397;
 				Match(LESSEE);
-				State = 377;
+				State = 398;
 				ident();
 				}
 				break;
@@ -2721,46 +3033,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 378;
+				State = 399;
 				Match(RENT);
-				State = 379;
+				State = 400;
 				expr(0);
-				State = 380;
+				State = 401;
 				perYear();
-				State = 385;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 381;
+					State = 402;
 					Match(ESCALATING);
-					State = 382;
+					State = 403;
 					expr(0);
-					State = 383;
+					State = 404;
 					perYear();
 					}
 				}
 
-				State = 395;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 387;
+					State = 408;
 					Match(INDEXED);
-					State = 388;
+					State = 409;
 					ident();
-					State = 392;
+					State = 413;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 389;
+						State = 410;
 						indexationPart();
 						}
 						}
-						State = 394;
+						State = 415;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2773,9 +3085,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 397;
+				State = 418;
 				Match(STARTS);
-				State = 398;
+				State = 419;
 				Match(DATE);
 				}
 				break;
@@ -2783,9 +3095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 399;
+				State = 420;
 				Match(TERM);
-				State = 400;
+				State = 421;
 				duration();
 				}
 				break;
@@ -2793,28 +3105,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 401;
+				State = 422;
 				Match(RENEWALS);
-				State = 402;
+				State = 423;
 				renewalCount();
-				State = 403;
+				State = 424;
 				duration();
-				State = 404;
+				State = 425;
 				Match(AT);
-				State = 405;
+				State = 426;
 				Match(LESSEE);
-				State = 406;
+				State = 427;
 				Match(OPTION);
-				State = 410;
+				State = 431;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 407;
+					State = 428;
 					Match(RENT);
-					State = 408;
+					State = 429;
 					Match(AT);
-					State = 409;
+					State = 430;
 					Match(MARKET);
 					}
 					break;
@@ -2825,19 +3137,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 412;
+				State = 433;
 				Match(RVG);
-				State = 414;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 413;
+					State = 434;
 					rvgPart();
 					}
 					}
-					State = 416;
+					State = 437;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
@@ -2847,9 +3159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 418;
+				State = 439;
 				Match(DAYCOUNT_KW);
-				State = 419;
+				State = 440;
 				dayCount();
 				}
 				break;
@@ -2857,7 +3169,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 420;
+				State = 441;
 				guarantorClause();
 				}
 				break;
@@ -2865,9 +3177,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 421;
+				State = 442;
 				Match(PHASED);
-				State = 422;
+				State = 443;
 				ident();
 				}
 				break;
@@ -2875,25 +3187,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 423;
+				State = 444;
 				Match(TERMINATION_FEE);
-				State = 424;
+				State = 445;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 430;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 425;
+					State = 446;
 					Match(AMORTISING);
-					State = 428;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 426;
+						State = 447;
 						Match(TO);
-						State = 427;
+						State = 448;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2907,34 +3219,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 432;
+				State = 453;
 				Match(BREAK_OPTION);
-				State = 433;
+				State = 454;
 				Match(AT);
-				State = 434;
+				State = 455;
 				duration();
-				State = 439;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 435;
+					State = 456;
 					Match(COMMA);
-					State = 436;
+					State = 457;
 					duration();
 					}
 					}
-					State = 441;
+					State = 462;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 443;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 442;
+					State = 463;
 					breakFee();
 					}
 				}
@@ -3005,22 +3317,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakFeeContext breakFee() {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
-		EnterRule(_localctx, 36, RULE_breakFee);
+		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 454;
+			State = 475;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 447;
+				State = 468;
 				Match(FEE);
-				State = 448;
+				State = 469;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 449;
+				State = 470;
 				Match(OF);
-				State = 450;
+				State = 471;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3028,9 +3340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 452;
+				State = 473;
 				Match(FEE);
-				State = 453;
+				State = 474;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3112,16 +3424,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 38, RULE_indexationPart);
+		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 463;
+			State = 484;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 456;
+				State = 477;
 				Match(YEARLY);
 				}
 				break;
@@ -3129,9 +3441,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 457;
+				State = 478;
 				Match(FLOOR);
-				State = 458;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3139,9 +3451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 459;
+				State = 480;
 				Match(CAP);
-				State = 460;
+				State = 481;
 				expr(0);
 				}
 				break;
@@ -3149,9 +3461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 461;
+				State = 482;
 				Match(LAG);
-				State = 462;
+				State = 483;
 				duration();
 				}
 				break;
@@ -3190,24 +3502,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 40, RULE_renewalCount);
+		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 468;
+			State = 489;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 465;
+				State = 486;
 				Match(NUMBER);
-				State = 466;
+				State = 487;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 467;
+				State = 488;
 				Match(QUANTITY);
 				}
 				break;
@@ -3279,18 +3591,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 42, RULE_rvgPart);
+		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 476;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 470;
+				State = 491;
 				Match(GUARANTEES);
-				State = 471;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3298,9 +3610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 472;
+				State = 493;
 				Match(CAP);
-				State = 473;
+				State = 494;
 				expr(0);
 				}
 				break;
@@ -3308,9 +3620,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 474;
+				State = 495;
 				Match(UNTIL);
-				State = 475;
+				State = 496;
 				Match(DATE);
 				}
 				break;
@@ -3357,26 +3669,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 44, RULE_guarantorClause);
+		EnterRule(_localctx, 48, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 499;
 			Match(GUARANTOR);
-			State = 479;
+			State = 500;
 			_localctx.party = ident();
-			State = 483;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 480;
+				State = 501;
 				guarantorPart();
 				}
 				}
-				State = 485;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3463,19 +3775,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 46, RULE_guarantorPart);
+		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 498;
+			State = 519;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 507;
 				Match(CAP);
-				State = 487;
+				State = 508;
 				expr(0);
 				}
 				break;
@@ -3483,9 +3795,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 488;
+				State = 509;
 				Match(UNTIL);
-				State = 489;
+				State = 510;
 				Match(DATE);
 				}
 				break;
@@ -3493,9 +3805,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 490;
+				State = 511;
 				Match(FEE);
-				State = 491;
+				State = 512;
 				expr(0);
 				}
 				break;
@@ -3503,18 +3815,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 492;
+				State = 513;
 				Match(COVERS);
-				State = 493;
+				State = 514;
 				coverage();
-				State = 496;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 494;
+					State = 515;
 					Match(AND);
-					State = 495;
+					State = 516;
 					coverage();
 					}
 				}
@@ -3555,12 +3867,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 48, RULE_coverage);
+		EnterRule(_localctx, 52, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 521;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3612,32 +3924,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_loanDecl);
+		EnterRule(_localctx, 54, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 502;
+			State = 523;
 			Match(LOAN);
-			State = 503;
+			State = 524;
 			_localctx.name = ident();
-			State = 504;
+			State = 525;
 			Match(LBRACE);
-			State = 508;
+			State = 529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 505;
+				State = 526;
 				loanItem();
 				}
 				}
-				State = 510;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 511;
+			State = 532;
 			Match(RBRACE);
 			}
 		}
@@ -3805,19 +4117,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_loanItem);
+		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 548;
+			State = 569;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 534;
 				Match(OBLIGOR);
-				State = 514;
+				State = 535;
 				ident();
 				}
 				break;
@@ -3825,9 +4137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 515;
+				State = 536;
 				Match(BALANCE);
-				State = 516;
+				State = 537;
 				expr(0);
 				}
 				break;
@@ -3835,9 +4147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 517;
+				State = 538;
 				Match(COUPON);
-				State = 518;
+				State = 539;
 				couponTerms();
 				}
 				break;
@@ -3845,11 +4157,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 519;
+				State = 540;
 				Match(INTEREST_ONLY);
-				State = 520;
+				State = 541;
 				Match(UNTIL);
-				State = 521;
+				State = 542;
 				Match(DATE);
 				}
 				break;
@@ -3857,9 +4169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 522;
+				State = 543;
 				Match(AMORTIZE);
-				State = 523;
+				State = 544;
 				amortization();
 				}
 				break;
@@ -3867,9 +4179,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 524;
+				State = 545;
 				Match(MATURITY);
-				State = 525;
+				State = 546;
 				Match(DATE);
 				}
 				break;
@@ -3877,44 +4189,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 526;
+				State = 547;
 				Match(RECOVERY);
-				State = 527;
+				State = 548;
 				expr(0);
-				State = 530;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 528;
+					State = 549;
 					Match(AFTER);
-					State = 529;
+					State = 550;
 					duration();
 					}
 				}
 
-				State = 534;
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 532;
+					State = 553;
 					Match(ACCRUING);
-					State = 533;
+					State = 554;
 					recoveryAccrual();
 					}
 				}
 
-				State = 539;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 536;
+					State = 557;
 					Match(IN);
-					State = 537;
+					State = 558;
 					Match(NUMBER);
-					State = 538;
+					State = 559;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3925,7 +4237,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 541;
+				State = 562;
 				stepUp();
 				}
 				break;
@@ -3933,7 +4245,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 542;
+				State = 563;
 				marginGrid();
 				}
 				break;
@@ -3941,19 +4253,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 543;
+				State = 564;
 				Match(DEFAULT_INTEREST);
-				State = 545;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 544;
+					State = 565;
 					Match(PLUS);
 					}
 				}
 
-				State = 547;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4010,16 +4322,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 54, RULE_recoveryAccrual);
+		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 552;
+			State = 573;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 550;
+				State = 571;
 				Match(COUPON);
 				}
 				break;
@@ -4027,7 +4339,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4074,32 +4386,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_fleetDecl);
+		EnterRule(_localctx, 60, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 575;
 			Match(FLEET);
-			State = 555;
+			State = 576;
 			_localctx.name = ident();
-			State = 556;
+			State = 577;
 			Match(LBRACE);
-			State = 560;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 557;
+				State = 578;
 				fleetItem();
 				}
 				}
-				State = 562;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 563;
+			State = 584;
 			Match(RBRACE);
 			}
 		}
@@ -4293,35 +4605,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_fleetItem);
+		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 604;
+			State = 625;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 565;
+				State = 586;
 				Match(DELIVERIES);
-				State = 566;
+				State = 587;
 				Match(LBRACE);
-				State = 570;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 567;
+					State = 588;
 					delivery();
 					}
 					}
-					State = 572;
+					State = 593;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 573;
+				State = 594;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,9 +4641,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 574;
+				State = 595;
 				Match(UNITS);
-				State = 575;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4339,9 +4651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 576;
+				State = 597;
 				Match(UNIT_COST);
-				State = 577;
+				State = 598;
 				expr(0);
 				}
 				break;
@@ -4349,11 +4661,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 578;
+				State = 599;
 				Match(DEPRECIATE);
-				State = 579;
+				State = 600;
 				Match(STRAIGHT_LINE);
-				State = 580;
+				State = 601;
 				duration();
 				}
 				break;
@@ -4361,13 +4673,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 581;
+				State = 602;
 				Match(DEPRECIATE);
-				State = 582;
+				State = 603;
 				Match(DECLINING);
-				State = 583;
+				State = 604;
 				expr(0);
-				State = 584;
+				State = 605;
 				perYear();
 				}
 				break;
@@ -4375,9 +4687,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 586;
+				State = 607;
 				Match(POWER);
-				State = 587;
+				State = 608;
 				expr(0);
 				}
 				break;
@@ -4385,9 +4697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 588;
+				State = 609;
 				Match(PUE);
-				State = 589;
+				State = 610;
 				expr(0);
 				}
 				break;
@@ -4395,9 +4707,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 590;
+				State = 611;
 				Match(POWER_PRICE);
-				State = 591;
+				State = 612;
 				expr(0);
 				}
 				break;
@@ -4405,11 +4717,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 592;
+				State = 613;
 				Match(MAINTENANCE);
-				State = 593;
+				State = 614;
 				expr(0);
-				State = 594;
+				State = 615;
 				perYear();
 				}
 				break;
@@ -4417,15 +4729,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 596;
+				State = 617;
 				Match(MARKET_VALUE);
-				State = 597;
+				State = 618;
 				expr(0);
-				State = 598;
+				State = 619;
 				Match(DECLINING);
-				State = 599;
+				State = 620;
 				expr(0);
-				State = 600;
+				State = 621;
 				perYear();
 				}
 				break;
@@ -4433,9 +4745,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 602;
+				State = 623;
 				Match(GENERATION);
-				State = 603;
+				State = 624;
 				ident();
 				}
 				break;
@@ -4487,36 +4799,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_contractDecl);
+		EnterRule(_localctx, 64, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 606;
+			State = 627;
 			Match(CONTRACT);
-			State = 607;
+			State = 628;
 			_localctx.name = ident();
-			State = 608;
+			State = 629;
 			Match(ON);
-			State = 609;
+			State = 630;
 			_localctx.fleet = ident();
-			State = 610;
+			State = 631;
 			Match(LBRACE);
-			State = 614;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 611;
+				State = 632;
 				contractItem();
 				}
 				}
-				State = 616;
+				State = 637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 617;
+			State = 638;
 			Match(RBRACE);
 			}
 		}
@@ -4742,19 +5054,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_contractItem);
+		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 675;
+			State = 696;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 619;
+				State = 640;
 				Match(CUSTOMER);
-				State = 620;
+				State = 641;
 				ident();
 				}
 				break;
@@ -4762,9 +5074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 642;
 				Match(UNITS);
-				State = 622;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4772,11 +5084,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 623;
+				State = 644;
 				Match(PRICE);
-				State = 624;
+				State = 645;
 				Match(AT);
-				State = 625;
+				State = 646;
 				Match(MARKET);
 				}
 				break;
@@ -4784,9 +5096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 626;
+				State = 647;
 				Match(PRICE);
-				State = 627;
+				State = 648;
 				expr(0);
 				}
 				break;
@@ -4794,11 +5106,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
+				State = 649;
 				Match(HOUR);
-				State = 629;
+				State = 650;
 				expr(0);
-				State = 630;
+				State = 651;
 				perYear();
 				}
 				break;
@@ -4806,9 +5118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 632;
+				State = 653;
 				Match(TAKE_OR_PAY);
-				State = 633;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4816,9 +5128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 634;
+				State = 655;
 				Match(STARTS);
-				State = 635;
+				State = 656;
 				Match(DATE);
 				}
 				break;
@@ -4826,9 +5138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 636;
+				State = 657;
 				Match(TERM);
-				State = 637;
+				State = 658;
 				duration();
 				}
 				break;
@@ -4836,25 +5148,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 638;
+				State = 659;
 				Match(TERMINATION_FEE);
-				State = 639;
+				State = 660;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 645;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 640;
+					State = 661;
 					Match(AMORTISING);
-					State = 643;
+					State = 664;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 641;
+						State = 662;
 						Match(TO);
-						State = 642;
+						State = 663;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4868,17 +5180,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 647;
+				State = 668;
 				Match(RENEWALS);
-				State = 648;
+				State = 669;
 				renewalCount();
-				State = 649;
+				State = 670;
 				duration();
-				State = 650;
+				State = 671;
 				Match(AT);
-				State = 651;
+				State = 672;
 				Match(CUSTOMER);
-				State = 652;
+				State = 673;
 				Match(OPTION);
 				}
 				break;
@@ -4886,20 +5198,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 654;
+				State = 675;
 				Match(PREPAYMENT);
-				State = 655;
+				State = 676;
 				expr(0);
-				State = 659;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 656;
+					State = 677;
 					Match(APPLIED);
-					State = 657;
+					State = 678;
 					Match(OVER);
-					State = 658;
+					State = 679;
 					Match(TERM);
 					}
 				}
@@ -4910,7 +5222,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 661;
+				State = 682;
 				guarantorClause();
 				}
 				break;
@@ -4918,34 +5230,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 662;
+				State = 683;
 				Match(BREAK_OPTION);
-				State = 663;
+				State = 684;
 				Match(AT);
-				State = 664;
+				State = 685;
 				duration();
-				State = 669;
+				State = 690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 665;
+					State = 686;
 					Match(COMMA);
-					State = 666;
+					State = 687;
 					duration();
 					}
 					}
-					State = 671;
+					State = 692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 673;
+				State = 694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 672;
+					State = 693;
 					breakFee();
 					}
 				}
@@ -4995,32 +5307,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_coinsDecl);
+		EnterRule(_localctx, 68, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 698;
 			Match(COINS);
-			State = 678;
+			State = 699;
 			_localctx.name = ident();
-			State = 679;
+			State = 700;
 			Match(LBRACE);
-			State = 683;
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 680;
+				State = 701;
 				coinsItem();
 				}
 				}
-				State = 685;
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 686;
+			State = 707;
 			Match(RBRACE);
 			}
 		}
@@ -5168,18 +5480,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_coinsItem);
+		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 706;
+			State = 727;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 688;
+				State = 709;
 				Match(HOLDINGS);
-				State = 689;
+				State = 710;
 				expr(0);
 				}
 				break;
@@ -5187,9 +5499,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 690;
+				State = 711;
 				Match(PRICE);
-				State = 691;
+				State = 712;
 				ident();
 				}
 				break;
@@ -5197,9 +5509,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 692;
+				State = 713;
 				Match(HASHRATE);
-				State = 693;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5207,9 +5519,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 694;
+				State = 715;
 				Match(NETWORK);
-				State = 695;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5217,9 +5529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 696;
+				State = 717;
 				Match(REWARDS);
-				State = 697;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 698;
+				State = 719;
 				Match(POWER);
-				State = 699;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5237,9 +5549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 700;
+				State = 721;
 				Match(POWER_PRICE);
-				State = 701;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5247,9 +5559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 702;
+				State = 723;
 				Match(DEPTH);
-				State = 703;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5257,9 +5569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 704;
+				State = 725;
 				Match(IMPACT);
-				State = 705;
+				State = 726;
 				expr(0);
 				}
 				break;
@@ -5306,25 +5618,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 68, RULE_delivery);
+		EnterRule(_localctx, 72, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 708;
+			State = 729;
 			Match(DATE);
-			State = 709;
+			State = 730;
 			_localctx.units = expr(0);
-			State = 710;
+			State = 731;
 			Match(AT);
-			State = 711;
+			State = 732;
 			_localctx.cost = expr(0);
-			State = 713;
+			State = 734;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 712;
+				State = 733;
 				Match(COMMA);
 				}
 			}
@@ -5372,32 +5684,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_trancheDecl);
+		EnterRule(_localctx, 74, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 715;
+			State = 736;
 			Match(TRANCHE);
-			State = 716;
+			State = 737;
 			_localctx.name = ident();
-			State = 717;
+			State = 738;
 			Match(LBRACE);
-			State = 721;
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 718;
+				State = 739;
 				trancheItem();
 				}
 				}
-				State = 723;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 724;
+			State = 745;
 			Match(RBRACE);
 			}
 		}
@@ -5441,43 +5753,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 72, RULE_couponTerms);
+		EnterRule(_localctx, 76, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 747;
 			_localctx.rate = expr(0);
-			State = 728;
+			State = 749;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 727;
+				State = 748;
 				Match(FIXED);
 				}
 			}
 
-			State = 732;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 730;
+				State = 751;
 				Match(FLOOR);
-				State = 731;
+				State = 752;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 736;
+			State = 757;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 734;
+				State = 755;
 				Match(CAP);
-				State = 735;
+				State = 756;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5806,19 +6118,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_trancheItem);
+		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 808;
+			State = 829;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 738;
+				State = 759;
 				Match(BALANCE);
-				State = 739;
+				State = 760;
 				expr(0);
 				}
 				break;
@@ -5826,9 +6138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 740;
+				State = 761;
 				Match(COUPON);
-				State = 741;
+				State = 762;
 				couponTerms();
 				}
 				break;
@@ -5836,26 +6148,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 742;
+				State = 763;
 				Match(PIK);
-				State = 744;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 743;
+					State = 764;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 748;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 746;
+					State = 767;
 					Match(WHEN);
-					State = 747;
+					State = 768;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5866,9 +6178,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 750;
+				State = 771;
 				Match(PIK);
-				State = 751;
+				State = 772;
 				Match(UNPAID);
 				}
 				break;
@@ -5876,9 +6188,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 752;
+				State = 773;
 				Match(ISSUE_PRICE);
-				State = 753;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5886,9 +6198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 754;
+				State = 775;
 				Match(COMMITMENT);
-				State = 755;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -5896,11 +6208,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 756;
+				State = 777;
 				Match(AVAILABLE);
-				State = 757;
+				State = 778;
 				Match(UNTIL);
-				State = 758;
+				State = 779;
 				Match(DATE);
 				}
 				break;
@@ -5908,25 +6220,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 759;
+				State = 780;
 				Match(DRAWS);
-				State = 760;
+				State = 781;
 				Match(LBRACE);
-				State = 764;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 761;
+					State = 782;
 					schedulePoint();
 					}
 					}
-					State = 766;
+					State = 787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 767;
+				State = 788;
 				Match(RBRACE);
 				}
 				break;
@@ -5934,15 +6246,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 768;
+				State = 789;
 				Match(DRAWS);
-				State = 769;
+				State = 790;
 				Match(AGAINST);
-				State = 770;
+				State = 791;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 771;
+				State = 792;
 				Match(ADVANCE);
-				State = 772;
+				State = 793;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5950,9 +6262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 774;
+				State = 795;
 				Match(COMMITMENT_FEE);
-				State = 775;
+				State = 796;
 				expr(0);
 				}
 				break;
@@ -5960,7 +6272,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 776;
+				State = 797;
 				stepUp();
 				}
 				break;
@@ -5968,7 +6280,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 777;
+				State = 798;
 				marginGrid();
 				}
 				break;
@@ -5976,15 +6288,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 778;
+				State = 799;
 				Match(MARGIN);
-				State = 779;
+				State = 800;
 				Match(INVESTMENT_GRADE);
-				State = 780;
+				State = 801;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 781;
+				State = 802;
 				Match(ELSE);
-				State = 782;
+				State = 803;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5992,9 +6304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 784;
+				State = 805;
 				Match(TARGET_BALANCE);
-				State = 785;
+				State = 806;
 				expr(0);
 				}
 				break;
@@ -6002,11 +6314,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 786;
+				State = 807;
 				Match(INTEREST_ONLY);
-				State = 787;
+				State = 808;
 				Match(UNTIL);
-				State = 788;
+				State = 809;
 				Match(DATE);
 				}
 				break;
@@ -6014,9 +6326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 789;
+				State = 810;
 				Match(AMORTIZE);
-				State = 790;
+				State = 811;
 				amortization();
 				}
 				break;
@@ -6024,9 +6336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 791;
+				State = 812;
 				Match(MATURITY);
-				State = 792;
+				State = 813;
 				Match(DATE);
 				}
 				break;
@@ -6034,9 +6346,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 793;
+				State = 814;
 				Match(SENIORITY);
-				State = 794;
+				State = 815;
 				Match(NUMBER);
 				}
 				break;
@@ -6044,7 +6356,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 795;
+				State = 816;
 				guarantorClause();
 				}
 				break;
@@ -6052,26 +6364,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 796;
+				State = 817;
 				Match(CONVERTIBLE);
-				State = 797;
+				State = 818;
 				Match(AT);
-				State = 798;
+				State = 819;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 799;
+				State = 820;
 				Match(AGAINST);
-				State = 800;
+				State = 821;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 804;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 801;
+					State = 822;
 					Match(EARLY);
-					State = 802;
+					State = 823;
 					Match(ABOVE);
-					State = 803;
+					State = 824;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6082,9 +6394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 806;
+				State = 827;
 				Match(COMPLETION);
-				State = 807;
+				State = 828;
 				expr(0);
 				}
 				break;
@@ -6129,30 +6441,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 76, RULE_stepUp);
+		EnterRule(_localctx, 80, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 810;
+			State = 831;
 			Match(STEP_UP);
-			State = 811;
+			State = 832;
 			expr(0);
-			State = 816;
+			State = 837;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 812;
+				State = 833;
 				Match(FROM);
-				State = 813;
+				State = 834;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 814;
+				State = 835;
 				Match(WHILE);
-				State = 815;
+				State = 836;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6208,46 +6520,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 78, RULE_marginGrid);
+		EnterRule(_localctx, 82, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 818;
+			State = 839;
 			Match(MARGIN);
-			State = 819;
+			State = 840;
 			Match(GRID);
-			State = 820;
+			State = 841;
 			_localctx.test = ident();
-			State = 821;
+			State = 842;
 			Match(LBRACE);
-			State = 825;
+			State = 846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 822;
+				State = 843;
 				gridTier();
 				}
 				}
-				State = 827;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 830;
+			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 828;
+				State = 849;
 				Match(ELSE);
-				State = 829;
+				State = 850;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 832;
+			State = 853;
 			Match(RBRACE);
 			}
 		}
@@ -6288,15 +6600,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 80, RULE_gridTier);
+		EnterRule(_localctx, 84, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 834;
+			State = 855;
 			Match(BELOW);
-			State = 835;
+			State = 856;
 			_localctx.bound = expr(0);
-			State = 836;
+			State = 857;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6375,17 +6687,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_amortization);
+		EnterRule(_localctx, 86, RULE_amortization);
 		int _la;
 		try {
-			State = 850;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 838;
+				State = 859;
 				Match(BULLET);
 				}
 				break;
@@ -6393,7 +6705,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 839;
+				State = 860;
 				Match(LEVEL);
 				}
 				break;
@@ -6401,7 +6713,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 840;
+				State = 861;
 				Match(LINEAR);
 				}
 				break;
@@ -6409,25 +6721,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 841;
+				State = 862;
 				Match(SCHEDULE);
-				State = 842;
+				State = 863;
 				Match(LBRACE);
-				State = 846;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 843;
+					State = 864;
 					schedulePoint();
 					}
 					}
-					State = 848;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 849;
+				State = 870;
 				Match(RBRACE);
 				}
 				break;
@@ -6476,32 +6788,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holdingDecl);
+		EnterRule(_localctx, 88, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 852;
+			State = 873;
 			Match(HOLDING);
-			State = 853;
+			State = 874;
 			_localctx.name = ident();
-			State = 854;
+			State = 875;
 			Match(LBRACE);
-			State = 858;
+			State = 879;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 855;
+				State = 876;
 				holdingItem();
 				}
 				}
-				State = 860;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 861;
+			State = 882;
 			Match(RBRACE);
 			}
 		}
@@ -6632,23 +6944,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holdingItem);
+		EnterRule(_localctx, 90, RULE_holdingItem);
 		int _la;
 		try {
-			State = 886;
+			State = 907;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 863;
+				State = 884;
 				Match(OF);
-				State = 864;
+				State = 885;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 865;
+				State = 886;
 				Match(DOT);
-				State = 866;
+				State = 887;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6656,9 +6968,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 868;
+				State = 889;
 				Match(SHARE);
-				State = 869;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 870;
+				State = 891;
 				Match(FACE);
-				State = 871;
+				State = 892;
 				expr(0);
 				}
 				break;
@@ -6676,9 +6988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 872;
+				State = 893;
 				Match(MARK);
-				State = 873;
+				State = 894;
 				Match(PAR);
 				}
 				break;
@@ -6686,9 +6998,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 874;
+				State = 895;
 				Match(MARK);
-				State = 875;
+				State = 896;
 				ident();
 				}
 				break;
@@ -6696,19 +7008,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 876;
+				State = 897;
 				Match(MARKET);
-				State = 878;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 877;
+					State = 898;
 					holdingMarketTerm();
 					}
 					}
-					State = 880;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6718,13 +7030,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 882;
+				State = 903;
 				Match(DRAWS);
-				State = 883;
+				State = 904;
 				Match(CALLED);
-				State = 884;
+				State = 905;
 				Match(FROM);
-				State = 885;
+				State = 906;
 				ident();
 				}
 				break;
@@ -6796,18 +7108,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 92, RULE_holdingMarketTerm);
 		try {
-			State = 894;
+			State = 915;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 888;
+				State = 909;
 				Match(DISCOUNT);
-				State = 889;
+				State = 910;
 				expr(0);
 				}
 				break;
@@ -6815,9 +7127,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 890;
+				State = 911;
 				Match(DEPTH);
-				State = 891;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6825,9 +7137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 892;
+				State = 913;
 				Match(IMPACT);
-				State = 893;
+				State = 914;
 				expr(0);
 				}
 				break;
@@ -6876,32 +7188,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_equityDecl);
+		EnterRule(_localctx, 94, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 896;
+			State = 917;
 			Match(EQUITY);
-			State = 897;
+			State = 918;
 			_localctx.name = ident();
-			State = 898;
+			State = 919;
 			Match(LBRACE);
-			State = 902;
+			State = 923;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 899;
+				State = 920;
 				equityItem();
 				}
 				}
-				State = 904;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 905;
+			State = 926;
 			Match(RBRACE);
 			}
 		}
@@ -7034,19 +7346,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_equityItem);
+		EnterRule(_localctx, 96, RULE_equityItem);
 		int _la;
 		try {
-			State = 942;
+			State = 963;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 907;
+				State = 928;
 				Match(CONTRIBUTED);
-				State = 908;
+				State = 929;
 				expr(0);
 				}
 				break;
@@ -7054,23 +7366,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 909;
+				State = 930;
 				Match(HOLDERS);
-				State = 910;
+				State = 931;
 				holder();
-				State = 915;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 911;
+					State = 932;
 					Match(COMMA);
-					State = 912;
+					State = 933;
 					holder();
 					}
 					}
-					State = 917;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7080,9 +7392,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 918;
+				State = 939;
 				Match(HURDLE);
-				State = 919;
+				State = 940;
 				expr(0);
 				}
 				break;
@@ -7090,32 +7402,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 920;
+				State = 941;
 				Match(CARRY);
-				State = 921;
+				State = 942;
 				expr(0);
-				State = 922;
+				State = 943;
 				Match(TO);
-				State = 923;
+				State = 944;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 926;
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 924;
+					State = 945;
 					Match(CATCH_UP);
-					State = 925;
+					State = 946;
 					expr(0);
 					}
 				}
 
-				State = 929;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 928;
+					State = 949;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7126,9 +7438,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 931;
+				State = 952;
 				Match(COMMITMENT);
-				State = 932;
+				State = 953;
 				expr(0);
 				}
 				break;
@@ -7136,23 +7448,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 933;
+				State = 954;
 				Match(CALLS);
-				State = 934;
+				State = 955;
 				capitalCall();
-				State = 939;
+				State = 960;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 935;
+					State = 956;
 					Match(COMMA);
-					State = 936;
+					State = 957;
 					capitalCall();
 					}
 					}
-					State = 941;
+					State = 962;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7204,37 +7516,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holder);
+		EnterRule(_localctx, 98, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 944;
+			State = 965;
 			ident();
-			State = 945;
+			State = 966;
 			expr(0);
-			State = 954;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 946;
+				State = 967;
 				Match(LBRACE);
-				State = 950;
+				State = 971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 947;
+					State = 968;
 					holderTerm();
 					}
 					}
-					State = 952;
+					State = 973;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 953;
+				State = 974;
 				Match(RBRACE);
 				}
 			}
@@ -7307,18 +7619,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holderTerm);
+		EnterRule(_localctx, 100, RULE_holderTerm);
 		try {
-			State = 962;
+			State = 983;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 956;
+				State = 977;
 				Match(HURDLE);
-				State = 957;
+				State = 978;
 				expr(0);
 				}
 				break;
@@ -7326,9 +7638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 979;
 				Match(CARRY);
-				State = 959;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7336,9 +7648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 960;
+				State = 981;
 				Match(CATCH_UP);
-				State = 961;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7378,13 +7690,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 98, RULE_capitalCall);
+		EnterRule(_localctx, 102, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
+			State = 985;
 			Match(DATE);
-			State = 965;
+			State = 986;
 			expr(0);
 			}
 		}
@@ -7429,37 +7741,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_accountDecl);
+		EnterRule(_localctx, 104, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 967;
+			State = 988;
 			Match(ACCOUNT);
-			State = 968;
+			State = 989;
 			_localctx.name = ident();
-			State = 977;
+			State = 998;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 969;
+				State = 990;
 				Match(LBRACE);
-				State = 973;
+				State = 994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 970;
+					State = 991;
 					accountItem();
 					}
 					}
-					State = 975;
+					State = 996;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 976;
+				State = 997;
 				Match(RBRACE);
 				}
 			}
@@ -7532,18 +7844,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_accountItem);
+		EnterRule(_localctx, 106, RULE_accountItem);
 		try {
-			State = 985;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 979;
+				State = 1000;
 				Match(TARGET);
-				State = 980;
+				State = 1001;
 				expr(0);
 				}
 				break;
@@ -7551,9 +7863,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 981;
+				State = 1002;
 				Match(INITIAL);
-				State = 982;
+				State = 1003;
 				expr(0);
 				}
 				break;
@@ -7561,9 +7873,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 983;
+				State = 1004;
 				Match(EARNS);
-				State = 984;
+				State = 1005;
 				expr(0);
 				}
 				break;
@@ -7619,36 +7931,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_feeDecl);
+		EnterRule(_localctx, 108, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
+			State = 1008;
 			Match(FEE);
-			State = 988;
+			State = 1009;
 			_localctx.name = ident();
-			State = 989;
+			State = 1010;
 			Match(LBRACE);
-			State = 990;
+			State = 1011;
 			expr(0);
-			State = 998;
+			State = 1019;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 991;
+				State = 1012;
 				perYear();
-				State = 996;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 992;
+					State = 1013;
 					Match(ESCALATING);
-					State = 993;
+					State = 1014;
 					expr(0);
-					State = 994;
+					State = 1015;
 					perYear();
 					}
 				}
@@ -7656,7 +7968,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1000;
+			State = 1021;
 			Match(RBRACE);
 			}
 		}
@@ -7706,57 +8018,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_testDecl);
+		EnterRule(_localctx, 110, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1002;
+			State = 1023;
 			Match(TEST);
-			State = 1003;
+			State = 1024;
 			_localctx.name = ident();
-			State = 1004;
+			State = 1025;
 			Match(ASSIGN);
-			State = 1005;
+			State = 1026;
 			expr(0);
-			State = 1012;
+			State = 1033;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1006;
+				State = 1027;
 				Match(OVER);
-				State = 1009;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1007;
+					State = 1028;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1008;
+					State = 1029;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1011;
+				State = 1032;
 				duration();
 				}
 			}
 
-			State = 1016;
+			State = 1037;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1014;
+				State = 1035;
 				Match(FROM);
-				State = 1015;
+				State = 1036;
 				Match(DATE);
 				}
 			}
@@ -7838,84 +8150,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 108, RULE_triggerDecl);
+		EnterRule(_localctx, 112, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1018;
+			State = 1039;
 			Match(TRIGGER);
-			State = 1019;
+			State = 1040;
 			_localctx.name = ident();
-			State = 1020;
+			State = 1041;
 			Match(WHEN);
-			State = 1021;
+			State = 1042;
 			expr(0);
-			State = 1024;
+			State = 1045;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1022;
+				State = 1043;
 				Match(FROM);
-				State = 1023;
+				State = 1044;
 				Match(DATE);
 				}
 			}
 
-			State = 1029;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1026;
+				State = 1047;
 				Match(TRIPS);
-				State = 1027;
+				State = 1048;
 				Match(AFTER);
-				State = 1028;
+				State = 1049;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1034;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1031;
+				State = 1052;
 				Match(CURES);
-				State = 1032;
+				State = 1053;
 				Match(AFTER);
-				State = 1033;
+				State = 1054;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1046;
+			State = 1067;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1036;
+				State = 1057;
 				Match(CURE);
-				State = 1037;
+				State = 1058;
 				Match(BY);
-				State = 1038;
+				State = 1059;
 				_localctx.curer = ident();
-				State = 1039;
+				State = 1060;
 				Match(UP);
-				State = 1040;
+				State = 1061;
 				Match(TO);
-				State = 1041;
+				State = 1062;
 				_localctx.times = Match(NUMBER);
-				State = 1042;
+				State = 1063;
 				Match(TIMES);
-				State = 1044;
+				State = 1065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1043;
+					State = 1064;
 					cureDestination();
 					}
 				}
@@ -7923,23 +8235,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1048;
+			State = 1069;
 			Match(ARROW);
-			State = 1049;
+			State = 1070;
 			triggerEffect();
-			State = 1054;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1050;
+				State = 1071;
 				Match(COMMA);
-				State = 1051;
+				State = 1072;
 				triggerEffect();
 				}
 				}
-				State = 1056;
+				State = 1077;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8008,46 +8320,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 110, RULE_cureDestination);
+		EnterRule(_localctx, 114, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1073;
+			State = 1094;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1057;
+				State = 1078;
 				Match(PREPAYING);
-				State = 1058;
+				State = 1079;
 				ident();
-				State = 1063;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1059;
+					State = 1080;
 					Match(COMMA);
-					State = 1060;
+					State = 1081;
 					ident();
 					}
 					}
-					State = 1065;
+					State = 1086;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1069;
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1066;
+					State = 1087;
 					Match(THEN);
-					State = 1067;
+					State = 1088;
 					Match(INTO);
-					State = 1068;
+					State = 1089;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8058,9 +8370,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1071;
+				State = 1092;
 				Match(INTO);
-				State = 1072;
+				State = 1093;
 				ident();
 				}
 				break;
@@ -8146,23 +8458,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 112, RULE_triggerEffect);
+		EnterRule(_localctx, 116, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1094;
+			State = 1115;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1075;
+				State = 1096;
 				Match(SWEEP);
-				State = 1076;
+				State = 1097;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1077;
+				State = 1098;
 				Match(TO);
-				State = 1078;
+				State = 1099;
 				ident();
 				}
 				break;
@@ -8170,34 +8482,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1079;
+				State = 1100;
 				Match(ACCELERATE);
-				State = 1091;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1080;
+					State = 1101;
 					Match(LPAREN);
-					State = 1081;
+					State = 1102;
 					ident();
-					State = 1086;
+					State = 1107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1082;
+						State = 1103;
 						Match(COMMA);
-						State = 1083;
+						State = 1104;
 						ident();
 						}
 						}
-						State = 1088;
+						State = 1109;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1089;
+					State = 1110;
 					Match(RPAREN);
 					}
 				}
@@ -8208,7 +8520,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1093;
+				State = 1114;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8251,25 +8563,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 114, RULE_defaultRule);
+		EnterRule(_localctx, 118, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1096;
+			State = 1117;
 			Match(DEFAULT);
-			State = 1097;
+			State = 1118;
 			Match(WHEN);
-			State = 1098;
+			State = 1119;
 			expr(0);
-			State = 1101;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1099;
+				State = 1120;
 				Match(GRACE);
-				State = 1100;
+				State = 1121;
 				duration();
 				}
 			}
@@ -8316,30 +8628,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 116, RULE_cfadsRule);
+		EnterRule(_localctx, 120, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1103;
+			State = 1124;
 			Match(CFADS);
-			State = 1104;
+			State = 1125;
 			Match(INCLUDES);
-			State = 1105;
+			State = 1126;
 			cfadsItem();
-			State = 1110;
+			State = 1131;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1106;
+				State = 1127;
 				Match(COMMA);
-				State = 1107;
+				State = 1128;
 				cfadsItem();
 				}
 				}
-				State = 1112;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8377,15 +8689,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 118, RULE_cfadsItem);
+		EnterRule(_localctx, 122, RULE_cfadsItem);
 		try {
-			State = 1115;
+			State = 1136;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1113;
+				State = 1134;
 				Match(RVG);
 				}
 				break;
@@ -8563,7 +8875,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1114;
+				State = 1135;
 				ident();
 				}
 				break;
@@ -8608,30 +8920,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_waterfallDecl);
+		EnterRule(_localctx, 124, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1117;
+			State = 1138;
 			Match(WATERFALL);
-			State = 1118;
+			State = 1139;
 			Match(LBRACE);
-			State = 1122;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1119;
+				State = 1140;
 				step();
 				}
 				}
-				State = 1124;
+				State = 1145;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1125;
+			State = 1146;
 			Match(RBRACE);
 			}
 		}
@@ -8857,42 +9169,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 122, RULE_step);
+		EnterRule(_localctx, 126, RULE_step);
 		int _la;
 		try {
-			State = 1221;
+			State = 1242;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1127;
+				State = 1148;
 				Match(PAY);
-				State = 1128;
+				State = 1149;
 				((PayStepContext)_localctx).target = reference();
-				State = 1138;
+				State = 1159;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1129;
+					State = 1150;
 					Match(USING);
-					State = 1130;
+					State = 1151;
 					ident();
-					State = 1135;
+					State = 1156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1131;
+						State = 1152;
 						Match(COMMA);
-						State = 1132;
+						State = 1153;
 						ident();
 						}
 						}
-						State = 1137;
+						State = 1158;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8905,9 +9217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1140;
+				State = 1161;
 				Match(FILL);
-				State = 1141;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8915,9 +9227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1142;
+				State = 1163;
 				Match(RELEASE);
-				State = 1143;
+				State = 1164;
 				ident();
 				}
 				break;
@@ -8925,13 +9237,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1144;
+				State = 1165;
 				Match(HOLD);
-				State = 1145;
+				State = 1166;
 				Match(REST);
-				State = 1146;
+				State = 1167;
 				Match(IN);
-				State = 1147;
+				State = 1168;
 				ident();
 				}
 				break;
@@ -8939,25 +9251,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1148;
+				State = 1169;
 				Match(DISTRIBUTE);
-				State = 1151;
+				State = 1172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1149;
+					State = 1170;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1150;
+					State = 1171;
 					Match(OF);
 					}
 				}
 
-				State = 1153;
+				State = 1174;
 				Match(REST);
-				State = 1154;
+				State = 1175;
 				Match(TO);
-				State = 1155;
+				State = 1176;
 				ident();
 				}
 				break;
@@ -8965,17 +9277,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1156;
+				State = 1177;
 				Match(SWEEP);
-				State = 1157;
+				State = 1178;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1158;
+				State = 1179;
 				Match(OF);
-				State = 1159;
+				State = 1180;
 				Match(REST);
-				State = 1160;
+				State = 1181;
 				Match(TO);
-				State = 1161;
+				State = 1182;
 				ident();
 				}
 				break;
@@ -8983,41 +9295,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1162;
+				State = 1183;
 				Match(SELL);
-				State = 1163;
+				State = 1184;
 				ident();
-				State = 1168;
+				State = 1189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1164;
+					State = 1185;
 					Match(COMMA);
-					State = 1165;
+					State = 1186;
 					ident();
 					}
 					}
-					State = 1170;
+					State = 1191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1172;
+				State = 1193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1171;
+					State = 1192;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1174;
+				State = 1195;
 				Match(TO);
-				State = 1175;
+				State = 1196;
 				Match(COVER);
-				State = 1176;
+				State = 1197;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9025,52 +9337,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1178;
+				State = 1199;
 				Match(IF);
-				State = 1179;
+				State = 1200;
 				expr(0);
-				State = 1180;
+				State = 1201;
 				Match(LBRACE);
-				State = 1184;
+				State = 1205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1181;
+					State = 1202;
 					step();
 					}
 					}
-					State = 1186;
+					State = 1207;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1187;
+				State = 1208;
 				Match(RBRACE);
-				State = 1197;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1188;
+					State = 1209;
 					Match(ELSE);
-					State = 1189;
+					State = 1210;
 					Match(LBRACE);
-					State = 1193;
+					State = 1214;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1190;
+						State = 1211;
 						step();
 						}
 						}
-						State = 1195;
+						State = 1216;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1196;
+					State = 1217;
 					Match(RBRACE);
 					}
 				}
@@ -9081,37 +9393,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1199;
+				State = 1220;
 				Match(PRO_RATA);
-				State = 1202;
+				State = 1223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1200;
+					State = 1221;
 					Match(BY);
-					State = 1201;
+					State = 1222;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1204;
+				State = 1225;
 				Match(LBRACE);
-				State = 1208;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1205;
+					State = 1226;
 					step();
 					}
 					}
-					State = 1210;
+					State = 1231;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1211;
+				State = 1232;
 				Match(RBRACE);
 				}
 				break;
@@ -9119,25 +9431,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1212;
+				State = 1233;
 				Match(SEQUENTIAL);
-				State = 1213;
+				State = 1234;
 				Match(LBRACE);
-				State = 1217;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1214;
+					State = 1235;
 					step();
 					}
 					}
-					State = 1219;
+					State = 1240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1220;
+				State = 1241;
 				Match(RBRACE);
 				}
 				break;
@@ -9182,30 +9494,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_enforcementDecl);
+		EnterRule(_localctx, 128, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1223;
+			State = 1244;
 			Match(ENFORCEMENT);
-			State = 1224;
+			State = 1245;
 			Match(LBRACE);
-			State = 1228;
+			State = 1249;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1225;
+				State = 1246;
 				enforcementItem();
 				}
 				}
-				State = 1230;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1231;
+			State = 1252;
 			Match(RBRACE);
 			}
 		}
@@ -9274,47 +9586,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 126, RULE_enforcementItem);
+		EnterRule(_localctx, 130, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1249;
+			State = 1270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1233;
+				State = 1254;
 				Match(SELL);
-				State = 1234;
+				State = 1255;
 				ident();
-				State = 1239;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1235;
+					State = 1256;
 					Match(COMMA);
-					State = 1236;
+					State = 1257;
 					ident();
 					}
 					}
-					State = 1241;
+					State = 1262;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1245;
+				State = 1266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1242;
+					State = 1263;
 					sellTerm();
 					}
 					}
-					State = 1247;
+					State = 1268;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9324,7 +9636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1248;
+				State = 1269;
 				waterfallDecl();
 				}
 				break;
@@ -9465,18 +9777,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 128, RULE_sellTerm);
+		EnterRule(_localctx, 132, RULE_sellTerm);
 		try {
-			State = 1273;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1251;
+				State = 1272;
 				Match(HAIRCUT);
-				State = 1252;
+				State = 1273;
 				expr(0);
 				}
 				break;
@@ -9484,9 +9796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1253;
+				State = 1274;
 				Match(LAG);
-				State = 1254;
+				State = 1275;
 				duration();
 				}
 				break;
@@ -9494,13 +9806,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1255;
+				State = 1276;
 				Match(DEPTH);
-				State = 1256;
+				State = 1277;
 				expr(0);
-				State = 1257;
+				State = 1278;
 				Match(PER);
-				State = 1258;
+				State = 1279;
 				Match(MONTH);
 				}
 				break;
@@ -9508,9 +9820,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1260;
+				State = 1281;
 				Match(IMPACT);
-				State = 1261;
+				State = 1282;
 				expr(0);
 				}
 				break;
@@ -9518,13 +9830,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1262;
+				State = 1283;
 				Match(LIMIT);
-				State = 1263;
+				State = 1284;
 				expr(0);
-				State = 1264;
+				State = 1285;
 				Match(PER);
-				State = 1265;
+				State = 1286;
 				Match(MONTH);
 				}
 				break;
@@ -9532,9 +9844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1267;
+				State = 1288;
 				Match(COSTS);
-				State = 1268;
+				State = 1289;
 				expr(0);
 				}
 				break;
@@ -9542,9 +9854,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1269;
+				State = 1290;
 				Match(KEEP);
-				State = 1270;
+				State = 1291;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9552,9 +9864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1271;
+				State = 1292;
 				Match(RESERVE);
-				State = 1272;
+				State = 1293;
 				expr(0);
 				}
 				break;
@@ -9608,36 +9920,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 130, RULE_scenarioDecl);
+		EnterRule(_localctx, 134, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1275;
+			State = 1296;
 			Match(SCENARIO);
-			State = 1276;
+			State = 1297;
 			_localctx.name = ident();
-			State = 1277;
+			State = 1298;
 			Match(FOR);
-			State = 1278;
+			State = 1299;
 			_localctx.deal = ident();
-			State = 1279;
+			State = 1300;
 			Match(LBRACE);
-			State = 1283;
+			State = 1304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1280;
+				State = 1301;
 				scenarioItem();
 				}
 				}
-				State = 1285;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1286;
+			State = 1307;
 			Match(RBRACE);
 			}
 		}
@@ -10294,24 +10606,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 132, RULE_scenarioItem);
+		EnterRule(_localctx, 136, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1520;
+			State = 1541;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1288;
+				State = 1309;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1289;
+				State = 1310;
 				Match(RENEWALS);
-				State = 1290;
+				State = 1311;
 				Match(TAKEN);
-				State = 1291;
+				State = 1312;
 				Match(NUMBER);
 				}
 				break;
@@ -10319,29 +10631,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1293;
+				State = 1314;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1294;
+				State = 1315;
 				Match(RENEWALS);
-				State = 1295;
+				State = 1316;
 				Match(DRAWN);
-				State = 1296;
+				State = 1317;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1300;
+				State = 1321;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1297;
+						State = 1318;
 						loading();
 						}
 						} 
 					}
-					State = 1302;
+					State = 1323;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
@@ -10349,13 +10661,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1303;
+				State = 1324;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1304;
+				State = 1325;
 				Match(BREAKS);
-				State = 1305;
+				State = 1326;
 				Match(AT);
-				State = 1306;
+				State = 1327;
 				duration();
 				}
 				break;
@@ -10363,47 +10675,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1308;
+				State = 1329;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1309;
+				State = 1330;
 				Match(BREAKS);
-				State = 1310;
+				State = 1331;
 				Match(DRAWN);
-				State = 1311;
+				State = 1332;
 				Match(AT);
-				State = 1312;
+				State = 1333;
 				breakChance();
-				State = 1317;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1313;
+					State = 1334;
 					Match(COMMA);
-					State = 1314;
+					State = 1335;
 					breakChance();
 					}
 					}
-					State = 1319;
+					State = 1340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1323;
+				State = 1344;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1320;
+						State = 1341;
 						loading();
 						}
 						} 
 					}
-					State = 1325;
+					State = 1346;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				}
 				}
 				break;
@@ -10411,9 +10723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1326;
+				State = 1347;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1327;
+				State = 1348;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10422,20 +10734,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1328;
+				State = 1349;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1329;
+				State = 1350;
 				perYear();
-				State = 1334;
+				State = 1355;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 				case 1:
 					{
-					State = 1330;
+					State = 1351;
 					Match(VOLATILITY);
-					State = 1331;
+					State = 1352;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1332;
+					State = 1353;
 					perYear();
 					}
 					break;
@@ -10446,15 +10758,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1336;
+				State = 1357;
 				((DropItemContext)_localctx).path = reference();
-				State = 1337;
+				State = 1358;
 				Match(DROP);
-				State = 1338;
+				State = 1359;
 				expr(0);
-				State = 1339;
+				State = 1360;
 				Match(BY);
-				State = 1340;
+				State = 1361;
 				Match(DATE);
 				}
 				break;
@@ -10462,25 +10774,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1342;
+				State = 1363;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1343;
+				State = 1364;
 				Match(DEFAULTS);
-				State = 1370;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1344;
+					State = 1365;
 					Match(ON);
-					State = 1345;
+					State = 1366;
 					Match(DATE);
-					State = 1347;
+					State = 1368;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 					case 1:
 						{
-						State = 1346;
+						State = 1367;
 						recoveryDraw();
 						}
 						break;
@@ -10489,58 +10801,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1349;
+					State = 1370;
 					Match(DRAWN);
-					State = 1359;
+					State = 1380;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
 						{
-						State = 1350;
+						State = 1371;
 						Match(PD);
-						State = 1351;
+						State = 1372;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1352;
+						State = 1373;
 						perYear();
-						State = 1356;
+						State = 1377;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1353;
+							State = 1374;
 							pdStep();
 							}
 							}
-							State = 1358;
+							State = 1379;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1364;
+					State = 1385;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1361;
+							State = 1382;
 							loading();
 							}
 							} 
 						}
-						State = 1366;
+						State = 1387;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 					}
-					State = 1368;
+					State = 1389;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 					case 1:
 						{
-						State = 1367;
+						State = 1388;
 						recoveryDraw();
 						}
 						break;
@@ -10556,9 +10868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1372;
+				State = 1393;
 				Match(ENFORCEMENT);
-				State = 1374;
+				State = 1395;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10566,7 +10878,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1373;
+						State = 1394;
 						sellTerm();
 						}
 						}
@@ -10574,9 +10886,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1376;
+					State = 1397;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10584,11 +10896,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1378;
+				State = 1399;
 				Match(ENFORCEMENT);
-				State = 1379;
+				State = 1400;
 				Match(SELL);
-				State = 1380;
+				State = 1401;
 				Match(ALL);
 				}
 				break;
@@ -10596,11 +10908,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1381;
+				State = 1402;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1382;
+				State = 1403;
 				Match(LEVEL);
-				State = 1383;
+				State = 1404;
 				expr(0);
 				}
 				break;
@@ -10608,29 +10920,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1385;
+				State = 1406;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1386;
+				State = 1407;
 				Match(POINTS);
-				State = 1387;
+				State = 1408;
 				pointsKind();
-				State = 1388;
+				State = 1409;
 				Match(LBRACE);
-				State = 1392;
+				State = 1413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1389;
+					State = 1410;
 					schedulePoint();
 					}
 					}
-					State = 1394;
+					State = 1415;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1395;
+				State = 1416;
 				Match(RBRACE);
 				}
 				break;
@@ -10638,15 +10950,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1397;
+				State = 1418;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1398;
+				State = 1419;
 				Match(LAUNCH);
-				State = 1399;
+				State = 1420;
 				Match(DATE);
-				State = 1400;
+				State = 1421;
 				Match(DOWN);
-				State = 1401;
+				State = 1422;
 				expr(0);
 				}
 				break;
@@ -10654,21 +10966,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1403;
+				State = 1424;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1404;
+				State = 1425;
 				Match(SHIFT);
-				State = 1406;
+				State = 1427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1405;
+					State = 1426;
 					Match(PLUS);
 					}
 				}
 
-				State = 1408;
+				State = 1429;
 				expr(0);
 				}
 				break;
@@ -10676,20 +10988,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1410;
+				State = 1431;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1411;
+				State = 1432;
 				Match(DELAYED);
-				State = 1412;
+				State = 1433;
 				duration();
-				State = 1415;
+				State = 1436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1413;
+					State = 1434;
 					Match(FROM);
-					State = 1414;
+					State = 1435;
 					Match(DATE);
 					}
 				}
@@ -10700,38 +11012,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1417;
+				State = 1438;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1418;
+				State = 1439;
 				Match(DELAYED);
-				State = 1419;
+				State = 1440;
 				Match(DRAWN);
-				State = 1420;
+				State = 1441;
 				delayOutcome();
-				State = 1425;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1421;
+					State = 1442;
 					Match(COMMA);
-					State = 1422;
+					State = 1443;
 					delayOutcome();
 					}
 					}
-					State = 1427;
+					State = 1448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1430;
+				State = 1451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1428;
+					State = 1449;
 					Match(FROM);
-					State = 1429;
+					State = 1450;
 					Match(DATE);
 					}
 				}
@@ -10742,11 +11054,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1432;
+				State = 1453;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1433;
+				State = 1454;
 				Match(UTILISATION);
-				State = 1434;
+				State = 1455;
 				expr(0);
 				}
 				break;
@@ -10754,17 +11066,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1436;
+				State = 1457;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1437;
+				State = 1458;
 				Match(RELET);
-				State = 1438;
+				State = 1459;
 				Match(AFTER);
-				State = 1439;
+				State = 1460;
 				duration();
-				State = 1440;
+				State = 1461;
 				Match(AT);
-				State = 1441;
+				State = 1462;
 				expr(0);
 				}
 				break;
@@ -10772,11 +11084,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1443;
+				State = 1464;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1444;
+				State = 1465;
 				Match(NOT);
-				State = 1445;
+				State = 1466;
 				Match(RELET);
 				}
 				break;
@@ -10784,18 +11096,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1447;
+				State = 1468;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1448;
+				State = 1469;
 				Match(GUARANTEES);
-				State = 1449;
+				State = 1470;
 				Match(HONOURED);
-				State = 1451;
+				State = 1472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1450;
+					State = 1471;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10806,20 +11118,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1453;
+				State = 1474;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1454;
+				State = 1475;
 				Match(GUARANTEES);
-				State = 1455;
+				State = 1476;
 				Match(DISOWNED);
-				State = 1458;
+				State = 1479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1456;
+					State = 1477;
 					Match(FROM);
-					State = 1457;
+					State = 1478;
 					Match(DATE);
 					}
 				}
@@ -10830,11 +11142,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1460;
+				State = 1481;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1461;
+				State = 1482;
 				Match(MARKET);
-				State = 1463;
+				State = 1484;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10842,7 +11154,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1462;
+						State = 1483;
 						holdingMarketTerm();
 						}
 						}
@@ -10850,9 +11162,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1465;
+					State = 1486;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10860,9 +11172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1467;
+				State = 1488;
 				Match(PATHS);
-				State = 1468;
+				State = 1489;
 				Match(NUMBER);
 				}
 				break;
@@ -10870,9 +11182,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1469;
+				State = 1490;
 				Match(SEED);
-				State = 1470;
+				State = 1491;
 				Match(NUMBER);
 				}
 				break;
@@ -10880,7 +11192,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1471;
+				State = 1492;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10888,7 +11200,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1472;
+				State = 1493;
 				Match(SOBOL);
 				}
 				break;
@@ -10896,21 +11208,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1473;
+				State = 1494;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1474;
+				State = 1495;
 				Match(GBM);
-				State = 1475;
+				State = 1496;
 				Match(DRIFT);
-				State = 1476;
+				State = 1497;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1477;
+				State = 1498;
 				perYear();
-				State = 1478;
+				State = 1499;
 				Match(VOLATILITY);
-				State = 1479;
+				State = 1500;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1480;
+				State = 1501;
 				perYear();
 				}
 				break;
@@ -10918,39 +11230,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1482;
+				State = 1503;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1483;
+				State = 1504;
 				Match(REVERTS);
-				State = 1484;
+				State = 1505;
 				Match(TO);
-				State = 1487;
+				State = 1508;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 				case 1:
 					{
-					State = 1485;
+					State = 1506;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1486;
+					State = 1507;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1489;
+				State = 1510;
 				Match(SPEED);
-				State = 1490;
+				State = 1511;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1491;
+				State = 1512;
 				perYear();
-				State = 1492;
+				State = 1513;
 				Match(VOLATILITY);
-				State = 1493;
+				State = 1514;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1494;
+				State = 1515;
 				perYear();
 				}
 				break;
@@ -10958,17 +11270,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1496;
+				State = 1517;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1497;
+				State = 1518;
 				Match(JUMPS);
-				State = 1498;
+				State = 1519;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1499;
+				State = 1520;
 				perYear();
-				State = 1500;
+				State = 1521;
 				Match(DOWN);
-				State = 1501;
+				State = 1522;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10976,24 +11288,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1503;
+				State = 1524;
 				Match(CORRELATE);
-				State = 1504;
+				State = 1525;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1505;
+				State = 1526;
 				Match(WITH);
-				State = 1506;
+				State = 1527;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1507;
+				State = 1528;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1510;
+				State = 1531;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1508;
+					State = 1529;
 					Match(STRESS);
-					State = 1509;
+					State = 1530;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11004,19 +11316,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1512;
+				State = 1533;
 				Match(REGIMES);
-				State = 1513;
+				State = 1534;
 				Match(STRESS);
-				State = 1514;
+				State = 1535;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1515;
+				State = 1536;
 				perYear();
-				State = 1516;
+				State = 1537;
 				Match(NORMAL);
-				State = 1517;
+				State = 1538;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1518;
+				State = 1539;
 				perYear();
 				}
 				break;
@@ -11059,19 +11371,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 134, RULE_pdStep);
+		EnterRule(_localctx, 138, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1522;
+			State = 1543;
 			Match(UNTIL);
-			State = 1523;
+			State = 1544;
 			Match(DATE);
-			State = 1524;
+			State = 1545;
 			Match(THEN);
-			State = 1525;
+			State = 1546;
 			expr(0);
-			State = 1526;
+			State = 1547;
 			perYear();
 			}
 		}
@@ -11115,21 +11427,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 136, RULE_recoveryDraw);
+		EnterRule(_localctx, 140, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1528;
+			State = 1549;
 			Match(RECOVERY);
-			State = 1529;
+			State = 1550;
 			Match(BETA);
-			State = 1530;
+			State = 1551;
 			Match(MEAN);
-			State = 1531;
+			State = 1552;
 			_localctx.mean = expr(0);
-			State = 1532;
+			State = 1553;
 			Match(SD);
-			State = 1533;
+			State = 1554;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11170,26 +11482,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 138, RULE_delayOutcome);
+		EnterRule(_localctx, 142, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1536;
+			State = 1557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1535;
+				State = 1556;
 				Match(MINUS);
 				}
 			}
 
-			State = 1538;
+			State = 1559;
 			duration();
-			State = 1539;
+			State = 1560;
 			Match(WITH);
-			State = 1540;
+			State = 1561;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11229,15 +11541,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 140, RULE_breakChance);
+		EnterRule(_localctx, 144, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1542;
+			State = 1563;
 			duration();
-			State = 1543;
+			State = 1564;
 			Match(WITH);
-			State = 1544;
+			State = 1565;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11278,15 +11590,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 142, RULE_loading);
+		EnterRule(_localctx, 146, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1546;
+			State = 1567;
 			Match(LOADING);
-			State = 1547;
+			State = 1568;
 			_localctx.factor = reference();
-			State = 1548;
+			State = 1569;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11320,13 +11632,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 144, RULE_perYear);
+		EnterRule(_localctx, 148, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1550;
+			State = 1571;
 			Match(PER);
-			State = 1551;
+			State = 1572;
 			Match(YEAR);
 			}
 		}
@@ -11359,11 +11671,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 146, RULE_duration);
+		EnterRule(_localctx, 150, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1553;
+			State = 1574;
 			Match(QUANTITY);
 			}
 		}
@@ -11683,27 +11995,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 148;
-		EnterRecursionRule(_localctx, 148, RULE_expr, _p);
+		int _startState = 152;
+		EnterRecursionRule(_localctx, 152, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1597;
+			State = 1618;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1556;
+				State = 1577;
 				Match(LPAREN);
-				State = 1557;
+				State = 1578;
 				expr(0);
-				State = 1558;
+				State = 1579;
 				Match(RPAREN);
 				}
 				break;
@@ -11712,9 +12024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1581;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1561;
+				State = 1582;
 				expr(16);
 				}
 				break;
@@ -11723,9 +12035,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1583;
 				Match(NOT);
-				State = 1563;
+				State = 1584;
 				expr(11);
 				}
 				break;
@@ -11734,17 +12046,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1564;
+				State = 1585;
 				Match(IF);
-				State = 1565;
+				State = 1586;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1566;
+				State = 1587;
 				Match(THEN);
-				State = 1567;
+				State = 1588;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1568;
+				State = 1589;
 				Match(ELSE);
-				State = 1569;
+				State = 1590;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11753,37 +12065,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1571;
+				State = 1592;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1572;
+				State = 1593;
 				Match(LPAREN);
-				State = 1581;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1573;
+					State = 1594;
 					expr(0);
-					State = 1578;
+					State = 1599;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1574;
+						State = 1595;
 						Match(COMMA);
-						State = 1575;
+						State = 1596;
 						expr(0);
 						}
 						}
-						State = 1580;
+						State = 1601;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1583;
+				State = 1604;
 				Match(RPAREN);
 				}
 				break;
@@ -11792,7 +12104,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1585;
+				State = 1606;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11802,19 +12114,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1587;
+				State = 1608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1586;
+					State = 1607;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1589;
+				State = 1610;
 				Match(PER);
-				State = 1590;
+				State = 1611;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11823,9 +12135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1591;
+				State = 1612;
 				Match(NUMBER);
-				State = 1592;
+				State = 1613;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11834,7 +12146,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1593;
+				State = 1614;
 				Match(QUANTITY);
 				}
 				break;
@@ -11843,7 +12155,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1594;
+				State = 1615;
 				Match(NUMBER);
 				}
 				break;
@@ -11852,7 +12164,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1595;
+				State = 1616;
 				Match(DATE);
 				}
 				break;
@@ -11861,34 +12173,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1596;
+				State = 1617;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1619;
+			State = 1640;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1617;
+					State = 1638;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1599;
+						State = 1620;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1600;
+						State = 1621;
 						Match(OF);
-						State = 1601;
+						State = 1622;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11897,9 +12209,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1602;
+						State = 1623;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1603;
+						State = 1624;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11909,7 +12221,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1604;
+						State = 1625;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11918,9 +12230,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1605;
+						State = 1626;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1606;
+						State = 1627;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11930,7 +12242,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1607;
+						State = 1628;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11939,9 +12251,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1608;
+						State = 1629;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1609;
+						State = 1630;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11951,7 +12263,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1610;
+						State = 1631;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11960,11 +12272,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1611;
+						State = 1632;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1612;
+						State = 1633;
 						Match(AND);
-						State = 1613;
+						State = 1634;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11973,20 +12285,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1614;
+						State = 1635;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1615;
+						State = 1636;
 						Match(OR);
-						State = 1616;
+						State = 1637;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1621;
+				State = 1642;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 			}
 			}
 		}
@@ -12030,12 +12342,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 150, RULE_measureUnit);
+		EnterRule(_localctx, 154, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1622;
+			State = 1643;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12082,20 +12394,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 152, RULE_reference);
+		EnterRule(_localctx, 156, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1624;
+			State = 1645;
 			ident();
-			State = 1627;
+			State = 1648;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1625;
+				State = 1646;
 				Match(DOT);
-				State = 1626;
+				State = 1647;
 				_localctx.member = ident();
 				}
 				break;
@@ -12302,12 +12614,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 154, RULE_ident);
+		EnterRule(_localctx, 158, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1629;
+			State = 1650;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12332,7 +12644,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 74: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 76: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -12355,7 +12667,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1632,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1653,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12366,613 +12678,620 @@ public partial class DealLangParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		1,0,1,0,1,0,1,0,5,0,161,8,0,10,0,12,0,164,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,175,8,2,10,2,12,2,178,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,203,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,210,8,4,10,4,12,4,213,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,220,8,5,10,5,12,5,223,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,244,8,6,1,6,1,6,1,6,1,6,3,
-		6,250,8,6,5,6,252,8,6,10,6,12,6,255,9,6,1,6,3,6,258,8,6,3,6,260,8,6,1,
-		7,1,7,1,8,1,8,1,8,1,8,5,8,268,8,8,10,8,12,8,271,9,8,1,8,1,8,1,9,1,9,1,
-		9,1,9,1,9,1,9,3,9,281,8,9,1,10,1,10,1,10,1,10,5,10,287,8,10,10,10,12,10,
-		290,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,5,11,308,8,11,10,11,12,11,311,9,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,319,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,327,8,13,
-		10,13,12,13,330,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
-		341,8,14,1,14,1,14,3,14,345,8,14,1,14,1,14,1,14,1,14,5,14,351,8,14,10,
-		14,12,14,354,9,14,1,14,3,14,357,8,14,1,15,1,15,1,15,3,15,362,8,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,5,16,370,8,16,10,16,12,16,373,9,16,1,16,1,16,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,386,8,17,1,17,1,17,1,
-		17,5,17,391,8,17,10,17,12,17,394,9,17,3,17,396,8,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,411,8,17,1,17,1,17,4,
-		17,415,8,17,11,17,12,17,416,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,429,8,17,3,17,431,8,17,1,17,1,17,1,17,1,17,1,17,5,17,438,
-		8,17,10,17,12,17,441,9,17,1,17,3,17,444,8,17,3,17,446,8,17,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,3,18,455,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		3,19,464,8,19,1,20,1,20,1,20,3,20,469,8,20,1,21,1,21,1,21,1,21,1,21,1,
-		21,3,21,477,8,21,1,22,1,22,1,22,5,22,482,8,22,10,22,12,22,485,9,22,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,497,8,23,3,23,499,8,
-		23,1,24,1,24,1,25,1,25,1,25,1,25,5,25,507,8,25,10,25,12,25,510,9,25,1,
-		25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,3,26,531,8,26,1,26,1,26,3,26,535,8,26,1,26,1,26,
-		1,26,3,26,540,8,26,1,26,1,26,1,26,1,26,3,26,546,8,26,1,26,3,26,549,8,26,
-		1,27,1,27,3,27,553,8,27,1,28,1,28,1,28,1,28,5,28,559,8,28,10,28,12,28,
-		562,9,28,1,28,1,28,1,29,1,29,1,29,5,29,569,8,29,10,29,12,29,572,9,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,3,29,605,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,613,8,30,
-		10,30,12,30,616,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		2,78,7,78,2,79,7,79,1,0,1,0,1,0,1,0,5,0,165,8,0,10,0,12,0,168,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,179,8,2,10,2,12,2,182,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,3,3,207,8,3,1,4,1,4,1,4,1,4,1,4,5,4,214,8,4,10,4,12,4,217,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,224,8,5,10,5,12,5,227,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,248,8,
+		6,1,6,1,6,3,6,252,8,6,3,6,254,8,6,1,7,1,7,1,7,5,7,259,8,7,10,7,12,7,262,
+		9,7,1,7,1,7,3,7,266,8,7,1,7,3,7,269,8,7,1,8,1,8,1,8,3,8,274,8,8,5,8,276,
+		8,8,10,8,12,8,279,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,289,8,10,
+		10,10,12,10,292,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,302,
+		8,11,1,12,1,12,1,12,1,12,5,12,308,8,12,10,12,12,12,311,9,12,1,12,1,12,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		5,13,329,8,13,10,13,12,13,332,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,
+		340,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,348,8,15,10,15,12,15,351,9,
+		15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,362,8,16,1,16,1,16,
+		3,16,366,8,16,1,16,1,16,1,16,1,16,5,16,372,8,16,10,16,12,16,375,9,16,1,
+		16,3,16,378,8,16,1,17,1,17,1,17,3,17,383,8,17,1,18,1,18,1,18,1,18,1,18,
+		1,18,5,18,391,8,18,10,18,12,18,394,9,18,1,18,1,18,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,407,8,19,1,19,1,19,1,19,5,19,412,8,19,10,
+		19,12,19,415,9,19,3,19,417,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,432,8,19,1,19,1,19,4,19,436,8,19,11,19,12,
+		19,437,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,450,8,19,
+		3,19,452,8,19,1,19,1,19,1,19,1,19,1,19,5,19,459,8,19,10,19,12,19,462,9,
+		19,1,19,3,19,465,8,19,3,19,467,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		3,20,476,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,485,8,21,1,22,1,
+		22,1,22,3,22,490,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,498,8,23,1,24,
+		1,24,1,24,5,24,503,8,24,10,24,12,24,506,9,24,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,3,25,518,8,25,3,25,520,8,25,1,26,1,26,1,27,1,
+		27,1,27,1,27,5,27,528,8,27,10,27,12,27,531,9,27,1,27,1,27,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,3,28,552,8,28,1,28,1,28,3,28,556,8,28,1,28,1,28,1,28,3,28,561,8,28,
+		1,28,1,28,1,28,1,28,3,28,567,8,28,1,28,3,28,570,8,28,1,29,1,29,3,29,574,
+		8,29,1,30,1,30,1,30,1,30,5,30,580,8,30,10,30,12,30,583,9,30,1,30,1,30,
+		1,31,1,31,1,31,5,31,590,8,31,10,31,12,31,593,9,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,3,31,644,8,31,3,31,646,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,3,31,660,8,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		5,31,668,8,31,10,31,12,31,671,9,31,1,31,3,31,674,8,31,3,31,676,8,31,1,
-		32,1,32,1,32,1,32,5,32,682,8,32,10,32,12,32,685,9,32,1,32,1,32,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,3,33,707,8,33,1,34,1,34,1,34,1,34,1,34,3,34,714,8,34,1,35,
-		1,35,1,35,1,35,5,35,720,8,35,10,35,12,35,723,9,35,1,35,1,35,1,36,1,36,
-		3,36,729,8,36,1,36,1,36,3,36,733,8,36,1,36,1,36,3,36,737,8,36,1,37,1,37,
-		1,37,1,37,1,37,1,37,3,37,745,8,37,1,37,1,37,3,37,749,8,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,763,8,37,10,37,12,
-		37,766,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,805,8,37,1,
-		37,1,37,3,37,809,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,817,8,38,1,39,
-		1,39,1,39,1,39,1,39,5,39,824,8,39,10,39,12,39,827,9,39,1,39,1,39,3,39,
-		831,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,
-		41,845,8,41,10,41,12,41,848,9,41,1,41,3,41,851,8,41,1,42,1,42,1,42,1,42,
-		5,42,857,8,42,10,42,12,42,860,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,879,8,43,11,43,
-		12,43,880,1,43,1,43,1,43,1,43,3,43,887,8,43,1,44,1,44,1,44,1,44,1,44,1,
-		44,3,44,895,8,44,1,45,1,45,1,45,1,45,5,45,901,8,45,10,45,12,45,904,9,45,
-		1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,914,8,46,10,46,12,46,917,
-		9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,927,8,46,1,46,3,46,930,
-		8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,938,8,46,10,46,12,46,941,9,46,
-		3,46,943,8,46,1,47,1,47,1,47,1,47,5,47,949,8,47,10,47,12,47,952,9,47,1,
-		47,3,47,955,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,963,8,48,1,49,1,49,
-		1,49,1,50,1,50,1,50,1,50,5,50,972,8,50,10,50,12,50,975,9,50,1,50,3,50,
-		978,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,986,8,51,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,3,52,997,8,52,3,52,999,8,52,1,52,1,52,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1010,8,53,1,53,3,53,1013,8,53,1,53,
-		1,53,3,53,1017,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1025,8,54,1,54,
-		1,54,1,54,3,54,1030,8,54,1,54,1,54,1,54,3,54,1035,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1045,8,54,3,54,1047,8,54,1,54,1,54,1,54,
-		1,54,5,54,1053,8,54,10,54,12,54,1056,9,54,1,55,1,55,1,55,1,55,5,55,1062,
-		8,55,10,55,12,55,1065,9,55,1,55,1,55,1,55,3,55,1070,8,55,1,55,1,55,3,55,
-		1074,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1085,8,56,
-		10,56,12,56,1088,9,56,1,56,1,56,3,56,1092,8,56,1,56,3,56,1095,8,56,1,57,
-		1,57,1,57,1,57,1,57,3,57,1102,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1109,
-		8,58,10,58,12,58,1112,9,58,1,59,1,59,3,59,1116,8,59,1,60,1,60,1,60,5,60,
-		1121,8,60,10,60,12,60,1124,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,
-		5,61,1134,8,61,10,61,12,61,1137,9,61,3,61,1139,8,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1152,8,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1167,8,61,10,61,12,61,
-		1170,9,61,1,61,3,61,1173,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		5,61,1183,8,61,10,61,12,61,1186,9,61,1,61,1,61,1,61,1,61,5,61,1192,8,61,
-		10,61,12,61,1195,9,61,1,61,3,61,1198,8,61,1,61,1,61,1,61,3,61,1203,8,61,
-		1,61,1,61,5,61,1207,8,61,10,61,12,61,1210,9,61,1,61,1,61,1,61,1,61,5,61,
-		1216,8,61,10,61,12,61,1219,9,61,1,61,3,61,1222,8,61,1,62,1,62,1,62,5,62,
-		1227,8,62,10,62,12,62,1230,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1238,
-		8,63,10,63,12,63,1241,9,63,1,63,5,63,1244,8,63,10,63,12,63,1247,9,63,1,
-		63,3,63,1250,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
-		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1274,8,
-		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,65,12,65,1285,9,65,
-		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1299,
-		8,66,10,66,12,66,1302,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1316,8,66,10,66,12,66,1319,9,66,1,66,5,66,1322,8,66,
-		10,66,12,66,1325,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1335,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1348,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1355,8,66,10,66,12,66,1358,9,66,3,66,
-		1360,8,66,1,66,5,66,1363,8,66,10,66,12,66,1366,9,66,1,66,3,66,1369,8,66,
-		3,66,1371,8,66,1,66,1,66,4,66,1375,8,66,11,66,12,66,1376,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1391,8,66,10,66,12,66,
-		1394,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1407,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1416,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1424,8,66,10,66,12,66,1427,9,66,1,66,1,66,3,66,
-		1431,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1452,8,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1459,8,66,1,66,1,66,1,66,4,66,1464,8,66,11,66,12,66,1465,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1488,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1511,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1521,
-		8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,69,3,69,1537,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,
-		1,71,1,71,1,72,1,72,1,72,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		5,74,1577,8,74,10,74,12,74,1580,9,74,3,74,1582,8,74,1,74,1,74,1,74,1,74,
-		3,74,1588,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1598,8,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,5,74,1618,8,74,10,74,12,74,1621,9,74,1,75,1,75,1,76,
-		1,76,1,76,3,76,1628,8,76,1,77,1,77,1,77,0,1,148,78,0,2,4,6,8,10,12,14,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,
+		626,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,634,8,32,10,32,12,32,637,9,
+		32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,665,
+		8,33,3,33,667,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,3,33,681,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,689,8,33,10,33,
+		12,33,692,9,33,1,33,3,33,695,8,33,3,33,697,8,33,1,34,1,34,1,34,1,34,5,
+		34,703,8,34,10,34,12,34,706,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,728,
+		8,35,1,36,1,36,1,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,5,37,741,
+		8,37,10,37,12,37,744,9,37,1,37,1,37,1,38,1,38,3,38,750,8,38,1,38,1,38,
+		3,38,754,8,38,1,38,1,38,3,38,758,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,
+		39,766,8,39,1,39,1,39,3,39,770,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,5,39,784,8,39,10,39,12,39,787,9,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,826,8,39,1,39,1,39,3,39,830,8,
+		39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,838,8,40,1,41,1,41,1,41,1,41,1,41,
+		5,41,845,8,41,10,41,12,41,848,9,41,1,41,1,41,3,41,852,8,41,1,41,1,41,1,
+		42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,866,8,43,10,43,12,
+		43,869,9,43,1,43,3,43,872,8,43,1,44,1,44,1,44,1,44,5,44,878,8,44,10,44,
+		12,44,881,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,4,45,900,8,45,11,45,12,45,901,1,45,1,45,
+		1,45,1,45,3,45,908,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,916,8,46,1,
+		47,1,47,1,47,1,47,5,47,922,8,47,10,47,12,47,925,9,47,1,47,1,47,1,48,1,
+		48,1,48,1,48,1,48,1,48,5,48,935,8,48,10,48,12,48,938,9,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,3,48,948,8,48,1,48,3,48,951,8,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,5,48,959,8,48,10,48,12,48,962,9,48,3,48,964,8,48,1,
+		49,1,49,1,49,1,49,5,49,970,8,49,10,49,12,49,973,9,49,1,49,3,49,976,8,49,
+		1,50,1,50,1,50,1,50,1,50,1,50,3,50,984,8,50,1,51,1,51,1,51,1,52,1,52,1,
+		52,1,52,5,52,993,8,52,10,52,12,52,996,9,52,1,52,3,52,999,8,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,3,53,1007,8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,3,54,1018,8,54,3,54,1020,8,54,1,54,1,54,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,3,55,1031,8,55,1,55,3,55,1034,8,55,1,55,1,55,3,55,1038,
+		8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1046,8,56,1,56,1,56,1,56,3,56,
+		1051,8,56,1,56,1,56,1,56,3,56,1056,8,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,3,56,1066,8,56,3,56,1068,8,56,1,56,1,56,1,56,1,56,5,56,1074,
+		8,56,10,56,12,56,1077,9,56,1,57,1,57,1,57,1,57,5,57,1083,8,57,10,57,12,
+		57,1086,9,57,1,57,1,57,1,57,3,57,1091,8,57,1,57,1,57,3,57,1095,8,57,1,
+		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1106,8,58,10,58,12,58,
+		1109,9,58,1,58,1,58,3,58,1113,8,58,1,58,3,58,1116,8,58,1,59,1,59,1,59,
+		1,59,1,59,3,59,1123,8,59,1,60,1,60,1,60,1,60,1,60,5,60,1130,8,60,10,60,
+		12,60,1133,9,60,1,61,1,61,3,61,1137,8,61,1,62,1,62,1,62,5,62,1142,8,62,
+		10,62,12,62,1145,9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1155,
+		8,63,10,63,12,63,1158,9,63,3,63,1160,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,3,63,1173,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1188,8,63,10,63,12,63,1191,9,63,
+		1,63,3,63,1194,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1204,
+		8,63,10,63,12,63,1207,9,63,1,63,1,63,1,63,1,63,5,63,1213,8,63,10,63,12,
+		63,1216,9,63,1,63,3,63,1219,8,63,1,63,1,63,1,63,3,63,1224,8,63,1,63,1,
+		63,5,63,1228,8,63,10,63,12,63,1231,9,63,1,63,1,63,1,63,1,63,5,63,1237,
+		8,63,10,63,12,63,1240,9,63,1,63,3,63,1243,8,63,1,64,1,64,1,64,5,64,1248,
+		8,64,10,64,12,64,1251,9,64,1,64,1,64,1,65,1,65,1,65,1,65,5,65,1259,8,65,
+		10,65,12,65,1262,9,65,1,65,5,65,1265,8,65,10,65,12,65,1268,9,65,1,65,3,
+		65,1271,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,
+		66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1295,8,66,1,
+		67,1,67,1,67,1,67,1,67,1,67,5,67,1303,8,67,10,67,12,67,1306,9,67,1,67,
+		1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1320,8,68,
+		10,68,12,68,1323,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,5,68,1343,8,68,10,
+		68,12,68,1346,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1356,8,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1369,8,
+		68,1,68,1,68,1,68,1,68,1,68,5,68,1376,8,68,10,68,12,68,1379,9,68,3,68,
+		1381,8,68,1,68,5,68,1384,8,68,10,68,12,68,1387,9,68,1,68,3,68,1390,8,68,
+		3,68,1392,8,68,1,68,1,68,4,68,1396,8,68,11,68,12,68,1397,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1412,8,68,10,68,12,68,
+		1415,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1428,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1437,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,1445,8,68,10,68,12,68,1448,9,68,1,68,1,68,3,68,
+		1452,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1473,8,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1480,8,68,1,68,1,68,1,68,4,68,1485,8,68,11,68,12,68,1486,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,3,68,1509,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1532,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1542,
+		8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,71,3,71,1558,8,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,73,1,73,
+		1,73,1,73,1,74,1,74,1,74,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1598,8,76,10,76,12,76,1601,9,76,3,76,1603,8,76,1,76,1,76,1,76,1,76,
+		3,76,1609,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1619,8,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,5,76,1639,8,76,10,76,12,76,1642,9,76,1,77,1,77,1,78,
+		1,78,1,78,3,78,1649,8,78,1,79,1,79,1,79,0,1,152,80,0,2,4,6,8,10,12,14,
 		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
 		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
 		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,
-		177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,
-		3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,
-		130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,
-		199,213,215,232,257,258,1885,0,162,1,0,0,0,2,167,1,0,0,0,4,170,1,0,0,0,
-		6,202,1,0,0,0,8,204,1,0,0,0,10,216,1,0,0,0,12,259,1,0,0,0,14,261,1,0,0,
-		0,16,263,1,0,0,0,18,280,1,0,0,0,20,282,1,0,0,0,22,318,1,0,0,0,24,320,1,
-		0,0,0,26,322,1,0,0,0,28,356,1,0,0,0,30,358,1,0,0,0,32,363,1,0,0,0,34,445,
-		1,0,0,0,36,454,1,0,0,0,38,463,1,0,0,0,40,468,1,0,0,0,42,476,1,0,0,0,44,
-		478,1,0,0,0,46,498,1,0,0,0,48,500,1,0,0,0,50,502,1,0,0,0,52,548,1,0,0,
-		0,54,552,1,0,0,0,56,554,1,0,0,0,58,604,1,0,0,0,60,606,1,0,0,0,62,675,1,
-		0,0,0,64,677,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,715,1,0,0,0,72,726,
-		1,0,0,0,74,808,1,0,0,0,76,810,1,0,0,0,78,818,1,0,0,0,80,834,1,0,0,0,82,
-		850,1,0,0,0,84,852,1,0,0,0,86,886,1,0,0,0,88,894,1,0,0,0,90,896,1,0,0,
-		0,92,942,1,0,0,0,94,944,1,0,0,0,96,962,1,0,0,0,98,964,1,0,0,0,100,967,
-		1,0,0,0,102,985,1,0,0,0,104,987,1,0,0,0,106,1002,1,0,0,0,108,1018,1,0,
-		0,0,110,1073,1,0,0,0,112,1094,1,0,0,0,114,1096,1,0,0,0,116,1103,1,0,0,
-		0,118,1115,1,0,0,0,120,1117,1,0,0,0,122,1221,1,0,0,0,124,1223,1,0,0,0,
-		126,1249,1,0,0,0,128,1273,1,0,0,0,130,1275,1,0,0,0,132,1520,1,0,0,0,134,
-		1522,1,0,0,0,136,1528,1,0,0,0,138,1536,1,0,0,0,140,1542,1,0,0,0,142,1546,
-		1,0,0,0,144,1550,1,0,0,0,146,1553,1,0,0,0,148,1597,1,0,0,0,150,1622,1,
-		0,0,0,152,1624,1,0,0,0,154,1629,1,0,0,0,156,161,3,2,1,0,157,161,3,4,2,
-		0,158,161,3,130,65,0,159,161,3,8,4,0,160,156,1,0,0,0,160,157,1,0,0,0,160,
-		158,1,0,0,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,1,
-		0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,0,0,1,166,1,1,0,0,0,167,
-		168,5,3,0,0,168,169,5,255,0,0,169,3,1,0,0,0,170,171,5,1,0,0,171,172,3,
-		154,77,0,172,176,5,233,0,0,173,175,3,6,3,0,174,173,1,0,0,0,175,178,1,0,
-		0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,
-		180,5,234,0,0,180,5,1,0,0,0,181,203,3,12,6,0,182,203,3,16,8,0,183,203,
-		3,20,10,0,184,203,3,26,13,0,185,203,3,32,16,0,186,203,3,50,25,0,187,203,
-		3,56,28,0,188,203,3,60,30,0,189,203,3,84,42,0,190,203,3,64,32,0,191,203,
-		3,70,35,0,192,203,3,90,45,0,193,203,3,100,50,0,194,203,3,104,52,0,195,
-		203,3,106,53,0,196,203,3,108,54,0,197,203,3,114,57,0,198,203,3,116,58,
-		0,199,203,3,120,60,0,200,203,3,124,62,0,201,203,3,8,4,0,202,181,1,0,0,
-		0,202,182,1,0,0,0,202,183,1,0,0,0,202,184,1,0,0,0,202,185,1,0,0,0,202,
-		186,1,0,0,0,202,187,1,0,0,0,202,188,1,0,0,0,202,189,1,0,0,0,202,190,1,
-		0,0,0,202,191,1,0,0,0,202,192,1,0,0,0,202,193,1,0,0,0,202,194,1,0,0,0,
-		202,195,1,0,0,0,202,196,1,0,0,0,202,197,1,0,0,0,202,198,1,0,0,0,202,199,
-		1,0,0,0,202,200,1,0,0,0,202,201,1,0,0,0,203,7,1,0,0,0,204,205,5,257,0,
-		0,205,211,4,4,0,0,206,210,3,154,77,0,207,210,5,4,0,0,208,210,5,54,0,0,
-		209,206,1,0,0,0,209,207,1,0,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,
-		1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,3,10,5,
-		0,215,9,1,0,0,0,216,221,5,233,0,0,217,220,3,10,5,0,218,220,8,0,0,0,219,
-		217,1,0,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,
-		0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,234,0,0,225,11,1,0,0,0,
-		226,227,5,5,0,0,227,260,5,255,0,0,228,229,5,6,0,0,229,260,3,154,77,0,230,
-		231,5,7,0,0,231,260,5,252,0,0,232,233,5,8,0,0,233,260,5,252,0,0,234,235,
-		5,9,0,0,235,260,5,252,0,0,236,237,5,10,0,0,237,260,3,154,77,0,238,239,
-		5,11,0,0,239,260,3,14,7,0,240,241,5,12,0,0,241,243,3,154,77,0,242,244,
-		3,154,77,0,243,242,1,0,0,0,243,244,1,0,0,0,244,257,1,0,0,0,245,246,5,13,
-		0,0,246,253,5,233,0,0,247,249,5,252,0,0,248,250,5,237,0,0,249,248,1,0,
-		0,0,249,250,1,0,0,0,250,252,1,0,0,0,251,247,1,0,0,0,252,255,1,0,0,0,253,
-		251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,258,5,
-		234,0,0,257,245,1,0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,226,1,0,0,
-		0,259,228,1,0,0,0,259,230,1,0,0,0,259,232,1,0,0,0,259,234,1,0,0,0,259,
-		236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,260,13,1,0,0,0,261,262,5,251,
-		0,0,262,15,1,0,0,0,263,264,5,14,0,0,264,265,3,154,77,0,265,269,5,233,0,
-		0,266,268,3,18,9,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
-		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,273,5,234,0,0,273,17,1,
-		0,0,0,274,275,5,43,0,0,275,281,5,255,0,0,276,277,5,44,0,0,277,281,3,148,
-		74,0,278,279,5,45,0,0,279,281,3,148,74,0,280,274,1,0,0,0,280,276,1,0,0,
-		0,280,278,1,0,0,0,281,19,1,0,0,0,282,283,5,15,0,0,283,284,3,154,77,0,284,
-		288,5,233,0,0,285,287,3,22,11,0,286,285,1,0,0,0,287,290,1,0,0,0,288,286,
-		1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,234,
-		0,0,292,21,1,0,0,0,293,294,5,117,0,0,294,319,3,148,74,0,295,296,5,176,
-		0,0,296,297,3,148,74,0,297,298,3,144,72,0,298,319,1,0,0,0,299,300,5,177,
-		0,0,300,301,3,148,74,0,301,302,3,144,72,0,302,319,1,0,0,0,303,304,5,16,
-		0,0,304,305,3,24,12,0,305,309,5,233,0,0,306,308,3,30,15,0,307,306,1,0,
+		144,146,148,150,152,154,156,158,0,10,1,0,233,234,1,0,17,18,1,0,113,114,
+		1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,
+		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
+		124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,
+		193,194,199,213,215,232,257,258,1907,0,166,1,0,0,0,2,171,1,0,0,0,4,174,
+		1,0,0,0,6,206,1,0,0,0,8,208,1,0,0,0,10,220,1,0,0,0,12,253,1,0,0,0,14,268,
+		1,0,0,0,16,270,1,0,0,0,18,282,1,0,0,0,20,284,1,0,0,0,22,301,1,0,0,0,24,
+		303,1,0,0,0,26,339,1,0,0,0,28,341,1,0,0,0,30,343,1,0,0,0,32,377,1,0,0,
+		0,34,379,1,0,0,0,36,384,1,0,0,0,38,466,1,0,0,0,40,475,1,0,0,0,42,484,1,
+		0,0,0,44,489,1,0,0,0,46,497,1,0,0,0,48,499,1,0,0,0,50,519,1,0,0,0,52,521,
+		1,0,0,0,54,523,1,0,0,0,56,569,1,0,0,0,58,573,1,0,0,0,60,575,1,0,0,0,62,
+		625,1,0,0,0,64,627,1,0,0,0,66,696,1,0,0,0,68,698,1,0,0,0,70,727,1,0,0,
+		0,72,729,1,0,0,0,74,736,1,0,0,0,76,747,1,0,0,0,78,829,1,0,0,0,80,831,1,
+		0,0,0,82,839,1,0,0,0,84,855,1,0,0,0,86,871,1,0,0,0,88,873,1,0,0,0,90,907,
+		1,0,0,0,92,915,1,0,0,0,94,917,1,0,0,0,96,963,1,0,0,0,98,965,1,0,0,0,100,
+		983,1,0,0,0,102,985,1,0,0,0,104,988,1,0,0,0,106,1006,1,0,0,0,108,1008,
+		1,0,0,0,110,1023,1,0,0,0,112,1039,1,0,0,0,114,1094,1,0,0,0,116,1115,1,
+		0,0,0,118,1117,1,0,0,0,120,1124,1,0,0,0,122,1136,1,0,0,0,124,1138,1,0,
+		0,0,126,1242,1,0,0,0,128,1244,1,0,0,0,130,1270,1,0,0,0,132,1294,1,0,0,
+		0,134,1296,1,0,0,0,136,1541,1,0,0,0,138,1543,1,0,0,0,140,1549,1,0,0,0,
+		142,1557,1,0,0,0,144,1563,1,0,0,0,146,1567,1,0,0,0,148,1571,1,0,0,0,150,
+		1574,1,0,0,0,152,1618,1,0,0,0,154,1643,1,0,0,0,156,1645,1,0,0,0,158,1650,
+		1,0,0,0,160,165,3,2,1,0,161,165,3,4,2,0,162,165,3,134,67,0,163,165,3,8,
+		4,0,164,160,1,0,0,0,164,161,1,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,
+		168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,
+		0,0,0,169,170,5,0,0,1,170,1,1,0,0,0,171,172,5,3,0,0,172,173,5,255,0,0,
+		173,3,1,0,0,0,174,175,5,1,0,0,175,176,3,158,79,0,176,180,5,233,0,0,177,
+		179,3,6,3,0,178,177,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,180,181,1,
+		0,0,0,181,183,1,0,0,0,182,180,1,0,0,0,183,184,5,234,0,0,184,5,1,0,0,0,
+		185,207,3,12,6,0,186,207,3,20,10,0,187,207,3,24,12,0,188,207,3,30,15,0,
+		189,207,3,36,18,0,190,207,3,54,27,0,191,207,3,60,30,0,192,207,3,64,32,
+		0,193,207,3,88,44,0,194,207,3,68,34,0,195,207,3,74,37,0,196,207,3,94,47,
+		0,197,207,3,104,52,0,198,207,3,108,54,0,199,207,3,110,55,0,200,207,3,112,
+		56,0,201,207,3,118,59,0,202,207,3,120,60,0,203,207,3,124,62,0,204,207,
+		3,128,64,0,205,207,3,8,4,0,206,185,1,0,0,0,206,186,1,0,0,0,206,187,1,0,
+		0,0,206,188,1,0,0,0,206,189,1,0,0,0,206,190,1,0,0,0,206,191,1,0,0,0,206,
+		192,1,0,0,0,206,193,1,0,0,0,206,194,1,0,0,0,206,195,1,0,0,0,206,196,1,
+		0,0,0,206,197,1,0,0,0,206,198,1,0,0,0,206,199,1,0,0,0,206,200,1,0,0,0,
+		206,201,1,0,0,0,206,202,1,0,0,0,206,203,1,0,0,0,206,204,1,0,0,0,206,205,
+		1,0,0,0,207,7,1,0,0,0,208,209,5,257,0,0,209,215,4,4,0,0,210,214,3,158,
+		79,0,211,214,5,4,0,0,212,214,5,54,0,0,213,210,1,0,0,0,213,211,1,0,0,0,
+		213,212,1,0,0,0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,
+		1,0,0,0,217,215,1,0,0,0,218,219,3,10,5,0,219,9,1,0,0,0,220,225,5,233,0,
+		0,221,224,3,10,5,0,222,224,8,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,
+		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,
+		0,0,0,228,229,5,234,0,0,229,11,1,0,0,0,230,231,5,5,0,0,231,254,5,255,0,
+		0,232,233,5,6,0,0,233,254,3,158,79,0,234,235,5,7,0,0,235,254,5,252,0,0,
+		236,237,5,8,0,0,237,254,5,252,0,0,238,239,5,9,0,0,239,254,5,252,0,0,240,
+		241,5,10,0,0,241,254,3,158,79,0,242,243,5,11,0,0,243,254,3,18,9,0,244,
+		245,5,12,0,0,245,247,3,158,79,0,246,248,3,158,79,0,247,246,1,0,0,0,247,
+		248,1,0,0,0,248,251,1,0,0,0,249,250,5,13,0,0,250,252,3,14,7,0,251,249,
+		1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,230,1,0,0,0,253,232,1,0,0,
+		0,253,234,1,0,0,0,253,236,1,0,0,0,253,238,1,0,0,0,253,240,1,0,0,0,253,
+		242,1,0,0,0,253,244,1,0,0,0,254,13,1,0,0,0,255,260,3,158,79,0,256,257,
+		5,241,0,0,257,259,3,158,79,0,258,256,1,0,0,0,259,262,1,0,0,0,260,258,1,
+		0,0,0,260,261,1,0,0,0,261,265,1,0,0,0,262,260,1,0,0,0,263,264,5,241,0,
+		0,264,266,3,16,8,0,265,263,1,0,0,0,265,266,1,0,0,0,266,269,1,0,0,0,267,
+		269,3,16,8,0,268,255,1,0,0,0,268,267,1,0,0,0,269,15,1,0,0,0,270,277,5,
+		233,0,0,271,273,5,252,0,0,272,274,5,237,0,0,273,272,1,0,0,0,273,274,1,
+		0,0,0,274,276,1,0,0,0,275,271,1,0,0,0,276,279,1,0,0,0,277,275,1,0,0,0,
+		277,278,1,0,0,0,278,280,1,0,0,0,279,277,1,0,0,0,280,281,5,234,0,0,281,
+		17,1,0,0,0,282,283,5,251,0,0,283,19,1,0,0,0,284,285,5,14,0,0,285,286,3,
+		158,79,0,286,290,5,233,0,0,287,289,3,22,11,0,288,287,1,0,0,0,289,292,1,
+		0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,
+		293,294,5,234,0,0,294,21,1,0,0,0,295,296,5,43,0,0,296,302,5,255,0,0,297,
+		298,5,44,0,0,298,302,3,152,76,0,299,300,5,45,0,0,300,302,3,152,76,0,301,
+		295,1,0,0,0,301,297,1,0,0,0,301,299,1,0,0,0,302,23,1,0,0,0,303,304,5,15,
+		0,0,304,305,3,158,79,0,305,309,5,233,0,0,306,308,3,26,13,0,307,306,1,0,
 		0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,
-		309,1,0,0,0,312,313,5,234,0,0,313,319,1,0,0,0,314,315,5,19,0,0,315,316,
-		5,252,0,0,316,317,5,20,0,0,317,319,3,148,74,0,318,293,1,0,0,0,318,295,
-		1,0,0,0,318,299,1,0,0,0,318,303,1,0,0,0,318,314,1,0,0,0,319,23,1,0,0,0,
-		320,321,7,1,0,0,321,25,1,0,0,0,322,323,5,46,0,0,323,324,3,154,77,0,324,
-		328,5,233,0,0,325,327,3,28,14,0,326,325,1,0,0,0,327,330,1,0,0,0,328,326,
-		1,0,0,0,328,329,1,0,0,0,329,331,1,0,0,0,330,328,1,0,0,0,331,332,5,234,
-		0,0,332,27,1,0,0,0,333,334,5,47,0,0,334,357,3,148,74,0,335,336,5,48,0,
-		0,336,337,5,49,0,0,337,340,3,146,73,0,338,339,5,50,0,0,339,341,3,148,74,
-		0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,0,0,0,342,343,5,51,0,0,343,
-		345,5,252,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,357,1,0,0,0,346,347,
-		5,48,0,0,347,348,5,52,0,0,348,352,5,233,0,0,349,351,3,30,15,0,350,349,
-		1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,355,1,0,0,
-		0,354,352,1,0,0,0,355,357,5,234,0,0,356,333,1,0,0,0,356,335,1,0,0,0,356,
-		346,1,0,0,0,357,29,1,0,0,0,358,359,5,252,0,0,359,361,3,148,74,0,360,362,
-		5,237,0,0,361,360,1,0,0,0,361,362,1,0,0,0,362,31,1,0,0,0,363,364,5,53,
-		0,0,364,365,3,154,77,0,365,366,5,54,0,0,366,367,3,154,77,0,367,371,5,233,
-		0,0,368,370,3,34,17,0,369,368,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,
-		371,372,1,0,0,0,372,374,1,0,0,0,373,371,1,0,0,0,374,375,5,234,0,0,375,
-		33,1,0,0,0,376,377,5,55,0,0,377,446,3,154,77,0,378,379,5,56,0,0,379,380,
-		3,148,74,0,380,385,3,144,72,0,381,382,5,57,0,0,382,383,3,148,74,0,383,
-		384,3,144,72,0,384,386,1,0,0,0,385,381,1,0,0,0,385,386,1,0,0,0,386,395,
-		1,0,0,0,387,388,5,231,0,0,388,392,3,154,77,0,389,391,3,38,19,0,390,389,
-		1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,396,1,0,0,
-		0,394,392,1,0,0,0,395,387,1,0,0,0,395,396,1,0,0,0,396,446,1,0,0,0,397,
-		398,5,58,0,0,398,446,5,252,0,0,399,400,5,59,0,0,400,446,3,146,73,0,401,
-		402,5,60,0,0,402,403,3,40,20,0,403,404,3,146,73,0,404,405,5,62,0,0,405,
-		406,5,55,0,0,406,410,5,63,0,0,407,408,5,56,0,0,408,409,5,62,0,0,409,411,
-		5,64,0,0,410,407,1,0,0,0,410,411,1,0,0,0,411,446,1,0,0,0,412,414,5,65,
-		0,0,413,415,3,42,21,0,414,413,1,0,0,0,415,416,1,0,0,0,416,414,1,0,0,0,
-		416,417,1,0,0,0,417,446,1,0,0,0,418,419,5,11,0,0,419,446,3,14,7,0,420,
-		446,3,44,22,0,421,422,5,230,0,0,422,446,3,154,77,0,423,424,5,93,0,0,424,
-		430,3,148,74,0,425,428,5,96,0,0,426,427,5,161,0,0,427,429,3,148,74,0,428,
-		426,1,0,0,0,428,429,1,0,0,0,429,431,1,0,0,0,430,425,1,0,0,0,430,431,1,
-		0,0,0,431,446,1,0,0,0,432,433,5,94,0,0,433,434,5,62,0,0,434,439,3,146,
-		73,0,435,436,5,237,0,0,436,438,3,146,73,0,437,435,1,0,0,0,438,441,1,0,
-		0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,442,
-		444,3,36,18,0,443,442,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,0,445,376,
-		1,0,0,0,445,378,1,0,0,0,445,397,1,0,0,0,445,399,1,0,0,0,445,401,1,0,0,
-		0,445,412,1,0,0,0,445,418,1,0,0,0,445,420,1,0,0,0,445,421,1,0,0,0,445,
-		423,1,0,0,0,445,432,1,0,0,0,446,35,1,0,0,0,447,448,5,127,0,0,448,449,3,
-		146,73,0,449,450,5,195,0,0,450,451,3,154,77,0,451,455,1,0,0,0,452,453,
-		5,127,0,0,453,455,3,148,74,0,454,447,1,0,0,0,454,452,1,0,0,0,455,37,1,
-		0,0,0,456,464,5,232,0,0,457,458,5,50,0,0,458,464,3,148,74,0,459,460,5,
-		71,0,0,460,464,3,148,74,0,461,462,5,174,0,0,462,464,3,146,73,0,463,456,
-		1,0,0,0,463,457,1,0,0,0,463,459,1,0,0,0,463,461,1,0,0,0,464,39,1,0,0,0,
-		465,466,5,254,0,0,466,469,5,61,0,0,467,469,5,253,0,0,468,465,1,0,0,0,468,
-		467,1,0,0,0,469,41,1,0,0,0,470,471,5,70,0,0,471,477,3,148,74,0,472,473,
-		5,71,0,0,473,477,3,148,74,0,474,475,5,72,0,0,475,477,5,252,0,0,476,470,
-		1,0,0,0,476,472,1,0,0,0,476,474,1,0,0,0,477,43,1,0,0,0,478,479,5,66,0,
-		0,479,483,3,154,77,0,480,482,3,46,23,0,481,480,1,0,0,0,482,485,1,0,0,0,
-		483,481,1,0,0,0,483,484,1,0,0,0,484,45,1,0,0,0,485,483,1,0,0,0,486,487,
-		5,71,0,0,487,499,3,148,74,0,488,489,5,72,0,0,489,499,5,252,0,0,490,491,
-		5,127,0,0,491,499,3,148,74,0,492,493,5,67,0,0,493,496,3,48,24,0,494,495,
-		5,196,0,0,495,497,3,48,24,0,496,494,1,0,0,0,496,497,1,0,0,0,497,499,1,
-		0,0,0,498,486,1,0,0,0,498,488,1,0,0,0,498,490,1,0,0,0,498,492,1,0,0,0,
-		499,47,1,0,0,0,500,501,7,2,0,0,501,49,1,0,0,0,502,503,5,73,0,0,503,504,
-		3,154,77,0,504,508,5,233,0,0,505,507,3,52,26,0,506,505,1,0,0,0,507,510,
-		1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,511,1,0,0,0,510,508,1,0,0,
-		0,511,512,5,234,0,0,512,51,1,0,0,0,513,514,5,74,0,0,514,549,3,154,77,0,
-		515,516,5,109,0,0,516,549,3,148,74,0,517,518,5,110,0,0,518,549,3,72,36,
-		0,519,520,5,112,0,0,520,521,5,72,0,0,521,549,5,252,0,0,522,523,5,115,0,
-		0,523,549,3,82,41,0,524,525,5,8,0,0,525,549,5,252,0,0,526,527,5,45,0,0,
-		527,530,3,148,74,0,528,529,5,135,0,0,529,531,3,146,73,0,530,528,1,0,0,
-		0,530,531,1,0,0,0,531,534,1,0,0,0,532,533,5,136,0,0,533,535,3,54,27,0,
-		534,532,1,0,0,0,534,535,1,0,0,0,535,539,1,0,0,0,536,537,5,150,0,0,537,
-		538,5,254,0,0,538,540,5,137,0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,549,
-		1,0,0,0,541,549,3,76,38,0,542,549,3,78,39,0,543,545,5,138,0,0,544,546,
-		5,241,0,0,545,544,1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,549,3,148,
-		74,0,548,513,1,0,0,0,548,515,1,0,0,0,548,517,1,0,0,0,548,519,1,0,0,0,548,
-		522,1,0,0,0,548,524,1,0,0,0,548,526,1,0,0,0,548,541,1,0,0,0,548,542,1,
-		0,0,0,548,543,1,0,0,0,549,53,1,0,0,0,550,553,5,110,0,0,551,553,3,148,74,
-		0,552,550,1,0,0,0,552,551,1,0,0,0,553,55,1,0,0,0,554,555,5,75,0,0,555,
-		556,3,154,77,0,556,560,5,233,0,0,557,559,3,58,29,0,558,557,1,0,0,0,559,
-		562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,
-		0,0,0,563,564,5,234,0,0,564,57,1,0,0,0,565,566,5,76,0,0,566,570,5,233,
-		0,0,567,569,3,68,34,0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,
-		570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,605,5,234,0,0,574,
-		575,5,77,0,0,575,605,3,148,74,0,576,577,5,78,0,0,577,605,3,148,74,0,578,
-		579,5,79,0,0,579,580,5,49,0,0,580,605,3,146,73,0,581,582,5,79,0,0,582,
-		583,5,80,0,0,583,584,3,148,74,0,584,585,3,144,72,0,585,605,1,0,0,0,586,
-		587,5,82,0,0,587,605,3,148,74,0,588,589,5,83,0,0,589,605,3,148,74,0,590,
-		591,5,81,0,0,591,605,3,148,74,0,592,593,5,84,0,0,593,594,3,148,74,0,594,
-		595,3,144,72,0,595,605,1,0,0,0,596,597,5,85,0,0,597,598,3,148,74,0,598,
-		599,5,80,0,0,599,600,3,148,74,0,600,601,3,144,72,0,601,605,1,0,0,0,602,
-		603,5,86,0,0,603,605,3,154,77,0,604,565,1,0,0,0,604,574,1,0,0,0,604,576,
-		1,0,0,0,604,578,1,0,0,0,604,581,1,0,0,0,604,586,1,0,0,0,604,588,1,0,0,
-		0,604,590,1,0,0,0,604,592,1,0,0,0,604,596,1,0,0,0,604,602,1,0,0,0,605,
-		59,1,0,0,0,606,607,5,87,0,0,607,608,3,154,77,0,608,609,5,54,0,0,609,610,
-		3,154,77,0,610,614,5,233,0,0,611,613,3,62,31,0,612,611,1,0,0,0,613,616,
-		1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,
-		0,617,618,5,234,0,0,618,61,1,0,0,0,619,620,5,88,0,0,620,676,3,154,77,0,
-		621,622,5,77,0,0,622,676,3,148,74,0,623,624,5,89,0,0,624,625,5,62,0,0,
-		625,676,5,64,0,0,626,627,5,89,0,0,627,676,3,148,74,0,628,629,5,184,0,0,
-		629,630,3,148,74,0,630,631,3,144,72,0,631,676,1,0,0,0,632,633,5,90,0,0,
-		633,676,3,148,74,0,634,635,5,58,0,0,635,676,5,252,0,0,636,637,5,59,0,0,
-		637,676,3,146,73,0,638,639,5,93,0,0,639,645,3,148,74,0,640,643,5,96,0,
-		0,641,642,5,161,0,0,642,644,3,148,74,0,643,641,1,0,0,0,643,644,1,0,0,0,
-		644,646,1,0,0,0,645,640,1,0,0,0,645,646,1,0,0,0,646,676,1,0,0,0,647,648,
-		5,60,0,0,648,649,3,40,20,0,649,650,3,146,73,0,650,651,5,62,0,0,651,652,
-		5,88,0,0,652,653,5,63,0,0,653,676,1,0,0,0,654,655,5,97,0,0,655,659,3,148,
-		74,0,656,657,5,98,0,0,657,658,5,129,0,0,658,660,5,59,0,0,659,656,1,0,0,
-		0,659,660,1,0,0,0,660,676,1,0,0,0,661,676,3,44,22,0,662,663,5,94,0,0,663,
-		664,5,62,0,0,664,669,3,146,73,0,665,666,5,237,0,0,666,668,3,146,73,0,667,
-		665,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,673,1,
-		0,0,0,671,669,1,0,0,0,672,674,3,36,18,0,673,672,1,0,0,0,673,674,1,0,0,
-		0,674,676,1,0,0,0,675,619,1,0,0,0,675,621,1,0,0,0,675,623,1,0,0,0,675,
-		626,1,0,0,0,675,628,1,0,0,0,675,632,1,0,0,0,675,634,1,0,0,0,675,636,1,
-		0,0,0,675,638,1,0,0,0,675,647,1,0,0,0,675,654,1,0,0,0,675,661,1,0,0,0,
-		675,662,1,0,0,0,676,63,1,0,0,0,677,678,5,190,0,0,678,679,3,154,77,0,679,
-		683,5,233,0,0,680,682,3,66,33,0,681,680,1,0,0,0,682,685,1,0,0,0,683,681,
-		1,0,0,0,683,684,1,0,0,0,684,686,1,0,0,0,685,683,1,0,0,0,686,687,5,234,
-		0,0,687,65,1,0,0,0,688,689,5,220,0,0,689,707,3,148,74,0,690,691,5,89,0,
-		0,691,707,3,154,77,0,692,693,5,221,0,0,693,707,3,148,74,0,694,695,5,222,
-		0,0,695,707,3,148,74,0,696,697,5,223,0,0,697,707,3,148,74,0,698,699,5,
-		82,0,0,699,707,3,148,74,0,700,701,5,81,0,0,701,707,3,148,74,0,702,703,
-		5,99,0,0,703,707,3,148,74,0,704,705,5,100,0,0,705,707,3,148,74,0,706,688,
-		1,0,0,0,706,690,1,0,0,0,706,692,1,0,0,0,706,694,1,0,0,0,706,696,1,0,0,
-		0,706,698,1,0,0,0,706,700,1,0,0,0,706,702,1,0,0,0,706,704,1,0,0,0,707,
-		67,1,0,0,0,708,709,5,252,0,0,709,710,3,148,74,0,710,711,5,62,0,0,711,713,
-		3,148,74,0,712,714,5,237,0,0,713,712,1,0,0,0,713,714,1,0,0,0,714,69,1,
-		0,0,0,715,716,5,108,0,0,716,717,3,154,77,0,717,721,5,233,0,0,718,720,3,
-		74,37,0,719,718,1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,
-		0,722,724,1,0,0,0,723,721,1,0,0,0,724,725,5,234,0,0,725,71,1,0,0,0,726,
-		728,3,148,74,0,727,729,5,111,0,0,728,727,1,0,0,0,728,729,1,0,0,0,729,732,
-		1,0,0,0,730,731,5,50,0,0,731,733,3,148,74,0,732,730,1,0,0,0,732,733,1,
-		0,0,0,733,736,1,0,0,0,734,735,5,71,0,0,735,737,3,148,74,0,736,734,1,0,
-		0,0,736,737,1,0,0,0,737,73,1,0,0,0,738,739,5,109,0,0,739,809,3,148,74,
-		0,740,741,5,110,0,0,741,809,3,72,36,0,742,744,5,199,0,0,743,745,5,253,
-		0,0,744,743,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,747,5,139,0,0,
-		747,749,3,148,74,0,748,746,1,0,0,0,748,749,1,0,0,0,749,809,1,0,0,0,750,
-		751,5,199,0,0,751,809,5,210,0,0,752,753,5,200,0,0,753,809,3,148,74,0,754,
-		755,5,201,0,0,755,809,3,148,74,0,756,757,5,202,0,0,757,758,5,72,0,0,758,
-		809,5,252,0,0,759,760,5,203,0,0,760,764,5,233,0,0,761,763,3,30,15,0,762,
-		761,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,
-		0,0,0,766,764,1,0,0,0,767,809,5,234,0,0,768,769,5,203,0,0,769,770,5,211,
-		0,0,770,771,3,154,77,0,771,772,5,212,0,0,772,773,3,148,74,0,773,809,1,
-		0,0,0,774,775,5,204,0,0,775,809,3,148,74,0,776,809,3,76,38,0,777,809,3,
-		78,39,0,778,779,5,207,0,0,779,780,5,213,0,0,780,781,3,148,74,0,781,782,
-		5,169,0,0,782,783,3,148,74,0,783,809,1,0,0,0,784,785,5,206,0,0,785,809,
-		3,148,74,0,786,787,5,112,0,0,787,788,5,72,0,0,788,809,5,252,0,0,789,790,
-		5,115,0,0,790,809,3,82,41,0,791,792,5,8,0,0,792,809,5,252,0,0,793,794,
-		5,119,0,0,794,809,5,254,0,0,795,809,3,44,22,0,796,797,5,225,0,0,797,798,
-		5,62,0,0,798,799,3,148,74,0,799,800,5,211,0,0,800,804,3,148,74,0,801,802,
-		5,226,0,0,802,803,5,227,0,0,803,805,3,148,74,0,804,801,1,0,0,0,804,805,
-		1,0,0,0,805,809,1,0,0,0,806,807,5,228,0,0,807,809,3,148,74,0,808,738,1,
-		0,0,0,808,740,1,0,0,0,808,742,1,0,0,0,808,750,1,0,0,0,808,752,1,0,0,0,
-		808,754,1,0,0,0,808,756,1,0,0,0,808,759,1,0,0,0,808,768,1,0,0,0,808,774,
-		1,0,0,0,808,776,1,0,0,0,808,777,1,0,0,0,808,778,1,0,0,0,808,784,1,0,0,
-		0,808,786,1,0,0,0,808,789,1,0,0,0,808,791,1,0,0,0,808,793,1,0,0,0,808,
-		795,1,0,0,0,808,796,1,0,0,0,808,806,1,0,0,0,809,75,1,0,0,0,810,811,5,205,
-		0,0,811,816,3,148,74,0,812,813,5,51,0,0,813,817,5,252,0,0,814,815,5,214,
-		0,0,815,817,3,154,77,0,816,812,1,0,0,0,816,814,1,0,0,0,817,77,1,0,0,0,
-		818,819,5,207,0,0,819,820,5,208,0,0,820,821,3,154,77,0,821,825,5,233,0,
-		0,822,824,3,80,40,0,823,822,1,0,0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,
-		826,1,0,0,0,826,830,1,0,0,0,827,825,1,0,0,0,828,829,5,169,0,0,829,831,
-		3,148,74,0,830,828,1,0,0,0,830,831,1,0,0,0,831,832,1,0,0,0,832,833,5,234,
-		0,0,833,79,1,0,0,0,834,835,5,209,0,0,835,836,3,148,74,0,836,837,3,148,
-		74,0,837,81,1,0,0,0,838,851,5,116,0,0,839,851,5,117,0,0,840,851,5,118,
-		0,0,841,842,5,52,0,0,842,846,5,233,0,0,843,845,3,30,15,0,844,843,1,0,0,
-		0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,
-		846,1,0,0,0,849,851,5,234,0,0,850,838,1,0,0,0,850,839,1,0,0,0,850,840,
-		1,0,0,0,850,841,1,0,0,0,851,83,1,0,0,0,852,853,5,215,0,0,853,854,3,154,
-		77,0,854,858,5,233,0,0,855,857,3,86,43,0,856,855,1,0,0,0,857,860,1,0,0,
-		0,858,856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,
-		862,5,234,0,0,862,85,1,0,0,0,863,864,5,195,0,0,864,865,3,154,77,0,865,
-		866,5,238,0,0,866,867,3,154,77,0,867,887,1,0,0,0,868,869,5,193,0,0,869,
-		887,3,148,74,0,870,871,5,216,0,0,871,887,3,148,74,0,872,873,5,217,0,0,
-		873,887,5,219,0,0,874,875,5,217,0,0,875,887,3,154,77,0,876,878,5,64,0,
-		0,877,879,3,88,44,0,878,877,1,0,0,0,879,880,1,0,0,0,880,878,1,0,0,0,880,
-		881,1,0,0,0,881,887,1,0,0,0,882,883,5,203,0,0,883,884,5,166,0,0,884,885,
-		5,51,0,0,885,887,3,154,77,0,886,863,1,0,0,0,886,868,1,0,0,0,886,870,1,
-		0,0,0,886,872,1,0,0,0,886,874,1,0,0,0,886,876,1,0,0,0,886,882,1,0,0,0,
-		887,87,1,0,0,0,888,889,5,218,0,0,889,895,3,148,74,0,890,891,5,99,0,0,891,
-		895,3,148,74,0,892,893,5,100,0,0,893,895,3,148,74,0,894,888,1,0,0,0,894,
-		890,1,0,0,0,894,892,1,0,0,0,895,89,1,0,0,0,896,897,5,120,0,0,897,898,3,
-		154,77,0,898,902,5,233,0,0,899,901,3,92,46,0,900,899,1,0,0,0,901,904,1,
-		0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,905,1,0,0,0,904,902,1,0,0,0,
-		905,906,5,234,0,0,906,91,1,0,0,0,907,908,5,121,0,0,908,943,3,148,74,0,
-		909,910,5,122,0,0,910,915,3,94,47,0,911,912,5,237,0,0,912,914,3,94,47,
-		0,913,911,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,
-		943,1,0,0,0,917,915,1,0,0,0,918,919,5,162,0,0,919,943,3,148,74,0,920,921,
-		5,163,0,0,921,922,3,148,74,0,922,923,5,161,0,0,923,926,3,154,77,0,924,
-		925,5,164,0,0,925,927,3,148,74,0,926,924,1,0,0,0,926,927,1,0,0,0,927,929,
-		1,0,0,0,928,930,5,167,0,0,929,928,1,0,0,0,929,930,1,0,0,0,930,943,1,0,
-		0,0,931,932,5,201,0,0,932,943,3,148,74,0,933,934,5,165,0,0,934,939,3,98,
-		49,0,935,936,5,237,0,0,936,938,3,98,49,0,937,935,1,0,0,0,938,941,1,0,0,
-		0,939,937,1,0,0,0,939,940,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,942,
-		907,1,0,0,0,942,909,1,0,0,0,942,918,1,0,0,0,942,920,1,0,0,0,942,931,1,
-		0,0,0,942,933,1,0,0,0,943,93,1,0,0,0,944,945,3,154,77,0,945,954,3,148,
-		74,0,946,950,5,233,0,0,947,949,3,96,48,0,948,947,1,0,0,0,949,952,1,0,0,
-		0,950,948,1,0,0,0,950,951,1,0,0,0,951,953,1,0,0,0,952,950,1,0,0,0,953,
-		955,5,234,0,0,954,946,1,0,0,0,954,955,1,0,0,0,955,95,1,0,0,0,956,957,5,
-		162,0,0,957,963,3,148,74,0,958,959,5,163,0,0,959,963,3,148,74,0,960,961,
-		5,164,0,0,961,963,3,148,74,0,962,956,1,0,0,0,962,958,1,0,0,0,962,960,1,
-		0,0,0,963,97,1,0,0,0,964,965,5,252,0,0,965,966,3,148,74,0,966,99,1,0,0,
-		0,967,968,5,123,0,0,968,977,3,154,77,0,969,973,5,233,0,0,970,972,3,102,
-		51,0,971,970,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,
-		976,1,0,0,0,975,973,1,0,0,0,976,978,5,234,0,0,977,969,1,0,0,0,977,978,
-		1,0,0,0,978,101,1,0,0,0,979,980,5,124,0,0,980,986,3,148,74,0,981,982,5,
-		125,0,0,982,986,3,148,74,0,983,984,5,126,0,0,984,986,3,148,74,0,985,979,
-		1,0,0,0,985,981,1,0,0,0,985,983,1,0,0,0,986,103,1,0,0,0,987,988,5,127,
-		0,0,988,989,3,154,77,0,989,990,5,233,0,0,990,998,3,148,74,0,991,996,3,
-		144,72,0,992,993,5,57,0,0,993,994,3,148,74,0,994,995,3,144,72,0,995,997,
-		1,0,0,0,996,992,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,991,1,0,0,
-		0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,1001,5,234,0,0,1001,105,1,0,0,
-		0,1002,1003,5,128,0,0,1003,1004,3,154,77,0,1004,1005,5,240,0,0,1005,1012,
-		3,148,74,0,1006,1009,5,129,0,0,1007,1010,5,130,0,0,1008,1010,5,131,0,0,
-		1009,1007,1,0,0,0,1009,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1013,3,146,
-		73,0,1012,1006,1,0,0,0,1012,1013,1,0,0,0,1013,1016,1,0,0,0,1014,1015,5,
-		51,0,0,1015,1017,5,252,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,107,
-		1,0,0,0,1018,1019,5,132,0,0,1019,1020,3,154,77,0,1020,1021,5,139,0,0,1021,
-		1024,3,148,74,0,1022,1023,5,51,0,0,1023,1025,5,252,0,0,1024,1022,1,0,0,
-		0,1024,1025,1,0,0,0,1025,1029,1,0,0,0,1026,1027,5,133,0,0,1027,1028,5,
-		135,0,0,1028,1030,5,254,0,0,1029,1026,1,0,0,0,1029,1030,1,0,0,0,1030,1034,
-		1,0,0,0,1031,1032,5,134,0,0,1032,1033,5,135,0,0,1033,1035,5,254,0,0,1034,
-		1031,1,0,0,0,1034,1035,1,0,0,0,1035,1046,1,0,0,0,1036,1037,5,156,0,0,1037,
-		1038,5,179,0,0,1038,1039,3,154,77,0,1039,1040,5,157,0,0,1040,1041,5,161,
-		0,0,1041,1042,5,254,0,0,1042,1044,5,158,0,0,1043,1045,3,110,55,0,1044,
-		1043,1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1036,1,0,0,0,1046,
-		1047,1,0,0,0,1047,1048,1,0,0,0,1048,1049,5,239,0,0,1049,1054,3,112,56,
-		0,1050,1051,5,237,0,0,1051,1053,3,112,56,0,1052,1050,1,0,0,0,1053,1056,
-		1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,109,1,0,0,0,1056,1054,
-		1,0,0,0,1057,1058,5,159,0,0,1058,1063,3,154,77,0,1059,1060,5,237,0,0,1060,
-		1062,3,154,77,0,1061,1059,1,0,0,0,1062,1065,1,0,0,0,1063,1061,1,0,0,0,
-		1063,1064,1,0,0,0,1064,1069,1,0,0,0,1065,1063,1,0,0,0,1066,1067,5,170,
-		0,0,1067,1068,5,160,0,0,1068,1070,3,154,77,0,1069,1066,1,0,0,0,1069,1070,
-		1,0,0,0,1070,1074,1,0,0,0,1071,1072,5,160,0,0,1072,1074,3,154,77,0,1073,
-		1057,1,0,0,0,1073,1071,1,0,0,0,1074,111,1,0,0,0,1075,1076,5,152,0,0,1076,
-		1077,5,253,0,0,1077,1078,5,161,0,0,1078,1095,3,154,77,0,1079,1091,5,155,
-		0,0,1080,1081,5,235,0,0,1081,1086,3,154,77,0,1082,1083,5,237,0,0,1083,
-		1085,3,154,77,0,1084,1082,1,0,0,0,1085,1088,1,0,0,0,1086,1084,1,0,0,0,
-		1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1086,1,0,0,0,1089,1090,5,236,
-		0,0,1090,1092,1,0,0,0,1091,1080,1,0,0,0,1091,1092,1,0,0,0,1092,1095,1,
-		0,0,0,1093,1095,3,154,77,0,1094,1075,1,0,0,0,1094,1079,1,0,0,0,1094,1093,
-		1,0,0,0,1095,113,1,0,0,0,1096,1097,5,140,0,0,1097,1098,5,139,0,0,1098,
-		1101,3,148,74,0,1099,1100,5,141,0,0,1100,1102,3,146,73,0,1101,1099,1,0,
-		0,0,1101,1102,1,0,0,0,1102,115,1,0,0,0,1103,1104,5,142,0,0,1104,1105,5,
-		143,0,0,1105,1110,3,118,59,0,1106,1107,5,237,0,0,1107,1109,3,118,59,0,
-		1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,
-		0,1111,117,1,0,0,0,1112,1110,1,0,0,0,1113,1116,5,65,0,0,1114,1116,3,154,
-		77,0,1115,1113,1,0,0,0,1115,1114,1,0,0,0,1116,119,1,0,0,0,1117,1118,5,
-		144,0,0,1118,1122,5,233,0,0,1119,1121,3,122,61,0,1120,1119,1,0,0,0,1121,
-		1124,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,1125,1,0,0,0,1124,
-		1122,1,0,0,0,1125,1126,5,234,0,0,1126,121,1,0,0,0,1127,1128,5,10,0,0,1128,
-		1138,3,152,76,0,1129,1130,5,145,0,0,1130,1135,3,154,77,0,1131,1132,5,237,
-		0,0,1132,1134,3,154,77,0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
-		1,0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1138,1129,
-		1,0,0,0,1138,1139,1,0,0,0,1139,1222,1,0,0,0,1140,1141,5,146,0,0,1141,1222,
-		3,154,77,0,1142,1143,5,147,0,0,1143,1222,3,154,77,0,1144,1145,5,148,0,
-		0,1145,1146,5,149,0,0,1146,1147,5,150,0,0,1147,1222,3,154,77,0,1148,1151,
-		5,151,0,0,1149,1150,5,253,0,0,1150,1152,5,195,0,0,1151,1149,1,0,0,0,1151,
-		1152,1,0,0,0,1152,1153,1,0,0,0,1153,1154,5,149,0,0,1154,1155,5,161,0,0,
-		1155,1222,3,154,77,0,1156,1157,5,152,0,0,1157,1158,5,253,0,0,1158,1159,
-		5,195,0,0,1159,1160,5,149,0,0,1160,1161,5,161,0,0,1161,1222,3,154,77,0,
-		1162,1163,5,172,0,0,1163,1168,3,154,77,0,1164,1165,5,237,0,0,1165,1167,
-		3,154,77,0,1166,1164,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1168,
-		1169,1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1171,1173,5,153,0,0,1172,
-		1171,1,0,0,0,1172,1173,1,0,0,0,1173,1174,1,0,0,0,1174,1175,5,161,0,0,1175,
-		1176,5,224,0,0,1176,1177,3,152,76,0,1177,1222,1,0,0,0,1178,1179,5,168,
-		0,0,1179,1180,3,148,74,0,1180,1184,5,233,0,0,1181,1183,3,122,61,0,1182,
-		1181,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,0,0,1185,
-		1187,1,0,0,0,1186,1184,1,0,0,0,1187,1197,5,234,0,0,1188,1189,5,169,0,0,
-		1189,1193,5,233,0,0,1190,1192,3,122,61,0,1191,1190,1,0,0,0,1192,1195,1,
-		0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1196,1,0,0,0,1195,1193,
-		1,0,0,0,1196,1198,5,234,0,0,1197,1188,1,0,0,0,1197,1198,1,0,0,0,1198,1222,
-		1,0,0,0,1199,1202,5,153,0,0,1200,1201,5,179,0,0,1201,1203,5,109,0,0,1202,
-		1200,1,0,0,0,1202,1203,1,0,0,0,1203,1204,1,0,0,0,1204,1208,5,233,0,0,1205,
-		1207,3,122,61,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,
-		1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1208,1,0,0,0,1211,1222,5,234,
-		0,0,1212,1213,5,154,0,0,1213,1217,5,233,0,0,1214,1216,3,122,61,0,1215,
-		1214,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,1218,1,0,0,0,1218,
-		1220,1,0,0,0,1219,1217,1,0,0,0,1220,1222,5,234,0,0,1221,1127,1,0,0,0,1221,
-		1140,1,0,0,0,1221,1142,1,0,0,0,1221,1144,1,0,0,0,1221,1148,1,0,0,0,1221,
-		1156,1,0,0,0,1221,1162,1,0,0,0,1221,1178,1,0,0,0,1221,1199,1,0,0,0,1221,
-		1212,1,0,0,0,1222,123,1,0,0,0,1223,1224,5,171,0,0,1224,1228,5,233,0,0,
-		1225,1227,3,126,63,0,1226,1225,1,0,0,0,1227,1230,1,0,0,0,1228,1226,1,0,
-		0,0,1228,1229,1,0,0,0,1229,1231,1,0,0,0,1230,1228,1,0,0,0,1231,1232,5,
-		234,0,0,1232,125,1,0,0,0,1233,1234,5,172,0,0,1234,1239,3,154,77,0,1235,
-		1236,5,237,0,0,1236,1238,3,154,77,0,1237,1235,1,0,0,0,1238,1241,1,0,0,
-		0,1239,1237,1,0,0,0,1239,1240,1,0,0,0,1240,1245,1,0,0,0,1241,1239,1,0,
-		0,0,1242,1244,3,128,64,0,1243,1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,
-		1,0,0,0,1245,1246,1,0,0,0,1246,1250,1,0,0,0,1247,1245,1,0,0,0,1248,1250,
-		3,120,60,0,1249,1233,1,0,0,0,1249,1248,1,0,0,0,1250,127,1,0,0,0,1251,1252,
-		5,173,0,0,1252,1274,3,148,74,0,1253,1254,5,174,0,0,1254,1274,3,146,73,
-		0,1255,1256,5,99,0,0,1256,1257,3,148,74,0,1257,1258,5,181,0,0,1258,1259,
-		5,107,0,0,1259,1274,1,0,0,0,1260,1261,5,100,0,0,1261,1274,3,148,74,0,1262,
-		1263,5,101,0,0,1263,1264,3,148,74,0,1264,1265,5,181,0,0,1265,1266,5,107,
-		0,0,1266,1274,1,0,0,0,1267,1268,5,102,0,0,1268,1274,3,148,74,0,1269,1270,
-		5,103,0,0,1270,1274,5,104,0,0,1271,1272,5,105,0,0,1272,1274,3,148,74,0,
-		1273,1251,1,0,0,0,1273,1253,1,0,0,0,1273,1255,1,0,0,0,1273,1260,1,0,0,
-		0,1273,1262,1,0,0,0,1273,1267,1,0,0,0,1273,1269,1,0,0,0,1273,1271,1,0,
-		0,0,1274,129,1,0,0,0,1275,1276,5,2,0,0,1276,1277,3,154,77,0,1277,1278,
-		5,4,0,0,1278,1279,3,154,77,0,1279,1283,5,233,0,0,1280,1282,3,132,66,0,
-		1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,
-		0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1287,5,234,0,0,1287,131,1,0,
-		0,0,1288,1289,3,154,77,0,1289,1290,5,60,0,0,1290,1291,5,175,0,0,1291,1292,
-		5,254,0,0,1292,1521,1,0,0,0,1293,1294,3,154,77,0,1294,1295,5,60,0,0,1295,
-		1296,5,38,0,0,1296,1300,3,148,74,0,1297,1299,3,142,71,0,1298,1297,1,0,
-		0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,1301,1,0,0,0,1301,1521,1,
-		0,0,0,1302,1300,1,0,0,0,1303,1304,3,154,77,0,1304,1305,5,95,0,0,1305,1306,
-		5,62,0,0,1306,1307,3,146,73,0,1307,1521,1,0,0,0,1308,1309,3,154,77,0,1309,
-		1310,5,95,0,0,1310,1311,5,38,0,0,1311,1312,5,62,0,0,1312,1317,3,140,70,
-		0,1313,1314,5,237,0,0,1314,1316,3,140,70,0,1315,1313,1,0,0,0,1316,1319,
-		1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,1323,1,0,0,0,1319,1317,
-		1,0,0,0,1320,1322,3,142,71,0,1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,
-		1321,1,0,0,0,1323,1324,1,0,0,0,1324,1521,1,0,0,0,1325,1323,1,0,0,0,1326,
-		1327,3,152,76,0,1327,1328,7,3,0,0,1328,1329,3,148,74,0,1329,1334,3,144,
-		72,0,1330,1331,5,28,0,0,1331,1332,3,148,74,0,1332,1333,3,144,72,0,1333,
-		1335,1,0,0,0,1334,1330,1,0,0,0,1334,1335,1,0,0,0,1335,1521,1,0,0,0,1336,
-		1337,3,152,76,0,1337,1338,5,178,0,0,1338,1339,3,148,74,0,1339,1340,5,179,
-		0,0,1340,1341,5,252,0,0,1341,1521,1,0,0,0,1342,1343,3,154,77,0,1343,1370,
-		5,180,0,0,1344,1345,5,54,0,0,1345,1347,5,252,0,0,1346,1348,3,136,68,0,
-		1347,1346,1,0,0,0,1347,1348,1,0,0,0,1348,1371,1,0,0,0,1349,1359,5,38,0,
-		0,1350,1351,5,44,0,0,1351,1352,3,148,74,0,1352,1356,3,144,72,0,1353,1355,
-		3,134,67,0,1354,1353,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,
-		1357,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1359,1350,1,0,0,0,1359,
-		1360,1,0,0,0,1360,1364,1,0,0,0,1361,1363,3,142,71,0,1362,1361,1,0,0,0,
-		1363,1366,1,0,0,0,1364,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1367,1369,3,136,68,0,1368,1367,1,0,0,0,1368,1369,1,
-		0,0,0,1369,1371,1,0,0,0,1370,1344,1,0,0,0,1370,1349,1,0,0,0,1371,1521,
-		1,0,0,0,1372,1374,5,171,0,0,1373,1375,3,128,64,0,1374,1373,1,0,0,0,1375,
-		1376,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,0,1377,1521,1,0,0,0,1378,
-		1379,5,171,0,0,1379,1380,5,172,0,0,1380,1521,5,106,0,0,1381,1382,3,154,
-		77,0,1382,1383,5,117,0,0,1383,1384,3,148,74,0,1384,1521,1,0,0,0,1385,1386,
-		3,154,77,0,1386,1387,5,16,0,0,1387,1388,3,24,12,0,1388,1392,5,233,0,0,
-		1389,1391,3,30,15,0,1390,1389,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,
-		0,0,1392,1393,1,0,0,0,1393,1395,1,0,0,0,1394,1392,1,0,0,0,1395,1396,5,
-		234,0,0,1396,1521,1,0,0,0,1397,1398,3,154,77,0,1398,1399,5,19,0,0,1399,
-		1400,5,252,0,0,1400,1401,5,20,0,0,1401,1402,3,148,74,0,1402,1521,1,0,0,
-		0,1403,1404,3,154,77,0,1404,1406,5,21,0,0,1405,1407,5,241,0,0,1406,1405,
-		1,0,0,0,1406,1407,1,0,0,0,1407,1408,1,0,0,0,1408,1409,3,148,74,0,1409,
-		1521,1,0,0,0,1410,1411,3,154,77,0,1411,1412,5,229,0,0,1412,1415,3,146,
-		73,0,1413,1414,5,51,0,0,1414,1416,5,252,0,0,1415,1413,1,0,0,0,1415,1416,
-		1,0,0,0,1416,1521,1,0,0,0,1417,1418,3,154,77,0,1418,1419,5,229,0,0,1419,
-		1420,5,38,0,0,1420,1425,3,138,69,0,1421,1422,5,237,0,0,1422,1424,3,138,
-		69,0,1423,1421,1,0,0,0,1424,1427,1,0,0,0,1425,1423,1,0,0,0,1425,1426,1,
-		0,0,0,1426,1430,1,0,0,0,1427,1425,1,0,0,0,1428,1429,5,51,0,0,1429,1431,
-		5,252,0,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,1431,1521,1,0,0,0,1432,1433,
-		3,154,77,0,1433,1434,5,91,0,0,1434,1435,3,148,74,0,1435,1521,1,0,0,0,1436,
-		1437,3,154,77,0,1437,1438,5,92,0,0,1438,1439,5,135,0,0,1439,1440,3,146,
-		73,0,1440,1441,5,62,0,0,1441,1442,3,148,74,0,1442,1521,1,0,0,0,1443,1444,
-		3,154,77,0,1444,1445,5,198,0,0,1445,1446,5,92,0,0,1446,1521,1,0,0,0,1447,
-		1448,3,154,77,0,1448,1449,5,70,0,0,1449,1451,5,68,0,0,1450,1452,5,253,
-		0,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,1521,1,0,0,0,1453,1454,3,
-		154,77,0,1454,1455,5,70,0,0,1455,1458,5,69,0,0,1456,1457,5,51,0,0,1457,
-		1459,5,252,0,0,1458,1456,1,0,0,0,1458,1459,1,0,0,0,1459,1521,1,0,0,0,1460,
-		1461,3,154,77,0,1461,1463,5,64,0,0,1462,1464,3,88,44,0,1463,1462,1,0,0,
-		0,1464,1465,1,0,0,0,1465,1463,1,0,0,0,1465,1466,1,0,0,0,1466,1521,1,0,
-		0,0,1467,1468,5,22,0,0,1468,1521,5,254,0,0,1469,1470,5,23,0,0,1470,1521,
-		5,254,0,0,1471,1521,5,24,0,0,1472,1521,5,25,0,0,1473,1474,3,154,77,0,1474,
-		1475,5,26,0,0,1475,1476,5,27,0,0,1476,1477,3,148,74,0,1477,1478,3,144,
-		72,0,1478,1479,5,28,0,0,1479,1480,3,148,74,0,1480,1481,3,144,72,0,1481,
-		1521,1,0,0,0,1482,1483,3,154,77,0,1483,1484,5,29,0,0,1484,1487,5,161,0,
-		0,1485,1488,5,30,0,0,1486,1488,3,148,74,0,1487,1485,1,0,0,0,1487,1486,
-		1,0,0,0,1488,1489,1,0,0,0,1489,1490,5,31,0,0,1490,1491,3,148,74,0,1491,
-		1492,3,144,72,0,1492,1493,5,28,0,0,1493,1494,3,148,74,0,1494,1495,3,144,
-		72,0,1495,1521,1,0,0,0,1496,1497,3,154,77,0,1497,1498,5,32,0,0,1498,1499,
-		3,148,74,0,1499,1500,3,144,72,0,1500,1501,5,20,0,0,1501,1502,3,148,74,
-		0,1502,1521,1,0,0,0,1503,1504,5,33,0,0,1504,1505,3,152,76,0,1505,1506,
-		5,34,0,0,1506,1507,3,152,76,0,1507,1510,3,148,74,0,1508,1509,5,35,0,0,
-		1509,1511,3,148,74,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1521,1,0,
-		0,0,1512,1513,5,36,0,0,1513,1514,5,35,0,0,1514,1515,3,148,74,0,1515,1516,
-		3,144,72,0,1516,1517,5,37,0,0,1517,1518,3,148,74,0,1518,1519,3,144,72,
-		0,1519,1521,1,0,0,0,1520,1288,1,0,0,0,1520,1293,1,0,0,0,1520,1303,1,0,
-		0,0,1520,1308,1,0,0,0,1520,1326,1,0,0,0,1520,1336,1,0,0,0,1520,1342,1,
-		0,0,0,1520,1372,1,0,0,0,1520,1378,1,0,0,0,1520,1381,1,0,0,0,1520,1385,
-		1,0,0,0,1520,1397,1,0,0,0,1520,1403,1,0,0,0,1520,1410,1,0,0,0,1520,1417,
-		1,0,0,0,1520,1432,1,0,0,0,1520,1436,1,0,0,0,1520,1443,1,0,0,0,1520,1447,
-		1,0,0,0,1520,1453,1,0,0,0,1520,1460,1,0,0,0,1520,1467,1,0,0,0,1520,1469,
-		1,0,0,0,1520,1471,1,0,0,0,1520,1472,1,0,0,0,1520,1473,1,0,0,0,1520,1482,
-		1,0,0,0,1520,1496,1,0,0,0,1520,1503,1,0,0,0,1520,1512,1,0,0,0,1521,133,
-		1,0,0,0,1522,1523,5,72,0,0,1523,1524,5,252,0,0,1524,1525,5,170,0,0,1525,
-		1526,3,148,74,0,1526,1527,3,144,72,0,1527,135,1,0,0,0,1528,1529,5,45,0,
-		0,1529,1530,5,40,0,0,1530,1531,5,41,0,0,1531,1532,3,148,74,0,1532,1533,
-		5,42,0,0,1533,1534,3,148,74,0,1534,137,1,0,0,0,1535,1537,5,242,0,0,1536,
-		1535,1,0,0,0,1536,1537,1,0,0,0,1537,1538,1,0,0,0,1538,1539,3,146,73,0,
-		1539,1540,5,34,0,0,1540,1541,3,148,74,0,1541,139,1,0,0,0,1542,1543,3,146,
-		73,0,1543,1544,5,34,0,0,1544,1545,3,148,74,0,1545,141,1,0,0,0,1546,1547,
-		5,39,0,0,1547,1548,3,152,76,0,1548,1549,3,148,74,0,1549,143,1,0,0,0,1550,
-		1551,5,181,0,0,1551,1552,5,194,0,0,1552,145,1,0,0,0,1553,1554,5,253,0,
-		0,1554,147,1,0,0,0,1555,1556,6,74,-1,0,1556,1557,5,235,0,0,1557,1558,3,
-		148,74,0,1558,1559,5,236,0,0,1559,1598,1,0,0,0,1560,1561,5,242,0,0,1561,
-		1598,3,148,74,16,1562,1563,5,198,0,0,1563,1598,3,148,74,11,1564,1565,5,
-		168,0,0,1565,1566,3,148,74,0,1566,1567,5,170,0,0,1567,1568,3,148,74,0,
-		1568,1569,5,169,0,0,1569,1570,3,148,74,0,1570,1598,1,0,0,0,1571,1572,3,
-		154,77,0,1572,1581,5,235,0,0,1573,1578,3,148,74,0,1574,1575,5,237,0,0,
-		1575,1577,3,148,74,0,1576,1574,1,0,0,0,1577,1580,1,0,0,0,1578,1576,1,0,
-		0,0,1578,1579,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1581,1573,1,
-		0,0,0,1581,1582,1,0,0,0,1582,1583,1,0,0,0,1583,1584,5,236,0,0,1584,1598,
-		1,0,0,0,1585,1587,7,4,0,0,1586,1588,3,150,75,0,1587,1586,1,0,0,0,1587,
-		1588,1,0,0,0,1588,1589,1,0,0,0,1589,1590,5,181,0,0,1590,1598,3,150,75,
-		0,1591,1592,5,254,0,0,1592,1598,3,150,75,0,1593,1598,5,253,0,0,1594,1598,
-		5,254,0,0,1595,1598,5,252,0,0,1596,1598,3,152,76,0,1597,1555,1,0,0,0,1597,
-		1560,1,0,0,0,1597,1562,1,0,0,0,1597,1564,1,0,0,0,1597,1571,1,0,0,0,1597,
-		1585,1,0,0,0,1597,1591,1,0,0,0,1597,1593,1,0,0,0,1597,1594,1,0,0,0,1597,
-		1595,1,0,0,0,1597,1596,1,0,0,0,1598,1619,1,0,0,0,1599,1600,10,15,0,0,1600,
-		1601,5,195,0,0,1601,1618,3,148,74,16,1602,1603,10,14,0,0,1603,1604,7,5,
-		0,0,1604,1618,3,148,74,15,1605,1606,10,13,0,0,1606,1607,7,6,0,0,1607,1618,
-		3,148,74,14,1608,1609,10,12,0,0,1609,1610,7,7,0,0,1610,1618,3,148,74,13,
-		1611,1612,10,10,0,0,1612,1613,5,196,0,0,1613,1618,3,148,74,11,1614,1615,
-		10,9,0,0,1615,1616,5,197,0,0,1616,1618,3,148,74,10,1617,1599,1,0,0,0,1617,
-		1602,1,0,0,0,1617,1605,1,0,0,0,1617,1608,1,0,0,0,1617,1611,1,0,0,0,1617,
-		1614,1,0,0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1619,1620,1,0,0,0,1620,
-		149,1,0,0,0,1621,1619,1,0,0,0,1622,1623,7,8,0,0,1623,151,1,0,0,0,1624,
-		1627,3,154,77,0,1625,1626,5,238,0,0,1626,1628,3,154,77,0,1627,1625,1,0,
-		0,0,1627,1628,1,0,0,0,1628,153,1,0,0,0,1629,1630,7,9,0,0,1630,155,1,0,
-		0,0,161,160,162,176,202,209,211,219,221,243,249,253,257,259,269,280,288,
-		309,318,328,340,344,352,356,361,371,385,392,395,410,416,428,430,439,443,
-		445,454,463,468,476,483,496,498,508,530,534,539,545,548,552,560,570,604,
-		614,643,645,659,669,673,675,683,706,713,721,728,732,736,744,748,764,804,
-		808,816,825,830,846,850,858,880,886,894,902,915,926,929,939,942,950,954,
-		962,973,977,985,996,998,1009,1012,1016,1024,1029,1034,1044,1046,1054,1063,
-		1069,1073,1086,1091,1094,1101,1110,1115,1122,1135,1138,1151,1168,1172,
-		1184,1193,1197,1202,1208,1217,1221,1228,1239,1245,1249,1273,1283,1300,
-		1317,1323,1334,1347,1356,1359,1364,1368,1370,1376,1392,1406,1415,1425,
-		1430,1451,1458,1465,1487,1510,1520,1536,1578,1581,1587,1597,1617,1619,
-		1627
+		309,1,0,0,0,312,313,5,234,0,0,313,25,1,0,0,0,314,315,5,117,0,0,315,340,
+		3,152,76,0,316,317,5,176,0,0,317,318,3,152,76,0,318,319,3,148,74,0,319,
+		340,1,0,0,0,320,321,5,177,0,0,321,322,3,152,76,0,322,323,3,148,74,0,323,
+		340,1,0,0,0,324,325,5,16,0,0,325,326,3,28,14,0,326,330,5,233,0,0,327,329,
+		3,34,17,0,328,327,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,1,0,
+		0,0,331,333,1,0,0,0,332,330,1,0,0,0,333,334,5,234,0,0,334,340,1,0,0,0,
+		335,336,5,19,0,0,336,337,5,252,0,0,337,338,5,20,0,0,338,340,3,152,76,0,
+		339,314,1,0,0,0,339,316,1,0,0,0,339,320,1,0,0,0,339,324,1,0,0,0,339,335,
+		1,0,0,0,340,27,1,0,0,0,341,342,7,1,0,0,342,29,1,0,0,0,343,344,5,46,0,0,
+		344,345,3,158,79,0,345,349,5,233,0,0,346,348,3,32,16,0,347,346,1,0,0,0,
+		348,351,1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,352,1,0,0,0,351,349,
+		1,0,0,0,352,353,5,234,0,0,353,31,1,0,0,0,354,355,5,47,0,0,355,378,3,152,
+		76,0,356,357,5,48,0,0,357,358,5,49,0,0,358,361,3,150,75,0,359,360,5,50,
+		0,0,360,362,3,152,76,0,361,359,1,0,0,0,361,362,1,0,0,0,362,365,1,0,0,0,
+		363,364,5,51,0,0,364,366,5,252,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
+		378,1,0,0,0,367,368,5,48,0,0,368,369,5,52,0,0,369,373,5,233,0,0,370,372,
+		3,34,17,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,
+		0,0,374,376,1,0,0,0,375,373,1,0,0,0,376,378,5,234,0,0,377,354,1,0,0,0,
+		377,356,1,0,0,0,377,367,1,0,0,0,378,33,1,0,0,0,379,380,5,252,0,0,380,382,
+		3,152,76,0,381,383,5,237,0,0,382,381,1,0,0,0,382,383,1,0,0,0,383,35,1,
+		0,0,0,384,385,5,53,0,0,385,386,3,158,79,0,386,387,5,54,0,0,387,388,3,158,
+		79,0,388,392,5,233,0,0,389,391,3,38,19,0,390,389,1,0,0,0,391,394,1,0,0,
+		0,392,390,1,0,0,0,392,393,1,0,0,0,393,395,1,0,0,0,394,392,1,0,0,0,395,
+		396,5,234,0,0,396,37,1,0,0,0,397,398,5,55,0,0,398,467,3,158,79,0,399,400,
+		5,56,0,0,400,401,3,152,76,0,401,406,3,148,74,0,402,403,5,57,0,0,403,404,
+		3,152,76,0,404,405,3,148,74,0,405,407,1,0,0,0,406,402,1,0,0,0,406,407,
+		1,0,0,0,407,416,1,0,0,0,408,409,5,231,0,0,409,413,3,158,79,0,410,412,3,
+		42,21,0,411,410,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,
+		0,414,417,1,0,0,0,415,413,1,0,0,0,416,408,1,0,0,0,416,417,1,0,0,0,417,
+		467,1,0,0,0,418,419,5,58,0,0,419,467,5,252,0,0,420,421,5,59,0,0,421,467,
+		3,150,75,0,422,423,5,60,0,0,423,424,3,44,22,0,424,425,3,150,75,0,425,426,
+		5,62,0,0,426,427,5,55,0,0,427,431,5,63,0,0,428,429,5,56,0,0,429,430,5,
+		62,0,0,430,432,5,64,0,0,431,428,1,0,0,0,431,432,1,0,0,0,432,467,1,0,0,
+		0,433,435,5,65,0,0,434,436,3,46,23,0,435,434,1,0,0,0,436,437,1,0,0,0,437,
+		435,1,0,0,0,437,438,1,0,0,0,438,467,1,0,0,0,439,440,5,11,0,0,440,467,3,
+		18,9,0,441,467,3,48,24,0,442,443,5,230,0,0,443,467,3,158,79,0,444,445,
+		5,93,0,0,445,451,3,152,76,0,446,449,5,96,0,0,447,448,5,161,0,0,448,450,
+		3,152,76,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,446,1,0,
+		0,0,451,452,1,0,0,0,452,467,1,0,0,0,453,454,5,94,0,0,454,455,5,62,0,0,
+		455,460,3,150,75,0,456,457,5,237,0,0,457,459,3,150,75,0,458,456,1,0,0,
+		0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,464,1,0,0,0,462,
+		460,1,0,0,0,463,465,3,40,20,0,464,463,1,0,0,0,464,465,1,0,0,0,465,467,
+		1,0,0,0,466,397,1,0,0,0,466,399,1,0,0,0,466,418,1,0,0,0,466,420,1,0,0,
+		0,466,422,1,0,0,0,466,433,1,0,0,0,466,439,1,0,0,0,466,441,1,0,0,0,466,
+		442,1,0,0,0,466,444,1,0,0,0,466,453,1,0,0,0,467,39,1,0,0,0,468,469,5,127,
+		0,0,469,470,3,150,75,0,470,471,5,195,0,0,471,472,3,158,79,0,472,476,1,
+		0,0,0,473,474,5,127,0,0,474,476,3,152,76,0,475,468,1,0,0,0,475,473,1,0,
+		0,0,476,41,1,0,0,0,477,485,5,232,0,0,478,479,5,50,0,0,479,485,3,152,76,
+		0,480,481,5,71,0,0,481,485,3,152,76,0,482,483,5,174,0,0,483,485,3,150,
+		75,0,484,477,1,0,0,0,484,478,1,0,0,0,484,480,1,0,0,0,484,482,1,0,0,0,485,
+		43,1,0,0,0,486,487,5,254,0,0,487,490,5,61,0,0,488,490,5,253,0,0,489,486,
+		1,0,0,0,489,488,1,0,0,0,490,45,1,0,0,0,491,492,5,70,0,0,492,498,3,152,
+		76,0,493,494,5,71,0,0,494,498,3,152,76,0,495,496,5,72,0,0,496,498,5,252,
+		0,0,497,491,1,0,0,0,497,493,1,0,0,0,497,495,1,0,0,0,498,47,1,0,0,0,499,
+		500,5,66,0,0,500,504,3,158,79,0,501,503,3,50,25,0,502,501,1,0,0,0,503,
+		506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,49,1,0,0,0,506,504,1,0,
+		0,0,507,508,5,71,0,0,508,520,3,152,76,0,509,510,5,72,0,0,510,520,5,252,
+		0,0,511,512,5,127,0,0,512,520,3,152,76,0,513,514,5,67,0,0,514,517,3,52,
+		26,0,515,516,5,196,0,0,516,518,3,52,26,0,517,515,1,0,0,0,517,518,1,0,0,
+		0,518,520,1,0,0,0,519,507,1,0,0,0,519,509,1,0,0,0,519,511,1,0,0,0,519,
+		513,1,0,0,0,520,51,1,0,0,0,521,522,7,2,0,0,522,53,1,0,0,0,523,524,5,73,
+		0,0,524,525,3,158,79,0,525,529,5,233,0,0,526,528,3,56,28,0,527,526,1,0,
+		0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,
+		529,1,0,0,0,532,533,5,234,0,0,533,55,1,0,0,0,534,535,5,74,0,0,535,570,
+		3,158,79,0,536,537,5,109,0,0,537,570,3,152,76,0,538,539,5,110,0,0,539,
+		570,3,76,38,0,540,541,5,112,0,0,541,542,5,72,0,0,542,570,5,252,0,0,543,
+		544,5,115,0,0,544,570,3,86,43,0,545,546,5,8,0,0,546,570,5,252,0,0,547,
+		548,5,45,0,0,548,551,3,152,76,0,549,550,5,135,0,0,550,552,3,150,75,0,551,
+		549,1,0,0,0,551,552,1,0,0,0,552,555,1,0,0,0,553,554,5,136,0,0,554,556,
+		3,58,29,0,555,553,1,0,0,0,555,556,1,0,0,0,556,560,1,0,0,0,557,558,5,150,
+		0,0,558,559,5,254,0,0,559,561,5,137,0,0,560,557,1,0,0,0,560,561,1,0,0,
+		0,561,570,1,0,0,0,562,570,3,80,40,0,563,570,3,82,41,0,564,566,5,138,0,
+		0,565,567,5,241,0,0,566,565,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,
+		570,3,152,76,0,569,534,1,0,0,0,569,536,1,0,0,0,569,538,1,0,0,0,569,540,
+		1,0,0,0,569,543,1,0,0,0,569,545,1,0,0,0,569,547,1,0,0,0,569,562,1,0,0,
+		0,569,563,1,0,0,0,569,564,1,0,0,0,570,57,1,0,0,0,571,574,5,110,0,0,572,
+		574,3,152,76,0,573,571,1,0,0,0,573,572,1,0,0,0,574,59,1,0,0,0,575,576,
+		5,75,0,0,576,577,3,158,79,0,577,581,5,233,0,0,578,580,3,62,31,0,579,578,
+		1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,
+		0,583,581,1,0,0,0,584,585,5,234,0,0,585,61,1,0,0,0,586,587,5,76,0,0,587,
+		591,5,233,0,0,588,590,3,72,36,0,589,588,1,0,0,0,590,593,1,0,0,0,591,589,
+		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,0,594,626,5,234,
+		0,0,595,596,5,77,0,0,596,626,3,152,76,0,597,598,5,78,0,0,598,626,3,152,
+		76,0,599,600,5,79,0,0,600,601,5,49,0,0,601,626,3,150,75,0,602,603,5,79,
+		0,0,603,604,5,80,0,0,604,605,3,152,76,0,605,606,3,148,74,0,606,626,1,0,
+		0,0,607,608,5,82,0,0,608,626,3,152,76,0,609,610,5,83,0,0,610,626,3,152,
+		76,0,611,612,5,81,0,0,612,626,3,152,76,0,613,614,5,84,0,0,614,615,3,152,
+		76,0,615,616,3,148,74,0,616,626,1,0,0,0,617,618,5,85,0,0,618,619,3,152,
+		76,0,619,620,5,80,0,0,620,621,3,152,76,0,621,622,3,148,74,0,622,626,1,
+		0,0,0,623,624,5,86,0,0,624,626,3,158,79,0,625,586,1,0,0,0,625,595,1,0,
+		0,0,625,597,1,0,0,0,625,599,1,0,0,0,625,602,1,0,0,0,625,607,1,0,0,0,625,
+		609,1,0,0,0,625,611,1,0,0,0,625,613,1,0,0,0,625,617,1,0,0,0,625,623,1,
+		0,0,0,626,63,1,0,0,0,627,628,5,87,0,0,628,629,3,158,79,0,629,630,5,54,
+		0,0,630,631,3,158,79,0,631,635,5,233,0,0,632,634,3,66,33,0,633,632,1,0,
+		0,0,634,637,1,0,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,638,1,0,0,0,637,
+		635,1,0,0,0,638,639,5,234,0,0,639,65,1,0,0,0,640,641,5,88,0,0,641,697,
+		3,158,79,0,642,643,5,77,0,0,643,697,3,152,76,0,644,645,5,89,0,0,645,646,
+		5,62,0,0,646,697,5,64,0,0,647,648,5,89,0,0,648,697,3,152,76,0,649,650,
+		5,184,0,0,650,651,3,152,76,0,651,652,3,148,74,0,652,697,1,0,0,0,653,654,
+		5,90,0,0,654,697,3,152,76,0,655,656,5,58,0,0,656,697,5,252,0,0,657,658,
+		5,59,0,0,658,697,3,150,75,0,659,660,5,93,0,0,660,666,3,152,76,0,661,664,
+		5,96,0,0,662,663,5,161,0,0,663,665,3,152,76,0,664,662,1,0,0,0,664,665,
+		1,0,0,0,665,667,1,0,0,0,666,661,1,0,0,0,666,667,1,0,0,0,667,697,1,0,0,
+		0,668,669,5,60,0,0,669,670,3,44,22,0,670,671,3,150,75,0,671,672,5,62,0,
+		0,672,673,5,88,0,0,673,674,5,63,0,0,674,697,1,0,0,0,675,676,5,97,0,0,676,
+		680,3,152,76,0,677,678,5,98,0,0,678,679,5,129,0,0,679,681,5,59,0,0,680,
+		677,1,0,0,0,680,681,1,0,0,0,681,697,1,0,0,0,682,697,3,48,24,0,683,684,
+		5,94,0,0,684,685,5,62,0,0,685,690,3,150,75,0,686,687,5,237,0,0,687,689,
+		3,150,75,0,688,686,1,0,0,0,689,692,1,0,0,0,690,688,1,0,0,0,690,691,1,0,
+		0,0,691,694,1,0,0,0,692,690,1,0,0,0,693,695,3,40,20,0,694,693,1,0,0,0,
+		694,695,1,0,0,0,695,697,1,0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,644,
+		1,0,0,0,696,647,1,0,0,0,696,649,1,0,0,0,696,653,1,0,0,0,696,655,1,0,0,
+		0,696,657,1,0,0,0,696,659,1,0,0,0,696,668,1,0,0,0,696,675,1,0,0,0,696,
+		682,1,0,0,0,696,683,1,0,0,0,697,67,1,0,0,0,698,699,5,190,0,0,699,700,3,
+		158,79,0,700,704,5,233,0,0,701,703,3,70,35,0,702,701,1,0,0,0,703,706,1,
+		0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,707,1,0,0,0,706,704,1,0,0,0,
+		707,708,5,234,0,0,708,69,1,0,0,0,709,710,5,220,0,0,710,728,3,152,76,0,
+		711,712,5,89,0,0,712,728,3,158,79,0,713,714,5,221,0,0,714,728,3,152,76,
+		0,715,716,5,222,0,0,716,728,3,152,76,0,717,718,5,223,0,0,718,728,3,152,
+		76,0,719,720,5,82,0,0,720,728,3,152,76,0,721,722,5,81,0,0,722,728,3,152,
+		76,0,723,724,5,99,0,0,724,728,3,152,76,0,725,726,5,100,0,0,726,728,3,152,
+		76,0,727,709,1,0,0,0,727,711,1,0,0,0,727,713,1,0,0,0,727,715,1,0,0,0,727,
+		717,1,0,0,0,727,719,1,0,0,0,727,721,1,0,0,0,727,723,1,0,0,0,727,725,1,
+		0,0,0,728,71,1,0,0,0,729,730,5,252,0,0,730,731,3,152,76,0,731,732,5,62,
+		0,0,732,734,3,152,76,0,733,735,5,237,0,0,734,733,1,0,0,0,734,735,1,0,0,
+		0,735,73,1,0,0,0,736,737,5,108,0,0,737,738,3,158,79,0,738,742,5,233,0,
+		0,739,741,3,78,39,0,740,739,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,
+		743,1,0,0,0,743,745,1,0,0,0,744,742,1,0,0,0,745,746,5,234,0,0,746,75,1,
+		0,0,0,747,749,3,152,76,0,748,750,5,111,0,0,749,748,1,0,0,0,749,750,1,0,
+		0,0,750,753,1,0,0,0,751,752,5,50,0,0,752,754,3,152,76,0,753,751,1,0,0,
+		0,753,754,1,0,0,0,754,757,1,0,0,0,755,756,5,71,0,0,756,758,3,152,76,0,
+		757,755,1,0,0,0,757,758,1,0,0,0,758,77,1,0,0,0,759,760,5,109,0,0,760,830,
+		3,152,76,0,761,762,5,110,0,0,762,830,3,76,38,0,763,765,5,199,0,0,764,766,
+		5,253,0,0,765,764,1,0,0,0,765,766,1,0,0,0,766,769,1,0,0,0,767,768,5,139,
+		0,0,768,770,3,152,76,0,769,767,1,0,0,0,769,770,1,0,0,0,770,830,1,0,0,0,
+		771,772,5,199,0,0,772,830,5,210,0,0,773,774,5,200,0,0,774,830,3,152,76,
+		0,775,776,5,201,0,0,776,830,3,152,76,0,777,778,5,202,0,0,778,779,5,72,
+		0,0,779,830,5,252,0,0,780,781,5,203,0,0,781,785,5,233,0,0,782,784,3,34,
+		17,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,
+		788,1,0,0,0,787,785,1,0,0,0,788,830,5,234,0,0,789,790,5,203,0,0,790,791,
+		5,211,0,0,791,792,3,158,79,0,792,793,5,212,0,0,793,794,3,152,76,0,794,
+		830,1,0,0,0,795,796,5,204,0,0,796,830,3,152,76,0,797,830,3,80,40,0,798,
+		830,3,82,41,0,799,800,5,207,0,0,800,801,5,213,0,0,801,802,3,152,76,0,802,
+		803,5,169,0,0,803,804,3,152,76,0,804,830,1,0,0,0,805,806,5,206,0,0,806,
+		830,3,152,76,0,807,808,5,112,0,0,808,809,5,72,0,0,809,830,5,252,0,0,810,
+		811,5,115,0,0,811,830,3,86,43,0,812,813,5,8,0,0,813,830,5,252,0,0,814,
+		815,5,119,0,0,815,830,5,254,0,0,816,830,3,48,24,0,817,818,5,225,0,0,818,
+		819,5,62,0,0,819,820,3,152,76,0,820,821,5,211,0,0,821,825,3,152,76,0,822,
+		823,5,226,0,0,823,824,5,227,0,0,824,826,3,152,76,0,825,822,1,0,0,0,825,
+		826,1,0,0,0,826,830,1,0,0,0,827,828,5,228,0,0,828,830,3,152,76,0,829,759,
+		1,0,0,0,829,761,1,0,0,0,829,763,1,0,0,0,829,771,1,0,0,0,829,773,1,0,0,
+		0,829,775,1,0,0,0,829,777,1,0,0,0,829,780,1,0,0,0,829,789,1,0,0,0,829,
+		795,1,0,0,0,829,797,1,0,0,0,829,798,1,0,0,0,829,799,1,0,0,0,829,805,1,
+		0,0,0,829,807,1,0,0,0,829,810,1,0,0,0,829,812,1,0,0,0,829,814,1,0,0,0,
+		829,816,1,0,0,0,829,817,1,0,0,0,829,827,1,0,0,0,830,79,1,0,0,0,831,832,
+		5,205,0,0,832,837,3,152,76,0,833,834,5,51,0,0,834,838,5,252,0,0,835,836,
+		5,214,0,0,836,838,3,158,79,0,837,833,1,0,0,0,837,835,1,0,0,0,838,81,1,
+		0,0,0,839,840,5,207,0,0,840,841,5,208,0,0,841,842,3,158,79,0,842,846,5,
+		233,0,0,843,845,3,84,42,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,
+		0,0,846,847,1,0,0,0,847,851,1,0,0,0,848,846,1,0,0,0,849,850,5,169,0,0,
+		850,852,3,152,76,0,851,849,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,
+		854,5,234,0,0,854,83,1,0,0,0,855,856,5,209,0,0,856,857,3,152,76,0,857,
+		858,3,152,76,0,858,85,1,0,0,0,859,872,5,116,0,0,860,872,5,117,0,0,861,
+		872,5,118,0,0,862,863,5,52,0,0,863,867,5,233,0,0,864,866,3,34,17,0,865,
+		864,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,
+		0,0,0,869,867,1,0,0,0,870,872,5,234,0,0,871,859,1,0,0,0,871,860,1,0,0,
+		0,871,861,1,0,0,0,871,862,1,0,0,0,872,87,1,0,0,0,873,874,5,215,0,0,874,
+		875,3,158,79,0,875,879,5,233,0,0,876,878,3,90,45,0,877,876,1,0,0,0,878,
+		881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,1,0,0,0,881,879,1,
+		0,0,0,882,883,5,234,0,0,883,89,1,0,0,0,884,885,5,195,0,0,885,886,3,158,
+		79,0,886,887,5,238,0,0,887,888,3,158,79,0,888,908,1,0,0,0,889,890,5,193,
+		0,0,890,908,3,152,76,0,891,892,5,216,0,0,892,908,3,152,76,0,893,894,5,
+		217,0,0,894,908,5,219,0,0,895,896,5,217,0,0,896,908,3,158,79,0,897,899,
+		5,64,0,0,898,900,3,92,46,0,899,898,1,0,0,0,900,901,1,0,0,0,901,899,1,0,
+		0,0,901,902,1,0,0,0,902,908,1,0,0,0,903,904,5,203,0,0,904,905,5,166,0,
+		0,905,906,5,51,0,0,906,908,3,158,79,0,907,884,1,0,0,0,907,889,1,0,0,0,
+		907,891,1,0,0,0,907,893,1,0,0,0,907,895,1,0,0,0,907,897,1,0,0,0,907,903,
+		1,0,0,0,908,91,1,0,0,0,909,910,5,218,0,0,910,916,3,152,76,0,911,912,5,
+		99,0,0,912,916,3,152,76,0,913,914,5,100,0,0,914,916,3,152,76,0,915,909,
+		1,0,0,0,915,911,1,0,0,0,915,913,1,0,0,0,916,93,1,0,0,0,917,918,5,120,0,
+		0,918,919,3,158,79,0,919,923,5,233,0,0,920,922,3,96,48,0,921,920,1,0,0,
+		0,922,925,1,0,0,0,923,921,1,0,0,0,923,924,1,0,0,0,924,926,1,0,0,0,925,
+		923,1,0,0,0,926,927,5,234,0,0,927,95,1,0,0,0,928,929,5,121,0,0,929,964,
+		3,152,76,0,930,931,5,122,0,0,931,936,3,98,49,0,932,933,5,237,0,0,933,935,
+		3,98,49,0,934,932,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,
+		0,0,937,964,1,0,0,0,938,936,1,0,0,0,939,940,5,162,0,0,940,964,3,152,76,
+		0,941,942,5,163,0,0,942,943,3,152,76,0,943,944,5,161,0,0,944,947,3,158,
+		79,0,945,946,5,164,0,0,946,948,3,152,76,0,947,945,1,0,0,0,947,948,1,0,
+		0,0,948,950,1,0,0,0,949,951,5,167,0,0,950,949,1,0,0,0,950,951,1,0,0,0,
+		951,964,1,0,0,0,952,953,5,201,0,0,953,964,3,152,76,0,954,955,5,165,0,0,
+		955,960,3,102,51,0,956,957,5,237,0,0,957,959,3,102,51,0,958,956,1,0,0,
+		0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,1,0,0,0,961,964,1,0,0,0,962,
+		960,1,0,0,0,963,928,1,0,0,0,963,930,1,0,0,0,963,939,1,0,0,0,963,941,1,
+		0,0,0,963,952,1,0,0,0,963,954,1,0,0,0,964,97,1,0,0,0,965,966,3,158,79,
+		0,966,975,3,152,76,0,967,971,5,233,0,0,968,970,3,100,50,0,969,968,1,0,
+		0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,
+		971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,99,1,
+		0,0,0,977,978,5,162,0,0,978,984,3,152,76,0,979,980,5,163,0,0,980,984,3,
+		152,76,0,981,982,5,164,0,0,982,984,3,152,76,0,983,977,1,0,0,0,983,979,
+		1,0,0,0,983,981,1,0,0,0,984,101,1,0,0,0,985,986,5,252,0,0,986,987,3,152,
+		76,0,987,103,1,0,0,0,988,989,5,123,0,0,989,998,3,158,79,0,990,994,5,233,
+		0,0,991,993,3,106,53,0,992,991,1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,
+		994,995,1,0,0,0,995,997,1,0,0,0,996,994,1,0,0,0,997,999,5,234,0,0,998,
+		990,1,0,0,0,998,999,1,0,0,0,999,105,1,0,0,0,1000,1001,5,124,0,0,1001,1007,
+		3,152,76,0,1002,1003,5,125,0,0,1003,1007,3,152,76,0,1004,1005,5,126,0,
+		0,1005,1007,3,152,76,0,1006,1000,1,0,0,0,1006,1002,1,0,0,0,1006,1004,1,
+		0,0,0,1007,107,1,0,0,0,1008,1009,5,127,0,0,1009,1010,3,158,79,0,1010,1011,
+		5,233,0,0,1011,1019,3,152,76,0,1012,1017,3,148,74,0,1013,1014,5,57,0,0,
+		1014,1015,3,152,76,0,1015,1016,3,148,74,0,1016,1018,1,0,0,0,1017,1013,
+		1,0,0,0,1017,1018,1,0,0,0,1018,1020,1,0,0,0,1019,1012,1,0,0,0,1019,1020,
+		1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,234,0,0,1022,109,1,0,0,0,1023,1024,
+		5,128,0,0,1024,1025,3,158,79,0,1025,1026,5,240,0,0,1026,1033,3,152,76,
+		0,1027,1030,5,129,0,0,1028,1031,5,130,0,0,1029,1031,5,131,0,0,1030,1028,
+		1,0,0,0,1030,1029,1,0,0,0,1031,1032,1,0,0,0,1032,1034,3,150,75,0,1033,
+		1027,1,0,0,0,1033,1034,1,0,0,0,1034,1037,1,0,0,0,1035,1036,5,51,0,0,1036,
+		1038,5,252,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,111,1,0,0,0,1039,
+		1040,5,132,0,0,1040,1041,3,158,79,0,1041,1042,5,139,0,0,1042,1045,3,152,
+		76,0,1043,1044,5,51,0,0,1044,1046,5,252,0,0,1045,1043,1,0,0,0,1045,1046,
+		1,0,0,0,1046,1050,1,0,0,0,1047,1048,5,133,0,0,1048,1049,5,135,0,0,1049,
+		1051,5,254,0,0,1050,1047,1,0,0,0,1050,1051,1,0,0,0,1051,1055,1,0,0,0,1052,
+		1053,5,134,0,0,1053,1054,5,135,0,0,1054,1056,5,254,0,0,1055,1052,1,0,0,
+		0,1055,1056,1,0,0,0,1056,1067,1,0,0,0,1057,1058,5,156,0,0,1058,1059,5,
+		179,0,0,1059,1060,3,158,79,0,1060,1061,5,157,0,0,1061,1062,5,161,0,0,1062,
+		1063,5,254,0,0,1063,1065,5,158,0,0,1064,1066,3,114,57,0,1065,1064,1,0,
+		0,0,1065,1066,1,0,0,0,1066,1068,1,0,0,0,1067,1057,1,0,0,0,1067,1068,1,
+		0,0,0,1068,1069,1,0,0,0,1069,1070,5,239,0,0,1070,1075,3,116,58,0,1071,
+		1072,5,237,0,0,1072,1074,3,116,58,0,1073,1071,1,0,0,0,1074,1077,1,0,0,
+		0,1075,1073,1,0,0,0,1075,1076,1,0,0,0,1076,113,1,0,0,0,1077,1075,1,0,0,
+		0,1078,1079,5,159,0,0,1079,1084,3,158,79,0,1080,1081,5,237,0,0,1081,1083,
+		3,158,79,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1084,
+		1085,1,0,0,0,1085,1090,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,170,0,0,1088,
+		1089,5,160,0,0,1089,1091,3,158,79,0,1090,1087,1,0,0,0,1090,1091,1,0,0,
+		0,1091,1095,1,0,0,0,1092,1093,5,160,0,0,1093,1095,3,158,79,0,1094,1078,
+		1,0,0,0,1094,1092,1,0,0,0,1095,115,1,0,0,0,1096,1097,5,152,0,0,1097,1098,
+		5,253,0,0,1098,1099,5,161,0,0,1099,1116,3,158,79,0,1100,1112,5,155,0,0,
+		1101,1102,5,235,0,0,1102,1107,3,158,79,0,1103,1104,5,237,0,0,1104,1106,
+		3,158,79,0,1105,1103,1,0,0,0,1106,1109,1,0,0,0,1107,1105,1,0,0,0,1107,
+		1108,1,0,0,0,1108,1110,1,0,0,0,1109,1107,1,0,0,0,1110,1111,5,236,0,0,1111,
+		1113,1,0,0,0,1112,1101,1,0,0,0,1112,1113,1,0,0,0,1113,1116,1,0,0,0,1114,
+		1116,3,158,79,0,1115,1096,1,0,0,0,1115,1100,1,0,0,0,1115,1114,1,0,0,0,
+		1116,117,1,0,0,0,1117,1118,5,140,0,0,1118,1119,5,139,0,0,1119,1122,3,152,
+		76,0,1120,1121,5,141,0,0,1121,1123,3,150,75,0,1122,1120,1,0,0,0,1122,1123,
+		1,0,0,0,1123,119,1,0,0,0,1124,1125,5,142,0,0,1125,1126,5,143,0,0,1126,
+		1131,3,122,61,0,1127,1128,5,237,0,0,1128,1130,3,122,61,0,1129,1127,1,0,
+		0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,1132,1,0,0,0,1132,121,1,0,
+		0,0,1133,1131,1,0,0,0,1134,1137,5,65,0,0,1135,1137,3,158,79,0,1136,1134,
+		1,0,0,0,1136,1135,1,0,0,0,1137,123,1,0,0,0,1138,1139,5,144,0,0,1139,1143,
+		5,233,0,0,1140,1142,3,126,63,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
+		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
+		1147,5,234,0,0,1147,125,1,0,0,0,1148,1149,5,10,0,0,1149,1159,3,156,78,
+		0,1150,1151,5,145,0,0,1151,1156,3,158,79,0,1152,1153,5,237,0,0,1153,1155,
+		3,158,79,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,1156,
+		1157,1,0,0,0,1157,1160,1,0,0,0,1158,1156,1,0,0,0,1159,1150,1,0,0,0,1159,
+		1160,1,0,0,0,1160,1243,1,0,0,0,1161,1162,5,146,0,0,1162,1243,3,158,79,
+		0,1163,1164,5,147,0,0,1164,1243,3,158,79,0,1165,1166,5,148,0,0,1166,1167,
+		5,149,0,0,1167,1168,5,150,0,0,1168,1243,3,158,79,0,1169,1172,5,151,0,0,
+		1170,1171,5,253,0,0,1171,1173,5,195,0,0,1172,1170,1,0,0,0,1172,1173,1,
+		0,0,0,1173,1174,1,0,0,0,1174,1175,5,149,0,0,1175,1176,5,161,0,0,1176,1243,
+		3,158,79,0,1177,1178,5,152,0,0,1178,1179,5,253,0,0,1179,1180,5,195,0,0,
+		1180,1181,5,149,0,0,1181,1182,5,161,0,0,1182,1243,3,158,79,0,1183,1184,
+		5,172,0,0,1184,1189,3,158,79,0,1185,1186,5,237,0,0,1186,1188,3,158,79,
+		0,1187,1185,1,0,0,0,1188,1191,1,0,0,0,1189,1187,1,0,0,0,1189,1190,1,0,
+		0,0,1190,1193,1,0,0,0,1191,1189,1,0,0,0,1192,1194,5,153,0,0,1193,1192,
+		1,0,0,0,1193,1194,1,0,0,0,1194,1195,1,0,0,0,1195,1196,5,161,0,0,1196,1197,
+		5,224,0,0,1197,1198,3,156,78,0,1198,1243,1,0,0,0,1199,1200,5,168,0,0,1200,
+		1201,3,152,76,0,1201,1205,5,233,0,0,1202,1204,3,126,63,0,1203,1202,1,0,
+		0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1205,1206,1,0,0,0,1206,1208,1,
+		0,0,0,1207,1205,1,0,0,0,1208,1218,5,234,0,0,1209,1210,5,169,0,0,1210,1214,
+		5,233,0,0,1211,1213,3,126,63,0,1212,1211,1,0,0,0,1213,1216,1,0,0,0,1214,
+		1212,1,0,0,0,1214,1215,1,0,0,0,1215,1217,1,0,0,0,1216,1214,1,0,0,0,1217,
+		1219,5,234,0,0,1218,1209,1,0,0,0,1218,1219,1,0,0,0,1219,1243,1,0,0,0,1220,
+		1223,5,153,0,0,1221,1222,5,179,0,0,1222,1224,5,109,0,0,1223,1221,1,0,0,
+		0,1223,1224,1,0,0,0,1224,1225,1,0,0,0,1225,1229,5,233,0,0,1226,1228,3,
+		126,63,0,1227,1226,1,0,0,0,1228,1231,1,0,0,0,1229,1227,1,0,0,0,1229,1230,
+		1,0,0,0,1230,1232,1,0,0,0,1231,1229,1,0,0,0,1232,1243,5,234,0,0,1233,1234,
+		5,154,0,0,1234,1238,5,233,0,0,1235,1237,3,126,63,0,1236,1235,1,0,0,0,1237,
+		1240,1,0,0,0,1238,1236,1,0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,
+		1238,1,0,0,0,1241,1243,5,234,0,0,1242,1148,1,0,0,0,1242,1161,1,0,0,0,1242,
+		1163,1,0,0,0,1242,1165,1,0,0,0,1242,1169,1,0,0,0,1242,1177,1,0,0,0,1242,
+		1183,1,0,0,0,1242,1199,1,0,0,0,1242,1220,1,0,0,0,1242,1233,1,0,0,0,1243,
+		127,1,0,0,0,1244,1245,5,171,0,0,1245,1249,5,233,0,0,1246,1248,3,130,65,
+		0,1247,1246,1,0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1249,1250,1,0,
+		0,0,1250,1252,1,0,0,0,1251,1249,1,0,0,0,1252,1253,5,234,0,0,1253,129,1,
+		0,0,0,1254,1255,5,172,0,0,1255,1260,3,158,79,0,1256,1257,5,237,0,0,1257,
+		1259,3,158,79,0,1258,1256,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,
+		1260,1261,1,0,0,0,1261,1266,1,0,0,0,1262,1260,1,0,0,0,1263,1265,3,132,
+		66,0,1264,1263,1,0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1266,1267,1,
+		0,0,0,1267,1271,1,0,0,0,1268,1266,1,0,0,0,1269,1271,3,124,62,0,1270,1254,
+		1,0,0,0,1270,1269,1,0,0,0,1271,131,1,0,0,0,1272,1273,5,173,0,0,1273,1295,
+		3,152,76,0,1274,1275,5,174,0,0,1275,1295,3,150,75,0,1276,1277,5,99,0,0,
+		1277,1278,3,152,76,0,1278,1279,5,181,0,0,1279,1280,5,107,0,0,1280,1295,
+		1,0,0,0,1281,1282,5,100,0,0,1282,1295,3,152,76,0,1283,1284,5,101,0,0,1284,
+		1285,3,152,76,0,1285,1286,5,181,0,0,1286,1287,5,107,0,0,1287,1295,1,0,
+		0,0,1288,1289,5,102,0,0,1289,1295,3,152,76,0,1290,1291,5,103,0,0,1291,
+		1295,5,104,0,0,1292,1293,5,105,0,0,1293,1295,3,152,76,0,1294,1272,1,0,
+		0,0,1294,1274,1,0,0,0,1294,1276,1,0,0,0,1294,1281,1,0,0,0,1294,1283,1,
+		0,0,0,1294,1288,1,0,0,0,1294,1290,1,0,0,0,1294,1292,1,0,0,0,1295,133,1,
+		0,0,0,1296,1297,5,2,0,0,1297,1298,3,158,79,0,1298,1299,5,4,0,0,1299,1300,
+		3,158,79,0,1300,1304,5,233,0,0,1301,1303,3,136,68,0,1302,1301,1,0,0,0,
+		1303,1306,1,0,0,0,1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,
+		0,1306,1304,1,0,0,0,1307,1308,5,234,0,0,1308,135,1,0,0,0,1309,1310,3,158,
+		79,0,1310,1311,5,60,0,0,1311,1312,5,175,0,0,1312,1313,5,254,0,0,1313,1542,
+		1,0,0,0,1314,1315,3,158,79,0,1315,1316,5,60,0,0,1316,1317,5,38,0,0,1317,
+		1321,3,152,76,0,1318,1320,3,146,73,0,1319,1318,1,0,0,0,1320,1323,1,0,0,
+		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1542,1,0,0,0,1323,1321,1,0,
+		0,0,1324,1325,3,158,79,0,1325,1326,5,95,0,0,1326,1327,5,62,0,0,1327,1328,
+		3,150,75,0,1328,1542,1,0,0,0,1329,1330,3,158,79,0,1330,1331,5,95,0,0,1331,
+		1332,5,38,0,0,1332,1333,5,62,0,0,1333,1338,3,144,72,0,1334,1335,5,237,
+		0,0,1335,1337,3,144,72,0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,
+		1,0,0,0,1338,1339,1,0,0,0,1339,1344,1,0,0,0,1340,1338,1,0,0,0,1341,1343,
+		3,146,73,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,
+		1345,1,0,0,0,1345,1542,1,0,0,0,1346,1344,1,0,0,0,1347,1348,3,156,78,0,
+		1348,1349,7,3,0,0,1349,1350,3,152,76,0,1350,1355,3,148,74,0,1351,1352,
+		5,28,0,0,1352,1353,3,152,76,0,1353,1354,3,148,74,0,1354,1356,1,0,0,0,1355,
+		1351,1,0,0,0,1355,1356,1,0,0,0,1356,1542,1,0,0,0,1357,1358,3,156,78,0,
+		1358,1359,5,178,0,0,1359,1360,3,152,76,0,1360,1361,5,179,0,0,1361,1362,
+		5,252,0,0,1362,1542,1,0,0,0,1363,1364,3,158,79,0,1364,1391,5,180,0,0,1365,
+		1366,5,54,0,0,1366,1368,5,252,0,0,1367,1369,3,140,70,0,1368,1367,1,0,0,
+		0,1368,1369,1,0,0,0,1369,1392,1,0,0,0,1370,1380,5,38,0,0,1371,1372,5,44,
+		0,0,1372,1373,3,152,76,0,1373,1377,3,148,74,0,1374,1376,3,138,69,0,1375,
+		1374,1,0,0,0,1376,1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
+		1381,1,0,0,0,1379,1377,1,0,0,0,1380,1371,1,0,0,0,1380,1381,1,0,0,0,1381,
+		1385,1,0,0,0,1382,1384,3,146,73,0,1383,1382,1,0,0,0,1384,1387,1,0,0,0,
+		1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1389,1,0,0,0,1387,1385,1,0,0,
+		0,1388,1390,3,140,70,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1392,1,
+		0,0,0,1391,1365,1,0,0,0,1391,1370,1,0,0,0,1392,1542,1,0,0,0,1393,1395,
+		5,171,0,0,1394,1396,3,132,66,0,1395,1394,1,0,0,0,1396,1397,1,0,0,0,1397,
+		1395,1,0,0,0,1397,1398,1,0,0,0,1398,1542,1,0,0,0,1399,1400,5,171,0,0,1400,
+		1401,5,172,0,0,1401,1542,5,106,0,0,1402,1403,3,158,79,0,1403,1404,5,117,
+		0,0,1404,1405,3,152,76,0,1405,1542,1,0,0,0,1406,1407,3,158,79,0,1407,1408,
+		5,16,0,0,1408,1409,3,28,14,0,1409,1413,5,233,0,0,1410,1412,3,34,17,0,1411,
+		1410,1,0,0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1413,1414,1,0,0,0,1414,
+		1416,1,0,0,0,1415,1413,1,0,0,0,1416,1417,5,234,0,0,1417,1542,1,0,0,0,1418,
+		1419,3,158,79,0,1419,1420,5,19,0,0,1420,1421,5,252,0,0,1421,1422,5,20,
+		0,0,1422,1423,3,152,76,0,1423,1542,1,0,0,0,1424,1425,3,158,79,0,1425,1427,
+		5,21,0,0,1426,1428,5,241,0,0,1427,1426,1,0,0,0,1427,1428,1,0,0,0,1428,
+		1429,1,0,0,0,1429,1430,3,152,76,0,1430,1542,1,0,0,0,1431,1432,3,158,79,
+		0,1432,1433,5,229,0,0,1433,1436,3,150,75,0,1434,1435,5,51,0,0,1435,1437,
+		5,252,0,0,1436,1434,1,0,0,0,1436,1437,1,0,0,0,1437,1542,1,0,0,0,1438,1439,
+		3,158,79,0,1439,1440,5,229,0,0,1440,1441,5,38,0,0,1441,1446,3,142,71,0,
+		1442,1443,5,237,0,0,1443,1445,3,142,71,0,1444,1442,1,0,0,0,1445,1448,1,
+		0,0,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1451,1,0,0,0,1448,1446,
+		1,0,0,0,1449,1450,5,51,0,0,1450,1452,5,252,0,0,1451,1449,1,0,0,0,1451,
+		1452,1,0,0,0,1452,1542,1,0,0,0,1453,1454,3,158,79,0,1454,1455,5,91,0,0,
+		1455,1456,3,152,76,0,1456,1542,1,0,0,0,1457,1458,3,158,79,0,1458,1459,
+		5,92,0,0,1459,1460,5,135,0,0,1460,1461,3,150,75,0,1461,1462,5,62,0,0,1462,
+		1463,3,152,76,0,1463,1542,1,0,0,0,1464,1465,3,158,79,0,1465,1466,5,198,
+		0,0,1466,1467,5,92,0,0,1467,1542,1,0,0,0,1468,1469,3,158,79,0,1469,1470,
+		5,70,0,0,1470,1472,5,68,0,0,1471,1473,5,253,0,0,1472,1471,1,0,0,0,1472,
+		1473,1,0,0,0,1473,1542,1,0,0,0,1474,1475,3,158,79,0,1475,1476,5,70,0,0,
+		1476,1479,5,69,0,0,1477,1478,5,51,0,0,1478,1480,5,252,0,0,1479,1477,1,
+		0,0,0,1479,1480,1,0,0,0,1480,1542,1,0,0,0,1481,1482,3,158,79,0,1482,1484,
+		5,64,0,0,1483,1485,3,92,46,0,1484,1483,1,0,0,0,1485,1486,1,0,0,0,1486,
+		1484,1,0,0,0,1486,1487,1,0,0,0,1487,1542,1,0,0,0,1488,1489,5,22,0,0,1489,
+		1542,5,254,0,0,1490,1491,5,23,0,0,1491,1542,5,254,0,0,1492,1542,5,24,0,
+		0,1493,1542,5,25,0,0,1494,1495,3,158,79,0,1495,1496,5,26,0,0,1496,1497,
+		5,27,0,0,1497,1498,3,152,76,0,1498,1499,3,148,74,0,1499,1500,5,28,0,0,
+		1500,1501,3,152,76,0,1501,1502,3,148,74,0,1502,1542,1,0,0,0,1503,1504,
+		3,158,79,0,1504,1505,5,29,0,0,1505,1508,5,161,0,0,1506,1509,5,30,0,0,1507,
+		1509,3,152,76,0,1508,1506,1,0,0,0,1508,1507,1,0,0,0,1509,1510,1,0,0,0,
+		1510,1511,5,31,0,0,1511,1512,3,152,76,0,1512,1513,3,148,74,0,1513,1514,
+		5,28,0,0,1514,1515,3,152,76,0,1515,1516,3,148,74,0,1516,1542,1,0,0,0,1517,
+		1518,3,158,79,0,1518,1519,5,32,0,0,1519,1520,3,152,76,0,1520,1521,3,148,
+		74,0,1521,1522,5,20,0,0,1522,1523,3,152,76,0,1523,1542,1,0,0,0,1524,1525,
+		5,33,0,0,1525,1526,3,156,78,0,1526,1527,5,34,0,0,1527,1528,3,156,78,0,
+		1528,1531,3,152,76,0,1529,1530,5,35,0,0,1530,1532,3,152,76,0,1531,1529,
+		1,0,0,0,1531,1532,1,0,0,0,1532,1542,1,0,0,0,1533,1534,5,36,0,0,1534,1535,
+		5,35,0,0,1535,1536,3,152,76,0,1536,1537,3,148,74,0,1537,1538,5,37,0,0,
+		1538,1539,3,152,76,0,1539,1540,3,148,74,0,1540,1542,1,0,0,0,1541,1309,
+		1,0,0,0,1541,1314,1,0,0,0,1541,1324,1,0,0,0,1541,1329,1,0,0,0,1541,1347,
+		1,0,0,0,1541,1357,1,0,0,0,1541,1363,1,0,0,0,1541,1393,1,0,0,0,1541,1399,
+		1,0,0,0,1541,1402,1,0,0,0,1541,1406,1,0,0,0,1541,1418,1,0,0,0,1541,1424,
+		1,0,0,0,1541,1431,1,0,0,0,1541,1438,1,0,0,0,1541,1453,1,0,0,0,1541,1457,
+		1,0,0,0,1541,1464,1,0,0,0,1541,1468,1,0,0,0,1541,1474,1,0,0,0,1541,1481,
+		1,0,0,0,1541,1488,1,0,0,0,1541,1490,1,0,0,0,1541,1492,1,0,0,0,1541,1493,
+		1,0,0,0,1541,1494,1,0,0,0,1541,1503,1,0,0,0,1541,1517,1,0,0,0,1541,1524,
+		1,0,0,0,1541,1533,1,0,0,0,1542,137,1,0,0,0,1543,1544,5,72,0,0,1544,1545,
+		5,252,0,0,1545,1546,5,170,0,0,1546,1547,3,152,76,0,1547,1548,3,148,74,
+		0,1548,139,1,0,0,0,1549,1550,5,45,0,0,1550,1551,5,40,0,0,1551,1552,5,41,
+		0,0,1552,1553,3,152,76,0,1553,1554,5,42,0,0,1554,1555,3,152,76,0,1555,
+		141,1,0,0,0,1556,1558,5,242,0,0,1557,1556,1,0,0,0,1557,1558,1,0,0,0,1558,
+		1559,1,0,0,0,1559,1560,3,150,75,0,1560,1561,5,34,0,0,1561,1562,3,152,76,
+		0,1562,143,1,0,0,0,1563,1564,3,150,75,0,1564,1565,5,34,0,0,1565,1566,3,
+		152,76,0,1566,145,1,0,0,0,1567,1568,5,39,0,0,1568,1569,3,156,78,0,1569,
+		1570,3,152,76,0,1570,147,1,0,0,0,1571,1572,5,181,0,0,1572,1573,5,194,0,
+		0,1573,149,1,0,0,0,1574,1575,5,253,0,0,1575,151,1,0,0,0,1576,1577,6,76,
+		-1,0,1577,1578,5,235,0,0,1578,1579,3,152,76,0,1579,1580,5,236,0,0,1580,
+		1619,1,0,0,0,1581,1582,5,242,0,0,1582,1619,3,152,76,16,1583,1584,5,198,
+		0,0,1584,1619,3,152,76,11,1585,1586,5,168,0,0,1586,1587,3,152,76,0,1587,
+		1588,5,170,0,0,1588,1589,3,152,76,0,1589,1590,5,169,0,0,1590,1591,3,152,
+		76,0,1591,1619,1,0,0,0,1592,1593,3,158,79,0,1593,1602,5,235,0,0,1594,1599,
+		3,152,76,0,1595,1596,5,237,0,0,1596,1598,3,152,76,0,1597,1595,1,0,0,0,
+		1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,0,0,0,1600,1603,1,0,0,
+		0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,1,0,0,0,1603,1604,1,0,
+		0,0,1604,1605,5,236,0,0,1605,1619,1,0,0,0,1606,1608,7,4,0,0,1607,1609,
+		3,154,77,0,1608,1607,1,0,0,0,1608,1609,1,0,0,0,1609,1610,1,0,0,0,1610,
+		1611,5,181,0,0,1611,1619,3,154,77,0,1612,1613,5,254,0,0,1613,1619,3,154,
+		77,0,1614,1619,5,253,0,0,1615,1619,5,254,0,0,1616,1619,5,252,0,0,1617,
+		1619,3,156,78,0,1618,1576,1,0,0,0,1618,1581,1,0,0,0,1618,1583,1,0,0,0,
+		1618,1585,1,0,0,0,1618,1592,1,0,0,0,1618,1606,1,0,0,0,1618,1612,1,0,0,
+		0,1618,1614,1,0,0,0,1618,1615,1,0,0,0,1618,1616,1,0,0,0,1618,1617,1,0,
+		0,0,1619,1640,1,0,0,0,1620,1621,10,15,0,0,1621,1622,5,195,0,0,1622,1639,
+		3,152,76,16,1623,1624,10,14,0,0,1624,1625,7,5,0,0,1625,1639,3,152,76,15,
+		1626,1627,10,13,0,0,1627,1628,7,6,0,0,1628,1639,3,152,76,14,1629,1630,
+		10,12,0,0,1630,1631,7,7,0,0,1631,1639,3,152,76,13,1632,1633,10,10,0,0,
+		1633,1634,5,196,0,0,1634,1639,3,152,76,11,1635,1636,10,9,0,0,1636,1637,
+		5,197,0,0,1637,1639,3,152,76,10,1638,1620,1,0,0,0,1638,1623,1,0,0,0,1638,
+		1626,1,0,0,0,1638,1629,1,0,0,0,1638,1632,1,0,0,0,1638,1635,1,0,0,0,1639,
+		1642,1,0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,153,1,0,0,0,1642,
+		1640,1,0,0,0,1643,1644,7,8,0,0,1644,155,1,0,0,0,1645,1648,3,158,79,0,1646,
+		1647,5,238,0,0,1647,1649,3,158,79,0,1648,1646,1,0,0,0,1648,1649,1,0,0,
+		0,1649,157,1,0,0,0,1650,1651,7,9,0,0,1651,159,1,0,0,0,164,164,166,180,
+		206,213,215,223,225,247,251,253,260,265,268,273,277,290,301,309,330,339,
+		349,361,365,373,377,382,392,406,413,416,431,437,449,451,460,464,466,475,
+		484,489,497,504,517,519,529,551,555,560,566,569,573,581,591,625,635,664,
+		666,680,690,694,696,704,727,734,742,749,753,757,765,769,785,825,829,837,
+		846,851,867,871,879,901,907,915,923,936,947,950,960,963,971,975,983,994,
+		998,1006,1017,1019,1030,1033,1037,1045,1050,1055,1065,1067,1075,1084,1090,
+		1094,1107,1112,1115,1122,1131,1136,1143,1156,1159,1172,1189,1193,1205,
+		1214,1218,1223,1229,1238,1242,1249,1260,1266,1270,1294,1304,1321,1338,
+		1344,1355,1368,1377,1380,1385,1389,1391,1397,1413,1427,1436,1446,1451,
+		1472,1479,1486,1508,1531,1541,1557,1599,1602,1608,1618,1638,1640,1648
 	};
 
 	public static readonly ATN _ATN =

@@ -123,6 +123,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitBusinessDaysItem([NotNull] DealLangParser.BusinessDaysItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.holidaySet"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHolidaySet([NotNull] DealLangParser.HolidaySetContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.holidayList"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHolidayList([NotNull] DealLangParser.HolidayListContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.dayCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

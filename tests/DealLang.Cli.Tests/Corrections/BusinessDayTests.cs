@@ -47,6 +47,7 @@ public sealed class BusinessDayTests
     private static readonly Lazy<SmallDeal> Following = new(() => new SmallDeal(Source("business_days following")));
     private static readonly Lazy<SmallDeal> FollowingUnadjusted = new(() => new SmallDeal(Source("business_days following unadjusted")));
     private static readonly Lazy<SmallDeal> Modified = new(() => new SmallDeal(Source("business_days modified_following")));
+    private static readonly Lazy<SmallDeal> Preceding = new(() => new SmallDeal(Source("business_days preceding holidays { 2027-07-30 }")));
     private static readonly Lazy<SmallDeal> MondayHoliday = new(() => new SmallDeal(Source("business_days following holidays { 2027-08-02 }")));
 
     private static double Interest(Lazy<SmallDeal> deal, int t) => deal.Value.Ledger("Notes interest due", t);
@@ -101,6 +102,17 @@ public sealed class BusinessDayTests
         Assert.True(late < onTime - 1e-5, $"IRR paid late {late} should be below {onTime}");
     }
 
+    // Preceding, with Friday 2027-07-30 a holiday: Saturday 2027-07-31 moves back past it to Thursday 2027-07-29, Sunday
+    // 2027-10-31 to Friday 2027-10-29. Interest 04-30 -> 07-29 = 90 days: 100m x 8% x 90/360 = 2,000,000.00;
+    // 07-29 -> 10-29 = 92 days: 2,044,444.44.
+    [Fact]
+    public void PrecedingPaysOnTheBusinessDayBeforeAndAccruesToIt()
+    {
+        Assert.Equal([new Date(2027, 4, 30), new Date(2027, 7, 29), new Date(2027, 10, 29)], Preceding.Value.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 90 / 360, Interest(Preceding, 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 92 / 360, Interest(Preceding, 1), Cent);
+    }
+
     // Holiday Monday 2027-08-02: Saturday 2027-07-31 moves on to Tuesday 2027-08-03. Interest 04-30 -> 08-03 = 95 days:
     // 2,111,111.11; 08-03 -> 11-01 = 90 days: 2,000,000.00.
     [Fact]
@@ -121,5 +133,51 @@ public sealed class BusinessDayTests
         var asTheyFall = new SmallDeal(Source("", "Tenant defaults on 2027-08-01"));
         Assert.Equal(0.0, adjusted.Ledger("rent Rent", 1));
         Assert.True(asTheyFall.Ledger("rent Rent", 1) > 0);
+    }
+
+    // A payment date on a named holiday: the same deal from Wednesday 2027-08-25 to Friday 2028-02-25, whose rolled
+    // dates are 2027-08-25, Thursday 2027-11-25 (Thanksgiving, a Federal Reserve holiday) and 2028-02-25. Under
+    // federal_reserve and following, Thanksgiving is paid on Friday 2027-11-26: interest 08-25 -> 11-26 = 93 days,
+    // 100m x 8% x 93/360 = 2,066,666.67; 11-26 -> 02-25 = 91 days: 2,022,222.22. Under TARGET2 nothing moves (92 days
+    // each: 2,044,444.44).
+    [Fact]
+    public void APaymentDateOnANamedHolidayMovesAndAccruesToTheDatePaid()
+    {
+        static SmallDeal Deal(string businessDays) => new(Source(businessDays)
+            .Replace("2027-04-30", "2027-08-25", StringComparison.Ordinal)
+            .Replace("2027-10-31", "2028-02-25", StringComparison.Ordinal));
+
+        SmallDeal fed = Deal("business_days following holidays federal_reserve");
+        Assert.Equal([new Date(2027, 8, 25), new Date(2027, 11, 26), new Date(2028, 2, 25)], fed.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 93 / 360, fed.Ledger("Notes interest due", 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 91 / 360, fed.Ledger("Notes interest due", 1), Cent);
+
+        SmallDeal target2 = Deal("business_days following holidays TARGET2");
+        Assert.Equal([new Date(2027, 8, 25), new Date(2027, 11, 25), new Date(2028, 2, 25)], target2.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 92 / 360, target2.Ledger("Notes interest due", 0), Cent);
+    }
+
+    // Under unadjusted only the notes' interest accrues to the rolled dates; the lease's rent is the lessee's obligation
+    // under the lease and is collected up to the day the waterfall pays (docs/language.md §4, "Business days"). With the
+    // rent on its own ACT/365F basis, under following (paid 08-02 and 11-01), adjusted or not:
+    //   period 0: 04-30 -> 08-02 = 94 days: 240m x 94/365 = 61,808,219.18 (the rolled 92 days would give 60,493,150.68);
+    //   period 1: 08-02 -> 11-01 = 91 days: 240m x 91/365 = 59,835,616.44.
+    // In equal instalments (the default), the rent of each period is the same adjusted and unadjusted too.
+    [Fact]
+    public void UnadjustedLeavesTheRentCollectedOverThePeriodsAsPaid()
+    {
+        static SmallDeal Deal(string businessDays) =>
+            new(Source(businessDays).Replace("term 5y }", "term 5y  daycount ACT/365F }", StringComparison.Ordinal));
+
+        foreach (SmallDeal deal in new[] { Deal("business_days following"), Deal("business_days following unadjusted") })
+        {
+            Assert.Equal(240e6 * 94 / 365, deal.Ledger("rent Rent", 0), Cent);
+            Assert.Equal(240e6 * 91 / 365, deal.Ledger("rent Rent", 1), Cent);
+        }
+
+        for (int t = 0; t < 2; t++)
+        {
+            Assert.Equal(Following.Value.Ledger("rent Rent", t), FollowingUnadjusted.Value.Ledger("rent Rent", t), 6);
+        }
     }
 }

@@ -26,6 +26,37 @@ public sealed class BusinessDaysTests
         Assert.Empty(model.AccrualBoundaries);
     }
 
+    // Saturday 2028-01-01: preceding pays Friday 2027-12-31; that Friday is in December, so modified preceding pays
+    // the next business day, Monday 2028-01-03.
+    [Fact]
+    public void PrecedingMovesTheSaturdayBackAcrossTheYearAndModifiedPrecedingOnToMonday()
+    {
+        Assert.Equal(new Date(2027, 12, 31), ModelOf(Deal("  business_days preceding")).Boundaries[3]);
+        Assert.Equal(new Date(2028, 1, 3), ModelOf(Deal("  business_days modified_preceding")).Boundaries[3]);
+    }
+
+    // A first payment on Saturday 2025-01-04, with Thursday 2025-01-02 and Friday 2025-01-03 holidays, moves back under
+    // preceding to Wednesday 2025-01-01, the closing: the first period would be empty. The check compares each date as
+    // paid with the one before it as paid, so a backward move is caught as a forward one is.
+    [Fact]
+    public void APrecedingMoveOntoTheClosingIsReported()
+    {
+        Diagnostic d = Single(Errors(Deal("  first_payment 2025-01-04\n  business_days preceding holidays { 2025-01-02, 2025-01-03 }")), "DL0445");
+        At(d, 10, 17);
+        Assert.Contains("2025-01-04 moves to 2025-01-01", d.Message, StringComparison.Ordinal);
+    }
+
+    // A holiday on the maturity, Tuesday 2030-01-01, moves it back to Monday 2029-12-31 under preceding: it moves a
+    // payment date, so it is not warned of as outside the deal's dates (DL0444), though it is after the maturity as paid.
+    [Fact]
+    public void AHolidayOnAMaturityPaidEarlierIsNotWarnedOf()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days preceding holidays { 2030-01-01 }"));
+        Assert.NotNull(model);
+        Assert.Equal(new Date(2029, 12, 31), model.Boundaries[5]);
+        Assert.DoesNotContain(diagnostics, d => d.Code == "DL0444");
+    }
+
     [Fact]
     public void UnadjustedAccrualKeepsTheRolledDates()
     {
@@ -79,6 +110,58 @@ public sealed class BusinessDaysTests
     {
         Diagnostic d = Single(Errors(Deal("  business_days following holidays { 2027-12-24 2026-12-24 }")), "DL0443");
         At(d, 9, 49);
+    }
+
+    // TARGET2 closes on New Year's Day, so under following every rolled date moves: Thursday 2026-01-01 to Friday
+    // 2026-01-02, Friday 2027-01-01 to Monday 2027-01-04, Saturday 2028-01-01 to Monday 2028-01-03, Monday 2029-01-01
+    // to Tuesday 2029-01-02 and Tuesday 2030-01-01 to Wednesday 2030-01-02. With Friday 2026-01-02 listed too, the
+    // first goes on to Monday 2026-01-05.
+    [Fact]
+    public void ANamedCalendarMovesItsHolidaysAndAListAddsToIt()
+    {
+        Date[] paid = [Rolled[0], new(2026, 1, 2), new(2027, 1, 4), new(2028, 1, 3), new(2029, 1, 2), new(2030, 1, 2)];
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays TARGET2"));
+        Assert.NotNull(model);
+        Assert.Empty(diagnostics);
+        Assert.Equal(paid, model.Boundaries.ToArray());
+        Assert.Equal(new Date(2026, 1, 5), ModelOf(Deal("  business_days following holidays TARGET2 + { 2026-01-02 }")).Boundaries[1]);
+    }
+
+    [Fact]
+    public void AnUnknownCalendarIsReportedWithTheKnownOnes()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following holidays target2")), "DL0214");
+        At(d, 9, 36);
+        Assert.Contains("did you mean 'TARGET2'?", d.Message, StringComparison.Ordinal);
+        Assert.Contains("the calendars are TARGET2, federal_reserve", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACalendarNamedTwiceIsReportedAtTheSecond()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following holidays federal_reserve + TARGET2 + federal_reserve")), "DL0459");
+        At(d, 9, 64);
+    }
+
+    // Thursday 2026-12-24 is no TARGET2 holiday; Friday 2026-12-25 is, and listing it too is warned of.
+    [Fact]
+    public void AListedHolidayTheCalendarAlreadyHasIsWarnedOf()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays TARGET2 + { 2026-12-24, 2026-12-25 }"));
+        Assert.NotNull(model);
+        Diagnostic d = Single(diagnostics, "DL0458");
+        Assert.Equal(Severity.Warning, d.Severity);
+        At(d, 9, 60);
+    }
+
+    // Closing 2000-01-01 (annual, so the first payment date is 2001-01-01): TARGET2's rules hold from 2002.
+    [Fact]
+    public void ACalendarWhoseRulesBeginAfterAPaymentDateIsReported()
+    {
+        string deal = Deal("  business_days following holidays TARGET2").Replace("closing 2025-01-01", "closing 2000-01-01", StringComparison.Ordinal);
+        Diagnostic d = Single(Errors(deal), "DL0463");
+        At(d, 9, 36);
+        Assert.Contains("hold from 2002, and the payment date 2001-01-01", d.Message, StringComparison.Ordinal);
     }
 
     // The accrual is optional, and a header keyword that may also be a name ('title') after the roll starts the next
