@@ -143,7 +143,7 @@ internal sealed partial class Lowerer
                     recoveries.RemoveAll(m => m.Party == party);
                     if (p.Recovery is { } drawnRecovery)
                     {
-                        recoveries.Add(new RecoveryModel(party, new RecoveryBeta(Constant(drawnRecovery.Mean), Constant(drawnRecovery.Sd))));
+                        recoveries.Add(new RecoveryModel(party, LowerRecovery(drawnRecovery, names)));
                     }
 
                     break;
@@ -167,7 +167,7 @@ internal sealed partial class Lowerer
                     defaults.Add(new DefaultModel(party, pd, loadings)
                     {
                         Steps = [.. SyntaxWalk.Safe(d.Steps).Where(s => s.From is not null).Select(s => new PdStep(s.From.Value, Constant(s.Pd)))],
-                        Recovery = d.Recovery is { } r ? new RecoveryBeta(Constant(r.Mean), Constant(r.Sd)) : null,
+                        Recovery = d.Recovery is { } r ? LowerRecovery(r, names) : null,
                     });
                     break;
                 }
@@ -179,6 +179,22 @@ internal sealed partial class Lowerer
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
         return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries] };
+    }
+
+    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (the last written for a factor, as
+    /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
+    private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
+    {
+        double[] loadings = recovery.Loadings.IsDefaultOrEmpty ? [] : new double[names.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        {
+            if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
+            {
+                loadings[f] = Constant(loading.Beta);
+            }
+        }
+
+        return new RecoveryBeta(Constant(recovery.Mean), Constant(recovery.Sd)) { Loadings = loadings };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>

@@ -52,6 +52,7 @@ internal sealed partial class DealChecks
         CorrelateSyntax? firstCorrelation = null;
         var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
         var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
+        var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -105,12 +106,28 @@ internal sealed partial class DealChecks
                     break;
                 case DrawnDefaultsSyntax drawn:
                     loaded.Add((drawn, CheckDrawnDefault(drawn, name, factors, list, dated)));
+                    if (drawn.Recovery is { } drawnRecovery)
+                    {
+                        loadedRecoveries.Add((drawnRecovery, drawn.Party?.Text ?? "", RecoveryLoadings(drawnRecovery, name, factors, list)));
+                    }
+
                     break;
                 case RenewalsDrawnSyntax drawnRenewals:
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
                     break;
-                case PartyDefaultsSyntax { Recovery: { } recovery } datedDefault:
-                    CheckRecoveryBeta(recovery, datedDefault.Party?.Text ?? "");
+                case PartyDefaultsSyntax datedDefault:
+                    string datedParty = datedDefault.Party?.Text ?? "";
+                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.LoadingOnDatedDefault(loading.Span, name, datedParty, recoveryDrawn: datedDefault.Recovery is not null));
+                    }
+
+                    if (datedDefault.Recovery is { } recovery)
+                    {
+                        CheckRecoveryBeta(recovery, datedParty);
+                        loadedRecoveries.Add((recovery, datedParty, RecoveryLoadings(recovery, name, factors, list)));
+                    }
+
                     break;
             }
         }
@@ -144,6 +161,15 @@ internal sealed partial class DealChecks
             if (variance > 1 + Correlations.Tolerance)
             {
                 _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "renewals"));
+            }
+        }
+
+        foreach ((RecoveryDrawSyntax recovery, string party, double[] gamma) in loadedRecoveries)
+        {
+            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(gamma, normal), hasStress ? Correlations.LoadedVariance(gamma, stress) : 0) : Correlations.LoadedVariance(gamma, null);
+            if (variance > 1 + Correlations.Tolerance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(recovery.Span, party, variance, correlated: matricesHold && firstCorrelation is not null, what: "recovery"));
             }
         }
 
@@ -316,6 +342,23 @@ internal sealed partial class DealChecks
 
         CheckRecoveryBeta(drawn.Recovery, party);
         return beta;
+    }
+
+    /// <summary>A drawn recovery's loadings by factor (0 for a factor it does not load on), each naming a factor of the
+    /// scenario (DL0533), as a drawn default's do (docs/language.md §10, "Wrong-way recoveries").</summary>
+    private double[] RecoveryLoadings(RecoveryDrawSyntax recovery, string scenario, List<string> factors, string list)
+    {
+        var gamma = new double[factors.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        {
+            int at = Factor(loading.Factor, factors, scenario, list);
+            if (at >= 0)
+            {
+                gamma[at] += _analysis.ConstantOf(loading.Beta, 0);
+            }
+        }
+
+        return gamma;
     }
 
     /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only

@@ -9771,18 +9771,18 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
 			return GetRuleContext<RecoveryDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
 			return GetRuleContext<PerYearContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
-			return GetRuleContexts<LoadingContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
-			return GetRuleContext<LoadingContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -10251,9 +10251,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1490;
+			State = 1496;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10371,7 +10371,7 @@ public partial class DealLangParser : Parser {
 				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 1320;
 				Match(DEFAULTS);
-				State = 1347;
+				State = 1353;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
@@ -10380,12 +10380,28 @@ public partial class DealLangParser : Parser {
 					Match(ON);
 					State = 1322;
 					Match(DATE);
-					State = 1324;
+					State = 1326;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 1323;
+							loading();
+							}
+							} 
+						}
+						State = 1328;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+					}
+					State = 1330;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1329;
 						recoveryDraw();
 						}
 						break;
@@ -10394,58 +10410,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1326;
+					State = 1332;
 					Match(DRAWN);
-					State = 1336;
+					State = 1342;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1327;
-						Match(PD);
-						State = 1328;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1329;
-						perYear();
 						State = 1333;
+						Match(PD);
+						State = 1334;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1335;
+						perYear();
+						State = 1339;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1330;
+							State = 1336;
 							pdStep();
 							}
 							}
-							State = 1335;
+							State = 1341;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1341;
+					State = 1347;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1338;
+							State = 1344;
 							loading();
 							}
 							} 
 						}
-						State = 1343;
+						State = 1349;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					}
-					State = 1345;
+					State = 1351;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1344;
+						State = 1350;
 						recoveryDraw();
 						}
 						break;
@@ -10461,9 +10477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
+				State = 1355;
 				Match(ENFORCEMENT);
-				State = 1351;
+				State = 1357;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10471,7 +10487,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1350;
+						State = 1356;
 						sellTerm();
 						}
 						}
@@ -10479,9 +10495,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1353;
+					State = 1359;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10489,11 +10505,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1355;
+				State = 1361;
 				Match(ENFORCEMENT);
-				State = 1356;
+				State = 1362;
 				Match(SELL);
-				State = 1357;
+				State = 1363;
 				Match(ALL);
 				}
 				break;
@@ -10501,11 +10517,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1364;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1359;
+				State = 1365;
 				Match(LEVEL);
-				State = 1360;
+				State = 1366;
 				expr(0);
 				}
 				break;
@@ -10513,29 +10529,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1362;
+				State = 1368;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1363;
-				Match(POINTS);
-				State = 1364;
-				pointsKind();
-				State = 1365;
-				Match(LBRACE);
 				State = 1369;
+				Match(POINTS);
+				State = 1370;
+				pointsKind();
+				State = 1371;
+				Match(LBRACE);
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1366;
+					State = 1372;
 					schedulePoint();
 					}
 					}
-					State = 1371;
+					State = 1377;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1378;
 				Match(RBRACE);
 				}
 				break;
@@ -10543,15 +10559,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1374;
+				State = 1380;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1375;
+				State = 1381;
 				Match(LAUNCH);
-				State = 1376;
+				State = 1382;
 				Match(DATE);
-				State = 1377;
+				State = 1383;
 				Match(DOWN);
-				State = 1378;
+				State = 1384;
 				expr(0);
 				}
 				break;
@@ -10559,21 +10575,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1380;
+				State = 1386;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1381;
+				State = 1387;
 				Match(SHIFT);
-				State = 1383;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1382;
+					State = 1388;
 					Match(PLUS);
 					}
 				}
 
-				State = 1385;
+				State = 1391;
 				expr(0);
 				}
 				break;
@@ -10581,11 +10597,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1387;
+				State = 1393;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1388;
+				State = 1394;
 				Match(DELAYED);
-				State = 1389;
+				State = 1395;
 				duration();
 				}
 				break;
@@ -10593,27 +10609,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1391;
+				State = 1397;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1392;
+				State = 1398;
 				Match(DELAYED);
-				State = 1393;
-				Match(DRAWN);
-				State = 1394;
-				delayOutcome();
 				State = 1399;
+				Match(DRAWN);
+				State = 1400;
+				delayOutcome();
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1395;
+					State = 1401;
 					Match(COMMA);
-					State = 1396;
+					State = 1402;
 					delayOutcome();
 					}
 					}
-					State = 1401;
+					State = 1407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10623,11 +10639,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1402;
+				State = 1408;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1403;
+				State = 1409;
 				Match(UTILISATION);
-				State = 1404;
+				State = 1410;
 				expr(0);
 				}
 				break;
@@ -10635,17 +10651,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1406;
+				State = 1412;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1407;
+				State = 1413;
 				Match(RELET);
-				State = 1408;
+				State = 1414;
 				Match(AFTER);
-				State = 1409;
+				State = 1415;
 				duration();
-				State = 1410;
+				State = 1416;
 				Match(AT);
-				State = 1411;
+				State = 1417;
 				expr(0);
 				}
 				break;
@@ -10653,11 +10669,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1413;
+				State = 1419;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1414;
+				State = 1420;
 				Match(NOT);
-				State = 1415;
+				State = 1421;
 				Match(RELET);
 				}
 				break;
@@ -10665,18 +10681,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1417;
+				State = 1423;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1418;
+				State = 1424;
 				Match(GUARANTEES);
-				State = 1419;
+				State = 1425;
 				Match(HONOURED);
-				State = 1421;
+				State = 1427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1420;
+					State = 1426;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10687,20 +10703,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1423;
+				State = 1429;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1424;
+				State = 1430;
 				Match(GUARANTEES);
-				State = 1425;
+				State = 1431;
 				Match(DISOWNED);
-				State = 1428;
+				State = 1434;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1426;
+					State = 1432;
 					Match(FROM);
-					State = 1427;
+					State = 1433;
 					Match(DATE);
 					}
 				}
@@ -10711,11 +10727,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1430;
+				State = 1436;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1431;
+				State = 1437;
 				Match(MARKET);
-				State = 1433;
+				State = 1439;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10723,7 +10739,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1432;
+						State = 1438;
 						holdingMarketTerm();
 						}
 						}
@@ -10731,9 +10747,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1435;
+					State = 1441;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10741,9 +10757,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1437;
+				State = 1443;
 				Match(PATHS);
-				State = 1438;
+				State = 1444;
 				Match(NUMBER);
 				}
 				break;
@@ -10751,9 +10767,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1439;
+				State = 1445;
 				Match(SEED);
-				State = 1440;
+				State = 1446;
 				Match(NUMBER);
 				}
 				break;
@@ -10761,7 +10777,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1441;
+				State = 1447;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10769,7 +10785,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1442;
+				State = 1448;
 				Match(SOBOL);
 				}
 				break;
@@ -10777,21 +10793,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1443;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1444;
-				Match(GBM);
-				State = 1445;
-				Match(DRIFT);
-				State = 1446;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1447;
-				perYear();
-				State = 1448;
-				Match(VOLATILITY);
 				State = 1449;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1450;
+				Match(GBM);
+				State = 1451;
+				Match(DRIFT);
+				State = 1452;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1453;
+				perYear();
+				State = 1454;
+				Match(VOLATILITY);
+				State = 1455;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1456;
 				perYear();
 				}
 				break;
@@ -10799,39 +10815,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1452;
+				State = 1458;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1453;
+				State = 1459;
 				Match(REVERTS);
-				State = 1454;
+				State = 1460;
 				Match(TO);
-				State = 1457;
+				State = 1463;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 				case 1:
 					{
-					State = 1455;
+					State = 1461;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1456;
+					State = 1462;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1459;
+				State = 1465;
 				Match(SPEED);
-				State = 1460;
+				State = 1466;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1461;
+				State = 1467;
 				perYear();
-				State = 1462;
+				State = 1468;
 				Match(VOLATILITY);
-				State = 1463;
+				State = 1469;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1464;
+				State = 1470;
 				perYear();
 				}
 				break;
@@ -10839,17 +10855,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1466;
+				State = 1472;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1467;
+				State = 1473;
 				Match(JUMPS);
-				State = 1468;
+				State = 1474;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1469;
+				State = 1475;
 				perYear();
-				State = 1470;
+				State = 1476;
 				Match(DOWN);
-				State = 1471;
+				State = 1477;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10857,24 +10873,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1473;
+				State = 1479;
 				Match(CORRELATE);
-				State = 1474;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1475;
-				Match(WITH);
-				State = 1476;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1477;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1480;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1481;
+				Match(WITH);
+				State = 1482;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1483;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1486;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1484;
 					Match(STRESS);
-					State = 1479;
+					State = 1485;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10885,19 +10901,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1482;
-				Match(REGIMES);
-				State = 1483;
-				Match(STRESS);
-				State = 1484;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1485;
-				perYear();
-				State = 1486;
-				Match(NORMAL);
-				State = 1487;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
 				State = 1488;
+				Match(REGIMES);
+				State = 1489;
+				Match(STRESS);
+				State = 1490;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1491;
+				perYear();
+				State = 1492;
+				Match(NORMAL);
+				State = 1493;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1494;
 				perYear();
 				}
 				break;
@@ -10944,15 +10960,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1498;
 			Match(UNTIL);
-			State = 1493;
+			State = 1499;
 			Match(DATE);
-			State = 1494;
+			State = 1500;
 			Match(THEN);
-			State = 1495;
+			State = 1501;
 			expr(0);
-			State = 1496;
+			State = 1502;
 			perYear();
 			}
 		}
@@ -10980,6 +10996,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
 			return GetRuleContext<ExprContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
 		public RecoveryDrawContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -10998,20 +11020,37 @@ public partial class DealLangParser : Parser {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
 		EnterRule(_localctx, 136, RULE_recoveryDraw);
 		try {
+			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1498;
+			State = 1504;
 			Match(RECOVERY);
-			State = 1499;
+			State = 1505;
 			Match(BETA);
-			State = 1500;
+			State = 1506;
 			Match(MEAN);
-			State = 1501;
+			State = 1507;
 			_localctx.mean = expr(0);
-			State = 1502;
+			State = 1508;
 			Match(SD);
-			State = 1503;
+			State = 1509;
 			_localctx.sd = expr(0);
+			State = 1513;
+			ErrorHandler.Sync(this);
+			_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+				if ( _alt==1 ) {
+					{
+					{
+					State = 1510;
+					loading();
+					}
+					} 
+				}
+				State = 1515;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -11056,21 +11095,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1506;
+			State = 1517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1505;
+				State = 1516;
 				Match(MINUS);
 				}
 			}
 
-			State = 1508;
+			State = 1519;
 			duration();
-			State = 1509;
+			State = 1520;
 			Match(WITH);
-			State = 1510;
+			State = 1521;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11115,11 +11154,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1523;
 			Match(LOADING);
-			State = 1513;
+			State = 1524;
 			_localctx.factor = reference();
-			State = 1514;
+			State = 1525;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11157,9 +11196,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1516;
+			State = 1527;
 			Match(PER);
-			State = 1517;
+			State = 1528;
 			Match(YEAR);
 			}
 		}
@@ -11196,7 +11235,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1530;
 			Match(QUANTITY);
 			}
 		}
@@ -11523,20 +11562,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1574;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1522;
+				State = 1533;
 				Match(LPAREN);
-				State = 1523;
+				State = 1534;
 				expr(0);
-				State = 1524;
+				State = 1535;
 				Match(RPAREN);
 				}
 				break;
@@ -11545,9 +11584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1526;
+				State = 1537;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1527;
+				State = 1538;
 				expr(16);
 				}
 				break;
@@ -11556,9 +11595,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1528;
+				State = 1539;
 				Match(NOT);
-				State = 1529;
+				State = 1540;
 				expr(11);
 				}
 				break;
@@ -11567,17 +11606,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
+				State = 1541;
 				Match(IF);
-				State = 1531;
+				State = 1542;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1532;
+				State = 1543;
 				Match(THEN);
-				State = 1533;
+				State = 1544;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1534;
+				State = 1545;
 				Match(ELSE);
-				State = 1535;
+				State = 1546;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11586,37 +11625,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1537;
+				State = 1548;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1538;
+				State = 1549;
 				Match(LPAREN);
-				State = 1547;
+				State = 1558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1539;
+					State = 1550;
 					expr(0);
-					State = 1544;
+					State = 1555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1540;
+						State = 1551;
 						Match(COMMA);
-						State = 1541;
+						State = 1552;
 						expr(0);
 						}
 						}
-						State = 1546;
+						State = 1557;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1549;
+				State = 1560;
 				Match(RPAREN);
 				}
 				break;
@@ -11625,7 +11664,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1551;
+				State = 1562;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11635,19 +11674,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1553;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1552;
+					State = 1563;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1555;
+				State = 1566;
 				Match(PER);
-				State = 1556;
+				State = 1567;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11656,9 +11695,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1557;
+				State = 1568;
 				Match(NUMBER);
-				State = 1558;
+				State = 1569;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11667,7 +11706,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1559;
+				State = 1570;
 				Match(QUANTITY);
 				}
 				break;
@@ -11676,7 +11715,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1571;
 				Match(NUMBER);
 				}
 				break;
@@ -11685,7 +11724,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1561;
+				State = 1572;
 				Match(DATE);
 				}
 				break;
@@ -11694,34 +11733,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1573;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1585;
+			State = 1596;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1583;
+					State = 1594;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1565;
+						State = 1576;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1566;
+						State = 1577;
 						Match(OF);
-						State = 1567;
+						State = 1578;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11730,9 +11769,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1568;
+						State = 1579;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1569;
+						State = 1580;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11742,7 +11781,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1570;
+						State = 1581;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11751,9 +11790,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1571;
+						State = 1582;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1572;
+						State = 1583;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11763,7 +11802,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1573;
+						State = 1584;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11772,9 +11811,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1574;
+						State = 1585;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1575;
+						State = 1586;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11784,7 +11823,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1576;
+						State = 1587;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11793,11 +11832,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1577;
+						State = 1588;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1578;
+						State = 1589;
 						Match(AND);
-						State = 1579;
+						State = 1590;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11806,20 +11845,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1580;
+						State = 1591;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1581;
+						State = 1592;
 						Match(OR);
-						State = 1582;
+						State = 1593;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1587;
+				State = 1598;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 			}
 			}
 		}
@@ -11868,7 +11907,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1588;
+			State = 1599;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11919,16 +11958,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1590;
+			State = 1601;
 			ident();
-			State = 1593;
+			State = 1604;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				{
-				State = 1591;
+				State = 1602;
 				Match(DOT);
-				State = 1592;
+				State = 1603;
 				_localctx.member = ident();
 				}
 				break;
@@ -12140,7 +12179,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1595;
+			State = 1606;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12188,7 +12227,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1598,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1609,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12291,507 +12330,512 @@ public partial class DealLangParser : Parser {
 		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
-		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
-		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
-		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1398,8,66,10,66,12,66,1401,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1422,
-		8,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,4,66,1434,
-		8,66,11,66,12,66,1435,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1458,8,66,1,66,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1325,
+		8,66,10,66,12,66,1328,9,66,1,66,3,66,1331,8,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1338,8,66,10,66,12,66,1341,9,66,3,66,1343,8,66,1,66,5,66,1346,8,66,
+		10,66,12,66,1349,9,66,1,66,3,66,1352,8,66,3,66,1354,8,66,1,66,1,66,4,66,
+		1358,8,66,11,66,12,66,1359,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1374,8,66,10,66,12,66,1377,9,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1390,8,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1404,8,66,10,66,12,66,1407,
+		9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1428,8,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1435,8,66,1,66,1,66,1,66,4,66,1440,8,66,11,66,12,66,1441,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1481,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1491,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,69,3,69,1507,8,69,1,69,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,66,1,66,1,66,1,66,3,66,1464,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1487,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1497,8,66,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
+		1512,8,68,10,68,12,68,1515,9,68,1,69,3,69,1518,8,69,1,69,1,69,1,69,1,69,
+		1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1543,8,73,10,73,12,73,1546,9,73,3,73,1548,8,73,1,73,1,73,1,73,
-		1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1564,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1584,8,73,10,73,12,73,1587,9,73,1,74,1,74,
-		1,75,1,75,1,75,3,75,1594,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,
-		1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,
-		131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,
-		213,215,232,257,258,1846,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,
-		1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,
-		261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,
-		0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,
-		0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,
-		1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,
-		550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,
-		0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,
-		0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,
-		1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,
-		940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,
-		0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,
-		1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,
-		1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,
-		0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1490,1,0,0,0,134,1492,1,0,
-		0,0,136,1498,1,0,0,0,138,1506,1,0,0,0,140,1512,1,0,0,0,142,1516,1,0,0,
-		0,144,1519,1,0,0,0,146,1563,1,0,0,0,148,1588,1,0,0,0,150,1590,1,0,0,0,
-		152,1595,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,
-		159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,
-		5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,
-		0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,
-		175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,
-		0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,
-		13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,
-		30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,
-		45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,
-		3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,
-		201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,
-		1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,
-		0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,
-		190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,
-		0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,
-		200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,
-		3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,
-		0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,
-		210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,
-		5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,
-		0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,
-		219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,
-		255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,
-		0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,
-		0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,
-		0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,
-		0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,
-		247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,
-		1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,
-		0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
-		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
-		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
-		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
-		5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,
-		1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,
-		0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,
-		279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,
-		279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,
-		1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,
-		3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,
-		0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,
-		292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,
-		295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,
-		0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,
-		0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,
-		5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,
-		20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,
-		0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,
-		25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,
-		3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,
-		0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,
-		332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,
-		338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,
-		339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,
-		1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,
-		0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,
-		0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,
-		355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,
-		0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,
-		0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,
-		0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,
-		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,
-		55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,
-		3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,
-		384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,
-		231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,
-		0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
-		393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,
-		5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,
-		3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,
-		5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,
-		0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,
-		0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
-		5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
-		5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
-		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
-		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,
-		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
-		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
-		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
-		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
-		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
-		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
-		0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,
-		73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,
-		455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,
-		0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,
-		461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,
-		5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,
-		0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,
-		73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,
-		0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,
-		480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
-		1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,
-		73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,
-		73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,
-		24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,
-		486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,
-		0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,
-		0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,
-		507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,
-		0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,
-		146,73,0,515,516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,
-		5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,
-		5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,
-		5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,
-		0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,
-		0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,
-		0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,
-		540,547,3,78,39,0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,
-		543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,
-		513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,
-		0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,
-		547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,
-		549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,
-		5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
-		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,
-		0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,
-		566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,
-		1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,
-		73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,
-		0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,
-		73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,
-		73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,
-		73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,
-		0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,
-		73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,
-		76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,
-		579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,
-		0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,
-		605,606,3,152,76,0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,
-		0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
-		613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,
-		0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,
-		73,0,621,622,5,89,0,0,622,623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,
-		0,625,674,3,146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,
-		71,0,629,674,1,0,0,0,630,631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,
-		0,0,633,674,5,252,0,0,634,635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,
-		0,0,637,643,3,146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,
-		73,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,
-		644,1,0,0,0,644,674,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,
-		3,144,72,0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,
-		1,0,0,0,652,653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,
-		129,0,0,656,658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,
-		0,659,674,3,44,22,0,660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,
-		0,663,664,5,237,0,0,664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,
-		667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,
-		3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,
-		0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,
-		630,1,0,0,0,673,632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,
-		0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,
-		676,5,190,0,0,676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,
-		678,1,0,0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,
-		0,0,0,683,681,1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,
-		0,687,705,3,146,73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,
-		0,0,691,705,3,146,73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,
-		223,0,0,695,705,3,146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,
-		5,81,0,0,699,705,3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,
-		5,100,0,0,703,705,3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,
-		0,0,0,704,692,1,0,0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,
-		704,700,1,0,0,0,704,702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,
-		3,146,73,0,708,709,5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,
-		1,0,0,0,711,712,1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,
-		76,0,715,719,5,233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,
-		0,719,717,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,
-		723,5,234,0,0,723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,
-		725,1,0,0,0,726,727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,
-		146,73,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,
-		0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,
-		736,737,5,109,0,0,737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,
-		0,740,742,5,199,0,0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,
-		743,746,1,0,0,0,744,745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,807,1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,
-		5,200,0,0,751,807,3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,
-		755,5,202,0,0,755,756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,
-		762,5,233,0,0,759,761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,
-		1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,
-		0,0,766,767,5,203,0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,
-		0,0,770,771,3,146,73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,
-		73,0,774,807,3,76,38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,
-		0,0,778,779,3,146,73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,
-		0,0,0,782,783,5,206,0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,
-		72,0,0,786,807,5,252,0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,
-		8,0,0,790,807,5,252,0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,
-		44,22,0,794,795,5,225,0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,
-		5,211,0,0,798,802,3,146,73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,
-		3,146,73,0,802,799,1,0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,
-		0,0,805,807,3,146,73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,
-		806,748,1,0,0,0,806,750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,
-		1,0,0,0,806,766,1,0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,
-		0,806,776,1,0,0,0,806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,
-		789,1,0,0,0,806,791,1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,
-		0,0,0,807,75,1,0,0,0,808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,
-		0,0,811,815,5,252,0,0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,
-		0,0,814,812,1,0,0,0,815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,
-		818,819,3,152,76,0,819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,
-		822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,
-		1,0,0,0,826,827,5,169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,
-		0,0,0,829,830,1,0,0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,
-		0,833,834,3,146,73,0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,
-		0,837,849,5,117,0,0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,
-		0,841,843,3,30,15,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
-		845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,
-		1,0,0,0,848,837,1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,
-		850,851,5,215,0,0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,
-		0,854,853,1,0,0,0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,
-		859,1,0,0,0,858,856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,
-		195,0,0,862,863,3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,
-		1,0,0,0,866,867,5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,
-		3,146,73,0,870,871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,
-		3,152,76,0,874,876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,
-		1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,
-		0,0,881,882,5,166,0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,
-		0,0,884,866,1,0,0,0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,
-		874,1,0,0,0,884,880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,
-		146,73,0,888,889,5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,
-		3,146,73,0,892,886,1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,
-		0,0,894,895,5,120,0,0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,
-		46,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,
-		903,1,0,0,0,902,900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,
-		121,0,0,906,941,3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,
-		5,237,0,0,910,912,3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,
-		0,0,0,913,914,1,0,0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,
-		0,917,941,3,146,73,0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,
-		0,0,921,924,3,152,76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,
-		0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,
-		0,927,928,1,0,0,0,928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,
-		931,932,5,165,0,0,932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,
-		0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,
-		941,1,0,0,0,939,937,1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,
-		0,0,0,940,918,1,0,0,0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,
-		943,3,152,76,0,943,952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,
-		946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,
-		1,0,0,0,950,948,1,0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,
-		0,0,953,95,1,0,0,0,954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,
-		0,0,957,961,3,146,73,0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,
-		0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,
-		963,964,3,146,73,0,964,99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,
-		967,971,5,233,0,0,968,970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,
-		969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,
-		234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,
-		0,0,978,984,3,146,73,0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,
-		126,0,0,982,984,3,146,73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,
-		0,0,984,103,1,0,0,0,985,986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,
-		0,0,988,996,3,146,73,0,989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,
-		73,0,992,993,3,142,71,0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,
-		0,995,997,1,0,0,0,996,989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,
-		999,5,234,0,0,999,105,1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,
-		1002,1003,5,240,0,0,1003,1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,
-		5,130,0,0,1006,1008,5,131,0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,
-		1009,1,0,0,0,1009,1011,3,144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,
-		1011,1014,1,0,0,0,1012,1013,5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,
-		0,0,1014,1015,1,0,0,0,1015,107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,
-		152,76,0,1018,1019,5,139,0,0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,
-		1023,5,252,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,
-		1025,5,133,0,0,1025,1026,5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,
-		0,1027,1028,1,0,0,0,1028,1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,
-		135,0,0,1031,1033,5,254,0,0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,
-		1,0,0,0,1034,1035,5,156,0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,
-		1038,5,157,0,0,1038,1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,
-		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,
-		1,0,0,0,1044,1034,1,0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,
-		5,239,0,0,1047,1052,3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,
-		0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,
-		0,0,1053,109,1,0,0,0,1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,
-		152,76,0,1057,1058,5,237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,
-		1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,
-		1061,1,0,0,0,1064,1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,
-		0,1067,1064,1,0,0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,
-		0,0,1070,1072,3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,
-		1,0,0,0,1073,1074,5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,
-		1093,3,152,76,0,1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,
-		76,0,1080,1081,5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,
-		1,0,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,
-		1,0,0,0,1087,1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,
-		1077,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,
-		1096,5,139,0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,
-		72,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,
-		142,0,0,1102,1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,
-		1107,3,118,59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,
-		1108,1109,1,0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,
-		0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,
-		0,0,0,1115,1116,5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,
-		1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,
-		1123,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,
-		1126,5,10,0,0,1126,1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,
-		76,0,1129,1130,5,237,0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,
-		1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
-		1,0,0,0,1136,1127,1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,
-		5,146,0,0,1139,1217,3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,
-		0,1142,1143,5,148,0,0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,
-		3,152,76,0,1146,1149,5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,
-		1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,
-		0,0,1152,1153,5,161,0,0,1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,
-		1156,5,253,0,0,1156,1157,5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,
-		0,0,1159,1217,3,152,76,0,1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,
-		1163,5,237,0,0,1163,1165,3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,
-		0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,
-		0,0,1169,1170,5,161,0,0,1170,1171,5,224,0,0,1171,1172,3,150,75,0,1172,
-		1217,1,0,0,0,1173,1174,5,168,0,0,1174,1175,3,146,73,0,1175,1179,5,233,
-		0,0,1176,1178,3,122,61,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,
-		1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,
-		5,234,0,0,1183,1184,5,169,0,0,1184,1188,5,233,0,0,1185,1187,3,122,61,0,
-		1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
-		0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,
-		0,0,0,1192,1193,1,0,0,0,1193,1217,1,0,0,0,1194,1197,5,153,0,0,1195,1196,
-		5,179,0,0,1196,1198,5,109,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,
-		1199,1,0,0,0,1199,1203,5,233,0,0,1200,1202,3,122,61,0,1201,1200,1,0,0,
-		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
-		0,0,1205,1203,1,0,0,0,1206,1217,5,234,0,0,1207,1208,5,154,0,0,1208,1212,
-		5,233,0,0,1209,1211,3,122,61,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,
-		1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,
-		1217,5,234,0,0,1216,1125,1,0,0,0,1216,1138,1,0,0,0,1216,1140,1,0,0,0,1216,
-		1142,1,0,0,0,1216,1146,1,0,0,0,1216,1154,1,0,0,0,1216,1160,1,0,0,0,1216,
-		1173,1,0,0,0,1216,1194,1,0,0,0,1216,1207,1,0,0,0,1217,123,1,0,0,0,1218,
-		1219,5,171,0,0,1219,1223,5,233,0,0,1220,1222,3,126,63,0,1221,1220,1,0,
-		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1226,1,
-		0,0,0,1225,1223,1,0,0,0,1226,1227,5,234,0,0,1227,125,1,0,0,0,1228,1229,
-		5,172,0,0,1229,1234,3,152,76,0,1230,1231,5,237,0,0,1231,1233,3,152,76,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1240,1,0,0,0,1236,1234,1,0,0,0,1237,1239,3,128,64,0,1238,1237,
-		1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1245,
-		1,0,0,0,1242,1240,1,0,0,0,1243,1245,3,120,60,0,1244,1228,1,0,0,0,1244,
-		1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,5,173,0,0,1247,1269,3,146,73,0,
-		1248,1249,5,174,0,0,1249,1269,3,144,72,0,1250,1251,5,99,0,0,1251,1252,
-		3,146,73,0,1252,1253,5,181,0,0,1253,1254,5,107,0,0,1254,1269,1,0,0,0,1255,
-		1256,5,100,0,0,1256,1269,3,146,73,0,1257,1258,5,101,0,0,1258,1259,3,146,
-		73,0,1259,1260,5,181,0,0,1260,1261,5,107,0,0,1261,1269,1,0,0,0,1262,1263,
-		5,102,0,0,1263,1269,3,146,73,0,1264,1265,5,103,0,0,1265,1269,5,104,0,0,
-		1266,1267,5,105,0,0,1267,1269,3,146,73,0,1268,1246,1,0,0,0,1268,1248,1,
-		0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,0,1268,1257,1,0,0,0,1268,1262,
-		1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,0,0,1269,129,1,0,0,0,1270,1271,
-		5,2,0,0,1271,1272,3,152,76,0,1272,1273,5,4,0,0,1273,1274,3,152,76,0,1274,
-		1278,5,233,0,0,1275,1277,3,132,66,0,1276,1275,1,0,0,0,1277,1280,1,0,0,
-		0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,
-		0,0,1281,1282,5,234,0,0,1282,131,1,0,0,0,1283,1284,3,152,76,0,1284,1285,
-		5,60,0,0,1285,1286,5,175,0,0,1286,1287,5,254,0,0,1287,1491,1,0,0,0,1288,
-		1289,3,152,76,0,1289,1290,5,60,0,0,1290,1291,5,38,0,0,1291,1295,3,146,
-		73,0,1292,1294,3,140,70,0,1293,1292,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1295,1296,1,0,0,0,1296,1491,1,0,0,0,1297,1295,1,0,0,0,1298,1299,
-		3,152,76,0,1299,1300,5,95,0,0,1300,1301,5,62,0,0,1301,1302,3,144,72,0,
-		1302,1491,1,0,0,0,1303,1304,3,150,75,0,1304,1305,7,3,0,0,1305,1306,3,146,
-		73,0,1306,1311,3,142,71,0,1307,1308,5,28,0,0,1308,1309,3,146,73,0,1309,
-		1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1491,1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,178,0,0,1315,1316,3,
-		146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,0,0,1318,1491,1,0,0,0,1319,
-		1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,5,54,0,0,1322,1324,5,252,
-		0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1348,
-		1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,1329,3,146,73,0,1329,
-		1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,0,0,0,1332,1335,1,0,0,
-		0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,
-		0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,1,0,0,0,1338,1340,3,
-		140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
-		1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,1346,3,136,68,0,1345,
-		1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,1347,1321,1,0,0,0,1347,
-		1326,1,0,0,0,1348,1491,1,0,0,0,1349,1351,5,171,0,0,1350,1352,3,128,64,
-		0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,
-		0,0,1354,1491,1,0,0,0,1355,1356,5,171,0,0,1356,1357,5,172,0,0,1357,1491,
-		5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,1360,1361,3,146,73,
-		0,1361,1491,1,0,0,0,1362,1363,3,152,76,0,1363,1364,5,16,0,0,1364,1365,
-		3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,1366,1,0,0,0,1368,
-		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,0,1371,
-		1369,1,0,0,0,1372,1373,5,234,0,0,1373,1491,1,0,0,0,1374,1375,3,152,76,
-		0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,0,0,1378,1379,
-		3,146,73,0,1379,1491,1,0,0,0,1380,1381,3,152,76,0,1381,1383,5,21,0,0,1382,
-		1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,
-		1386,3,146,73,0,1386,1491,1,0,0,0,1387,1388,3,152,76,0,1388,1389,5,229,
-		0,0,1389,1390,3,144,72,0,1390,1491,1,0,0,0,1391,1392,3,152,76,0,1392,1393,
-		5,229,0,0,1393,1394,5,38,0,0,1394,1399,3,138,69,0,1395,1396,5,237,0,0,
-		1396,1398,3,138,69,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,
-		0,0,1399,1400,1,0,0,0,1400,1491,1,0,0,0,1401,1399,1,0,0,0,1402,1403,3,
-		152,76,0,1403,1404,5,91,0,0,1404,1405,3,146,73,0,1405,1491,1,0,0,0,1406,
-		1407,3,152,76,0,1407,1408,5,92,0,0,1408,1409,5,135,0,0,1409,1410,3,144,
-		72,0,1410,1411,5,62,0,0,1411,1412,3,146,73,0,1412,1491,1,0,0,0,1413,1414,
-		3,152,76,0,1414,1415,5,198,0,0,1415,1416,5,92,0,0,1416,1491,1,0,0,0,1417,
-		1418,3,152,76,0,1418,1419,5,70,0,0,1419,1421,5,68,0,0,1420,1422,5,253,
-		0,0,1421,1420,1,0,0,0,1421,1422,1,0,0,0,1422,1491,1,0,0,0,1423,1424,3,
-		152,76,0,1424,1425,5,70,0,0,1425,1428,5,69,0,0,1426,1427,5,51,0,0,1427,
-		1429,5,252,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1491,1,0,0,0,1430,
-		1431,3,152,76,0,1431,1433,5,64,0,0,1432,1434,3,88,44,0,1433,1432,1,0,0,
-		0,1434,1435,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,1491,1,0,
-		0,0,1437,1438,5,22,0,0,1438,1491,5,254,0,0,1439,1440,5,23,0,0,1440,1491,
-		5,254,0,0,1441,1491,5,24,0,0,1442,1491,5,25,0,0,1443,1444,3,152,76,0,1444,
-		1445,5,26,0,0,1445,1446,5,27,0,0,1446,1447,3,146,73,0,1447,1448,3,142,
-		71,0,1448,1449,5,28,0,0,1449,1450,3,146,73,0,1450,1451,3,142,71,0,1451,
-		1491,1,0,0,0,1452,1453,3,152,76,0,1453,1454,5,29,0,0,1454,1457,5,161,0,
-		0,1455,1458,5,30,0,0,1456,1458,3,146,73,0,1457,1455,1,0,0,0,1457,1456,
-		1,0,0,0,1458,1459,1,0,0,0,1459,1460,5,31,0,0,1460,1461,3,146,73,0,1461,
-		1462,3,142,71,0,1462,1463,5,28,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
-		71,0,1465,1491,1,0,0,0,1466,1467,3,152,76,0,1467,1468,5,32,0,0,1468,1469,
-		3,146,73,0,1469,1470,3,142,71,0,1470,1471,5,20,0,0,1471,1472,3,146,73,
-		0,1472,1491,1,0,0,0,1473,1474,5,33,0,0,1474,1475,3,150,75,0,1475,1476,
-		5,34,0,0,1476,1477,3,150,75,0,1477,1480,3,146,73,0,1478,1479,5,35,0,0,
-		1479,1481,3,146,73,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1491,1,0,
-		0,0,1482,1483,5,36,0,0,1483,1484,5,35,0,0,1484,1485,3,146,73,0,1485,1486,
-		3,142,71,0,1486,1487,5,37,0,0,1487,1488,3,146,73,0,1488,1489,3,142,71,
-		0,1489,1491,1,0,0,0,1490,1283,1,0,0,0,1490,1288,1,0,0,0,1490,1298,1,0,
-		0,0,1490,1303,1,0,0,0,1490,1313,1,0,0,0,1490,1319,1,0,0,0,1490,1349,1,
-		0,0,0,1490,1355,1,0,0,0,1490,1358,1,0,0,0,1490,1362,1,0,0,0,1490,1374,
-		1,0,0,0,1490,1380,1,0,0,0,1490,1387,1,0,0,0,1490,1391,1,0,0,0,1490,1402,
-		1,0,0,0,1490,1406,1,0,0,0,1490,1413,1,0,0,0,1490,1417,1,0,0,0,1490,1423,
-		1,0,0,0,1490,1430,1,0,0,0,1490,1437,1,0,0,0,1490,1439,1,0,0,0,1490,1441,
-		1,0,0,0,1490,1442,1,0,0,0,1490,1443,1,0,0,0,1490,1452,1,0,0,0,1490,1466,
-		1,0,0,0,1490,1473,1,0,0,0,1490,1482,1,0,0,0,1491,133,1,0,0,0,1492,1493,
-		5,72,0,0,1493,1494,5,252,0,0,1494,1495,5,170,0,0,1495,1496,3,146,73,0,
-		1496,1497,3,142,71,0,1497,135,1,0,0,0,1498,1499,5,45,0,0,1499,1500,5,40,
-		0,0,1500,1501,5,41,0,0,1501,1502,3,146,73,0,1502,1503,5,42,0,0,1503,1504,
-		3,146,73,0,1504,137,1,0,0,0,1505,1507,5,242,0,0,1506,1505,1,0,0,0,1506,
-		1507,1,0,0,0,1507,1508,1,0,0,0,1508,1509,3,144,72,0,1509,1510,5,34,0,0,
-		1510,1511,3,146,73,0,1511,139,1,0,0,0,1512,1513,5,39,0,0,1513,1514,3,150,
-		75,0,1514,1515,3,146,73,0,1515,141,1,0,0,0,1516,1517,5,181,0,0,1517,1518,
-		5,194,0,0,1518,143,1,0,0,0,1519,1520,5,253,0,0,1520,145,1,0,0,0,1521,1522,
-		6,73,-1,0,1522,1523,5,235,0,0,1523,1524,3,146,73,0,1524,1525,5,236,0,0,
-		1525,1564,1,0,0,0,1526,1527,5,242,0,0,1527,1564,3,146,73,16,1528,1529,
-		5,198,0,0,1529,1564,3,146,73,11,1530,1531,5,168,0,0,1531,1532,3,146,73,
-		0,1532,1533,5,170,0,0,1533,1534,3,146,73,0,1534,1535,5,169,0,0,1535,1536,
-		3,146,73,0,1536,1564,1,0,0,0,1537,1538,3,152,76,0,1538,1547,5,235,0,0,
-		1539,1544,3,146,73,0,1540,1541,5,237,0,0,1541,1543,3,146,73,0,1542,1540,
-		1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,
-		1,0,0,0,1546,1544,1,0,0,0,1547,1539,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
-		1,0,0,0,1549,1550,5,236,0,0,1550,1564,1,0,0,0,1551,1553,7,4,0,0,1552,1554,
-		3,148,74,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1556,5,181,0,0,1556,1564,3,148,74,0,1557,1558,5,254,0,0,1558,1564,3,148,
-		74,0,1559,1564,5,253,0,0,1560,1564,5,254,0,0,1561,1564,5,252,0,0,1562,
-		1564,3,150,75,0,1563,1521,1,0,0,0,1563,1526,1,0,0,0,1563,1528,1,0,0,0,
-		1563,1530,1,0,0,0,1563,1537,1,0,0,0,1563,1551,1,0,0,0,1563,1557,1,0,0,
-		0,1563,1559,1,0,0,0,1563,1560,1,0,0,0,1563,1561,1,0,0,0,1563,1562,1,0,
-		0,0,1564,1585,1,0,0,0,1565,1566,10,15,0,0,1566,1567,5,195,0,0,1567,1584,
-		3,146,73,16,1568,1569,10,14,0,0,1569,1570,7,5,0,0,1570,1584,3,146,73,15,
-		1571,1572,10,13,0,0,1572,1573,7,6,0,0,1573,1584,3,146,73,14,1574,1575,
-		10,12,0,0,1575,1576,7,7,0,0,1576,1584,3,146,73,13,1577,1578,10,10,0,0,
-		1578,1579,5,196,0,0,1579,1584,3,146,73,11,1580,1581,10,9,0,0,1581,1582,
-		5,197,0,0,1582,1584,3,146,73,10,1583,1565,1,0,0,0,1583,1568,1,0,0,0,1583,
-		1571,1,0,0,0,1583,1574,1,0,0,0,1583,1577,1,0,0,0,1583,1580,1,0,0,0,1584,
-		1587,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,147,1,0,0,0,1587,
-		1585,1,0,0,0,1588,1589,7,8,0,0,1589,149,1,0,0,0,1590,1593,3,152,76,0,1591,
-		1592,5,238,0,0,1592,1594,3,152,76,0,1593,1591,1,0,0,0,1593,1594,1,0,0,
-		0,1594,151,1,0,0,0,1595,1596,7,9,0,0,1596,153,1,0,0,0,156,158,160,174,
-		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
-		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
-		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,
-		671,673,681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,
-		848,856,878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,
-		996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,
-		1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,
-		1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,1324,1333,1336,1341,
-		1345,1347,1353,1369,1383,1399,1421,1428,1435,1457,1480,1490,1506,1544,
-		1547,1553,1563,1583,1585,1593
+		1,73,1,73,5,73,1554,8,73,10,73,12,73,1557,9,73,3,73,1559,8,73,1,73,1,73,
+		1,73,1,73,3,73,1565,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
+		1575,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,5,73,1595,8,73,10,73,12,73,1598,9,73,1,74,
+		1,74,1,75,1,75,1,75,3,75,1605,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,
+		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
+		58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,
+		104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,
+		140,142,144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,
+		176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,
+		126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,
+		194,199,213,215,232,257,258,1859,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,
+		0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,
+		0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,
+		1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,
+		443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,
+		0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,
+		0,0,0,54,550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,
+		1,0,0,0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,
+		724,1,0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,
+		0,82,848,1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,
+		0,0,0,92,940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,
+		965,1,0,0,0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,
+		1,0,0,0,110,1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,
+		0,0,0,118,1113,1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,
+		0,0,126,1244,1,0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1496,1,0,0,
+		0,134,1498,1,0,0,0,136,1504,1,0,0,0,138,1517,1,0,0,0,140,1523,1,0,0,0,
+		142,1527,1,0,0,0,144,1530,1,0,0,0,146,1574,1,0,0,0,148,1599,1,0,0,0,150,
+		1601,1,0,0,0,152,1606,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,
+		3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,
+		0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,
+		163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,
+		0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,
+		170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,
+		172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,
+		234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,
+		0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,
+		0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,
+		0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,
+		53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,
+		3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,
+		1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,
+		0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,
+		189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,
+		0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,
+		200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,
+		4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,
+		0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,
+		209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,
+		1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,
+		0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,
+		222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,
+		5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,
+		0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,
+		0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,
+		0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,
+		0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,
+		251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,
+		248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,
+		0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,
+		0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,
+		226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,
+		0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,
+		260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,
+		266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,
+		0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,
+		272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,
+		276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,
+		276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,
+		5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,
+		0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,
+		0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,
+		0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,
+		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
+		0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,
+		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
+		307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
+		5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
+		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
+		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
+		326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
+		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,
+		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
+		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
+		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
+		343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
+		5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
+		0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
+		344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,
+		5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
+		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,
+		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
+		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,
+		33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,
+		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
+		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
+		1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
+		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
+		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,
+		396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,
+		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
+		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
+		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,
+		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
+		414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,
+		444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,
+		428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,
+		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
+		0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
+		72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
+		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,
+		442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,
+		1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,
+		0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,
+		421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,
+		144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,
+		5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,
+		0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,
+		71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,
+		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,
+		463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,
+		465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,
+		5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,
+		1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,
+		0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,
+		481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,
+		5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,
+		5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,
+		5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,
+		0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,
+		497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,
+		3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,
+		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,
+		0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,
+		513,514,5,109,0,0,514,547,3,146,73,0,515,516,5,110,0,0,516,547,3,72,36,
+		0,517,518,5,112,0,0,518,519,5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,
+		0,521,547,3,82,41,0,522,523,5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,
+		525,528,3,146,73,0,526,527,5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,
+		0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,
+		532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,
+		536,5,254,0,0,536,538,5,137,0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,
+		1,0,0,0,539,547,3,76,38,0,540,547,3,78,39,0,541,543,5,138,0,0,542,544,
+		5,241,0,0,543,542,1,0,0,0,543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,
+		73,0,546,511,1,0,0,0,546,513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,
+		520,1,0,0,0,546,522,1,0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,
+		0,0,0,546,541,1,0,0,0,547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,
+		0,550,548,1,0,0,0,550,549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,
+		554,3,152,76,0,554,558,5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,
+		560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,
+		0,0,0,561,562,5,234,0,0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,
+		0,0,565,567,3,68,34,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,
+		568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,
+		573,5,77,0,0,573,603,3,146,73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,
+		577,5,79,0,0,577,578,5,49,0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,
+		581,5,80,0,0,581,582,3,146,73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,
+		585,5,82,0,0,585,603,3,146,73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,
+		589,5,81,0,0,589,603,3,146,73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,
+		593,3,142,71,0,593,603,1,0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,
+		597,5,80,0,0,597,598,3,146,73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,
+		601,5,86,0,0,601,603,3,152,76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,
+		1,0,0,0,602,576,1,0,0,0,602,579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,
+		0,602,588,1,0,0,0,602,590,1,0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,
+		59,1,0,0,0,604,605,5,87,0,0,605,606,3,152,76,0,606,607,5,54,0,0,607,608,
+		3,152,76,0,608,612,5,233,0,0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,
+		1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,
+		0,615,616,5,234,0,0,616,61,1,0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,
+		619,620,5,77,0,0,620,674,3,146,73,0,621,622,5,89,0,0,622,623,5,62,0,0,
+		623,674,5,64,0,0,624,625,5,89,0,0,625,674,3,146,73,0,626,627,5,184,0,0,
+		627,628,3,146,73,0,628,629,3,142,71,0,629,674,1,0,0,0,630,631,5,90,0,0,
+		631,674,3,146,73,0,632,633,5,58,0,0,633,674,5,252,0,0,634,635,5,59,0,0,
+		635,674,3,144,72,0,636,637,5,93,0,0,637,643,3,146,73,0,638,641,5,96,0,
+		0,639,640,5,161,0,0,640,642,3,146,73,0,641,639,1,0,0,0,641,642,1,0,0,0,
+		642,644,1,0,0,0,643,638,1,0,0,0,643,644,1,0,0,0,644,674,1,0,0,0,645,646,
+		5,60,0,0,646,647,3,40,20,0,647,648,3,144,72,0,648,649,5,62,0,0,649,650,
+		5,88,0,0,650,651,5,63,0,0,651,674,1,0,0,0,652,653,5,97,0,0,653,657,3,146,
+		73,0,654,655,5,98,0,0,655,656,5,129,0,0,656,658,5,59,0,0,657,654,1,0,0,
+		0,657,658,1,0,0,0,658,674,1,0,0,0,659,674,3,44,22,0,660,661,5,94,0,0,661,
+		662,5,62,0,0,662,667,3,144,72,0,663,664,5,237,0,0,664,666,3,144,72,0,665,
+		663,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,
+		0,0,0,669,667,1,0,0,0,670,672,3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,
+		0,672,674,1,0,0,0,673,617,1,0,0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,
+		624,1,0,0,0,673,626,1,0,0,0,673,630,1,0,0,0,673,632,1,0,0,0,673,634,1,
+		0,0,0,673,636,1,0,0,0,673,645,1,0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,
+		673,660,1,0,0,0,674,63,1,0,0,0,675,676,5,190,0,0,676,677,3,152,76,0,677,
+		681,5,233,0,0,678,680,3,66,33,0,679,678,1,0,0,0,680,683,1,0,0,0,681,679,
+		1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,685,5,234,
+		0,0,685,65,1,0,0,0,686,687,5,220,0,0,687,705,3,146,73,0,688,689,5,89,0,
+		0,689,705,3,152,76,0,690,691,5,221,0,0,691,705,3,146,73,0,692,693,5,222,
+		0,0,693,705,3,146,73,0,694,695,5,223,0,0,695,705,3,146,73,0,696,697,5,
+		82,0,0,697,705,3,146,73,0,698,699,5,81,0,0,699,705,3,146,73,0,700,701,
+		5,99,0,0,701,705,3,146,73,0,702,703,5,100,0,0,703,705,3,146,73,0,704,686,
+		1,0,0,0,704,688,1,0,0,0,704,690,1,0,0,0,704,692,1,0,0,0,704,694,1,0,0,
+		0,704,696,1,0,0,0,704,698,1,0,0,0,704,700,1,0,0,0,704,702,1,0,0,0,705,
+		67,1,0,0,0,706,707,5,252,0,0,707,708,3,146,73,0,708,709,5,62,0,0,709,711,
+		3,146,73,0,710,712,5,237,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,69,1,
+		0,0,0,713,714,5,108,0,0,714,715,3,152,76,0,715,719,5,233,0,0,716,718,3,
+		74,37,0,717,716,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,719,720,1,0,0,
+		0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,234,0,0,723,71,1,0,0,0,724,
+		726,3,146,73,0,725,727,5,111,0,0,726,725,1,0,0,0,726,727,1,0,0,0,727,730,
+		1,0,0,0,728,729,5,50,0,0,729,731,3,146,73,0,730,728,1,0,0,0,730,731,1,
+		0,0,0,731,734,1,0,0,0,732,733,5,71,0,0,733,735,3,146,73,0,734,732,1,0,
+		0,0,734,735,1,0,0,0,735,73,1,0,0,0,736,737,5,109,0,0,737,807,3,146,73,
+		0,738,739,5,110,0,0,739,807,3,72,36,0,740,742,5,199,0,0,741,743,5,253,
+		0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,745,5,139,0,0,
+		745,747,3,146,73,0,746,744,1,0,0,0,746,747,1,0,0,0,747,807,1,0,0,0,748,
+		749,5,199,0,0,749,807,5,210,0,0,750,751,5,200,0,0,751,807,3,146,73,0,752,
+		753,5,201,0,0,753,807,3,146,73,0,754,755,5,202,0,0,755,756,5,72,0,0,756,
+		807,5,252,0,0,757,758,5,203,0,0,758,762,5,233,0,0,759,761,3,30,15,0,760,
+		759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,765,1,
+		0,0,0,764,762,1,0,0,0,765,807,5,234,0,0,766,767,5,203,0,0,767,768,5,211,
+		0,0,768,769,3,152,76,0,769,770,5,212,0,0,770,771,3,146,73,0,771,807,1,
+		0,0,0,772,773,5,204,0,0,773,807,3,146,73,0,774,807,3,76,38,0,775,807,3,
+		78,39,0,776,777,5,207,0,0,777,778,5,213,0,0,778,779,3,146,73,0,779,780,
+		5,169,0,0,780,781,3,146,73,0,781,807,1,0,0,0,782,783,5,206,0,0,783,807,
+		3,146,73,0,784,785,5,112,0,0,785,786,5,72,0,0,786,807,5,252,0,0,787,788,
+		5,115,0,0,788,807,3,82,41,0,789,790,5,8,0,0,790,807,5,252,0,0,791,792,
+		5,119,0,0,792,807,5,254,0,0,793,807,3,44,22,0,794,795,5,225,0,0,795,796,
+		5,62,0,0,796,797,3,146,73,0,797,798,5,211,0,0,798,802,3,146,73,0,799,800,
+		5,226,0,0,800,801,5,227,0,0,801,803,3,146,73,0,802,799,1,0,0,0,802,803,
+		1,0,0,0,803,807,1,0,0,0,804,805,5,228,0,0,805,807,3,146,73,0,806,736,1,
+		0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,806,748,1,0,0,0,806,750,1,0,0,0,
+		806,752,1,0,0,0,806,754,1,0,0,0,806,757,1,0,0,0,806,766,1,0,0,0,806,772,
+		1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,0,806,776,1,0,0,0,806,782,1,0,0,
+		0,806,784,1,0,0,0,806,787,1,0,0,0,806,789,1,0,0,0,806,791,1,0,0,0,806,
+		793,1,0,0,0,806,794,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,808,809,5,205,
+		0,0,809,814,3,146,73,0,810,811,5,51,0,0,811,815,5,252,0,0,812,813,5,214,
+		0,0,813,815,3,152,76,0,814,810,1,0,0,0,814,812,1,0,0,0,815,77,1,0,0,0,
+		816,817,5,207,0,0,817,818,5,208,0,0,818,819,3,152,76,0,819,823,5,233,0,
+		0,820,822,3,80,40,0,821,820,1,0,0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,
+		824,1,0,0,0,824,828,1,0,0,0,825,823,1,0,0,0,826,827,5,169,0,0,827,829,
+		3,146,73,0,828,826,1,0,0,0,828,829,1,0,0,0,829,830,1,0,0,0,830,831,5,234,
+		0,0,831,79,1,0,0,0,832,833,5,209,0,0,833,834,3,146,73,0,834,835,3,146,
+		73,0,835,81,1,0,0,0,836,849,5,116,0,0,837,849,5,117,0,0,838,849,5,118,
+		0,0,839,840,5,52,0,0,840,844,5,233,0,0,841,843,3,30,15,0,842,841,1,0,0,
+		0,843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,
+		844,1,0,0,0,847,849,5,234,0,0,848,836,1,0,0,0,848,837,1,0,0,0,848,838,
+		1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,850,851,5,215,0,0,851,852,3,152,
+		76,0,852,856,5,233,0,0,853,855,3,86,43,0,854,853,1,0,0,0,855,858,1,0,0,
+		0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,856,1,0,0,0,859,
+		860,5,234,0,0,860,85,1,0,0,0,861,862,5,195,0,0,862,863,3,152,76,0,863,
+		864,5,238,0,0,864,865,3,152,76,0,865,885,1,0,0,0,866,867,5,193,0,0,867,
+		885,3,146,73,0,868,869,5,216,0,0,869,885,3,146,73,0,870,871,5,217,0,0,
+		871,885,5,219,0,0,872,873,5,217,0,0,873,885,3,152,76,0,874,876,5,64,0,
+		0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,1,0,0,0,878,
+		879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,0,0,881,882,5,166,0,0,882,883,
+		5,51,0,0,883,885,3,152,76,0,884,861,1,0,0,0,884,866,1,0,0,0,884,868,1,
+		0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,874,1,0,0,0,884,880,1,0,0,0,
+		885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,146,73,0,888,889,5,99,0,0,889,
+		893,3,146,73,0,890,891,5,100,0,0,891,893,3,146,73,0,892,886,1,0,0,0,892,
+		888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,0,0,894,895,5,120,0,0,895,896,3,
+		152,76,0,896,900,5,233,0,0,897,899,3,92,46,0,898,897,1,0,0,0,899,902,1,
+		0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,900,1,0,0,0,
+		903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,121,0,0,906,941,3,146,73,0,
+		907,908,5,122,0,0,908,913,3,94,47,0,909,910,5,237,0,0,910,912,3,94,47,
+		0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,
+		941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,0,917,941,3,146,73,0,918,919,
+		5,163,0,0,919,920,3,146,73,0,920,921,5,161,0,0,921,924,3,152,76,0,922,
+		923,5,164,0,0,923,925,3,146,73,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,
+		1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,0,927,928,1,0,0,0,928,941,1,0,
+		0,0,929,930,5,201,0,0,930,941,3,146,73,0,931,932,5,165,0,0,932,937,3,98,
+		49,0,933,934,5,237,0,0,934,936,3,98,49,0,935,933,1,0,0,0,936,939,1,0,0,
+		0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,
+		905,1,0,0,0,940,907,1,0,0,0,940,916,1,0,0,0,940,918,1,0,0,0,940,929,1,
+		0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,943,3,152,76,0,943,952,3,146,
+		73,0,944,948,5,233,0,0,945,947,3,96,48,0,946,945,1,0,0,0,947,950,1,0,0,
+		0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,
+		953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,0,0,953,95,1,0,0,0,954,955,5,
+		162,0,0,955,961,3,146,73,0,956,957,5,163,0,0,957,961,3,146,73,0,958,959,
+		5,164,0,0,959,961,3,146,73,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,
+		0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,963,964,3,146,73,0,964,99,1,0,0,
+		0,965,966,5,123,0,0,966,975,3,152,76,0,967,971,5,233,0,0,968,970,3,102,
+		51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,
+		974,1,0,0,0,973,971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,0,0,975,976,
+		1,0,0,0,976,101,1,0,0,0,977,978,5,124,0,0,978,984,3,146,73,0,979,980,5,
+		125,0,0,980,984,3,146,73,0,981,982,5,126,0,0,982,984,3,146,73,0,983,977,
+		1,0,0,0,983,979,1,0,0,0,983,981,1,0,0,0,984,103,1,0,0,0,985,986,5,127,
+		0,0,986,987,3,152,76,0,987,988,5,233,0,0,988,996,3,146,73,0,989,994,3,
+		142,71,0,990,991,5,57,0,0,991,992,3,146,73,0,992,993,3,142,71,0,993,995,
+		1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,989,1,0,0,
+		0,996,997,1,0,0,0,997,998,1,0,0,0,998,999,5,234,0,0,999,105,1,0,0,0,1000,
+		1001,5,128,0,0,1001,1002,3,152,76,0,1002,1003,5,240,0,0,1003,1010,3,146,
+		73,0,1004,1007,5,129,0,0,1005,1008,5,130,0,0,1006,1008,5,131,0,0,1007,
+		1005,1,0,0,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1011,3,144,72,0,
+		1010,1004,1,0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1013,5,51,0,
+		0,1013,1015,5,252,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,107,1,0,
+		0,0,1016,1017,5,132,0,0,1017,1018,3,152,76,0,1018,1019,5,139,0,0,1019,
+		1022,3,146,73,0,1020,1021,5,51,0,0,1021,1023,5,252,0,0,1022,1020,1,0,0,
+		0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,1025,5,133,0,0,1025,1026,5,
+		135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,0,1027,1028,1,0,0,0,1028,1032,
+		1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,135,0,0,1031,1033,5,254,0,0,1032,
+		1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,1035,5,156,0,0,1035,
+		1036,5,179,0,0,1036,1037,3,152,76,0,1037,1038,5,157,0,0,1038,1039,5,161,
+		0,0,1039,1040,5,254,0,0,1040,1042,5,158,0,0,1041,1043,3,110,55,0,1042,
+		1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1034,1,0,0,0,1044,
+		1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,5,239,0,0,1047,1052,3,112,56,
+		0,1048,1049,5,237,0,0,1049,1051,3,112,56,0,1050,1048,1,0,0,0,1051,1054,
+		1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,0,0,1054,1052,
+		1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,152,76,0,1057,1058,5,237,0,0,1058,
+		1060,3,152,76,0,1059,1057,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,
+		1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,1061,1,0,0,0,1064,1065,5,170,
+		0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,0,1067,1064,1,0,0,0,1067,1068,
+		1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,0,0,1070,1072,3,152,76,0,1071,
+		1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,0,1073,1074,5,152,0,0,1074,
+		1075,5,253,0,0,1075,1076,5,161,0,0,1076,1093,3,152,76,0,1077,1089,5,155,
+		0,0,1078,1079,5,235,0,0,1079,1084,3,152,76,0,1080,1081,5,237,0,0,1081,
+		1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,
+		1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,236,
+		0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,1,0,0,0,1090,1093,1,
+		0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,1077,1,0,0,0,1092,1091,
+		1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,1096,5,139,0,0,1096,
+		1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,72,0,1099,1097,1,0,
+		0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,142,0,0,1102,1103,5,
+		143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,1107,3,118,59,0,
+		1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,
+		0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,0,1112,1114,3,152,
+		76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,0,0,0,1115,1116,5,
+		144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,1117,1,0,0,0,1119,
+		1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,0,1122,
+		1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,1126,5,10,0,0,1126,
+		1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,76,0,1129,1130,5,237,
+		0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,
+		1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1127,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,5,146,0,0,1139,1217,
+		3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,0,1142,1143,5,148,0,
+		0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,3,152,76,0,1146,1149,
+		5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,1149,1147,1,0,0,0,1149,
+		1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,0,0,1152,1153,5,161,0,0,
+		1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,1156,5,253,0,0,1156,1157,
+		5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,0,0,1159,1217,3,152,76,0,
+		1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,1163,5,237,0,0,1163,1165,
+		3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,
+		1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,0,0,1169,1170,5,161,0,0,1170,
+		1171,5,224,0,0,1171,1172,3,150,75,0,1172,1217,1,0,0,0,1173,1174,5,168,
+		0,0,1174,1175,3,146,73,0,1175,1179,5,233,0,0,1176,1178,3,122,61,0,1177,
+		1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
+		1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,5,234,0,0,1183,1184,5,169,0,0,
+		1184,1188,5,233,0,0,1185,1187,3,122,61,0,1186,1185,1,0,0,0,1187,1190,1,
+		0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,
+		1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,0,0,0,1192,1193,1,0,0,0,1193,1217,
+		1,0,0,0,1194,1197,5,153,0,0,1195,1196,5,179,0,0,1196,1198,5,109,0,0,1197,
+		1195,1,0,0,0,1197,1198,1,0,0,0,1198,1199,1,0,0,0,1199,1203,5,233,0,0,1200,
+		1202,3,122,61,0,1201,1200,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,
+		1203,1204,1,0,0,0,1204,1206,1,0,0,0,1205,1203,1,0,0,0,1206,1217,5,234,
+		0,0,1207,1208,5,154,0,0,1208,1212,5,233,0,0,1209,1211,3,122,61,0,1210,
+		1209,1,0,0,0,1211,1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,
+		1215,1,0,0,0,1214,1212,1,0,0,0,1215,1217,5,234,0,0,1216,1125,1,0,0,0,1216,
+		1138,1,0,0,0,1216,1140,1,0,0,0,1216,1142,1,0,0,0,1216,1146,1,0,0,0,1216,
+		1154,1,0,0,0,1216,1160,1,0,0,0,1216,1173,1,0,0,0,1216,1194,1,0,0,0,1216,
+		1207,1,0,0,0,1217,123,1,0,0,0,1218,1219,5,171,0,0,1219,1223,5,233,0,0,
+		1220,1222,3,126,63,0,1221,1220,1,0,0,0,1222,1225,1,0,0,0,1223,1221,1,0,
+		0,0,1223,1224,1,0,0,0,1224,1226,1,0,0,0,1225,1223,1,0,0,0,1226,1227,5,
+		234,0,0,1227,125,1,0,0,0,1228,1229,5,172,0,0,1229,1234,3,152,76,0,1230,
+		1231,5,237,0,0,1231,1233,3,152,76,0,1232,1230,1,0,0,0,1233,1236,1,0,0,
+		0,1234,1232,1,0,0,0,1234,1235,1,0,0,0,1235,1240,1,0,0,0,1236,1234,1,0,
+		0,0,1237,1239,3,128,64,0,1238,1237,1,0,0,0,1239,1242,1,0,0,0,1240,1238,
+		1,0,0,0,1240,1241,1,0,0,0,1241,1245,1,0,0,0,1242,1240,1,0,0,0,1243,1245,
+		3,120,60,0,1244,1228,1,0,0,0,1244,1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,
+		5,173,0,0,1247,1269,3,146,73,0,1248,1249,5,174,0,0,1249,1269,3,144,72,
+		0,1250,1251,5,99,0,0,1251,1252,3,146,73,0,1252,1253,5,181,0,0,1253,1254,
+		5,107,0,0,1254,1269,1,0,0,0,1255,1256,5,100,0,0,1256,1269,3,146,73,0,1257,
+		1258,5,101,0,0,1258,1259,3,146,73,0,1259,1260,5,181,0,0,1260,1261,5,107,
+		0,0,1261,1269,1,0,0,0,1262,1263,5,102,0,0,1263,1269,3,146,73,0,1264,1265,
+		5,103,0,0,1265,1269,5,104,0,0,1266,1267,5,105,0,0,1267,1269,3,146,73,0,
+		1268,1246,1,0,0,0,1268,1248,1,0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,
+		0,1268,1257,1,0,0,0,1268,1262,1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,
+		0,0,1269,129,1,0,0,0,1270,1271,5,2,0,0,1271,1272,3,152,76,0,1272,1273,
+		5,4,0,0,1273,1274,3,152,76,0,1274,1278,5,233,0,0,1275,1277,3,132,66,0,
+		1276,1275,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,
+		0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1282,5,234,0,0,1282,131,1,0,
+		0,0,1283,1284,3,152,76,0,1284,1285,5,60,0,0,1285,1286,5,175,0,0,1286,1287,
+		5,254,0,0,1287,1497,1,0,0,0,1288,1289,3,152,76,0,1289,1290,5,60,0,0,1290,
+		1291,5,38,0,0,1291,1295,3,146,73,0,1292,1294,3,140,70,0,1293,1292,1,0,
+		0,0,1294,1297,1,0,0,0,1295,1293,1,0,0,0,1295,1296,1,0,0,0,1296,1497,1,
+		0,0,0,1297,1295,1,0,0,0,1298,1299,3,152,76,0,1299,1300,5,95,0,0,1300,1301,
+		5,62,0,0,1301,1302,3,144,72,0,1302,1497,1,0,0,0,1303,1304,3,150,75,0,1304,
+		1305,7,3,0,0,1305,1306,3,146,73,0,1306,1311,3,142,71,0,1307,1308,5,28,
+		0,0,1308,1309,3,146,73,0,1309,1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,
+		1,0,0,0,1311,1312,1,0,0,0,1312,1497,1,0,0,0,1313,1314,3,150,75,0,1314,
+		1315,5,178,0,0,1315,1316,3,146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,
+		0,0,1318,1497,1,0,0,0,1319,1320,3,152,76,0,1320,1353,5,180,0,0,1321,1322,
+		5,54,0,0,1322,1326,5,252,0,0,1323,1325,3,140,70,0,1324,1323,1,0,0,0,1325,
+		1328,1,0,0,0,1326,1324,1,0,0,0,1326,1327,1,0,0,0,1327,1330,1,0,0,0,1328,
+		1326,1,0,0,0,1329,1331,3,136,68,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,
+		1331,1354,1,0,0,0,1332,1342,5,38,0,0,1333,1334,5,44,0,0,1334,1335,3,146,
+		73,0,1335,1339,3,142,71,0,1336,1338,3,134,67,0,1337,1336,1,0,0,0,1338,
+		1341,1,0,0,0,1339,1337,1,0,0,0,1339,1340,1,0,0,0,1340,1343,1,0,0,0,1341,
+		1339,1,0,0,0,1342,1333,1,0,0,0,1342,1343,1,0,0,0,1343,1347,1,0,0,0,1344,
+		1346,3,140,70,0,1345,1344,1,0,0,0,1346,1349,1,0,0,0,1347,1345,1,0,0,0,
+		1347,1348,1,0,0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1350,1352,3,136,
+		68,0,1351,1350,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,0,0,0,1353,1321,1,
+		0,0,0,1353,1332,1,0,0,0,1354,1497,1,0,0,0,1355,1357,5,171,0,0,1356,1358,
+		3,128,64,0,1357,1356,1,0,0,0,1358,1359,1,0,0,0,1359,1357,1,0,0,0,1359,
+		1360,1,0,0,0,1360,1497,1,0,0,0,1361,1362,5,171,0,0,1362,1363,5,172,0,0,
+		1363,1497,5,106,0,0,1364,1365,3,152,76,0,1365,1366,5,117,0,0,1366,1367,
+		3,146,73,0,1367,1497,1,0,0,0,1368,1369,3,152,76,0,1369,1370,5,16,0,0,1370,
+		1371,3,24,12,0,1371,1375,5,233,0,0,1372,1374,3,30,15,0,1373,1372,1,0,0,
+		0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,1376,1,0,0,0,1376,1378,1,0,
+		0,0,1377,1375,1,0,0,0,1378,1379,5,234,0,0,1379,1497,1,0,0,0,1380,1381,
+		3,152,76,0,1381,1382,5,19,0,0,1382,1383,5,252,0,0,1383,1384,5,20,0,0,1384,
+		1385,3,146,73,0,1385,1497,1,0,0,0,1386,1387,3,152,76,0,1387,1389,5,21,
+		0,0,1388,1390,5,241,0,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1391,
+		1,0,0,0,1391,1392,3,146,73,0,1392,1497,1,0,0,0,1393,1394,3,152,76,0,1394,
+		1395,5,229,0,0,1395,1396,3,144,72,0,1396,1497,1,0,0,0,1397,1398,3,152,
+		76,0,1398,1399,5,229,0,0,1399,1400,5,38,0,0,1400,1405,3,138,69,0,1401,
+		1402,5,237,0,0,1402,1404,3,138,69,0,1403,1401,1,0,0,0,1404,1407,1,0,0,
+		0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,1497,1,0,0,0,1407,1405,1,0,
+		0,0,1408,1409,3,152,76,0,1409,1410,5,91,0,0,1410,1411,3,146,73,0,1411,
+		1497,1,0,0,0,1412,1413,3,152,76,0,1413,1414,5,92,0,0,1414,1415,5,135,0,
+		0,1415,1416,3,144,72,0,1416,1417,5,62,0,0,1417,1418,3,146,73,0,1418,1497,
+		1,0,0,0,1419,1420,3,152,76,0,1420,1421,5,198,0,0,1421,1422,5,92,0,0,1422,
+		1497,1,0,0,0,1423,1424,3,152,76,0,1424,1425,5,70,0,0,1425,1427,5,68,0,
+		0,1426,1428,5,253,0,0,1427,1426,1,0,0,0,1427,1428,1,0,0,0,1428,1497,1,
+		0,0,0,1429,1430,3,152,76,0,1430,1431,5,70,0,0,1431,1434,5,69,0,0,1432,
+		1433,5,51,0,0,1433,1435,5,252,0,0,1434,1432,1,0,0,0,1434,1435,1,0,0,0,
+		1435,1497,1,0,0,0,1436,1437,3,152,76,0,1437,1439,5,64,0,0,1438,1440,3,
+		88,44,0,1439,1438,1,0,0,0,1440,1441,1,0,0,0,1441,1439,1,0,0,0,1441,1442,
+		1,0,0,0,1442,1497,1,0,0,0,1443,1444,5,22,0,0,1444,1497,5,254,0,0,1445,
+		1446,5,23,0,0,1446,1497,5,254,0,0,1447,1497,5,24,0,0,1448,1497,5,25,0,
+		0,1449,1450,3,152,76,0,1450,1451,5,26,0,0,1451,1452,5,27,0,0,1452,1453,
+		3,146,73,0,1453,1454,3,142,71,0,1454,1455,5,28,0,0,1455,1456,3,146,73,
+		0,1456,1457,3,142,71,0,1457,1497,1,0,0,0,1458,1459,3,152,76,0,1459,1460,
+		5,29,0,0,1460,1463,5,161,0,0,1461,1464,5,30,0,0,1462,1464,3,146,73,0,1463,
+		1461,1,0,0,0,1463,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1466,5,31,0,0,1466,
+		1467,3,146,73,0,1467,1468,3,142,71,0,1468,1469,5,28,0,0,1469,1470,3,146,
+		73,0,1470,1471,3,142,71,0,1471,1497,1,0,0,0,1472,1473,3,152,76,0,1473,
+		1474,5,32,0,0,1474,1475,3,146,73,0,1475,1476,3,142,71,0,1476,1477,5,20,
+		0,0,1477,1478,3,146,73,0,1478,1497,1,0,0,0,1479,1480,5,33,0,0,1480,1481,
+		3,150,75,0,1481,1482,5,34,0,0,1482,1483,3,150,75,0,1483,1486,3,146,73,
+		0,1484,1485,5,35,0,0,1485,1487,3,146,73,0,1486,1484,1,0,0,0,1486,1487,
+		1,0,0,0,1487,1497,1,0,0,0,1488,1489,5,36,0,0,1489,1490,5,35,0,0,1490,1491,
+		3,146,73,0,1491,1492,3,142,71,0,1492,1493,5,37,0,0,1493,1494,3,146,73,
+		0,1494,1495,3,142,71,0,1495,1497,1,0,0,0,1496,1283,1,0,0,0,1496,1288,1,
+		0,0,0,1496,1298,1,0,0,0,1496,1303,1,0,0,0,1496,1313,1,0,0,0,1496,1319,
+		1,0,0,0,1496,1355,1,0,0,0,1496,1361,1,0,0,0,1496,1364,1,0,0,0,1496,1368,
+		1,0,0,0,1496,1380,1,0,0,0,1496,1386,1,0,0,0,1496,1393,1,0,0,0,1496,1397,
+		1,0,0,0,1496,1408,1,0,0,0,1496,1412,1,0,0,0,1496,1419,1,0,0,0,1496,1423,
+		1,0,0,0,1496,1429,1,0,0,0,1496,1436,1,0,0,0,1496,1443,1,0,0,0,1496,1445,
+		1,0,0,0,1496,1447,1,0,0,0,1496,1448,1,0,0,0,1496,1449,1,0,0,0,1496,1458,
+		1,0,0,0,1496,1472,1,0,0,0,1496,1479,1,0,0,0,1496,1488,1,0,0,0,1497,133,
+		1,0,0,0,1498,1499,5,72,0,0,1499,1500,5,252,0,0,1500,1501,5,170,0,0,1501,
+		1502,3,146,73,0,1502,1503,3,142,71,0,1503,135,1,0,0,0,1504,1505,5,45,0,
+		0,1505,1506,5,40,0,0,1506,1507,5,41,0,0,1507,1508,3,146,73,0,1508,1509,
+		5,42,0,0,1509,1513,3,146,73,0,1510,1512,3,140,70,0,1511,1510,1,0,0,0,1512,
+		1515,1,0,0,0,1513,1511,1,0,0,0,1513,1514,1,0,0,0,1514,137,1,0,0,0,1515,
+		1513,1,0,0,0,1516,1518,5,242,0,0,1517,1516,1,0,0,0,1517,1518,1,0,0,0,1518,
+		1519,1,0,0,0,1519,1520,3,144,72,0,1520,1521,5,34,0,0,1521,1522,3,146,73,
+		0,1522,139,1,0,0,0,1523,1524,5,39,0,0,1524,1525,3,150,75,0,1525,1526,3,
+		146,73,0,1526,141,1,0,0,0,1527,1528,5,181,0,0,1528,1529,5,194,0,0,1529,
+		143,1,0,0,0,1530,1531,5,253,0,0,1531,145,1,0,0,0,1532,1533,6,73,-1,0,1533,
+		1534,5,235,0,0,1534,1535,3,146,73,0,1535,1536,5,236,0,0,1536,1575,1,0,
+		0,0,1537,1538,5,242,0,0,1538,1575,3,146,73,16,1539,1540,5,198,0,0,1540,
+		1575,3,146,73,11,1541,1542,5,168,0,0,1542,1543,3,146,73,0,1543,1544,5,
+		170,0,0,1544,1545,3,146,73,0,1545,1546,5,169,0,0,1546,1547,3,146,73,0,
+		1547,1575,1,0,0,0,1548,1549,3,152,76,0,1549,1558,5,235,0,0,1550,1555,3,
+		146,73,0,1551,1552,5,237,0,0,1552,1554,3,146,73,0,1553,1551,1,0,0,0,1554,
+		1557,1,0,0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1559,1,0,0,0,1557,
+		1555,1,0,0,0,1558,1550,1,0,0,0,1558,1559,1,0,0,0,1559,1560,1,0,0,0,1560,
+		1561,5,236,0,0,1561,1575,1,0,0,0,1562,1564,7,4,0,0,1563,1565,3,148,74,
+		0,1564,1563,1,0,0,0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,1567,5,181,
+		0,0,1567,1575,3,148,74,0,1568,1569,5,254,0,0,1569,1575,3,148,74,0,1570,
+		1575,5,253,0,0,1571,1575,5,254,0,0,1572,1575,5,252,0,0,1573,1575,3,150,
+		75,0,1574,1532,1,0,0,0,1574,1537,1,0,0,0,1574,1539,1,0,0,0,1574,1541,1,
+		0,0,0,1574,1548,1,0,0,0,1574,1562,1,0,0,0,1574,1568,1,0,0,0,1574,1570,
+		1,0,0,0,1574,1571,1,0,0,0,1574,1572,1,0,0,0,1574,1573,1,0,0,0,1575,1596,
+		1,0,0,0,1576,1577,10,15,0,0,1577,1578,5,195,0,0,1578,1595,3,146,73,16,
+		1579,1580,10,14,0,0,1580,1581,7,5,0,0,1581,1595,3,146,73,15,1582,1583,
+		10,13,0,0,1583,1584,7,6,0,0,1584,1595,3,146,73,14,1585,1586,10,12,0,0,
+		1586,1587,7,7,0,0,1587,1595,3,146,73,13,1588,1589,10,10,0,0,1589,1590,
+		5,196,0,0,1590,1595,3,146,73,11,1591,1592,10,9,0,0,1592,1593,5,197,0,0,
+		1593,1595,3,146,73,10,1594,1576,1,0,0,0,1594,1579,1,0,0,0,1594,1582,1,
+		0,0,0,1594,1585,1,0,0,0,1594,1588,1,0,0,0,1594,1591,1,0,0,0,1595,1598,
+		1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,0,0,0,1597,147,1,0,0,0,1598,1596,
+		1,0,0,0,1599,1600,7,8,0,0,1600,149,1,0,0,0,1601,1604,3,152,76,0,1602,1603,
+		5,238,0,0,1603,1605,3,152,76,0,1604,1602,1,0,0,0,1604,1605,1,0,0,0,1605,
+		151,1,0,0,0,1606,1607,7,9,0,0,1607,153,1,0,0,0,158,158,160,174,200,207,
+		209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,350,354,
+		359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,481,494,
+		496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,671,673,
+		681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,848,856,
+		878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,996,1007,
+		1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,1092,
+		1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,1212,
+		1216,1223,1234,1240,1244,1268,1278,1295,1311,1326,1330,1339,1342,1347,
+		1351,1353,1359,1375,1389,1405,1427,1434,1441,1463,1486,1496,1513,1517,
+		1555,1558,1564,1574,1594,1596,1604
 	};
 
 	public static readonly ATN _ATN =
