@@ -591,8 +591,9 @@ scenarioItem
     | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
     // 'Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%': a dated default whose recovery is drawn per path
-    // (a stochastic item, docs/language.md §10, "Stochastic scenarios").
-    | party=ident DEFAULTS (ON DATE recoveryDraw? | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
+    // (a stochastic item, docs/language.md §10, "Stochastic scenarios"). A loading before 'recovery' loads the default
+    // time, which a dated default does not draw: read so that it is reported as such (DL0512), not as a syntax error.
+    | party=ident DEFAULTS (ON DATE loading* recoveryDraw? | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
@@ -631,9 +632,11 @@ pdStep
     : UNTIL DATE THEN expr perYear
     ;
 
-// 'recovery beta mean 40% sd 20%': a default's recovery (drawn or dated), drawn per path from a beta distribution.
+// 'recovery beta mean 40% sd 20%': a default's recovery (drawn or dated), drawn per path from a beta distribution;
+// 'loading H100Rent 60%' after it loads the recovery on a factor (wrong-way risk, docs/language.md §10, "Wrong-way
+// recoveries"). The loadings after 'recovery' are the recovery's, the ones before it the default time's.
 recoveryDraw
-    : RECOVERY BETA MEAN mean=expr SD sd=expr
+    : RECOVERY BETA MEAN mean=expr SD sd=expr loading*
     ;
 
 // '6m with 30%': one outcome of a drawn delay, its probability (a '-' is read so that a negative delay is reported

@@ -3,11 +3,20 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541, `sobol`'s DL0542–DL0544,
-// and drawn renewals' DL0545–DL0546. The units and
+// drawn renewals' DL0545–DL0546, and a loading on a dated default's date, DL0512 (wrong-way recoveries). The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
 {
+    /// <summary>DL0512: a loading written before <c>recovery</c> on a dated default (<c>Tenant defaults on 2031-06-30
+    /// loading H100Rent 60%</c>): there it would load the default time, which a dated default does not draw; a recovery's
+    /// loadings come after <c>recovery beta mean m sd s</c>.</summary>
+    public static Diagnostic LoadingOnDatedDefault(SourceSpan span, string scenario, string party, bool recoveryDrawn) =>
+        Error("DL0512", span, $"scenario '{scenario}' dates {party}'s default, so a loading before 'recovery' has nothing to load: the date is fixed on every path"
+            + (recoveryDrawn
+                ? "; to load the drawn recovery, write the loading after 'recovery beta mean m sd s'"
+                : $" and {party}'s recovery is not drawn; to load a drawn recovery, write '{party} defaults on DATE recovery beta mean 40% sd 15% loading F 50%'"));
+
     /// <summary>DL0530: a mean-reverting index's volatility (in the index's unit per √year) below 0.</summary>
     public static Diagnostic NegativeVolatility(SourceSpan span, string what, double value) =>
         Error("DL0530", span, $"{what} cannot be negative ({value.ToString("R", CultureInfo.InvariantCulture)}): a volatility is 0 or more");
@@ -28,7 +37,8 @@ public static partial class DiagnosticCatalogue
             ? "it draws none (give an index a process, e.g. 'H100Rent gbm drift 0% per year volatility 30% per year', or a deflation a volatility)"
             : $"its factors are {factors}"));
 
-    /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals", or a drawn break's, "break") loadings give
+    /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals", a drawn break's,
+    /// "break", or a drawn recovery's, "recovery") loadings give
     /// Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations; the copula's idiosyncratic weight √(1 − βᵀRβ)
     /// would be imaginary).</summary>
     public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated, string what = "default") =>

@@ -163,7 +163,7 @@ internal sealed partial class Lowerer
                     recoveries.RemoveAll(m => m.Party == party);
                     if (p.Recovery is { } drawnRecovery)
                     {
-                        recoveries.Add(new RecoveryModel(party, new RecoveryBeta(Constant(drawnRecovery.Mean), Constant(drawnRecovery.Sd))));
+                        recoveries.Add(new RecoveryModel(party, LowerRecovery(drawnRecovery, names)));
                     }
 
                     break;
@@ -187,7 +187,7 @@ internal sealed partial class Lowerer
                     defaults.Add(new DefaultModel(party, pd, loadings)
                     {
                         Steps = [.. SyntaxWalk.Safe(d.Steps).Where(s => s.From is not null).Select(s => new PdStep(s.From.Value, Constant(s.Pd)))],
-                        Recovery = d.Recovery is { } r ? new RecoveryBeta(Constant(r.Mean), Constant(r.Sd)) : null,
+                        Recovery = d.Recovery is { } r ? LowerRecovery(r, names) : null,
                     });
                     break;
                 }
@@ -206,6 +206,22 @@ internal sealed partial class Lowerer
         IndexOf(name, SymbolKind.Lease) is { } lease ? (BreakOf.Lease, lease)
         : IndexOf(name, SymbolKind.Contract) is { } contract ? (BreakOf.Contract, contract)
         : null;
+
+    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (the last written for a factor, as
+    /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
+    private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
+    {
+        double[] loadings = recovery.Loadings.IsDefaultOrEmpty ? [] : new double[names.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        {
+            if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
+            {
+                loadings[f] = Constant(loading.Beta);
+            }
+        }
+
+        return new RecoveryBeta(Constant(recovery.Mean), Constant(recovery.Sd)) { Loadings = loadings };
+    }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax

@@ -31,7 +31,7 @@ internal sealed partial class CstToAst
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
     //     | path=reference (DEFLATE | GROW) expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
-    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem (drawn: stochastic)
+    //     | party=ident DEFAULTS (ON DATE loading* recoveryDraw? | DRAWN (PD expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | ENFORCEMENT SELL ALL                       # enforcementSellAllItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
@@ -67,7 +67,7 @@ internal sealed partial class CstToAst
         return loadings.ToImmutable();
     }
 
-    // recoveryDraw : RECOVERY BETA MEAN mean=expr SD sd=expr ; null when absent or when either did not parse.
+    // recoveryDraw : RECOVERY BETA MEAN mean=expr SD sd=expr loading* ; null when absent or when any part did not parse.
     private RecoveryDrawSyntax? VisitRecoveryDraw(RecoveryDrawContext? draw)
     {
         if (draw is null)
@@ -76,7 +76,8 @@ internal sealed partial class CstToAst
         }
 
         ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
-        return mean is null || sd is null ? null : new RecoveryDrawSyntax(mean, sd, Span(draw));
+        ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(draw.loading());
+        return mean is null || sd is null || loadings is null ? null : new RecoveryDrawSyntax(mean, sd, Span(draw)) { Loadings = loadings.Value };
     }
 
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
@@ -307,9 +308,10 @@ internal sealed partial class CstToAst
                 NameSyntax? party = VisitIdent(defaults.party);
                 DateSyntax? on = VisitDate(defaults.DATE());
                 RecoveryDrawSyntax? recovery = VisitRecoveryDraw(defaults.recoveryDraw());
-                return party is null || on is null || (defaults.recoveryDraw() is not null && recovery is null)
+                ImmutableArray<LoadingSyntax>? dateLoadings = VisitLoadings(defaults.loading());
+                return party is null || on is null || (defaults.recoveryDraw() is not null && recovery is null) || dateLoadings is null
                     ? null
-                    : new PartyDefaultsSyntax(party, on, Span(defaults)) { Recovery = recovery };
+                    : new PartyDefaultsSyntax(party, on, Span(defaults)) { Recovery = recovery, DateLoadings = dateLoadings.Value };
             }
 
             case EnforcementOverrideItemContext enforcement:

@@ -81,7 +81,8 @@ internal sealed partial class Binder
                 break;
             case DrawnDefaultsSyntax drawn:
                 ScenarioName(scenario, drawn.Party, SymbolKind.Party, "only a party can default");
-                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta), drawn.Recovery?.Mean, drawn.Recovery?.Sd]);
+                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta), drawn.Recovery?.Mean, drawn.Recovery?.Sd,
+                    .. drawn.Recovery?.Loadings.Select(l => l.Beta) ?? []]);
                 break;
             case DropSyntax drop:
                 ValuePath(scenario, drop.Path, "drop");
@@ -106,7 +107,8 @@ internal sealed partial class Binder
                 break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
-                Expressions(_scenarioScope, defaults.Recovery?.Mean, defaults.Recovery?.Sd);
+                Expressions(_scenarioScope, [defaults.Recovery?.Mean, defaults.Recovery?.Sd, .. defaults.Recovery?.Loadings.Select(l => l.Beta) ?? [],
+                    .. defaults.DateLoadings.Select(l => l.Beta)]);
                 break;
             case GuaranteeLeverSyntax guarantee:
                 ScenarioName(scenario, guarantee.Party, SymbolKind.Party, "only a party guarantees");

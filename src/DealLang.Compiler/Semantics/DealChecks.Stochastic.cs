@@ -54,6 +54,7 @@ internal sealed partial class DealChecks
         var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
         var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
         var loadedBreaks = new List<(BreaksDrawnSyntax Drawn, double[] Beta)>();
+        var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -107,6 +108,11 @@ internal sealed partial class DealChecks
                     break;
                 case DrawnDefaultsSyntax drawn:
                     loaded.Add((drawn, CheckDrawnDefault(drawn, name, factors, list, dated)));
+                    if (drawn.Recovery is { } drawnRecovery)
+                    {
+                        loadedRecoveries.Add((drawnRecovery, drawn.Party?.Text ?? "", RecoveryLoadings(drawnRecovery, name, factors, list)));
+                    }
+
                     break;
                 case RenewalsDrawnSyntax drawnRenewals:
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
@@ -114,8 +120,19 @@ internal sealed partial class DealChecks
                 case BreaksDrawnSyntax drawnBreaks:
                     loadedBreaks.Add((drawnBreaks, Loadings(drawnBreaks.Loadings, factors, name, list)));
                     break;
-                case PartyDefaultsSyntax { Recovery: { } recovery } datedDefault:
-                    CheckRecoveryBeta(recovery, datedDefault.Party?.Text ?? "");
+                case PartyDefaultsSyntax datedDefault:
+                    string datedParty = datedDefault.Party?.Text ?? "";
+                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.LoadingOnDatedDefault(loading.Span, name, datedParty, recoveryDrawn: datedDefault.Recovery is not null));
+                    }
+
+                    if (datedDefault.Recovery is { } recovery)
+                    {
+                        CheckRecoveryBeta(recovery, datedParty);
+                        loadedRecoveries.Add((recovery, datedParty, RecoveryLoadings(recovery, name, factors, list)));
+                    }
+
                     break;
             }
         }
@@ -134,31 +151,34 @@ internal sealed partial class DealChecks
 
         // The loadings against the correlations, once every correlation is read (they may come after the defaults).
         bool matricesHold = !badEntry && Correlations.Problem(normal, k) is null && (!hasStress || Correlations.Problem(stress, k) is null);
-        foreach ((DrawnDefaultsSyntax drawn, double[] beta) in loaded)
+        // Each copula's loadings: βᵀRβ at most 1 in either regime (DL0534).
+        void CheckLoadedVariance(double[] beta, SourceSpan span, string holder, string what)
         {
             double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
             if (variance > 1 + Correlations.Tolerance)
             {
-                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Party?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null));
+                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(span, holder, variance, correlated: matricesHold && firstCorrelation is not null, what));
             }
+        }
+
+        foreach ((DrawnDefaultsSyntax drawn, double[] beta) in loaded)
+        {
+            CheckLoadedVariance(beta, drawn.Span, drawn.Party?.Text ?? "", "default");
         }
 
         foreach ((RenewalsDrawnSyntax drawn, double[] beta) in loadedRenewals)
         {
-            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
-            if (variance > 1 + Correlations.Tolerance)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "renewals"));
-            }
+            CheckLoadedVariance(beta, drawn.Span, drawn.Lease?.Text ?? "", "renewals");
         }
 
         foreach ((BreaksDrawnSyntax drawn, double[] beta) in loadedBreaks)
         {
-            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
-            if (variance > 1 + Correlations.Tolerance)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "break"));
-            }
+            CheckLoadedVariance(beta, drawn.Span, drawn.Lease?.Text ?? "", "break");
+        }
+
+        foreach ((RecoveryDrawSyntax recovery, string party, double[] gamma) in loadedRecoveries)
+        {
+            CheckLoadedVariance(gamma, recovery.Span, party, "recovery");
         }
 
         if (hasStress != hasRegimes && SyntaxWalk.Safe(scenario.Items).FirstOrDefault(i => i is RegimesSyntax || i is CorrelateSyntax { Stress: not null }) is { } at)
@@ -350,6 +370,23 @@ internal sealed partial class DealChecks
 
         CheckRecoveryBeta(drawn.Recovery, party);
         return beta;
+    }
+
+    /// <summary>A drawn recovery's loadings by factor (0 for a factor it does not load on), each naming a factor of the
+    /// scenario (DL0533), as a drawn default's do (docs/language.md §10, "Wrong-way recoveries").</summary>
+    private double[] RecoveryLoadings(RecoveryDrawSyntax recovery, string scenario, List<string> factors, string list)
+    {
+        var gamma = new double[factors.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        {
+            int at = Factor(loading.Factor, factors, scenario, list);
+            if (at >= 0)
+            {
+                gamma[at] += _analysis.ConstantOf(loading.Beta, 0);
+            }
+        }
+
+        return gamma;
     }
 
     /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only

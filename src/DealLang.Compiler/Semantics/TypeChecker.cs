@@ -192,12 +192,14 @@ internal sealed partial class TypeChecker
                         {
                             Term(recovery.Mean, Unit.Rate, $"the mean of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
                             Term(recovery.Sd, Unit.Rate, $"the standard deviation of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                            RecoveryLoadings(recovery, drawn.Party?.Text, s);
                         }
 
                         break;
                     case PartyDefaultsSyntax { Recovery: { } datedRecovery } dated:
                         Term(datedRecovery.Mean, Unit.Rate, $"the mean of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
                         Term(datedRecovery.Sd, Unit.Rate, $"the standard deviation of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                        RecoveryLoadings(datedRecovery, dated.Party?.Text, s);
                         break;
                     case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
                         IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");
@@ -236,6 +238,15 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
+    // A drawn recovery's loadings on the factors (wrong-way risk): a share, of either sign, as a drawn default's.
+    private void RecoveryLoadings(RecoveryDrawSyntax recovery, string? party, string scenario)
+    {
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        {
+            Term(loading.Beta, Unit.Rate, $"the loading of {party}'s drawn recovery on {ExpressionPrinter.Print(loading.Factor)} in {scenario}", Range.Any);
+        }
+    }
+
     private IndexSyntax? IndexNamed(NameSyntax? name) =>
         name is not null && _analysis.Names.TryGetValue(name, out Symbol? symbol) && symbol.Declaration is IndexSyntax index ? index : null;
 

@@ -10126,18 +10126,18 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
 			return GetRuleContext<RecoveryDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
 			return GetRuleContext<PerYearContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
-			return GetRuleContexts<LoadingContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
-			return GetRuleContext<LoadingContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -10610,9 +10610,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1541;
+			State = 1547;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10778,7 +10778,7 @@ public partial class DealLangParser : Parser {
 				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 1364;
 				Match(DEFAULTS);
-				State = 1391;
+				State = 1397;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
@@ -10787,12 +10787,28 @@ public partial class DealLangParser : Parser {
 					Match(ON);
 					State = 1366;
 					Match(DATE);
-					State = 1368;
+					State = 1370;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 1367;
+							loading();
+							}
+							} 
+						}
+						State = 1372;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					}
+					State = 1374;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 					case 1:
 						{
-						State = 1367;
+						State = 1373;
 						recoveryDraw();
 						}
 						break;
@@ -10801,58 +10817,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1370;
+					State = 1376;
 					Match(DRAWN);
-					State = 1380;
+					State = 1386;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 					case 1:
 						{
-						State = 1371;
-						Match(PD);
-						State = 1372;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1373;
-						perYear();
 						State = 1377;
+						Match(PD);
+						State = 1378;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1379;
+						perYear();
+						State = 1383;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1374;
+							State = 1380;
 							pdStep();
 							}
 							}
-							State = 1379;
+							State = 1385;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1385;
+					State = 1391;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1382;
+							State = 1388;
 							loading();
 							}
 							} 
 						}
-						State = 1387;
+						State = 1393;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 					}
-					State = 1389;
+					State = 1395;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 					case 1:
 						{
-						State = 1388;
+						State = 1394;
 						recoveryDraw();
 						}
 						break;
@@ -10868,9 +10884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1393;
+				State = 1399;
 				Match(ENFORCEMENT);
-				State = 1395;
+				State = 1401;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10878,7 +10894,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1394;
+						State = 1400;
 						sellTerm();
 						}
 						}
@@ -10886,9 +10902,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1397;
+					State = 1403;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10896,11 +10912,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1399;
+				State = 1405;
 				Match(ENFORCEMENT);
-				State = 1400;
+				State = 1406;
 				Match(SELL);
-				State = 1401;
+				State = 1407;
 				Match(ALL);
 				}
 				break;
@@ -10908,11 +10924,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1402;
+				State = 1408;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1403;
+				State = 1409;
 				Match(LEVEL);
-				State = 1404;
+				State = 1410;
 				expr(0);
 				}
 				break;
@@ -10920,29 +10936,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1406;
+				State = 1412;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1407;
-				Match(POINTS);
-				State = 1408;
-				pointsKind();
-				State = 1409;
-				Match(LBRACE);
 				State = 1413;
+				Match(POINTS);
+				State = 1414;
+				pointsKind();
+				State = 1415;
+				Match(LBRACE);
+				State = 1419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1410;
+					State = 1416;
 					schedulePoint();
 					}
 					}
-					State = 1415;
+					State = 1421;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1416;
+				State = 1422;
 				Match(RBRACE);
 				}
 				break;
@@ -10950,15 +10966,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1418;
+				State = 1424;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1419;
+				State = 1425;
 				Match(LAUNCH);
-				State = 1420;
+				State = 1426;
 				Match(DATE);
-				State = 1421;
+				State = 1427;
 				Match(DOWN);
-				State = 1422;
+				State = 1428;
 				expr(0);
 				}
 				break;
@@ -10966,21 +10982,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1424;
+				State = 1430;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1425;
+				State = 1431;
 				Match(SHIFT);
-				State = 1427;
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1426;
+					State = 1432;
 					Match(PLUS);
 					}
 				}
 
-				State = 1429;
+				State = 1435;
 				expr(0);
 				}
 				break;
@@ -10988,20 +11004,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1431;
+				State = 1437;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1432;
+				State = 1438;
 				Match(DELAYED);
-				State = 1433;
+				State = 1439;
 				duration();
-				State = 1436;
+				State = 1442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1434;
+					State = 1440;
 					Match(FROM);
-					State = 1435;
+					State = 1441;
 					Match(DATE);
 					}
 				}
@@ -11012,38 +11028,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1438;
+				State = 1444;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1439;
+				State = 1445;
 				Match(DELAYED);
-				State = 1440;
-				Match(DRAWN);
-				State = 1441;
-				delayOutcome();
 				State = 1446;
+				Match(DRAWN);
+				State = 1447;
+				delayOutcome();
+				State = 1452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1442;
+					State = 1448;
 					Match(COMMA);
-					State = 1443;
+					State = 1449;
 					delayOutcome();
 					}
 					}
-					State = 1448;
+					State = 1454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1451;
+				State = 1457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1449;
+					State = 1455;
 					Match(FROM);
-					State = 1450;
+					State = 1456;
 					Match(DATE);
 					}
 				}
@@ -11054,11 +11070,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1453;
+				State = 1459;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1454;
+				State = 1460;
 				Match(UTILISATION);
-				State = 1455;
+				State = 1461;
 				expr(0);
 				}
 				break;
@@ -11066,17 +11082,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1457;
+				State = 1463;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1458;
+				State = 1464;
 				Match(RELET);
-				State = 1459;
+				State = 1465;
 				Match(AFTER);
-				State = 1460;
+				State = 1466;
 				duration();
-				State = 1461;
+				State = 1467;
 				Match(AT);
-				State = 1462;
+				State = 1468;
 				expr(0);
 				}
 				break;
@@ -11084,11 +11100,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1464;
+				State = 1470;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1465;
+				State = 1471;
 				Match(NOT);
-				State = 1466;
+				State = 1472;
 				Match(RELET);
 				}
 				break;
@@ -11096,18 +11112,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1468;
+				State = 1474;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1469;
+				State = 1475;
 				Match(GUARANTEES);
-				State = 1470;
+				State = 1476;
 				Match(HONOURED);
-				State = 1472;
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1471;
+					State = 1477;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11118,20 +11134,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1474;
+				State = 1480;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1475;
+				State = 1481;
 				Match(GUARANTEES);
-				State = 1476;
+				State = 1482;
 				Match(DISOWNED);
-				State = 1479;
+				State = 1485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1477;
+					State = 1483;
 					Match(FROM);
-					State = 1478;
+					State = 1484;
 					Match(DATE);
 					}
 				}
@@ -11142,11 +11158,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1481;
+				State = 1487;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1482;
+				State = 1488;
 				Match(MARKET);
-				State = 1484;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11154,7 +11170,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1483;
+						State = 1489;
 						holdingMarketTerm();
 						}
 						}
@@ -11162,9 +11178,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1486;
+					State = 1492;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11172,9 +11188,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1488;
+				State = 1494;
 				Match(PATHS);
-				State = 1489;
+				State = 1495;
 				Match(NUMBER);
 				}
 				break;
@@ -11182,9 +11198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1490;
+				State = 1496;
 				Match(SEED);
-				State = 1491;
+				State = 1497;
 				Match(NUMBER);
 				}
 				break;
@@ -11192,7 +11208,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1492;
+				State = 1498;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11200,7 +11216,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1493;
+				State = 1499;
 				Match(SOBOL);
 				}
 				break;
@@ -11208,21 +11224,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1494;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1495;
-				Match(GBM);
-				State = 1496;
-				Match(DRIFT);
-				State = 1497;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1498;
-				perYear();
-				State = 1499;
-				Match(VOLATILITY);
 				State = 1500;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1501;
+				Match(GBM);
+				State = 1502;
+				Match(DRIFT);
+				State = 1503;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1504;
+				perYear();
+				State = 1505;
+				Match(VOLATILITY);
+				State = 1506;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1507;
 				perYear();
 				}
 				break;
@@ -11230,39 +11246,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1503;
+				State = 1509;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1504;
+				State = 1510;
 				Match(REVERTS);
-				State = 1505;
+				State = 1511;
 				Match(TO);
-				State = 1508;
+				State = 1514;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1506;
+					State = 1512;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1507;
+					State = 1513;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1510;
+				State = 1516;
 				Match(SPEED);
-				State = 1511;
+				State = 1517;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1512;
+				State = 1518;
 				perYear();
-				State = 1513;
+				State = 1519;
 				Match(VOLATILITY);
-				State = 1514;
+				State = 1520;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1515;
+				State = 1521;
 				perYear();
 				}
 				break;
@@ -11270,17 +11286,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1517;
+				State = 1523;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1518;
+				State = 1524;
 				Match(JUMPS);
-				State = 1519;
+				State = 1525;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1520;
+				State = 1526;
 				perYear();
-				State = 1521;
+				State = 1527;
 				Match(DOWN);
-				State = 1522;
+				State = 1528;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11288,24 +11304,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1524;
+				State = 1530;
 				Match(CORRELATE);
-				State = 1525;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1526;
-				Match(WITH);
-				State = 1527;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1528;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1531;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1532;
+				Match(WITH);
+				State = 1533;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1534;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1537;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 				case 1:
 					{
-					State = 1529;
+					State = 1535;
 					Match(STRESS);
-					State = 1530;
+					State = 1536;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11316,19 +11332,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1533;
-				Match(REGIMES);
-				State = 1534;
-				Match(STRESS);
-				State = 1535;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1536;
-				perYear();
-				State = 1537;
-				Match(NORMAL);
-				State = 1538;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
 				State = 1539;
+				Match(REGIMES);
+				State = 1540;
+				Match(STRESS);
+				State = 1541;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1542;
+				perYear();
+				State = 1543;
+				Match(NORMAL);
+				State = 1544;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1545;
 				perYear();
 				}
 				break;
@@ -11375,15 +11391,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1543;
+			State = 1549;
 			Match(UNTIL);
-			State = 1544;
+			State = 1550;
 			Match(DATE);
-			State = 1545;
+			State = 1551;
 			Match(THEN);
-			State = 1546;
+			State = 1552;
 			expr(0);
-			State = 1547;
+			State = 1553;
 			perYear();
 			}
 		}
@@ -11411,6 +11427,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
 			return GetRuleContext<ExprContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
 		public RecoveryDrawContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11429,20 +11451,37 @@ public partial class DealLangParser : Parser {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
 		EnterRule(_localctx, 140, RULE_recoveryDraw);
 		try {
+			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1549;
+			State = 1555;
 			Match(RECOVERY);
-			State = 1550;
+			State = 1556;
 			Match(BETA);
-			State = 1551;
+			State = 1557;
 			Match(MEAN);
-			State = 1552;
+			State = 1558;
 			_localctx.mean = expr(0);
-			State = 1553;
+			State = 1559;
 			Match(SD);
-			State = 1554;
+			State = 1560;
 			_localctx.sd = expr(0);
+			State = 1564;
+			ErrorHandler.Sync(this);
+			_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+				if ( _alt==1 ) {
+					{
+					{
+					State = 1561;
+					loading();
+					}
+					} 
+				}
+				State = 1566;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -11487,21 +11526,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1557;
+			State = 1568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1556;
+				State = 1567;
 				Match(MINUS);
 				}
 			}
 
-			State = 1559;
+			State = 1570;
 			duration();
-			State = 1560;
+			State = 1571;
 			Match(WITH);
-			State = 1561;
+			State = 1572;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11545,11 +11584,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1574;
 			duration();
-			State = 1564;
+			State = 1575;
 			Match(WITH);
-			State = 1565;
+			State = 1576;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11594,11 +11633,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1567;
+			State = 1578;
 			Match(LOADING);
-			State = 1568;
+			State = 1579;
 			_localctx.factor = reference();
-			State = 1569;
+			State = 1580;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11636,9 +11675,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1571;
+			State = 1582;
 			Match(PER);
-			State = 1572;
+			State = 1583;
 			Match(YEAR);
 			}
 		}
@@ -11675,7 +11714,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1574;
+			State = 1585;
 			Match(QUANTITY);
 			}
 		}
@@ -12002,20 +12041,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1618;
+			State = 1629;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1577;
+				State = 1588;
 				Match(LPAREN);
-				State = 1578;
+				State = 1589;
 				expr(0);
-				State = 1579;
+				State = 1590;
 				Match(RPAREN);
 				}
 				break;
@@ -12024,9 +12063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1581;
+				State = 1592;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1582;
+				State = 1593;
 				expr(16);
 				}
 				break;
@@ -12035,9 +12074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1583;
+				State = 1594;
 				Match(NOT);
-				State = 1584;
+				State = 1595;
 				expr(11);
 				}
 				break;
@@ -12046,17 +12085,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1585;
+				State = 1596;
 				Match(IF);
-				State = 1586;
+				State = 1597;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1587;
+				State = 1598;
 				Match(THEN);
-				State = 1588;
+				State = 1599;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1589;
+				State = 1600;
 				Match(ELSE);
-				State = 1590;
+				State = 1601;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12065,37 +12104,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1592;
+				State = 1603;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1593;
+				State = 1604;
 				Match(LPAREN);
-				State = 1602;
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1594;
+					State = 1605;
 					expr(0);
-					State = 1599;
+					State = 1610;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1595;
+						State = 1606;
 						Match(COMMA);
-						State = 1596;
+						State = 1607;
 						expr(0);
 						}
 						}
-						State = 1601;
+						State = 1612;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1604;
+				State = 1615;
 				Match(RPAREN);
 				}
 				break;
@@ -12104,7 +12143,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1606;
+				State = 1617;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12114,19 +12153,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1608;
+				State = 1619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1607;
+					State = 1618;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1610;
+				State = 1621;
 				Match(PER);
-				State = 1611;
+				State = 1622;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12135,9 +12174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1612;
+				State = 1623;
 				Match(NUMBER);
-				State = 1613;
+				State = 1624;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12146,7 +12185,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1614;
+				State = 1625;
 				Match(QUANTITY);
 				}
 				break;
@@ -12155,7 +12194,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1615;
+				State = 1626;
 				Match(NUMBER);
 				}
 				break;
@@ -12164,7 +12203,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1616;
+				State = 1627;
 				Match(DATE);
 				}
 				break;
@@ -12173,34 +12212,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1617;
+				State = 1628;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1640;
+			State = 1651;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1638;
+					State = 1649;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1620;
+						State = 1631;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1621;
+						State = 1632;
 						Match(OF);
-						State = 1622;
+						State = 1633;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12209,9 +12248,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1623;
+						State = 1634;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1624;
+						State = 1635;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12221,7 +12260,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1625;
+						State = 1636;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12230,9 +12269,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1626;
+						State = 1637;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1627;
+						State = 1638;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12242,7 +12281,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1628;
+						State = 1639;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12251,9 +12290,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1629;
+						State = 1640;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1630;
+						State = 1641;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -12263,7 +12302,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1631;
+						State = 1642;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12272,11 +12311,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1632;
+						State = 1643;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1633;
+						State = 1644;
 						Match(AND);
-						State = 1634;
+						State = 1645;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12285,20 +12324,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1635;
+						State = 1646;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1636;
+						State = 1647;
 						Match(OR);
-						State = 1637;
+						State = 1648;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1642;
+				State = 1653;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 			}
 			}
 		}
@@ -12347,7 +12386,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1643;
+			State = 1654;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12398,16 +12437,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1645;
+			State = 1656;
 			ident();
-			State = 1648;
+			State = 1659;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 			case 1:
 				{
-				State = 1646;
+				State = 1657;
 				Match(DOT);
-				State = 1647;
+				State = 1658;
 				_localctx.member = ident();
 				}
 				break;
@@ -12619,7 +12658,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1650;
+			State = 1661;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12667,7 +12706,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1653,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1664,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12774,38 +12813,39 @@ public partial class DealLangParser : Parser {
 		10,68,12,68,1323,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
 		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,5,68,1343,8,68,10,
 		68,12,68,1346,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1356,8,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1369,8,
-		68,1,68,1,68,1,68,1,68,1,68,5,68,1376,8,68,10,68,12,68,1379,9,68,3,68,
-		1381,8,68,1,68,5,68,1384,8,68,10,68,12,68,1387,9,68,1,68,3,68,1390,8,68,
-		3,68,1392,8,68,1,68,1,68,4,68,1396,8,68,11,68,12,68,1397,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1412,8,68,10,68,12,68,
-		1415,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1428,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1437,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,5,68,1445,8,68,10,68,12,68,1448,9,68,1,68,1,68,3,68,
-		1452,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1473,8,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1480,8,68,1,68,1,68,1,68,4,68,1485,8,68,11,68,12,68,1486,1,68,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1369,8,
+		68,10,68,12,68,1372,9,68,1,68,3,68,1375,8,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1382,8,68,10,68,12,68,1385,9,68,3,68,1387,8,68,1,68,5,68,1390,8,68,
+		10,68,12,68,1393,9,68,1,68,3,68,1396,8,68,3,68,1398,8,68,1,68,1,68,4,68,
+		1402,8,68,11,68,12,68,1403,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1418,8,68,10,68,12,68,1421,9,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1434,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1443,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1451,
+		8,68,10,68,12,68,1454,9,68,1,68,1,68,3,68,1458,8,68,1,68,1,68,1,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,3,68,1509,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1532,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1542,
-		8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,71,3,71,1558,8,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,73,1,73,
-		1,73,1,73,1,74,1,74,1,74,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,68,3,68,1479,8,68,1,68,1,68,1,68,1,68,1,68,3,68,1486,8,68,1,68,1,68,
+		1,68,4,68,1491,8,68,11,68,12,68,1492,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1515,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1538,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1548,8,68,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1563,8,70,10,70,12,70,1566,
+		9,70,1,71,3,71,1569,8,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,73,
+		1,73,1,73,1,73,1,74,1,74,1,74,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1598,8,76,10,76,12,76,1601,9,76,3,76,1603,8,76,1,76,1,76,1,76,1,76,
-		3,76,1609,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1619,8,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,5,76,1639,8,76,10,76,12,76,1642,9,76,1,77,1,77,1,78,
-		1,78,1,78,3,78,1649,8,78,1,79,1,79,1,79,0,1,152,80,0,2,4,6,8,10,12,14,
-		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
-		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		1,76,5,76,1609,8,76,10,76,12,76,1612,9,76,3,76,1614,8,76,1,76,1,76,1,76,
+		1,76,3,76,1620,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1630,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,5,76,1650,8,76,10,76,12,76,1653,9,76,1,77,1,77,
+		1,78,1,78,1,78,3,78,1660,8,78,1,79,1,79,1,79,0,1,152,80,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
 		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
 		144,146,148,150,152,154,156,158,0,10,1,0,233,234,1,0,17,18,1,0,113,114,
 		1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,
 		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
 		124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,
-		193,194,199,213,215,232,257,258,1907,0,166,1,0,0,0,2,171,1,0,0,0,4,174,
+		193,194,199,213,215,232,257,258,1920,0,166,1,0,0,0,2,171,1,0,0,0,4,174,
 		1,0,0,0,6,206,1,0,0,0,8,208,1,0,0,0,10,220,1,0,0,0,12,253,1,0,0,0,14,268,
 		1,0,0,0,16,270,1,0,0,0,18,282,1,0,0,0,20,284,1,0,0,0,22,301,1,0,0,0,24,
 		303,1,0,0,0,26,339,1,0,0,0,28,341,1,0,0,0,30,343,1,0,0,0,32,377,1,0,0,
@@ -12820,9 +12860,9 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,110,1023,1,0,0,0,112,1039,1,0,0,0,114,1094,1,0,0,0,116,1115,1,
 		0,0,0,118,1117,1,0,0,0,120,1124,1,0,0,0,122,1136,1,0,0,0,124,1138,1,0,
 		0,0,126,1242,1,0,0,0,128,1244,1,0,0,0,130,1270,1,0,0,0,132,1294,1,0,0,
-		0,134,1296,1,0,0,0,136,1541,1,0,0,0,138,1543,1,0,0,0,140,1549,1,0,0,0,
-		142,1557,1,0,0,0,144,1563,1,0,0,0,146,1567,1,0,0,0,148,1571,1,0,0,0,150,
-		1574,1,0,0,0,152,1618,1,0,0,0,154,1643,1,0,0,0,156,1645,1,0,0,0,158,1650,
+		0,134,1296,1,0,0,0,136,1547,1,0,0,0,138,1549,1,0,0,0,140,1555,1,0,0,0,
+		142,1568,1,0,0,0,144,1574,1,0,0,0,146,1578,1,0,0,0,148,1582,1,0,0,0,150,
+		1585,1,0,0,0,152,1629,1,0,0,0,154,1654,1,0,0,0,156,1656,1,0,0,0,158,1661,
 		1,0,0,0,160,165,3,2,1,0,161,165,3,4,2,0,162,165,3,134,67,0,163,165,3,8,
 		4,0,164,160,1,0,0,0,164,161,1,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,
 		168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,
@@ -13171,127 +13211,131 @@ public partial class DealLangParser : Parser {
 		3,158,79,0,1300,1304,5,233,0,0,1301,1303,3,136,68,0,1302,1301,1,0,0,0,
 		1303,1306,1,0,0,0,1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,
 		0,1306,1304,1,0,0,0,1307,1308,5,234,0,0,1308,135,1,0,0,0,1309,1310,3,158,
-		79,0,1310,1311,5,60,0,0,1311,1312,5,175,0,0,1312,1313,5,254,0,0,1313,1542,
+		79,0,1310,1311,5,60,0,0,1311,1312,5,175,0,0,1312,1313,5,254,0,0,1313,1548,
 		1,0,0,0,1314,1315,3,158,79,0,1315,1316,5,60,0,0,1316,1317,5,38,0,0,1317,
 		1321,3,152,76,0,1318,1320,3,146,73,0,1319,1318,1,0,0,0,1320,1323,1,0,0,
-		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1542,1,0,0,0,1323,1321,1,0,
+		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1548,1,0,0,0,1323,1321,1,0,
 		0,0,1324,1325,3,158,79,0,1325,1326,5,95,0,0,1326,1327,5,62,0,0,1327,1328,
-		3,150,75,0,1328,1542,1,0,0,0,1329,1330,3,158,79,0,1330,1331,5,95,0,0,1331,
+		3,150,75,0,1328,1548,1,0,0,0,1329,1330,3,158,79,0,1330,1331,5,95,0,0,1331,
 		1332,5,38,0,0,1332,1333,5,62,0,0,1333,1338,3,144,72,0,1334,1335,5,237,
 		0,0,1335,1337,3,144,72,0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,
 		1,0,0,0,1338,1339,1,0,0,0,1339,1344,1,0,0,0,1340,1338,1,0,0,0,1341,1343,
 		3,146,73,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,
-		1345,1,0,0,0,1345,1542,1,0,0,0,1346,1344,1,0,0,0,1347,1348,3,156,78,0,
+		1345,1,0,0,0,1345,1548,1,0,0,0,1346,1344,1,0,0,0,1347,1348,3,156,78,0,
 		1348,1349,7,3,0,0,1349,1350,3,152,76,0,1350,1355,3,148,74,0,1351,1352,
 		5,28,0,0,1352,1353,3,152,76,0,1353,1354,3,148,74,0,1354,1356,1,0,0,0,1355,
-		1351,1,0,0,0,1355,1356,1,0,0,0,1356,1542,1,0,0,0,1357,1358,3,156,78,0,
+		1351,1,0,0,0,1355,1356,1,0,0,0,1356,1548,1,0,0,0,1357,1358,3,156,78,0,
 		1358,1359,5,178,0,0,1359,1360,3,152,76,0,1360,1361,5,179,0,0,1361,1362,
-		5,252,0,0,1362,1542,1,0,0,0,1363,1364,3,158,79,0,1364,1391,5,180,0,0,1365,
-		1366,5,54,0,0,1366,1368,5,252,0,0,1367,1369,3,140,70,0,1368,1367,1,0,0,
-		0,1368,1369,1,0,0,0,1369,1392,1,0,0,0,1370,1380,5,38,0,0,1371,1372,5,44,
-		0,0,1372,1373,3,152,76,0,1373,1377,3,148,74,0,1374,1376,3,138,69,0,1375,
-		1374,1,0,0,0,1376,1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
-		1381,1,0,0,0,1379,1377,1,0,0,0,1380,1371,1,0,0,0,1380,1381,1,0,0,0,1381,
-		1385,1,0,0,0,1382,1384,3,146,73,0,1383,1382,1,0,0,0,1384,1387,1,0,0,0,
-		1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1389,1,0,0,0,1387,1385,1,0,0,
-		0,1388,1390,3,140,70,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1392,1,
-		0,0,0,1391,1365,1,0,0,0,1391,1370,1,0,0,0,1392,1542,1,0,0,0,1393,1395,
-		5,171,0,0,1394,1396,3,132,66,0,1395,1394,1,0,0,0,1396,1397,1,0,0,0,1397,
-		1395,1,0,0,0,1397,1398,1,0,0,0,1398,1542,1,0,0,0,1399,1400,5,171,0,0,1400,
-		1401,5,172,0,0,1401,1542,5,106,0,0,1402,1403,3,158,79,0,1403,1404,5,117,
-		0,0,1404,1405,3,152,76,0,1405,1542,1,0,0,0,1406,1407,3,158,79,0,1407,1408,
-		5,16,0,0,1408,1409,3,28,14,0,1409,1413,5,233,0,0,1410,1412,3,34,17,0,1411,
-		1410,1,0,0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1413,1414,1,0,0,0,1414,
-		1416,1,0,0,0,1415,1413,1,0,0,0,1416,1417,5,234,0,0,1417,1542,1,0,0,0,1418,
-		1419,3,158,79,0,1419,1420,5,19,0,0,1420,1421,5,252,0,0,1421,1422,5,20,
-		0,0,1422,1423,3,152,76,0,1423,1542,1,0,0,0,1424,1425,3,158,79,0,1425,1427,
-		5,21,0,0,1426,1428,5,241,0,0,1427,1426,1,0,0,0,1427,1428,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,3,152,76,0,1430,1542,1,0,0,0,1431,1432,3,158,79,
-		0,1432,1433,5,229,0,0,1433,1436,3,150,75,0,1434,1435,5,51,0,0,1435,1437,
-		5,252,0,0,1436,1434,1,0,0,0,1436,1437,1,0,0,0,1437,1542,1,0,0,0,1438,1439,
-		3,158,79,0,1439,1440,5,229,0,0,1440,1441,5,38,0,0,1441,1446,3,142,71,0,
-		1442,1443,5,237,0,0,1443,1445,3,142,71,0,1444,1442,1,0,0,0,1445,1448,1,
-		0,0,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1451,1,0,0,0,1448,1446,
-		1,0,0,0,1449,1450,5,51,0,0,1450,1452,5,252,0,0,1451,1449,1,0,0,0,1451,
-		1452,1,0,0,0,1452,1542,1,0,0,0,1453,1454,3,158,79,0,1454,1455,5,91,0,0,
-		1455,1456,3,152,76,0,1456,1542,1,0,0,0,1457,1458,3,158,79,0,1458,1459,
-		5,92,0,0,1459,1460,5,135,0,0,1460,1461,3,150,75,0,1461,1462,5,62,0,0,1462,
-		1463,3,152,76,0,1463,1542,1,0,0,0,1464,1465,3,158,79,0,1465,1466,5,198,
-		0,0,1466,1467,5,92,0,0,1467,1542,1,0,0,0,1468,1469,3,158,79,0,1469,1470,
-		5,70,0,0,1470,1472,5,68,0,0,1471,1473,5,253,0,0,1472,1471,1,0,0,0,1472,
-		1473,1,0,0,0,1473,1542,1,0,0,0,1474,1475,3,158,79,0,1475,1476,5,70,0,0,
-		1476,1479,5,69,0,0,1477,1478,5,51,0,0,1478,1480,5,252,0,0,1479,1477,1,
-		0,0,0,1479,1480,1,0,0,0,1480,1542,1,0,0,0,1481,1482,3,158,79,0,1482,1484,
-		5,64,0,0,1483,1485,3,92,46,0,1484,1483,1,0,0,0,1485,1486,1,0,0,0,1486,
-		1484,1,0,0,0,1486,1487,1,0,0,0,1487,1542,1,0,0,0,1488,1489,5,22,0,0,1489,
-		1542,5,254,0,0,1490,1491,5,23,0,0,1491,1542,5,254,0,0,1492,1542,5,24,0,
-		0,1493,1542,5,25,0,0,1494,1495,3,158,79,0,1495,1496,5,26,0,0,1496,1497,
-		5,27,0,0,1497,1498,3,152,76,0,1498,1499,3,148,74,0,1499,1500,5,28,0,0,
-		1500,1501,3,152,76,0,1501,1502,3,148,74,0,1502,1542,1,0,0,0,1503,1504,
-		3,158,79,0,1504,1505,5,29,0,0,1505,1508,5,161,0,0,1506,1509,5,30,0,0,1507,
-		1509,3,152,76,0,1508,1506,1,0,0,0,1508,1507,1,0,0,0,1509,1510,1,0,0,0,
-		1510,1511,5,31,0,0,1511,1512,3,152,76,0,1512,1513,3,148,74,0,1513,1514,
-		5,28,0,0,1514,1515,3,152,76,0,1515,1516,3,148,74,0,1516,1542,1,0,0,0,1517,
-		1518,3,158,79,0,1518,1519,5,32,0,0,1519,1520,3,152,76,0,1520,1521,3,148,
-		74,0,1521,1522,5,20,0,0,1522,1523,3,152,76,0,1523,1542,1,0,0,0,1524,1525,
-		5,33,0,0,1525,1526,3,156,78,0,1526,1527,5,34,0,0,1527,1528,3,156,78,0,
-		1528,1531,3,152,76,0,1529,1530,5,35,0,0,1530,1532,3,152,76,0,1531,1529,
-		1,0,0,0,1531,1532,1,0,0,0,1532,1542,1,0,0,0,1533,1534,5,36,0,0,1534,1535,
-		5,35,0,0,1535,1536,3,152,76,0,1536,1537,3,148,74,0,1537,1538,5,37,0,0,
-		1538,1539,3,152,76,0,1539,1540,3,148,74,0,1540,1542,1,0,0,0,1541,1309,
-		1,0,0,0,1541,1314,1,0,0,0,1541,1324,1,0,0,0,1541,1329,1,0,0,0,1541,1347,
-		1,0,0,0,1541,1357,1,0,0,0,1541,1363,1,0,0,0,1541,1393,1,0,0,0,1541,1399,
-		1,0,0,0,1541,1402,1,0,0,0,1541,1406,1,0,0,0,1541,1418,1,0,0,0,1541,1424,
-		1,0,0,0,1541,1431,1,0,0,0,1541,1438,1,0,0,0,1541,1453,1,0,0,0,1541,1457,
-		1,0,0,0,1541,1464,1,0,0,0,1541,1468,1,0,0,0,1541,1474,1,0,0,0,1541,1481,
-		1,0,0,0,1541,1488,1,0,0,0,1541,1490,1,0,0,0,1541,1492,1,0,0,0,1541,1493,
-		1,0,0,0,1541,1494,1,0,0,0,1541,1503,1,0,0,0,1541,1517,1,0,0,0,1541,1524,
-		1,0,0,0,1541,1533,1,0,0,0,1542,137,1,0,0,0,1543,1544,5,72,0,0,1544,1545,
-		5,252,0,0,1545,1546,5,170,0,0,1546,1547,3,152,76,0,1547,1548,3,148,74,
-		0,1548,139,1,0,0,0,1549,1550,5,45,0,0,1550,1551,5,40,0,0,1551,1552,5,41,
-		0,0,1552,1553,3,152,76,0,1553,1554,5,42,0,0,1554,1555,3,152,76,0,1555,
-		141,1,0,0,0,1556,1558,5,242,0,0,1557,1556,1,0,0,0,1557,1558,1,0,0,0,1558,
-		1559,1,0,0,0,1559,1560,3,150,75,0,1560,1561,5,34,0,0,1561,1562,3,152,76,
-		0,1562,143,1,0,0,0,1563,1564,3,150,75,0,1564,1565,5,34,0,0,1565,1566,3,
-		152,76,0,1566,145,1,0,0,0,1567,1568,5,39,0,0,1568,1569,3,156,78,0,1569,
-		1570,3,152,76,0,1570,147,1,0,0,0,1571,1572,5,181,0,0,1572,1573,5,194,0,
-		0,1573,149,1,0,0,0,1574,1575,5,253,0,0,1575,151,1,0,0,0,1576,1577,6,76,
-		-1,0,1577,1578,5,235,0,0,1578,1579,3,152,76,0,1579,1580,5,236,0,0,1580,
-		1619,1,0,0,0,1581,1582,5,242,0,0,1582,1619,3,152,76,16,1583,1584,5,198,
-		0,0,1584,1619,3,152,76,11,1585,1586,5,168,0,0,1586,1587,3,152,76,0,1587,
-		1588,5,170,0,0,1588,1589,3,152,76,0,1589,1590,5,169,0,0,1590,1591,3,152,
-		76,0,1591,1619,1,0,0,0,1592,1593,3,158,79,0,1593,1602,5,235,0,0,1594,1599,
-		3,152,76,0,1595,1596,5,237,0,0,1596,1598,3,152,76,0,1597,1595,1,0,0,0,
-		1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,0,0,0,1600,1603,1,0,0,
-		0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,1,0,0,0,1603,1604,1,0,
-		0,0,1604,1605,5,236,0,0,1605,1619,1,0,0,0,1606,1608,7,4,0,0,1607,1609,
-		3,154,77,0,1608,1607,1,0,0,0,1608,1609,1,0,0,0,1609,1610,1,0,0,0,1610,
-		1611,5,181,0,0,1611,1619,3,154,77,0,1612,1613,5,254,0,0,1613,1619,3,154,
-		77,0,1614,1619,5,253,0,0,1615,1619,5,254,0,0,1616,1619,5,252,0,0,1617,
-		1619,3,156,78,0,1618,1576,1,0,0,0,1618,1581,1,0,0,0,1618,1583,1,0,0,0,
-		1618,1585,1,0,0,0,1618,1592,1,0,0,0,1618,1606,1,0,0,0,1618,1612,1,0,0,
-		0,1618,1614,1,0,0,0,1618,1615,1,0,0,0,1618,1616,1,0,0,0,1618,1617,1,0,
-		0,0,1619,1640,1,0,0,0,1620,1621,10,15,0,0,1621,1622,5,195,0,0,1622,1639,
-		3,152,76,16,1623,1624,10,14,0,0,1624,1625,7,5,0,0,1625,1639,3,152,76,15,
-		1626,1627,10,13,0,0,1627,1628,7,6,0,0,1628,1639,3,152,76,14,1629,1630,
-		10,12,0,0,1630,1631,7,7,0,0,1631,1639,3,152,76,13,1632,1633,10,10,0,0,
-		1633,1634,5,196,0,0,1634,1639,3,152,76,11,1635,1636,10,9,0,0,1636,1637,
-		5,197,0,0,1637,1639,3,152,76,10,1638,1620,1,0,0,0,1638,1623,1,0,0,0,1638,
-		1626,1,0,0,0,1638,1629,1,0,0,0,1638,1632,1,0,0,0,1638,1635,1,0,0,0,1639,
-		1642,1,0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,153,1,0,0,0,1642,
-		1640,1,0,0,0,1643,1644,7,8,0,0,1644,155,1,0,0,0,1645,1648,3,158,79,0,1646,
-		1647,5,238,0,0,1647,1649,3,158,79,0,1648,1646,1,0,0,0,1648,1649,1,0,0,
-		0,1649,157,1,0,0,0,1650,1651,7,9,0,0,1651,159,1,0,0,0,164,164,166,180,
-		206,213,215,223,225,247,251,253,260,265,268,273,277,290,301,309,330,339,
-		349,361,365,373,377,382,392,406,413,416,431,437,449,451,460,464,466,475,
-		484,489,497,504,517,519,529,551,555,560,566,569,573,581,591,625,635,664,
-		666,680,690,694,696,704,727,734,742,749,753,757,765,769,785,825,829,837,
-		846,851,867,871,879,901,907,915,923,936,947,950,960,963,971,975,983,994,
-		998,1006,1017,1019,1030,1033,1037,1045,1050,1055,1065,1067,1075,1084,1090,
-		1094,1107,1112,1115,1122,1131,1136,1143,1156,1159,1172,1189,1193,1205,
-		1214,1218,1223,1229,1238,1242,1249,1260,1266,1270,1294,1304,1321,1338,
-		1344,1355,1368,1377,1380,1385,1389,1391,1397,1413,1427,1436,1446,1451,
-		1472,1479,1486,1508,1531,1541,1557,1599,1602,1608,1618,1638,1640,1648
+		5,252,0,0,1362,1548,1,0,0,0,1363,1364,3,158,79,0,1364,1397,5,180,0,0,1365,
+		1366,5,54,0,0,1366,1370,5,252,0,0,1367,1369,3,146,73,0,1368,1367,1,0,0,
+		0,1369,1372,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1374,1,0,
+		0,0,1372,1370,1,0,0,0,1373,1375,3,140,70,0,1374,1373,1,0,0,0,1374,1375,
+		1,0,0,0,1375,1398,1,0,0,0,1376,1386,5,38,0,0,1377,1378,5,44,0,0,1378,1379,
+		3,152,76,0,1379,1383,3,148,74,0,1380,1382,3,138,69,0,1381,1380,1,0,0,0,
+		1382,1385,1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,0,0,
+		0,1385,1383,1,0,0,0,1386,1377,1,0,0,0,1386,1387,1,0,0,0,1387,1391,1,0,
+		0,0,1388,1390,3,146,73,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,1389,
+		1,0,0,0,1391,1392,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1394,1396,
+		3,140,70,0,1395,1394,1,0,0,0,1395,1396,1,0,0,0,1396,1398,1,0,0,0,1397,
+		1365,1,0,0,0,1397,1376,1,0,0,0,1398,1548,1,0,0,0,1399,1401,5,171,0,0,1400,
+		1402,3,132,66,0,1401,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1401,1,0,0,0,
+		1403,1404,1,0,0,0,1404,1548,1,0,0,0,1405,1406,5,171,0,0,1406,1407,5,172,
+		0,0,1407,1548,5,106,0,0,1408,1409,3,158,79,0,1409,1410,5,117,0,0,1410,
+		1411,3,152,76,0,1411,1548,1,0,0,0,1412,1413,3,158,79,0,1413,1414,5,16,
+		0,0,1414,1415,3,28,14,0,1415,1419,5,233,0,0,1416,1418,3,34,17,0,1417,1416,
+		1,0,0,0,1418,1421,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1422,
+		1,0,0,0,1421,1419,1,0,0,0,1422,1423,5,234,0,0,1423,1548,1,0,0,0,1424,1425,
+		3,158,79,0,1425,1426,5,19,0,0,1426,1427,5,252,0,0,1427,1428,5,20,0,0,1428,
+		1429,3,152,76,0,1429,1548,1,0,0,0,1430,1431,3,158,79,0,1431,1433,5,21,
+		0,0,1432,1434,5,241,0,0,1433,1432,1,0,0,0,1433,1434,1,0,0,0,1434,1435,
+		1,0,0,0,1435,1436,3,152,76,0,1436,1548,1,0,0,0,1437,1438,3,158,79,0,1438,
+		1439,5,229,0,0,1439,1442,3,150,75,0,1440,1441,5,51,0,0,1441,1443,5,252,
+		0,0,1442,1440,1,0,0,0,1442,1443,1,0,0,0,1443,1548,1,0,0,0,1444,1445,3,
+		158,79,0,1445,1446,5,229,0,0,1446,1447,5,38,0,0,1447,1452,3,142,71,0,1448,
+		1449,5,237,0,0,1449,1451,3,142,71,0,1450,1448,1,0,0,0,1451,1454,1,0,0,
+		0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,1,0,0,0,1454,1452,1,0,
+		0,0,1455,1456,5,51,0,0,1456,1458,5,252,0,0,1457,1455,1,0,0,0,1457,1458,
+		1,0,0,0,1458,1548,1,0,0,0,1459,1460,3,158,79,0,1460,1461,5,91,0,0,1461,
+		1462,3,152,76,0,1462,1548,1,0,0,0,1463,1464,3,158,79,0,1464,1465,5,92,
+		0,0,1465,1466,5,135,0,0,1466,1467,3,150,75,0,1467,1468,5,62,0,0,1468,1469,
+		3,152,76,0,1469,1548,1,0,0,0,1470,1471,3,158,79,0,1471,1472,5,198,0,0,
+		1472,1473,5,92,0,0,1473,1548,1,0,0,0,1474,1475,3,158,79,0,1475,1476,5,
+		70,0,0,1476,1478,5,68,0,0,1477,1479,5,253,0,0,1478,1477,1,0,0,0,1478,1479,
+		1,0,0,0,1479,1548,1,0,0,0,1480,1481,3,158,79,0,1481,1482,5,70,0,0,1482,
+		1485,5,69,0,0,1483,1484,5,51,0,0,1484,1486,5,252,0,0,1485,1483,1,0,0,0,
+		1485,1486,1,0,0,0,1486,1548,1,0,0,0,1487,1488,3,158,79,0,1488,1490,5,64,
+		0,0,1489,1491,3,92,46,0,1490,1489,1,0,0,0,1491,1492,1,0,0,0,1492,1490,
+		1,0,0,0,1492,1493,1,0,0,0,1493,1548,1,0,0,0,1494,1495,5,22,0,0,1495,1548,
+		5,254,0,0,1496,1497,5,23,0,0,1497,1548,5,254,0,0,1498,1548,5,24,0,0,1499,
+		1548,5,25,0,0,1500,1501,3,158,79,0,1501,1502,5,26,0,0,1502,1503,5,27,0,
+		0,1503,1504,3,152,76,0,1504,1505,3,148,74,0,1505,1506,5,28,0,0,1506,1507,
+		3,152,76,0,1507,1508,3,148,74,0,1508,1548,1,0,0,0,1509,1510,3,158,79,0,
+		1510,1511,5,29,0,0,1511,1514,5,161,0,0,1512,1515,5,30,0,0,1513,1515,3,
+		152,76,0,1514,1512,1,0,0,0,1514,1513,1,0,0,0,1515,1516,1,0,0,0,1516,1517,
+		5,31,0,0,1517,1518,3,152,76,0,1518,1519,3,148,74,0,1519,1520,5,28,0,0,
+		1520,1521,3,152,76,0,1521,1522,3,148,74,0,1522,1548,1,0,0,0,1523,1524,
+		3,158,79,0,1524,1525,5,32,0,0,1525,1526,3,152,76,0,1526,1527,3,148,74,
+		0,1527,1528,5,20,0,0,1528,1529,3,152,76,0,1529,1548,1,0,0,0,1530,1531,
+		5,33,0,0,1531,1532,3,156,78,0,1532,1533,5,34,0,0,1533,1534,3,156,78,0,
+		1534,1537,3,152,76,0,1535,1536,5,35,0,0,1536,1538,3,152,76,0,1537,1535,
+		1,0,0,0,1537,1538,1,0,0,0,1538,1548,1,0,0,0,1539,1540,5,36,0,0,1540,1541,
+		5,35,0,0,1541,1542,3,152,76,0,1542,1543,3,148,74,0,1543,1544,5,37,0,0,
+		1544,1545,3,152,76,0,1545,1546,3,148,74,0,1546,1548,1,0,0,0,1547,1309,
+		1,0,0,0,1547,1314,1,0,0,0,1547,1324,1,0,0,0,1547,1329,1,0,0,0,1547,1347,
+		1,0,0,0,1547,1357,1,0,0,0,1547,1363,1,0,0,0,1547,1399,1,0,0,0,1547,1405,
+		1,0,0,0,1547,1408,1,0,0,0,1547,1412,1,0,0,0,1547,1424,1,0,0,0,1547,1430,
+		1,0,0,0,1547,1437,1,0,0,0,1547,1444,1,0,0,0,1547,1459,1,0,0,0,1547,1463,
+		1,0,0,0,1547,1470,1,0,0,0,1547,1474,1,0,0,0,1547,1480,1,0,0,0,1547,1487,
+		1,0,0,0,1547,1494,1,0,0,0,1547,1496,1,0,0,0,1547,1498,1,0,0,0,1547,1499,
+		1,0,0,0,1547,1500,1,0,0,0,1547,1509,1,0,0,0,1547,1523,1,0,0,0,1547,1530,
+		1,0,0,0,1547,1539,1,0,0,0,1548,137,1,0,0,0,1549,1550,5,72,0,0,1550,1551,
+		5,252,0,0,1551,1552,5,170,0,0,1552,1553,3,152,76,0,1553,1554,3,148,74,
+		0,1554,139,1,0,0,0,1555,1556,5,45,0,0,1556,1557,5,40,0,0,1557,1558,5,41,
+		0,0,1558,1559,3,152,76,0,1559,1560,5,42,0,0,1560,1564,3,152,76,0,1561,
+		1563,3,146,73,0,1562,1561,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,
+		1564,1565,1,0,0,0,1565,141,1,0,0,0,1566,1564,1,0,0,0,1567,1569,5,242,0,
+		0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,1571,3,150,
+		75,0,1571,1572,5,34,0,0,1572,1573,3,152,76,0,1573,143,1,0,0,0,1574,1575,
+		3,150,75,0,1575,1576,5,34,0,0,1576,1577,3,152,76,0,1577,145,1,0,0,0,1578,
+		1579,5,39,0,0,1579,1580,3,156,78,0,1580,1581,3,152,76,0,1581,147,1,0,0,
+		0,1582,1583,5,181,0,0,1583,1584,5,194,0,0,1584,149,1,0,0,0,1585,1586,5,
+		253,0,0,1586,151,1,0,0,0,1587,1588,6,76,-1,0,1588,1589,5,235,0,0,1589,
+		1590,3,152,76,0,1590,1591,5,236,0,0,1591,1630,1,0,0,0,1592,1593,5,242,
+		0,0,1593,1630,3,152,76,16,1594,1595,5,198,0,0,1595,1630,3,152,76,11,1596,
+		1597,5,168,0,0,1597,1598,3,152,76,0,1598,1599,5,170,0,0,1599,1600,3,152,
+		76,0,1600,1601,5,169,0,0,1601,1602,3,152,76,0,1602,1630,1,0,0,0,1603,1604,
+		3,158,79,0,1604,1613,5,235,0,0,1605,1610,3,152,76,0,1606,1607,5,237,0,
+		0,1607,1609,3,152,76,0,1608,1606,1,0,0,0,1609,1612,1,0,0,0,1610,1608,1,
+		0,0,0,1610,1611,1,0,0,0,1611,1614,1,0,0,0,1612,1610,1,0,0,0,1613,1605,
+		1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1616,5,236,0,0,1616,1630,
+		1,0,0,0,1617,1619,7,4,0,0,1618,1620,3,154,77,0,1619,1618,1,0,0,0,1619,
+		1620,1,0,0,0,1620,1621,1,0,0,0,1621,1622,5,181,0,0,1622,1630,3,154,77,
+		0,1623,1624,5,254,0,0,1624,1630,3,154,77,0,1625,1630,5,253,0,0,1626,1630,
+		5,254,0,0,1627,1630,5,252,0,0,1628,1630,3,156,78,0,1629,1587,1,0,0,0,1629,
+		1592,1,0,0,0,1629,1594,1,0,0,0,1629,1596,1,0,0,0,1629,1603,1,0,0,0,1629,
+		1617,1,0,0,0,1629,1623,1,0,0,0,1629,1625,1,0,0,0,1629,1626,1,0,0,0,1629,
+		1627,1,0,0,0,1629,1628,1,0,0,0,1630,1651,1,0,0,0,1631,1632,10,15,0,0,1632,
+		1633,5,195,0,0,1633,1650,3,152,76,16,1634,1635,10,14,0,0,1635,1636,7,5,
+		0,0,1636,1650,3,152,76,15,1637,1638,10,13,0,0,1638,1639,7,6,0,0,1639,1650,
+		3,152,76,14,1640,1641,10,12,0,0,1641,1642,7,7,0,0,1642,1650,3,152,76,13,
+		1643,1644,10,10,0,0,1644,1645,5,196,0,0,1645,1650,3,152,76,11,1646,1647,
+		10,9,0,0,1647,1648,5,197,0,0,1648,1650,3,152,76,10,1649,1631,1,0,0,0,1649,
+		1634,1,0,0,0,1649,1637,1,0,0,0,1649,1640,1,0,0,0,1649,1643,1,0,0,0,1649,
+		1646,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,
+		153,1,0,0,0,1653,1651,1,0,0,0,1654,1655,7,8,0,0,1655,155,1,0,0,0,1656,
+		1659,3,158,79,0,1657,1658,5,238,0,0,1658,1660,3,158,79,0,1659,1657,1,0,
+		0,0,1659,1660,1,0,0,0,1660,157,1,0,0,0,1661,1662,7,9,0,0,1662,159,1,0,
+		0,0,166,164,166,180,206,213,215,223,225,247,251,253,260,265,268,273,277,
+		290,301,309,330,339,349,361,365,373,377,382,392,406,413,416,431,437,449,
+		451,460,464,466,475,484,489,497,504,517,519,529,551,555,560,566,569,573,
+		581,591,625,635,664,666,680,690,694,696,704,727,734,742,749,753,757,765,
+		769,785,825,829,837,846,851,867,871,879,901,907,915,923,936,947,950,960,
+		963,971,975,983,994,998,1006,1017,1019,1030,1033,1037,1045,1050,1055,1065,
+		1067,1075,1084,1090,1094,1107,1112,1115,1122,1131,1136,1143,1156,1159,
+		1172,1189,1193,1205,1214,1218,1223,1229,1238,1242,1249,1260,1266,1270,
+		1294,1304,1321,1338,1344,1355,1370,1374,1383,1386,1391,1395,1397,1403,
+		1419,1433,1442,1452,1457,1478,1485,1492,1514,1537,1547,1564,1568,1610,
+		1613,1619,1629,1649,1651,1659
 	};
 
 	public static readonly ATN _ATN =

@@ -98,6 +98,10 @@ public sealed class StochasticPaths : IPathSource
     // order written: each a beta variate after every other draw of the path.
     readonly RecoveryModel[] datedRecoveries;
 
+    // Each drawn recovery's loadings on the factors (wrong-way risk), by drawn default and by dated recovery: null for
+    // one loaded on none, drawn as the beta variate itself.
+    readonly LoadedRecovery?[] loadedRecoveries, loadedDatedRecoveries;
+
     // Every party whose recovery a path draws (a drawn default's or a dated default's), in the deal's party order, for
     // its per-path row (ReadDraws).
     readonly int[] recoveryParties;
@@ -238,6 +242,7 @@ public sealed class StochasticPaths : IPathSource
         idiosyncratic = new double[defaults.Length];
         loadedNormal = new double[defaults.Length];
         loadedStress = new double[defaults.Length];
+        loadedRecoveries = new LoadedRecovery?[defaults.Length];
         var inputs = new PartyDefaultInput[defaults.Length];
         for (int d = 0; d < defaults.Length; d++)
         {
@@ -301,6 +306,9 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"party '{party}''s drawn recovery (mean {r.Mean}, sd {r.Sd}) is not a beta distribution");
             }
 
+            loadedRecoveries[d] = model.Recovery is { } drawnRecovery
+                ? LoadedRecovery.Of(drawnRecovery, party, k, s.Correlation, lowerStress is not null, Bad)
+                : null;
             idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - loadedNormal[d]));
             inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
         }
@@ -359,8 +367,10 @@ public sealed class StochasticPaths : IPathSource
         }
 
         datedRecoveries = s.Recoveries ?? [];
-        foreach (RecoveryModel model in datedRecoveries)
+        loadedDatedRecoveries = new LoadedRecovery?[datedRecoveries.Length];
+        for (int m = 0; m < datedRecoveries.Length; m++)
         {
+            RecoveryModel model = datedRecoveries[m];
             if ((uint)model.Party >= (uint)deal.Parties.Length)
             {
                 throw Bad($"its drawn recovery names party {model.Party}, and the deal has {deal.Parties.Length}");
@@ -376,6 +386,8 @@ public sealed class StochasticPaths : IPathSource
             {
                 throw Bad($"party '{party}''s drawn recovery (mean {model.Recovery?.Mean}, sd {model.Recovery?.Sd}) is not a beta distribution");
             }
+
+            loadedDatedRecoveries[m] = LoadedRecovery.Of(r, party, k, s.Correlation, lowerStress is not null, Bad);
         }
 
         breaks = s.Breaks ?? [];
@@ -546,12 +558,14 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>Each dated default's drawn recovery, after every other draw of the path (so no other draw moves): a beta
-    /// variate (<see cref="BetaVariate"/>) in place of the party's recovery, exactly as a drawn default's is drawn.</summary>
+    /// variate (<see cref="BetaVariate"/>) in place of the party's recovery, exactly as a drawn default's is drawn (and,
+    /// loaded on the factors, turned as one is: <see cref="LoadedRecovery"/>).</summary>
     void DrawDatedRecoveries(ref PathStream rng, Work w)
     {
-        foreach (RecoveryModel model in datedRecoveries)
+        for (int m = 0; m < datedRecoveries.Length; m++)
         {
-            w.Scenario.PartyRecoveries[model.Party] = BetaVariate.Draw(ref rng, model.Recovery);
+            double r = BetaVariate.Draw(ref rng, datedRecoveries[m].Recovery);
+            w.Scenario.PartyRecoveries[datedRecoveries[m].Party] = loadedDatedRecoveries[m] is { } loaded ? loaded.Draw(r, w.Shock, w.StressedShare) : r;
         }
     }
 
@@ -1090,14 +1104,17 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>Each drawn recovery, after every default time (so the default times do not depend on whether a
-    /// recovery is drawn): a beta variate (<see cref="BetaVariate"/>) in place of the party's recovery.</summary>
+    /// recovery is drawn): a beta variate (<see cref="BetaVariate"/>) in place of the party's recovery; loaded on the
+    /// factors, that variate's uniform mixed with their path shocks (<see cref="LoadedRecovery"/>), drawing nothing more,
+    /// so the draws after it are the same whether or not it is loaded.</summary>
     void DrawRecoveries(ref PathStream rng, Work w)
     {
         for (int d = 0; d < defaults.Length; d++)
         {
             if (defaults[d].Recovery is { } recovery)
             {
-                w.Scenario.PartyRecoveries[defaults[d].Party] = BetaVariate.Draw(ref rng, recovery);
+                double r = BetaVariate.Draw(ref rng, recovery);
+                w.Scenario.PartyRecoveries[defaults[d].Party] = loadedRecoveries[d] is { } loaded ? loaded.Draw(r, w.Shock, w.StressedShare) : r;
             }
         }
     }
@@ -1138,7 +1155,7 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>A copula's own weight √(1 − v) on a path (a drawn default's or a drawn renewal's), v the loaded variance
     /// weighted by the path's stressed share: <paramref name="ownNormal"/>, worked out once, where one regime's loadings
     /// (or none of the loaded factors' correlations moving) leave v the same.</summary>
-    static double OwnWeight(double ownNormal, double loadedNormal, double loadedStress, double stressedShare) =>
+    internal static double OwnWeight(double ownNormal, double loadedNormal, double loadedStress, double stressedShare) =>
         loadedStress == loadedNormal
             ? ownNormal
             : Math.Sqrt(Math.Max(0.0, 1 - (loadedNormal + (stressedShare * (loadedStress - loadedNormal)))));

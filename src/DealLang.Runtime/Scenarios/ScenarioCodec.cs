@@ -285,9 +285,10 @@ public static class ScenarioCodec
     {
         w.Write(v.Mean);
         w.Write(v.Sd);
+        WriteArray(w, v.Loadings, (w, x) => w.Write(x));
     }
 
-    static RecoveryBeta ReadRecoveryBeta(BinaryReader r) => new(r.ReadDouble(), r.ReadDouble());
+    static RecoveryBeta ReadRecoveryBeta(BinaryReader r) => new(r.ReadDouble(), r.ReadDouble()) { Loadings = ReadArray(r, r => r.ReadDouble()) };
 
     // The parts: a date is its day number; a null is a 0 byte before where the value would be (1 before a value); an
     // array is its length (−1: null) before its items.

@@ -197,6 +197,20 @@ public sealed record PdStep(Date From, double AnnualPd);
 /// </summary>
 public sealed record RecoveryBeta(double Mean, double Sd)
 {
+    /// <summary>The recovery's loadings γ on the factors' path shocks (wrong-way risk: one per factor, the scenario's
+    /// factor order, γᵀRγ ≤ 1), its uniform U = Φ(√(1 − γᵀRγ) η + Σ γ_k Z_k) and R the beta's quantile at U; empty:
+    /// independent of the factors, R the beta variate itself.</summary>
+    public double[] Loadings { get; init; } = [];
+
+    /// <summary>Whether the recovery loads on any factor.</summary>
+    public bool IsLoaded => Array.Exists(Loadings, g => g != 0);
+
+    // Records compare arrays by reference; a recovery is compared by its numbers.
+    public bool Equals(RecoveryBeta? other) => other is not null && Mean.Equals(other.Mean) && Sd.Equals(other.Sd)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings);
+
+    public override int GetHashCode() => HashCode.Combine(Mean, Sd, Loadings.Length);
+
     /// <summary>α + β.</summary>
     public double Concentration => (Mean * (1 - Mean) / (Sd * Sd)) - 1;
 

@@ -65,6 +65,22 @@ public sealed class StochasticLoweringTests
     }
 
     [Fact]
+    public void ARecoverysLoadingsAreItsOwnAfterRecoveryAndTheDefaultsBeforeIt()
+    {
+        // Valid 047: the lab's default loads 50% on H100Rent before 'recovery', its recovery 60% after; the neocloud's
+        // recovery has no loading (none lowered: drawn as before loadings existed); the operator's dated default's
+        // recovery loads 40%.
+        StochasticSpec s = Model(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "047-wrong-way-recovery-on-a-gpu-fleet-loan.deal"))).Scenarios[1].Stochastic!;
+        Assert.Equal("H100Rent", s.Factors.Single().Name);
+        Assert.Equal([0.5], s.Defaults[0].Loadings);
+        Assert.Equal(new RecoveryBeta(0.40, 0.15) { Loadings = [0.6] }, s.Defaults[0].Recovery);
+        Assert.Equal([0.0], s.Defaults[1].Loadings);
+        Assert.Empty(s.Defaults[1].Recovery!.Loadings);
+        Assert.False(s.Defaults[1].Recovery!.IsLoaded);
+        Assert.Equal(new RecoveryBeta(0.35, 0.15) { Loadings = [0.4] }, s.Recoveries.Single().Recovery);
+    }
+
+    [Fact]
     public void SobolIsLoweredBesideTheDrawnRates()
     {
         // Valid 020: 'sobol' with two drawn rates and a drawn default (three Sobol dimensions).

@@ -36,6 +36,11 @@ public sealed record PartyDefaultsSyntax(NameSyntax Party, DateSyntax On, Source
     /// <summary><c>recovery beta mean 40% sd 20%</c>: the party's recovery drawn per path from a beta distribution, as a
     /// drawn default's is, in place of its fixed <c>recovery</c>; null when not given.</summary>
     public RecoveryDrawSyntax? Recovery { get; init; }
+
+    /// <summary>Loadings written before <c>recovery</c> (<c>Tenant defaults on 2031-06-30 loading H100Rent 60%</c>):
+    /// they would load the default time, which a dated default does not draw, so each is reported (DL0512); empty when
+    /// none is written.</summary>
+    public System.Collections.Immutable.ImmutableArray<LoadingSyntax> DateLoadings { get; init; } = [];
 }
 
 /// <summary><c>enforcement haircut 50% lag 12m</c>, and the repo market's levers: <c>depth 800 gpus per month
@@ -118,8 +123,12 @@ public sealed record DrawnDefaultsSyntax(NameSyntax Party, ExpressionSyntax? Pd,
     public RecoveryDrawSyntax? Recovery { get; init; }
 }
 
-/// <summary><c>recovery beta mean 40% sd 20%</c></summary>
-public sealed record RecoveryDrawSyntax(ExpressionSyntax Mean, ExpressionSyntax Sd, SourceSpan Span) : SyntaxNode(Span);
+/// <summary><c>recovery beta mean 40% sd 20%</c>, with <c>loading H100Rent 60%</c> after it the recovery's own
+/// loadings on the factors (wrong-way risk; empty: independent of them).</summary>
+public sealed record RecoveryDrawSyntax(ExpressionSyntax Mean, ExpressionSyntax Sd, SourceSpan Span) : SyntaxNode(Span)
+{
+    public System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings { get; init; } = [];
+}
 
 /// <summary><c>until 2028-01-01 then 3% per year</c>: the annual PD of a drawn default from <see cref="From"/> on.</summary>
 public sealed record PdStepSyntax(DateSyntax From, ExpressionSyntax Pd, SourceSpan Span) : SyntaxNode(Span);
