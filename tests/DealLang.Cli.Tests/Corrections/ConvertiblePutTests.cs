@@ -52,7 +52,8 @@ public sealed class ConvertiblePutTests
         }
         """;
 
-    // Two 4m notes at 4% (40k a quarter), one put at 105%, one at 95%, on 2026-07-01; WULF 10 below 12.50: both put.
+    // Two 4m notes at 4% (40k a quarter), one put at 105%, one at 95%, on 2026-07-01; a 2m note (20k a quarter) with two
+    // put dates in the same quarter, at 100% and 102%; WULF 10 below 12.50: all put. The rent, 15m a quarter, pays all.
     private const string PremiumSource = """
         deal Premium {
           currency USD
@@ -65,17 +66,21 @@ public sealed class ConvertiblePutTests
           party Owner  { }
           index WULF { level 10 per share }
           facility Site { cost 100m  value straight_line 20y }
-          lease Rent on Site { lessee Tenant  rent 40m per year  starts 2026-01-01  term 1y }
+          lease Rent on Site { lessee Tenant  rent 60m per year  starts 2026-01-01  term 1y }
 
           tranche Above { balance 4m  coupon 4% fixed  convertible at 12.50 per share against WULF put 2026-07-01 at 105% }
           tranche Below { balance 4m  coupon 4% fixed  convertible at 12.50 per share against WULF put 2026-07-01 at 95% }
+          tranche Twice { balance 2m  coupon 4% fixed
+            convertible at 12.50 per share against WULF put 2026-05-01 at 100% put 2026-06-01 at 102% }
           equity  Eq { contributed 1m  holders Owner 100% }
 
           waterfall {
             pay Above.interest
             pay Below.interest
+            pay Twice.interest
             pay Above.principal
             pay Below.principal
+            pay Twice.principal
             distribute rest to Eq
           }
         }
@@ -156,5 +161,16 @@ public sealed class ConvertiblePutTests
         Assert.Equal(3_800_000, below.PrincipalPaid, 1e-6);
         Assert.Equal(0, below.PrincipalLoss);
         Assert.Equal(-0.0598735095, below.Irr, 8);
+    }
+
+    [Fact]
+    public void TwoPutDatesInOnePeriodAreOneDecisionAtTheHigherPrice()
+    {
+        // 2026-05-01 and 2026-06-01 both fall in the quarter to 2026-07-01, decided at its start: the holder takes 102%,
+        // a premium of 2% × 2m = 40k due with the quarter's 20k of interest (the generated C# once had two switch arms
+        // for the one period and did not compile).
+        Assert.Equal(40_000, Premium.Ledger("Twice put premium", 1), 1e-6);
+        Assert.Equal(60_000, Premium.Ledger("Twice interest due", 1), 1e-6);
+        Assert.Equal(2_000_000, Premium.Single.Tranches[2].PrincipalPaid, 1e-6);
     }
 }

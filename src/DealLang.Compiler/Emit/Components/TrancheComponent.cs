@@ -850,8 +850,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Comment(tranche.Name + ": the holder puts when the shares are worth less than the put price (" + string.Join(", ", conversion.Puts.Select(p =>
             p.Date + " at " + (p.Price * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%")) + ")");
         w.Line(tranche.PutPremium + " = 0.0;");
-        string putPrice = "t switch { " + string.Join(", ", conversion.Puts.Select(p => CSharpLiterals.Int(p.Period) + " => " + CSharpLiterals.DoubleOperand(p.Price)))
-            + ", _ => 0.0 }";
+        // Two put dates in one period are one decision at its start: a rational holder takes the higher price.
+        string putPrice = "t switch { " + string.Join(", ", conversion.Puts.GroupBy(p => p.Period)
+            .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
         using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Put + " && " + tranche.Balance + " > 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
