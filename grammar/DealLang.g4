@@ -349,7 +349,8 @@ delivery
 // delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
 // else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 per share against
 // WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
-// above the conversion price, or earlier with 'early above 130%'. 'completion Built' scales the scheduled principal by
+// above the conversion price, or earlier with 'early above 130%'; 'put 2029-12-01 at 100%' lets the holder demand cash,
+// 'call from 2028-12-01 above 130%' lets the issuer force conversion. 'completion Built' scales the scheduled principal by
 // the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
 // completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
@@ -381,8 +382,18 @@ trancheItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
     | guarantorClause                                # trancheGuarantorItem
-    | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     | COMPLETION expr                                # completionItem
+    ;
+
+// A convertible's holder put, 'put 2029-12-01 at 100%' (repeatable: one per put date), and its issuer's provisional
+// call, 'call from 2028-12-01 above 130%' (docs/language.md §5 "Convertible notes").
+convertiblePut
+    : PUT DATE AT price=expr
+    ;
+
+convertibleCall
+    : CALL FROM DATE ABOVE above=expr
     ;
 
 // What is added to a coupon, a tranche's and a loan's: 'step_up 1% from 2030-01-01', 'step_up 2% while CashTrap'
@@ -965,6 +976,9 @@ COVER         : 'cover';
 CONVERTIBLE   : 'convertible';
 EARLY         : 'early';
 ABOVE         : 'above';
+// A convertible's holder put and issuer's provisional call ('put 2029-12-01 at 100%', 'call from 2028-12-01 above 130%').
+PUT           : 'put';
+CALL          : 'call';
 COMPLETION    : 'completion';
 DELAYED       : 'delayed';
 PHASED        : 'phased';

@@ -55,6 +55,26 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic SharePriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
         Error("DL0763", span, $"{what} must be {expected} (e.g. '{example}'), not {actual}");
 
+    /// <summary>DL0770: a convertible's put date or provisional call date outside the tranche's life: it must be after
+    /// the closing and before the tranche's maturity (at the maturity the notes are repaid or convert anyway).</summary>
+    public static Diagnostic ConvertibleDateOutsideLife(SourceSpan span, string what, string tranche, string date, string closing, string maturity) =>
+        Error("DL0770", span, $"{what} of tranche '{tranche}' ({date}) must be after the closing ({closing}) and before the tranche's maturity ({maturity})");
+
+    /// <summary>DL0771: a convertible's put dates not in increasing order (or one given twice).</summary>
+    public static Diagnostic PutDatesNotIncreasing(SourceSpan span, string tranche, string date, string previous) =>
+        Error("DL0771", span, $"the put dates of tranche '{tranche}' must increase: {date} is not after {previous}");
+
+    /// <summary>DL0772: a put price of zero or less: the holder would give the notes away for nothing.</summary>
+    public static Diagnostic PutPriceNotPositive(SourceSpan span, string tranche, double price) =>
+        Error("DL0772", span, string.Create(CultureInfo.InvariantCulture,
+            $"the put price of tranche '{tranche}' is a share of the principal and must be above 0%, not {price * 100:0.##}%"));
+
+    /// <summary>DL0775: a provisional call threshold below 100% of the conversion price: the issuer would force
+    /// conversion into shares worth less than the notes' face, which holders would refuse (they would take cash).</summary>
+    public static Diagnostic CallBelowConversionPrice(SourceSpan span, string tranche, double above) =>
+        Error("DL0775", span, string.Create(CultureInfo.InvariantCulture,
+            $"tranche '{tranche}' can be called only when the share price is at least its conversion price: the threshold must be at least 100%, not {above * 100:0.##}%"));
+
     /// <summary>DL0764 (warning): a scenario delays an index that has no dated points (neither the deal's nor the
     /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>
     public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>

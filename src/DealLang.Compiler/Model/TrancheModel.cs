@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Model;
@@ -41,6 +42,22 @@ public sealed record TrancheModel(
 /// Convertible notes (docs/language.md §5 "tranche", "Convertible notes"): at the start of its maturity period, or of any
 /// period when <see cref="EarlyAbove"/> is set and the share price has reached that multiple of <see cref="Price"/>,
 /// the holder converts the whole balance if the <see cref="SharePrice"/> (money, read then) is above <see cref="Price"/>:
-/// it receives shares worth balance × share price / conversion price, and the issuer owes no more principal.
+/// it receives shares worth balance × share price / conversion price, and the issuer owes no more principal. The
+/// issuer's provisional <see cref="Call"/> forces the same conversion from its period on; each of the holder's
+/// <see cref="Puts"/> lets it demand the balance in cash at the put price instead, in the put's period, when the shares
+/// are worth less than that.
 /// </summary>
-public sealed record ConversionModel(double Price, BoundExpression SharePrice, double? EarlyAbove);
+public sealed record ConversionModel(double Price, BoundExpression SharePrice, double? EarlyAbove)
+{
+    public ImmutableArray<PutModel> Puts { get; init; } = [];
+
+    public CallModel? Call { get; init; }
+}
+
+/// <summary>A holder's put on <see cref="Date"/>, decided at the start of <see cref="Period"/> (the period ending on or
+/// after the date) and paid at its end, at <see cref="Price"/> per unit of principal (1 = par).</summary>
+public sealed record PutModel(Date Date, int Period, double Price);
+
+/// <summary>The issuer's provisional call: from <see cref="FromPeriod"/> (the first period starting on or after
+/// <see cref="From"/>), once the share price is at least <see cref="Above"/> × the conversion price.</summary>
+public sealed record CallModel(Date From, int FromPeriod, double Above);

@@ -70,13 +70,13 @@ public partial class DealLangParser : Parser {
 		BELOW=209, UNPAID=210, AGAINST=211, ADVANCE=212, INVESTMENT_GRADE=213, 
 		WHILE=214, HOLDING=215, FACE=216, MARK=217, DISCOUNT=218, PAR=219, HOLDINGS=220, 
 		HASHRATE=221, NETWORK=222, REWARDS=223, COVER=224, CONVERTIBLE=225, EARLY=226, 
-		ABOVE=227, COMPLETION=228, DELAYED=229, PHASED=230, INDEXED=231, YEARLY=232, 
-		LBRACE=233, RBRACE=234, LPAREN=235, RPAREN=236, COMMA=237, DOT=238, ARROW=239, 
-		ASSIGN=240, PLUS=241, MINUS=242, STAR=243, SLASH=244, LE=245, GE=246, 
-		LT=247, GT=248, EQ=249, NE=250, DAYCOUNT=251, DATE=252, QUANTITY=253, 
-		NUMBER=254, STRING=255, UNTERMINATED_STRING=256, IDENT=257, NON_ASCII_NAME=258, 
-		LINE_COMMENT=259, BLOCK_COMMENT=260, UNTERMINATED_COMMENT=261, WS=262, 
-		UNEXPECTED_CHAR=263;
+		ABOVE=227, PUT=228, CALL=229, COMPLETION=230, DELAYED=231, PHASED=232, 
+		INDEXED=233, YEARLY=234, LBRACE=235, RBRACE=236, LPAREN=237, RPAREN=238, 
+		COMMA=239, DOT=240, ARROW=241, ASSIGN=242, PLUS=243, MINUS=244, STAR=245, 
+		SLASH=246, LE=247, GE=248, LT=249, GT=250, EQ=251, NE=252, DAYCOUNT=253, 
+		DATE=254, QUANTITY=255, NUMBER=256, STRING=257, UNTERMINATED_STRING=258, 
+		IDENT=259, NON_ASCII_NAME=260, LINE_COMMENT=261, BLOCK_COMMENT=262, UNTERMINATED_COMMENT=263, 
+		WS=264, UNEXPECTED_CHAR=265;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -88,18 +88,19 @@ public partial class DealLangParser : Parser {
 		RULE_coverage = 26, RULE_loanDecl = 27, RULE_loanItem = 28, RULE_recoveryAccrual = 29, 
 		RULE_fleetDecl = 30, RULE_fleetItem = 31, RULE_contractDecl = 32, RULE_contractItem = 33, 
 		RULE_coinsDecl = 34, RULE_coinsItem = 35, RULE_delivery = 36, RULE_trancheDecl = 37, 
-		RULE_couponTerms = 38, RULE_trancheItem = 39, RULE_stepUp = 40, RULE_marginGrid = 41, 
-		RULE_gridTier = 42, RULE_amortization = 43, RULE_holdingDecl = 44, RULE_holdingItem = 45, 
-		RULE_holdingMarketTerm = 46, RULE_equityDecl = 47, RULE_equityItem = 48, 
-		RULE_holder = 49, RULE_holderTerm = 50, RULE_capitalCall = 51, RULE_accountDecl = 52, 
-		RULE_accountItem = 53, RULE_feeDecl = 54, RULE_testDecl = 55, RULE_triggerDecl = 56, 
-		RULE_cureDestination = 57, RULE_triggerEffect = 58, RULE_defaultRule = 59, 
-		RULE_cfadsRule = 60, RULE_cfadsItem = 61, RULE_waterfallDecl = 62, RULE_step = 63, 
-		RULE_enforcementDecl = 64, RULE_enforcementItem = 65, RULE_sellTerm = 66, 
-		RULE_scenarioDecl = 67, RULE_scenarioItem = 68, RULE_pdStep = 69, RULE_recoveryDraw = 70, 
-		RULE_delayOutcome = 71, RULE_breakChance = 72, RULE_loading = 73, RULE_perYear = 74, 
-		RULE_duration = 75, RULE_expr = 76, RULE_measureUnit = 77, RULE_reference = 78, 
-		RULE_ident = 79;
+		RULE_couponTerms = 38, RULE_trancheItem = 39, RULE_convertiblePut = 40, 
+		RULE_convertibleCall = 41, RULE_stepUp = 42, RULE_marginGrid = 43, RULE_gridTier = 44, 
+		RULE_amortization = 45, RULE_holdingDecl = 46, RULE_holdingItem = 47, 
+		RULE_holdingMarketTerm = 48, RULE_equityDecl = 49, RULE_equityItem = 50, 
+		RULE_holder = 51, RULE_holderTerm = 52, RULE_capitalCall = 53, RULE_accountDecl = 54, 
+		RULE_accountItem = 55, RULE_feeDecl = 56, RULE_testDecl = 57, RULE_triggerDecl = 58, 
+		RULE_cureDestination = 59, RULE_triggerEffect = 60, RULE_defaultRule = 61, 
+		RULE_cfadsRule = 62, RULE_cfadsItem = 63, RULE_waterfallDecl = 64, RULE_step = 65, 
+		RULE_enforcementDecl = 66, RULE_enforcementItem = 67, RULE_sellTerm = 68, 
+		RULE_scenarioDecl = 69, RULE_scenarioItem = 70, RULE_pdStep = 71, RULE_recoveryDraw = 72, 
+		RULE_delayOutcome = 73, RULE_breakChance = 74, RULE_loading = 75, RULE_perYear = 76, 
+		RULE_duration = 77, RULE_expr = 78, RULE_measureUnit = 79, RULE_reference = 80, 
+		RULE_ident = 81;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -108,14 +109,15 @@ public partial class DealLangParser : Parser {
 		"renewalCount", "rvgPart", "guarantorClause", "guarantorPart", "coverage", 
 		"loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
 		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
-		"trancheItem", "stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", 
-		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
-		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
-		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "delayOutcome", "breakChance", "loading", "perYear", "duration", 
-		"expr", "measureUnit", "reference", "ident"
+		"trancheItem", "convertiblePut", "convertibleCall", "stepUp", "marginGrid", 
+		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
+		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
+		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", "breakChance", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -155,9 +157,10 @@ public partial class DealLangParser : Parser {
 		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
 		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
 		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
-		"'above'", "'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
+		"'indexed'", "'yearly'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -190,12 +193,13 @@ public partial class DealLangParser : Parser {
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
-		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
+		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -301,35 +305,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
+			State = 170;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 164;
+				State = 168;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 160;
+					State = 164;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 161;
+					State = 165;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 162;
+					State = 166;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 163;
+					State = 167;
 					unknownDecl();
 					}
 					break;
@@ -337,11 +341,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 168;
+				State = 172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 169;
+			State = 173;
 			Match(Eof);
 			}
 		}
@@ -379,9 +383,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 171;
+			State = 175;
 			Match(IMPORT);
-			State = 172;
+			State = 176;
 			Match(STRING);
 			}
 		}
@@ -431,27 +435,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 178;
 			Match(DEAL);
-			State = 175;
+			State = 179;
 			_localctx.name = ident();
-			State = 176;
-			Match(LBRACE);
 			State = 180;
+			Match(LBRACE);
+			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 177;
+				State = 181;
 				dealMember();
 				}
 				}
-				State = 182;
+				State = 186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 183;
+			State = 187;
 			Match(RBRACE);
 			}
 		}
@@ -548,7 +552,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 206;
+			State = 210;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -561,147 +565,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 185;
+				State = 189;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 190;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 187;
+				State = 191;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 188;
+				State = 192;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 189;
+				State = 193;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 190;
+				State = 194;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 191;
+				State = 195;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 192;
+				State = 196;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 193;
+				State = 197;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 194;
+				State = 198;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 195;
+				State = 199;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 196;
+				State = 200;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 197;
+				State = 201;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 198;
+				State = 202;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 199;
+				State = 203;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 200;
+				State = 204;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 201;
+				State = 205;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 202;
+				State = 206;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 203;
+				State = 207;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 204;
+				State = 208;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 205;
+				State = 209;
 				unknownDecl();
 				}
 				break;
@@ -760,16 +764,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 208;
+			State = 212;
 			Match(IDENT);
-			State = 209;
+			State = 213;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 215;
+			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
+			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) {
 				{
-				State = 213;
+				State = 217;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -945,19 +949,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 210;
+					State = 214;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 211;
+					State = 215;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 212;
+					State = 216;
 					Match(ON);
 					}
 					break;
@@ -965,11 +969,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 217;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 218;
+			State = 222;
 			block();
 			}
 		}
@@ -1020,19 +1024,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 220;
+			State = 224;
 			Match(LBRACE);
-			State = 225;
+			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -17592186044417L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1023L) != 0)) {
 				{
-				State = 223;
+				State = 227;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 221;
+					State = 225;
 					block();
 					}
 					break;
@@ -1263,6 +1267,8 @@ public partial class DealLangParser : Parser {
 				case CONVERTIBLE:
 				case EARLY:
 				case ABOVE:
+				case PUT:
+				case CALL:
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
@@ -1298,7 +1304,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 222;
+					State = 226;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1313,11 +1319,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 227;
+				State = 231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 228;
+			State = 232;
 			Match(RBRACE);
 			}
 		}
@@ -1457,16 +1463,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 253;
+			State = 257;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 230;
+				State = 234;
 				Match(TITLE);
-				State = 231;
+				State = 235;
 				Match(STRING);
 				}
 				break;
@@ -1474,9 +1480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 232;
+				State = 236;
 				Match(CURRENCY);
-				State = 233;
+				State = 237;
 				ident();
 				}
 				break;
@@ -1484,9 +1490,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 234;
+				State = 238;
 				Match(CLOSING);
-				State = 235;
+				State = 239;
 				Match(DATE);
 				}
 				break;
@@ -1494,9 +1500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 236;
+				State = 240;
 				Match(MATURITY);
-				State = 237;
+				State = 241;
 				Match(DATE);
 				}
 				break;
@@ -1504,9 +1510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 238;
+				State = 242;
 				Match(FIRST_PAYMENT);
-				State = 239;
+				State = 243;
 				Match(DATE);
 				}
 				break;
@@ -1514,9 +1520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 240;
+				State = 244;
 				Match(PAY);
-				State = 241;
+				State = 245;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1524,9 +1530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 242;
+				State = 246;
 				Match(DAYCOUNT_KW);
-				State = 243;
+				State = 247;
 				dayCount();
 				}
 				break;
@@ -1534,28 +1540,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 244;
+				State = 248;
 				Match(BUSINESS_DAYS);
-				State = 245;
+				State = 249;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 247;
+				State = 251;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 246;
+					State = 250;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 251;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 249;
+					State = 253;
 					Match(HOLIDAYS);
-					State = 250;
+					State = 254;
 					holidaySet();
 					}
 				}
@@ -1613,7 +1619,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 268;
+			State = 272;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1790,36 +1796,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 255;
+				State = 259;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 260;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 256;
+						State = 260;
 						Match(PLUS);
-						State = 257;
+						State = 261;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 262;
+					State = 266;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 265;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 263;
+					State = 267;
 					Match(PLUS);
-					State = 264;
+					State = 268;
 					holidayList();
 					}
 				}
@@ -1829,7 +1835,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 267;
+				State = 271;
 				holidayList();
 				}
 				break;
@@ -1880,33 +1886,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 270;
+			State = 274;
 			Match(LBRACE);
-			State = 277;
+			State = 281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 271;
+				State = 275;
 				Match(DATE);
-				State = 273;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 272;
+					State = 276;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 279;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 280;
+			State = 284;
 			Match(RBRACE);
 			}
 		}
@@ -1943,7 +1949,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
+			State = 286;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1993,27 +1999,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 288;
 			Match(PARTY);
-			State = 285;
+			State = 289;
 			_localctx.name = ident();
-			State = 286;
-			Match(LBRACE);
 			State = 290;
+			Match(LBRACE);
+			State = 294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 287;
+				State = 291;
 				partyItem();
 				}
 				}
-				State = 292;
+				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 293;
+			State = 297;
 			Match(RBRACE);
 			}
 		}
@@ -2083,16 +2089,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 301;
+			State = 305;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 295;
+				State = 299;
 				Match(RATING);
-				State = 296;
+				State = 300;
 				Match(STRING);
 				}
 				break;
@@ -2100,9 +2106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 297;
+				State = 301;
 				Match(PD);
-				State = 298;
+				State = 302;
 				expr(0);
 				}
 				break;
@@ -2110,9 +2116,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 299;
+				State = 303;
 				Match(RECOVERY);
-				State = 300;
+				State = 304;
 				expr(0);
 				}
 				break;
@@ -2166,27 +2172,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 303;
+			State = 307;
 			Match(INDEX);
-			State = 304;
+			State = 308;
 			_localctx.name = ident();
-			State = 305;
-			Match(LBRACE);
 			State = 309;
+			Match(LBRACE);
+			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
 				{
 				{
-				State = 306;
+				State = 310;
 				indexItem();
 				}
 				}
-				State = 311;
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 312;
+			State = 316;
 			Match(RBRACE);
 			}
 		}
@@ -2301,16 +2307,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 339;
+			State = 343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 314;
+				State = 318;
 				Match(LEVEL);
-				State = 315;
+				State = 319;
 				expr(0);
 				}
 				break;
@@ -2318,11 +2324,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 316;
+				State = 320;
 				Match(DEFLATE);
-				State = 317;
+				State = 321;
 				expr(0);
-				State = 318;
+				State = 322;
 				perYear();
 				}
 				break;
@@ -2330,11 +2336,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 320;
+				State = 324;
 				Match(GROW);
-				State = 321;
+				State = 325;
 				expr(0);
-				State = 322;
+				State = 326;
 				perYear();
 				}
 				break;
@@ -2342,27 +2348,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 324;
+				State = 328;
 				Match(POINTS);
-				State = 325;
+				State = 329;
 				pointsKind();
-				State = 326;
-				Match(LBRACE);
 				State = 330;
+				Match(LBRACE);
+				State = 334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 327;
+					State = 331;
 					schedulePoint();
 					}
 					}
-					State = 332;
+					State = 336;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 333;
+				State = 337;
 				Match(RBRACE);
 				}
 				break;
@@ -2370,13 +2376,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 335;
+				State = 339;
 				Match(LAUNCH);
-				State = 336;
+				State = 340;
 				Match(DATE);
-				State = 337;
+				State = 341;
 				Match(DOWN);
-				State = 338;
+				State = 342;
 				expr(0);
 				}
 				break;
@@ -2419,7 +2425,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 341;
+			State = 345;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2476,27 +2482,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 343;
+			State = 347;
 			Match(FACILITY);
-			State = 344;
+			State = 348;
 			_localctx.name = ident();
-			State = 345;
-			Match(LBRACE);
 			State = 349;
+			Match(LBRACE);
+			State = 353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 346;
+				State = 350;
 				facilityItem();
 				}
 				}
-				State = 351;
+				State = 355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 352;
+			State = 356;
 			Match(RBRACE);
 			}
 		}
@@ -2582,16 +2588,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 377;
+			State = 381;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 354;
+				State = 358;
 				Match(COST);
-				State = 355;
+				State = 359;
 				expr(0);
 				}
 				break;
@@ -2599,32 +2605,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 360;
 				Match(VALUE);
-				State = 357;
-				Match(STRAIGHT_LINE);
-				State = 358;
-				duration();
 				State = 361;
+				Match(STRAIGHT_LINE);
+				State = 362;
+				duration();
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 359;
+					State = 363;
 					Match(FLOOR);
-					State = 360;
+					State = 364;
 					expr(0);
 					}
 				}
 
-				State = 365;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 363;
+					State = 367;
 					Match(FROM);
-					State = 364;
+					State = 368;
 					Match(DATE);
 					}
 				}
@@ -2635,27 +2641,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 367;
+				State = 371;
 				Match(VALUE);
-				State = 368;
+				State = 372;
 				Match(SCHEDULE);
-				State = 369;
-				Match(LBRACE);
 				State = 373;
+				Match(LBRACE);
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 370;
+					State = 374;
 					schedulePoint();
 					}
 					}
-					State = 375;
+					State = 379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 376;
+				State = 380;
 				Match(RBRACE);
 				}
 				break;
@@ -2699,16 +2705,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 379;
+			State = 383;
 			Match(DATE);
-			State = 380;
+			State = 384;
 			expr(0);
-			State = 382;
+			State = 386;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 381;
+				State = 385;
 				Match(COMMA);
 				}
 			}
@@ -2766,31 +2772,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 384;
-			Match(LEASE);
-			State = 385;
-			_localctx.name = ident();
-			State = 386;
-			Match(ON);
-			State = 387;
-			_localctx.facility = ident();
 			State = 388;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 389;
+			_localctx.name = ident();
+			State = 390;
+			Match(ON);
+			State = 391;
+			_localctx.facility = ident();
 			State = 392;
+			Match(LBRACE);
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 389;
+				State = 393;
 				leaseItem();
 				}
 				}
-				State = 394;
+				State = 398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 395;
+			State = 399;
 			Match(RBRACE);
 			}
 		}
@@ -3016,16 +3022,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 466;
+			State = 470;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 397;
+				State = 401;
 				Match(LESSEE);
-				State = 398;
+				State = 402;
 				ident();
 				}
 				break;
@@ -3033,46 +3039,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 403;
 				Match(RENT);
-				State = 400;
+				State = 404;
 				expr(0);
-				State = 401;
+				State = 405;
 				perYear();
-				State = 406;
+				State = 410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 402;
+					State = 406;
 					Match(ESCALATING);
-					State = 403;
+					State = 407;
 					expr(0);
-					State = 404;
+					State = 408;
 					perYear();
 					}
 				}
 
-				State = 416;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 408;
+					State = 412;
 					Match(INDEXED);
-					State = 409;
-					ident();
 					State = 413;
+					ident();
+					State = 417;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 410;
+						State = 414;
 						indexationPart();
 						}
 						}
-						State = 415;
+						State = 419;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3085,9 +3091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 418;
+				State = 422;
 				Match(STARTS);
-				State = 419;
+				State = 423;
 				Match(DATE);
 				}
 				break;
@@ -3095,9 +3101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 420;
+				State = 424;
 				Match(TERM);
-				State = 421;
+				State = 425;
 				duration();
 				}
 				break;
@@ -3105,28 +3111,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 422;
-				Match(RENEWALS);
-				State = 423;
-				renewalCount();
-				State = 424;
-				duration();
-				State = 425;
-				Match(AT);
 				State = 426;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 427;
-				Match(OPTION);
+				renewalCount();
+				State = 428;
+				duration();
+				State = 429;
+				Match(AT);
+				State = 430;
+				Match(LESSEE);
 				State = 431;
+				Match(OPTION);
+				State = 435;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 428;
+					State = 432;
 					Match(RENT);
-					State = 429;
+					State = 433;
 					Match(AT);
-					State = 430;
+					State = 434;
 					Match(MARKET);
 					}
 					break;
@@ -3137,19 +3143,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 433;
+				State = 437;
 				Match(RVG);
-				State = 435;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 434;
+					State = 438;
 					rvgPart();
 					}
 					}
-					State = 437;
+					State = 441;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
@@ -3159,9 +3165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 439;
+				State = 443;
 				Match(DAYCOUNT_KW);
-				State = 440;
+				State = 444;
 				dayCount();
 				}
 				break;
@@ -3169,7 +3175,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 441;
+				State = 445;
 				guarantorClause();
 				}
 				break;
@@ -3177,9 +3183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 442;
+				State = 446;
 				Match(PHASED);
-				State = 443;
+				State = 447;
 				ident();
 				}
 				break;
@@ -3187,25 +3193,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 444;
+				State = 448;
 				Match(TERMINATION_FEE);
-				State = 445;
+				State = 449;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 451;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 446;
+					State = 450;
 					Match(AMORTISING);
-					State = 449;
+					State = 453;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 447;
+						State = 451;
 						Match(TO);
-						State = 448;
+						State = 452;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3219,34 +3225,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 453;
+				State = 457;
 				Match(BREAK_OPTION);
-				State = 454;
+				State = 458;
 				Match(AT);
-				State = 455;
+				State = 459;
 				duration();
-				State = 460;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 456;
+					State = 460;
 					Match(COMMA);
-					State = 457;
+					State = 461;
 					duration();
 					}
 					}
-					State = 462;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 464;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 463;
+					State = 467;
 					breakFee();
 					}
 				}
@@ -3319,20 +3325,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 475;
+			State = 479;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 472;
 				Match(FEE);
-				State = 469;
+				State = 473;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 470;
+				State = 474;
 				Match(OF);
-				State = 471;
+				State = 475;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3340,9 +3346,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 473;
+				State = 477;
 				Match(FEE);
-				State = 474;
+				State = 478;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3426,14 +3432,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 484;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 477;
+				State = 481;
 				Match(YEARLY);
 				}
 				break;
@@ -3441,9 +3447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 478;
+				State = 482;
 				Match(FLOOR);
-				State = 479;
+				State = 483;
 				expr(0);
 				}
 				break;
@@ -3451,9 +3457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 480;
+				State = 484;
 				Match(CAP);
-				State = 481;
+				State = 485;
 				expr(0);
 				}
 				break;
@@ -3461,9 +3467,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 482;
+				State = 486;
 				Match(LAG);
-				State = 483;
+				State = 487;
 				duration();
 				}
 				break;
@@ -3504,22 +3510,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 489;
+			State = 493;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 490;
 				Match(NUMBER);
-				State = 487;
+				State = 491;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 488;
+				State = 492;
 				Match(QUANTITY);
 				}
 				break;
@@ -3593,16 +3599,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 497;
+			State = 501;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 491;
+				State = 495;
 				Match(GUARANTEES);
-				State = 492;
+				State = 496;
 				expr(0);
 				}
 				break;
@@ -3610,9 +3616,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 493;
+				State = 497;
 				Match(CAP);
-				State = 494;
+				State = 498;
 				expr(0);
 				}
 				break;
@@ -3620,9 +3626,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 495;
+				State = 499;
 				Match(UNTIL);
-				State = 496;
+				State = 500;
 				Match(DATE);
 				}
 				break;
@@ -3674,21 +3680,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 499;
+			State = 503;
 			Match(GUARANTOR);
-			State = 500;
-			_localctx.party = ident();
 			State = 504;
+			_localctx.party = ident();
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 501;
+				State = 505;
 				guarantorPart();
 				}
 				}
-				State = 506;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3778,16 +3784,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 519;
+			State = 523;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
+				State = 511;
 				Match(CAP);
-				State = 508;
+				State = 512;
 				expr(0);
 				}
 				break;
@@ -3795,9 +3801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 509;
+				State = 513;
 				Match(UNTIL);
-				State = 510;
+				State = 514;
 				Match(DATE);
 				}
 				break;
@@ -3805,9 +3811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 515;
 				Match(FEE);
-				State = 512;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -3815,18 +3821,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 513;
-				Match(COVERS);
-				State = 514;
-				coverage();
 				State = 517;
+				Match(COVERS);
+				State = 518;
+				coverage();
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 515;
+					State = 519;
 					Match(AND);
-					State = 516;
+					State = 520;
 					coverage();
 					}
 				}
@@ -3872,7 +3878,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 521;
+			State = 525;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3929,27 +3935,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 523;
+			State = 527;
 			Match(LOAN);
-			State = 524;
+			State = 528;
 			_localctx.name = ident();
-			State = 525;
-			Match(LBRACE);
 			State = 529;
+			Match(LBRACE);
+			State = 533;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 526;
+				State = 530;
 				loanItem();
 				}
 				}
-				State = 531;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 532;
+			State = 536;
 			Match(RBRACE);
 			}
 		}
@@ -4120,16 +4126,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 569;
+			State = 573;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 538;
 				Match(OBLIGOR);
-				State = 535;
+				State = 539;
 				ident();
 				}
 				break;
@@ -4137,9 +4143,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 536;
+				State = 540;
 				Match(BALANCE);
-				State = 537;
+				State = 541;
 				expr(0);
 				}
 				break;
@@ -4147,9 +4153,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 538;
+				State = 542;
 				Match(COUPON);
-				State = 539;
+				State = 543;
 				couponTerms();
 				}
 				break;
@@ -4157,11 +4163,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 540;
+				State = 544;
 				Match(INTEREST_ONLY);
-				State = 541;
+				State = 545;
 				Match(UNTIL);
-				State = 542;
+				State = 546;
 				Match(DATE);
 				}
 				break;
@@ -4169,9 +4175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 543;
+				State = 547;
 				Match(AMORTIZE);
-				State = 544;
+				State = 548;
 				amortization();
 				}
 				break;
@@ -4179,9 +4185,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 545;
+				State = 549;
 				Match(MATURITY);
-				State = 546;
+				State = 550;
 				Match(DATE);
 				}
 				break;
@@ -4189,44 +4195,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 547;
-				Match(RECOVERY);
-				State = 548;
-				expr(0);
 				State = 551;
+				Match(RECOVERY);
+				State = 552;
+				expr(0);
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 549;
+					State = 553;
 					Match(AFTER);
-					State = 550;
+					State = 554;
 					duration();
 					}
 				}
 
-				State = 555;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 553;
+					State = 557;
 					Match(ACCRUING);
-					State = 554;
+					State = 558;
 					recoveryAccrual();
 					}
 				}
 
-				State = 560;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 557;
+					State = 561;
 					Match(IN);
-					State = 558;
+					State = 562;
 					Match(NUMBER);
-					State = 559;
+					State = 563;
 					Match(INSTALMENTS);
 					}
 				}
@@ -4237,7 +4243,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 562;
+				State = 566;
 				stepUp();
 				}
 				break;
@@ -4245,7 +4251,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 563;
+				State = 567;
 				marginGrid();
 				}
 				break;
@@ -4253,19 +4259,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 564;
+				State = 568;
 				Match(DEFAULT_INTEREST);
-				State = 566;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 565;
+					State = 569;
 					Match(PLUS);
 					}
 				}
 
-				State = 568;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4324,14 +4330,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 573;
+			State = 577;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 571;
+				State = 575;
 				Match(COUPON);
 				}
 				break;
@@ -4339,7 +4345,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4391,27 +4397,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 575;
+			State = 579;
 			Match(FLEET);
-			State = 576;
+			State = 580;
 			_localctx.name = ident();
-			State = 577;
-			Match(LBRACE);
 			State = 581;
+			Match(LBRACE);
+			State = 585;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 578;
+				State = 582;
 				fleetItem();
 				}
 				}
-				State = 583;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 584;
+			State = 588;
 			Match(RBRACE);
 			}
 		}
@@ -4608,32 +4614,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 625;
+			State = 629;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 586;
+				State = 590;
 				Match(DELIVERIES);
-				State = 587;
-				Match(LBRACE);
 				State = 591;
+				Match(LBRACE);
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 588;
+					State = 592;
 					delivery();
 					}
 					}
-					State = 593;
+					State = 597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 594;
+				State = 598;
 				Match(RBRACE);
 				}
 				break;
@@ -4641,9 +4647,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 599;
 				Match(UNITS);
-				State = 596;
+				State = 600;
 				expr(0);
 				}
 				break;
@@ -4651,9 +4657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 597;
+				State = 601;
 				Match(UNIT_COST);
-				State = 598;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4661,11 +4667,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 599;
+				State = 603;
 				Match(DEPRECIATE);
-				State = 600;
+				State = 604;
 				Match(STRAIGHT_LINE);
-				State = 601;
+				State = 605;
 				duration();
 				}
 				break;
@@ -4673,13 +4679,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 602;
+				State = 606;
 				Match(DEPRECIATE);
-				State = 603;
+				State = 607;
 				Match(DECLINING);
-				State = 604;
+				State = 608;
 				expr(0);
-				State = 605;
+				State = 609;
 				perYear();
 				}
 				break;
@@ -4687,9 +4693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 607;
+				State = 611;
 				Match(POWER);
-				State = 608;
+				State = 612;
 				expr(0);
 				}
 				break;
@@ -4697,9 +4703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 609;
+				State = 613;
 				Match(PUE);
-				State = 610;
+				State = 614;
 				expr(0);
 				}
 				break;
@@ -4707,9 +4713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 611;
+				State = 615;
 				Match(POWER_PRICE);
-				State = 612;
+				State = 616;
 				expr(0);
 				}
 				break;
@@ -4717,11 +4723,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 613;
+				State = 617;
 				Match(MAINTENANCE);
-				State = 614;
+				State = 618;
 				expr(0);
-				State = 615;
+				State = 619;
 				perYear();
 				}
 				break;
@@ -4729,15 +4735,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 617;
-				Match(MARKET_VALUE);
-				State = 618;
-				expr(0);
-				State = 619;
-				Match(DECLINING);
-				State = 620;
-				expr(0);
 				State = 621;
+				Match(MARKET_VALUE);
+				State = 622;
+				expr(0);
+				State = 623;
+				Match(DECLINING);
+				State = 624;
+				expr(0);
+				State = 625;
 				perYear();
 				}
 				break;
@@ -4745,9 +4751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 623;
+				State = 627;
 				Match(GENERATION);
-				State = 624;
+				State = 628;
 				ident();
 				}
 				break;
@@ -4804,31 +4810,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 627;
-			Match(CONTRACT);
-			State = 628;
-			_localctx.name = ident();
-			State = 629;
-			Match(ON);
-			State = 630;
-			_localctx.fleet = ident();
 			State = 631;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 632;
+			_localctx.name = ident();
+			State = 633;
+			Match(ON);
+			State = 634;
+			_localctx.fleet = ident();
 			State = 635;
+			Match(LBRACE);
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 632;
+				State = 636;
 				contractItem();
 				}
 				}
-				State = 637;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 638;
+			State = 642;
 			Match(RBRACE);
 			}
 		}
@@ -5057,16 +5063,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 696;
+			State = 700;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 644;
 				Match(CUSTOMER);
-				State = 641;
+				State = 645;
 				ident();
 				}
 				break;
@@ -5074,9 +5080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 646;
 				Match(UNITS);
-				State = 643;
+				State = 647;
 				expr(0);
 				}
 				break;
@@ -5084,11 +5090,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 644;
+				State = 648;
 				Match(PRICE);
-				State = 645;
+				State = 649;
 				Match(AT);
-				State = 646;
+				State = 650;
 				Match(MARKET);
 				}
 				break;
@@ -5096,9 +5102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 647;
+				State = 651;
 				Match(PRICE);
-				State = 648;
+				State = 652;
 				expr(0);
 				}
 				break;
@@ -5106,11 +5112,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 649;
+				State = 653;
 				Match(HOUR);
-				State = 650;
+				State = 654;
 				expr(0);
-				State = 651;
+				State = 655;
 				perYear();
 				}
 				break;
@@ -5118,9 +5124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 653;
+				State = 657;
 				Match(TAKE_OR_PAY);
-				State = 654;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -5128,9 +5134,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 655;
+				State = 659;
 				Match(STARTS);
-				State = 656;
+				State = 660;
 				Match(DATE);
 				}
 				break;
@@ -5138,9 +5144,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 657;
+				State = 661;
 				Match(TERM);
-				State = 658;
+				State = 662;
 				duration();
 				}
 				break;
@@ -5148,25 +5154,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 659;
+				State = 663;
 				Match(TERMINATION_FEE);
-				State = 660;
+				State = 664;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 666;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 661;
+					State = 665;
 					Match(AMORTISING);
-					State = 664;
+					State = 668;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 662;
+						State = 666;
 						Match(TO);
-						State = 663;
+						State = 667;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5180,17 +5186,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 668;
-				Match(RENEWALS);
-				State = 669;
-				renewalCount();
-				State = 670;
-				duration();
-				State = 671;
-				Match(AT);
 				State = 672;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 673;
+				renewalCount();
+				State = 674;
+				duration();
+				State = 675;
+				Match(AT);
+				State = 676;
+				Match(CUSTOMER);
+				State = 677;
 				Match(OPTION);
 				}
 				break;
@@ -5198,20 +5204,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 675;
+				State = 679;
 				Match(PREPAYMENT);
-				State = 676;
-				expr(0);
 				State = 680;
+				expr(0);
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 677;
+					State = 681;
 					Match(APPLIED);
-					State = 678;
+					State = 682;
 					Match(OVER);
-					State = 679;
+					State = 683;
 					Match(TERM);
 					}
 				}
@@ -5222,7 +5228,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 682;
+				State = 686;
 				guarantorClause();
 				}
 				break;
@@ -5230,34 +5236,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 683;
+				State = 687;
 				Match(BREAK_OPTION);
-				State = 684;
+				State = 688;
 				Match(AT);
-				State = 685;
+				State = 689;
 				duration();
-				State = 690;
+				State = 694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 686;
+					State = 690;
 					Match(COMMA);
-					State = 687;
+					State = 691;
 					duration();
 					}
 					}
-					State = 692;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 694;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 693;
+					State = 697;
 					breakFee();
 					}
 				}
@@ -5312,27 +5318,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 698;
+			State = 702;
 			Match(COINS);
-			State = 699;
+			State = 703;
 			_localctx.name = ident();
-			State = 700;
-			Match(LBRACE);
 			State = 704;
+			Match(LBRACE);
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 701;
+				State = 705;
 				coinsItem();
 				}
 				}
-				State = 706;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 707;
+			State = 711;
 			Match(RBRACE);
 			}
 		}
@@ -5482,16 +5488,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 727;
+			State = 731;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 713;
 				Match(HOLDINGS);
-				State = 710;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5499,9 +5505,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 711;
+				State = 715;
 				Match(PRICE);
-				State = 712;
+				State = 716;
 				ident();
 				}
 				break;
@@ -5509,9 +5515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 713;
+				State = 717;
 				Match(HASHRATE);
-				State = 714;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5519,9 +5525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 715;
+				State = 719;
 				Match(NETWORK);
-				State = 716;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5529,9 +5535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 717;
+				State = 721;
 				Match(REWARDS);
-				State = 718;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5539,9 +5545,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 719;
+				State = 723;
 				Match(POWER);
-				State = 720;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5549,9 +5555,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 721;
+				State = 725;
 				Match(POWER_PRICE);
-				State = 722;
+				State = 726;
 				expr(0);
 				}
 				break;
@@ -5559,9 +5565,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 723;
+				State = 727;
 				Match(DEPTH);
-				State = 724;
+				State = 728;
 				expr(0);
 				}
 				break;
@@ -5569,9 +5575,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 725;
+				State = 729;
 				Match(IMPACT);
-				State = 726;
+				State = 730;
 				expr(0);
 				}
 				break;
@@ -5623,20 +5629,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 729;
+			State = 733;
 			Match(DATE);
-			State = 730;
-			_localctx.units = expr(0);
-			State = 731;
-			Match(AT);
-			State = 732;
-			_localctx.cost = expr(0);
 			State = 734;
+			_localctx.units = expr(0);
+			State = 735;
+			Match(AT);
+			State = 736;
+			_localctx.cost = expr(0);
+			State = 738;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 733;
+				State = 737;
 				Match(COMMA);
 				}
 			}
@@ -5689,27 +5695,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 736;
+			State = 740;
 			Match(TRANCHE);
-			State = 737;
+			State = 741;
 			_localctx.name = ident();
-			State = 738;
-			Match(LBRACE);
 			State = 742;
+			Match(LBRACE);
+			State = 746;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 739;
+				State = 743;
 				trancheItem();
 				}
 				}
-				State = 744;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 745;
+			State = 749;
 			Match(RBRACE);
 			}
 		}
@@ -5758,38 +5764,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 751;
 			_localctx.rate = expr(0);
-			State = 749;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 748;
-				Match(FIXED);
-				}
-			}
-
-			State = 753;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 751;
-				Match(FLOOR);
 				State = 752;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 757;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 755;
-				Match(CAP);
+				Match(FLOOR);
 				State = 756;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 761;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 759;
+				Match(CAP);
+				State = 760;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6093,6 +6099,15 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EARLY() { return GetToken(DealLangParser.EARLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConvertiblePutContext[] convertiblePut() {
+			return GetRuleContexts<ConvertiblePutContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ConvertiblePutContext convertiblePut(int i) {
+			return GetRuleContext<ConvertiblePutContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ConvertibleCallContext convertibleCall() {
+			return GetRuleContext<ConvertibleCallContext>(0);
+		}
 		public ConvertibleItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -6121,16 +6136,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 829;
+			State = 842;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 759;
+				State = 763;
 				Match(BALANCE);
-				State = 760;
+				State = 764;
 				expr(0);
 				}
 				break;
@@ -6138,9 +6153,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 761;
+				State = 765;
 				Match(COUPON);
-				State = 762;
+				State = 766;
 				couponTerms();
 				}
 				break;
@@ -6148,26 +6163,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 763;
+				State = 767;
 				Match(PIK);
-				State = 765;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 764;
+					State = 768;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 769;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 767;
+					State = 771;
 					Match(WHEN);
-					State = 768;
+					State = 772;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6178,9 +6193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 771;
+				State = 775;
 				Match(PIK);
-				State = 772;
+				State = 776;
 				Match(UNPAID);
 				}
 				break;
@@ -6188,9 +6203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 773;
+				State = 777;
 				Match(ISSUE_PRICE);
-				State = 774;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -6198,9 +6213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 775;
+				State = 779;
 				Match(COMMITMENT);
-				State = 776;
+				State = 780;
 				expr(0);
 				}
 				break;
@@ -6208,11 +6223,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 777;
+				State = 781;
 				Match(AVAILABLE);
-				State = 778;
+				State = 782;
 				Match(UNTIL);
-				State = 779;
+				State = 783;
 				Match(DATE);
 				}
 				break;
@@ -6220,25 +6235,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 780;
+				State = 784;
 				Match(DRAWS);
-				State = 781;
-				Match(LBRACE);
 				State = 785;
+				Match(LBRACE);
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 782;
+					State = 786;
 					schedulePoint();
 					}
 					}
-					State = 787;
+					State = 791;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 788;
+				State = 792;
 				Match(RBRACE);
 				}
 				break;
@@ -6246,15 +6261,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 789;
-				Match(DRAWS);
-				State = 790;
-				Match(AGAINST);
-				State = 791;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 792;
-				Match(ADVANCE);
 				State = 793;
+				Match(DRAWS);
+				State = 794;
+				Match(AGAINST);
+				State = 795;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 796;
+				Match(ADVANCE);
+				State = 797;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6262,9 +6277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 795;
+				State = 799;
 				Match(COMMITMENT_FEE);
-				State = 796;
+				State = 800;
 				expr(0);
 				}
 				break;
@@ -6272,7 +6287,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 797;
+				State = 801;
 				stepUp();
 				}
 				break;
@@ -6280,7 +6295,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 798;
+				State = 802;
 				marginGrid();
 				}
 				break;
@@ -6288,15 +6303,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 799;
-				Match(MARGIN);
-				State = 800;
-				Match(INVESTMENT_GRADE);
-				State = 801;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 802;
-				Match(ELSE);
 				State = 803;
+				Match(MARGIN);
+				State = 804;
+				Match(INVESTMENT_GRADE);
+				State = 805;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 806;
+				Match(ELSE);
+				State = 807;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6304,9 +6319,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 805;
+				State = 809;
 				Match(TARGET_BALANCE);
-				State = 806;
+				State = 810;
 				expr(0);
 				}
 				break;
@@ -6314,11 +6329,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 807;
+				State = 811;
 				Match(INTEREST_ONLY);
-				State = 808;
+				State = 812;
 				Match(UNTIL);
-				State = 809;
+				State = 813;
 				Match(DATE);
 				}
 				break;
@@ -6326,9 +6341,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 810;
+				State = 814;
 				Match(AMORTIZE);
-				State = 811;
+				State = 815;
 				amortization();
 				}
 				break;
@@ -6336,9 +6351,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 812;
+				State = 816;
 				Match(MATURITY);
-				State = 813;
+				State = 817;
 				Match(DATE);
 				}
 				break;
@@ -6346,9 +6361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 814;
+				State = 818;
 				Match(SENIORITY);
-				State = 815;
+				State = 819;
 				Match(NUMBER);
 				}
 				break;
@@ -6356,7 +6371,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 816;
+				State = 820;
 				guarantorClause();
 				}
 				break;
@@ -6364,27 +6379,51 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 817;
-				Match(CONVERTIBLE);
-				State = 818;
-				Match(AT);
-				State = 819;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 820;
-				Match(AGAINST);
 				State = 821;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 822;
+				Match(AT);
+				State = 823;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 824;
+				Match(AGAINST);
 				State = 825;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 822;
+					State = 826;
 					Match(EARLY);
-					State = 823;
+					State = 827;
 					Match(ABOVE);
-					State = 824;
+					State = 828;
 					((ConvertibleItemContext)_localctx).above = expr(0);
+					}
+				}
+
+				State = 834;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PUT) {
+					{
+					{
+					State = 831;
+					convertiblePut();
+					}
+					}
+					State = 836;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 838;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CALL) {
+					{
+					State = 837;
+					convertibleCall();
 					}
 				}
 
@@ -6394,12 +6433,113 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 827;
+				State = 840;
 				Match(COMPLETION);
-				State = 828;
+				State = 841;
 				expr(0);
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConvertiblePutContext : ParserRuleContext {
+		public ExprContext price;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUT() { return GetToken(DealLangParser.PUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ConvertiblePutContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_convertiblePut; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConvertiblePut(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConvertiblePutContext convertiblePut() {
+		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
+		EnterRule(_localctx, 80, RULE_convertiblePut);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 844;
+			Match(PUT);
+			State = 845;
+			Match(DATE);
+			State = 846;
+			Match(AT);
+			State = 847;
+			_localctx.price = expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConvertibleCallContext : ParserRuleContext {
+		public ExprContext above;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALL() { return GetToken(DealLangParser.CALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ConvertibleCallContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_convertibleCall; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConvertibleCall(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConvertibleCallContext convertibleCall() {
+		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
+		EnterRule(_localctx, 82, RULE_convertibleCall);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 849;
+			Match(CALL);
+			State = 850;
+			Match(FROM);
+			State = 851;
+			Match(DATE);
+			State = 852;
+			Match(ABOVE);
+			State = 853;
+			_localctx.above = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -6441,30 +6581,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 80, RULE_stepUp);
+		EnterRule(_localctx, 84, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 831;
+			State = 855;
 			Match(STEP_UP);
-			State = 832;
+			State = 856;
 			expr(0);
-			State = 837;
+			State = 861;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 833;
+				State = 857;
 				Match(FROM);
-				State = 834;
+				State = 858;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 835;
+				State = 859;
 				Match(WHILE);
-				State = 836;
+				State = 860;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6520,46 +6660,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 82, RULE_marginGrid);
+		EnterRule(_localctx, 86, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 839;
+			State = 863;
 			Match(MARGIN);
-			State = 840;
+			State = 864;
 			Match(GRID);
-			State = 841;
+			State = 865;
 			_localctx.test = ident();
-			State = 842;
+			State = 866;
 			Match(LBRACE);
-			State = 846;
+			State = 870;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 843;
+				State = 867;
 				gridTier();
 				}
 				}
-				State = 848;
+				State = 872;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 851;
+			State = 875;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 849;
+				State = 873;
 				Match(ELSE);
-				State = 850;
+				State = 874;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 853;
+			State = 877;
 			Match(RBRACE);
 			}
 		}
@@ -6600,15 +6740,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 84, RULE_gridTier);
+		EnterRule(_localctx, 88, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 855;
+			State = 879;
 			Match(BELOW);
-			State = 856;
+			State = 880;
 			_localctx.bound = expr(0);
-			State = 857;
+			State = 881;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6687,17 +6827,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 86, RULE_amortization);
+		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 871;
+			State = 895;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 859;
+				State = 883;
 				Match(BULLET);
 				}
 				break;
@@ -6705,7 +6845,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 860;
+				State = 884;
 				Match(LEVEL);
 				}
 				break;
@@ -6713,7 +6853,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 861;
+				State = 885;
 				Match(LINEAR);
 				}
 				break;
@@ -6721,25 +6861,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 862;
+				State = 886;
 				Match(SCHEDULE);
-				State = 863;
+				State = 887;
 				Match(LBRACE);
-				State = 867;
+				State = 891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 864;
+					State = 888;
 					schedulePoint();
 					}
 					}
-					State = 869;
+					State = 893;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 894;
 				Match(RBRACE);
 				}
 				break;
@@ -6788,32 +6928,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_holdingDecl);
+		EnterRule(_localctx, 92, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
+			State = 897;
 			Match(HOLDING);
-			State = 874;
+			State = 898;
 			_localctx.name = ident();
-			State = 875;
+			State = 899;
 			Match(LBRACE);
-			State = 879;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 876;
+				State = 900;
 				holdingItem();
 				}
 				}
-				State = 881;
+				State = 905;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 882;
+			State = 906;
 			Match(RBRACE);
 			}
 		}
@@ -6944,23 +7084,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 90, RULE_holdingItem);
+		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 907;
+			State = 931;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 884;
+				State = 908;
 				Match(OF);
-				State = 885;
+				State = 909;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 886;
+				State = 910;
 				Match(DOT);
-				State = 887;
+				State = 911;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6968,9 +7108,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 889;
+				State = 913;
 				Match(SHARE);
-				State = 890;
+				State = 914;
 				expr(0);
 				}
 				break;
@@ -6978,9 +7118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 891;
+				State = 915;
 				Match(FACE);
-				State = 892;
+				State = 916;
 				expr(0);
 				}
 				break;
@@ -6988,9 +7128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 893;
+				State = 917;
 				Match(MARK);
-				State = 894;
+				State = 918;
 				Match(PAR);
 				}
 				break;
@@ -6998,9 +7138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 895;
+				State = 919;
 				Match(MARK);
-				State = 896;
+				State = 920;
 				ident();
 				}
 				break;
@@ -7008,19 +7148,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 897;
+				State = 921;
 				Match(MARKET);
-				State = 899;
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 898;
+					State = 922;
 					holdingMarketTerm();
 					}
 					}
-					State = 901;
+					State = 925;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7030,13 +7170,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 903;
+				State = 927;
 				Match(DRAWS);
-				State = 904;
+				State = 928;
 				Match(CALLED);
-				State = 905;
+				State = 929;
 				Match(FROM);
-				State = 906;
+				State = 930;
 				ident();
 				}
 				break;
@@ -7108,18 +7248,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 92, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 915;
+			State = 939;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
+				State = 933;
 				Match(DISCOUNT);
-				State = 910;
+				State = 934;
 				expr(0);
 				}
 				break;
@@ -7127,9 +7267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 911;
+				State = 935;
 				Match(DEPTH);
-				State = 912;
+				State = 936;
 				expr(0);
 				}
 				break;
@@ -7137,9 +7277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 913;
+				State = 937;
 				Match(IMPACT);
-				State = 914;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -7188,32 +7328,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_equityDecl);
+		EnterRule(_localctx, 98, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 917;
+			State = 941;
 			Match(EQUITY);
-			State = 918;
+			State = 942;
 			_localctx.name = ident();
-			State = 919;
+			State = 943;
 			Match(LBRACE);
-			State = 923;
+			State = 947;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 920;
+				State = 944;
 				equityItem();
 				}
 				}
-				State = 925;
+				State = 949;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 926;
+			State = 950;
 			Match(RBRACE);
 			}
 		}
@@ -7346,19 +7486,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 96, RULE_equityItem);
+		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 963;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 928;
+				State = 952;
 				Match(CONTRIBUTED);
-				State = 929;
+				State = 953;
 				expr(0);
 				}
 				break;
@@ -7366,23 +7506,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 930;
+				State = 954;
 				Match(HOLDERS);
-				State = 931;
+				State = 955;
 				holder();
-				State = 936;
+				State = 960;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 932;
+					State = 956;
 					Match(COMMA);
-					State = 933;
+					State = 957;
 					holder();
 					}
 					}
-					State = 938;
+					State = 962;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7392,9 +7532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 939;
+				State = 963;
 				Match(HURDLE);
-				State = 940;
+				State = 964;
 				expr(0);
 				}
 				break;
@@ -7402,32 +7542,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 941;
+				State = 965;
 				Match(CARRY);
-				State = 942;
+				State = 966;
 				expr(0);
-				State = 943;
+				State = 967;
 				Match(TO);
-				State = 944;
+				State = 968;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 947;
+				State = 971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 945;
+					State = 969;
 					Match(CATCH_UP);
-					State = 946;
+					State = 970;
 					expr(0);
 					}
 				}
 
-				State = 950;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 949;
+					State = 973;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7438,9 +7578,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 952;
+				State = 976;
 				Match(COMMITMENT);
-				State = 953;
+				State = 977;
 				expr(0);
 				}
 				break;
@@ -7448,23 +7588,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 954;
+				State = 978;
 				Match(CALLS);
-				State = 955;
+				State = 979;
 				capitalCall();
-				State = 960;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 956;
+					State = 980;
 					Match(COMMA);
-					State = 957;
+					State = 981;
 					capitalCall();
 					}
 					}
-					State = 962;
+					State = 986;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7516,37 +7656,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holder);
+		EnterRule(_localctx, 102, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 989;
 			ident();
-			State = 966;
+			State = 990;
 			expr(0);
-			State = 975;
+			State = 999;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 967;
+				State = 991;
 				Match(LBRACE);
-				State = 971;
+				State = 995;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 968;
+					State = 992;
 					holderTerm();
 					}
 					}
-					State = 973;
+					State = 997;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 998;
 				Match(RBRACE);
 				}
 			}
@@ -7619,18 +7759,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 100, RULE_holderTerm);
+		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 983;
+			State = 1007;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 1001;
 				Match(HURDLE);
-				State = 978;
+				State = 1002;
 				expr(0);
 				}
 				break;
@@ -7638,9 +7778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 1003;
 				Match(CARRY);
-				State = 980;
+				State = 1004;
 				expr(0);
 				}
 				break;
@@ -7648,9 +7788,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 1005;
 				Match(CATCH_UP);
-				State = 982;
+				State = 1006;
 				expr(0);
 				}
 				break;
@@ -7690,13 +7830,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 102, RULE_capitalCall);
+		EnterRule(_localctx, 106, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 1009;
 			Match(DATE);
-			State = 986;
+			State = 1010;
 			expr(0);
 			}
 		}
@@ -7741,37 +7881,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_accountDecl);
+		EnterRule(_localctx, 108, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
+			State = 1012;
 			Match(ACCOUNT);
-			State = 989;
+			State = 1013;
 			_localctx.name = ident();
-			State = 998;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 990;
+				State = 1014;
 				Match(LBRACE);
-				State = 994;
+				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 991;
+					State = 1015;
 					accountItem();
 					}
 					}
-					State = 996;
+					State = 1020;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 997;
+				State = 1021;
 				Match(RBRACE);
 				}
 			}
@@ -7844,18 +7984,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_accountItem);
+		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1006;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1000;
+				State = 1024;
 				Match(TARGET);
-				State = 1001;
+				State = 1025;
 				expr(0);
 				}
 				break;
@@ -7863,9 +8003,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1002;
+				State = 1026;
 				Match(INITIAL);
-				State = 1003;
+				State = 1027;
 				expr(0);
 				}
 				break;
@@ -7873,9 +8013,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1004;
+				State = 1028;
 				Match(EARNS);
-				State = 1005;
+				State = 1029;
 				expr(0);
 				}
 				break;
@@ -7931,36 +8071,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 108, RULE_feeDecl);
+		EnterRule(_localctx, 112, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1032;
 			Match(FEE);
-			State = 1009;
+			State = 1033;
 			_localctx.name = ident();
-			State = 1010;
+			State = 1034;
 			Match(LBRACE);
-			State = 1011;
+			State = 1035;
 			expr(0);
-			State = 1019;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1012;
+				State = 1036;
 				perYear();
-				State = 1017;
+				State = 1041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1013;
+					State = 1037;
 					Match(ESCALATING);
-					State = 1014;
+					State = 1038;
 					expr(0);
-					State = 1015;
+					State = 1039;
 					perYear();
 					}
 				}
@@ -7968,7 +8108,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1021;
+			State = 1045;
 			Match(RBRACE);
 			}
 		}
@@ -8018,57 +8158,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_testDecl);
+		EnterRule(_localctx, 114, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1023;
+			State = 1047;
 			Match(TEST);
-			State = 1024;
+			State = 1048;
 			_localctx.name = ident();
-			State = 1025;
+			State = 1049;
 			Match(ASSIGN);
-			State = 1026;
+			State = 1050;
 			expr(0);
-			State = 1033;
+			State = 1057;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1027;
+				State = 1051;
 				Match(OVER);
-				State = 1030;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1028;
+					State = 1052;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1029;
+					State = 1053;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1032;
+				State = 1056;
 				duration();
 				}
 			}
 
-			State = 1037;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1035;
+				State = 1059;
 				Match(FROM);
-				State = 1036;
+				State = 1060;
 				Match(DATE);
 				}
 			}
@@ -8150,84 +8290,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_triggerDecl);
+		EnterRule(_localctx, 116, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1039;
+			State = 1063;
 			Match(TRIGGER);
-			State = 1040;
+			State = 1064;
 			_localctx.name = ident();
-			State = 1041;
+			State = 1065;
 			Match(WHEN);
-			State = 1042;
+			State = 1066;
 			expr(0);
-			State = 1045;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1043;
+				State = 1067;
 				Match(FROM);
-				State = 1044;
+				State = 1068;
 				Match(DATE);
 				}
 			}
 
-			State = 1050;
+			State = 1074;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1047;
+				State = 1071;
 				Match(TRIPS);
-				State = 1048;
+				State = 1072;
 				Match(AFTER);
-				State = 1049;
+				State = 1073;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1055;
+			State = 1079;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1052;
+				State = 1076;
 				Match(CURES);
-				State = 1053;
+				State = 1077;
 				Match(AFTER);
-				State = 1054;
+				State = 1078;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1067;
+			State = 1091;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1057;
+				State = 1081;
 				Match(CURE);
-				State = 1058;
+				State = 1082;
 				Match(BY);
-				State = 1059;
+				State = 1083;
 				_localctx.curer = ident();
-				State = 1060;
+				State = 1084;
 				Match(UP);
-				State = 1061;
+				State = 1085;
 				Match(TO);
-				State = 1062;
+				State = 1086;
 				_localctx.times = Match(NUMBER);
-				State = 1063;
+				State = 1087;
 				Match(TIMES);
-				State = 1065;
+				State = 1089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1064;
+					State = 1088;
 					cureDestination();
 					}
 				}
@@ -8235,23 +8375,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1069;
+			State = 1093;
 			Match(ARROW);
-			State = 1070;
+			State = 1094;
 			triggerEffect();
-			State = 1075;
+			State = 1099;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1071;
+				State = 1095;
 				Match(COMMA);
-				State = 1072;
+				State = 1096;
 				triggerEffect();
 				}
 				}
-				State = 1077;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8320,46 +8460,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 114, RULE_cureDestination);
+		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1094;
+			State = 1118;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1078;
+				State = 1102;
 				Match(PREPAYING);
-				State = 1079;
+				State = 1103;
 				ident();
-				State = 1084;
+				State = 1108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1080;
+					State = 1104;
 					Match(COMMA);
-					State = 1081;
+					State = 1105;
 					ident();
 					}
 					}
-					State = 1086;
+					State = 1110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1090;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1087;
+					State = 1111;
 					Match(THEN);
-					State = 1088;
+					State = 1112;
 					Match(INTO);
-					State = 1089;
+					State = 1113;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8370,9 +8510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1092;
+				State = 1116;
 				Match(INTO);
-				State = 1093;
+				State = 1117;
 				ident();
 				}
 				break;
@@ -8458,23 +8598,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 116, RULE_triggerEffect);
+		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1115;
+			State = 1139;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1096;
+				State = 1120;
 				Match(SWEEP);
-				State = 1097;
+				State = 1121;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1098;
+				State = 1122;
 				Match(TO);
-				State = 1099;
+				State = 1123;
 				ident();
 				}
 				break;
@@ -8482,34 +8622,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1100;
+				State = 1124;
 				Match(ACCELERATE);
-				State = 1112;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1101;
+					State = 1125;
 					Match(LPAREN);
-					State = 1102;
+					State = 1126;
 					ident();
-					State = 1107;
+					State = 1131;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1103;
+						State = 1127;
 						Match(COMMA);
-						State = 1104;
+						State = 1128;
 						ident();
 						}
 						}
-						State = 1109;
+						State = 1133;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1110;
+					State = 1134;
 					Match(RPAREN);
 					}
 				}
@@ -8520,7 +8660,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1114;
+				State = 1138;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8563,25 +8703,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 118, RULE_defaultRule);
+		EnterRule(_localctx, 122, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1117;
+			State = 1141;
 			Match(DEFAULT);
-			State = 1118;
+			State = 1142;
 			Match(WHEN);
-			State = 1119;
+			State = 1143;
 			expr(0);
-			State = 1122;
+			State = 1146;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1120;
+				State = 1144;
 				Match(GRACE);
-				State = 1121;
+				State = 1145;
 				duration();
 				}
 			}
@@ -8628,30 +8768,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 120, RULE_cfadsRule);
+		EnterRule(_localctx, 124, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1124;
+			State = 1148;
 			Match(CFADS);
-			State = 1125;
+			State = 1149;
 			Match(INCLUDES);
-			State = 1126;
+			State = 1150;
 			cfadsItem();
-			State = 1131;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1127;
+				State = 1151;
 				Match(COMMA);
-				State = 1128;
+				State = 1152;
 				cfadsItem();
 				}
 				}
-				State = 1133;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8689,15 +8829,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 122, RULE_cfadsItem);
+		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1136;
+			State = 1160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1134;
+				State = 1158;
 				Match(RVG);
 				}
 				break;
@@ -8875,7 +9015,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1135;
+				State = 1159;
 				ident();
 				}
 				break;
@@ -8920,30 +9060,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_waterfallDecl);
+		EnterRule(_localctx, 128, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1162;
 			Match(WATERFALL);
-			State = 1139;
+			State = 1163;
 			Match(LBRACE);
-			State = 1143;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1140;
+				State = 1164;
 				step();
 				}
 				}
-				State = 1145;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1146;
+			State = 1170;
 			Match(RBRACE);
 			}
 		}
@@ -9169,42 +9309,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 126, RULE_step);
+		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1242;
+			State = 1266;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1148;
+				State = 1172;
 				Match(PAY);
-				State = 1149;
+				State = 1173;
 				((PayStepContext)_localctx).target = reference();
-				State = 1159;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1150;
+					State = 1174;
 					Match(USING);
-					State = 1151;
+					State = 1175;
 					ident();
-					State = 1156;
+					State = 1180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1152;
+						State = 1176;
 						Match(COMMA);
-						State = 1153;
+						State = 1177;
 						ident();
 						}
 						}
-						State = 1158;
+						State = 1182;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9217,9 +9357,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1161;
+				State = 1185;
 				Match(FILL);
-				State = 1162;
+				State = 1186;
 				ident();
 				}
 				break;
@@ -9227,9 +9367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1163;
+				State = 1187;
 				Match(RELEASE);
-				State = 1164;
+				State = 1188;
 				ident();
 				}
 				break;
@@ -9237,13 +9377,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1165;
+				State = 1189;
 				Match(HOLD);
-				State = 1166;
+				State = 1190;
 				Match(REST);
-				State = 1167;
+				State = 1191;
 				Match(IN);
-				State = 1168;
+				State = 1192;
 				ident();
 				}
 				break;
@@ -9251,25 +9391,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1169;
+				State = 1193;
 				Match(DISTRIBUTE);
-				State = 1172;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1170;
+					State = 1194;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1171;
+					State = 1195;
 					Match(OF);
 					}
 				}
 
-				State = 1174;
+				State = 1198;
 				Match(REST);
-				State = 1175;
+				State = 1199;
 				Match(TO);
-				State = 1176;
+				State = 1200;
 				ident();
 				}
 				break;
@@ -9277,17 +9417,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1177;
+				State = 1201;
 				Match(SWEEP);
-				State = 1178;
+				State = 1202;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1179;
+				State = 1203;
 				Match(OF);
-				State = 1180;
+				State = 1204;
 				Match(REST);
-				State = 1181;
+				State = 1205;
 				Match(TO);
-				State = 1182;
+				State = 1206;
 				ident();
 				}
 				break;
@@ -9295,41 +9435,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1183;
+				State = 1207;
 				Match(SELL);
-				State = 1184;
+				State = 1208;
 				ident();
-				State = 1189;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1185;
+					State = 1209;
 					Match(COMMA);
-					State = 1186;
+					State = 1210;
 					ident();
 					}
 					}
-					State = 1191;
+					State = 1215;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1193;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1192;
+					State = 1216;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1195;
+				State = 1219;
 				Match(TO);
-				State = 1196;
+				State = 1220;
 				Match(COVER);
-				State = 1197;
+				State = 1221;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9337,76 +9477,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1199;
-				Match(IF);
-				State = 1200;
-				expr(0);
-				State = 1201;
-				Match(LBRACE);
-				State = 1205;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
-					{
-					{
-					State = 1202;
-					step();
-					}
-					}
-					State = 1207;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1208;
-				Match(RBRACE);
-				State = 1218;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE) {
-					{
-					State = 1209;
-					Match(ELSE);
-					State = 1210;
-					Match(LBRACE);
-					State = 1214;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
-						{
-						{
-						State = 1211;
-						step();
-						}
-						}
-						State = 1216;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 1217;
-					Match(RBRACE);
-					}
-				}
-
-				}
-				break;
-			case PRO_RATA:
-				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 1220;
-				Match(PRO_RATA);
 				State = 1223;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==BY) {
-					{
-					State = 1221;
-					Match(BY);
-					State = 1222;
-					Match(BALANCE);
-					}
-				}
-
+				Match(IF);
+				State = 1224;
+				expr(0);
 				State = 1225;
 				Match(LBRACE);
 				State = 1229;
@@ -9425,31 +9499,97 @@ public partial class DealLangParser : Parser {
 				}
 				State = 1232;
 				Match(RBRACE);
+				State = 1242;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 1233;
+					Match(ELSE);
+					State = 1234;
+					Match(LBRACE);
+					State = 1238;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+						{
+						{
+						State = 1235;
+						step();
+						}
+						}
+						State = 1240;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 1241;
+					Match(RBRACE);
+					}
+				}
+
+				}
+				break;
+			case PRO_RATA:
+				_localctx = new ProRataStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 1244;
+				Match(PRO_RATA);
+				State = 1247;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==BY) {
+					{
+					State = 1245;
+					Match(BY);
+					State = 1246;
+					Match(BALANCE);
+					}
+				}
+
+				State = 1249;
+				Match(LBRACE);
+				State = 1253;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1250;
+					step();
+					}
+					}
+					State = 1255;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1256;
+				Match(RBRACE);
 				}
 				break;
 			case SEQUENTIAL:
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1233;
+				State = 1257;
 				Match(SEQUENTIAL);
-				State = 1234;
+				State = 1258;
 				Match(LBRACE);
-				State = 1238;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1235;
+					State = 1259;
 					step();
 					}
 					}
-					State = 1240;
+					State = 1264;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1241;
+				State = 1265;
 				Match(RBRACE);
 				}
 				break;
@@ -9494,30 +9634,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 128, RULE_enforcementDecl);
+		EnterRule(_localctx, 132, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1244;
+			State = 1268;
 			Match(ENFORCEMENT);
-			State = 1245;
+			State = 1269;
 			Match(LBRACE);
-			State = 1249;
+			State = 1273;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1246;
+				State = 1270;
 				enforcementItem();
 				}
 				}
-				State = 1251;
+				State = 1275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1252;
+			State = 1276;
 			Match(RBRACE);
 			}
 		}
@@ -9586,47 +9726,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 130, RULE_enforcementItem);
+		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1270;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1254;
+				State = 1278;
 				Match(SELL);
-				State = 1255;
+				State = 1279;
 				ident();
-				State = 1260;
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1256;
+					State = 1280;
 					Match(COMMA);
-					State = 1257;
+					State = 1281;
 					ident();
 					}
 					}
-					State = 1262;
+					State = 1286;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1266;
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1263;
+					State = 1287;
 					sellTerm();
 					}
 					}
-					State = 1268;
+					State = 1292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9636,7 +9776,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1269;
+				State = 1293;
 				waterfallDecl();
 				}
 				break;
@@ -9777,18 +9917,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 132, RULE_sellTerm);
+		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1294;
+			State = 1318;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1272;
+				State = 1296;
 				Match(HAIRCUT);
-				State = 1273;
+				State = 1297;
 				expr(0);
 				}
 				break;
@@ -9796,9 +9936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1274;
+				State = 1298;
 				Match(LAG);
-				State = 1275;
+				State = 1299;
 				duration();
 				}
 				break;
@@ -9806,13 +9946,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1276;
+				State = 1300;
 				Match(DEPTH);
-				State = 1277;
+				State = 1301;
 				expr(0);
-				State = 1278;
+				State = 1302;
 				Match(PER);
-				State = 1279;
+				State = 1303;
 				Match(MONTH);
 				}
 				break;
@@ -9820,9 +9960,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1281;
+				State = 1305;
 				Match(IMPACT);
-				State = 1282;
+				State = 1306;
 				expr(0);
 				}
 				break;
@@ -9830,13 +9970,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1283;
+				State = 1307;
 				Match(LIMIT);
-				State = 1284;
+				State = 1308;
 				expr(0);
-				State = 1285;
+				State = 1309;
 				Match(PER);
-				State = 1286;
+				State = 1310;
 				Match(MONTH);
 				}
 				break;
@@ -9844,9 +9984,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1288;
+				State = 1312;
 				Match(COSTS);
-				State = 1289;
+				State = 1313;
 				expr(0);
 				}
 				break;
@@ -9854,9 +9994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1290;
+				State = 1314;
 				Match(KEEP);
-				State = 1291;
+				State = 1315;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9864,9 +10004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1292;
+				State = 1316;
 				Match(RESERVE);
-				State = 1293;
+				State = 1317;
 				expr(0);
 				}
 				break;
@@ -9920,36 +10060,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 134, RULE_scenarioDecl);
+		EnterRule(_localctx, 138, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1296;
+			State = 1320;
 			Match(SCENARIO);
-			State = 1297;
+			State = 1321;
 			_localctx.name = ident();
-			State = 1298;
+			State = 1322;
 			Match(FOR);
-			State = 1299;
+			State = 1323;
 			_localctx.deal = ident();
-			State = 1300;
+			State = 1324;
 			Match(LBRACE);
-			State = 1304;
+			State = 1328;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
+			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) {
 				{
 				{
-				State = 1301;
+				State = 1325;
 				scenarioItem();
 				}
 				}
-				State = 1306;
+				State = 1330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1307;
+			State = 1331;
 			Match(RBRACE);
 			}
 		}
@@ -10606,24 +10746,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 136, RULE_scenarioItem);
+		EnterRule(_localctx, 140, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1547;
+			State = 1571;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1309;
+				State = 1333;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1310;
+				State = 1334;
 				Match(RENEWALS);
-				State = 1311;
+				State = 1335;
 				Match(TAKEN);
-				State = 1312;
+				State = 1336;
 				Match(NUMBER);
 				}
 				break;
@@ -10631,29 +10771,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1314;
+				State = 1338;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1315;
+				State = 1339;
 				Match(RENEWALS);
-				State = 1316;
+				State = 1340;
 				Match(DRAWN);
-				State = 1317;
+				State = 1341;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1321;
+				State = 1345;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1318;
+						State = 1342;
 						loading();
 						}
 						} 
 					}
-					State = 1323;
+					State = 1347;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				}
 				}
 				break;
@@ -10661,13 +10801,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1324;
+				State = 1348;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1325;
+				State = 1349;
 				Match(BREAKS);
-				State = 1326;
+				State = 1350;
 				Match(AT);
-				State = 1327;
+				State = 1351;
 				duration();
 				}
 				break;
@@ -10675,47 +10815,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1329;
+				State = 1353;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1330;
+				State = 1354;
 				Match(BREAKS);
-				State = 1331;
+				State = 1355;
 				Match(DRAWN);
-				State = 1332;
+				State = 1356;
 				Match(AT);
-				State = 1333;
+				State = 1357;
 				breakChance();
-				State = 1338;
+				State = 1362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1334;
+					State = 1358;
 					Match(COMMA);
-					State = 1335;
+					State = 1359;
 					breakChance();
 					}
 					}
-					State = 1340;
+					State = 1364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1344;
+				State = 1368;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1341;
+						State = 1365;
 						loading();
 						}
 						} 
 					}
-					State = 1346;
+					State = 1370;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 				}
 				}
 				break;
@@ -10723,9 +10863,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1347;
+				State = 1371;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1348;
+				State = 1372;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10734,20 +10874,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1349;
+				State = 1373;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1350;
+				State = 1374;
 				perYear();
-				State = 1355;
+				State = 1379;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 				case 1:
 					{
-					State = 1351;
+					State = 1375;
 					Match(VOLATILITY);
-					State = 1352;
+					State = 1376;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1353;
+					State = 1377;
 					perYear();
 					}
 					break;
@@ -10758,15 +10898,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1357;
+				State = 1381;
 				((DropItemContext)_localctx).path = reference();
-				State = 1358;
+				State = 1382;
 				Match(DROP);
-				State = 1359;
+				State = 1383;
 				expr(0);
-				State = 1360;
+				State = 1384;
 				Match(BY);
-				State = 1361;
+				State = 1385;
 				Match(DATE);
 				}
 				break;
@@ -10774,41 +10914,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1363;
+				State = 1387;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1364;
+				State = 1388;
 				Match(DEFAULTS);
-				State = 1397;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1365;
+					State = 1389;
 					Match(ON);
-					State = 1366;
+					State = 1390;
 					Match(DATE);
-					State = 1370;
+					State = 1394;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1367;
+							State = 1391;
 							loading();
 							}
 							} 
 						}
-						State = 1372;
+						State = 1396;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
 					}
-					State = 1374;
+					State = 1398;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 					case 1:
 						{
-						State = 1373;
+						State = 1397;
 						recoveryDraw();
 						}
 						break;
@@ -10817,58 +10957,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1376;
+					State = 1400;
 					Match(DRAWN);
-					State = 1386;
+					State = 1410;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 					case 1:
 						{
-						State = 1377;
+						State = 1401;
 						Match(PD);
-						State = 1378;
+						State = 1402;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1379;
+						State = 1403;
 						perYear();
-						State = 1383;
+						State = 1407;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1380;
+							State = 1404;
 							pdStep();
 							}
 							}
-							State = 1385;
+							State = 1409;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1391;
+					State = 1415;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1388;
+							State = 1412;
 							loading();
 							}
 							} 
 						}
-						State = 1393;
+						State = 1417;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 					}
-					State = 1395;
+					State = 1419;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 					case 1:
 						{
-						State = 1394;
+						State = 1418;
 						recoveryDraw();
 						}
 						break;
@@ -10884,9 +11024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1399;
+				State = 1423;
 				Match(ENFORCEMENT);
-				State = 1401;
+				State = 1425;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10894,7 +11034,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1400;
+						State = 1424;
 						sellTerm();
 						}
 						}
@@ -10902,9 +11042,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1403;
+					State = 1427;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10912,11 +11052,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1405;
+				State = 1429;
 				Match(ENFORCEMENT);
-				State = 1406;
+				State = 1430;
 				Match(SELL);
-				State = 1407;
+				State = 1431;
 				Match(ALL);
 				}
 				break;
@@ -10924,11 +11064,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1408;
+				State = 1432;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1409;
+				State = 1433;
 				Match(LEVEL);
-				State = 1410;
+				State = 1434;
 				expr(0);
 				}
 				break;
@@ -10936,29 +11076,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1412;
+				State = 1436;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1413;
+				State = 1437;
 				Match(POINTS);
-				State = 1414;
+				State = 1438;
 				pointsKind();
-				State = 1415;
+				State = 1439;
 				Match(LBRACE);
-				State = 1419;
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1416;
+					State = 1440;
 					schedulePoint();
 					}
 					}
-					State = 1421;
+					State = 1445;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1422;
+				State = 1446;
 				Match(RBRACE);
 				}
 				break;
@@ -10966,15 +11106,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1424;
+				State = 1448;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1425;
+				State = 1449;
 				Match(LAUNCH);
-				State = 1426;
+				State = 1450;
 				Match(DATE);
-				State = 1427;
+				State = 1451;
 				Match(DOWN);
-				State = 1428;
+				State = 1452;
 				expr(0);
 				}
 				break;
@@ -10982,21 +11122,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1430;
+				State = 1454;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1431;
+				State = 1455;
 				Match(SHIFT);
-				State = 1433;
+				State = 1457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1432;
+					State = 1456;
 					Match(PLUS);
 					}
 				}
 
-				State = 1435;
+				State = 1459;
 				expr(0);
 				}
 				break;
@@ -11004,20 +11144,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1437;
+				State = 1461;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1438;
+				State = 1462;
 				Match(DELAYED);
-				State = 1439;
+				State = 1463;
 				duration();
-				State = 1442;
+				State = 1466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1440;
+					State = 1464;
 					Match(FROM);
-					State = 1441;
+					State = 1465;
 					Match(DATE);
 					}
 				}
@@ -11028,38 +11168,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1444;
+				State = 1468;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1445;
+				State = 1469;
 				Match(DELAYED);
-				State = 1446;
+				State = 1470;
 				Match(DRAWN);
-				State = 1447;
+				State = 1471;
 				delayOutcome();
-				State = 1452;
+				State = 1476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1448;
+					State = 1472;
 					Match(COMMA);
-					State = 1449;
+					State = 1473;
 					delayOutcome();
 					}
 					}
-					State = 1454;
+					State = 1478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1457;
+				State = 1481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1455;
+					State = 1479;
 					Match(FROM);
-					State = 1456;
+					State = 1480;
 					Match(DATE);
 					}
 				}
@@ -11070,11 +11210,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1459;
+				State = 1483;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1460;
+				State = 1484;
 				Match(UTILISATION);
-				State = 1461;
+				State = 1485;
 				expr(0);
 				}
 				break;
@@ -11082,17 +11222,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1463;
+				State = 1487;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1464;
+				State = 1488;
 				Match(RELET);
-				State = 1465;
+				State = 1489;
 				Match(AFTER);
-				State = 1466;
+				State = 1490;
 				duration();
-				State = 1467;
+				State = 1491;
 				Match(AT);
-				State = 1468;
+				State = 1492;
 				expr(0);
 				}
 				break;
@@ -11100,11 +11240,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1470;
+				State = 1494;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1471;
+				State = 1495;
 				Match(NOT);
-				State = 1472;
+				State = 1496;
 				Match(RELET);
 				}
 				break;
@@ -11112,18 +11252,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1474;
+				State = 1498;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1475;
+				State = 1499;
 				Match(GUARANTEES);
-				State = 1476;
+				State = 1500;
 				Match(HONOURED);
-				State = 1478;
+				State = 1502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1477;
+					State = 1501;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11134,20 +11274,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1480;
+				State = 1504;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1481;
+				State = 1505;
 				Match(GUARANTEES);
-				State = 1482;
+				State = 1506;
 				Match(DISOWNED);
-				State = 1485;
+				State = 1509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1483;
+					State = 1507;
 					Match(FROM);
-					State = 1484;
+					State = 1508;
 					Match(DATE);
 					}
 				}
@@ -11158,11 +11298,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1487;
+				State = 1511;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1488;
+				State = 1512;
 				Match(MARKET);
-				State = 1490;
+				State = 1514;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11170,7 +11310,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1489;
+						State = 1513;
 						holdingMarketTerm();
 						}
 						}
@@ -11178,9 +11318,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1492;
+					State = 1516;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11188,9 +11328,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1494;
+				State = 1518;
 				Match(PATHS);
-				State = 1495;
+				State = 1519;
 				Match(NUMBER);
 				}
 				break;
@@ -11198,9 +11338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1496;
+				State = 1520;
 				Match(SEED);
-				State = 1497;
+				State = 1521;
 				Match(NUMBER);
 				}
 				break;
@@ -11208,7 +11348,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1498;
+				State = 1522;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11216,7 +11356,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1499;
+				State = 1523;
 				Match(SOBOL);
 				}
 				break;
@@ -11224,21 +11364,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1500;
+				State = 1524;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1501;
+				State = 1525;
 				Match(GBM);
-				State = 1502;
+				State = 1526;
 				Match(DRIFT);
-				State = 1503;
+				State = 1527;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1504;
+				State = 1528;
 				perYear();
-				State = 1505;
+				State = 1529;
 				Match(VOLATILITY);
-				State = 1506;
+				State = 1530;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1507;
+				State = 1531;
 				perYear();
 				}
 				break;
@@ -11246,39 +11386,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1509;
+				State = 1533;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1510;
+				State = 1534;
 				Match(REVERTS);
-				State = 1511;
+				State = 1535;
 				Match(TO);
-				State = 1514;
+				State = 1538;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 				case 1:
 					{
-					State = 1512;
+					State = 1536;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1513;
+					State = 1537;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1516;
+				State = 1540;
 				Match(SPEED);
-				State = 1517;
+				State = 1541;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1518;
+				State = 1542;
 				perYear();
-				State = 1519;
+				State = 1543;
 				Match(VOLATILITY);
-				State = 1520;
+				State = 1544;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1521;
+				State = 1545;
 				perYear();
 				}
 				break;
@@ -11286,17 +11426,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1523;
+				State = 1547;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1524;
+				State = 1548;
 				Match(JUMPS);
-				State = 1525;
+				State = 1549;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1526;
+				State = 1550;
 				perYear();
-				State = 1527;
+				State = 1551;
 				Match(DOWN);
-				State = 1528;
+				State = 1552;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11304,24 +11444,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1530;
+				State = 1554;
 				Match(CORRELATE);
-				State = 1531;
+				State = 1555;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1532;
+				State = 1556;
 				Match(WITH);
-				State = 1533;
+				State = 1557;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1534;
+				State = 1558;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1537;
+				State = 1561;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 				case 1:
 					{
-					State = 1535;
+					State = 1559;
 					Match(STRESS);
-					State = 1536;
+					State = 1560;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11332,19 +11472,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1539;
+				State = 1563;
 				Match(REGIMES);
-				State = 1540;
+				State = 1564;
 				Match(STRESS);
-				State = 1541;
+				State = 1565;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1542;
+				State = 1566;
 				perYear();
-				State = 1543;
+				State = 1567;
 				Match(NORMAL);
-				State = 1544;
+				State = 1568;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1545;
+				State = 1569;
 				perYear();
 				}
 				break;
@@ -11387,19 +11527,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 138, RULE_pdStep);
+		EnterRule(_localctx, 142, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1549;
+			State = 1573;
 			Match(UNTIL);
-			State = 1550;
+			State = 1574;
 			Match(DATE);
-			State = 1551;
+			State = 1575;
 			Match(THEN);
-			State = 1552;
+			State = 1576;
 			expr(0);
-			State = 1553;
+			State = 1577;
 			perYear();
 			}
 		}
@@ -11449,38 +11589,38 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 140, RULE_recoveryDraw);
+		EnterRule(_localctx, 144, RULE_recoveryDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1555;
+			State = 1579;
 			Match(RECOVERY);
-			State = 1556;
+			State = 1580;
 			Match(BETA);
-			State = 1557;
+			State = 1581;
 			Match(MEAN);
-			State = 1558;
+			State = 1582;
 			_localctx.mean = expr(0);
-			State = 1559;
+			State = 1583;
 			Match(SD);
-			State = 1560;
+			State = 1584;
 			_localctx.sd = expr(0);
-			State = 1564;
+			State = 1588;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1561;
+					State = 1585;
 					loading();
 					}
 					} 
 				}
-				State = 1566;
+				State = 1590;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 			}
 			}
 		}
@@ -11521,26 +11661,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 142, RULE_delayOutcome);
+		EnterRule(_localctx, 146, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1568;
+			State = 1592;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1567;
+				State = 1591;
 				Match(MINUS);
 				}
 			}
 
-			State = 1570;
+			State = 1594;
 			duration();
-			State = 1571;
+			State = 1595;
 			Match(WITH);
-			State = 1572;
+			State = 1596;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11580,15 +11720,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 144, RULE_breakChance);
+		EnterRule(_localctx, 148, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1574;
+			State = 1598;
 			duration();
-			State = 1575;
+			State = 1599;
 			Match(WITH);
-			State = 1576;
+			State = 1600;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11629,15 +11769,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 146, RULE_loading);
+		EnterRule(_localctx, 150, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1578;
+			State = 1602;
 			Match(LOADING);
-			State = 1579;
+			State = 1603;
 			_localctx.factor = reference();
-			State = 1580;
+			State = 1604;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11671,13 +11811,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 148, RULE_perYear);
+		EnterRule(_localctx, 152, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1582;
+			State = 1606;
 			Match(PER);
-			State = 1583;
+			State = 1607;
 			Match(YEAR);
 			}
 		}
@@ -11710,11 +11850,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 150, RULE_duration);
+		EnterRule(_localctx, 154, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1585;
+			State = 1609;
 			Match(QUANTITY);
 			}
 		}
@@ -12034,27 +12174,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 152;
-		EnterRecursionRule(_localctx, 152, RULE_expr, _p);
+		int _startState = 156;
+		EnterRecursionRule(_localctx, 156, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1629;
+			State = 1653;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1588;
+				State = 1612;
 				Match(LPAREN);
-				State = 1589;
+				State = 1613;
 				expr(0);
-				State = 1590;
+				State = 1614;
 				Match(RPAREN);
 				}
 				break;
@@ -12063,9 +12203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1592;
+				State = 1616;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1593;
+				State = 1617;
 				expr(16);
 				}
 				break;
@@ -12074,9 +12214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1594;
+				State = 1618;
 				Match(NOT);
-				State = 1595;
+				State = 1619;
 				expr(11);
 				}
 				break;
@@ -12085,17 +12225,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1596;
+				State = 1620;
 				Match(IF);
-				State = 1597;
+				State = 1621;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1598;
+				State = 1622;
 				Match(THEN);
-				State = 1599;
+				State = 1623;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1600;
+				State = 1624;
 				Match(ELSE);
-				State = 1601;
+				State = 1625;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12104,37 +12244,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1603;
+				State = 1627;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1604;
+				State = 1628;
 				Match(LPAREN);
-				State = 1613;
+				State = 1637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
+				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 7422003238624231423L) != 0)) {
 					{
-					State = 1605;
+					State = 1629;
 					expr(0);
-					State = 1610;
+					State = 1634;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1606;
+						State = 1630;
 						Match(COMMA);
-						State = 1607;
+						State = 1631;
 						expr(0);
 						}
 						}
-						State = 1612;
+						State = 1636;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1615;
+				State = 1639;
 				Match(RPAREN);
 				}
 				break;
@@ -12143,7 +12283,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1617;
+				State = 1641;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12153,19 +12293,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1619;
+				State = 1643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1618;
+					State = 1642;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1621;
+				State = 1645;
 				Match(PER);
-				State = 1622;
+				State = 1646;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12174,9 +12314,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1623;
+				State = 1647;
 				Match(NUMBER);
-				State = 1624;
+				State = 1648;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12185,7 +12325,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1625;
+				State = 1649;
 				Match(QUANTITY);
 				}
 				break;
@@ -12194,7 +12334,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1626;
+				State = 1650;
 				Match(NUMBER);
 				}
 				break;
@@ -12203,7 +12343,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1627;
+				State = 1651;
 				Match(DATE);
 				}
 				break;
@@ -12212,34 +12352,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1628;
+				State = 1652;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1651;
+			State = 1675;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1649;
+					State = 1673;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1631;
+						State = 1655;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1632;
+						State = 1656;
 						Match(OF);
-						State = 1633;
+						State = 1657;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12248,9 +12388,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1634;
+						State = 1658;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1635;
+						State = 1659;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12260,7 +12400,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1636;
+						State = 1660;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12269,9 +12409,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1637;
+						State = 1661;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1638;
+						State = 1662;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12281,7 +12421,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1639;
+						State = 1663;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12290,19 +12430,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1640;
+						State = 1664;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1641;
+						State = 1665;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
+						if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1642;
+						State = 1666;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12311,11 +12451,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1643;
+						State = 1667;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1644;
+						State = 1668;
 						Match(AND);
-						State = 1645;
+						State = 1669;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12324,20 +12464,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1646;
+						State = 1670;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1647;
+						State = 1671;
 						Match(OR);
-						State = 1648;
+						State = 1672;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1653;
+				State = 1677;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 			}
 			}
 		}
@@ -12381,12 +12521,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 154, RULE_measureUnit);
+		EnterRule(_localctx, 158, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1654;
+			State = 1678;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12433,20 +12573,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 156, RULE_reference);
+		EnterRule(_localctx, 160, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1656;
+			State = 1680;
 			ident();
-			State = 1659;
+			State = 1683;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 			case 1:
 				{
-				State = 1657;
+				State = 1681;
 				Match(DOT);
-				State = 1658;
+				State = 1682;
 				_localctx.member = ident();
 				}
 				break;
@@ -12653,14 +12793,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 158, RULE_ident);
+		EnterRule(_localctx, 162, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1661;
+			State = 1685;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
+			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12683,7 +12823,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 76: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 78: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -12706,7 +12846,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1664,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,265,1688,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12717,625 +12857,634 @@ public partial class DealLangParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,1,0,1,0,1,0,1,0,5,0,165,8,0,10,0,12,0,168,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,179,8,2,10,2,12,2,182,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,3,3,207,8,3,1,4,1,4,1,4,1,4,1,4,5,4,214,8,4,10,4,12,4,217,
-		9,4,1,4,1,4,1,5,1,5,1,5,5,5,224,8,5,10,5,12,5,227,9,5,1,5,1,5,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,248,8,
-		6,1,6,1,6,3,6,252,8,6,3,6,254,8,6,1,7,1,7,1,7,5,7,259,8,7,10,7,12,7,262,
-		9,7,1,7,1,7,3,7,266,8,7,1,7,3,7,269,8,7,1,8,1,8,1,8,3,8,274,8,8,5,8,276,
-		8,8,10,8,12,8,279,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,289,8,10,
-		10,10,12,10,292,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,302,
-		8,11,1,12,1,12,1,12,1,12,5,12,308,8,12,10,12,12,12,311,9,12,1,12,1,12,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		5,13,329,8,13,10,13,12,13,332,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,
-		340,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,348,8,15,10,15,12,15,351,9,
-		15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,362,8,16,1,16,1,16,
-		3,16,366,8,16,1,16,1,16,1,16,1,16,5,16,372,8,16,10,16,12,16,375,9,16,1,
-		16,3,16,378,8,16,1,17,1,17,1,17,3,17,383,8,17,1,18,1,18,1,18,1,18,1,18,
-		1,18,5,18,391,8,18,10,18,12,18,394,9,18,1,18,1,18,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,407,8,19,1,19,1,19,1,19,5,19,412,8,19,10,
-		19,12,19,415,9,19,3,19,417,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,432,8,19,1,19,1,19,4,19,436,8,19,11,19,12,
-		19,437,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,450,8,19,
-		3,19,452,8,19,1,19,1,19,1,19,1,19,1,19,5,19,459,8,19,10,19,12,19,462,9,
-		19,1,19,3,19,465,8,19,3,19,467,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,476,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,485,8,21,1,22,1,
-		22,1,22,3,22,490,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,498,8,23,1,24,
-		1,24,1,24,5,24,503,8,24,10,24,12,24,506,9,24,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,3,25,518,8,25,3,25,520,8,25,1,26,1,26,1,27,1,
-		27,1,27,1,27,5,27,528,8,27,10,27,12,27,531,9,27,1,27,1,27,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,3,28,552,8,28,1,28,1,28,3,28,556,8,28,1,28,1,28,1,28,3,28,561,8,28,
-		1,28,1,28,1,28,1,28,3,28,567,8,28,1,28,3,28,570,8,28,1,29,1,29,3,29,574,
-		8,29,1,30,1,30,1,30,1,30,5,30,580,8,30,10,30,12,30,583,9,30,1,30,1,30,
-		1,31,1,31,1,31,5,31,590,8,31,10,31,12,31,593,9,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,
-		626,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,634,8,32,10,32,12,32,637,9,
-		32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,665,
-		8,33,3,33,667,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,3,33,681,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,689,8,33,10,33,
-		12,33,692,9,33,1,33,3,33,695,8,33,3,33,697,8,33,1,34,1,34,1,34,1,34,5,
-		34,703,8,34,10,34,12,34,706,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,728,
-		8,35,1,36,1,36,1,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,5,37,741,
-		8,37,10,37,12,37,744,9,37,1,37,1,37,1,38,1,38,3,38,750,8,38,1,38,1,38,
-		3,38,754,8,38,1,38,1,38,3,38,758,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,
-		39,766,8,39,1,39,1,39,3,39,770,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,5,39,784,8,39,10,39,12,39,787,9,39,1,39,1,39,
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,1,0,1,0,1,0,1,0,5,0,169,8,0,10,
+		0,12,0,172,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,183,8,2,10,2,12,
+		2,186,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,211,8,3,1,4,1,4,1,4,1,4,1,4,5,4,218,
+		8,4,10,4,12,4,221,9,4,1,4,1,4,1,5,1,5,1,5,5,5,228,8,5,10,5,12,5,231,9,
+		5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,3,6,252,8,6,1,6,1,6,3,6,256,8,6,3,6,258,8,6,1,7,1,7,1,7,5,7,263,
+		8,7,10,7,12,7,266,9,7,1,7,1,7,3,7,270,8,7,1,7,3,7,273,8,7,1,8,1,8,1,8,
+		3,8,278,8,8,5,8,280,8,8,10,8,12,8,283,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,
+		10,1,10,5,10,293,8,10,10,10,12,10,296,9,10,1,10,1,10,1,11,1,11,1,11,1,
+		11,1,11,1,11,3,11,306,8,11,1,12,1,12,1,12,1,12,5,12,312,8,12,10,12,12,
+		12,315,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,5,13,333,8,13,10,13,12,13,336,9,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,3,13,344,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,352,8,
+		15,10,15,12,15,355,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,
+		16,366,8,16,1,16,1,16,3,16,370,8,16,1,16,1,16,1,16,1,16,5,16,376,8,16,
+		10,16,12,16,379,9,16,1,16,3,16,382,8,16,1,17,1,17,1,17,3,17,387,8,17,1,
+		18,1,18,1,18,1,18,1,18,1,18,5,18,395,8,18,10,18,12,18,398,9,18,1,18,1,
+		18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,411,8,19,1,19,1,19,
+		1,19,5,19,416,8,19,10,19,12,19,419,9,19,3,19,421,8,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,436,8,19,1,19,1,19,
+		4,19,440,8,19,11,19,12,19,441,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,1,19,1,19,1,19,5,19,463,
+		8,19,10,19,12,19,466,9,19,1,19,3,19,469,8,19,3,19,471,8,19,1,20,1,20,1,
+		20,1,20,1,20,1,20,1,20,3,20,480,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		3,21,489,8,21,1,22,1,22,1,22,3,22,494,8,22,1,23,1,23,1,23,1,23,1,23,1,
+		23,3,23,502,8,23,1,24,1,24,1,24,5,24,507,8,24,10,24,12,24,510,9,24,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,522,8,25,3,25,524,8,
+		25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,532,8,27,10,27,12,27,535,9,27,1,
+		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,3,28,556,8,28,1,28,1,28,3,28,560,8,28,1,28,1,28,
+		1,28,3,28,565,8,28,1,28,1,28,1,28,1,28,3,28,571,8,28,1,28,3,28,574,8,28,
+		1,29,1,29,3,29,578,8,29,1,30,1,30,1,30,1,30,5,30,584,8,30,10,30,12,30,
+		587,9,30,1,30,1,30,1,31,1,31,1,31,5,31,594,8,31,10,31,12,31,597,9,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,3,31,630,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,638,8,32,
+		10,32,12,32,641,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,3,33,669,8,33,3,33,671,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,3,33,685,8,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		5,33,693,8,33,10,33,12,33,696,9,33,1,33,3,33,699,8,33,3,33,701,8,33,1,
+		34,1,34,1,34,1,34,5,34,707,8,34,10,34,12,34,710,9,34,1,34,1,34,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,3,35,732,8,35,1,36,1,36,1,36,1,36,1,36,3,36,739,8,36,1,37,
+		1,37,1,37,1,37,5,37,745,8,37,10,37,12,37,748,9,37,1,37,1,37,1,38,1,38,
+		3,38,754,8,38,1,38,1,38,3,38,758,8,38,1,38,1,38,3,38,762,8,38,1,39,1,39,
+		1,39,1,39,1,39,1,39,3,39,770,8,39,1,39,1,39,3,39,774,8,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,788,8,39,10,39,12,
+		39,791,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
 		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,826,8,39,1,39,1,39,3,39,830,8,
-		39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,838,8,40,1,41,1,41,1,41,1,41,1,41,
-		5,41,845,8,41,10,41,12,41,848,9,41,1,41,1,41,3,41,852,8,41,1,41,1,41,1,
-		42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,866,8,43,10,43,12,
-		43,869,9,43,1,43,3,43,872,8,43,1,44,1,44,1,44,1,44,5,44,878,8,44,10,44,
-		12,44,881,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,4,45,900,8,45,11,45,12,45,901,1,45,1,45,
-		1,45,1,45,3,45,908,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,916,8,46,1,
-		47,1,47,1,47,1,47,5,47,922,8,47,10,47,12,47,925,9,47,1,47,1,47,1,48,1,
-		48,1,48,1,48,1,48,1,48,5,48,935,8,48,10,48,12,48,938,9,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,1,48,1,48,3,48,948,8,48,1,48,3,48,951,8,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,5,48,959,8,48,10,48,12,48,962,9,48,3,48,964,8,48,1,
-		49,1,49,1,49,1,49,5,49,970,8,49,10,49,12,49,973,9,49,1,49,3,49,976,8,49,
-		1,50,1,50,1,50,1,50,1,50,1,50,3,50,984,8,50,1,51,1,51,1,51,1,52,1,52,1,
-		52,1,52,5,52,993,8,52,10,52,12,52,996,9,52,1,52,3,52,999,8,52,1,53,1,53,
-		1,53,1,53,1,53,1,53,3,53,1007,8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,3,54,1018,8,54,3,54,1020,8,54,1,54,1,54,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,3,55,1031,8,55,1,55,3,55,1034,8,55,1,55,1,55,3,55,1038,
-		8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1046,8,56,1,56,1,56,1,56,3,56,
-		1051,8,56,1,56,1,56,1,56,3,56,1056,8,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,3,56,1066,8,56,3,56,1068,8,56,1,56,1,56,1,56,1,56,5,56,1074,
-		8,56,10,56,12,56,1077,9,56,1,57,1,57,1,57,1,57,5,57,1083,8,57,10,57,12,
-		57,1086,9,57,1,57,1,57,1,57,3,57,1091,8,57,1,57,1,57,3,57,1095,8,57,1,
-		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1106,8,58,10,58,12,58,
-		1109,9,58,1,58,1,58,3,58,1113,8,58,1,58,3,58,1116,8,58,1,59,1,59,1,59,
-		1,59,1,59,3,59,1123,8,59,1,60,1,60,1,60,1,60,1,60,5,60,1130,8,60,10,60,
-		12,60,1133,9,60,1,61,1,61,3,61,1137,8,61,1,62,1,62,1,62,5,62,1142,8,62,
-		10,62,12,62,1145,9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1155,
-		8,63,10,63,12,63,1158,9,63,3,63,1160,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,3,63,1173,8,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1188,8,63,10,63,12,63,1191,9,63,
-		1,63,3,63,1194,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1204,
-		8,63,10,63,12,63,1207,9,63,1,63,1,63,1,63,1,63,5,63,1213,8,63,10,63,12,
-		63,1216,9,63,1,63,3,63,1219,8,63,1,63,1,63,1,63,3,63,1224,8,63,1,63,1,
-		63,5,63,1228,8,63,10,63,12,63,1231,9,63,1,63,1,63,1,63,1,63,5,63,1237,
-		8,63,10,63,12,63,1240,9,63,1,63,3,63,1243,8,63,1,64,1,64,1,64,5,64,1248,
-		8,64,10,64,12,64,1251,9,64,1,64,1,64,1,65,1,65,1,65,1,65,5,65,1259,8,65,
-		10,65,12,65,1262,9,65,1,65,5,65,1265,8,65,10,65,12,65,1268,9,65,1,65,3,
-		65,1271,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,
-		66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1295,8,66,1,
-		67,1,67,1,67,1,67,1,67,1,67,5,67,1303,8,67,10,67,12,67,1306,9,67,1,67,
-		1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1320,8,68,
-		10,68,12,68,1323,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,5,68,1343,8,68,10,
-		68,12,68,1346,9,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1356,8,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1369,8,
-		68,10,68,12,68,1372,9,68,1,68,3,68,1375,8,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,1382,8,68,10,68,12,68,1385,9,68,3,68,1387,8,68,1,68,5,68,1390,8,68,
-		10,68,12,68,1393,9,68,1,68,3,68,1396,8,68,3,68,1398,8,68,1,68,1,68,4,68,
-		1402,8,68,11,68,12,68,1403,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,5,68,1418,8,68,10,68,12,68,1421,9,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1434,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,3,68,1443,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1451,
-		8,68,10,68,12,68,1454,9,68,1,68,1,68,3,68,1458,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1479,8,68,1,68,1,68,1,68,1,68,1,68,3,68,1486,8,68,1,68,1,68,
-		1,68,4,68,1491,8,68,11,68,12,68,1492,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1515,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1538,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1548,8,68,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1563,8,70,10,70,12,70,1566,
-		9,70,1,71,3,71,1569,8,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,73,
-		1,73,1,73,1,73,1,74,1,74,1,74,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,5,76,1609,8,76,10,76,12,76,1612,9,76,3,76,1614,8,76,1,76,1,76,1,76,
-		1,76,3,76,1620,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1630,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,5,76,1650,8,76,10,76,12,76,1653,9,76,1,77,1,77,
-		1,78,1,78,1,78,3,78,1660,8,78,1,79,1,79,1,79,0,1,152,80,0,2,4,6,8,10,12,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,830,8,39,1,
+		39,5,39,833,8,39,10,39,12,39,836,9,39,1,39,3,39,839,8,39,1,39,1,39,3,39,
+		843,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,
+		42,1,42,1,42,1,42,1,42,3,42,862,8,42,1,43,1,43,1,43,1,43,1,43,5,43,869,
+		8,43,10,43,12,43,872,9,43,1,43,1,43,3,43,876,8,43,1,43,1,43,1,44,1,44,
+		1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,890,8,45,10,45,12,45,893,
+		9,45,1,45,3,45,896,8,45,1,46,1,46,1,46,1,46,5,46,902,8,46,10,46,12,46,
+		905,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,4,47,924,8,47,11,47,12,47,925,1,47,1,47,1,47,1,
+		47,3,47,932,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,940,8,48,1,49,1,49,
+		1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,50,1,50,1,50,
+		1,50,1,50,1,50,5,50,959,8,50,10,50,12,50,962,9,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,3,50,972,8,50,1,50,3,50,975,8,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,5,50,983,8,50,10,50,12,50,986,9,50,3,50,988,8,50,1,51,1,51,
+		1,51,1,51,5,51,994,8,51,10,51,12,51,997,9,51,1,51,3,51,1000,8,51,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,1008,8,52,1,53,1,53,1,53,1,54,1,54,1,54,
+		1,54,5,54,1017,8,54,10,54,12,54,1020,9,54,1,54,3,54,1023,8,54,1,55,1,55,
+		1,55,1,55,1,55,1,55,3,55,1031,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,3,56,1042,8,56,3,56,1044,8,56,1,56,1,56,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,3,57,1055,8,57,1,57,3,57,1058,8,57,1,57,1,57,3,57,1062,
+		8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1070,8,58,1,58,1,58,1,58,3,58,
+		1075,8,58,1,58,1,58,1,58,3,58,1080,8,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,3,58,1090,8,58,3,58,1092,8,58,1,58,1,58,1,58,1,58,5,58,1098,
+		8,58,10,58,12,58,1101,9,58,1,59,1,59,1,59,1,59,5,59,1107,8,59,10,59,12,
+		59,1110,9,59,1,59,1,59,1,59,3,59,1115,8,59,1,59,1,59,3,59,1119,8,59,1,
+		60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1130,8,60,10,60,12,60,
+		1133,9,60,1,60,1,60,3,60,1137,8,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,
+		1,61,1,61,3,61,1147,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1154,8,62,10,62,
+		12,62,1157,9,62,1,63,1,63,3,63,1161,8,63,1,64,1,64,1,64,5,64,1166,8,64,
+		10,64,12,64,1169,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1179,
+		8,65,10,65,12,65,1182,9,65,3,65,1184,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1197,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1212,8,65,10,65,12,65,1215,9,65,
+		1,65,3,65,1218,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1228,
+		8,65,10,65,12,65,1231,9,65,1,65,1,65,1,65,1,65,5,65,1237,8,65,10,65,12,
+		65,1240,9,65,1,65,3,65,1243,8,65,1,65,1,65,1,65,3,65,1248,8,65,1,65,1,
+		65,5,65,1252,8,65,10,65,12,65,1255,9,65,1,65,1,65,1,65,1,65,5,65,1261,
+		8,65,10,65,12,65,1264,9,65,1,65,3,65,1267,8,65,1,66,1,66,1,66,5,66,1272,
+		8,66,10,66,12,66,1275,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1283,8,67,
+		10,67,12,67,1286,9,67,1,67,5,67,1289,8,67,10,67,12,67,1292,9,67,1,67,3,
+		67,1295,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1319,8,68,1,
+		69,1,69,1,69,1,69,1,69,1,69,5,69,1327,8,69,10,69,12,69,1330,9,69,1,69,
+		1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1344,8,70,
+		10,70,12,70,1347,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,5,70,1361,8,70,10,70,12,70,1364,9,70,1,70,5,70,1367,8,70,10,
+		70,12,70,1370,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1380,8,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1393,8,
+		70,10,70,12,70,1396,9,70,1,70,3,70,1399,8,70,1,70,1,70,1,70,1,70,1,70,
+		5,70,1406,8,70,10,70,12,70,1409,9,70,3,70,1411,8,70,1,70,5,70,1414,8,70,
+		10,70,12,70,1417,9,70,1,70,3,70,1420,8,70,3,70,1422,8,70,1,70,1,70,4,70,
+		1426,8,70,11,70,12,70,1427,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1442,8,70,10,70,12,70,1445,9,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1458,8,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1467,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1475,
+		8,70,10,70,12,70,1478,9,70,1,70,1,70,3,70,1482,8,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1503,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1510,8,70,1,70,1,70,
+		1,70,4,70,1515,8,70,11,70,12,70,1516,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
+		1539,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1562,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1572,8,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1587,8,72,10,72,12,72,1590,
+		9,72,1,73,3,73,1593,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,5,78,1633,8,78,10,78,12,78,1636,9,78,3,78,1638,8,78,1,78,1,78,1,78,
+		1,78,3,78,1644,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1654,
+		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,5,78,1674,8,78,10,78,12,78,1677,9,78,1,79,1,79,
+		1,80,1,80,1,80,3,80,1684,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
 		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
 		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
 		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,0,10,1,0,233,234,1,0,17,18,1,0,113,114,
-		1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,
-		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
-		124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,
-		193,194,199,213,215,232,257,258,1920,0,166,1,0,0,0,2,171,1,0,0,0,4,174,
-		1,0,0,0,6,206,1,0,0,0,8,208,1,0,0,0,10,220,1,0,0,0,12,253,1,0,0,0,14,268,
-		1,0,0,0,16,270,1,0,0,0,18,282,1,0,0,0,20,284,1,0,0,0,22,301,1,0,0,0,24,
-		303,1,0,0,0,26,339,1,0,0,0,28,341,1,0,0,0,30,343,1,0,0,0,32,377,1,0,0,
-		0,34,379,1,0,0,0,36,384,1,0,0,0,38,466,1,0,0,0,40,475,1,0,0,0,42,484,1,
-		0,0,0,44,489,1,0,0,0,46,497,1,0,0,0,48,499,1,0,0,0,50,519,1,0,0,0,52,521,
-		1,0,0,0,54,523,1,0,0,0,56,569,1,0,0,0,58,573,1,0,0,0,60,575,1,0,0,0,62,
-		625,1,0,0,0,64,627,1,0,0,0,66,696,1,0,0,0,68,698,1,0,0,0,70,727,1,0,0,
-		0,72,729,1,0,0,0,74,736,1,0,0,0,76,747,1,0,0,0,78,829,1,0,0,0,80,831,1,
-		0,0,0,82,839,1,0,0,0,84,855,1,0,0,0,86,871,1,0,0,0,88,873,1,0,0,0,90,907,
-		1,0,0,0,92,915,1,0,0,0,94,917,1,0,0,0,96,963,1,0,0,0,98,965,1,0,0,0,100,
-		983,1,0,0,0,102,985,1,0,0,0,104,988,1,0,0,0,106,1006,1,0,0,0,108,1008,
-		1,0,0,0,110,1023,1,0,0,0,112,1039,1,0,0,0,114,1094,1,0,0,0,116,1115,1,
-		0,0,0,118,1117,1,0,0,0,120,1124,1,0,0,0,122,1136,1,0,0,0,124,1138,1,0,
-		0,0,126,1242,1,0,0,0,128,1244,1,0,0,0,130,1270,1,0,0,0,132,1294,1,0,0,
-		0,134,1296,1,0,0,0,136,1547,1,0,0,0,138,1549,1,0,0,0,140,1555,1,0,0,0,
-		142,1568,1,0,0,0,144,1574,1,0,0,0,146,1578,1,0,0,0,148,1582,1,0,0,0,150,
-		1585,1,0,0,0,152,1629,1,0,0,0,154,1654,1,0,0,0,156,1656,1,0,0,0,158,1661,
-		1,0,0,0,160,165,3,2,1,0,161,165,3,4,2,0,162,165,3,134,67,0,163,165,3,8,
-		4,0,164,160,1,0,0,0,164,161,1,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,
-		168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,
-		0,0,0,169,170,5,0,0,1,170,1,1,0,0,0,171,172,5,3,0,0,172,173,5,255,0,0,
-		173,3,1,0,0,0,174,175,5,1,0,0,175,176,3,158,79,0,176,180,5,233,0,0,177,
-		179,3,6,3,0,178,177,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,180,181,1,
-		0,0,0,181,183,1,0,0,0,182,180,1,0,0,0,183,184,5,234,0,0,184,5,1,0,0,0,
-		185,207,3,12,6,0,186,207,3,20,10,0,187,207,3,24,12,0,188,207,3,30,15,0,
-		189,207,3,36,18,0,190,207,3,54,27,0,191,207,3,60,30,0,192,207,3,64,32,
-		0,193,207,3,88,44,0,194,207,3,68,34,0,195,207,3,74,37,0,196,207,3,94,47,
-		0,197,207,3,104,52,0,198,207,3,108,54,0,199,207,3,110,55,0,200,207,3,112,
-		56,0,201,207,3,118,59,0,202,207,3,120,60,0,203,207,3,124,62,0,204,207,
-		3,128,64,0,205,207,3,8,4,0,206,185,1,0,0,0,206,186,1,0,0,0,206,187,1,0,
-		0,0,206,188,1,0,0,0,206,189,1,0,0,0,206,190,1,0,0,0,206,191,1,0,0,0,206,
-		192,1,0,0,0,206,193,1,0,0,0,206,194,1,0,0,0,206,195,1,0,0,0,206,196,1,
-		0,0,0,206,197,1,0,0,0,206,198,1,0,0,0,206,199,1,0,0,0,206,200,1,0,0,0,
-		206,201,1,0,0,0,206,202,1,0,0,0,206,203,1,0,0,0,206,204,1,0,0,0,206,205,
-		1,0,0,0,207,7,1,0,0,0,208,209,5,257,0,0,209,215,4,4,0,0,210,214,3,158,
-		79,0,211,214,5,4,0,0,212,214,5,54,0,0,213,210,1,0,0,0,213,211,1,0,0,0,
-		213,212,1,0,0,0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,
-		1,0,0,0,217,215,1,0,0,0,218,219,3,10,5,0,219,9,1,0,0,0,220,225,5,233,0,
-		0,221,224,3,10,5,0,222,224,8,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,
-		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,
-		0,0,0,228,229,5,234,0,0,229,11,1,0,0,0,230,231,5,5,0,0,231,254,5,255,0,
-		0,232,233,5,6,0,0,233,254,3,158,79,0,234,235,5,7,0,0,235,254,5,252,0,0,
-		236,237,5,8,0,0,237,254,5,252,0,0,238,239,5,9,0,0,239,254,5,252,0,0,240,
-		241,5,10,0,0,241,254,3,158,79,0,242,243,5,11,0,0,243,254,3,18,9,0,244,
-		245,5,12,0,0,245,247,3,158,79,0,246,248,3,158,79,0,247,246,1,0,0,0,247,
-		248,1,0,0,0,248,251,1,0,0,0,249,250,5,13,0,0,250,252,3,14,7,0,251,249,
-		1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,230,1,0,0,0,253,232,1,0,0,
-		0,253,234,1,0,0,0,253,236,1,0,0,0,253,238,1,0,0,0,253,240,1,0,0,0,253,
-		242,1,0,0,0,253,244,1,0,0,0,254,13,1,0,0,0,255,260,3,158,79,0,256,257,
-		5,241,0,0,257,259,3,158,79,0,258,256,1,0,0,0,259,262,1,0,0,0,260,258,1,
-		0,0,0,260,261,1,0,0,0,261,265,1,0,0,0,262,260,1,0,0,0,263,264,5,241,0,
-		0,264,266,3,16,8,0,265,263,1,0,0,0,265,266,1,0,0,0,266,269,1,0,0,0,267,
-		269,3,16,8,0,268,255,1,0,0,0,268,267,1,0,0,0,269,15,1,0,0,0,270,277,5,
-		233,0,0,271,273,5,252,0,0,272,274,5,237,0,0,273,272,1,0,0,0,273,274,1,
-		0,0,0,274,276,1,0,0,0,275,271,1,0,0,0,276,279,1,0,0,0,277,275,1,0,0,0,
-		277,278,1,0,0,0,278,280,1,0,0,0,279,277,1,0,0,0,280,281,5,234,0,0,281,
-		17,1,0,0,0,282,283,5,251,0,0,283,19,1,0,0,0,284,285,5,14,0,0,285,286,3,
-		158,79,0,286,290,5,233,0,0,287,289,3,22,11,0,288,287,1,0,0,0,289,292,1,
-		0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,
-		293,294,5,234,0,0,294,21,1,0,0,0,295,296,5,43,0,0,296,302,5,255,0,0,297,
-		298,5,44,0,0,298,302,3,152,76,0,299,300,5,45,0,0,300,302,3,152,76,0,301,
-		295,1,0,0,0,301,297,1,0,0,0,301,299,1,0,0,0,302,23,1,0,0,0,303,304,5,15,
-		0,0,304,305,3,158,79,0,305,309,5,233,0,0,306,308,3,26,13,0,307,306,1,0,
-		0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,
-		309,1,0,0,0,312,313,5,234,0,0,313,25,1,0,0,0,314,315,5,117,0,0,315,340,
-		3,152,76,0,316,317,5,176,0,0,317,318,3,152,76,0,318,319,3,148,74,0,319,
-		340,1,0,0,0,320,321,5,177,0,0,321,322,3,152,76,0,322,323,3,148,74,0,323,
-		340,1,0,0,0,324,325,5,16,0,0,325,326,3,28,14,0,326,330,5,233,0,0,327,329,
-		3,34,17,0,328,327,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,1,0,
-		0,0,331,333,1,0,0,0,332,330,1,0,0,0,333,334,5,234,0,0,334,340,1,0,0,0,
-		335,336,5,19,0,0,336,337,5,252,0,0,337,338,5,20,0,0,338,340,3,152,76,0,
-		339,314,1,0,0,0,339,316,1,0,0,0,339,320,1,0,0,0,339,324,1,0,0,0,339,335,
-		1,0,0,0,340,27,1,0,0,0,341,342,7,1,0,0,342,29,1,0,0,0,343,344,5,46,0,0,
-		344,345,3,158,79,0,345,349,5,233,0,0,346,348,3,32,16,0,347,346,1,0,0,0,
-		348,351,1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,352,1,0,0,0,351,349,
-		1,0,0,0,352,353,5,234,0,0,353,31,1,0,0,0,354,355,5,47,0,0,355,378,3,152,
-		76,0,356,357,5,48,0,0,357,358,5,49,0,0,358,361,3,150,75,0,359,360,5,50,
-		0,0,360,362,3,152,76,0,361,359,1,0,0,0,361,362,1,0,0,0,362,365,1,0,0,0,
-		363,364,5,51,0,0,364,366,5,252,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
-		378,1,0,0,0,367,368,5,48,0,0,368,369,5,52,0,0,369,373,5,233,0,0,370,372,
-		3,34,17,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,
-		0,0,374,376,1,0,0,0,375,373,1,0,0,0,376,378,5,234,0,0,377,354,1,0,0,0,
-		377,356,1,0,0,0,377,367,1,0,0,0,378,33,1,0,0,0,379,380,5,252,0,0,380,382,
-		3,152,76,0,381,383,5,237,0,0,382,381,1,0,0,0,382,383,1,0,0,0,383,35,1,
-		0,0,0,384,385,5,53,0,0,385,386,3,158,79,0,386,387,5,54,0,0,387,388,3,158,
-		79,0,388,392,5,233,0,0,389,391,3,38,19,0,390,389,1,0,0,0,391,394,1,0,0,
-		0,392,390,1,0,0,0,392,393,1,0,0,0,393,395,1,0,0,0,394,392,1,0,0,0,395,
-		396,5,234,0,0,396,37,1,0,0,0,397,398,5,55,0,0,398,467,3,158,79,0,399,400,
-		5,56,0,0,400,401,3,152,76,0,401,406,3,148,74,0,402,403,5,57,0,0,403,404,
-		3,152,76,0,404,405,3,148,74,0,405,407,1,0,0,0,406,402,1,0,0,0,406,407,
-		1,0,0,0,407,416,1,0,0,0,408,409,5,231,0,0,409,413,3,158,79,0,410,412,3,
-		42,21,0,411,410,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,
-		0,414,417,1,0,0,0,415,413,1,0,0,0,416,408,1,0,0,0,416,417,1,0,0,0,417,
-		467,1,0,0,0,418,419,5,58,0,0,419,467,5,252,0,0,420,421,5,59,0,0,421,467,
-		3,150,75,0,422,423,5,60,0,0,423,424,3,44,22,0,424,425,3,150,75,0,425,426,
-		5,62,0,0,426,427,5,55,0,0,427,431,5,63,0,0,428,429,5,56,0,0,429,430,5,
-		62,0,0,430,432,5,64,0,0,431,428,1,0,0,0,431,432,1,0,0,0,432,467,1,0,0,
-		0,433,435,5,65,0,0,434,436,3,46,23,0,435,434,1,0,0,0,436,437,1,0,0,0,437,
-		435,1,0,0,0,437,438,1,0,0,0,438,467,1,0,0,0,439,440,5,11,0,0,440,467,3,
-		18,9,0,441,467,3,48,24,0,442,443,5,230,0,0,443,467,3,158,79,0,444,445,
-		5,93,0,0,445,451,3,152,76,0,446,449,5,96,0,0,447,448,5,161,0,0,448,450,
-		3,152,76,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,446,1,0,
-		0,0,451,452,1,0,0,0,452,467,1,0,0,0,453,454,5,94,0,0,454,455,5,62,0,0,
-		455,460,3,150,75,0,456,457,5,237,0,0,457,459,3,150,75,0,458,456,1,0,0,
-		0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,464,1,0,0,0,462,
-		460,1,0,0,0,463,465,3,40,20,0,464,463,1,0,0,0,464,465,1,0,0,0,465,467,
-		1,0,0,0,466,397,1,0,0,0,466,399,1,0,0,0,466,418,1,0,0,0,466,420,1,0,0,
-		0,466,422,1,0,0,0,466,433,1,0,0,0,466,439,1,0,0,0,466,441,1,0,0,0,466,
-		442,1,0,0,0,466,444,1,0,0,0,466,453,1,0,0,0,467,39,1,0,0,0,468,469,5,127,
-		0,0,469,470,3,150,75,0,470,471,5,195,0,0,471,472,3,158,79,0,472,476,1,
-		0,0,0,473,474,5,127,0,0,474,476,3,152,76,0,475,468,1,0,0,0,475,473,1,0,
-		0,0,476,41,1,0,0,0,477,485,5,232,0,0,478,479,5,50,0,0,479,485,3,152,76,
-		0,480,481,5,71,0,0,481,485,3,152,76,0,482,483,5,174,0,0,483,485,3,150,
-		75,0,484,477,1,0,0,0,484,478,1,0,0,0,484,480,1,0,0,0,484,482,1,0,0,0,485,
-		43,1,0,0,0,486,487,5,254,0,0,487,490,5,61,0,0,488,490,5,253,0,0,489,486,
-		1,0,0,0,489,488,1,0,0,0,490,45,1,0,0,0,491,492,5,70,0,0,492,498,3,152,
-		76,0,493,494,5,71,0,0,494,498,3,152,76,0,495,496,5,72,0,0,496,498,5,252,
-		0,0,497,491,1,0,0,0,497,493,1,0,0,0,497,495,1,0,0,0,498,47,1,0,0,0,499,
-		500,5,66,0,0,500,504,3,158,79,0,501,503,3,50,25,0,502,501,1,0,0,0,503,
-		506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,49,1,0,0,0,506,504,1,0,
-		0,0,507,508,5,71,0,0,508,520,3,152,76,0,509,510,5,72,0,0,510,520,5,252,
-		0,0,511,512,5,127,0,0,512,520,3,152,76,0,513,514,5,67,0,0,514,517,3,52,
-		26,0,515,516,5,196,0,0,516,518,3,52,26,0,517,515,1,0,0,0,517,518,1,0,0,
-		0,518,520,1,0,0,0,519,507,1,0,0,0,519,509,1,0,0,0,519,511,1,0,0,0,519,
-		513,1,0,0,0,520,51,1,0,0,0,521,522,7,2,0,0,522,53,1,0,0,0,523,524,5,73,
-		0,0,524,525,3,158,79,0,525,529,5,233,0,0,526,528,3,56,28,0,527,526,1,0,
-		0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,
-		529,1,0,0,0,532,533,5,234,0,0,533,55,1,0,0,0,534,535,5,74,0,0,535,570,
-		3,158,79,0,536,537,5,109,0,0,537,570,3,152,76,0,538,539,5,110,0,0,539,
-		570,3,76,38,0,540,541,5,112,0,0,541,542,5,72,0,0,542,570,5,252,0,0,543,
-		544,5,115,0,0,544,570,3,86,43,0,545,546,5,8,0,0,546,570,5,252,0,0,547,
-		548,5,45,0,0,548,551,3,152,76,0,549,550,5,135,0,0,550,552,3,150,75,0,551,
-		549,1,0,0,0,551,552,1,0,0,0,552,555,1,0,0,0,553,554,5,136,0,0,554,556,
-		3,58,29,0,555,553,1,0,0,0,555,556,1,0,0,0,556,560,1,0,0,0,557,558,5,150,
-		0,0,558,559,5,254,0,0,559,561,5,137,0,0,560,557,1,0,0,0,560,561,1,0,0,
-		0,561,570,1,0,0,0,562,570,3,80,40,0,563,570,3,82,41,0,564,566,5,138,0,
-		0,565,567,5,241,0,0,566,565,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,
-		570,3,152,76,0,569,534,1,0,0,0,569,536,1,0,0,0,569,538,1,0,0,0,569,540,
-		1,0,0,0,569,543,1,0,0,0,569,545,1,0,0,0,569,547,1,0,0,0,569,562,1,0,0,
-		0,569,563,1,0,0,0,569,564,1,0,0,0,570,57,1,0,0,0,571,574,5,110,0,0,572,
-		574,3,152,76,0,573,571,1,0,0,0,573,572,1,0,0,0,574,59,1,0,0,0,575,576,
-		5,75,0,0,576,577,3,158,79,0,577,581,5,233,0,0,578,580,3,62,31,0,579,578,
-		1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,
-		0,583,581,1,0,0,0,584,585,5,234,0,0,585,61,1,0,0,0,586,587,5,76,0,0,587,
-		591,5,233,0,0,588,590,3,72,36,0,589,588,1,0,0,0,590,593,1,0,0,0,591,589,
-		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,0,594,626,5,234,
-		0,0,595,596,5,77,0,0,596,626,3,152,76,0,597,598,5,78,0,0,598,626,3,152,
-		76,0,599,600,5,79,0,0,600,601,5,49,0,0,601,626,3,150,75,0,602,603,5,79,
-		0,0,603,604,5,80,0,0,604,605,3,152,76,0,605,606,3,148,74,0,606,626,1,0,
-		0,0,607,608,5,82,0,0,608,626,3,152,76,0,609,610,5,83,0,0,610,626,3,152,
-		76,0,611,612,5,81,0,0,612,626,3,152,76,0,613,614,5,84,0,0,614,615,3,152,
-		76,0,615,616,3,148,74,0,616,626,1,0,0,0,617,618,5,85,0,0,618,619,3,152,
-		76,0,619,620,5,80,0,0,620,621,3,152,76,0,621,622,3,148,74,0,622,626,1,
-		0,0,0,623,624,5,86,0,0,624,626,3,158,79,0,625,586,1,0,0,0,625,595,1,0,
-		0,0,625,597,1,0,0,0,625,599,1,0,0,0,625,602,1,0,0,0,625,607,1,0,0,0,625,
-		609,1,0,0,0,625,611,1,0,0,0,625,613,1,0,0,0,625,617,1,0,0,0,625,623,1,
-		0,0,0,626,63,1,0,0,0,627,628,5,87,0,0,628,629,3,158,79,0,629,630,5,54,
-		0,0,630,631,3,158,79,0,631,635,5,233,0,0,632,634,3,66,33,0,633,632,1,0,
-		0,0,634,637,1,0,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,638,1,0,0,0,637,
-		635,1,0,0,0,638,639,5,234,0,0,639,65,1,0,0,0,640,641,5,88,0,0,641,697,
-		3,158,79,0,642,643,5,77,0,0,643,697,3,152,76,0,644,645,5,89,0,0,645,646,
-		5,62,0,0,646,697,5,64,0,0,647,648,5,89,0,0,648,697,3,152,76,0,649,650,
-		5,184,0,0,650,651,3,152,76,0,651,652,3,148,74,0,652,697,1,0,0,0,653,654,
-		5,90,0,0,654,697,3,152,76,0,655,656,5,58,0,0,656,697,5,252,0,0,657,658,
-		5,59,0,0,658,697,3,150,75,0,659,660,5,93,0,0,660,666,3,152,76,0,661,664,
-		5,96,0,0,662,663,5,161,0,0,663,665,3,152,76,0,664,662,1,0,0,0,664,665,
-		1,0,0,0,665,667,1,0,0,0,666,661,1,0,0,0,666,667,1,0,0,0,667,697,1,0,0,
-		0,668,669,5,60,0,0,669,670,3,44,22,0,670,671,3,150,75,0,671,672,5,62,0,
-		0,672,673,5,88,0,0,673,674,5,63,0,0,674,697,1,0,0,0,675,676,5,97,0,0,676,
-		680,3,152,76,0,677,678,5,98,0,0,678,679,5,129,0,0,679,681,5,59,0,0,680,
-		677,1,0,0,0,680,681,1,0,0,0,681,697,1,0,0,0,682,697,3,48,24,0,683,684,
-		5,94,0,0,684,685,5,62,0,0,685,690,3,150,75,0,686,687,5,237,0,0,687,689,
-		3,150,75,0,688,686,1,0,0,0,689,692,1,0,0,0,690,688,1,0,0,0,690,691,1,0,
-		0,0,691,694,1,0,0,0,692,690,1,0,0,0,693,695,3,40,20,0,694,693,1,0,0,0,
-		694,695,1,0,0,0,695,697,1,0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,644,
-		1,0,0,0,696,647,1,0,0,0,696,649,1,0,0,0,696,653,1,0,0,0,696,655,1,0,0,
-		0,696,657,1,0,0,0,696,659,1,0,0,0,696,668,1,0,0,0,696,675,1,0,0,0,696,
-		682,1,0,0,0,696,683,1,0,0,0,697,67,1,0,0,0,698,699,5,190,0,0,699,700,3,
-		158,79,0,700,704,5,233,0,0,701,703,3,70,35,0,702,701,1,0,0,0,703,706,1,
-		0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,707,1,0,0,0,706,704,1,0,0,0,
-		707,708,5,234,0,0,708,69,1,0,0,0,709,710,5,220,0,0,710,728,3,152,76,0,
-		711,712,5,89,0,0,712,728,3,158,79,0,713,714,5,221,0,0,714,728,3,152,76,
-		0,715,716,5,222,0,0,716,728,3,152,76,0,717,718,5,223,0,0,718,728,3,152,
-		76,0,719,720,5,82,0,0,720,728,3,152,76,0,721,722,5,81,0,0,722,728,3,152,
-		76,0,723,724,5,99,0,0,724,728,3,152,76,0,725,726,5,100,0,0,726,728,3,152,
-		76,0,727,709,1,0,0,0,727,711,1,0,0,0,727,713,1,0,0,0,727,715,1,0,0,0,727,
-		717,1,0,0,0,727,719,1,0,0,0,727,721,1,0,0,0,727,723,1,0,0,0,727,725,1,
-		0,0,0,728,71,1,0,0,0,729,730,5,252,0,0,730,731,3,152,76,0,731,732,5,62,
-		0,0,732,734,3,152,76,0,733,735,5,237,0,0,734,733,1,0,0,0,734,735,1,0,0,
-		0,735,73,1,0,0,0,736,737,5,108,0,0,737,738,3,158,79,0,738,742,5,233,0,
-		0,739,741,3,78,39,0,740,739,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,
-		743,1,0,0,0,743,745,1,0,0,0,744,742,1,0,0,0,745,746,5,234,0,0,746,75,1,
-		0,0,0,747,749,3,152,76,0,748,750,5,111,0,0,749,748,1,0,0,0,749,750,1,0,
-		0,0,750,753,1,0,0,0,751,752,5,50,0,0,752,754,3,152,76,0,753,751,1,0,0,
-		0,753,754,1,0,0,0,754,757,1,0,0,0,755,756,5,71,0,0,756,758,3,152,76,0,
-		757,755,1,0,0,0,757,758,1,0,0,0,758,77,1,0,0,0,759,760,5,109,0,0,760,830,
-		3,152,76,0,761,762,5,110,0,0,762,830,3,76,38,0,763,765,5,199,0,0,764,766,
-		5,253,0,0,765,764,1,0,0,0,765,766,1,0,0,0,766,769,1,0,0,0,767,768,5,139,
-		0,0,768,770,3,152,76,0,769,767,1,0,0,0,769,770,1,0,0,0,770,830,1,0,0,0,
-		771,772,5,199,0,0,772,830,5,210,0,0,773,774,5,200,0,0,774,830,3,152,76,
-		0,775,776,5,201,0,0,776,830,3,152,76,0,777,778,5,202,0,0,778,779,5,72,
-		0,0,779,830,5,252,0,0,780,781,5,203,0,0,781,785,5,233,0,0,782,784,3,34,
-		17,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,
-		788,1,0,0,0,787,785,1,0,0,0,788,830,5,234,0,0,789,790,5,203,0,0,790,791,
-		5,211,0,0,791,792,3,158,79,0,792,793,5,212,0,0,793,794,3,152,76,0,794,
-		830,1,0,0,0,795,796,5,204,0,0,796,830,3,152,76,0,797,830,3,80,40,0,798,
-		830,3,82,41,0,799,800,5,207,0,0,800,801,5,213,0,0,801,802,3,152,76,0,802,
-		803,5,169,0,0,803,804,3,152,76,0,804,830,1,0,0,0,805,806,5,206,0,0,806,
-		830,3,152,76,0,807,808,5,112,0,0,808,809,5,72,0,0,809,830,5,252,0,0,810,
-		811,5,115,0,0,811,830,3,86,43,0,812,813,5,8,0,0,813,830,5,252,0,0,814,
-		815,5,119,0,0,815,830,5,254,0,0,816,830,3,48,24,0,817,818,5,225,0,0,818,
-		819,5,62,0,0,819,820,3,152,76,0,820,821,5,211,0,0,821,825,3,152,76,0,822,
-		823,5,226,0,0,823,824,5,227,0,0,824,826,3,152,76,0,825,822,1,0,0,0,825,
-		826,1,0,0,0,826,830,1,0,0,0,827,828,5,228,0,0,828,830,3,152,76,0,829,759,
-		1,0,0,0,829,761,1,0,0,0,829,763,1,0,0,0,829,771,1,0,0,0,829,773,1,0,0,
-		0,829,775,1,0,0,0,829,777,1,0,0,0,829,780,1,0,0,0,829,789,1,0,0,0,829,
-		795,1,0,0,0,829,797,1,0,0,0,829,798,1,0,0,0,829,799,1,0,0,0,829,805,1,
-		0,0,0,829,807,1,0,0,0,829,810,1,0,0,0,829,812,1,0,0,0,829,814,1,0,0,0,
-		829,816,1,0,0,0,829,817,1,0,0,0,829,827,1,0,0,0,830,79,1,0,0,0,831,832,
-		5,205,0,0,832,837,3,152,76,0,833,834,5,51,0,0,834,838,5,252,0,0,835,836,
-		5,214,0,0,836,838,3,158,79,0,837,833,1,0,0,0,837,835,1,0,0,0,838,81,1,
-		0,0,0,839,840,5,207,0,0,840,841,5,208,0,0,841,842,3,158,79,0,842,846,5,
-		233,0,0,843,845,3,84,42,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,
-		0,0,846,847,1,0,0,0,847,851,1,0,0,0,848,846,1,0,0,0,849,850,5,169,0,0,
-		850,852,3,152,76,0,851,849,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,
-		854,5,234,0,0,854,83,1,0,0,0,855,856,5,209,0,0,856,857,3,152,76,0,857,
-		858,3,152,76,0,858,85,1,0,0,0,859,872,5,116,0,0,860,872,5,117,0,0,861,
-		872,5,118,0,0,862,863,5,52,0,0,863,867,5,233,0,0,864,866,3,34,17,0,865,
-		864,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,
-		0,0,0,869,867,1,0,0,0,870,872,5,234,0,0,871,859,1,0,0,0,871,860,1,0,0,
-		0,871,861,1,0,0,0,871,862,1,0,0,0,872,87,1,0,0,0,873,874,5,215,0,0,874,
-		875,3,158,79,0,875,879,5,233,0,0,876,878,3,90,45,0,877,876,1,0,0,0,878,
-		881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,1,0,0,0,881,879,1,
-		0,0,0,882,883,5,234,0,0,883,89,1,0,0,0,884,885,5,195,0,0,885,886,3,158,
-		79,0,886,887,5,238,0,0,887,888,3,158,79,0,888,908,1,0,0,0,889,890,5,193,
-		0,0,890,908,3,152,76,0,891,892,5,216,0,0,892,908,3,152,76,0,893,894,5,
-		217,0,0,894,908,5,219,0,0,895,896,5,217,0,0,896,908,3,158,79,0,897,899,
-		5,64,0,0,898,900,3,92,46,0,899,898,1,0,0,0,900,901,1,0,0,0,901,899,1,0,
-		0,0,901,902,1,0,0,0,902,908,1,0,0,0,903,904,5,203,0,0,904,905,5,166,0,
-		0,905,906,5,51,0,0,906,908,3,158,79,0,907,884,1,0,0,0,907,889,1,0,0,0,
-		907,891,1,0,0,0,907,893,1,0,0,0,907,895,1,0,0,0,907,897,1,0,0,0,907,903,
-		1,0,0,0,908,91,1,0,0,0,909,910,5,218,0,0,910,916,3,152,76,0,911,912,5,
-		99,0,0,912,916,3,152,76,0,913,914,5,100,0,0,914,916,3,152,76,0,915,909,
-		1,0,0,0,915,911,1,0,0,0,915,913,1,0,0,0,916,93,1,0,0,0,917,918,5,120,0,
-		0,918,919,3,158,79,0,919,923,5,233,0,0,920,922,3,96,48,0,921,920,1,0,0,
-		0,922,925,1,0,0,0,923,921,1,0,0,0,923,924,1,0,0,0,924,926,1,0,0,0,925,
-		923,1,0,0,0,926,927,5,234,0,0,927,95,1,0,0,0,928,929,5,121,0,0,929,964,
-		3,152,76,0,930,931,5,122,0,0,931,936,3,98,49,0,932,933,5,237,0,0,933,935,
-		3,98,49,0,934,932,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,
-		0,0,937,964,1,0,0,0,938,936,1,0,0,0,939,940,5,162,0,0,940,964,3,152,76,
-		0,941,942,5,163,0,0,942,943,3,152,76,0,943,944,5,161,0,0,944,947,3,158,
-		79,0,945,946,5,164,0,0,946,948,3,152,76,0,947,945,1,0,0,0,947,948,1,0,
-		0,0,948,950,1,0,0,0,949,951,5,167,0,0,950,949,1,0,0,0,950,951,1,0,0,0,
-		951,964,1,0,0,0,952,953,5,201,0,0,953,964,3,152,76,0,954,955,5,165,0,0,
-		955,960,3,102,51,0,956,957,5,237,0,0,957,959,3,102,51,0,958,956,1,0,0,
-		0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,1,0,0,0,961,964,1,0,0,0,962,
-		960,1,0,0,0,963,928,1,0,0,0,963,930,1,0,0,0,963,939,1,0,0,0,963,941,1,
-		0,0,0,963,952,1,0,0,0,963,954,1,0,0,0,964,97,1,0,0,0,965,966,3,158,79,
-		0,966,975,3,152,76,0,967,971,5,233,0,0,968,970,3,100,50,0,969,968,1,0,
-		0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,
-		971,1,0,0,0,974,976,5,234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,99,1,
-		0,0,0,977,978,5,162,0,0,978,984,3,152,76,0,979,980,5,163,0,0,980,984,3,
-		152,76,0,981,982,5,164,0,0,982,984,3,152,76,0,983,977,1,0,0,0,983,979,
-		1,0,0,0,983,981,1,0,0,0,984,101,1,0,0,0,985,986,5,252,0,0,986,987,3,152,
-		76,0,987,103,1,0,0,0,988,989,5,123,0,0,989,998,3,158,79,0,990,994,5,233,
-		0,0,991,993,3,106,53,0,992,991,1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,
-		994,995,1,0,0,0,995,997,1,0,0,0,996,994,1,0,0,0,997,999,5,234,0,0,998,
-		990,1,0,0,0,998,999,1,0,0,0,999,105,1,0,0,0,1000,1001,5,124,0,0,1001,1007,
-		3,152,76,0,1002,1003,5,125,0,0,1003,1007,3,152,76,0,1004,1005,5,126,0,
-		0,1005,1007,3,152,76,0,1006,1000,1,0,0,0,1006,1002,1,0,0,0,1006,1004,1,
-		0,0,0,1007,107,1,0,0,0,1008,1009,5,127,0,0,1009,1010,3,158,79,0,1010,1011,
-		5,233,0,0,1011,1019,3,152,76,0,1012,1017,3,148,74,0,1013,1014,5,57,0,0,
-		1014,1015,3,152,76,0,1015,1016,3,148,74,0,1016,1018,1,0,0,0,1017,1013,
-		1,0,0,0,1017,1018,1,0,0,0,1018,1020,1,0,0,0,1019,1012,1,0,0,0,1019,1020,
-		1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,234,0,0,1022,109,1,0,0,0,1023,1024,
-		5,128,0,0,1024,1025,3,158,79,0,1025,1026,5,240,0,0,1026,1033,3,152,76,
-		0,1027,1030,5,129,0,0,1028,1031,5,130,0,0,1029,1031,5,131,0,0,1030,1028,
-		1,0,0,0,1030,1029,1,0,0,0,1031,1032,1,0,0,0,1032,1034,3,150,75,0,1033,
-		1027,1,0,0,0,1033,1034,1,0,0,0,1034,1037,1,0,0,0,1035,1036,5,51,0,0,1036,
-		1038,5,252,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,111,1,0,0,0,1039,
-		1040,5,132,0,0,1040,1041,3,158,79,0,1041,1042,5,139,0,0,1042,1045,3,152,
-		76,0,1043,1044,5,51,0,0,1044,1046,5,252,0,0,1045,1043,1,0,0,0,1045,1046,
-		1,0,0,0,1046,1050,1,0,0,0,1047,1048,5,133,0,0,1048,1049,5,135,0,0,1049,
-		1051,5,254,0,0,1050,1047,1,0,0,0,1050,1051,1,0,0,0,1051,1055,1,0,0,0,1052,
-		1053,5,134,0,0,1053,1054,5,135,0,0,1054,1056,5,254,0,0,1055,1052,1,0,0,
-		0,1055,1056,1,0,0,0,1056,1067,1,0,0,0,1057,1058,5,156,0,0,1058,1059,5,
-		179,0,0,1059,1060,3,158,79,0,1060,1061,5,157,0,0,1061,1062,5,161,0,0,1062,
-		1063,5,254,0,0,1063,1065,5,158,0,0,1064,1066,3,114,57,0,1065,1064,1,0,
-		0,0,1065,1066,1,0,0,0,1066,1068,1,0,0,0,1067,1057,1,0,0,0,1067,1068,1,
-		0,0,0,1068,1069,1,0,0,0,1069,1070,5,239,0,0,1070,1075,3,116,58,0,1071,
-		1072,5,237,0,0,1072,1074,3,116,58,0,1073,1071,1,0,0,0,1074,1077,1,0,0,
-		0,1075,1073,1,0,0,0,1075,1076,1,0,0,0,1076,113,1,0,0,0,1077,1075,1,0,0,
-		0,1078,1079,5,159,0,0,1079,1084,3,158,79,0,1080,1081,5,237,0,0,1081,1083,
-		3,158,79,0,1082,1080,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1084,
-		1085,1,0,0,0,1085,1090,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,170,0,0,1088,
-		1089,5,160,0,0,1089,1091,3,158,79,0,1090,1087,1,0,0,0,1090,1091,1,0,0,
-		0,1091,1095,1,0,0,0,1092,1093,5,160,0,0,1093,1095,3,158,79,0,1094,1078,
-		1,0,0,0,1094,1092,1,0,0,0,1095,115,1,0,0,0,1096,1097,5,152,0,0,1097,1098,
-		5,253,0,0,1098,1099,5,161,0,0,1099,1116,3,158,79,0,1100,1112,5,155,0,0,
-		1101,1102,5,235,0,0,1102,1107,3,158,79,0,1103,1104,5,237,0,0,1104,1106,
-		3,158,79,0,1105,1103,1,0,0,0,1106,1109,1,0,0,0,1107,1105,1,0,0,0,1107,
-		1108,1,0,0,0,1108,1110,1,0,0,0,1109,1107,1,0,0,0,1110,1111,5,236,0,0,1111,
-		1113,1,0,0,0,1112,1101,1,0,0,0,1112,1113,1,0,0,0,1113,1116,1,0,0,0,1114,
-		1116,3,158,79,0,1115,1096,1,0,0,0,1115,1100,1,0,0,0,1115,1114,1,0,0,0,
-		1116,117,1,0,0,0,1117,1118,5,140,0,0,1118,1119,5,139,0,0,1119,1122,3,152,
-		76,0,1120,1121,5,141,0,0,1121,1123,3,150,75,0,1122,1120,1,0,0,0,1122,1123,
-		1,0,0,0,1123,119,1,0,0,0,1124,1125,5,142,0,0,1125,1126,5,143,0,0,1126,
-		1131,3,122,61,0,1127,1128,5,237,0,0,1128,1130,3,122,61,0,1129,1127,1,0,
-		0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,1132,1,0,0,0,1132,121,1,0,
-		0,0,1133,1131,1,0,0,0,1134,1137,5,65,0,0,1135,1137,3,158,79,0,1136,1134,
-		1,0,0,0,1136,1135,1,0,0,0,1137,123,1,0,0,0,1138,1139,5,144,0,0,1139,1143,
-		5,233,0,0,1140,1142,3,126,63,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
-		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
-		1147,5,234,0,0,1147,125,1,0,0,0,1148,1149,5,10,0,0,1149,1159,3,156,78,
-		0,1150,1151,5,145,0,0,1151,1156,3,158,79,0,1152,1153,5,237,0,0,1153,1155,
-		3,158,79,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,1156,
-		1157,1,0,0,0,1157,1160,1,0,0,0,1158,1156,1,0,0,0,1159,1150,1,0,0,0,1159,
-		1160,1,0,0,0,1160,1243,1,0,0,0,1161,1162,5,146,0,0,1162,1243,3,158,79,
-		0,1163,1164,5,147,0,0,1164,1243,3,158,79,0,1165,1166,5,148,0,0,1166,1167,
-		5,149,0,0,1167,1168,5,150,0,0,1168,1243,3,158,79,0,1169,1172,5,151,0,0,
-		1170,1171,5,253,0,0,1171,1173,5,195,0,0,1172,1170,1,0,0,0,1172,1173,1,
-		0,0,0,1173,1174,1,0,0,0,1174,1175,5,149,0,0,1175,1176,5,161,0,0,1176,1243,
-		3,158,79,0,1177,1178,5,152,0,0,1178,1179,5,253,0,0,1179,1180,5,195,0,0,
-		1180,1181,5,149,0,0,1181,1182,5,161,0,0,1182,1243,3,158,79,0,1183,1184,
-		5,172,0,0,1184,1189,3,158,79,0,1185,1186,5,237,0,0,1186,1188,3,158,79,
-		0,1187,1185,1,0,0,0,1188,1191,1,0,0,0,1189,1187,1,0,0,0,1189,1190,1,0,
-		0,0,1190,1193,1,0,0,0,1191,1189,1,0,0,0,1192,1194,5,153,0,0,1193,1192,
-		1,0,0,0,1193,1194,1,0,0,0,1194,1195,1,0,0,0,1195,1196,5,161,0,0,1196,1197,
-		5,224,0,0,1197,1198,3,156,78,0,1198,1243,1,0,0,0,1199,1200,5,168,0,0,1200,
-		1201,3,152,76,0,1201,1205,5,233,0,0,1202,1204,3,126,63,0,1203,1202,1,0,
-		0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1205,1206,1,0,0,0,1206,1208,1,
-		0,0,0,1207,1205,1,0,0,0,1208,1218,5,234,0,0,1209,1210,5,169,0,0,1210,1214,
-		5,233,0,0,1211,1213,3,126,63,0,1212,1211,1,0,0,0,1213,1216,1,0,0,0,1214,
-		1212,1,0,0,0,1214,1215,1,0,0,0,1215,1217,1,0,0,0,1216,1214,1,0,0,0,1217,
-		1219,5,234,0,0,1218,1209,1,0,0,0,1218,1219,1,0,0,0,1219,1243,1,0,0,0,1220,
-		1223,5,153,0,0,1221,1222,5,179,0,0,1222,1224,5,109,0,0,1223,1221,1,0,0,
-		0,1223,1224,1,0,0,0,1224,1225,1,0,0,0,1225,1229,5,233,0,0,1226,1228,3,
-		126,63,0,1227,1226,1,0,0,0,1228,1231,1,0,0,0,1229,1227,1,0,0,0,1229,1230,
-		1,0,0,0,1230,1232,1,0,0,0,1231,1229,1,0,0,0,1232,1243,5,234,0,0,1233,1234,
-		5,154,0,0,1234,1238,5,233,0,0,1235,1237,3,126,63,0,1236,1235,1,0,0,0,1237,
-		1240,1,0,0,0,1238,1236,1,0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,
-		1238,1,0,0,0,1241,1243,5,234,0,0,1242,1148,1,0,0,0,1242,1161,1,0,0,0,1242,
-		1163,1,0,0,0,1242,1165,1,0,0,0,1242,1169,1,0,0,0,1242,1177,1,0,0,0,1242,
-		1183,1,0,0,0,1242,1199,1,0,0,0,1242,1220,1,0,0,0,1242,1233,1,0,0,0,1243,
-		127,1,0,0,0,1244,1245,5,171,0,0,1245,1249,5,233,0,0,1246,1248,3,130,65,
-		0,1247,1246,1,0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1249,1250,1,0,
-		0,0,1250,1252,1,0,0,0,1251,1249,1,0,0,0,1252,1253,5,234,0,0,1253,129,1,
-		0,0,0,1254,1255,5,172,0,0,1255,1260,3,158,79,0,1256,1257,5,237,0,0,1257,
-		1259,3,158,79,0,1258,1256,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,
-		1260,1261,1,0,0,0,1261,1266,1,0,0,0,1262,1260,1,0,0,0,1263,1265,3,132,
-		66,0,1264,1263,1,0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1266,1267,1,
-		0,0,0,1267,1271,1,0,0,0,1268,1266,1,0,0,0,1269,1271,3,124,62,0,1270,1254,
-		1,0,0,0,1270,1269,1,0,0,0,1271,131,1,0,0,0,1272,1273,5,173,0,0,1273,1295,
-		3,152,76,0,1274,1275,5,174,0,0,1275,1295,3,150,75,0,1276,1277,5,99,0,0,
-		1277,1278,3,152,76,0,1278,1279,5,181,0,0,1279,1280,5,107,0,0,1280,1295,
-		1,0,0,0,1281,1282,5,100,0,0,1282,1295,3,152,76,0,1283,1284,5,101,0,0,1284,
-		1285,3,152,76,0,1285,1286,5,181,0,0,1286,1287,5,107,0,0,1287,1295,1,0,
-		0,0,1288,1289,5,102,0,0,1289,1295,3,152,76,0,1290,1291,5,103,0,0,1291,
-		1295,5,104,0,0,1292,1293,5,105,0,0,1293,1295,3,152,76,0,1294,1272,1,0,
-		0,0,1294,1274,1,0,0,0,1294,1276,1,0,0,0,1294,1281,1,0,0,0,1294,1283,1,
-		0,0,0,1294,1288,1,0,0,0,1294,1290,1,0,0,0,1294,1292,1,0,0,0,1295,133,1,
-		0,0,0,1296,1297,5,2,0,0,1297,1298,3,158,79,0,1298,1299,5,4,0,0,1299,1300,
-		3,158,79,0,1300,1304,5,233,0,0,1301,1303,3,136,68,0,1302,1301,1,0,0,0,
-		1303,1306,1,0,0,0,1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,
-		0,1306,1304,1,0,0,0,1307,1308,5,234,0,0,1308,135,1,0,0,0,1309,1310,3,158,
-		79,0,1310,1311,5,60,0,0,1311,1312,5,175,0,0,1312,1313,5,254,0,0,1313,1548,
-		1,0,0,0,1314,1315,3,158,79,0,1315,1316,5,60,0,0,1316,1317,5,38,0,0,1317,
-		1321,3,152,76,0,1318,1320,3,146,73,0,1319,1318,1,0,0,0,1320,1323,1,0,0,
-		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1548,1,0,0,0,1323,1321,1,0,
-		0,0,1324,1325,3,158,79,0,1325,1326,5,95,0,0,1326,1327,5,62,0,0,1327,1328,
-		3,150,75,0,1328,1548,1,0,0,0,1329,1330,3,158,79,0,1330,1331,5,95,0,0,1331,
-		1332,5,38,0,0,1332,1333,5,62,0,0,1333,1338,3,144,72,0,1334,1335,5,237,
-		0,0,1335,1337,3,144,72,0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,
-		1,0,0,0,1338,1339,1,0,0,0,1339,1344,1,0,0,0,1340,1338,1,0,0,0,1341,1343,
-		3,146,73,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,
-		1345,1,0,0,0,1345,1548,1,0,0,0,1346,1344,1,0,0,0,1347,1348,3,156,78,0,
-		1348,1349,7,3,0,0,1349,1350,3,152,76,0,1350,1355,3,148,74,0,1351,1352,
-		5,28,0,0,1352,1353,3,152,76,0,1353,1354,3,148,74,0,1354,1356,1,0,0,0,1355,
-		1351,1,0,0,0,1355,1356,1,0,0,0,1356,1548,1,0,0,0,1357,1358,3,156,78,0,
-		1358,1359,5,178,0,0,1359,1360,3,152,76,0,1360,1361,5,179,0,0,1361,1362,
-		5,252,0,0,1362,1548,1,0,0,0,1363,1364,3,158,79,0,1364,1397,5,180,0,0,1365,
-		1366,5,54,0,0,1366,1370,5,252,0,0,1367,1369,3,146,73,0,1368,1367,1,0,0,
-		0,1369,1372,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1374,1,0,
-		0,0,1372,1370,1,0,0,0,1373,1375,3,140,70,0,1374,1373,1,0,0,0,1374,1375,
-		1,0,0,0,1375,1398,1,0,0,0,1376,1386,5,38,0,0,1377,1378,5,44,0,0,1378,1379,
-		3,152,76,0,1379,1383,3,148,74,0,1380,1382,3,138,69,0,1381,1380,1,0,0,0,
-		1382,1385,1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,0,0,
-		0,1385,1383,1,0,0,0,1386,1377,1,0,0,0,1386,1387,1,0,0,0,1387,1391,1,0,
-		0,0,1388,1390,3,146,73,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,1389,
-		1,0,0,0,1391,1392,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1394,1396,
-		3,140,70,0,1395,1394,1,0,0,0,1395,1396,1,0,0,0,1396,1398,1,0,0,0,1397,
-		1365,1,0,0,0,1397,1376,1,0,0,0,1398,1548,1,0,0,0,1399,1401,5,171,0,0,1400,
-		1402,3,132,66,0,1401,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1401,1,0,0,0,
-		1403,1404,1,0,0,0,1404,1548,1,0,0,0,1405,1406,5,171,0,0,1406,1407,5,172,
-		0,0,1407,1548,5,106,0,0,1408,1409,3,158,79,0,1409,1410,5,117,0,0,1410,
-		1411,3,152,76,0,1411,1548,1,0,0,0,1412,1413,3,158,79,0,1413,1414,5,16,
-		0,0,1414,1415,3,28,14,0,1415,1419,5,233,0,0,1416,1418,3,34,17,0,1417,1416,
-		1,0,0,0,1418,1421,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1422,
-		1,0,0,0,1421,1419,1,0,0,0,1422,1423,5,234,0,0,1423,1548,1,0,0,0,1424,1425,
-		3,158,79,0,1425,1426,5,19,0,0,1426,1427,5,252,0,0,1427,1428,5,20,0,0,1428,
-		1429,3,152,76,0,1429,1548,1,0,0,0,1430,1431,3,158,79,0,1431,1433,5,21,
-		0,0,1432,1434,5,241,0,0,1433,1432,1,0,0,0,1433,1434,1,0,0,0,1434,1435,
-		1,0,0,0,1435,1436,3,152,76,0,1436,1548,1,0,0,0,1437,1438,3,158,79,0,1438,
-		1439,5,229,0,0,1439,1442,3,150,75,0,1440,1441,5,51,0,0,1441,1443,5,252,
-		0,0,1442,1440,1,0,0,0,1442,1443,1,0,0,0,1443,1548,1,0,0,0,1444,1445,3,
-		158,79,0,1445,1446,5,229,0,0,1446,1447,5,38,0,0,1447,1452,3,142,71,0,1448,
-		1449,5,237,0,0,1449,1451,3,142,71,0,1450,1448,1,0,0,0,1451,1454,1,0,0,
-		0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,1,0,0,0,1454,1452,1,0,
-		0,0,1455,1456,5,51,0,0,1456,1458,5,252,0,0,1457,1455,1,0,0,0,1457,1458,
-		1,0,0,0,1458,1548,1,0,0,0,1459,1460,3,158,79,0,1460,1461,5,91,0,0,1461,
-		1462,3,152,76,0,1462,1548,1,0,0,0,1463,1464,3,158,79,0,1464,1465,5,92,
-		0,0,1465,1466,5,135,0,0,1466,1467,3,150,75,0,1467,1468,5,62,0,0,1468,1469,
-		3,152,76,0,1469,1548,1,0,0,0,1470,1471,3,158,79,0,1471,1472,5,198,0,0,
-		1472,1473,5,92,0,0,1473,1548,1,0,0,0,1474,1475,3,158,79,0,1475,1476,5,
-		70,0,0,1476,1478,5,68,0,0,1477,1479,5,253,0,0,1478,1477,1,0,0,0,1478,1479,
-		1,0,0,0,1479,1548,1,0,0,0,1480,1481,3,158,79,0,1481,1482,5,70,0,0,1482,
-		1485,5,69,0,0,1483,1484,5,51,0,0,1484,1486,5,252,0,0,1485,1483,1,0,0,0,
-		1485,1486,1,0,0,0,1486,1548,1,0,0,0,1487,1488,3,158,79,0,1488,1490,5,64,
-		0,0,1489,1491,3,92,46,0,1490,1489,1,0,0,0,1491,1492,1,0,0,0,1492,1490,
-		1,0,0,0,1492,1493,1,0,0,0,1493,1548,1,0,0,0,1494,1495,5,22,0,0,1495,1548,
-		5,254,0,0,1496,1497,5,23,0,0,1497,1548,5,254,0,0,1498,1548,5,24,0,0,1499,
-		1548,5,25,0,0,1500,1501,3,158,79,0,1501,1502,5,26,0,0,1502,1503,5,27,0,
-		0,1503,1504,3,152,76,0,1504,1505,3,148,74,0,1505,1506,5,28,0,0,1506,1507,
-		3,152,76,0,1507,1508,3,148,74,0,1508,1548,1,0,0,0,1509,1510,3,158,79,0,
-		1510,1511,5,29,0,0,1511,1514,5,161,0,0,1512,1515,5,30,0,0,1513,1515,3,
-		152,76,0,1514,1512,1,0,0,0,1514,1513,1,0,0,0,1515,1516,1,0,0,0,1516,1517,
-		5,31,0,0,1517,1518,3,152,76,0,1518,1519,3,148,74,0,1519,1520,5,28,0,0,
-		1520,1521,3,152,76,0,1521,1522,3,148,74,0,1522,1548,1,0,0,0,1523,1524,
-		3,158,79,0,1524,1525,5,32,0,0,1525,1526,3,152,76,0,1526,1527,3,148,74,
-		0,1527,1528,5,20,0,0,1528,1529,3,152,76,0,1529,1548,1,0,0,0,1530,1531,
-		5,33,0,0,1531,1532,3,156,78,0,1532,1533,5,34,0,0,1533,1534,3,156,78,0,
-		1534,1537,3,152,76,0,1535,1536,5,35,0,0,1536,1538,3,152,76,0,1537,1535,
-		1,0,0,0,1537,1538,1,0,0,0,1538,1548,1,0,0,0,1539,1540,5,36,0,0,1540,1541,
-		5,35,0,0,1541,1542,3,152,76,0,1542,1543,3,148,74,0,1543,1544,5,37,0,0,
-		1544,1545,3,152,76,0,1545,1546,3,148,74,0,1546,1548,1,0,0,0,1547,1309,
-		1,0,0,0,1547,1314,1,0,0,0,1547,1324,1,0,0,0,1547,1329,1,0,0,0,1547,1347,
-		1,0,0,0,1547,1357,1,0,0,0,1547,1363,1,0,0,0,1547,1399,1,0,0,0,1547,1405,
-		1,0,0,0,1547,1408,1,0,0,0,1547,1412,1,0,0,0,1547,1424,1,0,0,0,1547,1430,
-		1,0,0,0,1547,1437,1,0,0,0,1547,1444,1,0,0,0,1547,1459,1,0,0,0,1547,1463,
-		1,0,0,0,1547,1470,1,0,0,0,1547,1474,1,0,0,0,1547,1480,1,0,0,0,1547,1487,
-		1,0,0,0,1547,1494,1,0,0,0,1547,1496,1,0,0,0,1547,1498,1,0,0,0,1547,1499,
-		1,0,0,0,1547,1500,1,0,0,0,1547,1509,1,0,0,0,1547,1523,1,0,0,0,1547,1530,
-		1,0,0,0,1547,1539,1,0,0,0,1548,137,1,0,0,0,1549,1550,5,72,0,0,1550,1551,
-		5,252,0,0,1551,1552,5,170,0,0,1552,1553,3,152,76,0,1553,1554,3,148,74,
-		0,1554,139,1,0,0,0,1555,1556,5,45,0,0,1556,1557,5,40,0,0,1557,1558,5,41,
-		0,0,1558,1559,3,152,76,0,1559,1560,5,42,0,0,1560,1564,3,152,76,0,1561,
-		1563,3,146,73,0,1562,1561,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,
-		1564,1565,1,0,0,0,1565,141,1,0,0,0,1566,1564,1,0,0,0,1567,1569,5,242,0,
-		0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,1571,3,150,
-		75,0,1571,1572,5,34,0,0,1572,1573,3,152,76,0,1573,143,1,0,0,0,1574,1575,
-		3,150,75,0,1575,1576,5,34,0,0,1576,1577,3,152,76,0,1577,145,1,0,0,0,1578,
-		1579,5,39,0,0,1579,1580,3,156,78,0,1580,1581,3,152,76,0,1581,147,1,0,0,
-		0,1582,1583,5,181,0,0,1583,1584,5,194,0,0,1584,149,1,0,0,0,1585,1586,5,
-		253,0,0,1586,151,1,0,0,0,1587,1588,6,76,-1,0,1588,1589,5,235,0,0,1589,
-		1590,3,152,76,0,1590,1591,5,236,0,0,1591,1630,1,0,0,0,1592,1593,5,242,
-		0,0,1593,1630,3,152,76,16,1594,1595,5,198,0,0,1595,1630,3,152,76,11,1596,
-		1597,5,168,0,0,1597,1598,3,152,76,0,1598,1599,5,170,0,0,1599,1600,3,152,
-		76,0,1600,1601,5,169,0,0,1601,1602,3,152,76,0,1602,1630,1,0,0,0,1603,1604,
-		3,158,79,0,1604,1613,5,235,0,0,1605,1610,3,152,76,0,1606,1607,5,237,0,
-		0,1607,1609,3,152,76,0,1608,1606,1,0,0,0,1609,1612,1,0,0,0,1610,1608,1,
-		0,0,0,1610,1611,1,0,0,0,1611,1614,1,0,0,0,1612,1610,1,0,0,0,1613,1605,
-		1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1616,5,236,0,0,1616,1630,
-		1,0,0,0,1617,1619,7,4,0,0,1618,1620,3,154,77,0,1619,1618,1,0,0,0,1619,
-		1620,1,0,0,0,1620,1621,1,0,0,0,1621,1622,5,181,0,0,1622,1630,3,154,77,
-		0,1623,1624,5,254,0,0,1624,1630,3,154,77,0,1625,1630,5,253,0,0,1626,1630,
-		5,254,0,0,1627,1630,5,252,0,0,1628,1630,3,156,78,0,1629,1587,1,0,0,0,1629,
-		1592,1,0,0,0,1629,1594,1,0,0,0,1629,1596,1,0,0,0,1629,1603,1,0,0,0,1629,
-		1617,1,0,0,0,1629,1623,1,0,0,0,1629,1625,1,0,0,0,1629,1626,1,0,0,0,1629,
-		1627,1,0,0,0,1629,1628,1,0,0,0,1630,1651,1,0,0,0,1631,1632,10,15,0,0,1632,
-		1633,5,195,0,0,1633,1650,3,152,76,16,1634,1635,10,14,0,0,1635,1636,7,5,
-		0,0,1636,1650,3,152,76,15,1637,1638,10,13,0,0,1638,1639,7,6,0,0,1639,1650,
-		3,152,76,14,1640,1641,10,12,0,0,1641,1642,7,7,0,0,1642,1650,3,152,76,13,
-		1643,1644,10,10,0,0,1644,1645,5,196,0,0,1645,1650,3,152,76,11,1646,1647,
-		10,9,0,0,1647,1648,5,197,0,0,1648,1650,3,152,76,10,1649,1631,1,0,0,0,1649,
-		1634,1,0,0,0,1649,1637,1,0,0,0,1649,1640,1,0,0,0,1649,1643,1,0,0,0,1649,
-		1646,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,
-		153,1,0,0,0,1653,1651,1,0,0,0,1654,1655,7,8,0,0,1655,155,1,0,0,0,1656,
-		1659,3,158,79,0,1657,1658,5,238,0,0,1658,1660,3,158,79,0,1659,1657,1,0,
-		0,0,1659,1660,1,0,0,0,1660,157,1,0,0,0,1661,1662,7,9,0,0,1662,159,1,0,
-		0,0,166,164,166,180,206,213,215,223,225,247,251,253,260,265,268,273,277,
-		290,301,309,330,339,349,361,365,373,377,382,392,406,413,416,431,437,449,
-		451,460,464,466,475,484,489,497,504,517,519,529,551,555,560,566,569,573,
-		581,591,625,635,664,666,680,690,694,696,704,727,734,742,749,753,757,765,
-		769,785,825,829,837,846,851,867,871,879,901,907,915,923,936,947,950,960,
-		963,971,975,983,994,998,1006,1017,1019,1030,1033,1037,1045,1050,1055,1065,
-		1067,1075,1084,1090,1094,1107,1112,1115,1122,1131,1136,1143,1156,1159,
-		1172,1189,1193,1205,1214,1218,1223,1229,1238,1242,1249,1260,1266,1270,
-		1294,1304,1321,1338,1344,1355,1370,1374,1383,1386,1391,1395,1397,1403,
-		1419,1433,1442,1452,1457,1478,1485,1492,1514,1537,1547,1564,1568,1610,
-		1613,1619,1629,1649,1651,1659
+		144,146,148,150,152,154,156,158,160,162,0,10,1,0,235,236,1,0,17,18,1,0,
+		113,114,1,0,176,177,1,0,255,256,1,0,245,246,1,0,243,244,1,0,247,252,1,
+		0,182,193,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,
+		119,121,122,124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,
+		175,177,177,193,194,199,213,215,227,230,234,259,260,1944,0,170,1,0,0,0,
+		2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,
+		12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,
+		0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,
+		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,470,1,0,0,0,40,
+		479,1,0,0,0,42,488,1,0,0,0,44,493,1,0,0,0,46,501,1,0,0,0,48,503,1,0,0,
+		0,50,523,1,0,0,0,52,525,1,0,0,0,54,527,1,0,0,0,56,573,1,0,0,0,58,577,1,
+		0,0,0,60,579,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,700,1,0,0,0,68,702,
+		1,0,0,0,70,731,1,0,0,0,72,733,1,0,0,0,74,740,1,0,0,0,76,751,1,0,0,0,78,
+		842,1,0,0,0,80,844,1,0,0,0,82,849,1,0,0,0,84,855,1,0,0,0,86,863,1,0,0,
+		0,88,879,1,0,0,0,90,895,1,0,0,0,92,897,1,0,0,0,94,931,1,0,0,0,96,939,1,
+		0,0,0,98,941,1,0,0,0,100,987,1,0,0,0,102,989,1,0,0,0,104,1007,1,0,0,0,
+		106,1009,1,0,0,0,108,1012,1,0,0,0,110,1030,1,0,0,0,112,1032,1,0,0,0,114,
+		1047,1,0,0,0,116,1063,1,0,0,0,118,1118,1,0,0,0,120,1139,1,0,0,0,122,1141,
+		1,0,0,0,124,1148,1,0,0,0,126,1160,1,0,0,0,128,1162,1,0,0,0,130,1266,1,
+		0,0,0,132,1268,1,0,0,0,134,1294,1,0,0,0,136,1318,1,0,0,0,138,1320,1,0,
+		0,0,140,1571,1,0,0,0,142,1573,1,0,0,0,144,1579,1,0,0,0,146,1592,1,0,0,
+		0,148,1598,1,0,0,0,150,1602,1,0,0,0,152,1606,1,0,0,0,154,1609,1,0,0,0,
+		156,1653,1,0,0,0,158,1678,1,0,0,0,160,1680,1,0,0,0,162,1685,1,0,0,0,164,
+		169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,
+		1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,
+		0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,
+		174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,257,0,0,177,3,1,0,
+		0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,235,0,0,181,183,3,6,3,
+		0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,
+		187,1,0,0,0,186,184,1,0,0,0,187,188,5,236,0,0,188,5,1,0,0,0,189,211,3,
+		12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,
+		36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,
+		3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,
+		3,108,54,0,202,211,3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,
+		211,3,122,61,0,206,211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,
+		0,209,211,3,8,4,0,210,189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,
+		192,1,0,0,0,210,193,1,0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,
+		0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,
+		210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,
+		1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,
+		0,211,7,1,0,0,0,212,213,5,259,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
+		218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,
+		0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,
+		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,235,0,0,225,228,
+		3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,
+		0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,
+		233,5,236,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,257,0,0,236,237,
+		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,254,0,0,240,241,5,
+		8,0,0,241,258,5,254,0,0,242,243,5,9,0,0,243,258,5,254,0,0,244,245,5,10,
+		0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,
+		0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,
+		0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,
+		1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,
+		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,243,0,0,
+		261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
+		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,243,0,0,268,270,
+		3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,
+		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,235,0,0,275,
+		277,5,254,0,0,276,278,5,239,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
+		1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,
+		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,236,0,0,285,17,1,0,0,0,286,
+		287,5,253,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
+		5,235,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
+		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,236,0,
+		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,257,0,0,301,302,5,44,0,0,302,
+		306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,
+		301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,
+		162,81,0,309,313,5,235,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
+		0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,
+		316,317,5,236,0,0,317,25,1,0,0,0,318,319,5,117,0,0,319,344,3,156,78,0,
+		320,321,5,176,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
+		0,324,325,5,177,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
+		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,235,0,0,331,333,3,34,
+		17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
+		337,1,0,0,0,336,334,1,0,0,0,337,338,5,236,0,0,338,344,1,0,0,0,339,340,
+		5,19,0,0,340,341,5,254,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
+		1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,
+		0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,
+		3,162,81,0,349,353,5,235,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
+		1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,
+		0,356,357,5,236,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
+		360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,
+		364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,
+		368,5,51,0,0,368,370,5,254,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
+		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,235,0,0,374,376,3,
+		34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
+		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,236,0,0,381,358,1,0,0,0,381,
+		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,254,0,0,384,386,3,
+		156,78,0,385,387,5,239,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
+		0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,0,0,391,392,3,162,
+		81,0,392,396,5,235,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
+		0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,
+		400,5,236,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,471,3,162,81,0,403,404,
+		5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,407,5,57,0,0,407,408,
+		3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,
+		1,0,0,0,411,420,1,0,0,0,412,413,5,233,0,0,413,417,3,162,81,0,414,416,3,
+		42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,
+		0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,420,421,1,0,0,0,421,
+		471,1,0,0,0,422,423,5,58,0,0,423,471,5,254,0,0,424,425,5,59,0,0,425,471,
+		3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,429,3,154,77,0,429,430,
+		5,62,0,0,430,431,5,55,0,0,431,435,5,63,0,0,432,433,5,56,0,0,433,434,5,
+		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,471,1,0,0,
+		0,437,439,5,65,0,0,438,440,3,46,23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,
+		439,1,0,0,0,441,442,1,0,0,0,442,471,1,0,0,0,443,444,5,11,0,0,444,471,3,
+		18,9,0,445,471,3,48,24,0,446,447,5,232,0,0,447,471,3,162,81,0,448,449,
+		5,93,0,0,449,455,3,156,78,0,450,453,5,96,0,0,451,452,5,161,0,0,452,454,
+		3,156,78,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,450,1,0,
+		0,0,455,456,1,0,0,0,456,471,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
+		459,464,3,154,77,0,460,461,5,239,0,0,461,463,3,154,77,0,462,460,1,0,0,
+		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,468,1,0,0,0,466,
+		464,1,0,0,0,467,469,3,40,20,0,468,467,1,0,0,0,468,469,1,0,0,0,469,471,
+		1,0,0,0,470,401,1,0,0,0,470,403,1,0,0,0,470,422,1,0,0,0,470,424,1,0,0,
+		0,470,426,1,0,0,0,470,437,1,0,0,0,470,443,1,0,0,0,470,445,1,0,0,0,470,
+		446,1,0,0,0,470,448,1,0,0,0,470,457,1,0,0,0,471,39,1,0,0,0,472,473,5,127,
+		0,0,473,474,3,154,77,0,474,475,5,195,0,0,475,476,3,162,81,0,476,480,1,
+		0,0,0,477,478,5,127,0,0,478,480,3,156,78,0,479,472,1,0,0,0,479,477,1,0,
+		0,0,480,41,1,0,0,0,481,489,5,234,0,0,482,483,5,50,0,0,483,489,3,156,78,
+		0,484,485,5,71,0,0,485,489,3,156,78,0,486,487,5,174,0,0,487,489,3,154,
+		77,0,488,481,1,0,0,0,488,482,1,0,0,0,488,484,1,0,0,0,488,486,1,0,0,0,489,
+		43,1,0,0,0,490,491,5,256,0,0,491,494,5,61,0,0,492,494,5,255,0,0,493,490,
+		1,0,0,0,493,492,1,0,0,0,494,45,1,0,0,0,495,496,5,70,0,0,496,502,3,156,
+		78,0,497,498,5,71,0,0,498,502,3,156,78,0,499,500,5,72,0,0,500,502,5,254,
+		0,0,501,495,1,0,0,0,501,497,1,0,0,0,501,499,1,0,0,0,502,47,1,0,0,0,503,
+		504,5,66,0,0,504,508,3,162,81,0,505,507,3,50,25,0,506,505,1,0,0,0,507,
+		510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,49,1,0,0,0,510,508,1,0,
+		0,0,511,512,5,71,0,0,512,524,3,156,78,0,513,514,5,72,0,0,514,524,5,254,
+		0,0,515,516,5,127,0,0,516,524,3,156,78,0,517,518,5,67,0,0,518,521,3,52,
+		26,0,519,520,5,196,0,0,520,522,3,52,26,0,521,519,1,0,0,0,521,522,1,0,0,
+		0,522,524,1,0,0,0,523,511,1,0,0,0,523,513,1,0,0,0,523,515,1,0,0,0,523,
+		517,1,0,0,0,524,51,1,0,0,0,525,526,7,2,0,0,526,53,1,0,0,0,527,528,5,73,
+		0,0,528,529,3,162,81,0,529,533,5,235,0,0,530,532,3,56,28,0,531,530,1,0,
+		0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,
+		533,1,0,0,0,536,537,5,236,0,0,537,55,1,0,0,0,538,539,5,74,0,0,539,574,
+		3,162,81,0,540,541,5,109,0,0,541,574,3,156,78,0,542,543,5,110,0,0,543,
+		574,3,76,38,0,544,545,5,112,0,0,545,546,5,72,0,0,546,574,5,254,0,0,547,
+		548,5,115,0,0,548,574,3,90,45,0,549,550,5,8,0,0,550,574,5,254,0,0,551,
+		552,5,45,0,0,552,555,3,156,78,0,553,554,5,135,0,0,554,556,3,154,77,0,555,
+		553,1,0,0,0,555,556,1,0,0,0,556,559,1,0,0,0,557,558,5,136,0,0,558,560,
+		3,58,29,0,559,557,1,0,0,0,559,560,1,0,0,0,560,564,1,0,0,0,561,562,5,150,
+		0,0,562,563,5,256,0,0,563,565,5,137,0,0,564,561,1,0,0,0,564,565,1,0,0,
+		0,565,574,1,0,0,0,566,574,3,84,42,0,567,574,3,86,43,0,568,570,5,138,0,
+		0,569,571,5,243,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,
+		574,3,156,78,0,573,538,1,0,0,0,573,540,1,0,0,0,573,542,1,0,0,0,573,544,
+		1,0,0,0,573,547,1,0,0,0,573,549,1,0,0,0,573,551,1,0,0,0,573,566,1,0,0,
+		0,573,567,1,0,0,0,573,568,1,0,0,0,574,57,1,0,0,0,575,578,5,110,0,0,576,
+		578,3,156,78,0,577,575,1,0,0,0,577,576,1,0,0,0,578,59,1,0,0,0,579,580,
+		5,75,0,0,580,581,3,162,81,0,581,585,5,235,0,0,582,584,3,62,31,0,583,582,
+		1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,
+		0,587,585,1,0,0,0,588,589,5,236,0,0,589,61,1,0,0,0,590,591,5,76,0,0,591,
+		595,5,235,0,0,592,594,3,72,36,0,593,592,1,0,0,0,594,597,1,0,0,0,595,593,
+		1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,595,1,0,0,0,598,630,5,236,
+		0,0,599,600,5,77,0,0,600,630,3,156,78,0,601,602,5,78,0,0,602,630,3,156,
+		78,0,603,604,5,79,0,0,604,605,5,49,0,0,605,630,3,154,77,0,606,607,5,79,
+		0,0,607,608,5,80,0,0,608,609,3,156,78,0,609,610,3,152,76,0,610,630,1,0,
+		0,0,611,612,5,82,0,0,612,630,3,156,78,0,613,614,5,83,0,0,614,630,3,156,
+		78,0,615,616,5,81,0,0,616,630,3,156,78,0,617,618,5,84,0,0,618,619,3,156,
+		78,0,619,620,3,152,76,0,620,630,1,0,0,0,621,622,5,85,0,0,622,623,3,156,
+		78,0,623,624,5,80,0,0,624,625,3,156,78,0,625,626,3,152,76,0,626,630,1,
+		0,0,0,627,628,5,86,0,0,628,630,3,162,81,0,629,590,1,0,0,0,629,599,1,0,
+		0,0,629,601,1,0,0,0,629,603,1,0,0,0,629,606,1,0,0,0,629,611,1,0,0,0,629,
+		613,1,0,0,0,629,615,1,0,0,0,629,617,1,0,0,0,629,621,1,0,0,0,629,627,1,
+		0,0,0,630,63,1,0,0,0,631,632,5,87,0,0,632,633,3,162,81,0,633,634,5,54,
+		0,0,634,635,3,162,81,0,635,639,5,235,0,0,636,638,3,66,33,0,637,636,1,0,
+		0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,
+		639,1,0,0,0,642,643,5,236,0,0,643,65,1,0,0,0,644,645,5,88,0,0,645,701,
+		3,162,81,0,646,647,5,77,0,0,647,701,3,156,78,0,648,649,5,89,0,0,649,650,
+		5,62,0,0,650,701,5,64,0,0,651,652,5,89,0,0,652,701,3,156,78,0,653,654,
+		5,184,0,0,654,655,3,156,78,0,655,656,3,152,76,0,656,701,1,0,0,0,657,658,
+		5,90,0,0,658,701,3,156,78,0,659,660,5,58,0,0,660,701,5,254,0,0,661,662,
+		5,59,0,0,662,701,3,154,77,0,663,664,5,93,0,0,664,670,3,156,78,0,665,668,
+		5,96,0,0,666,667,5,161,0,0,667,669,3,156,78,0,668,666,1,0,0,0,668,669,
+		1,0,0,0,669,671,1,0,0,0,670,665,1,0,0,0,670,671,1,0,0,0,671,701,1,0,0,
+		0,672,673,5,60,0,0,673,674,3,44,22,0,674,675,3,154,77,0,675,676,5,62,0,
+		0,676,677,5,88,0,0,677,678,5,63,0,0,678,701,1,0,0,0,679,680,5,97,0,0,680,
+		684,3,156,78,0,681,682,5,98,0,0,682,683,5,129,0,0,683,685,5,59,0,0,684,
+		681,1,0,0,0,684,685,1,0,0,0,685,701,1,0,0,0,686,701,3,48,24,0,687,688,
+		5,94,0,0,688,689,5,62,0,0,689,694,3,154,77,0,690,691,5,239,0,0,691,693,
+		3,154,77,0,692,690,1,0,0,0,693,696,1,0,0,0,694,692,1,0,0,0,694,695,1,0,
+		0,0,695,698,1,0,0,0,696,694,1,0,0,0,697,699,3,40,20,0,698,697,1,0,0,0,
+		698,699,1,0,0,0,699,701,1,0,0,0,700,644,1,0,0,0,700,646,1,0,0,0,700,648,
+		1,0,0,0,700,651,1,0,0,0,700,653,1,0,0,0,700,657,1,0,0,0,700,659,1,0,0,
+		0,700,661,1,0,0,0,700,663,1,0,0,0,700,672,1,0,0,0,700,679,1,0,0,0,700,
+		686,1,0,0,0,700,687,1,0,0,0,701,67,1,0,0,0,702,703,5,190,0,0,703,704,3,
+		162,81,0,704,708,5,235,0,0,705,707,3,70,35,0,706,705,1,0,0,0,707,710,1,
+		0,0,0,708,706,1,0,0,0,708,709,1,0,0,0,709,711,1,0,0,0,710,708,1,0,0,0,
+		711,712,5,236,0,0,712,69,1,0,0,0,713,714,5,220,0,0,714,732,3,156,78,0,
+		715,716,5,89,0,0,716,732,3,162,81,0,717,718,5,221,0,0,718,732,3,156,78,
+		0,719,720,5,222,0,0,720,732,3,156,78,0,721,722,5,223,0,0,722,732,3,156,
+		78,0,723,724,5,82,0,0,724,732,3,156,78,0,725,726,5,81,0,0,726,732,3,156,
+		78,0,727,728,5,99,0,0,728,732,3,156,78,0,729,730,5,100,0,0,730,732,3,156,
+		78,0,731,713,1,0,0,0,731,715,1,0,0,0,731,717,1,0,0,0,731,719,1,0,0,0,731,
+		721,1,0,0,0,731,723,1,0,0,0,731,725,1,0,0,0,731,727,1,0,0,0,731,729,1,
+		0,0,0,732,71,1,0,0,0,733,734,5,254,0,0,734,735,3,156,78,0,735,736,5,62,
+		0,0,736,738,3,156,78,0,737,739,5,239,0,0,738,737,1,0,0,0,738,739,1,0,0,
+		0,739,73,1,0,0,0,740,741,5,108,0,0,741,742,3,162,81,0,742,746,5,235,0,
+		0,743,745,3,78,39,0,744,743,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,
+		747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,236,0,0,750,75,1,
+		0,0,0,751,753,3,156,78,0,752,754,5,111,0,0,753,752,1,0,0,0,753,754,1,0,
+		0,0,754,757,1,0,0,0,755,756,5,50,0,0,756,758,3,156,78,0,757,755,1,0,0,
+		0,757,758,1,0,0,0,758,761,1,0,0,0,759,760,5,71,0,0,760,762,3,156,78,0,
+		761,759,1,0,0,0,761,762,1,0,0,0,762,77,1,0,0,0,763,764,5,109,0,0,764,843,
+		3,156,78,0,765,766,5,110,0,0,766,843,3,76,38,0,767,769,5,199,0,0,768,770,
+		5,255,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,773,1,0,0,0,771,772,5,139,
+		0,0,772,774,3,156,78,0,773,771,1,0,0,0,773,774,1,0,0,0,774,843,1,0,0,0,
+		775,776,5,199,0,0,776,843,5,210,0,0,777,778,5,200,0,0,778,843,3,156,78,
+		0,779,780,5,201,0,0,780,843,3,156,78,0,781,782,5,202,0,0,782,783,5,72,
+		0,0,783,843,5,254,0,0,784,785,5,203,0,0,785,789,5,235,0,0,786,788,3,34,
+		17,0,787,786,1,0,0,0,788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,
+		792,1,0,0,0,791,789,1,0,0,0,792,843,5,236,0,0,793,794,5,203,0,0,794,795,
+		5,211,0,0,795,796,3,162,81,0,796,797,5,212,0,0,797,798,3,156,78,0,798,
+		843,1,0,0,0,799,800,5,204,0,0,800,843,3,156,78,0,801,843,3,84,42,0,802,
+		843,3,86,43,0,803,804,5,207,0,0,804,805,5,213,0,0,805,806,3,156,78,0,806,
+		807,5,169,0,0,807,808,3,156,78,0,808,843,1,0,0,0,809,810,5,206,0,0,810,
+		843,3,156,78,0,811,812,5,112,0,0,812,813,5,72,0,0,813,843,5,254,0,0,814,
+		815,5,115,0,0,815,843,3,90,45,0,816,817,5,8,0,0,817,843,5,254,0,0,818,
+		819,5,119,0,0,819,843,5,256,0,0,820,843,3,48,24,0,821,822,5,225,0,0,822,
+		823,5,62,0,0,823,824,3,156,78,0,824,825,5,211,0,0,825,829,3,156,78,0,826,
+		827,5,226,0,0,827,828,5,227,0,0,828,830,3,156,78,0,829,826,1,0,0,0,829,
+		830,1,0,0,0,830,834,1,0,0,0,831,833,3,80,40,0,832,831,1,0,0,0,833,836,
+		1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,
+		0,837,839,3,82,41,0,838,837,1,0,0,0,838,839,1,0,0,0,839,843,1,0,0,0,840,
+		841,5,230,0,0,841,843,3,156,78,0,842,763,1,0,0,0,842,765,1,0,0,0,842,767,
+		1,0,0,0,842,775,1,0,0,0,842,777,1,0,0,0,842,779,1,0,0,0,842,781,1,0,0,
+		0,842,784,1,0,0,0,842,793,1,0,0,0,842,799,1,0,0,0,842,801,1,0,0,0,842,
+		802,1,0,0,0,842,803,1,0,0,0,842,809,1,0,0,0,842,811,1,0,0,0,842,814,1,
+		0,0,0,842,816,1,0,0,0,842,818,1,0,0,0,842,820,1,0,0,0,842,821,1,0,0,0,
+		842,840,1,0,0,0,843,79,1,0,0,0,844,845,5,228,0,0,845,846,5,254,0,0,846,
+		847,5,62,0,0,847,848,3,156,78,0,848,81,1,0,0,0,849,850,5,229,0,0,850,851,
+		5,51,0,0,851,852,5,254,0,0,852,853,5,227,0,0,853,854,3,156,78,0,854,83,
+		1,0,0,0,855,856,5,205,0,0,856,861,3,156,78,0,857,858,5,51,0,0,858,862,
+		5,254,0,0,859,860,5,214,0,0,860,862,3,162,81,0,861,857,1,0,0,0,861,859,
+		1,0,0,0,862,85,1,0,0,0,863,864,5,207,0,0,864,865,5,208,0,0,865,866,3,162,
+		81,0,866,870,5,235,0,0,867,869,3,88,44,0,868,867,1,0,0,0,869,872,1,0,0,
+		0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,0,873,
+		874,5,169,0,0,874,876,3,156,78,0,875,873,1,0,0,0,875,876,1,0,0,0,876,877,
+		1,0,0,0,877,878,5,236,0,0,878,87,1,0,0,0,879,880,5,209,0,0,880,881,3,156,
+		78,0,881,882,3,156,78,0,882,89,1,0,0,0,883,896,5,116,0,0,884,896,5,117,
+		0,0,885,896,5,118,0,0,886,887,5,52,0,0,887,891,5,235,0,0,888,890,3,34,
+		17,0,889,888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,
+		894,1,0,0,0,893,891,1,0,0,0,894,896,5,236,0,0,895,883,1,0,0,0,895,884,
+		1,0,0,0,895,885,1,0,0,0,895,886,1,0,0,0,896,91,1,0,0,0,897,898,5,215,0,
+		0,898,899,3,162,81,0,899,903,5,235,0,0,900,902,3,94,47,0,901,900,1,0,0,
+		0,902,905,1,0,0,0,903,901,1,0,0,0,903,904,1,0,0,0,904,906,1,0,0,0,905,
+		903,1,0,0,0,906,907,5,236,0,0,907,93,1,0,0,0,908,909,5,195,0,0,909,910,
+		3,162,81,0,910,911,5,240,0,0,911,912,3,162,81,0,912,932,1,0,0,0,913,914,
+		5,193,0,0,914,932,3,156,78,0,915,916,5,216,0,0,916,932,3,156,78,0,917,
+		918,5,217,0,0,918,932,5,219,0,0,919,920,5,217,0,0,920,932,3,162,81,0,921,
+		923,5,64,0,0,922,924,3,96,48,0,923,922,1,0,0,0,924,925,1,0,0,0,925,923,
+		1,0,0,0,925,926,1,0,0,0,926,932,1,0,0,0,927,928,5,203,0,0,928,929,5,166,
+		0,0,929,930,5,51,0,0,930,932,3,162,81,0,931,908,1,0,0,0,931,913,1,0,0,
+		0,931,915,1,0,0,0,931,917,1,0,0,0,931,919,1,0,0,0,931,921,1,0,0,0,931,
+		927,1,0,0,0,932,95,1,0,0,0,933,934,5,218,0,0,934,940,3,156,78,0,935,936,
+		5,99,0,0,936,940,3,156,78,0,937,938,5,100,0,0,938,940,3,156,78,0,939,933,
+		1,0,0,0,939,935,1,0,0,0,939,937,1,0,0,0,940,97,1,0,0,0,941,942,5,120,0,
+		0,942,943,3,162,81,0,943,947,5,235,0,0,944,946,3,100,50,0,945,944,1,0,
+		0,0,946,949,1,0,0,0,947,945,1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,
+		947,1,0,0,0,950,951,5,236,0,0,951,99,1,0,0,0,952,953,5,121,0,0,953,988,
+		3,156,78,0,954,955,5,122,0,0,955,960,3,102,51,0,956,957,5,239,0,0,957,
+		959,3,102,51,0,958,956,1,0,0,0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,
+		1,0,0,0,961,988,1,0,0,0,962,960,1,0,0,0,963,964,5,162,0,0,964,988,3,156,
+		78,0,965,966,5,163,0,0,966,967,3,156,78,0,967,968,5,161,0,0,968,971,3,
+		162,81,0,969,970,5,164,0,0,970,972,3,156,78,0,971,969,1,0,0,0,971,972,
+		1,0,0,0,972,974,1,0,0,0,973,975,5,167,0,0,974,973,1,0,0,0,974,975,1,0,
+		0,0,975,988,1,0,0,0,976,977,5,201,0,0,977,988,3,156,78,0,978,979,5,165,
+		0,0,979,984,3,106,53,0,980,981,5,239,0,0,981,983,3,106,53,0,982,980,1,
+		0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,988,1,0,0,0,
+		986,984,1,0,0,0,987,952,1,0,0,0,987,954,1,0,0,0,987,963,1,0,0,0,987,965,
+		1,0,0,0,987,976,1,0,0,0,987,978,1,0,0,0,988,101,1,0,0,0,989,990,3,162,
+		81,0,990,999,3,156,78,0,991,995,5,235,0,0,992,994,3,104,52,0,993,992,1,
+		0,0,0,994,997,1,0,0,0,995,993,1,0,0,0,995,996,1,0,0,0,996,998,1,0,0,0,
+		997,995,1,0,0,0,998,1000,5,236,0,0,999,991,1,0,0,0,999,1000,1,0,0,0,1000,
+		103,1,0,0,0,1001,1002,5,162,0,0,1002,1008,3,156,78,0,1003,1004,5,163,0,
+		0,1004,1008,3,156,78,0,1005,1006,5,164,0,0,1006,1008,3,156,78,0,1007,1001,
+		1,0,0,0,1007,1003,1,0,0,0,1007,1005,1,0,0,0,1008,105,1,0,0,0,1009,1010,
+		5,254,0,0,1010,1011,3,156,78,0,1011,107,1,0,0,0,1012,1013,5,123,0,0,1013,
+		1022,3,162,81,0,1014,1018,5,235,0,0,1015,1017,3,110,55,0,1016,1015,1,0,
+		0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,
+		0,0,0,1020,1018,1,0,0,0,1021,1023,5,236,0,0,1022,1014,1,0,0,0,1022,1023,
+		1,0,0,0,1023,109,1,0,0,0,1024,1025,5,124,0,0,1025,1031,3,156,78,0,1026,
+		1027,5,125,0,0,1027,1031,3,156,78,0,1028,1029,5,126,0,0,1029,1031,3,156,
+		78,0,1030,1024,1,0,0,0,1030,1026,1,0,0,0,1030,1028,1,0,0,0,1031,111,1,
+		0,0,0,1032,1033,5,127,0,0,1033,1034,3,162,81,0,1034,1035,5,235,0,0,1035,
+		1043,3,156,78,0,1036,1041,3,152,76,0,1037,1038,5,57,0,0,1038,1039,3,156,
+		78,0,1039,1040,3,152,76,0,1040,1042,1,0,0,0,1041,1037,1,0,0,0,1041,1042,
+		1,0,0,0,1042,1044,1,0,0,0,1043,1036,1,0,0,0,1043,1044,1,0,0,0,1044,1045,
+		1,0,0,0,1045,1046,5,236,0,0,1046,113,1,0,0,0,1047,1048,5,128,0,0,1048,
+		1049,3,162,81,0,1049,1050,5,242,0,0,1050,1057,3,156,78,0,1051,1054,5,129,
+		0,0,1052,1055,5,130,0,0,1053,1055,5,131,0,0,1054,1052,1,0,0,0,1054,1053,
+		1,0,0,0,1055,1056,1,0,0,0,1056,1058,3,154,77,0,1057,1051,1,0,0,0,1057,
+		1058,1,0,0,0,1058,1061,1,0,0,0,1059,1060,5,51,0,0,1060,1062,5,254,0,0,
+		1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,115,1,0,0,0,1063,1064,5,132,0,
+		0,1064,1065,3,162,81,0,1065,1066,5,139,0,0,1066,1069,3,156,78,0,1067,1068,
+		5,51,0,0,1068,1070,5,254,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,
+		1074,1,0,0,0,1071,1072,5,133,0,0,1072,1073,5,135,0,0,1073,1075,5,256,0,
+		0,1074,1071,1,0,0,0,1074,1075,1,0,0,0,1075,1079,1,0,0,0,1076,1077,5,134,
+		0,0,1077,1078,5,135,0,0,1078,1080,5,256,0,0,1079,1076,1,0,0,0,1079,1080,
+		1,0,0,0,1080,1091,1,0,0,0,1081,1082,5,156,0,0,1082,1083,5,179,0,0,1083,
+		1084,3,162,81,0,1084,1085,5,157,0,0,1085,1086,5,161,0,0,1086,1087,5,256,
+		0,0,1087,1089,5,158,0,0,1088,1090,3,118,59,0,1089,1088,1,0,0,0,1089,1090,
+		1,0,0,0,1090,1092,1,0,0,0,1091,1081,1,0,0,0,1091,1092,1,0,0,0,1092,1093,
+		1,0,0,0,1093,1094,5,241,0,0,1094,1099,3,120,60,0,1095,1096,5,239,0,0,1096,
+		1098,3,120,60,0,1097,1095,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,
+		1099,1100,1,0,0,0,1100,117,1,0,0,0,1101,1099,1,0,0,0,1102,1103,5,159,0,
+		0,1103,1108,3,162,81,0,1104,1105,5,239,0,0,1105,1107,3,162,81,0,1106,1104,
+		1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,0,1109,1114,
+		1,0,0,0,1110,1108,1,0,0,0,1111,1112,5,170,0,0,1112,1113,5,160,0,0,1113,
+		1115,3,162,81,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,
+		1116,1117,5,160,0,0,1117,1119,3,162,81,0,1118,1102,1,0,0,0,1118,1116,1,
+		0,0,0,1119,119,1,0,0,0,1120,1121,5,152,0,0,1121,1122,5,255,0,0,1122,1123,
+		5,161,0,0,1123,1140,3,162,81,0,1124,1136,5,155,0,0,1125,1126,5,237,0,0,
+		1126,1131,3,162,81,0,1127,1128,5,239,0,0,1128,1130,3,162,81,0,1129,1127,
+		1,0,0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,1132,1,0,0,0,1132,1134,
+		1,0,0,0,1133,1131,1,0,0,0,1134,1135,5,238,0,0,1135,1137,1,0,0,0,1136,1125,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1140,1,0,0,0,1138,1140,3,162,81,0,1139,
+		1120,1,0,0,0,1139,1124,1,0,0,0,1139,1138,1,0,0,0,1140,121,1,0,0,0,1141,
+		1142,5,140,0,0,1142,1143,5,139,0,0,1143,1146,3,156,78,0,1144,1145,5,141,
+		0,0,1145,1147,3,154,77,0,1146,1144,1,0,0,0,1146,1147,1,0,0,0,1147,123,
+		1,0,0,0,1148,1149,5,142,0,0,1149,1150,5,143,0,0,1150,1155,3,126,63,0,1151,
+		1152,5,239,0,0,1152,1154,3,126,63,0,1153,1151,1,0,0,0,1154,1157,1,0,0,
+		0,1155,1153,1,0,0,0,1155,1156,1,0,0,0,1156,125,1,0,0,0,1157,1155,1,0,0,
+		0,1158,1161,5,65,0,0,1159,1161,3,162,81,0,1160,1158,1,0,0,0,1160,1159,
+		1,0,0,0,1161,127,1,0,0,0,1162,1163,5,144,0,0,1163,1167,5,235,0,0,1164,
+		1166,3,130,65,0,1165,1164,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,
+		1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1167,1,0,0,0,1170,1171,5,236,
+		0,0,1171,129,1,0,0,0,1172,1173,5,10,0,0,1173,1183,3,160,80,0,1174,1175,
+		5,145,0,0,1175,1180,3,162,81,0,1176,1177,5,239,0,0,1177,1179,3,162,81,
+		0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,
+		0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1183,1174,1,0,0,0,1183,1184,1,
+		0,0,0,1184,1267,1,0,0,0,1185,1186,5,146,0,0,1186,1267,3,162,81,0,1187,
+		1188,5,147,0,0,1188,1267,3,162,81,0,1189,1190,5,148,0,0,1190,1191,5,149,
+		0,0,1191,1192,5,150,0,0,1192,1267,3,162,81,0,1193,1196,5,151,0,0,1194,
+		1195,5,255,0,0,1195,1197,5,195,0,0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,
+		1197,1198,1,0,0,0,1198,1199,5,149,0,0,1199,1200,5,161,0,0,1200,1267,3,
+		162,81,0,1201,1202,5,152,0,0,1202,1203,5,255,0,0,1203,1204,5,195,0,0,1204,
+		1205,5,149,0,0,1205,1206,5,161,0,0,1206,1267,3,162,81,0,1207,1208,5,172,
+		0,0,1208,1213,3,162,81,0,1209,1210,5,239,0,0,1210,1212,3,162,81,0,1211,
+		1209,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,0,0,0,1214,
+		1217,1,0,0,0,1215,1213,1,0,0,0,1216,1218,5,153,0,0,1217,1216,1,0,0,0,1217,
+		1218,1,0,0,0,1218,1219,1,0,0,0,1219,1220,5,161,0,0,1220,1221,5,224,0,0,
+		1221,1222,3,160,80,0,1222,1267,1,0,0,0,1223,1224,5,168,0,0,1224,1225,3,
+		156,78,0,1225,1229,5,235,0,0,1226,1228,3,130,65,0,1227,1226,1,0,0,0,1228,
+		1231,1,0,0,0,1229,1227,1,0,0,0,1229,1230,1,0,0,0,1230,1232,1,0,0,0,1231,
+		1229,1,0,0,0,1232,1242,5,236,0,0,1233,1234,5,169,0,0,1234,1238,5,235,0,
+		0,1235,1237,3,130,65,0,1236,1235,1,0,0,0,1237,1240,1,0,0,0,1238,1236,1,
+		0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,1238,1,0,0,0,1241,1243,
+		5,236,0,0,1242,1233,1,0,0,0,1242,1243,1,0,0,0,1243,1267,1,0,0,0,1244,1247,
+		5,153,0,0,1245,1246,5,179,0,0,1246,1248,5,109,0,0,1247,1245,1,0,0,0,1247,
+		1248,1,0,0,0,1248,1249,1,0,0,0,1249,1253,5,235,0,0,1250,1252,3,130,65,
+		0,1251,1250,1,0,0,0,1252,1255,1,0,0,0,1253,1251,1,0,0,0,1253,1254,1,0,
+		0,0,1254,1256,1,0,0,0,1255,1253,1,0,0,0,1256,1267,5,236,0,0,1257,1258,
+		5,154,0,0,1258,1262,5,235,0,0,1259,1261,3,130,65,0,1260,1259,1,0,0,0,1261,
+		1264,1,0,0,0,1262,1260,1,0,0,0,1262,1263,1,0,0,0,1263,1265,1,0,0,0,1264,
+		1262,1,0,0,0,1265,1267,5,236,0,0,1266,1172,1,0,0,0,1266,1185,1,0,0,0,1266,
+		1187,1,0,0,0,1266,1189,1,0,0,0,1266,1193,1,0,0,0,1266,1201,1,0,0,0,1266,
+		1207,1,0,0,0,1266,1223,1,0,0,0,1266,1244,1,0,0,0,1266,1257,1,0,0,0,1267,
+		131,1,0,0,0,1268,1269,5,171,0,0,1269,1273,5,235,0,0,1270,1272,3,134,67,
+		0,1271,1270,1,0,0,0,1272,1275,1,0,0,0,1273,1271,1,0,0,0,1273,1274,1,0,
+		0,0,1274,1276,1,0,0,0,1275,1273,1,0,0,0,1276,1277,5,236,0,0,1277,133,1,
+		0,0,0,1278,1279,5,172,0,0,1279,1284,3,162,81,0,1280,1281,5,239,0,0,1281,
+		1283,3,162,81,0,1282,1280,1,0,0,0,1283,1286,1,0,0,0,1284,1282,1,0,0,0,
+		1284,1285,1,0,0,0,1285,1290,1,0,0,0,1286,1284,1,0,0,0,1287,1289,3,136,
+		68,0,1288,1287,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,1291,1,
+		0,0,0,1291,1295,1,0,0,0,1292,1290,1,0,0,0,1293,1295,3,128,64,0,1294,1278,
+		1,0,0,0,1294,1293,1,0,0,0,1295,135,1,0,0,0,1296,1297,5,173,0,0,1297,1319,
+		3,156,78,0,1298,1299,5,174,0,0,1299,1319,3,154,77,0,1300,1301,5,99,0,0,
+		1301,1302,3,156,78,0,1302,1303,5,181,0,0,1303,1304,5,107,0,0,1304,1319,
+		1,0,0,0,1305,1306,5,100,0,0,1306,1319,3,156,78,0,1307,1308,5,101,0,0,1308,
+		1309,3,156,78,0,1309,1310,5,181,0,0,1310,1311,5,107,0,0,1311,1319,1,0,
+		0,0,1312,1313,5,102,0,0,1313,1319,3,156,78,0,1314,1315,5,103,0,0,1315,
+		1319,5,104,0,0,1316,1317,5,105,0,0,1317,1319,3,156,78,0,1318,1296,1,0,
+		0,0,1318,1298,1,0,0,0,1318,1300,1,0,0,0,1318,1305,1,0,0,0,1318,1307,1,
+		0,0,0,1318,1312,1,0,0,0,1318,1314,1,0,0,0,1318,1316,1,0,0,0,1319,137,1,
+		0,0,0,1320,1321,5,2,0,0,1321,1322,3,162,81,0,1322,1323,5,4,0,0,1323,1324,
+		3,162,81,0,1324,1328,5,235,0,0,1325,1327,3,140,70,0,1326,1325,1,0,0,0,
+		1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1331,1,0,0,
+		0,1330,1328,1,0,0,0,1331,1332,5,236,0,0,1332,139,1,0,0,0,1333,1334,3,162,
+		81,0,1334,1335,5,60,0,0,1335,1336,5,175,0,0,1336,1337,5,256,0,0,1337,1572,
+		1,0,0,0,1338,1339,3,162,81,0,1339,1340,5,60,0,0,1340,1341,5,38,0,0,1341,
+		1345,3,156,78,0,1342,1344,3,150,75,0,1343,1342,1,0,0,0,1344,1347,1,0,0,
+		0,1345,1343,1,0,0,0,1345,1346,1,0,0,0,1346,1572,1,0,0,0,1347,1345,1,0,
+		0,0,1348,1349,3,162,81,0,1349,1350,5,95,0,0,1350,1351,5,62,0,0,1351,1352,
+		3,154,77,0,1352,1572,1,0,0,0,1353,1354,3,162,81,0,1354,1355,5,95,0,0,1355,
+		1356,5,38,0,0,1356,1357,5,62,0,0,1357,1362,3,148,74,0,1358,1359,5,239,
+		0,0,1359,1361,3,148,74,0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,
+		1,0,0,0,1362,1363,1,0,0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,
+		3,150,75,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,
+		1369,1,0,0,0,1369,1572,1,0,0,0,1370,1368,1,0,0,0,1371,1372,3,160,80,0,
+		1372,1373,7,3,0,0,1373,1374,3,156,78,0,1374,1379,3,152,76,0,1375,1376,
+		5,28,0,0,1376,1377,3,156,78,0,1377,1378,3,152,76,0,1378,1380,1,0,0,0,1379,
+		1375,1,0,0,0,1379,1380,1,0,0,0,1380,1572,1,0,0,0,1381,1382,3,160,80,0,
+		1382,1383,5,178,0,0,1383,1384,3,156,78,0,1384,1385,5,179,0,0,1385,1386,
+		5,254,0,0,1386,1572,1,0,0,0,1387,1388,3,162,81,0,1388,1421,5,180,0,0,1389,
+		1390,5,54,0,0,1390,1394,5,254,0,0,1391,1393,3,150,75,0,1392,1391,1,0,0,
+		0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,
+		0,0,1396,1394,1,0,0,0,1397,1399,3,144,72,0,1398,1397,1,0,0,0,1398,1399,
+		1,0,0,0,1399,1422,1,0,0,0,1400,1410,5,38,0,0,1401,1402,5,44,0,0,1402,1403,
+		3,156,78,0,1403,1407,3,152,76,0,1404,1406,3,142,71,0,1405,1404,1,0,0,0,
+		1406,1409,1,0,0,0,1407,1405,1,0,0,0,1407,1408,1,0,0,0,1408,1411,1,0,0,
+		0,1409,1407,1,0,0,0,1410,1401,1,0,0,0,1410,1411,1,0,0,0,1411,1415,1,0,
+		0,0,1412,1414,3,150,75,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,
+		1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1418,1420,
+		3,144,72,0,1419,1418,1,0,0,0,1419,1420,1,0,0,0,1420,1422,1,0,0,0,1421,
+		1389,1,0,0,0,1421,1400,1,0,0,0,1422,1572,1,0,0,0,1423,1425,5,171,0,0,1424,
+		1426,3,136,68,0,1425,1424,1,0,0,0,1426,1427,1,0,0,0,1427,1425,1,0,0,0,
+		1427,1428,1,0,0,0,1428,1572,1,0,0,0,1429,1430,5,171,0,0,1430,1431,5,172,
+		0,0,1431,1572,5,106,0,0,1432,1433,3,162,81,0,1433,1434,5,117,0,0,1434,
+		1435,3,156,78,0,1435,1572,1,0,0,0,1436,1437,3,162,81,0,1437,1438,5,16,
+		0,0,1438,1439,3,28,14,0,1439,1443,5,235,0,0,1440,1442,3,34,17,0,1441,1440,
+		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,
+		1,0,0,0,1445,1443,1,0,0,0,1446,1447,5,236,0,0,1447,1572,1,0,0,0,1448,1449,
+		3,162,81,0,1449,1450,5,19,0,0,1450,1451,5,254,0,0,1451,1452,5,20,0,0,1452,
+		1453,3,156,78,0,1453,1572,1,0,0,0,1454,1455,3,162,81,0,1455,1457,5,21,
+		0,0,1456,1458,5,243,0,0,1457,1456,1,0,0,0,1457,1458,1,0,0,0,1458,1459,
+		1,0,0,0,1459,1460,3,156,78,0,1460,1572,1,0,0,0,1461,1462,3,162,81,0,1462,
+		1463,5,231,0,0,1463,1466,3,154,77,0,1464,1465,5,51,0,0,1465,1467,5,254,
+		0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1572,1,0,0,0,1468,1469,3,
+		162,81,0,1469,1470,5,231,0,0,1470,1471,5,38,0,0,1471,1476,3,146,73,0,1472,
+		1473,5,239,0,0,1473,1475,3,146,73,0,1474,1472,1,0,0,0,1475,1478,1,0,0,
+		0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1481,1,0,0,0,1478,1476,1,0,
+		0,0,1479,1480,5,51,0,0,1480,1482,5,254,0,0,1481,1479,1,0,0,0,1481,1482,
+		1,0,0,0,1482,1572,1,0,0,0,1483,1484,3,162,81,0,1484,1485,5,91,0,0,1485,
+		1486,3,156,78,0,1486,1572,1,0,0,0,1487,1488,3,162,81,0,1488,1489,5,92,
+		0,0,1489,1490,5,135,0,0,1490,1491,3,154,77,0,1491,1492,5,62,0,0,1492,1493,
+		3,156,78,0,1493,1572,1,0,0,0,1494,1495,3,162,81,0,1495,1496,5,198,0,0,
+		1496,1497,5,92,0,0,1497,1572,1,0,0,0,1498,1499,3,162,81,0,1499,1500,5,
+		70,0,0,1500,1502,5,68,0,0,1501,1503,5,255,0,0,1502,1501,1,0,0,0,1502,1503,
+		1,0,0,0,1503,1572,1,0,0,0,1504,1505,3,162,81,0,1505,1506,5,70,0,0,1506,
+		1509,5,69,0,0,1507,1508,5,51,0,0,1508,1510,5,254,0,0,1509,1507,1,0,0,0,
+		1509,1510,1,0,0,0,1510,1572,1,0,0,0,1511,1512,3,162,81,0,1512,1514,5,64,
+		0,0,1513,1515,3,96,48,0,1514,1513,1,0,0,0,1515,1516,1,0,0,0,1516,1514,
+		1,0,0,0,1516,1517,1,0,0,0,1517,1572,1,0,0,0,1518,1519,5,22,0,0,1519,1572,
+		5,256,0,0,1520,1521,5,23,0,0,1521,1572,5,256,0,0,1522,1572,5,24,0,0,1523,
+		1572,5,25,0,0,1524,1525,3,162,81,0,1525,1526,5,26,0,0,1526,1527,5,27,0,
+		0,1527,1528,3,156,78,0,1528,1529,3,152,76,0,1529,1530,5,28,0,0,1530,1531,
+		3,156,78,0,1531,1532,3,152,76,0,1532,1572,1,0,0,0,1533,1534,3,162,81,0,
+		1534,1535,5,29,0,0,1535,1538,5,161,0,0,1536,1539,5,30,0,0,1537,1539,3,
+		156,78,0,1538,1536,1,0,0,0,1538,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1541,
+		5,31,0,0,1541,1542,3,156,78,0,1542,1543,3,152,76,0,1543,1544,5,28,0,0,
+		1544,1545,3,156,78,0,1545,1546,3,152,76,0,1546,1572,1,0,0,0,1547,1548,
+		3,162,81,0,1548,1549,5,32,0,0,1549,1550,3,156,78,0,1550,1551,3,152,76,
+		0,1551,1552,5,20,0,0,1552,1553,3,156,78,0,1553,1572,1,0,0,0,1554,1555,
+		5,33,0,0,1555,1556,3,160,80,0,1556,1557,5,34,0,0,1557,1558,3,160,80,0,
+		1558,1561,3,156,78,0,1559,1560,5,35,0,0,1560,1562,3,156,78,0,1561,1559,
+		1,0,0,0,1561,1562,1,0,0,0,1562,1572,1,0,0,0,1563,1564,5,36,0,0,1564,1565,
+		5,35,0,0,1565,1566,3,156,78,0,1566,1567,3,152,76,0,1567,1568,5,37,0,0,
+		1568,1569,3,156,78,0,1569,1570,3,152,76,0,1570,1572,1,0,0,0,1571,1333,
+		1,0,0,0,1571,1338,1,0,0,0,1571,1348,1,0,0,0,1571,1353,1,0,0,0,1571,1371,
+		1,0,0,0,1571,1381,1,0,0,0,1571,1387,1,0,0,0,1571,1423,1,0,0,0,1571,1429,
+		1,0,0,0,1571,1432,1,0,0,0,1571,1436,1,0,0,0,1571,1448,1,0,0,0,1571,1454,
+		1,0,0,0,1571,1461,1,0,0,0,1571,1468,1,0,0,0,1571,1483,1,0,0,0,1571,1487,
+		1,0,0,0,1571,1494,1,0,0,0,1571,1498,1,0,0,0,1571,1504,1,0,0,0,1571,1511,
+		1,0,0,0,1571,1518,1,0,0,0,1571,1520,1,0,0,0,1571,1522,1,0,0,0,1571,1523,
+		1,0,0,0,1571,1524,1,0,0,0,1571,1533,1,0,0,0,1571,1547,1,0,0,0,1571,1554,
+		1,0,0,0,1571,1563,1,0,0,0,1572,141,1,0,0,0,1573,1574,5,72,0,0,1574,1575,
+		5,254,0,0,1575,1576,5,170,0,0,1576,1577,3,156,78,0,1577,1578,3,152,76,
+		0,1578,143,1,0,0,0,1579,1580,5,45,0,0,1580,1581,5,40,0,0,1581,1582,5,41,
+		0,0,1582,1583,3,156,78,0,1583,1584,5,42,0,0,1584,1588,3,156,78,0,1585,
+		1587,3,150,75,0,1586,1585,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,
+		1588,1589,1,0,0,0,1589,145,1,0,0,0,1590,1588,1,0,0,0,1591,1593,5,244,0,
+		0,1592,1591,1,0,0,0,1592,1593,1,0,0,0,1593,1594,1,0,0,0,1594,1595,3,154,
+		77,0,1595,1596,5,34,0,0,1596,1597,3,156,78,0,1597,147,1,0,0,0,1598,1599,
+		3,154,77,0,1599,1600,5,34,0,0,1600,1601,3,156,78,0,1601,149,1,0,0,0,1602,
+		1603,5,39,0,0,1603,1604,3,160,80,0,1604,1605,3,156,78,0,1605,151,1,0,0,
+		0,1606,1607,5,181,0,0,1607,1608,5,194,0,0,1608,153,1,0,0,0,1609,1610,5,
+		255,0,0,1610,155,1,0,0,0,1611,1612,6,78,-1,0,1612,1613,5,237,0,0,1613,
+		1614,3,156,78,0,1614,1615,5,238,0,0,1615,1654,1,0,0,0,1616,1617,5,244,
+		0,0,1617,1654,3,156,78,16,1618,1619,5,198,0,0,1619,1654,3,156,78,11,1620,
+		1621,5,168,0,0,1621,1622,3,156,78,0,1622,1623,5,170,0,0,1623,1624,3,156,
+		78,0,1624,1625,5,169,0,0,1625,1626,3,156,78,0,1626,1654,1,0,0,0,1627,1628,
+		3,162,81,0,1628,1637,5,237,0,0,1629,1634,3,156,78,0,1630,1631,5,239,0,
+		0,1631,1633,3,156,78,0,1632,1630,1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,
+		0,0,0,1634,1635,1,0,0,0,1635,1638,1,0,0,0,1636,1634,1,0,0,0,1637,1629,
+		1,0,0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1640,5,238,0,0,1640,1654,
+		1,0,0,0,1641,1643,7,4,0,0,1642,1644,3,158,79,0,1643,1642,1,0,0,0,1643,
+		1644,1,0,0,0,1644,1645,1,0,0,0,1645,1646,5,181,0,0,1646,1654,3,158,79,
+		0,1647,1648,5,256,0,0,1648,1654,3,158,79,0,1649,1654,5,255,0,0,1650,1654,
+		5,256,0,0,1651,1654,5,254,0,0,1652,1654,3,160,80,0,1653,1611,1,0,0,0,1653,
+		1616,1,0,0,0,1653,1618,1,0,0,0,1653,1620,1,0,0,0,1653,1627,1,0,0,0,1653,
+		1641,1,0,0,0,1653,1647,1,0,0,0,1653,1649,1,0,0,0,1653,1650,1,0,0,0,1653,
+		1651,1,0,0,0,1653,1652,1,0,0,0,1654,1675,1,0,0,0,1655,1656,10,15,0,0,1656,
+		1657,5,195,0,0,1657,1674,3,156,78,16,1658,1659,10,14,0,0,1659,1660,7,5,
+		0,0,1660,1674,3,156,78,15,1661,1662,10,13,0,0,1662,1663,7,6,0,0,1663,1674,
+		3,156,78,14,1664,1665,10,12,0,0,1665,1666,7,7,0,0,1666,1674,3,156,78,13,
+		1667,1668,10,10,0,0,1668,1669,5,196,0,0,1669,1674,3,156,78,11,1670,1671,
+		10,9,0,0,1671,1672,5,197,0,0,1672,1674,3,156,78,10,1673,1655,1,0,0,0,1673,
+		1658,1,0,0,0,1673,1661,1,0,0,0,1673,1664,1,0,0,0,1673,1667,1,0,0,0,1673,
+		1670,1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,
+		157,1,0,0,0,1677,1675,1,0,0,0,1678,1679,7,8,0,0,1679,159,1,0,0,0,1680,
+		1683,3,162,81,0,1681,1682,5,240,0,0,1682,1684,3,162,81,0,1683,1681,1,0,
+		0,0,1683,1684,1,0,0,0,1684,161,1,0,0,0,1685,1686,7,9,0,0,1686,163,1,0,
+		0,0,168,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
+		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
+		455,464,468,470,479,488,493,501,508,521,523,533,555,559,564,570,573,577,
+		585,595,629,639,668,670,684,694,698,700,708,731,738,746,753,757,761,769,
+		773,789,829,834,838,842,861,870,875,891,895,903,925,931,939,947,960,971,
+		974,984,987,995,999,1007,1018,1022,1030,1041,1043,1054,1057,1061,1069,
+		1074,1079,1089,1091,1099,1108,1114,1118,1131,1136,1139,1146,1155,1160,
+		1167,1180,1183,1196,1213,1217,1229,1238,1242,1247,1253,1262,1266,1273,
+		1284,1290,1294,1318,1328,1345,1362,1368,1379,1394,1398,1407,1410,1415,
+		1419,1421,1427,1443,1457,1466,1476,1481,1502,1509,1516,1538,1561,1571,
+		1588,1592,1634,1637,1643,1653,1673,1675,1683
 	};
 
 	public static readonly ATN _ATN =

@@ -944,6 +944,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.convertiblePut"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConvertiblePut([NotNull] DealLangParser.ConvertiblePutContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.convertibleCall"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConvertibleCall([NotNull] DealLangParser.ConvertibleCallContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.stepUp"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -6,14 +6,35 @@ namespace DealLang.Cli.Tests.Properties;
 /// <summary>Convertible tranches, and amortisation as buildings are completed (the index <c>Bld</c> and a scenario
 /// delaying it). Convertible tranches (docs/language.md §5 "tranche", "Convertible notes"): a conversion price per share,
 /// against the share price index <c>Shr</c> (declared when a tranche converts against it: a level, a drift, a
-/// stepped point), that index scaled by a ratio, or a constant; at maturity or early above a threshold.</summary>
+/// stepped point), that index scaled by a ratio, or a constant; at maturity or early above a threshold; with holder's
+/// puts and an issuer's provisional call.</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> Convertible() =>
+    private static Gen<string> Convertible(DealFrame f, DateOnly maturity) =>
         from price in Gen.Int[1, 40]
         from against in Pick("Shr", "Shr * 1.2x", "15 per share")
         from early in Maybe(Rate(10000, 20000).Select(r => "early above " + r))
-        select $"convertible at {Text(price)} per share against {against} {early.Trim()}".TrimEnd();
+        from puts in Puts(f, maturity)
+        from call in ConvertibleCall(f, maturity)
+        select $"convertible at {Text(price)} per share against {against} {early.Trim()}{puts}{call}".TrimEnd();
+
+    /// <summary>Up to two holder's puts, dated inside the tranche's life (after the closing, before its maturity:
+    /// DL0770) in increasing order (DL0771), at 50% to 120% of par (a discount and a premium); none when the life is
+    /// too short to hold them.</summary>
+    private static Gen<string> Puts(DealFrame f, DateOnly maturity) =>
+        maturity.DayNumber - f.Closing.DayNumber < 4
+            ? Gen.Const("")
+            : from n in Gen.Int[0, 2]
+              from dates in IncreasingDates(f.Closing, maturity.AddDays(-1), n)
+              from prices in All(dates.Select(_ => Rate(5000, 12000)))
+              select string.Concat(dates.Zip(prices, (d, p) => $" put {DealFrame.Date(d)} at {p}"));
+
+    /// <summary>An issuer's provisional call, from a date inside the tranche's life, above 100% to 200% of the
+    /// conversion price (DL0775), or none.</summary>
+    private static Gen<string> ConvertibleCall(DealFrame f, DateOnly maturity) =>
+        maturity.DayNumber - f.Closing.DayNumber < 4
+            ? Gen.Const("")
+            : Maybe(from d in DateIn(f.Closing, maturity.AddDays(-1)) from r in Rate(10000, 20000) select $"call from {d} above {r}");
 
     /// <summary>The share price index, declared only when a tranche converts against it (an unread index is legal, but
     /// the deals would all gain a line).</summary>

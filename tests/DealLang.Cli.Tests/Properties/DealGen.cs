@@ -217,7 +217,7 @@ internal static partial class DealGen
         from stepUp in Maybe(from r in Rate(0, 300) from d in DateIn(f.Closing, f.Maturity) select $"step_up {r} from {d}")
         from draw in Maybe(DelayedDraw(f, maturity))
         from target in Maybe(TargetBalance(f, name))
-        from convertible in Maybe(Convertible())
+        from convertible in Maybe(Convertible(f, maturity))
         from completion in Maybe(Pick("completion Bld", "completion Bld * 0.5x"))
         // A floating or stepped coupon cannot amortise level (DL0481).
         let amortization = coupon.Contains(" * (", StringComparison.Ordinal) || stepUp.Length > 0

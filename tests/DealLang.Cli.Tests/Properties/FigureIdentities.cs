@@ -84,18 +84,22 @@ internal static partial class FigureIdentities
 
     /// <summary>
     /// docs/language.md §5 tranche ("paid in kind", "Delayed draw", "Convertible notes") and §12 ("principal loss is the
-    /// principal funded that was never repaid"): the balance moves only by interest capitalised, draws, principal paid
-    /// and a conversion, and the loss is the balance left at the run's end. Period by period (the ledger's balance is
-    /// after the period's capitalised interest and draw):
-    /// <code>closing_t = opening_t + capitalised_t + drawn_t − principal paid_t − converted_t</code>
+    /// principal funded that was never repaid"): the balance moves only by interest capitalised, draws, principal paid,
+    /// a conversion and a put below par's write-down, and the loss is the balance left at the run's end. Period by
+    /// period (the ledger's balance is after the period's capitalised interest and draw):
+    /// <code>closing_t = opening_t + capitalised_t + drawn_t − principal paid_t − written down_t − converted_t</code>
     /// so over the run
-    /// <code>original (closing balance + Σ drawn) + Σ capitalised − principal paid − balance converted = principal loss</code>
+    /// <code>original (closing balance + Σ drawn) + Σ capitalised − principal paid − written down − balance converted = principal loss</code>
     /// A convertible converts, in one period, the balance it has then: the opening balance and that period's interest
     /// paid in kind (added "at once"), before the period's draw (funded at its end) and with no principal paid on it;
     /// in that period converted_t is what the ledger's balances leave, and must be above 0 and at most opening +
     /// capitalised. Without the run's buffers (a chain's entity) only the whole-run identity of a tranche that did not
     /// convert is checked. The loss is also the ledger's last balance.
     /// </summary>
+    /// <summary>A convertible's put below par writes the balance down by its (negative) premium, the holder accepting
+    /// less (docs/language.md, "The holder's put"); 0 in every other period and tranche.</summary>
+    private static double WrittenDown(TrancheInfo tranche, Ledger ledger, int t) => Math.Max(0, -ledger.Column(tranche.Name + " put premium", t));
+
     private static void TrancheRollForward(TrancheInfo tranche, TrancheSummary s, Ledger ledger, RunResult? raw, int i, string at)
     {
         Near(tranche.Balance + ledger.Sum(tranche.Name + " drawn"), s.OriginalBalance, $"{at}: original balance = closing balance + Σ drawn");
@@ -106,6 +110,7 @@ internal static partial class FigureIdentities
 
         Near(s.PrincipalLoss, ledger[tranche.Name + " balance", ledger.Periods - 1], $"{at}: principal loss = the ledger's last balance");
         double capitalised = ledger.Sum(tranche.Name + " interest capitalised"), converted = 0;
+        double writeDowns = Enumerable.Range(0, ledger.Periods).Sum(t => WrittenDown(tranche, ledger, t));
         if (raw is not null)
         {
             double opening = tranche.Balance;
@@ -113,7 +118,8 @@ internal static partial class FigureIdentities
             {
                 double cap = ledger.Column(tranche.Name + " interest capitalised", t), drawn = ledger.Column(tranche.Name + " drawn", t);
                 double closing = ledger[tranche.Name + " balance", t], paid = raw.PrincipalPaid[i][t];
-                double rest = opening + cap + drawn - paid - closing;
+                double writtenDown = WrittenDown(tranche, ledger, t);
+                double rest = opening + cap + drawn - paid - writtenDown - closing;
                 string period = $"{at}, period {t + 1}";
                 if (ledger.Column(tranche.Name + " converted into shares", t) > 0)
                 {
@@ -134,9 +140,9 @@ internal static partial class FigureIdentities
             return;
         }
 
-        Near(s.PrincipalLoss, s.OriginalBalance + capitalised - s.PrincipalPaid - converted,
-            $"{at}: original + capitalised − principal paid − converted = principal loss" + Movements(tranche, ledger, raw, i),
-            s.OriginalBalance, capitalised, s.PrincipalPaid, converted);
+        Near(s.PrincipalLoss, s.OriginalBalance + capitalised - s.PrincipalPaid - converted - writeDowns,
+            $"{at}: original + capitalised − principal paid − converted − put write-downs = principal loss" + Movements(tranche, ledger, raw, i),
+            s.OriginalBalance, capitalised, s.PrincipalPaid, converted, writeDowns);
     }
 
     /// <summary>The tranche's balance period by period, for a failure's message.</summary>

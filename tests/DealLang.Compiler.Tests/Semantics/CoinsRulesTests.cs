@@ -94,4 +94,31 @@ public sealed class CoinsRulesTests
         Assert.Equal(12.5, model.Tranches.Single(t => t.Name == "Cv").ToInfo().ConversionPrice);
         Assert.Null(model.Tranches.Single(t => t.Name == "Notes").Conversion);
     }
+
+    [Fact]
+    public void AConvertibleLowersItsPutsAndCallToPeriods()
+    {
+        // Annual periods from 2025-01-01 (index 0): a put on 2027-06-30 falls in the period ending 2028-01-01 (index 2),
+        // one on 2029-01-01 in the period it closes (index 3); the call from 2027-06-30 runs from the first period
+        // starting on or after it, the one from 2028-01-01 (index 3).
+        DealModel model = ModelOf(Deal("  index WULF { level 10 per share }\n"
+            + "  tranche Cv { balance 50m  coupon 1%  convertible at 12.50 per share against WULF put 2027-06-30 at 100% put 2029-01-01 at 105%"
+            + " call from 2027-06-30 above 130% }\n",
+            "pay Notes.interest\n    pay Cv.interest\n    pay Notes.principal\n    pay Cv.principal\n    distribute rest to Eq"));
+
+        ConversionModel conversion = Assert.IsType<ConversionModel>(model.Tranches.Single(t => t.Name == "Cv").Conversion);
+        Assert.Equal([(2, 1.0), (3, 1.05)], conversion.Puts.Select(p => (p.Period, p.Price)));
+        Assert.Equal((3, 1.3), (conversion.Call!.FromPeriod, conversion.Call.Above));
+    }
+
+    [Fact]
+    public void AProvisionalCallDateOutsideTheTranchesLifeIsDL0770()
+    {
+        // The tranche matures on 2028-01-01: a call from then on would never be reached.
+        var errors = Errors(Deal("  index WULF { level 10 per share }\n"
+            + "  tranche Cv { balance 50m  coupon 1%  maturity 2028-01-01  convertible at 12.50 per share against WULF call from 2028-01-01 above 130% }\n",
+            "pay Notes.interest\n    pay Cv.interest\n    pay Notes.principal\n    pay Cv.principal\n    distribute rest to Eq"));
+
+        Assert.Contains("the provisional call date of tranche 'Cv' (2028-01-01)", Single(errors, "DL0770").Message);
+    }
 }

@@ -98,6 +98,13 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
         SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
+        bool puts = model.Conversion is { Puts.IsEmpty: false };
+        Put = Local("put", "bool", StateLife.Carried, comment: "the holder has put the notes: the whole balance is due in cash from then on", declared: puts);
+        PutPrice = Local("putPrice", "double", StateLife.Period, comment: "the put price this period (per unit of principal), 0 outside the put dates' periods",
+            declared: puts);
+        PutPremium = Local("putPremium", "double", StateLife.Period,
+            comment: "in the put's period, (put price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " put premium"), declared: puts);
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
@@ -230,6 +237,15 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     /// <summary>A convertible's: the shares' value in the period it converts, else 0.</summary>
     public StateVar SharesValue { get; }
+
+    /// <summary>A convertible with puts: whether the holder has put the notes (declared only with a put).</summary>
+    public StateVar Put { get; }
+
+    /// <summary>A convertible with puts: this period's put price (0 outside the puts' periods).</summary>
+    public StateVar PutPrice { get; }
+
+    /// <summary>A convertible with puts: the put's premium over par in its period (negative for a discount), else 0.</summary>
+    public StateVar PutPremium { get; }
 }
 
 /// <summary>
@@ -736,6 +752,15 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
+        if (model.Conversion is { Puts.IsEmpty: false })
+        {
+            // Put: the whole balance is due in cash, in the put's period and (as arrears) every period after.
+            using (w.Block("if (" + tranche.Put + ")"))
+            {
+                w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
+            }
+        }
+
         // What the schedule asks with its arrears: the principal due, unless a trigger has accelerated the tranche.
         string scheduleDue = "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ")";
         if (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated)
@@ -776,11 +801,22 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string share = "(" + CSharpEmitter.Expression(Ctx, conversion.SharePrice, null) + ")";
         string price = CSharpLiterals.DoubleOperand(conversion.Price);
         string when = "t >= " + tranche.MaturityPeriod
-            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + CSharpLiterals.DoubleOperand(above * conversion.Price) : "");
+            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + CSharpLiterals.DoubleOperand(above * conversion.Price) : "")
+            + (conversion.Call is { } call
+                ? " || (t >= " + CSharpLiterals.Int(call.FromPeriod) + " && " + share + " >= " + CSharpLiterals.DoubleOperand(call.Above * conversion.Price) + ")"
+                : "");
         w.Comment(tranche.Name + ": converts into shares when the share price is above " + CSharpLiterals.Double(conversion.Price)
             + (conversion.EarlyAbove is { } a ? " at maturity, or as soon as it reaches " + CSharpLiterals.Double(a * conversion.Price) : " at maturity"));
+        if (conversion.Call is { } c)
+        {
+            w.Comment(tranche.Name + ": or from period " + CSharpLiterals.Int(c.FromPeriod) + " (" + c.From + ") once it reaches "
+                + CSharpLiterals.Double(c.Above * conversion.Price) + ": the issuer calls and the holder converts");
+        }
+
+        // A holder that has put the notes holds a claim to cash, not the option: it never converts afterwards.
+        string notPut = conversion.Puts.IsEmpty ? "" : " && !" + tranche.Put;
         w.Line(tranche.SharesValue + " = 0.0;");
-        using (w.Block("if (!" + tranche.Converted + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
+        using (w.Block("if (!" + tranche.Converted + notPut + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
             w.Line(tranche.Converted + " = true;");
             w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
@@ -789,6 +825,48 @@ internal sealed class TrancheComponent(EmitContext ctx)
             if (tranche.Accelerable)
             {
                 w.Line(tranche.ScheduleArrears + " = 0.0;");
+            }
+        }
+
+        WritePut(w, tranche, conversion, share, price);
+    }
+
+    /// <summary>
+    /// A convertible's holder put, after the conversion (which takes the balance to 0 when it happens): at the start of
+    /// the period holding a put date, a rational holder puts when the shares it could convert into are worth less than
+    /// the put price, balance × S / K &lt; put price × balance, i.e. S &lt; put price × K. The whole balance (principal in
+    /// arrears included) is then due in cash from this period on, as at maturity (<see cref="WriteDue"/>); a price above
+    /// par adds (price − 1) × balance to this period's interest due (paid by <c>pay T.interest</c>, an interest arrear
+    /// when unpaid, counted in the IRR), a price below par writes the balance down by (1 − price) × balance (the holder
+    /// accepts less). Otherwise the holder keeps the option and the notes run on.
+    /// </summary>
+    private static void WritePut(IndentedWriter w, TrancheState tranche, ConversionModel conversion, string share, string price)
+    {
+        if (conversion.Puts.IsEmpty)
+        {
+            return;
+        }
+
+        w.Comment(tranche.Name + ": the holder puts when the shares are worth less than the put price (" + string.Join(", ", conversion.Puts.Select(p =>
+            p.Date + " at " + (p.Price * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%")) + ")");
+        w.Line(tranche.PutPremium + " = 0.0;");
+        // Two put dates in one period are one decision at its start: a rational holder takes the higher price.
+        string putPrice = "t switch { " + string.Join(", ", conversion.Puts.GroupBy(p => p.Period)
+            .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";
+        w.Line(tranche.PutPrice + " = " + putPrice + ";");
+        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Put + " && " + tranche.Balance + " > 0.0 && " + tranche.PutPrice + " > 0.0 && "
+            + share + " < " + tranche.PutPrice + " * " + price + ")"))
+        {
+            w.Line(tranche.Put + " = true;");
+            w.Line(tranche.PutPremium + " = (" + tranche.PutPrice + " - 1.0) * " + tranche.Balance + ";");
+            using (w.Block("if (" + tranche.PutPremium + " > 0.0)"))
+            {
+                w.Line(tranche.InterestDue + " += " + tranche.PutPremium + ";");
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line(tranche.Balance + " += " + tranche.PutPremium + ";");
             }
         }
     }

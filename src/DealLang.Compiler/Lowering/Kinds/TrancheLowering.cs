@@ -38,6 +38,15 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         {
             Conversion = tranche.Convertible is { } c && lowerer.BoundOf(c.SharePrice) is { } share
                 ? new ConversionModel(lowerer.ConstantOf(c.Price), share, c.EarlyAbove is null ? null : lowerer.ConstantOf(c.EarlyAbove))
+                {
+                    // A put is decided at the start of the period that ends on or after its date, and paid at its end.
+                    Puts = [.. SyntaxWalk.Safe(c.Puts).Where(p => p.Date is not null).Select(p =>
+                        new PutModel(p.Date!.Value, Math.Max(0, Schedule.PeriodIndexOf(lowerer.Boundaries, p.Date.Value)), lowerer.ConstantOf(p.Price)))],
+                    // The call runs from the first period that starts on or after its date.
+                    Call = c.Call is { From: { } from } call
+                        ? new CallModel(from.Value, Schedule.PeriodIndexOf(lowerer.Boundaries, from.Value) + 1, lowerer.ConstantOf(call.Above))
+                        : null,
+                }
                 : null,
             Completion = lowerer.BoundOf(tranche.Completion),
         };

@@ -35,7 +35,7 @@ internal sealed partial class CstToAst
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
     //     | guarantorClause             # trancheGuarantorItem
-    //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     //     | COMPLETION expr                                # completionItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
@@ -136,8 +136,7 @@ internal sealed partial class CstToAst
                     items.Keep(ref completion, "completion", cp, VisitExpr(cp.expr()));
                     break;
                 case ConvertibleItemContext cv:
-                    items.Keep(ref convertible, "convertible", cv, new ConvertibleSyntax(VisitExpr(cv.price), VisitExpr(cv.share),
-                        cv.above is null ? null : VisitExpr(cv.above), Span(cv)));
+                    items.Keep(ref convertible, "convertible", cv, VisitConvertible(cv));
                     break;
             }
         }
@@ -152,6 +151,16 @@ internal sealed partial class CstToAst
             Completion = completion,
         };
     }
+
+    // CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?
+    // convertiblePut : PUT DATE AT price=expr ;
+    // convertibleCall : CALL FROM DATE ABOVE above=expr ;
+    private ConvertibleSyntax VisitConvertible(ConvertibleItemContext context) =>
+        new(VisitExpr(context.price), VisitExpr(context.share), context.above is null ? null : VisitExpr(context.above), Span(context))
+        {
+            Puts = [.. context.convertiblePut().Select(p => new ConvertiblePutSyntax(VisitDate(p.DATE()), VisitExpr(p.price), Span(p)))],
+            Call = context.convertibleCall() is { } call ? new ConvertibleCallSyntax(VisitDate(call.DATE()), VisitExpr(call.above), Span(call)) : null,
+        };
 
     // stepUp : STEP_UP expr (FROM DATE | WHILE trigger=ident) ;
     // A tranche's and a loan's: added to the coupon from a date, or while a trigger is active.

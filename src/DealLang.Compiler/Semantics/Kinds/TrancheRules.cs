@@ -199,6 +199,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         CouponRules.CheckMarginStructure(tranche.StepUps, tranche.MarginGrid, checks, $"tranche '{name}'");
 
         CheckDelayedDraw(tranche, checks, name);
+        CheckConvertibleDates(tranche, checks, name);
         CheckDeliveryDraws(tranche, checks, name);
         CheckCommitmentFeePaid(tranche, checks, name);
         if (tranche.Guarantor is { } guarantor)

@@ -53,9 +53,23 @@ public sealed record TrancheSyntax(
 /// <summary><c>convertible at 12.43 against WULF early above 130%</c>: the holder converts the balance into shares at the
 /// conversion price <see cref="Price"/> when the share price <see cref="SharePrice"/> (money, read at the period's
 /// start) is above it at maturity, or, with <see cref="EarlyAbove"/>, as soon as it reaches that share of the
-/// conversion price (docs/language.md §5 "tranche", "Convertible notes").</summary>
+/// conversion price (docs/language.md §5 "tranche", "Convertible notes"). <see cref="Puts"/> are the holder's puts
+/// (<c>put 2029-12-01 at 100%</c>), <see cref="Call"/> the issuer's provisional call (<c>call from 2028-12-01 above 130%</c>).</summary>
 public sealed record ConvertibleSyntax(ExpressionSyntax? Price, ExpressionSyntax? SharePrice, ExpressionSyntax? EarlyAbove, SourceSpan Span)
-    : SyntaxNode(Span);
+    : SyntaxNode(Span)
+{
+    public ImmutableArray<ConvertiblePutSyntax> Puts { get; init; } = [];
+
+    public ConvertibleCallSyntax? Call { get; init; }
+}
+
+/// <summary><c>put 2029-12-01 at 100%</c>: on that date the holder may require repayment in cash at the price, a share
+/// of the principal (docs/language.md §5 "Convertible notes", the holder's put).</summary>
+public sealed record ConvertiblePutSyntax(DateSyntax? Date, ExpressionSyntax? Price, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>call from 2028-12-01 above 130%</c>: from that date the issuer calls the notes once the share price
+/// reaches that share of the conversion price, and the holder converts (the issuer's provisional call).</summary>
+public sealed record ConvertibleCallSyntax(DateSyntax? From, ExpressionSyntax? Above, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost
 /// of the units delivered against its contracts and not yet funded (docs/language.md §5 "tranche").</summary>
