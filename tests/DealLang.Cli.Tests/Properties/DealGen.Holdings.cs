@@ -6,7 +6,7 @@ namespace DealLang.Cli.Tests.Properties;
 // Holdings of another entity (docs/language.md §5 "holding"): now and then a generated deal imports HeldDeal and
 // holds a share or face amount of its notes (marked at par, or by a rate index of its own) and a share of its
 // equity, and a test reads what they pay and are worth; now and then a forced sale sells them
-// ('sell Hd1[, Hd2] to cover T1.principal', a market on Hd1 and a scenario's lever on it).
+// ('sell Hd1[, Hd2 [pro_rata]] to cover T1.principal', a market on Hd1 and a scenario's lever on it).
 internal static partial class DealGen
 {
     /// <summary>The file a generated deal with holdings imports (the pipeline's invariants give it to every
@@ -59,6 +59,7 @@ internal static partial class DealGen
         from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
         from defaults in Gen.Int[0, 1]
         from sale in Gen.Int[0, 2]
+        from proRata in Gen.Int[0, 1]
         from market in Pick("", "  market discount {0}", "  market discount {0} depth {1}m impact {2}", "  market depth {1}m")
         from discount in Rate(0, 5000)
         from depth in Gen.Int[1, 200]
@@ -71,7 +72,7 @@ internal static partial class DealGen
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
             + $"  holding Hd1 {{ of Held.{(loan ? "HeldLoan" : "HeldNotes")}  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")}{(loan ? drawCall.Clause : "")} }}\n"
             + equity + (loan ? drawCall.Side : "") + test, defaults == 1, promoted ? HeldPromotedPath : HeldPath),
-            sale == 0 ? null : sale == 2 && equity.Length > 0 ? "Hd1, Hd2" : "Hd1",
+            sale == 0 ? null : sale == 2 && equity.Length > 0 ? (proRata == 1 ? "Hd1, Hd2 pro_rata" : "Hd1, Hd2") : "Hd1",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, lever, discount, depth, impact));
 
     /// <summary>For a holding of HeldLoan, whose draws after the fund's closing it funds (docs/language.md §5 "holding",

@@ -10,7 +10,9 @@ namespace DealLang.Cli.Tests.Properties;
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
 /// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).
 /// Maybe drawn renewals on each lease with options, a probability in [0%, 100%] and loadings as a default's (never
-/// with <c>renewals taken</c>: this scenario takes none); sobol kept only within 32 dimensions with their options.</summary>
+/// with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
+/// breaks on each lease with a break option whose renewals are not drawn; sobol kept only within 32 dimensions with
+/// their options and break dates.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name) =>
@@ -24,12 +26,16 @@ internal static partial class DealGen
         let factors = processes.Concat(deflations).Select(p => p.Factor).Where(x => x.Length > 0).ToArray()
         from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
         from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
-        from renewals in All(leases.Where(l => l.Renewals > 0).Select(l => Maybe(DrawnRenewals(l.Name, factors)).Select(text => (Text: text, Options: text.Length > 0 ? l.Renewals : 0))))
+        from renewals in All(leases.Where(l => l.Renewals > 0).Select(l => Maybe(DrawnRenewals(l.Name, factors)).Select(text => (Lease: l.Name, Text: text, Options: text.Length > 0 ? l.Renewals : 0))))
+        // A drawn break only on a lease whose renewals this scenario does not draw (DL0429).
+        from breaks in All(leases.Where(l => l.Breaks.Length > 0 && !renewals.Any(r => r.Lease == l.Name && r.Options > 0))
+            .Select(l => Maybe(DrawnBreaks(l, factors))))
         let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
+            + breaks.Sum(b => b.Split(" with ").Length - 1)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text))
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -63,8 +69,16 @@ internal static partial class DealGen
         from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
         from loadings in Loadings(factors.Take(2).ToArray())
         // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
-        from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), (m, sd) => $"recovery beta mean {m} sd {sd}"))
+        from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), Loadings(factors.Take(2).ToArray()), (m, sd, gamma) => $"recovery beta mean {m} sd {sd}{gamma}"))
         select $"{party} defaults drawn pd {pd} per year{step}{loadings}{recovery}";
+
+    // Some of the lease's break dates, in order (at least one), each with a probability, and loadings as a default's.
+    private static Gen<string> DrawnBreaks(GeneratedDecl lease, string[] factors) =>
+        from keep in Gen.Int[1, (1 << lease.Breaks.Length) - 1]
+        from probabilities in All(lease.Breaks.Select(_ => Rate(0, 10000)))
+        from loadings in Loadings(factors.Take(2).ToArray())
+        select $"{lease.Name} breaks drawn at " + string.Join(", ", lease.Breaks.Select((m, j) => (m, j)).Where(x => (keep & (1 << x.j)) != 0)
+            .Select(x => $"{Text(x.m)}m with {probabilities[x.j]}")) + loadings;
 
     private static Gen<string> DrawnRenewals(string lease, string[] factors) =>
         from p in Rate(0, 10000)
