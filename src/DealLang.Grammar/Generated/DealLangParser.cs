@@ -49,34 +49,34 @@ public partial class DealLangParser : Parser {
 		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
 		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
 		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
-		BREAK_OPTION=94, BREAKS=95, AMORTISING=96, PREPAYMENT=97, APPLIED=98, 
-		DEPTH=99, IMPACT=100, LIMIT=101, COSTS=102, KEEP=103, CONTRACTS=104, RESERVE=105, 
-		ALL=106, MONTH=107, TRANCHE=108, BALANCE=109, COUPON=110, FIXED=111, INTEREST_ONLY=112, 
-		INTEREST=113, PRINCIPAL=114, AMORTIZE=115, BULLET=116, LEVEL=117, LINEAR=118, 
-		SENIORITY=119, EQUITY=120, CONTRIBUTED=121, HOLDERS=122, ACCOUNT=123, 
-		TARGET=124, INITIAL=125, EARNS=126, FEE=127, TEST=128, OVER=129, TRAILING=130, 
-		NEXT=131, TRIGGER=132, TRIPS=133, CURES=134, AFTER=135, ACCRUING=136, 
-		INSTALMENTS=137, DEFAULT_INTEREST=138, WHEN=139, DEFAULT=140, GRACE=141, 
-		CFADS=142, INCLUDES=143, WATERFALL=144, USING=145, FILL=146, RELEASE=147, 
-		HOLD=148, REST=149, IN=150, DISTRIBUTE=151, SWEEP=152, PRO_RATA=153, SEQUENTIAL=154, 
-		ACCELERATE=155, CURE=156, UP=157, TIMES=158, PREPAYING=159, INTO=160, 
-		TO=161, HURDLE=162, CARRY=163, CATCH_UP=164, CALLS=165, CALLED=166, DEAL_BY_DEAL=167, 
-		IF=168, ELSE=169, THEN=170, ENFORCEMENT=171, SELL=172, HAIRCUT=173, LAG=174, 
-		TAKEN=175, DEFLATE=176, GROW=177, DROP=178, BY=179, DEFAULTS=180, PER=181, 
-		GPU=182, GPU_HOUR=183, HOUR=184, KW=185, MW=186, KWH=187, MWH=188, COIN=189, 
-		COINS=190, EH_S=191, DAY=192, SHARE=193, YEAR=194, OF=195, AND=196, OR=197, 
-		NOT=198, PIK=199, ISSUE_PRICE=200, COMMITMENT=201, AVAILABLE=202, DRAWS=203, 
-		COMMITMENT_FEE=204, STEP_UP=205, TARGET_BALANCE=206, MARGIN=207, GRID=208, 
-		BELOW=209, UNPAID=210, AGAINST=211, ADVANCE=212, INVESTMENT_GRADE=213, 
-		WHILE=214, HOLDING=215, FACE=216, MARK=217, DISCOUNT=218, PAR=219, HOLDINGS=220, 
-		HASHRATE=221, NETWORK=222, REWARDS=223, COVER=224, CONVERTIBLE=225, EARLY=226, 
-		ABOVE=227, COMPLETION=228, DELAYED=229, PHASED=230, INDEXED=231, YEARLY=232, 
-		LBRACE=233, RBRACE=234, LPAREN=235, RPAREN=236, COMMA=237, DOT=238, ARROW=239, 
-		ASSIGN=240, PLUS=241, MINUS=242, STAR=243, SLASH=244, LE=245, GE=246, 
-		LT=247, GT=248, EQ=249, NE=250, DAYCOUNT=251, DATE=252, QUANTITY=253, 
-		NUMBER=254, STRING=255, UNTERMINATED_STRING=256, IDENT=257, NON_ASCII_NAME=258, 
-		LINE_COMMENT=259, BLOCK_COMMENT=260, UNTERMINATED_COMMENT=261, WS=262, 
-		UNEXPECTED_CHAR=263;
+		BREAK_OPTION=94, BREAKS=95, NOTICE=96, AMORTISING=97, PREPAYMENT=98, APPLIED=99, 
+		DEPTH=100, IMPACT=101, LIMIT=102, COSTS=103, KEEP=104, CONTRACTS=105, 
+		RESERVE=106, ALL=107, MONTH=108, TRANCHE=109, BALANCE=110, COUPON=111, 
+		FIXED=112, INTEREST_ONLY=113, INTEREST=114, PRINCIPAL=115, AMORTIZE=116, 
+		BULLET=117, LEVEL=118, LINEAR=119, SENIORITY=120, EQUITY=121, CONTRIBUTED=122, 
+		HOLDERS=123, ACCOUNT=124, TARGET=125, INITIAL=126, EARNS=127, FEE=128, 
+		TEST=129, OVER=130, TRAILING=131, NEXT=132, TRIGGER=133, TRIPS=134, CURES=135, 
+		AFTER=136, ACCRUING=137, INSTALMENTS=138, DEFAULT_INTEREST=139, WHEN=140, 
+		DEFAULT=141, GRACE=142, CFADS=143, INCLUDES=144, WATERFALL=145, USING=146, 
+		FILL=147, RELEASE=148, HOLD=149, REST=150, IN=151, DISTRIBUTE=152, SWEEP=153, 
+		PRO_RATA=154, SEQUENTIAL=155, ACCELERATE=156, CURE=157, UP=158, TIMES=159, 
+		PREPAYING=160, INTO=161, TO=162, HURDLE=163, CARRY=164, CATCH_UP=165, 
+		CALLS=166, CALLED=167, DEAL_BY_DEAL=168, IF=169, ELSE=170, THEN=171, ENFORCEMENT=172, 
+		SELL=173, HAIRCUT=174, LAG=175, TAKEN=176, DEFLATE=177, GROW=178, DROP=179, 
+		BY=180, DEFAULTS=181, PER=182, GPU=183, GPU_HOUR=184, HOUR=185, KW=186, 
+		MW=187, KWH=188, MWH=189, COIN=190, COINS=191, EH_S=192, DAY=193, SHARE=194, 
+		YEAR=195, OF=196, AND=197, OR=198, NOT=199, PIK=200, ISSUE_PRICE=201, 
+		COMMITMENT=202, AVAILABLE=203, DRAWS=204, COMMITMENT_FEE=205, STEP_UP=206, 
+		TARGET_BALANCE=207, MARGIN=208, GRID=209, BELOW=210, UNPAID=211, AGAINST=212, 
+		ADVANCE=213, INVESTMENT_GRADE=214, WHILE=215, HOLDING=216, FACE=217, MARK=218, 
+		DISCOUNT=219, PAR=220, HOLDINGS=221, HASHRATE=222, NETWORK=223, REWARDS=224, 
+		COVER=225, CONVERTIBLE=226, EARLY=227, ABOVE=228, COMPLETION=229, DELAYED=230, 
+		PHASED=231, INDEXED=232, YEARLY=233, LBRACE=234, RBRACE=235, LPAREN=236, 
+		RPAREN=237, COMMA=238, DOT=239, ARROW=240, ASSIGN=241, PLUS=242, MINUS=243, 
+		STAR=244, SLASH=245, LE=246, GE=247, LT=248, GT=249, EQ=250, NE=251, DAYCOUNT=252, 
+		DATE=253, QUANTITY=254, NUMBER=255, STRING=256, UNTERMINATED_STRING=257, 
+		IDENT=258, NON_ASCII_NAME=259, LINE_COMMENT=260, BLOCK_COMMENT=261, UNTERMINATED_COMMENT=262, 
+		WS=263, UNEXPECTED_CHAR=264;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -134,17 +134,17 @@ public partial class DealLangParser : Parser {
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
 		"'utilisation'", "'relet'", "'termination_fee'", "'break_option'", "'breaks'", 
-		"'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'default_interest'", "'when'", 
-		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
-		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
-		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
-		"'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", 
+		"'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", 
+		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
+		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
+		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", 
+		"'trips'", "'cures'", "'after'", "'accruing'", null, "'default_interest'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
 		"'calls'", "'called'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
 		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", 
 		"'by'", "'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", 
@@ -172,9 +172,9 @@ public partial class DealLangParser : Parser {
 		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
 		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
 		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"BREAK_OPTION", "BREAKS", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
-		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", 
+		"DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", 
+		"MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
 		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
@@ -439,7 +439,7 @@ public partial class DealLangParser : Parser {
 			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 1263541239173627909L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 171;
@@ -766,7 +766,7 @@ public partial class DealLangParser : Parser {
 			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -9223371487100010527L) != 0) || _la==NON_ASCII_NAME) {
 				{
 				State = 207;
 				ErrorHandler.Sync(this);
@@ -849,6 +849,7 @@ public partial class DealLangParser : Parser {
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
 				case BREAKS:
+				case NOTICE:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1024,7 +1025,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4398046511105L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -8796093022209L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 511L) != 0)) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -1130,6 +1131,7 @@ public partial class DealLangParser : Parser {
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
 				case BREAKS:
+				case NOTICE:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1863,7 +1865,7 @@ public partial class DealLangParser : Parser {
 			State = 286;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 283;
@@ -2674,6 +2676,9 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class LeaseBreakOptionItemContext : LeaseItemContext {
+		public DurationContext _duration;
+		public IList<DurationContext> _at = new List<DurationContext>();
+		public DurationContext notice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
@@ -2686,6 +2691,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
@@ -2704,7 +2710,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 443;
+			State = 447;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -2912,7 +2918,8 @@ public partial class DealLangParser : Parser {
 				State = 431;
 				Match(AT);
 				State = 432;
-				duration();
+				((LeaseBreakOptionItemContext)_localctx)._duration = duration();
+				((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2922,19 +2929,32 @@ public partial class DealLangParser : Parser {
 					State = 433;
 					Match(COMMA);
 					State = 434;
-					duration();
+					((LeaseBreakOptionItemContext)_localctx)._duration = duration();
+					((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 					}
 					}
 					State = 439;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 441;
+				State = 442;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOTICE) {
+					{
+					State = 440;
+					Match(NOTICE);
+					State = 441;
+					((LeaseBreakOptionItemContext)_localctx).notice = duration();
+					}
+				}
+
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 440;
+					State = 444;
 					breakFee();
 					}
 				}
@@ -3007,20 +3027,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 36, RULE_breakFee);
 		try {
-			State = 452;
+			State = 456;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 445;
+				State = 449;
 				Match(FEE);
-				State = 446;
+				State = 450;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 447;
+				State = 451;
 				Match(OF);
-				State = 448;
+				State = 452;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3028,9 +3048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 450;
+				State = 454;
 				Match(FEE);
-				State = 451;
+				State = 455;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3114,14 +3134,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_indexationPart);
 		try {
-			State = 461;
+			State = 465;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 454;
+				State = 458;
 				Match(YEARLY);
 				}
 				break;
@@ -3129,9 +3149,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 459;
 				Match(FLOOR);
-				State = 456;
+				State = 460;
 				expr(0);
 				}
 				break;
@@ -3139,9 +3159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 461;
 				Match(CAP);
-				State = 458;
+				State = 462;
 				expr(0);
 				}
 				break;
@@ -3149,9 +3169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
+				State = 463;
 				Match(LAG);
-				State = 460;
+				State = 464;
 				duration();
 				}
 				break;
@@ -3192,22 +3212,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 40, RULE_renewalCount);
 		try {
-			State = 466;
+			State = 470;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 463;
+				State = 467;
 				Match(NUMBER);
-				State = 464;
+				State = 468;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 465;
+				State = 469;
 				Match(QUANTITY);
 				}
 				break;
@@ -3281,16 +3301,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_rvgPart);
 		try {
-			State = 474;
+			State = 478;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 472;
 				Match(GUARANTEES);
-				State = 469;
+				State = 473;
 				expr(0);
 				}
 				break;
@@ -3298,9 +3318,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 474;
 				Match(CAP);
-				State = 471;
+				State = 475;
 				expr(0);
 				}
 				break;
@@ -3308,9 +3328,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 472;
+				State = 476;
 				Match(UNTIL);
-				State = 473;
+				State = 477;
 				Match(DATE);
 				}
 				break;
@@ -3362,21 +3382,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 480;
 			Match(GUARANTOR);
-			State = 477;
-			_localctx.party = ident();
 			State = 481;
+			_localctx.party = ident();
+			State = 485;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
+			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2305843009213694001L) != 0)) {
 				{
 				{
-				State = 478;
+				State = 482;
 				guarantorPart();
 				}
 				}
-				State = 483;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3466,16 +3486,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 496;
+			State = 500;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 488;
 				Match(CAP);
-				State = 485;
+				State = 489;
 				expr(0);
 				}
 				break;
@@ -3483,9 +3503,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 490;
 				Match(UNTIL);
-				State = 487;
+				State = 491;
 				Match(DATE);
 				}
 				break;
@@ -3493,9 +3513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 492;
 				Match(FEE);
-				State = 489;
+				State = 493;
 				expr(0);
 				}
 				break;
@@ -3503,18 +3523,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
-				Match(COVERS);
-				State = 491;
-				coverage();
 				State = 494;
+				Match(COVERS);
+				State = 495;
+				coverage();
+				State = 498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 492;
+					State = 496;
 					Match(AND);
-					State = 493;
+					State = 497;
 					coverage();
 					}
 				}
@@ -3560,7 +3580,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 502;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3617,27 +3637,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 504;
 			Match(LOAN);
-			State = 501;
+			State = 505;
 			_localctx.name = ident();
-			State = 502;
-			Match(LBRACE);
 			State = 506;
+			Match(LBRACE);
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 503;
+				State = 507;
 				loanItem();
 				}
 				}
-				State = 508;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 509;
+			State = 513;
 			Match(RBRACE);
 			}
 		}
@@ -3808,16 +3828,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 546;
+			State = 550;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 515;
 				Match(OBLIGOR);
-				State = 512;
+				State = 516;
 				ident();
 				}
 				break;
@@ -3825,9 +3845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 513;
+				State = 517;
 				Match(BALANCE);
-				State = 514;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -3835,9 +3855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 519;
 				Match(COUPON);
-				State = 516;
+				State = 520;
 				couponTerms();
 				}
 				break;
@@ -3845,11 +3865,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
+				State = 521;
 				Match(INTEREST_ONLY);
-				State = 518;
+				State = 522;
 				Match(UNTIL);
-				State = 519;
+				State = 523;
 				Match(DATE);
 				}
 				break;
@@ -3857,9 +3877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 520;
+				State = 524;
 				Match(AMORTIZE);
-				State = 521;
+				State = 525;
 				amortization();
 				}
 				break;
@@ -3867,9 +3887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 526;
 				Match(MATURITY);
-				State = 523;
+				State = 527;
 				Match(DATE);
 				}
 				break;
@@ -3877,44 +3897,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
-				Match(RECOVERY);
-				State = 525;
-				expr(0);
 				State = 528;
+				Match(RECOVERY);
+				State = 529;
+				expr(0);
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 526;
+					State = 530;
 					Match(AFTER);
-					State = 527;
+					State = 531;
 					duration();
 					}
 				}
 
-				State = 532;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 530;
+					State = 534;
 					Match(ACCRUING);
-					State = 531;
+					State = 535;
 					recoveryAccrual();
 					}
 				}
 
-				State = 537;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 534;
+					State = 538;
 					Match(IN);
-					State = 535;
+					State = 539;
 					Match(NUMBER);
-					State = 536;
+					State = 540;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3925,7 +3945,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 543;
 				stepUp();
 				}
 				break;
@@ -3933,7 +3953,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 540;
+				State = 544;
 				marginGrid();
 				}
 				break;
@@ -3941,19 +3961,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 541;
+				State = 545;
 				Match(DEFAULT_INTEREST);
-				State = 543;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 542;
+					State = 546;
 					Match(PLUS);
 					}
 				}
 
-				State = 545;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4012,14 +4032,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 550;
+			State = 554;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 552;
 				Match(COUPON);
 				}
 				break;
@@ -4027,7 +4047,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -4079,27 +4099,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
+			State = 556;
 			Match(FLEET);
-			State = 553;
+			State = 557;
 			_localctx.name = ident();
-			State = 554;
-			Match(LBRACE);
 			State = 558;
+			Match(LBRACE);
+			State = 562;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 559;
 				fleetItem();
 				}
 				}
-				State = 560;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 561;
+			State = 565;
 			Match(RBRACE);
 			}
 		}
@@ -4296,32 +4316,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 602;
+			State = 606;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 567;
 				Match(DELIVERIES);
-				State = 564;
-				Match(LBRACE);
 				State = 568;
+				Match(LBRACE);
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 565;
+					State = 569;
 					delivery();
 					}
 					}
-					State = 570;
+					State = 574;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 571;
+				State = 575;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,9 +4349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 576;
 				Match(UNITS);
-				State = 573;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4339,9 +4359,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 574;
+				State = 578;
 				Match(UNIT_COST);
-				State = 575;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4349,11 +4369,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 580;
 				Match(DEPRECIATE);
-				State = 577;
+				State = 581;
 				Match(STRAIGHT_LINE);
-				State = 578;
+				State = 582;
 				duration();
 				}
 				break;
@@ -4361,13 +4381,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 579;
+				State = 583;
 				Match(DEPRECIATE);
-				State = 580;
+				State = 584;
 				Match(DECLINING);
-				State = 581;
+				State = 585;
 				expr(0);
-				State = 582;
+				State = 586;
 				perYear();
 				}
 				break;
@@ -4375,9 +4395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 584;
+				State = 588;
 				Match(POWER);
-				State = 585;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4385,9 +4405,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 586;
+				State = 590;
 				Match(PUE);
-				State = 587;
+				State = 591;
 				expr(0);
 				}
 				break;
@@ -4395,9 +4415,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 588;
+				State = 592;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4405,11 +4425,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 590;
+				State = 594;
 				Match(MAINTENANCE);
-				State = 591;
+				State = 595;
 				expr(0);
-				State = 592;
+				State = 596;
 				perYear();
 				}
 				break;
@@ -4417,15 +4437,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 594;
-				Match(MARKET_VALUE);
-				State = 595;
-				expr(0);
-				State = 596;
-				Match(DECLINING);
-				State = 597;
-				expr(0);
 				State = 598;
+				Match(MARKET_VALUE);
+				State = 599;
+				expr(0);
+				State = 600;
+				Match(DECLINING);
+				State = 601;
+				expr(0);
+				State = 602;
 				perYear();
 				}
 				break;
@@ -4433,9 +4453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 600;
+				State = 604;
 				Match(GENERATION);
-				State = 601;
+				State = 605;
 				ident();
 				}
 				break;
@@ -4492,31 +4512,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
-			Match(CONTRACT);
-			State = 605;
-			_localctx.name = ident();
-			State = 606;
-			Match(ON);
-			State = 607;
-			_localctx.fleet = ident();
 			State = 608;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 609;
+			_localctx.name = ident();
+			State = 610;
+			Match(ON);
+			State = 611;
+			_localctx.fleet = ident();
 			State = 612;
+			Match(LBRACE);
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 1210107560199L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 609;
+				State = 613;
 				contractItem();
 				}
 				}
-				State = 614;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 615;
+			State = 619;
 			Match(RBRACE);
 			}
 		}
@@ -4745,16 +4765,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 673;
+			State = 677;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 621;
 				Match(CUSTOMER);
-				State = 618;
+				State = 622;
 				ident();
 				}
 				break;
@@ -4762,9 +4782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 623;
 				Match(UNITS);
-				State = 620;
+				State = 624;
 				expr(0);
 				}
 				break;
@@ -4772,11 +4792,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 621;
+				State = 625;
 				Match(PRICE);
-				State = 622;
+				State = 626;
 				Match(AT);
-				State = 623;
+				State = 627;
 				Match(MARKET);
 				}
 				break;
@@ -4784,9 +4804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 628;
 				Match(PRICE);
-				State = 625;
+				State = 629;
 				expr(0);
 				}
 				break;
@@ -4794,11 +4814,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
+				State = 630;
 				Match(HOUR);
-				State = 627;
+				State = 631;
 				expr(0);
-				State = 628;
+				State = 632;
 				perYear();
 				}
 				break;
@@ -4806,9 +4826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 634;
 				Match(TAKE_OR_PAY);
-				State = 631;
+				State = 635;
 				expr(0);
 				}
 				break;
@@ -4816,9 +4836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 636;
 				Match(STARTS);
-				State = 633;
+				State = 637;
 				Match(DATE);
 				}
 				break;
@@ -4826,9 +4846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 634;
+				State = 638;
 				Match(TERM);
-				State = 635;
+				State = 639;
 				duration();
 				}
 				break;
@@ -4836,25 +4856,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
+				State = 640;
 				Match(TERMINATION_FEE);
-				State = 637;
+				State = 641;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 643;
+				State = 647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 638;
+					State = 642;
 					Match(AMORTISING);
-					State = 641;
+					State = 645;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 639;
+						State = 643;
 						Match(TO);
-						State = 640;
+						State = 644;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4868,17 +4888,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 645;
-				Match(RENEWALS);
-				State = 646;
-				renewalCount();
-				State = 647;
-				duration();
-				State = 648;
-				Match(AT);
 				State = 649;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 650;
+				renewalCount();
+				State = 651;
+				duration();
+				State = 652;
+				Match(AT);
+				State = 653;
+				Match(CUSTOMER);
+				State = 654;
 				Match(OPTION);
 				}
 				break;
@@ -4886,20 +4906,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 656;
 				Match(PREPAYMENT);
-				State = 653;
-				expr(0);
 				State = 657;
+				expr(0);
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 654;
+					State = 658;
 					Match(APPLIED);
-					State = 655;
+					State = 659;
 					Match(OVER);
-					State = 656;
+					State = 660;
 					Match(TERM);
 					}
 				}
@@ -4910,7 +4930,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 659;
+				State = 663;
 				guarantorClause();
 				}
 				break;
@@ -4918,34 +4938,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 660;
+				State = 664;
 				Match(BREAK_OPTION);
-				State = 661;
+				State = 665;
 				Match(AT);
-				State = 662;
+				State = 666;
 				duration();
-				State = 667;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 663;
+					State = 667;
 					Match(COMMA);
-					State = 664;
+					State = 668;
 					duration();
 					}
 					}
-					State = 669;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 671;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 670;
+					State = 674;
 					breakFee();
 					}
 				}
@@ -5000,27 +5020,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 679;
 			Match(COINS);
-			State = 676;
+			State = 680;
 			_localctx.name = ident();
-			State = 677;
-			Match(LBRACE);
 			State = 681;
+			Match(LBRACE);
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
+			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
 				{
 				{
-				State = 678;
+				State = 682;
 				coinsItem();
 				}
 				}
-				State = 683;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 684;
+			State = 688;
 			Match(RBRACE);
 			}
 		}
@@ -5170,16 +5190,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 704;
+			State = 708;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 686;
+				State = 690;
 				Match(HOLDINGS);
-				State = 687;
+				State = 691;
 				expr(0);
 				}
 				break;
@@ -5187,9 +5207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 688;
+				State = 692;
 				Match(PRICE);
-				State = 689;
+				State = 693;
 				ident();
 				}
 				break;
@@ -5197,9 +5217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 694;
 				Match(HASHRATE);
-				State = 691;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5207,9 +5227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 692;
+				State = 696;
 				Match(NETWORK);
-				State = 693;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5217,9 +5237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 694;
+				State = 698;
 				Match(REWARDS);
-				State = 695;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 696;
+				State = 700;
 				Match(POWER);
-				State = 697;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5237,9 +5257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 698;
+				State = 702;
 				Match(POWER_PRICE);
-				State = 699;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5247,9 +5267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 700;
+				State = 704;
 				Match(DEPTH);
-				State = 701;
+				State = 705;
 				expr(0);
 				}
 				break;
@@ -5257,9 +5277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 702;
+				State = 706;
 				Match(IMPACT);
-				State = 703;
+				State = 707;
 				expr(0);
 				}
 				break;
@@ -5311,20 +5331,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 710;
 			Match(DATE);
-			State = 707;
-			_localctx.units = expr(0);
-			State = 708;
-			Match(AT);
-			State = 709;
-			_localctx.cost = expr(0);
 			State = 711;
+			_localctx.units = expr(0);
+			State = 712;
+			Match(AT);
+			State = 713;
+			_localctx.cost = expr(0);
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 710;
+				State = 714;
 				Match(COMMA);
 				}
 			}
@@ -5377,27 +5397,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
+			State = 717;
 			Match(TRANCHE);
-			State = 714;
+			State = 718;
 			_localctx.name = ident();
-			State = 715;
-			Match(LBRACE);
 			State = 719;
+			Match(LBRACE);
+			State = 723;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 603980287L) != 0)) {
 				{
 				{
-				State = 716;
+				State = 720;
 				trancheItem();
 				}
 				}
-				State = 721;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 722;
+			State = 726;
 			Match(RBRACE);
 			}
 		}
@@ -5446,38 +5466,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
+			State = 728;
 			_localctx.rate = expr(0);
-			State = 726;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 725;
-				Match(FIXED);
-				}
-			}
-
-			State = 730;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 728;
-				Match(FLOOR);
 				State = 729;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 734;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 732;
-				Match(CAP);
+				Match(FLOOR);
 				State = 733;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 738;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 736;
+				Match(CAP);
+				State = 737;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5809,16 +5829,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 806;
+			State = 810;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 740;
 				Match(BALANCE);
-				State = 737;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5826,9 +5846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 738;
+				State = 742;
 				Match(COUPON);
-				State = 739;
+				State = 743;
 				couponTerms();
 				}
 				break;
@@ -5836,26 +5856,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
+				State = 744;
 				Match(PIK);
-				State = 742;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 741;
+					State = 745;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 746;
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 744;
+					State = 748;
 					Match(WHEN);
-					State = 745;
+					State = 749;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5866,9 +5886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 748;
+				State = 752;
 				Match(PIK);
-				State = 749;
+				State = 753;
 				Match(UNPAID);
 				}
 				break;
@@ -5876,9 +5896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 750;
+				State = 754;
 				Match(ISSUE_PRICE);
-				State = 751;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5886,9 +5906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 752;
+				State = 756;
 				Match(COMMITMENT);
-				State = 753;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5896,11 +5916,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 754;
+				State = 758;
 				Match(AVAILABLE);
-				State = 755;
+				State = 759;
 				Match(UNTIL);
-				State = 756;
+				State = 760;
 				Match(DATE);
 				}
 				break;
@@ -5908,25 +5928,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 757;
+				State = 761;
 				Match(DRAWS);
-				State = 758;
-				Match(LBRACE);
 				State = 762;
+				Match(LBRACE);
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 759;
+					State = 763;
 					schedulePoint();
 					}
 					}
-					State = 764;
+					State = 768;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 765;
+				State = 769;
 				Match(RBRACE);
 				}
 				break;
@@ -5934,15 +5954,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 766;
-				Match(DRAWS);
-				State = 767;
-				Match(AGAINST);
-				State = 768;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 769;
-				Match(ADVANCE);
 				State = 770;
+				Match(DRAWS);
+				State = 771;
+				Match(AGAINST);
+				State = 772;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 773;
+				Match(ADVANCE);
+				State = 774;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5950,9 +5970,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 772;
+				State = 776;
 				Match(COMMITMENT_FEE);
-				State = 773;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5960,7 +5980,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 774;
+				State = 778;
 				stepUp();
 				}
 				break;
@@ -5968,7 +5988,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 779;
 				marginGrid();
 				}
 				break;
@@ -5976,15 +5996,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
-				Match(MARGIN);
-				State = 777;
-				Match(INVESTMENT_GRADE);
-				State = 778;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 779;
-				Match(ELSE);
 				State = 780;
+				Match(MARGIN);
+				State = 781;
+				Match(INVESTMENT_GRADE);
+				State = 782;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 783;
+				Match(ELSE);
+				State = 784;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5992,9 +6012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 782;
+				State = 786;
 				Match(TARGET_BALANCE);
-				State = 783;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -6002,11 +6022,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 784;
+				State = 788;
 				Match(INTEREST_ONLY);
-				State = 785;
+				State = 789;
 				Match(UNTIL);
-				State = 786;
+				State = 790;
 				Match(DATE);
 				}
 				break;
@@ -6014,9 +6034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 787;
+				State = 791;
 				Match(AMORTIZE);
-				State = 788;
+				State = 792;
 				amortization();
 				}
 				break;
@@ -6024,9 +6044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 789;
+				State = 793;
 				Match(MATURITY);
-				State = 790;
+				State = 794;
 				Match(DATE);
 				}
 				break;
@@ -6034,9 +6054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 791;
+				State = 795;
 				Match(SENIORITY);
-				State = 792;
+				State = 796;
 				Match(NUMBER);
 				}
 				break;
@@ -6044,7 +6064,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 793;
+				State = 797;
 				guarantorClause();
 				}
 				break;
@@ -6052,26 +6072,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 794;
-				Match(CONVERTIBLE);
-				State = 795;
-				Match(AT);
-				State = 796;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 797;
-				Match(AGAINST);
 				State = 798;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 799;
+				Match(AT);
+				State = 800;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 801;
+				Match(AGAINST);
 				State = 802;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 799;
+					State = 803;
 					Match(EARLY);
-					State = 800;
+					State = 804;
 					Match(ABOVE);
-					State = 801;
+					State = 805;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6082,9 +6102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 804;
+				State = 808;
 				Match(COMPLETION);
-				State = 805;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6133,26 +6153,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 812;
 			Match(STEP_UP);
-			State = 809;
+			State = 813;
 			expr(0);
-			State = 814;
+			State = 818;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 810;
+				State = 814;
 				Match(FROM);
-				State = 811;
+				State = 815;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 812;
+				State = 816;
 				Match(WHILE);
-				State = 813;
+				State = 817;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6213,41 +6233,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 820;
 			Match(MARGIN);
-			State = 817;
+			State = 821;
 			Match(GRID);
-			State = 818;
+			State = 822;
 			_localctx.test = ident();
-			State = 819;
-			Match(LBRACE);
 			State = 823;
+			Match(LBRACE);
+			State = 827;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 820;
+				State = 824;
 				gridTier();
 				}
 				}
-				State = 825;
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 826;
+				State = 830;
 				Match(ELSE);
-				State = 827;
+				State = 831;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 830;
+			State = 834;
 			Match(RBRACE);
 			}
 		}
@@ -6292,11 +6312,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 836;
 			Match(BELOW);
-			State = 833;
+			State = 837;
 			_localctx.bound = expr(0);
-			State = 834;
+			State = 838;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6378,14 +6398,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 848;
+			State = 852;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 836;
+				State = 840;
 				Match(BULLET);
 				}
 				break;
@@ -6393,7 +6413,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 841;
 				Match(LEVEL);
 				}
 				break;
@@ -6401,7 +6421,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 842;
 				Match(LINEAR);
 				}
 				break;
@@ -6409,25 +6429,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 839;
+				State = 843;
 				Match(SCHEDULE);
-				State = 840;
-				Match(LBRACE);
 				State = 844;
+				Match(LBRACE);
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 841;
+					State = 845;
 					schedulePoint();
 					}
 					}
-					State = 846;
+					State = 850;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 847;
+				State = 851;
 				Match(RBRACE);
 				}
 				break;
@@ -6481,27 +6501,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 854;
 			Match(HOLDING);
-			State = 851;
+			State = 855;
 			_localctx.name = ident();
-			State = 852;
-			Match(LBRACE);
 			State = 856;
+			Match(LBRACE);
+			State = 860;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
 				{
 				{
-				State = 853;
+				State = 857;
 				holdingItem();
 				}
 				}
-				State = 858;
+				State = 862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 859;
+			State = 863;
 			Match(RBRACE);
 			}
 		}
@@ -6635,20 +6655,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 884;
+			State = 888;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
+				State = 865;
 				Match(OF);
-				State = 862;
+				State = 866;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 863;
+				State = 867;
 				Match(DOT);
-				State = 864;
+				State = 868;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6656,9 +6676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 866;
+				State = 870;
 				Match(SHARE);
-				State = 867;
+				State = 871;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 868;
+				State = 872;
 				Match(FACE);
-				State = 869;
+				State = 873;
 				expr(0);
 				}
 				break;
@@ -6676,9 +6696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 870;
+				State = 874;
 				Match(MARK);
-				State = 871;
+				State = 875;
 				Match(PAR);
 				}
 				break;
@@ -6686,9 +6706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 872;
+				State = 876;
 				Match(MARK);
-				State = 873;
+				State = 877;
 				ident();
 				}
 				break;
@@ -6696,19 +6716,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 874;
+				State = 878;
 				Match(MARKET);
-				State = 876;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 875;
+					State = 879;
 					holdingMarketTerm();
 					}
 					}
-					State = 878;
+					State = 882;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6718,13 +6738,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 880;
+				State = 884;
 				Match(DRAWS);
-				State = 881;
+				State = 885;
 				Match(CALLED);
-				State = 882;
+				State = 886;
 				Match(FROM);
-				State = 883;
+				State = 887;
 				ident();
 				}
 				break;
@@ -6798,16 +6818,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 892;
+			State = 896;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 886;
+				State = 890;
 				Match(DISCOUNT);
-				State = 887;
+				State = 891;
 				expr(0);
 				}
 				break;
@@ -6815,9 +6835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 888;
+				State = 892;
 				Match(DEPTH);
-				State = 889;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6825,9 +6845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 890;
+				State = 894;
 				Match(IMPACT);
-				State = 891;
+				State = 895;
 				expr(0);
 				}
 				break;
@@ -6881,27 +6901,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 898;
 			Match(EQUITY);
-			State = 895;
+			State = 899;
 			_localctx.name = ident();
-			State = 896;
-			Match(LBRACE);
 			State = 900;
+			Match(LBRACE);
+			State = 904;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 897;
+				State = 901;
 				equityItem();
 				}
 				}
-				State = 902;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 903;
+			State = 907;
 			Match(RBRACE);
 			}
 		}
@@ -7037,16 +7057,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 940;
+			State = 944;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 905;
+				State = 909;
 				Match(CONTRIBUTED);
-				State = 906;
+				State = 910;
 				expr(0);
 				}
 				break;
@@ -7054,23 +7074,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 911;
 				Match(HOLDERS);
-				State = 908;
+				State = 912;
 				holder();
-				State = 913;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 909;
+					State = 913;
 					Match(COMMA);
-					State = 910;
+					State = 914;
 					holder();
 					}
 					}
-					State = 915;
+					State = 919;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7080,9 +7100,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 916;
+				State = 920;
 				Match(HURDLE);
-				State = 917;
+				State = 921;
 				expr(0);
 				}
 				break;
@@ -7090,32 +7110,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 918;
+				State = 922;
 				Match(CARRY);
-				State = 919;
+				State = 923;
 				expr(0);
-				State = 920;
-				Match(TO);
-				State = 921;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 924;
+				Match(TO);
+				State = 925;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 928;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 922;
+					State = 926;
 					Match(CATCH_UP);
-					State = 923;
+					State = 927;
 					expr(0);
 					}
 				}
 
-				State = 927;
+				State = 931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 926;
+					State = 930;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7126,9 +7146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 929;
+				State = 933;
 				Match(COMMITMENT);
-				State = 930;
+				State = 934;
 				expr(0);
 				}
 				break;
@@ -7136,23 +7156,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 931;
+				State = 935;
 				Match(CALLS);
-				State = 932;
+				State = 936;
 				capitalCall();
-				State = 937;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 937;
 					Match(COMMA);
-					State = 934;
+					State = 938;
 					capitalCall();
 					}
 					}
-					State = 939;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7209,32 +7229,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 946;
 			ident();
-			State = 943;
+			State = 947;
 			expr(0);
-			State = 952;
+			State = 956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 944;
-				Match(LBRACE);
 				State = 948;
+				Match(LBRACE);
+				State = 952;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
+				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
 					{
 					{
-					State = 945;
+					State = 949;
 					holderTerm();
 					}
 					}
-					State = 950;
+					State = 954;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 955;
 				Match(RBRACE);
 				}
 			}
@@ -7309,16 +7329,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 960;
+			State = 964;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 958;
 				Match(HURDLE);
-				State = 955;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7326,9 +7346,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 960;
 				Match(CARRY);
-				State = 957;
+				State = 961;
 				expr(0);
 				}
 				break;
@@ -7336,9 +7356,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 962;
 				Match(CATCH_UP);
-				State = 959;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7382,9 +7402,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 966;
 			Match(DATE);
-			State = 963;
+			State = 967;
 			expr(0);
 			}
 		}
@@ -7434,32 +7454,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 969;
 			Match(ACCOUNT);
-			State = 966;
+			State = 970;
 			_localctx.name = ident();
-			State = 975;
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 967;
-				Match(LBRACE);
 				State = 971;
+				Match(LBRACE);
+				State = 975;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
+				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
 					{
 					{
-					State = 968;
+					State = 972;
 					accountItem();
 					}
 					}
-					State = 973;
+					State = 977;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 978;
 				Match(RBRACE);
 				}
 			}
@@ -7534,16 +7554,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 983;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 981;
 				Match(TARGET);
-				State = 978;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7551,9 +7571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 983;
 				Match(INITIAL);
-				State = 980;
+				State = 984;
 				expr(0);
 				}
 				break;
@@ -7561,9 +7581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 985;
 				Match(EARNS);
-				State = 982;
+				State = 986;
 				expr(0);
 				}
 				break;
@@ -7624,31 +7644,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 989;
 			Match(FEE);
-			State = 986;
+			State = 990;
 			_localctx.name = ident();
-			State = 987;
+			State = 991;
 			Match(LBRACE);
-			State = 988;
+			State = 992;
 			expr(0);
-			State = 996;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 989;
+				State = 993;
 				perYear();
-				State = 994;
+				State = 998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 990;
+					State = 994;
 					Match(ESCALATING);
-					State = 991;
+					State = 995;
 					expr(0);
-					State = 992;
+					State = 996;
 					perYear();
 					}
 				}
@@ -7656,7 +7676,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 998;
+			State = 1002;
 			Match(RBRACE);
 			}
 		}
@@ -7711,52 +7731,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1000;
+			State = 1004;
 			Match(TEST);
-			State = 1001;
+			State = 1005;
 			_localctx.name = ident();
-			State = 1002;
+			State = 1006;
 			Match(ASSIGN);
-			State = 1003;
+			State = 1007;
 			expr(0);
-			State = 1010;
+			State = 1014;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1004;
+				State = 1008;
 				Match(OVER);
-				State = 1007;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1005;
+					State = 1009;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1006;
+					State = 1010;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1009;
+				State = 1013;
 				duration();
 				}
 			}
 
-			State = 1014;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1012;
+				State = 1016;
 				Match(FROM);
-				State = 1013;
+				State = 1017;
 				Match(DATE);
 				}
 			}
@@ -7843,79 +7863,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
+			State = 1020;
 			Match(TRIGGER);
-			State = 1017;
+			State = 1021;
 			_localctx.name = ident();
-			State = 1018;
-			Match(WHEN);
-			State = 1019;
-			expr(0);
 			State = 1022;
+			Match(WHEN);
+			State = 1023;
+			expr(0);
+			State = 1026;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1020;
+				State = 1024;
 				Match(FROM);
-				State = 1021;
+				State = 1025;
 				Match(DATE);
 				}
 			}
 
-			State = 1027;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1024;
+				State = 1028;
 				Match(TRIPS);
-				State = 1025;
+				State = 1029;
 				Match(AFTER);
-				State = 1026;
+				State = 1030;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1032;
+			State = 1036;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1029;
+				State = 1033;
 				Match(CURES);
-				State = 1030;
+				State = 1034;
 				Match(AFTER);
-				State = 1031;
+				State = 1035;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1044;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1034;
-				Match(CURE);
-				State = 1035;
-				Match(BY);
-				State = 1036;
-				_localctx.curer = ident();
-				State = 1037;
-				Match(UP);
 				State = 1038;
-				Match(TO);
+				Match(CURE);
 				State = 1039;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1040;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1041;
+				Match(UP);
 				State = 1042;
+				Match(TO);
+				State = 1043;
+				_localctx.times = Match(NUMBER);
+				State = 1044;
+				Match(TIMES);
+				State = 1046;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1041;
+					State = 1045;
 					cureDestination();
 					}
 				}
@@ -7923,23 +7943,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1046;
+			State = 1050;
 			Match(ARROW);
-			State = 1047;
+			State = 1051;
 			triggerEffect();
-			State = 1052;
+			State = 1056;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1048;
+				State = 1052;
 				Match(COMMA);
-				State = 1049;
+				State = 1053;
 				triggerEffect();
 				}
 				}
-				State = 1054;
+				State = 1058;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8011,43 +8031,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1071;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1059;
 				Match(PREPAYING);
-				State = 1056;
+				State = 1060;
 				ident();
-				State = 1061;
+				State = 1065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1057;
+					State = 1061;
 					Match(COMMA);
-					State = 1058;
+					State = 1062;
 					ident();
 					}
 					}
-					State = 1063;
+					State = 1067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1067;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1064;
+					State = 1068;
 					Match(THEN);
-					State = 1065;
+					State = 1069;
 					Match(INTO);
-					State = 1066;
+					State = 1070;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8058,9 +8078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1069;
+				State = 1073;
 				Match(INTO);
-				State = 1070;
+				State = 1074;
 				ident();
 				}
 				break;
@@ -8149,20 +8169,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1092;
+			State = 1096;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1073;
+				State = 1077;
 				Match(SWEEP);
-				State = 1074;
+				State = 1078;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1075;
+				State = 1079;
 				Match(TO);
-				State = 1076;
+				State = 1080;
 				ident();
 				}
 				break;
@@ -8170,34 +8190,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1081;
 				Match(ACCELERATE);
-				State = 1089;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1078;
+					State = 1082;
 					Match(LPAREN);
-					State = 1079;
+					State = 1083;
 					ident();
-					State = 1084;
+					State = 1088;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1080;
+						State = 1084;
 						Match(COMMA);
-						State = 1081;
+						State = 1085;
 						ident();
 						}
 						}
-						State = 1086;
+						State = 1090;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1087;
+					State = 1091;
 					Match(RPAREN);
 					}
 				}
@@ -8208,7 +8228,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1091;
+				State = 1095;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8256,20 +8276,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1098;
 			Match(DEFAULT);
-			State = 1095;
-			Match(WHEN);
-			State = 1096;
-			expr(0);
 			State = 1099;
+			Match(WHEN);
+			State = 1100;
+			expr(0);
+			State = 1103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1097;
+				State = 1101;
 				Match(GRACE);
-				State = 1098;
+				State = 1102;
 				duration();
 				}
 			}
@@ -8321,25 +8341,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
+			State = 1105;
 			Match(CFADS);
-			State = 1102;
+			State = 1106;
 			Match(INCLUDES);
-			State = 1103;
+			State = 1107;
 			cfadsItem();
-			State = 1108;
+			State = 1112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1104;
+				State = 1108;
 				Match(COMMA);
-				State = 1105;
+				State = 1109;
 				cfadsItem();
 				}
 				}
-				State = 1110;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8379,13 +8399,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1113;
+			State = 1117;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1115;
 				Match(RVG);
 				}
 				break;
@@ -8467,6 +8487,7 @@ public partial class DealLangParser : Parser {
 			case TERMINATION_FEE:
 			case BREAK_OPTION:
 			case BREAKS:
+			case NOTICE:
 			case AMORTISING:
 			case PREPAYMENT:
 			case APPLIED:
@@ -8563,7 +8584,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1112;
+				State = 1116;
 				ident();
 				}
 				break;
@@ -8613,25 +8634,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1115;
+			State = 1119;
 			Match(WATERFALL);
-			State = 1116;
-			Match(LBRACE);
 			State = 1120;
+			Match(LBRACE);
+			State = 1124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1117;
+				State = 1121;
 				step();
 				}
 				}
-				State = 1122;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1123;
+			State = 1127;
 			Match(RBRACE);
 			}
 		}
@@ -8859,39 +8880,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1216;
+			State = 1220;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1125;
+				State = 1129;
 				Match(PAY);
-				State = 1126;
+				State = 1130;
 				((PayStepContext)_localctx).target = reference();
-				State = 1136;
+				State = 1140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1127;
+					State = 1131;
 					Match(USING);
-					State = 1128;
+					State = 1132;
 					ident();
-					State = 1133;
+					State = 1137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1129;
+						State = 1133;
 						Match(COMMA);
-						State = 1130;
+						State = 1134;
 						ident();
 						}
 						}
-						State = 1135;
+						State = 1139;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8904,9 +8925,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1138;
+				State = 1142;
 				Match(FILL);
-				State = 1139;
+				State = 1143;
 				ident();
 				}
 				break;
@@ -8914,9 +8935,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1144;
 				Match(RELEASE);
-				State = 1141;
+				State = 1145;
 				ident();
 				}
 				break;
@@ -8924,13 +8945,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1142;
+				State = 1146;
 				Match(HOLD);
-				State = 1143;
+				State = 1147;
 				Match(REST);
-				State = 1144;
+				State = 1148;
 				Match(IN);
-				State = 1145;
+				State = 1149;
 				ident();
 				}
 				break;
@@ -8938,25 +8959,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1146;
+				State = 1150;
 				Match(DISTRIBUTE);
-				State = 1149;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1147;
+					State = 1151;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1148;
+					State = 1152;
 					Match(OF);
 					}
 				}
 
-				State = 1151;
+				State = 1155;
 				Match(REST);
-				State = 1152;
+				State = 1156;
 				Match(TO);
-				State = 1153;
+				State = 1157;
 				ident();
 				}
 				break;
@@ -8964,17 +8985,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1154;
-				Match(SWEEP);
-				State = 1155;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1156;
-				Match(OF);
-				State = 1157;
-				Match(REST);
 				State = 1158;
-				Match(TO);
+				Match(SWEEP);
 				State = 1159;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1160;
+				Match(OF);
+				State = 1161;
+				Match(REST);
+				State = 1162;
+				Match(TO);
+				State = 1163;
 				ident();
 				}
 				break;
@@ -8982,31 +9003,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1160;
+				State = 1164;
 				Match(SELL);
-				State = 1161;
+				State = 1165;
 				ident();
-				State = 1166;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1162;
+					State = 1166;
 					Match(COMMA);
-					State = 1163;
+					State = 1167;
 					ident();
 					}
 					}
-					State = 1168;
+					State = 1172;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1169;
+				State = 1173;
 				Match(TO);
-				State = 1170;
+				State = 1174;
 				Match(COVER);
-				State = 1171;
+				State = 1175;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9014,52 +9035,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1173;
+				State = 1177;
 				Match(IF);
-				State = 1174;
+				State = 1178;
 				expr(0);
-				State = 1175;
-				Match(LBRACE);
 				State = 1179;
+				Match(LBRACE);
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1176;
+					State = 1180;
 					step();
 					}
 					}
-					State = 1181;
+					State = 1185;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1182;
+				State = 1186;
 				Match(RBRACE);
-				State = 1192;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1183;
+					State = 1187;
 					Match(ELSE);
-					State = 1184;
-					Match(LBRACE);
 					State = 1188;
+					Match(LBRACE);
+					State = 1192;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1185;
+						State = 1189;
 						step();
 						}
 						}
-						State = 1190;
+						State = 1194;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1191;
+					State = 1195;
 					Match(RBRACE);
 					}
 				}
@@ -9070,37 +9091,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1194;
+				State = 1198;
 				Match(PRO_RATA);
-				State = 1197;
+				State = 1201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1195;
+					State = 1199;
 					Match(BY);
-					State = 1196;
+					State = 1200;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1199;
-				Match(LBRACE);
 				State = 1203;
+				Match(LBRACE);
+				State = 1207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1200;
+					State = 1204;
 					step();
 					}
 					}
-					State = 1205;
+					State = 1209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1206;
+				State = 1210;
 				Match(RBRACE);
 				}
 				break;
@@ -9108,25 +9129,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1207;
+				State = 1211;
 				Match(SEQUENTIAL);
-				State = 1208;
-				Match(LBRACE);
 				State = 1212;
+				Match(LBRACE);
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1209;
+					State = 1213;
 					step();
 					}
 					}
-					State = 1214;
+					State = 1218;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1215;
+				State = 1219;
 				Match(RBRACE);
 				}
 				break;
@@ -9176,25 +9197,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1218;
+			State = 1222;
 			Match(ENFORCEMENT);
-			State = 1219;
-			Match(LBRACE);
 			State = 1223;
+			Match(LBRACE);
+			State = 1227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1220;
+				State = 1224;
 				enforcementItem();
 				}
 				}
-				State = 1225;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1226;
+			State = 1230;
 			Match(RBRACE);
 			}
 		}
@@ -9266,44 +9287,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1244;
+			State = 1248;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1232;
 				Match(SELL);
-				State = 1229;
+				State = 1233;
 				ident();
-				State = 1234;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1234;
 					Match(COMMA);
-					State = 1231;
+					State = 1235;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1237;
+					State = 1241;
 					sellTerm();
 					}
 					}
-					State = 1242;
+					State = 1246;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9313,7 +9334,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1243;
+				State = 1247;
 				waterfallDecl();
 				}
 				break;
@@ -9456,16 +9477,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1268;
+			State = 1272;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1246;
+				State = 1250;
 				Match(HAIRCUT);
-				State = 1247;
+				State = 1251;
 				expr(0);
 				}
 				break;
@@ -9473,9 +9494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1248;
+				State = 1252;
 				Match(LAG);
-				State = 1249;
+				State = 1253;
 				duration();
 				}
 				break;
@@ -9483,13 +9504,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1250;
+				State = 1254;
 				Match(DEPTH);
-				State = 1251;
+				State = 1255;
 				expr(0);
-				State = 1252;
+				State = 1256;
 				Match(PER);
-				State = 1253;
+				State = 1257;
 				Match(MONTH);
 				}
 				break;
@@ -9497,9 +9518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1255;
+				State = 1259;
 				Match(IMPACT);
-				State = 1256;
+				State = 1260;
 				expr(0);
 				}
 				break;
@@ -9507,13 +9528,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1257;
+				State = 1261;
 				Match(LIMIT);
-				State = 1258;
+				State = 1262;
 				expr(0);
-				State = 1259;
+				State = 1263;
 				Match(PER);
-				State = 1260;
+				State = 1264;
 				Match(MONTH);
 				}
 				break;
@@ -9521,9 +9542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1262;
+				State = 1266;
 				Match(COSTS);
-				State = 1263;
+				State = 1267;
 				expr(0);
 				}
 				break;
@@ -9531,9 +9552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1264;
+				State = 1268;
 				Match(KEEP);
-				State = 1265;
+				State = 1269;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9541,9 +9562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1266;
+				State = 1270;
 				Match(RESERVE);
-				State = 1267;
+				State = 1271;
 				expr(0);
 				}
 				break;
@@ -9602,31 +9623,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1270;
-			Match(SCENARIO);
-			State = 1271;
-			_localctx.name = ident();
-			State = 1272;
-			Match(FOR);
-			State = 1273;
-			_localctx.deal = ident();
 			State = 1274;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1275;
+			_localctx.name = ident();
+			State = 1276;
+			Match(FOR);
+			State = 1277;
+			_localctx.deal = ident();
 			State = 1278;
+			Match(LBRACE);
+			State = 1282;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -9223371487100010527L) != 0) || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1275;
+				State = 1279;
 				scenarioItem();
 				}
 				}
-				State = 1280;
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1281;
+			State = 1285;
 			Match(RBRACE);
 			}
 		}
@@ -10251,20 +10272,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1490;
+			State = 1494;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1283;
+				State = 1287;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1284;
+				State = 1288;
 				Match(RENEWALS);
-				State = 1285;
+				State = 1289;
 				Match(TAKEN);
-				State = 1286;
+				State = 1290;
 				Match(NUMBER);
 				}
 				break;
@@ -10272,29 +10293,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1288;
+				State = 1292;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1289;
+				State = 1293;
 				Match(RENEWALS);
-				State = 1290;
+				State = 1294;
 				Match(DRAWN);
-				State = 1291;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1295;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1299;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1292;
+						State = 1296;
 						loading();
 						}
 						} 
 					}
-					State = 1297;
+					State = 1301;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
@@ -10302,13 +10323,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1298;
+				State = 1302;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1299;
+				State = 1303;
 				Match(BREAKS);
-				State = 1300;
+				State = 1304;
 				Match(AT);
-				State = 1301;
+				State = 1305;
 				duration();
 				}
 				break;
@@ -10316,9 +10337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1303;
+				State = 1307;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1304;
+				State = 1308;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10327,20 +10348,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1305;
+				State = 1309;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1306;
+				State = 1310;
 				perYear();
-				State = 1311;
+				State = 1315;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1311;
 					Match(VOLATILITY);
-					State = 1308;
+					State = 1312;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1309;
+					State = 1313;
 					perYear();
 					}
 					break;
@@ -10351,15 +10372,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1313;
-				((DropItemContext)_localctx).path = reference();
-				State = 1314;
-				Match(DROP);
-				State = 1315;
-				expr(0);
-				State = 1316;
-				Match(BY);
 				State = 1317;
+				((DropItemContext)_localctx).path = reference();
+				State = 1318;
+				Match(DROP);
+				State = 1319;
+				expr(0);
+				State = 1320;
+				Match(BY);
+				State = 1321;
 				Match(DATE);
 				}
 				break;
@@ -10367,25 +10388,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1319;
+				State = 1323;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1320;
+				State = 1324;
 				Match(DEFAULTS);
-				State = 1347;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1321;
+					State = 1325;
 					Match(ON);
-					State = 1322;
+					State = 1326;
 					Match(DATE);
-					State = 1324;
+					State = 1328;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1327;
 						recoveryDraw();
 						}
 						break;
@@ -10394,58 +10415,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1326;
+					State = 1330;
 					Match(DRAWN);
-					State = 1336;
+					State = 1340;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1327;
+						State = 1331;
 						Match(PD);
-						State = 1328;
+						State = 1332;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1329;
-						perYear();
 						State = 1333;
+						perYear();
+						State = 1337;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1330;
+							State = 1334;
 							pdStep();
 							}
 							}
-							State = 1335;
+							State = 1339;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1341;
+					State = 1345;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1338;
+							State = 1342;
 							loading();
 							}
 							} 
 						}
-						State = 1343;
+						State = 1347;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					}
-					State = 1345;
+					State = 1349;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1344;
+						State = 1348;
 						recoveryDraw();
 						}
 						break;
@@ -10461,9 +10482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
+				State = 1353;
 				Match(ENFORCEMENT);
-				State = 1351;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10471,7 +10492,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1350;
+						State = 1354;
 						sellTerm();
 						}
 						}
@@ -10479,9 +10500,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1353;
+					State = 1357;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10489,11 +10510,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1355;
+				State = 1359;
 				Match(ENFORCEMENT);
-				State = 1356;
+				State = 1360;
 				Match(SELL);
-				State = 1357;
+				State = 1361;
 				Match(ALL);
 				}
 				break;
@@ -10501,11 +10522,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1362;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1359;
+				State = 1363;
 				Match(LEVEL);
-				State = 1360;
+				State = 1364;
 				expr(0);
 				}
 				break;
@@ -10513,29 +10534,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1362;
+				State = 1366;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1363;
+				State = 1367;
 				Match(POINTS);
-				State = 1364;
+				State = 1368;
 				pointsKind();
-				State = 1365;
-				Match(LBRACE);
 				State = 1369;
+				Match(LBRACE);
+				State = 1373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1366;
+					State = 1370;
 					schedulePoint();
 					}
 					}
-					State = 1371;
+					State = 1375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1376;
 				Match(RBRACE);
 				}
 				break;
@@ -10543,15 +10564,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1374;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(LAUNCH);
-				State = 1376;
-				Match(DATE);
-				State = 1377;
-				Match(DOWN);
 				State = 1378;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1379;
+				Match(LAUNCH);
+				State = 1380;
+				Match(DATE);
+				State = 1381;
+				Match(DOWN);
+				State = 1382;
 				expr(0);
 				}
 				break;
@@ -10559,21 +10580,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1380;
+				State = 1384;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1381;
+				State = 1385;
 				Match(SHIFT);
-				State = 1383;
+				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1382;
+					State = 1386;
 					Match(PLUS);
 					}
 				}
 
-				State = 1385;
+				State = 1389;
 				expr(0);
 				}
 				break;
@@ -10581,11 +10602,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1387;
+				State = 1391;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1388;
+				State = 1392;
 				Match(DELAYED);
-				State = 1389;
+				State = 1393;
 				duration();
 				}
 				break;
@@ -10593,27 +10614,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1391;
+				State = 1395;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1392;
+				State = 1396;
 				Match(DELAYED);
-				State = 1393;
+				State = 1397;
 				Match(DRAWN);
-				State = 1394;
+				State = 1398;
 				delayOutcome();
-				State = 1399;
+				State = 1403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1395;
+					State = 1399;
 					Match(COMMA);
-					State = 1396;
+					State = 1400;
 					delayOutcome();
 					}
 					}
-					State = 1401;
+					State = 1405;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10623,11 +10644,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1402;
+				State = 1406;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1403;
+				State = 1407;
 				Match(UTILISATION);
-				State = 1404;
+				State = 1408;
 				expr(0);
 				}
 				break;
@@ -10635,17 +10656,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1406;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1407;
-				Match(RELET);
-				State = 1408;
-				Match(AFTER);
-				State = 1409;
-				duration();
 				State = 1410;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1411;
+				Match(RELET);
+				State = 1412;
+				Match(AFTER);
+				State = 1413;
+				duration();
+				State = 1414;
+				Match(AT);
+				State = 1415;
 				expr(0);
 				}
 				break;
@@ -10653,11 +10674,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1413;
+				State = 1417;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1414;
+				State = 1418;
 				Match(NOT);
-				State = 1415;
+				State = 1419;
 				Match(RELET);
 				}
 				break;
@@ -10665,18 +10686,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1417;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1418;
-				Match(GUARANTEES);
-				State = 1419;
-				Match(HONOURED);
 				State = 1421;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1422;
+				Match(GUARANTEES);
+				State = 1423;
+				Match(HONOURED);
+				State = 1425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1420;
+					State = 1424;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10687,20 +10708,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1423;
+				State = 1427;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1424;
-				Match(GUARANTEES);
-				State = 1425;
-				Match(DISOWNED);
 				State = 1428;
+				Match(GUARANTEES);
+				State = 1429;
+				Match(DISOWNED);
+				State = 1432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1426;
+					State = 1430;
 					Match(FROM);
-					State = 1427;
+					State = 1431;
 					Match(DATE);
 					}
 				}
@@ -10711,11 +10732,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1430;
+				State = 1434;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1431;
+				State = 1435;
 				Match(MARKET);
-				State = 1433;
+				State = 1437;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10723,7 +10744,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1432;
+						State = 1436;
 						holdingMarketTerm();
 						}
 						}
@@ -10731,9 +10752,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1435;
+					State = 1439;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10741,9 +10762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1437;
+				State = 1441;
 				Match(PATHS);
-				State = 1438;
+				State = 1442;
 				Match(NUMBER);
 				}
 				break;
@@ -10751,9 +10772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1439;
+				State = 1443;
 				Match(SEED);
-				State = 1440;
+				State = 1444;
 				Match(NUMBER);
 				}
 				break;
@@ -10761,7 +10782,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1441;
+				State = 1445;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10769,7 +10790,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1442;
+				State = 1446;
 				Match(SOBOL);
 				}
 				break;
@@ -10777,21 +10798,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1443;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1444;
-				Match(GBM);
-				State = 1445;
-				Match(DRIFT);
-				State = 1446;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1447;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1448;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1449;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1450;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1451;
+				perYear();
+				State = 1452;
+				Match(VOLATILITY);
+				State = 1453;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1454;
 				perYear();
 				}
 				break;
@@ -10799,39 +10820,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1452;
+				State = 1456;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1453;
-				Match(REVERTS);
-				State = 1454;
-				Match(TO);
 				State = 1457;
+				Match(REVERTS);
+				State = 1458;
+				Match(TO);
+				State = 1461;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 				case 1:
 					{
-					State = 1455;
+					State = 1459;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1456;
+					State = 1460;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1459;
-				Match(SPEED);
-				State = 1460;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1461;
-				perYear();
-				State = 1462;
-				Match(VOLATILITY);
 				State = 1463;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1464;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1465;
+				perYear();
+				State = 1466;
+				Match(VOLATILITY);
+				State = 1467;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1468;
 				perYear();
 				}
 				break;
@@ -10839,17 +10860,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1466;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1467;
-				Match(JUMPS);
-				State = 1468;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1469;
-				perYear();
 				State = 1470;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1471;
+				Match(JUMPS);
+				State = 1472;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1473;
+				perYear();
+				State = 1474;
+				Match(DOWN);
+				State = 1475;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10857,24 +10878,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1473;
-				Match(CORRELATE);
-				State = 1474;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1475;
-				Match(WITH);
-				State = 1476;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1477;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1478;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1479;
+				Match(WITH);
 				State = 1480;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1481;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1484;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1482;
 					Match(STRESS);
-					State = 1479;
+					State = 1483;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10885,19 +10906,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1482;
-				Match(REGIMES);
-				State = 1483;
-				Match(STRESS);
-				State = 1484;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1485;
-				perYear();
 				State = 1486;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1487;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1488;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1489;
+				perYear();
+				State = 1490;
+				Match(NORMAL);
+				State = 1491;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1492;
 				perYear();
 				}
 				break;
@@ -10944,15 +10965,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
-			Match(UNTIL);
-			State = 1493;
-			Match(DATE);
-			State = 1494;
-			Match(THEN);
-			State = 1495;
-			expr(0);
 			State = 1496;
+			Match(UNTIL);
+			State = 1497;
+			Match(DATE);
+			State = 1498;
+			Match(THEN);
+			State = 1499;
+			expr(0);
+			State = 1500;
 			perYear();
 			}
 		}
@@ -11000,17 +11021,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1498;
-			Match(RECOVERY);
-			State = 1499;
-			Match(BETA);
-			State = 1500;
-			Match(MEAN);
-			State = 1501;
-			_localctx.mean = expr(0);
 			State = 1502;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1503;
+			Match(BETA);
+			State = 1504;
+			Match(MEAN);
+			State = 1505;
+			_localctx.mean = expr(0);
+			State = 1506;
+			Match(SD);
+			State = 1507;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11056,21 +11077,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1506;
+			State = 1510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1505;
+				State = 1509;
 				Match(MINUS);
 				}
 			}
 
-			State = 1508;
+			State = 1512;
 			duration();
-			State = 1509;
+			State = 1513;
 			Match(WITH);
-			State = 1510;
+			State = 1514;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11115,11 +11136,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1516;
 			Match(LOADING);
-			State = 1513;
+			State = 1517;
 			_localctx.factor = reference();
-			State = 1514;
+			State = 1518;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11157,9 +11178,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1516;
+			State = 1520;
 			Match(PER);
-			State = 1517;
+			State = 1521;
 			Match(YEAR);
 			}
 		}
@@ -11196,7 +11217,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1523;
 			Match(QUANTITY);
 			}
 		}
@@ -11523,20 +11544,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1567;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1522;
+				State = 1526;
 				Match(LPAREN);
-				State = 1523;
+				State = 1527;
 				expr(0);
-				State = 1524;
+				State = 1528;
 				Match(RPAREN);
 				}
 				break;
@@ -11545,9 +11566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1526;
+				State = 1530;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1527;
+				State = 1531;
 				expr(16);
 				}
 				break;
@@ -11556,9 +11577,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1528;
+				State = 1532;
 				Match(NOT);
-				State = 1529;
+				State = 1533;
 				expr(11);
 				}
 				break;
@@ -11567,17 +11588,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
-				Match(IF);
-				State = 1531;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1532;
-				Match(THEN);
-				State = 1533;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1534;
-				Match(ELSE);
+				Match(IF);
 				State = 1535;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1536;
+				Match(THEN);
+				State = 1537;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1538;
+				Match(ELSE);
+				State = 1539;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11586,37 +11607,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1537;
+				State = 1541;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1538;
+				State = 1542;
 				Match(LPAREN);
-				State = 1547;
+				State = 1551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -7205475180038062095L) != 0) || _la==NON_ASCII_NAME) {
 					{
-					State = 1539;
+					State = 1543;
 					expr(0);
-					State = 1544;
+					State = 1548;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1540;
+						State = 1544;
 						Match(COMMA);
-						State = 1541;
+						State = 1545;
 						expr(0);
 						}
 						}
-						State = 1546;
+						State = 1550;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1549;
+				State = 1553;
 				Match(RPAREN);
 				}
 				break;
@@ -11625,7 +11646,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1551;
+				State = 1555;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11635,19 +11656,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1553;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
+				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
 					{
-					State = 1552;
+					State = 1556;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1555;
+				State = 1559;
 				Match(PER);
-				State = 1556;
+				State = 1560;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11656,9 +11677,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1557;
+				State = 1561;
 				Match(NUMBER);
-				State = 1558;
+				State = 1562;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11667,7 +11688,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1559;
+				State = 1563;
 				Match(QUANTITY);
 				}
 				break;
@@ -11676,7 +11697,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1564;
 				Match(NUMBER);
 				}
 				break;
@@ -11685,7 +11706,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1561;
+				State = 1565;
 				Match(DATE);
 				}
 				break;
@@ -11694,34 +11715,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1566;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1585;
+			State = 1589;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1583;
+					State = 1587;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1565;
+						State = 1569;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1566;
+						State = 1570;
 						Match(OF);
-						State = 1567;
+						State = 1571;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11730,9 +11751,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1568;
+						State = 1572;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1569;
+						State = 1573;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11742,7 +11763,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1570;
+						State = 1574;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11751,9 +11772,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1571;
+						State = 1575;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1572;
+						State = 1576;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11763,7 +11784,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1573;
+						State = 1577;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11772,19 +11793,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1574;
+						State = 1578;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1575;
+						State = 1579;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
+						if ( !(((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1576;
+						State = 1580;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11793,11 +11814,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1577;
+						State = 1581;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1578;
+						State = 1582;
 						Match(AND);
-						State = 1579;
+						State = 1583;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11806,20 +11827,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1580;
+						State = 1584;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1581;
+						State = 1585;
 						Match(OR);
-						State = 1582;
+						State = 1586;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1587;
+				State = 1591;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 			}
 			}
 		}
@@ -11868,9 +11889,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1588;
+			State = 1592;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11919,16 +11940,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1590;
+			State = 1594;
 			ident();
-			State = 1593;
+			State = 1597;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				{
-				State = 1591;
+				State = 1595;
 				Match(DOT);
-				State = 1592;
+				State = 1596;
 				_localctx.member = ident();
 				}
 				break;
@@ -12119,6 +12140,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -12140,9 +12162,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1595;
+			State = 1599;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -9223371487100010527L) != 0) || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12188,7 +12210,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1598,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,264,1602,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12220,578 +12242,579 @@ public partial class DealLangParser : Parser {
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,409,8,17,1,17,1,17,4,17,413,
 		8,17,11,17,12,17,414,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
 		3,17,427,8,17,3,17,429,8,17,1,17,1,17,1,17,1,17,1,17,5,17,436,8,17,10,
-		17,12,17,439,9,17,1,17,3,17,442,8,17,3,17,444,8,17,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,3,18,453,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,
-		8,19,1,20,1,20,1,20,3,20,467,8,20,1,21,1,21,1,21,1,21,1,21,1,21,3,21,475,
-		8,21,1,22,1,22,1,22,5,22,480,8,22,10,22,12,22,483,9,22,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,495,8,23,3,23,497,8,23,1,24,1,
-		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
-		538,8,26,1,26,1,26,1,26,1,26,3,26,544,8,26,1,26,3,26,547,8,26,1,27,1,27,
-		3,27,551,8,27,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,
-		28,1,28,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
+		17,12,17,439,9,17,1,17,1,17,3,17,443,8,17,1,17,3,17,446,8,17,3,17,448,
+		8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,457,8,18,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,3,19,466,8,19,1,20,1,20,1,20,3,20,471,8,20,1,21,1,21,
+		1,21,1,21,1,21,1,21,3,21,479,8,21,1,22,1,22,1,22,5,22,484,8,22,10,22,12,
+		22,487,9,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,499,
+		8,23,3,23,501,8,23,1,24,1,24,1,25,1,25,1,25,1,25,5,25,509,8,25,10,25,12,
+		25,512,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,533,8,26,1,26,1,26,3,26,537,8,
+		26,1,26,1,26,1,26,3,26,542,8,26,1,26,1,26,1,26,1,26,3,26,548,8,26,1,26,
+		3,26,551,8,26,1,27,1,27,3,27,555,8,27,1,28,1,28,1,28,1,28,5,28,561,8,28,
+		10,28,12,28,564,9,28,1,28,1,28,1,29,1,29,1,29,5,29,571,8,29,10,29,12,29,
+		574,9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
 		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,3,29,603,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,611,8,30,10,30,12,
-		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		29,1,29,1,29,1,29,1,29,3,29,607,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,
+		615,8,30,10,30,12,30,618,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,658,8,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,666,
-		8,31,10,31,12,31,669,9,31,1,31,3,31,672,8,31,3,31,674,8,31,1,32,1,32,1,
-		32,1,32,5,32,680,8,32,10,32,12,32,683,9,32,1,32,1,32,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,3,33,705,8,33,1,34,1,34,1,34,1,34,1,34,3,34,712,8,34,1,35,1,35,1,35,
-		1,35,5,35,718,8,35,10,35,12,35,721,9,35,1,35,1,35,1,36,1,36,3,36,727,8,
-		36,1,36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,743,8,37,1,37,1,37,3,37,747,8,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,761,8,37,10,37,12,37,764,9,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,803,8,37,1,37,1,37,
-		3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,815,8,38,1,39,1,39,1,
-		39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,39,1,39,1,39,3,39,829,8,39,
-		1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,843,8,
-		41,10,41,12,41,846,9,41,1,41,3,41,849,8,41,1,42,1,42,1,42,1,42,5,42,855,
-		8,42,10,42,12,42,858,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,877,8,43,11,43,12,43,878,
-		1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,893,
-		8,44,1,45,1,45,1,45,1,45,5,45,899,8,45,10,45,12,45,902,9,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,46,1,46,5,46,912,8,46,10,46,12,46,915,9,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,925,8,46,1,46,3,46,928,8,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,5,46,936,8,46,10,46,12,46,939,9,46,3,46,941,
-		8,46,1,47,1,47,1,47,1,47,5,47,947,8,47,10,47,12,47,950,9,47,1,47,3,47,
-		953,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,
-		50,1,50,1,50,1,50,5,50,970,8,50,10,50,12,50,973,9,50,1,50,3,50,976,8,50,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,984,8,51,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,3,52,995,8,52,3,52,997,8,52,1,52,1,52,1,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,3,53,1008,8,53,1,53,3,53,1011,8,53,1,53,1,53,3,53,
-		1015,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1023,8,54,1,54,1,54,1,54,
-		3,54,1028,8,54,1,54,1,54,1,54,3,54,1033,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1043,8,54,3,54,1045,8,54,1,54,1,54,1,54,1,54,5,54,
-		1051,8,54,10,54,12,54,1054,9,54,1,55,1,55,1,55,1,55,5,55,1060,8,55,10,
-		55,12,55,1063,9,55,1,55,1,55,1,55,3,55,1068,8,55,1,55,1,55,3,55,1072,8,
-		55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1083,8,56,10,56,12,
-		56,1086,9,56,1,56,1,56,3,56,1090,8,56,1,56,3,56,1093,8,56,1,57,1,57,1,
-		57,1,57,1,57,3,57,1100,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1107,8,58,10,
-		58,12,58,1110,9,58,1,59,1,59,3,59,1114,8,59,1,60,1,60,1,60,5,60,1119,8,
-		60,10,60,12,60,1122,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
-		9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
-		1181,9,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,61,
-		3,61,1193,8,61,1,61,1,61,1,61,3,61,1198,8,61,1,61,1,61,5,61,1202,8,61,
-		10,61,12,61,1205,9,61,1,61,1,61,1,61,1,61,5,61,1211,8,61,10,61,12,61,1214,
-		9,61,1,61,3,61,1217,8,61,1,62,1,62,1,62,5,62,1222,8,62,10,62,12,62,1225,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1233,8,63,10,63,12,63,1236,9,63,
-		1,63,5,63,1239,8,63,10,63,12,63,1242,9,63,1,63,3,63,1245,8,63,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1269,8,64,1,65,1,65,1,65,1,65,1,65,
-		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
-		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
-		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
-		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1398,8,66,10,66,12,66,1401,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1422,
-		8,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,4,66,1434,
-		8,66,11,66,12,66,1435,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1458,8,66,1,66,
+		1,31,1,31,1,31,1,31,3,31,646,8,31,3,31,648,8,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,662,8,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,5,31,670,8,31,10,31,12,31,673,9,31,1,31,3,31,676,8,31,3,31,678,
+		8,31,1,32,1,32,1,32,1,32,5,32,684,8,32,10,32,12,32,687,9,32,1,32,1,32,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,3,33,709,8,33,1,34,1,34,1,34,1,34,1,34,3,34,716,8,
+		34,1,35,1,35,1,35,1,35,5,35,722,8,35,10,35,12,35,725,9,35,1,35,1,35,1,
+		36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,36,1,36,3,36,739,8,36,
+		1,37,1,37,1,37,1,37,1,37,1,37,3,37,747,8,37,1,37,1,37,3,37,751,8,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,765,8,37,
+		10,37,12,37,768,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,
+		807,8,37,1,37,1,37,3,37,811,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,819,
+		8,38,1,39,1,39,1,39,1,39,1,39,5,39,826,8,39,10,39,12,39,829,9,39,1,39,
+		1,39,3,39,833,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,
+		41,1,41,5,41,847,8,41,10,41,12,41,850,9,41,1,41,3,41,853,8,41,1,42,1,42,
+		1,42,1,42,5,42,859,8,42,10,42,12,42,862,9,42,1,42,1,42,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,881,8,
+		43,11,43,12,43,882,1,43,1,43,1,43,1,43,3,43,889,8,43,1,44,1,44,1,44,1,
+		44,1,44,1,44,3,44,897,8,44,1,45,1,45,1,45,1,45,5,45,903,8,45,10,45,12,
+		45,906,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,916,8,46,10,46,
+		12,46,919,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,929,8,46,1,
+		46,3,46,932,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,940,8,46,10,46,12,
+		46,943,9,46,3,46,945,8,46,1,47,1,47,1,47,1,47,5,47,951,8,47,10,47,12,47,
+		954,9,47,1,47,3,47,957,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,965,8,48,
+		1,49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,974,8,50,10,50,12,50,977,9,50,
+		1,50,3,50,980,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,988,8,51,1,52,1,
+		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,999,8,52,3,52,1001,8,52,1,52,
+		1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1012,8,53,1,53,3,53,1015,
+		8,53,1,53,1,53,3,53,1019,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1027,
+		8,54,1,54,1,54,1,54,3,54,1032,8,54,1,54,1,54,1,54,3,54,1037,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1047,8,54,3,54,1049,8,54,1,54,
+		1,54,1,54,1,54,5,54,1055,8,54,10,54,12,54,1058,9,54,1,55,1,55,1,55,1,55,
+		5,55,1064,8,55,10,55,12,55,1067,9,55,1,55,1,55,1,55,3,55,1072,8,55,1,55,
+		1,55,3,55,1076,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,
+		1087,8,56,10,56,12,56,1090,9,56,1,56,1,56,3,56,1094,8,56,1,56,3,56,1097,
+		8,56,1,57,1,57,1,57,1,57,1,57,3,57,1104,8,57,1,58,1,58,1,58,1,58,1,58,
+		5,58,1111,8,58,10,58,12,58,1114,9,58,1,59,1,59,3,59,1118,8,59,1,60,1,60,
+		1,60,5,60,1123,8,60,10,60,12,60,1126,9,60,1,60,1,60,1,61,1,61,1,61,1,61,
+		1,61,1,61,5,61,1136,8,61,10,61,12,61,1139,9,61,3,61,1141,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1154,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1169,8,61,
+		10,61,12,61,1172,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1182,
+		8,61,10,61,12,61,1185,9,61,1,61,1,61,1,61,1,61,5,61,1191,8,61,10,61,12,
+		61,1194,9,61,1,61,3,61,1197,8,61,1,61,1,61,1,61,3,61,1202,8,61,1,61,1,
+		61,5,61,1206,8,61,10,61,12,61,1209,9,61,1,61,1,61,1,61,1,61,5,61,1215,
+		8,61,10,61,12,61,1218,9,61,1,61,3,61,1221,8,61,1,62,1,62,1,62,5,62,1226,
+		8,62,10,62,12,62,1229,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1237,8,63,
+		10,63,12,63,1240,9,63,1,63,5,63,1243,8,63,10,63,12,63,1246,9,63,1,63,3,
+		63,1249,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1273,8,64,1,
+		65,1,65,1,65,1,65,1,65,1,65,5,65,1281,8,65,10,65,12,65,1284,9,65,1,65,
+		1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1298,8,66,
+		10,66,12,66,1301,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1316,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1329,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1336,8,66,
+		10,66,12,66,1339,9,66,3,66,1341,8,66,1,66,5,66,1344,8,66,10,66,12,66,1347,
+		9,66,1,66,3,66,1350,8,66,3,66,1352,8,66,1,66,1,66,4,66,1356,8,66,11,66,
+		12,66,1357,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1372,8,66,10,66,12,66,1375,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1388,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,5,66,1402,8,66,10,66,12,66,1405,9,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1481,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1491,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,69,3,69,1507,8,69,1,69,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,66,1,66,1,66,3,66,1426,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1433,8,66,
+		1,66,1,66,1,66,4,66,1438,8,66,11,66,12,66,1439,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1462,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1485,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1495,8,66,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1511,8,69,
+		1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1543,8,73,10,73,12,73,1546,9,73,3,73,1548,8,73,1,73,1,73,1,73,
-		1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1564,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1584,8,73,10,73,12,73,1587,9,73,1,74,1,74,
-		1,75,1,75,1,75,3,75,1594,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,
-		1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,
-		131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,
-		213,215,232,257,258,1846,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,
-		1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,
-		261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,
-		0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,
-		0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,
-		1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,
-		550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,
-		0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,
-		0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,
-		1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,
-		940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,
-		0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,
-		1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,
-		1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,
-		0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1490,1,0,0,0,134,1492,1,0,
-		0,0,136,1498,1,0,0,0,138,1506,1,0,0,0,140,1512,1,0,0,0,142,1516,1,0,0,
-		0,144,1519,1,0,0,0,146,1563,1,0,0,0,148,1588,1,0,0,0,150,1590,1,0,0,0,
-		152,1595,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,
-		159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,
-		5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,
-		0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,
-		175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,
-		0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,
-		13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,
-		30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,
-		45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,
-		3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,
-		201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,
-		1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,
-		0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,
-		190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,
-		0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,
-		200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,
-		3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,
-		0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,
-		210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,
-		5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,
-		0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,
-		219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,
-		255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,
-		0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,
-		0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,
-		0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,
-		0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,
-		247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,
-		1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,
-		0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
-		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
-		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
-		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
-		5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,
-		1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,
-		0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,
-		279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,
-		279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,
-		1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,
-		3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,
-		0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,
-		292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,
-		295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,
-		0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,
-		0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,
-		5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,
-		20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,
-		0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,
-		25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,
-		3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,
-		0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,
-		332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,
-		338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,
-		339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,
-		1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,
-		0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,
-		0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,
-		355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,
-		0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,
-		0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,
-		0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,
-		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,
-		55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,
-		3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,
-		384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,
-		231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,
-		0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
-		393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,
-		5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,
-		3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,
-		5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,
-		0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,
-		0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
-		5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
-		5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
-		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
-		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,
-		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
-		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
-		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
-		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
-		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
-		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
-		0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,
-		73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,
-		455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,
-		0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,
-		461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,
-		5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,
-		0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,
-		73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,
-		0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,
-		480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
-		1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,
-		73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,
-		73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,
-		24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,
-		486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,
-		0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,
-		0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,
-		507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,
-		0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,
-		146,73,0,515,516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,
-		5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,
-		5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,
-		5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,
-		0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,
-		0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,
-		0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,
-		540,547,3,78,39,0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,
-		543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,
-		513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,
-		0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,
-		547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,
-		549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,
-		5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
-		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,
-		0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,
-		566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,
-		1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,
-		73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,
-		0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,
-		73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,
-		73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,
-		73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,
-		0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,
-		73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,
-		76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,
-		579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,
-		0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,
-		605,606,3,152,76,0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,
-		0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
-		613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,
-		0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,
-		73,0,621,622,5,89,0,0,622,623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,
-		0,625,674,3,146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,
-		71,0,629,674,1,0,0,0,630,631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,
-		0,0,633,674,5,252,0,0,634,635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,
-		0,0,637,643,3,146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,
-		73,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,
-		644,1,0,0,0,644,674,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,
-		3,144,72,0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,
-		1,0,0,0,652,653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,
-		129,0,0,656,658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,
-		0,659,674,3,44,22,0,660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,
-		0,663,664,5,237,0,0,664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,
-		667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,
-		3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,
-		0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,
-		630,1,0,0,0,673,632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,
-		0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,
-		676,5,190,0,0,676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,
-		678,1,0,0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,
-		0,0,0,683,681,1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,
-		0,687,705,3,146,73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,
-		0,0,691,705,3,146,73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,
-		223,0,0,695,705,3,146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,
-		5,81,0,0,699,705,3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,
-		5,100,0,0,703,705,3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,
-		0,0,0,704,692,1,0,0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,
-		704,700,1,0,0,0,704,702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,
-		3,146,73,0,708,709,5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,
-		1,0,0,0,711,712,1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,
-		76,0,715,719,5,233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,
-		0,719,717,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,
-		723,5,234,0,0,723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,
-		725,1,0,0,0,726,727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,
-		146,73,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,
-		0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,
-		736,737,5,109,0,0,737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,
-		0,740,742,5,199,0,0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,
-		743,746,1,0,0,0,744,745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,807,1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,
-		5,200,0,0,751,807,3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,
-		755,5,202,0,0,755,756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,
-		762,5,233,0,0,759,761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,
-		1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,
-		0,0,766,767,5,203,0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,
-		0,0,770,771,3,146,73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,
-		73,0,774,807,3,76,38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,
-		0,0,778,779,3,146,73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,
-		0,0,0,782,783,5,206,0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,
-		72,0,0,786,807,5,252,0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,
-		8,0,0,790,807,5,252,0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,
-		44,22,0,794,795,5,225,0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,
-		5,211,0,0,798,802,3,146,73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,
-		3,146,73,0,802,799,1,0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,
-		0,0,805,807,3,146,73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,
-		806,748,1,0,0,0,806,750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,
-		1,0,0,0,806,766,1,0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,
-		0,806,776,1,0,0,0,806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,
-		789,1,0,0,0,806,791,1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,
-		0,0,0,807,75,1,0,0,0,808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,
-		0,0,811,815,5,252,0,0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,
-		0,0,814,812,1,0,0,0,815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,
-		818,819,3,152,76,0,819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,
-		822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,
-		1,0,0,0,826,827,5,169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,
-		0,0,0,829,830,1,0,0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,
-		0,833,834,3,146,73,0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,
-		0,837,849,5,117,0,0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,
-		0,841,843,3,30,15,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
-		845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,
-		1,0,0,0,848,837,1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,
-		850,851,5,215,0,0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,
-		0,854,853,1,0,0,0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,
-		859,1,0,0,0,858,856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,
-		195,0,0,862,863,3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,
-		1,0,0,0,866,867,5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,
-		3,146,73,0,870,871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,
-		3,152,76,0,874,876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,
-		1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,
-		0,0,881,882,5,166,0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,
-		0,0,884,866,1,0,0,0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,
-		874,1,0,0,0,884,880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,
-		146,73,0,888,889,5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,
-		3,146,73,0,892,886,1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,
-		0,0,894,895,5,120,0,0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,
-		46,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,
-		903,1,0,0,0,902,900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,
-		121,0,0,906,941,3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,
-		5,237,0,0,910,912,3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,
-		0,0,0,913,914,1,0,0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,
-		0,917,941,3,146,73,0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,
-		0,0,921,924,3,152,76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,
-		0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,
-		0,927,928,1,0,0,0,928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,
-		931,932,5,165,0,0,932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,
-		0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,
-		941,1,0,0,0,939,937,1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,
-		0,0,0,940,918,1,0,0,0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,
-		943,3,152,76,0,943,952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,
-		946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,
-		1,0,0,0,950,948,1,0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,
-		0,0,953,95,1,0,0,0,954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,
-		0,0,957,961,3,146,73,0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,
-		0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,
-		963,964,3,146,73,0,964,99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,
-		967,971,5,233,0,0,968,970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,
-		969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,
-		234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,
-		0,0,978,984,3,146,73,0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,
-		126,0,0,982,984,3,146,73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,
-		0,0,984,103,1,0,0,0,985,986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,
-		0,0,988,996,3,146,73,0,989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,
-		73,0,992,993,3,142,71,0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,
-		0,995,997,1,0,0,0,996,989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,
-		999,5,234,0,0,999,105,1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,
-		1002,1003,5,240,0,0,1003,1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,
-		5,130,0,0,1006,1008,5,131,0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,
-		1009,1,0,0,0,1009,1011,3,144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,
-		1011,1014,1,0,0,0,1012,1013,5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,
-		0,0,1014,1015,1,0,0,0,1015,107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,
-		152,76,0,1018,1019,5,139,0,0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,
-		1023,5,252,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,
-		1025,5,133,0,0,1025,1026,5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,
-		0,1027,1028,1,0,0,0,1028,1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,
-		135,0,0,1031,1033,5,254,0,0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,
-		1,0,0,0,1034,1035,5,156,0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,
-		1038,5,157,0,0,1038,1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,
-		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,
-		1,0,0,0,1044,1034,1,0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,
-		5,239,0,0,1047,1052,3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,
-		0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,
-		0,0,1053,109,1,0,0,0,1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,
-		152,76,0,1057,1058,5,237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,
-		1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,
-		1061,1,0,0,0,1064,1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,
-		0,1067,1064,1,0,0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,
-		0,0,1070,1072,3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,
-		1,0,0,0,1073,1074,5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,
-		1093,3,152,76,0,1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,
-		76,0,1080,1081,5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,
-		1,0,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,
-		1,0,0,0,1087,1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,
-		1077,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,
-		1096,5,139,0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,
-		72,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,
-		142,0,0,1102,1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,
-		1107,3,118,59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,
-		1108,1109,1,0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,
-		0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,
-		0,0,0,1115,1116,5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,
-		1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,
-		1123,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,
-		1126,5,10,0,0,1126,1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,
-		76,0,1129,1130,5,237,0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,
-		1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
-		1,0,0,0,1136,1127,1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,
-		5,146,0,0,1139,1217,3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,
-		0,1142,1143,5,148,0,0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,
-		3,152,76,0,1146,1149,5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,
-		1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,
-		0,0,1152,1153,5,161,0,0,1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,
-		1156,5,253,0,0,1156,1157,5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,
-		0,0,1159,1217,3,152,76,0,1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,
-		1163,5,237,0,0,1163,1165,3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,
-		0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,
-		0,0,1169,1170,5,161,0,0,1170,1171,5,224,0,0,1171,1172,3,150,75,0,1172,
-		1217,1,0,0,0,1173,1174,5,168,0,0,1174,1175,3,146,73,0,1175,1179,5,233,
-		0,0,1176,1178,3,122,61,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,
-		1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,
-		5,234,0,0,1183,1184,5,169,0,0,1184,1188,5,233,0,0,1185,1187,3,122,61,0,
-		1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
-		0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,
-		0,0,0,1192,1193,1,0,0,0,1193,1217,1,0,0,0,1194,1197,5,153,0,0,1195,1196,
-		5,179,0,0,1196,1198,5,109,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,
-		1199,1,0,0,0,1199,1203,5,233,0,0,1200,1202,3,122,61,0,1201,1200,1,0,0,
-		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
-		0,0,1205,1203,1,0,0,0,1206,1217,5,234,0,0,1207,1208,5,154,0,0,1208,1212,
-		5,233,0,0,1209,1211,3,122,61,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,
-		1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,
-		1217,5,234,0,0,1216,1125,1,0,0,0,1216,1138,1,0,0,0,1216,1140,1,0,0,0,1216,
-		1142,1,0,0,0,1216,1146,1,0,0,0,1216,1154,1,0,0,0,1216,1160,1,0,0,0,1216,
-		1173,1,0,0,0,1216,1194,1,0,0,0,1216,1207,1,0,0,0,1217,123,1,0,0,0,1218,
-		1219,5,171,0,0,1219,1223,5,233,0,0,1220,1222,3,126,63,0,1221,1220,1,0,
-		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1226,1,
-		0,0,0,1225,1223,1,0,0,0,1226,1227,5,234,0,0,1227,125,1,0,0,0,1228,1229,
-		5,172,0,0,1229,1234,3,152,76,0,1230,1231,5,237,0,0,1231,1233,3,152,76,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1240,1,0,0,0,1236,1234,1,0,0,0,1237,1239,3,128,64,0,1238,1237,
-		1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1245,
-		1,0,0,0,1242,1240,1,0,0,0,1243,1245,3,120,60,0,1244,1228,1,0,0,0,1244,
-		1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,5,173,0,0,1247,1269,3,146,73,0,
-		1248,1249,5,174,0,0,1249,1269,3,144,72,0,1250,1251,5,99,0,0,1251,1252,
-		3,146,73,0,1252,1253,5,181,0,0,1253,1254,5,107,0,0,1254,1269,1,0,0,0,1255,
-		1256,5,100,0,0,1256,1269,3,146,73,0,1257,1258,5,101,0,0,1258,1259,3,146,
-		73,0,1259,1260,5,181,0,0,1260,1261,5,107,0,0,1261,1269,1,0,0,0,1262,1263,
-		5,102,0,0,1263,1269,3,146,73,0,1264,1265,5,103,0,0,1265,1269,5,104,0,0,
-		1266,1267,5,105,0,0,1267,1269,3,146,73,0,1268,1246,1,0,0,0,1268,1248,1,
-		0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,0,1268,1257,1,0,0,0,1268,1262,
-		1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,0,0,1269,129,1,0,0,0,1270,1271,
-		5,2,0,0,1271,1272,3,152,76,0,1272,1273,5,4,0,0,1273,1274,3,152,76,0,1274,
-		1278,5,233,0,0,1275,1277,3,132,66,0,1276,1275,1,0,0,0,1277,1280,1,0,0,
-		0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,
-		0,0,1281,1282,5,234,0,0,1282,131,1,0,0,0,1283,1284,3,152,76,0,1284,1285,
-		5,60,0,0,1285,1286,5,175,0,0,1286,1287,5,254,0,0,1287,1491,1,0,0,0,1288,
-		1289,3,152,76,0,1289,1290,5,60,0,0,1290,1291,5,38,0,0,1291,1295,3,146,
-		73,0,1292,1294,3,140,70,0,1293,1292,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1295,1296,1,0,0,0,1296,1491,1,0,0,0,1297,1295,1,0,0,0,1298,1299,
-		3,152,76,0,1299,1300,5,95,0,0,1300,1301,5,62,0,0,1301,1302,3,144,72,0,
-		1302,1491,1,0,0,0,1303,1304,3,150,75,0,1304,1305,7,3,0,0,1305,1306,3,146,
-		73,0,1306,1311,3,142,71,0,1307,1308,5,28,0,0,1308,1309,3,146,73,0,1309,
-		1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1491,1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,178,0,0,1315,1316,3,
-		146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,0,0,1318,1491,1,0,0,0,1319,
-		1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,5,54,0,0,1322,1324,5,252,
-		0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1348,
-		1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,1329,3,146,73,0,1329,
-		1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,0,0,0,1332,1335,1,0,0,
-		0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,
-		0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,1,0,0,0,1338,1340,3,
-		140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
-		1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,1346,3,136,68,0,1345,
-		1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,1347,1321,1,0,0,0,1347,
-		1326,1,0,0,0,1348,1491,1,0,0,0,1349,1351,5,171,0,0,1350,1352,3,128,64,
-		0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,
-		0,0,1354,1491,1,0,0,0,1355,1356,5,171,0,0,1356,1357,5,172,0,0,1357,1491,
-		5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,1360,1361,3,146,73,
-		0,1361,1491,1,0,0,0,1362,1363,3,152,76,0,1363,1364,5,16,0,0,1364,1365,
-		3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,1366,1,0,0,0,1368,
-		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,0,1371,
-		1369,1,0,0,0,1372,1373,5,234,0,0,1373,1491,1,0,0,0,1374,1375,3,152,76,
-		0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,0,0,1378,1379,
-		3,146,73,0,1379,1491,1,0,0,0,1380,1381,3,152,76,0,1381,1383,5,21,0,0,1382,
-		1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,
-		1386,3,146,73,0,1386,1491,1,0,0,0,1387,1388,3,152,76,0,1388,1389,5,229,
-		0,0,1389,1390,3,144,72,0,1390,1491,1,0,0,0,1391,1392,3,152,76,0,1392,1393,
-		5,229,0,0,1393,1394,5,38,0,0,1394,1399,3,138,69,0,1395,1396,5,237,0,0,
-		1396,1398,3,138,69,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,
-		0,0,1399,1400,1,0,0,0,1400,1491,1,0,0,0,1401,1399,1,0,0,0,1402,1403,3,
-		152,76,0,1403,1404,5,91,0,0,1404,1405,3,146,73,0,1405,1491,1,0,0,0,1406,
-		1407,3,152,76,0,1407,1408,5,92,0,0,1408,1409,5,135,0,0,1409,1410,3,144,
-		72,0,1410,1411,5,62,0,0,1411,1412,3,146,73,0,1412,1491,1,0,0,0,1413,1414,
-		3,152,76,0,1414,1415,5,198,0,0,1415,1416,5,92,0,0,1416,1491,1,0,0,0,1417,
-		1418,3,152,76,0,1418,1419,5,70,0,0,1419,1421,5,68,0,0,1420,1422,5,253,
-		0,0,1421,1420,1,0,0,0,1421,1422,1,0,0,0,1422,1491,1,0,0,0,1423,1424,3,
-		152,76,0,1424,1425,5,70,0,0,1425,1428,5,69,0,0,1426,1427,5,51,0,0,1427,
-		1429,5,252,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1491,1,0,0,0,1430,
-		1431,3,152,76,0,1431,1433,5,64,0,0,1432,1434,3,88,44,0,1433,1432,1,0,0,
-		0,1434,1435,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,1491,1,0,
-		0,0,1437,1438,5,22,0,0,1438,1491,5,254,0,0,1439,1440,5,23,0,0,1440,1491,
-		5,254,0,0,1441,1491,5,24,0,0,1442,1491,5,25,0,0,1443,1444,3,152,76,0,1444,
-		1445,5,26,0,0,1445,1446,5,27,0,0,1446,1447,3,146,73,0,1447,1448,3,142,
-		71,0,1448,1449,5,28,0,0,1449,1450,3,146,73,0,1450,1451,3,142,71,0,1451,
-		1491,1,0,0,0,1452,1453,3,152,76,0,1453,1454,5,29,0,0,1454,1457,5,161,0,
-		0,1455,1458,5,30,0,0,1456,1458,3,146,73,0,1457,1455,1,0,0,0,1457,1456,
-		1,0,0,0,1458,1459,1,0,0,0,1459,1460,5,31,0,0,1460,1461,3,146,73,0,1461,
-		1462,3,142,71,0,1462,1463,5,28,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
-		71,0,1465,1491,1,0,0,0,1466,1467,3,152,76,0,1467,1468,5,32,0,0,1468,1469,
-		3,146,73,0,1469,1470,3,142,71,0,1470,1471,5,20,0,0,1471,1472,3,146,73,
-		0,1472,1491,1,0,0,0,1473,1474,5,33,0,0,1474,1475,3,150,75,0,1475,1476,
-		5,34,0,0,1476,1477,3,150,75,0,1477,1480,3,146,73,0,1478,1479,5,35,0,0,
-		1479,1481,3,146,73,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1491,1,0,
-		0,0,1482,1483,5,36,0,0,1483,1484,5,35,0,0,1484,1485,3,146,73,0,1485,1486,
-		3,142,71,0,1486,1487,5,37,0,0,1487,1488,3,146,73,0,1488,1489,3,142,71,
-		0,1489,1491,1,0,0,0,1490,1283,1,0,0,0,1490,1288,1,0,0,0,1490,1298,1,0,
-		0,0,1490,1303,1,0,0,0,1490,1313,1,0,0,0,1490,1319,1,0,0,0,1490,1349,1,
-		0,0,0,1490,1355,1,0,0,0,1490,1358,1,0,0,0,1490,1362,1,0,0,0,1490,1374,
-		1,0,0,0,1490,1380,1,0,0,0,1490,1387,1,0,0,0,1490,1391,1,0,0,0,1490,1402,
-		1,0,0,0,1490,1406,1,0,0,0,1490,1413,1,0,0,0,1490,1417,1,0,0,0,1490,1423,
-		1,0,0,0,1490,1430,1,0,0,0,1490,1437,1,0,0,0,1490,1439,1,0,0,0,1490,1441,
-		1,0,0,0,1490,1442,1,0,0,0,1490,1443,1,0,0,0,1490,1452,1,0,0,0,1490,1466,
-		1,0,0,0,1490,1473,1,0,0,0,1490,1482,1,0,0,0,1491,133,1,0,0,0,1492,1493,
-		5,72,0,0,1493,1494,5,252,0,0,1494,1495,5,170,0,0,1495,1496,3,146,73,0,
-		1496,1497,3,142,71,0,1497,135,1,0,0,0,1498,1499,5,45,0,0,1499,1500,5,40,
-		0,0,1500,1501,5,41,0,0,1501,1502,3,146,73,0,1502,1503,5,42,0,0,1503,1504,
-		3,146,73,0,1504,137,1,0,0,0,1505,1507,5,242,0,0,1506,1505,1,0,0,0,1506,
-		1507,1,0,0,0,1507,1508,1,0,0,0,1508,1509,3,144,72,0,1509,1510,5,34,0,0,
-		1510,1511,3,146,73,0,1511,139,1,0,0,0,1512,1513,5,39,0,0,1513,1514,3,150,
-		75,0,1514,1515,3,146,73,0,1515,141,1,0,0,0,1516,1517,5,181,0,0,1517,1518,
-		5,194,0,0,1518,143,1,0,0,0,1519,1520,5,253,0,0,1520,145,1,0,0,0,1521,1522,
-		6,73,-1,0,1522,1523,5,235,0,0,1523,1524,3,146,73,0,1524,1525,5,236,0,0,
-		1525,1564,1,0,0,0,1526,1527,5,242,0,0,1527,1564,3,146,73,16,1528,1529,
-		5,198,0,0,1529,1564,3,146,73,11,1530,1531,5,168,0,0,1531,1532,3,146,73,
-		0,1532,1533,5,170,0,0,1533,1534,3,146,73,0,1534,1535,5,169,0,0,1535,1536,
-		3,146,73,0,1536,1564,1,0,0,0,1537,1538,3,152,76,0,1538,1547,5,235,0,0,
-		1539,1544,3,146,73,0,1540,1541,5,237,0,0,1541,1543,3,146,73,0,1542,1540,
-		1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,
-		1,0,0,0,1546,1544,1,0,0,0,1547,1539,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
-		1,0,0,0,1549,1550,5,236,0,0,1550,1564,1,0,0,0,1551,1553,7,4,0,0,1552,1554,
-		3,148,74,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1556,5,181,0,0,1556,1564,3,148,74,0,1557,1558,5,254,0,0,1558,1564,3,148,
-		74,0,1559,1564,5,253,0,0,1560,1564,5,254,0,0,1561,1564,5,252,0,0,1562,
-		1564,3,150,75,0,1563,1521,1,0,0,0,1563,1526,1,0,0,0,1563,1528,1,0,0,0,
-		1563,1530,1,0,0,0,1563,1537,1,0,0,0,1563,1551,1,0,0,0,1563,1557,1,0,0,
-		0,1563,1559,1,0,0,0,1563,1560,1,0,0,0,1563,1561,1,0,0,0,1563,1562,1,0,
-		0,0,1564,1585,1,0,0,0,1565,1566,10,15,0,0,1566,1567,5,195,0,0,1567,1584,
-		3,146,73,16,1568,1569,10,14,0,0,1569,1570,7,5,0,0,1570,1584,3,146,73,15,
-		1571,1572,10,13,0,0,1572,1573,7,6,0,0,1573,1584,3,146,73,14,1574,1575,
-		10,12,0,0,1575,1576,7,7,0,0,1576,1584,3,146,73,13,1577,1578,10,10,0,0,
-		1578,1579,5,196,0,0,1579,1584,3,146,73,11,1580,1581,10,9,0,0,1581,1582,
-		5,197,0,0,1582,1584,3,146,73,10,1583,1565,1,0,0,0,1583,1568,1,0,0,0,1583,
-		1571,1,0,0,0,1583,1574,1,0,0,0,1583,1577,1,0,0,0,1583,1580,1,0,0,0,1584,
-		1587,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,147,1,0,0,0,1587,
-		1585,1,0,0,0,1588,1589,7,8,0,0,1589,149,1,0,0,0,1590,1593,3,152,76,0,1591,
-		1592,5,238,0,0,1592,1594,3,152,76,0,1593,1591,1,0,0,0,1593,1594,1,0,0,
-		0,1594,151,1,0,0,0,1595,1596,7,9,0,0,1596,153,1,0,0,0,156,158,160,174,
-		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
-		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
-		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,
-		671,673,681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,
-		848,856,878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,
-		996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,
-		1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,
-		1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,1324,1333,1336,1341,
-		1345,1347,1353,1369,1383,1399,1421,1428,1435,1457,1480,1490,1506,1544,
-		1547,1553,1563,1583,1585,1593
+		1,73,1,73,1,73,1,73,1,73,1,73,5,73,1547,8,73,10,73,12,73,1550,9,73,3,73,
+		1552,8,73,1,73,1,73,1,73,1,73,3,73,1558,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1568,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1588,8,73,10,73,
+		12,73,1591,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1598,8,75,1,76,1,76,1,76,
+		0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,234,235,1,0,17,
+		18,1,0,114,115,1,0,177,178,1,0,254,255,1,0,244,245,1,0,242,243,1,0,246,
+		251,1,0,183,194,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,
+		110,120,122,123,125,127,131,132,134,139,142,144,153,153,155,161,163,168,
+		174,176,178,178,194,195,200,214,216,233,258,259,1851,0,160,1,0,0,0,2,165,
+		1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,
+		1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,
+		316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,
+		0,32,361,1,0,0,0,34,447,1,0,0,0,36,456,1,0,0,0,38,465,1,0,0,0,40,470,1,
+		0,0,0,42,478,1,0,0,0,44,480,1,0,0,0,46,500,1,0,0,0,48,502,1,0,0,0,50,504,
+		1,0,0,0,52,550,1,0,0,0,54,554,1,0,0,0,56,556,1,0,0,0,58,606,1,0,0,0,60,
+		608,1,0,0,0,62,677,1,0,0,0,64,679,1,0,0,0,66,708,1,0,0,0,68,710,1,0,0,
+		0,70,717,1,0,0,0,72,728,1,0,0,0,74,810,1,0,0,0,76,812,1,0,0,0,78,820,1,
+		0,0,0,80,836,1,0,0,0,82,852,1,0,0,0,84,854,1,0,0,0,86,888,1,0,0,0,88,896,
+		1,0,0,0,90,898,1,0,0,0,92,944,1,0,0,0,94,946,1,0,0,0,96,964,1,0,0,0,98,
+		966,1,0,0,0,100,969,1,0,0,0,102,987,1,0,0,0,104,989,1,0,0,0,106,1004,1,
+		0,0,0,108,1020,1,0,0,0,110,1075,1,0,0,0,112,1096,1,0,0,0,114,1098,1,0,
+		0,0,116,1105,1,0,0,0,118,1117,1,0,0,0,120,1119,1,0,0,0,122,1220,1,0,0,
+		0,124,1222,1,0,0,0,126,1248,1,0,0,0,128,1272,1,0,0,0,130,1274,1,0,0,0,
+		132,1494,1,0,0,0,134,1496,1,0,0,0,136,1502,1,0,0,0,138,1510,1,0,0,0,140,
+		1516,1,0,0,0,142,1520,1,0,0,0,144,1523,1,0,0,0,146,1567,1,0,0,0,148,1592,
+		1,0,0,0,150,1594,1,0,0,0,152,1599,1,0,0,0,154,159,3,2,1,0,155,159,3,4,
+		2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,
+		158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,
+		1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,
+		165,166,5,3,0,0,166,167,5,256,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,
+		3,152,76,0,170,174,5,234,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,
+		0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,
+		177,178,5,235,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,
+		201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,
+		201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,
+		201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,
+		193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,
+		58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,
+		0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,
+		184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,
+		0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,
+		200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,
+		1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,258,0,
+		0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,
+		207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,
+		1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,
+		0,213,9,1,0,0,0,214,219,5,234,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,
+		215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,
+		0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,235,0,0,223,11,1,0,0,0,
+		224,225,5,5,0,0,225,258,5,256,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,
+		229,5,7,0,0,229,258,5,253,0,0,230,231,5,8,0,0,231,258,5,253,0,0,232,233,
+		5,9,0,0,233,258,5,253,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,
+		5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,
+		3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,
+		0,0,244,251,5,234,0,0,245,247,5,253,0,0,246,248,5,238,0,0,247,246,1,0,
+		0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,
+		249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,
+		235,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,
+		0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,
+		234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,252,
+		0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,234,0,
+		0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,
+		268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,235,0,0,271,17,1,
+		0,0,0,272,273,5,43,0,0,273,279,5,256,0,0,274,275,5,44,0,0,275,279,3,146,
+		73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,
+		0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,
+		286,5,234,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,
+		1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,235,
+		0,0,290,21,1,0,0,0,291,292,5,118,0,0,292,317,3,146,73,0,293,294,5,177,
+		0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,178,
+		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
+		0,0,302,303,3,24,12,0,303,307,5,234,0,0,304,306,3,30,15,0,305,304,1,0,
+		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
+		307,1,0,0,0,310,311,5,235,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
+		5,253,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
+		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
+		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
+		326,5,234,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
+		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,235,
+		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
+		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
+		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
+		343,5,253,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
+		5,48,0,0,345,346,5,52,0,0,346,350,5,234,0,0,347,349,3,30,15,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
+		0,352,350,1,0,0,0,353,355,5,235,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
+		344,1,0,0,0,355,29,1,0,0,0,356,357,5,253,0,0,357,359,3,146,73,0,358,360,
+		5,238,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
+		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,234,
+		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
+		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,235,0,0,373,
+		33,1,0,0,0,374,375,5,55,0,0,375,448,3,152,76,0,376,377,5,56,0,0,377,378,
+		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
+		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
+		1,0,0,0,385,386,5,232,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
+		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
+		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,448,1,0,0,0,395,
+		396,5,58,0,0,396,448,5,253,0,0,397,398,5,59,0,0,398,448,3,144,72,0,399,
+		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
+		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
+		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,448,1,0,0,0,410,412,5,65,
+		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
+		414,415,1,0,0,0,415,448,1,0,0,0,416,417,5,11,0,0,417,448,3,14,7,0,418,
+		448,3,44,22,0,419,420,5,231,0,0,420,448,3,152,76,0,421,422,5,93,0,0,422,
+		428,3,146,73,0,423,426,5,97,0,0,424,425,5,162,0,0,425,427,3,146,73,0,426,
+		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
+		0,0,0,429,448,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
+		72,0,433,434,5,238,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
+		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,442,1,0,0,0,439,437,1,0,0,0,440,
+		441,5,96,0,0,441,443,3,144,72,0,442,440,1,0,0,0,442,443,1,0,0,0,443,445,
+		1,0,0,0,444,446,3,36,18,0,445,444,1,0,0,0,445,446,1,0,0,0,446,448,1,0,
+		0,0,447,374,1,0,0,0,447,376,1,0,0,0,447,395,1,0,0,0,447,397,1,0,0,0,447,
+		399,1,0,0,0,447,410,1,0,0,0,447,416,1,0,0,0,447,418,1,0,0,0,447,419,1,
+		0,0,0,447,421,1,0,0,0,447,430,1,0,0,0,448,35,1,0,0,0,449,450,5,128,0,0,
+		450,451,3,144,72,0,451,452,5,196,0,0,452,453,3,152,76,0,453,457,1,0,0,
+		0,454,455,5,128,0,0,455,457,3,146,73,0,456,449,1,0,0,0,456,454,1,0,0,0,
+		457,37,1,0,0,0,458,466,5,233,0,0,459,460,5,50,0,0,460,466,3,146,73,0,461,
+		462,5,71,0,0,462,466,3,146,73,0,463,464,5,175,0,0,464,466,3,144,72,0,465,
+		458,1,0,0,0,465,459,1,0,0,0,465,461,1,0,0,0,465,463,1,0,0,0,466,39,1,0,
+		0,0,467,468,5,255,0,0,468,471,5,61,0,0,469,471,5,254,0,0,470,467,1,0,0,
+		0,470,469,1,0,0,0,471,41,1,0,0,0,472,473,5,70,0,0,473,479,3,146,73,0,474,
+		475,5,71,0,0,475,479,3,146,73,0,476,477,5,72,0,0,477,479,5,253,0,0,478,
+		472,1,0,0,0,478,474,1,0,0,0,478,476,1,0,0,0,479,43,1,0,0,0,480,481,5,66,
+		0,0,481,485,3,152,76,0,482,484,3,46,23,0,483,482,1,0,0,0,484,487,1,0,0,
+		0,485,483,1,0,0,0,485,486,1,0,0,0,486,45,1,0,0,0,487,485,1,0,0,0,488,489,
+		5,71,0,0,489,501,3,146,73,0,490,491,5,72,0,0,491,501,5,253,0,0,492,493,
+		5,128,0,0,493,501,3,146,73,0,494,495,5,67,0,0,495,498,3,48,24,0,496,497,
+		5,197,0,0,497,499,3,48,24,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,
+		0,0,0,500,488,1,0,0,0,500,490,1,0,0,0,500,492,1,0,0,0,500,494,1,0,0,0,
+		501,47,1,0,0,0,502,503,7,2,0,0,503,49,1,0,0,0,504,505,5,73,0,0,505,506,
+		3,152,76,0,506,510,5,234,0,0,507,509,3,52,26,0,508,507,1,0,0,0,509,512,
+		1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,0,0,
+		0,513,514,5,235,0,0,514,51,1,0,0,0,515,516,5,74,0,0,516,551,3,152,76,0,
+		517,518,5,110,0,0,518,551,3,146,73,0,519,520,5,111,0,0,520,551,3,72,36,
+		0,521,522,5,113,0,0,522,523,5,72,0,0,523,551,5,253,0,0,524,525,5,116,0,
+		0,525,551,3,82,41,0,526,527,5,8,0,0,527,551,5,253,0,0,528,529,5,45,0,0,
+		529,532,3,146,73,0,530,531,5,136,0,0,531,533,3,144,72,0,532,530,1,0,0,
+		0,532,533,1,0,0,0,533,536,1,0,0,0,534,535,5,137,0,0,535,537,3,54,27,0,
+		536,534,1,0,0,0,536,537,1,0,0,0,537,541,1,0,0,0,538,539,5,151,0,0,539,
+		540,5,255,0,0,540,542,5,138,0,0,541,538,1,0,0,0,541,542,1,0,0,0,542,551,
+		1,0,0,0,543,551,3,76,38,0,544,551,3,78,39,0,545,547,5,139,0,0,546,548,
+		5,242,0,0,547,546,1,0,0,0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,3,146,
+		73,0,550,515,1,0,0,0,550,517,1,0,0,0,550,519,1,0,0,0,550,521,1,0,0,0,550,
+		524,1,0,0,0,550,526,1,0,0,0,550,528,1,0,0,0,550,543,1,0,0,0,550,544,1,
+		0,0,0,550,545,1,0,0,0,551,53,1,0,0,0,552,555,5,111,0,0,553,555,3,146,73,
+		0,554,552,1,0,0,0,554,553,1,0,0,0,555,55,1,0,0,0,556,557,5,75,0,0,557,
+		558,3,152,76,0,558,562,5,234,0,0,559,561,3,58,29,0,560,559,1,0,0,0,561,
+		564,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,565,1,0,0,0,564,562,1,
+		0,0,0,565,566,5,235,0,0,566,57,1,0,0,0,567,568,5,76,0,0,568,572,5,234,
+		0,0,569,571,3,68,34,0,570,569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,
+		572,573,1,0,0,0,573,575,1,0,0,0,574,572,1,0,0,0,575,607,5,235,0,0,576,
+		577,5,77,0,0,577,607,3,146,73,0,578,579,5,78,0,0,579,607,3,146,73,0,580,
+		581,5,79,0,0,581,582,5,49,0,0,582,607,3,144,72,0,583,584,5,79,0,0,584,
+		585,5,80,0,0,585,586,3,146,73,0,586,587,3,142,71,0,587,607,1,0,0,0,588,
+		589,5,82,0,0,589,607,3,146,73,0,590,591,5,83,0,0,591,607,3,146,73,0,592,
+		593,5,81,0,0,593,607,3,146,73,0,594,595,5,84,0,0,595,596,3,146,73,0,596,
+		597,3,142,71,0,597,607,1,0,0,0,598,599,5,85,0,0,599,600,3,146,73,0,600,
+		601,5,80,0,0,601,602,3,146,73,0,602,603,3,142,71,0,603,607,1,0,0,0,604,
+		605,5,86,0,0,605,607,3,152,76,0,606,567,1,0,0,0,606,576,1,0,0,0,606,578,
+		1,0,0,0,606,580,1,0,0,0,606,583,1,0,0,0,606,588,1,0,0,0,606,590,1,0,0,
+		0,606,592,1,0,0,0,606,594,1,0,0,0,606,598,1,0,0,0,606,604,1,0,0,0,607,
+		59,1,0,0,0,608,609,5,87,0,0,609,610,3,152,76,0,610,611,5,54,0,0,611,612,
+		3,152,76,0,612,616,5,234,0,0,613,615,3,62,31,0,614,613,1,0,0,0,615,618,
+		1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,616,1,0,0,
+		0,619,620,5,235,0,0,620,61,1,0,0,0,621,622,5,88,0,0,622,678,3,152,76,0,
+		623,624,5,77,0,0,624,678,3,146,73,0,625,626,5,89,0,0,626,627,5,62,0,0,
+		627,678,5,64,0,0,628,629,5,89,0,0,629,678,3,146,73,0,630,631,5,185,0,0,
+		631,632,3,146,73,0,632,633,3,142,71,0,633,678,1,0,0,0,634,635,5,90,0,0,
+		635,678,3,146,73,0,636,637,5,58,0,0,637,678,5,253,0,0,638,639,5,59,0,0,
+		639,678,3,144,72,0,640,641,5,93,0,0,641,647,3,146,73,0,642,645,5,97,0,
+		0,643,644,5,162,0,0,644,646,3,146,73,0,645,643,1,0,0,0,645,646,1,0,0,0,
+		646,648,1,0,0,0,647,642,1,0,0,0,647,648,1,0,0,0,648,678,1,0,0,0,649,650,
+		5,60,0,0,650,651,3,40,20,0,651,652,3,144,72,0,652,653,5,62,0,0,653,654,
+		5,88,0,0,654,655,5,63,0,0,655,678,1,0,0,0,656,657,5,98,0,0,657,661,3,146,
+		73,0,658,659,5,99,0,0,659,660,5,130,0,0,660,662,5,59,0,0,661,658,1,0,0,
+		0,661,662,1,0,0,0,662,678,1,0,0,0,663,678,3,44,22,0,664,665,5,94,0,0,665,
+		666,5,62,0,0,666,671,3,144,72,0,667,668,5,238,0,0,668,670,3,144,72,0,669,
+		667,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,675,1,
+		0,0,0,673,671,1,0,0,0,674,676,3,36,18,0,675,674,1,0,0,0,675,676,1,0,0,
+		0,676,678,1,0,0,0,677,621,1,0,0,0,677,623,1,0,0,0,677,625,1,0,0,0,677,
+		628,1,0,0,0,677,630,1,0,0,0,677,634,1,0,0,0,677,636,1,0,0,0,677,638,1,
+		0,0,0,677,640,1,0,0,0,677,649,1,0,0,0,677,656,1,0,0,0,677,663,1,0,0,0,
+		677,664,1,0,0,0,678,63,1,0,0,0,679,680,5,191,0,0,680,681,3,152,76,0,681,
+		685,5,234,0,0,682,684,3,66,33,0,683,682,1,0,0,0,684,687,1,0,0,0,685,683,
+		1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,689,5,235,
+		0,0,689,65,1,0,0,0,690,691,5,221,0,0,691,709,3,146,73,0,692,693,5,89,0,
+		0,693,709,3,152,76,0,694,695,5,222,0,0,695,709,3,146,73,0,696,697,5,223,
+		0,0,697,709,3,146,73,0,698,699,5,224,0,0,699,709,3,146,73,0,700,701,5,
+		82,0,0,701,709,3,146,73,0,702,703,5,81,0,0,703,709,3,146,73,0,704,705,
+		5,100,0,0,705,709,3,146,73,0,706,707,5,101,0,0,707,709,3,146,73,0,708,
+		690,1,0,0,0,708,692,1,0,0,0,708,694,1,0,0,0,708,696,1,0,0,0,708,698,1,
+		0,0,0,708,700,1,0,0,0,708,702,1,0,0,0,708,704,1,0,0,0,708,706,1,0,0,0,
+		709,67,1,0,0,0,710,711,5,253,0,0,711,712,3,146,73,0,712,713,5,62,0,0,713,
+		715,3,146,73,0,714,716,5,238,0,0,715,714,1,0,0,0,715,716,1,0,0,0,716,69,
+		1,0,0,0,717,718,5,109,0,0,718,719,3,152,76,0,719,723,5,234,0,0,720,722,
+		3,74,37,0,721,720,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,
+		0,0,724,726,1,0,0,0,725,723,1,0,0,0,726,727,5,235,0,0,727,71,1,0,0,0,728,
+		730,3,146,73,0,729,731,5,112,0,0,730,729,1,0,0,0,730,731,1,0,0,0,731,734,
+		1,0,0,0,732,733,5,50,0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,
+		0,0,0,735,738,1,0,0,0,736,737,5,71,0,0,737,739,3,146,73,0,738,736,1,0,
+		0,0,738,739,1,0,0,0,739,73,1,0,0,0,740,741,5,110,0,0,741,811,3,146,73,
+		0,742,743,5,111,0,0,743,811,3,72,36,0,744,746,5,200,0,0,745,747,5,254,
+		0,0,746,745,1,0,0,0,746,747,1,0,0,0,747,750,1,0,0,0,748,749,5,140,0,0,
+		749,751,3,146,73,0,750,748,1,0,0,0,750,751,1,0,0,0,751,811,1,0,0,0,752,
+		753,5,200,0,0,753,811,5,211,0,0,754,755,5,201,0,0,755,811,3,146,73,0,756,
+		757,5,202,0,0,757,811,3,146,73,0,758,759,5,203,0,0,759,760,5,72,0,0,760,
+		811,5,253,0,0,761,762,5,204,0,0,762,766,5,234,0,0,763,765,3,30,15,0,764,
+		763,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,769,1,
+		0,0,0,768,766,1,0,0,0,769,811,5,235,0,0,770,771,5,204,0,0,771,772,5,212,
+		0,0,772,773,3,152,76,0,773,774,5,213,0,0,774,775,3,146,73,0,775,811,1,
+		0,0,0,776,777,5,205,0,0,777,811,3,146,73,0,778,811,3,76,38,0,779,811,3,
+		78,39,0,780,781,5,208,0,0,781,782,5,214,0,0,782,783,3,146,73,0,783,784,
+		5,170,0,0,784,785,3,146,73,0,785,811,1,0,0,0,786,787,5,207,0,0,787,811,
+		3,146,73,0,788,789,5,113,0,0,789,790,5,72,0,0,790,811,5,253,0,0,791,792,
+		5,116,0,0,792,811,3,82,41,0,793,794,5,8,0,0,794,811,5,253,0,0,795,796,
+		5,120,0,0,796,811,5,255,0,0,797,811,3,44,22,0,798,799,5,226,0,0,799,800,
+		5,62,0,0,800,801,3,146,73,0,801,802,5,212,0,0,802,806,3,146,73,0,803,804,
+		5,227,0,0,804,805,5,228,0,0,805,807,3,146,73,0,806,803,1,0,0,0,806,807,
+		1,0,0,0,807,811,1,0,0,0,808,809,5,229,0,0,809,811,3,146,73,0,810,740,1,
+		0,0,0,810,742,1,0,0,0,810,744,1,0,0,0,810,752,1,0,0,0,810,754,1,0,0,0,
+		810,756,1,0,0,0,810,758,1,0,0,0,810,761,1,0,0,0,810,770,1,0,0,0,810,776,
+		1,0,0,0,810,778,1,0,0,0,810,779,1,0,0,0,810,780,1,0,0,0,810,786,1,0,0,
+		0,810,788,1,0,0,0,810,791,1,0,0,0,810,793,1,0,0,0,810,795,1,0,0,0,810,
+		797,1,0,0,0,810,798,1,0,0,0,810,808,1,0,0,0,811,75,1,0,0,0,812,813,5,206,
+		0,0,813,818,3,146,73,0,814,815,5,51,0,0,815,819,5,253,0,0,816,817,5,215,
+		0,0,817,819,3,152,76,0,818,814,1,0,0,0,818,816,1,0,0,0,819,77,1,0,0,0,
+		820,821,5,208,0,0,821,822,5,209,0,0,822,823,3,152,76,0,823,827,5,234,0,
+		0,824,826,3,80,40,0,825,824,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,827,
+		828,1,0,0,0,828,832,1,0,0,0,829,827,1,0,0,0,830,831,5,170,0,0,831,833,
+		3,146,73,0,832,830,1,0,0,0,832,833,1,0,0,0,833,834,1,0,0,0,834,835,5,235,
+		0,0,835,79,1,0,0,0,836,837,5,210,0,0,837,838,3,146,73,0,838,839,3,146,
+		73,0,839,81,1,0,0,0,840,853,5,117,0,0,841,853,5,118,0,0,842,853,5,119,
+		0,0,843,844,5,52,0,0,844,848,5,234,0,0,845,847,3,30,15,0,846,845,1,0,0,
+		0,847,850,1,0,0,0,848,846,1,0,0,0,848,849,1,0,0,0,849,851,1,0,0,0,850,
+		848,1,0,0,0,851,853,5,235,0,0,852,840,1,0,0,0,852,841,1,0,0,0,852,842,
+		1,0,0,0,852,843,1,0,0,0,853,83,1,0,0,0,854,855,5,216,0,0,855,856,3,152,
+		76,0,856,860,5,234,0,0,857,859,3,86,43,0,858,857,1,0,0,0,859,862,1,0,0,
+		0,860,858,1,0,0,0,860,861,1,0,0,0,861,863,1,0,0,0,862,860,1,0,0,0,863,
+		864,5,235,0,0,864,85,1,0,0,0,865,866,5,196,0,0,866,867,3,152,76,0,867,
+		868,5,239,0,0,868,869,3,152,76,0,869,889,1,0,0,0,870,871,5,194,0,0,871,
+		889,3,146,73,0,872,873,5,217,0,0,873,889,3,146,73,0,874,875,5,218,0,0,
+		875,889,5,220,0,0,876,877,5,218,0,0,877,889,3,152,76,0,878,880,5,64,0,
+		0,879,881,3,88,44,0,880,879,1,0,0,0,881,882,1,0,0,0,882,880,1,0,0,0,882,
+		883,1,0,0,0,883,889,1,0,0,0,884,885,5,204,0,0,885,886,5,167,0,0,886,887,
+		5,51,0,0,887,889,3,152,76,0,888,865,1,0,0,0,888,870,1,0,0,0,888,872,1,
+		0,0,0,888,874,1,0,0,0,888,876,1,0,0,0,888,878,1,0,0,0,888,884,1,0,0,0,
+		889,87,1,0,0,0,890,891,5,219,0,0,891,897,3,146,73,0,892,893,5,100,0,0,
+		893,897,3,146,73,0,894,895,5,101,0,0,895,897,3,146,73,0,896,890,1,0,0,
+		0,896,892,1,0,0,0,896,894,1,0,0,0,897,89,1,0,0,0,898,899,5,121,0,0,899,
+		900,3,152,76,0,900,904,5,234,0,0,901,903,3,92,46,0,902,901,1,0,0,0,903,
+		906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,
+		0,0,0,907,908,5,235,0,0,908,91,1,0,0,0,909,910,5,122,0,0,910,945,3,146,
+		73,0,911,912,5,123,0,0,912,917,3,94,47,0,913,914,5,238,0,0,914,916,3,94,
+		47,0,915,913,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,918,1,0,0,0,918,
+		945,1,0,0,0,919,917,1,0,0,0,920,921,5,163,0,0,921,945,3,146,73,0,922,923,
+		5,164,0,0,923,924,3,146,73,0,924,925,5,162,0,0,925,928,3,152,76,0,926,
+		927,5,165,0,0,927,929,3,146,73,0,928,926,1,0,0,0,928,929,1,0,0,0,929,931,
+		1,0,0,0,930,932,5,168,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,945,1,0,
+		0,0,933,934,5,202,0,0,934,945,3,146,73,0,935,936,5,166,0,0,936,941,3,98,
+		49,0,937,938,5,238,0,0,938,940,3,98,49,0,939,937,1,0,0,0,940,943,1,0,0,
+		0,941,939,1,0,0,0,941,942,1,0,0,0,942,945,1,0,0,0,943,941,1,0,0,0,944,
+		909,1,0,0,0,944,911,1,0,0,0,944,920,1,0,0,0,944,922,1,0,0,0,944,933,1,
+		0,0,0,944,935,1,0,0,0,945,93,1,0,0,0,946,947,3,152,76,0,947,956,3,146,
+		73,0,948,952,5,234,0,0,949,951,3,96,48,0,950,949,1,0,0,0,951,954,1,0,0,
+		0,952,950,1,0,0,0,952,953,1,0,0,0,953,955,1,0,0,0,954,952,1,0,0,0,955,
+		957,5,235,0,0,956,948,1,0,0,0,956,957,1,0,0,0,957,95,1,0,0,0,958,959,5,
+		163,0,0,959,965,3,146,73,0,960,961,5,164,0,0,961,965,3,146,73,0,962,963,
+		5,165,0,0,963,965,3,146,73,0,964,958,1,0,0,0,964,960,1,0,0,0,964,962,1,
+		0,0,0,965,97,1,0,0,0,966,967,5,253,0,0,967,968,3,146,73,0,968,99,1,0,0,
+		0,969,970,5,124,0,0,970,979,3,152,76,0,971,975,5,234,0,0,972,974,3,102,
+		51,0,973,972,1,0,0,0,974,977,1,0,0,0,975,973,1,0,0,0,975,976,1,0,0,0,976,
+		978,1,0,0,0,977,975,1,0,0,0,978,980,5,235,0,0,979,971,1,0,0,0,979,980,
+		1,0,0,0,980,101,1,0,0,0,981,982,5,125,0,0,982,988,3,146,73,0,983,984,5,
+		126,0,0,984,988,3,146,73,0,985,986,5,127,0,0,986,988,3,146,73,0,987,981,
+		1,0,0,0,987,983,1,0,0,0,987,985,1,0,0,0,988,103,1,0,0,0,989,990,5,128,
+		0,0,990,991,3,152,76,0,991,992,5,234,0,0,992,1000,3,146,73,0,993,998,3,
+		142,71,0,994,995,5,57,0,0,995,996,3,146,73,0,996,997,3,142,71,0,997,999,
+		1,0,0,0,998,994,1,0,0,0,998,999,1,0,0,0,999,1001,1,0,0,0,1000,993,1,0,
+		0,0,1000,1001,1,0,0,0,1001,1002,1,0,0,0,1002,1003,5,235,0,0,1003,105,1,
+		0,0,0,1004,1005,5,129,0,0,1005,1006,3,152,76,0,1006,1007,5,241,0,0,1007,
+		1014,3,146,73,0,1008,1011,5,130,0,0,1009,1012,5,131,0,0,1010,1012,5,132,
+		0,0,1011,1009,1,0,0,0,1011,1010,1,0,0,0,1012,1013,1,0,0,0,1013,1015,3,
+		144,72,0,1014,1008,1,0,0,0,1014,1015,1,0,0,0,1015,1018,1,0,0,0,1016,1017,
+		5,51,0,0,1017,1019,5,253,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,
+		107,1,0,0,0,1020,1021,5,133,0,0,1021,1022,3,152,76,0,1022,1023,5,140,0,
+		0,1023,1026,3,146,73,0,1024,1025,5,51,0,0,1025,1027,5,253,0,0,1026,1024,
+		1,0,0,0,1026,1027,1,0,0,0,1027,1031,1,0,0,0,1028,1029,5,134,0,0,1029,1030,
+		5,136,0,0,1030,1032,5,255,0,0,1031,1028,1,0,0,0,1031,1032,1,0,0,0,1032,
+		1036,1,0,0,0,1033,1034,5,135,0,0,1034,1035,5,136,0,0,1035,1037,5,255,0,
+		0,1036,1033,1,0,0,0,1036,1037,1,0,0,0,1037,1048,1,0,0,0,1038,1039,5,157,
+		0,0,1039,1040,5,180,0,0,1040,1041,3,152,76,0,1041,1042,5,158,0,0,1042,
+		1043,5,162,0,0,1043,1044,5,255,0,0,1044,1046,5,159,0,0,1045,1047,3,110,
+		55,0,1046,1045,1,0,0,0,1046,1047,1,0,0,0,1047,1049,1,0,0,0,1048,1038,1,
+		0,0,0,1048,1049,1,0,0,0,1049,1050,1,0,0,0,1050,1051,5,240,0,0,1051,1056,
+		3,112,56,0,1052,1053,5,238,0,0,1053,1055,3,112,56,0,1054,1052,1,0,0,0,
+		1055,1058,1,0,0,0,1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,109,1,0,0,0,
+		1058,1056,1,0,0,0,1059,1060,5,160,0,0,1060,1065,3,152,76,0,1061,1062,5,
+		238,0,0,1062,1064,3,152,76,0,1063,1061,1,0,0,0,1064,1067,1,0,0,0,1065,
+		1063,1,0,0,0,1065,1066,1,0,0,0,1066,1071,1,0,0,0,1067,1065,1,0,0,0,1068,
+		1069,5,171,0,0,1069,1070,5,161,0,0,1070,1072,3,152,76,0,1071,1068,1,0,
+		0,0,1071,1072,1,0,0,0,1072,1076,1,0,0,0,1073,1074,5,161,0,0,1074,1076,
+		3,152,76,0,1075,1059,1,0,0,0,1075,1073,1,0,0,0,1076,111,1,0,0,0,1077,1078,
+		5,153,0,0,1078,1079,5,254,0,0,1079,1080,5,162,0,0,1080,1097,3,152,76,0,
+		1081,1093,5,156,0,0,1082,1083,5,236,0,0,1083,1088,3,152,76,0,1084,1085,
+		5,238,0,0,1085,1087,3,152,76,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,
+		1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,
+		1092,5,237,0,0,1092,1094,1,0,0,0,1093,1082,1,0,0,0,1093,1094,1,0,0,0,1094,
+		1097,1,0,0,0,1095,1097,3,152,76,0,1096,1077,1,0,0,0,1096,1081,1,0,0,0,
+		1096,1095,1,0,0,0,1097,113,1,0,0,0,1098,1099,5,141,0,0,1099,1100,5,140,
+		0,0,1100,1103,3,146,73,0,1101,1102,5,142,0,0,1102,1104,3,144,72,0,1103,
+		1101,1,0,0,0,1103,1104,1,0,0,0,1104,115,1,0,0,0,1105,1106,5,143,0,0,1106,
+		1107,5,144,0,0,1107,1112,3,118,59,0,1108,1109,5,238,0,0,1109,1111,3,118,
+		59,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,1113,1,
+		0,0,0,1113,117,1,0,0,0,1114,1112,1,0,0,0,1115,1118,5,65,0,0,1116,1118,
+		3,152,76,0,1117,1115,1,0,0,0,1117,1116,1,0,0,0,1118,119,1,0,0,0,1119,1120,
+		5,145,0,0,1120,1124,5,234,0,0,1121,1123,3,122,61,0,1122,1121,1,0,0,0,1123,
+		1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1127,1,0,0,0,1126,
+		1124,1,0,0,0,1127,1128,5,235,0,0,1128,121,1,0,0,0,1129,1130,5,10,0,0,1130,
+		1140,3,150,75,0,1131,1132,5,146,0,0,1132,1137,3,152,76,0,1133,1134,5,238,
+		0,0,1134,1136,3,152,76,0,1135,1133,1,0,0,0,1136,1139,1,0,0,0,1137,1135,
+		1,0,0,0,1137,1138,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,0,0,1140,1131,
+		1,0,0,0,1140,1141,1,0,0,0,1141,1221,1,0,0,0,1142,1143,5,147,0,0,1143,1221,
+		3,152,76,0,1144,1145,5,148,0,0,1145,1221,3,152,76,0,1146,1147,5,149,0,
+		0,1147,1148,5,150,0,0,1148,1149,5,151,0,0,1149,1221,3,152,76,0,1150,1153,
+		5,152,0,0,1151,1152,5,254,0,0,1152,1154,5,196,0,0,1153,1151,1,0,0,0,1153,
+		1154,1,0,0,0,1154,1155,1,0,0,0,1155,1156,5,150,0,0,1156,1157,5,162,0,0,
+		1157,1221,3,152,76,0,1158,1159,5,153,0,0,1159,1160,5,254,0,0,1160,1161,
+		5,196,0,0,1161,1162,5,150,0,0,1162,1163,5,162,0,0,1163,1221,3,152,76,0,
+		1164,1165,5,173,0,0,1165,1170,3,152,76,0,1166,1167,5,238,0,0,1167,1169,
+		3,152,76,0,1168,1166,1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,
+		1171,1,0,0,0,1171,1173,1,0,0,0,1172,1170,1,0,0,0,1173,1174,5,162,0,0,1174,
+		1175,5,225,0,0,1175,1176,3,150,75,0,1176,1221,1,0,0,0,1177,1178,5,169,
+		0,0,1178,1179,3,146,73,0,1179,1183,5,234,0,0,1180,1182,3,122,61,0,1181,
+		1180,1,0,0,0,1182,1185,1,0,0,0,1183,1181,1,0,0,0,1183,1184,1,0,0,0,1184,
+		1186,1,0,0,0,1185,1183,1,0,0,0,1186,1196,5,235,0,0,1187,1188,5,170,0,0,
+		1188,1192,5,234,0,0,1189,1191,3,122,61,0,1190,1189,1,0,0,0,1191,1194,1,
+		0,0,0,1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,1192,
+		1,0,0,0,1195,1197,5,235,0,0,1196,1187,1,0,0,0,1196,1197,1,0,0,0,1197,1221,
+		1,0,0,0,1198,1201,5,154,0,0,1199,1200,5,180,0,0,1200,1202,5,110,0,0,1201,
+		1199,1,0,0,0,1201,1202,1,0,0,0,1202,1203,1,0,0,0,1203,1207,5,234,0,0,1204,
+		1206,3,122,61,0,1205,1204,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,
+		1207,1208,1,0,0,0,1208,1210,1,0,0,0,1209,1207,1,0,0,0,1210,1221,5,235,
+		0,0,1211,1212,5,155,0,0,1212,1216,5,234,0,0,1213,1215,3,122,61,0,1214,
+		1213,1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,
+		1219,1,0,0,0,1218,1216,1,0,0,0,1219,1221,5,235,0,0,1220,1129,1,0,0,0,1220,
+		1142,1,0,0,0,1220,1144,1,0,0,0,1220,1146,1,0,0,0,1220,1150,1,0,0,0,1220,
+		1158,1,0,0,0,1220,1164,1,0,0,0,1220,1177,1,0,0,0,1220,1198,1,0,0,0,1220,
+		1211,1,0,0,0,1221,123,1,0,0,0,1222,1223,5,172,0,0,1223,1227,5,234,0,0,
+		1224,1226,3,126,63,0,1225,1224,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,
+		0,0,1227,1228,1,0,0,0,1228,1230,1,0,0,0,1229,1227,1,0,0,0,1230,1231,5,
+		235,0,0,1231,125,1,0,0,0,1232,1233,5,173,0,0,1233,1238,3,152,76,0,1234,
+		1235,5,238,0,0,1235,1237,3,152,76,0,1236,1234,1,0,0,0,1237,1240,1,0,0,
+		0,1238,1236,1,0,0,0,1238,1239,1,0,0,0,1239,1244,1,0,0,0,1240,1238,1,0,
+		0,0,1241,1243,3,128,64,0,1242,1241,1,0,0,0,1243,1246,1,0,0,0,1244,1242,
+		1,0,0,0,1244,1245,1,0,0,0,1245,1249,1,0,0,0,1246,1244,1,0,0,0,1247,1249,
+		3,120,60,0,1248,1232,1,0,0,0,1248,1247,1,0,0,0,1249,127,1,0,0,0,1250,1251,
+		5,174,0,0,1251,1273,3,146,73,0,1252,1253,5,175,0,0,1253,1273,3,144,72,
+		0,1254,1255,5,100,0,0,1255,1256,3,146,73,0,1256,1257,5,182,0,0,1257,1258,
+		5,108,0,0,1258,1273,1,0,0,0,1259,1260,5,101,0,0,1260,1273,3,146,73,0,1261,
+		1262,5,102,0,0,1262,1263,3,146,73,0,1263,1264,5,182,0,0,1264,1265,5,108,
+		0,0,1265,1273,1,0,0,0,1266,1267,5,103,0,0,1267,1273,3,146,73,0,1268,1269,
+		5,104,0,0,1269,1273,5,105,0,0,1270,1271,5,106,0,0,1271,1273,3,146,73,0,
+		1272,1250,1,0,0,0,1272,1252,1,0,0,0,1272,1254,1,0,0,0,1272,1259,1,0,0,
+		0,1272,1261,1,0,0,0,1272,1266,1,0,0,0,1272,1268,1,0,0,0,1272,1270,1,0,
+		0,0,1273,129,1,0,0,0,1274,1275,5,2,0,0,1275,1276,3,152,76,0,1276,1277,
+		5,4,0,0,1277,1278,3,152,76,0,1278,1282,5,234,0,0,1279,1281,3,132,66,0,
+		1280,1279,1,0,0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,
+		0,1283,1285,1,0,0,0,1284,1282,1,0,0,0,1285,1286,5,235,0,0,1286,131,1,0,
+		0,0,1287,1288,3,152,76,0,1288,1289,5,60,0,0,1289,1290,5,176,0,0,1290,1291,
+		5,255,0,0,1291,1495,1,0,0,0,1292,1293,3,152,76,0,1293,1294,5,60,0,0,1294,
+		1295,5,38,0,0,1295,1299,3,146,73,0,1296,1298,3,140,70,0,1297,1296,1,0,
+		0,0,1298,1301,1,0,0,0,1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,1495,1,
+		0,0,0,1301,1299,1,0,0,0,1302,1303,3,152,76,0,1303,1304,5,95,0,0,1304,1305,
+		5,62,0,0,1305,1306,3,144,72,0,1306,1495,1,0,0,0,1307,1308,3,150,75,0,1308,
+		1309,7,3,0,0,1309,1310,3,146,73,0,1310,1315,3,142,71,0,1311,1312,5,28,
+		0,0,1312,1313,3,146,73,0,1313,1314,3,142,71,0,1314,1316,1,0,0,0,1315,1311,
+		1,0,0,0,1315,1316,1,0,0,0,1316,1495,1,0,0,0,1317,1318,3,150,75,0,1318,
+		1319,5,179,0,0,1319,1320,3,146,73,0,1320,1321,5,180,0,0,1321,1322,5,253,
+		0,0,1322,1495,1,0,0,0,1323,1324,3,152,76,0,1324,1351,5,181,0,0,1325,1326,
+		5,54,0,0,1326,1328,5,253,0,0,1327,1329,3,136,68,0,1328,1327,1,0,0,0,1328,
+		1329,1,0,0,0,1329,1352,1,0,0,0,1330,1340,5,38,0,0,1331,1332,5,44,0,0,1332,
+		1333,3,146,73,0,1333,1337,3,142,71,0,1334,1336,3,134,67,0,1335,1334,1,
+		0,0,0,1336,1339,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,1341,
+		1,0,0,0,1339,1337,1,0,0,0,1340,1331,1,0,0,0,1340,1341,1,0,0,0,1341,1345,
+		1,0,0,0,1342,1344,3,140,70,0,1343,1342,1,0,0,0,1344,1347,1,0,0,0,1345,
+		1343,1,0,0,0,1345,1346,1,0,0,0,1346,1349,1,0,0,0,1347,1345,1,0,0,0,1348,
+		1350,3,136,68,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,
+		1351,1325,1,0,0,0,1351,1330,1,0,0,0,1352,1495,1,0,0,0,1353,1355,5,172,
+		0,0,1354,1356,3,128,64,0,1355,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1355,
+		1,0,0,0,1357,1358,1,0,0,0,1358,1495,1,0,0,0,1359,1360,5,172,0,0,1360,1361,
+		5,173,0,0,1361,1495,5,107,0,0,1362,1363,3,152,76,0,1363,1364,5,118,0,0,
+		1364,1365,3,146,73,0,1365,1495,1,0,0,0,1366,1367,3,152,76,0,1367,1368,
+		5,16,0,0,1368,1369,3,24,12,0,1369,1373,5,234,0,0,1370,1372,3,30,15,0,1371,
+		1370,1,0,0,0,1372,1375,1,0,0,0,1373,1371,1,0,0,0,1373,1374,1,0,0,0,1374,
+		1376,1,0,0,0,1375,1373,1,0,0,0,1376,1377,5,235,0,0,1377,1495,1,0,0,0,1378,
+		1379,3,152,76,0,1379,1380,5,19,0,0,1380,1381,5,253,0,0,1381,1382,5,20,
+		0,0,1382,1383,3,146,73,0,1383,1495,1,0,0,0,1384,1385,3,152,76,0,1385,1387,
+		5,21,0,0,1386,1388,5,242,0,0,1387,1386,1,0,0,0,1387,1388,1,0,0,0,1388,
+		1389,1,0,0,0,1389,1390,3,146,73,0,1390,1495,1,0,0,0,1391,1392,3,152,76,
+		0,1392,1393,5,230,0,0,1393,1394,3,144,72,0,1394,1495,1,0,0,0,1395,1396,
+		3,152,76,0,1396,1397,5,230,0,0,1397,1398,5,38,0,0,1398,1403,3,138,69,0,
+		1399,1400,5,238,0,0,1400,1402,3,138,69,0,1401,1399,1,0,0,0,1402,1405,1,
+		0,0,0,1403,1401,1,0,0,0,1403,1404,1,0,0,0,1404,1495,1,0,0,0,1405,1403,
+		1,0,0,0,1406,1407,3,152,76,0,1407,1408,5,91,0,0,1408,1409,3,146,73,0,1409,
+		1495,1,0,0,0,1410,1411,3,152,76,0,1411,1412,5,92,0,0,1412,1413,5,136,0,
+		0,1413,1414,3,144,72,0,1414,1415,5,62,0,0,1415,1416,3,146,73,0,1416,1495,
+		1,0,0,0,1417,1418,3,152,76,0,1418,1419,5,199,0,0,1419,1420,5,92,0,0,1420,
+		1495,1,0,0,0,1421,1422,3,152,76,0,1422,1423,5,70,0,0,1423,1425,5,68,0,
+		0,1424,1426,5,254,0,0,1425,1424,1,0,0,0,1425,1426,1,0,0,0,1426,1495,1,
+		0,0,0,1427,1428,3,152,76,0,1428,1429,5,70,0,0,1429,1432,5,69,0,0,1430,
+		1431,5,51,0,0,1431,1433,5,253,0,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,
+		1433,1495,1,0,0,0,1434,1435,3,152,76,0,1435,1437,5,64,0,0,1436,1438,3,
+		88,44,0,1437,1436,1,0,0,0,1438,1439,1,0,0,0,1439,1437,1,0,0,0,1439,1440,
+		1,0,0,0,1440,1495,1,0,0,0,1441,1442,5,22,0,0,1442,1495,5,255,0,0,1443,
+		1444,5,23,0,0,1444,1495,5,255,0,0,1445,1495,5,24,0,0,1446,1495,5,25,0,
+		0,1447,1448,3,152,76,0,1448,1449,5,26,0,0,1449,1450,5,27,0,0,1450,1451,
+		3,146,73,0,1451,1452,3,142,71,0,1452,1453,5,28,0,0,1453,1454,3,146,73,
+		0,1454,1455,3,142,71,0,1455,1495,1,0,0,0,1456,1457,3,152,76,0,1457,1458,
+		5,29,0,0,1458,1461,5,162,0,0,1459,1462,5,30,0,0,1460,1462,3,146,73,0,1461,
+		1459,1,0,0,0,1461,1460,1,0,0,0,1462,1463,1,0,0,0,1463,1464,5,31,0,0,1464,
+		1465,3,146,73,0,1465,1466,3,142,71,0,1466,1467,5,28,0,0,1467,1468,3,146,
+		73,0,1468,1469,3,142,71,0,1469,1495,1,0,0,0,1470,1471,3,152,76,0,1471,
+		1472,5,32,0,0,1472,1473,3,146,73,0,1473,1474,3,142,71,0,1474,1475,5,20,
+		0,0,1475,1476,3,146,73,0,1476,1495,1,0,0,0,1477,1478,5,33,0,0,1478,1479,
+		3,150,75,0,1479,1480,5,34,0,0,1480,1481,3,150,75,0,1481,1484,3,146,73,
+		0,1482,1483,5,35,0,0,1483,1485,3,146,73,0,1484,1482,1,0,0,0,1484,1485,
+		1,0,0,0,1485,1495,1,0,0,0,1486,1487,5,36,0,0,1487,1488,5,35,0,0,1488,1489,
+		3,146,73,0,1489,1490,3,142,71,0,1490,1491,5,37,0,0,1491,1492,3,146,73,
+		0,1492,1493,3,142,71,0,1493,1495,1,0,0,0,1494,1287,1,0,0,0,1494,1292,1,
+		0,0,0,1494,1302,1,0,0,0,1494,1307,1,0,0,0,1494,1317,1,0,0,0,1494,1323,
+		1,0,0,0,1494,1353,1,0,0,0,1494,1359,1,0,0,0,1494,1362,1,0,0,0,1494,1366,
+		1,0,0,0,1494,1378,1,0,0,0,1494,1384,1,0,0,0,1494,1391,1,0,0,0,1494,1395,
+		1,0,0,0,1494,1406,1,0,0,0,1494,1410,1,0,0,0,1494,1417,1,0,0,0,1494,1421,
+		1,0,0,0,1494,1427,1,0,0,0,1494,1434,1,0,0,0,1494,1441,1,0,0,0,1494,1443,
+		1,0,0,0,1494,1445,1,0,0,0,1494,1446,1,0,0,0,1494,1447,1,0,0,0,1494,1456,
+		1,0,0,0,1494,1470,1,0,0,0,1494,1477,1,0,0,0,1494,1486,1,0,0,0,1495,133,
+		1,0,0,0,1496,1497,5,72,0,0,1497,1498,5,253,0,0,1498,1499,5,171,0,0,1499,
+		1500,3,146,73,0,1500,1501,3,142,71,0,1501,135,1,0,0,0,1502,1503,5,45,0,
+		0,1503,1504,5,40,0,0,1504,1505,5,41,0,0,1505,1506,3,146,73,0,1506,1507,
+		5,42,0,0,1507,1508,3,146,73,0,1508,137,1,0,0,0,1509,1511,5,243,0,0,1510,
+		1509,1,0,0,0,1510,1511,1,0,0,0,1511,1512,1,0,0,0,1512,1513,3,144,72,0,
+		1513,1514,5,34,0,0,1514,1515,3,146,73,0,1515,139,1,0,0,0,1516,1517,5,39,
+		0,0,1517,1518,3,150,75,0,1518,1519,3,146,73,0,1519,141,1,0,0,0,1520,1521,
+		5,182,0,0,1521,1522,5,195,0,0,1522,143,1,0,0,0,1523,1524,5,254,0,0,1524,
+		145,1,0,0,0,1525,1526,6,73,-1,0,1526,1527,5,236,0,0,1527,1528,3,146,73,
+		0,1528,1529,5,237,0,0,1529,1568,1,0,0,0,1530,1531,5,243,0,0,1531,1568,
+		3,146,73,16,1532,1533,5,199,0,0,1533,1568,3,146,73,11,1534,1535,5,169,
+		0,0,1535,1536,3,146,73,0,1536,1537,5,171,0,0,1537,1538,3,146,73,0,1538,
+		1539,5,170,0,0,1539,1540,3,146,73,0,1540,1568,1,0,0,0,1541,1542,3,152,
+		76,0,1542,1551,5,236,0,0,1543,1548,3,146,73,0,1544,1545,5,238,0,0,1545,
+		1547,3,146,73,0,1546,1544,1,0,0,0,1547,1550,1,0,0,0,1548,1546,1,0,0,0,
+		1548,1549,1,0,0,0,1549,1552,1,0,0,0,1550,1548,1,0,0,0,1551,1543,1,0,0,
+		0,1551,1552,1,0,0,0,1552,1553,1,0,0,0,1553,1554,5,237,0,0,1554,1568,1,
+		0,0,0,1555,1557,7,4,0,0,1556,1558,3,148,74,0,1557,1556,1,0,0,0,1557,1558,
+		1,0,0,0,1558,1559,1,0,0,0,1559,1560,5,182,0,0,1560,1568,3,148,74,0,1561,
+		1562,5,255,0,0,1562,1568,3,148,74,0,1563,1568,5,254,0,0,1564,1568,5,255,
+		0,0,1565,1568,5,253,0,0,1566,1568,3,150,75,0,1567,1525,1,0,0,0,1567,1530,
+		1,0,0,0,1567,1532,1,0,0,0,1567,1534,1,0,0,0,1567,1541,1,0,0,0,1567,1555,
+		1,0,0,0,1567,1561,1,0,0,0,1567,1563,1,0,0,0,1567,1564,1,0,0,0,1567,1565,
+		1,0,0,0,1567,1566,1,0,0,0,1568,1589,1,0,0,0,1569,1570,10,15,0,0,1570,1571,
+		5,196,0,0,1571,1588,3,146,73,16,1572,1573,10,14,0,0,1573,1574,7,5,0,0,
+		1574,1588,3,146,73,15,1575,1576,10,13,0,0,1576,1577,7,6,0,0,1577,1588,
+		3,146,73,14,1578,1579,10,12,0,0,1579,1580,7,7,0,0,1580,1588,3,146,73,13,
+		1581,1582,10,10,0,0,1582,1583,5,197,0,0,1583,1588,3,146,73,11,1584,1585,
+		10,9,0,0,1585,1586,5,198,0,0,1586,1588,3,146,73,10,1587,1569,1,0,0,0,1587,
+		1572,1,0,0,0,1587,1575,1,0,0,0,1587,1578,1,0,0,0,1587,1581,1,0,0,0,1587,
+		1584,1,0,0,0,1588,1591,1,0,0,0,1589,1587,1,0,0,0,1589,1590,1,0,0,0,1590,
+		147,1,0,0,0,1591,1589,1,0,0,0,1592,1593,7,8,0,0,1593,149,1,0,0,0,1594,
+		1597,3,152,76,0,1595,1596,5,239,0,0,1596,1598,3,152,76,0,1597,1595,1,0,
+		0,0,1597,1598,1,0,0,0,1598,151,1,0,0,0,1599,1600,7,9,0,0,1600,153,1,0,
+		0,0,157,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
+		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,442,
+		445,447,456,465,470,478,485,498,500,510,532,536,541,547,550,554,562,572,
+		606,616,645,647,661,671,675,677,685,708,715,723,730,734,738,746,750,766,
+		806,810,818,827,832,848,852,860,882,888,896,904,917,928,931,941,944,952,
+		956,964,975,979,987,998,1000,1011,1014,1018,1026,1031,1036,1046,1048,1056,
+		1065,1071,1075,1088,1093,1096,1103,1112,1117,1124,1137,1140,1153,1170,
+		1183,1192,1196,1201,1207,1216,1220,1227,1238,1244,1248,1272,1282,1299,
+		1315,1328,1337,1340,1345,1349,1351,1357,1373,1387,1403,1425,1432,1439,
+		1461,1484,1494,1510,1548,1551,1557,1567,1587,1589,1597
 	};
 
 	public static readonly ATN _ATN =
