@@ -16,25 +16,26 @@ static class BreakNotices
     {
         LeaseInfo lease = deal.Leases[l];
         int? breakMonths = l < scenario.LeaseBreaks.Length ? scenario.LeaseBreaks[l] : null;
-        if (lease.BreakNoticeMonths == 0 || breakMonths is not { } months)
+        into.LeaseNoticePeriod[l] = -1;
+        if (lease.BreakNoticeMonths == 0)
         {
-            // No notice to read: a lease without 'notice' sees its break only as it ends (the loop's end period). The row
-            // is then never read, and left as it is.
-            into.LeaseNoticePeriod[l] = -1;
+            // A lease without 'notice' sees its break only as it ends (the loop's end period): its row is never written,
+            // and stays the zeros it was made with.
             return;
         }
 
         // The notice date from the start, as the break date is (a start on the 31st clamps both the same way).
-        Date noticeDate = lease.Start.AddMonthsClamped(months - lease.BreakNoticeMonths);
-        if (LeaseTerms.Lessee(deal, scenario, lease) is { } defaulted && defaulted <= noticeDate)
+        Date served = lease.Start.AddMonthsClamped((breakMonths ?? 0) - lease.BreakNoticeMonths);
+        if (breakMonths is not { } months || (LeaseTerms.Lessee(deal, scenario, lease) is { } defaulted && defaulted <= served))
         {
-            into.LeaseNoticePeriod[l] = -1;
+            // No notice on this path: nothing of the previous path's may survive in the row.
+            into.LeaseNoticedRent[l].AsSpan().Clear();
             return;
         }
 
         // The rent to the break date as if the lessee never defaults, what LeaseTerms writes for a break (FillTo), so the
         // period holding the break reads the days before it. No memo: a path pays for it only when it serves notice.
         plan.FillTo(lease.Start.AddMonthsClamped(months), marketRentDeflation, into.LeaseNoticedRent[l], memo: null, l);
-        into.LeaseNoticePeriod[l] = LeaseTerms.EndPeriod(deal.Boundaries, noticeDate);
+        into.LeaseNoticePeriod[l] = LeaseTerms.EndPeriod(deal.Boundaries, served);
     }
 }
