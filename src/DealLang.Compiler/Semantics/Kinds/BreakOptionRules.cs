@@ -38,7 +38,8 @@ internal static class BreakOptionRules
         }
 
         int months = DurationRules.WholeMonths(notice, out bool exact);
-        if (!exact || notice.Unit is TimeUnit.Days or TimeUnit.Weeks && DurationRules.Months(notice) != 0)
+        // Days or weeks never make whole months but zero: a notice is counted in the months the break dates are.
+        if (!exact || (notice.Unit is TimeUnit.Days or TimeUnit.Weeks && DurationRules.Months(notice) != 0))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeNotWholeMonths(notice.Span, name, notice.Text ?? ""));
             return;
