@@ -162,7 +162,8 @@ schedulePoint
 // the index 3 months early (each part optional, in any order). 'termination_fee 900m amortising [to F]' is owed by the
 // lessee defaulting during the initial term, as a contract's customer's. 'break_option at 60m, 120m fee 12m of rent' lets
 // the lessee terminate at those months from 'starts' against the fee (months of the rent then payable, or an amount:
-// 'fee 40m'); whether it does is a scenario's lever ('L breaks at 60m').
+// 'fee 40m'); whether it does is a scenario's lever ('L breaks at 60m'). 'notice 12m', after the dates and before the
+// fee, is how long before the break the lessee serves notice (a forward cfads sees the rent stop from then on).
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -178,7 +179,7 @@ leaseItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # leaseTerminationFeeItem
-    | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # leaseBreakOptionItem
+    | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # leaseBreakOptionItem
     ;
 
 // A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the
@@ -739,7 +740,7 @@ ident
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST
-    | BREAK_OPTION | BREAKS
+    | BREAK_OPTION | BREAKS | NOTICE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -839,6 +840,7 @@ RELET         : 'relet';
 TERMINATION_FEE : 'termination_fee';
 BREAK_OPTION  : 'break_option';
 BREAKS        : 'breaks';
+NOTICE        : 'notice';
 AMORTISING    : 'amortising';
 PREPAYMENT    : 'prepayment';
 APPLIED       : 'applied';

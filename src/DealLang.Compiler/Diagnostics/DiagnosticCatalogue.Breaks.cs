@@ -3,8 +3,8 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
-// lever that exercises it: DL0425–DL0429, DL0437, DL0438, and a break drawn per path (docs/language.md §10, "Drawn
-// breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
+// lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, and a break drawn
+// per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -36,6 +36,18 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BreakWithRenewals(SourceSpan span, string scenario, string kind, string name) =>
         Error("DL0429", span,
             $"scenario '{scenario}' breaks {kind} '{name}' and takes its renewals: a break ends the {kind} in its initial term, before any renewal; keep one of the two levers");
+
+    /// <summary>DL0220: a break's notice that is not a whole number of months (<c>notice 90d</c>, <c>notice 1.5m</c>):
+    /// the notice date is the break date less whole months, as the break dates are whole months from the start.</summary>
+    public static Diagnostic BreakNoticeNotWholeMonths(SourceSpan span, string name, string notice) =>
+        Error("DL0220", span,
+            $"the break notice of lease '{name}' is {notice}, not a whole number of months: write it in months or years ('notice 3m', 'notice 1y')");
+
+    /// <summary>DL0221: a break's notice longer than the time from the start to the first break date: it would be served
+    /// before the lease starts.</summary>
+    public static Diagnostic BreakNoticeTooLong(SourceSpan span, string name, string notice, string firstBreak) =>
+        Error("DL0221", span,
+            $"the break notice of lease '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the lease, at most at its start");
 
     /// <summary>DL0547: a scenario both fixing a lease's or contract's break (<c>breaks at</c>) and drawing it
     /// (<c>breaks drawn at</c>).</summary>

@@ -275,6 +275,11 @@ public static partial class CSharpEmitter
             if (ctx.ProjectsCfads)
             {
                 w.Line("double[] " + lease.TermRent + " = input.Series[" + Slot(InputQuantity.LeaseTermRent, lease.Index) + "];");
+                if (lease.ReadsNotice)
+                {
+                    w.Line("double[] " + lease.NoticedRent + " = input.Series[" + Slot(InputQuantity.LeaseNoticedRent, lease.Index) + "];");
+                    w.Line("int " + lease.NoticePeriod + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseNoticePeriod, lease.Index) + "];");
+                }
             }
 
             if (lease.HasTerminationFee)

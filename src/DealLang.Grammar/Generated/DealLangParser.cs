@@ -49,34 +49,34 @@ public partial class DealLangParser : Parser {
 		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
 		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
 		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
-		BREAK_OPTION=94, BREAKS=95, AMORTISING=96, PREPAYMENT=97, APPLIED=98, 
-		DEPTH=99, IMPACT=100, LIMIT=101, COSTS=102, KEEP=103, CONTRACTS=104, RESERVE=105, 
-		ALL=106, MONTH=107, TRANCHE=108, BALANCE=109, COUPON=110, FIXED=111, INTEREST_ONLY=112, 
-		INTEREST=113, PRINCIPAL=114, AMORTIZE=115, BULLET=116, LEVEL=117, LINEAR=118, 
-		SENIORITY=119, EQUITY=120, CONTRIBUTED=121, HOLDERS=122, ACCOUNT=123, 
-		TARGET=124, INITIAL=125, EARNS=126, FEE=127, TEST=128, OVER=129, TRAILING=130, 
-		NEXT=131, TRIGGER=132, TRIPS=133, CURES=134, AFTER=135, ACCRUING=136, 
-		INSTALMENTS=137, DEFAULT_INTEREST=138, WHEN=139, DEFAULT=140, GRACE=141, 
-		CFADS=142, INCLUDES=143, WATERFALL=144, USING=145, FILL=146, RELEASE=147, 
-		HOLD=148, REST=149, IN=150, DISTRIBUTE=151, SWEEP=152, PRO_RATA=153, SEQUENTIAL=154, 
-		ACCELERATE=155, CURE=156, UP=157, TIMES=158, PREPAYING=159, INTO=160, 
-		TO=161, HURDLE=162, CARRY=163, CATCH_UP=164, CALLS=165, CALLED=166, DEAL_BY_DEAL=167, 
-		IF=168, ELSE=169, THEN=170, ENFORCEMENT=171, SELL=172, HAIRCUT=173, LAG=174, 
-		TAKEN=175, DEFLATE=176, GROW=177, DROP=178, BY=179, DEFAULTS=180, PER=181, 
-		GPU=182, GPU_HOUR=183, HOUR=184, KW=185, MW=186, KWH=187, MWH=188, COIN=189, 
-		COINS=190, EH_S=191, DAY=192, SHARE=193, YEAR=194, OF=195, AND=196, OR=197, 
-		NOT=198, PIK=199, ISSUE_PRICE=200, COMMITMENT=201, AVAILABLE=202, DRAWS=203, 
-		COMMITMENT_FEE=204, STEP_UP=205, TARGET_BALANCE=206, MARGIN=207, GRID=208, 
-		BELOW=209, UNPAID=210, AGAINST=211, ADVANCE=212, INVESTMENT_GRADE=213, 
-		WHILE=214, HOLDING=215, FACE=216, MARK=217, DISCOUNT=218, PAR=219, HOLDINGS=220, 
-		HASHRATE=221, NETWORK=222, REWARDS=223, COVER=224, CONVERTIBLE=225, EARLY=226, 
-		ABOVE=227, PUT=228, CALL=229, COMPLETION=230, DELAYED=231, PHASED=232, 
-		INDEXED=233, YEARLY=234, LBRACE=235, RBRACE=236, LPAREN=237, RPAREN=238, 
-		COMMA=239, DOT=240, ARROW=241, ASSIGN=242, PLUS=243, MINUS=244, STAR=245, 
-		SLASH=246, LE=247, GE=248, LT=249, GT=250, EQ=251, NE=252, DAYCOUNT=253, 
-		DATE=254, QUANTITY=255, NUMBER=256, STRING=257, UNTERMINATED_STRING=258, 
-		IDENT=259, NON_ASCII_NAME=260, LINE_COMMENT=261, BLOCK_COMMENT=262, UNTERMINATED_COMMENT=263, 
-		WS=264, UNEXPECTED_CHAR=265;
+		BREAK_OPTION=94, BREAKS=95, NOTICE=96, AMORTISING=97, PREPAYMENT=98, APPLIED=99, 
+		DEPTH=100, IMPACT=101, LIMIT=102, COSTS=103, KEEP=104, CONTRACTS=105, 
+		RESERVE=106, ALL=107, MONTH=108, TRANCHE=109, BALANCE=110, COUPON=111, 
+		FIXED=112, INTEREST_ONLY=113, INTEREST=114, PRINCIPAL=115, AMORTIZE=116, 
+		BULLET=117, LEVEL=118, LINEAR=119, SENIORITY=120, EQUITY=121, CONTRIBUTED=122, 
+		HOLDERS=123, ACCOUNT=124, TARGET=125, INITIAL=126, EARNS=127, FEE=128, 
+		TEST=129, OVER=130, TRAILING=131, NEXT=132, TRIGGER=133, TRIPS=134, CURES=135, 
+		AFTER=136, ACCRUING=137, INSTALMENTS=138, DEFAULT_INTEREST=139, WHEN=140, 
+		DEFAULT=141, GRACE=142, CFADS=143, INCLUDES=144, WATERFALL=145, USING=146, 
+		FILL=147, RELEASE=148, HOLD=149, REST=150, IN=151, DISTRIBUTE=152, SWEEP=153, 
+		PRO_RATA=154, SEQUENTIAL=155, ACCELERATE=156, CURE=157, UP=158, TIMES=159, 
+		PREPAYING=160, INTO=161, TO=162, HURDLE=163, CARRY=164, CATCH_UP=165, 
+		CALLS=166, CALLED=167, DEAL_BY_DEAL=168, IF=169, ELSE=170, THEN=171, ENFORCEMENT=172, 
+		SELL=173, HAIRCUT=174, LAG=175, TAKEN=176, DEFLATE=177, GROW=178, DROP=179, 
+		BY=180, DEFAULTS=181, PER=182, GPU=183, GPU_HOUR=184, HOUR=185, KW=186, 
+		MW=187, KWH=188, MWH=189, COIN=190, COINS=191, EH_S=192, DAY=193, SHARE=194, 
+		YEAR=195, OF=196, AND=197, OR=198, NOT=199, PIK=200, ISSUE_PRICE=201, 
+		COMMITMENT=202, AVAILABLE=203, DRAWS=204, COMMITMENT_FEE=205, STEP_UP=206, 
+		TARGET_BALANCE=207, MARGIN=208, GRID=209, BELOW=210, UNPAID=211, AGAINST=212, 
+		ADVANCE=213, INVESTMENT_GRADE=214, WHILE=215, HOLDING=216, FACE=217, MARK=218, 
+		DISCOUNT=219, PAR=220, HOLDINGS=221, HASHRATE=222, NETWORK=223, REWARDS=224, 
+		COVER=225, CONVERTIBLE=226, EARLY=227, ABOVE=228, PUT=229, CALL=230, COMPLETION=231, 
+		DELAYED=232, PHASED=233, INDEXED=234, YEARLY=235, LBRACE=236, RBRACE=237, 
+		LPAREN=238, RPAREN=239, COMMA=240, DOT=241, ARROW=242, ASSIGN=243, PLUS=244, 
+		MINUS=245, STAR=246, SLASH=247, LE=248, GE=249, LT=250, GT=251, EQ=252, 
+		NE=253, DAYCOUNT=254, DATE=255, QUANTITY=256, NUMBER=257, STRING=258, 
+		UNTERMINATED_STRING=259, IDENT=260, NON_ASCII_NAME=261, LINE_COMMENT=262, 
+		BLOCK_COMMENT=263, UNTERMINATED_COMMENT=264, WS=265, UNEXPECTED_CHAR=266;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -137,17 +137,17 @@ public partial class DealLangParser : Parser {
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
 		"'utilisation'", "'relet'", "'termination_fee'", "'break_option'", "'breaks'", 
-		"'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'default_interest'", "'when'", 
-		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
-		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
-		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
-		"'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", 
+		"'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", 
+		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
+		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
+		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", 
+		"'trips'", "'cures'", "'after'", "'accruing'", null, "'default_interest'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
 		"'calls'", "'called'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
 		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", 
 		"'by'", "'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", 
@@ -176,9 +176,9 @@ public partial class DealLangParser : Parser {
 		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
 		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
 		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"BREAK_OPTION", "BREAKS", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
-		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", 
+		"DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", 
+		"MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
 		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
@@ -444,7 +444,7 @@ public partial class DealLangParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 1263541239173627909L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 181;
@@ -771,7 +771,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5621908505934958465L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -854,6 +854,7 @@ public partial class DealLangParser : Parser {
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
 				case BREAKS:
+				case NOTICE:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1029,7 +1030,7 @@ public partial class DealLangParser : Parser {
 			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -17592186044417L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1023L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -35184372088833L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 2047L) != 0)) {
 				{
 				State = 227;
 				ErrorHandler.Sync(this);
@@ -1135,6 +1136,7 @@ public partial class DealLangParser : Parser {
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
 				case BREAKS:
+				case NOTICE:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1700,6 +1702,7 @@ public partial class DealLangParser : Parser {
 			case TERMINATION_FEE:
 			case BREAK_OPTION:
 			case BREAKS:
+			case NOTICE:
 			case AMORTISING:
 			case PREPAYMENT:
 			case APPLIED:
@@ -2181,7 +2184,7 @@ public partial class DealLangParser : Parser {
 			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 1729382256910270465L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 310;
@@ -2992,6 +2995,9 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class LeaseBreakOptionItemContext : LeaseItemContext {
+		public DurationContext _duration;
+		public IList<DurationContext> _at = new List<DurationContext>();
+		public DurationContext notice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
@@ -3004,6 +3010,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
@@ -3022,7 +3029,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 470;
+			State = 474;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -3230,7 +3237,8 @@ public partial class DealLangParser : Parser {
 				State = 458;
 				Match(AT);
 				State = 459;
-				duration();
+				((LeaseBreakOptionItemContext)_localctx)._duration = duration();
+				((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -3240,19 +3248,32 @@ public partial class DealLangParser : Parser {
 					State = 460;
 					Match(COMMA);
 					State = 461;
-					duration();
+					((LeaseBreakOptionItemContext)_localctx)._duration = duration();
+					((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 					}
 					}
 					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 468;
+				State = 469;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOTICE) {
+					{
+					State = 467;
+					Match(NOTICE);
+					State = 468;
+					((LeaseBreakOptionItemContext)_localctx).notice = duration();
+					}
+				}
+
+				State = 472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 467;
+					State = 471;
 					breakFee();
 					}
 				}
@@ -3325,20 +3346,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 479;
+			State = 483;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 476;
 				Match(FEE);
-				State = 473;
+				State = 477;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 474;
+				State = 478;
 				Match(OF);
-				State = 475;
+				State = 479;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3346,9 +3367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 477;
+				State = 481;
 				Match(FEE);
-				State = 478;
+				State = 482;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3432,14 +3453,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 488;
+			State = 492;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 481;
+				State = 485;
 				Match(YEARLY);
 				}
 				break;
@@ -3447,9 +3468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 482;
+				State = 486;
 				Match(FLOOR);
-				State = 483;
+				State = 487;
 				expr(0);
 				}
 				break;
@@ -3457,9 +3478,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 484;
+				State = 488;
 				Match(CAP);
-				State = 485;
+				State = 489;
 				expr(0);
 				}
 				break;
@@ -3467,9 +3488,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 486;
+				State = 490;
 				Match(LAG);
-				State = 487;
+				State = 491;
 				duration();
 				}
 				break;
@@ -3510,22 +3531,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 493;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 490;
+				State = 494;
 				Match(NUMBER);
-				State = 491;
+				State = 495;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 496;
 				Match(QUANTITY);
 				}
 				break;
@@ -3599,16 +3620,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 501;
+			State = 505;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 495;
+				State = 499;
 				Match(GUARANTEES);
-				State = 496;
+				State = 500;
 				expr(0);
 				}
 				break;
@@ -3616,9 +3637,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 497;
+				State = 501;
 				Match(CAP);
-				State = 498;
+				State = 502;
 				expr(0);
 				}
 				break;
@@ -3626,9 +3647,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 499;
+				State = 503;
 				Match(UNTIL);
-				State = 500;
+				State = 504;
 				Match(DATE);
 				}
 				break;
@@ -3680,21 +3701,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
+			State = 507;
 			Match(GUARANTOR);
-			State = 504;
-			_localctx.party = ident();
 			State = 508;
+			_localctx.party = ident();
+			State = 512;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
+			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2305843009213694001L) != 0)) {
 				{
 				{
-				State = 505;
+				State = 509;
 				guarantorPart();
 				}
 				}
-				State = 510;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3784,16 +3805,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 523;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 515;
 				Match(CAP);
-				State = 512;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -3801,9 +3822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 513;
+				State = 517;
 				Match(UNTIL);
-				State = 514;
+				State = 518;
 				Match(DATE);
 				}
 				break;
@@ -3811,9 +3832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 519;
 				Match(FEE);
-				State = 516;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3821,18 +3842,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
-				Match(COVERS);
-				State = 518;
-				coverage();
 				State = 521;
+				Match(COVERS);
+				State = 522;
+				coverage();
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 519;
+					State = 523;
 					Match(AND);
-					State = 520;
+					State = 524;
 					coverage();
 					}
 				}
@@ -3878,7 +3899,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 525;
+			State = 529;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3935,27 +3956,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 527;
+			State = 531;
 			Match(LOAN);
-			State = 528;
+			State = 532;
 			_localctx.name = ident();
-			State = 529;
-			Match(LBRACE);
 			State = 533;
+			Match(LBRACE);
+			State = 537;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 530;
+				State = 534;
 				loanItem();
 				}
 				}
-				State = 535;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 536;
+			State = 540;
 			Match(RBRACE);
 			}
 		}
@@ -4126,16 +4147,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 573;
+			State = 577;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 538;
+				State = 542;
 				Match(OBLIGOR);
-				State = 539;
+				State = 543;
 				ident();
 				}
 				break;
@@ -4143,9 +4164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 544;
 				Match(BALANCE);
-				State = 541;
+				State = 545;
 				expr(0);
 				}
 				break;
@@ -4153,9 +4174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 542;
+				State = 546;
 				Match(COUPON);
-				State = 543;
+				State = 547;
 				couponTerms();
 				}
 				break;
@@ -4163,11 +4184,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 544;
+				State = 548;
 				Match(INTEREST_ONLY);
-				State = 545;
+				State = 549;
 				Match(UNTIL);
-				State = 546;
+				State = 550;
 				Match(DATE);
 				}
 				break;
@@ -4175,9 +4196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 547;
+				State = 551;
 				Match(AMORTIZE);
-				State = 548;
+				State = 552;
 				amortization();
 				}
 				break;
@@ -4185,9 +4206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 549;
+				State = 553;
 				Match(MATURITY);
-				State = 550;
+				State = 554;
 				Match(DATE);
 				}
 				break;
@@ -4195,44 +4216,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 551;
-				Match(RECOVERY);
-				State = 552;
-				expr(0);
 				State = 555;
+				Match(RECOVERY);
+				State = 556;
+				expr(0);
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 553;
+					State = 557;
 					Match(AFTER);
-					State = 554;
+					State = 558;
 					duration();
 					}
 				}
 
-				State = 559;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 557;
+					State = 561;
 					Match(ACCRUING);
-					State = 558;
+					State = 562;
 					recoveryAccrual();
 					}
 				}
 
-				State = 564;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 561;
+					State = 565;
 					Match(IN);
-					State = 562;
+					State = 566;
 					Match(NUMBER);
-					State = 563;
+					State = 567;
 					Match(INSTALMENTS);
 					}
 				}
@@ -4243,7 +4264,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 566;
+				State = 570;
 				stepUp();
 				}
 				break;
@@ -4251,7 +4272,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 567;
+				State = 571;
 				marginGrid();
 				}
 				break;
@@ -4259,19 +4280,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 568;
+				State = 572;
 				Match(DEFAULT_INTEREST);
-				State = 570;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 569;
+					State = 573;
 					Match(PLUS);
 					}
 				}
 
-				State = 572;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4330,14 +4351,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 577;
+			State = 581;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 579;
 				Match(COUPON);
 				}
 				break;
@@ -4345,7 +4366,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 576;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4397,27 +4418,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 579;
+			State = 583;
 			Match(FLEET);
-			State = 580;
+			State = 584;
 			_localctx.name = ident();
-			State = 581;
-			Match(LBRACE);
 			State = 585;
+			Match(LBRACE);
+			State = 589;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 582;
+				State = 586;
 				fleetItem();
 				}
 				}
-				State = 587;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 588;
+			State = 592;
 			Match(RBRACE);
 			}
 		}
@@ -4614,32 +4635,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 629;
+			State = 633;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 590;
+				State = 594;
 				Match(DELIVERIES);
-				State = 591;
-				Match(LBRACE);
 				State = 595;
+				Match(LBRACE);
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 592;
+					State = 596;
 					delivery();
 					}
 					}
-					State = 597;
+					State = 601;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 598;
+				State = 602;
 				Match(RBRACE);
 				}
 				break;
@@ -4647,9 +4668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 599;
+				State = 603;
 				Match(UNITS);
-				State = 600;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4657,9 +4678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 601;
+				State = 605;
 				Match(UNIT_COST);
-				State = 602;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4667,11 +4688,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 603;
+				State = 607;
 				Match(DEPRECIATE);
-				State = 604;
+				State = 608;
 				Match(STRAIGHT_LINE);
-				State = 605;
+				State = 609;
 				duration();
 				}
 				break;
@@ -4679,13 +4700,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 606;
+				State = 610;
 				Match(DEPRECIATE);
-				State = 607;
+				State = 611;
 				Match(DECLINING);
-				State = 608;
+				State = 612;
 				expr(0);
-				State = 609;
+				State = 613;
 				perYear();
 				}
 				break;
@@ -4693,9 +4714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 611;
+				State = 615;
 				Match(POWER);
-				State = 612;
+				State = 616;
 				expr(0);
 				}
 				break;
@@ -4703,9 +4724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 613;
+				State = 617;
 				Match(PUE);
-				State = 614;
+				State = 618;
 				expr(0);
 				}
 				break;
@@ -4713,9 +4734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 615;
+				State = 619;
 				Match(POWER_PRICE);
-				State = 616;
+				State = 620;
 				expr(0);
 				}
 				break;
@@ -4723,11 +4744,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 617;
+				State = 621;
 				Match(MAINTENANCE);
-				State = 618;
+				State = 622;
 				expr(0);
-				State = 619;
+				State = 623;
 				perYear();
 				}
 				break;
@@ -4735,15 +4756,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 621;
-				Match(MARKET_VALUE);
-				State = 622;
-				expr(0);
-				State = 623;
-				Match(DECLINING);
-				State = 624;
-				expr(0);
 				State = 625;
+				Match(MARKET_VALUE);
+				State = 626;
+				expr(0);
+				State = 627;
+				Match(DECLINING);
+				State = 628;
+				expr(0);
+				State = 629;
 				perYear();
 				}
 				break;
@@ -4751,9 +4772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 627;
+				State = 631;
 				Match(GENERATION);
-				State = 628;
+				State = 632;
 				ident();
 				}
 				break;
@@ -4810,31 +4831,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
-			Match(CONTRACT);
-			State = 632;
-			_localctx.name = ident();
-			State = 633;
-			Match(ON);
-			State = 634;
-			_localctx.fleet = ident();
 			State = 635;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 636;
+			_localctx.name = ident();
+			State = 637;
+			Match(ON);
+			State = 638;
+			_localctx.fleet = ident();
 			State = 639;
+			Match(LBRACE);
+			State = 643;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 1210107560199L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 636;
+				State = 640;
 				contractItem();
 				}
 				}
-				State = 641;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 642;
+			State = 646;
 			Match(RBRACE);
 			}
 		}
@@ -5063,16 +5084,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 700;
+			State = 704;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 644;
+				State = 648;
 				Match(CUSTOMER);
-				State = 645;
+				State = 649;
 				ident();
 				}
 				break;
@@ -5080,9 +5101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 646;
+				State = 650;
 				Match(UNITS);
-				State = 647;
+				State = 651;
 				expr(0);
 				}
 				break;
@@ -5090,11 +5111,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 648;
+				State = 652;
 				Match(PRICE);
-				State = 649;
+				State = 653;
 				Match(AT);
-				State = 650;
+				State = 654;
 				Match(MARKET);
 				}
 				break;
@@ -5102,9 +5123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 651;
+				State = 655;
 				Match(PRICE);
-				State = 652;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -5112,11 +5133,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 653;
+				State = 657;
 				Match(HOUR);
-				State = 654;
+				State = 658;
 				expr(0);
-				State = 655;
+				State = 659;
 				perYear();
 				}
 				break;
@@ -5124,9 +5145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 657;
+				State = 661;
 				Match(TAKE_OR_PAY);
-				State = 658;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -5134,9 +5155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 659;
+				State = 663;
 				Match(STARTS);
-				State = 660;
+				State = 664;
 				Match(DATE);
 				}
 				break;
@@ -5144,9 +5165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 661;
+				State = 665;
 				Match(TERM);
-				State = 662;
+				State = 666;
 				duration();
 				}
 				break;
@@ -5154,25 +5175,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 663;
+				State = 667;
 				Match(TERMINATION_FEE);
-				State = 664;
+				State = 668;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 670;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 665;
+					State = 669;
 					Match(AMORTISING);
-					State = 668;
+					State = 672;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 666;
+						State = 670;
 						Match(TO);
-						State = 667;
+						State = 671;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5186,17 +5207,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 672;
-				Match(RENEWALS);
-				State = 673;
-				renewalCount();
-				State = 674;
-				duration();
-				State = 675;
-				Match(AT);
 				State = 676;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 677;
+				renewalCount();
+				State = 678;
+				duration();
+				State = 679;
+				Match(AT);
+				State = 680;
+				Match(CUSTOMER);
+				State = 681;
 				Match(OPTION);
 				}
 				break;
@@ -5204,20 +5225,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 679;
+				State = 683;
 				Match(PREPAYMENT);
-				State = 680;
-				expr(0);
 				State = 684;
+				expr(0);
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 681;
+					State = 685;
 					Match(APPLIED);
-					State = 682;
+					State = 686;
 					Match(OVER);
-					State = 683;
+					State = 687;
 					Match(TERM);
 					}
 				}
@@ -5228,7 +5249,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 686;
+				State = 690;
 				guarantorClause();
 				}
 				break;
@@ -5236,34 +5257,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 687;
+				State = 691;
 				Match(BREAK_OPTION);
-				State = 688;
+				State = 692;
 				Match(AT);
-				State = 689;
+				State = 693;
 				duration();
-				State = 694;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 690;
+					State = 694;
 					Match(COMMA);
-					State = 691;
+					State = 695;
 					duration();
 					}
 					}
-					State = 696;
+					State = 700;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 698;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 697;
+					State = 701;
 					breakFee();
 					}
 				}
@@ -5318,27 +5339,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
+			State = 706;
 			Match(COINS);
-			State = 703;
+			State = 707;
 			_localctx.name = ident();
-			State = 704;
-			Match(LBRACE);
 			State = 708;
+			Match(LBRACE);
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
+			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
 				{
 				{
-				State = 705;
+				State = 709;
 				coinsItem();
 				}
 				}
-				State = 710;
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 711;
+			State = 715;
 			Match(RBRACE);
 			}
 		}
@@ -5488,16 +5509,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 731;
+			State = 735;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 713;
+				State = 717;
 				Match(HOLDINGS);
-				State = 714;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5505,9 +5526,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 715;
+				State = 719;
 				Match(PRICE);
-				State = 716;
+				State = 720;
 				ident();
 				}
 				break;
@@ -5515,9 +5536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 717;
+				State = 721;
 				Match(HASHRATE);
-				State = 718;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5525,9 +5546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 719;
+				State = 723;
 				Match(NETWORK);
-				State = 720;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5535,9 +5556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 721;
+				State = 725;
 				Match(REWARDS);
-				State = 722;
+				State = 726;
 				expr(0);
 				}
 				break;
@@ -5545,9 +5566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 723;
+				State = 727;
 				Match(POWER);
-				State = 724;
+				State = 728;
 				expr(0);
 				}
 				break;
@@ -5555,9 +5576,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 725;
+				State = 729;
 				Match(POWER_PRICE);
-				State = 726;
+				State = 730;
 				expr(0);
 				}
 				break;
@@ -5565,9 +5586,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 727;
+				State = 731;
 				Match(DEPTH);
-				State = 728;
+				State = 732;
 				expr(0);
 				}
 				break;
@@ -5575,9 +5596,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 729;
+				State = 733;
 				Match(IMPACT);
-				State = 730;
+				State = 734;
 				expr(0);
 				}
 				break;
@@ -5629,20 +5650,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 733;
+			State = 737;
 			Match(DATE);
-			State = 734;
-			_localctx.units = expr(0);
-			State = 735;
-			Match(AT);
-			State = 736;
-			_localctx.cost = expr(0);
 			State = 738;
+			_localctx.units = expr(0);
+			State = 739;
+			Match(AT);
+			State = 740;
+			_localctx.cost = expr(0);
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 737;
+				State = 741;
 				Match(COMMA);
 				}
 			}
@@ -5695,27 +5716,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 740;
+			State = 744;
 			Match(TRANCHE);
-			State = 741;
+			State = 745;
 			_localctx.name = ident();
-			State = 742;
-			Match(LBRACE);
 			State = 746;
+			Match(LBRACE);
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 743;
+				State = 747;
 				trancheItem();
 				}
 				}
-				State = 748;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 749;
+			State = 753;
 			Match(RBRACE);
 			}
 		}
@@ -5764,38 +5785,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 751;
+			State = 755;
 			_localctx.rate = expr(0);
-			State = 753;
+			State = 757;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 752;
-				Match(FIXED);
-				}
-			}
-
-			State = 757;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 755;
-				Match(FLOOR);
 				State = 756;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 761;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 759;
-				Match(CAP);
+				Match(FLOOR);
 				State = 760;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 765;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 763;
+				Match(CAP);
+				State = 764;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6136,16 +6157,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 842;
+			State = 846;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 763;
+				State = 767;
 				Match(BALANCE);
-				State = 764;
+				State = 768;
 				expr(0);
 				}
 				break;
@@ -6153,9 +6174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 765;
+				State = 769;
 				Match(COUPON);
-				State = 766;
+				State = 770;
 				couponTerms();
 				}
 				break;
@@ -6163,26 +6184,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 767;
+				State = 771;
 				Match(PIK);
-				State = 769;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 768;
+					State = 772;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 773;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 771;
+					State = 775;
 					Match(WHEN);
-					State = 772;
+					State = 776;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6193,9 +6214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 775;
+				State = 779;
 				Match(PIK);
-				State = 776;
+				State = 780;
 				Match(UNPAID);
 				}
 				break;
@@ -6203,9 +6224,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 777;
+				State = 781;
 				Match(ISSUE_PRICE);
-				State = 778;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -6213,9 +6234,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 779;
+				State = 783;
 				Match(COMMITMENT);
-				State = 780;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -6223,11 +6244,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 781;
+				State = 785;
 				Match(AVAILABLE);
-				State = 782;
+				State = 786;
 				Match(UNTIL);
-				State = 783;
+				State = 787;
 				Match(DATE);
 				}
 				break;
@@ -6235,25 +6256,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 784;
+				State = 788;
 				Match(DRAWS);
-				State = 785;
-				Match(LBRACE);
 				State = 789;
+				Match(LBRACE);
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 786;
+					State = 790;
 					schedulePoint();
 					}
 					}
-					State = 791;
+					State = 795;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 792;
+				State = 796;
 				Match(RBRACE);
 				}
 				break;
@@ -6261,15 +6282,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 793;
-				Match(DRAWS);
-				State = 794;
-				Match(AGAINST);
-				State = 795;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 796;
-				Match(ADVANCE);
 				State = 797;
+				Match(DRAWS);
+				State = 798;
+				Match(AGAINST);
+				State = 799;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 800;
+				Match(ADVANCE);
+				State = 801;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6277,9 +6298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 799;
+				State = 803;
 				Match(COMMITMENT_FEE);
-				State = 800;
+				State = 804;
 				expr(0);
 				}
 				break;
@@ -6287,7 +6308,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 801;
+				State = 805;
 				stepUp();
 				}
 				break;
@@ -6295,7 +6316,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 802;
+				State = 806;
 				marginGrid();
 				}
 				break;
@@ -6303,15 +6324,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 803;
-				Match(MARGIN);
-				State = 804;
-				Match(INVESTMENT_GRADE);
-				State = 805;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 806;
-				Match(ELSE);
 				State = 807;
+				Match(MARGIN);
+				State = 808;
+				Match(INVESTMENT_GRADE);
+				State = 809;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 810;
+				Match(ELSE);
+				State = 811;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6319,9 +6340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 809;
+				State = 813;
 				Match(TARGET_BALANCE);
-				State = 810;
+				State = 814;
 				expr(0);
 				}
 				break;
@@ -6329,11 +6350,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 811;
+				State = 815;
 				Match(INTEREST_ONLY);
-				State = 812;
+				State = 816;
 				Match(UNTIL);
-				State = 813;
+				State = 817;
 				Match(DATE);
 				}
 				break;
@@ -6341,9 +6362,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 814;
+				State = 818;
 				Match(AMORTIZE);
-				State = 815;
+				State = 819;
 				amortization();
 				}
 				break;
@@ -6351,9 +6372,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 816;
+				State = 820;
 				Match(MATURITY);
-				State = 817;
+				State = 821;
 				Match(DATE);
 				}
 				break;
@@ -6361,9 +6382,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 818;
+				State = 822;
 				Match(SENIORITY);
-				State = 819;
+				State = 823;
 				Match(NUMBER);
 				}
 				break;
@@ -6371,7 +6392,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 820;
+				State = 824;
 				guarantorClause();
 				}
 				break;
@@ -6379,50 +6400,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 821;
-				Match(CONVERTIBLE);
-				State = 822;
-				Match(AT);
-				State = 823;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 824;
-				Match(AGAINST);
 				State = 825;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 826;
+				Match(AT);
+				State = 827;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 828;
+				Match(AGAINST);
 				State = 829;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 826;
+					State = 830;
 					Match(EARLY);
-					State = 827;
+					State = 831;
 					Match(ABOVE);
-					State = 828;
+					State = 832;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 834;
+				State = 838;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 831;
+					State = 835;
 					convertiblePut();
 					}
 					}
-					State = 836;
+					State = 840;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 838;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 837;
+					State = 841;
 					convertibleCall();
 					}
 				}
@@ -6433,9 +6454,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 840;
+				State = 844;
 				Match(COMPLETION);
-				State = 841;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6480,13 +6501,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 844;
+			State = 848;
 			Match(PUT);
-			State = 845;
+			State = 849;
 			Match(DATE);
-			State = 846;
+			State = 850;
 			Match(AT);
-			State = 847;
+			State = 851;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6530,15 +6551,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 849;
-			Match(CALL);
-			State = 850;
-			Match(FROM);
-			State = 851;
-			Match(DATE);
-			State = 852;
-			Match(ABOVE);
 			State = 853;
+			Match(CALL);
+			State = 854;
+			Match(FROM);
+			State = 855;
+			Match(DATE);
+			State = 856;
+			Match(ABOVE);
+			State = 857;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6585,26 +6606,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 855;
+			State = 859;
 			Match(STEP_UP);
-			State = 856;
+			State = 860;
 			expr(0);
-			State = 861;
+			State = 865;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 857;
+				State = 861;
 				Match(FROM);
-				State = 858;
+				State = 862;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 859;
+				State = 863;
 				Match(WHILE);
-				State = 860;
+				State = 864;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6665,41 +6686,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 863;
+			State = 867;
 			Match(MARGIN);
-			State = 864;
+			State = 868;
 			Match(GRID);
-			State = 865;
+			State = 869;
 			_localctx.test = ident();
-			State = 866;
-			Match(LBRACE);
 			State = 870;
+			Match(LBRACE);
+			State = 874;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 867;
+				State = 871;
 				gridTier();
 				}
 				}
-				State = 872;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 875;
+			State = 879;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 873;
+				State = 877;
 				Match(ELSE);
-				State = 874;
+				State = 878;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 877;
+			State = 881;
 			Match(RBRACE);
 			}
 		}
@@ -6744,11 +6765,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 879;
+			State = 883;
 			Match(BELOW);
-			State = 880;
+			State = 884;
 			_localctx.bound = expr(0);
-			State = 881;
+			State = 885;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6830,14 +6851,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 895;
+			State = 899;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 887;
 				Match(BULLET);
 				}
 				break;
@@ -6845,7 +6866,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 884;
+				State = 888;
 				Match(LEVEL);
 				}
 				break;
@@ -6853,7 +6874,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 885;
+				State = 889;
 				Match(LINEAR);
 				}
 				break;
@@ -6861,25 +6882,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 886;
+				State = 890;
 				Match(SCHEDULE);
-				State = 887;
-				Match(LBRACE);
 				State = 891;
+				Match(LBRACE);
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 888;
+					State = 892;
 					schedulePoint();
 					}
 					}
-					State = 893;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 894;
+				State = 898;
 				Match(RBRACE);
 				}
 				break;
@@ -6933,27 +6954,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 897;
+			State = 901;
 			Match(HOLDING);
-			State = 898;
+			State = 902;
 			_localctx.name = ident();
-			State = 899;
-			Match(LBRACE);
 			State = 903;
+			Match(LBRACE);
+			State = 907;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
 				{
 				{
-				State = 900;
+				State = 904;
 				holdingItem();
 				}
 				}
-				State = 905;
+				State = 909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 906;
+			State = 910;
 			Match(RBRACE);
 			}
 		}
@@ -7087,20 +7108,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 931;
+			State = 935;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 908;
+				State = 912;
 				Match(OF);
-				State = 909;
+				State = 913;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 910;
+				State = 914;
 				Match(DOT);
-				State = 911;
+				State = 915;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7108,9 +7129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 913;
+				State = 917;
 				Match(SHARE);
-				State = 914;
+				State = 918;
 				expr(0);
 				}
 				break;
@@ -7118,9 +7139,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 915;
+				State = 919;
 				Match(FACE);
-				State = 916;
+				State = 920;
 				expr(0);
 				}
 				break;
@@ -7128,9 +7149,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 917;
+				State = 921;
 				Match(MARK);
-				State = 918;
+				State = 922;
 				Match(PAR);
 				}
 				break;
@@ -7138,9 +7159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 919;
+				State = 923;
 				Match(MARK);
-				State = 920;
+				State = 924;
 				ident();
 				}
 				break;
@@ -7148,19 +7169,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 921;
+				State = 925;
 				Match(MARKET);
-				State = 923;
+				State = 927;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 922;
+					State = 926;
 					holdingMarketTerm();
 					}
 					}
-					State = 925;
+					State = 929;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7170,13 +7191,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 927;
+				State = 931;
 				Match(DRAWS);
-				State = 928;
+				State = 932;
 				Match(CALLED);
-				State = 929;
+				State = 933;
 				Match(FROM);
-				State = 930;
+				State = 934;
 				ident();
 				}
 				break;
@@ -7250,16 +7271,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 939;
+			State = 943;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 933;
+				State = 937;
 				Match(DISCOUNT);
-				State = 934;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -7267,9 +7288,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 935;
+				State = 939;
 				Match(DEPTH);
-				State = 936;
+				State = 940;
 				expr(0);
 				}
 				break;
@@ -7277,9 +7298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 937;
+				State = 941;
 				Match(IMPACT);
-				State = 938;
+				State = 942;
 				expr(0);
 				}
 				break;
@@ -7333,27 +7354,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
+			State = 945;
 			Match(EQUITY);
-			State = 942;
+			State = 946;
 			_localctx.name = ident();
-			State = 943;
-			Match(LBRACE);
 			State = 947;
+			Match(LBRACE);
+			State = 951;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 944;
+				State = 948;
 				equityItem();
 				}
 				}
-				State = 949;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 950;
+			State = 954;
 			Match(RBRACE);
 			}
 		}
@@ -7489,16 +7510,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 987;
+			State = 991;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 952;
+				State = 956;
 				Match(CONTRIBUTED);
-				State = 953;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7506,23 +7527,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 954;
+				State = 958;
 				Match(HOLDERS);
-				State = 955;
+				State = 959;
 				holder();
-				State = 960;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 956;
+					State = 960;
 					Match(COMMA);
-					State = 957;
+					State = 961;
 					holder();
 					}
 					}
-					State = 962;
+					State = 966;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7532,9 +7553,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 963;
+				State = 967;
 				Match(HURDLE);
-				State = 964;
+				State = 968;
 				expr(0);
 				}
 				break;
@@ -7542,32 +7563,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 965;
+				State = 969;
 				Match(CARRY);
-				State = 966;
+				State = 970;
 				expr(0);
-				State = 967;
-				Match(TO);
-				State = 968;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 971;
+				Match(TO);
+				State = 972;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 975;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 969;
+					State = 973;
 					Match(CATCH_UP);
-					State = 970;
+					State = 974;
 					expr(0);
 					}
 				}
 
-				State = 974;
+				State = 978;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 973;
+					State = 977;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7578,9 +7599,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 976;
+				State = 980;
 				Match(COMMITMENT);
-				State = 977;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7588,23 +7609,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 978;
+				State = 982;
 				Match(CALLS);
-				State = 979;
+				State = 983;
 				capitalCall();
-				State = 984;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 980;
+					State = 984;
 					Match(COMMA);
-					State = 981;
+					State = 985;
 					capitalCall();
 					}
 					}
-					State = 986;
+					State = 990;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7661,32 +7682,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
+			State = 993;
 			ident();
-			State = 990;
+			State = 994;
 			expr(0);
-			State = 999;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 991;
-				Match(LBRACE);
 				State = 995;
+				Match(LBRACE);
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
+				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
 					{
 					{
-					State = 992;
+					State = 996;
 					holderTerm();
 					}
 					}
-					State = 997;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 998;
+				State = 1002;
 				Match(RBRACE);
 				}
 			}
@@ -7761,16 +7782,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 1007;
+			State = 1011;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1001;
+				State = 1005;
 				Match(HURDLE);
-				State = 1002;
+				State = 1006;
 				expr(0);
 				}
 				break;
@@ -7778,9 +7799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1003;
+				State = 1007;
 				Match(CARRY);
-				State = 1004;
+				State = 1008;
 				expr(0);
 				}
 				break;
@@ -7788,9 +7809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1005;
+				State = 1009;
 				Match(CATCH_UP);
-				State = 1006;
+				State = 1010;
 				expr(0);
 				}
 				break;
@@ -7834,9 +7855,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1009;
+			State = 1013;
 			Match(DATE);
-			State = 1010;
+			State = 1014;
 			expr(0);
 			}
 		}
@@ -7886,32 +7907,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1012;
+			State = 1016;
 			Match(ACCOUNT);
-			State = 1013;
+			State = 1017;
 			_localctx.name = ident();
-			State = 1022;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1014;
-				Match(LBRACE);
 				State = 1018;
+				Match(LBRACE);
+				State = 1022;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
+				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
 					{
 					{
-					State = 1015;
+					State = 1019;
 					accountItem();
 					}
 					}
-					State = 1020;
+					State = 1024;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1021;
+				State = 1025;
 				Match(RBRACE);
 				}
 			}
@@ -7986,16 +8007,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1030;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1024;
+				State = 1028;
 				Match(TARGET);
-				State = 1025;
+				State = 1029;
 				expr(0);
 				}
 				break;
@@ -8003,9 +8024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1026;
+				State = 1030;
 				Match(INITIAL);
-				State = 1027;
+				State = 1031;
 				expr(0);
 				}
 				break;
@@ -8013,9 +8034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1028;
+				State = 1032;
 				Match(EARNS);
-				State = 1029;
+				State = 1033;
 				expr(0);
 				}
 				break;
@@ -8076,31 +8097,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1032;
+			State = 1036;
 			Match(FEE);
-			State = 1033;
+			State = 1037;
 			_localctx.name = ident();
-			State = 1034;
+			State = 1038;
 			Match(LBRACE);
-			State = 1035;
+			State = 1039;
 			expr(0);
-			State = 1043;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1036;
+				State = 1040;
 				perYear();
-				State = 1041;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1037;
+					State = 1041;
 					Match(ESCALATING);
-					State = 1038;
+					State = 1042;
 					expr(0);
-					State = 1039;
+					State = 1043;
 					perYear();
 					}
 				}
@@ -8108,7 +8129,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1045;
+			State = 1049;
 			Match(RBRACE);
 			}
 		}
@@ -8163,52 +8184,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1047;
+			State = 1051;
 			Match(TEST);
-			State = 1048;
+			State = 1052;
 			_localctx.name = ident();
-			State = 1049;
+			State = 1053;
 			Match(ASSIGN);
-			State = 1050;
+			State = 1054;
 			expr(0);
-			State = 1057;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1051;
+				State = 1055;
 				Match(OVER);
-				State = 1054;
+				State = 1058;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1052;
+					State = 1056;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1053;
+					State = 1057;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1056;
+				State = 1060;
 				duration();
 				}
 			}
 
-			State = 1061;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1059;
+				State = 1063;
 				Match(FROM);
-				State = 1060;
+				State = 1064;
 				Match(DATE);
 				}
 			}
@@ -8295,79 +8316,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1063;
+			State = 1067;
 			Match(TRIGGER);
-			State = 1064;
+			State = 1068;
 			_localctx.name = ident();
-			State = 1065;
-			Match(WHEN);
-			State = 1066;
-			expr(0);
 			State = 1069;
+			Match(WHEN);
+			State = 1070;
+			expr(0);
+			State = 1073;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1067;
+				State = 1071;
 				Match(FROM);
-				State = 1068;
+				State = 1072;
 				Match(DATE);
 				}
 			}
 
-			State = 1074;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1071;
+				State = 1075;
 				Match(TRIPS);
-				State = 1072;
+				State = 1076;
 				Match(AFTER);
-				State = 1073;
+				State = 1077;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1079;
+			State = 1083;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1076;
+				State = 1080;
 				Match(CURES);
-				State = 1077;
+				State = 1081;
 				Match(AFTER);
-				State = 1078;
+				State = 1082;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1091;
+			State = 1095;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1081;
-				Match(CURE);
-				State = 1082;
-				Match(BY);
-				State = 1083;
-				_localctx.curer = ident();
-				State = 1084;
-				Match(UP);
 				State = 1085;
-				Match(TO);
+				Match(CURE);
 				State = 1086;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1087;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1088;
+				Match(UP);
 				State = 1089;
+				Match(TO);
+				State = 1090;
+				_localctx.times = Match(NUMBER);
+				State = 1091;
+				Match(TIMES);
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1088;
+					State = 1092;
 					cureDestination();
 					}
 				}
@@ -8375,23 +8396,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1093;
+			State = 1097;
 			Match(ARROW);
-			State = 1094;
+			State = 1098;
 			triggerEffect();
-			State = 1099;
+			State = 1103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1095;
+				State = 1099;
 				Match(COMMA);
-				State = 1096;
+				State = 1100;
 				triggerEffect();
 				}
 				}
-				State = 1101;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8463,43 +8484,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1118;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1102;
+				State = 1106;
 				Match(PREPAYING);
-				State = 1103;
+				State = 1107;
 				ident();
-				State = 1108;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1104;
+					State = 1108;
 					Match(COMMA);
-					State = 1105;
+					State = 1109;
 					ident();
 					}
 					}
-					State = 1110;
+					State = 1114;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1114;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1111;
+					State = 1115;
 					Match(THEN);
-					State = 1112;
+					State = 1116;
 					Match(INTO);
-					State = 1113;
+					State = 1117;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8510,9 +8531,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1116;
+				State = 1120;
 				Match(INTO);
-				State = 1117;
+				State = 1121;
 				ident();
 				}
 				break;
@@ -8601,20 +8622,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1139;
+			State = 1143;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1120;
+				State = 1124;
 				Match(SWEEP);
-				State = 1121;
+				State = 1125;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1122;
+				State = 1126;
 				Match(TO);
-				State = 1123;
+				State = 1127;
 				ident();
 				}
 				break;
@@ -8622,34 +8643,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1124;
+				State = 1128;
 				Match(ACCELERATE);
-				State = 1136;
+				State = 1140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1125;
+					State = 1129;
 					Match(LPAREN);
-					State = 1126;
+					State = 1130;
 					ident();
-					State = 1131;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1127;
+						State = 1131;
 						Match(COMMA);
-						State = 1128;
+						State = 1132;
 						ident();
 						}
 						}
-						State = 1133;
+						State = 1137;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1134;
+					State = 1138;
 					Match(RPAREN);
 					}
 				}
@@ -8660,7 +8681,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1138;
+				State = 1142;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8708,20 +8729,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1145;
 			Match(DEFAULT);
-			State = 1142;
-			Match(WHEN);
-			State = 1143;
-			expr(0);
 			State = 1146;
+			Match(WHEN);
+			State = 1147;
+			expr(0);
+			State = 1150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1144;
+				State = 1148;
 				Match(GRACE);
-				State = 1145;
+				State = 1149;
 				duration();
 				}
 			}
@@ -8773,25 +8794,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1148;
+			State = 1152;
 			Match(CFADS);
-			State = 1149;
+			State = 1153;
 			Match(INCLUDES);
-			State = 1150;
+			State = 1154;
 			cfadsItem();
-			State = 1155;
+			State = 1159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1151;
+				State = 1155;
 				Match(COMMA);
-				State = 1152;
+				State = 1156;
 				cfadsItem();
 				}
 				}
-				State = 1157;
+				State = 1161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8831,13 +8852,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1160;
+			State = 1164;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1158;
+				State = 1162;
 				Match(RVG);
 				}
 				break;
@@ -8919,6 +8940,7 @@ public partial class DealLangParser : Parser {
 			case TERMINATION_FEE:
 			case BREAK_OPTION:
 			case BREAKS:
+			case NOTICE:
 			case AMORTISING:
 			case PREPAYMENT:
 			case APPLIED:
@@ -9015,7 +9037,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1159;
+				State = 1163;
 				ident();
 				}
 				break;
@@ -9065,25 +9087,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
+			State = 1166;
 			Match(WATERFALL);
-			State = 1163;
-			Match(LBRACE);
 			State = 1167;
+			Match(LBRACE);
+			State = 1171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1164;
+				State = 1168;
 				step();
 				}
 				}
-				State = 1169;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1170;
+			State = 1174;
 			Match(RBRACE);
 			}
 		}
@@ -9312,39 +9334,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1266;
+			State = 1270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1172;
+				State = 1176;
 				Match(PAY);
-				State = 1173;
+				State = 1177;
 				((PayStepContext)_localctx).target = reference();
-				State = 1183;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1174;
+					State = 1178;
 					Match(USING);
-					State = 1175;
+					State = 1179;
 					ident();
-					State = 1180;
+					State = 1184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1176;
+						State = 1180;
 						Match(COMMA);
-						State = 1177;
+						State = 1181;
 						ident();
 						}
 						}
-						State = 1182;
+						State = 1186;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9357,9 +9379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1185;
+				State = 1189;
 				Match(FILL);
-				State = 1186;
+				State = 1190;
 				ident();
 				}
 				break;
@@ -9367,9 +9389,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1187;
+				State = 1191;
 				Match(RELEASE);
-				State = 1188;
+				State = 1192;
 				ident();
 				}
 				break;
@@ -9377,13 +9399,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1189;
+				State = 1193;
 				Match(HOLD);
-				State = 1190;
+				State = 1194;
 				Match(REST);
-				State = 1191;
+				State = 1195;
 				Match(IN);
-				State = 1192;
+				State = 1196;
 				ident();
 				}
 				break;
@@ -9391,25 +9413,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1193;
+				State = 1197;
 				Match(DISTRIBUTE);
-				State = 1196;
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1194;
+					State = 1198;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1195;
+					State = 1199;
 					Match(OF);
 					}
 				}
 
-				State = 1198;
+				State = 1202;
 				Match(REST);
-				State = 1199;
+				State = 1203;
 				Match(TO);
-				State = 1200;
+				State = 1204;
 				ident();
 				}
 				break;
@@ -9417,17 +9439,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1201;
-				Match(SWEEP);
-				State = 1202;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1203;
-				Match(OF);
-				State = 1204;
-				Match(REST);
 				State = 1205;
-				Match(TO);
+				Match(SWEEP);
 				State = 1206;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1207;
+				Match(OF);
+				State = 1208;
+				Match(REST);
+				State = 1209;
+				Match(TO);
+				State = 1210;
 				ident();
 				}
 				break;
@@ -9435,41 +9457,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1207;
+				State = 1211;
 				Match(SELL);
-				State = 1208;
+				State = 1212;
 				ident();
-				State = 1213;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1209;
+					State = 1213;
 					Match(COMMA);
-					State = 1210;
+					State = 1214;
 					ident();
 					}
 					}
-					State = 1215;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1217;
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1216;
+					State = 1220;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1219;
+				State = 1223;
 				Match(TO);
-				State = 1220;
+				State = 1224;
 				Match(COVER);
-				State = 1221;
+				State = 1225;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9477,52 +9499,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1223;
+				State = 1227;
 				Match(IF);
-				State = 1224;
+				State = 1228;
 				expr(0);
-				State = 1225;
-				Match(LBRACE);
 				State = 1229;
+				Match(LBRACE);
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1226;
+					State = 1230;
 					step();
 					}
 					}
-					State = 1231;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1232;
+				State = 1236;
 				Match(RBRACE);
-				State = 1242;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1233;
+					State = 1237;
 					Match(ELSE);
-					State = 1234;
-					Match(LBRACE);
 					State = 1238;
+					Match(LBRACE);
+					State = 1242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1235;
+						State = 1239;
 						step();
 						}
 						}
-						State = 1240;
+						State = 1244;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1241;
+					State = 1245;
 					Match(RBRACE);
 					}
 				}
@@ -9533,37 +9555,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1244;
+				State = 1248;
 				Match(PRO_RATA);
-				State = 1247;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1245;
+					State = 1249;
 					Match(BY);
-					State = 1246;
+					State = 1250;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1249;
-				Match(LBRACE);
 				State = 1253;
+				Match(LBRACE);
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1250;
+					State = 1254;
 					step();
 					}
 					}
-					State = 1255;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1256;
+				State = 1260;
 				Match(RBRACE);
 				}
 				break;
@@ -9571,25 +9593,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1257;
+				State = 1261;
 				Match(SEQUENTIAL);
-				State = 1258;
-				Match(LBRACE);
 				State = 1262;
+				Match(LBRACE);
+				State = 1266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1259;
+					State = 1263;
 					step();
 					}
 					}
-					State = 1264;
+					State = 1268;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1265;
+				State = 1269;
 				Match(RBRACE);
 				}
 				break;
@@ -9639,25 +9661,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1268;
+			State = 1272;
 			Match(ENFORCEMENT);
-			State = 1269;
-			Match(LBRACE);
 			State = 1273;
+			Match(LBRACE);
+			State = 1277;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1270;
+				State = 1274;
 				enforcementItem();
 				}
 				}
-				State = 1275;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1276;
+			State = 1280;
 			Match(RBRACE);
 			}
 		}
@@ -9729,44 +9751,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1294;
+			State = 1298;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1278;
+				State = 1282;
 				Match(SELL);
-				State = 1279;
+				State = 1283;
 				ident();
-				State = 1284;
+				State = 1288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1280;
+					State = 1284;
 					Match(COMMA);
-					State = 1281;
+					State = 1285;
 					ident();
 					}
 					}
-					State = 1286;
+					State = 1290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1290;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1287;
+					State = 1291;
 					sellTerm();
 					}
 					}
-					State = 1292;
+					State = 1296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9776,7 +9798,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1293;
+				State = 1297;
 				waterfallDecl();
 				}
 				break;
@@ -9919,16 +9941,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1318;
+			State = 1322;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1296;
+				State = 1300;
 				Match(HAIRCUT);
-				State = 1297;
+				State = 1301;
 				expr(0);
 				}
 				break;
@@ -9936,9 +9958,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1298;
+				State = 1302;
 				Match(LAG);
-				State = 1299;
+				State = 1303;
 				duration();
 				}
 				break;
@@ -9946,13 +9968,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1300;
+				State = 1304;
 				Match(DEPTH);
-				State = 1301;
+				State = 1305;
 				expr(0);
-				State = 1302;
+				State = 1306;
 				Match(PER);
-				State = 1303;
+				State = 1307;
 				Match(MONTH);
 				}
 				break;
@@ -9960,9 +9982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1305;
+				State = 1309;
 				Match(IMPACT);
-				State = 1306;
+				State = 1310;
 				expr(0);
 				}
 				break;
@@ -9970,13 +9992,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1307;
+				State = 1311;
 				Match(LIMIT);
-				State = 1308;
+				State = 1312;
 				expr(0);
-				State = 1309;
+				State = 1313;
 				Match(PER);
-				State = 1310;
+				State = 1314;
 				Match(MONTH);
 				}
 				break;
@@ -9984,9 +10006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1312;
+				State = 1316;
 				Match(COSTS);
-				State = 1313;
+				State = 1317;
 				expr(0);
 				}
 				break;
@@ -9994,9 +10016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1314;
+				State = 1318;
 				Match(KEEP);
-				State = 1315;
+				State = 1319;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10004,9 +10026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1316;
+				State = 1320;
 				Match(RESERVE);
-				State = 1317;
+				State = 1321;
 				expr(0);
 				}
 				break;
@@ -10065,31 +10087,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1320;
-			Match(SCENARIO);
-			State = 1321;
-			_localctx.name = ident();
-			State = 1322;
-			Match(FOR);
-			State = 1323;
-			_localctx.deal = ident();
 			State = 1324;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1325;
+			_localctx.name = ident();
+			State = 1326;
+			Match(FOR);
+			State = 1327;
+			_localctx.deal = ident();
 			State = 1328;
+			Match(LBRACE);
+			State = 1332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1325;
+				State = 1329;
 				scenarioItem();
 				}
 				}
-				State = 1330;
+				State = 1334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1331;
+			State = 1335;
 			Match(RBRACE);
 			}
 		}
@@ -10750,20 +10772,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1571;
+			State = 1575;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1333;
+				State = 1337;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1334;
+				State = 1338;
 				Match(RENEWALS);
-				State = 1335;
+				State = 1339;
 				Match(TAKEN);
-				State = 1336;
+				State = 1340;
 				Match(NUMBER);
 				}
 				break;
@@ -10771,29 +10793,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1342;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1339;
+				State = 1343;
 				Match(RENEWALS);
-				State = 1340;
+				State = 1344;
 				Match(DRAWN);
-				State = 1341;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1345;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1349;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1342;
+						State = 1346;
 						loading();
 						}
 						} 
 					}
-					State = 1347;
+					State = 1351;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
 				}
 				break;
@@ -10801,13 +10823,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1348;
+				State = 1352;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1349;
+				State = 1353;
 				Match(BREAKS);
-				State = 1350;
+				State = 1354;
 				Match(AT);
-				State = 1351;
+				State = 1355;
 				duration();
 				}
 				break;
@@ -10815,47 +10837,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1353;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1354;
-				Match(BREAKS);
-				State = 1355;
-				Match(DRAWN);
-				State = 1356;
-				Match(AT);
 				State = 1357;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1358;
+				Match(BREAKS);
+				State = 1359;
+				Match(DRAWN);
+				State = 1360;
+				Match(AT);
+				State = 1361;
 				breakChance();
-				State = 1362;
+				State = 1366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1358;
+					State = 1362;
 					Match(COMMA);
-					State = 1359;
+					State = 1363;
 					breakChance();
 					}
 					}
-					State = 1364;
+					State = 1368;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1368;
+				State = 1372;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1365;
+						State = 1369;
 						loading();
 						}
 						} 
 					}
-					State = 1370;
+					State = 1374;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				}
 				}
 				break;
@@ -10863,9 +10885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1371;
+				State = 1375;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1372;
+				State = 1376;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10874,20 +10896,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1373;
+				State = 1377;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1374;
+				State = 1378;
 				perYear();
-				State = 1379;
+				State = 1383;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 1375;
+					State = 1379;
 					Match(VOLATILITY);
-					State = 1376;
+					State = 1380;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1377;
+					State = 1381;
 					perYear();
 					}
 					break;
@@ -10898,15 +10920,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1381;
-				((DropItemContext)_localctx).path = reference();
-				State = 1382;
-				Match(DROP);
-				State = 1383;
-				expr(0);
-				State = 1384;
-				Match(BY);
 				State = 1385;
+				((DropItemContext)_localctx).path = reference();
+				State = 1386;
+				Match(DROP);
+				State = 1387;
+				expr(0);
+				State = 1388;
+				Match(BY);
+				State = 1389;
 				Match(DATE);
 				}
 				break;
@@ -10914,41 +10936,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1387;
+				State = 1391;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1388;
+				State = 1392;
 				Match(DEFAULTS);
-				State = 1421;
+				State = 1425;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1389;
+					State = 1393;
 					Match(ON);
-					State = 1390;
-					Match(DATE);
 					State = 1394;
+					Match(DATE);
+					State = 1398;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1391;
+							State = 1395;
 							loading();
 							}
 							} 
 						}
-						State = 1396;
+						State = 1400;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 					}
-					State = 1398;
+					State = 1402;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 					case 1:
 						{
-						State = 1397;
+						State = 1401;
 						recoveryDraw();
 						}
 						break;
@@ -10957,58 +10979,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1400;
+					State = 1404;
 					Match(DRAWN);
-					State = 1410;
+					State = 1414;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 					case 1:
 						{
-						State = 1401;
+						State = 1405;
 						Match(PD);
-						State = 1402;
+						State = 1406;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1403;
-						perYear();
 						State = 1407;
+						perYear();
+						State = 1411;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1404;
+							State = 1408;
 							pdStep();
 							}
 							}
-							State = 1409;
+							State = 1413;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1415;
+					State = 1419;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1412;
+							State = 1416;
 							loading();
 							}
 							} 
 						}
-						State = 1417;
+						State = 1421;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 					}
-					State = 1419;
+					State = 1423;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 					case 1:
 						{
-						State = 1418;
+						State = 1422;
 						recoveryDraw();
 						}
 						break;
@@ -11024,9 +11046,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1423;
+				State = 1427;
 				Match(ENFORCEMENT);
-				State = 1425;
+				State = 1429;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11034,7 +11056,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1424;
+						State = 1428;
 						sellTerm();
 						}
 						}
@@ -11042,9 +11064,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1427;
+					State = 1431;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11052,11 +11074,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1429;
+				State = 1433;
 				Match(ENFORCEMENT);
-				State = 1430;
+				State = 1434;
 				Match(SELL);
-				State = 1431;
+				State = 1435;
 				Match(ALL);
 				}
 				break;
@@ -11064,11 +11086,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1432;
+				State = 1436;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1433;
+				State = 1437;
 				Match(LEVEL);
-				State = 1434;
+				State = 1438;
 				expr(0);
 				}
 				break;
@@ -11076,29 +11098,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1436;
+				State = 1440;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1437;
+				State = 1441;
 				Match(POINTS);
-				State = 1438;
+				State = 1442;
 				pointsKind();
-				State = 1439;
-				Match(LBRACE);
 				State = 1443;
+				Match(LBRACE);
+				State = 1447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1440;
+					State = 1444;
 					schedulePoint();
 					}
 					}
-					State = 1445;
+					State = 1449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1446;
+				State = 1450;
 				Match(RBRACE);
 				}
 				break;
@@ -11106,15 +11128,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1448;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1449;
-				Match(LAUNCH);
-				State = 1450;
-				Match(DATE);
-				State = 1451;
-				Match(DOWN);
 				State = 1452;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1453;
+				Match(LAUNCH);
+				State = 1454;
+				Match(DATE);
+				State = 1455;
+				Match(DOWN);
+				State = 1456;
 				expr(0);
 				}
 				break;
@@ -11122,21 +11144,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1454;
+				State = 1458;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1455;
+				State = 1459;
 				Match(SHIFT);
-				State = 1457;
+				State = 1461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1456;
+					State = 1460;
 					Match(PLUS);
 					}
 				}
 
-				State = 1459;
+				State = 1463;
 				expr(0);
 				}
 				break;
@@ -11144,20 +11166,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1461;
+				State = 1465;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1462;
-				Match(DELAYED);
-				State = 1463;
-				duration();
 				State = 1466;
+				Match(DELAYED);
+				State = 1467;
+				duration();
+				State = 1470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1464;
+					State = 1468;
 					Match(FROM);
-					State = 1465;
+					State = 1469;
 					Match(DATE);
 					}
 				}
@@ -11168,38 +11190,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1468;
+				State = 1472;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1469;
+				State = 1473;
 				Match(DELAYED);
-				State = 1470;
+				State = 1474;
 				Match(DRAWN);
-				State = 1471;
+				State = 1475;
 				delayOutcome();
-				State = 1476;
+				State = 1480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1472;
+					State = 1476;
 					Match(COMMA);
-					State = 1473;
+					State = 1477;
 					delayOutcome();
 					}
 					}
-					State = 1478;
+					State = 1482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1481;
+				State = 1485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1479;
+					State = 1483;
 					Match(FROM);
-					State = 1480;
+					State = 1484;
 					Match(DATE);
 					}
 				}
@@ -11210,11 +11232,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1483;
+				State = 1487;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1484;
+				State = 1488;
 				Match(UTILISATION);
-				State = 1485;
+				State = 1489;
 				expr(0);
 				}
 				break;
@@ -11222,17 +11244,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1487;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1488;
-				Match(RELET);
-				State = 1489;
-				Match(AFTER);
-				State = 1490;
-				duration();
 				State = 1491;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1492;
+				Match(RELET);
+				State = 1493;
+				Match(AFTER);
+				State = 1494;
+				duration();
+				State = 1495;
+				Match(AT);
+				State = 1496;
 				expr(0);
 				}
 				break;
@@ -11240,11 +11262,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1494;
+				State = 1498;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1495;
+				State = 1499;
 				Match(NOT);
-				State = 1496;
+				State = 1500;
 				Match(RELET);
 				}
 				break;
@@ -11252,18 +11274,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1498;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1499;
-				Match(GUARANTEES);
-				State = 1500;
-				Match(HONOURED);
 				State = 1502;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1503;
+				Match(GUARANTEES);
+				State = 1504;
+				Match(HONOURED);
+				State = 1506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1501;
+					State = 1505;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11274,20 +11296,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1504;
+				State = 1508;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1505;
-				Match(GUARANTEES);
-				State = 1506;
-				Match(DISOWNED);
 				State = 1509;
+				Match(GUARANTEES);
+				State = 1510;
+				Match(DISOWNED);
+				State = 1513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1507;
+					State = 1511;
 					Match(FROM);
-					State = 1508;
+					State = 1512;
 					Match(DATE);
 					}
 				}
@@ -11298,11 +11320,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1511;
+				State = 1515;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1512;
+				State = 1516;
 				Match(MARKET);
-				State = 1514;
+				State = 1518;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11310,7 +11332,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1513;
+						State = 1517;
 						holdingMarketTerm();
 						}
 						}
@@ -11318,9 +11340,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1516;
+					State = 1520;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11328,9 +11350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1518;
+				State = 1522;
 				Match(PATHS);
-				State = 1519;
+				State = 1523;
 				Match(NUMBER);
 				}
 				break;
@@ -11338,9 +11360,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1520;
+				State = 1524;
 				Match(SEED);
-				State = 1521;
+				State = 1525;
 				Match(NUMBER);
 				}
 				break;
@@ -11348,7 +11370,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1522;
+				State = 1526;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11356,7 +11378,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1523;
+				State = 1527;
 				Match(SOBOL);
 				}
 				break;
@@ -11364,21 +11386,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1524;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1525;
-				Match(GBM);
-				State = 1526;
-				Match(DRIFT);
-				State = 1527;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1528;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1529;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1530;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1531;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1532;
+				perYear();
+				State = 1533;
+				Match(VOLATILITY);
+				State = 1534;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1535;
 				perYear();
 				}
 				break;
@@ -11386,39 +11408,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1533;
+				State = 1537;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1534;
-				Match(REVERTS);
-				State = 1535;
-				Match(TO);
 				State = 1538;
+				Match(REVERTS);
+				State = 1539;
+				Match(TO);
+				State = 1542;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 				case 1:
 					{
-					State = 1536;
+					State = 1540;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1537;
+					State = 1541;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1540;
-				Match(SPEED);
-				State = 1541;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1542;
-				perYear();
-				State = 1543;
-				Match(VOLATILITY);
 				State = 1544;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1545;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1546;
+				perYear();
+				State = 1547;
+				Match(VOLATILITY);
+				State = 1548;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1549;
 				perYear();
 				}
 				break;
@@ -11426,17 +11448,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1547;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1548;
-				Match(JUMPS);
-				State = 1549;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1550;
-				perYear();
 				State = 1551;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1552;
+				Match(JUMPS);
+				State = 1553;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1554;
+				perYear();
+				State = 1555;
+				Match(DOWN);
+				State = 1556;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11444,24 +11466,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1554;
-				Match(CORRELATE);
-				State = 1555;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1556;
-				Match(WITH);
-				State = 1557;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1558;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1559;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1560;
+				Match(WITH);
 				State = 1561;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1562;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1565;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1559;
+					State = 1563;
 					Match(STRESS);
-					State = 1560;
+					State = 1564;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11472,19 +11494,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1563;
-				Match(REGIMES);
-				State = 1564;
-				Match(STRESS);
-				State = 1565;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1566;
-				perYear();
 				State = 1567;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1568;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1569;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1570;
+				perYear();
+				State = 1571;
+				Match(NORMAL);
+				State = 1572;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1573;
 				perYear();
 				}
 				break;
@@ -11531,15 +11553,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1573;
-			Match(UNTIL);
-			State = 1574;
-			Match(DATE);
-			State = 1575;
-			Match(THEN);
-			State = 1576;
-			expr(0);
 			State = 1577;
+			Match(UNTIL);
+			State = 1578;
+			Match(DATE);
+			State = 1579;
+			Match(THEN);
+			State = 1580;
+			expr(0);
+			State = 1581;
 			perYear();
 			}
 		}
@@ -11594,33 +11616,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1579;
-			Match(RECOVERY);
-			State = 1580;
-			Match(BETA);
-			State = 1581;
-			Match(MEAN);
-			State = 1582;
-			_localctx.mean = expr(0);
 			State = 1583;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1584;
-			_localctx.sd = expr(0);
+			Match(BETA);
+			State = 1585;
+			Match(MEAN);
+			State = 1586;
+			_localctx.mean = expr(0);
+			State = 1587;
+			Match(SD);
 			State = 1588;
+			_localctx.sd = expr(0);
+			State = 1592;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1585;
+					State = 1589;
 					loading();
 					}
 					} 
 				}
-				State = 1590;
+				State = 1594;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 			}
 			}
 		}
@@ -11666,21 +11688,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1592;
+			State = 1596;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1591;
+				State = 1595;
 				Match(MINUS);
 				}
 			}
 
-			State = 1594;
+			State = 1598;
 			duration();
-			State = 1595;
+			State = 1599;
 			Match(WITH);
-			State = 1596;
+			State = 1600;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11724,11 +11746,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1598;
+			State = 1602;
 			duration();
-			State = 1599;
+			State = 1603;
 			Match(WITH);
-			State = 1600;
+			State = 1604;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11773,11 +11795,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1602;
+			State = 1606;
 			Match(LOADING);
-			State = 1603;
+			State = 1607;
 			_localctx.factor = reference();
-			State = 1604;
+			State = 1608;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11815,9 +11837,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1606;
+			State = 1610;
 			Match(PER);
-			State = 1607;
+			State = 1611;
 			Match(YEAR);
 			}
 		}
@@ -11854,7 +11876,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1609;
+			State = 1613;
 			Match(QUANTITY);
 			}
 		}
@@ -12181,20 +12203,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1653;
+			State = 1657;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1612;
+				State = 1616;
 				Match(LPAREN);
-				State = 1613;
+				State = 1617;
 				expr(0);
-				State = 1614;
+				State = 1618;
 				Match(RPAREN);
 				}
 				break;
@@ -12203,9 +12225,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1616;
+				State = 1620;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1617;
+				State = 1621;
 				expr(16);
 				}
 				break;
@@ -12214,9 +12236,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1618;
+				State = 1622;
 				Match(NOT);
-				State = 1619;
+				State = 1623;
 				expr(11);
 				}
 				break;
@@ -12225,17 +12247,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
-				Match(IF);
-				State = 1621;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1622;
-				Match(THEN);
-				State = 1623;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1624;
-				Match(ELSE);
+				Match(IF);
 				State = 1625;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1626;
+				Match(THEN);
+				State = 1627;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1628;
+				Match(ELSE);
+				State = 1629;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12244,37 +12266,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1627;
+				State = 1631;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1628;
+				State = 1632;
 				Match(LPAREN);
-				State = 1637;
+				State = 1641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 7422003238624231423L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1629;
+					State = 1633;
 					expr(0);
-					State = 1634;
+					State = 1638;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1630;
+						State = 1634;
 						Match(COMMA);
-						State = 1631;
+						State = 1635;
 						expr(0);
 						}
 						}
-						State = 1636;
+						State = 1640;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1639;
+				State = 1643;
 				Match(RPAREN);
 				}
 				break;
@@ -12283,7 +12305,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1641;
+				State = 1645;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12293,19 +12315,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1643;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
+				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
 					{
-					State = 1642;
+					State = 1646;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1645;
+				State = 1649;
 				Match(PER);
-				State = 1646;
+				State = 1650;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12314,9 +12336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1647;
+				State = 1651;
 				Match(NUMBER);
-				State = 1648;
+				State = 1652;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12325,7 +12347,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1649;
+				State = 1653;
 				Match(QUANTITY);
 				}
 				break;
@@ -12334,7 +12356,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1650;
+				State = 1654;
 				Match(NUMBER);
 				}
 				break;
@@ -12343,7 +12365,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1651;
+				State = 1655;
 				Match(DATE);
 				}
 				break;
@@ -12352,34 +12374,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1652;
+				State = 1656;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1675;
+			State = 1679;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1673;
+					State = 1677;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1655;
+						State = 1659;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1656;
+						State = 1660;
 						Match(OF);
-						State = 1657;
+						State = 1661;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12388,9 +12410,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1658;
+						State = 1662;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1659;
+						State = 1663;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12400,7 +12422,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1660;
+						State = 1664;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12409,9 +12431,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1661;
+						State = 1665;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1662;
+						State = 1666;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12421,7 +12443,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1663;
+						State = 1667;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12430,19 +12452,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1664;
+						State = 1668;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1665;
+						State = 1669;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 63L) != 0)) ) {
+						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1666;
+						State = 1670;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12451,11 +12473,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1667;
+						State = 1671;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1668;
+						State = 1672;
 						Match(AND);
-						State = 1669;
+						State = 1673;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12464,20 +12486,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1670;
+						State = 1674;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1671;
+						State = 1675;
 						Match(OR);
-						State = 1672;
+						State = 1676;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1677;
+				State = 1681;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 			}
 			}
 		}
@@ -12526,9 +12548,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1678;
+			State = 1682;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12577,16 +12599,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1680;
+			State = 1684;
 			ident();
-			State = 1683;
+			State = 1687;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 			case 1:
 				{
-				State = 1681;
+				State = 1685;
 				Match(DOT);
-				State = 1682;
+				State = 1686;
 				_localctx.member = ident();
 				}
 				break;
@@ -12777,6 +12799,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -12798,9 +12821,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1685;
+			State = 1689;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 3458764580929372159L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12846,7 +12869,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,265,1688,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,266,1692,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12880,139 +12903,139 @@ public partial class DealLangParser : Parser {
 		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,436,8,19,1,19,1,19,
 		4,19,440,8,19,11,19,12,19,441,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
 		1,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,1,19,1,19,1,19,5,19,463,
-		8,19,10,19,12,19,466,9,19,1,19,3,19,469,8,19,3,19,471,8,19,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,3,20,480,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		3,21,489,8,21,1,22,1,22,1,22,3,22,494,8,22,1,23,1,23,1,23,1,23,1,23,1,
-		23,3,23,502,8,23,1,24,1,24,1,24,5,24,507,8,24,10,24,12,24,510,9,24,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,522,8,25,3,25,524,8,
-		25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,532,8,27,10,27,12,27,535,9,27,1,
-		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,3,28,556,8,28,1,28,1,28,3,28,560,8,28,1,28,1,28,
-		1,28,3,28,565,8,28,1,28,1,28,1,28,1,28,3,28,571,8,28,1,28,3,28,574,8,28,
-		1,29,1,29,3,29,578,8,29,1,30,1,30,1,30,1,30,5,30,584,8,30,10,30,12,30,
-		587,9,30,1,30,1,30,1,31,1,31,1,31,5,31,594,8,31,10,31,12,31,597,9,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,3,31,630,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,638,8,32,
-		10,32,12,32,641,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,3,33,669,8,33,3,33,671,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,3,33,685,8,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		5,33,693,8,33,10,33,12,33,696,9,33,1,33,3,33,699,8,33,3,33,701,8,33,1,
-		34,1,34,1,34,1,34,5,34,707,8,34,10,34,12,34,710,9,34,1,34,1,34,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,3,35,732,8,35,1,36,1,36,1,36,1,36,1,36,3,36,739,8,36,1,37,
-		1,37,1,37,1,37,5,37,745,8,37,10,37,12,37,748,9,37,1,37,1,37,1,38,1,38,
-		3,38,754,8,38,1,38,1,38,3,38,758,8,38,1,38,1,38,3,38,762,8,38,1,39,1,39,
-		1,39,1,39,1,39,1,39,3,39,770,8,39,1,39,1,39,3,39,774,8,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,788,8,39,10,39,12,
-		39,791,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		8,19,10,19,12,19,466,9,19,1,19,1,19,3,19,470,8,19,1,19,3,19,473,8,19,3,
+		19,475,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,484,8,20,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,3,21,493,8,21,1,22,1,22,1,22,3,22,498,8,22,1,
+		23,1,23,1,23,1,23,1,23,1,23,3,23,506,8,23,1,24,1,24,1,24,5,24,511,8,24,
+		10,24,12,24,514,9,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		3,25,526,8,25,3,25,528,8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,536,8,27,
+		10,27,12,27,539,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,560,8,28,1,28,1,28,3,
+		28,564,8,28,1,28,1,28,1,28,3,28,569,8,28,1,28,1,28,1,28,1,28,3,28,575,
+		8,28,1,28,3,28,578,8,28,1,29,1,29,3,29,582,8,29,1,30,1,30,1,30,1,30,5,
+		30,588,8,30,10,30,12,30,591,9,30,1,30,1,30,1,31,1,31,1,31,5,31,598,8,31,
+		10,31,12,31,601,9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,634,8,31,1,32,1,32,1,32,1,32,1,
+		32,1,32,5,32,642,8,32,10,32,12,32,645,9,32,1,32,1,32,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,673,8,33,3,33,675,8,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,689,8,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,5,33,697,8,33,10,33,12,33,700,9,33,1,33,3,33,703,
+		8,33,3,33,705,8,33,1,34,1,34,1,34,1,34,5,34,711,8,34,10,34,12,34,714,9,
+		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,736,8,35,1,36,1,36,1,36,1,36,1,36,
+		3,36,743,8,36,1,37,1,37,1,37,1,37,5,37,749,8,37,10,37,12,37,752,9,37,1,
+		37,1,37,1,38,1,38,3,38,758,8,38,1,38,1,38,3,38,762,8,38,1,38,1,38,3,38,
+		766,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,774,8,39,1,39,1,39,3,39,778,
+		8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,
+		792,8,39,10,39,12,39,795,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
 		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,830,8,39,1,
-		39,5,39,833,8,39,10,39,12,39,836,9,39,1,39,3,39,839,8,39,1,39,1,39,3,39,
-		843,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,
-		42,1,42,1,42,1,42,1,42,3,42,862,8,42,1,43,1,43,1,43,1,43,1,43,5,43,869,
-		8,43,10,43,12,43,872,9,43,1,43,1,43,3,43,876,8,43,1,43,1,43,1,44,1,44,
-		1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,890,8,45,10,45,12,45,893,
-		9,45,1,45,3,45,896,8,45,1,46,1,46,1,46,1,46,5,46,902,8,46,10,46,12,46,
-		905,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,4,47,924,8,47,11,47,12,47,925,1,47,1,47,1,47,1,
-		47,3,47,932,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,940,8,48,1,49,1,49,
-		1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,50,1,50,1,50,
-		1,50,1,50,1,50,5,50,959,8,50,10,50,12,50,962,9,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,3,50,972,8,50,1,50,3,50,975,8,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,983,8,50,10,50,12,50,986,9,50,3,50,988,8,50,1,51,1,51,
-		1,51,1,51,5,51,994,8,51,10,51,12,51,997,9,51,1,51,3,51,1000,8,51,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,1008,8,52,1,53,1,53,1,53,1,54,1,54,1,54,
-		1,54,5,54,1017,8,54,10,54,12,54,1020,9,54,1,54,3,54,1023,8,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,3,55,1031,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,3,56,1042,8,56,3,56,1044,8,56,1,56,1,56,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,3,57,1055,8,57,1,57,3,57,1058,8,57,1,57,1,57,3,57,1062,
-		8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1070,8,58,1,58,1,58,1,58,3,58,
-		1075,8,58,1,58,1,58,1,58,3,58,1080,8,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,3,58,1090,8,58,3,58,1092,8,58,1,58,1,58,1,58,1,58,5,58,1098,
-		8,58,10,58,12,58,1101,9,58,1,59,1,59,1,59,1,59,5,59,1107,8,59,10,59,12,
-		59,1110,9,59,1,59,1,59,1,59,3,59,1115,8,59,1,59,1,59,3,59,1119,8,59,1,
-		60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1130,8,60,10,60,12,60,
-		1133,9,60,1,60,1,60,3,60,1137,8,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,
-		1,61,1,61,3,61,1147,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1154,8,62,10,62,
-		12,62,1157,9,62,1,63,1,63,3,63,1161,8,63,1,64,1,64,1,64,5,64,1166,8,64,
-		10,64,12,64,1169,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1179,
-		8,65,10,65,12,65,1182,9,65,3,65,1184,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1197,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1212,8,65,10,65,12,65,1215,9,65,
-		1,65,3,65,1218,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1228,
-		8,65,10,65,12,65,1231,9,65,1,65,1,65,1,65,1,65,5,65,1237,8,65,10,65,12,
-		65,1240,9,65,1,65,3,65,1243,8,65,1,65,1,65,1,65,3,65,1248,8,65,1,65,1,
-		65,5,65,1252,8,65,10,65,12,65,1255,9,65,1,65,1,65,1,65,1,65,5,65,1261,
-		8,65,10,65,12,65,1264,9,65,1,65,3,65,1267,8,65,1,66,1,66,1,66,5,66,1272,
-		8,66,10,66,12,66,1275,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1283,8,67,
-		10,67,12,67,1286,9,67,1,67,5,67,1289,8,67,10,67,12,67,1292,9,67,1,67,3,
-		67,1295,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1319,8,68,1,
-		69,1,69,1,69,1,69,1,69,1,69,5,69,1327,8,69,10,69,12,69,1330,9,69,1,69,
-		1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1344,8,70,
-		10,70,12,70,1347,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,5,70,1361,8,70,10,70,12,70,1364,9,70,1,70,5,70,1367,8,70,10,
-		70,12,70,1370,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1380,8,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1393,8,
-		70,10,70,12,70,1396,9,70,1,70,3,70,1399,8,70,1,70,1,70,1,70,1,70,1,70,
-		5,70,1406,8,70,10,70,12,70,1409,9,70,3,70,1411,8,70,1,70,5,70,1414,8,70,
-		10,70,12,70,1417,9,70,1,70,3,70,1420,8,70,3,70,1422,8,70,1,70,1,70,4,70,
-		1426,8,70,11,70,12,70,1427,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1442,8,70,10,70,12,70,1445,9,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1458,8,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1467,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1475,
-		8,70,10,70,12,70,1478,9,70,1,70,1,70,3,70,1482,8,70,1,70,1,70,1,70,1,70,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,834,8,39,1,39,5,39,837,8,39,10,39,12,39,840,9,39,1,39,3,39,843,
+		8,39,1,39,1,39,3,39,847,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,866,8,42,1,43,1,43,1,43,
+		1,43,1,43,5,43,873,8,43,10,43,12,43,876,9,43,1,43,1,43,3,43,880,8,43,1,
+		43,1,43,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,894,8,45,
+		10,45,12,45,897,9,45,1,45,3,45,900,8,45,1,46,1,46,1,46,1,46,5,46,906,8,
+		46,10,46,12,46,909,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,928,8,47,11,47,12,47,929,1,
+		47,1,47,1,47,1,47,3,47,936,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,944,
+		8,48,1,49,1,49,1,49,1,49,5,49,950,8,49,10,49,12,49,953,9,49,1,49,1,49,
+		1,50,1,50,1,50,1,50,1,50,1,50,5,50,963,8,50,10,50,12,50,966,9,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,976,8,50,1,50,3,50,979,8,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,5,50,987,8,50,10,50,12,50,990,9,50,3,50,992,
+		8,50,1,51,1,51,1,51,1,51,5,51,998,8,51,10,51,12,51,1001,9,51,1,51,3,51,
+		1004,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1012,8,52,1,53,1,53,1,53,
+		1,54,1,54,1,54,1,54,5,54,1021,8,54,10,54,12,54,1024,9,54,1,54,3,54,1027,
+		8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1035,8,55,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,3,56,1046,8,56,3,56,1048,8,56,1,56,1,56,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,3,57,1059,8,57,1,57,3,57,1062,8,57,1,57,
+		1,57,3,57,1066,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1074,8,58,1,58,
+		1,58,1,58,3,58,1079,8,58,1,58,1,58,1,58,3,58,1084,8,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,3,58,1094,8,58,3,58,1096,8,58,1,58,1,58,1,58,
+		1,58,5,58,1102,8,58,10,58,12,58,1105,9,58,1,59,1,59,1,59,1,59,5,59,1111,
+		8,59,10,59,12,59,1114,9,59,1,59,1,59,1,59,3,59,1119,8,59,1,59,1,59,3,59,
+		1123,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1134,8,60,
+		10,60,12,60,1137,9,60,1,60,1,60,3,60,1141,8,60,1,60,3,60,1144,8,60,1,61,
+		1,61,1,61,1,61,1,61,3,61,1151,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1158,
+		8,62,10,62,12,62,1161,9,62,1,63,1,63,3,63,1165,8,63,1,64,1,64,1,64,5,64,
+		1170,8,64,10,64,12,64,1173,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1183,8,65,10,65,12,65,1186,9,65,3,65,1188,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1201,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1216,8,65,10,65,12,65,
+		1219,9,65,1,65,3,65,1222,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1232,8,65,10,65,12,65,1235,9,65,1,65,1,65,1,65,1,65,5,65,1241,8,65,
+		10,65,12,65,1244,9,65,1,65,3,65,1247,8,65,1,65,1,65,1,65,3,65,1252,8,65,
+		1,65,1,65,5,65,1256,8,65,10,65,12,65,1259,9,65,1,65,1,65,1,65,1,65,5,65,
+		1265,8,65,10,65,12,65,1268,9,65,1,65,3,65,1271,8,65,1,66,1,66,1,66,5,66,
+		1276,8,66,10,66,12,66,1279,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1287,
+		8,67,10,67,12,67,1290,9,67,1,67,5,67,1293,8,67,10,67,12,67,1296,9,67,1,
+		67,3,67,1299,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1323,8,
+		68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1331,8,69,10,69,12,69,1334,9,69,
+		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1348,
+		8,70,10,70,12,70,1351,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1365,8,70,10,70,12,70,1368,9,70,1,70,5,70,1371,8,70,
+		10,70,12,70,1374,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1384,
+		8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1397,
+		8,70,10,70,12,70,1400,9,70,1,70,3,70,1403,8,70,1,70,1,70,1,70,1,70,1,70,
+		5,70,1410,8,70,10,70,12,70,1413,9,70,3,70,1415,8,70,1,70,5,70,1418,8,70,
+		10,70,12,70,1421,9,70,1,70,3,70,1424,8,70,3,70,1426,8,70,1,70,1,70,4,70,
+		1430,8,70,11,70,12,70,1431,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1446,8,70,10,70,12,70,1449,9,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1462,8,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1471,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1479,
+		8,70,10,70,12,70,1482,9,70,1,70,1,70,3,70,1486,8,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1503,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1510,8,70,1,70,1,70,
-		1,70,4,70,1515,8,70,11,70,12,70,1516,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1507,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1514,8,70,1,70,1,70,
+		1,70,4,70,1519,8,70,11,70,12,70,1520,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1539,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1562,8,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1572,8,70,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1587,8,72,10,72,12,72,1590,
-		9,72,1,73,3,73,1593,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
+		1543,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1566,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1576,8,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1591,8,72,10,72,12,72,1594,
+		9,72,1,73,3,73,1597,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
 		1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,5,78,1633,8,78,10,78,12,78,1636,9,78,3,78,1638,8,78,1,78,1,78,1,78,
-		1,78,3,78,1644,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1654,
+		1,78,5,78,1637,8,78,10,78,12,78,1640,9,78,3,78,1642,8,78,1,78,1,78,1,78,
+		1,78,3,78,1648,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1658,
 		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1674,8,78,10,78,12,78,1677,9,78,1,79,1,79,
-		1,80,1,80,1,80,3,80,1684,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
+		1,78,1,78,1,78,1,78,1,78,5,78,1678,8,78,10,78,12,78,1681,9,78,1,79,1,79,
+		1,80,1,80,1,80,3,80,1688,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
 		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
 		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
 		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,0,10,1,0,235,236,1,0,17,18,1,0,
-		113,114,1,0,176,177,1,0,255,256,1,0,245,246,1,0,243,244,1,0,247,252,1,
-		0,182,193,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,
-		119,121,122,124,126,130,131,133,138,141,143,152,152,154,160,162,167,173,
-		175,177,177,193,194,199,213,215,227,230,234,259,260,1944,0,170,1,0,0,0,
+		144,146,148,150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,
+		114,115,1,0,177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,
+		0,183,194,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,
+		120,122,123,125,127,131,132,134,139,142,144,153,153,155,161,163,168,174,
+		176,178,178,194,195,200,214,216,228,231,235,260,261,1949,0,170,1,0,0,0,
 		2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,
 		12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,
 		0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,
-		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,470,1,0,0,0,40,
-		479,1,0,0,0,42,488,1,0,0,0,44,493,1,0,0,0,46,501,1,0,0,0,48,503,1,0,0,
-		0,50,523,1,0,0,0,52,525,1,0,0,0,54,527,1,0,0,0,56,573,1,0,0,0,58,577,1,
-		0,0,0,60,579,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,700,1,0,0,0,68,702,
-		1,0,0,0,70,731,1,0,0,0,72,733,1,0,0,0,74,740,1,0,0,0,76,751,1,0,0,0,78,
-		842,1,0,0,0,80,844,1,0,0,0,82,849,1,0,0,0,84,855,1,0,0,0,86,863,1,0,0,
-		0,88,879,1,0,0,0,90,895,1,0,0,0,92,897,1,0,0,0,94,931,1,0,0,0,96,939,1,
-		0,0,0,98,941,1,0,0,0,100,987,1,0,0,0,102,989,1,0,0,0,104,1007,1,0,0,0,
-		106,1009,1,0,0,0,108,1012,1,0,0,0,110,1030,1,0,0,0,112,1032,1,0,0,0,114,
-		1047,1,0,0,0,116,1063,1,0,0,0,118,1118,1,0,0,0,120,1139,1,0,0,0,122,1141,
-		1,0,0,0,124,1148,1,0,0,0,126,1160,1,0,0,0,128,1162,1,0,0,0,130,1266,1,
-		0,0,0,132,1268,1,0,0,0,134,1294,1,0,0,0,136,1318,1,0,0,0,138,1320,1,0,
-		0,0,140,1571,1,0,0,0,142,1573,1,0,0,0,144,1579,1,0,0,0,146,1592,1,0,0,
-		0,148,1598,1,0,0,0,150,1602,1,0,0,0,152,1606,1,0,0,0,154,1609,1,0,0,0,
-		156,1653,1,0,0,0,158,1678,1,0,0,0,160,1680,1,0,0,0,162,1685,1,0,0,0,164,
+		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,
+		483,1,0,0,0,42,492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,
+		0,50,527,1,0,0,0,52,529,1,0,0,0,54,531,1,0,0,0,56,577,1,0,0,0,58,581,1,
+		0,0,0,60,583,1,0,0,0,62,633,1,0,0,0,64,635,1,0,0,0,66,704,1,0,0,0,68,706,
+		1,0,0,0,70,735,1,0,0,0,72,737,1,0,0,0,74,744,1,0,0,0,76,755,1,0,0,0,78,
+		846,1,0,0,0,80,848,1,0,0,0,82,853,1,0,0,0,84,859,1,0,0,0,86,867,1,0,0,
+		0,88,883,1,0,0,0,90,899,1,0,0,0,92,901,1,0,0,0,94,935,1,0,0,0,96,943,1,
+		0,0,0,98,945,1,0,0,0,100,991,1,0,0,0,102,993,1,0,0,0,104,1011,1,0,0,0,
+		106,1013,1,0,0,0,108,1016,1,0,0,0,110,1034,1,0,0,0,112,1036,1,0,0,0,114,
+		1051,1,0,0,0,116,1067,1,0,0,0,118,1122,1,0,0,0,120,1143,1,0,0,0,122,1145,
+		1,0,0,0,124,1152,1,0,0,0,126,1164,1,0,0,0,128,1166,1,0,0,0,130,1270,1,
+		0,0,0,132,1272,1,0,0,0,134,1298,1,0,0,0,136,1322,1,0,0,0,138,1324,1,0,
+		0,0,140,1575,1,0,0,0,142,1577,1,0,0,0,144,1583,1,0,0,0,146,1596,1,0,0,
+		0,148,1602,1,0,0,0,150,1606,1,0,0,0,152,1610,1,0,0,0,154,1613,1,0,0,0,
+		156,1657,1,0,0,0,158,1682,1,0,0,0,160,1684,1,0,0,0,162,1689,1,0,0,0,164,
 		169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,
 		1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,
 		0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,
-		174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,257,0,0,177,3,1,0,
-		0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,235,0,0,181,183,3,6,3,
+		174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,1,0,
+		0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,6,3,
 		0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,
-		187,1,0,0,0,186,184,1,0,0,0,187,188,5,236,0,0,188,5,1,0,0,0,189,211,3,
+		187,1,0,0,0,186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,3,
 		12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,
 		36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,
 		3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,
@@ -13023,468 +13046,469 @@ public partial class DealLangParser : Parser {
 		0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,
 		210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,
 		1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,
-		0,211,7,1,0,0,0,212,213,5,259,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
+		0,211,7,1,0,0,0,212,213,5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
 		218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,
 		0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,
-		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,235,0,0,225,228,
+		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,
 		3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,
 		0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,
-		233,5,236,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,257,0,0,236,237,
-		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,254,0,0,240,241,5,
-		8,0,0,241,258,5,254,0,0,242,243,5,9,0,0,243,258,5,254,0,0,244,245,5,10,
+		233,5,237,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,
+		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,
+		8,0,0,241,258,5,255,0,0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,
 		0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,
 		0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,
 		0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,
 		255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,
 		1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,
-		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,243,0,0,
+		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,
 		261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
-		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,243,0,0,268,270,
+		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,
 		3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,
-		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,235,0,0,275,
-		277,5,254,0,0,276,278,5,239,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
+		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,
+		277,5,255,0,0,276,278,5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
 		1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,
-		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,236,0,0,285,17,1,0,0,0,286,
-		287,5,253,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
-		5,235,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
-		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,236,0,
-		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,257,0,0,301,302,5,44,0,0,302,
+		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,
+		287,5,254,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
+		5,236,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
+		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,
+		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,
 		306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,
 		301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,
-		162,81,0,309,313,5,235,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
+		162,81,0,309,313,5,236,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
 		0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,
-		316,317,5,236,0,0,317,25,1,0,0,0,318,319,5,117,0,0,319,344,3,156,78,0,
-		320,321,5,176,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
-		0,324,325,5,177,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
-		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,235,0,0,331,333,3,34,
+		316,317,5,237,0,0,317,25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,
+		320,321,5,177,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
+		0,324,325,5,178,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
+		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,
 		17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
-		337,1,0,0,0,336,334,1,0,0,0,337,338,5,236,0,0,338,344,1,0,0,0,339,340,
-		5,19,0,0,340,341,5,254,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
+		337,1,0,0,0,336,334,1,0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,
+		5,19,0,0,340,341,5,255,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
 		1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,
 		0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,
-		3,162,81,0,349,353,5,235,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
+		3,162,81,0,349,353,5,236,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
 		1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,
-		0,356,357,5,236,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
+		0,356,357,5,237,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
 		360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,
 		364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,
-		368,5,51,0,0,368,370,5,254,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
-		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,235,0,0,374,376,3,
+		368,5,51,0,0,368,370,5,255,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
+		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,236,0,0,374,376,3,
 		34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
-		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,236,0,0,381,358,1,0,0,0,381,
-		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,254,0,0,384,386,3,
-		156,78,0,385,387,5,239,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
+		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,237,0,0,381,358,1,0,0,0,381,
+		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,255,0,0,384,386,3,
+		156,78,0,385,387,5,240,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
 		0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,0,0,391,392,3,162,
-		81,0,392,396,5,235,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
+		81,0,392,396,5,236,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
 		0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,
-		400,5,236,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,471,3,162,81,0,403,404,
+		400,5,237,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,475,3,162,81,0,403,404,
 		5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,407,5,57,0,0,407,408,
 		3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,
-		1,0,0,0,411,420,1,0,0,0,412,413,5,233,0,0,413,417,3,162,81,0,414,416,3,
+		1,0,0,0,411,420,1,0,0,0,412,413,5,234,0,0,413,417,3,162,81,0,414,416,3,
 		42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,
 		0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,420,421,1,0,0,0,421,
-		471,1,0,0,0,422,423,5,58,0,0,423,471,5,254,0,0,424,425,5,59,0,0,425,471,
+		475,1,0,0,0,422,423,5,58,0,0,423,475,5,255,0,0,424,425,5,59,0,0,425,475,
 		3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,429,3,154,77,0,429,430,
 		5,62,0,0,430,431,5,55,0,0,431,435,5,63,0,0,432,433,5,56,0,0,433,434,5,
-		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,471,1,0,0,
+		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,
 		0,437,439,5,65,0,0,438,440,3,46,23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,
-		439,1,0,0,0,441,442,1,0,0,0,442,471,1,0,0,0,443,444,5,11,0,0,444,471,3,
-		18,9,0,445,471,3,48,24,0,446,447,5,232,0,0,447,471,3,162,81,0,448,449,
-		5,93,0,0,449,455,3,156,78,0,450,453,5,96,0,0,451,452,5,161,0,0,452,454,
+		439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,11,0,0,444,475,3,
+		18,9,0,445,475,3,48,24,0,446,447,5,233,0,0,447,475,3,162,81,0,448,449,
+		5,93,0,0,449,455,3,156,78,0,450,453,5,97,0,0,451,452,5,162,0,0,452,454,
 		3,156,78,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,450,1,0,
-		0,0,455,456,1,0,0,0,456,471,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
-		459,464,3,154,77,0,460,461,5,239,0,0,461,463,3,154,77,0,462,460,1,0,0,
-		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,468,1,0,0,0,466,
-		464,1,0,0,0,467,469,3,40,20,0,468,467,1,0,0,0,468,469,1,0,0,0,469,471,
-		1,0,0,0,470,401,1,0,0,0,470,403,1,0,0,0,470,422,1,0,0,0,470,424,1,0,0,
-		0,470,426,1,0,0,0,470,437,1,0,0,0,470,443,1,0,0,0,470,445,1,0,0,0,470,
-		446,1,0,0,0,470,448,1,0,0,0,470,457,1,0,0,0,471,39,1,0,0,0,472,473,5,127,
-		0,0,473,474,3,154,77,0,474,475,5,195,0,0,475,476,3,162,81,0,476,480,1,
-		0,0,0,477,478,5,127,0,0,478,480,3,156,78,0,479,472,1,0,0,0,479,477,1,0,
-		0,0,480,41,1,0,0,0,481,489,5,234,0,0,482,483,5,50,0,0,483,489,3,156,78,
-		0,484,485,5,71,0,0,485,489,3,156,78,0,486,487,5,174,0,0,487,489,3,154,
-		77,0,488,481,1,0,0,0,488,482,1,0,0,0,488,484,1,0,0,0,488,486,1,0,0,0,489,
-		43,1,0,0,0,490,491,5,256,0,0,491,494,5,61,0,0,492,494,5,255,0,0,493,490,
-		1,0,0,0,493,492,1,0,0,0,494,45,1,0,0,0,495,496,5,70,0,0,496,502,3,156,
-		78,0,497,498,5,71,0,0,498,502,3,156,78,0,499,500,5,72,0,0,500,502,5,254,
-		0,0,501,495,1,0,0,0,501,497,1,0,0,0,501,499,1,0,0,0,502,47,1,0,0,0,503,
-		504,5,66,0,0,504,508,3,162,81,0,505,507,3,50,25,0,506,505,1,0,0,0,507,
-		510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,49,1,0,0,0,510,508,1,0,
-		0,0,511,512,5,71,0,0,512,524,3,156,78,0,513,514,5,72,0,0,514,524,5,254,
-		0,0,515,516,5,127,0,0,516,524,3,156,78,0,517,518,5,67,0,0,518,521,3,52,
-		26,0,519,520,5,196,0,0,520,522,3,52,26,0,521,519,1,0,0,0,521,522,1,0,0,
-		0,522,524,1,0,0,0,523,511,1,0,0,0,523,513,1,0,0,0,523,515,1,0,0,0,523,
-		517,1,0,0,0,524,51,1,0,0,0,525,526,7,2,0,0,526,53,1,0,0,0,527,528,5,73,
-		0,0,528,529,3,162,81,0,529,533,5,235,0,0,530,532,3,56,28,0,531,530,1,0,
-		0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,
-		533,1,0,0,0,536,537,5,236,0,0,537,55,1,0,0,0,538,539,5,74,0,0,539,574,
-		3,162,81,0,540,541,5,109,0,0,541,574,3,156,78,0,542,543,5,110,0,0,543,
-		574,3,76,38,0,544,545,5,112,0,0,545,546,5,72,0,0,546,574,5,254,0,0,547,
-		548,5,115,0,0,548,574,3,90,45,0,549,550,5,8,0,0,550,574,5,254,0,0,551,
-		552,5,45,0,0,552,555,3,156,78,0,553,554,5,135,0,0,554,556,3,154,77,0,555,
-		553,1,0,0,0,555,556,1,0,0,0,556,559,1,0,0,0,557,558,5,136,0,0,558,560,
-		3,58,29,0,559,557,1,0,0,0,559,560,1,0,0,0,560,564,1,0,0,0,561,562,5,150,
-		0,0,562,563,5,256,0,0,563,565,5,137,0,0,564,561,1,0,0,0,564,565,1,0,0,
-		0,565,574,1,0,0,0,566,574,3,84,42,0,567,574,3,86,43,0,568,570,5,138,0,
-		0,569,571,5,243,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,
-		574,3,156,78,0,573,538,1,0,0,0,573,540,1,0,0,0,573,542,1,0,0,0,573,544,
-		1,0,0,0,573,547,1,0,0,0,573,549,1,0,0,0,573,551,1,0,0,0,573,566,1,0,0,
-		0,573,567,1,0,0,0,573,568,1,0,0,0,574,57,1,0,0,0,575,578,5,110,0,0,576,
-		578,3,156,78,0,577,575,1,0,0,0,577,576,1,0,0,0,578,59,1,0,0,0,579,580,
-		5,75,0,0,580,581,3,162,81,0,581,585,5,235,0,0,582,584,3,62,31,0,583,582,
-		1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,
-		0,587,585,1,0,0,0,588,589,5,236,0,0,589,61,1,0,0,0,590,591,5,76,0,0,591,
-		595,5,235,0,0,592,594,3,72,36,0,593,592,1,0,0,0,594,597,1,0,0,0,595,593,
-		1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,595,1,0,0,0,598,630,5,236,
-		0,0,599,600,5,77,0,0,600,630,3,156,78,0,601,602,5,78,0,0,602,630,3,156,
-		78,0,603,604,5,79,0,0,604,605,5,49,0,0,605,630,3,154,77,0,606,607,5,79,
-		0,0,607,608,5,80,0,0,608,609,3,156,78,0,609,610,3,152,76,0,610,630,1,0,
-		0,0,611,612,5,82,0,0,612,630,3,156,78,0,613,614,5,83,0,0,614,630,3,156,
-		78,0,615,616,5,81,0,0,616,630,3,156,78,0,617,618,5,84,0,0,618,619,3,156,
-		78,0,619,620,3,152,76,0,620,630,1,0,0,0,621,622,5,85,0,0,622,623,3,156,
-		78,0,623,624,5,80,0,0,624,625,3,156,78,0,625,626,3,152,76,0,626,630,1,
-		0,0,0,627,628,5,86,0,0,628,630,3,162,81,0,629,590,1,0,0,0,629,599,1,0,
-		0,0,629,601,1,0,0,0,629,603,1,0,0,0,629,606,1,0,0,0,629,611,1,0,0,0,629,
-		613,1,0,0,0,629,615,1,0,0,0,629,617,1,0,0,0,629,621,1,0,0,0,629,627,1,
-		0,0,0,630,63,1,0,0,0,631,632,5,87,0,0,632,633,3,162,81,0,633,634,5,54,
-		0,0,634,635,3,162,81,0,635,639,5,235,0,0,636,638,3,66,33,0,637,636,1,0,
-		0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,
-		639,1,0,0,0,642,643,5,236,0,0,643,65,1,0,0,0,644,645,5,88,0,0,645,701,
-		3,162,81,0,646,647,5,77,0,0,647,701,3,156,78,0,648,649,5,89,0,0,649,650,
-		5,62,0,0,650,701,5,64,0,0,651,652,5,89,0,0,652,701,3,156,78,0,653,654,
-		5,184,0,0,654,655,3,156,78,0,655,656,3,152,76,0,656,701,1,0,0,0,657,658,
-		5,90,0,0,658,701,3,156,78,0,659,660,5,58,0,0,660,701,5,254,0,0,661,662,
-		5,59,0,0,662,701,3,154,77,0,663,664,5,93,0,0,664,670,3,156,78,0,665,668,
-		5,96,0,0,666,667,5,161,0,0,667,669,3,156,78,0,668,666,1,0,0,0,668,669,
-		1,0,0,0,669,671,1,0,0,0,670,665,1,0,0,0,670,671,1,0,0,0,671,701,1,0,0,
-		0,672,673,5,60,0,0,673,674,3,44,22,0,674,675,3,154,77,0,675,676,5,62,0,
-		0,676,677,5,88,0,0,677,678,5,63,0,0,678,701,1,0,0,0,679,680,5,97,0,0,680,
-		684,3,156,78,0,681,682,5,98,0,0,682,683,5,129,0,0,683,685,5,59,0,0,684,
-		681,1,0,0,0,684,685,1,0,0,0,685,701,1,0,0,0,686,701,3,48,24,0,687,688,
-		5,94,0,0,688,689,5,62,0,0,689,694,3,154,77,0,690,691,5,239,0,0,691,693,
-		3,154,77,0,692,690,1,0,0,0,693,696,1,0,0,0,694,692,1,0,0,0,694,695,1,0,
-		0,0,695,698,1,0,0,0,696,694,1,0,0,0,697,699,3,40,20,0,698,697,1,0,0,0,
-		698,699,1,0,0,0,699,701,1,0,0,0,700,644,1,0,0,0,700,646,1,0,0,0,700,648,
-		1,0,0,0,700,651,1,0,0,0,700,653,1,0,0,0,700,657,1,0,0,0,700,659,1,0,0,
-		0,700,661,1,0,0,0,700,663,1,0,0,0,700,672,1,0,0,0,700,679,1,0,0,0,700,
-		686,1,0,0,0,700,687,1,0,0,0,701,67,1,0,0,0,702,703,5,190,0,0,703,704,3,
-		162,81,0,704,708,5,235,0,0,705,707,3,70,35,0,706,705,1,0,0,0,707,710,1,
-		0,0,0,708,706,1,0,0,0,708,709,1,0,0,0,709,711,1,0,0,0,710,708,1,0,0,0,
-		711,712,5,236,0,0,712,69,1,0,0,0,713,714,5,220,0,0,714,732,3,156,78,0,
-		715,716,5,89,0,0,716,732,3,162,81,0,717,718,5,221,0,0,718,732,3,156,78,
-		0,719,720,5,222,0,0,720,732,3,156,78,0,721,722,5,223,0,0,722,732,3,156,
-		78,0,723,724,5,82,0,0,724,732,3,156,78,0,725,726,5,81,0,0,726,732,3,156,
-		78,0,727,728,5,99,0,0,728,732,3,156,78,0,729,730,5,100,0,0,730,732,3,156,
-		78,0,731,713,1,0,0,0,731,715,1,0,0,0,731,717,1,0,0,0,731,719,1,0,0,0,731,
-		721,1,0,0,0,731,723,1,0,0,0,731,725,1,0,0,0,731,727,1,0,0,0,731,729,1,
-		0,0,0,732,71,1,0,0,0,733,734,5,254,0,0,734,735,3,156,78,0,735,736,5,62,
-		0,0,736,738,3,156,78,0,737,739,5,239,0,0,738,737,1,0,0,0,738,739,1,0,0,
-		0,739,73,1,0,0,0,740,741,5,108,0,0,741,742,3,162,81,0,742,746,5,235,0,
-		0,743,745,3,78,39,0,744,743,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,236,0,0,750,75,1,
-		0,0,0,751,753,3,156,78,0,752,754,5,111,0,0,753,752,1,0,0,0,753,754,1,0,
-		0,0,754,757,1,0,0,0,755,756,5,50,0,0,756,758,3,156,78,0,757,755,1,0,0,
-		0,757,758,1,0,0,0,758,761,1,0,0,0,759,760,5,71,0,0,760,762,3,156,78,0,
-		761,759,1,0,0,0,761,762,1,0,0,0,762,77,1,0,0,0,763,764,5,109,0,0,764,843,
-		3,156,78,0,765,766,5,110,0,0,766,843,3,76,38,0,767,769,5,199,0,0,768,770,
-		5,255,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,773,1,0,0,0,771,772,5,139,
-		0,0,772,774,3,156,78,0,773,771,1,0,0,0,773,774,1,0,0,0,774,843,1,0,0,0,
-		775,776,5,199,0,0,776,843,5,210,0,0,777,778,5,200,0,0,778,843,3,156,78,
-		0,779,780,5,201,0,0,780,843,3,156,78,0,781,782,5,202,0,0,782,783,5,72,
-		0,0,783,843,5,254,0,0,784,785,5,203,0,0,785,789,5,235,0,0,786,788,3,34,
-		17,0,787,786,1,0,0,0,788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,
-		792,1,0,0,0,791,789,1,0,0,0,792,843,5,236,0,0,793,794,5,203,0,0,794,795,
-		5,211,0,0,795,796,3,162,81,0,796,797,5,212,0,0,797,798,3,156,78,0,798,
-		843,1,0,0,0,799,800,5,204,0,0,800,843,3,156,78,0,801,843,3,84,42,0,802,
-		843,3,86,43,0,803,804,5,207,0,0,804,805,5,213,0,0,805,806,3,156,78,0,806,
-		807,5,169,0,0,807,808,3,156,78,0,808,843,1,0,0,0,809,810,5,206,0,0,810,
-		843,3,156,78,0,811,812,5,112,0,0,812,813,5,72,0,0,813,843,5,254,0,0,814,
-		815,5,115,0,0,815,843,3,90,45,0,816,817,5,8,0,0,817,843,5,254,0,0,818,
-		819,5,119,0,0,819,843,5,256,0,0,820,843,3,48,24,0,821,822,5,225,0,0,822,
-		823,5,62,0,0,823,824,3,156,78,0,824,825,5,211,0,0,825,829,3,156,78,0,826,
-		827,5,226,0,0,827,828,5,227,0,0,828,830,3,156,78,0,829,826,1,0,0,0,829,
-		830,1,0,0,0,830,834,1,0,0,0,831,833,3,80,40,0,832,831,1,0,0,0,833,836,
-		1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,
-		0,837,839,3,82,41,0,838,837,1,0,0,0,838,839,1,0,0,0,839,843,1,0,0,0,840,
-		841,5,230,0,0,841,843,3,156,78,0,842,763,1,0,0,0,842,765,1,0,0,0,842,767,
-		1,0,0,0,842,775,1,0,0,0,842,777,1,0,0,0,842,779,1,0,0,0,842,781,1,0,0,
-		0,842,784,1,0,0,0,842,793,1,0,0,0,842,799,1,0,0,0,842,801,1,0,0,0,842,
-		802,1,0,0,0,842,803,1,0,0,0,842,809,1,0,0,0,842,811,1,0,0,0,842,814,1,
-		0,0,0,842,816,1,0,0,0,842,818,1,0,0,0,842,820,1,0,0,0,842,821,1,0,0,0,
-		842,840,1,0,0,0,843,79,1,0,0,0,844,845,5,228,0,0,845,846,5,254,0,0,846,
-		847,5,62,0,0,847,848,3,156,78,0,848,81,1,0,0,0,849,850,5,229,0,0,850,851,
-		5,51,0,0,851,852,5,254,0,0,852,853,5,227,0,0,853,854,3,156,78,0,854,83,
-		1,0,0,0,855,856,5,205,0,0,856,861,3,156,78,0,857,858,5,51,0,0,858,862,
-		5,254,0,0,859,860,5,214,0,0,860,862,3,162,81,0,861,857,1,0,0,0,861,859,
-		1,0,0,0,862,85,1,0,0,0,863,864,5,207,0,0,864,865,5,208,0,0,865,866,3,162,
-		81,0,866,870,5,235,0,0,867,869,3,88,44,0,868,867,1,0,0,0,869,872,1,0,0,
-		0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,0,873,
-		874,5,169,0,0,874,876,3,156,78,0,875,873,1,0,0,0,875,876,1,0,0,0,876,877,
-		1,0,0,0,877,878,5,236,0,0,878,87,1,0,0,0,879,880,5,209,0,0,880,881,3,156,
-		78,0,881,882,3,156,78,0,882,89,1,0,0,0,883,896,5,116,0,0,884,896,5,117,
-		0,0,885,896,5,118,0,0,886,887,5,52,0,0,887,891,5,235,0,0,888,890,3,34,
-		17,0,889,888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,
-		894,1,0,0,0,893,891,1,0,0,0,894,896,5,236,0,0,895,883,1,0,0,0,895,884,
-		1,0,0,0,895,885,1,0,0,0,895,886,1,0,0,0,896,91,1,0,0,0,897,898,5,215,0,
-		0,898,899,3,162,81,0,899,903,5,235,0,0,900,902,3,94,47,0,901,900,1,0,0,
-		0,902,905,1,0,0,0,903,901,1,0,0,0,903,904,1,0,0,0,904,906,1,0,0,0,905,
-		903,1,0,0,0,906,907,5,236,0,0,907,93,1,0,0,0,908,909,5,195,0,0,909,910,
-		3,162,81,0,910,911,5,240,0,0,911,912,3,162,81,0,912,932,1,0,0,0,913,914,
-		5,193,0,0,914,932,3,156,78,0,915,916,5,216,0,0,916,932,3,156,78,0,917,
-		918,5,217,0,0,918,932,5,219,0,0,919,920,5,217,0,0,920,932,3,162,81,0,921,
-		923,5,64,0,0,922,924,3,96,48,0,923,922,1,0,0,0,924,925,1,0,0,0,925,923,
-		1,0,0,0,925,926,1,0,0,0,926,932,1,0,0,0,927,928,5,203,0,0,928,929,5,166,
-		0,0,929,930,5,51,0,0,930,932,3,162,81,0,931,908,1,0,0,0,931,913,1,0,0,
-		0,931,915,1,0,0,0,931,917,1,0,0,0,931,919,1,0,0,0,931,921,1,0,0,0,931,
-		927,1,0,0,0,932,95,1,0,0,0,933,934,5,218,0,0,934,940,3,156,78,0,935,936,
-		5,99,0,0,936,940,3,156,78,0,937,938,5,100,0,0,938,940,3,156,78,0,939,933,
-		1,0,0,0,939,935,1,0,0,0,939,937,1,0,0,0,940,97,1,0,0,0,941,942,5,120,0,
-		0,942,943,3,162,81,0,943,947,5,235,0,0,944,946,3,100,50,0,945,944,1,0,
-		0,0,946,949,1,0,0,0,947,945,1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,
-		947,1,0,0,0,950,951,5,236,0,0,951,99,1,0,0,0,952,953,5,121,0,0,953,988,
-		3,156,78,0,954,955,5,122,0,0,955,960,3,102,51,0,956,957,5,239,0,0,957,
-		959,3,102,51,0,958,956,1,0,0,0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,
-		1,0,0,0,961,988,1,0,0,0,962,960,1,0,0,0,963,964,5,162,0,0,964,988,3,156,
-		78,0,965,966,5,163,0,0,966,967,3,156,78,0,967,968,5,161,0,0,968,971,3,
-		162,81,0,969,970,5,164,0,0,970,972,3,156,78,0,971,969,1,0,0,0,971,972,
-		1,0,0,0,972,974,1,0,0,0,973,975,5,167,0,0,974,973,1,0,0,0,974,975,1,0,
-		0,0,975,988,1,0,0,0,976,977,5,201,0,0,977,988,3,156,78,0,978,979,5,165,
-		0,0,979,984,3,106,53,0,980,981,5,239,0,0,981,983,3,106,53,0,982,980,1,
-		0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,988,1,0,0,0,
-		986,984,1,0,0,0,987,952,1,0,0,0,987,954,1,0,0,0,987,963,1,0,0,0,987,965,
-		1,0,0,0,987,976,1,0,0,0,987,978,1,0,0,0,988,101,1,0,0,0,989,990,3,162,
-		81,0,990,999,3,156,78,0,991,995,5,235,0,0,992,994,3,104,52,0,993,992,1,
-		0,0,0,994,997,1,0,0,0,995,993,1,0,0,0,995,996,1,0,0,0,996,998,1,0,0,0,
-		997,995,1,0,0,0,998,1000,5,236,0,0,999,991,1,0,0,0,999,1000,1,0,0,0,1000,
-		103,1,0,0,0,1001,1002,5,162,0,0,1002,1008,3,156,78,0,1003,1004,5,163,0,
-		0,1004,1008,3,156,78,0,1005,1006,5,164,0,0,1006,1008,3,156,78,0,1007,1001,
-		1,0,0,0,1007,1003,1,0,0,0,1007,1005,1,0,0,0,1008,105,1,0,0,0,1009,1010,
-		5,254,0,0,1010,1011,3,156,78,0,1011,107,1,0,0,0,1012,1013,5,123,0,0,1013,
-		1022,3,162,81,0,1014,1018,5,235,0,0,1015,1017,3,110,55,0,1016,1015,1,0,
-		0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,
-		0,0,0,1020,1018,1,0,0,0,1021,1023,5,236,0,0,1022,1014,1,0,0,0,1022,1023,
-		1,0,0,0,1023,109,1,0,0,0,1024,1025,5,124,0,0,1025,1031,3,156,78,0,1026,
-		1027,5,125,0,0,1027,1031,3,156,78,0,1028,1029,5,126,0,0,1029,1031,3,156,
-		78,0,1030,1024,1,0,0,0,1030,1026,1,0,0,0,1030,1028,1,0,0,0,1031,111,1,
-		0,0,0,1032,1033,5,127,0,0,1033,1034,3,162,81,0,1034,1035,5,235,0,0,1035,
-		1043,3,156,78,0,1036,1041,3,152,76,0,1037,1038,5,57,0,0,1038,1039,3,156,
-		78,0,1039,1040,3,152,76,0,1040,1042,1,0,0,0,1041,1037,1,0,0,0,1041,1042,
-		1,0,0,0,1042,1044,1,0,0,0,1043,1036,1,0,0,0,1043,1044,1,0,0,0,1044,1045,
-		1,0,0,0,1045,1046,5,236,0,0,1046,113,1,0,0,0,1047,1048,5,128,0,0,1048,
-		1049,3,162,81,0,1049,1050,5,242,0,0,1050,1057,3,156,78,0,1051,1054,5,129,
-		0,0,1052,1055,5,130,0,0,1053,1055,5,131,0,0,1054,1052,1,0,0,0,1054,1053,
-		1,0,0,0,1055,1056,1,0,0,0,1056,1058,3,154,77,0,1057,1051,1,0,0,0,1057,
-		1058,1,0,0,0,1058,1061,1,0,0,0,1059,1060,5,51,0,0,1060,1062,5,254,0,0,
-		1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,115,1,0,0,0,1063,1064,5,132,0,
-		0,1064,1065,3,162,81,0,1065,1066,5,139,0,0,1066,1069,3,156,78,0,1067,1068,
-		5,51,0,0,1068,1070,5,254,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,
-		1074,1,0,0,0,1071,1072,5,133,0,0,1072,1073,5,135,0,0,1073,1075,5,256,0,
-		0,1074,1071,1,0,0,0,1074,1075,1,0,0,0,1075,1079,1,0,0,0,1076,1077,5,134,
-		0,0,1077,1078,5,135,0,0,1078,1080,5,256,0,0,1079,1076,1,0,0,0,1079,1080,
-		1,0,0,0,1080,1091,1,0,0,0,1081,1082,5,156,0,0,1082,1083,5,179,0,0,1083,
-		1084,3,162,81,0,1084,1085,5,157,0,0,1085,1086,5,161,0,0,1086,1087,5,256,
-		0,0,1087,1089,5,158,0,0,1088,1090,3,118,59,0,1089,1088,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1092,1,0,0,0,1091,1081,1,0,0,0,1091,1092,1,0,0,0,1092,1093,
-		1,0,0,0,1093,1094,5,241,0,0,1094,1099,3,120,60,0,1095,1096,5,239,0,0,1096,
-		1098,3,120,60,0,1097,1095,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,
-		1099,1100,1,0,0,0,1100,117,1,0,0,0,1101,1099,1,0,0,0,1102,1103,5,159,0,
-		0,1103,1108,3,162,81,0,1104,1105,5,239,0,0,1105,1107,3,162,81,0,1106,1104,
-		1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,0,1109,1114,
-		1,0,0,0,1110,1108,1,0,0,0,1111,1112,5,170,0,0,1112,1113,5,160,0,0,1113,
-		1115,3,162,81,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,
-		1116,1117,5,160,0,0,1117,1119,3,162,81,0,1118,1102,1,0,0,0,1118,1116,1,
-		0,0,0,1119,119,1,0,0,0,1120,1121,5,152,0,0,1121,1122,5,255,0,0,1122,1123,
-		5,161,0,0,1123,1140,3,162,81,0,1124,1136,5,155,0,0,1125,1126,5,237,0,0,
-		1126,1131,3,162,81,0,1127,1128,5,239,0,0,1128,1130,3,162,81,0,1129,1127,
-		1,0,0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,1132,1,0,0,0,1132,1134,
-		1,0,0,0,1133,1131,1,0,0,0,1134,1135,5,238,0,0,1135,1137,1,0,0,0,1136,1125,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1140,1,0,0,0,1138,1140,3,162,81,0,1139,
-		1120,1,0,0,0,1139,1124,1,0,0,0,1139,1138,1,0,0,0,1140,121,1,0,0,0,1141,
-		1142,5,140,0,0,1142,1143,5,139,0,0,1143,1146,3,156,78,0,1144,1145,5,141,
-		0,0,1145,1147,3,154,77,0,1146,1144,1,0,0,0,1146,1147,1,0,0,0,1147,123,
-		1,0,0,0,1148,1149,5,142,0,0,1149,1150,5,143,0,0,1150,1155,3,126,63,0,1151,
-		1152,5,239,0,0,1152,1154,3,126,63,0,1153,1151,1,0,0,0,1154,1157,1,0,0,
-		0,1155,1153,1,0,0,0,1155,1156,1,0,0,0,1156,125,1,0,0,0,1157,1155,1,0,0,
-		0,1158,1161,5,65,0,0,1159,1161,3,162,81,0,1160,1158,1,0,0,0,1160,1159,
-		1,0,0,0,1161,127,1,0,0,0,1162,1163,5,144,0,0,1163,1167,5,235,0,0,1164,
-		1166,3,130,65,0,1165,1164,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,
-		1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1167,1,0,0,0,1170,1171,5,236,
-		0,0,1171,129,1,0,0,0,1172,1173,5,10,0,0,1173,1183,3,160,80,0,1174,1175,
-		5,145,0,0,1175,1180,3,162,81,0,1176,1177,5,239,0,0,1177,1179,3,162,81,
-		0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,
-		0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1183,1174,1,0,0,0,1183,1184,1,
-		0,0,0,1184,1267,1,0,0,0,1185,1186,5,146,0,0,1186,1267,3,162,81,0,1187,
-		1188,5,147,0,0,1188,1267,3,162,81,0,1189,1190,5,148,0,0,1190,1191,5,149,
-		0,0,1191,1192,5,150,0,0,1192,1267,3,162,81,0,1193,1196,5,151,0,0,1194,
-		1195,5,255,0,0,1195,1197,5,195,0,0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,
-		1197,1198,1,0,0,0,1198,1199,5,149,0,0,1199,1200,5,161,0,0,1200,1267,3,
-		162,81,0,1201,1202,5,152,0,0,1202,1203,5,255,0,0,1203,1204,5,195,0,0,1204,
-		1205,5,149,0,0,1205,1206,5,161,0,0,1206,1267,3,162,81,0,1207,1208,5,172,
-		0,0,1208,1213,3,162,81,0,1209,1210,5,239,0,0,1210,1212,3,162,81,0,1211,
-		1209,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,0,0,0,1214,
-		1217,1,0,0,0,1215,1213,1,0,0,0,1216,1218,5,153,0,0,1217,1216,1,0,0,0,1217,
-		1218,1,0,0,0,1218,1219,1,0,0,0,1219,1220,5,161,0,0,1220,1221,5,224,0,0,
-		1221,1222,3,160,80,0,1222,1267,1,0,0,0,1223,1224,5,168,0,0,1224,1225,3,
-		156,78,0,1225,1229,5,235,0,0,1226,1228,3,130,65,0,1227,1226,1,0,0,0,1228,
-		1231,1,0,0,0,1229,1227,1,0,0,0,1229,1230,1,0,0,0,1230,1232,1,0,0,0,1231,
-		1229,1,0,0,0,1232,1242,5,236,0,0,1233,1234,5,169,0,0,1234,1238,5,235,0,
-		0,1235,1237,3,130,65,0,1236,1235,1,0,0,0,1237,1240,1,0,0,0,1238,1236,1,
-		0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,1238,1,0,0,0,1241,1243,
-		5,236,0,0,1242,1233,1,0,0,0,1242,1243,1,0,0,0,1243,1267,1,0,0,0,1244,1247,
-		5,153,0,0,1245,1246,5,179,0,0,1246,1248,5,109,0,0,1247,1245,1,0,0,0,1247,
-		1248,1,0,0,0,1248,1249,1,0,0,0,1249,1253,5,235,0,0,1250,1252,3,130,65,
-		0,1251,1250,1,0,0,0,1252,1255,1,0,0,0,1253,1251,1,0,0,0,1253,1254,1,0,
-		0,0,1254,1256,1,0,0,0,1255,1253,1,0,0,0,1256,1267,5,236,0,0,1257,1258,
-		5,154,0,0,1258,1262,5,235,0,0,1259,1261,3,130,65,0,1260,1259,1,0,0,0,1261,
-		1264,1,0,0,0,1262,1260,1,0,0,0,1262,1263,1,0,0,0,1263,1265,1,0,0,0,1264,
-		1262,1,0,0,0,1265,1267,5,236,0,0,1266,1172,1,0,0,0,1266,1185,1,0,0,0,1266,
-		1187,1,0,0,0,1266,1189,1,0,0,0,1266,1193,1,0,0,0,1266,1201,1,0,0,0,1266,
-		1207,1,0,0,0,1266,1223,1,0,0,0,1266,1244,1,0,0,0,1266,1257,1,0,0,0,1267,
-		131,1,0,0,0,1268,1269,5,171,0,0,1269,1273,5,235,0,0,1270,1272,3,134,67,
-		0,1271,1270,1,0,0,0,1272,1275,1,0,0,0,1273,1271,1,0,0,0,1273,1274,1,0,
-		0,0,1274,1276,1,0,0,0,1275,1273,1,0,0,0,1276,1277,5,236,0,0,1277,133,1,
-		0,0,0,1278,1279,5,172,0,0,1279,1284,3,162,81,0,1280,1281,5,239,0,0,1281,
-		1283,3,162,81,0,1282,1280,1,0,0,0,1283,1286,1,0,0,0,1284,1282,1,0,0,0,
-		1284,1285,1,0,0,0,1285,1290,1,0,0,0,1286,1284,1,0,0,0,1287,1289,3,136,
-		68,0,1288,1287,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,1291,1,
-		0,0,0,1291,1295,1,0,0,0,1292,1290,1,0,0,0,1293,1295,3,128,64,0,1294,1278,
-		1,0,0,0,1294,1293,1,0,0,0,1295,135,1,0,0,0,1296,1297,5,173,0,0,1297,1319,
-		3,156,78,0,1298,1299,5,174,0,0,1299,1319,3,154,77,0,1300,1301,5,99,0,0,
-		1301,1302,3,156,78,0,1302,1303,5,181,0,0,1303,1304,5,107,0,0,1304,1319,
-		1,0,0,0,1305,1306,5,100,0,0,1306,1319,3,156,78,0,1307,1308,5,101,0,0,1308,
-		1309,3,156,78,0,1309,1310,5,181,0,0,1310,1311,5,107,0,0,1311,1319,1,0,
-		0,0,1312,1313,5,102,0,0,1313,1319,3,156,78,0,1314,1315,5,103,0,0,1315,
-		1319,5,104,0,0,1316,1317,5,105,0,0,1317,1319,3,156,78,0,1318,1296,1,0,
-		0,0,1318,1298,1,0,0,0,1318,1300,1,0,0,0,1318,1305,1,0,0,0,1318,1307,1,
-		0,0,0,1318,1312,1,0,0,0,1318,1314,1,0,0,0,1318,1316,1,0,0,0,1319,137,1,
-		0,0,0,1320,1321,5,2,0,0,1321,1322,3,162,81,0,1322,1323,5,4,0,0,1323,1324,
-		3,162,81,0,1324,1328,5,235,0,0,1325,1327,3,140,70,0,1326,1325,1,0,0,0,
-		1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1331,1,0,0,
-		0,1330,1328,1,0,0,0,1331,1332,5,236,0,0,1332,139,1,0,0,0,1333,1334,3,162,
-		81,0,1334,1335,5,60,0,0,1335,1336,5,175,0,0,1336,1337,5,256,0,0,1337,1572,
-		1,0,0,0,1338,1339,3,162,81,0,1339,1340,5,60,0,0,1340,1341,5,38,0,0,1341,
-		1345,3,156,78,0,1342,1344,3,150,75,0,1343,1342,1,0,0,0,1344,1347,1,0,0,
-		0,1345,1343,1,0,0,0,1345,1346,1,0,0,0,1346,1572,1,0,0,0,1347,1345,1,0,
-		0,0,1348,1349,3,162,81,0,1349,1350,5,95,0,0,1350,1351,5,62,0,0,1351,1352,
-		3,154,77,0,1352,1572,1,0,0,0,1353,1354,3,162,81,0,1354,1355,5,95,0,0,1355,
-		1356,5,38,0,0,1356,1357,5,62,0,0,1357,1362,3,148,74,0,1358,1359,5,239,
-		0,0,1359,1361,3,148,74,0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,
-		1,0,0,0,1362,1363,1,0,0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,
-		3,150,75,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,
-		1369,1,0,0,0,1369,1572,1,0,0,0,1370,1368,1,0,0,0,1371,1372,3,160,80,0,
-		1372,1373,7,3,0,0,1373,1374,3,156,78,0,1374,1379,3,152,76,0,1375,1376,
-		5,28,0,0,1376,1377,3,156,78,0,1377,1378,3,152,76,0,1378,1380,1,0,0,0,1379,
-		1375,1,0,0,0,1379,1380,1,0,0,0,1380,1572,1,0,0,0,1381,1382,3,160,80,0,
-		1382,1383,5,178,0,0,1383,1384,3,156,78,0,1384,1385,5,179,0,0,1385,1386,
-		5,254,0,0,1386,1572,1,0,0,0,1387,1388,3,162,81,0,1388,1421,5,180,0,0,1389,
-		1390,5,54,0,0,1390,1394,5,254,0,0,1391,1393,3,150,75,0,1392,1391,1,0,0,
-		0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,
-		0,0,1396,1394,1,0,0,0,1397,1399,3,144,72,0,1398,1397,1,0,0,0,1398,1399,
-		1,0,0,0,1399,1422,1,0,0,0,1400,1410,5,38,0,0,1401,1402,5,44,0,0,1402,1403,
-		3,156,78,0,1403,1407,3,152,76,0,1404,1406,3,142,71,0,1405,1404,1,0,0,0,
-		1406,1409,1,0,0,0,1407,1405,1,0,0,0,1407,1408,1,0,0,0,1408,1411,1,0,0,
-		0,1409,1407,1,0,0,0,1410,1401,1,0,0,0,1410,1411,1,0,0,0,1411,1415,1,0,
-		0,0,1412,1414,3,150,75,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,
-		1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1418,1420,
-		3,144,72,0,1419,1418,1,0,0,0,1419,1420,1,0,0,0,1420,1422,1,0,0,0,1421,
-		1389,1,0,0,0,1421,1400,1,0,0,0,1422,1572,1,0,0,0,1423,1425,5,171,0,0,1424,
-		1426,3,136,68,0,1425,1424,1,0,0,0,1426,1427,1,0,0,0,1427,1425,1,0,0,0,
-		1427,1428,1,0,0,0,1428,1572,1,0,0,0,1429,1430,5,171,0,0,1430,1431,5,172,
-		0,0,1431,1572,5,106,0,0,1432,1433,3,162,81,0,1433,1434,5,117,0,0,1434,
-		1435,3,156,78,0,1435,1572,1,0,0,0,1436,1437,3,162,81,0,1437,1438,5,16,
-		0,0,1438,1439,3,28,14,0,1439,1443,5,235,0,0,1440,1442,3,34,17,0,1441,1440,
-		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,
-		1,0,0,0,1445,1443,1,0,0,0,1446,1447,5,236,0,0,1447,1572,1,0,0,0,1448,1449,
-		3,162,81,0,1449,1450,5,19,0,0,1450,1451,5,254,0,0,1451,1452,5,20,0,0,1452,
-		1453,3,156,78,0,1453,1572,1,0,0,0,1454,1455,3,162,81,0,1455,1457,5,21,
-		0,0,1456,1458,5,243,0,0,1457,1456,1,0,0,0,1457,1458,1,0,0,0,1458,1459,
-		1,0,0,0,1459,1460,3,156,78,0,1460,1572,1,0,0,0,1461,1462,3,162,81,0,1462,
-		1463,5,231,0,0,1463,1466,3,154,77,0,1464,1465,5,51,0,0,1465,1467,5,254,
-		0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1572,1,0,0,0,1468,1469,3,
-		162,81,0,1469,1470,5,231,0,0,1470,1471,5,38,0,0,1471,1476,3,146,73,0,1472,
-		1473,5,239,0,0,1473,1475,3,146,73,0,1474,1472,1,0,0,0,1475,1478,1,0,0,
-		0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1481,1,0,0,0,1478,1476,1,0,
-		0,0,1479,1480,5,51,0,0,1480,1482,5,254,0,0,1481,1479,1,0,0,0,1481,1482,
-		1,0,0,0,1482,1572,1,0,0,0,1483,1484,3,162,81,0,1484,1485,5,91,0,0,1485,
-		1486,3,156,78,0,1486,1572,1,0,0,0,1487,1488,3,162,81,0,1488,1489,5,92,
-		0,0,1489,1490,5,135,0,0,1490,1491,3,154,77,0,1491,1492,5,62,0,0,1492,1493,
-		3,156,78,0,1493,1572,1,0,0,0,1494,1495,3,162,81,0,1495,1496,5,198,0,0,
-		1496,1497,5,92,0,0,1497,1572,1,0,0,0,1498,1499,3,162,81,0,1499,1500,5,
-		70,0,0,1500,1502,5,68,0,0,1501,1503,5,255,0,0,1502,1501,1,0,0,0,1502,1503,
-		1,0,0,0,1503,1572,1,0,0,0,1504,1505,3,162,81,0,1505,1506,5,70,0,0,1506,
-		1509,5,69,0,0,1507,1508,5,51,0,0,1508,1510,5,254,0,0,1509,1507,1,0,0,0,
-		1509,1510,1,0,0,0,1510,1572,1,0,0,0,1511,1512,3,162,81,0,1512,1514,5,64,
-		0,0,1513,1515,3,96,48,0,1514,1513,1,0,0,0,1515,1516,1,0,0,0,1516,1514,
-		1,0,0,0,1516,1517,1,0,0,0,1517,1572,1,0,0,0,1518,1519,5,22,0,0,1519,1572,
-		5,256,0,0,1520,1521,5,23,0,0,1521,1572,5,256,0,0,1522,1572,5,24,0,0,1523,
-		1572,5,25,0,0,1524,1525,3,162,81,0,1525,1526,5,26,0,0,1526,1527,5,27,0,
-		0,1527,1528,3,156,78,0,1528,1529,3,152,76,0,1529,1530,5,28,0,0,1530,1531,
-		3,156,78,0,1531,1532,3,152,76,0,1532,1572,1,0,0,0,1533,1534,3,162,81,0,
-		1534,1535,5,29,0,0,1535,1538,5,161,0,0,1536,1539,5,30,0,0,1537,1539,3,
-		156,78,0,1538,1536,1,0,0,0,1538,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1541,
-		5,31,0,0,1541,1542,3,156,78,0,1542,1543,3,152,76,0,1543,1544,5,28,0,0,
-		1544,1545,3,156,78,0,1545,1546,3,152,76,0,1546,1572,1,0,0,0,1547,1548,
-		3,162,81,0,1548,1549,5,32,0,0,1549,1550,3,156,78,0,1550,1551,3,152,76,
-		0,1551,1552,5,20,0,0,1552,1553,3,156,78,0,1553,1572,1,0,0,0,1554,1555,
-		5,33,0,0,1555,1556,3,160,80,0,1556,1557,5,34,0,0,1557,1558,3,160,80,0,
-		1558,1561,3,156,78,0,1559,1560,5,35,0,0,1560,1562,3,156,78,0,1561,1559,
-		1,0,0,0,1561,1562,1,0,0,0,1562,1572,1,0,0,0,1563,1564,5,36,0,0,1564,1565,
-		5,35,0,0,1565,1566,3,156,78,0,1566,1567,3,152,76,0,1567,1568,5,37,0,0,
-		1568,1569,3,156,78,0,1569,1570,3,152,76,0,1570,1572,1,0,0,0,1571,1333,
-		1,0,0,0,1571,1338,1,0,0,0,1571,1348,1,0,0,0,1571,1353,1,0,0,0,1571,1371,
-		1,0,0,0,1571,1381,1,0,0,0,1571,1387,1,0,0,0,1571,1423,1,0,0,0,1571,1429,
-		1,0,0,0,1571,1432,1,0,0,0,1571,1436,1,0,0,0,1571,1448,1,0,0,0,1571,1454,
-		1,0,0,0,1571,1461,1,0,0,0,1571,1468,1,0,0,0,1571,1483,1,0,0,0,1571,1487,
-		1,0,0,0,1571,1494,1,0,0,0,1571,1498,1,0,0,0,1571,1504,1,0,0,0,1571,1511,
-		1,0,0,0,1571,1518,1,0,0,0,1571,1520,1,0,0,0,1571,1522,1,0,0,0,1571,1523,
-		1,0,0,0,1571,1524,1,0,0,0,1571,1533,1,0,0,0,1571,1547,1,0,0,0,1571,1554,
-		1,0,0,0,1571,1563,1,0,0,0,1572,141,1,0,0,0,1573,1574,5,72,0,0,1574,1575,
-		5,254,0,0,1575,1576,5,170,0,0,1576,1577,3,156,78,0,1577,1578,3,152,76,
-		0,1578,143,1,0,0,0,1579,1580,5,45,0,0,1580,1581,5,40,0,0,1581,1582,5,41,
-		0,0,1582,1583,3,156,78,0,1583,1584,5,42,0,0,1584,1588,3,156,78,0,1585,
-		1587,3,150,75,0,1586,1585,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,
-		1588,1589,1,0,0,0,1589,145,1,0,0,0,1590,1588,1,0,0,0,1591,1593,5,244,0,
-		0,1592,1591,1,0,0,0,1592,1593,1,0,0,0,1593,1594,1,0,0,0,1594,1595,3,154,
-		77,0,1595,1596,5,34,0,0,1596,1597,3,156,78,0,1597,147,1,0,0,0,1598,1599,
-		3,154,77,0,1599,1600,5,34,0,0,1600,1601,3,156,78,0,1601,149,1,0,0,0,1602,
-		1603,5,39,0,0,1603,1604,3,160,80,0,1604,1605,3,156,78,0,1605,151,1,0,0,
-		0,1606,1607,5,181,0,0,1607,1608,5,194,0,0,1608,153,1,0,0,0,1609,1610,5,
-		255,0,0,1610,155,1,0,0,0,1611,1612,6,78,-1,0,1612,1613,5,237,0,0,1613,
-		1614,3,156,78,0,1614,1615,5,238,0,0,1615,1654,1,0,0,0,1616,1617,5,244,
-		0,0,1617,1654,3,156,78,16,1618,1619,5,198,0,0,1619,1654,3,156,78,11,1620,
-		1621,5,168,0,0,1621,1622,3,156,78,0,1622,1623,5,170,0,0,1623,1624,3,156,
-		78,0,1624,1625,5,169,0,0,1625,1626,3,156,78,0,1626,1654,1,0,0,0,1627,1628,
-		3,162,81,0,1628,1637,5,237,0,0,1629,1634,3,156,78,0,1630,1631,5,239,0,
-		0,1631,1633,3,156,78,0,1632,1630,1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,
-		0,0,0,1634,1635,1,0,0,0,1635,1638,1,0,0,0,1636,1634,1,0,0,0,1637,1629,
-		1,0,0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1640,5,238,0,0,1640,1654,
-		1,0,0,0,1641,1643,7,4,0,0,1642,1644,3,158,79,0,1643,1642,1,0,0,0,1643,
-		1644,1,0,0,0,1644,1645,1,0,0,0,1645,1646,5,181,0,0,1646,1654,3,158,79,
-		0,1647,1648,5,256,0,0,1648,1654,3,158,79,0,1649,1654,5,255,0,0,1650,1654,
-		5,256,0,0,1651,1654,5,254,0,0,1652,1654,3,160,80,0,1653,1611,1,0,0,0,1653,
-		1616,1,0,0,0,1653,1618,1,0,0,0,1653,1620,1,0,0,0,1653,1627,1,0,0,0,1653,
-		1641,1,0,0,0,1653,1647,1,0,0,0,1653,1649,1,0,0,0,1653,1650,1,0,0,0,1653,
-		1651,1,0,0,0,1653,1652,1,0,0,0,1654,1675,1,0,0,0,1655,1656,10,15,0,0,1656,
-		1657,5,195,0,0,1657,1674,3,156,78,16,1658,1659,10,14,0,0,1659,1660,7,5,
-		0,0,1660,1674,3,156,78,15,1661,1662,10,13,0,0,1662,1663,7,6,0,0,1663,1674,
-		3,156,78,14,1664,1665,10,12,0,0,1665,1666,7,7,0,0,1666,1674,3,156,78,13,
-		1667,1668,10,10,0,0,1668,1669,5,196,0,0,1669,1674,3,156,78,11,1670,1671,
-		10,9,0,0,1671,1672,5,197,0,0,1672,1674,3,156,78,10,1673,1655,1,0,0,0,1673,
-		1658,1,0,0,0,1673,1661,1,0,0,0,1673,1664,1,0,0,0,1673,1667,1,0,0,0,1673,
-		1670,1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,
-		157,1,0,0,0,1677,1675,1,0,0,0,1678,1679,7,8,0,0,1679,159,1,0,0,0,1680,
-		1683,3,162,81,0,1681,1682,5,240,0,0,1682,1684,3,162,81,0,1683,1681,1,0,
-		0,0,1683,1684,1,0,0,0,1684,161,1,0,0,0,1685,1686,7,9,0,0,1686,163,1,0,
-		0,0,168,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
+		0,0,455,456,1,0,0,0,456,475,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
+		459,464,3,154,77,0,460,461,5,240,0,0,461,463,3,154,77,0,462,460,1,0,0,
+		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,469,1,0,0,0,466,
+		464,1,0,0,0,467,468,5,96,0,0,468,470,3,154,77,0,469,467,1,0,0,0,469,470,
+		1,0,0,0,470,472,1,0,0,0,471,473,3,40,20,0,472,471,1,0,0,0,472,473,1,0,
+		0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,403,1,0,0,0,474,422,1,0,0,0,474,
+		424,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,445,1,
+		0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,474,457,1,0,0,0,475,39,1,0,0,0,476,
+		477,5,128,0,0,477,478,3,154,77,0,478,479,5,196,0,0,479,480,3,162,81,0,
+		480,484,1,0,0,0,481,482,5,128,0,0,482,484,3,156,78,0,483,476,1,0,0,0,483,
+		481,1,0,0,0,484,41,1,0,0,0,485,493,5,235,0,0,486,487,5,50,0,0,487,493,
+		3,156,78,0,488,489,5,71,0,0,489,493,3,156,78,0,490,491,5,175,0,0,491,493,
+		3,154,77,0,492,485,1,0,0,0,492,486,1,0,0,0,492,488,1,0,0,0,492,490,1,0,
+		0,0,493,43,1,0,0,0,494,495,5,257,0,0,495,498,5,61,0,0,496,498,5,256,0,
+		0,497,494,1,0,0,0,497,496,1,0,0,0,498,45,1,0,0,0,499,500,5,70,0,0,500,
+		506,3,156,78,0,501,502,5,71,0,0,502,506,3,156,78,0,503,504,5,72,0,0,504,
+		506,5,255,0,0,505,499,1,0,0,0,505,501,1,0,0,0,505,503,1,0,0,0,506,47,1,
+		0,0,0,507,508,5,66,0,0,508,512,3,162,81,0,509,511,3,50,25,0,510,509,1,
+		0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,49,1,0,0,0,514,
+		512,1,0,0,0,515,516,5,71,0,0,516,528,3,156,78,0,517,518,5,72,0,0,518,528,
+		5,255,0,0,519,520,5,128,0,0,520,528,3,156,78,0,521,522,5,67,0,0,522,525,
+		3,52,26,0,523,524,5,197,0,0,524,526,3,52,26,0,525,523,1,0,0,0,525,526,
+		1,0,0,0,526,528,1,0,0,0,527,515,1,0,0,0,527,517,1,0,0,0,527,519,1,0,0,
+		0,527,521,1,0,0,0,528,51,1,0,0,0,529,530,7,2,0,0,530,53,1,0,0,0,531,532,
+		5,73,0,0,532,533,3,162,81,0,533,537,5,236,0,0,534,536,3,56,28,0,535,534,
+		1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,0,
+		0,539,537,1,0,0,0,540,541,5,237,0,0,541,55,1,0,0,0,542,543,5,74,0,0,543,
+		578,3,162,81,0,544,545,5,110,0,0,545,578,3,156,78,0,546,547,5,111,0,0,
+		547,578,3,76,38,0,548,549,5,113,0,0,549,550,5,72,0,0,550,578,5,255,0,0,
+		551,552,5,116,0,0,552,578,3,90,45,0,553,554,5,8,0,0,554,578,5,255,0,0,
+		555,556,5,45,0,0,556,559,3,156,78,0,557,558,5,136,0,0,558,560,3,154,77,
+		0,559,557,1,0,0,0,559,560,1,0,0,0,560,563,1,0,0,0,561,562,5,137,0,0,562,
+		564,3,58,29,0,563,561,1,0,0,0,563,564,1,0,0,0,564,568,1,0,0,0,565,566,
+		5,151,0,0,566,567,5,257,0,0,567,569,5,138,0,0,568,565,1,0,0,0,568,569,
+		1,0,0,0,569,578,1,0,0,0,570,578,3,84,42,0,571,578,3,86,43,0,572,574,5,
+		139,0,0,573,575,5,244,0,0,574,573,1,0,0,0,574,575,1,0,0,0,575,576,1,0,
+		0,0,576,578,3,156,78,0,577,542,1,0,0,0,577,544,1,0,0,0,577,546,1,0,0,0,
+		577,548,1,0,0,0,577,551,1,0,0,0,577,553,1,0,0,0,577,555,1,0,0,0,577,570,
+		1,0,0,0,577,571,1,0,0,0,577,572,1,0,0,0,578,57,1,0,0,0,579,582,5,111,0,
+		0,580,582,3,156,78,0,581,579,1,0,0,0,581,580,1,0,0,0,582,59,1,0,0,0,583,
+		584,5,75,0,0,584,585,3,162,81,0,585,589,5,236,0,0,586,588,3,62,31,0,587,
+		586,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,0,0,590,592,1,
+		0,0,0,591,589,1,0,0,0,592,593,5,237,0,0,593,61,1,0,0,0,594,595,5,76,0,
+		0,595,599,5,236,0,0,596,598,3,72,36,0,597,596,1,0,0,0,598,601,1,0,0,0,
+		599,597,1,0,0,0,599,600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,634,
+		5,237,0,0,603,604,5,77,0,0,604,634,3,156,78,0,605,606,5,78,0,0,606,634,
+		3,156,78,0,607,608,5,79,0,0,608,609,5,49,0,0,609,634,3,154,77,0,610,611,
+		5,79,0,0,611,612,5,80,0,0,612,613,3,156,78,0,613,614,3,152,76,0,614,634,
+		1,0,0,0,615,616,5,82,0,0,616,634,3,156,78,0,617,618,5,83,0,0,618,634,3,
+		156,78,0,619,620,5,81,0,0,620,634,3,156,78,0,621,622,5,84,0,0,622,623,
+		3,156,78,0,623,624,3,152,76,0,624,634,1,0,0,0,625,626,5,85,0,0,626,627,
+		3,156,78,0,627,628,5,80,0,0,628,629,3,156,78,0,629,630,3,152,76,0,630,
+		634,1,0,0,0,631,632,5,86,0,0,632,634,3,162,81,0,633,594,1,0,0,0,633,603,
+		1,0,0,0,633,605,1,0,0,0,633,607,1,0,0,0,633,610,1,0,0,0,633,615,1,0,0,
+		0,633,617,1,0,0,0,633,619,1,0,0,0,633,621,1,0,0,0,633,625,1,0,0,0,633,
+		631,1,0,0,0,634,63,1,0,0,0,635,636,5,87,0,0,636,637,3,162,81,0,637,638,
+		5,54,0,0,638,639,3,162,81,0,639,643,5,236,0,0,640,642,3,66,33,0,641,640,
+		1,0,0,0,642,645,1,0,0,0,643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,
+		0,645,643,1,0,0,0,646,647,5,237,0,0,647,65,1,0,0,0,648,649,5,88,0,0,649,
+		705,3,162,81,0,650,651,5,77,0,0,651,705,3,156,78,0,652,653,5,89,0,0,653,
+		654,5,62,0,0,654,705,5,64,0,0,655,656,5,89,0,0,656,705,3,156,78,0,657,
+		658,5,185,0,0,658,659,3,156,78,0,659,660,3,152,76,0,660,705,1,0,0,0,661,
+		662,5,90,0,0,662,705,3,156,78,0,663,664,5,58,0,0,664,705,5,255,0,0,665,
+		666,5,59,0,0,666,705,3,154,77,0,667,668,5,93,0,0,668,674,3,156,78,0,669,
+		672,5,97,0,0,670,671,5,162,0,0,671,673,3,156,78,0,672,670,1,0,0,0,672,
+		673,1,0,0,0,673,675,1,0,0,0,674,669,1,0,0,0,674,675,1,0,0,0,675,705,1,
+		0,0,0,676,677,5,60,0,0,677,678,3,44,22,0,678,679,3,154,77,0,679,680,5,
+		62,0,0,680,681,5,88,0,0,681,682,5,63,0,0,682,705,1,0,0,0,683,684,5,98,
+		0,0,684,688,3,156,78,0,685,686,5,99,0,0,686,687,5,130,0,0,687,689,5,59,
+		0,0,688,685,1,0,0,0,688,689,1,0,0,0,689,705,1,0,0,0,690,705,3,48,24,0,
+		691,692,5,94,0,0,692,693,5,62,0,0,693,698,3,154,77,0,694,695,5,240,0,0,
+		695,697,3,154,77,0,696,694,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,
+		699,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,701,703,3,40,20,0,702,701,
+		1,0,0,0,702,703,1,0,0,0,703,705,1,0,0,0,704,648,1,0,0,0,704,650,1,0,0,
+		0,704,652,1,0,0,0,704,655,1,0,0,0,704,657,1,0,0,0,704,661,1,0,0,0,704,
+		663,1,0,0,0,704,665,1,0,0,0,704,667,1,0,0,0,704,676,1,0,0,0,704,683,1,
+		0,0,0,704,690,1,0,0,0,704,691,1,0,0,0,705,67,1,0,0,0,706,707,5,191,0,0,
+		707,708,3,162,81,0,708,712,5,236,0,0,709,711,3,70,35,0,710,709,1,0,0,0,
+		711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,715,1,0,0,0,714,712,
+		1,0,0,0,715,716,5,237,0,0,716,69,1,0,0,0,717,718,5,221,0,0,718,736,3,156,
+		78,0,719,720,5,89,0,0,720,736,3,162,81,0,721,722,5,222,0,0,722,736,3,156,
+		78,0,723,724,5,223,0,0,724,736,3,156,78,0,725,726,5,224,0,0,726,736,3,
+		156,78,0,727,728,5,82,0,0,728,736,3,156,78,0,729,730,5,81,0,0,730,736,
+		3,156,78,0,731,732,5,100,0,0,732,736,3,156,78,0,733,734,5,101,0,0,734,
+		736,3,156,78,0,735,717,1,0,0,0,735,719,1,0,0,0,735,721,1,0,0,0,735,723,
+		1,0,0,0,735,725,1,0,0,0,735,727,1,0,0,0,735,729,1,0,0,0,735,731,1,0,0,
+		0,735,733,1,0,0,0,736,71,1,0,0,0,737,738,5,255,0,0,738,739,3,156,78,0,
+		739,740,5,62,0,0,740,742,3,156,78,0,741,743,5,240,0,0,742,741,1,0,0,0,
+		742,743,1,0,0,0,743,73,1,0,0,0,744,745,5,109,0,0,745,746,3,162,81,0,746,
+		750,5,236,0,0,747,749,3,78,39,0,748,747,1,0,0,0,749,752,1,0,0,0,750,748,
+		1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,750,1,0,0,0,753,754,5,237,
+		0,0,754,75,1,0,0,0,755,757,3,156,78,0,756,758,5,112,0,0,757,756,1,0,0,
+		0,757,758,1,0,0,0,758,761,1,0,0,0,759,760,5,50,0,0,760,762,3,156,78,0,
+		761,759,1,0,0,0,761,762,1,0,0,0,762,765,1,0,0,0,763,764,5,71,0,0,764,766,
+		3,156,78,0,765,763,1,0,0,0,765,766,1,0,0,0,766,77,1,0,0,0,767,768,5,110,
+		0,0,768,847,3,156,78,0,769,770,5,111,0,0,770,847,3,76,38,0,771,773,5,200,
+		0,0,772,774,5,256,0,0,773,772,1,0,0,0,773,774,1,0,0,0,774,777,1,0,0,0,
+		775,776,5,140,0,0,776,778,3,156,78,0,777,775,1,0,0,0,777,778,1,0,0,0,778,
+		847,1,0,0,0,779,780,5,200,0,0,780,847,5,211,0,0,781,782,5,201,0,0,782,
+		847,3,156,78,0,783,784,5,202,0,0,784,847,3,156,78,0,785,786,5,203,0,0,
+		786,787,5,72,0,0,787,847,5,255,0,0,788,789,5,204,0,0,789,793,5,236,0,0,
+		790,792,3,34,17,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,0,0,0,793,
+		794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,847,5,237,0,0,797,798,
+		5,204,0,0,798,799,5,212,0,0,799,800,3,162,81,0,800,801,5,213,0,0,801,802,
+		3,156,78,0,802,847,1,0,0,0,803,804,5,205,0,0,804,847,3,156,78,0,805,847,
+		3,84,42,0,806,847,3,86,43,0,807,808,5,208,0,0,808,809,5,214,0,0,809,810,
+		3,156,78,0,810,811,5,170,0,0,811,812,3,156,78,0,812,847,1,0,0,0,813,814,
+		5,207,0,0,814,847,3,156,78,0,815,816,5,113,0,0,816,817,5,72,0,0,817,847,
+		5,255,0,0,818,819,5,116,0,0,819,847,3,90,45,0,820,821,5,8,0,0,821,847,
+		5,255,0,0,822,823,5,120,0,0,823,847,5,257,0,0,824,847,3,48,24,0,825,826,
+		5,226,0,0,826,827,5,62,0,0,827,828,3,156,78,0,828,829,5,212,0,0,829,833,
+		3,156,78,0,830,831,5,227,0,0,831,832,5,228,0,0,832,834,3,156,78,0,833,
+		830,1,0,0,0,833,834,1,0,0,0,834,838,1,0,0,0,835,837,3,80,40,0,836,835,
+		1,0,0,0,837,840,1,0,0,0,838,836,1,0,0,0,838,839,1,0,0,0,839,842,1,0,0,
+		0,840,838,1,0,0,0,841,843,3,82,41,0,842,841,1,0,0,0,842,843,1,0,0,0,843,
+		847,1,0,0,0,844,845,5,231,0,0,845,847,3,156,78,0,846,767,1,0,0,0,846,769,
+		1,0,0,0,846,771,1,0,0,0,846,779,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,
+		0,846,785,1,0,0,0,846,788,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,
+		805,1,0,0,0,846,806,1,0,0,0,846,807,1,0,0,0,846,813,1,0,0,0,846,815,1,
+		0,0,0,846,818,1,0,0,0,846,820,1,0,0,0,846,822,1,0,0,0,846,824,1,0,0,0,
+		846,825,1,0,0,0,846,844,1,0,0,0,847,79,1,0,0,0,848,849,5,229,0,0,849,850,
+		5,255,0,0,850,851,5,62,0,0,851,852,3,156,78,0,852,81,1,0,0,0,853,854,5,
+		230,0,0,854,855,5,51,0,0,855,856,5,255,0,0,856,857,5,228,0,0,857,858,3,
+		156,78,0,858,83,1,0,0,0,859,860,5,206,0,0,860,865,3,156,78,0,861,862,5,
+		51,0,0,862,866,5,255,0,0,863,864,5,215,0,0,864,866,3,162,81,0,865,861,
+		1,0,0,0,865,863,1,0,0,0,866,85,1,0,0,0,867,868,5,208,0,0,868,869,5,209,
+		0,0,869,870,3,162,81,0,870,874,5,236,0,0,871,873,3,88,44,0,872,871,1,0,
+		0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,
+		874,1,0,0,0,877,878,5,170,0,0,878,880,3,156,78,0,879,877,1,0,0,0,879,880,
+		1,0,0,0,880,881,1,0,0,0,881,882,5,237,0,0,882,87,1,0,0,0,883,884,5,210,
+		0,0,884,885,3,156,78,0,885,886,3,156,78,0,886,89,1,0,0,0,887,900,5,117,
+		0,0,888,900,5,118,0,0,889,900,5,119,0,0,890,891,5,52,0,0,891,895,5,236,
+		0,0,892,894,3,34,17,0,893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,
+		895,896,1,0,0,0,896,898,1,0,0,0,897,895,1,0,0,0,898,900,5,237,0,0,899,
+		887,1,0,0,0,899,888,1,0,0,0,899,889,1,0,0,0,899,890,1,0,0,0,900,91,1,0,
+		0,0,901,902,5,216,0,0,902,903,3,162,81,0,903,907,5,236,0,0,904,906,3,94,
+		47,0,905,904,1,0,0,0,906,909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,
+		910,1,0,0,0,909,907,1,0,0,0,910,911,5,237,0,0,911,93,1,0,0,0,912,913,5,
+		196,0,0,913,914,3,162,81,0,914,915,5,241,0,0,915,916,3,162,81,0,916,936,
+		1,0,0,0,917,918,5,194,0,0,918,936,3,156,78,0,919,920,5,217,0,0,920,936,
+		3,156,78,0,921,922,5,218,0,0,922,936,5,220,0,0,923,924,5,218,0,0,924,936,
+		3,162,81,0,925,927,5,64,0,0,926,928,3,96,48,0,927,926,1,0,0,0,928,929,
+		1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,936,1,0,0,0,931,932,5,204,
+		0,0,932,933,5,167,0,0,933,934,5,51,0,0,934,936,3,162,81,0,935,912,1,0,
+		0,0,935,917,1,0,0,0,935,919,1,0,0,0,935,921,1,0,0,0,935,923,1,0,0,0,935,
+		925,1,0,0,0,935,931,1,0,0,0,936,95,1,0,0,0,937,938,5,219,0,0,938,944,3,
+		156,78,0,939,940,5,100,0,0,940,944,3,156,78,0,941,942,5,101,0,0,942,944,
+		3,156,78,0,943,937,1,0,0,0,943,939,1,0,0,0,943,941,1,0,0,0,944,97,1,0,
+		0,0,945,946,5,121,0,0,946,947,3,162,81,0,947,951,5,236,0,0,948,950,3,100,
+		50,0,949,948,1,0,0,0,950,953,1,0,0,0,951,949,1,0,0,0,951,952,1,0,0,0,952,
+		954,1,0,0,0,953,951,1,0,0,0,954,955,5,237,0,0,955,99,1,0,0,0,956,957,5,
+		122,0,0,957,992,3,156,78,0,958,959,5,123,0,0,959,964,3,102,51,0,960,961,
+		5,240,0,0,961,963,3,102,51,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,
+		0,0,0,964,965,1,0,0,0,965,992,1,0,0,0,966,964,1,0,0,0,967,968,5,163,0,
+		0,968,992,3,156,78,0,969,970,5,164,0,0,970,971,3,156,78,0,971,972,5,162,
+		0,0,972,975,3,162,81,0,973,974,5,165,0,0,974,976,3,156,78,0,975,973,1,
+		0,0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,979,5,168,0,0,978,977,1,0,0,
+		0,978,979,1,0,0,0,979,992,1,0,0,0,980,981,5,202,0,0,981,992,3,156,78,0,
+		982,983,5,166,0,0,983,988,3,106,53,0,984,985,5,240,0,0,985,987,3,106,53,
+		0,986,984,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,
+		992,1,0,0,0,990,988,1,0,0,0,991,956,1,0,0,0,991,958,1,0,0,0,991,967,1,
+		0,0,0,991,969,1,0,0,0,991,980,1,0,0,0,991,982,1,0,0,0,992,101,1,0,0,0,
+		993,994,3,162,81,0,994,1003,3,156,78,0,995,999,5,236,0,0,996,998,3,104,
+		52,0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,
+		1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,237,0,0,1003,995,1,0,0,
+		0,1003,1004,1,0,0,0,1004,103,1,0,0,0,1005,1006,5,163,0,0,1006,1012,3,156,
+		78,0,1007,1008,5,164,0,0,1008,1012,3,156,78,0,1009,1010,5,165,0,0,1010,
+		1012,3,156,78,0,1011,1005,1,0,0,0,1011,1007,1,0,0,0,1011,1009,1,0,0,0,
+		1012,105,1,0,0,0,1013,1014,5,255,0,0,1014,1015,3,156,78,0,1015,107,1,0,
+		0,0,1016,1017,5,124,0,0,1017,1026,3,162,81,0,1018,1022,5,236,0,0,1019,
+		1021,3,110,55,0,1020,1019,1,0,0,0,1021,1024,1,0,0,0,1022,1020,1,0,0,0,
+		1022,1023,1,0,0,0,1023,1025,1,0,0,0,1024,1022,1,0,0,0,1025,1027,5,237,
+		0,0,1026,1018,1,0,0,0,1026,1027,1,0,0,0,1027,109,1,0,0,0,1028,1029,5,125,
+		0,0,1029,1035,3,156,78,0,1030,1031,5,126,0,0,1031,1035,3,156,78,0,1032,
+		1033,5,127,0,0,1033,1035,3,156,78,0,1034,1028,1,0,0,0,1034,1030,1,0,0,
+		0,1034,1032,1,0,0,0,1035,111,1,0,0,0,1036,1037,5,128,0,0,1037,1038,3,162,
+		81,0,1038,1039,5,236,0,0,1039,1047,3,156,78,0,1040,1045,3,152,76,0,1041,
+		1042,5,57,0,0,1042,1043,3,156,78,0,1043,1044,3,152,76,0,1044,1046,1,0,
+		0,0,1045,1041,1,0,0,0,1045,1046,1,0,0,0,1046,1048,1,0,0,0,1047,1040,1,
+		0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,0,0,1049,1050,5,237,0,0,1050,113,
+		1,0,0,0,1051,1052,5,129,0,0,1052,1053,3,162,81,0,1053,1054,5,243,0,0,1054,
+		1061,3,156,78,0,1055,1058,5,130,0,0,1056,1059,5,131,0,0,1057,1059,5,132,
+		0,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,3,
+		154,77,0,1061,1055,1,0,0,0,1061,1062,1,0,0,0,1062,1065,1,0,0,0,1063,1064,
+		5,51,0,0,1064,1066,5,255,0,0,1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,
+		115,1,0,0,0,1067,1068,5,133,0,0,1068,1069,3,162,81,0,1069,1070,5,140,0,
+		0,1070,1073,3,156,78,0,1071,1072,5,51,0,0,1072,1074,5,255,0,0,1073,1071,
+		1,0,0,0,1073,1074,1,0,0,0,1074,1078,1,0,0,0,1075,1076,5,134,0,0,1076,1077,
+		5,136,0,0,1077,1079,5,257,0,0,1078,1075,1,0,0,0,1078,1079,1,0,0,0,1079,
+		1083,1,0,0,0,1080,1081,5,135,0,0,1081,1082,5,136,0,0,1082,1084,5,257,0,
+		0,1083,1080,1,0,0,0,1083,1084,1,0,0,0,1084,1095,1,0,0,0,1085,1086,5,157,
+		0,0,1086,1087,5,180,0,0,1087,1088,3,162,81,0,1088,1089,5,158,0,0,1089,
+		1090,5,162,0,0,1090,1091,5,257,0,0,1091,1093,5,159,0,0,1092,1094,3,118,
+		59,0,1093,1092,1,0,0,0,1093,1094,1,0,0,0,1094,1096,1,0,0,0,1095,1085,1,
+		0,0,0,1095,1096,1,0,0,0,1096,1097,1,0,0,0,1097,1098,5,242,0,0,1098,1103,
+		3,120,60,0,1099,1100,5,240,0,0,1100,1102,3,120,60,0,1101,1099,1,0,0,0,
+		1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,117,1,0,0,0,
+		1105,1103,1,0,0,0,1106,1107,5,160,0,0,1107,1112,3,162,81,0,1108,1109,5,
+		240,0,0,1109,1111,3,162,81,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,
+		1110,1,0,0,0,1112,1113,1,0,0,0,1113,1118,1,0,0,0,1114,1112,1,0,0,0,1115,
+		1116,5,171,0,0,1116,1117,5,161,0,0,1117,1119,3,162,81,0,1118,1115,1,0,
+		0,0,1118,1119,1,0,0,0,1119,1123,1,0,0,0,1120,1121,5,161,0,0,1121,1123,
+		3,162,81,0,1122,1106,1,0,0,0,1122,1120,1,0,0,0,1123,119,1,0,0,0,1124,1125,
+		5,153,0,0,1125,1126,5,256,0,0,1126,1127,5,162,0,0,1127,1144,3,162,81,0,
+		1128,1140,5,156,0,0,1129,1130,5,238,0,0,1130,1135,3,162,81,0,1131,1132,
+		5,240,0,0,1132,1134,3,162,81,0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,
+		1133,1,0,0,0,1135,1136,1,0,0,0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,
+		1139,5,239,0,0,1139,1141,1,0,0,0,1140,1129,1,0,0,0,1140,1141,1,0,0,0,1141,
+		1144,1,0,0,0,1142,1144,3,162,81,0,1143,1124,1,0,0,0,1143,1128,1,0,0,0,
+		1143,1142,1,0,0,0,1144,121,1,0,0,0,1145,1146,5,141,0,0,1146,1147,5,140,
+		0,0,1147,1150,3,156,78,0,1148,1149,5,142,0,0,1149,1151,3,154,77,0,1150,
+		1148,1,0,0,0,1150,1151,1,0,0,0,1151,123,1,0,0,0,1152,1153,5,143,0,0,1153,
+		1154,5,144,0,0,1154,1159,3,126,63,0,1155,1156,5,240,0,0,1156,1158,3,126,
+		63,0,1157,1155,1,0,0,0,1158,1161,1,0,0,0,1159,1157,1,0,0,0,1159,1160,1,
+		0,0,0,1160,125,1,0,0,0,1161,1159,1,0,0,0,1162,1165,5,65,0,0,1163,1165,
+		3,162,81,0,1164,1162,1,0,0,0,1164,1163,1,0,0,0,1165,127,1,0,0,0,1166,1167,
+		5,145,0,0,1167,1171,5,236,0,0,1168,1170,3,130,65,0,1169,1168,1,0,0,0,1170,
+		1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,1174,1,0,0,0,1173,
+		1171,1,0,0,0,1174,1175,5,237,0,0,1175,129,1,0,0,0,1176,1177,5,10,0,0,1177,
+		1187,3,160,80,0,1178,1179,5,146,0,0,1179,1184,3,162,81,0,1180,1181,5,240,
+		0,0,1181,1183,3,162,81,0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,
+		1,0,0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1187,1178,
+		1,0,0,0,1187,1188,1,0,0,0,1188,1271,1,0,0,0,1189,1190,5,147,0,0,1190,1271,
+		3,162,81,0,1191,1192,5,148,0,0,1192,1271,3,162,81,0,1193,1194,5,149,0,
+		0,1194,1195,5,150,0,0,1195,1196,5,151,0,0,1196,1271,3,162,81,0,1197,1200,
+		5,152,0,0,1198,1199,5,256,0,0,1199,1201,5,196,0,0,1200,1198,1,0,0,0,1200,
+		1201,1,0,0,0,1201,1202,1,0,0,0,1202,1203,5,150,0,0,1203,1204,5,162,0,0,
+		1204,1271,3,162,81,0,1205,1206,5,153,0,0,1206,1207,5,256,0,0,1207,1208,
+		5,196,0,0,1208,1209,5,150,0,0,1209,1210,5,162,0,0,1210,1271,3,162,81,0,
+		1211,1212,5,173,0,0,1212,1217,3,162,81,0,1213,1214,5,240,0,0,1214,1216,
+		3,162,81,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,
+		1218,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1220,1222,5,154,0,0,1221,
+		1220,1,0,0,0,1221,1222,1,0,0,0,1222,1223,1,0,0,0,1223,1224,5,162,0,0,1224,
+		1225,5,225,0,0,1225,1226,3,160,80,0,1226,1271,1,0,0,0,1227,1228,5,169,
+		0,0,1228,1229,3,156,78,0,1229,1233,5,236,0,0,1230,1232,3,130,65,0,1231,
+		1230,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,
+		1236,1,0,0,0,1235,1233,1,0,0,0,1236,1246,5,237,0,0,1237,1238,5,170,0,0,
+		1238,1242,5,236,0,0,1239,1241,3,130,65,0,1240,1239,1,0,0,0,1241,1244,1,
+		0,0,0,1242,1240,1,0,0,0,1242,1243,1,0,0,0,1243,1245,1,0,0,0,1244,1242,
+		1,0,0,0,1245,1247,5,237,0,0,1246,1237,1,0,0,0,1246,1247,1,0,0,0,1247,1271,
+		1,0,0,0,1248,1251,5,154,0,0,1249,1250,5,180,0,0,1250,1252,5,110,0,0,1251,
+		1249,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,1257,5,236,0,0,1254,
+		1256,3,130,65,0,1255,1254,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,
+		1257,1258,1,0,0,0,1258,1260,1,0,0,0,1259,1257,1,0,0,0,1260,1271,5,237,
+		0,0,1261,1262,5,155,0,0,1262,1266,5,236,0,0,1263,1265,3,130,65,0,1264,
+		1263,1,0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1266,1267,1,0,0,0,1267,
+		1269,1,0,0,0,1268,1266,1,0,0,0,1269,1271,5,237,0,0,1270,1176,1,0,0,0,1270,
+		1189,1,0,0,0,1270,1191,1,0,0,0,1270,1193,1,0,0,0,1270,1197,1,0,0,0,1270,
+		1205,1,0,0,0,1270,1211,1,0,0,0,1270,1227,1,0,0,0,1270,1248,1,0,0,0,1270,
+		1261,1,0,0,0,1271,131,1,0,0,0,1272,1273,5,172,0,0,1273,1277,5,236,0,0,
+		1274,1276,3,134,67,0,1275,1274,1,0,0,0,1276,1279,1,0,0,0,1277,1275,1,0,
+		0,0,1277,1278,1,0,0,0,1278,1280,1,0,0,0,1279,1277,1,0,0,0,1280,1281,5,
+		237,0,0,1281,133,1,0,0,0,1282,1283,5,173,0,0,1283,1288,3,162,81,0,1284,
+		1285,5,240,0,0,1285,1287,3,162,81,0,1286,1284,1,0,0,0,1287,1290,1,0,0,
+		0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1294,1,0,0,0,1290,1288,1,0,
+		0,0,1291,1293,3,136,68,0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,
+		1,0,0,0,1294,1295,1,0,0,0,1295,1299,1,0,0,0,1296,1294,1,0,0,0,1297,1299,
+		3,128,64,0,1298,1282,1,0,0,0,1298,1297,1,0,0,0,1299,135,1,0,0,0,1300,1301,
+		5,174,0,0,1301,1323,3,156,78,0,1302,1303,5,175,0,0,1303,1323,3,154,77,
+		0,1304,1305,5,100,0,0,1305,1306,3,156,78,0,1306,1307,5,182,0,0,1307,1308,
+		5,108,0,0,1308,1323,1,0,0,0,1309,1310,5,101,0,0,1310,1323,3,156,78,0,1311,
+		1312,5,102,0,0,1312,1313,3,156,78,0,1313,1314,5,182,0,0,1314,1315,5,108,
+		0,0,1315,1323,1,0,0,0,1316,1317,5,103,0,0,1317,1323,3,156,78,0,1318,1319,
+		5,104,0,0,1319,1323,5,105,0,0,1320,1321,5,106,0,0,1321,1323,3,156,78,0,
+		1322,1300,1,0,0,0,1322,1302,1,0,0,0,1322,1304,1,0,0,0,1322,1309,1,0,0,
+		0,1322,1311,1,0,0,0,1322,1316,1,0,0,0,1322,1318,1,0,0,0,1322,1320,1,0,
+		0,0,1323,137,1,0,0,0,1324,1325,5,2,0,0,1325,1326,3,162,81,0,1326,1327,
+		5,4,0,0,1327,1328,3,162,81,0,1328,1332,5,236,0,0,1329,1331,3,140,70,0,
+		1330,1329,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,
+		0,1333,1335,1,0,0,0,1334,1332,1,0,0,0,1335,1336,5,237,0,0,1336,139,1,0,
+		0,0,1337,1338,3,162,81,0,1338,1339,5,60,0,0,1339,1340,5,176,0,0,1340,1341,
+		5,257,0,0,1341,1576,1,0,0,0,1342,1343,3,162,81,0,1343,1344,5,60,0,0,1344,
+		1345,5,38,0,0,1345,1349,3,156,78,0,1346,1348,3,150,75,0,1347,1346,1,0,
+		0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1576,1,
+		0,0,0,1351,1349,1,0,0,0,1352,1353,3,162,81,0,1353,1354,5,95,0,0,1354,1355,
+		5,62,0,0,1355,1356,3,154,77,0,1356,1576,1,0,0,0,1357,1358,3,162,81,0,1358,
+		1359,5,95,0,0,1359,1360,5,38,0,0,1360,1361,5,62,0,0,1361,1366,3,148,74,
+		0,1362,1363,5,240,0,0,1363,1365,3,148,74,0,1364,1362,1,0,0,0,1365,1368,
+		1,0,0,0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1372,1,0,0,0,1368,1366,
+		1,0,0,0,1369,1371,3,150,75,0,1370,1369,1,0,0,0,1371,1374,1,0,0,0,1372,
+		1370,1,0,0,0,1372,1373,1,0,0,0,1373,1576,1,0,0,0,1374,1372,1,0,0,0,1375,
+		1376,3,160,80,0,1376,1377,7,3,0,0,1377,1378,3,156,78,0,1378,1383,3,152,
+		76,0,1379,1380,5,28,0,0,1380,1381,3,156,78,0,1381,1382,3,152,76,0,1382,
+		1384,1,0,0,0,1383,1379,1,0,0,0,1383,1384,1,0,0,0,1384,1576,1,0,0,0,1385,
+		1386,3,160,80,0,1386,1387,5,179,0,0,1387,1388,3,156,78,0,1388,1389,5,180,
+		0,0,1389,1390,5,255,0,0,1390,1576,1,0,0,0,1391,1392,3,162,81,0,1392,1425,
+		5,181,0,0,1393,1394,5,54,0,0,1394,1398,5,255,0,0,1395,1397,3,150,75,0,
+		1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,
+		0,1399,1402,1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,144,72,0,1402,1401,1,
+		0,0,0,1402,1403,1,0,0,0,1403,1426,1,0,0,0,1404,1414,5,38,0,0,1405,1406,
+		5,44,0,0,1406,1407,3,156,78,0,1407,1411,3,152,76,0,1408,1410,3,142,71,
+		0,1409,1408,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,
+		0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1414,1405,1,0,0,0,1414,1415,1,
+		0,0,0,1415,1419,1,0,0,0,1416,1418,3,150,75,0,1417,1416,1,0,0,0,1418,1421,
+		1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1423,1,0,0,0,1421,1419,
+		1,0,0,0,1422,1424,3,144,72,0,1423,1422,1,0,0,0,1423,1424,1,0,0,0,1424,
+		1426,1,0,0,0,1425,1393,1,0,0,0,1425,1404,1,0,0,0,1426,1576,1,0,0,0,1427,
+		1429,5,172,0,0,1428,1430,3,136,68,0,1429,1428,1,0,0,0,1430,1431,1,0,0,
+		0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,1432,1576,1,0,0,0,1433,1434,5,172,
+		0,0,1434,1435,5,173,0,0,1435,1576,5,107,0,0,1436,1437,3,162,81,0,1437,
+		1438,5,118,0,0,1438,1439,3,156,78,0,1439,1576,1,0,0,0,1440,1441,3,162,
+		81,0,1441,1442,5,16,0,0,1442,1443,3,28,14,0,1443,1447,5,236,0,0,1444,1446,
+		3,34,17,0,1445,1444,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,0,0,0,1447,1448,
+		1,0,0,0,1448,1450,1,0,0,0,1449,1447,1,0,0,0,1450,1451,5,237,0,0,1451,1576,
+		1,0,0,0,1452,1453,3,162,81,0,1453,1454,5,19,0,0,1454,1455,5,255,0,0,1455,
+		1456,5,20,0,0,1456,1457,3,156,78,0,1457,1576,1,0,0,0,1458,1459,3,162,81,
+		0,1459,1461,5,21,0,0,1460,1462,5,244,0,0,1461,1460,1,0,0,0,1461,1462,1,
+		0,0,0,1462,1463,1,0,0,0,1463,1464,3,156,78,0,1464,1576,1,0,0,0,1465,1466,
+		3,162,81,0,1466,1467,5,232,0,0,1467,1470,3,154,77,0,1468,1469,5,51,0,0,
+		1469,1471,5,255,0,0,1470,1468,1,0,0,0,1470,1471,1,0,0,0,1471,1576,1,0,
+		0,0,1472,1473,3,162,81,0,1473,1474,5,232,0,0,1474,1475,5,38,0,0,1475,1480,
+		3,146,73,0,1476,1477,5,240,0,0,1477,1479,3,146,73,0,1478,1476,1,0,0,0,
+		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1485,1,0,0,
+		0,1482,1480,1,0,0,0,1483,1484,5,51,0,0,1484,1486,5,255,0,0,1485,1483,1,
+		0,0,0,1485,1486,1,0,0,0,1486,1576,1,0,0,0,1487,1488,3,162,81,0,1488,1489,
+		5,91,0,0,1489,1490,3,156,78,0,1490,1576,1,0,0,0,1491,1492,3,162,81,0,1492,
+		1493,5,92,0,0,1493,1494,5,136,0,0,1494,1495,3,154,77,0,1495,1496,5,62,
+		0,0,1496,1497,3,156,78,0,1497,1576,1,0,0,0,1498,1499,3,162,81,0,1499,1500,
+		5,199,0,0,1500,1501,5,92,0,0,1501,1576,1,0,0,0,1502,1503,3,162,81,0,1503,
+		1504,5,70,0,0,1504,1506,5,68,0,0,1505,1507,5,256,0,0,1506,1505,1,0,0,0,
+		1506,1507,1,0,0,0,1507,1576,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,70,
+		0,0,1510,1513,5,69,0,0,1511,1512,5,51,0,0,1512,1514,5,255,0,0,1513,1511,
+		1,0,0,0,1513,1514,1,0,0,0,1514,1576,1,0,0,0,1515,1516,3,162,81,0,1516,
+		1518,5,64,0,0,1517,1519,3,96,48,0,1518,1517,1,0,0,0,1519,1520,1,0,0,0,
+		1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1576,1,0,0,0,1522,1523,5,22,0,
+		0,1523,1576,5,257,0,0,1524,1525,5,23,0,0,1525,1576,5,257,0,0,1526,1576,
+		5,24,0,0,1527,1576,5,25,0,0,1528,1529,3,162,81,0,1529,1530,5,26,0,0,1530,
+		1531,5,27,0,0,1531,1532,3,156,78,0,1532,1533,3,152,76,0,1533,1534,5,28,
+		0,0,1534,1535,3,156,78,0,1535,1536,3,152,76,0,1536,1576,1,0,0,0,1537,1538,
+		3,162,81,0,1538,1539,5,29,0,0,1539,1542,5,162,0,0,1540,1543,5,30,0,0,1541,
+		1543,3,156,78,0,1542,1540,1,0,0,0,1542,1541,1,0,0,0,1543,1544,1,0,0,0,
+		1544,1545,5,31,0,0,1545,1546,3,156,78,0,1546,1547,3,152,76,0,1547,1548,
+		5,28,0,0,1548,1549,3,156,78,0,1549,1550,3,152,76,0,1550,1576,1,0,0,0,1551,
+		1552,3,162,81,0,1552,1553,5,32,0,0,1553,1554,3,156,78,0,1554,1555,3,152,
+		76,0,1555,1556,5,20,0,0,1556,1557,3,156,78,0,1557,1576,1,0,0,0,1558,1559,
+		5,33,0,0,1559,1560,3,160,80,0,1560,1561,5,34,0,0,1561,1562,3,160,80,0,
+		1562,1565,3,156,78,0,1563,1564,5,35,0,0,1564,1566,3,156,78,0,1565,1563,
+		1,0,0,0,1565,1566,1,0,0,0,1566,1576,1,0,0,0,1567,1568,5,36,0,0,1568,1569,
+		5,35,0,0,1569,1570,3,156,78,0,1570,1571,3,152,76,0,1571,1572,5,37,0,0,
+		1572,1573,3,156,78,0,1573,1574,3,152,76,0,1574,1576,1,0,0,0,1575,1337,
+		1,0,0,0,1575,1342,1,0,0,0,1575,1352,1,0,0,0,1575,1357,1,0,0,0,1575,1375,
+		1,0,0,0,1575,1385,1,0,0,0,1575,1391,1,0,0,0,1575,1427,1,0,0,0,1575,1433,
+		1,0,0,0,1575,1436,1,0,0,0,1575,1440,1,0,0,0,1575,1452,1,0,0,0,1575,1458,
+		1,0,0,0,1575,1465,1,0,0,0,1575,1472,1,0,0,0,1575,1487,1,0,0,0,1575,1491,
+		1,0,0,0,1575,1498,1,0,0,0,1575,1502,1,0,0,0,1575,1508,1,0,0,0,1575,1515,
+		1,0,0,0,1575,1522,1,0,0,0,1575,1524,1,0,0,0,1575,1526,1,0,0,0,1575,1527,
+		1,0,0,0,1575,1528,1,0,0,0,1575,1537,1,0,0,0,1575,1551,1,0,0,0,1575,1558,
+		1,0,0,0,1575,1567,1,0,0,0,1576,141,1,0,0,0,1577,1578,5,72,0,0,1578,1579,
+		5,255,0,0,1579,1580,5,171,0,0,1580,1581,3,156,78,0,1581,1582,3,152,76,
+		0,1582,143,1,0,0,0,1583,1584,5,45,0,0,1584,1585,5,40,0,0,1585,1586,5,41,
+		0,0,1586,1587,3,156,78,0,1587,1588,5,42,0,0,1588,1592,3,156,78,0,1589,
+		1591,3,150,75,0,1590,1589,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,
+		1592,1593,1,0,0,0,1593,145,1,0,0,0,1594,1592,1,0,0,0,1595,1597,5,245,0,
+		0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,1597,1598,1,0,0,0,1598,1599,3,154,
+		77,0,1599,1600,5,34,0,0,1600,1601,3,156,78,0,1601,147,1,0,0,0,1602,1603,
+		3,154,77,0,1603,1604,5,34,0,0,1604,1605,3,156,78,0,1605,149,1,0,0,0,1606,
+		1607,5,39,0,0,1607,1608,3,160,80,0,1608,1609,3,156,78,0,1609,151,1,0,0,
+		0,1610,1611,5,182,0,0,1611,1612,5,195,0,0,1612,153,1,0,0,0,1613,1614,5,
+		256,0,0,1614,155,1,0,0,0,1615,1616,6,78,-1,0,1616,1617,5,238,0,0,1617,
+		1618,3,156,78,0,1618,1619,5,239,0,0,1619,1658,1,0,0,0,1620,1621,5,245,
+		0,0,1621,1658,3,156,78,16,1622,1623,5,199,0,0,1623,1658,3,156,78,11,1624,
+		1625,5,169,0,0,1625,1626,3,156,78,0,1626,1627,5,171,0,0,1627,1628,3,156,
+		78,0,1628,1629,5,170,0,0,1629,1630,3,156,78,0,1630,1658,1,0,0,0,1631,1632,
+		3,162,81,0,1632,1641,5,238,0,0,1633,1638,3,156,78,0,1634,1635,5,240,0,
+		0,1635,1637,3,156,78,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,
+		0,0,0,1638,1639,1,0,0,0,1639,1642,1,0,0,0,1640,1638,1,0,0,0,1641,1633,
+		1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,239,0,0,1644,1658,
+		1,0,0,0,1645,1647,7,4,0,0,1646,1648,3,158,79,0,1647,1646,1,0,0,0,1647,
+		1648,1,0,0,0,1648,1649,1,0,0,0,1649,1650,5,182,0,0,1650,1658,3,158,79,
+		0,1651,1652,5,257,0,0,1652,1658,3,158,79,0,1653,1658,5,256,0,0,1654,1658,
+		5,257,0,0,1655,1658,5,255,0,0,1656,1658,3,160,80,0,1657,1615,1,0,0,0,1657,
+		1620,1,0,0,0,1657,1622,1,0,0,0,1657,1624,1,0,0,0,1657,1631,1,0,0,0,1657,
+		1645,1,0,0,0,1657,1651,1,0,0,0,1657,1653,1,0,0,0,1657,1654,1,0,0,0,1657,
+		1655,1,0,0,0,1657,1656,1,0,0,0,1658,1679,1,0,0,0,1659,1660,10,15,0,0,1660,
+		1661,5,196,0,0,1661,1678,3,156,78,16,1662,1663,10,14,0,0,1663,1664,7,5,
+		0,0,1664,1678,3,156,78,15,1665,1666,10,13,0,0,1666,1667,7,6,0,0,1667,1678,
+		3,156,78,14,1668,1669,10,12,0,0,1669,1670,7,7,0,0,1670,1678,3,156,78,13,
+		1671,1672,10,10,0,0,1672,1673,5,197,0,0,1673,1678,3,156,78,11,1674,1675,
+		10,9,0,0,1675,1676,5,198,0,0,1676,1678,3,156,78,10,1677,1659,1,0,0,0,1677,
+		1662,1,0,0,0,1677,1665,1,0,0,0,1677,1668,1,0,0,0,1677,1671,1,0,0,0,1677,
+		1674,1,0,0,0,1678,1681,1,0,0,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,
+		157,1,0,0,0,1681,1679,1,0,0,0,1682,1683,7,8,0,0,1683,159,1,0,0,0,1684,
+		1687,3,162,81,0,1685,1686,5,241,0,0,1686,1688,3,162,81,0,1687,1685,1,0,
+		0,0,1687,1688,1,0,0,0,1688,161,1,0,0,0,1689,1690,7,9,0,0,1690,163,1,0,
+		0,0,169,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
 		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
-		455,464,468,470,479,488,493,501,508,521,523,533,555,559,564,570,573,577,
-		585,595,629,639,668,670,684,694,698,700,708,731,738,746,753,757,761,769,
-		773,789,829,834,838,842,861,870,875,891,895,903,925,931,939,947,960,971,
-		974,984,987,995,999,1007,1018,1022,1030,1041,1043,1054,1057,1061,1069,
-		1074,1079,1089,1091,1099,1108,1114,1118,1131,1136,1139,1146,1155,1160,
-		1167,1180,1183,1196,1213,1217,1229,1238,1242,1247,1253,1262,1266,1273,
-		1284,1290,1294,1318,1328,1345,1362,1368,1379,1394,1398,1407,1410,1415,
-		1419,1421,1427,1443,1457,1466,1476,1481,1502,1509,1516,1538,1561,1571,
-		1588,1592,1634,1637,1643,1653,1673,1675,1683
+		455,464,469,472,474,483,492,497,505,512,525,527,537,559,563,568,574,577,
+		581,589,599,633,643,672,674,688,698,702,704,712,735,742,750,757,761,765,
+		773,777,793,833,838,842,846,865,874,879,895,899,907,929,935,943,951,964,
+		975,978,988,991,999,1003,1011,1022,1026,1034,1045,1047,1058,1061,1065,
+		1073,1078,1083,1093,1095,1103,1112,1118,1122,1135,1140,1143,1150,1159,
+		1164,1171,1184,1187,1200,1217,1221,1233,1242,1246,1251,1257,1266,1270,
+		1277,1288,1294,1298,1322,1332,1349,1366,1372,1383,1398,1402,1411,1414,
+		1419,1423,1425,1431,1447,1461,1470,1480,1485,1506,1513,1520,1542,1565,
+		1575,1592,1596,1638,1641,1647,1657,1677,1679,1687
 	};
 
 	public static readonly ATN _ATN =

@@ -180,6 +180,7 @@ public sealed class DealPaths
             if (deal.ProjectsCfads)
             {
                 LeaseTermRents.Fill(deal, leases[l], scenario, marketRentDeflation, l, into.LeaseTermRent[l]);
+                BreakNotices.Fill(deal, leases[l], scenario, marketRentDeflation, l, into);
             }
         }
 

@@ -135,6 +135,6 @@ static class LeaseTerms
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
     }
 
-    static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
+    internal static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
         lease.Lessee >= 0 && lease.Lessee < deal.Parties.Length ? scenario.PartyDefaults[lease.Lessee] : null;
 }

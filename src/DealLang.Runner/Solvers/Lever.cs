@@ -180,7 +180,7 @@ public sealed record ContractUtilisationLever(string Text, int Contract, int Cou
 }
 
 /// <summary>
-/// <c>Lease.rent</c>: the lease's rent rows (and its current-term rents where the deal projects CFADS) × a factor in
+/// <c>Lease.rent</c>: the lease's rent rows (and its current-term and noticed rents where the deal projects CFADS) × a factor in
 /// [0, 10], after the scenario has filled them, so renewals, defaults and market-rent deflation apply first. Only
 /// rows that are money per period and enter the waterfall linearly may be scaled: a lease's rent and a facility's
 /// value (<see cref="FacilityValueScale"/>).
@@ -193,11 +193,17 @@ public sealed record LeaseRentScale(string Text, int Lease)
         ScaleRow(inputs.LeaseRent[Lease], inputs.OwnLeaseRent(Lease), value);
         if (inputs.LeaseTermRent.Length > Lease)
         {
-            double[] term = inputs.LeaseTermRent[Lease];
-            for (int t = 0; t < term.Length; t++)
-            {
-                term[t] *= value;
-            }
+            ScaleInPlace(inputs.LeaseTermRent[Lease], value);
+            ScaleInPlace(inputs.LeaseNoticedRent[Lease], value);
+        }
+    }
+
+    // The current-term rows are the slot's own buffers, never shared.
+    static void ScaleInPlace(double[] row, double value)
+    {
+        for (int t = 0; t < row.Length; t++)
+        {
+            row[t] *= value;
         }
     }
 

@@ -47,6 +47,11 @@ public sealed record LeaseInfo(
     /// <summary><c>fee 40m</c>: the break fee as an amount; 0 when it is in months of rent or there is none.</summary>
     public double BreakFeeAmount { get; init; }
 
+    /// <summary><c>notice 12m</c>: the months before the break date on which the lessee serves notice of it, from which
+    /// a forward CFADS reads the rent as stopping on the break; 0 (the default) when it sees the break only as the lease
+    /// ends (docs/language.md §5, "Break option").</summary>
+    public int BreakNoticeMonths { get; init; }
+
     /// <summary>Whether the lease can ever receive a termination fee: its lessee's default's or its break's (the ledger's
     /// <c>termination fee L</c> column and the summary's row are there only then).</summary>
     public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;

@@ -173,6 +173,17 @@ public enum InputQuantity
     /// from that period's end), 0 before and on a path that does not break it. After the leases' termination fees, so
     /// that the slots before it are where they were.</summary>
     ContractBroken,
+
+    /// <summary>Series, per lease, only in a deal that projects cfads: the lease's rent in each period cut on the date the
+    /// scenario breaks it, as if the lessee never defaults (what a forward CFADS reads once notice of the break is
+    /// served: docs/language.md §5, "Break option"); zero on a path on which no notice is served. After the contracts'
+    /// broken flags, so that the slots before it are where they were.</summary>
+    LeaseNoticedRent,
+
+    /// <summary>Scalar, per lease, only in a deal that projects cfads: the period holding the date its lessee serves
+    /// notice of the break the scenario exercises (the break date less the lease's <c>notice</c>; 0 for a date on or
+    /// before the closing); −1 when none is served on this path. Last, so that the slots before it are where they were.</summary>
+    LeaseNoticePeriod,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -198,12 +209,13 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent as a break's notice cuts it; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
-/// closing and every holding's par at the closing (last, so that the slots before them are where they were before).
+/// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period (last,
+/// so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -215,7 +227,7 @@ public sealed class InputLayout
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
-        InputQuantity.LeaseTermination, InputQuantity.ContractBroken,
+        InputQuantity.LeaseTermination, InputQuantity.ContractBroken, InputQuantity.LeaseNoticedRent,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -227,7 +239,7 @@ public sealed class InputLayout
         InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
-        InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar,
+        InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -339,7 +351,7 @@ public sealed class InputLayout
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule
-            or InputQuantity.LeaseTermination or InputQuantity.ContractBroken => InputShape.Series,
+            or InputQuantity.LeaseTermination or InputQuantity.ContractBroken or InputQuantity.LeaseNoticedRent => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -347,7 +359,7 @@ public sealed class InputLayout
             or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
-            or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar => InputShape.Scalar,
+            or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -355,7 +367,8 @@ public sealed class InputLayout
     {
         InputQuantity.FacilityValue or InputQuantity.FacilityClosingValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
-            or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination => InputEntity.Lease,
+            or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination
+            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
             or InputQuantity.GuarantorDisownedPeriod => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -389,10 +402,11 @@ public sealed class InputLayout
         foreach (InputQuantity quantity in order)
         {
             InputEntity kind = EntityOf(quantity);
-            // A lease's rent in its current term is an input only where a forward test projects cfads.
+            // A lease's rent in its current term, and as a break's notice cuts it, is an input only where a forward
+            // test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             // An index's schedule only where a forward test projects a completion index.
-            int n = (quantity == InputQuantity.LeaseTermRent && !ProjectsCfads)
+            int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod && !ProjectsCfads)
                 || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)

@@ -63,6 +63,9 @@ public sealed class PathInputs
         HoldingPar = Rows(Series, layout, InputQuantity.HoldingPar, layout.Holdings);
         HoldingDraws = Rows(Series, layout, InputQuantity.HoldingDraws, layout.Holdings);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
+        LeaseNoticedRent = Rows(Series, layout, InputQuantity.LeaseNoticedRent, layout.ProjectsCfads ? layout.Leases : 0);
+        int noticed = layout.ProjectsCfads ? layout.Leases : 0;
+        LeaseNoticePeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseNoticePeriod, noticed), noticed);
         IndexSchedule = Rows(Series, layout, InputQuantity.IndexSchedule, layout.ProjectsCompletion ? layout.Indices : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
@@ -213,6 +216,14 @@ public sealed class PathInputs
     /// <summary>Per lease, in a deal that projects cfads (else empty): the rent of each period in its current term
     /// (<see cref="InputQuantity.LeaseTermRent"/>).</summary>
     public double[][] LeaseTermRent { get; }
+
+    /// <summary>Per lease, in a deal that projects cfads (else empty): its rent cut on the break date once notice of the
+    /// break is served (<see cref="InputQuantity.LeaseNoticedRent"/>).</summary>
+    public double[][] LeaseNoticedRent { get; }
+
+    /// <summary>Per lease, in a deal that projects cfads (else none): the period its break's notice is served in, −1
+    /// when none is (<see cref="InputQuantity.LeaseNoticePeriod"/>).</summary>
+    public IntSlots LeaseNoticePeriod { get; }
 
     /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
     public DoubleSlots ContractUtilisation { get; }

@@ -40,6 +40,7 @@ internal static class ReferencePathBuilder
             if (deal.ProjectsCfads)
             {
                 LeaseTerms.TermRent(deal, scenario, l, into.LeaseTermRent[l]);
+                LeaseTerms.Notice(deal, scenario, l, into);
             }
         }
 
@@ -494,6 +495,29 @@ static class LeaseTerms
             Date to = termEnd is { } te ? Date.Min(te, b[t + 1]) : from;
             rent[t] = to > from ? LeaseRents.AccrueFor(deal, lease, renewalsStart, scenario.MarketRentDeflation, t, from, to) : 0.0;
         }
+    }
+
+    /// <summary>A break's notice as a forward CFADS reads it: served on start + (break − notice) months when the scenario
+    /// breaks a lease with a notice and its lessee has not defaulted on or before that date; the period holding the date
+    /// (−1 when none is served) and the rent to the break date, period by period (zeros when none is served).</summary>
+    public static void Notice(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
+    {
+        LeaseInfo lease = deal.Leases[l];
+        Array.Clear(into.LeaseNoticedRent[l]);
+        into.LeaseNoticePeriod[l] = -1;
+        if (lease.BreakNoticeMonths == 0 || !(l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months))
+        {
+            return;
+        }
+
+        Date served = lease.Start.AddMonthsClamped(months - lease.BreakNoticeMonths);
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= served)
+        {
+            return;
+        }
+
+        LeaseRents.Fill(deal, lease, lease.Start.AddMonthsClamped(months), scenario.MarketRentDeflation, into.LeaseNoticedRent[l]);
+        into.LeaseNoticePeriod[l] = EndPeriod(deal.Boundaries, served);
     }
 
     static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)

@@ -134,6 +134,29 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealThatProjectsCfadsHasTheLeasesNoticeSlotsLast()
+    {
+        // 2 facilities, 3 leases, 2 parties, no sale, projecting cfads. Series: the 2 values (0, 1), the 3 rents (2-4), the
+        // 3 current-term rents (5-7), the 3 termination fees (8-10), then the 3 noticed rents (11-13), after every slot a
+        // deal had before. Scalars: 3 end periods, RVG flags and recoveries (0-8), the 2 parties' recoveries (9, 10), the
+        // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), last.
+        InputLayout layout = InputLayout.Of(2, 3, 2, 0, projectsCfads: true);
+        Assert.Equal(14, layout.Series.Length);
+        Assert.Equal(5, layout.IndexOf(InputQuantity.LeaseTermRent, 0));
+        Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
+        Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseNoticedRent, 13), layout.Series[13]);
+        Assert.Equal(16, layout.Scalars.Length);
+        Assert.Equal(12, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
+        Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseNoticePeriod, 13), layout.Scalars[13]);
+
+        // Without a forward cfads, no notice slots.
+        InputLayout without = InputLayout.Of(2, 3, 2, 0);
+        Assert.Equal(8, without.Series.Length);
+        Assert.Equal(13, without.Scalars.Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LeaseNoticePeriod, 0));
+    }
+
+    [Fact]
     public void ALayoutForAnotherDealIsRefused()
     {
         var other = InputLayout.Of(0, 1, 1, 0);

@@ -28,6 +28,8 @@ internal sealed class LeaseState : EntityState
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
         TermRent = Input("termRent", "double[]");
         TermEnds = Static("termEnds", "int[]");
+        NoticedRent = Input("noticedRent", "double[]");
+        NoticePeriod = Input("noticePeriod", "int");
         GuaranteeDue = Input("guaranteeDue", "double[]");
         bool guaranteed = guarantee is not null;
         Guaranteed = Local("guaranteed", "double", StateLife.Period, comment: "rent paid by the guarantor once the lessee has defaulted",
@@ -109,6 +111,16 @@ internal sealed class LeaseState : EntityState
     /// <summary>Per period, the last period of the term running at its end (a static of a deal that projects cfads).</summary>
     public StateVar TermEnds { get; }
 
+    /// <summary>This path's rent per period cut on the break date once notice of it is served (an input of a lease with
+    /// <c>notice</c> in a deal that projects cfads).</summary>
+    public StateVar NoticedRent { get; }
+
+    /// <summary>The period the break's notice is served in on this path, −1 when none is (an input as <see cref="NoticedRent"/>).</summary>
+    public StateVar NoticePeriod { get; }
+
+    /// <summary>Whether a forward cfads reads the lease's break notice: a lease with <c>notice</c> (months above 0).</summary>
+    public bool ReadsNotice => Info.BreakNoticeMonths > 0;
+
     /// <summary>Whether a termination fee can be received: the lessee's default's or its break's.</summary>
     public bool HasTerminationFee => Info.HasTerminationReceipts;
 
@@ -154,7 +166,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
             + (l.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(l.FeeFloor) : "") + ")"
             + (l.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]"
                 + (l.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(l.BreakFeeMonths) : "")
-                + (l.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(l.BreakFeeAmount) : "") + " }");
+                + (l.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(l.BreakFeeAmount) : "")
+                + (l.BreakNoticeMonths != 0 ? ", BreakNoticeMonths = " + CSharpLiterals.Int(l.BreakNoticeMonths) : "") + " }");
     }
 
     /// <summary>An indexed lease's base: its index's level on the lease's start less the lag, under the deal's own terms
@@ -209,8 +222,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
     /// <summary>
     /// A forward cfads's rent: per lease, its rent in the periods of the window inside the term running now (an input:
-    /// the lease's terms, the renewals taken and the market rate, as if the lessee never defaults), or nothing once it
-    /// has ended (expiry, or the lessee's default: known when it has happened) or its facility is sold.
+    /// the lease's terms, the renewals taken and the market rate, as if the lessee never defaults; from the period its
+    /// lessee serves notice of a break, the rent cut on the break date), or nothing once it has ended (expiry, or the
+    /// lessee's default: known when it has happened) or its facility is sold.
     /// </summary>
     public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
     {
@@ -223,10 +237,15 @@ internal sealed class LeaseComponent(EmitContext ctx)
         {
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
             string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
+            // Once the lessee has served notice of a break, its leaving is a contractual fact: the window reads the rent
+            // stopping on the break date (docs/language.md §5, "Break option").
+            string row = lease.ReadsNotice
+                ? "(" + lease.NoticePeriod + " >= 0 && t >= " + lease.NoticePeriod + " ? " + lease.NoticedRent + " : " + lease.TermRent + ")"
+                : lease.TermRent.Name;
             // A phased lease's rent in each period of the window is on the share its completion index gives that period, as known now.
             string sum = lease.Model.PhasedBy is { } index
-                ? "ForwardReceipts.SumScaled(" + lease.TermRent + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
-                : "ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
+                ? "ForwardReceipts.SumScaled(" + row + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
+                : "ForwardReceipts.Sum(" + row + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
             // An indexed rent ahead is held at the index's level now, as a floating coupon ahead is held at its rate now:
             // the projection reads only what is known at the test's period.
             string? ratio = IndexRatio(lease, "t");

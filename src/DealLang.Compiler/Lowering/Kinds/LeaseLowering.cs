@@ -37,6 +37,7 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             BreakMonths = [.. (lease.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
             BreakFeeMonths = lease.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
             BreakFeeAmount = lowerer.ConstantOf(lease.BreakOption?.FeeAmount),
+            BreakNoticeMonths = DurationRules.WholeMonths(lease.BreakOption?.Notice),
         };
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),

@@ -7,10 +7,19 @@ namespace DealLang.Compiler.Parsing;
 // A break option, one item read alike on a lease and on a contract (docs/language.md §5, "Break option").
 internal sealed partial class CstToAst
 {
-    // BREAK_OPTION AT duration (COMMA duration)* breakFee?   # leaseBreakOptionItem, # contractBreakOptionItem
+    // BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem
+    // BREAK_OPTION AT duration (COMMA duration)* breakFee?   # contractBreakOptionItem (no notice: a contract's forward
+    //     cfads does not read one yet)
     // breakFee : FEE months=duration OF basis=ident # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
-    private BreakOptionSyntax? VisitBreakOption(DurationContext[] dates, BreakFeeContext? breakFee, ParserRuleContext item)
+    private BreakOptionSyntax? VisitBreakOption(IList<DurationContext> dates, BreakFeeContext? breakFee, ParserRuleContext item,
+        DurationContext? noticeContext = null)
     {
+        DurationSyntax? notice = null;
+        if (noticeContext is not null && (notice = VisitDuration(noticeContext)) is null)
+        {
+            return null;
+        }
+
         var at = System.Collections.Immutable.ImmutableArray.CreateBuilder<DurationSyntax>();
         foreach (DurationContext d in dates)
         {
@@ -43,6 +52,6 @@ internal sealed partial class CstToAst
                 break;
         }
 
-        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis };
+        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice };
     }
 }

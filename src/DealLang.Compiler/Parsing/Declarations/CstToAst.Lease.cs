@@ -20,7 +20,7 @@ internal sealed partial class CstToAst
     //     | guarantorClause                                                       # leaseGuarantorItem
     //     | PHASED ident                                                          # leasePhasedItem
     //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?               # leaseTerminationFeeItem
-    //     | BREAK_OPTION AT duration (COMMA duration)* breakFee?                   # leaseBreakOptionItem
+    //     | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -95,7 +95,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case LeaseBreakOptionItemContext b:
-                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.duration(), b.breakFee(), b));
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b._at, b.breakFee(), b, b.notice));
                     break;
             }
         }
