@@ -153,8 +153,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
-    // A schedule's shares are of the original balance and take at most all of it (DL0435): the rest, if any, is due at the
-    // maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
+    // A schedule's shares are of the original balance and take at most all of it (DL0435), its amounts at most the
+    // balance (DL0446): the rest, if any, is due at the maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
     // principal, so its amount would be dropped (DL0436); one inside the period the interest-only end falls in is paid.
     private static void CheckScheduleTerms(LoanSyntax loan, AmortizationSyntax amortization, string name, DealChecks checks)
     {
@@ -165,6 +165,16 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             if (total > 1 + 1e-12)
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleSharesAboveBalance(amortization.Span, name, total));
+            }
+        }
+        else if (loan.Balance is not null)
+        {
+            // Amounts are money: a loan is never drawn further, so they may take at most its balance (DL0446).
+            double total = points.Sum(p => checks.Analysis.ConstantOf(p.Amount, 0));
+            double balance = checks.Analysis.ConstantOf(loan.Balance, 0);
+            if (total > balance * (1 + 1e-12))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleAmountsAboveBalance(amortization.Span, name, total, balance));
             }
         }
 
