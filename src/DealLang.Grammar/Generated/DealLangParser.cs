@@ -3720,6 +3720,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public AmortizationContext amortization() {
 			return GetRuleContext<AmortizationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
 		public LoanAmortizeItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3808,7 +3809,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 546;
+			State = 549;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -3861,15 +3862,25 @@ public partial class DealLangParser : Parser {
 				Match(AMORTIZE);
 				State = 521;
 				amortization();
+				State = 523;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 522;
+					Match(IDENT);
+					}
+				}
+
 				}
 				break;
 			case MATURITY:
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 525;
 				Match(MATURITY);
-				State = 523;
+				State = 526;
 				Match(DATE);
 				}
 				break;
@@ -3877,44 +3888,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
+				State = 527;
 				Match(RECOVERY);
-				State = 525;
-				expr(0);
 				State = 528;
+				expr(0);
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 526;
+					State = 529;
 					Match(AFTER);
-					State = 527;
+					State = 530;
 					duration();
 					}
 				}
 
-				State = 532;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 530;
+					State = 533;
 					Match(ACCRUING);
-					State = 531;
+					State = 534;
 					recoveryAccrual();
 					}
 				}
 
-				State = 537;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 534;
+					State = 537;
 					Match(IN);
-					State = 535;
+					State = 538;
 					Match(NUMBER);
-					State = 536;
+					State = 539;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3925,7 +3936,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 542;
 				stepUp();
 				}
 				break;
@@ -3933,7 +3944,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 540;
+				State = 543;
 				marginGrid();
 				}
 				break;
@@ -3941,19 +3952,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 541;
+				State = 544;
 				Match(DEFAULT_INTEREST);
-				State = 543;
+				State = 546;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 542;
+					State = 545;
 					Match(PLUS);
 					}
 				}
 
-				State = 545;
+				State = 548;
 				expr(0);
 				}
 				break;
@@ -4012,14 +4023,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 550;
+			State = 553;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 551;
 				Match(COUPON);
 				}
 				break;
@@ -4027,7 +4038,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 552;
 				expr(0);
 				}
 				break;
@@ -4079,27 +4090,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
+			State = 555;
 			Match(FLEET);
-			State = 553;
+			State = 556;
 			_localctx.name = ident();
-			State = 554;
+			State = 557;
 			Match(LBRACE);
-			State = 558;
+			State = 561;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 558;
 				fleetItem();
 				}
 				}
-				State = 560;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 561;
+			State = 564;
 			Match(RBRACE);
 			}
 		}
@@ -4296,32 +4307,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 602;
+			State = 605;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 566;
 				Match(DELIVERIES);
-				State = 564;
+				State = 567;
 				Match(LBRACE);
-				State = 568;
+				State = 571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 565;
+					State = 568;
 					delivery();
 					}
 					}
-					State = 570;
+					State = 573;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 571;
+				State = 574;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,9 +4340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 575;
 				Match(UNITS);
-				State = 573;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4339,9 +4350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 574;
+				State = 577;
 				Match(UNIT_COST);
-				State = 575;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4349,11 +4360,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 579;
 				Match(DEPRECIATE);
-				State = 577;
+				State = 580;
 				Match(STRAIGHT_LINE);
-				State = 578;
+				State = 581;
 				duration();
 				}
 				break;
@@ -4361,13 +4372,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 579;
-				Match(DEPRECIATE);
-				State = 580;
-				Match(DECLINING);
-				State = 581;
-				expr(0);
 				State = 582;
+				Match(DEPRECIATE);
+				State = 583;
+				Match(DECLINING);
+				State = 584;
+				expr(0);
+				State = 585;
 				perYear();
 				}
 				break;
@@ -4375,9 +4386,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 584;
+				State = 587;
 				Match(POWER);
-				State = 585;
+				State = 588;
 				expr(0);
 				}
 				break;
@@ -4385,9 +4396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 586;
+				State = 589;
 				Match(PUE);
-				State = 587;
+				State = 590;
 				expr(0);
 				}
 				break;
@@ -4395,9 +4406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 588;
+				State = 591;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 592;
 				expr(0);
 				}
 				break;
@@ -4405,11 +4416,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 590;
+				State = 593;
 				Match(MAINTENANCE);
-				State = 591;
+				State = 594;
 				expr(0);
-				State = 592;
+				State = 595;
 				perYear();
 				}
 				break;
@@ -4417,15 +4428,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 594;
-				Match(MARKET_VALUE);
-				State = 595;
-				expr(0);
-				State = 596;
-				Match(DECLINING);
 				State = 597;
-				expr(0);
+				Match(MARKET_VALUE);
 				State = 598;
+				expr(0);
+				State = 599;
+				Match(DECLINING);
+				State = 600;
+				expr(0);
+				State = 601;
 				perYear();
 				}
 				break;
@@ -4433,9 +4444,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 600;
+				State = 603;
 				Match(GENERATION);
-				State = 601;
+				State = 604;
 				ident();
 				}
 				break;
@@ -4492,31 +4503,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
-			Match(CONTRACT);
-			State = 605;
-			_localctx.name = ident();
-			State = 606;
-			Match(ON);
 			State = 607;
-			_localctx.fleet = ident();
+			Match(CONTRACT);
 			State = 608;
+			_localctx.name = ident();
+			State = 609;
+			Match(ON);
+			State = 610;
+			_localctx.fleet = ident();
+			State = 611;
 			Match(LBRACE);
-			State = 612;
+			State = 615;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 609;
+				State = 612;
 				contractItem();
 				}
 				}
-				State = 614;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 615;
+			State = 618;
 			Match(RBRACE);
 			}
 		}
@@ -4745,16 +4756,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 673;
+			State = 676;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 620;
 				Match(CUSTOMER);
-				State = 618;
+				State = 621;
 				ident();
 				}
 				break;
@@ -4762,9 +4773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 622;
 				Match(UNITS);
-				State = 620;
+				State = 623;
 				expr(0);
 				}
 				break;
@@ -4772,11 +4783,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 621;
+				State = 624;
 				Match(PRICE);
-				State = 622;
+				State = 625;
 				Match(AT);
-				State = 623;
+				State = 626;
 				Match(MARKET);
 				}
 				break;
@@ -4784,9 +4795,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 627;
 				Match(PRICE);
-				State = 625;
+				State = 628;
 				expr(0);
 				}
 				break;
@@ -4794,11 +4805,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
+				State = 629;
 				Match(HOUR);
-				State = 627;
+				State = 630;
 				expr(0);
-				State = 628;
+				State = 631;
 				perYear();
 				}
 				break;
@@ -4806,9 +4817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 633;
 				Match(TAKE_OR_PAY);
-				State = 631;
+				State = 634;
 				expr(0);
 				}
 				break;
@@ -4816,9 +4827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 635;
 				Match(STARTS);
-				State = 633;
+				State = 636;
 				Match(DATE);
 				}
 				break;
@@ -4826,9 +4837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 634;
+				State = 637;
 				Match(TERM);
-				State = 635;
+				State = 638;
 				duration();
 				}
 				break;
@@ -4836,25 +4847,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
+				State = 639;
 				Match(TERMINATION_FEE);
-				State = 637;
+				State = 640;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 643;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 638;
-					Match(AMORTISING);
 					State = 641;
+					Match(AMORTISING);
+					State = 644;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 639;
+						State = 642;
 						Match(TO);
-						State = 640;
+						State = 643;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4868,17 +4879,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 645;
-				Match(RENEWALS);
-				State = 646;
-				renewalCount();
-				State = 647;
-				duration();
 				State = 648;
-				Match(AT);
+				Match(RENEWALS);
 				State = 649;
-				Match(CUSTOMER);
+				renewalCount();
 				State = 650;
+				duration();
+				State = 651;
+				Match(AT);
+				State = 652;
+				Match(CUSTOMER);
+				State = 653;
 				Match(OPTION);
 				}
 				break;
@@ -4886,20 +4897,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 655;
 				Match(PREPAYMENT);
-				State = 653;
+				State = 656;
 				expr(0);
-				State = 657;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 654;
+					State = 657;
 					Match(APPLIED);
-					State = 655;
+					State = 658;
 					Match(OVER);
-					State = 656;
+					State = 659;
 					Match(TERM);
 					}
 				}
@@ -4910,7 +4921,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 659;
+				State = 662;
 				guarantorClause();
 				}
 				break;
@@ -4918,34 +4929,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 660;
+				State = 663;
 				Match(BREAK_OPTION);
-				State = 661;
+				State = 664;
 				Match(AT);
-				State = 662;
+				State = 665;
 				duration();
-				State = 667;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 663;
+					State = 666;
 					Match(COMMA);
-					State = 664;
+					State = 667;
 					duration();
 					}
 					}
-					State = 669;
+					State = 672;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 671;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 670;
+					State = 673;
 					breakFee();
 					}
 				}
@@ -5000,27 +5011,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 678;
 			Match(COINS);
-			State = 676;
+			State = 679;
 			_localctx.name = ident();
-			State = 677;
+			State = 680;
 			Match(LBRACE);
-			State = 681;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 678;
+				State = 681;
 				coinsItem();
 				}
 				}
-				State = 683;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 684;
+			State = 687;
 			Match(RBRACE);
 			}
 		}
@@ -5170,16 +5181,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 704;
+			State = 707;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 686;
+				State = 689;
 				Match(HOLDINGS);
-				State = 687;
+				State = 690;
 				expr(0);
 				}
 				break;
@@ -5187,9 +5198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 688;
+				State = 691;
 				Match(PRICE);
-				State = 689;
+				State = 692;
 				ident();
 				}
 				break;
@@ -5197,9 +5208,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 693;
 				Match(HASHRATE);
-				State = 691;
+				State = 694;
 				expr(0);
 				}
 				break;
@@ -5207,9 +5218,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 692;
+				State = 695;
 				Match(NETWORK);
-				State = 693;
+				State = 696;
 				expr(0);
 				}
 				break;
@@ -5217,9 +5228,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 694;
+				State = 697;
 				Match(REWARDS);
-				State = 695;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 696;
+				State = 699;
 				Match(POWER);
-				State = 697;
+				State = 700;
 				expr(0);
 				}
 				break;
@@ -5237,9 +5248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 698;
+				State = 701;
 				Match(POWER_PRICE);
-				State = 699;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5247,9 +5258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 700;
+				State = 703;
 				Match(DEPTH);
-				State = 701;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5257,9 +5268,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 702;
+				State = 705;
 				Match(IMPACT);
-				State = 703;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5311,20 +5322,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
-			Match(DATE);
-			State = 707;
-			_localctx.units = expr(0);
-			State = 708;
-			Match(AT);
 			State = 709;
-			_localctx.cost = expr(0);
+			Match(DATE);
+			State = 710;
+			_localctx.units = expr(0);
 			State = 711;
+			Match(AT);
+			State = 712;
+			_localctx.cost = expr(0);
+			State = 714;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 710;
+				State = 713;
 				Match(COMMA);
 				}
 			}
@@ -5377,27 +5388,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
+			State = 716;
 			Match(TRANCHE);
-			State = 714;
+			State = 717;
 			_localctx.name = ident();
-			State = 715;
+			State = 718;
 			Match(LBRACE);
-			State = 719;
+			State = 722;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 716;
+				State = 719;
 				trancheItem();
 				}
 				}
-				State = 721;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 722;
+			State = 725;
 			Match(RBRACE);
 			}
 		}
@@ -5446,38 +5457,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
+			State = 727;
 			_localctx.rate = expr(0);
-			State = 726;
+			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 725;
+				State = 728;
 				Match(FIXED);
 				}
 			}
 
-			State = 730;
+			State = 733;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 728;
+				State = 731;
 				Match(FLOOR);
-				State = 729;
+				State = 732;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 734;
+			State = 737;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 732;
+				State = 735;
 				Match(CAP);
-				State = 733;
+				State = 736;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5809,16 +5820,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 806;
+			State = 809;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 739;
 				Match(BALANCE);
-				State = 737;
+				State = 740;
 				expr(0);
 				}
 				break;
@@ -5826,9 +5837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 738;
+				State = 741;
 				Match(COUPON);
-				State = 739;
+				State = 742;
 				couponTerms();
 				}
 				break;
@@ -5836,26 +5847,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
+				State = 743;
 				Match(PIK);
-				State = 742;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 741;
+					State = 744;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 746;
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 744;
+					State = 747;
 					Match(WHEN);
-					State = 745;
+					State = 748;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5866,9 +5877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 748;
+				State = 751;
 				Match(PIK);
-				State = 749;
+				State = 752;
 				Match(UNPAID);
 				}
 				break;
@@ -5876,9 +5887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 750;
+				State = 753;
 				Match(ISSUE_PRICE);
-				State = 751;
+				State = 754;
 				expr(0);
 				}
 				break;
@@ -5886,9 +5897,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 752;
+				State = 755;
 				Match(COMMITMENT);
-				State = 753;
+				State = 756;
 				expr(0);
 				}
 				break;
@@ -5896,11 +5907,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 754;
+				State = 757;
 				Match(AVAILABLE);
-				State = 755;
+				State = 758;
 				Match(UNTIL);
-				State = 756;
+				State = 759;
 				Match(DATE);
 				}
 				break;
@@ -5908,25 +5919,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 757;
+				State = 760;
 				Match(DRAWS);
-				State = 758;
+				State = 761;
 				Match(LBRACE);
-				State = 762;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 759;
+					State = 762;
 					schedulePoint();
 					}
 					}
-					State = 764;
+					State = 767;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 765;
+				State = 768;
 				Match(RBRACE);
 				}
 				break;
@@ -5934,15 +5945,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 766;
-				Match(DRAWS);
-				State = 767;
-				Match(AGAINST);
-				State = 768;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
 				State = 769;
-				Match(ADVANCE);
+				Match(DRAWS);
 				State = 770;
+				Match(AGAINST);
+				State = 771;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 772;
+				Match(ADVANCE);
+				State = 773;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5950,9 +5961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 772;
+				State = 775;
 				Match(COMMITMENT_FEE);
-				State = 773;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -5960,7 +5971,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 774;
+				State = 777;
 				stepUp();
 				}
 				break;
@@ -5968,7 +5979,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 778;
 				marginGrid();
 				}
 				break;
@@ -5976,15 +5987,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
-				Match(MARGIN);
-				State = 777;
-				Match(INVESTMENT_GRADE);
-				State = 778;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
 				State = 779;
-				Match(ELSE);
+				Match(MARGIN);
 				State = 780;
+				Match(INVESTMENT_GRADE);
+				State = 781;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 782;
+				Match(ELSE);
+				State = 783;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5992,9 +6003,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 782;
+				State = 785;
 				Match(TARGET_BALANCE);
-				State = 783;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -6002,11 +6013,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 784;
+				State = 787;
 				Match(INTEREST_ONLY);
-				State = 785;
+				State = 788;
 				Match(UNTIL);
-				State = 786;
+				State = 789;
 				Match(DATE);
 				}
 				break;
@@ -6014,9 +6025,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 787;
+				State = 790;
 				Match(AMORTIZE);
-				State = 788;
+				State = 791;
 				amortization();
 				}
 				break;
@@ -6024,9 +6035,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 789;
+				State = 792;
 				Match(MATURITY);
-				State = 790;
+				State = 793;
 				Match(DATE);
 				}
 				break;
@@ -6034,9 +6045,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 791;
+				State = 794;
 				Match(SENIORITY);
-				State = 792;
+				State = 795;
 				Match(NUMBER);
 				}
 				break;
@@ -6044,7 +6055,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 793;
+				State = 796;
 				guarantorClause();
 				}
 				break;
@@ -6052,26 +6063,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 794;
-				Match(CONVERTIBLE);
-				State = 795;
-				Match(AT);
-				State = 796;
-				((ConvertibleItemContext)_localctx).price = expr(0);
 				State = 797;
-				Match(AGAINST);
+				Match(CONVERTIBLE);
 				State = 798;
+				Match(AT);
+				State = 799;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 800;
+				Match(AGAINST);
+				State = 801;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 802;
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 799;
+					State = 802;
 					Match(EARLY);
-					State = 800;
+					State = 803;
 					Match(ABOVE);
-					State = 801;
+					State = 804;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6082,9 +6093,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 804;
+				State = 807;
 				Match(COMPLETION);
-				State = 805;
+				State = 808;
 				expr(0);
 				}
 				break;
@@ -6133,26 +6144,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 811;
 			Match(STEP_UP);
-			State = 809;
+			State = 812;
 			expr(0);
-			State = 814;
+			State = 817;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 810;
+				State = 813;
 				Match(FROM);
-				State = 811;
+				State = 814;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 812;
+				State = 815;
 				Match(WHILE);
-				State = 813;
+				State = 816;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6213,41 +6224,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
-			Match(MARGIN);
-			State = 817;
-			Match(GRID);
-			State = 818;
-			_localctx.test = ident();
 			State = 819;
+			Match(MARGIN);
+			State = 820;
+			Match(GRID);
+			State = 821;
+			_localctx.test = ident();
+			State = 822;
 			Match(LBRACE);
-			State = 823;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 820;
+				State = 823;
 				gridTier();
 				}
 				}
-				State = 825;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 831;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 826;
+				State = 829;
 				Match(ELSE);
-				State = 827;
+				State = 830;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 830;
+			State = 833;
 			Match(RBRACE);
 			}
 		}
@@ -6292,11 +6303,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 835;
 			Match(BELOW);
-			State = 833;
+			State = 836;
 			_localctx.bound = expr(0);
-			State = 834;
+			State = 837;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6378,14 +6389,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 848;
+			State = 851;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 836;
+				State = 839;
 				Match(BULLET);
 				}
 				break;
@@ -6393,7 +6404,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 840;
 				Match(LEVEL);
 				}
 				break;
@@ -6401,7 +6412,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 841;
 				Match(LINEAR);
 				}
 				break;
@@ -6409,25 +6420,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 839;
+				State = 842;
 				Match(SCHEDULE);
-				State = 840;
+				State = 843;
 				Match(LBRACE);
-				State = 844;
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 841;
+					State = 844;
 					schedulePoint();
 					}
 					}
-					State = 846;
+					State = 849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 847;
+				State = 850;
 				Match(RBRACE);
 				}
 				break;
@@ -6481,27 +6492,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 853;
 			Match(HOLDING);
-			State = 851;
+			State = 854;
 			_localctx.name = ident();
-			State = 852;
+			State = 855;
 			Match(LBRACE);
-			State = 856;
+			State = 859;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 853;
+				State = 856;
 				holdingItem();
 				}
 				}
-				State = 858;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 859;
+			State = 862;
 			Match(RBRACE);
 			}
 		}
@@ -6635,20 +6646,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 884;
+			State = 887;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
-				Match(OF);
-				State = 862;
-				((HeldItemContext)_localctx).entity = ident();
-				State = 863;
-				Match(DOT);
 				State = 864;
+				Match(OF);
+				State = 865;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 866;
+				Match(DOT);
+				State = 867;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6656,9 +6667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 866;
+				State = 869;
 				Match(SHARE);
-				State = 867;
+				State = 870;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6677,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 868;
+				State = 871;
 				Match(FACE);
-				State = 869;
+				State = 872;
 				expr(0);
 				}
 				break;
@@ -6676,9 +6687,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 870;
+				State = 873;
 				Match(MARK);
-				State = 871;
+				State = 874;
 				Match(PAR);
 				}
 				break;
@@ -6686,9 +6697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 872;
+				State = 875;
 				Match(MARK);
-				State = 873;
+				State = 876;
 				ident();
 				}
 				break;
@@ -6696,19 +6707,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 874;
+				State = 877;
 				Match(MARKET);
-				State = 876;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 875;
+					State = 878;
 					holdingMarketTerm();
 					}
 					}
-					State = 878;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6718,13 +6729,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 880;
-				Match(DRAWS);
-				State = 881;
-				Match(CALLED);
-				State = 882;
-				Match(FROM);
 				State = 883;
+				Match(DRAWS);
+				State = 884;
+				Match(CALLED);
+				State = 885;
+				Match(FROM);
+				State = 886;
 				ident();
 				}
 				break;
@@ -6798,16 +6809,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 892;
+			State = 895;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 886;
+				State = 889;
 				Match(DISCOUNT);
-				State = 887;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6815,9 +6826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 888;
+				State = 891;
 				Match(DEPTH);
-				State = 889;
+				State = 892;
 				expr(0);
 				}
 				break;
@@ -6825,9 +6836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 890;
+				State = 893;
 				Match(IMPACT);
-				State = 891;
+				State = 894;
 				expr(0);
 				}
 				break;
@@ -6881,27 +6892,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 897;
 			Match(EQUITY);
-			State = 895;
+			State = 898;
 			_localctx.name = ident();
-			State = 896;
+			State = 899;
 			Match(LBRACE);
-			State = 900;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 897;
+				State = 900;
 				equityItem();
 				}
 				}
-				State = 902;
+				State = 905;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 903;
+			State = 906;
 			Match(RBRACE);
 			}
 		}
@@ -7037,16 +7048,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 940;
+			State = 943;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 905;
+				State = 908;
 				Match(CONTRIBUTED);
-				State = 906;
+				State = 909;
 				expr(0);
 				}
 				break;
@@ -7054,23 +7065,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 910;
 				Match(HOLDERS);
-				State = 908;
+				State = 911;
 				holder();
-				State = 913;
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 909;
+					State = 912;
 					Match(COMMA);
-					State = 910;
+					State = 913;
 					holder();
 					}
 					}
-					State = 915;
+					State = 918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7080,9 +7091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 916;
+				State = 919;
 				Match(HURDLE);
-				State = 917;
+				State = 920;
 				expr(0);
 				}
 				break;
@@ -7090,32 +7101,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 918;
-				Match(CARRY);
-				State = 919;
-				expr(0);
-				State = 920;
-				Match(TO);
 				State = 921;
-				((CarryItemContext)_localctx).gp = ident();
+				Match(CARRY);
+				State = 922;
+				expr(0);
+				State = 923;
+				Match(TO);
 				State = 924;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 927;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 922;
+					State = 925;
 					Match(CATCH_UP);
-					State = 923;
+					State = 926;
 					expr(0);
 					}
 				}
 
-				State = 927;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 926;
+					State = 929;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7126,9 +7137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 929;
+				State = 932;
 				Match(COMMITMENT);
-				State = 930;
+				State = 933;
 				expr(0);
 				}
 				break;
@@ -7136,23 +7147,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 931;
+				State = 934;
 				Match(CALLS);
-				State = 932;
+				State = 935;
 				capitalCall();
-				State = 937;
+				State = 940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 936;
 					Match(COMMA);
-					State = 934;
+					State = 937;
 					capitalCall();
 					}
 					}
-					State = 939;
+					State = 942;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7209,32 +7220,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 945;
 			ident();
-			State = 943;
+			State = 946;
 			expr(0);
-			State = 952;
+			State = 955;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 944;
+				State = 947;
 				Match(LBRACE);
-				State = 948;
+				State = 951;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 945;
+					State = 948;
 					holderTerm();
 					}
 					}
-					State = 950;
+					State = 953;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 954;
 				Match(RBRACE);
 				}
 			}
@@ -7309,16 +7320,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 960;
+			State = 963;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 957;
 				Match(HURDLE);
-				State = 955;
+				State = 958;
 				expr(0);
 				}
 				break;
@@ -7326,9 +7337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 959;
 				Match(CARRY);
-				State = 957;
+				State = 960;
 				expr(0);
 				}
 				break;
@@ -7336,9 +7347,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 961;
 				Match(CATCH_UP);
-				State = 959;
+				State = 962;
 				expr(0);
 				}
 				break;
@@ -7382,9 +7393,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 965;
 			Match(DATE);
-			State = 963;
+			State = 966;
 			expr(0);
 			}
 		}
@@ -7434,32 +7445,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 968;
 			Match(ACCOUNT);
-			State = 966;
+			State = 969;
 			_localctx.name = ident();
-			State = 975;
+			State = 978;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 967;
+				State = 970;
 				Match(LBRACE);
-				State = 971;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 968;
+					State = 971;
 					accountItem();
 					}
 					}
-					State = 973;
+					State = 976;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 977;
 				Match(RBRACE);
 				}
 			}
@@ -7534,16 +7545,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 983;
+			State = 986;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 980;
 				Match(TARGET);
-				State = 978;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7551,9 +7562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 982;
 				Match(INITIAL);
-				State = 980;
+				State = 983;
 				expr(0);
 				}
 				break;
@@ -7561,9 +7572,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 984;
 				Match(EARNS);
-				State = 982;
+				State = 985;
 				expr(0);
 				}
 				break;
@@ -7624,31 +7635,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
-			Match(FEE);
-			State = 986;
-			_localctx.name = ident();
-			State = 987;
-			Match(LBRACE);
 			State = 988;
+			Match(FEE);
+			State = 989;
+			_localctx.name = ident();
+			State = 990;
+			Match(LBRACE);
+			State = 991;
 			expr(0);
-			State = 996;
+			State = 999;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 989;
+				State = 992;
 				perYear();
-				State = 994;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 990;
+					State = 993;
 					Match(ESCALATING);
-					State = 991;
+					State = 994;
 					expr(0);
-					State = 992;
+					State = 995;
 					perYear();
 					}
 				}
@@ -7656,7 +7667,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 998;
+			State = 1001;
 			Match(RBRACE);
 			}
 		}
@@ -7711,52 +7722,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1000;
-			Match(TEST);
-			State = 1001;
-			_localctx.name = ident();
-			State = 1002;
-			Match(ASSIGN);
 			State = 1003;
+			Match(TEST);
+			State = 1004;
+			_localctx.name = ident();
+			State = 1005;
+			Match(ASSIGN);
+			State = 1006;
 			expr(0);
-			State = 1010;
+			State = 1013;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1004;
-				Match(OVER);
 				State = 1007;
+				Match(OVER);
+				State = 1010;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1005;
+					State = 1008;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1006;
+					State = 1009;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1009;
+				State = 1012;
 				duration();
 				}
 			}
 
-			State = 1014;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1012;
+				State = 1015;
 				Match(FROM);
-				State = 1013;
+				State = 1016;
 				Match(DATE);
 				}
 			}
@@ -7843,79 +7854,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
-			Match(TRIGGER);
-			State = 1017;
-			_localctx.name = ident();
-			State = 1018;
-			Match(WHEN);
 			State = 1019;
-			expr(0);
+			Match(TRIGGER);
+			State = 1020;
+			_localctx.name = ident();
+			State = 1021;
+			Match(WHEN);
 			State = 1022;
+			expr(0);
+			State = 1025;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1020;
+				State = 1023;
 				Match(FROM);
-				State = 1021;
+				State = 1024;
 				Match(DATE);
 				}
 			}
 
-			State = 1027;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1024;
+				State = 1027;
 				Match(TRIPS);
-				State = 1025;
+				State = 1028;
 				Match(AFTER);
-				State = 1026;
+				State = 1029;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1032;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1029;
+				State = 1032;
 				Match(CURES);
-				State = 1030;
+				State = 1033;
 				Match(AFTER);
-				State = 1031;
+				State = 1034;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1044;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1034;
-				Match(CURE);
-				State = 1035;
-				Match(BY);
-				State = 1036;
-				_localctx.curer = ident();
 				State = 1037;
-				Match(UP);
+				Match(CURE);
 				State = 1038;
-				Match(TO);
+				Match(BY);
 				State = 1039;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 1040;
-				Match(TIMES);
+				Match(UP);
+				State = 1041;
+				Match(TO);
 				State = 1042;
+				_localctx.times = Match(NUMBER);
+				State = 1043;
+				Match(TIMES);
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1041;
+					State = 1044;
 					cureDestination();
 					}
 				}
@@ -7923,23 +7934,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1046;
+			State = 1049;
 			Match(ARROW);
-			State = 1047;
+			State = 1050;
 			triggerEffect();
-			State = 1052;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1048;
+				State = 1051;
 				Match(COMMA);
-				State = 1049;
+				State = 1052;
 				triggerEffect();
 				}
 				}
-				State = 1054;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8011,43 +8022,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1071;
+			State = 1074;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1058;
 				Match(PREPAYING);
-				State = 1056;
+				State = 1059;
 				ident();
-				State = 1061;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1057;
+					State = 1060;
 					Match(COMMA);
-					State = 1058;
+					State = 1061;
 					ident();
 					}
 					}
-					State = 1063;
+					State = 1066;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1067;
+				State = 1070;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1064;
+					State = 1067;
 					Match(THEN);
-					State = 1065;
+					State = 1068;
 					Match(INTO);
-					State = 1066;
+					State = 1069;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8058,9 +8069,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1069;
+				State = 1072;
 				Match(INTO);
-				State = 1070;
+				State = 1073;
 				ident();
 				}
 				break;
@@ -8149,20 +8160,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1092;
+			State = 1095;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1073;
-				Match(SWEEP);
-				State = 1074;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1075;
-				Match(TO);
 				State = 1076;
+				Match(SWEEP);
+				State = 1077;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1078;
+				Match(TO);
+				State = 1079;
 				ident();
 				}
 				break;
@@ -8170,34 +8181,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1080;
 				Match(ACCELERATE);
-				State = 1089;
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1078;
+					State = 1081;
 					Match(LPAREN);
-					State = 1079;
+					State = 1082;
 					ident();
-					State = 1084;
+					State = 1087;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1080;
+						State = 1083;
 						Match(COMMA);
-						State = 1081;
+						State = 1084;
 						ident();
 						}
 						}
-						State = 1086;
+						State = 1089;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1087;
+					State = 1090;
 					Match(RPAREN);
 					}
 				}
@@ -8208,7 +8219,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1091;
+				State = 1094;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8256,20 +8267,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1097;
 			Match(DEFAULT);
-			State = 1095;
+			State = 1098;
 			Match(WHEN);
-			State = 1096;
-			expr(0);
 			State = 1099;
+			expr(0);
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1097;
+				State = 1100;
 				Match(GRACE);
-				State = 1098;
+				State = 1101;
 				duration();
 				}
 			}
@@ -8321,25 +8332,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
+			State = 1104;
 			Match(CFADS);
-			State = 1102;
+			State = 1105;
 			Match(INCLUDES);
-			State = 1103;
+			State = 1106;
 			cfadsItem();
-			State = 1108;
+			State = 1111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1104;
+				State = 1107;
 				Match(COMMA);
-				State = 1105;
+				State = 1108;
 				cfadsItem();
 				}
 				}
-				State = 1110;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8379,13 +8390,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1113;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1114;
 				Match(RVG);
 				}
 				break;
@@ -8563,7 +8574,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1112;
+				State = 1115;
 				ident();
 				}
 				break;
@@ -8613,25 +8624,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1115;
+			State = 1118;
 			Match(WATERFALL);
-			State = 1116;
+			State = 1119;
 			Match(LBRACE);
-			State = 1120;
+			State = 1123;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1117;
+				State = 1120;
 				step();
 				}
 				}
-				State = 1122;
+				State = 1125;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1123;
+			State = 1126;
 			Match(RBRACE);
 			}
 		}
@@ -8859,39 +8870,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1216;
+			State = 1219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1125;
+				State = 1128;
 				Match(PAY);
-				State = 1126;
+				State = 1129;
 				((PayStepContext)_localctx).target = reference();
-				State = 1136;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1127;
+					State = 1130;
 					Match(USING);
-					State = 1128;
+					State = 1131;
 					ident();
-					State = 1133;
+					State = 1136;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1129;
+						State = 1132;
 						Match(COMMA);
-						State = 1130;
+						State = 1133;
 						ident();
 						}
 						}
-						State = 1135;
+						State = 1138;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8904,9 +8915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1138;
+				State = 1141;
 				Match(FILL);
-				State = 1139;
+				State = 1142;
 				ident();
 				}
 				break;
@@ -8914,9 +8925,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1143;
 				Match(RELEASE);
-				State = 1141;
+				State = 1144;
 				ident();
 				}
 				break;
@@ -8924,13 +8935,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1142;
-				Match(HOLD);
-				State = 1143;
-				Match(REST);
-				State = 1144;
-				Match(IN);
 				State = 1145;
+				Match(HOLD);
+				State = 1146;
+				Match(REST);
+				State = 1147;
+				Match(IN);
+				State = 1148;
 				ident();
 				}
 				break;
@@ -8938,25 +8949,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1146;
-				Match(DISTRIBUTE);
 				State = 1149;
+				Match(DISTRIBUTE);
+				State = 1152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1147;
+					State = 1150;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1148;
+					State = 1151;
 					Match(OF);
 					}
 				}
 
-				State = 1151;
+				State = 1154;
 				Match(REST);
-				State = 1152;
+				State = 1155;
 				Match(TO);
-				State = 1153;
+				State = 1156;
 				ident();
 				}
 				break;
@@ -8964,17 +8975,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1154;
-				Match(SWEEP);
-				State = 1155;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1156;
-				Match(OF);
 				State = 1157;
-				Match(REST);
+				Match(SWEEP);
 				State = 1158;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1159;
+				Match(OF);
+				State = 1160;
+				Match(REST);
+				State = 1161;
+				Match(TO);
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8982,31 +8993,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1160;
+				State = 1163;
 				Match(SELL);
-				State = 1161;
+				State = 1164;
 				ident();
-				State = 1166;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1162;
+					State = 1165;
 					Match(COMMA);
-					State = 1163;
+					State = 1166;
 					ident();
 					}
 					}
-					State = 1168;
+					State = 1171;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1169;
+				State = 1172;
 				Match(TO);
-				State = 1170;
+				State = 1173;
 				Match(COVER);
-				State = 1171;
+				State = 1174;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9014,52 +9025,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1173;
+				State = 1176;
 				Match(IF);
-				State = 1174;
+				State = 1177;
 				expr(0);
-				State = 1175;
+				State = 1178;
 				Match(LBRACE);
-				State = 1179;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1176;
+					State = 1179;
 					step();
 					}
 					}
-					State = 1181;
+					State = 1184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1182;
+				State = 1185;
 				Match(RBRACE);
-				State = 1192;
+				State = 1195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1183;
+					State = 1186;
 					Match(ELSE);
-					State = 1184;
+					State = 1187;
 					Match(LBRACE);
-					State = 1188;
+					State = 1191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1185;
+						State = 1188;
 						step();
 						}
 						}
-						State = 1190;
+						State = 1193;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1191;
+					State = 1194;
 					Match(RBRACE);
 					}
 				}
@@ -9070,37 +9081,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1194;
-				Match(PRO_RATA);
 				State = 1197;
+				Match(PRO_RATA);
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1195;
+					State = 1198;
 					Match(BY);
-					State = 1196;
+					State = 1199;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1199;
+				State = 1202;
 				Match(LBRACE);
-				State = 1203;
+				State = 1206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1200;
+					State = 1203;
 					step();
 					}
 					}
-					State = 1205;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1206;
+				State = 1209;
 				Match(RBRACE);
 				}
 				break;
@@ -9108,25 +9119,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1207;
+				State = 1210;
 				Match(SEQUENTIAL);
-				State = 1208;
+				State = 1211;
 				Match(LBRACE);
-				State = 1212;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1209;
+					State = 1212;
 					step();
 					}
 					}
-					State = 1214;
+					State = 1217;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1215;
+				State = 1218;
 				Match(RBRACE);
 				}
 				break;
@@ -9176,25 +9187,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1218;
+			State = 1221;
 			Match(ENFORCEMENT);
-			State = 1219;
+			State = 1222;
 			Match(LBRACE);
-			State = 1223;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1220;
+				State = 1223;
 				enforcementItem();
 				}
 				}
-				State = 1225;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1226;
+			State = 1229;
 			Match(RBRACE);
 			}
 		}
@@ -9266,44 +9277,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1244;
+			State = 1247;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1231;
 				Match(SELL);
-				State = 1229;
+				State = 1232;
 				ident();
-				State = 1234;
+				State = 1237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1233;
 					Match(COMMA);
-					State = 1231;
+					State = 1234;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1237;
+					State = 1240;
 					sellTerm();
 					}
 					}
-					State = 1242;
+					State = 1245;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9313,7 +9324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1243;
+				State = 1246;
 				waterfallDecl();
 				}
 				break;
@@ -9456,16 +9467,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1268;
+			State = 1271;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1246;
+				State = 1249;
 				Match(HAIRCUT);
-				State = 1247;
+				State = 1250;
 				expr(0);
 				}
 				break;
@@ -9473,9 +9484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1248;
+				State = 1251;
 				Match(LAG);
-				State = 1249;
+				State = 1252;
 				duration();
 				}
 				break;
@@ -9483,13 +9494,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1250;
-				Match(DEPTH);
-				State = 1251;
-				expr(0);
-				State = 1252;
-				Match(PER);
 				State = 1253;
+				Match(DEPTH);
+				State = 1254;
+				expr(0);
+				State = 1255;
+				Match(PER);
+				State = 1256;
 				Match(MONTH);
 				}
 				break;
@@ -9497,9 +9508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1255;
+				State = 1258;
 				Match(IMPACT);
-				State = 1256;
+				State = 1259;
 				expr(0);
 				}
 				break;
@@ -9507,13 +9518,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1257;
-				Match(LIMIT);
-				State = 1258;
-				expr(0);
-				State = 1259;
-				Match(PER);
 				State = 1260;
+				Match(LIMIT);
+				State = 1261;
+				expr(0);
+				State = 1262;
+				Match(PER);
+				State = 1263;
 				Match(MONTH);
 				}
 				break;
@@ -9521,9 +9532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1262;
+				State = 1265;
 				Match(COSTS);
-				State = 1263;
+				State = 1266;
 				expr(0);
 				}
 				break;
@@ -9531,9 +9542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1264;
+				State = 1267;
 				Match(KEEP);
-				State = 1265;
+				State = 1268;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9541,9 +9552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1266;
+				State = 1269;
 				Match(RESERVE);
-				State = 1267;
+				State = 1270;
 				expr(0);
 				}
 				break;
@@ -9602,31 +9613,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1270;
-			Match(SCENARIO);
-			State = 1271;
-			_localctx.name = ident();
-			State = 1272;
-			Match(FOR);
 			State = 1273;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 1274;
+			_localctx.name = ident();
+			State = 1275;
+			Match(FOR);
+			State = 1276;
+			_localctx.deal = ident();
+			State = 1277;
 			Match(LBRACE);
-			State = 1278;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1275;
+				State = 1278;
 				scenarioItem();
 				}
 				}
-				State = 1280;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1281;
+			State = 1284;
 			Match(RBRACE);
 			}
 		}
@@ -10251,20 +10262,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1490;
+			State = 1493;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1283;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1284;
-				Match(RENEWALS);
-				State = 1285;
-				Match(TAKEN);
 				State = 1286;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 1287;
+				Match(RENEWALS);
+				State = 1288;
+				Match(TAKEN);
+				State = 1289;
 				Match(NUMBER);
 				}
 				break;
@@ -10272,29 +10283,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1288;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1289;
-				Match(RENEWALS);
-				State = 1290;
-				Match(DRAWN);
 				State = 1291;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1292;
+				Match(RENEWALS);
+				State = 1293;
+				Match(DRAWN);
+				State = 1294;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1295;
+				State = 1298;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1292;
+						State = 1295;
 						loading();
 						}
 						} 
 					}
-					State = 1297;
+					State = 1300;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
@@ -10302,13 +10313,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1298;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1299;
-				Match(BREAKS);
-				State = 1300;
-				Match(AT);
 				State = 1301;
+				((LeaseBreaksItemContext)_localctx).lease = ident();
+				State = 1302;
+				Match(BREAKS);
+				State = 1303;
+				Match(AT);
+				State = 1304;
 				duration();
 				}
 				break;
@@ -10316,9 +10327,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1303;
+				State = 1306;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1304;
+				State = 1307;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10327,20 +10338,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1305;
+				State = 1308;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1306;
+				State = 1309;
 				perYear();
-				State = 1311;
+				State = 1314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1310;
 					Match(VOLATILITY);
-					State = 1308;
+					State = 1311;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1309;
+					State = 1312;
 					perYear();
 					}
 					break;
@@ -10351,15 +10362,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1313;
-				((DropItemContext)_localctx).path = reference();
-				State = 1314;
-				Match(DROP);
-				State = 1315;
-				expr(0);
 				State = 1316;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 1317;
+				Match(DROP);
+				State = 1318;
+				expr(0);
+				State = 1319;
+				Match(BY);
+				State = 1320;
 				Match(DATE);
 				}
 				break;
@@ -10367,25 +10378,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1319;
+				State = 1322;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1320;
+				State = 1323;
 				Match(DEFAULTS);
-				State = 1347;
+				State = 1350;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1321;
-					Match(ON);
-					State = 1322;
-					Match(DATE);
 					State = 1324;
+					Match(ON);
+					State = 1325;
+					Match(DATE);
+					State = 1327;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
-						State = 1323;
+						State = 1326;
 						recoveryDraw();
 						}
 						break;
@@ -10394,58 +10405,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1326;
+					State = 1329;
 					Match(DRAWN);
-					State = 1336;
+					State = 1339;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
-						State = 1327;
+						State = 1330;
 						Match(PD);
-						State = 1328;
+						State = 1331;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1329;
+						State = 1332;
 						perYear();
-						State = 1333;
+						State = 1336;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1330;
+							State = 1333;
 							pdStep();
 							}
 							}
-							State = 1335;
+							State = 1338;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1341;
+					State = 1344;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1338;
+							State = 1341;
 							loading();
 							}
 							} 
 						}
-						State = 1343;
+						State = 1346;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 					}
-					State = 1345;
+					State = 1348;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
-						State = 1344;
+						State = 1347;
 						recoveryDraw();
 						}
 						break;
@@ -10461,9 +10472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
+				State = 1352;
 				Match(ENFORCEMENT);
-				State = 1351;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10471,7 +10482,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1350;
+						State = 1353;
 						sellTerm();
 						}
 						}
@@ -10479,9 +10490,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1353;
+					State = 1356;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10489,11 +10500,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1355;
+				State = 1358;
 				Match(ENFORCEMENT);
-				State = 1356;
+				State = 1359;
 				Match(SELL);
-				State = 1357;
+				State = 1360;
 				Match(ALL);
 				}
 				break;
@@ -10501,11 +10512,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1358;
+				State = 1361;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1359;
+				State = 1362;
 				Match(LEVEL);
-				State = 1360;
+				State = 1363;
 				expr(0);
 				}
 				break;
@@ -10513,29 +10524,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1362;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1363;
-				Match(POINTS);
-				State = 1364;
-				pointsKind();
 				State = 1365;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1366;
+				Match(POINTS);
+				State = 1367;
+				pointsKind();
+				State = 1368;
 				Match(LBRACE);
-				State = 1369;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1366;
+					State = 1369;
 					schedulePoint();
 					}
 					}
-					State = 1371;
+					State = 1374;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1375;
 				Match(RBRACE);
 				}
 				break;
@@ -10543,15 +10554,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1374;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(LAUNCH);
-				State = 1376;
-				Match(DATE);
 				State = 1377;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1378;
+				Match(LAUNCH);
+				State = 1379;
+				Match(DATE);
+				State = 1380;
+				Match(DOWN);
+				State = 1381;
 				expr(0);
 				}
 				break;
@@ -10559,21 +10570,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1380;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1381;
-				Match(SHIFT);
 				State = 1383;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1384;
+				Match(SHIFT);
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1382;
+					State = 1385;
 					Match(PLUS);
 					}
 				}
 
-				State = 1385;
+				State = 1388;
 				expr(0);
 				}
 				break;
@@ -10581,11 +10592,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1387;
+				State = 1390;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1388;
+				State = 1391;
 				Match(DELAYED);
-				State = 1389;
+				State = 1392;
 				duration();
 				}
 				break;
@@ -10593,27 +10604,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1391;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1392;
-				Match(DELAYED);
-				State = 1393;
-				Match(DRAWN);
 				State = 1394;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1395;
+				Match(DELAYED);
+				State = 1396;
+				Match(DRAWN);
+				State = 1397;
 				delayOutcome();
-				State = 1399;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1395;
+					State = 1398;
 					Match(COMMA);
-					State = 1396;
+					State = 1399;
 					delayOutcome();
 					}
 					}
-					State = 1401;
+					State = 1404;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10623,11 +10634,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1402;
+				State = 1405;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1403;
+				State = 1406;
 				Match(UTILISATION);
-				State = 1404;
+				State = 1407;
 				expr(0);
 				}
 				break;
@@ -10635,17 +10646,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1406;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1407;
-				Match(RELET);
-				State = 1408;
-				Match(AFTER);
 				State = 1409;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1410;
-				Match(AT);
+				Match(RELET);
 				State = 1411;
+				Match(AFTER);
+				State = 1412;
+				duration();
+				State = 1413;
+				Match(AT);
+				State = 1414;
 				expr(0);
 				}
 				break;
@@ -10653,11 +10664,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1413;
+				State = 1416;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1414;
+				State = 1417;
 				Match(NOT);
-				State = 1415;
+				State = 1418;
 				Match(RELET);
 				}
 				break;
@@ -10665,18 +10676,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1417;
+				State = 1420;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1418;
-				Match(GUARANTEES);
-				State = 1419;
-				Match(HONOURED);
 				State = 1421;
+				Match(GUARANTEES);
+				State = 1422;
+				Match(HONOURED);
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1420;
+					State = 1423;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10687,20 +10698,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1423;
+				State = 1426;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1424;
+				State = 1427;
 				Match(GUARANTEES);
-				State = 1425;
-				Match(DISOWNED);
 				State = 1428;
+				Match(DISOWNED);
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1426;
+					State = 1429;
 					Match(FROM);
-					State = 1427;
+					State = 1430;
 					Match(DATE);
 					}
 				}
@@ -10711,11 +10722,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1430;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1431;
-				Match(MARKET);
 				State = 1433;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1434;
+				Match(MARKET);
+				State = 1436;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10723,7 +10734,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1432;
+						State = 1435;
 						holdingMarketTerm();
 						}
 						}
@@ -10731,9 +10742,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1435;
+					State = 1438;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10741,9 +10752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1437;
+				State = 1440;
 				Match(PATHS);
-				State = 1438;
+				State = 1441;
 				Match(NUMBER);
 				}
 				break;
@@ -10751,9 +10762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1439;
+				State = 1442;
 				Match(SEED);
-				State = 1440;
+				State = 1443;
 				Match(NUMBER);
 				}
 				break;
@@ -10761,7 +10772,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1441;
+				State = 1444;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10769,7 +10780,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1442;
+				State = 1445;
 				Match(SOBOL);
 				}
 				break;
@@ -10777,21 +10788,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1443;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1444;
-				Match(GBM);
-				State = 1445;
-				Match(DRIFT);
 				State = 1446;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1447;
-				perYear();
+				Match(GBM);
 				State = 1448;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1449;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1450;
+				perYear();
+				State = 1451;
+				Match(VOLATILITY);
+				State = 1452;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1453;
 				perYear();
 				}
 				break;
@@ -10799,39 +10810,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1452;
+				State = 1455;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1453;
+				State = 1456;
 				Match(REVERTS);
-				State = 1454;
-				Match(TO);
 				State = 1457;
+				Match(TO);
+				State = 1460;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 				case 1:
 					{
-					State = 1455;
+					State = 1458;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1456;
+					State = 1459;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1459;
-				Match(SPEED);
-				State = 1460;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1461;
-				perYear();
 				State = 1462;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1463;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1464;
+				perYear();
+				State = 1465;
+				Match(VOLATILITY);
+				State = 1466;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1467;
 				perYear();
 				}
 				break;
@@ -10839,17 +10850,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1466;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1467;
-				Match(JUMPS);
-				State = 1468;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1469;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1470;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1471;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1472;
+				perYear();
+				State = 1473;
+				Match(DOWN);
+				State = 1474;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10857,24 +10868,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1473;
-				Match(CORRELATE);
-				State = 1474;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1475;
-				Match(WITH);
 				State = 1476;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1477;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1478;
+				Match(WITH);
+				State = 1479;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1480;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1483;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1481;
 					Match(STRESS);
-					State = 1479;
+					State = 1482;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10885,19 +10896,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1482;
-				Match(REGIMES);
-				State = 1483;
-				Match(STRESS);
-				State = 1484;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1485;
-				perYear();
+				Match(REGIMES);
 				State = 1486;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1487;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1488;
+				perYear();
+				State = 1489;
+				Match(NORMAL);
+				State = 1490;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1491;
 				perYear();
 				}
 				break;
@@ -10944,15 +10955,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
-			Match(UNTIL);
-			State = 1493;
-			Match(DATE);
-			State = 1494;
-			Match(THEN);
 			State = 1495;
-			expr(0);
+			Match(UNTIL);
 			State = 1496;
+			Match(DATE);
+			State = 1497;
+			Match(THEN);
+			State = 1498;
+			expr(0);
+			State = 1499;
 			perYear();
 			}
 		}
@@ -11000,17 +11011,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1498;
-			Match(RECOVERY);
-			State = 1499;
-			Match(BETA);
-			State = 1500;
-			Match(MEAN);
 			State = 1501;
-			_localctx.mean = expr(0);
+			Match(RECOVERY);
 			State = 1502;
-			Match(SD);
+			Match(BETA);
 			State = 1503;
+			Match(MEAN);
+			State = 1504;
+			_localctx.mean = expr(0);
+			State = 1505;
+			Match(SD);
+			State = 1506;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11056,21 +11067,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1506;
+			State = 1509;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1505;
+				State = 1508;
 				Match(MINUS);
 				}
 			}
 
-			State = 1508;
+			State = 1511;
 			duration();
-			State = 1509;
+			State = 1512;
 			Match(WITH);
-			State = 1510;
+			State = 1513;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11115,11 +11126,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1515;
 			Match(LOADING);
-			State = 1513;
+			State = 1516;
 			_localctx.factor = reference();
-			State = 1514;
+			State = 1517;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11157,9 +11168,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1516;
+			State = 1519;
 			Match(PER);
-			State = 1517;
+			State = 1520;
 			Match(YEAR);
 			}
 		}
@@ -11196,7 +11207,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1522;
 			Match(QUANTITY);
 			}
 		}
@@ -11523,20 +11534,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1566;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1522;
+				State = 1525;
 				Match(LPAREN);
-				State = 1523;
+				State = 1526;
 				expr(0);
-				State = 1524;
+				State = 1527;
 				Match(RPAREN);
 				}
 				break;
@@ -11545,9 +11556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1526;
+				State = 1529;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1527;
+				State = 1530;
 				expr(16);
 				}
 				break;
@@ -11556,9 +11567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1528;
+				State = 1531;
 				Match(NOT);
-				State = 1529;
+				State = 1532;
 				expr(11);
 				}
 				break;
@@ -11567,17 +11578,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
-				Match(IF);
-				State = 1531;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1532;
-				Match(THEN);
 				State = 1533;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1534;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1535;
+				Match(THEN);
+				State = 1536;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1537;
+				Match(ELSE);
+				State = 1538;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11586,37 +11597,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1537;
+				State = 1540;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1538;
+				State = 1541;
 				Match(LPAREN);
-				State = 1547;
+				State = 1550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1539;
+					State = 1542;
 					expr(0);
-					State = 1544;
+					State = 1547;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1540;
+						State = 1543;
 						Match(COMMA);
-						State = 1541;
+						State = 1544;
 						expr(0);
 						}
 						}
-						State = 1546;
+						State = 1549;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1549;
+				State = 1552;
 				Match(RPAREN);
 				}
 				break;
@@ -11625,7 +11636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1551;
+				State = 1554;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11635,19 +11646,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1553;
+				State = 1556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1552;
+					State = 1555;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1555;
+				State = 1558;
 				Match(PER);
-				State = 1556;
+				State = 1559;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11656,9 +11667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1557;
+				State = 1560;
 				Match(NUMBER);
-				State = 1558;
+				State = 1561;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11667,7 +11678,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1559;
+				State = 1562;
 				Match(QUANTITY);
 				}
 				break;
@@ -11676,7 +11687,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1563;
 				Match(NUMBER);
 				}
 				break;
@@ -11685,7 +11696,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1561;
+				State = 1564;
 				Match(DATE);
 				}
 				break;
@@ -11694,34 +11705,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1565;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1585;
+			State = 1588;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1583;
+					State = 1586;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1565;
+						State = 1568;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1566;
+						State = 1569;
 						Match(OF);
-						State = 1567;
+						State = 1570;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11730,9 +11741,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1568;
+						State = 1571;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1569;
+						State = 1572;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11742,7 +11753,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1570;
+						State = 1573;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11751,9 +11762,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1571;
+						State = 1574;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1572;
+						State = 1575;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11763,7 +11774,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1573;
+						State = 1576;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11772,9 +11783,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1574;
+						State = 1577;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1575;
+						State = 1578;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11784,7 +11795,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1576;
+						State = 1579;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11793,11 +11804,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1577;
+						State = 1580;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1578;
+						State = 1581;
 						Match(AND);
-						State = 1579;
+						State = 1582;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11806,20 +11817,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1580;
+						State = 1583;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1581;
+						State = 1584;
 						Match(OR);
-						State = 1582;
+						State = 1585;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1587;
+				State = 1590;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 			}
 			}
 		}
@@ -11868,7 +11879,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1588;
+			State = 1591;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11919,16 +11930,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1590;
-			ident();
 			State = 1593;
+			ident();
+			State = 1596;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				{
-				State = 1591;
+				State = 1594;
 				Match(DOT);
-				State = 1592;
+				State = 1595;
 				_localctx.member = ident();
 				}
 				break;
@@ -12140,7 +12151,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1595;
+			State = 1598;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12188,7 +12199,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1598,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1601,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12226,572 +12237,573 @@ public partial class DealLangParser : Parser {
 		8,21,1,22,1,22,1,22,5,22,480,8,22,10,22,12,22,483,9,22,1,23,1,23,1,23,
 		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,495,8,23,3,23,497,8,23,1,24,1,
 		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
-		538,8,26,1,26,1,26,1,26,1,26,3,26,544,8,26,1,26,3,26,547,8,26,1,27,1,27,
-		3,27,551,8,27,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,
-		28,1,28,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,3,29,603,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,611,8,30,10,30,12,
-		30,614,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,524,8,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,3,26,532,8,26,1,26,1,26,3,26,536,8,26,1,
+		26,1,26,1,26,3,26,541,8,26,1,26,1,26,1,26,1,26,3,26,547,8,26,1,26,3,26,
+		550,8,26,1,27,1,27,3,27,554,8,27,1,28,1,28,1,28,1,28,5,28,560,8,28,10,
+		28,12,28,563,9,28,1,28,1,28,1,29,1,29,1,29,5,29,570,8,29,10,29,12,29,573,
+		9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,3,29,606,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,614,
+		8,30,10,30,12,30,617,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		3,31,642,8,31,3,31,644,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,658,8,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,666,
-		8,31,10,31,12,31,669,9,31,1,31,3,31,672,8,31,3,31,674,8,31,1,32,1,32,1,
-		32,1,32,5,32,680,8,32,10,32,12,32,683,9,32,1,32,1,32,1,33,1,33,1,33,1,
+		1,31,1,31,1,31,3,31,645,8,31,3,31,647,8,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,661,8,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,5,31,669,8,31,10,31,12,31,672,9,31,1,31,3,31,675,8,31,3,31,677,8,
+		31,1,32,1,32,1,32,1,32,5,32,683,8,32,10,32,12,32,686,9,32,1,32,1,32,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,3,33,705,8,33,1,34,1,34,1,34,1,34,1,34,3,34,712,8,34,1,35,1,35,1,35,
-		1,35,5,35,718,8,35,10,35,12,35,721,9,35,1,35,1,35,1,36,1,36,3,36,727,8,
-		36,1,36,1,36,3,36,731,8,36,1,36,1,36,3,36,735,8,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,743,8,37,1,37,1,37,3,37,747,8,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,761,8,37,10,37,12,37,764,9,
+		33,1,33,1,33,1,33,3,33,708,8,33,1,34,1,34,1,34,1,34,1,34,3,34,715,8,34,
+		1,35,1,35,1,35,1,35,5,35,721,8,35,10,35,12,35,724,9,35,1,35,1,35,1,36,
+		1,36,3,36,730,8,36,1,36,1,36,3,36,734,8,36,1,36,1,36,3,36,738,8,36,1,37,
+		1,37,1,37,1,37,1,37,1,37,3,37,746,8,37,1,37,1,37,3,37,750,8,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,764,8,37,10,
+		37,12,37,767,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
 		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,803,8,37,1,37,1,37,
-		3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,815,8,38,1,39,1,39,1,
-		39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,39,1,39,1,39,3,39,829,8,39,
-		1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,843,8,
-		41,10,41,12,41,846,9,41,1,41,3,41,849,8,41,1,42,1,42,1,42,1,42,5,42,855,
-		8,42,10,42,12,42,858,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,877,8,43,11,43,12,43,878,
-		1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,893,
-		8,44,1,45,1,45,1,45,1,45,5,45,899,8,45,10,45,12,45,902,9,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,46,1,46,5,46,912,8,46,10,46,12,46,915,9,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,925,8,46,1,46,3,46,928,8,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,5,46,936,8,46,10,46,12,46,939,9,46,3,46,941,
-		8,46,1,47,1,47,1,47,1,47,5,47,947,8,47,10,47,12,47,950,9,47,1,47,3,47,
-		953,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,
-		50,1,50,1,50,1,50,5,50,970,8,50,10,50,12,50,973,9,50,1,50,3,50,976,8,50,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,984,8,51,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,3,52,995,8,52,3,52,997,8,52,1,52,1,52,1,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,3,53,1008,8,53,1,53,3,53,1011,8,53,1,53,1,53,3,53,
-		1015,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1023,8,54,1,54,1,54,1,54,
-		3,54,1028,8,54,1,54,1,54,1,54,3,54,1033,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1043,8,54,3,54,1045,8,54,1,54,1,54,1,54,1,54,5,54,
-		1051,8,54,10,54,12,54,1054,9,54,1,55,1,55,1,55,1,55,5,55,1060,8,55,10,
-		55,12,55,1063,9,55,1,55,1,55,1,55,3,55,1068,8,55,1,55,1,55,3,55,1072,8,
-		55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1083,8,56,10,56,12,
-		56,1086,9,56,1,56,1,56,3,56,1090,8,56,1,56,3,56,1093,8,56,1,57,1,57,1,
-		57,1,57,1,57,3,57,1100,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1107,8,58,10,
-		58,12,58,1110,9,58,1,59,1,59,3,59,1114,8,59,1,60,1,60,1,60,5,60,1119,8,
-		60,10,60,12,60,1122,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1132,8,61,10,61,12,61,1135,9,61,3,61,1137,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1150,8,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1165,8,61,10,61,12,61,1168,
-		9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
-		1181,9,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,61,
-		3,61,1193,8,61,1,61,1,61,1,61,3,61,1198,8,61,1,61,1,61,5,61,1202,8,61,
-		10,61,12,61,1205,9,61,1,61,1,61,1,61,1,61,5,61,1211,8,61,10,61,12,61,1214,
-		9,61,1,61,3,61,1217,8,61,1,62,1,62,1,62,5,62,1222,8,62,10,62,12,62,1225,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1233,8,63,10,63,12,63,1236,9,63,
-		1,63,5,63,1239,8,63,10,63,12,63,1242,9,63,1,63,3,63,1245,8,63,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1269,8,64,1,65,1,65,1,65,1,65,1,65,
-		1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1294,8,66,10,66,12,66,1297,9,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1312,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1325,
-		8,66,1,66,1,66,1,66,1,66,1,66,5,66,1332,8,66,10,66,12,66,1335,9,66,3,66,
-		1337,8,66,1,66,5,66,1340,8,66,10,66,12,66,1343,9,66,1,66,3,66,1346,8,66,
-		3,66,1348,8,66,1,66,1,66,4,66,1352,8,66,11,66,12,66,1353,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1368,8,66,10,66,12,66,
-		1371,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1384,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1398,8,66,10,66,12,66,1401,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1422,
-		8,66,1,66,1,66,1,66,1,66,1,66,3,66,1429,8,66,1,66,1,66,1,66,4,66,1434,
-		8,66,11,66,12,66,1435,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1458,8,66,1,66,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,806,
+		8,37,1,37,1,37,3,37,810,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,818,8,
+		38,1,39,1,39,1,39,1,39,1,39,5,39,825,8,39,10,39,12,39,828,9,39,1,39,1,
+		39,3,39,832,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,
+		1,41,5,41,846,8,41,10,41,12,41,849,9,41,1,41,3,41,852,8,41,1,42,1,42,1,
+		42,1,42,5,42,858,8,42,10,42,12,42,861,9,42,1,42,1,42,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,880,8,43,
+		11,43,12,43,881,1,43,1,43,1,43,1,43,3,43,888,8,43,1,44,1,44,1,44,1,44,
+		1,44,1,44,3,44,896,8,44,1,45,1,45,1,45,1,45,5,45,902,8,45,10,45,12,45,
+		905,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,915,8,46,10,46,12,
+		46,918,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,928,8,46,1,46,
+		3,46,931,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,939,8,46,10,46,12,46,
+		942,9,46,3,46,944,8,46,1,47,1,47,1,47,1,47,5,47,950,8,47,10,47,12,47,953,
+		9,47,1,47,3,47,956,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,964,8,48,1,
+		49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,973,8,50,10,50,12,50,976,9,50,1,
+		50,3,50,979,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,987,8,51,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,998,8,52,3,52,1000,8,52,1,52,1,
+		52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1011,8,53,1,53,3,53,1014,8,
+		53,1,53,1,53,3,53,1018,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1026,8,
+		54,1,54,1,54,1,54,3,54,1031,8,54,1,54,1,54,1,54,3,54,1036,8,54,1,54,1,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1046,8,54,3,54,1048,8,54,1,54,1,
+		54,1,54,1,54,5,54,1054,8,54,10,54,12,54,1057,9,54,1,55,1,55,1,55,1,55,
+		5,55,1063,8,55,10,55,12,55,1066,9,55,1,55,1,55,1,55,3,55,1071,8,55,1,55,
+		1,55,3,55,1075,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,
+		1086,8,56,10,56,12,56,1089,9,56,1,56,1,56,3,56,1093,8,56,1,56,3,56,1096,
+		8,56,1,57,1,57,1,57,1,57,1,57,3,57,1103,8,57,1,58,1,58,1,58,1,58,1,58,
+		5,58,1110,8,58,10,58,12,58,1113,9,58,1,59,1,59,3,59,1117,8,59,1,60,1,60,
+		1,60,5,60,1122,8,60,10,60,12,60,1125,9,60,1,60,1,60,1,61,1,61,1,61,1,61,
+		1,61,1,61,5,61,1135,8,61,10,61,12,61,1138,9,61,3,61,1140,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1153,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1168,8,61,
+		10,61,12,61,1171,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1181,
+		8,61,10,61,12,61,1184,9,61,1,61,1,61,1,61,1,61,5,61,1190,8,61,10,61,12,
+		61,1193,9,61,1,61,3,61,1196,8,61,1,61,1,61,1,61,3,61,1201,8,61,1,61,1,
+		61,5,61,1205,8,61,10,61,12,61,1208,9,61,1,61,1,61,1,61,1,61,5,61,1214,
+		8,61,10,61,12,61,1217,9,61,1,61,3,61,1220,8,61,1,62,1,62,1,62,5,62,1225,
+		8,62,10,62,12,62,1228,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1236,8,63,
+		10,63,12,63,1239,9,63,1,63,5,63,1242,8,63,10,63,12,63,1245,9,63,1,63,3,
+		63,1248,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1272,8,64,1,
+		65,1,65,1,65,1,65,1,65,1,65,5,65,1280,8,65,10,65,12,65,1283,9,65,1,65,
+		1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1297,8,66,
+		10,66,12,66,1300,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1315,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,3,66,1328,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1335,8,66,
+		10,66,12,66,1338,9,66,3,66,1340,8,66,1,66,5,66,1343,8,66,10,66,12,66,1346,
+		9,66,1,66,3,66,1349,8,66,3,66,1351,8,66,1,66,1,66,4,66,1355,8,66,11,66,
+		12,66,1356,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1371,8,66,10,66,12,66,1374,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,5,66,1401,8,66,10,66,12,66,1404,9,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1481,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1491,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,69,3,69,1507,8,69,1,69,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,66,1,66,1,66,3,66,1425,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1432,8,66,
+		1,66,1,66,1,66,4,66,1437,8,66,11,66,12,66,1438,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1461,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1484,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1494,8,66,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1510,8,69,
+		1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1543,8,73,10,73,12,73,1546,9,73,3,73,1548,8,73,1,73,1,73,1,73,
-		1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1564,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1584,8,73,10,73,12,73,1587,9,73,1,74,1,74,
-		1,75,1,75,1,75,3,75,1594,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,0,10,1,0,233,234,1,0,17,18,1,0,113,114,1,0,176,177,
-		1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,250,1,0,182,193,24,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,124,126,130,
-		131,133,138,141,143,152,152,154,160,162,167,173,175,177,177,193,194,199,
-		213,215,232,257,258,1846,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,
-		1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,
-		261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,
-		0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,
-		0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,
-		1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,546,1,0,0,0,54,
-		550,1,0,0,0,56,552,1,0,0,0,58,602,1,0,0,0,60,604,1,0,0,0,62,673,1,0,0,
-		0,64,675,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,713,1,0,0,0,72,724,1,
-		0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,816,1,0,0,0,80,832,1,0,0,0,82,848,
-		1,0,0,0,84,850,1,0,0,0,86,884,1,0,0,0,88,892,1,0,0,0,90,894,1,0,0,0,92,
-		940,1,0,0,0,94,942,1,0,0,0,96,960,1,0,0,0,98,962,1,0,0,0,100,965,1,0,0,
-		0,102,983,1,0,0,0,104,985,1,0,0,0,106,1000,1,0,0,0,108,1016,1,0,0,0,110,
-		1071,1,0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1101,1,0,0,0,118,1113,
-		1,0,0,0,120,1115,1,0,0,0,122,1216,1,0,0,0,124,1218,1,0,0,0,126,1244,1,
-		0,0,0,128,1268,1,0,0,0,130,1270,1,0,0,0,132,1490,1,0,0,0,134,1492,1,0,
-		0,0,136,1498,1,0,0,0,138,1506,1,0,0,0,140,1512,1,0,0,0,142,1516,1,0,0,
-		0,144,1519,1,0,0,0,146,1563,1,0,0,0,148,1588,1,0,0,0,150,1590,1,0,0,0,
-		152,1595,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,
-		159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,
-		5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,233,
-		0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,
-		175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,
-		0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,
-		13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,
-		30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,
-		45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,
-		3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,
-		201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,
-		1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,
-		0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,
-		190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,
-		0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,
-		200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,0,203,209,4,4,0,0,204,208,
-		3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,207,205,1,
-		0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,
-		210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,
-		5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,
-		0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,
-		219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,258,5,
-		255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,258,5,252,
-		0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,5,9,0,0,233,258,5,252,0,
-		0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,3,14,7,
-		0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,1,0,0,
-		0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,233,0,0,245,
-		247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,250,
-		1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,
-		0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,234,0,0,255,243,1,0,0,0,255,
-		256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,0,257,228,1,
-		0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,
-		257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,0,0,260,15,1,0,0,0,261,262,
-		5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,0,264,266,3,18,9,0,265,264,
-		1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,
-		0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,0,0,0,272,273,5,43,0,0,273,
-		279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,5,45,0,0,277,
-		279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,0,0,0,279,19,
-		1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,233,0,0,283,285,
-		3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,
-		0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,0,0,290,21,1,0,0,0,291,
-		292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,0,0,294,295,3,146,73,0,
-		295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,0,0,298,299,3,146,73,
-		0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,303,3,24,12,
-		0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,
-		5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,252,0,0,314,315,5,
-		20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,0,316,297,1,0,
-		0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,7,1,0,0,319,
-		25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,233,0,0,323,325,
-		3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,
-		0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,0,0,330,27,1,0,0,0,331,
-		332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,5,49,0,0,335,
-		338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,1,0,0,0,338,
-		339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,252,0,0,342,340,
-		1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,346,5,52,
-		0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,1,0,0,
-		0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,
-		355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,29,1,
-		0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,5,237,0,0,359,358,1,
-		0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,152,76,
-		0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,0,0,366,368,3,34,17,
-		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,33,1,0,0,0,374,375,5,
-		55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,383,
-		3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,382,
-		384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,5,
-		231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,1,
-		0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
-		393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,444,
-		5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,401,
-		3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,408,
-		5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,1,
-		0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,21,
-		0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
-		5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
-		5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
-		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
-		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,237,0,
-		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
-		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
-		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
-		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
-		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
-		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,195,
-		0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,
-		73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,232,0,0,
-		455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,
-		0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,
-		461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,254,0,0,464,467,
-		5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,
-		0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,
-		73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,1,0,0,0,474,470,1,0,0,
-		0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,
-		480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,
-		1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,
-		73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,5,127,0,0,489,497,3,146,
-		73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,5,196,0,0,493,495,3,48,
-		24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,
-		486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,
-		0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,233,0,
-		0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,
-		507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,234,0,0,510,51,1,
-		0,0,0,511,512,5,74,0,0,512,547,3,152,76,0,513,514,5,109,0,0,514,547,3,
-		146,73,0,515,516,5,110,0,0,516,547,3,72,36,0,517,518,5,112,0,0,518,519,
-		5,72,0,0,519,547,5,252,0,0,520,521,5,115,0,0,521,547,3,82,41,0,522,523,
-		5,8,0,0,523,547,5,252,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,
-		5,135,0,0,527,529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,
-		0,0,0,530,531,5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,
-		0,0,533,537,1,0,0,0,534,535,5,150,0,0,535,536,5,254,0,0,536,538,5,137,
-		0,0,537,534,1,0,0,0,537,538,1,0,0,0,538,547,1,0,0,0,539,547,3,76,38,0,
-		540,547,3,78,39,0,541,543,5,138,0,0,542,544,5,241,0,0,543,542,1,0,0,0,
-		543,544,1,0,0,0,544,545,1,0,0,0,545,547,3,146,73,0,546,511,1,0,0,0,546,
-		513,1,0,0,0,546,515,1,0,0,0,546,517,1,0,0,0,546,520,1,0,0,0,546,522,1,
-		0,0,0,546,524,1,0,0,0,546,539,1,0,0,0,546,540,1,0,0,0,546,541,1,0,0,0,
-		547,53,1,0,0,0,548,551,5,110,0,0,549,551,3,146,73,0,550,548,1,0,0,0,550,
-		549,1,0,0,0,551,55,1,0,0,0,552,553,5,75,0,0,553,554,3,152,76,0,554,558,
-		5,233,0,0,555,557,3,58,29,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
-		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,234,0,
-		0,562,57,1,0,0,0,563,564,5,76,0,0,564,568,5,233,0,0,565,567,3,68,34,0,
-		566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,
-		1,0,0,0,570,568,1,0,0,0,571,603,5,234,0,0,572,573,5,77,0,0,573,603,3,146,
-		73,0,574,575,5,78,0,0,575,603,3,146,73,0,576,577,5,79,0,0,577,578,5,49,
-		0,0,578,603,3,144,72,0,579,580,5,79,0,0,580,581,5,80,0,0,581,582,3,146,
-		73,0,582,583,3,142,71,0,583,603,1,0,0,0,584,585,5,82,0,0,585,603,3,146,
-		73,0,586,587,5,83,0,0,587,603,3,146,73,0,588,589,5,81,0,0,589,603,3,146,
-		73,0,590,591,5,84,0,0,591,592,3,146,73,0,592,593,3,142,71,0,593,603,1,
-		0,0,0,594,595,5,85,0,0,595,596,3,146,73,0,596,597,5,80,0,0,597,598,3,146,
-		73,0,598,599,3,142,71,0,599,603,1,0,0,0,600,601,5,86,0,0,601,603,3,152,
-		76,0,602,563,1,0,0,0,602,572,1,0,0,0,602,574,1,0,0,0,602,576,1,0,0,0,602,
-		579,1,0,0,0,602,584,1,0,0,0,602,586,1,0,0,0,602,588,1,0,0,0,602,590,1,
-		0,0,0,602,594,1,0,0,0,602,600,1,0,0,0,603,59,1,0,0,0,604,605,5,87,0,0,
-		605,606,3,152,76,0,606,607,5,54,0,0,607,608,3,152,76,0,608,612,5,233,0,
-		0,609,611,3,62,31,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
-		613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,234,0,0,616,61,1,
-		0,0,0,617,618,5,88,0,0,618,674,3,152,76,0,619,620,5,77,0,0,620,674,3,146,
-		73,0,621,622,5,89,0,0,622,623,5,62,0,0,623,674,5,64,0,0,624,625,5,89,0,
-		0,625,674,3,146,73,0,626,627,5,184,0,0,627,628,3,146,73,0,628,629,3,142,
-		71,0,629,674,1,0,0,0,630,631,5,90,0,0,631,674,3,146,73,0,632,633,5,58,
-		0,0,633,674,5,252,0,0,634,635,5,59,0,0,635,674,3,144,72,0,636,637,5,93,
-		0,0,637,643,3,146,73,0,638,641,5,96,0,0,639,640,5,161,0,0,640,642,3,146,
-		73,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,638,1,0,0,0,643,
-		644,1,0,0,0,644,674,1,0,0,0,645,646,5,60,0,0,646,647,3,40,20,0,647,648,
-		3,144,72,0,648,649,5,62,0,0,649,650,5,88,0,0,650,651,5,63,0,0,651,674,
-		1,0,0,0,652,653,5,97,0,0,653,657,3,146,73,0,654,655,5,98,0,0,655,656,5,
-		129,0,0,656,658,5,59,0,0,657,654,1,0,0,0,657,658,1,0,0,0,658,674,1,0,0,
-		0,659,674,3,44,22,0,660,661,5,94,0,0,661,662,5,62,0,0,662,667,3,144,72,
-		0,663,664,5,237,0,0,664,666,3,144,72,0,665,663,1,0,0,0,666,669,1,0,0,0,
-		667,665,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,670,672,
-		3,36,18,0,671,670,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,617,1,0,
-		0,0,673,619,1,0,0,0,673,621,1,0,0,0,673,624,1,0,0,0,673,626,1,0,0,0,673,
-		630,1,0,0,0,673,632,1,0,0,0,673,634,1,0,0,0,673,636,1,0,0,0,673,645,1,
-		0,0,0,673,652,1,0,0,0,673,659,1,0,0,0,673,660,1,0,0,0,674,63,1,0,0,0,675,
-		676,5,190,0,0,676,677,3,152,76,0,677,681,5,233,0,0,678,680,3,66,33,0,679,
-		678,1,0,0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,
-		0,0,0,683,681,1,0,0,0,684,685,5,234,0,0,685,65,1,0,0,0,686,687,5,220,0,
-		0,687,705,3,146,73,0,688,689,5,89,0,0,689,705,3,152,76,0,690,691,5,221,
-		0,0,691,705,3,146,73,0,692,693,5,222,0,0,693,705,3,146,73,0,694,695,5,
-		223,0,0,695,705,3,146,73,0,696,697,5,82,0,0,697,705,3,146,73,0,698,699,
-		5,81,0,0,699,705,3,146,73,0,700,701,5,99,0,0,701,705,3,146,73,0,702,703,
-		5,100,0,0,703,705,3,146,73,0,704,686,1,0,0,0,704,688,1,0,0,0,704,690,1,
-		0,0,0,704,692,1,0,0,0,704,694,1,0,0,0,704,696,1,0,0,0,704,698,1,0,0,0,
-		704,700,1,0,0,0,704,702,1,0,0,0,705,67,1,0,0,0,706,707,5,252,0,0,707,708,
-		3,146,73,0,708,709,5,62,0,0,709,711,3,146,73,0,710,712,5,237,0,0,711,710,
-		1,0,0,0,711,712,1,0,0,0,712,69,1,0,0,0,713,714,5,108,0,0,714,715,3,152,
-		76,0,715,719,5,233,0,0,716,718,3,74,37,0,717,716,1,0,0,0,718,721,1,0,0,
-		0,719,717,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,
-		723,5,234,0,0,723,71,1,0,0,0,724,726,3,146,73,0,725,727,5,111,0,0,726,
-		725,1,0,0,0,726,727,1,0,0,0,727,730,1,0,0,0,728,729,5,50,0,0,729,731,3,
-		146,73,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,0,0,0,732,733,5,71,
-		0,0,733,735,3,146,73,0,734,732,1,0,0,0,734,735,1,0,0,0,735,73,1,0,0,0,
-		736,737,5,109,0,0,737,807,3,146,73,0,738,739,5,110,0,0,739,807,3,72,36,
-		0,740,742,5,199,0,0,741,743,5,253,0,0,742,741,1,0,0,0,742,743,1,0,0,0,
-		743,746,1,0,0,0,744,745,5,139,0,0,745,747,3,146,73,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,807,1,0,0,0,748,749,5,199,0,0,749,807,5,210,0,0,750,751,
-		5,200,0,0,751,807,3,146,73,0,752,753,5,201,0,0,753,807,3,146,73,0,754,
-		755,5,202,0,0,755,756,5,72,0,0,756,807,5,252,0,0,757,758,5,203,0,0,758,
-		762,5,233,0,0,759,761,3,30,15,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,
-		1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,807,5,234,
-		0,0,766,767,5,203,0,0,767,768,5,211,0,0,768,769,3,152,76,0,769,770,5,212,
-		0,0,770,771,3,146,73,0,771,807,1,0,0,0,772,773,5,204,0,0,773,807,3,146,
-		73,0,774,807,3,76,38,0,775,807,3,78,39,0,776,777,5,207,0,0,777,778,5,213,
-		0,0,778,779,3,146,73,0,779,780,5,169,0,0,780,781,3,146,73,0,781,807,1,
-		0,0,0,782,783,5,206,0,0,783,807,3,146,73,0,784,785,5,112,0,0,785,786,5,
-		72,0,0,786,807,5,252,0,0,787,788,5,115,0,0,788,807,3,82,41,0,789,790,5,
-		8,0,0,790,807,5,252,0,0,791,792,5,119,0,0,792,807,5,254,0,0,793,807,3,
-		44,22,0,794,795,5,225,0,0,795,796,5,62,0,0,796,797,3,146,73,0,797,798,
-		5,211,0,0,798,802,3,146,73,0,799,800,5,226,0,0,800,801,5,227,0,0,801,803,
-		3,146,73,0,802,799,1,0,0,0,802,803,1,0,0,0,803,807,1,0,0,0,804,805,5,228,
-		0,0,805,807,3,146,73,0,806,736,1,0,0,0,806,738,1,0,0,0,806,740,1,0,0,0,
-		806,748,1,0,0,0,806,750,1,0,0,0,806,752,1,0,0,0,806,754,1,0,0,0,806,757,
-		1,0,0,0,806,766,1,0,0,0,806,772,1,0,0,0,806,774,1,0,0,0,806,775,1,0,0,
-		0,806,776,1,0,0,0,806,782,1,0,0,0,806,784,1,0,0,0,806,787,1,0,0,0,806,
-		789,1,0,0,0,806,791,1,0,0,0,806,793,1,0,0,0,806,794,1,0,0,0,806,804,1,
-		0,0,0,807,75,1,0,0,0,808,809,5,205,0,0,809,814,3,146,73,0,810,811,5,51,
-		0,0,811,815,5,252,0,0,812,813,5,214,0,0,813,815,3,152,76,0,814,810,1,0,
-		0,0,814,812,1,0,0,0,815,77,1,0,0,0,816,817,5,207,0,0,817,818,5,208,0,0,
-		818,819,3,152,76,0,819,823,5,233,0,0,820,822,3,80,40,0,821,820,1,0,0,0,
-		822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,828,1,0,0,0,825,823,
-		1,0,0,0,826,827,5,169,0,0,827,829,3,146,73,0,828,826,1,0,0,0,828,829,1,
-		0,0,0,829,830,1,0,0,0,830,831,5,234,0,0,831,79,1,0,0,0,832,833,5,209,0,
-		0,833,834,3,146,73,0,834,835,3,146,73,0,835,81,1,0,0,0,836,849,5,116,0,
-		0,837,849,5,117,0,0,838,849,5,118,0,0,839,840,5,52,0,0,840,844,5,233,0,
-		0,841,843,3,30,15,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
-		845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,234,0,0,848,836,
-		1,0,0,0,848,837,1,0,0,0,848,838,1,0,0,0,848,839,1,0,0,0,849,83,1,0,0,0,
-		850,851,5,215,0,0,851,852,3,152,76,0,852,856,5,233,0,0,853,855,3,86,43,
-		0,854,853,1,0,0,0,855,858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,
-		859,1,0,0,0,858,856,1,0,0,0,859,860,5,234,0,0,860,85,1,0,0,0,861,862,5,
-		195,0,0,862,863,3,152,76,0,863,864,5,238,0,0,864,865,3,152,76,0,865,885,
-		1,0,0,0,866,867,5,193,0,0,867,885,3,146,73,0,868,869,5,216,0,0,869,885,
-		3,146,73,0,870,871,5,217,0,0,871,885,5,219,0,0,872,873,5,217,0,0,873,885,
-		3,152,76,0,874,876,5,64,0,0,875,877,3,88,44,0,876,875,1,0,0,0,877,878,
-		1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,885,1,0,0,0,880,881,5,203,
-		0,0,881,882,5,166,0,0,882,883,5,51,0,0,883,885,3,152,76,0,884,861,1,0,
-		0,0,884,866,1,0,0,0,884,868,1,0,0,0,884,870,1,0,0,0,884,872,1,0,0,0,884,
-		874,1,0,0,0,884,880,1,0,0,0,885,87,1,0,0,0,886,887,5,218,0,0,887,893,3,
-		146,73,0,888,889,5,99,0,0,889,893,3,146,73,0,890,891,5,100,0,0,891,893,
-		3,146,73,0,892,886,1,0,0,0,892,888,1,0,0,0,892,890,1,0,0,0,893,89,1,0,
-		0,0,894,895,5,120,0,0,895,896,3,152,76,0,896,900,5,233,0,0,897,899,3,92,
-		46,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,
-		903,1,0,0,0,902,900,1,0,0,0,903,904,5,234,0,0,904,91,1,0,0,0,905,906,5,
-		121,0,0,906,941,3,146,73,0,907,908,5,122,0,0,908,913,3,94,47,0,909,910,
-		5,237,0,0,910,912,3,94,47,0,911,909,1,0,0,0,912,915,1,0,0,0,913,911,1,
-		0,0,0,913,914,1,0,0,0,914,941,1,0,0,0,915,913,1,0,0,0,916,917,5,162,0,
-		0,917,941,3,146,73,0,918,919,5,163,0,0,919,920,3,146,73,0,920,921,5,161,
-		0,0,921,924,3,152,76,0,922,923,5,164,0,0,923,925,3,146,73,0,924,922,1,
-		0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,928,5,167,0,0,927,926,1,0,0,
-		0,927,928,1,0,0,0,928,941,1,0,0,0,929,930,5,201,0,0,930,941,3,146,73,0,
-		931,932,5,165,0,0,932,937,3,98,49,0,933,934,5,237,0,0,934,936,3,98,49,
-		0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,
-		941,1,0,0,0,939,937,1,0,0,0,940,905,1,0,0,0,940,907,1,0,0,0,940,916,1,
-		0,0,0,940,918,1,0,0,0,940,929,1,0,0,0,940,931,1,0,0,0,941,93,1,0,0,0,942,
-		943,3,152,76,0,943,952,3,146,73,0,944,948,5,233,0,0,945,947,3,96,48,0,
-		946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,
-		1,0,0,0,950,948,1,0,0,0,951,953,5,234,0,0,952,944,1,0,0,0,952,953,1,0,
-		0,0,953,95,1,0,0,0,954,955,5,162,0,0,955,961,3,146,73,0,956,957,5,163,
-		0,0,957,961,3,146,73,0,958,959,5,164,0,0,959,961,3,146,73,0,960,954,1,
-		0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,97,1,0,0,0,962,963,5,252,0,0,
-		963,964,3,146,73,0,964,99,1,0,0,0,965,966,5,123,0,0,966,975,3,152,76,0,
-		967,971,5,233,0,0,968,970,3,102,51,0,969,968,1,0,0,0,970,973,1,0,0,0,971,
-		969,1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,976,5,
-		234,0,0,975,967,1,0,0,0,975,976,1,0,0,0,976,101,1,0,0,0,977,978,5,124,
-		0,0,978,984,3,146,73,0,979,980,5,125,0,0,980,984,3,146,73,0,981,982,5,
-		126,0,0,982,984,3,146,73,0,983,977,1,0,0,0,983,979,1,0,0,0,983,981,1,0,
-		0,0,984,103,1,0,0,0,985,986,5,127,0,0,986,987,3,152,76,0,987,988,5,233,
-		0,0,988,996,3,146,73,0,989,994,3,142,71,0,990,991,5,57,0,0,991,992,3,146,
-		73,0,992,993,3,142,71,0,993,995,1,0,0,0,994,990,1,0,0,0,994,995,1,0,0,
-		0,995,997,1,0,0,0,996,989,1,0,0,0,996,997,1,0,0,0,997,998,1,0,0,0,998,
-		999,5,234,0,0,999,105,1,0,0,0,1000,1001,5,128,0,0,1001,1002,3,152,76,0,
-		1002,1003,5,240,0,0,1003,1010,3,146,73,0,1004,1007,5,129,0,0,1005,1008,
-		5,130,0,0,1006,1008,5,131,0,0,1007,1005,1,0,0,0,1007,1006,1,0,0,0,1008,
-		1009,1,0,0,0,1009,1011,3,144,72,0,1010,1004,1,0,0,0,1010,1011,1,0,0,0,
-		1011,1014,1,0,0,0,1012,1013,5,51,0,0,1013,1015,5,252,0,0,1014,1012,1,0,
-		0,0,1014,1015,1,0,0,0,1015,107,1,0,0,0,1016,1017,5,132,0,0,1017,1018,3,
-		152,76,0,1018,1019,5,139,0,0,1019,1022,3,146,73,0,1020,1021,5,51,0,0,1021,
-		1023,5,252,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1027,1,0,0,0,1024,
-		1025,5,133,0,0,1025,1026,5,135,0,0,1026,1028,5,254,0,0,1027,1024,1,0,0,
-		0,1027,1028,1,0,0,0,1028,1032,1,0,0,0,1029,1030,5,134,0,0,1030,1031,5,
-		135,0,0,1031,1033,5,254,0,0,1032,1029,1,0,0,0,1032,1033,1,0,0,0,1033,1044,
-		1,0,0,0,1034,1035,5,156,0,0,1035,1036,5,179,0,0,1036,1037,3,152,76,0,1037,
-		1038,5,157,0,0,1038,1039,5,161,0,0,1039,1040,5,254,0,0,1040,1042,5,158,
-		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1042,1043,1,0,0,0,1043,1045,
-		1,0,0,0,1044,1034,1,0,0,0,1044,1045,1,0,0,0,1045,1046,1,0,0,0,1046,1047,
-		5,239,0,0,1047,1052,3,112,56,0,1048,1049,5,237,0,0,1049,1051,3,112,56,
-		0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,
-		0,0,1053,109,1,0,0,0,1054,1052,1,0,0,0,1055,1056,5,159,0,0,1056,1061,3,
-		152,76,0,1057,1058,5,237,0,0,1058,1060,3,152,76,0,1059,1057,1,0,0,0,1060,
-		1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,0,0,0,1062,1067,1,0,0,0,1063,
-		1061,1,0,0,0,1064,1065,5,170,0,0,1065,1066,5,160,0,0,1066,1068,3,152,76,
-		0,1067,1064,1,0,0,0,1067,1068,1,0,0,0,1068,1072,1,0,0,0,1069,1070,5,160,
-		0,0,1070,1072,3,152,76,0,1071,1055,1,0,0,0,1071,1069,1,0,0,0,1072,111,
-		1,0,0,0,1073,1074,5,152,0,0,1074,1075,5,253,0,0,1075,1076,5,161,0,0,1076,
-		1093,3,152,76,0,1077,1089,5,155,0,0,1078,1079,5,235,0,0,1079,1084,3,152,
-		76,0,1080,1081,5,237,0,0,1081,1083,3,152,76,0,1082,1080,1,0,0,0,1083,1086,
-		1,0,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,
-		1,0,0,0,1087,1088,5,236,0,0,1088,1090,1,0,0,0,1089,1078,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1093,1,0,0,0,1091,1093,3,152,76,0,1092,1073,1,0,0,0,1092,
-		1077,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,1095,5,140,0,0,1095,
-		1096,5,139,0,0,1096,1099,3,146,73,0,1097,1098,5,141,0,0,1098,1100,3,144,
-		72,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,115,1,0,0,0,1101,1102,5,
-		142,0,0,1102,1103,5,143,0,0,1103,1108,3,118,59,0,1104,1105,5,237,0,0,1105,
-		1107,3,118,59,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,
-		1108,1109,1,0,0,0,1109,117,1,0,0,0,1110,1108,1,0,0,0,1111,1114,5,65,0,
-		0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1113,1112,1,0,0,0,1114,119,1,
-		0,0,0,1115,1116,5,144,0,0,1116,1120,5,233,0,0,1117,1119,3,122,61,0,1118,
-		1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,
-		1123,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,234,0,0,1124,121,1,0,0,0,1125,
-		1126,5,10,0,0,1126,1136,3,150,75,0,1127,1128,5,145,0,0,1128,1133,3,152,
-		76,0,1129,1130,5,237,0,0,1130,1132,3,152,76,0,1131,1129,1,0,0,0,1132,1135,
-		1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,
-		1,0,0,0,1136,1127,1,0,0,0,1136,1137,1,0,0,0,1137,1217,1,0,0,0,1138,1139,
-		5,146,0,0,1139,1217,3,152,76,0,1140,1141,5,147,0,0,1141,1217,3,152,76,
-		0,1142,1143,5,148,0,0,1143,1144,5,149,0,0,1144,1145,5,150,0,0,1145,1217,
-		3,152,76,0,1146,1149,5,151,0,0,1147,1148,5,253,0,0,1148,1150,5,195,0,0,
-		1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1151,1,0,0,0,1151,1152,5,149,
-		0,0,1152,1153,5,161,0,0,1153,1217,3,152,76,0,1154,1155,5,152,0,0,1155,
-		1156,5,253,0,0,1156,1157,5,195,0,0,1157,1158,5,149,0,0,1158,1159,5,161,
-		0,0,1159,1217,3,152,76,0,1160,1161,5,172,0,0,1161,1166,3,152,76,0,1162,
-		1163,5,237,0,0,1163,1165,3,152,76,0,1164,1162,1,0,0,0,1165,1168,1,0,0,
-		0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,1,0,
-		0,0,1169,1170,5,161,0,0,1170,1171,5,224,0,0,1171,1172,3,150,75,0,1172,
-		1217,1,0,0,0,1173,1174,5,168,0,0,1174,1175,3,146,73,0,1175,1179,5,233,
-		0,0,1176,1178,3,122,61,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,1177,
-		1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,0,1182,1192,
-		5,234,0,0,1183,1184,5,169,0,0,1184,1188,5,233,0,0,1185,1187,3,122,61,0,
-		1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
-		0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1193,5,234,0,0,1192,1183,1,
-		0,0,0,1192,1193,1,0,0,0,1193,1217,1,0,0,0,1194,1197,5,153,0,0,1195,1196,
-		5,179,0,0,1196,1198,5,109,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,
-		1199,1,0,0,0,1199,1203,5,233,0,0,1200,1202,3,122,61,0,1201,1200,1,0,0,
-		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
-		0,0,1205,1203,1,0,0,0,1206,1217,5,234,0,0,1207,1208,5,154,0,0,1208,1212,
-		5,233,0,0,1209,1211,3,122,61,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,
-		1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,
-		1217,5,234,0,0,1216,1125,1,0,0,0,1216,1138,1,0,0,0,1216,1140,1,0,0,0,1216,
-		1142,1,0,0,0,1216,1146,1,0,0,0,1216,1154,1,0,0,0,1216,1160,1,0,0,0,1216,
-		1173,1,0,0,0,1216,1194,1,0,0,0,1216,1207,1,0,0,0,1217,123,1,0,0,0,1218,
-		1219,5,171,0,0,1219,1223,5,233,0,0,1220,1222,3,126,63,0,1221,1220,1,0,
-		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1226,1,
-		0,0,0,1225,1223,1,0,0,0,1226,1227,5,234,0,0,1227,125,1,0,0,0,1228,1229,
-		5,172,0,0,1229,1234,3,152,76,0,1230,1231,5,237,0,0,1231,1233,3,152,76,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1240,1,0,0,0,1236,1234,1,0,0,0,1237,1239,3,128,64,0,1238,1237,
-		1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1245,
-		1,0,0,0,1242,1240,1,0,0,0,1243,1245,3,120,60,0,1244,1228,1,0,0,0,1244,
-		1243,1,0,0,0,1245,127,1,0,0,0,1246,1247,5,173,0,0,1247,1269,3,146,73,0,
-		1248,1249,5,174,0,0,1249,1269,3,144,72,0,1250,1251,5,99,0,0,1251,1252,
-		3,146,73,0,1252,1253,5,181,0,0,1253,1254,5,107,0,0,1254,1269,1,0,0,0,1255,
-		1256,5,100,0,0,1256,1269,3,146,73,0,1257,1258,5,101,0,0,1258,1259,3,146,
-		73,0,1259,1260,5,181,0,0,1260,1261,5,107,0,0,1261,1269,1,0,0,0,1262,1263,
-		5,102,0,0,1263,1269,3,146,73,0,1264,1265,5,103,0,0,1265,1269,5,104,0,0,
-		1266,1267,5,105,0,0,1267,1269,3,146,73,0,1268,1246,1,0,0,0,1268,1248,1,
-		0,0,0,1268,1250,1,0,0,0,1268,1255,1,0,0,0,1268,1257,1,0,0,0,1268,1262,
-		1,0,0,0,1268,1264,1,0,0,0,1268,1266,1,0,0,0,1269,129,1,0,0,0,1270,1271,
-		5,2,0,0,1271,1272,3,152,76,0,1272,1273,5,4,0,0,1273,1274,3,152,76,0,1274,
-		1278,5,233,0,0,1275,1277,3,132,66,0,1276,1275,1,0,0,0,1277,1280,1,0,0,
-		0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,
-		0,0,1281,1282,5,234,0,0,1282,131,1,0,0,0,1283,1284,3,152,76,0,1284,1285,
-		5,60,0,0,1285,1286,5,175,0,0,1286,1287,5,254,0,0,1287,1491,1,0,0,0,1288,
-		1289,3,152,76,0,1289,1290,5,60,0,0,1290,1291,5,38,0,0,1291,1295,3,146,
-		73,0,1292,1294,3,140,70,0,1293,1292,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1295,1296,1,0,0,0,1296,1491,1,0,0,0,1297,1295,1,0,0,0,1298,1299,
-		3,152,76,0,1299,1300,5,95,0,0,1300,1301,5,62,0,0,1301,1302,3,144,72,0,
-		1302,1491,1,0,0,0,1303,1304,3,150,75,0,1304,1305,7,3,0,0,1305,1306,3,146,
-		73,0,1306,1311,3,142,71,0,1307,1308,5,28,0,0,1308,1309,3,146,73,0,1309,
-		1310,3,142,71,0,1310,1312,1,0,0,0,1311,1307,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1491,1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,178,0,0,1315,1316,3,
-		146,73,0,1316,1317,5,179,0,0,1317,1318,5,252,0,0,1318,1491,1,0,0,0,1319,
-		1320,3,152,76,0,1320,1347,5,180,0,0,1321,1322,5,54,0,0,1322,1324,5,252,
-		0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1348,
-		1,0,0,0,1326,1336,5,38,0,0,1327,1328,5,44,0,0,1328,1329,3,146,73,0,1329,
-		1333,3,142,71,0,1330,1332,3,134,67,0,1331,1330,1,0,0,0,1332,1335,1,0,0,
-		0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,
-		0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1341,1,0,0,0,1338,1340,3,
-		140,70,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
-		1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,1344,1346,3,136,68,0,1345,
-		1344,1,0,0,0,1345,1346,1,0,0,0,1346,1348,1,0,0,0,1347,1321,1,0,0,0,1347,
-		1326,1,0,0,0,1348,1491,1,0,0,0,1349,1351,5,171,0,0,1350,1352,3,128,64,
-		0,1351,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,
-		0,0,1354,1491,1,0,0,0,1355,1356,5,171,0,0,1356,1357,5,172,0,0,1357,1491,
-		5,106,0,0,1358,1359,3,152,76,0,1359,1360,5,117,0,0,1360,1361,3,146,73,
-		0,1361,1491,1,0,0,0,1362,1363,3,152,76,0,1363,1364,5,16,0,0,1364,1365,
-		3,24,12,0,1365,1369,5,233,0,0,1366,1368,3,30,15,0,1367,1366,1,0,0,0,1368,
-		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,0,1371,
-		1369,1,0,0,0,1372,1373,5,234,0,0,1373,1491,1,0,0,0,1374,1375,3,152,76,
-		0,1375,1376,5,19,0,0,1376,1377,5,252,0,0,1377,1378,5,20,0,0,1378,1379,
-		3,146,73,0,1379,1491,1,0,0,0,1380,1381,3,152,76,0,1381,1383,5,21,0,0,1382,
-		1384,5,241,0,0,1383,1382,1,0,0,0,1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,
-		1386,3,146,73,0,1386,1491,1,0,0,0,1387,1388,3,152,76,0,1388,1389,5,229,
-		0,0,1389,1390,3,144,72,0,1390,1491,1,0,0,0,1391,1392,3,152,76,0,1392,1393,
-		5,229,0,0,1393,1394,5,38,0,0,1394,1399,3,138,69,0,1395,1396,5,237,0,0,
-		1396,1398,3,138,69,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,
-		0,0,1399,1400,1,0,0,0,1400,1491,1,0,0,0,1401,1399,1,0,0,0,1402,1403,3,
-		152,76,0,1403,1404,5,91,0,0,1404,1405,3,146,73,0,1405,1491,1,0,0,0,1406,
-		1407,3,152,76,0,1407,1408,5,92,0,0,1408,1409,5,135,0,0,1409,1410,3,144,
-		72,0,1410,1411,5,62,0,0,1411,1412,3,146,73,0,1412,1491,1,0,0,0,1413,1414,
-		3,152,76,0,1414,1415,5,198,0,0,1415,1416,5,92,0,0,1416,1491,1,0,0,0,1417,
-		1418,3,152,76,0,1418,1419,5,70,0,0,1419,1421,5,68,0,0,1420,1422,5,253,
-		0,0,1421,1420,1,0,0,0,1421,1422,1,0,0,0,1422,1491,1,0,0,0,1423,1424,3,
-		152,76,0,1424,1425,5,70,0,0,1425,1428,5,69,0,0,1426,1427,5,51,0,0,1427,
-		1429,5,252,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1491,1,0,0,0,1430,
-		1431,3,152,76,0,1431,1433,5,64,0,0,1432,1434,3,88,44,0,1433,1432,1,0,0,
-		0,1434,1435,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,1491,1,0,
-		0,0,1437,1438,5,22,0,0,1438,1491,5,254,0,0,1439,1440,5,23,0,0,1440,1491,
-		5,254,0,0,1441,1491,5,24,0,0,1442,1491,5,25,0,0,1443,1444,3,152,76,0,1444,
-		1445,5,26,0,0,1445,1446,5,27,0,0,1446,1447,3,146,73,0,1447,1448,3,142,
-		71,0,1448,1449,5,28,0,0,1449,1450,3,146,73,0,1450,1451,3,142,71,0,1451,
-		1491,1,0,0,0,1452,1453,3,152,76,0,1453,1454,5,29,0,0,1454,1457,5,161,0,
-		0,1455,1458,5,30,0,0,1456,1458,3,146,73,0,1457,1455,1,0,0,0,1457,1456,
-		1,0,0,0,1458,1459,1,0,0,0,1459,1460,5,31,0,0,1460,1461,3,146,73,0,1461,
-		1462,3,142,71,0,1462,1463,5,28,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
-		71,0,1465,1491,1,0,0,0,1466,1467,3,152,76,0,1467,1468,5,32,0,0,1468,1469,
-		3,146,73,0,1469,1470,3,142,71,0,1470,1471,5,20,0,0,1471,1472,3,146,73,
-		0,1472,1491,1,0,0,0,1473,1474,5,33,0,0,1474,1475,3,150,75,0,1475,1476,
-		5,34,0,0,1476,1477,3,150,75,0,1477,1480,3,146,73,0,1478,1479,5,35,0,0,
-		1479,1481,3,146,73,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1491,1,0,
-		0,0,1482,1483,5,36,0,0,1483,1484,5,35,0,0,1484,1485,3,146,73,0,1485,1486,
-		3,142,71,0,1486,1487,5,37,0,0,1487,1488,3,146,73,0,1488,1489,3,142,71,
-		0,1489,1491,1,0,0,0,1490,1283,1,0,0,0,1490,1288,1,0,0,0,1490,1298,1,0,
-		0,0,1490,1303,1,0,0,0,1490,1313,1,0,0,0,1490,1319,1,0,0,0,1490,1349,1,
-		0,0,0,1490,1355,1,0,0,0,1490,1358,1,0,0,0,1490,1362,1,0,0,0,1490,1374,
-		1,0,0,0,1490,1380,1,0,0,0,1490,1387,1,0,0,0,1490,1391,1,0,0,0,1490,1402,
-		1,0,0,0,1490,1406,1,0,0,0,1490,1413,1,0,0,0,1490,1417,1,0,0,0,1490,1423,
-		1,0,0,0,1490,1430,1,0,0,0,1490,1437,1,0,0,0,1490,1439,1,0,0,0,1490,1441,
-		1,0,0,0,1490,1442,1,0,0,0,1490,1443,1,0,0,0,1490,1452,1,0,0,0,1490,1466,
-		1,0,0,0,1490,1473,1,0,0,0,1490,1482,1,0,0,0,1491,133,1,0,0,0,1492,1493,
-		5,72,0,0,1493,1494,5,252,0,0,1494,1495,5,170,0,0,1495,1496,3,146,73,0,
-		1496,1497,3,142,71,0,1497,135,1,0,0,0,1498,1499,5,45,0,0,1499,1500,5,40,
-		0,0,1500,1501,5,41,0,0,1501,1502,3,146,73,0,1502,1503,5,42,0,0,1503,1504,
-		3,146,73,0,1504,137,1,0,0,0,1505,1507,5,242,0,0,1506,1505,1,0,0,0,1506,
-		1507,1,0,0,0,1507,1508,1,0,0,0,1508,1509,3,144,72,0,1509,1510,5,34,0,0,
-		1510,1511,3,146,73,0,1511,139,1,0,0,0,1512,1513,5,39,0,0,1513,1514,3,150,
-		75,0,1514,1515,3,146,73,0,1515,141,1,0,0,0,1516,1517,5,181,0,0,1517,1518,
-		5,194,0,0,1518,143,1,0,0,0,1519,1520,5,253,0,0,1520,145,1,0,0,0,1521,1522,
-		6,73,-1,0,1522,1523,5,235,0,0,1523,1524,3,146,73,0,1524,1525,5,236,0,0,
-		1525,1564,1,0,0,0,1526,1527,5,242,0,0,1527,1564,3,146,73,16,1528,1529,
-		5,198,0,0,1529,1564,3,146,73,11,1530,1531,5,168,0,0,1531,1532,3,146,73,
-		0,1532,1533,5,170,0,0,1533,1534,3,146,73,0,1534,1535,5,169,0,0,1535,1536,
-		3,146,73,0,1536,1564,1,0,0,0,1537,1538,3,152,76,0,1538,1547,5,235,0,0,
-		1539,1544,3,146,73,0,1540,1541,5,237,0,0,1541,1543,3,146,73,0,1542,1540,
-		1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,
-		1,0,0,0,1546,1544,1,0,0,0,1547,1539,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
-		1,0,0,0,1549,1550,5,236,0,0,1550,1564,1,0,0,0,1551,1553,7,4,0,0,1552,1554,
-		3,148,74,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1556,5,181,0,0,1556,1564,3,148,74,0,1557,1558,5,254,0,0,1558,1564,3,148,
-		74,0,1559,1564,5,253,0,0,1560,1564,5,254,0,0,1561,1564,5,252,0,0,1562,
-		1564,3,150,75,0,1563,1521,1,0,0,0,1563,1526,1,0,0,0,1563,1528,1,0,0,0,
-		1563,1530,1,0,0,0,1563,1537,1,0,0,0,1563,1551,1,0,0,0,1563,1557,1,0,0,
-		0,1563,1559,1,0,0,0,1563,1560,1,0,0,0,1563,1561,1,0,0,0,1563,1562,1,0,
-		0,0,1564,1585,1,0,0,0,1565,1566,10,15,0,0,1566,1567,5,195,0,0,1567,1584,
-		3,146,73,16,1568,1569,10,14,0,0,1569,1570,7,5,0,0,1570,1584,3,146,73,15,
-		1571,1572,10,13,0,0,1572,1573,7,6,0,0,1573,1584,3,146,73,14,1574,1575,
-		10,12,0,0,1575,1576,7,7,0,0,1576,1584,3,146,73,13,1577,1578,10,10,0,0,
-		1578,1579,5,196,0,0,1579,1584,3,146,73,11,1580,1581,10,9,0,0,1581,1582,
-		5,197,0,0,1582,1584,3,146,73,10,1583,1565,1,0,0,0,1583,1568,1,0,0,0,1583,
-		1571,1,0,0,0,1583,1574,1,0,0,0,1583,1577,1,0,0,0,1583,1580,1,0,0,0,1584,
-		1587,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,147,1,0,0,0,1587,
-		1585,1,0,0,0,1588,1589,7,8,0,0,1589,149,1,0,0,0,1590,1593,3,152,76,0,1591,
-		1592,5,238,0,0,1592,1594,3,152,76,0,1593,1591,1,0,0,0,1593,1594,1,0,0,
-		0,1594,151,1,0,0,0,1595,1596,7,9,0,0,1596,153,1,0,0,0,156,158,160,174,
-		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
-		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
-		481,494,496,506,528,532,537,543,546,550,558,568,602,612,641,643,657,667,
-		671,673,681,704,711,719,726,730,734,742,746,762,802,806,814,823,828,844,
-		848,856,878,884,892,900,913,924,927,937,940,948,952,960,971,975,983,994,
-		996,1007,1010,1014,1022,1027,1032,1042,1044,1052,1061,1067,1071,1084,1089,
-		1092,1099,1108,1113,1120,1133,1136,1149,1166,1179,1188,1192,1197,1203,
-		1212,1216,1223,1234,1240,1244,1268,1278,1295,1311,1324,1333,1336,1341,
-		1345,1347,1353,1369,1383,1399,1421,1428,1435,1457,1480,1490,1506,1544,
-		1547,1553,1563,1583,1585,1593
+		1,73,1,73,1,73,1,73,1,73,1,73,5,73,1546,8,73,10,73,12,73,1549,9,73,3,73,
+		1551,8,73,1,73,1,73,1,73,1,73,3,73,1557,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1567,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1587,8,73,10,73,
+		12,73,1590,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1597,8,75,1,76,1,76,1,76,
+		0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,233,234,1,0,17,
+		18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,
+		250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,
+		109,119,121,122,124,126,130,131,133,138,141,143,152,152,154,160,162,167,
+		173,175,177,177,193,194,199,213,215,232,257,258,1850,0,160,1,0,0,0,2,165,
+		1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,
+		1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,
+		316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,
+		0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,
+		0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,
+		1,0,0,0,52,549,1,0,0,0,54,553,1,0,0,0,56,555,1,0,0,0,58,605,1,0,0,0,60,
+		607,1,0,0,0,62,676,1,0,0,0,64,678,1,0,0,0,66,707,1,0,0,0,68,709,1,0,0,
+		0,70,716,1,0,0,0,72,727,1,0,0,0,74,809,1,0,0,0,76,811,1,0,0,0,78,819,1,
+		0,0,0,80,835,1,0,0,0,82,851,1,0,0,0,84,853,1,0,0,0,86,887,1,0,0,0,88,895,
+		1,0,0,0,90,897,1,0,0,0,92,943,1,0,0,0,94,945,1,0,0,0,96,963,1,0,0,0,98,
+		965,1,0,0,0,100,968,1,0,0,0,102,986,1,0,0,0,104,988,1,0,0,0,106,1003,1,
+		0,0,0,108,1019,1,0,0,0,110,1074,1,0,0,0,112,1095,1,0,0,0,114,1097,1,0,
+		0,0,116,1104,1,0,0,0,118,1116,1,0,0,0,120,1118,1,0,0,0,122,1219,1,0,0,
+		0,124,1221,1,0,0,0,126,1247,1,0,0,0,128,1271,1,0,0,0,130,1273,1,0,0,0,
+		132,1493,1,0,0,0,134,1495,1,0,0,0,136,1501,1,0,0,0,138,1509,1,0,0,0,140,
+		1515,1,0,0,0,142,1519,1,0,0,0,144,1522,1,0,0,0,146,1566,1,0,0,0,148,1591,
+		1,0,0,0,150,1593,1,0,0,0,152,1598,1,0,0,0,154,159,3,2,1,0,155,159,3,4,
+		2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,
+		158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,
+		1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,
+		165,166,5,3,0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,
+		3,152,76,0,170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,
+		0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,
+		177,178,5,234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,
+		201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,
+		201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,
+		201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,
+		193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,
+		58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,
+		0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,
+		184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,
+		0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,
+		200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,
+		1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,
+		0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,
+		207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,
+		1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,
+		0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,
+		215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,
+		0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,
+		224,225,5,5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,
+		229,5,7,0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,
+		5,9,0,0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,
+		5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,
+		3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,
+		0,0,244,251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,
+		0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,
+		249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,
+		234,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,
+		0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,
+		234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,
+		0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,
+		0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,
+		268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,
+		0,0,0,272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,
+		73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,
+		0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,
+		286,5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,
+		1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,
+		0,0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,
+		0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,
+		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
+		0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,
+		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
+		307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
+		5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
+		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
+		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
+		326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
+		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,
+		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
+		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
+		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
+		343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
+		5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
+		0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
+		344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,
+		5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
+		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,
+		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
+		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,
+		33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,
+		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
+		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
+		1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
+		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
+		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,
+		396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,
+		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
+		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
+		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,
+		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
+		414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,
+		444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,
+		428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,
+		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
+		0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
+		72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
+		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,
+		442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,
+		1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,
+		0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,
+		421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,
+		144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,
+		5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,
+		0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,
+		71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,
+		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,
+		463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,
+		465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,
+		5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,
+		1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,
+		0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,
+		481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,
+		5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,
+		5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,
+		5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,
+		0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,
+		497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,
+		3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,
+		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,
+		0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,550,3,152,76,0,
+		513,514,5,109,0,0,514,550,3,146,73,0,515,516,5,110,0,0,516,550,3,72,36,
+		0,517,518,5,112,0,0,518,519,5,72,0,0,519,550,5,252,0,0,520,521,5,115,0,
+		0,521,523,3,82,41,0,522,524,5,257,0,0,523,522,1,0,0,0,523,524,1,0,0,0,
+		524,550,1,0,0,0,525,526,5,8,0,0,526,550,5,252,0,0,527,528,5,45,0,0,528,
+		531,3,146,73,0,529,530,5,135,0,0,530,532,3,144,72,0,531,529,1,0,0,0,531,
+		532,1,0,0,0,532,535,1,0,0,0,533,534,5,136,0,0,534,536,3,54,27,0,535,533,
+		1,0,0,0,535,536,1,0,0,0,536,540,1,0,0,0,537,538,5,150,0,0,538,539,5,254,
+		0,0,539,541,5,137,0,0,540,537,1,0,0,0,540,541,1,0,0,0,541,550,1,0,0,0,
+		542,550,3,76,38,0,543,550,3,78,39,0,544,546,5,138,0,0,545,547,5,241,0,
+		0,546,545,1,0,0,0,546,547,1,0,0,0,547,548,1,0,0,0,548,550,3,146,73,0,549,
+		511,1,0,0,0,549,513,1,0,0,0,549,515,1,0,0,0,549,517,1,0,0,0,549,520,1,
+		0,0,0,549,525,1,0,0,0,549,527,1,0,0,0,549,542,1,0,0,0,549,543,1,0,0,0,
+		549,544,1,0,0,0,550,53,1,0,0,0,551,554,5,110,0,0,552,554,3,146,73,0,553,
+		551,1,0,0,0,553,552,1,0,0,0,554,55,1,0,0,0,555,556,5,75,0,0,556,557,3,
+		152,76,0,557,561,5,233,0,0,558,560,3,58,29,0,559,558,1,0,0,0,560,563,1,
+		0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,564,1,0,0,0,563,561,1,0,0,0,
+		564,565,5,234,0,0,565,57,1,0,0,0,566,567,5,76,0,0,567,571,5,233,0,0,568,
+		570,3,68,34,0,569,568,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,572,
+		1,0,0,0,572,574,1,0,0,0,573,571,1,0,0,0,574,606,5,234,0,0,575,576,5,77,
+		0,0,576,606,3,146,73,0,577,578,5,78,0,0,578,606,3,146,73,0,579,580,5,79,
+		0,0,580,581,5,49,0,0,581,606,3,144,72,0,582,583,5,79,0,0,583,584,5,80,
+		0,0,584,585,3,146,73,0,585,586,3,142,71,0,586,606,1,0,0,0,587,588,5,82,
+		0,0,588,606,3,146,73,0,589,590,5,83,0,0,590,606,3,146,73,0,591,592,5,81,
+		0,0,592,606,3,146,73,0,593,594,5,84,0,0,594,595,3,146,73,0,595,596,3,142,
+		71,0,596,606,1,0,0,0,597,598,5,85,0,0,598,599,3,146,73,0,599,600,5,80,
+		0,0,600,601,3,146,73,0,601,602,3,142,71,0,602,606,1,0,0,0,603,604,5,86,
+		0,0,604,606,3,152,76,0,605,566,1,0,0,0,605,575,1,0,0,0,605,577,1,0,0,0,
+		605,579,1,0,0,0,605,582,1,0,0,0,605,587,1,0,0,0,605,589,1,0,0,0,605,591,
+		1,0,0,0,605,593,1,0,0,0,605,597,1,0,0,0,605,603,1,0,0,0,606,59,1,0,0,0,
+		607,608,5,87,0,0,608,609,3,152,76,0,609,610,5,54,0,0,610,611,3,152,76,
+		0,611,615,5,233,0,0,612,614,3,62,31,0,613,612,1,0,0,0,614,617,1,0,0,0,
+		615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,615,1,0,0,0,618,619,
+		5,234,0,0,619,61,1,0,0,0,620,621,5,88,0,0,621,677,3,152,76,0,622,623,5,
+		77,0,0,623,677,3,146,73,0,624,625,5,89,0,0,625,626,5,62,0,0,626,677,5,
+		64,0,0,627,628,5,89,0,0,628,677,3,146,73,0,629,630,5,184,0,0,630,631,3,
+		146,73,0,631,632,3,142,71,0,632,677,1,0,0,0,633,634,5,90,0,0,634,677,3,
+		146,73,0,635,636,5,58,0,0,636,677,5,252,0,0,637,638,5,59,0,0,638,677,3,
+		144,72,0,639,640,5,93,0,0,640,646,3,146,73,0,641,644,5,96,0,0,642,643,
+		5,161,0,0,643,645,3,146,73,0,644,642,1,0,0,0,644,645,1,0,0,0,645,647,1,
+		0,0,0,646,641,1,0,0,0,646,647,1,0,0,0,647,677,1,0,0,0,648,649,5,60,0,0,
+		649,650,3,40,20,0,650,651,3,144,72,0,651,652,5,62,0,0,652,653,5,88,0,0,
+		653,654,5,63,0,0,654,677,1,0,0,0,655,656,5,97,0,0,656,660,3,146,73,0,657,
+		658,5,98,0,0,658,659,5,129,0,0,659,661,5,59,0,0,660,657,1,0,0,0,660,661,
+		1,0,0,0,661,677,1,0,0,0,662,677,3,44,22,0,663,664,5,94,0,0,664,665,5,62,
+		0,0,665,670,3,144,72,0,666,667,5,237,0,0,667,669,3,144,72,0,668,666,1,
+		0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,670,671,1,0,0,0,671,674,1,0,0,0,
+		672,670,1,0,0,0,673,675,3,36,18,0,674,673,1,0,0,0,674,675,1,0,0,0,675,
+		677,1,0,0,0,676,620,1,0,0,0,676,622,1,0,0,0,676,624,1,0,0,0,676,627,1,
+		0,0,0,676,629,1,0,0,0,676,633,1,0,0,0,676,635,1,0,0,0,676,637,1,0,0,0,
+		676,639,1,0,0,0,676,648,1,0,0,0,676,655,1,0,0,0,676,662,1,0,0,0,676,663,
+		1,0,0,0,677,63,1,0,0,0,678,679,5,190,0,0,679,680,3,152,76,0,680,684,5,
+		233,0,0,681,683,3,66,33,0,682,681,1,0,0,0,683,686,1,0,0,0,684,682,1,0,
+		0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,684,1,0,0,0,687,688,5,234,0,0,
+		688,65,1,0,0,0,689,690,5,220,0,0,690,708,3,146,73,0,691,692,5,89,0,0,692,
+		708,3,152,76,0,693,694,5,221,0,0,694,708,3,146,73,0,695,696,5,222,0,0,
+		696,708,3,146,73,0,697,698,5,223,0,0,698,708,3,146,73,0,699,700,5,82,0,
+		0,700,708,3,146,73,0,701,702,5,81,0,0,702,708,3,146,73,0,703,704,5,99,
+		0,0,704,708,3,146,73,0,705,706,5,100,0,0,706,708,3,146,73,0,707,689,1,
+		0,0,0,707,691,1,0,0,0,707,693,1,0,0,0,707,695,1,0,0,0,707,697,1,0,0,0,
+		707,699,1,0,0,0,707,701,1,0,0,0,707,703,1,0,0,0,707,705,1,0,0,0,708,67,
+		1,0,0,0,709,710,5,252,0,0,710,711,3,146,73,0,711,712,5,62,0,0,712,714,
+		3,146,73,0,713,715,5,237,0,0,714,713,1,0,0,0,714,715,1,0,0,0,715,69,1,
+		0,0,0,716,717,5,108,0,0,717,718,3,152,76,0,718,722,5,233,0,0,719,721,3,
+		74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,722,723,1,0,0,
+		0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,234,0,0,726,71,1,0,0,0,727,
+		729,3,146,73,0,728,730,5,111,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,733,
+		1,0,0,0,731,732,5,50,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,734,1,
+		0,0,0,734,737,1,0,0,0,735,736,5,71,0,0,736,738,3,146,73,0,737,735,1,0,
+		0,0,737,738,1,0,0,0,738,73,1,0,0,0,739,740,5,109,0,0,740,810,3,146,73,
+		0,741,742,5,110,0,0,742,810,3,72,36,0,743,745,5,199,0,0,744,746,5,253,
+		0,0,745,744,1,0,0,0,745,746,1,0,0,0,746,749,1,0,0,0,747,748,5,139,0,0,
+		748,750,3,146,73,0,749,747,1,0,0,0,749,750,1,0,0,0,750,810,1,0,0,0,751,
+		752,5,199,0,0,752,810,5,210,0,0,753,754,5,200,0,0,754,810,3,146,73,0,755,
+		756,5,201,0,0,756,810,3,146,73,0,757,758,5,202,0,0,758,759,5,72,0,0,759,
+		810,5,252,0,0,760,761,5,203,0,0,761,765,5,233,0,0,762,764,3,30,15,0,763,
+		762,1,0,0,0,764,767,1,0,0,0,765,763,1,0,0,0,765,766,1,0,0,0,766,768,1,
+		0,0,0,767,765,1,0,0,0,768,810,5,234,0,0,769,770,5,203,0,0,770,771,5,211,
+		0,0,771,772,3,152,76,0,772,773,5,212,0,0,773,774,3,146,73,0,774,810,1,
+		0,0,0,775,776,5,204,0,0,776,810,3,146,73,0,777,810,3,76,38,0,778,810,3,
+		78,39,0,779,780,5,207,0,0,780,781,5,213,0,0,781,782,3,146,73,0,782,783,
+		5,169,0,0,783,784,3,146,73,0,784,810,1,0,0,0,785,786,5,206,0,0,786,810,
+		3,146,73,0,787,788,5,112,0,0,788,789,5,72,0,0,789,810,5,252,0,0,790,791,
+		5,115,0,0,791,810,3,82,41,0,792,793,5,8,0,0,793,810,5,252,0,0,794,795,
+		5,119,0,0,795,810,5,254,0,0,796,810,3,44,22,0,797,798,5,225,0,0,798,799,
+		5,62,0,0,799,800,3,146,73,0,800,801,5,211,0,0,801,805,3,146,73,0,802,803,
+		5,226,0,0,803,804,5,227,0,0,804,806,3,146,73,0,805,802,1,0,0,0,805,806,
+		1,0,0,0,806,810,1,0,0,0,807,808,5,228,0,0,808,810,3,146,73,0,809,739,1,
+		0,0,0,809,741,1,0,0,0,809,743,1,0,0,0,809,751,1,0,0,0,809,753,1,0,0,0,
+		809,755,1,0,0,0,809,757,1,0,0,0,809,760,1,0,0,0,809,769,1,0,0,0,809,775,
+		1,0,0,0,809,777,1,0,0,0,809,778,1,0,0,0,809,779,1,0,0,0,809,785,1,0,0,
+		0,809,787,1,0,0,0,809,790,1,0,0,0,809,792,1,0,0,0,809,794,1,0,0,0,809,
+		796,1,0,0,0,809,797,1,0,0,0,809,807,1,0,0,0,810,75,1,0,0,0,811,812,5,205,
+		0,0,812,817,3,146,73,0,813,814,5,51,0,0,814,818,5,252,0,0,815,816,5,214,
+		0,0,816,818,3,152,76,0,817,813,1,0,0,0,817,815,1,0,0,0,818,77,1,0,0,0,
+		819,820,5,207,0,0,820,821,5,208,0,0,821,822,3,152,76,0,822,826,5,233,0,
+		0,823,825,3,80,40,0,824,823,1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,
+		827,1,0,0,0,827,831,1,0,0,0,828,826,1,0,0,0,829,830,5,169,0,0,830,832,
+		3,146,73,0,831,829,1,0,0,0,831,832,1,0,0,0,832,833,1,0,0,0,833,834,5,234,
+		0,0,834,79,1,0,0,0,835,836,5,209,0,0,836,837,3,146,73,0,837,838,3,146,
+		73,0,838,81,1,0,0,0,839,852,5,116,0,0,840,852,5,117,0,0,841,852,5,118,
+		0,0,842,843,5,52,0,0,843,847,5,233,0,0,844,846,3,30,15,0,845,844,1,0,0,
+		0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,
+		847,1,0,0,0,850,852,5,234,0,0,851,839,1,0,0,0,851,840,1,0,0,0,851,841,
+		1,0,0,0,851,842,1,0,0,0,852,83,1,0,0,0,853,854,5,215,0,0,854,855,3,152,
+		76,0,855,859,5,233,0,0,856,858,3,86,43,0,857,856,1,0,0,0,858,861,1,0,0,
+		0,859,857,1,0,0,0,859,860,1,0,0,0,860,862,1,0,0,0,861,859,1,0,0,0,862,
+		863,5,234,0,0,863,85,1,0,0,0,864,865,5,195,0,0,865,866,3,152,76,0,866,
+		867,5,238,0,0,867,868,3,152,76,0,868,888,1,0,0,0,869,870,5,193,0,0,870,
+		888,3,146,73,0,871,872,5,216,0,0,872,888,3,146,73,0,873,874,5,217,0,0,
+		874,888,5,219,0,0,875,876,5,217,0,0,876,888,3,152,76,0,877,879,5,64,0,
+		0,878,880,3,88,44,0,879,878,1,0,0,0,880,881,1,0,0,0,881,879,1,0,0,0,881,
+		882,1,0,0,0,882,888,1,0,0,0,883,884,5,203,0,0,884,885,5,166,0,0,885,886,
+		5,51,0,0,886,888,3,152,76,0,887,864,1,0,0,0,887,869,1,0,0,0,887,871,1,
+		0,0,0,887,873,1,0,0,0,887,875,1,0,0,0,887,877,1,0,0,0,887,883,1,0,0,0,
+		888,87,1,0,0,0,889,890,5,218,0,0,890,896,3,146,73,0,891,892,5,99,0,0,892,
+		896,3,146,73,0,893,894,5,100,0,0,894,896,3,146,73,0,895,889,1,0,0,0,895,
+		891,1,0,0,0,895,893,1,0,0,0,896,89,1,0,0,0,897,898,5,120,0,0,898,899,3,
+		152,76,0,899,903,5,233,0,0,900,902,3,92,46,0,901,900,1,0,0,0,902,905,1,
+		0,0,0,903,901,1,0,0,0,903,904,1,0,0,0,904,906,1,0,0,0,905,903,1,0,0,0,
+		906,907,5,234,0,0,907,91,1,0,0,0,908,909,5,121,0,0,909,944,3,146,73,0,
+		910,911,5,122,0,0,911,916,3,94,47,0,912,913,5,237,0,0,913,915,3,94,47,
+		0,914,912,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,
+		944,1,0,0,0,918,916,1,0,0,0,919,920,5,162,0,0,920,944,3,146,73,0,921,922,
+		5,163,0,0,922,923,3,146,73,0,923,924,5,161,0,0,924,927,3,152,76,0,925,
+		926,5,164,0,0,926,928,3,146,73,0,927,925,1,0,0,0,927,928,1,0,0,0,928,930,
+		1,0,0,0,929,931,5,167,0,0,930,929,1,0,0,0,930,931,1,0,0,0,931,944,1,0,
+		0,0,932,933,5,201,0,0,933,944,3,146,73,0,934,935,5,165,0,0,935,940,3,98,
+		49,0,936,937,5,237,0,0,937,939,3,98,49,0,938,936,1,0,0,0,939,942,1,0,0,
+		0,940,938,1,0,0,0,940,941,1,0,0,0,941,944,1,0,0,0,942,940,1,0,0,0,943,
+		908,1,0,0,0,943,910,1,0,0,0,943,919,1,0,0,0,943,921,1,0,0,0,943,932,1,
+		0,0,0,943,934,1,0,0,0,944,93,1,0,0,0,945,946,3,152,76,0,946,955,3,146,
+		73,0,947,951,5,233,0,0,948,950,3,96,48,0,949,948,1,0,0,0,950,953,1,0,0,
+		0,951,949,1,0,0,0,951,952,1,0,0,0,952,954,1,0,0,0,953,951,1,0,0,0,954,
+		956,5,234,0,0,955,947,1,0,0,0,955,956,1,0,0,0,956,95,1,0,0,0,957,958,5,
+		162,0,0,958,964,3,146,73,0,959,960,5,163,0,0,960,964,3,146,73,0,961,962,
+		5,164,0,0,962,964,3,146,73,0,963,957,1,0,0,0,963,959,1,0,0,0,963,961,1,
+		0,0,0,964,97,1,0,0,0,965,966,5,252,0,0,966,967,3,146,73,0,967,99,1,0,0,
+		0,968,969,5,123,0,0,969,978,3,152,76,0,970,974,5,233,0,0,971,973,3,102,
+		51,0,972,971,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,
+		977,1,0,0,0,976,974,1,0,0,0,977,979,5,234,0,0,978,970,1,0,0,0,978,979,
+		1,0,0,0,979,101,1,0,0,0,980,981,5,124,0,0,981,987,3,146,73,0,982,983,5,
+		125,0,0,983,987,3,146,73,0,984,985,5,126,0,0,985,987,3,146,73,0,986,980,
+		1,0,0,0,986,982,1,0,0,0,986,984,1,0,0,0,987,103,1,0,0,0,988,989,5,127,
+		0,0,989,990,3,152,76,0,990,991,5,233,0,0,991,999,3,146,73,0,992,997,3,
+		142,71,0,993,994,5,57,0,0,994,995,3,146,73,0,995,996,3,142,71,0,996,998,
+		1,0,0,0,997,993,1,0,0,0,997,998,1,0,0,0,998,1000,1,0,0,0,999,992,1,0,0,
+		0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,1002,5,234,0,0,1002,105,1,0,
+		0,0,1003,1004,5,128,0,0,1004,1005,3,152,76,0,1005,1006,5,240,0,0,1006,
+		1013,3,146,73,0,1007,1010,5,129,0,0,1008,1011,5,130,0,0,1009,1011,5,131,
+		0,0,1010,1008,1,0,0,0,1010,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1014,3,
+		144,72,0,1013,1007,1,0,0,0,1013,1014,1,0,0,0,1014,1017,1,0,0,0,1015,1016,
+		5,51,0,0,1016,1018,5,252,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,
+		107,1,0,0,0,1019,1020,5,132,0,0,1020,1021,3,152,76,0,1021,1022,5,139,0,
+		0,1022,1025,3,146,73,0,1023,1024,5,51,0,0,1024,1026,5,252,0,0,1025,1023,
+		1,0,0,0,1025,1026,1,0,0,0,1026,1030,1,0,0,0,1027,1028,5,133,0,0,1028,1029,
+		5,135,0,0,1029,1031,5,254,0,0,1030,1027,1,0,0,0,1030,1031,1,0,0,0,1031,
+		1035,1,0,0,0,1032,1033,5,134,0,0,1033,1034,5,135,0,0,1034,1036,5,254,0,
+		0,1035,1032,1,0,0,0,1035,1036,1,0,0,0,1036,1047,1,0,0,0,1037,1038,5,156,
+		0,0,1038,1039,5,179,0,0,1039,1040,3,152,76,0,1040,1041,5,157,0,0,1041,
+		1042,5,161,0,0,1042,1043,5,254,0,0,1043,1045,5,158,0,0,1044,1046,3,110,
+		55,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1048,1,0,0,0,1047,1037,1,
+		0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,0,0,1049,1050,5,239,0,0,1050,1055,
+		3,112,56,0,1051,1052,5,237,0,0,1052,1054,3,112,56,0,1053,1051,1,0,0,0,
+		1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,109,1,0,0,0,
+		1057,1055,1,0,0,0,1058,1059,5,159,0,0,1059,1064,3,152,76,0,1060,1061,5,
+		237,0,0,1061,1063,3,152,76,0,1062,1060,1,0,0,0,1063,1066,1,0,0,0,1064,
+		1062,1,0,0,0,1064,1065,1,0,0,0,1065,1070,1,0,0,0,1066,1064,1,0,0,0,1067,
+		1068,5,170,0,0,1068,1069,5,160,0,0,1069,1071,3,152,76,0,1070,1067,1,0,
+		0,0,1070,1071,1,0,0,0,1071,1075,1,0,0,0,1072,1073,5,160,0,0,1073,1075,
+		3,152,76,0,1074,1058,1,0,0,0,1074,1072,1,0,0,0,1075,111,1,0,0,0,1076,1077,
+		5,152,0,0,1077,1078,5,253,0,0,1078,1079,5,161,0,0,1079,1096,3,152,76,0,
+		1080,1092,5,155,0,0,1081,1082,5,235,0,0,1082,1087,3,152,76,0,1083,1084,
+		5,237,0,0,1084,1086,3,152,76,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,
+		1085,1,0,0,0,1087,1088,1,0,0,0,1088,1090,1,0,0,0,1089,1087,1,0,0,0,1090,
+		1091,5,236,0,0,1091,1093,1,0,0,0,1092,1081,1,0,0,0,1092,1093,1,0,0,0,1093,
+		1096,1,0,0,0,1094,1096,3,152,76,0,1095,1076,1,0,0,0,1095,1080,1,0,0,0,
+		1095,1094,1,0,0,0,1096,113,1,0,0,0,1097,1098,5,140,0,0,1098,1099,5,139,
+		0,0,1099,1102,3,146,73,0,1100,1101,5,141,0,0,1101,1103,3,144,72,0,1102,
+		1100,1,0,0,0,1102,1103,1,0,0,0,1103,115,1,0,0,0,1104,1105,5,142,0,0,1105,
+		1106,5,143,0,0,1106,1111,3,118,59,0,1107,1108,5,237,0,0,1108,1110,3,118,
+		59,0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,
+		0,0,0,1112,117,1,0,0,0,1113,1111,1,0,0,0,1114,1117,5,65,0,0,1115,1117,
+		3,152,76,0,1116,1114,1,0,0,0,1116,1115,1,0,0,0,1117,119,1,0,0,0,1118,1119,
+		5,144,0,0,1119,1123,5,233,0,0,1120,1122,3,122,61,0,1121,1120,1,0,0,0,1122,
+		1125,1,0,0,0,1123,1121,1,0,0,0,1123,1124,1,0,0,0,1124,1126,1,0,0,0,1125,
+		1123,1,0,0,0,1126,1127,5,234,0,0,1127,121,1,0,0,0,1128,1129,5,10,0,0,1129,
+		1139,3,150,75,0,1130,1131,5,145,0,0,1131,1136,3,152,76,0,1132,1133,5,237,
+		0,0,1133,1135,3,152,76,0,1134,1132,1,0,0,0,1135,1138,1,0,0,0,1136,1134,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,0,0,1139,1130,
+		1,0,0,0,1139,1140,1,0,0,0,1140,1220,1,0,0,0,1141,1142,5,146,0,0,1142,1220,
+		3,152,76,0,1143,1144,5,147,0,0,1144,1220,3,152,76,0,1145,1146,5,148,0,
+		0,1146,1147,5,149,0,0,1147,1148,5,150,0,0,1148,1220,3,152,76,0,1149,1152,
+		5,151,0,0,1150,1151,5,253,0,0,1151,1153,5,195,0,0,1152,1150,1,0,0,0,1152,
+		1153,1,0,0,0,1153,1154,1,0,0,0,1154,1155,5,149,0,0,1155,1156,5,161,0,0,
+		1156,1220,3,152,76,0,1157,1158,5,152,0,0,1158,1159,5,253,0,0,1159,1160,
+		5,195,0,0,1160,1161,5,149,0,0,1161,1162,5,161,0,0,1162,1220,3,152,76,0,
+		1163,1164,5,172,0,0,1164,1169,3,152,76,0,1165,1166,5,237,0,0,1166,1168,
+		3,152,76,0,1167,1165,1,0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1169,
+		1170,1,0,0,0,1170,1172,1,0,0,0,1171,1169,1,0,0,0,1172,1173,5,161,0,0,1173,
+		1174,5,224,0,0,1174,1175,3,150,75,0,1175,1220,1,0,0,0,1176,1177,5,168,
+		0,0,1177,1178,3,146,73,0,1178,1182,5,233,0,0,1179,1181,3,122,61,0,1180,
+		1179,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1182,1183,1,0,0,0,1183,
+		1185,1,0,0,0,1184,1182,1,0,0,0,1185,1195,5,234,0,0,1186,1187,5,169,0,0,
+		1187,1191,5,233,0,0,1188,1190,3,122,61,0,1189,1188,1,0,0,0,1190,1193,1,
+		0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,
+		1,0,0,0,1194,1196,5,234,0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1220,
+		1,0,0,0,1197,1200,5,153,0,0,1198,1199,5,179,0,0,1199,1201,5,109,0,0,1200,
+		1198,1,0,0,0,1200,1201,1,0,0,0,1201,1202,1,0,0,0,1202,1206,5,233,0,0,1203,
+		1205,3,122,61,0,1204,1203,1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,
+		1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,1206,1,0,0,0,1209,1220,5,234,
+		0,0,1210,1211,5,154,0,0,1211,1215,5,233,0,0,1212,1214,3,122,61,0,1213,
+		1212,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,1,0,0,0,1216,
+		1218,1,0,0,0,1217,1215,1,0,0,0,1218,1220,5,234,0,0,1219,1128,1,0,0,0,1219,
+		1141,1,0,0,0,1219,1143,1,0,0,0,1219,1145,1,0,0,0,1219,1149,1,0,0,0,1219,
+		1157,1,0,0,0,1219,1163,1,0,0,0,1219,1176,1,0,0,0,1219,1197,1,0,0,0,1219,
+		1210,1,0,0,0,1220,123,1,0,0,0,1221,1222,5,171,0,0,1222,1226,5,233,0,0,
+		1223,1225,3,126,63,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,
+		0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,
+		234,0,0,1230,125,1,0,0,0,1231,1232,5,172,0,0,1232,1237,3,152,76,0,1233,
+		1234,5,237,0,0,1234,1236,3,152,76,0,1235,1233,1,0,0,0,1236,1239,1,0,0,
+		0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1243,1,0,0,0,1239,1237,1,0,
+		0,0,1240,1242,3,128,64,0,1241,1240,1,0,0,0,1242,1245,1,0,0,0,1243,1241,
+		1,0,0,0,1243,1244,1,0,0,0,1244,1248,1,0,0,0,1245,1243,1,0,0,0,1246,1248,
+		3,120,60,0,1247,1231,1,0,0,0,1247,1246,1,0,0,0,1248,127,1,0,0,0,1249,1250,
+		5,173,0,0,1250,1272,3,146,73,0,1251,1252,5,174,0,0,1252,1272,3,144,72,
+		0,1253,1254,5,99,0,0,1254,1255,3,146,73,0,1255,1256,5,181,0,0,1256,1257,
+		5,107,0,0,1257,1272,1,0,0,0,1258,1259,5,100,0,0,1259,1272,3,146,73,0,1260,
+		1261,5,101,0,0,1261,1262,3,146,73,0,1262,1263,5,181,0,0,1263,1264,5,107,
+		0,0,1264,1272,1,0,0,0,1265,1266,5,102,0,0,1266,1272,3,146,73,0,1267,1268,
+		5,103,0,0,1268,1272,5,104,0,0,1269,1270,5,105,0,0,1270,1272,3,146,73,0,
+		1271,1249,1,0,0,0,1271,1251,1,0,0,0,1271,1253,1,0,0,0,1271,1258,1,0,0,
+		0,1271,1260,1,0,0,0,1271,1265,1,0,0,0,1271,1267,1,0,0,0,1271,1269,1,0,
+		0,0,1272,129,1,0,0,0,1273,1274,5,2,0,0,1274,1275,3,152,76,0,1275,1276,
+		5,4,0,0,1276,1277,3,152,76,0,1277,1281,5,233,0,0,1278,1280,3,132,66,0,
+		1279,1278,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
+		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,234,0,0,1285,131,1,0,
+		0,0,1286,1287,3,152,76,0,1287,1288,5,60,0,0,1288,1289,5,175,0,0,1289,1290,
+		5,254,0,0,1290,1494,1,0,0,0,1291,1292,3,152,76,0,1292,1293,5,60,0,0,1293,
+		1294,5,38,0,0,1294,1298,3,146,73,0,1295,1297,3,140,70,0,1296,1295,1,0,
+		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1494,1,
+		0,0,0,1300,1298,1,0,0,0,1301,1302,3,152,76,0,1302,1303,5,95,0,0,1303,1304,
+		5,62,0,0,1304,1305,3,144,72,0,1305,1494,1,0,0,0,1306,1307,3,150,75,0,1307,
+		1308,7,3,0,0,1308,1309,3,146,73,0,1309,1314,3,142,71,0,1310,1311,5,28,
+		0,0,1311,1312,3,146,73,0,1312,1313,3,142,71,0,1313,1315,1,0,0,0,1314,1310,
+		1,0,0,0,1314,1315,1,0,0,0,1315,1494,1,0,0,0,1316,1317,3,150,75,0,1317,
+		1318,5,178,0,0,1318,1319,3,146,73,0,1319,1320,5,179,0,0,1320,1321,5,252,
+		0,0,1321,1494,1,0,0,0,1322,1323,3,152,76,0,1323,1350,5,180,0,0,1324,1325,
+		5,54,0,0,1325,1327,5,252,0,0,1326,1328,3,136,68,0,1327,1326,1,0,0,0,1327,
+		1328,1,0,0,0,1328,1351,1,0,0,0,1329,1339,5,38,0,0,1330,1331,5,44,0,0,1331,
+		1332,3,146,73,0,1332,1336,3,142,71,0,1333,1335,3,134,67,0,1334,1333,1,
+		0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1340,
+		1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,0,0,1340,1344,
+		1,0,0,0,1341,1343,3,140,70,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,
+		1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1347,
+		1349,3,136,68,0,1348,1347,1,0,0,0,1348,1349,1,0,0,0,1349,1351,1,0,0,0,
+		1350,1324,1,0,0,0,1350,1329,1,0,0,0,1351,1494,1,0,0,0,1352,1354,5,171,
+		0,0,1353,1355,3,128,64,0,1354,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1354,
+		1,0,0,0,1356,1357,1,0,0,0,1357,1494,1,0,0,0,1358,1359,5,171,0,0,1359,1360,
+		5,172,0,0,1360,1494,5,106,0,0,1361,1362,3,152,76,0,1362,1363,5,117,0,0,
+		1363,1364,3,146,73,0,1364,1494,1,0,0,0,1365,1366,3,152,76,0,1366,1367,
+		5,16,0,0,1367,1368,3,24,12,0,1368,1372,5,233,0,0,1369,1371,3,30,15,0,1370,
+		1369,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,1372,1373,1,0,0,0,1373,
+		1375,1,0,0,0,1374,1372,1,0,0,0,1375,1376,5,234,0,0,1376,1494,1,0,0,0,1377,
+		1378,3,152,76,0,1378,1379,5,19,0,0,1379,1380,5,252,0,0,1380,1381,5,20,
+		0,0,1381,1382,3,146,73,0,1382,1494,1,0,0,0,1383,1384,3,152,76,0,1384,1386,
+		5,21,0,0,1385,1387,5,241,0,0,1386,1385,1,0,0,0,1386,1387,1,0,0,0,1387,
+		1388,1,0,0,0,1388,1389,3,146,73,0,1389,1494,1,0,0,0,1390,1391,3,152,76,
+		0,1391,1392,5,229,0,0,1392,1393,3,144,72,0,1393,1494,1,0,0,0,1394,1395,
+		3,152,76,0,1395,1396,5,229,0,0,1396,1397,5,38,0,0,1397,1402,3,138,69,0,
+		1398,1399,5,237,0,0,1399,1401,3,138,69,0,1400,1398,1,0,0,0,1401,1404,1,
+		0,0,0,1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1494,1,0,0,0,1404,1402,
+		1,0,0,0,1405,1406,3,152,76,0,1406,1407,5,91,0,0,1407,1408,3,146,73,0,1408,
+		1494,1,0,0,0,1409,1410,3,152,76,0,1410,1411,5,92,0,0,1411,1412,5,135,0,
+		0,1412,1413,3,144,72,0,1413,1414,5,62,0,0,1414,1415,3,146,73,0,1415,1494,
+		1,0,0,0,1416,1417,3,152,76,0,1417,1418,5,198,0,0,1418,1419,5,92,0,0,1419,
+		1494,1,0,0,0,1420,1421,3,152,76,0,1421,1422,5,70,0,0,1422,1424,5,68,0,
+		0,1423,1425,5,253,0,0,1424,1423,1,0,0,0,1424,1425,1,0,0,0,1425,1494,1,
+		0,0,0,1426,1427,3,152,76,0,1427,1428,5,70,0,0,1428,1431,5,69,0,0,1429,
+		1430,5,51,0,0,1430,1432,5,252,0,0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,
+		1432,1494,1,0,0,0,1433,1434,3,152,76,0,1434,1436,5,64,0,0,1435,1437,3,
+		88,44,0,1436,1435,1,0,0,0,1437,1438,1,0,0,0,1438,1436,1,0,0,0,1438,1439,
+		1,0,0,0,1439,1494,1,0,0,0,1440,1441,5,22,0,0,1441,1494,5,254,0,0,1442,
+		1443,5,23,0,0,1443,1494,5,254,0,0,1444,1494,5,24,0,0,1445,1494,5,25,0,
+		0,1446,1447,3,152,76,0,1447,1448,5,26,0,0,1448,1449,5,27,0,0,1449,1450,
+		3,146,73,0,1450,1451,3,142,71,0,1451,1452,5,28,0,0,1452,1453,3,146,73,
+		0,1453,1454,3,142,71,0,1454,1494,1,0,0,0,1455,1456,3,152,76,0,1456,1457,
+		5,29,0,0,1457,1460,5,161,0,0,1458,1461,5,30,0,0,1459,1461,3,146,73,0,1460,
+		1458,1,0,0,0,1460,1459,1,0,0,0,1461,1462,1,0,0,0,1462,1463,5,31,0,0,1463,
+		1464,3,146,73,0,1464,1465,3,142,71,0,1465,1466,5,28,0,0,1466,1467,3,146,
+		73,0,1467,1468,3,142,71,0,1468,1494,1,0,0,0,1469,1470,3,152,76,0,1470,
+		1471,5,32,0,0,1471,1472,3,146,73,0,1472,1473,3,142,71,0,1473,1474,5,20,
+		0,0,1474,1475,3,146,73,0,1475,1494,1,0,0,0,1476,1477,5,33,0,0,1477,1478,
+		3,150,75,0,1478,1479,5,34,0,0,1479,1480,3,150,75,0,1480,1483,3,146,73,
+		0,1481,1482,5,35,0,0,1482,1484,3,146,73,0,1483,1481,1,0,0,0,1483,1484,
+		1,0,0,0,1484,1494,1,0,0,0,1485,1486,5,36,0,0,1486,1487,5,35,0,0,1487,1488,
+		3,146,73,0,1488,1489,3,142,71,0,1489,1490,5,37,0,0,1490,1491,3,146,73,
+		0,1491,1492,3,142,71,0,1492,1494,1,0,0,0,1493,1286,1,0,0,0,1493,1291,1,
+		0,0,0,1493,1301,1,0,0,0,1493,1306,1,0,0,0,1493,1316,1,0,0,0,1493,1322,
+		1,0,0,0,1493,1352,1,0,0,0,1493,1358,1,0,0,0,1493,1361,1,0,0,0,1493,1365,
+		1,0,0,0,1493,1377,1,0,0,0,1493,1383,1,0,0,0,1493,1390,1,0,0,0,1493,1394,
+		1,0,0,0,1493,1405,1,0,0,0,1493,1409,1,0,0,0,1493,1416,1,0,0,0,1493,1420,
+		1,0,0,0,1493,1426,1,0,0,0,1493,1433,1,0,0,0,1493,1440,1,0,0,0,1493,1442,
+		1,0,0,0,1493,1444,1,0,0,0,1493,1445,1,0,0,0,1493,1446,1,0,0,0,1493,1455,
+		1,0,0,0,1493,1469,1,0,0,0,1493,1476,1,0,0,0,1493,1485,1,0,0,0,1494,133,
+		1,0,0,0,1495,1496,5,72,0,0,1496,1497,5,252,0,0,1497,1498,5,170,0,0,1498,
+		1499,3,146,73,0,1499,1500,3,142,71,0,1500,135,1,0,0,0,1501,1502,5,45,0,
+		0,1502,1503,5,40,0,0,1503,1504,5,41,0,0,1504,1505,3,146,73,0,1505,1506,
+		5,42,0,0,1506,1507,3,146,73,0,1507,137,1,0,0,0,1508,1510,5,242,0,0,1509,
+		1508,1,0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,3,144,72,0,
+		1512,1513,5,34,0,0,1513,1514,3,146,73,0,1514,139,1,0,0,0,1515,1516,5,39,
+		0,0,1516,1517,3,150,75,0,1517,1518,3,146,73,0,1518,141,1,0,0,0,1519,1520,
+		5,181,0,0,1520,1521,5,194,0,0,1521,143,1,0,0,0,1522,1523,5,253,0,0,1523,
+		145,1,0,0,0,1524,1525,6,73,-1,0,1525,1526,5,235,0,0,1526,1527,3,146,73,
+		0,1527,1528,5,236,0,0,1528,1567,1,0,0,0,1529,1530,5,242,0,0,1530,1567,
+		3,146,73,16,1531,1532,5,198,0,0,1532,1567,3,146,73,11,1533,1534,5,168,
+		0,0,1534,1535,3,146,73,0,1535,1536,5,170,0,0,1536,1537,3,146,73,0,1537,
+		1538,5,169,0,0,1538,1539,3,146,73,0,1539,1567,1,0,0,0,1540,1541,3,152,
+		76,0,1541,1550,5,235,0,0,1542,1547,3,146,73,0,1543,1544,5,237,0,0,1544,
+		1546,3,146,73,0,1545,1543,1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,
+		1547,1548,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1550,1542,1,0,0,
+		0,1550,1551,1,0,0,0,1551,1552,1,0,0,0,1552,1553,5,236,0,0,1553,1567,1,
+		0,0,0,1554,1556,7,4,0,0,1555,1557,3,148,74,0,1556,1555,1,0,0,0,1556,1557,
+		1,0,0,0,1557,1558,1,0,0,0,1558,1559,5,181,0,0,1559,1567,3,148,74,0,1560,
+		1561,5,254,0,0,1561,1567,3,148,74,0,1562,1567,5,253,0,0,1563,1567,5,254,
+		0,0,1564,1567,5,252,0,0,1565,1567,3,150,75,0,1566,1524,1,0,0,0,1566,1529,
+		1,0,0,0,1566,1531,1,0,0,0,1566,1533,1,0,0,0,1566,1540,1,0,0,0,1566,1554,
+		1,0,0,0,1566,1560,1,0,0,0,1566,1562,1,0,0,0,1566,1563,1,0,0,0,1566,1564,
+		1,0,0,0,1566,1565,1,0,0,0,1567,1588,1,0,0,0,1568,1569,10,15,0,0,1569,1570,
+		5,195,0,0,1570,1587,3,146,73,16,1571,1572,10,14,0,0,1572,1573,7,5,0,0,
+		1573,1587,3,146,73,15,1574,1575,10,13,0,0,1575,1576,7,6,0,0,1576,1587,
+		3,146,73,14,1577,1578,10,12,0,0,1578,1579,7,7,0,0,1579,1587,3,146,73,13,
+		1580,1581,10,10,0,0,1581,1582,5,196,0,0,1582,1587,3,146,73,11,1583,1584,
+		10,9,0,0,1584,1585,5,197,0,0,1585,1587,3,146,73,10,1586,1568,1,0,0,0,1586,
+		1571,1,0,0,0,1586,1574,1,0,0,0,1586,1577,1,0,0,0,1586,1580,1,0,0,0,1586,
+		1583,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,
+		147,1,0,0,0,1590,1588,1,0,0,0,1591,1592,7,8,0,0,1592,149,1,0,0,0,1593,
+		1596,3,152,76,0,1594,1595,5,238,0,0,1595,1597,3,152,76,0,1596,1594,1,0,
+		0,0,1596,1597,1,0,0,0,1597,151,1,0,0,0,1598,1599,7,9,0,0,1599,153,1,0,
+		0,0,157,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
+		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
+		443,452,461,466,474,481,494,496,506,523,531,535,540,546,549,553,561,571,
+		605,615,644,646,660,670,674,676,684,707,714,722,729,733,737,745,749,765,
+		805,809,817,826,831,847,851,859,881,887,895,903,916,927,930,940,943,951,
+		955,963,974,978,986,997,999,1010,1013,1017,1025,1030,1035,1045,1047,1055,
+		1064,1070,1074,1087,1092,1095,1102,1111,1116,1123,1136,1139,1152,1169,
+		1182,1191,1195,1200,1206,1215,1219,1226,1237,1243,1247,1271,1281,1298,
+		1314,1327,1336,1339,1344,1348,1350,1356,1372,1386,1402,1424,1431,1438,
+		1460,1483,1493,1509,1547,1550,1556,1566,1586,1588,1596
 	};
 
 	public static readonly ATN _ATN =

@@ -5,7 +5,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, now and then with step-ups
 /// (from a date, while its trigger is active) and a margin grid on its leverage, every amortisation (not level on a
-/// coupon that floats or steps up; a schedule of amounts within the balance or of shares, without an interest-only date), an
+/// coupon that floats or steps up; level or linear at the loan's own frequency; a schedule of amounts within the balance or of shares, without an interest-only date), an
 /// interest-only date and a recovery or none (with a workout lag or none, and a default rate on a claim that accrues),
 /// a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
@@ -58,10 +58,14 @@ internal static partial class DealGen
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
     /// <summary>A tranche's amortisations, but a schedule's amounts add up to at most the loan's balance (DL0446): at
-    /// most 4 dates, each at most a quarter of it.</summary>
+    /// most 4 dates, each at most a quarter of it; and level or linear at the loan's own frequency, the deal's or a
+    /// coarser one (DL0448).</summary>
     private static Gen<string> LoanAmortization(DealFrame f, DateOnly maturity, int balanceMillions) =>
         Gen.OneOf(
             Pick("amortize bullet", "amortize level", "amortize linear"),
+            from kind in Pick("level", "linear")
+            from every in Pick([.. DealFrame.Frequencies.SkipWhile(w => w != f.Pay)])
+            select "amortize " + kind + " " + every,
             from n in Gen.Int[1, 4]
             from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))
             from amounts in Money(0, balanceMillions / 4).Array[dates.Length]

@@ -4,7 +4,8 @@ using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 namespace DealLang.Compiler.Tests.Semantics;
 
 /// <summary>A loan's scheduled principal (LoanRules, docs/language.md "loan"): a schedule of amounts takes at most the
-/// balance (DL0446). Line numbers: the harness's deal (annual) puts the party on line 9, the loan on line 10.</summary>
+/// balance (DL0446); level or linear instalments at the loan's own frequency take a frequency word (DL0447) no finer
+/// than the deal's (DL0448), and level still needs a fixed coupon (DL0481). Line numbers: the harness's deal (annual) puts the party on line 9, the loan on line 10.</summary>
 public sealed class LoanAmortizationRulesTests
 {
     private const string Complete = "obligor Miner  balance 400m  coupon 11% fixed  maturity 2029-01-01";
@@ -29,4 +30,48 @@ public sealed class LoanAmortizationRulesTests
     [InlineData("amortize schedule { 2026-01-01 100m }")] // the 300m left is due at the maturity
     public void AScheduleOfAmountsUpToTheBalanceIsValid(string amortize) =>
         ModelOf(Deal(Loan(amortize)));
+
+    [Fact]
+    public void AnInstalmentFrequencyAsCoarseAsTheDealsIsValidAndLowersToItsInstalments()
+    {
+        // The harness's deal is annual (2025-01-01 to 2030-01-01): back from 2029-01-01 a year at a time while after the
+        // closing: four instalments of 100m each, one in each of the periods 2025..2028 (t=0..3).
+        var model = ModelOf(Deal(Loan("amortize linear annual")));
+
+        var every = Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization);
+        Assert.Equal("linear annual", every.Name);
+        Assert.Equal(["2026-01-01", "2027-01-01", "2028-01-01", "2029-01-01"], every.Dates.Select(d => d.ToString()));
+        Assert.Equal([100e6, 100e6, 100e6, 100e6, 0], every.Amounts.ToArray());
+    }
+
+    [Theory]
+    [InlineData("amortize level semiannual", "semiannual")]
+    [InlineData("amortize linear monthly", "monthly")]
+    public void AFrequencyFinerThanTheDealsIsRefusedAtTheWord(string amortize, string word)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(amortize))), "DL0448");
+
+        At(d, 10, AmortizationColumn + amortize.IndexOf(word, StringComparison.Ordinal) - "amortize ".Length);
+        Assert.Contains($"amortises {word}, more often than the deal pays (annual)", d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amortize level anual", "is not a frequency", "did you mean 'annual'?")]
+    [InlineData("amortize bullet annual", "takes no frequency", "a bullet is paid at the maturity")]
+    [InlineData("amortize schedule { 2026-01-01 100m } annual", "takes no frequency", "a schedule's dates are its own")]
+    public void AWordThatIsNoFrequencyOrFollowsNeitherLevelNorLinearIsRefused(string amortize, string what, string why)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(amortize))), "DL0447");
+
+        Assert.Contains(what, d.Message, StringComparison.Ordinal);
+        Assert.Contains(why, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LevelAtItsOwnFrequencyStillNeedsAFixedCoupon()
+    {
+        string floating = "  party Miner { recovery 30% }\n  index SOFR { level 4% }\n  loan L { obligor Miner  balance 400m  coupon SOFR + 3%  maturity 2029-01-01  amortize level annual }";
+
+        Single(Errors(Deal(floating)), "DL0481");
+    }
 }

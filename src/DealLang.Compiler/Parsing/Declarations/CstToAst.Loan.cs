@@ -17,7 +17,7 @@ internal sealed partial class CstToAst
     //     | BALANCE expr                # loanBalanceItem
     //     | COUPON couponTerms          # loanCouponItem
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
-    //     | AMORTIZE amortization       # loanAmortizeItem
+    //     | AMORTIZE amortization IDENT? # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
     //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
     //     | stepUp                      # loanStepUpItem   (repeatable)
@@ -39,6 +39,7 @@ internal sealed partial class CstToAst
         RecoveryAccrualSyntax? accrual = null;
         RecoveryInstalmentsSyntax? instalments = null;
         AmortizationSyntax? amortization = null;
+        NameSyntax? frequency = null;
         MarginGridSyntax? grid = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         foreach (LoanItemContext item in context.loanItem())
@@ -64,7 +65,12 @@ internal sealed partial class CstToAst
                     items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
                     break;
                 case LoanAmortizeItemContext a:
-                    items.Keep(ref amortization, "amortize", a, VisitAmortization(a.amortization()));
+                    // 'amortize level semiannual': the frequency word belongs to the first 'amortize' kept, as its kind does.
+                    var (kind, every) = (VisitAmortization(a.amortization()), Matched(a.IDENT()));
+                    if (items.IsFirst("amortize", Span(a)))
+                    {
+                        (amortization, frequency) = (kind, every is null ? null : new NameSyntax(every.Text, Span(every)));
+                    }
                     break;
                 case LoanMaturityItemContext m:
                     items.Keep(ref maturity, "maturity", m, VisitDate(m.DATE()));
@@ -98,6 +104,7 @@ internal sealed partial class CstToAst
         {
             CouponFloor = floor,
             CouponCap = cap,
+            AmortizationFrequency = frequency,
             RecoveryLag = recoveryLag,
             RecoveryAccrual = accrual,
             RecoveryInstalments = instalments,

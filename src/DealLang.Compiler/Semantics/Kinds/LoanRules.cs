@@ -83,6 +83,31 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // 'amortize level semiannual': a frequency word as the header's (DL0447), only after level or linear (DL0447), and
+    // not finer than the deal's (DL0448): the deal's interest is on each period's opening balance. Every coarser one is
+    // a whole number of the deal's periods (1, 3, 6 and 12 months divide one another in that order).
+    private static void CheckAmortizationFrequency(LoanSyntax loan, string name, DealChecks checks)
+    {
+        if (loan.AmortizationFrequency is not { } word || loan.Amortization is not { } amortization)
+        {
+            return;
+        }
+
+        string kind = amortization.Kind.ToString().ToLowerInvariant();
+        bool known = Frequencies.TryParse(word.Text, out Frequency every);
+        if (!known || amortization.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
+        {
+            string? suggestion = known ? null : NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"]);
+            checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyUnknown(word.Span, name, word.Text ?? "", kind, suggestion));
+            return;
+        }
+
+        if (checks.Analysis.Frequency is { } deal && Frequencies.MonthsPerPeriod(every) < Frequencies.MonthsPerPeriod(deal))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyFinerThanDeal(word.Span, name, Frequencies.Name(every), Frequencies.Name(deal)));
+        }
+    }
+
     // 'recovery 40% after 18m': whole months as any lag (DL0313, DL0314), at most the longest workout a run covers
     // (DL0490), and counted in whole periods from the default period, rounded up (DL0489 when that rounds).
     private static void CheckRecoveryLag(LoanSyntax loan, string name, DealChecks checks)
@@ -216,6 +241,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"loan '{name}'"));
         }
 
+        CheckAmortizationFrequency(loan, name, checks);
         CheckRecoveryLag(loan, name, checks);
         CheckRecoveryWorkout(loan, name, checks);
         CheckDefaultInterest(loan, name, checks);
