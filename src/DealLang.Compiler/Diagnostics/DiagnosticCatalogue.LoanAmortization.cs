@@ -3,7 +3,7 @@ namespace DealLang.Compiler.Diagnostics;
 // A loan's scheduled principal (docs/language.md §5 "loan"): DL0446 a schedule of amounts above the balance (the
 // shares' DL0435 and the interest-only DL0436 are in DiagnosticCatalogue.LoanRecovery.cs); its instalments at its own
 // frequency ('amortize level semiannual'): DL0447 a word that is no frequency or follows bullet or a schedule, DL0448 a
-// frequency finer than the deal's.
+// frequency finer than the deal's; and its recovery in unequal instalments: DL0449 shares that do not add up to 100%.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0446: a loan's amortisation schedule of money amounts adding up to more than its balance: a loan is
@@ -27,4 +27,11 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic AmortizationFrequencyFinerThanDeal(SourceSpan span, string loan, string every, string deal) =>
         Error("DL0448", span,
             SemanticText.Invariant($"loan '{loan}' amortises {every}, more often than the deal pays ({deal}): the deal accrues each period's interest on the balance at its start and cannot follow instalments within a period; write '{deal}' or a coarser frequency, or list the instalments as a schedule"));
+
+    /// <summary>DL0449: a loan's recovery instalments of unequal size (<c>in instalments { 50% 30% 20% }</c>) whose
+    /// shares of the claim do not add up to 100%: less would leave part of the claim never received, more would receive
+    /// more than the claim.</summary>
+    public static Diagnostic RecoveryInstalmentSharesNotWhole(SourceSpan span, string loan, double total) =>
+        Error("DL0449", span,
+            SemanticText.Invariant($"the recovery instalments of loan '{loan}' take shares of the claim adding up to {SemanticText.FormatPercent(total)}: they must add up to 100%, the whole claim (each instalment is its share of the claim, the last what is left)"));
 }

@@ -3741,9 +3741,15 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class LoanRecoveryItemContext : LoanItemContext {
+		public ExprContext rate;
+		public ExprContext _expr;
+		public IList<ExprContext> _shares = new List<ExprContext>();
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
@@ -3756,6 +3762,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
 		public LoanRecoveryItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3809,7 +3821,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 549;
+			State = 563;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -3891,7 +3903,7 @@ public partial class DealLangParser : Parser {
 				State = 527;
 				Match(RECOVERY);
 				State = 528;
-				expr(0);
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -3916,17 +3928,62 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
-				State = 540;
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
 					State = 537;
 					Match(IN);
-					State = 538;
-					Match(NUMBER);
-					State = 539;
-					Match(INSTALMENTS);
+					State = 552;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case NUMBER:
+						{
+						State = 538;
+						Match(NUMBER);
+						State = 539;
+						Match(INSTALMENTS);
+						}
+						break;
+					case INSTALMENTS:
+						{
+						State = 540;
+						Match(INSTALMENTS);
+						State = 541;
+						Match(LBRACE);
+						State = 548;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
+							{
+							{
+							State = 542;
+							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
+							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
+							State = 544;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							if (_la==COMMA) {
+								{
+								State = 543;
+								Match(COMMA);
+								}
+							}
+
+							}
+							}
+							State = 550;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						}
+						State = 551;
+						Match(RBRACE);
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
 					}
 				}
 
@@ -3936,7 +3993,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 542;
+				State = 556;
 				stepUp();
 				}
 				break;
@@ -3944,7 +4001,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 543;
+				State = 557;
 				marginGrid();
 				}
 				break;
@@ -3952,19 +4009,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 544;
+				State = 558;
 				Match(DEFAULT_INTEREST);
-				State = 546;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 545;
+					State = 559;
 					Match(PLUS);
 					}
 				}
 
-				State = 548;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -4023,14 +4080,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 553;
+			State = 567;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 551;
+				State = 565;
 				Match(COUPON);
 				}
 				break;
@@ -4038,7 +4095,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 552;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4090,27 +4147,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 569;
 			Match(FLEET);
-			State = 556;
+			State = 570;
 			_localctx.name = ident();
-			State = 557;
+			State = 571;
 			Match(LBRACE);
-			State = 561;
+			State = 575;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 558;
+				State = 572;
 				fleetItem();
 				}
 				}
-				State = 563;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 564;
+			State = 578;
 			Match(RBRACE);
 			}
 		}
@@ -4307,32 +4364,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 605;
+			State = 619;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 566;
+				State = 580;
 				Match(DELIVERIES);
-				State = 567;
+				State = 581;
 				Match(LBRACE);
-				State = 571;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 568;
+					State = 582;
 					delivery();
 					}
 					}
-					State = 573;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 574;
+				State = 588;
 				Match(RBRACE);
 				}
 				break;
@@ -4340,9 +4397,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 589;
 				Match(UNITS);
-				State = 576;
+				State = 590;
 				expr(0);
 				}
 				break;
@@ -4350,9 +4407,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 577;
+				State = 591;
 				Match(UNIT_COST);
-				State = 578;
+				State = 592;
 				expr(0);
 				}
 				break;
@@ -4360,11 +4417,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 579;
+				State = 593;
 				Match(DEPRECIATE);
-				State = 580;
+				State = 594;
 				Match(STRAIGHT_LINE);
-				State = 581;
+				State = 595;
 				duration();
 				}
 				break;
@@ -4372,13 +4429,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 582;
+				State = 596;
 				Match(DEPRECIATE);
-				State = 583;
+				State = 597;
 				Match(DECLINING);
-				State = 584;
+				State = 598;
 				expr(0);
-				State = 585;
+				State = 599;
 				perYear();
 				}
 				break;
@@ -4386,9 +4443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 587;
+				State = 601;
 				Match(POWER);
-				State = 588;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4396,9 +4453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 589;
+				State = 603;
 				Match(PUE);
-				State = 590;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4406,9 +4463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 591;
+				State = 605;
 				Match(POWER_PRICE);
-				State = 592;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4416,11 +4473,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 593;
+				State = 607;
 				Match(MAINTENANCE);
-				State = 594;
+				State = 608;
 				expr(0);
-				State = 595;
+				State = 609;
 				perYear();
 				}
 				break;
@@ -4428,15 +4485,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 597;
+				State = 611;
 				Match(MARKET_VALUE);
-				State = 598;
+				State = 612;
 				expr(0);
-				State = 599;
+				State = 613;
 				Match(DECLINING);
-				State = 600;
+				State = 614;
 				expr(0);
-				State = 601;
+				State = 615;
 				perYear();
 				}
 				break;
@@ -4444,9 +4501,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 603;
+				State = 617;
 				Match(GENERATION);
-				State = 604;
+				State = 618;
 				ident();
 				}
 				break;
@@ -4503,31 +4560,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 607;
+			State = 621;
 			Match(CONTRACT);
-			State = 608;
+			State = 622;
 			_localctx.name = ident();
-			State = 609;
+			State = 623;
 			Match(ON);
-			State = 610;
+			State = 624;
 			_localctx.fleet = ident();
-			State = 611;
+			State = 625;
 			Match(LBRACE);
-			State = 615;
+			State = 629;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 660351746311L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 612;
+				State = 626;
 				contractItem();
 				}
 				}
-				State = 617;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 618;
+			State = 632;
 			Match(RBRACE);
 			}
 		}
@@ -4756,16 +4813,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 676;
+			State = 690;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 620;
+				State = 634;
 				Match(CUSTOMER);
-				State = 621;
+				State = 635;
 				ident();
 				}
 				break;
@@ -4773,9 +4830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 622;
+				State = 636;
 				Match(UNITS);
-				State = 623;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4783,11 +4840,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 624;
+				State = 638;
 				Match(PRICE);
-				State = 625;
+				State = 639;
 				Match(AT);
-				State = 626;
+				State = 640;
 				Match(MARKET);
 				}
 				break;
@@ -4795,9 +4852,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 627;
+				State = 641;
 				Match(PRICE);
-				State = 628;
+				State = 642;
 				expr(0);
 				}
 				break;
@@ -4805,11 +4862,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 629;
+				State = 643;
 				Match(HOUR);
-				State = 630;
+				State = 644;
 				expr(0);
-				State = 631;
+				State = 645;
 				perYear();
 				}
 				break;
@@ -4817,9 +4874,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 633;
+				State = 647;
 				Match(TAKE_OR_PAY);
-				State = 634;
+				State = 648;
 				expr(0);
 				}
 				break;
@@ -4827,9 +4884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 635;
+				State = 649;
 				Match(STARTS);
-				State = 636;
+				State = 650;
 				Match(DATE);
 				}
 				break;
@@ -4837,9 +4894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 637;
+				State = 651;
 				Match(TERM);
-				State = 638;
+				State = 652;
 				duration();
 				}
 				break;
@@ -4847,25 +4904,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 639;
+				State = 653;
 				Match(TERMINATION_FEE);
-				State = 640;
+				State = 654;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 646;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 641;
+					State = 655;
 					Match(AMORTISING);
-					State = 644;
+					State = 658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 642;
+						State = 656;
 						Match(TO);
-						State = 643;
+						State = 657;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4879,17 +4936,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 648;
+				State = 662;
 				Match(RENEWALS);
-				State = 649;
+				State = 663;
 				renewalCount();
-				State = 650;
+				State = 664;
 				duration();
-				State = 651;
+				State = 665;
 				Match(AT);
-				State = 652;
+				State = 666;
 				Match(CUSTOMER);
-				State = 653;
+				State = 667;
 				Match(OPTION);
 				}
 				break;
@@ -4897,20 +4954,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 655;
+				State = 669;
 				Match(PREPAYMENT);
-				State = 656;
+				State = 670;
 				expr(0);
-				State = 660;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 657;
+					State = 671;
 					Match(APPLIED);
-					State = 658;
+					State = 672;
 					Match(OVER);
-					State = 659;
+					State = 673;
 					Match(TERM);
 					}
 				}
@@ -4921,7 +4978,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 662;
+				State = 676;
 				guarantorClause();
 				}
 				break;
@@ -4929,34 +4986,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 663;
+				State = 677;
 				Match(BREAK_OPTION);
-				State = 664;
+				State = 678;
 				Match(AT);
-				State = 665;
+				State = 679;
 				duration();
-				State = 670;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 666;
+					State = 680;
 					Match(COMMA);
-					State = 667;
+					State = 681;
 					duration();
 					}
 					}
-					State = 672;
+					State = 686;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 674;
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 673;
+					State = 687;
 					breakFee();
 					}
 				}
@@ -5011,27 +5068,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 678;
+			State = 692;
 			Match(COINS);
-			State = 679;
+			State = 693;
 			_localctx.name = ident();
-			State = 680;
+			State = 694;
 			Match(LBRACE);
-			State = 684;
+			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) {
 				{
 				{
-				State = 681;
+				State = 695;
 				coinsItem();
 				}
 				}
-				State = 686;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 687;
+			State = 701;
 			Match(RBRACE);
 			}
 		}
@@ -5181,16 +5238,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 707;
+			State = 721;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 689;
+				State = 703;
 				Match(HOLDINGS);
-				State = 690;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5198,9 +5255,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 691;
+				State = 705;
 				Match(PRICE);
-				State = 692;
+				State = 706;
 				ident();
 				}
 				break;
@@ -5208,9 +5265,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 693;
+				State = 707;
 				Match(HASHRATE);
-				State = 694;
+				State = 708;
 				expr(0);
 				}
 				break;
@@ -5218,9 +5275,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 695;
+				State = 709;
 				Match(NETWORK);
-				State = 696;
+				State = 710;
 				expr(0);
 				}
 				break;
@@ -5228,9 +5285,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 697;
+				State = 711;
 				Match(REWARDS);
-				State = 698;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5238,9 +5295,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 699;
+				State = 713;
 				Match(POWER);
-				State = 700;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5248,9 +5305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 701;
+				State = 715;
 				Match(POWER_PRICE);
-				State = 702;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5258,9 +5315,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 703;
+				State = 717;
 				Match(DEPTH);
-				State = 704;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5268,9 +5325,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 705;
+				State = 719;
 				Match(IMPACT);
-				State = 706;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5322,20 +5379,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 709;
+			State = 723;
 			Match(DATE);
-			State = 710;
+			State = 724;
 			_localctx.units = expr(0);
-			State = 711;
+			State = 725;
 			Match(AT);
-			State = 712;
+			State = 726;
 			_localctx.cost = expr(0);
-			State = 714;
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 713;
+				State = 727;
 				Match(COMMA);
 				}
 			}
@@ -5388,27 +5445,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 716;
+			State = 730;
 			Match(TRANCHE);
-			State = 717;
+			State = 731;
 			_localctx.name = ident();
-			State = 718;
+			State = 732;
 			Match(LBRACE);
-			State = 722;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 603980287L) != 0)) {
 				{
 				{
-				State = 719;
+				State = 733;
 				trancheItem();
 				}
 				}
-				State = 724;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 725;
+			State = 739;
 			Match(RBRACE);
 			}
 		}
@@ -5457,38 +5514,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 727;
+			State = 741;
 			_localctx.rate = expr(0);
-			State = 729;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 728;
+				State = 742;
 				Match(FIXED);
 				}
 			}
 
-			State = 733;
+			State = 747;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 731;
+				State = 745;
 				Match(FLOOR);
-				State = 732;
+				State = 746;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 737;
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 735;
+				State = 749;
 				Match(CAP);
-				State = 736;
+				State = 750;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5820,16 +5877,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 809;
+			State = 823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 739;
+				State = 753;
 				Match(BALANCE);
-				State = 740;
+				State = 754;
 				expr(0);
 				}
 				break;
@@ -5837,9 +5894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 741;
+				State = 755;
 				Match(COUPON);
-				State = 742;
+				State = 756;
 				couponTerms();
 				}
 				break;
@@ -5847,26 +5904,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 743;
+				State = 757;
 				Match(PIK);
-				State = 745;
+				State = 759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 744;
+					State = 758;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 749;
+				State = 763;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 747;
+					State = 761;
 					Match(WHEN);
-					State = 748;
+					State = 762;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5877,9 +5934,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 751;
+				State = 765;
 				Match(PIK);
-				State = 752;
+				State = 766;
 				Match(UNPAID);
 				}
 				break;
@@ -5887,9 +5944,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 753;
+				State = 767;
 				Match(ISSUE_PRICE);
-				State = 754;
+				State = 768;
 				expr(0);
 				}
 				break;
@@ -5897,9 +5954,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 755;
+				State = 769;
 				Match(COMMITMENT);
-				State = 756;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5907,11 +5964,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 757;
+				State = 771;
 				Match(AVAILABLE);
-				State = 758;
+				State = 772;
 				Match(UNTIL);
-				State = 759;
+				State = 773;
 				Match(DATE);
 				}
 				break;
@@ -5919,25 +5976,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 760;
+				State = 774;
 				Match(DRAWS);
-				State = 761;
+				State = 775;
 				Match(LBRACE);
-				State = 765;
+				State = 779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 762;
+					State = 776;
 					schedulePoint();
 					}
 					}
-					State = 767;
+					State = 781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 768;
+				State = 782;
 				Match(RBRACE);
 				}
 				break;
@@ -5945,15 +6002,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 769;
+				State = 783;
 				Match(DRAWS);
-				State = 770;
+				State = 784;
 				Match(AGAINST);
-				State = 771;
+				State = 785;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 772;
+				State = 786;
 				Match(ADVANCE);
-				State = 773;
+				State = 787;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5961,9 +6018,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 775;
+				State = 789;
 				Match(COMMITMENT_FEE);
-				State = 776;
+				State = 790;
 				expr(0);
 				}
 				break;
@@ -5971,7 +6028,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 777;
+				State = 791;
 				stepUp();
 				}
 				break;
@@ -5979,7 +6036,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 778;
+				State = 792;
 				marginGrid();
 				}
 				break;
@@ -5987,15 +6044,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 779;
+				State = 793;
 				Match(MARGIN);
-				State = 780;
+				State = 794;
 				Match(INVESTMENT_GRADE);
-				State = 781;
+				State = 795;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 782;
+				State = 796;
 				Match(ELSE);
-				State = 783;
+				State = 797;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6003,9 +6060,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 785;
+				State = 799;
 				Match(TARGET_BALANCE);
-				State = 786;
+				State = 800;
 				expr(0);
 				}
 				break;
@@ -6013,11 +6070,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 787;
+				State = 801;
 				Match(INTEREST_ONLY);
-				State = 788;
+				State = 802;
 				Match(UNTIL);
-				State = 789;
+				State = 803;
 				Match(DATE);
 				}
 				break;
@@ -6025,9 +6082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 790;
+				State = 804;
 				Match(AMORTIZE);
-				State = 791;
+				State = 805;
 				amortization();
 				}
 				break;
@@ -6035,9 +6092,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 792;
+				State = 806;
 				Match(MATURITY);
-				State = 793;
+				State = 807;
 				Match(DATE);
 				}
 				break;
@@ -6045,9 +6102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 794;
+				State = 808;
 				Match(SENIORITY);
-				State = 795;
+				State = 809;
 				Match(NUMBER);
 				}
 				break;
@@ -6055,7 +6112,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 796;
+				State = 810;
 				guarantorClause();
 				}
 				break;
@@ -6063,26 +6120,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 797;
+				State = 811;
 				Match(CONVERTIBLE);
-				State = 798;
+				State = 812;
 				Match(AT);
-				State = 799;
+				State = 813;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 800;
+				State = 814;
 				Match(AGAINST);
-				State = 801;
+				State = 815;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 805;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 802;
+					State = 816;
 					Match(EARLY);
-					State = 803;
+					State = 817;
 					Match(ABOVE);
-					State = 804;
+					State = 818;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -6093,9 +6150,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 807;
+				State = 821;
 				Match(COMPLETION);
-				State = 808;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6144,26 +6201,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 811;
+			State = 825;
 			Match(STEP_UP);
-			State = 812;
+			State = 826;
 			expr(0);
-			State = 817;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 813;
+				State = 827;
 				Match(FROM);
-				State = 814;
+				State = 828;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 815;
+				State = 829;
 				Match(WHILE);
-				State = 816;
+				State = 830;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6224,41 +6281,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 819;
+			State = 833;
 			Match(MARGIN);
-			State = 820;
+			State = 834;
 			Match(GRID);
-			State = 821;
+			State = 835;
 			_localctx.test = ident();
-			State = 822;
+			State = 836;
 			Match(LBRACE);
-			State = 826;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 823;
+				State = 837;
 				gridTier();
 				}
 				}
-				State = 828;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 831;
+			State = 845;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 829;
+				State = 843;
 				Match(ELSE);
-				State = 830;
+				State = 844;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 833;
+			State = 847;
 			Match(RBRACE);
 			}
 		}
@@ -6303,11 +6360,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 835;
+			State = 849;
 			Match(BELOW);
-			State = 836;
+			State = 850;
 			_localctx.bound = expr(0);
-			State = 837;
+			State = 851;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6389,14 +6446,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 851;
+			State = 865;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 839;
+				State = 853;
 				Match(BULLET);
 				}
 				break;
@@ -6404,7 +6461,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 840;
+				State = 854;
 				Match(LEVEL);
 				}
 				break;
@@ -6412,7 +6469,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 841;
+				State = 855;
 				Match(LINEAR);
 				}
 				break;
@@ -6420,25 +6477,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 842;
+				State = 856;
 				Match(SCHEDULE);
-				State = 843;
+				State = 857;
 				Match(LBRACE);
-				State = 847;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 844;
+					State = 858;
 					schedulePoint();
 					}
 					}
-					State = 849;
+					State = 863;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 864;
 				Match(RBRACE);
 				}
 				break;
@@ -6492,27 +6549,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 867;
 			Match(HOLDING);
-			State = 854;
+			State = 868;
 			_localctx.name = ident();
-			State = 855;
+			State = 869;
 			Match(LBRACE);
-			State = 859;
+			State = 873;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 25166853L) != 0)) {
 				{
 				{
-				State = 856;
+				State = 870;
 				holdingItem();
 				}
 				}
-				State = 861;
+				State = 875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 862;
+			State = 876;
 			Match(RBRACE);
 			}
 		}
@@ -6646,20 +6703,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 887;
+			State = 901;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 864;
+				State = 878;
 				Match(OF);
-				State = 865;
+				State = 879;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 866;
+				State = 880;
 				Match(DOT);
-				State = 867;
+				State = 881;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6667,9 +6724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 869;
+				State = 883;
 				Match(SHARE);
-				State = 870;
+				State = 884;
 				expr(0);
 				}
 				break;
@@ -6677,9 +6734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 871;
+				State = 885;
 				Match(FACE);
-				State = 872;
+				State = 886;
 				expr(0);
 				}
 				break;
@@ -6687,9 +6744,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 873;
+				State = 887;
 				Match(MARK);
-				State = 874;
+				State = 888;
 				Match(PAR);
 				}
 				break;
@@ -6697,9 +6754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 875;
+				State = 889;
 				Match(MARK);
-				State = 876;
+				State = 890;
 				ident();
 				}
 				break;
@@ -6707,19 +6764,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 877;
+				State = 891;
 				Match(MARKET);
-				State = 879;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 878;
+					State = 892;
 					holdingMarketTerm();
 					}
 					}
-					State = 881;
+					State = 895;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6729,13 +6786,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 883;
+				State = 897;
 				Match(DRAWS);
-				State = 884;
+				State = 898;
 				Match(CALLED);
-				State = 885;
+				State = 899;
 				Match(FROM);
-				State = 886;
+				State = 900;
 				ident();
 				}
 				break;
@@ -6809,16 +6866,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 895;
+			State = 909;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 889;
+				State = 903;
 				Match(DISCOUNT);
-				State = 890;
+				State = 904;
 				expr(0);
 				}
 				break;
@@ -6826,9 +6883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 891;
+				State = 905;
 				Match(DEPTH);
-				State = 892;
+				State = 906;
 				expr(0);
 				}
 				break;
@@ -6836,9 +6893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 893;
+				State = 907;
 				Match(IMPACT);
-				State = 894;
+				State = 908;
 				expr(0);
 				}
 				break;
@@ -6892,27 +6949,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 897;
+			State = 911;
 			Match(EQUITY);
-			State = 898;
+			State = 912;
 			_localctx.name = ident();
-			State = 899;
+			State = 913;
 			Match(LBRACE);
-			State = 903;
+			State = 917;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 900;
+				State = 914;
 				equityItem();
 				}
 				}
-				State = 905;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 906;
+			State = 920;
 			Match(RBRACE);
 			}
 		}
@@ -7048,16 +7105,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 943;
+			State = 957;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 908;
+				State = 922;
 				Match(CONTRIBUTED);
-				State = 909;
+				State = 923;
 				expr(0);
 				}
 				break;
@@ -7065,23 +7122,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 910;
+				State = 924;
 				Match(HOLDERS);
-				State = 911;
+				State = 925;
 				holder();
-				State = 916;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 912;
+					State = 926;
 					Match(COMMA);
-					State = 913;
+					State = 927;
 					holder();
 					}
 					}
-					State = 918;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7091,9 +7148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 919;
+				State = 933;
 				Match(HURDLE);
-				State = 920;
+				State = 934;
 				expr(0);
 				}
 				break;
@@ -7101,32 +7158,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 921;
+				State = 935;
 				Match(CARRY);
-				State = 922;
+				State = 936;
 				expr(0);
-				State = 923;
+				State = 937;
 				Match(TO);
-				State = 924;
+				State = 938;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 927;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 925;
+					State = 939;
 					Match(CATCH_UP);
-					State = 926;
+					State = 940;
 					expr(0);
 					}
 				}
 
-				State = 930;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 929;
+					State = 943;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7137,9 +7194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 932;
+				State = 946;
 				Match(COMMITMENT);
-				State = 933;
+				State = 947;
 				expr(0);
 				}
 				break;
@@ -7147,23 +7204,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 934;
+				State = 948;
 				Match(CALLS);
-				State = 935;
+				State = 949;
 				capitalCall();
-				State = 940;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 936;
+					State = 950;
 					Match(COMMA);
-					State = 937;
+					State = 951;
 					capitalCall();
 					}
 					}
-					State = 942;
+					State = 956;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7220,32 +7277,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 945;
+			State = 959;
 			ident();
-			State = 946;
+			State = 960;
 			expr(0);
-			State = 955;
+			State = 969;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 947;
+				State = 961;
 				Match(LBRACE);
-				State = 951;
+				State = 965;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 7L) != 0)) {
 					{
 					{
-					State = 948;
+					State = 962;
 					holderTerm();
 					}
 					}
-					State = 953;
+					State = 967;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 954;
+				State = 968;
 				Match(RBRACE);
 				}
 			}
@@ -7320,16 +7377,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 963;
+			State = 977;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 957;
+				State = 971;
 				Match(HURDLE);
-				State = 958;
+				State = 972;
 				expr(0);
 				}
 				break;
@@ -7337,9 +7394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 959;
+				State = 973;
 				Match(CARRY);
-				State = 960;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7347,9 +7404,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 961;
+				State = 975;
 				Match(CATCH_UP);
-				State = 962;
+				State = 976;
 				expr(0);
 				}
 				break;
@@ -7393,9 +7450,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 979;
 			Match(DATE);
-			State = 966;
+			State = 980;
 			expr(0);
 			}
 		}
@@ -7445,32 +7502,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 968;
+			State = 982;
 			Match(ACCOUNT);
-			State = 969;
+			State = 983;
 			_localctx.name = ident();
-			State = 978;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 970;
+				State = 984;
 				Match(LBRACE);
-				State = 974;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 971;
+					State = 985;
 					accountItem();
 					}
 					}
-					State = 976;
+					State = 990;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 977;
+				State = 991;
 				Match(RBRACE);
 				}
 			}
@@ -7545,16 +7602,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 986;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 980;
+				State = 994;
 				Match(TARGET);
-				State = 981;
+				State = 995;
 				expr(0);
 				}
 				break;
@@ -7562,9 +7619,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 982;
+				State = 996;
 				Match(INITIAL);
-				State = 983;
+				State = 997;
 				expr(0);
 				}
 				break;
@@ -7572,9 +7629,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 998;
 				Match(EARNS);
-				State = 985;
+				State = 999;
 				expr(0);
 				}
 				break;
@@ -7635,31 +7692,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
+			State = 1002;
 			Match(FEE);
-			State = 989;
+			State = 1003;
 			_localctx.name = ident();
-			State = 990;
+			State = 1004;
 			Match(LBRACE);
-			State = 991;
+			State = 1005;
 			expr(0);
-			State = 999;
+			State = 1013;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 992;
+				State = 1006;
 				perYear();
-				State = 997;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 993;
+					State = 1007;
 					Match(ESCALATING);
-					State = 994;
+					State = 1008;
 					expr(0);
-					State = 995;
+					State = 1009;
 					perYear();
 					}
 				}
@@ -7667,7 +7724,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1001;
+			State = 1015;
 			Match(RBRACE);
 			}
 		}
@@ -7722,52 +7779,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 1017;
 			Match(TEST);
-			State = 1004;
+			State = 1018;
 			_localctx.name = ident();
-			State = 1005;
+			State = 1019;
 			Match(ASSIGN);
-			State = 1006;
+			State = 1020;
 			expr(0);
-			State = 1013;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1007;
+				State = 1021;
 				Match(OVER);
-				State = 1010;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1008;
+					State = 1022;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1009;
+					State = 1023;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1012;
+				State = 1026;
 				duration();
 				}
 			}
 
-			State = 1017;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1015;
+				State = 1029;
 				Match(FROM);
-				State = 1016;
+				State = 1030;
 				Match(DATE);
 				}
 			}
@@ -7854,79 +7911,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1019;
+			State = 1033;
 			Match(TRIGGER);
-			State = 1020;
+			State = 1034;
 			_localctx.name = ident();
-			State = 1021;
+			State = 1035;
 			Match(WHEN);
-			State = 1022;
+			State = 1036;
 			expr(0);
-			State = 1025;
+			State = 1039;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1023;
+				State = 1037;
 				Match(FROM);
-				State = 1024;
+				State = 1038;
 				Match(DATE);
 				}
 			}
 
-			State = 1030;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1027;
+				State = 1041;
 				Match(TRIPS);
-				State = 1028;
+				State = 1042;
 				Match(AFTER);
-				State = 1029;
+				State = 1043;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1035;
+			State = 1049;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1032;
+				State = 1046;
 				Match(CURES);
-				State = 1033;
+				State = 1047;
 				Match(AFTER);
-				State = 1034;
+				State = 1048;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1047;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1037;
+				State = 1051;
 				Match(CURE);
-				State = 1038;
+				State = 1052;
 				Match(BY);
-				State = 1039;
+				State = 1053;
 				_localctx.curer = ident();
-				State = 1040;
+				State = 1054;
 				Match(UP);
-				State = 1041;
+				State = 1055;
 				Match(TO);
-				State = 1042;
+				State = 1056;
 				_localctx.times = Match(NUMBER);
-				State = 1043;
+				State = 1057;
 				Match(TIMES);
-				State = 1045;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1044;
+					State = 1058;
 					cureDestination();
 					}
 				}
@@ -7934,23 +7991,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1049;
+			State = 1063;
 			Match(ARROW);
-			State = 1050;
+			State = 1064;
 			triggerEffect();
-			State = 1055;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1051;
+				State = 1065;
 				Match(COMMA);
-				State = 1052;
+				State = 1066;
 				triggerEffect();
 				}
 				}
-				State = 1057;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8022,43 +8079,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1074;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1058;
+				State = 1072;
 				Match(PREPAYING);
-				State = 1059;
+				State = 1073;
 				ident();
-				State = 1064;
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1060;
+					State = 1074;
 					Match(COMMA);
-					State = 1061;
+					State = 1075;
 					ident();
 					}
 					}
-					State = 1066;
+					State = 1080;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1070;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1067;
+					State = 1081;
 					Match(THEN);
-					State = 1068;
+					State = 1082;
 					Match(INTO);
-					State = 1069;
+					State = 1083;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8069,9 +8126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1072;
+				State = 1086;
 				Match(INTO);
-				State = 1073;
+				State = 1087;
 				ident();
 				}
 				break;
@@ -8160,20 +8217,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1095;
+			State = 1109;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1076;
+				State = 1090;
 				Match(SWEEP);
-				State = 1077;
+				State = 1091;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1078;
+				State = 1092;
 				Match(TO);
-				State = 1079;
+				State = 1093;
 				ident();
 				}
 				break;
@@ -8181,34 +8238,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1080;
+				State = 1094;
 				Match(ACCELERATE);
-				State = 1092;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1081;
+					State = 1095;
 					Match(LPAREN);
-					State = 1082;
+					State = 1096;
 					ident();
-					State = 1087;
+					State = 1101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1083;
+						State = 1097;
 						Match(COMMA);
-						State = 1084;
+						State = 1098;
 						ident();
 						}
 						}
-						State = 1089;
+						State = 1103;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1090;
+					State = 1104;
 					Match(RPAREN);
 					}
 				}
@@ -8219,7 +8276,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1094;
+				State = 1108;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8267,20 +8324,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1097;
+			State = 1111;
 			Match(DEFAULT);
-			State = 1098;
+			State = 1112;
 			Match(WHEN);
-			State = 1099;
+			State = 1113;
 			expr(0);
-			State = 1102;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1100;
+				State = 1114;
 				Match(GRACE);
-				State = 1101;
+				State = 1115;
 				duration();
 				}
 			}
@@ -8332,25 +8389,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1104;
+			State = 1118;
 			Match(CFADS);
-			State = 1105;
+			State = 1119;
 			Match(INCLUDES);
-			State = 1106;
+			State = 1120;
 			cfadsItem();
-			State = 1111;
+			State = 1125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1107;
+				State = 1121;
 				Match(COMMA);
-				State = 1108;
+				State = 1122;
 				cfadsItem();
 				}
 				}
-				State = 1113;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8390,13 +8447,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1116;
+			State = 1130;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1114;
+				State = 1128;
 				Match(RVG);
 				}
 				break;
@@ -8574,7 +8631,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1115;
+				State = 1129;
 				ident();
 				}
 				break;
@@ -8624,25 +8681,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1118;
+			State = 1132;
 			Match(WATERFALL);
-			State = 1119;
+			State = 1133;
 			Match(LBRACE);
-			State = 1123;
+			State = 1137;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1120;
+				State = 1134;
 				step();
 				}
 				}
-				State = 1125;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1126;
+			State = 1140;
 			Match(RBRACE);
 			}
 		}
@@ -8870,39 +8927,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1219;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1128;
+				State = 1142;
 				Match(PAY);
-				State = 1129;
+				State = 1143;
 				((PayStepContext)_localctx).target = reference();
-				State = 1139;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1130;
+					State = 1144;
 					Match(USING);
-					State = 1131;
+					State = 1145;
 					ident();
-					State = 1136;
+					State = 1150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1132;
+						State = 1146;
 						Match(COMMA);
-						State = 1133;
+						State = 1147;
 						ident();
 						}
 						}
-						State = 1138;
+						State = 1152;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8915,9 +8972,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1141;
+				State = 1155;
 				Match(FILL);
-				State = 1142;
+				State = 1156;
 				ident();
 				}
 				break;
@@ -8925,9 +8982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1143;
+				State = 1157;
 				Match(RELEASE);
-				State = 1144;
+				State = 1158;
 				ident();
 				}
 				break;
@@ -8935,13 +8992,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1145;
+				State = 1159;
 				Match(HOLD);
-				State = 1146;
+				State = 1160;
 				Match(REST);
-				State = 1147;
+				State = 1161;
 				Match(IN);
-				State = 1148;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8949,25 +9006,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1149;
+				State = 1163;
 				Match(DISTRIBUTE);
-				State = 1152;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1150;
+					State = 1164;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1151;
+					State = 1165;
 					Match(OF);
 					}
 				}
 
-				State = 1154;
+				State = 1168;
 				Match(REST);
-				State = 1155;
+				State = 1169;
 				Match(TO);
-				State = 1156;
+				State = 1170;
 				ident();
 				}
 				break;
@@ -8975,17 +9032,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1157;
+				State = 1171;
 				Match(SWEEP);
-				State = 1158;
+				State = 1172;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1159;
+				State = 1173;
 				Match(OF);
-				State = 1160;
+				State = 1174;
 				Match(REST);
-				State = 1161;
+				State = 1175;
 				Match(TO);
-				State = 1162;
+				State = 1176;
 				ident();
 				}
 				break;
@@ -8993,31 +9050,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1163;
+				State = 1177;
 				Match(SELL);
-				State = 1164;
+				State = 1178;
 				ident();
-				State = 1169;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1165;
+					State = 1179;
 					Match(COMMA);
-					State = 1166;
+					State = 1180;
 					ident();
 					}
 					}
-					State = 1171;
+					State = 1185;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1172;
+				State = 1186;
 				Match(TO);
-				State = 1173;
+				State = 1187;
 				Match(COVER);
-				State = 1174;
+				State = 1188;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9025,52 +9082,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1176;
+				State = 1190;
 				Match(IF);
-				State = 1177;
+				State = 1191;
 				expr(0);
-				State = 1178;
+				State = 1192;
 				Match(LBRACE);
-				State = 1182;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1179;
+					State = 1193;
 					step();
 					}
 					}
-					State = 1184;
+					State = 1198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1185;
+				State = 1199;
 				Match(RBRACE);
-				State = 1195;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1186;
+					State = 1200;
 					Match(ELSE);
-					State = 1187;
+					State = 1201;
 					Match(LBRACE);
-					State = 1191;
+					State = 1205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1188;
+						State = 1202;
 						step();
 						}
 						}
-						State = 1193;
+						State = 1207;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1194;
+					State = 1208;
 					Match(RBRACE);
 					}
 				}
@@ -9081,37 +9138,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1197;
+				State = 1211;
 				Match(PRO_RATA);
-				State = 1200;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1198;
+					State = 1212;
 					Match(BY);
-					State = 1199;
+					State = 1213;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1202;
+				State = 1216;
 				Match(LBRACE);
-				State = 1206;
+				State = 1220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1203;
+					State = 1217;
 					step();
 					}
 					}
-					State = 1208;
+					State = 1222;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1209;
+				State = 1223;
 				Match(RBRACE);
 				}
 				break;
@@ -9119,25 +9176,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1210;
+				State = 1224;
 				Match(SEQUENTIAL);
-				State = 1211;
+				State = 1225;
 				Match(LBRACE);
-				State = 1215;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1212;
+					State = 1226;
 					step();
 					}
 					}
-					State = 1217;
+					State = 1231;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1218;
+				State = 1232;
 				Match(RBRACE);
 				}
 				break;
@@ -9187,25 +9244,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
+			State = 1235;
 			Match(ENFORCEMENT);
-			State = 1222;
+			State = 1236;
 			Match(LBRACE);
-			State = 1226;
+			State = 1240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1223;
+				State = 1237;
 				enforcementItem();
 				}
 				}
-				State = 1228;
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1229;
+			State = 1243;
 			Match(RBRACE);
 			}
 		}
@@ -9277,44 +9334,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1247;
+			State = 1261;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1231;
+				State = 1245;
 				Match(SELL);
-				State = 1232;
+				State = 1246;
 				ident();
-				State = 1237;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1233;
+					State = 1247;
 					Match(COMMA);
-					State = 1234;
+					State = 1248;
 					ident();
 					}
 					}
-					State = 1239;
+					State = 1253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1243;
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1240;
+					State = 1254;
 					sellTerm();
 					}
 					}
-					State = 1245;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9324,7 +9381,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1246;
+				State = 1260;
 				waterfallDecl();
 				}
 				break;
@@ -9467,16 +9524,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1271;
+			State = 1285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1249;
+				State = 1263;
 				Match(HAIRCUT);
-				State = 1250;
+				State = 1264;
 				expr(0);
 				}
 				break;
@@ -9484,9 +9541,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1251;
+				State = 1265;
 				Match(LAG);
-				State = 1252;
+				State = 1266;
 				duration();
 				}
 				break;
@@ -9494,13 +9551,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1253;
+				State = 1267;
 				Match(DEPTH);
-				State = 1254;
+				State = 1268;
 				expr(0);
-				State = 1255;
+				State = 1269;
 				Match(PER);
-				State = 1256;
+				State = 1270;
 				Match(MONTH);
 				}
 				break;
@@ -9508,9 +9565,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1258;
+				State = 1272;
 				Match(IMPACT);
-				State = 1259;
+				State = 1273;
 				expr(0);
 				}
 				break;
@@ -9518,13 +9575,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1260;
+				State = 1274;
 				Match(LIMIT);
-				State = 1261;
+				State = 1275;
 				expr(0);
-				State = 1262;
+				State = 1276;
 				Match(PER);
-				State = 1263;
+				State = 1277;
 				Match(MONTH);
 				}
 				break;
@@ -9532,9 +9589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1265;
+				State = 1279;
 				Match(COSTS);
-				State = 1266;
+				State = 1280;
 				expr(0);
 				}
 				break;
@@ -9542,9 +9599,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1267;
+				State = 1281;
 				Match(KEEP);
-				State = 1268;
+				State = 1282;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9552,9 +9609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1269;
+				State = 1283;
 				Match(RESERVE);
-				State = 1270;
+				State = 1284;
 				expr(0);
 				}
 				break;
@@ -9613,31 +9670,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1273;
+			State = 1287;
 			Match(SCENARIO);
-			State = 1274;
+			State = 1288;
 			_localctx.name = ident();
-			State = 1275;
+			State = 1289;
 			Match(FOR);
-			State = 1276;
+			State = 1290;
 			_localctx.deal = ident();
-			State = 1277;
+			State = 1291;
 			Match(LBRACE);
-			State = 1281;
+			State = 1295;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611583627487077123L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1278;
+				State = 1292;
 				scenarioItem();
 				}
 				}
-				State = 1283;
+				State = 1297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1284;
+			State = 1298;
 			Match(RBRACE);
 			}
 		}
@@ -10262,20 +10319,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1493;
+			State = 1507;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1286;
+				State = 1300;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1287;
+				State = 1301;
 				Match(RENEWALS);
-				State = 1288;
+				State = 1302;
 				Match(TAKEN);
-				State = 1289;
+				State = 1303;
 				Match(NUMBER);
 				}
 				break;
@@ -10283,29 +10340,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1291;
+				State = 1305;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1292;
+				State = 1306;
 				Match(RENEWALS);
-				State = 1293;
+				State = 1307;
 				Match(DRAWN);
-				State = 1294;
+				State = 1308;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1298;
+				State = 1312;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1295;
+						State = 1309;
 						loading();
 						}
 						} 
 					}
-					State = 1300;
+					State = 1314;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
@@ -10313,13 +10370,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1301;
+				State = 1315;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1302;
+				State = 1316;
 				Match(BREAKS);
-				State = 1303;
+				State = 1317;
 				Match(AT);
-				State = 1304;
+				State = 1318;
 				duration();
 				}
 				break;
@@ -10327,9 +10384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1306;
+				State = 1320;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1307;
+				State = 1321;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10338,20 +10395,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1308;
+				State = 1322;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1309;
+				State = 1323;
 				perYear();
-				State = 1314;
+				State = 1328;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 1310;
+					State = 1324;
 					Match(VOLATILITY);
-					State = 1311;
+					State = 1325;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1312;
+					State = 1326;
 					perYear();
 					}
 					break;
@@ -10362,15 +10419,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1316;
+				State = 1330;
 				((DropItemContext)_localctx).path = reference();
-				State = 1317;
+				State = 1331;
 				Match(DROP);
-				State = 1318;
+				State = 1332;
 				expr(0);
-				State = 1319;
+				State = 1333;
 				Match(BY);
-				State = 1320;
+				State = 1334;
 				Match(DATE);
 				}
 				break;
@@ -10378,25 +10435,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1322;
+				State = 1336;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1323;
+				State = 1337;
 				Match(DEFAULTS);
-				State = 1350;
+				State = 1364;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1324;
+					State = 1338;
 					Match(ON);
-					State = 1325;
+					State = 1339;
 					Match(DATE);
-					State = 1327;
+					State = 1341;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 					case 1:
 						{
-						State = 1326;
+						State = 1340;
 						recoveryDraw();
 						}
 						break;
@@ -10405,58 +10462,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1329;
+					State = 1343;
 					Match(DRAWN);
-					State = 1339;
+					State = 1353;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 					case 1:
 						{
-						State = 1330;
+						State = 1344;
 						Match(PD);
-						State = 1331;
+						State = 1345;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1332;
+						State = 1346;
 						perYear();
-						State = 1336;
+						State = 1350;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1333;
+							State = 1347;
 							pdStep();
 							}
 							}
-							State = 1338;
+							State = 1352;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1344;
+					State = 1358;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1341;
+							State = 1355;
 							loading();
 							}
 							} 
 						}
-						State = 1346;
+						State = 1360;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 					}
-					State = 1348;
+					State = 1362;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
 						{
-						State = 1347;
+						State = 1361;
 						recoveryDraw();
 						}
 						break;
@@ -10472,9 +10529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1352;
+				State = 1366;
 				Match(ENFORCEMENT);
-				State = 1354;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10482,7 +10539,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1353;
+						State = 1367;
 						sellTerm();
 						}
 						}
@@ -10490,9 +10547,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1356;
+					State = 1370;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10500,11 +10557,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1358;
+				State = 1372;
 				Match(ENFORCEMENT);
-				State = 1359;
+				State = 1373;
 				Match(SELL);
-				State = 1360;
+				State = 1374;
 				Match(ALL);
 				}
 				break;
@@ -10512,11 +10569,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1361;
+				State = 1375;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1362;
+				State = 1376;
 				Match(LEVEL);
-				State = 1363;
+				State = 1377;
 				expr(0);
 				}
 				break;
@@ -10524,29 +10581,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1365;
+				State = 1379;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1366;
+				State = 1380;
 				Match(POINTS);
-				State = 1367;
+				State = 1381;
 				pointsKind();
-				State = 1368;
+				State = 1382;
 				Match(LBRACE);
-				State = 1372;
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1369;
+					State = 1383;
 					schedulePoint();
 					}
 					}
-					State = 1374;
+					State = 1388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1375;
+				State = 1389;
 				Match(RBRACE);
 				}
 				break;
@@ -10554,15 +10611,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1377;
+				State = 1391;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1378;
+				State = 1392;
 				Match(LAUNCH);
-				State = 1379;
+				State = 1393;
 				Match(DATE);
-				State = 1380;
+				State = 1394;
 				Match(DOWN);
-				State = 1381;
+				State = 1395;
 				expr(0);
 				}
 				break;
@@ -10570,21 +10627,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1383;
+				State = 1397;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1384;
+				State = 1398;
 				Match(SHIFT);
-				State = 1386;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1385;
+					State = 1399;
 					Match(PLUS);
 					}
 				}
 
-				State = 1388;
+				State = 1402;
 				expr(0);
 				}
 				break;
@@ -10592,11 +10649,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1390;
+				State = 1404;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1391;
+				State = 1405;
 				Match(DELAYED);
-				State = 1392;
+				State = 1406;
 				duration();
 				}
 				break;
@@ -10604,27 +10661,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1394;
+				State = 1408;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1395;
+				State = 1409;
 				Match(DELAYED);
-				State = 1396;
+				State = 1410;
 				Match(DRAWN);
-				State = 1397;
+				State = 1411;
 				delayOutcome();
-				State = 1402;
+				State = 1416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1398;
+					State = 1412;
 					Match(COMMA);
-					State = 1399;
+					State = 1413;
 					delayOutcome();
 					}
 					}
-					State = 1404;
+					State = 1418;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10634,11 +10691,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1405;
+				State = 1419;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1406;
+				State = 1420;
 				Match(UTILISATION);
-				State = 1407;
+				State = 1421;
 				expr(0);
 				}
 				break;
@@ -10646,17 +10703,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1409;
+				State = 1423;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1410;
+				State = 1424;
 				Match(RELET);
-				State = 1411;
+				State = 1425;
 				Match(AFTER);
-				State = 1412;
+				State = 1426;
 				duration();
-				State = 1413;
+				State = 1427;
 				Match(AT);
-				State = 1414;
+				State = 1428;
 				expr(0);
 				}
 				break;
@@ -10664,11 +10721,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1416;
+				State = 1430;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1417;
+				State = 1431;
 				Match(NOT);
-				State = 1418;
+				State = 1432;
 				Match(RELET);
 				}
 				break;
@@ -10676,18 +10733,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1420;
+				State = 1434;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1421;
+				State = 1435;
 				Match(GUARANTEES);
-				State = 1422;
+				State = 1436;
 				Match(HONOURED);
-				State = 1424;
+				State = 1438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1423;
+					State = 1437;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10698,20 +10755,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1426;
+				State = 1440;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1427;
+				State = 1441;
 				Match(GUARANTEES);
-				State = 1428;
+				State = 1442;
 				Match(DISOWNED);
-				State = 1431;
+				State = 1445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1429;
+					State = 1443;
 					Match(FROM);
-					State = 1430;
+					State = 1444;
 					Match(DATE);
 					}
 				}
@@ -10722,11 +10779,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1433;
+				State = 1447;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1434;
+				State = 1448;
 				Match(MARKET);
-				State = 1436;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10734,7 +10791,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1435;
+						State = 1449;
 						holdingMarketTerm();
 						}
 						}
@@ -10742,9 +10799,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1438;
+					State = 1452;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10752,9 +10809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1440;
+				State = 1454;
 				Match(PATHS);
-				State = 1441;
+				State = 1455;
 				Match(NUMBER);
 				}
 				break;
@@ -10762,9 +10819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1442;
+				State = 1456;
 				Match(SEED);
-				State = 1443;
+				State = 1457;
 				Match(NUMBER);
 				}
 				break;
@@ -10772,7 +10829,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1444;
+				State = 1458;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10780,7 +10837,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1445;
+				State = 1459;
 				Match(SOBOL);
 				}
 				break;
@@ -10788,21 +10845,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1446;
+				State = 1460;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1447;
+				State = 1461;
 				Match(GBM);
-				State = 1448;
+				State = 1462;
 				Match(DRIFT);
-				State = 1449;
+				State = 1463;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1450;
+				State = 1464;
 				perYear();
-				State = 1451;
+				State = 1465;
 				Match(VOLATILITY);
-				State = 1452;
+				State = 1466;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1453;
+				State = 1467;
 				perYear();
 				}
 				break;
@@ -10810,39 +10867,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1455;
+				State = 1469;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1456;
+				State = 1470;
 				Match(REVERTS);
-				State = 1457;
+				State = 1471;
 				Match(TO);
-				State = 1460;
+				State = 1474;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 				case 1:
 					{
-					State = 1458;
+					State = 1472;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1459;
+					State = 1473;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1462;
+				State = 1476;
 				Match(SPEED);
-				State = 1463;
+				State = 1477;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1464;
+				State = 1478;
 				perYear();
-				State = 1465;
+				State = 1479;
 				Match(VOLATILITY);
-				State = 1466;
+				State = 1480;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1467;
+				State = 1481;
 				perYear();
 				}
 				break;
@@ -10850,17 +10907,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1469;
+				State = 1483;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1470;
+				State = 1484;
 				Match(JUMPS);
-				State = 1471;
+				State = 1485;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1472;
+				State = 1486;
 				perYear();
-				State = 1473;
+				State = 1487;
 				Match(DOWN);
-				State = 1474;
+				State = 1488;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10868,24 +10925,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1476;
+				State = 1490;
 				Match(CORRELATE);
-				State = 1477;
+				State = 1491;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1478;
+				State = 1492;
 				Match(WITH);
-				State = 1479;
+				State = 1493;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1480;
+				State = 1494;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1483;
+				State = 1497;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1481;
+					State = 1495;
 					Match(STRESS);
-					State = 1482;
+					State = 1496;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10896,19 +10953,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1485;
+				State = 1499;
 				Match(REGIMES);
-				State = 1486;
+				State = 1500;
 				Match(STRESS);
-				State = 1487;
+				State = 1501;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1488;
+				State = 1502;
 				perYear();
-				State = 1489;
+				State = 1503;
 				Match(NORMAL);
-				State = 1490;
+				State = 1504;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1491;
+				State = 1505;
 				perYear();
 				}
 				break;
@@ -10955,15 +11012,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1495;
+			State = 1509;
 			Match(UNTIL);
-			State = 1496;
+			State = 1510;
 			Match(DATE);
-			State = 1497;
+			State = 1511;
 			Match(THEN);
-			State = 1498;
+			State = 1512;
 			expr(0);
-			State = 1499;
+			State = 1513;
 			perYear();
 			}
 		}
@@ -11011,17 +11068,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1501;
+			State = 1515;
 			Match(RECOVERY);
-			State = 1502;
+			State = 1516;
 			Match(BETA);
-			State = 1503;
+			State = 1517;
 			Match(MEAN);
-			State = 1504;
+			State = 1518;
 			_localctx.mean = expr(0);
-			State = 1505;
+			State = 1519;
 			Match(SD);
-			State = 1506;
+			State = 1520;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -11067,21 +11124,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1509;
+			State = 1523;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1508;
+				State = 1522;
 				Match(MINUS);
 				}
 			}
 
-			State = 1511;
+			State = 1525;
 			duration();
-			State = 1512;
+			State = 1526;
 			Match(WITH);
-			State = 1513;
+			State = 1527;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11126,11 +11183,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1515;
+			State = 1529;
 			Match(LOADING);
-			State = 1516;
+			State = 1530;
 			_localctx.factor = reference();
-			State = 1517;
+			State = 1531;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11168,9 +11225,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1533;
 			Match(PER);
-			State = 1520;
+			State = 1534;
 			Match(YEAR);
 			}
 		}
@@ -11207,7 +11264,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1522;
+			State = 1536;
 			Match(QUANTITY);
 			}
 		}
@@ -11534,20 +11591,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1566;
+			State = 1580;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1525;
+				State = 1539;
 				Match(LPAREN);
-				State = 1526;
+				State = 1540;
 				expr(0);
-				State = 1527;
+				State = 1541;
 				Match(RPAREN);
 				}
 				break;
@@ -11556,9 +11613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1529;
+				State = 1543;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1530;
+				State = 1544;
 				expr(16);
 				}
 				break;
@@ -11567,9 +11624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1531;
+				State = 1545;
 				Match(NOT);
-				State = 1532;
+				State = 1546;
 				expr(11);
 				}
 				break;
@@ -11578,17 +11635,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1533;
+				State = 1547;
 				Match(IF);
-				State = 1534;
+				State = 1548;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1535;
+				State = 1549;
 				Match(THEN);
-				State = 1536;
+				State = 1550;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1537;
+				State = 1551;
 				Match(ELSE);
-				State = 1538;
+				State = 1552;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11597,37 +11654,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1540;
+				State = 1554;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1541;
+				State = 1555;
 				Match(LPAREN);
-				State = 1550;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584589559751427L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1542;
+					State = 1556;
 					expr(0);
-					State = 1547;
+					State = 1561;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1543;
+						State = 1557;
 						Match(COMMA);
-						State = 1544;
+						State = 1558;
 						expr(0);
 						}
 						}
-						State = 1549;
+						State = 1563;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1552;
+				State = 1566;
 				Match(RPAREN);
 				}
 				break;
@@ -11636,7 +11693,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1554;
+				State = 1568;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11646,19 +11703,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1556;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) {
 					{
-					State = 1555;
+					State = 1569;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1558;
+				State = 1572;
 				Match(PER);
-				State = 1559;
+				State = 1573;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11667,9 +11724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1560;
+				State = 1574;
 				Match(NUMBER);
-				State = 1561;
+				State = 1575;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11678,7 +11735,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1562;
+				State = 1576;
 				Match(QUANTITY);
 				}
 				break;
@@ -11687,7 +11744,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1563;
+				State = 1577;
 				Match(NUMBER);
 				}
 				break;
@@ -11696,7 +11753,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1564;
+				State = 1578;
 				Match(DATE);
 				}
 				break;
@@ -11705,34 +11762,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1565;
+				State = 1579;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1588;
+			State = 1602;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1586;
+					State = 1600;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1568;
+						State = 1582;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1569;
+						State = 1583;
 						Match(OF);
-						State = 1570;
+						State = 1584;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11741,9 +11798,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1571;
+						State = 1585;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1572;
+						State = 1586;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11753,7 +11810,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1573;
+						State = 1587;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11762,9 +11819,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1574;
+						State = 1588;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1575;
+						State = 1589;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11774,7 +11831,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1576;
+						State = 1590;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11783,9 +11840,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1577;
+						State = 1591;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1578;
+						State = 1592;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 63L) != 0)) ) {
@@ -11795,7 +11852,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1579;
+						State = 1593;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11804,11 +11861,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1580;
+						State = 1594;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1581;
+						State = 1595;
 						Match(AND);
-						State = 1582;
+						State = 1596;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11817,20 +11874,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1583;
+						State = 1597;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1584;
+						State = 1598;
 						Match(OR);
-						State = 1585;
+						State = 1599;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1590;
+				State = 1604;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 			}
 			}
 		}
@@ -11879,7 +11936,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1591;
+			State = 1605;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11930,16 +11987,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1593;
+			State = 1607;
 			ident();
-			State = 1596;
+			State = 1610;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 			case 1:
 				{
-				State = 1594;
+				State = 1608;
 				Match(DOT);
-				State = 1595;
+				State = 1609;
 				_localctx.member = ident();
 				}
 				break;
@@ -12151,7 +12208,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1598;
+			State = 1612;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5624160305748643715L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & -8151517524563853345L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611584726998704899L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12199,7 +12256,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,263,1601,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,263,1615,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12239,571 +12296,577 @@ public partial class DealLangParser : Parser {
 		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
 		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,524,8,26,
 		1,26,1,26,1,26,1,26,1,26,1,26,3,26,532,8,26,1,26,1,26,3,26,536,8,26,1,
-		26,1,26,1,26,3,26,541,8,26,1,26,1,26,1,26,1,26,3,26,547,8,26,1,26,3,26,
-		550,8,26,1,27,1,27,3,27,554,8,27,1,28,1,28,1,28,1,28,5,28,560,8,28,10,
-		28,12,28,563,9,28,1,28,1,28,1,29,1,29,1,29,5,29,570,8,29,10,29,12,29,573,
-		9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,3,29,606,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,614,
-		8,30,10,30,12,30,617,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,545,8,26,5,26,547,8,26,10,26,12,
+		26,550,9,26,1,26,3,26,553,8,26,3,26,555,8,26,1,26,1,26,1,26,1,26,3,26,
+		561,8,26,1,26,3,26,564,8,26,1,27,1,27,3,27,568,8,27,1,28,1,28,1,28,1,28,
+		5,28,574,8,28,10,28,12,28,577,9,28,1,28,1,28,1,29,1,29,1,29,5,29,584,8,
+		29,10,29,12,29,587,9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,620,8,29,1,30,1,30,1,30,1,30,
+		1,30,1,30,5,30,628,8,30,10,30,12,30,631,9,30,1,30,1,30,1,31,1,31,1,31,
 		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,3,31,645,8,31,3,31,647,8,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,661,8,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,5,31,669,8,31,10,31,12,31,672,9,31,1,31,3,31,675,8,31,3,31,677,8,
-		31,1,32,1,32,1,32,1,32,5,32,683,8,32,10,32,12,32,686,9,32,1,32,1,32,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,3,33,708,8,33,1,34,1,34,1,34,1,34,1,34,3,34,715,8,34,
-		1,35,1,35,1,35,1,35,5,35,721,8,35,10,35,12,35,724,9,35,1,35,1,35,1,36,
-		1,36,3,36,730,8,36,1,36,1,36,3,36,734,8,36,1,36,1,36,3,36,738,8,36,1,37,
-		1,37,1,37,1,37,1,37,1,37,3,37,746,8,37,1,37,1,37,3,37,750,8,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,764,8,37,10,
-		37,12,37,767,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,659,8,31,3,31,661,8,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,675,8,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,5,31,683,8,31,10,31,12,31,686,9,31,1,31,3,31,
+		689,8,31,3,31,691,8,31,1,32,1,32,1,32,1,32,5,32,697,8,32,10,32,12,32,700,
+		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,722,8,33,1,34,1,34,1,34,1,34,1,
+		34,3,34,729,8,34,1,35,1,35,1,35,1,35,5,35,735,8,35,10,35,12,35,738,9,35,
+		1,35,1,35,1,36,1,36,3,36,744,8,36,1,36,1,36,3,36,748,8,36,1,36,1,36,3,
+		36,752,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,760,8,37,1,37,1,37,3,37,
+		764,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,
+		37,778,8,37,10,37,12,37,781,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
 		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,806,
-		8,37,1,37,1,37,3,37,810,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,818,8,
-		38,1,39,1,39,1,39,1,39,1,39,5,39,825,8,39,10,39,12,39,828,9,39,1,39,1,
-		39,3,39,832,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,
-		1,41,5,41,846,8,41,10,41,12,41,849,9,41,1,41,3,41,852,8,41,1,42,1,42,1,
-		42,1,42,5,42,858,8,42,10,42,12,42,861,9,42,1,42,1,42,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,880,8,43,
-		11,43,12,43,881,1,43,1,43,1,43,1,43,3,43,888,8,43,1,44,1,44,1,44,1,44,
-		1,44,1,44,3,44,896,8,44,1,45,1,45,1,45,1,45,5,45,902,8,45,10,45,12,45,
-		905,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,915,8,46,10,46,12,
-		46,918,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,928,8,46,1,46,
-		3,46,931,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,939,8,46,10,46,12,46,
-		942,9,46,3,46,944,8,46,1,47,1,47,1,47,1,47,5,47,950,8,47,10,47,12,47,953,
-		9,47,1,47,3,47,956,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,964,8,48,1,
-		49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,973,8,50,10,50,12,50,976,9,50,1,
-		50,3,50,979,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,987,8,51,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,998,8,52,3,52,1000,8,52,1,52,1,
-		52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1011,8,53,1,53,3,53,1014,8,
-		53,1,53,1,53,3,53,1018,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1026,8,
-		54,1,54,1,54,1,54,3,54,1031,8,54,1,54,1,54,1,54,3,54,1036,8,54,1,54,1,
-		54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1046,8,54,3,54,1048,8,54,1,54,1,
-		54,1,54,1,54,5,54,1054,8,54,10,54,12,54,1057,9,54,1,55,1,55,1,55,1,55,
-		5,55,1063,8,55,10,55,12,55,1066,9,55,1,55,1,55,1,55,3,55,1071,8,55,1,55,
-		1,55,3,55,1075,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,
-		1086,8,56,10,56,12,56,1089,9,56,1,56,1,56,3,56,1093,8,56,1,56,3,56,1096,
-		8,56,1,57,1,57,1,57,1,57,1,57,3,57,1103,8,57,1,58,1,58,1,58,1,58,1,58,
-		5,58,1110,8,58,10,58,12,58,1113,9,58,1,59,1,59,3,59,1117,8,59,1,60,1,60,
-		1,60,5,60,1122,8,60,10,60,12,60,1125,9,60,1,60,1,60,1,61,1,61,1,61,1,61,
-		1,61,1,61,5,61,1135,8,61,10,61,12,61,1138,9,61,3,61,1140,8,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1153,8,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1168,8,61,
-		10,61,12,61,1171,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1181,
-		8,61,10,61,12,61,1184,9,61,1,61,1,61,1,61,1,61,5,61,1190,8,61,10,61,12,
-		61,1193,9,61,1,61,3,61,1196,8,61,1,61,1,61,1,61,3,61,1201,8,61,1,61,1,
-		61,5,61,1205,8,61,10,61,12,61,1208,9,61,1,61,1,61,1,61,1,61,5,61,1214,
-		8,61,10,61,12,61,1217,9,61,1,61,3,61,1220,8,61,1,62,1,62,1,62,5,62,1225,
-		8,62,10,62,12,62,1228,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1236,8,63,
-		10,63,12,63,1239,9,63,1,63,5,63,1242,8,63,10,63,12,63,1245,9,63,1,63,3,
-		63,1248,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
-		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1272,8,64,1,
-		65,1,65,1,65,1,65,1,65,1,65,5,65,1280,8,65,10,65,12,65,1283,9,65,1,65,
-		1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1297,8,66,
-		10,66,12,66,1300,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1315,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1328,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1335,8,66,
-		10,66,12,66,1338,9,66,3,66,1340,8,66,1,66,5,66,1343,8,66,10,66,12,66,1346,
-		9,66,1,66,3,66,1349,8,66,3,66,1351,8,66,1,66,1,66,4,66,1355,8,66,11,66,
-		12,66,1356,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1371,8,66,10,66,12,66,1374,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,5,66,1401,8,66,10,66,12,66,1404,9,66,1,66,1,66,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,3,37,820,8,37,1,37,1,37,3,37,824,8,37,1,38,1,38,1,38,1,38,1,38,
+		1,38,3,38,832,8,38,1,39,1,39,1,39,1,39,1,39,5,39,839,8,39,10,39,12,39,
+		842,9,39,1,39,1,39,3,39,846,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,
+		41,1,41,1,41,1,41,1,41,5,41,860,8,41,10,41,12,41,863,9,41,1,41,3,41,866,
+		8,41,1,42,1,42,1,42,1,42,5,42,872,8,42,10,42,12,42,875,9,42,1,42,1,42,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,4,43,894,8,43,11,43,12,43,895,1,43,1,43,1,43,1,43,3,43,902,8,43,1,
+		44,1,44,1,44,1,44,1,44,1,44,3,44,910,8,44,1,45,1,45,1,45,1,45,5,45,916,
+		8,45,10,45,12,45,919,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
+		929,8,46,10,46,12,46,932,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		3,46,942,8,46,1,46,3,46,945,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,953,
+		8,46,10,46,12,46,956,9,46,3,46,958,8,46,1,47,1,47,1,47,1,47,5,47,964,8,
+		47,10,47,12,47,967,9,47,1,47,3,47,970,8,47,1,48,1,48,1,48,1,48,1,48,1,
+		48,3,48,978,8,48,1,49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,987,8,50,10,50,
+		12,50,990,9,50,1,50,3,50,993,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1001,
+		8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1012,8,52,3,52,
+		1014,8,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1025,8,53,
+		1,53,3,53,1028,8,53,1,53,1,53,3,53,1032,8,53,1,54,1,54,1,54,1,54,1,54,
+		1,54,3,54,1040,8,54,1,54,1,54,1,54,3,54,1045,8,54,1,54,1,54,1,54,3,54,
+		1050,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1060,8,54,3,54,
+		1062,8,54,1,54,1,54,1,54,1,54,5,54,1068,8,54,10,54,12,54,1071,9,54,1,55,
+		1,55,1,55,1,55,5,55,1077,8,55,10,55,12,55,1080,9,55,1,55,1,55,1,55,3,55,
+		1085,8,55,1,55,1,55,3,55,1089,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,5,56,1100,8,56,10,56,12,56,1103,9,56,1,56,1,56,3,56,1107,8,56,
+		1,56,3,56,1110,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1117,8,57,1,58,1,58,
+		1,58,1,58,1,58,5,58,1124,8,58,10,58,12,58,1127,9,58,1,59,1,59,3,59,1131,
+		8,59,1,60,1,60,1,60,5,60,1136,8,60,10,60,12,60,1139,9,60,1,60,1,60,1,61,
+		1,61,1,61,1,61,1,61,1,61,5,61,1149,8,61,10,61,12,61,1152,9,61,3,61,1154,
+		8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1167,
+		8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		5,61,1182,8,61,10,61,12,61,1185,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,5,61,1195,8,61,10,61,12,61,1198,9,61,1,61,1,61,1,61,1,61,5,61,1204,
+		8,61,10,61,12,61,1207,9,61,1,61,3,61,1210,8,61,1,61,1,61,1,61,3,61,1215,
+		8,61,1,61,1,61,5,61,1219,8,61,10,61,12,61,1222,9,61,1,61,1,61,1,61,1,61,
+		5,61,1228,8,61,10,61,12,61,1231,9,61,1,61,3,61,1234,8,61,1,62,1,62,1,62,
+		5,62,1239,8,62,10,62,12,62,1242,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,
+		1250,8,63,10,63,12,63,1253,9,63,1,63,5,63,1256,8,63,10,63,12,63,1259,9,
+		63,1,63,3,63,1262,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1286,
+		8,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1294,8,65,10,65,12,65,1297,9,65,
+		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1311,
+		8,66,10,66,12,66,1314,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1329,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1342,8,66,1,66,1,66,1,66,1,66,1,66,5,66,1349,
+		8,66,10,66,12,66,1352,9,66,3,66,1354,8,66,1,66,5,66,1357,8,66,10,66,12,
+		66,1360,9,66,1,66,3,66,1363,8,66,3,66,1365,8,66,1,66,1,66,4,66,1369,8,
+		66,11,66,12,66,1370,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1385,8,66,10,66,12,66,1388,9,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1401,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1415,8,66,10,66,12,66,1418,9,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1425,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1432,8,66,
-		1,66,1,66,1,66,4,66,1437,8,66,11,66,12,66,1438,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1439,8,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1446,8,66,1,66,1,66,1,66,4,66,1451,8,66,11,66,12,66,1452,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1461,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1484,8,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1494,8,66,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1510,8,69,
-		1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,5,73,1546,8,73,10,73,12,73,1549,9,73,3,73,
-		1551,8,73,1,73,1,73,1,73,1,73,3,73,1557,8,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,3,73,1567,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1587,8,73,10,73,
-		12,73,1590,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1597,8,75,1,76,1,76,1,76,
-		0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
-		130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,233,234,1,0,17,
-		18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,242,1,0,245,
-		250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,
-		109,119,121,122,124,126,130,131,133,138,141,143,152,152,154,160,162,167,
-		173,175,177,177,193,194,199,213,215,232,257,258,1850,0,160,1,0,0,0,2,165,
-		1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,
-		1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,
-		316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,
-		0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,
-		0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,
-		1,0,0,0,52,549,1,0,0,0,54,553,1,0,0,0,56,555,1,0,0,0,58,605,1,0,0,0,60,
-		607,1,0,0,0,62,676,1,0,0,0,64,678,1,0,0,0,66,707,1,0,0,0,68,709,1,0,0,
-		0,70,716,1,0,0,0,72,727,1,0,0,0,74,809,1,0,0,0,76,811,1,0,0,0,78,819,1,
-		0,0,0,80,835,1,0,0,0,82,851,1,0,0,0,84,853,1,0,0,0,86,887,1,0,0,0,88,895,
-		1,0,0,0,90,897,1,0,0,0,92,943,1,0,0,0,94,945,1,0,0,0,96,963,1,0,0,0,98,
-		965,1,0,0,0,100,968,1,0,0,0,102,986,1,0,0,0,104,988,1,0,0,0,106,1003,1,
-		0,0,0,108,1019,1,0,0,0,110,1074,1,0,0,0,112,1095,1,0,0,0,114,1097,1,0,
-		0,0,116,1104,1,0,0,0,118,1116,1,0,0,0,120,1118,1,0,0,0,122,1219,1,0,0,
-		0,124,1221,1,0,0,0,126,1247,1,0,0,0,128,1271,1,0,0,0,130,1273,1,0,0,0,
-		132,1493,1,0,0,0,134,1495,1,0,0,0,136,1501,1,0,0,0,138,1509,1,0,0,0,140,
-		1515,1,0,0,0,142,1519,1,0,0,0,144,1522,1,0,0,0,146,1566,1,0,0,0,148,1591,
-		1,0,0,0,150,1593,1,0,0,0,152,1598,1,0,0,0,154,159,3,2,1,0,155,159,3,4,
-		2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,
-		158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,
-		1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,
-		165,166,5,3,0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,
-		3,152,76,0,170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,
-		0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,
-		177,178,5,234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,
-		201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,
-		201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,
-		201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,
-		193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,
-		58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,
-		0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,
-		184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,
-		0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,
-		200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,
-		1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,257,0,
-		0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,
-		207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,
-		1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,
-		0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,
-		215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,
-		0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,0,0,0,
-		224,225,5,5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,
-		229,5,7,0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,0,232,233,
-		5,9,0,0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,
-		5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,
-		3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,
-		0,0,244,251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,246,1,0,
-		0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,
-		249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,
-		234,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,
-		0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,
-		234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,251,
-		0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,233,0,
-		0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,
-		268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,271,17,1,
-		0,0,0,272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,279,3,146,
-		73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,
-		0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,
-		286,5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,
-		1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,234,
-		0,0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,176,
-		0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,177,
-		0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,
-		0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,15,0,305,304,1,0,
-		0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,
-		307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,
-		5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,
-		1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,
-		318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,
-		326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,
-		1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,234,
-		0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,
-		0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,
-		0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,
-		343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,
-		5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,30,15,0,348,347,
-		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
-		0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,
-		344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,146,73,0,358,360,
-		5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,
-		0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,233,
-		0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
-		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,234,0,0,373,
-		33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,
-		3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,
-		382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,
-		1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,
-		1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,
-		0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,
-		396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,
-		400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,
-		404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,
-		5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,
-		0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,
-		414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,
-		444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,
-		428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,3,146,73,0,426,
-		424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,
-		0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,
-		72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,
-		0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,
-		442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,
-		1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,
-		0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,
-		421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,
-		144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,0,0,0,450,451,
-		5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,
-		0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,0,457,458,5,
-		71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,72,0,461,454,
-		1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,
-		463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,1,0,0,0,466,
-		465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,73,0,470,471,
-		5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,0,0,474,468,
-		1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,
-		0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,483,1,0,0,0,
-		481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,0,0,484,485,
-		5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,0,0,488,489,
-		5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,24,0,492,493,
-		5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,
-		0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,490,1,0,0,0,
-		497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,0,0,501,502,
-		3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,0,0,505,508,
-		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,506,1,0,0,
-		0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,550,3,152,76,0,
-		513,514,5,109,0,0,514,550,3,146,73,0,515,516,5,110,0,0,516,550,3,72,36,
-		0,517,518,5,112,0,0,518,519,5,72,0,0,519,550,5,252,0,0,520,521,5,115,0,
-		0,521,523,3,82,41,0,522,524,5,257,0,0,523,522,1,0,0,0,523,524,1,0,0,0,
-		524,550,1,0,0,0,525,526,5,8,0,0,526,550,5,252,0,0,527,528,5,45,0,0,528,
-		531,3,146,73,0,529,530,5,135,0,0,530,532,3,144,72,0,531,529,1,0,0,0,531,
-		532,1,0,0,0,532,535,1,0,0,0,533,534,5,136,0,0,534,536,3,54,27,0,535,533,
-		1,0,0,0,535,536,1,0,0,0,536,540,1,0,0,0,537,538,5,150,0,0,538,539,5,254,
-		0,0,539,541,5,137,0,0,540,537,1,0,0,0,540,541,1,0,0,0,541,550,1,0,0,0,
-		542,550,3,76,38,0,543,550,3,78,39,0,544,546,5,138,0,0,545,547,5,241,0,
-		0,546,545,1,0,0,0,546,547,1,0,0,0,547,548,1,0,0,0,548,550,3,146,73,0,549,
-		511,1,0,0,0,549,513,1,0,0,0,549,515,1,0,0,0,549,517,1,0,0,0,549,520,1,
-		0,0,0,549,525,1,0,0,0,549,527,1,0,0,0,549,542,1,0,0,0,549,543,1,0,0,0,
-		549,544,1,0,0,0,550,53,1,0,0,0,551,554,5,110,0,0,552,554,3,146,73,0,553,
-		551,1,0,0,0,553,552,1,0,0,0,554,55,1,0,0,0,555,556,5,75,0,0,556,557,3,
-		152,76,0,557,561,5,233,0,0,558,560,3,58,29,0,559,558,1,0,0,0,560,563,1,
-		0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,564,1,0,0,0,563,561,1,0,0,0,
-		564,565,5,234,0,0,565,57,1,0,0,0,566,567,5,76,0,0,567,571,5,233,0,0,568,
-		570,3,68,34,0,569,568,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,572,
-		1,0,0,0,572,574,1,0,0,0,573,571,1,0,0,0,574,606,5,234,0,0,575,576,5,77,
-		0,0,576,606,3,146,73,0,577,578,5,78,0,0,578,606,3,146,73,0,579,580,5,79,
-		0,0,580,581,5,49,0,0,581,606,3,144,72,0,582,583,5,79,0,0,583,584,5,80,
-		0,0,584,585,3,146,73,0,585,586,3,142,71,0,586,606,1,0,0,0,587,588,5,82,
-		0,0,588,606,3,146,73,0,589,590,5,83,0,0,590,606,3,146,73,0,591,592,5,81,
-		0,0,592,606,3,146,73,0,593,594,5,84,0,0,594,595,3,146,73,0,595,596,3,142,
-		71,0,596,606,1,0,0,0,597,598,5,85,0,0,598,599,3,146,73,0,599,600,5,80,
-		0,0,600,601,3,146,73,0,601,602,3,142,71,0,602,606,1,0,0,0,603,604,5,86,
-		0,0,604,606,3,152,76,0,605,566,1,0,0,0,605,575,1,0,0,0,605,577,1,0,0,0,
-		605,579,1,0,0,0,605,582,1,0,0,0,605,587,1,0,0,0,605,589,1,0,0,0,605,591,
-		1,0,0,0,605,593,1,0,0,0,605,597,1,0,0,0,605,603,1,0,0,0,606,59,1,0,0,0,
-		607,608,5,87,0,0,608,609,3,152,76,0,609,610,5,54,0,0,610,611,3,152,76,
-		0,611,615,5,233,0,0,612,614,3,62,31,0,613,612,1,0,0,0,614,617,1,0,0,0,
-		615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,615,1,0,0,0,618,619,
-		5,234,0,0,619,61,1,0,0,0,620,621,5,88,0,0,621,677,3,152,76,0,622,623,5,
-		77,0,0,623,677,3,146,73,0,624,625,5,89,0,0,625,626,5,62,0,0,626,677,5,
-		64,0,0,627,628,5,89,0,0,628,677,3,146,73,0,629,630,5,184,0,0,630,631,3,
-		146,73,0,631,632,3,142,71,0,632,677,1,0,0,0,633,634,5,90,0,0,634,677,3,
-		146,73,0,635,636,5,58,0,0,636,677,5,252,0,0,637,638,5,59,0,0,638,677,3,
-		144,72,0,639,640,5,93,0,0,640,646,3,146,73,0,641,644,5,96,0,0,642,643,
-		5,161,0,0,643,645,3,146,73,0,644,642,1,0,0,0,644,645,1,0,0,0,645,647,1,
-		0,0,0,646,641,1,0,0,0,646,647,1,0,0,0,647,677,1,0,0,0,648,649,5,60,0,0,
-		649,650,3,40,20,0,650,651,3,144,72,0,651,652,5,62,0,0,652,653,5,88,0,0,
-		653,654,5,63,0,0,654,677,1,0,0,0,655,656,5,97,0,0,656,660,3,146,73,0,657,
-		658,5,98,0,0,658,659,5,129,0,0,659,661,5,59,0,0,660,657,1,0,0,0,660,661,
-		1,0,0,0,661,677,1,0,0,0,662,677,3,44,22,0,663,664,5,94,0,0,664,665,5,62,
-		0,0,665,670,3,144,72,0,666,667,5,237,0,0,667,669,3,144,72,0,668,666,1,
-		0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,670,671,1,0,0,0,671,674,1,0,0,0,
-		672,670,1,0,0,0,673,675,3,36,18,0,674,673,1,0,0,0,674,675,1,0,0,0,675,
-		677,1,0,0,0,676,620,1,0,0,0,676,622,1,0,0,0,676,624,1,0,0,0,676,627,1,
-		0,0,0,676,629,1,0,0,0,676,633,1,0,0,0,676,635,1,0,0,0,676,637,1,0,0,0,
-		676,639,1,0,0,0,676,648,1,0,0,0,676,655,1,0,0,0,676,662,1,0,0,0,676,663,
-		1,0,0,0,677,63,1,0,0,0,678,679,5,190,0,0,679,680,3,152,76,0,680,684,5,
-		233,0,0,681,683,3,66,33,0,682,681,1,0,0,0,683,686,1,0,0,0,684,682,1,0,
-		0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,684,1,0,0,0,687,688,5,234,0,0,
-		688,65,1,0,0,0,689,690,5,220,0,0,690,708,3,146,73,0,691,692,5,89,0,0,692,
-		708,3,152,76,0,693,694,5,221,0,0,694,708,3,146,73,0,695,696,5,222,0,0,
-		696,708,3,146,73,0,697,698,5,223,0,0,698,708,3,146,73,0,699,700,5,82,0,
-		0,700,708,3,146,73,0,701,702,5,81,0,0,702,708,3,146,73,0,703,704,5,99,
-		0,0,704,708,3,146,73,0,705,706,5,100,0,0,706,708,3,146,73,0,707,689,1,
-		0,0,0,707,691,1,0,0,0,707,693,1,0,0,0,707,695,1,0,0,0,707,697,1,0,0,0,
-		707,699,1,0,0,0,707,701,1,0,0,0,707,703,1,0,0,0,707,705,1,0,0,0,708,67,
-		1,0,0,0,709,710,5,252,0,0,710,711,3,146,73,0,711,712,5,62,0,0,712,714,
-		3,146,73,0,713,715,5,237,0,0,714,713,1,0,0,0,714,715,1,0,0,0,715,69,1,
-		0,0,0,716,717,5,108,0,0,717,718,3,152,76,0,718,722,5,233,0,0,719,721,3,
-		74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,722,723,1,0,0,
-		0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,234,0,0,726,71,1,0,0,0,727,
-		729,3,146,73,0,728,730,5,111,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,733,
-		1,0,0,0,731,732,5,50,0,0,732,734,3,146,73,0,733,731,1,0,0,0,733,734,1,
-		0,0,0,734,737,1,0,0,0,735,736,5,71,0,0,736,738,3,146,73,0,737,735,1,0,
-		0,0,737,738,1,0,0,0,738,73,1,0,0,0,739,740,5,109,0,0,740,810,3,146,73,
-		0,741,742,5,110,0,0,742,810,3,72,36,0,743,745,5,199,0,0,744,746,5,253,
-		0,0,745,744,1,0,0,0,745,746,1,0,0,0,746,749,1,0,0,0,747,748,5,139,0,0,
-		748,750,3,146,73,0,749,747,1,0,0,0,749,750,1,0,0,0,750,810,1,0,0,0,751,
-		752,5,199,0,0,752,810,5,210,0,0,753,754,5,200,0,0,754,810,3,146,73,0,755,
-		756,5,201,0,0,756,810,3,146,73,0,757,758,5,202,0,0,758,759,5,72,0,0,759,
-		810,5,252,0,0,760,761,5,203,0,0,761,765,5,233,0,0,762,764,3,30,15,0,763,
-		762,1,0,0,0,764,767,1,0,0,0,765,763,1,0,0,0,765,766,1,0,0,0,766,768,1,
-		0,0,0,767,765,1,0,0,0,768,810,5,234,0,0,769,770,5,203,0,0,770,771,5,211,
-		0,0,771,772,3,152,76,0,772,773,5,212,0,0,773,774,3,146,73,0,774,810,1,
-		0,0,0,775,776,5,204,0,0,776,810,3,146,73,0,777,810,3,76,38,0,778,810,3,
-		78,39,0,779,780,5,207,0,0,780,781,5,213,0,0,781,782,3,146,73,0,782,783,
-		5,169,0,0,783,784,3,146,73,0,784,810,1,0,0,0,785,786,5,206,0,0,786,810,
-		3,146,73,0,787,788,5,112,0,0,788,789,5,72,0,0,789,810,5,252,0,0,790,791,
-		5,115,0,0,791,810,3,82,41,0,792,793,5,8,0,0,793,810,5,252,0,0,794,795,
-		5,119,0,0,795,810,5,254,0,0,796,810,3,44,22,0,797,798,5,225,0,0,798,799,
-		5,62,0,0,799,800,3,146,73,0,800,801,5,211,0,0,801,805,3,146,73,0,802,803,
-		5,226,0,0,803,804,5,227,0,0,804,806,3,146,73,0,805,802,1,0,0,0,805,806,
-		1,0,0,0,806,810,1,0,0,0,807,808,5,228,0,0,808,810,3,146,73,0,809,739,1,
-		0,0,0,809,741,1,0,0,0,809,743,1,0,0,0,809,751,1,0,0,0,809,753,1,0,0,0,
-		809,755,1,0,0,0,809,757,1,0,0,0,809,760,1,0,0,0,809,769,1,0,0,0,809,775,
-		1,0,0,0,809,777,1,0,0,0,809,778,1,0,0,0,809,779,1,0,0,0,809,785,1,0,0,
-		0,809,787,1,0,0,0,809,790,1,0,0,0,809,792,1,0,0,0,809,794,1,0,0,0,809,
-		796,1,0,0,0,809,797,1,0,0,0,809,807,1,0,0,0,810,75,1,0,0,0,811,812,5,205,
-		0,0,812,817,3,146,73,0,813,814,5,51,0,0,814,818,5,252,0,0,815,816,5,214,
-		0,0,816,818,3,152,76,0,817,813,1,0,0,0,817,815,1,0,0,0,818,77,1,0,0,0,
-		819,820,5,207,0,0,820,821,5,208,0,0,821,822,3,152,76,0,822,826,5,233,0,
-		0,823,825,3,80,40,0,824,823,1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,
-		827,1,0,0,0,827,831,1,0,0,0,828,826,1,0,0,0,829,830,5,169,0,0,830,832,
-		3,146,73,0,831,829,1,0,0,0,831,832,1,0,0,0,832,833,1,0,0,0,833,834,5,234,
-		0,0,834,79,1,0,0,0,835,836,5,209,0,0,836,837,3,146,73,0,837,838,3,146,
-		73,0,838,81,1,0,0,0,839,852,5,116,0,0,840,852,5,117,0,0,841,852,5,118,
-		0,0,842,843,5,52,0,0,843,847,5,233,0,0,844,846,3,30,15,0,845,844,1,0,0,
-		0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,
-		847,1,0,0,0,850,852,5,234,0,0,851,839,1,0,0,0,851,840,1,0,0,0,851,841,
-		1,0,0,0,851,842,1,0,0,0,852,83,1,0,0,0,853,854,5,215,0,0,854,855,3,152,
-		76,0,855,859,5,233,0,0,856,858,3,86,43,0,857,856,1,0,0,0,858,861,1,0,0,
-		0,859,857,1,0,0,0,859,860,1,0,0,0,860,862,1,0,0,0,861,859,1,0,0,0,862,
-		863,5,234,0,0,863,85,1,0,0,0,864,865,5,195,0,0,865,866,3,152,76,0,866,
-		867,5,238,0,0,867,868,3,152,76,0,868,888,1,0,0,0,869,870,5,193,0,0,870,
-		888,3,146,73,0,871,872,5,216,0,0,872,888,3,146,73,0,873,874,5,217,0,0,
-		874,888,5,219,0,0,875,876,5,217,0,0,876,888,3,152,76,0,877,879,5,64,0,
-		0,878,880,3,88,44,0,879,878,1,0,0,0,880,881,1,0,0,0,881,879,1,0,0,0,881,
-		882,1,0,0,0,882,888,1,0,0,0,883,884,5,203,0,0,884,885,5,166,0,0,885,886,
-		5,51,0,0,886,888,3,152,76,0,887,864,1,0,0,0,887,869,1,0,0,0,887,871,1,
-		0,0,0,887,873,1,0,0,0,887,875,1,0,0,0,887,877,1,0,0,0,887,883,1,0,0,0,
-		888,87,1,0,0,0,889,890,5,218,0,0,890,896,3,146,73,0,891,892,5,99,0,0,892,
-		896,3,146,73,0,893,894,5,100,0,0,894,896,3,146,73,0,895,889,1,0,0,0,895,
-		891,1,0,0,0,895,893,1,0,0,0,896,89,1,0,0,0,897,898,5,120,0,0,898,899,3,
-		152,76,0,899,903,5,233,0,0,900,902,3,92,46,0,901,900,1,0,0,0,902,905,1,
-		0,0,0,903,901,1,0,0,0,903,904,1,0,0,0,904,906,1,0,0,0,905,903,1,0,0,0,
-		906,907,5,234,0,0,907,91,1,0,0,0,908,909,5,121,0,0,909,944,3,146,73,0,
-		910,911,5,122,0,0,911,916,3,94,47,0,912,913,5,237,0,0,913,915,3,94,47,
-		0,914,912,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,
-		944,1,0,0,0,918,916,1,0,0,0,919,920,5,162,0,0,920,944,3,146,73,0,921,922,
-		5,163,0,0,922,923,3,146,73,0,923,924,5,161,0,0,924,927,3,152,76,0,925,
-		926,5,164,0,0,926,928,3,146,73,0,927,925,1,0,0,0,927,928,1,0,0,0,928,930,
-		1,0,0,0,929,931,5,167,0,0,930,929,1,0,0,0,930,931,1,0,0,0,931,944,1,0,
-		0,0,932,933,5,201,0,0,933,944,3,146,73,0,934,935,5,165,0,0,935,940,3,98,
-		49,0,936,937,5,237,0,0,937,939,3,98,49,0,938,936,1,0,0,0,939,942,1,0,0,
-		0,940,938,1,0,0,0,940,941,1,0,0,0,941,944,1,0,0,0,942,940,1,0,0,0,943,
-		908,1,0,0,0,943,910,1,0,0,0,943,919,1,0,0,0,943,921,1,0,0,0,943,932,1,
-		0,0,0,943,934,1,0,0,0,944,93,1,0,0,0,945,946,3,152,76,0,946,955,3,146,
-		73,0,947,951,5,233,0,0,948,950,3,96,48,0,949,948,1,0,0,0,950,953,1,0,0,
-		0,951,949,1,0,0,0,951,952,1,0,0,0,952,954,1,0,0,0,953,951,1,0,0,0,954,
-		956,5,234,0,0,955,947,1,0,0,0,955,956,1,0,0,0,956,95,1,0,0,0,957,958,5,
-		162,0,0,958,964,3,146,73,0,959,960,5,163,0,0,960,964,3,146,73,0,961,962,
-		5,164,0,0,962,964,3,146,73,0,963,957,1,0,0,0,963,959,1,0,0,0,963,961,1,
-		0,0,0,964,97,1,0,0,0,965,966,5,252,0,0,966,967,3,146,73,0,967,99,1,0,0,
-		0,968,969,5,123,0,0,969,978,3,152,76,0,970,974,5,233,0,0,971,973,3,102,
-		51,0,972,971,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,
-		977,1,0,0,0,976,974,1,0,0,0,977,979,5,234,0,0,978,970,1,0,0,0,978,979,
-		1,0,0,0,979,101,1,0,0,0,980,981,5,124,0,0,981,987,3,146,73,0,982,983,5,
-		125,0,0,983,987,3,146,73,0,984,985,5,126,0,0,985,987,3,146,73,0,986,980,
-		1,0,0,0,986,982,1,0,0,0,986,984,1,0,0,0,987,103,1,0,0,0,988,989,5,127,
-		0,0,989,990,3,152,76,0,990,991,5,233,0,0,991,999,3,146,73,0,992,997,3,
-		142,71,0,993,994,5,57,0,0,994,995,3,146,73,0,995,996,3,142,71,0,996,998,
-		1,0,0,0,997,993,1,0,0,0,997,998,1,0,0,0,998,1000,1,0,0,0,999,992,1,0,0,
-		0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,1002,5,234,0,0,1002,105,1,0,
-		0,0,1003,1004,5,128,0,0,1004,1005,3,152,76,0,1005,1006,5,240,0,0,1006,
-		1013,3,146,73,0,1007,1010,5,129,0,0,1008,1011,5,130,0,0,1009,1011,5,131,
-		0,0,1010,1008,1,0,0,0,1010,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1014,3,
-		144,72,0,1013,1007,1,0,0,0,1013,1014,1,0,0,0,1014,1017,1,0,0,0,1015,1016,
-		5,51,0,0,1016,1018,5,252,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,
-		107,1,0,0,0,1019,1020,5,132,0,0,1020,1021,3,152,76,0,1021,1022,5,139,0,
-		0,1022,1025,3,146,73,0,1023,1024,5,51,0,0,1024,1026,5,252,0,0,1025,1023,
-		1,0,0,0,1025,1026,1,0,0,0,1026,1030,1,0,0,0,1027,1028,5,133,0,0,1028,1029,
-		5,135,0,0,1029,1031,5,254,0,0,1030,1027,1,0,0,0,1030,1031,1,0,0,0,1031,
-		1035,1,0,0,0,1032,1033,5,134,0,0,1033,1034,5,135,0,0,1034,1036,5,254,0,
-		0,1035,1032,1,0,0,0,1035,1036,1,0,0,0,1036,1047,1,0,0,0,1037,1038,5,156,
-		0,0,1038,1039,5,179,0,0,1039,1040,3,152,76,0,1040,1041,5,157,0,0,1041,
-		1042,5,161,0,0,1042,1043,5,254,0,0,1043,1045,5,158,0,0,1044,1046,3,110,
-		55,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1048,1,0,0,0,1047,1037,1,
-		0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,0,0,1049,1050,5,239,0,0,1050,1055,
-		3,112,56,0,1051,1052,5,237,0,0,1052,1054,3,112,56,0,1053,1051,1,0,0,0,
-		1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,109,1,0,0,0,
-		1057,1055,1,0,0,0,1058,1059,5,159,0,0,1059,1064,3,152,76,0,1060,1061,5,
-		237,0,0,1061,1063,3,152,76,0,1062,1060,1,0,0,0,1063,1066,1,0,0,0,1064,
-		1062,1,0,0,0,1064,1065,1,0,0,0,1065,1070,1,0,0,0,1066,1064,1,0,0,0,1067,
-		1068,5,170,0,0,1068,1069,5,160,0,0,1069,1071,3,152,76,0,1070,1067,1,0,
-		0,0,1070,1071,1,0,0,0,1071,1075,1,0,0,0,1072,1073,5,160,0,0,1073,1075,
-		3,152,76,0,1074,1058,1,0,0,0,1074,1072,1,0,0,0,1075,111,1,0,0,0,1076,1077,
-		5,152,0,0,1077,1078,5,253,0,0,1078,1079,5,161,0,0,1079,1096,3,152,76,0,
-		1080,1092,5,155,0,0,1081,1082,5,235,0,0,1082,1087,3,152,76,0,1083,1084,
-		5,237,0,0,1084,1086,3,152,76,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,
-		1085,1,0,0,0,1087,1088,1,0,0,0,1088,1090,1,0,0,0,1089,1087,1,0,0,0,1090,
-		1091,5,236,0,0,1091,1093,1,0,0,0,1092,1081,1,0,0,0,1092,1093,1,0,0,0,1093,
-		1096,1,0,0,0,1094,1096,3,152,76,0,1095,1076,1,0,0,0,1095,1080,1,0,0,0,
-		1095,1094,1,0,0,0,1096,113,1,0,0,0,1097,1098,5,140,0,0,1098,1099,5,139,
-		0,0,1099,1102,3,146,73,0,1100,1101,5,141,0,0,1101,1103,3,144,72,0,1102,
-		1100,1,0,0,0,1102,1103,1,0,0,0,1103,115,1,0,0,0,1104,1105,5,142,0,0,1105,
-		1106,5,143,0,0,1106,1111,3,118,59,0,1107,1108,5,237,0,0,1108,1110,3,118,
-		59,0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,
-		0,0,0,1112,117,1,0,0,0,1113,1111,1,0,0,0,1114,1117,5,65,0,0,1115,1117,
-		3,152,76,0,1116,1114,1,0,0,0,1116,1115,1,0,0,0,1117,119,1,0,0,0,1118,1119,
-		5,144,0,0,1119,1123,5,233,0,0,1120,1122,3,122,61,0,1121,1120,1,0,0,0,1122,
-		1125,1,0,0,0,1123,1121,1,0,0,0,1123,1124,1,0,0,0,1124,1126,1,0,0,0,1125,
-		1123,1,0,0,0,1126,1127,5,234,0,0,1127,121,1,0,0,0,1128,1129,5,10,0,0,1129,
-		1139,3,150,75,0,1130,1131,5,145,0,0,1131,1136,3,152,76,0,1132,1133,5,237,
-		0,0,1133,1135,3,152,76,0,1134,1132,1,0,0,0,1135,1138,1,0,0,0,1136,1134,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,0,0,1139,1130,
-		1,0,0,0,1139,1140,1,0,0,0,1140,1220,1,0,0,0,1141,1142,5,146,0,0,1142,1220,
-		3,152,76,0,1143,1144,5,147,0,0,1144,1220,3,152,76,0,1145,1146,5,148,0,
-		0,1146,1147,5,149,0,0,1147,1148,5,150,0,0,1148,1220,3,152,76,0,1149,1152,
-		5,151,0,0,1150,1151,5,253,0,0,1151,1153,5,195,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1154,1,0,0,0,1154,1155,5,149,0,0,1155,1156,5,161,0,0,
-		1156,1220,3,152,76,0,1157,1158,5,152,0,0,1158,1159,5,253,0,0,1159,1160,
-		5,195,0,0,1160,1161,5,149,0,0,1161,1162,5,161,0,0,1162,1220,3,152,76,0,
-		1163,1164,5,172,0,0,1164,1169,3,152,76,0,1165,1166,5,237,0,0,1166,1168,
-		3,152,76,0,1167,1165,1,0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1169,
-		1170,1,0,0,0,1170,1172,1,0,0,0,1171,1169,1,0,0,0,1172,1173,5,161,0,0,1173,
-		1174,5,224,0,0,1174,1175,3,150,75,0,1175,1220,1,0,0,0,1176,1177,5,168,
-		0,0,1177,1178,3,146,73,0,1178,1182,5,233,0,0,1179,1181,3,122,61,0,1180,
-		1179,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1182,1183,1,0,0,0,1183,
-		1185,1,0,0,0,1184,1182,1,0,0,0,1185,1195,5,234,0,0,1186,1187,5,169,0,0,
-		1187,1191,5,233,0,0,1188,1190,3,122,61,0,1189,1188,1,0,0,0,1190,1193,1,
-		0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,
-		1,0,0,0,1194,1196,5,234,0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1220,
-		1,0,0,0,1197,1200,5,153,0,0,1198,1199,5,179,0,0,1199,1201,5,109,0,0,1200,
-		1198,1,0,0,0,1200,1201,1,0,0,0,1201,1202,1,0,0,0,1202,1206,5,233,0,0,1203,
-		1205,3,122,61,0,1204,1203,1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,
-		1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,1206,1,0,0,0,1209,1220,5,234,
-		0,0,1210,1211,5,154,0,0,1211,1215,5,233,0,0,1212,1214,3,122,61,0,1213,
-		1212,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,1,0,0,0,1216,
-		1218,1,0,0,0,1217,1215,1,0,0,0,1218,1220,5,234,0,0,1219,1128,1,0,0,0,1219,
-		1141,1,0,0,0,1219,1143,1,0,0,0,1219,1145,1,0,0,0,1219,1149,1,0,0,0,1219,
-		1157,1,0,0,0,1219,1163,1,0,0,0,1219,1176,1,0,0,0,1219,1197,1,0,0,0,1219,
-		1210,1,0,0,0,1220,123,1,0,0,0,1221,1222,5,171,0,0,1222,1226,5,233,0,0,
-		1223,1225,3,126,63,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,
-		0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,
-		234,0,0,1230,125,1,0,0,0,1231,1232,5,172,0,0,1232,1237,3,152,76,0,1233,
-		1234,5,237,0,0,1234,1236,3,152,76,0,1235,1233,1,0,0,0,1236,1239,1,0,0,
-		0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1243,1,0,0,0,1239,1237,1,0,
-		0,0,1240,1242,3,128,64,0,1241,1240,1,0,0,0,1242,1245,1,0,0,0,1243,1241,
-		1,0,0,0,1243,1244,1,0,0,0,1244,1248,1,0,0,0,1245,1243,1,0,0,0,1246,1248,
-		3,120,60,0,1247,1231,1,0,0,0,1247,1246,1,0,0,0,1248,127,1,0,0,0,1249,1250,
-		5,173,0,0,1250,1272,3,146,73,0,1251,1252,5,174,0,0,1252,1272,3,144,72,
-		0,1253,1254,5,99,0,0,1254,1255,3,146,73,0,1255,1256,5,181,0,0,1256,1257,
-		5,107,0,0,1257,1272,1,0,0,0,1258,1259,5,100,0,0,1259,1272,3,146,73,0,1260,
-		1261,5,101,0,0,1261,1262,3,146,73,0,1262,1263,5,181,0,0,1263,1264,5,107,
-		0,0,1264,1272,1,0,0,0,1265,1266,5,102,0,0,1266,1272,3,146,73,0,1267,1268,
-		5,103,0,0,1268,1272,5,104,0,0,1269,1270,5,105,0,0,1270,1272,3,146,73,0,
-		1271,1249,1,0,0,0,1271,1251,1,0,0,0,1271,1253,1,0,0,0,1271,1258,1,0,0,
-		0,1271,1260,1,0,0,0,1271,1265,1,0,0,0,1271,1267,1,0,0,0,1271,1269,1,0,
-		0,0,1272,129,1,0,0,0,1273,1274,5,2,0,0,1274,1275,3,152,76,0,1275,1276,
-		5,4,0,0,1276,1277,3,152,76,0,1277,1281,5,233,0,0,1278,1280,3,132,66,0,
-		1279,1278,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
-		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,234,0,0,1285,131,1,0,
-		0,0,1286,1287,3,152,76,0,1287,1288,5,60,0,0,1288,1289,5,175,0,0,1289,1290,
-		5,254,0,0,1290,1494,1,0,0,0,1291,1292,3,152,76,0,1292,1293,5,60,0,0,1293,
-		1294,5,38,0,0,1294,1298,3,146,73,0,1295,1297,3,140,70,0,1296,1295,1,0,
-		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1494,1,
-		0,0,0,1300,1298,1,0,0,0,1301,1302,3,152,76,0,1302,1303,5,95,0,0,1303,1304,
-		5,62,0,0,1304,1305,3,144,72,0,1305,1494,1,0,0,0,1306,1307,3,150,75,0,1307,
-		1308,7,3,0,0,1308,1309,3,146,73,0,1309,1314,3,142,71,0,1310,1311,5,28,
-		0,0,1311,1312,3,146,73,0,1312,1313,3,142,71,0,1313,1315,1,0,0,0,1314,1310,
-		1,0,0,0,1314,1315,1,0,0,0,1315,1494,1,0,0,0,1316,1317,3,150,75,0,1317,
-		1318,5,178,0,0,1318,1319,3,146,73,0,1319,1320,5,179,0,0,1320,1321,5,252,
-		0,0,1321,1494,1,0,0,0,1322,1323,3,152,76,0,1323,1350,5,180,0,0,1324,1325,
-		5,54,0,0,1325,1327,5,252,0,0,1326,1328,3,136,68,0,1327,1326,1,0,0,0,1327,
-		1328,1,0,0,0,1328,1351,1,0,0,0,1329,1339,5,38,0,0,1330,1331,5,44,0,0,1331,
-		1332,3,146,73,0,1332,1336,3,142,71,0,1333,1335,3,134,67,0,1334,1333,1,
-		0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,1340,
-		1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,0,0,1340,1344,
-		1,0,0,0,1341,1343,3,140,70,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,
-		1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1347,
-		1349,3,136,68,0,1348,1347,1,0,0,0,1348,1349,1,0,0,0,1349,1351,1,0,0,0,
-		1350,1324,1,0,0,0,1350,1329,1,0,0,0,1351,1494,1,0,0,0,1352,1354,5,171,
-		0,0,1353,1355,3,128,64,0,1354,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1354,
-		1,0,0,0,1356,1357,1,0,0,0,1357,1494,1,0,0,0,1358,1359,5,171,0,0,1359,1360,
-		5,172,0,0,1360,1494,5,106,0,0,1361,1362,3,152,76,0,1362,1363,5,117,0,0,
-		1363,1364,3,146,73,0,1364,1494,1,0,0,0,1365,1366,3,152,76,0,1366,1367,
-		5,16,0,0,1367,1368,3,24,12,0,1368,1372,5,233,0,0,1369,1371,3,30,15,0,1370,
-		1369,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,1372,1373,1,0,0,0,1373,
-		1375,1,0,0,0,1374,1372,1,0,0,0,1375,1376,5,234,0,0,1376,1494,1,0,0,0,1377,
-		1378,3,152,76,0,1378,1379,5,19,0,0,1379,1380,5,252,0,0,1380,1381,5,20,
-		0,0,1381,1382,3,146,73,0,1382,1494,1,0,0,0,1383,1384,3,152,76,0,1384,1386,
-		5,21,0,0,1385,1387,5,241,0,0,1386,1385,1,0,0,0,1386,1387,1,0,0,0,1387,
-		1388,1,0,0,0,1388,1389,3,146,73,0,1389,1494,1,0,0,0,1390,1391,3,152,76,
-		0,1391,1392,5,229,0,0,1392,1393,3,144,72,0,1393,1494,1,0,0,0,1394,1395,
-		3,152,76,0,1395,1396,5,229,0,0,1396,1397,5,38,0,0,1397,1402,3,138,69,0,
-		1398,1399,5,237,0,0,1399,1401,3,138,69,0,1400,1398,1,0,0,0,1401,1404,1,
-		0,0,0,1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1494,1,0,0,0,1404,1402,
-		1,0,0,0,1405,1406,3,152,76,0,1406,1407,5,91,0,0,1407,1408,3,146,73,0,1408,
-		1494,1,0,0,0,1409,1410,3,152,76,0,1410,1411,5,92,0,0,1411,1412,5,135,0,
-		0,1412,1413,3,144,72,0,1413,1414,5,62,0,0,1414,1415,3,146,73,0,1415,1494,
-		1,0,0,0,1416,1417,3,152,76,0,1417,1418,5,198,0,0,1418,1419,5,92,0,0,1419,
-		1494,1,0,0,0,1420,1421,3,152,76,0,1421,1422,5,70,0,0,1422,1424,5,68,0,
-		0,1423,1425,5,253,0,0,1424,1423,1,0,0,0,1424,1425,1,0,0,0,1425,1494,1,
-		0,0,0,1426,1427,3,152,76,0,1427,1428,5,70,0,0,1428,1431,5,69,0,0,1429,
-		1430,5,51,0,0,1430,1432,5,252,0,0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,
-		1432,1494,1,0,0,0,1433,1434,3,152,76,0,1434,1436,5,64,0,0,1435,1437,3,
-		88,44,0,1436,1435,1,0,0,0,1437,1438,1,0,0,0,1438,1436,1,0,0,0,1438,1439,
-		1,0,0,0,1439,1494,1,0,0,0,1440,1441,5,22,0,0,1441,1494,5,254,0,0,1442,
-		1443,5,23,0,0,1443,1494,5,254,0,0,1444,1494,5,24,0,0,1445,1494,5,25,0,
-		0,1446,1447,3,152,76,0,1447,1448,5,26,0,0,1448,1449,5,27,0,0,1449,1450,
-		3,146,73,0,1450,1451,3,142,71,0,1451,1452,5,28,0,0,1452,1453,3,146,73,
-		0,1453,1454,3,142,71,0,1454,1494,1,0,0,0,1455,1456,3,152,76,0,1456,1457,
-		5,29,0,0,1457,1460,5,161,0,0,1458,1461,5,30,0,0,1459,1461,3,146,73,0,1460,
-		1458,1,0,0,0,1460,1459,1,0,0,0,1461,1462,1,0,0,0,1462,1463,5,31,0,0,1463,
-		1464,3,146,73,0,1464,1465,3,142,71,0,1465,1466,5,28,0,0,1466,1467,3,146,
-		73,0,1467,1468,3,142,71,0,1468,1494,1,0,0,0,1469,1470,3,152,76,0,1470,
-		1471,5,32,0,0,1471,1472,3,146,73,0,1472,1473,3,142,71,0,1473,1474,5,20,
-		0,0,1474,1475,3,146,73,0,1475,1494,1,0,0,0,1476,1477,5,33,0,0,1477,1478,
-		3,150,75,0,1478,1479,5,34,0,0,1479,1480,3,150,75,0,1480,1483,3,146,73,
-		0,1481,1482,5,35,0,0,1482,1484,3,146,73,0,1483,1481,1,0,0,0,1483,1484,
-		1,0,0,0,1484,1494,1,0,0,0,1485,1486,5,36,0,0,1486,1487,5,35,0,0,1487,1488,
-		3,146,73,0,1488,1489,3,142,71,0,1489,1490,5,37,0,0,1490,1491,3,146,73,
-		0,1491,1492,3,142,71,0,1492,1494,1,0,0,0,1493,1286,1,0,0,0,1493,1291,1,
-		0,0,0,1493,1301,1,0,0,0,1493,1306,1,0,0,0,1493,1316,1,0,0,0,1493,1322,
-		1,0,0,0,1493,1352,1,0,0,0,1493,1358,1,0,0,0,1493,1361,1,0,0,0,1493,1365,
-		1,0,0,0,1493,1377,1,0,0,0,1493,1383,1,0,0,0,1493,1390,1,0,0,0,1493,1394,
-		1,0,0,0,1493,1405,1,0,0,0,1493,1409,1,0,0,0,1493,1416,1,0,0,0,1493,1420,
-		1,0,0,0,1493,1426,1,0,0,0,1493,1433,1,0,0,0,1493,1440,1,0,0,0,1493,1442,
-		1,0,0,0,1493,1444,1,0,0,0,1493,1445,1,0,0,0,1493,1446,1,0,0,0,1493,1455,
-		1,0,0,0,1493,1469,1,0,0,0,1493,1476,1,0,0,0,1493,1485,1,0,0,0,1494,133,
-		1,0,0,0,1495,1496,5,72,0,0,1496,1497,5,252,0,0,1497,1498,5,170,0,0,1498,
-		1499,3,146,73,0,1499,1500,3,142,71,0,1500,135,1,0,0,0,1501,1502,5,45,0,
-		0,1502,1503,5,40,0,0,1503,1504,5,41,0,0,1504,1505,3,146,73,0,1505,1506,
-		5,42,0,0,1506,1507,3,146,73,0,1507,137,1,0,0,0,1508,1510,5,242,0,0,1509,
-		1508,1,0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,3,144,72,0,
-		1512,1513,5,34,0,0,1513,1514,3,146,73,0,1514,139,1,0,0,0,1515,1516,5,39,
-		0,0,1516,1517,3,150,75,0,1517,1518,3,146,73,0,1518,141,1,0,0,0,1519,1520,
-		5,181,0,0,1520,1521,5,194,0,0,1521,143,1,0,0,0,1522,1523,5,253,0,0,1523,
-		145,1,0,0,0,1524,1525,6,73,-1,0,1525,1526,5,235,0,0,1526,1527,3,146,73,
-		0,1527,1528,5,236,0,0,1528,1567,1,0,0,0,1529,1530,5,242,0,0,1530,1567,
-		3,146,73,16,1531,1532,5,198,0,0,1532,1567,3,146,73,11,1533,1534,5,168,
-		0,0,1534,1535,3,146,73,0,1535,1536,5,170,0,0,1536,1537,3,146,73,0,1537,
-		1538,5,169,0,0,1538,1539,3,146,73,0,1539,1567,1,0,0,0,1540,1541,3,152,
-		76,0,1541,1550,5,235,0,0,1542,1547,3,146,73,0,1543,1544,5,237,0,0,1544,
-		1546,3,146,73,0,1545,1543,1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,
-		1547,1548,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1550,1542,1,0,0,
-		0,1550,1551,1,0,0,0,1551,1552,1,0,0,0,1552,1553,5,236,0,0,1553,1567,1,
-		0,0,0,1554,1556,7,4,0,0,1555,1557,3,148,74,0,1556,1555,1,0,0,0,1556,1557,
-		1,0,0,0,1557,1558,1,0,0,0,1558,1559,5,181,0,0,1559,1567,3,148,74,0,1560,
-		1561,5,254,0,0,1561,1567,3,148,74,0,1562,1567,5,253,0,0,1563,1567,5,254,
-		0,0,1564,1567,5,252,0,0,1565,1567,3,150,75,0,1566,1524,1,0,0,0,1566,1529,
-		1,0,0,0,1566,1531,1,0,0,0,1566,1533,1,0,0,0,1566,1540,1,0,0,0,1566,1554,
-		1,0,0,0,1566,1560,1,0,0,0,1566,1562,1,0,0,0,1566,1563,1,0,0,0,1566,1564,
-		1,0,0,0,1566,1565,1,0,0,0,1567,1588,1,0,0,0,1568,1569,10,15,0,0,1569,1570,
-		5,195,0,0,1570,1587,3,146,73,16,1571,1572,10,14,0,0,1572,1573,7,5,0,0,
-		1573,1587,3,146,73,15,1574,1575,10,13,0,0,1575,1576,7,6,0,0,1576,1587,
-		3,146,73,14,1577,1578,10,12,0,0,1578,1579,7,7,0,0,1579,1587,3,146,73,13,
-		1580,1581,10,10,0,0,1581,1582,5,196,0,0,1582,1587,3,146,73,11,1583,1584,
-		10,9,0,0,1584,1585,5,197,0,0,1585,1587,3,146,73,10,1586,1568,1,0,0,0,1586,
-		1571,1,0,0,0,1586,1574,1,0,0,0,1586,1577,1,0,0,0,1586,1580,1,0,0,0,1586,
-		1583,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,
-		147,1,0,0,0,1590,1588,1,0,0,0,1591,1592,7,8,0,0,1592,149,1,0,0,0,1593,
-		1596,3,152,76,0,1594,1595,5,238,0,0,1595,1597,3,152,76,0,1596,1594,1,0,
-		0,0,1596,1597,1,0,0,0,1597,151,1,0,0,0,1598,1599,7,9,0,0,1599,153,1,0,
-		0,0,157,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
-		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
-		443,452,461,466,474,481,494,496,506,523,531,535,540,546,549,553,561,571,
-		605,615,644,646,660,670,674,676,684,707,714,722,729,733,737,745,749,765,
-		805,809,817,826,831,847,851,859,881,887,895,903,916,927,930,940,943,951,
-		955,963,974,978,986,997,999,1010,1013,1017,1025,1030,1035,1045,1047,1055,
-		1064,1070,1074,1087,1092,1095,1102,1111,1116,1123,1136,1139,1152,1169,
-		1182,1191,1195,1200,1206,1215,1219,1226,1237,1243,1247,1271,1281,1298,
-		1314,1327,1336,1339,1344,1348,1350,1356,1372,1386,1402,1424,1431,1438,
-		1460,1483,1493,1509,1547,1550,1556,1566,1586,1588,1596
+		1,66,1,66,1,66,3,66,1475,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1498,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1508,8,66,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,
+		1524,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,
+		1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1560,8,73,10,73,12,73,1563,
+		9,73,3,73,1565,8,73,1,73,1,73,1,73,1,73,3,73,1571,8,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1581,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1601,
+		8,73,10,73,12,73,1604,9,73,1,74,1,74,1,75,1,75,1,75,3,75,1611,8,75,1,76,
+		1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,0,10,1,0,233,
+		234,1,0,17,18,1,0,113,114,1,0,176,177,1,0,253,254,1,0,243,244,1,0,241,
+		242,1,0,245,250,1,0,182,193,24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,
+		66,71,73,107,109,119,121,122,124,126,130,131,133,138,141,143,152,152,154,
+		160,162,167,173,175,177,177,193,194,199,213,215,232,257,258,1867,0,160,
+		1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,
+		1,0,0,0,12,257,1,0,0,0,14,259,1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,
+		280,1,0,0,0,22,316,1,0,0,0,24,318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,
+		0,30,356,1,0,0,0,32,361,1,0,0,0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,
+		0,0,0,40,466,1,0,0,0,42,474,1,0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,
+		1,0,0,0,50,500,1,0,0,0,52,563,1,0,0,0,54,567,1,0,0,0,56,569,1,0,0,0,58,
+		619,1,0,0,0,60,621,1,0,0,0,62,690,1,0,0,0,64,692,1,0,0,0,66,721,1,0,0,
+		0,68,723,1,0,0,0,70,730,1,0,0,0,72,741,1,0,0,0,74,823,1,0,0,0,76,825,1,
+		0,0,0,78,833,1,0,0,0,80,849,1,0,0,0,82,865,1,0,0,0,84,867,1,0,0,0,86,901,
+		1,0,0,0,88,909,1,0,0,0,90,911,1,0,0,0,92,957,1,0,0,0,94,959,1,0,0,0,96,
+		977,1,0,0,0,98,979,1,0,0,0,100,982,1,0,0,0,102,1000,1,0,0,0,104,1002,1,
+		0,0,0,106,1017,1,0,0,0,108,1033,1,0,0,0,110,1088,1,0,0,0,112,1109,1,0,
+		0,0,114,1111,1,0,0,0,116,1118,1,0,0,0,118,1130,1,0,0,0,120,1132,1,0,0,
+		0,122,1233,1,0,0,0,124,1235,1,0,0,0,126,1261,1,0,0,0,128,1285,1,0,0,0,
+		130,1287,1,0,0,0,132,1507,1,0,0,0,134,1509,1,0,0,0,136,1515,1,0,0,0,138,
+		1523,1,0,0,0,140,1529,1,0,0,0,142,1533,1,0,0,0,144,1536,1,0,0,0,146,1580,
+		1,0,0,0,148,1605,1,0,0,0,150,1607,1,0,0,0,152,1612,1,0,0,0,154,159,3,2,
+		1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,154,1,0,0,0,
+		158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,
+		1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,0,0,
+		1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,255,0,0,167,3,1,0,0,0,168,169,
+		5,1,0,0,169,170,3,152,76,0,170,174,5,233,0,0,171,173,3,6,3,0,172,171,1,
+		0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,
+		176,174,1,0,0,0,177,178,5,234,0,0,178,5,1,0,0,0,179,201,3,12,6,0,180,201,
+		3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,0,183,201,3,32,16,0,184,201,
+		3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,0,187,201,3,84,42,0,188,201,
+		3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,0,191,201,3,100,50,0,192,201,
+		3,104,52,0,193,201,3,106,53,0,194,201,3,108,54,0,195,201,3,114,57,0,196,
+		201,3,116,58,0,197,201,3,120,60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,
+		179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,
+		0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,
+		200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,
+		1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,
+		0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,
+		5,257,0,0,203,209,4,4,0,0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,
+		54,0,0,207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,
+		209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,
+		3,10,5,0,213,9,1,0,0,0,214,219,5,233,0,0,215,218,3,10,5,0,216,218,8,0,
+		0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
+		220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,234,0,0,223,11,1,
+		0,0,0,224,225,5,5,0,0,225,258,5,255,0,0,226,227,5,6,0,0,227,258,3,152,
+		76,0,228,229,5,7,0,0,229,258,5,252,0,0,230,231,5,8,0,0,231,258,5,252,0,
+		0,232,233,5,9,0,0,233,258,5,252,0,0,234,235,5,10,0,0,235,258,3,152,76,
+		0,236,237,5,11,0,0,237,258,3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,
+		0,240,242,3,152,76,0,241,240,1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,
+		244,5,13,0,0,244,251,5,233,0,0,245,247,5,252,0,0,246,248,5,237,0,0,247,
+		246,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,
+		0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,
+		254,256,5,234,0,0,255,243,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,
+		224,1,0,0,0,257,226,1,0,0,0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,
+		0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,
+		260,5,251,0,0,260,15,1,0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,
+		5,233,0,0,264,266,3,18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,
+		0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,234,0,0,
+		271,17,1,0,0,0,272,273,5,43,0,0,273,279,5,255,0,0,274,275,5,44,0,0,275,
+		279,3,146,73,0,276,277,5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,
+		274,1,0,0,0,278,276,1,0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,
+		152,76,0,282,286,5,233,0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,
+		0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,
+		289,290,5,234,0,0,290,21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,
+		293,294,5,176,0,0,294,295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,
+		0,297,298,5,177,0,0,298,299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,
+		0,0,301,302,5,16,0,0,302,303,3,24,12,0,303,307,5,233,0,0,304,306,3,30,
+		15,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,
+		310,1,0,0,0,309,307,1,0,0,0,310,311,5,234,0,0,311,317,1,0,0,0,312,313,
+		5,19,0,0,313,314,5,252,0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,
+		1,0,0,0,316,293,1,0,0,0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,
+		0,317,23,1,0,0,0,318,319,7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,
+		3,152,76,0,322,326,5,233,0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,
+		1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,
+		0,329,330,5,234,0,0,330,27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,
+		333,334,5,48,0,0,334,335,5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,
+		337,339,3,146,73,0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,
+		341,5,51,0,0,341,343,5,252,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,
+		1,0,0,0,344,345,5,48,0,0,345,346,5,52,0,0,346,350,5,233,0,0,347,349,3,
+		30,15,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,
+		0,351,353,1,0,0,0,352,350,1,0,0,0,353,355,5,234,0,0,354,331,1,0,0,0,354,
+		333,1,0,0,0,354,344,1,0,0,0,355,29,1,0,0,0,356,357,5,252,0,0,357,359,3,
+		146,73,0,358,360,5,237,0,0,359,358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,
+		0,0,361,362,5,53,0,0,362,363,3,152,76,0,363,364,5,54,0,0,364,365,3,152,
+		76,0,365,369,5,233,0,0,366,368,3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,
+		0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,
+		373,5,234,0,0,373,33,1,0,0,0,374,375,5,55,0,0,375,444,3,152,76,0,376,377,
+		5,56,0,0,377,378,3,146,73,0,378,383,3,142,71,0,379,380,5,57,0,0,380,381,
+		3,146,73,0,381,382,3,142,71,0,382,384,1,0,0,0,383,379,1,0,0,0,383,384,
+		1,0,0,0,384,393,1,0,0,0,385,386,5,231,0,0,386,390,3,152,76,0,387,389,3,
+		38,19,0,388,387,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,
+		0,391,394,1,0,0,0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,0,0,0,394,
+		444,1,0,0,0,395,396,5,58,0,0,396,444,5,252,0,0,397,398,5,59,0,0,398,444,
+		3,144,72,0,399,400,5,60,0,0,400,401,3,40,20,0,401,402,3,144,72,0,402,403,
+		5,62,0,0,403,404,5,55,0,0,404,408,5,63,0,0,405,406,5,56,0,0,406,407,5,
+		62,0,0,407,409,5,64,0,0,408,405,1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,
+		0,410,412,5,65,0,0,411,413,3,42,21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,
+		412,1,0,0,0,414,415,1,0,0,0,415,444,1,0,0,0,416,417,5,11,0,0,417,444,3,
+		14,7,0,418,444,3,44,22,0,419,420,5,230,0,0,420,444,3,152,76,0,421,422,
+		5,93,0,0,422,428,3,146,73,0,423,426,5,96,0,0,424,425,5,161,0,0,425,427,
+		3,146,73,0,426,424,1,0,0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,423,1,0,
+		0,0,428,429,1,0,0,0,429,444,1,0,0,0,430,431,5,94,0,0,431,432,5,62,0,0,
+		432,437,3,144,72,0,433,434,5,237,0,0,434,436,3,144,72,0,435,433,1,0,0,
+		0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,
+		437,1,0,0,0,440,442,3,36,18,0,441,440,1,0,0,0,441,442,1,0,0,0,442,444,
+		1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,0,443,395,1,0,0,0,443,397,1,0,0,
+		0,443,399,1,0,0,0,443,410,1,0,0,0,443,416,1,0,0,0,443,418,1,0,0,0,443,
+		419,1,0,0,0,443,421,1,0,0,0,443,430,1,0,0,0,444,35,1,0,0,0,445,446,5,127,
+		0,0,446,447,3,144,72,0,447,448,5,195,0,0,448,449,3,152,76,0,449,453,1,
+		0,0,0,450,451,5,127,0,0,451,453,3,146,73,0,452,445,1,0,0,0,452,450,1,0,
+		0,0,453,37,1,0,0,0,454,462,5,232,0,0,455,456,5,50,0,0,456,462,3,146,73,
+		0,457,458,5,71,0,0,458,462,3,146,73,0,459,460,5,174,0,0,460,462,3,144,
+		72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,1,0,0,0,461,459,1,0,0,0,462,
+		39,1,0,0,0,463,464,5,254,0,0,464,467,5,61,0,0,465,467,5,253,0,0,466,463,
+		1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,469,5,70,0,0,469,475,3,146,
+		73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,473,5,72,0,0,473,475,5,252,
+		0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,1,0,0,0,475,43,1,0,0,0,476,
+		477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,23,0,479,478,1,0,0,0,480,
+		483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,45,1,0,0,0,483,481,1,0,
+		0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,5,72,0,0,487,497,5,252,
+		0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,5,67,0,0,491,494,3,48,
+		24,0,492,493,5,196,0,0,493,495,3,48,24,0,494,492,1,0,0,0,494,495,1,0,0,
+		0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,0,496,488,1,0,0,0,496,
+		490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,1,0,0,0,500,501,5,73,
+		0,0,501,502,3,152,76,0,502,506,5,233,0,0,503,505,3,52,26,0,504,503,1,0,
+		0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,509,1,0,0,0,508,
+		506,1,0,0,0,509,510,5,234,0,0,510,51,1,0,0,0,511,512,5,74,0,0,512,564,
+		3,152,76,0,513,514,5,109,0,0,514,564,3,146,73,0,515,516,5,110,0,0,516,
+		564,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,564,5,252,0,0,520,
+		521,5,115,0,0,521,523,3,82,41,0,522,524,5,257,0,0,523,522,1,0,0,0,523,
+		524,1,0,0,0,524,564,1,0,0,0,525,526,5,8,0,0,526,564,5,252,0,0,527,528,
+		5,45,0,0,528,531,3,146,73,0,529,530,5,135,0,0,530,532,3,144,72,0,531,529,
+		1,0,0,0,531,532,1,0,0,0,532,535,1,0,0,0,533,534,5,136,0,0,534,536,3,54,
+		27,0,535,533,1,0,0,0,535,536,1,0,0,0,536,554,1,0,0,0,537,552,5,150,0,0,
+		538,539,5,254,0,0,539,553,5,137,0,0,540,541,5,137,0,0,541,548,5,233,0,
+		0,542,544,3,146,73,0,543,545,5,237,0,0,544,543,1,0,0,0,544,545,1,0,0,0,
+		545,547,1,0,0,0,546,542,1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,
+		1,0,0,0,549,551,1,0,0,0,550,548,1,0,0,0,551,553,5,234,0,0,552,538,1,0,
+		0,0,552,540,1,0,0,0,553,555,1,0,0,0,554,537,1,0,0,0,554,555,1,0,0,0,555,
+		564,1,0,0,0,556,564,3,76,38,0,557,564,3,78,39,0,558,560,5,138,0,0,559,
+		561,5,241,0,0,560,559,1,0,0,0,560,561,1,0,0,0,561,562,1,0,0,0,562,564,
+		3,146,73,0,563,511,1,0,0,0,563,513,1,0,0,0,563,515,1,0,0,0,563,517,1,0,
+		0,0,563,520,1,0,0,0,563,525,1,0,0,0,563,527,1,0,0,0,563,556,1,0,0,0,563,
+		557,1,0,0,0,563,558,1,0,0,0,564,53,1,0,0,0,565,568,5,110,0,0,566,568,3,
+		146,73,0,567,565,1,0,0,0,567,566,1,0,0,0,568,55,1,0,0,0,569,570,5,75,0,
+		0,570,571,3,152,76,0,571,575,5,233,0,0,572,574,3,58,29,0,573,572,1,0,0,
+		0,574,577,1,0,0,0,575,573,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,577,
+		575,1,0,0,0,578,579,5,234,0,0,579,57,1,0,0,0,580,581,5,76,0,0,581,585,
+		5,233,0,0,582,584,3,68,34,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,
+		0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,620,5,234,0,
+		0,589,590,5,77,0,0,590,620,3,146,73,0,591,592,5,78,0,0,592,620,3,146,73,
+		0,593,594,5,79,0,0,594,595,5,49,0,0,595,620,3,144,72,0,596,597,5,79,0,
+		0,597,598,5,80,0,0,598,599,3,146,73,0,599,600,3,142,71,0,600,620,1,0,0,
+		0,601,602,5,82,0,0,602,620,3,146,73,0,603,604,5,83,0,0,604,620,3,146,73,
+		0,605,606,5,81,0,0,606,620,3,146,73,0,607,608,5,84,0,0,608,609,3,146,73,
+		0,609,610,3,142,71,0,610,620,1,0,0,0,611,612,5,85,0,0,612,613,3,146,73,
+		0,613,614,5,80,0,0,614,615,3,146,73,0,615,616,3,142,71,0,616,620,1,0,0,
+		0,617,618,5,86,0,0,618,620,3,152,76,0,619,580,1,0,0,0,619,589,1,0,0,0,
+		619,591,1,0,0,0,619,593,1,0,0,0,619,596,1,0,0,0,619,601,1,0,0,0,619,603,
+		1,0,0,0,619,605,1,0,0,0,619,607,1,0,0,0,619,611,1,0,0,0,619,617,1,0,0,
+		0,620,59,1,0,0,0,621,622,5,87,0,0,622,623,3,152,76,0,623,624,5,54,0,0,
+		624,625,3,152,76,0,625,629,5,233,0,0,626,628,3,62,31,0,627,626,1,0,0,0,
+		628,631,1,0,0,0,629,627,1,0,0,0,629,630,1,0,0,0,630,632,1,0,0,0,631,629,
+		1,0,0,0,632,633,5,234,0,0,633,61,1,0,0,0,634,635,5,88,0,0,635,691,3,152,
+		76,0,636,637,5,77,0,0,637,691,3,146,73,0,638,639,5,89,0,0,639,640,5,62,
+		0,0,640,691,5,64,0,0,641,642,5,89,0,0,642,691,3,146,73,0,643,644,5,184,
+		0,0,644,645,3,146,73,0,645,646,3,142,71,0,646,691,1,0,0,0,647,648,5,90,
+		0,0,648,691,3,146,73,0,649,650,5,58,0,0,650,691,5,252,0,0,651,652,5,59,
+		0,0,652,691,3,144,72,0,653,654,5,93,0,0,654,660,3,146,73,0,655,658,5,96,
+		0,0,656,657,5,161,0,0,657,659,3,146,73,0,658,656,1,0,0,0,658,659,1,0,0,
+		0,659,661,1,0,0,0,660,655,1,0,0,0,660,661,1,0,0,0,661,691,1,0,0,0,662,
+		663,5,60,0,0,663,664,3,40,20,0,664,665,3,144,72,0,665,666,5,62,0,0,666,
+		667,5,88,0,0,667,668,5,63,0,0,668,691,1,0,0,0,669,670,5,97,0,0,670,674,
+		3,146,73,0,671,672,5,98,0,0,672,673,5,129,0,0,673,675,5,59,0,0,674,671,
+		1,0,0,0,674,675,1,0,0,0,675,691,1,0,0,0,676,691,3,44,22,0,677,678,5,94,
+		0,0,678,679,5,62,0,0,679,684,3,144,72,0,680,681,5,237,0,0,681,683,3,144,
+		72,0,682,680,1,0,0,0,683,686,1,0,0,0,684,682,1,0,0,0,684,685,1,0,0,0,685,
+		688,1,0,0,0,686,684,1,0,0,0,687,689,3,36,18,0,688,687,1,0,0,0,688,689,
+		1,0,0,0,689,691,1,0,0,0,690,634,1,0,0,0,690,636,1,0,0,0,690,638,1,0,0,
+		0,690,641,1,0,0,0,690,643,1,0,0,0,690,647,1,0,0,0,690,649,1,0,0,0,690,
+		651,1,0,0,0,690,653,1,0,0,0,690,662,1,0,0,0,690,669,1,0,0,0,690,676,1,
+		0,0,0,690,677,1,0,0,0,691,63,1,0,0,0,692,693,5,190,0,0,693,694,3,152,76,
+		0,694,698,5,233,0,0,695,697,3,66,33,0,696,695,1,0,0,0,697,700,1,0,0,0,
+		698,696,1,0,0,0,698,699,1,0,0,0,699,701,1,0,0,0,700,698,1,0,0,0,701,702,
+		5,234,0,0,702,65,1,0,0,0,703,704,5,220,0,0,704,722,3,146,73,0,705,706,
+		5,89,0,0,706,722,3,152,76,0,707,708,5,221,0,0,708,722,3,146,73,0,709,710,
+		5,222,0,0,710,722,3,146,73,0,711,712,5,223,0,0,712,722,3,146,73,0,713,
+		714,5,82,0,0,714,722,3,146,73,0,715,716,5,81,0,0,716,722,3,146,73,0,717,
+		718,5,99,0,0,718,722,3,146,73,0,719,720,5,100,0,0,720,722,3,146,73,0,721,
+		703,1,0,0,0,721,705,1,0,0,0,721,707,1,0,0,0,721,709,1,0,0,0,721,711,1,
+		0,0,0,721,713,1,0,0,0,721,715,1,0,0,0,721,717,1,0,0,0,721,719,1,0,0,0,
+		722,67,1,0,0,0,723,724,5,252,0,0,724,725,3,146,73,0,725,726,5,62,0,0,726,
+		728,3,146,73,0,727,729,5,237,0,0,728,727,1,0,0,0,728,729,1,0,0,0,729,69,
+		1,0,0,0,730,731,5,108,0,0,731,732,3,152,76,0,732,736,5,233,0,0,733,735,
+		3,74,37,0,734,733,1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,736,737,1,0,
+		0,0,737,739,1,0,0,0,738,736,1,0,0,0,739,740,5,234,0,0,740,71,1,0,0,0,741,
+		743,3,146,73,0,742,744,5,111,0,0,743,742,1,0,0,0,743,744,1,0,0,0,744,747,
+		1,0,0,0,745,746,5,50,0,0,746,748,3,146,73,0,747,745,1,0,0,0,747,748,1,
+		0,0,0,748,751,1,0,0,0,749,750,5,71,0,0,750,752,3,146,73,0,751,749,1,0,
+		0,0,751,752,1,0,0,0,752,73,1,0,0,0,753,754,5,109,0,0,754,824,3,146,73,
+		0,755,756,5,110,0,0,756,824,3,72,36,0,757,759,5,199,0,0,758,760,5,253,
+		0,0,759,758,1,0,0,0,759,760,1,0,0,0,760,763,1,0,0,0,761,762,5,139,0,0,
+		762,764,3,146,73,0,763,761,1,0,0,0,763,764,1,0,0,0,764,824,1,0,0,0,765,
+		766,5,199,0,0,766,824,5,210,0,0,767,768,5,200,0,0,768,824,3,146,73,0,769,
+		770,5,201,0,0,770,824,3,146,73,0,771,772,5,202,0,0,772,773,5,72,0,0,773,
+		824,5,252,0,0,774,775,5,203,0,0,775,779,5,233,0,0,776,778,3,30,15,0,777,
+		776,1,0,0,0,778,781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,
+		0,0,0,781,779,1,0,0,0,782,824,5,234,0,0,783,784,5,203,0,0,784,785,5,211,
+		0,0,785,786,3,152,76,0,786,787,5,212,0,0,787,788,3,146,73,0,788,824,1,
+		0,0,0,789,790,5,204,0,0,790,824,3,146,73,0,791,824,3,76,38,0,792,824,3,
+		78,39,0,793,794,5,207,0,0,794,795,5,213,0,0,795,796,3,146,73,0,796,797,
+		5,169,0,0,797,798,3,146,73,0,798,824,1,0,0,0,799,800,5,206,0,0,800,824,
+		3,146,73,0,801,802,5,112,0,0,802,803,5,72,0,0,803,824,5,252,0,0,804,805,
+		5,115,0,0,805,824,3,82,41,0,806,807,5,8,0,0,807,824,5,252,0,0,808,809,
+		5,119,0,0,809,824,5,254,0,0,810,824,3,44,22,0,811,812,5,225,0,0,812,813,
+		5,62,0,0,813,814,3,146,73,0,814,815,5,211,0,0,815,819,3,146,73,0,816,817,
+		5,226,0,0,817,818,5,227,0,0,818,820,3,146,73,0,819,816,1,0,0,0,819,820,
+		1,0,0,0,820,824,1,0,0,0,821,822,5,228,0,0,822,824,3,146,73,0,823,753,1,
+		0,0,0,823,755,1,0,0,0,823,757,1,0,0,0,823,765,1,0,0,0,823,767,1,0,0,0,
+		823,769,1,0,0,0,823,771,1,0,0,0,823,774,1,0,0,0,823,783,1,0,0,0,823,789,
+		1,0,0,0,823,791,1,0,0,0,823,792,1,0,0,0,823,793,1,0,0,0,823,799,1,0,0,
+		0,823,801,1,0,0,0,823,804,1,0,0,0,823,806,1,0,0,0,823,808,1,0,0,0,823,
+		810,1,0,0,0,823,811,1,0,0,0,823,821,1,0,0,0,824,75,1,0,0,0,825,826,5,205,
+		0,0,826,831,3,146,73,0,827,828,5,51,0,0,828,832,5,252,0,0,829,830,5,214,
+		0,0,830,832,3,152,76,0,831,827,1,0,0,0,831,829,1,0,0,0,832,77,1,0,0,0,
+		833,834,5,207,0,0,834,835,5,208,0,0,835,836,3,152,76,0,836,840,5,233,0,
+		0,837,839,3,80,40,0,838,837,1,0,0,0,839,842,1,0,0,0,840,838,1,0,0,0,840,
+		841,1,0,0,0,841,845,1,0,0,0,842,840,1,0,0,0,843,844,5,169,0,0,844,846,
+		3,146,73,0,845,843,1,0,0,0,845,846,1,0,0,0,846,847,1,0,0,0,847,848,5,234,
+		0,0,848,79,1,0,0,0,849,850,5,209,0,0,850,851,3,146,73,0,851,852,3,146,
+		73,0,852,81,1,0,0,0,853,866,5,116,0,0,854,866,5,117,0,0,855,866,5,118,
+		0,0,856,857,5,52,0,0,857,861,5,233,0,0,858,860,3,30,15,0,859,858,1,0,0,
+		0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,864,1,0,0,0,863,
+		861,1,0,0,0,864,866,5,234,0,0,865,853,1,0,0,0,865,854,1,0,0,0,865,855,
+		1,0,0,0,865,856,1,0,0,0,866,83,1,0,0,0,867,868,5,215,0,0,868,869,3,152,
+		76,0,869,873,5,233,0,0,870,872,3,86,43,0,871,870,1,0,0,0,872,875,1,0,0,
+		0,873,871,1,0,0,0,873,874,1,0,0,0,874,876,1,0,0,0,875,873,1,0,0,0,876,
+		877,5,234,0,0,877,85,1,0,0,0,878,879,5,195,0,0,879,880,3,152,76,0,880,
+		881,5,238,0,0,881,882,3,152,76,0,882,902,1,0,0,0,883,884,5,193,0,0,884,
+		902,3,146,73,0,885,886,5,216,0,0,886,902,3,146,73,0,887,888,5,217,0,0,
+		888,902,5,219,0,0,889,890,5,217,0,0,890,902,3,152,76,0,891,893,5,64,0,
+		0,892,894,3,88,44,0,893,892,1,0,0,0,894,895,1,0,0,0,895,893,1,0,0,0,895,
+		896,1,0,0,0,896,902,1,0,0,0,897,898,5,203,0,0,898,899,5,166,0,0,899,900,
+		5,51,0,0,900,902,3,152,76,0,901,878,1,0,0,0,901,883,1,0,0,0,901,885,1,
+		0,0,0,901,887,1,0,0,0,901,889,1,0,0,0,901,891,1,0,0,0,901,897,1,0,0,0,
+		902,87,1,0,0,0,903,904,5,218,0,0,904,910,3,146,73,0,905,906,5,99,0,0,906,
+		910,3,146,73,0,907,908,5,100,0,0,908,910,3,146,73,0,909,903,1,0,0,0,909,
+		905,1,0,0,0,909,907,1,0,0,0,910,89,1,0,0,0,911,912,5,120,0,0,912,913,3,
+		152,76,0,913,917,5,233,0,0,914,916,3,92,46,0,915,914,1,0,0,0,916,919,1,
+		0,0,0,917,915,1,0,0,0,917,918,1,0,0,0,918,920,1,0,0,0,919,917,1,0,0,0,
+		920,921,5,234,0,0,921,91,1,0,0,0,922,923,5,121,0,0,923,958,3,146,73,0,
+		924,925,5,122,0,0,925,930,3,94,47,0,926,927,5,237,0,0,927,929,3,94,47,
+		0,928,926,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,
+		958,1,0,0,0,932,930,1,0,0,0,933,934,5,162,0,0,934,958,3,146,73,0,935,936,
+		5,163,0,0,936,937,3,146,73,0,937,938,5,161,0,0,938,941,3,152,76,0,939,
+		940,5,164,0,0,940,942,3,146,73,0,941,939,1,0,0,0,941,942,1,0,0,0,942,944,
+		1,0,0,0,943,945,5,167,0,0,944,943,1,0,0,0,944,945,1,0,0,0,945,958,1,0,
+		0,0,946,947,5,201,0,0,947,958,3,146,73,0,948,949,5,165,0,0,949,954,3,98,
+		49,0,950,951,5,237,0,0,951,953,3,98,49,0,952,950,1,0,0,0,953,956,1,0,0,
+		0,954,952,1,0,0,0,954,955,1,0,0,0,955,958,1,0,0,0,956,954,1,0,0,0,957,
+		922,1,0,0,0,957,924,1,0,0,0,957,933,1,0,0,0,957,935,1,0,0,0,957,946,1,
+		0,0,0,957,948,1,0,0,0,958,93,1,0,0,0,959,960,3,152,76,0,960,969,3,146,
+		73,0,961,965,5,233,0,0,962,964,3,96,48,0,963,962,1,0,0,0,964,967,1,0,0,
+		0,965,963,1,0,0,0,965,966,1,0,0,0,966,968,1,0,0,0,967,965,1,0,0,0,968,
+		970,5,234,0,0,969,961,1,0,0,0,969,970,1,0,0,0,970,95,1,0,0,0,971,972,5,
+		162,0,0,972,978,3,146,73,0,973,974,5,163,0,0,974,978,3,146,73,0,975,976,
+		5,164,0,0,976,978,3,146,73,0,977,971,1,0,0,0,977,973,1,0,0,0,977,975,1,
+		0,0,0,978,97,1,0,0,0,979,980,5,252,0,0,980,981,3,146,73,0,981,99,1,0,0,
+		0,982,983,5,123,0,0,983,992,3,152,76,0,984,988,5,233,0,0,985,987,3,102,
+		51,0,986,985,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,
+		991,1,0,0,0,990,988,1,0,0,0,991,993,5,234,0,0,992,984,1,0,0,0,992,993,
+		1,0,0,0,993,101,1,0,0,0,994,995,5,124,0,0,995,1001,3,146,73,0,996,997,
+		5,125,0,0,997,1001,3,146,73,0,998,999,5,126,0,0,999,1001,3,146,73,0,1000,
+		994,1,0,0,0,1000,996,1,0,0,0,1000,998,1,0,0,0,1001,103,1,0,0,0,1002,1003,
+		5,127,0,0,1003,1004,3,152,76,0,1004,1005,5,233,0,0,1005,1013,3,146,73,
+		0,1006,1011,3,142,71,0,1007,1008,5,57,0,0,1008,1009,3,146,73,0,1009,1010,
+		3,142,71,0,1010,1012,1,0,0,0,1011,1007,1,0,0,0,1011,1012,1,0,0,0,1012,
+		1014,1,0,0,0,1013,1006,1,0,0,0,1013,1014,1,0,0,0,1014,1015,1,0,0,0,1015,
+		1016,5,234,0,0,1016,105,1,0,0,0,1017,1018,5,128,0,0,1018,1019,3,152,76,
+		0,1019,1020,5,240,0,0,1020,1027,3,146,73,0,1021,1024,5,129,0,0,1022,1025,
+		5,130,0,0,1023,1025,5,131,0,0,1024,1022,1,0,0,0,1024,1023,1,0,0,0,1025,
+		1026,1,0,0,0,1026,1028,3,144,72,0,1027,1021,1,0,0,0,1027,1028,1,0,0,0,
+		1028,1031,1,0,0,0,1029,1030,5,51,0,0,1030,1032,5,252,0,0,1031,1029,1,0,
+		0,0,1031,1032,1,0,0,0,1032,107,1,0,0,0,1033,1034,5,132,0,0,1034,1035,3,
+		152,76,0,1035,1036,5,139,0,0,1036,1039,3,146,73,0,1037,1038,5,51,0,0,1038,
+		1040,5,252,0,0,1039,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1044,1,0,0,0,1041,
+		1042,5,133,0,0,1042,1043,5,135,0,0,1043,1045,5,254,0,0,1044,1041,1,0,0,
+		0,1044,1045,1,0,0,0,1045,1049,1,0,0,0,1046,1047,5,134,0,0,1047,1048,5,
+		135,0,0,1048,1050,5,254,0,0,1049,1046,1,0,0,0,1049,1050,1,0,0,0,1050,1061,
+		1,0,0,0,1051,1052,5,156,0,0,1052,1053,5,179,0,0,1053,1054,3,152,76,0,1054,
+		1055,5,157,0,0,1055,1056,5,161,0,0,1056,1057,5,254,0,0,1057,1059,5,158,
+		0,0,1058,1060,3,110,55,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1062,
+		1,0,0,0,1061,1051,1,0,0,0,1061,1062,1,0,0,0,1062,1063,1,0,0,0,1063,1064,
+		5,239,0,0,1064,1069,3,112,56,0,1065,1066,5,237,0,0,1066,1068,3,112,56,
+		0,1067,1065,1,0,0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,
+		0,0,1070,109,1,0,0,0,1071,1069,1,0,0,0,1072,1073,5,159,0,0,1073,1078,3,
+		152,76,0,1074,1075,5,237,0,0,1075,1077,3,152,76,0,1076,1074,1,0,0,0,1077,
+		1080,1,0,0,0,1078,1076,1,0,0,0,1078,1079,1,0,0,0,1079,1084,1,0,0,0,1080,
+		1078,1,0,0,0,1081,1082,5,170,0,0,1082,1083,5,160,0,0,1083,1085,3,152,76,
+		0,1084,1081,1,0,0,0,1084,1085,1,0,0,0,1085,1089,1,0,0,0,1086,1087,5,160,
+		0,0,1087,1089,3,152,76,0,1088,1072,1,0,0,0,1088,1086,1,0,0,0,1089,111,
+		1,0,0,0,1090,1091,5,152,0,0,1091,1092,5,253,0,0,1092,1093,5,161,0,0,1093,
+		1110,3,152,76,0,1094,1106,5,155,0,0,1095,1096,5,235,0,0,1096,1101,3,152,
+		76,0,1097,1098,5,237,0,0,1098,1100,3,152,76,0,1099,1097,1,0,0,0,1100,1103,
+		1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1104,1,0,0,0,1103,1101,
+		1,0,0,0,1104,1105,5,236,0,0,1105,1107,1,0,0,0,1106,1095,1,0,0,0,1106,1107,
+		1,0,0,0,1107,1110,1,0,0,0,1108,1110,3,152,76,0,1109,1090,1,0,0,0,1109,
+		1094,1,0,0,0,1109,1108,1,0,0,0,1110,113,1,0,0,0,1111,1112,5,140,0,0,1112,
+		1113,5,139,0,0,1113,1116,3,146,73,0,1114,1115,5,141,0,0,1115,1117,3,144,
+		72,0,1116,1114,1,0,0,0,1116,1117,1,0,0,0,1117,115,1,0,0,0,1118,1119,5,
+		142,0,0,1119,1120,5,143,0,0,1120,1125,3,118,59,0,1121,1122,5,237,0,0,1122,
+		1124,3,118,59,0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,
+		1125,1126,1,0,0,0,1126,117,1,0,0,0,1127,1125,1,0,0,0,1128,1131,5,65,0,
+		0,1129,1131,3,152,76,0,1130,1128,1,0,0,0,1130,1129,1,0,0,0,1131,119,1,
+		0,0,0,1132,1133,5,144,0,0,1133,1137,5,233,0,0,1134,1136,3,122,61,0,1135,
+		1134,1,0,0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1137,1138,1,0,0,0,1138,
+		1140,1,0,0,0,1139,1137,1,0,0,0,1140,1141,5,234,0,0,1141,121,1,0,0,0,1142,
+		1143,5,10,0,0,1143,1153,3,150,75,0,1144,1145,5,145,0,0,1145,1150,3,152,
+		76,0,1146,1147,5,237,0,0,1147,1149,3,152,76,0,1148,1146,1,0,0,0,1149,1152,
+		1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1154,1,0,0,0,1152,1150,
+		1,0,0,0,1153,1144,1,0,0,0,1153,1154,1,0,0,0,1154,1234,1,0,0,0,1155,1156,
+		5,146,0,0,1156,1234,3,152,76,0,1157,1158,5,147,0,0,1158,1234,3,152,76,
+		0,1159,1160,5,148,0,0,1160,1161,5,149,0,0,1161,1162,5,150,0,0,1162,1234,
+		3,152,76,0,1163,1166,5,151,0,0,1164,1165,5,253,0,0,1165,1167,5,195,0,0,
+		1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1168,1,0,0,0,1168,1169,5,149,
+		0,0,1169,1170,5,161,0,0,1170,1234,3,152,76,0,1171,1172,5,152,0,0,1172,
+		1173,5,253,0,0,1173,1174,5,195,0,0,1174,1175,5,149,0,0,1175,1176,5,161,
+		0,0,1176,1234,3,152,76,0,1177,1178,5,172,0,0,1178,1183,3,152,76,0,1179,
+		1180,5,237,0,0,1180,1182,3,152,76,0,1181,1179,1,0,0,0,1182,1185,1,0,0,
+		0,1183,1181,1,0,0,0,1183,1184,1,0,0,0,1184,1186,1,0,0,0,1185,1183,1,0,
+		0,0,1186,1187,5,161,0,0,1187,1188,5,224,0,0,1188,1189,3,150,75,0,1189,
+		1234,1,0,0,0,1190,1191,5,168,0,0,1191,1192,3,146,73,0,1192,1196,5,233,
+		0,0,1193,1195,3,122,61,0,1194,1193,1,0,0,0,1195,1198,1,0,0,0,1196,1194,
+		1,0,0,0,1196,1197,1,0,0,0,1197,1199,1,0,0,0,1198,1196,1,0,0,0,1199,1209,
+		5,234,0,0,1200,1201,5,169,0,0,1201,1205,5,233,0,0,1202,1204,3,122,61,0,
+		1203,1202,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1205,1206,1,0,0,
+		0,1206,1208,1,0,0,0,1207,1205,1,0,0,0,1208,1210,5,234,0,0,1209,1200,1,
+		0,0,0,1209,1210,1,0,0,0,1210,1234,1,0,0,0,1211,1214,5,153,0,0,1212,1213,
+		5,179,0,0,1213,1215,5,109,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,
+		1216,1,0,0,0,1216,1220,5,233,0,0,1217,1219,3,122,61,0,1218,1217,1,0,0,
+		0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1220,1221,1,0,0,0,1221,1223,1,0,
+		0,0,1222,1220,1,0,0,0,1223,1234,5,234,0,0,1224,1225,5,154,0,0,1225,1229,
+		5,233,0,0,1226,1228,3,122,61,0,1227,1226,1,0,0,0,1228,1231,1,0,0,0,1229,
+		1227,1,0,0,0,1229,1230,1,0,0,0,1230,1232,1,0,0,0,1231,1229,1,0,0,0,1232,
+		1234,5,234,0,0,1233,1142,1,0,0,0,1233,1155,1,0,0,0,1233,1157,1,0,0,0,1233,
+		1159,1,0,0,0,1233,1163,1,0,0,0,1233,1171,1,0,0,0,1233,1177,1,0,0,0,1233,
+		1190,1,0,0,0,1233,1211,1,0,0,0,1233,1224,1,0,0,0,1234,123,1,0,0,0,1235,
+		1236,5,171,0,0,1236,1240,5,233,0,0,1237,1239,3,126,63,0,1238,1237,1,0,
+		0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1243,1,
+		0,0,0,1242,1240,1,0,0,0,1243,1244,5,234,0,0,1244,125,1,0,0,0,1245,1246,
+		5,172,0,0,1246,1251,3,152,76,0,1247,1248,5,237,0,0,1248,1250,3,152,76,
+		0,1249,1247,1,0,0,0,1250,1253,1,0,0,0,1251,1249,1,0,0,0,1251,1252,1,0,
+		0,0,1252,1257,1,0,0,0,1253,1251,1,0,0,0,1254,1256,3,128,64,0,1255,1254,
+		1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,1257,1258,1,0,0,0,1258,1262,
+		1,0,0,0,1259,1257,1,0,0,0,1260,1262,3,120,60,0,1261,1245,1,0,0,0,1261,
+		1260,1,0,0,0,1262,127,1,0,0,0,1263,1264,5,173,0,0,1264,1286,3,146,73,0,
+		1265,1266,5,174,0,0,1266,1286,3,144,72,0,1267,1268,5,99,0,0,1268,1269,
+		3,146,73,0,1269,1270,5,181,0,0,1270,1271,5,107,0,0,1271,1286,1,0,0,0,1272,
+		1273,5,100,0,0,1273,1286,3,146,73,0,1274,1275,5,101,0,0,1275,1276,3,146,
+		73,0,1276,1277,5,181,0,0,1277,1278,5,107,0,0,1278,1286,1,0,0,0,1279,1280,
+		5,102,0,0,1280,1286,3,146,73,0,1281,1282,5,103,0,0,1282,1286,5,104,0,0,
+		1283,1284,5,105,0,0,1284,1286,3,146,73,0,1285,1263,1,0,0,0,1285,1265,1,
+		0,0,0,1285,1267,1,0,0,0,1285,1272,1,0,0,0,1285,1274,1,0,0,0,1285,1279,
+		1,0,0,0,1285,1281,1,0,0,0,1285,1283,1,0,0,0,1286,129,1,0,0,0,1287,1288,
+		5,2,0,0,1288,1289,3,152,76,0,1289,1290,5,4,0,0,1290,1291,3,152,76,0,1291,
+		1295,5,233,0,0,1292,1294,3,132,66,0,1293,1292,1,0,0,0,1294,1297,1,0,0,
+		0,1295,1293,1,0,0,0,1295,1296,1,0,0,0,1296,1298,1,0,0,0,1297,1295,1,0,
+		0,0,1298,1299,5,234,0,0,1299,131,1,0,0,0,1300,1301,3,152,76,0,1301,1302,
+		5,60,0,0,1302,1303,5,175,0,0,1303,1304,5,254,0,0,1304,1508,1,0,0,0,1305,
+		1306,3,152,76,0,1306,1307,5,60,0,0,1307,1308,5,38,0,0,1308,1312,3,146,
+		73,0,1309,1311,3,140,70,0,1310,1309,1,0,0,0,1311,1314,1,0,0,0,1312,1310,
+		1,0,0,0,1312,1313,1,0,0,0,1313,1508,1,0,0,0,1314,1312,1,0,0,0,1315,1316,
+		3,152,76,0,1316,1317,5,95,0,0,1317,1318,5,62,0,0,1318,1319,3,144,72,0,
+		1319,1508,1,0,0,0,1320,1321,3,150,75,0,1321,1322,7,3,0,0,1322,1323,3,146,
+		73,0,1323,1328,3,142,71,0,1324,1325,5,28,0,0,1325,1326,3,146,73,0,1326,
+		1327,3,142,71,0,1327,1329,1,0,0,0,1328,1324,1,0,0,0,1328,1329,1,0,0,0,
+		1329,1508,1,0,0,0,1330,1331,3,150,75,0,1331,1332,5,178,0,0,1332,1333,3,
+		146,73,0,1333,1334,5,179,0,0,1334,1335,5,252,0,0,1335,1508,1,0,0,0,1336,
+		1337,3,152,76,0,1337,1364,5,180,0,0,1338,1339,5,54,0,0,1339,1341,5,252,
+		0,0,1340,1342,3,136,68,0,1341,1340,1,0,0,0,1341,1342,1,0,0,0,1342,1365,
+		1,0,0,0,1343,1353,5,38,0,0,1344,1345,5,44,0,0,1345,1346,3,146,73,0,1346,
+		1350,3,142,71,0,1347,1349,3,134,67,0,1348,1347,1,0,0,0,1349,1352,1,0,0,
+		0,1350,1348,1,0,0,0,1350,1351,1,0,0,0,1351,1354,1,0,0,0,1352,1350,1,0,
+		0,0,1353,1344,1,0,0,0,1353,1354,1,0,0,0,1354,1358,1,0,0,0,1355,1357,3,
+		140,70,0,1356,1355,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,
+		1,0,0,0,1359,1362,1,0,0,0,1360,1358,1,0,0,0,1361,1363,3,136,68,0,1362,
+		1361,1,0,0,0,1362,1363,1,0,0,0,1363,1365,1,0,0,0,1364,1338,1,0,0,0,1364,
+		1343,1,0,0,0,1365,1508,1,0,0,0,1366,1368,5,171,0,0,1367,1369,3,128,64,
+		0,1368,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,
+		0,0,1371,1508,1,0,0,0,1372,1373,5,171,0,0,1373,1374,5,172,0,0,1374,1508,
+		5,106,0,0,1375,1376,3,152,76,0,1376,1377,5,117,0,0,1377,1378,3,146,73,
+		0,1378,1508,1,0,0,0,1379,1380,3,152,76,0,1380,1381,5,16,0,0,1381,1382,
+		3,24,12,0,1382,1386,5,233,0,0,1383,1385,3,30,15,0,1384,1383,1,0,0,0,1385,
+		1388,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1389,1,0,0,0,1388,
+		1386,1,0,0,0,1389,1390,5,234,0,0,1390,1508,1,0,0,0,1391,1392,3,152,76,
+		0,1392,1393,5,19,0,0,1393,1394,5,252,0,0,1394,1395,5,20,0,0,1395,1396,
+		3,146,73,0,1396,1508,1,0,0,0,1397,1398,3,152,76,0,1398,1400,5,21,0,0,1399,
+		1401,5,241,0,0,1400,1399,1,0,0,0,1400,1401,1,0,0,0,1401,1402,1,0,0,0,1402,
+		1403,3,146,73,0,1403,1508,1,0,0,0,1404,1405,3,152,76,0,1405,1406,5,229,
+		0,0,1406,1407,3,144,72,0,1407,1508,1,0,0,0,1408,1409,3,152,76,0,1409,1410,
+		5,229,0,0,1410,1411,5,38,0,0,1411,1416,3,138,69,0,1412,1413,5,237,0,0,
+		1413,1415,3,138,69,0,1414,1412,1,0,0,0,1415,1418,1,0,0,0,1416,1414,1,0,
+		0,0,1416,1417,1,0,0,0,1417,1508,1,0,0,0,1418,1416,1,0,0,0,1419,1420,3,
+		152,76,0,1420,1421,5,91,0,0,1421,1422,3,146,73,0,1422,1508,1,0,0,0,1423,
+		1424,3,152,76,0,1424,1425,5,92,0,0,1425,1426,5,135,0,0,1426,1427,3,144,
+		72,0,1427,1428,5,62,0,0,1428,1429,3,146,73,0,1429,1508,1,0,0,0,1430,1431,
+		3,152,76,0,1431,1432,5,198,0,0,1432,1433,5,92,0,0,1433,1508,1,0,0,0,1434,
+		1435,3,152,76,0,1435,1436,5,70,0,0,1436,1438,5,68,0,0,1437,1439,5,253,
+		0,0,1438,1437,1,0,0,0,1438,1439,1,0,0,0,1439,1508,1,0,0,0,1440,1441,3,
+		152,76,0,1441,1442,5,70,0,0,1442,1445,5,69,0,0,1443,1444,5,51,0,0,1444,
+		1446,5,252,0,0,1445,1443,1,0,0,0,1445,1446,1,0,0,0,1446,1508,1,0,0,0,1447,
+		1448,3,152,76,0,1448,1450,5,64,0,0,1449,1451,3,88,44,0,1450,1449,1,0,0,
+		0,1451,1452,1,0,0,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1508,1,0,
+		0,0,1454,1455,5,22,0,0,1455,1508,5,254,0,0,1456,1457,5,23,0,0,1457,1508,
+		5,254,0,0,1458,1508,5,24,0,0,1459,1508,5,25,0,0,1460,1461,3,152,76,0,1461,
+		1462,5,26,0,0,1462,1463,5,27,0,0,1463,1464,3,146,73,0,1464,1465,3,142,
+		71,0,1465,1466,5,28,0,0,1466,1467,3,146,73,0,1467,1468,3,142,71,0,1468,
+		1508,1,0,0,0,1469,1470,3,152,76,0,1470,1471,5,29,0,0,1471,1474,5,161,0,
+		0,1472,1475,5,30,0,0,1473,1475,3,146,73,0,1474,1472,1,0,0,0,1474,1473,
+		1,0,0,0,1475,1476,1,0,0,0,1476,1477,5,31,0,0,1477,1478,3,146,73,0,1478,
+		1479,3,142,71,0,1479,1480,5,28,0,0,1480,1481,3,146,73,0,1481,1482,3,142,
+		71,0,1482,1508,1,0,0,0,1483,1484,3,152,76,0,1484,1485,5,32,0,0,1485,1486,
+		3,146,73,0,1486,1487,3,142,71,0,1487,1488,5,20,0,0,1488,1489,3,146,73,
+		0,1489,1508,1,0,0,0,1490,1491,5,33,0,0,1491,1492,3,150,75,0,1492,1493,
+		5,34,0,0,1493,1494,3,150,75,0,1494,1497,3,146,73,0,1495,1496,5,35,0,0,
+		1496,1498,3,146,73,0,1497,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1508,1,0,
+		0,0,1499,1500,5,36,0,0,1500,1501,5,35,0,0,1501,1502,3,146,73,0,1502,1503,
+		3,142,71,0,1503,1504,5,37,0,0,1504,1505,3,146,73,0,1505,1506,3,142,71,
+		0,1506,1508,1,0,0,0,1507,1300,1,0,0,0,1507,1305,1,0,0,0,1507,1315,1,0,
+		0,0,1507,1320,1,0,0,0,1507,1330,1,0,0,0,1507,1336,1,0,0,0,1507,1366,1,
+		0,0,0,1507,1372,1,0,0,0,1507,1375,1,0,0,0,1507,1379,1,0,0,0,1507,1391,
+		1,0,0,0,1507,1397,1,0,0,0,1507,1404,1,0,0,0,1507,1408,1,0,0,0,1507,1419,
+		1,0,0,0,1507,1423,1,0,0,0,1507,1430,1,0,0,0,1507,1434,1,0,0,0,1507,1440,
+		1,0,0,0,1507,1447,1,0,0,0,1507,1454,1,0,0,0,1507,1456,1,0,0,0,1507,1458,
+		1,0,0,0,1507,1459,1,0,0,0,1507,1460,1,0,0,0,1507,1469,1,0,0,0,1507,1483,
+		1,0,0,0,1507,1490,1,0,0,0,1507,1499,1,0,0,0,1508,133,1,0,0,0,1509,1510,
+		5,72,0,0,1510,1511,5,252,0,0,1511,1512,5,170,0,0,1512,1513,3,146,73,0,
+		1513,1514,3,142,71,0,1514,135,1,0,0,0,1515,1516,5,45,0,0,1516,1517,5,40,
+		0,0,1517,1518,5,41,0,0,1518,1519,3,146,73,0,1519,1520,5,42,0,0,1520,1521,
+		3,146,73,0,1521,137,1,0,0,0,1522,1524,5,242,0,0,1523,1522,1,0,0,0,1523,
+		1524,1,0,0,0,1524,1525,1,0,0,0,1525,1526,3,144,72,0,1526,1527,5,34,0,0,
+		1527,1528,3,146,73,0,1528,139,1,0,0,0,1529,1530,5,39,0,0,1530,1531,3,150,
+		75,0,1531,1532,3,146,73,0,1532,141,1,0,0,0,1533,1534,5,181,0,0,1534,1535,
+		5,194,0,0,1535,143,1,0,0,0,1536,1537,5,253,0,0,1537,145,1,0,0,0,1538,1539,
+		6,73,-1,0,1539,1540,5,235,0,0,1540,1541,3,146,73,0,1541,1542,5,236,0,0,
+		1542,1581,1,0,0,0,1543,1544,5,242,0,0,1544,1581,3,146,73,16,1545,1546,
+		5,198,0,0,1546,1581,3,146,73,11,1547,1548,5,168,0,0,1548,1549,3,146,73,
+		0,1549,1550,5,170,0,0,1550,1551,3,146,73,0,1551,1552,5,169,0,0,1552,1553,
+		3,146,73,0,1553,1581,1,0,0,0,1554,1555,3,152,76,0,1555,1564,5,235,0,0,
+		1556,1561,3,146,73,0,1557,1558,5,237,0,0,1558,1560,3,146,73,0,1559,1557,
+		1,0,0,0,1560,1563,1,0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,1565,
+		1,0,0,0,1563,1561,1,0,0,0,1564,1556,1,0,0,0,1564,1565,1,0,0,0,1565,1566,
+		1,0,0,0,1566,1567,5,236,0,0,1567,1581,1,0,0,0,1568,1570,7,4,0,0,1569,1571,
+		3,148,74,0,1570,1569,1,0,0,0,1570,1571,1,0,0,0,1571,1572,1,0,0,0,1572,
+		1573,5,181,0,0,1573,1581,3,148,74,0,1574,1575,5,254,0,0,1575,1581,3,148,
+		74,0,1576,1581,5,253,0,0,1577,1581,5,254,0,0,1578,1581,5,252,0,0,1579,
+		1581,3,150,75,0,1580,1538,1,0,0,0,1580,1543,1,0,0,0,1580,1545,1,0,0,0,
+		1580,1547,1,0,0,0,1580,1554,1,0,0,0,1580,1568,1,0,0,0,1580,1574,1,0,0,
+		0,1580,1576,1,0,0,0,1580,1577,1,0,0,0,1580,1578,1,0,0,0,1580,1579,1,0,
+		0,0,1581,1602,1,0,0,0,1582,1583,10,15,0,0,1583,1584,5,195,0,0,1584,1601,
+		3,146,73,16,1585,1586,10,14,0,0,1586,1587,7,5,0,0,1587,1601,3,146,73,15,
+		1588,1589,10,13,0,0,1589,1590,7,6,0,0,1590,1601,3,146,73,14,1591,1592,
+		10,12,0,0,1592,1593,7,7,0,0,1593,1601,3,146,73,13,1594,1595,10,10,0,0,
+		1595,1596,5,196,0,0,1596,1601,3,146,73,11,1597,1598,10,9,0,0,1598,1599,
+		5,197,0,0,1599,1601,3,146,73,10,1600,1582,1,0,0,0,1600,1585,1,0,0,0,1600,
+		1588,1,0,0,0,1600,1591,1,0,0,0,1600,1594,1,0,0,0,1600,1597,1,0,0,0,1601,
+		1604,1,0,0,0,1602,1600,1,0,0,0,1602,1603,1,0,0,0,1603,147,1,0,0,0,1604,
+		1602,1,0,0,0,1605,1606,7,8,0,0,1606,149,1,0,0,0,1607,1610,3,152,76,0,1608,
+		1609,5,238,0,0,1609,1611,3,152,76,0,1610,1608,1,0,0,0,1610,1611,1,0,0,
+		0,1611,151,1,0,0,0,1612,1613,7,9,0,0,1613,153,1,0,0,0,160,158,160,174,
+		200,207,209,217,219,241,247,251,255,257,267,278,286,307,316,326,338,342,
+		350,354,359,369,383,390,393,408,414,426,428,437,441,443,452,461,466,474,
+		481,494,496,506,523,531,535,544,548,552,554,560,563,567,575,585,619,629,
+		658,660,674,684,688,690,698,721,728,736,743,747,751,759,763,779,819,823,
+		831,840,845,861,865,873,895,901,909,917,930,941,944,954,957,965,969,977,
+		988,992,1000,1011,1013,1024,1027,1031,1039,1044,1049,1059,1061,1069,1078,
+		1084,1088,1101,1106,1109,1116,1125,1130,1137,1150,1153,1166,1183,1196,
+		1205,1209,1214,1220,1229,1233,1240,1251,1257,1261,1285,1295,1312,1328,
+		1341,1350,1353,1358,1362,1364,1370,1386,1400,1416,1438,1445,1452,1474,
+		1497,1507,1523,1561,1564,1570,1580,1600,1602,1610
 	};
 
 	public static readonly ATN _ATN =

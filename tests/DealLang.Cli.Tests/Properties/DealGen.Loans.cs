@@ -43,7 +43,7 @@ internal static partial class DealGen
         // a default rate only on a claim that accrues (DL0433; beside a stated rate it caps it, a warning, DL0434).
         from recovery in Maybe(from r in Rate(0, 10000)
                                from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
-                               from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments"))
+                               from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments", "instalments { 50% 30% 20% }", "instalments { 25%, 75% }"))
                                from accrual in Maybe(Pick("8%", "25%", "coupon"))
                                from defaultInterest in Maybe(Rate(0, 400))
                                let held = lag.Length > 0 || (instalments.Length > 0 && !instalments.StartsWith(" 1 ", StringComparison.Ordinal))

@@ -74,4 +74,25 @@ public sealed class LoanAmortizationRulesTests
 
         Single(Errors(Deal(floating)), "DL0481");
     }
+
+    [Theory]
+    [InlineData("recovery 40% after 1y in instalments { 50% 30% }", "80%")]
+    [InlineData("recovery 40% after 1y in instalments { 50% 30% 30% }", "110%")]
+    [InlineData("recovery 40% after 1y in instalments { }", "0%")]
+    public void RecoveryInstalmentSharesMustAddUpToTheWholeClaim(string recovery, string total)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(recovery))), "DL0449");
+
+        At(d, 10, ("  loan L { " + Complete + "  " + recovery).IndexOf(" in ", StringComparison.Ordinal) + 2);
+        Assert.Contains($"adding up to {total}: they must add up to 100%", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecoveryInstalmentSharesAddingUpToTheClaimLowerToTheModel()
+    {
+        var loan = ModelOf(Deal(Loan("recovery 40% after 1y in instalments { 50%, 30%, 20% }"))).Loans[0];
+
+        Assert.Equal(3, loan.RecoveryInstalments);
+        Assert.Equal([0.5, 0.3, 0.2], loan.RecoveryShares.ToArray());
+    }
 }

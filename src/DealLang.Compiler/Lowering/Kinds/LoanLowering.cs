@@ -45,6 +45,8 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
             RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
+            // One share is the claim received whole, as 'in 1 instalment'.
+            RecoveryShares = loan.RecoveryInstalments is { Count: > 1, Shares: var shares } ? [.. shares.Select(share => lowerer.ConstantOf(share))] : [],
             DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
         };
     }

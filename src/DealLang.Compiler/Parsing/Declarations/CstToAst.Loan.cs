@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Antlr4.Runtime;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
@@ -19,7 +20,8 @@ internal sealed partial class CstToAst
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
     //     | AMORTIZE amortization IDENT? # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
-    //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
+    //     | RECOVERY rate=expr (AFTER duration)? (ACCRUING recoveryAccrual)?
+    //       (IN (NUMBER INSTALMENTS | INSTALMENTS LBRACE (shares+=expr COMMA?)* RBRACE))? # loanRecoveryItem
     //     | stepUp                      # loanStepUpItem   (repeatable)
     //     | marginGrid                  # loanMarginGridItem
     //     | DEFAULT_INTEREST PLUS? expr # loanDefaultInterestItem
@@ -78,7 +80,7 @@ internal sealed partial class CstToAst
                 case LoanRecoveryItemContext r:
                     // 'recovery 40% after 18m accruing 8% in 4 instalments': the workout's terms belong to the first
                     // 'recovery' kept, as its rate does.
-                    var (rate, lag) = (VisitExpr(r.expr()), VisitDuration(r.duration()));
+                    var (rate, lag) = (VisitExpr(r.rate), VisitDuration(r.duration()));
                     var (grows, parts) = (VisitRecoveryAccrual(r), VisitRecoveryInstalments(r));
                     if (items.IsFirst("recovery", Span(r)))
                     {
@@ -135,12 +137,20 @@ internal sealed partial class CstToAst
         };
     }
 
-    // 'in 4 instalments': a whole number of at least one (DL0106 otherwise, as for any count).
+    // 'in 4 instalments': a whole number of at least one (DL0106 otherwise, as for any count); 'in instalments { 50%
+    // 30% 20% }': as many parts as shares (their checks are LoanRules', DL0449), an empty list none (DL0449 too).
     private RecoveryInstalmentsSyntax? VisitRecoveryInstalments(LoanRecoveryItemContext item)
     {
         if (Matched(item.IN()) is not { } @in || Matched(item.INSTALMENTS()) is not { } words)
         {
             return null;
+        }
+
+        if (Matched(item.LBRACE()) is not null)
+        {
+            var shares = item._shares.Select(VisitExpr).OfType<ExpressionSyntax>().ToImmutableArray();
+            IToken end = Matched(item.RBRACE()) ?? Matched(item.LBRACE())!;
+            return new RecoveryInstalmentsSyntax(shares.Length, Spans.Join(Span(@in), Span(end))) { Shares = shares, Listed = true };
         }
 
         int? count = VisitWholeNumber(Matched(item.NUMBER()), "the number of recovery instalments", minimum: 1);

@@ -34,6 +34,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             binder.BindTerms(point.Amount);
         }
 
+        foreach (ExpressionSyntax share in loan.RecoveryInstalments?.Shares ?? [])
+        {
+            binder.BindTerms(share);
+        }
+
         CouponRules.BindMargins(loan.StepUps, loan.MarginGrid, binder, $"loan '{loan.Name?.Text}'");
     }
 
@@ -47,6 +52,10 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
         checker.Term(loan.DefaultInterest, Unit.Rate, $"the default interest of {l}", TypeChecker.Range.NonNegative);
+        foreach (ExpressionSyntax share in loan.RecoveryInstalments?.Shares ?? [])
+        {
+            checker.Term(share, Unit.Rate, $"a recovery instalment's share of the claim of {l}", TypeChecker.Range.Fraction);
+        }
         // A schedule of shares of the original balance (its first amount a rate) or of amounts, not both.
         bool shares = loan.Amortization is { InShares: true };
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
@@ -148,6 +157,16 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentsBeyondWorkout(
                     instalments.Span, name, instalments.Count, (int)Math.Min(lastMonths, int.MaxValue), DurationRules.MaxWorkoutMonths / 12));
+            }
+        }
+
+        // 'in instalments { 50% 30% 20% }': shares of the claim, received whole (DL0449).
+        if (loan.RecoveryInstalments is { Listed: true } parts)
+        {
+            double total = parts.Shares.Sum(share => checks.Analysis.ConstantOf(share, 0));
+            if (Math.Abs(total - 1) > 1e-9)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentSharesNotWhole(parts.Span, name, total));
             }
         }
 
