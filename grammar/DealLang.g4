@@ -233,8 +233,11 @@ coverage
 // loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
 //                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
 // tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag;
-// 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts.
+// 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts,
+// 'in instalments { 50% 30% 20% }' in parts of unequal size (shares of the claim, one a period).
 // 'step_up 2% from DATE', 'step_up 2% while Trigger' and 'margin grid Leverage { ... }' add to its coupon, as a tranche's.
+// 'amortize level semiannual', 'amortize linear annual': its instalments at its own frequency (a word as the header's
+// 'pay'; a plain name, so the next item's keyword is never taken for it), dated back from its maturity.
 // 'default_interest +2%': the default rate, the coupon plus a margin, at which what the obligor owes after its default
 // accrues (an accruing claim's cap, and the rate of one 'accruing coupon').
 loanDecl
@@ -246,9 +249,9 @@ loanItem
     | BALANCE expr                                   # loanBalanceItem
     | COUPON couponTerms                             # loanCouponItem
     | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
-    | AMORTIZE amortization                          # loanAmortizeItem
+    | AMORTIZE amortization IDENT?                   # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
-    | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)?   # loanRecoveryItem
+    | RECOVERY rate=expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN (NUMBER INSTALMENTS | INSTALMENTS LBRACE (shares+=expr COMMA?)* RBRACE))?   # loanRecoveryItem
     | stepUp                                         # loanStepUpItem
     | marginGrid                                     # loanMarginGridItem
     | DEFAULT_INTEREST PLUS? expr                    # loanDefaultInterestItem

@@ -44,3 +44,17 @@ public sealed record ScheduledAmortization(ImmutableArray<double> Amounts) : Amo
 {
     public override string Name => "schedule";
 }
+
+/// <summary>A loan's <c>level</c> or <c>linear</c> instalments at its own frequency (<c>amortize level semiannual</c>):
+/// <see cref="Dates"/> are the instalment dates (back from the maturity by the frequency), <see cref="Instalments"/>
+/// each one's principal, and <see cref="Amounts"/> those summed into the period each date falls in, one for every
+/// period of the model as a schedule's (docs/language.md, loan).</summary>
+public sealed record InstalmentAmortization(
+    string Kind,
+    Frequency Every,
+    ImmutableArray<Date> Dates,
+    ImmutableArray<double> Instalments,
+    ImmutableArray<double> Amounts) : AmortizationModel
+{
+    public override string Name => Kind + " " + Frequencies.Name(Every);
+}

@@ -41,9 +41,13 @@ public sealed record LoanModel(
     /// a claim at a stated rate is capped by the defaulted balance at that default rate; 0 when none.</summary>
     public double DefaultInterest { get; init; }
 
-    /// <summary>The equal parts the claim is received in, one a period from the lag's end (<c>in 4 instalments</c>);
+    /// <summary>The parts (equal, or of <see cref="RecoveryShares"/>) the claim is received in, one a period from the lag's end (<c>in 4 instalments</c>);
     /// 1 when it is received whole.</summary>
     public int RecoveryInstalments { get; init; } = 1;
+
+    /// <summary>Each instalment's share of the claim (<c>in instalments { 50% 30% 20% }</c>), as many as
+    /// <see cref="RecoveryInstalments"/>; empty for equal parts.</summary>
+    public ImmutableArray<double> RecoveryShares { get; init; } = [];
 
     /// <summary>Whether the claim grows during the workout (a stated rate above 0, or the coupon).</summary>
     public bool RecoveryAccrues => RecoveryAccruesAtCoupon || RecoveryAccrualRate > 0;

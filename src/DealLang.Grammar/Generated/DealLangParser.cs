@@ -4059,6 +4059,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public AmortizationContext amortization() {
 			return GetRuleContext<AmortizationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
 		public LoanAmortizeItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -4079,9 +4080,15 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class LoanRecoveryItemContext : LoanItemContext {
+		public ExprContext rate;
+		public ExprContext _expr;
+		public IList<ExprContext> _shares = new List<ExprContext>();
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
@@ -4094,6 +4101,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
 		public LoanRecoveryItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -4147,7 +4160,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 577;
+			State = 594;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -4200,15 +4213,25 @@ public partial class DealLangParser : Parser {
 				Match(AMORTIZE);
 				State = 552;
 				amortization();
+				State = 554;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 553;
+					Match(IDENT);
+					}
+				}
+
 				}
 				break;
 			case MATURITY:
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 553;
+				State = 556;
 				Match(MATURITY);
-				State = 554;
+				State = 557;
 				Match(DATE);
 				}
 				break;
@@ -4216,45 +4239,90 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 555;
+				State = 558;
 				Match(RECOVERY);
-				State = 556;
-				expr(0);
 				State = 559;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 557;
+					State = 560;
 					Match(AFTER);
-					State = 558;
+					State = 561;
 					duration();
 					}
 				}
 
-				State = 563;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 561;
+					State = 564;
 					Match(ACCRUING);
-					State = 562;
+					State = 565;
 					recoveryAccrual();
 					}
 				}
 
-				State = 568;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 565;
+					State = 568;
 					Match(IN);
-					State = 566;
-					Match(NUMBER);
-					State = 567;
-					Match(INSTALMENTS);
+					State = 583;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case NUMBER:
+						{
+						State = 569;
+						Match(NUMBER);
+						State = 570;
+						Match(INSTALMENTS);
+						}
+						break;
+					case INSTALMENTS:
+						{
+						State = 571;
+						Match(INSTALMENTS);
+						State = 572;
+						Match(LBRACE);
+						State = 579;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+							{
+							{
+							State = 573;
+							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
+							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
+							State = 575;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							if (_la==COMMA) {
+								{
+								State = 574;
+								Match(COMMA);
+								}
+							}
+
+							}
+							}
+							State = 581;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						}
+						State = 582;
+						Match(RBRACE);
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
 					}
 				}
 
@@ -4264,7 +4332,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 570;
+				State = 587;
 				stepUp();
 				}
 				break;
@@ -4272,7 +4340,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 571;
+				State = 588;
 				marginGrid();
 				}
 				break;
@@ -4280,19 +4348,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 572;
+				State = 589;
 				Match(DEFAULT_INTEREST);
-				State = 574;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 573;
+					State = 590;
 					Match(PLUS);
 					}
 				}
 
-				State = 576;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4351,14 +4419,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 581;
+			State = 598;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 596;
 				Match(COUPON);
 				}
 				break;
@@ -4366,7 +4434,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 580;
+				State = 597;
 				expr(0);
 				}
 				break;
@@ -4418,27 +4486,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
+			State = 600;
 			Match(FLEET);
-			State = 584;
+			State = 601;
 			_localctx.name = ident();
-			State = 585;
+			State = 602;
 			Match(LBRACE);
-			State = 589;
+			State = 606;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 586;
+				State = 603;
 				fleetItem();
 				}
 				}
-				State = 591;
+				State = 608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 592;
+			State = 609;
 			Match(RBRACE);
 			}
 		}
@@ -4635,32 +4703,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 633;
+			State = 650;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 594;
+				State = 611;
 				Match(DELIVERIES);
-				State = 595;
+				State = 612;
 				Match(LBRACE);
-				State = 599;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 596;
+					State = 613;
 					delivery();
 					}
 					}
-					State = 601;
+					State = 618;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 602;
+				State = 619;
 				Match(RBRACE);
 				}
 				break;
@@ -4668,9 +4736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 603;
+				State = 620;
 				Match(UNITS);
-				State = 604;
+				State = 621;
 				expr(0);
 				}
 				break;
@@ -4678,9 +4746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 605;
+				State = 622;
 				Match(UNIT_COST);
-				State = 606;
+				State = 623;
 				expr(0);
 				}
 				break;
@@ -4688,11 +4756,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 607;
+				State = 624;
 				Match(DEPRECIATE);
-				State = 608;
+				State = 625;
 				Match(STRAIGHT_LINE);
-				State = 609;
+				State = 626;
 				duration();
 				}
 				break;
@@ -4700,13 +4768,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 610;
+				State = 627;
 				Match(DEPRECIATE);
-				State = 611;
+				State = 628;
 				Match(DECLINING);
-				State = 612;
+				State = 629;
 				expr(0);
-				State = 613;
+				State = 630;
 				perYear();
 				}
 				break;
@@ -4714,9 +4782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 615;
+				State = 632;
 				Match(POWER);
-				State = 616;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -4724,9 +4792,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 617;
+				State = 634;
 				Match(PUE);
-				State = 618;
+				State = 635;
 				expr(0);
 				}
 				break;
@@ -4734,9 +4802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 619;
+				State = 636;
 				Match(POWER_PRICE);
-				State = 620;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4744,11 +4812,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 621;
+				State = 638;
 				Match(MAINTENANCE);
-				State = 622;
+				State = 639;
 				expr(0);
-				State = 623;
+				State = 640;
 				perYear();
 				}
 				break;
@@ -4756,15 +4824,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 625;
+				State = 642;
 				Match(MARKET_VALUE);
-				State = 626;
+				State = 643;
 				expr(0);
-				State = 627;
+				State = 644;
 				Match(DECLINING);
-				State = 628;
+				State = 645;
 				expr(0);
-				State = 629;
+				State = 646;
 				perYear();
 				}
 				break;
@@ -4772,9 +4840,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 631;
+				State = 648;
 				Match(GENERATION);
-				State = 632;
+				State = 649;
 				ident();
 				}
 				break;
@@ -4831,31 +4899,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 635;
+			State = 652;
 			Match(CONTRACT);
-			State = 636;
+			State = 653;
 			_localctx.name = ident();
-			State = 637;
+			State = 654;
 			Match(ON);
-			State = 638;
+			State = 655;
 			_localctx.fleet = ident();
-			State = 639;
+			State = 656;
 			Match(LBRACE);
-			State = 643;
+			State = 660;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 1210107560199L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 640;
+				State = 657;
 				contractItem();
 				}
 				}
-				State = 645;
+				State = 662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 646;
+			State = 663;
 			Match(RBRACE);
 			}
 		}
@@ -5084,16 +5152,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 704;
+			State = 721;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 648;
+				State = 665;
 				Match(CUSTOMER);
-				State = 649;
+				State = 666;
 				ident();
 				}
 				break;
@@ -5101,9 +5169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 650;
+				State = 667;
 				Match(UNITS);
-				State = 651;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -5111,11 +5179,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 652;
+				State = 669;
 				Match(PRICE);
-				State = 653;
+				State = 670;
 				Match(AT);
-				State = 654;
+				State = 671;
 				Match(MARKET);
 				}
 				break;
@@ -5123,9 +5191,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 655;
+				State = 672;
 				Match(PRICE);
-				State = 656;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -5133,11 +5201,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 657;
+				State = 674;
 				Match(HOUR);
-				State = 658;
+				State = 675;
 				expr(0);
-				State = 659;
+				State = 676;
 				perYear();
 				}
 				break;
@@ -5145,9 +5213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 661;
+				State = 678;
 				Match(TAKE_OR_PAY);
-				State = 662;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -5155,9 +5223,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 663;
+				State = 680;
 				Match(STARTS);
-				State = 664;
+				State = 681;
 				Match(DATE);
 				}
 				break;
@@ -5165,9 +5233,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 665;
+				State = 682;
 				Match(TERM);
-				State = 666;
+				State = 683;
 				duration();
 				}
 				break;
@@ -5175,25 +5243,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 667;
+				State = 684;
 				Match(TERMINATION_FEE);
-				State = 668;
+				State = 685;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 674;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 669;
+					State = 686;
 					Match(AMORTISING);
-					State = 672;
+					State = 689;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 670;
+						State = 687;
 						Match(TO);
-						State = 671;
+						State = 688;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5207,17 +5275,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 676;
+				State = 693;
 				Match(RENEWALS);
-				State = 677;
+				State = 694;
 				renewalCount();
-				State = 678;
+				State = 695;
 				duration();
-				State = 679;
+				State = 696;
 				Match(AT);
-				State = 680;
+				State = 697;
 				Match(CUSTOMER);
-				State = 681;
+				State = 698;
 				Match(OPTION);
 				}
 				break;
@@ -5225,20 +5293,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 683;
+				State = 700;
 				Match(PREPAYMENT);
-				State = 684;
+				State = 701;
 				expr(0);
-				State = 688;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 685;
+					State = 702;
 					Match(APPLIED);
-					State = 686;
+					State = 703;
 					Match(OVER);
-					State = 687;
+					State = 704;
 					Match(TERM);
 					}
 				}
@@ -5249,7 +5317,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 690;
+				State = 707;
 				guarantorClause();
 				}
 				break;
@@ -5257,34 +5325,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 691;
+				State = 708;
 				Match(BREAK_OPTION);
-				State = 692;
+				State = 709;
 				Match(AT);
-				State = 693;
+				State = 710;
 				duration();
-				State = 698;
+				State = 715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 694;
+					State = 711;
 					Match(COMMA);
-					State = 695;
+					State = 712;
 					duration();
 					}
 					}
-					State = 700;
+					State = 717;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 702;
+				State = 719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 701;
+					State = 718;
 					breakFee();
 					}
 				}
@@ -5339,27 +5407,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 723;
 			Match(COINS);
-			State = 707;
+			State = 724;
 			_localctx.name = ident();
-			State = 708;
+			State = 725;
 			Match(LBRACE);
-			State = 712;
+			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
 				{
 				{
-				State = 709;
+				State = 726;
 				coinsItem();
 				}
 				}
-				State = 714;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 715;
+			State = 732;
 			Match(RBRACE);
 			}
 		}
@@ -5509,16 +5577,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 735;
+			State = 752;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 717;
+				State = 734;
 				Match(HOLDINGS);
-				State = 718;
+				State = 735;
 				expr(0);
 				}
 				break;
@@ -5526,9 +5594,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 719;
+				State = 736;
 				Match(PRICE);
-				State = 720;
+				State = 737;
 				ident();
 				}
 				break;
@@ -5536,9 +5604,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 721;
+				State = 738;
 				Match(HASHRATE);
-				State = 722;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5546,9 +5614,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 723;
+				State = 740;
 				Match(NETWORK);
-				State = 724;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5556,9 +5624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 725;
+				State = 742;
 				Match(REWARDS);
-				State = 726;
+				State = 743;
 				expr(0);
 				}
 				break;
@@ -5566,9 +5634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 727;
+				State = 744;
 				Match(POWER);
-				State = 728;
+				State = 745;
 				expr(0);
 				}
 				break;
@@ -5576,9 +5644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 729;
+				State = 746;
 				Match(POWER_PRICE);
-				State = 730;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5586,9 +5654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 731;
+				State = 748;
 				Match(DEPTH);
-				State = 732;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5596,9 +5664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 733;
+				State = 750;
 				Match(IMPACT);
-				State = 734;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5650,20 +5718,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
+			State = 754;
 			Match(DATE);
-			State = 738;
+			State = 755;
 			_localctx.units = expr(0);
-			State = 739;
+			State = 756;
 			Match(AT);
-			State = 740;
+			State = 757;
 			_localctx.cost = expr(0);
-			State = 742;
+			State = 759;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 741;
+				State = 758;
 				Match(COMMA);
 				}
 			}
@@ -5716,27 +5784,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 744;
+			State = 761;
 			Match(TRANCHE);
-			State = 745;
+			State = 762;
 			_localctx.name = ident();
-			State = 746;
+			State = 763;
 			Match(LBRACE);
-			State = 750;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 747;
+				State = 764;
 				trancheItem();
 				}
 				}
-				State = 752;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 753;
+			State = 770;
 			Match(RBRACE);
 			}
 		}
@@ -5785,38 +5853,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
+			State = 772;
 			_localctx.rate = expr(0);
-			State = 757;
+			State = 774;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 756;
+				State = 773;
 				Match(FIXED);
 				}
 			}
 
-			State = 761;
+			State = 778;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 759;
+				State = 776;
 				Match(FLOOR);
-				State = 760;
+				State = 777;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 765;
+			State = 782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 763;
+				State = 780;
 				Match(CAP);
-				State = 764;
+				State = 781;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6157,16 +6225,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 846;
+			State = 863;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 767;
+				State = 784;
 				Match(BALANCE);
-				State = 768;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -6174,9 +6242,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 769;
+				State = 786;
 				Match(COUPON);
-				State = 770;
+				State = 787;
 				couponTerms();
 				}
 				break;
@@ -6184,26 +6252,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 771;
+				State = 788;
 				Match(PIK);
-				State = 773;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 772;
+					State = 789;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 777;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 775;
+					State = 792;
 					Match(WHEN);
-					State = 776;
+					State = 793;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6214,9 +6282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 779;
+				State = 796;
 				Match(PIK);
-				State = 780;
+				State = 797;
 				Match(UNPAID);
 				}
 				break;
@@ -6224,9 +6292,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 781;
+				State = 798;
 				Match(ISSUE_PRICE);
-				State = 782;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -6234,9 +6302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 783;
+				State = 800;
 				Match(COMMITMENT);
-				State = 784;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -6244,11 +6312,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 785;
+				State = 802;
 				Match(AVAILABLE);
-				State = 786;
+				State = 803;
 				Match(UNTIL);
-				State = 787;
+				State = 804;
 				Match(DATE);
 				}
 				break;
@@ -6256,25 +6324,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 788;
+				State = 805;
 				Match(DRAWS);
-				State = 789;
+				State = 806;
 				Match(LBRACE);
-				State = 793;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 790;
+					State = 807;
 					schedulePoint();
 					}
 					}
-					State = 795;
+					State = 812;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 796;
+				State = 813;
 				Match(RBRACE);
 				}
 				break;
@@ -6282,15 +6350,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 797;
+				State = 814;
 				Match(DRAWS);
-				State = 798;
+				State = 815;
 				Match(AGAINST);
-				State = 799;
+				State = 816;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 800;
+				State = 817;
 				Match(ADVANCE);
-				State = 801;
+				State = 818;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6298,9 +6366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 803;
+				State = 820;
 				Match(COMMITMENT_FEE);
-				State = 804;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6308,7 +6376,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 805;
+				State = 822;
 				stepUp();
 				}
 				break;
@@ -6316,7 +6384,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 806;
+				State = 823;
 				marginGrid();
 				}
 				break;
@@ -6324,15 +6392,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 807;
+				State = 824;
 				Match(MARGIN);
-				State = 808;
+				State = 825;
 				Match(INVESTMENT_GRADE);
-				State = 809;
+				State = 826;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 810;
+				State = 827;
 				Match(ELSE);
-				State = 811;
+				State = 828;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6340,9 +6408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 813;
+				State = 830;
 				Match(TARGET_BALANCE);
-				State = 814;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6350,11 +6418,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 815;
+				State = 832;
 				Match(INTEREST_ONLY);
-				State = 816;
+				State = 833;
 				Match(UNTIL);
-				State = 817;
+				State = 834;
 				Match(DATE);
 				}
 				break;
@@ -6362,9 +6430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 818;
+				State = 835;
 				Match(AMORTIZE);
-				State = 819;
+				State = 836;
 				amortization();
 				}
 				break;
@@ -6372,9 +6440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 820;
+				State = 837;
 				Match(MATURITY);
-				State = 821;
+				State = 838;
 				Match(DATE);
 				}
 				break;
@@ -6382,9 +6450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 822;
+				State = 839;
 				Match(SENIORITY);
-				State = 823;
+				State = 840;
 				Match(NUMBER);
 				}
 				break;
@@ -6392,7 +6460,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 824;
+				State = 841;
 				guarantorClause();
 				}
 				break;
@@ -6400,50 +6468,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 825;
+				State = 842;
 				Match(CONVERTIBLE);
-				State = 826;
+				State = 843;
 				Match(AT);
-				State = 827;
+				State = 844;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 828;
+				State = 845;
 				Match(AGAINST);
-				State = 829;
+				State = 846;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 833;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 830;
+					State = 847;
 					Match(EARLY);
-					State = 831;
+					State = 848;
 					Match(ABOVE);
-					State = 832;
+					State = 849;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 838;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 835;
+					State = 852;
 					convertiblePut();
 					}
 					}
-					State = 840;
+					State = 857;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 842;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 841;
+					State = 858;
 					convertibleCall();
 					}
 				}
@@ -6454,9 +6522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 844;
+				State = 861;
 				Match(COMPLETION);
-				State = 845;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6501,13 +6569,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 865;
 			Match(PUT);
-			State = 849;
+			State = 866;
 			Match(DATE);
-			State = 850;
+			State = 867;
 			Match(AT);
-			State = 851;
+			State = 868;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6551,15 +6619,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 870;
 			Match(CALL);
-			State = 854;
+			State = 871;
 			Match(FROM);
-			State = 855;
+			State = 872;
 			Match(DATE);
-			State = 856;
+			State = 873;
 			Match(ABOVE);
-			State = 857;
+			State = 874;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6606,26 +6674,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 859;
+			State = 876;
 			Match(STEP_UP);
-			State = 860;
+			State = 877;
 			expr(0);
-			State = 865;
+			State = 882;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 861;
+				State = 878;
 				Match(FROM);
-				State = 862;
+				State = 879;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 863;
+				State = 880;
 				Match(WHILE);
-				State = 864;
+				State = 881;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6686,41 +6754,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 867;
+			State = 884;
 			Match(MARGIN);
-			State = 868;
+			State = 885;
 			Match(GRID);
-			State = 869;
+			State = 886;
 			_localctx.test = ident();
-			State = 870;
+			State = 887;
 			Match(LBRACE);
-			State = 874;
+			State = 891;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 871;
+				State = 888;
 				gridTier();
 				}
 				}
-				State = 876;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 879;
+			State = 896;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 877;
+				State = 894;
 				Match(ELSE);
-				State = 878;
+				State = 895;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 881;
+			State = 898;
 			Match(RBRACE);
 			}
 		}
@@ -6765,11 +6833,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 883;
+			State = 900;
 			Match(BELOW);
-			State = 884;
+			State = 901;
 			_localctx.bound = expr(0);
-			State = 885;
+			State = 902;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6851,14 +6919,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 899;
+			State = 916;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 887;
+				State = 904;
 				Match(BULLET);
 				}
 				break;
@@ -6866,7 +6934,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 888;
+				State = 905;
 				Match(LEVEL);
 				}
 				break;
@@ -6874,7 +6942,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 889;
+				State = 906;
 				Match(LINEAR);
 				}
 				break;
@@ -6882,25 +6950,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 890;
+				State = 907;
 				Match(SCHEDULE);
-				State = 891;
+				State = 908;
 				Match(LBRACE);
-				State = 895;
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 892;
+					State = 909;
 					schedulePoint();
 					}
 					}
-					State = 897;
+					State = 914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 898;
+				State = 915;
 				Match(RBRACE);
 				}
 				break;
@@ -6954,27 +7022,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 901;
+			State = 918;
 			Match(HOLDING);
-			State = 902;
+			State = 919;
 			_localctx.name = ident();
-			State = 903;
+			State = 920;
 			Match(LBRACE);
-			State = 907;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
 				{
 				{
-				State = 904;
+				State = 921;
 				holdingItem();
 				}
 				}
-				State = 909;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 910;
+			State = 927;
 			Match(RBRACE);
 			}
 		}
@@ -7108,20 +7176,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 935;
+			State = 952;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 912;
+				State = 929;
 				Match(OF);
-				State = 913;
+				State = 930;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 914;
+				State = 931;
 				Match(DOT);
-				State = 915;
+				State = 932;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7129,9 +7197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 917;
+				State = 934;
 				Match(SHARE);
-				State = 918;
+				State = 935;
 				expr(0);
 				}
 				break;
@@ -7139,9 +7207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 919;
+				State = 936;
 				Match(FACE);
-				State = 920;
+				State = 937;
 				expr(0);
 				}
 				break;
@@ -7149,9 +7217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 921;
+				State = 938;
 				Match(MARK);
-				State = 922;
+				State = 939;
 				Match(PAR);
 				}
 				break;
@@ -7159,9 +7227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 923;
+				State = 940;
 				Match(MARK);
-				State = 924;
+				State = 941;
 				ident();
 				}
 				break;
@@ -7169,19 +7237,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 925;
+				State = 942;
 				Match(MARKET);
-				State = 927;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 926;
+					State = 943;
 					holdingMarketTerm();
 					}
 					}
-					State = 929;
+					State = 946;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7191,13 +7259,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 931;
+				State = 948;
 				Match(DRAWS);
-				State = 932;
+				State = 949;
 				Match(CALLED);
-				State = 933;
+				State = 950;
 				Match(FROM);
-				State = 934;
+				State = 951;
 				ident();
 				}
 				break;
@@ -7271,16 +7339,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 943;
+			State = 960;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 937;
+				State = 954;
 				Match(DISCOUNT);
-				State = 938;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7288,9 +7356,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 939;
+				State = 956;
 				Match(DEPTH);
-				State = 940;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7298,9 +7366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 941;
+				State = 958;
 				Match(IMPACT);
-				State = 942;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7354,27 +7422,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 945;
+			State = 962;
 			Match(EQUITY);
-			State = 946;
+			State = 963;
 			_localctx.name = ident();
-			State = 947;
+			State = 964;
 			Match(LBRACE);
-			State = 951;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 948;
+				State = 965;
 				equityItem();
 				}
 				}
-				State = 953;
+				State = 970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 954;
+			State = 971;
 			Match(RBRACE);
 			}
 		}
@@ -7510,16 +7578,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 991;
+			State = 1008;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 956;
+				State = 973;
 				Match(CONTRIBUTED);
-				State = 957;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7527,23 +7595,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 975;
 				Match(HOLDERS);
-				State = 959;
+				State = 976;
 				holder();
-				State = 964;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 960;
+					State = 977;
 					Match(COMMA);
-					State = 961;
+					State = 978;
 					holder();
 					}
 					}
-					State = 966;
+					State = 983;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7553,9 +7621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 967;
+				State = 984;
 				Match(HURDLE);
-				State = 968;
+				State = 985;
 				expr(0);
 				}
 				break;
@@ -7563,32 +7631,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 969;
+				State = 986;
 				Match(CARRY);
-				State = 970;
+				State = 987;
 				expr(0);
-				State = 971;
+				State = 988;
 				Match(TO);
-				State = 972;
+				State = 989;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 975;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 973;
+					State = 990;
 					Match(CATCH_UP);
-					State = 974;
+					State = 991;
 					expr(0);
 					}
 				}
 
-				State = 978;
+				State = 995;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 977;
+					State = 994;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7599,9 +7667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 980;
+				State = 997;
 				Match(COMMITMENT);
-				State = 981;
+				State = 998;
 				expr(0);
 				}
 				break;
@@ -7609,23 +7677,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 982;
+				State = 999;
 				Match(CALLS);
-				State = 983;
+				State = 1000;
 				capitalCall();
-				State = 988;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 984;
+					State = 1001;
 					Match(COMMA);
-					State = 985;
+					State = 1002;
 					capitalCall();
 					}
 					}
-					State = 990;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7682,32 +7750,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 993;
+			State = 1010;
 			ident();
-			State = 994;
+			State = 1011;
 			expr(0);
-			State = 1003;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 995;
+				State = 1012;
 				Match(LBRACE);
-				State = 999;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
 					{
 					{
-					State = 996;
+					State = 1013;
 					holderTerm();
 					}
 					}
-					State = 1001;
+					State = 1018;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1019;
 				Match(RBRACE);
 				}
 			}
@@ -7782,16 +7850,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 1011;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1005;
+				State = 1022;
 				Match(HURDLE);
-				State = 1006;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7799,9 +7867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1007;
+				State = 1024;
 				Match(CARRY);
-				State = 1008;
+				State = 1025;
 				expr(0);
 				}
 				break;
@@ -7809,9 +7877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1009;
+				State = 1026;
 				Match(CATCH_UP);
-				State = 1010;
+				State = 1027;
 				expr(0);
 				}
 				break;
@@ -7855,9 +7923,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1013;
+			State = 1030;
 			Match(DATE);
-			State = 1014;
+			State = 1031;
 			expr(0);
 			}
 		}
@@ -7907,32 +7975,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
+			State = 1033;
 			Match(ACCOUNT);
-			State = 1017;
+			State = 1034;
 			_localctx.name = ident();
-			State = 1026;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1018;
+				State = 1035;
 				Match(LBRACE);
-				State = 1022;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
 					{
 					{
-					State = 1019;
+					State = 1036;
 					accountItem();
 					}
 					}
-					State = 1024;
+					State = 1041;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1025;
+				State = 1042;
 				Match(RBRACE);
 				}
 			}
@@ -8007,16 +8075,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1034;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1028;
+				State = 1045;
 				Match(TARGET);
-				State = 1029;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -8024,9 +8092,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1030;
+				State = 1047;
 				Match(INITIAL);
-				State = 1031;
+				State = 1048;
 				expr(0);
 				}
 				break;
@@ -8034,9 +8102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1032;
+				State = 1049;
 				Match(EARNS);
-				State = 1033;
+				State = 1050;
 				expr(0);
 				}
 				break;
@@ -8097,31 +8165,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1036;
+			State = 1053;
 			Match(FEE);
-			State = 1037;
+			State = 1054;
 			_localctx.name = ident();
-			State = 1038;
+			State = 1055;
 			Match(LBRACE);
-			State = 1039;
+			State = 1056;
 			expr(0);
-			State = 1047;
+			State = 1064;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1040;
+				State = 1057;
 				perYear();
-				State = 1045;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1041;
+					State = 1058;
 					Match(ESCALATING);
-					State = 1042;
+					State = 1059;
 					expr(0);
-					State = 1043;
+					State = 1060;
 					perYear();
 					}
 				}
@@ -8129,7 +8197,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1049;
+			State = 1066;
 			Match(RBRACE);
 			}
 		}
@@ -8184,52 +8252,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1051;
+			State = 1068;
 			Match(TEST);
-			State = 1052;
+			State = 1069;
 			_localctx.name = ident();
-			State = 1053;
+			State = 1070;
 			Match(ASSIGN);
-			State = 1054;
+			State = 1071;
 			expr(0);
-			State = 1061;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1055;
+				State = 1072;
 				Match(OVER);
-				State = 1058;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1056;
+					State = 1073;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1057;
+					State = 1074;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1060;
+				State = 1077;
 				duration();
 				}
 			}
 
-			State = 1065;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1063;
+				State = 1080;
 				Match(FROM);
-				State = 1064;
+				State = 1081;
 				Match(DATE);
 				}
 			}
@@ -8316,79 +8384,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1067;
+			State = 1084;
 			Match(TRIGGER);
-			State = 1068;
+			State = 1085;
 			_localctx.name = ident();
-			State = 1069;
+			State = 1086;
 			Match(WHEN);
-			State = 1070;
+			State = 1087;
 			expr(0);
-			State = 1073;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1071;
+				State = 1088;
 				Match(FROM);
-				State = 1072;
+				State = 1089;
 				Match(DATE);
-				}
-			}
-
-			State = 1078;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==TRIPS) {
-				{
-				State = 1075;
-				Match(TRIPS);
-				State = 1076;
-				Match(AFTER);
-				State = 1077;
-				_localctx.trips = Match(NUMBER);
-				}
-			}
-
-			State = 1083;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==CURES) {
-				{
-				State = 1080;
-				Match(CURES);
-				State = 1081;
-				Match(AFTER);
-				State = 1082;
-				_localctx.cures = Match(NUMBER);
 				}
 			}
 
 			State = 1095;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==TRIPS) {
+				{
+				State = 1092;
+				Match(TRIPS);
+				State = 1093;
+				Match(AFTER);
+				State = 1094;
+				_localctx.trips = Match(NUMBER);
+				}
+			}
+
+			State = 1100;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 1097;
+				Match(CURES);
+				State = 1098;
+				Match(AFTER);
+				State = 1099;
+				_localctx.cures = Match(NUMBER);
+				}
+			}
+
+			State = 1112;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1085;
+				State = 1102;
 				Match(CURE);
-				State = 1086;
+				State = 1103;
 				Match(BY);
-				State = 1087;
+				State = 1104;
 				_localctx.curer = ident();
-				State = 1088;
+				State = 1105;
 				Match(UP);
-				State = 1089;
+				State = 1106;
 				Match(TO);
-				State = 1090;
+				State = 1107;
 				_localctx.times = Match(NUMBER);
-				State = 1091;
+				State = 1108;
 				Match(TIMES);
-				State = 1093;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1092;
+					State = 1109;
 					cureDestination();
 					}
 				}
@@ -8396,23 +8464,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1097;
+			State = 1114;
 			Match(ARROW);
-			State = 1098;
+			State = 1115;
 			triggerEffect();
-			State = 1103;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1099;
+				State = 1116;
 				Match(COMMA);
-				State = 1100;
+				State = 1117;
 				triggerEffect();
 				}
 				}
-				State = 1105;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8484,43 +8552,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1122;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1106;
+				State = 1123;
 				Match(PREPAYING);
-				State = 1107;
+				State = 1124;
 				ident();
-				State = 1112;
+				State = 1129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1108;
+					State = 1125;
 					Match(COMMA);
-					State = 1109;
+					State = 1126;
 					ident();
 					}
 					}
-					State = 1114;
+					State = 1131;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1118;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1115;
+					State = 1132;
 					Match(THEN);
-					State = 1116;
+					State = 1133;
 					Match(INTO);
-					State = 1117;
+					State = 1134;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8531,9 +8599,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1120;
+				State = 1137;
 				Match(INTO);
-				State = 1121;
+				State = 1138;
 				ident();
 				}
 				break;
@@ -8622,20 +8690,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1143;
+			State = 1160;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1124;
+				State = 1141;
 				Match(SWEEP);
-				State = 1125;
+				State = 1142;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1126;
+				State = 1143;
 				Match(TO);
-				State = 1127;
+				State = 1144;
 				ident();
 				}
 				break;
@@ -8643,34 +8711,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1128;
+				State = 1145;
 				Match(ACCELERATE);
-				State = 1140;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1129;
+					State = 1146;
 					Match(LPAREN);
-					State = 1130;
+					State = 1147;
 					ident();
-					State = 1135;
+					State = 1152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1131;
+						State = 1148;
 						Match(COMMA);
-						State = 1132;
+						State = 1149;
 						ident();
 						}
 						}
-						State = 1137;
+						State = 1154;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1138;
+					State = 1155;
 					Match(RPAREN);
 					}
 				}
@@ -8681,7 +8749,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1142;
+				State = 1159;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8729,20 +8797,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1145;
+			State = 1162;
 			Match(DEFAULT);
-			State = 1146;
+			State = 1163;
 			Match(WHEN);
-			State = 1147;
+			State = 1164;
 			expr(0);
-			State = 1150;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1148;
+				State = 1165;
 				Match(GRACE);
-				State = 1149;
+				State = 1166;
 				duration();
 				}
 			}
@@ -8794,25 +8862,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1152;
+			State = 1169;
 			Match(CFADS);
-			State = 1153;
+			State = 1170;
 			Match(INCLUDES);
-			State = 1154;
+			State = 1171;
 			cfadsItem();
-			State = 1159;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1155;
+				State = 1172;
 				Match(COMMA);
-				State = 1156;
+				State = 1173;
 				cfadsItem();
 				}
 				}
-				State = 1161;
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8852,13 +8920,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1164;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1162;
+				State = 1179;
 				Match(RVG);
 				}
 				break;
@@ -9037,7 +9105,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1163;
+				State = 1180;
 				ident();
 				}
 				break;
@@ -9087,25 +9155,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1166;
+			State = 1183;
 			Match(WATERFALL);
-			State = 1167;
+			State = 1184;
 			Match(LBRACE);
-			State = 1171;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1168;
+				State = 1185;
 				step();
 				}
 				}
-				State = 1173;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1174;
+			State = 1191;
 			Match(RBRACE);
 			}
 		}
@@ -9334,39 +9402,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1270;
+			State = 1287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1176;
+				State = 1193;
 				Match(PAY);
-				State = 1177;
+				State = 1194;
 				((PayStepContext)_localctx).target = reference();
-				State = 1187;
+				State = 1204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1178;
+					State = 1195;
 					Match(USING);
-					State = 1179;
+					State = 1196;
 					ident();
-					State = 1184;
+					State = 1201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1180;
+						State = 1197;
 						Match(COMMA);
-						State = 1181;
+						State = 1198;
 						ident();
 						}
 						}
-						State = 1186;
+						State = 1203;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9379,9 +9447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1189;
+				State = 1206;
 				Match(FILL);
-				State = 1190;
+				State = 1207;
 				ident();
 				}
 				break;
@@ -9389,9 +9457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1191;
+				State = 1208;
 				Match(RELEASE);
-				State = 1192;
+				State = 1209;
 				ident();
 				}
 				break;
@@ -9399,13 +9467,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1193;
+				State = 1210;
 				Match(HOLD);
-				State = 1194;
+				State = 1211;
 				Match(REST);
-				State = 1195;
+				State = 1212;
 				Match(IN);
-				State = 1196;
+				State = 1213;
 				ident();
 				}
 				break;
@@ -9413,25 +9481,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1197;
+				State = 1214;
 				Match(DISTRIBUTE);
-				State = 1200;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1198;
+					State = 1215;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1199;
+					State = 1216;
 					Match(OF);
 					}
 				}
 
-				State = 1202;
+				State = 1219;
 				Match(REST);
-				State = 1203;
+				State = 1220;
 				Match(TO);
-				State = 1204;
+				State = 1221;
 				ident();
 				}
 				break;
@@ -9439,17 +9507,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1205;
+				State = 1222;
 				Match(SWEEP);
-				State = 1206;
+				State = 1223;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1207;
+				State = 1224;
 				Match(OF);
-				State = 1208;
+				State = 1225;
 				Match(REST);
-				State = 1209;
+				State = 1226;
 				Match(TO);
-				State = 1210;
+				State = 1227;
 				ident();
 				}
 				break;
@@ -9457,41 +9525,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1211;
+				State = 1228;
 				Match(SELL);
-				State = 1212;
+				State = 1229;
 				ident();
-				State = 1217;
+				State = 1234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1213;
+					State = 1230;
 					Match(COMMA);
-					State = 1214;
+					State = 1231;
 					ident();
 					}
 					}
-					State = 1219;
+					State = 1236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1221;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1220;
+					State = 1237;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1223;
+				State = 1240;
 				Match(TO);
-				State = 1224;
+				State = 1241;
 				Match(COVER);
-				State = 1225;
+				State = 1242;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9499,52 +9567,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1227;
+				State = 1244;
 				Match(IF);
-				State = 1228;
+				State = 1245;
 				expr(0);
-				State = 1229;
+				State = 1246;
 				Match(LBRACE);
-				State = 1233;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1230;
+					State = 1247;
 					step();
 					}
 					}
-					State = 1235;
+					State = 1252;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1236;
+				State = 1253;
 				Match(RBRACE);
-				State = 1246;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1237;
+					State = 1254;
 					Match(ELSE);
-					State = 1238;
+					State = 1255;
 					Match(LBRACE);
-					State = 1242;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1239;
+						State = 1256;
 						step();
 						}
 						}
-						State = 1244;
+						State = 1261;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1245;
+					State = 1262;
 					Match(RBRACE);
 					}
 				}
@@ -9555,37 +9623,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1248;
+				State = 1265;
 				Match(PRO_RATA);
-				State = 1251;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1249;
+					State = 1266;
 					Match(BY);
-					State = 1250;
+					State = 1267;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1253;
+				State = 1270;
 				Match(LBRACE);
-				State = 1257;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1254;
+					State = 1271;
 					step();
 					}
 					}
-					State = 1259;
+					State = 1276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1260;
+				State = 1277;
 				Match(RBRACE);
 				}
 				break;
@@ -9593,25 +9661,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1261;
+				State = 1278;
 				Match(SEQUENTIAL);
-				State = 1262;
+				State = 1279;
 				Match(LBRACE);
-				State = 1266;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1263;
+					State = 1280;
 					step();
 					}
 					}
-					State = 1268;
+					State = 1285;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1269;
+				State = 1286;
 				Match(RBRACE);
 				}
 				break;
@@ -9661,25 +9729,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1272;
+			State = 1289;
 			Match(ENFORCEMENT);
-			State = 1273;
+			State = 1290;
 			Match(LBRACE);
-			State = 1277;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1274;
+				State = 1291;
 				enforcementItem();
 				}
 				}
-				State = 1279;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1280;
+			State = 1297;
 			Match(RBRACE);
 			}
 		}
@@ -9751,44 +9819,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1298;
+			State = 1315;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1282;
+				State = 1299;
 				Match(SELL);
-				State = 1283;
+				State = 1300;
 				ident();
-				State = 1288;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1284;
+					State = 1301;
 					Match(COMMA);
-					State = 1285;
+					State = 1302;
 					ident();
 					}
 					}
-					State = 1290;
+					State = 1307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1294;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1291;
+					State = 1308;
 					sellTerm();
 					}
 					}
-					State = 1296;
+					State = 1313;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9798,7 +9866,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1297;
+				State = 1314;
 				waterfallDecl();
 				}
 				break;
@@ -9941,16 +10009,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1322;
+			State = 1339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1300;
+				State = 1317;
 				Match(HAIRCUT);
-				State = 1301;
+				State = 1318;
 				expr(0);
 				}
 				break;
@@ -9958,9 +10026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1302;
+				State = 1319;
 				Match(LAG);
-				State = 1303;
+				State = 1320;
 				duration();
 				}
 				break;
@@ -9968,13 +10036,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1304;
+				State = 1321;
 				Match(DEPTH);
-				State = 1305;
+				State = 1322;
 				expr(0);
-				State = 1306;
+				State = 1323;
 				Match(PER);
-				State = 1307;
+				State = 1324;
 				Match(MONTH);
 				}
 				break;
@@ -9982,9 +10050,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1309;
+				State = 1326;
 				Match(IMPACT);
-				State = 1310;
+				State = 1327;
 				expr(0);
 				}
 				break;
@@ -9992,13 +10060,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1311;
+				State = 1328;
 				Match(LIMIT);
-				State = 1312;
+				State = 1329;
 				expr(0);
-				State = 1313;
+				State = 1330;
 				Match(PER);
-				State = 1314;
+				State = 1331;
 				Match(MONTH);
 				}
 				break;
@@ -10006,9 +10074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1316;
+				State = 1333;
 				Match(COSTS);
-				State = 1317;
+				State = 1334;
 				expr(0);
 				}
 				break;
@@ -10016,9 +10084,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1318;
+				State = 1335;
 				Match(KEEP);
-				State = 1319;
+				State = 1336;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10026,9 +10094,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1320;
+				State = 1337;
 				Match(RESERVE);
-				State = 1321;
+				State = 1338;
 				expr(0);
 				}
 				break;
@@ -10087,31 +10155,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1324;
+			State = 1341;
 			Match(SCENARIO);
-			State = 1325;
+			State = 1342;
 			_localctx.name = ident();
-			State = 1326;
+			State = 1343;
 			Match(FOR);
-			State = 1327;
+			State = 1344;
 			_localctx.deal = ident();
-			State = 1328;
+			State = 1345;
 			Match(LBRACE);
-			State = 1332;
+			State = 1349;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1329;
+				State = 1346;
 				scenarioItem();
 				}
 				}
-				State = 1334;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1335;
+			State = 1352;
 			Match(RBRACE);
 			}
 		}
@@ -10772,20 +10840,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1575;
+			State = 1592;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1337;
+				State = 1354;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1338;
+				State = 1355;
 				Match(RENEWALS);
-				State = 1339;
+				State = 1356;
 				Match(TAKEN);
-				State = 1340;
+				State = 1357;
 				Match(NUMBER);
 				}
 				break;
@@ -10793,29 +10861,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1342;
+				State = 1359;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1343;
+				State = 1360;
 				Match(RENEWALS);
-				State = 1344;
+				State = 1361;
 				Match(DRAWN);
-				State = 1345;
+				State = 1362;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1349;
+				State = 1366;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1346;
+						State = 1363;
 						loading();
 						}
 						} 
 					}
-					State = 1351;
+					State = 1368;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				}
 				}
 				break;
@@ -10823,13 +10891,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1352;
+				State = 1369;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1353;
+				State = 1370;
 				Match(BREAKS);
-				State = 1354;
+				State = 1371;
 				Match(AT);
-				State = 1355;
+				State = 1372;
 				duration();
 				}
 				break;
@@ -10837,47 +10905,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1357;
+				State = 1374;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1358;
+				State = 1375;
 				Match(BREAKS);
-				State = 1359;
+				State = 1376;
 				Match(DRAWN);
-				State = 1360;
+				State = 1377;
 				Match(AT);
-				State = 1361;
+				State = 1378;
 				breakChance();
-				State = 1366;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1362;
+					State = 1379;
 					Match(COMMA);
-					State = 1363;
+					State = 1380;
 					breakChance();
 					}
 					}
-					State = 1368;
+					State = 1385;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1372;
+				State = 1389;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1369;
+						State = 1386;
 						loading();
 						}
 						} 
 					}
-					State = 1374;
+					State = 1391;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				}
 				}
 				break;
@@ -10885,9 +10953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1375;
+				State = 1392;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1376;
+				State = 1393;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10896,20 +10964,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1377;
+				State = 1394;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1378;
+				State = 1395;
 				perYear();
-				State = 1383;
+				State = 1400;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 				case 1:
 					{
-					State = 1379;
+					State = 1396;
 					Match(VOLATILITY);
-					State = 1380;
+					State = 1397;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1381;
+					State = 1398;
 					perYear();
 					}
 					break;
@@ -10920,15 +10988,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1385;
+				State = 1402;
 				((DropItemContext)_localctx).path = reference();
-				State = 1386;
+				State = 1403;
 				Match(DROP);
-				State = 1387;
+				State = 1404;
 				expr(0);
-				State = 1388;
+				State = 1405;
 				Match(BY);
-				State = 1389;
+				State = 1406;
 				Match(DATE);
 				}
 				break;
@@ -10936,41 +11004,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1391;
+				State = 1408;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1392;
+				State = 1409;
 				Match(DEFAULTS);
-				State = 1425;
+				State = 1442;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1393;
+					State = 1410;
 					Match(ON);
-					State = 1394;
+					State = 1411;
 					Match(DATE);
-					State = 1398;
+					State = 1415;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1395;
+							State = 1412;
 							loading();
 							}
 							} 
 						}
-						State = 1400;
+						State = 1417;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 					}
-					State = 1402;
+					State = 1419;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 					case 1:
 						{
-						State = 1401;
+						State = 1418;
 						recoveryDraw();
 						}
 						break;
@@ -10979,58 +11047,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1404;
+					State = 1421;
 					Match(DRAWN);
-					State = 1414;
+					State = 1431;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 					case 1:
 						{
-						State = 1405;
+						State = 1422;
 						Match(PD);
-						State = 1406;
+						State = 1423;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1407;
+						State = 1424;
 						perYear();
-						State = 1411;
+						State = 1428;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1408;
+							State = 1425;
 							pdStep();
 							}
 							}
-							State = 1413;
+							State = 1430;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1419;
+					State = 1436;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1416;
+							State = 1433;
 							loading();
 							}
 							} 
 						}
-						State = 1421;
+						State = 1438;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 					}
-					State = 1423;
+					State = 1440;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 					case 1:
 						{
-						State = 1422;
+						State = 1439;
 						recoveryDraw();
 						}
 						break;
@@ -11046,9 +11114,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1427;
+				State = 1444;
 				Match(ENFORCEMENT);
-				State = 1429;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11056,7 +11124,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1428;
+						State = 1445;
 						sellTerm();
 						}
 						}
@@ -11064,9 +11132,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1431;
+					State = 1448;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11074,11 +11142,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1433;
+				State = 1450;
 				Match(ENFORCEMENT);
-				State = 1434;
+				State = 1451;
 				Match(SELL);
-				State = 1435;
+				State = 1452;
 				Match(ALL);
 				}
 				break;
@@ -11086,11 +11154,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1436;
+				State = 1453;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1437;
+				State = 1454;
 				Match(LEVEL);
-				State = 1438;
+				State = 1455;
 				expr(0);
 				}
 				break;
@@ -11098,29 +11166,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1440;
+				State = 1457;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1441;
+				State = 1458;
 				Match(POINTS);
-				State = 1442;
+				State = 1459;
 				pointsKind();
-				State = 1443;
+				State = 1460;
 				Match(LBRACE);
-				State = 1447;
+				State = 1464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1444;
+					State = 1461;
 					schedulePoint();
 					}
 					}
-					State = 1449;
+					State = 1466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1450;
+				State = 1467;
 				Match(RBRACE);
 				}
 				break;
@@ -11128,15 +11196,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1452;
+				State = 1469;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1453;
+				State = 1470;
 				Match(LAUNCH);
-				State = 1454;
+				State = 1471;
 				Match(DATE);
-				State = 1455;
+				State = 1472;
 				Match(DOWN);
-				State = 1456;
+				State = 1473;
 				expr(0);
 				}
 				break;
@@ -11144,21 +11212,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1458;
+				State = 1475;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1459;
+				State = 1476;
 				Match(SHIFT);
-				State = 1461;
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1460;
+					State = 1477;
 					Match(PLUS);
 					}
 				}
 
-				State = 1463;
+				State = 1480;
 				expr(0);
 				}
 				break;
@@ -11166,20 +11234,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1465;
+				State = 1482;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1466;
+				State = 1483;
 				Match(DELAYED);
-				State = 1467;
+				State = 1484;
 				duration();
-				State = 1470;
+				State = 1487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1468;
+					State = 1485;
 					Match(FROM);
-					State = 1469;
+					State = 1486;
 					Match(DATE);
 					}
 				}
@@ -11190,38 +11258,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1472;
+				State = 1489;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1473;
+				State = 1490;
 				Match(DELAYED);
-				State = 1474;
+				State = 1491;
 				Match(DRAWN);
-				State = 1475;
+				State = 1492;
 				delayOutcome();
-				State = 1480;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1476;
+					State = 1493;
 					Match(COMMA);
-					State = 1477;
+					State = 1494;
 					delayOutcome();
 					}
 					}
-					State = 1482;
+					State = 1499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1485;
+				State = 1502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1483;
+					State = 1500;
 					Match(FROM);
-					State = 1484;
+					State = 1501;
 					Match(DATE);
 					}
 				}
@@ -11232,11 +11300,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1487;
+				State = 1504;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1488;
+				State = 1505;
 				Match(UTILISATION);
-				State = 1489;
+				State = 1506;
 				expr(0);
 				}
 				break;
@@ -11244,17 +11312,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1491;
+				State = 1508;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1492;
+				State = 1509;
 				Match(RELET);
-				State = 1493;
+				State = 1510;
 				Match(AFTER);
-				State = 1494;
+				State = 1511;
 				duration();
-				State = 1495;
+				State = 1512;
 				Match(AT);
-				State = 1496;
+				State = 1513;
 				expr(0);
 				}
 				break;
@@ -11262,11 +11330,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1498;
+				State = 1515;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1499;
+				State = 1516;
 				Match(NOT);
-				State = 1500;
+				State = 1517;
 				Match(RELET);
 				}
 				break;
@@ -11274,18 +11342,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1502;
+				State = 1519;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1503;
+				State = 1520;
 				Match(GUARANTEES);
-				State = 1504;
+				State = 1521;
 				Match(HONOURED);
-				State = 1506;
+				State = 1523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1505;
+					State = 1522;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11296,20 +11364,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1508;
+				State = 1525;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1509;
+				State = 1526;
 				Match(GUARANTEES);
-				State = 1510;
+				State = 1527;
 				Match(DISOWNED);
-				State = 1513;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1511;
+					State = 1528;
 					Match(FROM);
-					State = 1512;
+					State = 1529;
 					Match(DATE);
 					}
 				}
@@ -11320,11 +11388,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1515;
+				State = 1532;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1516;
+				State = 1533;
 				Match(MARKET);
-				State = 1518;
+				State = 1535;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11332,7 +11400,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1517;
+						State = 1534;
 						holdingMarketTerm();
 						}
 						}
@@ -11340,9 +11408,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1520;
+					State = 1537;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11350,9 +11418,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1522;
+				State = 1539;
 				Match(PATHS);
-				State = 1523;
+				State = 1540;
 				Match(NUMBER);
 				}
 				break;
@@ -11360,9 +11428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1524;
+				State = 1541;
 				Match(SEED);
-				State = 1525;
+				State = 1542;
 				Match(NUMBER);
 				}
 				break;
@@ -11370,7 +11438,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1526;
+				State = 1543;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11378,7 +11446,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1527;
+				State = 1544;
 				Match(SOBOL);
 				}
 				break;
@@ -11386,21 +11454,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1528;
+				State = 1545;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1529;
+				State = 1546;
 				Match(GBM);
-				State = 1530;
+				State = 1547;
 				Match(DRIFT);
-				State = 1531;
+				State = 1548;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1532;
+				State = 1549;
 				perYear();
-				State = 1533;
+				State = 1550;
 				Match(VOLATILITY);
-				State = 1534;
+				State = 1551;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1535;
+				State = 1552;
 				perYear();
 				}
 				break;
@@ -11408,39 +11476,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1537;
+				State = 1554;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1538;
+				State = 1555;
 				Match(REVERTS);
-				State = 1539;
+				State = 1556;
 				Match(TO);
-				State = 1542;
+				State = 1559;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1540;
+					State = 1557;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1541;
+					State = 1558;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1544;
+				State = 1561;
 				Match(SPEED);
-				State = 1545;
+				State = 1562;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1546;
+				State = 1563;
 				perYear();
-				State = 1547;
+				State = 1564;
 				Match(VOLATILITY);
-				State = 1548;
+				State = 1565;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1549;
+				State = 1566;
 				perYear();
 				}
 				break;
@@ -11448,17 +11516,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1551;
+				State = 1568;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1552;
+				State = 1569;
 				Match(JUMPS);
-				State = 1553;
+				State = 1570;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1554;
+				State = 1571;
 				perYear();
-				State = 1555;
+				State = 1572;
 				Match(DOWN);
-				State = 1556;
+				State = 1573;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11466,24 +11534,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1558;
+				State = 1575;
 				Match(CORRELATE);
-				State = 1559;
+				State = 1576;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1560;
+				State = 1577;
 				Match(WITH);
-				State = 1561;
+				State = 1578;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1562;
+				State = 1579;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1565;
+				State = 1582;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1563;
+					State = 1580;
 					Match(STRESS);
-					State = 1564;
+					State = 1581;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11494,19 +11562,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1567;
+				State = 1584;
 				Match(REGIMES);
-				State = 1568;
+				State = 1585;
 				Match(STRESS);
-				State = 1569;
+				State = 1586;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1570;
+				State = 1587;
 				perYear();
-				State = 1571;
+				State = 1588;
 				Match(NORMAL);
-				State = 1572;
+				State = 1589;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1573;
+				State = 1590;
 				perYear();
 				}
 				break;
@@ -11553,15 +11621,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1577;
+			State = 1594;
 			Match(UNTIL);
-			State = 1578;
+			State = 1595;
 			Match(DATE);
-			State = 1579;
+			State = 1596;
 			Match(THEN);
-			State = 1580;
+			State = 1597;
 			expr(0);
-			State = 1581;
+			State = 1598;
 			perYear();
 			}
 		}
@@ -11616,33 +11684,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1583;
+			State = 1600;
 			Match(RECOVERY);
-			State = 1584;
+			State = 1601;
 			Match(BETA);
-			State = 1585;
+			State = 1602;
 			Match(MEAN);
-			State = 1586;
+			State = 1603;
 			_localctx.mean = expr(0);
-			State = 1587;
+			State = 1604;
 			Match(SD);
-			State = 1588;
+			State = 1605;
 			_localctx.sd = expr(0);
-			State = 1592;
+			State = 1609;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1589;
+					State = 1606;
 					loading();
 					}
 					} 
 				}
-				State = 1594;
+				State = 1611;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 			}
 			}
 		}
@@ -11688,21 +11756,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1596;
+			State = 1613;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1595;
+				State = 1612;
 				Match(MINUS);
 				}
 			}
 
-			State = 1598;
+			State = 1615;
 			duration();
-			State = 1599;
+			State = 1616;
 			Match(WITH);
-			State = 1600;
+			State = 1617;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11746,11 +11814,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1602;
+			State = 1619;
 			duration();
-			State = 1603;
+			State = 1620;
 			Match(WITH);
-			State = 1604;
+			State = 1621;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11795,11 +11863,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1606;
+			State = 1623;
 			Match(LOADING);
-			State = 1607;
+			State = 1624;
 			_localctx.factor = reference();
-			State = 1608;
+			State = 1625;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11837,9 +11905,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1610;
+			State = 1627;
 			Match(PER);
-			State = 1611;
+			State = 1628;
 			Match(YEAR);
 			}
 		}
@@ -11876,7 +11944,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1613;
+			State = 1630;
 			Match(QUANTITY);
 			}
 		}
@@ -12203,20 +12271,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1657;
+			State = 1674;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1616;
+				State = 1633;
 				Match(LPAREN);
-				State = 1617;
+				State = 1634;
 				expr(0);
-				State = 1618;
+				State = 1635;
 				Match(RPAREN);
 				}
 				break;
@@ -12225,9 +12293,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
+				State = 1637;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1621;
+				State = 1638;
 				expr(16);
 				}
 				break;
@@ -12236,9 +12304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1622;
+				State = 1639;
 				Match(NOT);
-				State = 1623;
+				State = 1640;
 				expr(11);
 				}
 				break;
@@ -12247,17 +12315,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1624;
+				State = 1641;
 				Match(IF);
-				State = 1625;
+				State = 1642;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1626;
+				State = 1643;
 				Match(THEN);
-				State = 1627;
+				State = 1644;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1628;
+				State = 1645;
 				Match(ELSE);
-				State = 1629;
+				State = 1646;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12266,37 +12334,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1631;
+				State = 1648;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1632;
+				State = 1649;
 				Match(LPAREN);
-				State = 1641;
+				State = 1658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1633;
+					State = 1650;
 					expr(0);
-					State = 1638;
+					State = 1655;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1634;
+						State = 1651;
 						Match(COMMA);
-						State = 1635;
+						State = 1652;
 						expr(0);
 						}
 						}
-						State = 1640;
+						State = 1657;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1643;
+				State = 1660;
 				Match(RPAREN);
 				}
 				break;
@@ -12305,7 +12373,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1645;
+				State = 1662;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12315,19 +12383,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1647;
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
 					{
-					State = 1646;
+					State = 1663;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1649;
+				State = 1666;
 				Match(PER);
-				State = 1650;
+				State = 1667;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12336,9 +12404,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1651;
+				State = 1668;
 				Match(NUMBER);
-				State = 1652;
+				State = 1669;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12347,7 +12415,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1653;
+				State = 1670;
 				Match(QUANTITY);
 				}
 				break;
@@ -12356,7 +12424,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1654;
+				State = 1671;
 				Match(NUMBER);
 				}
 				break;
@@ -12365,7 +12433,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1655;
+				State = 1672;
 				Match(DATE);
 				}
 				break;
@@ -12374,34 +12442,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1656;
+				State = 1673;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1679;
+			State = 1696;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1677;
+					State = 1694;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1659;
+						State = 1676;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1660;
+						State = 1677;
 						Match(OF);
-						State = 1661;
+						State = 1678;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12410,9 +12478,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1662;
+						State = 1679;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1663;
+						State = 1680;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12422,7 +12490,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1664;
+						State = 1681;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12431,9 +12499,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1665;
+						State = 1682;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1666;
+						State = 1683;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12443,7 +12511,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1667;
+						State = 1684;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12452,9 +12520,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1668;
+						State = 1685;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1669;
+						State = 1686;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 63L) != 0)) ) {
@@ -12464,7 +12532,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1670;
+						State = 1687;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12473,11 +12541,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1671;
+						State = 1688;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1672;
+						State = 1689;
 						Match(AND);
-						State = 1673;
+						State = 1690;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12486,20 +12554,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1674;
+						State = 1691;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1675;
+						State = 1692;
 						Match(OR);
-						State = 1676;
+						State = 1693;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1681;
+				State = 1698;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			}
 			}
 		}
@@ -12548,7 +12616,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1682;
+			State = 1699;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12599,16 +12667,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1684;
+			State = 1701;
 			ident();
-			State = 1687;
+			State = 1704;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1685;
+				State = 1702;
 				Match(DOT);
-				State = 1686;
+				State = 1703;
 				_localctx.member = ident();
 				}
 				break;
@@ -12821,7 +12889,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1689;
+			State = 1706;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12869,7 +12937,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,266,1692,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,266,1709,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12910,605 +12978,612 @@ public partial class DealLangParser : Parser {
 		10,24,12,24,514,9,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
 		3,25,526,8,25,3,25,528,8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,536,8,27,
 		10,27,12,27,539,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,560,8,28,1,28,1,28,3,
-		28,564,8,28,1,28,1,28,1,28,3,28,569,8,28,1,28,1,28,1,28,1,28,3,28,575,
-		8,28,1,28,3,28,578,8,28,1,29,1,29,3,29,582,8,29,1,30,1,30,1,30,1,30,5,
-		30,588,8,30,10,30,12,30,591,9,30,1,30,1,30,1,31,1,31,1,31,5,31,598,8,31,
-		10,31,12,31,601,9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,634,8,31,1,32,1,32,1,32,1,32,1,
-		32,1,32,5,32,642,8,32,10,32,12,32,645,9,32,1,32,1,32,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,673,8,33,3,33,675,8,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,689,8,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,5,33,697,8,33,10,33,12,33,700,9,33,1,33,3,33,703,
-		8,33,3,33,705,8,33,1,34,1,34,1,34,1,34,5,34,711,8,34,10,34,12,34,714,9,
-		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,736,8,35,1,36,1,36,1,36,1,36,1,36,
-		3,36,743,8,36,1,37,1,37,1,37,1,37,5,37,749,8,37,10,37,12,37,752,9,37,1,
-		37,1,37,1,38,1,38,3,38,758,8,38,1,38,1,38,3,38,762,8,38,1,38,1,38,3,38,
-		766,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,774,8,39,1,39,1,39,3,39,778,
-		8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,
-		792,8,39,10,39,12,39,795,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,834,8,39,1,39,5,39,837,8,39,10,39,12,39,840,9,39,1,39,3,39,843,
-		8,39,1,39,1,39,3,39,847,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,866,8,42,1,43,1,43,1,43,
-		1,43,1,43,5,43,873,8,43,10,43,12,43,876,9,43,1,43,1,43,3,43,880,8,43,1,
-		43,1,43,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,894,8,45,
-		10,45,12,45,897,9,45,1,45,3,45,900,8,45,1,46,1,46,1,46,1,46,5,46,906,8,
-		46,10,46,12,46,909,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,928,8,47,11,47,12,47,929,1,
-		47,1,47,1,47,1,47,3,47,936,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,944,
-		8,48,1,49,1,49,1,49,1,49,5,49,950,8,49,10,49,12,49,953,9,49,1,49,1,49,
-		1,50,1,50,1,50,1,50,1,50,1,50,5,50,963,8,50,10,50,12,50,966,9,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,976,8,50,1,50,3,50,979,8,50,1,
-		50,1,50,1,50,1,50,1,50,1,50,5,50,987,8,50,10,50,12,50,990,9,50,3,50,992,
-		8,50,1,51,1,51,1,51,1,51,5,51,998,8,51,10,51,12,51,1001,9,51,1,51,3,51,
-		1004,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1012,8,52,1,53,1,53,1,53,
-		1,54,1,54,1,54,1,54,5,54,1021,8,54,10,54,12,54,1024,9,54,1,54,3,54,1027,
-		8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1035,8,55,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1046,8,56,3,56,1048,8,56,1,56,1,56,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,3,57,1059,8,57,1,57,3,57,1062,8,57,1,57,
-		1,57,3,57,1066,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1074,8,58,1,58,
-		1,58,1,58,3,58,1079,8,58,1,58,1,58,1,58,3,58,1084,8,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,3,58,1094,8,58,3,58,1096,8,58,1,58,1,58,1,58,
-		1,58,5,58,1102,8,58,10,58,12,58,1105,9,58,1,59,1,59,1,59,1,59,5,59,1111,
-		8,59,10,59,12,59,1114,9,59,1,59,1,59,1,59,3,59,1119,8,59,1,59,1,59,3,59,
-		1123,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1134,8,60,
-		10,60,12,60,1137,9,60,1,60,1,60,3,60,1141,8,60,1,60,3,60,1144,8,60,1,61,
-		1,61,1,61,1,61,1,61,3,61,1151,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1158,
-		8,62,10,62,12,62,1161,9,62,1,63,1,63,3,63,1165,8,63,1,64,1,64,1,64,5,64,
-		1170,8,64,10,64,12,64,1173,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1183,8,65,10,65,12,65,1186,9,65,3,65,1188,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1201,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1216,8,65,10,65,12,65,
-		1219,9,65,1,65,3,65,1222,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1232,8,65,10,65,12,65,1235,9,65,1,65,1,65,1,65,1,65,5,65,1241,8,65,
-		10,65,12,65,1244,9,65,1,65,3,65,1247,8,65,1,65,1,65,1,65,3,65,1252,8,65,
-		1,65,1,65,5,65,1256,8,65,10,65,12,65,1259,9,65,1,65,1,65,1,65,1,65,5,65,
-		1265,8,65,10,65,12,65,1268,9,65,1,65,3,65,1271,8,65,1,66,1,66,1,66,5,66,
-		1276,8,66,10,66,12,66,1279,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1287,
-		8,67,10,67,12,67,1290,9,67,1,67,5,67,1293,8,67,10,67,12,67,1296,9,67,1,
-		67,3,67,1299,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1323,8,
-		68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1331,8,69,10,69,12,69,1334,9,69,
-		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1348,
-		8,70,10,70,12,70,1351,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1365,8,70,10,70,12,70,1368,9,70,1,70,5,70,1371,8,70,
-		10,70,12,70,1374,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1384,
-		8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1397,
-		8,70,10,70,12,70,1400,9,70,1,70,3,70,1403,8,70,1,70,1,70,1,70,1,70,1,70,
-		5,70,1410,8,70,10,70,12,70,1413,9,70,3,70,1415,8,70,1,70,5,70,1418,8,70,
-		10,70,12,70,1421,9,70,1,70,3,70,1424,8,70,3,70,1426,8,70,1,70,1,70,4,70,
-		1430,8,70,11,70,12,70,1431,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1446,8,70,10,70,12,70,1449,9,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1462,8,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1471,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1479,
-		8,70,10,70,12,70,1482,9,70,1,70,1,70,3,70,1486,8,70,1,70,1,70,1,70,1,70,
+		1,28,1,28,1,28,1,28,3,28,555,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,563,
+		8,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,576,
+		8,28,5,28,578,8,28,10,28,12,28,581,9,28,1,28,3,28,584,8,28,3,28,586,8,
+		28,1,28,1,28,1,28,1,28,3,28,592,8,28,1,28,3,28,595,8,28,1,29,1,29,3,29,
+		599,8,29,1,30,1,30,1,30,1,30,5,30,605,8,30,10,30,12,30,608,9,30,1,30,1,
+		30,1,31,1,31,1,31,5,31,615,8,31,10,31,12,31,618,9,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,
+		31,651,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,659,8,32,10,32,12,32,662,
+		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
+		690,8,33,3,33,692,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,3,33,706,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,714,8,33,
+		10,33,12,33,717,9,33,1,33,3,33,720,8,33,3,33,722,8,33,1,34,1,34,1,34,1,
+		34,5,34,728,8,34,10,34,12,34,731,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,
+		35,753,8,35,1,36,1,36,1,36,1,36,1,36,3,36,760,8,36,1,37,1,37,1,37,1,37,
+		5,37,766,8,37,10,37,12,37,769,9,37,1,37,1,37,1,38,1,38,3,38,775,8,38,1,
+		38,1,38,3,38,779,8,38,1,38,1,38,3,38,783,8,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,791,8,39,1,39,1,39,3,39,795,8,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,809,8,39,10,39,12,39,812,9,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,851,8,39,1,39,5,39,854,
+		8,39,10,39,12,39,857,9,39,1,39,3,39,860,8,39,1,39,1,39,3,39,864,8,39,1,
+		40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,1,42,1,
+		42,1,42,1,42,3,42,883,8,42,1,43,1,43,1,43,1,43,1,43,5,43,890,8,43,10,43,
+		12,43,893,9,43,1,43,1,43,3,43,897,8,43,1,43,1,43,1,44,1,44,1,44,1,44,1,
+		45,1,45,1,45,1,45,1,45,1,45,5,45,911,8,45,10,45,12,45,914,9,45,1,45,3,
+		45,917,8,45,1,46,1,46,1,46,1,46,5,46,923,8,46,10,46,12,46,926,9,46,1,46,
+		1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,4,47,945,8,47,11,47,12,47,946,1,47,1,47,1,47,1,47,3,47,953,8,
+		47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,49,5,49,
+		967,8,49,10,49,12,49,970,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,
+		5,50,980,8,50,10,50,12,50,983,9,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,3,50,993,8,50,1,50,3,50,996,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,
+		50,1004,8,50,10,50,12,50,1007,9,50,3,50,1009,8,50,1,51,1,51,1,51,1,51,
+		5,51,1015,8,51,10,51,12,51,1018,9,51,1,51,3,51,1021,8,51,1,52,1,52,1,52,
+		1,52,1,52,1,52,3,52,1029,8,52,1,53,1,53,1,53,1,54,1,54,1,54,1,54,5,54,
+		1038,8,54,10,54,12,54,1041,9,54,1,54,3,54,1044,8,54,1,55,1,55,1,55,1,55,
+		1,55,1,55,3,55,1052,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		3,56,1063,8,56,3,56,1065,8,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,3,57,1076,8,57,1,57,3,57,1079,8,57,1,57,1,57,3,57,1083,8,57,1,58,
+		1,58,1,58,1,58,1,58,1,58,3,58,1091,8,58,1,58,1,58,1,58,3,58,1096,8,58,
+		1,58,1,58,1,58,3,58,1101,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		3,58,1111,8,58,3,58,1113,8,58,1,58,1,58,1,58,1,58,5,58,1119,8,58,10,58,
+		12,58,1122,9,58,1,59,1,59,1,59,1,59,5,59,1128,8,59,10,59,12,59,1131,9,
+		59,1,59,1,59,1,59,3,59,1136,8,59,1,59,1,59,3,59,1140,8,59,1,60,1,60,1,
+		60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1151,8,60,10,60,12,60,1154,9,60,
+		1,60,1,60,3,60,1158,8,60,1,60,3,60,1161,8,60,1,61,1,61,1,61,1,61,1,61,
+		3,61,1168,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,
+		9,62,1,63,1,63,3,63,1182,8,63,1,64,1,64,1,64,5,64,1187,8,64,10,64,12,64,
+		1190,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1200,8,65,10,65,
+		12,65,1203,9,65,3,65,1205,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1218,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,3,65,
+		1239,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1249,8,65,10,65,
+		12,65,1252,9,65,1,65,1,65,1,65,1,65,5,65,1258,8,65,10,65,12,65,1261,9,
+		65,1,65,3,65,1264,8,65,1,65,1,65,1,65,3,65,1269,8,65,1,65,1,65,5,65,1273,
+		8,65,10,65,12,65,1276,9,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,65,12,
+		65,1285,9,65,1,65,3,65,1288,8,65,1,66,1,66,1,66,5,66,1293,8,66,10,66,12,
+		66,1296,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1304,8,67,10,67,12,67,
+		1307,9,67,1,67,5,67,1310,8,67,10,67,12,67,1313,9,67,1,67,3,67,1316,8,67,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1340,8,68,1,69,1,69,1,69,
+		1,69,1,69,1,69,5,69,1348,8,69,10,69,12,69,1351,9,69,1,69,1,69,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1365,8,70,10,70,12,70,1368,
+		9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
+		1382,8,70,10,70,12,70,1385,9,70,1,70,5,70,1388,8,70,10,70,12,70,1391,9,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1401,8,70,1,70,1,70,1,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1414,8,70,10,70,12,70,
+		1417,9,70,1,70,3,70,1420,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1427,8,70,
+		10,70,12,70,1430,9,70,3,70,1432,8,70,1,70,5,70,1435,8,70,10,70,12,70,1438,
+		9,70,1,70,3,70,1441,8,70,3,70,1443,8,70,1,70,1,70,4,70,1447,8,70,11,70,
+		12,70,1448,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		5,70,1463,8,70,10,70,12,70,1466,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1479,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		3,70,1488,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1496,8,70,10,70,12,70,
+		1499,9,70,1,70,1,70,3,70,1503,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1524,
+		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1531,8,70,1,70,1,70,1,70,4,70,1536,
+		8,70,11,70,12,70,1537,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1560,8,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1507,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1514,8,70,1,70,1,70,
-		1,70,4,70,1519,8,70,11,70,12,70,1520,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1543,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1566,8,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1576,8,70,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1591,8,72,10,72,12,72,1594,
-		9,72,1,73,3,73,1597,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
-		1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1583,8,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1593,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1608,8,72,10,72,12,72,1611,9,72,1,73,3,73,
+		1614,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
+		1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1654,
+		8,78,10,78,12,78,1657,9,78,3,78,1659,8,78,1,78,1,78,1,78,1,78,3,78,1665,
+		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1675,8,78,1,78,1,78,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,5,78,1637,8,78,10,78,12,78,1640,9,78,3,78,1642,8,78,1,78,1,78,1,78,
-		1,78,3,78,1648,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1658,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1678,8,78,10,78,12,78,1681,9,78,1,79,1,79,
-		1,80,1,80,1,80,3,80,1688,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,
-		114,115,1,0,177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,
-		0,183,194,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,
-		120,122,123,125,127,131,132,134,139,142,144,153,153,155,161,163,168,174,
-		176,178,178,194,195,200,214,216,228,231,235,260,261,1949,0,170,1,0,0,0,
-		2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,
-		12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,
-		0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,
-		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,
-		483,1,0,0,0,42,492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,
-		0,50,527,1,0,0,0,52,529,1,0,0,0,54,531,1,0,0,0,56,577,1,0,0,0,58,581,1,
-		0,0,0,60,583,1,0,0,0,62,633,1,0,0,0,64,635,1,0,0,0,66,704,1,0,0,0,68,706,
-		1,0,0,0,70,735,1,0,0,0,72,737,1,0,0,0,74,744,1,0,0,0,76,755,1,0,0,0,78,
-		846,1,0,0,0,80,848,1,0,0,0,82,853,1,0,0,0,84,859,1,0,0,0,86,867,1,0,0,
-		0,88,883,1,0,0,0,90,899,1,0,0,0,92,901,1,0,0,0,94,935,1,0,0,0,96,943,1,
-		0,0,0,98,945,1,0,0,0,100,991,1,0,0,0,102,993,1,0,0,0,104,1011,1,0,0,0,
-		106,1013,1,0,0,0,108,1016,1,0,0,0,110,1034,1,0,0,0,112,1036,1,0,0,0,114,
-		1051,1,0,0,0,116,1067,1,0,0,0,118,1122,1,0,0,0,120,1143,1,0,0,0,122,1145,
-		1,0,0,0,124,1152,1,0,0,0,126,1164,1,0,0,0,128,1166,1,0,0,0,130,1270,1,
-		0,0,0,132,1272,1,0,0,0,134,1298,1,0,0,0,136,1322,1,0,0,0,138,1324,1,0,
-		0,0,140,1575,1,0,0,0,142,1577,1,0,0,0,144,1583,1,0,0,0,146,1596,1,0,0,
-		0,148,1602,1,0,0,0,150,1606,1,0,0,0,152,1610,1,0,0,0,154,1613,1,0,0,0,
-		156,1657,1,0,0,0,158,1682,1,0,0,0,160,1684,1,0,0,0,162,1689,1,0,0,0,164,
-		169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,
-		1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,
-		0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,
-		174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,1,0,
-		0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,6,3,
-		0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,
-		187,1,0,0,0,186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,3,
-		12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,
-		36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,
-		3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,
-		3,108,54,0,202,211,3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,
-		211,3,122,61,0,206,211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,
-		0,209,211,3,8,4,0,210,189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,
-		192,1,0,0,0,210,193,1,0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,
-		0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,
-		210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,
-		1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,
-		0,211,7,1,0,0,0,212,213,5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
-		218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,
-		0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,
-		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,
-		3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,
-		0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,
-		233,5,237,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,
-		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,
-		8,0,0,241,258,5,255,0,0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,
-		0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,
-		0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,
-		0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,
-		1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,
-		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,
-		261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
-		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,
-		3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,
-		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,
-		277,5,255,0,0,276,278,5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
-		1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,
-		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,
-		287,5,254,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
-		5,236,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
-		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,
-		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,
-		306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,
-		301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,
-		162,81,0,309,313,5,236,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
-		0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,
-		316,317,5,237,0,0,317,25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,
-		320,321,5,177,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
-		0,324,325,5,178,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
-		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,
-		17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
-		337,1,0,0,0,336,334,1,0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,
-		5,19,0,0,340,341,5,255,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
-		1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,
-		0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,
-		3,162,81,0,349,353,5,236,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
-		1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,
-		0,356,357,5,237,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
-		360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,
-		364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,
-		368,5,51,0,0,368,370,5,255,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
-		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,236,0,0,374,376,3,
-		34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
-		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,237,0,0,381,358,1,0,0,0,381,
-		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,255,0,0,384,386,3,
-		156,78,0,385,387,5,240,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
-		0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,0,0,391,392,3,162,
-		81,0,392,396,5,236,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
-		0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,
-		400,5,237,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,475,3,162,81,0,403,404,
-		5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,407,5,57,0,0,407,408,
-		3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,
-		1,0,0,0,411,420,1,0,0,0,412,413,5,234,0,0,413,417,3,162,81,0,414,416,3,
-		42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,
-		0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,420,421,1,0,0,0,421,
-		475,1,0,0,0,422,423,5,58,0,0,423,475,5,255,0,0,424,425,5,59,0,0,425,475,
-		3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,429,3,154,77,0,429,430,
-		5,62,0,0,430,431,5,55,0,0,431,435,5,63,0,0,432,433,5,56,0,0,433,434,5,
-		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,
-		0,437,439,5,65,0,0,438,440,3,46,23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,
-		439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,11,0,0,444,475,3,
-		18,9,0,445,475,3,48,24,0,446,447,5,233,0,0,447,475,3,162,81,0,448,449,
-		5,93,0,0,449,455,3,156,78,0,450,453,5,97,0,0,451,452,5,162,0,0,452,454,
-		3,156,78,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,450,1,0,
-		0,0,455,456,1,0,0,0,456,475,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
-		459,464,3,154,77,0,460,461,5,240,0,0,461,463,3,154,77,0,462,460,1,0,0,
-		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,469,1,0,0,0,466,
-		464,1,0,0,0,467,468,5,96,0,0,468,470,3,154,77,0,469,467,1,0,0,0,469,470,
-		1,0,0,0,470,472,1,0,0,0,471,473,3,40,20,0,472,471,1,0,0,0,472,473,1,0,
-		0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,403,1,0,0,0,474,422,1,0,0,0,474,
-		424,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,445,1,
-		0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,474,457,1,0,0,0,475,39,1,0,0,0,476,
-		477,5,128,0,0,477,478,3,154,77,0,478,479,5,196,0,0,479,480,3,162,81,0,
-		480,484,1,0,0,0,481,482,5,128,0,0,482,484,3,156,78,0,483,476,1,0,0,0,483,
-		481,1,0,0,0,484,41,1,0,0,0,485,493,5,235,0,0,486,487,5,50,0,0,487,493,
-		3,156,78,0,488,489,5,71,0,0,489,493,3,156,78,0,490,491,5,175,0,0,491,493,
-		3,154,77,0,492,485,1,0,0,0,492,486,1,0,0,0,492,488,1,0,0,0,492,490,1,0,
-		0,0,493,43,1,0,0,0,494,495,5,257,0,0,495,498,5,61,0,0,496,498,5,256,0,
-		0,497,494,1,0,0,0,497,496,1,0,0,0,498,45,1,0,0,0,499,500,5,70,0,0,500,
-		506,3,156,78,0,501,502,5,71,0,0,502,506,3,156,78,0,503,504,5,72,0,0,504,
-		506,5,255,0,0,505,499,1,0,0,0,505,501,1,0,0,0,505,503,1,0,0,0,506,47,1,
-		0,0,0,507,508,5,66,0,0,508,512,3,162,81,0,509,511,3,50,25,0,510,509,1,
-		0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,49,1,0,0,0,514,
-		512,1,0,0,0,515,516,5,71,0,0,516,528,3,156,78,0,517,518,5,72,0,0,518,528,
-		5,255,0,0,519,520,5,128,0,0,520,528,3,156,78,0,521,522,5,67,0,0,522,525,
-		3,52,26,0,523,524,5,197,0,0,524,526,3,52,26,0,525,523,1,0,0,0,525,526,
-		1,0,0,0,526,528,1,0,0,0,527,515,1,0,0,0,527,517,1,0,0,0,527,519,1,0,0,
-		0,527,521,1,0,0,0,528,51,1,0,0,0,529,530,7,2,0,0,530,53,1,0,0,0,531,532,
-		5,73,0,0,532,533,3,162,81,0,533,537,5,236,0,0,534,536,3,56,28,0,535,534,
-		1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,0,
-		0,539,537,1,0,0,0,540,541,5,237,0,0,541,55,1,0,0,0,542,543,5,74,0,0,543,
-		578,3,162,81,0,544,545,5,110,0,0,545,578,3,156,78,0,546,547,5,111,0,0,
-		547,578,3,76,38,0,548,549,5,113,0,0,549,550,5,72,0,0,550,578,5,255,0,0,
-		551,552,5,116,0,0,552,578,3,90,45,0,553,554,5,8,0,0,554,578,5,255,0,0,
-		555,556,5,45,0,0,556,559,3,156,78,0,557,558,5,136,0,0,558,560,3,154,77,
-		0,559,557,1,0,0,0,559,560,1,0,0,0,560,563,1,0,0,0,561,562,5,137,0,0,562,
-		564,3,58,29,0,563,561,1,0,0,0,563,564,1,0,0,0,564,568,1,0,0,0,565,566,
-		5,151,0,0,566,567,5,257,0,0,567,569,5,138,0,0,568,565,1,0,0,0,568,569,
-		1,0,0,0,569,578,1,0,0,0,570,578,3,84,42,0,571,578,3,86,43,0,572,574,5,
-		139,0,0,573,575,5,244,0,0,574,573,1,0,0,0,574,575,1,0,0,0,575,576,1,0,
-		0,0,576,578,3,156,78,0,577,542,1,0,0,0,577,544,1,0,0,0,577,546,1,0,0,0,
-		577,548,1,0,0,0,577,551,1,0,0,0,577,553,1,0,0,0,577,555,1,0,0,0,577,570,
-		1,0,0,0,577,571,1,0,0,0,577,572,1,0,0,0,578,57,1,0,0,0,579,582,5,111,0,
-		0,580,582,3,156,78,0,581,579,1,0,0,0,581,580,1,0,0,0,582,59,1,0,0,0,583,
-		584,5,75,0,0,584,585,3,162,81,0,585,589,5,236,0,0,586,588,3,62,31,0,587,
-		586,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,0,0,590,592,1,
-		0,0,0,591,589,1,0,0,0,592,593,5,237,0,0,593,61,1,0,0,0,594,595,5,76,0,
-		0,595,599,5,236,0,0,596,598,3,72,36,0,597,596,1,0,0,0,598,601,1,0,0,0,
-		599,597,1,0,0,0,599,600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,634,
-		5,237,0,0,603,604,5,77,0,0,604,634,3,156,78,0,605,606,5,78,0,0,606,634,
-		3,156,78,0,607,608,5,79,0,0,608,609,5,49,0,0,609,634,3,154,77,0,610,611,
-		5,79,0,0,611,612,5,80,0,0,612,613,3,156,78,0,613,614,3,152,76,0,614,634,
-		1,0,0,0,615,616,5,82,0,0,616,634,3,156,78,0,617,618,5,83,0,0,618,634,3,
-		156,78,0,619,620,5,81,0,0,620,634,3,156,78,0,621,622,5,84,0,0,622,623,
-		3,156,78,0,623,624,3,152,76,0,624,634,1,0,0,0,625,626,5,85,0,0,626,627,
-		3,156,78,0,627,628,5,80,0,0,628,629,3,156,78,0,629,630,3,152,76,0,630,
-		634,1,0,0,0,631,632,5,86,0,0,632,634,3,162,81,0,633,594,1,0,0,0,633,603,
-		1,0,0,0,633,605,1,0,0,0,633,607,1,0,0,0,633,610,1,0,0,0,633,615,1,0,0,
-		0,633,617,1,0,0,0,633,619,1,0,0,0,633,621,1,0,0,0,633,625,1,0,0,0,633,
-		631,1,0,0,0,634,63,1,0,0,0,635,636,5,87,0,0,636,637,3,162,81,0,637,638,
-		5,54,0,0,638,639,3,162,81,0,639,643,5,236,0,0,640,642,3,66,33,0,641,640,
-		1,0,0,0,642,645,1,0,0,0,643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,
-		0,645,643,1,0,0,0,646,647,5,237,0,0,647,65,1,0,0,0,648,649,5,88,0,0,649,
-		705,3,162,81,0,650,651,5,77,0,0,651,705,3,156,78,0,652,653,5,89,0,0,653,
-		654,5,62,0,0,654,705,5,64,0,0,655,656,5,89,0,0,656,705,3,156,78,0,657,
-		658,5,185,0,0,658,659,3,156,78,0,659,660,3,152,76,0,660,705,1,0,0,0,661,
-		662,5,90,0,0,662,705,3,156,78,0,663,664,5,58,0,0,664,705,5,255,0,0,665,
-		666,5,59,0,0,666,705,3,154,77,0,667,668,5,93,0,0,668,674,3,156,78,0,669,
-		672,5,97,0,0,670,671,5,162,0,0,671,673,3,156,78,0,672,670,1,0,0,0,672,
-		673,1,0,0,0,673,675,1,0,0,0,674,669,1,0,0,0,674,675,1,0,0,0,675,705,1,
-		0,0,0,676,677,5,60,0,0,677,678,3,44,22,0,678,679,3,154,77,0,679,680,5,
-		62,0,0,680,681,5,88,0,0,681,682,5,63,0,0,682,705,1,0,0,0,683,684,5,98,
-		0,0,684,688,3,156,78,0,685,686,5,99,0,0,686,687,5,130,0,0,687,689,5,59,
-		0,0,688,685,1,0,0,0,688,689,1,0,0,0,689,705,1,0,0,0,690,705,3,48,24,0,
-		691,692,5,94,0,0,692,693,5,62,0,0,693,698,3,154,77,0,694,695,5,240,0,0,
-		695,697,3,154,77,0,696,694,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,
-		699,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,701,703,3,40,20,0,702,701,
-		1,0,0,0,702,703,1,0,0,0,703,705,1,0,0,0,704,648,1,0,0,0,704,650,1,0,0,
-		0,704,652,1,0,0,0,704,655,1,0,0,0,704,657,1,0,0,0,704,661,1,0,0,0,704,
-		663,1,0,0,0,704,665,1,0,0,0,704,667,1,0,0,0,704,676,1,0,0,0,704,683,1,
-		0,0,0,704,690,1,0,0,0,704,691,1,0,0,0,705,67,1,0,0,0,706,707,5,191,0,0,
-		707,708,3,162,81,0,708,712,5,236,0,0,709,711,3,70,35,0,710,709,1,0,0,0,
-		711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,715,1,0,0,0,714,712,
-		1,0,0,0,715,716,5,237,0,0,716,69,1,0,0,0,717,718,5,221,0,0,718,736,3,156,
-		78,0,719,720,5,89,0,0,720,736,3,162,81,0,721,722,5,222,0,0,722,736,3,156,
-		78,0,723,724,5,223,0,0,724,736,3,156,78,0,725,726,5,224,0,0,726,736,3,
-		156,78,0,727,728,5,82,0,0,728,736,3,156,78,0,729,730,5,81,0,0,730,736,
-		3,156,78,0,731,732,5,100,0,0,732,736,3,156,78,0,733,734,5,101,0,0,734,
-		736,3,156,78,0,735,717,1,0,0,0,735,719,1,0,0,0,735,721,1,0,0,0,735,723,
-		1,0,0,0,735,725,1,0,0,0,735,727,1,0,0,0,735,729,1,0,0,0,735,731,1,0,0,
-		0,735,733,1,0,0,0,736,71,1,0,0,0,737,738,5,255,0,0,738,739,3,156,78,0,
-		739,740,5,62,0,0,740,742,3,156,78,0,741,743,5,240,0,0,742,741,1,0,0,0,
-		742,743,1,0,0,0,743,73,1,0,0,0,744,745,5,109,0,0,745,746,3,162,81,0,746,
-		750,5,236,0,0,747,749,3,78,39,0,748,747,1,0,0,0,749,752,1,0,0,0,750,748,
-		1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,750,1,0,0,0,753,754,5,237,
-		0,0,754,75,1,0,0,0,755,757,3,156,78,0,756,758,5,112,0,0,757,756,1,0,0,
-		0,757,758,1,0,0,0,758,761,1,0,0,0,759,760,5,50,0,0,760,762,3,156,78,0,
-		761,759,1,0,0,0,761,762,1,0,0,0,762,765,1,0,0,0,763,764,5,71,0,0,764,766,
-		3,156,78,0,765,763,1,0,0,0,765,766,1,0,0,0,766,77,1,0,0,0,767,768,5,110,
-		0,0,768,847,3,156,78,0,769,770,5,111,0,0,770,847,3,76,38,0,771,773,5,200,
-		0,0,772,774,5,256,0,0,773,772,1,0,0,0,773,774,1,0,0,0,774,777,1,0,0,0,
-		775,776,5,140,0,0,776,778,3,156,78,0,777,775,1,0,0,0,777,778,1,0,0,0,778,
-		847,1,0,0,0,779,780,5,200,0,0,780,847,5,211,0,0,781,782,5,201,0,0,782,
-		847,3,156,78,0,783,784,5,202,0,0,784,847,3,156,78,0,785,786,5,203,0,0,
-		786,787,5,72,0,0,787,847,5,255,0,0,788,789,5,204,0,0,789,793,5,236,0,0,
-		790,792,3,34,17,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,0,0,0,793,
-		794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,847,5,237,0,0,797,798,
-		5,204,0,0,798,799,5,212,0,0,799,800,3,162,81,0,800,801,5,213,0,0,801,802,
-		3,156,78,0,802,847,1,0,0,0,803,804,5,205,0,0,804,847,3,156,78,0,805,847,
-		3,84,42,0,806,847,3,86,43,0,807,808,5,208,0,0,808,809,5,214,0,0,809,810,
-		3,156,78,0,810,811,5,170,0,0,811,812,3,156,78,0,812,847,1,0,0,0,813,814,
-		5,207,0,0,814,847,3,156,78,0,815,816,5,113,0,0,816,817,5,72,0,0,817,847,
-		5,255,0,0,818,819,5,116,0,0,819,847,3,90,45,0,820,821,5,8,0,0,821,847,
-		5,255,0,0,822,823,5,120,0,0,823,847,5,257,0,0,824,847,3,48,24,0,825,826,
-		5,226,0,0,826,827,5,62,0,0,827,828,3,156,78,0,828,829,5,212,0,0,829,833,
-		3,156,78,0,830,831,5,227,0,0,831,832,5,228,0,0,832,834,3,156,78,0,833,
-		830,1,0,0,0,833,834,1,0,0,0,834,838,1,0,0,0,835,837,3,80,40,0,836,835,
-		1,0,0,0,837,840,1,0,0,0,838,836,1,0,0,0,838,839,1,0,0,0,839,842,1,0,0,
-		0,840,838,1,0,0,0,841,843,3,82,41,0,842,841,1,0,0,0,842,843,1,0,0,0,843,
-		847,1,0,0,0,844,845,5,231,0,0,845,847,3,156,78,0,846,767,1,0,0,0,846,769,
-		1,0,0,0,846,771,1,0,0,0,846,779,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,
-		0,846,785,1,0,0,0,846,788,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,
-		805,1,0,0,0,846,806,1,0,0,0,846,807,1,0,0,0,846,813,1,0,0,0,846,815,1,
-		0,0,0,846,818,1,0,0,0,846,820,1,0,0,0,846,822,1,0,0,0,846,824,1,0,0,0,
-		846,825,1,0,0,0,846,844,1,0,0,0,847,79,1,0,0,0,848,849,5,229,0,0,849,850,
-		5,255,0,0,850,851,5,62,0,0,851,852,3,156,78,0,852,81,1,0,0,0,853,854,5,
-		230,0,0,854,855,5,51,0,0,855,856,5,255,0,0,856,857,5,228,0,0,857,858,3,
-		156,78,0,858,83,1,0,0,0,859,860,5,206,0,0,860,865,3,156,78,0,861,862,5,
-		51,0,0,862,866,5,255,0,0,863,864,5,215,0,0,864,866,3,162,81,0,865,861,
-		1,0,0,0,865,863,1,0,0,0,866,85,1,0,0,0,867,868,5,208,0,0,868,869,5,209,
-		0,0,869,870,3,162,81,0,870,874,5,236,0,0,871,873,3,88,44,0,872,871,1,0,
-		0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,
-		874,1,0,0,0,877,878,5,170,0,0,878,880,3,156,78,0,879,877,1,0,0,0,879,880,
-		1,0,0,0,880,881,1,0,0,0,881,882,5,237,0,0,882,87,1,0,0,0,883,884,5,210,
-		0,0,884,885,3,156,78,0,885,886,3,156,78,0,886,89,1,0,0,0,887,900,5,117,
-		0,0,888,900,5,118,0,0,889,900,5,119,0,0,890,891,5,52,0,0,891,895,5,236,
-		0,0,892,894,3,34,17,0,893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,
-		895,896,1,0,0,0,896,898,1,0,0,0,897,895,1,0,0,0,898,900,5,237,0,0,899,
-		887,1,0,0,0,899,888,1,0,0,0,899,889,1,0,0,0,899,890,1,0,0,0,900,91,1,0,
-		0,0,901,902,5,216,0,0,902,903,3,162,81,0,903,907,5,236,0,0,904,906,3,94,
-		47,0,905,904,1,0,0,0,906,909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,
-		910,1,0,0,0,909,907,1,0,0,0,910,911,5,237,0,0,911,93,1,0,0,0,912,913,5,
-		196,0,0,913,914,3,162,81,0,914,915,5,241,0,0,915,916,3,162,81,0,916,936,
-		1,0,0,0,917,918,5,194,0,0,918,936,3,156,78,0,919,920,5,217,0,0,920,936,
-		3,156,78,0,921,922,5,218,0,0,922,936,5,220,0,0,923,924,5,218,0,0,924,936,
-		3,162,81,0,925,927,5,64,0,0,926,928,3,96,48,0,927,926,1,0,0,0,928,929,
-		1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,936,1,0,0,0,931,932,5,204,
-		0,0,932,933,5,167,0,0,933,934,5,51,0,0,934,936,3,162,81,0,935,912,1,0,
-		0,0,935,917,1,0,0,0,935,919,1,0,0,0,935,921,1,0,0,0,935,923,1,0,0,0,935,
-		925,1,0,0,0,935,931,1,0,0,0,936,95,1,0,0,0,937,938,5,219,0,0,938,944,3,
-		156,78,0,939,940,5,100,0,0,940,944,3,156,78,0,941,942,5,101,0,0,942,944,
-		3,156,78,0,943,937,1,0,0,0,943,939,1,0,0,0,943,941,1,0,0,0,944,97,1,0,
-		0,0,945,946,5,121,0,0,946,947,3,162,81,0,947,951,5,236,0,0,948,950,3,100,
-		50,0,949,948,1,0,0,0,950,953,1,0,0,0,951,949,1,0,0,0,951,952,1,0,0,0,952,
-		954,1,0,0,0,953,951,1,0,0,0,954,955,5,237,0,0,955,99,1,0,0,0,956,957,5,
-		122,0,0,957,992,3,156,78,0,958,959,5,123,0,0,959,964,3,102,51,0,960,961,
-		5,240,0,0,961,963,3,102,51,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,
-		0,0,0,964,965,1,0,0,0,965,992,1,0,0,0,966,964,1,0,0,0,967,968,5,163,0,
-		0,968,992,3,156,78,0,969,970,5,164,0,0,970,971,3,156,78,0,971,972,5,162,
-		0,0,972,975,3,162,81,0,973,974,5,165,0,0,974,976,3,156,78,0,975,973,1,
-		0,0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,979,5,168,0,0,978,977,1,0,0,
-		0,978,979,1,0,0,0,979,992,1,0,0,0,980,981,5,202,0,0,981,992,3,156,78,0,
-		982,983,5,166,0,0,983,988,3,106,53,0,984,985,5,240,0,0,985,987,3,106,53,
-		0,986,984,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,
-		992,1,0,0,0,990,988,1,0,0,0,991,956,1,0,0,0,991,958,1,0,0,0,991,967,1,
-		0,0,0,991,969,1,0,0,0,991,980,1,0,0,0,991,982,1,0,0,0,992,101,1,0,0,0,
-		993,994,3,162,81,0,994,1003,3,156,78,0,995,999,5,236,0,0,996,998,3,104,
-		52,0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,
-		1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,237,0,0,1003,995,1,0,0,
-		0,1003,1004,1,0,0,0,1004,103,1,0,0,0,1005,1006,5,163,0,0,1006,1012,3,156,
-		78,0,1007,1008,5,164,0,0,1008,1012,3,156,78,0,1009,1010,5,165,0,0,1010,
-		1012,3,156,78,0,1011,1005,1,0,0,0,1011,1007,1,0,0,0,1011,1009,1,0,0,0,
-		1012,105,1,0,0,0,1013,1014,5,255,0,0,1014,1015,3,156,78,0,1015,107,1,0,
-		0,0,1016,1017,5,124,0,0,1017,1026,3,162,81,0,1018,1022,5,236,0,0,1019,
-		1021,3,110,55,0,1020,1019,1,0,0,0,1021,1024,1,0,0,0,1022,1020,1,0,0,0,
-		1022,1023,1,0,0,0,1023,1025,1,0,0,0,1024,1022,1,0,0,0,1025,1027,5,237,
-		0,0,1026,1018,1,0,0,0,1026,1027,1,0,0,0,1027,109,1,0,0,0,1028,1029,5,125,
-		0,0,1029,1035,3,156,78,0,1030,1031,5,126,0,0,1031,1035,3,156,78,0,1032,
-		1033,5,127,0,0,1033,1035,3,156,78,0,1034,1028,1,0,0,0,1034,1030,1,0,0,
-		0,1034,1032,1,0,0,0,1035,111,1,0,0,0,1036,1037,5,128,0,0,1037,1038,3,162,
-		81,0,1038,1039,5,236,0,0,1039,1047,3,156,78,0,1040,1045,3,152,76,0,1041,
-		1042,5,57,0,0,1042,1043,3,156,78,0,1043,1044,3,152,76,0,1044,1046,1,0,
-		0,0,1045,1041,1,0,0,0,1045,1046,1,0,0,0,1046,1048,1,0,0,0,1047,1040,1,
-		0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,0,0,1049,1050,5,237,0,0,1050,113,
-		1,0,0,0,1051,1052,5,129,0,0,1052,1053,3,162,81,0,1053,1054,5,243,0,0,1054,
-		1061,3,156,78,0,1055,1058,5,130,0,0,1056,1059,5,131,0,0,1057,1059,5,132,
-		0,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,3,
-		154,77,0,1061,1055,1,0,0,0,1061,1062,1,0,0,0,1062,1065,1,0,0,0,1063,1064,
-		5,51,0,0,1064,1066,5,255,0,0,1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,
-		115,1,0,0,0,1067,1068,5,133,0,0,1068,1069,3,162,81,0,1069,1070,5,140,0,
-		0,1070,1073,3,156,78,0,1071,1072,5,51,0,0,1072,1074,5,255,0,0,1073,1071,
-		1,0,0,0,1073,1074,1,0,0,0,1074,1078,1,0,0,0,1075,1076,5,134,0,0,1076,1077,
-		5,136,0,0,1077,1079,5,257,0,0,1078,1075,1,0,0,0,1078,1079,1,0,0,0,1079,
-		1083,1,0,0,0,1080,1081,5,135,0,0,1081,1082,5,136,0,0,1082,1084,5,257,0,
-		0,1083,1080,1,0,0,0,1083,1084,1,0,0,0,1084,1095,1,0,0,0,1085,1086,5,157,
-		0,0,1086,1087,5,180,0,0,1087,1088,3,162,81,0,1088,1089,5,158,0,0,1089,
-		1090,5,162,0,0,1090,1091,5,257,0,0,1091,1093,5,159,0,0,1092,1094,3,118,
-		59,0,1093,1092,1,0,0,0,1093,1094,1,0,0,0,1094,1096,1,0,0,0,1095,1085,1,
-		0,0,0,1095,1096,1,0,0,0,1096,1097,1,0,0,0,1097,1098,5,242,0,0,1098,1103,
-		3,120,60,0,1099,1100,5,240,0,0,1100,1102,3,120,60,0,1101,1099,1,0,0,0,
-		1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,117,1,0,0,0,
-		1105,1103,1,0,0,0,1106,1107,5,160,0,0,1107,1112,3,162,81,0,1108,1109,5,
-		240,0,0,1109,1111,3,162,81,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,
-		1110,1,0,0,0,1112,1113,1,0,0,0,1113,1118,1,0,0,0,1114,1112,1,0,0,0,1115,
-		1116,5,171,0,0,1116,1117,5,161,0,0,1117,1119,3,162,81,0,1118,1115,1,0,
-		0,0,1118,1119,1,0,0,0,1119,1123,1,0,0,0,1120,1121,5,161,0,0,1121,1123,
-		3,162,81,0,1122,1106,1,0,0,0,1122,1120,1,0,0,0,1123,119,1,0,0,0,1124,1125,
-		5,153,0,0,1125,1126,5,256,0,0,1126,1127,5,162,0,0,1127,1144,3,162,81,0,
-		1128,1140,5,156,0,0,1129,1130,5,238,0,0,1130,1135,3,162,81,0,1131,1132,
-		5,240,0,0,1132,1134,3,162,81,0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,
-		1133,1,0,0,0,1135,1136,1,0,0,0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,
-		1139,5,239,0,0,1139,1141,1,0,0,0,1140,1129,1,0,0,0,1140,1141,1,0,0,0,1141,
-		1144,1,0,0,0,1142,1144,3,162,81,0,1143,1124,1,0,0,0,1143,1128,1,0,0,0,
-		1143,1142,1,0,0,0,1144,121,1,0,0,0,1145,1146,5,141,0,0,1146,1147,5,140,
-		0,0,1147,1150,3,156,78,0,1148,1149,5,142,0,0,1149,1151,3,154,77,0,1150,
-		1148,1,0,0,0,1150,1151,1,0,0,0,1151,123,1,0,0,0,1152,1153,5,143,0,0,1153,
-		1154,5,144,0,0,1154,1159,3,126,63,0,1155,1156,5,240,0,0,1156,1158,3,126,
-		63,0,1157,1155,1,0,0,0,1158,1161,1,0,0,0,1159,1157,1,0,0,0,1159,1160,1,
-		0,0,0,1160,125,1,0,0,0,1161,1159,1,0,0,0,1162,1165,5,65,0,0,1163,1165,
-		3,162,81,0,1164,1162,1,0,0,0,1164,1163,1,0,0,0,1165,127,1,0,0,0,1166,1167,
-		5,145,0,0,1167,1171,5,236,0,0,1168,1170,3,130,65,0,1169,1168,1,0,0,0,1170,
-		1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,1174,1,0,0,0,1173,
-		1171,1,0,0,0,1174,1175,5,237,0,0,1175,129,1,0,0,0,1176,1177,5,10,0,0,1177,
-		1187,3,160,80,0,1178,1179,5,146,0,0,1179,1184,3,162,81,0,1180,1181,5,240,
-		0,0,1181,1183,3,162,81,0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,
-		1,0,0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1187,1178,
-		1,0,0,0,1187,1188,1,0,0,0,1188,1271,1,0,0,0,1189,1190,5,147,0,0,1190,1271,
-		3,162,81,0,1191,1192,5,148,0,0,1192,1271,3,162,81,0,1193,1194,5,149,0,
-		0,1194,1195,5,150,0,0,1195,1196,5,151,0,0,1196,1271,3,162,81,0,1197,1200,
-		5,152,0,0,1198,1199,5,256,0,0,1199,1201,5,196,0,0,1200,1198,1,0,0,0,1200,
-		1201,1,0,0,0,1201,1202,1,0,0,0,1202,1203,5,150,0,0,1203,1204,5,162,0,0,
-		1204,1271,3,162,81,0,1205,1206,5,153,0,0,1206,1207,5,256,0,0,1207,1208,
-		5,196,0,0,1208,1209,5,150,0,0,1209,1210,5,162,0,0,1210,1271,3,162,81,0,
-		1211,1212,5,173,0,0,1212,1217,3,162,81,0,1213,1214,5,240,0,0,1214,1216,
-		3,162,81,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,
-		1218,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1220,1222,5,154,0,0,1221,
-		1220,1,0,0,0,1221,1222,1,0,0,0,1222,1223,1,0,0,0,1223,1224,5,162,0,0,1224,
-		1225,5,225,0,0,1225,1226,3,160,80,0,1226,1271,1,0,0,0,1227,1228,5,169,
-		0,0,1228,1229,3,156,78,0,1229,1233,5,236,0,0,1230,1232,3,130,65,0,1231,
-		1230,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,
-		1236,1,0,0,0,1235,1233,1,0,0,0,1236,1246,5,237,0,0,1237,1238,5,170,0,0,
-		1238,1242,5,236,0,0,1239,1241,3,130,65,0,1240,1239,1,0,0,0,1241,1244,1,
-		0,0,0,1242,1240,1,0,0,0,1242,1243,1,0,0,0,1243,1245,1,0,0,0,1244,1242,
-		1,0,0,0,1245,1247,5,237,0,0,1246,1237,1,0,0,0,1246,1247,1,0,0,0,1247,1271,
-		1,0,0,0,1248,1251,5,154,0,0,1249,1250,5,180,0,0,1250,1252,5,110,0,0,1251,
-		1249,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,1257,5,236,0,0,1254,
-		1256,3,130,65,0,1255,1254,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,
-		1257,1258,1,0,0,0,1258,1260,1,0,0,0,1259,1257,1,0,0,0,1260,1271,5,237,
-		0,0,1261,1262,5,155,0,0,1262,1266,5,236,0,0,1263,1265,3,130,65,0,1264,
-		1263,1,0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1266,1267,1,0,0,0,1267,
-		1269,1,0,0,0,1268,1266,1,0,0,0,1269,1271,5,237,0,0,1270,1176,1,0,0,0,1270,
-		1189,1,0,0,0,1270,1191,1,0,0,0,1270,1193,1,0,0,0,1270,1197,1,0,0,0,1270,
-		1205,1,0,0,0,1270,1211,1,0,0,0,1270,1227,1,0,0,0,1270,1248,1,0,0,0,1270,
-		1261,1,0,0,0,1271,131,1,0,0,0,1272,1273,5,172,0,0,1273,1277,5,236,0,0,
-		1274,1276,3,134,67,0,1275,1274,1,0,0,0,1276,1279,1,0,0,0,1277,1275,1,0,
-		0,0,1277,1278,1,0,0,0,1278,1280,1,0,0,0,1279,1277,1,0,0,0,1280,1281,5,
-		237,0,0,1281,133,1,0,0,0,1282,1283,5,173,0,0,1283,1288,3,162,81,0,1284,
-		1285,5,240,0,0,1285,1287,3,162,81,0,1286,1284,1,0,0,0,1287,1290,1,0,0,
-		0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1294,1,0,0,0,1290,1288,1,0,
-		0,0,1291,1293,3,136,68,0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,
-		1,0,0,0,1294,1295,1,0,0,0,1295,1299,1,0,0,0,1296,1294,1,0,0,0,1297,1299,
-		3,128,64,0,1298,1282,1,0,0,0,1298,1297,1,0,0,0,1299,135,1,0,0,0,1300,1301,
-		5,174,0,0,1301,1323,3,156,78,0,1302,1303,5,175,0,0,1303,1323,3,154,77,
-		0,1304,1305,5,100,0,0,1305,1306,3,156,78,0,1306,1307,5,182,0,0,1307,1308,
-		5,108,0,0,1308,1323,1,0,0,0,1309,1310,5,101,0,0,1310,1323,3,156,78,0,1311,
-		1312,5,102,0,0,1312,1313,3,156,78,0,1313,1314,5,182,0,0,1314,1315,5,108,
-		0,0,1315,1323,1,0,0,0,1316,1317,5,103,0,0,1317,1323,3,156,78,0,1318,1319,
-		5,104,0,0,1319,1323,5,105,0,0,1320,1321,5,106,0,0,1321,1323,3,156,78,0,
-		1322,1300,1,0,0,0,1322,1302,1,0,0,0,1322,1304,1,0,0,0,1322,1309,1,0,0,
-		0,1322,1311,1,0,0,0,1322,1316,1,0,0,0,1322,1318,1,0,0,0,1322,1320,1,0,
-		0,0,1323,137,1,0,0,0,1324,1325,5,2,0,0,1325,1326,3,162,81,0,1326,1327,
-		5,4,0,0,1327,1328,3,162,81,0,1328,1332,5,236,0,0,1329,1331,3,140,70,0,
-		1330,1329,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,
-		0,1333,1335,1,0,0,0,1334,1332,1,0,0,0,1335,1336,5,237,0,0,1336,139,1,0,
-		0,0,1337,1338,3,162,81,0,1338,1339,5,60,0,0,1339,1340,5,176,0,0,1340,1341,
-		5,257,0,0,1341,1576,1,0,0,0,1342,1343,3,162,81,0,1343,1344,5,60,0,0,1344,
-		1345,5,38,0,0,1345,1349,3,156,78,0,1346,1348,3,150,75,0,1347,1346,1,0,
-		0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1576,1,
-		0,0,0,1351,1349,1,0,0,0,1352,1353,3,162,81,0,1353,1354,5,95,0,0,1354,1355,
-		5,62,0,0,1355,1356,3,154,77,0,1356,1576,1,0,0,0,1357,1358,3,162,81,0,1358,
-		1359,5,95,0,0,1359,1360,5,38,0,0,1360,1361,5,62,0,0,1361,1366,3,148,74,
-		0,1362,1363,5,240,0,0,1363,1365,3,148,74,0,1364,1362,1,0,0,0,1365,1368,
-		1,0,0,0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1372,1,0,0,0,1368,1366,
-		1,0,0,0,1369,1371,3,150,75,0,1370,1369,1,0,0,0,1371,1374,1,0,0,0,1372,
-		1370,1,0,0,0,1372,1373,1,0,0,0,1373,1576,1,0,0,0,1374,1372,1,0,0,0,1375,
-		1376,3,160,80,0,1376,1377,7,3,0,0,1377,1378,3,156,78,0,1378,1383,3,152,
-		76,0,1379,1380,5,28,0,0,1380,1381,3,156,78,0,1381,1382,3,152,76,0,1382,
-		1384,1,0,0,0,1383,1379,1,0,0,0,1383,1384,1,0,0,0,1384,1576,1,0,0,0,1385,
-		1386,3,160,80,0,1386,1387,5,179,0,0,1387,1388,3,156,78,0,1388,1389,5,180,
-		0,0,1389,1390,5,255,0,0,1390,1576,1,0,0,0,1391,1392,3,162,81,0,1392,1425,
-		5,181,0,0,1393,1394,5,54,0,0,1394,1398,5,255,0,0,1395,1397,3,150,75,0,
-		1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,
-		0,1399,1402,1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,144,72,0,1402,1401,1,
-		0,0,0,1402,1403,1,0,0,0,1403,1426,1,0,0,0,1404,1414,5,38,0,0,1405,1406,
-		5,44,0,0,1406,1407,3,156,78,0,1407,1411,3,152,76,0,1408,1410,3,142,71,
-		0,1409,1408,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,
-		0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1414,1405,1,0,0,0,1414,1415,1,
-		0,0,0,1415,1419,1,0,0,0,1416,1418,3,150,75,0,1417,1416,1,0,0,0,1418,1421,
-		1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1423,1,0,0,0,1421,1419,
-		1,0,0,0,1422,1424,3,144,72,0,1423,1422,1,0,0,0,1423,1424,1,0,0,0,1424,
-		1426,1,0,0,0,1425,1393,1,0,0,0,1425,1404,1,0,0,0,1426,1576,1,0,0,0,1427,
-		1429,5,172,0,0,1428,1430,3,136,68,0,1429,1428,1,0,0,0,1430,1431,1,0,0,
-		0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,1432,1576,1,0,0,0,1433,1434,5,172,
-		0,0,1434,1435,5,173,0,0,1435,1576,5,107,0,0,1436,1437,3,162,81,0,1437,
-		1438,5,118,0,0,1438,1439,3,156,78,0,1439,1576,1,0,0,0,1440,1441,3,162,
-		81,0,1441,1442,5,16,0,0,1442,1443,3,28,14,0,1443,1447,5,236,0,0,1444,1446,
-		3,34,17,0,1445,1444,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,0,0,0,1447,1448,
-		1,0,0,0,1448,1450,1,0,0,0,1449,1447,1,0,0,0,1450,1451,5,237,0,0,1451,1576,
-		1,0,0,0,1452,1453,3,162,81,0,1453,1454,5,19,0,0,1454,1455,5,255,0,0,1455,
-		1456,5,20,0,0,1456,1457,3,156,78,0,1457,1576,1,0,0,0,1458,1459,3,162,81,
-		0,1459,1461,5,21,0,0,1460,1462,5,244,0,0,1461,1460,1,0,0,0,1461,1462,1,
-		0,0,0,1462,1463,1,0,0,0,1463,1464,3,156,78,0,1464,1576,1,0,0,0,1465,1466,
-		3,162,81,0,1466,1467,5,232,0,0,1467,1470,3,154,77,0,1468,1469,5,51,0,0,
-		1469,1471,5,255,0,0,1470,1468,1,0,0,0,1470,1471,1,0,0,0,1471,1576,1,0,
-		0,0,1472,1473,3,162,81,0,1473,1474,5,232,0,0,1474,1475,5,38,0,0,1475,1480,
-		3,146,73,0,1476,1477,5,240,0,0,1477,1479,3,146,73,0,1478,1476,1,0,0,0,
-		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1485,1,0,0,
-		0,1482,1480,1,0,0,0,1483,1484,5,51,0,0,1484,1486,5,255,0,0,1485,1483,1,
-		0,0,0,1485,1486,1,0,0,0,1486,1576,1,0,0,0,1487,1488,3,162,81,0,1488,1489,
-		5,91,0,0,1489,1490,3,156,78,0,1490,1576,1,0,0,0,1491,1492,3,162,81,0,1492,
-		1493,5,92,0,0,1493,1494,5,136,0,0,1494,1495,3,154,77,0,1495,1496,5,62,
-		0,0,1496,1497,3,156,78,0,1497,1576,1,0,0,0,1498,1499,3,162,81,0,1499,1500,
-		5,199,0,0,1500,1501,5,92,0,0,1501,1576,1,0,0,0,1502,1503,3,162,81,0,1503,
-		1504,5,70,0,0,1504,1506,5,68,0,0,1505,1507,5,256,0,0,1506,1505,1,0,0,0,
-		1506,1507,1,0,0,0,1507,1576,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,70,
-		0,0,1510,1513,5,69,0,0,1511,1512,5,51,0,0,1512,1514,5,255,0,0,1513,1511,
-		1,0,0,0,1513,1514,1,0,0,0,1514,1576,1,0,0,0,1515,1516,3,162,81,0,1516,
-		1518,5,64,0,0,1517,1519,3,96,48,0,1518,1517,1,0,0,0,1519,1520,1,0,0,0,
-		1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1576,1,0,0,0,1522,1523,5,22,0,
-		0,1523,1576,5,257,0,0,1524,1525,5,23,0,0,1525,1576,5,257,0,0,1526,1576,
-		5,24,0,0,1527,1576,5,25,0,0,1528,1529,3,162,81,0,1529,1530,5,26,0,0,1530,
-		1531,5,27,0,0,1531,1532,3,156,78,0,1532,1533,3,152,76,0,1533,1534,5,28,
-		0,0,1534,1535,3,156,78,0,1535,1536,3,152,76,0,1536,1576,1,0,0,0,1537,1538,
-		3,162,81,0,1538,1539,5,29,0,0,1539,1542,5,162,0,0,1540,1543,5,30,0,0,1541,
-		1543,3,156,78,0,1542,1540,1,0,0,0,1542,1541,1,0,0,0,1543,1544,1,0,0,0,
-		1544,1545,5,31,0,0,1545,1546,3,156,78,0,1546,1547,3,152,76,0,1547,1548,
-		5,28,0,0,1548,1549,3,156,78,0,1549,1550,3,152,76,0,1550,1576,1,0,0,0,1551,
-		1552,3,162,81,0,1552,1553,5,32,0,0,1553,1554,3,156,78,0,1554,1555,3,152,
-		76,0,1555,1556,5,20,0,0,1556,1557,3,156,78,0,1557,1576,1,0,0,0,1558,1559,
-		5,33,0,0,1559,1560,3,160,80,0,1560,1561,5,34,0,0,1561,1562,3,160,80,0,
-		1562,1565,3,156,78,0,1563,1564,5,35,0,0,1564,1566,3,156,78,0,1565,1563,
-		1,0,0,0,1565,1566,1,0,0,0,1566,1576,1,0,0,0,1567,1568,5,36,0,0,1568,1569,
-		5,35,0,0,1569,1570,3,156,78,0,1570,1571,3,152,76,0,1571,1572,5,37,0,0,
-		1572,1573,3,156,78,0,1573,1574,3,152,76,0,1574,1576,1,0,0,0,1575,1337,
-		1,0,0,0,1575,1342,1,0,0,0,1575,1352,1,0,0,0,1575,1357,1,0,0,0,1575,1375,
-		1,0,0,0,1575,1385,1,0,0,0,1575,1391,1,0,0,0,1575,1427,1,0,0,0,1575,1433,
-		1,0,0,0,1575,1436,1,0,0,0,1575,1440,1,0,0,0,1575,1452,1,0,0,0,1575,1458,
-		1,0,0,0,1575,1465,1,0,0,0,1575,1472,1,0,0,0,1575,1487,1,0,0,0,1575,1491,
-		1,0,0,0,1575,1498,1,0,0,0,1575,1502,1,0,0,0,1575,1508,1,0,0,0,1575,1515,
-		1,0,0,0,1575,1522,1,0,0,0,1575,1524,1,0,0,0,1575,1526,1,0,0,0,1575,1527,
-		1,0,0,0,1575,1528,1,0,0,0,1575,1537,1,0,0,0,1575,1551,1,0,0,0,1575,1558,
-		1,0,0,0,1575,1567,1,0,0,0,1576,141,1,0,0,0,1577,1578,5,72,0,0,1578,1579,
-		5,255,0,0,1579,1580,5,171,0,0,1580,1581,3,156,78,0,1581,1582,3,152,76,
-		0,1582,143,1,0,0,0,1583,1584,5,45,0,0,1584,1585,5,40,0,0,1585,1586,5,41,
-		0,0,1586,1587,3,156,78,0,1587,1588,5,42,0,0,1588,1592,3,156,78,0,1589,
-		1591,3,150,75,0,1590,1589,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,
-		1592,1593,1,0,0,0,1593,145,1,0,0,0,1594,1592,1,0,0,0,1595,1597,5,245,0,
-		0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,1597,1598,1,0,0,0,1598,1599,3,154,
-		77,0,1599,1600,5,34,0,0,1600,1601,3,156,78,0,1601,147,1,0,0,0,1602,1603,
-		3,154,77,0,1603,1604,5,34,0,0,1604,1605,3,156,78,0,1605,149,1,0,0,0,1606,
-		1607,5,39,0,0,1607,1608,3,160,80,0,1608,1609,3,156,78,0,1609,151,1,0,0,
-		0,1610,1611,5,182,0,0,1611,1612,5,195,0,0,1612,153,1,0,0,0,1613,1614,5,
-		256,0,0,1614,155,1,0,0,0,1615,1616,6,78,-1,0,1616,1617,5,238,0,0,1617,
-		1618,3,156,78,0,1618,1619,5,239,0,0,1619,1658,1,0,0,0,1620,1621,5,245,
-		0,0,1621,1658,3,156,78,16,1622,1623,5,199,0,0,1623,1658,3,156,78,11,1624,
-		1625,5,169,0,0,1625,1626,3,156,78,0,1626,1627,5,171,0,0,1627,1628,3,156,
-		78,0,1628,1629,5,170,0,0,1629,1630,3,156,78,0,1630,1658,1,0,0,0,1631,1632,
-		3,162,81,0,1632,1641,5,238,0,0,1633,1638,3,156,78,0,1634,1635,5,240,0,
-		0,1635,1637,3,156,78,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,
-		0,0,0,1638,1639,1,0,0,0,1639,1642,1,0,0,0,1640,1638,1,0,0,0,1641,1633,
-		1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,239,0,0,1644,1658,
-		1,0,0,0,1645,1647,7,4,0,0,1646,1648,3,158,79,0,1647,1646,1,0,0,0,1647,
-		1648,1,0,0,0,1648,1649,1,0,0,0,1649,1650,5,182,0,0,1650,1658,3,158,79,
-		0,1651,1652,5,257,0,0,1652,1658,3,158,79,0,1653,1658,5,256,0,0,1654,1658,
-		5,257,0,0,1655,1658,5,255,0,0,1656,1658,3,160,80,0,1657,1615,1,0,0,0,1657,
-		1620,1,0,0,0,1657,1622,1,0,0,0,1657,1624,1,0,0,0,1657,1631,1,0,0,0,1657,
-		1645,1,0,0,0,1657,1651,1,0,0,0,1657,1653,1,0,0,0,1657,1654,1,0,0,0,1657,
-		1655,1,0,0,0,1657,1656,1,0,0,0,1658,1679,1,0,0,0,1659,1660,10,15,0,0,1660,
-		1661,5,196,0,0,1661,1678,3,156,78,16,1662,1663,10,14,0,0,1663,1664,7,5,
-		0,0,1664,1678,3,156,78,15,1665,1666,10,13,0,0,1666,1667,7,6,0,0,1667,1678,
-		3,156,78,14,1668,1669,10,12,0,0,1669,1670,7,7,0,0,1670,1678,3,156,78,13,
-		1671,1672,10,10,0,0,1672,1673,5,197,0,0,1673,1678,3,156,78,11,1674,1675,
-		10,9,0,0,1675,1676,5,198,0,0,1676,1678,3,156,78,10,1677,1659,1,0,0,0,1677,
-		1662,1,0,0,0,1677,1665,1,0,0,0,1677,1668,1,0,0,0,1677,1671,1,0,0,0,1677,
-		1674,1,0,0,0,1678,1681,1,0,0,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,
-		157,1,0,0,0,1681,1679,1,0,0,0,1682,1683,7,8,0,0,1683,159,1,0,0,0,1684,
-		1687,3,162,81,0,1685,1686,5,241,0,0,1686,1688,3,162,81,0,1687,1685,1,0,
-		0,0,1687,1688,1,0,0,0,1688,161,1,0,0,0,1689,1690,7,9,0,0,1690,163,1,0,
-		0,0,169,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
+		1,78,1,78,5,78,1695,8,78,10,78,12,78,1698,9,78,1,79,1,79,1,80,1,80,1,80,
+		3,80,1705,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,114,115,1,0,
+		177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,0,183,194,25,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,120,122,123,125,
+		127,131,132,134,139,142,144,153,153,155,161,163,168,174,176,178,178,194,
+		195,200,214,216,228,231,235,260,261,1970,0,170,1,0,0,0,2,175,1,0,0,0,4,
+		178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,
+		14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,
+		0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,
+		1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,483,1,0,0,0,42,
+		492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,0,50,527,1,0,0,
+		0,52,529,1,0,0,0,54,531,1,0,0,0,56,594,1,0,0,0,58,598,1,0,0,0,60,600,1,
+		0,0,0,62,650,1,0,0,0,64,652,1,0,0,0,66,721,1,0,0,0,68,723,1,0,0,0,70,752,
+		1,0,0,0,72,754,1,0,0,0,74,761,1,0,0,0,76,772,1,0,0,0,78,863,1,0,0,0,80,
+		865,1,0,0,0,82,870,1,0,0,0,84,876,1,0,0,0,86,884,1,0,0,0,88,900,1,0,0,
+		0,90,916,1,0,0,0,92,918,1,0,0,0,94,952,1,0,0,0,96,960,1,0,0,0,98,962,1,
+		0,0,0,100,1008,1,0,0,0,102,1010,1,0,0,0,104,1028,1,0,0,0,106,1030,1,0,
+		0,0,108,1033,1,0,0,0,110,1051,1,0,0,0,112,1053,1,0,0,0,114,1068,1,0,0,
+		0,116,1084,1,0,0,0,118,1139,1,0,0,0,120,1160,1,0,0,0,122,1162,1,0,0,0,
+		124,1169,1,0,0,0,126,1181,1,0,0,0,128,1183,1,0,0,0,130,1287,1,0,0,0,132,
+		1289,1,0,0,0,134,1315,1,0,0,0,136,1339,1,0,0,0,138,1341,1,0,0,0,140,1592,
+		1,0,0,0,142,1594,1,0,0,0,144,1600,1,0,0,0,146,1613,1,0,0,0,148,1619,1,
+		0,0,0,150,1623,1,0,0,0,152,1627,1,0,0,0,154,1630,1,0,0,0,156,1674,1,0,
+		0,0,158,1699,1,0,0,0,160,1701,1,0,0,0,162,1706,1,0,0,0,164,169,3,2,1,0,
+		165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,
+		165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,
+		0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,
+		174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,1,0,0,0,178,179,
+		5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,6,3,0,182,181,1,
+		0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,
+		186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,3,12,6,0,190,211,
+		3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,36,18,0,194,211,
+		3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,3,92,46,0,198,211,
+		3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,3,108,54,0,202,211,
+		3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,211,3,122,61,0,206,
+		211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,0,209,211,3,8,4,0,210,
+		189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,192,1,0,0,0,210,193,1,
+		0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,0,0,0,210,197,1,0,0,0,
+		210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,
+		1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,
+		0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,
+		5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,
+		54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,
+		219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,
+		3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,3,10,5,0,226,228,8,0,
+		0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,
+		230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,237,0,0,233,11,1,
+		0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,5,6,0,0,237,258,3,162,
+		81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,8,0,0,241,258,5,255,0,
+		0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,0,0,245,258,3,162,81,
+		0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,
+		0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,
+		254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,
+		1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,
+		0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,
+		13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,261,263,3,162,81,0,262,
+		260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,
+		0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,3,16,8,0,269,267,1,0,0,
+		0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,
+		271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,277,5,255,0,0,276,278,
+		5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,
+		0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
+		281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,287,5,254,0,0,287,19,
+		1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,5,236,0,0,291,293,
+		3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,
+		0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,0,298,21,1,0,0,0,299,
+		300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,
+		304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,
+		1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,162,81,0,309,313,5,236,
+		0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,
+		313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,237,0,0,317,
+		25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,320,321,5,177,0,0,321,
+		322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,0,324,325,5,178,0,0,325,
+		326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,
+		330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,
+		336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,
+		0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,5,19,0,0,340,341,5,255,
+		0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,
+		0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,
+		7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,3,162,81,0,349,353,5,236,
+		0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,
+		353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,0,356,357,5,237,0,0,357,
+		31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,
+		5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,
+		1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,255,
+		0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,
+		373,5,52,0,0,373,377,5,236,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,
+		1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,
+		0,380,382,5,237,0,0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,
+		33,1,0,0,0,383,384,5,255,0,0,384,386,3,156,78,0,385,387,5,240,0,0,386,
+		385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,
+		162,81,0,390,391,5,54,0,0,391,392,3,162,81,0,392,396,5,236,0,0,393,395,
+		3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,
+		0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,400,5,237,0,0,400,37,1,0,0,0,401,
+		402,5,55,0,0,402,475,3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,
+		410,3,152,76,0,406,407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,
+		409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,
+		5,234,0,0,413,417,3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,
+		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,
+		0,420,412,1,0,0,0,420,421,1,0,0,0,421,475,1,0,0,0,422,423,5,58,0,0,423,
+		475,5,255,0,0,424,425,5,59,0,0,425,475,3,154,77,0,426,427,5,60,0,0,427,
+		428,3,44,22,0,428,429,3,154,77,0,429,430,5,62,0,0,430,431,5,55,0,0,431,
+		435,5,63,0,0,432,433,5,56,0,0,433,434,5,62,0,0,434,436,5,64,0,0,435,432,
+		1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,0,437,439,5,65,0,0,438,440,3,46,
+		23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,
+		475,1,0,0,0,443,444,5,11,0,0,444,475,3,18,9,0,445,475,3,48,24,0,446,447,
+		5,233,0,0,447,475,3,162,81,0,448,449,5,93,0,0,449,455,3,156,78,0,450,453,
+		5,97,0,0,451,452,5,162,0,0,452,454,3,156,78,0,453,451,1,0,0,0,453,454,
+		1,0,0,0,454,456,1,0,0,0,455,450,1,0,0,0,455,456,1,0,0,0,456,475,1,0,0,
+		0,457,458,5,94,0,0,458,459,5,62,0,0,459,464,3,154,77,0,460,461,5,240,0,
+		0,461,463,3,154,77,0,462,460,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,
+		465,1,0,0,0,465,469,1,0,0,0,466,464,1,0,0,0,467,468,5,96,0,0,468,470,3,
+		154,77,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,0,0,0,471,473,3,40,
+		20,0,472,471,1,0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,
+		403,1,0,0,0,474,422,1,0,0,0,474,424,1,0,0,0,474,426,1,0,0,0,474,437,1,
+		0,0,0,474,443,1,0,0,0,474,445,1,0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,
+		474,457,1,0,0,0,475,39,1,0,0,0,476,477,5,128,0,0,477,478,3,154,77,0,478,
+		479,5,196,0,0,479,480,3,162,81,0,480,484,1,0,0,0,481,482,5,128,0,0,482,
+		484,3,156,78,0,483,476,1,0,0,0,483,481,1,0,0,0,484,41,1,0,0,0,485,493,
+		5,235,0,0,486,487,5,50,0,0,487,493,3,156,78,0,488,489,5,71,0,0,489,493,
+		3,156,78,0,490,491,5,175,0,0,491,493,3,154,77,0,492,485,1,0,0,0,492,486,
+		1,0,0,0,492,488,1,0,0,0,492,490,1,0,0,0,493,43,1,0,0,0,494,495,5,257,0,
+		0,495,498,5,61,0,0,496,498,5,256,0,0,497,494,1,0,0,0,497,496,1,0,0,0,498,
+		45,1,0,0,0,499,500,5,70,0,0,500,506,3,156,78,0,501,502,5,71,0,0,502,506,
+		3,156,78,0,503,504,5,72,0,0,504,506,5,255,0,0,505,499,1,0,0,0,505,501,
+		1,0,0,0,505,503,1,0,0,0,506,47,1,0,0,0,507,508,5,66,0,0,508,512,3,162,
+		81,0,509,511,3,50,25,0,510,509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,
+		512,513,1,0,0,0,513,49,1,0,0,0,514,512,1,0,0,0,515,516,5,71,0,0,516,528,
+		3,156,78,0,517,518,5,72,0,0,518,528,5,255,0,0,519,520,5,128,0,0,520,528,
+		3,156,78,0,521,522,5,67,0,0,522,525,3,52,26,0,523,524,5,197,0,0,524,526,
+		3,52,26,0,525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,515,1,0,
+		0,0,527,517,1,0,0,0,527,519,1,0,0,0,527,521,1,0,0,0,528,51,1,0,0,0,529,
+		530,7,2,0,0,530,53,1,0,0,0,531,532,5,73,0,0,532,533,3,162,81,0,533,537,
+		5,236,0,0,534,536,3,56,28,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,
+		0,0,0,537,538,1,0,0,0,538,540,1,0,0,0,539,537,1,0,0,0,540,541,5,237,0,
+		0,541,55,1,0,0,0,542,543,5,74,0,0,543,595,3,162,81,0,544,545,5,110,0,0,
+		545,595,3,156,78,0,546,547,5,111,0,0,547,595,3,76,38,0,548,549,5,113,0,
+		0,549,550,5,72,0,0,550,595,5,255,0,0,551,552,5,116,0,0,552,554,3,90,45,
+		0,553,555,5,260,0,0,554,553,1,0,0,0,554,555,1,0,0,0,555,595,1,0,0,0,556,
+		557,5,8,0,0,557,595,5,255,0,0,558,559,5,45,0,0,559,562,3,156,78,0,560,
+		561,5,136,0,0,561,563,3,154,77,0,562,560,1,0,0,0,562,563,1,0,0,0,563,566,
+		1,0,0,0,564,565,5,137,0,0,565,567,3,58,29,0,566,564,1,0,0,0,566,567,1,
+		0,0,0,567,585,1,0,0,0,568,583,5,151,0,0,569,570,5,257,0,0,570,584,5,138,
+		0,0,571,572,5,138,0,0,572,579,5,236,0,0,573,575,3,156,78,0,574,576,5,240,
+		0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,577,573,1,0,0,0,578,
+		581,1,0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,
+		0,0,0,582,584,5,237,0,0,583,569,1,0,0,0,583,571,1,0,0,0,584,586,1,0,0,
+		0,585,568,1,0,0,0,585,586,1,0,0,0,586,595,1,0,0,0,587,595,3,84,42,0,588,
+		595,3,86,43,0,589,591,5,139,0,0,590,592,5,244,0,0,591,590,1,0,0,0,591,
+		592,1,0,0,0,592,593,1,0,0,0,593,595,3,156,78,0,594,542,1,0,0,0,594,544,
+		1,0,0,0,594,546,1,0,0,0,594,548,1,0,0,0,594,551,1,0,0,0,594,556,1,0,0,
+		0,594,558,1,0,0,0,594,587,1,0,0,0,594,588,1,0,0,0,594,589,1,0,0,0,595,
+		57,1,0,0,0,596,599,5,111,0,0,597,599,3,156,78,0,598,596,1,0,0,0,598,597,
+		1,0,0,0,599,59,1,0,0,0,600,601,5,75,0,0,601,602,3,162,81,0,602,606,5,236,
+		0,0,603,605,3,62,31,0,604,603,1,0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,
+		606,607,1,0,0,0,607,609,1,0,0,0,608,606,1,0,0,0,609,610,5,237,0,0,610,
+		61,1,0,0,0,611,612,5,76,0,0,612,616,5,236,0,0,613,615,3,72,36,0,614,613,
+		1,0,0,0,615,618,1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,
+		0,618,616,1,0,0,0,619,651,5,237,0,0,620,621,5,77,0,0,621,651,3,156,78,
+		0,622,623,5,78,0,0,623,651,3,156,78,0,624,625,5,79,0,0,625,626,5,49,0,
+		0,626,651,3,154,77,0,627,628,5,79,0,0,628,629,5,80,0,0,629,630,3,156,78,
+		0,630,631,3,152,76,0,631,651,1,0,0,0,632,633,5,82,0,0,633,651,3,156,78,
+		0,634,635,5,83,0,0,635,651,3,156,78,0,636,637,5,81,0,0,637,651,3,156,78,
+		0,638,639,5,84,0,0,639,640,3,156,78,0,640,641,3,152,76,0,641,651,1,0,0,
+		0,642,643,5,85,0,0,643,644,3,156,78,0,644,645,5,80,0,0,645,646,3,156,78,
+		0,646,647,3,152,76,0,647,651,1,0,0,0,648,649,5,86,0,0,649,651,3,162,81,
+		0,650,611,1,0,0,0,650,620,1,0,0,0,650,622,1,0,0,0,650,624,1,0,0,0,650,
+		627,1,0,0,0,650,632,1,0,0,0,650,634,1,0,0,0,650,636,1,0,0,0,650,638,1,
+		0,0,0,650,642,1,0,0,0,650,648,1,0,0,0,651,63,1,0,0,0,652,653,5,87,0,0,
+		653,654,3,162,81,0,654,655,5,54,0,0,655,656,3,162,81,0,656,660,5,236,0,
+		0,657,659,3,66,33,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,
+		661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,0,663,664,5,237,0,0,664,65,1,
+		0,0,0,665,666,5,88,0,0,666,722,3,162,81,0,667,668,5,77,0,0,668,722,3,156,
+		78,0,669,670,5,89,0,0,670,671,5,62,0,0,671,722,5,64,0,0,672,673,5,89,0,
+		0,673,722,3,156,78,0,674,675,5,185,0,0,675,676,3,156,78,0,676,677,3,152,
+		76,0,677,722,1,0,0,0,678,679,5,90,0,0,679,722,3,156,78,0,680,681,5,58,
+		0,0,681,722,5,255,0,0,682,683,5,59,0,0,683,722,3,154,77,0,684,685,5,93,
+		0,0,685,691,3,156,78,0,686,689,5,97,0,0,687,688,5,162,0,0,688,690,3,156,
+		78,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,686,1,0,0,0,691,
+		692,1,0,0,0,692,722,1,0,0,0,693,694,5,60,0,0,694,695,3,44,22,0,695,696,
+		3,154,77,0,696,697,5,62,0,0,697,698,5,88,0,0,698,699,5,63,0,0,699,722,
+		1,0,0,0,700,701,5,98,0,0,701,705,3,156,78,0,702,703,5,99,0,0,703,704,5,
+		130,0,0,704,706,5,59,0,0,705,702,1,0,0,0,705,706,1,0,0,0,706,722,1,0,0,
+		0,707,722,3,48,24,0,708,709,5,94,0,0,709,710,5,62,0,0,710,715,3,154,77,
+		0,711,712,5,240,0,0,712,714,3,154,77,0,713,711,1,0,0,0,714,717,1,0,0,0,
+		715,713,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,715,1,0,0,0,718,720,
+		3,40,20,0,719,718,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,665,1,0,
+		0,0,721,667,1,0,0,0,721,669,1,0,0,0,721,672,1,0,0,0,721,674,1,0,0,0,721,
+		678,1,0,0,0,721,680,1,0,0,0,721,682,1,0,0,0,721,684,1,0,0,0,721,693,1,
+		0,0,0,721,700,1,0,0,0,721,707,1,0,0,0,721,708,1,0,0,0,722,67,1,0,0,0,723,
+		724,5,191,0,0,724,725,3,162,81,0,725,729,5,236,0,0,726,728,3,70,35,0,727,
+		726,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,
+		0,0,0,731,729,1,0,0,0,732,733,5,237,0,0,733,69,1,0,0,0,734,735,5,221,0,
+		0,735,753,3,156,78,0,736,737,5,89,0,0,737,753,3,162,81,0,738,739,5,222,
+		0,0,739,753,3,156,78,0,740,741,5,223,0,0,741,753,3,156,78,0,742,743,5,
+		224,0,0,743,753,3,156,78,0,744,745,5,82,0,0,745,753,3,156,78,0,746,747,
+		5,81,0,0,747,753,3,156,78,0,748,749,5,100,0,0,749,753,3,156,78,0,750,751,
+		5,101,0,0,751,753,3,156,78,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,1,
+		0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,0,
+		752,748,1,0,0,0,752,750,1,0,0,0,753,71,1,0,0,0,754,755,5,255,0,0,755,756,
+		3,156,78,0,756,757,5,62,0,0,757,759,3,156,78,0,758,760,5,240,0,0,759,758,
+		1,0,0,0,759,760,1,0,0,0,760,73,1,0,0,0,761,762,5,109,0,0,762,763,3,162,
+		81,0,763,767,5,236,0,0,764,766,3,78,39,0,765,764,1,0,0,0,766,769,1,0,0,
+		0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,770,
+		771,5,237,0,0,771,75,1,0,0,0,772,774,3,156,78,0,773,775,5,112,0,0,774,
+		773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,3,
+		156,78,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,71,
+		0,0,781,783,3,156,78,0,782,780,1,0,0,0,782,783,1,0,0,0,783,77,1,0,0,0,
+		784,785,5,110,0,0,785,864,3,156,78,0,786,787,5,111,0,0,787,864,3,76,38,
+		0,788,790,5,200,0,0,789,791,5,256,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
+		791,794,1,0,0,0,792,793,5,140,0,0,793,795,3,156,78,0,794,792,1,0,0,0,794,
+		795,1,0,0,0,795,864,1,0,0,0,796,797,5,200,0,0,797,864,5,211,0,0,798,799,
+		5,201,0,0,799,864,3,156,78,0,800,801,5,202,0,0,801,864,3,156,78,0,802,
+		803,5,203,0,0,803,804,5,72,0,0,804,864,5,255,0,0,805,806,5,204,0,0,806,
+		810,5,236,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
+		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,237,
+		0,0,814,815,5,204,0,0,815,816,5,212,0,0,816,817,3,162,81,0,817,818,5,213,
+		0,0,818,819,3,156,78,0,819,864,1,0,0,0,820,821,5,205,0,0,821,864,3,156,
+		78,0,822,864,3,84,42,0,823,864,3,86,43,0,824,825,5,208,0,0,825,826,5,214,
+		0,0,826,827,3,156,78,0,827,828,5,170,0,0,828,829,3,156,78,0,829,864,1,
+		0,0,0,830,831,5,207,0,0,831,864,3,156,78,0,832,833,5,113,0,0,833,834,5,
+		72,0,0,834,864,5,255,0,0,835,836,5,116,0,0,836,864,3,90,45,0,837,838,5,
+		8,0,0,838,864,5,255,0,0,839,840,5,120,0,0,840,864,5,257,0,0,841,864,3,
+		48,24,0,842,843,5,226,0,0,843,844,5,62,0,0,844,845,3,156,78,0,845,846,
+		5,212,0,0,846,850,3,156,78,0,847,848,5,227,0,0,848,849,5,228,0,0,849,851,
+		3,156,78,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,80,
+		40,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
+		859,1,0,0,0,857,855,1,0,0,0,858,860,3,82,41,0,859,858,1,0,0,0,859,860,
+		1,0,0,0,860,864,1,0,0,0,861,862,5,231,0,0,862,864,3,156,78,0,863,784,1,
+		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
+		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
+		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
+		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
+		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,79,1,0,0,0,865,866,5,229,
+		0,0,866,867,5,255,0,0,867,868,5,62,0,0,868,869,3,156,78,0,869,81,1,0,0,
+		0,870,871,5,230,0,0,871,872,5,51,0,0,872,873,5,255,0,0,873,874,5,228,0,
+		0,874,875,3,156,78,0,875,83,1,0,0,0,876,877,5,206,0,0,877,882,3,156,78,
+		0,878,879,5,51,0,0,879,883,5,255,0,0,880,881,5,215,0,0,881,883,3,162,81,
+		0,882,878,1,0,0,0,882,880,1,0,0,0,883,85,1,0,0,0,884,885,5,208,0,0,885,
+		886,5,209,0,0,886,887,3,162,81,0,887,891,5,236,0,0,888,890,3,88,44,0,889,
+		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
+		0,0,0,893,891,1,0,0,0,894,895,5,170,0,0,895,897,3,156,78,0,896,894,1,0,
+		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,237,0,0,899,87,1,0,0,0,900,
+		901,5,210,0,0,901,902,3,156,78,0,902,903,3,156,78,0,903,89,1,0,0,0,904,
+		917,5,117,0,0,905,917,5,118,0,0,906,917,5,119,0,0,907,908,5,52,0,0,908,
+		912,5,236,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
+		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,237,
+		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
+		91,1,0,0,0,918,919,5,216,0,0,919,920,3,162,81,0,920,924,5,236,0,0,921,
+		923,3,94,47,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
+		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,237,0,0,928,93,1,0,0,
+		0,929,930,5,196,0,0,930,931,3,162,81,0,931,932,5,241,0,0,932,933,3,162,
+		81,0,933,953,1,0,0,0,934,935,5,194,0,0,935,953,3,156,78,0,936,937,5,217,
+		0,0,937,953,3,156,78,0,938,939,5,218,0,0,939,953,5,220,0,0,940,941,5,218,
+		0,0,941,953,3,162,81,0,942,944,5,64,0,0,943,945,3,96,48,0,944,943,1,0,
+		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
+		949,5,204,0,0,949,950,5,167,0,0,950,951,5,51,0,0,951,953,3,162,81,0,952,
+		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
+		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,95,1,0,0,0,954,955,5,219,0,0,
+		955,961,3,156,78,0,956,957,5,100,0,0,957,961,3,156,78,0,958,959,5,101,
+		0,0,959,961,3,156,78,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
+		961,97,1,0,0,0,962,963,5,121,0,0,963,964,3,162,81,0,964,968,5,236,0,0,
+		965,967,3,100,50,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
+		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,237,0,0,972,99,1,
+		0,0,0,973,974,5,122,0,0,974,1009,3,156,78,0,975,976,5,123,0,0,976,981,
+		3,102,51,0,977,978,5,240,0,0,978,980,3,102,51,0,979,977,1,0,0,0,980,983,
+		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
+		0,984,985,5,163,0,0,985,1009,3,156,78,0,986,987,5,164,0,0,987,988,3,156,
+		78,0,988,989,5,162,0,0,989,992,3,162,81,0,990,991,5,165,0,0,991,993,3,
+		156,78,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,168,
+		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,202,0,0,
+		998,1009,3,156,78,0,999,1000,5,166,0,0,1000,1005,3,106,53,0,1001,1002,
+		5,240,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
+		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
+		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
+		1,0,0,0,1008,999,1,0,0,0,1009,101,1,0,0,0,1010,1011,3,162,81,0,1011,1020,
+		3,156,78,0,1012,1016,5,236,0,0,1013,1015,3,104,52,0,1014,1013,1,0,0,0,
+		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
+		0,1018,1016,1,0,0,0,1019,1021,5,237,0,0,1020,1012,1,0,0,0,1020,1021,1,
+		0,0,0,1021,103,1,0,0,0,1022,1023,5,163,0,0,1023,1029,3,156,78,0,1024,1025,
+		5,164,0,0,1025,1029,3,156,78,0,1026,1027,5,165,0,0,1027,1029,3,156,78,
+		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,105,1,0,0,
+		0,1030,1031,5,255,0,0,1031,1032,3,156,78,0,1032,107,1,0,0,0,1033,1034,
+		5,124,0,0,1034,1043,3,162,81,0,1035,1039,5,236,0,0,1036,1038,3,110,55,
+		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
+		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,237,0,0,1043,1035,
+		1,0,0,0,1043,1044,1,0,0,0,1044,109,1,0,0,0,1045,1046,5,125,0,0,1046,1052,
+		3,156,78,0,1047,1048,5,126,0,0,1048,1052,3,156,78,0,1049,1050,5,127,0,
+		0,1050,1052,3,156,78,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
+		0,0,0,1052,111,1,0,0,0,1053,1054,5,128,0,0,1054,1055,3,162,81,0,1055,1056,
+		5,236,0,0,1056,1064,3,156,78,0,1057,1062,3,152,76,0,1058,1059,5,57,0,0,
+		1059,1060,3,156,78,0,1060,1061,3,152,76,0,1061,1063,1,0,0,0,1062,1058,
+		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
+		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,237,0,0,1067,113,1,0,0,0,1068,1069,
+		5,129,0,0,1069,1070,3,162,81,0,1070,1071,5,243,0,0,1071,1078,3,156,78,
+		0,1072,1075,5,130,0,0,1073,1076,5,131,0,0,1074,1076,5,132,0,0,1075,1073,
+		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,154,77,0,1078,
+		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
+		1083,5,255,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,115,1,0,0,0,1084,
+		1085,5,133,0,0,1085,1086,3,162,81,0,1086,1087,5,140,0,0,1087,1090,3,156,
+		78,0,1088,1089,5,51,0,0,1089,1091,5,255,0,0,1090,1088,1,0,0,0,1090,1091,
+		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,134,0,0,1093,1094,5,136,0,0,1094,
+		1096,5,257,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
+		1098,5,135,0,0,1098,1099,5,136,0,0,1099,1101,5,257,0,0,1100,1097,1,0,0,
+		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,157,0,0,1103,1104,5,
+		180,0,0,1104,1105,3,162,81,0,1105,1106,5,158,0,0,1106,1107,5,162,0,0,1107,
+		1108,5,257,0,0,1108,1110,5,159,0,0,1109,1111,3,118,59,0,1110,1109,1,0,
+		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
+		0,0,0,1113,1114,1,0,0,0,1114,1115,5,242,0,0,1115,1120,3,120,60,0,1116,
+		1117,5,240,0,0,1117,1119,3,120,60,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
+		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,117,1,0,0,0,1122,1120,1,0,0,
+		0,1123,1124,5,160,0,0,1124,1129,3,162,81,0,1125,1126,5,240,0,0,1126,1128,
+		3,162,81,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
+		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,171,0,0,1133,
+		1134,5,161,0,0,1134,1136,3,162,81,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
+		0,1136,1140,1,0,0,0,1137,1138,5,161,0,0,1138,1140,3,162,81,0,1139,1123,
+		1,0,0,0,1139,1137,1,0,0,0,1140,119,1,0,0,0,1141,1142,5,153,0,0,1142,1143,
+		5,256,0,0,1143,1144,5,162,0,0,1144,1161,3,162,81,0,1145,1157,5,156,0,0,
+		1146,1147,5,238,0,0,1147,1152,3,162,81,0,1148,1149,5,240,0,0,1149,1151,
+		3,162,81,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
+		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,239,0,0,1156,
+		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
+		1161,3,162,81,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
+		1161,121,1,0,0,0,1162,1163,5,141,0,0,1163,1164,5,140,0,0,1164,1167,3,156,
+		78,0,1165,1166,5,142,0,0,1166,1168,3,154,77,0,1167,1165,1,0,0,0,1167,1168,
+		1,0,0,0,1168,123,1,0,0,0,1169,1170,5,143,0,0,1170,1171,5,144,0,0,1171,
+		1176,3,126,63,0,1172,1173,5,240,0,0,1173,1175,3,126,63,0,1174,1172,1,0,
+		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,125,1,0,
+		0,0,1178,1176,1,0,0,0,1179,1182,5,65,0,0,1180,1182,3,162,81,0,1181,1179,
+		1,0,0,0,1181,1180,1,0,0,0,1182,127,1,0,0,0,1183,1184,5,145,0,0,1184,1188,
+		5,236,0,0,1185,1187,3,130,65,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
+		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
+		1192,5,237,0,0,1192,129,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,160,80,
+		0,1195,1196,5,146,0,0,1196,1201,3,162,81,0,1197,1198,5,240,0,0,1198,1200,
+		3,162,81,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
+		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
+		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,147,0,0,1207,1288,3,162,81,
+		0,1208,1209,5,148,0,0,1209,1288,3,162,81,0,1210,1211,5,149,0,0,1211,1212,
+		5,150,0,0,1212,1213,5,151,0,0,1213,1288,3,162,81,0,1214,1217,5,152,0,0,
+		1215,1216,5,256,0,0,1216,1218,5,196,0,0,1217,1215,1,0,0,0,1217,1218,1,
+		0,0,0,1218,1219,1,0,0,0,1219,1220,5,150,0,0,1220,1221,5,162,0,0,1221,1288,
+		3,162,81,0,1222,1223,5,153,0,0,1223,1224,5,256,0,0,1224,1225,5,196,0,0,
+		1225,1226,5,150,0,0,1226,1227,5,162,0,0,1227,1288,3,162,81,0,1228,1229,
+		5,173,0,0,1229,1234,3,162,81,0,1230,1231,5,240,0,0,1231,1233,3,162,81,
+		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
+		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,154,0,0,1238,1237,
+		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,162,0,0,1241,1242,
+		5,225,0,0,1242,1243,3,160,80,0,1243,1288,1,0,0,0,1244,1245,5,169,0,0,1245,
+		1246,3,156,78,0,1246,1250,5,236,0,0,1247,1249,3,130,65,0,1248,1247,1,0,
+		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
+		0,0,0,1252,1250,1,0,0,0,1253,1263,5,237,0,0,1254,1255,5,170,0,0,1255,1259,
+		5,236,0,0,1256,1258,3,130,65,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
+		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
+		1264,5,237,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
+		1268,5,154,0,0,1266,1267,5,180,0,0,1267,1269,5,110,0,0,1268,1266,1,0,0,
+		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,236,0,0,1271,1273,3,
+		130,65,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
+		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,237,0,0,1278,1279,
+		5,155,0,0,1279,1283,5,236,0,0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,
+		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
+		1283,1,0,0,0,1286,1288,5,237,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
+		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
+		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
+		131,1,0,0,0,1289,1290,5,172,0,0,1290,1294,5,236,0,0,1291,1293,3,134,67,
+		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
+		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,237,0,0,1298,133,1,
+		0,0,0,1299,1300,5,173,0,0,1300,1305,3,162,81,0,1301,1302,5,240,0,0,1302,
+		1304,3,162,81,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
+		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,136,
+		68,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
+		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,128,64,0,1315,1299,
+		1,0,0,0,1315,1314,1,0,0,0,1316,135,1,0,0,0,1317,1318,5,174,0,0,1318,1340,
+		3,156,78,0,1319,1320,5,175,0,0,1320,1340,3,154,77,0,1321,1322,5,100,0,
+		0,1322,1323,3,156,78,0,1323,1324,5,182,0,0,1324,1325,5,108,0,0,1325,1340,
+		1,0,0,0,1326,1327,5,101,0,0,1327,1340,3,156,78,0,1328,1329,5,102,0,0,1329,
+		1330,3,156,78,0,1330,1331,5,182,0,0,1331,1332,5,108,0,0,1332,1340,1,0,
+		0,0,1333,1334,5,103,0,0,1334,1340,3,156,78,0,1335,1336,5,104,0,0,1336,
+		1340,5,105,0,0,1337,1338,5,106,0,0,1338,1340,3,156,78,0,1339,1317,1,0,
+		0,0,1339,1319,1,0,0,0,1339,1321,1,0,0,0,1339,1326,1,0,0,0,1339,1328,1,
+		0,0,0,1339,1333,1,0,0,0,1339,1335,1,0,0,0,1339,1337,1,0,0,0,1340,137,1,
+		0,0,0,1341,1342,5,2,0,0,1342,1343,3,162,81,0,1343,1344,5,4,0,0,1344,1345,
+		3,162,81,0,1345,1349,5,236,0,0,1346,1348,3,140,70,0,1347,1346,1,0,0,0,
+		1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,
+		0,1351,1349,1,0,0,0,1352,1353,5,237,0,0,1353,139,1,0,0,0,1354,1355,3,162,
+		81,0,1355,1356,5,60,0,0,1356,1357,5,176,0,0,1357,1358,5,257,0,0,1358,1593,
+		1,0,0,0,1359,1360,3,162,81,0,1360,1361,5,60,0,0,1361,1362,5,38,0,0,1362,
+		1366,3,156,78,0,1363,1365,3,150,75,0,1364,1363,1,0,0,0,1365,1368,1,0,0,
+		0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1593,1,0,0,0,1368,1366,1,0,
+		0,0,1369,1370,3,162,81,0,1370,1371,5,95,0,0,1371,1372,5,62,0,0,1372,1373,
+		3,154,77,0,1373,1593,1,0,0,0,1374,1375,3,162,81,0,1375,1376,5,95,0,0,1376,
+		1377,5,38,0,0,1377,1378,5,62,0,0,1378,1383,3,148,74,0,1379,1380,5,240,
+		0,0,1380,1382,3,148,74,0,1381,1379,1,0,0,0,1382,1385,1,0,0,0,1383,1381,
+		1,0,0,0,1383,1384,1,0,0,0,1384,1389,1,0,0,0,1385,1383,1,0,0,0,1386,1388,
+		3,150,75,0,1387,1386,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,
+		1390,1,0,0,0,1390,1593,1,0,0,0,1391,1389,1,0,0,0,1392,1393,3,160,80,0,
+		1393,1394,7,3,0,0,1394,1395,3,156,78,0,1395,1400,3,152,76,0,1396,1397,
+		5,28,0,0,1397,1398,3,156,78,0,1398,1399,3,152,76,0,1399,1401,1,0,0,0,1400,
+		1396,1,0,0,0,1400,1401,1,0,0,0,1401,1593,1,0,0,0,1402,1403,3,160,80,0,
+		1403,1404,5,179,0,0,1404,1405,3,156,78,0,1405,1406,5,180,0,0,1406,1407,
+		5,255,0,0,1407,1593,1,0,0,0,1408,1409,3,162,81,0,1409,1442,5,181,0,0,1410,
+		1411,5,54,0,0,1411,1415,5,255,0,0,1412,1414,3,150,75,0,1413,1412,1,0,0,
+		0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,
+		0,0,1417,1415,1,0,0,0,1418,1420,3,144,72,0,1419,1418,1,0,0,0,1419,1420,
+		1,0,0,0,1420,1443,1,0,0,0,1421,1431,5,38,0,0,1422,1423,5,44,0,0,1423,1424,
+		3,156,78,0,1424,1428,3,152,76,0,1425,1427,3,142,71,0,1426,1425,1,0,0,0,
+		1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,0,
+		0,1430,1428,1,0,0,0,1431,1422,1,0,0,0,1431,1432,1,0,0,0,1432,1436,1,0,
+		0,0,1433,1435,3,150,75,0,1434,1433,1,0,0,0,1435,1438,1,0,0,0,1436,1434,
+		1,0,0,0,1436,1437,1,0,0,0,1437,1440,1,0,0,0,1438,1436,1,0,0,0,1439,1441,
+		3,144,72,0,1440,1439,1,0,0,0,1440,1441,1,0,0,0,1441,1443,1,0,0,0,1442,
+		1410,1,0,0,0,1442,1421,1,0,0,0,1443,1593,1,0,0,0,1444,1446,5,172,0,0,1445,
+		1447,3,136,68,0,1446,1445,1,0,0,0,1447,1448,1,0,0,0,1448,1446,1,0,0,0,
+		1448,1449,1,0,0,0,1449,1593,1,0,0,0,1450,1451,5,172,0,0,1451,1452,5,173,
+		0,0,1452,1593,5,107,0,0,1453,1454,3,162,81,0,1454,1455,5,118,0,0,1455,
+		1456,3,156,78,0,1456,1593,1,0,0,0,1457,1458,3,162,81,0,1458,1459,5,16,
+		0,0,1459,1460,3,28,14,0,1460,1464,5,236,0,0,1461,1463,3,34,17,0,1462,1461,
+		1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1467,
+		1,0,0,0,1466,1464,1,0,0,0,1467,1468,5,237,0,0,1468,1593,1,0,0,0,1469,1470,
+		3,162,81,0,1470,1471,5,19,0,0,1471,1472,5,255,0,0,1472,1473,5,20,0,0,1473,
+		1474,3,156,78,0,1474,1593,1,0,0,0,1475,1476,3,162,81,0,1476,1478,5,21,
+		0,0,1477,1479,5,244,0,0,1478,1477,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
+		1,0,0,0,1480,1481,3,156,78,0,1481,1593,1,0,0,0,1482,1483,3,162,81,0,1483,
+		1484,5,232,0,0,1484,1487,3,154,77,0,1485,1486,5,51,0,0,1486,1488,5,255,
+		0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1593,1,0,0,0,1489,1490,3,
+		162,81,0,1490,1491,5,232,0,0,1491,1492,5,38,0,0,1492,1497,3,146,73,0,1493,
+		1494,5,240,0,0,1494,1496,3,146,73,0,1495,1493,1,0,0,0,1496,1499,1,0,0,
+		0,1497,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1502,1,0,0,0,1499,1497,1,0,
+		0,0,1500,1501,5,51,0,0,1501,1503,5,255,0,0,1502,1500,1,0,0,0,1502,1503,
+		1,0,0,0,1503,1593,1,0,0,0,1504,1505,3,162,81,0,1505,1506,5,91,0,0,1506,
+		1507,3,156,78,0,1507,1593,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,92,
+		0,0,1510,1511,5,136,0,0,1511,1512,3,154,77,0,1512,1513,5,62,0,0,1513,1514,
+		3,156,78,0,1514,1593,1,0,0,0,1515,1516,3,162,81,0,1516,1517,5,199,0,0,
+		1517,1518,5,92,0,0,1518,1593,1,0,0,0,1519,1520,3,162,81,0,1520,1521,5,
+		70,0,0,1521,1523,5,68,0,0,1522,1524,5,256,0,0,1523,1522,1,0,0,0,1523,1524,
+		1,0,0,0,1524,1593,1,0,0,0,1525,1526,3,162,81,0,1526,1527,5,70,0,0,1527,
+		1530,5,69,0,0,1528,1529,5,51,0,0,1529,1531,5,255,0,0,1530,1528,1,0,0,0,
+		1530,1531,1,0,0,0,1531,1593,1,0,0,0,1532,1533,3,162,81,0,1533,1535,5,64,
+		0,0,1534,1536,3,96,48,0,1535,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1535,
+		1,0,0,0,1537,1538,1,0,0,0,1538,1593,1,0,0,0,1539,1540,5,22,0,0,1540,1593,
+		5,257,0,0,1541,1542,5,23,0,0,1542,1593,5,257,0,0,1543,1593,5,24,0,0,1544,
+		1593,5,25,0,0,1545,1546,3,162,81,0,1546,1547,5,26,0,0,1547,1548,5,27,0,
+		0,1548,1549,3,156,78,0,1549,1550,3,152,76,0,1550,1551,5,28,0,0,1551,1552,
+		3,156,78,0,1552,1553,3,152,76,0,1553,1593,1,0,0,0,1554,1555,3,162,81,0,
+		1555,1556,5,29,0,0,1556,1559,5,162,0,0,1557,1560,5,30,0,0,1558,1560,3,
+		156,78,0,1559,1557,1,0,0,0,1559,1558,1,0,0,0,1560,1561,1,0,0,0,1561,1562,
+		5,31,0,0,1562,1563,3,156,78,0,1563,1564,3,152,76,0,1564,1565,5,28,0,0,
+		1565,1566,3,156,78,0,1566,1567,3,152,76,0,1567,1593,1,0,0,0,1568,1569,
+		3,162,81,0,1569,1570,5,32,0,0,1570,1571,3,156,78,0,1571,1572,3,152,76,
+		0,1572,1573,5,20,0,0,1573,1574,3,156,78,0,1574,1593,1,0,0,0,1575,1576,
+		5,33,0,0,1576,1577,3,160,80,0,1577,1578,5,34,0,0,1578,1579,3,160,80,0,
+		1579,1582,3,156,78,0,1580,1581,5,35,0,0,1581,1583,3,156,78,0,1582,1580,
+		1,0,0,0,1582,1583,1,0,0,0,1583,1593,1,0,0,0,1584,1585,5,36,0,0,1585,1586,
+		5,35,0,0,1586,1587,3,156,78,0,1587,1588,3,152,76,0,1588,1589,5,37,0,0,
+		1589,1590,3,156,78,0,1590,1591,3,152,76,0,1591,1593,1,0,0,0,1592,1354,
+		1,0,0,0,1592,1359,1,0,0,0,1592,1369,1,0,0,0,1592,1374,1,0,0,0,1592,1392,
+		1,0,0,0,1592,1402,1,0,0,0,1592,1408,1,0,0,0,1592,1444,1,0,0,0,1592,1450,
+		1,0,0,0,1592,1453,1,0,0,0,1592,1457,1,0,0,0,1592,1469,1,0,0,0,1592,1475,
+		1,0,0,0,1592,1482,1,0,0,0,1592,1489,1,0,0,0,1592,1504,1,0,0,0,1592,1508,
+		1,0,0,0,1592,1515,1,0,0,0,1592,1519,1,0,0,0,1592,1525,1,0,0,0,1592,1532,
+		1,0,0,0,1592,1539,1,0,0,0,1592,1541,1,0,0,0,1592,1543,1,0,0,0,1592,1544,
+		1,0,0,0,1592,1545,1,0,0,0,1592,1554,1,0,0,0,1592,1568,1,0,0,0,1592,1575,
+		1,0,0,0,1592,1584,1,0,0,0,1593,141,1,0,0,0,1594,1595,5,72,0,0,1595,1596,
+		5,255,0,0,1596,1597,5,171,0,0,1597,1598,3,156,78,0,1598,1599,3,152,76,
+		0,1599,143,1,0,0,0,1600,1601,5,45,0,0,1601,1602,5,40,0,0,1602,1603,5,41,
+		0,0,1603,1604,3,156,78,0,1604,1605,5,42,0,0,1605,1609,3,156,78,0,1606,
+		1608,3,150,75,0,1607,1606,1,0,0,0,1608,1611,1,0,0,0,1609,1607,1,0,0,0,
+		1609,1610,1,0,0,0,1610,145,1,0,0,0,1611,1609,1,0,0,0,1612,1614,5,245,0,
+		0,1613,1612,1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1616,3,154,
+		77,0,1616,1617,5,34,0,0,1617,1618,3,156,78,0,1618,147,1,0,0,0,1619,1620,
+		3,154,77,0,1620,1621,5,34,0,0,1621,1622,3,156,78,0,1622,149,1,0,0,0,1623,
+		1624,5,39,0,0,1624,1625,3,160,80,0,1625,1626,3,156,78,0,1626,151,1,0,0,
+		0,1627,1628,5,182,0,0,1628,1629,5,195,0,0,1629,153,1,0,0,0,1630,1631,5,
+		256,0,0,1631,155,1,0,0,0,1632,1633,6,78,-1,0,1633,1634,5,238,0,0,1634,
+		1635,3,156,78,0,1635,1636,5,239,0,0,1636,1675,1,0,0,0,1637,1638,5,245,
+		0,0,1638,1675,3,156,78,16,1639,1640,5,199,0,0,1640,1675,3,156,78,11,1641,
+		1642,5,169,0,0,1642,1643,3,156,78,0,1643,1644,5,171,0,0,1644,1645,3,156,
+		78,0,1645,1646,5,170,0,0,1646,1647,3,156,78,0,1647,1675,1,0,0,0,1648,1649,
+		3,162,81,0,1649,1658,5,238,0,0,1650,1655,3,156,78,0,1651,1652,5,240,0,
+		0,1652,1654,3,156,78,0,1653,1651,1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,
+		0,0,0,1655,1656,1,0,0,0,1656,1659,1,0,0,0,1657,1655,1,0,0,0,1658,1650,
+		1,0,0,0,1658,1659,1,0,0,0,1659,1660,1,0,0,0,1660,1661,5,239,0,0,1661,1675,
+		1,0,0,0,1662,1664,7,4,0,0,1663,1665,3,158,79,0,1664,1663,1,0,0,0,1664,
+		1665,1,0,0,0,1665,1666,1,0,0,0,1666,1667,5,182,0,0,1667,1675,3,158,79,
+		0,1668,1669,5,257,0,0,1669,1675,3,158,79,0,1670,1675,5,256,0,0,1671,1675,
+		5,257,0,0,1672,1675,5,255,0,0,1673,1675,3,160,80,0,1674,1632,1,0,0,0,1674,
+		1637,1,0,0,0,1674,1639,1,0,0,0,1674,1641,1,0,0,0,1674,1648,1,0,0,0,1674,
+		1662,1,0,0,0,1674,1668,1,0,0,0,1674,1670,1,0,0,0,1674,1671,1,0,0,0,1674,
+		1672,1,0,0,0,1674,1673,1,0,0,0,1675,1696,1,0,0,0,1676,1677,10,15,0,0,1677,
+		1678,5,196,0,0,1678,1695,3,156,78,16,1679,1680,10,14,0,0,1680,1681,7,5,
+		0,0,1681,1695,3,156,78,15,1682,1683,10,13,0,0,1683,1684,7,6,0,0,1684,1695,
+		3,156,78,14,1685,1686,10,12,0,0,1686,1687,7,7,0,0,1687,1695,3,156,78,13,
+		1688,1689,10,10,0,0,1689,1690,5,197,0,0,1690,1695,3,156,78,11,1691,1692,
+		10,9,0,0,1692,1693,5,198,0,0,1693,1695,3,156,78,10,1694,1676,1,0,0,0,1694,
+		1679,1,0,0,0,1694,1682,1,0,0,0,1694,1685,1,0,0,0,1694,1688,1,0,0,0,1694,
+		1691,1,0,0,0,1695,1698,1,0,0,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,
+		157,1,0,0,0,1698,1696,1,0,0,0,1699,1700,7,8,0,0,1700,159,1,0,0,0,1701,
+		1704,3,162,81,0,1702,1703,5,241,0,0,1703,1705,3,162,81,0,1704,1702,1,0,
+		0,0,1704,1705,1,0,0,0,1705,161,1,0,0,0,1706,1707,7,9,0,0,1707,163,1,0,
+		0,0,173,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
 		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
-		455,464,469,472,474,483,492,497,505,512,525,527,537,559,563,568,574,577,
-		581,589,599,633,643,672,674,688,698,702,704,712,735,742,750,757,761,765,
-		773,777,793,833,838,842,846,865,874,879,895,899,907,929,935,943,951,964,
-		975,978,988,991,999,1003,1011,1022,1026,1034,1045,1047,1058,1061,1065,
-		1073,1078,1083,1093,1095,1103,1112,1118,1122,1135,1140,1143,1150,1159,
-		1164,1171,1184,1187,1200,1217,1221,1233,1242,1246,1251,1257,1266,1270,
-		1277,1288,1294,1298,1322,1332,1349,1366,1372,1383,1398,1402,1411,1414,
-		1419,1423,1425,1431,1447,1461,1470,1480,1485,1506,1513,1520,1542,1565,
-		1575,1592,1596,1638,1641,1647,1657,1677,1679,1687
+		455,464,469,472,474,483,492,497,505,512,525,527,537,554,562,566,575,579,
+		583,585,591,594,598,606,616,650,660,689,691,705,715,719,721,729,752,759,
+		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
+		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
+		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
+		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
+		1274,1283,1287,1294,1305,1311,1315,1339,1349,1366,1383,1389,1400,1415,
+		1419,1428,1431,1436,1440,1442,1448,1464,1478,1487,1497,1502,1523,1530,
+		1537,1559,1582,1592,1609,1613,1655,1658,1664,1674,1694,1696,1704
 	};
 
 	public static readonly ATN _ATN =

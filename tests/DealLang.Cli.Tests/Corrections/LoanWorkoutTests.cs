@@ -182,6 +182,45 @@ public sealed class LoanWorkoutTests
     }
 
     [Fact]
+    public void UnequalInstalmentsAreTheirSharesOfTheClaimAndOfWhatItAccrued()
+    {
+        // 'in instalments { 50% 30% 20% }' from Q4 (t=3): without accrual 50%, 30% and 20% of the 40m claim, 20m, 12m and
+        // 8m at t=3, 4, 5; the balance 40, 40, 20, 8, 0 from t=1.
+        var flat = new SmallDeal(Source("recovery 40% after 6m in instalments { 50% 30% 20% }"));
+        double[] recovery = [0, 0, 0, 20e6, 12e6, 8e6, 0, 0];
+        double[] balance = [100e6, 40e6, 40e6, 20e6, 8e6, 0, 0, 0];
+        for (int t = 0; t < recovery.Length; t++)
+        {
+            Assert.Equal(recovery[t], flat.Ledger("recovery MinerLoan", t, "Q2Default"), 1e-6);
+            Assert.Equal(balance[t], flat.Ledger("MinerLoan balance", t, "Q2Default"), 1e-6);
+        }
+
+        AddsUp(Loan(flat));
+
+        // Accruing 8% (2% a quarter), instalment j takes s_j / (s_j + ... + s_last) of the claim after this period's
+        // accrual: t=2 40.8m; t=3 41.616m × 50% / 100% = 20.808m (20.808m left); t=4 21.22416m × 30% / 50% =
+        // 12.734496m (8.489664m left); t=5 8.65945728m × 20% / 20%, all of it. Received 42.20195328m, of which
+        // 2.20195328m accrued: each instalment is its share of the claim at the default, grown by the accrual on it.
+        var accruing = new SmallDeal(Source("recovery 40% after 6m accruing 8% in instalments { 50%, 30%, 20% }"));
+        double[] parts = [0, 0, 0, 20.808e6, 12.734496e6, 8.65945728e6, 0, 0];
+        for (int t = 0; t < parts.Length; t++)
+        {
+            Assert.Equal(parts[t], accruing.Ledger("recovery MinerLoan", t, "Q2Default"), 1e-6);
+        }
+
+        LoanSummary loan = Loan(accruing);
+        Assert.Equal(42.20195328e6, loan.Recovery, 1e-6);
+        Assert.Equal(2.20195328e6, loan.WorkoutInterest, 1e-6);
+        AddsUp(loan);
+
+        // Without a lag the first share comes in the default quarter (t=1): 25% of 40m, then the 30m left at t=2.
+        var atOnce = new SmallDeal(Source("recovery 40% in instalments { 25% 75% }"));
+        Assert.Equal(10e6, atOnce.Ledger("recovery MinerLoan", 1, "Q2Default"), 1e-6);
+        Assert.Equal(30e6, atOnce.Ledger("recovery MinerLoan", 2, "Q2Default"), 1e-6);
+        AddsUp(Loan(atOnce));
+    }
+
+    [Fact]
     public void WithoutALagTheFirstInstalmentComesInTheDefaultPeriod()
     {
         // recovery 40% in 4 instalments: 10m at t=1 (the default quarter), 2, 3, 4.

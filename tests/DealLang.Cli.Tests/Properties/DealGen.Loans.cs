@@ -5,19 +5,20 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, now and then with step-ups
 /// (from a date, while its trigger is active) and a margin grid on its leverage, every amortisation (not level on a
-/// coupon that floats or steps up; a schedule of amounts or of shares, without an interest-only date), an
+/// coupon that floats or steps up; level or linear at the loan's own frequency; a schedule of amounts within the balance or of shares, without an interest-only date), an
 /// interest-only date and a recovery or none (with a workout lag or none, and a default rate on a claim that accrues),
 /// a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Loan(DealFrame f, string name) =>
         from obligor in Pick([.. f.PartyNames])
-        from balance in Money(0, 3000)
+        from balanceMillions in Gen.Int[0, 3000]
+        from balance in Money(balanceMillions, balanceMillions)
         from coupon in LoanCoupon(f)
         from maturityDate in DateIn(f.Closing, f.Maturity)
         let maturity = DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, maturity).Select(d => "interest_only until " + d))
-        from amortize in Maybe(Gen.OneOf(Amortization(f, maturity), ScheduleOfShares(f, maturity)))
+        from amortize in Maybe(Gen.OneOf(LoanAmortization(f, maturity, balanceMillions), ScheduleOfShares(f, maturity)))
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(
             $"test {name}Share = {name}.balance / ({name}.balance + {tranche}.balance)",
@@ -42,7 +43,7 @@ internal static partial class DealGen
         // a default rate only on a claim that accrues (DL0433; beside a stated rate it caps it, a warning, DL0434).
         from recovery in Maybe(from r in Rate(0, 10000)
                                from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
-                               from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments"))
+                               from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments", "instalments { 50% 30% 20% }", "instalments { 25%, 75% }"))
                                from accrual in Maybe(Pick("8%", "25%", "coupon"))
                                from defaultInterest in Maybe(Rate(0, 400))
                                let held = lag.Length > 0 || (instalments.Length > 0 && !instalments.StartsWith(" 1 ", StringComparison.Ordinal))
@@ -55,6 +56,21 @@ internal static partial class DealGen
             "maturity " + maturityDate, recovery, stepUpFrom, stepUpWhile, grid)
         let leverage = grid.Length > 0 ? $"test {name}Lev = {name}.balance / 1bn" : ""
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+
+    /// <summary>A tranche's amortisations, but a schedule's amounts add up to at most the loan's balance (DL0446): at
+    /// most 4 dates, each at most a quarter of it; and level or linear at the loan's own frequency, the deal's or a
+    /// coarser one (DL0448).</summary>
+    private static Gen<string> LoanAmortization(DealFrame f, DateOnly maturity, int balanceMillions) =>
+        Gen.OneOf(
+            Pick("amortize bullet", "amortize level", "amortize linear"),
+            from kind in Pick("level", "linear")
+            from every in Pick([.. DealFrame.Frequencies.SkipWhile(w => w != f.Pay)])
+            select "amortize " + kind + " " + every,
+            from n in Gen.Int[1, 4]
+            from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))
+            from amounts in Money(0, balanceMillions / 4).Array[dates.Length]
+            from comma in Pick(",", "")
+            select "amortize schedule { " + string.Join(comma + " ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }");
 
     /// <summary>Uneven instalments as shares of the original balance, adding up to at most 100% (DL0435): the rest is
     /// due at the maturity.</summary>

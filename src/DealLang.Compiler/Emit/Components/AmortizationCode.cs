@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;
 
@@ -57,11 +58,18 @@ internal static class AmortizationCode
         w.Line("private const int " + state.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
         w.Line("private const int " + state.MaturityPeriod + " = " + CSharpLiterals.Int(terms.MaturityPeriod) + ";");
 
-        if (terms.Amortization is ScheduledAmortization schedule)
+        ImmutableArray<double> amounts = terms.Amortization switch
         {
-            // One amount per period, as lowered.
-            var amounts = schedule.Amounts;
-            w.Comment(terms.Name + ": scheduled principal per period.");
+            ScheduledAmortization schedule => schedule.Amounts,
+            InstalmentAmortization instalments => instalments.Amounts,
+            _ => default,
+        };
+        if (!amounts.IsDefault)
+        {
+            // One amount per period, as lowered (a loan's instalments at its own frequency in the periods they fall in).
+            w.Comment(terms.Name + ": scheduled principal per period" + (terms.Amortization is InstalmentAmortization every
+                && !every.Dates.IsEmpty
+                ? " (" + CSharpLiterals.Int(every.Dates.Length) + " " + every.Name + " instalments, " + every.Dates[0] + " to " + every.Dates[^1] + ")." : "."));
             w.Line("private static readonly double[] " + state.Schedule + " =");
             using (w.Block(closingSuffix: ";"))
             {
@@ -135,7 +143,7 @@ internal static class AmortizationCode
             LevelAmortization => "Annuity.LevelPrincipal(" + outstanding + ", " + state.LevelRates + "[t], " + LevelWeights + "[t], "
                 + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")",
             LinearAmortization => "Annuity.LinearPrincipal(" + outstanding + ", " + remaining + ")",
-            ScheduledAmortization => state.Schedule + "[t]",
+            ScheduledAmortization or InstalmentAmortization => state.Schedule + "[t]",
             BulletAmortization => null,
             _ => throw new InvalidOperationException("No emitter for the amortisation " + state.Terms.Amortization.Name + "."),
         };

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -36,6 +37,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
+        RecoveryFractions = Static("recoveryFractions", "double[]");
         RecoveryPeriod = Local("recoveryPeriod", "int", StateLife.Carried, "-1",
             model.RecoveryInstalments > 1
                 ? "the period the first recovery instalment is received in: the default period plus the workout lag"
@@ -70,6 +72,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>The obligor's recovery on this path, read from the path inputs; declared only for a loan without a
     /// <c>recovery</c> of its own (<see cref="LoanModel.RecoveryFromObligor"/>).</summary>
     public StateVar RecoveryRate { get; }
+
+    /// <summary>Instalments of unequal size: the part of the claim outstanding each takes (written only with
+    /// <see cref="LoanModel.RecoveryShares"/>).</summary>
+    public StateVar RecoveryFractions { get; }
 
     /// <summary>Declared only when an expression reads <c>L.loss</c>.</summary>
     public StateVar Loss { get; }
@@ -169,6 +175,12 @@ internal sealed class LoanComponent(EmitContext ctx)
         foreach (var loan in States)
         {
             AmortizationCode.WriteConstants(w, Model, loan, AmortizationCode.DeclaresLevelWeights(Ctx, loan));
+            if (!loan.Model.RecoveryShares.IsEmpty)
+            {
+                w.Comment(loan.Model.Name + ": each recovery instalment's share of the claim still outstanding, s_j / (s_j + ... + s_last), the last all of it.");
+                w.Line("private static readonly double[] " + loan.RecoveryFractions + " = { "
+                    + string.Join(", ", RecoveryFractions(loan.Model.RecoveryShares).Select(CSharpLiterals.Double)) + " };");
+            }
         }
     }
 
@@ -274,7 +286,9 @@ internal sealed class LoanComponent(EmitContext ctx)
             if (model.RecoveryLagPeriods == 0)
             {
                 // Without a lag the first instalment is received in the default period itself.
-                w.Line(loan.Recovery + " = " + loan.Balance + " / " + CSharpLiterals.DoubleOperand(model.RecoveryInstalments) + ";");
+                w.Line(loan.Recovery + " = " + (model.RecoveryShares.IsEmpty
+                    ? loan.Balance + " / " + CSharpLiterals.DoubleOperand(model.RecoveryInstalments)
+                    : loan.Balance + " * " + loan.RecoveryFractions + "[0]") + ";");
                 w.Line(loan.Balance + " -= " + loan.Recovery + ";");
                 if (loan.Owed.Declared)
                 {
@@ -291,7 +305,8 @@ internal sealed class LoanComponent(EmitContext ctx)
         using (w.Block("else if (" + loan.Defaulted + ")"))
         {
             w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryInstalments > 1
-                ? "from the lag's end an equal part of what is left each period, the last part in the last instalment"
+                ? (model.RecoveryShares.IsEmpty ? "from the lag's end an equal part of what is left each period" : "from the lag's end each instalment's share of what is left")
+                    + ", the last part in the last instalment"
                 : "the whole claim received when it ends"));
             w.Line(loan.Interest + " = 0.0;");
             w.Line(loan.Principal + " = 0.0;");
@@ -301,8 +316,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             }
 
             w.Line(loan.Recovery + " = " + (model.RecoveryInstalments > 1
-                ? "t >= " + loan.RecoveryPeriod + " ? " + loan.Balance + " / Math.Max(1, " + loan.RecoveryPeriod + " + "
-                    + CSharpLiterals.Int(model.RecoveryInstalments) + " - t) : 0.0"
+                ? "t >= " + loan.RecoveryPeriod + " ? " + Instalment(loan) + " : 0.0"
                 : "t == " + loan.RecoveryPeriod + " ? " + loan.Balance + " : 0.0") + ";");
             w.Line(loan.Balance + " -= " + loan.Recovery + ";");
             if (loan.Owed.Declared)
@@ -342,6 +356,32 @@ internal sealed class LoanComponent(EmitContext ctx)
 
         w.Line(loan.Balance + " += " + loan.ClaimInterest + ";");
         w.Line("result.LoanWorkoutInterest[" + CSharpLiterals.Int(loan.Index) + "] += " + loan.ClaimInterest + ";");
+    }
+
+    /// <summary>Instalment j of unequal instalments takes s_j / Σ_{i≥j} s_i of the claim outstanding (with what it
+    /// accrued), so without accrual it is s_j of the claim at the default; the last takes what is left (1, also when
+    /// only zero shares are left, the claim then being 0).</summary>
+    internal static double[] RecoveryFractions(ImmutableArray<double> shares)
+    {
+        var fractions = new double[shares.Length];
+        double tail = 0;
+        for (int j = shares.Length - 1; j >= 0; j--)
+        {
+            tail += shares[j];
+            fractions[j] = j == shares.Length - 1 || tail <= 0 ? 1.0 : shares[j] / tail;
+        }
+
+        return fractions;
+    }
+
+    /// <summary>This period's instalment of the claim: an equal part of what is left over the instalments left, or
+    /// an unequal instalment's fraction of it.</summary>
+    private static string Instalment(LoanState loan)
+    {
+        LoanModel model = loan.Model;
+        return model.RecoveryShares.IsEmpty
+            ? loan.Balance + " / Math.Max(1, " + loan.RecoveryPeriod + " + " + CSharpLiterals.Int(model.RecoveryInstalments) + " - t)"
+            : loan.Balance + " * " + loan.RecoveryFractions + "[Math.Min(t - " + loan.RecoveryPeriod + ", " + CSharpLiterals.Int(model.RecoveryInstalments - 1) + ")]";
     }
 
     /// <summary>The loan's recovery rate: its own constant, or its obligor's read from this path's inputs.</summary>

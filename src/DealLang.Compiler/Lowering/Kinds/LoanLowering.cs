@@ -11,7 +11,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>, the coupon plus any <c>default_interest</c>) and in
 /// instalments as stated. The coupon (with its step-ups and margin grid), the maturity (required) and amortisation are
 /// lowered as a tranche's (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>), a schedule of shares of
-/// the balance as the amounts they are of it.
+/// the balance as the amounts they are of it, level or linear instalments at the loan's own frequency as the amounts
+/// each period receives (<see cref="LoanInstalments"/>).
 /// </summary>
 internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
 {
@@ -25,13 +26,14 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
         double recovery = loan.Recovery is not null
             ? lowerer.ConstantOf(loan.Recovery)
             : ObligorRecovery(loan.Obligor, lowerer);
+        CouponModel coupon = CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.StepUps, loan.MarginGrid, lowerer);
         return new LoanModel(
             Name: symbol.Name,
             Index: index,
             Obligor: obligor,
             Balance: balance,
-            Coupon: CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.StepUps, loan.MarginGrid, lowerer),
-            Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer, balance),
+            Coupon: coupon,
+            Amortization: Amortization(loan, lowerer, balance, coupon, maturity),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
             Recovery: recovery)
@@ -43,7 +45,31 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
             RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
+            // One share is the claim received whole, as 'in 1 instalment'.
+            RecoveryShares = loan.RecoveryInstalments is { Count: > 1, Shares: var shares } ? [.. shares.Select(share => lowerer.ConstantOf(share))] : [],
             DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
+        };
+    }
+
+    /// <summary>A tranche's amortisation, or level or linear instalments at the loan's own frequency
+    /// (<c>amortize level semiannual</c>, <see cref="LoanInstalments"/>) from its interest-only end or the closing.</summary>
+    private static AmortizationModel Amortization(LoanSyntax loan, Lowerer lowerer, double balance, CouponModel coupon, Date maturity)
+    {
+        Date? interestOnly = loan.InterestOnlyUntil?.Value;
+        AmortizationModel tranches = AmortizationLowering.Lower(loan.Amortization, interestOnly, lowerer, balance);
+        if (!Frequencies.TryParse(loan.AmortizationFrequency?.Text, out Frequency every)
+            || loan.Amortization?.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
+        {
+            return tranches;
+        }
+
+        // The checks refused level on a coupon that is not fixed (DL0481).
+        double levelRate = coupon is FixedCoupon f ? f.Rate : 0;
+        return LoanInstalments.Lower(tranches.Name, every, balance, levelRate, interestOnly ?? lowerer.Closing, maturity,
+            lowerer.Analysis.DayCount ?? DayCount.Thirty360, lowerer.Boundaries, lowerer.ScheduledPeriods) with
+        {
+            InterestOnlyUntil = tranches.InterestOnlyUntil,
+            FirstPrincipalPeriod = tranches.FirstPrincipalPeriod,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Antlr4.Runtime;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
@@ -17,9 +18,10 @@ internal sealed partial class CstToAst
     //     | BALANCE expr                # loanBalanceItem
     //     | COUPON couponTerms          # loanCouponItem
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
-    //     | AMORTIZE amortization       # loanAmortizeItem
+    //     | AMORTIZE amortization IDENT? # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
-    //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
+    //     | RECOVERY rate=expr (AFTER duration)? (ACCRUING recoveryAccrual)?
+    //       (IN (NUMBER INSTALMENTS | INSTALMENTS LBRACE (shares+=expr COMMA?)* RBRACE))? # loanRecoveryItem
     //     | stepUp                      # loanStepUpItem   (repeatable)
     //     | marginGrid                  # loanMarginGridItem
     //     | DEFAULT_INTEREST PLUS? expr # loanDefaultInterestItem
@@ -39,6 +41,7 @@ internal sealed partial class CstToAst
         RecoveryAccrualSyntax? accrual = null;
         RecoveryInstalmentsSyntax? instalments = null;
         AmortizationSyntax? amortization = null;
+        NameSyntax? frequency = null;
         MarginGridSyntax? grid = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         foreach (LoanItemContext item in context.loanItem())
@@ -64,7 +67,12 @@ internal sealed partial class CstToAst
                     items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
                     break;
                 case LoanAmortizeItemContext a:
-                    items.Keep(ref amortization, "amortize", a, VisitAmortization(a.amortization()));
+                    // 'amortize level semiannual': the frequency word belongs to the first 'amortize' kept, as its kind does.
+                    var (kind, every) = (VisitAmortization(a.amortization()), Matched(a.IDENT()));
+                    if (items.IsFirst("amortize", Span(a)))
+                    {
+                        (amortization, frequency) = (kind, every is null ? null : new NameSyntax(every.Text, Span(every)));
+                    }
                     break;
                 case LoanMaturityItemContext m:
                     items.Keep(ref maturity, "maturity", m, VisitDate(m.DATE()));
@@ -72,7 +80,7 @@ internal sealed partial class CstToAst
                 case LoanRecoveryItemContext r:
                     // 'recovery 40% after 18m accruing 8% in 4 instalments': the workout's terms belong to the first
                     // 'recovery' kept, as its rate does.
-                    var (rate, lag) = (VisitExpr(r.expr()), VisitDuration(r.duration()));
+                    var (rate, lag) = (VisitExpr(r.rate), VisitDuration(r.duration()));
                     var (grows, parts) = (VisitRecoveryAccrual(r), VisitRecoveryInstalments(r));
                     if (items.IsFirst("recovery", Span(r)))
                     {
@@ -98,6 +106,7 @@ internal sealed partial class CstToAst
         {
             CouponFloor = floor,
             CouponCap = cap,
+            AmortizationFrequency = frequency,
             RecoveryLag = recoveryLag,
             RecoveryAccrual = accrual,
             RecoveryInstalments = instalments,
@@ -128,12 +137,20 @@ internal sealed partial class CstToAst
         };
     }
 
-    // 'in 4 instalments': a whole number of at least one (DL0106 otherwise, as for any count).
+    // 'in 4 instalments': a whole number of at least one (DL0106 otherwise, as for any count); 'in instalments { 50%
+    // 30% 20% }': as many parts as shares (their checks are LoanRules', DL0449), an empty list none (DL0449 too).
     private RecoveryInstalmentsSyntax? VisitRecoveryInstalments(LoanRecoveryItemContext item)
     {
         if (Matched(item.IN()) is not { } @in || Matched(item.INSTALMENTS()) is not { } words)
         {
             return null;
+        }
+
+        if (Matched(item.LBRACE()) is not null)
+        {
+            var shares = item._shares.Select(VisitExpr).OfType<ExpressionSyntax>().ToImmutableArray();
+            IToken end = Matched(item.RBRACE()) ?? Matched(item.LBRACE())!;
+            return new RecoveryInstalmentsSyntax(shares.Length, Spans.Join(Span(@in), Span(end))) { Shares = shares, Listed = true };
         }
 
         int? count = VisitWholeNumber(Matched(item.NUMBER()), "the number of recovery instalments", minimum: 1);

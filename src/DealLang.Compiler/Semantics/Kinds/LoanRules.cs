@@ -34,6 +34,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             binder.BindTerms(point.Amount);
         }
 
+        foreach (ExpressionSyntax share in loan.RecoveryInstalments?.Shares ?? [])
+        {
+            binder.BindTerms(share);
+        }
+
         CouponRules.BindMargins(loan.StepUps, loan.MarginGrid, binder, $"loan '{loan.Name?.Text}'");
     }
 
@@ -47,6 +52,10 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
         checker.Term(loan.DefaultInterest, Unit.Rate, $"the default interest of {l}", TypeChecker.Range.NonNegative);
+        foreach (ExpressionSyntax share in loan.RecoveryInstalments?.Shares ?? [])
+        {
+            checker.Term(share, Unit.Rate, $"a recovery instalment's share of the claim of {l}", TypeChecker.Range.Fraction);
+        }
         // A schedule of shares of the original balance (its first amount a rate) or of amounts, not both.
         bool shares = loan.Amortization is { InShares: true };
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
@@ -80,6 +89,31 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
                 checker.Diagnostics.Add(DiagnosticCatalogue.LoanCouponReadsLoanCoupon(loan.Coupon!.Span, loan.Name?.Text ?? "", readName));
                 return;
             }
+        }
+    }
+
+    // 'amortize level semiannual': a frequency word as the header's (DL0447), only after level or linear (DL0447), and
+    // not finer than the deal's (DL0448): the deal's interest is on each period's opening balance. Every coarser one is
+    // a whole number of the deal's periods (1, 3, 6 and 12 months divide one another in that order).
+    private static void CheckAmortizationFrequency(LoanSyntax loan, string name, DealChecks checks)
+    {
+        if (loan.AmortizationFrequency is not { } word || loan.Amortization is not { } amortization)
+        {
+            return;
+        }
+
+        string kind = amortization.Kind.ToString().ToLowerInvariant();
+        bool known = Frequencies.TryParse(word.Text, out Frequency every);
+        if (!known || amortization.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
+        {
+            string? suggestion = known ? null : NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"]);
+            checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyUnknown(word.Span, name, word.Text ?? "", kind, suggestion));
+            return;
+        }
+
+        if (checks.Analysis.Frequency is { } deal && Frequencies.MonthsPerPeriod(every) < Frequencies.MonthsPerPeriod(deal))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyFinerThanDeal(word.Span, name, Frequencies.Name(every), Frequencies.Name(deal)));
         }
     }
 
@@ -126,6 +160,16 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             }
         }
 
+        // 'in instalments { 50% 30% 20% }': shares of the claim, received whole (DL0449).
+        if (loan.RecoveryInstalments is { Listed: true } parts)
+        {
+            double total = parts.Shares.Sum(share => checks.Analysis.ConstantOf(share, 0));
+            if (Math.Abs(total - 1) > 1e-9)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentSharesNotWhole(parts.Span, name, total));
+            }
+        }
+
         if (loan.RecoveryAccrual is { } accrual && loan.RecoveryLag is null && (loan.RecoveryInstalments?.Count ?? 1) <= 1)
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryAccrualWithoutWorkout(accrual.Span, name));
@@ -153,8 +197,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
-    // A schedule's shares are of the original balance and take at most all of it (DL0435): the rest, if any, is due at the
-    // maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
+    // A schedule's shares are of the original balance and take at most all of it (DL0435), its amounts at most the
+    // balance (DL0446): the rest, if any, is due at the maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
     // principal, so its amount would be dropped (DL0436); one inside the period the interest-only end falls in is paid.
     private static void CheckScheduleTerms(LoanSyntax loan, AmortizationSyntax amortization, string name, DealChecks checks)
     {
@@ -165,6 +209,16 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             if (total > 1 + 1e-12)
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleSharesAboveBalance(amortization.Span, name, total));
+            }
+        }
+        else if (loan.Balance is not null)
+        {
+            // Amounts are money: a loan is never drawn further, so they may take at most its balance (DL0446).
+            double total = points.Sum(p => checks.Analysis.ConstantOf(p.Amount, 0));
+            double balance = checks.Analysis.ConstantOf(loan.Balance, 0);
+            if (total > balance * (1 + 1e-12))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleAmountsAboveBalance(amortization.Span, name, total, balance));
             }
         }
 
@@ -206,6 +260,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"loan '{name}'"));
         }
 
+        CheckAmortizationFrequency(loan, name, checks);
         CheckRecoveryLag(loan, name, checks);
         CheckRecoveryWorkout(loan, name, checks);
         CheckDefaultInterest(loan, name, checks);

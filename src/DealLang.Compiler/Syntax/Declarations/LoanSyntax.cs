@@ -26,6 +26,11 @@ public sealed record LoanSyntax(
     /// <summary>A floating coupon's cap, as a tranche's; null when none.</summary>
     public ExpressionSyntax? CouponCap { get; init; }
 
+    /// <summary>The loan's own instalment frequency after <c>amortize level</c> or <c>amortize linear</c>
+    /// (<c>amortize level semiannual</c>), a word as the header's <c>pay</c>; null when its principal follows the
+    /// deal's periods.</summary>
+    public NameSyntax? AmortizationFrequency { get; init; }
+
     /// <summary>The workout lag of <c>recovery 40% after 18m</c>: how long after the default the recovery is
     /// received; null when the recovery comes in the default period itself.</summary>
     public DurationSyntax? RecoveryLag { get; init; }

@@ -1,0 +1,98 @@
+using DealLang.Compiler.Diagnostics;
+using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
+
+namespace DealLang.Compiler.Tests.Semantics;
+
+/// <summary>A loan's scheduled principal (LoanRules, docs/language.md "loan"): a schedule of amounts takes at most the
+/// balance (DL0446); level or linear instalments at the loan's own frequency take a frequency word (DL0447) no finer
+/// than the deal's (DL0448), and level still needs a fixed coupon (DL0481). Line numbers: the harness's deal (annual) puts the party on line 9, the loan on line 10.</summary>
+public sealed class LoanAmortizationRulesTests
+{
+    private const string Complete = "obligor Miner  balance 400m  coupon 11% fixed  maturity 2029-01-01";
+
+    private static string Loan(string items) => "  party Miner { recovery 30% }\n  loan L { " + Complete + "  " + items + " }";
+
+    // The column of the amortisation's kind ('schedule'), where DL0435 and DL0446 point.
+    private static readonly int AmortizationColumn = ("  loan L { " + Complete + "  amortize ").Length + 1;
+
+    [Fact]
+    public void AScheduleOfAmountsAboveTheBalanceIsRefusedAtTheSchedule()
+    {
+        // 100m + 150m + 160m = 410m > 400m.
+        Diagnostic d = Single(Errors(Deal(Loan("amortize schedule { 2026-01-01 100m  2027-01-01 150m  2028-01-01 160m }"))), "DL0446");
+
+        At(d, 10, AmortizationColumn);
+        Assert.Contains("add up to 410,000,000, more than its balance of 400,000,000", d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amortize schedule { 2026-01-01 100m  2027-01-01 150m  2028-01-01 150m }")] // the whole balance
+    [InlineData("amortize schedule { 2026-01-01 100m }")] // the 300m left is due at the maturity
+    public void AScheduleOfAmountsUpToTheBalanceIsValid(string amortize) =>
+        ModelOf(Deal(Loan(amortize)));
+
+    [Fact]
+    public void AnInstalmentFrequencyAsCoarseAsTheDealsIsValidAndLowersToItsInstalments()
+    {
+        // The harness's deal is annual (2025-01-01 to 2030-01-01): back from 2029-01-01 a year at a time while after the
+        // closing: four instalments of 100m each, one in each of the periods 2025..2028 (t=0..3).
+        var model = ModelOf(Deal(Loan("amortize linear annual")));
+
+        var every = Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization);
+        Assert.Equal("linear annual", every.Name);
+        Assert.Equal(["2026-01-01", "2027-01-01", "2028-01-01", "2029-01-01"], every.Dates.Select(d => d.ToString()));
+        Assert.Equal([100e6, 100e6, 100e6, 100e6, 0], every.Amounts.ToArray());
+    }
+
+    [Theory]
+    [InlineData("amortize level semiannual", "semiannual")]
+    [InlineData("amortize linear monthly", "monthly")]
+    public void AFrequencyFinerThanTheDealsIsRefusedAtTheWord(string amortize, string word)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(amortize))), "DL0448");
+
+        At(d, 10, AmortizationColumn + amortize.IndexOf(word, StringComparison.Ordinal) - "amortize ".Length);
+        Assert.Contains($"amortises {word}, more often than the deal pays (annual)", d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amortize level anual", "is not a frequency", "did you mean 'annual'?")]
+    [InlineData("amortize bullet annual", "takes no frequency", "a bullet is paid at the maturity")]
+    [InlineData("amortize schedule { 2026-01-01 100m } annual", "takes no frequency", "a schedule's dates are its own")]
+    public void AWordThatIsNoFrequencyOrFollowsNeitherLevelNorLinearIsRefused(string amortize, string what, string why)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(amortize))), "DL0447");
+
+        Assert.Contains(what, d.Message, StringComparison.Ordinal);
+        Assert.Contains(why, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LevelAtItsOwnFrequencyStillNeedsAFixedCoupon()
+    {
+        string floating = "  party Miner { recovery 30% }\n  index SOFR { level 4% }\n  loan L { obligor Miner  balance 400m  coupon SOFR + 3%  maturity 2029-01-01  amortize level annual }";
+
+        Single(Errors(Deal(floating)), "DL0481");
+    }
+
+    [Theory]
+    [InlineData("recovery 40% after 1y in instalments { 50% 30% }", "80%")]
+    [InlineData("recovery 40% after 1y in instalments { 50% 30% 30% }", "110%")]
+    [InlineData("recovery 40% after 1y in instalments { }", "0%")]
+    public void RecoveryInstalmentSharesMustAddUpToTheWholeClaim(string recovery, string total)
+    {
+        Diagnostic d = Single(Errors(Deal(Loan(recovery))), "DL0449");
+
+        At(d, 10, ("  loan L { " + Complete + "  " + recovery).IndexOf(" in ", StringComparison.Ordinal) + 2);
+        Assert.Contains($"adding up to {total}: they must add up to 100%", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecoveryInstalmentSharesAddingUpToTheClaimLowerToTheModel()
+    {
+        var loan = ModelOf(Deal(Loan("recovery 40% after 1y in instalments { 50%, 30%, 20% }"))).Loans[0];
+
+        Assert.Equal(3, loan.RecoveryInstalments);
+        Assert.Equal([0.5, 0.3, 0.2], loan.RecoveryShares.ToArray());
+    }
+}
