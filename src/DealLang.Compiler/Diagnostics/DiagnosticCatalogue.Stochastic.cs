@@ -3,9 +3,9 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541, `sobol`'s DL0542–DL0544,
-// drawn renewals' DL0545–DL0546, and a loading on a dated default's date, DL0512 (wrong-way recoveries). The units and
-// ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
-// common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
+// drawn renewals' DL0545–DL0546, a loading on a dated default's date, DL0512 (wrong-way recoveries), and a factor loaded
+// twice, DL0513. The units and ranges every term shares (a volatility that is not a rate, a negative speed, a step-down
+// above 100%) are the common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0512: a loading written before <c>recovery</c> on a dated default (<c>Tenant defaults on 2031-06-30
@@ -16,6 +16,15 @@ public static partial class DiagnosticCatalogue
             + (recoveryDrawn
                 ? "; to load the drawn recovery, write the loading after 'recovery beta mean m sd s'"
                 : $" and {party}'s recovery is not drawn; to load a drawn recovery, write '{party} defaults on DATE recovery beta mean 40% sd 15% loading F 50%'"));
+
+    /// <summary>DL0513: a drawn default, drawn renewals, a drawn break or a drawn recovery (<paramref name="what"/>, e.g.
+    /// "Lab's drawn default") loads one factor twice (<c>loading H100Rent 30% loading H100Rent 40%</c>): a draw has one β
+    /// per factor, so which one was meant cannot be told.</summary>
+    public static Diagnostic FactorLoadedTwice(SourceSpan span, string scenario, string what, string factor, double first, double second) =>
+        Error("DL0513", span, $"{what} in scenario '{scenario}' loads {factor} twice ({Percent(first)}, then {Percent(second)}); "
+            + "a draw has one loading on a factor: keep the one meant");
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>DL0530: a mean-reverting index's volatility (in the index's unit per √year) below 0.</summary>
     public static Diagnostic NegativeVolatility(SourceSpan span, string what, double value) =>

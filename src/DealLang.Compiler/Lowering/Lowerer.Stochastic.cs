@@ -207,7 +207,7 @@ internal sealed partial class Lowerer
         : IndexOf(name, SymbolKind.Contract) is { } contract ? (BreakOf.Contract, contract)
         : null;
 
-    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (the last written for a factor, as
+    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (each factor loaded once, DL0513, as
     /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
     private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
     {

@@ -110,7 +110,7 @@ internal sealed partial class DealChecks
                     loaded.Add((drawn, CheckDrawnDefault(drawn, name, factors, list, dated)));
                     if (drawn.Recovery is { } drawnRecovery)
                     {
-                        loadedRecoveries.Add((drawnRecovery, drawn.Party?.Text ?? "", RecoveryLoadings(drawnRecovery, name, factors, list)));
+                        loadedRecoveries.Add((drawnRecovery, drawn.Party?.Text ?? "", RecoveryLoadings(drawnRecovery, drawn.Party?.Text ?? "", name, factors, list)));
                     }
 
                     break;
@@ -118,7 +118,7 @@ internal sealed partial class DealChecks
                     loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
                     break;
                 case BreaksDrawnSyntax drawnBreaks:
-                    loadedBreaks.Add((drawnBreaks, Loadings(drawnBreaks.Loadings, factors, name, list)));
+                    loadedBreaks.Add((drawnBreaks, Loadings(drawnBreaks.Loadings, factors, name, list, $"{drawnBreaks.Lease?.Text}'s drawn break")));
                     break;
                 case PartyDefaultsSyntax datedDefault:
                     string datedParty = datedDefault.Party?.Text ?? "";
@@ -130,7 +130,7 @@ internal sealed partial class DealChecks
                     if (datedDefault.Recovery is { } recovery)
                     {
                         CheckRecoveryBeta(recovery, datedParty);
-                        loadedRecoveries.Add((recovery, datedParty, RecoveryLoadings(recovery, name, factors, list)));
+                        loadedRecoveries.Add((recovery, datedParty, RecoveryLoadings(recovery, datedParty, name, factors, list)));
                     }
 
                     break;
@@ -286,30 +286,33 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.DrawnAndTakenRenewals(drawn.Span, scenario, lease));
         }
 
-        var beta = new double[factors.Count];
-        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
-        {
-            int at = Factor(loading.Factor, factors, scenario, list);
-            if (at >= 0)
-            {
-                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
-            }
-        }
-
-        return beta;
+        return Loadings(drawn.Loadings, factors, scenario, list, $"{lease}'s drawn renewals");
     }
 
-    /// <summary>A drawn item's loadings by factor (each naming a factor, DL0533; 0 for a factor it does not load on).</summary>
-    private double[] Loadings(ImmutableArray<LoadingSyntax> loadings, List<string> factors, string scenario, string list)
+    /// <summary>A drawn item's (<paramref name="what"/>: "Lab's drawn default") loadings by factor (each naming a factor,
+    /// DL0533; 0 for a factor it does not load on). A factor loaded twice is DL0513 at the second loading: the lowering
+    /// keeps one β per factor, so a second one would be checked (DL0534) as one value and simulated as another.</summary>
+    private double[] Loadings(ImmutableArray<LoadingSyntax> loadings, List<string> factors, string scenario, string list, string what)
     {
         var beta = new double[factors.Count];
+        var first = new LoadingSyntax?[factors.Count];
         foreach (LoadingSyntax loading in SyntaxWalk.Safe(loadings))
         {
             int at = Factor(loading.Factor, factors, scenario, list);
-            if (at >= 0)
+            if (at < 0)
             {
-                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
+                continue;
             }
+
+            if (first[at] is { } earlier)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.FactorLoadedTwice(loading.Span, scenario, what, factors[at],
+                    _analysis.ConstantOf(earlier.Beta, 0), _analysis.ConstantOf(loading.Beta, 0)));
+                continue;
+            }
+
+            first[at] = loading;
+            beta[at] = _analysis.ConstantOf(loading.Beta, 0);
         }
 
         return beta;
@@ -358,36 +361,15 @@ internal sealed partial class DealChecks
             }
         }
 
-        var beta = new double[factors.Count];
-        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
-        {
-            int at = Factor(loading.Factor, factors, scenario, list);
-            if (at >= 0)
-            {
-                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
-            }
-        }
-
+        double[] beta = Loadings(drawn.Loadings, factors, scenario, list, $"{party}'s drawn default");
         CheckRecoveryBeta(drawn.Recovery, party);
         return beta;
     }
 
     /// <summary>A drawn recovery's loadings by factor (0 for a factor it does not load on), each naming a factor of the
     /// scenario (DL0533), as a drawn default's do (docs/language.md §10, "Wrong-way recoveries").</summary>
-    private double[] RecoveryLoadings(RecoveryDrawSyntax recovery, string scenario, List<string> factors, string list)
-    {
-        var gamma = new double[factors.Count];
-        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
-        {
-            int at = Factor(loading.Factor, factors, scenario, list);
-            if (at >= 0)
-            {
-                gamma[at] += _analysis.ConstantOf(loading.Beta, 0);
-            }
-        }
-
-        return gamma;
-    }
+    private double[] RecoveryLoadings(RecoveryDrawSyntax recovery, string party, string scenario, List<string> factors, string list) =>
+        Loadings(recovery.Loadings, factors, scenario, list, $"{party}'s drawn recovery");
 
     /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only
     /// when α + β = m(1 − m)/s² − 1 is positive (DL0541, docs/language.md §10).</summary>

@@ -90,13 +90,40 @@ internal static partial class DealGen
             "maturity " + DealFrame.Date(f.Maturity), firstPayment, "pay " + f.Pay, "daycount " + daycount, businessDays)
         select "  " + items;
 
-    // Following only, and only on dates rolled back from the maturity: a date moves forward by a few days, never onto
-    // the next one (a month away) nor onto the closing (DL0445; with first_payment a stub of a day or two before the
-    // maturity could be reached); a holiday in (closing, maturity] is inside the dates paid (no DL0444).
+    // Only on dates rolled back from the maturity (no first_payment), each a month or more after the one before, and
+    // a move is a few days (a weekend, the two-day closures of Easter and Christmas, one listed date): a forward move
+    // never reaches the next date nor a backward one the previous (DL0445). What a backward move can reach is the
+    // closing, from a first date a stub of a few days after it, so the backward rolls (`preceding`,
+    // `modified_preceding`, and `modified_following` at a month's end) come only with a stub of two weeks or more.
+    // A listed holiday in (closing, maturity] is inside the dates paid (no DL0444) unless a backward roll pays the
+    // maturity early, a warning only.
     private static Gen<string> BusinessDays(DealFrame f) =>
+        from roll in FirstStubDays(f) >= 14 ? Pick("following", "modified_following", "preceding", "modified_preceding") : Gen.Const("following")
         from accrual in Maybe(Pick("adjusted", "unadjusted"))
-        from holiday in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "holidays { " + d + " }"))
-        select "business_days following" + accrual + holiday;
+        from calendars in Gen.OneOf(Gen.Const(""), Pick("TARGET2", "federal_reserve", "TARGET2 + federal_reserve"))
+        from list in Gen.OneOf(Gen.Const(""), DateIn(f.Closing, f.Maturity).Select(d => "{ " + d + " }"))
+        let holidays = string.Join(" + ", new[] { calendars, list }.Where(p => p.Length > 0))
+        select "business_days " + roll + accrual + (holidays.Length == 0 ? "" : " holidays " + holidays);
+
+    /// <summary>The days from the closing to the first date rolled back from the maturity by whole periods, a month's
+    /// last day kept when the maturity is one (as the schedule rolls them).</summary>
+    internal static int FirstStubDays(DealFrame f)
+    {
+        int months = f.Pay switch { "monthly" => 1, "quarterly" => 3, "semiannual" => 6, _ => 12 };
+        bool endOfMonth = f.Maturity.Day == DateTime.DaysInMonth(f.Maturity.Year, f.Maturity.Month);
+        DateOnly first = f.Maturity;
+        for (int k = 1; ; k++)
+        {
+            DateOnly rolled = f.Maturity.AddMonths(-k * months);
+            rolled = endOfMonth ? new DateOnly(rolled.Year, rolled.Month, DateTime.DaysInMonth(rolled.Year, rolled.Month)) : rolled;
+            if (rolled <= f.Closing)
+            {
+                return first.DayNumber - f.Closing.DayNumber;
+            }
+
+            first = rolled;
+        }
+    }
 
     private static Gen<string> Party(string name) =>
         from rating in Maybe(Pick("rating \"AA-\"", "rating \"BBB+\"", "rating \"NR\""))

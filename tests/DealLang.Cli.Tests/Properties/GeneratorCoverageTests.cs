@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CsCheck;
 using Xunit.Abstractions;
@@ -12,7 +13,12 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
     /// <summary>Each construct and a pattern that finds it in a deal's text.</summary>
     public static readonly (string Construct, string Pattern)[] Constructs =
     [
-        ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("business days", @"\bbusiness_days following unadjusted holidays \{ \d"), ("party rating/pd/recovery", @"\brecovery \d"),
+        ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("business days", @"\bbusiness_days following unadjusted holidays \{ \d"),
+        ("business days modified_following", @"\bbusiness_days modified_following\b"),
+        ("business days preceding", @"\bbusiness_days preceding\b"), ("business days modified_preceding", @"\bbusiness_days modified_preceding\b"),
+        ("holiday calendar", @"\bholidays (TARGET2|federal_reserve)\b(?! \+)"), ("two holiday calendars", @"\bholidays TARGET2 \+ federal_reserve\b"),
+        ("holiday calendar and list", @"\bholidays (TARGET2|federal_reserve) \+ \{ \d"),
+        ("party rating/pd/recovery", @"\brecovery \d"),
         ("straight-line value with floor and from", @"straight_line \S+ floor \S+ from"), ("scheduled value", @"value schedule \{"),
         ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
         ("rent at market", @"rent at market"), ("indexed rent", @"per year( escalating \S+ per year)? indexed Cpi"), ("indexed rent yearly", @"indexed Cpi (?:\S+ )*?yearly\b"),
@@ -149,5 +155,21 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
 
         string[] missing = [.. Constructs.Select(c => c.Construct).Where(c => !seen.ContainsKey(c))];
         Assert.True(missing.Length == 0, "never generated: " + string.Join(", ", missing));
+    }
+
+    [Theory]
+    // Maturity 2028-07-31, a month's last day, rolled back a year: 2027-07-31, 3 days after a closing on 2027-07-28 (a
+    // Saturday: `preceding` would pay it on Friday 2027-07-30, and with the 29th and 30th holidays on the closing).
+    [InlineData("2027-07-28", "2028-07-31", "annual", 3)]
+    // Maturity 2028-02-29, a month's last day: quarterly back to 2027-05-31 (not the 29th), 3 days after 2027-05-28.
+    [InlineData("2027-05-28", "2028-02-29", "quarterly", 3)]
+    // Maturity 2028-03-15, not a month's end: monthly back to 2027-06-15, 14 days after 2027-06-01.
+    [InlineData("2027-06-01", "2028-03-15", "monthly", 14)]
+    // No stub: the first date is a whole period after the closing (2027-01-10 to 2027-07-10, 181 days).
+    [InlineData("2027-01-10", "2029-01-10", "semiannual", 181)]
+    public void The_first_stub_that_keeps_backward_rolls_off_the_closing_is_measured_as_the_schedule_rolls(string closing, string maturity, string pay, int days)
+    {
+        var frame = new DealFrame("Gen", DateOnly.Parse(closing, CultureInfo.InvariantCulture), DateOnly.Parse(maturity, CultureInfo.InvariantCulture), pay, 1, 0, 1, 0, 0);
+        Assert.Equal(days, DealGen.FirstStubDays(frame));
     }
 }
