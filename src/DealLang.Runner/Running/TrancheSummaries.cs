@@ -37,6 +37,7 @@ static class TrancheSummaries
             {
                 ConvertedOn = Array.FindIndex(shares, 0, periods, v => v > 0) is >= 0 and int converted ? deal.Boundaries[converted + 1] : null,
                 SharesValue = PeriodYears.Sum(shares, periods),
+                PutOn = result.TranchePutPeriod[i] is >= 0 and int put && put < periods ? deal.Boundaries[put + 1] : null,
                 CommitmentFeePaid = PeriodYears.Sum(result.CommitmentFeePaid[i], periods),
                 // The lender's all-in yield: the fee on the undrawn commitment is income to it as interest is.
                 IrrWithCommitmentFee = tranche.CommitmentFee > 0
