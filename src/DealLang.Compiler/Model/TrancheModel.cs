@@ -34,6 +34,7 @@ public sealed record TrancheModel(
         new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice)
         {
             ConversionPrice = Conversion?.Price ?? 0,
+            HasPuts = Conversion is { Puts.IsEmpty: false },
             CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
         };
 }

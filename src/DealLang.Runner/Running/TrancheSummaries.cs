@@ -37,6 +37,8 @@ static class TrancheSummaries
             {
                 ConvertedOn = Array.FindIndex(shares, 0, periods, v => v > 0) is >= 0 and int converted ? deal.Boundaries[converted + 1] : null,
                 SharesValue = PeriodYears.Sum(shares, periods),
+                // Only a tranche with puts records one (a hand-built program need not reset the others' slots to −1).
+                PutOn = tranche.HasPuts && result.TranchePutPeriod[i] is >= 0 and int put && put < periods ? deal.Boundaries[put + 1] : null,
                 CommitmentFeePaid = PeriodYears.Sum(result.CommitmentFeePaid[i], periods),
                 // The lender's all-in yield: the fee on the undrawn commitment is income to it as interest is.
                 IrrWithCommitmentFee = tranche.CommitmentFee > 0

@@ -56,4 +56,7 @@ public sealed record TrancheSummary(
 
     /// <summary>A convertible's: what the shares it converted into were worth then (0 when it did not convert).</summary>
     public double SharesValue { get; init; }
+
+    /// <summary>A convertible with a put: the end of the period its holder put the notes in; null when it did not.</summary>
+    public Date? PutOn { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed record TrancheInfo(
     /// <summary>A convertible's conversion price, money per share (0 for a tranche that does not convert).</summary>
     public double ConversionPrice { get; init; }
 
+    /// <summary>Whether a convertible has a holder's put (its summary then has a <c>put on</c> row).</summary>
+    public bool HasPuts { get; init; }
+
     /// <summary>A delayed-draw tranche's commitment fee, a rate a year on the undrawn commitment (0 without one).</summary>
     public double CommitmentFee { get; init; }
 }

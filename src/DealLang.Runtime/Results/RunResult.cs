@@ -62,6 +62,7 @@ public sealed class RunResult
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
         TrancheConversion = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        TranchePutPeriod = new int[deal.Tranches.Length];
         CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
@@ -236,6 +237,9 @@ public sealed class RunResult
     /// converted (written every period only for a convertible tranche, so it stays zero for the others).</summary>
     public double[][] TrancheConversion { get; }
 
+    /// <summary>[tranche]: the period a convertible's holder put the notes in (written only then); -1 if it did not.</summary>
+    public int[] TranchePutPeriod { get; }
+
     /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
     public double[][] CoinsHeld { get; }
 
@@ -367,6 +371,12 @@ public sealed class RunResult
             contractUnits[i] = 0.0;
             contractStop[i] = -1; // written only in the period it stops
         }
+
+        int[] tranchePut = TranchePutPeriod;
+        for (int i = 0; i < tranchePut.Length; i++)
+        {
+            tranchePut[i] = -1; // written only in the period the holder puts
+        }
     }
 
     /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.
@@ -424,6 +434,7 @@ public sealed class RunResult
         Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
+        Array.Fill(TranchePutPeriod, -1);
         Arrays.Clear(TrancheConversion);
         Arrays.Clear(CoinsHeld);
         Arrays.Clear(CoinsSold);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
 using Xunit;
@@ -102,6 +103,8 @@ public sealed class ConvertiblePutTests
         Assert.Equal(160_000, notes.InterestPaid, 1e-6);
         Assert.Equal((8_000_000.0, 0.0), (notes.PrincipalPaid, notes.PrincipalLoss));
         Assert.Null(notes.ConvertedOn);
+        // The summary's 'put on': the end of the period the holder put in (decided at its start, 2026-04-01).
+        Assert.Equal(new Date(2026, 7, 1), notes.PutOn);
         // The IRR over the shorter life: −8m at closing, 80k on 2026-04-01 (90 days) and 8.08m on 2026-07-01 (181
         // days): 1% a quarter on actual days, solved by bisection on those flows, 4.0948%.
         Assert.Equal(0.0409484532, notes.Irr, 8);
@@ -120,6 +123,7 @@ public sealed class ConvertiblePutTests
         Assert.Equal(shortfall, Deal.Ledger("Notes principal due", 2, "Default"), 1e-4);
         Assert.Equal(shortfall, notes.PrincipalLoss, 1e-4);
         Assert.Equal(new Date(2026, 7, 1), Deal.Outcomes["Default"].Events.EventOfDefault);
+        Assert.Equal(new Date(2026, 7, 1), notes.PutOn);
         Assert.Equal(0, notes.SharesValue);
     }
 
@@ -133,6 +137,7 @@ public sealed class ConvertiblePutTests
         Assert.Equal(8_000_000, Deal.Ledger("Notes balance", 2, "Up"), 1e-6);
         Assert.Equal(9_600_000, notes.SharesValue, 1e-6);
         Assert.Equal(new Date(2027, 1, 1), notes.ConvertedOn);
+        Assert.Null(notes.PutOn);
         Assert.Equal(320_000, notes.InterestPaid, 1e-6);
     }
 
@@ -172,5 +177,34 @@ public sealed class ConvertiblePutTests
         Assert.Equal(40_000, Premium.Ledger("Twice put premium", 1), 1e-6);
         Assert.Equal(60_000, Premium.Ledger("Twice interest due", 1), 1e-6);
         Assert.Equal(2_000_000, Premium.Single.Tranches[2].PrincipalPaid, 1e-6);
+    }
+
+    [Fact]
+    public void TheSummaryShowsTheDateTheHolderPutOn_InTextAndJson()
+    {
+        // 'put on' is the end of the period the holder put in: 2026-07-01 in Down (WULF 10 < 12.50 at 2026-04-01), none
+        // in Up (WULF 15 keeps the option; the notes convert at the maturity instead). Only a tranche with puts has it.
+        string dir = Directory.CreateTempSubdirectory("deallang-put-on-").FullName;
+        try
+        {
+            string deal = Path.Combine(dir, "put.deal");
+            File.WriteAllText(deal, Source);
+            CliOutcome json = CliHarness.Run("run", deal, "--scenario", "all", "-f", "json");
+            Assert.True(json.Exit == 0, json.ToString());
+            using var doc = JsonDocument.Parse(json.Out);
+            JsonElement scenarios = doc.RootElement.GetProperty("Put.summary").GetProperty("scenarios");
+            string? PutOn(string scenario) =>
+                scenarios.EnumerateArray().Single(s => s.GetProperty("name").GetString() == scenario).GetProperty("tranches")[0].GetProperty("putOn").GetString();
+            Assert.Equal("2026-07-01", PutOn("Down"));
+            Assert.Null(PutOn("Up"));
+
+            CliOutcome table = CliHarness.Run("run", deal, "--scenario", "Down");
+            Assert.True(table.Exit == 0, table.ToString());
+            Assert.Contains(table.Out.Split('\n'), line => line.Contains("put on") && line.Contains("2026-07-01"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -556,6 +556,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")"
             + Initialiser(
                 info.ConversionPrice == 0 ? null : "ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice),
+                info.HasPuts ? "HasPuts = true" : null,
                 info.CommitmentFee == 0 ? null : "CommitmentFee = " + CSharpLiterals.Double(info.CommitmentFee));
     });
 
@@ -858,6 +859,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
             w.Line(tranche.Put + " = true;");
+            w.Line("result.TranchePutPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
             w.Line(tranche.PutPremium + " = (" + tranche.PutPrice + " - 1.0) * " + tranche.Balance + ";");
             using (w.Block("if (" + tranche.PutPremium + " > 0.0)"))
             {

@@ -41,13 +41,19 @@ static class TrancheRows
                 rows.Add(name, "converted on", SummaryKind.Date, o => On(o.Tranches[i].ConvertedOn));
                 rows.Add(name, "shares value", SummaryKind.Money, o => Of(o.Tranches[i].SharesValue));
             }
+
+            if (rows.Deal.Tranches[i].HasPuts)
+            {
+                // Only a convertible with a put has it: the end of the period the holder put in.
+                rows.Add(name, "put on", SummaryKind.Date, o => On(o.Tranches[i].PutOn));
+            }
         }
     }
 
     static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
         deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
-    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>).</summary>
+    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>).</summary>
     public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
@@ -82,6 +88,11 @@ static class TrancheRows
             {
                 Json.Date(w, "convertedOn", t.ConvertedOn);
                 Json.Money(w, "sharesValue", t.SharesValue);
+            }
+
+            if (deal.Tranches[i].HasPuts)
+            {
+                Json.Date(w, "putOn", t.PutOn);
             }
 
             w.WriteEndObject();
