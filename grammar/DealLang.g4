@@ -295,7 +295,8 @@ fleetItem
 // The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
 // generation index). 'prepayment 200m' is paid by the customer at the start; with 'applied over term' it is credited
 // against the term's payments linearly. 'break_option at 24m, 36m fee 6m of revenue' lets the customer terminate at those
-// months from 'starts' against the fee, as a lease's lessee ('C breaks at 24m' in a scenario).
+// months from 'starts' against the fee, as a lease's lessee ('C breaks at 24m' in a scenario); 'notice 12m', after the
+// dates and before the fee, as a lease's (a forward cfads sees the revenue stop from then on).
 contractDecl
     : CONTRACT name=ident ON fleet=ident LBRACE contractItem* RBRACE
     ;
@@ -313,7 +314,7 @@ contractItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     | guarantorClause                                    # contractGuarantorItem
-    | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # contractBreakOptionItem
+    | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # contractBreakOptionItem
     ;
 
 // coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day

@@ -39,15 +39,15 @@ public static partial class DiagnosticCatalogue
 
     /// <summary>DL0220: a break's notice that is not a whole number of months (<c>notice 90d</c>, <c>notice 1.5m</c>):
     /// the notice date is the break date less whole months, as the break dates are whole months from the start.</summary>
-    public static Diagnostic BreakNoticeNotWholeMonths(SourceSpan span, string name, string notice) =>
+    public static Diagnostic BreakNoticeNotWholeMonths(SourceSpan span, string kind, string name, string notice) =>
         Error("DL0220", span,
-            $"the break notice of lease '{name}' is {notice}, not a whole number of months: write it in months or years ('notice 3m', 'notice 1y')");
+            $"the break notice of {kind} '{name}' is {notice}, not a whole number of months: write it in months or years ('notice 3m', 'notice 1y')");
 
     /// <summary>DL0221: a break's notice longer than the time from the start to the first break date: it would be served
-    /// before the lease starts.</summary>
-    public static Diagnostic BreakNoticeTooLong(SourceSpan span, string name, string notice, string firstBreak) =>
+    /// before the lease or contract starts.</summary>
+    public static Diagnostic BreakNoticeTooLong(SourceSpan span, string kind, string name, string notice, string firstBreak) =>
         Error("DL0221", span,
-            $"the break notice of lease '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the lease, at most at its start");
+            $"the break notice of {kind} '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the {kind}, at most at its start");
 
     /// <summary>DL0547: a scenario both fixing a lease's or contract's break (<c>breaks at</c>) and drawing it
     /// (<c>breaks drawn at</c>).</summary>

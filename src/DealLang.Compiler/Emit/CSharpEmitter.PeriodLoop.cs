@@ -323,6 +323,12 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + contract.Broken + " = input.Series[" + Slot(InputQuantity.ContractBroken, contract.Index) + "];");
             }
 
+            if (ctx.ProjectsCfads && contract.ReadsNotice)
+            {
+                w.Line("double[] " + contract.NoticedYears + " = input.Series[" + Slot(InputQuantity.ContractNoticedYears, contract.Index) + "];");
+                w.Line("int " + contract.NoticePeriod + " = (int)input.Scalars[" + Slot(InputQuantity.ContractNoticePeriod, contract.Index) + "];");
+            }
+
             if (contract.HasRenewals)
             {
                 w.Line("double[] " + contract.RenewalYears + " = input.Series[" + Slot(InputQuantity.ContractRenewalYears, contract.Index) + "];");

@@ -5122,6 +5122,9 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ContractBreakOptionItemContext : ContractItemContext {
+		public DurationContext _duration;
+		public IList<DurationContext> _at = new List<DurationContext>();
+		public DurationContext notice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
@@ -5134,6 +5137,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
@@ -5152,9 +5156,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 721;
+			State = 725;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -5330,7 +5334,8 @@ public partial class DealLangParser : Parser {
 				State = 709;
 				Match(AT);
 				State = 710;
-				duration();
+				((ContractBreakOptionItemContext)_localctx)._duration = duration();
+				((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
 				State = 715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -5340,19 +5345,32 @@ public partial class DealLangParser : Parser {
 					State = 711;
 					Match(COMMA);
 					State = 712;
-					duration();
+					((ContractBreakOptionItemContext)_localctx)._duration = duration();
+					((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
 					}
 					}
 					State = 717;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 719;
+				State = 720;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOTICE) {
+					{
+					State = 718;
+					Match(NOTICE);
+					State = 719;
+					((ContractBreakOptionItemContext)_localctx).notice = duration();
+					}
+				}
+
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 718;
+					State = 722;
 					breakFee();
 					}
 				}
@@ -5407,27 +5425,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 723;
+			State = 727;
 			Match(COINS);
-			State = 724;
+			State = 728;
 			_localctx.name = ident();
-			State = 725;
-			Match(LBRACE);
 			State = 729;
+			Match(LBRACE);
+			State = 733;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
 				{
 				{
-				State = 726;
+				State = 730;
 				coinsItem();
 				}
 				}
-				State = 731;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 732;
+			State = 736;
 			Match(RBRACE);
 			}
 		}
@@ -5577,16 +5595,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 752;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 734;
+				State = 738;
 				Match(HOLDINGS);
-				State = 735;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5594,9 +5612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 740;
 				Match(PRICE);
-				State = 737;
+				State = 741;
 				ident();
 				}
 				break;
@@ -5604,9 +5622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 742;
 				Match(HASHRATE);
-				State = 739;
+				State = 743;
 				expr(0);
 				}
 				break;
@@ -5614,9 +5632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 740;
+				State = 744;
 				Match(NETWORK);
-				State = 741;
+				State = 745;
 				expr(0);
 				}
 				break;
@@ -5624,9 +5642,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 742;
+				State = 746;
 				Match(REWARDS);
-				State = 743;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5634,9 +5652,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 744;
+				State = 748;
 				Match(POWER);
-				State = 745;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5644,9 +5662,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 746;
+				State = 750;
 				Match(POWER_PRICE);
-				State = 747;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5654,9 +5672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 748;
+				State = 752;
 				Match(DEPTH);
-				State = 749;
+				State = 753;
 				expr(0);
 				}
 				break;
@@ -5664,9 +5682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 750;
+				State = 754;
 				Match(IMPACT);
-				State = 751;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5718,20 +5736,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 758;
 			Match(DATE);
-			State = 755;
-			_localctx.units = expr(0);
-			State = 756;
-			Match(AT);
-			State = 757;
-			_localctx.cost = expr(0);
 			State = 759;
+			_localctx.units = expr(0);
+			State = 760;
+			Match(AT);
+			State = 761;
+			_localctx.cost = expr(0);
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 758;
+				State = 762;
 				Match(COMMA);
 				}
 			}
@@ -5784,27 +5802,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 761;
+			State = 765;
 			Match(TRANCHE);
-			State = 762;
+			State = 766;
 			_localctx.name = ident();
-			State = 763;
-			Match(LBRACE);
 			State = 767;
+			Match(LBRACE);
+			State = 771;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 764;
+				State = 768;
 				trancheItem();
 				}
 				}
-				State = 769;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 770;
+			State = 774;
 			Match(RBRACE);
 			}
 		}
@@ -5853,38 +5871,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 776;
 			_localctx.rate = expr(0);
-			State = 774;
+			State = 778;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 773;
-				Match(FIXED);
-				}
-			}
-
-			State = 778;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 776;
-				Match(FLOOR);
 				State = 777;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 780;
-				Match(CAP);
+				Match(FLOOR);
 				State = 781;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 786;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 784;
+				Match(CAP);
+				State = 785;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6225,16 +6243,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 863;
+			State = 867;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 784;
+				State = 788;
 				Match(BALANCE);
-				State = 785;
+				State = 789;
 				expr(0);
 				}
 				break;
@@ -6242,9 +6260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 786;
+				State = 790;
 				Match(COUPON);
-				State = 787;
+				State = 791;
 				couponTerms();
 				}
 				break;
@@ -6252,26 +6270,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 792;
 				Match(PIK);
-				State = 790;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 789;
+					State = 793;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 794;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 792;
+					State = 796;
 					Match(WHEN);
-					State = 793;
+					State = 797;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6282,9 +6300,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 796;
+				State = 800;
 				Match(PIK);
-				State = 797;
+				State = 801;
 				Match(UNPAID);
 				}
 				break;
@@ -6292,9 +6310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 798;
+				State = 802;
 				Match(ISSUE_PRICE);
-				State = 799;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -6302,9 +6320,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
+				State = 804;
 				Match(COMMITMENT);
-				State = 801;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -6312,11 +6330,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 806;
 				Match(AVAILABLE);
-				State = 803;
+				State = 807;
 				Match(UNTIL);
-				State = 804;
+				State = 808;
 				Match(DATE);
 				}
 				break;
@@ -6324,25 +6342,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 805;
+				State = 809;
 				Match(DRAWS);
-				State = 806;
-				Match(LBRACE);
 				State = 810;
+				Match(LBRACE);
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 807;
+					State = 811;
 					schedulePoint();
 					}
 					}
-					State = 812;
+					State = 816;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 813;
+				State = 817;
 				Match(RBRACE);
 				}
 				break;
@@ -6350,15 +6368,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 814;
-				Match(DRAWS);
-				State = 815;
-				Match(AGAINST);
-				State = 816;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 817;
-				Match(ADVANCE);
 				State = 818;
+				Match(DRAWS);
+				State = 819;
+				Match(AGAINST);
+				State = 820;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 821;
+				Match(ADVANCE);
+				State = 822;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6366,9 +6384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 820;
+				State = 824;
 				Match(COMMITMENT_FEE);
-				State = 821;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6376,7 +6394,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 822;
+				State = 826;
 				stepUp();
 				}
 				break;
@@ -6384,7 +6402,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 823;
+				State = 827;
 				marginGrid();
 				}
 				break;
@@ -6392,15 +6410,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 824;
-				Match(MARGIN);
-				State = 825;
-				Match(INVESTMENT_GRADE);
-				State = 826;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 827;
-				Match(ELSE);
 				State = 828;
+				Match(MARGIN);
+				State = 829;
+				Match(INVESTMENT_GRADE);
+				State = 830;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 831;
+				Match(ELSE);
+				State = 832;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6408,9 +6426,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 830;
+				State = 834;
 				Match(TARGET_BALANCE);
-				State = 831;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6418,11 +6436,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 832;
+				State = 836;
 				Match(INTEREST_ONLY);
-				State = 833;
+				State = 837;
 				Match(UNTIL);
-				State = 834;
+				State = 838;
 				Match(DATE);
 				}
 				break;
@@ -6430,9 +6448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 835;
+				State = 839;
 				Match(AMORTIZE);
-				State = 836;
+				State = 840;
 				amortization();
 				}
 				break;
@@ -6440,9 +6458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 837;
+				State = 841;
 				Match(MATURITY);
-				State = 838;
+				State = 842;
 				Match(DATE);
 				}
 				break;
@@ -6450,9 +6468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 839;
+				State = 843;
 				Match(SENIORITY);
-				State = 840;
+				State = 844;
 				Match(NUMBER);
 				}
 				break;
@@ -6460,7 +6478,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 841;
+				State = 845;
 				guarantorClause();
 				}
 				break;
@@ -6468,50 +6486,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 842;
-				Match(CONVERTIBLE);
-				State = 843;
-				Match(AT);
-				State = 844;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 845;
-				Match(AGAINST);
 				State = 846;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 847;
+				Match(AT);
+				State = 848;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 849;
+				Match(AGAINST);
 				State = 850;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 847;
+					State = 851;
 					Match(EARLY);
-					State = 848;
+					State = 852;
 					Match(ABOVE);
-					State = 849;
+					State = 853;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 855;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 852;
+					State = 856;
 					convertiblePut();
 					}
 					}
-					State = 857;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 859;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 858;
+					State = 862;
 					convertibleCall();
 					}
 				}
@@ -6522,9 +6540,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 861;
+				State = 865;
 				Match(COMPLETION);
-				State = 862;
+				State = 866;
 				expr(0);
 				}
 				break;
@@ -6569,13 +6587,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 865;
+			State = 869;
 			Match(PUT);
-			State = 866;
+			State = 870;
 			Match(DATE);
-			State = 867;
+			State = 871;
 			Match(AT);
-			State = 868;
+			State = 872;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6619,15 +6637,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
-			Match(CALL);
-			State = 871;
-			Match(FROM);
-			State = 872;
-			Match(DATE);
-			State = 873;
-			Match(ABOVE);
 			State = 874;
+			Match(CALL);
+			State = 875;
+			Match(FROM);
+			State = 876;
+			Match(DATE);
+			State = 877;
+			Match(ABOVE);
+			State = 878;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6674,26 +6692,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 880;
 			Match(STEP_UP);
-			State = 877;
+			State = 881;
 			expr(0);
-			State = 882;
+			State = 886;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 878;
+				State = 882;
 				Match(FROM);
-				State = 879;
+				State = 883;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 880;
+				State = 884;
 				Match(WHILE);
-				State = 881;
+				State = 885;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6754,41 +6772,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 888;
 			Match(MARGIN);
-			State = 885;
+			State = 889;
 			Match(GRID);
-			State = 886;
+			State = 890;
 			_localctx.test = ident();
-			State = 887;
-			Match(LBRACE);
 			State = 891;
+			Match(LBRACE);
+			State = 895;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 888;
+				State = 892;
 				gridTier();
 				}
 				}
-				State = 893;
+				State = 897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 896;
+			State = 900;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 894;
+				State = 898;
 				Match(ELSE);
-				State = 895;
+				State = 899;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 898;
+			State = 902;
 			Match(RBRACE);
 			}
 		}
@@ -6833,11 +6851,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 904;
 			Match(BELOW);
-			State = 901;
+			State = 905;
 			_localctx.bound = expr(0);
-			State = 902;
+			State = 906;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6919,14 +6937,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 916;
+			State = 920;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 904;
+				State = 908;
 				Match(BULLET);
 				}
 				break;
@@ -6934,7 +6952,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 905;
+				State = 909;
 				Match(LEVEL);
 				}
 				break;
@@ -6942,7 +6960,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 906;
+				State = 910;
 				Match(LINEAR);
 				}
 				break;
@@ -6950,25 +6968,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 907;
+				State = 911;
 				Match(SCHEDULE);
-				State = 908;
-				Match(LBRACE);
 				State = 912;
+				Match(LBRACE);
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 909;
+					State = 913;
 					schedulePoint();
 					}
 					}
-					State = 914;
+					State = 918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 915;
+				State = 919;
 				Match(RBRACE);
 				}
 				break;
@@ -7022,27 +7040,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 922;
 			Match(HOLDING);
-			State = 919;
+			State = 923;
 			_localctx.name = ident();
-			State = 920;
-			Match(LBRACE);
 			State = 924;
+			Match(LBRACE);
+			State = 928;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
 				{
 				{
-				State = 921;
+				State = 925;
 				holdingItem();
 				}
 				}
-				State = 926;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 927;
+			State = 931;
 			Match(RBRACE);
 			}
 		}
@@ -7176,20 +7194,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 952;
+			State = 956;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 929;
+				State = 933;
 				Match(OF);
-				State = 930;
+				State = 934;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 931;
+				State = 935;
 				Match(DOT);
-				State = 932;
+				State = 936;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7197,9 +7215,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 938;
 				Match(SHARE);
-				State = 935;
+				State = 939;
 				expr(0);
 				}
 				break;
@@ -7207,9 +7225,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 936;
+				State = 940;
 				Match(FACE);
-				State = 937;
+				State = 941;
 				expr(0);
 				}
 				break;
@@ -7217,9 +7235,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 938;
+				State = 942;
 				Match(MARK);
-				State = 939;
+				State = 943;
 				Match(PAR);
 				}
 				break;
@@ -7227,9 +7245,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 940;
+				State = 944;
 				Match(MARK);
-				State = 941;
+				State = 945;
 				ident();
 				}
 				break;
@@ -7237,19 +7255,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 942;
+				State = 946;
 				Match(MARKET);
-				State = 944;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 943;
+					State = 947;
 					holdingMarketTerm();
 					}
 					}
-					State = 946;
+					State = 950;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7259,13 +7277,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 948;
+				State = 952;
 				Match(DRAWS);
-				State = 949;
+				State = 953;
 				Match(CALLED);
-				State = 950;
+				State = 954;
 				Match(FROM);
-				State = 951;
+				State = 955;
 				ident();
 				}
 				break;
@@ -7339,16 +7357,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 960;
+			State = 964;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 958;
 				Match(DISCOUNT);
-				State = 955;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7356,9 +7374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 960;
 				Match(DEPTH);
-				State = 957;
+				State = 961;
 				expr(0);
 				}
 				break;
@@ -7366,9 +7384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 962;
 				Match(IMPACT);
-				State = 959;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7422,27 +7440,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 966;
 			Match(EQUITY);
-			State = 963;
+			State = 967;
 			_localctx.name = ident();
-			State = 964;
-			Match(LBRACE);
 			State = 968;
+			Match(LBRACE);
+			State = 972;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 965;
+				State = 969;
 				equityItem();
 				}
 				}
-				State = 970;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 971;
+			State = 975;
 			Match(RBRACE);
 			}
 		}
@@ -7578,16 +7596,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 1008;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 973;
+				State = 977;
 				Match(CONTRIBUTED);
-				State = 974;
+				State = 978;
 				expr(0);
 				}
 				break;
@@ -7595,23 +7613,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 975;
+				State = 979;
 				Match(HOLDERS);
-				State = 976;
+				State = 980;
 				holder();
-				State = 981;
+				State = 985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 977;
+					State = 981;
 					Match(COMMA);
-					State = 978;
+					State = 982;
 					holder();
 					}
 					}
-					State = 983;
+					State = 987;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7621,9 +7639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 988;
 				Match(HURDLE);
-				State = 985;
+				State = 989;
 				expr(0);
 				}
 				break;
@@ -7631,32 +7649,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 986;
+				State = 990;
 				Match(CARRY);
-				State = 987;
+				State = 991;
 				expr(0);
-				State = 988;
-				Match(TO);
-				State = 989;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 992;
+				Match(TO);
+				State = 993;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 996;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 990;
+					State = 994;
 					Match(CATCH_UP);
-					State = 991;
+					State = 995;
 					expr(0);
 					}
 				}
 
-				State = 995;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 994;
+					State = 998;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7667,9 +7685,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 997;
+				State = 1001;
 				Match(COMMITMENT);
-				State = 998;
+				State = 1002;
 				expr(0);
 				}
 				break;
@@ -7677,23 +7695,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 999;
+				State = 1003;
 				Match(CALLS);
-				State = 1000;
+				State = 1004;
 				capitalCall();
-				State = 1005;
+				State = 1009;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 1005;
 					Match(COMMA);
-					State = 1002;
+					State = 1006;
 					capitalCall();
 					}
 					}
-					State = 1007;
+					State = 1011;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7750,32 +7768,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1010;
+			State = 1014;
 			ident();
-			State = 1011;
+			State = 1015;
 			expr(0);
-			State = 1020;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1012;
-				Match(LBRACE);
 				State = 1016;
+				Match(LBRACE);
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
 					{
 					{
-					State = 1013;
+					State = 1017;
 					holderTerm();
 					}
 					}
-					State = 1018;
+					State = 1022;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1019;
+				State = 1023;
 				Match(RBRACE);
 				}
 			}
@@ -7850,16 +7868,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 1028;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1022;
+				State = 1026;
 				Match(HURDLE);
-				State = 1023;
+				State = 1027;
 				expr(0);
 				}
 				break;
@@ -7867,9 +7885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1024;
+				State = 1028;
 				Match(CARRY);
-				State = 1025;
+				State = 1029;
 				expr(0);
 				}
 				break;
@@ -7877,9 +7895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1026;
+				State = 1030;
 				Match(CATCH_UP);
-				State = 1027;
+				State = 1031;
 				expr(0);
 				}
 				break;
@@ -7923,9 +7941,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1030;
+			State = 1034;
 			Match(DATE);
-			State = 1031;
+			State = 1035;
 			expr(0);
 			}
 		}
@@ -7975,32 +7993,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
+			State = 1037;
 			Match(ACCOUNT);
-			State = 1034;
+			State = 1038;
 			_localctx.name = ident();
-			State = 1043;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1035;
-				Match(LBRACE);
 				State = 1039;
+				Match(LBRACE);
+				State = 1043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
 					{
 					{
-					State = 1036;
+					State = 1040;
 					accountItem();
 					}
 					}
-					State = 1041;
+					State = 1045;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1042;
+				State = 1046;
 				Match(RBRACE);
 				}
 			}
@@ -8075,16 +8093,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1051;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1045;
+				State = 1049;
 				Match(TARGET);
-				State = 1046;
+				State = 1050;
 				expr(0);
 				}
 				break;
@@ -8092,9 +8110,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1047;
+				State = 1051;
 				Match(INITIAL);
-				State = 1048;
+				State = 1052;
 				expr(0);
 				}
 				break;
@@ -8102,9 +8120,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1049;
+				State = 1053;
 				Match(EARNS);
-				State = 1050;
+				State = 1054;
 				expr(0);
 				}
 				break;
@@ -8165,31 +8183,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1053;
+			State = 1057;
 			Match(FEE);
-			State = 1054;
+			State = 1058;
 			_localctx.name = ident();
-			State = 1055;
+			State = 1059;
 			Match(LBRACE);
-			State = 1056;
+			State = 1060;
 			expr(0);
-			State = 1064;
+			State = 1068;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1057;
+				State = 1061;
 				perYear();
-				State = 1062;
+				State = 1066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1058;
+					State = 1062;
 					Match(ESCALATING);
-					State = 1059;
+					State = 1063;
 					expr(0);
-					State = 1060;
+					State = 1064;
 					perYear();
 					}
 				}
@@ -8197,7 +8215,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1066;
+			State = 1070;
 			Match(RBRACE);
 			}
 		}
@@ -8252,52 +8270,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
+			State = 1072;
 			Match(TEST);
-			State = 1069;
+			State = 1073;
 			_localctx.name = ident();
-			State = 1070;
+			State = 1074;
 			Match(ASSIGN);
-			State = 1071;
+			State = 1075;
 			expr(0);
-			State = 1078;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1072;
+				State = 1076;
 				Match(OVER);
-				State = 1075;
+				State = 1079;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1073;
+					State = 1077;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1074;
+					State = 1078;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1077;
+				State = 1081;
 				duration();
 				}
 			}
 
-			State = 1082;
+			State = 1086;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1080;
+				State = 1084;
 				Match(FROM);
-				State = 1081;
+				State = 1085;
 				Match(DATE);
 				}
 			}
@@ -8384,79 +8402,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1084;
+			State = 1088;
 			Match(TRIGGER);
-			State = 1085;
+			State = 1089;
 			_localctx.name = ident();
-			State = 1086;
-			Match(WHEN);
-			State = 1087;
-			expr(0);
 			State = 1090;
+			Match(WHEN);
+			State = 1091;
+			expr(0);
+			State = 1094;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1088;
+				State = 1092;
 				Match(FROM);
-				State = 1089;
+				State = 1093;
 				Match(DATE);
 				}
 			}
 
-			State = 1095;
+			State = 1099;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1092;
+				State = 1096;
 				Match(TRIPS);
-				State = 1093;
+				State = 1097;
 				Match(AFTER);
-				State = 1094;
+				State = 1098;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1100;
+			State = 1104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1097;
+				State = 1101;
 				Match(CURES);
-				State = 1098;
+				State = 1102;
 				Match(AFTER);
-				State = 1099;
+				State = 1103;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1112;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1102;
-				Match(CURE);
-				State = 1103;
-				Match(BY);
-				State = 1104;
-				_localctx.curer = ident();
-				State = 1105;
-				Match(UP);
 				State = 1106;
-				Match(TO);
+				Match(CURE);
 				State = 1107;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1108;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1109;
+				Match(UP);
 				State = 1110;
+				Match(TO);
+				State = 1111;
+				_localctx.times = Match(NUMBER);
+				State = 1112;
+				Match(TIMES);
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1109;
+					State = 1113;
 					cureDestination();
 					}
 				}
@@ -8464,23 +8482,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1114;
+			State = 1118;
 			Match(ARROW);
-			State = 1115;
+			State = 1119;
 			triggerEffect();
-			State = 1120;
+			State = 1124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1116;
+				State = 1120;
 				Match(COMMA);
-				State = 1117;
+				State = 1121;
 				triggerEffect();
 				}
 				}
-				State = 1122;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8552,43 +8570,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1139;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1123;
+				State = 1127;
 				Match(PREPAYING);
-				State = 1124;
+				State = 1128;
 				ident();
-				State = 1129;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1125;
+					State = 1129;
 					Match(COMMA);
-					State = 1126;
+					State = 1130;
 					ident();
 					}
 					}
-					State = 1131;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1135;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1132;
+					State = 1136;
 					Match(THEN);
-					State = 1133;
+					State = 1137;
 					Match(INTO);
-					State = 1134;
+					State = 1138;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8599,9 +8617,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1137;
+				State = 1141;
 				Match(INTO);
-				State = 1138;
+				State = 1142;
 				ident();
 				}
 				break;
@@ -8690,20 +8708,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1160;
+			State = 1164;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1141;
+				State = 1145;
 				Match(SWEEP);
-				State = 1142;
+				State = 1146;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1143;
+				State = 1147;
 				Match(TO);
-				State = 1144;
+				State = 1148;
 				ident();
 				}
 				break;
@@ -8711,34 +8729,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1145;
+				State = 1149;
 				Match(ACCELERATE);
-				State = 1157;
+				State = 1161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1146;
+					State = 1150;
 					Match(LPAREN);
-					State = 1147;
+					State = 1151;
 					ident();
-					State = 1152;
+					State = 1156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1148;
+						State = 1152;
 						Match(COMMA);
-						State = 1149;
+						State = 1153;
 						ident();
 						}
 						}
-						State = 1154;
+						State = 1158;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1155;
+					State = 1159;
 					Match(RPAREN);
 					}
 				}
@@ -8749,7 +8767,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1159;
+				State = 1163;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8797,20 +8815,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
+			State = 1166;
 			Match(DEFAULT);
-			State = 1163;
-			Match(WHEN);
-			State = 1164;
-			expr(0);
 			State = 1167;
+			Match(WHEN);
+			State = 1168;
+			expr(0);
+			State = 1171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1165;
+				State = 1169;
 				Match(GRACE);
-				State = 1166;
+				State = 1170;
 				duration();
 				}
 			}
@@ -8862,25 +8880,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1173;
 			Match(CFADS);
-			State = 1170;
+			State = 1174;
 			Match(INCLUDES);
-			State = 1171;
+			State = 1175;
 			cfadsItem();
-			State = 1176;
+			State = 1180;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1172;
+				State = 1176;
 				Match(COMMA);
-				State = 1173;
+				State = 1177;
 				cfadsItem();
 				}
 				}
-				State = 1178;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8920,13 +8938,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1181;
+			State = 1185;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1179;
+				State = 1183;
 				Match(RVG);
 				}
 				break;
@@ -9105,7 +9123,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1180;
+				State = 1184;
 				ident();
 				}
 				break;
@@ -9155,25 +9173,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1183;
+			State = 1187;
 			Match(WATERFALL);
-			State = 1184;
-			Match(LBRACE);
 			State = 1188;
+			Match(LBRACE);
+			State = 1192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1185;
+				State = 1189;
 				step();
 				}
 				}
-				State = 1190;
+				State = 1194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1195;
 			Match(RBRACE);
 			}
 		}
@@ -9402,39 +9420,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1287;
+			State = 1291;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1193;
+				State = 1197;
 				Match(PAY);
-				State = 1194;
+				State = 1198;
 				((PayStepContext)_localctx).target = reference();
-				State = 1204;
+				State = 1208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1195;
+					State = 1199;
 					Match(USING);
-					State = 1196;
+					State = 1200;
 					ident();
-					State = 1201;
+					State = 1205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1197;
+						State = 1201;
 						Match(COMMA);
-						State = 1198;
+						State = 1202;
 						ident();
 						}
 						}
-						State = 1203;
+						State = 1207;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9447,9 +9465,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1206;
+				State = 1210;
 				Match(FILL);
-				State = 1207;
+				State = 1211;
 				ident();
 				}
 				break;
@@ -9457,9 +9475,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1208;
+				State = 1212;
 				Match(RELEASE);
-				State = 1209;
+				State = 1213;
 				ident();
 				}
 				break;
@@ -9467,13 +9485,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1210;
+				State = 1214;
 				Match(HOLD);
-				State = 1211;
+				State = 1215;
 				Match(REST);
-				State = 1212;
+				State = 1216;
 				Match(IN);
-				State = 1213;
+				State = 1217;
 				ident();
 				}
 				break;
@@ -9481,25 +9499,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1214;
+				State = 1218;
 				Match(DISTRIBUTE);
-				State = 1217;
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1215;
+					State = 1219;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1216;
+					State = 1220;
 					Match(OF);
 					}
 				}
 
-				State = 1219;
+				State = 1223;
 				Match(REST);
-				State = 1220;
+				State = 1224;
 				Match(TO);
-				State = 1221;
+				State = 1225;
 				ident();
 				}
 				break;
@@ -9507,17 +9525,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1222;
-				Match(SWEEP);
-				State = 1223;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1224;
-				Match(OF);
-				State = 1225;
-				Match(REST);
 				State = 1226;
-				Match(TO);
+				Match(SWEEP);
 				State = 1227;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1228;
+				Match(OF);
+				State = 1229;
+				Match(REST);
+				State = 1230;
+				Match(TO);
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9525,41 +9543,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1228;
+				State = 1232;
 				Match(SELL);
-				State = 1229;
+				State = 1233;
 				ident();
-				State = 1234;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1234;
 					Match(COMMA);
-					State = 1231;
+					State = 1235;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1238;
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1237;
+					State = 1241;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1240;
+				State = 1244;
 				Match(TO);
-				State = 1241;
+				State = 1245;
 				Match(COVER);
-				State = 1242;
+				State = 1246;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9567,52 +9585,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1244;
+				State = 1248;
 				Match(IF);
-				State = 1245;
+				State = 1249;
 				expr(0);
-				State = 1246;
-				Match(LBRACE);
 				State = 1250;
+				Match(LBRACE);
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1247;
+					State = 1251;
 					step();
 					}
 					}
-					State = 1252;
+					State = 1256;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1253;
+				State = 1257;
 				Match(RBRACE);
-				State = 1263;
+				State = 1267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1254;
+					State = 1258;
 					Match(ELSE);
-					State = 1255;
-					Match(LBRACE);
 					State = 1259;
+					Match(LBRACE);
+					State = 1263;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1256;
+						State = 1260;
 						step();
 						}
 						}
-						State = 1261;
+						State = 1265;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1262;
+					State = 1266;
 					Match(RBRACE);
 					}
 				}
@@ -9623,37 +9641,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1265;
+				State = 1269;
 				Match(PRO_RATA);
-				State = 1268;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1266;
+					State = 1270;
 					Match(BY);
-					State = 1267;
+					State = 1271;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1270;
-				Match(LBRACE);
 				State = 1274;
+				Match(LBRACE);
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1275;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1281;
 				Match(RBRACE);
 				}
 				break;
@@ -9661,25 +9679,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1278;
+				State = 1282;
 				Match(SEQUENTIAL);
-				State = 1279;
-				Match(LBRACE);
 				State = 1283;
+				Match(LBRACE);
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1280;
+					State = 1284;
 					step();
 					}
 					}
-					State = 1285;
+					State = 1289;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1286;
+				State = 1290;
 				Match(RBRACE);
 				}
 				break;
@@ -9729,25 +9747,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1289;
+			State = 1293;
 			Match(ENFORCEMENT);
-			State = 1290;
-			Match(LBRACE);
 			State = 1294;
+			Match(LBRACE);
+			State = 1298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1291;
+				State = 1295;
 				enforcementItem();
 				}
 				}
-				State = 1296;
+				State = 1300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1297;
+			State = 1301;
 			Match(RBRACE);
 			}
 		}
@@ -9819,44 +9837,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1315;
+			State = 1319;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1299;
+				State = 1303;
 				Match(SELL);
-				State = 1300;
+				State = 1304;
 				ident();
-				State = 1305;
+				State = 1309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1301;
+					State = 1305;
 					Match(COMMA);
-					State = 1302;
+					State = 1306;
 					ident();
 					}
 					}
-					State = 1307;
+					State = 1311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1311;
+				State = 1315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1308;
+					State = 1312;
 					sellTerm();
 					}
 					}
-					State = 1313;
+					State = 1317;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9866,7 +9884,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1314;
+				State = 1318;
 				waterfallDecl();
 				}
 				break;
@@ -10009,16 +10027,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1339;
+			State = 1343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1317;
+				State = 1321;
 				Match(HAIRCUT);
-				State = 1318;
+				State = 1322;
 				expr(0);
 				}
 				break;
@@ -10026,9 +10044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1319;
+				State = 1323;
 				Match(LAG);
-				State = 1320;
+				State = 1324;
 				duration();
 				}
 				break;
@@ -10036,13 +10054,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1321;
+				State = 1325;
 				Match(DEPTH);
-				State = 1322;
+				State = 1326;
 				expr(0);
-				State = 1323;
+				State = 1327;
 				Match(PER);
-				State = 1324;
+				State = 1328;
 				Match(MONTH);
 				}
 				break;
@@ -10050,9 +10068,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1326;
+				State = 1330;
 				Match(IMPACT);
-				State = 1327;
+				State = 1331;
 				expr(0);
 				}
 				break;
@@ -10060,13 +10078,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1328;
+				State = 1332;
 				Match(LIMIT);
-				State = 1329;
+				State = 1333;
 				expr(0);
-				State = 1330;
+				State = 1334;
 				Match(PER);
-				State = 1331;
+				State = 1335;
 				Match(MONTH);
 				}
 				break;
@@ -10074,9 +10092,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1333;
+				State = 1337;
 				Match(COSTS);
-				State = 1334;
+				State = 1338;
 				expr(0);
 				}
 				break;
@@ -10084,9 +10102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1335;
+				State = 1339;
 				Match(KEEP);
-				State = 1336;
+				State = 1340;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10094,9 +10112,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1337;
+				State = 1341;
 				Match(RESERVE);
-				State = 1338;
+				State = 1342;
 				expr(0);
 				}
 				break;
@@ -10155,31 +10173,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1341;
-			Match(SCENARIO);
-			State = 1342;
-			_localctx.name = ident();
-			State = 1343;
-			Match(FOR);
-			State = 1344;
-			_localctx.deal = ident();
 			State = 1345;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1346;
+			_localctx.name = ident();
+			State = 1347;
+			Match(FOR);
+			State = 1348;
+			_localctx.deal = ident();
 			State = 1349;
+			Match(LBRACE);
+			State = 1353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1346;
+				State = 1350;
 				scenarioItem();
 				}
 				}
-				State = 1351;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1352;
+			State = 1356;
 			Match(RBRACE);
 			}
 		}
@@ -10840,20 +10858,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1592;
+			State = 1596;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1354;
+				State = 1358;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1355;
+				State = 1359;
 				Match(RENEWALS);
-				State = 1356;
+				State = 1360;
 				Match(TAKEN);
-				State = 1357;
+				State = 1361;
 				Match(NUMBER);
 				}
 				break;
@@ -10861,29 +10879,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1359;
+				State = 1363;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1360;
+				State = 1364;
 				Match(RENEWALS);
-				State = 1361;
+				State = 1365;
 				Match(DRAWN);
-				State = 1362;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1366;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1370;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1363;
+						State = 1367;
 						loading();
 						}
 						} 
 					}
-					State = 1368;
+					State = 1372;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
 				}
 				break;
@@ -10891,13 +10909,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1369;
+				State = 1373;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1370;
+				State = 1374;
 				Match(BREAKS);
-				State = 1371;
+				State = 1375;
 				Match(AT);
-				State = 1372;
+				State = 1376;
 				duration();
 				}
 				break;
@@ -10905,47 +10923,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1374;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1375;
-				Match(BREAKS);
-				State = 1376;
-				Match(DRAWN);
-				State = 1377;
-				Match(AT);
 				State = 1378;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1379;
+				Match(BREAKS);
+				State = 1380;
+				Match(DRAWN);
+				State = 1381;
+				Match(AT);
+				State = 1382;
 				breakChance();
-				State = 1383;
+				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1379;
+					State = 1383;
 					Match(COMMA);
-					State = 1380;
+					State = 1384;
 					breakChance();
 					}
 					}
-					State = 1385;
+					State = 1389;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1389;
+				State = 1393;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1386;
+						State = 1390;
 						loading();
 						}
 						} 
 					}
-					State = 1391;
+					State = 1395;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				}
 				}
 				break;
@@ -10953,9 +10971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1392;
+				State = 1396;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1393;
+				State = 1397;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10964,20 +10982,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1394;
+				State = 1398;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1395;
+				State = 1399;
 				perYear();
-				State = 1400;
+				State = 1404;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 				case 1:
 					{
-					State = 1396;
+					State = 1400;
 					Match(VOLATILITY);
-					State = 1397;
+					State = 1401;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1398;
+					State = 1402;
 					perYear();
 					}
 					break;
@@ -10988,15 +11006,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1402;
-				((DropItemContext)_localctx).path = reference();
-				State = 1403;
-				Match(DROP);
-				State = 1404;
-				expr(0);
-				State = 1405;
-				Match(BY);
 				State = 1406;
+				((DropItemContext)_localctx).path = reference();
+				State = 1407;
+				Match(DROP);
+				State = 1408;
+				expr(0);
+				State = 1409;
+				Match(BY);
+				State = 1410;
 				Match(DATE);
 				}
 				break;
@@ -11004,41 +11022,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1408;
+				State = 1412;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1409;
+				State = 1413;
 				Match(DEFAULTS);
-				State = 1442;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1410;
+					State = 1414;
 					Match(ON);
-					State = 1411;
-					Match(DATE);
 					State = 1415;
+					Match(DATE);
+					State = 1419;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1412;
+							State = 1416;
 							loading();
 							}
 							} 
 						}
-						State = 1417;
+						State = 1421;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					}
-					State = 1419;
+					State = 1423;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 					case 1:
 						{
-						State = 1418;
+						State = 1422;
 						recoveryDraw();
 						}
 						break;
@@ -11047,58 +11065,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1421;
+					State = 1425;
 					Match(DRAWN);
-					State = 1431;
+					State = 1435;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
-						State = 1422;
+						State = 1426;
 						Match(PD);
-						State = 1423;
+						State = 1427;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1424;
-						perYear();
 						State = 1428;
+						perYear();
+						State = 1432;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1425;
+							State = 1429;
 							pdStep();
 							}
 							}
-							State = 1430;
+							State = 1434;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1436;
+					State = 1440;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1433;
+							State = 1437;
 							loading();
 							}
 							} 
 						}
-						State = 1438;
+						State = 1442;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					}
-					State = 1440;
+					State = 1444;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1439;
+						State = 1443;
 						recoveryDraw();
 						}
 						break;
@@ -11114,9 +11132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1444;
+				State = 1448;
 				Match(ENFORCEMENT);
-				State = 1446;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11124,7 +11142,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1445;
+						State = 1449;
 						sellTerm();
 						}
 						}
@@ -11132,9 +11150,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1448;
+					State = 1452;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11142,11 +11160,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1450;
+				State = 1454;
 				Match(ENFORCEMENT);
-				State = 1451;
+				State = 1455;
 				Match(SELL);
-				State = 1452;
+				State = 1456;
 				Match(ALL);
 				}
 				break;
@@ -11154,11 +11172,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1453;
+				State = 1457;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1454;
+				State = 1458;
 				Match(LEVEL);
-				State = 1455;
+				State = 1459;
 				expr(0);
 				}
 				break;
@@ -11166,29 +11184,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1457;
+				State = 1461;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1458;
+				State = 1462;
 				Match(POINTS);
-				State = 1459;
+				State = 1463;
 				pointsKind();
-				State = 1460;
-				Match(LBRACE);
 				State = 1464;
+				Match(LBRACE);
+				State = 1468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1461;
+					State = 1465;
 					schedulePoint();
 					}
 					}
-					State = 1466;
+					State = 1470;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1467;
+				State = 1471;
 				Match(RBRACE);
 				}
 				break;
@@ -11196,15 +11214,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1469;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1470;
-				Match(LAUNCH);
-				State = 1471;
-				Match(DATE);
-				State = 1472;
-				Match(DOWN);
 				State = 1473;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1474;
+				Match(LAUNCH);
+				State = 1475;
+				Match(DATE);
+				State = 1476;
+				Match(DOWN);
+				State = 1477;
 				expr(0);
 				}
 				break;
@@ -11212,21 +11230,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1475;
+				State = 1479;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1476;
+				State = 1480;
 				Match(SHIFT);
-				State = 1478;
+				State = 1482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1477;
+					State = 1481;
 					Match(PLUS);
 					}
 				}
 
-				State = 1480;
+				State = 1484;
 				expr(0);
 				}
 				break;
@@ -11234,20 +11252,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1482;
+				State = 1486;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1483;
-				Match(DELAYED);
-				State = 1484;
-				duration();
 				State = 1487;
+				Match(DELAYED);
+				State = 1488;
+				duration();
+				State = 1491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1485;
+					State = 1489;
 					Match(FROM);
-					State = 1486;
+					State = 1490;
 					Match(DATE);
 					}
 				}
@@ -11258,38 +11276,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1489;
+				State = 1493;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1490;
+				State = 1494;
 				Match(DELAYED);
-				State = 1491;
+				State = 1495;
 				Match(DRAWN);
-				State = 1492;
+				State = 1496;
 				delayOutcome();
-				State = 1497;
+				State = 1501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1493;
+					State = 1497;
 					Match(COMMA);
-					State = 1494;
+					State = 1498;
 					delayOutcome();
 					}
 					}
-					State = 1499;
+					State = 1503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1502;
+				State = 1506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1500;
+					State = 1504;
 					Match(FROM);
-					State = 1501;
+					State = 1505;
 					Match(DATE);
 					}
 				}
@@ -11300,11 +11318,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1504;
+				State = 1508;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1505;
+				State = 1509;
 				Match(UTILISATION);
-				State = 1506;
+				State = 1510;
 				expr(0);
 				}
 				break;
@@ -11312,17 +11330,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1508;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1509;
-				Match(RELET);
-				State = 1510;
-				Match(AFTER);
-				State = 1511;
-				duration();
 				State = 1512;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1513;
+				Match(RELET);
+				State = 1514;
+				Match(AFTER);
+				State = 1515;
+				duration();
+				State = 1516;
+				Match(AT);
+				State = 1517;
 				expr(0);
 				}
 				break;
@@ -11330,11 +11348,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1515;
+				State = 1519;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1516;
+				State = 1520;
 				Match(NOT);
-				State = 1517;
+				State = 1521;
 				Match(RELET);
 				}
 				break;
@@ -11342,18 +11360,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1519;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1520;
-				Match(GUARANTEES);
-				State = 1521;
-				Match(HONOURED);
 				State = 1523;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1524;
+				Match(GUARANTEES);
+				State = 1525;
+				Match(HONOURED);
+				State = 1527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1522;
+					State = 1526;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11364,20 +11382,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1525;
+				State = 1529;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1526;
-				Match(GUARANTEES);
-				State = 1527;
-				Match(DISOWNED);
 				State = 1530;
+				Match(GUARANTEES);
+				State = 1531;
+				Match(DISOWNED);
+				State = 1534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1528;
+					State = 1532;
 					Match(FROM);
-					State = 1529;
+					State = 1533;
 					Match(DATE);
 					}
 				}
@@ -11388,11 +11406,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1532;
+				State = 1536;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1533;
+				State = 1537;
 				Match(MARKET);
-				State = 1535;
+				State = 1539;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11400,7 +11418,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1534;
+						State = 1538;
 						holdingMarketTerm();
 						}
 						}
@@ -11408,9 +11426,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1537;
+					State = 1541;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11418,9 +11436,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1539;
+				State = 1543;
 				Match(PATHS);
-				State = 1540;
+				State = 1544;
 				Match(NUMBER);
 				}
 				break;
@@ -11428,9 +11446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1541;
+				State = 1545;
 				Match(SEED);
-				State = 1542;
+				State = 1546;
 				Match(NUMBER);
 				}
 				break;
@@ -11438,7 +11456,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1543;
+				State = 1547;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11446,7 +11464,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1544;
+				State = 1548;
 				Match(SOBOL);
 				}
 				break;
@@ -11454,21 +11472,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1545;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1546;
-				Match(GBM);
-				State = 1547;
-				Match(DRIFT);
-				State = 1548;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1549;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1550;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1551;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1552;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1553;
+				perYear();
+				State = 1554;
+				Match(VOLATILITY);
+				State = 1555;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1556;
 				perYear();
 				}
 				break;
@@ -11476,39 +11494,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1554;
+				State = 1558;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1555;
-				Match(REVERTS);
-				State = 1556;
-				Match(TO);
 				State = 1559;
+				Match(REVERTS);
+				State = 1560;
+				Match(TO);
+				State = 1563;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1557;
+					State = 1561;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1558;
+					State = 1562;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1561;
-				Match(SPEED);
-				State = 1562;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1563;
-				perYear();
-				State = 1564;
-				Match(VOLATILITY);
 				State = 1565;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1566;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1567;
+				perYear();
+				State = 1568;
+				Match(VOLATILITY);
+				State = 1569;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1570;
 				perYear();
 				}
 				break;
@@ -11516,17 +11534,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1568;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1569;
-				Match(JUMPS);
-				State = 1570;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1571;
-				perYear();
 				State = 1572;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1573;
+				Match(JUMPS);
+				State = 1574;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1575;
+				perYear();
+				State = 1576;
+				Match(DOWN);
+				State = 1577;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11534,24 +11552,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1575;
-				Match(CORRELATE);
-				State = 1576;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1577;
-				Match(WITH);
-				State = 1578;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1579;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1580;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1581;
+				Match(WITH);
 				State = 1582;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1583;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1586;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 				case 1:
 					{
-					State = 1580;
+					State = 1584;
 					Match(STRESS);
-					State = 1581;
+					State = 1585;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11562,19 +11580,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1584;
-				Match(REGIMES);
-				State = 1585;
-				Match(STRESS);
-				State = 1586;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1587;
-				perYear();
 				State = 1588;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1589;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1590;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1591;
+				perYear();
+				State = 1592;
+				Match(NORMAL);
+				State = 1593;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1594;
 				perYear();
 				}
 				break;
@@ -11621,15 +11639,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1594;
-			Match(UNTIL);
-			State = 1595;
-			Match(DATE);
-			State = 1596;
-			Match(THEN);
-			State = 1597;
-			expr(0);
 			State = 1598;
+			Match(UNTIL);
+			State = 1599;
+			Match(DATE);
+			State = 1600;
+			Match(THEN);
+			State = 1601;
+			expr(0);
+			State = 1602;
 			perYear();
 			}
 		}
@@ -11684,33 +11702,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1600;
-			Match(RECOVERY);
-			State = 1601;
-			Match(BETA);
-			State = 1602;
-			Match(MEAN);
-			State = 1603;
-			_localctx.mean = expr(0);
 			State = 1604;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1605;
-			_localctx.sd = expr(0);
+			Match(BETA);
+			State = 1606;
+			Match(MEAN);
+			State = 1607;
+			_localctx.mean = expr(0);
+			State = 1608;
+			Match(SD);
 			State = 1609;
+			_localctx.sd = expr(0);
+			State = 1613;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1606;
+					State = 1610;
 					loading();
 					}
 					} 
 				}
-				State = 1611;
+				State = 1615;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			}
 			}
 		}
@@ -11756,21 +11774,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1613;
+			State = 1617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1612;
+				State = 1616;
 				Match(MINUS);
 				}
 			}
 
-			State = 1615;
+			State = 1619;
 			duration();
-			State = 1616;
+			State = 1620;
 			Match(WITH);
-			State = 1617;
+			State = 1621;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11814,11 +11832,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1619;
+			State = 1623;
 			duration();
-			State = 1620;
+			State = 1624;
 			Match(WITH);
-			State = 1621;
+			State = 1625;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11863,11 +11881,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1623;
+			State = 1627;
 			Match(LOADING);
-			State = 1624;
+			State = 1628;
 			_localctx.factor = reference();
-			State = 1625;
+			State = 1629;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11905,9 +11923,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1627;
+			State = 1631;
 			Match(PER);
-			State = 1628;
+			State = 1632;
 			Match(YEAR);
 			}
 		}
@@ -11944,7 +11962,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1630;
+			State = 1634;
 			Match(QUANTITY);
 			}
 		}
@@ -12271,20 +12289,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1674;
+			State = 1678;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1633;
+				State = 1637;
 				Match(LPAREN);
-				State = 1634;
+				State = 1638;
 				expr(0);
-				State = 1635;
+				State = 1639;
 				Match(RPAREN);
 				}
 				break;
@@ -12293,9 +12311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1637;
+				State = 1641;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1638;
+				State = 1642;
 				expr(16);
 				}
 				break;
@@ -12304,9 +12322,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1639;
+				State = 1643;
 				Match(NOT);
-				State = 1640;
+				State = 1644;
 				expr(11);
 				}
 				break;
@@ -12315,17 +12333,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1641;
-				Match(IF);
-				State = 1642;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1643;
-				Match(THEN);
-				State = 1644;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1645;
-				Match(ELSE);
+				Match(IF);
 				State = 1646;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1647;
+				Match(THEN);
+				State = 1648;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1649;
+				Match(ELSE);
+				State = 1650;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12334,37 +12352,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1648;
+				State = 1652;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1649;
+				State = 1653;
 				Match(LPAREN);
-				State = 1658;
+				State = 1662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1650;
+					State = 1654;
 					expr(0);
-					State = 1655;
+					State = 1659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1651;
+						State = 1655;
 						Match(COMMA);
-						State = 1652;
+						State = 1656;
 						expr(0);
 						}
 						}
-						State = 1657;
+						State = 1661;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1660;
+				State = 1664;
 				Match(RPAREN);
 				}
 				break;
@@ -12373,7 +12391,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1662;
+				State = 1666;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12383,19 +12401,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1664;
+				State = 1668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
 					{
-					State = 1663;
+					State = 1667;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1666;
+				State = 1670;
 				Match(PER);
-				State = 1667;
+				State = 1671;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12404,9 +12422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
+				State = 1672;
 				Match(NUMBER);
-				State = 1669;
+				State = 1673;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12415,7 +12433,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1674;
 				Match(QUANTITY);
 				}
 				break;
@@ -12424,7 +12442,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1671;
+				State = 1675;
 				Match(NUMBER);
 				}
 				break;
@@ -12433,7 +12451,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1672;
+				State = 1676;
 				Match(DATE);
 				}
 				break;
@@ -12442,34 +12460,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1673;
+				State = 1677;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1696;
+			State = 1700;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1694;
+					State = 1698;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1676;
+						State = 1680;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1677;
+						State = 1681;
 						Match(OF);
-						State = 1678;
+						State = 1682;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12478,9 +12496,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1679;
+						State = 1683;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1680;
+						State = 1684;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12490,7 +12508,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1681;
+						State = 1685;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12499,9 +12517,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1682;
+						State = 1686;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1683;
+						State = 1687;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12511,7 +12529,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1684;
+						State = 1688;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12520,9 +12538,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1685;
+						State = 1689;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1686;
+						State = 1690;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 63L) != 0)) ) {
@@ -12532,7 +12550,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1687;
+						State = 1691;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12541,11 +12559,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1688;
+						State = 1692;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1689;
+						State = 1693;
 						Match(AND);
-						State = 1690;
+						State = 1694;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12554,20 +12572,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1691;
+						State = 1695;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1692;
+						State = 1696;
 						Match(OR);
-						State = 1693;
+						State = 1697;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1698;
+				State = 1702;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
 			}
 		}
@@ -12616,7 +12634,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1699;
+			State = 1703;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12667,16 +12685,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1701;
+			State = 1705;
 			ident();
-			State = 1704;
+			State = 1708;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 			case 1:
 				{
-				State = 1702;
+				State = 1706;
 				Match(DOT);
-				State = 1703;
+				State = 1707;
 				_localctx.member = ident();
 				}
 				break;
@@ -12889,7 +12907,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1706;
+			State = 1710;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12937,7 +12955,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,266,1709,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,266,1713,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12991,599 +13009,601 @@ public partial class DealLangParser : Parser {
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
 		690,8,33,3,33,692,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
 		33,1,33,1,33,3,33,706,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,714,8,33,
-		10,33,12,33,717,9,33,1,33,3,33,720,8,33,3,33,722,8,33,1,34,1,34,1,34,1,
-		34,5,34,728,8,34,10,34,12,34,731,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,
-		35,753,8,35,1,36,1,36,1,36,1,36,1,36,3,36,760,8,36,1,37,1,37,1,37,1,37,
-		5,37,766,8,37,10,37,12,37,769,9,37,1,37,1,37,1,38,1,38,3,38,775,8,38,1,
-		38,1,38,3,38,779,8,38,1,38,1,38,3,38,783,8,38,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,791,8,39,1,39,1,39,3,39,795,8,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,809,8,39,10,39,12,39,812,9,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,851,8,39,1,39,5,39,854,
-		8,39,10,39,12,39,857,9,39,1,39,3,39,860,8,39,1,39,1,39,3,39,864,8,39,1,
-		40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,1,42,1,
-		42,1,42,1,42,3,42,883,8,42,1,43,1,43,1,43,1,43,1,43,5,43,890,8,43,10,43,
-		12,43,893,9,43,1,43,1,43,3,43,897,8,43,1,43,1,43,1,44,1,44,1,44,1,44,1,
-		45,1,45,1,45,1,45,1,45,1,45,5,45,911,8,45,10,45,12,45,914,9,45,1,45,3,
-		45,917,8,45,1,46,1,46,1,46,1,46,5,46,923,8,46,10,46,12,46,926,9,46,1,46,
-		1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,4,47,945,8,47,11,47,12,47,946,1,47,1,47,1,47,1,47,3,47,953,8,
-		47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,49,5,49,
-		967,8,49,10,49,12,49,970,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,
-		5,50,980,8,50,10,50,12,50,983,9,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,3,50,993,8,50,1,50,3,50,996,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,
-		50,1004,8,50,10,50,12,50,1007,9,50,3,50,1009,8,50,1,51,1,51,1,51,1,51,
-		5,51,1015,8,51,10,51,12,51,1018,9,51,1,51,3,51,1021,8,51,1,52,1,52,1,52,
-		1,52,1,52,1,52,3,52,1029,8,52,1,53,1,53,1,53,1,54,1,54,1,54,1,54,5,54,
-		1038,8,54,10,54,12,54,1041,9,54,1,54,3,54,1044,8,54,1,55,1,55,1,55,1,55,
-		1,55,1,55,3,55,1052,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1063,8,56,3,56,1065,8,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1076,8,57,1,57,3,57,1079,8,57,1,57,1,57,3,57,1083,8,57,1,58,
-		1,58,1,58,1,58,1,58,1,58,3,58,1091,8,58,1,58,1,58,1,58,3,58,1096,8,58,
-		1,58,1,58,1,58,3,58,1101,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		3,58,1111,8,58,3,58,1113,8,58,1,58,1,58,1,58,1,58,5,58,1119,8,58,10,58,
-		12,58,1122,9,58,1,59,1,59,1,59,1,59,5,59,1128,8,59,10,59,12,59,1131,9,
-		59,1,59,1,59,1,59,3,59,1136,8,59,1,59,1,59,3,59,1140,8,59,1,60,1,60,1,
-		60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1151,8,60,10,60,12,60,1154,9,60,
-		1,60,1,60,3,60,1158,8,60,1,60,3,60,1161,8,60,1,61,1,61,1,61,1,61,1,61,
-		3,61,1168,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,
-		9,62,1,63,1,63,3,63,1182,8,63,1,64,1,64,1,64,5,64,1187,8,64,10,64,12,64,
-		1190,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1200,8,65,10,65,
-		12,65,1203,9,65,3,65,1205,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,3,65,1218,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,3,65,
-		1239,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1249,8,65,10,65,
-		12,65,1252,9,65,1,65,1,65,1,65,1,65,5,65,1258,8,65,10,65,12,65,1261,9,
-		65,1,65,3,65,1264,8,65,1,65,1,65,1,65,3,65,1269,8,65,1,65,1,65,5,65,1273,
-		8,65,10,65,12,65,1276,9,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,65,12,
-		65,1285,9,65,1,65,3,65,1288,8,65,1,66,1,66,1,66,5,66,1293,8,66,10,66,12,
-		66,1296,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1304,8,67,10,67,12,67,
-		1307,9,67,1,67,5,67,1310,8,67,10,67,12,67,1313,9,67,1,67,3,67,1316,8,67,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1340,8,68,1,69,1,69,1,69,
-		1,69,1,69,1,69,5,69,1348,8,69,10,69,12,69,1351,9,69,1,69,1,69,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1365,8,70,10,70,12,70,1368,
-		9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
-		1382,8,70,10,70,12,70,1385,9,70,1,70,5,70,1388,8,70,10,70,12,70,1391,9,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1401,8,70,1,70,1,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1414,8,70,10,70,12,70,
-		1417,9,70,1,70,3,70,1420,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1427,8,70,
-		10,70,12,70,1430,9,70,3,70,1432,8,70,1,70,5,70,1435,8,70,10,70,12,70,1438,
-		9,70,1,70,3,70,1441,8,70,3,70,1443,8,70,1,70,1,70,4,70,1447,8,70,11,70,
-		12,70,1448,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		5,70,1463,8,70,10,70,12,70,1466,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,3,70,1479,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		3,70,1488,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1496,8,70,10,70,12,70,
-		1499,9,70,1,70,1,70,3,70,1503,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1524,
-		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1531,8,70,1,70,1,70,1,70,4,70,1536,
-		8,70,11,70,12,70,1537,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1560,8,70,1,70,
+		10,33,12,33,717,9,33,1,33,1,33,3,33,721,8,33,1,33,3,33,724,8,33,3,33,726,
+		8,33,1,34,1,34,1,34,1,34,5,34,732,8,34,10,34,12,34,735,9,34,1,34,1,34,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,36,1,36,3,36,764,8,
+		36,1,37,1,37,1,37,1,37,5,37,770,8,37,10,37,12,37,773,9,37,1,37,1,37,1,
+		38,1,38,3,38,779,8,38,1,38,1,38,3,38,783,8,38,1,38,1,38,3,38,787,8,38,
+		1,39,1,39,1,39,1,39,1,39,1,39,3,39,795,8,39,1,39,1,39,3,39,799,8,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,813,8,39,
+		10,39,12,39,816,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,
+		855,8,39,1,39,5,39,858,8,39,10,39,12,39,861,9,39,1,39,3,39,864,8,39,1,
+		39,1,39,3,39,868,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,887,8,42,1,43,1,43,1,43,1,43,1,
+		43,5,43,894,8,43,10,43,12,43,897,9,43,1,43,1,43,3,43,901,8,43,1,43,1,43,
+		1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,915,8,45,10,45,
+		12,45,918,9,45,1,45,3,45,921,8,45,1,46,1,46,1,46,1,46,5,46,927,8,46,10,
+		46,12,46,930,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,949,8,47,11,47,12,47,950,1,47,1,
+		47,1,47,1,47,3,47,957,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,965,8,48,
+		1,49,1,49,1,49,1,49,5,49,971,8,49,10,49,12,49,974,9,49,1,49,1,49,1,50,
+		1,50,1,50,1,50,1,50,1,50,5,50,984,8,50,10,50,12,50,987,9,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,3,50,997,8,50,1,50,3,50,1000,8,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,5,50,1008,8,50,10,50,12,50,1011,9,50,3,50,1013,
+		8,50,1,51,1,51,1,51,1,51,5,51,1019,8,51,10,51,12,51,1022,9,51,1,51,3,51,
+		1025,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1033,8,52,1,53,1,53,1,53,
+		1,54,1,54,1,54,1,54,5,54,1042,8,54,10,54,12,54,1045,9,54,1,54,3,54,1048,
+		8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1056,8,55,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,3,56,1067,8,56,3,56,1069,8,56,1,56,1,56,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,3,57,1080,8,57,1,57,3,57,1083,8,57,1,57,
+		1,57,3,57,1087,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1095,8,58,1,58,
+		1,58,1,58,3,58,1100,8,58,1,58,1,58,1,58,3,58,1105,8,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,3,58,1115,8,58,3,58,1117,8,58,1,58,1,58,1,58,
+		1,58,5,58,1123,8,58,10,58,12,58,1126,9,58,1,59,1,59,1,59,1,59,5,59,1132,
+		8,59,10,59,12,59,1135,9,59,1,59,1,59,1,59,3,59,1140,8,59,1,59,1,59,3,59,
+		1144,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1155,8,60,
+		10,60,12,60,1158,9,60,1,60,1,60,3,60,1162,8,60,1,60,3,60,1165,8,60,1,61,
+		1,61,1,61,1,61,1,61,3,61,1172,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1179,
+		8,62,10,62,12,62,1182,9,62,1,63,1,63,3,63,1186,8,63,1,64,1,64,1,64,5,64,
+		1191,8,64,10,64,12,64,1194,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1204,8,65,10,65,12,65,1207,9,65,3,65,1209,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1222,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1237,8,65,10,65,12,65,
+		1240,9,65,1,65,3,65,1243,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1253,8,65,10,65,12,65,1256,9,65,1,65,1,65,1,65,1,65,5,65,1262,8,65,
+		10,65,12,65,1265,9,65,1,65,3,65,1268,8,65,1,65,1,65,1,65,3,65,1273,8,65,
+		1,65,1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,65,1,65,5,65,
+		1286,8,65,10,65,12,65,1289,9,65,1,65,3,65,1292,8,65,1,66,1,66,1,66,5,66,
+		1297,8,66,10,66,12,66,1300,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1308,
+		8,67,10,67,12,67,1311,9,67,1,67,5,67,1314,8,67,10,67,12,67,1317,9,67,1,
+		67,3,67,1320,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1344,8,
+		68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1352,8,69,10,69,12,69,1355,9,69,
+		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1369,
+		8,70,10,70,12,70,1372,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1386,8,70,10,70,12,70,1389,9,70,1,70,5,70,1392,8,70,
+		10,70,12,70,1395,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1405,
+		8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1418,
+		8,70,10,70,12,70,1421,9,70,1,70,3,70,1424,8,70,1,70,1,70,1,70,1,70,1,70,
+		5,70,1431,8,70,10,70,12,70,1434,9,70,3,70,1436,8,70,1,70,5,70,1439,8,70,
+		10,70,12,70,1442,9,70,1,70,3,70,1445,8,70,3,70,1447,8,70,1,70,1,70,4,70,
+		1451,8,70,11,70,12,70,1452,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1467,8,70,10,70,12,70,1470,9,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1483,8,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1492,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1500,
+		8,70,10,70,12,70,1503,9,70,1,70,1,70,3,70,1507,8,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1583,8,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1593,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,5,72,1608,8,72,10,72,12,72,1611,9,72,1,73,3,73,
-		1614,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
-		1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1654,
-		8,78,10,78,12,78,1657,9,78,3,78,1659,8,78,1,78,1,78,1,78,1,78,3,78,1665,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1675,8,78,1,78,1,78,
+		1,70,3,70,1528,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1535,8,70,1,70,1,70,
+		1,70,4,70,1540,8,70,11,70,12,70,1541,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
+		1564,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1587,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1597,8,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1612,8,72,10,72,12,72,1615,
+		9,72,1,73,3,73,1618,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,5,78,1695,8,78,10,78,12,78,1698,9,78,1,79,1,79,1,80,1,80,1,80,
-		3,80,1705,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,114,115,1,0,
-		177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,0,183,194,25,
-		0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,120,122,123,125,
-		127,131,132,134,139,142,144,153,153,155,161,163,168,174,176,178,178,194,
-		195,200,214,216,228,231,235,260,261,1970,0,170,1,0,0,0,2,175,1,0,0,0,4,
-		178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,
-		14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,
-		0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,
-		1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,483,1,0,0,0,42,
-		492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,0,50,527,1,0,0,
-		0,52,529,1,0,0,0,54,531,1,0,0,0,56,594,1,0,0,0,58,598,1,0,0,0,60,600,1,
-		0,0,0,62,650,1,0,0,0,64,652,1,0,0,0,66,721,1,0,0,0,68,723,1,0,0,0,70,752,
-		1,0,0,0,72,754,1,0,0,0,74,761,1,0,0,0,76,772,1,0,0,0,78,863,1,0,0,0,80,
-		865,1,0,0,0,82,870,1,0,0,0,84,876,1,0,0,0,86,884,1,0,0,0,88,900,1,0,0,
-		0,90,916,1,0,0,0,92,918,1,0,0,0,94,952,1,0,0,0,96,960,1,0,0,0,98,962,1,
-		0,0,0,100,1008,1,0,0,0,102,1010,1,0,0,0,104,1028,1,0,0,0,106,1030,1,0,
-		0,0,108,1033,1,0,0,0,110,1051,1,0,0,0,112,1053,1,0,0,0,114,1068,1,0,0,
-		0,116,1084,1,0,0,0,118,1139,1,0,0,0,120,1160,1,0,0,0,122,1162,1,0,0,0,
-		124,1169,1,0,0,0,126,1181,1,0,0,0,128,1183,1,0,0,0,130,1287,1,0,0,0,132,
-		1289,1,0,0,0,134,1315,1,0,0,0,136,1339,1,0,0,0,138,1341,1,0,0,0,140,1592,
-		1,0,0,0,142,1594,1,0,0,0,144,1600,1,0,0,0,146,1613,1,0,0,0,148,1619,1,
-		0,0,0,150,1623,1,0,0,0,152,1627,1,0,0,0,154,1630,1,0,0,0,156,1674,1,0,
-		0,0,158,1699,1,0,0,0,160,1701,1,0,0,0,162,1706,1,0,0,0,164,169,3,2,1,0,
-		165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,
-		165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,
-		0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,
-		174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,1,0,0,0,178,179,
-		5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,6,3,0,182,181,1,
-		0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,
-		186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,3,12,6,0,190,211,
-		3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,36,18,0,194,211,
-		3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,3,92,46,0,198,211,
-		3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,3,108,54,0,202,211,
-		3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,211,3,122,61,0,206,
-		211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,0,209,211,3,8,4,0,210,
-		189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,192,1,0,0,0,210,193,1,
-		0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,0,0,0,210,197,1,0,0,0,
-		210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,
-		1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,
-		0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,
-		5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,
-		54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,
-		219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,
-		3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,3,10,5,0,226,228,8,0,
-		0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,
-		230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,237,0,0,233,11,1,
-		0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,5,6,0,0,237,258,3,162,
-		81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,8,0,0,241,258,5,255,0,
-		0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,0,0,245,258,3,162,81,
-		0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,
-		0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,
-		254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,
-		1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,
-		0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,
-		13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,261,263,3,162,81,0,262,
-		260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,
-		0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,3,16,8,0,269,267,1,0,0,
-		0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,
-		271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,277,5,255,0,0,276,278,
-		5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,
-		0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
-		281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,287,5,254,0,0,287,19,
-		1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,5,236,0,0,291,293,
-		3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,
-		0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,0,298,21,1,0,0,0,299,
-		300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,
-		304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,
-		1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,162,81,0,309,313,5,236,
-		0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,
-		313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,237,0,0,317,
-		25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,320,321,5,177,0,0,321,
-		322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,0,324,325,5,178,0,0,325,
-		326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,
-		330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,
-		336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,
-		0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,5,19,0,0,340,341,5,255,
-		0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,
-		0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,
-		7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,3,162,81,0,349,353,5,236,
-		0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,
-		353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,0,356,357,5,237,0,0,357,
-		31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,
-		5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,
-		1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,255,
-		0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,
-		373,5,52,0,0,373,377,5,236,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,
-		1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,
-		0,380,382,5,237,0,0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,
-		33,1,0,0,0,383,384,5,255,0,0,384,386,3,156,78,0,385,387,5,240,0,0,386,
-		385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,
-		162,81,0,390,391,5,54,0,0,391,392,3,162,81,0,392,396,5,236,0,0,393,395,
-		3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,
-		0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,400,5,237,0,0,400,37,1,0,0,0,401,
-		402,5,55,0,0,402,475,3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,
-		410,3,152,76,0,406,407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,
-		409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,
-		5,234,0,0,413,417,3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,
-		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,
-		0,420,412,1,0,0,0,420,421,1,0,0,0,421,475,1,0,0,0,422,423,5,58,0,0,423,
-		475,5,255,0,0,424,425,5,59,0,0,425,475,3,154,77,0,426,427,5,60,0,0,427,
-		428,3,44,22,0,428,429,3,154,77,0,429,430,5,62,0,0,430,431,5,55,0,0,431,
-		435,5,63,0,0,432,433,5,56,0,0,433,434,5,62,0,0,434,436,5,64,0,0,435,432,
-		1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,0,437,439,5,65,0,0,438,440,3,46,
-		23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,
-		475,1,0,0,0,443,444,5,11,0,0,444,475,3,18,9,0,445,475,3,48,24,0,446,447,
-		5,233,0,0,447,475,3,162,81,0,448,449,5,93,0,0,449,455,3,156,78,0,450,453,
-		5,97,0,0,451,452,5,162,0,0,452,454,3,156,78,0,453,451,1,0,0,0,453,454,
-		1,0,0,0,454,456,1,0,0,0,455,450,1,0,0,0,455,456,1,0,0,0,456,475,1,0,0,
-		0,457,458,5,94,0,0,458,459,5,62,0,0,459,464,3,154,77,0,460,461,5,240,0,
-		0,461,463,3,154,77,0,462,460,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,
-		465,1,0,0,0,465,469,1,0,0,0,466,464,1,0,0,0,467,468,5,96,0,0,468,470,3,
-		154,77,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,0,0,0,471,473,3,40,
-		20,0,472,471,1,0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,
-		403,1,0,0,0,474,422,1,0,0,0,474,424,1,0,0,0,474,426,1,0,0,0,474,437,1,
-		0,0,0,474,443,1,0,0,0,474,445,1,0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,
-		474,457,1,0,0,0,475,39,1,0,0,0,476,477,5,128,0,0,477,478,3,154,77,0,478,
-		479,5,196,0,0,479,480,3,162,81,0,480,484,1,0,0,0,481,482,5,128,0,0,482,
-		484,3,156,78,0,483,476,1,0,0,0,483,481,1,0,0,0,484,41,1,0,0,0,485,493,
-		5,235,0,0,486,487,5,50,0,0,487,493,3,156,78,0,488,489,5,71,0,0,489,493,
-		3,156,78,0,490,491,5,175,0,0,491,493,3,154,77,0,492,485,1,0,0,0,492,486,
-		1,0,0,0,492,488,1,0,0,0,492,490,1,0,0,0,493,43,1,0,0,0,494,495,5,257,0,
-		0,495,498,5,61,0,0,496,498,5,256,0,0,497,494,1,0,0,0,497,496,1,0,0,0,498,
-		45,1,0,0,0,499,500,5,70,0,0,500,506,3,156,78,0,501,502,5,71,0,0,502,506,
-		3,156,78,0,503,504,5,72,0,0,504,506,5,255,0,0,505,499,1,0,0,0,505,501,
-		1,0,0,0,505,503,1,0,0,0,506,47,1,0,0,0,507,508,5,66,0,0,508,512,3,162,
-		81,0,509,511,3,50,25,0,510,509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,
-		512,513,1,0,0,0,513,49,1,0,0,0,514,512,1,0,0,0,515,516,5,71,0,0,516,528,
-		3,156,78,0,517,518,5,72,0,0,518,528,5,255,0,0,519,520,5,128,0,0,520,528,
-		3,156,78,0,521,522,5,67,0,0,522,525,3,52,26,0,523,524,5,197,0,0,524,526,
-		3,52,26,0,525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,515,1,0,
-		0,0,527,517,1,0,0,0,527,519,1,0,0,0,527,521,1,0,0,0,528,51,1,0,0,0,529,
-		530,7,2,0,0,530,53,1,0,0,0,531,532,5,73,0,0,532,533,3,162,81,0,533,537,
-		5,236,0,0,534,536,3,56,28,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,
-		0,0,0,537,538,1,0,0,0,538,540,1,0,0,0,539,537,1,0,0,0,540,541,5,237,0,
-		0,541,55,1,0,0,0,542,543,5,74,0,0,543,595,3,162,81,0,544,545,5,110,0,0,
-		545,595,3,156,78,0,546,547,5,111,0,0,547,595,3,76,38,0,548,549,5,113,0,
-		0,549,550,5,72,0,0,550,595,5,255,0,0,551,552,5,116,0,0,552,554,3,90,45,
-		0,553,555,5,260,0,0,554,553,1,0,0,0,554,555,1,0,0,0,555,595,1,0,0,0,556,
-		557,5,8,0,0,557,595,5,255,0,0,558,559,5,45,0,0,559,562,3,156,78,0,560,
-		561,5,136,0,0,561,563,3,154,77,0,562,560,1,0,0,0,562,563,1,0,0,0,563,566,
-		1,0,0,0,564,565,5,137,0,0,565,567,3,58,29,0,566,564,1,0,0,0,566,567,1,
-		0,0,0,567,585,1,0,0,0,568,583,5,151,0,0,569,570,5,257,0,0,570,584,5,138,
-		0,0,571,572,5,138,0,0,572,579,5,236,0,0,573,575,3,156,78,0,574,576,5,240,
-		0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,577,573,1,0,0,0,578,
-		581,1,0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,
-		0,0,0,582,584,5,237,0,0,583,569,1,0,0,0,583,571,1,0,0,0,584,586,1,0,0,
-		0,585,568,1,0,0,0,585,586,1,0,0,0,586,595,1,0,0,0,587,595,3,84,42,0,588,
-		595,3,86,43,0,589,591,5,139,0,0,590,592,5,244,0,0,591,590,1,0,0,0,591,
-		592,1,0,0,0,592,593,1,0,0,0,593,595,3,156,78,0,594,542,1,0,0,0,594,544,
-		1,0,0,0,594,546,1,0,0,0,594,548,1,0,0,0,594,551,1,0,0,0,594,556,1,0,0,
-		0,594,558,1,0,0,0,594,587,1,0,0,0,594,588,1,0,0,0,594,589,1,0,0,0,595,
-		57,1,0,0,0,596,599,5,111,0,0,597,599,3,156,78,0,598,596,1,0,0,0,598,597,
-		1,0,0,0,599,59,1,0,0,0,600,601,5,75,0,0,601,602,3,162,81,0,602,606,5,236,
-		0,0,603,605,3,62,31,0,604,603,1,0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,
-		606,607,1,0,0,0,607,609,1,0,0,0,608,606,1,0,0,0,609,610,5,237,0,0,610,
-		61,1,0,0,0,611,612,5,76,0,0,612,616,5,236,0,0,613,615,3,72,36,0,614,613,
-		1,0,0,0,615,618,1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,
-		0,618,616,1,0,0,0,619,651,5,237,0,0,620,621,5,77,0,0,621,651,3,156,78,
-		0,622,623,5,78,0,0,623,651,3,156,78,0,624,625,5,79,0,0,625,626,5,49,0,
-		0,626,651,3,154,77,0,627,628,5,79,0,0,628,629,5,80,0,0,629,630,3,156,78,
-		0,630,631,3,152,76,0,631,651,1,0,0,0,632,633,5,82,0,0,633,651,3,156,78,
-		0,634,635,5,83,0,0,635,651,3,156,78,0,636,637,5,81,0,0,637,651,3,156,78,
-		0,638,639,5,84,0,0,639,640,3,156,78,0,640,641,3,152,76,0,641,651,1,0,0,
-		0,642,643,5,85,0,0,643,644,3,156,78,0,644,645,5,80,0,0,645,646,3,156,78,
-		0,646,647,3,152,76,0,647,651,1,0,0,0,648,649,5,86,0,0,649,651,3,162,81,
-		0,650,611,1,0,0,0,650,620,1,0,0,0,650,622,1,0,0,0,650,624,1,0,0,0,650,
-		627,1,0,0,0,650,632,1,0,0,0,650,634,1,0,0,0,650,636,1,0,0,0,650,638,1,
-		0,0,0,650,642,1,0,0,0,650,648,1,0,0,0,651,63,1,0,0,0,652,653,5,87,0,0,
-		653,654,3,162,81,0,654,655,5,54,0,0,655,656,3,162,81,0,656,660,5,236,0,
-		0,657,659,3,66,33,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,
-		661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,0,663,664,5,237,0,0,664,65,1,
-		0,0,0,665,666,5,88,0,0,666,722,3,162,81,0,667,668,5,77,0,0,668,722,3,156,
-		78,0,669,670,5,89,0,0,670,671,5,62,0,0,671,722,5,64,0,0,672,673,5,89,0,
-		0,673,722,3,156,78,0,674,675,5,185,0,0,675,676,3,156,78,0,676,677,3,152,
-		76,0,677,722,1,0,0,0,678,679,5,90,0,0,679,722,3,156,78,0,680,681,5,58,
-		0,0,681,722,5,255,0,0,682,683,5,59,0,0,683,722,3,154,77,0,684,685,5,93,
-		0,0,685,691,3,156,78,0,686,689,5,97,0,0,687,688,5,162,0,0,688,690,3,156,
-		78,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,686,1,0,0,0,691,
-		692,1,0,0,0,692,722,1,0,0,0,693,694,5,60,0,0,694,695,3,44,22,0,695,696,
-		3,154,77,0,696,697,5,62,0,0,697,698,5,88,0,0,698,699,5,63,0,0,699,722,
-		1,0,0,0,700,701,5,98,0,0,701,705,3,156,78,0,702,703,5,99,0,0,703,704,5,
-		130,0,0,704,706,5,59,0,0,705,702,1,0,0,0,705,706,1,0,0,0,706,722,1,0,0,
-		0,707,722,3,48,24,0,708,709,5,94,0,0,709,710,5,62,0,0,710,715,3,154,77,
-		0,711,712,5,240,0,0,712,714,3,154,77,0,713,711,1,0,0,0,714,717,1,0,0,0,
-		715,713,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,715,1,0,0,0,718,720,
-		3,40,20,0,719,718,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,665,1,0,
-		0,0,721,667,1,0,0,0,721,669,1,0,0,0,721,672,1,0,0,0,721,674,1,0,0,0,721,
-		678,1,0,0,0,721,680,1,0,0,0,721,682,1,0,0,0,721,684,1,0,0,0,721,693,1,
-		0,0,0,721,700,1,0,0,0,721,707,1,0,0,0,721,708,1,0,0,0,722,67,1,0,0,0,723,
-		724,5,191,0,0,724,725,3,162,81,0,725,729,5,236,0,0,726,728,3,70,35,0,727,
-		726,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,
-		0,0,0,731,729,1,0,0,0,732,733,5,237,0,0,733,69,1,0,0,0,734,735,5,221,0,
-		0,735,753,3,156,78,0,736,737,5,89,0,0,737,753,3,162,81,0,738,739,5,222,
-		0,0,739,753,3,156,78,0,740,741,5,223,0,0,741,753,3,156,78,0,742,743,5,
-		224,0,0,743,753,3,156,78,0,744,745,5,82,0,0,745,753,3,156,78,0,746,747,
-		5,81,0,0,747,753,3,156,78,0,748,749,5,100,0,0,749,753,3,156,78,0,750,751,
-		5,101,0,0,751,753,3,156,78,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,1,
-		0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,0,
-		752,748,1,0,0,0,752,750,1,0,0,0,753,71,1,0,0,0,754,755,5,255,0,0,755,756,
-		3,156,78,0,756,757,5,62,0,0,757,759,3,156,78,0,758,760,5,240,0,0,759,758,
-		1,0,0,0,759,760,1,0,0,0,760,73,1,0,0,0,761,762,5,109,0,0,762,763,3,162,
-		81,0,763,767,5,236,0,0,764,766,3,78,39,0,765,764,1,0,0,0,766,769,1,0,0,
-		0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,770,
-		771,5,237,0,0,771,75,1,0,0,0,772,774,3,156,78,0,773,775,5,112,0,0,774,
-		773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,3,
-		156,78,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,71,
-		0,0,781,783,3,156,78,0,782,780,1,0,0,0,782,783,1,0,0,0,783,77,1,0,0,0,
-		784,785,5,110,0,0,785,864,3,156,78,0,786,787,5,111,0,0,787,864,3,76,38,
-		0,788,790,5,200,0,0,789,791,5,256,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
-		791,794,1,0,0,0,792,793,5,140,0,0,793,795,3,156,78,0,794,792,1,0,0,0,794,
-		795,1,0,0,0,795,864,1,0,0,0,796,797,5,200,0,0,797,864,5,211,0,0,798,799,
-		5,201,0,0,799,864,3,156,78,0,800,801,5,202,0,0,801,864,3,156,78,0,802,
-		803,5,203,0,0,803,804,5,72,0,0,804,864,5,255,0,0,805,806,5,204,0,0,806,
-		810,5,236,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,237,
-		0,0,814,815,5,204,0,0,815,816,5,212,0,0,816,817,3,162,81,0,817,818,5,213,
-		0,0,818,819,3,156,78,0,819,864,1,0,0,0,820,821,5,205,0,0,821,864,3,156,
-		78,0,822,864,3,84,42,0,823,864,3,86,43,0,824,825,5,208,0,0,825,826,5,214,
-		0,0,826,827,3,156,78,0,827,828,5,170,0,0,828,829,3,156,78,0,829,864,1,
-		0,0,0,830,831,5,207,0,0,831,864,3,156,78,0,832,833,5,113,0,0,833,834,5,
-		72,0,0,834,864,5,255,0,0,835,836,5,116,0,0,836,864,3,90,45,0,837,838,5,
-		8,0,0,838,864,5,255,0,0,839,840,5,120,0,0,840,864,5,257,0,0,841,864,3,
-		48,24,0,842,843,5,226,0,0,843,844,5,62,0,0,844,845,3,156,78,0,845,846,
-		5,212,0,0,846,850,3,156,78,0,847,848,5,227,0,0,848,849,5,228,0,0,849,851,
-		3,156,78,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,80,
-		40,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
-		859,1,0,0,0,857,855,1,0,0,0,858,860,3,82,41,0,859,858,1,0,0,0,859,860,
-		1,0,0,0,860,864,1,0,0,0,861,862,5,231,0,0,862,864,3,156,78,0,863,784,1,
-		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
-		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
-		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
-		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
-		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,79,1,0,0,0,865,866,5,229,
-		0,0,866,867,5,255,0,0,867,868,5,62,0,0,868,869,3,156,78,0,869,81,1,0,0,
-		0,870,871,5,230,0,0,871,872,5,51,0,0,872,873,5,255,0,0,873,874,5,228,0,
-		0,874,875,3,156,78,0,875,83,1,0,0,0,876,877,5,206,0,0,877,882,3,156,78,
-		0,878,879,5,51,0,0,879,883,5,255,0,0,880,881,5,215,0,0,881,883,3,162,81,
-		0,882,878,1,0,0,0,882,880,1,0,0,0,883,85,1,0,0,0,884,885,5,208,0,0,885,
-		886,5,209,0,0,886,887,3,162,81,0,887,891,5,236,0,0,888,890,3,88,44,0,889,
-		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
-		0,0,0,893,891,1,0,0,0,894,895,5,170,0,0,895,897,3,156,78,0,896,894,1,0,
-		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,237,0,0,899,87,1,0,0,0,900,
-		901,5,210,0,0,901,902,3,156,78,0,902,903,3,156,78,0,903,89,1,0,0,0,904,
-		917,5,117,0,0,905,917,5,118,0,0,906,917,5,119,0,0,907,908,5,52,0,0,908,
-		912,5,236,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
-		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,237,
-		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
-		91,1,0,0,0,918,919,5,216,0,0,919,920,3,162,81,0,920,924,5,236,0,0,921,
-		923,3,94,47,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
-		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,237,0,0,928,93,1,0,0,
-		0,929,930,5,196,0,0,930,931,3,162,81,0,931,932,5,241,0,0,932,933,3,162,
-		81,0,933,953,1,0,0,0,934,935,5,194,0,0,935,953,3,156,78,0,936,937,5,217,
-		0,0,937,953,3,156,78,0,938,939,5,218,0,0,939,953,5,220,0,0,940,941,5,218,
-		0,0,941,953,3,162,81,0,942,944,5,64,0,0,943,945,3,96,48,0,944,943,1,0,
-		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
-		949,5,204,0,0,949,950,5,167,0,0,950,951,5,51,0,0,951,953,3,162,81,0,952,
-		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
-		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,95,1,0,0,0,954,955,5,219,0,0,
-		955,961,3,156,78,0,956,957,5,100,0,0,957,961,3,156,78,0,958,959,5,101,
-		0,0,959,961,3,156,78,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
-		961,97,1,0,0,0,962,963,5,121,0,0,963,964,3,162,81,0,964,968,5,236,0,0,
-		965,967,3,100,50,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
-		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,237,0,0,972,99,1,
-		0,0,0,973,974,5,122,0,0,974,1009,3,156,78,0,975,976,5,123,0,0,976,981,
-		3,102,51,0,977,978,5,240,0,0,978,980,3,102,51,0,979,977,1,0,0,0,980,983,
-		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
-		0,984,985,5,163,0,0,985,1009,3,156,78,0,986,987,5,164,0,0,987,988,3,156,
-		78,0,988,989,5,162,0,0,989,992,3,162,81,0,990,991,5,165,0,0,991,993,3,
-		156,78,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,168,
-		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,202,0,0,
-		998,1009,3,156,78,0,999,1000,5,166,0,0,1000,1005,3,106,53,0,1001,1002,
-		5,240,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
-		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
-		1,0,0,0,1008,999,1,0,0,0,1009,101,1,0,0,0,1010,1011,3,162,81,0,1011,1020,
-		3,156,78,0,1012,1016,5,236,0,0,1013,1015,3,104,52,0,1014,1013,1,0,0,0,
-		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
-		0,1018,1016,1,0,0,0,1019,1021,5,237,0,0,1020,1012,1,0,0,0,1020,1021,1,
-		0,0,0,1021,103,1,0,0,0,1022,1023,5,163,0,0,1023,1029,3,156,78,0,1024,1025,
-		5,164,0,0,1025,1029,3,156,78,0,1026,1027,5,165,0,0,1027,1029,3,156,78,
-		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,105,1,0,0,
-		0,1030,1031,5,255,0,0,1031,1032,3,156,78,0,1032,107,1,0,0,0,1033,1034,
-		5,124,0,0,1034,1043,3,162,81,0,1035,1039,5,236,0,0,1036,1038,3,110,55,
-		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
-		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,237,0,0,1043,1035,
-		1,0,0,0,1043,1044,1,0,0,0,1044,109,1,0,0,0,1045,1046,5,125,0,0,1046,1052,
-		3,156,78,0,1047,1048,5,126,0,0,1048,1052,3,156,78,0,1049,1050,5,127,0,
-		0,1050,1052,3,156,78,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
-		0,0,0,1052,111,1,0,0,0,1053,1054,5,128,0,0,1054,1055,3,162,81,0,1055,1056,
-		5,236,0,0,1056,1064,3,156,78,0,1057,1062,3,152,76,0,1058,1059,5,57,0,0,
-		1059,1060,3,156,78,0,1060,1061,3,152,76,0,1061,1063,1,0,0,0,1062,1058,
-		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
-		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,237,0,0,1067,113,1,0,0,0,1068,1069,
-		5,129,0,0,1069,1070,3,162,81,0,1070,1071,5,243,0,0,1071,1078,3,156,78,
-		0,1072,1075,5,130,0,0,1073,1076,5,131,0,0,1074,1076,5,132,0,0,1075,1073,
-		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,154,77,0,1078,
-		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
-		1083,5,255,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,115,1,0,0,0,1084,
-		1085,5,133,0,0,1085,1086,3,162,81,0,1086,1087,5,140,0,0,1087,1090,3,156,
-		78,0,1088,1089,5,51,0,0,1089,1091,5,255,0,0,1090,1088,1,0,0,0,1090,1091,
-		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,134,0,0,1093,1094,5,136,0,0,1094,
-		1096,5,257,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
-		1098,5,135,0,0,1098,1099,5,136,0,0,1099,1101,5,257,0,0,1100,1097,1,0,0,
-		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,157,0,0,1103,1104,5,
-		180,0,0,1104,1105,3,162,81,0,1105,1106,5,158,0,0,1106,1107,5,162,0,0,1107,
-		1108,5,257,0,0,1108,1110,5,159,0,0,1109,1111,3,118,59,0,1110,1109,1,0,
-		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1115,5,242,0,0,1115,1120,3,120,60,0,1116,
-		1117,5,240,0,0,1117,1119,3,120,60,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
-		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,117,1,0,0,0,1122,1120,1,0,0,
-		0,1123,1124,5,160,0,0,1124,1129,3,162,81,0,1125,1126,5,240,0,0,1126,1128,
-		3,162,81,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
-		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,171,0,0,1133,
-		1134,5,161,0,0,1134,1136,3,162,81,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
-		0,1136,1140,1,0,0,0,1137,1138,5,161,0,0,1138,1140,3,162,81,0,1139,1123,
-		1,0,0,0,1139,1137,1,0,0,0,1140,119,1,0,0,0,1141,1142,5,153,0,0,1142,1143,
-		5,256,0,0,1143,1144,5,162,0,0,1144,1161,3,162,81,0,1145,1157,5,156,0,0,
-		1146,1147,5,238,0,0,1147,1152,3,162,81,0,1148,1149,5,240,0,0,1149,1151,
-		3,162,81,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,239,0,0,1156,
-		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
-		1161,3,162,81,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
-		1161,121,1,0,0,0,1162,1163,5,141,0,0,1163,1164,5,140,0,0,1164,1167,3,156,
-		78,0,1165,1166,5,142,0,0,1166,1168,3,154,77,0,1167,1165,1,0,0,0,1167,1168,
-		1,0,0,0,1168,123,1,0,0,0,1169,1170,5,143,0,0,1170,1171,5,144,0,0,1171,
-		1176,3,126,63,0,1172,1173,5,240,0,0,1173,1175,3,126,63,0,1174,1172,1,0,
-		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,125,1,0,
-		0,0,1178,1176,1,0,0,0,1179,1182,5,65,0,0,1180,1182,3,162,81,0,1181,1179,
-		1,0,0,0,1181,1180,1,0,0,0,1182,127,1,0,0,0,1183,1184,5,145,0,0,1184,1188,
-		5,236,0,0,1185,1187,3,130,65,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
-		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
-		1192,5,237,0,0,1192,129,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,160,80,
-		0,1195,1196,5,146,0,0,1196,1201,3,162,81,0,1197,1198,5,240,0,0,1198,1200,
-		3,162,81,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
-		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
-		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,147,0,0,1207,1288,3,162,81,
-		0,1208,1209,5,148,0,0,1209,1288,3,162,81,0,1210,1211,5,149,0,0,1211,1212,
-		5,150,0,0,1212,1213,5,151,0,0,1213,1288,3,162,81,0,1214,1217,5,152,0,0,
-		1215,1216,5,256,0,0,1216,1218,5,196,0,0,1217,1215,1,0,0,0,1217,1218,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1220,5,150,0,0,1220,1221,5,162,0,0,1221,1288,
-		3,162,81,0,1222,1223,5,153,0,0,1223,1224,5,256,0,0,1224,1225,5,196,0,0,
-		1225,1226,5,150,0,0,1226,1227,5,162,0,0,1227,1288,3,162,81,0,1228,1229,
-		5,173,0,0,1229,1234,3,162,81,0,1230,1231,5,240,0,0,1231,1233,3,162,81,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,154,0,0,1238,1237,
-		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,162,0,0,1241,1242,
-		5,225,0,0,1242,1243,3,160,80,0,1243,1288,1,0,0,0,1244,1245,5,169,0,0,1245,
-		1246,3,156,78,0,1246,1250,5,236,0,0,1247,1249,3,130,65,0,1248,1247,1,0,
-		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
-		0,0,0,1252,1250,1,0,0,0,1253,1263,5,237,0,0,1254,1255,5,170,0,0,1255,1259,
-		5,236,0,0,1256,1258,3,130,65,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
-		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
-		1264,5,237,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
-		1268,5,154,0,0,1266,1267,5,180,0,0,1267,1269,5,110,0,0,1268,1266,1,0,0,
-		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,236,0,0,1271,1273,3,
-		130,65,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,237,0,0,1278,1279,
-		5,155,0,0,1279,1283,5,236,0,0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,
-		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
-		1283,1,0,0,0,1286,1288,5,237,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
-		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
-		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
-		131,1,0,0,0,1289,1290,5,172,0,0,1290,1294,5,236,0,0,1291,1293,3,134,67,
-		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
-		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,237,0,0,1298,133,1,
-		0,0,0,1299,1300,5,173,0,0,1300,1305,3,162,81,0,1301,1302,5,240,0,0,1302,
-		1304,3,162,81,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
-		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,136,
-		68,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
-		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,128,64,0,1315,1299,
-		1,0,0,0,1315,1314,1,0,0,0,1316,135,1,0,0,0,1317,1318,5,174,0,0,1318,1340,
-		3,156,78,0,1319,1320,5,175,0,0,1320,1340,3,154,77,0,1321,1322,5,100,0,
-		0,1322,1323,3,156,78,0,1323,1324,5,182,0,0,1324,1325,5,108,0,0,1325,1340,
-		1,0,0,0,1326,1327,5,101,0,0,1327,1340,3,156,78,0,1328,1329,5,102,0,0,1329,
-		1330,3,156,78,0,1330,1331,5,182,0,0,1331,1332,5,108,0,0,1332,1340,1,0,
-		0,0,1333,1334,5,103,0,0,1334,1340,3,156,78,0,1335,1336,5,104,0,0,1336,
-		1340,5,105,0,0,1337,1338,5,106,0,0,1338,1340,3,156,78,0,1339,1317,1,0,
-		0,0,1339,1319,1,0,0,0,1339,1321,1,0,0,0,1339,1326,1,0,0,0,1339,1328,1,
-		0,0,0,1339,1333,1,0,0,0,1339,1335,1,0,0,0,1339,1337,1,0,0,0,1340,137,1,
-		0,0,0,1341,1342,5,2,0,0,1342,1343,3,162,81,0,1343,1344,5,4,0,0,1344,1345,
-		3,162,81,0,1345,1349,5,236,0,0,1346,1348,3,140,70,0,1347,1346,1,0,0,0,
-		1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,
-		0,1351,1349,1,0,0,0,1352,1353,5,237,0,0,1353,139,1,0,0,0,1354,1355,3,162,
-		81,0,1355,1356,5,60,0,0,1356,1357,5,176,0,0,1357,1358,5,257,0,0,1358,1593,
-		1,0,0,0,1359,1360,3,162,81,0,1360,1361,5,60,0,0,1361,1362,5,38,0,0,1362,
-		1366,3,156,78,0,1363,1365,3,150,75,0,1364,1363,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1593,1,0,0,0,1368,1366,1,0,
-		0,0,1369,1370,3,162,81,0,1370,1371,5,95,0,0,1371,1372,5,62,0,0,1372,1373,
-		3,154,77,0,1373,1593,1,0,0,0,1374,1375,3,162,81,0,1375,1376,5,95,0,0,1376,
-		1377,5,38,0,0,1377,1378,5,62,0,0,1378,1383,3,148,74,0,1379,1380,5,240,
-		0,0,1380,1382,3,148,74,0,1381,1379,1,0,0,0,1382,1385,1,0,0,0,1383,1381,
-		1,0,0,0,1383,1384,1,0,0,0,1384,1389,1,0,0,0,1385,1383,1,0,0,0,1386,1388,
-		3,150,75,0,1387,1386,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,
-		1390,1,0,0,0,1390,1593,1,0,0,0,1391,1389,1,0,0,0,1392,1393,3,160,80,0,
-		1393,1394,7,3,0,0,1394,1395,3,156,78,0,1395,1400,3,152,76,0,1396,1397,
-		5,28,0,0,1397,1398,3,156,78,0,1398,1399,3,152,76,0,1399,1401,1,0,0,0,1400,
-		1396,1,0,0,0,1400,1401,1,0,0,0,1401,1593,1,0,0,0,1402,1403,3,160,80,0,
-		1403,1404,5,179,0,0,1404,1405,3,156,78,0,1405,1406,5,180,0,0,1406,1407,
-		5,255,0,0,1407,1593,1,0,0,0,1408,1409,3,162,81,0,1409,1442,5,181,0,0,1410,
-		1411,5,54,0,0,1411,1415,5,255,0,0,1412,1414,3,150,75,0,1413,1412,1,0,0,
-		0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,
-		0,0,1417,1415,1,0,0,0,1418,1420,3,144,72,0,1419,1418,1,0,0,0,1419,1420,
-		1,0,0,0,1420,1443,1,0,0,0,1421,1431,5,38,0,0,1422,1423,5,44,0,0,1423,1424,
-		3,156,78,0,1424,1428,3,152,76,0,1425,1427,3,142,71,0,1426,1425,1,0,0,0,
-		1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,0,
-		0,1430,1428,1,0,0,0,1431,1422,1,0,0,0,1431,1432,1,0,0,0,1432,1436,1,0,
-		0,0,1433,1435,3,150,75,0,1434,1433,1,0,0,0,1435,1438,1,0,0,0,1436,1434,
-		1,0,0,0,1436,1437,1,0,0,0,1437,1440,1,0,0,0,1438,1436,1,0,0,0,1439,1441,
-		3,144,72,0,1440,1439,1,0,0,0,1440,1441,1,0,0,0,1441,1443,1,0,0,0,1442,
-		1410,1,0,0,0,1442,1421,1,0,0,0,1443,1593,1,0,0,0,1444,1446,5,172,0,0,1445,
-		1447,3,136,68,0,1446,1445,1,0,0,0,1447,1448,1,0,0,0,1448,1446,1,0,0,0,
-		1448,1449,1,0,0,0,1449,1593,1,0,0,0,1450,1451,5,172,0,0,1451,1452,5,173,
-		0,0,1452,1593,5,107,0,0,1453,1454,3,162,81,0,1454,1455,5,118,0,0,1455,
-		1456,3,156,78,0,1456,1593,1,0,0,0,1457,1458,3,162,81,0,1458,1459,5,16,
-		0,0,1459,1460,3,28,14,0,1460,1464,5,236,0,0,1461,1463,3,34,17,0,1462,1461,
-		1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1467,
-		1,0,0,0,1466,1464,1,0,0,0,1467,1468,5,237,0,0,1468,1593,1,0,0,0,1469,1470,
-		3,162,81,0,1470,1471,5,19,0,0,1471,1472,5,255,0,0,1472,1473,5,20,0,0,1473,
-		1474,3,156,78,0,1474,1593,1,0,0,0,1475,1476,3,162,81,0,1476,1478,5,21,
-		0,0,1477,1479,5,244,0,0,1478,1477,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,3,156,78,0,1481,1593,1,0,0,0,1482,1483,3,162,81,0,1483,
-		1484,5,232,0,0,1484,1487,3,154,77,0,1485,1486,5,51,0,0,1486,1488,5,255,
-		0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1593,1,0,0,0,1489,1490,3,
-		162,81,0,1490,1491,5,232,0,0,1491,1492,5,38,0,0,1492,1497,3,146,73,0,1493,
-		1494,5,240,0,0,1494,1496,3,146,73,0,1495,1493,1,0,0,0,1496,1499,1,0,0,
-		0,1497,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1502,1,0,0,0,1499,1497,1,0,
-		0,0,1500,1501,5,51,0,0,1501,1503,5,255,0,0,1502,1500,1,0,0,0,1502,1503,
-		1,0,0,0,1503,1593,1,0,0,0,1504,1505,3,162,81,0,1505,1506,5,91,0,0,1506,
-		1507,3,156,78,0,1507,1593,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,92,
-		0,0,1510,1511,5,136,0,0,1511,1512,3,154,77,0,1512,1513,5,62,0,0,1513,1514,
-		3,156,78,0,1514,1593,1,0,0,0,1515,1516,3,162,81,0,1516,1517,5,199,0,0,
-		1517,1518,5,92,0,0,1518,1593,1,0,0,0,1519,1520,3,162,81,0,1520,1521,5,
-		70,0,0,1521,1523,5,68,0,0,1522,1524,5,256,0,0,1523,1522,1,0,0,0,1523,1524,
-		1,0,0,0,1524,1593,1,0,0,0,1525,1526,3,162,81,0,1526,1527,5,70,0,0,1527,
-		1530,5,69,0,0,1528,1529,5,51,0,0,1529,1531,5,255,0,0,1530,1528,1,0,0,0,
-		1530,1531,1,0,0,0,1531,1593,1,0,0,0,1532,1533,3,162,81,0,1533,1535,5,64,
-		0,0,1534,1536,3,96,48,0,1535,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1535,
-		1,0,0,0,1537,1538,1,0,0,0,1538,1593,1,0,0,0,1539,1540,5,22,0,0,1540,1593,
-		5,257,0,0,1541,1542,5,23,0,0,1542,1593,5,257,0,0,1543,1593,5,24,0,0,1544,
-		1593,5,25,0,0,1545,1546,3,162,81,0,1546,1547,5,26,0,0,1547,1548,5,27,0,
-		0,1548,1549,3,156,78,0,1549,1550,3,152,76,0,1550,1551,5,28,0,0,1551,1552,
-		3,156,78,0,1552,1553,3,152,76,0,1553,1593,1,0,0,0,1554,1555,3,162,81,0,
-		1555,1556,5,29,0,0,1556,1559,5,162,0,0,1557,1560,5,30,0,0,1558,1560,3,
-		156,78,0,1559,1557,1,0,0,0,1559,1558,1,0,0,0,1560,1561,1,0,0,0,1561,1562,
-		5,31,0,0,1562,1563,3,156,78,0,1563,1564,3,152,76,0,1564,1565,5,28,0,0,
-		1565,1566,3,156,78,0,1566,1567,3,152,76,0,1567,1593,1,0,0,0,1568,1569,
-		3,162,81,0,1569,1570,5,32,0,0,1570,1571,3,156,78,0,1571,1572,3,152,76,
-		0,1572,1573,5,20,0,0,1573,1574,3,156,78,0,1574,1593,1,0,0,0,1575,1576,
-		5,33,0,0,1576,1577,3,160,80,0,1577,1578,5,34,0,0,1578,1579,3,160,80,0,
-		1579,1582,3,156,78,0,1580,1581,5,35,0,0,1581,1583,3,156,78,0,1582,1580,
-		1,0,0,0,1582,1583,1,0,0,0,1583,1593,1,0,0,0,1584,1585,5,36,0,0,1585,1586,
-		5,35,0,0,1586,1587,3,156,78,0,1587,1588,3,152,76,0,1588,1589,5,37,0,0,
-		1589,1590,3,156,78,0,1590,1591,3,152,76,0,1591,1593,1,0,0,0,1592,1354,
-		1,0,0,0,1592,1359,1,0,0,0,1592,1369,1,0,0,0,1592,1374,1,0,0,0,1592,1392,
-		1,0,0,0,1592,1402,1,0,0,0,1592,1408,1,0,0,0,1592,1444,1,0,0,0,1592,1450,
-		1,0,0,0,1592,1453,1,0,0,0,1592,1457,1,0,0,0,1592,1469,1,0,0,0,1592,1475,
-		1,0,0,0,1592,1482,1,0,0,0,1592,1489,1,0,0,0,1592,1504,1,0,0,0,1592,1508,
-		1,0,0,0,1592,1515,1,0,0,0,1592,1519,1,0,0,0,1592,1525,1,0,0,0,1592,1532,
-		1,0,0,0,1592,1539,1,0,0,0,1592,1541,1,0,0,0,1592,1543,1,0,0,0,1592,1544,
-		1,0,0,0,1592,1545,1,0,0,0,1592,1554,1,0,0,0,1592,1568,1,0,0,0,1592,1575,
-		1,0,0,0,1592,1584,1,0,0,0,1593,141,1,0,0,0,1594,1595,5,72,0,0,1595,1596,
-		5,255,0,0,1596,1597,5,171,0,0,1597,1598,3,156,78,0,1598,1599,3,152,76,
-		0,1599,143,1,0,0,0,1600,1601,5,45,0,0,1601,1602,5,40,0,0,1602,1603,5,41,
-		0,0,1603,1604,3,156,78,0,1604,1605,5,42,0,0,1605,1609,3,156,78,0,1606,
-		1608,3,150,75,0,1607,1606,1,0,0,0,1608,1611,1,0,0,0,1609,1607,1,0,0,0,
-		1609,1610,1,0,0,0,1610,145,1,0,0,0,1611,1609,1,0,0,0,1612,1614,5,245,0,
-		0,1613,1612,1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1616,3,154,
-		77,0,1616,1617,5,34,0,0,1617,1618,3,156,78,0,1618,147,1,0,0,0,1619,1620,
-		3,154,77,0,1620,1621,5,34,0,0,1621,1622,3,156,78,0,1622,149,1,0,0,0,1623,
-		1624,5,39,0,0,1624,1625,3,160,80,0,1625,1626,3,156,78,0,1626,151,1,0,0,
-		0,1627,1628,5,182,0,0,1628,1629,5,195,0,0,1629,153,1,0,0,0,1630,1631,5,
-		256,0,0,1631,155,1,0,0,0,1632,1633,6,78,-1,0,1633,1634,5,238,0,0,1634,
-		1635,3,156,78,0,1635,1636,5,239,0,0,1636,1675,1,0,0,0,1637,1638,5,245,
-		0,0,1638,1675,3,156,78,16,1639,1640,5,199,0,0,1640,1675,3,156,78,11,1641,
-		1642,5,169,0,0,1642,1643,3,156,78,0,1643,1644,5,171,0,0,1644,1645,3,156,
-		78,0,1645,1646,5,170,0,0,1646,1647,3,156,78,0,1647,1675,1,0,0,0,1648,1649,
-		3,162,81,0,1649,1658,5,238,0,0,1650,1655,3,156,78,0,1651,1652,5,240,0,
-		0,1652,1654,3,156,78,0,1653,1651,1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,
-		0,0,0,1655,1656,1,0,0,0,1656,1659,1,0,0,0,1657,1655,1,0,0,0,1658,1650,
-		1,0,0,0,1658,1659,1,0,0,0,1659,1660,1,0,0,0,1660,1661,5,239,0,0,1661,1675,
-		1,0,0,0,1662,1664,7,4,0,0,1663,1665,3,158,79,0,1664,1663,1,0,0,0,1664,
-		1665,1,0,0,0,1665,1666,1,0,0,0,1666,1667,5,182,0,0,1667,1675,3,158,79,
-		0,1668,1669,5,257,0,0,1669,1675,3,158,79,0,1670,1675,5,256,0,0,1671,1675,
-		5,257,0,0,1672,1675,5,255,0,0,1673,1675,3,160,80,0,1674,1632,1,0,0,0,1674,
-		1637,1,0,0,0,1674,1639,1,0,0,0,1674,1641,1,0,0,0,1674,1648,1,0,0,0,1674,
-		1662,1,0,0,0,1674,1668,1,0,0,0,1674,1670,1,0,0,0,1674,1671,1,0,0,0,1674,
-		1672,1,0,0,0,1674,1673,1,0,0,0,1675,1696,1,0,0,0,1676,1677,10,15,0,0,1677,
-		1678,5,196,0,0,1678,1695,3,156,78,16,1679,1680,10,14,0,0,1680,1681,7,5,
-		0,0,1681,1695,3,156,78,15,1682,1683,10,13,0,0,1683,1684,7,6,0,0,1684,1695,
-		3,156,78,14,1685,1686,10,12,0,0,1686,1687,7,7,0,0,1687,1695,3,156,78,13,
-		1688,1689,10,10,0,0,1689,1690,5,197,0,0,1690,1695,3,156,78,11,1691,1692,
-		10,9,0,0,1692,1693,5,198,0,0,1693,1695,3,156,78,10,1694,1676,1,0,0,0,1694,
-		1679,1,0,0,0,1694,1682,1,0,0,0,1694,1685,1,0,0,0,1694,1688,1,0,0,0,1694,
-		1691,1,0,0,0,1695,1698,1,0,0,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,
-		157,1,0,0,0,1698,1696,1,0,0,0,1699,1700,7,8,0,0,1700,159,1,0,0,0,1701,
-		1704,3,162,81,0,1702,1703,5,241,0,0,1703,1705,3,162,81,0,1704,1702,1,0,
-		0,0,1704,1705,1,0,0,0,1705,161,1,0,0,0,1706,1707,7,9,0,0,1707,163,1,0,
-		0,0,173,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
+		1,78,5,78,1658,8,78,10,78,12,78,1661,9,78,3,78,1663,8,78,1,78,1,78,1,78,
+		1,78,3,78,1669,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1679,
+		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,5,78,1699,8,78,10,78,12,78,1702,9,78,1,79,1,79,
+		1,80,1,80,1,80,3,80,1709,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,
+		114,115,1,0,177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,
+		0,183,194,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,
+		120,122,123,125,127,131,132,134,139,142,144,153,153,155,161,163,168,174,
+		176,178,178,194,195,200,214,216,228,231,235,260,261,1975,0,170,1,0,0,0,
+		2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,
+		12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,
+		0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,
+		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,
+		483,1,0,0,0,42,492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,
+		0,50,527,1,0,0,0,52,529,1,0,0,0,54,531,1,0,0,0,56,594,1,0,0,0,58,598,1,
+		0,0,0,60,600,1,0,0,0,62,650,1,0,0,0,64,652,1,0,0,0,66,725,1,0,0,0,68,727,
+		1,0,0,0,70,756,1,0,0,0,72,758,1,0,0,0,74,765,1,0,0,0,76,776,1,0,0,0,78,
+		867,1,0,0,0,80,869,1,0,0,0,82,874,1,0,0,0,84,880,1,0,0,0,86,888,1,0,0,
+		0,88,904,1,0,0,0,90,920,1,0,0,0,92,922,1,0,0,0,94,956,1,0,0,0,96,964,1,
+		0,0,0,98,966,1,0,0,0,100,1012,1,0,0,0,102,1014,1,0,0,0,104,1032,1,0,0,
+		0,106,1034,1,0,0,0,108,1037,1,0,0,0,110,1055,1,0,0,0,112,1057,1,0,0,0,
+		114,1072,1,0,0,0,116,1088,1,0,0,0,118,1143,1,0,0,0,120,1164,1,0,0,0,122,
+		1166,1,0,0,0,124,1173,1,0,0,0,126,1185,1,0,0,0,128,1187,1,0,0,0,130,1291,
+		1,0,0,0,132,1293,1,0,0,0,134,1319,1,0,0,0,136,1343,1,0,0,0,138,1345,1,
+		0,0,0,140,1596,1,0,0,0,142,1598,1,0,0,0,144,1604,1,0,0,0,146,1617,1,0,
+		0,0,148,1623,1,0,0,0,150,1627,1,0,0,0,152,1631,1,0,0,0,154,1634,1,0,0,
+		0,156,1678,1,0,0,0,158,1703,1,0,0,0,160,1705,1,0,0,0,162,1710,1,0,0,0,
+		164,169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,
+		164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,
+		0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,
+		173,174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,
+		1,0,0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,
+		6,3,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,
+		185,187,1,0,0,0,186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,
+		3,12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,
+		3,36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,
+		3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,
+		3,108,54,0,202,211,3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,
+		211,3,122,61,0,206,211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,
+		0,209,211,3,8,4,0,210,189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,
+		192,1,0,0,0,210,193,1,0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,
+		0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,
+		210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,
+		1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,
+		0,211,7,1,0,0,0,212,213,5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
+		218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,
+		0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,
+		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,
+		3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,
+		0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,
+		233,5,237,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,
+		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,
+		8,0,0,241,258,5,255,0,0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,
+		0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,
+		0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,
+		0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,
+		1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,
+		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,
+		261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
+		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,
+		3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,
+		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,
+		277,5,255,0,0,276,278,5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
+		1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,
+		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,
+		287,5,254,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
+		5,236,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
+		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,
+		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,
+		306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,
+		301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,
+		162,81,0,309,313,5,236,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
+		0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,
+		316,317,5,237,0,0,317,25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,
+		320,321,5,177,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
+		0,324,325,5,178,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
+		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,
+		17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
+		337,1,0,0,0,336,334,1,0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,
+		5,19,0,0,340,341,5,255,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
+		1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,
+		0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,
+		3,162,81,0,349,353,5,236,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
+		1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,
+		0,356,357,5,237,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
+		360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,
+		364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,
+		368,5,51,0,0,368,370,5,255,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
+		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,236,0,0,374,376,3,
+		34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
+		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,237,0,0,381,358,1,0,0,0,381,
+		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,255,0,0,384,386,3,
+		156,78,0,385,387,5,240,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
+		0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,0,0,391,392,3,162,
+		81,0,392,396,5,236,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
+		0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,
+		400,5,237,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,475,3,162,81,0,403,404,
+		5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,407,5,57,0,0,407,408,
+		3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,
+		1,0,0,0,411,420,1,0,0,0,412,413,5,234,0,0,413,417,3,162,81,0,414,416,3,
+		42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,
+		0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,420,421,1,0,0,0,421,
+		475,1,0,0,0,422,423,5,58,0,0,423,475,5,255,0,0,424,425,5,59,0,0,425,475,
+		3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,429,3,154,77,0,429,430,
+		5,62,0,0,430,431,5,55,0,0,431,435,5,63,0,0,432,433,5,56,0,0,433,434,5,
+		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,
+		0,437,439,5,65,0,0,438,440,3,46,23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,
+		439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,11,0,0,444,475,3,
+		18,9,0,445,475,3,48,24,0,446,447,5,233,0,0,447,475,3,162,81,0,448,449,
+		5,93,0,0,449,455,3,156,78,0,450,453,5,97,0,0,451,452,5,162,0,0,452,454,
+		3,156,78,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,450,1,0,
+		0,0,455,456,1,0,0,0,456,475,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
+		459,464,3,154,77,0,460,461,5,240,0,0,461,463,3,154,77,0,462,460,1,0,0,
+		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,469,1,0,0,0,466,
+		464,1,0,0,0,467,468,5,96,0,0,468,470,3,154,77,0,469,467,1,0,0,0,469,470,
+		1,0,0,0,470,472,1,0,0,0,471,473,3,40,20,0,472,471,1,0,0,0,472,473,1,0,
+		0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,403,1,0,0,0,474,422,1,0,0,0,474,
+		424,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,445,1,
+		0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,474,457,1,0,0,0,475,39,1,0,0,0,476,
+		477,5,128,0,0,477,478,3,154,77,0,478,479,5,196,0,0,479,480,3,162,81,0,
+		480,484,1,0,0,0,481,482,5,128,0,0,482,484,3,156,78,0,483,476,1,0,0,0,483,
+		481,1,0,0,0,484,41,1,0,0,0,485,493,5,235,0,0,486,487,5,50,0,0,487,493,
+		3,156,78,0,488,489,5,71,0,0,489,493,3,156,78,0,490,491,5,175,0,0,491,493,
+		3,154,77,0,492,485,1,0,0,0,492,486,1,0,0,0,492,488,1,0,0,0,492,490,1,0,
+		0,0,493,43,1,0,0,0,494,495,5,257,0,0,495,498,5,61,0,0,496,498,5,256,0,
+		0,497,494,1,0,0,0,497,496,1,0,0,0,498,45,1,0,0,0,499,500,5,70,0,0,500,
+		506,3,156,78,0,501,502,5,71,0,0,502,506,3,156,78,0,503,504,5,72,0,0,504,
+		506,5,255,0,0,505,499,1,0,0,0,505,501,1,0,0,0,505,503,1,0,0,0,506,47,1,
+		0,0,0,507,508,5,66,0,0,508,512,3,162,81,0,509,511,3,50,25,0,510,509,1,
+		0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,49,1,0,0,0,514,
+		512,1,0,0,0,515,516,5,71,0,0,516,528,3,156,78,0,517,518,5,72,0,0,518,528,
+		5,255,0,0,519,520,5,128,0,0,520,528,3,156,78,0,521,522,5,67,0,0,522,525,
+		3,52,26,0,523,524,5,197,0,0,524,526,3,52,26,0,525,523,1,0,0,0,525,526,
+		1,0,0,0,526,528,1,0,0,0,527,515,1,0,0,0,527,517,1,0,0,0,527,519,1,0,0,
+		0,527,521,1,0,0,0,528,51,1,0,0,0,529,530,7,2,0,0,530,53,1,0,0,0,531,532,
+		5,73,0,0,532,533,3,162,81,0,533,537,5,236,0,0,534,536,3,56,28,0,535,534,
+		1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,0,
+		0,539,537,1,0,0,0,540,541,5,237,0,0,541,55,1,0,0,0,542,543,5,74,0,0,543,
+		595,3,162,81,0,544,545,5,110,0,0,545,595,3,156,78,0,546,547,5,111,0,0,
+		547,595,3,76,38,0,548,549,5,113,0,0,549,550,5,72,0,0,550,595,5,255,0,0,
+		551,552,5,116,0,0,552,554,3,90,45,0,553,555,5,260,0,0,554,553,1,0,0,0,
+		554,555,1,0,0,0,555,595,1,0,0,0,556,557,5,8,0,0,557,595,5,255,0,0,558,
+		559,5,45,0,0,559,562,3,156,78,0,560,561,5,136,0,0,561,563,3,154,77,0,562,
+		560,1,0,0,0,562,563,1,0,0,0,563,566,1,0,0,0,564,565,5,137,0,0,565,567,
+		3,58,29,0,566,564,1,0,0,0,566,567,1,0,0,0,567,585,1,0,0,0,568,583,5,151,
+		0,0,569,570,5,257,0,0,570,584,5,138,0,0,571,572,5,138,0,0,572,579,5,236,
+		0,0,573,575,3,156,78,0,574,576,5,240,0,0,575,574,1,0,0,0,575,576,1,0,0,
+		0,576,578,1,0,0,0,577,573,1,0,0,0,578,581,1,0,0,0,579,577,1,0,0,0,579,
+		580,1,0,0,0,580,582,1,0,0,0,581,579,1,0,0,0,582,584,5,237,0,0,583,569,
+		1,0,0,0,583,571,1,0,0,0,584,586,1,0,0,0,585,568,1,0,0,0,585,586,1,0,0,
+		0,586,595,1,0,0,0,587,595,3,84,42,0,588,595,3,86,43,0,589,591,5,139,0,
+		0,590,592,5,244,0,0,591,590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,
+		595,3,156,78,0,594,542,1,0,0,0,594,544,1,0,0,0,594,546,1,0,0,0,594,548,
+		1,0,0,0,594,551,1,0,0,0,594,556,1,0,0,0,594,558,1,0,0,0,594,587,1,0,0,
+		0,594,588,1,0,0,0,594,589,1,0,0,0,595,57,1,0,0,0,596,599,5,111,0,0,597,
+		599,3,156,78,0,598,596,1,0,0,0,598,597,1,0,0,0,599,59,1,0,0,0,600,601,
+		5,75,0,0,601,602,3,162,81,0,602,606,5,236,0,0,603,605,3,62,31,0,604,603,
+		1,0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,
+		0,608,606,1,0,0,0,609,610,5,237,0,0,610,61,1,0,0,0,611,612,5,76,0,0,612,
+		616,5,236,0,0,613,615,3,72,36,0,614,613,1,0,0,0,615,618,1,0,0,0,616,614,
+		1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,616,1,0,0,0,619,651,5,237,
+		0,0,620,621,5,77,0,0,621,651,3,156,78,0,622,623,5,78,0,0,623,651,3,156,
+		78,0,624,625,5,79,0,0,625,626,5,49,0,0,626,651,3,154,77,0,627,628,5,79,
+		0,0,628,629,5,80,0,0,629,630,3,156,78,0,630,631,3,152,76,0,631,651,1,0,
+		0,0,632,633,5,82,0,0,633,651,3,156,78,0,634,635,5,83,0,0,635,651,3,156,
+		78,0,636,637,5,81,0,0,637,651,3,156,78,0,638,639,5,84,0,0,639,640,3,156,
+		78,0,640,641,3,152,76,0,641,651,1,0,0,0,642,643,5,85,0,0,643,644,3,156,
+		78,0,644,645,5,80,0,0,645,646,3,156,78,0,646,647,3,152,76,0,647,651,1,
+		0,0,0,648,649,5,86,0,0,649,651,3,162,81,0,650,611,1,0,0,0,650,620,1,0,
+		0,0,650,622,1,0,0,0,650,624,1,0,0,0,650,627,1,0,0,0,650,632,1,0,0,0,650,
+		634,1,0,0,0,650,636,1,0,0,0,650,638,1,0,0,0,650,642,1,0,0,0,650,648,1,
+		0,0,0,651,63,1,0,0,0,652,653,5,87,0,0,653,654,3,162,81,0,654,655,5,54,
+		0,0,655,656,3,162,81,0,656,660,5,236,0,0,657,659,3,66,33,0,658,657,1,0,
+		0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,
+		660,1,0,0,0,663,664,5,237,0,0,664,65,1,0,0,0,665,666,5,88,0,0,666,726,
+		3,162,81,0,667,668,5,77,0,0,668,726,3,156,78,0,669,670,5,89,0,0,670,671,
+		5,62,0,0,671,726,5,64,0,0,672,673,5,89,0,0,673,726,3,156,78,0,674,675,
+		5,185,0,0,675,676,3,156,78,0,676,677,3,152,76,0,677,726,1,0,0,0,678,679,
+		5,90,0,0,679,726,3,156,78,0,680,681,5,58,0,0,681,726,5,255,0,0,682,683,
+		5,59,0,0,683,726,3,154,77,0,684,685,5,93,0,0,685,691,3,156,78,0,686,689,
+		5,97,0,0,687,688,5,162,0,0,688,690,3,156,78,0,689,687,1,0,0,0,689,690,
+		1,0,0,0,690,692,1,0,0,0,691,686,1,0,0,0,691,692,1,0,0,0,692,726,1,0,0,
+		0,693,694,5,60,0,0,694,695,3,44,22,0,695,696,3,154,77,0,696,697,5,62,0,
+		0,697,698,5,88,0,0,698,699,5,63,0,0,699,726,1,0,0,0,700,701,5,98,0,0,701,
+		705,3,156,78,0,702,703,5,99,0,0,703,704,5,130,0,0,704,706,5,59,0,0,705,
+		702,1,0,0,0,705,706,1,0,0,0,706,726,1,0,0,0,707,726,3,48,24,0,708,709,
+		5,94,0,0,709,710,5,62,0,0,710,715,3,154,77,0,711,712,5,240,0,0,712,714,
+		3,154,77,0,713,711,1,0,0,0,714,717,1,0,0,0,715,713,1,0,0,0,715,716,1,0,
+		0,0,716,720,1,0,0,0,717,715,1,0,0,0,718,719,5,96,0,0,719,721,3,154,77,
+		0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,724,3,40,20,0,723,
+		722,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,0,725,665,1,0,0,0,725,667,1,
+		0,0,0,725,669,1,0,0,0,725,672,1,0,0,0,725,674,1,0,0,0,725,678,1,0,0,0,
+		725,680,1,0,0,0,725,682,1,0,0,0,725,684,1,0,0,0,725,693,1,0,0,0,725,700,
+		1,0,0,0,725,707,1,0,0,0,725,708,1,0,0,0,726,67,1,0,0,0,727,728,5,191,0,
+		0,728,729,3,162,81,0,729,733,5,236,0,0,730,732,3,70,35,0,731,730,1,0,0,
+		0,732,735,1,0,0,0,733,731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,
+		733,1,0,0,0,736,737,5,237,0,0,737,69,1,0,0,0,738,739,5,221,0,0,739,757,
+		3,156,78,0,740,741,5,89,0,0,741,757,3,162,81,0,742,743,5,222,0,0,743,757,
+		3,156,78,0,744,745,5,223,0,0,745,757,3,156,78,0,746,747,5,224,0,0,747,
+		757,3,156,78,0,748,749,5,82,0,0,749,757,3,156,78,0,750,751,5,81,0,0,751,
+		757,3,156,78,0,752,753,5,100,0,0,753,757,3,156,78,0,754,755,5,101,0,0,
+		755,757,3,156,78,0,756,738,1,0,0,0,756,740,1,0,0,0,756,742,1,0,0,0,756,
+		744,1,0,0,0,756,746,1,0,0,0,756,748,1,0,0,0,756,750,1,0,0,0,756,752,1,
+		0,0,0,756,754,1,0,0,0,757,71,1,0,0,0,758,759,5,255,0,0,759,760,3,156,78,
+		0,760,761,5,62,0,0,761,763,3,156,78,0,762,764,5,240,0,0,763,762,1,0,0,
+		0,763,764,1,0,0,0,764,73,1,0,0,0,765,766,5,109,0,0,766,767,3,162,81,0,
+		767,771,5,236,0,0,768,770,3,78,39,0,769,768,1,0,0,0,770,773,1,0,0,0,771,
+		769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,
+		237,0,0,775,75,1,0,0,0,776,778,3,156,78,0,777,779,5,112,0,0,778,777,1,
+		0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,50,0,0,781,783,3,156,78,
+		0,782,780,1,0,0,0,782,783,1,0,0,0,783,786,1,0,0,0,784,785,5,71,0,0,785,
+		787,3,156,78,0,786,784,1,0,0,0,786,787,1,0,0,0,787,77,1,0,0,0,788,789,
+		5,110,0,0,789,868,3,156,78,0,790,791,5,111,0,0,791,868,3,76,38,0,792,794,
+		5,200,0,0,793,795,5,256,0,0,794,793,1,0,0,0,794,795,1,0,0,0,795,798,1,
+		0,0,0,796,797,5,140,0,0,797,799,3,156,78,0,798,796,1,0,0,0,798,799,1,0,
+		0,0,799,868,1,0,0,0,800,801,5,200,0,0,801,868,5,211,0,0,802,803,5,201,
+		0,0,803,868,3,156,78,0,804,805,5,202,0,0,805,868,3,156,78,0,806,807,5,
+		203,0,0,807,808,5,72,0,0,808,868,5,255,0,0,809,810,5,204,0,0,810,814,5,
+		236,0,0,811,813,3,34,17,0,812,811,1,0,0,0,813,816,1,0,0,0,814,812,1,0,
+		0,0,814,815,1,0,0,0,815,817,1,0,0,0,816,814,1,0,0,0,817,868,5,237,0,0,
+		818,819,5,204,0,0,819,820,5,212,0,0,820,821,3,162,81,0,821,822,5,213,0,
+		0,822,823,3,156,78,0,823,868,1,0,0,0,824,825,5,205,0,0,825,868,3,156,78,
+		0,826,868,3,84,42,0,827,868,3,86,43,0,828,829,5,208,0,0,829,830,5,214,
+		0,0,830,831,3,156,78,0,831,832,5,170,0,0,832,833,3,156,78,0,833,868,1,
+		0,0,0,834,835,5,207,0,0,835,868,3,156,78,0,836,837,5,113,0,0,837,838,5,
+		72,0,0,838,868,5,255,0,0,839,840,5,116,0,0,840,868,3,90,45,0,841,842,5,
+		8,0,0,842,868,5,255,0,0,843,844,5,120,0,0,844,868,5,257,0,0,845,868,3,
+		48,24,0,846,847,5,226,0,0,847,848,5,62,0,0,848,849,3,156,78,0,849,850,
+		5,212,0,0,850,854,3,156,78,0,851,852,5,227,0,0,852,853,5,228,0,0,853,855,
+		3,156,78,0,854,851,1,0,0,0,854,855,1,0,0,0,855,859,1,0,0,0,856,858,3,80,
+		40,0,857,856,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,1,0,0,0,860,
+		863,1,0,0,0,861,859,1,0,0,0,862,864,3,82,41,0,863,862,1,0,0,0,863,864,
+		1,0,0,0,864,868,1,0,0,0,865,866,5,231,0,0,866,868,3,156,78,0,867,788,1,
+		0,0,0,867,790,1,0,0,0,867,792,1,0,0,0,867,800,1,0,0,0,867,802,1,0,0,0,
+		867,804,1,0,0,0,867,806,1,0,0,0,867,809,1,0,0,0,867,818,1,0,0,0,867,824,
+		1,0,0,0,867,826,1,0,0,0,867,827,1,0,0,0,867,828,1,0,0,0,867,834,1,0,0,
+		0,867,836,1,0,0,0,867,839,1,0,0,0,867,841,1,0,0,0,867,843,1,0,0,0,867,
+		845,1,0,0,0,867,846,1,0,0,0,867,865,1,0,0,0,868,79,1,0,0,0,869,870,5,229,
+		0,0,870,871,5,255,0,0,871,872,5,62,0,0,872,873,3,156,78,0,873,81,1,0,0,
+		0,874,875,5,230,0,0,875,876,5,51,0,0,876,877,5,255,0,0,877,878,5,228,0,
+		0,878,879,3,156,78,0,879,83,1,0,0,0,880,881,5,206,0,0,881,886,3,156,78,
+		0,882,883,5,51,0,0,883,887,5,255,0,0,884,885,5,215,0,0,885,887,3,162,81,
+		0,886,882,1,0,0,0,886,884,1,0,0,0,887,85,1,0,0,0,888,889,5,208,0,0,889,
+		890,5,209,0,0,890,891,3,162,81,0,891,895,5,236,0,0,892,894,3,88,44,0,893,
+		892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,1,
+		0,0,0,897,895,1,0,0,0,898,899,5,170,0,0,899,901,3,156,78,0,900,898,1,0,
+		0,0,900,901,1,0,0,0,901,902,1,0,0,0,902,903,5,237,0,0,903,87,1,0,0,0,904,
+		905,5,210,0,0,905,906,3,156,78,0,906,907,3,156,78,0,907,89,1,0,0,0,908,
+		921,5,117,0,0,909,921,5,118,0,0,910,921,5,119,0,0,911,912,5,52,0,0,912,
+		916,5,236,0,0,913,915,3,34,17,0,914,913,1,0,0,0,915,918,1,0,0,0,916,914,
+		1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,916,1,0,0,0,919,921,5,237,
+		0,0,920,908,1,0,0,0,920,909,1,0,0,0,920,910,1,0,0,0,920,911,1,0,0,0,921,
+		91,1,0,0,0,922,923,5,216,0,0,923,924,3,162,81,0,924,928,5,236,0,0,925,
+		927,3,94,47,0,926,925,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,
+		1,0,0,0,929,931,1,0,0,0,930,928,1,0,0,0,931,932,5,237,0,0,932,93,1,0,0,
+		0,933,934,5,196,0,0,934,935,3,162,81,0,935,936,5,241,0,0,936,937,3,162,
+		81,0,937,957,1,0,0,0,938,939,5,194,0,0,939,957,3,156,78,0,940,941,5,217,
+		0,0,941,957,3,156,78,0,942,943,5,218,0,0,943,957,5,220,0,0,944,945,5,218,
+		0,0,945,957,3,162,81,0,946,948,5,64,0,0,947,949,3,96,48,0,948,947,1,0,
+		0,0,949,950,1,0,0,0,950,948,1,0,0,0,950,951,1,0,0,0,951,957,1,0,0,0,952,
+		953,5,204,0,0,953,954,5,167,0,0,954,955,5,51,0,0,955,957,3,162,81,0,956,
+		933,1,0,0,0,956,938,1,0,0,0,956,940,1,0,0,0,956,942,1,0,0,0,956,944,1,
+		0,0,0,956,946,1,0,0,0,956,952,1,0,0,0,957,95,1,0,0,0,958,959,5,219,0,0,
+		959,965,3,156,78,0,960,961,5,100,0,0,961,965,3,156,78,0,962,963,5,101,
+		0,0,963,965,3,156,78,0,964,958,1,0,0,0,964,960,1,0,0,0,964,962,1,0,0,0,
+		965,97,1,0,0,0,966,967,5,121,0,0,967,968,3,162,81,0,968,972,5,236,0,0,
+		969,971,3,100,50,0,970,969,1,0,0,0,971,974,1,0,0,0,972,970,1,0,0,0,972,
+		973,1,0,0,0,973,975,1,0,0,0,974,972,1,0,0,0,975,976,5,237,0,0,976,99,1,
+		0,0,0,977,978,5,122,0,0,978,1013,3,156,78,0,979,980,5,123,0,0,980,985,
+		3,102,51,0,981,982,5,240,0,0,982,984,3,102,51,0,983,981,1,0,0,0,984,987,
+		1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,1013,1,0,0,0,987,985,1,0,0,
+		0,988,989,5,163,0,0,989,1013,3,156,78,0,990,991,5,164,0,0,991,992,3,156,
+		78,0,992,993,5,162,0,0,993,996,3,162,81,0,994,995,5,165,0,0,995,997,3,
+		156,78,0,996,994,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,1000,5,168,
+		0,0,999,998,1,0,0,0,999,1000,1,0,0,0,1000,1013,1,0,0,0,1001,1002,5,202,
+		0,0,1002,1013,3,156,78,0,1003,1004,5,166,0,0,1004,1009,3,106,53,0,1005,
+		1006,5,240,0,0,1006,1008,3,106,53,0,1007,1005,1,0,0,0,1008,1011,1,0,0,
+		0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,
+		0,0,1012,977,1,0,0,0,1012,979,1,0,0,0,1012,988,1,0,0,0,1012,990,1,0,0,
+		0,1012,1001,1,0,0,0,1012,1003,1,0,0,0,1013,101,1,0,0,0,1014,1015,3,162,
+		81,0,1015,1024,3,156,78,0,1016,1020,5,236,0,0,1017,1019,3,104,52,0,1018,
+		1017,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,
+		1023,1,0,0,0,1022,1020,1,0,0,0,1023,1025,5,237,0,0,1024,1016,1,0,0,0,1024,
+		1025,1,0,0,0,1025,103,1,0,0,0,1026,1027,5,163,0,0,1027,1033,3,156,78,0,
+		1028,1029,5,164,0,0,1029,1033,3,156,78,0,1030,1031,5,165,0,0,1031,1033,
+		3,156,78,0,1032,1026,1,0,0,0,1032,1028,1,0,0,0,1032,1030,1,0,0,0,1033,
+		105,1,0,0,0,1034,1035,5,255,0,0,1035,1036,3,156,78,0,1036,107,1,0,0,0,
+		1037,1038,5,124,0,0,1038,1047,3,162,81,0,1039,1043,5,236,0,0,1040,1042,
+		3,110,55,0,1041,1040,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,1043,
+		1044,1,0,0,0,1044,1046,1,0,0,0,1045,1043,1,0,0,0,1046,1048,5,237,0,0,1047,
+		1039,1,0,0,0,1047,1048,1,0,0,0,1048,109,1,0,0,0,1049,1050,5,125,0,0,1050,
+		1056,3,156,78,0,1051,1052,5,126,0,0,1052,1056,3,156,78,0,1053,1054,5,127,
+		0,0,1054,1056,3,156,78,0,1055,1049,1,0,0,0,1055,1051,1,0,0,0,1055,1053,
+		1,0,0,0,1056,111,1,0,0,0,1057,1058,5,128,0,0,1058,1059,3,162,81,0,1059,
+		1060,5,236,0,0,1060,1068,3,156,78,0,1061,1066,3,152,76,0,1062,1063,5,57,
+		0,0,1063,1064,3,156,78,0,1064,1065,3,152,76,0,1065,1067,1,0,0,0,1066,1062,
+		1,0,0,0,1066,1067,1,0,0,0,1067,1069,1,0,0,0,1068,1061,1,0,0,0,1068,1069,
+		1,0,0,0,1069,1070,1,0,0,0,1070,1071,5,237,0,0,1071,113,1,0,0,0,1072,1073,
+		5,129,0,0,1073,1074,3,162,81,0,1074,1075,5,243,0,0,1075,1082,3,156,78,
+		0,1076,1079,5,130,0,0,1077,1080,5,131,0,0,1078,1080,5,132,0,0,1079,1077,
+		1,0,0,0,1079,1078,1,0,0,0,1080,1081,1,0,0,0,1081,1083,3,154,77,0,1082,
+		1076,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,1085,5,51,0,0,1085,
+		1087,5,255,0,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,1087,115,1,0,0,0,1088,
+		1089,5,133,0,0,1089,1090,3,162,81,0,1090,1091,5,140,0,0,1091,1094,3,156,
+		78,0,1092,1093,5,51,0,0,1093,1095,5,255,0,0,1094,1092,1,0,0,0,1094,1095,
+		1,0,0,0,1095,1099,1,0,0,0,1096,1097,5,134,0,0,1097,1098,5,136,0,0,1098,
+		1100,5,257,0,0,1099,1096,1,0,0,0,1099,1100,1,0,0,0,1100,1104,1,0,0,0,1101,
+		1102,5,135,0,0,1102,1103,5,136,0,0,1103,1105,5,257,0,0,1104,1101,1,0,0,
+		0,1104,1105,1,0,0,0,1105,1116,1,0,0,0,1106,1107,5,157,0,0,1107,1108,5,
+		180,0,0,1108,1109,3,162,81,0,1109,1110,5,158,0,0,1110,1111,5,162,0,0,1111,
+		1112,5,257,0,0,1112,1114,5,159,0,0,1113,1115,3,118,59,0,1114,1113,1,0,
+		0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1106,1,0,0,0,1116,1117,1,
+		0,0,0,1117,1118,1,0,0,0,1118,1119,5,242,0,0,1119,1124,3,120,60,0,1120,
+		1121,5,240,0,0,1121,1123,3,120,60,0,1122,1120,1,0,0,0,1123,1126,1,0,0,
+		0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,117,1,0,0,0,1126,1124,1,0,0,
+		0,1127,1128,5,160,0,0,1128,1133,3,162,81,0,1129,1130,5,240,0,0,1130,1132,
+		3,162,81,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,
+		1134,1,0,0,0,1134,1139,1,0,0,0,1135,1133,1,0,0,0,1136,1137,5,171,0,0,1137,
+		1138,5,161,0,0,1138,1140,3,162,81,0,1139,1136,1,0,0,0,1139,1140,1,0,0,
+		0,1140,1144,1,0,0,0,1141,1142,5,161,0,0,1142,1144,3,162,81,0,1143,1127,
+		1,0,0,0,1143,1141,1,0,0,0,1144,119,1,0,0,0,1145,1146,5,153,0,0,1146,1147,
+		5,256,0,0,1147,1148,5,162,0,0,1148,1165,3,162,81,0,1149,1161,5,156,0,0,
+		1150,1151,5,238,0,0,1151,1156,3,162,81,0,1152,1153,5,240,0,0,1153,1155,
+		3,162,81,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,1156,
+		1157,1,0,0,0,1157,1159,1,0,0,0,1158,1156,1,0,0,0,1159,1160,5,239,0,0,1160,
+		1162,1,0,0,0,1161,1150,1,0,0,0,1161,1162,1,0,0,0,1162,1165,1,0,0,0,1163,
+		1165,3,162,81,0,1164,1145,1,0,0,0,1164,1149,1,0,0,0,1164,1163,1,0,0,0,
+		1165,121,1,0,0,0,1166,1167,5,141,0,0,1167,1168,5,140,0,0,1168,1171,3,156,
+		78,0,1169,1170,5,142,0,0,1170,1172,3,154,77,0,1171,1169,1,0,0,0,1171,1172,
+		1,0,0,0,1172,123,1,0,0,0,1173,1174,5,143,0,0,1174,1175,5,144,0,0,1175,
+		1180,3,126,63,0,1176,1177,5,240,0,0,1177,1179,3,126,63,0,1178,1176,1,0,
+		0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,0,0,1181,125,1,0,
+		0,0,1182,1180,1,0,0,0,1183,1186,5,65,0,0,1184,1186,3,162,81,0,1185,1183,
+		1,0,0,0,1185,1184,1,0,0,0,1186,127,1,0,0,0,1187,1188,5,145,0,0,1188,1192,
+		5,236,0,0,1189,1191,3,130,65,0,1190,1189,1,0,0,0,1191,1194,1,0,0,0,1192,
+		1190,1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,1192,1,0,0,0,1195,
+		1196,5,237,0,0,1196,129,1,0,0,0,1197,1198,5,10,0,0,1198,1208,3,160,80,
+		0,1199,1200,5,146,0,0,1200,1205,3,162,81,0,1201,1202,5,240,0,0,1202,1204,
+		3,162,81,0,1203,1201,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1205,
+		1206,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1208,1199,1,0,0,0,1208,
+		1209,1,0,0,0,1209,1292,1,0,0,0,1210,1211,5,147,0,0,1211,1292,3,162,81,
+		0,1212,1213,5,148,0,0,1213,1292,3,162,81,0,1214,1215,5,149,0,0,1215,1216,
+		5,150,0,0,1216,1217,5,151,0,0,1217,1292,3,162,81,0,1218,1221,5,152,0,0,
+		1219,1220,5,256,0,0,1220,1222,5,196,0,0,1221,1219,1,0,0,0,1221,1222,1,
+		0,0,0,1222,1223,1,0,0,0,1223,1224,5,150,0,0,1224,1225,5,162,0,0,1225,1292,
+		3,162,81,0,1226,1227,5,153,0,0,1227,1228,5,256,0,0,1228,1229,5,196,0,0,
+		1229,1230,5,150,0,0,1230,1231,5,162,0,0,1231,1292,3,162,81,0,1232,1233,
+		5,173,0,0,1233,1238,3,162,81,0,1234,1235,5,240,0,0,1235,1237,3,162,81,
+		0,1236,1234,1,0,0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1238,1239,1,0,
+		0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1241,1243,5,154,0,0,1242,1241,
+		1,0,0,0,1242,1243,1,0,0,0,1243,1244,1,0,0,0,1244,1245,5,162,0,0,1245,1246,
+		5,225,0,0,1246,1247,3,160,80,0,1247,1292,1,0,0,0,1248,1249,5,169,0,0,1249,
+		1250,3,156,78,0,1250,1254,5,236,0,0,1251,1253,3,130,65,0,1252,1251,1,0,
+		0,0,1253,1256,1,0,0,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,1257,1,
+		0,0,0,1256,1254,1,0,0,0,1257,1267,5,237,0,0,1258,1259,5,170,0,0,1259,1263,
+		5,236,0,0,1260,1262,3,130,65,0,1261,1260,1,0,0,0,1262,1265,1,0,0,0,1263,
+		1261,1,0,0,0,1263,1264,1,0,0,0,1264,1266,1,0,0,0,1265,1263,1,0,0,0,1266,
+		1268,5,237,0,0,1267,1258,1,0,0,0,1267,1268,1,0,0,0,1268,1292,1,0,0,0,1269,
+		1272,5,154,0,0,1270,1271,5,180,0,0,1271,1273,5,110,0,0,1272,1270,1,0,0,
+		0,1272,1273,1,0,0,0,1273,1274,1,0,0,0,1274,1278,5,236,0,0,1275,1277,3,
+		130,65,0,1276,1275,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,
+		1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1292,5,237,0,0,1282,1283,
+		5,155,0,0,1283,1287,5,236,0,0,1284,1286,3,130,65,0,1285,1284,1,0,0,0,1286,
+		1289,1,0,0,0,1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1290,1,0,0,0,1289,
+		1287,1,0,0,0,1290,1292,5,237,0,0,1291,1197,1,0,0,0,1291,1210,1,0,0,0,1291,
+		1212,1,0,0,0,1291,1214,1,0,0,0,1291,1218,1,0,0,0,1291,1226,1,0,0,0,1291,
+		1232,1,0,0,0,1291,1248,1,0,0,0,1291,1269,1,0,0,0,1291,1282,1,0,0,0,1292,
+		131,1,0,0,0,1293,1294,5,172,0,0,1294,1298,5,236,0,0,1295,1297,3,134,67,
+		0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,
+		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1302,5,237,0,0,1302,133,1,
+		0,0,0,1303,1304,5,173,0,0,1304,1309,3,162,81,0,1305,1306,5,240,0,0,1306,
+		1308,3,162,81,0,1307,1305,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,
+		1309,1310,1,0,0,0,1310,1315,1,0,0,0,1311,1309,1,0,0,0,1312,1314,3,136,
+		68,0,1313,1312,1,0,0,0,1314,1317,1,0,0,0,1315,1313,1,0,0,0,1315,1316,1,
+		0,0,0,1316,1320,1,0,0,0,1317,1315,1,0,0,0,1318,1320,3,128,64,0,1319,1303,
+		1,0,0,0,1319,1318,1,0,0,0,1320,135,1,0,0,0,1321,1322,5,174,0,0,1322,1344,
+		3,156,78,0,1323,1324,5,175,0,0,1324,1344,3,154,77,0,1325,1326,5,100,0,
+		0,1326,1327,3,156,78,0,1327,1328,5,182,0,0,1328,1329,5,108,0,0,1329,1344,
+		1,0,0,0,1330,1331,5,101,0,0,1331,1344,3,156,78,0,1332,1333,5,102,0,0,1333,
+		1334,3,156,78,0,1334,1335,5,182,0,0,1335,1336,5,108,0,0,1336,1344,1,0,
+		0,0,1337,1338,5,103,0,0,1338,1344,3,156,78,0,1339,1340,5,104,0,0,1340,
+		1344,5,105,0,0,1341,1342,5,106,0,0,1342,1344,3,156,78,0,1343,1321,1,0,
+		0,0,1343,1323,1,0,0,0,1343,1325,1,0,0,0,1343,1330,1,0,0,0,1343,1332,1,
+		0,0,0,1343,1337,1,0,0,0,1343,1339,1,0,0,0,1343,1341,1,0,0,0,1344,137,1,
+		0,0,0,1345,1346,5,2,0,0,1346,1347,3,162,81,0,1347,1348,5,4,0,0,1348,1349,
+		3,162,81,0,1349,1353,5,236,0,0,1350,1352,3,140,70,0,1351,1350,1,0,0,0,
+		1352,1355,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,
+		0,1355,1353,1,0,0,0,1356,1357,5,237,0,0,1357,139,1,0,0,0,1358,1359,3,162,
+		81,0,1359,1360,5,60,0,0,1360,1361,5,176,0,0,1361,1362,5,257,0,0,1362,1597,
+		1,0,0,0,1363,1364,3,162,81,0,1364,1365,5,60,0,0,1365,1366,5,38,0,0,1366,
+		1370,3,156,78,0,1367,1369,3,150,75,0,1368,1367,1,0,0,0,1369,1372,1,0,0,
+		0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1597,1,0,0,0,1372,1370,1,0,
+		0,0,1373,1374,3,162,81,0,1374,1375,5,95,0,0,1375,1376,5,62,0,0,1376,1377,
+		3,154,77,0,1377,1597,1,0,0,0,1378,1379,3,162,81,0,1379,1380,5,95,0,0,1380,
+		1381,5,38,0,0,1381,1382,5,62,0,0,1382,1387,3,148,74,0,1383,1384,5,240,
+		0,0,1384,1386,3,148,74,0,1385,1383,1,0,0,0,1386,1389,1,0,0,0,1387,1385,
+		1,0,0,0,1387,1388,1,0,0,0,1388,1393,1,0,0,0,1389,1387,1,0,0,0,1390,1392,
+		3,150,75,0,1391,1390,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,
+		1394,1,0,0,0,1394,1597,1,0,0,0,1395,1393,1,0,0,0,1396,1397,3,160,80,0,
+		1397,1398,7,3,0,0,1398,1399,3,156,78,0,1399,1404,3,152,76,0,1400,1401,
+		5,28,0,0,1401,1402,3,156,78,0,1402,1403,3,152,76,0,1403,1405,1,0,0,0,1404,
+		1400,1,0,0,0,1404,1405,1,0,0,0,1405,1597,1,0,0,0,1406,1407,3,160,80,0,
+		1407,1408,5,179,0,0,1408,1409,3,156,78,0,1409,1410,5,180,0,0,1410,1411,
+		5,255,0,0,1411,1597,1,0,0,0,1412,1413,3,162,81,0,1413,1446,5,181,0,0,1414,
+		1415,5,54,0,0,1415,1419,5,255,0,0,1416,1418,3,150,75,0,1417,1416,1,0,0,
+		0,1418,1421,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1423,1,0,
+		0,0,1421,1419,1,0,0,0,1422,1424,3,144,72,0,1423,1422,1,0,0,0,1423,1424,
+		1,0,0,0,1424,1447,1,0,0,0,1425,1435,5,38,0,0,1426,1427,5,44,0,0,1427,1428,
+		3,156,78,0,1428,1432,3,152,76,0,1429,1431,3,142,71,0,1430,1429,1,0,0,0,
+		1431,1434,1,0,0,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,1436,1,0,0,
+		0,1434,1432,1,0,0,0,1435,1426,1,0,0,0,1435,1436,1,0,0,0,1436,1440,1,0,
+		0,0,1437,1439,3,150,75,0,1438,1437,1,0,0,0,1439,1442,1,0,0,0,1440,1438,
+		1,0,0,0,1440,1441,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1443,1445,
+		3,144,72,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,1447,1,0,0,0,1446,
+		1414,1,0,0,0,1446,1425,1,0,0,0,1447,1597,1,0,0,0,1448,1450,5,172,0,0,1449,
+		1451,3,136,68,0,1450,1449,1,0,0,0,1451,1452,1,0,0,0,1452,1450,1,0,0,0,
+		1452,1453,1,0,0,0,1453,1597,1,0,0,0,1454,1455,5,172,0,0,1455,1456,5,173,
+		0,0,1456,1597,5,107,0,0,1457,1458,3,162,81,0,1458,1459,5,118,0,0,1459,
+		1460,3,156,78,0,1460,1597,1,0,0,0,1461,1462,3,162,81,0,1462,1463,5,16,
+		0,0,1463,1464,3,28,14,0,1464,1468,5,236,0,0,1465,1467,3,34,17,0,1466,1465,
+		1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1471,
+		1,0,0,0,1470,1468,1,0,0,0,1471,1472,5,237,0,0,1472,1597,1,0,0,0,1473,1474,
+		3,162,81,0,1474,1475,5,19,0,0,1475,1476,5,255,0,0,1476,1477,5,20,0,0,1477,
+		1478,3,156,78,0,1478,1597,1,0,0,0,1479,1480,3,162,81,0,1480,1482,5,21,
+		0,0,1481,1483,5,244,0,0,1482,1481,1,0,0,0,1482,1483,1,0,0,0,1483,1484,
+		1,0,0,0,1484,1485,3,156,78,0,1485,1597,1,0,0,0,1486,1487,3,162,81,0,1487,
+		1488,5,232,0,0,1488,1491,3,154,77,0,1489,1490,5,51,0,0,1490,1492,5,255,
+		0,0,1491,1489,1,0,0,0,1491,1492,1,0,0,0,1492,1597,1,0,0,0,1493,1494,3,
+		162,81,0,1494,1495,5,232,0,0,1495,1496,5,38,0,0,1496,1501,3,146,73,0,1497,
+		1498,5,240,0,0,1498,1500,3,146,73,0,1499,1497,1,0,0,0,1500,1503,1,0,0,
+		0,1501,1499,1,0,0,0,1501,1502,1,0,0,0,1502,1506,1,0,0,0,1503,1501,1,0,
+		0,0,1504,1505,5,51,0,0,1505,1507,5,255,0,0,1506,1504,1,0,0,0,1506,1507,
+		1,0,0,0,1507,1597,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,91,0,0,1510,
+		1511,3,156,78,0,1511,1597,1,0,0,0,1512,1513,3,162,81,0,1513,1514,5,92,
+		0,0,1514,1515,5,136,0,0,1515,1516,3,154,77,0,1516,1517,5,62,0,0,1517,1518,
+		3,156,78,0,1518,1597,1,0,0,0,1519,1520,3,162,81,0,1520,1521,5,199,0,0,
+		1521,1522,5,92,0,0,1522,1597,1,0,0,0,1523,1524,3,162,81,0,1524,1525,5,
+		70,0,0,1525,1527,5,68,0,0,1526,1528,5,256,0,0,1527,1526,1,0,0,0,1527,1528,
+		1,0,0,0,1528,1597,1,0,0,0,1529,1530,3,162,81,0,1530,1531,5,70,0,0,1531,
+		1534,5,69,0,0,1532,1533,5,51,0,0,1533,1535,5,255,0,0,1534,1532,1,0,0,0,
+		1534,1535,1,0,0,0,1535,1597,1,0,0,0,1536,1537,3,162,81,0,1537,1539,5,64,
+		0,0,1538,1540,3,96,48,0,1539,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1539,
+		1,0,0,0,1541,1542,1,0,0,0,1542,1597,1,0,0,0,1543,1544,5,22,0,0,1544,1597,
+		5,257,0,0,1545,1546,5,23,0,0,1546,1597,5,257,0,0,1547,1597,5,24,0,0,1548,
+		1597,5,25,0,0,1549,1550,3,162,81,0,1550,1551,5,26,0,0,1551,1552,5,27,0,
+		0,1552,1553,3,156,78,0,1553,1554,3,152,76,0,1554,1555,5,28,0,0,1555,1556,
+		3,156,78,0,1556,1557,3,152,76,0,1557,1597,1,0,0,0,1558,1559,3,162,81,0,
+		1559,1560,5,29,0,0,1560,1563,5,162,0,0,1561,1564,5,30,0,0,1562,1564,3,
+		156,78,0,1563,1561,1,0,0,0,1563,1562,1,0,0,0,1564,1565,1,0,0,0,1565,1566,
+		5,31,0,0,1566,1567,3,156,78,0,1567,1568,3,152,76,0,1568,1569,5,28,0,0,
+		1569,1570,3,156,78,0,1570,1571,3,152,76,0,1571,1597,1,0,0,0,1572,1573,
+		3,162,81,0,1573,1574,5,32,0,0,1574,1575,3,156,78,0,1575,1576,3,152,76,
+		0,1576,1577,5,20,0,0,1577,1578,3,156,78,0,1578,1597,1,0,0,0,1579,1580,
+		5,33,0,0,1580,1581,3,160,80,0,1581,1582,5,34,0,0,1582,1583,3,160,80,0,
+		1583,1586,3,156,78,0,1584,1585,5,35,0,0,1585,1587,3,156,78,0,1586,1584,
+		1,0,0,0,1586,1587,1,0,0,0,1587,1597,1,0,0,0,1588,1589,5,36,0,0,1589,1590,
+		5,35,0,0,1590,1591,3,156,78,0,1591,1592,3,152,76,0,1592,1593,5,37,0,0,
+		1593,1594,3,156,78,0,1594,1595,3,152,76,0,1595,1597,1,0,0,0,1596,1358,
+		1,0,0,0,1596,1363,1,0,0,0,1596,1373,1,0,0,0,1596,1378,1,0,0,0,1596,1396,
+		1,0,0,0,1596,1406,1,0,0,0,1596,1412,1,0,0,0,1596,1448,1,0,0,0,1596,1454,
+		1,0,0,0,1596,1457,1,0,0,0,1596,1461,1,0,0,0,1596,1473,1,0,0,0,1596,1479,
+		1,0,0,0,1596,1486,1,0,0,0,1596,1493,1,0,0,0,1596,1508,1,0,0,0,1596,1512,
+		1,0,0,0,1596,1519,1,0,0,0,1596,1523,1,0,0,0,1596,1529,1,0,0,0,1596,1536,
+		1,0,0,0,1596,1543,1,0,0,0,1596,1545,1,0,0,0,1596,1547,1,0,0,0,1596,1548,
+		1,0,0,0,1596,1549,1,0,0,0,1596,1558,1,0,0,0,1596,1572,1,0,0,0,1596,1579,
+		1,0,0,0,1596,1588,1,0,0,0,1597,141,1,0,0,0,1598,1599,5,72,0,0,1599,1600,
+		5,255,0,0,1600,1601,5,171,0,0,1601,1602,3,156,78,0,1602,1603,3,152,76,
+		0,1603,143,1,0,0,0,1604,1605,5,45,0,0,1605,1606,5,40,0,0,1606,1607,5,41,
+		0,0,1607,1608,3,156,78,0,1608,1609,5,42,0,0,1609,1613,3,156,78,0,1610,
+		1612,3,150,75,0,1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,
+		1613,1614,1,0,0,0,1614,145,1,0,0,0,1615,1613,1,0,0,0,1616,1618,5,245,0,
+		0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1619,1,0,0,0,1619,1620,3,154,
+		77,0,1620,1621,5,34,0,0,1621,1622,3,156,78,0,1622,147,1,0,0,0,1623,1624,
+		3,154,77,0,1624,1625,5,34,0,0,1625,1626,3,156,78,0,1626,149,1,0,0,0,1627,
+		1628,5,39,0,0,1628,1629,3,160,80,0,1629,1630,3,156,78,0,1630,151,1,0,0,
+		0,1631,1632,5,182,0,0,1632,1633,5,195,0,0,1633,153,1,0,0,0,1634,1635,5,
+		256,0,0,1635,155,1,0,0,0,1636,1637,6,78,-1,0,1637,1638,5,238,0,0,1638,
+		1639,3,156,78,0,1639,1640,5,239,0,0,1640,1679,1,0,0,0,1641,1642,5,245,
+		0,0,1642,1679,3,156,78,16,1643,1644,5,199,0,0,1644,1679,3,156,78,11,1645,
+		1646,5,169,0,0,1646,1647,3,156,78,0,1647,1648,5,171,0,0,1648,1649,3,156,
+		78,0,1649,1650,5,170,0,0,1650,1651,3,156,78,0,1651,1679,1,0,0,0,1652,1653,
+		3,162,81,0,1653,1662,5,238,0,0,1654,1659,3,156,78,0,1655,1656,5,240,0,
+		0,1656,1658,3,156,78,0,1657,1655,1,0,0,0,1658,1661,1,0,0,0,1659,1657,1,
+		0,0,0,1659,1660,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1662,1654,
+		1,0,0,0,1662,1663,1,0,0,0,1663,1664,1,0,0,0,1664,1665,5,239,0,0,1665,1679,
+		1,0,0,0,1666,1668,7,4,0,0,1667,1669,3,158,79,0,1668,1667,1,0,0,0,1668,
+		1669,1,0,0,0,1669,1670,1,0,0,0,1670,1671,5,182,0,0,1671,1679,3,158,79,
+		0,1672,1673,5,257,0,0,1673,1679,3,158,79,0,1674,1679,5,256,0,0,1675,1679,
+		5,257,0,0,1676,1679,5,255,0,0,1677,1679,3,160,80,0,1678,1636,1,0,0,0,1678,
+		1641,1,0,0,0,1678,1643,1,0,0,0,1678,1645,1,0,0,0,1678,1652,1,0,0,0,1678,
+		1666,1,0,0,0,1678,1672,1,0,0,0,1678,1674,1,0,0,0,1678,1675,1,0,0,0,1678,
+		1676,1,0,0,0,1678,1677,1,0,0,0,1679,1700,1,0,0,0,1680,1681,10,15,0,0,1681,
+		1682,5,196,0,0,1682,1699,3,156,78,16,1683,1684,10,14,0,0,1684,1685,7,5,
+		0,0,1685,1699,3,156,78,15,1686,1687,10,13,0,0,1687,1688,7,6,0,0,1688,1699,
+		3,156,78,14,1689,1690,10,12,0,0,1690,1691,7,7,0,0,1691,1699,3,156,78,13,
+		1692,1693,10,10,0,0,1693,1694,5,197,0,0,1694,1699,3,156,78,11,1695,1696,
+		10,9,0,0,1696,1697,5,198,0,0,1697,1699,3,156,78,10,1698,1680,1,0,0,0,1698,
+		1683,1,0,0,0,1698,1686,1,0,0,0,1698,1689,1,0,0,0,1698,1692,1,0,0,0,1698,
+		1695,1,0,0,0,1699,1702,1,0,0,0,1700,1698,1,0,0,0,1700,1701,1,0,0,0,1701,
+		157,1,0,0,0,1702,1700,1,0,0,0,1703,1704,7,8,0,0,1704,159,1,0,0,0,1705,
+		1708,3,162,81,0,1706,1707,5,241,0,0,1707,1709,3,162,81,0,1708,1706,1,0,
+		0,0,1708,1709,1,0,0,0,1709,161,1,0,0,0,1710,1711,7,9,0,0,1711,163,1,0,
+		0,0,174,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
 		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
 		455,464,469,472,474,483,492,497,505,512,525,527,537,554,562,566,575,579,
-		583,585,591,594,598,606,616,650,660,689,691,705,715,719,721,729,752,759,
-		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
-		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
-		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
-		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
-		1274,1283,1287,1294,1305,1311,1315,1339,1349,1366,1383,1389,1400,1415,
-		1419,1428,1431,1436,1440,1442,1448,1464,1478,1487,1497,1502,1523,1530,
-		1537,1559,1582,1592,1609,1613,1655,1658,1664,1674,1694,1696,1704
+		583,585,591,594,598,606,616,650,660,689,691,705,715,720,723,725,733,756,
+		763,771,778,782,786,794,798,814,854,859,863,867,886,895,900,916,920,928,
+		950,956,964,972,985,996,999,1009,1012,1020,1024,1032,1043,1047,1055,1066,
+		1068,1079,1082,1086,1094,1099,1104,1114,1116,1124,1133,1139,1143,1156,
+		1161,1164,1171,1180,1185,1192,1205,1208,1221,1238,1242,1254,1263,1267,
+		1272,1278,1287,1291,1298,1309,1315,1319,1343,1353,1370,1387,1393,1404,
+		1419,1423,1432,1435,1440,1444,1446,1452,1468,1482,1491,1501,1506,1527,
+		1534,1541,1563,1586,1596,1613,1617,1659,1662,1668,1678,1698,1700,1708
 	};
 
 	public static readonly ATN _ATN =

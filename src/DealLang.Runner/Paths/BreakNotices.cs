@@ -3,12 +3,14 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// A lease's break notice as a forward CFADS reads it (docs/language.md §5, "Break option"; filled only in a deal that
+/// A lease's or a contract's break notice as a forward CFADS reads it (docs/language.md §5, "Break option"; filled only in a deal that
 /// projects cfads): when the scenario exercises the break at <c>b</c> and the lease has <c>notice N</c>, the lessee serves
 /// notice on <c>b − N</c>, and from the period holding that date on a forward CFADS reads the lease's rent as stopping
 /// on <c>b</c>, prorated as the loop prorates it. The notice is a fact once served: it is served unless the lessee has
 /// defaulted on or before the notice date, whether or not a later default (on or before <c>b</c>) then comes first and
-/// the break is never made, so that nothing the forward test reads depends on what the path does after the test.
+/// the break is never made, so that nothing the forward test reads depends on what the path does after the test. A
+/// contract's customer alike: from its notice period a forward CFADS reads the term's years (its take-or-pay revenue) as
+/// stopping on <c>b</c>; a re-let after the break is not contracted then, and not read.
 /// </summary>
 static class BreakNotices
 {
@@ -37,5 +39,32 @@ static class BreakNotices
         // period holding the break reads the days before it. No memo: a path pays for it only when it serves notice.
         plan.FillTo(lease.Start.AddMonthsClamped(months), marketRentDeflation, into.LeaseNoticedRent[l], memo: null, l);
         into.LeaseNoticePeriod[l] = LeaseTerms.EndPeriod(deal.Boundaries, served);
+    }
+
+    /// <summary>Contract <paramref name="c"/>'s notice slots: its notice period (−1 when none is served on this path) and
+    /// the years of each period of its term up to the break date (zeros when none is served).</summary>
+    public static void FillContract(DealDescription deal, ContractPlan plan, ScenarioSpec scenario, int c, PathInputs into)
+    {
+        ContractInfo contract = deal.Contracts[c];
+        int? breakMonths = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]?.BreakMonths;
+        into.ContractNoticePeriod[c] = -1;
+        if (contract.BreakNoticeMonths == 0)
+        {
+            // A contract without 'notice' sees its break only as it ends (its broken flag): its row is never written.
+            return;
+        }
+
+        Date served = contract.Start.AddMonthsClamped((breakMonths ?? 0) - contract.BreakNoticeMonths);
+        if (breakMonths is not { } months || (scenario.PartyDefaults[contract.Customer] is { } defaulted && defaulted <= served))
+        {
+            // No notice on this path: nothing of the previous path's may survive in the row.
+            into.ContractNoticedYears[c].AsSpan().Clear();
+            return;
+        }
+
+        // The term's years to the break date as if the customer never defaults, what ContractRelets writes for a break, so
+        // the period holding the break reads its days before it.
+        ContractRelets.FillTermYears(deal.Boundaries, contract.Start, plan.End, contract.Start.AddMonthsClamped(months), into.ContractNoticedYears[c]);
+        into.ContractNoticePeriod[c] = LeaseTerms.EndPeriod(deal.Boundaries, served);
     }
 }

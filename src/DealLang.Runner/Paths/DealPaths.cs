@@ -212,6 +212,14 @@ public sealed class DealPaths
         }
 
         ContractRelets.Fill(deal, contracts, zeros, periodYears, scenario, into, memo);
+        if (deal.ProjectsCfads)
+        {
+            for (int c = 0; c < contracts.Length; c++)
+            {
+                BreakNotices.FillContract(deal, contracts[c], scenario, c, into);
+            }
+        }
+
         SaleTerms.Fill(deal, scenario, into);
 
         // A holding's receipts and par come from the held entity's run on the same path (Running/ChainRunner,

@@ -63,6 +63,11 @@ public sealed record ContractInfo(
     /// <summary><c>fee 5m</c>: the break fee as an amount; 0 when it is in months of revenue or there is none.</summary>
     public double BreakFeeAmount { get; init; }
 
+    /// <summary><c>notice 12m</c>: the months before the break date on which the customer serves notice of it, from which
+    /// a forward CFADS reads the take-or-pay revenue as stopping on the break; 0 (the default) when it sees the break only
+    /// as the contract ends (docs/language.md §5, "Break option").</summary>
+    public int BreakNoticeMonths { get; init; }
+
     /// <summary>Whether the contract can ever receive a termination fee: its customer's default's or its break's.</summary>
     public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;
 

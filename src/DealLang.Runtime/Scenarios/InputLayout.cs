@@ -182,8 +182,20 @@ public enum InputQuantity
 
     /// <summary>Scalar, per lease, only in a deal that projects cfads: the period holding the date its lessee serves
     /// notice of the break the scenario exercises (the break date less the lease's <c>notice</c>; 0 for a date on or
-    /// before the closing); −1 when none is served on this path. Last, so that the slots before it are where they were.</summary>
+    /// before the closing); −1 when none is served on this path. After the holdings' par at the closing, so that the
+    /// slots before it are where they were.</summary>
     LeaseNoticePeriod,
+
+    /// <summary>Series, per contract, only in a deal that projects cfads: the years of each period in the contract's term
+    /// cut on the date the scenario breaks it, as if the customer never defaults (what a forward CFADS reads once notice
+    /// of the break is served: docs/language.md §5, "Break option"); zero on a path on which no notice is served. After
+    /// the leases' noticed rents, so that the slots before it are where they were.</summary>
+    ContractNoticedYears,
+
+    /// <summary>Scalar, per contract, only in a deal that projects cfads: the period holding the date its customer serves
+    /// notice of the break the scenario exercises (the break date less the contract's <c>notice</c>; 0 for a date on or
+    /// before the closing); −1 when none is served on this path. Last, so that the slots before it are where they were.</summary>
+    ContractNoticePeriod,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -209,13 +221,13 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent as a break's notice cuts it; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
-/// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period (last,
-/// so that the slots before them are where they were before).
+/// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
+/// every contract's notice period (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -227,7 +239,7 @@ public sealed class InputLayout
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
-        InputQuantity.LeaseTermination, InputQuantity.ContractBroken, InputQuantity.LeaseNoticedRent,
+        InputQuantity.LeaseTermination, InputQuantity.ContractBroken, InputQuantity.LeaseNoticedRent, InputQuantity.ContractNoticedYears,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -240,6 +252,7 @@ public sealed class InputLayout
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
+        InputQuantity.ContractNoticePeriod,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -351,7 +364,8 @@ public sealed class InputLayout
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule
-            or InputQuantity.LeaseTermination or InputQuantity.ContractBroken or InputQuantity.LeaseNoticedRent => InputShape.Series,
+            or InputQuantity.LeaseTermination or InputQuantity.ContractBroken or InputQuantity.LeaseNoticedRent
+            or InputQuantity.ContractNoticedYears => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -359,7 +373,8 @@ public sealed class InputLayout
             or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
-            or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod => InputShape.Scalar,
+            or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
+            or InputQuantity.ContractNoticePeriod => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -377,7 +392,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears
-            or InputQuantity.ContractBroken => InputEntity.Contract,
+            or InputQuantity.ContractBroken or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
@@ -402,11 +417,12 @@ public sealed class InputLayout
         foreach (InputQuantity quantity in order)
         {
             InputEntity kind = EntityOf(quantity);
-            // A lease's rent in its current term, and as a break's notice cuts it, is an input only where a forward
-            // test projects cfads.
+            // A lease's rent in its current term, and a lease's rent and a contract's term years as a break's notice
+            // cuts them, are inputs only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             // An index's schedule only where a forward test projects a completion index.
-            int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod && !ProjectsCfads)
+            int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod
+                    or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod && !ProjectsCfads)
                 || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)

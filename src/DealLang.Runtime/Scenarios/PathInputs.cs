@@ -66,6 +66,9 @@ public sealed class PathInputs
         LeaseNoticedRent = Rows(Series, layout, InputQuantity.LeaseNoticedRent, layout.ProjectsCfads ? layout.Leases : 0);
         int noticed = layout.ProjectsCfads ? layout.Leases : 0;
         LeaseNoticePeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseNoticePeriod, noticed), noticed);
+        ContractNoticedYears = Rows(Series, layout, InputQuantity.ContractNoticedYears, layout.ProjectsCfads ? layout.Contracts : 0);
+        int noticedContracts = layout.ProjectsCfads ? layout.Contracts : 0;
+        ContractNoticePeriod = new IntSlots(Scalars, First(layout, InputQuantity.ContractNoticePeriod, noticedContracts), noticedContracts);
         IndexSchedule = Rows(Series, layout, InputQuantity.IndexSchedule, layout.ProjectsCompletion ? layout.Indices : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
@@ -224,6 +227,14 @@ public sealed class PathInputs
     /// <summary>Per lease, in a deal that projects cfads (else none): the period its break's notice is served in, −1
     /// when none is (<see cref="InputQuantity.LeaseNoticePeriod"/>).</summary>
     public IntSlots LeaseNoticePeriod { get; }
+
+    /// <summary>Per contract, in a deal that projects cfads (else empty): the years of each period in its term cut on the
+    /// break date once notice of the break is served (<see cref="InputQuantity.ContractNoticedYears"/>).</summary>
+    public double[][] ContractNoticedYears { get; }
+
+    /// <summary>Per contract, in a deal that projects cfads (else none): the period its break's notice is served in, −1
+    /// when none is (<see cref="InputQuantity.ContractNoticePeriod"/>).</summary>
+    public IntSlots ContractNoticePeriod { get; }
 
     /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
     public DoubleSlots ContractUtilisation { get; }

@@ -77,6 +77,10 @@ internal static class ReferencePathBuilder
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
             ContractInputs.Fill(deal, scenario, c, into);
+            if (deal.ProjectsCfads)
+            {
+                ContractInputs.Notice(deal, scenario, c, into);
+            }
         }
 
         // A holding's receipts and par are the held entity's (the chain runner's, HoldingFlows): a deal's own path
@@ -183,6 +187,37 @@ static class ContractInputs
             bool paid = contract.Prepayment != 0 && !(defaulted is { } gone && gone <= contract.Start);
             into.ContractPrepaid[c][t] = startsHere && paid ? contract.Prepayment : 0;
         }
+    }
+
+    /// <summary>A break's notice as a forward CFADS reads it: served on start + (break − notice) months when the scenario
+    /// breaks a contract with a notice and its customer has not defaulted on or before that date; the period holding the
+    /// date (−1 when none is served) and the days of each period in [start, break) over 365 (zeros when none is).</summary>
+    public static void Notice(DealDescription deal, ScenarioSpec scenario, int c, PathInputs into)
+    {
+        ContractInfo contract = deal.Contracts[c];
+        Array.Clear(into.ContractNoticedYears[c]);
+        into.ContractNoticePeriod[c] = -1;
+        if (contract.BreakNoticeMonths == 0 || !(scenario.Contracts.Length > 0 && scenario.Contracts[c]?.BreakMonths is { } months))
+        {
+            return;
+        }
+
+        Date served = contract.Start.AddMonthsClamped(months - contract.BreakNoticeMonths);
+        if (scenario.PartyDefaults[contract.Customer] is { } defaulted && defaulted <= served)
+        {
+            return;
+        }
+
+        // The break is inside the term (DL0425), so it is the row's end.
+        Date broken = contract.Start.AddMonthsClamped(months);
+        for (int t = 0; t < deal.Periods; t++)
+        {
+            Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
+            int days = Date.DaysBetween(s < contract.Start ? contract.Start : s, e < broken ? e : broken);
+            into.ContractNoticedYears[c][t] = days > 0 ? days / 365.0 : 0;
+        }
+
+        into.ContractNoticePeriod[c] = LeaseTerms.EndPeriod(deal.Boundaries, served);
     }
 }
 

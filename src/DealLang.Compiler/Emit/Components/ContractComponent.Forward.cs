@@ -11,7 +11,8 @@ internal sealed partial class ContractComponent
     /// Per contract, unless its customer is in default now: units × the fleet's share held now × hours a year ×
     /// take-or-pay × (the price now, held flat, × its term's years in the window, less an applied prepayment's credit;
     /// plus, while a renewal taken runs now, the market price now × that renewal's years in the window), each window
-    /// cut at the end of the term running at the period's end. Utilisation above the floor and re-lets are not
+    /// cut at the end of the term running at the period's end; from the period its customer serves notice of a break,
+    /// the term's years cut on the break date. Utilisation above the floor and re-lets are not
     /// contracted, so not projected. A contract has no deductions.
     /// </summary>
     public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
@@ -39,7 +40,13 @@ internal sealed partial class ContractComponent
                 perYear = "Math.Max(0.0, " + perYear + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ")";
             }
 
-            string term = perYear + " * ForwardReceipts.Sum(" + curves + ".LiveYears, " + window + ")";
+            // Once the customer has served notice of a break, its leaving is a contractual fact: the window reads the
+            // term's years stopping on the break date (docs/language.md §5, "Break option"). A re-let after the break is
+            // not contracted when notice is served, so, as any re-let, not projected.
+            string years = contract.ReadsNotice
+                ? "(" + contract.NoticePeriod + " >= 0 && t >= " + contract.NoticePeriod + " ? " + contract.NoticedYears + " : " + curves + ".LiveYears)"
+                : curves + ".LiveYears";
+            string term = perYear + " * ForwardReceipts.Sum(" + years + ", " + window + ")";
             if (contract.HasRenewals)
             {
                 string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);

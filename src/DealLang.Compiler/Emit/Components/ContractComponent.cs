@@ -27,6 +27,8 @@ internal sealed class ContractState : EntityState
         TermYears = Input("termYears", "double[]");
         Prepaid = Input("prepaid", "double[]");
         Broken = Input("broken", "double[]");
+        NoticedYears = Input("noticedYears", "double[]");
+        NoticePeriod = Input("noticePeriod", "int");
         Termination = Local("termination", "double", StateLife.Period, comment: info.BreakMonths.Length == 0 ? "the termination fee recovered from a defaulted customer" : "the termination fee recovered from a defaulted customer, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Prepayment = Local("prepayment", "double", StateLife.Period, comment: "the prepayment received at the start",
@@ -97,6 +99,16 @@ internal sealed class ContractState : EntityState
     /// <summary>1 from the period the customer breaks the contract in on this path (its units idle from that period's
     /// end, as after a default); an input read only for a contract with a break option.</summary>
     public StateVar Broken { get; }
+
+    /// <summary>This path's years of each period in the term cut on the break date once notice of it is served (an input
+    /// of a contract with <c>notice</c> in a deal that projects cfads).</summary>
+    public StateVar NoticedYears { get; }
+
+    /// <summary>The period the break's notice is served in on this path, −1 when none is (an input as <see cref="NoticedYears"/>).</summary>
+    public StateVar NoticePeriod { get; }
+
+    /// <summary>Whether a forward cfads reads the contract's break notice: a contract with <c>notice</c> (months above 0).</summary>
+    public bool ReadsNotice => Info.BreakNoticeMonths > 0;
 
     public bool HasPrepayment => Info.Prepayment != 0;
 
@@ -174,7 +186,8 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         // Only a contract with a break option passes its terms: the others keep the record's (and their C#).
         + (c.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", c.BreakMonths.Select(CSharpLiterals.Int)) + "]"
             + (c.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(c.BreakFeeMonths) : "")
-            + (c.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(c.BreakFeeAmount) : "") + " }");
+            + (c.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(c.BreakFeeAmount) : "")
+            + (c.BreakNoticeMonths != 0 ? ", BreakNoticeMonths = " + CSharpLiterals.Int(c.BreakNoticeMonths) : "") + " }");
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.

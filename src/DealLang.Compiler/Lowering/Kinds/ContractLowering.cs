@@ -43,6 +43,7 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             BreakMonths = [.. (contract.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
             BreakFeeMonths = contract.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
             BreakFeeAmount = lowerer.ConstantOf(contract.BreakOption?.FeeAmount),
+            BreakNoticeMonths = DurationRules.WholeMonths(contract.BreakOption?.Notice),
         };
     }
 }

@@ -7,9 +7,7 @@ namespace DealLang.Compiler.Parsing;
 // A break option, one item read alike on a lease and on a contract (docs/language.md §5, "Break option").
 internal sealed partial class CstToAst
 {
-    // BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem
-    // BREAK_OPTION AT duration (COMMA duration)* breakFee?   # contractBreakOptionItem (no notice: a contract's forward
-    //     cfads does not read one yet)
+    // BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem, # contractBreakOptionItem
     // breakFee : FEE months=duration OF basis=ident # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
     private BreakOptionSyntax? VisitBreakOption(IList<DurationContext> dates, BreakFeeContext? breakFee, ParserRuleContext item,
         DurationContext? noticeContext = null)

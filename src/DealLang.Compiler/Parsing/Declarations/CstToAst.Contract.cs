@@ -22,7 +22,7 @@ internal sealed partial class CstToAst
     //     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     //     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     //     | guarantorClause                                    # contractGuarantorItem
-    //     | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # contractBreakOptionItem
+    //     | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # contractBreakOptionItem
     //     ;
     private ContractSyntax? VisitContractDecl(ContractDeclContext context)
     {
@@ -113,7 +113,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case ContractBreakOptionItemContext b:
-                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.duration(), b.breakFee(), b));
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b._at, b.breakFee(), b, b.notice));
                     break;
             }
         }

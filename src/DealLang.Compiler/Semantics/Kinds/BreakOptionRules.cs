@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// <summary>
 /// A break option, one set of rules on a lease and on a contract (docs/language.md §5, "Break option"): dates in whole
 /// months from the start, inside the initial term (DL0425), strictly increasing (DL0426); a fee above 0 (DL0427) in
-/// months of what the kind pays (<c>rent</c> on a lease, <c>revenue</c> on a contract: DL0437) or in money; a lease's
+/// months of what the kind pays (<c>rent</c> on a lease, <c>revenue</c> on a contract: DL0437) or in money; a
 /// notice in whole months (DL0220), no longer than the time to the first break (DL0221).
 /// </summary>
 internal static class BreakOptionRules
@@ -28,9 +28,9 @@ internal static class BreakOptionRules
         }
     }
 
-    /// <summary>A lease's <c>notice D</c>: a whole number of months (DL0220; <c>0m</c> allowed, the default), at most the
+    /// <summary>A lease's or a contract's <c>notice D</c>: a whole number of months (DL0220; <c>0m</c> allowed, the default), at most the
     /// months from the start to the first break date (DL0221), so that it is served during the lease.</summary>
-    private static void CheckNotice(BreakOptionSyntax option, DealChecks checks, string name)
+    private static void CheckNotice(BreakOptionSyntax option, DealChecks checks, string kind, string name)
     {
         if (option.Notice is not { } notice)
         {
@@ -41,13 +41,13 @@ internal static class BreakOptionRules
         // Days or weeks never make whole months but zero: a notice is counted in the months the break dates are.
         if (!exact || (notice.Unit is TimeUnit.Days or TimeUnit.Weeks && DurationRules.Months(notice) != 0))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeNotWholeMonths(notice.Span, name, notice.Text ?? ""));
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeNotWholeMonths(notice.Span, kind, name, notice.Text ?? ""));
             return;
         }
 
         if (option.At.Length > 0 && option.At[0] is var first && months > DurationRules.WholeMonths(first))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, name, notice.Text ?? "", first.Text ?? ""));
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? ""));
         }
     }
 
@@ -79,7 +79,7 @@ internal static class BreakOptionRules
             (previous, previousMonths) = (at, months);
         }
 
-        CheckNotice(option, checks, name);
+        CheckNotice(option, checks, kind, name);
 
         if (option.FeeMonths is not { } feeMonths)
         {

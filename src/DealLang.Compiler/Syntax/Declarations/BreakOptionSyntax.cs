@@ -2,8 +2,8 @@ using DealLang.Compiler.Diagnostics;
 
 namespace DealLang.Compiler.Syntax;
 
-/// <summary><c>break_option at 60m, 120m [notice 12m] [fee 12m of rent | fee 40m]</c> on a lease, <c>break_option at 24m [fee 6m of
-/// revenue | fee 5m]</c> on a contract: the break dates, as durations from its start, and the fee: <see cref="FeeMonths"/>
+/// <summary><c>break_option at 60m, 120m [notice 12m] [fee 12m of rent | fee 40m]</c> on a lease, <c>break_option at 24m
+/// [notice 6m] [fee 6m of revenue | fee 5m]</c> on a contract: the break dates, as durations from its start, and the fee: <see cref="FeeMonths"/>
 /// months of what is payable at the break (<see cref="FeeBasis"/>: <c>rent</c> on a lease, <c>revenue</c> on a contract),
 /// or <see cref="FeeAmount"/> (at most one of them; neither when the break is free).</summary>
 public sealed record BreakOptionSyntax(
@@ -15,7 +15,7 @@ public sealed record BreakOptionSyntax(
     /// <summary>The word after <c>of</c> in <c>fee 12m of rent</c>; null for an amount or no fee.</summary>
     public NameSyntax? FeeBasis { get; init; }
 
-    /// <summary><c>notice 12m</c> (a lease's only, written after the dates): how long before the break the lessee serves
-    /// notice; null when not written (no notice: a forward CFADS sees the break when the lease ends).</summary>
+    /// <summary><c>notice 12m</c> (written after the dates): how long before the break the lessee or customer serves
+    /// notice; null when not written (no notice: a forward CFADS sees the break when the lease or contract ends).</summary>
     public DurationSyntax? Notice { get; init; }
 }
