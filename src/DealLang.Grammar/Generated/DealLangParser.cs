@@ -43,40 +43,40 @@ public partial class DealLangParser : Parser {
 		WITH=34, STRESS=35, REGIMES=36, NORMAL=37, DRAWN=38, LOADING=39, BETA=40, 
 		MEAN=41, SD=42, RATING=43, PD=44, RECOVERY=45, FACILITY=46, COST=47, VALUE=48, 
 		STRAIGHT_LINE=49, FLOOR=50, FROM=51, SCHEDULE=52, LEASE=53, ON=54, LESSEE=55, 
-		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, X=61, AT=62, 
-		OPTION=63, MARKET=64, RVG=65, GUARANTOR=66, COVERS=67, HONOURED=68, DISOWNED=69, 
-		GUARANTEES=70, CAP=71, UNTIL=72, LOAN=73, OBLIGOR=74, FLEET=75, DELIVERIES=76, 
-		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
-		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
-		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
-		BREAK_OPTION=94, BREAKS=95, NOTICE=96, AMORTISING=97, PREPAYMENT=98, APPLIED=99, 
-		DEPTH=100, IMPACT=101, LIMIT=102, COSTS=103, KEEP=104, CONTRACTS=105, 
-		RESERVE=106, ALL=107, MONTH=108, TRANCHE=109, BALANCE=110, COUPON=111, 
-		FIXED=112, INTEREST_ONLY=113, INTEREST=114, PRINCIPAL=115, AMORTIZE=116, 
-		BULLET=117, LEVEL=118, LINEAR=119, SENIORITY=120, EQUITY=121, CONTRIBUTED=122, 
-		HOLDERS=123, ACCOUNT=124, TARGET=125, INITIAL=126, EARNS=127, FEE=128, 
-		TEST=129, OVER=130, TRAILING=131, NEXT=132, TRIGGER=133, TRIPS=134, CURES=135, 
-		AFTER=136, ACCRUING=137, INSTALMENTS=138, DEFAULT_INTEREST=139, WHEN=140, 
-		DEFAULT=141, GRACE=142, CFADS=143, INCLUDES=144, WATERFALL=145, USING=146, 
-		FILL=147, RELEASE=148, HOLD=149, REST=150, IN=151, DISTRIBUTE=152, SWEEP=153, 
-		PRO_RATA=154, SEQUENTIAL=155, ACCELERATE=156, CURE=157, UP=158, TIMES=159, 
-		PREPAYING=160, INTO=161, TO=162, HURDLE=163, CARRY=164, CATCH_UP=165, 
-		CALLS=166, CALLED=167, DEAL_BY_DEAL=168, IF=169, ELSE=170, THEN=171, ENFORCEMENT=172, 
-		SELL=173, HAIRCUT=174, LAG=175, TAKEN=176, DEFLATE=177, GROW=178, DROP=179, 
-		BY=180, DEFAULTS=181, PER=182, GPU=183, GPU_HOUR=184, HOUR=185, KW=186, 
-		MW=187, KWH=188, MWH=189, COIN=190, COINS=191, EH_S=192, DAY=193, SHARE=194, 
-		YEAR=195, OF=196, AND=197, OR=198, NOT=199, PIK=200, ISSUE_PRICE=201, 
-		COMMITMENT=202, AVAILABLE=203, DRAWS=204, COMMITMENT_FEE=205, STEP_UP=206, 
-		TARGET_BALANCE=207, MARGIN=208, GRID=209, BELOW=210, UNPAID=211, AGAINST=212, 
-		ADVANCE=213, INVESTMENT_GRADE=214, WHILE=215, HOLDING=216, FACE=217, MARK=218, 
-		DISCOUNT=219, PAR=220, HOLDINGS=221, HASHRATE=222, NETWORK=223, REWARDS=224, 
-		COVER=225, CONVERTIBLE=226, EARLY=227, ABOVE=228, PUT=229, CALL=230, COMPLETION=231, 
-		DELAYED=232, PHASED=233, INDEXED=234, YEARLY=235, LBRACE=236, RBRACE=237, 
-		LPAREN=238, RPAREN=239, COMMA=240, DOT=241, ARROW=242, ASSIGN=243, PLUS=244, 
-		MINUS=245, STAR=246, SLASH=247, LE=248, GE=249, LT=250, GT=251, EQ=252, 
-		NE=253, DAYCOUNT=254, DATE=255, QUANTITY=256, NUMBER=257, STRING=258, 
-		UNTERMINATED_STRING=259, IDENT=260, NON_ASCII_NAME=261, LINE_COMMENT=262, 
-		BLOCK_COMMENT=263, UNTERMINATED_COMMENT=264, WS=265, UNEXPECTED_CHAR=266;
+		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, RENEWAL=61, X=62, 
+		AT=63, OPTION=64, MARKET=65, RVG=66, GUARANTOR=67, COVERS=68, HONOURED=69, 
+		DISOWNED=70, GUARANTEES=71, CAP=72, UNTIL=73, LOAN=74, OBLIGOR=75, FLEET=76, 
+		DELIVERIES=77, UNITS=78, UNIT_COST=79, DEPRECIATE=80, DECLINING=81, POWER_PRICE=82, 
+		POWER=83, PUE=84, MAINTENANCE=85, MARKET_VALUE=86, GENERATION=87, CONTRACT=88, 
+		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, TERMINATION_FEE=94, 
+		BREAK_OPTION=95, BREAKS=96, NOTICE=97, AMORTISING=98, PREPAYMENT=99, APPLIED=100, 
+		DEPTH=101, IMPACT=102, LIMIT=103, COSTS=104, KEEP=105, CONTRACTS=106, 
+		RESERVE=107, ALL=108, MONTH=109, TRANCHE=110, BALANCE=111, COUPON=112, 
+		FIXED=113, INTEREST_ONLY=114, INTEREST=115, PRINCIPAL=116, AMORTIZE=117, 
+		BULLET=118, LEVEL=119, LINEAR=120, SENIORITY=121, EQUITY=122, CONTRIBUTED=123, 
+		HOLDERS=124, ACCOUNT=125, TARGET=126, INITIAL=127, EARNS=128, FEE=129, 
+		TEST=130, OVER=131, TRAILING=132, NEXT=133, TRIGGER=134, TRIPS=135, CURES=136, 
+		AFTER=137, ACCRUING=138, INSTALMENTS=139, DEFAULT_INTEREST=140, WHEN=141, 
+		DEFAULT=142, GRACE=143, CFADS=144, INCLUDES=145, WATERFALL=146, USING=147, 
+		FILL=148, RELEASE=149, HOLD=150, REST=151, IN=152, DISTRIBUTE=153, SWEEP=154, 
+		PRO_RATA=155, SEQUENTIAL=156, ACCELERATE=157, CURE=158, UP=159, TIMES=160, 
+		PREPAYING=161, INTO=162, TO=163, HURDLE=164, CARRY=165, CATCH_UP=166, 
+		CALLS=167, CALLED=168, DEAL_BY_DEAL=169, IF=170, ELSE=171, THEN=172, ENFORCEMENT=173, 
+		SELL=174, HAIRCUT=175, LAG=176, TAKEN=177, DEFLATE=178, GROW=179, DROP=180, 
+		BY=181, DEFAULTS=182, PER=183, GPU=184, GPU_HOUR=185, HOUR=186, KW=187, 
+		MW=188, KWH=189, MWH=190, COIN=191, COINS=192, EH_S=193, DAY=194, SHARE=195, 
+		YEAR=196, OF=197, AND=198, OR=199, NOT=200, PIK=201, ISSUE_PRICE=202, 
+		COMMITMENT=203, AVAILABLE=204, DRAWS=205, COMMITMENT_FEE=206, STEP_UP=207, 
+		TARGET_BALANCE=208, MARGIN=209, GRID=210, BELOW=211, UNPAID=212, AGAINST=213, 
+		ADVANCE=214, INVESTMENT_GRADE=215, WHILE=216, HOLDING=217, FACE=218, MARK=219, 
+		DISCOUNT=220, PAR=221, HOLDINGS=222, HASHRATE=223, NETWORK=224, REWARDS=225, 
+		COVER=226, CONVERTIBLE=227, EARLY=228, ABOVE=229, PUT=230, CALL=231, COMPLETION=232, 
+		DELAYED=233, PHASED=234, INDEXED=235, YEARLY=236, LBRACE=237, RBRACE=238, 
+		LPAREN=239, RPAREN=240, COMMA=241, DOT=242, ARROW=243, ASSIGN=244, PLUS=245, 
+		MINUS=246, STAR=247, SLASH=248, LE=249, GE=250, LT=251, GT=252, EQ=253, 
+		NE=254, DAYCOUNT=255, DATE=256, QUANTITY=257, NUMBER=258, STRING=259, 
+		UNTERMINATED_STRING=260, IDENT=261, NON_ASCII_NAME=262, LINE_COMMENT=263, 
+		BLOCK_COMMENT=264, UNTERMINATED_COMMENT=265, WS=266, UNEXPECTED_CHAR=267;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -130,10 +130,10 @@ public partial class DealLangParser : Parser {
 		"'normal'", "'drawn'", "'loading'", "'beta'", "'mean'", "'sd'", "'rating'", 
 		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", "'disowned'", 
-		"'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", "'fleet'", 
-		"'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'escalating'", "'starts'", "'term'", "'renewals'", "'renewal'", "'x'", 
+		"'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", 
+		"'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
 		"'utilisation'", "'relet'", "'termination_fee'", "'break_option'", "'breaks'", 
@@ -171,35 +171,35 @@ public partial class DealLangParser : Parser {
 		"NORMAL", "DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
 		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
 		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
-		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", "HONOURED", 
-		"DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", 
-		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
-		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
-		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", 
-		"DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", 
-		"MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"ACCRUING", "INSTALMENTS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"RENEWAL", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", 
+		"HONOURED", "DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", 
+		"FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", 
+		"POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", 
+		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
+		"TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", 
+		"APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", 
+		"ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "ACCRUING", "INSTALMENTS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", 
+		"GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", 
+		"HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", 
+		"CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", 
+		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
+		"KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", 
+		"OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
+		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "COMPLETION", 
+		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -444,7 +444,7 @@ public partial class DealLangParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 1263541239173627909L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1263541239173627909L) != 0) || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 181;
@@ -771,7 +771,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3447435146007905272L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -823,6 +823,7 @@ public partial class DealLangParser : Parser {
 				case ESCALATING:
 				case STARTS:
 				case TERM:
+				case RENEWAL:
 				case OPTION:
 				case MARKET:
 				case GUARANTOR:
@@ -1030,7 +1031,7 @@ public partial class DealLangParser : Parser {
 			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -35184372088833L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -70368744177665L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4095L) != 0)) {
 				{
 				State = 227;
 				ErrorHandler.Sync(this);
@@ -1101,6 +1102,7 @@ public partial class DealLangParser : Parser {
 				case STARTS:
 				case TERM:
 				case RENEWALS:
+				case RENEWAL:
 				case X:
 				case AT:
 				case OPTION:
@@ -1671,6 +1673,7 @@ public partial class DealLangParser : Parser {
 			case ESCALATING:
 			case STARTS:
 			case TERM:
+			case RENEWAL:
 			case OPTION:
 			case MARKET:
 			case GUARANTOR:
@@ -2184,7 +2187,7 @@ public partial class DealLangParser : Parser {
 			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 1729382256910270465L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 310;
@@ -2788,7 +2791,7 @@ public partial class DealLangParser : Parser {
 			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 393;
@@ -2897,12 +2900,13 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class RenewalsItemContext : LeaseItemContext {
+		public DurationContext term;
+		public DurationContext _duration;
+		public IList<DurationContext> _rb = new List<DurationContext>();
+		public DurationContext rn;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
 			return GetRuleContext<RenewalCountContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] AT() { return GetTokens(DealLangParser.AT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT(int i) {
@@ -2910,8 +2914,24 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LESSEE() { return GetToken(DealLangParser.LESSEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
+			return GetRuleContext<BreakFeeContext>(0);
+		}
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3029,7 +3049,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 474;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -3123,7 +3143,7 @@ public partial class DealLangParser : Parser {
 				State = 427;
 				renewalCount();
 				State = 428;
-				duration();
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 429;
 				Match(AT);
 				State = 430;
@@ -3144,37 +3164,93 @@ public partial class DealLangParser : Parser {
 					}
 					break;
 				}
+				State = 455;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 437;
+					Match(WITH);
+					State = 438;
+					Match(BREAK_OPTION);
+					State = 439;
+					Match(AT);
+					State = 440;
+					((RenewalsItemContext)_localctx)._duration = duration();
+					((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
+					State = 445;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 441;
+						Match(COMMA);
+						State = 442;
+						((RenewalsItemContext)_localctx)._duration = duration();
+						((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
+						}
+						}
+						State = 447;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 450;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==NOTICE) {
+						{
+						State = 448;
+						Match(NOTICE);
+						State = 449;
+						((RenewalsItemContext)_localctx).rn = duration();
+						}
+					}
+
+					State = 453;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==FEE) {
+						{
+						State = 452;
+						breakFee();
+						}
+					}
+
+					}
+				}
+
 				}
 				break;
 			case RVG:
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 437;
+				State = 457;
 				Match(RVG);
-				State = 439;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 438;
+					State = 458;
 					rvgPart();
 					}
 					}
-					State = 441;
+					State = 461;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
+				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 443;
+				State = 463;
 				Match(DAYCOUNT_KW);
-				State = 444;
+				State = 464;
 				dayCount();
 				}
 				break;
@@ -3182,7 +3258,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 445;
+				State = 465;
 				guarantorClause();
 				}
 				break;
@@ -3190,9 +3266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 446;
+				State = 466;
 				Match(PHASED);
-				State = 447;
+				State = 467;
 				ident();
 				}
 				break;
@@ -3200,25 +3276,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 448;
+				State = 468;
 				Match(TERMINATION_FEE);
-				State = 449;
+				State = 469;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 455;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 450;
+					State = 470;
 					Match(AMORTISING);
-					State = 453;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 451;
+						State = 471;
 						Match(TO);
-						State = 452;
+						State = 472;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3232,48 +3308,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 457;
+				State = 477;
 				Match(BREAK_OPTION);
-				State = 458;
+				State = 478;
 				Match(AT);
-				State = 459;
+				State = 479;
 				((LeaseBreakOptionItemContext)_localctx)._duration = duration();
 				((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
-				State = 464;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 460;
+					State = 480;
 					Match(COMMA);
-					State = 461;
+					State = 481;
 					((LeaseBreakOptionItemContext)_localctx)._duration = duration();
 					((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 					}
 					}
-					State = 466;
+					State = 486;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 469;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOTICE) {
 					{
-					State = 467;
+					State = 487;
 					Match(NOTICE);
-					State = 468;
+					State = 488;
 					((LeaseBreakOptionItemContext)_localctx).notice = duration();
 					}
 				}
 
-				State = 472;
+				State = 492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 471;
+					State = 491;
 					breakFee();
 					}
 				}
@@ -3346,20 +3422,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 483;
+			State = 503;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 496;
 				Match(FEE);
-				State = 477;
+				State = 497;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 478;
+				State = 498;
 				Match(OF);
-				State = 479;
+				State = 499;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3367,9 +3443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 501;
 				Match(FEE);
-				State = 482;
+				State = 502;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3453,14 +3529,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 492;
+			State = 512;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 505;
 				Match(YEARLY);
 				}
 				break;
@@ -3468,9 +3544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 506;
 				Match(FLOOR);
-				State = 487;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3478,9 +3554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 508;
 				Match(CAP);
-				State = 489;
+				State = 509;
 				expr(0);
 				}
 				break;
@@ -3488,9 +3564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
+				State = 510;
 				Match(LAG);
-				State = 491;
+				State = 511;
 				duration();
 				}
 				break;
@@ -3531,22 +3607,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 497;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 514;
 				Match(NUMBER);
-				State = 495;
+				State = 515;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 516;
 				Match(QUANTITY);
 				}
 				break;
@@ -3620,16 +3696,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 505;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 499;
+				State = 519;
 				Match(GUARANTEES);
-				State = 500;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3637,9 +3713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 521;
 				Match(CAP);
-				State = 502;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3647,9 +3723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 503;
+				State = 523;
 				Match(UNTIL);
-				State = 504;
+				State = 524;
 				Match(DATE);
 				}
 				break;
@@ -3701,21 +3777,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 527;
 			Match(GUARANTOR);
-			State = 508;
+			State = 528;
 			_localctx.party = ident();
-			State = 512;
+			State = 532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2305843009213694001L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 2305843009213694001L) != 0)) {
 				{
 				{
-				State = 509;
+				State = 529;
 				guarantorPart();
 				}
 				}
-				State = 514;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3805,16 +3881,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 527;
+			State = 547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 535;
 				Match(CAP);
-				State = 516;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -3822,9 +3898,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 537;
 				Match(UNTIL);
-				State = 518;
+				State = 538;
 				Match(DATE);
 				}
 				break;
@@ -3832,9 +3908,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
+				State = 539;
 				Match(FEE);
-				State = 520;
+				State = 540;
 				expr(0);
 				}
 				break;
@@ -3842,18 +3918,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 541;
 				Match(COVERS);
-				State = 522;
+				State = 542;
 				coverage();
-				State = 525;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 523;
+					State = 543;
 					Match(AND);
-					State = 524;
+					State = 544;
 					coverage();
 					}
 				}
@@ -3899,7 +3975,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
+			State = 549;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3956,27 +4032,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 531;
+			State = 551;
 			Match(LOAN);
-			State = 532;
+			State = 552;
 			_localctx.name = ident();
-			State = 533;
+			State = 553;
 			Match(LBRACE);
-			State = 537;
+			State = 557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 534;
+				State = 554;
 				loanItem();
 				}
 				}
-				State = 539;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 540;
+			State = 560;
 			Match(RBRACE);
 			}
 		}
@@ -4160,16 +4236,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 594;
+			State = 614;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 542;
+				State = 562;
 				Match(OBLIGOR);
-				State = 543;
+				State = 563;
 				ident();
 				}
 				break;
@@ -4177,9 +4253,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 564;
 				Match(BALANCE);
-				State = 545;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -4187,9 +4263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 546;
+				State = 566;
 				Match(COUPON);
-				State = 547;
+				State = 567;
 				couponTerms();
 				}
 				break;
@@ -4197,11 +4273,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 548;
+				State = 568;
 				Match(INTEREST_ONLY);
-				State = 549;
+				State = 569;
 				Match(UNTIL);
-				State = 550;
+				State = 570;
 				Match(DATE);
 				}
 				break;
@@ -4209,16 +4285,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 551;
+				State = 571;
 				Match(AMORTIZE);
-				State = 552;
+				State = 572;
 				amortization();
-				State = 554;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 553;
+					State = 573;
 					Match(IDENT);
 					}
 				}
@@ -4229,9 +4305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 556;
+				State = 576;
 				Match(MATURITY);
-				State = 557;
+				State = 577;
 				Match(DATE);
 				}
 				break;
@@ -4239,84 +4315,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 558;
+				State = 578;
 				Match(RECOVERY);
-				State = 559;
+				State = 579;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 562;
+				State = 582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 560;
+					State = 580;
 					Match(AFTER);
-					State = 561;
+					State = 581;
 					duration();
 					}
 				}
 
-				State = 566;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 564;
+					State = 584;
 					Match(ACCRUING);
-					State = 565;
+					State = 585;
 					recoveryAccrual();
 					}
 				}
 
-				State = 585;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 568;
+					State = 588;
 					Match(IN);
-					State = 583;
+					State = 603;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 569;
+						State = 589;
 						Match(NUMBER);
-						State = 570;
+						State = 590;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 571;
+						State = 591;
 						Match(INSTALMENTS);
-						State = 572;
+						State = 592;
 						Match(LBRACE);
-						State = 579;
+						State = 599;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3429420747498423272L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 							{
 							{
-							State = 573;
+							State = 593;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 575;
+							State = 595;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 574;
+								State = 594;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 581;
+							State = 601;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 582;
+						State = 602;
 						Match(RBRACE);
 						}
 						break;
@@ -4332,7 +4408,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 587;
+				State = 607;
 				stepUp();
 				}
 				break;
@@ -4340,7 +4416,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 608;
 				marginGrid();
 				}
 				break;
@@ -4348,19 +4424,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 589;
+				State = 609;
 				Match(DEFAULT_INTEREST);
-				State = 591;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 590;
+					State = 610;
 					Match(PLUS);
 					}
 				}
 
-				State = 593;
+				State = 613;
 				expr(0);
 				}
 				break;
@@ -4419,14 +4495,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 598;
+			State = 618;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 596;
+				State = 616;
 				Match(COUPON);
 				}
 				break;
@@ -4434,7 +4510,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 597;
+				State = 617;
 				expr(0);
 				}
 				break;
@@ -4486,27 +4562,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 620;
 			Match(FLEET);
-			State = 601;
+			State = 621;
 			_localctx.name = ident();
-			State = 602;
+			State = 622;
 			Match(LBRACE);
-			State = 606;
+			State = 626;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
+			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 603;
+				State = 623;
 				fleetItem();
 				}
 				}
-				State = 608;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 609;
+			State = 629;
 			Match(RBRACE);
 			}
 		}
@@ -4703,32 +4779,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 650;
+			State = 670;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 611;
+				State = 631;
 				Match(DELIVERIES);
-				State = 612;
+				State = 632;
 				Match(LBRACE);
-				State = 616;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 613;
+					State = 633;
 					delivery();
 					}
 					}
-					State = 618;
+					State = 638;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 619;
+				State = 639;
 				Match(RBRACE);
 				}
 				break;
@@ -4736,9 +4812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 620;
+				State = 640;
 				Match(UNITS);
-				State = 621;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4746,9 +4822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
+				State = 642;
 				Match(UNIT_COST);
-				State = 623;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4756,11 +4832,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 644;
 				Match(DEPRECIATE);
-				State = 625;
+				State = 645;
 				Match(STRAIGHT_LINE);
-				State = 626;
+				State = 646;
 				duration();
 				}
 				break;
@@ -4768,13 +4844,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 627;
+				State = 647;
 				Match(DEPRECIATE);
-				State = 628;
+				State = 648;
 				Match(DECLINING);
-				State = 629;
+				State = 649;
 				expr(0);
-				State = 630;
+				State = 650;
 				perYear();
 				}
 				break;
@@ -4782,9 +4858,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 632;
+				State = 652;
 				Match(POWER);
-				State = 633;
+				State = 653;
 				expr(0);
 				}
 				break;
@@ -4792,9 +4868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 634;
+				State = 654;
 				Match(PUE);
-				State = 635;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -4802,9 +4878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 636;
+				State = 656;
 				Match(POWER_PRICE);
-				State = 637;
+				State = 657;
 				expr(0);
 				}
 				break;
@@ -4812,11 +4888,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 638;
+				State = 658;
 				Match(MAINTENANCE);
-				State = 639;
+				State = 659;
 				expr(0);
-				State = 640;
+				State = 660;
 				perYear();
 				}
 				break;
@@ -4824,15 +4900,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 642;
+				State = 662;
 				Match(MARKET_VALUE);
-				State = 643;
+				State = 663;
 				expr(0);
-				State = 644;
+				State = 664;
 				Match(DECLINING);
-				State = 645;
+				State = 665;
 				expr(0);
-				State = 646;
+				State = 666;
 				perYear();
 				}
 				break;
@@ -4840,9 +4916,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 648;
+				State = 668;
 				Match(GENERATION);
-				State = 649;
+				State = 669;
 				ident();
 				}
 				break;
@@ -4899,31 +4975,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 672;
 			Match(CONTRACT);
-			State = 653;
+			State = 673;
 			_localctx.name = ident();
-			State = 654;
+			State = 674;
 			Match(ON);
-			State = 655;
+			State = 675;
 			_localctx.fleet = ident();
-			State = 656;
+			State = 676;
 			Match(LBRACE);
-			State = 660;
+			State = 680;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 1210107560199L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 2420215120391L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 657;
+				State = 677;
 				contractItem();
 				}
 				}
-				State = 662;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 663;
+			State = 683;
 			Match(RBRACE);
 			}
 		}
@@ -5152,16 +5228,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 721;
+			State = 741;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 685;
 				Match(CUSTOMER);
-				State = 666;
+				State = 686;
 				ident();
 				}
 				break;
@@ -5169,9 +5245,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 667;
+				State = 687;
 				Match(UNITS);
-				State = 668;
+				State = 688;
 				expr(0);
 				}
 				break;
@@ -5179,11 +5255,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 689;
 				Match(PRICE);
-				State = 670;
+				State = 690;
 				Match(AT);
-				State = 671;
+				State = 691;
 				Match(MARKET);
 				}
 				break;
@@ -5191,9 +5267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 672;
+				State = 692;
 				Match(PRICE);
-				State = 673;
+				State = 693;
 				expr(0);
 				}
 				break;
@@ -5201,11 +5277,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 674;
+				State = 694;
 				Match(HOUR);
-				State = 675;
+				State = 695;
 				expr(0);
-				State = 676;
+				State = 696;
 				perYear();
 				}
 				break;
@@ -5213,9 +5289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 678;
+				State = 698;
 				Match(TAKE_OR_PAY);
-				State = 679;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5223,9 +5299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 680;
+				State = 700;
 				Match(STARTS);
-				State = 681;
+				State = 701;
 				Match(DATE);
 				}
 				break;
@@ -5233,9 +5309,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 682;
+				State = 702;
 				Match(TERM);
-				State = 683;
+				State = 703;
 				duration();
 				}
 				break;
@@ -5243,25 +5319,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 684;
+				State = 704;
 				Match(TERMINATION_FEE);
-				State = 685;
+				State = 705;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 691;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 686;
+					State = 706;
 					Match(AMORTISING);
-					State = 689;
+					State = 709;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 687;
+						State = 707;
 						Match(TO);
-						State = 688;
+						State = 708;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5275,17 +5351,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 693;
+				State = 713;
 				Match(RENEWALS);
-				State = 694;
+				State = 714;
 				renewalCount();
-				State = 695;
+				State = 715;
 				duration();
-				State = 696;
+				State = 716;
 				Match(AT);
-				State = 697;
+				State = 717;
 				Match(CUSTOMER);
-				State = 698;
+				State = 718;
 				Match(OPTION);
 				}
 				break;
@@ -5293,20 +5369,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 700;
+				State = 720;
 				Match(PREPAYMENT);
-				State = 701;
+				State = 721;
 				expr(0);
-				State = 705;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 702;
+					State = 722;
 					Match(APPLIED);
-					State = 703;
+					State = 723;
 					Match(OVER);
-					State = 704;
+					State = 724;
 					Match(TERM);
 					}
 				}
@@ -5317,7 +5393,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 707;
+				State = 727;
 				guarantorClause();
 				}
 				break;
@@ -5325,34 +5401,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 708;
+				State = 728;
 				Match(BREAK_OPTION);
-				State = 709;
+				State = 729;
 				Match(AT);
-				State = 710;
+				State = 730;
 				duration();
-				State = 715;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 711;
+					State = 731;
 					Match(COMMA);
-					State = 712;
+					State = 732;
 					duration();
 					}
 					}
-					State = 717;
+					State = 737;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 719;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 718;
+					State = 738;
 					breakFee();
 					}
 				}
@@ -5407,27 +5483,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 723;
+			State = 743;
 			Match(COINS);
-			State = 724;
+			State = 744;
 			_localctx.name = ident();
-			State = 725;
+			State = 745;
 			Match(LBRACE);
-			State = 729;
+			State = 749;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 1573123L) != 0) || ((((_la - 222)) & ~0x3f) == 0 && ((1L << (_la - 222)) & 15L) != 0)) {
 				{
 				{
-				State = 726;
+				State = 746;
 				coinsItem();
 				}
 				}
-				State = 731;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 732;
+			State = 752;
 			Match(RBRACE);
 			}
 		}
@@ -5577,16 +5653,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 752;
+			State = 772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 734;
+				State = 754;
 				Match(HOLDINGS);
-				State = 735;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5594,9 +5670,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 756;
 				Match(PRICE);
-				State = 737;
+				State = 757;
 				ident();
 				}
 				break;
@@ -5604,9 +5680,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 758;
 				Match(HASHRATE);
-				State = 739;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5614,9 +5690,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 740;
+				State = 760;
 				Match(NETWORK);
-				State = 741;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5624,9 +5700,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 742;
+				State = 762;
 				Match(REWARDS);
-				State = 743;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5634,9 +5710,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 744;
+				State = 764;
 				Match(POWER);
-				State = 745;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5644,9 +5720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 746;
+				State = 766;
 				Match(POWER_PRICE);
-				State = 747;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5654,9 +5730,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 748;
+				State = 768;
 				Match(DEPTH);
-				State = 749;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5664,9 +5740,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 750;
+				State = 770;
 				Match(IMPACT);
-				State = 751;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5718,20 +5794,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 774;
 			Match(DATE);
-			State = 755;
+			State = 775;
 			_localctx.units = expr(0);
-			State = 756;
+			State = 776;
 			Match(AT);
-			State = 757;
+			State = 777;
 			_localctx.cost = expr(0);
-			State = 759;
+			State = 779;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 758;
+				State = 778;
 				Match(COMMA);
 				}
 			}
@@ -5784,27 +5860,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 761;
+			State = 781;
 			Match(TRANCHE);
-			State = 762;
+			State = 782;
 			_localctx.name = ident();
-			State = 763;
+			State = 783;
 			Match(LBRACE);
-			State = 767;
+			State = 787;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 19333812462813185L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 764;
+				State = 784;
 				trancheItem();
 				}
 				}
-				State = 769;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 770;
+			State = 790;
 			Match(RBRACE);
 			}
 		}
@@ -5853,38 +5929,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 792;
 			_localctx.rate = expr(0);
-			State = 774;
+			State = 794;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 773;
+				State = 793;
 				Match(FIXED);
 				}
 			}
 
-			State = 778;
+			State = 798;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 776;
+				State = 796;
 				Match(FLOOR);
-				State = 777;
+				State = 797;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 782;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 780;
+				State = 800;
 				Match(CAP);
-				State = 781;
+				State = 801;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6225,16 +6301,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 863;
+			State = 883;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 784;
+				State = 804;
 				Match(BALANCE);
-				State = 785;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -6242,9 +6318,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 786;
+				State = 806;
 				Match(COUPON);
-				State = 787;
+				State = 807;
 				couponTerms();
 				}
 				break;
@@ -6252,26 +6328,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 808;
 				Match(PIK);
-				State = 790;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 789;
+					State = 809;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 794;
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 792;
+					State = 812;
 					Match(WHEN);
-					State = 793;
+					State = 813;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6282,9 +6358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 796;
+				State = 816;
 				Match(PIK);
-				State = 797;
+				State = 817;
 				Match(UNPAID);
 				}
 				break;
@@ -6292,9 +6368,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 798;
+				State = 818;
 				Match(ISSUE_PRICE);
-				State = 799;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6302,9 +6378,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
+				State = 820;
 				Match(COMMITMENT);
-				State = 801;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6312,11 +6388,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 822;
 				Match(AVAILABLE);
-				State = 803;
+				State = 823;
 				Match(UNTIL);
-				State = 804;
+				State = 824;
 				Match(DATE);
 				}
 				break;
@@ -6324,25 +6400,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 805;
+				State = 825;
 				Match(DRAWS);
-				State = 806;
+				State = 826;
 				Match(LBRACE);
-				State = 810;
+				State = 830;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 807;
+					State = 827;
 					schedulePoint();
 					}
 					}
-					State = 812;
+					State = 832;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 813;
+				State = 833;
 				Match(RBRACE);
 				}
 				break;
@@ -6350,15 +6426,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 814;
+				State = 834;
 				Match(DRAWS);
-				State = 815;
+				State = 835;
 				Match(AGAINST);
-				State = 816;
+				State = 836;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 817;
+				State = 837;
 				Match(ADVANCE);
-				State = 818;
+				State = 838;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6366,9 +6442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 820;
+				State = 840;
 				Match(COMMITMENT_FEE);
-				State = 821;
+				State = 841;
 				expr(0);
 				}
 				break;
@@ -6376,7 +6452,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 822;
+				State = 842;
 				stepUp();
 				}
 				break;
@@ -6384,7 +6460,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 823;
+				State = 843;
 				marginGrid();
 				}
 				break;
@@ -6392,15 +6468,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 824;
+				State = 844;
 				Match(MARGIN);
-				State = 825;
+				State = 845;
 				Match(INVESTMENT_GRADE);
-				State = 826;
+				State = 846;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 827;
+				State = 847;
 				Match(ELSE);
-				State = 828;
+				State = 848;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6408,9 +6484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 830;
+				State = 850;
 				Match(TARGET_BALANCE);
-				State = 831;
+				State = 851;
 				expr(0);
 				}
 				break;
@@ -6418,11 +6494,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 832;
+				State = 852;
 				Match(INTEREST_ONLY);
-				State = 833;
+				State = 853;
 				Match(UNTIL);
-				State = 834;
+				State = 854;
 				Match(DATE);
 				}
 				break;
@@ -6430,9 +6506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 835;
+				State = 855;
 				Match(AMORTIZE);
-				State = 836;
+				State = 856;
 				amortization();
 				}
 				break;
@@ -6440,9 +6516,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 837;
+				State = 857;
 				Match(MATURITY);
-				State = 838;
+				State = 858;
 				Match(DATE);
 				}
 				break;
@@ -6450,9 +6526,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 839;
+				State = 859;
 				Match(SENIORITY);
-				State = 840;
+				State = 860;
 				Match(NUMBER);
 				}
 				break;
@@ -6460,7 +6536,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 841;
+				State = 861;
 				guarantorClause();
 				}
 				break;
@@ -6468,50 +6544,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 842;
+				State = 862;
 				Match(CONVERTIBLE);
-				State = 843;
+				State = 863;
 				Match(AT);
-				State = 844;
+				State = 864;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 845;
+				State = 865;
 				Match(AGAINST);
-				State = 846;
+				State = 866;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 850;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 847;
+					State = 867;
 					Match(EARLY);
-					State = 848;
+					State = 868;
 					Match(ABOVE);
-					State = 849;
+					State = 869;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 855;
+				State = 875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 852;
+					State = 872;
 					convertiblePut();
 					}
 					}
-					State = 857;
+					State = 877;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 859;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 858;
+					State = 878;
 					convertibleCall();
 					}
 				}
@@ -6522,9 +6598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 861;
+				State = 881;
 				Match(COMPLETION);
-				State = 862;
+				State = 882;
 				expr(0);
 				}
 				break;
@@ -6569,13 +6645,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 865;
+			State = 885;
 			Match(PUT);
-			State = 866;
+			State = 886;
 			Match(DATE);
-			State = 867;
+			State = 887;
 			Match(AT);
-			State = 868;
+			State = 888;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6619,15 +6695,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
+			State = 890;
 			Match(CALL);
-			State = 871;
+			State = 891;
 			Match(FROM);
-			State = 872;
+			State = 892;
 			Match(DATE);
-			State = 873;
+			State = 893;
 			Match(ABOVE);
-			State = 874;
+			State = 894;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6674,26 +6750,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 896;
 			Match(STEP_UP);
-			State = 877;
+			State = 897;
 			expr(0);
-			State = 882;
+			State = 902;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 878;
+				State = 898;
 				Match(FROM);
-				State = 879;
+				State = 899;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 880;
+				State = 900;
 				Match(WHILE);
-				State = 881;
+				State = 901;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6754,41 +6830,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 904;
 			Match(MARGIN);
-			State = 885;
+			State = 905;
 			Match(GRID);
-			State = 886;
+			State = 906;
 			_localctx.test = ident();
-			State = 887;
+			State = 907;
 			Match(LBRACE);
-			State = 891;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 888;
+				State = 908;
 				gridTier();
 				}
 				}
-				State = 893;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 896;
+			State = 916;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 894;
+				State = 914;
 				Match(ELSE);
-				State = 895;
+				State = 915;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 898;
+			State = 918;
 			Match(RBRACE);
 			}
 		}
@@ -6833,11 +6909,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 920;
 			Match(BELOW);
-			State = 901;
+			State = 921;
 			_localctx.bound = expr(0);
-			State = 902;
+			State = 922;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6919,14 +6995,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 916;
+			State = 936;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 904;
+				State = 924;
 				Match(BULLET);
 				}
 				break;
@@ -6934,7 +7010,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 905;
+				State = 925;
 				Match(LEVEL);
 				}
 				break;
@@ -6942,7 +7018,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 906;
+				State = 926;
 				Match(LINEAR);
 				}
 				break;
@@ -6950,25 +7026,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 907;
+				State = 927;
 				Match(SCHEDULE);
-				State = 908;
+				State = 928;
 				Match(LBRACE);
-				State = 912;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 909;
+					State = 929;
 					schedulePoint();
 					}
 					}
-					State = 914;
+					State = 934;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 915;
+				State = 935;
 				Match(RBRACE);
 				}
 				break;
@@ -7022,27 +7098,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 938;
 			Match(HOLDING);
-			State = 919;
+			State = 939;
 			_localctx.name = ident();
-			State = 920;
+			State = 940;
 			Match(LBRACE);
-			State = 924;
+			State = 944;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 25166853L) != 0)) {
 				{
 				{
-				State = 921;
+				State = 941;
 				holdingItem();
 				}
 				}
-				State = 926;
+				State = 946;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 927;
+			State = 947;
 			Match(RBRACE);
 			}
 		}
@@ -7176,20 +7252,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 952;
+			State = 972;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 929;
+				State = 949;
 				Match(OF);
-				State = 930;
+				State = 950;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 931;
+				State = 951;
 				Match(DOT);
-				State = 932;
+				State = 952;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7197,9 +7273,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 954;
 				Match(SHARE);
-				State = 935;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7207,9 +7283,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 936;
+				State = 956;
 				Match(FACE);
-				State = 937;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7217,9 +7293,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 938;
+				State = 958;
 				Match(MARK);
-				State = 939;
+				State = 959;
 				Match(PAR);
 				}
 				break;
@@ -7227,9 +7303,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 940;
+				State = 960;
 				Match(MARK);
-				State = 941;
+				State = 961;
 				ident();
 				}
 				break;
@@ -7237,19 +7313,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 942;
+				State = 962;
 				Match(MARKET);
-				State = 944;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 943;
+					State = 963;
 					holdingMarketTerm();
 					}
 					}
-					State = 946;
+					State = 966;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7259,13 +7335,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 948;
+				State = 968;
 				Match(DRAWS);
-				State = 949;
+				State = 969;
 				Match(CALLED);
-				State = 950;
+				State = 970;
 				Match(FROM);
-				State = 951;
+				State = 971;
 				ident();
 				}
 				break;
@@ -7339,16 +7415,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 960;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 974;
 				Match(DISCOUNT);
-				State = 955;
+				State = 975;
 				expr(0);
 				}
 				break;
@@ -7356,9 +7432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 976;
 				Match(DEPTH);
-				State = 957;
+				State = 977;
 				expr(0);
 				}
 				break;
@@ -7366,9 +7442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 978;
 				Match(IMPACT);
-				State = 959;
+				State = 979;
 				expr(0);
 				}
 				break;
@@ -7422,27 +7498,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 982;
 			Match(EQUITY);
-			State = 963;
+			State = 983;
 			_localctx.name = ident();
-			State = 964;
+			State = 984;
 			Match(LBRACE);
-			State = 968;
+			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 965;
+				State = 985;
 				equityItem();
 				}
 				}
-				State = 970;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 971;
+			State = 991;
 			Match(RBRACE);
 			}
 		}
@@ -7578,16 +7654,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 1008;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 973;
+				State = 993;
 				Match(CONTRIBUTED);
-				State = 974;
+				State = 994;
 				expr(0);
 				}
 				break;
@@ -7595,23 +7671,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 975;
+				State = 995;
 				Match(HOLDERS);
-				State = 976;
+				State = 996;
 				holder();
-				State = 981;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 977;
+					State = 997;
 					Match(COMMA);
-					State = 978;
+					State = 998;
 					holder();
 					}
 					}
-					State = 983;
+					State = 1003;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7621,9 +7697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 1004;
 				Match(HURDLE);
-				State = 985;
+				State = 1005;
 				expr(0);
 				}
 				break;
@@ -7631,32 +7707,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 986;
+				State = 1006;
 				Match(CARRY);
-				State = 987;
+				State = 1007;
 				expr(0);
-				State = 988;
+				State = 1008;
 				Match(TO);
-				State = 989;
+				State = 1009;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 992;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 990;
+					State = 1010;
 					Match(CATCH_UP);
-					State = 991;
+					State = 1011;
 					expr(0);
 					}
 				}
 
-				State = 995;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 994;
+					State = 1014;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7667,9 +7743,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 997;
+				State = 1017;
 				Match(COMMITMENT);
-				State = 998;
+				State = 1018;
 				expr(0);
 				}
 				break;
@@ -7677,23 +7753,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 999;
+				State = 1019;
 				Match(CALLS);
-				State = 1000;
+				State = 1020;
 				capitalCall();
-				State = 1005;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 1021;
 					Match(COMMA);
-					State = 1002;
+					State = 1022;
 					capitalCall();
 					}
 					}
-					State = 1007;
+					State = 1027;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7750,32 +7826,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1010;
+			State = 1030;
 			ident();
-			State = 1011;
+			State = 1031;
 			expr(0);
-			State = 1020;
+			State = 1040;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1012;
+				State = 1032;
 				Match(LBRACE);
-				State = 1016;
+				State = 1036;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
+				while (((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 7L) != 0)) {
 					{
 					{
-					State = 1013;
+					State = 1033;
 					holderTerm();
 					}
 					}
-					State = 1018;
+					State = 1038;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1019;
+				State = 1039;
 				Match(RBRACE);
 				}
 			}
@@ -7850,16 +7926,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 1028;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1022;
+				State = 1042;
 				Match(HURDLE);
-				State = 1023;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7867,9 +7943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1024;
+				State = 1044;
 				Match(CARRY);
-				State = 1025;
+				State = 1045;
 				expr(0);
 				}
 				break;
@@ -7877,9 +7953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1026;
+				State = 1046;
 				Match(CATCH_UP);
-				State = 1027;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -7923,9 +7999,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1030;
+			State = 1050;
 			Match(DATE);
-			State = 1031;
+			State = 1051;
 			expr(0);
 			}
 		}
@@ -7975,32 +8051,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
+			State = 1053;
 			Match(ACCOUNT);
-			State = 1034;
+			State = 1054;
 			_localctx.name = ident();
-			State = 1043;
+			State = 1063;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1035;
+				State = 1055;
 				Match(LBRACE);
-				State = 1039;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
+				while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 7L) != 0)) {
 					{
 					{
-					State = 1036;
+					State = 1056;
 					accountItem();
 					}
 					}
-					State = 1041;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1042;
+				State = 1062;
 				Match(RBRACE);
 				}
 			}
@@ -8075,16 +8151,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1051;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1045;
+				State = 1065;
 				Match(TARGET);
-				State = 1046;
+				State = 1066;
 				expr(0);
 				}
 				break;
@@ -8092,9 +8168,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1047;
+				State = 1067;
 				Match(INITIAL);
-				State = 1048;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -8102,9 +8178,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1049;
+				State = 1069;
 				Match(EARNS);
-				State = 1050;
+				State = 1070;
 				expr(0);
 				}
 				break;
@@ -8165,31 +8241,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1053;
+			State = 1073;
 			Match(FEE);
-			State = 1054;
+			State = 1074;
 			_localctx.name = ident();
-			State = 1055;
+			State = 1075;
 			Match(LBRACE);
-			State = 1056;
+			State = 1076;
 			expr(0);
-			State = 1064;
+			State = 1084;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1057;
+				State = 1077;
 				perYear();
-				State = 1062;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1058;
+					State = 1078;
 					Match(ESCALATING);
-					State = 1059;
+					State = 1079;
 					expr(0);
-					State = 1060;
+					State = 1080;
 					perYear();
 					}
 				}
@@ -8197,7 +8273,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1066;
+			State = 1086;
 			Match(RBRACE);
 			}
 		}
@@ -8252,52 +8328,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
+			State = 1088;
 			Match(TEST);
-			State = 1069;
+			State = 1089;
 			_localctx.name = ident();
-			State = 1070;
+			State = 1090;
 			Match(ASSIGN);
-			State = 1071;
+			State = 1091;
 			expr(0);
-			State = 1078;
+			State = 1098;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1072;
+				State = 1092;
 				Match(OVER);
-				State = 1075;
+				State = 1095;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1073;
+					State = 1093;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1074;
+					State = 1094;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1077;
+				State = 1097;
 				duration();
 				}
 			}
 
-			State = 1082;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1080;
+				State = 1100;
 				Match(FROM);
-				State = 1081;
+				State = 1101;
 				Match(DATE);
 				}
 			}
@@ -8384,79 +8460,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1084;
+			State = 1104;
 			Match(TRIGGER);
-			State = 1085;
+			State = 1105;
 			_localctx.name = ident();
-			State = 1086;
+			State = 1106;
 			Match(WHEN);
-			State = 1087;
+			State = 1107;
 			expr(0);
-			State = 1090;
+			State = 1110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1088;
+				State = 1108;
 				Match(FROM);
-				State = 1089;
+				State = 1109;
 				Match(DATE);
 				}
 			}
 
-			State = 1095;
+			State = 1115;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1092;
+				State = 1112;
 				Match(TRIPS);
-				State = 1093;
+				State = 1113;
 				Match(AFTER);
-				State = 1094;
+				State = 1114;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1100;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1097;
+				State = 1117;
 				Match(CURES);
-				State = 1098;
+				State = 1118;
 				Match(AFTER);
-				State = 1099;
+				State = 1119;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1112;
+			State = 1132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1102;
+				State = 1122;
 				Match(CURE);
-				State = 1103;
+				State = 1123;
 				Match(BY);
-				State = 1104;
+				State = 1124;
 				_localctx.curer = ident();
-				State = 1105;
+				State = 1125;
 				Match(UP);
-				State = 1106;
+				State = 1126;
 				Match(TO);
-				State = 1107;
+				State = 1127;
 				_localctx.times = Match(NUMBER);
-				State = 1108;
+				State = 1128;
 				Match(TIMES);
-				State = 1110;
+				State = 1130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1109;
+					State = 1129;
 					cureDestination();
 					}
 				}
@@ -8464,23 +8540,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1114;
+			State = 1134;
 			Match(ARROW);
-			State = 1115;
+			State = 1135;
 			triggerEffect();
-			State = 1120;
+			State = 1140;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1116;
+				State = 1136;
 				Match(COMMA);
-				State = 1117;
+				State = 1137;
 				triggerEffect();
 				}
 				}
-				State = 1122;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8552,43 +8628,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1139;
+			State = 1159;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1123;
+				State = 1143;
 				Match(PREPAYING);
-				State = 1124;
+				State = 1144;
 				ident();
-				State = 1129;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1125;
+					State = 1145;
 					Match(COMMA);
-					State = 1126;
+					State = 1146;
 					ident();
 					}
 					}
-					State = 1131;
+					State = 1151;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1135;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1132;
+					State = 1152;
 					Match(THEN);
-					State = 1133;
+					State = 1153;
 					Match(INTO);
-					State = 1134;
+					State = 1154;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8599,9 +8675,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1137;
+				State = 1157;
 				Match(INTO);
-				State = 1138;
+				State = 1158;
 				ident();
 				}
 				break;
@@ -8690,20 +8766,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1160;
+			State = 1180;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1141;
+				State = 1161;
 				Match(SWEEP);
-				State = 1142;
+				State = 1162;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1143;
+				State = 1163;
 				Match(TO);
-				State = 1144;
+				State = 1164;
 				ident();
 				}
 				break;
@@ -8711,34 +8787,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1145;
+				State = 1165;
 				Match(ACCELERATE);
-				State = 1157;
+				State = 1177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1146;
+					State = 1166;
 					Match(LPAREN);
-					State = 1147;
+					State = 1167;
 					ident();
-					State = 1152;
+					State = 1172;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1148;
+						State = 1168;
 						Match(COMMA);
-						State = 1149;
+						State = 1169;
 						ident();
 						}
 						}
-						State = 1154;
+						State = 1174;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1155;
+					State = 1175;
 					Match(RPAREN);
 					}
 				}
@@ -8749,7 +8825,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1159;
+				State = 1179;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8797,20 +8873,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
+			State = 1182;
 			Match(DEFAULT);
-			State = 1163;
+			State = 1183;
 			Match(WHEN);
-			State = 1164;
+			State = 1184;
 			expr(0);
-			State = 1167;
+			State = 1187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1165;
+				State = 1185;
 				Match(GRACE);
-				State = 1166;
+				State = 1186;
 				duration();
 				}
 			}
@@ -8862,25 +8938,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1189;
 			Match(CFADS);
-			State = 1170;
+			State = 1190;
 			Match(INCLUDES);
-			State = 1171;
+			State = 1191;
 			cfadsItem();
-			State = 1176;
+			State = 1196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1172;
+				State = 1192;
 				Match(COMMA);
-				State = 1173;
+				State = 1193;
 				cfadsItem();
 				}
 				}
-				State = 1178;
+				State = 1198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8920,13 +8996,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1181;
+			State = 1201;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1179;
+				State = 1199;
 				Match(RVG);
 				}
 				break;
@@ -8977,6 +9053,7 @@ public partial class DealLangParser : Parser {
 			case ESCALATING:
 			case STARTS:
 			case TERM:
+			case RENEWAL:
 			case OPTION:
 			case MARKET:
 			case GUARANTOR:
@@ -9105,7 +9182,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1180;
+				State = 1200;
 				ident();
 				}
 				break;
@@ -9155,25 +9232,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1183;
+			State = 1203;
 			Match(WATERFALL);
-			State = 1184;
+			State = 1204;
 			Match(LBRACE);
-			State = 1188;
+			State = 1208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1185;
+				State = 1205;
 				step();
 				}
 				}
-				State = 1190;
+				State = 1210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1211;
 			Match(RBRACE);
 			}
 		}
@@ -9402,39 +9479,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1287;
+			State = 1307;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1193;
+				State = 1213;
 				Match(PAY);
-				State = 1194;
+				State = 1214;
 				((PayStepContext)_localctx).target = reference();
-				State = 1204;
+				State = 1224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1195;
+					State = 1215;
 					Match(USING);
-					State = 1196;
+					State = 1216;
 					ident();
-					State = 1201;
+					State = 1221;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1197;
+						State = 1217;
 						Match(COMMA);
-						State = 1198;
+						State = 1218;
 						ident();
 						}
 						}
-						State = 1203;
+						State = 1223;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9447,9 +9524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1206;
+				State = 1226;
 				Match(FILL);
-				State = 1207;
+				State = 1227;
 				ident();
 				}
 				break;
@@ -9457,9 +9534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1208;
+				State = 1228;
 				Match(RELEASE);
-				State = 1209;
+				State = 1229;
 				ident();
 				}
 				break;
@@ -9467,13 +9544,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1210;
+				State = 1230;
 				Match(HOLD);
-				State = 1211;
+				State = 1231;
 				Match(REST);
-				State = 1212;
+				State = 1232;
 				Match(IN);
-				State = 1213;
+				State = 1233;
 				ident();
 				}
 				break;
@@ -9481,25 +9558,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1214;
+				State = 1234;
 				Match(DISTRIBUTE);
-				State = 1217;
+				State = 1237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1215;
+					State = 1235;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1216;
+					State = 1236;
 					Match(OF);
 					}
 				}
 
-				State = 1219;
+				State = 1239;
 				Match(REST);
-				State = 1220;
+				State = 1240;
 				Match(TO);
-				State = 1221;
+				State = 1241;
 				ident();
 				}
 				break;
@@ -9507,17 +9584,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1222;
+				State = 1242;
 				Match(SWEEP);
-				State = 1223;
+				State = 1243;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1224;
+				State = 1244;
 				Match(OF);
-				State = 1225;
+				State = 1245;
 				Match(REST);
-				State = 1226;
+				State = 1246;
 				Match(TO);
-				State = 1227;
+				State = 1247;
 				ident();
 				}
 				break;
@@ -9525,41 +9602,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1228;
+				State = 1248;
 				Match(SELL);
-				State = 1229;
+				State = 1249;
 				ident();
-				State = 1234;
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1250;
 					Match(COMMA);
-					State = 1231;
+					State = 1251;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1256;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1238;
+				State = 1258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1237;
+					State = 1257;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1240;
+				State = 1260;
 				Match(TO);
-				State = 1241;
+				State = 1261;
 				Match(COVER);
-				State = 1242;
+				State = 1262;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9567,52 +9644,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1244;
+				State = 1264;
 				Match(IF);
-				State = 1245;
+				State = 1265;
 				expr(0);
-				State = 1246;
+				State = 1266;
 				Match(LBRACE);
-				State = 1250;
+				State = 1270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1247;
+					State = 1267;
 					step();
 					}
 					}
-					State = 1252;
+					State = 1272;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1253;
+				State = 1273;
 				Match(RBRACE);
-				State = 1263;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1254;
+					State = 1274;
 					Match(ELSE);
-					State = 1255;
+					State = 1275;
 					Match(LBRACE);
-					State = 1259;
+					State = 1279;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1256;
+						State = 1276;
 						step();
 						}
 						}
-						State = 1261;
+						State = 1281;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1262;
+					State = 1282;
 					Match(RBRACE);
 					}
 				}
@@ -9623,37 +9700,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1265;
+				State = 1285;
 				Match(PRO_RATA);
-				State = 1268;
+				State = 1288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1266;
+					State = 1286;
 					Match(BY);
-					State = 1267;
+					State = 1287;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1270;
+				State = 1290;
 				Match(LBRACE);
-				State = 1274;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1291;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1297;
 				Match(RBRACE);
 				}
 				break;
@@ -9661,25 +9738,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1278;
+				State = 1298;
 				Match(SEQUENTIAL);
-				State = 1279;
+				State = 1299;
 				Match(LBRACE);
-				State = 1283;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1280;
+					State = 1300;
 					step();
 					}
 					}
-					State = 1285;
+					State = 1305;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1286;
+				State = 1306;
 				Match(RBRACE);
 				}
 				break;
@@ -9729,25 +9806,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1289;
+			State = 1309;
 			Match(ENFORCEMENT);
-			State = 1290;
+			State = 1310;
 			Match(LBRACE);
-			State = 1294;
+			State = 1314;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1291;
+				State = 1311;
 				enforcementItem();
 				}
 				}
-				State = 1296;
+				State = 1316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1297;
+			State = 1317;
 			Match(RBRACE);
 			}
 		}
@@ -9819,44 +9896,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1315;
+			State = 1335;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1299;
+				State = 1319;
 				Match(SELL);
-				State = 1300;
+				State = 1320;
 				ident();
-				State = 1305;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1301;
+					State = 1321;
 					Match(COMMA);
-					State = 1302;
+					State = 1322;
 					ident();
 					}
 					}
-					State = 1307;
+					State = 1327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1311;
+				State = 1331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1308;
+					State = 1328;
 					sellTerm();
 					}
 					}
-					State = 1313;
+					State = 1333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9866,7 +9943,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1314;
+				State = 1334;
 				waterfallDecl();
 				}
 				break;
@@ -10009,16 +10086,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1339;
+			State = 1359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1317;
+				State = 1337;
 				Match(HAIRCUT);
-				State = 1318;
+				State = 1338;
 				expr(0);
 				}
 				break;
@@ -10026,9 +10103,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1319;
+				State = 1339;
 				Match(LAG);
-				State = 1320;
+				State = 1340;
 				duration();
 				}
 				break;
@@ -10036,13 +10113,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1321;
+				State = 1341;
 				Match(DEPTH);
-				State = 1322;
+				State = 1342;
 				expr(0);
-				State = 1323;
+				State = 1343;
 				Match(PER);
-				State = 1324;
+				State = 1344;
 				Match(MONTH);
 				}
 				break;
@@ -10050,9 +10127,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1326;
+				State = 1346;
 				Match(IMPACT);
-				State = 1327;
+				State = 1347;
 				expr(0);
 				}
 				break;
@@ -10060,13 +10137,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1328;
+				State = 1348;
 				Match(LIMIT);
-				State = 1329;
+				State = 1349;
 				expr(0);
-				State = 1330;
+				State = 1350;
 				Match(PER);
-				State = 1331;
+				State = 1351;
 				Match(MONTH);
 				}
 				break;
@@ -10074,9 +10151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1333;
+				State = 1353;
 				Match(COSTS);
-				State = 1334;
+				State = 1354;
 				expr(0);
 				}
 				break;
@@ -10084,9 +10161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1335;
+				State = 1355;
 				Match(KEEP);
-				State = 1336;
+				State = 1356;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10094,9 +10171,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1337;
+				State = 1357;
 				Match(RESERVE);
-				State = 1338;
+				State = 1358;
 				expr(0);
 				}
 				break;
@@ -10155,31 +10232,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1341;
+			State = 1361;
 			Match(SCENARIO);
-			State = 1342;
+			State = 1362;
 			_localctx.name = ident();
-			State = 1343;
+			State = 1363;
 			Match(FOR);
-			State = 1344;
+			State = 1364;
 			_localctx.deal = ident();
-			State = 1345;
+			State = 1365;
 			Match(LBRACE);
-			State = 1349;
+			State = 1369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3429420747498423272L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3276510089945009L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1346;
+				State = 1366;
 				scenarioItem();
 				}
 				}
-				State = 1351;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1352;
+			State = 1372;
 			Match(RBRACE);
 			}
 		}
@@ -10249,6 +10326,7 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class LeaseBreaksItemContext : ScenarioItemContext {
 		public IdentContext lease;
+		public IToken renewal;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
@@ -10257,6 +10335,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWAL() { return GetToken(DealLangParser.RENEWAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
 		public LeaseBreaksItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -10840,20 +10921,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1592;
+			State = 1617;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1354;
+				State = 1374;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1355;
+				State = 1375;
 				Match(RENEWALS);
-				State = 1356;
+				State = 1376;
 				Match(TAKEN);
-				State = 1357;
+				State = 1377;
 				Match(NUMBER);
 				}
 				break;
@@ -10861,29 +10942,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1359;
+				State = 1379;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1360;
+				State = 1380;
 				Match(RENEWALS);
-				State = 1361;
+				State = 1381;
 				Match(DRAWN);
-				State = 1362;
+				State = 1382;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1366;
+				State = 1386;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1363;
+						State = 1383;
 						loading();
 						}
 						} 
 					}
-					State = 1368;
+					State = 1388;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				}
 				}
 				break;
@@ -10891,13 +10972,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1369;
+				State = 1389;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1370;
+				State = 1390;
 				Match(BREAKS);
-				State = 1371;
+				State = 1394;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 1391;
+					Match(IN);
+					State = 1392;
+					Match(RENEWAL);
+					State = 1393;
+					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
+					}
+				}
+
+				State = 1396;
 				Match(AT);
-				State = 1372;
+				State = 1397;
 				duration();
 				}
 				break;
@@ -10905,47 +11000,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1374;
+				State = 1399;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1375;
+				State = 1400;
 				Match(BREAKS);
-				State = 1376;
+				State = 1401;
 				Match(DRAWN);
-				State = 1377;
+				State = 1402;
 				Match(AT);
-				State = 1378;
+				State = 1403;
 				breakChance();
-				State = 1383;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1379;
+					State = 1404;
 					Match(COMMA);
-					State = 1380;
+					State = 1405;
 					breakChance();
 					}
 					}
-					State = 1385;
+					State = 1410;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1389;
+				State = 1414;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1386;
+						State = 1411;
 						loading();
 						}
 						} 
 					}
-					State = 1391;
+					State = 1416;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				}
 				}
 				break;
@@ -10953,9 +11048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1392;
+				State = 1417;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1393;
+				State = 1418;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10964,20 +11059,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1394;
+				State = 1419;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1395;
+				State = 1420;
 				perYear();
-				State = 1400;
+				State = 1425;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 				case 1:
 					{
-					State = 1396;
+					State = 1421;
 					Match(VOLATILITY);
-					State = 1397;
+					State = 1422;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1398;
+					State = 1423;
 					perYear();
 					}
 					break;
@@ -10988,15 +11083,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1402;
+				State = 1427;
 				((DropItemContext)_localctx).path = reference();
-				State = 1403;
+				State = 1428;
 				Match(DROP);
-				State = 1404;
+				State = 1429;
 				expr(0);
-				State = 1405;
+				State = 1430;
 				Match(BY);
-				State = 1406;
+				State = 1431;
 				Match(DATE);
 				}
 				break;
@@ -11004,41 +11099,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1408;
+				State = 1433;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1409;
+				State = 1434;
 				Match(DEFAULTS);
-				State = 1442;
+				State = 1467;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1410;
+					State = 1435;
 					Match(ON);
-					State = 1411;
+					State = 1436;
 					Match(DATE);
-					State = 1415;
+					State = 1440;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1412;
+							State = 1437;
 							loading();
 							}
 							} 
 						}
-						State = 1417;
+						State = 1442;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					}
-					State = 1419;
+					State = 1444;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1418;
+						State = 1443;
 						recoveryDraw();
 						}
 						break;
@@ -11047,58 +11142,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1421;
+					State = 1446;
 					Match(DRAWN);
-					State = 1431;
+					State = 1456;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
-						State = 1422;
+						State = 1447;
 						Match(PD);
-						State = 1423;
+						State = 1448;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1424;
+						State = 1449;
 						perYear();
-						State = 1428;
+						State = 1453;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1425;
+							State = 1450;
 							pdStep();
 							}
 							}
-							State = 1430;
+							State = 1455;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1436;
+					State = 1461;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1433;
+							State = 1458;
 							loading();
 							}
 							} 
 						}
-						State = 1438;
+						State = 1463;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 					}
-					State = 1440;
+					State = 1465;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 					case 1:
 						{
-						State = 1439;
+						State = 1464;
 						recoveryDraw();
 						}
 						break;
@@ -11114,9 +11209,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1444;
+				State = 1469;
 				Match(ENFORCEMENT);
-				State = 1446;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11124,7 +11219,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1445;
+						State = 1470;
 						sellTerm();
 						}
 						}
@@ -11132,9 +11227,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1448;
+					State = 1473;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11142,11 +11237,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1450;
+				State = 1475;
 				Match(ENFORCEMENT);
-				State = 1451;
+				State = 1476;
 				Match(SELL);
-				State = 1452;
+				State = 1477;
 				Match(ALL);
 				}
 				break;
@@ -11154,11 +11249,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1453;
+				State = 1478;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1454;
+				State = 1479;
 				Match(LEVEL);
-				State = 1455;
+				State = 1480;
 				expr(0);
 				}
 				break;
@@ -11166,29 +11261,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1457;
+				State = 1482;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1458;
+				State = 1483;
 				Match(POINTS);
-				State = 1459;
+				State = 1484;
 				pointsKind();
-				State = 1460;
+				State = 1485;
 				Match(LBRACE);
-				State = 1464;
+				State = 1489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1461;
+					State = 1486;
 					schedulePoint();
 					}
 					}
-					State = 1466;
+					State = 1491;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1467;
+				State = 1492;
 				Match(RBRACE);
 				}
 				break;
@@ -11196,15 +11291,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1469;
+				State = 1494;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1470;
+				State = 1495;
 				Match(LAUNCH);
-				State = 1471;
+				State = 1496;
 				Match(DATE);
-				State = 1472;
+				State = 1497;
 				Match(DOWN);
-				State = 1473;
+				State = 1498;
 				expr(0);
 				}
 				break;
@@ -11212,21 +11307,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1475;
+				State = 1500;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1476;
+				State = 1501;
 				Match(SHIFT);
-				State = 1478;
+				State = 1503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1477;
+					State = 1502;
 					Match(PLUS);
 					}
 				}
 
-				State = 1480;
+				State = 1505;
 				expr(0);
 				}
 				break;
@@ -11234,20 +11329,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1482;
+				State = 1507;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1483;
+				State = 1508;
 				Match(DELAYED);
-				State = 1484;
+				State = 1509;
 				duration();
-				State = 1487;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1485;
+					State = 1510;
 					Match(FROM);
-					State = 1486;
+					State = 1511;
 					Match(DATE);
 					}
 				}
@@ -11258,38 +11353,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1489;
+				State = 1514;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1490;
+				State = 1515;
 				Match(DELAYED);
-				State = 1491;
+				State = 1516;
 				Match(DRAWN);
-				State = 1492;
+				State = 1517;
 				delayOutcome();
-				State = 1497;
+				State = 1522;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1493;
+					State = 1518;
 					Match(COMMA);
-					State = 1494;
+					State = 1519;
 					delayOutcome();
 					}
 					}
-					State = 1499;
+					State = 1524;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1502;
+				State = 1527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1500;
+					State = 1525;
 					Match(FROM);
-					State = 1501;
+					State = 1526;
 					Match(DATE);
 					}
 				}
@@ -11300,11 +11395,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1504;
+				State = 1529;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1505;
+				State = 1530;
 				Match(UTILISATION);
-				State = 1506;
+				State = 1531;
 				expr(0);
 				}
 				break;
@@ -11312,17 +11407,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1508;
+				State = 1533;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1509;
+				State = 1534;
 				Match(RELET);
-				State = 1510;
+				State = 1535;
 				Match(AFTER);
-				State = 1511;
+				State = 1536;
 				duration();
-				State = 1512;
+				State = 1537;
 				Match(AT);
-				State = 1513;
+				State = 1538;
 				expr(0);
 				}
 				break;
@@ -11330,11 +11425,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1515;
+				State = 1540;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1516;
+				State = 1541;
 				Match(NOT);
-				State = 1517;
+				State = 1542;
 				Match(RELET);
 				}
 				break;
@@ -11342,18 +11437,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1519;
+				State = 1544;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1520;
+				State = 1545;
 				Match(GUARANTEES);
-				State = 1521;
+				State = 1546;
 				Match(HONOURED);
-				State = 1523;
+				State = 1548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1522;
+					State = 1547;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11364,20 +11459,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1525;
+				State = 1550;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1526;
+				State = 1551;
 				Match(GUARANTEES);
-				State = 1527;
+				State = 1552;
 				Match(DISOWNED);
-				State = 1530;
+				State = 1555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1528;
+					State = 1553;
 					Match(FROM);
-					State = 1529;
+					State = 1554;
 					Match(DATE);
 					}
 				}
@@ -11388,11 +11483,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1532;
+				State = 1557;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1533;
+				State = 1558;
 				Match(MARKET);
-				State = 1535;
+				State = 1560;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11400,7 +11495,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1534;
+						State = 1559;
 						holdingMarketTerm();
 						}
 						}
@@ -11408,9 +11503,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1537;
+					State = 1562;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11418,9 +11513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1539;
+				State = 1564;
 				Match(PATHS);
-				State = 1540;
+				State = 1565;
 				Match(NUMBER);
 				}
 				break;
@@ -11428,9 +11523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1541;
+				State = 1566;
 				Match(SEED);
-				State = 1542;
+				State = 1567;
 				Match(NUMBER);
 				}
 				break;
@@ -11438,7 +11533,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1543;
+				State = 1568;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11446,7 +11541,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1544;
+				State = 1569;
 				Match(SOBOL);
 				}
 				break;
@@ -11454,21 +11549,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1545;
+				State = 1570;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1546;
+				State = 1571;
 				Match(GBM);
-				State = 1547;
+				State = 1572;
 				Match(DRIFT);
-				State = 1548;
+				State = 1573;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1549;
+				State = 1574;
 				perYear();
-				State = 1550;
+				State = 1575;
 				Match(VOLATILITY);
-				State = 1551;
+				State = 1576;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1552;
+				State = 1577;
 				perYear();
 				}
 				break;
@@ -11476,39 +11571,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1554;
+				State = 1579;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1555;
+				State = 1580;
 				Match(REVERTS);
-				State = 1556;
+				State = 1581;
 				Match(TO);
-				State = 1559;
+				State = 1584;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1557;
+					State = 1582;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1558;
+					State = 1583;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1561;
+				State = 1586;
 				Match(SPEED);
-				State = 1562;
+				State = 1587;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1563;
+				State = 1588;
 				perYear();
-				State = 1564;
+				State = 1589;
 				Match(VOLATILITY);
-				State = 1565;
+				State = 1590;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1566;
+				State = 1591;
 				perYear();
 				}
 				break;
@@ -11516,17 +11611,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1568;
+				State = 1593;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1569;
+				State = 1594;
 				Match(JUMPS);
-				State = 1570;
+				State = 1595;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1571;
+				State = 1596;
 				perYear();
-				State = 1572;
+				State = 1597;
 				Match(DOWN);
-				State = 1573;
+				State = 1598;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11534,24 +11629,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1575;
+				State = 1600;
 				Match(CORRELATE);
-				State = 1576;
+				State = 1601;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1577;
+				State = 1602;
 				Match(WITH);
-				State = 1578;
+				State = 1603;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1579;
+				State = 1604;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1582;
+				State = 1607;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 				case 1:
 					{
-					State = 1580;
+					State = 1605;
 					Match(STRESS);
-					State = 1581;
+					State = 1606;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11562,19 +11657,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1584;
+				State = 1609;
 				Match(REGIMES);
-				State = 1585;
+				State = 1610;
 				Match(STRESS);
-				State = 1586;
+				State = 1611;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1587;
+				State = 1612;
 				perYear();
-				State = 1588;
+				State = 1613;
 				Match(NORMAL);
-				State = 1589;
+				State = 1614;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1590;
+				State = 1615;
 				perYear();
 				}
 				break;
@@ -11621,15 +11716,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1594;
+			State = 1619;
 			Match(UNTIL);
-			State = 1595;
+			State = 1620;
 			Match(DATE);
-			State = 1596;
+			State = 1621;
 			Match(THEN);
-			State = 1597;
+			State = 1622;
 			expr(0);
-			State = 1598;
+			State = 1623;
 			perYear();
 			}
 		}
@@ -11684,33 +11779,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1600;
+			State = 1625;
 			Match(RECOVERY);
-			State = 1601;
+			State = 1626;
 			Match(BETA);
-			State = 1602;
+			State = 1627;
 			Match(MEAN);
-			State = 1603;
+			State = 1628;
 			_localctx.mean = expr(0);
-			State = 1604;
+			State = 1629;
 			Match(SD);
-			State = 1605;
+			State = 1630;
 			_localctx.sd = expr(0);
-			State = 1609;
+			State = 1634;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1606;
+					State = 1631;
 					loading();
 					}
 					} 
 				}
-				State = 1611;
+				State = 1636;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 			}
 			}
 		}
@@ -11756,21 +11851,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1613;
+			State = 1638;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1612;
+				State = 1637;
 				Match(MINUS);
 				}
 			}
 
-			State = 1615;
+			State = 1640;
 			duration();
-			State = 1616;
+			State = 1641;
 			Match(WITH);
-			State = 1617;
+			State = 1642;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11814,11 +11909,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1619;
+			State = 1644;
 			duration();
-			State = 1620;
+			State = 1645;
 			Match(WITH);
-			State = 1621;
+			State = 1646;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11863,11 +11958,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1623;
+			State = 1648;
 			Match(LOADING);
-			State = 1624;
+			State = 1649;
 			_localctx.factor = reference();
-			State = 1625;
+			State = 1650;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11905,9 +12000,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1627;
+			State = 1652;
 			Match(PER);
-			State = 1628;
+			State = 1653;
 			Match(YEAR);
 			}
 		}
@@ -11944,7 +12039,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1630;
+			State = 1655;
 			Match(QUANTITY);
 			}
 		}
@@ -12271,20 +12366,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1674;
+			State = 1699;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1633;
+				State = 1658;
 				Match(LPAREN);
-				State = 1634;
+				State = 1659;
 				expr(0);
-				State = 1635;
+				State = 1660;
 				Match(RPAREN);
 				}
 				break;
@@ -12293,9 +12388,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1637;
+				State = 1662;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1638;
+				State = 1663;
 				expr(16);
 				}
 				break;
@@ -12304,9 +12399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1639;
+				State = 1664;
 				Match(NOT);
-				State = 1640;
+				State = 1665;
 				expr(11);
 				}
 				break;
@@ -12315,17 +12410,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1641;
+				State = 1666;
 				Match(IF);
-				State = 1642;
+				State = 1667;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1643;
+				State = 1668;
 				Match(THEN);
-				State = 1644;
+				State = 1669;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1645;
+				State = 1670;
 				Match(ELSE);
-				State = 1646;
+				State = 1671;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12334,37 +12429,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1648;
+				State = 1673;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1649;
+				State = 1674;
 				Match(LPAREN);
-				State = 1658;
+				State = 1683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3429420747498423272L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1650;
+					State = 1675;
 					expr(0);
-					State = 1655;
+					State = 1680;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1651;
+						State = 1676;
 						Match(COMMA);
-						State = 1652;
+						State = 1677;
 						expr(0);
 						}
 						}
-						State = 1657;
+						State = 1682;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1660;
+				State = 1685;
 				Match(RPAREN);
 				}
 				break;
@@ -12373,7 +12468,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1662;
+				State = 1687;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12383,19 +12478,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1664;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
+				if (((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) {
 					{
-					State = 1663;
+					State = 1688;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1666;
+				State = 1691;
 				Match(PER);
-				State = 1667;
+				State = 1692;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12404,9 +12499,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
+				State = 1693;
 				Match(NUMBER);
-				State = 1669;
+				State = 1694;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12415,7 +12510,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1695;
 				Match(QUANTITY);
 				}
 				break;
@@ -12424,7 +12519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1671;
+				State = 1696;
 				Match(NUMBER);
 				}
 				break;
@@ -12433,7 +12528,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1672;
+				State = 1697;
 				Match(DATE);
 				}
 				break;
@@ -12442,34 +12537,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1673;
+				State = 1698;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1696;
+			State = 1721;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1694;
+					State = 1719;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1676;
+						State = 1701;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1677;
+						State = 1702;
 						Match(OF);
-						State = 1678;
+						State = 1703;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12478,9 +12573,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1679;
+						State = 1704;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1680;
+						State = 1705;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12490,7 +12585,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1681;
+						State = 1706;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12499,9 +12594,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1682;
+						State = 1707;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1683;
+						State = 1708;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12511,7 +12606,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1684;
+						State = 1709;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12520,19 +12615,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1685;
+						State = 1710;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1686;
+						State = 1711;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 63L) != 0)) ) {
+						if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1687;
+						State = 1712;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12541,11 +12636,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1688;
+						State = 1713;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1689;
+						State = 1714;
 						Match(AND);
-						State = 1690;
+						State = 1715;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12554,20 +12649,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1691;
+						State = 1716;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1692;
+						State = 1717;
 						Match(OR);
-						State = 1693;
+						State = 1718;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1698;
+				State = 1723;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 			}
 			}
 		}
@@ -12616,9 +12711,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1699;
+			State = 1724;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12667,16 +12762,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1701;
+			State = 1726;
 			ident();
-			State = 1704;
+			State = 1729;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 			case 1:
 				{
-				State = 1702;
+				State = 1727;
 				Match(DOT);
-				State = 1703;
+				State = 1728;
 				_localctx.member = ident();
 				}
 				break;
@@ -12773,6 +12868,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACTS() { return GetToken(DealLangParser.CONTRACTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESERVE() { return GetToken(DealLangParser.RESERVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(DealLangParser.ALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWAL() { return GetToken(DealLangParser.RENEWAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -12889,9 +12985,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1706;
+			State = 1731;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3429420747498423272L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12937,7 +13033,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,266,1709,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,267,1734,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12969,143 +13065,145 @@ public partial class DealLangParser : Parser {
 		18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,411,8,19,1,19,1,19,
 		1,19,5,19,416,8,19,10,19,12,19,419,9,19,3,19,421,8,19,1,19,1,19,1,19,1,
 		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,436,8,19,1,19,1,19,
-		4,19,440,8,19,11,19,12,19,441,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,1,19,1,19,1,19,5,19,463,
-		8,19,10,19,12,19,466,9,19,1,19,1,19,3,19,470,8,19,1,19,3,19,473,8,19,3,
-		19,475,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,484,8,20,1,21,1,21,
-		1,21,1,21,1,21,1,21,1,21,3,21,493,8,21,1,22,1,22,1,22,3,22,498,8,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,3,23,506,8,23,1,24,1,24,1,24,5,24,511,8,24,
-		10,24,12,24,514,9,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,526,8,25,3,25,528,8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,536,8,27,
-		10,27,12,27,539,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,555,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,563,
-		8,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,576,
-		8,28,5,28,578,8,28,10,28,12,28,581,9,28,1,28,3,28,584,8,28,3,28,586,8,
-		28,1,28,1,28,1,28,1,28,3,28,592,8,28,1,28,3,28,595,8,28,1,29,1,29,3,29,
-		599,8,29,1,30,1,30,1,30,1,30,5,30,605,8,30,10,30,12,30,608,9,30,1,30,1,
-		30,1,31,1,31,1,31,5,31,615,8,31,10,31,12,31,618,9,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,
-		31,651,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,659,8,32,10,32,12,32,662,
-		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
-		690,8,33,3,33,692,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,3,33,706,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,714,8,33,
-		10,33,12,33,717,9,33,1,33,3,33,720,8,33,3,33,722,8,33,1,34,1,34,1,34,1,
-		34,5,34,728,8,34,10,34,12,34,731,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,
-		35,753,8,35,1,36,1,36,1,36,1,36,1,36,3,36,760,8,36,1,37,1,37,1,37,1,37,
-		5,37,766,8,37,10,37,12,37,769,9,37,1,37,1,37,1,38,1,38,3,38,775,8,38,1,
-		38,1,38,3,38,779,8,38,1,38,1,38,3,38,783,8,38,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,791,8,39,1,39,1,39,3,39,795,8,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,809,8,39,10,39,12,39,812,9,39,1,
+		1,19,1,19,1,19,1,19,5,19,444,8,19,10,19,12,19,447,9,19,1,19,1,19,3,19,
+		451,8,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,4,19,460,8,19,11,19,
+		12,19,461,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,474,8,
+		19,3,19,476,8,19,1,19,1,19,1,19,1,19,1,19,5,19,483,8,19,10,19,12,19,486,
+		9,19,1,19,1,19,3,19,490,8,19,1,19,3,19,493,8,19,3,19,495,8,19,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,3,20,504,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,3,21,513,8,21,1,22,1,22,1,22,3,22,518,8,22,1,23,1,23,1,23,1,23,1,23,
+		1,23,3,23,526,8,23,1,24,1,24,1,24,5,24,531,8,24,10,24,12,24,534,9,24,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,546,8,25,3,25,548,
+		8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,556,8,27,10,27,12,27,559,9,27,
+		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,575,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,583,8,28,1,28,1,28,3,
+		28,587,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,596,8,28,5,28,598,
+		8,28,10,28,12,28,601,9,28,1,28,3,28,604,8,28,3,28,606,8,28,1,28,1,28,1,
+		28,1,28,3,28,612,8,28,1,28,3,28,615,8,28,1,29,1,29,3,29,619,8,29,1,30,
+		1,30,1,30,1,30,5,30,625,8,30,10,30,12,30,628,9,30,1,30,1,30,1,31,1,31,
+		1,31,5,31,635,8,31,10,31,12,31,638,9,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,671,8,31,1,
+		32,1,32,1,32,1,32,1,32,1,32,5,32,679,8,32,10,32,12,32,682,9,32,1,32,1,
+		32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,710,8,33,3,33,
+		712,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
+		33,726,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,734,8,33,10,33,12,33,737,
+		9,33,1,33,3,33,740,8,33,3,33,742,8,33,1,34,1,34,1,34,1,34,5,34,748,8,34,
+		10,34,12,34,751,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,773,8,35,1,36,1,
+		36,1,36,1,36,1,36,3,36,780,8,36,1,37,1,37,1,37,1,37,5,37,786,8,37,10,37,
+		12,37,789,9,37,1,37,1,37,1,38,1,38,3,38,795,8,38,1,38,1,38,3,38,799,8,
+		38,1,38,1,38,3,38,803,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,811,8,39,
+		1,39,1,39,3,39,815,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,5,39,829,8,39,10,39,12,39,832,9,39,1,39,1,39,1,39,1,39,1,
 		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
 		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,851,8,39,1,39,5,39,854,
-		8,39,10,39,12,39,857,9,39,1,39,3,39,860,8,39,1,39,1,39,3,39,864,8,39,1,
-		40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,1,42,1,
-		42,1,42,1,42,3,42,883,8,42,1,43,1,43,1,43,1,43,1,43,5,43,890,8,43,10,43,
-		12,43,893,9,43,1,43,1,43,3,43,897,8,43,1,43,1,43,1,44,1,44,1,44,1,44,1,
-		45,1,45,1,45,1,45,1,45,1,45,5,45,911,8,45,10,45,12,45,914,9,45,1,45,3,
-		45,917,8,45,1,46,1,46,1,46,1,46,5,46,923,8,46,10,46,12,46,926,9,46,1,46,
-		1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,4,47,945,8,47,11,47,12,47,946,1,47,1,47,1,47,1,47,3,47,953,8,
-		47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,961,8,48,1,49,1,49,1,49,1,49,5,49,
-		967,8,49,10,49,12,49,970,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,
-		5,50,980,8,50,10,50,12,50,983,9,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,3,50,993,8,50,1,50,3,50,996,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,
-		50,1004,8,50,10,50,12,50,1007,9,50,3,50,1009,8,50,1,51,1,51,1,51,1,51,
-		5,51,1015,8,51,10,51,12,51,1018,9,51,1,51,3,51,1021,8,51,1,52,1,52,1,52,
-		1,52,1,52,1,52,3,52,1029,8,52,1,53,1,53,1,53,1,54,1,54,1,54,1,54,5,54,
-		1038,8,54,10,54,12,54,1041,9,54,1,54,3,54,1044,8,54,1,55,1,55,1,55,1,55,
-		1,55,1,55,3,55,1052,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1063,8,56,3,56,1065,8,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1076,8,57,1,57,3,57,1079,8,57,1,57,1,57,3,57,1083,8,57,1,58,
-		1,58,1,58,1,58,1,58,1,58,3,58,1091,8,58,1,58,1,58,1,58,3,58,1096,8,58,
-		1,58,1,58,1,58,3,58,1101,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		3,58,1111,8,58,3,58,1113,8,58,1,58,1,58,1,58,1,58,5,58,1119,8,58,10,58,
-		12,58,1122,9,58,1,59,1,59,1,59,1,59,5,59,1128,8,59,10,59,12,59,1131,9,
-		59,1,59,1,59,1,59,3,59,1136,8,59,1,59,1,59,3,59,1140,8,59,1,60,1,60,1,
-		60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1151,8,60,10,60,12,60,1154,9,60,
-		1,60,1,60,3,60,1158,8,60,1,60,3,60,1161,8,60,1,61,1,61,1,61,1,61,1,61,
-		3,61,1168,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,
-		9,62,1,63,1,63,3,63,1182,8,63,1,64,1,64,1,64,5,64,1187,8,64,10,64,12,64,
-		1190,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1200,8,65,10,65,
-		12,65,1203,9,65,3,65,1205,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,3,65,1218,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,3,65,
-		1239,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1249,8,65,10,65,
-		12,65,1252,9,65,1,65,1,65,1,65,1,65,5,65,1258,8,65,10,65,12,65,1261,9,
-		65,1,65,3,65,1264,8,65,1,65,1,65,1,65,3,65,1269,8,65,1,65,1,65,5,65,1273,
-		8,65,10,65,12,65,1276,9,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,65,12,
-		65,1285,9,65,1,65,3,65,1288,8,65,1,66,1,66,1,66,5,66,1293,8,66,10,66,12,
-		66,1296,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1304,8,67,10,67,12,67,
-		1307,9,67,1,67,5,67,1310,8,67,10,67,12,67,1313,9,67,1,67,3,67,1316,8,67,
+		39,1,39,1,39,1,39,1,39,3,39,871,8,39,1,39,5,39,874,8,39,10,39,12,39,877,
+		9,39,1,39,3,39,880,8,39,1,39,1,39,3,39,884,8,39,1,40,1,40,1,40,1,40,1,
+		40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,903,
+		8,42,1,43,1,43,1,43,1,43,1,43,5,43,910,8,43,10,43,12,43,913,9,43,1,43,
+		1,43,3,43,917,8,43,1,43,1,43,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,
+		45,1,45,5,45,931,8,45,10,45,12,45,934,9,45,1,45,3,45,937,8,45,1,46,1,46,
+		1,46,1,46,5,46,943,8,46,10,46,12,46,946,9,46,1,46,1,46,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,965,8,
+		47,11,47,12,47,966,1,47,1,47,1,47,1,47,3,47,973,8,47,1,48,1,48,1,48,1,
+		48,1,48,1,48,3,48,981,8,48,1,49,1,49,1,49,1,49,5,49,987,8,49,10,49,12,
+		49,990,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1000,8,50,10,
+		50,12,50,1003,9,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,1013,8,
+		50,1,50,3,50,1016,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1024,8,50,10,
+		50,12,50,1027,9,50,3,50,1029,8,50,1,51,1,51,1,51,1,51,5,51,1035,8,51,10,
+		51,12,51,1038,9,51,1,51,3,51,1041,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,
+		52,1049,8,52,1,53,1,53,1,53,1,54,1,54,1,54,1,54,5,54,1058,8,54,10,54,12,
+		54,1061,9,54,1,54,3,54,1064,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1072,
+		8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1083,8,56,3,56,
+		1085,8,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1096,8,57,
+		1,57,3,57,1099,8,57,1,57,1,57,3,57,1103,8,57,1,58,1,58,1,58,1,58,1,58,
+		1,58,3,58,1111,8,58,1,58,1,58,1,58,3,58,1116,8,58,1,58,1,58,1,58,3,58,
+		1121,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1131,8,58,3,58,
+		1133,8,58,1,58,1,58,1,58,1,58,5,58,1139,8,58,10,58,12,58,1142,9,58,1,59,
+		1,59,1,59,1,59,5,59,1148,8,59,10,59,12,59,1151,9,59,1,59,1,59,1,59,3,59,
+		1156,8,59,1,59,1,59,3,59,1160,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,5,60,1171,8,60,10,60,12,60,1174,9,60,1,60,1,60,3,60,1178,8,60,
+		1,60,3,60,1181,8,60,1,61,1,61,1,61,1,61,1,61,3,61,1188,8,61,1,62,1,62,
+		1,62,1,62,1,62,5,62,1195,8,62,10,62,12,62,1198,9,62,1,63,1,63,3,63,1202,
+		8,63,1,64,1,64,1,64,5,64,1207,8,64,10,64,12,64,1210,9,64,1,64,1,64,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1220,8,65,10,65,12,65,1223,9,65,3,65,1225,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1238,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1253,8,65,10,65,12,65,1256,9,65,1,65,3,65,1259,8,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1269,8,65,10,65,12,65,1272,9,65,1,65,1,65,
+		1,65,1,65,5,65,1278,8,65,10,65,12,65,1281,9,65,1,65,3,65,1284,8,65,1,65,
+		1,65,1,65,3,65,1289,8,65,1,65,1,65,5,65,1293,8,65,10,65,12,65,1296,9,65,
+		1,65,1,65,1,65,1,65,5,65,1302,8,65,10,65,12,65,1305,9,65,1,65,3,65,1308,
+		8,65,1,66,1,66,1,66,5,66,1313,8,66,10,66,12,66,1316,9,66,1,66,1,66,1,67,
+		1,67,1,67,1,67,5,67,1324,8,67,10,67,12,67,1327,9,67,1,67,5,67,1330,8,67,
+		10,67,12,67,1333,9,67,1,67,3,67,1336,8,67,1,68,1,68,1,68,1,68,1,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1340,8,68,1,69,1,69,1,69,
-		1,69,1,69,1,69,5,69,1348,8,69,10,69,12,69,1351,9,69,1,69,1,69,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1365,8,70,10,70,12,70,1368,
-		9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
-		1382,8,70,10,70,12,70,1385,9,70,1,70,5,70,1388,8,70,10,70,12,70,1391,9,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1401,8,70,1,70,1,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1414,8,70,10,70,12,70,
-		1417,9,70,1,70,3,70,1420,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1427,8,70,
-		10,70,12,70,1430,9,70,3,70,1432,8,70,1,70,5,70,1435,8,70,10,70,12,70,1438,
-		9,70,1,70,3,70,1441,8,70,3,70,1443,8,70,1,70,1,70,4,70,1447,8,70,11,70,
-		12,70,1448,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		5,70,1463,8,70,10,70,12,70,1466,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,3,70,1479,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		3,70,1488,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1496,8,70,10,70,12,70,
-		1499,9,70,1,70,1,70,3,70,1503,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1524,
-		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1531,8,70,1,70,1,70,1,70,4,70,1536,
-		8,70,11,70,12,70,1537,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1560,8,70,1,70,
+		1,68,1,68,3,68,1360,8,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1368,8,69,
+		10,69,12,69,1371,9,69,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,5,70,1385,8,70,10,70,12,70,1388,9,70,1,70,1,70,1,70,1,70,1,70,
+		3,70,1395,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
+		1407,8,70,10,70,12,70,1410,9,70,1,70,5,70,1413,8,70,10,70,12,70,1416,9,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1426,8,70,1,70,1,70,1,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1439,8,70,10,70,12,70,
+		1442,9,70,1,70,3,70,1445,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1452,8,70,
+		10,70,12,70,1455,9,70,3,70,1457,8,70,1,70,5,70,1460,8,70,10,70,12,70,1463,
+		9,70,1,70,3,70,1466,8,70,3,70,1468,8,70,1,70,1,70,4,70,1472,8,70,11,70,
+		12,70,1473,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		5,70,1488,8,70,10,70,12,70,1491,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1504,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		3,70,1513,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1521,8,70,10,70,12,70,
+		1524,9,70,1,70,1,70,3,70,1528,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1549,
+		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1556,8,70,1,70,1,70,1,70,4,70,1561,
+		8,70,11,70,12,70,1562,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1585,8,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1583,8,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1593,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,5,72,1608,8,72,10,72,12,72,1611,9,72,1,73,3,73,
-		1614,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1608,8,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1618,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1633,8,72,10,72,12,72,1636,9,72,1,73,3,73,
+		1639,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
 		1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1654,
-		8,78,10,78,12,78,1657,9,78,3,78,1659,8,78,1,78,1,78,1,78,1,78,3,78,1665,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1675,8,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1679,
+		8,78,10,78,12,78,1682,9,78,3,78,1684,8,78,1,78,1,78,1,78,1,78,3,78,1690,
+		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1700,8,78,1,78,1,78,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,5,78,1695,8,78,10,78,12,78,1698,9,78,1,79,1,79,1,80,1,80,1,80,
-		3,80,1705,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,
+		1,78,1,78,5,78,1720,8,78,10,78,12,78,1723,9,78,1,79,1,79,1,80,1,80,1,80,
+		3,80,1730,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,
 		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
 		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
 		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,114,115,1,0,
-		177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,0,183,194,25,
-		0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,120,122,123,125,
-		127,131,132,134,139,142,144,153,153,155,161,163,168,174,176,178,178,194,
-		195,200,214,216,228,231,235,260,261,1970,0,170,1,0,0,0,2,175,1,0,0,0,4,
-		178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,
-		14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,
-		0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,
-		1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,483,1,0,0,0,42,
-		492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,0,50,527,1,0,0,
-		0,52,529,1,0,0,0,54,531,1,0,0,0,56,594,1,0,0,0,58,598,1,0,0,0,60,600,1,
-		0,0,0,62,650,1,0,0,0,64,652,1,0,0,0,66,721,1,0,0,0,68,723,1,0,0,0,70,752,
-		1,0,0,0,72,754,1,0,0,0,74,761,1,0,0,0,76,772,1,0,0,0,78,863,1,0,0,0,80,
-		865,1,0,0,0,82,870,1,0,0,0,84,876,1,0,0,0,86,884,1,0,0,0,88,900,1,0,0,
-		0,90,916,1,0,0,0,92,918,1,0,0,0,94,952,1,0,0,0,96,960,1,0,0,0,98,962,1,
-		0,0,0,100,1008,1,0,0,0,102,1010,1,0,0,0,104,1028,1,0,0,0,106,1030,1,0,
-		0,0,108,1033,1,0,0,0,110,1051,1,0,0,0,112,1053,1,0,0,0,114,1068,1,0,0,
-		0,116,1084,1,0,0,0,118,1139,1,0,0,0,120,1160,1,0,0,0,122,1162,1,0,0,0,
-		124,1169,1,0,0,0,126,1181,1,0,0,0,128,1183,1,0,0,0,130,1287,1,0,0,0,132,
-		1289,1,0,0,0,134,1315,1,0,0,0,136,1339,1,0,0,0,138,1341,1,0,0,0,140,1592,
-		1,0,0,0,142,1594,1,0,0,0,144,1600,1,0,0,0,146,1613,1,0,0,0,148,1619,1,
-		0,0,0,150,1623,1,0,0,0,152,1627,1,0,0,0,154,1630,1,0,0,0,156,1674,1,0,
-		0,0,158,1699,1,0,0,0,160,1701,1,0,0,0,162,1706,1,0,0,0,164,169,3,2,1,0,
-		165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,
-		165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,
-		0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,
-		174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,1,0,0,0,178,179,
-		5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,6,3,0,182,181,1,
+		150,152,154,156,158,160,162,0,10,1,0,237,238,1,0,17,18,1,0,115,116,1,0,
+		178,179,1,0,257,258,1,0,247,248,1,0,245,246,1,0,249,254,1,0,184,195,26,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,61,61,64,65,67,72,74,109,111,121,123,
+		124,126,128,132,133,135,140,143,145,154,154,156,162,164,169,175,177,179,
+		179,195,196,201,215,217,229,232,236,261,262,2000,0,170,1,0,0,0,2,175,1,
+		0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,
+		1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,
+		305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,
+		0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,494,1,0,0,0,40,503,1,
+		0,0,0,42,512,1,0,0,0,44,517,1,0,0,0,46,525,1,0,0,0,48,527,1,0,0,0,50,547,
+		1,0,0,0,52,549,1,0,0,0,54,551,1,0,0,0,56,614,1,0,0,0,58,618,1,0,0,0,60,
+		620,1,0,0,0,62,670,1,0,0,0,64,672,1,0,0,0,66,741,1,0,0,0,68,743,1,0,0,
+		0,70,772,1,0,0,0,72,774,1,0,0,0,74,781,1,0,0,0,76,792,1,0,0,0,78,883,1,
+		0,0,0,80,885,1,0,0,0,82,890,1,0,0,0,84,896,1,0,0,0,86,904,1,0,0,0,88,920,
+		1,0,0,0,90,936,1,0,0,0,92,938,1,0,0,0,94,972,1,0,0,0,96,980,1,0,0,0,98,
+		982,1,0,0,0,100,1028,1,0,0,0,102,1030,1,0,0,0,104,1048,1,0,0,0,106,1050,
+		1,0,0,0,108,1053,1,0,0,0,110,1071,1,0,0,0,112,1073,1,0,0,0,114,1088,1,
+		0,0,0,116,1104,1,0,0,0,118,1159,1,0,0,0,120,1180,1,0,0,0,122,1182,1,0,
+		0,0,124,1189,1,0,0,0,126,1201,1,0,0,0,128,1203,1,0,0,0,130,1307,1,0,0,
+		0,132,1309,1,0,0,0,134,1335,1,0,0,0,136,1359,1,0,0,0,138,1361,1,0,0,0,
+		140,1617,1,0,0,0,142,1619,1,0,0,0,144,1625,1,0,0,0,146,1638,1,0,0,0,148,
+		1644,1,0,0,0,150,1648,1,0,0,0,152,1652,1,0,0,0,154,1655,1,0,0,0,156,1699,
+		1,0,0,0,158,1724,1,0,0,0,160,1726,1,0,0,0,162,1731,1,0,0,0,164,169,3,2,
+		1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,1,0,0,0,
+		168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,
+		1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,0,0,
+		1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,259,0,0,177,3,1,0,0,0,178,179,
+		5,1,0,0,179,180,3,162,81,0,180,184,5,237,0,0,181,183,3,6,3,0,182,181,1,
 		0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,
-		186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,3,12,6,0,190,211,
+		186,184,1,0,0,0,187,188,5,238,0,0,188,5,1,0,0,0,189,211,3,12,6,0,190,211,
 		3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,36,18,0,194,211,
 		3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,3,92,46,0,198,211,
 		3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,3,108,54,0,202,211,
@@ -13116,474 +13214,483 @@ public partial class DealLangParser : Parser {
 		210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,
 		1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,
 		0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,
-		5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,
+		5,261,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,
 		54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,
 		219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,
-		3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,3,10,5,0,226,228,8,0,
+		3,10,5,0,223,9,1,0,0,0,224,229,5,237,0,0,225,228,3,10,5,0,226,228,8,0,
 		0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,
-		230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,237,0,0,233,11,1,
-		0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,5,6,0,0,237,258,3,162,
-		81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,8,0,0,241,258,5,255,0,
-		0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,0,0,245,258,3,162,81,
+		230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,238,0,0,233,11,1,
+		0,0,0,234,235,5,5,0,0,235,258,5,259,0,0,236,237,5,6,0,0,237,258,3,162,
+		81,0,238,239,5,7,0,0,239,258,5,256,0,0,240,241,5,8,0,0,241,258,5,256,0,
+		0,242,243,5,9,0,0,243,258,5,256,0,0,244,245,5,10,0,0,245,258,3,162,81,
 		0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,
 		0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,
 		254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,
 		1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,
 		0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,
-		13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,261,263,3,162,81,0,262,
+		13,1,0,0,0,259,264,3,162,81,0,260,261,5,245,0,0,261,263,3,162,81,0,262,
 		260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,
-		0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,3,16,8,0,269,267,1,0,0,
+		0,0,0,266,264,1,0,0,0,267,268,5,245,0,0,268,270,3,16,8,0,269,267,1,0,0,
 		0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,
-		271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,277,5,255,0,0,276,278,
-		5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,
+		271,1,0,0,0,273,15,1,0,0,0,274,281,5,237,0,0,275,277,5,256,0,0,276,278,
+		5,241,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,
 		0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
-		281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,287,5,254,0,0,287,19,
-		1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,5,236,0,0,291,293,
+		281,1,0,0,0,284,285,5,238,0,0,285,17,1,0,0,0,286,287,5,255,0,0,287,19,
+		1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,5,237,0,0,291,293,
 		3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,
-		0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,0,298,21,1,0,0,0,299,
-		300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,
+		0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,238,0,0,298,21,1,0,0,0,299,
+		300,5,43,0,0,300,306,5,259,0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,
 		304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,
-		1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,162,81,0,309,313,5,236,
+		1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,162,81,0,309,313,5,237,
 		0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,
-		313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,237,0,0,317,
-		25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,320,321,5,177,0,0,321,
-		322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,0,324,325,5,178,0,0,325,
+		313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,238,0,0,317,
+		25,1,0,0,0,318,319,5,119,0,0,319,344,3,156,78,0,320,321,5,178,0,0,321,
+		322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,0,324,325,5,179,0,0,325,
 		326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,
-		330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,
+		330,3,28,14,0,330,334,5,237,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,
 		336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,
-		0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,5,19,0,0,340,341,5,255,
+		0,0,0,337,338,5,238,0,0,338,344,1,0,0,0,339,340,5,19,0,0,340,341,5,256,
 		0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,
 		0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,
-		7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,3,162,81,0,349,353,5,236,
+		7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,3,162,81,0,349,353,5,237,
 		0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,
-		353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,0,356,357,5,237,0,0,357,
+		353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,0,356,357,5,238,0,0,357,
 		31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,
 		5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,
-		1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,255,
+		1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,256,
 		0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,
-		373,5,52,0,0,373,377,5,236,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,
+		373,5,52,0,0,373,377,5,237,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,
 		1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,
-		0,380,382,5,237,0,0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,
-		33,1,0,0,0,383,384,5,255,0,0,384,386,3,156,78,0,385,387,5,240,0,0,386,
+		0,380,382,5,238,0,0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,
+		33,1,0,0,0,383,384,5,256,0,0,384,386,3,156,78,0,385,387,5,241,0,0,386,
 		385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,
-		162,81,0,390,391,5,54,0,0,391,392,3,162,81,0,392,396,5,236,0,0,393,395,
+		162,81,0,390,391,5,54,0,0,391,392,3,162,81,0,392,396,5,237,0,0,393,395,
 		3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,
-		0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,400,5,237,0,0,400,37,1,0,0,0,401,
-		402,5,55,0,0,402,475,3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,
+		0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,400,5,238,0,0,400,37,1,0,0,0,401,
+		402,5,55,0,0,402,495,3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,
 		410,3,152,76,0,406,407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,
 		409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,
-		5,234,0,0,413,417,3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,
+		5,235,0,0,413,417,3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,
 		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,
-		0,420,412,1,0,0,0,420,421,1,0,0,0,421,475,1,0,0,0,422,423,5,58,0,0,423,
-		475,5,255,0,0,424,425,5,59,0,0,425,475,3,154,77,0,426,427,5,60,0,0,427,
-		428,3,44,22,0,428,429,3,154,77,0,429,430,5,62,0,0,430,431,5,55,0,0,431,
-		435,5,63,0,0,432,433,5,56,0,0,433,434,5,62,0,0,434,436,5,64,0,0,435,432,
-		1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,0,437,439,5,65,0,0,438,440,3,46,
-		23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,
-		475,1,0,0,0,443,444,5,11,0,0,444,475,3,18,9,0,445,475,3,48,24,0,446,447,
-		5,233,0,0,447,475,3,162,81,0,448,449,5,93,0,0,449,455,3,156,78,0,450,453,
-		5,97,0,0,451,452,5,162,0,0,452,454,3,156,78,0,453,451,1,0,0,0,453,454,
-		1,0,0,0,454,456,1,0,0,0,455,450,1,0,0,0,455,456,1,0,0,0,456,475,1,0,0,
-		0,457,458,5,94,0,0,458,459,5,62,0,0,459,464,3,154,77,0,460,461,5,240,0,
-		0,461,463,3,154,77,0,462,460,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,
-		465,1,0,0,0,465,469,1,0,0,0,466,464,1,0,0,0,467,468,5,96,0,0,468,470,3,
-		154,77,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,0,0,0,471,473,3,40,
-		20,0,472,471,1,0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,
-		403,1,0,0,0,474,422,1,0,0,0,474,424,1,0,0,0,474,426,1,0,0,0,474,437,1,
-		0,0,0,474,443,1,0,0,0,474,445,1,0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,
-		474,457,1,0,0,0,475,39,1,0,0,0,476,477,5,128,0,0,477,478,3,154,77,0,478,
-		479,5,196,0,0,479,480,3,162,81,0,480,484,1,0,0,0,481,482,5,128,0,0,482,
-		484,3,156,78,0,483,476,1,0,0,0,483,481,1,0,0,0,484,41,1,0,0,0,485,493,
-		5,235,0,0,486,487,5,50,0,0,487,493,3,156,78,0,488,489,5,71,0,0,489,493,
-		3,156,78,0,490,491,5,175,0,0,491,493,3,154,77,0,492,485,1,0,0,0,492,486,
-		1,0,0,0,492,488,1,0,0,0,492,490,1,0,0,0,493,43,1,0,0,0,494,495,5,257,0,
-		0,495,498,5,61,0,0,496,498,5,256,0,0,497,494,1,0,0,0,497,496,1,0,0,0,498,
-		45,1,0,0,0,499,500,5,70,0,0,500,506,3,156,78,0,501,502,5,71,0,0,502,506,
-		3,156,78,0,503,504,5,72,0,0,504,506,5,255,0,0,505,499,1,0,0,0,505,501,
-		1,0,0,0,505,503,1,0,0,0,506,47,1,0,0,0,507,508,5,66,0,0,508,512,3,162,
-		81,0,509,511,3,50,25,0,510,509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,
-		512,513,1,0,0,0,513,49,1,0,0,0,514,512,1,0,0,0,515,516,5,71,0,0,516,528,
-		3,156,78,0,517,518,5,72,0,0,518,528,5,255,0,0,519,520,5,128,0,0,520,528,
-		3,156,78,0,521,522,5,67,0,0,522,525,3,52,26,0,523,524,5,197,0,0,524,526,
-		3,52,26,0,525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,515,1,0,
-		0,0,527,517,1,0,0,0,527,519,1,0,0,0,527,521,1,0,0,0,528,51,1,0,0,0,529,
-		530,7,2,0,0,530,53,1,0,0,0,531,532,5,73,0,0,532,533,3,162,81,0,533,537,
-		5,236,0,0,534,536,3,56,28,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,
-		0,0,0,537,538,1,0,0,0,538,540,1,0,0,0,539,537,1,0,0,0,540,541,5,237,0,
-		0,541,55,1,0,0,0,542,543,5,74,0,0,543,595,3,162,81,0,544,545,5,110,0,0,
-		545,595,3,156,78,0,546,547,5,111,0,0,547,595,3,76,38,0,548,549,5,113,0,
-		0,549,550,5,72,0,0,550,595,5,255,0,0,551,552,5,116,0,0,552,554,3,90,45,
-		0,553,555,5,260,0,0,554,553,1,0,0,0,554,555,1,0,0,0,555,595,1,0,0,0,556,
-		557,5,8,0,0,557,595,5,255,0,0,558,559,5,45,0,0,559,562,3,156,78,0,560,
-		561,5,136,0,0,561,563,3,154,77,0,562,560,1,0,0,0,562,563,1,0,0,0,563,566,
-		1,0,0,0,564,565,5,137,0,0,565,567,3,58,29,0,566,564,1,0,0,0,566,567,1,
-		0,0,0,567,585,1,0,0,0,568,583,5,151,0,0,569,570,5,257,0,0,570,584,5,138,
-		0,0,571,572,5,138,0,0,572,579,5,236,0,0,573,575,3,156,78,0,574,576,5,240,
-		0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,577,573,1,0,0,0,578,
-		581,1,0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,
-		0,0,0,582,584,5,237,0,0,583,569,1,0,0,0,583,571,1,0,0,0,584,586,1,0,0,
-		0,585,568,1,0,0,0,585,586,1,0,0,0,586,595,1,0,0,0,587,595,3,84,42,0,588,
-		595,3,86,43,0,589,591,5,139,0,0,590,592,5,244,0,0,591,590,1,0,0,0,591,
-		592,1,0,0,0,592,593,1,0,0,0,593,595,3,156,78,0,594,542,1,0,0,0,594,544,
-		1,0,0,0,594,546,1,0,0,0,594,548,1,0,0,0,594,551,1,0,0,0,594,556,1,0,0,
-		0,594,558,1,0,0,0,594,587,1,0,0,0,594,588,1,0,0,0,594,589,1,0,0,0,595,
-		57,1,0,0,0,596,599,5,111,0,0,597,599,3,156,78,0,598,596,1,0,0,0,598,597,
-		1,0,0,0,599,59,1,0,0,0,600,601,5,75,0,0,601,602,3,162,81,0,602,606,5,236,
-		0,0,603,605,3,62,31,0,604,603,1,0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,
-		606,607,1,0,0,0,607,609,1,0,0,0,608,606,1,0,0,0,609,610,5,237,0,0,610,
-		61,1,0,0,0,611,612,5,76,0,0,612,616,5,236,0,0,613,615,3,72,36,0,614,613,
-		1,0,0,0,615,618,1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,
-		0,618,616,1,0,0,0,619,651,5,237,0,0,620,621,5,77,0,0,621,651,3,156,78,
-		0,622,623,5,78,0,0,623,651,3,156,78,0,624,625,5,79,0,0,625,626,5,49,0,
-		0,626,651,3,154,77,0,627,628,5,79,0,0,628,629,5,80,0,0,629,630,3,156,78,
-		0,630,631,3,152,76,0,631,651,1,0,0,0,632,633,5,82,0,0,633,651,3,156,78,
-		0,634,635,5,83,0,0,635,651,3,156,78,0,636,637,5,81,0,0,637,651,3,156,78,
-		0,638,639,5,84,0,0,639,640,3,156,78,0,640,641,3,152,76,0,641,651,1,0,0,
-		0,642,643,5,85,0,0,643,644,3,156,78,0,644,645,5,80,0,0,645,646,3,156,78,
-		0,646,647,3,152,76,0,647,651,1,0,0,0,648,649,5,86,0,0,649,651,3,162,81,
-		0,650,611,1,0,0,0,650,620,1,0,0,0,650,622,1,0,0,0,650,624,1,0,0,0,650,
-		627,1,0,0,0,650,632,1,0,0,0,650,634,1,0,0,0,650,636,1,0,0,0,650,638,1,
-		0,0,0,650,642,1,0,0,0,650,648,1,0,0,0,651,63,1,0,0,0,652,653,5,87,0,0,
-		653,654,3,162,81,0,654,655,5,54,0,0,655,656,3,162,81,0,656,660,5,236,0,
-		0,657,659,3,66,33,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,
-		661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,0,663,664,5,237,0,0,664,65,1,
-		0,0,0,665,666,5,88,0,0,666,722,3,162,81,0,667,668,5,77,0,0,668,722,3,156,
-		78,0,669,670,5,89,0,0,670,671,5,62,0,0,671,722,5,64,0,0,672,673,5,89,0,
-		0,673,722,3,156,78,0,674,675,5,185,0,0,675,676,3,156,78,0,676,677,3,152,
-		76,0,677,722,1,0,0,0,678,679,5,90,0,0,679,722,3,156,78,0,680,681,5,58,
-		0,0,681,722,5,255,0,0,682,683,5,59,0,0,683,722,3,154,77,0,684,685,5,93,
-		0,0,685,691,3,156,78,0,686,689,5,97,0,0,687,688,5,162,0,0,688,690,3,156,
-		78,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,686,1,0,0,0,691,
-		692,1,0,0,0,692,722,1,0,0,0,693,694,5,60,0,0,694,695,3,44,22,0,695,696,
-		3,154,77,0,696,697,5,62,0,0,697,698,5,88,0,0,698,699,5,63,0,0,699,722,
-		1,0,0,0,700,701,5,98,0,0,701,705,3,156,78,0,702,703,5,99,0,0,703,704,5,
-		130,0,0,704,706,5,59,0,0,705,702,1,0,0,0,705,706,1,0,0,0,706,722,1,0,0,
-		0,707,722,3,48,24,0,708,709,5,94,0,0,709,710,5,62,0,0,710,715,3,154,77,
-		0,711,712,5,240,0,0,712,714,3,154,77,0,713,711,1,0,0,0,714,717,1,0,0,0,
-		715,713,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,715,1,0,0,0,718,720,
-		3,40,20,0,719,718,1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,665,1,0,
-		0,0,721,667,1,0,0,0,721,669,1,0,0,0,721,672,1,0,0,0,721,674,1,0,0,0,721,
-		678,1,0,0,0,721,680,1,0,0,0,721,682,1,0,0,0,721,684,1,0,0,0,721,693,1,
-		0,0,0,721,700,1,0,0,0,721,707,1,0,0,0,721,708,1,0,0,0,722,67,1,0,0,0,723,
-		724,5,191,0,0,724,725,3,162,81,0,725,729,5,236,0,0,726,728,3,70,35,0,727,
-		726,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,
-		0,0,0,731,729,1,0,0,0,732,733,5,237,0,0,733,69,1,0,0,0,734,735,5,221,0,
-		0,735,753,3,156,78,0,736,737,5,89,0,0,737,753,3,162,81,0,738,739,5,222,
-		0,0,739,753,3,156,78,0,740,741,5,223,0,0,741,753,3,156,78,0,742,743,5,
-		224,0,0,743,753,3,156,78,0,744,745,5,82,0,0,745,753,3,156,78,0,746,747,
-		5,81,0,0,747,753,3,156,78,0,748,749,5,100,0,0,749,753,3,156,78,0,750,751,
-		5,101,0,0,751,753,3,156,78,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,1,
-		0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,0,
-		752,748,1,0,0,0,752,750,1,0,0,0,753,71,1,0,0,0,754,755,5,255,0,0,755,756,
-		3,156,78,0,756,757,5,62,0,0,757,759,3,156,78,0,758,760,5,240,0,0,759,758,
-		1,0,0,0,759,760,1,0,0,0,760,73,1,0,0,0,761,762,5,109,0,0,762,763,3,162,
-		81,0,763,767,5,236,0,0,764,766,3,78,39,0,765,764,1,0,0,0,766,769,1,0,0,
-		0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,770,
-		771,5,237,0,0,771,75,1,0,0,0,772,774,3,156,78,0,773,775,5,112,0,0,774,
-		773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,3,
-		156,78,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,71,
-		0,0,781,783,3,156,78,0,782,780,1,0,0,0,782,783,1,0,0,0,783,77,1,0,0,0,
-		784,785,5,110,0,0,785,864,3,156,78,0,786,787,5,111,0,0,787,864,3,76,38,
-		0,788,790,5,200,0,0,789,791,5,256,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
-		791,794,1,0,0,0,792,793,5,140,0,0,793,795,3,156,78,0,794,792,1,0,0,0,794,
-		795,1,0,0,0,795,864,1,0,0,0,796,797,5,200,0,0,797,864,5,211,0,0,798,799,
-		5,201,0,0,799,864,3,156,78,0,800,801,5,202,0,0,801,864,3,156,78,0,802,
-		803,5,203,0,0,803,804,5,72,0,0,804,864,5,255,0,0,805,806,5,204,0,0,806,
-		810,5,236,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,237,
-		0,0,814,815,5,204,0,0,815,816,5,212,0,0,816,817,3,162,81,0,817,818,5,213,
-		0,0,818,819,3,156,78,0,819,864,1,0,0,0,820,821,5,205,0,0,821,864,3,156,
-		78,0,822,864,3,84,42,0,823,864,3,86,43,0,824,825,5,208,0,0,825,826,5,214,
-		0,0,826,827,3,156,78,0,827,828,5,170,0,0,828,829,3,156,78,0,829,864,1,
-		0,0,0,830,831,5,207,0,0,831,864,3,156,78,0,832,833,5,113,0,0,833,834,5,
-		72,0,0,834,864,5,255,0,0,835,836,5,116,0,0,836,864,3,90,45,0,837,838,5,
-		8,0,0,838,864,5,255,0,0,839,840,5,120,0,0,840,864,5,257,0,0,841,864,3,
-		48,24,0,842,843,5,226,0,0,843,844,5,62,0,0,844,845,3,156,78,0,845,846,
-		5,212,0,0,846,850,3,156,78,0,847,848,5,227,0,0,848,849,5,228,0,0,849,851,
-		3,156,78,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,80,
-		40,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
-		859,1,0,0,0,857,855,1,0,0,0,858,860,3,82,41,0,859,858,1,0,0,0,859,860,
-		1,0,0,0,860,864,1,0,0,0,861,862,5,231,0,0,862,864,3,156,78,0,863,784,1,
-		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
-		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
-		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
-		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
-		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,79,1,0,0,0,865,866,5,229,
-		0,0,866,867,5,255,0,0,867,868,5,62,0,0,868,869,3,156,78,0,869,81,1,0,0,
-		0,870,871,5,230,0,0,871,872,5,51,0,0,872,873,5,255,0,0,873,874,5,228,0,
-		0,874,875,3,156,78,0,875,83,1,0,0,0,876,877,5,206,0,0,877,882,3,156,78,
-		0,878,879,5,51,0,0,879,883,5,255,0,0,880,881,5,215,0,0,881,883,3,162,81,
-		0,882,878,1,0,0,0,882,880,1,0,0,0,883,85,1,0,0,0,884,885,5,208,0,0,885,
-		886,5,209,0,0,886,887,3,162,81,0,887,891,5,236,0,0,888,890,3,88,44,0,889,
-		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
-		0,0,0,893,891,1,0,0,0,894,895,5,170,0,0,895,897,3,156,78,0,896,894,1,0,
-		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,237,0,0,899,87,1,0,0,0,900,
-		901,5,210,0,0,901,902,3,156,78,0,902,903,3,156,78,0,903,89,1,0,0,0,904,
-		917,5,117,0,0,905,917,5,118,0,0,906,917,5,119,0,0,907,908,5,52,0,0,908,
-		912,5,236,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
-		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,237,
-		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
-		91,1,0,0,0,918,919,5,216,0,0,919,920,3,162,81,0,920,924,5,236,0,0,921,
-		923,3,94,47,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
-		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,237,0,0,928,93,1,0,0,
-		0,929,930,5,196,0,0,930,931,3,162,81,0,931,932,5,241,0,0,932,933,3,162,
-		81,0,933,953,1,0,0,0,934,935,5,194,0,0,935,953,3,156,78,0,936,937,5,217,
-		0,0,937,953,3,156,78,0,938,939,5,218,0,0,939,953,5,220,0,0,940,941,5,218,
-		0,0,941,953,3,162,81,0,942,944,5,64,0,0,943,945,3,96,48,0,944,943,1,0,
-		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
-		949,5,204,0,0,949,950,5,167,0,0,950,951,5,51,0,0,951,953,3,162,81,0,952,
-		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
-		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,95,1,0,0,0,954,955,5,219,0,0,
-		955,961,3,156,78,0,956,957,5,100,0,0,957,961,3,156,78,0,958,959,5,101,
-		0,0,959,961,3,156,78,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
-		961,97,1,0,0,0,962,963,5,121,0,0,963,964,3,162,81,0,964,968,5,236,0,0,
-		965,967,3,100,50,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
-		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,237,0,0,972,99,1,
-		0,0,0,973,974,5,122,0,0,974,1009,3,156,78,0,975,976,5,123,0,0,976,981,
-		3,102,51,0,977,978,5,240,0,0,978,980,3,102,51,0,979,977,1,0,0,0,980,983,
-		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
-		0,984,985,5,163,0,0,985,1009,3,156,78,0,986,987,5,164,0,0,987,988,3,156,
-		78,0,988,989,5,162,0,0,989,992,3,162,81,0,990,991,5,165,0,0,991,993,3,
-		156,78,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,168,
-		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,202,0,0,
-		998,1009,3,156,78,0,999,1000,5,166,0,0,1000,1005,3,106,53,0,1001,1002,
-		5,240,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
-		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
-		1,0,0,0,1008,999,1,0,0,0,1009,101,1,0,0,0,1010,1011,3,162,81,0,1011,1020,
-		3,156,78,0,1012,1016,5,236,0,0,1013,1015,3,104,52,0,1014,1013,1,0,0,0,
-		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
-		0,1018,1016,1,0,0,0,1019,1021,5,237,0,0,1020,1012,1,0,0,0,1020,1021,1,
-		0,0,0,1021,103,1,0,0,0,1022,1023,5,163,0,0,1023,1029,3,156,78,0,1024,1025,
-		5,164,0,0,1025,1029,3,156,78,0,1026,1027,5,165,0,0,1027,1029,3,156,78,
-		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,105,1,0,0,
-		0,1030,1031,5,255,0,0,1031,1032,3,156,78,0,1032,107,1,0,0,0,1033,1034,
-		5,124,0,0,1034,1043,3,162,81,0,1035,1039,5,236,0,0,1036,1038,3,110,55,
-		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
-		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,237,0,0,1043,1035,
-		1,0,0,0,1043,1044,1,0,0,0,1044,109,1,0,0,0,1045,1046,5,125,0,0,1046,1052,
-		3,156,78,0,1047,1048,5,126,0,0,1048,1052,3,156,78,0,1049,1050,5,127,0,
-		0,1050,1052,3,156,78,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
-		0,0,0,1052,111,1,0,0,0,1053,1054,5,128,0,0,1054,1055,3,162,81,0,1055,1056,
-		5,236,0,0,1056,1064,3,156,78,0,1057,1062,3,152,76,0,1058,1059,5,57,0,0,
-		1059,1060,3,156,78,0,1060,1061,3,152,76,0,1061,1063,1,0,0,0,1062,1058,
-		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
-		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,237,0,0,1067,113,1,0,0,0,1068,1069,
-		5,129,0,0,1069,1070,3,162,81,0,1070,1071,5,243,0,0,1071,1078,3,156,78,
-		0,1072,1075,5,130,0,0,1073,1076,5,131,0,0,1074,1076,5,132,0,0,1075,1073,
-		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,154,77,0,1078,
-		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
-		1083,5,255,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,115,1,0,0,0,1084,
-		1085,5,133,0,0,1085,1086,3,162,81,0,1086,1087,5,140,0,0,1087,1090,3,156,
-		78,0,1088,1089,5,51,0,0,1089,1091,5,255,0,0,1090,1088,1,0,0,0,1090,1091,
-		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,134,0,0,1093,1094,5,136,0,0,1094,
-		1096,5,257,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
-		1098,5,135,0,0,1098,1099,5,136,0,0,1099,1101,5,257,0,0,1100,1097,1,0,0,
-		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,157,0,0,1103,1104,5,
-		180,0,0,1104,1105,3,162,81,0,1105,1106,5,158,0,0,1106,1107,5,162,0,0,1107,
-		1108,5,257,0,0,1108,1110,5,159,0,0,1109,1111,3,118,59,0,1110,1109,1,0,
-		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1115,5,242,0,0,1115,1120,3,120,60,0,1116,
-		1117,5,240,0,0,1117,1119,3,120,60,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
-		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,117,1,0,0,0,1122,1120,1,0,0,
-		0,1123,1124,5,160,0,0,1124,1129,3,162,81,0,1125,1126,5,240,0,0,1126,1128,
-		3,162,81,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
-		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,171,0,0,1133,
-		1134,5,161,0,0,1134,1136,3,162,81,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
-		0,1136,1140,1,0,0,0,1137,1138,5,161,0,0,1138,1140,3,162,81,0,1139,1123,
-		1,0,0,0,1139,1137,1,0,0,0,1140,119,1,0,0,0,1141,1142,5,153,0,0,1142,1143,
-		5,256,0,0,1143,1144,5,162,0,0,1144,1161,3,162,81,0,1145,1157,5,156,0,0,
-		1146,1147,5,238,0,0,1147,1152,3,162,81,0,1148,1149,5,240,0,0,1149,1151,
-		3,162,81,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,239,0,0,1156,
-		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
-		1161,3,162,81,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
-		1161,121,1,0,0,0,1162,1163,5,141,0,0,1163,1164,5,140,0,0,1164,1167,3,156,
-		78,0,1165,1166,5,142,0,0,1166,1168,3,154,77,0,1167,1165,1,0,0,0,1167,1168,
-		1,0,0,0,1168,123,1,0,0,0,1169,1170,5,143,0,0,1170,1171,5,144,0,0,1171,
-		1176,3,126,63,0,1172,1173,5,240,0,0,1173,1175,3,126,63,0,1174,1172,1,0,
-		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,125,1,0,
-		0,0,1178,1176,1,0,0,0,1179,1182,5,65,0,0,1180,1182,3,162,81,0,1181,1179,
-		1,0,0,0,1181,1180,1,0,0,0,1182,127,1,0,0,0,1183,1184,5,145,0,0,1184,1188,
-		5,236,0,0,1185,1187,3,130,65,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
-		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
-		1192,5,237,0,0,1192,129,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,160,80,
-		0,1195,1196,5,146,0,0,1196,1201,3,162,81,0,1197,1198,5,240,0,0,1198,1200,
-		3,162,81,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
-		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
-		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,147,0,0,1207,1288,3,162,81,
-		0,1208,1209,5,148,0,0,1209,1288,3,162,81,0,1210,1211,5,149,0,0,1211,1212,
-		5,150,0,0,1212,1213,5,151,0,0,1213,1288,3,162,81,0,1214,1217,5,152,0,0,
-		1215,1216,5,256,0,0,1216,1218,5,196,0,0,1217,1215,1,0,0,0,1217,1218,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1220,5,150,0,0,1220,1221,5,162,0,0,1221,1288,
-		3,162,81,0,1222,1223,5,153,0,0,1223,1224,5,256,0,0,1224,1225,5,196,0,0,
-		1225,1226,5,150,0,0,1226,1227,5,162,0,0,1227,1288,3,162,81,0,1228,1229,
-		5,173,0,0,1229,1234,3,162,81,0,1230,1231,5,240,0,0,1231,1233,3,162,81,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,154,0,0,1238,1237,
-		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,162,0,0,1241,1242,
-		5,225,0,0,1242,1243,3,160,80,0,1243,1288,1,0,0,0,1244,1245,5,169,0,0,1245,
-		1246,3,156,78,0,1246,1250,5,236,0,0,1247,1249,3,130,65,0,1248,1247,1,0,
-		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
-		0,0,0,1252,1250,1,0,0,0,1253,1263,5,237,0,0,1254,1255,5,170,0,0,1255,1259,
-		5,236,0,0,1256,1258,3,130,65,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
-		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
-		1264,5,237,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
-		1268,5,154,0,0,1266,1267,5,180,0,0,1267,1269,5,110,0,0,1268,1266,1,0,0,
-		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,236,0,0,1271,1273,3,
-		130,65,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,237,0,0,1278,1279,
-		5,155,0,0,1279,1283,5,236,0,0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,
-		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
-		1283,1,0,0,0,1286,1288,5,237,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
-		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
-		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
-		131,1,0,0,0,1289,1290,5,172,0,0,1290,1294,5,236,0,0,1291,1293,3,134,67,
+		0,420,412,1,0,0,0,420,421,1,0,0,0,421,495,1,0,0,0,422,423,5,58,0,0,423,
+		495,5,256,0,0,424,425,5,59,0,0,425,495,3,154,77,0,426,427,5,60,0,0,427,
+		428,3,44,22,0,428,429,3,154,77,0,429,430,5,63,0,0,430,431,5,55,0,0,431,
+		435,5,64,0,0,432,433,5,56,0,0,433,434,5,63,0,0,434,436,5,65,0,0,435,432,
+		1,0,0,0,435,436,1,0,0,0,436,455,1,0,0,0,437,438,5,34,0,0,438,439,5,95,
+		0,0,439,440,5,63,0,0,440,445,3,154,77,0,441,442,5,241,0,0,442,444,3,154,
+		77,0,443,441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
+		450,1,0,0,0,447,445,1,0,0,0,448,449,5,97,0,0,449,451,3,154,77,0,450,448,
+		1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,454,3,40,20,0,453,452,1,0,
+		0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,437,1,0,0,0,455,456,1,0,0,0,456,
+		495,1,0,0,0,457,459,5,66,0,0,458,460,3,46,23,0,459,458,1,0,0,0,460,461,
+		1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,495,1,0,0,0,463,464,5,11,0,
+		0,464,495,3,18,9,0,465,495,3,48,24,0,466,467,5,234,0,0,467,495,3,162,81,
+		0,468,469,5,94,0,0,469,475,3,156,78,0,470,473,5,98,0,0,471,472,5,163,0,
+		0,472,474,3,156,78,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,
+		470,1,0,0,0,475,476,1,0,0,0,476,495,1,0,0,0,477,478,5,95,0,0,478,479,5,
+		63,0,0,479,484,3,154,77,0,480,481,5,241,0,0,481,483,3,154,77,0,482,480,
+		1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,489,1,0,0,
+		0,486,484,1,0,0,0,487,488,5,97,0,0,488,490,3,154,77,0,489,487,1,0,0,0,
+		489,490,1,0,0,0,490,492,1,0,0,0,491,493,3,40,20,0,492,491,1,0,0,0,492,
+		493,1,0,0,0,493,495,1,0,0,0,494,401,1,0,0,0,494,403,1,0,0,0,494,422,1,
+		0,0,0,494,424,1,0,0,0,494,426,1,0,0,0,494,457,1,0,0,0,494,463,1,0,0,0,
+		494,465,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,477,1,0,0,0,495,39,
+		1,0,0,0,496,497,5,129,0,0,497,498,3,154,77,0,498,499,5,197,0,0,499,500,
+		3,162,81,0,500,504,1,0,0,0,501,502,5,129,0,0,502,504,3,156,78,0,503,496,
+		1,0,0,0,503,501,1,0,0,0,504,41,1,0,0,0,505,513,5,236,0,0,506,507,5,50,
+		0,0,507,513,3,156,78,0,508,509,5,72,0,0,509,513,3,156,78,0,510,511,5,176,
+		0,0,511,513,3,154,77,0,512,505,1,0,0,0,512,506,1,0,0,0,512,508,1,0,0,0,
+		512,510,1,0,0,0,513,43,1,0,0,0,514,515,5,258,0,0,515,518,5,62,0,0,516,
+		518,5,257,0,0,517,514,1,0,0,0,517,516,1,0,0,0,518,45,1,0,0,0,519,520,5,
+		71,0,0,520,526,3,156,78,0,521,522,5,72,0,0,522,526,3,156,78,0,523,524,
+		5,73,0,0,524,526,5,256,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,
+		0,0,526,47,1,0,0,0,527,528,5,67,0,0,528,532,3,162,81,0,529,531,3,50,25,
+		0,530,529,1,0,0,0,531,534,1,0,0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,
+		49,1,0,0,0,534,532,1,0,0,0,535,536,5,72,0,0,536,548,3,156,78,0,537,538,
+		5,73,0,0,538,548,5,256,0,0,539,540,5,129,0,0,540,548,3,156,78,0,541,542,
+		5,68,0,0,542,545,3,52,26,0,543,544,5,198,0,0,544,546,3,52,26,0,545,543,
+		1,0,0,0,545,546,1,0,0,0,546,548,1,0,0,0,547,535,1,0,0,0,547,537,1,0,0,
+		0,547,539,1,0,0,0,547,541,1,0,0,0,548,51,1,0,0,0,549,550,7,2,0,0,550,53,
+		1,0,0,0,551,552,5,74,0,0,552,553,3,162,81,0,553,557,5,237,0,0,554,556,
+		3,56,28,0,555,554,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,
+		0,0,558,560,1,0,0,0,559,557,1,0,0,0,560,561,5,238,0,0,561,55,1,0,0,0,562,
+		563,5,75,0,0,563,615,3,162,81,0,564,565,5,111,0,0,565,615,3,156,78,0,566,
+		567,5,112,0,0,567,615,3,76,38,0,568,569,5,114,0,0,569,570,5,73,0,0,570,
+		615,5,256,0,0,571,572,5,117,0,0,572,574,3,90,45,0,573,575,5,261,0,0,574,
+		573,1,0,0,0,574,575,1,0,0,0,575,615,1,0,0,0,576,577,5,8,0,0,577,615,5,
+		256,0,0,578,579,5,45,0,0,579,582,3,156,78,0,580,581,5,137,0,0,581,583,
+		3,154,77,0,582,580,1,0,0,0,582,583,1,0,0,0,583,586,1,0,0,0,584,585,5,138,
+		0,0,585,587,3,58,29,0,586,584,1,0,0,0,586,587,1,0,0,0,587,605,1,0,0,0,
+		588,603,5,152,0,0,589,590,5,258,0,0,590,604,5,139,0,0,591,592,5,139,0,
+		0,592,599,5,237,0,0,593,595,3,156,78,0,594,596,5,241,0,0,595,594,1,0,0,
+		0,595,596,1,0,0,0,596,598,1,0,0,0,597,593,1,0,0,0,598,601,1,0,0,0,599,
+		597,1,0,0,0,599,600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,
+		238,0,0,603,589,1,0,0,0,603,591,1,0,0,0,604,606,1,0,0,0,605,588,1,0,0,
+		0,605,606,1,0,0,0,606,615,1,0,0,0,607,615,3,84,42,0,608,615,3,86,43,0,
+		609,611,5,140,0,0,610,612,5,245,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,
+		613,1,0,0,0,613,615,3,156,78,0,614,562,1,0,0,0,614,564,1,0,0,0,614,566,
+		1,0,0,0,614,568,1,0,0,0,614,571,1,0,0,0,614,576,1,0,0,0,614,578,1,0,0,
+		0,614,607,1,0,0,0,614,608,1,0,0,0,614,609,1,0,0,0,615,57,1,0,0,0,616,619,
+		5,112,0,0,617,619,3,156,78,0,618,616,1,0,0,0,618,617,1,0,0,0,619,59,1,
+		0,0,0,620,621,5,76,0,0,621,622,3,162,81,0,622,626,5,237,0,0,623,625,3,
+		62,31,0,624,623,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,
+		0,627,629,1,0,0,0,628,626,1,0,0,0,629,630,5,238,0,0,630,61,1,0,0,0,631,
+		632,5,77,0,0,632,636,5,237,0,0,633,635,3,72,36,0,634,633,1,0,0,0,635,638,
+		1,0,0,0,636,634,1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,
+		0,639,671,5,238,0,0,640,641,5,78,0,0,641,671,3,156,78,0,642,643,5,79,0,
+		0,643,671,3,156,78,0,644,645,5,80,0,0,645,646,5,49,0,0,646,671,3,154,77,
+		0,647,648,5,80,0,0,648,649,5,81,0,0,649,650,3,156,78,0,650,651,3,152,76,
+		0,651,671,1,0,0,0,652,653,5,83,0,0,653,671,3,156,78,0,654,655,5,84,0,0,
+		655,671,3,156,78,0,656,657,5,82,0,0,657,671,3,156,78,0,658,659,5,85,0,
+		0,659,660,3,156,78,0,660,661,3,152,76,0,661,671,1,0,0,0,662,663,5,86,0,
+		0,663,664,3,156,78,0,664,665,5,81,0,0,665,666,3,156,78,0,666,667,3,152,
+		76,0,667,671,1,0,0,0,668,669,5,87,0,0,669,671,3,162,81,0,670,631,1,0,0,
+		0,670,640,1,0,0,0,670,642,1,0,0,0,670,644,1,0,0,0,670,647,1,0,0,0,670,
+		652,1,0,0,0,670,654,1,0,0,0,670,656,1,0,0,0,670,658,1,0,0,0,670,662,1,
+		0,0,0,670,668,1,0,0,0,671,63,1,0,0,0,672,673,5,88,0,0,673,674,3,162,81,
+		0,674,675,5,54,0,0,675,676,3,162,81,0,676,680,5,237,0,0,677,679,3,66,33,
+		0,678,677,1,0,0,0,679,682,1,0,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,
+		683,1,0,0,0,682,680,1,0,0,0,683,684,5,238,0,0,684,65,1,0,0,0,685,686,5,
+		89,0,0,686,742,3,162,81,0,687,688,5,78,0,0,688,742,3,156,78,0,689,690,
+		5,90,0,0,690,691,5,63,0,0,691,742,5,65,0,0,692,693,5,90,0,0,693,742,3,
+		156,78,0,694,695,5,186,0,0,695,696,3,156,78,0,696,697,3,152,76,0,697,742,
+		1,0,0,0,698,699,5,91,0,0,699,742,3,156,78,0,700,701,5,58,0,0,701,742,5,
+		256,0,0,702,703,5,59,0,0,703,742,3,154,77,0,704,705,5,94,0,0,705,711,3,
+		156,78,0,706,709,5,98,0,0,707,708,5,163,0,0,708,710,3,156,78,0,709,707,
+		1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,0,711,706,1,0,0,0,711,712,1,0,0,
+		0,712,742,1,0,0,0,713,714,5,60,0,0,714,715,3,44,22,0,715,716,3,154,77,
+		0,716,717,5,63,0,0,717,718,5,89,0,0,718,719,5,64,0,0,719,742,1,0,0,0,720,
+		721,5,99,0,0,721,725,3,156,78,0,722,723,5,100,0,0,723,724,5,131,0,0,724,
+		726,5,59,0,0,725,722,1,0,0,0,725,726,1,0,0,0,726,742,1,0,0,0,727,742,3,
+		48,24,0,728,729,5,95,0,0,729,730,5,63,0,0,730,735,3,154,77,0,731,732,5,
+		241,0,0,732,734,3,154,77,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,
+		0,0,735,736,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,738,740,3,40,20,0,
+		739,738,1,0,0,0,739,740,1,0,0,0,740,742,1,0,0,0,741,685,1,0,0,0,741,687,
+		1,0,0,0,741,689,1,0,0,0,741,692,1,0,0,0,741,694,1,0,0,0,741,698,1,0,0,
+		0,741,700,1,0,0,0,741,702,1,0,0,0,741,704,1,0,0,0,741,713,1,0,0,0,741,
+		720,1,0,0,0,741,727,1,0,0,0,741,728,1,0,0,0,742,67,1,0,0,0,743,744,5,192,
+		0,0,744,745,3,162,81,0,745,749,5,237,0,0,746,748,3,70,35,0,747,746,1,0,
+		0,0,748,751,1,0,0,0,749,747,1,0,0,0,749,750,1,0,0,0,750,752,1,0,0,0,751,
+		749,1,0,0,0,752,753,5,238,0,0,753,69,1,0,0,0,754,755,5,222,0,0,755,773,
+		3,156,78,0,756,757,5,90,0,0,757,773,3,162,81,0,758,759,5,223,0,0,759,773,
+		3,156,78,0,760,761,5,224,0,0,761,773,3,156,78,0,762,763,5,225,0,0,763,
+		773,3,156,78,0,764,765,5,83,0,0,765,773,3,156,78,0,766,767,5,82,0,0,767,
+		773,3,156,78,0,768,769,5,101,0,0,769,773,3,156,78,0,770,771,5,102,0,0,
+		771,773,3,156,78,0,772,754,1,0,0,0,772,756,1,0,0,0,772,758,1,0,0,0,772,
+		760,1,0,0,0,772,762,1,0,0,0,772,764,1,0,0,0,772,766,1,0,0,0,772,768,1,
+		0,0,0,772,770,1,0,0,0,773,71,1,0,0,0,774,775,5,256,0,0,775,776,3,156,78,
+		0,776,777,5,63,0,0,777,779,3,156,78,0,778,780,5,241,0,0,779,778,1,0,0,
+		0,779,780,1,0,0,0,780,73,1,0,0,0,781,782,5,110,0,0,782,783,3,162,81,0,
+		783,787,5,237,0,0,784,786,3,78,39,0,785,784,1,0,0,0,786,789,1,0,0,0,787,
+		785,1,0,0,0,787,788,1,0,0,0,788,790,1,0,0,0,789,787,1,0,0,0,790,791,5,
+		238,0,0,791,75,1,0,0,0,792,794,3,156,78,0,793,795,5,113,0,0,794,793,1,
+		0,0,0,794,795,1,0,0,0,795,798,1,0,0,0,796,797,5,50,0,0,797,799,3,156,78,
+		0,798,796,1,0,0,0,798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,72,0,0,801,
+		803,3,156,78,0,802,800,1,0,0,0,802,803,1,0,0,0,803,77,1,0,0,0,804,805,
+		5,111,0,0,805,884,3,156,78,0,806,807,5,112,0,0,807,884,3,76,38,0,808,810,
+		5,201,0,0,809,811,5,257,0,0,810,809,1,0,0,0,810,811,1,0,0,0,811,814,1,
+		0,0,0,812,813,5,141,0,0,813,815,3,156,78,0,814,812,1,0,0,0,814,815,1,0,
+		0,0,815,884,1,0,0,0,816,817,5,201,0,0,817,884,5,212,0,0,818,819,5,202,
+		0,0,819,884,3,156,78,0,820,821,5,203,0,0,821,884,3,156,78,0,822,823,5,
+		204,0,0,823,824,5,73,0,0,824,884,5,256,0,0,825,826,5,205,0,0,826,830,5,
+		237,0,0,827,829,3,34,17,0,828,827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,
+		0,0,830,831,1,0,0,0,831,833,1,0,0,0,832,830,1,0,0,0,833,884,5,238,0,0,
+		834,835,5,205,0,0,835,836,5,213,0,0,836,837,3,162,81,0,837,838,5,214,0,
+		0,838,839,3,156,78,0,839,884,1,0,0,0,840,841,5,206,0,0,841,884,3,156,78,
+		0,842,884,3,84,42,0,843,884,3,86,43,0,844,845,5,209,0,0,845,846,5,215,
+		0,0,846,847,3,156,78,0,847,848,5,171,0,0,848,849,3,156,78,0,849,884,1,
+		0,0,0,850,851,5,208,0,0,851,884,3,156,78,0,852,853,5,114,0,0,853,854,5,
+		73,0,0,854,884,5,256,0,0,855,856,5,117,0,0,856,884,3,90,45,0,857,858,5,
+		8,0,0,858,884,5,256,0,0,859,860,5,121,0,0,860,884,5,258,0,0,861,884,3,
+		48,24,0,862,863,5,227,0,0,863,864,5,63,0,0,864,865,3,156,78,0,865,866,
+		5,213,0,0,866,870,3,156,78,0,867,868,5,228,0,0,868,869,5,229,0,0,869,871,
+		3,156,78,0,870,867,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,874,3,80,
+		40,0,873,872,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,1,0,0,0,876,
+		879,1,0,0,0,877,875,1,0,0,0,878,880,3,82,41,0,879,878,1,0,0,0,879,880,
+		1,0,0,0,880,884,1,0,0,0,881,882,5,232,0,0,882,884,3,156,78,0,883,804,1,
+		0,0,0,883,806,1,0,0,0,883,808,1,0,0,0,883,816,1,0,0,0,883,818,1,0,0,0,
+		883,820,1,0,0,0,883,822,1,0,0,0,883,825,1,0,0,0,883,834,1,0,0,0,883,840,
+		1,0,0,0,883,842,1,0,0,0,883,843,1,0,0,0,883,844,1,0,0,0,883,850,1,0,0,
+		0,883,852,1,0,0,0,883,855,1,0,0,0,883,857,1,0,0,0,883,859,1,0,0,0,883,
+		861,1,0,0,0,883,862,1,0,0,0,883,881,1,0,0,0,884,79,1,0,0,0,885,886,5,230,
+		0,0,886,887,5,256,0,0,887,888,5,63,0,0,888,889,3,156,78,0,889,81,1,0,0,
+		0,890,891,5,231,0,0,891,892,5,51,0,0,892,893,5,256,0,0,893,894,5,229,0,
+		0,894,895,3,156,78,0,895,83,1,0,0,0,896,897,5,207,0,0,897,902,3,156,78,
+		0,898,899,5,51,0,0,899,903,5,256,0,0,900,901,5,216,0,0,901,903,3,162,81,
+		0,902,898,1,0,0,0,902,900,1,0,0,0,903,85,1,0,0,0,904,905,5,209,0,0,905,
+		906,5,210,0,0,906,907,3,162,81,0,907,911,5,237,0,0,908,910,3,88,44,0,909,
+		908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,912,1,0,0,0,912,916,1,
+		0,0,0,913,911,1,0,0,0,914,915,5,171,0,0,915,917,3,156,78,0,916,914,1,0,
+		0,0,916,917,1,0,0,0,917,918,1,0,0,0,918,919,5,238,0,0,919,87,1,0,0,0,920,
+		921,5,211,0,0,921,922,3,156,78,0,922,923,3,156,78,0,923,89,1,0,0,0,924,
+		937,5,118,0,0,925,937,5,119,0,0,926,937,5,120,0,0,927,928,5,52,0,0,928,
+		932,5,237,0,0,929,931,3,34,17,0,930,929,1,0,0,0,931,934,1,0,0,0,932,930,
+		1,0,0,0,932,933,1,0,0,0,933,935,1,0,0,0,934,932,1,0,0,0,935,937,5,238,
+		0,0,936,924,1,0,0,0,936,925,1,0,0,0,936,926,1,0,0,0,936,927,1,0,0,0,937,
+		91,1,0,0,0,938,939,5,217,0,0,939,940,3,162,81,0,940,944,5,237,0,0,941,
+		943,3,94,47,0,942,941,1,0,0,0,943,946,1,0,0,0,944,942,1,0,0,0,944,945,
+		1,0,0,0,945,947,1,0,0,0,946,944,1,0,0,0,947,948,5,238,0,0,948,93,1,0,0,
+		0,949,950,5,197,0,0,950,951,3,162,81,0,951,952,5,242,0,0,952,953,3,162,
+		81,0,953,973,1,0,0,0,954,955,5,195,0,0,955,973,3,156,78,0,956,957,5,218,
+		0,0,957,973,3,156,78,0,958,959,5,219,0,0,959,973,5,221,0,0,960,961,5,219,
+		0,0,961,973,3,162,81,0,962,964,5,65,0,0,963,965,3,96,48,0,964,963,1,0,
+		0,0,965,966,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,973,1,0,0,0,968,
+		969,5,205,0,0,969,970,5,168,0,0,970,971,5,51,0,0,971,973,3,162,81,0,972,
+		949,1,0,0,0,972,954,1,0,0,0,972,956,1,0,0,0,972,958,1,0,0,0,972,960,1,
+		0,0,0,972,962,1,0,0,0,972,968,1,0,0,0,973,95,1,0,0,0,974,975,5,220,0,0,
+		975,981,3,156,78,0,976,977,5,101,0,0,977,981,3,156,78,0,978,979,5,102,
+		0,0,979,981,3,156,78,0,980,974,1,0,0,0,980,976,1,0,0,0,980,978,1,0,0,0,
+		981,97,1,0,0,0,982,983,5,122,0,0,983,984,3,162,81,0,984,988,5,237,0,0,
+		985,987,3,100,50,0,986,985,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,
+		989,1,0,0,0,989,991,1,0,0,0,990,988,1,0,0,0,991,992,5,238,0,0,992,99,1,
+		0,0,0,993,994,5,123,0,0,994,1029,3,156,78,0,995,996,5,124,0,0,996,1001,
+		3,102,51,0,997,998,5,241,0,0,998,1000,3,102,51,0,999,997,1,0,0,0,1000,
+		1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,1029,1,0,0,0,1003,
+		1001,1,0,0,0,1004,1005,5,164,0,0,1005,1029,3,156,78,0,1006,1007,5,165,
+		0,0,1007,1008,3,156,78,0,1008,1009,5,163,0,0,1009,1012,3,162,81,0,1010,
+		1011,5,166,0,0,1011,1013,3,156,78,0,1012,1010,1,0,0,0,1012,1013,1,0,0,
+		0,1013,1015,1,0,0,0,1014,1016,5,169,0,0,1015,1014,1,0,0,0,1015,1016,1,
+		0,0,0,1016,1029,1,0,0,0,1017,1018,5,203,0,0,1018,1029,3,156,78,0,1019,
+		1020,5,167,0,0,1020,1025,3,106,53,0,1021,1022,5,241,0,0,1022,1024,3,106,
+		53,0,1023,1021,1,0,0,0,1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,
+		0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1028,993,1,0,0,0,1028,995,1,
+		0,0,0,1028,1004,1,0,0,0,1028,1006,1,0,0,0,1028,1017,1,0,0,0,1028,1019,
+		1,0,0,0,1029,101,1,0,0,0,1030,1031,3,162,81,0,1031,1040,3,156,78,0,1032,
+		1036,5,237,0,0,1033,1035,3,104,52,0,1034,1033,1,0,0,0,1035,1038,1,0,0,
+		0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1039,1,0,0,0,1038,1036,1,0,
+		0,0,1039,1041,5,238,0,0,1040,1032,1,0,0,0,1040,1041,1,0,0,0,1041,103,1,
+		0,0,0,1042,1043,5,164,0,0,1043,1049,3,156,78,0,1044,1045,5,165,0,0,1045,
+		1049,3,156,78,0,1046,1047,5,166,0,0,1047,1049,3,156,78,0,1048,1042,1,0,
+		0,0,1048,1044,1,0,0,0,1048,1046,1,0,0,0,1049,105,1,0,0,0,1050,1051,5,256,
+		0,0,1051,1052,3,156,78,0,1052,107,1,0,0,0,1053,1054,5,125,0,0,1054,1063,
+		3,162,81,0,1055,1059,5,237,0,0,1056,1058,3,110,55,0,1057,1056,1,0,0,0,
+		1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,
+		0,1061,1059,1,0,0,0,1062,1064,5,238,0,0,1063,1055,1,0,0,0,1063,1064,1,
+		0,0,0,1064,109,1,0,0,0,1065,1066,5,126,0,0,1066,1072,3,156,78,0,1067,1068,
+		5,127,0,0,1068,1072,3,156,78,0,1069,1070,5,128,0,0,1070,1072,3,156,78,
+		0,1071,1065,1,0,0,0,1071,1067,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,
+		0,1073,1074,5,129,0,0,1074,1075,3,162,81,0,1075,1076,5,237,0,0,1076,1084,
+		3,156,78,0,1077,1082,3,152,76,0,1078,1079,5,57,0,0,1079,1080,3,156,78,
+		0,1080,1081,3,152,76,0,1081,1083,1,0,0,0,1082,1078,1,0,0,0,1082,1083,1,
+		0,0,0,1083,1085,1,0,0,0,1084,1077,1,0,0,0,1084,1085,1,0,0,0,1085,1086,
+		1,0,0,0,1086,1087,5,238,0,0,1087,113,1,0,0,0,1088,1089,5,130,0,0,1089,
+		1090,3,162,81,0,1090,1091,5,244,0,0,1091,1098,3,156,78,0,1092,1095,5,131,
+		0,0,1093,1096,5,132,0,0,1094,1096,5,133,0,0,1095,1093,1,0,0,0,1095,1094,
+		1,0,0,0,1096,1097,1,0,0,0,1097,1099,3,154,77,0,1098,1092,1,0,0,0,1098,
+		1099,1,0,0,0,1099,1102,1,0,0,0,1100,1101,5,51,0,0,1101,1103,5,256,0,0,
+		1102,1100,1,0,0,0,1102,1103,1,0,0,0,1103,115,1,0,0,0,1104,1105,5,134,0,
+		0,1105,1106,3,162,81,0,1106,1107,5,141,0,0,1107,1110,3,156,78,0,1108,1109,
+		5,51,0,0,1109,1111,5,256,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,
+		1115,1,0,0,0,1112,1113,5,135,0,0,1113,1114,5,137,0,0,1114,1116,5,258,0,
+		0,1115,1112,1,0,0,0,1115,1116,1,0,0,0,1116,1120,1,0,0,0,1117,1118,5,136,
+		0,0,1118,1119,5,137,0,0,1119,1121,5,258,0,0,1120,1117,1,0,0,0,1120,1121,
+		1,0,0,0,1121,1132,1,0,0,0,1122,1123,5,158,0,0,1123,1124,5,181,0,0,1124,
+		1125,3,162,81,0,1125,1126,5,159,0,0,1126,1127,5,163,0,0,1127,1128,5,258,
+		0,0,1128,1130,5,160,0,0,1129,1131,3,118,59,0,1130,1129,1,0,0,0,1130,1131,
+		1,0,0,0,1131,1133,1,0,0,0,1132,1122,1,0,0,0,1132,1133,1,0,0,0,1133,1134,
+		1,0,0,0,1134,1135,5,243,0,0,1135,1140,3,120,60,0,1136,1137,5,241,0,0,1137,
+		1139,3,120,60,0,1138,1136,1,0,0,0,1139,1142,1,0,0,0,1140,1138,1,0,0,0,
+		1140,1141,1,0,0,0,1141,117,1,0,0,0,1142,1140,1,0,0,0,1143,1144,5,161,0,
+		0,1144,1149,3,162,81,0,1145,1146,5,241,0,0,1146,1148,3,162,81,0,1147,1145,
+		1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1155,
+		1,0,0,0,1151,1149,1,0,0,0,1152,1153,5,172,0,0,1153,1154,5,162,0,0,1154,
+		1156,3,162,81,0,1155,1152,1,0,0,0,1155,1156,1,0,0,0,1156,1160,1,0,0,0,
+		1157,1158,5,162,0,0,1158,1160,3,162,81,0,1159,1143,1,0,0,0,1159,1157,1,
+		0,0,0,1160,119,1,0,0,0,1161,1162,5,154,0,0,1162,1163,5,257,0,0,1163,1164,
+		5,163,0,0,1164,1181,3,162,81,0,1165,1177,5,157,0,0,1166,1167,5,239,0,0,
+		1167,1172,3,162,81,0,1168,1169,5,241,0,0,1169,1171,3,162,81,0,1170,1168,
+		1,0,0,0,1171,1174,1,0,0,0,1172,1170,1,0,0,0,1172,1173,1,0,0,0,1173,1175,
+		1,0,0,0,1174,1172,1,0,0,0,1175,1176,5,240,0,0,1176,1178,1,0,0,0,1177,1166,
+		1,0,0,0,1177,1178,1,0,0,0,1178,1181,1,0,0,0,1179,1181,3,162,81,0,1180,
+		1161,1,0,0,0,1180,1165,1,0,0,0,1180,1179,1,0,0,0,1181,121,1,0,0,0,1182,
+		1183,5,142,0,0,1183,1184,5,141,0,0,1184,1187,3,156,78,0,1185,1186,5,143,
+		0,0,1186,1188,3,154,77,0,1187,1185,1,0,0,0,1187,1188,1,0,0,0,1188,123,
+		1,0,0,0,1189,1190,5,144,0,0,1190,1191,5,145,0,0,1191,1196,3,126,63,0,1192,
+		1193,5,241,0,0,1193,1195,3,126,63,0,1194,1192,1,0,0,0,1195,1198,1,0,0,
+		0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,1197,125,1,0,0,0,1198,1196,1,0,0,
+		0,1199,1202,5,66,0,0,1200,1202,3,162,81,0,1201,1199,1,0,0,0,1201,1200,
+		1,0,0,0,1202,127,1,0,0,0,1203,1204,5,146,0,0,1204,1208,5,237,0,0,1205,
+		1207,3,130,65,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,
+		1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1208,1,0,0,0,1211,1212,5,238,
+		0,0,1212,129,1,0,0,0,1213,1214,5,10,0,0,1214,1224,3,160,80,0,1215,1216,
+		5,147,0,0,1216,1221,3,162,81,0,1217,1218,5,241,0,0,1218,1220,3,162,81,
+		0,1219,1217,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,
+		0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1224,1215,1,0,0,0,1224,1225,1,
+		0,0,0,1225,1308,1,0,0,0,1226,1227,5,148,0,0,1227,1308,3,162,81,0,1228,
+		1229,5,149,0,0,1229,1308,3,162,81,0,1230,1231,5,150,0,0,1231,1232,5,151,
+		0,0,1232,1233,5,152,0,0,1233,1308,3,162,81,0,1234,1237,5,153,0,0,1235,
+		1236,5,257,0,0,1236,1238,5,197,0,0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,
+		1238,1239,1,0,0,0,1239,1240,5,151,0,0,1240,1241,5,163,0,0,1241,1308,3,
+		162,81,0,1242,1243,5,154,0,0,1243,1244,5,257,0,0,1244,1245,5,197,0,0,1245,
+		1246,5,151,0,0,1246,1247,5,163,0,0,1247,1308,3,162,81,0,1248,1249,5,174,
+		0,0,1249,1254,3,162,81,0,1250,1251,5,241,0,0,1251,1253,3,162,81,0,1252,
+		1250,1,0,0,0,1253,1256,1,0,0,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,
+		1258,1,0,0,0,1256,1254,1,0,0,0,1257,1259,5,155,0,0,1258,1257,1,0,0,0,1258,
+		1259,1,0,0,0,1259,1260,1,0,0,0,1260,1261,5,163,0,0,1261,1262,5,226,0,0,
+		1262,1263,3,160,80,0,1263,1308,1,0,0,0,1264,1265,5,170,0,0,1265,1266,3,
+		156,78,0,1266,1270,5,237,0,0,1267,1269,3,130,65,0,1268,1267,1,0,0,0,1269,
+		1272,1,0,0,0,1270,1268,1,0,0,0,1270,1271,1,0,0,0,1271,1273,1,0,0,0,1272,
+		1270,1,0,0,0,1273,1283,5,238,0,0,1274,1275,5,171,0,0,1275,1279,5,237,0,
+		0,1276,1278,3,130,65,0,1277,1276,1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,
+		0,0,0,1279,1280,1,0,0,0,1280,1282,1,0,0,0,1281,1279,1,0,0,0,1282,1284,
+		5,238,0,0,1283,1274,1,0,0,0,1283,1284,1,0,0,0,1284,1308,1,0,0,0,1285,1288,
+		5,155,0,0,1286,1287,5,181,0,0,1287,1289,5,111,0,0,1288,1286,1,0,0,0,1288,
+		1289,1,0,0,0,1289,1290,1,0,0,0,1290,1294,5,237,0,0,1291,1293,3,130,65,
 		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
-		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,237,0,0,1298,133,1,
-		0,0,0,1299,1300,5,173,0,0,1300,1305,3,162,81,0,1301,1302,5,240,0,0,1302,
-		1304,3,162,81,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
-		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,136,
-		68,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
-		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,128,64,0,1315,1299,
-		1,0,0,0,1315,1314,1,0,0,0,1316,135,1,0,0,0,1317,1318,5,174,0,0,1318,1340,
-		3,156,78,0,1319,1320,5,175,0,0,1320,1340,3,154,77,0,1321,1322,5,100,0,
-		0,1322,1323,3,156,78,0,1323,1324,5,182,0,0,1324,1325,5,108,0,0,1325,1340,
-		1,0,0,0,1326,1327,5,101,0,0,1327,1340,3,156,78,0,1328,1329,5,102,0,0,1329,
-		1330,3,156,78,0,1330,1331,5,182,0,0,1331,1332,5,108,0,0,1332,1340,1,0,
-		0,0,1333,1334,5,103,0,0,1334,1340,3,156,78,0,1335,1336,5,104,0,0,1336,
-		1340,5,105,0,0,1337,1338,5,106,0,0,1338,1340,3,156,78,0,1339,1317,1,0,
-		0,0,1339,1319,1,0,0,0,1339,1321,1,0,0,0,1339,1326,1,0,0,0,1339,1328,1,
-		0,0,0,1339,1333,1,0,0,0,1339,1335,1,0,0,0,1339,1337,1,0,0,0,1340,137,1,
-		0,0,0,1341,1342,5,2,0,0,1342,1343,3,162,81,0,1343,1344,5,4,0,0,1344,1345,
-		3,162,81,0,1345,1349,5,236,0,0,1346,1348,3,140,70,0,1347,1346,1,0,0,0,
-		1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,
-		0,1351,1349,1,0,0,0,1352,1353,5,237,0,0,1353,139,1,0,0,0,1354,1355,3,162,
-		81,0,1355,1356,5,60,0,0,1356,1357,5,176,0,0,1357,1358,5,257,0,0,1358,1593,
-		1,0,0,0,1359,1360,3,162,81,0,1360,1361,5,60,0,0,1361,1362,5,38,0,0,1362,
-		1366,3,156,78,0,1363,1365,3,150,75,0,1364,1363,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1593,1,0,0,0,1368,1366,1,0,
-		0,0,1369,1370,3,162,81,0,1370,1371,5,95,0,0,1371,1372,5,62,0,0,1372,1373,
-		3,154,77,0,1373,1593,1,0,0,0,1374,1375,3,162,81,0,1375,1376,5,95,0,0,1376,
-		1377,5,38,0,0,1377,1378,5,62,0,0,1378,1383,3,148,74,0,1379,1380,5,240,
-		0,0,1380,1382,3,148,74,0,1381,1379,1,0,0,0,1382,1385,1,0,0,0,1383,1381,
-		1,0,0,0,1383,1384,1,0,0,0,1384,1389,1,0,0,0,1385,1383,1,0,0,0,1386,1388,
-		3,150,75,0,1387,1386,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,
-		1390,1,0,0,0,1390,1593,1,0,0,0,1391,1389,1,0,0,0,1392,1393,3,160,80,0,
-		1393,1394,7,3,0,0,1394,1395,3,156,78,0,1395,1400,3,152,76,0,1396,1397,
-		5,28,0,0,1397,1398,3,156,78,0,1398,1399,3,152,76,0,1399,1401,1,0,0,0,1400,
-		1396,1,0,0,0,1400,1401,1,0,0,0,1401,1593,1,0,0,0,1402,1403,3,160,80,0,
-		1403,1404,5,179,0,0,1404,1405,3,156,78,0,1405,1406,5,180,0,0,1406,1407,
-		5,255,0,0,1407,1593,1,0,0,0,1408,1409,3,162,81,0,1409,1442,5,181,0,0,1410,
-		1411,5,54,0,0,1411,1415,5,255,0,0,1412,1414,3,150,75,0,1413,1412,1,0,0,
-		0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,
-		0,0,1417,1415,1,0,0,0,1418,1420,3,144,72,0,1419,1418,1,0,0,0,1419,1420,
-		1,0,0,0,1420,1443,1,0,0,0,1421,1431,5,38,0,0,1422,1423,5,44,0,0,1423,1424,
-		3,156,78,0,1424,1428,3,152,76,0,1425,1427,3,142,71,0,1426,1425,1,0,0,0,
-		1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,0,
-		0,1430,1428,1,0,0,0,1431,1422,1,0,0,0,1431,1432,1,0,0,0,1432,1436,1,0,
-		0,0,1433,1435,3,150,75,0,1434,1433,1,0,0,0,1435,1438,1,0,0,0,1436,1434,
-		1,0,0,0,1436,1437,1,0,0,0,1437,1440,1,0,0,0,1438,1436,1,0,0,0,1439,1441,
-		3,144,72,0,1440,1439,1,0,0,0,1440,1441,1,0,0,0,1441,1443,1,0,0,0,1442,
-		1410,1,0,0,0,1442,1421,1,0,0,0,1443,1593,1,0,0,0,1444,1446,5,172,0,0,1445,
-		1447,3,136,68,0,1446,1445,1,0,0,0,1447,1448,1,0,0,0,1448,1446,1,0,0,0,
-		1448,1449,1,0,0,0,1449,1593,1,0,0,0,1450,1451,5,172,0,0,1451,1452,5,173,
-		0,0,1452,1593,5,107,0,0,1453,1454,3,162,81,0,1454,1455,5,118,0,0,1455,
-		1456,3,156,78,0,1456,1593,1,0,0,0,1457,1458,3,162,81,0,1458,1459,5,16,
-		0,0,1459,1460,3,28,14,0,1460,1464,5,236,0,0,1461,1463,3,34,17,0,1462,1461,
-		1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1467,
-		1,0,0,0,1466,1464,1,0,0,0,1467,1468,5,237,0,0,1468,1593,1,0,0,0,1469,1470,
-		3,162,81,0,1470,1471,5,19,0,0,1471,1472,5,255,0,0,1472,1473,5,20,0,0,1473,
-		1474,3,156,78,0,1474,1593,1,0,0,0,1475,1476,3,162,81,0,1476,1478,5,21,
-		0,0,1477,1479,5,244,0,0,1478,1477,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,3,156,78,0,1481,1593,1,0,0,0,1482,1483,3,162,81,0,1483,
-		1484,5,232,0,0,1484,1487,3,154,77,0,1485,1486,5,51,0,0,1486,1488,5,255,
-		0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1593,1,0,0,0,1489,1490,3,
-		162,81,0,1490,1491,5,232,0,0,1491,1492,5,38,0,0,1492,1497,3,146,73,0,1493,
-		1494,5,240,0,0,1494,1496,3,146,73,0,1495,1493,1,0,0,0,1496,1499,1,0,0,
-		0,1497,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1502,1,0,0,0,1499,1497,1,0,
-		0,0,1500,1501,5,51,0,0,1501,1503,5,255,0,0,1502,1500,1,0,0,0,1502,1503,
-		1,0,0,0,1503,1593,1,0,0,0,1504,1505,3,162,81,0,1505,1506,5,91,0,0,1506,
-		1507,3,156,78,0,1507,1593,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,92,
-		0,0,1510,1511,5,136,0,0,1511,1512,3,154,77,0,1512,1513,5,62,0,0,1513,1514,
-		3,156,78,0,1514,1593,1,0,0,0,1515,1516,3,162,81,0,1516,1517,5,199,0,0,
-		1517,1518,5,92,0,0,1518,1593,1,0,0,0,1519,1520,3,162,81,0,1520,1521,5,
-		70,0,0,1521,1523,5,68,0,0,1522,1524,5,256,0,0,1523,1522,1,0,0,0,1523,1524,
-		1,0,0,0,1524,1593,1,0,0,0,1525,1526,3,162,81,0,1526,1527,5,70,0,0,1527,
-		1530,5,69,0,0,1528,1529,5,51,0,0,1529,1531,5,255,0,0,1530,1528,1,0,0,0,
-		1530,1531,1,0,0,0,1531,1593,1,0,0,0,1532,1533,3,162,81,0,1533,1535,5,64,
-		0,0,1534,1536,3,96,48,0,1535,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1535,
-		1,0,0,0,1537,1538,1,0,0,0,1538,1593,1,0,0,0,1539,1540,5,22,0,0,1540,1593,
-		5,257,0,0,1541,1542,5,23,0,0,1542,1593,5,257,0,0,1543,1593,5,24,0,0,1544,
-		1593,5,25,0,0,1545,1546,3,162,81,0,1546,1547,5,26,0,0,1547,1548,5,27,0,
-		0,1548,1549,3,156,78,0,1549,1550,3,152,76,0,1550,1551,5,28,0,0,1551,1552,
-		3,156,78,0,1552,1553,3,152,76,0,1553,1593,1,0,0,0,1554,1555,3,162,81,0,
-		1555,1556,5,29,0,0,1556,1559,5,162,0,0,1557,1560,5,30,0,0,1558,1560,3,
-		156,78,0,1559,1557,1,0,0,0,1559,1558,1,0,0,0,1560,1561,1,0,0,0,1561,1562,
-		5,31,0,0,1562,1563,3,156,78,0,1563,1564,3,152,76,0,1564,1565,5,28,0,0,
-		1565,1566,3,156,78,0,1566,1567,3,152,76,0,1567,1593,1,0,0,0,1568,1569,
-		3,162,81,0,1569,1570,5,32,0,0,1570,1571,3,156,78,0,1571,1572,3,152,76,
-		0,1572,1573,5,20,0,0,1573,1574,3,156,78,0,1574,1593,1,0,0,0,1575,1576,
-		5,33,0,0,1576,1577,3,160,80,0,1577,1578,5,34,0,0,1578,1579,3,160,80,0,
-		1579,1582,3,156,78,0,1580,1581,5,35,0,0,1581,1583,3,156,78,0,1582,1580,
-		1,0,0,0,1582,1583,1,0,0,0,1583,1593,1,0,0,0,1584,1585,5,36,0,0,1585,1586,
-		5,35,0,0,1586,1587,3,156,78,0,1587,1588,3,152,76,0,1588,1589,5,37,0,0,
-		1589,1590,3,156,78,0,1590,1591,3,152,76,0,1591,1593,1,0,0,0,1592,1354,
-		1,0,0,0,1592,1359,1,0,0,0,1592,1369,1,0,0,0,1592,1374,1,0,0,0,1592,1392,
-		1,0,0,0,1592,1402,1,0,0,0,1592,1408,1,0,0,0,1592,1444,1,0,0,0,1592,1450,
-		1,0,0,0,1592,1453,1,0,0,0,1592,1457,1,0,0,0,1592,1469,1,0,0,0,1592,1475,
-		1,0,0,0,1592,1482,1,0,0,0,1592,1489,1,0,0,0,1592,1504,1,0,0,0,1592,1508,
-		1,0,0,0,1592,1515,1,0,0,0,1592,1519,1,0,0,0,1592,1525,1,0,0,0,1592,1532,
-		1,0,0,0,1592,1539,1,0,0,0,1592,1541,1,0,0,0,1592,1543,1,0,0,0,1592,1544,
-		1,0,0,0,1592,1545,1,0,0,0,1592,1554,1,0,0,0,1592,1568,1,0,0,0,1592,1575,
-		1,0,0,0,1592,1584,1,0,0,0,1593,141,1,0,0,0,1594,1595,5,72,0,0,1595,1596,
-		5,255,0,0,1596,1597,5,171,0,0,1597,1598,3,156,78,0,1598,1599,3,152,76,
-		0,1599,143,1,0,0,0,1600,1601,5,45,0,0,1601,1602,5,40,0,0,1602,1603,5,41,
-		0,0,1603,1604,3,156,78,0,1604,1605,5,42,0,0,1605,1609,3,156,78,0,1606,
-		1608,3,150,75,0,1607,1606,1,0,0,0,1608,1611,1,0,0,0,1609,1607,1,0,0,0,
-		1609,1610,1,0,0,0,1610,145,1,0,0,0,1611,1609,1,0,0,0,1612,1614,5,245,0,
-		0,1613,1612,1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1616,3,154,
-		77,0,1616,1617,5,34,0,0,1617,1618,3,156,78,0,1618,147,1,0,0,0,1619,1620,
-		3,154,77,0,1620,1621,5,34,0,0,1621,1622,3,156,78,0,1622,149,1,0,0,0,1623,
-		1624,5,39,0,0,1624,1625,3,160,80,0,1625,1626,3,156,78,0,1626,151,1,0,0,
-		0,1627,1628,5,182,0,0,1628,1629,5,195,0,0,1629,153,1,0,0,0,1630,1631,5,
-		256,0,0,1631,155,1,0,0,0,1632,1633,6,78,-1,0,1633,1634,5,238,0,0,1634,
-		1635,3,156,78,0,1635,1636,5,239,0,0,1636,1675,1,0,0,0,1637,1638,5,245,
-		0,0,1638,1675,3,156,78,16,1639,1640,5,199,0,0,1640,1675,3,156,78,11,1641,
-		1642,5,169,0,0,1642,1643,3,156,78,0,1643,1644,5,171,0,0,1644,1645,3,156,
-		78,0,1645,1646,5,170,0,0,1646,1647,3,156,78,0,1647,1675,1,0,0,0,1648,1649,
-		3,162,81,0,1649,1658,5,238,0,0,1650,1655,3,156,78,0,1651,1652,5,240,0,
-		0,1652,1654,3,156,78,0,1653,1651,1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,
-		0,0,0,1655,1656,1,0,0,0,1656,1659,1,0,0,0,1657,1655,1,0,0,0,1658,1650,
-		1,0,0,0,1658,1659,1,0,0,0,1659,1660,1,0,0,0,1660,1661,5,239,0,0,1661,1675,
-		1,0,0,0,1662,1664,7,4,0,0,1663,1665,3,158,79,0,1664,1663,1,0,0,0,1664,
-		1665,1,0,0,0,1665,1666,1,0,0,0,1666,1667,5,182,0,0,1667,1675,3,158,79,
-		0,1668,1669,5,257,0,0,1669,1675,3,158,79,0,1670,1675,5,256,0,0,1671,1675,
-		5,257,0,0,1672,1675,5,255,0,0,1673,1675,3,160,80,0,1674,1632,1,0,0,0,1674,
-		1637,1,0,0,0,1674,1639,1,0,0,0,1674,1641,1,0,0,0,1674,1648,1,0,0,0,1674,
-		1662,1,0,0,0,1674,1668,1,0,0,0,1674,1670,1,0,0,0,1674,1671,1,0,0,0,1674,
-		1672,1,0,0,0,1674,1673,1,0,0,0,1675,1696,1,0,0,0,1676,1677,10,15,0,0,1677,
-		1678,5,196,0,0,1678,1695,3,156,78,16,1679,1680,10,14,0,0,1680,1681,7,5,
-		0,0,1681,1695,3,156,78,15,1682,1683,10,13,0,0,1683,1684,7,6,0,0,1684,1695,
-		3,156,78,14,1685,1686,10,12,0,0,1686,1687,7,7,0,0,1687,1695,3,156,78,13,
-		1688,1689,10,10,0,0,1689,1690,5,197,0,0,1690,1695,3,156,78,11,1691,1692,
-		10,9,0,0,1692,1693,5,198,0,0,1693,1695,3,156,78,10,1694,1676,1,0,0,0,1694,
-		1679,1,0,0,0,1694,1682,1,0,0,0,1694,1685,1,0,0,0,1694,1688,1,0,0,0,1694,
-		1691,1,0,0,0,1695,1698,1,0,0,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,
-		157,1,0,0,0,1698,1696,1,0,0,0,1699,1700,7,8,0,0,1700,159,1,0,0,0,1701,
-		1704,3,162,81,0,1702,1703,5,241,0,0,1703,1705,3,162,81,0,1704,1702,1,0,
-		0,0,1704,1705,1,0,0,0,1705,161,1,0,0,0,1706,1707,7,9,0,0,1707,163,1,0,
-		0,0,173,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
-		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
-		455,464,469,472,474,483,492,497,505,512,525,527,537,554,562,566,575,579,
-		583,585,591,594,598,606,616,650,660,689,691,705,715,719,721,729,752,759,
-		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
-		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
-		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
-		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
-		1274,1283,1287,1294,1305,1311,1315,1339,1349,1366,1383,1389,1400,1415,
-		1419,1428,1431,1436,1440,1442,1448,1464,1478,1487,1497,1502,1523,1530,
-		1537,1559,1582,1592,1609,1613,1655,1658,1664,1674,1694,1696,1704
+		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1308,5,238,0,0,1298,1299,
+		5,156,0,0,1299,1303,5,237,0,0,1300,1302,3,130,65,0,1301,1300,1,0,0,0,1302,
+		1305,1,0,0,0,1303,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1306,1,0,0,0,1305,
+		1303,1,0,0,0,1306,1308,5,238,0,0,1307,1213,1,0,0,0,1307,1226,1,0,0,0,1307,
+		1228,1,0,0,0,1307,1230,1,0,0,0,1307,1234,1,0,0,0,1307,1242,1,0,0,0,1307,
+		1248,1,0,0,0,1307,1264,1,0,0,0,1307,1285,1,0,0,0,1307,1298,1,0,0,0,1308,
+		131,1,0,0,0,1309,1310,5,173,0,0,1310,1314,5,237,0,0,1311,1313,3,134,67,
+		0,1312,1311,1,0,0,0,1313,1316,1,0,0,0,1314,1312,1,0,0,0,1314,1315,1,0,
+		0,0,1315,1317,1,0,0,0,1316,1314,1,0,0,0,1317,1318,5,238,0,0,1318,133,1,
+		0,0,0,1319,1320,5,174,0,0,1320,1325,3,162,81,0,1321,1322,5,241,0,0,1322,
+		1324,3,162,81,0,1323,1321,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,
+		1325,1326,1,0,0,0,1326,1331,1,0,0,0,1327,1325,1,0,0,0,1328,1330,3,136,
+		68,0,1329,1328,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,
+		0,0,0,1332,1336,1,0,0,0,1333,1331,1,0,0,0,1334,1336,3,128,64,0,1335,1319,
+		1,0,0,0,1335,1334,1,0,0,0,1336,135,1,0,0,0,1337,1338,5,175,0,0,1338,1360,
+		3,156,78,0,1339,1340,5,176,0,0,1340,1360,3,154,77,0,1341,1342,5,101,0,
+		0,1342,1343,3,156,78,0,1343,1344,5,183,0,0,1344,1345,5,109,0,0,1345,1360,
+		1,0,0,0,1346,1347,5,102,0,0,1347,1360,3,156,78,0,1348,1349,5,103,0,0,1349,
+		1350,3,156,78,0,1350,1351,5,183,0,0,1351,1352,5,109,0,0,1352,1360,1,0,
+		0,0,1353,1354,5,104,0,0,1354,1360,3,156,78,0,1355,1356,5,105,0,0,1356,
+		1360,5,106,0,0,1357,1358,5,107,0,0,1358,1360,3,156,78,0,1359,1337,1,0,
+		0,0,1359,1339,1,0,0,0,1359,1341,1,0,0,0,1359,1346,1,0,0,0,1359,1348,1,
+		0,0,0,1359,1353,1,0,0,0,1359,1355,1,0,0,0,1359,1357,1,0,0,0,1360,137,1,
+		0,0,0,1361,1362,5,2,0,0,1362,1363,3,162,81,0,1363,1364,5,4,0,0,1364,1365,
+		3,162,81,0,1365,1369,5,237,0,0,1366,1368,3,140,70,0,1367,1366,1,0,0,0,
+		1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1372,1,0,0,
+		0,1371,1369,1,0,0,0,1372,1373,5,238,0,0,1373,139,1,0,0,0,1374,1375,3,162,
+		81,0,1375,1376,5,60,0,0,1376,1377,5,177,0,0,1377,1378,5,258,0,0,1378,1618,
+		1,0,0,0,1379,1380,3,162,81,0,1380,1381,5,60,0,0,1381,1382,5,38,0,0,1382,
+		1386,3,156,78,0,1383,1385,3,150,75,0,1384,1383,1,0,0,0,1385,1388,1,0,0,
+		0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1618,1,0,0,0,1388,1386,1,0,
+		0,0,1389,1390,3,162,81,0,1390,1394,5,96,0,0,1391,1392,5,152,0,0,1392,1393,
+		5,61,0,0,1393,1395,5,258,0,0,1394,1391,1,0,0,0,1394,1395,1,0,0,0,1395,
+		1396,1,0,0,0,1396,1397,5,63,0,0,1397,1398,3,154,77,0,1398,1618,1,0,0,0,
+		1399,1400,3,162,81,0,1400,1401,5,96,0,0,1401,1402,5,38,0,0,1402,1403,5,
+		63,0,0,1403,1408,3,148,74,0,1404,1405,5,241,0,0,1405,1407,3,148,74,0,1406,
+		1404,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,0,0,1408,1409,1,0,0,0,1409,
+		1414,1,0,0,0,1410,1408,1,0,0,0,1411,1413,3,150,75,0,1412,1411,1,0,0,0,
+		1413,1416,1,0,0,0,1414,1412,1,0,0,0,1414,1415,1,0,0,0,1415,1618,1,0,0,
+		0,1416,1414,1,0,0,0,1417,1418,3,160,80,0,1418,1419,7,3,0,0,1419,1420,3,
+		156,78,0,1420,1425,3,152,76,0,1421,1422,5,28,0,0,1422,1423,3,156,78,0,
+		1423,1424,3,152,76,0,1424,1426,1,0,0,0,1425,1421,1,0,0,0,1425,1426,1,0,
+		0,0,1426,1618,1,0,0,0,1427,1428,3,160,80,0,1428,1429,5,180,0,0,1429,1430,
+		3,156,78,0,1430,1431,5,181,0,0,1431,1432,5,256,0,0,1432,1618,1,0,0,0,1433,
+		1434,3,162,81,0,1434,1467,5,182,0,0,1435,1436,5,54,0,0,1436,1440,5,256,
+		0,0,1437,1439,3,150,75,0,1438,1437,1,0,0,0,1439,1442,1,0,0,0,1440,1438,
+		1,0,0,0,1440,1441,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1443,1445,
+		3,144,72,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,1468,1,0,0,0,1446,
+		1456,5,38,0,0,1447,1448,5,44,0,0,1448,1449,3,156,78,0,1449,1453,3,152,
+		76,0,1450,1452,3,142,71,0,1451,1450,1,0,0,0,1452,1455,1,0,0,0,1453,1451,
+		1,0,0,0,1453,1454,1,0,0,0,1454,1457,1,0,0,0,1455,1453,1,0,0,0,1456,1447,
+		1,0,0,0,1456,1457,1,0,0,0,1457,1461,1,0,0,0,1458,1460,3,150,75,0,1459,
+		1458,1,0,0,0,1460,1463,1,0,0,0,1461,1459,1,0,0,0,1461,1462,1,0,0,0,1462,
+		1465,1,0,0,0,1463,1461,1,0,0,0,1464,1466,3,144,72,0,1465,1464,1,0,0,0,
+		1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1435,1,0,0,0,1467,1446,1,0,0,
+		0,1468,1618,1,0,0,0,1469,1471,5,173,0,0,1470,1472,3,136,68,0,1471,1470,
+		1,0,0,0,1472,1473,1,0,0,0,1473,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1618,
+		1,0,0,0,1475,1476,5,173,0,0,1476,1477,5,174,0,0,1477,1618,5,108,0,0,1478,
+		1479,3,162,81,0,1479,1480,5,119,0,0,1480,1481,3,156,78,0,1481,1618,1,0,
+		0,0,1482,1483,3,162,81,0,1483,1484,5,16,0,0,1484,1485,3,28,14,0,1485,1489,
+		5,237,0,0,1486,1488,3,34,17,0,1487,1486,1,0,0,0,1488,1491,1,0,0,0,1489,
+		1487,1,0,0,0,1489,1490,1,0,0,0,1490,1492,1,0,0,0,1491,1489,1,0,0,0,1492,
+		1493,5,238,0,0,1493,1618,1,0,0,0,1494,1495,3,162,81,0,1495,1496,5,19,0,
+		0,1496,1497,5,256,0,0,1497,1498,5,20,0,0,1498,1499,3,156,78,0,1499,1618,
+		1,0,0,0,1500,1501,3,162,81,0,1501,1503,5,21,0,0,1502,1504,5,245,0,0,1503,
+		1502,1,0,0,0,1503,1504,1,0,0,0,1504,1505,1,0,0,0,1505,1506,3,156,78,0,
+		1506,1618,1,0,0,0,1507,1508,3,162,81,0,1508,1509,5,233,0,0,1509,1512,3,
+		154,77,0,1510,1511,5,51,0,0,1511,1513,5,256,0,0,1512,1510,1,0,0,0,1512,
+		1513,1,0,0,0,1513,1618,1,0,0,0,1514,1515,3,162,81,0,1515,1516,5,233,0,
+		0,1516,1517,5,38,0,0,1517,1522,3,146,73,0,1518,1519,5,241,0,0,1519,1521,
+		3,146,73,0,1520,1518,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,
+		1523,1,0,0,0,1523,1527,1,0,0,0,1524,1522,1,0,0,0,1525,1526,5,51,0,0,1526,
+		1528,5,256,0,0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1618,1,0,0,0,1529,
+		1530,3,162,81,0,1530,1531,5,92,0,0,1531,1532,3,156,78,0,1532,1618,1,0,
+		0,0,1533,1534,3,162,81,0,1534,1535,5,93,0,0,1535,1536,5,137,0,0,1536,1537,
+		3,154,77,0,1537,1538,5,63,0,0,1538,1539,3,156,78,0,1539,1618,1,0,0,0,1540,
+		1541,3,162,81,0,1541,1542,5,200,0,0,1542,1543,5,93,0,0,1543,1618,1,0,0,
+		0,1544,1545,3,162,81,0,1545,1546,5,71,0,0,1546,1548,5,69,0,0,1547,1549,
+		5,257,0,0,1548,1547,1,0,0,0,1548,1549,1,0,0,0,1549,1618,1,0,0,0,1550,1551,
+		3,162,81,0,1551,1552,5,71,0,0,1552,1555,5,70,0,0,1553,1554,5,51,0,0,1554,
+		1556,5,256,0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1618,1,0,0,0,1557,
+		1558,3,162,81,0,1558,1560,5,65,0,0,1559,1561,3,96,48,0,1560,1559,1,0,0,
+		0,1561,1562,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,0,0,1563,1618,1,0,
+		0,0,1564,1565,5,22,0,0,1565,1618,5,258,0,0,1566,1567,5,23,0,0,1567,1618,
+		5,258,0,0,1568,1618,5,24,0,0,1569,1618,5,25,0,0,1570,1571,3,162,81,0,1571,
+		1572,5,26,0,0,1572,1573,5,27,0,0,1573,1574,3,156,78,0,1574,1575,3,152,
+		76,0,1575,1576,5,28,0,0,1576,1577,3,156,78,0,1577,1578,3,152,76,0,1578,
+		1618,1,0,0,0,1579,1580,3,162,81,0,1580,1581,5,29,0,0,1581,1584,5,163,0,
+		0,1582,1585,5,30,0,0,1583,1585,3,156,78,0,1584,1582,1,0,0,0,1584,1583,
+		1,0,0,0,1585,1586,1,0,0,0,1586,1587,5,31,0,0,1587,1588,3,156,78,0,1588,
+		1589,3,152,76,0,1589,1590,5,28,0,0,1590,1591,3,156,78,0,1591,1592,3,152,
+		76,0,1592,1618,1,0,0,0,1593,1594,3,162,81,0,1594,1595,5,32,0,0,1595,1596,
+		3,156,78,0,1596,1597,3,152,76,0,1597,1598,5,20,0,0,1598,1599,3,156,78,
+		0,1599,1618,1,0,0,0,1600,1601,5,33,0,0,1601,1602,3,160,80,0,1602,1603,
+		5,34,0,0,1603,1604,3,160,80,0,1604,1607,3,156,78,0,1605,1606,5,35,0,0,
+		1606,1608,3,156,78,0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1618,1,0,
+		0,0,1609,1610,5,36,0,0,1610,1611,5,35,0,0,1611,1612,3,156,78,0,1612,1613,
+		3,152,76,0,1613,1614,5,37,0,0,1614,1615,3,156,78,0,1615,1616,3,152,76,
+		0,1616,1618,1,0,0,0,1617,1374,1,0,0,0,1617,1379,1,0,0,0,1617,1389,1,0,
+		0,0,1617,1399,1,0,0,0,1617,1417,1,0,0,0,1617,1427,1,0,0,0,1617,1433,1,
+		0,0,0,1617,1469,1,0,0,0,1617,1475,1,0,0,0,1617,1478,1,0,0,0,1617,1482,
+		1,0,0,0,1617,1494,1,0,0,0,1617,1500,1,0,0,0,1617,1507,1,0,0,0,1617,1514,
+		1,0,0,0,1617,1529,1,0,0,0,1617,1533,1,0,0,0,1617,1540,1,0,0,0,1617,1544,
+		1,0,0,0,1617,1550,1,0,0,0,1617,1557,1,0,0,0,1617,1564,1,0,0,0,1617,1566,
+		1,0,0,0,1617,1568,1,0,0,0,1617,1569,1,0,0,0,1617,1570,1,0,0,0,1617,1579,
+		1,0,0,0,1617,1593,1,0,0,0,1617,1600,1,0,0,0,1617,1609,1,0,0,0,1618,141,
+		1,0,0,0,1619,1620,5,73,0,0,1620,1621,5,256,0,0,1621,1622,5,172,0,0,1622,
+		1623,3,156,78,0,1623,1624,3,152,76,0,1624,143,1,0,0,0,1625,1626,5,45,0,
+		0,1626,1627,5,40,0,0,1627,1628,5,41,0,0,1628,1629,3,156,78,0,1629,1630,
+		5,42,0,0,1630,1634,3,156,78,0,1631,1633,3,150,75,0,1632,1631,1,0,0,0,1633,
+		1636,1,0,0,0,1634,1632,1,0,0,0,1634,1635,1,0,0,0,1635,145,1,0,0,0,1636,
+		1634,1,0,0,0,1637,1639,5,246,0,0,1638,1637,1,0,0,0,1638,1639,1,0,0,0,1639,
+		1640,1,0,0,0,1640,1641,3,154,77,0,1641,1642,5,34,0,0,1642,1643,3,156,78,
+		0,1643,147,1,0,0,0,1644,1645,3,154,77,0,1645,1646,5,34,0,0,1646,1647,3,
+		156,78,0,1647,149,1,0,0,0,1648,1649,5,39,0,0,1649,1650,3,160,80,0,1650,
+		1651,3,156,78,0,1651,151,1,0,0,0,1652,1653,5,183,0,0,1653,1654,5,196,0,
+		0,1654,153,1,0,0,0,1655,1656,5,257,0,0,1656,155,1,0,0,0,1657,1658,6,78,
+		-1,0,1658,1659,5,239,0,0,1659,1660,3,156,78,0,1660,1661,5,240,0,0,1661,
+		1700,1,0,0,0,1662,1663,5,246,0,0,1663,1700,3,156,78,16,1664,1665,5,200,
+		0,0,1665,1700,3,156,78,11,1666,1667,5,170,0,0,1667,1668,3,156,78,0,1668,
+		1669,5,172,0,0,1669,1670,3,156,78,0,1670,1671,5,171,0,0,1671,1672,3,156,
+		78,0,1672,1700,1,0,0,0,1673,1674,3,162,81,0,1674,1683,5,239,0,0,1675,1680,
+		3,156,78,0,1676,1677,5,241,0,0,1677,1679,3,156,78,0,1678,1676,1,0,0,0,
+		1679,1682,1,0,0,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1684,1,0,0,
+		0,1682,1680,1,0,0,0,1683,1675,1,0,0,0,1683,1684,1,0,0,0,1684,1685,1,0,
+		0,0,1685,1686,5,240,0,0,1686,1700,1,0,0,0,1687,1689,7,4,0,0,1688,1690,
+		3,158,79,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,
+		1692,5,183,0,0,1692,1700,3,158,79,0,1693,1694,5,258,0,0,1694,1700,3,158,
+		79,0,1695,1700,5,257,0,0,1696,1700,5,258,0,0,1697,1700,5,256,0,0,1698,
+		1700,3,160,80,0,1699,1657,1,0,0,0,1699,1662,1,0,0,0,1699,1664,1,0,0,0,
+		1699,1666,1,0,0,0,1699,1673,1,0,0,0,1699,1687,1,0,0,0,1699,1693,1,0,0,
+		0,1699,1695,1,0,0,0,1699,1696,1,0,0,0,1699,1697,1,0,0,0,1699,1698,1,0,
+		0,0,1700,1721,1,0,0,0,1701,1702,10,15,0,0,1702,1703,5,197,0,0,1703,1720,
+		3,156,78,16,1704,1705,10,14,0,0,1705,1706,7,5,0,0,1706,1720,3,156,78,15,
+		1707,1708,10,13,0,0,1708,1709,7,6,0,0,1709,1720,3,156,78,14,1710,1711,
+		10,12,0,0,1711,1712,7,7,0,0,1712,1720,3,156,78,13,1713,1714,10,10,0,0,
+		1714,1715,5,198,0,0,1715,1720,3,156,78,11,1716,1717,10,9,0,0,1717,1718,
+		5,199,0,0,1718,1720,3,156,78,10,1719,1701,1,0,0,0,1719,1704,1,0,0,0,1719,
+		1707,1,0,0,0,1719,1710,1,0,0,0,1719,1713,1,0,0,0,1719,1716,1,0,0,0,1720,
+		1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,157,1,0,0,0,1723,
+		1721,1,0,0,0,1724,1725,7,8,0,0,1725,159,1,0,0,0,1726,1729,3,162,81,0,1727,
+		1728,5,242,0,0,1728,1730,3,162,81,0,1729,1727,1,0,0,0,1729,1730,1,0,0,
+		0,1730,161,1,0,0,0,1731,1732,7,9,0,0,1732,163,1,0,0,0,178,168,170,184,
+		210,217,219,227,229,251,255,257,264,269,272,277,281,294,305,313,334,343,
+		353,365,369,377,381,386,396,410,417,420,435,445,450,453,455,461,473,475,
+		484,489,492,494,503,512,517,525,532,545,547,557,574,582,586,595,599,603,
+		605,611,614,618,626,636,670,680,709,711,725,735,739,741,749,772,779,787,
+		794,798,802,810,814,830,870,875,879,883,902,911,916,932,936,944,966,972,
+		980,988,1001,1012,1015,1025,1028,1036,1040,1048,1059,1063,1071,1082,1084,
+		1095,1098,1102,1110,1115,1120,1130,1132,1140,1149,1155,1159,1172,1177,
+		1180,1187,1196,1201,1208,1221,1224,1237,1254,1258,1270,1279,1283,1288,
+		1294,1303,1307,1314,1325,1331,1335,1359,1369,1386,1394,1408,1414,1425,
+		1440,1444,1453,1456,1461,1465,1467,1473,1489,1503,1512,1522,1527,1548,
+		1555,1562,1584,1607,1617,1634,1638,1680,1683,1689,1699,1719,1721,1729
 	};
 
 	public static readonly ATN _ATN =
