@@ -167,6 +167,35 @@ public sealed class LeaseRenewalBreakTests
     }
 
     [Fact]
+    public void ARenewalsNoticeIsReadByAForwardCfadsFromThePeriodItIsServedIn()
+    {
+        // 'notice 6m' on the renewals' break: breaking on 2030-08-15 the lessee serves notice on 2030-02-15 (48 months
+        // from the start), in Q1 2030 (period 16). At its end the 6 months ahead (periods 17 and 18) read 4,392,300 in
+        // full and the 45 days before the break, 2,148,407.61: 6,540,707.61. A quarter earlier (period 15) the window
+        // (periods 16, 17) reads the rent in full: Q1 2030 is 2030-01-01 → 2030-02-15 at 16,972,000 a year (1.1³ × 12m)
+        // and the rest at 17,569,200, 3,993,000 × 45/90 + 4,392,300 × 45/90 = 4,192,650, plus 4,392,300: 8,584,950.
+        var noticed = new SmallDeal(Source
+            .Replace("with break_option at 18m fee", "with break_option at 18m notice 6m fee", StringComparison.Ordinal)
+            .Replace("test Cash = cfads", "test Cash = cfads\n  test Ahead = cfads over next 6m", StringComparison.Ordinal));
+        Assert.Empty(noticed.Diagnostics);
+        Assert.Equal(4_392_300 + BreakRent, noticed.Ledger("Ahead", 16, "BreaksInRenewal"), 0.01);
+        Assert.Equal(8_584_950, noticed.Ledger("Ahead", 15, "BreaksInRenewal"), 0.01);
+        // Taking the renewal without breaking it, the same window reads two full quarters.
+        Assert.Equal(2 * 4_392_300, noticed.Ledger("Ahead", 16, "Renews"), 0.01);
+    }
+
+    [Fact]
+    public void ABreakInARenewalBesideDrawnRenewalsIsAnError()
+    {
+        string source = Source.Replace("  L renewals taken 2\n  L breaks in renewal 1 at 18m\n", "  L renewals drawn 60%\n  L breaks in renewal 1 at 18m\n", StringComparison.Ordinal);
+        Assert.NotEqual(Source, source);
+        var result = DealCompiler.Compile("small.deal", source);
+        Assert.Null(result.Compiled);
+        Assert.Contains(result.Diagnostics, d => d.Code == "DL0429"
+            && d.Message.Contains("breaks lease 'L' in a renewal term and draws its renewals", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ABreakAtADateTheRenewalsDoNotOfferIsAnError()
     {
         string source = Source.Replace("  L renewals taken 2\n  L breaks in renewal 1 at 18m\n", "  L renewals taken 2\n  L breaks in renewal 1 at 24m\n", StringComparison.Ordinal);
