@@ -164,6 +164,9 @@ schedulePoint
 // the lessee terminate at those months from 'starts' against the fee (months of the rent then payable, or an amount:
 // 'fee 40m'); whether it does is a scenario's lever ('L breaks at 60m'). 'notice 12m', after the dates and before the
 // fee, is how long before the break the lessee serves notice (a forward cfads sees the rent stop from then on).
+// 'renewals 2 x 5y at lessee option rent at market with break_option at 36m fee 12m of rent': each renewal term's own
+// break, at months from that term's start (a scenario's 'L breaks in renewal 1 at 36m'); 'with' keeps it apart from a
+// 'break_option' item written next, which is the initial term's.
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -173,7 +176,8 @@ leaseItem
     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
-    | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
+    | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)?
+        (WITH BREAK_OPTION AT rb+=duration (COMMA rb+=duration)* (NOTICE rn=duration)? breakFee?)?     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
@@ -597,7 +601,9 @@ scenarioItem
     | lease=ident RENEWALS DRAWN p=expr loading*              # renewalsDrawnItem
     // 'MetaLease breaks at 60m': the lessee exercises the lease's break option at that month from its start (or, on a
     // contract, 'MsftH100 breaks at 24m': the customer exercises the contract's).
-    | lease=ident BREAKS AT duration                          # leaseBreaksItem
+    // 'MetaLease breaks in renewal 1 at 36m': at that month from the start of the lease's first renewal term, one of the
+    // renewals' own break dates ('renewals ... with break_option at 36m').
+    | lease=ident BREAKS (IN RENEWAL renewal=NUMBER)? AT duration   # leaseBreaksItem
     // 'MetaLease breaks drawn at 60m with 20%, 120m with 30% loading Campus.value -40%': the lessee (or a contract's
     // customer) breaks at the first of these break dates it draws, each with that probability given no break before,
     // drawn per path (a stochastic item, docs/language.md §10, "Drawn breaks").
@@ -809,6 +815,7 @@ ESCALATING    : 'escalating';
 STARTS        : 'starts';
 TERM          : 'term';
 RENEWALS      : 'renewals';
+RENEWAL       : 'renewal';
 X             : 'x';
 AT            : 'at';
 OPTION        : 'option';

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
-// lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, and a break drawn
-// per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
+// lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, a break in a lease's
+// renewal terms: DL0222, DL0223, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -32,10 +32,24 @@ public static partial class DiagnosticCatalogue
             $"scenario '{scenario}' breaks {kind} '{name}' at {at}, which the {kind} does not offer: {offered}");
 
     /// <summary>DL0429: a scenario both breaking a lease or contract and taking (or drawing) its renewals: a break ends it
-    /// in its initial term, so the renewals could never be taken.</summary>
-    public static Diagnostic BreakWithRenewals(SourceSpan span, string scenario, string kind, string name) =>
-        Error("DL0429", span,
-            $"scenario '{scenario}' breaks {kind} '{name}' and takes its renewals: a break ends the {kind} in its initial term, before any renewal; keep one of the two levers");
+    /// in its initial term, so the renewals could never be taken. A break in a renewal term (<paramref name="inRenewal"/>)
+    /// needs its renewals taken, so it is refused only beside drawn ones: the renewal it breaks might not be drawn.</summary>
+    public static Diagnostic BreakWithRenewals(SourceSpan span, string scenario, string kind, string name, bool inRenewal = false) =>
+        Error("DL0429", span, inRenewal
+            ? $"scenario '{scenario}' breaks {kind} '{name}' in a renewal term and draws its renewals: a path that does not draw that renewal could not break it; take the renewals ('{name} renewals taken K') or drop the break"
+            : $"scenario '{scenario}' breaks {kind} '{name}' and takes its renewals: a break ends the {kind} in its initial term, before any renewal; keep one of the two levers");
+
+    /// <summary>DL0222: a break date of a lease's renewal terms (<c>renewals ... with break_option at D</c>) not inside a
+    /// renewal term: at or after its length, the break is the renewal's expiry (or the next renewal not taken).</summary>
+    public static Diagnostic RenewalBreakOutsideTerm(SourceSpan span, string name, string at, int renewalMonths) =>
+        Error("DL0222", span, string.Create(CultureInfo.InvariantCulture,
+            $"the renewal terms' break of lease '{name}' at {at} is not inside a renewal term ({renewalMonths} months from its start): a renewal's break date must fall before the renewal ends; not renewing is written as fewer renewals taken"));
+
+    /// <summary>DL0223: a scenario breaking a lease in renewal term k (<c>breaks in renewal k at D</c>) without taking at
+    /// least k renewals: the lessee can break only a renewal term it has entered.</summary>
+    public static Diagnostic RenewalBreakNotTaken(SourceSpan span, string scenario, string name, int renewal, int taken) =>
+        Error("DL0223", span, string.Create(CultureInfo.InvariantCulture,
+            $"scenario '{scenario}' breaks lease '{name}' in renewal {renewal} but takes {taken} of its renewals: the lessee can break only a renewal term it has taken; write '{name} renewals taken {renewal}' (or more)"));
 
     /// <summary>DL0220: a break's notice that is not a whole number of months (<c>notice 90d</c>, <c>notice 1.5m</c>):
     /// the notice date is the break date less whole months, as the break dates are whole months from the start.</summary>

@@ -45,7 +45,7 @@ internal sealed partial class Lowerer
                     renewals[lease] = r.Count;
                     break;
                 case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Lease) is { } lease:
-                    breaks[lease] = DurationRules.WholeMonths(b.At);
+                    breaks[lease] = BreakMonthsFromStart(b, (LeaseSyntax)Symbols.OfKind(SymbolKind.Lease)[lease].Declaration);
                     break;
                 case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Contract) is { } c:
                     contracts[c] = Contract(c) with { BreakMonths = DurationRules.WholeMonths(b.At) };
@@ -128,6 +128,13 @@ internal sealed partial class Lowerer
             Stochastic = LowerStochastic(scenario),
         };
     }
+
+    /// <summary>A lease's break as months from its <c>starts</c>, the one count the runner reads: <c>breaks at D</c> is D;
+    /// <c>breaks in renewal k at D</c> is the initial term, k − 1 renewal terms and D (docs/language.md §5, "Break option").</summary>
+    private static int BreakMonthsFromStart(LeaseBreaksSyntax broken, LeaseSyntax lease) =>
+        DurationRules.WholeMonths(broken.At) + (broken.Renewal is { } k
+            ? DurationRules.WholeMonths(lease.Term) + (k - 1) * DurationRules.WholeMonths(lease.Renewals?.Term)
+            : 0);
 
     /// <summary>The per-kind index of a name declared as <paramref name="kind"/> (null for a name of another kind).</summary>
     private int? IndexOf(NameSyntax? name, SymbolKind kind) =>

@@ -91,12 +91,18 @@ internal sealed partial class CstToAst
                 return lease is null || count is null ? null : new RenewalsTakenSyntax(lease, count.Value, Span(taken));
             }
 
-            // lease=ident BREAKS AT duration
+            // lease=ident BREAKS (IN RENEWAL renewal=NUMBER)? AT duration
             case LeaseBreaksItemContext breaks:
             {
                 NameSyntax? lease = VisitIdent(breaks.lease);
                 DurationSyntax? at = VisitDuration(breaks.duration());
-                return lease is null || at is null ? null : new LeaseBreaksSyntax(lease, at, Span(breaks));
+                int? renewal = null;
+                if (Matched(breaks.renewal) is { } number && (renewal = VisitWholeNumber(number, "the renewal broken", minimum: 1)) is null)
+                {
+                    return null;
+                }
+
+                return lease is null || at is null ? null : new LeaseBreaksSyntax(lease, at, Span(breaks)) { Renewal = renewal };
             }
 
             // lease=ident BREAKS DRAWN AT breakChance (COMMA breakChance)* loading*

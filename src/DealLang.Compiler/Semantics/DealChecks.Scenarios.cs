@@ -170,6 +170,8 @@ internal sealed partial class DealChecks
 
     // 'L breaks at 60m' (or 'C breaks at 24m' on a contract): one of its break dates (DL0428), compared in whole months as
     // its own are; its renewals not taken nor drawn in the same scenario (DL0429: the break ends it before any renewal).
+    // 'L breaks in renewal k at 36m': one of the renewal terms' break dates (DL0428), with at least k renewals taken
+    // (DL0223) and none drawn (DL0429: a path not drawing renewal k could not break it).
     private void CheckBreak(LeaseBreaksSyntax breaks, ScenarioSyntax scenario, string name)
     {
         if (!_analysis.Symbols.TryLookup(breaks.Lease.Text, out Symbol symbol))
@@ -179,7 +181,9 @@ internal sealed partial class DealChecks
 
         (string kind, BreakOptionSyntax? option) = symbol.Declaration switch
         {
+            LeaseSyntax lease when breaks.Renewal is not null => ("lease", lease.Renewals?.BreakOption),
             LeaseSyntax lease => ("lease", lease.BreakOption),
+            ContractSyntax contract when breaks.Renewal is not null => ("contract", null),
             ContractSyntax contract => ("contract", contract.BreakOption),
             _ => ("", null),
         };
@@ -197,17 +201,39 @@ internal sealed partial class DealChecks
         ImmutableArray<DurationSyntax> offered = option?.At ?? [];
         if (!offered.Any(at => DurationRules.WholeMonths(at) == months))
         {
-            string dates = offered.IsEmpty
-                ? "it has no break option"
-                : $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start";
+            string dates = (offered.IsEmpty, breaks.Renewal) switch
+            {
+                (true, null) => "it has no break option",
+                (true, _) => "its renewal terms have no break option",
+                (false, null) => $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start",
+                (false, _) => $"its renewal terms' break dates are {string.Join(", ", offered.Select(at => at.Text))} from the renewal's start",
+            };
             _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(breaks.At.Span, name, kind, symbol.Name, breaks.At.Text ?? "", dates));
         }
 
-        if (TakesRenewals(scenario, symbol.Name))
+        if (breaks.Renewal is not { } renewal)
         {
-            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name));
+            if (TakesRenewals(scenario, symbol.Name))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name));
+            }
+
+            return;
+        }
+
+        if (SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsDrawnSyntax d && d.Lease?.Text == symbol.Name))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name, inRenewal: true));
+        }
+        else if (kind == "lease" && RenewalsTaken(scenario, symbol.Name) is var taken && taken < renewal)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RenewalBreakNotTaken(breaks.Span, name, symbol.Name, renewal, taken));
         }
     }
+
+    /// <summary>How many renewals of lease <paramref name="name"/> <paramref name="scenario"/> takes (0 unless it says).</summary>
+    private static int RenewalsTaken(ScenarioSyntax scenario, string name) =>
+        SyntaxWalk.Safe(scenario.Items).OfType<RenewalsTakenSyntax>().LastOrDefault(r => r.Lease?.Text == name)?.Count ?? 0;
 
     /// <summary>Whether <paramref name="scenario"/> takes or draws the renewals of lease (contract) <paramref name="name"/>.</summary>
     private static bool TakesRenewals(ScenarioSyntax scenario, string name) =>

@@ -43,40 +43,40 @@ public partial class DealLangParser : Parser {
 		WITH=34, STRESS=35, REGIMES=36, NORMAL=37, DRAWN=38, LOADING=39, BETA=40, 
 		MEAN=41, SD=42, RATING=43, PD=44, RECOVERY=45, FACILITY=46, COST=47, VALUE=48, 
 		STRAIGHT_LINE=49, FLOOR=50, FROM=51, SCHEDULE=52, LEASE=53, ON=54, LESSEE=55, 
-		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, X=61, AT=62, 
-		OPTION=63, MARKET=64, RVG=65, GUARANTOR=66, COVERS=67, HONOURED=68, DISOWNED=69, 
-		GUARANTEES=70, CAP=71, UNTIL=72, LOAN=73, OBLIGOR=74, FLEET=75, DELIVERIES=76, 
-		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
-		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
-		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
-		BREAK_OPTION=94, BREAKS=95, NOTICE=96, AMORTISING=97, PREPAYMENT=98, APPLIED=99, 
-		DEPTH=100, IMPACT=101, LIMIT=102, COSTS=103, KEEP=104, CONTRACTS=105, 
-		RESERVE=106, ALL=107, MONTH=108, TRANCHE=109, BALANCE=110, COUPON=111, 
-		FIXED=112, INTEREST_ONLY=113, INTEREST=114, PRINCIPAL=115, AMORTIZE=116, 
-		BULLET=117, LEVEL=118, LINEAR=119, SENIORITY=120, EQUITY=121, CONTRIBUTED=122, 
-		HOLDERS=123, ACCOUNT=124, TARGET=125, INITIAL=126, EARNS=127, FEE=128, 
-		TEST=129, OVER=130, TRAILING=131, NEXT=132, TRIGGER=133, TRIPS=134, CURES=135, 
-		AFTER=136, ACCRUING=137, INSTALMENTS=138, DEFAULT_INTEREST=139, WHEN=140, 
-		DEFAULT=141, GRACE=142, CFADS=143, INCLUDES=144, WATERFALL=145, USING=146, 
-		FILL=147, RELEASE=148, HOLD=149, REST=150, IN=151, DISTRIBUTE=152, SWEEP=153, 
-		PRO_RATA=154, SEQUENTIAL=155, ACCELERATE=156, CURE=157, UP=158, TIMES=159, 
-		PREPAYING=160, INTO=161, TO=162, HURDLE=163, CARRY=164, CATCH_UP=165, 
-		CALLS=166, CALLED=167, DEAL_BY_DEAL=168, IF=169, ELSE=170, THEN=171, ENFORCEMENT=172, 
-		SELL=173, HAIRCUT=174, LAG=175, TAKEN=176, DEFLATE=177, GROW=178, DROP=179, 
-		BY=180, DEFAULTS=181, PER=182, GPU=183, GPU_HOUR=184, HOUR=185, KW=186, 
-		MW=187, KWH=188, MWH=189, COIN=190, COINS=191, EH_S=192, DAY=193, SHARE=194, 
-		YEAR=195, OF=196, AND=197, OR=198, NOT=199, PIK=200, ISSUE_PRICE=201, 
-		COMMITMENT=202, AVAILABLE=203, DRAWS=204, COMMITMENT_FEE=205, STEP_UP=206, 
-		TARGET_BALANCE=207, MARGIN=208, GRID=209, BELOW=210, UNPAID=211, AGAINST=212, 
-		ADVANCE=213, INVESTMENT_GRADE=214, WHILE=215, HOLDING=216, FACE=217, MARK=218, 
-		DISCOUNT=219, PAR=220, HOLDINGS=221, HASHRATE=222, NETWORK=223, REWARDS=224, 
-		COVER=225, CONVERTIBLE=226, EARLY=227, ABOVE=228, PUT=229, CALL=230, COMPLETION=231, 
-		DELAYED=232, PHASED=233, INDEXED=234, YEARLY=235, LBRACE=236, RBRACE=237, 
-		LPAREN=238, RPAREN=239, COMMA=240, DOT=241, ARROW=242, ASSIGN=243, PLUS=244, 
-		MINUS=245, STAR=246, SLASH=247, LE=248, GE=249, LT=250, GT=251, EQ=252, 
-		NE=253, DAYCOUNT=254, DATE=255, QUANTITY=256, NUMBER=257, STRING=258, 
-		UNTERMINATED_STRING=259, IDENT=260, NON_ASCII_NAME=261, LINE_COMMENT=262, 
-		BLOCK_COMMENT=263, UNTERMINATED_COMMENT=264, WS=265, UNEXPECTED_CHAR=266;
+		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, RENEWAL=61, X=62, 
+		AT=63, OPTION=64, MARKET=65, RVG=66, GUARANTOR=67, COVERS=68, HONOURED=69, 
+		DISOWNED=70, GUARANTEES=71, CAP=72, UNTIL=73, LOAN=74, OBLIGOR=75, FLEET=76, 
+		DELIVERIES=77, UNITS=78, UNIT_COST=79, DEPRECIATE=80, DECLINING=81, POWER_PRICE=82, 
+		POWER=83, PUE=84, MAINTENANCE=85, MARKET_VALUE=86, GENERATION=87, CONTRACT=88, 
+		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, TERMINATION_FEE=94, 
+		BREAK_OPTION=95, BREAKS=96, NOTICE=97, AMORTISING=98, PREPAYMENT=99, APPLIED=100, 
+		DEPTH=101, IMPACT=102, LIMIT=103, COSTS=104, KEEP=105, CONTRACTS=106, 
+		RESERVE=107, ALL=108, MONTH=109, TRANCHE=110, BALANCE=111, COUPON=112, 
+		FIXED=113, INTEREST_ONLY=114, INTEREST=115, PRINCIPAL=116, AMORTIZE=117, 
+		BULLET=118, LEVEL=119, LINEAR=120, SENIORITY=121, EQUITY=122, CONTRIBUTED=123, 
+		HOLDERS=124, ACCOUNT=125, TARGET=126, INITIAL=127, EARNS=128, FEE=129, 
+		TEST=130, OVER=131, TRAILING=132, NEXT=133, TRIGGER=134, TRIPS=135, CURES=136, 
+		AFTER=137, ACCRUING=138, INSTALMENTS=139, DEFAULT_INTEREST=140, WHEN=141, 
+		DEFAULT=142, GRACE=143, CFADS=144, INCLUDES=145, WATERFALL=146, USING=147, 
+		FILL=148, RELEASE=149, HOLD=150, REST=151, IN=152, DISTRIBUTE=153, SWEEP=154, 
+		PRO_RATA=155, SEQUENTIAL=156, ACCELERATE=157, CURE=158, UP=159, TIMES=160, 
+		PREPAYING=161, INTO=162, TO=163, HURDLE=164, CARRY=165, CATCH_UP=166, 
+		CALLS=167, CALLED=168, DEAL_BY_DEAL=169, IF=170, ELSE=171, THEN=172, ENFORCEMENT=173, 
+		SELL=174, HAIRCUT=175, LAG=176, TAKEN=177, DEFLATE=178, GROW=179, DROP=180, 
+		BY=181, DEFAULTS=182, PER=183, GPU=184, GPU_HOUR=185, HOUR=186, KW=187, 
+		MW=188, KWH=189, MWH=190, COIN=191, COINS=192, EH_S=193, DAY=194, SHARE=195, 
+		YEAR=196, OF=197, AND=198, OR=199, NOT=200, PIK=201, ISSUE_PRICE=202, 
+		COMMITMENT=203, AVAILABLE=204, DRAWS=205, COMMITMENT_FEE=206, STEP_UP=207, 
+		TARGET_BALANCE=208, MARGIN=209, GRID=210, BELOW=211, UNPAID=212, AGAINST=213, 
+		ADVANCE=214, INVESTMENT_GRADE=215, WHILE=216, HOLDING=217, FACE=218, MARK=219, 
+		DISCOUNT=220, PAR=221, HOLDINGS=222, HASHRATE=223, NETWORK=224, REWARDS=225, 
+		COVER=226, CONVERTIBLE=227, EARLY=228, ABOVE=229, PUT=230, CALL=231, COMPLETION=232, 
+		DELAYED=233, PHASED=234, INDEXED=235, YEARLY=236, LBRACE=237, RBRACE=238, 
+		LPAREN=239, RPAREN=240, COMMA=241, DOT=242, ARROW=243, ASSIGN=244, PLUS=245, 
+		MINUS=246, STAR=247, SLASH=248, LE=249, GE=250, LT=251, GT=252, EQ=253, 
+		NE=254, DAYCOUNT=255, DATE=256, QUANTITY=257, NUMBER=258, STRING=259, 
+		UNTERMINATED_STRING=260, IDENT=261, NON_ASCII_NAME=262, LINE_COMMENT=263, 
+		BLOCK_COMMENT=264, UNTERMINATED_COMMENT=265, WS=266, UNEXPECTED_CHAR=267;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -130,10 +130,10 @@ public partial class DealLangParser : Parser {
 		"'normal'", "'drawn'", "'loading'", "'beta'", "'mean'", "'sd'", "'rating'", 
 		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", "'disowned'", 
-		"'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", "'fleet'", 
-		"'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'escalating'", "'starts'", "'term'", "'renewals'", "'renewal'", "'x'", 
+		"'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", 
+		"'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
 		"'utilisation'", "'relet'", "'termination_fee'", "'break_option'", "'breaks'", 
@@ -171,35 +171,35 @@ public partial class DealLangParser : Parser {
 		"NORMAL", "DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
 		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
 		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
-		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", "HONOURED", 
-		"DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", 
-		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
-		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
-		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", 
-		"DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", 
-		"MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"ACCRUING", "INSTALMENTS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"RENEWAL", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", 
+		"HONOURED", "DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", 
+		"FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", 
+		"POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", 
+		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
+		"TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", 
+		"APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", 
+		"ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "ACCRUING", "INSTALMENTS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", 
+		"GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", 
+		"HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", 
+		"CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", 
+		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
+		"KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", 
+		"OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
+		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "COMPLETION", 
+		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -444,7 +444,7 @@ public partial class DealLangParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 1263541239173627909L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1263541239173627909L) != 0) || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 181;
@@ -771,7 +771,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -1030,7 +1030,7 @@ public partial class DealLangParser : Parser {
 			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -35184372088833L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -70368744177665L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4095L) != 0)) {
 				{
 				State = 227;
 				ErrorHandler.Sync(this);
@@ -1101,6 +1101,7 @@ public partial class DealLangParser : Parser {
 				case STARTS:
 				case TERM:
 				case RENEWALS:
+				case RENEWAL:
 				case X:
 				case AT:
 				case OPTION:
@@ -2184,7 +2185,7 @@ public partial class DealLangParser : Parser {
 			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 1729382256910270465L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 310;
@@ -2788,7 +2789,7 @@ public partial class DealLangParser : Parser {
 			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 393;
@@ -2897,12 +2898,13 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class RenewalsItemContext : LeaseItemContext {
+		public DurationContext term;
+		public DurationContext _duration;
+		public IList<DurationContext> _rb = new List<DurationContext>();
+		public DurationContext rn;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
 			return GetRuleContext<RenewalCountContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] AT() { return GetTokens(DealLangParser.AT); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT(int i) {
@@ -2910,8 +2912,24 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LESSEE() { return GetToken(DealLangParser.LESSEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
+			return GetRuleContext<BreakFeeContext>(0);
+		}
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3029,7 +3047,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 474;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -3123,7 +3141,7 @@ public partial class DealLangParser : Parser {
 				State = 427;
 				renewalCount();
 				State = 428;
-				duration();
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 429;
 				Match(AT);
 				State = 430;
@@ -3144,37 +3162,93 @@ public partial class DealLangParser : Parser {
 					}
 					break;
 				}
+				State = 455;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 437;
+					Match(WITH);
+					State = 438;
+					Match(BREAK_OPTION);
+					State = 439;
+					Match(AT);
+					State = 440;
+					((RenewalsItemContext)_localctx)._duration = duration();
+					((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
+					State = 445;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 441;
+						Match(COMMA);
+						State = 442;
+						((RenewalsItemContext)_localctx)._duration = duration();
+						((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
+						}
+						}
+						State = 447;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 450;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==NOTICE) {
+						{
+						State = 448;
+						Match(NOTICE);
+						State = 449;
+						((RenewalsItemContext)_localctx).rn = duration();
+						}
+					}
+
+					State = 453;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==FEE) {
+						{
+						State = 452;
+						breakFee();
+						}
+					}
+
+					}
+				}
+
 				}
 				break;
 			case RVG:
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 437;
+				State = 457;
 				Match(RVG);
-				State = 439;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 438;
+					State = 458;
 					rvgPart();
 					}
 					}
-					State = 441;
+					State = 461;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
+				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 443;
+				State = 463;
 				Match(DAYCOUNT_KW);
-				State = 444;
+				State = 464;
 				dayCount();
 				}
 				break;
@@ -3182,7 +3256,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 445;
+				State = 465;
 				guarantorClause();
 				}
 				break;
@@ -3190,9 +3264,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 446;
+				State = 466;
 				Match(PHASED);
-				State = 447;
+				State = 467;
 				ident();
 				}
 				break;
@@ -3200,25 +3274,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 448;
+				State = 468;
 				Match(TERMINATION_FEE);
-				State = 449;
+				State = 469;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 455;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 450;
+					State = 470;
 					Match(AMORTISING);
-					State = 453;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 451;
+						State = 471;
 						Match(TO);
-						State = 452;
+						State = 472;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3232,48 +3306,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 457;
+				State = 477;
 				Match(BREAK_OPTION);
-				State = 458;
+				State = 478;
 				Match(AT);
-				State = 459;
+				State = 479;
 				((LeaseBreakOptionItemContext)_localctx)._duration = duration();
 				((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
-				State = 464;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 460;
+					State = 480;
 					Match(COMMA);
-					State = 461;
+					State = 481;
 					((LeaseBreakOptionItemContext)_localctx)._duration = duration();
 					((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
 					}
 					}
-					State = 466;
+					State = 486;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 469;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOTICE) {
 					{
-					State = 467;
+					State = 487;
 					Match(NOTICE);
-					State = 468;
+					State = 488;
 					((LeaseBreakOptionItemContext)_localctx).notice = duration();
 					}
 				}
 
-				State = 472;
+				State = 492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 471;
+					State = 491;
 					breakFee();
 					}
 				}
@@ -3346,20 +3420,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 40, RULE_breakFee);
 		try {
-			State = 483;
+			State = 503;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 496;
 				Match(FEE);
-				State = 477;
+				State = 497;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 478;
+				State = 498;
 				Match(OF);
-				State = 479;
+				State = 499;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3367,9 +3441,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 501;
 				Match(FEE);
-				State = 482;
+				State = 502;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3453,14 +3527,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 42, RULE_indexationPart);
 		try {
-			State = 492;
+			State = 512;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 505;
 				Match(YEARLY);
 				}
 				break;
@@ -3468,9 +3542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 506;
 				Match(FLOOR);
-				State = 487;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3478,9 +3552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 508;
 				Match(CAP);
-				State = 489;
+				State = 509;
 				expr(0);
 				}
 				break;
@@ -3488,9 +3562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
+				State = 510;
 				Match(LAG);
-				State = 491;
+				State = 511;
 				duration();
 				}
 				break;
@@ -3531,22 +3605,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 44, RULE_renewalCount);
 		try {
-			State = 497;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 514;
 				Match(NUMBER);
-				State = 495;
+				State = 515;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 516;
 				Match(QUANTITY);
 				}
 				break;
@@ -3620,16 +3694,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_rvgPart);
 		try {
-			State = 505;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 499;
+				State = 519;
 				Match(GUARANTEES);
-				State = 500;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3637,9 +3711,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 521;
 				Match(CAP);
-				State = 502;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3647,9 +3721,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 503;
+				State = 523;
 				Match(UNTIL);
-				State = 504;
+				State = 524;
 				Match(DATE);
 				}
 				break;
@@ -3701,21 +3775,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 527;
 			Match(GUARANTOR);
-			State = 508;
+			State = 528;
 			_localctx.party = ident();
-			State = 512;
+			State = 532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2305843009213694001L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 2305843009213694001L) != 0)) {
 				{
 				{
-				State = 509;
+				State = 529;
 				guarantorPart();
 				}
 				}
-				State = 514;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3805,16 +3879,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 527;
+			State = 547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 535;
 				Match(CAP);
-				State = 516;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -3822,9 +3896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 537;
 				Match(UNTIL);
-				State = 518;
+				State = 538;
 				Match(DATE);
 				}
 				break;
@@ -3832,9 +3906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
+				State = 539;
 				Match(FEE);
-				State = 520;
+				State = 540;
 				expr(0);
 				}
 				break;
@@ -3842,18 +3916,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 541;
 				Match(COVERS);
-				State = 522;
+				State = 542;
 				coverage();
-				State = 525;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 523;
+					State = 543;
 					Match(AND);
-					State = 524;
+					State = 544;
 					coverage();
 					}
 				}
@@ -3899,7 +3973,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
+			State = 549;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3956,27 +4030,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 531;
+			State = 551;
 			Match(LOAN);
-			State = 532;
+			State = 552;
 			_localctx.name = ident();
-			State = 533;
+			State = 553;
 			Match(LBRACE);
-			State = 537;
+			State = 557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 534;
+				State = 554;
 				loanItem();
 				}
 				}
-				State = 539;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 540;
+			State = 560;
 			Match(RBRACE);
 			}
 		}
@@ -4160,16 +4234,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_loanItem);
 		int _la;
 		try {
-			State = 594;
+			State = 614;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 542;
+				State = 562;
 				Match(OBLIGOR);
-				State = 543;
+				State = 563;
 				ident();
 				}
 				break;
@@ -4177,9 +4251,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 564;
 				Match(BALANCE);
-				State = 545;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -4187,9 +4261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 546;
+				State = 566;
 				Match(COUPON);
-				State = 547;
+				State = 567;
 				couponTerms();
 				}
 				break;
@@ -4197,11 +4271,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 548;
+				State = 568;
 				Match(INTEREST_ONLY);
-				State = 549;
+				State = 569;
 				Match(UNTIL);
-				State = 550;
+				State = 570;
 				Match(DATE);
 				}
 				break;
@@ -4209,16 +4283,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 551;
+				State = 571;
 				Match(AMORTIZE);
-				State = 552;
+				State = 572;
 				amortization();
-				State = 554;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 553;
+					State = 573;
 					Match(IDENT);
 					}
 				}
@@ -4229,9 +4303,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 556;
+				State = 576;
 				Match(MATURITY);
-				State = 557;
+				State = 577;
 				Match(DATE);
 				}
 				break;
@@ -4239,84 +4313,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 558;
+				State = 578;
 				Match(RECOVERY);
-				State = 559;
+				State = 579;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 562;
+				State = 582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 560;
+					State = 580;
 					Match(AFTER);
-					State = 561;
+					State = 581;
 					duration();
 					}
 				}
 
-				State = 566;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 564;
+					State = 584;
 					Match(ACCRUING);
-					State = 565;
+					State = 585;
 					recoveryAccrual();
 					}
 				}
 
-				State = 585;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 568;
+					State = 588;
 					Match(IN);
-					State = 583;
+					State = 603;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 569;
+						State = 589;
 						Match(NUMBER);
-						State = 570;
+						State = 590;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 571;
+						State = 591;
 						Match(INSTALMENTS);
-						State = 572;
+						State = 592;
 						Match(LBRACE);
-						State = 579;
+						State = 599;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 							{
 							{
-							State = 573;
+							State = 593;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 575;
+							State = 595;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 574;
+								State = 594;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 581;
+							State = 601;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 582;
+						State = 602;
 						Match(RBRACE);
 						}
 						break;
@@ -4332,7 +4406,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 587;
+				State = 607;
 				stepUp();
 				}
 				break;
@@ -4340,7 +4414,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 608;
 				marginGrid();
 				}
 				break;
@@ -4348,19 +4422,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 589;
+				State = 609;
 				Match(DEFAULT_INTEREST);
-				State = 591;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 590;
+					State = 610;
 					Match(PLUS);
 					}
 				}
 
-				State = 593;
+				State = 613;
 				expr(0);
 				}
 				break;
@@ -4419,14 +4493,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 58, RULE_recoveryAccrual);
 		try {
-			State = 598;
+			State = 618;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 596;
+				State = 616;
 				Match(COUPON);
 				}
 				break;
@@ -4434,7 +4508,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 597;
+				State = 617;
 				expr(0);
 				}
 				break;
@@ -4486,27 +4560,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 620;
 			Match(FLEET);
-			State = 601;
+			State = 621;
 			_localctx.name = ident();
-			State = 602;
+			State = 622;
 			Match(LBRACE);
-			State = 606;
+			State = 626;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
+			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 603;
+				State = 623;
 				fleetItem();
 				}
 				}
-				State = 608;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 609;
+			State = 629;
 			Match(RBRACE);
 			}
 		}
@@ -4703,32 +4777,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_fleetItem);
 		int _la;
 		try {
-			State = 650;
+			State = 670;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 611;
+				State = 631;
 				Match(DELIVERIES);
-				State = 612;
+				State = 632;
 				Match(LBRACE);
-				State = 616;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 613;
+					State = 633;
 					delivery();
 					}
 					}
-					State = 618;
+					State = 638;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 619;
+				State = 639;
 				Match(RBRACE);
 				}
 				break;
@@ -4736,9 +4810,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 620;
+				State = 640;
 				Match(UNITS);
-				State = 621;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4746,9 +4820,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
+				State = 642;
 				Match(UNIT_COST);
-				State = 623;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4756,11 +4830,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 644;
 				Match(DEPRECIATE);
-				State = 625;
+				State = 645;
 				Match(STRAIGHT_LINE);
-				State = 626;
+				State = 646;
 				duration();
 				}
 				break;
@@ -4768,13 +4842,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 627;
+				State = 647;
 				Match(DEPRECIATE);
-				State = 628;
+				State = 648;
 				Match(DECLINING);
-				State = 629;
+				State = 649;
 				expr(0);
-				State = 630;
+				State = 650;
 				perYear();
 				}
 				break;
@@ -4782,9 +4856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 632;
+				State = 652;
 				Match(POWER);
-				State = 633;
+				State = 653;
 				expr(0);
 				}
 				break;
@@ -4792,9 +4866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 634;
+				State = 654;
 				Match(PUE);
-				State = 635;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -4802,9 +4876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 636;
+				State = 656;
 				Match(POWER_PRICE);
-				State = 637;
+				State = 657;
 				expr(0);
 				}
 				break;
@@ -4812,11 +4886,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 638;
+				State = 658;
 				Match(MAINTENANCE);
-				State = 639;
+				State = 659;
 				expr(0);
-				State = 640;
+				State = 660;
 				perYear();
 				}
 				break;
@@ -4824,15 +4898,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 642;
+				State = 662;
 				Match(MARKET_VALUE);
-				State = 643;
+				State = 663;
 				expr(0);
-				State = 644;
+				State = 664;
 				Match(DECLINING);
-				State = 645;
+				State = 665;
 				expr(0);
-				State = 646;
+				State = 666;
 				perYear();
 				}
 				break;
@@ -4840,9 +4914,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 648;
+				State = 668;
 				Match(GENERATION);
-				State = 649;
+				State = 669;
 				ident();
 				}
 				break;
@@ -4899,31 +4973,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 672;
 			Match(CONTRACT);
-			State = 653;
+			State = 673;
 			_localctx.name = ident();
-			State = 654;
+			State = 674;
 			Match(ON);
-			State = 655;
+			State = 675;
 			_localctx.fleet = ident();
-			State = 656;
+			State = 676;
 			Match(LBRACE);
-			State = 660;
+			State = 680;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 1210107560199L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 2420215120391L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 657;
+				State = 677;
 				contractItem();
 				}
 				}
-				State = 662;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 663;
+			State = 683;
 			Match(RBRACE);
 			}
 		}
@@ -5156,16 +5230,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_contractItem);
 		int _la;
 		try {
-			State = 725;
+			State = 745;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 685;
 				Match(CUSTOMER);
-				State = 666;
+				State = 686;
 				ident();
 				}
 				break;
@@ -5173,9 +5247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 667;
+				State = 687;
 				Match(UNITS);
-				State = 668;
+				State = 688;
 				expr(0);
 				}
 				break;
@@ -5183,11 +5257,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 689;
 				Match(PRICE);
-				State = 670;
+				State = 690;
 				Match(AT);
-				State = 671;
+				State = 691;
 				Match(MARKET);
 				}
 				break;
@@ -5195,9 +5269,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 672;
+				State = 692;
 				Match(PRICE);
-				State = 673;
+				State = 693;
 				expr(0);
 				}
 				break;
@@ -5205,11 +5279,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 674;
+				State = 694;
 				Match(HOUR);
-				State = 675;
+				State = 695;
 				expr(0);
-				State = 676;
+				State = 696;
 				perYear();
 				}
 				break;
@@ -5217,9 +5291,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 678;
+				State = 698;
 				Match(TAKE_OR_PAY);
-				State = 679;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5227,9 +5301,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 680;
+				State = 700;
 				Match(STARTS);
-				State = 681;
+				State = 701;
 				Match(DATE);
 				}
 				break;
@@ -5237,9 +5311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 682;
+				State = 702;
 				Match(TERM);
-				State = 683;
+				State = 703;
 				duration();
 				}
 				break;
@@ -5247,25 +5321,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 684;
+				State = 704;
 				Match(TERMINATION_FEE);
-				State = 685;
+				State = 705;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 691;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 686;
+					State = 706;
 					Match(AMORTISING);
-					State = 689;
+					State = 709;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 687;
+						State = 707;
 						Match(TO);
-						State = 688;
+						State = 708;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5279,17 +5353,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 693;
+				State = 713;
 				Match(RENEWALS);
-				State = 694;
+				State = 714;
 				renewalCount();
-				State = 695;
+				State = 715;
 				duration();
-				State = 696;
+				State = 716;
 				Match(AT);
-				State = 697;
+				State = 717;
 				Match(CUSTOMER);
-				State = 698;
+				State = 718;
 				Match(OPTION);
 				}
 				break;
@@ -5297,20 +5371,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 700;
+				State = 720;
 				Match(PREPAYMENT);
-				State = 701;
+				State = 721;
 				expr(0);
-				State = 705;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 702;
+					State = 722;
 					Match(APPLIED);
-					State = 703;
+					State = 723;
 					Match(OVER);
-					State = 704;
+					State = 724;
 					Match(TERM);
 					}
 				}
@@ -5321,7 +5395,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 707;
+				State = 727;
 				guarantorClause();
 				}
 				break;
@@ -5329,48 +5403,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 708;
+				State = 728;
 				Match(BREAK_OPTION);
-				State = 709;
+				State = 729;
 				Match(AT);
-				State = 710;
+				State = 730;
 				((ContractBreakOptionItemContext)_localctx)._duration = duration();
 				((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
-				State = 715;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 711;
+					State = 731;
 					Match(COMMA);
-					State = 712;
+					State = 732;
 					((ContractBreakOptionItemContext)_localctx)._duration = duration();
 					((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
 					}
 					}
-					State = 717;
+					State = 737;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 720;
+				State = 740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOTICE) {
 					{
-					State = 718;
+					State = 738;
 					Match(NOTICE);
-					State = 719;
+					State = 739;
 					((ContractBreakOptionItemContext)_localctx).notice = duration();
 					}
 				}
 
-				State = 723;
+				State = 743;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FEE) {
 					{
-					State = 722;
+					State = 742;
 					breakFee();
 					}
 				}
@@ -5425,27 +5499,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 727;
+			State = 747;
 			Match(COINS);
-			State = 728;
+			State = 748;
 			_localctx.name = ident();
-			State = 729;
+			State = 749;
 			Match(LBRACE);
-			State = 733;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 1573123L) != 0) || ((((_la - 221)) & ~0x3f) == 0 && ((1L << (_la - 221)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 1573123L) != 0) || ((((_la - 222)) & ~0x3f) == 0 && ((1L << (_la - 222)) & 15L) != 0)) {
 				{
 				{
-				State = 730;
+				State = 750;
 				coinsItem();
 				}
 				}
-				State = 735;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 736;
+			State = 756;
 			Match(RBRACE);
 			}
 		}
@@ -5595,16 +5669,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_coinsItem);
 		try {
-			State = 756;
+			State = 776;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 738;
+				State = 758;
 				Match(HOLDINGS);
-				State = 739;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5612,9 +5686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 740;
+				State = 760;
 				Match(PRICE);
-				State = 741;
+				State = 761;
 				ident();
 				}
 				break;
@@ -5622,9 +5696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 742;
+				State = 762;
 				Match(HASHRATE);
-				State = 743;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5632,9 +5706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 744;
+				State = 764;
 				Match(NETWORK);
-				State = 745;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5642,9 +5716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 746;
+				State = 766;
 				Match(REWARDS);
-				State = 747;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5652,9 +5726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 748;
+				State = 768;
 				Match(POWER);
-				State = 749;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5662,9 +5736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 750;
+				State = 770;
 				Match(POWER_PRICE);
-				State = 751;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5672,9 +5746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 752;
+				State = 772;
 				Match(DEPTH);
-				State = 753;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5682,9 +5756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 754;
+				State = 774;
 				Match(IMPACT);
-				State = 755;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5736,20 +5810,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 778;
 			Match(DATE);
-			State = 759;
+			State = 779;
 			_localctx.units = expr(0);
-			State = 760;
+			State = 780;
 			Match(AT);
-			State = 761;
+			State = 781;
 			_localctx.cost = expr(0);
-			State = 763;
+			State = 783;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 762;
+				State = 782;
 				Match(COMMA);
 				}
 			}
@@ -5802,27 +5876,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 765;
+			State = 785;
 			Match(TRANCHE);
-			State = 766;
+			State = 786;
 			_localctx.name = ident();
-			State = 767;
+			State = 787;
 			Match(LBRACE);
-			State = 771;
+			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 19333812462813185L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 19333812462813185L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 768;
+				State = 788;
 				trancheItem();
 				}
 				}
-				State = 773;
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 774;
+			State = 794;
 			Match(RBRACE);
 			}
 		}
@@ -5871,38 +5945,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 776;
+			State = 796;
 			_localctx.rate = expr(0);
-			State = 778;
+			State = 798;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 777;
+				State = 797;
 				Match(FIXED);
 				}
 			}
 
-			State = 782;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 780;
+				State = 800;
 				Match(FLOOR);
-				State = 781;
+				State = 801;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 786;
+			State = 806;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 784;
+				State = 804;
 				Match(CAP);
-				State = 785;
+				State = 805;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6243,16 +6317,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_trancheItem);
 		int _la;
 		try {
-			State = 867;
+			State = 887;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 788;
+				State = 808;
 				Match(BALANCE);
-				State = 789;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6260,9 +6334,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 790;
+				State = 810;
 				Match(COUPON);
-				State = 791;
+				State = 811;
 				couponTerms();
 				}
 				break;
@@ -6270,26 +6344,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 792;
+				State = 812;
 				Match(PIK);
-				State = 794;
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 793;
+					State = 813;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 798;
+				State = 818;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 796;
+					State = 816;
 					Match(WHEN);
-					State = 797;
+					State = 817;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6300,9 +6374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 800;
+				State = 820;
 				Match(PIK);
-				State = 801;
+				State = 821;
 				Match(UNPAID);
 				}
 				break;
@@ -6310,9 +6384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 802;
+				State = 822;
 				Match(ISSUE_PRICE);
-				State = 803;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -6320,9 +6394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 804;
+				State = 824;
 				Match(COMMITMENT);
-				State = 805;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6330,11 +6404,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 806;
+				State = 826;
 				Match(AVAILABLE);
-				State = 807;
+				State = 827;
 				Match(UNTIL);
-				State = 808;
+				State = 828;
 				Match(DATE);
 				}
 				break;
@@ -6342,25 +6416,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 809;
+				State = 829;
 				Match(DRAWS);
-				State = 810;
+				State = 830;
 				Match(LBRACE);
-				State = 814;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 811;
+					State = 831;
 					schedulePoint();
 					}
 					}
-					State = 816;
+					State = 836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 817;
+				State = 837;
 				Match(RBRACE);
 				}
 				break;
@@ -6368,15 +6442,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 818;
+				State = 838;
 				Match(DRAWS);
-				State = 819;
+				State = 839;
 				Match(AGAINST);
-				State = 820;
+				State = 840;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 821;
+				State = 841;
 				Match(ADVANCE);
-				State = 822;
+				State = 842;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6384,9 +6458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 824;
+				State = 844;
 				Match(COMMITMENT_FEE);
-				State = 825;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6394,7 +6468,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 826;
+				State = 846;
 				stepUp();
 				}
 				break;
@@ -6402,7 +6476,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 827;
+				State = 847;
 				marginGrid();
 				}
 				break;
@@ -6410,15 +6484,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 828;
+				State = 848;
 				Match(MARGIN);
-				State = 829;
+				State = 849;
 				Match(INVESTMENT_GRADE);
-				State = 830;
+				State = 850;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 831;
+				State = 851;
 				Match(ELSE);
-				State = 832;
+				State = 852;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6426,9 +6500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 834;
+				State = 854;
 				Match(TARGET_BALANCE);
-				State = 835;
+				State = 855;
 				expr(0);
 				}
 				break;
@@ -6436,11 +6510,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 836;
+				State = 856;
 				Match(INTEREST_ONLY);
-				State = 837;
+				State = 857;
 				Match(UNTIL);
-				State = 838;
+				State = 858;
 				Match(DATE);
 				}
 				break;
@@ -6448,9 +6522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 839;
+				State = 859;
 				Match(AMORTIZE);
-				State = 840;
+				State = 860;
 				amortization();
 				}
 				break;
@@ -6458,9 +6532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 841;
+				State = 861;
 				Match(MATURITY);
-				State = 842;
+				State = 862;
 				Match(DATE);
 				}
 				break;
@@ -6468,9 +6542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 843;
+				State = 863;
 				Match(SENIORITY);
-				State = 844;
+				State = 864;
 				Match(NUMBER);
 				}
 				break;
@@ -6478,7 +6552,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 845;
+				State = 865;
 				guarantorClause();
 				}
 				break;
@@ -6486,50 +6560,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 846;
+				State = 866;
 				Match(CONVERTIBLE);
-				State = 847;
+				State = 867;
 				Match(AT);
-				State = 848;
+				State = 868;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 849;
+				State = 869;
 				Match(AGAINST);
-				State = 850;
+				State = 870;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 854;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 851;
+					State = 871;
 					Match(EARLY);
-					State = 852;
+					State = 872;
 					Match(ABOVE);
-					State = 853;
+					State = 873;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 859;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 856;
+					State = 876;
 					convertiblePut();
 					}
 					}
-					State = 861;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 863;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 862;
+					State = 882;
 					convertibleCall();
 					}
 				}
@@ -6540,9 +6614,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 865;
+				State = 885;
 				Match(COMPLETION);
-				State = 866;
+				State = 886;
 				expr(0);
 				}
 				break;
@@ -6587,13 +6661,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 869;
+			State = 889;
 			Match(PUT);
-			State = 870;
+			State = 890;
 			Match(DATE);
-			State = 871;
+			State = 891;
 			Match(AT);
-			State = 872;
+			State = 892;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6637,15 +6711,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 874;
+			State = 894;
 			Match(CALL);
-			State = 875;
+			State = 895;
 			Match(FROM);
-			State = 876;
+			State = 896;
 			Match(DATE);
-			State = 877;
+			State = 897;
 			Match(ABOVE);
-			State = 878;
+			State = 898;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6692,26 +6766,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 880;
+			State = 900;
 			Match(STEP_UP);
-			State = 881;
+			State = 901;
 			expr(0);
-			State = 886;
+			State = 906;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 882;
+				State = 902;
 				Match(FROM);
-				State = 883;
+				State = 903;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 884;
+				State = 904;
 				Match(WHILE);
-				State = 885;
+				State = 905;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6772,41 +6846,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
+			State = 908;
 			Match(MARGIN);
-			State = 889;
+			State = 909;
 			Match(GRID);
-			State = 890;
+			State = 910;
 			_localctx.test = ident();
-			State = 891;
+			State = 911;
 			Match(LBRACE);
-			State = 895;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 892;
+				State = 912;
 				gridTier();
 				}
 				}
-				State = 897;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 900;
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 898;
+				State = 918;
 				Match(ELSE);
-				State = 899;
+				State = 919;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 902;
+			State = 922;
 			Match(RBRACE);
 			}
 		}
@@ -6851,11 +6925,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 924;
 			Match(BELOW);
-			State = 905;
+			State = 925;
 			_localctx.bound = expr(0);
-			State = 906;
+			State = 926;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6937,14 +7011,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_amortization);
 		int _la;
 		try {
-			State = 920;
+			State = 940;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 908;
+				State = 928;
 				Match(BULLET);
 				}
 				break;
@@ -6952,7 +7026,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 909;
+				State = 929;
 				Match(LEVEL);
 				}
 				break;
@@ -6960,7 +7034,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 910;
+				State = 930;
 				Match(LINEAR);
 				}
 				break;
@@ -6968,25 +7042,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 911;
+				State = 931;
 				Match(SCHEDULE);
-				State = 912;
+				State = 932;
 				Match(LBRACE);
-				State = 916;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 913;
+					State = 933;
 					schedulePoint();
 					}
 					}
-					State = 918;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 919;
+				State = 939;
 				Match(RBRACE);
 				}
 				break;
@@ -7040,27 +7114,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 942;
 			Match(HOLDING);
-			State = 923;
+			State = 943;
 			_localctx.name = ident();
-			State = 924;
+			State = 944;
 			Match(LBRACE);
-			State = 928;
+			State = 948;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 25166853L) != 0)) {
 				{
 				{
-				State = 925;
+				State = 945;
 				holdingItem();
 				}
 				}
-				State = 930;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 931;
+			State = 951;
 			Match(RBRACE);
 			}
 		}
@@ -7194,20 +7268,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_holdingItem);
 		int _la;
 		try {
-			State = 956;
+			State = 976;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 933;
+				State = 953;
 				Match(OF);
-				State = 934;
+				State = 954;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 935;
+				State = 955;
 				Match(DOT);
-				State = 936;
+				State = 956;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7215,9 +7289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 938;
+				State = 958;
 				Match(SHARE);
-				State = 939;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7225,9 +7299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 940;
+				State = 960;
 				Match(FACE);
-				State = 941;
+				State = 961;
 				expr(0);
 				}
 				break;
@@ -7235,9 +7309,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 942;
+				State = 962;
 				Match(MARK);
-				State = 943;
+				State = 963;
 				Match(PAR);
 				}
 				break;
@@ -7245,9 +7319,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 944;
+				State = 964;
 				Match(MARK);
-				State = 945;
+				State = 965;
 				ident();
 				}
 				break;
@@ -7255,19 +7329,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 946;
+				State = 966;
 				Match(MARKET);
-				State = 948;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 947;
+					State = 967;
 					holdingMarketTerm();
 					}
 					}
-					State = 950;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7277,13 +7351,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 952;
+				State = 972;
 				Match(DRAWS);
-				State = 953;
+				State = 973;
 				Match(CALLED);
-				State = 954;
+				State = 974;
 				Match(FROM);
-				State = 955;
+				State = 975;
 				ident();
 				}
 				break;
@@ -7357,16 +7431,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
 		try {
-			State = 964;
+			State = 984;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 958;
+				State = 978;
 				Match(DISCOUNT);
-				State = 959;
+				State = 979;
 				expr(0);
 				}
 				break;
@@ -7374,9 +7448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 960;
+				State = 980;
 				Match(DEPTH);
-				State = 961;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7384,9 +7458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 962;
+				State = 982;
 				Match(IMPACT);
-				State = 963;
+				State = 983;
 				expr(0);
 				}
 				break;
@@ -7440,27 +7514,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 966;
+			State = 986;
 			Match(EQUITY);
-			State = 967;
+			State = 987;
 			_localctx.name = ident();
-			State = 968;
+			State = 988;
 			Match(LBRACE);
-			State = 972;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 24189255811075L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 969;
+				State = 989;
 				equityItem();
 				}
 				}
-				State = 974;
+				State = 994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 975;
+			State = 995;
 			Match(RBRACE);
 			}
 		}
@@ -7596,16 +7670,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_equityItem);
 		int _la;
 		try {
-			State = 1012;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 997;
 				Match(CONTRIBUTED);
-				State = 978;
+				State = 998;
 				expr(0);
 				}
 				break;
@@ -7613,23 +7687,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 999;
 				Match(HOLDERS);
-				State = 980;
+				State = 1000;
 				holder();
-				State = 985;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 981;
+					State = 1001;
 					Match(COMMA);
-					State = 982;
+					State = 1002;
 					holder();
 					}
 					}
-					State = 987;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7639,9 +7713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 988;
+				State = 1008;
 				Match(HURDLE);
-				State = 989;
+				State = 1009;
 				expr(0);
 				}
 				break;
@@ -7649,32 +7723,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 990;
+				State = 1010;
 				Match(CARRY);
-				State = 991;
+				State = 1011;
 				expr(0);
-				State = 992;
+				State = 1012;
 				Match(TO);
-				State = 993;
+				State = 1013;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 996;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 994;
+					State = 1014;
 					Match(CATCH_UP);
-					State = 995;
+					State = 1015;
 					expr(0);
 					}
 				}
 
-				State = 999;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 998;
+					State = 1018;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7685,9 +7759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1001;
+				State = 1021;
 				Match(COMMITMENT);
-				State = 1002;
+				State = 1022;
 				expr(0);
 				}
 				break;
@@ -7695,23 +7769,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1003;
+				State = 1023;
 				Match(CALLS);
-				State = 1004;
+				State = 1024;
 				capitalCall();
-				State = 1009;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1005;
+					State = 1025;
 					Match(COMMA);
-					State = 1006;
+					State = 1026;
 					capitalCall();
 					}
 					}
-					State = 1011;
+					State = 1031;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7768,32 +7842,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1014;
+			State = 1034;
 			ident();
-			State = 1015;
+			State = 1035;
 			expr(0);
-			State = 1024;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1016;
+				State = 1036;
 				Match(LBRACE);
-				State = 1020;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 7L) != 0)) {
+				while (((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 7L) != 0)) {
 					{
 					{
-					State = 1017;
+					State = 1037;
 					holderTerm();
 					}
 					}
-					State = 1022;
+					State = 1042;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1023;
+				State = 1043;
 				Match(RBRACE);
 				}
 			}
@@ -7868,16 +7942,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holderTerm);
 		try {
-			State = 1032;
+			State = 1052;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1026;
+				State = 1046;
 				Match(HURDLE);
-				State = 1027;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -7885,9 +7959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1028;
+				State = 1048;
 				Match(CARRY);
-				State = 1029;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -7895,9 +7969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1030;
+				State = 1050;
 				Match(CATCH_UP);
-				State = 1031;
+				State = 1051;
 				expr(0);
 				}
 				break;
@@ -7941,9 +8015,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1034;
+			State = 1054;
 			Match(DATE);
-			State = 1035;
+			State = 1055;
 			expr(0);
 			}
 		}
@@ -7993,32 +8067,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1037;
+			State = 1057;
 			Match(ACCOUNT);
-			State = 1038;
+			State = 1058;
 			_localctx.name = ident();
-			State = 1047;
+			State = 1067;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1039;
+				State = 1059;
 				Match(LBRACE);
-				State = 1043;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 7L) != 0)) {
+				while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 7L) != 0)) {
 					{
 					{
-					State = 1040;
+					State = 1060;
 					accountItem();
 					}
 					}
-					State = 1045;
+					State = 1065;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1046;
+				State = 1066;
 				Match(RBRACE);
 				}
 			}
@@ -8093,16 +8167,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_accountItem);
 		try {
-			State = 1055;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1049;
+				State = 1069;
 				Match(TARGET);
-				State = 1050;
+				State = 1070;
 				expr(0);
 				}
 				break;
@@ -8110,9 +8184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1071;
 				Match(INITIAL);
-				State = 1052;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -8120,9 +8194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1053;
+				State = 1073;
 				Match(EARNS);
-				State = 1054;
+				State = 1074;
 				expr(0);
 				}
 				break;
@@ -8183,31 +8257,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1057;
+			State = 1077;
 			Match(FEE);
-			State = 1058;
+			State = 1078;
 			_localctx.name = ident();
-			State = 1059;
+			State = 1079;
 			Match(LBRACE);
-			State = 1060;
+			State = 1080;
 			expr(0);
-			State = 1068;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1061;
+				State = 1081;
 				perYear();
-				State = 1066;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1062;
+					State = 1082;
 					Match(ESCALATING);
-					State = 1063;
+					State = 1083;
 					expr(0);
-					State = 1064;
+					State = 1084;
 					perYear();
 					}
 				}
@@ -8215,7 +8289,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1070;
+			State = 1090;
 			Match(RBRACE);
 			}
 		}
@@ -8270,52 +8344,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1072;
+			State = 1092;
 			Match(TEST);
-			State = 1073;
+			State = 1093;
 			_localctx.name = ident();
-			State = 1074;
+			State = 1094;
 			Match(ASSIGN);
-			State = 1075;
+			State = 1095;
 			expr(0);
-			State = 1082;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1076;
+				State = 1096;
 				Match(OVER);
-				State = 1079;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1077;
+					State = 1097;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1078;
+					State = 1098;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1081;
+				State = 1101;
 				duration();
 				}
 			}
 
-			State = 1086;
+			State = 1106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1084;
+				State = 1104;
 				Match(FROM);
-				State = 1085;
+				State = 1105;
 				Match(DATE);
 				}
 			}
@@ -8402,79 +8476,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1088;
+			State = 1108;
 			Match(TRIGGER);
-			State = 1089;
+			State = 1109;
 			_localctx.name = ident();
-			State = 1090;
+			State = 1110;
 			Match(WHEN);
-			State = 1091;
+			State = 1111;
 			expr(0);
-			State = 1094;
+			State = 1114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1092;
+				State = 1112;
 				Match(FROM);
-				State = 1093;
+				State = 1113;
 				Match(DATE);
 				}
 			}
 
-			State = 1099;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1096;
+				State = 1116;
 				Match(TRIPS);
-				State = 1097;
+				State = 1117;
 				Match(AFTER);
-				State = 1098;
+				State = 1118;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1104;
+			State = 1124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1101;
+				State = 1121;
 				Match(CURES);
-				State = 1102;
+				State = 1122;
 				Match(AFTER);
-				State = 1103;
+				State = 1123;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1116;
+			State = 1136;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1106;
+				State = 1126;
 				Match(CURE);
-				State = 1107;
+				State = 1127;
 				Match(BY);
-				State = 1108;
+				State = 1128;
 				_localctx.curer = ident();
-				State = 1109;
+				State = 1129;
 				Match(UP);
-				State = 1110;
+				State = 1130;
 				Match(TO);
-				State = 1111;
+				State = 1131;
 				_localctx.times = Match(NUMBER);
-				State = 1112;
+				State = 1132;
 				Match(TIMES);
-				State = 1114;
+				State = 1134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1113;
+					State = 1133;
 					cureDestination();
 					}
 				}
@@ -8482,23 +8556,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1118;
+			State = 1138;
 			Match(ARROW);
-			State = 1119;
+			State = 1139;
 			triggerEffect();
-			State = 1124;
+			State = 1144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1120;
+				State = 1140;
 				Match(COMMA);
-				State = 1121;
+				State = 1141;
 				triggerEffect();
 				}
 				}
-				State = 1126;
+				State = 1146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8570,43 +8644,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1143;
+			State = 1163;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1127;
+				State = 1147;
 				Match(PREPAYING);
-				State = 1128;
+				State = 1148;
 				ident();
-				State = 1133;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1129;
+					State = 1149;
 					Match(COMMA);
-					State = 1130;
+					State = 1150;
 					ident();
 					}
 					}
-					State = 1135;
+					State = 1155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1139;
+				State = 1159;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1136;
+					State = 1156;
 					Match(THEN);
-					State = 1137;
+					State = 1157;
 					Match(INTO);
-					State = 1138;
+					State = 1158;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8617,9 +8691,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1141;
+				State = 1161;
 				Match(INTO);
-				State = 1142;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8708,20 +8782,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1164;
+			State = 1184;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1145;
+				State = 1165;
 				Match(SWEEP);
-				State = 1146;
+				State = 1166;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1147;
+				State = 1167;
 				Match(TO);
-				State = 1148;
+				State = 1168;
 				ident();
 				}
 				break;
@@ -8729,34 +8803,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1149;
+				State = 1169;
 				Match(ACCELERATE);
-				State = 1161;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1150;
+					State = 1170;
 					Match(LPAREN);
-					State = 1151;
+					State = 1171;
 					ident();
-					State = 1156;
+					State = 1176;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1152;
+						State = 1172;
 						Match(COMMA);
-						State = 1153;
+						State = 1173;
 						ident();
 						}
 						}
-						State = 1158;
+						State = 1178;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1159;
+					State = 1179;
 					Match(RPAREN);
 					}
 				}
@@ -8767,7 +8841,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1163;
+				State = 1183;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8815,20 +8889,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1166;
+			State = 1186;
 			Match(DEFAULT);
-			State = 1167;
+			State = 1187;
 			Match(WHEN);
-			State = 1168;
+			State = 1188;
 			expr(0);
-			State = 1171;
+			State = 1191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1169;
+				State = 1189;
 				Match(GRACE);
-				State = 1170;
+				State = 1190;
 				duration();
 				}
 			}
@@ -8880,25 +8954,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1173;
+			State = 1193;
 			Match(CFADS);
-			State = 1174;
+			State = 1194;
 			Match(INCLUDES);
-			State = 1175;
+			State = 1195;
 			cfadsItem();
-			State = 1180;
+			State = 1200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1176;
+				State = 1196;
 				Match(COMMA);
-				State = 1177;
+				State = 1197;
 				cfadsItem();
 				}
 				}
-				State = 1182;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8938,13 +9012,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 126, RULE_cfadsItem);
 		try {
-			State = 1185;
+			State = 1205;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1183;
+				State = 1203;
 				Match(RVG);
 				}
 				break;
@@ -9123,7 +9197,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1184;
+				State = 1204;
 				ident();
 				}
 				break;
@@ -9173,25 +9247,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1187;
+			State = 1207;
 			Match(WATERFALL);
-			State = 1188;
+			State = 1208;
 			Match(LBRACE);
-			State = 1192;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1189;
+				State = 1209;
 				step();
 				}
 				}
-				State = 1194;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1195;
+			State = 1215;
 			Match(RBRACE);
 			}
 		}
@@ -9420,39 +9494,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_step);
 		int _la;
 		try {
-			State = 1291;
+			State = 1311;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1197;
+				State = 1217;
 				Match(PAY);
-				State = 1198;
+				State = 1218;
 				((PayStepContext)_localctx).target = reference();
-				State = 1208;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1199;
+					State = 1219;
 					Match(USING);
-					State = 1200;
+					State = 1220;
 					ident();
-					State = 1205;
+					State = 1225;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1201;
+						State = 1221;
 						Match(COMMA);
-						State = 1202;
+						State = 1222;
 						ident();
 						}
 						}
-						State = 1207;
+						State = 1227;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9465,9 +9539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1210;
+				State = 1230;
 				Match(FILL);
-				State = 1211;
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9475,9 +9549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1212;
+				State = 1232;
 				Match(RELEASE);
-				State = 1213;
+				State = 1233;
 				ident();
 				}
 				break;
@@ -9485,13 +9559,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1214;
+				State = 1234;
 				Match(HOLD);
-				State = 1215;
+				State = 1235;
 				Match(REST);
-				State = 1216;
+				State = 1236;
 				Match(IN);
-				State = 1217;
+				State = 1237;
 				ident();
 				}
 				break;
@@ -9499,25 +9573,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1218;
+				State = 1238;
 				Match(DISTRIBUTE);
-				State = 1221;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1219;
+					State = 1239;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1220;
+					State = 1240;
 					Match(OF);
 					}
 				}
 
-				State = 1223;
+				State = 1243;
 				Match(REST);
-				State = 1224;
+				State = 1244;
 				Match(TO);
-				State = 1225;
+				State = 1245;
 				ident();
 				}
 				break;
@@ -9525,17 +9599,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1226;
+				State = 1246;
 				Match(SWEEP);
-				State = 1227;
+				State = 1247;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1228;
+				State = 1248;
 				Match(OF);
-				State = 1229;
+				State = 1249;
 				Match(REST);
-				State = 1230;
+				State = 1250;
 				Match(TO);
-				State = 1231;
+				State = 1251;
 				ident();
 				}
 				break;
@@ -9543,41 +9617,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1232;
+				State = 1252;
 				Match(SELL);
-				State = 1233;
+				State = 1253;
 				ident();
-				State = 1238;
+				State = 1258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1234;
+					State = 1254;
 					Match(COMMA);
-					State = 1235;
+					State = 1255;
 					ident();
 					}
 					}
-					State = 1240;
+					State = 1260;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1242;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1241;
+					State = 1261;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1244;
+				State = 1264;
 				Match(TO);
-				State = 1245;
+				State = 1265;
 				Match(COVER);
-				State = 1246;
+				State = 1266;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9585,52 +9659,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1248;
+				State = 1268;
 				Match(IF);
-				State = 1249;
+				State = 1269;
 				expr(0);
-				State = 1250;
+				State = 1270;
 				Match(LBRACE);
-				State = 1254;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1251;
+					State = 1271;
 					step();
 					}
 					}
-					State = 1256;
+					State = 1276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1257;
+				State = 1277;
 				Match(RBRACE);
-				State = 1267;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1258;
+					State = 1278;
 					Match(ELSE);
-					State = 1259;
+					State = 1279;
 					Match(LBRACE);
-					State = 1263;
+					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1260;
+						State = 1280;
 						step();
 						}
 						}
-						State = 1265;
+						State = 1285;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1266;
+					State = 1286;
 					Match(RBRACE);
 					}
 				}
@@ -9641,37 +9715,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1269;
+				State = 1289;
 				Match(PRO_RATA);
-				State = 1272;
+				State = 1292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1270;
+					State = 1290;
 					Match(BY);
-					State = 1271;
+					State = 1291;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1274;
+				State = 1294;
 				Match(LBRACE);
-				State = 1278;
+				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1275;
+					State = 1295;
 					step();
 					}
 					}
-					State = 1280;
+					State = 1300;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1281;
+				State = 1301;
 				Match(RBRACE);
 				}
 				break;
@@ -9679,25 +9753,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1282;
+				State = 1302;
 				Match(SEQUENTIAL);
-				State = 1283;
+				State = 1303;
 				Match(LBRACE);
-				State = 1287;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1284;
+					State = 1304;
 					step();
 					}
 					}
-					State = 1289;
+					State = 1309;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1290;
+				State = 1310;
 				Match(RBRACE);
 				}
 				break;
@@ -9747,25 +9821,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1293;
+			State = 1313;
 			Match(ENFORCEMENT);
-			State = 1294;
+			State = 1314;
 			Match(LBRACE);
-			State = 1298;
+			State = 1318;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1295;
+				State = 1315;
 				enforcementItem();
 				}
 				}
-				State = 1300;
+				State = 1320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1301;
+			State = 1321;
 			Match(RBRACE);
 			}
 		}
@@ -9837,44 +9911,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1319;
+			State = 1339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1303;
+				State = 1323;
 				Match(SELL);
-				State = 1304;
+				State = 1324;
 				ident();
-				State = 1309;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1305;
+					State = 1325;
 					Match(COMMA);
-					State = 1306;
+					State = 1326;
 					ident();
 					}
 					}
-					State = 1311;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1315;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1312;
+					State = 1332;
 					sellTerm();
 					}
 					}
-					State = 1317;
+					State = 1337;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9884,7 +9958,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1318;
+				State = 1338;
 				waterfallDecl();
 				}
 				break;
@@ -10027,16 +10101,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 136, RULE_sellTerm);
 		try {
-			State = 1343;
+			State = 1363;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1321;
+				State = 1341;
 				Match(HAIRCUT);
-				State = 1322;
+				State = 1342;
 				expr(0);
 				}
 				break;
@@ -10044,9 +10118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1323;
+				State = 1343;
 				Match(LAG);
-				State = 1324;
+				State = 1344;
 				duration();
 				}
 				break;
@@ -10054,13 +10128,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1325;
+				State = 1345;
 				Match(DEPTH);
-				State = 1326;
+				State = 1346;
 				expr(0);
-				State = 1327;
+				State = 1347;
 				Match(PER);
-				State = 1328;
+				State = 1348;
 				Match(MONTH);
 				}
 				break;
@@ -10068,9 +10142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1330;
+				State = 1350;
 				Match(IMPACT);
-				State = 1331;
+				State = 1351;
 				expr(0);
 				}
 				break;
@@ -10078,13 +10152,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1332;
+				State = 1352;
 				Match(LIMIT);
-				State = 1333;
+				State = 1353;
 				expr(0);
-				State = 1334;
+				State = 1354;
 				Match(PER);
-				State = 1335;
+				State = 1355;
 				Match(MONTH);
 				}
 				break;
@@ -10092,9 +10166,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1337;
+				State = 1357;
 				Match(COSTS);
-				State = 1338;
+				State = 1358;
 				expr(0);
 				}
 				break;
@@ -10102,9 +10176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1339;
+				State = 1359;
 				Match(KEEP);
-				State = 1340;
+				State = 1360;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10112,9 +10186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1341;
+				State = 1361;
 				Match(RESERVE);
-				State = 1342;
+				State = 1362;
 				expr(0);
 				}
 				break;
@@ -10173,31 +10247,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1345;
+			State = 1365;
 			Match(SCENARIO);
-			State = 1346;
+			State = 1366;
 			_localctx.name = ident();
-			State = 1347;
+			State = 1367;
 			Match(FOR);
-			State = 1348;
+			State = 1368;
 			_localctx.deal = ident();
-			State = 1349;
+			State = 1369;
 			Match(LBRACE);
-			State = 1353;
+			State = 1373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223167254974154245L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3276510089945009L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1350;
+				State = 1370;
 				scenarioItem();
 				}
 				}
-				State = 1355;
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1356;
+			State = 1376;
 			Match(RBRACE);
 			}
 		}
@@ -10267,6 +10341,7 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class LeaseBreaksItemContext : ScenarioItemContext {
 		public IdentContext lease;
+		public IToken renewal;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
@@ -10275,6 +10350,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWAL() { return GetToken(DealLangParser.RENEWAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
 		public LeaseBreaksItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -10858,20 +10936,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1596;
+			State = 1621;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1358;
+				State = 1378;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1359;
+				State = 1379;
 				Match(RENEWALS);
-				State = 1360;
+				State = 1380;
 				Match(TAKEN);
-				State = 1361;
+				State = 1381;
 				Match(NUMBER);
 				}
 				break;
@@ -10879,29 +10957,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1363;
+				State = 1383;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1364;
+				State = 1384;
 				Match(RENEWALS);
-				State = 1365;
+				State = 1385;
 				Match(DRAWN);
-				State = 1366;
+				State = 1386;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1370;
+				State = 1390;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1367;
+						State = 1387;
 						loading();
 						}
 						} 
 					}
-					State = 1372;
+					State = 1392;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
 				}
 				break;
@@ -10909,13 +10987,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1373;
+				State = 1393;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1374;
+				State = 1394;
 				Match(BREAKS);
-				State = 1375;
+				State = 1398;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 1395;
+					Match(IN);
+					State = 1396;
+					Match(RENEWAL);
+					State = 1397;
+					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
+					}
+				}
+
+				State = 1400;
 				Match(AT);
-				State = 1376;
+				State = 1401;
 				duration();
 				}
 				break;
@@ -10923,47 +11015,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1378;
+				State = 1403;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1379;
+				State = 1404;
 				Match(BREAKS);
-				State = 1380;
+				State = 1405;
 				Match(DRAWN);
-				State = 1381;
+				State = 1406;
 				Match(AT);
-				State = 1382;
+				State = 1407;
 				breakChance();
-				State = 1387;
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1383;
+					State = 1408;
 					Match(COMMA);
-					State = 1384;
+					State = 1409;
 					breakChance();
 					}
 					}
-					State = 1389;
+					State = 1414;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1393;
+				State = 1418;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1390;
+						State = 1415;
 						loading();
 						}
 						} 
 					}
-					State = 1395;
+					State = 1420;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
 				}
 				break;
@@ -10971,9 +11063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1396;
+				State = 1421;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1397;
+				State = 1422;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10982,20 +11074,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1398;
+				State = 1423;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1399;
+				State = 1424;
 				perYear();
-				State = 1404;
+				State = 1429;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1400;
+					State = 1425;
 					Match(VOLATILITY);
-					State = 1401;
+					State = 1426;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1402;
+					State = 1427;
 					perYear();
 					}
 					break;
@@ -11006,15 +11098,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1406;
+				State = 1431;
 				((DropItemContext)_localctx).path = reference();
-				State = 1407;
+				State = 1432;
 				Match(DROP);
-				State = 1408;
+				State = 1433;
 				expr(0);
-				State = 1409;
+				State = 1434;
 				Match(BY);
-				State = 1410;
+				State = 1435;
 				Match(DATE);
 				}
 				break;
@@ -11022,41 +11114,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1412;
+				State = 1437;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1413;
+				State = 1438;
 				Match(DEFAULTS);
-				State = 1446;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1414;
+					State = 1439;
 					Match(ON);
-					State = 1415;
+					State = 1440;
 					Match(DATE);
-					State = 1419;
+					State = 1444;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1416;
+							State = 1441;
 							loading();
 							}
 							} 
 						}
-						State = 1421;
+						State = 1446;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 					}
-					State = 1423;
+					State = 1448;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
 						{
-						State = 1422;
+						State = 1447;
 						recoveryDraw();
 						}
 						break;
@@ -11065,58 +11157,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1425;
+					State = 1450;
 					Match(DRAWN);
-					State = 1435;
+					State = 1460;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 					case 1:
 						{
-						State = 1426;
+						State = 1451;
 						Match(PD);
-						State = 1427;
+						State = 1452;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1428;
+						State = 1453;
 						perYear();
-						State = 1432;
+						State = 1457;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1429;
+							State = 1454;
 							pdStep();
 							}
 							}
-							State = 1434;
+							State = 1459;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1440;
+					State = 1465;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1437;
+							State = 1462;
 							loading();
 							}
 							} 
 						}
-						State = 1442;
+						State = 1467;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					}
-					State = 1444;
+					State = 1469;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
-						State = 1443;
+						State = 1468;
 						recoveryDraw();
 						}
 						break;
@@ -11132,9 +11224,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1448;
+				State = 1473;
 				Match(ENFORCEMENT);
-				State = 1450;
+				State = 1475;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11142,7 +11234,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1449;
+						State = 1474;
 						sellTerm();
 						}
 						}
@@ -11150,9 +11242,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1452;
+					State = 1477;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11160,11 +11252,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1454;
+				State = 1479;
 				Match(ENFORCEMENT);
-				State = 1455;
+				State = 1480;
 				Match(SELL);
-				State = 1456;
+				State = 1481;
 				Match(ALL);
 				}
 				break;
@@ -11172,11 +11264,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1457;
+				State = 1482;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1458;
+				State = 1483;
 				Match(LEVEL);
-				State = 1459;
+				State = 1484;
 				expr(0);
 				}
 				break;
@@ -11184,29 +11276,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1461;
+				State = 1486;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1462;
+				State = 1487;
 				Match(POINTS);
-				State = 1463;
+				State = 1488;
 				pointsKind();
-				State = 1464;
+				State = 1489;
 				Match(LBRACE);
-				State = 1468;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1465;
+					State = 1490;
 					schedulePoint();
 					}
 					}
-					State = 1470;
+					State = 1495;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1471;
+				State = 1496;
 				Match(RBRACE);
 				}
 				break;
@@ -11214,15 +11306,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1473;
+				State = 1498;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1474;
+				State = 1499;
 				Match(LAUNCH);
-				State = 1475;
+				State = 1500;
 				Match(DATE);
-				State = 1476;
+				State = 1501;
 				Match(DOWN);
-				State = 1477;
+				State = 1502;
 				expr(0);
 				}
 				break;
@@ -11230,21 +11322,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1479;
+				State = 1504;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1480;
+				State = 1505;
 				Match(SHIFT);
-				State = 1482;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1481;
+					State = 1506;
 					Match(PLUS);
 					}
 				}
 
-				State = 1484;
+				State = 1509;
 				expr(0);
 				}
 				break;
@@ -11252,20 +11344,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1486;
+				State = 1511;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1487;
+				State = 1512;
 				Match(DELAYED);
-				State = 1488;
+				State = 1513;
 				duration();
-				State = 1491;
+				State = 1516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1489;
+					State = 1514;
 					Match(FROM);
-					State = 1490;
+					State = 1515;
 					Match(DATE);
 					}
 				}
@@ -11276,38 +11368,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1493;
+				State = 1518;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1494;
+				State = 1519;
 				Match(DELAYED);
-				State = 1495;
+				State = 1520;
 				Match(DRAWN);
-				State = 1496;
+				State = 1521;
 				delayOutcome();
-				State = 1501;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1497;
+					State = 1522;
 					Match(COMMA);
-					State = 1498;
+					State = 1523;
 					delayOutcome();
 					}
 					}
-					State = 1503;
+					State = 1528;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1506;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1504;
+					State = 1529;
 					Match(FROM);
-					State = 1505;
+					State = 1530;
 					Match(DATE);
 					}
 				}
@@ -11318,11 +11410,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1508;
+				State = 1533;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1509;
+				State = 1534;
 				Match(UTILISATION);
-				State = 1510;
+				State = 1535;
 				expr(0);
 				}
 				break;
@@ -11330,17 +11422,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1512;
+				State = 1537;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1513;
+				State = 1538;
 				Match(RELET);
-				State = 1514;
+				State = 1539;
 				Match(AFTER);
-				State = 1515;
+				State = 1540;
 				duration();
-				State = 1516;
+				State = 1541;
 				Match(AT);
-				State = 1517;
+				State = 1542;
 				expr(0);
 				}
 				break;
@@ -11348,11 +11440,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1519;
+				State = 1544;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1520;
+				State = 1545;
 				Match(NOT);
-				State = 1521;
+				State = 1546;
 				Match(RELET);
 				}
 				break;
@@ -11360,18 +11452,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1523;
+				State = 1548;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1524;
+				State = 1549;
 				Match(GUARANTEES);
-				State = 1525;
+				State = 1550;
 				Match(HONOURED);
-				State = 1527;
+				State = 1552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1526;
+					State = 1551;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11382,20 +11474,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1529;
+				State = 1554;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1530;
+				State = 1555;
 				Match(GUARANTEES);
-				State = 1531;
+				State = 1556;
 				Match(DISOWNED);
-				State = 1534;
+				State = 1559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1532;
+					State = 1557;
 					Match(FROM);
-					State = 1533;
+					State = 1558;
 					Match(DATE);
 					}
 				}
@@ -11406,11 +11498,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1536;
+				State = 1561;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1537;
+				State = 1562;
 				Match(MARKET);
-				State = 1539;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11418,7 +11510,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1538;
+						State = 1563;
 						holdingMarketTerm();
 						}
 						}
@@ -11426,9 +11518,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1541;
+					State = 1566;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11436,9 +11528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1543;
+				State = 1568;
 				Match(PATHS);
-				State = 1544;
+				State = 1569;
 				Match(NUMBER);
 				}
 				break;
@@ -11446,9 +11538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1545;
+				State = 1570;
 				Match(SEED);
-				State = 1546;
+				State = 1571;
 				Match(NUMBER);
 				}
 				break;
@@ -11456,7 +11548,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1547;
+				State = 1572;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11464,7 +11556,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1548;
+				State = 1573;
 				Match(SOBOL);
 				}
 				break;
@@ -11472,21 +11564,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1549;
+				State = 1574;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1550;
+				State = 1575;
 				Match(GBM);
-				State = 1551;
+				State = 1576;
 				Match(DRIFT);
-				State = 1552;
+				State = 1577;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1553;
+				State = 1578;
 				perYear();
-				State = 1554;
+				State = 1579;
 				Match(VOLATILITY);
-				State = 1555;
+				State = 1580;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1556;
+				State = 1581;
 				perYear();
 				}
 				break;
@@ -11494,39 +11586,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1558;
+				State = 1583;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1559;
+				State = 1584;
 				Match(REVERTS);
-				State = 1560;
+				State = 1585;
 				Match(TO);
-				State = 1563;
+				State = 1588;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 				case 1:
 					{
-					State = 1561;
+					State = 1586;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1562;
+					State = 1587;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1565;
+				State = 1590;
 				Match(SPEED);
-				State = 1566;
+				State = 1591;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1567;
+				State = 1592;
 				perYear();
-				State = 1568;
+				State = 1593;
 				Match(VOLATILITY);
-				State = 1569;
+				State = 1594;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1570;
+				State = 1595;
 				perYear();
 				}
 				break;
@@ -11534,17 +11626,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1572;
+				State = 1597;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1573;
+				State = 1598;
 				Match(JUMPS);
-				State = 1574;
+				State = 1599;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1575;
+				State = 1600;
 				perYear();
-				State = 1576;
+				State = 1601;
 				Match(DOWN);
-				State = 1577;
+				State = 1602;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11552,24 +11644,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1579;
+				State = 1604;
 				Match(CORRELATE);
-				State = 1580;
+				State = 1605;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1581;
+				State = 1606;
 				Match(WITH);
-				State = 1582;
+				State = 1607;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1583;
+				State = 1608;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1586;
+				State = 1611;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1584;
+					State = 1609;
 					Match(STRESS);
-					State = 1585;
+					State = 1610;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11580,19 +11672,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1588;
+				State = 1613;
 				Match(REGIMES);
-				State = 1589;
+				State = 1614;
 				Match(STRESS);
-				State = 1590;
+				State = 1615;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1591;
+				State = 1616;
 				perYear();
-				State = 1592;
+				State = 1617;
 				Match(NORMAL);
-				State = 1593;
+				State = 1618;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1594;
+				State = 1619;
 				perYear();
 				}
 				break;
@@ -11639,15 +11731,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1598;
+			State = 1623;
 			Match(UNTIL);
-			State = 1599;
+			State = 1624;
 			Match(DATE);
-			State = 1600;
+			State = 1625;
 			Match(THEN);
-			State = 1601;
+			State = 1626;
 			expr(0);
-			State = 1602;
+			State = 1627;
 			perYear();
 			}
 		}
@@ -11702,33 +11794,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1604;
+			State = 1629;
 			Match(RECOVERY);
-			State = 1605;
+			State = 1630;
 			Match(BETA);
-			State = 1606;
+			State = 1631;
 			Match(MEAN);
-			State = 1607;
+			State = 1632;
 			_localctx.mean = expr(0);
-			State = 1608;
+			State = 1633;
 			Match(SD);
-			State = 1609;
+			State = 1634;
 			_localctx.sd = expr(0);
-			State = 1613;
+			State = 1638;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1610;
+					State = 1635;
 					loading();
 					}
 					} 
 				}
-				State = 1615;
+				State = 1640;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 			}
 			}
 		}
@@ -11774,21 +11866,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1617;
+			State = 1642;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1616;
+				State = 1641;
 				Match(MINUS);
 				}
 			}
 
-			State = 1619;
+			State = 1644;
 			duration();
-			State = 1620;
+			State = 1645;
 			Match(WITH);
-			State = 1621;
+			State = 1646;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11832,11 +11924,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1623;
+			State = 1648;
 			duration();
-			State = 1624;
+			State = 1649;
 			Match(WITH);
-			State = 1625;
+			State = 1650;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11881,11 +11973,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1627;
+			State = 1652;
 			Match(LOADING);
-			State = 1628;
+			State = 1653;
 			_localctx.factor = reference();
-			State = 1629;
+			State = 1654;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -11923,9 +12015,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1631;
+			State = 1656;
 			Match(PER);
-			State = 1632;
+			State = 1657;
 			Match(YEAR);
 			}
 		}
@@ -11962,7 +12054,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1634;
+			State = 1659;
 			Match(QUANTITY);
 			}
 		}
@@ -12289,20 +12381,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1678;
+			State = 1703;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1637;
+				State = 1662;
 				Match(LPAREN);
-				State = 1638;
+				State = 1663;
 				expr(0);
-				State = 1639;
+				State = 1664;
 				Match(RPAREN);
 				}
 				break;
@@ -12311,9 +12403,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1641;
+				State = 1666;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1642;
+				State = 1667;
 				expr(16);
 				}
 				break;
@@ -12322,9 +12414,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1643;
+				State = 1668;
 				Match(NOT);
-				State = 1644;
+				State = 1669;
 				expr(11);
 				}
 				break;
@@ -12333,17 +12425,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1645;
+				State = 1670;
 				Match(IF);
-				State = 1646;
+				State = 1671;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1647;
+				State = 1672;
 				Match(THEN);
-				State = 1648;
+				State = 1673;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1649;
+				State = 1674;
 				Match(ELSE);
-				State = 1650;
+				State = 1675;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12352,37 +12444,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1652;
+				State = 1677;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1653;
+				State = 1678;
 				Match(LPAREN);
-				State = 1662;
+				State = 1687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169179119502853L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8071587375730393073L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1654;
+					State = 1679;
 					expr(0);
-					State = 1659;
+					State = 1684;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1655;
+						State = 1680;
 						Match(COMMA);
-						State = 1656;
+						State = 1681;
 						expr(0);
 						}
 						}
-						State = 1661;
+						State = 1686;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1664;
+				State = 1689;
 				Match(RPAREN);
 				}
 				break;
@@ -12391,7 +12483,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1666;
+				State = 1691;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12401,19 +12493,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1668;
+				State = 1693;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) {
+				if (((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) {
 					{
-					State = 1667;
+					State = 1692;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1670;
+				State = 1695;
 				Match(PER);
-				State = 1671;
+				State = 1696;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12422,9 +12514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1672;
+				State = 1697;
 				Match(NUMBER);
-				State = 1673;
+				State = 1698;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12433,7 +12525,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1674;
+				State = 1699;
 				Match(QUANTITY);
 				}
 				break;
@@ -12442,7 +12534,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1675;
+				State = 1700;
 				Match(NUMBER);
 				}
 				break;
@@ -12451,7 +12543,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1676;
+				State = 1701;
 				Match(DATE);
 				}
 				break;
@@ -12460,34 +12552,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1677;
+				State = 1702;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1700;
+			State = 1725;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1698;
+					State = 1723;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1680;
+						State = 1705;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1681;
+						State = 1706;
 						Match(OF);
-						State = 1682;
+						State = 1707;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12496,9 +12588,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1683;
+						State = 1708;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1684;
+						State = 1709;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12508,7 +12600,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1685;
+						State = 1710;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12517,9 +12609,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1686;
+						State = 1711;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1687;
+						State = 1712;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12529,7 +12621,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1688;
+						State = 1713;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12538,19 +12630,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1689;
+						State = 1714;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1690;
+						State = 1715;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 63L) != 0)) ) {
+						if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1691;
+						State = 1716;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12559,11 +12651,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1692;
+						State = 1717;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1693;
+						State = 1718;
 						Match(AND);
-						State = 1694;
+						State = 1719;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12572,20 +12664,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1695;
+						State = 1720;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1696;
+						State = 1721;
 						Match(OR);
-						State = 1697;
+						State = 1722;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1702;
+				State = 1727;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 			}
 			}
 		}
@@ -12634,9 +12726,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1703;
+			State = 1728;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12685,16 +12777,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1705;
+			State = 1730;
 			ident();
-			State = 1708;
+			State = 1733;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 			case 1:
 				{
-				State = 1706;
+				State = 1731;
 				Match(DOT);
-				State = 1707;
+				State = 1732;
 				_localctx.member = ident();
 				}
 				break;
@@ -12907,9 +12999,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1710;
+			State = 1735;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1297071877054791939L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -9223169453997409797L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 2147482599393L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12955,7 +13047,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,266,1713,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,267,1738,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -12987,623 +13079,635 @@ public partial class DealLangParser : Parser {
 		18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,411,8,19,1,19,1,19,
 		1,19,5,19,416,8,19,10,19,12,19,419,9,19,3,19,421,8,19,1,19,1,19,1,19,1,
 		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,436,8,19,1,19,1,19,
-		4,19,440,8,19,11,19,12,19,441,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,1,19,1,19,1,19,5,19,463,
-		8,19,10,19,12,19,466,9,19,1,19,1,19,3,19,470,8,19,1,19,3,19,473,8,19,3,
-		19,475,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,484,8,20,1,21,1,21,
-		1,21,1,21,1,21,1,21,1,21,3,21,493,8,21,1,22,1,22,1,22,3,22,498,8,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,3,23,506,8,23,1,24,1,24,1,24,5,24,511,8,24,
-		10,24,12,24,514,9,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,526,8,25,3,25,528,8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,536,8,27,
-		10,27,12,27,539,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,555,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,563,
-		8,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,576,
-		8,28,5,28,578,8,28,10,28,12,28,581,9,28,1,28,3,28,584,8,28,3,28,586,8,
-		28,1,28,1,28,1,28,1,28,3,28,592,8,28,1,28,3,28,595,8,28,1,29,1,29,3,29,
-		599,8,29,1,30,1,30,1,30,1,30,5,30,605,8,30,10,30,12,30,608,9,30,1,30,1,
-		30,1,31,1,31,1,31,5,31,615,8,31,10,31,12,31,618,9,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,
-		31,651,8,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,659,8,32,10,32,12,32,662,
-		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
-		690,8,33,3,33,692,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,3,33,706,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,714,8,33,
-		10,33,12,33,717,9,33,1,33,1,33,3,33,721,8,33,1,33,3,33,724,8,33,3,33,726,
-		8,33,1,34,1,34,1,34,1,34,5,34,732,8,34,10,34,12,34,735,9,34,1,34,1,34,
+		1,19,1,19,1,19,1,19,5,19,444,8,19,10,19,12,19,447,9,19,1,19,1,19,3,19,
+		451,8,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,4,19,460,8,19,11,19,
+		12,19,461,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,474,8,
+		19,3,19,476,8,19,1,19,1,19,1,19,1,19,1,19,5,19,483,8,19,10,19,12,19,486,
+		9,19,1,19,1,19,3,19,490,8,19,1,19,3,19,493,8,19,3,19,495,8,19,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,3,20,504,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,3,21,513,8,21,1,22,1,22,1,22,3,22,518,8,22,1,23,1,23,1,23,1,23,1,23,
+		1,23,3,23,526,8,23,1,24,1,24,1,24,5,24,531,8,24,10,24,12,24,534,9,24,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,546,8,25,3,25,548,
+		8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,556,8,27,10,27,12,27,559,9,27,
+		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,575,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,583,8,28,1,28,1,28,3,
+		28,587,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,596,8,28,5,28,598,
+		8,28,10,28,12,28,601,9,28,1,28,3,28,604,8,28,3,28,606,8,28,1,28,1,28,1,
+		28,1,28,3,28,612,8,28,1,28,3,28,615,8,28,1,29,1,29,3,29,619,8,29,1,30,
+		1,30,1,30,1,30,5,30,625,8,30,10,30,12,30,628,9,30,1,30,1,30,1,31,1,31,
+		1,31,5,31,635,8,31,10,31,12,31,638,9,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,671,8,31,1,
+		32,1,32,1,32,1,32,1,32,1,32,5,32,679,8,32,10,32,12,32,682,9,32,1,32,1,
+		32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,710,8,33,3,33,
+		712,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
+		33,726,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,734,8,33,10,33,12,33,737,
+		9,33,1,33,1,33,3,33,741,8,33,1,33,3,33,744,8,33,3,33,746,8,33,1,34,1,34,
+		1,34,1,34,5,34,752,8,34,10,34,12,34,755,9,34,1,34,1,34,1,35,1,35,1,35,
 		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,36,1,36,3,36,764,8,
-		36,1,37,1,37,1,37,1,37,5,37,770,8,37,10,37,12,37,773,9,37,1,37,1,37,1,
-		38,1,38,3,38,779,8,38,1,38,1,38,3,38,783,8,38,1,38,1,38,3,38,787,8,38,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,795,8,39,1,39,1,39,3,39,799,8,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,813,8,39,
-		10,39,12,39,816,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,35,3,35,777,8,35,1,36,1,36,1,36,1,36,1,36,3,36,784,8,36,1,37,1,37,1,
+		37,1,37,5,37,790,8,37,10,37,12,37,793,9,37,1,37,1,37,1,38,1,38,3,38,799,
+		8,38,1,38,1,38,3,38,803,8,38,1,38,1,38,3,38,807,8,38,1,39,1,39,1,39,1,
+		39,1,39,1,39,3,39,815,8,39,1,39,1,39,3,39,819,8,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,833,8,39,10,39,12,39,836,
+		9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
 		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,
-		855,8,39,1,39,5,39,858,8,39,10,39,12,39,861,9,39,1,39,3,39,864,8,39,1,
-		39,1,39,3,39,868,8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,887,8,42,1,43,1,43,1,43,1,43,1,
-		43,5,43,894,8,43,10,43,12,43,897,9,43,1,43,1,43,3,43,901,8,43,1,43,1,43,
-		1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,915,8,45,10,45,
-		12,45,918,9,45,1,45,3,45,921,8,45,1,46,1,46,1,46,1,46,5,46,927,8,46,10,
-		46,12,46,930,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,949,8,47,11,47,12,47,950,1,47,1,
-		47,1,47,1,47,3,47,957,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,965,8,48,
-		1,49,1,49,1,49,1,49,5,49,971,8,49,10,49,12,49,974,9,49,1,49,1,49,1,50,
-		1,50,1,50,1,50,1,50,1,50,5,50,984,8,50,10,50,12,50,987,9,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,3,50,997,8,50,1,50,3,50,1000,8,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,5,50,1008,8,50,10,50,12,50,1011,9,50,3,50,1013,
-		8,50,1,51,1,51,1,51,1,51,5,51,1019,8,51,10,51,12,51,1022,9,51,1,51,3,51,
-		1025,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1033,8,52,1,53,1,53,1,53,
-		1,54,1,54,1,54,1,54,5,54,1042,8,54,10,54,12,54,1045,9,54,1,54,3,54,1048,
-		8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1056,8,55,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1067,8,56,3,56,1069,8,56,1,56,1,56,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,3,57,1080,8,57,1,57,3,57,1083,8,57,1,57,
-		1,57,3,57,1087,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1095,8,58,1,58,
-		1,58,1,58,3,58,1100,8,58,1,58,1,58,1,58,3,58,1105,8,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,3,58,1115,8,58,3,58,1117,8,58,1,58,1,58,1,58,
-		1,58,5,58,1123,8,58,10,58,12,58,1126,9,58,1,59,1,59,1,59,1,59,5,59,1132,
-		8,59,10,59,12,59,1135,9,59,1,59,1,59,1,59,3,59,1140,8,59,1,59,1,59,3,59,
-		1144,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1155,8,60,
-		10,60,12,60,1158,9,60,1,60,1,60,3,60,1162,8,60,1,60,3,60,1165,8,60,1,61,
-		1,61,1,61,1,61,1,61,3,61,1172,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1179,
-		8,62,10,62,12,62,1182,9,62,1,63,1,63,3,63,1186,8,63,1,64,1,64,1,64,5,64,
-		1191,8,64,10,64,12,64,1194,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1204,8,65,10,65,12,65,1207,9,65,3,65,1209,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1222,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1237,8,65,10,65,12,65,
-		1240,9,65,1,65,3,65,1243,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1253,8,65,10,65,12,65,1256,9,65,1,65,1,65,1,65,1,65,5,65,1262,8,65,
-		10,65,12,65,1265,9,65,1,65,3,65,1268,8,65,1,65,1,65,1,65,3,65,1273,8,65,
-		1,65,1,65,5,65,1277,8,65,10,65,12,65,1280,9,65,1,65,1,65,1,65,1,65,5,65,
-		1286,8,65,10,65,12,65,1289,9,65,1,65,3,65,1292,8,65,1,66,1,66,1,66,5,66,
-		1297,8,66,10,66,12,66,1300,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1308,
-		8,67,10,67,12,67,1311,9,67,1,67,5,67,1314,8,67,10,67,12,67,1317,9,67,1,
-		67,3,67,1320,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1344,8,
-		68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1352,8,69,10,69,12,69,1355,9,69,
-		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1369,
-		8,70,10,70,12,70,1372,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1386,8,70,10,70,12,70,1389,9,70,1,70,5,70,1392,8,70,
-		10,70,12,70,1395,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1405,
-		8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1418,
-		8,70,10,70,12,70,1421,9,70,1,70,3,70,1424,8,70,1,70,1,70,1,70,1,70,1,70,
-		5,70,1431,8,70,10,70,12,70,1434,9,70,3,70,1436,8,70,1,70,5,70,1439,8,70,
-		10,70,12,70,1442,9,70,1,70,3,70,1445,8,70,3,70,1447,8,70,1,70,1,70,4,70,
-		1451,8,70,11,70,12,70,1452,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1467,8,70,10,70,12,70,1470,9,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1483,8,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1492,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1500,
-		8,70,10,70,12,70,1503,9,70,1,70,1,70,3,70,1507,8,70,1,70,1,70,1,70,1,70,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,875,8,39,1,39,5,
+		39,878,8,39,10,39,12,39,881,9,39,1,39,3,39,884,8,39,1,39,1,39,3,39,888,
+		8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,907,8,42,1,43,1,43,1,43,1,43,1,43,5,43,914,8,
+		43,10,43,12,43,917,9,43,1,43,1,43,3,43,921,8,43,1,43,1,43,1,44,1,44,1,
+		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,935,8,45,10,45,12,45,938,9,
+		45,1,45,3,45,941,8,45,1,46,1,46,1,46,1,46,5,46,947,8,46,10,46,12,46,950,
+		9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,4,47,969,8,47,11,47,12,47,970,1,47,1,47,1,47,1,47,
+		3,47,977,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,985,8,48,1,49,1,49,1,
+		49,1,49,5,49,991,8,49,10,49,12,49,994,9,49,1,49,1,49,1,50,1,50,1,50,1,
+		50,1,50,1,50,5,50,1004,8,50,10,50,12,50,1007,9,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,3,50,1017,8,50,1,50,3,50,1020,8,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,5,50,1028,8,50,10,50,12,50,1031,9,50,3,50,1033,8,50,1,51,
+		1,51,1,51,1,51,5,51,1039,8,51,10,51,12,51,1042,9,51,1,51,3,51,1045,8,51,
+		1,52,1,52,1,52,1,52,1,52,1,52,3,52,1053,8,52,1,53,1,53,1,53,1,54,1,54,
+		1,54,1,54,5,54,1062,8,54,10,54,12,54,1065,9,54,1,54,3,54,1068,8,54,1,55,
+		1,55,1,55,1,55,1,55,1,55,3,55,1076,8,55,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,3,56,1087,8,56,3,56,1089,8,56,1,56,1,56,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,3,57,1100,8,57,1,57,3,57,1103,8,57,1,57,1,57,3,57,
+		1107,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1115,8,58,1,58,1,58,1,58,
+		3,58,1120,8,58,1,58,1,58,1,58,3,58,1125,8,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,3,58,1135,8,58,3,58,1137,8,58,1,58,1,58,1,58,1,58,5,58,
+		1143,8,58,10,58,12,58,1146,9,58,1,59,1,59,1,59,1,59,5,59,1152,8,59,10,
+		59,12,59,1155,9,59,1,59,1,59,1,59,3,59,1160,8,59,1,59,1,59,3,59,1164,8,
+		59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1175,8,60,10,60,12,
+		60,1178,9,60,1,60,1,60,3,60,1182,8,60,1,60,3,60,1185,8,60,1,61,1,61,1,
+		61,1,61,1,61,3,61,1192,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,
+		62,12,62,1202,9,62,1,63,1,63,3,63,1206,8,63,1,64,1,64,1,64,5,64,1211,8,
+		64,10,64,12,64,1214,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1224,8,65,10,65,12,65,1227,9,65,3,65,1229,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1242,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1257,8,65,10,65,12,65,1260,
+		9,65,1,65,3,65,1263,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1273,8,65,10,65,12,65,1276,9,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,
+		65,12,65,1285,9,65,1,65,3,65,1288,8,65,1,65,1,65,1,65,3,65,1293,8,65,1,
+		65,1,65,5,65,1297,8,65,10,65,12,65,1300,9,65,1,65,1,65,1,65,1,65,5,65,
+		1306,8,65,10,65,12,65,1309,9,65,1,65,3,65,1312,8,65,1,66,1,66,1,66,5,66,
+		1317,8,66,10,66,12,66,1320,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1328,
+		8,67,10,67,12,67,1331,9,67,1,67,5,67,1334,8,67,10,67,12,67,1337,9,67,1,
+		67,3,67,1340,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
+		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1364,8,
+		68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1372,8,69,10,69,12,69,1375,9,69,
+		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1389,
+		8,70,10,70,12,70,1392,9,70,1,70,1,70,1,70,1,70,1,70,3,70,1399,8,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1411,8,70,10,70,12,70,
+		1414,9,70,1,70,5,70,1417,8,70,10,70,12,70,1420,9,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1430,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,5,70,1443,8,70,10,70,12,70,1446,9,70,1,70,3,70,1449,
+		8,70,1,70,1,70,1,70,1,70,1,70,5,70,1456,8,70,10,70,12,70,1459,9,70,3,70,
+		1461,8,70,1,70,5,70,1464,8,70,10,70,12,70,1467,9,70,1,70,3,70,1470,8,70,
+		3,70,1472,8,70,1,70,1,70,4,70,1476,8,70,11,70,12,70,1477,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1492,8,70,10,70,12,70,
+		1495,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
+		1508,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1517,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,5,70,1525,8,70,10,70,12,70,1528,9,70,1,70,1,70,3,70,
+		1532,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1553,8,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1560,8,70,1,70,1,70,1,70,4,70,1565,8,70,11,70,12,70,1566,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1528,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1535,8,70,1,70,1,70,
-		1,70,4,70,1540,8,70,11,70,12,70,1541,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1564,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1587,8,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1597,8,70,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1612,8,72,10,72,12,72,1615,
-		9,72,1,73,3,73,1618,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,
-		1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,70,1,70,1,70,1,70,1,70,3,70,1589,8,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1612,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1622,
+		8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		5,72,1637,8,72,10,72,12,72,1640,9,72,1,73,3,73,1643,8,73,1,73,1,73,1,73,
+		1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,5,78,1658,8,78,10,78,12,78,1661,9,78,3,78,1663,8,78,1,78,1,78,1,78,
-		1,78,3,78,1669,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1679,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1699,8,78,10,78,12,78,1702,9,78,1,79,1,79,
-		1,80,1,80,1,80,3,80,1709,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,0,10,1,0,236,237,1,0,17,18,1,0,
-		114,115,1,0,177,178,1,0,256,257,1,0,246,247,1,0,244,245,1,0,248,253,1,
-		0,183,194,25,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,108,110,
-		120,122,123,125,127,131,132,134,139,142,144,153,153,155,161,163,168,174,
-		176,178,178,194,195,200,214,216,228,231,235,260,261,1975,0,170,1,0,0,0,
-		2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,
-		12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,
-		0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,
-		1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,474,1,0,0,0,40,
-		483,1,0,0,0,42,492,1,0,0,0,44,497,1,0,0,0,46,505,1,0,0,0,48,507,1,0,0,
-		0,50,527,1,0,0,0,52,529,1,0,0,0,54,531,1,0,0,0,56,594,1,0,0,0,58,598,1,
-		0,0,0,60,600,1,0,0,0,62,650,1,0,0,0,64,652,1,0,0,0,66,725,1,0,0,0,68,727,
-		1,0,0,0,70,756,1,0,0,0,72,758,1,0,0,0,74,765,1,0,0,0,76,776,1,0,0,0,78,
-		867,1,0,0,0,80,869,1,0,0,0,82,874,1,0,0,0,84,880,1,0,0,0,86,888,1,0,0,
-		0,88,904,1,0,0,0,90,920,1,0,0,0,92,922,1,0,0,0,94,956,1,0,0,0,96,964,1,
-		0,0,0,98,966,1,0,0,0,100,1012,1,0,0,0,102,1014,1,0,0,0,104,1032,1,0,0,
-		0,106,1034,1,0,0,0,108,1037,1,0,0,0,110,1055,1,0,0,0,112,1057,1,0,0,0,
-		114,1072,1,0,0,0,116,1088,1,0,0,0,118,1143,1,0,0,0,120,1164,1,0,0,0,122,
-		1166,1,0,0,0,124,1173,1,0,0,0,126,1185,1,0,0,0,128,1187,1,0,0,0,130,1291,
-		1,0,0,0,132,1293,1,0,0,0,134,1319,1,0,0,0,136,1343,1,0,0,0,138,1345,1,
-		0,0,0,140,1596,1,0,0,0,142,1598,1,0,0,0,144,1604,1,0,0,0,146,1617,1,0,
-		0,0,148,1623,1,0,0,0,150,1627,1,0,0,0,152,1631,1,0,0,0,154,1634,1,0,0,
-		0,156,1678,1,0,0,0,158,1703,1,0,0,0,160,1705,1,0,0,0,162,1710,1,0,0,0,
-		164,169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,
-		164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,
-		0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,
-		173,174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,258,0,0,177,3,
-		1,0,0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,5,236,0,0,181,183,3,
-		6,3,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,
-		185,187,1,0,0,0,186,184,1,0,0,0,187,188,5,237,0,0,188,5,1,0,0,0,189,211,
-		3,12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,
-		3,36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,
-		3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,
-		3,108,54,0,202,211,3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,
-		211,3,122,61,0,206,211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,
-		0,209,211,3,8,4,0,210,189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,
-		192,1,0,0,0,210,193,1,0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,
-		0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,
-		210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,
-		1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,
-		0,211,7,1,0,0,0,212,213,5,260,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,
-		218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,
-		0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,
-		221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,224,229,5,236,0,0,225,228,
-		3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,
-		0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,
-		233,5,237,0,0,233,11,1,0,0,0,234,235,5,5,0,0,235,258,5,258,0,0,236,237,
-		5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,258,5,255,0,0,240,241,5,
-		8,0,0,241,258,5,255,0,0,242,243,5,9,0,0,243,258,5,255,0,0,244,245,5,10,
-		0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,
-		0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,
-		0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,
-		1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,
-		0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,0,260,261,5,244,0,0,
-		261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
-		265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,5,244,0,0,268,270,
-		3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,
-		8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,281,5,236,0,0,275,
-		277,5,255,0,0,276,278,5,240,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,
-		1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,
-		0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,237,0,0,285,17,1,0,0,0,286,
-		287,5,254,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,
-		5,236,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,
-		0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,237,0,
-		0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,258,0,0,301,302,5,44,0,0,302,
-		306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,
-		301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,
-		162,81,0,309,313,5,236,0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,
-		0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,
-		316,317,5,237,0,0,317,25,1,0,0,0,318,319,5,118,0,0,319,344,3,156,78,0,
-		320,321,5,177,0,0,321,322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,
-		0,324,325,5,178,0,0,325,326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,
-		0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,236,0,0,331,333,3,34,
-		17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
-		337,1,0,0,0,336,334,1,0,0,0,337,338,5,237,0,0,338,344,1,0,0,0,339,340,
-		5,19,0,0,340,341,5,255,0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,
-		1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,
-		0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,
-		3,162,81,0,349,353,5,236,0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,
-		1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,
-		0,356,357,5,237,0,0,357,31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,
-		360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,
-		364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,
-		368,5,51,0,0,368,370,5,255,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,
-		1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,5,236,0,0,374,376,3,
-		34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,
-		0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,237,0,0,381,358,1,0,0,0,381,
-		360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,5,255,0,0,384,386,3,
-		156,78,0,385,387,5,240,0,0,386,385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,
-		0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,0,0,391,392,3,162,
-		81,0,392,396,5,236,0,0,393,395,3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,
-		0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,
-		400,5,237,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,475,3,162,81,0,403,404,
-		5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,407,5,57,0,0,407,408,
-		3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,
-		1,0,0,0,411,420,1,0,0,0,412,413,5,234,0,0,413,417,3,162,81,0,414,416,3,
-		42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,
-		0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,420,421,1,0,0,0,421,
-		475,1,0,0,0,422,423,5,58,0,0,423,475,5,255,0,0,424,425,5,59,0,0,425,475,
-		3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,429,3,154,77,0,429,430,
-		5,62,0,0,430,431,5,55,0,0,431,435,5,63,0,0,432,433,5,56,0,0,433,434,5,
-		62,0,0,434,436,5,64,0,0,435,432,1,0,0,0,435,436,1,0,0,0,436,475,1,0,0,
-		0,437,439,5,65,0,0,438,440,3,46,23,0,439,438,1,0,0,0,440,441,1,0,0,0,441,
-		439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,11,0,0,444,475,3,
-		18,9,0,445,475,3,48,24,0,446,447,5,233,0,0,447,475,3,162,81,0,448,449,
-		5,93,0,0,449,455,3,156,78,0,450,453,5,97,0,0,451,452,5,162,0,0,452,454,
-		3,156,78,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,450,1,0,
-		0,0,455,456,1,0,0,0,456,475,1,0,0,0,457,458,5,94,0,0,458,459,5,62,0,0,
-		459,464,3,154,77,0,460,461,5,240,0,0,461,463,3,154,77,0,462,460,1,0,0,
-		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,469,1,0,0,0,466,
-		464,1,0,0,0,467,468,5,96,0,0,468,470,3,154,77,0,469,467,1,0,0,0,469,470,
-		1,0,0,0,470,472,1,0,0,0,471,473,3,40,20,0,472,471,1,0,0,0,472,473,1,0,
-		0,0,473,475,1,0,0,0,474,401,1,0,0,0,474,403,1,0,0,0,474,422,1,0,0,0,474,
-		424,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,445,1,
-		0,0,0,474,446,1,0,0,0,474,448,1,0,0,0,474,457,1,0,0,0,475,39,1,0,0,0,476,
-		477,5,128,0,0,477,478,3,154,77,0,478,479,5,196,0,0,479,480,3,162,81,0,
-		480,484,1,0,0,0,481,482,5,128,0,0,482,484,3,156,78,0,483,476,1,0,0,0,483,
-		481,1,0,0,0,484,41,1,0,0,0,485,493,5,235,0,0,486,487,5,50,0,0,487,493,
-		3,156,78,0,488,489,5,71,0,0,489,493,3,156,78,0,490,491,5,175,0,0,491,493,
-		3,154,77,0,492,485,1,0,0,0,492,486,1,0,0,0,492,488,1,0,0,0,492,490,1,0,
-		0,0,493,43,1,0,0,0,494,495,5,257,0,0,495,498,5,61,0,0,496,498,5,256,0,
-		0,497,494,1,0,0,0,497,496,1,0,0,0,498,45,1,0,0,0,499,500,5,70,0,0,500,
-		506,3,156,78,0,501,502,5,71,0,0,502,506,3,156,78,0,503,504,5,72,0,0,504,
-		506,5,255,0,0,505,499,1,0,0,0,505,501,1,0,0,0,505,503,1,0,0,0,506,47,1,
-		0,0,0,507,508,5,66,0,0,508,512,3,162,81,0,509,511,3,50,25,0,510,509,1,
-		0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,49,1,0,0,0,514,
-		512,1,0,0,0,515,516,5,71,0,0,516,528,3,156,78,0,517,518,5,72,0,0,518,528,
-		5,255,0,0,519,520,5,128,0,0,520,528,3,156,78,0,521,522,5,67,0,0,522,525,
-		3,52,26,0,523,524,5,197,0,0,524,526,3,52,26,0,525,523,1,0,0,0,525,526,
-		1,0,0,0,526,528,1,0,0,0,527,515,1,0,0,0,527,517,1,0,0,0,527,519,1,0,0,
-		0,527,521,1,0,0,0,528,51,1,0,0,0,529,530,7,2,0,0,530,53,1,0,0,0,531,532,
-		5,73,0,0,532,533,3,162,81,0,533,537,5,236,0,0,534,536,3,56,28,0,535,534,
-		1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,0,
-		0,539,537,1,0,0,0,540,541,5,237,0,0,541,55,1,0,0,0,542,543,5,74,0,0,543,
-		595,3,162,81,0,544,545,5,110,0,0,545,595,3,156,78,0,546,547,5,111,0,0,
-		547,595,3,76,38,0,548,549,5,113,0,0,549,550,5,72,0,0,550,595,5,255,0,0,
-		551,552,5,116,0,0,552,554,3,90,45,0,553,555,5,260,0,0,554,553,1,0,0,0,
-		554,555,1,0,0,0,555,595,1,0,0,0,556,557,5,8,0,0,557,595,5,255,0,0,558,
-		559,5,45,0,0,559,562,3,156,78,0,560,561,5,136,0,0,561,563,3,154,77,0,562,
-		560,1,0,0,0,562,563,1,0,0,0,563,566,1,0,0,0,564,565,5,137,0,0,565,567,
-		3,58,29,0,566,564,1,0,0,0,566,567,1,0,0,0,567,585,1,0,0,0,568,583,5,151,
-		0,0,569,570,5,257,0,0,570,584,5,138,0,0,571,572,5,138,0,0,572,579,5,236,
-		0,0,573,575,3,156,78,0,574,576,5,240,0,0,575,574,1,0,0,0,575,576,1,0,0,
-		0,576,578,1,0,0,0,577,573,1,0,0,0,578,581,1,0,0,0,579,577,1,0,0,0,579,
-		580,1,0,0,0,580,582,1,0,0,0,581,579,1,0,0,0,582,584,5,237,0,0,583,569,
-		1,0,0,0,583,571,1,0,0,0,584,586,1,0,0,0,585,568,1,0,0,0,585,586,1,0,0,
-		0,586,595,1,0,0,0,587,595,3,84,42,0,588,595,3,86,43,0,589,591,5,139,0,
-		0,590,592,5,244,0,0,591,590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,
-		595,3,156,78,0,594,542,1,0,0,0,594,544,1,0,0,0,594,546,1,0,0,0,594,548,
-		1,0,0,0,594,551,1,0,0,0,594,556,1,0,0,0,594,558,1,0,0,0,594,587,1,0,0,
-		0,594,588,1,0,0,0,594,589,1,0,0,0,595,57,1,0,0,0,596,599,5,111,0,0,597,
-		599,3,156,78,0,598,596,1,0,0,0,598,597,1,0,0,0,599,59,1,0,0,0,600,601,
-		5,75,0,0,601,602,3,162,81,0,602,606,5,236,0,0,603,605,3,62,31,0,604,603,
-		1,0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,
-		0,608,606,1,0,0,0,609,610,5,237,0,0,610,61,1,0,0,0,611,612,5,76,0,0,612,
-		616,5,236,0,0,613,615,3,72,36,0,614,613,1,0,0,0,615,618,1,0,0,0,616,614,
-		1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,616,1,0,0,0,619,651,5,237,
-		0,0,620,621,5,77,0,0,621,651,3,156,78,0,622,623,5,78,0,0,623,651,3,156,
-		78,0,624,625,5,79,0,0,625,626,5,49,0,0,626,651,3,154,77,0,627,628,5,79,
-		0,0,628,629,5,80,0,0,629,630,3,156,78,0,630,631,3,152,76,0,631,651,1,0,
-		0,0,632,633,5,82,0,0,633,651,3,156,78,0,634,635,5,83,0,0,635,651,3,156,
-		78,0,636,637,5,81,0,0,637,651,3,156,78,0,638,639,5,84,0,0,639,640,3,156,
-		78,0,640,641,3,152,76,0,641,651,1,0,0,0,642,643,5,85,0,0,643,644,3,156,
-		78,0,644,645,5,80,0,0,645,646,3,156,78,0,646,647,3,152,76,0,647,651,1,
-		0,0,0,648,649,5,86,0,0,649,651,3,162,81,0,650,611,1,0,0,0,650,620,1,0,
-		0,0,650,622,1,0,0,0,650,624,1,0,0,0,650,627,1,0,0,0,650,632,1,0,0,0,650,
-		634,1,0,0,0,650,636,1,0,0,0,650,638,1,0,0,0,650,642,1,0,0,0,650,648,1,
-		0,0,0,651,63,1,0,0,0,652,653,5,87,0,0,653,654,3,162,81,0,654,655,5,54,
-		0,0,655,656,3,162,81,0,656,660,5,236,0,0,657,659,3,66,33,0,658,657,1,0,
-		0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,
-		660,1,0,0,0,663,664,5,237,0,0,664,65,1,0,0,0,665,666,5,88,0,0,666,726,
-		3,162,81,0,667,668,5,77,0,0,668,726,3,156,78,0,669,670,5,89,0,0,670,671,
-		5,62,0,0,671,726,5,64,0,0,672,673,5,89,0,0,673,726,3,156,78,0,674,675,
-		5,185,0,0,675,676,3,156,78,0,676,677,3,152,76,0,677,726,1,0,0,0,678,679,
-		5,90,0,0,679,726,3,156,78,0,680,681,5,58,0,0,681,726,5,255,0,0,682,683,
-		5,59,0,0,683,726,3,154,77,0,684,685,5,93,0,0,685,691,3,156,78,0,686,689,
-		5,97,0,0,687,688,5,162,0,0,688,690,3,156,78,0,689,687,1,0,0,0,689,690,
-		1,0,0,0,690,692,1,0,0,0,691,686,1,0,0,0,691,692,1,0,0,0,692,726,1,0,0,
-		0,693,694,5,60,0,0,694,695,3,44,22,0,695,696,3,154,77,0,696,697,5,62,0,
-		0,697,698,5,88,0,0,698,699,5,63,0,0,699,726,1,0,0,0,700,701,5,98,0,0,701,
-		705,3,156,78,0,702,703,5,99,0,0,703,704,5,130,0,0,704,706,5,59,0,0,705,
-		702,1,0,0,0,705,706,1,0,0,0,706,726,1,0,0,0,707,726,3,48,24,0,708,709,
-		5,94,0,0,709,710,5,62,0,0,710,715,3,154,77,0,711,712,5,240,0,0,712,714,
-		3,154,77,0,713,711,1,0,0,0,714,717,1,0,0,0,715,713,1,0,0,0,715,716,1,0,
-		0,0,716,720,1,0,0,0,717,715,1,0,0,0,718,719,5,96,0,0,719,721,3,154,77,
-		0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,724,3,40,20,0,723,
-		722,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,0,725,665,1,0,0,0,725,667,1,
-		0,0,0,725,669,1,0,0,0,725,672,1,0,0,0,725,674,1,0,0,0,725,678,1,0,0,0,
-		725,680,1,0,0,0,725,682,1,0,0,0,725,684,1,0,0,0,725,693,1,0,0,0,725,700,
-		1,0,0,0,725,707,1,0,0,0,725,708,1,0,0,0,726,67,1,0,0,0,727,728,5,191,0,
-		0,728,729,3,162,81,0,729,733,5,236,0,0,730,732,3,70,35,0,731,730,1,0,0,
-		0,732,735,1,0,0,0,733,731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,
-		733,1,0,0,0,736,737,5,237,0,0,737,69,1,0,0,0,738,739,5,221,0,0,739,757,
-		3,156,78,0,740,741,5,89,0,0,741,757,3,162,81,0,742,743,5,222,0,0,743,757,
-		3,156,78,0,744,745,5,223,0,0,745,757,3,156,78,0,746,747,5,224,0,0,747,
-		757,3,156,78,0,748,749,5,82,0,0,749,757,3,156,78,0,750,751,5,81,0,0,751,
-		757,3,156,78,0,752,753,5,100,0,0,753,757,3,156,78,0,754,755,5,101,0,0,
-		755,757,3,156,78,0,756,738,1,0,0,0,756,740,1,0,0,0,756,742,1,0,0,0,756,
-		744,1,0,0,0,756,746,1,0,0,0,756,748,1,0,0,0,756,750,1,0,0,0,756,752,1,
-		0,0,0,756,754,1,0,0,0,757,71,1,0,0,0,758,759,5,255,0,0,759,760,3,156,78,
-		0,760,761,5,62,0,0,761,763,3,156,78,0,762,764,5,240,0,0,763,762,1,0,0,
-		0,763,764,1,0,0,0,764,73,1,0,0,0,765,766,5,109,0,0,766,767,3,162,81,0,
-		767,771,5,236,0,0,768,770,3,78,39,0,769,768,1,0,0,0,770,773,1,0,0,0,771,
-		769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,
-		237,0,0,775,75,1,0,0,0,776,778,3,156,78,0,777,779,5,112,0,0,778,777,1,
-		0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,50,0,0,781,783,3,156,78,
-		0,782,780,1,0,0,0,782,783,1,0,0,0,783,786,1,0,0,0,784,785,5,71,0,0,785,
-		787,3,156,78,0,786,784,1,0,0,0,786,787,1,0,0,0,787,77,1,0,0,0,788,789,
-		5,110,0,0,789,868,3,156,78,0,790,791,5,111,0,0,791,868,3,76,38,0,792,794,
-		5,200,0,0,793,795,5,256,0,0,794,793,1,0,0,0,794,795,1,0,0,0,795,798,1,
-		0,0,0,796,797,5,140,0,0,797,799,3,156,78,0,798,796,1,0,0,0,798,799,1,0,
-		0,0,799,868,1,0,0,0,800,801,5,200,0,0,801,868,5,211,0,0,802,803,5,201,
-		0,0,803,868,3,156,78,0,804,805,5,202,0,0,805,868,3,156,78,0,806,807,5,
-		203,0,0,807,808,5,72,0,0,808,868,5,255,0,0,809,810,5,204,0,0,810,814,5,
-		236,0,0,811,813,3,34,17,0,812,811,1,0,0,0,813,816,1,0,0,0,814,812,1,0,
-		0,0,814,815,1,0,0,0,815,817,1,0,0,0,816,814,1,0,0,0,817,868,5,237,0,0,
-		818,819,5,204,0,0,819,820,5,212,0,0,820,821,3,162,81,0,821,822,5,213,0,
-		0,822,823,3,156,78,0,823,868,1,0,0,0,824,825,5,205,0,0,825,868,3,156,78,
-		0,826,868,3,84,42,0,827,868,3,86,43,0,828,829,5,208,0,0,829,830,5,214,
-		0,0,830,831,3,156,78,0,831,832,5,170,0,0,832,833,3,156,78,0,833,868,1,
-		0,0,0,834,835,5,207,0,0,835,868,3,156,78,0,836,837,5,113,0,0,837,838,5,
-		72,0,0,838,868,5,255,0,0,839,840,5,116,0,0,840,868,3,90,45,0,841,842,5,
-		8,0,0,842,868,5,255,0,0,843,844,5,120,0,0,844,868,5,257,0,0,845,868,3,
-		48,24,0,846,847,5,226,0,0,847,848,5,62,0,0,848,849,3,156,78,0,849,850,
-		5,212,0,0,850,854,3,156,78,0,851,852,5,227,0,0,852,853,5,228,0,0,853,855,
-		3,156,78,0,854,851,1,0,0,0,854,855,1,0,0,0,855,859,1,0,0,0,856,858,3,80,
-		40,0,857,856,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,1,0,0,0,860,
-		863,1,0,0,0,861,859,1,0,0,0,862,864,3,82,41,0,863,862,1,0,0,0,863,864,
-		1,0,0,0,864,868,1,0,0,0,865,866,5,231,0,0,866,868,3,156,78,0,867,788,1,
-		0,0,0,867,790,1,0,0,0,867,792,1,0,0,0,867,800,1,0,0,0,867,802,1,0,0,0,
-		867,804,1,0,0,0,867,806,1,0,0,0,867,809,1,0,0,0,867,818,1,0,0,0,867,824,
-		1,0,0,0,867,826,1,0,0,0,867,827,1,0,0,0,867,828,1,0,0,0,867,834,1,0,0,
-		0,867,836,1,0,0,0,867,839,1,0,0,0,867,841,1,0,0,0,867,843,1,0,0,0,867,
-		845,1,0,0,0,867,846,1,0,0,0,867,865,1,0,0,0,868,79,1,0,0,0,869,870,5,229,
-		0,0,870,871,5,255,0,0,871,872,5,62,0,0,872,873,3,156,78,0,873,81,1,0,0,
-		0,874,875,5,230,0,0,875,876,5,51,0,0,876,877,5,255,0,0,877,878,5,228,0,
-		0,878,879,3,156,78,0,879,83,1,0,0,0,880,881,5,206,0,0,881,886,3,156,78,
-		0,882,883,5,51,0,0,883,887,5,255,0,0,884,885,5,215,0,0,885,887,3,162,81,
-		0,886,882,1,0,0,0,886,884,1,0,0,0,887,85,1,0,0,0,888,889,5,208,0,0,889,
-		890,5,209,0,0,890,891,3,162,81,0,891,895,5,236,0,0,892,894,3,88,44,0,893,
-		892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,1,
-		0,0,0,897,895,1,0,0,0,898,899,5,170,0,0,899,901,3,156,78,0,900,898,1,0,
-		0,0,900,901,1,0,0,0,901,902,1,0,0,0,902,903,5,237,0,0,903,87,1,0,0,0,904,
-		905,5,210,0,0,905,906,3,156,78,0,906,907,3,156,78,0,907,89,1,0,0,0,908,
-		921,5,117,0,0,909,921,5,118,0,0,910,921,5,119,0,0,911,912,5,52,0,0,912,
-		916,5,236,0,0,913,915,3,34,17,0,914,913,1,0,0,0,915,918,1,0,0,0,916,914,
-		1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,916,1,0,0,0,919,921,5,237,
-		0,0,920,908,1,0,0,0,920,909,1,0,0,0,920,910,1,0,0,0,920,911,1,0,0,0,921,
-		91,1,0,0,0,922,923,5,216,0,0,923,924,3,162,81,0,924,928,5,236,0,0,925,
-		927,3,94,47,0,926,925,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,
-		1,0,0,0,929,931,1,0,0,0,930,928,1,0,0,0,931,932,5,237,0,0,932,93,1,0,0,
-		0,933,934,5,196,0,0,934,935,3,162,81,0,935,936,5,241,0,0,936,937,3,162,
-		81,0,937,957,1,0,0,0,938,939,5,194,0,0,939,957,3,156,78,0,940,941,5,217,
-		0,0,941,957,3,156,78,0,942,943,5,218,0,0,943,957,5,220,0,0,944,945,5,218,
-		0,0,945,957,3,162,81,0,946,948,5,64,0,0,947,949,3,96,48,0,948,947,1,0,
-		0,0,949,950,1,0,0,0,950,948,1,0,0,0,950,951,1,0,0,0,951,957,1,0,0,0,952,
-		953,5,204,0,0,953,954,5,167,0,0,954,955,5,51,0,0,955,957,3,162,81,0,956,
-		933,1,0,0,0,956,938,1,0,0,0,956,940,1,0,0,0,956,942,1,0,0,0,956,944,1,
-		0,0,0,956,946,1,0,0,0,956,952,1,0,0,0,957,95,1,0,0,0,958,959,5,219,0,0,
-		959,965,3,156,78,0,960,961,5,100,0,0,961,965,3,156,78,0,962,963,5,101,
-		0,0,963,965,3,156,78,0,964,958,1,0,0,0,964,960,1,0,0,0,964,962,1,0,0,0,
-		965,97,1,0,0,0,966,967,5,121,0,0,967,968,3,162,81,0,968,972,5,236,0,0,
-		969,971,3,100,50,0,970,969,1,0,0,0,971,974,1,0,0,0,972,970,1,0,0,0,972,
-		973,1,0,0,0,973,975,1,0,0,0,974,972,1,0,0,0,975,976,5,237,0,0,976,99,1,
-		0,0,0,977,978,5,122,0,0,978,1013,3,156,78,0,979,980,5,123,0,0,980,985,
-		3,102,51,0,981,982,5,240,0,0,982,984,3,102,51,0,983,981,1,0,0,0,984,987,
-		1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,1013,1,0,0,0,987,985,1,0,0,
-		0,988,989,5,163,0,0,989,1013,3,156,78,0,990,991,5,164,0,0,991,992,3,156,
-		78,0,992,993,5,162,0,0,993,996,3,162,81,0,994,995,5,165,0,0,995,997,3,
-		156,78,0,996,994,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,1000,5,168,
-		0,0,999,998,1,0,0,0,999,1000,1,0,0,0,1000,1013,1,0,0,0,1001,1002,5,202,
-		0,0,1002,1013,3,156,78,0,1003,1004,5,166,0,0,1004,1009,3,106,53,0,1005,
-		1006,5,240,0,0,1006,1008,3,106,53,0,1007,1005,1,0,0,0,1008,1011,1,0,0,
-		0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,
-		0,0,1012,977,1,0,0,0,1012,979,1,0,0,0,1012,988,1,0,0,0,1012,990,1,0,0,
-		0,1012,1001,1,0,0,0,1012,1003,1,0,0,0,1013,101,1,0,0,0,1014,1015,3,162,
-		81,0,1015,1024,3,156,78,0,1016,1020,5,236,0,0,1017,1019,3,104,52,0,1018,
-		1017,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,
-		1023,1,0,0,0,1022,1020,1,0,0,0,1023,1025,5,237,0,0,1024,1016,1,0,0,0,1024,
-		1025,1,0,0,0,1025,103,1,0,0,0,1026,1027,5,163,0,0,1027,1033,3,156,78,0,
-		1028,1029,5,164,0,0,1029,1033,3,156,78,0,1030,1031,5,165,0,0,1031,1033,
-		3,156,78,0,1032,1026,1,0,0,0,1032,1028,1,0,0,0,1032,1030,1,0,0,0,1033,
-		105,1,0,0,0,1034,1035,5,255,0,0,1035,1036,3,156,78,0,1036,107,1,0,0,0,
-		1037,1038,5,124,0,0,1038,1047,3,162,81,0,1039,1043,5,236,0,0,1040,1042,
-		3,110,55,0,1041,1040,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,1043,
-		1044,1,0,0,0,1044,1046,1,0,0,0,1045,1043,1,0,0,0,1046,1048,5,237,0,0,1047,
-		1039,1,0,0,0,1047,1048,1,0,0,0,1048,109,1,0,0,0,1049,1050,5,125,0,0,1050,
-		1056,3,156,78,0,1051,1052,5,126,0,0,1052,1056,3,156,78,0,1053,1054,5,127,
-		0,0,1054,1056,3,156,78,0,1055,1049,1,0,0,0,1055,1051,1,0,0,0,1055,1053,
-		1,0,0,0,1056,111,1,0,0,0,1057,1058,5,128,0,0,1058,1059,3,162,81,0,1059,
-		1060,5,236,0,0,1060,1068,3,156,78,0,1061,1066,3,152,76,0,1062,1063,5,57,
-		0,0,1063,1064,3,156,78,0,1064,1065,3,152,76,0,1065,1067,1,0,0,0,1066,1062,
-		1,0,0,0,1066,1067,1,0,0,0,1067,1069,1,0,0,0,1068,1061,1,0,0,0,1068,1069,
-		1,0,0,0,1069,1070,1,0,0,0,1070,1071,5,237,0,0,1071,113,1,0,0,0,1072,1073,
-		5,129,0,0,1073,1074,3,162,81,0,1074,1075,5,243,0,0,1075,1082,3,156,78,
-		0,1076,1079,5,130,0,0,1077,1080,5,131,0,0,1078,1080,5,132,0,0,1079,1077,
-		1,0,0,0,1079,1078,1,0,0,0,1080,1081,1,0,0,0,1081,1083,3,154,77,0,1082,
-		1076,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,1085,5,51,0,0,1085,
-		1087,5,255,0,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,1087,115,1,0,0,0,1088,
-		1089,5,133,0,0,1089,1090,3,162,81,0,1090,1091,5,140,0,0,1091,1094,3,156,
-		78,0,1092,1093,5,51,0,0,1093,1095,5,255,0,0,1094,1092,1,0,0,0,1094,1095,
-		1,0,0,0,1095,1099,1,0,0,0,1096,1097,5,134,0,0,1097,1098,5,136,0,0,1098,
-		1100,5,257,0,0,1099,1096,1,0,0,0,1099,1100,1,0,0,0,1100,1104,1,0,0,0,1101,
-		1102,5,135,0,0,1102,1103,5,136,0,0,1103,1105,5,257,0,0,1104,1101,1,0,0,
-		0,1104,1105,1,0,0,0,1105,1116,1,0,0,0,1106,1107,5,157,0,0,1107,1108,5,
-		180,0,0,1108,1109,3,162,81,0,1109,1110,5,158,0,0,1110,1111,5,162,0,0,1111,
-		1112,5,257,0,0,1112,1114,5,159,0,0,1113,1115,3,118,59,0,1114,1113,1,0,
-		0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1106,1,0,0,0,1116,1117,1,
-		0,0,0,1117,1118,1,0,0,0,1118,1119,5,242,0,0,1119,1124,3,120,60,0,1120,
-		1121,5,240,0,0,1121,1123,3,120,60,0,1122,1120,1,0,0,0,1123,1126,1,0,0,
-		0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,117,1,0,0,0,1126,1124,1,0,0,
-		0,1127,1128,5,160,0,0,1128,1133,3,162,81,0,1129,1130,5,240,0,0,1130,1132,
-		3,162,81,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,
-		1134,1,0,0,0,1134,1139,1,0,0,0,1135,1133,1,0,0,0,1136,1137,5,171,0,0,1137,
-		1138,5,161,0,0,1138,1140,3,162,81,0,1139,1136,1,0,0,0,1139,1140,1,0,0,
-		0,1140,1144,1,0,0,0,1141,1142,5,161,0,0,1142,1144,3,162,81,0,1143,1127,
-		1,0,0,0,1143,1141,1,0,0,0,1144,119,1,0,0,0,1145,1146,5,153,0,0,1146,1147,
-		5,256,0,0,1147,1148,5,162,0,0,1148,1165,3,162,81,0,1149,1161,5,156,0,0,
-		1150,1151,5,238,0,0,1151,1156,3,162,81,0,1152,1153,5,240,0,0,1153,1155,
-		3,162,81,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,1156,
-		1157,1,0,0,0,1157,1159,1,0,0,0,1158,1156,1,0,0,0,1159,1160,5,239,0,0,1160,
-		1162,1,0,0,0,1161,1150,1,0,0,0,1161,1162,1,0,0,0,1162,1165,1,0,0,0,1163,
-		1165,3,162,81,0,1164,1145,1,0,0,0,1164,1149,1,0,0,0,1164,1163,1,0,0,0,
-		1165,121,1,0,0,0,1166,1167,5,141,0,0,1167,1168,5,140,0,0,1168,1171,3,156,
-		78,0,1169,1170,5,142,0,0,1170,1172,3,154,77,0,1171,1169,1,0,0,0,1171,1172,
-		1,0,0,0,1172,123,1,0,0,0,1173,1174,5,143,0,0,1174,1175,5,144,0,0,1175,
-		1180,3,126,63,0,1176,1177,5,240,0,0,1177,1179,3,126,63,0,1178,1176,1,0,
-		0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,0,0,1181,125,1,0,
-		0,0,1182,1180,1,0,0,0,1183,1186,5,65,0,0,1184,1186,3,162,81,0,1185,1183,
-		1,0,0,0,1185,1184,1,0,0,0,1186,127,1,0,0,0,1187,1188,5,145,0,0,1188,1192,
-		5,236,0,0,1189,1191,3,130,65,0,1190,1189,1,0,0,0,1191,1194,1,0,0,0,1192,
-		1190,1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,1192,1,0,0,0,1195,
-		1196,5,237,0,0,1196,129,1,0,0,0,1197,1198,5,10,0,0,1198,1208,3,160,80,
-		0,1199,1200,5,146,0,0,1200,1205,3,162,81,0,1201,1202,5,240,0,0,1202,1204,
-		3,162,81,0,1203,1201,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1205,
-		1206,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1208,1199,1,0,0,0,1208,
-		1209,1,0,0,0,1209,1292,1,0,0,0,1210,1211,5,147,0,0,1211,1292,3,162,81,
-		0,1212,1213,5,148,0,0,1213,1292,3,162,81,0,1214,1215,5,149,0,0,1215,1216,
-		5,150,0,0,1216,1217,5,151,0,0,1217,1292,3,162,81,0,1218,1221,5,152,0,0,
-		1219,1220,5,256,0,0,1220,1222,5,196,0,0,1221,1219,1,0,0,0,1221,1222,1,
-		0,0,0,1222,1223,1,0,0,0,1223,1224,5,150,0,0,1224,1225,5,162,0,0,1225,1292,
-		3,162,81,0,1226,1227,5,153,0,0,1227,1228,5,256,0,0,1228,1229,5,196,0,0,
-		1229,1230,5,150,0,0,1230,1231,5,162,0,0,1231,1292,3,162,81,0,1232,1233,
-		5,173,0,0,1233,1238,3,162,81,0,1234,1235,5,240,0,0,1235,1237,3,162,81,
-		0,1236,1234,1,0,0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1238,1239,1,0,
-		0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1241,1243,5,154,0,0,1242,1241,
-		1,0,0,0,1242,1243,1,0,0,0,1243,1244,1,0,0,0,1244,1245,5,162,0,0,1245,1246,
-		5,225,0,0,1246,1247,3,160,80,0,1247,1292,1,0,0,0,1248,1249,5,169,0,0,1249,
-		1250,3,156,78,0,1250,1254,5,236,0,0,1251,1253,3,130,65,0,1252,1251,1,0,
-		0,0,1253,1256,1,0,0,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,1257,1,
-		0,0,0,1256,1254,1,0,0,0,1257,1267,5,237,0,0,1258,1259,5,170,0,0,1259,1263,
-		5,236,0,0,1260,1262,3,130,65,0,1261,1260,1,0,0,0,1262,1265,1,0,0,0,1263,
-		1261,1,0,0,0,1263,1264,1,0,0,0,1264,1266,1,0,0,0,1265,1263,1,0,0,0,1266,
-		1268,5,237,0,0,1267,1258,1,0,0,0,1267,1268,1,0,0,0,1268,1292,1,0,0,0,1269,
-		1272,5,154,0,0,1270,1271,5,180,0,0,1271,1273,5,110,0,0,1272,1270,1,0,0,
-		0,1272,1273,1,0,0,0,1273,1274,1,0,0,0,1274,1278,5,236,0,0,1275,1277,3,
-		130,65,0,1276,1275,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,
-		1,0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1292,5,237,0,0,1282,1283,
-		5,155,0,0,1283,1287,5,236,0,0,1284,1286,3,130,65,0,1285,1284,1,0,0,0,1286,
-		1289,1,0,0,0,1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1290,1,0,0,0,1289,
-		1287,1,0,0,0,1290,1292,5,237,0,0,1291,1197,1,0,0,0,1291,1210,1,0,0,0,1291,
-		1212,1,0,0,0,1291,1214,1,0,0,0,1291,1218,1,0,0,0,1291,1226,1,0,0,0,1291,
-		1232,1,0,0,0,1291,1248,1,0,0,0,1291,1269,1,0,0,0,1291,1282,1,0,0,0,1292,
-		131,1,0,0,0,1293,1294,5,172,0,0,1294,1298,5,236,0,0,1295,1297,3,134,67,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1683,8,78,10,78,12,78,1686,9,78,
+		3,78,1688,8,78,1,78,1,78,1,78,1,78,3,78,1694,8,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,3,78,1704,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1724,8,78,
+		10,78,12,78,1727,9,78,1,79,1,79,1,80,1,80,1,80,3,80,1734,8,80,1,81,1,81,
+		1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
+		162,0,10,1,0,237,238,1,0,17,18,1,0,115,116,1,0,178,179,1,0,257,258,1,0,
+		247,248,1,0,245,246,1,0,249,254,1,0,184,195,25,0,3,3,5,9,15,45,47,50,52,
+		52,55,59,64,65,67,72,74,109,111,121,123,124,126,128,132,133,135,140,143,
+		145,154,154,156,162,164,169,175,177,179,179,195,196,201,215,217,229,232,
+		236,261,262,2005,0,170,1,0,0,0,2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,
+		0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,
+		0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,
+		1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,
+		388,1,0,0,0,38,494,1,0,0,0,40,503,1,0,0,0,42,512,1,0,0,0,44,517,1,0,0,
+		0,46,525,1,0,0,0,48,527,1,0,0,0,50,547,1,0,0,0,52,549,1,0,0,0,54,551,1,
+		0,0,0,56,614,1,0,0,0,58,618,1,0,0,0,60,620,1,0,0,0,62,670,1,0,0,0,64,672,
+		1,0,0,0,66,745,1,0,0,0,68,747,1,0,0,0,70,776,1,0,0,0,72,778,1,0,0,0,74,
+		785,1,0,0,0,76,796,1,0,0,0,78,887,1,0,0,0,80,889,1,0,0,0,82,894,1,0,0,
+		0,84,900,1,0,0,0,86,908,1,0,0,0,88,924,1,0,0,0,90,940,1,0,0,0,92,942,1,
+		0,0,0,94,976,1,0,0,0,96,984,1,0,0,0,98,986,1,0,0,0,100,1032,1,0,0,0,102,
+		1034,1,0,0,0,104,1052,1,0,0,0,106,1054,1,0,0,0,108,1057,1,0,0,0,110,1075,
+		1,0,0,0,112,1077,1,0,0,0,114,1092,1,0,0,0,116,1108,1,0,0,0,118,1163,1,
+		0,0,0,120,1184,1,0,0,0,122,1186,1,0,0,0,124,1193,1,0,0,0,126,1205,1,0,
+		0,0,128,1207,1,0,0,0,130,1311,1,0,0,0,132,1313,1,0,0,0,134,1339,1,0,0,
+		0,136,1363,1,0,0,0,138,1365,1,0,0,0,140,1621,1,0,0,0,142,1623,1,0,0,0,
+		144,1629,1,0,0,0,146,1642,1,0,0,0,148,1648,1,0,0,0,150,1652,1,0,0,0,152,
+		1656,1,0,0,0,154,1659,1,0,0,0,156,1703,1,0,0,0,158,1728,1,0,0,0,160,1730,
+		1,0,0,0,162,1735,1,0,0,0,164,169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,
+		69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,
+		167,1,0,0,0,169,172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,
+		0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,
+		177,5,259,0,0,177,3,1,0,0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,
+		5,237,0,0,181,183,3,6,3,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,
+		0,0,184,185,1,0,0,0,185,187,1,0,0,0,186,184,1,0,0,0,187,188,5,238,0,0,
+		188,5,1,0,0,0,189,211,3,12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,
+		211,3,30,15,0,193,211,3,36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,
+		211,3,64,32,0,197,211,3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,
+		211,3,98,49,0,201,211,3,108,54,0,202,211,3,112,56,0,203,211,3,114,57,0,
+		204,211,3,116,58,0,205,211,3,122,61,0,206,211,3,124,62,0,207,211,3,128,
+		64,0,208,211,3,132,66,0,209,211,3,8,4,0,210,189,1,0,0,0,210,190,1,0,0,
+		0,210,191,1,0,0,0,210,192,1,0,0,0,210,193,1,0,0,0,210,194,1,0,0,0,210,
+		195,1,0,0,0,210,196,1,0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,
+		0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,
+		210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,
+		1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,5,261,0,0,213,219,4,4,0,
+		0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,
+		217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,
+		1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,
+		224,229,5,237,0,0,225,228,3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,
+		226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,
+		0,0,0,231,229,1,0,0,0,232,233,5,238,0,0,233,11,1,0,0,0,234,235,5,5,0,0,
+		235,258,5,259,0,0,236,237,5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,
+		258,5,256,0,0,240,241,5,8,0,0,241,258,5,256,0,0,242,243,5,9,0,0,243,258,
+		5,256,0,0,244,245,5,10,0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,
+		3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,
+		1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,
+		7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,
+		236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,
+		0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,
+		0,260,261,5,245,0,0,261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,
+		264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,
+		5,245,0,0,268,270,3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,
+		0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,
+		281,5,237,0,0,275,277,5,256,0,0,276,278,5,241,0,0,277,276,1,0,0,0,277,
+		278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,
+		0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,238,0,
+		0,285,17,1,0,0,0,286,287,5,255,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,
+		290,3,162,81,0,290,294,5,237,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,
+		296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,
+		0,0,0,297,298,5,238,0,0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,259,
+		0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,
+		78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,
+		308,5,15,0,0,308,309,3,162,81,0,309,313,5,237,0,0,310,312,3,26,13,0,311,
+		310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,
+		0,0,0,315,313,1,0,0,0,316,317,5,238,0,0,317,25,1,0,0,0,318,319,5,119,0,
+		0,319,344,3,156,78,0,320,321,5,178,0,0,321,322,3,156,78,0,322,323,3,152,
+		76,0,323,344,1,0,0,0,324,325,5,179,0,0,325,326,3,156,78,0,326,327,3,152,
+		76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,237,
+		0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,
+		334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,238,0,0,338,
+		344,1,0,0,0,339,340,5,19,0,0,340,341,5,256,0,0,341,342,5,20,0,0,342,344,
+		3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,
+		0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,
+		348,5,46,0,0,348,349,3,162,81,0,349,353,5,237,0,0,350,352,3,32,16,0,351,
+		350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,
+		0,0,0,355,353,1,0,0,0,356,357,5,238,0,0,357,31,1,0,0,0,358,359,5,47,0,
+		0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,
+		0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,
+		366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,256,0,0,369,367,1,0,0,0,369,
+		370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,
+		5,237,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,
+		0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,238,0,
+		0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,
+		5,256,0,0,384,386,3,156,78,0,385,387,5,241,0,0,386,385,1,0,0,0,386,387,
+		1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,
+		0,0,391,392,3,162,81,0,392,396,5,237,0,0,393,395,3,38,19,0,394,393,1,0,
+		0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,
+		396,1,0,0,0,399,400,5,238,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,495,
+		3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,
+		407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,
+		406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,5,235,0,0,413,417,
+		3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,
+		0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,
+		420,421,1,0,0,0,421,495,1,0,0,0,422,423,5,58,0,0,423,495,5,256,0,0,424,
+		425,5,59,0,0,425,495,3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,
+		429,3,154,77,0,429,430,5,63,0,0,430,431,5,55,0,0,431,435,5,64,0,0,432,
+		433,5,56,0,0,433,434,5,63,0,0,434,436,5,65,0,0,435,432,1,0,0,0,435,436,
+		1,0,0,0,436,455,1,0,0,0,437,438,5,34,0,0,438,439,5,95,0,0,439,440,5,63,
+		0,0,440,445,3,154,77,0,441,442,5,241,0,0,442,444,3,154,77,0,443,441,1,
+		0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,450,1,0,0,0,
+		447,445,1,0,0,0,448,449,5,97,0,0,449,451,3,154,77,0,450,448,1,0,0,0,450,
+		451,1,0,0,0,451,453,1,0,0,0,452,454,3,40,20,0,453,452,1,0,0,0,453,454,
+		1,0,0,0,454,456,1,0,0,0,455,437,1,0,0,0,455,456,1,0,0,0,456,495,1,0,0,
+		0,457,459,5,66,0,0,458,460,3,46,23,0,459,458,1,0,0,0,460,461,1,0,0,0,461,
+		459,1,0,0,0,461,462,1,0,0,0,462,495,1,0,0,0,463,464,5,11,0,0,464,495,3,
+		18,9,0,465,495,3,48,24,0,466,467,5,234,0,0,467,495,3,162,81,0,468,469,
+		5,94,0,0,469,475,3,156,78,0,470,473,5,98,0,0,471,472,5,163,0,0,472,474,
+		3,156,78,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,470,1,0,
+		0,0,475,476,1,0,0,0,476,495,1,0,0,0,477,478,5,95,0,0,478,479,5,63,0,0,
+		479,484,3,154,77,0,480,481,5,241,0,0,481,483,3,154,77,0,482,480,1,0,0,
+		0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,489,1,0,0,0,486,
+		484,1,0,0,0,487,488,5,97,0,0,488,490,3,154,77,0,489,487,1,0,0,0,489,490,
+		1,0,0,0,490,492,1,0,0,0,491,493,3,40,20,0,492,491,1,0,0,0,492,493,1,0,
+		0,0,493,495,1,0,0,0,494,401,1,0,0,0,494,403,1,0,0,0,494,422,1,0,0,0,494,
+		424,1,0,0,0,494,426,1,0,0,0,494,457,1,0,0,0,494,463,1,0,0,0,494,465,1,
+		0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,477,1,0,0,0,495,39,1,0,0,0,496,
+		497,5,129,0,0,497,498,3,154,77,0,498,499,5,197,0,0,499,500,3,162,81,0,
+		500,504,1,0,0,0,501,502,5,129,0,0,502,504,3,156,78,0,503,496,1,0,0,0,503,
+		501,1,0,0,0,504,41,1,0,0,0,505,513,5,236,0,0,506,507,5,50,0,0,507,513,
+		3,156,78,0,508,509,5,72,0,0,509,513,3,156,78,0,510,511,5,176,0,0,511,513,
+		3,154,77,0,512,505,1,0,0,0,512,506,1,0,0,0,512,508,1,0,0,0,512,510,1,0,
+		0,0,513,43,1,0,0,0,514,515,5,258,0,0,515,518,5,62,0,0,516,518,5,257,0,
+		0,517,514,1,0,0,0,517,516,1,0,0,0,518,45,1,0,0,0,519,520,5,71,0,0,520,
+		526,3,156,78,0,521,522,5,72,0,0,522,526,3,156,78,0,523,524,5,73,0,0,524,
+		526,5,256,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,
+		0,0,0,527,528,5,67,0,0,528,532,3,162,81,0,529,531,3,50,25,0,530,529,1,
+		0,0,0,531,534,1,0,0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,49,1,0,0,0,534,
+		532,1,0,0,0,535,536,5,72,0,0,536,548,3,156,78,0,537,538,5,73,0,0,538,548,
+		5,256,0,0,539,540,5,129,0,0,540,548,3,156,78,0,541,542,5,68,0,0,542,545,
+		3,52,26,0,543,544,5,198,0,0,544,546,3,52,26,0,545,543,1,0,0,0,545,546,
+		1,0,0,0,546,548,1,0,0,0,547,535,1,0,0,0,547,537,1,0,0,0,547,539,1,0,0,
+		0,547,541,1,0,0,0,548,51,1,0,0,0,549,550,7,2,0,0,550,53,1,0,0,0,551,552,
+		5,74,0,0,552,553,3,162,81,0,553,557,5,237,0,0,554,556,3,56,28,0,555,554,
+		1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,560,1,0,0,
+		0,559,557,1,0,0,0,560,561,5,238,0,0,561,55,1,0,0,0,562,563,5,75,0,0,563,
+		615,3,162,81,0,564,565,5,111,0,0,565,615,3,156,78,0,566,567,5,112,0,0,
+		567,615,3,76,38,0,568,569,5,114,0,0,569,570,5,73,0,0,570,615,5,256,0,0,
+		571,572,5,117,0,0,572,574,3,90,45,0,573,575,5,261,0,0,574,573,1,0,0,0,
+		574,575,1,0,0,0,575,615,1,0,0,0,576,577,5,8,0,0,577,615,5,256,0,0,578,
+		579,5,45,0,0,579,582,3,156,78,0,580,581,5,137,0,0,581,583,3,154,77,0,582,
+		580,1,0,0,0,582,583,1,0,0,0,583,586,1,0,0,0,584,585,5,138,0,0,585,587,
+		3,58,29,0,586,584,1,0,0,0,586,587,1,0,0,0,587,605,1,0,0,0,588,603,5,152,
+		0,0,589,590,5,258,0,0,590,604,5,139,0,0,591,592,5,139,0,0,592,599,5,237,
+		0,0,593,595,3,156,78,0,594,596,5,241,0,0,595,594,1,0,0,0,595,596,1,0,0,
+		0,596,598,1,0,0,0,597,593,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,
+		600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,238,0,0,603,589,
+		1,0,0,0,603,591,1,0,0,0,604,606,1,0,0,0,605,588,1,0,0,0,605,606,1,0,0,
+		0,606,615,1,0,0,0,607,615,3,84,42,0,608,615,3,86,43,0,609,611,5,140,0,
+		0,610,612,5,245,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,0,0,613,
+		615,3,156,78,0,614,562,1,0,0,0,614,564,1,0,0,0,614,566,1,0,0,0,614,568,
+		1,0,0,0,614,571,1,0,0,0,614,576,1,0,0,0,614,578,1,0,0,0,614,607,1,0,0,
+		0,614,608,1,0,0,0,614,609,1,0,0,0,615,57,1,0,0,0,616,619,5,112,0,0,617,
+		619,3,156,78,0,618,616,1,0,0,0,618,617,1,0,0,0,619,59,1,0,0,0,620,621,
+		5,76,0,0,621,622,3,162,81,0,622,626,5,237,0,0,623,625,3,62,31,0,624,623,
+		1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,629,1,0,0,
+		0,628,626,1,0,0,0,629,630,5,238,0,0,630,61,1,0,0,0,631,632,5,77,0,0,632,
+		636,5,237,0,0,633,635,3,72,36,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,
+		1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,671,5,238,
+		0,0,640,641,5,78,0,0,641,671,3,156,78,0,642,643,5,79,0,0,643,671,3,156,
+		78,0,644,645,5,80,0,0,645,646,5,49,0,0,646,671,3,154,77,0,647,648,5,80,
+		0,0,648,649,5,81,0,0,649,650,3,156,78,0,650,651,3,152,76,0,651,671,1,0,
+		0,0,652,653,5,83,0,0,653,671,3,156,78,0,654,655,5,84,0,0,655,671,3,156,
+		78,0,656,657,5,82,0,0,657,671,3,156,78,0,658,659,5,85,0,0,659,660,3,156,
+		78,0,660,661,3,152,76,0,661,671,1,0,0,0,662,663,5,86,0,0,663,664,3,156,
+		78,0,664,665,5,81,0,0,665,666,3,156,78,0,666,667,3,152,76,0,667,671,1,
+		0,0,0,668,669,5,87,0,0,669,671,3,162,81,0,670,631,1,0,0,0,670,640,1,0,
+		0,0,670,642,1,0,0,0,670,644,1,0,0,0,670,647,1,0,0,0,670,652,1,0,0,0,670,
+		654,1,0,0,0,670,656,1,0,0,0,670,658,1,0,0,0,670,662,1,0,0,0,670,668,1,
+		0,0,0,671,63,1,0,0,0,672,673,5,88,0,0,673,674,3,162,81,0,674,675,5,54,
+		0,0,675,676,3,162,81,0,676,680,5,237,0,0,677,679,3,66,33,0,678,677,1,0,
+		0,0,679,682,1,0,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,683,1,0,0,0,682,
+		680,1,0,0,0,683,684,5,238,0,0,684,65,1,0,0,0,685,686,5,89,0,0,686,746,
+		3,162,81,0,687,688,5,78,0,0,688,746,3,156,78,0,689,690,5,90,0,0,690,691,
+		5,63,0,0,691,746,5,65,0,0,692,693,5,90,0,0,693,746,3,156,78,0,694,695,
+		5,186,0,0,695,696,3,156,78,0,696,697,3,152,76,0,697,746,1,0,0,0,698,699,
+		5,91,0,0,699,746,3,156,78,0,700,701,5,58,0,0,701,746,5,256,0,0,702,703,
+		5,59,0,0,703,746,3,154,77,0,704,705,5,94,0,0,705,711,3,156,78,0,706,709,
+		5,98,0,0,707,708,5,163,0,0,708,710,3,156,78,0,709,707,1,0,0,0,709,710,
+		1,0,0,0,710,712,1,0,0,0,711,706,1,0,0,0,711,712,1,0,0,0,712,746,1,0,0,
+		0,713,714,5,60,0,0,714,715,3,44,22,0,715,716,3,154,77,0,716,717,5,63,0,
+		0,717,718,5,89,0,0,718,719,5,64,0,0,719,746,1,0,0,0,720,721,5,99,0,0,721,
+		725,3,156,78,0,722,723,5,100,0,0,723,724,5,131,0,0,724,726,5,59,0,0,725,
+		722,1,0,0,0,725,726,1,0,0,0,726,746,1,0,0,0,727,746,3,48,24,0,728,729,
+		5,95,0,0,729,730,5,63,0,0,730,735,3,154,77,0,731,732,5,241,0,0,732,734,
+		3,154,77,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,0,0,735,736,1,0,
+		0,0,736,740,1,0,0,0,737,735,1,0,0,0,738,739,5,97,0,0,739,741,3,154,77,
+		0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,744,3,40,20,0,743,
+		742,1,0,0,0,743,744,1,0,0,0,744,746,1,0,0,0,745,685,1,0,0,0,745,687,1,
+		0,0,0,745,689,1,0,0,0,745,692,1,0,0,0,745,694,1,0,0,0,745,698,1,0,0,0,
+		745,700,1,0,0,0,745,702,1,0,0,0,745,704,1,0,0,0,745,713,1,0,0,0,745,720,
+		1,0,0,0,745,727,1,0,0,0,745,728,1,0,0,0,746,67,1,0,0,0,747,748,5,192,0,
+		0,748,749,3,162,81,0,749,753,5,237,0,0,750,752,3,70,35,0,751,750,1,0,0,
+		0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,0,0,0,755,
+		753,1,0,0,0,756,757,5,238,0,0,757,69,1,0,0,0,758,759,5,222,0,0,759,777,
+		3,156,78,0,760,761,5,90,0,0,761,777,3,162,81,0,762,763,5,223,0,0,763,777,
+		3,156,78,0,764,765,5,224,0,0,765,777,3,156,78,0,766,767,5,225,0,0,767,
+		777,3,156,78,0,768,769,5,83,0,0,769,777,3,156,78,0,770,771,5,82,0,0,771,
+		777,3,156,78,0,772,773,5,101,0,0,773,777,3,156,78,0,774,775,5,102,0,0,
+		775,777,3,156,78,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,
+		764,1,0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,
+		0,0,0,776,774,1,0,0,0,777,71,1,0,0,0,778,779,5,256,0,0,779,780,3,156,78,
+		0,780,781,5,63,0,0,781,783,3,156,78,0,782,784,5,241,0,0,783,782,1,0,0,
+		0,783,784,1,0,0,0,784,73,1,0,0,0,785,786,5,110,0,0,786,787,3,162,81,0,
+		787,791,5,237,0,0,788,790,3,78,39,0,789,788,1,0,0,0,790,793,1,0,0,0,791,
+		789,1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,
+		238,0,0,795,75,1,0,0,0,796,798,3,156,78,0,797,799,5,113,0,0,798,797,1,
+		0,0,0,798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,156,78,
+		0,802,800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,
+		807,3,156,78,0,806,804,1,0,0,0,806,807,1,0,0,0,807,77,1,0,0,0,808,809,
+		5,111,0,0,809,888,3,156,78,0,810,811,5,112,0,0,811,888,3,76,38,0,812,814,
+		5,201,0,0,813,815,5,257,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,
+		0,0,0,816,817,5,141,0,0,817,819,3,156,78,0,818,816,1,0,0,0,818,819,1,0,
+		0,0,819,888,1,0,0,0,820,821,5,201,0,0,821,888,5,212,0,0,822,823,5,202,
+		0,0,823,888,3,156,78,0,824,825,5,203,0,0,825,888,3,156,78,0,826,827,5,
+		204,0,0,827,828,5,73,0,0,828,888,5,256,0,0,829,830,5,205,0,0,830,834,5,
+		237,0,0,831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,
+		0,0,834,835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,238,0,0,
+		838,839,5,205,0,0,839,840,5,213,0,0,840,841,3,162,81,0,841,842,5,214,0,
+		0,842,843,3,156,78,0,843,888,1,0,0,0,844,845,5,206,0,0,845,888,3,156,78,
+		0,846,888,3,84,42,0,847,888,3,86,43,0,848,849,5,209,0,0,849,850,5,215,
+		0,0,850,851,3,156,78,0,851,852,5,171,0,0,852,853,3,156,78,0,853,888,1,
+		0,0,0,854,855,5,208,0,0,855,888,3,156,78,0,856,857,5,114,0,0,857,858,5,
+		73,0,0,858,888,5,256,0,0,859,860,5,117,0,0,860,888,3,90,45,0,861,862,5,
+		8,0,0,862,888,5,256,0,0,863,864,5,121,0,0,864,888,5,258,0,0,865,888,3,
+		48,24,0,866,867,5,227,0,0,867,868,5,63,0,0,868,869,3,156,78,0,869,870,
+		5,213,0,0,870,874,3,156,78,0,871,872,5,228,0,0,872,873,5,229,0,0,873,875,
+		3,156,78,0,874,871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,80,
+		40,0,877,876,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,
+		883,1,0,0,0,881,879,1,0,0,0,882,884,3,82,41,0,883,882,1,0,0,0,883,884,
+		1,0,0,0,884,888,1,0,0,0,885,886,5,232,0,0,886,888,3,156,78,0,887,808,1,
+		0,0,0,887,810,1,0,0,0,887,812,1,0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,
+		887,824,1,0,0,0,887,826,1,0,0,0,887,829,1,0,0,0,887,838,1,0,0,0,887,844,
+		1,0,0,0,887,846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,
+		0,887,856,1,0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,
+		865,1,0,0,0,887,866,1,0,0,0,887,885,1,0,0,0,888,79,1,0,0,0,889,890,5,230,
+		0,0,890,891,5,256,0,0,891,892,5,63,0,0,892,893,3,156,78,0,893,81,1,0,0,
+		0,894,895,5,231,0,0,895,896,5,51,0,0,896,897,5,256,0,0,897,898,5,229,0,
+		0,898,899,3,156,78,0,899,83,1,0,0,0,900,901,5,207,0,0,901,906,3,156,78,
+		0,902,903,5,51,0,0,903,907,5,256,0,0,904,905,5,216,0,0,905,907,3,162,81,
+		0,906,902,1,0,0,0,906,904,1,0,0,0,907,85,1,0,0,0,908,909,5,209,0,0,909,
+		910,5,210,0,0,910,911,3,162,81,0,911,915,5,237,0,0,912,914,3,88,44,0,913,
+		912,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,
+		0,0,0,917,915,1,0,0,0,918,919,5,171,0,0,919,921,3,156,78,0,920,918,1,0,
+		0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,238,0,0,923,87,1,0,0,0,924,
+		925,5,211,0,0,925,926,3,156,78,0,926,927,3,156,78,0,927,89,1,0,0,0,928,
+		941,5,118,0,0,929,941,5,119,0,0,930,941,5,120,0,0,931,932,5,52,0,0,932,
+		936,5,237,0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,
+		1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,238,
+		0,0,940,928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,
+		91,1,0,0,0,942,943,5,217,0,0,943,944,3,162,81,0,944,948,5,237,0,0,945,
+		947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,
+		1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,952,5,238,0,0,952,93,1,0,0,
+		0,953,954,5,197,0,0,954,955,3,162,81,0,955,956,5,242,0,0,956,957,3,162,
+		81,0,957,977,1,0,0,0,958,959,5,195,0,0,959,977,3,156,78,0,960,961,5,218,
+		0,0,961,977,3,156,78,0,962,963,5,219,0,0,963,977,5,221,0,0,964,965,5,219,
+		0,0,965,977,3,162,81,0,966,968,5,65,0,0,967,969,3,96,48,0,968,967,1,0,
+		0,0,969,970,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,
+		973,5,205,0,0,973,974,5,168,0,0,974,975,5,51,0,0,975,977,3,162,81,0,976,
+		953,1,0,0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,
+		0,0,0,976,966,1,0,0,0,976,972,1,0,0,0,977,95,1,0,0,0,978,979,5,220,0,0,
+		979,985,3,156,78,0,980,981,5,101,0,0,981,985,3,156,78,0,982,983,5,102,
+		0,0,983,985,3,156,78,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,
+		985,97,1,0,0,0,986,987,5,122,0,0,987,988,3,162,81,0,988,992,5,237,0,0,
+		989,991,3,100,50,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,
+		993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,996,5,238,0,0,996,99,1,
+		0,0,0,997,998,5,123,0,0,998,1033,3,156,78,0,999,1000,5,124,0,0,1000,1005,
+		3,102,51,0,1001,1002,5,241,0,0,1002,1004,3,102,51,0,1003,1001,1,0,0,0,
+		1004,1007,1,0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,
+		0,1007,1005,1,0,0,0,1008,1009,5,164,0,0,1009,1033,3,156,78,0,1010,1011,
+		5,165,0,0,1011,1012,3,156,78,0,1012,1013,5,163,0,0,1013,1016,3,162,81,
+		0,1014,1015,5,166,0,0,1015,1017,3,156,78,0,1016,1014,1,0,0,0,1016,1017,
+		1,0,0,0,1017,1019,1,0,0,0,1018,1020,5,169,0,0,1019,1018,1,0,0,0,1019,1020,
+		1,0,0,0,1020,1033,1,0,0,0,1021,1022,5,203,0,0,1022,1033,3,156,78,0,1023,
+		1024,5,167,0,0,1024,1029,3,106,53,0,1025,1026,5,241,0,0,1026,1028,3,106,
+		53,0,1027,1025,1,0,0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,
+		0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,
+		0,0,0,1032,1008,1,0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,
+		1,0,0,0,1033,101,1,0,0,0,1034,1035,3,162,81,0,1035,1044,3,156,78,0,1036,
+		1040,5,237,0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1042,1,0,0,
+		0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,
+		0,0,1043,1045,5,238,0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,103,1,
+		0,0,0,1046,1047,5,164,0,0,1047,1053,3,156,78,0,1048,1049,5,165,0,0,1049,
+		1053,3,156,78,0,1050,1051,5,166,0,0,1051,1053,3,156,78,0,1052,1046,1,0,
+		0,0,1052,1048,1,0,0,0,1052,1050,1,0,0,0,1053,105,1,0,0,0,1054,1055,5,256,
+		0,0,1055,1056,3,156,78,0,1056,107,1,0,0,0,1057,1058,5,125,0,0,1058,1067,
+		3,162,81,0,1059,1063,5,237,0,0,1060,1062,3,110,55,0,1061,1060,1,0,0,0,
+		1062,1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,
+		0,1065,1063,1,0,0,0,1066,1068,5,238,0,0,1067,1059,1,0,0,0,1067,1068,1,
+		0,0,0,1068,109,1,0,0,0,1069,1070,5,126,0,0,1070,1076,3,156,78,0,1071,1072,
+		5,127,0,0,1072,1076,3,156,78,0,1073,1074,5,128,0,0,1074,1076,3,156,78,
+		0,1075,1069,1,0,0,0,1075,1071,1,0,0,0,1075,1073,1,0,0,0,1076,111,1,0,0,
+		0,1077,1078,5,129,0,0,1078,1079,3,162,81,0,1079,1080,5,237,0,0,1080,1088,
+		3,156,78,0,1081,1086,3,152,76,0,1082,1083,5,57,0,0,1083,1084,3,156,78,
+		0,1084,1085,3,152,76,0,1085,1087,1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,
+		0,0,0,1087,1089,1,0,0,0,1088,1081,1,0,0,0,1088,1089,1,0,0,0,1089,1090,
+		1,0,0,0,1090,1091,5,238,0,0,1091,113,1,0,0,0,1092,1093,5,130,0,0,1093,
+		1094,3,162,81,0,1094,1095,5,244,0,0,1095,1102,3,156,78,0,1096,1099,5,131,
+		0,0,1097,1100,5,132,0,0,1098,1100,5,133,0,0,1099,1097,1,0,0,0,1099,1098,
+		1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,154,77,0,1102,1096,1,0,0,0,1102,
+		1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,5,51,0,0,1105,1107,5,256,0,0,
+		1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,115,1,0,0,0,1108,1109,5,134,0,
+		0,1109,1110,3,162,81,0,1110,1111,5,141,0,0,1111,1114,3,156,78,0,1112,1113,
+		5,51,0,0,1113,1115,5,256,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,
+		1119,1,0,0,0,1116,1117,5,135,0,0,1117,1118,5,137,0,0,1118,1120,5,258,0,
+		0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,1124,1,0,0,0,1121,1122,5,136,
+		0,0,1122,1123,5,137,0,0,1123,1125,5,258,0,0,1124,1121,1,0,0,0,1124,1125,
+		1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,158,0,0,1127,1128,5,181,0,0,1128,
+		1129,3,162,81,0,1129,1130,5,159,0,0,1130,1131,5,163,0,0,1131,1132,5,258,
+		0,0,1132,1134,5,160,0,0,1133,1135,3,118,59,0,1134,1133,1,0,0,0,1134,1135,
+		1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,0,0,0,1136,1137,1,0,0,0,1137,1138,
+		1,0,0,0,1138,1139,5,243,0,0,1139,1144,3,120,60,0,1140,1141,5,241,0,0,1141,
+		1143,3,120,60,0,1142,1140,1,0,0,0,1143,1146,1,0,0,0,1144,1142,1,0,0,0,
+		1144,1145,1,0,0,0,1145,117,1,0,0,0,1146,1144,1,0,0,0,1147,1148,5,161,0,
+		0,1148,1153,3,162,81,0,1149,1150,5,241,0,0,1150,1152,3,162,81,0,1151,1149,
+		1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,
+		1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,172,0,0,1157,1158,5,162,0,0,1158,
+		1160,3,162,81,0,1159,1156,1,0,0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,
+		1161,1162,5,162,0,0,1162,1164,3,162,81,0,1163,1147,1,0,0,0,1163,1161,1,
+		0,0,0,1164,119,1,0,0,0,1165,1166,5,154,0,0,1166,1167,5,257,0,0,1167,1168,
+		5,163,0,0,1168,1185,3,162,81,0,1169,1181,5,157,0,0,1170,1171,5,239,0,0,
+		1171,1176,3,162,81,0,1172,1173,5,241,0,0,1173,1175,3,162,81,0,1174,1172,
+		1,0,0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,
+		1,0,0,0,1178,1176,1,0,0,0,1179,1180,5,240,0,0,1180,1182,1,0,0,0,1181,1170,
+		1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,0,1183,1185,3,162,81,0,1184,
+		1165,1,0,0,0,1184,1169,1,0,0,0,1184,1183,1,0,0,0,1185,121,1,0,0,0,1186,
+		1187,5,142,0,0,1187,1188,5,141,0,0,1188,1191,3,156,78,0,1189,1190,5,143,
+		0,0,1190,1192,3,154,77,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,123,
+		1,0,0,0,1193,1194,5,144,0,0,1194,1195,5,145,0,0,1195,1200,3,126,63,0,1196,
+		1197,5,241,0,0,1197,1199,3,126,63,0,1198,1196,1,0,0,0,1199,1202,1,0,0,
+		0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,125,1,0,0,0,1202,1200,1,0,0,
+		0,1203,1206,5,66,0,0,1204,1206,3,162,81,0,1205,1203,1,0,0,0,1205,1204,
+		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,146,0,0,1208,1212,5,237,0,0,1209,
+		1211,3,130,65,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,1210,1,0,0,0,
+		1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,1216,5,238,
+		0,0,1216,129,1,0,0,0,1217,1218,5,10,0,0,1218,1228,3,160,80,0,1219,1220,
+		5,147,0,0,1220,1225,3,162,81,0,1221,1222,5,241,0,0,1222,1224,3,162,81,
+		0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,
+		0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,1,0,0,0,1228,1229,1,
+		0,0,0,1229,1312,1,0,0,0,1230,1231,5,148,0,0,1231,1312,3,162,81,0,1232,
+		1233,5,149,0,0,1233,1312,3,162,81,0,1234,1235,5,150,0,0,1235,1236,5,151,
+		0,0,1236,1237,5,152,0,0,1237,1312,3,162,81,0,1238,1241,5,153,0,0,1239,
+		1240,5,257,0,0,1240,1242,5,197,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,
+		1242,1243,1,0,0,0,1243,1244,5,151,0,0,1244,1245,5,163,0,0,1245,1312,3,
+		162,81,0,1246,1247,5,154,0,0,1247,1248,5,257,0,0,1248,1249,5,197,0,0,1249,
+		1250,5,151,0,0,1250,1251,5,163,0,0,1251,1312,3,162,81,0,1252,1253,5,174,
+		0,0,1253,1258,3,162,81,0,1254,1255,5,241,0,0,1255,1257,3,162,81,0,1256,
+		1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,
+		1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,155,0,0,1262,1261,1,0,0,0,1262,
+		1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,163,0,0,1265,1266,5,226,0,0,
+		1266,1267,3,160,80,0,1267,1312,1,0,0,0,1268,1269,5,170,0,0,1269,1270,3,
+		156,78,0,1270,1274,5,237,0,0,1271,1273,3,130,65,0,1272,1271,1,0,0,0,1273,
+		1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1277,1,0,0,0,1276,
+		1274,1,0,0,0,1277,1287,5,238,0,0,1278,1279,5,171,0,0,1279,1283,5,237,0,
+		0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,
+		0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1288,
+		5,238,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,1,0,0,0,1289,1292,
+		5,155,0,0,1290,1291,5,181,0,0,1291,1293,5,111,0,0,1292,1290,1,0,0,0,1292,
+		1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,237,0,0,1295,1297,3,130,65,
 		0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,
-		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1302,5,237,0,0,1302,133,1,
-		0,0,0,1303,1304,5,173,0,0,1304,1309,3,162,81,0,1305,1306,5,240,0,0,1306,
-		1308,3,162,81,0,1307,1305,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,
-		1309,1310,1,0,0,0,1310,1315,1,0,0,0,1311,1309,1,0,0,0,1312,1314,3,136,
-		68,0,1313,1312,1,0,0,0,1314,1317,1,0,0,0,1315,1313,1,0,0,0,1315,1316,1,
-		0,0,0,1316,1320,1,0,0,0,1317,1315,1,0,0,0,1318,1320,3,128,64,0,1319,1303,
-		1,0,0,0,1319,1318,1,0,0,0,1320,135,1,0,0,0,1321,1322,5,174,0,0,1322,1344,
-		3,156,78,0,1323,1324,5,175,0,0,1324,1344,3,154,77,0,1325,1326,5,100,0,
-		0,1326,1327,3,156,78,0,1327,1328,5,182,0,0,1328,1329,5,108,0,0,1329,1344,
-		1,0,0,0,1330,1331,5,101,0,0,1331,1344,3,156,78,0,1332,1333,5,102,0,0,1333,
-		1334,3,156,78,0,1334,1335,5,182,0,0,1335,1336,5,108,0,0,1336,1344,1,0,
-		0,0,1337,1338,5,103,0,0,1338,1344,3,156,78,0,1339,1340,5,104,0,0,1340,
-		1344,5,105,0,0,1341,1342,5,106,0,0,1342,1344,3,156,78,0,1343,1321,1,0,
-		0,0,1343,1323,1,0,0,0,1343,1325,1,0,0,0,1343,1330,1,0,0,0,1343,1332,1,
-		0,0,0,1343,1337,1,0,0,0,1343,1339,1,0,0,0,1343,1341,1,0,0,0,1344,137,1,
-		0,0,0,1345,1346,5,2,0,0,1346,1347,3,162,81,0,1347,1348,5,4,0,0,1348,1349,
-		3,162,81,0,1349,1353,5,236,0,0,1350,1352,3,140,70,0,1351,1350,1,0,0,0,
-		1352,1355,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,
-		0,1355,1353,1,0,0,0,1356,1357,5,237,0,0,1357,139,1,0,0,0,1358,1359,3,162,
-		81,0,1359,1360,5,60,0,0,1360,1361,5,176,0,0,1361,1362,5,257,0,0,1362,1597,
-		1,0,0,0,1363,1364,3,162,81,0,1364,1365,5,60,0,0,1365,1366,5,38,0,0,1366,
-		1370,3,156,78,0,1367,1369,3,150,75,0,1368,1367,1,0,0,0,1369,1372,1,0,0,
-		0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1597,1,0,0,0,1372,1370,1,0,
-		0,0,1373,1374,3,162,81,0,1374,1375,5,95,0,0,1375,1376,5,62,0,0,1376,1377,
-		3,154,77,0,1377,1597,1,0,0,0,1378,1379,3,162,81,0,1379,1380,5,95,0,0,1380,
-		1381,5,38,0,0,1381,1382,5,62,0,0,1382,1387,3,148,74,0,1383,1384,5,240,
-		0,0,1384,1386,3,148,74,0,1385,1383,1,0,0,0,1386,1389,1,0,0,0,1387,1385,
-		1,0,0,0,1387,1388,1,0,0,0,1388,1393,1,0,0,0,1389,1387,1,0,0,0,1390,1392,
-		3,150,75,0,1391,1390,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,
-		1394,1,0,0,0,1394,1597,1,0,0,0,1395,1393,1,0,0,0,1396,1397,3,160,80,0,
-		1397,1398,7,3,0,0,1398,1399,3,156,78,0,1399,1404,3,152,76,0,1400,1401,
-		5,28,0,0,1401,1402,3,156,78,0,1402,1403,3,152,76,0,1403,1405,1,0,0,0,1404,
-		1400,1,0,0,0,1404,1405,1,0,0,0,1405,1597,1,0,0,0,1406,1407,3,160,80,0,
-		1407,1408,5,179,0,0,1408,1409,3,156,78,0,1409,1410,5,180,0,0,1410,1411,
-		5,255,0,0,1411,1597,1,0,0,0,1412,1413,3,162,81,0,1413,1446,5,181,0,0,1414,
-		1415,5,54,0,0,1415,1419,5,255,0,0,1416,1418,3,150,75,0,1417,1416,1,0,0,
-		0,1418,1421,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1423,1,0,
-		0,0,1421,1419,1,0,0,0,1422,1424,3,144,72,0,1423,1422,1,0,0,0,1423,1424,
-		1,0,0,0,1424,1447,1,0,0,0,1425,1435,5,38,0,0,1426,1427,5,44,0,0,1427,1428,
-		3,156,78,0,1428,1432,3,152,76,0,1429,1431,3,142,71,0,1430,1429,1,0,0,0,
-		1431,1434,1,0,0,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,1436,1,0,0,
-		0,1434,1432,1,0,0,0,1435,1426,1,0,0,0,1435,1436,1,0,0,0,1436,1440,1,0,
-		0,0,1437,1439,3,150,75,0,1438,1437,1,0,0,0,1439,1442,1,0,0,0,1440,1438,
-		1,0,0,0,1440,1441,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1443,1445,
-		3,144,72,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,1447,1,0,0,0,1446,
-		1414,1,0,0,0,1446,1425,1,0,0,0,1447,1597,1,0,0,0,1448,1450,5,172,0,0,1449,
-		1451,3,136,68,0,1450,1449,1,0,0,0,1451,1452,1,0,0,0,1452,1450,1,0,0,0,
-		1452,1453,1,0,0,0,1453,1597,1,0,0,0,1454,1455,5,172,0,0,1455,1456,5,173,
-		0,0,1456,1597,5,107,0,0,1457,1458,3,162,81,0,1458,1459,5,118,0,0,1459,
-		1460,3,156,78,0,1460,1597,1,0,0,0,1461,1462,3,162,81,0,1462,1463,5,16,
-		0,0,1463,1464,3,28,14,0,1464,1468,5,236,0,0,1465,1467,3,34,17,0,1466,1465,
-		1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1471,
-		1,0,0,0,1470,1468,1,0,0,0,1471,1472,5,237,0,0,1472,1597,1,0,0,0,1473,1474,
-		3,162,81,0,1474,1475,5,19,0,0,1475,1476,5,255,0,0,1476,1477,5,20,0,0,1477,
-		1478,3,156,78,0,1478,1597,1,0,0,0,1479,1480,3,162,81,0,1480,1482,5,21,
-		0,0,1481,1483,5,244,0,0,1482,1481,1,0,0,0,1482,1483,1,0,0,0,1483,1484,
-		1,0,0,0,1484,1485,3,156,78,0,1485,1597,1,0,0,0,1486,1487,3,162,81,0,1487,
-		1488,5,232,0,0,1488,1491,3,154,77,0,1489,1490,5,51,0,0,1490,1492,5,255,
-		0,0,1491,1489,1,0,0,0,1491,1492,1,0,0,0,1492,1597,1,0,0,0,1493,1494,3,
-		162,81,0,1494,1495,5,232,0,0,1495,1496,5,38,0,0,1496,1501,3,146,73,0,1497,
-		1498,5,240,0,0,1498,1500,3,146,73,0,1499,1497,1,0,0,0,1500,1503,1,0,0,
-		0,1501,1499,1,0,0,0,1501,1502,1,0,0,0,1502,1506,1,0,0,0,1503,1501,1,0,
-		0,0,1504,1505,5,51,0,0,1505,1507,5,255,0,0,1506,1504,1,0,0,0,1506,1507,
-		1,0,0,0,1507,1597,1,0,0,0,1508,1509,3,162,81,0,1509,1510,5,91,0,0,1510,
-		1511,3,156,78,0,1511,1597,1,0,0,0,1512,1513,3,162,81,0,1513,1514,5,92,
-		0,0,1514,1515,5,136,0,0,1515,1516,3,154,77,0,1516,1517,5,62,0,0,1517,1518,
-		3,156,78,0,1518,1597,1,0,0,0,1519,1520,3,162,81,0,1520,1521,5,199,0,0,
-		1521,1522,5,92,0,0,1522,1597,1,0,0,0,1523,1524,3,162,81,0,1524,1525,5,
-		70,0,0,1525,1527,5,68,0,0,1526,1528,5,256,0,0,1527,1526,1,0,0,0,1527,1528,
-		1,0,0,0,1528,1597,1,0,0,0,1529,1530,3,162,81,0,1530,1531,5,70,0,0,1531,
-		1534,5,69,0,0,1532,1533,5,51,0,0,1533,1535,5,255,0,0,1534,1532,1,0,0,0,
-		1534,1535,1,0,0,0,1535,1597,1,0,0,0,1536,1537,3,162,81,0,1537,1539,5,64,
-		0,0,1538,1540,3,96,48,0,1539,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1539,
-		1,0,0,0,1541,1542,1,0,0,0,1542,1597,1,0,0,0,1543,1544,5,22,0,0,1544,1597,
-		5,257,0,0,1545,1546,5,23,0,0,1546,1597,5,257,0,0,1547,1597,5,24,0,0,1548,
-		1597,5,25,0,0,1549,1550,3,162,81,0,1550,1551,5,26,0,0,1551,1552,5,27,0,
-		0,1552,1553,3,156,78,0,1553,1554,3,152,76,0,1554,1555,5,28,0,0,1555,1556,
-		3,156,78,0,1556,1557,3,152,76,0,1557,1597,1,0,0,0,1558,1559,3,162,81,0,
-		1559,1560,5,29,0,0,1560,1563,5,162,0,0,1561,1564,5,30,0,0,1562,1564,3,
-		156,78,0,1563,1561,1,0,0,0,1563,1562,1,0,0,0,1564,1565,1,0,0,0,1565,1566,
-		5,31,0,0,1566,1567,3,156,78,0,1567,1568,3,152,76,0,1568,1569,5,28,0,0,
-		1569,1570,3,156,78,0,1570,1571,3,152,76,0,1571,1597,1,0,0,0,1572,1573,
-		3,162,81,0,1573,1574,5,32,0,0,1574,1575,3,156,78,0,1575,1576,3,152,76,
-		0,1576,1577,5,20,0,0,1577,1578,3,156,78,0,1578,1597,1,0,0,0,1579,1580,
-		5,33,0,0,1580,1581,3,160,80,0,1581,1582,5,34,0,0,1582,1583,3,160,80,0,
-		1583,1586,3,156,78,0,1584,1585,5,35,0,0,1585,1587,3,156,78,0,1586,1584,
-		1,0,0,0,1586,1587,1,0,0,0,1587,1597,1,0,0,0,1588,1589,5,36,0,0,1589,1590,
-		5,35,0,0,1590,1591,3,156,78,0,1591,1592,3,152,76,0,1592,1593,5,37,0,0,
-		1593,1594,3,156,78,0,1594,1595,3,152,76,0,1595,1597,1,0,0,0,1596,1358,
-		1,0,0,0,1596,1363,1,0,0,0,1596,1373,1,0,0,0,1596,1378,1,0,0,0,1596,1396,
-		1,0,0,0,1596,1406,1,0,0,0,1596,1412,1,0,0,0,1596,1448,1,0,0,0,1596,1454,
-		1,0,0,0,1596,1457,1,0,0,0,1596,1461,1,0,0,0,1596,1473,1,0,0,0,1596,1479,
-		1,0,0,0,1596,1486,1,0,0,0,1596,1493,1,0,0,0,1596,1508,1,0,0,0,1596,1512,
-		1,0,0,0,1596,1519,1,0,0,0,1596,1523,1,0,0,0,1596,1529,1,0,0,0,1596,1536,
-		1,0,0,0,1596,1543,1,0,0,0,1596,1545,1,0,0,0,1596,1547,1,0,0,0,1596,1548,
-		1,0,0,0,1596,1549,1,0,0,0,1596,1558,1,0,0,0,1596,1572,1,0,0,0,1596,1579,
-		1,0,0,0,1596,1588,1,0,0,0,1597,141,1,0,0,0,1598,1599,5,72,0,0,1599,1600,
-		5,255,0,0,1600,1601,5,171,0,0,1601,1602,3,156,78,0,1602,1603,3,152,76,
-		0,1603,143,1,0,0,0,1604,1605,5,45,0,0,1605,1606,5,40,0,0,1606,1607,5,41,
-		0,0,1607,1608,3,156,78,0,1608,1609,5,42,0,0,1609,1613,3,156,78,0,1610,
-		1612,3,150,75,0,1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,
-		1613,1614,1,0,0,0,1614,145,1,0,0,0,1615,1613,1,0,0,0,1616,1618,5,245,0,
-		0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1619,1,0,0,0,1619,1620,3,154,
-		77,0,1620,1621,5,34,0,0,1621,1622,3,156,78,0,1622,147,1,0,0,0,1623,1624,
-		3,154,77,0,1624,1625,5,34,0,0,1625,1626,3,156,78,0,1626,149,1,0,0,0,1627,
-		1628,5,39,0,0,1628,1629,3,160,80,0,1629,1630,3,156,78,0,1630,151,1,0,0,
-		0,1631,1632,5,182,0,0,1632,1633,5,195,0,0,1633,153,1,0,0,0,1634,1635,5,
-		256,0,0,1635,155,1,0,0,0,1636,1637,6,78,-1,0,1637,1638,5,238,0,0,1638,
-		1639,3,156,78,0,1639,1640,5,239,0,0,1640,1679,1,0,0,0,1641,1642,5,245,
-		0,0,1642,1679,3,156,78,16,1643,1644,5,199,0,0,1644,1679,3,156,78,11,1645,
-		1646,5,169,0,0,1646,1647,3,156,78,0,1647,1648,5,171,0,0,1648,1649,3,156,
-		78,0,1649,1650,5,170,0,0,1650,1651,3,156,78,0,1651,1679,1,0,0,0,1652,1653,
-		3,162,81,0,1653,1662,5,238,0,0,1654,1659,3,156,78,0,1655,1656,5,240,0,
-		0,1656,1658,3,156,78,0,1657,1655,1,0,0,0,1658,1661,1,0,0,0,1659,1657,1,
-		0,0,0,1659,1660,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1662,1654,
-		1,0,0,0,1662,1663,1,0,0,0,1663,1664,1,0,0,0,1664,1665,5,239,0,0,1665,1679,
-		1,0,0,0,1666,1668,7,4,0,0,1667,1669,3,158,79,0,1668,1667,1,0,0,0,1668,
-		1669,1,0,0,0,1669,1670,1,0,0,0,1670,1671,5,182,0,0,1671,1679,3,158,79,
-		0,1672,1673,5,257,0,0,1673,1679,3,158,79,0,1674,1679,5,256,0,0,1675,1679,
-		5,257,0,0,1676,1679,5,255,0,0,1677,1679,3,160,80,0,1678,1636,1,0,0,0,1678,
-		1641,1,0,0,0,1678,1643,1,0,0,0,1678,1645,1,0,0,0,1678,1652,1,0,0,0,1678,
-		1666,1,0,0,0,1678,1672,1,0,0,0,1678,1674,1,0,0,0,1678,1675,1,0,0,0,1678,
-		1676,1,0,0,0,1678,1677,1,0,0,0,1679,1700,1,0,0,0,1680,1681,10,15,0,0,1681,
-		1682,5,196,0,0,1682,1699,3,156,78,16,1683,1684,10,14,0,0,1684,1685,7,5,
-		0,0,1685,1699,3,156,78,15,1686,1687,10,13,0,0,1687,1688,7,6,0,0,1688,1699,
-		3,156,78,14,1689,1690,10,12,0,0,1690,1691,7,7,0,0,1691,1699,3,156,78,13,
-		1692,1693,10,10,0,0,1693,1694,5,197,0,0,1694,1699,3,156,78,11,1695,1696,
-		10,9,0,0,1696,1697,5,198,0,0,1697,1699,3,156,78,10,1698,1680,1,0,0,0,1698,
-		1683,1,0,0,0,1698,1686,1,0,0,0,1698,1689,1,0,0,0,1698,1692,1,0,0,0,1698,
-		1695,1,0,0,0,1699,1702,1,0,0,0,1700,1698,1,0,0,0,1700,1701,1,0,0,0,1701,
-		157,1,0,0,0,1702,1700,1,0,0,0,1703,1704,7,8,0,0,1704,159,1,0,0,0,1705,
-		1708,3,162,81,0,1706,1707,5,241,0,0,1707,1709,3,162,81,0,1708,1706,1,0,
-		0,0,1708,1709,1,0,0,0,1709,161,1,0,0,0,1710,1711,7,9,0,0,1711,163,1,0,
-		0,0,174,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
-		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,441,453,
-		455,464,469,472,474,483,492,497,505,512,525,527,537,554,562,566,575,579,
-		583,585,591,594,598,606,616,650,660,689,691,705,715,720,723,725,733,756,
-		763,771,778,782,786,794,798,814,854,859,863,867,886,895,900,916,920,928,
-		950,956,964,972,985,996,999,1009,1012,1020,1024,1032,1043,1047,1055,1066,
-		1068,1079,1082,1086,1094,1099,1104,1114,1116,1124,1133,1139,1143,1156,
-		1161,1164,1171,1180,1185,1192,1205,1208,1221,1238,1242,1254,1263,1267,
-		1272,1278,1287,1291,1298,1309,1315,1319,1343,1353,1370,1387,1393,1404,
-		1419,1423,1432,1435,1440,1444,1446,1452,1468,1482,1491,1501,1506,1527,
-		1534,1541,1563,1586,1596,1613,1617,1659,1662,1668,1678,1698,1700,1708
+		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,238,0,0,1302,1303,
+		5,156,0,0,1303,1307,5,237,0,0,1304,1306,3,130,65,0,1305,1304,1,0,0,0,1306,
+		1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,
+		1307,1,0,0,0,1310,1312,5,238,0,0,1311,1217,1,0,0,0,1311,1230,1,0,0,0,1311,
+		1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,1246,1,0,0,0,1311,
+		1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,1302,1,0,0,0,1312,
+		131,1,0,0,0,1313,1314,5,173,0,0,1314,1318,5,237,0,0,1315,1317,3,134,67,
+		0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,
+		0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,238,0,0,1322,133,1,
+		0,0,0,1323,1324,5,174,0,0,1324,1329,3,162,81,0,1325,1326,5,241,0,0,1326,
+		1328,3,162,81,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
+		1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,0,0,1332,1334,3,136,
+		68,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,0,0,1335,1336,1,
+		0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,3,128,64,0,1339,1323,
+		1,0,0,0,1339,1338,1,0,0,0,1340,135,1,0,0,0,1341,1342,5,175,0,0,1342,1364,
+		3,156,78,0,1343,1344,5,176,0,0,1344,1364,3,154,77,0,1345,1346,5,101,0,
+		0,1346,1347,3,156,78,0,1347,1348,5,183,0,0,1348,1349,5,109,0,0,1349,1364,
+		1,0,0,0,1350,1351,5,102,0,0,1351,1364,3,156,78,0,1352,1353,5,103,0,0,1353,
+		1354,3,156,78,0,1354,1355,5,183,0,0,1355,1356,5,109,0,0,1356,1364,1,0,
+		0,0,1357,1358,5,104,0,0,1358,1364,3,156,78,0,1359,1360,5,105,0,0,1360,
+		1364,5,106,0,0,1361,1362,5,107,0,0,1362,1364,3,156,78,0,1363,1341,1,0,
+		0,0,1363,1343,1,0,0,0,1363,1345,1,0,0,0,1363,1350,1,0,0,0,1363,1352,1,
+		0,0,0,1363,1357,1,0,0,0,1363,1359,1,0,0,0,1363,1361,1,0,0,0,1364,137,1,
+		0,0,0,1365,1366,5,2,0,0,1366,1367,3,162,81,0,1367,1368,5,4,0,0,1368,1369,
+		3,162,81,0,1369,1373,5,237,0,0,1370,1372,3,140,70,0,1371,1370,1,0,0,0,
+		1372,1375,1,0,0,0,1373,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1376,1,0,0,
+		0,1375,1373,1,0,0,0,1376,1377,5,238,0,0,1377,139,1,0,0,0,1378,1379,3,162,
+		81,0,1379,1380,5,60,0,0,1380,1381,5,177,0,0,1381,1382,5,258,0,0,1382,1622,
+		1,0,0,0,1383,1384,3,162,81,0,1384,1385,5,60,0,0,1385,1386,5,38,0,0,1386,
+		1390,3,156,78,0,1387,1389,3,150,75,0,1388,1387,1,0,0,0,1389,1392,1,0,0,
+		0,1390,1388,1,0,0,0,1390,1391,1,0,0,0,1391,1622,1,0,0,0,1392,1390,1,0,
+		0,0,1393,1394,3,162,81,0,1394,1398,5,96,0,0,1395,1396,5,152,0,0,1396,1397,
+		5,61,0,0,1397,1399,5,258,0,0,1398,1395,1,0,0,0,1398,1399,1,0,0,0,1399,
+		1400,1,0,0,0,1400,1401,5,63,0,0,1401,1402,3,154,77,0,1402,1622,1,0,0,0,
+		1403,1404,3,162,81,0,1404,1405,5,96,0,0,1405,1406,5,38,0,0,1406,1407,5,
+		63,0,0,1407,1412,3,148,74,0,1408,1409,5,241,0,0,1409,1411,3,148,74,0,1410,
+		1408,1,0,0,0,1411,1414,1,0,0,0,1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,
+		1418,1,0,0,0,1414,1412,1,0,0,0,1415,1417,3,150,75,0,1416,1415,1,0,0,0,
+		1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,1622,1,0,0,
+		0,1420,1418,1,0,0,0,1421,1422,3,160,80,0,1422,1423,7,3,0,0,1423,1424,3,
+		156,78,0,1424,1429,3,152,76,0,1425,1426,5,28,0,0,1426,1427,3,156,78,0,
+		1427,1428,3,152,76,0,1428,1430,1,0,0,0,1429,1425,1,0,0,0,1429,1430,1,0,
+		0,0,1430,1622,1,0,0,0,1431,1432,3,160,80,0,1432,1433,5,180,0,0,1433,1434,
+		3,156,78,0,1434,1435,5,181,0,0,1435,1436,5,256,0,0,1436,1622,1,0,0,0,1437,
+		1438,3,162,81,0,1438,1471,5,182,0,0,1439,1440,5,54,0,0,1440,1444,5,256,
+		0,0,1441,1443,3,150,75,0,1442,1441,1,0,0,0,1443,1446,1,0,0,0,1444,1442,
+		1,0,0,0,1444,1445,1,0,0,0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1447,1449,
+		3,144,72,0,1448,1447,1,0,0,0,1448,1449,1,0,0,0,1449,1472,1,0,0,0,1450,
+		1460,5,38,0,0,1451,1452,5,44,0,0,1452,1453,3,156,78,0,1453,1457,3,152,
+		76,0,1454,1456,3,142,71,0,1455,1454,1,0,0,0,1456,1459,1,0,0,0,1457,1455,
+		1,0,0,0,1457,1458,1,0,0,0,1458,1461,1,0,0,0,1459,1457,1,0,0,0,1460,1451,
+		1,0,0,0,1460,1461,1,0,0,0,1461,1465,1,0,0,0,1462,1464,3,150,75,0,1463,
+		1462,1,0,0,0,1464,1467,1,0,0,0,1465,1463,1,0,0,0,1465,1466,1,0,0,0,1466,
+		1469,1,0,0,0,1467,1465,1,0,0,0,1468,1470,3,144,72,0,1469,1468,1,0,0,0,
+		1469,1470,1,0,0,0,1470,1472,1,0,0,0,1471,1439,1,0,0,0,1471,1450,1,0,0,
+		0,1472,1622,1,0,0,0,1473,1475,5,173,0,0,1474,1476,3,136,68,0,1475,1474,
+		1,0,0,0,1476,1477,1,0,0,0,1477,1475,1,0,0,0,1477,1478,1,0,0,0,1478,1622,
+		1,0,0,0,1479,1480,5,173,0,0,1480,1481,5,174,0,0,1481,1622,5,108,0,0,1482,
+		1483,3,162,81,0,1483,1484,5,119,0,0,1484,1485,3,156,78,0,1485,1622,1,0,
+		0,0,1486,1487,3,162,81,0,1487,1488,5,16,0,0,1488,1489,3,28,14,0,1489,1493,
+		5,237,0,0,1490,1492,3,34,17,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
+		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1496,1,0,0,0,1495,1493,1,0,0,0,1496,
+		1497,5,238,0,0,1497,1622,1,0,0,0,1498,1499,3,162,81,0,1499,1500,5,19,0,
+		0,1500,1501,5,256,0,0,1501,1502,5,20,0,0,1502,1503,3,156,78,0,1503,1622,
+		1,0,0,0,1504,1505,3,162,81,0,1505,1507,5,21,0,0,1506,1508,5,245,0,0,1507,
+		1506,1,0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,3,156,78,0,
+		1510,1622,1,0,0,0,1511,1512,3,162,81,0,1512,1513,5,233,0,0,1513,1516,3,
+		154,77,0,1514,1515,5,51,0,0,1515,1517,5,256,0,0,1516,1514,1,0,0,0,1516,
+		1517,1,0,0,0,1517,1622,1,0,0,0,1518,1519,3,162,81,0,1519,1520,5,233,0,
+		0,1520,1521,5,38,0,0,1521,1526,3,146,73,0,1522,1523,5,241,0,0,1523,1525,
+		3,146,73,0,1524,1522,1,0,0,0,1525,1528,1,0,0,0,1526,1524,1,0,0,0,1526,
+		1527,1,0,0,0,1527,1531,1,0,0,0,1528,1526,1,0,0,0,1529,1530,5,51,0,0,1530,
+		1532,5,256,0,0,1531,1529,1,0,0,0,1531,1532,1,0,0,0,1532,1622,1,0,0,0,1533,
+		1534,3,162,81,0,1534,1535,5,92,0,0,1535,1536,3,156,78,0,1536,1622,1,0,
+		0,0,1537,1538,3,162,81,0,1538,1539,5,93,0,0,1539,1540,5,137,0,0,1540,1541,
+		3,154,77,0,1541,1542,5,63,0,0,1542,1543,3,156,78,0,1543,1622,1,0,0,0,1544,
+		1545,3,162,81,0,1545,1546,5,200,0,0,1546,1547,5,93,0,0,1547,1622,1,0,0,
+		0,1548,1549,3,162,81,0,1549,1550,5,71,0,0,1550,1552,5,69,0,0,1551,1553,
+		5,257,0,0,1552,1551,1,0,0,0,1552,1553,1,0,0,0,1553,1622,1,0,0,0,1554,1555,
+		3,162,81,0,1555,1556,5,71,0,0,1556,1559,5,70,0,0,1557,1558,5,51,0,0,1558,
+		1560,5,256,0,0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1622,1,0,0,0,1561,
+		1562,3,162,81,0,1562,1564,5,65,0,0,1563,1565,3,96,48,0,1564,1563,1,0,0,
+		0,1565,1566,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,0,0,0,1567,1622,1,0,
+		0,0,1568,1569,5,22,0,0,1569,1622,5,258,0,0,1570,1571,5,23,0,0,1571,1622,
+		5,258,0,0,1572,1622,5,24,0,0,1573,1622,5,25,0,0,1574,1575,3,162,81,0,1575,
+		1576,5,26,0,0,1576,1577,5,27,0,0,1577,1578,3,156,78,0,1578,1579,3,152,
+		76,0,1579,1580,5,28,0,0,1580,1581,3,156,78,0,1581,1582,3,152,76,0,1582,
+		1622,1,0,0,0,1583,1584,3,162,81,0,1584,1585,5,29,0,0,1585,1588,5,163,0,
+		0,1586,1589,5,30,0,0,1587,1589,3,156,78,0,1588,1586,1,0,0,0,1588,1587,
+		1,0,0,0,1589,1590,1,0,0,0,1590,1591,5,31,0,0,1591,1592,3,156,78,0,1592,
+		1593,3,152,76,0,1593,1594,5,28,0,0,1594,1595,3,156,78,0,1595,1596,3,152,
+		76,0,1596,1622,1,0,0,0,1597,1598,3,162,81,0,1598,1599,5,32,0,0,1599,1600,
+		3,156,78,0,1600,1601,3,152,76,0,1601,1602,5,20,0,0,1602,1603,3,156,78,
+		0,1603,1622,1,0,0,0,1604,1605,5,33,0,0,1605,1606,3,160,80,0,1606,1607,
+		5,34,0,0,1607,1608,3,160,80,0,1608,1611,3,156,78,0,1609,1610,5,35,0,0,
+		1610,1612,3,156,78,0,1611,1609,1,0,0,0,1611,1612,1,0,0,0,1612,1622,1,0,
+		0,0,1613,1614,5,36,0,0,1614,1615,5,35,0,0,1615,1616,3,156,78,0,1616,1617,
+		3,152,76,0,1617,1618,5,37,0,0,1618,1619,3,156,78,0,1619,1620,3,152,76,
+		0,1620,1622,1,0,0,0,1621,1378,1,0,0,0,1621,1383,1,0,0,0,1621,1393,1,0,
+		0,0,1621,1403,1,0,0,0,1621,1421,1,0,0,0,1621,1431,1,0,0,0,1621,1437,1,
+		0,0,0,1621,1473,1,0,0,0,1621,1479,1,0,0,0,1621,1482,1,0,0,0,1621,1486,
+		1,0,0,0,1621,1498,1,0,0,0,1621,1504,1,0,0,0,1621,1511,1,0,0,0,1621,1518,
+		1,0,0,0,1621,1533,1,0,0,0,1621,1537,1,0,0,0,1621,1544,1,0,0,0,1621,1548,
+		1,0,0,0,1621,1554,1,0,0,0,1621,1561,1,0,0,0,1621,1568,1,0,0,0,1621,1570,
+		1,0,0,0,1621,1572,1,0,0,0,1621,1573,1,0,0,0,1621,1574,1,0,0,0,1621,1583,
+		1,0,0,0,1621,1597,1,0,0,0,1621,1604,1,0,0,0,1621,1613,1,0,0,0,1622,141,
+		1,0,0,0,1623,1624,5,73,0,0,1624,1625,5,256,0,0,1625,1626,5,172,0,0,1626,
+		1627,3,156,78,0,1627,1628,3,152,76,0,1628,143,1,0,0,0,1629,1630,5,45,0,
+		0,1630,1631,5,40,0,0,1631,1632,5,41,0,0,1632,1633,3,156,78,0,1633,1634,
+		5,42,0,0,1634,1638,3,156,78,0,1635,1637,3,150,75,0,1636,1635,1,0,0,0,1637,
+		1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,145,1,0,0,0,1640,
+		1638,1,0,0,0,1641,1643,5,246,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
+		1644,1,0,0,0,1644,1645,3,154,77,0,1645,1646,5,34,0,0,1646,1647,3,156,78,
+		0,1647,147,1,0,0,0,1648,1649,3,154,77,0,1649,1650,5,34,0,0,1650,1651,3,
+		156,78,0,1651,149,1,0,0,0,1652,1653,5,39,0,0,1653,1654,3,160,80,0,1654,
+		1655,3,156,78,0,1655,151,1,0,0,0,1656,1657,5,183,0,0,1657,1658,5,196,0,
+		0,1658,153,1,0,0,0,1659,1660,5,257,0,0,1660,155,1,0,0,0,1661,1662,6,78,
+		-1,0,1662,1663,5,239,0,0,1663,1664,3,156,78,0,1664,1665,5,240,0,0,1665,
+		1704,1,0,0,0,1666,1667,5,246,0,0,1667,1704,3,156,78,16,1668,1669,5,200,
+		0,0,1669,1704,3,156,78,11,1670,1671,5,170,0,0,1671,1672,3,156,78,0,1672,
+		1673,5,172,0,0,1673,1674,3,156,78,0,1674,1675,5,171,0,0,1675,1676,3,156,
+		78,0,1676,1704,1,0,0,0,1677,1678,3,162,81,0,1678,1687,5,239,0,0,1679,1684,
+		3,156,78,0,1680,1681,5,241,0,0,1681,1683,3,156,78,0,1682,1680,1,0,0,0,
+		1683,1686,1,0,0,0,1684,1682,1,0,0,0,1684,1685,1,0,0,0,1685,1688,1,0,0,
+		0,1686,1684,1,0,0,0,1687,1679,1,0,0,0,1687,1688,1,0,0,0,1688,1689,1,0,
+		0,0,1689,1690,5,240,0,0,1690,1704,1,0,0,0,1691,1693,7,4,0,0,1692,1694,
+		3,158,79,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,1695,1,0,0,0,1695,
+		1696,5,183,0,0,1696,1704,3,158,79,0,1697,1698,5,258,0,0,1698,1704,3,158,
+		79,0,1699,1704,5,257,0,0,1700,1704,5,258,0,0,1701,1704,5,256,0,0,1702,
+		1704,3,160,80,0,1703,1661,1,0,0,0,1703,1666,1,0,0,0,1703,1668,1,0,0,0,
+		1703,1670,1,0,0,0,1703,1677,1,0,0,0,1703,1691,1,0,0,0,1703,1697,1,0,0,
+		0,1703,1699,1,0,0,0,1703,1700,1,0,0,0,1703,1701,1,0,0,0,1703,1702,1,0,
+		0,0,1704,1725,1,0,0,0,1705,1706,10,15,0,0,1706,1707,5,197,0,0,1707,1724,
+		3,156,78,16,1708,1709,10,14,0,0,1709,1710,7,5,0,0,1710,1724,3,156,78,15,
+		1711,1712,10,13,0,0,1712,1713,7,6,0,0,1713,1724,3,156,78,14,1714,1715,
+		10,12,0,0,1715,1716,7,7,0,0,1716,1724,3,156,78,13,1717,1718,10,10,0,0,
+		1718,1719,5,198,0,0,1719,1724,3,156,78,11,1720,1721,10,9,0,0,1721,1722,
+		5,199,0,0,1722,1724,3,156,78,10,1723,1705,1,0,0,0,1723,1708,1,0,0,0,1723,
+		1711,1,0,0,0,1723,1714,1,0,0,0,1723,1717,1,0,0,0,1723,1720,1,0,0,0,1724,
+		1727,1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,157,1,0,0,0,1727,
+		1725,1,0,0,0,1728,1729,7,8,0,0,1729,159,1,0,0,0,1730,1733,3,162,81,0,1731,
+		1732,5,242,0,0,1732,1734,3,162,81,0,1733,1731,1,0,0,0,1733,1734,1,0,0,
+		0,1734,161,1,0,0,0,1735,1736,7,9,0,0,1736,163,1,0,0,0,179,168,170,184,
+		210,217,219,227,229,251,255,257,264,269,272,277,281,294,305,313,334,343,
+		353,365,369,377,381,386,396,410,417,420,435,445,450,453,455,461,473,475,
+		484,489,492,494,503,512,517,525,532,545,547,557,574,582,586,595,599,603,
+		605,611,614,618,626,636,670,680,709,711,725,735,740,743,745,753,776,783,
+		791,798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,
+		976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,
+		1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,
+		1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,
+		1292,1298,1307,1311,1318,1329,1335,1339,1363,1373,1390,1398,1412,1418,
+		1429,1444,1448,1457,1460,1465,1469,1471,1477,1493,1507,1516,1526,1531,
+		1552,1559,1566,1588,1611,1621,1638,1642,1684,1687,1693,1703,1723,1725,
+		1733
 	};
 
 	public static readonly ATN _ATN =

@@ -19,16 +19,19 @@ static class BreakNotices
         LeaseInfo lease = deal.Leases[l];
         int? breakMonths = l < scenario.LeaseBreaks.Length ? scenario.LeaseBreaks[l] : null;
         into.LeaseNoticePeriod[l] = -1;
-        if (lease.BreakNoticeMonths == 0)
+        if (lease.BreakNoticeMonths == 0 && lease.RenewalBreakNoticeMonths == 0)
         {
             // A lease without 'notice' sees its break only as it ends (the loop's end period): its row is never written,
             // and stays the zeros it was made with.
             return;
         }
 
-        // The notice date from the start, as the break date is (a start on the 31st clamps both the same way).
-        Date served = lease.Start.AddMonthsClamped((breakMonths ?? 0) - lease.BreakNoticeMonths);
-        if (breakMonths is not { } months || (LeaseTerms.Lessee(deal, scenario, lease) is { } defaulted && defaulted <= served))
+        // The notice of the break exercised: the renewal terms' own for a break in a renewal term (0, none, when only the
+        // other break has one). The notice date from the start, as the break date is (a start on the 31st clamps both the
+        // same way).
+        int notice = breakMonths is { } exercised ? lease.BreakNoticeFor(exercised) : 0;
+        Date served = lease.Start.AddMonthsClamped((breakMonths ?? 0) - notice);
+        if (breakMonths is not { } months || notice == 0 || (LeaseTerms.Lessee(deal, scenario, lease) is { } defaulted && defaulted <= served))
         {
             // No notice on this path: nothing of the previous path's may survive in the row.
             into.LeaseNoticedRent[l].AsSpan().Clear();

@@ -85,6 +85,20 @@ static class LeaseRents
         }
     }
 
+    /// <summary>The annual rent in force on <paramref name="on"/> (a break fee's base, docs/language.md §5, "Break option"):
+    /// the rent escalated once per lease year completed by then and, in a renewal at market, times the market-rent index
+    /// read at the start of that lease year (or of the renewals, if later), as <see cref="Segments{TSink}"/> reads the
+    /// piece starting on <paramref name="on"/>.</summary>
+    public static double AnnualOn(DealDescription deal, LeaseInfo lease, Date on, double marketDeflation)
+    {
+        Date renewalsStart = RenewalsStart(lease);
+        int year = Flows.WholeYearsBetween(lease.Start, on);
+        double escalated = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
+        bool atMarket = lease.RenewalAtMarket && on >= renewalsStart;
+        double marketYears = atMarket ? MonthCount.Years(deal.Closing, Date.Max(lease.Start.AddYears(year), renewalsStart)) : 0.0;
+        return Piece(escalated, atMarket, marketYears, 1.0, marketDeflation);
+    }
+
     /// <summary>One piece's rent: the escalated rent, times the market-rent index in a renewal at market when the
     /// index moves, times the piece's share of a year (the operations, and their order, of every rent computed).</summary>
     public static double Piece(double escalated, bool atMarket, double marketYears, double share, double marketDeflation)

@@ -25,7 +25,8 @@ static class LeaseTerms
         // The lessee's break (a scenario's lever, checked against the lease's break dates) and its default: whichever
         // comes first ends the lease (TerminationReceipts.Break; the default's rules apply as an RVG's on its expiry date).
         Date? lesseeDefault = Lessee(deal, scenario, lease);
-        Date? broken = TerminationReceipts.Break(lease.Start, l < scenario.LeaseBreaks.Length ? scenario.LeaseBreaks[l] : null, lesseeDefault);
+        int? breakMonths = l < scenario.LeaseBreaks.Length ? scenario.LeaseBreaks[l] : null;
+        Date? broken = TerminationReceipts.Break(lease.Start, breakMonths, lesseeDefault);
         Date? defaulted = broken is null ? lesseeDefault : null;
 
         // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
@@ -37,7 +38,7 @@ static class LeaseTerms
             double[] termination = into.LeaseTermination[l];
             termination.AsSpan().Clear();
             (int Period, double Amount)? received = broken is { } at
-                ? TerminationReceipts.Of(deal, lease.BreakFee(at), at, 1.0)
+                ? TerminationReceipts.Of(deal, BreakFee(deal, lease, breakMonths!.Value, at, marketRentDeflation), at, 1.0)
                 : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
             if (received is (int p, double amount))
             {
@@ -48,7 +49,8 @@ static class LeaseTerms
         if (broken is { } breakDate)
         {
             // The rent stops on the break date, prorated as a default's; no RVG (the break fee is what the lessee pays
-            // for leaving early), nothing for a guarantor to pay (the lessee performed), no renewal.
+            // for leaving early), nothing for a guarantor to pay (the lessee performed), no renewal (after the one broken,
+            // for a break in a renewal term: the plan's rent runs through every renewal, and is cut on the date).
             plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
             into.RvgApplies[l] = false;
@@ -104,6 +106,14 @@ static class LeaseTerms
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;
     }
+
+    /// <summary>The fee for a break on <paramref name="at"/>, <paramref name="months"/> from the start: the initial term's
+    /// (<see cref="LeaseInfo.BreakFee"/>), or in a renewal term the renewal terms' own, its amount or its months of the rent
+    /// in force on the break date (escalated and, at market, at this path's market-rent index: <see cref="LeaseRents.AnnualOn"/>).</summary>
+    static double BreakFee(DealDescription deal, LeaseInfo lease, int months, Date at, double marketRentDeflation) =>
+        !lease.InRenewal(months) ? lease.BreakFee(at)
+            : lease.RenewalBreakFeeAmount + (lease.RenewalBreakFeeMonths == 0 ? 0.0
+                : lease.RenewalBreakFeeMonths / 12.0 * LeaseRents.AnnualOn(deal, lease, at, marketRentDeflation));
 
     /// <summary>
     /// What a guarantor of the lease is asked for (docs/language.md §5, "Guarantors"): per period, the rent the lease

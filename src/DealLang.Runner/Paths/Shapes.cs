@@ -82,7 +82,7 @@ public static class Shapes
             Count(deal, scenario, scenario.LeaseBreaks?.Length, deal.Leases.Length, "lease");
             for (int l = 0; l < deal.Leases.Length; l++)
             {
-                if (scenario.LeaseBreaks![l] is { } months && Array.IndexOf(deal.Leases[l].BreakMonths, months) < 0)
+                if (scenario.LeaseBreaks![l] is { } months && !deal.Leases[l].OffersBreakAt(months))
                 {
                     throw Mismatch(deal, scenario, $"it breaks lease '{deal.Leases[l].Name}' at {months} months, which the lease does not offer");
                 }

@@ -10,7 +10,8 @@ namespace DealLang.Runtime;
 /// The residual value guarantee applies when the lease ends on or before <see cref="RvgUntil"/> (null: no RVG).
 /// If the lessee defaults during the initial term it owes <see cref="TerminationFee"/> (amortising as a contract's:
 /// <see cref="TerminationClaim"/>), of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
-/// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option").
+/// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option"), and in each
+/// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee.
 /// </summary>
 public sealed record LeaseInfo(
     string Name,
@@ -54,7 +55,44 @@ public sealed record LeaseInfo(
 
     /// <summary>Whether the lease can ever receive a termination fee: its lessee's default's or its break's (the ledger's
     /// <c>termination fee L</c> column and the summary's row are there only then).</summary>
-    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;
+    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0
+        || RenewalBreakFeeMonths != 0 || RenewalBreakFeeAmount != 0;
+
+    /// <summary>The renewal terms' own break (<c>renewals 2 x 5y ... with break_option at 36m</c>): whole months from the
+    /// start of each renewal term, increasing, inside it; empty when the renewals have none.</summary>
+    public int[] RenewalBreakMonths { get; init; } = [];
+
+    /// <summary>The renewal terms' break fee in months of the rent payable at the break (<c>fee 12m of rent</c>); 0 when
+    /// an amount or none.</summary>
+    public double RenewalBreakFeeMonths { get; init; }
+
+    /// <summary>The renewal terms' break fee as an amount; 0 when in months of rent or none.</summary>
+    public double RenewalBreakFeeAmount { get; init; }
+
+    /// <summary>The renewal terms' break notice in months (0: none).</summary>
+    public int RenewalBreakNoticeMonths { get; init; }
+
+    /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> falls in a renewal term (the initial
+    /// term's break dates all lie inside the initial term).</summary>
+    public bool InRenewal(int months) => months > TermMonths;
+
+    /// <summary>Whether the lease offers a break <paramref name="months"/> from <see cref="Start"/>: one of the initial
+    /// term's dates, or one of the renewal terms' dates counted from the start of one of its renewal terms.</summary>
+    public bool OffersBreakAt(int months)
+    {
+        if (!InRenewal(months))
+        {
+            return Array.IndexOf(BreakMonths, months) >= 0;
+        }
+
+        int intoRenewals = months - TermMonths;
+        return RenewalTermMonths > 0 && intoRenewals / RenewalTermMonths < RenewalCount
+            && Array.IndexOf(RenewalBreakMonths, intoRenewals % RenewalTermMonths) >= 0;
+    }
+
+    /// <summary>The notice of a break <paramref name="months"/> from <see cref="Start"/>: the renewal terms' own in a
+    /// renewal term, the initial term's before.</summary>
+    public int BreakNoticeFor(int months) => InRenewal(months) ? RenewalBreakNoticeMonths : BreakNoticeMonths;
 
     /// <summary>The fee the lessee pays for breaking on <paramref name="date"/>: the amount, or the months of the rent
     /// payable from that date, the rent escalated once per lease year completed by then

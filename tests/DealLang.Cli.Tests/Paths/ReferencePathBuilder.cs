@@ -411,14 +411,15 @@ static class LeaseTerms
             into[t] = defaultPeriod ? fee * PartyDefaults.Recovery(deal, scenario, lease.Lessee) : 0;
             if (broken is { } b && b <= e && (t == 0 || b > s))
             {
-                into[t] = BreakFee(lease, b);
+                into[t] = BreakFee(deal, lease, b, scenario.MarketRentDeflation);
             }
         }
     }
 
     /// <summary>The break fee on <paramref name="date"/>: the amount, plus the months of rent at the rent escalated once for
-    /// each anniversary of the start on or before the date.</summary>
-    static double BreakFee(LeaseInfo lease, Date date)
+    /// each anniversary of the start on or before the date; after the initial term the renewal terms' own fee, on the
+    /// rent in force then (at market, times the market-rent index of that lease year).</summary>
+    static double BreakFee(DealDescription deal, LeaseInfo lease, Date date, double marketDeflation)
     {
         int years = 0;
         while (lease.Start.AddMonthsClamped((years + 1) * 12) <= date)
@@ -426,7 +427,10 @@ static class LeaseTerms
             years++;
         }
 
-        return lease.BreakFeeAmount + (lease.BreakFeeMonths / 12.0 * lease.RentPerYear * Math.Pow(1 + lease.Escalator, years));
+        Date renewalsStart = lease.Start.AddMonthsClamped(lease.TermMonths);
+        return date > renewalsStart
+            ? lease.RenewalBreakFeeAmount + (lease.RenewalBreakFeeMonths / 12.0 * LeaseRents.AnnualRent(deal, lease, renewalsStart, marketDeflation, years, date))
+            : lease.BreakFeeAmount + (lease.BreakFeeMonths / 12.0 * lease.RentPerYear * Math.Pow(1 + lease.Escalator, years));
     }
 
     /// <summary>The date the scenario breaks lease <paramref name="l"/> on, unless its lessee defaulted on or before it.</summary>
@@ -540,12 +544,19 @@ static class LeaseTerms
         LeaseInfo lease = deal.Leases[l];
         Array.Clear(into.LeaseNoticedRent[l]);
         into.LeaseNoticePeriod[l] = -1;
-        if (lease.BreakNoticeMonths == 0 || !(l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months))
+        if (!(l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months))
         {
             return;
         }
 
-        Date served = lease.Start.AddMonthsClamped(months - lease.BreakNoticeMonths);
+        // A break after the initial term is the renewal terms' own, with their own notice.
+        int notice = months > lease.TermMonths ? lease.RenewalBreakNoticeMonths : lease.BreakNoticeMonths;
+        if (notice == 0)
+        {
+            return;
+        }
+
+        Date served = lease.Start.AddMonthsClamped(months - notice);
         if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= served)
         {
             return;
@@ -645,7 +656,7 @@ static class LeaseRents
     /// lease year (or of the renewal, if later) so that, like the escalator, it steps once a year on the
     /// lease's own calendar instead of drifting with the deal's payment dates.
     /// </summary>
-    static double AnnualRent(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int year, Date segmentStart)
+    internal static double AnnualRent(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int year, Date segmentStart)
     {
         double annual = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
         if (lease.RenewalAtMarket && segmentStart >= renewalsStart && marketDeflation != 0)

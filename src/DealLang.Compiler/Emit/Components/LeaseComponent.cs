@@ -22,7 +22,7 @@ internal sealed class LeaseState : EntityState
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
         TerminationFees = Input("terminationFees", "double[]");
-        Termination = Local("termination", "double", StateLife.Period, comment: Info.BreakMonths.Length == 0 ? "the termination fee recovered from a defaulted lessee" : "the termination fee recovered from a defaulted lessee, or its break fee",
+        Termination = Local("termination", "double", StateLife.Period, comment: Info.BreakMonths.Length == 0 && Info.RenewalBreakMonths.Length == 0 ? "the termination fee recovered from a defaulted lessee" : "the termination fee recovered from a defaulted lessee, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + Name), declared: HasTerminationFee);
         Active = Local("active", "bool", StateLife.Period, declared: readsActive);
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
@@ -119,7 +119,7 @@ internal sealed class LeaseState : EntityState
     public StateVar NoticePeriod { get; }
 
     /// <summary>Whether a forward cfads reads the lease's break notice: a lease with <c>notice</c> (months above 0).</summary>
-    public bool ReadsNotice => Info.BreakNoticeMonths > 0;
+    public bool ReadsNotice => Info.BreakNoticeMonths > 0 || Info.RenewalBreakNoticeMonths > 0;
 
     /// <summary>Whether a termination fee can be received: the lessee's default's or its break's.</summary>
     public bool HasTerminationFee => Info.HasTerminationReceipts;
@@ -164,10 +164,45 @@ internal sealed class LeaseComponent(EmitContext ctx)
             + (l.RentDayCount is { } dc ? ", DayCount." + dc : "")
             + (l.TerminationFee != 0 ? ", TerminationFee: " + CSharpLiterals.Double(l.TerminationFee) + ", FeeAmortising: " + CSharpLiterals.Bool(l.FeeAmortising) : "")
             + (l.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(l.FeeFloor) : "") + ")"
-            + (l.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]"
-                + (l.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(l.BreakFeeMonths) : "")
-                + (l.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(l.BreakFeeAmount) : "")
-                + (l.BreakNoticeMonths != 0 ? ", BreakNoticeMonths = " + CSharpLiterals.Int(l.BreakNoticeMonths) : "") + " }");
+            + BreakTerms(l);
+    }
+
+    // A lease that may be broken passes its break terms (the initial term's, the renewal terms', each only when there);
+    // the others pass none, so their C# is what it was before breaks existed.
+    private static string BreakTerms(LeaseInfo l)
+    {
+        var terms = new List<string>();
+        if (l.BreakMonths.Length != 0)
+        {
+            terms.Add("BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]");
+            terms.AddRange(FeeAndNotice("Break", l.BreakFeeMonths, l.BreakFeeAmount, l.BreakNoticeMonths));
+        }
+
+        if (l.RenewalBreakMonths.Length != 0)
+        {
+            terms.Add("RenewalBreakMonths = [" + string.Join(", ", l.RenewalBreakMonths.Select(CSharpLiterals.Int)) + "]");
+            terms.AddRange(FeeAndNotice("RenewalBreak", l.RenewalBreakFeeMonths, l.RenewalBreakFeeAmount, l.RenewalBreakNoticeMonths));
+        }
+
+        return terms.Count == 0 ? "" : " { " + string.Join(", ", terms) + " }";
+    }
+
+    private static IEnumerable<string> FeeAndNotice(string prefix, double feeMonths, double feeAmount, int noticeMonths)
+    {
+        if (feeMonths != 0)
+        {
+            yield return prefix + "FeeMonths = " + CSharpLiterals.Double(feeMonths);
+        }
+
+        if (feeAmount != 0)
+        {
+            yield return prefix + "FeeAmount = " + CSharpLiterals.Double(feeAmount);
+        }
+
+        if (noticeMonths != 0)
+        {
+            yield return prefix + "NoticeMonths = " + CSharpLiterals.Int(noticeMonths);
+        }
     }
 
     /// <summary>An indexed lease's base: its index's level on the lease's start less the lag, under the deal's own terms

@@ -38,6 +38,10 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             BreakFeeMonths = lease.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
             BreakFeeAmount = lowerer.ConstantOf(lease.BreakOption?.FeeAmount),
             BreakNoticeMonths = DurationRules.WholeMonths(lease.BreakOption?.Notice),
+            RenewalBreakMonths = [.. (lease.Renewals?.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
+            RenewalBreakFeeMonths = lease.Renewals?.BreakOption?.FeeMonths is { } renewalMonths ? DurationRules.Months(renewalMonths) : 0,
+            RenewalBreakFeeAmount = lowerer.ConstantOf(lease.Renewals?.BreakOption?.FeeAmount),
+            RenewalBreakNoticeMonths = DurationRules.WholeMonths(lease.Renewals?.BreakOption?.Notice),
         };
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),

@@ -145,13 +145,20 @@ internal sealed partial class CstToAst
         return new IndexationSyntax(yearly, floor, cap, lag, first with { EndLine = last.EndLine, EndColumn = last.EndColumn });
     }
 
-    // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)?
+    //     (WITH BREAK_OPTION AT rb+=duration (COMMA rb+=duration)* (NOTICE rn=duration)? breakFee?)?   # renewalsItem
     private RenewalsSyntax? VisitRenewals(RenewalsItemContext context)
     {
         int? count = VisitRenewalCount(context.renewalCount());
-        DurationSyntax? term = VisitDuration(context.duration());
+        DurationSyntax? term = VisitDuration(context.term);
         bool atMarket = Matched(context.MARKET()) is not null;
-        return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context));
+        BreakOptionSyntax? breakOption = null;
+        if (Matched(context.BREAK_OPTION()) is not null && (breakOption = VisitBreakOption(context._rb, context.breakFee(), context, context.rn)) is null)
+        {
+            return null;
+        }
+
+        return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context)) { BreakOption = breakOption };
     }
 
     // renewalCount : NUMBER X | QUANTITY ;

@@ -24,7 +24,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
-            lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount);
+            lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount, lease.Renewals?.BreakOption?.FeeAmount);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -48,6 +48,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
         CheckPhased(lease, checker);
         BreakOptionRules.CheckTerms(lease.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
+        BreakOptionRules.CheckTerms(lease.Renewals?.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
     }
 
     // 'phased Built': the index's level is the share of the buildings handed over, a rate (DL0765), as a tranche's
@@ -133,6 +134,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
 
         CheckIndexed(lease, checks);
         BreakOptionRules.CheckStructure(lease.BreakOption, lease.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent");
+        BreakOptionRules.CheckStructure(lease.Renewals?.BreakOption, lease.Renewals?.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent", inRenewal: true);
     }
 
     // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any

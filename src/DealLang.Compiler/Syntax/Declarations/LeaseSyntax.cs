@@ -59,8 +59,13 @@ public sealed record LeaseSyntax(
 public sealed record IndexationSyntax(SourceSpan? Yearly, ExpressionSyntax? Floor, ExpressionSyntax? Cap, DurationSyntax? Lag, SourceSpan Span)
     : SyntaxNode(Span);
 
-/// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>
-public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span);
+/// <summary><c>renewals 4 x 4y at lessee option [rent at market] [with break_option at 36m [notice 6m] [fee 12m of rent]]</c></summary>
+public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>Each renewal term's own break (<c>with break_option at 36m</c>): its dates are durations from the start of
+    /// the renewal term it is exercised in; null when the renewals have none.</summary>
+    public BreakOptionSyntax? BreakOption { get; init; }
+}
 
 /// <summary><c>rvg guarantees EXPR cap EXPR until DATE</c>: the lessee's residual value guarantee.</summary>
 public sealed record RvgSyntax(

@@ -14,8 +14,14 @@ public sealed record RenewalsTakenSyntax(NameSyntax Lease, int Count, SourceSpan
 public sealed record RenewalsDrawnSyntax(NameSyntax Lease, ExpressionSyntax Probability, System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings, SourceSpan Span)
     : ScenarioItemSyntax(Span);
 
-/// <summary><c>MetaLease breaks at 60m</c>: the lessee exercises the lease's break option at that duration from its start.</summary>
-public sealed record LeaseBreaksSyntax(NameSyntax Lease, DurationSyntax At, SourceSpan Span) : ScenarioItemSyntax(Span);
+/// <summary><c>MetaLease breaks at 60m</c>: the lessee exercises the lease's break option at that duration from its start;
+/// <c>MetaLease breaks in renewal 1 at 36m</c>: the renewal terms' break, at that duration from the start of renewal
+/// term <see cref="Renewal"/> (1-based).</summary>
+public sealed record LeaseBreaksSyntax(NameSyntax Lease, DurationSyntax At, SourceSpan Span) : ScenarioItemSyntax(Span)
+{
+    /// <summary>The renewal term broken (1 the first), or null for a break in the initial term.</summary>
+    public int? Renewal { get; init; }
+}
 
 /// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced); with <c>volatility 3% per year</c> (a facility or market_rent) the rate is drawn per path (<see cref="Volatility"/>).
 /// <see cref="Grows"/>: written <c>grow</c> (<c>market_rent grow 3% per year</c>), the same drift rising: a deflation of −<see cref="Rate"/>.</summary>
