@@ -81,6 +81,17 @@ public sealed class ContractBreakNoticeTests
             {
                 Assert.Equal(0.0, deal.Ledger("Watch", t, "Breaks"));
             }
+
+            // From the break's period (t = 8, 2028-01-01 → 2028-04-01, holding 2028-02-15: it earns the 45 days before the
+            // break, 1,944,000, and nothing after) the contract has ended, as a lease broken without notice has: its
+            // forward CFADS reads nothing of it any more. It used to read the term running on to 2030-02-15, 15.8m a
+            // window, for revenue the broken contract no longer pays.
+            Assert.Equal(PerDay * 45, deal.Ledger("revenue LabDeal", 8, "Breaks"), 1e-3);
+            for (int t = 8; t < 16; t++)
+            {
+                Assert.Equal(0.0, deal.Ledger("FwdCfads", t, "Breaks"));
+                Assert.Equal(0.0, t > 8 ? deal.Ledger("revenue LabDeal", t, "Breaks") : 0.0);
+            }
         }
     }
 

@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed partial class ContractComponent
 {
     /// <summary>
-    /// Per contract, unless its customer is in default now: units × the fleet's share held now × hours a year ×
+    /// Per contract, unless its customer is in default now or it has been broken: units × the fleet's share held now × hours a year ×
     /// take-or-pay × (the price now, held flat, × its term's years in the window, less an applied prepayment's credit;
     /// plus, while a renewal taken runs now, the market price now × that renewal's years in the window), each window
     /// cut at the end of the term running at the period's end; from the period its customer serves notice of a break,
@@ -55,7 +55,9 @@ internal sealed partial class ContractComponent
                     + " * ForwardReceipts.Sum(" + curves + ".RenewalTermYears, " + window + ") : 0.0)";
             }
 
-            yield return "(" + defaulted + " ? 0.0 : " + kept + " * (" + term + "))";
+            // From the break's period the contract has ended, as on a default: nothing is contracted any more.
+            string stopped = contract.CanBreak ? "(" + defaulted + " || " + contract.Broken + "[t] != 0.0)" : defaulted;
+            yield return "(" + stopped + " ? 0.0 : " + kept + " * (" + term + "))";
         }
     }
 
