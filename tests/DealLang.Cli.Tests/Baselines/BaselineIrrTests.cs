@@ -231,5 +231,11 @@ public sealed class BaselineIrrTests(ITestOutputHelper output)
         }
     }
 
-    static string Percent(double rate) => (rate * 100).ToString("F2", CultureInfo.InvariantCulture);
+    // As the summary prints a rate (ValueText.Percent): a value that rounds to zero loses its sign, so a 0% tranche the
+    // oracle solves to −1e-17 and today's solver to +1e-17 prints "0.00" both ways, as in the report.
+    static string Percent(double rate)
+    {
+        string text = (rate * 100).ToString("F2", CultureInfo.InvariantCulture);
+        return text == "-0.00" ? "0.00" : text;
+    }
 }
