@@ -20,10 +20,12 @@ internal static class LoanInstalments
     public static InstalmentAmortization Lower(
         string kind, Frequency every, double balance, double levelRate, Date start, Date maturity, DayCount dayCount, Date[] boundaries, int scheduledPeriods)
     {
-        int months = Frequencies.MonthsPerPeriod(every);
-        ImmutableArray<Date> dates = Dates(start, maturity, months);
+        // The loan's own schedule, rolled back from its maturity as the deal's is (Schedule.Boundaries: a month-end
+        // maturity keeps month ends, a short first period is the stub): [start, date 1, …, maturity].
+        Date[] bounds = maturity > start ? Schedule.Boundaries(start, maturity, every) : [start];
+        ImmutableArray<Date> dates = [.. bounds.AsSpan(1)];
         double[] instalments = kind == "level"
-            ? Level(balance, levelRate, start, dates, months, dayCount)
+            ? Level(balance, levelRate, bounds, Frequencies.MonthsPerPeriod(every), dayCount)
             : Linear(balance, dates.Length);
 
         var amounts = new double[boundaries.Length - 1];
@@ -37,31 +39,6 @@ internal static class LoanInstalments
         }
 
         return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts]);
-    }
-
-    /// <summary>The maturity, then back by <paramref name="months"/> at a time while after <paramref name="start"/>,
-    /// earliest first. From a month-end maturity every date is a month end (2030-06-30 back 6 months is 2029-12-31).</summary>
-    internal static ImmutableArray<Date> Dates(Date start, Date maturity, int months)
-    {
-        var dates = new List<Date>();
-        bool monthEnd = maturity.IsEndOfMonth;
-        for (int k = 0; maturity.TryAddMonths(-k * months, out Date date); k++)
-        {
-            if (monthEnd)
-            {
-                date = new Date(date.Year, date.Month, Date.DaysInMonth(date.Year, date.Month));
-            }
-
-            if (date <= start)
-            {
-                break;
-            }
-
-            dates.Add(date);
-        }
-
-        dates.Reverse();
-        return [.. dates];
     }
 
     /// <summary>Equal shares of what is left over the instalments left: balance / n each, the last exact.</summary>
@@ -83,17 +60,16 @@ internal static class LoanInstalments
     /// balance over them (the unequal-period annuity of <see cref="Annuity.Payment(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/>,
     /// a stub weighted by its share of a full instalment period, as a tranche's), and instalment k's principal is
     /// w_k·P − B_k·r_k on the balance B_k before it, the last the balance left.</summary>
-    private static double[] Level(double balance, double rate, Date start, ImmutableArray<Date> dates, int months, DayCount dayCount)
+    private static double[] Level(double balance, double rate, Date[] bounds, int months, DayCount dayCount)
     {
-        Date[] bounds = [start, .. dates];
-        double[] rates = new double[dates.Length];
+        double[] rates = new double[bounds.Length - 1];
         for (int k = 0; k < rates.Length; k++)
         {
             rates[k] = rate * DayCounts.YearFraction(dayCount, bounds[k], bounds[k + 1]);
         }
 
         double[] weights = Annuity.PeriodWeights(dayCount, months, bounds);
-        var instalments = new double[dates.Length];
+        var instalments = new double[rates.Length];
         double left = balance;
         for (int k = 0; k < instalments.Length; k++)
         {
