@@ -5,7 +5,7 @@ namespace DealLang.Benchmarks;
 /// <summary>Entry point: BenchmarkDotNet's switcher over every benchmark class here, so <c>--filter</c>,
 /// <c>--list</c> and the other BenchmarkDotNet arguments work as documented in bench/README.md; or, with
 /// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>); with
-/// <c>--runner [ROUNDS]</c>, the runner's overhead per path (<see cref="RunnerOverhead"/>); with <c>--mc [ROUNDS]</c>, Monte Carlo throughput with its breakdown and hand-written limit (<see cref="McThroughput"/>); with <c>--chain [ROUNDS]</c>, a four-entity chain's path against its entities' paths alone (<see cref="ChainOverhead"/>); with <c>--exp [ROUNDS]</c>, one exponential, scalar against vector (<see cref="ExpThroughput"/>); with <c>--philox [ROUNDS]</c>, a Philox block each way the draw makes them (<see cref="PhiloxThroughput"/>); with <c>--irr [ROUNDS]</c>, one IRR solve by where its rate lies (<see cref="IrrRanges"/>); with <c>--loop [ROUNDS] [--launches N] [CASES]</c>,
+/// <c>--runner [ROUNDS]</c>, the runner's overhead per path (<see cref="RunnerOverhead"/>); with <c>--mc [ROUNDS]</c>, Monte Carlo throughput with its breakdown and hand-written limit (<see cref="McThroughput"/>); with <c>--chain [ROUNDS]</c>, a four-entity chain's path against its entities' paths alone (<see cref="ChainOverhead"/>); with <c>--exp [ROUNDS]</c>, one exponential, scalar against vector (<see cref="ExpThroughput"/>); with <c>--philox [ROUNDS]</c>, a Philox block each way the draw makes them (<see cref="PhiloxThroughput"/>); with <c>--irr [ROUNDS]</c>, one IRR solve by where its rate lies (<see cref="IrrRanges"/>); with <c>--spin CASE PART SECONDS</c>, one part of a runner case called over and over for a profiler (<see cref="Spin"/>); with <c>--loop [ROUNDS] [--launches N] [CASES]</c>,
 /// the generated loop against the hand-written one (<see cref="HandWritten.LoopVsHandWritten"/>; with <c>--launches</c>,
 /// in N processes one after the other); and the CLI
 /// measurements' helpers <c>--write-monthly-deal</c> and <c>--cold-compile-phases</c> (bench/cli/).</summary>
@@ -66,6 +66,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--chain")
         {
             ChainOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
+            return;
+        }
+
+        if (args.Length == 4 && args[0] == "--spin")
+        {
+            Spin.Run(args[1], args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
             return;
         }
 

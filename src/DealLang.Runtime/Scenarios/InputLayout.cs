@@ -327,6 +327,10 @@ public sealed class InputLayout
     /// <summary>One number per path, in <see cref="PathInputs.Scalars"/> order (flags as 0/1, counts as whole numbers).</summary>
     public InputSlot[] Scalars { get; }
 
+    /// <summary>The position of <paramref name="quantity"/>'s first entity in its shape's buffers (its entities follow it,
+    /// in order); meaningless for a quantity with no entities, which has no slot.</summary>
+    public int FirstOf(InputQuantity quantity) => firstIndex[(int)quantity];
+
     /// <summary>The position of <paramref name="quantity"/> of entity <paramref name="entity"/> in its shape's buffers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a path source asks it for each row it shares, path after path
     public int IndexOf(InputQuantity quantity, int entity)

@@ -33,6 +33,11 @@ public sealed class PathInputs
         Layout = layout;
         Series = Arrays.Jagged<double>(layout.Series.Length, n);
         ownedSeries = (double[][])Series.Clone();
+        seriesFirst = new int[Enum.GetValues<InputQuantity>().Length];
+        foreach (InputQuantity quantity in Enum.GetValues<InputQuantity>())
+        {
+            seriesFirst[(int)quantity] = layout.FirstOf(quantity);
+        }
         Flags = Arrays.Jagged<bool>(layout.Flags.Length, n);
         Scalars = new double[layout.Scalars.Length];
 
@@ -90,6 +95,9 @@ public sealed class PathInputs
     // ShareFacilityValue, ShareIndexLevel, ShareContractRow); writing goes back to the slot's own buffer first
     // (OwnLeaseRent, OwnFacilityValue, OwnIndexLevel, OwnContractRow).
     readonly double[][] ownedSeries;
+
+    // [series quantity]: the slot of its first entity (Layout.FirstOf; read only through a view of its entities).
+    readonly int[] seriesFirst;
 
     /// <summary>What each slot holds.</summary>
     public InputLayout Layout { get; }
@@ -263,47 +271,47 @@ public sealed class PathInputs
     /// <summary>Lease <paramref name="lease"/>'s rent row for this path is <paramref name="row"/> itself, a row its path
     /// source computed once and shares, read-only, with every path it leaves unchanged: no copy. The slot and its
     /// <see cref="LeaseRent"/> view point at it until <see cref="OwnLeaseRent"/>.</summary>
-    public void ShareLeaseRent(int lease, double[] row) => Share(LeaseRent, lease, Layout.IndexOf(InputQuantity.LeaseRent, lease), row);
+    public void ShareLeaseRent(int lease, double[] row) => Share(LeaseRent, lease, InputQuantity.LeaseRent, row);
 
     /// <summary>Lease <paramref name="lease"/>'s own rent buffer, for writing this path's rents into: the slot and its
     /// view point at it again.</summary>
-    public double[] OwnLeaseRent(int lease) => Own(LeaseRent, lease, Layout.IndexOf(InputQuantity.LeaseRent, lease));
+    public double[] OwnLeaseRent(int lease) => Own(LeaseRent, lease, InputQuantity.LeaseRent);
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for facility <paramref name="facility"/>'s value row.</summary>
     public void ShareFacilityValue(int facility, double[] row) =>
-        Share(FacilityValue, facility, Layout.IndexOf(InputQuantity.FacilityValue, facility), row);
+        Share(FacilityValue, facility, InputQuantity.FacilityValue, row);
 
     /// <summary>As <see cref="OwnLeaseRent"/>, for facility <paramref name="facility"/>'s value row.</summary>
     public double[] OwnFacilityValue(int facility) =>
-        Own(FacilityValue, facility, Layout.IndexOf(InputQuantity.FacilityValue, facility));
+        Own(FacilityValue, facility, InputQuantity.FacilityValue);
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
     public void ShareIndexLevel(int index, double[] row) =>
-        Share(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index), row);
+        Share(IndexLevel, index, InputQuantity.IndexLevel, row);
 
     /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
     public double[] OwnIndexLevel(int index) =>
-        Own(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index));
+        Own(IndexLevel, index, InputQuantity.IndexLevel);
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for index <paramref name="index"/>'s schedule row.</summary>
     public void ShareIndexSchedule(int index, double[] row) =>
-        Share(IndexSchedule, index, Layout.IndexOf(InputQuantity.IndexSchedule, index), row);
+        Share(IndexSchedule, index, InputQuantity.IndexSchedule, row);
 
     /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s schedule row.</summary>
     public double[] OwnIndexSchedule(int index) =>
-        Own(IndexSchedule, index, Layout.IndexOf(InputQuantity.IndexSchedule, index));
+        Own(IndexSchedule, index, InputQuantity.IndexSchedule);
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for contract <paramref name="contract"/>'s row of
     /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee,
     /// prepayment and guarantee-years rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // with a constant quantity, the view's switch folds away
     public void ShareContractRow(InputQuantity quantity, int contract, double[] row) =>
-        Share(ContractView(quantity), contract, Layout.IndexOf(quantity, contract), row);
+        Share(ContractView(quantity), contract, quantity, row);
 
     /// <summary>As <see cref="OwnLeaseRent"/>, for contract <paramref name="contract"/>'s row of <paramref name="quantity"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double[] OwnContractRow(InputQuantity quantity, int contract) =>
-        Own(ContractView(quantity), contract, Layout.IndexOf(quantity, contract));
+        Own(ContractView(quantity), contract, quantity);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     double[][] ContractView(InputQuantity quantity) => quantity switch
@@ -324,14 +332,24 @@ public sealed class PathInputs
     static double[][] NotAContractRow(InputQuantity quantity) =>
         throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Not a contract's per-period row.");
 
-    // Inlined into each share, path after path; its throws apart, so that it stays small.
+    // Inlined into each share, path after path; its throws apart, so that it stays small. The slot is the quantity's
+    // first (seriesFirst, a constant index at every call) plus the entity, checked against the view's length: what
+    // Layout.IndexOf gives, at two loads fewer per share (a path of a deal with contracts makes dozens).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void Share(double[][] view, int entity, int slot, double[] row)
+    void Share(double[][] view, int entity, InputQuantity quantity, double[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (ReferenceEquals(view[entity], row) && ReferenceEquals(Series[slot], row))
+        if ((uint)entity >= (uint)view.Length)
         {
-            return; // shared already (the path before shared it): a store into an array of arrays checks its type, every time
+            NoSlot(quantity, entity);
+        }
+
+        int slot = seriesFirst[(int)quantity] + entity;
+        if (ReferenceEquals(Series[slot], row))
+        {
+            // Shared already (the path before shared it): a store into an array of arrays checks its type, every time.
+            // The view's row is the slot's (Share and Own write both, and nothing else writes either), so one look does.
+            return;
         }
 
         if (row.Length != ownedSeries[slot].Length)
@@ -344,11 +362,21 @@ public sealed class PathInputs
     }
 
     [DoesNotReturn]
+    static void NoSlot(InputQuantity quantity, int entity) =>
+        throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
+
+    [DoesNotReturn]
     static void WrongLength(double[] row, int periods) =>
         throw new ArgumentException($"A shared row must have the deal's {periods} periods, not {row.Length}.", nameof(row));
 
-    double[] Own(double[][] view, int entity, int slot)
+    double[] Own(double[][] view, int entity, InputQuantity quantity)
     {
+        if ((uint)entity >= (uint)view.Length)
+        {
+            NoSlot(quantity, entity);
+        }
+
+        int slot = seriesFirst[(int)quantity] + entity;
         double[] own = ownedSeries[slot];
         Series[slot] = own;
         view[entity] = own;

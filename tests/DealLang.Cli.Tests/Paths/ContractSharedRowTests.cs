@@ -71,5 +71,16 @@ public sealed class ContractSharedRowTests
         var inputs = new PathInputs(host.Program.Description);
         Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareContractRow(InputQuantity.IndexLevel, 0, new double[inputs.Series[0].Length]));
         Assert.Throws<ArgumentException>(() => inputs.ShareContractRow(InputQuantity.ContractTermYears, 0, new double[1]));
+
+        // A contract past the deal's four: refused, and the slot after the last contract's (another quantity's) untouched.
+        // The slot is the quantity's first plus the contract, so only the view's length stands between a wrong contract
+        // number and a neighbour's row.
+        int contracts = host.Program.Description.Contracts.Length;
+        int next = inputs.Layout.IndexOf(InputQuantity.ContractTermYears, contracts - 1) + 1;
+        double[] neighbour = inputs.Series[next];
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareContractRow(InputQuantity.ContractTermYears, contracts, new double[inputs.Series[0].Length]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs.OwnContractRow(InputQuantity.ContractTermYears, contracts));
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareLeaseRent(-1, new double[inputs.Series[0].Length]));
+        Assert.Same(neighbour, inputs.Series[next]);
     }
 }

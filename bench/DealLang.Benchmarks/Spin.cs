@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>
+/// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
+/// <c>summaries</c>, <c>path</c> or <c>tranches</c>) over and over for the given seconds and prints the calls made, so
+/// that a sampling profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
+/// CoreWeave/Base fill 20</c>, then <c>perf report</c> (bench/README.md, "Profiling a part of the path"). Not a
+/// measurement: the figures come from <c>--runner</c>.
+/// </summary>
+public static class Spin
+{
+    public static void Run(string caseName, string part, double seconds, TextWriter output)
+    {
+        using var c = new RunnerCase(caseName);
+        Func<double> call = part switch
+        {
+            "fill" => c.Fill,
+            "loop" => () => c.Path.Run(),
+            "summaries" => c.AddSummaries,
+            "path" => () => c.PathRunner.Run(0),
+            "tranches" => () => c.TranchesOnly.Run(0),
+            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path or tranches."),
+        };
+
+        // A second of calls first, so that the part is at its final tier when the clock starts.
+        double sink = 0;
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 1;)
+        {
+            sink += call();
+        }
+
+        // The process's CPU time besides the wall clock: on a busy machine the wall clock counts the time the thread
+        // waited for a core, the CPU time not (a direction under load, not a figure).
+        using var process = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        long calls = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                sink += call();
+            }
+
+            calls += 10_000;
+        }
+
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpuBefore).TotalNanoseconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{caseName} {part}: {calls} calls in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalNanoseconds / calls:0.0} ns a call, {cpu / calls:0.0} ns of CPU a call (sink {sink:0})"));
+    }
+}
