@@ -63,6 +63,12 @@ public static partial class DiagnosticCatalogue
         Error("DL0221", span,
             $"the break notice of {kind} '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the {kind}, at most at its start");
 
+    /// <summary>DL0221 for the break of a lease's renewal terms, whose dates count from each renewal term's start: its notice
+    /// would be served before the renewal term starts.</summary>
+    public static Diagnostic RenewalBreakNoticeTooLong(SourceSpan span, string kind, string name, string notice, string firstBreak) =>
+        Error("DL0221", span,
+            $"the renewal terms' break notice of {kind} '{name}' is {notice}, longer than the time from a renewal term's start to its first break ({firstBreak}): notice is served during the renewal term, at most at its start");
+
     /// <summary>DL0547: a scenario both fixing a lease's or contract's break (<c>breaks at</c>) and drawing it
     /// (<c>breaks drawn at</c>).</summary>
     public static Diagnostic BreakFixedAndDrawn(SourceSpan span, string scenario, string kind, string name) =>

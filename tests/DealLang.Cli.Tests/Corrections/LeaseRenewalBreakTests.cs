@@ -185,6 +185,20 @@ public sealed class LeaseRenewalBreakTests
     }
 
     [Fact]
+    public void ARenewalsNoticeLongerThanTheTimeToItsFirstBreakNamesTheRenewalTerm()
+    {
+        // The renewal terms' break at 18m counts from each renewal term's start: a 19m notice would be served before it.
+        string source = Source.Replace("with break_option at 18m fee", "with break_option at 18m notice 19m fee", StringComparison.Ordinal);
+        Assert.NotEqual(Source, source);
+        var result = DealCompiler.Compile("small.deal", source);
+        var error = Assert.Single(result.Diagnostics);
+        int line = source.Split('\n').ToList().FindIndex(l => l.Contains("notice 19m", StringComparison.Ordinal)) + 1;
+        int column = source.Split('\n')[line - 1].IndexOf("19m", StringComparison.Ordinal) + 1;
+        Assert.Equal($"small.deal({line},{column}): error DL0221: the renewal terms' break notice of lease 'L' is 19m, longer than the time from a renewal term's start to its first break (18m): notice is served during the renewal term, at most at its start",
+            error.ToString());
+    }
+
+    [Fact]
     public void ABreakInARenewalBesideDrawnRenewalsIsAnError()
     {
         string source = Source.Replace("  L renewals taken 2\n  L breaks in renewal 1 at 18m\n", "  L renewals drawn 60%\n  L breaks in renewal 1 at 18m\n", StringComparison.Ordinal);

@@ -31,8 +31,9 @@ internal static class BreakOptionRules
     }
 
     /// <summary>A lease's or a contract's <c>notice D</c>: a whole number of months (DL0220; <c>0m</c> allowed, the default), at most the
-    /// months from the start to the first break date (DL0221), so that it is served during the lease.</summary>
-    private static void CheckNotice(BreakOptionSyntax option, DealChecks checks, string kind, string name)
+    /// months from the start to the first break date (DL0221), so that it is served during the lease; with
+    /// <paramref name="inRenewal"/>, the renewal terms' notice, whose break dates count from each renewal term's start.</summary>
+    private static void CheckNotice(BreakOptionSyntax option, DealChecks checks, string kind, string name, bool inRenewal)
     {
         if (option.Notice is not { } notice)
         {
@@ -49,7 +50,9 @@ internal static class BreakOptionRules
 
         if (option.At.Length > 0 && option.At[0] is var first && months > DurationRules.WholeMonths(first))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? ""));
+            checks.Diagnostics.Add(inRenewal
+                ? DiagnosticCatalogue.RenewalBreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? "")
+                : DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? ""));
         }
     }
 
@@ -85,7 +88,7 @@ internal static class BreakOptionRules
             (previous, previousMonths) = (at, months);
         }
 
-        CheckNotice(option, checks, kind, name);
+        CheckNotice(option, checks, kind, name, inRenewal);
 
         if (option.FeeMonths is not { } feeMonths)
         {
