@@ -5,7 +5,7 @@ namespace DealLang.Benchmarks;
 
 /// <summary>
 /// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
-/// <c>summaries</c>, <c>path</c> or <c>tranches</c>) over and over for the given seconds and prints the calls made, so
+/// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns) over and over for the given seconds and prints the calls made, so
 /// that a sampling profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
 /// CoreWeave/Base fill 20</c>, then <c>perf report</c> (bench/README.md, "Profiling a part of the path"). Not a
 /// measurement: the figures come from <c>--runner</c>.
@@ -22,7 +22,8 @@ public static class Spin
             "summaries" => c.AddSummaries,
             "path" => () => c.PathRunner.Run(0),
             "tranches" => () => c.TranchesOnly.Run(0),
-            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path or tranches."),
+            "engine" => c.EnginePath,
+            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path, tranches or engine."),
         };
 
         // A second of calls first, so that the part is at its final tier when the clock starts.
