@@ -565,6 +565,7 @@ step
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
 // enforcement { sell Cluster haircut 10% lag 3m  depth 1500 gpus per month  impact 20%  limit 3000 gpus per month
 //               costs 500 per gpu  waterfall { ... } }
+// enforcement { sell Bitcoin over 4 periods haircut 20% lag 0m  waterfall { ... } }
 enforcementDecl
     : ENFORCEMENT LBRACE enforcementItem* RBRACE
     ;
@@ -577,9 +578,11 @@ enforcementItem
 // The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
 // limit 3000 gpus per month  costs 500 per gpu', and the workout's terms: 'keep contracts' (units under running
 // contracts are kept running, only idle and freed units are sold) and 'reserve 12k per gpu' (no unit sold below it).
+// 'over 4 periods' spreads a sale of coins over that many periods, an equal share of the coins left in each.
 sellTerm
     : HAIRCUT expr                                   # haircutTerm
     | LAG duration                                   # lagTerm
+    | OVER NUMBER PERIODS                            # spreadTerm
     | DEPTH expr PER MONTH                           # depthTerm
     | IMPACT expr                                    # impactTerm
     | LIMIT expr PER MONTH                           # limitTerm
@@ -749,7 +752,7 @@ ident
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
-    | ACCRUING | INSTALMENTS | DEFAULT_INTEREST
+    | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
     ;
 
@@ -894,6 +897,7 @@ CURES         : 'cures';
 AFTER         : 'after';
 ACCRUING      : 'accruing';
 INSTALMENTS   : 'instalments' | 'instalment';
+PERIODS       : 'periods' | 'period';
 DEFAULT_INTEREST : 'default_interest';
 WHEN          : 'when';
 DEFAULT       : 'default';

@@ -35,6 +35,18 @@ public static partial class DiagnosticCatalogue
         Warning("DL0754", span,
             $"enforcement sells coins '{coins}', which hold no coins (holdings 0) and never will (mined coins are sold as mined); the sale realises nothing: give the coins held, or leave them out of the sale");
 
+    /// <summary>DL0756: <c>over N periods</c> where it cannot apply: a sale that lists anything but coins (a facility,
+    /// a loan, a fleet: each is sold at once or, a fleet, into the repo market), or a scenario's enforcement override (the
+    /// spread is the deal's own term); <paramref name="why"/> says which.</summary>
+    public static Diagnostic SpreadNotOnCoins(SourceSpan span, string why) =>
+        Error("DL0756", span, $"'over N periods' spreads a sale of coins only: {why}");
+
+    /// <summary>DL0757: a sale of coins spread over more periods than the workout limit holds: after a default in the
+    /// deal's last period the run would end long before the last share, and sell it all in its last period.</summary>
+    public static Diagnostic SpreadBeyondWorkout(SourceSpan span, int periods, int limitPeriods, int limitYears) =>
+        Error("DL0757", span, string.Create(CultureInfo.InvariantCulture,
+            $"a sale spread over {periods} periods is longer than the workout limit of {limitYears}y ({limitPeriods} periods at the deal's frequency): a default late in the deal leaves no room for it; spread it over at most {limitPeriods}"));
+
     /// <summary>DL0760: a convertible's conversion price that is not money (per share): a rate or a compute unit,
     /// usually a percentage typed for a price.</summary>
     public static Diagnostic ConversionPriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>

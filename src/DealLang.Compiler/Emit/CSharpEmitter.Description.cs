@@ -83,6 +83,8 @@ public static partial class CSharpEmitter
               // Only a sale that keeps contracts or has a reserve passes them: the others keep the record's defaults (and their C#).
               + (m.KeepContracts || m.Reserve != 0 ? ", " + CSharpLiterals.Bool(m.KeepContracts) + ", " + CSharpLiterals.Double(m.Reserve) : "") + ")"
             : "")
+        // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
+        + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")
         + ")";
 
     private static string Guarantee(GuaranteeInfo g) =>

@@ -173,6 +173,11 @@ public static partial class CSharpEmitter
             {
                 w.Line("bool " + sale.Begun + " = false; // its first period counts the units kept running");
             }
+
+            if (ctx.Sales[sale.Index].SpreadPeriods > 1)
+            {
+                w.Line("int " + sale.PeriodsSold + " = 0; // the periods the spread sale has sold in");
+            }
         }
     }
 
@@ -207,6 +212,12 @@ public static partial class CSharpEmitter
             if (ctx.Sales[sale.Index].Market is not null)
             {
                 WriteMarketSale(ctx, w, sale);
+                continue;
+            }
+
+            if (ctx.Sales[sale.Index].SpreadPeriods > 1)
+            {
+                WriteSpreadSale(ctx, w, sale);
                 continue;
             }
 
@@ -320,6 +331,43 @@ public static partial class CSharpEmitter
             {
                 w.Line("result.SalePeriod = t;");
                 fleets.WriteSoldUnits(sold.Index, "marketSold", "marketUnits", w);
+            }
+
+            w.Line("enforcing = true;");
+        }
+    }
+
+    // A sale of coins spread over N periods (docs/language.md §9): from the period its date falls in, each period sells
+    // the coins left / the periods left of the spread (an equal share Q / N when nothing else sells them), each
+    // holding's share at that period's price less the impact on that share alone, less the haircut; the last period of
+    // the spread, or the run's last period if the run ends first, sells all that is left. The sale is done then.
+    private static void WriteSpreadSale(EmitContext ctx, IndentedWriter w, SaleState sale)
+    {
+        var collateral = ctx.Sales[sale.Index].Collateral;
+        string periods = CSharpLiterals.Int(ctx.Sales[sale.Index].SpreadPeriods);
+        var coins = ctx.Components.Of<CoinsComponent>();
+        using (w.Block("if (!" + sale.Done + " && periodEnd >= " + sale.Date + ")"))
+        {
+            w.Comment("sells " + CollateralNames(ctx, collateral) + " over " + periods + " periods: the coins left / the periods left, all of them in the run's last period");
+            w.Line("double spreadShare = t == Periods - 1 ? 1.0 : 1.0 / (" + periods + " - " + sale.PeriodsSold + ");");
+            foreach (var sold in collateral)
+            {
+                coins.WriteSoldInEnforcement(sold.Index, sale.Haircut, w, share: "spreadShare");
+            }
+
+            w.Line("double proceeds = " + Join(" + ", collateral.Select(c => coins[c.Index].EnforcementProceeds.Name).ToList()) + ";");
+            w.Line("saleProceeds += proceeds;");
+            w.Line("result.SaleProceeds += proceeds;");
+            w.Line("result.SalePeriod = t;");
+            w.Line(sale.PeriodsSold + "++;");
+            using (w.Block("if (spreadShare >= 1.0)"))
+            {
+                foreach (var sold in collateral)
+                {
+                    coins.WriteSold(sold.Index, w);
+                }
+
+                w.Line(sale.Done + " = true;");
             }
 
             w.Line("enforcing = true;");

@@ -22,7 +22,11 @@ internal sealed class SaleState
         KeepContracts = prefix + "keepContracts";
         Reserve = prefix + "reserve";
         Begun = prefix + "begun";
+        PeriodsSold = prefix + "periodsSold";
     }
+
+    /// <summary>The periods a spread sale of coins has sold in so far (a spread sale only).</summary>
+    public string PeriodsSold { get; }
 
     /// <summary>This path's keep-contracts flag: the lender keeps the sold fleet's running contracts and sells only
     /// idle and freed units (an input; a sale into a market only).</summary>

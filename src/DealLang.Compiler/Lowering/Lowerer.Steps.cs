@@ -81,9 +81,9 @@ internal sealed partial class Lowerer
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months), each selling
-    /// collateral by kind and index; without an enforcement waterfall the regular one keeps running (an empty step
-    /// list here).</summary>
+    /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months), in one period
+    /// unless spread (<c>over N periods</c>), each selling collateral by kind and index; without an enforcement
+    /// waterfall the regular one keeps running (an empty step list here).</summary>
     private EnforcementModel? LowerEnforcement()
     {
         if (_analysis.Enforcement is not { } enforcement)
@@ -94,7 +94,8 @@ internal sealed partial class Lowerer
         ImmutableArray<SaleInfo> sales =
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
-                [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market))),
+                [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market),
+                s.Spread?.Periods ?? 1)),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -322,8 +323,14 @@ internal sealed partial class CstToAst
 
             case EnforcementOverrideItemContext enforcement:
             {
-                (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market) = VisitSellTerms(
+                (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread) = VisitSellTerms(
                     enforcement.sellTerm(), $"the enforcement override of scenario '{scenario.Text}'");
+                if (spread is not null)
+                {
+                    // The periods a sale is spread over are the deal's term, fixed when it compiles (as its workout's room).
+                    Report(DiagnosticCatalogue.SpreadNotOnCoins(spread.Span, "a scenario cannot change it, it is the deal's own sale term"));
+                }
+
                 return haircut is null && lag is null && market is null
                     ? null
                     : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement), market);

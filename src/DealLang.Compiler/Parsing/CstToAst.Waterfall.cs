@@ -145,26 +145,29 @@ internal sealed partial class CstToAst
             return null;
         }
 
-        (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market) =
+        (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread) =
             VisitSellTerms(context.sellTerm(), $"'sell {string.Join(", ", assets)}'");
-        return new SellSyntax(assets, haircut, lag, Span(context), market);
+        return new SellSyntax(assets, haircut, lag, Span(context), market, spread);
     }
 
-    // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | DEPTH expr PER MONTH # depthTerm
-    //          | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm | COSTS expr # costsTerm
-    //          | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm ;
-    private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market) VisitSellTerms(SellTermContext[] terms, string container)
+    // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | OVER NUMBER PERIODS # spreadTerm
+    //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
+    //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm ;
+    private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread) VisitSellTerms(
+        SellTermContext[] terms, string container)
     {
         var items = new ItemSet(this, container);
         ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null, reserve = null;
         DurationSyntax? lag = null;
         KeepContractsSyntax? keep = null;
+        SpreadSyntax? spread = null;
         foreach (SellTermContext term in terms)
         {
             switch (term)
             {
                 case HaircutTermContext h: items.Keep(ref haircut, "haircut", h, VisitExpr(h.expr())); break;
                 case LagTermContext l: items.Keep(ref lag, "lag", l, VisitDuration(l.duration())); break;
+                case SpreadTermContext o: items.Keep(ref spread, "over", o, VisitSpread(o)); break;
                 case DepthTermContext d: items.Keep(ref depth, "depth", d, VisitExpr(d.expr())); break;
                 case ImpactTermContext i: items.Keep(ref impact, "impact", i, VisitExpr(i.expr())); break;
                 case LimitTermContext m: items.Keep(ref limit, "limit", m, VisitExpr(m.expr())); break;
@@ -178,8 +181,14 @@ internal sealed partial class CstToAst
         MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null
             ? null
             : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep);
-        return (haircut, lag, market);
+        return (haircut, lag, market, spread);
     }
+
+    // OVER NUMBER PERIODS: the periods a sale of coins is spread over, a whole number of at least 1 (DL0106).
+    private SpreadSyntax? VisitSpread(SpreadTermContext context) =>
+        VisitWholeNumber(context.NUMBER()?.Symbol, "the periods a sale is spread over", 1) is { } periods
+            ? new SpreadSyntax(periods, Span(context))
+            : null;
 
     private ImmutableArray<NameSyntax> VisitNames(IdentContext[] idents)
     {

@@ -1,5 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Semantics;
 
@@ -52,6 +53,37 @@ internal sealed partial class DealChecks
                 && _analysis.BoundOf(coins.Holdings) is Model.ConstantExpression { Value: <= 0.0 })
             {
                 _diagnostics.Add(DiagnosticCatalogue.CoinsSoldButNoneHeld(asset.Span, asset.Text));
+            }
+        }
+    }
+
+    // 'over N periods' spreads a sale of coins into their market (docs/language.md §9): every other kind is sold at
+    // once, or a fleet into the repo market, so listing one beside it is DL0756. The spread must fit the workout limit
+    // that bounds every lag (DL0757), or a default in the deal's last period could never see it through.
+    private void CheckSpreadSale(SellSyntax sale)
+    {
+        if (sale.Spread is not { } spread)
+        {
+            return;
+        }
+
+        foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+        {
+            if (_analysis.Symbols.TryLookup(asset.Text, out Symbol symbol)
+                && symbol.Kind is not SymbolKind.Coins and not SymbolKind.Unknown && CollateralRules.TryCollateralKind(symbol.Kind, out _))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.SpreadNotOnCoins(asset.Span,
+                    $"'{asset.Text}' is a {symbol.Kind.Keyword()}, sold {(sale.Market is null ? "at once" : "into the repo market")}; sell the coins in a sale of their own"));
+            }
+        }
+
+        if (Frequency is { } frequency)
+        {
+            int perPeriod = Frequencies.MonthsPerPeriod(frequency);
+            int limit = DurationRules.MaxWorkoutMonths / perPeriod;
+            if (spread.Periods > limit)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.SpreadBeyondWorkout(spread.Span, spread.Periods, limit, DurationRules.MaxWorkoutMonths / 12));
             }
         }
     }

@@ -48,6 +48,7 @@ internal sealed partial class DealChecks
 
             CheckMarketSale(sale);
             CheckCoinsSale(sale);
+            CheckSpreadSale(sale);
             CheckKeptContracts(sale, enforcement!, waterfalls.FirstOrDefault());
             if (sale.Lag is { } lag)
             {

@@ -1367,6 +1367,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLagTerm([NotNull] DealLangParser.LagTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>spreadTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSpreadTerm([NotNull] DealLangParser.SpreadTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>depthTerm</c>
 	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
 	/// </summary>

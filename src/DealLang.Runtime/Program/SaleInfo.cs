@@ -3,9 +3,11 @@ namespace DealLang.Runtime;
 /// <summary>
 /// One enforcement sale: after an event of default, the listed <see cref="Collateral"/> (of any sellable kind) is
 /// sold <see cref="LagMonths"/> after the default date at value less <see cref="Haircut"/> (both scenario-overridable);
-/// with a <see cref="Market"/>, one fleet's units are sold month by month into the repo market from that date on.
+/// with a <see cref="Market"/>, one fleet's units are sold month by month into the repo market from that date on; a
+/// sale of coins with <see cref="SpreadPeriods"/> above 1 sells an equal share of the coins left in each of that many
+/// periods from its first (docs/language.md §9).
 /// </summary>
-public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null);
+public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null, int SpreadPeriods = 1);
 
 /// <summary>
 /// The repo market a fleet's units are sold into (docs/language.md §9), each scenario-overridable: it absorbs

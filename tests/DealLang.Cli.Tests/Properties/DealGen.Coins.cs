@@ -40,11 +40,12 @@ internal static partial class DealGen
         }.Where(s => s.Length > 0), "\n  ");
 
     /// <summary>An enforcement that also sells the coins, in a sale of their own (docs/language.md §9), when the deal
-    /// holds some (a sale of coins that hold none is DL0754's warning).</summary>
-    private static string WithCoinsCollateral(string enforcement, string coins) =>
+    /// holds some (a sale of coins that hold none is DL0754's warning); <paramref name="spread"/> spreads it over 3
+    /// periods (within the workout limit at every frequency, DL0757).</summary>
+    private static string WithCoinsCollateral(string enforcement, string coins, bool spread) =>
         enforcement.Length == 0 || coins.Length == 0 || coins.Contains("holdings 0 coins", StringComparison.Ordinal)
             ? enforcement
-            : enforcement.Replace("enforcement {\n", "enforcement {\n    sell Cn1 haircut 15% lag 3m\n", StringComparison.Ordinal);
+            : enforcement.Replace("enforcement {\n", $"enforcement {{\n    sell Cn1{(spread ? " over 3 periods" : "")} haircut 15% lag 3m\n", StringComparison.Ordinal);
 
     /// <summary>The regular waterfall with a <c>sell Cn1 to cover T1.interest</c> first or a <c>sell Cn1 to cover
     /// T1.principal</c> just before its final <c>distribute rest to Eq</c> (or neither).</summary>

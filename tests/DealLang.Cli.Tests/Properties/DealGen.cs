@@ -63,7 +63,7 @@ internal static partial class DealGen
         from delay in Gen.Int[0, 18]
         from coins in Maybe(Coins(f, "Cn1"))
         from sale in Pick("", "first", "last")
-        from coinsSold in Gen.Int[0, 2]
+        from coinsSold in Gen.Int[0, 3] // 0: sold on enforcement at once, 3: spread over periods, else not sold
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         from stochastic in Maybe(StochasticScenario(f, leases, "Mc"))
         select Join([
@@ -73,7 +73,7 @@ internal static partial class DealGen
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
             defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
-            coinsSold == 0 ? WithCoinsCollateral(enforcement.Trim(), coins) : enforcement.Trim(),
+            coinsSold is 0 or 3 ? WithCoinsCollateral(enforcement.Trim(), coins, spread: coinsSold == 3) : enforcement.Trim(),
             "}",
             .. scenarios,
             CompletionDelay(f, tranches, delay),

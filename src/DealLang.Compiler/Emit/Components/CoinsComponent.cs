@@ -211,13 +211,25 @@ internal sealed class CoinsComponent(EmitContext ctx)
     /// <summary>An enforcement sale of the coins at <see cref="CollateralValue"/> less <paramref name="haircut"/>, before
     /// they leave the deal (<see cref="WriteSold"/>): its own count and proceeds (the deal's sale proceeds count them
     /// too, with any other collateral's), apart from the sale steps' 'coins sold' and 'sale proceeds', so that each
-    /// count matches its proceeds.</summary>
-    public void WriteSoldInEnforcement(int index, string haircut, IndentedWriter w)
+    /// count matches its proceeds. A spread sale sells <paramref name="share"/> of the coins held this period, at the
+    /// liquidation value of that share alone (its market impact on this period's coins only); the rest stay held.</summary>
+    public void WriteSoldInEnforcement(int index, string haircut, IndentedWriter w, string? share = null)
     {
         var coins = this[index];
         string c = CSharpLiterals.Int(index);
-        w.Line(coins.EnforcementSold + " = " + coins.Units + ";");
-        w.Line(coins.EnforcementProceeds + " = " + CollateralValue(index) + " * (1.0 - " + haircut + ");");
+        if (share is null)
+        {
+            w.Line(coins.EnforcementSold + " = " + coins.Units + ";");
+            w.Line(coins.EnforcementProceeds + " = " + CollateralValue(index) + " * (1.0 - " + haircut + ");");
+        }
+        else
+        {
+            w.Line(coins.EnforcementSold + " = " + coins.Units + " * " + share + ";");
+            w.Line(coins.EnforcementProceeds + " = CoinSale.Liquidation(" + coins.EnforcementSold + ", " + Price(coins) + ", "
+                + CSharpLiterals.DoubleOperand(coins.Model.Depth) + ", " + CSharpLiterals.DoubleOperand(coins.Model.Impact) + ") * (1.0 - " + haircut + ");");
+            w.Line(coins.Units + " -= " + coins.EnforcementSold + ";");
+        }
+
         w.Line("result.CoinsSoldInEnforcement[" + c + "] += " + coins.EnforcementSold + ";");
         w.Line("result.CoinsEnforcementProceeds[" + c + "] += " + coins.EnforcementProceeds + ";");
     }

@@ -10,13 +10,19 @@ public sealed record EnforcementSyntax(
     SourceSpan Span) : DeclarationSyntax(Span);
 
 /// <summary><c>sell Campus haircut 20% lag 6m</c>: collateral sold after the lag at value less the haircut; with
-/// <see cref="Market"/>, a fleet's units sold month by month into the repo market.</summary>
+/// <see cref="Market"/>, a fleet's units sold month by month into the repo market; with <see cref="Spread"/>, coins
+/// sold over several periods.</summary>
 public sealed record SellSyntax(
     ImmutableArray<NameSyntax> Assets,
     ExpressionSyntax? Haircut,
     DurationSyntax? Lag,
     SourceSpan Span,
-    MarketTermsSyntax? Market = null) : SyntaxNode(Span);
+    MarketTermsSyntax? Market = null,
+    SpreadSyntax? Spread = null) : SyntaxNode(Span);
+
+/// <summary><c>over 4 periods</c>: a sale of coins spread over that many periods from the sale's first (docs/language.md
+/// §9), <see cref="Periods"/> at least 1 (a count that is not is DL0106, and the sale has no spread).</summary>
+public sealed record SpreadSyntax(int Periods, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary>The repo market a fleet's units are sold into (docs/language.md §9): <c>depth 1500 gpus per month</c>
 /// (units a month it absorbs near the market price), <c>impact 20%</c> (the price cut when a month's sales equal the
