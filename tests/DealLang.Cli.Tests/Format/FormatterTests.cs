@@ -110,13 +110,24 @@ public class FormatterTests
     public void Examples_are_formatted()
     {
         // every file under examples/, subfolders too (examples/terawulf/ holds a deal the top one imports)
-        var unformatted = Directory.EnumerateFiles(RepoPaths.Examples, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".deal", StringComparison.Ordinal) || f.EndsWith(".scenarios", StringComparison.Ordinal))
-            .Where(f => DealFormatter.Format(File.ReadAllText(f), f).Changed)
-            .Select(f => Path.GetRelativePath(RepoPaths.Examples, f).Replace('\\', '/'))
-            .ToList();
+        var unformatted = Unformatted(RepoPaths.Examples);
         Assert.True(unformatted.Count == 0, "not formatted (run: deallang fmt examples): " + string.Join(", ", unformatted));
     }
+
+    [Fact]
+    public void The_valid_corpus_is_formatted()
+    {
+        // The corpus's valid deals are what a reader copies from after the examples: in the canonical layout too.
+        string valid = Path.Combine(RepoPaths.Root, "tests", "corpus", "valid");
+        var unformatted = Unformatted(valid);
+        Assert.True(unformatted.Count == 0, "not formatted (run: deallang fmt tests/corpus/valid): " + string.Join(", ", unformatted));
+    }
+
+    static List<string> Unformatted(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        .Where(f => f.EndsWith(".deal", StringComparison.Ordinal) || f.EndsWith(".scenarios", StringComparison.Ordinal))
+        .Where(f => DealFormatter.Format(File.ReadAllText(f), f).Changed)
+        .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+        .ToList();
 
     [Fact]
     public void The_layout_indents_spaces_and_aligns_as_documented()
