@@ -176,14 +176,19 @@ leaseItem
     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
-    | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)?
-        (WITH BREAK_OPTION AT rb+=duration (COMMA rb+=duration)* (NOTICE rn=duration)? breakFee?)?     # renewalsItem
+    | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # leaseTerminationFeeItem
-    | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # leaseBreakOptionItem
+    | breakOption                                    # leaseBreakOptionItem
+    ;
+
+// A break option, one rule wherever one is written: a lease's or a contract's item (the initial term's break) and, after
+// 'with', their renewal terms' own ('renewals ... with break_option at 36m').
+breakOption
+    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?
     ;
 
 // A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the
@@ -301,6 +306,9 @@ fleetItem
 // against the term's payments linearly. 'break_option at 24m, 36m fee 6m of revenue' lets the customer terminate at those
 // months from 'starts' against the fee, as a lease's lessee ('C breaks at 24m' in a scenario); 'notice 12m', after the
 // dates and before the fee, as a lease's (a forward cfads sees the revenue stop from then on).
+// 'renewals 2 x 2y at customer option with break_option at 12m notice 6m fee 20m': each renewal term's own break, at
+// months from that term's start, as a lease's ('C breaks in renewal 1 at 12m'); its fee an amount, as a renewal's
+// price is the market's.
 contractDecl
     : CONTRACT name=ident ON fleet=ident LBRACE contractItem* RBRACE
     ;
@@ -315,10 +323,10 @@ contractItem
     | STARTS DATE                                        # contractStartsItem
     | TERM duration                                      # contractTermItem
     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
-    | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
+    | RENEWALS renewalCount term=duration AT CUSTOMER OPTION (WITH breakOption)?   # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     | guarantorClause                                    # contractGuarantorItem
-    | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # contractBreakOptionItem
+    | breakOption                                        # contractBreakOptionItem
     ;
 
 // coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day

@@ -4,7 +4,7 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
 // lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, a break in a lease's
-// renewal terms: DL0222, DL0223, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
+// or a contract's renewal terms: DL0222, DL0223, DL0224, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -39,17 +39,24 @@ public static partial class DiagnosticCatalogue
             ? $"scenario '{scenario}' breaks {kind} '{name}' in a renewal term and draws its renewals: a path that does not draw that renewal could not break it; take the renewals ('{name} renewals taken K') or drop the break"
             : $"scenario '{scenario}' breaks {kind} '{name}' and takes its renewals: a break ends the {kind} in its initial term, before any renewal; keep one of the two levers");
 
-    /// <summary>DL0222: a break date of a lease's renewal terms (<c>renewals ... with break_option at D</c>) not inside a
-    /// renewal term: at or after its length, the break is the renewal's expiry (or the next renewal not taken).</summary>
-    public static Diagnostic RenewalBreakOutsideTerm(SourceSpan span, string name, string at, int renewalMonths) =>
+    /// <summary>DL0222: a break date of a lease's or a contract's renewal terms (<c>renewals ... with break_option at D</c>)
+    /// not inside a renewal term: at or after its length, the break is the renewal's expiry (or the next renewal not taken).</summary>
+    public static Diagnostic RenewalBreakOutsideTerm(SourceSpan span, string kind, string name, string at, int renewalMonths) =>
         Error("DL0222", span, string.Create(CultureInfo.InvariantCulture,
-            $"the renewal terms' break of lease '{name}' at {at} is not inside a renewal term ({renewalMonths} months from its start): a renewal's break date must fall before the renewal ends; not renewing is written as fewer renewals taken"));
+            $"the renewal terms' break of {kind} '{name}' at {at} is not inside a renewal term ({renewalMonths} months from its start): a renewal's break date must fall before the renewal ends; not renewing is written as fewer renewals taken"));
 
-    /// <summary>DL0223: a scenario breaking a lease in renewal term k (<c>breaks in renewal k at D</c>) without taking at
-    /// least k renewals: the lessee can break only a renewal term it has entered.</summary>
-    public static Diagnostic RenewalBreakNotTaken(SourceSpan span, string scenario, string name, int renewal, int taken) =>
+    /// <summary>DL0223: a scenario breaking a lease (contract) in renewal term k (<c>breaks in renewal k at D</c>) without
+    /// taking at least k renewals: the lessee (customer) can break only a renewal term it has entered.</summary>
+    public static Diagnostic RenewalBreakNotTaken(SourceSpan span, string scenario, string kind, string name, string party, int renewal, int taken) =>
         Error("DL0223", span, string.Create(CultureInfo.InvariantCulture,
-            $"scenario '{scenario}' breaks lease '{name}' in renewal {renewal} but takes {taken} of its renewals: the lessee can break only a renewal term it has taken; write '{name} renewals taken {renewal}' (or more)"));
+            $"scenario '{scenario}' breaks {kind} '{name}' in renewal {renewal} but takes {taken} of its renewals: the {party} can break only a renewal term it has taken; write '{name} renewals taken {renewal}' (or more)"));
+
+    /// <summary>DL0224: a contract's renewal terms' break fee in months of revenue (<c>renewals ... with break_option at 12m
+    /// fee 6m of revenue</c>): a renewal is priced at the market (the fleet's generation index), so its revenue has no level
+    /// the contract states; the fee is an amount, as DL0438 asks of a break on a moving price.</summary>
+    public static Diagnostic ContractRenewalBreakFeeInMonths(SourceSpan span, string name) =>
+        Error("DL0224", span,
+            $"the renewal terms' break fee of contract '{name}' is in months of revenue, but a renewal is priced at market (its fleet's generation index): write the fee as an amount ('fee 20m')");
 
     /// <summary>DL0220: a break's notice that is not a whole number of months (<c>notice 90d</c>, <c>notice 1.5m</c>):
     /// the notice date is the break date less whole months, as the break dates are whole months from the start.</summary>

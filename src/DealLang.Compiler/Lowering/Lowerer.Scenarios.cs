@@ -48,7 +48,7 @@ internal sealed partial class Lowerer
                     breaks[lease] = BreakMonthsFromStart(b, (LeaseSyntax)Symbols.OfKind(SymbolKind.Lease)[lease].Declaration);
                     break;
                 case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Contract) is { } c:
-                    contracts[c] = Contract(c) with { BreakMonths = DurationRules.WholeMonths(b.At) };
+                    contracts[c] = Contract(c) with { BreakMonths = ContractBreakMonthsFromStart(b, (ContractSyntax)Symbols.OfKind(SymbolKind.Contract)[c].Declaration) };
                     break;
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
                     marketDeflation = DeflationOf(d.Rate, d.Grows);
@@ -134,6 +134,12 @@ internal sealed partial class Lowerer
     private static int BreakMonthsFromStart(LeaseBreaksSyntax broken, LeaseSyntax lease) =>
         DurationRules.WholeMonths(broken.At) + (broken.Renewal is { } k
             ? DurationRules.WholeMonths(lease.Term) + (k - 1) * DurationRules.WholeMonths(lease.Renewals?.Term)
+            : 0);
+
+    /// <summary>A contract's break as months from its <c>starts</c>, as a lease's (<see cref="BreakMonthsFromStart"/>).</summary>
+    private static int ContractBreakMonthsFromStart(LeaseBreaksSyntax broken, ContractSyntax contract) =>
+        DurationRules.WholeMonths(broken.At) + (broken.Renewal is { } k
+            ? DurationRules.WholeMonths(contract.Term) + (k - 1) * DurationRules.WholeMonths(contract.Renewals?.Term)
             : 0);
 
     /// <summary>The per-kind index of a name declared as <paramref name="kind"/> (null for a name of another kind).</summary>

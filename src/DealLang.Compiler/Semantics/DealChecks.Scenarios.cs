@@ -170,7 +170,7 @@ internal sealed partial class DealChecks
 
     // 'L breaks at 60m' (or 'C breaks at 24m' on a contract): one of its break dates (DL0428), compared in whole months as
     // its own are; its renewals not taken nor drawn in the same scenario (DL0429: the break ends it before any renewal).
-    // 'L breaks in renewal k at 36m': one of the renewal terms' break dates (DL0428), with at least k renewals taken
+    // 'L breaks in renewal k at 36m' (or 'C breaks in renewal k at 12m'): one of the renewal terms' break dates (DL0428), with at least k renewals taken
     // (DL0223) and none drawn (DL0429: a path not drawing renewal k could not break it).
     private void CheckBreak(LeaseBreaksSyntax breaks, ScenarioSyntax scenario, string name)
     {
@@ -183,7 +183,7 @@ internal sealed partial class DealChecks
         {
             LeaseSyntax lease when breaks.Renewal is not null => ("lease", lease.Renewals?.BreakOption),
             LeaseSyntax lease => ("lease", lease.BreakOption),
-            ContractSyntax contract when breaks.Renewal is not null => ("contract", null),
+            ContractSyntax contract when breaks.Renewal is not null => ("contract", contract.Renewals?.BreakOption),
             ContractSyntax contract => ("contract", contract.BreakOption),
             _ => ("", null),
         };
@@ -225,13 +225,13 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, kind, symbol.Name, inRenewal: true));
         }
-        else if (kind == "lease" && RenewalsTaken(scenario, symbol.Name) is var taken && taken < renewal)
+        else if (RenewalsTaken(scenario, symbol.Name) is var taken && taken < renewal)
         {
-            _diagnostics.Add(DiagnosticCatalogue.RenewalBreakNotTaken(breaks.Span, name, symbol.Name, renewal, taken));
+            _diagnostics.Add(DiagnosticCatalogue.RenewalBreakNotTaken(breaks.Span, name, kind, symbol.Name, kind == "lease" ? "lessee" : "customer", renewal, taken));
         }
     }
 
-    /// <summary>How many renewals of lease <paramref name="name"/> <paramref name="scenario"/> takes (0 unless it says).</summary>
+    /// <summary>How many renewals of lease (contract) <paramref name="name"/> <paramref name="scenario"/> takes (0 unless it says).</summary>
     private static int RenewalsTaken(ScenarioSyntax scenario, string name) =>
         SyntaxWalk.Safe(scenario.Items).OfType<RenewalsTakenSyntax>().LastOrDefault(r => r.Lease?.Text == name)?.Count ?? 0;
 

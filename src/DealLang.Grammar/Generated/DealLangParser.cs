@@ -83,41 +83,41 @@ public partial class DealLangParser : Parser {
 		RULE_holidayList = 8, RULE_dayCount = 9, RULE_partyDecl = 10, RULE_partyItem = 11, 
 		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
 		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
-		RULE_leaseItem = 19, RULE_breakFee = 20, RULE_indexationPart = 21, RULE_renewalCount = 22, 
-		RULE_rvgPart = 23, RULE_guarantorClause = 24, RULE_guarantorPart = 25, 
-		RULE_coverage = 26, RULE_loanDecl = 27, RULE_loanItem = 28, RULE_recoveryAccrual = 29, 
-		RULE_fleetDecl = 30, RULE_fleetItem = 31, RULE_contractDecl = 32, RULE_contractItem = 33, 
-		RULE_coinsDecl = 34, RULE_coinsItem = 35, RULE_delivery = 36, RULE_trancheDecl = 37, 
-		RULE_couponTerms = 38, RULE_trancheItem = 39, RULE_convertiblePut = 40, 
-		RULE_convertibleCall = 41, RULE_stepUp = 42, RULE_marginGrid = 43, RULE_gridTier = 44, 
-		RULE_amortization = 45, RULE_holdingDecl = 46, RULE_holdingItem = 47, 
-		RULE_holdingMarketTerm = 48, RULE_equityDecl = 49, RULE_equityItem = 50, 
-		RULE_holder = 51, RULE_holderTerm = 52, RULE_capitalCall = 53, RULE_accountDecl = 54, 
-		RULE_accountItem = 55, RULE_feeDecl = 56, RULE_testDecl = 57, RULE_triggerDecl = 58, 
-		RULE_cureDestination = 59, RULE_triggerEffect = 60, RULE_defaultRule = 61, 
-		RULE_cfadsRule = 62, RULE_cfadsItem = 63, RULE_waterfallDecl = 64, RULE_step = 65, 
-		RULE_enforcementDecl = 66, RULE_enforcementItem = 67, RULE_sellTerm = 68, 
-		RULE_scenarioDecl = 69, RULE_scenarioItem = 70, RULE_pdStep = 71, RULE_recoveryDraw = 72, 
-		RULE_delayOutcome = 73, RULE_breakChance = 74, RULE_loading = 75, RULE_perYear = 76, 
-		RULE_duration = 77, RULE_expr = 78, RULE_measureUnit = 79, RULE_reference = 80, 
-		RULE_ident = 81;
+		RULE_leaseItem = 19, RULE_breakOption = 20, RULE_breakFee = 21, RULE_indexationPart = 22, 
+		RULE_renewalCount = 23, RULE_rvgPart = 24, RULE_guarantorClause = 25, 
+		RULE_guarantorPart = 26, RULE_coverage = 27, RULE_loanDecl = 28, RULE_loanItem = 29, 
+		RULE_recoveryAccrual = 30, RULE_fleetDecl = 31, RULE_fleetItem = 32, RULE_contractDecl = 33, 
+		RULE_contractItem = 34, RULE_coinsDecl = 35, RULE_coinsItem = 36, RULE_delivery = 37, 
+		RULE_trancheDecl = 38, RULE_couponTerms = 39, RULE_trancheItem = 40, RULE_convertiblePut = 41, 
+		RULE_convertibleCall = 42, RULE_stepUp = 43, RULE_marginGrid = 44, RULE_gridTier = 45, 
+		RULE_amortization = 46, RULE_holdingDecl = 47, RULE_holdingItem = 48, 
+		RULE_holdingMarketTerm = 49, RULE_equityDecl = 50, RULE_equityItem = 51, 
+		RULE_holder = 52, RULE_holderTerm = 53, RULE_capitalCall = 54, RULE_accountDecl = 55, 
+		RULE_accountItem = 56, RULE_feeDecl = 57, RULE_testDecl = 58, RULE_triggerDecl = 59, 
+		RULE_cureDestination = 60, RULE_triggerEffect = 61, RULE_defaultRule = 62, 
+		RULE_cfadsRule = 63, RULE_cfadsItem = 64, RULE_waterfallDecl = 65, RULE_step = 66, 
+		RULE_enforcementDecl = 67, RULE_enforcementItem = 68, RULE_sellTerm = 69, 
+		RULE_scenarioDecl = 70, RULE_scenarioItem = 71, RULE_pdStep = 72, RULE_recoveryDraw = 73, 
+		RULE_delayOutcome = 74, RULE_breakChance = 75, RULE_loading = 76, RULE_perYear = 77, 
+		RULE_duration = 78, RULE_expr = 79, RULE_measureUnit = 80, RULE_reference = 81, 
+		RULE_ident = 82;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
 		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
-		"schedulePoint", "leaseDecl", "leaseItem", "breakFee", "indexationPart", 
-		"renewalCount", "rvgPart", "guarantorClause", "guarantorPart", "coverage", 
-		"loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
-		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
-		"trancheItem", "convertiblePut", "convertibleCall", "stepUp", "marginGrid", 
-		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
-		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
-		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
-		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", "breakChance", 
-		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"schedulePoint", "leaseDecl", "leaseItem", "breakOption", "breakFee", 
+		"indexationPart", "renewalCount", "rvgPart", "guarantorClause", "guarantorPart", 
+		"coverage", "loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", 
+		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
+		"trancheDecl", "couponTerms", "trancheItem", "convertiblePut", "convertibleCall", 
+		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
+		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
+		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", 
+		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -305,35 +305,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 168;
+				State = 170;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 164;
+					State = 166;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 165;
+					State = 167;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 166;
+					State = 168;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 167;
+					State = 169;
 					unknownDecl();
 					}
 					break;
@@ -341,11 +341,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 172;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 173;
+			State = 175;
 			Match(Eof);
 			}
 		}
@@ -383,9 +383,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 177;
 			Match(IMPORT);
-			State = 176;
+			State = 178;
 			Match(STRING);
 			}
 		}
@@ -435,27 +435,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 178;
-			Match(DEAL);
-			State = 179;
-			_localctx.name = ident();
 			State = 180;
+			Match(DEAL);
+			State = 181;
+			_localctx.name = ident();
+			State = 182;
 			Match(LBRACE);
-			State = 184;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1263541239173627909L) != 0) || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 181;
+				State = 183;
 				dealMember();
 				}
 				}
-				State = 186;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 187;
+			State = 189;
 			Match(RBRACE);
 			}
 		}
@@ -552,7 +552,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 210;
+			State = 212;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -565,147 +565,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 189;
+				State = 191;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 190;
+				State = 192;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 191;
+				State = 193;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 194;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 193;
+				State = 195;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 194;
+				State = 196;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 195;
+				State = 197;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 196;
+				State = 198;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 197;
+				State = 199;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 198;
+				State = 200;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 199;
+				State = 201;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 200;
+				State = 202;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 201;
+				State = 203;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 202;
+				State = 204;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 203;
+				State = 205;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 204;
+				State = 206;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 205;
+				State = 207;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 206;
+				State = 208;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 207;
+				State = 209;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 208;
+				State = 210;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 209;
+				State = 211;
 				unknownDecl();
 				}
 				break;
@@ -764,16 +764,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 214;
 			Match(IDENT);
-			State = 213;
+			State = 215;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 219;
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6482651435712433L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 217;
+				State = 219;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -951,19 +951,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 214;
+					State = 216;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 215;
+					State = 217;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 216;
+					State = 218;
 					Match(ON);
 					}
 					break;
@@ -971,11 +971,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 221;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 222;
+			State = 224;
 			block();
 			}
 		}
@@ -1026,19 +1026,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 224;
+			State = 226;
 			Match(LBRACE);
-			State = 229;
+			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -140737488355329L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8191L) != 0)) {
 				{
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 225;
+					State = 227;
 					block();
 					}
 					break;
@@ -1309,7 +1309,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 226;
+					State = 228;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1324,11 +1324,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 231;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 232;
+			State = 234;
 			Match(RBRACE);
 			}
 		}
@@ -1468,16 +1468,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 257;
+			State = 259;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 234;
+				State = 236;
 				Match(TITLE);
-				State = 235;
+				State = 237;
 				Match(STRING);
 				}
 				break;
@@ -1485,9 +1485,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 238;
 				Match(CURRENCY);
-				State = 237;
+				State = 239;
 				ident();
 				}
 				break;
@@ -1495,9 +1495,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 238;
+				State = 240;
 				Match(CLOSING);
-				State = 239;
+				State = 241;
 				Match(DATE);
 				}
 				break;
@@ -1505,9 +1505,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 240;
+				State = 242;
 				Match(MATURITY);
-				State = 241;
+				State = 243;
 				Match(DATE);
 				}
 				break;
@@ -1515,9 +1515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 242;
+				State = 244;
 				Match(FIRST_PAYMENT);
-				State = 243;
+				State = 245;
 				Match(DATE);
 				}
 				break;
@@ -1525,9 +1525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 244;
+				State = 246;
 				Match(PAY);
-				State = 245;
+				State = 247;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1535,9 +1535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 246;
+				State = 248;
 				Match(DAYCOUNT_KW);
-				State = 247;
+				State = 249;
 				dayCount();
 				}
 				break;
@@ -1545,28 +1545,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 248;
+				State = 250;
 				Match(BUSINESS_DAYS);
-				State = 249;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 251;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 253;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 250;
+					State = 252;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 253;
+					State = 255;
 					Match(HOLIDAYS);
-					State = 254;
+					State = 256;
 					holidaySet();
 					}
 				}
@@ -1624,7 +1624,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 272;
+			State = 274;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1803,36 +1803,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 259;
+				State = 261;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 264;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 260;
+						State = 262;
 						Match(PLUS);
-						State = 261;
+						State = 263;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 266;
+					State = 268;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 267;
+					State = 269;
 					Match(PLUS);
-					State = 268;
+					State = 270;
 					holidayList();
 					}
 				}
@@ -1842,7 +1842,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 271;
+				State = 273;
 				holidayList();
 				}
 				break;
@@ -1893,33 +1893,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 274;
+			State = 276;
 			Match(LBRACE);
-			State = 281;
+			State = 283;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 275;
-				Match(DATE);
 				State = 277;
+				Match(DATE);
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 276;
+					State = 278;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 283;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 284;
+			State = 286;
 			Match(RBRACE);
 			}
 		}
@@ -1956,7 +1956,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 288;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2006,27 +2006,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 288;
-			Match(PARTY);
-			State = 289;
-			_localctx.name = ident();
 			State = 290;
+			Match(PARTY);
+			State = 291;
+			_localctx.name = ident();
+			State = 292;
 			Match(LBRACE);
-			State = 294;
+			State = 296;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 291;
+				State = 293;
 				partyItem();
 				}
 				}
-				State = 296;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 297;
+			State = 299;
 			Match(RBRACE);
 			}
 		}
@@ -2096,16 +2096,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 305;
+			State = 307;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 299;
+				State = 301;
 				Match(RATING);
-				State = 300;
+				State = 302;
 				Match(STRING);
 				}
 				break;
@@ -2113,9 +2113,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 301;
+				State = 303;
 				Match(PD);
-				State = 302;
+				State = 304;
 				expr(0);
 				}
 				break;
@@ -2123,9 +2123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 303;
+				State = 305;
 				Match(RECOVERY);
-				State = 304;
+				State = 306;
 				expr(0);
 				}
 				break;
@@ -2179,27 +2179,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 307;
-			Match(INDEX);
-			State = 308;
-			_localctx.name = ident();
 			State = 309;
+			Match(INDEX);
+			State = 310;
+			_localctx.name = ident();
+			State = 311;
 			Match(LBRACE);
-			State = 313;
+			State = 315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 3458764513820540929L) != 0)) {
 				{
 				{
-				State = 310;
+				State = 312;
 				indexItem();
 				}
 				}
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 316;
+			State = 318;
 			Match(RBRACE);
 			}
 		}
@@ -2314,16 +2314,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 343;
+			State = 345;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 318;
+				State = 320;
 				Match(LEVEL);
-				State = 319;
+				State = 321;
 				expr(0);
 				}
 				break;
@@ -2331,11 +2331,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 320;
-				Match(DEFLATE);
-				State = 321;
-				expr(0);
 				State = 322;
+				Match(DEFLATE);
+				State = 323;
+				expr(0);
+				State = 324;
 				perYear();
 				}
 				break;
@@ -2343,11 +2343,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 324;
-				Match(GROW);
-				State = 325;
-				expr(0);
 				State = 326;
+				Match(GROW);
+				State = 327;
+				expr(0);
+				State = 328;
 				perYear();
 				}
 				break;
@@ -2355,27 +2355,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 328;
-				Match(POINTS);
-				State = 329;
-				pointsKind();
 				State = 330;
+				Match(POINTS);
+				State = 331;
+				pointsKind();
+				State = 332;
 				Match(LBRACE);
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 331;
+					State = 333;
 					schedulePoint();
 					}
 					}
-					State = 336;
+					State = 338;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 337;
+				State = 339;
 				Match(RBRACE);
 				}
 				break;
@@ -2383,13 +2383,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 339;
-				Match(LAUNCH);
-				State = 340;
-				Match(DATE);
 				State = 341;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 342;
+				Match(DATE);
+				State = 343;
+				Match(DOWN);
+				State = 344;
 				expr(0);
 				}
 				break;
@@ -2432,7 +2432,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 345;
+			State = 347;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2489,27 +2489,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 347;
-			Match(FACILITY);
-			State = 348;
-			_localctx.name = ident();
 			State = 349;
+			Match(FACILITY);
+			State = 350;
+			_localctx.name = ident();
+			State = 351;
 			Match(LBRACE);
-			State = 353;
+			State = 355;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 350;
+				State = 352;
 				facilityItem();
 				}
 				}
-				State = 355;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 356;
+			State = 358;
 			Match(RBRACE);
 			}
 		}
@@ -2595,16 +2595,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 381;
+			State = 383;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 358;
+				State = 360;
 				Match(COST);
-				State = 359;
+				State = 361;
 				expr(0);
 				}
 				break;
@@ -2612,32 +2612,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 360;
-				Match(VALUE);
-				State = 361;
-				Match(STRAIGHT_LINE);
 				State = 362;
+				Match(VALUE);
+				State = 363;
+				Match(STRAIGHT_LINE);
+				State = 364;
 				duration();
-				State = 365;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 363;
+					State = 365;
 					Match(FLOOR);
-					State = 364;
+					State = 366;
 					expr(0);
 					}
 				}
 
-				State = 369;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 367;
+					State = 369;
 					Match(FROM);
-					State = 368;
+					State = 370;
 					Match(DATE);
 					}
 				}
@@ -2648,27 +2648,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 371;
-				Match(VALUE);
-				State = 372;
-				Match(SCHEDULE);
 				State = 373;
+				Match(VALUE);
+				State = 374;
+				Match(SCHEDULE);
+				State = 375;
 				Match(LBRACE);
-				State = 377;
+				State = 379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 374;
+					State = 376;
 					schedulePoint();
 					}
 					}
-					State = 379;
+					State = 381;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 380;
+				State = 382;
 				Match(RBRACE);
 				}
 				break;
@@ -2712,16 +2712,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 385;
 			Match(DATE);
-			State = 384;
-			expr(0);
 			State = 386;
+			expr(0);
+			State = 388;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 385;
+				State = 387;
 				Match(COMMA);
 				}
 			}
@@ -2779,31 +2779,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 388;
-			Match(LEASE);
-			State = 389;
-			_localctx.name = ident();
 			State = 390;
-			Match(ON);
+			Match(LEASE);
 			State = 391;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 392;
+			Match(ON);
+			State = 393;
+			_localctx.facility = ident();
+			State = 394;
 			Match(LBRACE);
-			State = 396;
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 393;
+				State = 395;
 				leaseItem();
 				}
 				}
-				State = 398;
+				State = 400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 399;
+			State = 401;
 			Match(RBRACE);
 			}
 		}
@@ -2902,9 +2902,6 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class RenewalsItemContext : LeaseItemContext {
 		public DurationContext term;
-		public DurationContext _duration;
-		public IList<DurationContext> _rb = new List<DurationContext>();
-		public DurationContext rn;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
 			return GetRuleContext<RenewalCountContext>(0);
@@ -2915,23 +2912,14 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LESSEE() { return GetToken(DealLangParser.LESSEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
-			return GetRuleContexts<DurationContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
-			return GetRuleContext<DurationContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(DealLangParser.COMMA, i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
-			return GetRuleContext<BreakFeeContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
 		}
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -3016,6 +3004,259 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class LeaseBreakOptionItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
+		}
+		public LeaseBreakOptionItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseBreakOptionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LeaseItemContext leaseItem() {
+		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
+		EnterRule(_localctx, 38, RULE_leaseItem);
+		int _la;
+		try {
+			State = 464;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case LESSEE:
+				_localctx = new LesseeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 403;
+				Match(LESSEE);
+				State = 404;
+				ident();
+				}
+				break;
+			case RENT:
+				_localctx = new RentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 405;
+				Match(RENT);
+				State = 406;
+				expr(0);
+				State = 407;
+				perYear();
+				State = 412;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ESCALATING) {
+					{
+					State = 408;
+					Match(ESCALATING);
+					State = 409;
+					expr(0);
+					State = 410;
+					perYear();
+					}
+				}
+
+				State = 422;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INDEXED) {
+					{
+					State = 414;
+					Match(INDEXED);
+					State = 415;
+					ident();
+					State = 419;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
+						{
+						{
+						State = 416;
+						indexationPart();
+						}
+						}
+						State = 421;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				}
+				break;
+			case STARTS:
+				_localctx = new StartsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 424;
+				Match(STARTS);
+				State = 425;
+				Match(DATE);
+				}
+				break;
+			case TERM:
+				_localctx = new TermItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 426;
+				Match(TERM);
+				State = 427;
+				duration();
+				}
+				break;
+			case RENEWALS:
+				_localctx = new RenewalsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 428;
+				Match(RENEWALS);
+				State = 429;
+				renewalCount();
+				State = 430;
+				((RenewalsItemContext)_localctx).term = duration();
+				State = 431;
+				Match(AT);
+				State = 432;
+				Match(LESSEE);
+				State = 433;
+				Match(OPTION);
+				State = 437;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				case 1:
+					{
+					State = 434;
+					Match(RENT);
+					State = 435;
+					Match(AT);
+					State = 436;
+					Match(MARKET);
+					}
+					break;
+				}
+				State = 441;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 439;
+					Match(WITH);
+					State = 440;
+					breakOption();
+					}
+				}
+
+				}
+				break;
+			case RVG:
+				_localctx = new RvgItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 443;
+				Match(RVG);
+				State = 445;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 444;
+					rvgPart();
+					}
+					}
+					State = 447;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
+				}
+				break;
+			case DAYCOUNT_KW:
+				_localctx = new LeaseDayCountItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 449;
+				Match(DAYCOUNT_KW);
+				State = 450;
+				dayCount();
+				}
+				break;
+			case GUARANTOR:
+				_localctx = new LeaseGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 451;
+				guarantorClause();
+				}
+				break;
+			case PHASED:
+				_localctx = new LeasePhasedItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 452;
+				Match(PHASED);
+				State = 453;
+				ident();
+				}
+				break;
+			case TERMINATION_FEE:
+				_localctx = new LeaseTerminationFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 454;
+				Match(TERMINATION_FEE);
+				State = 455;
+				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 461;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 456;
+					Match(AMORTISING);
+					State = 459;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 457;
+						Match(TO);
+						State = 458;
+						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
+						}
+					}
+
+					}
+				}
+
+				}
+				break;
+			case BREAK_OPTION:
+				_localctx = new LeaseBreakOptionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 463;
+				breakOption();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class BreakOptionContext : ParserRuleContext {
 		public DurationContext _duration;
 		public IList<DurationContext> _at = new List<DurationContext>();
 		public DurationContext notice;
@@ -3035,330 +3276,73 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
-		public LeaseBreakOptionItemContext(LeaseItemContext context) { CopyFrom(context); }
+		public BreakOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_breakOption; } }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitLeaseBreakOptionItem(this);
+			if (typedVisitor != null) return typedVisitor.VisitBreakOption(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
 
 	[RuleVersion(0)]
-	public LeaseItemContext leaseItem() {
-		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 38, RULE_leaseItem);
+	public BreakOptionContext breakOption() {
+		BreakOptionContext _localctx = new BreakOptionContext(Context, State);
+		EnterRule(_localctx, 40, RULE_breakOption);
 		int _la;
 		try {
-			State = 494;
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 466;
+			Match(BREAK_OPTION);
+			State = 467;
+			Match(AT);
+			State = 468;
+			_localctx._duration = duration();
+			_localctx._at.Add(_localctx._duration);
+			State = 473;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case LESSEE:
-				_localctx = new LesseeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 1);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
 				{
-				State = 401;
-				Match(LESSEE);
-				State = 402;
-				ident();
-				}
-				break;
-			case RENT:
-				_localctx = new RentItemContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
 				{
-				State = 403;
-				Match(RENT);
-				State = 404;
-				expr(0);
-				State = 405;
-				perYear();
-				State = 410;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ESCALATING) {
-					{
-					State = 406;
-					Match(ESCALATING);
-					State = 407;
-					expr(0);
-					State = 408;
-					perYear();
-					}
-				}
-
-				State = 420;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==INDEXED) {
-					{
-					State = 412;
-					Match(INDEXED);
-					State = 413;
-					ident();
-					State = 417;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
-						{
-						{
-						State = 414;
-						indexationPart();
-						}
-						}
-						State = 419;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				}
-				break;
-			case STARTS:
-				_localctx = new StartsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 422;
-				Match(STARTS);
-				State = 423;
-				Match(DATE);
-				}
-				break;
-			case TERM:
-				_localctx = new TermItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 424;
-				Match(TERM);
-				State = 425;
-				duration();
-				}
-				break;
-			case RENEWALS:
-				_localctx = new RenewalsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
-				{
-				State = 426;
-				Match(RENEWALS);
-				State = 427;
-				renewalCount();
-				State = 428;
-				((RenewalsItemContext)_localctx).term = duration();
-				State = 429;
-				Match(AT);
-				State = 430;
-				Match(LESSEE);
-				State = 431;
-				Match(OPTION);
-				State = 435;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
-				case 1:
-					{
-					State = 432;
-					Match(RENT);
-					State = 433;
-					Match(AT);
-					State = 434;
-					Match(MARKET);
-					}
-					break;
-				}
-				State = 455;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==WITH) {
-					{
-					State = 437;
-					Match(WITH);
-					State = 438;
-					Match(BREAK_OPTION);
-					State = 439;
-					Match(AT);
-					State = 440;
-					((RenewalsItemContext)_localctx)._duration = duration();
-					((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
-					State = 445;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 441;
-						Match(COMMA);
-						State = 442;
-						((RenewalsItemContext)_localctx)._duration = duration();
-						((RenewalsItemContext)_localctx)._rb.Add(((RenewalsItemContext)_localctx)._duration);
-						}
-						}
-						State = 447;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 450;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==NOTICE) {
-						{
-						State = 448;
-						Match(NOTICE);
-						State = 449;
-						((RenewalsItemContext)_localctx).rn = duration();
-						}
-					}
-
-					State = 453;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==FEE) {
-						{
-						State = 452;
-						breakFee();
-						}
-					}
-
-					}
-				}
-
-				}
-				break;
-			case RVG:
-				_localctx = new RvgItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
-				{
-				State = 457;
-				Match(RVG);
-				State = 459;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				do {
-					{
-					{
-					State = 458;
-					rvgPart();
-					}
-					}
-					State = 461;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
-				}
-				break;
-			case DAYCOUNT_KW:
-				_localctx = new LeaseDayCountItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 463;
-				Match(DAYCOUNT_KW);
-				State = 464;
-				dayCount();
-				}
-				break;
-			case GUARANTOR:
-				_localctx = new LeaseGuarantorItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 465;
-				guarantorClause();
-				}
-				break;
-			case PHASED:
-				_localctx = new LeasePhasedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 466;
-				Match(PHASED);
-				State = 467;
-				ident();
-				}
-				break;
-			case TERMINATION_FEE:
-				_localctx = new LeaseTerminationFeeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 468;
-				Match(TERMINATION_FEE);
 				State = 469;
-				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
+				Match(COMMA);
+				State = 470;
+				_localctx._duration = duration();
+				_localctx._at.Add(_localctx._duration);
+				}
+				}
 				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==AMORTISING) {
-					{
-					State = 470;
-					Match(AMORTISING);
-					State = 473;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==TO) {
-						{
-						State = 471;
-						Match(TO);
-						State = 472;
-						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
-						}
-					}
-
-					}
-				}
-
-				}
-				break;
-			case BREAK_OPTION:
-				_localctx = new LeaseBreakOptionItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
+			}
+			State = 478;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NOTICE) {
 				{
+				State = 476;
+				Match(NOTICE);
 				State = 477;
-				Match(BREAK_OPTION);
-				State = 478;
-				Match(AT);
-				State = 479;
-				((LeaseBreakOptionItemContext)_localctx)._duration = duration();
-				((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
-				State = 484;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 480;
-					Match(COMMA);
-					State = 481;
-					((LeaseBreakOptionItemContext)_localctx)._duration = duration();
-					((LeaseBreakOptionItemContext)_localctx)._at.Add(((LeaseBreakOptionItemContext)_localctx)._duration);
-					}
-					}
-					State = 486;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
+				_localctx.notice = duration();
 				}
-				State = 489;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOTICE) {
-					{
-					State = 487;
-					Match(NOTICE);
-					State = 488;
-					((LeaseBreakOptionItemContext)_localctx).notice = duration();
-					}
-				}
+			}
 
-				State = 492;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FEE) {
-					{
-					State = 491;
-					breakFee();
-					}
+			State = 481;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FEE) {
+				{
+				State = 480;
+				breakFee();
 				}
+			}
 
-				}
-				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3421,22 +3405,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakFeeContext breakFee() {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
-		EnterRule(_localctx, 40, RULE_breakFee);
+		EnterRule(_localctx, 42, RULE_breakFee);
 		try {
-			State = 503;
+			State = 490;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 483;
 				Match(FEE);
-				State = 497;
+				State = 484;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 498;
+				State = 485;
 				Match(OF);
-				State = 499;
+				State = 486;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3444,9 +3428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 488;
 				Match(FEE);
-				State = 502;
+				State = 489;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3528,16 +3512,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 42, RULE_indexationPart);
+		EnterRule(_localctx, 44, RULE_indexationPart);
 		try {
-			State = 512;
+			State = 499;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 505;
+				State = 492;
 				Match(YEARLY);
 				}
 				break;
@@ -3545,9 +3529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 506;
+				State = 493;
 				Match(FLOOR);
-				State = 507;
+				State = 494;
 				expr(0);
 				}
 				break;
@@ -3555,9 +3539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 508;
+				State = 495;
 				Match(CAP);
-				State = 509;
+				State = 496;
 				expr(0);
 				}
 				break;
@@ -3565,9 +3549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 510;
+				State = 497;
 				Match(LAG);
-				State = 511;
+				State = 498;
 				duration();
 				}
 				break;
@@ -3606,24 +3590,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 44, RULE_renewalCount);
+		EnterRule(_localctx, 46, RULE_renewalCount);
 		try {
-			State = 517;
+			State = 504;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 514;
+				State = 501;
 				Match(NUMBER);
-				State = 515;
+				State = 502;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 503;
 				Match(QUANTITY);
 				}
 				break;
@@ -3695,18 +3679,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 46, RULE_rvgPart);
+		EnterRule(_localctx, 48, RULE_rvgPart);
 		try {
-			State = 525;
+			State = 512;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 506;
 				Match(GUARANTEES);
-				State = 520;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3714,9 +3698,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
+				State = 508;
 				Match(CAP);
-				State = 522;
+				State = 509;
 				expr(0);
 				}
 				break;
@@ -3724,9 +3708,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
+				State = 510;
 				Match(UNTIL);
-				State = 524;
+				State = 511;
 				Match(DATE);
 				}
 				break;
@@ -3773,26 +3757,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 48, RULE_guarantorClause);
+		EnterRule(_localctx, 50, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 527;
+			State = 514;
 			Match(GUARANTOR);
-			State = 528;
+			State = 515;
 			_localctx.party = ident();
-			State = 532;
+			State = 519;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 2305843009213694001L) != 0)) {
 				{
 				{
-				State = 529;
+				State = 516;
 				guarantorPart();
 				}
 				}
-				State = 534;
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3879,19 +3863,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 50, RULE_guarantorPart);
+		EnterRule(_localctx, 52, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 547;
+			State = 534;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 535;
+				State = 522;
 				Match(CAP);
-				State = 536;
+				State = 523;
 				expr(0);
 				}
 				break;
@@ -3899,9 +3883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 537;
+				State = 524;
 				Match(UNTIL);
-				State = 538;
+				State = 525;
 				Match(DATE);
 				}
 				break;
@@ -3909,9 +3893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 539;
+				State = 526;
 				Match(FEE);
-				State = 540;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -3919,18 +3903,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 541;
+				State = 528;
 				Match(COVERS);
-				State = 542;
+				State = 529;
 				coverage();
-				State = 545;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 543;
+					State = 530;
 					Match(AND);
-					State = 544;
+					State = 531;
 					coverage();
 					}
 				}
@@ -3971,12 +3955,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 52, RULE_coverage);
+		EnterRule(_localctx, 54, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 549;
+			State = 536;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4028,32 +4012,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_loanDecl);
+		EnterRule(_localctx, 56, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 551;
+			State = 538;
 			Match(LOAN);
-			State = 552;
+			State = 539;
 			_localctx.name = ident();
-			State = 553;
+			State = 540;
 			Match(LBRACE);
-			State = 557;
+			State = 544;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 5153960755201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 554;
+				State = 541;
 				loanItem();
 				}
 				}
-				State = 559;
+				State = 546;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 560;
+			State = 547;
 			Match(RBRACE);
 			}
 		}
@@ -4234,19 +4218,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_loanItem);
+		EnterRule(_localctx, 58, RULE_loanItem);
 		int _la;
 		try {
-			State = 614;
+			State = 601;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 549;
 				Match(OBLIGOR);
-				State = 563;
+				State = 550;
 				ident();
 				}
 				break;
@@ -4254,9 +4238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 551;
 				Match(BALANCE);
-				State = 565;
+				State = 552;
 				expr(0);
 				}
 				break;
@@ -4264,9 +4248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 566;
+				State = 553;
 				Match(COUPON);
-				State = 567;
+				State = 554;
 				couponTerms();
 				}
 				break;
@@ -4274,11 +4258,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 568;
+				State = 555;
 				Match(INTEREST_ONLY);
-				State = 569;
+				State = 556;
 				Match(UNTIL);
-				State = 570;
+				State = 557;
 				Match(DATE);
 				}
 				break;
@@ -4286,16 +4270,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 571;
+				State = 558;
 				Match(AMORTIZE);
-				State = 572;
+				State = 559;
 				amortization();
-				State = 574;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 573;
+					State = 560;
 					Match(IDENT);
 					}
 				}
@@ -4306,9 +4290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 576;
+				State = 563;
 				Match(MATURITY);
-				State = 577;
+				State = 564;
 				Match(DATE);
 				}
 				break;
@@ -4316,84 +4300,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 578;
+				State = 565;
 				Match(RECOVERY);
-				State = 579;
+				State = 566;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 582;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 580;
+					State = 567;
 					Match(AFTER);
-					State = 581;
+					State = 568;
 					duration();
 					}
 				}
 
-				State = 586;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 584;
+					State = 571;
 					Match(ACCRUING);
-					State = 585;
+					State = 572;
 					recoveryAccrual();
 					}
 				}
 
-				State = 605;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 588;
+					State = 575;
 					Match(IN);
-					State = 603;
+					State = 590;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 589;
+						State = 576;
 						Match(NUMBER);
-						State = 590;
+						State = 577;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 591;
+						State = 578;
 						Match(INSTALMENTS);
-						State = 592;
+						State = 579;
 						Match(LBRACE);
-						State = 599;
+						State = 586;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6491447528734641L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 							{
 							{
-							State = 593;
+							State = 580;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 595;
+							State = 582;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 594;
+								State = 581;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 601;
+							State = 588;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 602;
+						State = 589;
 						Match(RBRACE);
 						}
 						break;
@@ -4409,7 +4393,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 607;
+				State = 594;
 				stepUp();
 				}
 				break;
@@ -4417,7 +4401,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 608;
+				State = 595;
 				marginGrid();
 				}
 				break;
@@ -4425,19 +4409,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 609;
+				State = 596;
 				Match(DEFAULT_INTEREST);
-				State = 611;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 610;
+					State = 597;
 					Match(PLUS);
 					}
 				}
 
-				State = 613;
+				State = 600;
 				expr(0);
 				}
 				break;
@@ -4494,16 +4478,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 58, RULE_recoveryAccrual);
+		EnterRule(_localctx, 60, RULE_recoveryAccrual);
 		try {
-			State = 618;
+			State = 605;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 603;
 				Match(COUPON);
 				}
 				break;
@@ -4511,7 +4495,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 617;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4558,32 +4542,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_fleetDecl);
+		EnterRule(_localctx, 62, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 620;
+			State = 607;
 			Match(FLEET);
-			State = 621;
+			State = 608;
 			_localctx.name = ident();
-			State = 622;
+			State = 609;
 			Match(LBRACE);
-			State = 626;
+			State = 613;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 623;
+				State = 610;
 				fleetItem();
 				}
 				}
-				State = 628;
+				State = 615;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 629;
+			State = 616;
 			Match(RBRACE);
 			}
 		}
@@ -4777,35 +4761,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_fleetItem);
+		EnterRule(_localctx, 64, RULE_fleetItem);
 		int _la;
 		try {
-			State = 670;
+			State = 657;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 631;
+				State = 618;
 				Match(DELIVERIES);
-				State = 632;
+				State = 619;
 				Match(LBRACE);
-				State = 636;
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 633;
+					State = 620;
 					delivery();
 					}
 					}
-					State = 638;
+					State = 625;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 639;
+				State = 626;
 				Match(RBRACE);
 				}
 				break;
@@ -4813,9 +4797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 640;
+				State = 627;
 				Match(UNITS);
-				State = 641;
+				State = 628;
 				expr(0);
 				}
 				break;
@@ -4823,9 +4807,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 642;
+				State = 629;
 				Match(UNIT_COST);
-				State = 643;
+				State = 630;
 				expr(0);
 				}
 				break;
@@ -4833,11 +4817,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 644;
+				State = 631;
 				Match(DEPRECIATE);
-				State = 645;
+				State = 632;
 				Match(STRAIGHT_LINE);
-				State = 646;
+				State = 633;
 				duration();
 				}
 				break;
@@ -4845,13 +4829,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 647;
+				State = 634;
 				Match(DEPRECIATE);
-				State = 648;
+				State = 635;
 				Match(DECLINING);
-				State = 649;
+				State = 636;
 				expr(0);
-				State = 650;
+				State = 637;
 				perYear();
 				}
 				break;
@@ -4859,9 +4843,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 652;
+				State = 639;
 				Match(POWER);
-				State = 653;
+				State = 640;
 				expr(0);
 				}
 				break;
@@ -4869,9 +4853,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 654;
+				State = 641;
 				Match(PUE);
-				State = 655;
+				State = 642;
 				expr(0);
 				}
 				break;
@@ -4879,9 +4863,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 656;
+				State = 643;
 				Match(POWER_PRICE);
-				State = 657;
+				State = 644;
 				expr(0);
 				}
 				break;
@@ -4889,11 +4873,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 658;
+				State = 645;
 				Match(MAINTENANCE);
-				State = 659;
+				State = 646;
 				expr(0);
-				State = 660;
+				State = 647;
 				perYear();
 				}
 				break;
@@ -4901,15 +4885,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 662;
+				State = 649;
 				Match(MARKET_VALUE);
-				State = 663;
+				State = 650;
 				expr(0);
-				State = 664;
+				State = 651;
 				Match(DECLINING);
-				State = 665;
+				State = 652;
 				expr(0);
-				State = 666;
+				State = 653;
 				perYear();
 				}
 				break;
@@ -4917,9 +4901,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 668;
+				State = 655;
 				Match(GENERATION);
-				State = 669;
+				State = 656;
 				ident();
 				}
 				break;
@@ -4971,36 +4955,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_contractDecl);
+		EnterRule(_localctx, 66, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 672;
+			State = 659;
 			Match(CONTRACT);
-			State = 673;
+			State = 660;
 			_localctx.name = ident();
-			State = 674;
+			State = 661;
 			Match(ON);
-			State = 675;
+			State = 662;
 			_localctx.fleet = ident();
-			State = 676;
+			State = 663;
 			Match(LBRACE);
-			State = 680;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 2420215120391L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 677;
+				State = 664;
 				contractItem();
 				}
 				}
-				State = 682;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 683;
+			State = 670;
 			Match(RBRACE);
 			}
 		}
@@ -5152,16 +5136,21 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ContractRenewalsItemContext : ContractItemContext {
+		public DurationContext term;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
 			return GetRuleContext<RenewalCountContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
+		}
 		public ContractRenewalsItemContext(ContractItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -5199,24 +5188,8 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ContractBreakOptionItemContext : ContractItemContext {
-		public DurationContext _duration;
-		public IList<DurationContext> _at = new List<DurationContext>();
-		public DurationContext notice;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
-			return GetRuleContexts<DurationContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
-			return GetRuleContext<DurationContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(DealLangParser.COMMA, i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
-			return GetRuleContext<BreakFeeContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
 		}
 		public ContractBreakOptionItemContext(ContractItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -5230,19 +5203,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_contractItem);
+		EnterRule(_localctx, 68, RULE_contractItem);
 		int _la;
 		try {
-			State = 745;
+			State = 719;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 685;
+				State = 672;
 				Match(CUSTOMER);
-				State = 686;
+				State = 673;
 				ident();
 				}
 				break;
@@ -5250,9 +5223,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 687;
+				State = 674;
 				Match(UNITS);
-				State = 688;
+				State = 675;
 				expr(0);
 				}
 				break;
@@ -5260,11 +5233,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 689;
+				State = 676;
 				Match(PRICE);
-				State = 690;
+				State = 677;
 				Match(AT);
-				State = 691;
+				State = 678;
 				Match(MARKET);
 				}
 				break;
@@ -5272,9 +5245,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 692;
+				State = 679;
 				Match(PRICE);
-				State = 693;
+				State = 680;
 				expr(0);
 				}
 				break;
@@ -5282,11 +5255,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 694;
+				State = 681;
 				Match(HOUR);
-				State = 695;
+				State = 682;
 				expr(0);
-				State = 696;
+				State = 683;
 				perYear();
 				}
 				break;
@@ -5294,9 +5267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 698;
+				State = 685;
 				Match(TAKE_OR_PAY);
-				State = 699;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5304,9 +5277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 700;
+				State = 687;
 				Match(STARTS);
-				State = 701;
+				State = 688;
 				Match(DATE);
 				}
 				break;
@@ -5314,9 +5287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 702;
+				State = 689;
 				Match(TERM);
-				State = 703;
+				State = 690;
 				duration();
 				}
 				break;
@@ -5324,25 +5297,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 704;
+				State = 691;
 				Match(TERMINATION_FEE);
-				State = 705;
+				State = 692;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 711;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 706;
+					State = 693;
 					Match(AMORTISING);
-					State = 709;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 707;
+						State = 694;
 						Match(TO);
-						State = 708;
+						State = 695;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5356,38 +5329,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 713;
+				State = 700;
 				Match(RENEWALS);
-				State = 714;
+				State = 701;
 				renewalCount();
-				State = 715;
-				duration();
-				State = 716;
+				State = 702;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 703;
 				Match(AT);
-				State = 717;
+				State = 704;
 				Match(CUSTOMER);
-				State = 718;
+				State = 705;
 				Match(OPTION);
+				State = 708;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 706;
+					Match(WITH);
+					State = 707;
+					breakOption();
+					}
+				}
+
 				}
 				break;
 			case 11:
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 720;
+				State = 710;
 				Match(PREPAYMENT);
-				State = 721;
+				State = 711;
 				expr(0);
-				State = 725;
+				State = 715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 722;
+					State = 712;
 					Match(APPLIED);
-					State = 723;
+					State = 713;
 					Match(OVER);
-					State = 724;
+					State = 714;
 					Match(TERM);
 					}
 				}
@@ -5398,7 +5383,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 727;
+				State = 717;
 				guarantorClause();
 				}
 				break;
@@ -5406,52 +5391,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 728;
-				Match(BREAK_OPTION);
-				State = 729;
-				Match(AT);
-				State = 730;
-				((ContractBreakOptionItemContext)_localctx)._duration = duration();
-				((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
-				State = 735;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 731;
-					Match(COMMA);
-					State = 732;
-					((ContractBreakOptionItemContext)_localctx)._duration = duration();
-					((ContractBreakOptionItemContext)_localctx)._at.Add(((ContractBreakOptionItemContext)_localctx)._duration);
-					}
-					}
-					State = 737;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 740;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOTICE) {
-					{
-					State = 738;
-					Match(NOTICE);
-					State = 739;
-					((ContractBreakOptionItemContext)_localctx).notice = duration();
-					}
-				}
-
-				State = 743;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FEE) {
-					{
-					State = 742;
-					breakFee();
-					}
-				}
-
+				State = 718;
+				breakOption();
 				}
 				break;
 			}
@@ -5497,32 +5438,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_coinsDecl);
+		EnterRule(_localctx, 70, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 721;
 			Match(COINS);
-			State = 748;
+			State = 722;
 			_localctx.name = ident();
-			State = 749;
+			State = 723;
 			Match(LBRACE);
-			State = 753;
+			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 1573123L) != 0) || ((((_la - 223)) & ~0x3f) == 0 && ((1L << (_la - 223)) & 15L) != 0)) {
 				{
 				{
-				State = 750;
+				State = 724;
 				coinsItem();
 				}
 				}
-				State = 755;
+				State = 729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 756;
+			State = 730;
 			Match(RBRACE);
 			}
 		}
@@ -5670,18 +5611,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_coinsItem);
+		EnterRule(_localctx, 72, RULE_coinsItem);
 		try {
-			State = 776;
+			State = 750;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 758;
+				State = 732;
 				Match(HOLDINGS);
-				State = 759;
+				State = 733;
 				expr(0);
 				}
 				break;
@@ -5689,9 +5630,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 760;
+				State = 734;
 				Match(PRICE);
-				State = 761;
+				State = 735;
 				ident();
 				}
 				break;
@@ -5699,9 +5640,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 762;
+				State = 736;
 				Match(HASHRATE);
-				State = 763;
+				State = 737;
 				expr(0);
 				}
 				break;
@@ -5709,9 +5650,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 764;
+				State = 738;
 				Match(NETWORK);
-				State = 765;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5719,9 +5660,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 766;
+				State = 740;
 				Match(REWARDS);
-				State = 767;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5729,9 +5670,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 768;
+				State = 742;
 				Match(POWER);
-				State = 769;
+				State = 743;
 				expr(0);
 				}
 				break;
@@ -5739,9 +5680,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 770;
+				State = 744;
 				Match(POWER_PRICE);
-				State = 771;
+				State = 745;
 				expr(0);
 				}
 				break;
@@ -5749,9 +5690,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 772;
+				State = 746;
 				Match(DEPTH);
-				State = 773;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5759,9 +5700,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 774;
+				State = 748;
 				Match(IMPACT);
-				State = 775;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5808,25 +5749,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 72, RULE_delivery);
+		EnterRule(_localctx, 74, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
+			State = 752;
 			Match(DATE);
-			State = 779;
+			State = 753;
 			_localctx.units = expr(0);
-			State = 780;
+			State = 754;
 			Match(AT);
-			State = 781;
+			State = 755;
 			_localctx.cost = expr(0);
-			State = 783;
+			State = 757;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 782;
+				State = 756;
 				Match(COMMA);
 				}
 			}
@@ -5874,32 +5815,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_trancheDecl);
+		EnterRule(_localctx, 76, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 785;
+			State = 759;
 			Match(TRANCHE);
-			State = 786;
+			State = 760;
 			_localctx.name = ident();
-			State = 787;
+			State = 761;
 			Match(LBRACE);
-			State = 791;
+			State = 765;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 19333812462813185L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 788;
+				State = 762;
 				trancheItem();
 				}
 				}
-				State = 793;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 794;
+			State = 768;
 			Match(RBRACE);
 			}
 		}
@@ -5943,43 +5884,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 76, RULE_couponTerms);
+		EnterRule(_localctx, 78, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 796;
+			State = 770;
 			_localctx.rate = expr(0);
-			State = 798;
+			State = 772;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 797;
+				State = 771;
 				Match(FIXED);
 				}
 			}
 
-			State = 802;
+			State = 776;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 800;
+				State = 774;
 				Match(FLOOR);
-				State = 801;
+				State = 775;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 806;
+			State = 780;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 804;
+				State = 778;
 				Match(CAP);
-				State = 805;
+				State = 779;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6317,19 +6258,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_trancheItem);
+		EnterRule(_localctx, 80, RULE_trancheItem);
 		int _la;
 		try {
-			State = 887;
+			State = 861;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 782;
 				Match(BALANCE);
-				State = 809;
+				State = 783;
 				expr(0);
 				}
 				break;
@@ -6337,9 +6278,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 784;
 				Match(COUPON);
-				State = 811;
+				State = 785;
 				couponTerms();
 				}
 				break;
@@ -6347,26 +6288,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
+				State = 786;
 				Match(PIK);
-				State = 814;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 813;
+					State = 787;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 818;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 816;
+					State = 790;
 					Match(WHEN);
-					State = 817;
+					State = 791;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6377,9 +6318,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 820;
+				State = 794;
 				Match(PIK);
-				State = 821;
+				State = 795;
 				Match(UNPAID);
 				}
 				break;
@@ -6387,9 +6328,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 822;
+				State = 796;
 				Match(ISSUE_PRICE);
-				State = 823;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -6397,9 +6338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 824;
+				State = 798;
 				Match(COMMITMENT);
-				State = 825;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -6407,11 +6348,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 826;
+				State = 800;
 				Match(AVAILABLE);
-				State = 827;
+				State = 801;
 				Match(UNTIL);
-				State = 828;
+				State = 802;
 				Match(DATE);
 				}
 				break;
@@ -6419,25 +6360,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 829;
+				State = 803;
 				Match(DRAWS);
-				State = 830;
+				State = 804;
 				Match(LBRACE);
-				State = 834;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 831;
+					State = 805;
 					schedulePoint();
 					}
 					}
-					State = 836;
+					State = 810;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 811;
 				Match(RBRACE);
 				}
 				break;
@@ -6445,15 +6386,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 838;
+				State = 812;
 				Match(DRAWS);
-				State = 839;
+				State = 813;
 				Match(AGAINST);
-				State = 840;
+				State = 814;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 841;
+				State = 815;
 				Match(ADVANCE);
-				State = 842;
+				State = 816;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6461,9 +6402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 844;
+				State = 818;
 				Match(COMMITMENT_FEE);
-				State = 845;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6471,7 +6412,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 846;
+				State = 820;
 				stepUp();
 				}
 				break;
@@ -6479,7 +6420,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 847;
+				State = 821;
 				marginGrid();
 				}
 				break;
@@ -6487,15 +6428,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 848;
+				State = 822;
 				Match(MARGIN);
-				State = 849;
+				State = 823;
 				Match(INVESTMENT_GRADE);
-				State = 850;
+				State = 824;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 851;
+				State = 825;
 				Match(ELSE);
-				State = 852;
+				State = 826;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6503,9 +6444,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 854;
+				State = 828;
 				Match(TARGET_BALANCE);
-				State = 855;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -6513,11 +6454,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 856;
+				State = 830;
 				Match(INTEREST_ONLY);
-				State = 857;
+				State = 831;
 				Match(UNTIL);
-				State = 858;
+				State = 832;
 				Match(DATE);
 				}
 				break;
@@ -6525,9 +6466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 859;
+				State = 833;
 				Match(AMORTIZE);
-				State = 860;
+				State = 834;
 				amortization();
 				}
 				break;
@@ -6535,9 +6476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 861;
+				State = 835;
 				Match(MATURITY);
-				State = 862;
+				State = 836;
 				Match(DATE);
 				}
 				break;
@@ -6545,9 +6486,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 863;
+				State = 837;
 				Match(SENIORITY);
-				State = 864;
+				State = 838;
 				Match(NUMBER);
 				}
 				break;
@@ -6555,7 +6496,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 865;
+				State = 839;
 				guarantorClause();
 				}
 				break;
@@ -6563,50 +6504,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 866;
+				State = 840;
 				Match(CONVERTIBLE);
-				State = 867;
+				State = 841;
 				Match(AT);
-				State = 868;
+				State = 842;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 869;
+				State = 843;
 				Match(AGAINST);
-				State = 870;
+				State = 844;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 874;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 871;
+					State = 845;
 					Match(EARLY);
-					State = 872;
+					State = 846;
 					Match(ABOVE);
-					State = 873;
+					State = 847;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 879;
+				State = 853;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 876;
+					State = 850;
 					convertiblePut();
 					}
 					}
-					State = 881;
+					State = 855;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 883;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 882;
+					State = 856;
 					convertibleCall();
 					}
 				}
@@ -6617,9 +6558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 885;
+				State = 859;
 				Match(COMPLETION);
-				State = 886;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6660,17 +6601,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 80, RULE_convertiblePut);
+		EnterRule(_localctx, 82, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 863;
 			Match(PUT);
-			State = 890;
+			State = 864;
 			Match(DATE);
-			State = 891;
+			State = 865;
 			Match(AT);
-			State = 892;
+			State = 866;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6710,19 +6651,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 82, RULE_convertibleCall);
+		EnterRule(_localctx, 84, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 868;
 			Match(CALL);
-			State = 895;
+			State = 869;
 			Match(FROM);
-			State = 896;
+			State = 870;
 			Match(DATE);
-			State = 897;
+			State = 871;
 			Match(ABOVE);
-			State = 898;
+			State = 872;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6765,30 +6706,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 84, RULE_stepUp);
+		EnterRule(_localctx, 86, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 874;
 			Match(STEP_UP);
-			State = 901;
+			State = 875;
 			expr(0);
-			State = 906;
+			State = 880;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 902;
+				State = 876;
 				Match(FROM);
-				State = 903;
+				State = 877;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 904;
+				State = 878;
 				Match(WHILE);
-				State = 905;
+				State = 879;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6844,46 +6785,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 86, RULE_marginGrid);
+		EnterRule(_localctx, 88, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 908;
+			State = 882;
 			Match(MARGIN);
-			State = 909;
+			State = 883;
 			Match(GRID);
-			State = 910;
+			State = 884;
 			_localctx.test = ident();
-			State = 911;
+			State = 885;
 			Match(LBRACE);
-			State = 915;
+			State = 889;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 912;
+				State = 886;
 				gridTier();
 				}
 				}
-				State = 917;
+				State = 891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 920;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 918;
+				State = 892;
 				Match(ELSE);
-				State = 919;
+				State = 893;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 922;
+			State = 896;
 			Match(RBRACE);
 			}
 		}
@@ -6924,15 +6865,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 88, RULE_gridTier);
+		EnterRule(_localctx, 90, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 898;
 			Match(BELOW);
-			State = 925;
+			State = 899;
 			_localctx.bound = expr(0);
-			State = 926;
+			State = 900;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7011,17 +6952,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 90, RULE_amortization);
+		EnterRule(_localctx, 92, RULE_amortization);
 		int _la;
 		try {
-			State = 940;
+			State = 914;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 928;
+				State = 902;
 				Match(BULLET);
 				}
 				break;
@@ -7029,7 +6970,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 929;
+				State = 903;
 				Match(LEVEL);
 				}
 				break;
@@ -7037,7 +6978,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 930;
+				State = 904;
 				Match(LINEAR);
 				}
 				break;
@@ -7045,25 +6986,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 931;
+				State = 905;
 				Match(SCHEDULE);
-				State = 932;
+				State = 906;
 				Match(LBRACE);
-				State = 936;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 933;
+					State = 907;
 					schedulePoint();
 					}
 					}
-					State = 938;
+					State = 912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 939;
+				State = 913;
 				Match(RBRACE);
 				}
 				break;
@@ -7112,32 +7053,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 92, RULE_holdingDecl);
+		EnterRule(_localctx, 94, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 916;
 			Match(HOLDING);
-			State = 943;
+			State = 917;
 			_localctx.name = ident();
-			State = 944;
+			State = 918;
 			Match(LBRACE);
-			State = 948;
+			State = 922;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 25166853L) != 0)) {
 				{
 				{
-				State = 945;
+				State = 919;
 				holdingItem();
 				}
 				}
-				State = 950;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 951;
+			State = 925;
 			Match(RBRACE);
 			}
 		}
@@ -7268,23 +7209,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holdingItem);
+		EnterRule(_localctx, 96, RULE_holdingItem);
 		int _la;
 		try {
-			State = 976;
+			State = 950;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 953;
+				State = 927;
 				Match(OF);
-				State = 954;
+				State = 928;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 955;
+				State = 929;
 				Match(DOT);
-				State = 956;
+				State = 930;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7292,9 +7233,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 932;
 				Match(SHARE);
-				State = 959;
+				State = 933;
 				expr(0);
 				}
 				break;
@@ -7302,9 +7243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 960;
+				State = 934;
 				Match(FACE);
-				State = 961;
+				State = 935;
 				expr(0);
 				}
 				break;
@@ -7312,9 +7253,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 962;
+				State = 936;
 				Match(MARK);
-				State = 963;
+				State = 937;
 				Match(PAR);
 				}
 				break;
@@ -7322,9 +7263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 964;
+				State = 938;
 				Match(MARK);
-				State = 965;
+				State = 939;
 				ident();
 				}
 				break;
@@ -7332,19 +7273,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 966;
+				State = 940;
 				Match(MARKET);
-				State = 968;
+				State = 942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 967;
+					State = 941;
 					holdingMarketTerm();
 					}
 					}
-					State = 970;
+					State = 944;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7354,13 +7295,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 972;
+				State = 946;
 				Match(DRAWS);
-				State = 973;
+				State = 947;
 				Match(CALLED);
-				State = 974;
+				State = 948;
 				Match(FROM);
-				State = 975;
+				State = 949;
 				ident();
 				}
 				break;
@@ -7432,18 +7373,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 98, RULE_holdingMarketTerm);
 		try {
-			State = 984;
+			State = 958;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 978;
+				State = 952;
 				Match(DISCOUNT);
-				State = 979;
+				State = 953;
 				expr(0);
 				}
 				break;
@@ -7451,9 +7392,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 980;
+				State = 954;
 				Match(DEPTH);
-				State = 981;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7461,9 +7402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 956;
 				Match(IMPACT);
-				State = 983;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7512,32 +7453,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_equityDecl);
+		EnterRule(_localctx, 100, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
+			State = 960;
 			Match(EQUITY);
-			State = 987;
+			State = 961;
 			_localctx.name = ident();
-			State = 988;
+			State = 962;
 			Match(LBRACE);
-			State = 992;
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 989;
+				State = 963;
 				equityItem();
 				}
 				}
-				State = 994;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 995;
+			State = 969;
 			Match(RBRACE);
 			}
 		}
@@ -7670,19 +7611,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 100, RULE_equityItem);
+		EnterRule(_localctx, 102, RULE_equityItem);
 		int _la;
 		try {
-			State = 1032;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 997;
+				State = 971;
 				Match(CONTRIBUTED);
-				State = 998;
+				State = 972;
 				expr(0);
 				}
 				break;
@@ -7690,23 +7631,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 973;
 				Match(HOLDERS);
-				State = 1000;
+				State = 974;
 				holder();
-				State = 1005;
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 975;
 					Match(COMMA);
-					State = 1002;
+					State = 976;
 					holder();
 					}
 					}
-					State = 1007;
+					State = 981;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7716,9 +7657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1008;
+				State = 982;
 				Match(HURDLE);
-				State = 1009;
+				State = 983;
 				expr(0);
 				}
 				break;
@@ -7726,32 +7667,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1010;
+				State = 984;
 				Match(CARRY);
-				State = 1011;
+				State = 985;
 				expr(0);
-				State = 1012;
+				State = 986;
 				Match(TO);
-				State = 1013;
+				State = 987;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1016;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1014;
+					State = 988;
 					Match(CATCH_UP);
-					State = 1015;
+					State = 989;
 					expr(0);
 					}
 				}
 
-				State = 1019;
+				State = 993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1018;
+					State = 992;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7762,9 +7703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1021;
+				State = 995;
 				Match(COMMITMENT);
-				State = 1022;
+				State = 996;
 				expr(0);
 				}
 				break;
@@ -7772,23 +7713,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1023;
+				State = 997;
 				Match(CALLS);
-				State = 1024;
+				State = 998;
 				capitalCall();
-				State = 1029;
+				State = 1003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1025;
+					State = 999;
 					Match(COMMA);
-					State = 1026;
+					State = 1000;
 					capitalCall();
 					}
 					}
-					State = 1031;
+					State = 1005;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7840,37 +7781,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 102, RULE_holder);
+		EnterRule(_localctx, 104, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1034;
+			State = 1008;
 			ident();
-			State = 1035;
+			State = 1009;
 			expr(0);
-			State = 1044;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1036;
+				State = 1010;
 				Match(LBRACE);
-				State = 1040;
+				State = 1014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 7L) != 0)) {
 					{
 					{
-					State = 1037;
+					State = 1011;
 					holderTerm();
 					}
 					}
-					State = 1042;
+					State = 1016;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1043;
+				State = 1017;
 				Match(RBRACE);
 				}
 			}
@@ -7943,18 +7884,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 104, RULE_holderTerm);
+		EnterRule(_localctx, 106, RULE_holderTerm);
 		try {
-			State = 1052;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1046;
+				State = 1020;
 				Match(HURDLE);
-				State = 1047;
+				State = 1021;
 				expr(0);
 				}
 				break;
@@ -7962,9 +7903,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1048;
+				State = 1022;
 				Match(CARRY);
-				State = 1049;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7972,9 +7913,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1050;
+				State = 1024;
 				Match(CATCH_UP);
-				State = 1051;
+				State = 1025;
 				expr(0);
 				}
 				break;
@@ -8014,13 +7955,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 106, RULE_capitalCall);
+		EnterRule(_localctx, 108, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1028;
 			Match(DATE);
-			State = 1055;
+			State = 1029;
 			expr(0);
 			}
 		}
@@ -8065,37 +8006,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 108, RULE_accountDecl);
+		EnterRule(_localctx, 110, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1057;
+			State = 1031;
 			Match(ACCOUNT);
-			State = 1058;
+			State = 1032;
 			_localctx.name = ident();
-			State = 1067;
+			State = 1041;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1059;
+				State = 1033;
 				Match(LBRACE);
-				State = 1063;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 7L) != 0)) {
 					{
 					{
-					State = 1060;
+					State = 1034;
 					accountItem();
 					}
 					}
-					State = 1065;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1066;
+				State = 1040;
 				Match(RBRACE);
 				}
 			}
@@ -8168,18 +8109,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 110, RULE_accountItem);
+		EnterRule(_localctx, 112, RULE_accountItem);
 		try {
-			State = 1075;
+			State = 1049;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1069;
+				State = 1043;
 				Match(TARGET);
-				State = 1070;
+				State = 1044;
 				expr(0);
 				}
 				break;
@@ -8187,9 +8128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1071;
+				State = 1045;
 				Match(INITIAL);
-				State = 1072;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -8197,9 +8138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1073;
+				State = 1047;
 				Match(EARNS);
-				State = 1074;
+				State = 1048;
 				expr(0);
 				}
 				break;
@@ -8255,36 +8196,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_feeDecl);
+		EnterRule(_localctx, 114, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1051;
 			Match(FEE);
-			State = 1078;
+			State = 1052;
 			_localctx.name = ident();
-			State = 1079;
+			State = 1053;
 			Match(LBRACE);
-			State = 1080;
+			State = 1054;
 			expr(0);
-			State = 1088;
+			State = 1062;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1081;
+				State = 1055;
 				perYear();
-				State = 1086;
+				State = 1060;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1082;
+					State = 1056;
 					Match(ESCALATING);
-					State = 1083;
+					State = 1057;
 					expr(0);
-					State = 1084;
+					State = 1058;
 					perYear();
 					}
 				}
@@ -8292,7 +8233,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1090;
+			State = 1064;
 			Match(RBRACE);
 			}
 		}
@@ -8342,57 +8283,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_testDecl);
+		EnterRule(_localctx, 116, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1092;
+			State = 1066;
 			Match(TEST);
-			State = 1093;
+			State = 1067;
 			_localctx.name = ident();
-			State = 1094;
+			State = 1068;
 			Match(ASSIGN);
-			State = 1095;
+			State = 1069;
 			expr(0);
-			State = 1102;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1096;
+				State = 1070;
 				Match(OVER);
-				State = 1099;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1097;
+					State = 1071;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1098;
+					State = 1072;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1101;
+				State = 1075;
 				duration();
 				}
 			}
 
-			State = 1106;
+			State = 1080;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1104;
+				State = 1078;
 				Match(FROM);
-				State = 1105;
+				State = 1079;
 				Match(DATE);
 				}
 			}
@@ -8474,84 +8415,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_triggerDecl);
+		EnterRule(_localctx, 118, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1108;
+			State = 1082;
 			Match(TRIGGER);
-			State = 1109;
+			State = 1083;
 			_localctx.name = ident();
-			State = 1110;
+			State = 1084;
 			Match(WHEN);
-			State = 1111;
+			State = 1085;
 			expr(0);
-			State = 1114;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1112;
+				State = 1086;
 				Match(FROM);
-				State = 1113;
+				State = 1087;
 				Match(DATE);
 				}
 			}
 
-			State = 1119;
+			State = 1093;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1116;
+				State = 1090;
 				Match(TRIPS);
-				State = 1117;
+				State = 1091;
 				Match(AFTER);
-				State = 1118;
+				State = 1092;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1124;
+			State = 1098;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1121;
+				State = 1095;
 				Match(CURES);
-				State = 1122;
+				State = 1096;
 				Match(AFTER);
-				State = 1123;
+				State = 1097;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1136;
+			State = 1110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1126;
+				State = 1100;
 				Match(CURE);
-				State = 1127;
+				State = 1101;
 				Match(BY);
-				State = 1128;
+				State = 1102;
 				_localctx.curer = ident();
-				State = 1129;
+				State = 1103;
 				Match(UP);
-				State = 1130;
+				State = 1104;
 				Match(TO);
-				State = 1131;
+				State = 1105;
 				_localctx.times = Match(NUMBER);
-				State = 1132;
+				State = 1106;
 				Match(TIMES);
-				State = 1134;
+				State = 1108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1133;
+					State = 1107;
 					cureDestination();
 					}
 				}
@@ -8559,23 +8500,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1138;
+			State = 1112;
 			Match(ARROW);
-			State = 1139;
+			State = 1113;
 			triggerEffect();
-			State = 1144;
+			State = 1118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1140;
+				State = 1114;
 				Match(COMMA);
-				State = 1141;
+				State = 1115;
 				triggerEffect();
 				}
 				}
-				State = 1146;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8644,46 +8585,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 118, RULE_cureDestination);
+		EnterRule(_localctx, 120, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1163;
+			State = 1137;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1147;
+				State = 1121;
 				Match(PREPAYING);
-				State = 1148;
+				State = 1122;
 				ident();
-				State = 1153;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1149;
+					State = 1123;
 					Match(COMMA);
-					State = 1150;
+					State = 1124;
 					ident();
 					}
 					}
-					State = 1155;
+					State = 1129;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1159;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1156;
+					State = 1130;
 					Match(THEN);
-					State = 1157;
+					State = 1131;
 					Match(INTO);
-					State = 1158;
+					State = 1132;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8694,9 +8635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1161;
+				State = 1135;
 				Match(INTO);
-				State = 1162;
+				State = 1136;
 				ident();
 				}
 				break;
@@ -8782,23 +8723,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 120, RULE_triggerEffect);
+		EnterRule(_localctx, 122, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1184;
+			State = 1158;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1165;
+				State = 1139;
 				Match(SWEEP);
-				State = 1166;
+				State = 1140;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1167;
+				State = 1141;
 				Match(TO);
-				State = 1168;
+				State = 1142;
 				ident();
 				}
 				break;
@@ -8806,34 +8747,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1169;
+				State = 1143;
 				Match(ACCELERATE);
-				State = 1181;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1170;
+					State = 1144;
 					Match(LPAREN);
-					State = 1171;
+					State = 1145;
 					ident();
-					State = 1176;
+					State = 1150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1172;
+						State = 1146;
 						Match(COMMA);
-						State = 1173;
+						State = 1147;
 						ident();
 						}
 						}
-						State = 1178;
+						State = 1152;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1179;
+					State = 1153;
 					Match(RPAREN);
 					}
 				}
@@ -8844,7 +8785,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1183;
+				State = 1157;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8887,25 +8828,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 122, RULE_defaultRule);
+		EnterRule(_localctx, 124, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1186;
+			State = 1160;
 			Match(DEFAULT);
-			State = 1187;
+			State = 1161;
 			Match(WHEN);
-			State = 1188;
+			State = 1162;
 			expr(0);
-			State = 1191;
+			State = 1165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1189;
+				State = 1163;
 				Match(GRACE);
-				State = 1190;
+				State = 1164;
 				duration();
 				}
 			}
@@ -8952,30 +8893,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 124, RULE_cfadsRule);
+		EnterRule(_localctx, 126, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1167;
 			Match(CFADS);
-			State = 1194;
+			State = 1168;
 			Match(INCLUDES);
-			State = 1195;
+			State = 1169;
 			cfadsItem();
-			State = 1200;
+			State = 1174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1196;
+				State = 1170;
 				Match(COMMA);
-				State = 1197;
+				State = 1171;
 				cfadsItem();
 				}
 				}
-				State = 1202;
+				State = 1176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9013,15 +8954,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 126, RULE_cfadsItem);
+		EnterRule(_localctx, 128, RULE_cfadsItem);
 		try {
-			State = 1205;
+			State = 1179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1203;
+				State = 1177;
 				Match(RVG);
 				}
 				break;
@@ -9201,7 +9142,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1204;
+				State = 1178;
 				ident();
 				}
 				break;
@@ -9246,30 +9187,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 128, RULE_waterfallDecl);
+		EnterRule(_localctx, 130, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1181;
 			Match(WATERFALL);
-			State = 1208;
+			State = 1182;
 			Match(LBRACE);
-			State = 1212;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1209;
+				State = 1183;
 				step();
 				}
 				}
-				State = 1214;
+				State = 1188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1215;
+			State = 1189;
 			Match(RBRACE);
 			}
 		}
@@ -9495,42 +9436,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 130, RULE_step);
+		EnterRule(_localctx, 132, RULE_step);
 		int _la;
 		try {
-			State = 1311;
+			State = 1285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1217;
+				State = 1191;
 				Match(PAY);
-				State = 1218;
+				State = 1192;
 				((PayStepContext)_localctx).target = reference();
-				State = 1228;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1219;
+					State = 1193;
 					Match(USING);
-					State = 1220;
+					State = 1194;
 					ident();
-					State = 1225;
+					State = 1199;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1221;
+						State = 1195;
 						Match(COMMA);
-						State = 1222;
+						State = 1196;
 						ident();
 						}
 						}
-						State = 1227;
+						State = 1201;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9543,9 +9484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1230;
+				State = 1204;
 				Match(FILL);
-				State = 1231;
+				State = 1205;
 				ident();
 				}
 				break;
@@ -9553,9 +9494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1232;
+				State = 1206;
 				Match(RELEASE);
-				State = 1233;
+				State = 1207;
 				ident();
 				}
 				break;
@@ -9563,13 +9504,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1234;
+				State = 1208;
 				Match(HOLD);
-				State = 1235;
+				State = 1209;
 				Match(REST);
-				State = 1236;
+				State = 1210;
 				Match(IN);
-				State = 1237;
+				State = 1211;
 				ident();
 				}
 				break;
@@ -9577,25 +9518,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1238;
+				State = 1212;
 				Match(DISTRIBUTE);
-				State = 1241;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1239;
+					State = 1213;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1240;
+					State = 1214;
 					Match(OF);
 					}
 				}
 
-				State = 1243;
+				State = 1217;
 				Match(REST);
-				State = 1244;
+				State = 1218;
 				Match(TO);
-				State = 1245;
+				State = 1219;
 				ident();
 				}
 				break;
@@ -9603,17 +9544,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1246;
+				State = 1220;
 				Match(SWEEP);
-				State = 1247;
+				State = 1221;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1248;
+				State = 1222;
 				Match(OF);
-				State = 1249;
+				State = 1223;
 				Match(REST);
-				State = 1250;
+				State = 1224;
 				Match(TO);
-				State = 1251;
+				State = 1225;
 				ident();
 				}
 				break;
@@ -9621,41 +9562,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1252;
+				State = 1226;
 				Match(SELL);
-				State = 1253;
+				State = 1227;
 				ident();
-				State = 1258;
+				State = 1232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1254;
+					State = 1228;
 					Match(COMMA);
-					State = 1255;
+					State = 1229;
 					ident();
 					}
 					}
-					State = 1260;
+					State = 1234;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1262;
+				State = 1236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1261;
+					State = 1235;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1264;
+				State = 1238;
 				Match(TO);
-				State = 1265;
+				State = 1239;
 				Match(COVER);
-				State = 1266;
+				State = 1240;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9663,52 +9604,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1268;
+				State = 1242;
 				Match(IF);
-				State = 1269;
+				State = 1243;
 				expr(0);
-				State = 1270;
+				State = 1244;
 				Match(LBRACE);
-				State = 1274;
+				State = 1248;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1245;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1250;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1251;
 				Match(RBRACE);
-				State = 1287;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1278;
+					State = 1252;
 					Match(ELSE);
-					State = 1279;
+					State = 1253;
 					Match(LBRACE);
-					State = 1283;
+					State = 1257;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1280;
+						State = 1254;
 						step();
 						}
 						}
-						State = 1285;
+						State = 1259;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1286;
+					State = 1260;
 					Match(RBRACE);
 					}
 				}
@@ -9719,37 +9660,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1289;
+				State = 1263;
 				Match(PRO_RATA);
-				State = 1292;
+				State = 1266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1290;
+					State = 1264;
 					Match(BY);
-					State = 1291;
+					State = 1265;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1294;
+				State = 1268;
 				Match(LBRACE);
-				State = 1298;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1295;
+					State = 1269;
 					step();
 					}
 					}
-					State = 1300;
+					State = 1274;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1301;
+				State = 1275;
 				Match(RBRACE);
 				}
 				break;
@@ -9757,25 +9698,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1302;
+				State = 1276;
 				Match(SEQUENTIAL);
-				State = 1303;
+				State = 1277;
 				Match(LBRACE);
-				State = 1307;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1304;
+					State = 1278;
 					step();
 					}
 					}
-					State = 1309;
+					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1310;
+				State = 1284;
 				Match(RBRACE);
 				}
 				break;
@@ -9820,30 +9761,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 132, RULE_enforcementDecl);
+		EnterRule(_localctx, 134, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1313;
+			State = 1287;
 			Match(ENFORCEMENT);
-			State = 1314;
+			State = 1288;
 			Match(LBRACE);
-			State = 1318;
+			State = 1292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1315;
+				State = 1289;
 				enforcementItem();
 				}
 				}
-				State = 1320;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1321;
+			State = 1295;
 			Match(RBRACE);
 			}
 		}
@@ -9912,47 +9853,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 134, RULE_enforcementItem);
+		EnterRule(_localctx, 136, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1339;
+			State = 1313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1323;
+				State = 1297;
 				Match(SELL);
-				State = 1324;
+				State = 1298;
 				ident();
-				State = 1329;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1299;
 					Match(COMMA);
-					State = 1326;
+					State = 1300;
 					ident();
 					}
 					}
-					State = 1331;
+					State = 1305;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1335;
+				State = 1309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1073741919L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1332;
+					State = 1306;
 					sellTerm();
 					}
 					}
-					State = 1337;
+					State = 1311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9962,7 +9903,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1312;
 				waterfallDecl();
 				}
 				break;
@@ -10115,18 +10056,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 136, RULE_sellTerm);
+		EnterRule(_localctx, 138, RULE_sellTerm);
 		try {
-			State = 1366;
+			State = 1340;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1341;
+				State = 1315;
 				Match(HAIRCUT);
-				State = 1342;
+				State = 1316;
 				expr(0);
 				}
 				break;
@@ -10134,9 +10075,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1343;
+				State = 1317;
 				Match(LAG);
-				State = 1344;
+				State = 1318;
 				duration();
 				}
 				break;
@@ -10144,11 +10085,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1345;
+				State = 1319;
 				Match(OVER);
-				State = 1346;
+				State = 1320;
 				Match(NUMBER);
-				State = 1347;
+				State = 1321;
 				Match(PERIODS);
 				}
 				break;
@@ -10156,13 +10097,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1348;
+				State = 1322;
 				Match(DEPTH);
-				State = 1349;
+				State = 1323;
 				expr(0);
-				State = 1350;
+				State = 1324;
 				Match(PER);
-				State = 1351;
+				State = 1325;
 				Match(MONTH);
 				}
 				break;
@@ -10170,9 +10111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1353;
+				State = 1327;
 				Match(IMPACT);
-				State = 1354;
+				State = 1328;
 				expr(0);
 				}
 				break;
@@ -10180,13 +10121,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1355;
+				State = 1329;
 				Match(LIMIT);
-				State = 1356;
+				State = 1330;
 				expr(0);
-				State = 1357;
+				State = 1331;
 				Match(PER);
-				State = 1358;
+				State = 1332;
 				Match(MONTH);
 				}
 				break;
@@ -10194,9 +10135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1360;
+				State = 1334;
 				Match(COSTS);
-				State = 1361;
+				State = 1335;
 				expr(0);
 				}
 				break;
@@ -10204,9 +10145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1362;
+				State = 1336;
 				Match(KEEP);
-				State = 1363;
+				State = 1337;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10214,9 +10155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1364;
+				State = 1338;
 				Match(RESERVE);
-				State = 1365;
+				State = 1339;
 				expr(0);
 				}
 				break;
@@ -10270,36 +10211,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 138, RULE_scenarioDecl);
+		EnterRule(_localctx, 140, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1368;
+			State = 1342;
 			Match(SCENARIO);
-			State = 1369;
+			State = 1343;
 			_localctx.name = ident();
-			State = 1370;
+			State = 1344;
 			Match(FOR);
-			State = 1371;
+			State = 1345;
 			_localctx.deal = ident();
-			State = 1372;
+			State = 1346;
 			Match(LBRACE);
-			State = 1376;
+			State = 1350;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6553020179890097L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1373;
+				State = 1347;
 				scenarioItem();
 				}
 				}
-				State = 1378;
+				State = 1352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1379;
+			State = 1353;
 			Match(RBRACE);
 			}
 		}
@@ -10960,24 +10901,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 140, RULE_scenarioItem);
+		EnterRule(_localctx, 142, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1624;
+			State = 1598;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1381;
+				State = 1355;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1382;
+				State = 1356;
 				Match(RENEWALS);
-				State = 1383;
+				State = 1357;
 				Match(TAKEN);
-				State = 1384;
+				State = 1358;
 				Match(NUMBER);
 				}
 				break;
@@ -10985,29 +10926,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1386;
+				State = 1360;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1387;
+				State = 1361;
 				Match(RENEWALS);
-				State = 1388;
+				State = 1362;
 				Match(DRAWN);
-				State = 1389;
+				State = 1363;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1393;
+				State = 1367;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1390;
+						State = 1364;
 						loading();
 						}
 						} 
 					}
-					State = 1395;
+					State = 1369;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				}
 				}
 				break;
@@ -11015,27 +10956,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1396;
+				State = 1370;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1397;
+				State = 1371;
 				Match(BREAKS);
-				State = 1401;
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1398;
+					State = 1372;
 					Match(IN);
-					State = 1399;
+					State = 1373;
 					Match(RENEWAL);
-					State = 1400;
+					State = 1374;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1403;
+				State = 1377;
 				Match(AT);
-				State = 1404;
+				State = 1378;
 				duration();
 				}
 				break;
@@ -11043,47 +10984,47 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1406;
+				State = 1380;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1407;
+				State = 1381;
 				Match(BREAKS);
-				State = 1408;
+				State = 1382;
 				Match(DRAWN);
-				State = 1409;
+				State = 1383;
 				Match(AT);
-				State = 1410;
+				State = 1384;
 				breakChance();
-				State = 1415;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1411;
+					State = 1385;
 					Match(COMMA);
-					State = 1412;
+					State = 1386;
 					breakChance();
 					}
 					}
-					State = 1417;
+					State = 1391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1421;
+				State = 1395;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1418;
+						State = 1392;
 						loading();
 						}
 						} 
 					}
-					State = 1423;
+					State = 1397;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				}
 				}
 				break;
@@ -11091,9 +11032,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1424;
+				State = 1398;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1425;
+				State = 1399;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11102,20 +11043,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1426;
+				State = 1400;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1427;
+				State = 1401;
 				perYear();
-				State = 1432;
+				State = 1406;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 				case 1:
 					{
-					State = 1428;
+					State = 1402;
 					Match(VOLATILITY);
-					State = 1429;
+					State = 1403;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1430;
+					State = 1404;
 					perYear();
 					}
 					break;
@@ -11126,15 +11067,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1434;
+				State = 1408;
 				((DropItemContext)_localctx).path = reference();
-				State = 1435;
+				State = 1409;
 				Match(DROP);
-				State = 1436;
+				State = 1410;
 				expr(0);
-				State = 1437;
+				State = 1411;
 				Match(BY);
-				State = 1438;
+				State = 1412;
 				Match(DATE);
 				}
 				break;
@@ -11142,41 +11083,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1440;
+				State = 1414;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1441;
+				State = 1415;
 				Match(DEFAULTS);
-				State = 1474;
+				State = 1448;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1442;
+					State = 1416;
 					Match(ON);
-					State = 1443;
+					State = 1417;
 					Match(DATE);
-					State = 1447;
+					State = 1421;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1444;
+							State = 1418;
 							loading();
 							}
 							} 
 						}
-						State = 1449;
+						State = 1423;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					}
-					State = 1451;
+					State = 1425;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 					case 1:
 						{
-						State = 1450;
+						State = 1424;
 						recoveryDraw();
 						}
 						break;
@@ -11185,58 +11126,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1453;
+					State = 1427;
 					Match(DRAWN);
-					State = 1463;
+					State = 1437;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
-						State = 1454;
+						State = 1428;
 						Match(PD);
-						State = 1455;
+						State = 1429;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1456;
+						State = 1430;
 						perYear();
-						State = 1460;
+						State = 1434;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1457;
+							State = 1431;
 							pdStep();
 							}
 							}
-							State = 1462;
+							State = 1436;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1468;
+					State = 1442;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1465;
+							State = 1439;
 							loading();
 							}
 							} 
 						}
-						State = 1470;
+						State = 1444;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					}
-					State = 1472;
+					State = 1446;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1471;
+						State = 1445;
 						recoveryDraw();
 						}
 						break;
@@ -11252,9 +11193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1476;
+				State = 1450;
 				Match(ENFORCEMENT);
-				State = 1478;
+				State = 1452;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11262,7 +11203,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1477;
+						State = 1451;
 						sellTerm();
 						}
 						}
@@ -11270,9 +11211,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1480;
+					State = 1454;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11280,11 +11221,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1482;
+				State = 1456;
 				Match(ENFORCEMENT);
-				State = 1483;
+				State = 1457;
 				Match(SELL);
-				State = 1484;
+				State = 1458;
 				Match(ALL);
 				}
 				break;
@@ -11292,11 +11233,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1485;
+				State = 1459;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1486;
+				State = 1460;
 				Match(LEVEL);
-				State = 1487;
+				State = 1461;
 				expr(0);
 				}
 				break;
@@ -11304,29 +11245,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1489;
+				State = 1463;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1490;
+				State = 1464;
 				Match(POINTS);
-				State = 1491;
+				State = 1465;
 				pointsKind();
-				State = 1492;
+				State = 1466;
 				Match(LBRACE);
-				State = 1496;
+				State = 1470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1493;
+					State = 1467;
 					schedulePoint();
 					}
 					}
-					State = 1498;
+					State = 1472;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1499;
+				State = 1473;
 				Match(RBRACE);
 				}
 				break;
@@ -11334,15 +11275,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1501;
+				State = 1475;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1502;
+				State = 1476;
 				Match(LAUNCH);
-				State = 1503;
+				State = 1477;
 				Match(DATE);
-				State = 1504;
+				State = 1478;
 				Match(DOWN);
-				State = 1505;
+				State = 1479;
 				expr(0);
 				}
 				break;
@@ -11350,21 +11291,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1507;
+				State = 1481;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1508;
+				State = 1482;
 				Match(SHIFT);
-				State = 1510;
+				State = 1484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1509;
+					State = 1483;
 					Match(PLUS);
 					}
 				}
 
-				State = 1512;
+				State = 1486;
 				expr(0);
 				}
 				break;
@@ -11372,20 +11313,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1514;
+				State = 1488;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1515;
+				State = 1489;
 				Match(DELAYED);
-				State = 1516;
+				State = 1490;
 				duration();
-				State = 1519;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1517;
+					State = 1491;
 					Match(FROM);
-					State = 1518;
+					State = 1492;
 					Match(DATE);
 					}
 				}
@@ -11396,38 +11337,38 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1521;
+				State = 1495;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1522;
+				State = 1496;
 				Match(DELAYED);
-				State = 1523;
+				State = 1497;
 				Match(DRAWN);
-				State = 1524;
+				State = 1498;
 				delayOutcome();
-				State = 1529;
+				State = 1503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1525;
+					State = 1499;
 					Match(COMMA);
-					State = 1526;
+					State = 1500;
 					delayOutcome();
 					}
 					}
-					State = 1531;
+					State = 1505;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1534;
+				State = 1508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1532;
+					State = 1506;
 					Match(FROM);
-					State = 1533;
+					State = 1507;
 					Match(DATE);
 					}
 				}
@@ -11438,11 +11379,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1536;
+				State = 1510;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1537;
+				State = 1511;
 				Match(UTILISATION);
-				State = 1538;
+				State = 1512;
 				expr(0);
 				}
 				break;
@@ -11450,17 +11391,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1540;
+				State = 1514;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1541;
+				State = 1515;
 				Match(RELET);
-				State = 1542;
+				State = 1516;
 				Match(AFTER);
-				State = 1543;
+				State = 1517;
 				duration();
-				State = 1544;
+				State = 1518;
 				Match(AT);
-				State = 1545;
+				State = 1519;
 				expr(0);
 				}
 				break;
@@ -11468,11 +11409,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1547;
+				State = 1521;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1548;
+				State = 1522;
 				Match(NOT);
-				State = 1549;
+				State = 1523;
 				Match(RELET);
 				}
 				break;
@@ -11480,18 +11421,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1551;
+				State = 1525;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1552;
+				State = 1526;
 				Match(GUARANTEES);
-				State = 1553;
+				State = 1527;
 				Match(HONOURED);
-				State = 1555;
+				State = 1529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1554;
+					State = 1528;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11502,20 +11443,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1557;
+				State = 1531;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1558;
+				State = 1532;
 				Match(GUARANTEES);
-				State = 1559;
+				State = 1533;
 				Match(DISOWNED);
-				State = 1562;
+				State = 1536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1560;
+					State = 1534;
 					Match(FROM);
-					State = 1561;
+					State = 1535;
 					Match(DATE);
 					}
 				}
@@ -11526,11 +11467,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1564;
+				State = 1538;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1565;
+				State = 1539;
 				Match(MARKET);
-				State = 1567;
+				State = 1541;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11538,7 +11479,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1566;
+						State = 1540;
 						holdingMarketTerm();
 						}
 						}
@@ -11546,9 +11487,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1569;
+					State = 1543;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11556,9 +11497,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1571;
+				State = 1545;
 				Match(PATHS);
-				State = 1572;
+				State = 1546;
 				Match(NUMBER);
 				}
 				break;
@@ -11566,9 +11507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1573;
+				State = 1547;
 				Match(SEED);
-				State = 1574;
+				State = 1548;
 				Match(NUMBER);
 				}
 				break;
@@ -11576,7 +11517,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1575;
+				State = 1549;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11584,7 +11525,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1576;
+				State = 1550;
 				Match(SOBOL);
 				}
 				break;
@@ -11592,21 +11533,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1577;
+				State = 1551;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1578;
+				State = 1552;
 				Match(GBM);
-				State = 1579;
+				State = 1553;
 				Match(DRIFT);
-				State = 1580;
+				State = 1554;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1581;
+				State = 1555;
 				perYear();
-				State = 1582;
+				State = 1556;
 				Match(VOLATILITY);
-				State = 1583;
+				State = 1557;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1584;
+				State = 1558;
 				perYear();
 				}
 				break;
@@ -11614,39 +11555,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1586;
+				State = 1560;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1587;
+				State = 1561;
 				Match(REVERTS);
-				State = 1588;
+				State = 1562;
 				Match(TO);
-				State = 1591;
+				State = 1565;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1589;
+					State = 1563;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1590;
+					State = 1564;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1593;
+				State = 1567;
 				Match(SPEED);
-				State = 1594;
+				State = 1568;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1595;
+				State = 1569;
 				perYear();
-				State = 1596;
+				State = 1570;
 				Match(VOLATILITY);
-				State = 1597;
+				State = 1571;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1598;
+				State = 1572;
 				perYear();
 				}
 				break;
@@ -11654,17 +11595,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1600;
+				State = 1574;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1601;
+				State = 1575;
 				Match(JUMPS);
-				State = 1602;
+				State = 1576;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1603;
+				State = 1577;
 				perYear();
-				State = 1604;
+				State = 1578;
 				Match(DOWN);
-				State = 1605;
+				State = 1579;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11672,24 +11613,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1607;
+				State = 1581;
 				Match(CORRELATE);
-				State = 1608;
+				State = 1582;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1609;
+				State = 1583;
 				Match(WITH);
-				State = 1610;
+				State = 1584;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1611;
+				State = 1585;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1614;
+				State = 1588;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 				case 1:
 					{
-					State = 1612;
+					State = 1586;
 					Match(STRESS);
-					State = 1613;
+					State = 1587;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11700,19 +11641,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1616;
+				State = 1590;
 				Match(REGIMES);
-				State = 1617;
+				State = 1591;
 				Match(STRESS);
-				State = 1618;
+				State = 1592;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1619;
+				State = 1593;
 				perYear();
-				State = 1620;
+				State = 1594;
 				Match(NORMAL);
-				State = 1621;
+				State = 1595;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1622;
+				State = 1596;
 				perYear();
 				}
 				break;
@@ -11755,19 +11696,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 142, RULE_pdStep);
+		EnterRule(_localctx, 144, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1626;
+			State = 1600;
 			Match(UNTIL);
-			State = 1627;
+			State = 1601;
 			Match(DATE);
-			State = 1628;
+			State = 1602;
 			Match(THEN);
-			State = 1629;
+			State = 1603;
 			expr(0);
-			State = 1630;
+			State = 1604;
 			perYear();
 			}
 		}
@@ -11817,38 +11758,38 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 144, RULE_recoveryDraw);
+		EnterRule(_localctx, 146, RULE_recoveryDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1632;
+			State = 1606;
 			Match(RECOVERY);
-			State = 1633;
+			State = 1607;
 			Match(BETA);
-			State = 1634;
+			State = 1608;
 			Match(MEAN);
-			State = 1635;
+			State = 1609;
 			_localctx.mean = expr(0);
-			State = 1636;
+			State = 1610;
 			Match(SD);
-			State = 1637;
+			State = 1611;
 			_localctx.sd = expr(0);
-			State = 1641;
+			State = 1615;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1638;
+					State = 1612;
 					loading();
 					}
 					} 
 				}
-				State = 1643;
+				State = 1617;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			}
 			}
 		}
@@ -11889,26 +11830,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 146, RULE_delayOutcome);
+		EnterRule(_localctx, 148, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1645;
+			State = 1619;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1644;
+				State = 1618;
 				Match(MINUS);
 				}
 			}
 
-			State = 1647;
+			State = 1621;
 			duration();
-			State = 1648;
+			State = 1622;
 			Match(WITH);
-			State = 1649;
+			State = 1623;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11948,15 +11889,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 148, RULE_breakChance);
+		EnterRule(_localctx, 150, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1651;
+			State = 1625;
 			duration();
-			State = 1652;
+			State = 1626;
 			Match(WITH);
-			State = 1653;
+			State = 1627;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11997,15 +11938,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 150, RULE_loading);
+		EnterRule(_localctx, 152, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
+			State = 1629;
 			Match(LOADING);
-			State = 1656;
+			State = 1630;
 			_localctx.factor = reference();
-			State = 1657;
+			State = 1631;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12039,13 +11980,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 152, RULE_perYear);
+		EnterRule(_localctx, 154, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1659;
+			State = 1633;
 			Match(PER);
-			State = 1660;
+			State = 1634;
 			Match(YEAR);
 			}
 		}
@@ -12078,11 +12019,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 154, RULE_duration);
+		EnterRule(_localctx, 156, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1662;
+			State = 1636;
 			Match(QUANTITY);
 			}
 		}
@@ -12402,27 +12343,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 156;
-		EnterRecursionRule(_localctx, 156, RULE_expr, _p);
+		int _startState = 158;
+		EnterRecursionRule(_localctx, 158, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1706;
+			State = 1680;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1665;
+				State = 1639;
 				Match(LPAREN);
-				State = 1666;
+				State = 1640;
 				expr(0);
-				State = 1667;
+				State = 1641;
 				Match(RPAREN);
 				}
 				break;
@@ -12431,9 +12372,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1669;
+				State = 1643;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1670;
+				State = 1644;
 				expr(16);
 				}
 				break;
@@ -12442,9 +12383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1671;
+				State = 1645;
 				Match(NOT);
-				State = 1672;
+				State = 1646;
 				expr(11);
 				}
 				break;
@@ -12453,17 +12394,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1673;
+				State = 1647;
 				Match(IF);
-				State = 1674;
+				State = 1648;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1675;
+				State = 1649;
 				Match(THEN);
-				State = 1676;
+				State = 1650;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1677;
+				State = 1651;
 				Match(ELSE);
-				State = 1678;
+				State = 1652;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12472,37 +12413,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1680;
+				State = 1654;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1681;
+				State = 1655;
 				Match(LPAREN);
-				State = 1690;
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6491447528734641L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 1682;
+					State = 1656;
 					expr(0);
-					State = 1687;
+					State = 1661;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1683;
+						State = 1657;
 						Match(COMMA);
-						State = 1684;
+						State = 1658;
 						expr(0);
 						}
 						}
-						State = 1689;
+						State = 1663;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1692;
+				State = 1666;
 				Match(RPAREN);
 				}
 				break;
@@ -12511,7 +12452,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1694;
+				State = 1668;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12521,19 +12462,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1696;
+				State = 1670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 4095L) != 0)) {
 					{
-					State = 1695;
+					State = 1669;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1698;
+				State = 1672;
 				Match(PER);
-				State = 1699;
+				State = 1673;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12542,9 +12483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1700;
+				State = 1674;
 				Match(NUMBER);
-				State = 1701;
+				State = 1675;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12553,7 +12494,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
+				State = 1676;
 				Match(QUANTITY);
 				}
 				break;
@@ -12562,7 +12503,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1677;
 				Match(NUMBER);
 				}
 				break;
@@ -12571,7 +12512,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1704;
+				State = 1678;
 				Match(DATE);
 				}
 				break;
@@ -12580,34 +12521,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1705;
+				State = 1679;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1728;
+			State = 1702;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1726;
+					State = 1700;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1708;
+						State = 1682;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1709;
+						State = 1683;
 						Match(OF);
-						State = 1710;
+						State = 1684;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12616,9 +12557,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1711;
+						State = 1685;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1712;
+						State = 1686;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12628,7 +12569,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1713;
+						State = 1687;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12637,9 +12578,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1714;
+						State = 1688;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1715;
+						State = 1689;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12649,7 +12590,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1716;
+						State = 1690;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12658,9 +12599,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1717;
+						State = 1691;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1718;
+						State = 1692;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 63L) != 0)) ) {
@@ -12670,7 +12611,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1719;
+						State = 1693;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12679,11 +12620,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1720;
+						State = 1694;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1721;
+						State = 1695;
 						Match(AND);
-						State = 1722;
+						State = 1696;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12692,20 +12633,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1723;
+						State = 1697;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1724;
+						State = 1698;
 						Match(OR);
-						State = 1725;
+						State = 1699;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1730;
+				State = 1704;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
 			}
 		}
@@ -12749,12 +12690,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 158, RULE_measureUnit);
+		EnterRule(_localctx, 160, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1731;
+			State = 1705;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12801,20 +12742,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 160, RULE_reference);
+		EnterRule(_localctx, 162, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1733;
+			State = 1707;
 			ident();
-			State = 1736;
+			State = 1710;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 			case 1:
 				{
-				State = 1734;
+				State = 1708;
 				Match(DOT);
-				State = 1735;
+				State = 1709;
 				_localctx.member = ident();
 				}
 				break;
@@ -13023,12 +12964,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 162, RULE_ident);
+		EnterRule(_localctx, 164, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1738;
+			State = 1712;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6482651435712433L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13053,7 +12994,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 78: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 79: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13076,7 +13017,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,268,1741,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,268,1715,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13087,657 +13028,645 @@ public partial class DealLangParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,1,0,1,0,1,0,1,0,5,0,169,8,0,10,
-		0,12,0,172,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,183,8,2,10,2,12,
-		2,186,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,211,8,3,1,4,1,4,1,4,1,4,1,4,5,4,218,
-		8,4,10,4,12,4,221,9,4,1,4,1,4,1,5,1,5,1,5,5,5,228,8,5,10,5,12,5,231,9,
-		5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,3,6,252,8,6,1,6,1,6,3,6,256,8,6,3,6,258,8,6,1,7,1,7,1,7,5,7,263,
-		8,7,10,7,12,7,266,9,7,1,7,1,7,3,7,270,8,7,1,7,3,7,273,8,7,1,8,1,8,1,8,
-		3,8,278,8,8,5,8,280,8,8,10,8,12,8,283,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,
-		10,1,10,5,10,293,8,10,10,10,12,10,296,9,10,1,10,1,10,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,306,8,11,1,12,1,12,1,12,1,12,5,12,312,8,12,10,12,12,
-		12,315,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,5,13,333,8,13,10,13,12,13,336,9,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,3,13,344,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,352,8,
-		15,10,15,12,15,355,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,
-		16,366,8,16,1,16,1,16,3,16,370,8,16,1,16,1,16,1,16,1,16,5,16,376,8,16,
-		10,16,12,16,379,9,16,1,16,3,16,382,8,16,1,17,1,17,1,17,3,17,387,8,17,1,
-		18,1,18,1,18,1,18,1,18,1,18,5,18,395,8,18,10,18,12,18,398,9,18,1,18,1,
-		18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,411,8,19,1,19,1,19,
-		1,19,5,19,416,8,19,10,19,12,19,419,9,19,3,19,421,8,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,436,8,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,5,19,444,8,19,10,19,12,19,447,9,19,1,19,1,19,3,19,
-		451,8,19,1,19,3,19,454,8,19,3,19,456,8,19,1,19,1,19,4,19,460,8,19,11,19,
-		12,19,461,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,474,8,
-		19,3,19,476,8,19,1,19,1,19,1,19,1,19,1,19,5,19,483,8,19,10,19,12,19,486,
-		9,19,1,19,1,19,3,19,490,8,19,1,19,3,19,493,8,19,3,19,495,8,19,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,3,20,504,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,3,21,513,8,21,1,22,1,22,1,22,3,22,518,8,22,1,23,1,23,1,23,1,23,1,23,
-		1,23,3,23,526,8,23,1,24,1,24,1,24,5,24,531,8,24,10,24,12,24,534,9,24,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,546,8,25,3,25,548,
-		8,25,1,26,1,26,1,27,1,27,1,27,1,27,5,27,556,8,27,10,27,12,27,559,9,27,
-		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		3,28,575,8,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,583,8,28,1,28,1,28,3,
-		28,587,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,596,8,28,5,28,598,
-		8,28,10,28,12,28,601,9,28,1,28,3,28,604,8,28,3,28,606,8,28,1,28,1,28,1,
-		28,1,28,3,28,612,8,28,1,28,3,28,615,8,28,1,29,1,29,3,29,619,8,29,1,30,
-		1,30,1,30,1,30,5,30,625,8,30,10,30,12,30,628,9,30,1,30,1,30,1,31,1,31,
-		1,31,5,31,635,8,31,10,31,12,31,638,9,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,671,8,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,679,8,32,10,32,12,32,682,9,32,1,32,1,
-		32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,710,8,33,3,33,
-		712,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
-		33,726,8,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,734,8,33,10,33,12,33,737,
-		9,33,1,33,1,33,3,33,741,8,33,1,33,3,33,744,8,33,3,33,746,8,33,1,34,1,34,
-		1,34,1,34,5,34,752,8,34,10,34,12,34,755,9,34,1,34,1,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,3,35,777,8,35,1,36,1,36,1,36,1,36,1,36,3,36,784,8,36,1,37,1,37,1,
-		37,1,37,5,37,790,8,37,10,37,12,37,793,9,37,1,37,1,37,1,38,1,38,3,38,799,
-		8,38,1,38,1,38,3,38,803,8,38,1,38,1,38,3,38,807,8,38,1,39,1,39,1,39,1,
-		39,1,39,1,39,3,39,815,8,39,1,39,1,39,3,39,819,8,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,833,8,39,10,39,12,39,836,
-		9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,875,8,39,1,39,5,
-		39,878,8,39,10,39,12,39,881,9,39,1,39,3,39,884,8,39,1,39,1,39,3,39,888,
-		8,39,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,1,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,907,8,42,1,43,1,43,1,43,1,43,1,43,5,43,914,8,
-		43,10,43,12,43,917,9,43,1,43,1,43,3,43,921,8,43,1,43,1,43,1,44,1,44,1,
-		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,935,8,45,10,45,12,45,938,9,
-		45,1,45,3,45,941,8,45,1,46,1,46,1,46,1,46,5,46,947,8,46,10,46,12,46,950,
-		9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,4,47,969,8,47,11,47,12,47,970,1,47,1,47,1,47,1,47,
-		3,47,977,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,985,8,48,1,49,1,49,1,
-		49,1,49,5,49,991,8,49,10,49,12,49,994,9,49,1,49,1,49,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,1004,8,50,10,50,12,50,1007,9,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,3,50,1017,8,50,1,50,3,50,1020,8,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,5,50,1028,8,50,10,50,12,50,1031,9,50,3,50,1033,8,50,1,51,
-		1,51,1,51,1,51,5,51,1039,8,51,10,51,12,51,1042,9,51,1,51,3,51,1045,8,51,
-		1,52,1,52,1,52,1,52,1,52,1,52,3,52,1053,8,52,1,53,1,53,1,53,1,54,1,54,
-		1,54,1,54,5,54,1062,8,54,10,54,12,54,1065,9,54,1,54,3,54,1068,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,3,55,1076,8,55,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,3,56,1087,8,56,3,56,1089,8,56,1,56,1,56,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,3,57,1100,8,57,1,57,3,57,1103,8,57,1,57,1,57,3,57,
-		1107,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1115,8,58,1,58,1,58,1,58,
-		3,58,1120,8,58,1,58,1,58,1,58,3,58,1125,8,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,3,58,1135,8,58,3,58,1137,8,58,1,58,1,58,1,58,1,58,5,58,
-		1143,8,58,10,58,12,58,1146,9,58,1,59,1,59,1,59,1,59,5,59,1152,8,59,10,
-		59,12,59,1155,9,59,1,59,1,59,1,59,3,59,1160,8,59,1,59,1,59,3,59,1164,8,
-		59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1175,8,60,10,60,12,
-		60,1178,9,60,1,60,1,60,3,60,1182,8,60,1,60,3,60,1185,8,60,1,61,1,61,1,
-		61,1,61,1,61,3,61,1192,8,61,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,
-		62,12,62,1202,9,62,1,63,1,63,3,63,1206,8,63,1,64,1,64,1,64,5,64,1211,8,
-		64,10,64,12,64,1214,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
-		1224,8,65,10,65,12,65,1227,9,65,3,65,1229,8,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1242,8,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1257,8,65,10,65,12,65,1260,
-		9,65,1,65,3,65,1263,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
-		1273,8,65,10,65,12,65,1276,9,65,1,65,1,65,1,65,1,65,5,65,1282,8,65,10,
-		65,12,65,1285,9,65,1,65,3,65,1288,8,65,1,65,1,65,1,65,3,65,1293,8,65,1,
-		65,1,65,5,65,1297,8,65,10,65,12,65,1300,9,65,1,65,1,65,1,65,1,65,5,65,
-		1306,8,65,10,65,12,65,1309,9,65,1,65,3,65,1312,8,65,1,66,1,66,1,66,5,66,
-		1317,8,66,10,66,12,66,1320,9,66,1,66,1,66,1,67,1,67,1,67,1,67,5,67,1328,
-		8,67,10,67,12,67,1331,9,67,1,67,5,67,1334,8,67,10,67,12,67,1337,9,67,1,
-		67,3,67,1340,8,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
-		68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,
-		68,3,68,1367,8,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1375,8,69,10,69,12,
-		69,1378,9,69,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,
-		70,5,70,1392,8,70,10,70,12,70,1395,9,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1402,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1414,
-		8,70,10,70,12,70,1417,9,70,1,70,5,70,1420,8,70,10,70,12,70,1423,9,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1433,8,70,1,70,1,70,1,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1446,8,70,10,70,12,70,1449,
-		9,70,1,70,3,70,1452,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1459,8,70,10,70,
-		12,70,1462,9,70,3,70,1464,8,70,1,70,5,70,1467,8,70,10,70,12,70,1470,9,
-		70,1,70,3,70,1473,8,70,3,70,1475,8,70,1,70,1,70,4,70,1479,8,70,11,70,12,
-		70,1480,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,
-		70,1495,8,70,10,70,12,70,1498,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,3,70,1511,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		3,70,1520,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1528,8,70,10,70,12,70,
-		1531,9,70,1,70,1,70,3,70,1535,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1556,
-		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1563,8,70,1,70,1,70,1,70,4,70,1568,
-		8,70,11,70,12,70,1569,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1592,8,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1615,8,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1625,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,5,72,1640,8,72,10,72,12,72,1643,9,72,1,73,3,73,
-		1646,8,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
-		1,76,1,76,1,76,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1686,
-		8,78,10,78,12,78,1689,9,78,3,78,1691,8,78,1,78,1,78,1,78,1,78,3,78,1697,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1707,8,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,5,78,1727,8,78,10,78,12,78,1730,9,78,1,79,1,79,1,80,1,80,1,80,
-		3,80,1737,8,80,1,81,1,81,1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,0,10,1,0,238,239,1,0,17,18,1,0,115,116,1,0,
-		179,180,1,0,258,259,1,0,248,249,1,0,246,247,1,0,250,255,1,0,185,196,25,
-		0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,109,111,121,123,124,126,
-		128,132,133,135,141,144,146,155,155,157,163,165,170,176,178,180,180,196,
-		197,202,216,218,230,233,237,262,263,2009,0,170,1,0,0,0,2,175,1,0,0,0,4,
-		178,1,0,0,0,6,210,1,0,0,0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,
-		14,272,1,0,0,0,16,274,1,0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,
-		0,0,24,307,1,0,0,0,26,343,1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,
-		1,0,0,0,34,383,1,0,0,0,36,388,1,0,0,0,38,494,1,0,0,0,40,503,1,0,0,0,42,
-		512,1,0,0,0,44,517,1,0,0,0,46,525,1,0,0,0,48,527,1,0,0,0,50,547,1,0,0,
-		0,52,549,1,0,0,0,54,551,1,0,0,0,56,614,1,0,0,0,58,618,1,0,0,0,60,620,1,
-		0,0,0,62,670,1,0,0,0,64,672,1,0,0,0,66,745,1,0,0,0,68,747,1,0,0,0,70,776,
-		1,0,0,0,72,778,1,0,0,0,74,785,1,0,0,0,76,796,1,0,0,0,78,887,1,0,0,0,80,
-		889,1,0,0,0,82,894,1,0,0,0,84,900,1,0,0,0,86,908,1,0,0,0,88,924,1,0,0,
-		0,90,940,1,0,0,0,92,942,1,0,0,0,94,976,1,0,0,0,96,984,1,0,0,0,98,986,1,
-		0,0,0,100,1032,1,0,0,0,102,1034,1,0,0,0,104,1052,1,0,0,0,106,1054,1,0,
-		0,0,108,1057,1,0,0,0,110,1075,1,0,0,0,112,1077,1,0,0,0,114,1092,1,0,0,
-		0,116,1108,1,0,0,0,118,1163,1,0,0,0,120,1184,1,0,0,0,122,1186,1,0,0,0,
-		124,1193,1,0,0,0,126,1205,1,0,0,0,128,1207,1,0,0,0,130,1311,1,0,0,0,132,
-		1313,1,0,0,0,134,1339,1,0,0,0,136,1366,1,0,0,0,138,1368,1,0,0,0,140,1624,
-		1,0,0,0,142,1626,1,0,0,0,144,1632,1,0,0,0,146,1645,1,0,0,0,148,1651,1,
-		0,0,0,150,1655,1,0,0,0,152,1659,1,0,0,0,154,1662,1,0,0,0,156,1706,1,0,
-		0,0,158,1731,1,0,0,0,160,1733,1,0,0,0,162,1738,1,0,0,0,164,169,3,2,1,0,
-		165,169,3,4,2,0,166,169,3,138,69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,
-		165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,
-		0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,
-		174,1,1,0,0,0,175,176,5,3,0,0,176,177,5,260,0,0,177,3,1,0,0,0,178,179,
-		5,1,0,0,179,180,3,162,81,0,180,184,5,238,0,0,181,183,3,6,3,0,182,181,1,
-		0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,
-		186,184,1,0,0,0,187,188,5,239,0,0,188,5,1,0,0,0,189,211,3,12,6,0,190,211,
-		3,20,10,0,191,211,3,24,12,0,192,211,3,30,15,0,193,211,3,36,18,0,194,211,
-		3,54,27,0,195,211,3,60,30,0,196,211,3,64,32,0,197,211,3,92,46,0,198,211,
-		3,68,34,0,199,211,3,74,37,0,200,211,3,98,49,0,201,211,3,108,54,0,202,211,
-		3,112,56,0,203,211,3,114,57,0,204,211,3,116,58,0,205,211,3,122,61,0,206,
-		211,3,124,62,0,207,211,3,128,64,0,208,211,3,132,66,0,209,211,3,8,4,0,210,
-		189,1,0,0,0,210,190,1,0,0,0,210,191,1,0,0,0,210,192,1,0,0,0,210,193,1,
-		0,0,0,210,194,1,0,0,0,210,195,1,0,0,0,210,196,1,0,0,0,210,197,1,0,0,0,
-		210,198,1,0,0,0,210,199,1,0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,
-		1,0,0,0,210,203,1,0,0,0,210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,
-		0,210,207,1,0,0,0,210,208,1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,
-		5,262,0,0,213,219,4,4,0,0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,
-		54,0,0,217,214,1,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,
-		219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,
-		3,10,5,0,223,9,1,0,0,0,224,229,5,238,0,0,225,228,3,10,5,0,226,228,8,0,
-		0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,
-		230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,239,0,0,233,11,1,
-		0,0,0,234,235,5,5,0,0,235,258,5,260,0,0,236,237,5,6,0,0,237,258,3,162,
-		81,0,238,239,5,7,0,0,239,258,5,257,0,0,240,241,5,8,0,0,241,258,5,257,0,
-		0,242,243,5,9,0,0,243,258,5,257,0,0,244,245,5,10,0,0,245,258,3,162,81,
-		0,246,247,5,11,0,0,247,258,3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,
-		0,250,252,3,162,81,0,251,250,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,
-		254,5,13,0,0,254,256,3,14,7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,
-		1,0,0,0,257,234,1,0,0,0,257,236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,
-		0,257,242,1,0,0,0,257,244,1,0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,
-		13,1,0,0,0,259,264,3,162,81,0,260,261,5,246,0,0,261,263,3,162,81,0,262,
-		260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,
-		0,0,0,266,264,1,0,0,0,267,268,5,246,0,0,268,270,3,16,8,0,269,267,1,0,0,
-		0,269,270,1,0,0,0,270,273,1,0,0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,
-		271,1,0,0,0,273,15,1,0,0,0,274,281,5,238,0,0,275,277,5,257,0,0,276,278,
-		5,242,0,0,277,276,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,
-		0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
-		281,1,0,0,0,284,285,5,239,0,0,285,17,1,0,0,0,286,287,5,256,0,0,287,19,
-		1,0,0,0,288,289,5,14,0,0,289,290,3,162,81,0,290,294,5,238,0,0,291,293,
-		3,22,11,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,
-		0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,298,5,239,0,0,298,21,1,0,0,0,299,
-		300,5,43,0,0,300,306,5,260,0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,
-		304,5,45,0,0,304,306,3,156,78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,
-		1,0,0,0,306,23,1,0,0,0,307,308,5,15,0,0,308,309,3,162,81,0,309,313,5,238,
-		0,0,310,312,3,26,13,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,
-		313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,239,0,0,317,
-		25,1,0,0,0,318,319,5,119,0,0,319,344,3,156,78,0,320,321,5,179,0,0,321,
-		322,3,156,78,0,322,323,3,152,76,0,323,344,1,0,0,0,324,325,5,180,0,0,325,
-		326,3,156,78,0,326,327,3,152,76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,
-		330,3,28,14,0,330,334,5,238,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,
-		336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,
-		0,0,0,337,338,5,239,0,0,338,344,1,0,0,0,339,340,5,19,0,0,340,341,5,257,
-		0,0,341,342,5,20,0,0,342,344,3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,
-		0,343,324,1,0,0,0,343,328,1,0,0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,
-		7,1,0,0,346,29,1,0,0,0,347,348,5,46,0,0,348,349,3,162,81,0,349,353,5,238,
-		0,0,350,352,3,32,16,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,
-		353,354,1,0,0,0,354,356,1,0,0,0,355,353,1,0,0,0,356,357,5,239,0,0,357,
-		31,1,0,0,0,358,359,5,47,0,0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,
-		5,49,0,0,362,365,3,154,77,0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,
-		1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,257,
-		0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,
-		373,5,52,0,0,373,377,5,238,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,
-		1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,
-		0,380,382,5,239,0,0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,
-		33,1,0,0,0,383,384,5,257,0,0,384,386,3,156,78,0,385,387,5,242,0,0,386,
-		385,1,0,0,0,386,387,1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,
-		162,81,0,390,391,5,54,0,0,391,392,3,162,81,0,392,396,5,238,0,0,393,395,
-		3,38,19,0,394,393,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,
-		0,0,397,399,1,0,0,0,398,396,1,0,0,0,399,400,5,239,0,0,400,37,1,0,0,0,401,
-		402,5,55,0,0,402,495,3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,
-		410,3,152,76,0,406,407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,
-		409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,
-		5,236,0,0,413,417,3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,
-		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,
-		0,420,412,1,0,0,0,420,421,1,0,0,0,421,495,1,0,0,0,422,423,5,58,0,0,423,
-		495,5,257,0,0,424,425,5,59,0,0,425,495,3,154,77,0,426,427,5,60,0,0,427,
-		428,3,44,22,0,428,429,3,154,77,0,429,430,5,63,0,0,430,431,5,55,0,0,431,
-		435,5,64,0,0,432,433,5,56,0,0,433,434,5,63,0,0,434,436,5,65,0,0,435,432,
-		1,0,0,0,435,436,1,0,0,0,436,455,1,0,0,0,437,438,5,34,0,0,438,439,5,95,
-		0,0,439,440,5,63,0,0,440,445,3,154,77,0,441,442,5,242,0,0,442,444,3,154,
-		77,0,443,441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
-		450,1,0,0,0,447,445,1,0,0,0,448,449,5,97,0,0,449,451,3,154,77,0,450,448,
-		1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,454,3,40,20,0,453,452,1,0,
-		0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,437,1,0,0,0,455,456,1,0,0,0,456,
-		495,1,0,0,0,457,459,5,66,0,0,458,460,3,46,23,0,459,458,1,0,0,0,460,461,
-		1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,495,1,0,0,0,463,464,5,11,0,
-		0,464,495,3,18,9,0,465,495,3,48,24,0,466,467,5,235,0,0,467,495,3,162,81,
-		0,468,469,5,94,0,0,469,475,3,156,78,0,470,473,5,98,0,0,471,472,5,164,0,
-		0,472,474,3,156,78,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,
-		470,1,0,0,0,475,476,1,0,0,0,476,495,1,0,0,0,477,478,5,95,0,0,478,479,5,
-		63,0,0,479,484,3,154,77,0,480,481,5,242,0,0,481,483,3,154,77,0,482,480,
-		1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,489,1,0,0,
-		0,486,484,1,0,0,0,487,488,5,97,0,0,488,490,3,154,77,0,489,487,1,0,0,0,
-		489,490,1,0,0,0,490,492,1,0,0,0,491,493,3,40,20,0,492,491,1,0,0,0,492,
-		493,1,0,0,0,493,495,1,0,0,0,494,401,1,0,0,0,494,403,1,0,0,0,494,422,1,
-		0,0,0,494,424,1,0,0,0,494,426,1,0,0,0,494,457,1,0,0,0,494,463,1,0,0,0,
-		494,465,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,477,1,0,0,0,495,39,
-		1,0,0,0,496,497,5,129,0,0,497,498,3,154,77,0,498,499,5,198,0,0,499,500,
-		3,162,81,0,500,504,1,0,0,0,501,502,5,129,0,0,502,504,3,156,78,0,503,496,
-		1,0,0,0,503,501,1,0,0,0,504,41,1,0,0,0,505,513,5,237,0,0,506,507,5,50,
-		0,0,507,513,3,156,78,0,508,509,5,72,0,0,509,513,3,156,78,0,510,511,5,177,
-		0,0,511,513,3,154,77,0,512,505,1,0,0,0,512,506,1,0,0,0,512,508,1,0,0,0,
-		512,510,1,0,0,0,513,43,1,0,0,0,514,515,5,259,0,0,515,518,5,62,0,0,516,
-		518,5,258,0,0,517,514,1,0,0,0,517,516,1,0,0,0,518,45,1,0,0,0,519,520,5,
-		71,0,0,520,526,3,156,78,0,521,522,5,72,0,0,522,526,3,156,78,0,523,524,
-		5,73,0,0,524,526,5,257,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,
-		0,0,526,47,1,0,0,0,527,528,5,67,0,0,528,532,3,162,81,0,529,531,3,50,25,
-		0,530,529,1,0,0,0,531,534,1,0,0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,
-		49,1,0,0,0,534,532,1,0,0,0,535,536,5,72,0,0,536,548,3,156,78,0,537,538,
-		5,73,0,0,538,548,5,257,0,0,539,540,5,129,0,0,540,548,3,156,78,0,541,542,
-		5,68,0,0,542,545,3,52,26,0,543,544,5,199,0,0,544,546,3,52,26,0,545,543,
-		1,0,0,0,545,546,1,0,0,0,546,548,1,0,0,0,547,535,1,0,0,0,547,537,1,0,0,
-		0,547,539,1,0,0,0,547,541,1,0,0,0,548,51,1,0,0,0,549,550,7,2,0,0,550,53,
-		1,0,0,0,551,552,5,74,0,0,552,553,3,162,81,0,553,557,5,238,0,0,554,556,
-		3,56,28,0,555,554,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,
-		0,0,558,560,1,0,0,0,559,557,1,0,0,0,560,561,5,239,0,0,561,55,1,0,0,0,562,
-		563,5,75,0,0,563,615,3,162,81,0,564,565,5,111,0,0,565,615,3,156,78,0,566,
-		567,5,112,0,0,567,615,3,76,38,0,568,569,5,114,0,0,569,570,5,73,0,0,570,
-		615,5,257,0,0,571,572,5,117,0,0,572,574,3,90,45,0,573,575,5,262,0,0,574,
-		573,1,0,0,0,574,575,1,0,0,0,575,615,1,0,0,0,576,577,5,8,0,0,577,615,5,
-		257,0,0,578,579,5,45,0,0,579,582,3,156,78,0,580,581,5,137,0,0,581,583,
-		3,154,77,0,582,580,1,0,0,0,582,583,1,0,0,0,583,586,1,0,0,0,584,585,5,138,
-		0,0,585,587,3,58,29,0,586,584,1,0,0,0,586,587,1,0,0,0,587,605,1,0,0,0,
-		588,603,5,153,0,0,589,590,5,259,0,0,590,604,5,139,0,0,591,592,5,139,0,
-		0,592,599,5,238,0,0,593,595,3,156,78,0,594,596,5,242,0,0,595,594,1,0,0,
-		0,595,596,1,0,0,0,596,598,1,0,0,0,597,593,1,0,0,0,598,601,1,0,0,0,599,
-		597,1,0,0,0,599,600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,
-		239,0,0,603,589,1,0,0,0,603,591,1,0,0,0,604,606,1,0,0,0,605,588,1,0,0,
-		0,605,606,1,0,0,0,606,615,1,0,0,0,607,615,3,84,42,0,608,615,3,86,43,0,
-		609,611,5,141,0,0,610,612,5,246,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,
-		613,1,0,0,0,613,615,3,156,78,0,614,562,1,0,0,0,614,564,1,0,0,0,614,566,
-		1,0,0,0,614,568,1,0,0,0,614,571,1,0,0,0,614,576,1,0,0,0,614,578,1,0,0,
-		0,614,607,1,0,0,0,614,608,1,0,0,0,614,609,1,0,0,0,615,57,1,0,0,0,616,619,
-		5,112,0,0,617,619,3,156,78,0,618,616,1,0,0,0,618,617,1,0,0,0,619,59,1,
-		0,0,0,620,621,5,76,0,0,621,622,3,162,81,0,622,626,5,238,0,0,623,625,3,
-		62,31,0,624,623,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,
-		0,627,629,1,0,0,0,628,626,1,0,0,0,629,630,5,239,0,0,630,61,1,0,0,0,631,
-		632,5,77,0,0,632,636,5,238,0,0,633,635,3,72,36,0,634,633,1,0,0,0,635,638,
-		1,0,0,0,636,634,1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,
-		0,639,671,5,239,0,0,640,641,5,78,0,0,641,671,3,156,78,0,642,643,5,79,0,
-		0,643,671,3,156,78,0,644,645,5,80,0,0,645,646,5,49,0,0,646,671,3,154,77,
-		0,647,648,5,80,0,0,648,649,5,81,0,0,649,650,3,156,78,0,650,651,3,152,76,
-		0,651,671,1,0,0,0,652,653,5,83,0,0,653,671,3,156,78,0,654,655,5,84,0,0,
-		655,671,3,156,78,0,656,657,5,82,0,0,657,671,3,156,78,0,658,659,5,85,0,
-		0,659,660,3,156,78,0,660,661,3,152,76,0,661,671,1,0,0,0,662,663,5,86,0,
-		0,663,664,3,156,78,0,664,665,5,81,0,0,665,666,3,156,78,0,666,667,3,152,
-		76,0,667,671,1,0,0,0,668,669,5,87,0,0,669,671,3,162,81,0,670,631,1,0,0,
-		0,670,640,1,0,0,0,670,642,1,0,0,0,670,644,1,0,0,0,670,647,1,0,0,0,670,
-		652,1,0,0,0,670,654,1,0,0,0,670,656,1,0,0,0,670,658,1,0,0,0,670,662,1,
-		0,0,0,670,668,1,0,0,0,671,63,1,0,0,0,672,673,5,88,0,0,673,674,3,162,81,
-		0,674,675,5,54,0,0,675,676,3,162,81,0,676,680,5,238,0,0,677,679,3,66,33,
-		0,678,677,1,0,0,0,679,682,1,0,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,
-		683,1,0,0,0,682,680,1,0,0,0,683,684,5,239,0,0,684,65,1,0,0,0,685,686,5,
-		89,0,0,686,746,3,162,81,0,687,688,5,78,0,0,688,746,3,156,78,0,689,690,
-		5,90,0,0,690,691,5,63,0,0,691,746,5,65,0,0,692,693,5,90,0,0,693,746,3,
-		156,78,0,694,695,5,187,0,0,695,696,3,156,78,0,696,697,3,152,76,0,697,746,
-		1,0,0,0,698,699,5,91,0,0,699,746,3,156,78,0,700,701,5,58,0,0,701,746,5,
-		257,0,0,702,703,5,59,0,0,703,746,3,154,77,0,704,705,5,94,0,0,705,711,3,
-		156,78,0,706,709,5,98,0,0,707,708,5,164,0,0,708,710,3,156,78,0,709,707,
-		1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,0,711,706,1,0,0,0,711,712,1,0,0,
-		0,712,746,1,0,0,0,713,714,5,60,0,0,714,715,3,44,22,0,715,716,3,154,77,
-		0,716,717,5,63,0,0,717,718,5,89,0,0,718,719,5,64,0,0,719,746,1,0,0,0,720,
-		721,5,99,0,0,721,725,3,156,78,0,722,723,5,100,0,0,723,724,5,131,0,0,724,
-		726,5,59,0,0,725,722,1,0,0,0,725,726,1,0,0,0,726,746,1,0,0,0,727,746,3,
-		48,24,0,728,729,5,95,0,0,729,730,5,63,0,0,730,735,3,154,77,0,731,732,5,
-		242,0,0,732,734,3,154,77,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,
-		0,0,735,736,1,0,0,0,736,740,1,0,0,0,737,735,1,0,0,0,738,739,5,97,0,0,739,
-		741,3,154,77,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,744,
-		3,40,20,0,743,742,1,0,0,0,743,744,1,0,0,0,744,746,1,0,0,0,745,685,1,0,
-		0,0,745,687,1,0,0,0,745,689,1,0,0,0,745,692,1,0,0,0,745,694,1,0,0,0,745,
-		698,1,0,0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,704,1,0,0,0,745,713,1,
-		0,0,0,745,720,1,0,0,0,745,727,1,0,0,0,745,728,1,0,0,0,746,67,1,0,0,0,747,
-		748,5,193,0,0,748,749,3,162,81,0,749,753,5,238,0,0,750,752,3,70,35,0,751,
-		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
-		0,0,0,755,753,1,0,0,0,756,757,5,239,0,0,757,69,1,0,0,0,758,759,5,223,0,
-		0,759,777,3,156,78,0,760,761,5,90,0,0,761,777,3,162,81,0,762,763,5,224,
-		0,0,763,777,3,156,78,0,764,765,5,225,0,0,765,777,3,156,78,0,766,767,5,
-		226,0,0,767,777,3,156,78,0,768,769,5,83,0,0,769,777,3,156,78,0,770,771,
-		5,82,0,0,771,777,3,156,78,0,772,773,5,101,0,0,773,777,3,156,78,0,774,775,
-		5,102,0,0,775,777,3,156,78,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,
-		0,0,0,776,764,1,0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,
-		776,772,1,0,0,0,776,774,1,0,0,0,777,71,1,0,0,0,778,779,5,257,0,0,779,780,
-		3,156,78,0,780,781,5,63,0,0,781,783,3,156,78,0,782,784,5,242,0,0,783,782,
-		1,0,0,0,783,784,1,0,0,0,784,73,1,0,0,0,785,786,5,110,0,0,786,787,3,162,
-		81,0,787,791,5,238,0,0,788,790,3,78,39,0,789,788,1,0,0,0,790,793,1,0,0,
-		0,791,789,1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,
-		795,5,239,0,0,795,75,1,0,0,0,796,798,3,156,78,0,797,799,5,113,0,0,798,
-		797,1,0,0,0,798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,
-		156,78,0,802,800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,
-		0,0,805,807,3,156,78,0,806,804,1,0,0,0,806,807,1,0,0,0,807,77,1,0,0,0,
-		808,809,5,111,0,0,809,888,3,156,78,0,810,811,5,112,0,0,811,888,3,76,38,
-		0,812,814,5,202,0,0,813,815,5,258,0,0,814,813,1,0,0,0,814,815,1,0,0,0,
-		815,818,1,0,0,0,816,817,5,142,0,0,817,819,3,156,78,0,818,816,1,0,0,0,818,
-		819,1,0,0,0,819,888,1,0,0,0,820,821,5,202,0,0,821,888,5,213,0,0,822,823,
-		5,203,0,0,823,888,3,156,78,0,824,825,5,204,0,0,825,888,3,156,78,0,826,
-		827,5,205,0,0,827,828,5,73,0,0,828,888,5,257,0,0,829,830,5,206,0,0,830,
-		834,5,238,0,0,831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,
-		1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,239,
-		0,0,838,839,5,206,0,0,839,840,5,214,0,0,840,841,3,162,81,0,841,842,5,215,
-		0,0,842,843,3,156,78,0,843,888,1,0,0,0,844,845,5,207,0,0,845,888,3,156,
-		78,0,846,888,3,84,42,0,847,888,3,86,43,0,848,849,5,210,0,0,849,850,5,216,
-		0,0,850,851,3,156,78,0,851,852,5,172,0,0,852,853,3,156,78,0,853,888,1,
-		0,0,0,854,855,5,209,0,0,855,888,3,156,78,0,856,857,5,114,0,0,857,858,5,
-		73,0,0,858,888,5,257,0,0,859,860,5,117,0,0,860,888,3,90,45,0,861,862,5,
-		8,0,0,862,888,5,257,0,0,863,864,5,121,0,0,864,888,5,259,0,0,865,888,3,
-		48,24,0,866,867,5,228,0,0,867,868,5,63,0,0,868,869,3,156,78,0,869,870,
-		5,214,0,0,870,874,3,156,78,0,871,872,5,229,0,0,872,873,5,230,0,0,873,875,
-		3,156,78,0,874,871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,80,
-		40,0,877,876,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,
-		883,1,0,0,0,881,879,1,0,0,0,882,884,3,82,41,0,883,882,1,0,0,0,883,884,
-		1,0,0,0,884,888,1,0,0,0,885,886,5,233,0,0,886,888,3,156,78,0,887,808,1,
-		0,0,0,887,810,1,0,0,0,887,812,1,0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,
-		887,824,1,0,0,0,887,826,1,0,0,0,887,829,1,0,0,0,887,838,1,0,0,0,887,844,
-		1,0,0,0,887,846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,
-		0,887,856,1,0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,
-		865,1,0,0,0,887,866,1,0,0,0,887,885,1,0,0,0,888,79,1,0,0,0,889,890,5,231,
-		0,0,890,891,5,257,0,0,891,892,5,63,0,0,892,893,3,156,78,0,893,81,1,0,0,
-		0,894,895,5,232,0,0,895,896,5,51,0,0,896,897,5,257,0,0,897,898,5,230,0,
-		0,898,899,3,156,78,0,899,83,1,0,0,0,900,901,5,208,0,0,901,906,3,156,78,
-		0,902,903,5,51,0,0,903,907,5,257,0,0,904,905,5,217,0,0,905,907,3,162,81,
-		0,906,902,1,0,0,0,906,904,1,0,0,0,907,85,1,0,0,0,908,909,5,210,0,0,909,
-		910,5,211,0,0,910,911,3,162,81,0,911,915,5,238,0,0,912,914,3,88,44,0,913,
-		912,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,
-		0,0,0,917,915,1,0,0,0,918,919,5,172,0,0,919,921,3,156,78,0,920,918,1,0,
-		0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,239,0,0,923,87,1,0,0,0,924,
-		925,5,212,0,0,925,926,3,156,78,0,926,927,3,156,78,0,927,89,1,0,0,0,928,
-		941,5,118,0,0,929,941,5,119,0,0,930,941,5,120,0,0,931,932,5,52,0,0,932,
-		936,5,238,0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,
-		1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,239,
-		0,0,940,928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,
-		91,1,0,0,0,942,943,5,218,0,0,943,944,3,162,81,0,944,948,5,238,0,0,945,
-		947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,
-		1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,952,5,239,0,0,952,93,1,0,0,
-		0,953,954,5,198,0,0,954,955,3,162,81,0,955,956,5,243,0,0,956,957,3,162,
-		81,0,957,977,1,0,0,0,958,959,5,196,0,0,959,977,3,156,78,0,960,961,5,219,
-		0,0,961,977,3,156,78,0,962,963,5,220,0,0,963,977,5,222,0,0,964,965,5,220,
-		0,0,965,977,3,162,81,0,966,968,5,65,0,0,967,969,3,96,48,0,968,967,1,0,
-		0,0,969,970,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,
-		973,5,206,0,0,973,974,5,169,0,0,974,975,5,51,0,0,975,977,3,162,81,0,976,
-		953,1,0,0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,
-		0,0,0,976,966,1,0,0,0,976,972,1,0,0,0,977,95,1,0,0,0,978,979,5,221,0,0,
-		979,985,3,156,78,0,980,981,5,101,0,0,981,985,3,156,78,0,982,983,5,102,
-		0,0,983,985,3,156,78,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,
-		985,97,1,0,0,0,986,987,5,122,0,0,987,988,3,162,81,0,988,992,5,238,0,0,
-		989,991,3,100,50,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,
-		993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,996,5,239,0,0,996,99,1,
-		0,0,0,997,998,5,123,0,0,998,1033,3,156,78,0,999,1000,5,124,0,0,1000,1005,
-		3,102,51,0,1001,1002,5,242,0,0,1002,1004,3,102,51,0,1003,1001,1,0,0,0,
-		1004,1007,1,0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,
-		0,1007,1005,1,0,0,0,1008,1009,5,165,0,0,1009,1033,3,156,78,0,1010,1011,
-		5,166,0,0,1011,1012,3,156,78,0,1012,1013,5,164,0,0,1013,1016,3,162,81,
-		0,1014,1015,5,167,0,0,1015,1017,3,156,78,0,1016,1014,1,0,0,0,1016,1017,
-		1,0,0,0,1017,1019,1,0,0,0,1018,1020,5,170,0,0,1019,1018,1,0,0,0,1019,1020,
-		1,0,0,0,1020,1033,1,0,0,0,1021,1022,5,204,0,0,1022,1033,3,156,78,0,1023,
-		1024,5,168,0,0,1024,1029,3,106,53,0,1025,1026,5,242,0,0,1026,1028,3,106,
-		53,0,1027,1025,1,0,0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,
-		0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,
-		0,0,0,1032,1008,1,0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,
-		1,0,0,0,1033,101,1,0,0,0,1034,1035,3,162,81,0,1035,1044,3,156,78,0,1036,
-		1040,5,238,0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1042,1,0,0,
-		0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,
-		0,0,1043,1045,5,239,0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,103,1,
-		0,0,0,1046,1047,5,165,0,0,1047,1053,3,156,78,0,1048,1049,5,166,0,0,1049,
-		1053,3,156,78,0,1050,1051,5,167,0,0,1051,1053,3,156,78,0,1052,1046,1,0,
-		0,0,1052,1048,1,0,0,0,1052,1050,1,0,0,0,1053,105,1,0,0,0,1054,1055,5,257,
-		0,0,1055,1056,3,156,78,0,1056,107,1,0,0,0,1057,1058,5,125,0,0,1058,1067,
-		3,162,81,0,1059,1063,5,238,0,0,1060,1062,3,110,55,0,1061,1060,1,0,0,0,
-		1062,1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,
-		0,1065,1063,1,0,0,0,1066,1068,5,239,0,0,1067,1059,1,0,0,0,1067,1068,1,
-		0,0,0,1068,109,1,0,0,0,1069,1070,5,126,0,0,1070,1076,3,156,78,0,1071,1072,
-		5,127,0,0,1072,1076,3,156,78,0,1073,1074,5,128,0,0,1074,1076,3,156,78,
-		0,1075,1069,1,0,0,0,1075,1071,1,0,0,0,1075,1073,1,0,0,0,1076,111,1,0,0,
-		0,1077,1078,5,129,0,0,1078,1079,3,162,81,0,1079,1080,5,238,0,0,1080,1088,
-		3,156,78,0,1081,1086,3,152,76,0,1082,1083,5,57,0,0,1083,1084,3,156,78,
-		0,1084,1085,3,152,76,0,1085,1087,1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,
-		0,0,0,1087,1089,1,0,0,0,1088,1081,1,0,0,0,1088,1089,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1091,5,239,0,0,1091,113,1,0,0,0,1092,1093,5,130,0,0,1093,
-		1094,3,162,81,0,1094,1095,5,245,0,0,1095,1102,3,156,78,0,1096,1099,5,131,
-		0,0,1097,1100,5,132,0,0,1098,1100,5,133,0,0,1099,1097,1,0,0,0,1099,1098,
-		1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,154,77,0,1102,1096,1,0,0,0,1102,
-		1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,5,51,0,0,1105,1107,5,257,0,0,
-		1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,115,1,0,0,0,1108,1109,5,134,0,
-		0,1109,1110,3,162,81,0,1110,1111,5,142,0,0,1111,1114,3,156,78,0,1112,1113,
-		5,51,0,0,1113,1115,5,257,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,
-		1119,1,0,0,0,1116,1117,5,135,0,0,1117,1118,5,137,0,0,1118,1120,5,259,0,
-		0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,1124,1,0,0,0,1121,1122,5,136,
-		0,0,1122,1123,5,137,0,0,1123,1125,5,259,0,0,1124,1121,1,0,0,0,1124,1125,
-		1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,159,0,0,1127,1128,5,182,0,0,1128,
-		1129,3,162,81,0,1129,1130,5,160,0,0,1130,1131,5,164,0,0,1131,1132,5,259,
-		0,0,1132,1134,5,161,0,0,1133,1135,3,118,59,0,1134,1133,1,0,0,0,1134,1135,
-		1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,0,0,0,1136,1137,1,0,0,0,1137,1138,
-		1,0,0,0,1138,1139,5,244,0,0,1139,1144,3,120,60,0,1140,1141,5,242,0,0,1141,
-		1143,3,120,60,0,1142,1140,1,0,0,0,1143,1146,1,0,0,0,1144,1142,1,0,0,0,
-		1144,1145,1,0,0,0,1145,117,1,0,0,0,1146,1144,1,0,0,0,1147,1148,5,162,0,
-		0,1148,1153,3,162,81,0,1149,1150,5,242,0,0,1150,1152,3,162,81,0,1151,1149,
-		1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,
-		1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,173,0,0,1157,1158,5,163,0,0,1158,
-		1160,3,162,81,0,1159,1156,1,0,0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,
-		1161,1162,5,163,0,0,1162,1164,3,162,81,0,1163,1147,1,0,0,0,1163,1161,1,
-		0,0,0,1164,119,1,0,0,0,1165,1166,5,155,0,0,1166,1167,5,258,0,0,1167,1168,
-		5,164,0,0,1168,1185,3,162,81,0,1169,1181,5,158,0,0,1170,1171,5,240,0,0,
-		1171,1176,3,162,81,0,1172,1173,5,242,0,0,1173,1175,3,162,81,0,1174,1172,
-		1,0,0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,
-		1,0,0,0,1178,1176,1,0,0,0,1179,1180,5,241,0,0,1180,1182,1,0,0,0,1181,1170,
-		1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,0,1183,1185,3,162,81,0,1184,
-		1165,1,0,0,0,1184,1169,1,0,0,0,1184,1183,1,0,0,0,1185,121,1,0,0,0,1186,
-		1187,5,143,0,0,1187,1188,5,142,0,0,1188,1191,3,156,78,0,1189,1190,5,144,
-		0,0,1190,1192,3,154,77,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,123,
-		1,0,0,0,1193,1194,5,145,0,0,1194,1195,5,146,0,0,1195,1200,3,126,63,0,1196,
-		1197,5,242,0,0,1197,1199,3,126,63,0,1198,1196,1,0,0,0,1199,1202,1,0,0,
-		0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,125,1,0,0,0,1202,1200,1,0,0,
-		0,1203,1206,5,66,0,0,1204,1206,3,162,81,0,1205,1203,1,0,0,0,1205,1204,
-		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,147,0,0,1208,1212,5,238,0,0,1209,
-		1211,3,130,65,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,1210,1,0,0,0,
-		1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,1216,5,239,
-		0,0,1216,129,1,0,0,0,1217,1218,5,10,0,0,1218,1228,3,160,80,0,1219,1220,
-		5,148,0,0,1220,1225,3,162,81,0,1221,1222,5,242,0,0,1222,1224,3,162,81,
-		0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,
-		0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,1,0,0,0,1228,1229,1,
-		0,0,0,1229,1312,1,0,0,0,1230,1231,5,149,0,0,1231,1312,3,162,81,0,1232,
-		1233,5,150,0,0,1233,1312,3,162,81,0,1234,1235,5,151,0,0,1235,1236,5,152,
-		0,0,1236,1237,5,153,0,0,1237,1312,3,162,81,0,1238,1241,5,154,0,0,1239,
-		1240,5,258,0,0,1240,1242,5,198,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,
-		1242,1243,1,0,0,0,1243,1244,5,152,0,0,1244,1245,5,164,0,0,1245,1312,3,
-		162,81,0,1246,1247,5,155,0,0,1247,1248,5,258,0,0,1248,1249,5,198,0,0,1249,
-		1250,5,152,0,0,1250,1251,5,164,0,0,1251,1312,3,162,81,0,1252,1253,5,175,
-		0,0,1253,1258,3,162,81,0,1254,1255,5,242,0,0,1255,1257,3,162,81,0,1256,
-		1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,
-		1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,156,0,0,1262,1261,1,0,0,0,1262,
-		1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,164,0,0,1265,1266,5,227,0,0,
-		1266,1267,3,160,80,0,1267,1312,1,0,0,0,1268,1269,5,171,0,0,1269,1270,3,
-		156,78,0,1270,1274,5,238,0,0,1271,1273,3,130,65,0,1272,1271,1,0,0,0,1273,
-		1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1277,1,0,0,0,1276,
-		1274,1,0,0,0,1277,1287,5,239,0,0,1278,1279,5,172,0,0,1279,1283,5,238,0,
-		0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,
-		0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1288,
-		5,239,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,1,0,0,0,1289,1292,
-		5,156,0,0,1290,1291,5,182,0,0,1291,1293,5,111,0,0,1292,1290,1,0,0,0,1292,
-		1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,238,0,0,1295,1297,3,130,65,
-		0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,
-		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,239,0,0,1302,1303,
-		5,157,0,0,1303,1307,5,238,0,0,1304,1306,3,130,65,0,1305,1304,1,0,0,0,1306,
-		1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,
-		1307,1,0,0,0,1310,1312,5,239,0,0,1311,1217,1,0,0,0,1311,1230,1,0,0,0,1311,
-		1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,1246,1,0,0,0,1311,
-		1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,1302,1,0,0,0,1312,
-		131,1,0,0,0,1313,1314,5,174,0,0,1314,1318,5,238,0,0,1315,1317,3,134,67,
-		0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,
-		0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,239,0,0,1322,133,1,
-		0,0,0,1323,1324,5,175,0,0,1324,1329,3,162,81,0,1325,1326,5,242,0,0,1326,
-		1328,3,162,81,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
-		1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,0,0,1332,1334,3,136,
-		68,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,0,0,1335,1336,1,
-		0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,3,128,64,0,1339,1323,
-		1,0,0,0,1339,1338,1,0,0,0,1340,135,1,0,0,0,1341,1342,5,176,0,0,1342,1367,
-		3,156,78,0,1343,1344,5,177,0,0,1344,1367,3,154,77,0,1345,1346,5,131,0,
-		0,1346,1347,5,259,0,0,1347,1367,5,140,0,0,1348,1349,5,101,0,0,1349,1350,
-		3,156,78,0,1350,1351,5,184,0,0,1351,1352,5,109,0,0,1352,1367,1,0,0,0,1353,
-		1354,5,102,0,0,1354,1367,3,156,78,0,1355,1356,5,103,0,0,1356,1357,3,156,
-		78,0,1357,1358,5,184,0,0,1358,1359,5,109,0,0,1359,1367,1,0,0,0,1360,1361,
-		5,104,0,0,1361,1367,3,156,78,0,1362,1363,5,105,0,0,1363,1367,5,106,0,0,
-		1364,1365,5,107,0,0,1365,1367,3,156,78,0,1366,1341,1,0,0,0,1366,1343,1,
-		0,0,0,1366,1345,1,0,0,0,1366,1348,1,0,0,0,1366,1353,1,0,0,0,1366,1355,
-		1,0,0,0,1366,1360,1,0,0,0,1366,1362,1,0,0,0,1366,1364,1,0,0,0,1367,137,
-		1,0,0,0,1368,1369,5,2,0,0,1369,1370,3,162,81,0,1370,1371,5,4,0,0,1371,
-		1372,3,162,81,0,1372,1376,5,238,0,0,1373,1375,3,140,70,0,1374,1373,1,0,
-		0,0,1375,1378,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,0,1377,1379,1,
-		0,0,0,1378,1376,1,0,0,0,1379,1380,5,239,0,0,1380,139,1,0,0,0,1381,1382,
-		3,162,81,0,1382,1383,5,60,0,0,1383,1384,5,178,0,0,1384,1385,5,259,0,0,
-		1385,1625,1,0,0,0,1386,1387,3,162,81,0,1387,1388,5,60,0,0,1388,1389,5,
-		38,0,0,1389,1393,3,156,78,0,1390,1392,3,150,75,0,1391,1390,1,0,0,0,1392,
-		1395,1,0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,0,1394,1625,1,0,0,0,1395,
-		1393,1,0,0,0,1396,1397,3,162,81,0,1397,1401,5,96,0,0,1398,1399,5,153,0,
-		0,1399,1400,5,61,0,0,1400,1402,5,259,0,0,1401,1398,1,0,0,0,1401,1402,1,
-		0,0,0,1402,1403,1,0,0,0,1403,1404,5,63,0,0,1404,1405,3,154,77,0,1405,1625,
-		1,0,0,0,1406,1407,3,162,81,0,1407,1408,5,96,0,0,1408,1409,5,38,0,0,1409,
-		1410,5,63,0,0,1410,1415,3,148,74,0,1411,1412,5,242,0,0,1412,1414,3,148,
-		74,0,1413,1411,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
-		0,0,0,1416,1421,1,0,0,0,1417,1415,1,0,0,0,1418,1420,3,150,75,0,1419,1418,
-		1,0,0,0,1420,1423,1,0,0,0,1421,1419,1,0,0,0,1421,1422,1,0,0,0,1422,1625,
-		1,0,0,0,1423,1421,1,0,0,0,1424,1425,3,160,80,0,1425,1426,7,3,0,0,1426,
-		1427,3,156,78,0,1427,1432,3,152,76,0,1428,1429,5,28,0,0,1429,1430,3,156,
-		78,0,1430,1431,3,152,76,0,1431,1433,1,0,0,0,1432,1428,1,0,0,0,1432,1433,
-		1,0,0,0,1433,1625,1,0,0,0,1434,1435,3,160,80,0,1435,1436,5,181,0,0,1436,
-		1437,3,156,78,0,1437,1438,5,182,0,0,1438,1439,5,257,0,0,1439,1625,1,0,
-		0,0,1440,1441,3,162,81,0,1441,1474,5,183,0,0,1442,1443,5,54,0,0,1443,1447,
-		5,257,0,0,1444,1446,3,150,75,0,1445,1444,1,0,0,0,1446,1449,1,0,0,0,1447,
-		1445,1,0,0,0,1447,1448,1,0,0,0,1448,1451,1,0,0,0,1449,1447,1,0,0,0,1450,
-		1452,3,144,72,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,1475,1,0,0,0,
-		1453,1463,5,38,0,0,1454,1455,5,44,0,0,1455,1456,3,156,78,0,1456,1460,3,
-		152,76,0,1457,1459,3,142,71,0,1458,1457,1,0,0,0,1459,1462,1,0,0,0,1460,
-		1458,1,0,0,0,1460,1461,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,0,0,1463,
-		1454,1,0,0,0,1463,1464,1,0,0,0,1464,1468,1,0,0,0,1465,1467,3,150,75,0,
-		1466,1465,1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,
-		0,1469,1472,1,0,0,0,1470,1468,1,0,0,0,1471,1473,3,144,72,0,1472,1471,1,
-		0,0,0,1472,1473,1,0,0,0,1473,1475,1,0,0,0,1474,1442,1,0,0,0,1474,1453,
-		1,0,0,0,1475,1625,1,0,0,0,1476,1478,5,174,0,0,1477,1479,3,136,68,0,1478,
-		1477,1,0,0,0,1479,1480,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,
-		1625,1,0,0,0,1482,1483,5,174,0,0,1483,1484,5,175,0,0,1484,1625,5,108,0,
-		0,1485,1486,3,162,81,0,1486,1487,5,119,0,0,1487,1488,3,156,78,0,1488,1625,
-		1,0,0,0,1489,1490,3,162,81,0,1490,1491,5,16,0,0,1491,1492,3,28,14,0,1492,
-		1496,5,238,0,0,1493,1495,3,34,17,0,1494,1493,1,0,0,0,1495,1498,1,0,0,0,
-		1496,1494,1,0,0,0,1496,1497,1,0,0,0,1497,1499,1,0,0,0,1498,1496,1,0,0,
-		0,1499,1500,5,239,0,0,1500,1625,1,0,0,0,1501,1502,3,162,81,0,1502,1503,
-		5,19,0,0,1503,1504,5,257,0,0,1504,1505,5,20,0,0,1505,1506,3,156,78,0,1506,
-		1625,1,0,0,0,1507,1508,3,162,81,0,1508,1510,5,21,0,0,1509,1511,5,246,0,
-		0,1510,1509,1,0,0,0,1510,1511,1,0,0,0,1511,1512,1,0,0,0,1512,1513,3,156,
-		78,0,1513,1625,1,0,0,0,1514,1515,3,162,81,0,1515,1516,5,234,0,0,1516,1519,
-		3,154,77,0,1517,1518,5,51,0,0,1518,1520,5,257,0,0,1519,1517,1,0,0,0,1519,
-		1520,1,0,0,0,1520,1625,1,0,0,0,1521,1522,3,162,81,0,1522,1523,5,234,0,
-		0,1523,1524,5,38,0,0,1524,1529,3,146,73,0,1525,1526,5,242,0,0,1526,1528,
-		3,146,73,0,1527,1525,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,0,0,1529,
-		1530,1,0,0,0,1530,1534,1,0,0,0,1531,1529,1,0,0,0,1532,1533,5,51,0,0,1533,
-		1535,5,257,0,0,1534,1532,1,0,0,0,1534,1535,1,0,0,0,1535,1625,1,0,0,0,1536,
-		1537,3,162,81,0,1537,1538,5,92,0,0,1538,1539,3,156,78,0,1539,1625,1,0,
-		0,0,1540,1541,3,162,81,0,1541,1542,5,93,0,0,1542,1543,5,137,0,0,1543,1544,
-		3,154,77,0,1544,1545,5,63,0,0,1545,1546,3,156,78,0,1546,1625,1,0,0,0,1547,
-		1548,3,162,81,0,1548,1549,5,201,0,0,1549,1550,5,93,0,0,1550,1625,1,0,0,
-		0,1551,1552,3,162,81,0,1552,1553,5,71,0,0,1553,1555,5,69,0,0,1554,1556,
-		5,258,0,0,1555,1554,1,0,0,0,1555,1556,1,0,0,0,1556,1625,1,0,0,0,1557,1558,
-		3,162,81,0,1558,1559,5,71,0,0,1559,1562,5,70,0,0,1560,1561,5,51,0,0,1561,
-		1563,5,257,0,0,1562,1560,1,0,0,0,1562,1563,1,0,0,0,1563,1625,1,0,0,0,1564,
-		1565,3,162,81,0,1565,1567,5,65,0,0,1566,1568,3,96,48,0,1567,1566,1,0,0,
-		0,1568,1569,1,0,0,0,1569,1567,1,0,0,0,1569,1570,1,0,0,0,1570,1625,1,0,
-		0,0,1571,1572,5,22,0,0,1572,1625,5,259,0,0,1573,1574,5,23,0,0,1574,1625,
-		5,259,0,0,1575,1625,5,24,0,0,1576,1625,5,25,0,0,1577,1578,3,162,81,0,1578,
-		1579,5,26,0,0,1579,1580,5,27,0,0,1580,1581,3,156,78,0,1581,1582,3,152,
-		76,0,1582,1583,5,28,0,0,1583,1584,3,156,78,0,1584,1585,3,152,76,0,1585,
-		1625,1,0,0,0,1586,1587,3,162,81,0,1587,1588,5,29,0,0,1588,1591,5,164,0,
-		0,1589,1592,5,30,0,0,1590,1592,3,156,78,0,1591,1589,1,0,0,0,1591,1590,
-		1,0,0,0,1592,1593,1,0,0,0,1593,1594,5,31,0,0,1594,1595,3,156,78,0,1595,
-		1596,3,152,76,0,1596,1597,5,28,0,0,1597,1598,3,156,78,0,1598,1599,3,152,
-		76,0,1599,1625,1,0,0,0,1600,1601,3,162,81,0,1601,1602,5,32,0,0,1602,1603,
-		3,156,78,0,1603,1604,3,152,76,0,1604,1605,5,20,0,0,1605,1606,3,156,78,
-		0,1606,1625,1,0,0,0,1607,1608,5,33,0,0,1608,1609,3,160,80,0,1609,1610,
-		5,34,0,0,1610,1611,3,160,80,0,1611,1614,3,156,78,0,1612,1613,5,35,0,0,
-		1613,1615,3,156,78,0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,1615,1625,1,0,
-		0,0,1616,1617,5,36,0,0,1617,1618,5,35,0,0,1618,1619,3,156,78,0,1619,1620,
-		3,152,76,0,1620,1621,5,37,0,0,1621,1622,3,156,78,0,1622,1623,3,152,76,
-		0,1623,1625,1,0,0,0,1624,1381,1,0,0,0,1624,1386,1,0,0,0,1624,1396,1,0,
-		0,0,1624,1406,1,0,0,0,1624,1424,1,0,0,0,1624,1434,1,0,0,0,1624,1440,1,
-		0,0,0,1624,1476,1,0,0,0,1624,1482,1,0,0,0,1624,1485,1,0,0,0,1624,1489,
-		1,0,0,0,1624,1501,1,0,0,0,1624,1507,1,0,0,0,1624,1514,1,0,0,0,1624,1521,
-		1,0,0,0,1624,1536,1,0,0,0,1624,1540,1,0,0,0,1624,1547,1,0,0,0,1624,1551,
-		1,0,0,0,1624,1557,1,0,0,0,1624,1564,1,0,0,0,1624,1571,1,0,0,0,1624,1573,
-		1,0,0,0,1624,1575,1,0,0,0,1624,1576,1,0,0,0,1624,1577,1,0,0,0,1624,1586,
-		1,0,0,0,1624,1600,1,0,0,0,1624,1607,1,0,0,0,1624,1616,1,0,0,0,1625,141,
-		1,0,0,0,1626,1627,5,73,0,0,1627,1628,5,257,0,0,1628,1629,5,173,0,0,1629,
-		1630,3,156,78,0,1630,1631,3,152,76,0,1631,143,1,0,0,0,1632,1633,5,45,0,
-		0,1633,1634,5,40,0,0,1634,1635,5,41,0,0,1635,1636,3,156,78,0,1636,1637,
-		5,42,0,0,1637,1641,3,156,78,0,1638,1640,3,150,75,0,1639,1638,1,0,0,0,1640,
-		1643,1,0,0,0,1641,1639,1,0,0,0,1641,1642,1,0,0,0,1642,145,1,0,0,0,1643,
-		1641,1,0,0,0,1644,1646,5,247,0,0,1645,1644,1,0,0,0,1645,1646,1,0,0,0,1646,
-		1647,1,0,0,0,1647,1648,3,154,77,0,1648,1649,5,34,0,0,1649,1650,3,156,78,
-		0,1650,147,1,0,0,0,1651,1652,3,154,77,0,1652,1653,5,34,0,0,1653,1654,3,
-		156,78,0,1654,149,1,0,0,0,1655,1656,5,39,0,0,1656,1657,3,160,80,0,1657,
-		1658,3,156,78,0,1658,151,1,0,0,0,1659,1660,5,184,0,0,1660,1661,5,197,0,
-		0,1661,153,1,0,0,0,1662,1663,5,258,0,0,1663,155,1,0,0,0,1664,1665,6,78,
-		-1,0,1665,1666,5,240,0,0,1666,1667,3,156,78,0,1667,1668,5,241,0,0,1668,
-		1707,1,0,0,0,1669,1670,5,247,0,0,1670,1707,3,156,78,16,1671,1672,5,201,
-		0,0,1672,1707,3,156,78,11,1673,1674,5,171,0,0,1674,1675,3,156,78,0,1675,
-		1676,5,173,0,0,1676,1677,3,156,78,0,1677,1678,5,172,0,0,1678,1679,3,156,
-		78,0,1679,1707,1,0,0,0,1680,1681,3,162,81,0,1681,1690,5,240,0,0,1682,1687,
-		3,156,78,0,1683,1684,5,242,0,0,1684,1686,3,156,78,0,1685,1683,1,0,0,0,
-		1686,1689,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1691,1,0,0,
-		0,1689,1687,1,0,0,0,1690,1682,1,0,0,0,1690,1691,1,0,0,0,1691,1692,1,0,
-		0,0,1692,1693,5,241,0,0,1693,1707,1,0,0,0,1694,1696,7,4,0,0,1695,1697,
-		3,158,79,0,1696,1695,1,0,0,0,1696,1697,1,0,0,0,1697,1698,1,0,0,0,1698,
-		1699,5,184,0,0,1699,1707,3,158,79,0,1700,1701,5,259,0,0,1701,1707,3,158,
-		79,0,1702,1707,5,258,0,0,1703,1707,5,259,0,0,1704,1707,5,257,0,0,1705,
-		1707,3,160,80,0,1706,1664,1,0,0,0,1706,1669,1,0,0,0,1706,1671,1,0,0,0,
-		1706,1673,1,0,0,0,1706,1680,1,0,0,0,1706,1694,1,0,0,0,1706,1700,1,0,0,
-		0,1706,1702,1,0,0,0,1706,1703,1,0,0,0,1706,1704,1,0,0,0,1706,1705,1,0,
-		0,0,1707,1728,1,0,0,0,1708,1709,10,15,0,0,1709,1710,5,198,0,0,1710,1727,
-		3,156,78,16,1711,1712,10,14,0,0,1712,1713,7,5,0,0,1713,1727,3,156,78,15,
-		1714,1715,10,13,0,0,1715,1716,7,6,0,0,1716,1727,3,156,78,14,1717,1718,
-		10,12,0,0,1718,1719,7,7,0,0,1719,1727,3,156,78,13,1720,1721,10,10,0,0,
-		1721,1722,5,199,0,0,1722,1727,3,156,78,11,1723,1724,10,9,0,0,1724,1725,
-		5,200,0,0,1725,1727,3,156,78,10,1726,1708,1,0,0,0,1726,1711,1,0,0,0,1726,
-		1714,1,0,0,0,1726,1717,1,0,0,0,1726,1720,1,0,0,0,1726,1723,1,0,0,0,1727,
-		1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,0,0,1729,157,1,0,0,0,1730,
-		1728,1,0,0,0,1731,1732,7,8,0,0,1732,159,1,0,0,0,1733,1736,3,162,81,0,1734,
-		1735,5,243,0,0,1735,1737,3,162,81,0,1736,1734,1,0,0,0,1736,1737,1,0,0,
-		0,1737,161,1,0,0,0,1738,1739,7,9,0,0,1739,163,1,0,0,0,179,168,170,184,
-		210,217,219,227,229,251,255,257,264,269,272,277,281,294,305,313,334,343,
-		353,365,369,377,381,386,396,410,417,420,435,445,450,453,455,461,473,475,
-		484,489,492,494,503,512,517,525,532,545,547,557,574,582,586,595,599,603,
-		605,611,614,618,626,636,670,680,709,711,725,735,740,743,745,753,776,783,
-		791,798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,
-		976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,
-		1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,
-		1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,
-		1292,1298,1307,1311,1318,1329,1335,1339,1366,1376,1393,1401,1415,1421,
-		1432,1447,1451,1460,1463,1468,1472,1474,1480,1496,1510,1519,1529,1534,
-		1555,1562,1569,1591,1614,1624,1641,1645,1687,1690,1696,1706,1726,1728,
-		1736
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,1,0,1,0,1,0,1,0,5,0,
+		171,8,0,10,0,12,0,174,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,185,
+		8,2,10,2,12,2,188,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,213,8,3,1,4,1,4,1,4,1,
+		4,1,4,5,4,220,8,4,10,4,12,4,223,9,4,1,4,1,4,1,5,1,5,1,5,5,5,230,8,5,10,
+		5,12,5,233,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,3,6,254,8,6,1,6,1,6,3,6,258,8,6,3,6,260,8,6,1,7,1,
+		7,1,7,5,7,265,8,7,10,7,12,7,268,9,7,1,7,1,7,3,7,272,8,7,1,7,3,7,275,8,
+		7,1,8,1,8,1,8,3,8,280,8,8,5,8,282,8,8,10,8,12,8,285,9,8,1,8,1,8,1,9,1,
+		9,1,10,1,10,1,10,1,10,5,10,295,8,10,10,10,12,10,298,9,10,1,10,1,10,1,11,
+		1,11,1,11,1,11,1,11,1,11,3,11,308,8,11,1,12,1,12,1,12,1,12,5,12,314,8,
+		12,10,12,12,12,317,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,335,8,13,10,13,12,13,338,9,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,3,13,346,8,13,1,14,1,14,1,15,1,15,1,15,1,15,
+		5,15,354,8,15,10,15,12,15,357,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,
+		1,16,1,16,3,16,368,8,16,1,16,1,16,3,16,372,8,16,1,16,1,16,1,16,1,16,5,
+		16,378,8,16,10,16,12,16,381,9,16,1,16,3,16,384,8,16,1,17,1,17,1,17,3,17,
+		389,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,397,8,18,10,18,12,18,400,9,
+		18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,413,8,19,
+		1,19,1,19,1,19,5,19,418,8,19,10,19,12,19,421,9,19,3,19,423,8,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,438,8,19,
+		1,19,1,19,3,19,442,8,19,1,19,1,19,4,19,446,8,19,11,19,12,19,447,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,460,8,19,3,19,462,8,19,
+		1,19,3,19,465,8,19,1,20,1,20,1,20,1,20,1,20,5,20,472,8,20,10,20,12,20,
+		475,9,20,1,20,1,20,3,20,479,8,20,1,20,3,20,482,8,20,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,491,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,500,
+		8,22,1,23,1,23,1,23,3,23,505,8,23,1,24,1,24,1,24,1,24,1,24,1,24,3,24,513,
+		8,24,1,25,1,25,1,25,5,25,518,8,25,10,25,12,25,521,9,25,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,533,8,26,3,26,535,8,26,1,27,1,
+		27,1,28,1,28,1,28,1,28,5,28,543,8,28,10,28,12,28,546,9,28,1,28,1,28,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,562,8,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,3,29,570,8,29,1,29,1,29,3,29,574,8,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,583,8,29,5,29,585,8,29,10,29,12,
+		29,588,9,29,1,29,3,29,591,8,29,3,29,593,8,29,1,29,1,29,1,29,1,29,3,29,
+		599,8,29,1,29,3,29,602,8,29,1,30,1,30,3,30,606,8,30,1,31,1,31,1,31,1,31,
+		5,31,612,8,31,10,31,12,31,615,9,31,1,31,1,31,1,32,1,32,1,32,5,32,622,8,
+		32,10,32,12,32,625,9,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
+		32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
+		32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,658,8,32,1,33,1,33,1,33,1,33,
+		1,33,1,33,5,33,666,8,33,10,33,12,33,669,9,33,1,33,1,33,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,697,8,34,3,34,699,8,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,709,8,34,1,34,1,34,1,34,1,34,1,34,
+		3,34,716,8,34,1,34,1,34,3,34,720,8,34,1,35,1,35,1,35,1,35,5,35,726,8,35,
+		10,35,12,35,729,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,751,8,36,1,37,1,
+		37,1,37,1,37,1,37,3,37,758,8,37,1,38,1,38,1,38,1,38,5,38,764,8,38,10,38,
+		12,38,767,9,38,1,38,1,38,1,39,1,39,3,39,773,8,39,1,39,1,39,3,39,777,8,
+		39,1,39,1,39,3,39,781,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,789,8,40,
+		1,40,1,40,3,40,793,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,5,40,807,8,40,10,40,12,40,810,9,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,3,40,849,8,40,1,40,5,40,852,8,40,10,40,12,40,855,
+		9,40,1,40,3,40,858,8,40,1,40,1,40,3,40,862,8,40,1,41,1,41,1,41,1,41,1,
+		41,1,42,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,881,
+		8,43,1,44,1,44,1,44,1,44,1,44,5,44,888,8,44,10,44,12,44,891,9,44,1,44,
+		1,44,3,44,895,8,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
+		46,1,46,5,46,909,8,46,10,46,12,46,912,9,46,1,46,3,46,915,8,46,1,47,1,47,
+		1,47,1,47,5,47,921,8,47,10,47,12,47,924,9,47,1,47,1,47,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,4,48,943,8,
+		48,11,48,12,48,944,1,48,1,48,1,48,1,48,3,48,951,8,48,1,49,1,49,1,49,1,
+		49,1,49,1,49,3,49,959,8,49,1,50,1,50,1,50,1,50,5,50,965,8,50,10,50,12,
+		50,968,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,978,8,51,10,51,
+		12,51,981,9,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,991,8,51,1,
+		51,3,51,994,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1002,8,51,10,51,12,
+		51,1005,9,51,3,51,1007,8,51,1,52,1,52,1,52,1,52,5,52,1013,8,52,10,52,12,
+		52,1016,9,52,1,52,3,52,1019,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1027,
+		8,53,1,54,1,54,1,54,1,55,1,55,1,55,1,55,5,55,1036,8,55,10,55,12,55,1039,
+		9,55,1,55,3,55,1042,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1050,8,56,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1061,8,57,3,57,1063,
+		8,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1074,8,58,1,58,
+		3,58,1077,8,58,1,58,1,58,3,58,1081,8,58,1,59,1,59,1,59,1,59,1,59,1,59,
+		3,59,1089,8,59,1,59,1,59,1,59,3,59,1094,8,59,1,59,1,59,1,59,3,59,1099,
+		8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1109,8,59,3,59,1111,
+		8,59,1,59,1,59,1,59,1,59,5,59,1117,8,59,10,59,12,59,1120,9,59,1,60,1,60,
+		1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,1,60,1,60,3,60,1134,
+		8,60,1,60,1,60,3,60,1138,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,5,61,1149,8,61,10,61,12,61,1152,9,61,1,61,1,61,3,61,1156,8,61,1,61,
+		3,61,1159,8,61,1,62,1,62,1,62,1,62,1,62,3,62,1166,8,62,1,63,1,63,1,63,
+		1,63,1,63,5,63,1173,8,63,10,63,12,63,1176,9,63,1,64,1,64,3,64,1180,8,64,
+		1,65,1,65,1,65,5,65,1185,8,65,10,65,12,65,1188,9,65,1,65,1,65,1,66,1,66,
+		1,66,1,66,1,66,1,66,5,66,1198,8,66,10,66,12,66,1201,9,66,3,66,1203,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1216,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
+		1231,8,66,10,66,12,66,1234,9,66,1,66,3,66,1237,8,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,5,66,1247,8,66,10,66,12,66,1250,9,66,1,66,1,66,1,66,
+		1,66,5,66,1256,8,66,10,66,12,66,1259,9,66,1,66,3,66,1262,8,66,1,66,1,66,
+		1,66,3,66,1267,8,66,1,66,1,66,5,66,1271,8,66,10,66,12,66,1274,9,66,1,66,
+		1,66,1,66,1,66,5,66,1280,8,66,10,66,12,66,1283,9,66,1,66,3,66,1286,8,66,
+		1,67,1,67,1,67,5,67,1291,8,67,10,67,12,67,1294,9,67,1,67,1,67,1,68,1,68,
+		1,68,1,68,5,68,1302,8,68,10,68,12,68,1305,9,68,1,68,5,68,1308,8,68,10,
+		68,12,68,1311,9,68,1,68,3,68,1314,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,
+		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
+		69,1,69,1,69,1,69,1,69,3,69,1341,8,69,1,70,1,70,1,70,1,70,1,70,1,70,5,
+		70,1349,8,70,10,70,12,70,1352,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,5,71,1366,8,71,10,71,12,71,1369,9,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1376,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,5,71,1388,8,71,10,71,12,71,1391,9,71,1,71,5,71,1394,8,71,10,
+		71,12,71,1397,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1407,8,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1420,8,
+		71,10,71,12,71,1423,9,71,1,71,3,71,1426,8,71,1,71,1,71,1,71,1,71,1,71,
+		5,71,1433,8,71,10,71,12,71,1436,9,71,3,71,1438,8,71,1,71,5,71,1441,8,71,
+		10,71,12,71,1444,9,71,1,71,3,71,1447,8,71,3,71,1449,8,71,1,71,1,71,4,71,
+		1453,8,71,11,71,12,71,1454,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,5,71,1469,8,71,10,71,12,71,1472,9,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1485,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1494,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1502,
+		8,71,10,71,12,71,1505,9,71,1,71,1,71,3,71,1509,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,3,71,1530,8,71,1,71,1,71,1,71,1,71,1,71,3,71,1537,8,71,1,71,1,71,
+		1,71,4,71,1542,8,71,11,71,12,71,1543,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
+		1566,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1589,8,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,3,71,1599,8,71,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1614,8,73,10,73,12,73,1617,
+		9,73,1,74,3,74,1620,8,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,
+		1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,5,79,1660,8,79,10,79,12,79,1663,9,79,3,79,1665,8,79,1,79,1,79,1,79,
+		1,79,3,79,1671,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1681,
+		8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,5,79,1701,8,79,10,79,12,79,1704,9,79,1,80,1,80,
+		1,81,1,81,1,81,3,81,1711,8,81,1,82,1,82,1,82,0,1,158,83,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,156,158,160,162,164,0,10,1,0,238,239,1,0,17,18,
+		1,0,115,116,1,0,179,180,1,0,258,259,1,0,248,249,1,0,246,247,1,0,250,255,
+		1,0,185,196,25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,109,111,
+		121,123,124,126,128,132,133,135,141,144,146,155,155,157,163,165,170,176,
+		178,180,180,196,197,202,216,218,230,233,237,262,263,1977,0,172,1,0,0,0,
+		2,177,1,0,0,0,4,180,1,0,0,0,6,212,1,0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,
+		12,259,1,0,0,0,14,274,1,0,0,0,16,276,1,0,0,0,18,288,1,0,0,0,20,290,1,0,
+		0,0,22,307,1,0,0,0,24,309,1,0,0,0,26,345,1,0,0,0,28,347,1,0,0,0,30,349,
+		1,0,0,0,32,383,1,0,0,0,34,385,1,0,0,0,36,390,1,0,0,0,38,464,1,0,0,0,40,
+		466,1,0,0,0,42,490,1,0,0,0,44,499,1,0,0,0,46,504,1,0,0,0,48,512,1,0,0,
+		0,50,514,1,0,0,0,52,534,1,0,0,0,54,536,1,0,0,0,56,538,1,0,0,0,58,601,1,
+		0,0,0,60,605,1,0,0,0,62,607,1,0,0,0,64,657,1,0,0,0,66,659,1,0,0,0,68,719,
+		1,0,0,0,70,721,1,0,0,0,72,750,1,0,0,0,74,752,1,0,0,0,76,759,1,0,0,0,78,
+		770,1,0,0,0,80,861,1,0,0,0,82,863,1,0,0,0,84,868,1,0,0,0,86,874,1,0,0,
+		0,88,882,1,0,0,0,90,898,1,0,0,0,92,914,1,0,0,0,94,916,1,0,0,0,96,950,1,
+		0,0,0,98,958,1,0,0,0,100,960,1,0,0,0,102,1006,1,0,0,0,104,1008,1,0,0,0,
+		106,1026,1,0,0,0,108,1028,1,0,0,0,110,1031,1,0,0,0,112,1049,1,0,0,0,114,
+		1051,1,0,0,0,116,1066,1,0,0,0,118,1082,1,0,0,0,120,1137,1,0,0,0,122,1158,
+		1,0,0,0,124,1160,1,0,0,0,126,1167,1,0,0,0,128,1179,1,0,0,0,130,1181,1,
+		0,0,0,132,1285,1,0,0,0,134,1287,1,0,0,0,136,1313,1,0,0,0,138,1340,1,0,
+		0,0,140,1342,1,0,0,0,142,1598,1,0,0,0,144,1600,1,0,0,0,146,1606,1,0,0,
+		0,148,1619,1,0,0,0,150,1625,1,0,0,0,152,1629,1,0,0,0,154,1633,1,0,0,0,
+		156,1636,1,0,0,0,158,1680,1,0,0,0,160,1705,1,0,0,0,162,1707,1,0,0,0,164,
+		1712,1,0,0,0,166,171,3,2,1,0,167,171,3,4,2,0,168,171,3,140,70,0,169,171,
+		3,8,4,0,170,166,1,0,0,0,170,167,1,0,0,0,170,168,1,0,0,0,170,169,1,0,0,
+		0,171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,
+		172,1,0,0,0,175,176,5,0,0,1,176,1,1,0,0,0,177,178,5,3,0,0,178,179,5,260,
+		0,0,179,3,1,0,0,0,180,181,5,1,0,0,181,182,3,164,82,0,182,186,5,238,0,0,
+		183,185,3,6,3,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,
+		1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,239,0,0,190,5,1,0,0,
+		0,191,213,3,12,6,0,192,213,3,20,10,0,193,213,3,24,12,0,194,213,3,30,15,
+		0,195,213,3,36,18,0,196,213,3,56,28,0,197,213,3,62,31,0,198,213,3,66,33,
+		0,199,213,3,94,47,0,200,213,3,70,35,0,201,213,3,76,38,0,202,213,3,100,
+		50,0,203,213,3,110,55,0,204,213,3,114,57,0,205,213,3,116,58,0,206,213,
+		3,118,59,0,207,213,3,124,62,0,208,213,3,126,63,0,209,213,3,130,65,0,210,
+		213,3,134,67,0,211,213,3,8,4,0,212,191,1,0,0,0,212,192,1,0,0,0,212,193,
+		1,0,0,0,212,194,1,0,0,0,212,195,1,0,0,0,212,196,1,0,0,0,212,197,1,0,0,
+		0,212,198,1,0,0,0,212,199,1,0,0,0,212,200,1,0,0,0,212,201,1,0,0,0,212,
+		202,1,0,0,0,212,203,1,0,0,0,212,204,1,0,0,0,212,205,1,0,0,0,212,206,1,
+		0,0,0,212,207,1,0,0,0,212,208,1,0,0,0,212,209,1,0,0,0,212,210,1,0,0,0,
+		212,211,1,0,0,0,213,7,1,0,0,0,214,215,5,262,0,0,215,221,4,4,0,0,216,220,
+		3,164,82,0,217,220,5,4,0,0,218,220,5,54,0,0,219,216,1,0,0,0,219,217,1,
+		0,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,
+		222,224,1,0,0,0,223,221,1,0,0,0,224,225,3,10,5,0,225,9,1,0,0,0,226,231,
+		5,238,0,0,227,230,3,10,5,0,228,230,8,0,0,0,229,227,1,0,0,0,229,228,1,0,
+		0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,
+		231,1,0,0,0,234,235,5,239,0,0,235,11,1,0,0,0,236,237,5,5,0,0,237,260,5,
+		260,0,0,238,239,5,6,0,0,239,260,3,164,82,0,240,241,5,7,0,0,241,260,5,257,
+		0,0,242,243,5,8,0,0,243,260,5,257,0,0,244,245,5,9,0,0,245,260,5,257,0,
+		0,246,247,5,10,0,0,247,260,3,164,82,0,248,249,5,11,0,0,249,260,3,18,9,
+		0,250,251,5,12,0,0,251,253,3,164,82,0,252,254,3,164,82,0,253,252,1,0,0,
+		0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,13,0,0,256,258,3,14,7,0,257,
+		255,1,0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,236,1,0,0,0,259,238,1,
+		0,0,0,259,240,1,0,0,0,259,242,1,0,0,0,259,244,1,0,0,0,259,246,1,0,0,0,
+		259,248,1,0,0,0,259,250,1,0,0,0,260,13,1,0,0,0,261,266,3,164,82,0,262,
+		263,5,246,0,0,263,265,3,164,82,0,264,262,1,0,0,0,265,268,1,0,0,0,266,264,
+		1,0,0,0,266,267,1,0,0,0,267,271,1,0,0,0,268,266,1,0,0,0,269,270,5,246,
+		0,0,270,272,3,16,8,0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,
+		275,3,16,8,0,274,261,1,0,0,0,274,273,1,0,0,0,275,15,1,0,0,0,276,283,5,
+		238,0,0,277,279,5,257,0,0,278,280,5,242,0,0,279,278,1,0,0,0,279,280,1,
+		0,0,0,280,282,1,0,0,0,281,277,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,
+		283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,239,0,0,287,
+		17,1,0,0,0,288,289,5,256,0,0,289,19,1,0,0,0,290,291,5,14,0,0,291,292,3,
+		164,82,0,292,296,5,238,0,0,293,295,3,22,11,0,294,293,1,0,0,0,295,298,1,
+		0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,
+		299,300,5,239,0,0,300,21,1,0,0,0,301,302,5,43,0,0,302,308,5,260,0,0,303,
+		304,5,44,0,0,304,308,3,158,79,0,305,306,5,45,0,0,306,308,3,158,79,0,307,
+		301,1,0,0,0,307,303,1,0,0,0,307,305,1,0,0,0,308,23,1,0,0,0,309,310,5,15,
+		0,0,310,311,3,164,82,0,311,315,5,238,0,0,312,314,3,26,13,0,313,312,1,0,
+		0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,0,0,316,318,1,0,0,0,317,
+		315,1,0,0,0,318,319,5,239,0,0,319,25,1,0,0,0,320,321,5,119,0,0,321,346,
+		3,158,79,0,322,323,5,179,0,0,323,324,3,158,79,0,324,325,3,154,77,0,325,
+		346,1,0,0,0,326,327,5,180,0,0,327,328,3,158,79,0,328,329,3,154,77,0,329,
+		346,1,0,0,0,330,331,5,16,0,0,331,332,3,28,14,0,332,336,5,238,0,0,333,335,
+		3,34,17,0,334,333,1,0,0,0,335,338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,
+		0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,340,5,239,0,0,340,346,1,0,0,0,
+		341,342,5,19,0,0,342,343,5,257,0,0,343,344,5,20,0,0,344,346,3,158,79,0,
+		345,320,1,0,0,0,345,322,1,0,0,0,345,326,1,0,0,0,345,330,1,0,0,0,345,341,
+		1,0,0,0,346,27,1,0,0,0,347,348,7,1,0,0,348,29,1,0,0,0,349,350,5,46,0,0,
+		350,351,3,164,82,0,351,355,5,238,0,0,352,354,3,32,16,0,353,352,1,0,0,0,
+		354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,0,357,355,
+		1,0,0,0,358,359,5,239,0,0,359,31,1,0,0,0,360,361,5,47,0,0,361,384,3,158,
+		79,0,362,363,5,48,0,0,363,364,5,49,0,0,364,367,3,156,78,0,365,366,5,50,
+		0,0,366,368,3,158,79,0,367,365,1,0,0,0,367,368,1,0,0,0,368,371,1,0,0,0,
+		369,370,5,51,0,0,370,372,5,257,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,
+		384,1,0,0,0,373,374,5,48,0,0,374,375,5,52,0,0,375,379,5,238,0,0,376,378,
+		3,34,17,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,
+		0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,384,5,239,0,0,383,360,1,0,0,0,
+		383,362,1,0,0,0,383,373,1,0,0,0,384,33,1,0,0,0,385,386,5,257,0,0,386,388,
+		3,158,79,0,387,389,5,242,0,0,388,387,1,0,0,0,388,389,1,0,0,0,389,35,1,
+		0,0,0,390,391,5,53,0,0,391,392,3,164,82,0,392,393,5,54,0,0,393,394,3,164,
+		82,0,394,398,5,238,0,0,395,397,3,38,19,0,396,395,1,0,0,0,397,400,1,0,0,
+		0,398,396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,
+		402,5,239,0,0,402,37,1,0,0,0,403,404,5,55,0,0,404,465,3,164,82,0,405,406,
+		5,56,0,0,406,407,3,158,79,0,407,412,3,154,77,0,408,409,5,57,0,0,409,410,
+		3,158,79,0,410,411,3,154,77,0,411,413,1,0,0,0,412,408,1,0,0,0,412,413,
+		1,0,0,0,413,422,1,0,0,0,414,415,5,236,0,0,415,419,3,164,82,0,416,418,3,
+		44,22,0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,
+		0,420,423,1,0,0,0,421,419,1,0,0,0,422,414,1,0,0,0,422,423,1,0,0,0,423,
+		465,1,0,0,0,424,425,5,58,0,0,425,465,5,257,0,0,426,427,5,59,0,0,427,465,
+		3,156,78,0,428,429,5,60,0,0,429,430,3,46,23,0,430,431,3,156,78,0,431,432,
+		5,63,0,0,432,433,5,55,0,0,433,437,5,64,0,0,434,435,5,56,0,0,435,436,5,
+		63,0,0,436,438,5,65,0,0,437,434,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,
+		0,439,440,5,34,0,0,440,442,3,40,20,0,441,439,1,0,0,0,441,442,1,0,0,0,442,
+		465,1,0,0,0,443,445,5,66,0,0,444,446,3,48,24,0,445,444,1,0,0,0,446,447,
+		1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,
+		0,450,465,3,18,9,0,451,465,3,50,25,0,452,453,5,235,0,0,453,465,3,164,82,
+		0,454,455,5,94,0,0,455,461,3,158,79,0,456,459,5,98,0,0,457,458,5,164,0,
+		0,458,460,3,158,79,0,459,457,1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,
+		456,1,0,0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,465,3,40,20,0,464,403,
+		1,0,0,0,464,405,1,0,0,0,464,424,1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,
+		0,464,443,1,0,0,0,464,449,1,0,0,0,464,451,1,0,0,0,464,452,1,0,0,0,464,
+		454,1,0,0,0,464,463,1,0,0,0,465,39,1,0,0,0,466,467,5,95,0,0,467,468,5,
+		63,0,0,468,473,3,156,78,0,469,470,5,242,0,0,470,472,3,156,78,0,471,469,
+		1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,478,1,0,0,
+		0,475,473,1,0,0,0,476,477,5,97,0,0,477,479,3,156,78,0,478,476,1,0,0,0,
+		478,479,1,0,0,0,479,481,1,0,0,0,480,482,3,42,21,0,481,480,1,0,0,0,481,
+		482,1,0,0,0,482,41,1,0,0,0,483,484,5,129,0,0,484,485,3,156,78,0,485,486,
+		5,198,0,0,486,487,3,164,82,0,487,491,1,0,0,0,488,489,5,129,0,0,489,491,
+		3,158,79,0,490,483,1,0,0,0,490,488,1,0,0,0,491,43,1,0,0,0,492,500,5,237,
+		0,0,493,494,5,50,0,0,494,500,3,158,79,0,495,496,5,72,0,0,496,500,3,158,
+		79,0,497,498,5,177,0,0,498,500,3,156,78,0,499,492,1,0,0,0,499,493,1,0,
+		0,0,499,495,1,0,0,0,499,497,1,0,0,0,500,45,1,0,0,0,501,502,5,259,0,0,502,
+		505,5,62,0,0,503,505,5,258,0,0,504,501,1,0,0,0,504,503,1,0,0,0,505,47,
+		1,0,0,0,506,507,5,71,0,0,507,513,3,158,79,0,508,509,5,72,0,0,509,513,3,
+		158,79,0,510,511,5,73,0,0,511,513,5,257,0,0,512,506,1,0,0,0,512,508,1,
+		0,0,0,512,510,1,0,0,0,513,49,1,0,0,0,514,515,5,67,0,0,515,519,3,164,82,
+		0,516,518,3,52,26,0,517,516,1,0,0,0,518,521,1,0,0,0,519,517,1,0,0,0,519,
+		520,1,0,0,0,520,51,1,0,0,0,521,519,1,0,0,0,522,523,5,72,0,0,523,535,3,
+		158,79,0,524,525,5,73,0,0,525,535,5,257,0,0,526,527,5,129,0,0,527,535,
+		3,158,79,0,528,529,5,68,0,0,529,532,3,54,27,0,530,531,5,199,0,0,531,533,
+		3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,522,1,0,
+		0,0,534,524,1,0,0,0,534,526,1,0,0,0,534,528,1,0,0,0,535,53,1,0,0,0,536,
+		537,7,2,0,0,537,55,1,0,0,0,538,539,5,74,0,0,539,540,3,164,82,0,540,544,
+		5,238,0,0,541,543,3,58,29,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,
+		0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,239,0,
+		0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,3,164,82,0,551,552,5,111,0,0,
+		552,602,3,158,79,0,553,554,5,112,0,0,554,602,3,78,39,0,555,556,5,114,0,
+		0,556,557,5,73,0,0,557,602,5,257,0,0,558,559,5,117,0,0,559,561,3,92,46,
+		0,560,562,5,262,0,0,561,560,1,0,0,0,561,562,1,0,0,0,562,602,1,0,0,0,563,
+		564,5,8,0,0,564,602,5,257,0,0,565,566,5,45,0,0,566,569,3,158,79,0,567,
+		568,5,137,0,0,568,570,3,156,78,0,569,567,1,0,0,0,569,570,1,0,0,0,570,573,
+		1,0,0,0,571,572,5,138,0,0,572,574,3,60,30,0,573,571,1,0,0,0,573,574,1,
+		0,0,0,574,592,1,0,0,0,575,590,5,153,0,0,576,577,5,259,0,0,577,591,5,139,
+		0,0,578,579,5,139,0,0,579,586,5,238,0,0,580,582,3,158,79,0,581,583,5,242,
+		0,0,582,581,1,0,0,0,582,583,1,0,0,0,583,585,1,0,0,0,584,580,1,0,0,0,585,
+		588,1,0,0,0,586,584,1,0,0,0,586,587,1,0,0,0,587,589,1,0,0,0,588,586,1,
+		0,0,0,589,591,5,239,0,0,590,576,1,0,0,0,590,578,1,0,0,0,591,593,1,0,0,
+		0,592,575,1,0,0,0,592,593,1,0,0,0,593,602,1,0,0,0,594,602,3,86,43,0,595,
+		602,3,88,44,0,596,598,5,141,0,0,597,599,5,246,0,0,598,597,1,0,0,0,598,
+		599,1,0,0,0,599,600,1,0,0,0,600,602,3,158,79,0,601,549,1,0,0,0,601,551,
+		1,0,0,0,601,553,1,0,0,0,601,555,1,0,0,0,601,558,1,0,0,0,601,563,1,0,0,
+		0,601,565,1,0,0,0,601,594,1,0,0,0,601,595,1,0,0,0,601,596,1,0,0,0,602,
+		59,1,0,0,0,603,606,5,112,0,0,604,606,3,158,79,0,605,603,1,0,0,0,605,604,
+		1,0,0,0,606,61,1,0,0,0,607,608,5,76,0,0,608,609,3,164,82,0,609,613,5,238,
+		0,0,610,612,3,64,32,0,611,610,1,0,0,0,612,615,1,0,0,0,613,611,1,0,0,0,
+		613,614,1,0,0,0,614,616,1,0,0,0,615,613,1,0,0,0,616,617,5,239,0,0,617,
+		63,1,0,0,0,618,619,5,77,0,0,619,623,5,238,0,0,620,622,3,74,37,0,621,620,
+		1,0,0,0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,
+		0,625,623,1,0,0,0,626,658,5,239,0,0,627,628,5,78,0,0,628,658,3,158,79,
+		0,629,630,5,79,0,0,630,658,3,158,79,0,631,632,5,80,0,0,632,633,5,49,0,
+		0,633,658,3,156,78,0,634,635,5,80,0,0,635,636,5,81,0,0,636,637,3,158,79,
+		0,637,638,3,154,77,0,638,658,1,0,0,0,639,640,5,83,0,0,640,658,3,158,79,
+		0,641,642,5,84,0,0,642,658,3,158,79,0,643,644,5,82,0,0,644,658,3,158,79,
+		0,645,646,5,85,0,0,646,647,3,158,79,0,647,648,3,154,77,0,648,658,1,0,0,
+		0,649,650,5,86,0,0,650,651,3,158,79,0,651,652,5,81,0,0,652,653,3,158,79,
+		0,653,654,3,154,77,0,654,658,1,0,0,0,655,656,5,87,0,0,656,658,3,164,82,
+		0,657,618,1,0,0,0,657,627,1,0,0,0,657,629,1,0,0,0,657,631,1,0,0,0,657,
+		634,1,0,0,0,657,639,1,0,0,0,657,641,1,0,0,0,657,643,1,0,0,0,657,645,1,
+		0,0,0,657,649,1,0,0,0,657,655,1,0,0,0,658,65,1,0,0,0,659,660,5,88,0,0,
+		660,661,3,164,82,0,661,662,5,54,0,0,662,663,3,164,82,0,663,667,5,238,0,
+		0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,
+		668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,671,5,239,0,0,671,67,1,
+		0,0,0,672,673,5,89,0,0,673,720,3,164,82,0,674,675,5,78,0,0,675,720,3,158,
+		79,0,676,677,5,90,0,0,677,678,5,63,0,0,678,720,5,65,0,0,679,680,5,90,0,
+		0,680,720,3,158,79,0,681,682,5,187,0,0,682,683,3,158,79,0,683,684,3,154,
+		77,0,684,720,1,0,0,0,685,686,5,91,0,0,686,720,3,158,79,0,687,688,5,58,
+		0,0,688,720,5,257,0,0,689,690,5,59,0,0,690,720,3,156,78,0,691,692,5,94,
+		0,0,692,698,3,158,79,0,693,696,5,98,0,0,694,695,5,164,0,0,695,697,3,158,
+		79,0,696,694,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,693,1,0,0,0,698,
+		699,1,0,0,0,699,720,1,0,0,0,700,701,5,60,0,0,701,702,3,46,23,0,702,703,
+		3,156,78,0,703,704,5,63,0,0,704,705,5,89,0,0,705,708,5,64,0,0,706,707,
+		5,34,0,0,707,709,3,40,20,0,708,706,1,0,0,0,708,709,1,0,0,0,709,720,1,0,
+		0,0,710,711,5,99,0,0,711,715,3,158,79,0,712,713,5,100,0,0,713,714,5,131,
+		0,0,714,716,5,59,0,0,715,712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,
+		720,3,50,25,0,718,720,3,40,20,0,719,672,1,0,0,0,719,674,1,0,0,0,719,676,
+		1,0,0,0,719,679,1,0,0,0,719,681,1,0,0,0,719,685,1,0,0,0,719,687,1,0,0,
+		0,719,689,1,0,0,0,719,691,1,0,0,0,719,700,1,0,0,0,719,710,1,0,0,0,719,
+		717,1,0,0,0,719,718,1,0,0,0,720,69,1,0,0,0,721,722,5,193,0,0,722,723,3,
+		164,82,0,723,727,5,238,0,0,724,726,3,72,36,0,725,724,1,0,0,0,726,729,1,
+		0,0,0,727,725,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,
+		730,731,5,239,0,0,731,71,1,0,0,0,732,733,5,223,0,0,733,751,3,158,79,0,
+		734,735,5,90,0,0,735,751,3,164,82,0,736,737,5,224,0,0,737,751,3,158,79,
+		0,738,739,5,225,0,0,739,751,3,158,79,0,740,741,5,226,0,0,741,751,3,158,
+		79,0,742,743,5,83,0,0,743,751,3,158,79,0,744,745,5,82,0,0,745,751,3,158,
+		79,0,746,747,5,101,0,0,747,751,3,158,79,0,748,749,5,102,0,0,749,751,3,
+		158,79,0,750,732,1,0,0,0,750,734,1,0,0,0,750,736,1,0,0,0,750,738,1,0,0,
+		0,750,740,1,0,0,0,750,742,1,0,0,0,750,744,1,0,0,0,750,746,1,0,0,0,750,
+		748,1,0,0,0,751,73,1,0,0,0,752,753,5,257,0,0,753,754,3,158,79,0,754,755,
+		5,63,0,0,755,757,3,158,79,0,756,758,5,242,0,0,757,756,1,0,0,0,757,758,
+		1,0,0,0,758,75,1,0,0,0,759,760,5,110,0,0,760,761,3,164,82,0,761,765,5,
+		238,0,0,762,764,3,80,40,0,763,762,1,0,0,0,764,767,1,0,0,0,765,763,1,0,
+		0,0,765,766,1,0,0,0,766,768,1,0,0,0,767,765,1,0,0,0,768,769,5,239,0,0,
+		769,77,1,0,0,0,770,772,3,158,79,0,771,773,5,113,0,0,772,771,1,0,0,0,772,
+		773,1,0,0,0,773,776,1,0,0,0,774,775,5,50,0,0,775,777,3,158,79,0,776,774,
+		1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,779,5,72,0,0,779,781,3,158,
+		79,0,780,778,1,0,0,0,780,781,1,0,0,0,781,79,1,0,0,0,782,783,5,111,0,0,
+		783,862,3,158,79,0,784,785,5,112,0,0,785,862,3,78,39,0,786,788,5,202,0,
+		0,787,789,5,258,0,0,788,787,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,0,790,
+		791,5,142,0,0,791,793,3,158,79,0,792,790,1,0,0,0,792,793,1,0,0,0,793,862,
+		1,0,0,0,794,795,5,202,0,0,795,862,5,213,0,0,796,797,5,203,0,0,797,862,
+		3,158,79,0,798,799,5,204,0,0,799,862,3,158,79,0,800,801,5,205,0,0,801,
+		802,5,73,0,0,802,862,5,257,0,0,803,804,5,206,0,0,804,808,5,238,0,0,805,
+		807,3,34,17,0,806,805,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,
+		1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,0,811,862,5,239,0,0,812,813,5,206,
+		0,0,813,814,5,214,0,0,814,815,3,164,82,0,815,816,5,215,0,0,816,817,3,158,
+		79,0,817,862,1,0,0,0,818,819,5,207,0,0,819,862,3,158,79,0,820,862,3,86,
+		43,0,821,862,3,88,44,0,822,823,5,210,0,0,823,824,5,216,0,0,824,825,3,158,
+		79,0,825,826,5,172,0,0,826,827,3,158,79,0,827,862,1,0,0,0,828,829,5,209,
+		0,0,829,862,3,158,79,0,830,831,5,114,0,0,831,832,5,73,0,0,832,862,5,257,
+		0,0,833,834,5,117,0,0,834,862,3,92,46,0,835,836,5,8,0,0,836,862,5,257,
+		0,0,837,838,5,121,0,0,838,862,5,259,0,0,839,862,3,50,25,0,840,841,5,228,
+		0,0,841,842,5,63,0,0,842,843,3,158,79,0,843,844,5,214,0,0,844,848,3,158,
+		79,0,845,846,5,229,0,0,846,847,5,230,0,0,847,849,3,158,79,0,848,845,1,
+		0,0,0,848,849,1,0,0,0,849,853,1,0,0,0,850,852,3,82,41,0,851,850,1,0,0,
+		0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,857,1,0,0,0,855,
+		853,1,0,0,0,856,858,3,84,42,0,857,856,1,0,0,0,857,858,1,0,0,0,858,862,
+		1,0,0,0,859,860,5,233,0,0,860,862,3,158,79,0,861,782,1,0,0,0,861,784,1,
+		0,0,0,861,786,1,0,0,0,861,794,1,0,0,0,861,796,1,0,0,0,861,798,1,0,0,0,
+		861,800,1,0,0,0,861,803,1,0,0,0,861,812,1,0,0,0,861,818,1,0,0,0,861,820,
+		1,0,0,0,861,821,1,0,0,0,861,822,1,0,0,0,861,828,1,0,0,0,861,830,1,0,0,
+		0,861,833,1,0,0,0,861,835,1,0,0,0,861,837,1,0,0,0,861,839,1,0,0,0,861,
+		840,1,0,0,0,861,859,1,0,0,0,862,81,1,0,0,0,863,864,5,231,0,0,864,865,5,
+		257,0,0,865,866,5,63,0,0,866,867,3,158,79,0,867,83,1,0,0,0,868,869,5,232,
+		0,0,869,870,5,51,0,0,870,871,5,257,0,0,871,872,5,230,0,0,872,873,3,158,
+		79,0,873,85,1,0,0,0,874,875,5,208,0,0,875,880,3,158,79,0,876,877,5,51,
+		0,0,877,881,5,257,0,0,878,879,5,217,0,0,879,881,3,164,82,0,880,876,1,0,
+		0,0,880,878,1,0,0,0,881,87,1,0,0,0,882,883,5,210,0,0,883,884,5,211,0,0,
+		884,885,3,164,82,0,885,889,5,238,0,0,886,888,3,90,45,0,887,886,1,0,0,0,
+		888,891,1,0,0,0,889,887,1,0,0,0,889,890,1,0,0,0,890,894,1,0,0,0,891,889,
+		1,0,0,0,892,893,5,172,0,0,893,895,3,158,79,0,894,892,1,0,0,0,894,895,1,
+		0,0,0,895,896,1,0,0,0,896,897,5,239,0,0,897,89,1,0,0,0,898,899,5,212,0,
+		0,899,900,3,158,79,0,900,901,3,158,79,0,901,91,1,0,0,0,902,915,5,118,0,
+		0,903,915,5,119,0,0,904,915,5,120,0,0,905,906,5,52,0,0,906,910,5,238,0,
+		0,907,909,3,34,17,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,
+		911,1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,239,0,0,914,902,
+		1,0,0,0,914,903,1,0,0,0,914,904,1,0,0,0,914,905,1,0,0,0,915,93,1,0,0,0,
+		916,917,5,218,0,0,917,918,3,164,82,0,918,922,5,238,0,0,919,921,3,96,48,
+		0,920,919,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,
+		925,1,0,0,0,924,922,1,0,0,0,925,926,5,239,0,0,926,95,1,0,0,0,927,928,5,
+		198,0,0,928,929,3,164,82,0,929,930,5,243,0,0,930,931,3,164,82,0,931,951,
+		1,0,0,0,932,933,5,196,0,0,933,951,3,158,79,0,934,935,5,219,0,0,935,951,
+		3,158,79,0,936,937,5,220,0,0,937,951,5,222,0,0,938,939,5,220,0,0,939,951,
+		3,164,82,0,940,942,5,65,0,0,941,943,3,98,49,0,942,941,1,0,0,0,943,944,
+		1,0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,951,1,0,0,0,946,947,5,206,
+		0,0,947,948,5,169,0,0,948,949,5,51,0,0,949,951,3,164,82,0,950,927,1,0,
+		0,0,950,932,1,0,0,0,950,934,1,0,0,0,950,936,1,0,0,0,950,938,1,0,0,0,950,
+		940,1,0,0,0,950,946,1,0,0,0,951,97,1,0,0,0,952,953,5,221,0,0,953,959,3,
+		158,79,0,954,955,5,101,0,0,955,959,3,158,79,0,956,957,5,102,0,0,957,959,
+		3,158,79,0,958,952,1,0,0,0,958,954,1,0,0,0,958,956,1,0,0,0,959,99,1,0,
+		0,0,960,961,5,122,0,0,961,962,3,164,82,0,962,966,5,238,0,0,963,965,3,102,
+		51,0,964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,
+		969,1,0,0,0,968,966,1,0,0,0,969,970,5,239,0,0,970,101,1,0,0,0,971,972,
+		5,123,0,0,972,1007,3,158,79,0,973,974,5,124,0,0,974,979,3,104,52,0,975,
+		976,5,242,0,0,976,978,3,104,52,0,977,975,1,0,0,0,978,981,1,0,0,0,979,977,
+		1,0,0,0,979,980,1,0,0,0,980,1007,1,0,0,0,981,979,1,0,0,0,982,983,5,165,
+		0,0,983,1007,3,158,79,0,984,985,5,166,0,0,985,986,3,158,79,0,986,987,5,
+		164,0,0,987,990,3,164,82,0,988,989,5,167,0,0,989,991,3,158,79,0,990,988,
+		1,0,0,0,990,991,1,0,0,0,991,993,1,0,0,0,992,994,5,170,0,0,993,992,1,0,
+		0,0,993,994,1,0,0,0,994,1007,1,0,0,0,995,996,5,204,0,0,996,1007,3,158,
+		79,0,997,998,5,168,0,0,998,1003,3,108,54,0,999,1000,5,242,0,0,1000,1002,
+		3,108,54,0,1001,999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,0,0,0,1003,1004,
+		1,0,0,0,1004,1007,1,0,0,0,1005,1003,1,0,0,0,1006,971,1,0,0,0,1006,973,
+		1,0,0,0,1006,982,1,0,0,0,1006,984,1,0,0,0,1006,995,1,0,0,0,1006,997,1,
+		0,0,0,1007,103,1,0,0,0,1008,1009,3,164,82,0,1009,1018,3,158,79,0,1010,
+		1014,5,238,0,0,1011,1013,3,106,53,0,1012,1011,1,0,0,0,1013,1016,1,0,0,
+		0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1017,1,0,0,0,1016,1014,1,0,
+		0,0,1017,1019,5,239,0,0,1018,1010,1,0,0,0,1018,1019,1,0,0,0,1019,105,1,
+		0,0,0,1020,1021,5,165,0,0,1021,1027,3,158,79,0,1022,1023,5,166,0,0,1023,
+		1027,3,158,79,0,1024,1025,5,167,0,0,1025,1027,3,158,79,0,1026,1020,1,0,
+		0,0,1026,1022,1,0,0,0,1026,1024,1,0,0,0,1027,107,1,0,0,0,1028,1029,5,257,
+		0,0,1029,1030,3,158,79,0,1030,109,1,0,0,0,1031,1032,5,125,0,0,1032,1041,
+		3,164,82,0,1033,1037,5,238,0,0,1034,1036,3,112,56,0,1035,1034,1,0,0,0,
+		1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,
+		0,1039,1037,1,0,0,0,1040,1042,5,239,0,0,1041,1033,1,0,0,0,1041,1042,1,
+		0,0,0,1042,111,1,0,0,0,1043,1044,5,126,0,0,1044,1050,3,158,79,0,1045,1046,
+		5,127,0,0,1046,1050,3,158,79,0,1047,1048,5,128,0,0,1048,1050,3,158,79,
+		0,1049,1043,1,0,0,0,1049,1045,1,0,0,0,1049,1047,1,0,0,0,1050,113,1,0,0,
+		0,1051,1052,5,129,0,0,1052,1053,3,164,82,0,1053,1054,5,238,0,0,1054,1062,
+		3,158,79,0,1055,1060,3,154,77,0,1056,1057,5,57,0,0,1057,1058,3,158,79,
+		0,1058,1059,3,154,77,0,1059,1061,1,0,0,0,1060,1056,1,0,0,0,1060,1061,1,
+		0,0,0,1061,1063,1,0,0,0,1062,1055,1,0,0,0,1062,1063,1,0,0,0,1063,1064,
+		1,0,0,0,1064,1065,5,239,0,0,1065,115,1,0,0,0,1066,1067,5,130,0,0,1067,
+		1068,3,164,82,0,1068,1069,5,245,0,0,1069,1076,3,158,79,0,1070,1073,5,131,
+		0,0,1071,1074,5,132,0,0,1072,1074,5,133,0,0,1073,1071,1,0,0,0,1073,1072,
+		1,0,0,0,1074,1075,1,0,0,0,1075,1077,3,156,78,0,1076,1070,1,0,0,0,1076,
+		1077,1,0,0,0,1077,1080,1,0,0,0,1078,1079,5,51,0,0,1079,1081,5,257,0,0,
+		1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,117,1,0,0,0,1082,1083,5,134,0,
+		0,1083,1084,3,164,82,0,1084,1085,5,142,0,0,1085,1088,3,158,79,0,1086,1087,
+		5,51,0,0,1087,1089,5,257,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
+		1093,1,0,0,0,1090,1091,5,135,0,0,1091,1092,5,137,0,0,1092,1094,5,259,0,
+		0,1093,1090,1,0,0,0,1093,1094,1,0,0,0,1094,1098,1,0,0,0,1095,1096,5,136,
+		0,0,1096,1097,5,137,0,0,1097,1099,5,259,0,0,1098,1095,1,0,0,0,1098,1099,
+		1,0,0,0,1099,1110,1,0,0,0,1100,1101,5,159,0,0,1101,1102,5,182,0,0,1102,
+		1103,3,164,82,0,1103,1104,5,160,0,0,1104,1105,5,164,0,0,1105,1106,5,259,
+		0,0,1106,1108,5,161,0,0,1107,1109,3,120,60,0,1108,1107,1,0,0,0,1108,1109,
+		1,0,0,0,1109,1111,1,0,0,0,1110,1100,1,0,0,0,1110,1111,1,0,0,0,1111,1112,
+		1,0,0,0,1112,1113,5,244,0,0,1113,1118,3,122,61,0,1114,1115,5,242,0,0,1115,
+		1117,3,122,61,0,1116,1114,1,0,0,0,1117,1120,1,0,0,0,1118,1116,1,0,0,0,
+		1118,1119,1,0,0,0,1119,119,1,0,0,0,1120,1118,1,0,0,0,1121,1122,5,162,0,
+		0,1122,1127,3,164,82,0,1123,1124,5,242,0,0,1124,1126,3,164,82,0,1125,1123,
+		1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1133,
+		1,0,0,0,1129,1127,1,0,0,0,1130,1131,5,173,0,0,1131,1132,5,163,0,0,1132,
+		1134,3,164,82,0,1133,1130,1,0,0,0,1133,1134,1,0,0,0,1134,1138,1,0,0,0,
+		1135,1136,5,163,0,0,1136,1138,3,164,82,0,1137,1121,1,0,0,0,1137,1135,1,
+		0,0,0,1138,121,1,0,0,0,1139,1140,5,155,0,0,1140,1141,5,258,0,0,1141,1142,
+		5,164,0,0,1142,1159,3,164,82,0,1143,1155,5,158,0,0,1144,1145,5,240,0,0,
+		1145,1150,3,164,82,0,1146,1147,5,242,0,0,1147,1149,3,164,82,0,1148,1146,
+		1,0,0,0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,
+		1,0,0,0,1152,1150,1,0,0,0,1153,1154,5,241,0,0,1154,1156,1,0,0,0,1155,1144,
+		1,0,0,0,1155,1156,1,0,0,0,1156,1159,1,0,0,0,1157,1159,3,164,82,0,1158,
+		1139,1,0,0,0,1158,1143,1,0,0,0,1158,1157,1,0,0,0,1159,123,1,0,0,0,1160,
+		1161,5,143,0,0,1161,1162,5,142,0,0,1162,1165,3,158,79,0,1163,1164,5,144,
+		0,0,1164,1166,3,156,78,0,1165,1163,1,0,0,0,1165,1166,1,0,0,0,1166,125,
+		1,0,0,0,1167,1168,5,145,0,0,1168,1169,5,146,0,0,1169,1174,3,128,64,0,1170,
+		1171,5,242,0,0,1171,1173,3,128,64,0,1172,1170,1,0,0,0,1173,1176,1,0,0,
+		0,1174,1172,1,0,0,0,1174,1175,1,0,0,0,1175,127,1,0,0,0,1176,1174,1,0,0,
+		0,1177,1180,5,66,0,0,1178,1180,3,164,82,0,1179,1177,1,0,0,0,1179,1178,
+		1,0,0,0,1180,129,1,0,0,0,1181,1182,5,147,0,0,1182,1186,5,238,0,0,1183,
+		1185,3,132,66,0,1184,1183,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,
+		1186,1187,1,0,0,0,1187,1189,1,0,0,0,1188,1186,1,0,0,0,1189,1190,5,239,
+		0,0,1190,131,1,0,0,0,1191,1192,5,10,0,0,1192,1202,3,162,81,0,1193,1194,
+		5,148,0,0,1194,1199,3,164,82,0,1195,1196,5,242,0,0,1196,1198,3,164,82,
+		0,1197,1195,1,0,0,0,1198,1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,
+		0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1202,1193,1,0,0,0,1202,1203,1,
+		0,0,0,1203,1286,1,0,0,0,1204,1205,5,149,0,0,1205,1286,3,164,82,0,1206,
+		1207,5,150,0,0,1207,1286,3,164,82,0,1208,1209,5,151,0,0,1209,1210,5,152,
+		0,0,1210,1211,5,153,0,0,1211,1286,3,164,82,0,1212,1215,5,154,0,0,1213,
+		1214,5,258,0,0,1214,1216,5,198,0,0,1215,1213,1,0,0,0,1215,1216,1,0,0,0,
+		1216,1217,1,0,0,0,1217,1218,5,152,0,0,1218,1219,5,164,0,0,1219,1286,3,
+		164,82,0,1220,1221,5,155,0,0,1221,1222,5,258,0,0,1222,1223,5,198,0,0,1223,
+		1224,5,152,0,0,1224,1225,5,164,0,0,1225,1286,3,164,82,0,1226,1227,5,175,
+		0,0,1227,1232,3,164,82,0,1228,1229,5,242,0,0,1229,1231,3,164,82,0,1230,
+		1228,1,0,0,0,1231,1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,
+		1236,1,0,0,0,1234,1232,1,0,0,0,1235,1237,5,156,0,0,1236,1235,1,0,0,0,1236,
+		1237,1,0,0,0,1237,1238,1,0,0,0,1238,1239,5,164,0,0,1239,1240,5,227,0,0,
+		1240,1241,3,162,81,0,1241,1286,1,0,0,0,1242,1243,5,171,0,0,1243,1244,3,
+		158,79,0,1244,1248,5,238,0,0,1245,1247,3,132,66,0,1246,1245,1,0,0,0,1247,
+		1250,1,0,0,0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,1251,1,0,0,0,1250,
+		1248,1,0,0,0,1251,1261,5,239,0,0,1252,1253,5,172,0,0,1253,1257,5,238,0,
+		0,1254,1256,3,132,66,0,1255,1254,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,
+		0,0,0,1257,1258,1,0,0,0,1258,1260,1,0,0,0,1259,1257,1,0,0,0,1260,1262,
+		5,239,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1286,1,0,0,0,1263,1266,
+		5,156,0,0,1264,1265,5,182,0,0,1265,1267,5,111,0,0,1266,1264,1,0,0,0,1266,
+		1267,1,0,0,0,1267,1268,1,0,0,0,1268,1272,5,238,0,0,1269,1271,3,132,66,
+		0,1270,1269,1,0,0,0,1271,1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,
+		0,0,1273,1275,1,0,0,0,1274,1272,1,0,0,0,1275,1286,5,239,0,0,1276,1277,
+		5,157,0,0,1277,1281,5,238,0,0,1278,1280,3,132,66,0,1279,1278,1,0,0,0,1280,
+		1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1284,1,0,0,0,1283,
+		1281,1,0,0,0,1284,1286,5,239,0,0,1285,1191,1,0,0,0,1285,1204,1,0,0,0,1285,
+		1206,1,0,0,0,1285,1208,1,0,0,0,1285,1212,1,0,0,0,1285,1220,1,0,0,0,1285,
+		1226,1,0,0,0,1285,1242,1,0,0,0,1285,1263,1,0,0,0,1285,1276,1,0,0,0,1286,
+		133,1,0,0,0,1287,1288,5,174,0,0,1288,1292,5,238,0,0,1289,1291,3,136,68,
+		0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1292,1293,1,0,
+		0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,1296,5,239,0,0,1296,135,1,
+		0,0,0,1297,1298,5,175,0,0,1298,1303,3,164,82,0,1299,1300,5,242,0,0,1300,
+		1302,3,164,82,0,1301,1299,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,
+		1303,1304,1,0,0,0,1304,1309,1,0,0,0,1305,1303,1,0,0,0,1306,1308,3,138,
+		69,0,1307,1306,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,1309,1310,1,
+		0,0,0,1310,1314,1,0,0,0,1311,1309,1,0,0,0,1312,1314,3,130,65,0,1313,1297,
+		1,0,0,0,1313,1312,1,0,0,0,1314,137,1,0,0,0,1315,1316,5,176,0,0,1316,1341,
+		3,158,79,0,1317,1318,5,177,0,0,1318,1341,3,156,78,0,1319,1320,5,131,0,
+		0,1320,1321,5,259,0,0,1321,1341,5,140,0,0,1322,1323,5,101,0,0,1323,1324,
+		3,158,79,0,1324,1325,5,184,0,0,1325,1326,5,109,0,0,1326,1341,1,0,0,0,1327,
+		1328,5,102,0,0,1328,1341,3,158,79,0,1329,1330,5,103,0,0,1330,1331,3,158,
+		79,0,1331,1332,5,184,0,0,1332,1333,5,109,0,0,1333,1341,1,0,0,0,1334,1335,
+		5,104,0,0,1335,1341,3,158,79,0,1336,1337,5,105,0,0,1337,1341,5,106,0,0,
+		1338,1339,5,107,0,0,1339,1341,3,158,79,0,1340,1315,1,0,0,0,1340,1317,1,
+		0,0,0,1340,1319,1,0,0,0,1340,1322,1,0,0,0,1340,1327,1,0,0,0,1340,1329,
+		1,0,0,0,1340,1334,1,0,0,0,1340,1336,1,0,0,0,1340,1338,1,0,0,0,1341,139,
+		1,0,0,0,1342,1343,5,2,0,0,1343,1344,3,164,82,0,1344,1345,5,4,0,0,1345,
+		1346,3,164,82,0,1346,1350,5,238,0,0,1347,1349,3,142,71,0,1348,1347,1,0,
+		0,0,1349,1352,1,0,0,0,1350,1348,1,0,0,0,1350,1351,1,0,0,0,1351,1353,1,
+		0,0,0,1352,1350,1,0,0,0,1353,1354,5,239,0,0,1354,141,1,0,0,0,1355,1356,
+		3,164,82,0,1356,1357,5,60,0,0,1357,1358,5,178,0,0,1358,1359,5,259,0,0,
+		1359,1599,1,0,0,0,1360,1361,3,164,82,0,1361,1362,5,60,0,0,1362,1363,5,
+		38,0,0,1363,1367,3,158,79,0,1364,1366,3,152,76,0,1365,1364,1,0,0,0,1366,
+		1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1599,1,0,0,0,1369,
+		1367,1,0,0,0,1370,1371,3,164,82,0,1371,1375,5,96,0,0,1372,1373,5,153,0,
+		0,1373,1374,5,61,0,0,1374,1376,5,259,0,0,1375,1372,1,0,0,0,1375,1376,1,
+		0,0,0,1376,1377,1,0,0,0,1377,1378,5,63,0,0,1378,1379,3,156,78,0,1379,1599,
+		1,0,0,0,1380,1381,3,164,82,0,1381,1382,5,96,0,0,1382,1383,5,38,0,0,1383,
+		1384,5,63,0,0,1384,1389,3,150,75,0,1385,1386,5,242,0,0,1386,1388,3,150,
+		75,0,1387,1385,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,
+		0,0,0,1390,1395,1,0,0,0,1391,1389,1,0,0,0,1392,1394,3,152,76,0,1393,1392,
+		1,0,0,0,1394,1397,1,0,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1599,
+		1,0,0,0,1397,1395,1,0,0,0,1398,1399,3,162,81,0,1399,1400,7,3,0,0,1400,
+		1401,3,158,79,0,1401,1406,3,154,77,0,1402,1403,5,28,0,0,1403,1404,3,158,
+		79,0,1404,1405,3,154,77,0,1405,1407,1,0,0,0,1406,1402,1,0,0,0,1406,1407,
+		1,0,0,0,1407,1599,1,0,0,0,1408,1409,3,162,81,0,1409,1410,5,181,0,0,1410,
+		1411,3,158,79,0,1411,1412,5,182,0,0,1412,1413,5,257,0,0,1413,1599,1,0,
+		0,0,1414,1415,3,164,82,0,1415,1448,5,183,0,0,1416,1417,5,54,0,0,1417,1421,
+		5,257,0,0,1418,1420,3,152,76,0,1419,1418,1,0,0,0,1420,1423,1,0,0,0,1421,
+		1419,1,0,0,0,1421,1422,1,0,0,0,1422,1425,1,0,0,0,1423,1421,1,0,0,0,1424,
+		1426,3,146,73,0,1425,1424,1,0,0,0,1425,1426,1,0,0,0,1426,1449,1,0,0,0,
+		1427,1437,5,38,0,0,1428,1429,5,44,0,0,1429,1430,3,158,79,0,1430,1434,3,
+		154,77,0,1431,1433,3,144,72,0,1432,1431,1,0,0,0,1433,1436,1,0,0,0,1434,
+		1432,1,0,0,0,1434,1435,1,0,0,0,1435,1438,1,0,0,0,1436,1434,1,0,0,0,1437,
+		1428,1,0,0,0,1437,1438,1,0,0,0,1438,1442,1,0,0,0,1439,1441,3,152,76,0,
+		1440,1439,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1442,1443,1,0,0,
+		0,1443,1446,1,0,0,0,1444,1442,1,0,0,0,1445,1447,3,146,73,0,1446,1445,1,
+		0,0,0,1446,1447,1,0,0,0,1447,1449,1,0,0,0,1448,1416,1,0,0,0,1448,1427,
+		1,0,0,0,1449,1599,1,0,0,0,1450,1452,5,174,0,0,1451,1453,3,138,69,0,1452,
+		1451,1,0,0,0,1453,1454,1,0,0,0,1454,1452,1,0,0,0,1454,1455,1,0,0,0,1455,
+		1599,1,0,0,0,1456,1457,5,174,0,0,1457,1458,5,175,0,0,1458,1599,5,108,0,
+		0,1459,1460,3,164,82,0,1460,1461,5,119,0,0,1461,1462,3,158,79,0,1462,1599,
+		1,0,0,0,1463,1464,3,164,82,0,1464,1465,5,16,0,0,1465,1466,3,28,14,0,1466,
+		1470,5,238,0,0,1467,1469,3,34,17,0,1468,1467,1,0,0,0,1469,1472,1,0,0,0,
+		1470,1468,1,0,0,0,1470,1471,1,0,0,0,1471,1473,1,0,0,0,1472,1470,1,0,0,
+		0,1473,1474,5,239,0,0,1474,1599,1,0,0,0,1475,1476,3,164,82,0,1476,1477,
+		5,19,0,0,1477,1478,5,257,0,0,1478,1479,5,20,0,0,1479,1480,3,158,79,0,1480,
+		1599,1,0,0,0,1481,1482,3,164,82,0,1482,1484,5,21,0,0,1483,1485,5,246,0,
+		0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,1487,3,158,
+		79,0,1487,1599,1,0,0,0,1488,1489,3,164,82,0,1489,1490,5,234,0,0,1490,1493,
+		3,156,78,0,1491,1492,5,51,0,0,1492,1494,5,257,0,0,1493,1491,1,0,0,0,1493,
+		1494,1,0,0,0,1494,1599,1,0,0,0,1495,1496,3,164,82,0,1496,1497,5,234,0,
+		0,1497,1498,5,38,0,0,1498,1503,3,148,74,0,1499,1500,5,242,0,0,1500,1502,
+		3,148,74,0,1501,1499,1,0,0,0,1502,1505,1,0,0,0,1503,1501,1,0,0,0,1503,
+		1504,1,0,0,0,1504,1508,1,0,0,0,1505,1503,1,0,0,0,1506,1507,5,51,0,0,1507,
+		1509,5,257,0,0,1508,1506,1,0,0,0,1508,1509,1,0,0,0,1509,1599,1,0,0,0,1510,
+		1511,3,164,82,0,1511,1512,5,92,0,0,1512,1513,3,158,79,0,1513,1599,1,0,
+		0,0,1514,1515,3,164,82,0,1515,1516,5,93,0,0,1516,1517,5,137,0,0,1517,1518,
+		3,156,78,0,1518,1519,5,63,0,0,1519,1520,3,158,79,0,1520,1599,1,0,0,0,1521,
+		1522,3,164,82,0,1522,1523,5,201,0,0,1523,1524,5,93,0,0,1524,1599,1,0,0,
+		0,1525,1526,3,164,82,0,1526,1527,5,71,0,0,1527,1529,5,69,0,0,1528,1530,
+		5,258,0,0,1529,1528,1,0,0,0,1529,1530,1,0,0,0,1530,1599,1,0,0,0,1531,1532,
+		3,164,82,0,1532,1533,5,71,0,0,1533,1536,5,70,0,0,1534,1535,5,51,0,0,1535,
+		1537,5,257,0,0,1536,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1599,1,0,0,0,1538,
+		1539,3,164,82,0,1539,1541,5,65,0,0,1540,1542,3,98,49,0,1541,1540,1,0,0,
+		0,1542,1543,1,0,0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1599,1,0,
+		0,0,1545,1546,5,22,0,0,1546,1599,5,259,0,0,1547,1548,5,23,0,0,1548,1599,
+		5,259,0,0,1549,1599,5,24,0,0,1550,1599,5,25,0,0,1551,1552,3,164,82,0,1552,
+		1553,5,26,0,0,1553,1554,5,27,0,0,1554,1555,3,158,79,0,1555,1556,3,154,
+		77,0,1556,1557,5,28,0,0,1557,1558,3,158,79,0,1558,1559,3,154,77,0,1559,
+		1599,1,0,0,0,1560,1561,3,164,82,0,1561,1562,5,29,0,0,1562,1565,5,164,0,
+		0,1563,1566,5,30,0,0,1564,1566,3,158,79,0,1565,1563,1,0,0,0,1565,1564,
+		1,0,0,0,1566,1567,1,0,0,0,1567,1568,5,31,0,0,1568,1569,3,158,79,0,1569,
+		1570,3,154,77,0,1570,1571,5,28,0,0,1571,1572,3,158,79,0,1572,1573,3,154,
+		77,0,1573,1599,1,0,0,0,1574,1575,3,164,82,0,1575,1576,5,32,0,0,1576,1577,
+		3,158,79,0,1577,1578,3,154,77,0,1578,1579,5,20,0,0,1579,1580,3,158,79,
+		0,1580,1599,1,0,0,0,1581,1582,5,33,0,0,1582,1583,3,162,81,0,1583,1584,
+		5,34,0,0,1584,1585,3,162,81,0,1585,1588,3,158,79,0,1586,1587,5,35,0,0,
+		1587,1589,3,158,79,0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1599,1,0,
+		0,0,1590,1591,5,36,0,0,1591,1592,5,35,0,0,1592,1593,3,158,79,0,1593,1594,
+		3,154,77,0,1594,1595,5,37,0,0,1595,1596,3,158,79,0,1596,1597,3,154,77,
+		0,1597,1599,1,0,0,0,1598,1355,1,0,0,0,1598,1360,1,0,0,0,1598,1370,1,0,
+		0,0,1598,1380,1,0,0,0,1598,1398,1,0,0,0,1598,1408,1,0,0,0,1598,1414,1,
+		0,0,0,1598,1450,1,0,0,0,1598,1456,1,0,0,0,1598,1459,1,0,0,0,1598,1463,
+		1,0,0,0,1598,1475,1,0,0,0,1598,1481,1,0,0,0,1598,1488,1,0,0,0,1598,1495,
+		1,0,0,0,1598,1510,1,0,0,0,1598,1514,1,0,0,0,1598,1521,1,0,0,0,1598,1525,
+		1,0,0,0,1598,1531,1,0,0,0,1598,1538,1,0,0,0,1598,1545,1,0,0,0,1598,1547,
+		1,0,0,0,1598,1549,1,0,0,0,1598,1550,1,0,0,0,1598,1551,1,0,0,0,1598,1560,
+		1,0,0,0,1598,1574,1,0,0,0,1598,1581,1,0,0,0,1598,1590,1,0,0,0,1599,143,
+		1,0,0,0,1600,1601,5,73,0,0,1601,1602,5,257,0,0,1602,1603,5,173,0,0,1603,
+		1604,3,158,79,0,1604,1605,3,154,77,0,1605,145,1,0,0,0,1606,1607,5,45,0,
+		0,1607,1608,5,40,0,0,1608,1609,5,41,0,0,1609,1610,3,158,79,0,1610,1611,
+		5,42,0,0,1611,1615,3,158,79,0,1612,1614,3,152,76,0,1613,1612,1,0,0,0,1614,
+		1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,147,1,0,0,0,1617,
+		1615,1,0,0,0,1618,1620,5,247,0,0,1619,1618,1,0,0,0,1619,1620,1,0,0,0,1620,
+		1621,1,0,0,0,1621,1622,3,156,78,0,1622,1623,5,34,0,0,1623,1624,3,158,79,
+		0,1624,149,1,0,0,0,1625,1626,3,156,78,0,1626,1627,5,34,0,0,1627,1628,3,
+		158,79,0,1628,151,1,0,0,0,1629,1630,5,39,0,0,1630,1631,3,162,81,0,1631,
+		1632,3,158,79,0,1632,153,1,0,0,0,1633,1634,5,184,0,0,1634,1635,5,197,0,
+		0,1635,155,1,0,0,0,1636,1637,5,258,0,0,1637,157,1,0,0,0,1638,1639,6,79,
+		-1,0,1639,1640,5,240,0,0,1640,1641,3,158,79,0,1641,1642,5,241,0,0,1642,
+		1681,1,0,0,0,1643,1644,5,247,0,0,1644,1681,3,158,79,16,1645,1646,5,201,
+		0,0,1646,1681,3,158,79,11,1647,1648,5,171,0,0,1648,1649,3,158,79,0,1649,
+		1650,5,173,0,0,1650,1651,3,158,79,0,1651,1652,5,172,0,0,1652,1653,3,158,
+		79,0,1653,1681,1,0,0,0,1654,1655,3,164,82,0,1655,1664,5,240,0,0,1656,1661,
+		3,158,79,0,1657,1658,5,242,0,0,1658,1660,3,158,79,0,1659,1657,1,0,0,0,
+		1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1665,1,0,0,
+		0,1663,1661,1,0,0,0,1664,1656,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,
+		0,0,1666,1667,5,241,0,0,1667,1681,1,0,0,0,1668,1670,7,4,0,0,1669,1671,
+		3,160,80,0,1670,1669,1,0,0,0,1670,1671,1,0,0,0,1671,1672,1,0,0,0,1672,
+		1673,5,184,0,0,1673,1681,3,160,80,0,1674,1675,5,259,0,0,1675,1681,3,160,
+		80,0,1676,1681,5,258,0,0,1677,1681,5,259,0,0,1678,1681,5,257,0,0,1679,
+		1681,3,162,81,0,1680,1638,1,0,0,0,1680,1643,1,0,0,0,1680,1645,1,0,0,0,
+		1680,1647,1,0,0,0,1680,1654,1,0,0,0,1680,1668,1,0,0,0,1680,1674,1,0,0,
+		0,1680,1676,1,0,0,0,1680,1677,1,0,0,0,1680,1678,1,0,0,0,1680,1679,1,0,
+		0,0,1681,1702,1,0,0,0,1682,1683,10,15,0,0,1683,1684,5,198,0,0,1684,1701,
+		3,158,79,16,1685,1686,10,14,0,0,1686,1687,7,5,0,0,1687,1701,3,158,79,15,
+		1688,1689,10,13,0,0,1689,1690,7,6,0,0,1690,1701,3,158,79,14,1691,1692,
+		10,12,0,0,1692,1693,7,7,0,0,1693,1701,3,158,79,13,1694,1695,10,10,0,0,
+		1695,1696,5,199,0,0,1696,1701,3,158,79,11,1697,1698,10,9,0,0,1698,1699,
+		5,200,0,0,1699,1701,3,158,79,10,1700,1682,1,0,0,0,1700,1685,1,0,0,0,1700,
+		1688,1,0,0,0,1700,1691,1,0,0,0,1700,1694,1,0,0,0,1700,1697,1,0,0,0,1701,
+		1704,1,0,0,0,1702,1700,1,0,0,0,1702,1703,1,0,0,0,1703,159,1,0,0,0,1704,
+		1702,1,0,0,0,1705,1706,7,8,0,0,1706,161,1,0,0,0,1707,1710,3,164,82,0,1708,
+		1709,5,243,0,0,1709,1711,3,164,82,0,1710,1708,1,0,0,0,1710,1711,1,0,0,
+		0,1711,163,1,0,0,0,1712,1713,7,9,0,0,1713,165,1,0,0,0,174,170,172,186,
+		212,219,221,229,231,253,257,259,266,271,274,279,283,296,307,315,336,345,
+		355,367,371,379,383,388,398,412,419,422,437,441,447,459,461,464,473,478,
+		481,490,499,504,512,519,532,534,544,561,569,573,582,586,590,592,598,601,
+		605,613,623,657,667,696,698,708,715,719,727,750,757,765,772,776,780,788,
+		792,808,848,853,857,861,880,889,894,910,914,922,944,950,958,966,979,990,
+		993,1003,1006,1014,1018,1026,1037,1041,1049,1060,1062,1073,1076,1080,1088,
+		1093,1098,1108,1110,1118,1127,1133,1137,1150,1155,1158,1165,1174,1179,
+		1186,1199,1202,1215,1232,1236,1248,1257,1261,1266,1272,1281,1285,1292,
+		1303,1309,1313,1340,1350,1367,1375,1389,1395,1406,1421,1425,1434,1437,
+		1442,1446,1448,1454,1470,1484,1493,1503,1508,1529,1536,1543,1565,1588,
+		1598,1615,1619,1661,1664,1670,1680,1700,1702,1710
 	};
 
 	public static readonly ATN _ATN =

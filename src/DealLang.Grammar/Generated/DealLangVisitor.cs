@@ -331,6 +331,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseBreakOptionItem([NotNull] DealLangParser.LeaseBreakOptionItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.breakOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBreakOption([NotNull] DealLangParser.BreakOptionContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>breakFeeMonths</c>
 	/// labeled alternative in <see cref="DealLangParser.breakFee"/>.
 	/// </summary>

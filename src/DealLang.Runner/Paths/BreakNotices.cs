@@ -45,20 +45,24 @@ static class BreakNotices
     }
 
     /// <summary>Contract <paramref name="c"/>'s notice slots: its notice period (−1 when none is served on this path) and
-    /// the years of each period of its term up to the break date (zeros when none is served).</summary>
+    /// the years of each period of its term up to the break date (zeros when none is served); for a break in a renewal
+    /// term, after the term the years of the renewal running on each period's start, to the break date too.</summary>
     public static void FillContract(DealDescription deal, ContractPlan plan, ScenarioSpec scenario, int c, PathInputs into)
     {
         ContractInfo contract = deal.Contracts[c];
         int? breakMonths = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]?.BreakMonths;
         into.ContractNoticePeriod[c] = -1;
-        if (contract.BreakNoticeMonths == 0)
+        if (contract.BreakNoticeMonths == 0 && contract.RenewalBreakNoticeMonths == 0)
         {
             // A contract without 'notice' sees its break only as it ends (its broken flag): its row is never written.
             return;
         }
 
-        Date served = contract.Start.AddMonthsClamped((breakMonths ?? 0) - contract.BreakNoticeMonths);
-        if (breakMonths is not { } months || (scenario.PartyDefaults[contract.Customer] is { } defaulted && defaulted <= served))
+        // The notice of the break exercised: the renewal terms' own for a break in a renewal term (0, none, when only the
+        // other break has one).
+        int notice = breakMonths is { } exercised ? contract.BreakNoticeFor(exercised) : 0;
+        Date served = contract.Start.AddMonthsClamped((breakMonths ?? 0) - notice);
+        if (breakMonths is not { } months || notice == 0 || (scenario.PartyDefaults[contract.Customer] is { } defaulted && defaulted <= served))
         {
             // No notice on this path: nothing of the previous path's may survive in the row.
             into.ContractNoticedYears[c].AsSpan().Clear();
@@ -67,7 +71,26 @@ static class BreakNotices
 
         // The term's years to the break date as if the customer never defaults, what ContractRelets writes for a break, so
         // the period holding the break reads its days before it.
-        ContractRelets.FillTermYears(deal.Boundaries, contract.Start, plan.End, contract.Start.AddMonthsClamped(months), into.ContractNoticedYears[c]);
+        Date breakDate = contract.Start.AddMonthsClamped(months);
+        double[] noticed = into.ContractNoticedYears[c];
+        ContractRelets.FillTermYears(deal.Boundaries, contract.Start, plan.End, breakDate, noticed);
+        if (contract.InRenewal(months))
+        {
+            // After the term (where the term's years are 0), the renewal's: the days from each period's start in the
+            // renewal running on it to the earlier of the period's end, that renewal's end and the break date, as
+            // ContractCurves.RenewalTermYears counts them uncut (a forward CFADS reads it in their place once noticed).
+            Date[] b = deal.Boundaries;
+            for (int t = 0; t < noticed.Length; t++)
+            {
+                int j = ForwardReceipts.TermAt(b[t], contract.Start, contract.TermMonths, contract.RenewalCount, contract.RenewalTermMonths);
+                if (j >= 1)
+                {
+                    Date to = Date.Min(Date.Min(b[t + 1], ForwardReceipts.TermEnd(contract.Start, contract.TermMonths, contract.RenewalTermMonths, j)), breakDate);
+                    noticed[t] += to > b[t] ? Date.DaysBetween(b[t], to) / 365.0 : 0.0;
+                }
+            }
+        }
+
         into.ContractNoticePeriod[c] = LeaseTerms.EndPeriod(deal.Boundaries, served);
     }
 }

@@ -9,7 +9,8 @@ namespace DealLang.Runner.Paths;
 /// whether one runs at each period's end); the termination fee its customer's default pays; the years of each period in
 /// its term and renewals up to that default (so the default's period pays for the days before it); and the prepayment
 /// received at its start. A break (<c>C breaks at 24m</c>) stops the contract on its date as a default does, its fee
-/// received in full instead of the default's, unless the customer defaulted on or before it (the default comes first).
+/// received in full instead of the default's, unless the customer defaulted on or before it (the default comes first);
+/// a break in a renewal term (<c>C breaks in renewal 1 at 12m</c>) alike, on its date in that renewal, against its fee.
 /// Re-letting starts the scenario's idle gap after the contract stops, at the end of its last renewal taken or on its
 /// customer's default or break date, whichever is first, and runs to the end of the run. Allocation-free.
 /// </summary>
@@ -40,7 +41,7 @@ static class ContractRelets
             // break fee, paid in full (the customer performs); received in the period the date falls in (the period whose
             // end first reaches it).
             (int Period, double Amount)? fee = broken is { } at
-                ? TerminationReceipts.Of(deal, contract.BreakFee, at, 1.0)
+                ? TerminationReceipts.Of(deal, contract.BreakFeeFor(levers.BreakMonths!.Value), at, 1.0)
                 : customerDefault is { } defaulted ? TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) : null;
             if (fee is (int p, double received))
             {
@@ -113,7 +114,7 @@ static class ContractRelets
             }
 
             // The renewals taken: from the end of the term to the end of the last one, up to the customer's default or
-            // break (a break is in the term: none of them runs).
+            // break (a break in the term: none of them runs; in a renewal term: that one runs to the break date).
             int taken = levers.RenewalsTaken;
             bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
             if (stopped is null && offered)

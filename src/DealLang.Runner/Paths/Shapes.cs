@@ -47,7 +47,7 @@ public static class Shapes
                 }
 
                 // A break on one of the contract's dates (DL0428 in a deal).
-                if (scenario.Contracts![c]?.BreakMonths is { } months && Array.IndexOf(deal.Contracts[c].BreakMonths, months) < 0)
+                if (scenario.Contracts![c]?.BreakMonths is { } months && !deal.Contracts[c].OffersBreakAt(months))
                 {
                     throw Mismatch(deal, scenario, $"it breaks contract '{deal.Contracts[c].Name}' at {months} months, which the contract does not offer");
                 }

@@ -12,7 +12,8 @@ namespace DealLang.Runtime;
 /// <see cref="Prepayment"/> at the start; when <see cref="PrepaymentApplied"/> it is credited against the term's
 /// payments linearly (<see cref="PrepaymentCreditPerYear"/>), else it is paid on top of them. The customer may break
 /// the contract at <see cref="BreakMonths"/> from its start against <see cref="BreakFee"/> (a scenario's lever:
-/// docs/language.md §5, "contract").
+/// docs/language.md §5, "contract"), and in each renewal term at <see cref="RenewalBreakMonths"/> from that term's start
+/// against <see cref="RenewalBreakFeeAmount"/>.
 /// </summary>
 public sealed record ContractInfo(
     string Name,
@@ -69,7 +70,47 @@ public sealed record ContractInfo(
     public int BreakNoticeMonths { get; init; }
 
     /// <summary>Whether the contract can ever receive a termination fee: its customer's default's or its break's.</summary>
-    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;
+    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0 || RenewalBreakFeeAmount != 0;
+
+    /// <summary>The renewal terms' own break (<c>renewals 2 x 2y at customer option with break_option at 12m</c>): whole
+    /// months from the start of each renewal term, increasing, inside it; empty when the renewals have none.</summary>
+    public int[] RenewalBreakMonths { get; init; } = [];
+
+    /// <summary>The renewal terms' break fee, an amount (a renewal is priced at market, so never in months of revenue:
+    /// DL0224); 0 when there is none.</summary>
+    public double RenewalBreakFeeAmount { get; init; }
+
+    /// <summary>The renewal terms' break notice in months (0: none).</summary>
+    public int RenewalBreakNoticeMonths { get; init; }
+
+    /// <summary>Whether the customer may break the contract at all: in its initial term or in a renewal term.</summary>
+    public bool CanBreak => BreakMonths.Length > 0 || RenewalBreakMonths.Length > 0;
+
+    /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> falls in a renewal term (the initial
+    /// term's break dates all lie inside the initial term).</summary>
+    public bool InRenewal(int months) => months > TermMonths;
+
+    /// <summary>Whether the contract offers a break <paramref name="months"/> from <see cref="Start"/>: one of the initial
+    /// term's dates, or one of the renewal terms' dates counted from the start of one of its renewal terms.</summary>
+    public bool OffersBreakAt(int months)
+    {
+        if (!InRenewal(months))
+        {
+            return Array.IndexOf(BreakMonths, months) >= 0;
+        }
+
+        int intoRenewals = months - TermMonths;
+        return RenewalTermMonths > 0 && intoRenewals / RenewalTermMonths < RenewalCount
+            && Array.IndexOf(RenewalBreakMonths, intoRenewals % RenewalTermMonths) >= 0;
+    }
+
+    /// <summary>The notice of a break <paramref name="months"/> from <see cref="Start"/>: the renewal terms' own in a
+    /// renewal term, the initial term's before.</summary>
+    public int BreakNoticeFor(int months) => InRenewal(months) ? RenewalBreakNoticeMonths : BreakNoticeMonths;
+
+    /// <summary>The fee for a break <paramref name="months"/> from <see cref="Start"/>: <see cref="BreakFee"/> in the
+    /// initial term, the renewal terms' amount in a renewal term.</summary>
+    public double BreakFeeFor(int months) => InRenewal(months) ? RenewalBreakFeeAmount : BreakFee;
 
     /// <summary>The fee the customer pays for breaking: the amount, or the months of the take-or-pay revenue of a year,
     /// <c>months / 12 × max(0, units × price × hours a year × take-or-pay − an applied prepayment's credit a year)</c>:

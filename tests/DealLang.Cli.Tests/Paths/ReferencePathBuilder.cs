@@ -144,6 +144,12 @@ static class ContractInputs
         double credit = contract.PrepaymentApplied ? contract.Prepayment / (Date.DaysBetween(contract.Start, end) / 365.0) : 0;
         double breakFee = contract.BreakFeeAmount
             + (contract.BreakFeeMonths / 12 * Math.Max(0, (contract.Units * contract.PriceSpread * contract.HoursPerYear * contract.TakeOrPay) - credit));
+        // A break after the term's end is in a renewal term: the renewal terms' fee, an amount.
+        if (brokenOn is { } inRenewal && inRenewal > end)
+        {
+            breakFee = contract.RenewalBreakFeeAmount;
+        }
+
         for (int t = 0; t < deal.Periods; t++)
         {
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
@@ -197,23 +203,48 @@ static class ContractInputs
         ContractInfo contract = deal.Contracts[c];
         Array.Clear(into.ContractNoticedYears[c]);
         into.ContractNoticePeriod[c] = -1;
-        if (contract.BreakNoticeMonths == 0 || !(scenario.Contracts.Length > 0 && scenario.Contracts[c]?.BreakMonths is { } months))
+        if (!(scenario.Contracts.Length > 0 && scenario.Contracts[c]?.BreakMonths is { } months))
         {
             return;
         }
 
-        Date served = contract.Start.AddMonthsClamped(months - contract.BreakNoticeMonths);
+        // A break after the term's months is in a renewal term, on the renewal terms' own notice.
+        int notice = months > contract.TermMonths ? contract.RenewalBreakNoticeMonths : contract.BreakNoticeMonths;
+        if (notice == 0)
+        {
+            return;
+        }
+
+        Date served = contract.Start.AddMonthsClamped(months - notice);
         if (scenario.PartyDefaults[contract.Customer] is { } defaulted && defaulted <= served)
         {
             return;
         }
 
-        // The break is inside the term (DL0425), so it is the row's end.
+        // The days of [start, break) in the term; for a break in a renewal term, after the term the days from each period's
+        // start to its end, the end of the renewal running on that start, or the break, whichever is first.
         Date broken = contract.Start.AddMonthsClamped(months);
+        Date end = contract.Start.AddMonthsClamped(contract.TermMonths);
         for (int t = 0; t < deal.Periods; t++)
         {
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
-            int days = Date.DaysBetween(s < contract.Start ? contract.Start : s, e < broken ? e : broken);
+            Date termTo = e < end ? e : end;
+            int days = Date.DaysBetween(s < contract.Start ? contract.Start : s, termTo < broken ? termTo : broken);
+            if (broken > end && s >= end)
+            {
+                // The renewal running on s (0 the first): the first whose end is after s.
+                int renewal = 0;
+                Date renewalEnd = contract.Start.AddMonthsClamped(contract.TermMonths + contract.RenewalTermMonths);
+                while (renewalEnd <= s && renewal < contract.RenewalCount)
+                {
+                    renewal++;
+                    renewalEnd = contract.Start.AddMonthsClamped(contract.TermMonths + ((renewal + 1) * contract.RenewalTermMonths));
+                }
+
+                Date to = e < renewalEnd ? e : renewalEnd;
+                days = renewal < contract.RenewalCount ? Date.DaysBetween(s, to < broken ? to : broken) : 0;
+            }
+
             into.ContractNoticedYears[c][t] = days > 0 ? days / 365.0 : 0;
         }
 

@@ -12,7 +12,7 @@ internal sealed partial class ContractComponent
     /// take-or-pay × (the price now, held flat, × its term's years in the window, less an applied prepayment's credit;
     /// plus, while a renewal taken runs now, the market price now × that renewal's years in the window), each window
     /// cut at the end of the term running at the period's end; from the period its customer serves notice of a break,
-    /// the term's years cut on the break date. Utilisation above the floor and re-lets are not
+    /// the term's years (and, for a break in a renewal term, that renewal's) cut on the break date. Utilisation above the floor and re-lets are not
     /// contracted, so not projected. A contract has no deductions.
     /// </summary>
     public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
@@ -47,11 +47,19 @@ internal sealed partial class ContractComponent
                 ? "(" + contract.NoticePeriod + " >= 0 && t >= " + contract.NoticePeriod + " ? " + contract.NoticedYears + " : " + curves + ".LiveYears)"
                 : curves + ".LiveYears";
             string term = perYear + " * ForwardReceipts.Sum(" + years + ", " + window + ")";
-            if (contract.HasRenewals)
+            if (contract.ReadsRenewalNotice)
             {
-                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
-                string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
-                term += " + (" + contract.RenewalLive + "[t] != 0.0 ? " + units + " * " + market + " * " + hours + " * " + floor
+                // A break in a renewal term with notice: the noticed years hold the term's years and, after it, the years of
+                // the renewal running on each period's start, all cut on the break date (BreakNotices.FillContract). While
+                // a renewal runs at the period's end the window lies wholly after the term (the term's years in it are 0),
+                // and before it no renewal is counted, so the two parts are one or the other and read the one row.
+                string renewalYears = "(" + contract.NoticePeriod + " >= 0 && t >= " + contract.NoticePeriod + " ? " + contract.NoticedYears + " : " + curves + ".RenewalTermYears)";
+                term = "(" + contract.RenewalLive + "[t] != 0.0 ? " + units + " * " + Market(contract) + " * " + hours + " * " + floor
+                    + " * ForwardReceipts.Sum(" + renewalYears + ", " + window + ") : " + term + ")";
+            }
+            else if (contract.HasRenewals)
+            {
+                term += " + (" + contract.RenewalLive + "[t] != 0.0 ? " + units + " * " + Market(contract) + " * " + hours + " * " + floor
                     + " * ForwardReceipts.Sum(" + curves + ".RenewalTermYears, " + window + ") : 0.0)";
             }
 
@@ -59,6 +67,13 @@ internal sealed partial class ContractComponent
             string stopped = contract.CanBreak ? "(" + defaulted + " || " + contract.Broken + "[t] != 0.0)" : defaulted;
             yield return "(" + stopped + " ? 0.0 : " + kept + " * (" + term + "))";
         }
+    }
+
+    // A renewal's price per GPU-hour read now: the fleet's generation index, plus the spread of an index-plus-spread price.
+    private string Market(ContractState contract)
+    {
+        string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+        return contract.Info.PriceIndex >= 0 && contract.Info.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(contract.Info.PriceSpread) + ")" : spot;
     }
 
     // The price per GPU-hour read now: the spread, or the index's level at the period's start plus it.

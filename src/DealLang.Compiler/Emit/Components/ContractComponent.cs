@@ -29,7 +29,7 @@ internal sealed class ContractState : EntityState
         Broken = Input("broken", "double[]");
         NoticedYears = Input("noticedYears", "double[]");
         NoticePeriod = Input("noticePeriod", "int");
-        Termination = Local("termination", "double", StateLife.Period, comment: info.BreakMonths.Length == 0 ? "the termination fee recovered from a defaulted customer" : "the termination fee recovered from a defaulted customer, or its break fee",
+        Termination = Local("termination", "double", StateLife.Period, comment: !info.CanBreak ? "the termination fee recovered from a defaulted customer" : "the termination fee recovered from a defaulted customer, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Prepayment = Local("prepayment", "double", StateLife.Period, comment: "the prepayment received at the start",
             ledger: new LedgerSlot(LedgerSection.Receipts, "prepayment " + info.Name), declared: HasPrepayment);
@@ -94,7 +94,7 @@ internal sealed class ContractState : EntityState
     public bool HasTerminationFee => Info.HasTerminationReceipts;
 
     /// <summary>Whether the customer may break the contract (<c>break_option</c>): only then is <see cref="Broken"/> read.</summary>
-    public bool CanBreak => Info.BreakMonths.Length > 0;
+    public bool CanBreak => Info.CanBreak;
 
     /// <summary>1 from the period the customer breaks the contract in on this path (its units idle from that period's
     /// end, as after a default); an input read only for a contract with a break option.</summary>
@@ -107,8 +107,13 @@ internal sealed class ContractState : EntityState
     /// <summary>The period the break's notice is served in on this path, −1 when none is (an input as <see cref="NoticedYears"/>).</summary>
     public StateVar NoticePeriod { get; }
 
-    /// <summary>Whether a forward cfads reads the contract's break notice: a contract with <c>notice</c> (months above 0).</summary>
-    public bool ReadsNotice => Info.BreakNoticeMonths > 0;
+    /// <summary>Whether a forward cfads reads the contract's break notice: a contract with <c>notice</c> (months above 0)
+    /// on its initial term's break or its renewal terms'.</summary>
+    public bool ReadsNotice => Info.BreakNoticeMonths > 0 || Info.RenewalBreakNoticeMonths > 0;
+
+    /// <summary>Whether a forward cfads reads a renewal break's notice: the noticed years then cut a renewal's years too
+    /// (<see cref="ContractComponent.ForwardCfads"/>).</summary>
+    public bool ReadsRenewalNotice => Info.RenewalBreakNoticeMonths > 0 && HasRenewals;
 
     public bool HasPrepayment => Info.Prepayment != 0;
 
@@ -183,11 +188,48 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "")
         + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "")
         + (c.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(c.FeeFloor) : "") + ")"
-        // Only a contract with a break option passes its terms: the others keep the record's (and their C#).
-        + (c.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", c.BreakMonths.Select(CSharpLiterals.Int)) + "]"
-            + (c.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(c.BreakFeeMonths) : "")
-            + (c.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(c.BreakFeeAmount) : "")
-            + (c.BreakNoticeMonths != 0 ? ", BreakNoticeMonths = " + CSharpLiterals.Int(c.BreakNoticeMonths) : "") + " }");
+        + BreakTerms(c);
+
+    // Only a contract with a break option passes its terms (the initial term's, the renewal terms', each only when there):
+    // the others keep the record's (and their C#).
+    private static string BreakTerms(ContractInfo c)
+    {
+        var terms = new List<string>();
+        if (c.BreakMonths.Length != 0)
+        {
+            terms.Add("BreakMonths = [" + string.Join(", ", c.BreakMonths.Select(CSharpLiterals.Int)) + "]");
+            if (c.BreakFeeMonths != 0)
+            {
+                terms.Add("BreakFeeMonths = " + CSharpLiterals.Double(c.BreakFeeMonths));
+            }
+
+            if (c.BreakFeeAmount != 0)
+            {
+                terms.Add("BreakFeeAmount = " + CSharpLiterals.Double(c.BreakFeeAmount));
+            }
+
+            if (c.BreakNoticeMonths != 0)
+            {
+                terms.Add("BreakNoticeMonths = " + CSharpLiterals.Int(c.BreakNoticeMonths));
+            }
+        }
+
+        if (c.RenewalBreakMonths.Length != 0)
+        {
+            terms.Add("RenewalBreakMonths = [" + string.Join(", ", c.RenewalBreakMonths.Select(CSharpLiterals.Int)) + "]");
+            if (c.RenewalBreakFeeAmount != 0)
+            {
+                terms.Add("RenewalBreakFeeAmount = " + CSharpLiterals.Double(c.RenewalBreakFeeAmount));
+            }
+
+            if (c.RenewalBreakNoticeMonths != 0)
+            {
+                terms.Add("RenewalBreakNoticeMonths = " + CSharpLiterals.Int(c.RenewalBreakNoticeMonths));
+            }
+        }
+
+        return terms.Count == 0 ? "" : " { " + string.Join(", ", terms) + " }";
+    }
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.

@@ -44,6 +44,9 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             BreakFeeMonths = contract.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
             BreakFeeAmount = lowerer.ConstantOf(contract.BreakOption?.FeeAmount),
             BreakNoticeMonths = DurationRules.WholeMonths(contract.BreakOption?.Notice),
+            RenewalBreakMonths = [.. (contract.Renewals?.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
+            RenewalBreakFeeAmount = lowerer.ConstantOf(contract.Renewals?.BreakOption?.FeeAmount),
+            RenewalBreakNoticeMonths = DurationRules.WholeMonths(contract.Renewals?.BreakOption?.Notice),
         };
     }
 }

@@ -7,19 +7,19 @@ namespace DealLang.Compiler.Parsing;
 // A break option, one item read alike on a lease and on a contract (docs/language.md §5, "Break option").
 internal sealed partial class CstToAst
 {
-    // BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem, # contractBreakOptionItem
+    // breakOption : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? ;
     // breakFee : FEE months=duration OF basis=ident # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
-    private BreakOptionSyntax? VisitBreakOption(IList<DurationContext> dates, BreakFeeContext? breakFee, ParserRuleContext item,
-        DurationContext? noticeContext = null)
+    // The node spans 'item': the item it is written as, or the renewals clause it is written in.
+    private BreakOptionSyntax? VisitBreakOption(BreakOptionContext option, ParserRuleContext item)
     {
         DurationSyntax? notice = null;
-        if (noticeContext is not null && (notice = VisitDuration(noticeContext)) is null)
+        if (option.notice is not null && (notice = VisitDuration(option.notice)) is null)
         {
             return null;
         }
 
         var at = System.Collections.Immutable.ImmutableArray.CreateBuilder<DurationSyntax>();
-        foreach (DurationContext d in dates)
+        foreach (DurationContext d in option._at)
         {
             if (VisitDuration(d) is not { } date)
             {
@@ -32,7 +32,7 @@ internal sealed partial class CstToAst
         DurationSyntax? months = null;
         NameSyntax? basis = null;
         ExpressionSyntax? amount = null;
-        switch (breakFee)
+        switch (option.breakFee())
         {
             case BreakFeeMonthsContext m:
                 if ((months = VisitDuration(m.months)) is null || (basis = VisitIdent(m.basis)) is null)

@@ -19,10 +19,10 @@ internal sealed partial class CstToAst
     //     | STARTS DATE             # contractStartsItem
     //     | TERM duration           # contractTermItem
     //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
-    //     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
+    //     | RENEWALS renewalCount term=duration AT CUSTOMER OPTION (WITH breakOption)?   # contractRenewalsItem
     //     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     //     | guarantorClause                                    # contractGuarantorItem
-    //     | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?    # contractBreakOptionItem
+    //     | breakOption                                        # contractBreakOptionItem
     //     ;
     private ContractSyntax? VisitContractDecl(ContractDeclContext context)
     {
@@ -95,10 +95,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case ContractRenewalsItemContext r:
-                    // A contract's renewals are always at market (language.md §5 "contract").
-                    int? count = VisitRenewalCount(r.renewalCount());
-                    DurationSyntax? length = VisitDuration(r.duration());
-                    items.Keep(ref renewals, "renewals", r, count is null || length is null ? null : new RenewalsSyntax(count.Value, length, true, Span(r)));
+                    items.Keep(ref renewals, "renewals", r, VisitContractRenewals(r));
                     break;
                 case ContractGuarantorItemContext g:
                     items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of contract '{name.Text}'"));
@@ -113,7 +110,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case ContractBreakOptionItemContext b:
-                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b._at, b.breakFee(), b, b.notice));
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.breakOption(), b));
                     break;
             }
         }
@@ -127,5 +124,20 @@ internal sealed partial class CstToAst
             BreakOption = breakOption,
             FeeFloor = feeFloor,
         };
+    }
+
+    // RENEWALS renewalCount term=duration AT CUSTOMER OPTION (WITH breakOption)?   # contractRenewalsItem
+    // A contract's renewals are always at market (language.md §5 "contract"); their own break is read as a lease's.
+    private RenewalsSyntax? VisitContractRenewals(ContractRenewalsItemContext context)
+    {
+        int? count = VisitRenewalCount(context.renewalCount());
+        DurationSyntax? length = VisitDuration(context.term);
+        BreakOptionSyntax? breakOption = null;
+        if (context.breakOption() is { } written && (breakOption = VisitBreakOption(written, context)) is null)
+        {
+            return null;
+        }
+
+        return count is null || length is null ? null : new RenewalsSyntax(count.Value, length, true, Span(context)) { BreakOption = breakOption };
     }
 }

@@ -14,13 +14,13 @@ internal sealed partial class CstToAst
     //     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     //     | STARTS DATE                                                           # startsItem
     //     | TERM duration                                                         # termItem
-    //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
+    //     | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?   # renewalsItem
     //     | RVG rvgPart+                                                          # rvgItem
     //     | DAYCOUNT_KW dayCount                                                  # leaseDayCountItem
     //     | guarantorClause                                                       # leaseGuarantorItem
     //     | PHASED ident                                                          # leasePhasedItem
     //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?               # leaseTerminationFeeItem
-    //     | BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?   # leaseBreakOptionItem
+    //     | breakOption                                  # leaseBreakOptionItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -95,7 +95,7 @@ internal sealed partial class CstToAst
 
                     break;
                 case LeaseBreakOptionItemContext b:
-                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b._at, b.breakFee(), b, b.notice));
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b.breakOption(), b));
                     break;
             }
         }
@@ -145,15 +145,14 @@ internal sealed partial class CstToAst
         return new IndexationSyntax(yearly, floor, cap, lag, first with { EndLine = last.EndLine, EndColumn = last.EndColumn });
     }
 
-    // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)?
-    //     (WITH BREAK_OPTION AT rb+=duration (COMMA rb+=duration)* (NOTICE rn=duration)? breakFee?)?   # renewalsItem
+    // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?   # renewalsItem
     private RenewalsSyntax? VisitRenewals(RenewalsItemContext context)
     {
         int? count = VisitRenewalCount(context.renewalCount());
         DurationSyntax? term = VisitDuration(context.term);
         bool atMarket = Matched(context.MARKET()) is not null;
         BreakOptionSyntax? breakOption = null;
-        if (Matched(context.BREAK_OPTION()) is not null && (breakOption = VisitBreakOption(context._rb, context.breakFee(), context, context.rn)) is null)
+        if (context.breakOption() is { } written && (breakOption = VisitBreakOption(written, context)) is null)
         {
             return null;
         }

@@ -9,9 +9,9 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// A break option, one set of rules on a lease and on a contract (docs/language.md §5, "Break option"): dates in whole
 /// months from the start, inside the initial term (DL0425), strictly increasing (DL0426); a fee above 0 (DL0427) in
 /// months of what the kind pays (<c>rent</c> on a lease, <c>revenue</c> on a contract: DL0437) or in money; a
-/// notice in whole months (DL0220), no longer than the time to the first break (DL0221). A lease's renewal terms' own
-/// break (<c>renewals ... with break_option at 36m</c>) follows the same rules, its dates counted from the start of each
-/// renewal term and inside one (DL0222).
+/// notice in whole months (DL0220), no longer than the time to the first break (DL0221). A lease's or a contract's
+/// renewal terms' own break (<c>renewals ... with break_option at 36m</c>) follows the same rules, its dates counted from
+/// the start of each renewal term and inside one (DL0222).
 /// </summary>
 internal static class BreakOptionRules
 {
@@ -58,7 +58,7 @@ internal static class BreakOptionRules
 
     /// <summary>The dates against <paramref name="term"/> (the initial term; null when missing, reported elsewhere) and a fee
     /// in months, which must be of <paramref name="basis"/> (<c>rent</c>, <c>revenue</c>). With <paramref name="inRenewal"/>,
-    /// the break of a lease's renewal terms: <paramref name="term"/> is one renewal term, a date outside it DL0222.</summary>
+    /// the break of the renewal terms: <paramref name="term"/> is one renewal term, a date outside it DL0222.</summary>
     public static void CheckStructure(BreakOptionSyntax? option, DurationSyntax? term, DealChecks checks, string kind, string name, string party, string basis,
         bool inRenewal = false)
     {
@@ -76,7 +76,7 @@ internal static class BreakOptionRules
             if (months > 0 && termMonths is { } t && months >= t)
             {
                 checks.Diagnostics.Add(inRenewal
-                    ? DiagnosticCatalogue.RenewalBreakOutsideTerm(at.Span, name, at.Text ?? "", t)
+                    ? DiagnosticCatalogue.RenewalBreakOutsideTerm(at.Span, kind, name, at.Text ?? "", t)
                     : DiagnosticCatalogue.BreakOutsideTerm(at.Span, kind, name, at.Text ?? "", t));
             }
 

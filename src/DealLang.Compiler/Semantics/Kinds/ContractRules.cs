@@ -31,7 +31,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
         binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
         binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee, contract.FeeFloor, contract.Prepayment,
-            contract.BreakOption?.FeeAmount);
+            contract.BreakOption?.FeeAmount, contract.Renewals?.BreakOption?.FeeAmount);
         GuarantorRules.Bind(contract.Guarantor, binder, $"the guarantor of contract '{name}' must be a party");
     }
 
@@ -62,6 +62,14 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
             // 'fee 6m of revenue' is worked out from the contract's own price (ContractInfo.BreakFee): one that follows an
             // index has no level the contract states.
             checker.Diagnostics.Add(DiagnosticCatalogue.BreakFeeOnMovingPrice(months.Span, contract.Name?.Text ?? ""));
+        }
+
+        BreakOptionRules.CheckTerms(contract.Renewals?.BreakOption, checker, "contract", contract.Name?.Text ?? "", "customer");
+        if (contract.Renewals?.BreakOption?.FeeMonths is { } renewalMonths)
+        {
+            // A renewal is always priced at market (the fleet's generation index): months of its revenue have no level the
+            // contract states, whatever the initial term's price.
+            checker.Diagnostics.Add(DiagnosticCatalogue.ContractRenewalBreakFeeInMonths(renewalMonths.Span, contract.Name?.Text ?? ""));
         }
     }
 
@@ -153,6 +161,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
 
         CheckPrepayment(contract, fleet, checks);
         BreakOptionRules.CheckStructure(contract.BreakOption, contract.Term, checks, "contract", name, "customer", "revenue");
+        BreakOptionRules.CheckStructure(contract.Renewals?.BreakOption, contract.Renewals?.Term, checks, "contract", name, "customer", "revenue", inRenewal: true);
     }
 
     // A prepayment above the total contracted value: units × price × hours a year × take-or-pay × the term's years

@@ -30,8 +30,9 @@ public sealed record ContractSyntax(
     /// term; null when none.</summary>
     public GuarantorSyntax? Guarantor { get; init; }
 
-    /// <summary><c>renewals N x D at customer option</c>: up to N renewals of D each at the market price, taken per
-    /// scenario (<c>C renewals taken K</c>); null when the contract offers none.</summary>
+    /// <summary><c>renewals N x D at customer option [with break_option at B …]</c>: up to N renewals of D each at the
+    /// market price, taken per scenario (<c>C renewals taken K</c>), each breakable at its own dates
+    /// (<see cref="RenewalsSyntax.BreakOption"/>); null when the contract offers none.</summary>
     public RenewalsSyntax? Renewals { get; init; }
 
     /// <summary><c>prepayment M [applied over term]</c>: money the customer pays at the start; null when none.</summary>

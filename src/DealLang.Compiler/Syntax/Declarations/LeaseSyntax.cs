@@ -59,7 +59,9 @@ public sealed record LeaseSyntax(
 public sealed record IndexationSyntax(SourceSpan? Yearly, ExpressionSyntax? Floor, ExpressionSyntax? Cap, DurationSyntax? Lag, SourceSpan Span)
     : SyntaxNode(Span);
 
-/// <summary><c>renewals 4 x 4y at lessee option [rent at market] [with break_option at 36m [notice 6m] [fee 12m of rent]]</c></summary>
+/// <summary><c>renewals 4 x 4y at lessee option [rent at market] [with break_option at 36m [notice 6m] [fee 12m of rent]]</c>,
+/// or on a contract <c>renewals 2 x 2y at customer option [with break_option at 12m [notice 6m] [fee 3m]]</c> (always at
+/// market).</summary>
 public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span)
 {
     /// <summary>Each renewal term's own break (<c>with break_option at 36m</c>): its dates are durations from the start of
