@@ -214,6 +214,16 @@ public sealed class LoadedDrawnDelayTests : IDisposable
         Assert.InRange(meanLateShock, 1.58 - 0.15, 1.58 + 0.15);
     }
 
+    /// <summary>A scenario built without the compiler (a hand-made spec) whose loaded delay's months are not increasing
+    /// is refused by the source, as DL0516 refuses it in a deal; the same months unloaded are drawn.</summary>
+    [Fact]
+    public void The_source_refuses_a_loaded_delay_whose_months_are_not_increasing()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new StochasticPaths(Deal, With([0.9], months: [6, 0, 12]), 57, 10));
+        Assert.StartsWith("Stochastic scenario 'LateWhereValueFalls': index 'Built''s drawn delay has loadings and its months are not increasing", error.Message, StringComparison.Ordinal);
+        Assert.Equal(10, new StochasticPaths(Deal, With(null, months: [6, 0, 12]), 57, 10).Count);
+    }
+
     /// <summary>The notes' principal loss of a run or a replayed path (the summary's first scenario's first tranche).</summary>
     static double Loss(string[] args)
     {
