@@ -636,9 +636,10 @@ scenarioItem
     // 'Built delayed 6m from 2027-06-30': the index's dated points on or after the date (the later buildings) move
     // later; without 'from', every point does.
     | index=ident DELAYED duration (FROM DATE)?               # indexDelayedItem
-    // 'Built delayed drawn 0m with 50%, 6m with 30%, 12m with 20%': the index's dated points moved later by a delay
-    // drawn per path from these outcomes (a stochastic item, docs/language.md §10, "Drawn delays").
-    | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)?   # indexDelayDrawnItem
+    // 'Built delayed drawn 0m with 50%, 6m with 30%, 12m with 20% loading Campus.value 60%': the index's dated points
+    // moved later by a delay drawn per path from these outcomes, tied to the factors by its loadings (a stochastic item,
+    // docs/language.md §10, "Drawn delays").
+    | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)? loading*   # indexDelayDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -683,7 +684,7 @@ breakChance
     : duration WITH p=expr
     ;
 
-// 'loading H100Rent 40%': a drawn default's, drawn renewals' or a drawn break's loading on a factor's shock (the Gaussian copula's beta).
+// 'loading H100Rent 40%': a drawn default's, drawn renewals', a drawn break's or a drawn delay's loading on a factor's shock (the Gaussian copula's beta).
 loading
     : LOADING factor=reference beta=expr
     ;

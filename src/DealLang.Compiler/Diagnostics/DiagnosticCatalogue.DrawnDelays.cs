@@ -1,7 +1,8 @@
 namespace DealLang.Compiler.Diagnostics;
 
-// A completion delay drawn per path (docs/language.md §10, "Drawn delays"): DL0768, DL0769, DL0773, DL0774. Each
-// outcome's probability is a fraction, checked as every term's range is (DL0307).
+// A completion delay drawn per path (docs/language.md §10, "Drawn delays"): DL0768, DL0769, DL0773, DL0774, and a
+// loaded one's outcomes out of order, DL0516. Each outcome's probability is a fraction, checked as every term's range is
+// (DL0307); its loadings are checked as every drawn item's are (DL0513, DL0533, DL0534).
 public static partial class DiagnosticCatalogue
 {
     /// <summary>The longest delay a drawn delay may give: ten years, longer than any data-centre build has slipped. A
@@ -26,4 +27,10 @@ public static partial class DiagnosticCatalogue
     /// or draws a process or jumps on: the path's row would be two things at once.</summary>
     public static Diagnostic DrawnDelayWithOther(SourceSpan span, string index, string scenario, string other) =>
         Error("DL0774", span, $"scenario '{scenario}' draws the delay of index '{index}' and also gives it {other}; a drawn delay moves the index's dated points on each path, so give the index only the one");
+
+    /// <summary>DL0516: a drawn delay with loadings whose outcomes are not written from the shortest to the longest. A
+    /// loaded delay draws the later outcomes where the copula's X is high, so only in that order does a loading's sign
+    /// mean a longer delay (unloaded, the order changes nothing but which uniforms draw which outcome).</summary>
+    public static Diagnostic LoadedDelayOutOfOrder(SourceSpan span, string index, string scenario, int months, int previous) =>
+        Error("DL0516", span, $"the drawn delay of index '{index}' in scenario '{scenario}' has loadings and lists {months}m after {previous}m: write a loaded delay's outcomes from the shortest to the longest, so that a higher factor shock draws a longer delay for a positive loading");
 }

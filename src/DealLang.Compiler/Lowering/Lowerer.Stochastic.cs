@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -114,15 +115,7 @@ internal sealed partial class Lowerer
                     break;
                 case RenewalsDrawnSyntax r when IndexOf(r.Lease, SymbolKind.Lease) is { } lease:
                 {
-                    var loadings = new double[k];
-                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(r.Loadings))
-                    {
-                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
-                        {
-                            loadings[f] = Constant(loading.Beta);
-                        }
-                    }
-
+                    double[] loadings = LowerLoadings(r.Loadings, names);
                     // Set twice, the last is used (DL0507's warning), as for a drawn default.
                     renewals.RemoveAll(m => m.Lease == lease);
                     renewals.Add(new RenewalModel(lease, Constant(r.Probability), loadings));
@@ -131,14 +124,7 @@ internal sealed partial class Lowerer
 
                 case BreaksDrawnSyntax b when BreakHolder(b.Lease) is { } holder:
                 {
-                    var loadings = new double[k];
-                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(b.Loadings))
-                    {
-                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
-                        {
-                            loadings[f] = Constant(loading.Beta);
-                        }
-                    }
+                    double[] loadings = LowerLoadings(b.Loadings, names);
 
                     // Whole months, as a fixed 'breaks at' (DL0428 checks them offered); set twice, the last is used
                     // (DL0507's warning).
@@ -150,10 +136,15 @@ internal sealed partial class Lowerer
 
                 case IndexDelayDrawnSyntax d when IndexOf(d.Index, SymbolKind.Index) is { } index:
                 {
-                    // Whole months, each once (DL0768, DL0773); set twice, the last is used (DL0507's warning).
+                    // Whole months, each once (DL0768, DL0773), shortest first when loaded (DL0516); set twice, the last
+                    // is used (DL0507's warning). Without loadings none, so the delay draws as before they existed.
                     DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(d.Outcomes)];
                     delays.RemoveAll(m => m.Index == index);
-                    delays.Add(new DelayModel(index, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]) { From = d.From?.Value });
+                    delays.Add(new DelayModel(index, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))])
+                    {
+                        From = d.From?.Value,
+                        Loadings = d.Loadings.IsDefaultOrEmpty ? [] : LowerLoadings(d.Loadings, names),
+                    });
                     break;
                 }
 
@@ -169,15 +160,7 @@ internal sealed partial class Lowerer
                     break;
                 case DrawnDefaultsSyntax d when IndexOf(d.Party, SymbolKind.Party) is { } party:
                 {
-                    var loadings = new double[k];
-                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(d.Loadings))
-                    {
-                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
-                        {
-                            loadings[f] = Constant(loading.Beta);
-                        }
-                    }
-
+                    double[] loadings = LowerLoadings(d.Loadings, names);
                     double pd = d.Pd is not null
                         ? Constant(d.Pd)
                         : SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<PartySyntax>().FirstOrDefault(p => p.Name?.Text == d.Party.Text) is { } declared
@@ -207,12 +190,12 @@ internal sealed partial class Lowerer
         : IndexOf(name, SymbolKind.Contract) is { } contract ? (BreakOf.Contract, contract)
         : null;
 
-    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (each factor loaded once, DL0513, as
-    /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
-    private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
+    /// <summary>A drawn item's loadings by factor: one β per factor of the scenario (<paramref name="names"/>' order), 0
+    /// for a factor it does not load on (each factor loaded once, DL0513; each naming one, DL0533).</summary>
+    private double[] LowerLoadings(ImmutableArray<LoadingSyntax> written, List<string> names)
     {
-        double[] loadings = recovery.Loadings.IsDefaultOrEmpty ? [] : new double[names.Count];
-        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        var loadings = new double[names.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(written))
         {
             if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
             {
@@ -220,6 +203,14 @@ internal sealed partial class Lowerer
             }
         }
 
+        return loadings;
+    }
+
+    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (each factor loaded once, DL0513, as
+    /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
+    private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
+    {
+        double[] loadings = recovery.Loadings.IsDefaultOrEmpty ? [] : LowerLoadings(recovery.Loadings, names);
         return new RecoveryBeta(Constant(recovery.Mean), Constant(recovery.Sd)) { Loadings = loadings };
     }
 

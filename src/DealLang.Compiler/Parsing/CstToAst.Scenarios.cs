@@ -372,7 +372,7 @@ internal sealed partial class CstToAst
                     : new IndexDelayedSyntax(index, delay, Span(delayed)) { From = from };
             }
 
-            // index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)?
+            // index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)? loading*
             case IndexDelayDrawnItemContext drawnDelay:
             {
                 NameSyntax? index = VisitIdent(drawnDelay.index);
@@ -390,9 +390,10 @@ internal sealed partial class CstToAst
                 }
 
                 DateSyntax? from = drawnDelay.DATE() is null ? null : VisitDate(drawnDelay.DATE());
-                return index is null || (drawnDelay.DATE() is not null && from is null)
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawnDelay.loading());
+                return index is null || (drawnDelay.DATE() is not null && from is null) || loadings is null
                     ? null
-                    : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay)) { From = from };
+                    : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay)) { From = from, Loadings = loadings.Value };
             }
 
             case IndexShiftItemContext shift:

@@ -150,7 +150,7 @@ internal sealed partial class Binder
                 break;
             case IndexDelayDrawnSyntax drawnDelay:
                 ScenarioName(scenario, drawnDelay.Index, SymbolKind.Index, "'delayed drawn' moves an index's dated points");
-                Expressions(_scenarioScope, [.. drawnDelay.Outcomes.Select(o => o.Probability)]);
+                Expressions(_scenarioScope, [.. drawnDelay.Outcomes.Select(o => o.Probability), .. drawnDelay.Loadings.Select(l => l.Beta)]);
                 break;
             case IndexShiftSyntax shift:
                 ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");

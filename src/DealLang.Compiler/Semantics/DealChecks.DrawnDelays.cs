@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Semantics;
 // A completion delay drawn per path (docs/language.md §10, "Drawn delays"): each outcome whole months in [0, 120]
 // (DL0768), each delay once (DL0773), the probabilities adding up to 100% (DL0769; each one's range is DL0307's), and
 // nothing else moving the index's row in the same scenario (DL0774). An index with no dated points moves nothing
-// (DL0764's warning, as for a fixed delay).
+// (DL0764's warning, as for a fixed delay). A loaded delay's outcomes are written shortest first (DL0516); its loadings
+// are checked with every drawn item's (DealChecks.Stochastic: DL0513, DL0533, DL0534).
 internal sealed partial class DealChecks
 {
     /// <summary>How far a drawn delay's probabilities may add up from 100% and still be 100%: a sum of a few
@@ -17,6 +18,7 @@ internal sealed partial class DealChecks
     {
         string index = drawn.Index?.Text ?? "";
         var seen = new HashSet<int>();
+        int? longest = null;
         double sum = 0;
         foreach (DelayOutcomeSyntax outcome in SyntaxWalk.Safe(drawn.Outcomes))
         {
@@ -33,6 +35,14 @@ internal sealed partial class DealChecks
             else if (!seen.Add(outcome.Delay.WholeMonths!.Value))
             {
                 _diagnostics.Add(DiagnosticCatalogue.DrawnDelayRepeated(outcome.Delay.Span, index, name, outcome.Delay.WholeMonths.Value));
+            }
+            else if (!drawn.Loadings.IsDefaultOrEmpty && outcome.Delay.WholeMonths.Value < longest)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoadedDelayOutOfOrder(outcome.Delay.Span, index, name, outcome.Delay.WholeMonths.Value, longest.Value));
+            }
+            else
+            {
+                longest = outcome.Delay.WholeMonths.Value;
             }
         }
 

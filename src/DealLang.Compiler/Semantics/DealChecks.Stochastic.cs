@@ -54,6 +54,7 @@ internal sealed partial class DealChecks
         var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
         var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
         var loadedBreaks = new List<(BreaksDrawnSyntax Drawn, double[] Beta)>();
+        var loadedDelays = new List<(IndexDelayDrawnSyntax Drawn, double[] Beta)>();
         var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -120,6 +121,9 @@ internal sealed partial class DealChecks
                 case BreaksDrawnSyntax drawnBreaks:
                     loadedBreaks.Add((drawnBreaks, Loadings(drawnBreaks.Loadings, factors, name, list, $"{drawnBreaks.Lease?.Text}'s drawn break")));
                     break;
+                case IndexDelayDrawnSyntax drawnDelay:
+                    loadedDelays.Add((drawnDelay, Loadings(drawnDelay.Loadings, factors, name, list, $"{drawnDelay.Index?.Text}'s drawn delay")));
+                    break;
                 case PartyDefaultsSyntax datedDefault:
                     string datedParty = datedDefault.Party?.Text ?? "";
                     foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
@@ -174,6 +178,11 @@ internal sealed partial class DealChecks
         foreach ((BreaksDrawnSyntax drawn, double[] beta) in loadedBreaks)
         {
             CheckLoadedVariance(beta, drawn.Span, drawn.Lease?.Text ?? "", "break");
+        }
+
+        foreach ((IndexDelayDrawnSyntax drawn, double[] beta) in loadedDelays)
+        {
+            CheckLoadedVariance(beta, drawn.Span, drawn.Index?.Text ?? "", "delay");
         }
 
         foreach ((RecoveryDrawSyntax recovery, string party, double[] gamma) in loadedRecoveries)

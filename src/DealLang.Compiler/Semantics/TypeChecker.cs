@@ -155,6 +155,11 @@ internal sealed partial class TypeChecker
                             Term(outcome.Probability, Unit.Rate, $"the probability of a delay of {outcome.Delay.Text} of index '{drawnDelay.Index?.Text}' in {s}", Range.Fraction);
                         }
 
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnDelay.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of {drawnDelay.Index?.Text}'s drawn delay on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
                         break;
                     case BreaksDrawnSyntax drawnBreaks:
                         foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawnBreaks.Chances))

@@ -8,7 +8,8 @@ namespace DealLang.Runner.MonteCarlo;
 /// per source: for each model, the cumulative probabilities its uniform is compared with and, per outcome, the
 /// index's row with its dated points (the scenario's, else the deal's) moved later by that many whole months, as a
 /// scenario's <c>delayed</c> moves them. A path shares the row of its outcome as the index's levels and, where the deal
-/// projects a completion, as its schedule: the path's delayed schedule is what a forward test reads ahead.
+/// projects a completion, as its schedule: the path's delayed schedule is what a forward test reads ahead. A delay with
+/// loadings turns its draw into a loaded uniform through its <see cref="FactorCopula"/> before the comparison.
 /// </summary>
 internal sealed class DrawnDelays
 {
@@ -18,12 +19,16 @@ internal sealed class DrawnDelays
     readonly DelayModel[] models;
     readonly double[][] cumulative;
     readonly double[][][] rows;
+    readonly FactorCopula?[] copulas;
 
-    public DrawnDelays(DealDescription deal, ScenarioSpec scenario, DelayModel[] models, bool[] drawnIndex, Func<string, Exception> bad)
+    /// <summary><paramref name="factors"/>, <paramref name="correlation"/> and <paramref name="regimes"/>: the scenario's
+    /// factor count, correlations and whether it switches regimes, which a loaded delay's copula needs.</summary>
+    public DrawnDelays(DealDescription deal, ScenarioSpec scenario, DelayModel[] models, bool[] drawnIndex, int factors, CorrelationSpec? correlation, bool regimes, Func<string, Exception> bad)
     {
         this.models = models;
         cumulative = new double[models.Length][];
         rows = new double[models.Length][][];
+        copulas = new FactorCopula?[models.Length];
         for (int d = 0; d < models.Length; d++)
         {
             DelayModel model = models[d];
@@ -55,6 +60,12 @@ internal sealed class DrawnDelays
             }
 
             cumulative[d][^1] = 1.0; // every uniform (below 1) falls in some outcome, whatever the sum's last bit
+            copulas[d] = FactorCopula.Of(model.Loadings ?? [], $"index '{name}''s drawn delay", "β", factors, correlation, regimes, bad);
+            if (copulas[d] is not null && !Enumerable.Range(1, model.Months.Length - 1).All(j => model.Months[j] > model.Months[j - 1]))
+            {
+                throw bad($"index '{name}''s drawn delay has loadings and its months are not increasing (a higher X draws a later outcome)");
+            }
+
             IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[model.Index];
             rows[d] = [.. model.Months.Select(m => RowOf(deal, model.Index, levers, m, model.From))];
         }
@@ -66,6 +77,9 @@ internal sealed class DrawnDelays
     public int Count => models.Length;
 
     public DelayModel this[int model] => models[model];
+
+    /// <summary>Model <paramref name="model"/>'s copula on the factors; null for a delay independent of them.</summary>
+    public FactorCopula? Copula(int model) => copulas[model];
 
     /// <summary>Model <paramref name="model"/>'s outcome for the uniform <paramref name="u"/> in (0, 1): the first
     /// outcome j with u &lt; p_0 + … + p_j (an outcome of probability 0 is never drawn).</summary>

@@ -359,7 +359,7 @@ public sealed class StochasticPaths : IPathSource
                 : NormalQuantile.Inverse(model.Probability);
         }
 
-        delays = new DrawnDelays(deal, scenario, s.Delays ?? [], drawnIndex, Bad);
+        delays = new DrawnDelays(deal, scenario, s.Delays ?? [], drawnIndex, k, s.Correlation, lowerStress is not null, Bad);
         writtenIndex = (bool[])drawnIndex.Clone();
         for (int d = 0; d < delays.Count; d++)
         {
@@ -546,13 +546,17 @@ public sealed class StochasticPaths : IPathSource
     /// Each drawn delay's outcome, after every other draw of the path (so no other draw moves): one uniform u from the
     /// path's stream, the first outcome j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u: the mirror's delay is
     /// the other tail's). Under <c>sobol</c>, u is the delay's own dimension of the path's point, after the renewal
-    /// options, so that 2^m paths draw each outcome in its share to within 2^−m.
+    /// options, so that 2^m paths draw each outcome in its share to within 2^−m. A loaded delay draws, at the same place,
+    /// its own normal ε = Φ⁻¹(u) (negated on a mirrored path, as every normal) and compares U = Φ(√(1 − v) ε + Σ β_k Z_k)
+    /// in u's stead (<see cref="FactorCopula"/>): the draws after it are the same whether or not it is loaded.
     /// </summary>
     void DrawDelays(ref PathStream rng, Work w, uint point)
     {
         for (int d = 0; d < delays.Count; d++)
         {
-            double u = sobolShift is null ? rng.Uniform() : SobolUniform(point, delayDimension + d);
+            double u = delays.Copula(d) is { } copula
+                ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, delayDimension + d), w.Shock, w.StressedShare)
+                : sobolShift is null ? rng.Uniform() : SobolUniform(point, delayDimension + d);
             w.DelayOutcome[d] = delays.Outcome(d, u);
         }
     }

@@ -207,10 +207,11 @@ public static class ScenarioCodec
         WriteArray(w, v.Months, (w, x) => w.Write(x));
         WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
         WriteNullable(w, v.From);
+        WriteArray(w, v.Loadings, (w, x) => w.Write(x));
     }
 
     static DelayModel ReadDelayModel(BinaryReader r) =>
-        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { From = ReadNullableDate(r) };
+        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { From = ReadNullableDate(r), Loadings = ReadArray(r, r => r.ReadDouble()) };
 
     static void Write(BinaryWriter w, RenewalModel v)
     {

@@ -37,9 +37,9 @@ public sealed record StochasticSpec(
     public RenewalModel[] Renewals { get; init; } = [];
 
     /// <summary>The indices whose dated points move by a delay drawn per path (<c>Built delayed drawn 0m with 50%, 6m
-    /// with 50%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path
-    /// but a dated default's drawn recovery and the drawn breaks (under <see cref="Sobol"/>, its own dimension; docs/language.md §10, "Drawn
-    /// delays").</summary>
+    /// with 50%</c>), in the order written; empty for none. Each takes one uniform (a loaded one, its normal at the same
+    /// place) after every other draw of a path but a dated default's drawn recovery and the drawn breaks (under
+    /// <see cref="Sobol"/>, its own dimension; docs/language.md §10, "Drawn delays").</summary>
     public DelayModel[] Delays { get; init; } = [];
 
     /// <summary>The parties whose default is dated (<c>Tenant defaults on 2031-06-30 recovery beta mean 40% sd 20%</c>)
@@ -153,9 +153,16 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
     /// <summary><c>from DATE</c>: the first dated point that moves (the later buildings'); null, every point.</summary>
     public Date? From { get; init; }
 
+    /// <summary>The delay's loadings β on the factors' path shocks (one per factor, the scenario's factor order,
+    /// βᵀRβ ≤ 1; the months then increasing): outcome j is drawn where Φ(√(1 − βᵀRβ) ε + Σ β_k Z_k) first falls below
+    /// p_0 + … + p_j, ε the delay's own normal. Empty (or all 0): independent of the factors, its uniform compared
+    /// as it is.</summary>
+    public double[] Loadings { get; init; } = [];
+
     // Records compare arrays by reference; a model is compared by its numbers.
     public bool Equals(DelayModel? other) => other is not null && Index == other.Index && From == other.From
-        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
+        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings);
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
 }

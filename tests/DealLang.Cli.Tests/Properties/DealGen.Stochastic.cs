@@ -11,11 +11,12 @@ namespace DealLang.Cli.Tests.Properties;
 /// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).
 /// Maybe drawn renewals on each lease with options, a probability in [0%, 100%] and loadings as a default's (never
 /// with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
-/// breaks on each lease with a break option whose renewals are not drawn; sobol kept only within 32 dimensions with
-/// their options and break dates.</summary>
+/// breaks on each lease with a break option whose renewals are not drawn; where the deal has the completion index
+/// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; sobol kept only within 32 dimensions with their
+/// options, delay and break dates.</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name) =>
+    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion) =>
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
@@ -30,12 +31,13 @@ internal static partial class DealGen
         // A drawn break only on a lease whose renewals this scenario does not draw (DL0429).
         from breaks in All(leases.Where(l => l.Breaks.Length > 0 && !renewals.Any(r => r.Lease == l.Name && r.Options > 0))
             .Select(l => Maybe(DrawnBreaks(l, factors))))
+        from delay in completion ? Maybe(DrawnDelay(factors)) : Gen.Const("")
         let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
-            + breaks.Sum(b => b.Split(" with ").Length - 1)
+            + breaks.Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -79,6 +81,17 @@ internal static partial class DealGen
         from loadings in Loadings(factors.Take(2).ToArray())
         select $"{lease.Name} breaks drawn at " + string.Join(", ", lease.Breaks.Select((m, j) => (m, j)).Where(x => (keep & (1 << x.j)) != 0)
             .Select(x => $"{Text(x.m)}m with {probabilities[x.j]}")) + loadings;
+
+    // A drawn delay of the completion index: 0m, 6m and 12m, shortest first as a loaded delay's must be (DL0516), with
+    // probabilities in basis points adding up to 100% exactly (DL0769), and loadings as a default's.
+    private static Gen<string> DrawnDelay(string[] factors) =>
+        from onTime in Gen.Int[0, 10000]
+        from half in Gen.Int[0, 10000 - onTime]
+        from p0 in Rate(onTime, onTime)
+        from p6 in Rate(half, half)
+        from p12 in Rate(10000 - onTime - half, 10000 - onTime - half)
+        from loadings in Loadings(factors.Take(2).ToArray())
+        select $"Bld delayed drawn 0m with {p0}, 6m with {p6}, 12m with {p12}{loadings}";
 
     private static Gen<string> DrawnRenewals(string lease, string[] factors) =>
         from p in Rate(0, 10000)
