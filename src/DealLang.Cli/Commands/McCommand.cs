@@ -15,9 +15,10 @@ namespace DealLang.Cli.Commands;
 
 /// <summary>
 /// <c>deallang mc FILE [--scenarios FILE]… --scenario NAME [--paths N] [--seed S] [--threads T] [--shard i/K --out FILE]
-/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]] [-o FILE]</c>: compile the deal, run
-/// a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a terminal, and
-/// print the credit metrics (<see cref="MonteCarloReport"/>); or write one shard's exact totals
+/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]] [--replicates R] [-o FILE]</c>: compile
+/// the deal, run a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a
+/// terminal, and print the credit metrics (<see cref="MonteCarloReport"/>); or the run R times at seeds S … S + R − 1
+/// and one report of their means with standard errors across them (<see cref="Replicates"/>); or write one shard's exact totals
 /// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger. A deal that
 /// imports deals runs as a chain (<see cref="McChain"/>).
 /// </summary>
@@ -38,7 +39,8 @@ internal static class McCommand
         ReportFormat Format,
         string? PathsOut,
         int? ReplayPath,
-        bool Ledger);
+        bool Ledger,
+        int? Replicates = null);
 
     public static Command Create(CliConsole console, CompileOptions options)
     {
@@ -62,9 +64,14 @@ internal static class McCommand
         var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
         var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" }.WholeNumber(least: 0);
         var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
+        var replicates = new Option<int?>("--replicates")
+        {
+            Description = "Run the scenario R times, at seeds S to S + R − 1, and print the means with standard errors across the runs (2 ≤ R ≤ 1000).",
+            HelpName = "R",
+        }.WholeNumber(least: Replicates.Fewest);
         var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
         {
-            file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, output, format, pathsOut, replay, ledger,
+            file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, output, format, pathsOut, replay, ledger, replicates,
         };
         command.SetAction(parse =>
         {
@@ -96,7 +103,8 @@ internal static class McCommand
             return ReportOutput.Run(console, reportFile, c => Execute(
                 new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
                     parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), shardFile,
-                    ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger)),
+                    ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger),
+                    parse.GetValue(replicates)),
                 c, options));
         });
         return command;
@@ -136,6 +144,12 @@ internal static class McCommand
         // A deal that imports deals runs with them as a chain, every entity on the same drawn paths.
         if (compilation.Entities.Count > 0)
         {
+            if (request.Replicates is not null)
+            {
+                // A chain's report is per entity (McChain); replicates combine one deal's report.
+                throw new UsageException("--replicates combines one deal's report, and this deal imports deals (a chain run): run it at each seed with --seed and combine them by hand (docs/cli.md)");
+            }
+
             return McChain.Execute(request, compilation, result, console, options);
         }
 
@@ -149,7 +163,9 @@ internal static class McCommand
 
         var frame = SimulationFrame.Of(deal, DealHash(compilation), scenario.Name, seed, paths,
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd))) with { Sampling = source.Sampling };
-        return Simulate(request, program, source, frame, console);
+        return request.Replicates is not null
+            ? SimulateReplicates(request, program, s => s == seed ? source : Source(deal, scenario, s, paths), frame, console)
+            : Simulate(request, program, source, frame, console);
     }
 
     /// <summary>Usage mistakes the options make by themselves.</summary>
@@ -194,6 +210,20 @@ internal static class McCommand
         {
             throw new UsageException("--ledger prints a replayed path's ledger: give --replay-path P too");
         }
+
+        if (request.Replicates is { } r)
+        {
+            if (r is < Replicates.Fewest or > Replicates.Most)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--replicates must be from {Replicates.Fewest} (a standard error needs two runs) to {Replicates.Most}, not {r}"));
+            }
+
+            if (request.Shard is not null || request.PathsOut is not null || request.ReplayPath is not null)
+            {
+                throw new UsageException("--replicates prints one report over whole runs: it takes no --shard, --paths-out or --replay-path");
+            }
+        }
     }
 
     /// <summary>"i/K" with 1 ≤ i ≤ K.</summary>
@@ -220,6 +250,11 @@ internal static class McCommand
     internal static int Simulate(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, CliConsole console)
     {
         Validate(request);
+        if (request.Replicates is not null)
+        {
+            throw new ArgumentException("A run of replicates is SimulateReplicates', which draws a source per seed.", nameof(request));
+        }
+
         DealDescription deal = program.Description;
         if (request.ReplayPath is { } replay)
         {
@@ -263,6 +298,47 @@ internal static class McCommand
     }
 
     /// <summary>
+    /// The run R = <see cref="McRequest.Replicates"/> times, replicate r (1 … R) on the paths of <paramref name="sourceAt"/>
+    /// seed S0 + r − 1 (S0 <paramref name="frame"/>'s seed; each seed's Sobol shift and Philox stream its own, so the
+    /// replicates are independent), each on T threads as one run is, and one report of their means with standard
+    /// errors across them (<see cref="Replicates.Combine"/>). Deterministic for a given S0 whatever T: each replicate's
+    /// metrics are, and they are combined in seed order.
+    /// </summary>
+    internal static int SimulateReplicates(McRequest request, IDealProgram program, Func<ulong, IPathSource> sourceAt, SimulationFrame frame, CliConsole console)
+    {
+        Validate(request);
+        int count = request.Replicates ?? throw new ArgumentException("A run of replicates has --replicates.", nameof(request));
+        if (frame.Seed > ulong.MaxValue - (ulong)(count - 1))
+        {
+            // the seed given with --seed or the scenario's: S0 + R − 1 must be a seed too, not wrap round to 0
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--replicates {count} runs at seeds {frame.Seed} to {frame.Seed} + {count - 1}, past the largest seed, {ulong.MaxValue}: give a smaller --seed"));
+        }
+
+        var runs = new List<CreditMetrics>(count);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int r = 0; r < count; r++)
+        {
+            ulong seed = frame.Seed + (ulong)r;
+            IPathSource source = sourceAt(seed);
+            if (source.Count != frame.Paths)
+            {
+                throw new ArgumentException("Every replicate runs the frame's paths.", nameof(sourceAt));
+            }
+
+            SimulationTotals totals = ProgressDisplay.Run(console, console.ShowsProgress, string.Create(CultureInfo.InvariantCulture, $"mc {frame.Scenario} replicate {r + 1}/{count}"), source.Count,
+                report => new SimulationEngine(program, source, checkCash: true).Run(0, source.Count, request.Threads, null, report, console.Interruption?.Token ?? default));
+            runs.Add(CreditMetrics.Compute(frame with { Seed = seed }, totals));
+        }
+
+        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran {count} replicates of {frame.Paths} paths on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+        CreditMetrics combined = Replicates.Combine(runs);
+        console.Out.Write(MonteCarloReport.Render(combined, request.Format));
+        NoteStandardErrors(combined.Frame, console);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
     /// After a printed report, on standard error (so a CSV or JSON report stays one clean document): what the report's ±
     /// measure when the paths are not independent (docs/language.md, "Monte Carlo results"). A Sobol run's points are
     /// not ("Sobol points"): its ± are the independent formulas', which overstate its error. An antithetic run's ± are
@@ -271,7 +347,14 @@ internal static class McCommand
     internal static void NoteStandardErrors(SimulationFrame frame, CliConsole console)
     {
         string scenario = frame.Scenario;
-        if (frame.Sampling == SimulationFrame.Sobol)
+        if (frame.Replicates > 1)
+        {
+            // what the CSV's rows, with no heading, cannot say; under sobol it replaces the note that the ± overstate its error
+            console.Info(console.Error, string.Create(CultureInfo.InvariantCulture,
+                $"note: scenario {TerminalText.Escape(scenario)} ran {frame.Replicates} times, at seeds {frame.Seed} to {frame.Seed + (ulong)(frame.Replicates - 1)}: "
+                + $"each estimate is the mean of the {frame.Replicates} runs' and its ± one standard error across them (docs/language.md, \"Standard errors under Sobol\")"));
+        }
+        else if (frame.Sampling == SimulationFrame.Sobol)
         {
             console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
                 + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");

@@ -50,17 +50,25 @@ public static class MonteCarloReport
         };
     }
 
-    /// <summary>The heading line: deal, scenario, paths, seed.</summary>
+    /// <summary>The heading line: deal, scenario, paths, seed; for replicates (<see cref="SimulationFrame.Replicates"/>)
+    /// how many, of how many paths, at which seeds.</summary>
     public static string Title(SimulationFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}, seed {frame.Seed}");
+        string paths = string.Create(Invariant, $"{frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}");
+        return frame.Replicates > 1
+            ? string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Replicates} replicates of {paths}, seeds {frame.Seed} to {LastSeed(frame)}")
+            : string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {paths}, seed {frame.Seed}");
     }
 
+    /// <summary>The last replicate's seed, S0 + R − 1 (mc refuses a run where it would pass 2⁶⁴ − 1).</summary>
+    static ulong LastSeed(SimulationFrame frame) => frame.Seed + (ulong)(frame.Replicates - 1);
+
     /// <summary>What the ± are: one standard error; under <c>antithetic</c>, over the run's mirrored pairs (every
-    /// probability, mean, VaR, ES and percentile).</summary>
-    static string StandardErrors(SimulationFrame frame) => frame.Sampling == SimulationFrame.Antithetic
-        ? "± is one Monte Carlo standard error, over the mirrored pairs"
+    /// probability, mean, VaR, ES and percentile); over replicates, across them.</summary>
+    static string StandardErrors(SimulationFrame frame) =>
+        frame.Replicates > 1 ? string.Create(Invariant, $"each estimate is the mean of {frame.Replicates} replicates, ± one standard error across them")
+        : frame.Sampling == SimulationFrame.Antithetic ? "± is one Monte Carlo standard error, over the mirrored pairs"
         : "± is one Monte Carlo standard error";
 
     static List<Row> Rows(CreditMetrics m)
@@ -166,8 +174,9 @@ public static class MonteCarloReport
     {
         var text = new StringBuilder();
         string title = Title(m.Frame);
-        string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
-            + "; quantiles from a log histogram, read inside their bucket (within 0.78%), their ± (and ES's) with that reading's error (docs/language.md, \"Monte Carlo results\")";
+        string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency + (m.Frame.Replicates > 1
+            ? "; quantiles from a log histogram, read inside their bucket (within 0.78%), a reading their ± (and ES's) across replicates does not include (docs/language.md, \"Standard errors under Sobol\")"
+            : "; quantiles from a log histogram, read inside their bucket (within 0.78%), their ± (and ES's) with that reading's error (docs/language.md, \"Monte Carlo results\")");
         if (markdown)
         {
             text.Append("### ").Append(Escape(title)).Append("\n\n").Append(Escape(note)).Append("\n\n");
@@ -249,13 +258,23 @@ public static class MonteCarloReport
         w.WriteString("scenario", f.Scenario);
         w.WriteString("seed", f.Seed.ToString(Invariant));
         w.WriteNumber("paths", m.Paths);
+        if (f.Replicates > 1)
+        {
+            // only for replicates, so every other run's JSON is as it was: "paths" counts every replicate's
+            w.WriteNumber("replicates", f.Replicates);
+            w.WriteNumber("pathsPerReplicate", f.Paths);
+            w.WriteString("lastSeed", LastSeed(f).ToString(Invariant));
+        }
+
         if (f.Sampling != SimulationFrame.Independent)
         {
             // What the `note:` line on standard error says, in the document itself, for a reader that sees no stderr.
             w.WriteString("sampling", f.Sampling);
         }
 
-        w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
+        w.WriteString("standardErrors", f.Replicates > 1
+            ? string.Create(Invariant, $"each estimate is the mean of {f.Replicates} replicates at seeds seed to lastSeed, its stderr one standard error of that mean across them; a VaR's, ES's or percentile's without the error of reading it inside its histogram bucket (docs/language.md, \"Standard errors under Sobol\")")
+            : f.Sampling == SimulationFrame.Antithetic
             ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's with the error of reading it inside its histogram bucket, an ES's with that of reading its tail's buckets (docs/language.md, \"Monte Carlo results\")"
             : "one Monte Carlo standard error of each estimate; a VaR's or percentile's with the error of reading it inside its histogram bucket, an ES's with that of reading its tail's buckets (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");

@@ -49,6 +49,11 @@ public sealed record SimulationFrame(
     /// errors, which theirs are not; docs/language.md, "Monte Carlo results"), so a merged shard's report says it too.</summary>
     public string Sampling { get; init; } = Independent;
 
+    /// <summary>How many runs the report is over (<c>deallang mc --replicates R</c>): 1 for one run; R for R replicates at
+    /// seeds <see cref="Seed"/> to <see cref="Seed"/> + R − 1 of <see cref="Paths"/> paths each, whose estimates are their
+    /// means and whose ± are standard errors across them (<see cref="Simulation.Replicates"/>). Never in a shard file.</summary>
+    public int Replicates { get; init; } = 1;
+
     /// <summary><see cref="Sampling"/>: independent paths.</summary>
     public const string Independent = "independent";
 
