@@ -647,6 +647,9 @@ scenarioItem
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).
     | party=ident GUARANTEES HONOURED share=QUANTITY?         # guaranteeHonouredItem
     | party=ident GUARANTEES DISOWNED (FROM DATE)?            # guaranteeDisownedItem
+    // An issuer's hard call of a convertible: 'Converts called on 2028-06-01 at 101%' redeems the notes in cash at that
+    // share of the principal (100% without 'at') unless the holder, offered less than its shares are worth, converts.
+    | tranche=ident CALLED ON DATE (AT price=expr)?           # trancheCalledItem
     // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
     | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.

@@ -87,6 +87,16 @@ public static partial class DiagnosticCatalogue
         Error("DL0775", span, string.Create(CultureInfo.InvariantCulture,
             $"tranche '{tranche}' can be called only when the share price is at least its conversion price: the threshold must be at least 100%, not {above * 100:0.##}%"));
 
+    /// <summary>DL0777: a hard call's price of zero or less: the issuer would take the notes back for nothing.</summary>
+    public static Diagnostic CallPriceNotPositive(SourceSpan span, string scenario, string tranche, double price) =>
+        Error("DL0777", span, string.Create(CultureInfo.InvariantCulture,
+            $"scenario '{scenario}' calls tranche '{tranche}' at a share of the principal, which must be above 0%, not {price * 100:0.##}%"));
+
+    /// <summary>DL0778: a hard call of a tranche that is not convertible: the lever models an issuer redeeming its
+    /// convertible notes (the holder converting when its shares are worth more); a plain tranche has no call.</summary>
+    public static Diagnostic HardCallOfPlainTranche(SourceSpan span, string scenario, string tranche) =>
+        Error("DL0778", span, $"scenario '{scenario}' calls tranche '{tranche}', which is not convertible: 'called on' is an issuer's call of convertible notes ('convertible at 12.43 per share against WULF')");
+
     /// <summary>DL0764 (warning): a scenario delays an index that has no dated points (neither the deal's nor the
     /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>
     public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>

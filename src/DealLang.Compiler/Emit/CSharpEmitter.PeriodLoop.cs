@@ -353,6 +353,13 @@ public static partial class CSharpEmitter
         }
 
         GuarantorCode.WriteInputs(ctx, w, (q, e) => Slot(q, e));
+        foreach (var tranche in ctx.Components.Of<TrancheComponent>().States.Where(t => t.Model.Conversion is not null))
+        {
+            // A scenario's hard call ('T called on DATE at P'): every convertible reads it, the scenario being run-time data.
+            w.Line("int " + tranche.CallPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.TrancheCallPeriod, tranche.Index) + "];");
+            w.Line("double " + tranche.CallPrice + " = input.Scalars[" + Slot(InputQuantity.TrancheCallPrice, tranche.Index) + "];");
+        }
+
         if (HasEnforcement(ctx))
         {
             foreach (var sale in ctx.SaleStates)

@@ -235,7 +235,8 @@ internal sealed class EmitContext
     public string InputSlot(InputQuantity quantity, int entity)
     {
         _inputLayout ??= InputLayout.Of(Model.Facilities.Length, Model.Leases.Length, Model.Parties.Length, Sales.Length, Model.Indices.Length,
-            Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length, ProjectsCompletion);
+            Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length, ProjectsCompletion, Model.Tranches.Length,
+            Model.Tranches.Any(t => t.Conversion is not null));
         return CSharpLiterals.Int(_inputLayout.IndexOf(quantity, entity));
     }
 

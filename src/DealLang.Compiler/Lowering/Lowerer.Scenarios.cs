@@ -33,6 +33,7 @@ internal sealed partial class Lowerer
         var guarantors = new GuarantorLevers?[Symbols.OfKind(SymbolKind.Party).Count];
         var holdings = new HoldingLevers?[Symbols.OfKind(SymbolKind.Holding).Count];
         var breaks = new int?[renewals.Length];
+        var calls = new TrancheCall?[Symbols.OfKind(SymbolKind.Tranche).Count];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -100,6 +101,9 @@ internal sealed partial class Lowerer
                         market.Depth is null ? was.Depth : Constant(market.Depth),
                         market.Impact is null ? was.Impact : Constant(market.Impact));
                     break;
+                case TrancheCalledSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
+                    calls[tranche] = new TrancheCall(c.On.Value, c.Price is null ? 1.0 : Constant(c.Price));
+                    break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
                     break;
@@ -123,6 +127,7 @@ internal sealed partial class Lowerer
             Guarantors = guarantors.Any(g => g is not null) ? guarantors : [],
             Holdings = holdings.Any(h => h is not null) ? holdings : [],
             LeaseBreaks = breaks.Any(b => b is not null) ? breaks : [],
+            TrancheCalls = calls.Any(c => c is not null) ? calls : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             Stochastic = LowerStochastic(scenario),

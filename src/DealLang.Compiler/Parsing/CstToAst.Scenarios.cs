@@ -251,6 +251,16 @@ internal sealed partial class CstToAst
                 return party is null ? null : new GuaranteeLeverSyntax(party, share, Disowned: false, From: null, Span(honoured));
             }
 
+            case TrancheCalledItemContext called:
+            {
+                NameSyntax? tranche = VisitIdent(called.tranche);
+                DateSyntax? on = VisitDate(called.DATE());
+                ExpressionSyntax? price = called.price is null ? null : VisitExpr(called.price);
+                return tranche is null || on is null || (called.price is not null && price is null)
+                    ? null
+                    : new TrancheCalledSyntax(tranche, on, price, Span(called));
+            }
+
             case HoldingMarketLeverItemContext market:
             {
                 NameSyntax? holding = VisitIdent(market.holding);

@@ -114,6 +114,10 @@ internal sealed partial class Binder
                 ScenarioName(scenario, guarantee.Party, SymbolKind.Party, "only a party guarantees");
                 Expressions(_scenarioScope, guarantee.Share);
                 break;
+            case TrancheCalledSyntax called:
+                ScenarioName(scenario, called.Tranche, SymbolKind.Tranche, "'called on' is an issuer's call of a convertible tranche");
+                Expressions(_scenarioScope, called.Price);
+                break;
             case HoldingMarketLeverSyntax market:
                 ScenarioName(scenario, market.Holding, SymbolKind.Holding, "'market' sets the market a holding's forced sale sells into");
                 Expressions(_scenarioScope, market.Market?.Discount, market.Market?.Depth, market.Market?.Impact);

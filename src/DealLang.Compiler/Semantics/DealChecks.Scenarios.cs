@@ -51,6 +51,9 @@ internal sealed partial class DealChecks
                     case HoldingMarketLeverSyntax market:
                         CheckHoldingMarket(market, name);
                         break;
+                    case TrancheCalledSyntax called:
+                        CheckHardCall(called, name);
+                        break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or RenewalsDrawnSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
@@ -347,6 +350,35 @@ internal sealed partial class DealChecks
         }
     }
 
+    /// <summary>An issuer's hard call, <c>Converts called on DATE at P</c>: only a convertible is called (DL0778), on a date
+    /// inside its life as its put and provisional call dates are (DL0770), at a price above 0% of the principal (DL0777).</summary>
+    private void CheckHardCall(TrancheCalledSyntax called, string scenario)
+    {
+        if (called.Price is { } price && _analysis.BoundOf(price) is Model.ConstantExpression { Value: <= 0.0 } zero)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.CallPriceNotPositive(price.Span, scenario, called.Tranche.Text, zero.Value));
+        }
+
+        if (called.Tranche is not { Text.Length: > 0 } name || !_analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
+            || symbol.Declaration is not TrancheSyntax tranche)
+        {
+            return; // not a tranche: the binder has said so
+        }
+
+        if (tranche.Convertible is null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.HardCallOfPlainTranche(name.Span, scenario, name.Text));
+            return;
+        }
+
+        if (Closing is { } closing && (tranche.Maturity?.Value ?? Maturity) is { } maturity
+            && (called.On.Value <= closing || called.On.Value >= maturity))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConvertibleDateOutsideLife(called.On.Span, $"the hard call date in scenario '{scenario}'", name.Text,
+                called.On.Value.ToString(), closing.ToString(), maturity.ToString()));
+        }
+    }
+
     /// <summary>A price impact needs a depth, the lever's or the holding's own (DL0785).</summary>
     private void CheckHoldingMarket(HoldingMarketLeverSyntax lever, string scenario)
     {
@@ -403,6 +435,9 @@ internal sealed partial class DealChecks
                 break;
             case GuaranteeLeverSyntax g:
                 yield return $"the guarantees of {g.Party?.Text}";
+                break;
+            case TrancheCalledSyntax c:
+                yield return $"the call of {c.Tranche?.Text}";
                 break;
             case ReletSyntax r:
                 yield return $"the re-letting of {r.Contract?.Text}";

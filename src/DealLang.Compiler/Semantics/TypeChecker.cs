@@ -221,6 +221,9 @@ internal sealed partial class TypeChecker
                     case GuaranteeLeverSyntax guarantee:
                         Term(guarantee.Share, Unit.Rate, $"the share of its guarantees that {guarantee.Party?.Text} honours in {s}", Range.Fraction);
                         break;
+                    case TrancheCalledSyntax called:
+                        Term(called.Price, Unit.Rate, $"the call price of tranche '{called.Tranche?.Text}' in {s}", Range.Any);
+                        break;
                     case HoldingMarketLeverSyntax market:
                         HoldingRules.CheckMarket(market.Market, $"holding '{market.Holding?.Text}' in {s}", this);
                         break;

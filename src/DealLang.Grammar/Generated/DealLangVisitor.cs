@@ -1568,6 +1568,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitGuaranteeDisownedItem([NotNull] DealLangParser.GuaranteeDisownedItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>trancheCalledItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTrancheCalledItem([NotNull] DealLangParser.TrancheCalledItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>holdingMarketLeverItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

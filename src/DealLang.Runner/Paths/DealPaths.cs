@@ -211,6 +211,11 @@ public sealed class DealPaths
             GuarantorTerms.Fill(deal, scenario, into);
         }
 
+        if (deal.HasConvertibles)
+        {
+            TrancheCalls.Fill(deal, scenario, into);
+        }
+
         ContractRelets.Fill(deal, contracts, zeros, periodYears, scenario, into, memo);
         if (deal.ProjectsCfads)
         {

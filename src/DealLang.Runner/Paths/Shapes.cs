@@ -89,6 +89,20 @@ public static class Shapes
             }
         }
 
+        if (scenario.TrancheCalls is null || scenario.TrancheCalls.Length != 0)
+        {
+            // Empty: no tranche called; else one entry per tranche, each call of a convertible at a price above 0
+            // (DL0778, DL0777 in a deal).
+            Count(deal, scenario, scenario.TrancheCalls?.Length, deal.Tranches.Length, "tranche");
+            for (int i = 0; i < deal.Tranches.Length; i++)
+            {
+                if (scenario.TrancheCalls![i] is { } call && (deal.Tranches[i].ConversionPrice == 0 || !(call.Price > 0 && double.IsFinite(call.Price))))
+                {
+                    throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which is not convertible or at a price not above 0%");
+                }
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

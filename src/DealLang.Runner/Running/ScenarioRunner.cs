@@ -93,7 +93,7 @@ public sealed class ScenarioRunner
             scenario.Name,
             periods,
             result.Ledger is { } ledger ? LedgerTable.CopyOf(ledger, periods) : null,
-            TrancheSummaries.Build(deal, result, periods, years),
+            TrancheSummaries.Build(deal, result, scenario, periods, years),
             EquitySummaries.Build(deal, result, periods, years, inputs),
             DealEventsBuilder.Build(deal, index, result, periods),
             PartySummaries.Build(deal, scenario, periods),

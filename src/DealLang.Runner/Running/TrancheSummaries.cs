@@ -6,7 +6,9 @@ namespace DealLang.Runner.Running;
 /// <summary>Builds each tranche's <see cref="TrancheSummary"/> from a finished run.</summary>
 static class TrancheSummaries
 {
-    public static ImmutableArray<TrancheSummary> Build(DealDescription deal, RunResult result, int periods, double[] years)
+    /// <summary>Every tranche's summary; <paramref name="scenario"/> says which tranches its issuer calls (their
+    /// <see cref="TrancheSummary.Called"/>).</summary>
+    public static ImmutableArray<TrancheSummary> Build(DealDescription deal, RunResult result, ScenarioSpec scenario, int periods, double[] years)
     {
         var summaries = ImmutableArray.CreateBuilder<TrancheSummary>(deal.Tranches.Length);
         for (int i = 0; i < deal.Tranches.Length; i++)
@@ -39,6 +41,9 @@ static class TrancheSummaries
                 SharesValue = PeriodYears.Sum(shares, periods),
                 // Only a tranche with puts records one (a hand-built program need not reset the others' slots to −1).
                 PutOn = tranche.HasPuts && result.TranchePutPeriod[i] is >= 0 and int put && put < periods ? deal.Boundaries[put + 1] : null,
+                // Likewise only a tranche the scenario calls records a call.
+                Called = scenario.Calls(i),
+                CalledOn = scenario.Calls(i) && result.TrancheCallPeriod[i] is >= 0 and int called && called < periods ? deal.Boundaries[called + 1] : null,
                 CommitmentFeePaid = PeriodYears.Sum(result.CommitmentFeePaid[i], periods),
                 // The lender's all-in yield: the fee on the undrawn commitment is income to it as interest is.
                 IrrWithCommitmentFee = tranche.CommitmentFee > 0

@@ -123,7 +123,7 @@ public sealed class LeverRunner
         return new LeverRun(
             value,
             periods,
-            TrancheSummaries.Build(deal, result, periods, years),
+            TrancheSummaries.Build(deal, result, Scenario, periods, years),
             EquitySummaries.Build(deal, result, periods, years, inputs),
             shortfall,
             [.. flows])

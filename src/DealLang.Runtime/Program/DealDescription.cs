@@ -69,6 +69,10 @@ public sealed class DealDescription
     /// <summary>Whether the deal has a guarantee, hence the guarantors' input slots.</summary>
     public bool HasGuarantees => Guarantees.Length > 0;
 
+    /// <summary>Whether a tranche is convertible (<see cref="TrancheInfo.ConversionPrice"/> above 0): the tranches then have
+    /// input slots for a scenario's hard call (<see cref="InputQuantity.TrancheCallPeriod"/>); a deal without has none.</summary>
+    public bool HasConvertibles => Tranches.Any(t => t.ConversionPrice != 0);
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

@@ -63,6 +63,7 @@ public sealed class RunResult
         ContractStopPeriod = new int[deal.Contracts.Length];
         TrancheConversion = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TranchePutPeriod = new int[deal.Tranches.Length];
+        TrancheCallPeriod = new int[deal.Tranches.Length];
         CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
@@ -240,6 +241,10 @@ public sealed class RunResult
     /// <summary>[tranche]: the period a convertible's holder put the notes in (written only then); -1 if it did not.</summary>
     public int[] TranchePutPeriod { get; }
 
+    /// <summary>[tranche]: the period the issuer called a convertible in (written only then, whether the holder then
+    /// converted or took the cash); -1 if it did not.</summary>
+    public int[] TrancheCallPeriod { get; }
+
     /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
     public double[][] CoinsHeld { get; }
 
@@ -377,6 +382,8 @@ public sealed class RunResult
         {
             tranchePut[i] = -1; // written only in the period the holder puts
         }
+
+        Array.Fill(TrancheCallPeriod, -1); // written only in the period the issuer calls
     }
 
     /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.
@@ -435,6 +442,7 @@ public sealed class RunResult
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
         Array.Fill(TranchePutPeriod, -1);
+        Array.Fill(TrancheCallPeriod, -1);
         Arrays.Clear(TrancheConversion);
         Arrays.Clear(CoinsHeld);
         Arrays.Clear(CoinsSold);

@@ -13,6 +13,7 @@ public enum InputEntity
     Index,
     Contract,
     Holding,
+    Tranche,
 }
 
 /// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
@@ -196,6 +197,15 @@ public enum InputQuantity
     /// notice of the break the scenario exercises (the break date less the contract's <c>notice</c>; 0 for a date on or
     /// before the closing); −1 when none is served on this path. Last, so that the slots before it are where they were.</summary>
     ContractNoticePeriod,
+
+    /// <summary>Scalar, per tranche, only in a deal with a convertible (<see cref="DealDescription.HasConvertibles"/>): the
+    /// period holding the date the scenario's issuer calls the tranche on (<c>Converts called on DATE</c>); −1 when it
+    /// does not call it. After the contracts' notice periods, so that the slots before it are where they were.</summary>
+    TrancheCallPeriod,
+
+    /// <summary>Scalar, per tranche, only in a deal with a convertible: the price of the scenario's hard call, a share of
+    /// the principal (1 at par, and when it does not call).</summary>
+    TrancheCallPrice,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -227,7 +237,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
-/// every contract's notice period (last, so that the slots before them are where they were before).
+/// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price (last, so
+/// that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -252,15 +263,17 @@ public sealed class InputLayout
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
-        InputQuantity.ContractNoticePeriod,
+        InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
     InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings,
-        bool projectsCompletion)
+        bool projectsCompletion, int tranches, bool convertibles)
     {
+        Tranches = tranches;
+        Convertibles = convertibles;
         ProjectsCompletion = projectsCompletion;
         Holdings = holdings;
         ProjectsCfads = projectsCfads;
@@ -279,8 +292,9 @@ public sealed class InputLayout
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
     public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
-        bool guarantees = false, int holdings = 0, bool projectsCompletion = false)
+        bool guarantees = false, int holdings = 0, bool projectsCompletion = false, int tranches = 0, bool convertibles = false)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(tranches);
         ArgumentOutOfRangeException.ThrowIfNegative(holdings);
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
         ArgumentOutOfRangeException.ThrowIfNegative(indices);
@@ -288,7 +302,8 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings, projectsCompletion);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings, projectsCompletion, tranches,
+            convertibles);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
@@ -296,7 +311,7 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
-            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion);
+            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion, deal.Tranches.Length, deal.HasConvertibles);
     }
 
     public int Facilities { get; }
@@ -306,6 +321,11 @@ public sealed class InputLayout
     public int Indices { get; }
     public int Contracts { get; }
     public int Holdings { get; }
+    public int Tranches { get; }
+
+    /// <summary>Whether the deal has a convertible tranche, hence the tranches' hard-call slots
+    /// (<see cref="InputQuantity.TrancheCallPeriod"/>, <see cref="InputQuantity.TrancheCallPrice"/>).</summary>
+    public bool Convertibles { get; }
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
@@ -357,7 +377,8 @@ public sealed class InputLayout
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
             && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees
-            && deal.Holdings.Length == Holdings && deal.ProjectsCompletion == ProjectsCompletion;
+            && deal.Holdings.Length == Holdings && deal.ProjectsCompletion == ProjectsCompletion
+            && deal.HasConvertibles == Convertibles && (!Convertibles || deal.Tranches.Length == Tranches);
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -378,7 +399,7 @@ public sealed class InputLayout
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
-            or InputQuantity.ContractNoticePeriod => InputShape.Scalar,
+            or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -400,6 +421,7 @@ public sealed class InputLayout
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
+        InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice => InputEntity.Tranche,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -412,6 +434,7 @@ public sealed class InputLayout
         InputEntity.Index => Indices,
         InputEntity.Contract => Contracts,
         InputEntity.Holding => Holdings,
+        InputEntity.Tranche => Tranches,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
     };
 
@@ -425,11 +448,13 @@ public sealed class InputLayout
             // cuts them, are inputs only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             // An index's schedule only where a forward test projects a completion index.
+            // A tranche's hard call only where the deal has a convertible.
             int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod
                     or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod && !ProjectsCfads)
                 || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)
+                || (quantity is InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice && !Convertibles)
                 ? 0
                 : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;

@@ -89,6 +89,9 @@ public sealed class PathInputs
         HoldingImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingImpact, layout.Holdings), layout.Holdings);
         FacilityClosingValue = new DoubleSlots(Scalars, First(layout, InputQuantity.FacilityClosingValue, layout.Facilities), layout.Facilities);
         HoldingClosingPar = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingClosingPar, layout.Holdings), layout.Holdings);
+        int callable = layout.Convertibles ? layout.Tranches : 0;
+        TrancheCallPeriod = new IntSlots(Scalars, First(layout, InputQuantity.TrancheCallPeriod, callable), callable);
+        TrancheCallPrice = new DoubleSlots(Scalars, First(layout, InputQuantity.TrancheCallPrice, callable), callable);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -265,6 +268,14 @@ public sealed class PathInputs
 
     /// <summary>Per holding: its par at the closing date (<see cref="InputQuantity.HoldingClosingPar"/>).</summary>
     public DoubleSlots HoldingClosingPar { get; }
+
+    /// <summary>Per tranche, in a deal with a convertible (else none): the period the scenario's issuer calls it in, −1 when
+    /// it does not (<see cref="InputQuantity.TrancheCallPeriod"/>).</summary>
+    public IntSlots TrancheCallPeriod { get; }
+
+    /// <summary>Per tranche, in a deal with a convertible (else none): the hard call's price, a share of the principal
+    /// (<see cref="InputQuantity.TrancheCallPrice"/>).</summary>
+    public DoubleSlots TrancheCallPrice { get; }
 
     public bool CheckCashConservation { get; set; }
 

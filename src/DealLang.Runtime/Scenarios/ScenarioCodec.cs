@@ -53,6 +53,7 @@ public static class ScenarioCodec
         WriteArray(w, s.Guarantors, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.Holdings, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.LeaseBreaks, WriteNullable);
+        WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -77,6 +78,7 @@ public static class ScenarioCodec
             Guarantors = ReadArray(r, r => ReadOptional(r, ReadGuarantorLevers)),
             Holdings = ReadArray(r, r => ReadOptional(r, ReadHoldingLevers)),
             LeaseBreaks = ReadArray(r, ReadNullableInt),
+            TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -148,6 +150,14 @@ public static class ScenarioCodec
     }
 
     static HoldingLevers ReadHoldingLevers(BinaryReader r) => new(ReadNullableDouble(r), ReadNullableDouble(r), ReadNullableDouble(r));
+
+    static void Write(BinaryWriter w, TrancheCall v)
+    {
+        Write(w, v.On);
+        w.Write(v.Price);
+    }
+
+    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble());
 
     static void Write(BinaryWriter w, StochasticSpec v)
     {

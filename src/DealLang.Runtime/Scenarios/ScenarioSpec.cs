@@ -53,6 +53,13 @@ public sealed record ScenarioSpec(
     /// at 60m</c>, one of the lease's break dates), null for "not broken"; empty (the default) for none.</summary>
     public int?[] LeaseBreaks { get; init; } = [];
 
+    /// <summary>Per tranche (the description's order): the issuer's hard call of a convertible (<c>Converts called on DATE
+    /// at 101%</c>), null for "not called"; empty (the default) for none.</summary>
+    public TrancheCall?[] TrancheCalls { get; init; } = [];
+
+    /// <summary>Whether this scenario calls tranche <paramref name="tranche"/> (<see cref="TrancheCalls"/>).</summary>
+    public bool Calls(int tranche) => tranche < TrancheCalls.Length && TrancheCalls[tranche] is not null;
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>
@@ -130,6 +137,13 @@ public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 {
     public static readonly GuarantorLevers Honoured = new(1.0, false, null);
 }
+
+/// <summary>
+/// An issuer's hard call of a convertible tranche (docs/language.md §5, "The issuer's hard call"): at the start of the
+/// period holding <see cref="On"/> the holder converts when its shares are worth more than the cash offered, else the
+/// whole balance is due in cash at <see cref="Price"/>, a share of the principal (1: par).
+/// </summary>
+public sealed record TrancheCall(Date On, double Price);
 
 /// <summary>
 /// A scenario's levers on the market a holding's forced sale sells into (docs/language.md §10): each term given

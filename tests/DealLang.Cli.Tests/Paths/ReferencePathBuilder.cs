@@ -73,6 +73,18 @@ internal static class ReferencePathBuilder
             }
         }
 
+        if (deal.HasConvertibles)
+        {
+            // Each tranche's hard call: the period whose end first reaches the call date (-1 when the scenario does not
+            // call it) and the call's price (par when it does not).
+            for (int i = 0; i < deal.Tranches.Length; i++)
+            {
+                TrancheCall? call = i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] : null;
+                into.TrancheCallPeriod[i] = call is null ? -1 : LeaseTerms.EndPeriod(deal.Boundaries, call.On);
+                into.TrancheCallPrice[i] = call is null ? 1.0 : call.Price;
+            }
+        }
+
         SaleTerms.Fill(deal, scenario, into);
         for (int c = 0; c < deal.Contracts.Length; c++)
         {

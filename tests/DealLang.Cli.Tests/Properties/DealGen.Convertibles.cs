@@ -36,6 +36,27 @@ internal static partial class DealGen
             ? Gen.Const("")
             : Maybe(from d in DateIn(f.Closing, maturity.AddDays(-1)) from r in Rate(10000, 20000) select $"call from {d} above {r}");
 
+    /// <summary>A scenario in which the issuer calls the first convertible tranche in cash (a hard call, docs/language.md
+    /// §5 "The issuer's hard call") on a date inside its life (DL0770), at 90% to 110% of par: the holder converts or
+    /// takes the cash as the share price says; none without a convertible, or when its life is too short to hold a date.</summary>
+    private static Gen<string> HardCall(DealFrame f, string[] tranches)
+    {
+        if (tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) is not { } tranche)
+        {
+            return Gen.Const("");
+        }
+
+        string name = tranche.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        // The tranche's own maturity ('maturity' followed by a date; the deal's otherwise).
+        var own = System.Text.RegularExpressions.Regex.Match(tranche, @"\bmaturity (\d{4}-\d\d-\d\d)");
+        DateOnly maturity = own.Success ? DateOnly.ParseExact(own.Groups[1].Value, "yyyy-MM-dd") : f.Maturity;
+        return maturity.DayNumber - f.Closing.DayNumber < 4
+            ? Gen.Const("")
+            : from d in DateIn(f.Closing, maturity.AddDays(-1))
+              from p in Rate(9000, 11000)
+              select $"scenario Called for {f.Name} {{\n  {name} called on {d} at {p}\n}}";
+    }
+
     /// <summary>The share price index, declared only when a tranche converts against it (an unread index is legal, but
     /// the deals would all gain a line).</summary>
     private static string SharePriceIndex(string[] tranches) =>

@@ -41,6 +41,8 @@ internal static partial class FigureIdentities
             string at = $"{where}, tranche {s.Name}";
             Count(tally, "tranches with a guarantor that paid", s.Guaranteed && outcome.Guarantees.Any(g => g.Paid > 0 && g.Name.EndsWith(" for " + s.Name, StringComparison.Ordinal)));
             Count(tally, "tranches converted", s.SharesValue > 0);
+            Count(tally, "tranches called", s.CalledOn is not null);
+            Count(tally, "tranches called and converted", s.CalledOn is not null && s.ConvertedOn == s.CalledOn);
             Count(tally, "tranches with interest capitalised", ledger.Sum(s.Name + " interest capitalised") > 0);
             Count(tally, "tranches with draws", s.OriginalBalance > deal.Tranches[i].Balance);
             Count(tally, "tranches with a principal loss", s.PrincipalLoss > HalfCent);
@@ -49,6 +51,7 @@ internal static partial class FigureIdentities
             LossAndLossShare(s, at);
             IrrSign(deal.Tranches[i], s, at);
             WalWithinRun(deal, s, outcome.PeriodsRun, at);
+            CalledOnce(s, at);
         }
 
         Guarantees(deal, outcome, ledger, raw, pikUnpaid, where);
@@ -143,6 +146,15 @@ internal static partial class FigureIdentities
         Near(s.PrincipalLoss, s.OriginalBalance + capitalised - s.PrincipalPaid - converted - writeDowns,
             $"{at}: original + capitalised − principal paid − converted − put write-downs = principal loss" + Movements(tranche, ledger, raw, i),
             s.OriginalBalance, capitalised, s.PrincipalPaid, converted, writeDowns);
+    }
+
+    /// <summary>docs/language.md §5, "The issuer's hard call": a call is recorded only where the scenario calls, and the
+    /// holder answers it at once, converting then or holding a claim to cash that never converts afterwards.</summary>
+    private static void CalledOnce(TrancheSummary s, string at)
+    {
+        Assert.True(s.CalledOn is null || s.Called, $"{at}: called on {s.CalledOn} without the scenario calling it");
+        Assert.True(s.CalledOn is null || s.ConvertedOn is null || s.ConvertedOn == s.CalledOn,
+            $"{at}: called on {s.CalledOn}, converted on {s.ConvertedOn}: after a call the holder converts at once or not at all");
     }
 
     /// <summary>The tranche's balance period by period, for a failure's message.</summary>

@@ -103,6 +103,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("convertible", @"convertible at \d+ per share against "), ("convertible against an index", @"convertible at [^\n]*against Shr"),
         ("convertible early", @"convertible at [^\n]*early above \d"), ("share price index", @"index Shr \{ level \d+ per share"),
         ("convertible put", @"convertible at [^\n]* put \d{4}-\d\d-\d\d at "), ("convertible provisional call", @"convertible at [^\n]* call from \d{4}-\d\d-\d\d above "),
+        ("convertible hard call", @"\n  T\d called on \d{4}-\d\d-\d\d at \d"),
         ("sell to cover interest", @"sell Cn1 to cover T\d\.interest"), ("sell to cover principal", @"sell Cn1 to cover T\d\.principal"),
         ("contract prepayment applied", @"contract Ct\d [^\n]*prepayment \S+ applied over term"),
         ("contract prepayment on top", @"contract Ct\d [^\n]*prepayment \S+ (?!applied)"),

@@ -73,6 +73,21 @@ public sealed class ScenarioIndependenceTests
     }
 
     [Fact]
+    public void Hard_call_levers_leave_the_compiled_deal_as_it_was()
+    {
+        // Valid 055 calls its convertible in three scenarios: every convertible reads its call from the path inputs, so
+        // the deal without them emits the same C#.
+        string deal = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "055-convertible-called-to-refinance.deal"));
+        string bare = deal[..deal.IndexOf("\nscenario ", StringComparison.Ordinal)] + "\n";
+
+        CheckResult withLevers = DealCompiler.Check("055.deal", deal);
+        CheckResult without = DealCompiler.Check("055.deal", bare);
+        Assert.True(withLevers.Succeeded && without.Succeeded, string.Join('\n', withLevers.Diagnostics.Concat(without.Diagnostics)));
+        Assert.Equal(CSharpEmitter.Emit(without.Model!).Source, CSharpEmitter.Emit(withLevers.Model!).Source);
+        Assert.Equal(3, withLevers.Model!.Scenarios.Count(s => s.Calls(0)));
+    }
+
+    [Fact]
     public void The_workout_has_room_for_the_longest_lag_any_scenario_may_set()
     {
         // Hyperion's own sale has lag 6m and the Refuted scenario 12m; the horizon no longer depends on either:

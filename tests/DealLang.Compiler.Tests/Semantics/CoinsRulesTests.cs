@@ -1,4 +1,6 @@
+using DealLang.Compiler;
 using DealLang.Compiler.Model;
+using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
 namespace DealLang.Compiler.Tests.Semantics;
@@ -120,5 +122,48 @@ public sealed class CoinsRulesTests
             "pay Notes.interest\n    pay Cv.interest\n    pay Notes.principal\n    pay Cv.principal\n    distribute rest to Eq"));
 
         Assert.Contains("the provisional call date of tranche 'Cv' (2028-01-01)", Single(errors, "DL0770").Message);
+    }
+
+    private const string Convertible = "  index WULF { level 10 per share }\n"
+        + "  tranche Cv { balance 50m  coupon 1%  maturity 2028-01-01  convertible at 12.50 per share against WULF }\n";
+
+    private const string PaysCv = "pay Notes.interest\n    pay Cv.interest\n    pay Notes.principal\n    pay Cv.principal\n    distribute rest to Eq";
+
+    [Fact]
+    public void AHardCallLowersToTheScenariosTrancheCalls_AtParWithoutAPrice()
+    {
+        // Tranches in declaration order: Notes (0), Cv (1). 'at 101%' is 1.01 of the principal; without 'at', par.
+        DealModel model = ModelOf(Deal(Convertible, PaysCv,
+            "scenario Refi for D { Cv called on 2027-06-30 at 101% }\nscenario Par for D { Cv called on 2026-01-01 }\nscenario None for D { }\n"));
+
+        Assert.Equal(2, model.Scenarios[0].TrancheCalls.Length);
+        Assert.Null(model.Scenarios[0].TrancheCalls[0]);
+        Assert.Equal(new TrancheCall(new Date(2027, 6, 30), 1.01), model.Scenarios[0].TrancheCalls[1]);
+        Assert.Equal(new TrancheCall(new Date(2026, 1, 1), 1.0), model.Scenarios[1].TrancheCalls[1]);
+        Assert.Empty(model.Scenarios[2].TrancheCalls);
+        Assert.True(model.Scenarios[0].Calls(1) && !model.Scenarios[0].Calls(0) && !model.Scenarios[2].Calls(1));
+    }
+
+    [Fact]
+    public void AHardCallDateOutsideTheTranchesLifeIsDL0770()
+    {
+        // Cv matures on 2028-01-01: a call then (or at the closing) would never be one.
+        var errors = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Cv called on 2028-01-01 }\nscenario Early for D { Cv called on 2025-01-01 }\n"));
+
+        Assert.Equal(2, errors.Count(e => e.Code == "DL0770"));
+        Assert.Contains(errors, e => e.Message.StartsWith("the hard call date in scenario 'Refi' of tranche 'Cv' (2028-01-01)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AHardCallAtNoPriceIsDL0777_AndOfAPlainTrancheDL0778_AndTwiceDL0507()
+    {
+        var zero = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Cv called on 2027-01-01 at 0% }\n"));
+        Assert.Contains("calls tranche 'Cv' at a share of the principal, which must be above 0%, not 0%", Single(zero, "DL0777").Message);
+
+        var plain = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 }\n"));
+        Assert.Contains("calls tranche 'Notes', which is not convertible", Single(plain, "DL0778").Message);
+
+        var twice = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D {\n  Cv called on 2026-01-01\n  Cv called on 2027-01-01\n}\n")).Diagnostics;
+        Assert.Contains(twice, d => d.Code == "DL0507" && d.Message.Contains("the call of Cv", StringComparison.Ordinal));
     }
 }

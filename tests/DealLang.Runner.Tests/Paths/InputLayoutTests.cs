@@ -84,6 +84,43 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealWithAConvertibleHasEveryTranchesHardCallSlotsLast()
+    {
+        // The same deal with two tranches, the first convertible: scalars gain each tranche's hard-call period, then each one's
+        // price, after the 21 of the deal without (21.., then 21 + tranches..): the slots before them are where they were.
+        DealDescription without = Deal();
+        DealDescription with = new()
+        {
+            Name = without.Name, Title = without.Title, Currency = without.Currency, Closing = without.Closing, Maturity = without.Maturity,
+            Frequency = without.Frequency, DayCount = without.DayCount, Boundaries = without.Boundaries, YearFractions = without.YearFractions,
+            Parties = without.Parties, Facilities = without.Facilities, Leases = without.Leases,
+            Tranches =
+            [
+                new TrancheInfo("Converts", 100e6, 0.01, 1, without.Maturity, "bullet") { ConversionPrice = 12.5 },
+                new TrancheInfo("Senior", 500e6, 0.07, 1, without.Maturity, "linear"),
+            ],
+            Equities = without.Equities, Accounts = without.Accounts, Fees = without.Fees, Tests = without.Tests, Triggers = without.Triggers,
+            Sales = without.Sales,
+        };
+        int n = with.Tranches.Length;
+
+        InputLayout layout = InputLayout.Of(with);
+        Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
+        Assert.Equal(21 + (2 * n), layout.Scalars.Length);
+        Assert.Equal(21, layout.IndexOf(InputQuantity.TrancheCallPeriod, 0));
+        Assert.Equal(21 + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));
+        Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
+        Assert.Equal(new InputSlot(InputEntity.Tranche, 0, InputQuantity.TrancheCallPeriod, 21), layout.Scalars[21]);
+        Assert.False(layout.Fits(without));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InputLayout.Of(without).IndexOf(InputQuantity.TrancheCallPeriod, 0));
+
+        var inputs = new PathInputs(with);
+        inputs.TrancheCallPeriod[0] = 4;
+        inputs.TrancheCallPrice[0] = 1.01;
+        Assert.Equal((4.0, 1.01), (inputs.Scalars[21], inputs.Scalars[21 + n]));
+    }
+
+    [Fact]
     public void TheKindViewsReadAndWriteTheSlots()
     {
         var deal = Deal();

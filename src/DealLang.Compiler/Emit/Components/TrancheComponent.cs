@@ -99,12 +99,17 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
         bool puts = model.Conversion is { Puts.IsEmpty: false };
-        Put = Local("put", "bool", StateLife.Carried, comment: "the holder has put the notes: the whole balance is due in cash from then on", declared: puts);
+        // Any convertible may be called for cash by a scenario (its 'called on' is run-time data, read from the inputs),
+        // so every convertible has the redemption's state and the premium's ledger column.
+        Redeemed = Local("redeemed", "bool", StateLife.Carried,
+            comment: "the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on", declared: converts);
         PutPrice = Local("putPrice", "double", StateLife.Period, comment: "the put price this period (per unit of principal), 0 outside the put dates' periods",
             declared: puts);
         PutPremium = Local("putPremium", "double", StateLife.Period,
-            comment: "in the put's period, (put price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
-            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " put premium"), declared: puts);
+            comment: "in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " put premium"), declared: converts);
+        CallPeriod = Input("callPeriod", "int");
+        CallPrice = Input("callPrice", "double");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
@@ -238,13 +243,19 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     /// <summary>A convertible's: the shares' value in the period it converts, else 0.</summary>
     public StateVar SharesValue { get; }
 
-    /// <summary>A convertible with puts: whether the holder has put the notes (declared only with a put).</summary>
-    public StateVar Put { get; }
+    /// <summary>A convertible's: whether the holder has put the notes or the issuer has called them for cash.</summary>
+    public StateVar Redeemed { get; }
+
+    /// <summary>A convertible's input: the period the scenario's issuer calls it in (a hard call), −1 for none.</summary>
+    public StateVar CallPeriod { get; }
+
+    /// <summary>A convertible's input: the hard call's price, per unit of principal.</summary>
+    public StateVar CallPrice { get; }
 
     /// <summary>A convertible with puts: this period's put price (0 outside the puts' periods).</summary>
     public StateVar PutPrice { get; }
 
-    /// <summary>A convertible with puts: the put's premium over par in its period (negative for a discount), else 0.</summary>
+    /// <summary>A convertible's: the put's or the hard call's premium over par in its period (negative for a discount), else 0.</summary>
     public StateVar PutPremium { get; }
 }
 
@@ -753,10 +764,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        if (model.Conversion is { Puts.IsEmpty: false })
+        if (model.Conversion is not null)
         {
-            // Put: the whole balance is due in cash, in the put's period and (as arrears) every period after.
-            using (w.Block("if (" + tranche.Put + ")"))
+            // Put or called for cash: the whole balance is due in cash, in that period and (as arrears) every period after.
+            using (w.Block("if (" + tranche.Redeemed + ")"))
             {
                 w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
             }
@@ -814,10 +825,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 + CSharpLiterals.Double(c.Above * conversion.Price) + ": the issuer calls and the holder converts");
         }
 
-        // A holder that has put the notes holds a claim to cash, not the option: it never converts afterwards.
-        string notPut = conversion.Puts.IsEmpty ? "" : " && !" + tranche.Put;
+        // A holder that has put the notes (or taken the issuer's cash) holds a claim to cash, not the option: it never
+        // converts afterwards.
         w.Line(tranche.SharesValue + " = 0.0;");
-        using (w.Block("if (!" + tranche.Converted + notPut + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
+        w.Line(tranche.PutPremium + " = 0.0;");
+        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
             w.Line(tranche.Converted + " = true;");
             w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
@@ -829,7 +841,59 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
+        WriteHardCall(w, tranche, share, price);
         WritePut(w, tranche, conversion, share, price);
+    }
+
+    /// <summary>
+    /// A convertible's hard call, a scenario's <c>T called on DATE at P</c> (read from the inputs: the period holding the
+    /// date, −1 for none, and P), after the conversion and before the holder's put: at the start of the period holding
+    /// the date (before the maturity period, in which the notes are due anyway) the issuer offers P × balance in cash. A
+    /// rational holder converts when its shares are worth more, balance × S / K &gt; P × balance, i.e. S &gt; P × K, as at a
+    /// conversion; otherwise the notes are redeemed as at a put (<see cref="WritePut"/>): the whole balance is due in cash,
+    /// a premium above par with the interest, a price below par writing the balance down.
+    /// </summary>
+    private static void WriteHardCall(IndentedWriter w, TrancheState tranche, string share, string price)
+    {
+        w.Comment(tranche.Name + ": the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash");
+        using (w.Block("if (t == " + tranche.CallPeriod + " && t < " + tranche.MaturityPeriod + " && !" + tranche.Converted + " && !" + tranche.Redeemed
+            + " && " + tranche.Balance + " > 0.0)"))
+        {
+            w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
+            using (w.Block("if (" + share + " > " + tranche.CallPrice + " * " + price + ")"))
+            {
+                w.Line(tranche.Converted + " = true;");
+                w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
+                w.Line(tranche.Balance + " = 0.0;");
+                w.Line(tranche.UnpaidPrincipal + " = 0.0;");
+                if (tranche.Accelerable)
+                {
+                    w.Line(tranche.ScheduleArrears + " = 0.0;");
+                }
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line(tranche.Redeemed + " = true;");
+                WritePremium(w, tranche, tranche.CallPrice.ToString());
+            }
+        }
+    }
+
+    /// <summary>A redemption in cash at <paramref name="redemptionPrice"/> per unit of principal (a put or a hard call):
+    /// a premium above par is due with this period's interest, a price below par writes the balance down.</summary>
+    private static void WritePremium(IndentedWriter w, TrancheState tranche, string redemptionPrice)
+    {
+        w.Line(tranche.PutPremium + " = (" + redemptionPrice + " - 1.0) * " + tranche.Balance + ";");
+        using (w.Block("if (" + tranche.PutPremium + " > 0.0)"))
+        {
+            w.Line(tranche.InterestDue + " += " + tranche.PutPremium + ";");
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line(tranche.Balance + " += " + tranche.PutPremium + ";");
+        }
     }
 
     /// <summary>
@@ -850,26 +914,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         w.Comment(tranche.Name + ": the holder puts when the shares are worth less than the put price (" + string.Join(", ", conversion.Puts.Select(p =>
             p.Date + " at " + (p.Price * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%")) + ")");
-        w.Line(tranche.PutPremium + " = 0.0;");
         // Two put dates in one period are one decision at its start: a rational holder takes the higher price.
         string putPrice = "t switch { " + string.Join(", ", conversion.Puts.GroupBy(p => p.Period)
             .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
-        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Put + " && " + tranche.Balance + " > 0.0 && " + tranche.PutPrice + " > 0.0 && "
+        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
-            w.Line(tranche.Put + " = true;");
+            w.Line(tranche.Redeemed + " = true;");
             w.Line("result.TranchePutPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
-            w.Line(tranche.PutPremium + " = (" + tranche.PutPrice + " - 1.0) * " + tranche.Balance + ";");
-            using (w.Block("if (" + tranche.PutPremium + " > 0.0)"))
-            {
-                w.Line(tranche.InterestDue + " += " + tranche.PutPremium + ";");
-            }
-
-            using (w.Block("else"))
-            {
-                w.Line(tranche.Balance + " += " + tranche.PutPremium + ";");
-            }
+            WritePremium(w, tranche, tranche.PutPrice.ToString());
         }
     }
 

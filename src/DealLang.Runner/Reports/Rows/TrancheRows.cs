@@ -47,13 +47,19 @@ static class TrancheRows
                 // Only a convertible with a put has it: the end of the period the holder put in.
                 rows.Add(name, "put on", SummaryKind.Date, o => On(o.Tranches[i].PutOn));
             }
+
+            if (rows.Outcomes.Any(o => o.Tranches[i].Called))
+            {
+                // Only a convertible some scenario calls has it: the end of the period the issuer called in.
+                rows.Add(name, "called on", SummaryKind.Date, o => On(o.Tranches[i].CalledOn));
+            }
         }
     }
 
     static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
         deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
-    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>).</summary>
+    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>, one its scenario calls <c>calledOn</c>).</summary>
     public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
@@ -93,6 +99,11 @@ static class TrancheRows
             if (deal.Tranches[i].HasPuts)
             {
                 Json.Date(w, "putOn", t.PutOn);
+            }
+
+            if (t.Called)
+            {
+                Json.Date(w, "calledOn", t.CalledOn);
             }
 
             w.WriteEndObject();

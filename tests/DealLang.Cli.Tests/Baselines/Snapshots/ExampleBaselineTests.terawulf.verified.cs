@@ -90,6 +90,10 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] index_BTC_levels = input.Series[2];
         double[] index_WULF_levels = input.Series[3];
         double[] index_Power_levels = input.Series[4];
+        int tranche_Converts2031_callPeriod = (int)input.Scalars[11];
+        double tranche_Converts2031_callPrice = input.Scalars[13];
+        int tranche_Converts2032_callPeriod = (int)input.Scalars[12];
+        double tranche_Converts2032_callPrice = input.Scalars[14];
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
@@ -139,6 +143,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_unpaidPrincipal = 0.0; // Converts2031.principal_shortfall, carried forward
         bool tranche_Converts2031_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
+        double tranche_Converts2031_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -152,6 +158,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_unpaidPrincipal = 0.0; // Converts2032.principal_shortfall, carried forward
         bool tranche_Converts2032_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
+        double tranche_Converts2032_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -217,12 +225,39 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
-            if (!tranche_Converts2031_converted && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
+            tranche_Converts2031_putPremium = 0.0;
+            if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
                 tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
                 tranche_Converts2031_balance = 0.0;
                 tranche_Converts2031_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2031: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
+            if (t == tranche_Converts2031_callPeriod && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            {
+                result.TrancheCallPeriod[0] = t;
+                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice * 12.43)
+                {
+                    tranche_Converts2031_converted = true;
+                    tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance = 0.0;
+                    tranche_Converts2031_unpaidPrincipal = 0.0;
+                }
+                else
+                {
+                    tranche_Converts2031_redeemed = true;
+                    tranche_Converts2031_putPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    if (tranche_Converts2031_putPremium > 0.0)
+                    {
+                        tranche_Converts2031_interestDue += tranche_Converts2031_putPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2031_balance += tranche_Converts2031_putPremium;
+                    }
+                }
             }
 
             // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
@@ -235,18 +270,50 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2031_scheduledPrincipal = 0.0;
             }
 
+            if (tranche_Converts2031_redeemed)
+            {
+                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+            }
+
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
-            if (!tranche_Converts2032_converted && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
+            tranche_Converts2032_putPremium = 0.0;
+            if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
                 tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
                 tranche_Converts2032_balance = 0.0;
                 tranche_Converts2032_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2032: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
+            if (t == tranche_Converts2032_callPeriod && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            {
+                result.TrancheCallPeriod[1] = t;
+                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice * 19.94)
+                {
+                    tranche_Converts2032_converted = true;
+                    tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance = 0.0;
+                    tranche_Converts2032_unpaidPrincipal = 0.0;
+                }
+                else
+                {
+                    tranche_Converts2032_redeemed = true;
+                    tranche_Converts2032_putPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    if (tranche_Converts2032_putPremium > 0.0)
+                    {
+                        tranche_Converts2032_interestDue += tranche_Converts2032_putPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2032_balance += tranche_Converts2032_putPremium;
+                    }
+                }
             }
 
             // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
@@ -257,6 +324,11 @@ public sealed class Deal_TeraWulf : IDealProgram
             else
             {
                 tranche_Converts2032_scheduledPrincipal = 0.0;
+            }
+
+            if (tranche_Converts2032_redeemed)
+            {
+                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
@@ -300,25 +372,25 @@ public sealed class Deal_TeraWulf : IDealProgram
             double step11_distributed = 0.0; // 11 distribute rest to Common
             if (ledger != null)
             {
-                ledger[t, 8] = 0.0; // 1 pay Converts2031.interest due
-                ledger[t, 9] = 0.0; // 1 pay Converts2031.interest paid
-                ledger[t, 10] = 0.0; // 1 pay Converts2031.interest short
-                ledger[t, 11] = 0.0; // 2 pay Converts2032.interest due
-                ledger[t, 12] = 0.0; // 2 pay Converts2032.interest paid
-                ledger[t, 13] = 0.0; // 2 pay Converts2032.interest short
-                ledger[t, 14] = 0.0; // 3 release Reserve2031 released
-                ledger[t, 15] = 0.0; // 4 sell Bitcoin to cover Converts2031.principal raised
-                ledger[t, 16] = 0.0; // 5 pay Converts2031.principal due
-                ledger[t, 17] = 0.0; // 5 pay Converts2031.principal paid
-                ledger[t, 18] = 0.0; // 5 pay Converts2031.principal short
-                ledger[t, 19] = 0.0; // 6 release Reserve2032 released
-                ledger[t, 20] = 0.0; // 7 sell Bitcoin to cover Converts2032.principal raised
-                ledger[t, 21] = 0.0; // 8 pay Converts2032.principal due
-                ledger[t, 22] = 0.0; // 8 pay Converts2032.principal paid
-                ledger[t, 23] = 0.0; // 8 pay Converts2032.principal short
-                ledger[t, 24] = 0.0; // 9 fill Reserve2031 filled
-                ledger[t, 25] = 0.0; // 10 fill Reserve2032 filled
-                ledger[t, 26] = 0.0; // 11 distribute rest to Common distributed
+                ledger[t, 10] = 0.0; // 1 pay Converts2031.interest due
+                ledger[t, 11] = 0.0; // 1 pay Converts2031.interest paid
+                ledger[t, 12] = 0.0; // 1 pay Converts2031.interest short
+                ledger[t, 13] = 0.0; // 2 pay Converts2032.interest due
+                ledger[t, 14] = 0.0; // 2 pay Converts2032.interest paid
+                ledger[t, 15] = 0.0; // 2 pay Converts2032.interest short
+                ledger[t, 16] = 0.0; // 3 release Reserve2031 released
+                ledger[t, 17] = 0.0; // 4 sell Bitcoin to cover Converts2031.principal raised
+                ledger[t, 18] = 0.0; // 5 pay Converts2031.principal due
+                ledger[t, 19] = 0.0; // 5 pay Converts2031.principal paid
+                ledger[t, 20] = 0.0; // 5 pay Converts2031.principal short
+                ledger[t, 21] = 0.0; // 6 release Reserve2032 released
+                ledger[t, 22] = 0.0; // 7 sell Bitcoin to cover Converts2032.principal raised
+                ledger[t, 23] = 0.0; // 8 pay Converts2032.principal due
+                ledger[t, 24] = 0.0; // 8 pay Converts2032.principal paid
+                ledger[t, 25] = 0.0; // 8 pay Converts2032.principal short
+                ledger[t, 26] = 0.0; // 9 fill Reserve2031 filled
+                ledger[t, 27] = 0.0; // 10 fill Reserve2032 filled
+                ledger[t, 28] = 0.0; // 11 distribute rest to Common distributed
             }
 
             finalPeriod = t == ScheduledPeriods - 1;
@@ -338,9 +410,9 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_interestPaid += step1_paid;
             if (ledger != null)
             {
-                ledger[t, 8] = step1_due; // 1 pay Converts2031.interest due
-                ledger[t, 9] = step1_paid; // 1 pay Converts2031.interest paid
-                ledger[t, 10] = step1_due - step1_paid; // 1 pay Converts2031.interest short
+                ledger[t, 10] = step1_due; // 1 pay Converts2031.interest due
+                ledger[t, 11] = step1_paid; // 1 pay Converts2031.interest paid
+                ledger[t, 12] = step1_due - step1_paid; // 1 pay Converts2031.interest short
             }
 
             // 2 pay Converts2032.interest
@@ -350,9 +422,9 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_interestPaid += step2_paid;
             if (ledger != null)
             {
-                ledger[t, 11] = step2_due; // 2 pay Converts2032.interest due
-                ledger[t, 12] = step2_paid; // 2 pay Converts2032.interest paid
-                ledger[t, 13] = step2_due - step2_paid; // 2 pay Converts2032.interest short
+                ledger[t, 13] = step2_due; // 2 pay Converts2032.interest due
+                ledger[t, 14] = step2_paid; // 2 pay Converts2032.interest paid
+                ledger[t, 15] = step2_due - step2_paid; // 2 pay Converts2032.interest short
             }
 
             // 3 release Reserve2031
@@ -361,7 +433,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             available += step3_released;
             if (ledger != null)
             {
-                ledger[t, 14] = step3_released; // 3 release Reserve2031 released
+                ledger[t, 16] = step3_released; // 3 release Reserve2031 released
             }
 
             // 4 sell Bitcoin to cover Converts2031.principal
@@ -378,7 +450,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             if (ledger != null)
             {
-                ledger[t, 15] = step4_raised; // 4 sell Bitcoin to cover Converts2031.principal raised
+                ledger[t, 17] = step4_raised; // 4 sell Bitcoin to cover Converts2031.principal raised
             }
 
             // 5 pay Converts2031.principal
@@ -389,9 +461,9 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_balance -= step5_paid;
             if (ledger != null)
             {
-                ledger[t, 16] = step5_due; // 5 pay Converts2031.principal due
-                ledger[t, 17] = step5_paid; // 5 pay Converts2031.principal paid
-                ledger[t, 18] = step5_due - step5_paid; // 5 pay Converts2031.principal short
+                ledger[t, 18] = step5_due; // 5 pay Converts2031.principal due
+                ledger[t, 19] = step5_paid; // 5 pay Converts2031.principal paid
+                ledger[t, 20] = step5_due - step5_paid; // 5 pay Converts2031.principal short
             }
 
             // 6 release Reserve2032
@@ -400,7 +472,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             available += step6_released;
             if (ledger != null)
             {
-                ledger[t, 19] = step6_released; // 6 release Reserve2032 released
+                ledger[t, 21] = step6_released; // 6 release Reserve2032 released
             }
 
             // 7 sell Bitcoin to cover Converts2032.principal
@@ -417,7 +489,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             if (ledger != null)
             {
-                ledger[t, 20] = step7_raised; // 7 sell Bitcoin to cover Converts2032.principal raised
+                ledger[t, 22] = step7_raised; // 7 sell Bitcoin to cover Converts2032.principal raised
             }
 
             // 8 pay Converts2032.principal
@@ -428,9 +500,9 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_balance -= step8_paid;
             if (ledger != null)
             {
-                ledger[t, 21] = step8_due; // 8 pay Converts2032.principal due
-                ledger[t, 22] = step8_paid; // 8 pay Converts2032.principal paid
-                ledger[t, 23] = step8_due - step8_paid; // 8 pay Converts2032.principal short
+                ledger[t, 23] = step8_due; // 8 pay Converts2032.principal due
+                ledger[t, 24] = step8_paid; // 8 pay Converts2032.principal paid
+                ledger[t, 25] = step8_due - step8_paid; // 8 pay Converts2032.principal short
             }
 
             // 9 fill Reserve2031
@@ -439,7 +511,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             account_Reserve2031_balance += step9_filled;
             if (ledger != null)
             {
-                ledger[t, 24] = step9_filled; // 9 fill Reserve2031 filled
+                ledger[t, 26] = step9_filled; // 9 fill Reserve2031 filled
             }
 
             // 10 fill Reserve2032
@@ -448,7 +520,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             account_Reserve2032_balance += step10_filled;
             if (ledger != null)
             {
-                ledger[t, 25] = step10_filled; // 10 fill Reserve2032 filled
+                ledger[t, 27] = step10_filled; // 10 fill Reserve2032 filled
             }
 
             // 11 distribute rest to Common
@@ -457,7 +529,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             available = 0.0;
             if (ledger != null)
             {
-                ledger[t, 26] = step11_distributed; // 11 distribute rest to Common distributed
+                ledger[t, 28] = step11_distributed; // 11 distribute rest to Common distributed
             }
 
             // 5. what was not paid carries to the next period
@@ -495,26 +567,28 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 3] = collections; // collections
                 ledger[t, 4] = tranche_Converts2031_interestDue; // Converts2031 interest due
                 ledger[t, 5] = tranche_Converts2031_principalDue; // Converts2031 principal due
-                ledger[t, 6] = tranche_Converts2032_interestDue; // Converts2032 interest due
-                ledger[t, 7] = tranche_Converts2032_principalDue; // Converts2032 principal due
-                ledger[t, 27] = account_Reserve2031_balance; // Reserve2031 balance
-                ledger[t, 28] = account_Reserve2032_balance; // Reserve2032 balance
-                ledger[t, 29] = coins_Bitcoin_units; // Bitcoin coins held
-                ledger[t, 30] = coins_Bitcoin_value; // Bitcoin value
-                ledger[t, 31] = coins_Bitcoin_sold; // Bitcoin coins sold
-                ledger[t, 32] = tranche_Converts2031_balance; // Converts2031 balance
-                ledger[t, 33] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
-                ledger[t, 34] = tranche_Converts2032_balance; // Converts2032 balance
-                ledger[t, 35] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
-                ledger[t, 36] = index_Built_level; // Built
-                ledger[t, 37] = index_H100Rent_level; // H100Rent
-                ledger[t, 38] = index_BTC_level; // BTC
-                ledger[t, 39] = index_WULF_level; // WULF
-                ledger[t, 40] = index_Power_level; // Power
-                ledger[t, 41] = holding_LakeMarinerStake_value; // LakeMarinerStake value
-                ledger[t, 42] = holding_AbernathyStake_value; // AbernathyStake value
-                ledger[t, 43] = test_CoinLtv_value; // CoinLtv
-                ledger[t, 44] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 6] = tranche_Converts2031_putPremium; // Converts2031 put premium
+                ledger[t, 7] = tranche_Converts2032_interestDue; // Converts2032 interest due
+                ledger[t, 8] = tranche_Converts2032_principalDue; // Converts2032 principal due
+                ledger[t, 9] = tranche_Converts2032_putPremium; // Converts2032 put premium
+                ledger[t, 29] = account_Reserve2031_balance; // Reserve2031 balance
+                ledger[t, 30] = account_Reserve2032_balance; // Reserve2032 balance
+                ledger[t, 31] = coins_Bitcoin_units; // Bitcoin coins held
+                ledger[t, 32] = coins_Bitcoin_value; // Bitcoin value
+                ledger[t, 33] = coins_Bitcoin_sold; // Bitcoin coins sold
+                ledger[t, 34] = tranche_Converts2031_balance; // Converts2031 balance
+                ledger[t, 35] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
+                ledger[t, 36] = tranche_Converts2032_balance; // Converts2032 balance
+                ledger[t, 37] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
+                ledger[t, 38] = index_Built_level; // Built
+                ledger[t, 39] = index_H100Rent_level; // H100Rent
+                ledger[t, 40] = index_BTC_level; // BTC
+                ledger[t, 41] = index_WULF_level; // WULF
+                ledger[t, 42] = index_Power_level; // Power
+                ledger[t, 43] = holding_LakeMarinerStake_value; // LakeMarinerStake value
+                ledger[t, 44] = holding_AbernathyStake_value; // AbernathyStake value
+                ledger[t, 45] = test_CoinLtv_value; // CoinLtv
+                ledger[t, 46] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -554,6 +628,10 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] index_BTC_levels = input.Series[2];
         double[] index_WULF_levels = input.Series[3];
         double[] index_Power_levels = input.Series[4];
+        int tranche_Converts2031_callPeriod = (int)input.Scalars[11];
+        double tranche_Converts2031_callPrice = input.Scalars[13];
+        int tranche_Converts2032_callPeriod = (int)input.Scalars[12];
+        double tranche_Converts2032_callPrice = input.Scalars[14];
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
@@ -603,6 +681,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_unpaidPrincipal = 0.0; // Converts2031.principal_shortfall, carried forward
         bool tranche_Converts2031_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
+        double tranche_Converts2031_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -616,6 +696,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_unpaidPrincipal = 0.0; // Converts2032.principal_shortfall, carried forward
         bool tranche_Converts2032_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
+        double tranche_Converts2032_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -684,12 +766,39 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
-            if (!tranche_Converts2031_converted && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
+            tranche_Converts2031_putPremium = 0.0;
+            if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
                 tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
                 tranche_Converts2031_balance = 0.0;
                 tranche_Converts2031_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2031: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
+            if (t == tranche_Converts2031_callPeriod && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            {
+                result.TrancheCallPeriod[0] = t;
+                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice * 12.43)
+                {
+                    tranche_Converts2031_converted = true;
+                    tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance = 0.0;
+                    tranche_Converts2031_unpaidPrincipal = 0.0;
+                }
+                else
+                {
+                    tranche_Converts2031_redeemed = true;
+                    tranche_Converts2031_putPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    if (tranche_Converts2031_putPremium > 0.0)
+                    {
+                        tranche_Converts2031_interestDue += tranche_Converts2031_putPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2031_balance += tranche_Converts2031_putPremium;
+                    }
+                }
             }
 
             // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
@@ -702,18 +811,50 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2031_scheduledPrincipal = 0.0;
             }
 
+            if (tranche_Converts2031_redeemed)
+            {
+                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+            }
+
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
-            if (!tranche_Converts2032_converted && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
+            tranche_Converts2032_putPremium = 0.0;
+            if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
                 tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
                 tranche_Converts2032_balance = 0.0;
                 tranche_Converts2032_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2032: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
+            if (t == tranche_Converts2032_callPeriod && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            {
+                result.TrancheCallPeriod[1] = t;
+                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice * 19.94)
+                {
+                    tranche_Converts2032_converted = true;
+                    tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance = 0.0;
+                    tranche_Converts2032_unpaidPrincipal = 0.0;
+                }
+                else
+                {
+                    tranche_Converts2032_redeemed = true;
+                    tranche_Converts2032_putPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    if (tranche_Converts2032_putPremium > 0.0)
+                    {
+                        tranche_Converts2032_interestDue += tranche_Converts2032_putPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2032_balance += tranche_Converts2032_putPremium;
+                    }
+                }
             }
 
             // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
@@ -724,6 +865,11 @@ public sealed class Deal_TeraWulf : IDealProgram
             else
             {
                 tranche_Converts2032_scheduledPrincipal = 0.0;
+            }
+
+            if (tranche_Converts2032_redeemed)
+            {
+                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
@@ -971,8 +1117,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             new LedgerColumn("collections", ColumnKind.Money),
             new LedgerColumn("Converts2031 interest due", ColumnKind.Money),
             new LedgerColumn("Converts2031 principal due", ColumnKind.Money),
+            new LedgerColumn("Converts2031 put premium", ColumnKind.Money),
             new LedgerColumn("Converts2032 interest due", ColumnKind.Money),
             new LedgerColumn("Converts2032 principal due", ColumnKind.Money),
+            new LedgerColumn("Converts2032 put premium", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest due", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest paid", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest short", ColumnKind.Money),
