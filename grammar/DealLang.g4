@@ -628,6 +628,10 @@ scenarioItem
     // 'Built delayed drawn 0m with 50%, 6m with 30%, 12m with 20%': the index's dated points moved later by a delay
     // drawn per path from these outcomes (a stochastic item, docs/language.md §10, "Drawn delays").
     | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)?   # indexDelayDrawnItem
+    // 'Obligor workout drawn 6m with 30%, 18m with 50%, 36m with 20%': the workout lag of each loan the party owes with
+    // 'recovery R after D' drawn per path from these outcomes in place of D (a stochastic item, docs/language.md §10,
+    // "Drawn workout lags").
+    | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)*   # workoutDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -751,6 +755,7 @@ ident
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST
     | BREAK_OPTION | BREAKS | NOTICE
+    | WORKOUT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -999,6 +1004,8 @@ PHASED        : 'phased';
 INDEXED       : 'indexed';
 // An indexed rent reset on the lease's anniversaries only ('indexed CPI yearly').
 YEARLY        : 'yearly';
+// A loan's workout lag drawn per path ('Obligor workout drawn 6m with 30%, 18m with 70%').
+WORKOUT       : 'workout';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -28,17 +28,17 @@ internal sealed partial class DealChecks
                 : null;
             if (reason is not null)
             {
-                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayOutOfRange(outcome.Negative ? outcome.Span : outcome.Delay.Span, index, name, written, reason));
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayOutOfRange(outcome.Negative ? outcome.Span : outcome.Delay.Span, $"the drawn delay of index '{index}'", name, written, reason));
             }
             else if (!seen.Add(outcome.Delay.WholeMonths!.Value))
             {
-                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayRepeated(outcome.Delay.Span, index, name, outcome.Delay.WholeMonths.Value));
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayRepeated(outcome.Delay.Span, $"the drawn delay of index '{index}'", name, outcome.Delay.WholeMonths.Value));
             }
         }
 
         if (Math.Abs(sum - 1) > DelayProbabilityTolerance)
         {
-            _diagnostics.Add(DiagnosticCatalogue.DrawnDelayProbabilities(drawn.Span, index, name, sum));
+            _diagnostics.Add(DiagnosticCatalogue.DrawnDelayProbabilities(drawn.Span, $"the drawn delay of index '{index}'", name, sum));
         }
 
         foreach (ScenarioItemSyntax other in SyntaxWalk.Safe(scenario.Items))

@@ -71,12 +71,12 @@ public partial class DealLangParser : Parser {
 		ADVANCE=214, INVESTMENT_GRADE=215, WHILE=216, HOLDING=217, FACE=218, MARK=219, 
 		DISCOUNT=220, PAR=221, HOLDINGS=222, HASHRATE=223, NETWORK=224, REWARDS=225, 
 		COVER=226, CONVERTIBLE=227, EARLY=228, ABOVE=229, PUT=230, CALL=231, COMPLETION=232, 
-		DELAYED=233, PHASED=234, INDEXED=235, YEARLY=236, LBRACE=237, RBRACE=238, 
-		LPAREN=239, RPAREN=240, COMMA=241, DOT=242, ARROW=243, ASSIGN=244, PLUS=245, 
-		MINUS=246, STAR=247, SLASH=248, LE=249, GE=250, LT=251, GT=252, EQ=253, 
-		NE=254, DAYCOUNT=255, DATE=256, QUANTITY=257, NUMBER=258, STRING=259, 
-		UNTERMINATED_STRING=260, IDENT=261, NON_ASCII_NAME=262, LINE_COMMENT=263, 
-		BLOCK_COMMENT=264, UNTERMINATED_COMMENT=265, WS=266, UNEXPECTED_CHAR=267;
+		DELAYED=233, PHASED=234, INDEXED=235, YEARLY=236, WORKOUT=237, LBRACE=238, 
+		RBRACE=239, LPAREN=240, RPAREN=241, COMMA=242, DOT=243, ARROW=244, ASSIGN=245, 
+		PLUS=246, MINUS=247, STAR=248, SLASH=249, LE=250, GE=251, LT=252, GT=253, 
+		EQ=254, NE=255, DAYCOUNT=256, DATE=257, QUANTITY=258, NUMBER=259, STRING=260, 
+		UNTERMINATED_STRING=261, IDENT=262, NON_ASCII_NAME=263, LINE_COMMENT=264, 
+		BLOCK_COMMENT=265, UNTERMINATED_COMMENT=266, WS=267, UNEXPECTED_CHAR=268;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -158,9 +158,9 @@ public partial class DealLangParser : Parser {
 		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
 		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
 		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
-		"'indexed'", "'yearly'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'indexed'", "'yearly'", "'workout'", "'{'", "'}'", "'('", "')'", "','", 
+		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
+		"'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -195,10 +195,10 @@ public partial class DealLangParser : Parser {
 		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
 		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
 		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "COMPLETION", 
-		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
+		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
 		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -771,7 +771,7 @@ public partial class DealLangParser : Parser {
 			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8693011709891L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 217;
 				ErrorHandler.Sync(this);
@@ -947,6 +947,7 @@ public partial class DealLangParser : Parser {
 				case PHASED:
 				case INDEXED:
 				case YEARLY:
+				case WORKOUT:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -1030,7 +1031,7 @@ public partial class DealLangParser : Parser {
 			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -70368744177665L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4095L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -140737488355329L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8191L) != 0)) {
 				{
 				State = 227;
 				ErrorHandler.Sync(this);
@@ -1277,6 +1278,7 @@ public partial class DealLangParser : Parser {
 				case PHASED:
 				case INDEXED:
 				case YEARLY:
+				case WORKOUT:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1796,6 +1798,7 @@ public partial class DealLangParser : Parser {
 			case PHASED:
 			case INDEXED:
 			case YEARLY:
+			case WORKOUT:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
@@ -4368,7 +4371,7 @@ public partial class DealLangParser : Parser {
 						State = 599;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -4607138541416218653L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 25L) != 0)) {
 							{
 							{
 							State = 593;
@@ -9193,6 +9196,7 @@ public partial class DealLangParser : Parser {
 			case PHASED:
 			case INDEXED:
 			case YEARLY:
+			case WORKOUT:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
@@ -10260,7 +10264,7 @@ public partial class DealLangParser : Parser {
 			State = 1373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3276510089945009L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3276510089945009L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8693011709891L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1370;
@@ -10635,6 +10639,31 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class WorkoutDrawnItemContext : ScenarioItemContext {
+		public IdentContext party;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORKOUT() { return GetToken(DealLangParser.WORKOUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext[] delayOutcome() {
+			return GetRuleContexts<DelayOutcomeContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext delayOutcome(int i) {
+			return GetRuleContext<DelayOutcomeContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public WorkoutDrawnItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitWorkoutDrawnItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class UtilisationItemContext : ScenarioItemContext {
 		public IdentContext contract;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
@@ -10936,9 +10965,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1621;
+			State = 1632;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -11407,102 +11436,132 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 16:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
 				State = 1533;
-				((UtilisationItemContext)_localctx).contract = ident();
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1534;
-				Match(UTILISATION);
+				Match(WORKOUT);
 				State = 1535;
-				expr(0);
+				Match(DRAWN);
+				State = 1536;
+				delayOutcome();
+				State = 1541;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1537;
+					Match(COMMA);
+					State = 1538;
+					delayOutcome();
+					}
+					}
+					State = 1543;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			case 17:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1537;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1538;
-				Match(RELET);
-				State = 1539;
-				Match(AFTER);
-				State = 1540;
-				duration();
-				State = 1541;
-				Match(AT);
-				State = 1542;
+				State = 1544;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1545;
+				Match(UTILISATION);
+				State = 1546;
 				expr(0);
 				}
 				break;
 			case 18:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1544;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1545;
-				Match(NOT);
-				State = 1546;
+				State = 1548;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1549;
 				Match(RELET);
+				State = 1550;
+				Match(AFTER);
+				State = 1551;
+				duration();
+				State = 1552;
+				Match(AT);
+				State = 1553;
+				expr(0);
 				}
 				break;
 			case 19:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1548;
+				State = 1555;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1556;
+				Match(NOT);
+				State = 1557;
+				Match(RELET);
+				}
+				break;
+			case 20:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 1559;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1549;
+				State = 1560;
 				Match(GUARANTEES);
-				State = 1550;
+				State = 1561;
 				Match(HONOURED);
-				State = 1552;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1551;
+					State = 1562;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 20:
+			case 21:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
+				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1554;
+				State = 1565;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1555;
+				State = 1566;
 				Match(GUARANTEES);
-				State = 1556;
+				State = 1567;
 				Match(DISOWNED);
-				State = 1559;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1557;
+					State = 1568;
 					Match(FROM);
-					State = 1558;
+					State = 1569;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 21:
+			case 22:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1561;
+				State = 1572;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1562;
+				State = 1573;
 				Match(MARKET);
-				State = 1564;
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11510,7 +11569,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1563;
+						State = 1574;
 						holdingMarketTerm();
 						}
 						}
@@ -11518,173 +11577,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1566;
+					State = 1577;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 22:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
-				{
-				State = 1568;
-				Match(PATHS);
-				State = 1569;
-				Match(NUMBER);
-				}
-				break;
 			case 23:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1570;
-				Match(SEED);
-				State = 1571;
+				State = 1579;
+				Match(PATHS);
+				State = 1580;
 				Match(NUMBER);
 				}
 				break;
 			case 24:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1572;
-				Match(ANTITHETIC);
+				State = 1581;
+				Match(SEED);
+				State = 1582;
+				Match(NUMBER);
 				}
 				break;
 			case 25:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1573;
-				Match(SOBOL);
+				State = 1583;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 26:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1574;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1575;
-				Match(GBM);
-				State = 1576;
-				Match(DRIFT);
-				State = 1577;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1578;
-				perYear();
-				State = 1579;
-				Match(VOLATILITY);
-				State = 1580;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1581;
-				perYear();
+				State = 1584;
+				Match(SOBOL);
 				}
 				break;
 			case 27:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1583;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1584;
-				Match(REVERTS);
 				State = 1585;
-				Match(TO);
+				((GbmItemContext)_localctx).index = ident();
+				State = 1586;
+				Match(GBM);
+				State = 1587;
+				Match(DRIFT);
 				State = 1588;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1589;
+				perYear();
+				State = 1590;
+				Match(VOLATILITY);
+				State = 1591;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1592;
+				perYear();
+				}
+				break;
+			case 28:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 28);
+				{
+				State = 1594;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1595;
+				Match(REVERTS);
+				State = 1596;
+				Match(TO);
+				State = 1599;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1586;
+					State = 1597;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1587;
+					State = 1598;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1590;
-				Match(SPEED);
-				State = 1591;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1592;
-				perYear();
-				State = 1593;
-				Match(VOLATILITY);
-				State = 1594;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1595;
-				perYear();
-				}
-				break;
-			case 28:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 28);
-				{
-				State = 1597;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1598;
-				Match(JUMPS);
-				State = 1599;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1600;
-				perYear();
 				State = 1601;
-				Match(DOWN);
+				Match(SPEED);
 				State = 1602;
-				((JumpsItemContext)_localctx).down = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1603;
+				perYear();
+				State = 1604;
+				Match(VOLATILITY);
+				State = 1605;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1606;
+				perYear();
 				}
 				break;
 			case 29:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1604;
-				Match(CORRELATE);
-				State = 1605;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1606;
-				Match(WITH);
-				State = 1607;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1608;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1609;
+				Match(JUMPS);
+				State = 1610;
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1611;
+				perYear();
+				State = 1612;
+				Match(DOWN);
+				State = 1613;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 30:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 30);
+				{
+				State = 1615;
+				Match(CORRELATE);
+				State = 1616;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1617;
+				Match(WITH);
+				State = 1618;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1619;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1622;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1609;
+					State = 1620;
 					Match(STRESS);
-					State = 1610;
+					State = 1621;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 30:
+			case 31:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 30);
+				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1613;
+				State = 1624;
 				Match(REGIMES);
-				State = 1614;
+				State = 1625;
 				Match(STRESS);
-				State = 1615;
+				State = 1626;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1616;
+				State = 1627;
 				perYear();
-				State = 1617;
+				State = 1628;
 				Match(NORMAL);
-				State = 1618;
+				State = 1629;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1619;
+				State = 1630;
 				perYear();
 				}
 				break;
@@ -11731,15 +11790,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1623;
+			State = 1634;
 			Match(UNTIL);
-			State = 1624;
+			State = 1635;
 			Match(DATE);
-			State = 1625;
+			State = 1636;
 			Match(THEN);
-			State = 1626;
+			State = 1637;
 			expr(0);
-			State = 1627;
+			State = 1638;
 			perYear();
 			}
 		}
@@ -11794,33 +11853,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1629;
+			State = 1640;
 			Match(RECOVERY);
-			State = 1630;
+			State = 1641;
 			Match(BETA);
-			State = 1631;
+			State = 1642;
 			Match(MEAN);
-			State = 1632;
+			State = 1643;
 			_localctx.mean = expr(0);
-			State = 1633;
+			State = 1644;
 			Match(SD);
-			State = 1634;
+			State = 1645;
 			_localctx.sd = expr(0);
-			State = 1638;
+			State = 1649;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1635;
+					State = 1646;
 					loading();
 					}
 					} 
 				}
-				State = 1640;
+				State = 1651;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			}
 			}
 		}
@@ -11866,21 +11925,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1642;
+			State = 1653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1641;
+				State = 1652;
 				Match(MINUS);
 				}
 			}
 
-			State = 1644;
+			State = 1655;
 			duration();
-			State = 1645;
+			State = 1656;
 			Match(WITH);
-			State = 1646;
+			State = 1657;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11924,11 +11983,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1648;
+			State = 1659;
 			duration();
-			State = 1649;
+			State = 1660;
 			Match(WITH);
-			State = 1650;
+			State = 1661;
 			_localctx.p = expr(0);
 			}
 		}
@@ -11973,11 +12032,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1652;
+			State = 1663;
 			Match(LOADING);
-			State = 1653;
+			State = 1664;
 			_localctx.factor = reference();
-			State = 1654;
+			State = 1665;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12015,9 +12074,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1656;
+			State = 1667;
 			Match(PER);
-			State = 1657;
+			State = 1668;
 			Match(YEAR);
 			}
 		}
@@ -12054,7 +12113,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1659;
+			State = 1670;
 			Match(QUANTITY);
 			}
 		}
@@ -12381,20 +12440,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1703;
+			State = 1714;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1662;
+				State = 1673;
 				Match(LPAREN);
-				State = 1663;
+				State = 1674;
 				expr(0);
-				State = 1664;
+				State = 1675;
 				Match(RPAREN);
 				}
 				break;
@@ -12403,9 +12462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1666;
+				State = 1677;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1667;
+				State = 1678;
 				expr(16);
 				}
 				break;
@@ -12414,9 +12473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
+				State = 1679;
 				Match(NOT);
-				State = 1669;
+				State = 1680;
 				expr(11);
 				}
 				break;
@@ -12425,17 +12484,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1681;
 				Match(IF);
-				State = 1671;
+				State = 1682;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1672;
+				State = 1683;
 				Match(THEN);
-				State = 1673;
+				State = 1684;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1674;
+				State = 1685;
 				Match(ELSE);
-				State = 1675;
+				State = 1686;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12444,37 +12503,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1677;
+				State = 1688;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1678;
+				State = 1689;
 				Match(LPAREN);
-				State = 1687;
+				State = 1698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -2303569322248765469L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3245723764367281L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & -4607138541416218653L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 25L) != 0)) {
 					{
-					State = 1679;
+					State = 1690;
 					expr(0);
-					State = 1684;
+					State = 1695;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1680;
+						State = 1691;
 						Match(COMMA);
-						State = 1681;
+						State = 1692;
 						expr(0);
 						}
 						}
-						State = 1686;
+						State = 1697;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1689;
+				State = 1700;
 				Match(RPAREN);
 				}
 				break;
@@ -12483,7 +12542,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1691;
+				State = 1702;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12493,19 +12552,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1693;
+				State = 1704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) {
 					{
-					State = 1692;
+					State = 1703;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1695;
+				State = 1706;
 				Match(PER);
-				State = 1696;
+				State = 1707;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12514,9 +12573,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1697;
+				State = 1708;
 				Match(NUMBER);
-				State = 1698;
+				State = 1709;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12525,7 +12584,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1699;
+				State = 1710;
 				Match(QUANTITY);
 				}
 				break;
@@ -12534,7 +12593,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1700;
+				State = 1711;
 				Match(NUMBER);
 				}
 				break;
@@ -12543,7 +12602,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1701;
+				State = 1712;
 				Match(DATE);
 				}
 				break;
@@ -12552,34 +12611,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
+				State = 1713;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1725;
+			State = 1736;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1723;
+					State = 1734;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1705;
+						State = 1716;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1706;
+						State = 1717;
 						Match(OF);
-						State = 1707;
+						State = 1718;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12588,9 +12647,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1708;
+						State = 1719;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1709;
+						State = 1720;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12600,7 +12659,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1710;
+						State = 1721;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12609,9 +12668,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1711;
+						State = 1722;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1712;
+						State = 1723;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12621,7 +12680,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1713;
+						State = 1724;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12630,19 +12689,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1714;
+						State = 1725;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1715;
+						State = 1726;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
+						if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1716;
+						State = 1727;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12651,11 +12710,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1717;
+						State = 1728;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1718;
+						State = 1729;
 						Match(AND);
-						State = 1719;
+						State = 1730;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12664,20 +12723,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1720;
+						State = 1731;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1721;
+						State = 1732;
 						Match(OR);
-						State = 1722;
+						State = 1733;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1727;
+				State = 1738;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 			}
 			}
 		}
@@ -12726,7 +12785,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1728;
+			State = 1739;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12777,16 +12836,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1730;
+			State = 1741;
 			ident();
-			State = 1733;
+			State = 1744;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
 				{
-				State = 1731;
+				State = 1742;
 				Match(DOT);
-				State = 1732;
+				State = 1743;
 				_localctx.member = ident();
 				}
 				break;
@@ -12978,6 +13037,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORKOUT() { return GetToken(DealLangParser.WORKOUT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -12999,9 +13059,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1735;
+			State = 1746;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4294965198787L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3241325717856177L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 8693011709891L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13047,7 +13107,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,267,1738,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,268,1749,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13169,55 +13229,56 @@ public partial class DealLangParser : Parser {
 		1495,9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,
 		1508,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1517,8,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,5,70,1525,8,70,10,70,12,70,1528,9,70,1,70,1,70,3,70,
-		1532,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1553,8,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1560,8,70,1,70,1,70,1,70,4,70,1565,8,70,11,70,12,70,1566,1,70,
+		1532,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1540,8,70,10,70,12,70,1543,
+		9,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1564,8,70,1,70,1,70,1,70,1,70,1,70,
+		3,70,1571,8,70,1,70,1,70,1,70,4,70,1576,8,70,11,70,12,70,1577,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1589,8,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1600,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1612,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1622,
-		8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		5,72,1637,8,72,10,72,12,72,1640,9,72,1,73,3,73,1643,8,73,1,73,1,73,1,73,
-		1,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,
+		3,70,1623,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1633,8,70,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
+		1648,8,72,10,72,12,72,1651,9,72,1,73,3,73,1654,8,73,1,73,1,73,1,73,1,73,
+		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,78,
 		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1683,8,78,10,78,12,78,1686,9,78,
-		3,78,1688,8,78,1,78,1,78,1,78,1,78,3,78,1694,8,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,3,78,1704,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1724,8,78,
-		10,78,12,78,1727,9,78,1,79,1,79,1,80,1,80,1,80,3,80,1734,8,80,1,81,1,81,
-		1,81,0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
-		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
-		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
-		162,0,10,1,0,237,238,1,0,17,18,1,0,115,116,1,0,178,179,1,0,257,258,1,0,
-		247,248,1,0,245,246,1,0,249,254,1,0,184,195,25,0,3,3,5,9,15,45,47,50,52,
-		52,55,59,64,65,67,72,74,109,111,121,123,124,126,128,132,133,135,140,143,
-		145,154,154,156,162,164,169,175,177,179,179,195,196,201,215,217,229,232,
-		236,261,262,2005,0,170,1,0,0,0,2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,
-		0,8,212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,
-		0,0,0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,
-		1,0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,
-		388,1,0,0,0,38,494,1,0,0,0,40,503,1,0,0,0,42,512,1,0,0,0,44,517,1,0,0,
-		0,46,525,1,0,0,0,48,527,1,0,0,0,50,547,1,0,0,0,52,549,1,0,0,0,54,551,1,
-		0,0,0,56,614,1,0,0,0,58,618,1,0,0,0,60,620,1,0,0,0,62,670,1,0,0,0,64,672,
-		1,0,0,0,66,745,1,0,0,0,68,747,1,0,0,0,70,776,1,0,0,0,72,778,1,0,0,0,74,
-		785,1,0,0,0,76,796,1,0,0,0,78,887,1,0,0,0,80,889,1,0,0,0,82,894,1,0,0,
-		0,84,900,1,0,0,0,86,908,1,0,0,0,88,924,1,0,0,0,90,940,1,0,0,0,92,942,1,
-		0,0,0,94,976,1,0,0,0,96,984,1,0,0,0,98,986,1,0,0,0,100,1032,1,0,0,0,102,
-		1034,1,0,0,0,104,1052,1,0,0,0,106,1054,1,0,0,0,108,1057,1,0,0,0,110,1075,
-		1,0,0,0,112,1077,1,0,0,0,114,1092,1,0,0,0,116,1108,1,0,0,0,118,1163,1,
-		0,0,0,120,1184,1,0,0,0,122,1186,1,0,0,0,124,1193,1,0,0,0,126,1205,1,0,
-		0,0,128,1207,1,0,0,0,130,1311,1,0,0,0,132,1313,1,0,0,0,134,1339,1,0,0,
-		0,136,1363,1,0,0,0,138,1365,1,0,0,0,140,1621,1,0,0,0,142,1623,1,0,0,0,
-		144,1629,1,0,0,0,146,1642,1,0,0,0,148,1648,1,0,0,0,150,1652,1,0,0,0,152,
-		1656,1,0,0,0,154,1659,1,0,0,0,156,1703,1,0,0,0,158,1728,1,0,0,0,160,1730,
-		1,0,0,0,162,1735,1,0,0,0,164,169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,
-		69,0,167,169,3,8,4,0,168,164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,
+		1,78,1,78,1,78,1,78,1,78,1,78,5,78,1694,8,78,10,78,12,78,1697,9,78,3,78,
+		1699,8,78,1,78,1,78,1,78,1,78,3,78,1705,8,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,3,78,1715,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1735,8,78,10,78,
+		12,78,1738,9,78,1,79,1,79,1,80,1,80,1,80,3,80,1745,8,80,1,81,1,81,1,81,
+		0,1,156,82,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,0,
+		10,1,0,238,239,1,0,17,18,1,0,115,116,1,0,178,179,1,0,258,259,1,0,248,249,
+		1,0,246,247,1,0,250,255,1,0,184,195,25,0,3,3,5,9,15,45,47,50,52,52,55,
+		59,64,65,67,72,74,109,111,121,123,124,126,128,132,133,135,140,143,145,
+		154,154,156,162,164,169,175,177,179,179,195,196,201,215,217,229,232,237,
+		262,263,2018,0,170,1,0,0,0,2,175,1,0,0,0,4,178,1,0,0,0,6,210,1,0,0,0,8,
+		212,1,0,0,0,10,224,1,0,0,0,12,257,1,0,0,0,14,272,1,0,0,0,16,274,1,0,0,
+		0,18,286,1,0,0,0,20,288,1,0,0,0,22,305,1,0,0,0,24,307,1,0,0,0,26,343,1,
+		0,0,0,28,345,1,0,0,0,30,347,1,0,0,0,32,381,1,0,0,0,34,383,1,0,0,0,36,388,
+		1,0,0,0,38,494,1,0,0,0,40,503,1,0,0,0,42,512,1,0,0,0,44,517,1,0,0,0,46,
+		525,1,0,0,0,48,527,1,0,0,0,50,547,1,0,0,0,52,549,1,0,0,0,54,551,1,0,0,
+		0,56,614,1,0,0,0,58,618,1,0,0,0,60,620,1,0,0,0,62,670,1,0,0,0,64,672,1,
+		0,0,0,66,745,1,0,0,0,68,747,1,0,0,0,70,776,1,0,0,0,72,778,1,0,0,0,74,785,
+		1,0,0,0,76,796,1,0,0,0,78,887,1,0,0,0,80,889,1,0,0,0,82,894,1,0,0,0,84,
+		900,1,0,0,0,86,908,1,0,0,0,88,924,1,0,0,0,90,940,1,0,0,0,92,942,1,0,0,
+		0,94,976,1,0,0,0,96,984,1,0,0,0,98,986,1,0,0,0,100,1032,1,0,0,0,102,1034,
+		1,0,0,0,104,1052,1,0,0,0,106,1054,1,0,0,0,108,1057,1,0,0,0,110,1075,1,
+		0,0,0,112,1077,1,0,0,0,114,1092,1,0,0,0,116,1108,1,0,0,0,118,1163,1,0,
+		0,0,120,1184,1,0,0,0,122,1186,1,0,0,0,124,1193,1,0,0,0,126,1205,1,0,0,
+		0,128,1207,1,0,0,0,130,1311,1,0,0,0,132,1313,1,0,0,0,134,1339,1,0,0,0,
+		136,1363,1,0,0,0,138,1365,1,0,0,0,140,1632,1,0,0,0,142,1634,1,0,0,0,144,
+		1640,1,0,0,0,146,1653,1,0,0,0,148,1659,1,0,0,0,150,1663,1,0,0,0,152,1667,
+		1,0,0,0,154,1670,1,0,0,0,156,1714,1,0,0,0,158,1739,1,0,0,0,160,1741,1,
+		0,0,0,162,1746,1,0,0,0,164,169,3,2,1,0,165,169,3,4,2,0,166,169,3,138,69,
+		0,167,169,3,8,4,0,168,164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,
 		167,1,0,0,0,169,172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,1,
 		0,0,0,172,170,1,0,0,0,173,174,5,0,0,1,174,1,1,0,0,0,175,176,5,3,0,0,176,
-		177,5,259,0,0,177,3,1,0,0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,
-		5,237,0,0,181,183,3,6,3,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,
-		0,0,184,185,1,0,0,0,185,187,1,0,0,0,186,184,1,0,0,0,187,188,5,238,0,0,
+		177,5,260,0,0,177,3,1,0,0,0,178,179,5,1,0,0,179,180,3,162,81,0,180,184,
+		5,238,0,0,181,183,3,6,3,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,
+		0,0,184,185,1,0,0,0,185,187,1,0,0,0,186,184,1,0,0,0,187,188,5,239,0,0,
 		188,5,1,0,0,0,189,211,3,12,6,0,190,211,3,20,10,0,191,211,3,24,12,0,192,
 		211,3,30,15,0,193,211,3,36,18,0,194,211,3,54,27,0,195,211,3,60,30,0,196,
 		211,3,64,32,0,197,211,3,92,46,0,198,211,3,68,34,0,199,211,3,74,37,0,200,
@@ -13228,71 +13289,71 @@ public partial class DealLangParser : Parser {
 		195,1,0,0,0,210,196,1,0,0,0,210,197,1,0,0,0,210,198,1,0,0,0,210,199,1,
 		0,0,0,210,200,1,0,0,0,210,201,1,0,0,0,210,202,1,0,0,0,210,203,1,0,0,0,
 		210,204,1,0,0,0,210,205,1,0,0,0,210,206,1,0,0,0,210,207,1,0,0,0,210,208,
-		1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,5,261,0,0,213,219,4,4,0,
+		1,0,0,0,210,209,1,0,0,0,211,7,1,0,0,0,212,213,5,262,0,0,213,219,4,4,0,
 		0,214,218,3,162,81,0,215,218,5,4,0,0,216,218,5,54,0,0,217,214,1,0,0,0,
 		217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,
 		1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,3,10,5,0,223,9,1,0,0,0,
-		224,229,5,237,0,0,225,228,3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,
+		224,229,5,238,0,0,225,228,3,10,5,0,226,228,8,0,0,0,227,225,1,0,0,0,227,
 		226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,
-		0,0,0,231,229,1,0,0,0,232,233,5,238,0,0,233,11,1,0,0,0,234,235,5,5,0,0,
-		235,258,5,259,0,0,236,237,5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,
-		258,5,256,0,0,240,241,5,8,0,0,241,258,5,256,0,0,242,243,5,9,0,0,243,258,
-		5,256,0,0,244,245,5,10,0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,
+		0,0,0,231,229,1,0,0,0,232,233,5,239,0,0,233,11,1,0,0,0,234,235,5,5,0,0,
+		235,258,5,260,0,0,236,237,5,6,0,0,237,258,3,162,81,0,238,239,5,7,0,0,239,
+		258,5,257,0,0,240,241,5,8,0,0,241,258,5,257,0,0,242,243,5,9,0,0,243,258,
+		5,257,0,0,244,245,5,10,0,0,245,258,3,162,81,0,246,247,5,11,0,0,247,258,
 		3,18,9,0,248,249,5,12,0,0,249,251,3,162,81,0,250,252,3,162,81,0,251,250,
 		1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,5,13,0,0,254,256,3,14,
 		7,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,234,1,0,0,0,257,
 		236,1,0,0,0,257,238,1,0,0,0,257,240,1,0,0,0,257,242,1,0,0,0,257,244,1,
 		0,0,0,257,246,1,0,0,0,257,248,1,0,0,0,258,13,1,0,0,0,259,264,3,162,81,
-		0,260,261,5,245,0,0,261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,
+		0,260,261,5,246,0,0,261,263,3,162,81,0,262,260,1,0,0,0,263,266,1,0,0,0,
 		264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,0,266,264,1,0,0,0,267,268,
-		5,245,0,0,268,270,3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,
+		5,246,0,0,268,270,3,16,8,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,
 		0,0,271,273,3,16,8,0,272,259,1,0,0,0,272,271,1,0,0,0,273,15,1,0,0,0,274,
-		281,5,237,0,0,275,277,5,256,0,0,276,278,5,241,0,0,277,276,1,0,0,0,277,
+		281,5,238,0,0,275,277,5,257,0,0,276,278,5,242,0,0,277,276,1,0,0,0,277,
 		278,1,0,0,0,278,280,1,0,0,0,279,275,1,0,0,0,280,283,1,0,0,0,281,279,1,
-		0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,238,0,
-		0,285,17,1,0,0,0,286,287,5,255,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,
-		290,3,162,81,0,290,294,5,237,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,
+		0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,239,0,
+		0,285,17,1,0,0,0,286,287,5,256,0,0,287,19,1,0,0,0,288,289,5,14,0,0,289,
+		290,3,162,81,0,290,294,5,238,0,0,291,293,3,22,11,0,292,291,1,0,0,0,293,
 		296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,1,0,0,0,296,294,1,
-		0,0,0,297,298,5,238,0,0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,259,
+		0,0,0,297,298,5,239,0,0,298,21,1,0,0,0,299,300,5,43,0,0,300,306,5,260,
 		0,0,301,302,5,44,0,0,302,306,3,156,78,0,303,304,5,45,0,0,304,306,3,156,
 		78,0,305,299,1,0,0,0,305,301,1,0,0,0,305,303,1,0,0,0,306,23,1,0,0,0,307,
-		308,5,15,0,0,308,309,3,162,81,0,309,313,5,237,0,0,310,312,3,26,13,0,311,
+		308,5,15,0,0,308,309,3,162,81,0,309,313,5,238,0,0,310,312,3,26,13,0,311,
 		310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,
-		0,0,0,315,313,1,0,0,0,316,317,5,238,0,0,317,25,1,0,0,0,318,319,5,119,0,
+		0,0,0,315,313,1,0,0,0,316,317,5,239,0,0,317,25,1,0,0,0,318,319,5,119,0,
 		0,319,344,3,156,78,0,320,321,5,178,0,0,321,322,3,156,78,0,322,323,3,152,
 		76,0,323,344,1,0,0,0,324,325,5,179,0,0,325,326,3,156,78,0,326,327,3,152,
-		76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,237,
+		76,0,327,344,1,0,0,0,328,329,5,16,0,0,329,330,3,28,14,0,330,334,5,238,
 		0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,
-		334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,238,0,0,338,
-		344,1,0,0,0,339,340,5,19,0,0,340,341,5,256,0,0,341,342,5,20,0,0,342,344,
+		334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,239,0,0,338,
+		344,1,0,0,0,339,340,5,19,0,0,340,341,5,257,0,0,341,342,5,20,0,0,342,344,
 		3,156,78,0,343,318,1,0,0,0,343,320,1,0,0,0,343,324,1,0,0,0,343,328,1,0,
 		0,0,343,339,1,0,0,0,344,27,1,0,0,0,345,346,7,1,0,0,346,29,1,0,0,0,347,
-		348,5,46,0,0,348,349,3,162,81,0,349,353,5,237,0,0,350,352,3,32,16,0,351,
+		348,5,46,0,0,348,349,3,162,81,0,349,353,5,238,0,0,350,352,3,32,16,0,351,
 		350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,
-		0,0,0,355,353,1,0,0,0,356,357,5,238,0,0,357,31,1,0,0,0,358,359,5,47,0,
+		0,0,0,355,353,1,0,0,0,356,357,5,239,0,0,357,31,1,0,0,0,358,359,5,47,0,
 		0,359,382,3,156,78,0,360,361,5,48,0,0,361,362,5,49,0,0,362,365,3,154,77,
 		0,363,364,5,50,0,0,364,366,3,156,78,0,365,363,1,0,0,0,365,366,1,0,0,0,
-		366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,256,0,0,369,367,1,0,0,0,369,
+		366,369,1,0,0,0,367,368,5,51,0,0,368,370,5,257,0,0,369,367,1,0,0,0,369,
 		370,1,0,0,0,370,382,1,0,0,0,371,372,5,48,0,0,372,373,5,52,0,0,373,377,
-		5,237,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,
-		0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,238,0,
+		5,238,0,0,374,376,3,34,17,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,
+		0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,382,5,239,0,
 		0,381,358,1,0,0,0,381,360,1,0,0,0,381,371,1,0,0,0,382,33,1,0,0,0,383,384,
-		5,256,0,0,384,386,3,156,78,0,385,387,5,241,0,0,386,385,1,0,0,0,386,387,
+		5,257,0,0,384,386,3,156,78,0,385,387,5,242,0,0,386,385,1,0,0,0,386,387,
 		1,0,0,0,387,35,1,0,0,0,388,389,5,53,0,0,389,390,3,162,81,0,390,391,5,54,
-		0,0,391,392,3,162,81,0,392,396,5,237,0,0,393,395,3,38,19,0,394,393,1,0,
+		0,0,391,392,3,162,81,0,392,396,5,238,0,0,393,395,3,38,19,0,394,393,1,0,
 		0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,
-		396,1,0,0,0,399,400,5,238,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,495,
+		396,1,0,0,0,399,400,5,239,0,0,400,37,1,0,0,0,401,402,5,55,0,0,402,495,
 		3,162,81,0,403,404,5,56,0,0,404,405,3,156,78,0,405,410,3,152,76,0,406,
 		407,5,57,0,0,407,408,3,156,78,0,408,409,3,152,76,0,409,411,1,0,0,0,410,
 		406,1,0,0,0,410,411,1,0,0,0,411,420,1,0,0,0,412,413,5,235,0,0,413,417,
 		3,162,81,0,414,416,3,42,21,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,
 		0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,420,412,1,0,0,0,
-		420,421,1,0,0,0,421,495,1,0,0,0,422,423,5,58,0,0,423,495,5,256,0,0,424,
+		420,421,1,0,0,0,421,495,1,0,0,0,422,423,5,58,0,0,423,495,5,257,0,0,424,
 		425,5,59,0,0,425,495,3,154,77,0,426,427,5,60,0,0,427,428,3,44,22,0,428,
 		429,3,154,77,0,429,430,5,63,0,0,430,431,5,55,0,0,431,435,5,64,0,0,432,
 		433,5,56,0,0,433,434,5,63,0,0,434,436,5,65,0,0,435,432,1,0,0,0,435,436,
 		1,0,0,0,436,455,1,0,0,0,437,438,5,34,0,0,438,439,5,95,0,0,439,440,5,63,
-		0,0,440,445,3,154,77,0,441,442,5,241,0,0,442,444,3,154,77,0,443,441,1,
+		0,0,440,445,3,154,77,0,441,442,5,242,0,0,442,444,3,154,77,0,443,441,1,
 		0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,450,1,0,0,0,
 		447,445,1,0,0,0,448,449,5,97,0,0,449,451,3,154,77,0,450,448,1,0,0,0,450,
 		451,1,0,0,0,451,453,1,0,0,0,452,454,3,40,20,0,453,452,1,0,0,0,453,454,
@@ -13303,7 +13364,7 @@ public partial class DealLangParser : Parser {
 		5,94,0,0,469,475,3,156,78,0,470,473,5,98,0,0,471,472,5,163,0,0,472,474,
 		3,156,78,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,470,1,0,
 		0,0,475,476,1,0,0,0,476,495,1,0,0,0,477,478,5,95,0,0,478,479,5,63,0,0,
-		479,484,3,154,77,0,480,481,5,241,0,0,481,483,3,154,77,0,482,480,1,0,0,
+		479,484,3,154,77,0,480,481,5,242,0,0,481,483,3,154,77,0,482,480,1,0,0,
 		0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,489,1,0,0,0,486,
 		484,1,0,0,0,487,488,5,97,0,0,488,490,3,154,77,0,489,487,1,0,0,0,489,490,
 		1,0,0,0,490,492,1,0,0,0,491,493,3,40,20,0,492,491,1,0,0,0,492,493,1,0,
@@ -13315,43 +13376,43 @@ public partial class DealLangParser : Parser {
 		501,1,0,0,0,504,41,1,0,0,0,505,513,5,236,0,0,506,507,5,50,0,0,507,513,
 		3,156,78,0,508,509,5,72,0,0,509,513,3,156,78,0,510,511,5,176,0,0,511,513,
 		3,154,77,0,512,505,1,0,0,0,512,506,1,0,0,0,512,508,1,0,0,0,512,510,1,0,
-		0,0,513,43,1,0,0,0,514,515,5,258,0,0,515,518,5,62,0,0,516,518,5,257,0,
+		0,0,513,43,1,0,0,0,514,515,5,259,0,0,515,518,5,62,0,0,516,518,5,258,0,
 		0,517,514,1,0,0,0,517,516,1,0,0,0,518,45,1,0,0,0,519,520,5,71,0,0,520,
 		526,3,156,78,0,521,522,5,72,0,0,522,526,3,156,78,0,523,524,5,73,0,0,524,
-		526,5,256,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,
+		526,5,257,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,
 		0,0,0,527,528,5,67,0,0,528,532,3,162,81,0,529,531,3,50,25,0,530,529,1,
 		0,0,0,531,534,1,0,0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,49,1,0,0,0,534,
 		532,1,0,0,0,535,536,5,72,0,0,536,548,3,156,78,0,537,538,5,73,0,0,538,548,
-		5,256,0,0,539,540,5,129,0,0,540,548,3,156,78,0,541,542,5,68,0,0,542,545,
+		5,257,0,0,539,540,5,129,0,0,540,548,3,156,78,0,541,542,5,68,0,0,542,545,
 		3,52,26,0,543,544,5,198,0,0,544,546,3,52,26,0,545,543,1,0,0,0,545,546,
 		1,0,0,0,546,548,1,0,0,0,547,535,1,0,0,0,547,537,1,0,0,0,547,539,1,0,0,
 		0,547,541,1,0,0,0,548,51,1,0,0,0,549,550,7,2,0,0,550,53,1,0,0,0,551,552,
-		5,74,0,0,552,553,3,162,81,0,553,557,5,237,0,0,554,556,3,56,28,0,555,554,
+		5,74,0,0,552,553,3,162,81,0,553,557,5,238,0,0,554,556,3,56,28,0,555,554,
 		1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,560,1,0,0,
-		0,559,557,1,0,0,0,560,561,5,238,0,0,561,55,1,0,0,0,562,563,5,75,0,0,563,
+		0,559,557,1,0,0,0,560,561,5,239,0,0,561,55,1,0,0,0,562,563,5,75,0,0,563,
 		615,3,162,81,0,564,565,5,111,0,0,565,615,3,156,78,0,566,567,5,112,0,0,
-		567,615,3,76,38,0,568,569,5,114,0,0,569,570,5,73,0,0,570,615,5,256,0,0,
-		571,572,5,117,0,0,572,574,3,90,45,0,573,575,5,261,0,0,574,573,1,0,0,0,
-		574,575,1,0,0,0,575,615,1,0,0,0,576,577,5,8,0,0,577,615,5,256,0,0,578,
+		567,615,3,76,38,0,568,569,5,114,0,0,569,570,5,73,0,0,570,615,5,257,0,0,
+		571,572,5,117,0,0,572,574,3,90,45,0,573,575,5,262,0,0,574,573,1,0,0,0,
+		574,575,1,0,0,0,575,615,1,0,0,0,576,577,5,8,0,0,577,615,5,257,0,0,578,
 		579,5,45,0,0,579,582,3,156,78,0,580,581,5,137,0,0,581,583,3,154,77,0,582,
 		580,1,0,0,0,582,583,1,0,0,0,583,586,1,0,0,0,584,585,5,138,0,0,585,587,
 		3,58,29,0,586,584,1,0,0,0,586,587,1,0,0,0,587,605,1,0,0,0,588,603,5,152,
-		0,0,589,590,5,258,0,0,590,604,5,139,0,0,591,592,5,139,0,0,592,599,5,237,
-		0,0,593,595,3,156,78,0,594,596,5,241,0,0,595,594,1,0,0,0,595,596,1,0,0,
+		0,0,589,590,5,259,0,0,590,604,5,139,0,0,591,592,5,139,0,0,592,599,5,238,
+		0,0,593,595,3,156,78,0,594,596,5,242,0,0,595,594,1,0,0,0,595,596,1,0,0,
 		0,596,598,1,0,0,0,597,593,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,
-		600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,238,0,0,603,589,
+		600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,239,0,0,603,589,
 		1,0,0,0,603,591,1,0,0,0,604,606,1,0,0,0,605,588,1,0,0,0,605,606,1,0,0,
 		0,606,615,1,0,0,0,607,615,3,84,42,0,608,615,3,86,43,0,609,611,5,140,0,
-		0,610,612,5,245,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,0,0,613,
+		0,610,612,5,246,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,0,0,613,
 		615,3,156,78,0,614,562,1,0,0,0,614,564,1,0,0,0,614,566,1,0,0,0,614,568,
 		1,0,0,0,614,571,1,0,0,0,614,576,1,0,0,0,614,578,1,0,0,0,614,607,1,0,0,
 		0,614,608,1,0,0,0,614,609,1,0,0,0,615,57,1,0,0,0,616,619,5,112,0,0,617,
 		619,3,156,78,0,618,616,1,0,0,0,618,617,1,0,0,0,619,59,1,0,0,0,620,621,
-		5,76,0,0,621,622,3,162,81,0,622,626,5,237,0,0,623,625,3,62,31,0,624,623,
+		5,76,0,0,621,622,3,162,81,0,622,626,5,238,0,0,623,625,3,62,31,0,624,623,
 		1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,629,1,0,0,
-		0,628,626,1,0,0,0,629,630,5,238,0,0,630,61,1,0,0,0,631,632,5,77,0,0,632,
-		636,5,237,0,0,633,635,3,72,36,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,
-		1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,671,5,238,
+		0,628,626,1,0,0,0,629,630,5,239,0,0,630,61,1,0,0,0,631,632,5,77,0,0,632,
+		636,5,238,0,0,633,635,3,72,36,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,
+		1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,671,5,239,
 		0,0,640,641,5,78,0,0,641,671,3,156,78,0,642,643,5,79,0,0,643,671,3,156,
 		78,0,644,645,5,80,0,0,645,646,5,49,0,0,646,671,3,154,77,0,647,648,5,80,
 		0,0,648,649,5,81,0,0,649,650,3,156,78,0,650,651,3,152,76,0,651,671,1,0,
@@ -13363,13 +13424,13 @@ public partial class DealLangParser : Parser {
 		0,0,670,642,1,0,0,0,670,644,1,0,0,0,670,647,1,0,0,0,670,652,1,0,0,0,670,
 		654,1,0,0,0,670,656,1,0,0,0,670,658,1,0,0,0,670,662,1,0,0,0,670,668,1,
 		0,0,0,671,63,1,0,0,0,672,673,5,88,0,0,673,674,3,162,81,0,674,675,5,54,
-		0,0,675,676,3,162,81,0,676,680,5,237,0,0,677,679,3,66,33,0,678,677,1,0,
+		0,0,675,676,3,162,81,0,676,680,5,238,0,0,677,679,3,66,33,0,678,677,1,0,
 		0,0,679,682,1,0,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,683,1,0,0,0,682,
-		680,1,0,0,0,683,684,5,238,0,0,684,65,1,0,0,0,685,686,5,89,0,0,686,746,
+		680,1,0,0,0,683,684,5,239,0,0,684,65,1,0,0,0,685,686,5,89,0,0,686,746,
 		3,162,81,0,687,688,5,78,0,0,688,746,3,156,78,0,689,690,5,90,0,0,690,691,
 		5,63,0,0,691,746,5,65,0,0,692,693,5,90,0,0,693,746,3,156,78,0,694,695,
 		5,186,0,0,695,696,3,156,78,0,696,697,3,152,76,0,697,746,1,0,0,0,698,699,
-		5,91,0,0,699,746,3,156,78,0,700,701,5,58,0,0,701,746,5,256,0,0,702,703,
+		5,91,0,0,699,746,3,156,78,0,700,701,5,58,0,0,701,746,5,257,0,0,702,703,
 		5,59,0,0,703,746,3,154,77,0,704,705,5,94,0,0,705,711,3,156,78,0,706,709,
 		5,98,0,0,707,708,5,163,0,0,708,710,3,156,78,0,709,707,1,0,0,0,709,710,
 		1,0,0,0,710,712,1,0,0,0,711,706,1,0,0,0,711,712,1,0,0,0,712,746,1,0,0,
@@ -13377,7 +13438,7 @@ public partial class DealLangParser : Parser {
 		0,717,718,5,89,0,0,718,719,5,64,0,0,719,746,1,0,0,0,720,721,5,99,0,0,721,
 		725,3,156,78,0,722,723,5,100,0,0,723,724,5,131,0,0,724,726,5,59,0,0,725,
 		722,1,0,0,0,725,726,1,0,0,0,726,746,1,0,0,0,727,746,3,48,24,0,728,729,
-		5,95,0,0,729,730,5,63,0,0,730,735,3,154,77,0,731,732,5,241,0,0,732,734,
+		5,95,0,0,729,730,5,63,0,0,730,735,3,154,77,0,731,732,5,242,0,0,732,734,
 		3,154,77,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,0,0,735,736,1,0,
 		0,0,736,740,1,0,0,0,737,735,1,0,0,0,738,739,5,97,0,0,739,741,3,154,77,
 		0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,744,3,40,20,0,743,
@@ -13385,39 +13446,39 @@ public partial class DealLangParser : Parser {
 		0,0,0,745,689,1,0,0,0,745,692,1,0,0,0,745,694,1,0,0,0,745,698,1,0,0,0,
 		745,700,1,0,0,0,745,702,1,0,0,0,745,704,1,0,0,0,745,713,1,0,0,0,745,720,
 		1,0,0,0,745,727,1,0,0,0,745,728,1,0,0,0,746,67,1,0,0,0,747,748,5,192,0,
-		0,748,749,3,162,81,0,749,753,5,237,0,0,750,752,3,70,35,0,751,750,1,0,0,
+		0,748,749,3,162,81,0,749,753,5,238,0,0,750,752,3,70,35,0,751,750,1,0,0,
 		0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,0,0,0,755,
-		753,1,0,0,0,756,757,5,238,0,0,757,69,1,0,0,0,758,759,5,222,0,0,759,777,
+		753,1,0,0,0,756,757,5,239,0,0,757,69,1,0,0,0,758,759,5,222,0,0,759,777,
 		3,156,78,0,760,761,5,90,0,0,761,777,3,162,81,0,762,763,5,223,0,0,763,777,
 		3,156,78,0,764,765,5,224,0,0,765,777,3,156,78,0,766,767,5,225,0,0,767,
 		777,3,156,78,0,768,769,5,83,0,0,769,777,3,156,78,0,770,771,5,82,0,0,771,
 		777,3,156,78,0,772,773,5,101,0,0,773,777,3,156,78,0,774,775,5,102,0,0,
 		775,777,3,156,78,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,
 		764,1,0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,
-		0,0,0,776,774,1,0,0,0,777,71,1,0,0,0,778,779,5,256,0,0,779,780,3,156,78,
-		0,780,781,5,63,0,0,781,783,3,156,78,0,782,784,5,241,0,0,783,782,1,0,0,
+		0,0,0,776,774,1,0,0,0,777,71,1,0,0,0,778,779,5,257,0,0,779,780,3,156,78,
+		0,780,781,5,63,0,0,781,783,3,156,78,0,782,784,5,242,0,0,783,782,1,0,0,
 		0,783,784,1,0,0,0,784,73,1,0,0,0,785,786,5,110,0,0,786,787,3,162,81,0,
-		787,791,5,237,0,0,788,790,3,78,39,0,789,788,1,0,0,0,790,793,1,0,0,0,791,
+		787,791,5,238,0,0,788,790,3,78,39,0,789,788,1,0,0,0,790,793,1,0,0,0,791,
 		789,1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,
-		238,0,0,795,75,1,0,0,0,796,798,3,156,78,0,797,799,5,113,0,0,798,797,1,
+		239,0,0,795,75,1,0,0,0,796,798,3,156,78,0,797,799,5,113,0,0,798,797,1,
 		0,0,0,798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,156,78,
 		0,802,800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,
 		807,3,156,78,0,806,804,1,0,0,0,806,807,1,0,0,0,807,77,1,0,0,0,808,809,
 		5,111,0,0,809,888,3,156,78,0,810,811,5,112,0,0,811,888,3,76,38,0,812,814,
-		5,201,0,0,813,815,5,257,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,
+		5,201,0,0,813,815,5,258,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,
 		0,0,0,816,817,5,141,0,0,817,819,3,156,78,0,818,816,1,0,0,0,818,819,1,0,
 		0,0,819,888,1,0,0,0,820,821,5,201,0,0,821,888,5,212,0,0,822,823,5,202,
 		0,0,823,888,3,156,78,0,824,825,5,203,0,0,825,888,3,156,78,0,826,827,5,
-		204,0,0,827,828,5,73,0,0,828,888,5,256,0,0,829,830,5,205,0,0,830,834,5,
-		237,0,0,831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,
-		0,0,834,835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,238,0,0,
+		204,0,0,827,828,5,73,0,0,828,888,5,257,0,0,829,830,5,205,0,0,830,834,5,
+		238,0,0,831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,
+		0,0,834,835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,239,0,0,
 		838,839,5,205,0,0,839,840,5,213,0,0,840,841,3,162,81,0,841,842,5,214,0,
 		0,842,843,3,156,78,0,843,888,1,0,0,0,844,845,5,206,0,0,845,888,3,156,78,
 		0,846,888,3,84,42,0,847,888,3,86,43,0,848,849,5,209,0,0,849,850,5,215,
 		0,0,850,851,3,156,78,0,851,852,5,171,0,0,852,853,3,156,78,0,853,888,1,
 		0,0,0,854,855,5,208,0,0,855,888,3,156,78,0,856,857,5,114,0,0,857,858,5,
-		73,0,0,858,888,5,256,0,0,859,860,5,117,0,0,860,888,3,90,45,0,861,862,5,
-		8,0,0,862,888,5,256,0,0,863,864,5,121,0,0,864,888,5,258,0,0,865,888,3,
+		73,0,0,858,888,5,257,0,0,859,860,5,117,0,0,860,888,3,90,45,0,861,862,5,
+		8,0,0,862,888,5,257,0,0,863,864,5,121,0,0,864,888,5,259,0,0,865,888,3,
 		48,24,0,866,867,5,227,0,0,867,868,5,63,0,0,868,869,3,156,78,0,869,870,
 		5,213,0,0,870,874,3,156,78,0,871,872,5,228,0,0,872,873,5,229,0,0,873,875,
 		3,156,78,0,874,871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,80,
@@ -13429,24 +13490,24 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,887,846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,
 		0,887,856,1,0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,
 		865,1,0,0,0,887,866,1,0,0,0,887,885,1,0,0,0,888,79,1,0,0,0,889,890,5,230,
-		0,0,890,891,5,256,0,0,891,892,5,63,0,0,892,893,3,156,78,0,893,81,1,0,0,
-		0,894,895,5,231,0,0,895,896,5,51,0,0,896,897,5,256,0,0,897,898,5,229,0,
+		0,0,890,891,5,257,0,0,891,892,5,63,0,0,892,893,3,156,78,0,893,81,1,0,0,
+		0,894,895,5,231,0,0,895,896,5,51,0,0,896,897,5,257,0,0,897,898,5,229,0,
 		0,898,899,3,156,78,0,899,83,1,0,0,0,900,901,5,207,0,0,901,906,3,156,78,
-		0,902,903,5,51,0,0,903,907,5,256,0,0,904,905,5,216,0,0,905,907,3,162,81,
+		0,902,903,5,51,0,0,903,907,5,257,0,0,904,905,5,216,0,0,905,907,3,162,81,
 		0,906,902,1,0,0,0,906,904,1,0,0,0,907,85,1,0,0,0,908,909,5,209,0,0,909,
-		910,5,210,0,0,910,911,3,162,81,0,911,915,5,237,0,0,912,914,3,88,44,0,913,
+		910,5,210,0,0,910,911,3,162,81,0,911,915,5,238,0,0,912,914,3,88,44,0,913,
 		912,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,
 		0,0,0,917,915,1,0,0,0,918,919,5,171,0,0,919,921,3,156,78,0,920,918,1,0,
-		0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,238,0,0,923,87,1,0,0,0,924,
+		0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,239,0,0,923,87,1,0,0,0,924,
 		925,5,211,0,0,925,926,3,156,78,0,926,927,3,156,78,0,927,89,1,0,0,0,928,
 		941,5,118,0,0,929,941,5,119,0,0,930,941,5,120,0,0,931,932,5,52,0,0,932,
-		936,5,237,0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,
-		1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,238,
+		936,5,238,0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,
+		1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,239,
 		0,0,940,928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,
-		91,1,0,0,0,942,943,5,217,0,0,943,944,3,162,81,0,944,948,5,237,0,0,945,
+		91,1,0,0,0,942,943,5,217,0,0,943,944,3,162,81,0,944,948,5,238,0,0,945,
 		947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,
-		1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,952,5,238,0,0,952,93,1,0,0,
-		0,953,954,5,197,0,0,954,955,3,162,81,0,955,956,5,242,0,0,956,957,3,162,
+		1,0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,952,5,239,0,0,952,93,1,0,0,
+		0,953,954,5,197,0,0,954,955,3,162,81,0,955,956,5,243,0,0,956,957,3,162,
 		81,0,957,977,1,0,0,0,958,959,5,195,0,0,959,977,3,156,78,0,960,961,5,218,
 		0,0,961,977,3,156,78,0,962,963,5,219,0,0,963,977,5,221,0,0,964,965,5,219,
 		0,0,965,977,3,162,81,0,966,968,5,65,0,0,967,969,3,96,48,0,968,967,1,0,
@@ -13456,113 +13517,113 @@ public partial class DealLangParser : Parser {
 		0,0,0,976,966,1,0,0,0,976,972,1,0,0,0,977,95,1,0,0,0,978,979,5,220,0,0,
 		979,985,3,156,78,0,980,981,5,101,0,0,981,985,3,156,78,0,982,983,5,102,
 		0,0,983,985,3,156,78,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,
-		985,97,1,0,0,0,986,987,5,122,0,0,987,988,3,162,81,0,988,992,5,237,0,0,
+		985,97,1,0,0,0,986,987,5,122,0,0,987,988,3,162,81,0,988,992,5,238,0,0,
 		989,991,3,100,50,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,
-		993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,996,5,238,0,0,996,99,1,
+		993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,996,5,239,0,0,996,99,1,
 		0,0,0,997,998,5,123,0,0,998,1033,3,156,78,0,999,1000,5,124,0,0,1000,1005,
-		3,102,51,0,1001,1002,5,241,0,0,1002,1004,3,102,51,0,1003,1001,1,0,0,0,
+		3,102,51,0,1001,1002,5,242,0,0,1002,1004,3,102,51,0,1003,1001,1,0,0,0,
 		1004,1007,1,0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,
 		0,1007,1005,1,0,0,0,1008,1009,5,164,0,0,1009,1033,3,156,78,0,1010,1011,
 		5,165,0,0,1011,1012,3,156,78,0,1012,1013,5,163,0,0,1013,1016,3,162,81,
 		0,1014,1015,5,166,0,0,1015,1017,3,156,78,0,1016,1014,1,0,0,0,1016,1017,
 		1,0,0,0,1017,1019,1,0,0,0,1018,1020,5,169,0,0,1019,1018,1,0,0,0,1019,1020,
 		1,0,0,0,1020,1033,1,0,0,0,1021,1022,5,203,0,0,1022,1033,3,156,78,0,1023,
-		1024,5,167,0,0,1024,1029,3,106,53,0,1025,1026,5,241,0,0,1026,1028,3,106,
+		1024,5,167,0,0,1024,1029,3,106,53,0,1025,1026,5,242,0,0,1026,1028,3,106,
 		53,0,1027,1025,1,0,0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,
 		0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,
 		0,0,0,1032,1008,1,0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,
 		1,0,0,0,1033,101,1,0,0,0,1034,1035,3,162,81,0,1035,1044,3,156,78,0,1036,
-		1040,5,237,0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1042,1,0,0,
+		1040,5,238,0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1042,1,0,0,
 		0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,
-		0,0,1043,1045,5,238,0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,103,1,
+		0,0,1043,1045,5,239,0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,103,1,
 		0,0,0,1046,1047,5,164,0,0,1047,1053,3,156,78,0,1048,1049,5,165,0,0,1049,
 		1053,3,156,78,0,1050,1051,5,166,0,0,1051,1053,3,156,78,0,1052,1046,1,0,
-		0,0,1052,1048,1,0,0,0,1052,1050,1,0,0,0,1053,105,1,0,0,0,1054,1055,5,256,
+		0,0,1052,1048,1,0,0,0,1052,1050,1,0,0,0,1053,105,1,0,0,0,1054,1055,5,257,
 		0,0,1055,1056,3,156,78,0,1056,107,1,0,0,0,1057,1058,5,125,0,0,1058,1067,
-		3,162,81,0,1059,1063,5,237,0,0,1060,1062,3,110,55,0,1061,1060,1,0,0,0,
+		3,162,81,0,1059,1063,5,238,0,0,1060,1062,3,110,55,0,1061,1060,1,0,0,0,
 		1062,1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,
-		0,1065,1063,1,0,0,0,1066,1068,5,238,0,0,1067,1059,1,0,0,0,1067,1068,1,
+		0,1065,1063,1,0,0,0,1066,1068,5,239,0,0,1067,1059,1,0,0,0,1067,1068,1,
 		0,0,0,1068,109,1,0,0,0,1069,1070,5,126,0,0,1070,1076,3,156,78,0,1071,1072,
 		5,127,0,0,1072,1076,3,156,78,0,1073,1074,5,128,0,0,1074,1076,3,156,78,
 		0,1075,1069,1,0,0,0,1075,1071,1,0,0,0,1075,1073,1,0,0,0,1076,111,1,0,0,
-		0,1077,1078,5,129,0,0,1078,1079,3,162,81,0,1079,1080,5,237,0,0,1080,1088,
+		0,1077,1078,5,129,0,0,1078,1079,3,162,81,0,1079,1080,5,238,0,0,1080,1088,
 		3,156,78,0,1081,1086,3,152,76,0,1082,1083,5,57,0,0,1083,1084,3,156,78,
 		0,1084,1085,3,152,76,0,1085,1087,1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,
 		0,0,0,1087,1089,1,0,0,0,1088,1081,1,0,0,0,1088,1089,1,0,0,0,1089,1090,
-		1,0,0,0,1090,1091,5,238,0,0,1091,113,1,0,0,0,1092,1093,5,130,0,0,1093,
-		1094,3,162,81,0,1094,1095,5,244,0,0,1095,1102,3,156,78,0,1096,1099,5,131,
+		1,0,0,0,1090,1091,5,239,0,0,1091,113,1,0,0,0,1092,1093,5,130,0,0,1093,
+		1094,3,162,81,0,1094,1095,5,245,0,0,1095,1102,3,156,78,0,1096,1099,5,131,
 		0,0,1097,1100,5,132,0,0,1098,1100,5,133,0,0,1099,1097,1,0,0,0,1099,1098,
 		1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,154,77,0,1102,1096,1,0,0,0,1102,
-		1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,5,51,0,0,1105,1107,5,256,0,0,
+		1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,5,51,0,0,1105,1107,5,257,0,0,
 		1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,115,1,0,0,0,1108,1109,5,134,0,
 		0,1109,1110,3,162,81,0,1110,1111,5,141,0,0,1111,1114,3,156,78,0,1112,1113,
-		5,51,0,0,1113,1115,5,256,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,
-		1119,1,0,0,0,1116,1117,5,135,0,0,1117,1118,5,137,0,0,1118,1120,5,258,0,
+		5,51,0,0,1113,1115,5,257,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,
+		1119,1,0,0,0,1116,1117,5,135,0,0,1117,1118,5,137,0,0,1118,1120,5,259,0,
 		0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,1124,1,0,0,0,1121,1122,5,136,
-		0,0,1122,1123,5,137,0,0,1123,1125,5,258,0,0,1124,1121,1,0,0,0,1124,1125,
+		0,0,1122,1123,5,137,0,0,1123,1125,5,259,0,0,1124,1121,1,0,0,0,1124,1125,
 		1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,158,0,0,1127,1128,5,181,0,0,1128,
-		1129,3,162,81,0,1129,1130,5,159,0,0,1130,1131,5,163,0,0,1131,1132,5,258,
+		1129,3,162,81,0,1129,1130,5,159,0,0,1130,1131,5,163,0,0,1131,1132,5,259,
 		0,0,1132,1134,5,160,0,0,1133,1135,3,118,59,0,1134,1133,1,0,0,0,1134,1135,
 		1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,0,0,0,1136,1137,1,0,0,0,1137,1138,
-		1,0,0,0,1138,1139,5,243,0,0,1139,1144,3,120,60,0,1140,1141,5,241,0,0,1141,
+		1,0,0,0,1138,1139,5,244,0,0,1139,1144,3,120,60,0,1140,1141,5,242,0,0,1141,
 		1143,3,120,60,0,1142,1140,1,0,0,0,1143,1146,1,0,0,0,1144,1142,1,0,0,0,
 		1144,1145,1,0,0,0,1145,117,1,0,0,0,1146,1144,1,0,0,0,1147,1148,5,161,0,
-		0,1148,1153,3,162,81,0,1149,1150,5,241,0,0,1150,1152,3,162,81,0,1151,1149,
+		0,1148,1153,3,162,81,0,1149,1150,5,242,0,0,1150,1152,3,162,81,0,1151,1149,
 		1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,
 		1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,172,0,0,1157,1158,5,162,0,0,1158,
 		1160,3,162,81,0,1159,1156,1,0,0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,
 		1161,1162,5,162,0,0,1162,1164,3,162,81,0,1163,1147,1,0,0,0,1163,1161,1,
-		0,0,0,1164,119,1,0,0,0,1165,1166,5,154,0,0,1166,1167,5,257,0,0,1167,1168,
-		5,163,0,0,1168,1185,3,162,81,0,1169,1181,5,157,0,0,1170,1171,5,239,0,0,
-		1171,1176,3,162,81,0,1172,1173,5,241,0,0,1173,1175,3,162,81,0,1174,1172,
+		0,0,0,1164,119,1,0,0,0,1165,1166,5,154,0,0,1166,1167,5,258,0,0,1167,1168,
+		5,163,0,0,1168,1185,3,162,81,0,1169,1181,5,157,0,0,1170,1171,5,240,0,0,
+		1171,1176,3,162,81,0,1172,1173,5,242,0,0,1173,1175,3,162,81,0,1174,1172,
 		1,0,0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,
-		1,0,0,0,1178,1176,1,0,0,0,1179,1180,5,240,0,0,1180,1182,1,0,0,0,1181,1170,
+		1,0,0,0,1178,1176,1,0,0,0,1179,1180,5,241,0,0,1180,1182,1,0,0,0,1181,1170,
 		1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,0,1183,1185,3,162,81,0,1184,
 		1165,1,0,0,0,1184,1169,1,0,0,0,1184,1183,1,0,0,0,1185,121,1,0,0,0,1186,
 		1187,5,142,0,0,1187,1188,5,141,0,0,1188,1191,3,156,78,0,1189,1190,5,143,
 		0,0,1190,1192,3,154,77,0,1191,1189,1,0,0,0,1191,1192,1,0,0,0,1192,123,
 		1,0,0,0,1193,1194,5,144,0,0,1194,1195,5,145,0,0,1195,1200,3,126,63,0,1196,
-		1197,5,241,0,0,1197,1199,3,126,63,0,1198,1196,1,0,0,0,1199,1202,1,0,0,
+		1197,5,242,0,0,1197,1199,3,126,63,0,1198,1196,1,0,0,0,1199,1202,1,0,0,
 		0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,125,1,0,0,0,1202,1200,1,0,0,
 		0,1203,1206,5,66,0,0,1204,1206,3,162,81,0,1205,1203,1,0,0,0,1205,1204,
-		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,146,0,0,1208,1212,5,237,0,0,1209,
+		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,146,0,0,1208,1212,5,238,0,0,1209,
 		1211,3,130,65,0,1210,1209,1,0,0,0,1211,1214,1,0,0,0,1212,1210,1,0,0,0,
-		1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,1216,5,238,
+		1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1212,1,0,0,0,1215,1216,5,239,
 		0,0,1216,129,1,0,0,0,1217,1218,5,10,0,0,1218,1228,3,160,80,0,1219,1220,
-		5,147,0,0,1220,1225,3,162,81,0,1221,1222,5,241,0,0,1222,1224,3,162,81,
+		5,147,0,0,1220,1225,3,162,81,0,1221,1222,5,242,0,0,1222,1224,3,162,81,
 		0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,
 		0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,1,0,0,0,1228,1229,1,
 		0,0,0,1229,1312,1,0,0,0,1230,1231,5,148,0,0,1231,1312,3,162,81,0,1232,
 		1233,5,149,0,0,1233,1312,3,162,81,0,1234,1235,5,150,0,0,1235,1236,5,151,
 		0,0,1236,1237,5,152,0,0,1237,1312,3,162,81,0,1238,1241,5,153,0,0,1239,
-		1240,5,257,0,0,1240,1242,5,197,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,
+		1240,5,258,0,0,1240,1242,5,197,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,
 		1242,1243,1,0,0,0,1243,1244,5,151,0,0,1244,1245,5,163,0,0,1245,1312,3,
-		162,81,0,1246,1247,5,154,0,0,1247,1248,5,257,0,0,1248,1249,5,197,0,0,1249,
+		162,81,0,1246,1247,5,154,0,0,1247,1248,5,258,0,0,1248,1249,5,197,0,0,1249,
 		1250,5,151,0,0,1250,1251,5,163,0,0,1251,1312,3,162,81,0,1252,1253,5,174,
-		0,0,1253,1258,3,162,81,0,1254,1255,5,241,0,0,1255,1257,3,162,81,0,1256,
+		0,0,1253,1258,3,162,81,0,1254,1255,5,242,0,0,1255,1257,3,162,81,0,1256,
 		1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,
 		1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,155,0,0,1262,1261,1,0,0,0,1262,
 		1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,163,0,0,1265,1266,5,226,0,0,
 		1266,1267,3,160,80,0,1267,1312,1,0,0,0,1268,1269,5,170,0,0,1269,1270,3,
-		156,78,0,1270,1274,5,237,0,0,1271,1273,3,130,65,0,1272,1271,1,0,0,0,1273,
+		156,78,0,1270,1274,5,238,0,0,1271,1273,3,130,65,0,1272,1271,1,0,0,0,1273,
 		1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1277,1,0,0,0,1276,
-		1274,1,0,0,0,1277,1287,5,238,0,0,1278,1279,5,171,0,0,1279,1283,5,237,0,
+		1274,1,0,0,0,1277,1287,5,239,0,0,1278,1279,5,171,0,0,1279,1283,5,238,0,
 		0,1280,1282,3,130,65,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,
 		0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1288,
-		5,238,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,1,0,0,0,1289,1292,
+		5,239,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,1,0,0,0,1289,1292,
 		5,155,0,0,1290,1291,5,181,0,0,1291,1293,5,111,0,0,1292,1290,1,0,0,0,1292,
-		1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,237,0,0,1295,1297,3,130,65,
+		1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,238,0,0,1295,1297,3,130,65,
 		0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,
-		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,238,0,0,1302,1303,
-		5,156,0,0,1303,1307,5,237,0,0,1304,1306,3,130,65,0,1305,1304,1,0,0,0,1306,
+		0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,239,0,0,1302,1303,
+		5,156,0,0,1303,1307,5,238,0,0,1304,1306,3,130,65,0,1305,1304,1,0,0,0,1306,
 		1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,
-		1307,1,0,0,0,1310,1312,5,238,0,0,1311,1217,1,0,0,0,1311,1230,1,0,0,0,1311,
+		1307,1,0,0,0,1310,1312,5,239,0,0,1311,1217,1,0,0,0,1311,1230,1,0,0,0,1311,
 		1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,1246,1,0,0,0,1311,
 		1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,1302,1,0,0,0,1312,
-		131,1,0,0,0,1313,1314,5,173,0,0,1314,1318,5,237,0,0,1315,1317,3,134,67,
+		131,1,0,0,0,1313,1314,5,173,0,0,1314,1318,5,238,0,0,1315,1317,3,134,67,
 		0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,
-		0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,238,0,0,1322,133,1,
-		0,0,0,1323,1324,5,174,0,0,1324,1329,3,162,81,0,1325,1326,5,241,0,0,1326,
+		0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,239,0,0,1322,133,1,
+		0,0,0,1323,1324,5,174,0,0,1324,1329,3,162,81,0,1325,1326,5,242,0,0,1326,
 		1328,3,162,81,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
 		1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,0,0,1332,1334,3,136,
 		68,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,0,0,1335,1336,1,
@@ -13577,27 +13638,27 @@ public partial class DealLangParser : Parser {
 		0,0,1363,1343,1,0,0,0,1363,1345,1,0,0,0,1363,1350,1,0,0,0,1363,1352,1,
 		0,0,0,1363,1357,1,0,0,0,1363,1359,1,0,0,0,1363,1361,1,0,0,0,1364,137,1,
 		0,0,0,1365,1366,5,2,0,0,1366,1367,3,162,81,0,1367,1368,5,4,0,0,1368,1369,
-		3,162,81,0,1369,1373,5,237,0,0,1370,1372,3,140,70,0,1371,1370,1,0,0,0,
+		3,162,81,0,1369,1373,5,238,0,0,1370,1372,3,140,70,0,1371,1370,1,0,0,0,
 		1372,1375,1,0,0,0,1373,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1376,1,0,0,
-		0,1375,1373,1,0,0,0,1376,1377,5,238,0,0,1377,139,1,0,0,0,1378,1379,3,162,
-		81,0,1379,1380,5,60,0,0,1380,1381,5,177,0,0,1381,1382,5,258,0,0,1382,1622,
+		0,1375,1373,1,0,0,0,1376,1377,5,239,0,0,1377,139,1,0,0,0,1378,1379,3,162,
+		81,0,1379,1380,5,60,0,0,1380,1381,5,177,0,0,1381,1382,5,259,0,0,1382,1633,
 		1,0,0,0,1383,1384,3,162,81,0,1384,1385,5,60,0,0,1385,1386,5,38,0,0,1386,
 		1390,3,156,78,0,1387,1389,3,150,75,0,1388,1387,1,0,0,0,1389,1392,1,0,0,
-		0,1390,1388,1,0,0,0,1390,1391,1,0,0,0,1391,1622,1,0,0,0,1392,1390,1,0,
+		0,1390,1388,1,0,0,0,1390,1391,1,0,0,0,1391,1633,1,0,0,0,1392,1390,1,0,
 		0,0,1393,1394,3,162,81,0,1394,1398,5,96,0,0,1395,1396,5,152,0,0,1396,1397,
-		5,61,0,0,1397,1399,5,258,0,0,1398,1395,1,0,0,0,1398,1399,1,0,0,0,1399,
-		1400,1,0,0,0,1400,1401,5,63,0,0,1401,1402,3,154,77,0,1402,1622,1,0,0,0,
+		5,61,0,0,1397,1399,5,259,0,0,1398,1395,1,0,0,0,1398,1399,1,0,0,0,1399,
+		1400,1,0,0,0,1400,1401,5,63,0,0,1401,1402,3,154,77,0,1402,1633,1,0,0,0,
 		1403,1404,3,162,81,0,1404,1405,5,96,0,0,1405,1406,5,38,0,0,1406,1407,5,
-		63,0,0,1407,1412,3,148,74,0,1408,1409,5,241,0,0,1409,1411,3,148,74,0,1410,
+		63,0,0,1407,1412,3,148,74,0,1408,1409,5,242,0,0,1409,1411,3,148,74,0,1410,
 		1408,1,0,0,0,1411,1414,1,0,0,0,1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,
 		1418,1,0,0,0,1414,1412,1,0,0,0,1415,1417,3,150,75,0,1416,1415,1,0,0,0,
-		1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,1622,1,0,0,
+		1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,1633,1,0,0,
 		0,1420,1418,1,0,0,0,1421,1422,3,160,80,0,1422,1423,7,3,0,0,1423,1424,3,
 		156,78,0,1424,1429,3,152,76,0,1425,1426,5,28,0,0,1426,1427,3,156,78,0,
 		1427,1428,3,152,76,0,1428,1430,1,0,0,0,1429,1425,1,0,0,0,1429,1430,1,0,
-		0,0,1430,1622,1,0,0,0,1431,1432,3,160,80,0,1432,1433,5,180,0,0,1433,1434,
-		3,156,78,0,1434,1435,5,181,0,0,1435,1436,5,256,0,0,1436,1622,1,0,0,0,1437,
-		1438,3,162,81,0,1438,1471,5,182,0,0,1439,1440,5,54,0,0,1440,1444,5,256,
+		0,0,1430,1633,1,0,0,0,1431,1432,3,160,80,0,1432,1433,5,180,0,0,1433,1434,
+		3,156,78,0,1434,1435,5,181,0,0,1435,1436,5,257,0,0,1436,1633,1,0,0,0,1437,
+		1438,3,162,81,0,1438,1471,5,182,0,0,1439,1440,5,54,0,0,1440,1444,5,257,
 		0,0,1441,1443,3,150,75,0,1442,1441,1,0,0,0,1443,1446,1,0,0,0,1444,1442,
 		1,0,0,0,1444,1445,1,0,0,0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1447,1449,
 		3,144,72,0,1448,1447,1,0,0,0,1448,1449,1,0,0,0,1449,1472,1,0,0,0,1450,
@@ -13608,106 +13669,109 @@ public partial class DealLangParser : Parser {
 		1462,1,0,0,0,1464,1467,1,0,0,0,1465,1463,1,0,0,0,1465,1466,1,0,0,0,1466,
 		1469,1,0,0,0,1467,1465,1,0,0,0,1468,1470,3,144,72,0,1469,1468,1,0,0,0,
 		1469,1470,1,0,0,0,1470,1472,1,0,0,0,1471,1439,1,0,0,0,1471,1450,1,0,0,
-		0,1472,1622,1,0,0,0,1473,1475,5,173,0,0,1474,1476,3,136,68,0,1475,1474,
-		1,0,0,0,1476,1477,1,0,0,0,1477,1475,1,0,0,0,1477,1478,1,0,0,0,1478,1622,
-		1,0,0,0,1479,1480,5,173,0,0,1480,1481,5,174,0,0,1481,1622,5,108,0,0,1482,
-		1483,3,162,81,0,1483,1484,5,119,0,0,1484,1485,3,156,78,0,1485,1622,1,0,
+		0,1472,1633,1,0,0,0,1473,1475,5,173,0,0,1474,1476,3,136,68,0,1475,1474,
+		1,0,0,0,1476,1477,1,0,0,0,1477,1475,1,0,0,0,1477,1478,1,0,0,0,1478,1633,
+		1,0,0,0,1479,1480,5,173,0,0,1480,1481,5,174,0,0,1481,1633,5,108,0,0,1482,
+		1483,3,162,81,0,1483,1484,5,119,0,0,1484,1485,3,156,78,0,1485,1633,1,0,
 		0,0,1486,1487,3,162,81,0,1487,1488,5,16,0,0,1488,1489,3,28,14,0,1489,1493,
-		5,237,0,0,1490,1492,3,34,17,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
+		5,238,0,0,1490,1492,3,34,17,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
 		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1496,1,0,0,0,1495,1493,1,0,0,0,1496,
-		1497,5,238,0,0,1497,1622,1,0,0,0,1498,1499,3,162,81,0,1499,1500,5,19,0,
-		0,1500,1501,5,256,0,0,1501,1502,5,20,0,0,1502,1503,3,156,78,0,1503,1622,
-		1,0,0,0,1504,1505,3,162,81,0,1505,1507,5,21,0,0,1506,1508,5,245,0,0,1507,
+		1497,5,239,0,0,1497,1633,1,0,0,0,1498,1499,3,162,81,0,1499,1500,5,19,0,
+		0,1500,1501,5,257,0,0,1501,1502,5,20,0,0,1502,1503,3,156,78,0,1503,1633,
+		1,0,0,0,1504,1505,3,162,81,0,1505,1507,5,21,0,0,1506,1508,5,246,0,0,1507,
 		1506,1,0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,3,156,78,0,
-		1510,1622,1,0,0,0,1511,1512,3,162,81,0,1512,1513,5,233,0,0,1513,1516,3,
-		154,77,0,1514,1515,5,51,0,0,1515,1517,5,256,0,0,1516,1514,1,0,0,0,1516,
-		1517,1,0,0,0,1517,1622,1,0,0,0,1518,1519,3,162,81,0,1519,1520,5,233,0,
-		0,1520,1521,5,38,0,0,1521,1526,3,146,73,0,1522,1523,5,241,0,0,1523,1525,
+		1510,1633,1,0,0,0,1511,1512,3,162,81,0,1512,1513,5,233,0,0,1513,1516,3,
+		154,77,0,1514,1515,5,51,0,0,1515,1517,5,257,0,0,1516,1514,1,0,0,0,1516,
+		1517,1,0,0,0,1517,1633,1,0,0,0,1518,1519,3,162,81,0,1519,1520,5,233,0,
+		0,1520,1521,5,38,0,0,1521,1526,3,146,73,0,1522,1523,5,242,0,0,1523,1525,
 		3,146,73,0,1524,1522,1,0,0,0,1525,1528,1,0,0,0,1526,1524,1,0,0,0,1526,
 		1527,1,0,0,0,1527,1531,1,0,0,0,1528,1526,1,0,0,0,1529,1530,5,51,0,0,1530,
-		1532,5,256,0,0,1531,1529,1,0,0,0,1531,1532,1,0,0,0,1532,1622,1,0,0,0,1533,
-		1534,3,162,81,0,1534,1535,5,92,0,0,1535,1536,3,156,78,0,1536,1622,1,0,
-		0,0,1537,1538,3,162,81,0,1538,1539,5,93,0,0,1539,1540,5,137,0,0,1540,1541,
-		3,154,77,0,1541,1542,5,63,0,0,1542,1543,3,156,78,0,1543,1622,1,0,0,0,1544,
-		1545,3,162,81,0,1545,1546,5,200,0,0,1546,1547,5,93,0,0,1547,1622,1,0,0,
-		0,1548,1549,3,162,81,0,1549,1550,5,71,0,0,1550,1552,5,69,0,0,1551,1553,
-		5,257,0,0,1552,1551,1,0,0,0,1552,1553,1,0,0,0,1553,1622,1,0,0,0,1554,1555,
-		3,162,81,0,1555,1556,5,71,0,0,1556,1559,5,70,0,0,1557,1558,5,51,0,0,1558,
-		1560,5,256,0,0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1622,1,0,0,0,1561,
-		1562,3,162,81,0,1562,1564,5,65,0,0,1563,1565,3,96,48,0,1564,1563,1,0,0,
-		0,1565,1566,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,0,0,0,1567,1622,1,0,
-		0,0,1568,1569,5,22,0,0,1569,1622,5,258,0,0,1570,1571,5,23,0,0,1571,1622,
-		5,258,0,0,1572,1622,5,24,0,0,1573,1622,5,25,0,0,1574,1575,3,162,81,0,1575,
-		1576,5,26,0,0,1576,1577,5,27,0,0,1577,1578,3,156,78,0,1578,1579,3,152,
-		76,0,1579,1580,5,28,0,0,1580,1581,3,156,78,0,1581,1582,3,152,76,0,1582,
-		1622,1,0,0,0,1583,1584,3,162,81,0,1584,1585,5,29,0,0,1585,1588,5,163,0,
-		0,1586,1589,5,30,0,0,1587,1589,3,156,78,0,1588,1586,1,0,0,0,1588,1587,
-		1,0,0,0,1589,1590,1,0,0,0,1590,1591,5,31,0,0,1591,1592,3,156,78,0,1592,
-		1593,3,152,76,0,1593,1594,5,28,0,0,1594,1595,3,156,78,0,1595,1596,3,152,
-		76,0,1596,1622,1,0,0,0,1597,1598,3,162,81,0,1598,1599,5,32,0,0,1599,1600,
-		3,156,78,0,1600,1601,3,152,76,0,1601,1602,5,20,0,0,1602,1603,3,156,78,
-		0,1603,1622,1,0,0,0,1604,1605,5,33,0,0,1605,1606,3,160,80,0,1606,1607,
-		5,34,0,0,1607,1608,3,160,80,0,1608,1611,3,156,78,0,1609,1610,5,35,0,0,
-		1610,1612,3,156,78,0,1611,1609,1,0,0,0,1611,1612,1,0,0,0,1612,1622,1,0,
-		0,0,1613,1614,5,36,0,0,1614,1615,5,35,0,0,1615,1616,3,156,78,0,1616,1617,
-		3,152,76,0,1617,1618,5,37,0,0,1618,1619,3,156,78,0,1619,1620,3,152,76,
-		0,1620,1622,1,0,0,0,1621,1378,1,0,0,0,1621,1383,1,0,0,0,1621,1393,1,0,
-		0,0,1621,1403,1,0,0,0,1621,1421,1,0,0,0,1621,1431,1,0,0,0,1621,1437,1,
-		0,0,0,1621,1473,1,0,0,0,1621,1479,1,0,0,0,1621,1482,1,0,0,0,1621,1486,
-		1,0,0,0,1621,1498,1,0,0,0,1621,1504,1,0,0,0,1621,1511,1,0,0,0,1621,1518,
-		1,0,0,0,1621,1533,1,0,0,0,1621,1537,1,0,0,0,1621,1544,1,0,0,0,1621,1548,
-		1,0,0,0,1621,1554,1,0,0,0,1621,1561,1,0,0,0,1621,1568,1,0,0,0,1621,1570,
-		1,0,0,0,1621,1572,1,0,0,0,1621,1573,1,0,0,0,1621,1574,1,0,0,0,1621,1583,
-		1,0,0,0,1621,1597,1,0,0,0,1621,1604,1,0,0,0,1621,1613,1,0,0,0,1622,141,
-		1,0,0,0,1623,1624,5,73,0,0,1624,1625,5,256,0,0,1625,1626,5,172,0,0,1626,
-		1627,3,156,78,0,1627,1628,3,152,76,0,1628,143,1,0,0,0,1629,1630,5,45,0,
-		0,1630,1631,5,40,0,0,1631,1632,5,41,0,0,1632,1633,3,156,78,0,1633,1634,
-		5,42,0,0,1634,1638,3,156,78,0,1635,1637,3,150,75,0,1636,1635,1,0,0,0,1637,
-		1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,145,1,0,0,0,1640,
-		1638,1,0,0,0,1641,1643,5,246,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
-		1644,1,0,0,0,1644,1645,3,154,77,0,1645,1646,5,34,0,0,1646,1647,3,156,78,
-		0,1647,147,1,0,0,0,1648,1649,3,154,77,0,1649,1650,5,34,0,0,1650,1651,3,
-		156,78,0,1651,149,1,0,0,0,1652,1653,5,39,0,0,1653,1654,3,160,80,0,1654,
-		1655,3,156,78,0,1655,151,1,0,0,0,1656,1657,5,183,0,0,1657,1658,5,196,0,
-		0,1658,153,1,0,0,0,1659,1660,5,257,0,0,1660,155,1,0,0,0,1661,1662,6,78,
-		-1,0,1662,1663,5,239,0,0,1663,1664,3,156,78,0,1664,1665,5,240,0,0,1665,
-		1704,1,0,0,0,1666,1667,5,246,0,0,1667,1704,3,156,78,16,1668,1669,5,200,
-		0,0,1669,1704,3,156,78,11,1670,1671,5,170,0,0,1671,1672,3,156,78,0,1672,
-		1673,5,172,0,0,1673,1674,3,156,78,0,1674,1675,5,171,0,0,1675,1676,3,156,
-		78,0,1676,1704,1,0,0,0,1677,1678,3,162,81,0,1678,1687,5,239,0,0,1679,1684,
-		3,156,78,0,1680,1681,5,241,0,0,1681,1683,3,156,78,0,1682,1680,1,0,0,0,
-		1683,1686,1,0,0,0,1684,1682,1,0,0,0,1684,1685,1,0,0,0,1685,1688,1,0,0,
-		0,1686,1684,1,0,0,0,1687,1679,1,0,0,0,1687,1688,1,0,0,0,1688,1689,1,0,
-		0,0,1689,1690,5,240,0,0,1690,1704,1,0,0,0,1691,1693,7,4,0,0,1692,1694,
-		3,158,79,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,1695,1,0,0,0,1695,
-		1696,5,183,0,0,1696,1704,3,158,79,0,1697,1698,5,258,0,0,1698,1704,3,158,
-		79,0,1699,1704,5,257,0,0,1700,1704,5,258,0,0,1701,1704,5,256,0,0,1702,
-		1704,3,160,80,0,1703,1661,1,0,0,0,1703,1666,1,0,0,0,1703,1668,1,0,0,0,
-		1703,1670,1,0,0,0,1703,1677,1,0,0,0,1703,1691,1,0,0,0,1703,1697,1,0,0,
-		0,1703,1699,1,0,0,0,1703,1700,1,0,0,0,1703,1701,1,0,0,0,1703,1702,1,0,
-		0,0,1704,1725,1,0,0,0,1705,1706,10,15,0,0,1706,1707,5,197,0,0,1707,1724,
-		3,156,78,16,1708,1709,10,14,0,0,1709,1710,7,5,0,0,1710,1724,3,156,78,15,
-		1711,1712,10,13,0,0,1712,1713,7,6,0,0,1713,1724,3,156,78,14,1714,1715,
-		10,12,0,0,1715,1716,7,7,0,0,1716,1724,3,156,78,13,1717,1718,10,10,0,0,
-		1718,1719,5,198,0,0,1719,1724,3,156,78,11,1720,1721,10,9,0,0,1721,1722,
-		5,199,0,0,1722,1724,3,156,78,10,1723,1705,1,0,0,0,1723,1708,1,0,0,0,1723,
-		1711,1,0,0,0,1723,1714,1,0,0,0,1723,1717,1,0,0,0,1723,1720,1,0,0,0,1724,
-		1727,1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,157,1,0,0,0,1727,
-		1725,1,0,0,0,1728,1729,7,8,0,0,1729,159,1,0,0,0,1730,1733,3,162,81,0,1731,
-		1732,5,242,0,0,1732,1734,3,162,81,0,1733,1731,1,0,0,0,1733,1734,1,0,0,
-		0,1734,161,1,0,0,0,1735,1736,7,9,0,0,1736,163,1,0,0,0,179,168,170,184,
-		210,217,219,227,229,251,255,257,264,269,272,277,281,294,305,313,334,343,
-		353,365,369,377,381,386,396,410,417,420,435,445,450,453,455,461,473,475,
-		484,489,492,494,503,512,517,525,532,545,547,557,574,582,586,595,599,603,
-		605,611,614,618,626,636,670,680,709,711,725,735,740,743,745,753,776,783,
-		791,798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,
-		976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,
-		1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,
-		1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,
-		1292,1298,1307,1311,1318,1329,1335,1339,1363,1373,1390,1398,1412,1418,
-		1429,1444,1448,1457,1460,1465,1469,1471,1477,1493,1507,1516,1526,1531,
-		1552,1559,1566,1588,1611,1621,1638,1642,1684,1687,1693,1703,1723,1725,
-		1733
+		1532,5,257,0,0,1531,1529,1,0,0,0,1531,1532,1,0,0,0,1532,1633,1,0,0,0,1533,
+		1534,3,162,81,0,1534,1535,5,237,0,0,1535,1536,5,38,0,0,1536,1541,3,146,
+		73,0,1537,1538,5,242,0,0,1538,1540,3,146,73,0,1539,1537,1,0,0,0,1540,1543,
+		1,0,0,0,1541,1539,1,0,0,0,1541,1542,1,0,0,0,1542,1633,1,0,0,0,1543,1541,
+		1,0,0,0,1544,1545,3,162,81,0,1545,1546,5,92,0,0,1546,1547,3,156,78,0,1547,
+		1633,1,0,0,0,1548,1549,3,162,81,0,1549,1550,5,93,0,0,1550,1551,5,137,0,
+		0,1551,1552,3,154,77,0,1552,1553,5,63,0,0,1553,1554,3,156,78,0,1554,1633,
+		1,0,0,0,1555,1556,3,162,81,0,1556,1557,5,200,0,0,1557,1558,5,93,0,0,1558,
+		1633,1,0,0,0,1559,1560,3,162,81,0,1560,1561,5,71,0,0,1561,1563,5,69,0,
+		0,1562,1564,5,258,0,0,1563,1562,1,0,0,0,1563,1564,1,0,0,0,1564,1633,1,
+		0,0,0,1565,1566,3,162,81,0,1566,1567,5,71,0,0,1567,1570,5,70,0,0,1568,
+		1569,5,51,0,0,1569,1571,5,257,0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,
+		1571,1633,1,0,0,0,1572,1573,3,162,81,0,1573,1575,5,65,0,0,1574,1576,3,
+		96,48,0,1575,1574,1,0,0,0,1576,1577,1,0,0,0,1577,1575,1,0,0,0,1577,1578,
+		1,0,0,0,1578,1633,1,0,0,0,1579,1580,5,22,0,0,1580,1633,5,259,0,0,1581,
+		1582,5,23,0,0,1582,1633,5,259,0,0,1583,1633,5,24,0,0,1584,1633,5,25,0,
+		0,1585,1586,3,162,81,0,1586,1587,5,26,0,0,1587,1588,5,27,0,0,1588,1589,
+		3,156,78,0,1589,1590,3,152,76,0,1590,1591,5,28,0,0,1591,1592,3,156,78,
+		0,1592,1593,3,152,76,0,1593,1633,1,0,0,0,1594,1595,3,162,81,0,1595,1596,
+		5,29,0,0,1596,1599,5,163,0,0,1597,1600,5,30,0,0,1598,1600,3,156,78,0,1599,
+		1597,1,0,0,0,1599,1598,1,0,0,0,1600,1601,1,0,0,0,1601,1602,5,31,0,0,1602,
+		1603,3,156,78,0,1603,1604,3,152,76,0,1604,1605,5,28,0,0,1605,1606,3,156,
+		78,0,1606,1607,3,152,76,0,1607,1633,1,0,0,0,1608,1609,3,162,81,0,1609,
+		1610,5,32,0,0,1610,1611,3,156,78,0,1611,1612,3,152,76,0,1612,1613,5,20,
+		0,0,1613,1614,3,156,78,0,1614,1633,1,0,0,0,1615,1616,5,33,0,0,1616,1617,
+		3,160,80,0,1617,1618,5,34,0,0,1618,1619,3,160,80,0,1619,1622,3,156,78,
+		0,1620,1621,5,35,0,0,1621,1623,3,156,78,0,1622,1620,1,0,0,0,1622,1623,
+		1,0,0,0,1623,1633,1,0,0,0,1624,1625,5,36,0,0,1625,1626,5,35,0,0,1626,1627,
+		3,156,78,0,1627,1628,3,152,76,0,1628,1629,5,37,0,0,1629,1630,3,156,78,
+		0,1630,1631,3,152,76,0,1631,1633,1,0,0,0,1632,1378,1,0,0,0,1632,1383,1,
+		0,0,0,1632,1393,1,0,0,0,1632,1403,1,0,0,0,1632,1421,1,0,0,0,1632,1431,
+		1,0,0,0,1632,1437,1,0,0,0,1632,1473,1,0,0,0,1632,1479,1,0,0,0,1632,1482,
+		1,0,0,0,1632,1486,1,0,0,0,1632,1498,1,0,0,0,1632,1504,1,0,0,0,1632,1511,
+		1,0,0,0,1632,1518,1,0,0,0,1632,1533,1,0,0,0,1632,1544,1,0,0,0,1632,1548,
+		1,0,0,0,1632,1555,1,0,0,0,1632,1559,1,0,0,0,1632,1565,1,0,0,0,1632,1572,
+		1,0,0,0,1632,1579,1,0,0,0,1632,1581,1,0,0,0,1632,1583,1,0,0,0,1632,1584,
+		1,0,0,0,1632,1585,1,0,0,0,1632,1594,1,0,0,0,1632,1608,1,0,0,0,1632,1615,
+		1,0,0,0,1632,1624,1,0,0,0,1633,141,1,0,0,0,1634,1635,5,73,0,0,1635,1636,
+		5,257,0,0,1636,1637,5,172,0,0,1637,1638,3,156,78,0,1638,1639,3,152,76,
+		0,1639,143,1,0,0,0,1640,1641,5,45,0,0,1641,1642,5,40,0,0,1642,1643,5,41,
+		0,0,1643,1644,3,156,78,0,1644,1645,5,42,0,0,1645,1649,3,156,78,0,1646,
+		1648,3,150,75,0,1647,1646,1,0,0,0,1648,1651,1,0,0,0,1649,1647,1,0,0,0,
+		1649,1650,1,0,0,0,1650,145,1,0,0,0,1651,1649,1,0,0,0,1652,1654,5,247,0,
+		0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,1655,1656,3,154,
+		77,0,1656,1657,5,34,0,0,1657,1658,3,156,78,0,1658,147,1,0,0,0,1659,1660,
+		3,154,77,0,1660,1661,5,34,0,0,1661,1662,3,156,78,0,1662,149,1,0,0,0,1663,
+		1664,5,39,0,0,1664,1665,3,160,80,0,1665,1666,3,156,78,0,1666,151,1,0,0,
+		0,1667,1668,5,183,0,0,1668,1669,5,196,0,0,1669,153,1,0,0,0,1670,1671,5,
+		258,0,0,1671,155,1,0,0,0,1672,1673,6,78,-1,0,1673,1674,5,240,0,0,1674,
+		1675,3,156,78,0,1675,1676,5,241,0,0,1676,1715,1,0,0,0,1677,1678,5,247,
+		0,0,1678,1715,3,156,78,16,1679,1680,5,200,0,0,1680,1715,3,156,78,11,1681,
+		1682,5,170,0,0,1682,1683,3,156,78,0,1683,1684,5,172,0,0,1684,1685,3,156,
+		78,0,1685,1686,5,171,0,0,1686,1687,3,156,78,0,1687,1715,1,0,0,0,1688,1689,
+		3,162,81,0,1689,1698,5,240,0,0,1690,1695,3,156,78,0,1691,1692,5,242,0,
+		0,1692,1694,3,156,78,0,1693,1691,1,0,0,0,1694,1697,1,0,0,0,1695,1693,1,
+		0,0,0,1695,1696,1,0,0,0,1696,1699,1,0,0,0,1697,1695,1,0,0,0,1698,1690,
+		1,0,0,0,1698,1699,1,0,0,0,1699,1700,1,0,0,0,1700,1701,5,241,0,0,1701,1715,
+		1,0,0,0,1702,1704,7,4,0,0,1703,1705,3,158,79,0,1704,1703,1,0,0,0,1704,
+		1705,1,0,0,0,1705,1706,1,0,0,0,1706,1707,5,183,0,0,1707,1715,3,158,79,
+		0,1708,1709,5,259,0,0,1709,1715,3,158,79,0,1710,1715,5,258,0,0,1711,1715,
+		5,259,0,0,1712,1715,5,257,0,0,1713,1715,3,160,80,0,1714,1672,1,0,0,0,1714,
+		1677,1,0,0,0,1714,1679,1,0,0,0,1714,1681,1,0,0,0,1714,1688,1,0,0,0,1714,
+		1702,1,0,0,0,1714,1708,1,0,0,0,1714,1710,1,0,0,0,1714,1711,1,0,0,0,1714,
+		1712,1,0,0,0,1714,1713,1,0,0,0,1715,1736,1,0,0,0,1716,1717,10,15,0,0,1717,
+		1718,5,197,0,0,1718,1735,3,156,78,16,1719,1720,10,14,0,0,1720,1721,7,5,
+		0,0,1721,1735,3,156,78,15,1722,1723,10,13,0,0,1723,1724,7,6,0,0,1724,1735,
+		3,156,78,14,1725,1726,10,12,0,0,1726,1727,7,7,0,0,1727,1735,3,156,78,13,
+		1728,1729,10,10,0,0,1729,1730,5,198,0,0,1730,1735,3,156,78,11,1731,1732,
+		10,9,0,0,1732,1733,5,199,0,0,1733,1735,3,156,78,10,1734,1716,1,0,0,0,1734,
+		1719,1,0,0,0,1734,1722,1,0,0,0,1734,1725,1,0,0,0,1734,1728,1,0,0,0,1734,
+		1731,1,0,0,0,1735,1738,1,0,0,0,1736,1734,1,0,0,0,1736,1737,1,0,0,0,1737,
+		157,1,0,0,0,1738,1736,1,0,0,0,1739,1740,7,8,0,0,1740,159,1,0,0,0,1741,
+		1744,3,162,81,0,1742,1743,5,243,0,0,1743,1745,3,162,81,0,1744,1742,1,0,
+		0,0,1744,1745,1,0,0,0,1745,161,1,0,0,0,1746,1747,7,9,0,0,1747,163,1,0,
+		0,0,180,168,170,184,210,217,219,227,229,251,255,257,264,269,272,277,281,
+		294,305,313,334,343,353,365,369,377,381,386,396,410,417,420,435,445,450,
+		453,455,461,473,475,484,489,492,494,503,512,517,525,532,545,547,557,574,
+		582,586,595,599,603,605,611,614,618,626,636,670,680,709,711,725,735,740,
+		743,745,753,776,783,791,798,802,806,814,818,834,874,879,883,887,906,915,
+		920,936,940,948,970,976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,
+		1063,1067,1075,1086,1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,
+		1153,1159,1163,1176,1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,
+		1262,1274,1283,1287,1292,1298,1307,1311,1318,1329,1335,1339,1363,1373,
+		1390,1398,1412,1418,1429,1444,1448,1457,1460,1465,1469,1471,1477,1493,
+		1507,1516,1526,1531,1541,1563,1570,1577,1599,1622,1632,1649,1653,1695,
+		1698,1704,1714,1734,1736,1744
 	};
 
 	public static readonly ATN _ATN =
