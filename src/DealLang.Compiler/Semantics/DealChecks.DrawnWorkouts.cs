@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Semantics;
 // A loan's workout lag drawn per path (docs/language.md §10, "Drawn workout lags"): each outcome whole months in
 // [1, 120], a fixed lag's range (DL0768), written from the shortest to the longest (DL0519), each once (DL0773), the
 // probabilities adding up to 100% (DL0769; each one's range is DL0307's); and a draw that moves something: the party
-// owes a loan with 'recovery R after D' and the scenario dates or draws its default (DL0518).
+// owes a loan with 'recovery R after D' (unless the deal holds entities whose loans it may owe) and the scenario dates
+// or draws its default (DL0518).
 internal sealed partial class DealChecks
 {
     private void CheckDrawnWorkout(WorkoutDrawnSyntax drawn, ScenarioSyntax scenario, string name)
@@ -57,7 +58,10 @@ internal sealed partial class DealChecks
             return; // the binder reported the name
         }
 
-        if (!SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<LoanSyntax>().Any(l => l.Obligor?.Text == party && l.RecoveryLag is not null))
+        // A chain's top reaches the loans of the entities it holds (a party of the same name there takes the path's lag),
+        // which this deal's checks do not see: only a deal holding nothing must owe the loan itself.
+        bool holds = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<HoldingSyntax>().Any();
+        if (!holds && !SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<LoanSyntax>().Any(l => l.Obligor?.Text == party && l.RecoveryLag is not null))
         {
             _diagnostics.Add(DiagnosticCatalogue.DrawnWorkoutMovesNothing(drawn.Span, party, name,
                 "it owes no loan with a workout lag ('recovery R after D')", $"give a loan to '{party}' a lag, or remove the draw"));

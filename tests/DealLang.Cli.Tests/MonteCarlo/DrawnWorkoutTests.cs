@@ -13,7 +13,7 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// recovery where the fixed <c>after 18m</c> does, every figure the same; one that draws 6m two quarters after the
 /// default; a loan of the party without a lag recovers at once on every path; the lags' shares over many paths are
 /// their probabilities; the draw comes after every other, so nothing else a path draws moves; the mirrored path takes
-/// 1 − u; the per-path row and the replayed path show the lag.
+/// 1 − u; the per-path row and the replayed path show the lag; in a chain, the held entity owing the loan takes the lag.
 /// </summary>
 public sealed class DrawnWorkoutTests
 {
@@ -275,6 +275,89 @@ public sealed class DrawnWorkoutTests
             CliOutcome table = CliHarness.Run("mc", file, "--scenario", "Drawn6", "--replay-path", "0");
             Assert.True(table.Exit == ExitCodes.Ok, table.ToString());
             Assert.Matches(@"workout months\s+6\b", table.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // A chain: the SPV owes the loan (recovery 40% after 18m), the parent holds its equity and draws the miner's workout
+    // lag (Miner is in its scope through the import, one Miner in both entities).
+    private const string Spv = """
+        deal Spv {
+          currency USD
+          closing  2025-12-31
+          maturity 2027-12-31
+          pay      quarterly
+          daycount 30/360
+
+          party Miner   { rating "B"  pd 8%  recovery 30% }
+          party Sponsor { }
+
+          loan MinerLoan { obligor Miner  balance 100m  coupon 8% fixed  maturity 2027-12-31  recovery 40% after 18m }
+
+          tranche SpvNotes { balance 60m  coupon 4% }
+          equity SpvEquity { contributed 40m  holders Sponsor 100% }
+
+          waterfall {
+            pay SpvNotes.interest
+            pay SpvNotes.balance
+            distribute rest to SpvEquity
+          }
+        }
+        """;
+
+    private const string Parent = """
+        import "spv.deal"
+
+        deal Parent {
+          currency USD
+          closing  2025-12-31
+          maturity 2027-12-31
+          pay      quarterly
+          daycount 30/360
+
+          party Holders { }
+          holding SpvStake { of Spv.SpvEquity  share 100% }
+          tranche ParentNotes { balance 10m  coupon 5% }
+          equity ParentEquity { contributed 30m  holders Holders 100% }
+
+          waterfall {
+            pay ParentNotes.interest
+            pay ParentNotes.balance
+            distribute rest to ParentEquity
+          }
+        }
+
+        scenario SlowWorkout for Parent {
+          paths 1
+          seed 2
+          Miner defaults on 2026-05-15
+          Miner workout drawn 6m with 50%, 18m with 50%
+        }
+        """;
+
+    [Fact]
+    public void In_a_chain_the_entity_owing_the_loan_takes_the_top_s_drawn_lag()
+    {
+        // The parent owes no loan, but holds the SPV, whose loan to Miner takes the path's lag: at seed 2 path 0 draws
+        // u = 0.4254 < 50%, 6m, so the SPV receives the 40m claim in its fourth quarter (period 4 of the ledger, t = 1 + 2),
+        // not the loan's own 18m (its eighth), and its party row shows the lag.
+        string folder = Directory.CreateTempSubdirectory("deallang-drawnworkout-chain-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "spv.deal"), Spv);
+            string parent = Path.Combine(folder, "parent.deal");
+            File.WriteAllText(parent, Parent);
+            CliOutcome replay = CliHarness.Run("mc", parent, "--scenario", "SlowWorkout", "--replay-path", "0", "--ledger", "--format", "csv");
+            Assert.True(replay.Exit == ExitCodes.Ok, replay.ToString());
+            string[] lines = replay.Out.Split('\n');
+            int header = Array.FindIndex(lines, l => l.StartsWith("period,", StringComparison.Ordinal) && l.Contains("recovery MinerLoan", StringComparison.Ordinal));
+            int column = Array.IndexOf(lines[header].Split(','), "recovery MinerLoan");
+            double[] recovery = [.. Enumerable.Range(1, 8).Select(t => double.Parse(lines[header + t].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture))];
+            Assert.Equal([0, 0, 0, 40e6, 0, 0, 0, 0], recovery);
+            Assert.Contains("Miner (B),workout months,6", replay.Out, StringComparison.Ordinal);
         }
         finally
         {
