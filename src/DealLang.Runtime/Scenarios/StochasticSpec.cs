@@ -26,8 +26,8 @@ public sealed record StochasticSpec(
     /// <summary>The seed used when neither the scenario nor the command line says.</summary>
     public const ulong DefaultSeed = 1;
 
-    /// <summary>Path i's factors' path shocks, drawn defaults' and renewal options' normals and drawn delays' uniforms
-    /// come from point i of a Sobol sequence with
+    /// <summary>Path i's factors' path shocks, drawn defaults' and renewal options' normals, drawn delays' uniforms, drawn
+    /// break dates' normals and drawn workout lags' uniforms come from point i of a Sobol sequence with
     /// a digital shift drawn from the seed (<c>sobol</c>), not from its Philox stream; only with every factor a drawn
     /// rate, one regime and no <see cref="Antithetic"/>.</summary>
     public bool Sobol { get; init; }

@@ -266,7 +266,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         string lag = model.RecoveryLagPeriods > 0 ? loan.WorkoutPeriods.Name : CSharpLiterals.Int(model.RecoveryLagPeriods);
         w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the balance is written down to the recovery, received "
             + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
-            + (model.RecoveryLagPeriods > 0 ? "the workout lag's periods (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " unless drawn)" : "0 periods") + " later");
+            + (model.RecoveryLagPeriods > 0
+                ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
+                : lag + " periods later"));
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
             w.Line(loan.Defaulted + " = true;");
