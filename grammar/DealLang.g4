@@ -640,6 +640,10 @@ scenarioItem
     // moved later by a delay drawn per path from these outcomes, tied to the factors by its loadings (a stochastic item,
     // docs/language.md §10, "Drawn delays").
     | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)? loading*   # indexDelayDrawnItem
+    // 'Obligor workout drawn 6m with 30%, 18m with 50%, 36m with 20%': the workout lag of each loan the party owes with
+    // 'recovery R after D' drawn per path from these outcomes in place of D (a stochastic item, docs/language.md §10,
+    // "Drawn workout lags").
+    | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)*   # workoutDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -766,6 +770,7 @@ ident
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
+    | WORKOUT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1015,6 +1020,8 @@ PHASED        : 'phased';
 INDEXED       : 'indexed';
 // An indexed rent reset on the lease's anniversaries only ('indexed CPI yearly').
 YEARLY        : 'yearly';
+// A loan's workout lag drawn per path ('Obligor workout drawn 6m with 30%, 18m with 70%').
+WORKOUT       : 'workout';
 
 LBRACE : '{';
 RBRACE : '}';

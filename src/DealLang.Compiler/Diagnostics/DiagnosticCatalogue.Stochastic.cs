@@ -118,9 +118,10 @@ public static partial class DiagnosticCatalogue
         Error("DL0543", span, $"'sobol' fits a scenario whose factors are all drawn rates with one regime (a few numbers a path), but scenario '{scenario}' {what}, "
             + "which draws every period (periods × factors numbers a path, beyond the Sobol table); remove 'sobol', or use 'antithetic'");
 
-    /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults, drawn renewal options and drawn delays than the
-    /// embedded Joe–Kuo dimensions. The message names the renewal options and the delays only when there are some.</summary>
-    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0, int delays = 0, int breakDates = 0)
+    /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults, drawn renewal options, drawn delays, drawn break
+    /// dates and drawn workout lags than the embedded Joe–Kuo dimensions. The message names the kinds after the
+    /// defaults only when there are some.</summary>
+    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0, int delays = 0, int breakDates = 0, int workouts = 0)
     {
         List<string> parts = [$"{factors} factor(s)", $"{defaults} default(s)"];
         if (renewalOptions > 0)
@@ -138,8 +139,13 @@ public static partial class DiagnosticCatalogue
             parts.Add($"{breakDates} drawn break date(s)");
         }
 
+        if (workouts > 0)
+        {
+            parts.Add($"{workouts} drawn workout lag(s)");
+        }
+
         string draws = $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
-        return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays + breakDates} Sobol dimensions a path; 'sobol' supports at most {most}");
+        return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays + breakDates + workouts} Sobol dimensions a path; 'sobol' supports at most {most}");
     }
 
     /// <summary>DL0545: <c>renewals drawn</c> on a lease with no renewal options (nothing to draw).</summary>

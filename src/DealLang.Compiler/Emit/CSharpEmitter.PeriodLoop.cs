@@ -304,6 +304,14 @@ public static partial class CSharpEmitter
             w.Line("double " + loan.RecoveryRate + " = input.Scalars[" + Slot(InputQuantity.PartyRecovery, loan.Model.Obligor) + "];");
         }
 
+        // A loan's workout lag: its obligor's drawn lag on this path (docs/language.md §10, "Drawn workout lags"), else
+        // (−1) the loan's own.
+        foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.Model.RecoveryLagPeriods > 0))
+        {
+            string slot = "input.Scalars[" + Slot(InputQuantity.PartyWorkoutPeriods, loan.Model.Obligor) + "]";
+            w.Line("int " + loan.WorkoutPeriods + " = " + slot + " < 0.0 ? " + CSharpLiterals.Int(loan.Model.RecoveryLagPeriods) + " : (int)" + slot + ";");
+        }
+
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");

@@ -33,6 +33,7 @@ internal sealed partial class Lowerer
         var delays = new List<DelayModel>();
         var recoveries = new List<RecoveryModel>();
         var breaks = new List<BreakModel>();
+        var workouts = new List<WorkoutModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -148,6 +149,16 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                case WorkoutDrawnSyntax w when IndexOf(w.Party, SymbolKind.Party) is { } party:
+                {
+                    // Whole months in [1, 120], increasing, each once (DL0768, DL0519, DL0773); set twice, the last
+                    // is used (DL0507's warning).
+                    DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(w.Outcomes)];
+                    workouts.RemoveAll(m => m.Party == party);
+                    workouts.Add(new WorkoutModel(party, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]));
+                    break;
+                }
+
                 // A dated default with a drawn recovery; set again, the last is used (DL0507's warning), with or
                 // without a drawn recovery.
                 case PartyDefaultsSyntax p when IndexOf(p.Party, SymbolKind.Party) is { } party:
@@ -181,7 +192,7 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts] };
     }
 
     /// <summary>The lease or contract a drawn break names, by its index among its kind; null when it names neither.</summary>
@@ -216,7 +227,7 @@ internal sealed partial class Lowerer
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null }
+            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or WorkoutDrawnSyntax or DeflateSyntax { Volatility: not null }
             or PartyDefaultsSyntax { Recovery: not null };
 
     private static double[] Identity(int k)

@@ -81,6 +81,26 @@ internal sealed partial class CstToAst
         return mean is null || sd is null || loadings is null ? null : new RecoveryDrawSyntax(mean, sd, Span(draw)) { Loadings = loadings.Value };
     }
 
+    // delayOutcome : MINUS? duration WITH p=expr ; a drawn delay's or a drawn workout lag's outcomes, null when any did
+    // not parse.
+    private ImmutableArray<DelayOutcomeSyntax>? VisitDelayOutcomes(DelayOutcomeContext[] contexts)
+    {
+        var outcomes = ImmutableArray.CreateBuilder<DelayOutcomeSyntax>();
+        foreach (DelayOutcomeContext outcome in contexts)
+        {
+            DurationSyntax? delay = VisitDuration(outcome.duration());
+            ExpressionSyntax? probability = VisitExpr(outcome.p);
+            if (delay is null || probability is null)
+            {
+                return null;
+            }
+
+            outcomes.Add(new DelayOutcomeSyntax(delay, outcome.MINUS() is not null, probability, Span(outcome)));
+        }
+
+        return outcomes.ToImmutable();
+    }
+
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
         switch (context)
@@ -386,24 +406,20 @@ internal sealed partial class CstToAst
             case IndexDelayDrawnItemContext drawnDelay:
             {
                 NameSyntax? index = VisitIdent(drawnDelay.index);
-                var outcomes = ImmutableArray.CreateBuilder<DelayOutcomeSyntax>();
-                foreach (DelayOutcomeContext outcome in drawnDelay.delayOutcome())
-                {
-                    DurationSyntax? delay = VisitDuration(outcome.duration());
-                    ExpressionSyntax? probability = VisitExpr(outcome.p);
-                    if (delay is null || probability is null)
-                    {
-                        return null;
-                    }
-
-                    outcomes.Add(new DelayOutcomeSyntax(delay, outcome.MINUS() is not null, probability, Span(outcome)));
-                }
-
+                ImmutableArray<DelayOutcomeSyntax>? outcomes = VisitDelayOutcomes(drawnDelay.delayOutcome());
                 DateSyntax? from = drawnDelay.DATE() is null ? null : VisitDate(drawnDelay.DATE());
                 ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawnDelay.loading());
-                return index is null || (drawnDelay.DATE() is not null && from is null) || loadings is null
+                return index is null || outcomes is null || (drawnDelay.DATE() is not null && from is null) || loadings is null
                     ? null
-                    : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay)) { From = from, Loadings = loadings.Value };
+                    : new IndexDelayDrawnSyntax(index, outcomes.Value, Span(drawnDelay)) { From = from, Loadings = loadings.Value };
+            }
+
+            // party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)*
+            case WorkoutDrawnItemContext workout:
+            {
+                NameSyntax? party = VisitIdent(workout.party);
+                ImmutableArray<DelayOutcomeSyntax>? outcomes = VisitDelayOutcomes(workout.delayOutcome());
+                return party is null || outcomes is null ? null : new WorkoutDrawnSyntax(party, outcomes.Value, Span(workout));
             }
 
             case IndexShiftItemContext shift:

@@ -156,6 +156,10 @@ internal sealed partial class Binder
                 ScenarioName(scenario, drawnDelay.Index, SymbolKind.Index, "'delayed drawn' moves an index's dated points");
                 Expressions(_scenarioScope, [.. drawnDelay.Outcomes.Select(o => o.Probability), .. drawnDelay.Loadings.Select(l => l.Beta)]);
                 break;
+            case WorkoutDrawnSyntax workout:
+                ScenarioName(scenario, workout.Party, SymbolKind.Party, "'workout drawn' draws the workout lag of the loans a party owes");
+                Expressions(_scenarioScope, [.. workout.Outcomes.Select(o => o.Probability)]);
+                break;
             case IndexShiftSyntax shift:
                 ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");
                 Expressions(_scenarioScope, shift.Shift);

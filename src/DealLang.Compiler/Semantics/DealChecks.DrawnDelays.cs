@@ -30,11 +30,11 @@ internal sealed partial class DealChecks
                 : null;
             if (reason is not null)
             {
-                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayOutOfRange(outcome.Negative ? outcome.Span : outcome.Delay.Span, index, name, written, reason));
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayOutOfRange(outcome.Negative ? outcome.Span : outcome.Delay.Span, $"the drawn delay of index '{index}'", name, written, reason));
             }
             else if (!seen.Add(outcome.Delay.WholeMonths!.Value))
             {
-                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayRepeated(outcome.Delay.Span, index, name, outcome.Delay.WholeMonths.Value));
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDelayRepeated(outcome.Delay.Span, $"the drawn delay of index '{index}'", name, outcome.Delay.WholeMonths.Value));
             }
             else if (!drawn.Loadings.IsDefaultOrEmpty && outcome.Delay.WholeMonths.Value < longest)
             {
@@ -48,7 +48,7 @@ internal sealed partial class DealChecks
 
         if (Math.Abs(sum - 1) > DelayProbabilityTolerance)
         {
-            _diagnostics.Add(DiagnosticCatalogue.DrawnDelayProbabilities(drawn.Span, index, name, sum));
+            _diagnostics.Add(DiagnosticCatalogue.DrawnDelayProbabilities(drawn.Span, $"the drawn delay of index '{index}'", name, sum));
         }
 
         foreach (ScenarioItemSyntax other in SyntaxWalk.Safe(scenario.Items))

@@ -65,6 +65,9 @@ internal sealed partial class DealChecks
                     case IndexDelayDrawnSyntax drawnDelay:
                         CheckDrawnDelay(drawnDelay, scenario, name);
                         break;
+                    case WorkoutDrawnSyntax workout:
+                        CheckDrawnWorkout(workout, scenario, name);
+                        break;
                     case IndexLaunchOverrideSyntax launch:
                         RequireWithinDeal(launch.Launch?.Date, $"the launch date of index '{launch.Index?.Text}' in scenario '{name}'", Maturity, "the deal's maturity");
                         break;
@@ -456,6 +459,9 @@ internal sealed partial class DealChecks
                 break;
             case IndexDelayDrawnSyntax d:
                 yield return $"the drawn delay of {d.Index?.Text}";
+                break;
+            case WorkoutDrawnSyntax w:
+                yield return $"the drawn workout lag of {w.Party?.Text}";
                 break;
 
             case PathsSyntax:

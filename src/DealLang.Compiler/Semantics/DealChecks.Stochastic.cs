@@ -238,9 +238,12 @@ internal sealed partial class DealChecks
         // Each drawn break takes one dimension per date written, broken there or not, after the drawn delays
         // (StochasticPaths.DrawBreaks); set twice, the last is the one drawn (Lowerer.Stochastic).
         int breakDates = items.OfType<BreaksDrawnSyntax>().GroupBy(b => b.Lease?.Text, StringComparer.Ordinal).Sum(g => g.Last().Chances.Length);
-        if (factors + defaults + options + delays + breakDates > SobolPoints.MaxDimensions)
+
+        // Each party's drawn workout lag takes one dimension, after the break dates (StochasticPaths.DrawWorkouts).
+        int workouts = items.OfType<WorkoutDrawnSyntax>().Select(w => w.Party?.Text).Distinct(StringComparer.Ordinal).Count();
+        if (factors + defaults + options + delays + breakDates + workouts > SobolPoints.MaxDimensions)
         {
-            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays, breakDates));
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options, delays, breakDates, workouts));
         }
     }
 

@@ -161,6 +161,13 @@ internal sealed partial class TypeChecker
                         }
 
                         break;
+                    case WorkoutDrawnSyntax workout:
+                        foreach (DelayOutcomeSyntax outcome in SyntaxWalk.Safe(workout.Outcomes))
+                        {
+                            Term(outcome.Probability, Unit.Rate, $"the probability of a workout lag of {outcome.Delay.Text} of party '{workout.Party?.Text}' in {s}", Range.Fraction);
+                        }
+
+                        break;
                     case BreaksDrawnSyntax drawnBreaks:
                         foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawnBreaks.Chances))
                         {

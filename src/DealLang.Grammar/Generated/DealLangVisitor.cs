@@ -1533,6 +1533,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIndexDelayDrawnItem([NotNull] DealLangParser.IndexDelayDrawnItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>workoutDrawnItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitWorkoutDrawnItem([NotNull] DealLangParser.WorkoutDrawnItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>utilisationItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

@@ -27,7 +27,8 @@ public sealed class ChainPaths
     sealed record Other(
         DealPaths Paths, PathInputs Inputs, ScenarioSpec Work, ScenarioSpec Prepared, PathMemo Memo,
         int[] DrawnParties, int[] TopParties, int[] TopDefaults, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices,
-        int[] TopIndices, int[] TopPeriodOf, Date End, DelayedIndex[] Delayed, int[] RecoveredParties, int[] RecoveredTop);
+        int[] TopIndices, int[] TopPeriodOf, Date End, DelayedIndex[] Delayed, int[] RecoveredParties, int[] RecoveredTop,
+        int[] WorkoutParties, int[] WorkoutTop);
 
     /// <summary>An entity's index that the top's scenario delays by a drawn delay (matched by name): the top's model
     /// and the entity's own row at each of its outcomes, its own points moved by the same months.</summary>
@@ -69,6 +70,10 @@ public sealed class ChainPaths
         // A party whose default the top dates and whose recovery it draws: its date reaches the entity through the
         // prepared scenario (ChainScenarios), its recovery each path, as a drawn default's does.
         var datedTop = new HashSet<int>(stochastic.Recoveries.Select(r => r.Party));
+
+        // A party whose loans' workout lag the top draws: the path's lag reaches the loans an entity's party of that name
+        // owes, each rounded to the entity's own periods (DealPaths), as its default reaches it.
+        var workoutTop = new HashSet<int>(stochastic.Workouts.Select(m => m.Party));
         others = new Other[runner.Count - 1];
         for (int e = 0; e < others.Length; e++)
         {
@@ -80,9 +85,17 @@ public sealed class ChainPaths
             var recovery = new List<bool>();
             var recovered = new List<int>();
             var recoveredTop = new List<int>();
+            var workoutParties = new List<int>();
+            var workoutTopParties = new List<int>();
             for (int p = 0; p < deal.Parties.Length; p++)
             {
                 int q = Array.FindIndex(top.Parties, x => x.Name == deal.Parties[p].Name);
+                if (q >= 0 && workoutTop.Contains(q))
+                {
+                    workoutParties.Add(p);
+                    workoutTopParties.Add(q);
+                }
+
                 if (q >= 0 && datedTop.Contains(q))
                 {
                     recovered.Add(p);
@@ -132,12 +145,13 @@ public sealed class ChainPaths
                 PartyRecoveries = recovery.Contains(true) || recovered.Count > 0
                     ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < spec.PartyRecoveries.Length ? spec.PartyRecoveries[p] : null)]
                     : (double?[])spec.PartyRecoveries.Clone(),
+                PartyWorkoutMonths = workoutParties.Count > 0 ? new int?[deal.Parties.Length] : (int?[])spec.PartyWorkoutMonths.Clone(),
             };
             DealPaths paths = runner.PathsOf(e);
             others[e] = new Other(
                 paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. topDefaults], [.. recovery],
                 mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1], [.. delayed],
-                [.. recovered], [.. recoveredTop]);
+                [.. recovered], [.. recoveredTop], [.. workoutParties], [.. workoutTopParties]);
         }
     }
 
@@ -178,6 +192,11 @@ public sealed class ChainPaths
             for (int k = 0; k < o.RecoveredParties.Length; k++)
             {
                 o.Work.PartyRecoveries[o.RecoveredParties[k]] = drawn.PartyRecoveries[o.RecoveredTop[k]];
+            }
+
+            for (int k = 0; k < o.WorkoutParties.Length; k++)
+            {
+                o.Work.PartyWorkoutMonths[o.WorkoutParties[k]] = drawn.PartyWorkoutMonths[o.WorkoutTop[k]];
             }
 
             double market = drawsMarket ? topMarket : o.Prepared.MarketRentDeflation;
@@ -232,6 +251,7 @@ public sealed class ChainPaths
                 Indices = indices,
                 PartyDefaults = (Date?[])work.PartyDefaults.Clone(),
                 PartyRecoveries = (double?[])work.PartyRecoveries.Clone(),
+                PartyWorkoutMonths = (int?[])work.PartyWorkoutMonths.Clone(),
             };
         }
 

@@ -51,15 +51,7 @@ internal sealed class DrawnDelays
                 throw bad($"index '{name}' has both a drawn delay and a process or jumps");
             }
 
-            cumulative[d] = new double[model.Months.Length];
-            double sum = 0;
-            for (int j = 0; j < model.Months.Length; j++)
-            {
-                sum += model.Probabilities[j];
-                cumulative[d][j] = sum;
-            }
-
-            cumulative[d][^1] = 1.0; // every uniform (below 1) falls in some outcome, whatever the sum's last bit
+            cumulative[d] = Cumulative(model.Probabilities);
             copulas[d] = FactorCopula.Of(model.Loadings ?? [], $"index '{name}''s drawn delay", "β", factors, correlation, regimes, bad);
             if (copulas[d] is not null && !Enumerable.Range(1, model.Months.Length - 1).All(j => model.Months[j] > model.Months[j - 1]))
             {
@@ -83,9 +75,28 @@ internal sealed class DrawnDelays
 
     /// <summary>Model <paramref name="model"/>'s outcome for the uniform <paramref name="u"/> in (0, 1): the first
     /// outcome j with u &lt; p_0 + … + p_j (an outcome of probability 0 is never drawn).</summary>
-    public int Outcome(int model, double u)
+    public int Outcome(int model, double u) => Outcome(cumulative[model], u);
+
+    /// <summary>The running sums p_0, p_0 + p_1, … of <paramref name="probabilities"/>, the last 1 exactly, so that every
+    /// uniform (below 1) falls in some outcome whatever the sum's last bit.</summary>
+    internal static double[] Cumulative(double[] probabilities)
     {
-        double[] c = cumulative[model];
+        var c = new double[probabilities.Length];
+        double sum = 0;
+        for (int j = 0; j < probabilities.Length; j++)
+        {
+            sum += probabilities[j];
+            c[j] = sum;
+        }
+
+        c[^1] = 1.0;
+        return c;
+    }
+
+    /// <summary>The first outcome j with <paramref name="u"/> &lt; <paramref name="c"/>[j] (an outcome of probability 0
+    /// is never drawn).</summary>
+    internal static int Outcome(double[] c, double u)
+    {
         int j = 0;
         while (j < c.Length - 1 && !(u < c[j]))
         {

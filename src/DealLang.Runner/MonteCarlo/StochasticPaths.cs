@@ -94,6 +94,11 @@ public sealed class StochasticPaths : IPathSource
     // Under `sobol`, the first drawn break date's dimension (after the drawn delays).
     readonly int breakDimension;
 
+    // Drawn workout lags (docs/language.md §10, "Drawn workout lags"): per model, its party and outcomes; under `sobol`,
+    // the first one's dimension (after the drawn break dates).
+    readonly DrawnWorkouts workouts;
+    readonly int workoutDimension;
+
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
     readonly RecoveryModel[] datedRecoveries;
@@ -440,6 +445,7 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
+        workouts = new DrawnWorkouts(deal, s.Workouts ?? [], Bad);
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -454,15 +460,16 @@ public sealed class StochasticPaths : IPathSource
         recoveryParties = [.. Enumerable.Range(0, deal.Parties.Length).Where(p => drawsRecovery[p])];
         projectsCompletion = deal.ProjectsCompletion;
         // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays,
-        // drawn breaks' dates.
+        // drawn breaks' dates, drawn workout lags.
         delayDimension = k + defaults.Length + renewalOptions.Sum();
         breakDimension = delayDimension + delays.Count;
-        int sobolDimensions = breakDimension + breaks.Sum(b => b.Months.Length);
+        workoutDimension = breakDimension + breaks.Sum(b => b.Months.Length);
+        int sobolDimensions = workoutDimension + workouts.Count;
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
             {
-                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options, drawn delays and drawn break dates together");
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults, drawn renewal options, drawn delays, drawn break dates and drawn workout lags together");
             }
 
             sobolShift = SobolShift(seed, sobolDimensions);
@@ -511,6 +518,7 @@ public sealed class StochasticPaths : IPathSource
         DrawDelays(ref rng, w, (uint)path);
         DrawDatedRecoveries(ref rng, w);
         DrawBreaks(ref rng, w, (uint)path);
+        DrawWorkouts(ref rng, w, (uint)path);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -618,6 +626,21 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
+    /// <summary>
+    /// Each drawn workout lag, after every other draw of the path (so no other draw moves): one uniform u from the path's
+    /// stream, the first lag j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u), written as the party's lag in months
+    /// for the path building to round to periods as a fixed lag is. Under <c>sobol</c>, u is the lag's own dimension of
+    /// the path's point, after the drawn break dates.
+    /// </summary>
+    void DrawWorkouts(ref PathStream rng, Work w, uint point)
+    {
+        for (int m = 0; m < workouts.Count; m++)
+        {
+            double u = sobolShift is null ? rng.Uniform() : SobolUniform(point, workoutDimension + m);
+            w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, u);
+        }
+    }
+
     /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start) and renewals taken
     /// under <paramref name="scenario"/>; throws when it names no lease or contract of the deal.</summary>
     (string Kind, string Name, int[] Offered, int RenewalsTaken) BreakHolder(DealDescription deal, ScenarioSpec scenario, BreakModel model, int m)
@@ -666,6 +689,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn breaks, in the order written.</summary>
     internal BreakModel[] Breaks => breaks;
 
+    /// <summary>The scenario's drawn workout lags, in the order written.</summary>
+    internal WorkoutModel[] Workouts => spec.Workouts ?? [];
+
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
@@ -678,7 +704,8 @@ public sealed class StochasticPaths : IPathSource
     /// order), each drawn delay's months (<see cref="Delays"/>' order) and each drawn recovery
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
-    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default)
+    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default,
+        Span<int> workoutMonths = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -703,6 +730,11 @@ public sealed class StochasticPaths : IPathSource
         for (int m = 0; m < breakMonths.Length; m++)
         {
             breakMonths[m] = BreakExercised(w, m);
+        }
+
+        for (int m = 0; m < workoutMonths.Length; m++)
+        {
+            workoutMonths[m] = w.Scenario.PartyWorkoutMonths[workouts[m].Party]!.Value; // DrawWorkouts wrote it
         }
     }
 
@@ -770,6 +802,7 @@ public sealed class StochasticPaths : IPathSource
             PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
             LeaseBreaks = (int?[])w.Scenario.LeaseBreaks.Clone(),
             Contracts = (ContractLevers?[])w.Scenario.Contracts.Clone(),
+            PartyWorkoutMonths = (int?[])w.Scenario.PartyWorkoutMonths.Clone(),
             FacilityStress = stress,
             MarketRentDeflation = w.Market,
             Stochastic = null,
@@ -1304,6 +1337,10 @@ public sealed class StochasticPaths : IPathSource
             Contracts = scenario.Stochastic is { } withContractBreaks && withContractBreaks.Breaks.Any(b => b.Of == BreakOf.Contract) && scenario.Contracts.Length == 0
                 ? new ContractLevers?[deal.Contracts.Length]
                 : (ContractLevers?[])scenario.Contracts.Clone(),
+            // A drawn workout lag writes the party's months: one entry per party when any is drawn.
+            PartyWorkoutMonths = scenario.Stochastic is { Workouts.Length: > 0 }
+                ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyWorkoutMonths.Length ? scenario.PartyWorkoutMonths[p] : null)]
+                : (int?[])scenario.PartyWorkoutMonths.Clone(),
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];

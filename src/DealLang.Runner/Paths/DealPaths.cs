@@ -112,6 +112,14 @@ public sealed class DealPaths
         }
     }
 
+    /// <summary>A party's loans' workout lag in periods for <paramref name="months"/> whole months (−1, each loan's own):
+    /// rounded up to whole periods as a fixed lag is (docs/language.md §5 "loan", DL0489).</summary>
+    internal static int WorkoutPeriods(DealDescription deal, int months)
+    {
+        int perPeriod = Frequencies.MonthsPerPeriod(deal.Frequency);
+        return months < 0 ? -1 : (months + perPeriod - 1) / perPeriod;
+    }
+
     /// <summary>The precompute of <paramref name="deal"/>, made on first use and kept while the description lives
     /// (what <see cref="PathBuilder.Build"/> uses, so that a caller holding only a description pays it once).</summary>
     public static DealPaths For(DealDescription deal)
@@ -204,6 +212,7 @@ public sealed class DealPaths
         for (int p = 0; p < deal.Parties.Length; p++)
         {
             into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
+            into.PartyWorkoutPeriods[p] = WorkoutPeriods(deal, scenario.WorkoutMonthsOf(p));
         }
 
         if (deal.HasGuarantees)

@@ -103,6 +103,16 @@ public static class Shapes
             }
         }
 
+        if (scenario.PartyWorkoutMonths is null || scenario.PartyWorkoutMonths.Length != 0)
+        {
+            // Empty: every loan's own lag; else one entry per party, each a lag of 1 to 120 whole months (DL0768).
+            Count(deal, scenario, scenario.PartyWorkoutMonths?.Length, deal.Parties.Length, "party");
+            if (scenario.PartyWorkoutMonths!.Any(m => m is < 1 or > MonteCarlo.DrawnWorkouts.MaxMonths))
+            {
+                throw Mismatch(deal, scenario, $"its parties' workout lags are not whole months from 1 to {MonteCarlo.DrawnWorkouts.MaxMonths}");
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

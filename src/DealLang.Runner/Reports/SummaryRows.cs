@@ -13,6 +13,9 @@ enum SummaryKind
     Years,
     Number,
     Date,
+
+    /// <summary>A whole number (months), "-" where undefined.</summary>
+    Count,
 }
 
 /// <summary>One value of a summary row for one scenario: a number, or a date (null: the event never happened).</summary>
@@ -81,6 +84,7 @@ static class SummaryRows
         SummaryKind.Rate => ValueText.Percent(cell.Number),
         SummaryKind.Ratio => ValueText.Ratio(cell.Number),
         SummaryKind.Date => ValueText.Date(cell.Date, "-"),
+        SummaryKind.Count => double.IsFinite(cell.Number) ? ValueText.Integer((int)cell.Number) : "-",
         _ => ValueText.Years(cell.Number),
     };
 

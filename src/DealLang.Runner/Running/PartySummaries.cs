@@ -27,7 +27,11 @@ static class PartySummaries
                 // The recovery this scenario applies, as the default date is its: a solver's recovery lever, a Monte
                 // Carlo path's drawn one (a drawn default's or a dated default's), else the party's own.
                 scenario.RecoveryOf(deal, p),
-                defaults));
+                defaults)
+            {
+                // A Monte Carlo path's drawn workout lag, shown as the recovery it drew is.
+                WorkoutMonths = scenario.WorkoutMonthsOf(p) is >= 0 and int months ? months : null,
+            });
         }
 
         return summaries.MoveToImmutable();

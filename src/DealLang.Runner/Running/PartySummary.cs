@@ -14,4 +14,9 @@ public sealed record PartySummary(
     double AnnualPd,
     double PdToMaturity,
     double Recovery,
-    Date? DefaultDate);
+    Date? DefaultDate)
+{
+    /// <summary>The workout lag, whole months, of the loans the party owes with a lag, when the scenario's path drew it
+    /// (<c>P workout drawn …</c>); null when each loan's own lag holds.</summary>
+    public int? WorkoutMonths { get; init; }
+}

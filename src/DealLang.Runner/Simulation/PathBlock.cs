@@ -95,6 +95,11 @@ public sealed class PathBlock
         {
             Values[c++][row] = months;
         }
+
+        foreach (int months in draws.WorkoutMonths)
+        {
+            Values[c++][row] = months;
+        }
     }
 
     /// <summary>One deal's figures on row <paramref name="row"/>, from column <paramref name="c"/> on, in

@@ -10,7 +10,8 @@ namespace DealLang.Runner.Simulation;
 /// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months,
 /// per party whose recovery is drawn (<c>recovery beta …</c>, of a drawn or a dated default) its recovery — the numbers
 /// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>) — and per drawn break (<c>L breaks drawn at …</c>)
-/// the month it was exercised at, an outcome to count (0: not broken, or its lessee or customer defaulted first). A path's drawn default dates already show in its
+/// the month it was exercised at, an outcome to count (0: not broken, or its lessee or customer defaulted first), and per
+/// drawn workout lag (<c>P workout drawn …</c>) its months (drawn on every path, whether or not the party defaults on it). A path's drawn default dates already show in its
 /// <c>P defaulted</c> columns; a source that draws none of these has no such columns, so its rows are the ones it
 /// always had. Buffers made once per thread.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class PathDraws
         DelayMonths = new int[source?.Delays.Length ?? 0];
         Recoveries = new double[source?.RecoveryParties.Length ?? 0];
         BreakMonths = new int[source?.Breaks.Length ?? 0];
+        WorkoutMonths = new int[source?.Workouts.Length ?? 0];
     }
 
     /// <summary>The draws of <paramref name="source"/>'s paths: none unless it is a stochastic scenario.</summary>
@@ -37,7 +39,7 @@ public sealed class PathDraws
     /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
     /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
     /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
-    /// <c>L break month</c>, in the scenario's order.</summary>
+    /// <c>L break month</c>, then per drawn workout lag <c>P workout months</c>, in the scenario's order.</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -54,11 +56,12 @@ public sealed class PathDraws
             .. stochastic.RecoveryParties.Select(p => new PathColumn($"{deal.Parties[p].Name} recovery", PathColumnKind.Rate)),
             .. stochastic.Breaks.Select(b => new PathColumn(
                 $"{(b.Of == BreakOf.Lease ? deal.Leases[b.Entity].Name : deal.Contracts[b.Entity].Name)} break month", PathColumnKind.Count)),
+            .. stochastic.Workouts.Select(m => new PathColumn($"{deal.Parties[m.Party].Name} workout months", PathColumnKind.Count)),
         ];
     }
 
-    /// <summary>Whether there is anything to read: the source draws renewals, delays, recoveries or breaks.</summary>
-    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length + BreakMonths.Length > 0;
+    /// <summary>Whether there is anything to read: the source draws renewals, delays, recoveries, breaks or workout lags.</summary>
+    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length + BreakMonths.Length + WorkoutMonths.Length > 0;
 
     /// <summary>[drawn-renewals lease, the scenario's order]: the renewals the path took.</summary>
     public int[] RenewalsTaken { get; }
@@ -74,13 +77,17 @@ public sealed class PathDraws
     /// the path, 0 when it was not (no date drawn, or a default on or before the date came first).</summary>
     public int[] BreakMonths { get; }
 
+    /// <summary>[drawn workout lag, the scenario's order]: the path's lag, whole months (drawn on every path, whether or
+    /// not the party defaults on it).</summary>
+    public int[] WorkoutMonths { get; }
+
     /// <summary>Reads what the path last filled into <paramref name="inputs"/> drew.</summary>
     public void Read(PathInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (Any)
         {
-            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths);
+            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths);
         }
     }
 }

@@ -195,7 +195,8 @@ public enum InputQuantity
 
     /// <summary>Scalar, per contract, only in a deal that projects cfads: the period holding the date its customer serves
     /// notice of the break the scenario exercises (the break date less the contract's <c>notice</c>; 0 for a date on or
-    /// before the closing); −1 when none is served on this path. Last, so that the slots before it are where they were.</summary>
+    /// before the closing); −1 when none is served on this path. After the leases' notice periods, so that the slots
+    /// before it are where they were.</summary>
     ContractNoticePeriod,
 
     /// <summary>Scalar, per tranche, only in a deal with a convertible (<see cref="DealDescription.HasConvertibles"/>): the
@@ -206,6 +207,11 @@ public enum InputQuantity
     /// <summary>Scalar, per tranche, only in a deal with a convertible: the price of the scenario's hard call, a share of
     /// the principal (1 at par, and when it does not call).</summary>
     TrancheCallPrice,
+
+    /// <summary>Scalar, per party: the workout lag in periods of each loan it owes with a lag (<c>recovery R after D</c>),
+    /// a drawn lag's whole months over the months per period rounded up, as a fixed lag's; −1 for "as each loan says".
+    /// After the tranches' hard-call slots, last, so that the slots before it are where they were.</summary>
+    PartyWorkoutPeriods,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -237,8 +243,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
-/// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price (last, so
-/// that the slots before them are where they were before).
+/// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price, then
+/// every party's workout lag (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -263,7 +269,7 @@ public sealed class InputLayout
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
-        InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice,
+        InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice, InputQuantity.PartyWorkoutPeriods,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -399,7 +405,8 @@ public sealed class InputLayout
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
-            or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice => InputShape.Scalar,
+            or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice
+            or InputQuantity.PartyWorkoutPeriods => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -410,7 +417,7 @@ public sealed class InputLayout
             or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination
             or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
-            or InputQuantity.GuarantorDisownedPeriod => InputEntity.Party,
+            or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,

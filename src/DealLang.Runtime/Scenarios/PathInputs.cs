@@ -57,6 +57,7 @@ public sealed class PathInputs
         SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
         SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
+        PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -146,6 +147,10 @@ public sealed class PathInputs
 
     /// <summary>Per party, its recovery on this path (<see cref="InputQuantity.PartyRecovery"/>).</summary>
     public DoubleSlots PartyRecovery { get; }
+
+    /// <summary>Per party, its loans' workout lag in periods on this path, −1 for each loan's own
+    /// (<see cref="InputQuantity.PartyWorkoutPeriods"/>).</summary>
+    public IntSlots PartyWorkoutPeriods { get; }
 
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>

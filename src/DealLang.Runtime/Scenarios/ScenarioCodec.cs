@@ -54,6 +54,7 @@ public static class ScenarioCodec
         WriteArray(w, s.Holdings, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.LeaseBreaks, WriteNullable);
         WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
+        WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -79,6 +80,7 @@ public static class ScenarioCodec
             Holdings = ReadArray(r, r => ReadOptional(r, ReadHoldingLevers)),
             LeaseBreaks = ReadArray(r, ReadNullableInt),
             TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
+            PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -173,6 +175,7 @@ public static class ScenarioCodec
         WriteArray(w, v.Delays, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Recoveries, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Breaks, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.Workouts, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -188,6 +191,7 @@ public static class ScenarioCodec
             Delays = ReadArray(r, r => ReadOptional(r, ReadDelayModel)!),
             Recoveries = ReadArray(r, r => ReadOptional(r, ReadRecoveryModel)!),
             Breaks = ReadArray(r, r => ReadOptional(r, ReadBreakModel)!),
+            Workouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
         };
     }
 
@@ -210,6 +214,15 @@ public static class ScenarioCodec
 
     static BreakModel ReadBreakModel(BinaryReader r) =>
         new((BreakOf)r.ReadInt32(), r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble()));
+
+    static void Write(BinaryWriter w, WorkoutModel v)
+    {
+        w.Write(v.Party);
+        WriteArray(w, v.Months, (w, x) => w.Write(x));
+        WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
+    }
+
+    static WorkoutModel ReadWorkoutModel(BinaryReader r) => new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()));
 
     static void Write(BinaryWriter w, DelayModel v)
     {

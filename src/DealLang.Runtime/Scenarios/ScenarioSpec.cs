@@ -60,10 +60,20 @@ public sealed record ScenarioSpec(
     /// <summary>Whether this scenario calls tranche <paramref name="tranche"/> (<see cref="TrancheCalls"/>).</summary>
     public bool Calls(int tranche) => tranche < TrancheCalls.Length && TrancheCalls[tranche] is not null;
 
+    /// <summary>Per party (the description's order): the workout lag, in whole months, of each loan it owes with a lag
+    /// (<c>recovery R after D</c>) in place of D, null for "as each loan says"; empty (the default) for none. A Monte
+    /// Carlo path sets it from a drawn workout lag (docs/language.md §10, "Drawn workout lags").</summary>
+    public int?[] PartyWorkoutMonths { get; init; } = [];
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>
         party < Guarantors.Length && Guarantors[party] is { } levers ? levers : GuarantorLevers.Honoured;
+
+    /// <summary>Party <paramref name="party"/>'s loans' workout lag under this scenario, whole months
+    /// (<see cref="PartyWorkoutMonths"/>'); −1 for "as each loan says".</summary>
+    public int WorkoutMonthsOf(int party) =>
+        party < PartyWorkoutMonths.Length && PartyWorkoutMonths[party] is { } months ? months : -1;
 
     /// <summary>Party <paramref name="party"/>'s recovery under this scenario: <see cref="PartyRecoveries"/>' or the party's own.</summary>
     public double RecoveryOf(DealDescription deal, int party)

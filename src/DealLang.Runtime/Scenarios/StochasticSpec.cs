@@ -26,8 +26,8 @@ public sealed record StochasticSpec(
     /// <summary>The seed used when neither the scenario nor the command line says.</summary>
     public const ulong DefaultSeed = 1;
 
-    /// <summary>Path i's factors' path shocks, drawn defaults' and renewal options' normals and drawn delays' uniforms
-    /// come from point i of a Sobol sequence with
+    /// <summary>Path i's factors' path shocks, drawn defaults' and renewal options' normals, drawn delays' uniforms, drawn
+    /// break dates' normals and drawn workout lags' uniforms come from point i of a Sobol sequence with
     /// a digital shift drawn from the seed (<c>sobol</c>), not from its Philox stream; only with every factor a drawn
     /// rate, one regime and no <see cref="Antithetic"/>.</summary>
     public bool Sobol { get; init; }
@@ -52,6 +52,12 @@ public sealed record StochasticSpec(
     /// default's drawn recovery's too (under <see cref="Sobol"/>, a dimension per break date after the drawn delays;
     /// docs/language.md §10, "Drawn breaks").</summary>
     public BreakModel[] Breaks { get; init; } = [];
+
+    /// <summary>The parties whose loans' workout lag is drawn per path (<c>Obligor workout drawn 6m with 30%, 18m with
+    /// 70%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path (under
+    /// <see cref="Sobol"/>, its own dimension after the drawn break dates; docs/language.md §10, "Drawn workout
+    /// lags").</summary>
+    public WorkoutModel[] Workouts { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -165,6 +171,20 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
         && Loadings.AsSpan().SequenceEqual(other.Loadings);
 
     public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
+}
+
+/// <summary>
+/// A workout lag drawn per path: each loan party <see cref="Party"/> owes with a workout lag (<c>recovery R after D</c>)
+/// receives its recovery <c>Months[j]</c> months after the default in place of D, with probability
+/// <c>Probabilities[j]</c>; the probabilities add up to 1 and the months increase, each in [1, 120].
+/// </summary>
+public sealed record WorkoutModel(int Party, int[] Months, double[] Probabilities)
+{
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(WorkoutModel? other) => other is not null && Party == other.Party
+        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
+
+    public override int GetHashCode() => HashCode.Combine(Party, Months.Length);
 }
 
 /// <summary>Whose break option a drawn break exercises: a lease's lessee's or a contract's customer's.</summary>

@@ -159,7 +159,7 @@ public sealed class SobolDelayTests
         ScenarioSpec With(int delays) => scenario with { Stochastic = scenario.Stochastic with { Delays = [.. Enumerable.Repeat(delay, delays)] } };
         _ = new StochasticPaths(deal, With(30), 1, 4); // 1 + 1 + 30 = 32
         var refused = Assert.Throws<ArgumentException>(() => new StochasticPaths(deal, With(31), 1, 4));
-        Assert.Contains("at most 32 factors, drawn defaults, drawn renewal options, drawn delays and drawn break dates", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 32 factors, drawn defaults, drawn renewal options, drawn delays, drawn break dates and drawn workout lags", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class PathSourceEquivalenceTests
     }
 
     /// <summary>Scenarios that move every lever: each renewal count, a lessee default before, inside and after
-    /// the leases, value deflation and drops (one dated before the closing), market-rent deflation, sale terms, and each contract lever.</summary>
+    /// the leases, value deflation and drops (one dated before the closing), market-rent deflation, sale terms, a party's
+    /// workout lag, and each contract lever.</summary>
     static IEnumerable<ScenarioSpec> MadeUp(DealDescription deal)
     {
         int maxRenewals = deal.Leases.Length == 0 ? 0 : deal.Leases.Max(l => l.RenewalCount);
@@ -96,6 +97,9 @@ public sealed class PathSourceEquivalenceTests
                 k % 3 == 1 ? 6 * k : null)
             {
                 Indices = [.. deal.Indices.Select((index, i) => IndexLevers(index, (k + i) % 5, dates))],
+                // Each party in turn: each loan's own lag, or a drawn one of 1 to 120 months (a whole number of periods
+                // or not, so both roundings are read).
+                PartyWorkoutMonths = [.. deal.Parties.Select((_, p) => (p + k) % 3 == 1 ? (int?)(1 + ((7 * k) + (5 * p)) % 120) : null)],
                 // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation;
                 // the last two after as many renewals as it offers, up to the path number.
                 Contracts = [.. deal.Contracts.Select((contract, c) => ((k + c) % 4) switch

@@ -59,6 +59,11 @@ internal static class ReferencePathBuilder
         for (int p = 0; p < deal.Parties.Length; p++)
         {
             into.PartyRecovery[p] = PartyDefaults.Recovery(deal, scenario, p);
+
+            // A drawn workout lag's months rounded up to whole periods, as a fixed lag's are; -1 for each loan's own.
+            into.PartyWorkoutPeriods[p] = p < scenario.PartyWorkoutMonths.Length && scenario.PartyWorkoutMonths[p] is { } months
+                ? (int)Math.Ceiling(months / (double)Frequencies.MonthsPerPeriod(deal.Frequency))
+                : -1;
         }
 
         if (deal.HasGuarantees)

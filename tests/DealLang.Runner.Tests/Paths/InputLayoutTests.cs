@@ -29,10 +29,11 @@ public sealed class InputLayoutTests
 
         // Scalars: 3 end periods (0-2), 3 RVG flags (3-5), 3 recoveries (6-8), then the sale's haircut (9) and lag (10),
         // and its repo market's depth (11), impact (12), limit (13) and costs (14); last (no contracts here) its
-        // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), and last each of the
-        // 2 facilities' value at the closing (19, 20).
-        Assert.Equal(21, layout.Scalars.Length);
+        // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), each of the 2
+        // facilities' value at the closing (19, 20), and last each party's workout lag (21, 22: a drawn lag's periods).
+        Assert.Equal(23, layout.Scalars.Length);
         Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
+        Assert.Equal(22, layout.IndexOf(InputQuantity.PartyWorkoutPeriods, 1));
         Assert.Equal(5, layout.IndexOf(InputQuantity.RvgApplies, 2));
         Assert.Equal(9, layout.IndexOf(InputQuantity.SaleHaircut, 0));
         Assert.Equal(10, layout.IndexOf(InputQuantity.SaleLagMonths, 0));
@@ -40,7 +41,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 21), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 23), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -50,7 +51,7 @@ public sealed class InputLayoutTests
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
-        // 24): the slots before them are where they were.
+        // 24), then the parties' workout lags (25, 26): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -68,7 +69,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(25, layout.Scalars.Length);
+        Assert.Equal(27, layout.Scalars.Length);
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
         Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
@@ -176,20 +177,20 @@ public sealed class InputLayoutTests
         // 2 facilities, 3 leases, 2 parties, no sale, projecting cfads. Series: the 2 values (0, 1), the 3 rents (2-4), the
         // 3 current-term rents (5-7), the 3 termination fees (8-10), then the 3 noticed rents (11-13), after every slot a
         // deal had before. Scalars: 3 end periods, RVG flags and recoveries (0-8), the 2 parties' recoveries (9, 10), the
-        // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), last.
+        // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), then the parties' workout lags (16, 17).
         InputLayout layout = InputLayout.Of(2, 3, 2, 0, projectsCfads: true);
         Assert.Equal(14, layout.Series.Length);
         Assert.Equal(5, layout.IndexOf(InputQuantity.LeaseTermRent, 0));
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseNoticedRent, 13), layout.Series[13]);
-        Assert.Equal(16, layout.Scalars.Length);
+        Assert.Equal(18, layout.Scalars.Length);
         Assert.Equal(12, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseNoticePeriod, 13), layout.Scalars[13]);
 
         // Without a forward cfads, no notice slots.
         InputLayout without = InputLayout.Of(2, 3, 2, 0);
         Assert.Equal(8, without.Series.Length);
-        Assert.Equal(13, without.Scalars.Length);
+        Assert.Equal(15, without.Scalars.Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LeaseNoticePeriod, 0));
     }
 

@@ -37,6 +37,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
+        WorkoutPeriods = Input("workoutPeriods", "int");
         RecoveryFractions = Static("recoveryFractions", "double[]");
         RecoveryPeriod = Local("recoveryPeriod", "int", StateLife.Carried, "-1",
             model.RecoveryInstalments > 1
@@ -72,6 +73,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>The obligor's recovery on this path, read from the path inputs; declared only for a loan without a
     /// <c>recovery</c> of its own (<see cref="LoanModel.RecoveryFromObligor"/>).</summary>
     public StateVar RecoveryRate { get; }
+
+    /// <summary>The workout lag in periods on this path: the obligor's drawn lag, else the loan's own (read only for a
+    /// loan with a lag, <see cref="LoanModel.RecoveryLagPeriods"/> above zero).</summary>
+    public StateVar WorkoutPeriods { get; }
 
     /// <summary>Instalments of unequal size: the part of the claim outstanding each takes (written only with
     /// <see cref="LoanModel.RecoveryShares"/>).</summary>
@@ -257,10 +262,13 @@ internal sealed class LoanComponent(EmitContext ctx)
     private void WriteLaggedDefault(IndentedWriter w, LoanState loan, string defaulted, string rate)
     {
         LoanModel model = loan.Model;
-        string lag = CSharpLiterals.Int(model.RecoveryLagPeriods);
+        // A loan with a lag reads it from the path (its obligor's lag may be drawn per path); one without has none to draw.
+        string lag = model.RecoveryLagPeriods > 0 ? loan.WorkoutPeriods.Name : CSharpLiterals.Int(model.RecoveryLagPeriods);
         w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the balance is written down to the recovery, received "
             + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
-            + lag + " periods later");
+            + (model.RecoveryLagPeriods > 0
+                ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
+                : lag + " periods later"));
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
             w.Line(loan.Defaulted + " = true;");

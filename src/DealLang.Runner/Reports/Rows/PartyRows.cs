@@ -5,7 +5,8 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each party with credit terms or a scenario default: its PDs, recovery and default date.</summary>
+/// <summary>Each party with credit terms or a scenario default: its PDs, recovery and default date, and its loans' workout
+/// lag where a Monte Carlo path drew it.</summary>
 static class PartyRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -25,6 +26,11 @@ static class PartyRows
             rows.Add(item, "PD to maturity", SummaryKind.Rate, o => Of(o.Parties[p].PdToMaturity));
             rows.Add(item, "recovery", SummaryKind.Rate, o => Of(o.Parties[p].Recovery));
             rows.Add(item, "defaults on", SummaryKind.Date, o => On(o.Parties[p].DefaultDate));
+            if (rows.Outcomes.Any(o => o.Parties[p].WorkoutMonths is not null))
+            {
+                // Only where a path drew it: every other party's loans keep their own lags, which their rows state.
+                rows.Add(item, "workout months", SummaryKind.Count, o => Of(o.Parties[p].WorkoutMonths ?? double.NaN));
+            }
         }
     }
 
@@ -41,6 +47,11 @@ static class PartyRows
             Json.Number(w, "pdToMaturity", p.PdToMaturity);
             Json.Number(w, "recovery", p.Recovery);
             Json.Date(w, "defaultDate", p.DefaultDate);
+            if (p.WorkoutMonths is { } months)
+            {
+                w.WriteNumber("workoutMonths", months);
+            }
+
             w.WriteEndObject();
         }
 

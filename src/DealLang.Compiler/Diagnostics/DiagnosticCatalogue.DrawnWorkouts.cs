@@ -1,0 +1,16 @@
+namespace DealLang.Compiler.Diagnostics;
+
+// A loan's workout lag drawn per path (docs/language.md §10, "Drawn workout lags"): DL0518, DL0519. Its outcomes'
+// range, repeats and probabilities are a drawn delay's codes (DL0768, DL0773, DL0769).
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0518: a drawn workout lag that can move nothing: the party owes no loan with a workout lag
+    /// (<c>recovery R after D</c>), or the scenario neither dates nor draws its default.</summary>
+    public static Diagnostic DrawnWorkoutMovesNothing(SourceSpan span, string party, string scenario, string reason, string fix) =>
+        Error("DL0518", span, $"scenario '{scenario}' draws the workout lag of party '{party}', but {reason}, so the draw moves nothing; {fix}");
+
+    /// <summary>DL0519: a drawn workout lag whose outcomes are not written from the shortest to the longest: a term
+    /// sheet's table of lags reads in order, and the order is the one the uniform is compared in.</summary>
+    public static Diagnostic DrawnWorkoutOutOfOrder(SourceSpan span, string party, string scenario, int months, int previous) =>
+        Error("DL0519", span, $"the drawn workout lag of party '{party}' in scenario '{scenario}' gives {months}m after {previous}m; write the lags from the shortest to the longest (e.g. '6m with 30%, 18m with 50%, 36m with 20%')");
+}
