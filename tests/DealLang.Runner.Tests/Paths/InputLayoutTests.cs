@@ -88,7 +88,8 @@ public sealed class InputLayoutTests
     public void ADealWithAConvertibleHasEveryTranchesHardCallSlotsLast()
     {
         // The same deal with two tranches, the first convertible: scalars gain each tranche's hard-call period, then each one's
-        // price, after the 21 of the deal without (21.., then 21 + tranches..): the slots before them are where they were.
+        // price, after the deal's first 21 (21.., then 21 + tranches..), and before the 2 parties' workout lags, last
+        // (21 + 2 × tranches..): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -107,9 +108,10 @@ public sealed class InputLayoutTests
 
         InputLayout layout = InputLayout.Of(with);
         Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
-        Assert.Equal(21 + (2 * n), layout.Scalars.Length);
+        Assert.Equal(21 + (2 * n) + 2, layout.Scalars.Length);
         Assert.Equal(21, layout.IndexOf(InputQuantity.TrancheCallPeriod, 0));
         Assert.Equal(21 + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));
+        Assert.Equal(21 + (2 * n), layout.IndexOf(InputQuantity.PartyWorkoutPeriods, 0));
         Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(new InputSlot(InputEntity.Tranche, 0, InputQuantity.TrancheCallPeriod, 21), layout.Scalars[21]);
         Assert.False(layout.Fits(without));
