@@ -65,16 +65,12 @@ public static partial class DiagnosticCatalogue
             $"the break notice of {kind} '{name}' is {notice}, not a whole number of months: write it in months or years ('notice 3m', 'notice 1y')");
 
     /// <summary>DL0221: a break's notice longer than the time from the start to the first break date: it would be served
-    /// before the lease or contract starts.</summary>
-    public static Diagnostic BreakNoticeTooLong(SourceSpan span, string kind, string name, string notice, string firstBreak) =>
-        Error("DL0221", span,
-            $"the break notice of {kind} '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the {kind}, at most at its start");
-
-    /// <summary>DL0221 for the break of a lease's renewal terms, whose dates count from each renewal term's start: its notice
-    /// would be served before the renewal term starts.</summary>
-    public static Diagnostic RenewalBreakNoticeTooLong(SourceSpan span, string kind, string name, string notice, string firstBreak) =>
-        Error("DL0221", span,
-            $"the renewal terms' break notice of {kind} '{name}' is {notice}, longer than the time from a renewal term's start to its first break ({firstBreak}): notice is served during the renewal term, at most at its start");
+    /// before the lease or contract starts; with <paramref name="inRenewal"/>, the notice of the break of the renewal terms,
+    /// whose dates count from each renewal term's start, served before the renewal term starts.</summary>
+    public static Diagnostic BreakNoticeTooLong(SourceSpan span, string kind, string name, string notice, string firstBreak, bool inRenewal = false) =>
+        Error("DL0221", span, inRenewal
+            ? $"the renewal terms' break notice of {kind} '{name}' is {notice}, longer than the time from a renewal term's start to its first break ({firstBreak}): notice is served during the renewal term, at most at its start"
+            : $"the break notice of {kind} '{name}' is {notice}, longer than the time from its start to its first break ({firstBreak}): notice is served during the {kind}, at most at its start");
 
     /// <summary>DL0547: a scenario both fixing a lease's or contract's break (<c>breaks at</c>) and drawing it
     /// (<c>breaks drawn at</c>).</summary>

@@ -50,9 +50,7 @@ internal static class BreakOptionRules
 
         if (option.At.Length > 0 && option.At[0] is var first && months > DurationRules.WholeMonths(first))
         {
-            checks.Diagnostics.Add(inRenewal
-                ? DiagnosticCatalogue.RenewalBreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? "")
-                : DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? ""));
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakNoticeTooLong(notice.Span, kind, name, notice.Text ?? "", first.Text ?? "", inRenewal));
         }
     }
 
