@@ -88,21 +88,13 @@ public sealed record ContractInfo(
 
     /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> falls in a renewal term (the initial
     /// term's break dates all lie inside the initial term).</summary>
-    public bool InRenewal(int months) => months > TermMonths;
+    public bool InRenewal(int months) => BreakDates.InRenewal(months, TermMonths);
 
     /// <summary>Whether the contract offers a break <paramref name="months"/> from <see cref="Start"/>: one of the initial
-    /// term's dates, or one of the renewal terms' dates counted from the start of one of its renewal terms.</summary>
-    public bool OffersBreakAt(int months)
-    {
-        if (!InRenewal(months))
-        {
-            return Array.IndexOf(BreakMonths, months) >= 0;
-        }
-
-        int intoRenewals = months - TermMonths;
-        return RenewalTermMonths > 0 && intoRenewals / RenewalTermMonths < RenewalCount
-            && Array.IndexOf(RenewalBreakMonths, intoRenewals % RenewalTermMonths) >= 0;
-    }
+    /// term's dates, or one of the renewal terms' dates counted from the start of one of its renewal terms
+    /// (<see cref="BreakDates"/>, the lease's and the contract's one rule).</summary>
+    public bool OffersBreakAt(int months) =>
+        BreakDates.Offers(months, TermMonths, BreakMonths, RenewalCount, RenewalTermMonths, RenewalBreakMonths);
 
     /// <summary>The notice of a break <paramref name="months"/> from <see cref="Start"/>: the renewal terms' own in a
     /// renewal term, the initial term's before.</summary>
