@@ -15,11 +15,24 @@ internal static partial class DealGen
     {
         foreach (var lease in leases)
         {
-            // A lease is broken or renewed, not both (DL0429).
+            // A lease is broken in its term or renewed, not both (DL0429); broken in a renewal term it has taken (DL0223).
             Gen<string> renewals = Gen.Int[0, lease.Renewals].Select(n => $"{lease.Name} renewals taken {Text(n)}");
-            yield return lease.Breaks.Length == 0
-                ? renewals
-                : Gen.OneOf(renewals, Pick([.. lease.Breaks.Select(m => Text(m) + "m")]).Select(at => $"{lease.Name} breaks at {at}"));
+            var choices = new List<Gen<string>> { renewals };
+            if (lease.Breaks.Length > 0)
+            {
+                choices.Add(Pick([.. lease.Breaks.Select(m => Text(m) + "m")]).Select(at => $"{lease.Name} breaks at {at}"));
+            }
+
+            if (lease.RenewalBreaks.Length > 0)
+            {
+                choices.Add(
+                    from taken in Gen.Int[1, lease.Renewals]
+                    from k in Gen.Int[1, taken]
+                    from at in Pick([.. lease.RenewalBreaks.Select(m => Text(m) + "m")])
+                    select $"{lease.Name} renewals taken {Text(taken)}\n  {lease.Name} breaks in renewal {Text(k)} at {at}");
+            }
+
+            yield return choices.Count == 1 ? renewals : Gen.OneOf([.. choices]);
         }
 
         foreach (string facility in f.FacilityNames)

@@ -173,9 +173,19 @@ internal static partial class DealGen
         from breaks in Gen.Frequency((1, BreakMonths(TermMonths(term))), (3, Gen.Const(Array.Empty<int>())))
         from breakFee in Pick("", " fee 6m of rent", " fee 1y of rent", " fee 12m")
         let breakOption = breaks.Length == 0 ? "" : "break_option at " + string.Join(", ", breaks.Select(m => Text(m) + "m")) + breakFee
+        // Now and then a break in the renewal terms too (dates from each renewal term's start, inside it: DL0222), with a
+        // notice no longer than the time to its first date (DL0221).
+        from renewalBreaks in hasRenewals && renewals > 0
+            ? Gen.Frequency((1, BreakMonths(TermMonths(renewalTerm))), (3, Gen.Const(Array.Empty<int>())))
+            : Gen.Const(Array.Empty<int>())
+        from renewalNotice in renewalBreaks.Length == 0 ? Gen.Const(0) : Gen.Int[0, renewalBreaks[0]]
+        from renewalFee in Pick("", " fee 3m of rent", " fee 5m")
+        let renewalBreak = renewalBreaks.Length == 0 ? ""
+            : " with break_option at " + string.Join(", ", renewalBreaks.Select(m => Text(m) + "m"))
+                + (renewalNotice == 0 ? "" : " notice " + Text(renewalNotice) + "m") + renewalFee
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
-            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg, fee, breakOption)
-        select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0) { Breaks = breaks };
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}{renewalBreak}" : "", rvg, fee, breakOption)
+        select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0) { Breaks = breaks, RenewalBreaks = renewalBreaks };
 
     /// <summary>A lease term's whole months when written in months or years (a term in days or weeks, rounded by the
     /// checker, gets no break: 0).</summary>

@@ -6,4 +6,8 @@ internal sealed record GeneratedDecl(string Name, string Text, string Unit = "",
 {
     /// <summary>A lease's break dates, whole months from its start (empty when it has no break option).</summary>
     public int[] Breaks { get; init; } = [];
+
+    /// <summary>A lease's renewal terms' break dates, whole months from each renewal term's start (empty when its
+    /// renewals have no break option).</summary>
+    public int[] RenewalBreaks { get; init; } = [];
 }

@@ -94,6 +94,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease termination fee", @"lease L\d[^\n]*termination_fee \S+m"),
         ("lease break option", @"lease L\d[^\n]*break_option at \d+m"), ("lease break fee in months of rent", @"break_option at [^\n]*fee \S+ of rent"),
         ("lease breaks lever", @"\n  L\d breaks at \d+m"), ("drawn breaks", @"\n  L\d breaks drawn at \d+m with "),
+        ("lease renewal break option", @"lease L\d[^\n]*at lessee option[^\n]* with break_option at \d+m"),
+        ("lease breaks in renewal lever", @"\n  L\d breaks in renewal \d+ at \d+m"),
         ("loaded recovery", @"recovery beta mean \S+ sd \S+ loading "),
         ("coins", @"\n  coins Cn1 \{ "), ("coin price index", @"index Cn1Price \{ level \d+k per coin"),
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
