@@ -30,10 +30,24 @@ internal static partial class DealGen
         from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
         from term in Gen.Int[1, 60]
         from fee in Maybe(TerminationFee())
-        from renewals in Gen.Select(Gen.Int[1, 3], Gen.Int[1, 24], Pick(" x ", "x "), (n, d, x) => $"renewals {Text(n)}{x}{Text(d)}m at customer option")
+        from renewalCount in Gen.Int[1, 3]
+        from renewalMonths in Gen.Int[1, 24]
+        from times in Pick(" x ", "x ")
+        // Now and then a break option in the term (its fee in months of revenue only on a fixed price, DL0438) and in the
+        // renewal terms (an amount: a renewal is priced at market, DL0224), each with a notice no longer than the time to
+        // its first date (DL0221); a scenario may exercise either (ContractLevers, which reads them back from the text).
+        from termBreaks in Gen.Frequency((1, BreakMonths(term)), (3, Gen.Const(Array.Empty<int>())))
+        from termNotice in termBreaks.Length == 0 ? Gen.Const(0) : Gen.Int[0, termBreaks[0]]
+        from termFee in price.StartsWith("price at", StringComparison.Ordinal) || price.Contains('+', StringComparison.Ordinal)
+            ? Pick("", " fee 5m") : Pick("", " fee 5m", " fee 3m of revenue")
+        from renewalBreaks in Gen.Frequency((1, BreakMonths(renewalMonths)), (3, Gen.Const(Array.Empty<int>())))
+        from renewalNotice in renewalBreaks.Length == 0 ? Gen.Const(0) : Gen.Int[0, renewalBreaks[0]]
+        from renewalFee in Pick("", " fee 4m")
+        let renewals = $"renewals {Text(renewalCount)}{times}{Text(renewalMonths)}m at customer option" + BreakOption(renewalBreaks, renewalNotice, renewalFee, " with ")
         from prepayment in Maybe(Gen.Select(Money(0, 20), Pick("", " applied over term"), (m, a) => $"prepayment {m}{a}"))
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",
-            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee, renewals, prepayment)
+            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee, renewals, prepayment,
+            BreakOption(termBreaks, termNotice, termFee, ""))
         from test in Maybe(Pick(
             $"test {name}Rev = {name}.revenue",
             $"test {name}Units = {name}.units",
@@ -41,12 +55,48 @@ internal static partial class DealGen
             $"test {name}Share = largest_customer_share"))
         select Join(new[] { $"  contract {name} on {fleet} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
-    private static IEnumerable<Gen<string>> ContractLevers(DealFrame f)
+    /// <summary>A break option's text (<paramref name="lead"/> before it: " with " after a renewals clause), or none
+    /// without dates.</summary>
+    private static string BreakOption(int[] months, int notice, string fee, string lead) =>
+        months.Length == 0 ? ""
+            : lead + "break_option at " + string.Join(", ", months.Select(m => Text(m) + "m")) + (notice == 0 ? "" : " notice " + Text(notice) + "m") + fee;
+
+    /// <summary>Each generated contract's break dates in its term and in its renewal terms, read back from the deal's
+    /// fleets' text (the contracts are written inside the fleet that carries them).</summary>
+    private static Dictionary<string, (int[] Term, int[] Renewal)> ContractBreaks(IEnumerable<string> fleets)
+    {
+        var breaks = new Dictionary<string, (int[] Term, int[] Renewal)>();
+        foreach (System.Text.RegularExpressions.Match contract in System.Text.RegularExpressions.Regex.Matches(string.Join("\n", fleets), @"contract (Ct\d+) on \w+ \{([^\n]*)\}"))
+        {
+            static int[] Months(System.Text.RegularExpressions.Match m) =>
+                m.Success ? [.. m.Groups[1].Value.Split(", ").Select(x => int.Parse(x[..^1], System.Globalization.CultureInfo.InvariantCulture))] : [];
+            string items = contract.Groups[2].Value;
+            breaks[contract.Groups[1].Value] = (
+                Months(System.Text.RegularExpressions.Regex.Match(items, @"(?<!with )break_option at ((?:\d+m, )*\d+m)")),
+                Months(System.Text.RegularExpressions.Regex.Match(items, @"with break_option at ((?:\d+m, )*\d+m)")));
+        }
+
+        return breaks;
+    }
+
+    private static IEnumerable<Gen<string>> ContractLevers(DealFrame f, Dictionary<string, (int[] Term, int[] Renewal)> breaks)
     {
         foreach (string contract in f.ContractNames)
         {
             yield return Rate(0, 10000).Select(r => $"{contract} utilisation {r}");
-            yield return Gen.Int[0, 1].Select(k => $"{contract} renewals taken {k}");
+            // Renewals taken, or a break in the term, or a break in the first renewal taken (DL0223): one of them.
+            var renewed = new List<Gen<string>> { Gen.Int[0, 1].Select(k => $"{contract} renewals taken {k}") };
+            if (breaks.TryGetValue(contract, out var dates) && dates.Term.Length > 0)
+            {
+                renewed.Add(Pick([.. dates.Term.Select(m => Text(m) + "m")]).Select(at => $"{contract} breaks at {at}"));
+            }
+
+            if (dates.Renewal is { Length: > 0 })
+            {
+                renewed.Add(Pick([.. dates.Renewal.Select(m => Text(m) + "m")]).Select(at => $"{contract} renewals taken 1\n  {contract} breaks in renewal 1 at {at}"));
+            }
+
+            yield return renewed.Count == 1 ? renewed[0] : Gen.OneOf([.. renewed]);
             yield return Gen.OneOf(
                 Gen.Select(Duration(0, 24), Rate(0, 10000), (d, r) => $"{contract} relet after {d} at {r}"),
                 Gen.Const($"{contract} not relet"));

@@ -7,11 +7,11 @@ namespace DealLang.Cli.Tests.Properties;
 /// closing, lags within the workout limit).</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name) =>
-        from levers in All(Levers(f, leases).Select(Maybe))
+    private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks) =>
+        from levers in All(Levers(f, leases, contractBreaks).Select(Maybe))
         select Join([$"scenario {name} for {f.Name} {{", .. levers.Where(l => l.Length > 0).Select(l => "  " + l.Trim()), "}"]);
 
-    private static IEnumerable<Gen<string>> Levers(DealFrame f, GeneratedDecl[] leases)
+    private static IEnumerable<Gen<string>> Levers(DealFrame f, GeneratedDecl[] leases, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks)
     {
         foreach (var lease in leases)
         {
@@ -61,7 +61,7 @@ internal static partial class DealGen
             yield return KeepContractsLever();
         }
 
-        foreach (Gen<string> lever in ContractLevers(f))
+        foreach (Gen<string> lever in ContractLevers(f, contractBreaks))
         {
             yield return lever;
         }
