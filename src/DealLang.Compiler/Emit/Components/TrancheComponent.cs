@@ -831,18 +831,25 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.PutPremium + " = 0.0;");
         using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
-            w.Line(tranche.Converted + " = true;");
-            w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
-            w.Line(tranche.Balance + " = 0.0;");
-            w.Line(tranche.UnpaidPrincipal + " = 0.0;");
-            if (tranche.Accelerable)
-            {
-                w.Line(tranche.ScheduleArrears + " = 0.0;");
-            }
+            WriteConversion(w, tranche, share, price);
         }
 
         WriteHardCall(w, tranche, share, price);
         WritePut(w, tranche, conversion, share, price);
+    }
+
+    /// <summary>The holder converts the whole balance into shares worth balance × S / K (at a conversion, or answering
+    /// the issuer's hard call): nothing is owed in cash any more, nor any arrear of the schedule.</summary>
+    private static void WriteConversion(IndentedWriter w, TrancheState tranche, string share, string price)
+    {
+        w.Line(tranche.Converted + " = true;");
+        w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
+        w.Line(tranche.Balance + " = 0.0;");
+        w.Line(tranche.UnpaidPrincipal + " = 0.0;");
+        if (tranche.Accelerable)
+        {
+            w.Line(tranche.ScheduleArrears + " = 0.0;");
+        }
     }
 
     /// <summary>
@@ -862,14 +869,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
             using (w.Block("if (" + share + " > " + tranche.CallPrice + " * " + price + ")"))
             {
-                w.Line(tranche.Converted + " = true;");
-                w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
-                w.Line(tranche.Balance + " = 0.0;");
-                w.Line(tranche.UnpaidPrincipal + " = 0.0;");
-                if (tranche.Accelerable)
-                {
-                    w.Line(tranche.ScheduleArrears + " = 0.0;");
-                }
+                WriteConversion(w, tranche, share, price);
             }
 
             using (w.Block("else"))
