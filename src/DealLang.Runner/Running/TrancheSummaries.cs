@@ -106,7 +106,8 @@ static class TrancheSummaries
         };
     }
 
-    /// <summary>The end date of the first period that left scheduled principal unpaid (same in ledger and summary-only runs).</summary>
+    /// <summary>The end date of the first period that left scheduled principal unpaid, else, with a principal loss, of the
+    /// run's last period (same in ledger and summary-only runs).</summary>
     static Date? FirstShortfall(DealDescription deal, RunResult result, int i, int periods)
     {
         for (int t = 0; t < periods; t++)
@@ -117,6 +118,10 @@ static class TrancheSummaries
             }
         }
 
-        return null;
+        // A run that ends at an enforcement sale before the schedule asked for the rest writes the rest off there: the
+        // balance was due at the end and went unpaid, so a tranche with a principal loss always has a date (a chain's
+        // layer table reads it as the holder's default; a sale that paid more than the schedule asked each period
+        // would otherwise leave a loss with no date).
+        return result.PrincipalLoss[i] >= Flows.ShortfallTolerance && periods > 0 ? deal.Boundaries[periods] : null;
     }
 }

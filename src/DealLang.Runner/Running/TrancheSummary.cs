@@ -15,7 +15,8 @@ namespace DealLang.Runner.Running;
 /// at each period end (XIRR conventions, see <see cref="Analytics.Irr"/>).</param>
 /// <param name="BondEquivalentYield">The same return compounded semiannually, 2 × ((1 + IRR)^(1/2) − 1): the yield a
 /// bond desk quotes (<see cref="Analytics.BondEquivalentYield"/>); NaN when the IRR is.</param>
-/// <param name="FirstPrincipalShortfall">End date of the first period in which principal due went unpaid.</param>
+/// <param name="FirstPrincipalShortfall">End date of the first period in which principal due went unpaid: scheduled
+/// principal, or the balance written off at the run's end.</param>
 public sealed record TrancheSummary(
     string Name,
     double OriginalBalance,

@@ -95,6 +95,26 @@ public sealed class CoinSpreadSaleTests
     }
 
     [Fact]
+    public void A_loss_written_off_at_the_sale_is_dated_at_the_runs_end()
+    {
+        // The bullet notes schedule no principal before 2027-01-01, so no period leaves scheduled principal unpaid: the
+        // enforcement waterfall's `pay Notes.balance` pays what each sale raised, and the rest (38m at once, 29.95m
+        // spread, as above) is written off when the run ends with the last sale. That end is the loss's date: the
+        // first quarter's end (2026-04-01) at once, the third's (2026-10-01) spread over 3 quarters.
+        var once = new SmallDeal(Source("sell Bitcoin haircut 20% lag 0m"));
+        var spread = new SmallDeal(Source("sell Bitcoin over 3 periods haircut 20% lag 0m"));
+        Assert.Equal(0, once.Ledger("Notes principal due", 0));
+        Assert.Equal(new DealLang.Runtime.Date(2026, 4, 1), once.Single.Tranches.Single().FirstPrincipalShortfall);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 10, 1), spread.Single.Tranches.Single().FirstPrincipalShortfall);
+
+        // No loss, no date: the same sale with the notes 50m rather than 100m repays them from the first quarter's
+        // 64m (1m of interest and the 50m balance).
+        var repaid = new SmallDeal(Source("sell Bitcoin haircut 20% lag 0m").Replace("balance 100m", "balance 50m"));
+        Assert.Equal(0, repaid.Single.Tranches.Single().PrincipalLoss);
+        Assert.Null(repaid.Single.Tranches.Single().FirstPrincipalShortfall);
+    }
+
+    [Fact]
     public void Over_one_period_is_the_sale_at_once()
     {
         var once = new SmallDeal(Source("sell Bitcoin haircut 20% lag 0m"));
