@@ -52,6 +52,7 @@ public sealed class CommandLineFuzzTests : IDisposable
         ("--fair-spread", ["Notes", "Loan", "BankLine", "Converts2031"]),
         ("--curve", ["SOFR", "4%"]),
         ("-v", ["quiet", "detailed", "x"]),
+        ("--replicates", ["2", "1", "0", "x"]),
     ];
 
     public static TheoryData<int, string> CommandLines()
