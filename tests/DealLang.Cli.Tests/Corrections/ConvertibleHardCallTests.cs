@@ -74,7 +74,7 @@ public sealed class ConvertibleHardCallTests
         TrancheSummary notes = Deal.Outcomes["Cash"].Tranches[0];
         Assert.Equal(0, Deal.Ledger("Notes principal due", 0, "Cash"));
         Assert.Equal(8_000_000, Deal.Ledger("Notes principal due", 1, "Cash"), 1e-6);
-        Assert.Equal(0, Deal.Ledger("Notes put premium", 1, "Cash"));
+        Assert.Equal(0, Deal.Ledger("Notes redemption premium", 1, "Cash"));
         Assert.Equal(160_000, notes.InterestPaid, 1e-6);
         Assert.Equal((8_000_000.0, 0.0), (notes.PrincipalPaid, notes.PrincipalLoss));
         Assert.Null(notes.ConvertedOn);
@@ -91,7 +91,7 @@ public sealed class ConvertibleHardCallTests
         // At 102%: WULF 10 is not above 1.02 × 12.50 = 12.75, so the holder takes the cash; the premium 2% × 8m = 160k is
         // due with period 1's 80k of interest (240k), the 8m at par. IRR: −8m, 80k (day 90), 8.24m (day 181): 8.2723%.
         TrancheSummary notes = Deal.Outcomes["Premium"].Tranches[0];
-        Assert.Equal(160_000, Deal.Ledger("Notes put premium", 1, "Premium"), 1e-6);
+        Assert.Equal(160_000, Deal.Ledger("Notes redemption premium", 1, "Premium"), 1e-6);
         Assert.Equal(240_000, Deal.Ledger("Notes interest due", 1, "Premium"), 1e-6);
         Assert.Equal(320_000, notes.InterestPaid, 1e-6);
         Assert.Equal(8_000_000, notes.PrincipalPaid, 1e-6);

@@ -99,7 +99,7 @@ public sealed class ConvertiblePutTests
         TrancheSummary notes = Deal.Outcomes["Down"].Tranches[0];
         Assert.Equal(8_000_000, Deal.Ledger("Notes principal due", 1, "Down"), 1e-6);
         Assert.Equal(0, Deal.Ledger("Notes principal due", 0, "Down"));
-        Assert.Equal(0, Deal.Ledger("Notes put premium", 1, "Down"));
+        Assert.Equal(0, Deal.Ledger("Notes redemption premium", 1, "Down"));
         Assert.Equal(160_000, notes.InterestPaid, 1e-6);
         Assert.Equal((8_000_000.0, 0.0), (notes.PrincipalPaid, notes.PrincipalLoss));
         Assert.Null(notes.ConvertedOn);
@@ -147,7 +147,7 @@ public sealed class ConvertiblePutTests
         // Above puts at 105%: a premium of 5% × 4m = 200k is due with period 1's 40k of interest (240k), paid by
         // 'pay Above.interest'; the 4m principal at par. IRR: −4m, 40k (90 days), 4.24m (181 days): 14.6936%.
         TrancheSummary above = Premium.Single.Tranches[0];
-        Assert.Equal(200_000, Premium.Ledger("Above put premium", 1), 1e-6);
+        Assert.Equal(200_000, Premium.Ledger("Above redemption premium", 1), 1e-6);
         Assert.Equal(240_000, Premium.Ledger("Above interest due", 1), 1e-6);
         Assert.Equal(280_000, above.InterestPaid, 1e-6);
         Assert.Equal((4_000_000.0, 0.0), (above.PrincipalPaid, above.PrincipalLoss));
@@ -160,7 +160,7 @@ public sealed class ConvertiblePutTests
         // Below puts at 95%: the holder accepts 3.8m for its 4m (a premium of −200k writes the balance down), paid in
         // period 1 with its 40k of interest; nothing is lost. IRR: −4m, 40k (90 days), 3.84m (181 days): −5.9874%.
         TrancheSummary below = Premium.Single.Tranches[1];
-        Assert.Equal(-200_000, Premium.Ledger("Below put premium", 1), 1e-6);
+        Assert.Equal(-200_000, Premium.Ledger("Below redemption premium", 1), 1e-6);
         Assert.Equal(3_800_000, Premium.Ledger("Below principal due", 1), 1e-6);
         Assert.Equal(80_000, below.InterestPaid, 1e-6);
         Assert.Equal(3_800_000, below.PrincipalPaid, 1e-6);
@@ -174,7 +174,7 @@ public sealed class ConvertiblePutTests
         // 2026-05-01 and 2026-06-01 both fall in the quarter to 2026-07-01, decided at its start: the holder takes 102%,
         // a premium of 2% × 2m = 40k due with the quarter's 20k of interest (the generated C# once had two switch arms
         // for the one period and did not compile).
-        Assert.Equal(40_000, Premium.Ledger("Twice put premium", 1), 1e-6);
+        Assert.Equal(40_000, Premium.Ledger("Twice redemption premium", 1), 1e-6);
         Assert.Equal(60_000, Premium.Ledger("Twice interest due", 1), 1e-6);
         Assert.Equal(2_000_000, Premium.Single.Tranches[2].PrincipalPaid, 1e-6);
     }

@@ -101,7 +101,7 @@ internal static partial class FigureIdentities
     /// </summary>
     /// <summary>A convertible's put below par writes the balance down by its (negative) premium, the holder accepting
     /// less (docs/language.md, "The holder's put"); 0 in every other period and tranche.</summary>
-    private static double WrittenDown(TrancheInfo tranche, Ledger ledger, int t) => Math.Max(0, -ledger.Column(tranche.Name + " put premium", t));
+    private static double WrittenDown(TrancheInfo tranche, Ledger ledger, int t) => Math.Max(0, -ledger.Column(tranche.Name + " redemption premium", t));
 
     private static void TrancheRollForward(TrancheInfo tranche, TrancheSummary s, Ledger ledger, RunResult? raw, int i, string at)
     {

@@ -105,9 +105,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             comment: "the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on", declared: converts);
         PutPrice = Local("putPrice", "double", StateLife.Period, comment: "the put price this period (per unit of principal), 0 outside the put dates' periods",
             declared: puts);
-        PutPremium = Local("putPremium", "double", StateLife.Period,
+        RedemptionPremium = Local("redemptionPremium", "double", StateLife.Period,
             comment: "in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
-            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " put premium"), declared: converts);
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " redemption premium"), declared: converts);
         CallPeriod = Input("callPeriod", "int");
         CallPrice = Input("callPrice", "double");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
@@ -256,7 +256,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar PutPrice { get; }
 
     /// <summary>A convertible's: the put's or the hard call's premium over par in its period (negative for a discount), else 0.</summary>
-    public StateVar PutPremium { get; }
+    public StateVar RedemptionPremium { get; }
 }
 
 /// <summary>
@@ -828,7 +828,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         // A holder that has put the notes (or taken the issuer's cash) holds a claim to cash, not the option: it never
         // converts afterwards.
         w.Line(tranche.SharesValue + " = 0.0;");
-        w.Line(tranche.PutPremium + " = 0.0;");
+        w.Line(tranche.RedemptionPremium + " = 0.0;");
         using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
             WriteConversion(w, tranche, share, price);
@@ -884,15 +884,15 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// a premium above par is due with this period's interest, a price below par writes the balance down.</summary>
     private static void WritePremium(IndentedWriter w, TrancheState tranche, string redemptionPrice)
     {
-        w.Line(tranche.PutPremium + " = (" + redemptionPrice + " - 1.0) * " + tranche.Balance + ";");
-        using (w.Block("if (" + tranche.PutPremium + " > 0.0)"))
+        w.Line(tranche.RedemptionPremium + " = (" + redemptionPrice + " - 1.0) * " + tranche.Balance + ";");
+        using (w.Block("if (" + tranche.RedemptionPremium + " > 0.0)"))
         {
-            w.Line(tranche.InterestDue + " += " + tranche.PutPremium + ";");
+            w.Line(tranche.InterestDue + " += " + tranche.RedemptionPremium + ";");
         }
 
         using (w.Block("else"))
         {
-            w.Line(tranche.Balance + " += " + tranche.PutPremium + ";");
+            w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
         }
     }
 

@@ -144,7 +144,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         bool tranche_Converts2031_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
-        double tranche_Converts2031_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2031_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -159,7 +159,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         bool tranche_Converts2032_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
-        double tranche_Converts2032_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2032_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -225,7 +225,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
-            tranche_Converts2031_putPremium = 0.0;
+            tranche_Converts2031_redemptionPremium = 0.0;
             if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
@@ -248,14 +248,14 @@ public sealed class Deal_TeraWulf : IDealProgram
                 else
                 {
                     tranche_Converts2031_redeemed = true;
-                    tranche_Converts2031_putPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
-                    if (tranche_Converts2031_putPremium > 0.0)
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    if (tranche_Converts2031_redemptionPremium > 0.0)
                     {
-                        tranche_Converts2031_interestDue += tranche_Converts2031_putPremium;
+                        tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
                     }
                     else
                     {
-                        tranche_Converts2031_balance += tranche_Converts2031_putPremium;
+                        tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
                     }
                 }
             }
@@ -281,7 +281,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
-            tranche_Converts2032_putPremium = 0.0;
+            tranche_Converts2032_redemptionPremium = 0.0;
             if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
@@ -304,14 +304,14 @@ public sealed class Deal_TeraWulf : IDealProgram
                 else
                 {
                     tranche_Converts2032_redeemed = true;
-                    tranche_Converts2032_putPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
-                    if (tranche_Converts2032_putPremium > 0.0)
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    if (tranche_Converts2032_redemptionPremium > 0.0)
                     {
-                        tranche_Converts2032_interestDue += tranche_Converts2032_putPremium;
+                        tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
                     }
                     else
                     {
-                        tranche_Converts2032_balance += tranche_Converts2032_putPremium;
+                        tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
                     }
                 }
             }
@@ -567,10 +567,10 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 3] = collections; // collections
                 ledger[t, 4] = tranche_Converts2031_interestDue; // Converts2031 interest due
                 ledger[t, 5] = tranche_Converts2031_principalDue; // Converts2031 principal due
-                ledger[t, 6] = tranche_Converts2031_putPremium; // Converts2031 put premium
+                ledger[t, 6] = tranche_Converts2031_redemptionPremium; // Converts2031 redemption premium
                 ledger[t, 7] = tranche_Converts2032_interestDue; // Converts2032 interest due
                 ledger[t, 8] = tranche_Converts2032_principalDue; // Converts2032 principal due
-                ledger[t, 9] = tranche_Converts2032_putPremium; // Converts2032 put premium
+                ledger[t, 9] = tranche_Converts2032_redemptionPremium; // Converts2032 redemption premium
                 ledger[t, 29] = account_Reserve2031_balance; // Reserve2031 balance
                 ledger[t, 30] = account_Reserve2032_balance; // Reserve2032 balance
                 ledger[t, 31] = coins_Bitcoin_units; // Bitcoin coins held
@@ -682,7 +682,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         bool tranche_Converts2031_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
-        double tranche_Converts2031_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2031_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -697,7 +697,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         bool tranche_Converts2032_converted = false; // the holder has converted the notes into shares
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
-        double tranche_Converts2032_putPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2032_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -766,7 +766,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
-            tranche_Converts2031_putPremium = 0.0;
+            tranche_Converts2031_redemptionPremium = 0.0;
             if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
@@ -789,14 +789,14 @@ public sealed class Deal_TeraWulf : IDealProgram
                 else
                 {
                     tranche_Converts2031_redeemed = true;
-                    tranche_Converts2031_putPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
-                    if (tranche_Converts2031_putPremium > 0.0)
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    if (tranche_Converts2031_redemptionPremium > 0.0)
                     {
-                        tranche_Converts2031_interestDue += tranche_Converts2031_putPremium;
+                        tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
                     }
                     else
                     {
-                        tranche_Converts2031_balance += tranche_Converts2031_putPremium;
+                        tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
                     }
                 }
             }
@@ -822,7 +822,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
-            tranche_Converts2032_putPremium = 0.0;
+            tranche_Converts2032_redemptionPremium = 0.0;
             if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
@@ -845,14 +845,14 @@ public sealed class Deal_TeraWulf : IDealProgram
                 else
                 {
                     tranche_Converts2032_redeemed = true;
-                    tranche_Converts2032_putPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
-                    if (tranche_Converts2032_putPremium > 0.0)
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    if (tranche_Converts2032_redemptionPremium > 0.0)
                     {
-                        tranche_Converts2032_interestDue += tranche_Converts2032_putPremium;
+                        tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
                     }
                     else
                     {
-                        tranche_Converts2032_balance += tranche_Converts2032_putPremium;
+                        tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
                     }
                 }
             }
@@ -1117,10 +1117,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             new LedgerColumn("collections", ColumnKind.Money),
             new LedgerColumn("Converts2031 interest due", ColumnKind.Money),
             new LedgerColumn("Converts2031 principal due", ColumnKind.Money),
-            new LedgerColumn("Converts2031 put premium", ColumnKind.Money),
+            new LedgerColumn("Converts2031 redemption premium", ColumnKind.Money),
             new LedgerColumn("Converts2032 interest due", ColumnKind.Money),
             new LedgerColumn("Converts2032 principal due", ColumnKind.Money),
-            new LedgerColumn("Converts2032 put premium", ColumnKind.Money),
+            new LedgerColumn("Converts2032 redemption premium", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest due", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest paid", ColumnKind.Money),
             new LedgerColumn("1 pay Converts2031.interest short", ColumnKind.Money),
