@@ -332,7 +332,8 @@ contractItem
 // coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day
 //                power 250 MW  power_price 0.05 per kWh  depth 2000 coins  impact 10% }: coins the deal holds, valued at
 //                a price index (money per coin), mining at a share of the network's rewards less the power it burns,
-//                sold by a waterfall's 'sell Bitcoin to cover X' into a market of the given depth and impact.
+//                sold by a waterfall's 'sell Bitcoin to cover X' into a market of the given depth and impact;
+//                'keep 50%' keeps that share of the mining margin in coins rather than selling them as mined.
 coinsDecl
     : COINS name=ident LBRACE coinsItem* RBRACE
     ;
@@ -347,6 +348,7 @@ coinsItem
     | POWER_PRICE expr                                   # coinPowerPriceItem
     | DEPTH expr                                         # coinDepthItem
     | IMPACT expr                                        # coinImpactItem
+    | KEEP expr                                          # coinKeepItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.

@@ -92,6 +92,11 @@ public static partial class DiagnosticCatalogue
         Error("DL0777", span, string.Create(CultureInfo.InvariantCulture,
             $"scenario '{scenario}' calls tranche '{tranche}' at a share of the principal, which must be above 0%, not {price * 100:0.##}%"));
 
+    /// <summary>DL0779: <c>keep</c> on coins that are not mined: it keeps a share of the mining margin in coins, and
+    /// coins without the mining items earn none.</summary>
+    public static Diagnostic KeepWithoutMining(SourceSpan span, string coins) =>
+        Error("DL0779", span, $"coins '{coins}' keep a share of their mining margin, but they are not mined: 'keep' goes with the mining items (hashrate, network, rewards, power, power_price)");
+
     /// <summary>DL0778: a hard call of a tranche that is not convertible: the lever models an issuer redeeming its
     /// convertible notes (the holder converting when its shares are worth more); a plain tranche has no call.</summary>
     public static Diagnostic HardCallOfPlainTranche(SourceSpan span, string scenario, string tranche) =>

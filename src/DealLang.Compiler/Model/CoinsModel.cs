@@ -17,14 +17,16 @@ public sealed record CoinsModel(
     double Depth,
     double Impact)
 {
-    public CoinsInfo ToInfo() => new(Name, Holdings, PriceIndex, Mining is not null, Depth, Impact);
+    public CoinsInfo ToInfo() => new(Name, Holdings, PriceIndex, Mining is not null, Depth, Impact, Mining?.Keep ?? 0);
 }
 
 /// <summary>A miner's terms: <see cref="Hashrate"/> (EH/s, constant), the network's hashrate (EH/s) and rewards (coins
-/// per hour) and the power price (money per kWh), each read at the period's start, and <see cref="Power"/> (kW).</summary>
+/// per hour) and the power price (money per kWh), each read at the period's start, <see cref="Power"/> (kW), and
+/// <see cref="Keep"/>, the share of the margin kept in coins (0: every coin sold as mined).</summary>
 public sealed record MiningModel(
     double Hashrate,
     BoundExpression Network,
     BoundExpression Rewards,
     double Power,
-    BoundExpression PowerPrice);
+    BoundExpression PowerPrice,
+    double Keep);

@@ -5455,7 +5455,7 @@ public partial class DealLangParser : Parser {
 			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 1573123L) != 0) || ((((_la - 223)) & ~0x3f) == 0 && ((1L << (_la - 223)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 9961731L) != 0) || ((((_la - 223)) & ~0x3f) == 0 && ((1L << (_la - 223)) & 15L) != 0)) {
 				{
 				{
 				State = 724;
@@ -5610,13 +5610,26 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class CoinKeepItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEEP() { return GetToken(DealLangParser.KEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinKeepItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinKeepItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 72, RULE_coinsItem);
 		try {
-			State = 750;
+			State = 752;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
@@ -5709,6 +5722,16 @@ public partial class DealLangParser : Parser {
 				expr(0);
 				}
 				break;
+			case KEEP:
+				_localctx = new CoinKeepItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 750;
+				Match(KEEP);
+				State = 751;
+				expr(0);
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -5757,20 +5780,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 752;
-			Match(DATE);
-			State = 753;
-			_localctx.units = expr(0);
 			State = 754;
-			Match(AT);
+			Match(DATE);
 			State = 755;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 756;
+			Match(AT);
 			State = 757;
+			_localctx.cost = expr(0);
+			State = 759;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 756;
+				State = 758;
 				Match(COMMA);
 				}
 			}
@@ -5823,27 +5846,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 759;
-			Match(TRANCHE);
-			State = 760;
-			_localctx.name = ident();
 			State = 761;
+			Match(TRANCHE);
+			State = 762;
+			_localctx.name = ident();
+			State = 763;
 			Match(LBRACE);
-			State = 765;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 19333812462813185L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 762;
+				State = 764;
 				trancheItem();
 				}
 				}
-				State = 767;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 768;
+			State = 770;
 			Match(RBRACE);
 			}
 		}
@@ -5892,38 +5915,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 770;
-			_localctx.rate = expr(0);
 			State = 772;
+			_localctx.rate = expr(0);
+			State = 774;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 771;
+				State = 773;
 				Match(FIXED);
 				}
 			}
 
-			State = 776;
+			State = 778;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 774;
+				State = 776;
 				Match(FLOOR);
-				State = 775;
+				State = 777;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 780;
+			State = 782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 778;
+				State = 780;
 				Match(CAP);
-				State = 779;
+				State = 781;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6264,16 +6287,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_trancheItem);
 		int _la;
 		try {
-			State = 861;
+			State = 863;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 782;
+				State = 784;
 				Match(BALANCE);
-				State = 783;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -6281,9 +6304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 784;
+				State = 786;
 				Match(COUPON);
-				State = 785;
+				State = 787;
 				couponTerms();
 				}
 				break;
@@ -6291,26 +6314,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 786;
-				Match(PIK);
 				State = 788;
+				Match(PIK);
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 787;
+					State = 789;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 792;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 790;
+					State = 792;
 					Match(WHEN);
-					State = 791;
+					State = 793;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6321,9 +6344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 794;
+				State = 796;
 				Match(PIK);
-				State = 795;
+				State = 797;
 				Match(UNPAID);
 				}
 				break;
@@ -6331,9 +6354,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 796;
+				State = 798;
 				Match(ISSUE_PRICE);
-				State = 797;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -6341,9 +6364,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 798;
+				State = 800;
 				Match(COMMITMENT);
-				State = 799;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -6351,11 +6374,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 800;
-				Match(AVAILABLE);
-				State = 801;
-				Match(UNTIL);
 				State = 802;
+				Match(AVAILABLE);
+				State = 803;
+				Match(UNTIL);
+				State = 804;
 				Match(DATE);
 				}
 				break;
@@ -6363,25 +6386,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 803;
+				State = 805;
 				Match(DRAWS);
-				State = 804;
+				State = 806;
 				Match(LBRACE);
-				State = 808;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 805;
+					State = 807;
 					schedulePoint();
 					}
 					}
-					State = 810;
+					State = 812;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 811;
+				State = 813;
 				Match(RBRACE);
 				}
 				break;
@@ -6389,15 +6412,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 812;
-				Match(DRAWS);
-				State = 813;
-				Match(AGAINST);
 				State = 814;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 815;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 816;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 817;
+				Match(ADVANCE);
+				State = 818;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6405,9 +6428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 818;
+				State = 820;
 				Match(COMMITMENT_FEE);
-				State = 819;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6415,7 +6438,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 820;
+				State = 822;
 				stepUp();
 				}
 				break;
@@ -6423,7 +6446,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 821;
+				State = 823;
 				marginGrid();
 				}
 				break;
@@ -6431,15 +6454,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 822;
-				Match(MARGIN);
-				State = 823;
-				Match(INVESTMENT_GRADE);
 				State = 824;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 825;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 826;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 827;
+				Match(ELSE);
+				State = 828;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6447,9 +6470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 828;
+				State = 830;
 				Match(TARGET_BALANCE);
-				State = 829;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6457,11 +6480,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 830;
-				Match(INTEREST_ONLY);
-				State = 831;
-				Match(UNTIL);
 				State = 832;
+				Match(INTEREST_ONLY);
+				State = 833;
+				Match(UNTIL);
+				State = 834;
 				Match(DATE);
 				}
 				break;
@@ -6469,9 +6492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 833;
+				State = 835;
 				Match(AMORTIZE);
-				State = 834;
+				State = 836;
 				amortization();
 				}
 				break;
@@ -6479,9 +6502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 835;
+				State = 837;
 				Match(MATURITY);
-				State = 836;
+				State = 838;
 				Match(DATE);
 				}
 				break;
@@ -6489,9 +6512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 837;
+				State = 839;
 				Match(SENIORITY);
-				State = 838;
+				State = 840;
 				Match(NUMBER);
 				}
 				break;
@@ -6499,7 +6522,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 839;
+				State = 841;
 				guarantorClause();
 				}
 				break;
@@ -6507,50 +6530,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 840;
-				Match(CONVERTIBLE);
-				State = 841;
-				Match(AT);
 				State = 842;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 843;
-				Match(AGAINST);
+				Match(AT);
 				State = 844;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 845;
+				Match(AGAINST);
+				State = 846;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 848;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 845;
-					Match(EARLY);
-					State = 846;
-					Match(ABOVE);
 					State = 847;
+					Match(EARLY);
+					State = 848;
+					Match(ABOVE);
+					State = 849;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 853;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 850;
+					State = 852;
 					convertiblePut();
 					}
 					}
-					State = 855;
+					State = 857;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 857;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 856;
+					State = 858;
 					convertibleCall();
 					}
 				}
@@ -6561,9 +6584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 859;
+				State = 861;
 				Match(COMPLETION);
-				State = 860;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6608,13 +6631,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 863;
-			Match(PUT);
-			State = 864;
-			Match(DATE);
 			State = 865;
-			Match(AT);
+			Match(PUT);
 			State = 866;
+			Match(DATE);
+			State = 867;
+			Match(AT);
+			State = 868;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6658,15 +6681,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 868;
-			Match(CALL);
-			State = 869;
-			Match(FROM);
 			State = 870;
-			Match(DATE);
+			Match(CALL);
 			State = 871;
-			Match(ABOVE);
+			Match(FROM);
 			State = 872;
+			Match(DATE);
+			State = 873;
+			Match(ABOVE);
+			State = 874;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6713,26 +6736,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 874;
+			State = 876;
 			Match(STEP_UP);
-			State = 875;
+			State = 877;
 			expr(0);
-			State = 880;
+			State = 882;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 876;
+				State = 878;
 				Match(FROM);
-				State = 877;
+				State = 879;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 878;
+				State = 880;
 				Match(WHILE);
-				State = 879;
+				State = 881;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6793,41 +6816,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 882;
-			Match(MARGIN);
-			State = 883;
-			Match(GRID);
 			State = 884;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 885;
+			Match(GRID);
+			State = 886;
+			_localctx.test = ident();
+			State = 887;
 			Match(LBRACE);
-			State = 889;
+			State = 891;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 886;
+				State = 888;
 				gridTier();
 				}
 				}
-				State = 891;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 894;
+			State = 896;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 892;
+				State = 894;
 				Match(ELSE);
-				State = 893;
+				State = 895;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 896;
+			State = 898;
 			Match(RBRACE);
 			}
 		}
@@ -6872,11 +6895,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 898;
-			Match(BELOW);
-			State = 899;
-			_localctx.bound = expr(0);
 			State = 900;
+			Match(BELOW);
+			State = 901;
+			_localctx.bound = expr(0);
+			State = 902;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6958,14 +6981,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_amortization);
 		int _la;
 		try {
-			State = 914;
+			State = 916;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 902;
+				State = 904;
 				Match(BULLET);
 				}
 				break;
@@ -6973,7 +6996,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 903;
+				State = 905;
 				Match(LEVEL);
 				}
 				break;
@@ -6981,7 +7004,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 904;
+				State = 906;
 				Match(LINEAR);
 				}
 				break;
@@ -6989,25 +7012,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 905;
+				State = 907;
 				Match(SCHEDULE);
-				State = 906;
+				State = 908;
 				Match(LBRACE);
-				State = 910;
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 907;
+					State = 909;
 					schedulePoint();
 					}
 					}
-					State = 912;
+					State = 914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 915;
 				Match(RBRACE);
 				}
 				break;
@@ -7061,27 +7084,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 916;
-			Match(HOLDING);
-			State = 917;
-			_localctx.name = ident();
 			State = 918;
+			Match(HOLDING);
+			State = 919;
+			_localctx.name = ident();
+			State = 920;
 			Match(LBRACE);
-			State = 922;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 25166853L) != 0)) {
 				{
 				{
-				State = 919;
+				State = 921;
 				holdingItem();
 				}
 				}
-				State = 924;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 925;
+			State = 927;
 			Match(RBRACE);
 			}
 		}
@@ -7215,20 +7238,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_holdingItem);
 		int _la;
 		try {
-			State = 950;
+			State = 952;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 927;
-				Match(OF);
-				State = 928;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 929;
-				Match(DOT);
+				Match(OF);
 				State = 930;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 931;
+				Match(DOT);
+				State = 932;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7236,9 +7259,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 932;
+				State = 934;
 				Match(SHARE);
-				State = 933;
+				State = 935;
 				expr(0);
 				}
 				break;
@@ -7246,9 +7269,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 934;
+				State = 936;
 				Match(FACE);
-				State = 935;
+				State = 937;
 				expr(0);
 				}
 				break;
@@ -7256,9 +7279,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 936;
+				State = 938;
 				Match(MARK);
-				State = 937;
+				State = 939;
 				Match(PAR);
 				}
 				break;
@@ -7266,9 +7289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 938;
+				State = 940;
 				Match(MARK);
-				State = 939;
+				State = 941;
 				ident();
 				}
 				break;
@@ -7276,19 +7299,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 940;
-				Match(MARKET);
 				State = 942;
+				Match(MARKET);
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 941;
+					State = 943;
 					holdingMarketTerm();
 					}
 					}
-					State = 944;
+					State = 946;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7298,13 +7321,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 946;
-				Match(DRAWS);
-				State = 947;
-				Match(CALLED);
 				State = 948;
-				Match(FROM);
+				Match(DRAWS);
 				State = 949;
+				Match(CALLED);
+				State = 950;
+				Match(FROM);
+				State = 951;
 				ident();
 				}
 				break;
@@ -7378,16 +7401,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 98, RULE_holdingMarketTerm);
 		try {
-			State = 958;
+			State = 960;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 952;
+				State = 954;
 				Match(DISCOUNT);
-				State = 953;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7395,9 +7418,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 954;
+				State = 956;
 				Match(DEPTH);
-				State = 955;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7405,9 +7428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 956;
+				State = 958;
 				Match(IMPACT);
-				State = 957;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7461,27 +7484,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
-			Match(EQUITY);
-			State = 961;
-			_localctx.name = ident();
 			State = 962;
+			Match(EQUITY);
+			State = 963;
+			_localctx.name = ident();
+			State = 964;
 			Match(LBRACE);
-			State = 966;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 963;
+				State = 965;
 				equityItem();
 				}
 				}
-				State = 968;
+				State = 970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 969;
+			State = 971;
 			Match(RBRACE);
 			}
 		}
@@ -7617,16 +7640,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_equityItem);
 		int _la;
 		try {
-			State = 1006;
+			State = 1008;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 971;
+				State = 973;
 				Match(CONTRIBUTED);
-				State = 972;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7634,23 +7657,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 973;
+				State = 975;
 				Match(HOLDERS);
-				State = 974;
+				State = 976;
 				holder();
-				State = 979;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 975;
+					State = 977;
 					Match(COMMA);
-					State = 976;
+					State = 978;
 					holder();
 					}
 					}
-					State = 981;
+					State = 983;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7660,9 +7683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 984;
 				Match(HURDLE);
-				State = 983;
+				State = 985;
 				expr(0);
 				}
 				break;
@@ -7670,32 +7693,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 984;
-				Match(CARRY);
-				State = 985;
-				expr(0);
 				State = 986;
-				Match(TO);
+				Match(CARRY);
 				State = 987;
+				expr(0);
+				State = 988;
+				Match(TO);
+				State = 989;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 990;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 988;
+					State = 990;
 					Match(CATCH_UP);
-					State = 989;
+					State = 991;
 					expr(0);
 					}
 				}
 
-				State = 993;
+				State = 995;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 992;
+					State = 994;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7706,9 +7729,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 995;
+				State = 997;
 				Match(COMMITMENT);
-				State = 996;
+				State = 998;
 				expr(0);
 				}
 				break;
@@ -7716,23 +7739,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 997;
+				State = 999;
 				Match(CALLS);
-				State = 998;
+				State = 1000;
 				capitalCall();
-				State = 1003;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 999;
+					State = 1001;
 					Match(COMMA);
-					State = 1000;
+					State = 1002;
 					capitalCall();
 					}
 					}
-					State = 1005;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7789,32 +7812,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1010;
 			ident();
-			State = 1009;
+			State = 1011;
 			expr(0);
-			State = 1018;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1010;
+				State = 1012;
 				Match(LBRACE);
-				State = 1014;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 7L) != 0)) {
 					{
 					{
-					State = 1011;
+					State = 1013;
 					holderTerm();
 					}
 					}
-					State = 1016;
+					State = 1018;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1017;
+				State = 1019;
 				Match(RBRACE);
 				}
 			}
@@ -7889,16 +7912,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 106, RULE_holderTerm);
 		try {
-			State = 1026;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1020;
+				State = 1022;
 				Match(HURDLE);
-				State = 1021;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7906,9 +7929,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1022;
+				State = 1024;
 				Match(CARRY);
-				State = 1023;
+				State = 1025;
 				expr(0);
 				}
 				break;
@@ -7916,9 +7939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1024;
+				State = 1026;
 				Match(CATCH_UP);
-				State = 1025;
+				State = 1027;
 				expr(0);
 				}
 				break;
@@ -7962,9 +7985,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1028;
+			State = 1030;
 			Match(DATE);
-			State = 1029;
+			State = 1031;
 			expr(0);
 			}
 		}
@@ -8014,32 +8037,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1031;
+			State = 1033;
 			Match(ACCOUNT);
-			State = 1032;
+			State = 1034;
 			_localctx.name = ident();
-			State = 1041;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1033;
+				State = 1035;
 				Match(LBRACE);
-				State = 1037;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 7L) != 0)) {
 					{
 					{
-					State = 1034;
+					State = 1036;
 					accountItem();
 					}
 					}
-					State = 1039;
+					State = 1041;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1042;
 				Match(RBRACE);
 				}
 			}
@@ -8114,16 +8137,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 112, RULE_accountItem);
 		try {
-			State = 1049;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1043;
+				State = 1045;
 				Match(TARGET);
-				State = 1044;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -8131,9 +8154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1045;
+				State = 1047;
 				Match(INITIAL);
-				State = 1046;
+				State = 1048;
 				expr(0);
 				}
 				break;
@@ -8141,9 +8164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1047;
+				State = 1049;
 				Match(EARNS);
-				State = 1048;
+				State = 1050;
 				expr(0);
 				}
 				break;
@@ -8204,31 +8227,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1051;
-			Match(FEE);
-			State = 1052;
-			_localctx.name = ident();
 			State = 1053;
-			Match(LBRACE);
+			Match(FEE);
 			State = 1054;
+			_localctx.name = ident();
+			State = 1055;
+			Match(LBRACE);
+			State = 1056;
 			expr(0);
-			State = 1062;
+			State = 1064;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1055;
+				State = 1057;
 				perYear();
-				State = 1060;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1056;
-					Match(ESCALATING);
-					State = 1057;
-					expr(0);
 					State = 1058;
+					Match(ESCALATING);
+					State = 1059;
+					expr(0);
+					State = 1060;
 					perYear();
 					}
 				}
@@ -8236,7 +8259,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1064;
+			State = 1066;
 			Match(RBRACE);
 			}
 		}
@@ -8291,52 +8314,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1066;
-			Match(TEST);
-			State = 1067;
-			_localctx.name = ident();
 			State = 1068;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 1069;
+			_localctx.name = ident();
+			State = 1070;
+			Match(ASSIGN);
+			State = 1071;
 			expr(0);
-			State = 1076;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1070;
+				State = 1072;
 				Match(OVER);
-				State = 1073;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1071;
+					State = 1073;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1072;
+					State = 1074;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1075;
+				State = 1077;
 				duration();
 				}
 			}
 
-			State = 1080;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1078;
+				State = 1080;
 				Match(FROM);
-				State = 1079;
+				State = 1081;
 				Match(DATE);
 				}
 			}
@@ -8423,79 +8446,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1082;
-			Match(TRIGGER);
-			State = 1083;
-			_localctx.name = ident();
 			State = 1084;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 1085;
+			_localctx.name = ident();
+			State = 1086;
+			Match(WHEN);
+			State = 1087;
 			expr(0);
-			State = 1088;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1086;
+				State = 1088;
 				Match(FROM);
-				State = 1087;
+				State = 1089;
 				Match(DATE);
 				}
 			}
 
-			State = 1093;
+			State = 1095;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1090;
-				Match(TRIPS);
-				State = 1091;
-				Match(AFTER);
 				State = 1092;
+				Match(TRIPS);
+				State = 1093;
+				Match(AFTER);
+				State = 1094;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1098;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1095;
-				Match(CURES);
-				State = 1096;
-				Match(AFTER);
 				State = 1097;
+				Match(CURES);
+				State = 1098;
+				Match(AFTER);
+				State = 1099;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1110;
+			State = 1112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1100;
-				Match(CURE);
-				State = 1101;
-				Match(BY);
 				State = 1102;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 1103;
-				Match(UP);
+				Match(BY);
 				State = 1104;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 1105;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 1106;
-				Match(TIMES);
+				Match(TO);
+				State = 1107;
+				_localctx.times = Match(NUMBER);
 				State = 1108;
+				Match(TIMES);
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1107;
+					State = 1109;
 					cureDestination();
 					}
 				}
@@ -8503,23 +8526,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1112;
+			State = 1114;
 			Match(ARROW);
-			State = 1113;
+			State = 1115;
 			triggerEffect();
-			State = 1118;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1114;
+				State = 1116;
 				Match(COMMA);
-				State = 1115;
+				State = 1117;
 				triggerEffect();
 				}
 				}
-				State = 1120;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8591,43 +8614,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1137;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1121;
+				State = 1123;
 				Match(PREPAYING);
-				State = 1122;
+				State = 1124;
 				ident();
-				State = 1127;
+				State = 1129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1123;
+					State = 1125;
 					Match(COMMA);
-					State = 1124;
+					State = 1126;
 					ident();
 					}
 					}
-					State = 1129;
+					State = 1131;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1133;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1130;
-					Match(THEN);
-					State = 1131;
-					Match(INTO);
 					State = 1132;
+					Match(THEN);
+					State = 1133;
+					Match(INTO);
+					State = 1134;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8638,9 +8661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1135;
+				State = 1137;
 				Match(INTO);
-				State = 1136;
+				State = 1138;
 				ident();
 				}
 				break;
@@ -8729,20 +8752,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1158;
+			State = 1160;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1139;
-				Match(SWEEP);
-				State = 1140;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 1141;
-				Match(TO);
+				Match(SWEEP);
 				State = 1142;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1143;
+				Match(TO);
+				State = 1144;
 				ident();
 				}
 				break;
@@ -8750,34 +8773,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1143;
+				State = 1145;
 				Match(ACCELERATE);
-				State = 1155;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1144;
+					State = 1146;
 					Match(LPAREN);
-					State = 1145;
+					State = 1147;
 					ident();
-					State = 1150;
+					State = 1152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1146;
+						State = 1148;
 						Match(COMMA);
-						State = 1147;
+						State = 1149;
 						ident();
 						}
 						}
-						State = 1152;
+						State = 1154;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1153;
+					State = 1155;
 					Match(RPAREN);
 					}
 				}
@@ -8788,7 +8811,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1157;
+				State = 1159;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8836,20 +8859,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1160;
-			Match(DEFAULT);
-			State = 1161;
-			Match(WHEN);
 			State = 1162;
+			Match(DEFAULT);
+			State = 1163;
+			Match(WHEN);
+			State = 1164;
 			expr(0);
-			State = 1165;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1163;
+				State = 1165;
 				Match(GRACE);
-				State = 1164;
+				State = 1166;
 				duration();
 				}
 			}
@@ -8901,25 +8924,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1167;
-			Match(CFADS);
-			State = 1168;
-			Match(INCLUDES);
 			State = 1169;
+			Match(CFADS);
+			State = 1170;
+			Match(INCLUDES);
+			State = 1171;
 			cfadsItem();
-			State = 1174;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1170;
+				State = 1172;
 				Match(COMMA);
-				State = 1171;
+				State = 1173;
 				cfadsItem();
 				}
 				}
-				State = 1176;
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8959,13 +8982,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 128, RULE_cfadsItem);
 		try {
-			State = 1179;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1177;
+				State = 1179;
 				Match(RVG);
 				}
 				break;
@@ -9146,7 +9169,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1178;
+				State = 1180;
 				ident();
 				}
 				break;
@@ -9196,25 +9219,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1181;
+			State = 1183;
 			Match(WATERFALL);
-			State = 1182;
+			State = 1184;
 			Match(LBRACE);
-			State = 1186;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1183;
+				State = 1185;
 				step();
 				}
 				}
-				State = 1188;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1189;
+			State = 1191;
 			Match(RBRACE);
 			}
 		}
@@ -9443,39 +9466,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 132, RULE_step);
 		int _la;
 		try {
-			State = 1285;
+			State = 1287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1191;
+				State = 1193;
 				Match(PAY);
-				State = 1192;
+				State = 1194;
 				((PayStepContext)_localctx).target = reference();
-				State = 1202;
+				State = 1204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1193;
+					State = 1195;
 					Match(USING);
-					State = 1194;
+					State = 1196;
 					ident();
-					State = 1199;
+					State = 1201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1195;
+						State = 1197;
 						Match(COMMA);
-						State = 1196;
+						State = 1198;
 						ident();
 						}
 						}
-						State = 1201;
+						State = 1203;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9488,9 +9511,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1204;
+				State = 1206;
 				Match(FILL);
-				State = 1205;
+				State = 1207;
 				ident();
 				}
 				break;
@@ -9498,9 +9521,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1206;
+				State = 1208;
 				Match(RELEASE);
-				State = 1207;
+				State = 1209;
 				ident();
 				}
 				break;
@@ -9508,13 +9531,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1208;
-				Match(HOLD);
-				State = 1209;
-				Match(REST);
 				State = 1210;
-				Match(IN);
+				Match(HOLD);
 				State = 1211;
+				Match(REST);
+				State = 1212;
+				Match(IN);
+				State = 1213;
 				ident();
 				}
 				break;
@@ -9522,25 +9545,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1212;
+				State = 1214;
 				Match(DISTRIBUTE);
-				State = 1215;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1213;
+					State = 1215;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1214;
+					State = 1216;
 					Match(OF);
 					}
 				}
 
-				State = 1217;
-				Match(REST);
-				State = 1218;
-				Match(TO);
 				State = 1219;
+				Match(REST);
+				State = 1220;
+				Match(TO);
+				State = 1221;
 				ident();
 				}
 				break;
@@ -9548,17 +9571,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1220;
-				Match(SWEEP);
-				State = 1221;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1222;
-				Match(OF);
+				Match(SWEEP);
 				State = 1223;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1224;
-				Match(TO);
+				Match(OF);
 				State = 1225;
+				Match(REST);
+				State = 1226;
+				Match(TO);
+				State = 1227;
 				ident();
 				}
 				break;
@@ -9566,41 +9589,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1226;
+				State = 1228;
 				Match(SELL);
-				State = 1227;
+				State = 1229;
 				ident();
-				State = 1232;
+				State = 1234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1228;
+					State = 1230;
 					Match(COMMA);
-					State = 1229;
+					State = 1231;
 					ident();
 					}
 					}
-					State = 1234;
+					State = 1236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1236;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1235;
+					State = 1237;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1238;
-				Match(TO);
-				State = 1239;
-				Match(COVER);
 				State = 1240;
+				Match(TO);
+				State = 1241;
+				Match(COVER);
+				State = 1242;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9608,52 +9631,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1242;
-				Match(IF);
-				State = 1243;
-				expr(0);
 				State = 1244;
+				Match(IF);
+				State = 1245;
+				expr(0);
+				State = 1246;
 				Match(LBRACE);
-				State = 1248;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1245;
+					State = 1247;
 					step();
 					}
 					}
-					State = 1250;
+					State = 1252;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1251;
+				State = 1253;
 				Match(RBRACE);
-				State = 1261;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1252;
+					State = 1254;
 					Match(ELSE);
-					State = 1253;
+					State = 1255;
 					Match(LBRACE);
-					State = 1257;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1254;
+						State = 1256;
 						step();
 						}
 						}
-						State = 1259;
+						State = 1261;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1260;
+					State = 1262;
 					Match(RBRACE);
 					}
 				}
@@ -9664,37 +9687,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1263;
+				State = 1265;
 				Match(PRO_RATA);
-				State = 1266;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1264;
+					State = 1266;
 					Match(BY);
-					State = 1265;
+					State = 1267;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1268;
+				State = 1270;
 				Match(LBRACE);
-				State = 1272;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1269;
+					State = 1271;
 					step();
 					}
 					}
-					State = 1274;
+					State = 1276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1275;
+				State = 1277;
 				Match(RBRACE);
 				}
 				break;
@@ -9702,25 +9725,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1276;
+				State = 1278;
 				Match(SEQUENTIAL);
-				State = 1277;
+				State = 1279;
 				Match(LBRACE);
-				State = 1281;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1278;
+					State = 1280;
 					step();
 					}
 					}
-					State = 1283;
+					State = 1285;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1284;
+				State = 1286;
 				Match(RBRACE);
 				}
 				break;
@@ -9770,25 +9793,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1287;
+			State = 1289;
 			Match(ENFORCEMENT);
-			State = 1288;
+			State = 1290;
 			Match(LBRACE);
-			State = 1292;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1289;
+				State = 1291;
 				enforcementItem();
 				}
 				}
-				State = 1294;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1295;
+			State = 1297;
 			Match(RBRACE);
 			}
 		}
@@ -9860,44 +9883,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 136, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1313;
+			State = 1315;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1297;
+				State = 1299;
 				Match(SELL);
-				State = 1298;
+				State = 1300;
 				ident();
-				State = 1303;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1299;
+					State = 1301;
 					Match(COMMA);
-					State = 1300;
+					State = 1302;
 					ident();
 					}
 					}
-					State = 1305;
+					State = 1307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1309;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1073741919L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1306;
+					State = 1308;
 					sellTerm();
 					}
 					}
-					State = 1311;
+					State = 1313;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9907,7 +9930,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1312;
+				State = 1314;
 				waterfallDecl();
 				}
 				break;
@@ -10062,16 +10085,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 138, RULE_sellTerm);
 		try {
-			State = 1340;
+			State = 1342;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1315;
+				State = 1317;
 				Match(HAIRCUT);
-				State = 1316;
+				State = 1318;
 				expr(0);
 				}
 				break;
@@ -10079,9 +10102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1317;
+				State = 1319;
 				Match(LAG);
-				State = 1318;
+				State = 1320;
 				duration();
 				}
 				break;
@@ -10089,11 +10112,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1319;
-				Match(OVER);
-				State = 1320;
-				Match(NUMBER);
 				State = 1321;
+				Match(OVER);
+				State = 1322;
+				Match(NUMBER);
+				State = 1323;
 				Match(PERIODS);
 				}
 				break;
@@ -10101,13 +10124,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1322;
-				Match(DEPTH);
-				State = 1323;
-				expr(0);
 				State = 1324;
-				Match(PER);
+				Match(DEPTH);
 				State = 1325;
+				expr(0);
+				State = 1326;
+				Match(PER);
+				State = 1327;
 				Match(MONTH);
 				}
 				break;
@@ -10115,9 +10138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1327;
+				State = 1329;
 				Match(IMPACT);
-				State = 1328;
+				State = 1330;
 				expr(0);
 				}
 				break;
@@ -10125,13 +10148,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1329;
-				Match(LIMIT);
-				State = 1330;
-				expr(0);
 				State = 1331;
-				Match(PER);
+				Match(LIMIT);
 				State = 1332;
+				expr(0);
+				State = 1333;
+				Match(PER);
+				State = 1334;
 				Match(MONTH);
 				}
 				break;
@@ -10139,9 +10162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1334;
+				State = 1336;
 				Match(COSTS);
-				State = 1335;
+				State = 1337;
 				expr(0);
 				}
 				break;
@@ -10149,9 +10172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1336;
+				State = 1338;
 				Match(KEEP);
-				State = 1337;
+				State = 1339;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10159,9 +10182,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1338;
+				State = 1340;
 				Match(RESERVE);
-				State = 1339;
+				State = 1341;
 				expr(0);
 				}
 				break;
@@ -10220,31 +10243,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1342;
-			Match(SCENARIO);
-			State = 1343;
-			_localctx.name = ident();
 			State = 1344;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1345;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1346;
+			Match(FOR);
+			State = 1347;
+			_localctx.deal = ident();
+			State = 1348;
 			Match(LBRACE);
-			State = 1350;
+			State = 1352;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6553020179890097L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 8693011709891L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1347;
+				State = 1349;
 				scenarioItem();
 				}
 				}
-				State = 1352;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1353;
+			State = 1355;
 			Match(RBRACE);
 			}
 		}
@@ -10961,20 +10984,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1623;
+			State = 1625;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1355;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1356;
-				Match(RENEWALS);
 				State = 1357;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1358;
+				Match(RENEWALS);
+				State = 1359;
+				Match(TAKEN);
+				State = 1360;
 				Match(NUMBER);
 				}
 				break;
@@ -10982,27 +11005,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1360;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1361;
-				Match(RENEWALS);
 				State = 1362;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1363;
+				Match(RENEWALS);
+				State = 1364;
+				Match(DRAWN);
+				State = 1365;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1367;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1364;
+						State = 1366;
 						loading();
 						}
 						} 
 					}
-					State = 1369;
+					State = 1371;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				}
@@ -11012,27 +11035,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1370;
+				State = 1372;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1371;
+				State = 1373;
 				Match(BREAKS);
-				State = 1375;
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1372;
-					Match(IN);
-					State = 1373;
-					Match(RENEWAL);
 					State = 1374;
+					Match(IN);
+					State = 1375;
+					Match(RENEWAL);
+					State = 1376;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1377;
+				State = 1379;
 				Match(AT);
-				State = 1378;
+				State = 1380;
 				duration();
 				}
 				break;
@@ -11040,45 +11063,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1380;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1381;
-				Match(BREAKS);
 				State = 1382;
-				Match(DRAWN);
+				((BreaksDrawnItemContext)_localctx).lease = ident();
 				State = 1383;
-				Match(AT);
+				Match(BREAKS);
 				State = 1384;
+				Match(DRAWN);
+				State = 1385;
+				Match(AT);
+				State = 1386;
 				breakChance();
-				State = 1389;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1385;
+					State = 1387;
 					Match(COMMA);
-					State = 1386;
+					State = 1388;
 					breakChance();
 					}
 					}
-					State = 1391;
+					State = 1393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1395;
+				State = 1397;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1392;
+						State = 1394;
 						loading();
 						}
 						} 
 					}
-					State = 1397;
+					State = 1399;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 				}
@@ -11088,9 +11111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1398;
+				State = 1400;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1399;
+				State = 1401;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11099,20 +11122,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1400;
+				State = 1402;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1401;
+				State = 1403;
 				perYear();
-				State = 1406;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 				case 1:
 					{
-					State = 1402;
-					Match(VOLATILITY);
-					State = 1403;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1404;
+					Match(VOLATILITY);
+					State = 1405;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1406;
 					perYear();
 					}
 					break;
@@ -11123,15 +11146,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1408;
-				((DropItemContext)_localctx).path = reference();
-				State = 1409;
-				Match(DROP);
 				State = 1410;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1411;
-				Match(BY);
+				Match(DROP);
 				State = 1412;
+				expr(0);
+				State = 1413;
+				Match(BY);
+				State = 1414;
 				Match(DATE);
 				}
 				break;
@@ -11139,41 +11162,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1414;
+				State = 1416;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1415;
+				State = 1417;
 				Match(DEFAULTS);
-				State = 1448;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1416;
+					State = 1418;
 					Match(ON);
-					State = 1417;
+					State = 1419;
 					Match(DATE);
-					State = 1421;
+					State = 1423;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1418;
+							State = 1420;
 							loading();
 							}
 							} 
 						}
-						State = 1423;
+						State = 1425;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 					}
-					State = 1425;
+					State = 1427;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 					case 1:
 						{
-						State = 1424;
+						State = 1426;
 						recoveryDraw();
 						}
 						break;
@@ -11182,58 +11205,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1427;
+					State = 1429;
 					Match(DRAWN);
-					State = 1437;
+					State = 1439;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
-						State = 1428;
-						Match(PD);
-						State = 1429;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1430;
+						Match(PD);
+						State = 1431;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1432;
 						perYear();
-						State = 1434;
+						State = 1436;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1431;
+							State = 1433;
 							pdStep();
 							}
 							}
-							State = 1436;
+							State = 1438;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1442;
+					State = 1444;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1439;
+							State = 1441;
 							loading();
 							}
 							} 
 						}
-						State = 1444;
+						State = 1446;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 					}
-					State = 1446;
+					State = 1448;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1445;
+						State = 1447;
 						recoveryDraw();
 						}
 						break;
@@ -11249,9 +11272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1450;
-				Match(ENFORCEMENT);
 				State = 1452;
+				Match(ENFORCEMENT);
+				State = 1454;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11259,7 +11282,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1451;
+						State = 1453;
 						sellTerm();
 						}
 						}
@@ -11267,7 +11290,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1454;
+					State = 1456;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11277,11 +11300,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1456;
-				Match(ENFORCEMENT);
-				State = 1457;
-				Match(SELL);
 				State = 1458;
+				Match(ENFORCEMENT);
+				State = 1459;
+				Match(SELL);
+				State = 1460;
 				Match(ALL);
 				}
 				break;
@@ -11289,11 +11312,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1459;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1460;
-				Match(LEVEL);
 				State = 1461;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1462;
+				Match(LEVEL);
+				State = 1463;
 				expr(0);
 				}
 				break;
@@ -11301,29 +11324,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1463;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1464;
-				Match(POINTS);
 				State = 1465;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1466;
+				Match(POINTS);
+				State = 1467;
+				pointsKind();
+				State = 1468;
 				Match(LBRACE);
-				State = 1470;
+				State = 1472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1467;
+					State = 1469;
 					schedulePoint();
 					}
 					}
-					State = 1472;
+					State = 1474;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1473;
+				State = 1475;
 				Match(RBRACE);
 				}
 				break;
@@ -11331,15 +11354,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1475;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1476;
-				Match(LAUNCH);
 				State = 1477;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1478;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1479;
+				Match(DATE);
+				State = 1480;
+				Match(DOWN);
+				State = 1481;
 				expr(0);
 				}
 				break;
@@ -11347,21 +11370,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1481;
+				State = 1483;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1482;
-				Match(SHIFT);
 				State = 1484;
+				Match(SHIFT);
+				State = 1486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1483;
+					State = 1485;
 					Match(PLUS);
 					}
 				}
 
-				State = 1486;
+				State = 1488;
 				expr(0);
 				}
 				break;
@@ -11369,20 +11392,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1488;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1489;
-				Match(DELAYED);
 				State = 1490;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1491;
+				Match(DELAYED);
+				State = 1492;
 				duration();
-				State = 1493;
+				State = 1495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1491;
+					State = 1493;
 					Match(FROM);
-					State = 1492;
+					State = 1494;
 					Match(DATE);
 					}
 				}
@@ -11393,55 +11416,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1495;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1496;
-				Match(DELAYED);
 				State = 1497;
-				Match(DRAWN);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1498;
+				Match(DELAYED);
+				State = 1499;
+				Match(DRAWN);
+				State = 1500;
 				delayOutcome();
-				State = 1503;
+				State = 1505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1499;
+					State = 1501;
 					Match(COMMA);
-					State = 1500;
+					State = 1502;
 					delayOutcome();
 					}
 					}
-					State = 1505;
+					State = 1507;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1508;
+				State = 1510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1506;
+					State = 1508;
 					Match(FROM);
-					State = 1507;
+					State = 1509;
 					Match(DATE);
 					}
 				}
 
-				State = 1513;
+				State = 1515;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1510;
+						State = 1512;
 						loading();
 						}
 						} 
 					}
-					State = 1515;
+					State = 1517;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 				}
@@ -11451,27 +11474,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1516;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1517;
-				Match(WORKOUT);
 				State = 1518;
-				Match(DRAWN);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1519;
+				Match(WORKOUT);
+				State = 1520;
+				Match(DRAWN);
+				State = 1521;
 				delayOutcome();
-				State = 1524;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1520;
+					State = 1522;
 					Match(COMMA);
-					State = 1521;
+					State = 1523;
 					delayOutcome();
 					}
 					}
-					State = 1526;
+					State = 1528;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -11481,11 +11504,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1527;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1528;
-				Match(UTILISATION);
 				State = 1529;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1530;
+				Match(UTILISATION);
+				State = 1531;
 				expr(0);
 				}
 				break;
@@ -11493,17 +11516,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1531;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1532;
-				Match(RELET);
 				State = 1533;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1534;
-				duration();
+				Match(RELET);
 				State = 1535;
-				Match(AT);
+				Match(AFTER);
 				State = 1536;
+				duration();
+				State = 1537;
+				Match(AT);
+				State = 1538;
 				expr(0);
 				}
 				break;
@@ -11511,11 +11534,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1538;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1539;
-				Match(NOT);
 				State = 1540;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1541;
+				Match(NOT);
+				State = 1542;
 				Match(RELET);
 				}
 				break;
@@ -11523,18 +11546,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1542;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1543;
-				Match(GUARANTEES);
 				State = 1544;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1545;
+				Match(GUARANTEES);
 				State = 1546;
+				Match(HONOURED);
+				State = 1548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1545;
+					State = 1547;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11545,20 +11568,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1548;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1549;
-				Match(GUARANTEES);
 				State = 1550;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1551;
+				Match(GUARANTEES);
+				State = 1552;
 				Match(DISOWNED);
-				State = 1553;
+				State = 1555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1551;
+					State = 1553;
 					Match(FROM);
-					State = 1552;
+					State = 1554;
 					Match(DATE);
 					}
 				}
@@ -11569,22 +11592,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1555;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1556;
-				Match(CALLED);
 				State = 1557;
-				Match(ON);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1558;
+				Match(CALLED);
+				State = 1559;
+				Match(ON);
+				State = 1560;
 				Match(DATE);
-				State = 1561;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1559;
+					State = 1561;
 					Match(AT);
-					State = 1560;
+					State = 1562;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11595,11 +11618,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1563;
+				State = 1565;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1564;
-				Match(MARKET);
 				State = 1566;
+				Match(MARKET);
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11607,7 +11630,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1565;
+						State = 1567;
 						holdingMarketTerm();
 						}
 						}
@@ -11615,7 +11638,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1568;
+					State = 1570;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11625,9 +11648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1570;
+				State = 1572;
 				Match(PATHS);
-				State = 1571;
+				State = 1573;
 				Match(NUMBER);
 				}
 				break;
@@ -11635,9 +11658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1572;
+				State = 1574;
 				Match(SEED);
-				State = 1573;
+				State = 1575;
 				Match(NUMBER);
 				}
 				break;
@@ -11645,7 +11668,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1574;
+				State = 1576;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11653,7 +11676,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1575;
+				State = 1577;
 				Match(SOBOL);
 				}
 				break;
@@ -11661,21 +11684,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1576;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1577;
-				Match(GBM);
 				State = 1578;
-				Match(DRIFT);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1579;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(GBM);
 				State = 1580;
-				perYear();
+				Match(DRIFT);
 				State = 1581;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1582;
-				((GbmItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1583;
+				Match(VOLATILITY);
+				State = 1584;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1585;
 				perYear();
 				}
 				break;
@@ -11683,39 +11706,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1585;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1586;
-				Match(REVERTS);
 				State = 1587;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1588;
+				Match(REVERTS);
+				State = 1589;
 				Match(TO);
-				State = 1590;
+				State = 1592;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 				case 1:
 					{
-					State = 1588;
+					State = 1590;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1589;
+					State = 1591;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1592;
-				Match(SPEED);
-				State = 1593;
-				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1594;
-				perYear();
+				Match(SPEED);
 				State = 1595;
-				Match(VOLATILITY);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1596;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1597;
+				Match(VOLATILITY);
+				State = 1598;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1599;
 				perYear();
 				}
 				break;
@@ -11723,17 +11746,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1599;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1600;
-				Match(JUMPS);
 				State = 1601;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1602;
-				perYear();
+				Match(JUMPS);
 				State = 1603;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1604;
+				perYear();
+				State = 1605;
+				Match(DOWN);
+				State = 1606;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11741,24 +11764,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1606;
-				Match(CORRELATE);
-				State = 1607;
-				((CorrelateItemContext)_localctx).a = reference();
 				State = 1608;
-				Match(WITH);
+				Match(CORRELATE);
 				State = 1609;
-				((CorrelateItemContext)_localctx).b = reference();
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1610;
+				Match(WITH);
+				State = 1611;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1612;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1613;
+				State = 1615;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1611;
+					State = 1613;
 					Match(STRESS);
-					State = 1612;
+					State = 1614;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11769,19 +11792,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1615;
-				Match(REGIMES);
-				State = 1616;
-				Match(STRESS);
 				State = 1617;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(REGIMES);
 				State = 1618;
-				perYear();
+				Match(STRESS);
 				State = 1619;
-				Match(NORMAL);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1620;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				perYear();
 				State = 1621;
+				Match(NORMAL);
+				State = 1622;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1623;
 				perYear();
 				}
 				break;
@@ -11828,15 +11851,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1625;
-			Match(UNTIL);
-			State = 1626;
-			Match(DATE);
 			State = 1627;
-			Match(THEN);
+			Match(UNTIL);
 			State = 1628;
-			expr(0);
+			Match(DATE);
 			State = 1629;
+			Match(THEN);
+			State = 1630;
+			expr(0);
+			State = 1631;
 			perYear();
 			}
 		}
@@ -11891,31 +11914,31 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1631;
-			Match(RECOVERY);
-			State = 1632;
-			Match(BETA);
 			State = 1633;
-			Match(MEAN);
+			Match(RECOVERY);
 			State = 1634;
-			_localctx.mean = expr(0);
+			Match(BETA);
 			State = 1635;
-			Match(SD);
+			Match(MEAN);
 			State = 1636;
+			_localctx.mean = expr(0);
+			State = 1637;
+			Match(SD);
+			State = 1638;
 			_localctx.sd = expr(0);
-			State = 1640;
+			State = 1642;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1637;
+					State = 1639;
 					loading();
 					}
 					} 
 				}
-				State = 1642;
+				State = 1644;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 			}
@@ -11963,21 +11986,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1644;
+			State = 1646;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1643;
+				State = 1645;
 				Match(MINUS);
 				}
 			}
 
-			State = 1646;
-			duration();
-			State = 1647;
-			Match(WITH);
 			State = 1648;
+			duration();
+			State = 1649;
+			Match(WITH);
+			State = 1650;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12021,11 +12044,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1650;
-			duration();
-			State = 1651;
-			Match(WITH);
 			State = 1652;
+			duration();
+			State = 1653;
+			Match(WITH);
+			State = 1654;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12070,11 +12093,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1654;
-			Match(LOADING);
-			State = 1655;
-			_localctx.factor = reference();
 			State = 1656;
+			Match(LOADING);
+			State = 1657;
+			_localctx.factor = reference();
+			State = 1658;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12112,9 +12135,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1658;
+			State = 1660;
 			Match(PER);
-			State = 1659;
+			State = 1661;
 			Match(YEAR);
 			}
 		}
@@ -12151,7 +12174,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1661;
+			State = 1663;
 			Match(QUANTITY);
 			}
 		}
@@ -12478,7 +12501,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1705;
+			State = 1707;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 			case 1:
@@ -12487,11 +12510,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1664;
-				Match(LPAREN);
-				State = 1665;
-				expr(0);
 				State = 1666;
+				Match(LPAREN);
+				State = 1667;
+				expr(0);
+				State = 1668;
 				Match(RPAREN);
 				}
 				break;
@@ -12500,9 +12523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
+				State = 1670;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1669;
+				State = 1671;
 				expr(16);
 				}
 				break;
@@ -12511,9 +12534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1672;
 				Match(NOT);
-				State = 1671;
+				State = 1673;
 				expr(11);
 				}
 				break;
@@ -12522,17 +12545,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1672;
-				Match(IF);
-				State = 1673;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1674;
-				Match(THEN);
+				Match(IF);
 				State = 1675;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1676;
-				Match(ELSE);
+				Match(THEN);
 				State = 1677;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1678;
+				Match(ELSE);
+				State = 1679;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12541,37 +12564,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1679;
+				State = 1681;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1680;
+				State = 1682;
 				Match(LPAREN);
-				State = 1689;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6491447528734641L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & -4607138541416218653L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 25L) != 0)) {
 					{
-					State = 1681;
+					State = 1683;
 					expr(0);
-					State = 1686;
+					State = 1688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1682;
+						State = 1684;
 						Match(COMMA);
-						State = 1683;
+						State = 1685;
 						expr(0);
 						}
 						}
-						State = 1688;
+						State = 1690;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1691;
+				State = 1693;
 				Match(RPAREN);
 				}
 				break;
@@ -12580,7 +12603,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1693;
+				State = 1695;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12590,19 +12613,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1695;
+				State = 1697;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 4095L) != 0)) {
 					{
-					State = 1694;
+					State = 1696;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1697;
+				State = 1699;
 				Match(PER);
-				State = 1698;
+				State = 1700;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12611,9 +12634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1699;
+				State = 1701;
 				Match(NUMBER);
-				State = 1700;
+				State = 1702;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12622,7 +12645,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1701;
+				State = 1703;
 				Match(QUANTITY);
 				}
 				break;
@@ -12631,7 +12654,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
+				State = 1704;
 				Match(NUMBER);
 				}
 				break;
@@ -12640,7 +12663,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1705;
 				Match(DATE);
 				}
 				break;
@@ -12649,13 +12672,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1704;
+				State = 1706;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1727;
+			State = 1729;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -12664,7 +12687,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1725;
+					State = 1727;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 					case 1:
@@ -12672,11 +12695,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1707;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1708;
-						Match(OF);
 						State = 1709;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 1710;
+						Match(OF);
+						State = 1711;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12685,9 +12708,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1710;
+						State = 1712;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1711;
+						State = 1713;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12697,7 +12720,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1712;
+						State = 1714;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12706,9 +12729,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1713;
+						State = 1715;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1714;
+						State = 1716;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12718,7 +12741,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1715;
+						State = 1717;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12727,9 +12750,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1716;
+						State = 1718;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1717;
+						State = 1719;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 63L) != 0)) ) {
@@ -12739,7 +12762,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1718;
+						State = 1720;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12748,11 +12771,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1719;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1720;
-						Match(AND);
 						State = 1721;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 1722;
+						Match(AND);
+						State = 1723;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12761,18 +12784,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1722;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1723;
-						Match(OR);
 						State = 1724;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 1725;
+						Match(OR);
+						State = 1726;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1729;
+				State = 1731;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 			}
@@ -12823,7 +12846,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1730;
+			State = 1732;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12874,16 +12897,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1732;
+			State = 1734;
 			ident();
-			State = 1735;
+			State = 1737;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 			case 1:
 				{
-				State = 1733;
+				State = 1735;
 				Match(DOT);
-				State = 1734;
+				State = 1736;
 				_localctx.member = ident();
 				}
 				break;
@@ -13098,7 +13121,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1737;
+			State = 1739;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2594143754109583877L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6482651435712433L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 8693011709891L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13146,7 +13169,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,269,1740,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,269,1742,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13202,88 +13225,88 @@ public partial class DealLangParser : Parser {
 		34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,709,8,34,1,34,1,34,1,34,1,34,1,34,
 		3,34,716,8,34,1,34,1,34,3,34,720,8,34,1,35,1,35,1,35,1,35,5,35,726,8,35,
 		10,35,12,35,729,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,751,8,36,1,37,1,
-		37,1,37,1,37,1,37,3,37,758,8,37,1,38,1,38,1,38,1,38,5,38,764,8,38,10,38,
-		12,38,767,9,38,1,38,1,38,1,39,1,39,3,39,773,8,39,1,39,1,39,3,39,777,8,
-		39,1,39,1,39,3,39,781,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,789,8,40,
-		1,40,1,40,3,40,793,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,5,40,807,8,40,10,40,12,40,810,9,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,3,40,849,8,40,1,40,5,40,852,8,40,10,40,12,40,855,
-		9,40,1,40,3,40,858,8,40,1,40,1,40,3,40,862,8,40,1,41,1,41,1,41,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,881,
-		8,43,1,44,1,44,1,44,1,44,1,44,5,44,888,8,44,10,44,12,44,891,9,44,1,44,
-		1,44,3,44,895,8,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
-		46,1,46,5,46,909,8,46,10,46,12,46,912,9,46,1,46,3,46,915,8,46,1,47,1,47,
-		1,47,1,47,5,47,921,8,47,10,47,12,47,924,9,47,1,47,1,47,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,4,48,943,8,
-		48,11,48,12,48,944,1,48,1,48,1,48,1,48,3,48,951,8,48,1,49,1,49,1,49,1,
-		49,1,49,1,49,3,49,959,8,49,1,50,1,50,1,50,1,50,5,50,965,8,50,10,50,12,
-		50,968,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,978,8,51,10,51,
-		12,51,981,9,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,991,8,51,1,
-		51,3,51,994,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1002,8,51,10,51,12,
-		51,1005,9,51,3,51,1007,8,51,1,52,1,52,1,52,1,52,5,52,1013,8,52,10,52,12,
-		52,1016,9,52,1,52,3,52,1019,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1027,
-		8,53,1,54,1,54,1,54,1,55,1,55,1,55,1,55,5,55,1036,8,55,10,55,12,55,1039,
-		9,55,1,55,3,55,1042,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1050,8,56,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1061,8,57,3,57,1063,
-		8,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1074,8,58,1,58,
-		3,58,1077,8,58,1,58,1,58,3,58,1081,8,58,1,59,1,59,1,59,1,59,1,59,1,59,
-		3,59,1089,8,59,1,59,1,59,1,59,3,59,1094,8,59,1,59,1,59,1,59,3,59,1099,
-		8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1109,8,59,3,59,1111,
-		8,59,1,59,1,59,1,59,1,59,5,59,1117,8,59,10,59,12,59,1120,9,59,1,60,1,60,
-		1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,1,60,1,60,3,60,1134,
-		8,60,1,60,1,60,3,60,1138,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,5,61,1149,8,61,10,61,12,61,1152,9,61,1,61,1,61,3,61,1156,8,61,1,61,
-		3,61,1159,8,61,1,62,1,62,1,62,1,62,1,62,3,62,1166,8,62,1,63,1,63,1,63,
-		1,63,1,63,5,63,1173,8,63,10,63,12,63,1176,9,63,1,64,1,64,3,64,1180,8,64,
-		1,65,1,65,1,65,5,65,1185,8,65,10,65,12,65,1188,9,65,1,65,1,65,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1198,8,66,10,66,12,66,1201,9,66,3,66,1203,8,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1216,8,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1231,8,66,10,66,12,66,1234,9,66,1,66,3,66,1237,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1247,8,66,10,66,12,66,1250,9,66,1,66,1,66,1,66,
-		1,66,5,66,1256,8,66,10,66,12,66,1259,9,66,1,66,3,66,1262,8,66,1,66,1,66,
-		1,66,3,66,1267,8,66,1,66,1,66,5,66,1271,8,66,10,66,12,66,1274,9,66,1,66,
-		1,66,1,66,1,66,5,66,1280,8,66,10,66,12,66,1283,9,66,1,66,3,66,1286,8,66,
-		1,67,1,67,1,67,5,67,1291,8,67,10,67,12,67,1294,9,67,1,67,1,67,1,68,1,68,
-		1,68,1,68,5,68,1302,8,68,10,68,12,68,1305,9,68,1,68,5,68,1308,8,68,10,
-		68,12,68,1311,9,68,1,68,3,68,1314,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,
-		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
-		69,1,69,1,69,1,69,1,69,3,69,1341,8,69,1,70,1,70,1,70,1,70,1,70,1,70,5,
-		70,1349,8,70,10,70,12,70,1352,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,5,71,1366,8,71,10,71,12,71,1369,9,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1376,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,5,71,1388,8,71,10,71,12,71,1391,9,71,1,71,5,71,1394,8,71,10,
-		71,12,71,1397,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1407,8,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1420,8,
-		71,10,71,12,71,1423,9,71,1,71,3,71,1426,8,71,1,71,1,71,1,71,1,71,1,71,
-		5,71,1433,8,71,10,71,12,71,1436,9,71,3,71,1438,8,71,1,71,5,71,1441,8,71,
-		10,71,12,71,1444,9,71,1,71,3,71,1447,8,71,3,71,1449,8,71,1,71,1,71,4,71,
-		1453,8,71,11,71,12,71,1454,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1469,8,71,10,71,12,71,1472,9,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1485,8,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1494,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1502,
-		8,71,10,71,12,71,1505,9,71,1,71,1,71,3,71,1509,8,71,1,71,5,71,1512,8,71,
-		10,71,12,71,1515,9,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1523,8,71,10,
-		71,12,71,1526,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1547,8,71,1,71,1,71,1,
-		71,1,71,1,71,3,71,1554,8,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1562,8,
-		71,1,71,1,71,1,71,4,71,1567,8,71,11,71,12,71,1568,1,71,1,71,1,71,1,71,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,753,8,
+		36,1,37,1,37,1,37,1,37,1,37,3,37,760,8,37,1,38,1,38,1,38,1,38,5,38,766,
+		8,38,10,38,12,38,769,9,38,1,38,1,38,1,39,1,39,3,39,775,8,39,1,39,1,39,
+		3,39,779,8,39,1,39,1,39,3,39,783,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,
+		40,791,8,40,1,40,1,40,3,40,795,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,5,40,809,8,40,10,40,12,40,812,9,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,851,8,40,1,40,5,40,854,8,40,10,
+		40,12,40,857,9,40,1,40,3,40,860,8,40,1,40,1,40,3,40,864,8,40,1,41,1,41,
+		1,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,
+		1,43,3,43,883,8,43,1,44,1,44,1,44,1,44,1,44,5,44,890,8,44,10,44,12,44,
+		893,9,44,1,44,1,44,3,44,897,8,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,
+		46,1,46,1,46,1,46,1,46,5,46,911,8,46,10,46,12,46,914,9,46,1,46,3,46,917,
+		8,46,1,47,1,47,1,47,1,47,5,47,923,8,47,10,47,12,47,926,9,47,1,47,1,47,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,4,48,945,8,48,11,48,12,48,946,1,48,1,48,1,48,1,48,3,48,953,8,48,1,
+		49,1,49,1,49,1,49,1,49,1,49,3,49,961,8,49,1,50,1,50,1,50,1,50,5,50,967,
+		8,50,10,50,12,50,970,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,
+		980,8,51,10,51,12,51,983,9,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		3,51,993,8,51,1,51,3,51,996,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1004,
+		8,51,10,51,12,51,1007,9,51,3,51,1009,8,51,1,52,1,52,1,52,1,52,5,52,1015,
+		8,52,10,52,12,52,1018,9,52,1,52,3,52,1021,8,52,1,53,1,53,1,53,1,53,1,53,
+		1,53,3,53,1029,8,53,1,54,1,54,1,54,1,55,1,55,1,55,1,55,5,55,1038,8,55,
+		10,55,12,55,1041,9,55,1,55,3,55,1044,8,55,1,56,1,56,1,56,1,56,1,56,1,56,
+		3,56,1052,8,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1063,
+		8,57,3,57,1065,8,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
+		1076,8,58,1,58,3,58,1079,8,58,1,58,1,58,3,58,1083,8,58,1,59,1,59,1,59,
+		1,59,1,59,1,59,3,59,1091,8,59,1,59,1,59,1,59,3,59,1096,8,59,1,59,1,59,
+		1,59,3,59,1101,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1111,
+		8,59,3,59,1113,8,59,1,59,1,59,1,59,1,59,5,59,1119,8,59,10,59,12,59,1122,
+		9,59,1,60,1,60,1,60,1,60,5,60,1128,8,60,10,60,12,60,1131,9,60,1,60,1,60,
+		1,60,3,60,1136,8,60,1,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,5,61,1151,8,61,10,61,12,61,1154,9,61,1,61,1,61,3,61,
+		1158,8,61,1,61,3,61,1161,8,61,1,62,1,62,1,62,1,62,1,62,3,62,1168,8,62,
+		1,63,1,63,1,63,1,63,1,63,5,63,1175,8,63,10,63,12,63,1178,9,63,1,64,1,64,
+		3,64,1182,8,64,1,65,1,65,1,65,5,65,1187,8,65,10,65,12,65,1190,9,65,1,65,
+		1,65,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1200,8,66,10,66,12,66,1203,9,66,
+		3,66,1205,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1218,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1233,8,66,10,66,12,66,1236,9,66,1,66,3,66,1239,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1249,8,66,10,66,12,66,1252,9,66,
+		1,66,1,66,1,66,1,66,5,66,1258,8,66,10,66,12,66,1261,9,66,1,66,3,66,1264,
+		8,66,1,66,1,66,1,66,3,66,1269,8,66,1,66,1,66,5,66,1273,8,66,10,66,12,66,
+		1276,9,66,1,66,1,66,1,66,1,66,5,66,1282,8,66,10,66,12,66,1285,9,66,1,66,
+		3,66,1288,8,66,1,67,1,67,1,67,5,67,1293,8,67,10,67,12,67,1296,9,67,1,67,
+		1,67,1,68,1,68,1,68,1,68,5,68,1304,8,68,10,68,12,68,1307,9,68,1,68,5,68,
+		1310,8,68,10,68,12,68,1313,9,68,1,68,3,68,1316,8,68,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1343,8,69,1,70,1,70,1,70,1,70,
+		1,70,1,70,5,70,1351,8,70,10,70,12,70,1354,9,70,1,70,1,70,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1368,8,71,10,71,12,71,1371,9,71,
+		1,71,1,71,1,71,1,71,1,71,3,71,1378,8,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,71,1,71,5,71,1396,
+		8,71,10,71,12,71,1399,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
+		1409,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,
+		1422,8,71,10,71,12,71,1425,9,71,1,71,3,71,1428,8,71,1,71,1,71,1,71,1,71,
+		1,71,5,71,1435,8,71,10,71,12,71,1438,9,71,3,71,1440,8,71,1,71,5,71,1443,
+		8,71,10,71,12,71,1446,9,71,1,71,3,71,1449,8,71,3,71,1451,8,71,1,71,1,71,
+		4,71,1455,8,71,11,71,12,71,1456,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,5,71,1471,8,71,10,71,12,71,1474,9,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1487,8,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,3,71,1496,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,
+		1504,8,71,10,71,12,71,1507,9,71,1,71,1,71,3,71,1511,8,71,1,71,5,71,1514,
+		8,71,10,71,12,71,1517,9,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1525,8,71,
+		10,71,12,71,1528,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1549,8,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1556,8,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1564,
+		8,71,1,71,1,71,1,71,4,71,1569,8,71,11,71,12,71,1570,1,71,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,3,71,1591,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1614,
-		8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1624,8,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1639,8,73,
-		10,73,12,73,1642,9,73,1,74,3,74,1645,8,74,1,74,1,74,1,74,1,74,1,75,1,75,
+		1,71,1,71,3,71,1593,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1616,
+		8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1626,8,71,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1641,8,73,
+		10,73,12,73,1644,9,73,1,74,3,74,1647,8,74,1,74,1,74,1,74,1,74,1,75,1,75,
 		1,75,1,75,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,1,79,1,79,1,79,
 		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,5,79,1685,8,79,10,79,12,79,1688,9,79,3,79,1690,8,79,
-		1,79,1,79,1,79,1,79,3,79,1696,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,3,79,1706,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1726,8,79,10,79,12,79,1729,
-		9,79,1,80,1,80,1,81,1,81,1,81,3,81,1736,8,81,1,82,1,82,1,82,0,1,158,83,
+		1,79,1,79,1,79,1,79,5,79,1687,8,79,10,79,12,79,1690,9,79,3,79,1692,8,79,
+		1,79,1,79,1,79,1,79,3,79,1698,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,3,79,1708,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1728,8,79,10,79,12,79,1731,
+		9,79,1,80,1,80,1,81,1,81,1,81,3,81,1738,8,81,1,82,1,82,1,82,0,1,158,83,
 		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
 		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
 		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
@@ -13292,25 +13315,25 @@ public partial class DealLangParser : Parser {
 		0,247,248,1,0,251,256,1,0,185,196,25,0,3,3,5,9,15,45,47,50,52,52,55,59,
 		64,65,67,72,74,109,111,121,123,124,126,128,132,133,135,141,144,146,155,
 		155,157,163,165,170,176,178,180,180,196,197,202,216,218,230,233,238,263,
-		264,2007,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,0,0,6,212,1,0,0,0,8,214,
+		264,2010,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,0,0,6,212,1,0,0,0,8,214,
 		1,0,0,0,10,226,1,0,0,0,12,259,1,0,0,0,14,274,1,0,0,0,16,276,1,0,0,0,18,
 		288,1,0,0,0,20,290,1,0,0,0,22,307,1,0,0,0,24,309,1,0,0,0,26,345,1,0,0,
 		0,28,347,1,0,0,0,30,349,1,0,0,0,32,383,1,0,0,0,34,385,1,0,0,0,36,390,1,
 		0,0,0,38,464,1,0,0,0,40,466,1,0,0,0,42,490,1,0,0,0,44,499,1,0,0,0,46,504,
 		1,0,0,0,48,512,1,0,0,0,50,514,1,0,0,0,52,534,1,0,0,0,54,536,1,0,0,0,56,
 		538,1,0,0,0,58,601,1,0,0,0,60,605,1,0,0,0,62,607,1,0,0,0,64,657,1,0,0,
-		0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,750,1,0,0,0,74,752,1,
-		0,0,0,76,759,1,0,0,0,78,770,1,0,0,0,80,861,1,0,0,0,82,863,1,0,0,0,84,868,
-		1,0,0,0,86,874,1,0,0,0,88,882,1,0,0,0,90,898,1,0,0,0,92,914,1,0,0,0,94,
-		916,1,0,0,0,96,950,1,0,0,0,98,958,1,0,0,0,100,960,1,0,0,0,102,1006,1,0,
-		0,0,104,1008,1,0,0,0,106,1026,1,0,0,0,108,1028,1,0,0,0,110,1031,1,0,0,
-		0,112,1049,1,0,0,0,114,1051,1,0,0,0,116,1066,1,0,0,0,118,1082,1,0,0,0,
-		120,1137,1,0,0,0,122,1158,1,0,0,0,124,1160,1,0,0,0,126,1167,1,0,0,0,128,
-		1179,1,0,0,0,130,1181,1,0,0,0,132,1285,1,0,0,0,134,1287,1,0,0,0,136,1313,
-		1,0,0,0,138,1340,1,0,0,0,140,1342,1,0,0,0,142,1623,1,0,0,0,144,1625,1,
-		0,0,0,146,1631,1,0,0,0,148,1644,1,0,0,0,150,1650,1,0,0,0,152,1654,1,0,
-		0,0,154,1658,1,0,0,0,156,1661,1,0,0,0,158,1705,1,0,0,0,160,1730,1,0,0,
-		0,162,1732,1,0,0,0,164,1737,1,0,0,0,166,171,3,2,1,0,167,171,3,4,2,0,168,
+		0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,752,1,0,0,0,74,754,1,
+		0,0,0,76,761,1,0,0,0,78,772,1,0,0,0,80,863,1,0,0,0,82,865,1,0,0,0,84,870,
+		1,0,0,0,86,876,1,0,0,0,88,884,1,0,0,0,90,900,1,0,0,0,92,916,1,0,0,0,94,
+		918,1,0,0,0,96,952,1,0,0,0,98,960,1,0,0,0,100,962,1,0,0,0,102,1008,1,0,
+		0,0,104,1010,1,0,0,0,106,1028,1,0,0,0,108,1030,1,0,0,0,110,1033,1,0,0,
+		0,112,1051,1,0,0,0,114,1053,1,0,0,0,116,1068,1,0,0,0,118,1084,1,0,0,0,
+		120,1139,1,0,0,0,122,1160,1,0,0,0,124,1162,1,0,0,0,126,1169,1,0,0,0,128,
+		1181,1,0,0,0,130,1183,1,0,0,0,132,1287,1,0,0,0,134,1289,1,0,0,0,136,1315,
+		1,0,0,0,138,1342,1,0,0,0,140,1344,1,0,0,0,142,1625,1,0,0,0,144,1627,1,
+		0,0,0,146,1633,1,0,0,0,148,1646,1,0,0,0,150,1652,1,0,0,0,152,1656,1,0,
+		0,0,154,1660,1,0,0,0,156,1663,1,0,0,0,158,1707,1,0,0,0,160,1732,1,0,0,
+		0,162,1734,1,0,0,0,164,1739,1,0,0,0,166,171,3,2,1,0,167,171,3,4,2,0,168,
 		171,3,140,70,0,169,171,3,8,4,0,170,166,1,0,0,0,170,167,1,0,0,0,170,168,
 		1,0,0,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,
 		0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,0,0,1,176,1,1,0,0,0,177,178,
@@ -13479,333 +13502,334 @@ public partial class DealLangParser : Parser {
 		722,5,193,0,0,722,723,3,164,82,0,723,727,5,239,0,0,724,726,3,72,36,0,725,
 		724,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,728,1,0,0,0,728,730,1,
 		0,0,0,729,727,1,0,0,0,730,731,5,240,0,0,731,71,1,0,0,0,732,733,5,223,0,
-		0,733,751,3,158,79,0,734,735,5,90,0,0,735,751,3,164,82,0,736,737,5,224,
-		0,0,737,751,3,158,79,0,738,739,5,225,0,0,739,751,3,158,79,0,740,741,5,
-		226,0,0,741,751,3,158,79,0,742,743,5,83,0,0,743,751,3,158,79,0,744,745,
-		5,82,0,0,745,751,3,158,79,0,746,747,5,101,0,0,747,751,3,158,79,0,748,749,
-		5,102,0,0,749,751,3,158,79,0,750,732,1,0,0,0,750,734,1,0,0,0,750,736,1,
-		0,0,0,750,738,1,0,0,0,750,740,1,0,0,0,750,742,1,0,0,0,750,744,1,0,0,0,
-		750,746,1,0,0,0,750,748,1,0,0,0,751,73,1,0,0,0,752,753,5,258,0,0,753,754,
-		3,158,79,0,754,755,5,63,0,0,755,757,3,158,79,0,756,758,5,243,0,0,757,756,
-		1,0,0,0,757,758,1,0,0,0,758,75,1,0,0,0,759,760,5,110,0,0,760,761,3,164,
-		82,0,761,765,5,239,0,0,762,764,3,80,40,0,763,762,1,0,0,0,764,767,1,0,0,
-		0,765,763,1,0,0,0,765,766,1,0,0,0,766,768,1,0,0,0,767,765,1,0,0,0,768,
-		769,5,240,0,0,769,77,1,0,0,0,770,772,3,158,79,0,771,773,5,113,0,0,772,
-		771,1,0,0,0,772,773,1,0,0,0,773,776,1,0,0,0,774,775,5,50,0,0,775,777,3,
-		158,79,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,779,5,72,
-		0,0,779,781,3,158,79,0,780,778,1,0,0,0,780,781,1,0,0,0,781,79,1,0,0,0,
-		782,783,5,111,0,0,783,862,3,158,79,0,784,785,5,112,0,0,785,862,3,78,39,
-		0,786,788,5,202,0,0,787,789,5,259,0,0,788,787,1,0,0,0,788,789,1,0,0,0,
-		789,792,1,0,0,0,790,791,5,142,0,0,791,793,3,158,79,0,792,790,1,0,0,0,792,
-		793,1,0,0,0,793,862,1,0,0,0,794,795,5,202,0,0,795,862,5,213,0,0,796,797,
-		5,203,0,0,797,862,3,158,79,0,798,799,5,204,0,0,799,862,3,158,79,0,800,
-		801,5,205,0,0,801,802,5,73,0,0,802,862,5,258,0,0,803,804,5,206,0,0,804,
-		808,5,239,0,0,805,807,3,34,17,0,806,805,1,0,0,0,807,810,1,0,0,0,808,806,
-		1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,0,811,862,5,240,
-		0,0,812,813,5,206,0,0,813,814,5,214,0,0,814,815,3,164,82,0,815,816,5,215,
-		0,0,816,817,3,158,79,0,817,862,1,0,0,0,818,819,5,207,0,0,819,862,3,158,
-		79,0,820,862,3,86,43,0,821,862,3,88,44,0,822,823,5,210,0,0,823,824,5,216,
-		0,0,824,825,3,158,79,0,825,826,5,172,0,0,826,827,3,158,79,0,827,862,1,
-		0,0,0,828,829,5,209,0,0,829,862,3,158,79,0,830,831,5,114,0,0,831,832,5,
-		73,0,0,832,862,5,258,0,0,833,834,5,117,0,0,834,862,3,92,46,0,835,836,5,
-		8,0,0,836,862,5,258,0,0,837,838,5,121,0,0,838,862,5,260,0,0,839,862,3,
-		50,25,0,840,841,5,228,0,0,841,842,5,63,0,0,842,843,3,158,79,0,843,844,
-		5,214,0,0,844,848,3,158,79,0,845,846,5,229,0,0,846,847,5,230,0,0,847,849,
-		3,158,79,0,848,845,1,0,0,0,848,849,1,0,0,0,849,853,1,0,0,0,850,852,3,82,
-		41,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,
-		857,1,0,0,0,855,853,1,0,0,0,856,858,3,84,42,0,857,856,1,0,0,0,857,858,
-		1,0,0,0,858,862,1,0,0,0,859,860,5,233,0,0,860,862,3,158,79,0,861,782,1,
-		0,0,0,861,784,1,0,0,0,861,786,1,0,0,0,861,794,1,0,0,0,861,796,1,0,0,0,
-		861,798,1,0,0,0,861,800,1,0,0,0,861,803,1,0,0,0,861,812,1,0,0,0,861,818,
-		1,0,0,0,861,820,1,0,0,0,861,821,1,0,0,0,861,822,1,0,0,0,861,828,1,0,0,
-		0,861,830,1,0,0,0,861,833,1,0,0,0,861,835,1,0,0,0,861,837,1,0,0,0,861,
-		839,1,0,0,0,861,840,1,0,0,0,861,859,1,0,0,0,862,81,1,0,0,0,863,864,5,231,
-		0,0,864,865,5,258,0,0,865,866,5,63,0,0,866,867,3,158,79,0,867,83,1,0,0,
-		0,868,869,5,232,0,0,869,870,5,51,0,0,870,871,5,258,0,0,871,872,5,230,0,
-		0,872,873,3,158,79,0,873,85,1,0,0,0,874,875,5,208,0,0,875,880,3,158,79,
-		0,876,877,5,51,0,0,877,881,5,258,0,0,878,879,5,217,0,0,879,881,3,164,82,
-		0,880,876,1,0,0,0,880,878,1,0,0,0,881,87,1,0,0,0,882,883,5,210,0,0,883,
-		884,5,211,0,0,884,885,3,164,82,0,885,889,5,239,0,0,886,888,3,90,45,0,887,
-		886,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,890,1,0,0,0,890,894,1,
-		0,0,0,891,889,1,0,0,0,892,893,5,172,0,0,893,895,3,158,79,0,894,892,1,0,
-		0,0,894,895,1,0,0,0,895,896,1,0,0,0,896,897,5,240,0,0,897,89,1,0,0,0,898,
-		899,5,212,0,0,899,900,3,158,79,0,900,901,3,158,79,0,901,91,1,0,0,0,902,
-		915,5,118,0,0,903,915,5,119,0,0,904,915,5,120,0,0,905,906,5,52,0,0,906,
-		910,5,239,0,0,907,909,3,34,17,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,
-		1,0,0,0,910,911,1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,240,
-		0,0,914,902,1,0,0,0,914,903,1,0,0,0,914,904,1,0,0,0,914,905,1,0,0,0,915,
-		93,1,0,0,0,916,917,5,218,0,0,917,918,3,164,82,0,918,922,5,239,0,0,919,
-		921,3,96,48,0,920,919,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,923,
-		1,0,0,0,923,925,1,0,0,0,924,922,1,0,0,0,925,926,5,240,0,0,926,95,1,0,0,
-		0,927,928,5,198,0,0,928,929,3,164,82,0,929,930,5,244,0,0,930,931,3,164,
-		82,0,931,951,1,0,0,0,932,933,5,196,0,0,933,951,3,158,79,0,934,935,5,219,
-		0,0,935,951,3,158,79,0,936,937,5,220,0,0,937,951,5,222,0,0,938,939,5,220,
-		0,0,939,951,3,164,82,0,940,942,5,65,0,0,941,943,3,98,49,0,942,941,1,0,
-		0,0,943,944,1,0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,951,1,0,0,0,946,
-		947,5,206,0,0,947,948,5,169,0,0,948,949,5,51,0,0,949,951,3,164,82,0,950,
-		927,1,0,0,0,950,932,1,0,0,0,950,934,1,0,0,0,950,936,1,0,0,0,950,938,1,
-		0,0,0,950,940,1,0,0,0,950,946,1,0,0,0,951,97,1,0,0,0,952,953,5,221,0,0,
-		953,959,3,158,79,0,954,955,5,101,0,0,955,959,3,158,79,0,956,957,5,102,
-		0,0,957,959,3,158,79,0,958,952,1,0,0,0,958,954,1,0,0,0,958,956,1,0,0,0,
-		959,99,1,0,0,0,960,961,5,122,0,0,961,962,3,164,82,0,962,966,5,239,0,0,
-		963,965,3,102,51,0,964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,
-		967,1,0,0,0,967,969,1,0,0,0,968,966,1,0,0,0,969,970,5,240,0,0,970,101,
-		1,0,0,0,971,972,5,123,0,0,972,1007,3,158,79,0,973,974,5,124,0,0,974,979,
-		3,104,52,0,975,976,5,243,0,0,976,978,3,104,52,0,977,975,1,0,0,0,978,981,
-		1,0,0,0,979,977,1,0,0,0,979,980,1,0,0,0,980,1007,1,0,0,0,981,979,1,0,0,
-		0,982,983,5,165,0,0,983,1007,3,158,79,0,984,985,5,166,0,0,985,986,3,158,
-		79,0,986,987,5,164,0,0,987,990,3,164,82,0,988,989,5,167,0,0,989,991,3,
-		158,79,0,990,988,1,0,0,0,990,991,1,0,0,0,991,993,1,0,0,0,992,994,5,170,
-		0,0,993,992,1,0,0,0,993,994,1,0,0,0,994,1007,1,0,0,0,995,996,5,204,0,0,
-		996,1007,3,158,79,0,997,998,5,168,0,0,998,1003,3,108,54,0,999,1000,5,243,
-		0,0,1000,1002,3,108,54,0,1001,999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,
-		1,0,0,0,1003,1004,1,0,0,0,1004,1007,1,0,0,0,1005,1003,1,0,0,0,1006,971,
-		1,0,0,0,1006,973,1,0,0,0,1006,982,1,0,0,0,1006,984,1,0,0,0,1006,995,1,
-		0,0,0,1006,997,1,0,0,0,1007,103,1,0,0,0,1008,1009,3,164,82,0,1009,1018,
-		3,158,79,0,1010,1014,5,239,0,0,1011,1013,3,106,53,0,1012,1011,1,0,0,0,
-		1013,1016,1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1017,1,0,0,
-		0,1016,1014,1,0,0,0,1017,1019,5,240,0,0,1018,1010,1,0,0,0,1018,1019,1,
-		0,0,0,1019,105,1,0,0,0,1020,1021,5,165,0,0,1021,1027,3,158,79,0,1022,1023,
-		5,166,0,0,1023,1027,3,158,79,0,1024,1025,5,167,0,0,1025,1027,3,158,79,
-		0,1026,1020,1,0,0,0,1026,1022,1,0,0,0,1026,1024,1,0,0,0,1027,107,1,0,0,
-		0,1028,1029,5,258,0,0,1029,1030,3,158,79,0,1030,109,1,0,0,0,1031,1032,
-		5,125,0,0,1032,1041,3,164,82,0,1033,1037,5,239,0,0,1034,1036,3,112,56,
-		0,1035,1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,
-		0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1042,5,240,0,0,1041,1033,
-		1,0,0,0,1041,1042,1,0,0,0,1042,111,1,0,0,0,1043,1044,5,126,0,0,1044,1050,
-		3,158,79,0,1045,1046,5,127,0,0,1046,1050,3,158,79,0,1047,1048,5,128,0,
-		0,1048,1050,3,158,79,0,1049,1043,1,0,0,0,1049,1045,1,0,0,0,1049,1047,1,
-		0,0,0,1050,113,1,0,0,0,1051,1052,5,129,0,0,1052,1053,3,164,82,0,1053,1054,
-		5,239,0,0,1054,1062,3,158,79,0,1055,1060,3,154,77,0,1056,1057,5,57,0,0,
-		1057,1058,3,158,79,0,1058,1059,3,154,77,0,1059,1061,1,0,0,0,1060,1056,
-		1,0,0,0,1060,1061,1,0,0,0,1061,1063,1,0,0,0,1062,1055,1,0,0,0,1062,1063,
-		1,0,0,0,1063,1064,1,0,0,0,1064,1065,5,240,0,0,1065,115,1,0,0,0,1066,1067,
-		5,130,0,0,1067,1068,3,164,82,0,1068,1069,5,246,0,0,1069,1076,3,158,79,
-		0,1070,1073,5,131,0,0,1071,1074,5,132,0,0,1072,1074,5,133,0,0,1073,1071,
-		1,0,0,0,1073,1072,1,0,0,0,1074,1075,1,0,0,0,1075,1077,3,156,78,0,1076,
-		1070,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,0,0,0,1078,1079,5,51,0,0,1079,
-		1081,5,258,0,0,1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,117,1,0,0,0,1082,
-		1083,5,134,0,0,1083,1084,3,164,82,0,1084,1085,5,142,0,0,1085,1088,3,158,
-		79,0,1086,1087,5,51,0,0,1087,1089,5,258,0,0,1088,1086,1,0,0,0,1088,1089,
-		1,0,0,0,1089,1093,1,0,0,0,1090,1091,5,135,0,0,1091,1092,5,137,0,0,1092,
-		1094,5,260,0,0,1093,1090,1,0,0,0,1093,1094,1,0,0,0,1094,1098,1,0,0,0,1095,
-		1096,5,136,0,0,1096,1097,5,137,0,0,1097,1099,5,260,0,0,1098,1095,1,0,0,
-		0,1098,1099,1,0,0,0,1099,1110,1,0,0,0,1100,1101,5,159,0,0,1101,1102,5,
-		182,0,0,1102,1103,3,164,82,0,1103,1104,5,160,0,0,1104,1105,5,164,0,0,1105,
-		1106,5,260,0,0,1106,1108,5,161,0,0,1107,1109,3,120,60,0,1108,1107,1,0,
-		0,0,1108,1109,1,0,0,0,1109,1111,1,0,0,0,1110,1100,1,0,0,0,1110,1111,1,
-		0,0,0,1111,1112,1,0,0,0,1112,1113,5,245,0,0,1113,1118,3,122,61,0,1114,
-		1115,5,243,0,0,1115,1117,3,122,61,0,1116,1114,1,0,0,0,1117,1120,1,0,0,
-		0,1118,1116,1,0,0,0,1118,1119,1,0,0,0,1119,119,1,0,0,0,1120,1118,1,0,0,
-		0,1121,1122,5,162,0,0,1122,1127,3,164,82,0,1123,1124,5,243,0,0,1124,1126,
-		3,164,82,0,1125,1123,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,
-		1128,1,0,0,0,1128,1133,1,0,0,0,1129,1127,1,0,0,0,1130,1131,5,173,0,0,1131,
-		1132,5,163,0,0,1132,1134,3,164,82,0,1133,1130,1,0,0,0,1133,1134,1,0,0,
-		0,1134,1138,1,0,0,0,1135,1136,5,163,0,0,1136,1138,3,164,82,0,1137,1121,
-		1,0,0,0,1137,1135,1,0,0,0,1138,121,1,0,0,0,1139,1140,5,155,0,0,1140,1141,
-		5,259,0,0,1141,1142,5,164,0,0,1142,1159,3,164,82,0,1143,1155,5,158,0,0,
-		1144,1145,5,241,0,0,1145,1150,3,164,82,0,1146,1147,5,243,0,0,1147,1149,
-		3,164,82,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1150,
-		1151,1,0,0,0,1151,1153,1,0,0,0,1152,1150,1,0,0,0,1153,1154,5,242,0,0,1154,
-		1156,1,0,0,0,1155,1144,1,0,0,0,1155,1156,1,0,0,0,1156,1159,1,0,0,0,1157,
-		1159,3,164,82,0,1158,1139,1,0,0,0,1158,1143,1,0,0,0,1158,1157,1,0,0,0,
-		1159,123,1,0,0,0,1160,1161,5,143,0,0,1161,1162,5,142,0,0,1162,1165,3,158,
-		79,0,1163,1164,5,144,0,0,1164,1166,3,156,78,0,1165,1163,1,0,0,0,1165,1166,
-		1,0,0,0,1166,125,1,0,0,0,1167,1168,5,145,0,0,1168,1169,5,146,0,0,1169,
-		1174,3,128,64,0,1170,1171,5,243,0,0,1171,1173,3,128,64,0,1172,1170,1,0,
-		0,0,1173,1176,1,0,0,0,1174,1172,1,0,0,0,1174,1175,1,0,0,0,1175,127,1,0,
-		0,0,1176,1174,1,0,0,0,1177,1180,5,66,0,0,1178,1180,3,164,82,0,1179,1177,
-		1,0,0,0,1179,1178,1,0,0,0,1180,129,1,0,0,0,1181,1182,5,147,0,0,1182,1186,
-		5,239,0,0,1183,1185,3,132,66,0,1184,1183,1,0,0,0,1185,1188,1,0,0,0,1186,
-		1184,1,0,0,0,1186,1187,1,0,0,0,1187,1189,1,0,0,0,1188,1186,1,0,0,0,1189,
-		1190,5,240,0,0,1190,131,1,0,0,0,1191,1192,5,10,0,0,1192,1202,3,162,81,
-		0,1193,1194,5,148,0,0,1194,1199,3,164,82,0,1195,1196,5,243,0,0,1196,1198,
-		3,164,82,0,1197,1195,1,0,0,0,1198,1201,1,0,0,0,1199,1197,1,0,0,0,1199,
-		1200,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1202,1193,1,0,0,0,1202,
-		1203,1,0,0,0,1203,1286,1,0,0,0,1204,1205,5,149,0,0,1205,1286,3,164,82,
-		0,1206,1207,5,150,0,0,1207,1286,3,164,82,0,1208,1209,5,151,0,0,1209,1210,
-		5,152,0,0,1210,1211,5,153,0,0,1211,1286,3,164,82,0,1212,1215,5,154,0,0,
-		1213,1214,5,259,0,0,1214,1216,5,198,0,0,1215,1213,1,0,0,0,1215,1216,1,
-		0,0,0,1216,1217,1,0,0,0,1217,1218,5,152,0,0,1218,1219,5,164,0,0,1219,1286,
-		3,164,82,0,1220,1221,5,155,0,0,1221,1222,5,259,0,0,1222,1223,5,198,0,0,
-		1223,1224,5,152,0,0,1224,1225,5,164,0,0,1225,1286,3,164,82,0,1226,1227,
-		5,175,0,0,1227,1232,3,164,82,0,1228,1229,5,243,0,0,1229,1231,3,164,82,
-		0,1230,1228,1,0,0,0,1231,1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,
-		0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1235,1237,5,156,0,0,1236,1235,
-		1,0,0,0,1236,1237,1,0,0,0,1237,1238,1,0,0,0,1238,1239,5,164,0,0,1239,1240,
-		5,227,0,0,1240,1241,3,162,81,0,1241,1286,1,0,0,0,1242,1243,5,171,0,0,1243,
-		1244,3,158,79,0,1244,1248,5,239,0,0,1245,1247,3,132,66,0,1246,1245,1,0,
-		0,0,1247,1250,1,0,0,0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,1251,1,
-		0,0,0,1250,1248,1,0,0,0,1251,1261,5,240,0,0,1252,1253,5,172,0,0,1253,1257,
-		5,239,0,0,1254,1256,3,132,66,0,1255,1254,1,0,0,0,1256,1259,1,0,0,0,1257,
-		1255,1,0,0,0,1257,1258,1,0,0,0,1258,1260,1,0,0,0,1259,1257,1,0,0,0,1260,
-		1262,5,240,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1286,1,0,0,0,1263,
-		1266,5,156,0,0,1264,1265,5,182,0,0,1265,1267,5,111,0,0,1266,1264,1,0,0,
-		0,1266,1267,1,0,0,0,1267,1268,1,0,0,0,1268,1272,5,239,0,0,1269,1271,3,
-		132,66,0,1270,1269,1,0,0,0,1271,1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,
-		1,0,0,0,1273,1275,1,0,0,0,1274,1272,1,0,0,0,1275,1286,5,240,0,0,1276,1277,
-		5,157,0,0,1277,1281,5,239,0,0,1278,1280,3,132,66,0,1279,1278,1,0,0,0,1280,
-		1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1284,1,0,0,0,1283,
-		1281,1,0,0,0,1284,1286,5,240,0,0,1285,1191,1,0,0,0,1285,1204,1,0,0,0,1285,
-		1206,1,0,0,0,1285,1208,1,0,0,0,1285,1212,1,0,0,0,1285,1220,1,0,0,0,1285,
-		1226,1,0,0,0,1285,1242,1,0,0,0,1285,1263,1,0,0,0,1285,1276,1,0,0,0,1286,
-		133,1,0,0,0,1287,1288,5,174,0,0,1288,1292,5,239,0,0,1289,1291,3,136,68,
-		0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1292,1293,1,0,
-		0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,1296,5,240,0,0,1296,135,1,
-		0,0,0,1297,1298,5,175,0,0,1298,1303,3,164,82,0,1299,1300,5,243,0,0,1300,
-		1302,3,164,82,0,1301,1299,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,
-		1303,1304,1,0,0,0,1304,1309,1,0,0,0,1305,1303,1,0,0,0,1306,1308,3,138,
-		69,0,1307,1306,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,1309,1310,1,
-		0,0,0,1310,1314,1,0,0,0,1311,1309,1,0,0,0,1312,1314,3,130,65,0,1313,1297,
-		1,0,0,0,1313,1312,1,0,0,0,1314,137,1,0,0,0,1315,1316,5,176,0,0,1316,1341,
-		3,158,79,0,1317,1318,5,177,0,0,1318,1341,3,156,78,0,1319,1320,5,131,0,
-		0,1320,1321,5,260,0,0,1321,1341,5,140,0,0,1322,1323,5,101,0,0,1323,1324,
-		3,158,79,0,1324,1325,5,184,0,0,1325,1326,5,109,0,0,1326,1341,1,0,0,0,1327,
-		1328,5,102,0,0,1328,1341,3,158,79,0,1329,1330,5,103,0,0,1330,1331,3,158,
-		79,0,1331,1332,5,184,0,0,1332,1333,5,109,0,0,1333,1341,1,0,0,0,1334,1335,
-		5,104,0,0,1335,1341,3,158,79,0,1336,1337,5,105,0,0,1337,1341,5,106,0,0,
-		1338,1339,5,107,0,0,1339,1341,3,158,79,0,1340,1315,1,0,0,0,1340,1317,1,
-		0,0,0,1340,1319,1,0,0,0,1340,1322,1,0,0,0,1340,1327,1,0,0,0,1340,1329,
-		1,0,0,0,1340,1334,1,0,0,0,1340,1336,1,0,0,0,1340,1338,1,0,0,0,1341,139,
-		1,0,0,0,1342,1343,5,2,0,0,1343,1344,3,164,82,0,1344,1345,5,4,0,0,1345,
-		1346,3,164,82,0,1346,1350,5,239,0,0,1347,1349,3,142,71,0,1348,1347,1,0,
-		0,0,1349,1352,1,0,0,0,1350,1348,1,0,0,0,1350,1351,1,0,0,0,1351,1353,1,
-		0,0,0,1352,1350,1,0,0,0,1353,1354,5,240,0,0,1354,141,1,0,0,0,1355,1356,
-		3,164,82,0,1356,1357,5,60,0,0,1357,1358,5,178,0,0,1358,1359,5,260,0,0,
-		1359,1624,1,0,0,0,1360,1361,3,164,82,0,1361,1362,5,60,0,0,1362,1363,5,
-		38,0,0,1363,1367,3,158,79,0,1364,1366,3,152,76,0,1365,1364,1,0,0,0,1366,
-		1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1624,1,0,0,0,1369,
-		1367,1,0,0,0,1370,1371,3,164,82,0,1371,1375,5,96,0,0,1372,1373,5,153,0,
-		0,1373,1374,5,61,0,0,1374,1376,5,260,0,0,1375,1372,1,0,0,0,1375,1376,1,
-		0,0,0,1376,1377,1,0,0,0,1377,1378,5,63,0,0,1378,1379,3,156,78,0,1379,1624,
-		1,0,0,0,1380,1381,3,164,82,0,1381,1382,5,96,0,0,1382,1383,5,38,0,0,1383,
-		1384,5,63,0,0,1384,1389,3,150,75,0,1385,1386,5,243,0,0,1386,1388,3,150,
-		75,0,1387,1385,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,
-		0,0,0,1390,1395,1,0,0,0,1391,1389,1,0,0,0,1392,1394,3,152,76,0,1393,1392,
-		1,0,0,0,1394,1397,1,0,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1624,
-		1,0,0,0,1397,1395,1,0,0,0,1398,1399,3,162,81,0,1399,1400,7,3,0,0,1400,
-		1401,3,158,79,0,1401,1406,3,154,77,0,1402,1403,5,28,0,0,1403,1404,3,158,
-		79,0,1404,1405,3,154,77,0,1405,1407,1,0,0,0,1406,1402,1,0,0,0,1406,1407,
-		1,0,0,0,1407,1624,1,0,0,0,1408,1409,3,162,81,0,1409,1410,5,181,0,0,1410,
-		1411,3,158,79,0,1411,1412,5,182,0,0,1412,1413,5,258,0,0,1413,1624,1,0,
-		0,0,1414,1415,3,164,82,0,1415,1448,5,183,0,0,1416,1417,5,54,0,0,1417,1421,
-		5,258,0,0,1418,1420,3,152,76,0,1419,1418,1,0,0,0,1420,1423,1,0,0,0,1421,
-		1419,1,0,0,0,1421,1422,1,0,0,0,1422,1425,1,0,0,0,1423,1421,1,0,0,0,1424,
-		1426,3,146,73,0,1425,1424,1,0,0,0,1425,1426,1,0,0,0,1426,1449,1,0,0,0,
-		1427,1437,5,38,0,0,1428,1429,5,44,0,0,1429,1430,3,158,79,0,1430,1434,3,
-		154,77,0,1431,1433,3,144,72,0,1432,1431,1,0,0,0,1433,1436,1,0,0,0,1434,
-		1432,1,0,0,0,1434,1435,1,0,0,0,1435,1438,1,0,0,0,1436,1434,1,0,0,0,1437,
-		1428,1,0,0,0,1437,1438,1,0,0,0,1438,1442,1,0,0,0,1439,1441,3,152,76,0,
-		1440,1439,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1442,1443,1,0,0,
-		0,1443,1446,1,0,0,0,1444,1442,1,0,0,0,1445,1447,3,146,73,0,1446,1445,1,
-		0,0,0,1446,1447,1,0,0,0,1447,1449,1,0,0,0,1448,1416,1,0,0,0,1448,1427,
-		1,0,0,0,1449,1624,1,0,0,0,1450,1452,5,174,0,0,1451,1453,3,138,69,0,1452,
-		1451,1,0,0,0,1453,1454,1,0,0,0,1454,1452,1,0,0,0,1454,1455,1,0,0,0,1455,
-		1624,1,0,0,0,1456,1457,5,174,0,0,1457,1458,5,175,0,0,1458,1624,5,108,0,
-		0,1459,1460,3,164,82,0,1460,1461,5,119,0,0,1461,1462,3,158,79,0,1462,1624,
-		1,0,0,0,1463,1464,3,164,82,0,1464,1465,5,16,0,0,1465,1466,3,28,14,0,1466,
-		1470,5,239,0,0,1467,1469,3,34,17,0,1468,1467,1,0,0,0,1469,1472,1,0,0,0,
-		1470,1468,1,0,0,0,1470,1471,1,0,0,0,1471,1473,1,0,0,0,1472,1470,1,0,0,
-		0,1473,1474,5,240,0,0,1474,1624,1,0,0,0,1475,1476,3,164,82,0,1476,1477,
-		5,19,0,0,1477,1478,5,258,0,0,1478,1479,5,20,0,0,1479,1480,3,158,79,0,1480,
-		1624,1,0,0,0,1481,1482,3,164,82,0,1482,1484,5,21,0,0,1483,1485,5,247,0,
-		0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,1487,3,158,
-		79,0,1487,1624,1,0,0,0,1488,1489,3,164,82,0,1489,1490,5,234,0,0,1490,1493,
-		3,156,78,0,1491,1492,5,51,0,0,1492,1494,5,258,0,0,1493,1491,1,0,0,0,1493,
-		1494,1,0,0,0,1494,1624,1,0,0,0,1495,1496,3,164,82,0,1496,1497,5,234,0,
-		0,1497,1498,5,38,0,0,1498,1503,3,148,74,0,1499,1500,5,243,0,0,1500,1502,
-		3,148,74,0,1501,1499,1,0,0,0,1502,1505,1,0,0,0,1503,1501,1,0,0,0,1503,
-		1504,1,0,0,0,1504,1508,1,0,0,0,1505,1503,1,0,0,0,1506,1507,5,51,0,0,1507,
-		1509,5,258,0,0,1508,1506,1,0,0,0,1508,1509,1,0,0,0,1509,1513,1,0,0,0,1510,
-		1512,3,152,76,0,1511,1510,1,0,0,0,1512,1515,1,0,0,0,1513,1511,1,0,0,0,
-		1513,1514,1,0,0,0,1514,1624,1,0,0,0,1515,1513,1,0,0,0,1516,1517,3,164,
-		82,0,1517,1518,5,238,0,0,1518,1519,5,38,0,0,1519,1524,3,148,74,0,1520,
-		1521,5,243,0,0,1521,1523,3,148,74,0,1522,1520,1,0,0,0,1523,1526,1,0,0,
-		0,1524,1522,1,0,0,0,1524,1525,1,0,0,0,1525,1624,1,0,0,0,1526,1524,1,0,
-		0,0,1527,1528,3,164,82,0,1528,1529,5,92,0,0,1529,1530,3,158,79,0,1530,
-		1624,1,0,0,0,1531,1532,3,164,82,0,1532,1533,5,93,0,0,1533,1534,5,137,0,
-		0,1534,1535,3,156,78,0,1535,1536,5,63,0,0,1536,1537,3,158,79,0,1537,1624,
-		1,0,0,0,1538,1539,3,164,82,0,1539,1540,5,201,0,0,1540,1541,5,93,0,0,1541,
-		1624,1,0,0,0,1542,1543,3,164,82,0,1543,1544,5,71,0,0,1544,1546,5,69,0,
-		0,1545,1547,5,259,0,0,1546,1545,1,0,0,0,1546,1547,1,0,0,0,1547,1624,1,
-		0,0,0,1548,1549,3,164,82,0,1549,1550,5,71,0,0,1550,1553,5,70,0,0,1551,
-		1552,5,51,0,0,1552,1554,5,258,0,0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,
-		1554,1624,1,0,0,0,1555,1556,3,164,82,0,1556,1557,5,169,0,0,1557,1558,5,
-		54,0,0,1558,1561,5,258,0,0,1559,1560,5,63,0,0,1560,1562,3,158,79,0,1561,
-		1559,1,0,0,0,1561,1562,1,0,0,0,1562,1624,1,0,0,0,1563,1564,3,164,82,0,
-		1564,1566,5,65,0,0,1565,1567,3,98,49,0,1566,1565,1,0,0,0,1567,1568,1,0,
-		0,0,1568,1566,1,0,0,0,1568,1569,1,0,0,0,1569,1624,1,0,0,0,1570,1571,5,
-		22,0,0,1571,1624,5,260,0,0,1572,1573,5,23,0,0,1573,1624,5,260,0,0,1574,
-		1624,5,24,0,0,1575,1624,5,25,0,0,1576,1577,3,164,82,0,1577,1578,5,26,0,
-		0,1578,1579,5,27,0,0,1579,1580,3,158,79,0,1580,1581,3,154,77,0,1581,1582,
-		5,28,0,0,1582,1583,3,158,79,0,1583,1584,3,154,77,0,1584,1624,1,0,0,0,1585,
-		1586,3,164,82,0,1586,1587,5,29,0,0,1587,1590,5,164,0,0,1588,1591,5,30,
-		0,0,1589,1591,3,158,79,0,1590,1588,1,0,0,0,1590,1589,1,0,0,0,1591,1592,
-		1,0,0,0,1592,1593,5,31,0,0,1593,1594,3,158,79,0,1594,1595,3,154,77,0,1595,
-		1596,5,28,0,0,1596,1597,3,158,79,0,1597,1598,3,154,77,0,1598,1624,1,0,
-		0,0,1599,1600,3,164,82,0,1600,1601,5,32,0,0,1601,1602,3,158,79,0,1602,
-		1603,3,154,77,0,1603,1604,5,20,0,0,1604,1605,3,158,79,0,1605,1624,1,0,
-		0,0,1606,1607,5,33,0,0,1607,1608,3,162,81,0,1608,1609,5,34,0,0,1609,1610,
-		3,162,81,0,1610,1613,3,158,79,0,1611,1612,5,35,0,0,1612,1614,3,158,79,
-		0,1613,1611,1,0,0,0,1613,1614,1,0,0,0,1614,1624,1,0,0,0,1615,1616,5,36,
-		0,0,1616,1617,5,35,0,0,1617,1618,3,158,79,0,1618,1619,3,154,77,0,1619,
-		1620,5,37,0,0,1620,1621,3,158,79,0,1621,1622,3,154,77,0,1622,1624,1,0,
-		0,0,1623,1355,1,0,0,0,1623,1360,1,0,0,0,1623,1370,1,0,0,0,1623,1380,1,
-		0,0,0,1623,1398,1,0,0,0,1623,1408,1,0,0,0,1623,1414,1,0,0,0,1623,1450,
-		1,0,0,0,1623,1456,1,0,0,0,1623,1459,1,0,0,0,1623,1463,1,0,0,0,1623,1475,
-		1,0,0,0,1623,1481,1,0,0,0,1623,1488,1,0,0,0,1623,1495,1,0,0,0,1623,1516,
-		1,0,0,0,1623,1527,1,0,0,0,1623,1531,1,0,0,0,1623,1538,1,0,0,0,1623,1542,
-		1,0,0,0,1623,1548,1,0,0,0,1623,1555,1,0,0,0,1623,1563,1,0,0,0,1623,1570,
-		1,0,0,0,1623,1572,1,0,0,0,1623,1574,1,0,0,0,1623,1575,1,0,0,0,1623,1576,
-		1,0,0,0,1623,1585,1,0,0,0,1623,1599,1,0,0,0,1623,1606,1,0,0,0,1623,1615,
-		1,0,0,0,1624,143,1,0,0,0,1625,1626,5,73,0,0,1626,1627,5,258,0,0,1627,1628,
-		5,173,0,0,1628,1629,3,158,79,0,1629,1630,3,154,77,0,1630,145,1,0,0,0,1631,
-		1632,5,45,0,0,1632,1633,5,40,0,0,1633,1634,5,41,0,0,1634,1635,3,158,79,
-		0,1635,1636,5,42,0,0,1636,1640,3,158,79,0,1637,1639,3,152,76,0,1638,1637,
-		1,0,0,0,1639,1642,1,0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,147,
-		1,0,0,0,1642,1640,1,0,0,0,1643,1645,5,248,0,0,1644,1643,1,0,0,0,1644,1645,
-		1,0,0,0,1645,1646,1,0,0,0,1646,1647,3,156,78,0,1647,1648,5,34,0,0,1648,
-		1649,3,158,79,0,1649,149,1,0,0,0,1650,1651,3,156,78,0,1651,1652,5,34,0,
-		0,1652,1653,3,158,79,0,1653,151,1,0,0,0,1654,1655,5,39,0,0,1655,1656,3,
-		162,81,0,1656,1657,3,158,79,0,1657,153,1,0,0,0,1658,1659,5,184,0,0,1659,
-		1660,5,197,0,0,1660,155,1,0,0,0,1661,1662,5,259,0,0,1662,157,1,0,0,0,1663,
-		1664,6,79,-1,0,1664,1665,5,241,0,0,1665,1666,3,158,79,0,1666,1667,5,242,
-		0,0,1667,1706,1,0,0,0,1668,1669,5,248,0,0,1669,1706,3,158,79,16,1670,1671,
-		5,201,0,0,1671,1706,3,158,79,11,1672,1673,5,171,0,0,1673,1674,3,158,79,
-		0,1674,1675,5,173,0,0,1675,1676,3,158,79,0,1676,1677,5,172,0,0,1677,1678,
-		3,158,79,0,1678,1706,1,0,0,0,1679,1680,3,164,82,0,1680,1689,5,241,0,0,
-		1681,1686,3,158,79,0,1682,1683,5,243,0,0,1683,1685,3,158,79,0,1684,1682,
-		1,0,0,0,1685,1688,1,0,0,0,1686,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1690,
-		1,0,0,0,1688,1686,1,0,0,0,1689,1681,1,0,0,0,1689,1690,1,0,0,0,1690,1691,
-		1,0,0,0,1691,1692,5,242,0,0,1692,1706,1,0,0,0,1693,1695,7,4,0,0,1694,1696,
-		3,160,80,0,1695,1694,1,0,0,0,1695,1696,1,0,0,0,1696,1697,1,0,0,0,1697,
-		1698,5,184,0,0,1698,1706,3,160,80,0,1699,1700,5,260,0,0,1700,1706,3,160,
-		80,0,1701,1706,5,259,0,0,1702,1706,5,260,0,0,1703,1706,5,258,0,0,1704,
-		1706,3,162,81,0,1705,1663,1,0,0,0,1705,1668,1,0,0,0,1705,1670,1,0,0,0,
-		1705,1672,1,0,0,0,1705,1679,1,0,0,0,1705,1693,1,0,0,0,1705,1699,1,0,0,
-		0,1705,1701,1,0,0,0,1705,1702,1,0,0,0,1705,1703,1,0,0,0,1705,1704,1,0,
-		0,0,1706,1727,1,0,0,0,1707,1708,10,15,0,0,1708,1709,5,198,0,0,1709,1726,
-		3,158,79,16,1710,1711,10,14,0,0,1711,1712,7,5,0,0,1712,1726,3,158,79,15,
-		1713,1714,10,13,0,0,1714,1715,7,6,0,0,1715,1726,3,158,79,14,1716,1717,
-		10,12,0,0,1717,1718,7,7,0,0,1718,1726,3,158,79,13,1719,1720,10,10,0,0,
-		1720,1721,5,199,0,0,1721,1726,3,158,79,11,1722,1723,10,9,0,0,1723,1724,
-		5,200,0,0,1724,1726,3,158,79,10,1725,1707,1,0,0,0,1725,1710,1,0,0,0,1725,
-		1713,1,0,0,0,1725,1716,1,0,0,0,1725,1719,1,0,0,0,1725,1722,1,0,0,0,1726,
-		1729,1,0,0,0,1727,1725,1,0,0,0,1727,1728,1,0,0,0,1728,159,1,0,0,0,1729,
-		1727,1,0,0,0,1730,1731,7,8,0,0,1731,161,1,0,0,0,1732,1735,3,164,82,0,1733,
-		1734,5,244,0,0,1734,1736,3,164,82,0,1735,1733,1,0,0,0,1735,1736,1,0,0,
-		0,1736,163,1,0,0,0,1737,1738,7,9,0,0,1738,165,1,0,0,0,177,170,172,186,
+		0,733,753,3,158,79,0,734,735,5,90,0,0,735,753,3,164,82,0,736,737,5,224,
+		0,0,737,753,3,158,79,0,738,739,5,225,0,0,739,753,3,158,79,0,740,741,5,
+		226,0,0,741,753,3,158,79,0,742,743,5,83,0,0,743,753,3,158,79,0,744,745,
+		5,82,0,0,745,753,3,158,79,0,746,747,5,101,0,0,747,753,3,158,79,0,748,749,
+		5,102,0,0,749,753,3,158,79,0,750,751,5,105,0,0,751,753,3,158,79,0,752,
+		732,1,0,0,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,1,0,0,0,752,740,1,
+		0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,0,752,748,1,0,0,0,
+		752,750,1,0,0,0,753,73,1,0,0,0,754,755,5,258,0,0,755,756,3,158,79,0,756,
+		757,5,63,0,0,757,759,3,158,79,0,758,760,5,243,0,0,759,758,1,0,0,0,759,
+		760,1,0,0,0,760,75,1,0,0,0,761,762,5,110,0,0,762,763,3,164,82,0,763,767,
+		5,239,0,0,764,766,3,80,40,0,765,764,1,0,0,0,766,769,1,0,0,0,767,765,1,
+		0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,770,771,5,240,0,
+		0,771,77,1,0,0,0,772,774,3,158,79,0,773,775,5,113,0,0,774,773,1,0,0,0,
+		774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,3,158,79,0,778,
+		776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,72,0,0,781,783,3,
+		158,79,0,782,780,1,0,0,0,782,783,1,0,0,0,783,79,1,0,0,0,784,785,5,111,
+		0,0,785,864,3,158,79,0,786,787,5,112,0,0,787,864,3,78,39,0,788,790,5,202,
+		0,0,789,791,5,259,0,0,790,789,1,0,0,0,790,791,1,0,0,0,791,794,1,0,0,0,
+		792,793,5,142,0,0,793,795,3,158,79,0,794,792,1,0,0,0,794,795,1,0,0,0,795,
+		864,1,0,0,0,796,797,5,202,0,0,797,864,5,213,0,0,798,799,5,203,0,0,799,
+		864,3,158,79,0,800,801,5,204,0,0,801,864,3,158,79,0,802,803,5,205,0,0,
+		803,804,5,73,0,0,804,864,5,258,0,0,805,806,5,206,0,0,806,810,5,239,0,0,
+		807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,
+		811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,240,0,0,814,815,
+		5,206,0,0,815,816,5,214,0,0,816,817,3,164,82,0,817,818,5,215,0,0,818,819,
+		3,158,79,0,819,864,1,0,0,0,820,821,5,207,0,0,821,864,3,158,79,0,822,864,
+		3,86,43,0,823,864,3,88,44,0,824,825,5,210,0,0,825,826,5,216,0,0,826,827,
+		3,158,79,0,827,828,5,172,0,0,828,829,3,158,79,0,829,864,1,0,0,0,830,831,
+		5,209,0,0,831,864,3,158,79,0,832,833,5,114,0,0,833,834,5,73,0,0,834,864,
+		5,258,0,0,835,836,5,117,0,0,836,864,3,92,46,0,837,838,5,8,0,0,838,864,
+		5,258,0,0,839,840,5,121,0,0,840,864,5,260,0,0,841,864,3,50,25,0,842,843,
+		5,228,0,0,843,844,5,63,0,0,844,845,3,158,79,0,845,846,5,214,0,0,846,850,
+		3,158,79,0,847,848,5,229,0,0,848,849,5,230,0,0,849,851,3,158,79,0,850,
+		847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,82,41,0,853,852,
+		1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,859,1,0,0,
+		0,857,855,1,0,0,0,858,860,3,84,42,0,859,858,1,0,0,0,859,860,1,0,0,0,860,
+		864,1,0,0,0,861,862,5,233,0,0,862,864,3,158,79,0,863,784,1,0,0,0,863,786,
+		1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,863,800,1,0,0,
+		0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,1,0,0,0,863,
+		822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,0,863,832,1,
+		0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,841,1,0,0,0,
+		863,842,1,0,0,0,863,861,1,0,0,0,864,81,1,0,0,0,865,866,5,231,0,0,866,867,
+		5,258,0,0,867,868,5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,0,870,871,5,
+		232,0,0,871,872,5,51,0,0,872,873,5,258,0,0,873,874,5,230,0,0,874,875,3,
+		158,79,0,875,85,1,0,0,0,876,877,5,208,0,0,877,882,3,158,79,0,878,879,5,
+		51,0,0,879,883,5,258,0,0,880,881,5,217,0,0,881,883,3,164,82,0,882,878,
+		1,0,0,0,882,880,1,0,0,0,883,87,1,0,0,0,884,885,5,210,0,0,885,886,5,211,
+		0,0,886,887,3,164,82,0,887,891,5,239,0,0,888,890,3,90,45,0,889,888,1,0,
+		0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,0,0,0,893,
+		891,1,0,0,0,894,895,5,172,0,0,895,897,3,158,79,0,896,894,1,0,0,0,896,897,
+		1,0,0,0,897,898,1,0,0,0,898,899,5,240,0,0,899,89,1,0,0,0,900,901,5,212,
+		0,0,901,902,3,158,79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,917,5,118,
+		0,0,905,917,5,119,0,0,906,917,5,120,0,0,907,908,5,52,0,0,908,912,5,239,
+		0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,1,0,0,0,
+		912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,240,0,0,916,
+		904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,93,1,0,
+		0,0,918,919,5,218,0,0,919,920,3,164,82,0,920,924,5,239,0,0,921,923,3,96,
+		48,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,
+		927,1,0,0,0,926,924,1,0,0,0,927,928,5,240,0,0,928,95,1,0,0,0,929,930,5,
+		198,0,0,930,931,3,164,82,0,931,932,5,244,0,0,932,933,3,164,82,0,933,953,
+		1,0,0,0,934,935,5,196,0,0,935,953,3,158,79,0,936,937,5,219,0,0,937,953,
+		3,158,79,0,938,939,5,220,0,0,939,953,5,222,0,0,940,941,5,220,0,0,941,953,
+		3,164,82,0,942,944,5,65,0,0,943,945,3,98,49,0,944,943,1,0,0,0,945,946,
+		1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,949,5,206,
+		0,0,949,950,5,169,0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,929,1,0,
+		0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,0,0,0,952,
+		942,1,0,0,0,952,948,1,0,0,0,953,97,1,0,0,0,954,955,5,221,0,0,955,961,3,
+		158,79,0,956,957,5,101,0,0,957,961,3,158,79,0,958,959,5,102,0,0,959,961,
+		3,158,79,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,99,1,0,
+		0,0,962,963,5,122,0,0,963,964,3,164,82,0,964,968,5,239,0,0,965,967,3,102,
+		51,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,
+		971,1,0,0,0,970,968,1,0,0,0,971,972,5,240,0,0,972,101,1,0,0,0,973,974,
+		5,123,0,0,974,1009,3,158,79,0,975,976,5,124,0,0,976,981,3,104,52,0,977,
+		978,5,243,0,0,978,980,3,104,52,0,979,977,1,0,0,0,980,983,1,0,0,0,981,979,
+		1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,0,984,985,5,165,
+		0,0,985,1009,3,158,79,0,986,987,5,166,0,0,987,988,3,158,79,0,988,989,5,
+		164,0,0,989,992,3,164,82,0,990,991,5,167,0,0,991,993,3,158,79,0,992,990,
+		1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,170,0,0,995,994,1,0,
+		0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,204,0,0,998,1009,3,158,
+		79,0,999,1000,5,168,0,0,1000,1005,3,108,54,0,1001,1002,5,243,0,0,1002,
+		1004,3,108,54,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,1003,1,0,0,0,
+		1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,973,1,0,0,0,
+		1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,1,0,0,0,1008,
+		999,1,0,0,0,1009,103,1,0,0,0,1010,1011,3,164,82,0,1011,1020,3,158,79,0,
+		1012,1016,5,239,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,1015,1018,1,
+		0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,
+		1,0,0,0,1019,1021,5,240,0,0,1020,1012,1,0,0,0,1020,1021,1,0,0,0,1021,105,
+		1,0,0,0,1022,1023,5,165,0,0,1023,1029,3,158,79,0,1024,1025,5,166,0,0,1025,
+		1029,3,158,79,0,1026,1027,5,167,0,0,1027,1029,3,158,79,0,1028,1022,1,0,
+		0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,107,1,0,0,0,1030,1031,5,258,
+		0,0,1031,1032,3,158,79,0,1032,109,1,0,0,0,1033,1034,5,125,0,0,1034,1043,
+		3,164,82,0,1035,1039,5,239,0,0,1036,1038,3,112,56,0,1037,1036,1,0,0,0,
+		1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1042,1,0,0,
+		0,1041,1039,1,0,0,0,1042,1044,5,240,0,0,1043,1035,1,0,0,0,1043,1044,1,
+		0,0,0,1044,111,1,0,0,0,1045,1046,5,126,0,0,1046,1052,3,158,79,0,1047,1048,
+		5,127,0,0,1048,1052,3,158,79,0,1049,1050,5,128,0,0,1050,1052,3,158,79,
+		0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,0,0,0,1052,113,1,0,0,
+		0,1053,1054,5,129,0,0,1054,1055,3,164,82,0,1055,1056,5,239,0,0,1056,1064,
+		3,158,79,0,1057,1062,3,154,77,0,1058,1059,5,57,0,0,1059,1060,3,158,79,
+		0,1060,1061,3,154,77,0,1061,1063,1,0,0,0,1062,1058,1,0,0,0,1062,1063,1,
+		0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,1,0,0,0,1065,1066,
+		1,0,0,0,1066,1067,5,240,0,0,1067,115,1,0,0,0,1068,1069,5,130,0,0,1069,
+		1070,3,164,82,0,1070,1071,5,246,0,0,1071,1078,3,158,79,0,1072,1075,5,131,
+		0,0,1073,1076,5,132,0,0,1074,1076,5,133,0,0,1075,1073,1,0,0,0,1075,1074,
+		1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,156,78,0,1078,1072,1,0,0,0,1078,
+		1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,1083,5,258,0,0,
+		1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,1085,5,134,0,
+		0,1085,1086,3,164,82,0,1086,1087,5,142,0,0,1087,1090,3,158,79,0,1088,1089,
+		5,51,0,0,1089,1091,5,258,0,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,1091,
+		1095,1,0,0,0,1092,1093,5,135,0,0,1093,1094,5,137,0,0,1094,1096,5,260,0,
+		0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,1098,5,136,
+		0,0,1098,1099,5,137,0,0,1099,1101,5,260,0,0,1100,1097,1,0,0,0,1100,1101,
+		1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,159,0,0,1103,1104,5,182,0,0,1104,
+		1105,3,164,82,0,1105,1106,5,160,0,0,1106,1107,5,164,0,0,1107,1108,5,260,
+		0,0,1108,1110,5,161,0,0,1109,1111,3,120,60,0,1110,1109,1,0,0,0,1110,1111,
+		1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,0,0,0,1113,1114,
+		1,0,0,0,1114,1115,5,245,0,0,1115,1120,3,122,61,0,1116,1117,5,243,0,0,1117,
+		1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,
+		1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,162,0,
+		0,1124,1129,3,164,82,0,1125,1126,5,243,0,0,1126,1128,3,164,82,0,1127,1125,
+		1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,0,0,0,1130,1135,
+		1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,173,0,0,1133,1134,5,163,0,0,1134,
+		1136,3,164,82,0,1135,1132,1,0,0,0,1135,1136,1,0,0,0,1136,1140,1,0,0,0,
+		1137,1138,5,163,0,0,1138,1140,3,164,82,0,1139,1123,1,0,0,0,1139,1137,1,
+		0,0,0,1140,121,1,0,0,0,1141,1142,5,155,0,0,1142,1143,5,259,0,0,1143,1144,
+		5,164,0,0,1144,1161,3,164,82,0,1145,1157,5,158,0,0,1146,1147,5,241,0,0,
+		1147,1152,3,164,82,0,1148,1149,5,243,0,0,1149,1151,3,164,82,0,1150,1148,
+		1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,1153,1,0,0,0,1153,1155,
+		1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,242,0,0,1156,1158,1,0,0,0,1157,1146,
+		1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,1161,3,164,82,0,1160,
+		1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,1161,123,1,0,0,0,1162,
+		1163,5,143,0,0,1163,1164,5,142,0,0,1164,1167,3,158,79,0,1165,1166,5,144,
+		0,0,1166,1168,3,156,78,0,1167,1165,1,0,0,0,1167,1168,1,0,0,0,1168,125,
+		1,0,0,0,1169,1170,5,145,0,0,1170,1171,5,146,0,0,1171,1176,3,128,64,0,1172,
+		1173,5,243,0,0,1173,1175,3,128,64,0,1174,1172,1,0,0,0,1175,1178,1,0,0,
+		0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,127,1,0,0,0,1178,1176,1,0,0,
+		0,1179,1182,5,66,0,0,1180,1182,3,164,82,0,1181,1179,1,0,0,0,1181,1180,
+		1,0,0,0,1182,129,1,0,0,0,1183,1184,5,147,0,0,1184,1188,5,239,0,0,1185,
+		1187,3,132,66,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,
+		1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,240,
+		0,0,1192,131,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,162,81,0,1195,1196,
+		5,148,0,0,1196,1201,3,164,82,0,1197,1198,5,243,0,0,1198,1200,3,164,82,
+		0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,0,
+		0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,1205,1,
+		0,0,0,1205,1288,1,0,0,0,1206,1207,5,149,0,0,1207,1288,3,164,82,0,1208,
+		1209,5,150,0,0,1209,1288,3,164,82,0,1210,1211,5,151,0,0,1211,1212,5,152,
+		0,0,1212,1213,5,153,0,0,1213,1288,3,164,82,0,1214,1217,5,154,0,0,1215,
+		1216,5,259,0,0,1216,1218,5,198,0,0,1217,1215,1,0,0,0,1217,1218,1,0,0,0,
+		1218,1219,1,0,0,0,1219,1220,5,152,0,0,1220,1221,5,164,0,0,1221,1288,3,
+		164,82,0,1222,1223,5,155,0,0,1223,1224,5,259,0,0,1224,1225,5,198,0,0,1225,
+		1226,5,152,0,0,1226,1227,5,164,0,0,1227,1288,3,164,82,0,1228,1229,5,175,
+		0,0,1229,1234,3,164,82,0,1230,1231,5,243,0,0,1231,1233,3,164,82,0,1232,
+		1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,0,0,1235,
+		1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,156,0,0,1238,1237,1,0,0,0,1238,
+		1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,164,0,0,1241,1242,5,227,0,0,
+		1242,1243,3,162,81,0,1243,1288,1,0,0,0,1244,1245,5,171,0,0,1245,1246,3,
+		158,79,0,1246,1250,5,239,0,0,1247,1249,3,132,66,0,1248,1247,1,0,0,0,1249,
+		1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,0,0,0,1252,
+		1250,1,0,0,0,1253,1263,5,240,0,0,1254,1255,5,172,0,0,1255,1259,5,239,0,
+		0,1256,1258,3,132,66,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,1257,1,
+		0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,1264,
+		5,240,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,1268,
+		5,156,0,0,1266,1267,5,182,0,0,1267,1269,5,111,0,0,1268,1266,1,0,0,0,1268,
+		1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,239,0,0,1271,1273,3,132,66,
+		0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,
+		0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,240,0,0,1278,1279,
+		5,157,0,0,1279,1283,5,239,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,
+		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
+		1283,1,0,0,0,1286,1288,5,240,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
+		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
+		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
+		133,1,0,0,0,1289,1290,5,174,0,0,1290,1294,5,239,0,0,1291,1293,3,136,68,
+		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
+		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,240,0,0,1298,135,1,
+		0,0,0,1299,1300,5,175,0,0,1300,1305,3,164,82,0,1301,1302,5,243,0,0,1302,
+		1304,3,164,82,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
+		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,138,
+		69,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
+		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,130,65,0,1315,1299,
+		1,0,0,0,1315,1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,176,0,0,1318,1343,
+		3,158,79,0,1319,1320,5,177,0,0,1320,1343,3,156,78,0,1321,1322,5,131,0,
+		0,1322,1323,5,260,0,0,1323,1343,5,140,0,0,1324,1325,5,101,0,0,1325,1326,
+		3,158,79,0,1326,1327,5,184,0,0,1327,1328,5,109,0,0,1328,1343,1,0,0,0,1329,
+		1330,5,102,0,0,1330,1343,3,158,79,0,1331,1332,5,103,0,0,1332,1333,3,158,
+		79,0,1333,1334,5,184,0,0,1334,1335,5,109,0,0,1335,1343,1,0,0,0,1336,1337,
+		5,104,0,0,1337,1343,3,158,79,0,1338,1339,5,105,0,0,1339,1343,5,106,0,0,
+		1340,1341,5,107,0,0,1341,1343,3,158,79,0,1342,1317,1,0,0,0,1342,1319,1,
+		0,0,0,1342,1321,1,0,0,0,1342,1324,1,0,0,0,1342,1329,1,0,0,0,1342,1331,
+		1,0,0,0,1342,1336,1,0,0,0,1342,1338,1,0,0,0,1342,1340,1,0,0,0,1343,139,
+		1,0,0,0,1344,1345,5,2,0,0,1345,1346,3,164,82,0,1346,1347,5,4,0,0,1347,
+		1348,3,164,82,0,1348,1352,5,239,0,0,1349,1351,3,142,71,0,1350,1349,1,0,
+		0,0,1351,1354,1,0,0,0,1352,1350,1,0,0,0,1352,1353,1,0,0,0,1353,1355,1,
+		0,0,0,1354,1352,1,0,0,0,1355,1356,5,240,0,0,1356,141,1,0,0,0,1357,1358,
+		3,164,82,0,1358,1359,5,60,0,0,1359,1360,5,178,0,0,1360,1361,5,260,0,0,
+		1361,1626,1,0,0,0,1362,1363,3,164,82,0,1363,1364,5,60,0,0,1364,1365,5,
+		38,0,0,1365,1369,3,158,79,0,1366,1368,3,152,76,0,1367,1366,1,0,0,0,1368,
+		1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1626,1,0,0,0,1371,
+		1369,1,0,0,0,1372,1373,3,164,82,0,1373,1377,5,96,0,0,1374,1375,5,153,0,
+		0,1375,1376,5,61,0,0,1376,1378,5,260,0,0,1377,1374,1,0,0,0,1377,1378,1,
+		0,0,0,1378,1379,1,0,0,0,1379,1380,5,63,0,0,1380,1381,3,156,78,0,1381,1626,
+		1,0,0,0,1382,1383,3,164,82,0,1383,1384,5,96,0,0,1384,1385,5,38,0,0,1385,
+		1386,5,63,0,0,1386,1391,3,150,75,0,1387,1388,5,243,0,0,1388,1390,3,150,
+		75,0,1389,1387,1,0,0,0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,
+		0,0,0,1392,1397,1,0,0,0,1393,1391,1,0,0,0,1394,1396,3,152,76,0,1395,1394,
+		1,0,0,0,1396,1399,1,0,0,0,1397,1395,1,0,0,0,1397,1398,1,0,0,0,1398,1626,
+		1,0,0,0,1399,1397,1,0,0,0,1400,1401,3,162,81,0,1401,1402,7,3,0,0,1402,
+		1403,3,158,79,0,1403,1408,3,154,77,0,1404,1405,5,28,0,0,1405,1406,3,158,
+		79,0,1406,1407,3,154,77,0,1407,1409,1,0,0,0,1408,1404,1,0,0,0,1408,1409,
+		1,0,0,0,1409,1626,1,0,0,0,1410,1411,3,162,81,0,1411,1412,5,181,0,0,1412,
+		1413,3,158,79,0,1413,1414,5,182,0,0,1414,1415,5,258,0,0,1415,1626,1,0,
+		0,0,1416,1417,3,164,82,0,1417,1450,5,183,0,0,1418,1419,5,54,0,0,1419,1423,
+		5,258,0,0,1420,1422,3,152,76,0,1421,1420,1,0,0,0,1422,1425,1,0,0,0,1423,
+		1421,1,0,0,0,1423,1424,1,0,0,0,1424,1427,1,0,0,0,1425,1423,1,0,0,0,1426,
+		1428,3,146,73,0,1427,1426,1,0,0,0,1427,1428,1,0,0,0,1428,1451,1,0,0,0,
+		1429,1439,5,38,0,0,1430,1431,5,44,0,0,1431,1432,3,158,79,0,1432,1436,3,
+		154,77,0,1433,1435,3,144,72,0,1434,1433,1,0,0,0,1435,1438,1,0,0,0,1436,
+		1434,1,0,0,0,1436,1437,1,0,0,0,1437,1440,1,0,0,0,1438,1436,1,0,0,0,1439,
+		1430,1,0,0,0,1439,1440,1,0,0,0,1440,1444,1,0,0,0,1441,1443,3,152,76,0,
+		1442,1441,1,0,0,0,1443,1446,1,0,0,0,1444,1442,1,0,0,0,1444,1445,1,0,0,
+		0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1447,1449,3,146,73,0,1448,1447,1,
+		0,0,0,1448,1449,1,0,0,0,1449,1451,1,0,0,0,1450,1418,1,0,0,0,1450,1429,
+		1,0,0,0,1451,1626,1,0,0,0,1452,1454,5,174,0,0,1453,1455,3,138,69,0,1454,
+		1453,1,0,0,0,1455,1456,1,0,0,0,1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,
+		1626,1,0,0,0,1458,1459,5,174,0,0,1459,1460,5,175,0,0,1460,1626,5,108,0,
+		0,1461,1462,3,164,82,0,1462,1463,5,119,0,0,1463,1464,3,158,79,0,1464,1626,
+		1,0,0,0,1465,1466,3,164,82,0,1466,1467,5,16,0,0,1467,1468,3,28,14,0,1468,
+		1472,5,239,0,0,1469,1471,3,34,17,0,1470,1469,1,0,0,0,1471,1474,1,0,0,0,
+		1472,1470,1,0,0,0,1472,1473,1,0,0,0,1473,1475,1,0,0,0,1474,1472,1,0,0,
+		0,1475,1476,5,240,0,0,1476,1626,1,0,0,0,1477,1478,3,164,82,0,1478,1479,
+		5,19,0,0,1479,1480,5,258,0,0,1480,1481,5,20,0,0,1481,1482,3,158,79,0,1482,
+		1626,1,0,0,0,1483,1484,3,164,82,0,1484,1486,5,21,0,0,1485,1487,5,247,0,
+		0,1486,1485,1,0,0,0,1486,1487,1,0,0,0,1487,1488,1,0,0,0,1488,1489,3,158,
+		79,0,1489,1626,1,0,0,0,1490,1491,3,164,82,0,1491,1492,5,234,0,0,1492,1495,
+		3,156,78,0,1493,1494,5,51,0,0,1494,1496,5,258,0,0,1495,1493,1,0,0,0,1495,
+		1496,1,0,0,0,1496,1626,1,0,0,0,1497,1498,3,164,82,0,1498,1499,5,234,0,
+		0,1499,1500,5,38,0,0,1500,1505,3,148,74,0,1501,1502,5,243,0,0,1502,1504,
+		3,148,74,0,1503,1501,1,0,0,0,1504,1507,1,0,0,0,1505,1503,1,0,0,0,1505,
+		1506,1,0,0,0,1506,1510,1,0,0,0,1507,1505,1,0,0,0,1508,1509,5,51,0,0,1509,
+		1511,5,258,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1515,1,0,0,0,1512,
+		1514,3,152,76,0,1513,1512,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,
+		1515,1516,1,0,0,0,1516,1626,1,0,0,0,1517,1515,1,0,0,0,1518,1519,3,164,
+		82,0,1519,1520,5,238,0,0,1520,1521,5,38,0,0,1521,1526,3,148,74,0,1522,
+		1523,5,243,0,0,1523,1525,3,148,74,0,1524,1522,1,0,0,0,1525,1528,1,0,0,
+		0,1526,1524,1,0,0,0,1526,1527,1,0,0,0,1527,1626,1,0,0,0,1528,1526,1,0,
+		0,0,1529,1530,3,164,82,0,1530,1531,5,92,0,0,1531,1532,3,158,79,0,1532,
+		1626,1,0,0,0,1533,1534,3,164,82,0,1534,1535,5,93,0,0,1535,1536,5,137,0,
+		0,1536,1537,3,156,78,0,1537,1538,5,63,0,0,1538,1539,3,158,79,0,1539,1626,
+		1,0,0,0,1540,1541,3,164,82,0,1541,1542,5,201,0,0,1542,1543,5,93,0,0,1543,
+		1626,1,0,0,0,1544,1545,3,164,82,0,1545,1546,5,71,0,0,1546,1548,5,69,0,
+		0,1547,1549,5,259,0,0,1548,1547,1,0,0,0,1548,1549,1,0,0,0,1549,1626,1,
+		0,0,0,1550,1551,3,164,82,0,1551,1552,5,71,0,0,1552,1555,5,70,0,0,1553,
+		1554,5,51,0,0,1554,1556,5,258,0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,
+		1556,1626,1,0,0,0,1557,1558,3,164,82,0,1558,1559,5,169,0,0,1559,1560,5,
+		54,0,0,1560,1563,5,258,0,0,1561,1562,5,63,0,0,1562,1564,3,158,79,0,1563,
+		1561,1,0,0,0,1563,1564,1,0,0,0,1564,1626,1,0,0,0,1565,1566,3,164,82,0,
+		1566,1568,5,65,0,0,1567,1569,3,98,49,0,1568,1567,1,0,0,0,1569,1570,1,0,
+		0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,1571,1626,1,0,0,0,1572,1573,5,
+		22,0,0,1573,1626,5,260,0,0,1574,1575,5,23,0,0,1575,1626,5,260,0,0,1576,
+		1626,5,24,0,0,1577,1626,5,25,0,0,1578,1579,3,164,82,0,1579,1580,5,26,0,
+		0,1580,1581,5,27,0,0,1581,1582,3,158,79,0,1582,1583,3,154,77,0,1583,1584,
+		5,28,0,0,1584,1585,3,158,79,0,1585,1586,3,154,77,0,1586,1626,1,0,0,0,1587,
+		1588,3,164,82,0,1588,1589,5,29,0,0,1589,1592,5,164,0,0,1590,1593,5,30,
+		0,0,1591,1593,3,158,79,0,1592,1590,1,0,0,0,1592,1591,1,0,0,0,1593,1594,
+		1,0,0,0,1594,1595,5,31,0,0,1595,1596,3,158,79,0,1596,1597,3,154,77,0,1597,
+		1598,5,28,0,0,1598,1599,3,158,79,0,1599,1600,3,154,77,0,1600,1626,1,0,
+		0,0,1601,1602,3,164,82,0,1602,1603,5,32,0,0,1603,1604,3,158,79,0,1604,
+		1605,3,154,77,0,1605,1606,5,20,0,0,1606,1607,3,158,79,0,1607,1626,1,0,
+		0,0,1608,1609,5,33,0,0,1609,1610,3,162,81,0,1610,1611,5,34,0,0,1611,1612,
+		3,162,81,0,1612,1615,3,158,79,0,1613,1614,5,35,0,0,1614,1616,3,158,79,
+		0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1626,1,0,0,0,1617,1618,5,36,
+		0,0,1618,1619,5,35,0,0,1619,1620,3,158,79,0,1620,1621,3,154,77,0,1621,
+		1622,5,37,0,0,1622,1623,3,158,79,0,1623,1624,3,154,77,0,1624,1626,1,0,
+		0,0,1625,1357,1,0,0,0,1625,1362,1,0,0,0,1625,1372,1,0,0,0,1625,1382,1,
+		0,0,0,1625,1400,1,0,0,0,1625,1410,1,0,0,0,1625,1416,1,0,0,0,1625,1452,
+		1,0,0,0,1625,1458,1,0,0,0,1625,1461,1,0,0,0,1625,1465,1,0,0,0,1625,1477,
+		1,0,0,0,1625,1483,1,0,0,0,1625,1490,1,0,0,0,1625,1497,1,0,0,0,1625,1518,
+		1,0,0,0,1625,1529,1,0,0,0,1625,1533,1,0,0,0,1625,1540,1,0,0,0,1625,1544,
+		1,0,0,0,1625,1550,1,0,0,0,1625,1557,1,0,0,0,1625,1565,1,0,0,0,1625,1572,
+		1,0,0,0,1625,1574,1,0,0,0,1625,1576,1,0,0,0,1625,1577,1,0,0,0,1625,1578,
+		1,0,0,0,1625,1587,1,0,0,0,1625,1601,1,0,0,0,1625,1608,1,0,0,0,1625,1617,
+		1,0,0,0,1626,143,1,0,0,0,1627,1628,5,73,0,0,1628,1629,5,258,0,0,1629,1630,
+		5,173,0,0,1630,1631,3,158,79,0,1631,1632,3,154,77,0,1632,145,1,0,0,0,1633,
+		1634,5,45,0,0,1634,1635,5,40,0,0,1635,1636,5,41,0,0,1636,1637,3,158,79,
+		0,1637,1638,5,42,0,0,1638,1642,3,158,79,0,1639,1641,3,152,76,0,1640,1639,
+		1,0,0,0,1641,1644,1,0,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,147,
+		1,0,0,0,1644,1642,1,0,0,0,1645,1647,5,248,0,0,1646,1645,1,0,0,0,1646,1647,
+		1,0,0,0,1647,1648,1,0,0,0,1648,1649,3,156,78,0,1649,1650,5,34,0,0,1650,
+		1651,3,158,79,0,1651,149,1,0,0,0,1652,1653,3,156,78,0,1653,1654,5,34,0,
+		0,1654,1655,3,158,79,0,1655,151,1,0,0,0,1656,1657,5,39,0,0,1657,1658,3,
+		162,81,0,1658,1659,3,158,79,0,1659,153,1,0,0,0,1660,1661,5,184,0,0,1661,
+		1662,5,197,0,0,1662,155,1,0,0,0,1663,1664,5,259,0,0,1664,157,1,0,0,0,1665,
+		1666,6,79,-1,0,1666,1667,5,241,0,0,1667,1668,3,158,79,0,1668,1669,5,242,
+		0,0,1669,1708,1,0,0,0,1670,1671,5,248,0,0,1671,1708,3,158,79,16,1672,1673,
+		5,201,0,0,1673,1708,3,158,79,11,1674,1675,5,171,0,0,1675,1676,3,158,79,
+		0,1676,1677,5,173,0,0,1677,1678,3,158,79,0,1678,1679,5,172,0,0,1679,1680,
+		3,158,79,0,1680,1708,1,0,0,0,1681,1682,3,164,82,0,1682,1691,5,241,0,0,
+		1683,1688,3,158,79,0,1684,1685,5,243,0,0,1685,1687,3,158,79,0,1686,1684,
+		1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1692,
+		1,0,0,0,1690,1688,1,0,0,0,1691,1683,1,0,0,0,1691,1692,1,0,0,0,1692,1693,
+		1,0,0,0,1693,1694,5,242,0,0,1694,1708,1,0,0,0,1695,1697,7,4,0,0,1696,1698,
+		3,160,80,0,1697,1696,1,0,0,0,1697,1698,1,0,0,0,1698,1699,1,0,0,0,1699,
+		1700,5,184,0,0,1700,1708,3,160,80,0,1701,1702,5,260,0,0,1702,1708,3,160,
+		80,0,1703,1708,5,259,0,0,1704,1708,5,260,0,0,1705,1708,5,258,0,0,1706,
+		1708,3,162,81,0,1707,1665,1,0,0,0,1707,1670,1,0,0,0,1707,1672,1,0,0,0,
+		1707,1674,1,0,0,0,1707,1681,1,0,0,0,1707,1695,1,0,0,0,1707,1701,1,0,0,
+		0,1707,1703,1,0,0,0,1707,1704,1,0,0,0,1707,1705,1,0,0,0,1707,1706,1,0,
+		0,0,1708,1729,1,0,0,0,1709,1710,10,15,0,0,1710,1711,5,198,0,0,1711,1728,
+		3,158,79,16,1712,1713,10,14,0,0,1713,1714,7,5,0,0,1714,1728,3,158,79,15,
+		1715,1716,10,13,0,0,1716,1717,7,6,0,0,1717,1728,3,158,79,14,1718,1719,
+		10,12,0,0,1719,1720,7,7,0,0,1720,1728,3,158,79,13,1721,1722,10,10,0,0,
+		1722,1723,5,199,0,0,1723,1728,3,158,79,11,1724,1725,10,9,0,0,1725,1726,
+		5,200,0,0,1726,1728,3,158,79,10,1727,1709,1,0,0,0,1727,1712,1,0,0,0,1727,
+		1715,1,0,0,0,1727,1718,1,0,0,0,1727,1721,1,0,0,0,1727,1724,1,0,0,0,1728,
+		1731,1,0,0,0,1729,1727,1,0,0,0,1729,1730,1,0,0,0,1730,159,1,0,0,0,1731,
+		1729,1,0,0,0,1732,1733,7,8,0,0,1733,161,1,0,0,0,1734,1737,3,164,82,0,1735,
+		1736,5,244,0,0,1736,1738,3,164,82,0,1737,1735,1,0,0,0,1737,1738,1,0,0,
+		0,1738,163,1,0,0,0,1739,1740,7,9,0,0,1740,165,1,0,0,0,177,170,172,186,
 		212,219,221,229,231,253,257,259,266,271,274,279,283,296,307,315,336,345,
 		355,367,371,379,383,388,398,412,419,422,437,441,447,459,461,464,473,478,
 		481,490,499,504,512,519,532,534,544,561,569,573,582,586,590,592,598,601,
-		605,613,623,657,667,696,698,708,715,719,727,750,757,765,772,776,780,788,
-		792,808,848,853,857,861,880,889,894,910,914,922,944,950,958,966,979,990,
-		993,1003,1006,1014,1018,1026,1037,1041,1049,1060,1062,1073,1076,1080,1088,
-		1093,1098,1108,1110,1118,1127,1133,1137,1150,1155,1158,1165,1174,1179,
-		1186,1199,1202,1215,1232,1236,1248,1257,1261,1266,1272,1281,1285,1292,
-		1303,1309,1313,1340,1350,1367,1375,1389,1395,1406,1421,1425,1434,1437,
-		1442,1446,1448,1454,1470,1484,1493,1503,1508,1513,1524,1546,1553,1561,
-		1568,1590,1613,1623,1640,1644,1686,1689,1695,1705,1725,1727,1735
+		605,613,623,657,667,696,698,708,715,719,727,752,759,767,774,778,782,790,
+		794,810,850,855,859,863,882,891,896,912,916,924,946,952,960,968,981,992,
+		995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,1075,1078,1082,1090,
+		1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,1160,1167,1176,1181,
+		1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,1274,1283,1287,1294,
+		1305,1311,1315,1342,1352,1369,1377,1391,1397,1408,1423,1427,1436,1439,
+		1444,1448,1450,1456,1472,1486,1495,1505,1510,1515,1526,1548,1555,1563,
+		1570,1592,1615,1625,1642,1646,1688,1691,1697,1707,1727,1729,1737
 	};
 
 	public static readonly ATN _ATN =

@@ -785,6 +785,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCoinImpactItem([NotNull] DealLangParser.CoinImpactItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>coinKeepItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinKeepItem([NotNull] DealLangParser.CoinKeepItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -21,7 +21,8 @@ static class CoinsSummaries
                 first >= 0 ? deal.Boundaries[first + 1] : null,
                 periods > 0 ? result.CoinsHeld[c][periods - 1] : deal.Coins[c].Holdings,
                 result.CoinsSoldInEnforcement[c],
-                result.CoinsEnforcementProceeds[c]));
+                result.CoinsEnforcementProceeds[c],
+                result.CoinsKept[c]));
         }
 
         return summaries.MoveToImmutable();

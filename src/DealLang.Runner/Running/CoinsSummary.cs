@@ -12,6 +12,8 @@ namespace DealLang.Runner.Running;
 /// <param name="SoldInEnforcement">The coins an enforcement sale sold (all it held then); 0 when none did.</param>
 /// <param name="EnforcementProceeds">Their liquidation value less the sale's haircut, a part of the deal's sale
 /// proceeds; 0 when none sold them.</param>
+/// <param name="Kept">The mined coins a miner kept (<c>keep R</c>), in <paramref name="HeldAtEnd"/> unless sold since; 0
+/// for coins that keep none.</param>
 public sealed record CoinsSummary(
     string Name,
     double Mining,
@@ -20,4 +22,5 @@ public sealed record CoinsSummary(
     Date? FirstSale,
     double HeldAtEnd,
     double SoldInEnforcement,
-    double EnforcementProceeds);
+    double EnforcementProceeds,
+    double Kept = 0);

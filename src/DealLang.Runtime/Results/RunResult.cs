@@ -70,6 +70,7 @@ public sealed class RunResult
         CoinsMining = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsSoldInEnforcement = new double[deal.Coins.Length];
         CoinsEnforcementProceeds = new double[deal.Coins.Length];
+        CoinsKept = new double[deal.Coins.Length];
         HoldingReceived = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingValue = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingKept = Arrays.Jagged<double>(deal.Holdings.Length, n);
@@ -264,6 +265,10 @@ public sealed class RunResult
     /// <see cref="SaleProceeds"/> count it too); 0 if none did.</summary>
     public double[] CoinsEnforcementProceeds { get; }
 
+    /// <summary>[coins]: the mined coins a miner kept over the run (<c>keep R</c>: its share of the margin, in coins);
+    /// 0 for coins that keep none.</summary>
+    public double[] CoinsKept { get; }
+
     /// <summary>Per holding a sale step sells (<see cref="HoldingInfo.Sold"/>; never written for another) and period:
     /// what it received, the share of what the held entity paid that the holder still held.</summary>
     public double[][] HoldingReceived { get; }
@@ -363,10 +368,12 @@ public sealed class RunResult
 
         double[] coinsSold = CoinsSoldInEnforcement;
         double[] coinsProceeds = CoinsEnforcementProceeds;
-        for (int i = 0; i < coinsSold.Length && i < coinsProceeds.Length; i++)
+        double[] coinsKept = CoinsKept;
+        for (int i = 0; i < coinsSold.Length && i < coinsProceeds.Length && i < coinsKept.Length; i++)
         {
             coinsSold[i] = 0.0; // added to only when an enforcement sale sells the coins
             coinsProceeds[i] = 0.0;
+            coinsKept[i] = 0.0; // added to only by a miner that keeps coins
         }
 
         double[] contractUnits = ContractUnits;
@@ -450,6 +457,7 @@ public sealed class RunResult
         Arrays.Clear(CoinsMining);
         Array.Clear(CoinsSoldInEnforcement);
         Array.Clear(CoinsEnforcementProceeds);
+        Array.Clear(CoinsKept);
         Arrays.Clear(HoldingReceived);
         Arrays.Clear(HoldingValue);
         Arrays.Clear(HoldingKept);

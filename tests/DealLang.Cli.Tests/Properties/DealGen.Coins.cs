@@ -5,7 +5,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Coins the deal holds (docs/language.md §5 "coins"): a price index in money per coin, holdings, mining or
 /// not (a hashrate at most the network's, rewards per day or per hour, power in MW or kW, a constant or index power
-/// price), a market for sales with or without an impact; what reads its members (a test on its value, its margin, its
+/// price, keeping a share of its margin in coins or not), a market for sales with or without an impact; what reads its members (a test on its value, its margin, its
 /// coins mined); and a <c>sell Cn1 to cover</c> step at the start or the end of the regular waterfall.</summary>
 internal static partial class DealGen
 {
@@ -19,11 +19,12 @@ internal static partial class DealGen
         from power in Pick("200 MW", "50000 kW", "5 MW")
         from powerPrice in Pick("0.05 per kWh", "60 per MWh", $"{name}Power")
         from mines in Gen.Bool
+        from keep in Maybe(Rate(0, 10000).Select(r => $" keep {r}"))
         from depth in Gen.Int[1, 3000]
         from impact in Maybe(Rate(0, 5000).Select(r => $"impact {r}"))
         from market in Gen.Frequency((3, Gen.Const($"depth {Text(depth)} coins{impact}")), (1, Gen.Const("")))
         from items in Shuffled($"holdings {Text(holdings)} coins", $"price {name}Price",
-            mines ? $"hashrate {Text(hashrate)} EH/s  network {Text(network)} EH/s  rewards {rewards}  power {power}  power_price {powerPrice}" : "",
+            mines ? $"hashrate {Text(hashrate)} EH/s  network {Text(network)} EH/s  rewards {rewards}  power {power}  power_price {powerPrice}{keep}" : "",
             market)
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(

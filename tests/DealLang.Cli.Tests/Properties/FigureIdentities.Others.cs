@@ -161,7 +161,8 @@ internal static partial class FigureIdentities
 
     /// <summary>§5 coins, §12: the coins held at the end are the ledger's last <c>C coins held</c>; what the
     /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns, and the coins they sold the sum of
-    /// the ledger's <c>C coins sold</c>; an enforcement sale's coins and proceeds are the sums of their own columns.</summary>
+    /// the ledger's <c>C coins sold</c>, and the coins a miner kept the sum of its <c>C coins kept</c>; an enforcement
+    /// sale's coins and proceeds are the sums of their own columns.</summary>
     private static void CoinsAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
     {
         if (ledger.Periods == 0)
@@ -183,6 +184,16 @@ internal static partial class FigureIdentities
             Near(coins.Proceeds, raised, $"{at}: proceeds = Σ its sell steps' raised");
             Near(coins.Sold, ledger.Sum(coins.Name + " coins sold"), $"{at}: sold by its steps = Σ the ledger's coins sold");
             Assert.True(coins.Sold >= 0 && coins.SoldInEnforcement >= 0, $"{at}: a negative count of coins sold");
+            if (ledger.Has(coins.Name + " coins kept"))
+            {
+                Near(coins.Kept, ledger.Sum(coins.Name + " coins kept"), $"{at}: kept = Σ the ledger's coins kept");
+                Assert.True(coins.Kept >= 0, $"{at}: a negative count of coins kept");
+            }
+            else
+            {
+                Assert.Equal(0, coins.Kept);
+            }
+
             if (ledger.Has(coins.Name + " coins sold in enforcement"))
             {
                 Near(coins.SoldInEnforcement, ledger.Sum(coins.Name + " coins sold in enforcement"), $"{at}: sold in enforcement = Σ the ledger's coins sold in enforcement");

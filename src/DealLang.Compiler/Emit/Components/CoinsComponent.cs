@@ -24,6 +24,8 @@ internal sealed class CoinsState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, "mining " + model.Name), declared: model.Mining is not null);
         PowerCost = Local("powerCost", "double", StateLife.Period, comment: model.Name + ".power_cost: what the miners' power costs this period",
             declared: model.Mining is not null);
+        Kept = Local("kept", "double", StateLife.Period, comment: model.Name + ": mined coins kept this period, its share of the margin in coins",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins kept", ColumnKind.Number), declared: model.Mining is { Keep: > 0 });
         Hours = Static("hours", "double[]");
         Sold = Local("sold", "double", StateLife.Paid, comment: "coins sold by the waterfall's sale steps this period",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins sold", ColumnKind.Number));
@@ -48,6 +50,8 @@ internal sealed class CoinsState : EntityState
 
     public StateVar PowerCost { get; }
 
+    public StateVar Kept { get; }
+
     /// <summary>Each period's hours (days × 24), for a miner's rewards and power.</summary>
     public StateVar Hours { get; }
 
@@ -65,8 +69,9 @@ internal sealed class CoinsState : EntityState
 /// index's level then (<c>C.units</c>, <c>C.value</c>, which any expression may read: an LTV on the coins). A miner
 /// (2a, before the collections that add it up) earns hashrate / network × rewards × the period's hours coins, sold as
 /// mined at the price, less the power it burns (power × hours × power price); in a period where the coins would not
-/// pay for the power, mining is switched off (the margin is 0, never negative). The margin is a recurring
-/// collection. A <c>sell C to cover X</c> step (4) sells coins into the coins' market (<see cref="CoinSale"/>) to raise
+/// pay for the power, mining is switched off (the margin is 0, never negative). A miner that keeps a share K of its
+/// margin in coins (<c>keep K</c>) adds K × margin / price coins to its holdings and collects (1 − K) × margin. The
+/// margin collected is a recurring collection. A <c>sell C to cover X</c> step (4) sells coins into the coins' market (<see cref="CoinSale"/>) to raise
 /// what X is owed beyond the cash available, adding the proceeds to the period's collections and available cash (a
 /// one-off receipt, outside cfads). Coins owe and carry nothing; an enforcement sale may sell them, which its own
 /// counts show (<see cref="WriteSoldInEnforcement"/>), apart from the sale steps'.
@@ -86,7 +91,8 @@ internal sealed class CoinsComponent(EmitContext ctx)
     {
         var c = s.Model.ToInfo();
         return "new CoinsInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Double(c.Holdings) + ", " + CSharpLiterals.Int(c.PriceIndex)
-            + ", " + (c.Mines ? "true" : "false") + ", " + CSharpLiterals.Double(c.Depth) + ", " + CSharpLiterals.Double(c.Impact) + ")";
+            + ", " + (c.Mines ? "true" : "false") + ", " + CSharpLiterals.Double(c.Depth) + ", " + CSharpLiterals.Double(c.Impact)
+            + (c.Keep > 0 ? ", " + CSharpLiterals.Double(c.Keep) : "") + ")";
     });
 
     // The coins read their price index and, for a miner, the network's terms and the power price: declared inputs.
@@ -162,6 +168,16 @@ internal sealed class CoinsComponent(EmitContext ctx)
             {
                 w.Line(coins.Mined + " = 0.0;");
                 w.Line(coins.Revenue + " = 0.0;");
+            }
+
+            if (coins.Kept.Declared)
+            {
+                // A margin above 0 has a price above 0 (mined × price > power ≥ 0), so the division is safe.
+                w.Comment(coins.Name + ": keeps " + CSharpLiterals.Double(mining.Keep) + " of the margin in coins, which join the holdings; the rest is sold as mined");
+                w.Line(coins.Kept + " = " + CSharpLiterals.DoubleOperand(mining.Keep) + " * " + coins.Revenue + " / " + Price(coins) + ";");
+                w.Line(coins.Revenue + " = " + coins.Revenue + " * " + CSharpLiterals.DoubleOperand(1 - mining.Keep) + ";");
+                w.Line(coins.Units + " += " + coins.Kept + ";");
+                w.Line("result.CoinsKept[" + CSharpLiterals.Int(coins.Index) + "] += " + coins.Kept + ";");
             }
         }
     }

@@ -20,7 +20,8 @@ internal sealed class CoinsLowering : DeclarationLowering<CoinsSyntax, CoinsMode
             && lowerer.BoundOf(coins.Network) is { } network
             && lowerer.BoundOf(coins.Rewards) is { } rewards
             && lowerer.BoundOf(coins.PowerPrice) is { } powerPrice
-            ? new MiningModel(lowerer.ConstantOf(coins.Hashrate), network, rewards, lowerer.ConstantOf(coins.Power), powerPrice)
+            ? new MiningModel(lowerer.ConstantOf(coins.Hashrate), network, rewards, lowerer.ConstantOf(coins.Power), powerPrice,
+                lowerer.ConstantOf(coins.Keep))
             : null;
         return new CoinsModel(
             Name: symbol.Name,

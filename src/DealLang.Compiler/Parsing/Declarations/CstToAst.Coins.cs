@@ -18,6 +18,7 @@ internal sealed partial class CstToAst
     //     | POWER_PRICE expr     # coinPowerPriceItem
     //     | DEPTH expr           # coinDepthItem
     //     | IMPACT expr          # coinImpactItem
+    //     | KEEP expr            # coinKeepItem
     //     ;
     private CoinsSyntax? VisitCoinsDecl(CoinsDeclContext context)
     {
@@ -29,7 +30,7 @@ internal sealed partial class CstToAst
         var items = new ItemSet(this, $"coins '{name.Text}'");
         NameSyntax? price = null;
         ExpressionSyntax? holdings = null, hashrate = null, network = null, rewards = null, power = null, powerPrice = null,
-            depth = null, impact = null;
+            depth = null, impact = null, keep = null;
         foreach (CoinsItemContext item in context.coinsItem())
         {
             switch (item)
@@ -61,9 +62,12 @@ internal sealed partial class CstToAst
                 case CoinImpactItemContext i:
                     items.Keep(ref impact, "impact", i, VisitExpr(i.expr()));
                     break;
+                case CoinKeepItemContext k:
+                    items.Keep(ref keep, "keep", k, VisitExpr(k.expr()));
+                    break;
             }
         }
 
-        return new CoinsSyntax(name, holdings, price, hashrate, network, rewards, power, powerPrice, depth, impact, Span(context));
+        return new CoinsSyntax(name, holdings, price, hashrate, network, rewards, power, powerPrice, depth, impact, keep, Span(context));
     }
 }

@@ -9,7 +9,8 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// power 250 MW  power_price 0.05 per kWh  depth 2000 coins  impact 10% }</c> (docs/language.md §5 "coins"). Its terms
 /// are in the compute units of the unit checker, coins and EH/s added (DL0750): holdings and depth in coins, hashrate
 /// in EH/s, the network's hashrate in EH/s and its rewards in coins per hour (or per day), power in kW, the power price
-/// in money per kWh; the price is an index in money per coin (DL0751). The mining items go together.
+/// in money per kWh; the price is an index in money per coin (DL0751). The mining items go together; a share of the
+/// margin kept in coins (<c>keep 50%</c>) goes with them (DL0779).
 /// </summary>
 internal sealed class CoinsRules : DeclarationRules<CoinsSyntax>
 {
@@ -36,7 +37,7 @@ internal sealed class CoinsRules : DeclarationRules<CoinsSyntax>
     protected override void Bind(CoinsSyntax coins, Binder binder)
     {
         binder.RequireKind(coins.Price, SymbolKind.Index, $"the price of coins '{coins.Name?.Text}' must be an index (its price in money per coin)");
-        binder.BindTerms(coins.Holdings, coins.Hashrate, coins.Network, coins.Rewards, coins.Power, coins.PowerPrice, coins.Depth, coins.Impact);
+        binder.BindTerms(coins.Holdings, coins.Hashrate, coins.Network, coins.Rewards, coins.Power, coins.PowerPrice, coins.Depth, coins.Impact, coins.Keep);
     }
 
     protected override void CheckTerms(CoinsSyntax coins, TypeChecker checker)
@@ -54,6 +55,7 @@ internal sealed class CoinsRules : DeclarationRules<CoinsSyntax>
             new ExpressionContext(ContextKind.PeriodStart, $"the power_price of {c}"), "0.05 per kWh", misuse);
         checker.MeasureTerm(coins.Depth, Coins, $"the market depth of {c}", "2000 coins", misuse);
         checker.Term(coins.Impact, Unit.Rate, $"the price impact of {c}", TypeChecker.Range.Fraction);
+        checker.Term(coins.Keep, Unit.Rate, $"the share of the mining margin {c} keep in coins", TypeChecker.Range.Fraction);
         if (hashrate is { } h && network is ConstantExpression { Value: var n } && h > n)
         {
             checker.Diagnostics.Add(DiagnosticCatalogue.HashrateAboveNetwork(coins.Hashrate!.Span, coins.Name?.Text ?? "", h, n));
@@ -110,6 +112,11 @@ internal sealed class CoinsRules : DeclarationRules<CoinsSyntax>
                     checks.Missing(coins, example + " for its mining");
                 }
             }
+        }
+
+        if (coins.Keep is not null && !coins.Mines)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.KeepWithoutMining(coins.Keep.Span, coins.Name?.Text ?? ""));
         }
 
         if (coins.Impact is not null && coins.Depth is null)

@@ -6,7 +6,7 @@ namespace DealLang.Compiler.Syntax;
 /// per day  power 250 MW  power_price 0.05 per kWh  depth 2000 coins  impact 10% }</c>: a coin the deal holds, valued
 /// at a price index (<see cref="Price"/>, money per coin). The mining items (<see cref="Hashrate"/> … <see
 /// cref="PowerPrice"/>) go together; <see cref="Depth"/> and <see cref="Impact"/> are the market a waterfall's
-/// <c>sell … to cover</c> step sells into.</summary>
+/// <c>sell … to cover</c> step sells into; <see cref="Keep"/> the share of a miner's margin kept in coins.</summary>
 public sealed record CoinsSyntax(
     NameSyntax Name,
     ExpressionSyntax? Holdings,
@@ -18,6 +18,7 @@ public sealed record CoinsSyntax(
     ExpressionSyntax? PowerPrice,
     ExpressionSyntax? Depth,
     ExpressionSyntax? Impact,
+    ExpressionSyntax? Keep,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Coins;

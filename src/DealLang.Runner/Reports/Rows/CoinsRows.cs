@@ -5,7 +5,8 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each coins holding: its mining margin collected (for a miner), the coins its sale steps sold, what they
+/// <summary>Each coins holding: its mining margin collected (for a miner) and the coins it kept (for one that keeps
+/// some), the coins its sale steps sold, what they
 /// raised and when they first sold, the coins held at the run's end, and for coins an enforcement sale lists, the
 /// coins it sold and what it raised for them.</summary>
 static class CoinsRows
@@ -23,6 +24,11 @@ static class CoinsRows
             if (rows.Deal.Coins[c].Mines)
             {
                 rows.Add(name, "mining margin", SummaryKind.Money, o => Of(o.Coins[c].Mining));
+            }
+
+            if (rows.Deal.Coins[c].Keep > 0)
+            {
+                rows.Add(name, "coins kept", SummaryKind.Number, o => Of(o.Coins[c].Kept));
             }
 
             rows.Add(name, "coins sold", SummaryKind.Number, o => Of(o.Coins[c].Sold));
@@ -53,6 +59,11 @@ static class CoinsRows
             w.WriteStartObject();
             w.WriteString("name", c.Name);
             Json.Money(w, "mining", c.Mining);
+            if (deal.Coins[k].Keep > 0)
+            {
+                Json.Number(w, "kept", c.Kept);
+            }
+
             Json.Number(w, "sold", c.Sold);
             Json.Money(w, "proceeds", c.Proceeds);
             Json.Date(w, "firstSale", c.FirstSale);
