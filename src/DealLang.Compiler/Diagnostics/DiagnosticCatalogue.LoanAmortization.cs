@@ -2,8 +2,9 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A loan's scheduled principal (docs/language.md §5 "loan"): DL0446 a schedule of amounts above the balance (the
 // shares' DL0435 and the interest-only DL0436 are in DiagnosticCatalogue.LoanRecovery.cs); its instalments at its own
-// frequency ('amortize level semiannual'): DL0447 a word that is no frequency or follows bullet or a schedule, DL0448 a
-// frequency finer than the deal's; and its recovery in unequal instalments: DL0449 shares that do not add up to 100%.
+// frequency ('amortize level semiannual'): DL0447 a word that is no frequency or follows bullet or a schedule (DL0448, a
+// frequency finer than the deal's, is retired: such instalments are followed within a period); and its recovery in
+// unequal instalments: DL0449 shares that do not add up to 100%.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0446: a loan's amortisation schedule of money amounts adding up to more than its balance: a loan is
@@ -20,13 +21,6 @@ public static partial class DiagnosticCatalogue
         Error("DL0447", span, kind is "level" or "linear"
             ? SemanticText.Invariant($"'{word}' after 'amortize {kind}' of loan '{loan}' is not a frequency: write monthly, quarterly, semiannual or annual{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}")
             : SemanticText.Invariant($"'amortize {kind}' of loan '{loan}' takes no frequency ('{word}'): only level or linear instalments are dated at the loan's own frequency ({(kind == "bullet" ? "a bullet is paid at the maturity" : "a schedule's dates are its own")})"));
-
-    /// <summary>DL0448: a loan's instalments at a frequency finer than the deal's (monthly on a quarterly deal): the
-    /// deal accrues interest each period on the balance at its start, so a balance that fell within a period could not
-    /// earn what the obligor pays.</summary>
-    public static Diagnostic AmortizationFrequencyFinerThanDeal(SourceSpan span, string loan, string every, string deal) =>
-        Error("DL0448", span,
-            SemanticText.Invariant($"loan '{loan}' amortises {every}, more often than the deal pays ({deal}): the deal accrues each period's interest on the balance at its start and cannot follow instalments within a period; write '{deal}' or a coarser frequency, or list the instalments as a schedule"));
 
     /// <summary>DL0449: a loan's recovery instalments of unequal size (<c>in instalments { 50% 30% 20% }</c>) whose
     /// shares of the claim do not add up to 100%: less would leave part of the claim never received, more would receive

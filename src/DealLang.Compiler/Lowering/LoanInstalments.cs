@@ -11,14 +11,20 @@ namespace DealLang.Compiler.Lowering;
 /// agreement dates its repayments: a short first instalment period, if any, is the stub. Each instalment's principal is
 /// worked out here, once: a performing loan's balance moves only by its instalments (its obligor always pays in full,
 /// nothing prepays a loan), and a default or a sale stops them. Each is then received in the deal period its date falls
-/// in, as an uneven schedule's instalment is (<see cref="AmortizationLowering"/>).
+/// in, as an uneven schedule's instalment is (<see cref="AmortizationLowering"/>). Instalments more frequent than the
+/// deal's periods (<c>amortize linear monthly</c> on a quarterly deal) also move the balance the period's interest
+/// accrues on: <see cref="AccrualFractions"/>.
 /// </summary>
 internal static class LoanInstalments
 {
     /// <param name="kind">"level" or "linear".</param>
     /// <param name="levelRate">The fixed coupon a level instalment is sized at (the checks refuse level on any other).</param>
+    /// <param name="accrualDates">The dates the deal's periods accrue between (its boundaries, or their unadjusted
+    /// dates when the deal accrues unadjusted), as its year fractions are worked out.</param>
+    /// <param name="dealMonths">The months in one of the deal's periods.</param>
     public static InstalmentAmortization Lower(
-        string kind, Frequency every, double balance, double levelRate, Date start, Date maturity, DayCount dayCount, Date[] boundaries, int scheduledPeriods)
+        string kind, Frequency every, double balance, double levelRate, Date start, Date maturity, DayCount dayCount,
+        Date[] boundaries, Date[] accrualDates, int scheduledPeriods, int dealMonths)
     {
         // The loan's own schedule, rolled back from its maturity as the deal's is (Schedule.Boundaries: a month-end
         // maturity keeps month ends, a short first period is the stub): [start, date 1, …, maturity].
@@ -38,8 +44,57 @@ internal static class LoanInstalments
             }
         }
 
-        return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts]);
+        return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
+        {
+            AccrualFractions = Frequencies.MonthsPerPeriod(every) < dealMonths
+                ? [.. AccrualFractions(balance, dates, instalments, boundaries, accrualDates, scheduledPeriods, dayCount)]
+                : [],
+        };
     }
+
+    /// <summary>
+    /// Each deal period's interest on a loan whose instalments fall inside it, as a share of the period's opening
+    /// balance B: the period is cut at the instalment dates inside it, each piece j (up to an instalment, or from the
+    /// last to the period's end) accrues on the balance B_j left before it, and the fraction is
+    /// Σ_j (B_j / B) × yf_j, so that B × coupon × fraction = Σ_j B_j × coupon × yf_j, the interest of the loan's
+    /// sub-periods inside the period (docs/language.md, loan). The run multiplies it by the balance it holds: the
+    /// opening balance while the loan performs (nothing but its instalments moves it), 0 once it is repaid, written
+    /// off or sold. A period without an instalment inside it, or with nothing outstanding, accrues its own year
+    /// fraction (the first piece's share is exactly 1), so it is the deal's <c>yf</c> bit for bit.
+    /// </summary>
+    private static double[] AccrualFractions(
+        double balance, ImmutableArray<Date> dates, double[] instalments, Date[] boundaries, Date[] accrualDates, int scheduledPeriods, DayCount dayCount)
+    {
+        var fractions = new double[boundaries.Length - 1];
+        double opening = balance;
+        int k = 0;
+        for (int t = 0; t < fractions.Length; t++)
+        {
+            Date from = accrualDates[t];
+            Date end = accrualDates[t + 1];
+            double left = opening;
+            double fraction = 0;
+            // The instalments received in this period (the dates Schedule.PeriodIndexOf puts in it, as Lower sums them):
+            // the piece up to each accrues on the balance before it; one on the period's end closes the last piece.
+            for (; k < dates.Length && t < scheduledPeriods && Schedule.PeriodIndexOf(boundaries, dates[k]) <= t; k++)
+            {
+                Date paid = dates[k] < from ? from : dates[k] > end ? end : dates[k];
+                fraction += Share(left, opening) * DayCounts.YearFraction(dayCount, from, paid);
+                from = paid;
+                left = Math.Max(0, left - instalments[k]);
+            }
+
+            fractions[t] = fraction + (Share(left, opening) * DayCounts.YearFraction(dayCount, from, end));
+            opening = left;
+        }
+
+        return fractions;
+    }
+
+    // The balance left as a share of the opening balance: exactly 1 before the period's first instalment (so a period
+    // without one accrues its year fraction bit for bit), and 1 when nothing is outstanding (the run's balance, 0, then
+    // makes the interest 0 whatever the fraction).
+    private static double Share(double left, double opening) => opening > 0 ? left / opening : 1;
 
     /// <summary>Equal shares of what is left over the instalments left: balance / n each, the last exact.</summary>
     private static double[] Linear(double balance, int count)

@@ -64,6 +64,10 @@ internal sealed partial class Lowerer
     /// <summary>Period boundaries, workout periods included once the enforcement is lowered (not to be changed).</summary>
     internal Date[] Boundaries => _boundaries;
 
+    /// <summary>The dates the periods accrue between, as the deal's year fractions are worked out: the unadjusted
+    /// dates when the deal accrues unadjusted and a boundary moved to a business day, else the boundaries.</summary>
+    internal Date[] AccrualDates => _analysis.AccruesUnadjusted && !_rolled.SequenceEqual(_boundaries) ? _rolled : _boundaries;
+
     /// <summary>Periods up to the maturity (the workout periods after it are not counted).</summary>
     internal int ScheduledPeriods => _scheduledPeriods;
 

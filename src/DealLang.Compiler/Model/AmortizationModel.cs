@@ -57,4 +57,10 @@ public sealed record InstalmentAmortization(
     ImmutableArray<double> Amounts) : AmortizationModel
 {
     public override string Name => Kind + " " + Frequencies.Name(Every);
+
+    /// <summary>Instalments more frequent than the deal's periods: each period's interest as a share of its opening
+    /// balance, the year fraction of each piece between instalments weighted by the balance left then (one for every
+    /// period of the model); empty at the deal's frequency or a coarser one, whose periods accrue on the opening
+    /// balance over their own year fraction.</summary>
+    public ImmutableArray<double> AccrualFractions { get; init; } = [];
 }

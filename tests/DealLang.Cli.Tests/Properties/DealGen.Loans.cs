@@ -58,13 +58,13 @@ internal static partial class DealGen
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
     /// <summary>A tranche's amortisations, but a schedule's amounts add up to at most the loan's balance (DL0446): at
-    /// most 4 dates, each at most a quarter of it; and level or linear at the loan's own frequency, the deal's or a
-    /// coarser one (DL0448).</summary>
+    /// most 4 dates, each at most a quarter of it; and level or linear at the loan's own frequency, any of them: finer
+    /// than the deal's (several instalments inside a period), the deal's or coarser.</summary>
     private static Gen<string> LoanAmortization(DealFrame f, DateOnly maturity, int balanceMillions) =>
         Gen.OneOf(
             Pick("amortize bullet", "amortize level", "amortize linear"),
             from kind in Pick("level", "linear")
-            from every in Pick([.. DealFrame.Frequencies.SkipWhile(w => w != f.Pay)])
+            from every in Pick([.. DealFrame.Frequencies])
             select "amortize " + kind + " " + every,
             from n in Gen.Int[1, 4]
             from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))

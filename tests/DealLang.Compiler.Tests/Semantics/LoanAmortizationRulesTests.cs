@@ -4,8 +4,8 @@ using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 namespace DealLang.Compiler.Tests.Semantics;
 
 /// <summary>A loan's scheduled principal (LoanRules, docs/language.md "loan"): a schedule of amounts takes at most the
-/// balance (DL0446); level or linear instalments at the loan's own frequency take a frequency word (DL0447) no finer
-/// than the deal's (DL0448), and level still needs a fixed coupon (DL0481). Line numbers: the harness's deal (annual) puts the party on line 9, the loan on line 10.</summary>
+/// balance (DL0446); level or linear instalments at the loan's own frequency take a frequency word (DL0447), finer
+/// than the deal's or not, and level still needs a fixed coupon (DL0481). Line numbers: the harness's deal (annual) puts the party on line 9, the loan on line 10.</summary>
 public sealed class LoanAmortizationRulesTests
 {
     private const string Complete = "obligor Miner  balance 400m  coupon 11% fixed  maturity 2029-01-01";
@@ -44,15 +44,35 @@ public sealed class LoanAmortizationRulesTests
         Assert.Equal([100e6, 100e6, 100e6, 100e6, 0], every.Amounts.ToArray());
     }
 
-    [Theory]
-    [InlineData("amortize level semiannual", "semiannual")]
-    [InlineData("amortize linear monthly", "monthly")]
-    public void AFrequencyFinerThanTheDealsIsRefusedAtTheWord(string amortize, string word)
+    [Fact]
+    public void AFrequencyFinerThanTheDealsIsValidAndItsInstalmentsCutThePeriodsInterest()
     {
-        Diagnostic d = Single(Errors(Deal(Loan(amortize))), "DL0448");
+        // Formerly DL0448. On the annual harness deal (30/360), 400m linear semiannual to 2029-01-01: eight instalments of
+        // 50m back from the maturity (2025-07-01 … 2029-01-01), two in each of t=0..3. Each year accrues half a year on
+        // its opening balance B and half a year on B − 50m: the fraction of B × coupon is 0.5 + 0.5 × (B − 50m) / B:
+        //   t=0 B=400m: 0.5 + 0.5 × 350/400 = 0.9375;     t=1 B=300m: 0.5 + 0.5 × 250/300 = 0.91666…
+        //   t=2 B=200m: 0.5 + 0.5 × 150/200 = 0.875;      t=3 B=100m: 0.5 + 0.5 × 50/100  = 0.75
+        //   t=4 nothing outstanding: the year's own fraction, 1.
+        var model = ModelOf(Deal(Loan("amortize linear semiannual")));
 
-        At(d, 10, AmortizationColumn + amortize.IndexOf(word, StringComparison.Ordinal) - "amortize ".Length);
-        Assert.Contains($"amortises {word}, more often than the deal pays (annual)", d.Message, StringComparison.Ordinal);
+        var every = Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization);
+        Assert.Equal(8, every.Dates.Length);
+        Assert.Equal([100e6, 100e6, 100e6, 100e6, 0], every.Amounts.ToArray());
+        double[] expected = [0.9375, 0.5 + 0.5 * 250 / 300, 0.875, 0.75, 1];
+        Assert.Equal(expected.Length, every.AccrualFractions.Length);
+        for (int t = 0; t < expected.Length; t++)
+        {
+            Assert.Equal(expected[t], every.AccrualFractions[t], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void AFrequencyAsCoarseAsTheDealsAccruesOnTheOpeningBalance()
+    {
+        // At the deal's frequency the period's interest is B × coupon × yf, as before: no fractions are lowered.
+        var model = ModelOf(Deal(Loan("amortize linear annual")));
+
+        Assert.Empty(Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization).AccrualFractions);
     }
 
     [Theory]

@@ -40,7 +40,8 @@ internal interface IAmortizingState
 /// </summary>
 internal static class AmortizationCode
 {
-    private const int NumbersPerLine = 4;
+    /// <summary>Numbers on a line of a per-period array in the generated C# (a loan's accrual fractions too).</summary>
+    internal const int NumbersPerLine = 4;
 
     /// <summary>The periods' weights in a level payment, one array per deal, declared with the first level entity in
     /// component order (static initialisers run in text order, and every level entity's sums read it).</summary>

@@ -34,6 +34,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         FirstPrincipalPeriod = Static("firstPrincipalPeriod", "int");
         MaturityPeriod = Static("maturityPeriod", "int");
         Schedule = Static("schedule", "double[]");
+        AccrualFractions = Static("accrualFractions", "double[]");
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
@@ -107,6 +108,13 @@ internal sealed class LoanState : EntityState, IAmortizingState
 
     public StateVar Schedule { get; }
 
+    /// <summary>Instalments more frequent than the deal's periods: each period's interest as a share of its opening
+    /// balance (<see cref="InstalmentAmortization.AccrualFractions"/>); written only for such a loan.</summary>
+    public StateVar AccrualFractions { get; }
+
+    /// <summary>The accrual fractions, empty unless the loan's instalments are more frequent than the deal's periods.</summary>
+    public ImmutableArray<double> Fractions => Model.Amortization is InstalmentAmortization { AccrualFractions: var f } ? f : [];
+
     public StateVar LevelRates { get; }
 
     public StateVar LevelSums { get; }
@@ -118,7 +126,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
 
 /// <summary>
 /// Loans the deal owns: each period the obligor pays interest on the opening balance at the coupon (a floating one
-/// reset at the period's start, a tranche's coupon code, <see cref="CouponCode"/>) and the scheduled principal (a
+/// reset at the period's start, a tranche's coupon code, <see cref="CouponCode"/>), or on the balance left through
+/// each of its instalments inside the period when they are more frequent than the deal's periods
+/// (<see cref="InstalmentAmortization.AccrualFractions"/>), and the scheduled principal (a
 /// tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off; with a workout lag the balance is written down to the recovery then,
@@ -180,6 +190,20 @@ internal sealed class LoanComponent(EmitContext ctx)
         foreach (var loan in States)
         {
             AmortizationCode.WriteConstants(w, Model, loan, AmortizationCode.DeclaresLevelWeights(Ctx, loan));
+            if (!loan.Fractions.IsEmpty)
+            {
+                w.Comment(loan.Model.Name + ": each period's interest as a share of its opening balance, Σ (balance left / opening balance) ×"
+                    + " year fraction over the pieces its instalments cut it into.");
+                w.Line("private static readonly double[] " + loan.AccrualFractions + " =");
+                using (w.Block(closingSuffix: ";"))
+                {
+                    foreach (var chunk in loan.Fractions.Chunk(AmortizationCode.NumbersPerLine))
+                    {
+                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+                    }
+                }
+            }
+
             if (!loan.Model.RecoveryShares.IsEmpty)
             {
                 w.Comment(loan.Model.Name + ": each recovery instalment's share of the claim still outstanding, s_j / (s_j + ... + s_last), the last all of it.");
@@ -237,8 +261,16 @@ internal sealed class LoanComponent(EmitContext ctx)
 
         using (w.Block("else"))
         {
-            w.Comment("interest on the opening balance (none once written off)");
-            w.Line(loan.Interest + " = " + loan.Balance + " * " + CouponCode.Rate(model.Coupon, loan.Coupon) + " * yf;");
+            if (loan.Fractions.IsEmpty)
+            {
+                w.Comment("interest on the opening balance (none once written off)");
+                w.Line(loan.Interest + " = " + loan.Balance + " * " + CouponCode.Rate(model.Coupon, loan.Coupon) + " * yf;");
+            }
+            else
+            {
+                w.Comment("interest on the balance left through each of its " + model.Amortization.Name + " instalments inside the period (none once written off)");
+                w.Line(loan.Interest + " = " + loan.Balance + " * " + CouponCode.Rate(model.Coupon, loan.Coupon) + " * " + loan.AccrualFractions + "[t];");
+            }
             AmortizationCode.WriteScheduledPrincipal(w, loan, loan.Principal, loan.Balance.Name,
                 model.Amortization.Name + " principal; the whole balance at the loan's maturity");
             w.Line(loan.Balance + " -= " + loan.Principal + ";");

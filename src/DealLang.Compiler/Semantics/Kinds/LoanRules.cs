@@ -92,9 +92,10 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
-    // 'amortize level semiannual': a frequency word as the header's (DL0447), only after level or linear (DL0447), and
-    // not finer than the deal's (DL0448): the deal's interest is on each period's opening balance. Every coarser one is
-    // a whole number of the deal's periods (1, 3, 6 and 12 months divide one another in that order).
+    // 'amortize level semiannual': a frequency word as the header's (DL0447), only after level or linear (DL0447). Any
+    // of them is allowed on any deal: 1, 3, 6 and 12 months divide one another in that order, so a finer one falls a
+    // whole number of times in each of the deal's periods (its interest follows the balance through them, lowered in
+    // LoanInstalments) and a coarser one is a whole number of the deal's periods.
     private static void CheckAmortizationFrequency(LoanSyntax loan, string name, DealChecks checks)
     {
         if (loan.AmortizationFrequency is not { } word || loan.Amortization is not { } amortization)
@@ -103,17 +104,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
 
         string kind = amortization.Kind.ToString().ToLowerInvariant();
-        bool known = Frequencies.TryParse(word.Text, out Frequency every);
+        bool known = Frequencies.TryParse(word.Text, out _);
         if (!known || amortization.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
         {
             string? suggestion = known ? null : NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"]);
             checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyUnknown(word.Span, name, word.Text ?? "", kind, suggestion));
-            return;
-        }
-
-        if (checks.Analysis.Frequency is { } deal && Frequencies.MonthsPerPeriod(every) < Frequencies.MonthsPerPeriod(deal))
-        {
-            checks.Diagnostics.Add(DiagnosticCatalogue.AmortizationFrequencyFinerThanDeal(word.Span, name, Frequencies.Name(every), Frequencies.Name(deal)));
         }
     }
 
