@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Semantics;
 // [1, 120], a fixed lag's range (DL0768), written from the shortest to the longest (DL0519), each once (DL0773), the
 // probabilities adding up to 100% (DL0769; each one's range is DL0307's); a draw that moves something: the party owes
 // a loan with 'recovery R after D', here or in an entity the deal holds, and the scenario dates or draws its default
-// (DL0518); and no outcome putting such a loan's last instalment ('in N instalments') past the workout (DL0517).
+// (DL0518); and no outcome putting such a loan's last instalment ('in N instalments') past the workout (DL0517). Its
+// loadings are checked with every drawn item's (DealChecks.Stochastic: DL0513, DL0533, DL0534).
 internal sealed partial class DealChecks
 {
     private void CheckDrawnWorkout(WorkoutDrawnSyntax drawn, ScenarioSyntax scenario, string name)
