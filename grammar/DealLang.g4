@@ -643,9 +643,9 @@ scenarioItem
     // docs/language.md §10, "Drawn delays").
     | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)* (FROM DATE)? loading*   # indexDelayDrawnItem
     // 'Obligor workout drawn 6m with 30%, 18m with 50%, 36m with 20%': the workout lag of each loan the party owes with
-    // 'recovery R after D' drawn per path from these outcomes in place of D (a stochastic item, docs/language.md §10,
-    // "Drawn workout lags").
-    | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)*   # workoutDrawnItem
+    // 'recovery R after D' drawn per path from these outcomes in place of D, tied to the factors by its loadings as a
+    // drawn delay is (a stochastic item, docs/language.md §10, "Drawn workout lags").
+    | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)* loading*   # workoutDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -693,7 +693,7 @@ breakChance
     : duration WITH p=expr
     ;
 
-// 'loading H100Rent 40%': a drawn default's, drawn renewals', a drawn break's or a drawn delay's loading on a factor's shock (the Gaussian copula's beta).
+// 'loading H100Rent 40%': a drawn default's, drawn renewals', a drawn break's, a drawn delay's or a drawn workout lag's loading on a factor's shock (the Gaussian copula's beta).
 loading
     : LOADING factor=reference beta=expr
     ;

@@ -1,6 +1,6 @@
 namespace DealLang.Compiler.Diagnostics;
 
-// A loan's workout lag drawn per path (docs/language.md §10, "Drawn workout lags"): DL0518, DL0519. Its outcomes'
+// A loan's workout lag drawn per path (docs/language.md §10, "Drawn workout lags"): DL0517, DL0518, DL0519. Its outcomes'
 // range, repeats and probabilities are a drawn delay's codes (DL0768, DL0773, DL0769).
 public static partial class DiagnosticCatalogue
 {
@@ -13,4 +13,11 @@ public static partial class DiagnosticCatalogue
     /// sheet's table of lags reads in order, and the order is the one the uniform is compared in.</summary>
     public static Diagnostic DrawnWorkoutOutOfOrder(SourceSpan span, string party, string scenario, int months, int previous) =>
         Error("DL0519", span, $"the drawn workout lag of party '{party}' in scenario '{scenario}' gives {months}m after {previous}m; write the lags from the shortest to the longest (e.g. '6m with 30%, 18m with 50%, 36m with 20%')");
+
+    /// <summary>DL0517: a drawn workout lag one of whose outcomes puts the last instalment of a loan it reaches
+    /// (<c>in N instalments</c>) further from the default period than the longest workout a run covers
+    /// (<c>DurationRules.MaxWorkoutMonths</c>), as DL0498 is for the loan's own lag: no run could receive it.</summary>
+    public static Diagnostic DrawnWorkoutInstalmentsBeyondWorkout(SourceSpan span, string party, string scenario, string lag, string loan, int instalments, int months, int years) =>
+        Error("DL0517", span,
+            SemanticText.Invariant($"the drawn workout lag of party '{party}' in scenario '{scenario}' gives {lag}, after which the last of the {instalments} recovery instalments of loan '{loan}' comes {months} months after the default period, longer than {years} years, the longest workout a run covers: draw shorter lags, or state fewer instalments"));
 }

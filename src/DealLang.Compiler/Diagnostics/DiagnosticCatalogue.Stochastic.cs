@@ -47,7 +47,7 @@ public static partial class DiagnosticCatalogue
             : $"its factors are {factors}"));
 
     /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals", a drawn break's,
-    /// "break", a drawn delay's, "delay", or a drawn recovery's, "recovery") loadings give
+    /// "break", a drawn delay's, "delay", a drawn workout lag's, "workout lag", or a drawn recovery's, "recovery") loadings give
     /// Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations; the copula's idiosyncratic weight √(1 − βᵀRβ)
     /// would be imaginary).</summary>
     public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated, string what = "default") =>

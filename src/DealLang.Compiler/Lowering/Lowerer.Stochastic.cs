@@ -152,10 +152,13 @@ internal sealed partial class Lowerer
                 case WorkoutDrawnSyntax w when IndexOf(w.Party, SymbolKind.Party) is { } party:
                 {
                     // Whole months in [1, 120], increasing, each once (DL0768, DL0519, DL0773); set twice, the last
-                    // is used (DL0507's warning).
+                    // is used (DL0507's warning). Without loadings none, so the lag draws as before they existed.
                     DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(w.Outcomes)];
                     workouts.RemoveAll(m => m.Party == party);
-                    workouts.Add(new WorkoutModel(party, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]));
+                    workouts.Add(new WorkoutModel(party, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))])
+                    {
+                        Loadings = w.Loadings.IsDefaultOrEmpty ? [] : LowerLoadings(w.Loadings, names),
+                    });
                     break;
                 }
 

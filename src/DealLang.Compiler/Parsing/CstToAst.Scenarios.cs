@@ -414,12 +414,15 @@ internal sealed partial class CstToAst
                     : new IndexDelayDrawnSyntax(index, outcomes.Value, Span(drawnDelay)) { From = from, Loadings = loadings.Value };
             }
 
-            // party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)*
+            // party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)* loading*
             case WorkoutDrawnItemContext workout:
             {
                 NameSyntax? party = VisitIdent(workout.party);
                 ImmutableArray<DelayOutcomeSyntax>? outcomes = VisitDelayOutcomes(workout.delayOutcome());
-                return party is null || outcomes is null ? null : new WorkoutDrawnSyntax(party, outcomes.Value, Span(workout));
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(workout.loading());
+                return party is null || outcomes is null || loadings is null
+                    ? null
+                    : new WorkoutDrawnSyntax(party, outcomes.Value, Span(workout)) { Loadings = loadings.Value };
             }
 
             case IndexShiftItemContext shift:

@@ -158,7 +158,7 @@ internal sealed partial class Binder
                 break;
             case WorkoutDrawnSyntax workout:
                 ScenarioName(scenario, workout.Party, SymbolKind.Party, "'workout drawn' draws the workout lag of the loans a party owes");
-                Expressions(_scenarioScope, [.. workout.Outcomes.Select(o => o.Probability)]);
+                Expressions(_scenarioScope, [.. workout.Outcomes.Select(o => o.Probability), .. workout.Loadings.Select(l => l.Beta)]);
                 break;
             case IndexShiftSyntax shift:
                 ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");

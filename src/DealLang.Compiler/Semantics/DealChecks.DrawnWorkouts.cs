@@ -5,9 +5,10 @@ namespace DealLang.Compiler.Semantics;
 
 // A loan's workout lag drawn per path (docs/language.md §10, "Drawn workout lags"): each outcome whole months in
 // [1, 120], a fixed lag's range (DL0768), written from the shortest to the longest (DL0519), each once (DL0773), the
-// probabilities adding up to 100% (DL0769; each one's range is DL0307's); and a draw that moves something: the party
-// owes a loan with 'recovery R after D' (unless the deal holds entities whose loans it may owe) and the scenario dates
-// or draws its default (DL0518).
+// probabilities adding up to 100% (DL0769; each one's range is DL0307's); a draw that moves something: the party owes
+// a loan with 'recovery R after D', here or in an entity the deal holds, and the scenario dates or draws its default
+// (DL0518); and no outcome putting such a loan's last instalment ('in N instalments') past the workout (DL0517). Its
+// loadings are checked with every drawn item's (DealChecks.Stochastic: DL0513, DL0533, DL0534).
 internal sealed partial class DealChecks
 {
     private void CheckDrawnWorkout(WorkoutDrawnSyntax drawn, ScenarioSyntax scenario, string name)
@@ -58,18 +59,77 @@ internal sealed partial class DealChecks
             return; // the binder reported the name
         }
 
-        // A chain's top reaches the loans of the entities it holds (a party of the same name there takes the path's lag),
-        // which this deal's checks do not see: only a deal holding nothing must owe the loan itself.
-        bool holds = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<HoldingSyntax>().Any();
-        if (!holds && !SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<LoanSyntax>().Any(l => l.Obligor?.Text == party && l.RecoveryLag is not null))
+        // The path's lag reaches the loans the party owes here and, in a chain, in every entity the deal holds (directly
+        // or through others: a party of the same name there takes it, ChainPaths), each rounded to its entity's periods.
+        var lagged = ReachedLoans().Where(l => l.Loan.Obligor?.Text == party && l.Loan.RecoveryLag is not null).ToList();
+        CheckDrawnInstalments(drawn, lagged, party, name);
+        if (lagged.Count == 0)
         {
+            bool holds = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<HoldingSyntax>().Any();
             _diagnostics.Add(DiagnosticCatalogue.DrawnWorkoutMovesNothing(drawn.Span, party, name,
-                "it owes no loan with a workout lag ('recovery R after D')", $"give a loan to '{party}' a lag, or remove the draw"));
+                $"it owes no loan with a workout lag ('recovery R after D'){(holds ? " here or in an entity the deal holds" : "")}", $"give a loan to '{party}' a lag, or remove the draw"));
         }
         else if (!SyntaxWalk.Safe(scenario.Items).Any(i => i is PartyDefaultsSyntax d && d.Party?.Text == party || i is DrawnDefaultsSyntax g && g.Party?.Text == party))
         {
             _diagnostics.Add(DiagnosticCatalogue.DrawnWorkoutMovesNothing(drawn.Span, party, name,
                 "the scenario does not default it", $"add '{party} defaults on DATE' or '{party} defaults drawn', or remove the draw"));
+        }
+    }
+
+    // 'in N instalments' after a drawn lag: the last instalment comes (⌈D / months per period⌉ + N − 1) periods after the
+    // default period, which for the longer outcomes may pass the longest workout a run covers, as the loan's own lag is
+    // checked (DL0498). Once per loan, at the first outcome (the shortest, the lags increasing) that passes it.
+    private void CheckDrawnInstalments(WorkoutDrawnSyntax drawn, List<(LoanSyntax Loan, DealAnalysis Entity)> lagged, string party, string name)
+    {
+        foreach ((LoanSyntax loan, DealAnalysis entity) in lagged)
+        {
+            if (loan.RecoveryInstalments is not { Count: > 1 } instalments)
+            {
+                continue;
+            }
+
+            int perPeriod = entity.MonthsPerPeriod;
+            foreach (DelayOutcomeSyntax outcome in SyntaxWalk.Safe(drawn.Outcomes))
+            {
+                if (outcome.Negative || outcome.Delay.WholeMonths is not (> 0 and <= DurationRules.MaxWorkoutMonths))
+                {
+                    continue; // DL0768's
+                }
+
+                int months = outcome.Delay.WholeMonths.Value;
+                long last = (DurationRules.LagPeriods(months, perPeriod) + (long)instalments.Count - 1) * perPeriod;
+                if (last > DurationRules.MaxWorkoutMonths)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.DrawnWorkoutInstalmentsBeyondWorkout(outcome.Delay.Span, party, name, outcome.Delay.Text ?? "",
+                        loan.Name?.Text ?? "", instalments.Count, (int)Math.Min(last, int.MaxValue), DurationRules.MaxWorkoutMonths / 12));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The loans a path's drawn workout lag reaches: this deal's, then those of each entity it holds, directly or
+    /// through the entities it holds (each once, with its analysis, whose periods the lag is rounded to).</summary>
+    private IEnumerable<(LoanSyntax Loan, DealAnalysis Entity)> ReachedLoans()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<DealAnalysis>([_analysis]);
+        while (pending.Count > 0)
+        {
+            DealAnalysis entity = pending.Pop();
+            foreach (LoanSyntax loan in SyntaxWalk.Safe(entity.Deal.Declarations).OfType<LoanSyntax>())
+            {
+                yield return (loan, entity);
+            }
+
+            // Every entity held anywhere below the deal was analysed before it, so the deal's own map holds them all.
+            foreach (string held in SemanticAnalyzer.Held(entity.Deal))
+            {
+                if (seen.Add(held) && _analysis.Entities.TryGetValue(held, out DealAnalysis? next))
+                {
+                    pending.Push(next);
+                }
+            }
         }
     }
 }

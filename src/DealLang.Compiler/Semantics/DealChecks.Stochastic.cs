@@ -55,6 +55,7 @@ internal sealed partial class DealChecks
         var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
         var loadedBreaks = new List<(BreaksDrawnSyntax Drawn, double[] Beta)>();
         var loadedDelays = new List<(IndexDelayDrawnSyntax Drawn, double[] Beta)>();
+        var loadedWorkouts = new List<(WorkoutDrawnSyntax Drawn, double[] Beta)>();
         var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -124,6 +125,9 @@ internal sealed partial class DealChecks
                 case IndexDelayDrawnSyntax drawnDelay:
                     loadedDelays.Add((drawnDelay, Loadings(drawnDelay.Loadings, factors, name, list, $"{drawnDelay.Index?.Text}'s drawn delay")));
                     break;
+                case WorkoutDrawnSyntax drawnWorkout:
+                    loadedWorkouts.Add((drawnWorkout, Loadings(drawnWorkout.Loadings, factors, name, list, $"{drawnWorkout.Party?.Text}'s drawn workout lag")));
+                    break;
                 case PartyDefaultsSyntax datedDefault:
                     string datedParty = datedDefault.Party?.Text ?? "";
                     foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
@@ -183,6 +187,11 @@ internal sealed partial class DealChecks
         foreach ((IndexDelayDrawnSyntax drawn, double[] beta) in loadedDelays)
         {
             CheckLoadedVariance(beta, drawn.Span, drawn.Index?.Text ?? "", "delay");
+        }
+
+        foreach ((WorkoutDrawnSyntax drawn, double[] beta) in loadedWorkouts)
+        {
+            CheckLoadedVariance(beta, drawn.Span, drawn.Party?.Text ?? "", "workout lag");
         }
 
         foreach ((RecoveryDrawSyntax recovery, string party, double[] gamma) in loadedRecoveries)

@@ -167,6 +167,11 @@ internal sealed partial class TypeChecker
                             Term(outcome.Probability, Unit.Rate, $"the probability of a workout lag of {outcome.Delay.Text} of party '{workout.Party?.Text}' in {s}", Range.Fraction);
                         }
 
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(workout.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of {workout.Party?.Text}'s drawn workout lag on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
                         break;
                     case BreaksDrawnSyntax drawnBreaks:
                         foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawnBreaks.Chances))

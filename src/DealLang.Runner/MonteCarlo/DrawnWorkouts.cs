@@ -6,7 +6,8 @@ namespace DealLang.Runner.MonteCarlo;
 /// A stochastic scenario's workout lags drawn per path (docs/language.md §10, "Drawn workout lags"), worked out once per
 /// source: for each model, its party and the cumulative probabilities its uniform is compared with, as a drawn delay's
 /// (<see cref="DrawnDelays"/>). A path's outcome is the party's <see cref="ScenarioSpec.PartyWorkoutMonths"/>, which the
-/// path building turns into each loan's lag in periods as a fixed lag is rounded.
+/// path building turns into each loan's lag in periods as a fixed lag is rounded. A lag with loadings turns its draw into a
+/// loaded uniform through its <see cref="FactorCopula"/> before the comparison, as a drawn delay does.
 /// </summary>
 internal sealed class DrawnWorkouts
 {
@@ -15,11 +16,15 @@ internal sealed class DrawnWorkouts
 
     readonly WorkoutModel[] models;
     readonly double[][] cumulative;
+    readonly FactorCopula?[] copulas;
 
-    public DrawnWorkouts(DealDescription deal, WorkoutModel[] models, Func<string, Exception> bad)
+    /// <summary><paramref name="factors"/>, <paramref name="correlation"/> and <paramref name="regimes"/>: the scenario's
+    /// factor count, correlations and whether it switches regimes, which a loaded lag's copula needs.</summary>
+    public DrawnWorkouts(DealDescription deal, WorkoutModel[] models, int factors, CorrelationSpec? correlation, bool regimes, Func<string, Exception> bad)
     {
         this.models = models;
         cumulative = new double[models.Length][];
+        copulas = new FactorCopula?[models.Length];
         for (int m = 0; m < models.Length; m++)
         {
             WorkoutModel model = models[m];
@@ -44,6 +49,7 @@ internal sealed class DrawnWorkouts
             }
 
             cumulative[m] = DrawnDelays.Cumulative(model.Probabilities);
+            copulas[m] = FactorCopula.Of(model.Loadings ?? [], $"party '{name}''s drawn workout lag", "β", factors, correlation, regimes, bad);
         }
     }
 
@@ -53,6 +59,9 @@ internal sealed class DrawnWorkouts
     public int Count => models.Length;
 
     public WorkoutModel this[int model] => models[model];
+
+    /// <summary>Model <paramref name="model"/>'s copula on the factors; null for a lag independent of them.</summary>
+    public FactorCopula? Copula(int model) => copulas[model];
 
     /// <summary>Model <paramref name="model"/>'s lag in months for the uniform <paramref name="u"/> in (0, 1): the first
     /// outcome j with u &lt; p_0 + … + p_j.</summary>

@@ -3,13 +3,13 @@ using DealLang.Runtime;
 namespace DealLang.Runner.MonteCarlo;
 
 /// <summary>
-/// A draw's Gaussian copula on the factors (docs/language.md §10, "Wrong-way recoveries", "Drawn delays"): given the
-/// draw's own standard normal ε, its uniform is U = Φ(√(1 − v) ε + Σ β_k Z_k), with Z_k the factors' path shocks a drawn
+/// A draw's Gaussian copula on the factors (docs/language.md §10, "Wrong-way recoveries", "Drawn delays", "Drawn workout
+/// lags"): given the draw's own standard normal ε, its uniform is U = Φ(√(1 − v) ε + Σ β_k Z_k), with Z_k the factors' path shocks a drawn
 /// default reads and v = βᵀRβ (with regimes, the normal and stress regimes' weighted by the path's stressed share, as a
 /// default's), so U is uniform whatever the loadings and the draw keeps its own distribution; only which paths get its
 /// low or high values changes. A positive β_k gives the low values where factor k's shock is low. Shared by the
-/// draws that turn a uniform they already drew into a loaded one: a drawn recovery (<see cref="LoadedRecovery"/>) and a
-/// drawn delay (<see cref="DrawnDelays"/>).
+/// draws that turn a uniform they already drew into a loaded one: a drawn recovery (<see cref="LoadedRecovery"/>), a
+/// drawn delay (<see cref="DrawnDelays"/>) and a drawn workout lag (<see cref="DrawnWorkouts"/>).
 /// </summary>
 internal sealed class FactorCopula
 {

@@ -445,7 +445,7 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
-        workouts = new DrawnWorkouts(deal, s.Workouts ?? [], Bad);
+        workouts = new DrawnWorkouts(deal, s.Workouts ?? [], k, s.Correlation, lowerStress is not null, Bad);
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -630,13 +630,17 @@ public sealed class StochasticPaths : IPathSource
     /// Each drawn workout lag, after every other draw of the path (so no other draw moves): one uniform u from the path's
     /// stream, the first lag j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u), written as the party's lag in months
     /// for the path building to round to periods as a fixed lag is. Under <c>sobol</c>, u is the lag's own dimension of
-    /// the path's point, after the drawn break dates.
+    /// the path's point, after the drawn break dates. A loaded lag draws, at the same place, its own normal ε = Φ⁻¹(u)
+    /// (negated on a mirrored path, as every normal) and compares U = Φ(√(1 − v) ε + Σ β_k Z_k) in u's stead, as a loaded
+    /// delay does (<see cref="FactorCopula"/>): the draws after it are the same whether or not it is loaded.
     /// </summary>
     void DrawWorkouts(ref PathStream rng, Work w, uint point)
     {
         for (int m = 0; m < workouts.Count; m++)
         {
-            double u = sobolShift is null ? rng.Uniform() : SobolUniform(point, workoutDimension + m);
+            double u = workouts.Copula(m) is { } copula
+                ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, workoutDimension + m), w.Shock, w.StressedShare)
+                : sobolShift is null ? rng.Uniform() : SobolUniform(point, workoutDimension + m);
             w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, u);
         }
     }

@@ -220,9 +220,11 @@ public static class ScenarioCodec
         w.Write(v.Party);
         WriteArray(w, v.Months, (w, x) => w.Write(x));
         WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
+        WriteArray(w, v.Loadings, (w, x) => w.Write(x));
     }
 
-    static WorkoutModel ReadWorkoutModel(BinaryReader r) => new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()));
+    static WorkoutModel ReadWorkoutModel(BinaryReader r) =>
+        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { Loadings = ReadArray(r, r => r.ReadDouble()) };
 
     static void Write(BinaryWriter w, DelayModel v)
     {

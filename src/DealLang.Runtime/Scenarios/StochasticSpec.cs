@@ -54,7 +54,8 @@ public sealed record StochasticSpec(
     public BreakModel[] Breaks { get; init; } = [];
 
     /// <summary>The parties whose loans' workout lag is drawn per path (<c>Obligor workout drawn 6m with 30%, 18m with
-    /// 70%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path (under
+    /// 70%</c>), in the order written; empty for none. Each takes one uniform (a loaded one, its normal at the same
+    /// place) after every other draw of a path (under
     /// <see cref="Sobol"/>, its own dimension after the drawn break dates; docs/language.md §10, "Drawn workout
     /// lags").</summary>
     public WorkoutModel[] Workouts { get; init; } = [];
@@ -180,9 +181,17 @@ public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
 /// </summary>
 public sealed record WorkoutModel(int Party, int[] Months, double[] Probabilities)
 {
+    /// <summary>The lag's loadings β on the factors' path shocks (one per factor, the scenario's factor order,
+    /// βᵀRβ ≤ 1), as a drawn delay's (<see cref="DelayModel.Loadings"/>): outcome j is drawn where
+    /// Φ(√(1 − βᵀRβ) ε + Σ β_k Z_k) first falls below p_0 + … + p_j, ε the lag's own normal, so a positive β draws the
+    /// longer lags where factor k's shock is high. Empty (or all 0): independent of the factors, its uniform compared
+    /// as it is.</summary>
+    public double[] Loadings { get; init; } = [];
+
     // Records compare arrays by reference; a model is compared by its numbers.
     public bool Equals(WorkoutModel? other) => other is not null && Party == other.Party
-        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
+        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings);
 
     public override int GetHashCode() => HashCode.Combine(Party, Months.Length);
 }
