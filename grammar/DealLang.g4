@@ -619,8 +619,9 @@ scenarioItem
     | lease=ident BREAKS (IN RENEWAL renewal=NUMBER)? AT duration   # leaseBreaksItem
     // 'MetaLease breaks drawn at 60m with 20%, 120m with 30% loading Campus.value -40%': the lessee (or a contract's
     // customer) breaks at the first of these break dates it draws, each with that probability given no break before,
-    // drawn per path (a stochastic item, docs/language.md §10, "Drawn breaks").
-    | lease=ident BREAKS DRAWN AT breakChance (COMMA breakChance)* loading*   # breaksDrawnItem
+    // drawn per path (a stochastic item, docs/language.md §10, "Drawn breaks"). 'MetaLease breaks drawn in renewal 1 at
+    // 18m with 20%': among the renewal terms' own break dates, on a path that takes that renewal.
+    | lease=ident BREAKS DRAWN (IN RENEWAL renewal=NUMBER)? AT breakChance (COMMA breakChance)* loading*   # breaksDrawnItem
     // 'Campus.value deflate 8% per year', 'market_rent grow 3% per year', 'Sofr grow 10% per year': a drift falling or
     // rising, replacing the index's own (docs/language.md §10).
     | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem

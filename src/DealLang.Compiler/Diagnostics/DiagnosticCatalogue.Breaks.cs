@@ -4,7 +4,8 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
 // lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, a break in a lease's
-// or a contract's renewal terms: DL0222, DL0223, DL0224, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548. Kept in a file of their own so the codes read together.
+// or a contract's renewal terms: DL0222, DL0223, DL0224, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548,
+// in a renewal term: DL0523, DL0524. Kept in a file of their own so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -83,6 +84,19 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic DrawnBreakDatesNotIncreasing(SourceSpan span, string scenario, string kind, string name, string at, string previous) =>
         Error("DL0548", span,
             $"the drawn break of {kind} '{name}' in scenario '{scenario}' lists {at} after {previous}: write its dates in increasing order, each once (each probability is of breaking there given no break before)");
+
+    /// <summary>DL0523: one lease's (contract's) breaks drawn in two terms in one scenario (its initial term and a renewal,
+    /// or two renewals): a path exercises one break, and the initial term's drawn break refuses the renewals a renewal's
+    /// drawn break needs (DL0429), so one item draws the lease's break, in one term.</summary>
+    public static Diagnostic DrawnBreaksInTwoTerms(SourceSpan span, string scenario, string kind, string name, string first, string second) =>
+        Error("DL0523", span,
+            $"scenario '{scenario}' draws the break of {kind} '{name}' in {first} and again in {second}: a path breaks a {kind} once, and its break is drawn in one term; keep one of the two");
+
+    /// <summary>DL0524: a break drawn in renewal k (<c>breaks drawn in renewal k at D</c>) of a lease (contract) offering
+    /// fewer than k renewals: no path can enter that renewal term.</summary>
+    public static Diagnostic DrawnBreakRenewalNotOffered(SourceSpan span, string scenario, string kind, string name, int renewal, int offered) =>
+        Error("DL0524", span, string.Create(CultureInfo.InvariantCulture,
+            $"scenario '{scenario}' draws the break of {kind} '{name}' in renewal {renewal}, and the {kind} offers {offered} renewals: name one of its renewal terms (1 to {offered})"));
 
     /// <summary>DL0437: a break fee in months of something other than what the kind pays: <c>rent</c> on a lease,
     /// <c>revenue</c> on a contract.</summary>

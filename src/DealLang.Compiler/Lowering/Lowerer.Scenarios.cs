@@ -137,15 +137,17 @@ internal sealed partial class Lowerer
     /// <summary>A lease's break as months from its <c>starts</c>, the one count the runner reads: <c>breaks at D</c> is D;
     /// <c>breaks in renewal k at D</c> is the initial term, k − 1 renewal terms and D (docs/language.md §5, "Break option").</summary>
     private static int BreakMonthsFromStart(LeaseBreaksSyntax broken, LeaseSyntax lease) =>
-        DurationRules.WholeMonths(broken.At) + (broken.Renewal is { } k
-            ? DurationRules.WholeMonths(lease.Term) + (k - 1) * DurationRules.WholeMonths(lease.Renewals?.Term)
-            : 0);
+        DurationRules.WholeMonths(broken.At) + TermStartMonths(broken.Renewal, lease.Term, lease.Renewals?.Term);
 
     /// <summary>A contract's break as months from its <c>starts</c>, as a lease's (<see cref="BreakMonthsFromStart"/>).</summary>
     private static int ContractBreakMonthsFromStart(LeaseBreaksSyntax broken, ContractSyntax contract) =>
-        DurationRules.WholeMonths(broken.At) + (broken.Renewal is { } k
-            ? DurationRules.WholeMonths(contract.Term) + (k - 1) * DurationRules.WholeMonths(contract.Renewals?.Term)
-            : 0);
+        DurationRules.WholeMonths(broken.At) + TermStartMonths(broken.Renewal, contract.Term, contract.Renewals?.Term);
+
+    /// <summary>Months from a lease's (contract's) <c>starts</c> to the start of renewal term <paramref name="renewal"/>
+    /// (the initial term and k − 1 renewal terms), 0 for the initial term (null): what a break written from that term's
+    /// start adds to be counted from the start, fixed or drawn (<see cref="LowerStochastic"/>).</summary>
+    private static int TermStartMonths(int? renewal, DurationSyntax? term, DurationSyntax? renewalTerm) =>
+        renewal is { } k ? DurationRules.WholeMonths(term) + (k - 1) * DurationRules.WholeMonths(renewalTerm) : 0;
 
     /// <summary>The per-kind index of a name declared as <paramref name="kind"/> (null for a name of another kind).</summary>
     private int? IndexOf(NameSyntax? name, SymbolKind kind) =>

@@ -127,11 +127,18 @@ internal sealed partial class Lowerer
                 {
                     double[] loadings = LowerLoadings(b.Loadings, names);
 
-                    // Whole months, as a fixed 'breaks at' (DL0428 checks them offered); set twice, the last is used
-                    // (DL0507's warning).
+                    // Whole months, as a fixed 'breaks at' (DL0428 checks them offered), counted from the start as a
+                    // fixed 'breaks in renewal k at' is (Lowerer.Scenarios); set twice, the last is used (DL0507's
+                    // warning; one lease's drawn breaks in two terms are DL0523's error).
                     BreakChanceSyntax[] chances = [.. SyntaxWalk.Safe(b.Chances)];
+                    int offset = holder.Of == BreakOf.Lease
+                        ? Symbols.OfKind(SymbolKind.Lease)[holder.Entity].Declaration is LeaseSyntax lease ? TermStartMonths(b.Renewal, lease.Term, lease.Renewals?.Term) : 0
+                        : Symbols.OfKind(SymbolKind.Contract)[holder.Entity].Declaration is ContractSyntax contract ? TermStartMonths(b.Renewal, contract.Term, contract.Renewals?.Term) : 0;
                     breaks.RemoveAll(m => m.Of == holder.Of && m.Entity == holder.Entity);
-                    breaks.Add(new BreakModel(holder.Of, holder.Entity, [.. chances.Select(c => DurationRules.WholeMonths(c.At))], [.. chances.Select(c => Constant(c.Probability))], loadings));
+                    breaks.Add(new BreakModel(holder.Of, holder.Entity, [.. chances.Select(c => offset + DurationRules.WholeMonths(c.At))], [.. chances.Select(c => Constant(c.Probability))], loadings)
+                    {
+                        Renewal = b.Renewal ?? 0,
+                    });
                     break;
                 }
 

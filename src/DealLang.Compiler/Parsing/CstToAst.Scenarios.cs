@@ -126,10 +126,16 @@ internal sealed partial class CstToAst
                 return lease is null || at is null ? null : new LeaseBreaksSyntax(lease, at, Span(breaks)) { Renewal = renewal };
             }
 
-            // lease=ident BREAKS DRAWN AT breakChance (COMMA breakChance)* loading*
+            // lease=ident BREAKS DRAWN (IN RENEWAL renewal=NUMBER)? AT breakChance (COMMA breakChance)* loading*
             case BreaksDrawnItemContext drawnBreaks:
             {
                 NameSyntax? lease = VisitIdent(drawnBreaks.lease);
+                int? renewal = null;
+                if (Matched(drawnBreaks.renewal) is { } number && (renewal = VisitWholeNumber(number, "the renewal broken", minimum: 1)) is null)
+                {
+                    return null;
+                }
+
                 var chances = ImmutableArray.CreateBuilder<BreakChanceSyntax>();
                 foreach (BreakChanceContext chance in drawnBreaks.breakChance())
                 {
@@ -146,7 +152,7 @@ internal sealed partial class CstToAst
                 ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawnBreaks.loading());
                 return lease is null || loadings is null
                     ? null
-                    : new BreaksDrawnSyntax(lease, chances.ToImmutable(), loadings.Value, Span(drawnBreaks));
+                    : new BreaksDrawnSyntax(lease, chances.ToImmutable(), loadings.Value, Span(drawnBreaks)) { Renewal = renewal };
             }
 
             // lease=ident RENEWALS DRAWN p=expr loading*

@@ -250,6 +250,8 @@ internal sealed partial class DealChecks
     // contract offers (DL0428), in increasing order, each once (DL0548: they are decided in order); not beside a fixed
     // 'breaks at' on the same lease (DL0547) nor its renewals taken or drawn (DL0429). The probabilities' range is the
     // common term check's (DL0307); the loadings are checked with the scenario's factors (DealChecks.Stochastic.cs).
+    // 'L breaks drawn in renewal k at 18m with 20%': a renewal it offers (DL0524), its dates the renewal terms' (DL0428),
+    // renewal k taken (DL0223) or the renewals drawn; one lease's (contract's) drawn breaks in one term only (DL0523).
     private void CheckDrawnBreak(BreaksDrawnSyntax drawn, ScenarioSyntax scenario, string name)
     {
         if (!_analysis.Symbols.TryLookup(drawn.Lease.Text, out Symbol symbol))
@@ -257,15 +259,29 @@ internal sealed partial class DealChecks
             return;
         }
 
-        (string kind, BreakOptionSyntax? option) = symbol.Declaration switch
+        (string kind, BreakOptionSyntax? option, int renewals) = (symbol.Declaration, drawn.Renewal) switch
         {
-            LeaseSyntax lease => ("lease", lease.BreakOption),
-            ContractSyntax contract => ("contract", contract.BreakOption),
-            _ => ("", null),
+            (LeaseSyntax lease, null) => ("lease", lease.BreakOption, 0),
+            (LeaseSyntax lease, _) => ("lease", lease.Renewals?.BreakOption, lease.Renewals?.Count ?? 0),
+            (ContractSyntax contract, null) => ("contract", contract.BreakOption, 0),
+            (ContractSyntax contract, _) => ("contract", contract.Renewals?.BreakOption, contract.Renewals?.Count ?? 0),
+            _ => ("", null, 0),
         };
         if (kind.Length == 0)
         {
             return;
+        }
+
+        if (SyntaxWalk.Safe(scenario.Items).OfType<BreaksDrawnSyntax>().TakeWhile(i => !ReferenceEquals(i, drawn))
+                .FirstOrDefault(i => i.Lease?.Text == symbol.Name && i.Renewal != drawn.Renewal) is { } other)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnBreaksInTwoTerms(drawn.Span, name, kind, symbol.Name, TermName(other.Renewal), TermName(drawn.Renewal)));
+        }
+
+        if (drawn.Renewal is { } renewal && renewal > renewals)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnBreakRenewalNotOffered(drawn.Span, name, kind, symbol.Name, renewal, renewals));
+            return; // its dates and renewals taken are moot
         }
 
         ImmutableArray<DurationSyntax> offered = option?.At ?? [];
@@ -280,9 +296,13 @@ internal sealed partial class DealChecks
 
             if (!offered.Any(at => DurationRules.WholeMonths(at) == months))
             {
-                string dates = offered.IsEmpty
-                    ? "it has no break option"
-                    : $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start";
+                string dates = (offered.IsEmpty, drawn.Renewal) switch
+                {
+                    (true, null) => "it has no break option",
+                    (true, _) => "its renewal terms have no break option",
+                    (false, null) => $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start",
+                    (false, _) => $"its renewal terms' break dates are {string.Join(", ", offered.Select(at => at.Text))} from the renewal's start",
+                };
                 _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(chance.At.Span, name, kind, symbol.Name, chance.At.Text ?? "", dates));
             }
 
@@ -299,11 +319,26 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.BreakFixedAndDrawn(drawn.Span, name, kind, symbol.Name));
         }
 
-        if (TakesRenewals(scenario, symbol.Name))
+        if (drawn.Renewal is not { } k)
         {
-            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(drawn.Span, name, kind, symbol.Name));
+            if (TakesRenewals(scenario, symbol.Name))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(drawn.Span, name, kind, symbol.Name));
+            }
+
+            return;
+        }
+
+        // Drawn renewals decide per path whether renewal k is entered (a path that does not take it never breaks in it);
+        // without them, the renewals taken must reach k or no path could break there.
+        if (!SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsDrawnSyntax d && d.Lease?.Text == symbol.Name)
+            && RenewalsTaken(scenario, symbol.Name) is var taken && taken < k)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RenewalBreakNotTaken(drawn.Span, name, kind, symbol.Name, kind == "lease" ? "lessee" : "customer", k, taken));
         }
     }
+
+    private static string TermName(int? renewal) => renewal is { } k ? $"renewal {k}" : "its initial term";
 
     private void CheckRenewals(RenewalsTakenSyntax renewals)
     {
@@ -496,7 +531,7 @@ internal sealed partial class DealChecks
                 yield return $"the drawn renewals of {r.Lease?.Text}";
                 break;
             case BreaksDrawnSyntax drawnBreak:
-                yield return $"the drawn break of {drawnBreak.Lease?.Text}";
+                yield return $"the drawn break of {drawnBreak.Lease?.Text}" + (drawnBreak.Renewal is { } renewal ? $" in renewal {renewal}" : "");
                 break;
 
             // A launch adds to the index's launches: several are several shocks, not a lever set twice.

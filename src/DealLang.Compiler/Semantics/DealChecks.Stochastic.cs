@@ -245,7 +245,8 @@ internal sealed partial class DealChecks
         int delays = items.OfType<IndexDelayDrawnSyntax>().Select(d => d.Index?.Text).Distinct(StringComparer.Ordinal).Count();
 
         // Each drawn break takes one dimension per date written, broken there or not, after the drawn delays
-        // (StochasticPaths.DrawBreaks); set twice, the last is the one drawn (Lowerer.Stochastic).
+        // (StochasticPaths.DrawBreaks), a renewal term's after the drawn workout lags (DrawRenewalBreaks); set twice,
+        // the last is the one drawn (Lowerer.Stochastic).
         int breakDates = items.OfType<BreaksDrawnSyntax>().GroupBy(b => b.Lease?.Text, StringComparer.Ordinal).Sum(g => g.Last().Chances.Length);
 
         // Each party's drawn workout lag takes one dimension, after the break dates (StochasticPaths.DrawWorkouts).

@@ -176,7 +176,7 @@ internal sealed partial class TypeChecker
                     case BreaksDrawnSyntax drawnBreaks:
                         foreach (BreakChanceSyntax chance in SyntaxWalk.Safe(drawnBreaks.Chances))
                         {
-                            Term(chance.Probability, Unit.Rate, $"the probability that {drawnBreaks.Lease?.Text} is broken at {chance.At.Text} in {s}", Range.Fraction);
+                            Term(chance.Probability, Unit.Rate, $"the probability that {drawnBreaks.Lease?.Text} is broken {(drawnBreaks.Renewal is { } renewal ? $"in renewal {renewal} " : "")}at {chance.At.Text} in {s}", Range.Fraction);
                         }
 
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnBreaks.Loadings))

@@ -91,8 +91,9 @@ public sealed class StochasticPaths : IPathSource
     readonly double[] breakOwn, breakNormal, breakStress;
     readonly ContractLevers?[][] breakLevers;
 
-    // Under `sobol`, the first drawn break date's dimension (after the drawn delays).
-    readonly int breakDimension;
+    // Under `sobol`, the first drawn break date's dimension (after the drawn delays), and the first renewal term's drawn
+    // break date's (after the drawn workout lags).
+    readonly int breakDimension, renewalBreakDimension;
 
     // Drawn workout lags (docs/language.md §10, "Drawn workout lags"): per model, its party and outcomes; under `sobol`,
     // the first one's dimension (after the drawn break dates).
@@ -405,17 +406,24 @@ public sealed class StochasticPaths : IPathSource
         {
             BreakModel model = breaks[m];
             (string kind, string name, int[] offered, int renewalsTaken) = BreakHolder(deal, scenario, model, m);
+            bool drawsRenewals = renewals.Any(r => model.Of == BreakOf.Lease && r.Lease == model.Entity);
             if (model.Months is not { Length: > 0 } months || model.Probabilities is null || model.Probabilities.Length != months.Length
                 || !Array.TrueForAll(months, at => Array.IndexOf(offered, at) >= 0)
                 || !Enumerable.Range(1, months.Length - 1).All(j => months[j] > months[j - 1])
                 || !Array.TrueForAll(model.Probabilities, p => p >= 0 && p <= 1))
             {
-                throw Bad($"{kind} '{name}''s drawn break is not a list of its break dates ({string.Join(", ", offered)} months), increasing, each with a probability in [0%, 100%]");
+                string term = model.Renewal > 0 ? $"renewal {model.Renewal}'s" : "its";
+                throw Bad($"{kind} '{name}''s drawn break is not a list of {term} break dates ({string.Join(", ", offered)} months from its start), increasing, each with a probability in [0%, 100%]");
             }
 
-            if (renewalsTaken > 0 || renewals.Any(r => model.Of == BreakOf.Lease && r.Lease == model.Entity))
+            if (model.Renewal == 0 && (renewalsTaken > 0 || drawsRenewals))
             {
                 throw Bad($"{kind} '{name}' has a drawn break and renewals taken or drawn: a break ends it before any renewal");
+            }
+
+            if (model.Renewal > 0 && renewalsTaken < model.Renewal && !drawsRenewals)
+            {
+                throw Bad($"{kind} '{name}' has a drawn break in renewal {model.Renewal} and takes {renewalsTaken} of its renewals, none drawn: no path enters that renewal");
             }
 
             if (breaks.Take(m).Any(b => b.Of == model.Of && b.Entity == model.Entity))
@@ -460,11 +468,12 @@ public sealed class StochasticPaths : IPathSource
         recoveryParties = [.. Enumerable.Range(0, deal.Parties.Length).Where(p => drawsRecovery[p])];
         projectsCompletion = deal.ProjectsCompletion;
         // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays,
-        // drawn breaks' dates, drawn workout lags.
+        // the initial terms' drawn breaks' dates, drawn workout lags, the renewal terms' drawn breaks' dates.
         delayDimension = k + defaults.Length + renewalOptions.Sum();
         breakDimension = delayDimension + delays.Count;
-        workoutDimension = breakDimension + breaks.Sum(b => b.Months.Length);
-        int sobolDimensions = workoutDimension + workouts.Count;
+        workoutDimension = breakDimension + breaks.Where(b => b.Renewal == 0).Sum(b => b.Months.Length);
+        renewalBreakDimension = workoutDimension + workouts.Count;
+        int sobolDimensions = renewalBreakDimension + breaks.Where(b => b.Renewal > 0).Sum(b => b.Months.Length);
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
@@ -519,6 +528,7 @@ public sealed class StochasticPaths : IPathSource
         DrawDatedRecoveries(ref rng, w);
         DrawBreaks(ref rng, w, (uint)path);
         DrawWorkouts(ref rng, w, (uint)path);
+        DrawRenewalBreaks(ref rng, w, (uint)path);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -594,35 +604,68 @@ public sealed class StochasticPaths : IPathSource
         int dimension = breakDimension;
         for (int m = 0; m < breaks.Length; m++)
         {
+            if (breaks[m].Renewal == 0)
+            {
+                DrawBreak(ref rng, w, point, m, ref dimension, entered: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each renewal term's drawn break (<c>L breaks drawn in renewal k at …</c>), after every other draw of the path, the
+    /// drawn workout lags' too (so adding one moves no other number a path draws), drawn as an initial term's is
+    /// (<see cref="DrawBreaks"/>): every date draws its normal, but a path that takes fewer than k renewals (fixed, or as
+    /// <see cref="DrawRenewals"/> drew them) never breaks in renewal k. Under <c>sobol</c>, its dates' dimensions follow
+    /// the drawn workout lags'.
+    /// </summary>
+    void DrawRenewalBreaks(ref PathStream rng, Work w, uint point)
+    {
+        int dimension = renewalBreakDimension;
+        for (int m = 0; m < breaks.Length; m++)
+        {
             BreakModel model = breaks[m];
-            double[] beta = model.Loadings;
-            double common = 0;
-            for (int f = 0; f < beta.Length; f++)
+            if (model.Renewal > 0)
             {
-                common += beta[f] * w.Shock[f];
+                int taken = model.Of == BreakOf.Lease
+                    ? w.Scenario.RenewalsTaken[model.Entity] ?? 0
+                    : scenario.Contracts.Length == 0 ? 0 : scenario.Contracts[model.Entity]?.RenewalsTaken ?? 0;
+                DrawBreak(ref rng, w, point, m, ref dimension, entered: taken >= model.Renewal);
             }
+        }
+    }
 
-            double own = OwnWeight(breakOwn[m], breakNormal[m], breakStress[m], w.StressedShare);
-            double[] threshold = breakThreshold[m];
-            int taken = threshold.Length; // none
-            for (int j = 0; j < threshold.Length; j++)
-            {
-                double eps = sobolShift is null ? rng.Normal() : SobolNormal(point, dimension++);
-                if (taken == threshold.Length && (own * eps) + common < threshold[j])
-                {
-                    taken = j;
-                }
-            }
+    /// <summary>Drawn break <paramref name="m"/> on the path: its dates' normals, the first date taken written where a
+    /// fixed <c>breaks at</c> puts it, none unless the path <paramref name="entered"/> the term the dates are in.</summary>
+    void DrawBreak(ref PathStream rng, Work w, uint point, int m, ref int dimension, bool entered)
+    {
+        BreakModel model = breaks[m];
+        double[] beta = model.Loadings;
+        double common = 0;
+        for (int f = 0; f < beta.Length; f++)
+        {
+            common += beta[f] * w.Shock[f];
+        }
 
-            w.BreakOutcome[m] = taken;
-            if (model.Of == BreakOf.Lease)
+        double own = OwnWeight(breakOwn[m], breakNormal[m], breakStress[m], w.StressedShare);
+        double[] threshold = breakThreshold[m];
+        int taken = threshold.Length; // none
+        for (int j = 0; j < threshold.Length; j++)
+        {
+            double eps = sobolShift is null ? rng.Normal() : SobolNormal(point, dimension++);
+            if (entered && taken == threshold.Length && (own * eps) + common < threshold[j])
             {
-                w.Scenario.LeaseBreaks[model.Entity] = taken < threshold.Length ? model.Months[taken] : null;
+                taken = j;
             }
-            else
-            {
-                w.Scenario.Contracts[model.Entity] = breakLevers[m][taken];
-            }
+        }
+
+        w.BreakOutcome[m] = taken;
+        if (model.Of == BreakOf.Lease)
+        {
+            w.Scenario.LeaseBreaks[model.Entity] = taken < threshold.Length ? model.Months[taken] : null;
+        }
+        else
+        {
+            w.Scenario.Contracts[model.Entity] = breakLevers[m][taken];
         }
     }
 
@@ -645,8 +688,9 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
-    /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start) and renewals taken
-    /// under <paramref name="scenario"/>; throws when it names no lease or contract of the deal.</summary>
+    /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start: the initial term's,
+    /// or renewal term k's, none when it offers fewer than k renewals) and renewals taken under
+    /// <paramref name="scenario"/>; throws when it names no lease or contract of the deal.</summary>
     (string Kind, string Name, int[] Offered, int RenewalsTaken) BreakHolder(DealDescription deal, ScenarioSpec scenario, BreakModel model, int m)
     {
         if (model.Of == BreakOf.Lease && (uint)model.Entity < (uint)deal.Leases.Length)
@@ -657,7 +701,8 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"lease '{lease.Name}' has both a drawn break and 'breaks at'");
             }
 
-            return ("lease", lease.Name, lease.BreakMonths, scenario.RenewalsTaken[model.Entity] ?? 0);
+            return ("lease", lease.Name, TermBreaks(model.Renewal, lease.TermMonths, lease.BreakMonths, lease.RenewalCount, lease.RenewalTermMonths, lease.RenewalBreakMonths),
+                scenario.RenewalsTaken[model.Entity] ?? 0);
         }
 
         if (model.Of == BreakOf.Contract && (uint)model.Entity < (uint)deal.Contracts.Length)
@@ -669,11 +714,20 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"contract '{contract.Name}' has both a drawn break and 'breaks at'");
             }
 
-            return ("contract", contract.Name, contract.BreakMonths, levers?.RenewalsTaken ?? 0);
+            return ("contract", contract.Name, TermBreaks(model.Renewal, contract.TermMonths, contract.BreakMonths, contract.RenewalCount, contract.RenewalTermMonths, contract.RenewalBreakMonths),
+                levers?.RenewalsTaken ?? 0);
         }
 
         throw Bad($"its drawn break {m + 1} names {model.Of.ToString().ToLowerInvariant()} {model.Entity}, and the deal has {deal.Leases.Length} leases and {deal.Contracts.Length} contracts");
     }
+
+    /// <summary>The break dates, in months from the start, of term <paramref name="renewal"/> (0 the initial term, k
+    /// renewal term k, starting <paramref name="termMonths"/> + (k − 1) <paramref name="renewalMonths"/> in): none for a
+    /// renewal beyond the <paramref name="renewals"/> offered (BreakDates' rule, one renewal term at a time).</summary>
+    static int[] TermBreaks(int renewal, int termMonths, int[] termBreaks, int renewals, int renewalMonths, int[] renewalBreaks) =>
+        renewal == 0 ? termBreaks
+        : renewal > renewals ? []
+        : [.. renewalBreaks.Select(at => TermStart(renewal, termMonths, renewalMonths) + at)];
 
     /// <summary>Drawn delay <paramref name="model"/>'s outcome on the path last filled into <paramref name="into"/>
     /// (an index into its months), for a chain's other entities, which delay the same index by the same months.</summary>
@@ -743,8 +797,10 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>Drawn break <paramref name="m"/>'s month exercised on <paramref name="w"/>'s path, 0 for none: the month
-    /// drawn, unless no date was drawn or the lessee (customer) defaulted on or before it, as the deterministic code
-    /// decides (<see cref="TerminationReceipts.Break"/>: a default comes first).</summary>
+    /// drawn, unless no date was drawn (or the path did not take the renewal it is in) or the lessee (customer) defaulted
+    /// on or before it, as the deterministic code decides (<see cref="TerminationReceipts.Break"/>: a default comes
+    /// first). Counted from the start of the term its dates are in, as the scenario writes them: a renewal's from that
+    /// renewal term's start.</summary>
     int BreakExercised(Work w, int m)
     {
         BreakModel model = breaks[m];
@@ -754,12 +810,16 @@ public sealed class StochasticPaths : IPathSource
         }
 
         int months = model.Months[w.BreakOutcome[m]];
-        (Date start, int party) = model.Of == BreakOf.Lease
-            ? (Deal.Leases[model.Entity].Start, Deal.Leases[model.Entity].Lessee)
-            : (Deal.Contracts[model.Entity].Start, Deal.Contracts[model.Entity].Customer);
+        (Date start, int party, int termStart) = model.Of == BreakOf.Lease
+            ? (Deal.Leases[model.Entity].Start, Deal.Leases[model.Entity].Lessee, TermStart(model.Renewal, Deal.Leases[model.Entity].TermMonths, Deal.Leases[model.Entity].RenewalTermMonths))
+            : (Deal.Contracts[model.Entity].Start, Deal.Contracts[model.Entity].Customer, TermStart(model.Renewal, Deal.Contracts[model.Entity].TermMonths, Deal.Contracts[model.Entity].RenewalTermMonths));
         Date? defaulted = party >= 0 && party < w.Scenario.PartyDefaults.Length ? w.Scenario.PartyDefaults[party] : null;
-        return TerminationReceipts.Break(start, months, defaulted) is null ? 0 : months;
+        return TerminationReceipts.Break(start, months, defaulted) is null ? 0 : months - termStart;
     }
+
+    /// <summary>Months from the start to the start of term <paramref name="renewal"/> (0 the initial term).</summary>
+    static int TermStart(int renewal, int termMonths, int renewalMonths) =>
+        renewal == 0 ? 0 : termMonths + ((renewal - 1) * renewalMonths);
 
     /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
     /// drawn index rows aside: the drawn default dates, renewals taken, market-rent deflation and facility deflations in place of

@@ -39,7 +39,8 @@ public sealed class PathDraws
     /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
     /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
     /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
-    /// <c>L break month</c>, then per drawn workout lag <c>P workout months</c>, in the scenario's order.</summary>
+    /// <c>L break month</c> (<c>L renewal k break month</c> for a renewal term's, its month from that term's start), then
+    /// per drawn workout lag <c>P workout months</c>, in the scenario's order.</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -55,7 +56,7 @@ public sealed class PathDraws
             .. stochastic.Delays.Select(d => new PathColumn($"{deal.Indices[d.Index].Name} delay months", PathColumnKind.Count)),
             .. stochastic.RecoveryParties.Select(p => new PathColumn($"{deal.Parties[p].Name} recovery", PathColumnKind.Rate)),
             .. stochastic.Breaks.Select(b => new PathColumn(
-                $"{(b.Of == BreakOf.Lease ? deal.Leases[b.Entity].Name : deal.Contracts[b.Entity].Name)} break month", PathColumnKind.Count)),
+                $"{(b.Of == BreakOf.Lease ? deal.Leases[b.Entity].Name : deal.Contracts[b.Entity].Name)}{(b.Renewal > 0 ? $" renewal {b.Renewal}" : "")} break month", PathColumnKind.Count)),
             .. stochastic.Workouts.Select(m => new PathColumn($"{deal.Parties[m.Party].Name} workout months", PathColumnKind.Count)),
         ];
     }
@@ -73,8 +74,9 @@ public sealed class PathDraws
     /// whether or not the party defaults on it).</summary>
     public double[] Recoveries { get; }
 
-    /// <summary>[drawn break, the scenario's order]: the month from its start the lease or contract was broken at on
-    /// the path, 0 when it was not (no date drawn, or a default on or before the date came first).</summary>
+    /// <summary>[drawn break, the scenario's order]: the month from its start (a renewal term's: from that term's start)
+    /// the lease or contract was broken at on the path, 0 when it was not (no date drawn, the renewal not taken, or a
+    /// default on or before the date came first).</summary>
     public int[] BreakMonths { get; }
 
     /// <summary>[drawn workout lag, the scenario's order]: the path's lag, whole months (drawn on every path, whether or

@@ -210,10 +210,14 @@ public static class ScenarioCodec
         WriteArray(w, v.Months, (w, x) => w.Write(x));
         WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
         WriteArray(w, v.Loadings, (w, x) => w.Write(x));
+        w.Write(v.Renewal);
     }
 
     static BreakModel ReadBreakModel(BinaryReader r) =>
-        new((BreakOf)r.ReadInt32(), r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble()));
+        new((BreakOf)r.ReadInt32(), r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble()))
+        {
+            Renewal = r.ReadInt32(),
+        };
 
     static void Write(BinaryWriter w, WorkoutModel v)
     {

@@ -207,12 +207,18 @@ public enum BreakOf
 /// A break drawn per path: lease or contract <see cref="Entity"/> (by <see cref="Of"/>) is broken at the first of its
 /// break dates <c>Months[j]</c> (months from its start, increasing) with √(1 − βᵀRβ) ε_j + Σ β_k Z_k &lt;
 /// Φ⁻¹(<c>Probabilities[j]</c>), the probability of breaking there given it was not broken before; ε_j a normal of its
-/// own per date and Z_k the factors' path shocks, as a drawn default reads them (one loading per factor).
+/// own per date and Z_k the factors' path shocks, as a drawn default reads them (one loading per factor). With
+/// <see cref="Renewal"/> k above 0, the dates are renewal term k's (still counted from the start), taken only on a path
+/// that takes at least k renewals.
 /// </summary>
 public sealed record BreakModel(BreakOf Of, int Entity, int[] Months, double[] Probabilities, double[] Loadings)
 {
+    /// <summary>The renewal term (1 the first) whose break dates <see cref="Months"/> are; 0 for the initial term's. A
+    /// renewal's break draws after every other draw of the path (StochasticPaths.DrawRenewalBreaks).</summary>
+    public int Renewal { get; init; }
+
     // Records compare arrays by reference; a model is compared by its numbers.
-    public bool Equals(BreakModel? other) => other is not null && Of == other.Of && Entity == other.Entity
+    public bool Equals(BreakModel? other) => other is not null && Of == other.Of && Entity == other.Entity && Renewal == other.Renewal
         && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities)
         && Loadings.AsSpan().SequenceEqual(other.Loadings);
 

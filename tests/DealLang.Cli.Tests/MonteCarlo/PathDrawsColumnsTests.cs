@@ -151,6 +151,35 @@ public sealed class PathDrawsColumnsTests
     }
 
     [Fact]
+    public void A_renewal_terms_break_month_counts_from_that_renewals_start()
+    {
+        // Valid 063's RenewsAndMayBreak: Main's renewals drawn (70%), Pod's break drawn at 24m, Main's break drawn in
+        // renewal 1 (from 2029-01-01, 36 months in) at 18m or 30m. Its column, named for the renewal, holds the month from
+        // the renewal's start (18 or 30, what the scenario wrote), 0 when not broken, always 0 on a path not renewing.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "063-lease-breaks-drawn-in-its-renewals.deal"), null, "RenewsAndMayBreak");
+        DealDescription deal = loaded.Deal;
+        int main = Array.FindIndex(deal.Leases, l => l.Name == "Main");
+        var source = new StochasticPaths(deal, loaded.Scenario, 63, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        Assert.Equal(
+            [.. PathColumns.For(deal), new PathColumn("Main renewals taken", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count),
+                new PathColumn("Main renewal 1 break month", PathColumnKind.Count)],
+            rows.Columns);
+        double[] taken = rows.Column("Main renewals taken");
+        double[] renewalBreak = rows.Column("Main renewal 1 break month");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, _) = Replay(loaded, source, path);
+            Assert.Equal(ran.LeaseBreaks[main] is { } m ? m - 36 : 0, (int)renewalBreak[path]); // no default is drawn: nothing comes first
+            Assert.True(taken[path] > 0 || renewalBreak[path] == 0);
+        }
+
+        Assert.Equal([0.0, 18.0, 30.0], renewalBreak.Distinct().Order());
+    }
+
+    [Fact]
     public void A_scenario_that_draws_no_renewals_delays_or_recoveries_has_the_columns_it_always_had()
     {
         // Valid 038's DrawnDelay without its delay (a stochastic scenario drawing nothing else), and a deterministic source.

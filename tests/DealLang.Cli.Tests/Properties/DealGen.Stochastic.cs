@@ -11,7 +11,8 @@ namespace DealLang.Cli.Tests.Properties;
 /// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).
 /// Maybe drawn renewals on each lease with options, a probability in [0%, 100%] and loadings as a default's (never
 /// with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
-/// breaks on each lease with a break option whose renewals are not drawn; where the deal has the completion index
+/// breaks on each lease with a break option whose renewals are not drawn, and maybe a break drawn in one renewal term of
+/// each lease whose renewals are drawn and whose renewal terms offer a break; where the deal has the completion index
 /// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; sobol kept only within 32 dimensions with their
 /// options, delay and break dates.</summary>
 internal static partial class DealGen
@@ -32,12 +33,16 @@ internal static partial class DealGen
         from breaks in All(leases.Where(l => l.Breaks.Length > 0 && !renewals.Any(r => r.Lease == l.Name && r.Options > 0))
             .Select(l => Maybe(DrawnBreaks(l, factors))))
         from delay in completion ? Maybe(DrawnDelay(factors)) : Gen.Const("")
+        // A break drawn in a renewal term only on a lease whose renewals this scenario draws (a path enters the renewal
+        // or not; a break in its initial term is then refused, DL0429, so each lease has one drawn break, DL0523).
+        from renewalBreaks in All(leases.Where(l => l.RenewalBreaks.Length > 0 && renewals.Any(r => r.Lease == l.Name && r.Options > 0))
+            .Select(l => Maybe(DrawnRenewalBreaks(l, factors))))
         let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
-            + breaks.Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
+            + breaks.Concat(renewalBreaks).Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay).Concat(renewalBreaks)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -80,6 +85,15 @@ internal static partial class DealGen
         from probabilities in All(lease.Breaks.Select(_ => Rate(0, 10000)))
         from loadings in Loadings(factors.Take(2).ToArray())
         select $"{lease.Name} breaks drawn at " + string.Join(", ", lease.Breaks.Select((m, j) => (m, j)).Where(x => (keep & (1 << x.j)) != 0)
+            .Select(x => $"{Text(x.m)}m with {probabilities[x.j]}")) + loadings;
+
+    // Some of the renewal terms' break dates in one renewal the lease offers, as DrawnBreaks picks the initial term's.
+    private static Gen<string> DrawnRenewalBreaks(GeneratedDecl lease, string[] factors) =>
+        from k in Gen.Int[1, lease.Renewals]
+        from keep in Gen.Int[1, (1 << lease.RenewalBreaks.Length) - 1]
+        from probabilities in All(lease.RenewalBreaks.Select(_ => Rate(0, 10000)))
+        from loadings in Loadings(factors.Take(2).ToArray())
+        select $"{lease.Name} breaks drawn in renewal {Text(k)} at " + string.Join(", ", lease.RenewalBreaks.Select((m, j) => (m, j)).Where(x => (keep & (1 << x.j)) != 0)
             .Select(x => $"{Text(x.m)}m with {probabilities[x.j]}")) + loadings;
 
     // A drawn delay of the completion index: 0m, 6m and 12m, shortest first as a loaded delay's must be (DL0516), with

@@ -96,6 +96,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease breaks lever", @"\n  L\d breaks at \d+m"), ("drawn breaks", @"\n  L\d breaks drawn at \d+m with "),
         ("lease renewal break option", @"lease L\d[^\n]*at lessee option[^\n]* with break_option at \d+m"),
         ("lease breaks in renewal lever", @"\n  L\d breaks in renewal \d+ at \d+m"),
+        ("drawn renewal breaks", @"\n  L\d breaks drawn in renewal \d+ at \d+m with "),
         ("contract break option", @"contract Ct\d [^\n]*(?<!with )break_option at \d+m"), ("contract breaks lever", @"\n  Ct\d breaks at \d+m"),
         ("contract renewal break option", @"contract Ct\d [^\n]*at customer option with break_option at \d+m"),
         ("contract breaks in renewal lever", @"\n  Ct\d breaks in renewal 1 at \d+m"),
