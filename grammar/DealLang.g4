@@ -589,8 +589,12 @@ enforcementItem
 // limit 3000 gpus per month  costs 500 per gpu', and the workout's terms: 'keep contracts' (units under running
 // contracts are kept running, only idle and freed units are sold) and 'reserve 12k per gpu' (no unit sold below it).
 // 'over 4 periods' spreads a sale of coins over that many periods, an equal share of the coins left in each.
+// 'price yield 14%' sells each loan at the present value of its remaining payments at that yield; 'price LoanMarks'
+// at its balance × that index's level, a price as a share of par (docs/language.md §9, "A loan's market price").
 sellTerm
     : HAIRCUT expr                                   # haircutTerm
+    | PRICE YIELD expr                               # priceYieldTerm
+    | PRICE ident                                    # priceIndexTerm
     | LAG duration                                   # lagTerm
     | OVER NUMBER PERIODS                            # spreadTerm
     | DEPTH expr PER MONTH                           # depthTerm
@@ -773,7 +777,7 @@ ident
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
-    | WORKOUT
+    | WORKOUT | YIELD
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1025,6 +1029,8 @@ INDEXED       : 'indexed';
 YEARLY        : 'yearly';
 // A loan's workout lag drawn per path ('Obligor workout drawn 6m with 30%, 18m with 70%').
 WORKOUT       : 'workout';
+// A loan sold in enforcement at a yield ('sell LoanA price yield 14%').
+YIELD         : 'yield';
 
 LBRACE : '{';
 RBRACE : '}';

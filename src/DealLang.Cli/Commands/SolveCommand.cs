@@ -345,7 +345,7 @@ internal static class SolveCommand
         {
             "deflate" or "grow" => "1% per year",
             "shift" => "+1bp",
-            "haircut" or "utilisation" or "level" => "10%",
+            "haircut" or "utilisation" or "level" or "yield" => "10%",
             _ => throw new UsageException(
                 $"--breakeven '{lever}' is not a lever a break-even can move; one of: {string.Join(", ", Levers.ScenarioForms)} (F a facility, I an index, C a contract)"),
         };

@@ -85,7 +85,12 @@ public static partial class CSharpEmitter
             : "")
         // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
         + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")
-        + ")";
+        + ")"
+        // Only a sale at a market price passes one: the others keep par (and their C#).
+        + (s.Price is { } p
+            ? " { Price = new LoanSalePrice(" + (p.Yield is { } y ? CSharpLiterals.Double(y) : "null") + ", "
+              + (p.Index is { } i ? CSharpLiterals.Int(i) : "null") + ") }"
+            : "");
 
     private static string Guarantee(GuaranteeInfo g) =>
         "new GuaranteeInfo(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.Int(g.Guarantor) + ", GuaranteeTarget." + g.Kind + ", "

@@ -224,15 +224,20 @@ public static partial class CSharpEmitter
             using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + ")"))
             {
                 var collateral = ctx.Sales[sale.Index].Collateral;
+                LoanSalePrice? price = ctx.Sales[sale.Index].Price;
                 string value = collateral.Length == 0
                     ? "0.0"
-                    : Join(" + ", collateral.Select(c => ctx.Components[c.Kind].CollateralValue(c.Index)).ToList());
+                    : Join(" + ", collateral.Select(c => c.Kind == CollateralKind.Loan && price is not null
+                        ? ctx.Components.Of<LoanComponent>().MarketValue(c.Index, price, sale.Yield)
+                        : ctx.Components[c.Kind].CollateralValue(c.Index)).ToList());
                 if (collateral.Length > 1)
                 {
                     value = "(" + value + ")";
                 }
 
-                w.Comment("sells " + CollateralNames(ctx, collateral));
+                w.Comment("sells " + CollateralNames(ctx, collateral) + (price is null ? ""
+                    : price.Index is { } index ? " (each loan not defaulted at its balance × " + ctx.Model.Indices[index].Info.Name + ")"
+                    : " (each loan not defaulted at the present value of its payments at the yield)"));
                 w.Line("double proceeds = " + value + " * (1.0 - " + sale.Haircut + ");");
                 w.Line("saleProceeds += proceeds;");
                 w.Line("result.SaleProceeds += proceeds;");

@@ -383,6 +383,11 @@ public static partial class CSharpEmitter
                     w.Line("bool " + sale.KeepContracts + " = input.Scalars[" + Slot(InputQuantity.SaleKeepContracts, sale.Index) + "] != 0.0;");
                     w.Line("double " + sale.Reserve + " = input.Scalars[" + Slot(InputQuantity.SaleReserve, sale.Index) + "];");
                 }
+
+                if (ctx.Sales[sale.Index].Price?.Yield is not null)
+                {
+                    w.Line("double " + sale.Yield + " = input.Scalars[" + Slot(InputQuantity.SaleYield, sale.Index) + "];");
+                }
             }
         }
 

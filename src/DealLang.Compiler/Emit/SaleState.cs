@@ -23,7 +23,11 @@ internal sealed class SaleState
         Reserve = prefix + "reserve";
         Begun = prefix + "begun";
         PeriodsSold = prefix + "periodsSold";
+        Yield = prefix + "yield";
     }
+
+    /// <summary>This path's yield the sale's loans are priced at (an input; a sale at a yield only).</summary>
+    public string Yield { get; }
 
     /// <summary>The periods a spread sale of coins has sold in so far (a spread sale only).</summary>
     public string PeriodsSold { get; }

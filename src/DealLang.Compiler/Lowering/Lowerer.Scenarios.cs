@@ -24,7 +24,7 @@ internal sealed partial class Lowerer
         double marketDeflation = 0;
         double? haircut = null;
         int? lag = null;
-        double? depth = null, impact = null, limit = null, costs = null, reserve = null;
+        double? depth = null, impact = null, limit = null, costs = null, reserve = null, yield = null;
         bool? keepContracts = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
@@ -116,6 +116,7 @@ internal sealed partial class Lowerer
                     costs = e.Market?.Costs is null ? costs : Constant(e.Market.Costs);
                     reserve = e.Market?.Reserve is null ? reserve : Constant(e.Market.Reserve);
                     keepContracts = e.Market?.Keep?.KeepsContracts ?? keepContracts;
+                    yield = e.Yield is null ? yield : Constant(e.Yield);
                     break;
             }
         }
@@ -130,6 +131,7 @@ internal sealed partial class Lowerer
             TrancheCalls = calls.Any(c => c is not null) ? calls : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
+            EnforcementYield = yield,
             Stochastic = LowerStochastic(scenario),
         };
     }

@@ -95,10 +95,19 @@ internal sealed partial class Lowerer
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
                 [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market),
-                s.Spread?.Periods ?? 1)),
+                s.Spread?.Periods ?? 1) { Price = Price(s.Price) }),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }
+
+    /// <summary>A loan's market price (docs/language.md §9, "A loan's market price"): a yield, or an index of the deal.</summary>
+    private LoanSalePrice? Price(LoanPriceSyntax? price) => price switch
+    {
+        null => null,
+        { Yield: { } yield } => new LoanSalePrice(Constant(yield), null),
+        { Index: { } index } => new LoanSalePrice(null, IndexOf(index, SymbolKind.Index)),
+        _ => null,
+    };
 
     /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
     /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve.</summary>

@@ -359,7 +359,7 @@ internal sealed partial class CstToAst
 
             case EnforcementOverrideItemContext enforcement:
             {
-                (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread) = VisitSellTerms(
+                (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread, LoanPriceSyntax? price) = VisitSellTerms(
                     enforcement.sellTerm(), $"the enforcement override of scenario '{scenario.Text}'");
                 if (spread is not null)
                 {
@@ -367,9 +367,17 @@ internal sealed partial class CstToAst
                     Report(DiagnosticCatalogue.SpreadNotOnCoins(spread.Span, "a scenario cannot change it, it is the deal's own sale term"));
                 }
 
-                return haircut is null && lag is null && market is null
+                if (price?.Index is { } index)
+                {
+                    // Which index prices a sale is the deal's term; the index's level is the scenario's lever.
+                    Report(DiagnosticCatalogue.LoanPriceUnused(price.Span,
+                        $"a scenario cannot change which index prices the loans; move the level of '{index.Text}' instead ('{index.Text} level 80%')"));
+                }
+
+                ExpressionSyntax? yield = price?.Yield;
+                return haircut is null && lag is null && market is null && yield is null
                     ? null
-                    : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement), market);
+                    : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement), market) { Yield = yield };
             }
 
             // 'enforcement sell all': the lender keeps no contract running (the repo market's keep-contracts lever off).

@@ -145,15 +145,16 @@ internal sealed partial class CstToAst
             return null;
         }
 
-        (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread) =
+        (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread, LoanPriceSyntax? price) =
             VisitSellTerms(context.sellTerm(), $"'sell {string.Join(", ", assets)}'");
-        return new SellSyntax(assets, haircut, lag, Span(context), market, spread);
+        return new SellSyntax(assets, haircut, lag, Span(context), market, spread, price);
     }
 
     // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | OVER NUMBER PERIODS # spreadTerm
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
-    //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm ;
-    private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread) VisitSellTerms(
+    //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
+    //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm ;
+    private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread, LoanPriceSyntax? Price) VisitSellTerms(
         SellTermContext[] terms, string container)
     {
         var items = new ItemSet(this, container);
@@ -161,6 +162,7 @@ internal sealed partial class CstToAst
         DurationSyntax? lag = null;
         KeepContractsSyntax? keep = null;
         SpreadSyntax? spread = null;
+        LoanPriceSyntax? price = null;
         foreach (SellTermContext term in terms)
         {
             switch (term)
@@ -174,6 +176,9 @@ internal sealed partial class CstToAst
                 case CostsTermContext c: items.Keep(ref costs, "costs", c, VisitExpr(c.expr())); break;
                 case ReserveTermContext r: items.Keep(ref reserve, "reserve", r, VisitExpr(r.expr())); break;
                 case KeepContractsTermContext k: items.Keep(ref keep, "keep contracts", k, new KeepContractsSyntax(true, Span(k))); break;
+                // A yield and an index are two ways of stating one price: either is 'price', written once.
+                case PriceYieldTermContext y: items.Keep(ref price, "price", y, VisitExpr(y.expr()) is { } yield ? new LoanPriceSyntax(yield, null, Span(y)) : null); break;
+                case PriceIndexTermContext i: items.Keep(ref price, "price", i, VisitIdent(i.ident()) is { } index ? new LoanPriceSyntax(null, index, Span(i)) : null); break;
             }
         }
 
@@ -181,7 +186,7 @@ internal sealed partial class CstToAst
         MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null
             ? null
             : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep);
-        return (haircut, lag, market, spread);
+        return (haircut, lag, market, spread, price);
     }
 
     // OVER NUMBER PERIODS: the periods a sale of coins is spread over, a whole number of at least 1 (DL0106).

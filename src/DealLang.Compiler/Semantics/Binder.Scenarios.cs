@@ -131,7 +131,7 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, relet.Utilisation);
                 break;
             case EnforcementOverrideSyntax enforcement:
-                Expressions(_scenarioScope, [enforcement.Haircut, .. enforcement.Market?.Expressions ?? []]);
+                Expressions(_scenarioScope, [enforcement.Haircut, enforcement.Yield, .. enforcement.Market?.Expressions ?? []]);
                 break;
             case IndexLevelOverrideSyntax level:
                 ScenarioName(scenario, level.Index, SymbolKind.Index, "'level' overrides an index's level");

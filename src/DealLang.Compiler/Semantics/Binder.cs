@@ -80,7 +80,11 @@ internal sealed partial class Binder
                 RequireCollateral(asset);
             }
 
-            Expressions(_dealScope, [sale.Haircut, .. sale.Market?.Expressions ?? []]);
+            Expressions(_dealScope, [sale.Haircut, sale.Price?.Yield, .. sale.Market?.Expressions ?? []]);
+            if (sale.Price?.Index is { } index)
+            {
+                RequireKind(index, SymbolKind.Index, "a loan's price is an index's level");
+            }
         }
 
         if (enforcement.Waterfall is { } waterfall)

@@ -88,6 +88,30 @@ internal sealed partial class DealChecks
         }
     }
 
+    // 'price yield 14%' and 'price LoanMarks' price a loan (docs/language.md §9, "A loan's market price"): a facility,
+    // a fleet or coins listed in the same sale is sold at its own value, which neither gives (DL0525).
+    private void CheckLoanPrice(SellSyntax sale)
+    {
+        if (sale.Price is null)
+        {
+            return;
+        }
+
+        foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+        {
+            if (_analysis.Symbols.TryLookup(asset.Text, out Symbol symbol)
+                && symbol.Kind is not SymbolKind.Loan and not SymbolKind.Unknown && CollateralRules.TryCollateralKind(symbol.Kind, out _))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoanPriceUnused(asset.Span,
+                    $"'{asset.Text}' is a {symbol.Kind.Keyword()}, sold at its value less the haircut; only loans are sold at a market price: sell the {symbol.Kind.Keyword()} in a sale of its own"));
+            }
+        }
+    }
+
+    /// <summary>Whether an enforcement sale of the deal prices its loans at a yield (so a scenario's yield applies).</summary>
+    private bool SellsLoansAtAYield() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
+        .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Price?.Yield is not null);
+
     /// <summary>Whether an enforcement sale of the deal sells into the repo market (so a scenario's market levers apply).</summary>
     private bool SellsIntoMarket() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
         .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market is not null);

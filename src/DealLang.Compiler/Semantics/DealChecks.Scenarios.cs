@@ -83,6 +83,12 @@ internal sealed partial class DealChecks
                             _diagnostics.Add(DiagnosticCatalogue.ScenarioEnforcementUnused(item.Span, name));
                         }
 
+                        if (enforcementOverride.Yield is { } yield && sellsSomething && !SellsLoansAtAYield())
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.LoanPriceUnused(yield.Span,
+                                $"no enforcement sale of the deal prices its loans at a yield, so the yield in scenario '{name}' would be ignored; write 'price yield Y' on the loans' sale"));
+                        }
+
                         if (enforcementOverride.Market is not null && sellsSomething && !SellsIntoMarket())
                         {
                             _diagnostics.Add(DiagnosticCatalogue.MarketLeverWithoutMarket(item.Span, name));
@@ -544,6 +550,11 @@ internal sealed partial class DealChecks
                 if (e.Lag is not null)
                 {
                     yield return "the enforcement lag";
+                }
+
+                if (e.Yield is not null)
+                {
+                    yield return "the yield loans are sold at";
                 }
 
                 foreach ((ExpressionSyntax? term, string lever) in new[]

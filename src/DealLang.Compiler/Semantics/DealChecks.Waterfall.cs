@@ -49,6 +49,7 @@ internal sealed partial class DealChecks
             CheckMarketSale(sale);
             CheckCoinsSale(sale);
             CheckSpreadSale(sale);
+            CheckLoanPrice(sale);
             CheckKeptContracts(sale, enforcement!, waterfalls.FirstOrDefault());
             if (sale.Lag is { } lag)
             {

@@ -80,6 +80,7 @@ internal sealed partial class TypeChecker
                     {
                         Term(sale.Haircut, Unit.Rate, "the haircut of the enforcement sale", Range.Fraction);
                         MarketTerms(sale.Market, "of the enforcement sale");
+                        LoanPrice(sale.Price, "of the enforcement sale");
                     }
 
                     Steps(enforcement.Waterfall?.Steps ?? []);
@@ -250,6 +251,7 @@ internal sealed partial class TypeChecker
                         break;
                     case EnforcementOverrideSyntax enforcement:
                         Term(enforcement.Haircut, Unit.Rate, $"the enforcement haircut in {s}", Range.Fraction);
+                        LoanYield(enforcement.Yield, $"of the enforcement override in {s}");
                         MarketTerms(enforcement.Market, $"of the enforcement override in {s}");
                         break;
                 }

@@ -1373,6 +1373,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitHaircutTerm([NotNull] DealLangParser.HaircutTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>priceYieldTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPriceYieldTerm([NotNull] DealLangParser.PriceYieldTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>priceIndexTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPriceIndexTerm([NotNull] DealLangParser.PriceIndexTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>lagTerm</c>
 	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
 	/// </summary>

@@ -3,7 +3,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
-/// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market.</summary>
+/// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
+/// and its <c>price yield …</c> that of every sale pricing its loans at a yield.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -20,6 +21,8 @@ static class SaleTerms
             into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
             into.SaleKeepContracts[s] = market is not null && (scenario.EnforcementKeepContracts ?? market.KeepContracts) ? 1 : 0;
             into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
+            // The yield reaches only a sale that prices its loans at one (a scenario cannot price a sale at par otherwise).
+            into.SaleYield[s] = deal.Sales[s].Price?.Yield is { } yield ? scenario.EnforcementYield ?? yield : 0;
         }
     }
 }

@@ -145,6 +145,11 @@ public static class Shapes
         {
             throw Mismatch(deal, scenario, "its repo market is not a depth and limit above 0 with a finite impact, costs and reserve of 0 or more");
         }
+
+        if (scenario.EnforcementYield is { } yield && !(yield >= 0 && double.IsFinite(yield)))
+        {
+            throw Mismatch(deal, scenario, "its yield for the loans sold is not a finite rate of 0 or more");
+        }
     }
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)

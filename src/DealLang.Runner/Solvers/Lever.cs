@@ -132,6 +132,14 @@ public sealed record EnforcementHaircutLever(string Text)
     public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { EnforcementHaircut = value };
 }
 
+/// <summary><c>enforcement price yield Y</c> (<see cref="ScenarioSpec.EnforcementYield"/>): the yield the loans of every
+/// sale priced at one are sold at, Y in [0, 99.99%] (DL0227's [0, 100%)), a higher yield a lower price.</summary>
+public sealed record EnforcementYieldLever(string Text)
+    : Lever(Text, "%", 0, 0.9999, 0, StressUp: true)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { EnforcementYield = value };
+}
+
 /// <summary>The levers on an index: <c>Index deflate R per year</c> (drift, R in [0, 100%)), <c>Index grow R per year</c>
 /// (a rising drift, R in [0, 100%], DL0767's range: stored as a deflation of −R, as the scenario item is), <c>Index level L</c>
 /// (a rate index's level, in [−5%, 50%]) and <c>Index shift S</c> (a rate index's parallel shift, in [−5%, 50%]). Each is

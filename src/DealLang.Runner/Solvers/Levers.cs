@@ -5,7 +5,7 @@ namespace DealLang.Runner.Solvers;
 /// <summary>
 /// Reads a lever's text against a deal's names: <c>Facility.value deflate</c>, <c>Facility.value grow</c>,
 /// <c>market_rent deflate</c>, <c>market_rent grow</c>,
-/// <c>Index deflate</c>, <c>Index grow</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>,
+/// <c>Index deflate</c>, <c>Index grow</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>, <c>enforcement price yield</c>,
 /// <c>Contract utilisation</c> (scenario levers, <see cref="Scenario"/>) and <c>Lease.rent</c>, <c>Facility.value</c>
 /// (inputs a hurdle scales, and <c>Party.recovery</c>, which it replaces: <see cref="Input"/>). The scenario lever's text is checked by the scenario language first
 /// (the CLI compiles it as a scenario item, so a mistake in it is reported like one); what is left here is which
@@ -15,7 +15,7 @@ public static class Levers
 {
     /// <summary>The scenario levers a break-even may move, by their words after the name.</summary>
     public static readonly string[] ScenarioForms =
-        ["F.value deflate", "F.value grow", "market_rent deflate", "market_rent grow", "I deflate", "I grow", "I level", "I shift", "enforcement haircut", "C utilisation"];
+        ["F.value deflate", "F.value grow", "market_rent deflate", "market_rent grow", "I deflate", "I grow", "I level", "I shift", "enforcement haircut", "enforcement price yield", "C utilisation"];
 
     public static Lever Scenario(DealDescription deal, string text)
     {
@@ -34,6 +34,11 @@ public static class Levers
         if (words is ["enforcement", "haircut"])
         {
             return new EnforcementHaircutLever(text);
+        }
+
+        if (words is ["enforcement", "price", "yield"])
+        {
+            return new EnforcementYieldLever(text);
         }
 
         if (words is [var target, "deflate"] && target.EndsWith(".value", StringComparison.Ordinal))

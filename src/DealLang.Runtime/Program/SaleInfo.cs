@@ -5,9 +5,22 @@ namespace DealLang.Runtime;
 /// sold <see cref="LagMonths"/> after the default date at value less <see cref="Haircut"/> (both scenario-overridable);
 /// with a <see cref="Market"/>, one fleet's units are sold month by month into the repo market from that date on; a
 /// sale of coins with <see cref="SpreadPeriods"/> above 1 sells an equal share of the coins left in each of that many
-/// periods from its first (docs/language.md §9).
+/// periods from its first (docs/language.md §9); with a <see cref="Price"/>, each loan that has not defaulted is sold at a
+/// market price rather than at its balance.
 /// </summary>
-public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null, int SpreadPeriods = 1);
+public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null, int SpreadPeriods = 1)
+{
+    /// <summary>The market price of the loans sold (docs/language.md §9, "A loan's market price"); null for par.</summary>
+    public LoanSalePrice? Price { get; init; }
+}
+
+/// <summary>
+/// A loan's market price in an enforcement sale (docs/language.md §9, "A loan's market price"): with <see cref="Yield"/>,
+/// the present value at that yield (scenario-overridable) of the loan's remaining scheduled payments; with
+/// <see cref="Index"/> (the description's index), its balance × that index's level, a price as a share of par.
+/// Exactly one is set.
+/// </summary>
+public sealed record LoanSalePrice(double? Yield, int? Index);
 
 /// <summary>
 /// The repo market a fleet's units are sold into (docs/language.md §9), each scenario-overridable: it absorbs

@@ -103,6 +103,9 @@ public enum InputQuantity
     /// <summary>Scalar, per sale: the reserve price per GPU below which no unit is sold (0: none, or no market).</summary>
     SaleReserve,
 
+    /// <summary>Scalar, per sale: the yield its loans are priced at (0 for a sale that prices none at a yield).</summary>
+    SaleYield,
+
     /// <summary>Scalar, per party: its recovery on this path (its <c>recovery</c>, or the scenario's draw from a
     /// beta distribution); what a loan owed by it without a <c>recovery</c> of its own recovers.</summary>
     PartyRecovery,
@@ -270,6 +273,8 @@ public sealed class InputLayout
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
         InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice, InputQuantity.PartyWorkoutPeriods,
+        // Last, so adding it moved no other slot (and no deal's generated C#).
+        InputQuantity.SaleYield,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -401,7 +406,7 @@ public sealed class InputLayout
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
+            or InputQuantity.SaleYield or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
@@ -419,7 +424,8 @@ public sealed class InputLayout
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
-            or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
+            or InputQuantity.SaleYield => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive

@@ -56,6 +56,7 @@ public sealed class PathInputs
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
         SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
         SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
+        SaleYield = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleYield, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
@@ -191,6 +192,9 @@ public sealed class PathInputs
 
     /// <summary>[sale]: the reserve price per GPU after scenario overrides; 0 for none.</summary>
     public DoubleSlots SaleReserve { get; }
+
+    /// <summary>[sale]: the yield its loans are priced at after scenario overrides; 0 for a sale priced at no yield.</summary>
+    public DoubleSlots SaleYield { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

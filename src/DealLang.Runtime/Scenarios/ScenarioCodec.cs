@@ -55,6 +55,7 @@ public static class ScenarioCodec
         WriteArray(w, s.LeaseBreaks, WriteNullable);
         WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
+        WriteNullable(w, s.EnforcementYield);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -81,6 +82,7 @@ public static class ScenarioCodec
             LeaseBreaks = ReadArray(r, ReadNullableInt),
             TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
             PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
+            EnforcementYield = ReadNullableDouble(r),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 

@@ -35,6 +35,10 @@ public sealed record ScenarioSpec(
     /// null for "as each sale says".</summary>
     public double? EnforcementReserve { get; init; }
 
+    /// <summary>The yield the loans of every sale priced at a yield are sold at (<c>enforcement price yield 16%</c>);
+    /// null for "as each sale says".</summary>
+    public double? EnforcementYield { get; init; }
+
     /// <summary>Per party (the description's order): its recovery on this path in place of its <c>recovery</c>,
     /// null for "as the deal says"; empty (the default) for none. A Monte Carlo path sets it from a drawn recovery
     /// (docs/language.md §10, "Stochastic scenarios").</summary>

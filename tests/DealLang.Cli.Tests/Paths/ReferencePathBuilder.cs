@@ -867,6 +867,7 @@ static class SaleTerms
             into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
             into.SaleKeepContracts[s] = market is not null && (scenario.EnforcementKeepContracts ?? market.KeepContracts) ? 1 : 0;
             into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
+            into.SaleYield[s] = deal.Sales[s].Price?.Yield is { } yield ? scenario.EnforcementYield ?? yield : 0;
         }
     }
 }

@@ -84,6 +84,33 @@ public class PathBuilderTests
     }
 
     [Fact]
+    public void The_yield_loans_are_sold_at_comes_from_the_sale_unless_the_scenario_overrides_it()
+    {
+        // Loans sold at a yield of 12%, at a price index and at par: only the first takes a yield, or a scenario's.
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party()],
+            facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
+            leases: [TestDeals.Lease()],
+            sales:
+            [
+                new SaleInfo([new CollateralRef(CollateralKind.Loan, 0)], 0, 3) { Price = new LoanSalePrice(0.12, null) },
+                new SaleInfo([new CollateralRef(CollateralKind.Loan, 1)], 0, 3) { Price = new LoanSalePrice(null, 0) },
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.20, 6),
+            ]);
+        var inputs = new PathInputs(deal);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+        Assert.Equal([0.12, 0.0, 0.0], [inputs.SaleYield[0], inputs.SaleYield[1], inputs.SaleYield[2]]);
+
+        // 'enforcement price yield 16%'.
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementYield = 0.16 }, inputs);
+        Assert.Equal([0.16, 0.0, 0.0], [inputs.SaleYield[0], inputs.SaleYield[1], inputs.SaleYield[2]]);
+
+        Assert.Throws<ArgumentException>(() =>
+            PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementYield = double.NaN }, new PathInputs(deal)));
+    }
+
+    [Fact]
     public void AMarketThatAbsorbsNothingIsRefused()
     {
         var deal = Deal();

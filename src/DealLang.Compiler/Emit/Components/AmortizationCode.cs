@@ -134,17 +134,30 @@ internal static class AmortizationCode
         }
     }
 
-    /// <summary>This period's principal under the amortisation (null for bullet: nothing before the maturity).</summary>
-    private static string? Principal(IAmortizingState state, string outstanding)
+    /// <summary>The scheduled principal of period <paramref name="period"/> (a C# int expression) on
+    /// <paramref name="outstanding"/>, as one expression: the rule <see cref="WriteScheduledPrincipal"/> writes as
+    /// statements, for a loop over the periods after this one (a loan's price at a yield, docs/language.md §9).</summary>
+    public static string ScheduledPrincipalAt(IAmortizingState state, string outstanding, string period)
     {
-        string remaining = state.MaturityPeriod + " - t + 1";
+        string? scheduled = Principal(state, outstanding, period);
+        return period + " >= " + state.MaturityPeriod + " ? " + outstanding
+            + (scheduled is null ? "" : " : " + period + " >= " + state.FirstPrincipalPeriod + " ? Math.Min(" + outstanding + ", " + scheduled + ")")
+            + " : 0.0";
+    }
+
+    /// <summary>The principal of period <paramref name="period"/> under the amortisation (null for bullet: nothing
+    /// before the maturity).</summary>
+    private static string? Principal(IAmortizingState state, string outstanding, string period = "t")
+    {
+        string t = period;
+        string remaining = state.MaturityPeriod + " - " + t + " + 1";
         string sums = state.LevelSums.Name;
         return state.Terms.Amortization switch
         {
-            LevelAmortization => "Annuity.LevelPrincipal(" + outstanding + ", " + state.LevelRates + "[t], " + LevelWeights + "[t], "
-                + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")",
+            LevelAmortization => "Annuity.LevelPrincipal(" + outstanding + ", " + state.LevelRates + "[" + t + "], " + LevelWeights + "[" + t + "], "
+                + sums + ".Growth[" + t + "], " + sums + ".PaymentsAtMaturity[" + t + "], " + remaining + ")",
             LinearAmortization => "Annuity.LinearPrincipal(" + outstanding + ", " + remaining + ")",
-            ScheduledAmortization or InstalmentAmortization => state.Schedule + "[t]",
+            ScheduledAmortization or InstalmentAmortization => state.Schedule + "[" + t + "]",
             BulletAmortization => null,
             _ => throw new InvalidOperationException("No emitter for the amortisation " + state.Terms.Amortization.Name + "."),
         };

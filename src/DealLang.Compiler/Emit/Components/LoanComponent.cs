@@ -52,7 +52,11 @@ internal sealed class LoanState : EntityState, IAmortizingState
             declared: CapsClaim(model));
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
+        PriceAtYield = EntityName("priceAtYield");
     }
+
+    /// <summary>The static method that prices the loan at a yield (written only for a loan a sale prices at one).</summary>
+    public string PriceAtYield { get; }
 
     public LoanModel Model { get; }
 
@@ -137,7 +141,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// (<see cref="LoanModel.RecoveryAccrues"/>). The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
 /// step (no waterfall step). It is collateral: an enforcement sale realises its outstanding balance (par, after the
-/// period's payments) less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid
+/// period's payments), or, if it has not defaulted, a market price (its payments' present value at a yield, or its
+/// balance × a price index: <see cref="MarketValue"/>), less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid
 /// each period, and its write-off) feed the summary, which a run without a ledger has too.
 /// </summary>
 internal sealed class LoanComponent(EmitContext ctx)
@@ -159,12 +164,24 @@ internal sealed class LoanComponent(EmitContext ctx)
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
     // A floating coupon's rate is read like any expression's, so what it reads is declared too, as are the trigger
     // states and test values its step-ups and margin grid read.
+    // A sale pricing loans at an index reads its level at the sale, as a holding's mark does.
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Loans.SelectMany(l => new[]
         {
             (BoundExpression?)new QuantityExpression(Quantity.PartyDefaulted, l.Obligor, Unit.Bool, IsFlow: false),
             (l.Coupon as FloatingCoupon)?.Rate,
-        }.Concat(CouponCode.Reads(l.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
+        }.Concat(CouponCode.Reads(l.Coupon))).OfType<BoundExpression>()
+        .Concat(PriceIndices().Select(i => (BoundExpression)new QuantityExpression(Quantity.IndexLevel, i, Unit.Rate, IsFlow: false)))
+        .Select(e => (e, 1));
+
+    /// <summary>The indices of the deal that price a sale's loans (docs/language.md §9, "A loan's market price").</summary>
+    private IEnumerable<int> PriceIndices() => Ctx.Sales
+        .Where(s => s.Collateral.Any(c => c.Kind == CollateralKind.Loan))
+        .Select(s => s.Price?.Index).OfType<int>().Distinct();
+
+    /// <summary>Whether a sale prices loan <paramref name="loan"/> at a yield (so its pricing method is written).</summary>
+    private bool SoldAtAYield(int loan) =>
+        Ctx.Sales.Any(s => s.Price?.Yield is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Loan, loan)));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
@@ -202,6 +219,11 @@ internal sealed class LoanComponent(EmitContext ctx)
                         w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
                     }
                 }
+            }
+
+            if (SoldAtAYield(loan.Index))
+            {
+                WritePriceAtYield(w, loan);
             }
 
             if (!loan.Model.RecoveryShares.IsEmpty)
@@ -398,6 +420,31 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line("result.LoanWorkoutInterest[" + CSharpLiterals.Int(loan.Index) + "] += " + loan.ClaimInterest + ";");
     }
 
+    // A loan's price at a yield Y (docs/language.md §9, "A loan's market price"): its scheduled payments after the sale
+    // period k = t + 1 … its maturity period, principal P_k by its amortisation on the balance B_k still scheduled and
+    // interest B_k × c × yf_k at the sale period's coupon c, each discounted from its period's end to the sale's at Y
+    // compounded per period: (1 + Y / m)^(−m × (yf_t+1 + … + yf_k)), m periods a year, yf the deal's day count.
+    private static void WritePriceAtYield(IndentedWriter w, LoanState loan)
+    {
+        w.Line();
+        w.Comment(loan.Model.Name + ": the present value at a yield of its scheduled payments after period t (interest at the coupon it");
+        w.Comment("paid in period t, and principal), each discounted from its period's end at the yield compounded per period.");
+        using (w.Block("private static double " + loan.PriceAtYield + "(int t, double balance, double coupon, double yield)"))
+        {
+            w.Line("double value = 0.0, discount = 1.0;");
+            using (w.Block("for (int k = t + 1; k <= " + loan.MaturityPeriod + " && balance > 0.0; k++)"))
+            {
+                w.Line("discount /= Math.Pow(1.0 + yield / PeriodsPerYear, PeriodsPerYear * YearFractions[k]);");
+                w.Line("double principal = " + AmortizationCode.ScheduledPrincipalAt(loan, "balance", "k") + ";");
+                // A loan paying more often than the deal accrues each period over its instalments inside it (AccrualFractions).
+                w.Line("value += (balance * coupon * " + (loan.Fractions.IsEmpty ? "YearFractions[k]" : loan.AccrualFractions + "[k]") + " + principal) * discount;");
+                w.Line("balance -= principal;");
+            }
+
+            w.Line("return value;");
+        }
+    }
+
     /// <summary>Instalment j of unequal instalments takes s_j / Σ_{i≥j} s_i of the claim outstanding (with what it
     /// accrued), so without accrual it is s_j of the claim at the default; the last takes what is left (1, also when
     /// only zero shares are left, the claim then being 0).</summary>
@@ -433,6 +480,19 @@ internal sealed class LoanComponent(EmitContext ctx)
     /// <summary>A sale realises the loan's outstanding balance at the period's end, after what its obligor paid in
     /// the period (the haircut is the sale's discount to par).</summary>
     public override string CollateralValue(int index) => this[index].Balance.Name;
+
+    /// <summary>What a sale at a market price realises for loan <paramref name="index"/> before the haircut (docs/language.md
+    /// §9, "A loan's market price"): a defaulted loan its balance as at par (the recovery claim, or nothing), one
+    /// performing its price at the sale's yield (<paramref name="yield"/>, this path's) or its balance × the index's level.</summary>
+    public string MarketValue(int index, LoanSalePrice price, string yield)
+    {
+        LoanState loan = this[index];
+        // A price below nothing (an index a mean-reverting path takes below 0) fetches nothing: the lender would not pay to sell.
+        string value = price.Index is { } i
+            ? loan.Balance + " * Math.Max(0.0, " + Ctx.Current(Quantity.IndexLevel, i) + ")"
+            : loan.PriceAtYield + "(t, " + loan.Balance + ", " + CouponCode.Rate(loan.Model.Coupon, loan.Coupon) + ", " + yield + ")";
+        return "(" + loan.Defaulted + " ? " + loan.Balance + " : " + value + ")";
+    }
 
     /// <summary>The buyer now owns the loan: the deal receives nothing more from it.</summary>
     public override void WriteSold(int index, IndentedWriter w)

@@ -11,14 +11,20 @@ public sealed record EnforcementSyntax(
 
 /// <summary><c>sell Campus haircut 20% lag 6m</c>: collateral sold after the lag at value less the haircut; with
 /// <see cref="Market"/>, a fleet's units sold month by month into the repo market; with <see cref="Spread"/>, coins
-/// sold over several periods.</summary>
+/// sold over several periods; with <see cref="Price"/>, each loan sold at a market price rather than par.</summary>
 public sealed record SellSyntax(
     ImmutableArray<NameSyntax> Assets,
     ExpressionSyntax? Haircut,
     DurationSyntax? Lag,
     SourceSpan Span,
     MarketTermsSyntax? Market = null,
-    SpreadSyntax? Spread = null) : SyntaxNode(Span);
+    SpreadSyntax? Spread = null,
+    LoanPriceSyntax? Price = null) : SyntaxNode(Span);
+
+/// <summary>A loan's market price in an enforcement sale (docs/language.md §9, "A loan's market price"): <c>price yield
+/// 14%</c> (<see cref="Yield"/>: the present value of its remaining payments at that yield) or <c>price LoanMarks</c>
+/// (<see cref="Index"/>: its balance × that index's level, a price as a share of par). Exactly one is set.</summary>
+public sealed record LoanPriceSyntax(ExpressionSyntax? Yield, NameSyntax? Index, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>over 4 periods</c>: a sale of coins spread over that many periods from the sale's first (docs/language.md
 /// §9), <see cref="Periods"/> at least 1 (a count that is not is DL0106, and the sale has no spread).</summary>

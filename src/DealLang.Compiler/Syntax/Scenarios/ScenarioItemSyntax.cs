@@ -50,9 +50,14 @@ public sealed record PartyDefaultsSyntax(NameSyntax Party, DateSyntax On, Source
 }
 
 /// <summary><c>enforcement haircut 50% lag 12m</c>, and the repo market's levers: <c>depth 800 gpus per month
-/// impact 30%  limit 2000 gpus per month  costs 800 per gpu</c> (<see cref="Market"/>).</summary>
+/// impact 30%  limit 2000 gpus per month  costs 800 per gpu</c> (<see cref="Market"/>), and the yield the loans sold at one
+/// are priced at: <c>price yield 16%</c> (<see cref="Yield"/>).</summary>
 public sealed record EnforcementOverrideSyntax(ExpressionSyntax? Haircut, DurationSyntax? Lag, SourceSpan Span, MarketTermsSyntax? Market = null)
-    : ScenarioItemSyntax(Span);
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary><c>price yield Y</c>: the yield of every sale that prices its loans at one; null when not written.</summary>
+    public ExpressionSyntax? Yield { get; init; }
+}
 
 /// <summary><c>SOFR level 5%</c>: the index's level replaced (in the index's unit).</summary>
 public sealed record IndexLevelOverrideSyntax(NameSyntax Index, ExpressionSyntax Level, SourceSpan Span) : ScenarioItemSyntax(Span);
