@@ -26,6 +26,8 @@ internal sealed partial class Lowerer
         int? lag = null;
         double? depth = null, impact = null, limit = null, costs = null, reserve = null;
         bool? keepContracts = null;
+        double? reletUtilisation = null;
+        int? reletMonths = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -116,6 +118,12 @@ internal sealed partial class Lowerer
                     costs = e.Market?.Costs is null ? costs : Constant(e.Market.Costs);
                     reserve = e.Market?.Reserve is null ? reserve : Constant(e.Market.Reserve);
                     keepContracts = e.Market?.Keep?.KeepsContracts ?? keepContracts;
+                    if (e.Market?.Relet is { } relet)
+                    {
+                        reletUtilisation = relet.Relets ? Constant(relet.Utilisation) : 0;
+                        reletMonths = ReletMonths(relet);
+                    }
+
                     break;
             }
         }
@@ -130,6 +138,8 @@ internal sealed partial class Lowerer
             TrancheCalls = calls.Any(c => c is not null) ? calls : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
+            EnforcementReletUtilisation = reletUtilisation,
+            EnforcementReletMonths = reletMonths,
             Stochastic = LowerStochastic(scenario),
         };
     }

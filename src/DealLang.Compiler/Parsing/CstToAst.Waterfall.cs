@@ -152,7 +152,8 @@ internal sealed partial class CstToAst
 
     // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | OVER NUMBER PERIODS # spreadTerm
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
-    //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm ;
+    //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
+    //          | RELET IDLE AT expr (FOR duration)? # reletIdleTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread) VisitSellTerms(
         SellTermContext[] terms, string container)
     {
@@ -160,6 +161,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null, reserve = null;
         DurationSyntax? lag = null;
         KeepContractsSyntax? keep = null;
+        ReletIdleSyntax? relet = null;
         SpreadSyntax? spread = null;
         foreach (SellTermContext term in terms)
         {
@@ -174,13 +176,17 @@ internal sealed partial class CstToAst
                 case CostsTermContext c: items.Keep(ref costs, "costs", c, VisitExpr(c.expr())); break;
                 case ReserveTermContext r: items.Keep(ref reserve, "reserve", r, VisitExpr(r.expr())); break;
                 case KeepContractsTermContext k: items.Keep(ref keep, "keep contracts", k, new KeepContractsSyntax(true, Span(k))); break;
+                case ReletIdleTermContext r:
+                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.expr()), r.duration() is { } window ? VisitDuration(window) : null, Span(r)));
+                    break;
             }
         }
 
-        // The workout's terms (keep contracts, a reserve) are the repo market's: a sale sells units only into one.
-        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null
+        // The workout's terms (keep contracts, a reserve, a re-let of idle units) are the repo market's: a sale sells
+        // units only into one.
+        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null && relet is null
             ? null
-            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep);
+            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep, relet);
         return (haircut, lag, market, spread);
     }
 

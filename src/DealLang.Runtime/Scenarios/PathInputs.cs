@@ -56,6 +56,8 @@ public sealed class PathInputs
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
         SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
         SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
+        SaleReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletUtilisation, layout.Sales), layout.Sales);
+        SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
@@ -191,6 +193,14 @@ public sealed class PathInputs
 
     /// <summary>[sale]: the reserve price per GPU after scenario overrides; 0 for none.</summary>
     public DoubleSlots SaleReserve { get; }
+
+    /// <summary>[sale]: the utilisation at which a sale into the market re-lets the fleet's free units, after scenario
+    /// overrides; 0 for none.</summary>
+    public DoubleSlots SaleReletUtilisation { get; }
+
+    /// <summary>[sale]: the months of the re-let window from the sale date, after scenario overrides; −1 until the run's
+    /// last period.</summary>
+    public IntSlots SaleReletMonths { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

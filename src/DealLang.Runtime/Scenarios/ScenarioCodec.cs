@@ -55,6 +55,8 @@ public static class ScenarioCodec
         WriteArray(w, s.LeaseBreaks, WriteNullable);
         WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
+        WriteNullable(w, s.EnforcementReletUtilisation);
+        WriteNullable(w, s.EnforcementReletMonths);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -81,6 +83,8 @@ public static class ScenarioCodec
             LeaseBreaks = ReadArray(r, ReadNullableInt),
             TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
             PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
+            EnforcementReletUtilisation = ReadNullableDouble(r),
+            EnforcementReletMonths = ReadNullableInt(r),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
