@@ -93,7 +93,7 @@ internal sealed partial class DealChecks
                         }
                         else if (enforcementOverride.Market?.Relet is { } relet && sellsSomething && !ReletsIdleUnits())
                         {
-                            _diagnostics.Add(DiagnosticCatalogue.ReletIdleLeverUnused(relet.Span, name));
+                            ReportReletLeverUnused(relet, name);
                         }
 
                         CheckReletIdle(enforcementOverride.Market?.Relet, $"of the enforcement override in scenario '{name}'");

@@ -57,7 +57,7 @@ public sealed class ReletIdleRulesTests
         string sale = Market + "relet idle at 60% for 121m";
         var error = Single(Errors(Deal(Collateral(sale))), "DL0439");
 
-        Assert.Equal("the re-let window of the enforcement sale of 121m is longer than the workout limit of 10y: the schedule has no room to sell after it", error.Message);
+        Assert.Equal("the re-let window of the enforcement sale (121m) is longer than the workout limit of 10y: the schedule would have no room to sell after it", error.Message);
         At(error, 12, ColumnOf(sale, "121m"));
         Assert.Equal(120, Assert.Single(ModelOf(Deal(Collateral(Market + "relet idle at 60% for 10y"))).Enforcement!.Sales).Market!.ReletMonths);
     }
@@ -68,7 +68,7 @@ public sealed class ReletIdleRulesTests
         string sale = Market + "relet idle at 60% for 45d";
         var error = Single(Errors(Deal(Collateral(sale))), "DL0439");
 
-        Assert.Equal("the re-let window of the enforcement sale of 45d is not a whole number of months (e.g. 'for 6m'): the sale starts at the end of a period", error.Message);
+        Assert.Equal("the re-let window of the enforcement sale (45d) is not a whole number of months (e.g. 'for 6m'): the sale starts at the end of a period", error.Message);
         At(error, 12, ColumnOf(sale, "45d"));
     }
 
@@ -78,7 +78,7 @@ public sealed class ReletIdleRulesTests
         string sale = Market + "relet idle at 60% for 6m";
         var error = Single(Errors(Deal(Collateral(sale, generation: ""))), "DL0549");
 
-        Assert.Equal("the sale re-lets fleet 'Gpus''s idle units at its spot price, but the fleet has no generation index to price them (give the fleet 'generation H100Rent')", error.Message);
+        Assert.Equal("the sale re-lets the idle units of fleet 'Gpus' at its spot price, but the fleet has no generation index to price them (give the fleet 'generation H100Rent')", error.Message);
         At(error, 12, ColumnOf(sale, "relet"));
     }
 
@@ -113,7 +113,7 @@ public sealed class ReletIdleRulesTests
         Assert.Equal("scenario S for D { ".Length + 1, unused.Span.Column);
 
         var window = Single(Errors(Deal(Collateral(Market + "relet idle at 60%"), scenarios: "scenario S for D { enforcement relet idle at 50% for 11y }")), "DL0439");
-        Assert.Contains("of the enforcement override in scenario 'S' of 11y is longer than the workout limit", window.Message);
+        Assert.Contains("of the enforcement override in scenario 'S' (11y) is longer than the workout limit", window.Message);
     }
 
     [Fact]
