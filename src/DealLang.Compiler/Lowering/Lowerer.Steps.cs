@@ -116,9 +116,9 @@ internal sealed partial class Lowerer
             market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet));
     }
 
-    /// <summary>The months of a re-let window: <c>for D</c> in whole months, −1 without it (until the run's last period).</summary>
+    /// <summary>The months of a re-let window: <c>for D</c> in whole months, −1 without it (until the run's last period) or without a re-let.</summary>
     internal static int ReletMonths(ReletIdleSyntax? relet) =>
-        relet is { Relets: true } ? relet.For is { } window ? DurationRules.WholeMonths(window) : -1 : 0;
+        relet is { Relets: true, For: { } window } ? DurationRules.WholeMonths(window) : -1;
 
     /// <summary>What a sale names, as collateral: its kind (<see cref="CollateralRules"/>; the checks let no other
     /// kind through) and its index among its kind (the first facility if unresolved, which a checked deal never is).</summary>

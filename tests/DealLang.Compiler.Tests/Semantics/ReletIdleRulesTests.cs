@@ -100,7 +100,7 @@ public sealed class ReletIdleRulesTests
                        + "scenario Off for D { enforcement not relet idle }\nscenario Same for D { }")).Scenarios;
         Assert.Equal((0.4, 12), (scenarios[0].EnforcementReletUtilisation, scenarios[0].EnforcementReletMonths));
         Assert.Equal((0.4, -1), (scenarios[1].EnforcementReletUtilisation, scenarios[1].EnforcementReletMonths));
-        Assert.Equal((0.0, 0), (scenarios[2].EnforcementReletUtilisation, scenarios[2].EnforcementReletMonths));
+        Assert.Equal((0.0, -1), (scenarios[2].EnforcementReletUtilisation, scenarios[2].EnforcementReletMonths));
         Assert.Equal((null, null), (scenarios[3].EnforcementReletUtilisation, scenarios[3].EnforcementReletMonths));
     }
 
