@@ -603,6 +603,8 @@ sellTerm
     | COSTS expr                                     # costsTerm
     | KEEP CONTRACTS                                 # keepContractsTerm
     | RESERVE expr                                   # reserveTerm
+    // 'relet idle at 60% for 6m': the free units re-let at the fleet's spot index from the sale date, none sold meanwhile.
+    | RELET IDLE AT expr (FOR duration)?             # reletIdleTerm
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -636,6 +638,8 @@ scenarioItem
     | party=ident DEFAULTS (ON DATE loading* recoveryDraw? | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
+    // 'enforcement not relet idle': every sale into a market offers its free units at once, as without 'relet idle'.
+    | ENFORCEMENT NOT RELET IDLE                              # enforcementNotReletItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
@@ -760,7 +764,7 @@ ident
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | YEARLY
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
-    | KEEP | CONTRACTS | RESERVE | ALL
+    | KEEP | CONTRACTS | RESERVE | ALL | IDLE
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | AGAINST | ADVANCE | INVESTMENT_GRADE
@@ -875,6 +879,7 @@ PRICE         : 'price';
 TAKE_OR_PAY   : 'take_or_pay';
 UTILISATION   : 'utilisation';
 RELET         : 'relet';
+IDLE          : 'idle';
 TERMINATION_FEE : 'termination_fee';
 BREAK_OPTION  : 'break_option';
 BREAKS        : 'breaks';

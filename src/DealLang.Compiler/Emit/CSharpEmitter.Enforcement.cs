@@ -129,6 +129,13 @@ public static partial class CSharpEmitter
                     w.Line("available += saleProceeds;");
                 }
 
+                foreach (string relet in ctx.Components.Of<FleetComponent>().ReletRevenues)
+                {
+                    w.Comment("re-letting idle units: a collection of the period, which the enforcement waterfall applies");
+                    w.Line("collections += " + relet + ";");
+                    w.Line("available += " + relet + ";");
+                }
+
                 if (ctx.Components.Terms(DealSum.CashHeld).Count > 0)
                 {
                     w.Comment("the accounts are collateral: their cash joins the enforcement waterfall");
@@ -177,6 +184,11 @@ public static partial class CSharpEmitter
             if (ctx.Sales[sale.Index].SpreadPeriods > 1)
             {
                 w.Line("int " + sale.PeriodsSold + " = 0; // the periods the spread sale has sold in");
+            }
+
+            if (ctx.Sales[sale.Index].Market is { Relet: > 0 })
+            {
+                w.Line("double " + sale.ReletUnits + " = 0.0; // the fleet's free units at the period's start, re-let while none is sold");
             }
         }
     }
@@ -280,6 +292,18 @@ public static partial class CSharpEmitter
         string f = CSharpLiterals.Int(sold.Index);
         string units = fleets.UnitsNow(sold.Index), value = fleets.CollateralValue(sold.Index);
         string months = CSharpLiterals.Int(ctx.MonthsPerPeriod);
+        bool relets = ctx.Sales[sale.Index].Market is { Relet: > 0 };
+        // The units no running (or signed) contract takes: a contract signed but not yet started keeps its units
+        // (unless its customer defaults).
+        string taken = contracts.Count == 0 ? "0.0" : string.Join(" + ", contracts.Select(c => c.Info.Start > ctx.Model.Closing
+            ? "(" + c.Units + " + (periodEnd < " + CSharpLiterals.Date(c.Info.Start) + " && !" + ctx.Current(Quantity.PartyDefaulted, c.Info.Customer)
+              + " ? " + CSharpLiterals.DoubleOperand(c.Info.Units) + " : 0.0))"
+            : c.Units.Name));
+        if (relets)
+        {
+            WriteReletRevenue(ctx, w, sale, sold.Index, taken);
+        }
+
         using (w.Block("if (!" + sale.Done + " && periodEnd >= " + sale.Date + ")"))
         {
             w.Comment("sells " + CollateralNames(ctx, [sold]) + " into the repo market, " + months + " month(s) a period");
@@ -287,12 +311,8 @@ public static partial class CSharpEmitter
             if (keeps)
             {
                 // A contract signed but not yet started is kept too: its units stay for it (unless its customer defaults).
-                var taken = contracts.Select(c => c.Info.Start > ctx.Model.Closing
-                    ? "(" + c.Units + " + (periodEnd < " + CSharpLiterals.Date(c.Info.Start) + " && !" + ctx.Current(Quantity.PartyDefaulted, c.Info.Customer)
-                      + " ? " + CSharpLiterals.DoubleOperand(c.Info.Units) + " : 0.0))"
-                    : c.Units.Name);
                 w.Comment("keeping the contracts running, only the units no running (or signed) contract takes are offered");
-                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + string.Join(" + ", taken) + ")) : marketUnits;");
+                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + taken + ")) : marketUnits;");
             }
 
             string free = keeps ? "marketFree" : "marketUnits";
@@ -302,7 +322,18 @@ public static partial class CSharpEmitter
                 w.Line("result.FleetUnitsKept[" + f + "] = " + (keeps ? "marketUnits - marketFree" : "0.0") + ";");
             }
 
-            w.Line("double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(" + free + ", " + sale.Limit + " * " + months + ");");
+            if (relets)
+            {
+                w.Comment("re-letting idle units: none offered until the window from the sale date ends (or, without one, the run's last period)");
+                w.Line("bool marketReletting = " + sale.ReletUtilisation + " > 0.0 && (" + sale.ReletMonths + " < 0 || periodEnd < " + sale.Date
+                    + ".AddMonthsClamped(" + sale.ReletMonths + "));");
+                w.Line("double marketOffered = t == Periods - 1 ? marketUnits : marketReletting ? 0.0 : Math.Min(" + free + ", " + sale.Limit + " * " + months + ");");
+            }
+            else
+            {
+                w.Line("double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(" + free + ", " + sale.Limit + " * " + months + ");");
+            }
+
             w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
             w.Comment("the reserve: none sold below it but in the run's last period");
             w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
@@ -325,6 +356,14 @@ public static partial class CSharpEmitter
                 w.Line("result.FleetSaleRevenue[" + f + "] += " + string.Join(" + ", contracts.Select(c => c.Revenue.Name)) + ";");
             }
 
+            if (relets)
+            {
+                // The free units left after the sale wait for the next period's: kept contracts keep theirs; selling
+                // every unit takes the contracts' units down in proportion with the free ones.
+                string keeping = fleets.Keeping(sold.Index) is { } k ? k + " ? Math.Max(0.0, " + sale.Idle + " - marketSold) : " : "";
+                w.Line(sale.ReletUnits + " = marketUnits > 0.0 ? " + keeping + sale.Idle + " * (1.0 - marketSold / marketUnits) : 0.0;");
+            }
+
             using (w.Block("if (marketSold >= marketUnits)"))
             {
                 w.Line("result.SalePeriod = t;");
@@ -340,6 +379,29 @@ public static partial class CSharpEmitter
 
             w.Line("enforcing = true;");
         }
+    }
+
+    // Re-letting a fleet's idle units in enforcement (docs/language.md §9, "relet idle"): from the sale date until the
+    // sale is done, the units free at the period's start (ReletUnits, set at each period's end from the event of
+    // default) earn units × I_t × 8,760 × y'_t × R, I_t the fleet's generation index at the period's start and y'_t the
+    // days from max(period start, sale date) to the period's end over 365. Before the sale's first period (and in it,
+    // before its sale) the free units are those held less those its contracts take (SaleState.Idle).
+    private static void WriteReletRevenue(EmitContext ctx, IndentedWriter w, SaleState sale, int fleet, string taken)
+    {
+        var fleets = ctx.Components.Of<FleetComponent>();
+        string revenue = fleets.ReletRevenue(fleet), f = CSharpLiterals.Int(fleet);
+        string spot = ctx.Current(Quantity.IndexLevel, ctx.Model.Fleets[fleet].Generation);
+        w.Comment("re-letting " + ctx.Model.Fleets[fleet].Name + "'s free units at its spot index from the sale date, until the sale is done");
+        w.Line(revenue + " = 0.0;");
+        using (w.Block("if (!" + sale.Done + " && " + sale.ReletUtilisation + " > 0.0 && periodEnd > " + sale.Date + ")"))
+        {
+            w.Line("Date reletFrom = " + sale.Date + " > Boundaries[t] ? " + sale.Date + " : Boundaries[t];");
+            w.Line(revenue + " = " + sale.ReletUnits + " * " + spot + " * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * " + sale.ReletUtilisation + ";");
+            w.Line("result.FleetReletRevenue[" + f + "] += " + revenue + ";");
+        }
+
+        w.Line("double " + sale.Idle + " = Math.Max(0.0, " + fleets.UnitsNow(fleet) + " - (" + taken + "));");
+        w.Line(sale.ReletUnits + " = " + sale.Idle + "; // the units free at the next period's start, unless the sale below sells some");
     }
 
     // A sale of coins spread over N periods (docs/language.md §9): from the period its date falls in, each period sells

@@ -382,6 +382,11 @@ public static partial class CSharpEmitter
                     w.Line("double " + sale.Costs + " = input.Scalars[" + Slot(InputQuantity.SaleCosts, sale.Index) + "];");
                     w.Line("bool " + sale.KeepContracts + " = input.Scalars[" + Slot(InputQuantity.SaleKeepContracts, sale.Index) + "] != 0.0;");
                     w.Line("double " + sale.Reserve + " = input.Scalars[" + Slot(InputQuantity.SaleReserve, sale.Index) + "];");
+                    if (ctx.Sales[sale.Index].Market is { Relet: > 0 })
+                    {
+                        w.Line("double " + sale.ReletUtilisation + " = input.Scalars[" + Slot(InputQuantity.SaleReletUtilisation, sale.Index) + "];");
+                        w.Line("int " + sale.ReletMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletMonths, sale.Index) + "];");
+                    }
                 }
 
                 if (ctx.Sales[sale.Index].Price?.Yield is not null)

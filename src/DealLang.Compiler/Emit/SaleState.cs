@@ -24,10 +24,27 @@ internal sealed class SaleState
         Begun = prefix + "begun";
         PeriodsSold = prefix + "periodsSold";
         Yield = prefix + "yield";
+        ReletUtilisation = prefix + "reletUtilisation";
+        ReletMonths = prefix + "reletMonths";
+        ReletUnits = prefix + "reletUnits";
+        Idle = prefix + "idle";
     }
 
     /// <summary>This path's yield the sale's loans are priced at (an input; a sale at a yield only).</summary>
     public string Yield { get; }
+
+    /// <summary>The fleet's free units this period before the sale: held, less those its contracts take.</summary>
+    public string Idle { get; }
+
+    /// <summary>This path's utilisation of the fleet's free units re-let in enforcement (an input; 0: none).</summary>
+    public string ReletUtilisation { get; }
+
+    /// <summary>This path's months from the sale date during which no unit is offered (an input; −1: until the run's last period).</summary>
+    public string ReletMonths { get; }
+
+    /// <summary>The fleet's free units at the period's start (held at the previous period's end, after its sale, and
+    /// taken by no contract): the units re-let this period.</summary>
+    public string ReletUnits { get; }
 
     /// <summary>The periods a spread sale of coins has sold in so far (a spread sale only).</summary>
     public string PeriodsSold { get; }

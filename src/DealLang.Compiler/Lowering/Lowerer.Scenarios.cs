@@ -26,6 +26,8 @@ internal sealed partial class Lowerer
         int? lag = null;
         double? depth = null, impact = null, limit = null, costs = null, reserve = null, yield = null;
         bool? keepContracts = null;
+        double? reletUtilisation = null;
+        int? reletMonths = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -117,6 +119,12 @@ internal sealed partial class Lowerer
                     reserve = e.Market?.Reserve is null ? reserve : Constant(e.Market.Reserve);
                     keepContracts = e.Market?.Keep?.KeepsContracts ?? keepContracts;
                     yield = e.Yield is null ? yield : Constant(e.Yield);
+                    if (e.Market?.Relet is { } relet)
+                    {
+                        reletUtilisation = relet.Relets ? Constant(relet.Utilisation) : 0;
+                        reletMonths = ReletMonths(relet);
+                    }
+
                     break;
             }
         }
@@ -132,6 +140,8 @@ internal sealed partial class Lowerer
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             EnforcementYield = yield,
+            EnforcementReletUtilisation = reletUtilisation,
+            EnforcementReletMonths = reletMonths,
             Stochastic = LowerStochastic(scenario),
         };
     }

@@ -110,7 +110,8 @@ internal sealed partial class Lowerer
     };
 
     /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
-    /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve.</summary>
+    /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve; no
+    /// re-let (with one, without <c>for</c>, until the run's last period: −1 months).</summary>
     private SaleMarket? Market(MarketTermsSyntax? market)
     {
         if (market is null)
@@ -120,8 +121,13 @@ internal sealed partial class Lowerer
 
         double depth = Constant(market.Depth);
         return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs),
-            market.Keep?.KeepsContracts ?? false, Constant(market.Reserve));
+            market.Keep?.KeepsContracts ?? false, Constant(market.Reserve),
+            market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet));
     }
+
+    /// <summary>The months of a re-let window: <c>for D</c> in whole months, −1 without it (until the run's last period) or without a re-let.</summary>
+    internal static int ReletMonths(ReletIdleSyntax? relet) =>
+        relet is { Relets: true, For: { } window } ? DurationRules.WholeMonths(window) : -1;
 
     /// <summary>What a sale names, as collateral: its kind (<see cref="CollateralRules"/>; the checks let no other
     /// kind through) and its index among its kind (the first facility if unresolved, which a checked deal never is).</summary>

@@ -109,7 +109,7 @@ internal sealed partial class Lowerer
     /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the
     /// longest lag any scenario may set (DurationRules.MaxWorkoutMonths, the bound DL0431 puts on every lag)
     /// after a default (the default rule's or a trigger's) in the last scheduled period, as long again for a sale into
-    /// the repo market, and for contracts kept running to end before their units are sold, so that any scenario, kept with the deal or in a file of
+    /// the repo market (and again for a re-let window before it), and for contracts kept running to end before their units are sold, so that any scenario, kept with the deal or in a file of
     /// its own, fits the compiled deal without recompiling it. None without a default rule or a sale. A run
     /// without a pending sale never reaches these periods (it ends at the maturity or with the last sale), so
     /// their number changes no ledger.
@@ -124,6 +124,13 @@ internal sealed partial class Lowerer
         // A sale into the repo market may go on for as long again (its last workout period sells what is left).
         int perPeriod = Frequencies.MonthsPerPeriod(_frequency);
         int months = DurationRules.MaxWorkoutMonths * (enforcement.Sales.Any(s => s.Market is not null) ? 2 : 1);
+        // A sale that re-lets its idle units first (docs/language.md §9, "relet idle") offers none for its window, at
+        // most the workout limit again (DL0439), a scenario's as the sale's: room for the window before the selling.
+        if (enforcement.Sales.Any(s => s.Market is { Relet: > 0 }))
+        {
+            months += DurationRules.MaxWorkoutMonths;
+        }
+
         // A lender keeping a fleet's contracts running sells their units as each contract ends (docs/language.md §9,
         // "keep contracts"; a scenario may switch it on for any market sale): room for the last contract on a fleet
         // sold into a market to end, its renewals all taken, and then as long again as any sale to sell the units freed.

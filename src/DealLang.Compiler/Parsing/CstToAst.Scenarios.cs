@@ -35,6 +35,7 @@ internal sealed partial class CstToAst
     //     | party=ident DEFAULTS (ON DATE loading* recoveryDraw? | DRAWN (PD expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | ENFORCEMENT SELL ALL                       # enforcementSellAllItem
+    //     | ENFORCEMENT NOT RELET IDLE                 # enforcementNotReletItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
     //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
     //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
@@ -384,6 +385,11 @@ internal sealed partial class CstToAst
             case EnforcementSellAllItemContext sellAll:
                 return new EnforcementOverrideSyntax(null, null, Span(sellAll),
                     new MarketTermsSyntax(null, null, null, null, null, new KeepContractsSyntax(false, Span(sellAll))));
+
+            // 'enforcement not relet idle': no sale re-lets its idle units (the repo market's re-let lever off).
+            case EnforcementNotReletItemContext notRelet:
+                return new EnforcementOverrideSyntax(null, null, Span(notRelet),
+                    new MarketTermsSyntax(null, null, null, null, null, Relet: new ReletIdleSyntax(false, null, null, Span(notRelet))));
 
             case IndexLevelOverrideItemContext level:
             {

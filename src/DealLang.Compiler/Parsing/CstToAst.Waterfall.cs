@@ -153,7 +153,8 @@ internal sealed partial class CstToAst
     // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | OVER NUMBER PERIODS # spreadTerm
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
     //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
-    //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm ;
+    //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm
+    //          | RELET IDLE AT expr (FOR duration)? # reletIdleTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread, LoanPriceSyntax? Price) VisitSellTerms(
         SellTermContext[] terms, string container)
     {
@@ -161,6 +162,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null, reserve = null;
         DurationSyntax? lag = null;
         KeepContractsSyntax? keep = null;
+        ReletIdleSyntax? relet = null;
         SpreadSyntax? spread = null;
         LoanPriceSyntax? price = null;
         foreach (SellTermContext term in terms)
@@ -179,13 +181,17 @@ internal sealed partial class CstToAst
                 // A yield and an index are two ways of stating one price: either is 'price', written once.
                 case PriceYieldTermContext y: items.Keep(ref price, "price", y, VisitExpr(y.expr()) is { } yield ? new LoanPriceSyntax(yield, null, Span(y)) : null); break;
                 case PriceIndexTermContext i: items.Keep(ref price, "price", i, VisitIdent(i.ident()) is { } index ? new LoanPriceSyntax(null, index, Span(i)) : null); break;
+                case ReletIdleTermContext r:
+                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.expr()), r.duration() is { } window ? VisitDuration(window) : null, Span(r)));
+                    break;
             }
         }
 
-        // The workout's terms (keep contracts, a reserve) are the repo market's: a sale sells units only into one.
-        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null
+        // The workout's terms (keep contracts, a reserve, a re-let of idle units) are the repo market's: a sale sells
+        // units only into one.
+        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null && relet is null
             ? null
-            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep);
+            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep, relet);
         return (haircut, lag, market, spread, price);
     }
 

@@ -97,6 +97,12 @@ internal sealed partial class DealChecks
                         {
                             _diagnostics.Add(DiagnosticCatalogue.KeepContractsLeverUnused(keep.Span, name));
                         }
+                        else if (enforcementOverride.Market?.Relet is { } relet && sellsSomething && !ReletsIdleUnits())
+                        {
+                            ReportReletLeverUnused(relet, name);
+                        }
+
+                        CheckReletIdle(enforcementOverride.Market?.Relet, $"of the enforcement override in scenario '{name}'");
 
                         if (enforcementOverride.Lag is { } lag)
                         {
@@ -574,6 +580,12 @@ internal sealed partial class DealChecks
                 if (e.Market?.Keep is not null)
                 {
                     yield return "whether the lender keeps contracts running";
+                }
+
+                // 'enforcement relet idle at R for D' and 'enforcement not relet idle' likewise.
+                if (e.Market?.Relet is not null)
+                {
+                    yield return "the re-let of idle units";
                 }
 
                 break;

@@ -47,6 +47,7 @@ internal sealed partial class DealChecks
             }
 
             CheckMarketSale(sale);
+            CheckReletIdleSale(sale);
             CheckCoinsSale(sale);
             CheckSpreadSale(sale);
             CheckLoanPrice(sale);

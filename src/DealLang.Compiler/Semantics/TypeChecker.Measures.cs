@@ -84,7 +84,7 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>The repo market's terms (a sale's or a scenario's): depth and limit in GPUs (a month) above 0
-    /// (DL0336), impact a rate, costs and the reserve money per GPU, at least 0.</summary>
+    /// (DL0336), impact a rate, costs and the reserve money per GPU, at least 0, a re-let's utilisation a rate.</summary>
     internal void MarketTerms(MarketTermsSyntax? market, string where)
     {
         if (market is null)
@@ -97,6 +97,8 @@ internal sealed partial class TypeChecker
         Positive(market.Limit, $"the monthly sales limit {where}", "3000 gpus per month");
         MeasureTerm(market.Costs, Kinds.FleetRules.MoneyPerGpu, $"the removal and transport costs {where}", "500 per gpu");
         MeasureTerm(market.Reserve, Kinds.FleetRules.MoneyPerGpu, $"the reserve price {where}", "12k per gpu");
+        // Its range, (0, 100%], is DealChecks' (DL0439): a share of 0 is 'not relet idle'.
+        Term(market.Relet?.Utilisation, Unit.Rate, $"the re-let utilisation {where}", Range.Any);
     }
 
     private void Positive(ExpressionSyntax? expression, string what, string example)

@@ -1443,6 +1443,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitReserveTerm([NotNull] DealLangParser.ReserveTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>reletIdleTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletIdleTerm([NotNull] DealLangParser.ReletIdleTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -1511,6 +1518,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitEnforcementSellAllItem([NotNull] DealLangParser.EnforcementSellAllItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>enforcementNotReletItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEnforcementNotReletItem([NotNull] DealLangParser.EnforcementNotReletItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>indexLevelOverrideItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

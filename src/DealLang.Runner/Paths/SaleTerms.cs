@@ -4,7 +4,8 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
 /// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
-/// and its <c>price yield …</c> that of every sale pricing its loans at a yield.</summary>
+/// its <c>price yield …</c> that of every sale pricing its loans at a yield, and its <c>relet idle at R for D</c> /
+/// <c>not relet idle</c> those of every sale that re-lets idle units.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -23,6 +24,10 @@ static class SaleTerms
             into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
             // The yield reaches only a sale that prices its loans at one (a scenario cannot price a sale at par otherwise).
             into.SaleYield[s] = deal.Sales[s].Price?.Yield is { } yield ? scenario.EnforcementYield ?? yield : 0;
+            // The re-let lever reaches only a sale that re-lets its idle units (the checks refuse it in a deal with none).
+            bool relets = market is { Relet: > 0 };
+            into.SaleReletUtilisation[s] = relets ? scenario.EnforcementReletUtilisation ?? market!.Relet : 0;
+            into.SaleReletMonths[s] = relets ? scenario.EnforcementReletMonths ?? market!.ReletMonths : 0;
         }
     }
 }

@@ -150,6 +150,12 @@ public static class Shapes
         {
             throw Mismatch(deal, scenario, "its yield for the loans sold is not a finite rate of 0 or more");
         }
+
+        if (scenario.EnforcementReletUtilisation is { } relet && !(relet is >= 0 and <= 1)
+            || scenario.EnforcementReletMonths is < -1)
+        {
+            throw Mismatch(deal, scenario, "its re-let of idle units is not a utilisation in [0, 100%] over 0 or more months (or until the run's end)");
+        }
     }
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)

@@ -21,7 +21,8 @@ static class FleetSummaries
                 result.FleetUnitsKept[f],
                 result.FleetUnitsHeld[f],
                 result.FleetPeriodsHeld[f],
-                result.FleetSaleRevenue[f]));
+                result.FleetSaleRevenue[f],
+                result.FleetReletRevenue[f]));
         }
 
         return summaries.MoveToImmutable();

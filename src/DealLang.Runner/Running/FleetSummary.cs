@@ -17,4 +17,5 @@ public sealed record FleetSummary(
     double UnitsKept = 0,
     double UnitsHeld = 0,
     int PeriodsHeld = 0,
-    double SaleRevenue = 0);
+    double SaleRevenue = 0,
+    double ReletRevenue = 0);

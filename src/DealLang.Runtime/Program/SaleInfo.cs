@@ -29,6 +29,10 @@ public sealed record LoanSalePrice(double? Yield, int? Index);
 /// (removal and transport per unit), at least 0; at most <see cref="Limit"/> units are sold a month. With
 /// <see cref="KeepContracts"/> the lender keeps the units under running compute contracts running (their revenue
 /// enters the enforcement waterfall) and sells only the idle ones and those freed as contracts end; no unit is sold
-/// at a price below <see cref="Reserve"/> per unit but in the run's last period (both scenario-overridable).
+/// at a price below <see cref="Reserve"/> per unit but in the run's last period (both scenario-overridable). With
+/// <see cref="Relet"/> above 0 (<c>relet idle at R for D</c>) the free units are re-let at the fleet's spot index at that
+/// utilisation from the sale date, none offered for sale for <see cref="ReletMonths"/> months (−1: until the run's last
+/// period), and the units a sale leaves unsold after that are re-let while they wait (docs/language.md §9).
 /// </summary>
-public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0);
+public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0,
+    double Relet = 0, int ReletMonths = -1);

@@ -55,6 +55,7 @@ public sealed class RunResult
         FleetUnitsHeld = new double[deal.Fleets.Length];
         FleetPeriodsHeld = new int[deal.Fleets.Length];
         FleetSaleRevenue = new double[deal.Fleets.Length];
+        FleetReletRevenue = new double[deal.Fleets.Length];
         ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
         LeaseTerminationFee = Arrays.Jagged<double>(deal.Leases.Length, n);
@@ -214,6 +215,9 @@ public sealed class RunResult
     /// <summary>[fleet]: its contracts' revenue in the periods of its repo-market sale (from its first to its last).</summary>
     public double[] FleetSaleRevenue { get; }
 
+    /// <summary>[fleet]: what the lender earned re-letting its free units in enforcement (<c>relet idle at R</c>), over the run.</summary>
+    public double[] FleetReletRevenue { get; }
+
     /// <summary>[contract][t]: the revenue its customer paid in period t (re-lets included).</summary>
     public double[][] ContractRevenue { get; }
 
@@ -366,6 +370,12 @@ public sealed class RunResult
             saleRevenue[i] = 0.0;
         }
 
+        double[] reletRevenue = FleetReletRevenue;
+        for (int i = 0; i < reletRevenue.Length; i++)
+        {
+            reletRevenue[i] = 0.0; // added to only while a sale re-lets idle units
+        }
+
         double[] coinsSold = CoinsSoldInEnforcement;
         double[] coinsProceeds = CoinsEnforcementProceeds;
         double[] coinsKept = CoinsKept;
@@ -442,6 +452,7 @@ public sealed class RunResult
         Array.Clear(FleetUnitsHeld);
         Array.Clear(FleetPeriodsHeld);
         Array.Clear(FleetSaleRevenue);
+        Array.Clear(FleetReletRevenue);
         Arrays.Clear(ContractRevenue);
         Arrays.Clear(ContractTerminationFee);
         Arrays.Clear(LeaseTerminationFee);

@@ -215,6 +215,14 @@ public enum InputQuantity
     /// a drawn lag's whole months over the months per period rounded up, as a fixed lag's; −1 for "as each loan says".
     /// After the tranches' hard-call slots, last, so that the slots before it are where they were.</summary>
     PartyWorkoutPeriods,
+
+    /// <summary>Scalar, per sale: the utilisation at which a sale into the repo market re-lets the fleet's free units
+    /// (<c>relet idle at R</c>; 0: no re-let, or no market).</summary>
+    SaleReletUtilisation,
+
+    /// <summary>Scalar, per sale: the months from the sale date during which no unit is offered and the free units are
+    /// re-let (<c>for D</c>); −1 for "until the run's last period", 0 without a re-let.</summary>
+    SaleReletMonths,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -247,7 +255,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
 /// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price, then
-/// every party's workout lag (last, so that the slots before them are where they were before).
+/// every party's workout lag, then every sale's re-let utilisation and re-let months (last, so that the slots before
+/// them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -273,8 +282,9 @@ public sealed class InputLayout
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
         InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice, InputQuantity.PartyWorkoutPeriods,
-        // Last, so adding it moved no other slot (and no deal's generated C#).
+        // Last, so adding them moved no other slot (and no deal's generated C#): a loan sale's yield, then a re-let's terms.
         InputQuantity.SaleYield,
+        InputQuantity.SaleReletUtilisation, InputQuantity.SaleReletMonths,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -411,7 +421,7 @@ public sealed class InputLayout
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
             or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice
-            or InputQuantity.PartyWorkoutPeriods => InputShape.Scalar,
+            or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -425,7 +435,7 @@ public sealed class InputLayout
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.SaleYield => InputEntity.Sale,
+            or InputQuantity.SaleYield or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive

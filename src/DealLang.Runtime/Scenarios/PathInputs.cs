@@ -57,6 +57,8 @@ public sealed class PathInputs
         SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
         SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
         SaleYield = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleYield, layout.Sales), layout.Sales);
+        SaleReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletUtilisation, layout.Sales), layout.Sales);
+        SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
@@ -195,6 +197,13 @@ public sealed class PathInputs
 
     /// <summary>[sale]: the yield its loans are priced at after scenario overrides; 0 for a sale priced at no yield.</summary>
     public DoubleSlots SaleYield { get; }
+    /// <summary>[sale]: the utilisation at which a sale into the market re-lets the fleet's free units, after scenario
+    /// overrides; 0 for none.</summary>
+    public DoubleSlots SaleReletUtilisation { get; }
+
+    /// <summary>[sale]: the months of the re-let window from the sale date, after scenario overrides; −1 until the run's
+    /// last period.</summary>
+    public IntSlots SaleReletMonths { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

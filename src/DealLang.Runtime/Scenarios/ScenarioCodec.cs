@@ -56,6 +56,8 @@ public static class ScenarioCodec
         WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementYield);
+        WriteNullable(w, s.EnforcementReletUtilisation);
+        WriteNullable(w, s.EnforcementReletMonths);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -83,6 +85,8 @@ public static class ScenarioCodec
             TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
             PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementYield = ReadNullableDouble(r),
+            EnforcementReletUtilisation = ReadNullableDouble(r),
+            EnforcementReletMonths = ReadNullableInt(r),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 

@@ -38,6 +38,13 @@ public sealed record ScenarioSpec(
     /// <summary>The yield the loans of every sale priced at a yield are sold at (<c>enforcement price yield 16%</c>);
     /// null for "as each sale says".</summary>
     public double? EnforcementYield { get; init; }
+    /// <summary>The re-let utilisation of every sale into the repo market that re-lets idle units (<c>enforcement relet
+    /// idle at 50% for 3m</c>: 0.5; <c>enforcement not relet idle</c>: 0, no re-let); null for "as each sale says".</summary>
+    public double? EnforcementReletUtilisation { get; init; }
+
+    /// <summary>The months of that re-let window (<c>for 3m</c>: 3; without <c>for</c>, −1: until the run's last period),
+    /// set with <see cref="EnforcementReletUtilisation"/>; null for "as each sale says".</summary>
+    public int? EnforcementReletMonths { get; init; }
 
     /// <summary>Per party (the description's order): its recovery on this path in place of its <c>recovery</c>,
     /// null for "as the deal says"; empty (the default) for none. A Monte Carlo path sets it from a drawn recovery

@@ -850,7 +850,8 @@ static class PartyDefaults
     }
 }
 
-/// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own.</summary>
+/// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, its repo
+/// market's levers those of a sale into a market, its re-let those of a sale that re-lets idle units.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -868,6 +869,9 @@ static class SaleTerms
             into.SaleKeepContracts[s] = market is not null && (scenario.EnforcementKeepContracts ?? market.KeepContracts) ? 1 : 0;
             into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
             into.SaleYield[s] = deal.Sales[s].Price?.Yield is { } yield ? scenario.EnforcementYield ?? yield : 0;
+            // The re-let lever reaches only a sale that re-lets its fleet's idle units.
+            into.SaleReletUtilisation[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation ?? market.Relet : 0;
+            into.SaleReletMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletMonths ?? market.ReletMonths : 0;
         }
     }
 }

@@ -31,9 +31,12 @@ public sealed class InputLayoutTests
         // and its repo market's depth (11), impact (12), limit (13) and costs (14); last (no contracts here) its
         // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), each of the 2
         // facilities' value at the closing (19, 20), each party's workout lag (21, 22: a drawn lag's periods), and
-        // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities).
-        Assert.Equal(24, layout.Scalars.Length);
+        // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
+        // utilisation (24) and window (25).
+        Assert.Equal(26, layout.Scalars.Length);
         Assert.Equal(23, layout.IndexOf(InputQuantity.SaleYield, 0));
+        Assert.Equal(24, layout.IndexOf(InputQuantity.SaleReletUtilisation, 0));
+        Assert.Equal(25, layout.IndexOf(InputQuantity.SaleReletMonths, 0));
         Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(22, layout.IndexOf(InputQuantity.PartyWorkoutPeriods, 1));
         Assert.Equal(5, layout.IndexOf(InputQuantity.RvgApplies, 2));
@@ -43,7 +46,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 24), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 26), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -53,7 +56,7 @@ public sealed class InputLayoutTests
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
-        // 24), then the parties' workout lags (25, 26) and the sale's yield (27): the slots before them are where they were.
+        // 24), then the parties' workout lags (25, 26), the sale's yield (27) and its re-let (28, 29): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -71,7 +74,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(28, layout.Scalars.Length);
+        Assert.Equal(30, layout.Scalars.Length);
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
         Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
@@ -91,7 +94,7 @@ public sealed class InputLayoutTests
     {
         // The same deal with two tranches, the first convertible: scalars gain each tranche's hard-call period, then each one's
         // price, after the deal's first 21 (21.., then 21 + tranches..), and before the 2 parties' workout lags
-        // (21 + 2 × tranches..) and the sale's yield, last: the slots before them are where they were.
+        // (21 + 2 × tranches..), the sale's yield and its 2 re-let slots, last: the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -110,7 +113,7 @@ public sealed class InputLayoutTests
 
         InputLayout layout = InputLayout.Of(with);
         Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
-        Assert.Equal(21 + (2 * n) + 2 + 1, layout.Scalars.Length);
+        Assert.Equal(21 + (2 * n) + 2 + 3, layout.Scalars.Length);
         Assert.Equal(21 + (2 * n) + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
         Assert.Equal(21, layout.IndexOf(InputQuantity.TrancheCallPeriod, 0));
         Assert.Equal(21 + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));

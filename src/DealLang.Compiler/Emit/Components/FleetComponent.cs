@@ -8,9 +8,12 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class FleetState : EntityState
 {
     public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
-        bool bookValueAtStart = false, bool marketValueAtStart = false)
+        bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
+        ReletRevenue = Local("reletRevenue", "double", StateLife.Paid,
+            comment: "what re-letting its free units in enforcement earned this period (a collection of the enforcement pass)",
+            ledger: new LedgerSlot(LedgerSection.Receipts, info.Name + " enforcement re-let revenue"), declared: relets);
         Info = info;
         CanKeepContracts = canKeepContracts;
         ContractShare = Local("contractShare", "double", StateLife.Carried, "1.0",
@@ -44,6 +47,10 @@ internal sealed class FleetState : EntityState
     }
 
     public FleetInfo Info { get; }
+
+    /// <summary>Declared for a fleet sold into the repo market by a sale that re-lets its idle units (<c>relet idle</c>):
+    /// this period's re-let revenue, a collection the enforcement waterfall applies.</summary>
+    public StateVar ReletRevenue { get; }
 
     /// <summary>The per-period figures as if nothing were sold (<see cref="FleetCurves"/>), computed once per deal.</summary>
     public StateVar Curves { get; }
@@ -113,7 +120,9 @@ internal sealed class FleetComponent(EmitContext ctx)
             && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
         ctx.Reads(Quantity.FleetAge, i),
         CSharpEmitter.HasDefaultRule(ctx) && f.Batches.Any(b => b.Delivered > ctx.Model.Closing),
-        ctx.ReadsAtPeriodStart(Quantity.FleetBookValue, i), ctx.ReadsAtPeriodStart(Quantity.FleetMarketValue, i))))
+        ctx.ReadsAtPeriodStart(Quantity.FleetBookValue, i), ctx.ReadsAtPeriodStart(Quantity.FleetMarketValue, i),
+        CSharpEmitter.HasEnforcement(ctx)
+            && ctx.Sales.Any(s => s.Market is { Relet: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -341,6 +350,12 @@ internal sealed class FleetComponent(EmitContext ctx)
             w.Line(fleet.Delivering + " = " + fleet.Curves + ".Through(t); // no delivery after the event of default");
         }
     }
+
+    /// <summary>The fleet's re-let revenue this period (the C# local; a fleet whose sale re-lets idle units only).</summary>
+    public string ReletRevenue(int index) => this[index].ReletRevenue.Name;
+
+    /// <summary>The fleets whose sale re-lets idle units: their re-let revenue is a collection of the enforcement pass.</summary>
+    public IEnumerable<string> ReletRevenues => States.Where(f => f.ReletRevenue.Declared).Select(f => f.ReletRevenue.Name);
 
     /// <summary>The fleet's units held now (the C# local).</summary>
     public string UnitsNow(int index) => this[index].Units.Name;

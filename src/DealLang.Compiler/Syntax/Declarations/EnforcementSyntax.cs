@@ -34,21 +34,28 @@ public sealed record SpreadSyntax(int Periods, SourceSpan Span) : SyntaxNode(Spa
 /// (units a month it absorbs near the market price), <c>impact 20%</c> (the price cut when a month's sales equal the
 /// depth), <c>limit 3000 gpus per month</c> (most units sold a month) and <c>costs 500 per gpu</c> (removal and
 /// transport); the workout's <c>keep contracts</c> (<see cref="Keep"/>) and <c>reserve 12k per gpu</c>
-/// (<see cref="Reserve"/>). Null when none is written.</summary>
+/// (<see cref="Reserve"/>), and <c>relet idle at 60% for 6m</c> (<see cref="Relet"/>). Null when none is written.</summary>
 public sealed record MarketTermsSyntax(
     ExpressionSyntax? Depth,
     ExpressionSyntax? Impact,
     ExpressionSyntax? Limit,
     ExpressionSyntax? Costs,
     ExpressionSyntax? Reserve = null,
-    KeepContractsSyntax? Keep = null)
+    KeepContractsSyntax? Keep = null,
+    ReletIdleSyntax? Relet = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
-    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve];
+    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation];
 
     /// <summary>The first term written, for a message about the terms as a whole.</summary>
-    public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span;
+    public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span;
 }
+
+/// <summary><c>relet idle at 60% for 6m</c> (<see cref="Relets"/> true): from the sale date the fleet's free units are
+/// re-let at its spot index at <see cref="Utilisation"/>, for <see cref="For"/> (null: until the run's last period),
+/// and none is offered for sale meanwhile (docs/language.md §9, "Re-letting idle units"); in a scenario,
+/// <c>enforcement not relet idle</c> (false: no re-let, the sale offers its free units at once).</summary>
+public sealed record ReletIdleSyntax(bool Relets, ExpressionSyntax? Utilisation, DurationSyntax? For, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>keep contracts</c> (<see cref="KeepsContracts"/> true: the lender keeps the fleet's running compute
 /// contracts and sells only idle and freed units) or, in a scenario, <c>enforcement sell all</c> (false: every unit

@@ -1,0 +1,70 @@
+using System.Globalization;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// 'relet idle at R for D' (docs/language.md §9, "Re-letting idle units"): the utilisation a share above 0 and at most
+// 100%, the window whole months within the workout limit (the schedule's room for it, Lowerer.WorkoutPeriods), and the
+// fleet sold priced by a generation index, as a contract's re-let is (DL0469). Its other limits are the repo market's:
+// a 'relet idle' on a sale of anything but one fleet is DL0464, without a depth DL0465.
+internal sealed partial class DealChecks
+{
+    private void CheckReletIdle(ReletIdleSyntax? relet, string where)
+    {
+        if (relet is not { Relets: true })
+        {
+            return;
+        }
+
+        if (relet.Utilisation is { } utilisation && _analysis.BoundOf(utilisation) is Model.ConstantExpression { Value: var value }
+            && !(value > 0 && value <= 1))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(utilisation.Span, $"the re-let utilisation {where}", string.Create(
+                CultureInfo.InvariantCulture,
+                $"must be above 0% and at most 100% (e.g. 'relet idle at 60%'), not {value * 100:0.####}% (write 'not relet idle' in a scenario for none)")));
+        }
+
+        if (relet.For is { } window)
+        {
+            int months = DurationRules.WholeMonths(window, out bool exact);
+            string what = $"the re-let window {where} ({window.Text})";
+            if (!exact)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(window.Span, what,
+                    "is not a whole number of months (e.g. 'for 6m'): the sale starts at the end of a period"));
+            }
+            else if (months > DurationRules.MaxWorkoutMonths)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(window.Span, what, string.Create(CultureInfo.InvariantCulture,
+                    $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: the schedule would have no room to sell after it")));
+            }
+        }
+    }
+
+    // The sale's own: its fleet must have a spot price to re-let at.
+    private void CheckReletIdleSale(SellSyntax sale)
+    {
+        if (sale.Market?.Relet is not { Relets: true } relet)
+        {
+            return;
+        }
+
+        CheckReletIdle(relet, "of the enforcement sale");
+        if (SyntaxWalk.Safe(sale.Assets).ToList() is [var asset] && _analysis.Symbols.TryLookup(asset.Text, out Symbol symbol)
+            && symbol.Declaration is FleetSyntax { Generation: null })
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletIdleCannotApply(relet.Span, $"the sale re-lets the idle units of fleet '{asset.Text}' at its spot price",
+                "the fleet has no generation index to price them (give the fleet 'generation H100Rent')"));
+        }
+    }
+
+    // A scenario's re-let lever reaches only a sale that re-lets idle units.
+    private void ReportReletLeverUnused(ReletIdleSyntax relet, string scenario) =>
+        _diagnostics.Add(DiagnosticCatalogue.ReletIdleCannotApply(relet.Span, $"scenario '{scenario}' sets the re-let of idle units",
+            "no enforcement sale of the deal re-lets them (give the fleet's sale 'relet idle at 60% for 6m')"));
+
+    /// <summary>Whether an enforcement sale of the deal re-lets its fleet's idle units (so a scenario's re-let lever applies).</summary>
+    private bool ReletsIdleUnits() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
+        .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market?.Relet is { Relets: true });
+}
