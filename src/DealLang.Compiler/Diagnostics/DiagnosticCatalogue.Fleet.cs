@@ -39,10 +39,10 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic MarketVolumeNotPositive(SourceSpan span, string what) =>
         Error("DL0336", span, $"{what} must be above 0 GPUs a month, or no unit could ever be sold");
 
-    /// <summary>DL0464: a sale with repo-market terms (depth, impact, limit, costs, reserve, keep contracts) that does
+    /// <summary>DL0464: a sale with repo-market terms (depth, impact, limit, costs, reserve, keep contracts, relet idle) that does
     /// not sell exactly one fleet: only a fleet's units are sold month by month into a market.</summary>
     public static Diagnostic MarketSaleNotOneFleet(SourceSpan span, string why) =>
-        Error("DL0464", span, $"a sale into the repo market (depth, impact, limit, costs, reserve, keep contracts) sells the units of one fleet: {why}");
+        Error("DL0464", span, $"a sale into the repo market (depth, impact, limit, costs, reserve, keep contracts, relet idle) sells the units of one fleet: {why}");
 
     /// <summary>DL0465: repo-market terms without a depth: the price impact and the default limit are measured
     /// against it.</summary>
