@@ -782,6 +782,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn workout lags, in the order written.</summary>
     internal WorkoutModel[] Workouts => spec.Workouts ?? [];
 
+    /// <summary>The scenario's loans' own drawn workout lags, in the order written.</summary>
+    internal WorkoutModel[] LoanWorkouts => spec.LoanWorkouts ?? [];
+
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
@@ -795,7 +798,7 @@ public sealed class StochasticPaths : IPathSource
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
     internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default,
-        Span<int> workoutMonths = default)
+        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -825,6 +828,11 @@ public sealed class StochasticPaths : IPathSource
         for (int m = 0; m < workoutMonths.Length; m++)
         {
             workoutMonths[m] = w.Scenario.PartyWorkoutMonths[workouts[m].Party]!.Value; // DrawWorkouts wrote it
+        }
+
+        for (int m = 0; m < loanWorkoutMonths.Length; m++)
+        {
+            loanWorkoutMonths[m] = w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan]!.Value; // DrawLoanWorkouts wrote it
         }
     }
 

@@ -2,6 +2,7 @@ using DealLang.Cli.Tests.Corrections;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Cli.Tests.MonteCarlo;
@@ -10,7 +11,8 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// A loan's own workout lag drawn per path (<c>L workout drawn …</c>, docs/language.md §10, "Drawn workout lags"): the
 /// loan receives its recovery its own lag after the default while its obligor's other loan takes the party's drawn lag;
 /// its uniform comes after every other draw of the path, so the party's lag and defaults are the ones drawn without it;
-/// its lags' shares over many paths are their probabilities; the mirrored path takes 1 − u.
+/// its lags' shares over many paths are their probabilities; the mirrored path takes 1 − u; the per-path row ends with
+/// <c>L workout months</c> and the replayed path's loan row shows the lag.
 /// </summary>
 public sealed class LoanDrawnWorkoutTests
 {
@@ -151,12 +153,22 @@ public sealed class LoanDrawnWorkoutTests
             var source = new StochasticPaths(deal, scenario, 5, n);
             var inputs = new PathInputs(deal);
             int second = Array.FindIndex(deal.Loans, l => l.Name == "SecondLoan");
+            var draws = PathDraws.Of(source);
             var counts = new Dictionary<int, int> { [2] = 0, [6] = 0, [12] = 0 };
             for (int p = 0; p < n; p++)
             {
                 source.Fill(p, inputs);
                 counts[inputs.LoanWorkoutPeriods[second]]++;
+
+                // The per-path row's 'SecondLoan workout months' is the lag the loan ran with (periods × 3 months), after
+                // the party's 'Miner workout months'.
+                draws.Read(inputs);
+                Assert.Equal(inputs.LoanWorkoutPeriods[second] * 3, draws.LoanWorkoutMonths[0]);
+                Assert.Equal(inputs.PartyWorkoutPeriods[0] * 3, draws.WorkoutMonths[0]);
             }
+
+            PathColumn[] columns = PathDraws.Columns(source);
+            Assert.Equal(["Miner workout months", "SecondLoan workout months"], columns[^2..].Select(c => c.Name));
 
             foreach ((int periods, double probability) in new[] { (2, 0.3), (6, 0.5), (12, 0.2) })
             {
@@ -183,6 +195,31 @@ public sealed class LoanDrawnWorkoutTests
                 source.Fill(p + 1, inputs);
                 Assert.Equal(first == 2 ? 6 : 2, inputs.LoanWorkoutPeriods[second]);
             }
+        }
+    }
+
+    [Fact]
+    public void The_replayed_path_shows_the_loans_lag_in_its_row()
+    {
+        // LoanToo's path 0: SecondLoan's own 36m beside the party's 6m (only SecondLoan has a loan row 'workout months').
+        string folder = Directory.CreateTempSubdirectory("deallang-loanworkout-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "workout.deal");
+            File.WriteAllText(file, Source);
+            CliOutcome json = CliHarness.Run("mc", file, "--scenario", "LoanToo", "--replay-path", "0", "--format", "json");
+            Assert.True(json.Exit == ExitCodes.Ok, json.ToString());
+            Assert.Contains("\"workoutMonths\": 36", json.Out, StringComparison.Ordinal);
+            Assert.Contains("\"workoutMonths\": 6", json.Out, StringComparison.Ordinal);
+
+            CliOutcome table = CliHarness.Run("mc", file, "--scenario", "LoanToo", "--replay-path", "0");
+            Assert.True(table.Exit == ExitCodes.Ok, table.ToString());
+            Assert.Matches(@"workout months\s+36\b", table.Out);
+            Assert.Matches(@"workout months\s+6\b", table.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
