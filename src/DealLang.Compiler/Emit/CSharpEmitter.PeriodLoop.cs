@@ -304,12 +304,21 @@ public static partial class CSharpEmitter
             w.Line("double " + loan.RecoveryRate + " = input.Scalars[" + Slot(InputQuantity.PartyRecovery, loan.Model.Obligor) + "];");
         }
 
-        // A loan's workout lag: its obligor's drawn lag on this path (docs/language.md §10, "Drawn workout lags"), else
-        // (−1) the loan's own.
+        // A loan's workout lag: its own drawn lag on this path, else (−1) its obligor's drawn lag (docs/language.md §10,
+        // "Drawn workout lags"), else (−1) the loan's own. Its own slot is read only where a scenario of the deal draws
+        // it ('L workout drawn'), so that every other deal's loop is the one it was.
+        var ownDrawn = ctx.Model.Scenarios.SelectMany(s => s.Stochastic?.LoanWorkouts ?? []).Select(m => m.Loan).ToHashSet();
         foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.Model.RecoveryLagPeriods > 0))
         {
             string slot = "input.Scalars[" + Slot(InputQuantity.PartyWorkoutPeriods, loan.Model.Obligor) + "]";
-            w.Line("int " + loan.WorkoutPeriods + " = " + slot + " < 0.0 ? " + CSharpLiterals.Int(loan.Model.RecoveryLagPeriods) + " : (int)" + slot + ";");
+            string lag = slot + " < 0.0 ? " + CSharpLiterals.Int(loan.Model.RecoveryLagPeriods) + " : (int)" + slot;
+            if (ownDrawn.Contains(loan.Model.Index))
+            {
+                string own = "input.Scalars[" + Slot(InputQuantity.LoanWorkoutPeriods, loan.Model.Index) + "]";
+                lag = own + " >= 0.0 ? (int)" + own + " : " + lag;
+            }
+
+            w.Line("int " + loan.WorkoutPeriods + " = " + lag + ";");
         }
 
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)

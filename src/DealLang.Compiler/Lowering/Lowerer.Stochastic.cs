@@ -34,6 +34,7 @@ internal sealed partial class Lowerer
         var recoveries = new List<RecoveryModel>();
         var breaks = new List<BreakModel>();
         var workouts = new List<WorkoutModel>();
+        var loanWorkouts = new List<WorkoutModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -156,6 +157,20 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                // A loan's own lag: drawn once (DL0522), with its loan and obligor, after every other draw.
+                case WorkoutDrawnSyntax w when IndexOf(w.Party, SymbolKind.Loan) is { } loan
+                    && Symbols.TryLookup(w.Party!.Text, out Symbol loanSymbol) && loanSymbol.Declaration is LoanSyntax { Obligor: var obligorName }
+                    && IndexOf(obligorName, SymbolKind.Party) is { } obligor:
+                {
+                    DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(w.Outcomes)];
+                    loanWorkouts.Add(new WorkoutModel(obligor, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))])
+                    {
+                        Loadings = w.Loadings.IsDefaultOrEmpty ? [] : LowerLoadings(w.Loadings, names),
+                        Loan = loan,
+                    });
+                    break;
+                }
+
                 case WorkoutDrawnSyntax w when IndexOf(w.Party, SymbolKind.Party) is { } party:
                 {
                     // Whole months in [1, 120], increasing, each once (DL0768, DL0519, DL0773); set twice, the last
@@ -202,7 +217,7 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts] };
     }
 
     /// <summary>The lease or contract a drawn break names, by its index among its kind; null when it names neither.</summary>

@@ -157,7 +157,10 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, [.. drawnDelay.Outcomes.Select(o => o.Probability), .. drawnDelay.Loadings.Select(l => l.Beta)]);
                 break;
             case WorkoutDrawnSyntax workout:
-                ScenarioName(scenario, workout.Party, SymbolKind.Party, "'workout drawn' draws the workout lag of the loans a party owes");
+                // A party's lag reaches every loan it owes; a loan's is that loan's own.
+                ScenarioName(scenario, workout.Party,
+                    workout.Party is { } owner && Symbols.TryLookup(owner.Text, out Symbol lagged) && lagged.Kind == SymbolKind.Loan ? SymbolKind.Loan : SymbolKind.Party,
+                    "'workout drawn' draws the workout lag of the loans a party owes, or of one loan");
                 Expressions(_scenarioScope, [.. workout.Outcomes.Select(o => o.Probability), .. workout.Loadings.Select(l => l.Beta)]);
                 break;
             case IndexShiftSyntax shift:

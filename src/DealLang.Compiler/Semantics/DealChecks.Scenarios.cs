@@ -23,7 +23,8 @@ internal sealed partial class DealChecks
             var levers = new HashSet<string>(StringComparer.Ordinal);
             foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
             {
-                foreach (string lever in LeversSetBy(item))
+                // A loan's lag drawn twice is an error of its own (DL0522), not a lever set again.
+                foreach (string lever in item is WorkoutDrawnSyntax w && IsLoan(w.Party) ? [] : LeversSetBy(item))
                 {
                     if (!levers.Add(lever))
                     {

@@ -249,7 +249,8 @@ internal sealed partial class DealChecks
         // the last is the one drawn (Lowerer.Stochastic).
         int breakDates = items.OfType<BreaksDrawnSyntax>().GroupBy(b => b.Lease?.Text, StringComparer.Ordinal).Sum(g => g.Last().Chances.Length);
 
-        // Each party's drawn workout lag takes one dimension, after the break dates (StochasticPaths.DrawWorkouts).
+        // Each party's drawn workout lag takes one dimension, after the break dates (StochasticPaths.DrawWorkouts), and
+        // each loan's own one after every other (DrawLoanWorkouts); a loan's and a party's names differ, so each counts once.
         int workouts = items.OfType<WorkoutDrawnSyntax>().Select(w => w.Party?.Text).Distinct(StringComparer.Ordinal).Count();
         if (factors + defaults + options + delays + breakDates + workouts > SobolPoints.MaxDimensions)
         {

@@ -163,9 +163,11 @@ internal sealed partial class TypeChecker
 
                         break;
                     case WorkoutDrawnSyntax workout:
+                        // A party's lag, or a loan's own ('L workout drawn').
+                        string owner = _analysis.Symbols.TryLookup(workout.Party?.Text, out Symbol drawnOwner) && drawnOwner.Kind == SymbolKind.Loan ? "loan" : "party";
                         foreach (DelayOutcomeSyntax outcome in SyntaxWalk.Safe(workout.Outcomes))
                         {
-                            Term(outcome.Probability, Unit.Rate, $"the probability of a workout lag of {outcome.Delay.Text} of party '{workout.Party?.Text}' in {s}", Range.Fraction);
+                            Term(outcome.Probability, Unit.Rate, $"the probability of a workout lag of {outcome.Delay.Text} of {owner} '{workout.Party?.Text}' in {s}", Range.Fraction);
                         }
 
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(workout.Loadings))

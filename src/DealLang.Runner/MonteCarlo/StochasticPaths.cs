@@ -100,6 +100,11 @@ public sealed class StochasticPaths : IPathSource
     readonly DrawnWorkouts workouts;
     readonly int workoutDimension;
 
+    // A loan's own drawn workout lag (L workout drawn): per model, its loan and outcomes, drawn after every other draw
+    // of the path (the renewal terms' break dates too); under `sobol`, the first one's dimension (after those).
+    readonly DrawnWorkouts loanWorkouts;
+    readonly int loanWorkoutDimension;
+
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
     readonly RecoveryModel[] datedRecoveries;
@@ -454,6 +459,12 @@ public sealed class StochasticPaths : IPathSource
         }
 
         workouts = new DrawnWorkouts(deal, s.Workouts ?? [], k, s.Correlation, lowerStress is not null, Bad);
+        if ((s.Workouts ?? []).Any(m => m.Loan >= 0) || (s.LoanWorkouts ?? []).Any(m => m.Loan < 0))
+        {
+            throw Bad("a party's drawn workout lag is listed with the loans' or a loan's with the parties'");
+        }
+
+        loanWorkouts = new DrawnWorkouts(deal, s.LoanWorkouts ?? [], k, s.Correlation, lowerStress is not null, Bad);
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -468,12 +479,14 @@ public sealed class StochasticPaths : IPathSource
         recoveryParties = [.. Enumerable.Range(0, deal.Parties.Length).Where(p => drawsRecovery[p])];
         projectsCompletion = deal.ProjectsCompletion;
         // The Sobol dimensions in the order a path takes them: factors, drawn defaults, renewal options, drawn delays,
-        // the initial terms' drawn breaks' dates, drawn workout lags, the renewal terms' drawn breaks' dates.
+        // the initial terms' drawn breaks' dates, drawn workout lags, the renewal terms' drawn breaks' dates, the loans'
+        // own drawn workout lags.
         delayDimension = k + defaults.Length + renewalOptions.Sum();
         breakDimension = delayDimension + delays.Count;
         workoutDimension = breakDimension + breaks.Where(b => b.Renewal == 0).Sum(b => b.Months.Length);
         renewalBreakDimension = workoutDimension + workouts.Count;
-        int sobolDimensions = renewalBreakDimension + breaks.Where(b => b.Renewal > 0).Sum(b => b.Months.Length);
+        loanWorkoutDimension = renewalBreakDimension + breaks.Where(b => b.Renewal > 0).Sum(b => b.Months.Length);
+        int sobolDimensions = loanWorkoutDimension + loanWorkouts.Count;
         if (s.Sobol)
         {
             if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
@@ -529,6 +542,7 @@ public sealed class StochasticPaths : IPathSource
         DrawBreaks(ref rng, w, (uint)path);
         DrawWorkouts(ref rng, w, (uint)path);
         DrawRenewalBreaks(ref rng, w, (uint)path);
+        DrawLoanWorkouts(ref rng, w, (uint)path);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -681,12 +695,30 @@ public sealed class StochasticPaths : IPathSource
     {
         for (int m = 0; m < workouts.Count; m++)
         {
-            double u = workouts.Copula(m) is { } copula
-                ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, workoutDimension + m), w.Shock, w.StressedShare)
-                : sobolShift is null ? rng.Uniform() : SobolUniform(point, workoutDimension + m);
-            w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, u);
+            w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, WorkoutUniform(ref rng, w, point, workouts, m, workoutDimension));
         }
     }
+
+    /// <summary>
+    /// Each loan's own drawn workout lag (<c>L workout drawn …</c>), drawn as a party's is (<see cref="DrawWorkouts"/>) but
+    /// after every other draw of the path, the renewal terms' break dates too, so that a scenario without one draws what
+    /// it drew before they existed; under <c>sobol</c>, its own dimension after those. Written as the loan's lag in
+    /// months, which the loan reads in place of its obligor's.
+    /// </summary>
+    void DrawLoanWorkouts(ref PathStream rng, Work w, uint point)
+    {
+        for (int m = 0; m < loanWorkouts.Count; m++)
+        {
+            w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan] = loanWorkouts.Months(m, WorkoutUniform(ref rng, w, point, loanWorkouts, m, loanWorkoutDimension));
+        }
+    }
+
+    // Lag m's uniform: the stream's next (1 − u on a mirrored path), or its Sobol dimension; a loaded lag's normal at the
+    // same place through its copula.
+    double WorkoutUniform(ref PathStream rng, Work w, uint point, DrawnWorkouts lags, int m, int firstDimension) =>
+        lags.Copula(m) is { } copula
+            ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, firstDimension + m), w.Shock, w.StressedShare)
+            : sobolShift is null ? rng.Uniform() : SobolUniform(point, firstDimension + m);
 
     /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start: the initial term's,
     /// or renewal term k's, none when it offers fewer than k renewals) and renewals taken under
@@ -750,6 +782,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn workout lags, in the order written.</summary>
     internal WorkoutModel[] Workouts => spec.Workouts ?? [];
 
+    /// <summary>The scenario's loans' own drawn workout lags, in the order written.</summary>
+    internal WorkoutModel[] LoanWorkouts => spec.LoanWorkouts ?? [];
+
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
@@ -763,7 +798,7 @@ public sealed class StochasticPaths : IPathSource
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
     internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default,
-        Span<int> workoutMonths = default)
+        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -793,6 +828,11 @@ public sealed class StochasticPaths : IPathSource
         for (int m = 0; m < workoutMonths.Length; m++)
         {
             workoutMonths[m] = w.Scenario.PartyWorkoutMonths[workouts[m].Party]!.Value; // DrawWorkouts wrote it
+        }
+
+        for (int m = 0; m < loanWorkoutMonths.Length; m++)
+        {
+            loanWorkoutMonths[m] = w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan]!.Value; // DrawLoanWorkouts wrote it
         }
     }
 
@@ -867,6 +907,7 @@ public sealed class StochasticPaths : IPathSource
             LeaseBreaks = (int?[])w.Scenario.LeaseBreaks.Clone(),
             Contracts = (ContractLevers?[])w.Scenario.Contracts.Clone(),
             PartyWorkoutMonths = (int?[])w.Scenario.PartyWorkoutMonths.Clone(),
+            LoanWorkoutMonths = (int?[])w.Scenario.LoanWorkoutMonths.Clone(),
             FacilityStress = stress,
             MarketRentDeflation = w.Market,
             Stochastic = null,
@@ -1405,6 +1446,10 @@ public sealed class StochasticPaths : IPathSource
             PartyWorkoutMonths = scenario.Stochastic is { Workouts.Length: > 0 }
                 ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyWorkoutMonths.Length ? scenario.PartyWorkoutMonths[p] : null)]
                 : (int?[])scenario.PartyWorkoutMonths.Clone(),
+            // A loan's own drawn lag writes the loan's months: one entry per loan when any is drawn.
+            LoanWorkoutMonths = scenario.Stochastic is { LoanWorkouts.Length: > 0 }
+                ? [.. Enumerable.Range(0, deal.Loans.Length).Select(l => l < scenario.LoanWorkoutMonths.Length ? scenario.LoanWorkoutMonths[l] : null)]
+                : (int?[])scenario.LoanWorkoutMonths.Clone(),
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];

@@ -215,6 +215,11 @@ public sealed class DealPaths
             into.PartyWorkoutPeriods[p] = WorkoutPeriods(deal, scenario.WorkoutMonthsOf(p));
         }
 
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            into.LoanWorkoutPeriods[l] = WorkoutPeriods(deal, scenario.WorkoutMonthsOfLoan(l));
+        }
+
         if (deal.HasGuarantees)
         {
             GuarantorTerms.Fill(deal, scenario, into);

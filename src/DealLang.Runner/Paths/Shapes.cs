@@ -113,6 +113,16 @@ public static class Shapes
             }
         }
 
+        if (scenario.LoanWorkoutMonths is null || scenario.LoanWorkoutMonths.Length != 0)
+        {
+            // Empty: no loan's own drawn lag; else one entry per loan, each a lag of 1 to 120 whole months (DL0768).
+            Count(deal, scenario, scenario.LoanWorkoutMonths?.Length, deal.Loans.Length, "loan");
+            if (scenario.LoanWorkoutMonths!.Any(m => m is < 1 or > MonteCarlo.DrawnWorkouts.MaxMonths))
+            {
+                throw Mismatch(deal, scenario, $"its loans' workout lags are not whole months from 1 to {MonteCarlo.DrawnWorkouts.MaxMonths}");
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

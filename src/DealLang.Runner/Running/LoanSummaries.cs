@@ -25,6 +25,7 @@ static class LoanSummaries
                 result.LoanOutstanding[l])
             {
                 WorkoutInterest = result.LoanWorkoutInterest[l],
+                WorkoutMonths = scenario.WorkoutMonthsOfLoan(l) is >= 0 and int months ? months : null,
             });
         }
 

@@ -31,4 +31,8 @@ public sealed record LoanSummary(
     /// sold and outstanding figures: principal received + recovery + loss + sold + outstanding is the balance lent
     /// plus this. 0 for a claim that accrues nothing.</summary>
     public double WorkoutInterest { get; init; }
+
+    /// <summary>The loan's own workout lag in whole months, where a Monte Carlo path drew it (<c>L workout drawn …</c>,
+    /// docs/language.md §10, "A loan's own drawn lag"); null where none was drawn for it.</summary>
+    public int? WorkoutMonths { get; init; }
 }

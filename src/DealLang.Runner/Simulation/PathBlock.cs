@@ -100,6 +100,11 @@ public sealed class PathBlock
         {
             Values[c++][row] = months;
         }
+
+        foreach (int months in draws.LoanWorkoutMonths)
+        {
+            Values[c++][row] = months;
+        }
     }
 
     /// <summary>One deal's figures on row <paramref name="row"/>, from column <paramref name="c"/> on, in

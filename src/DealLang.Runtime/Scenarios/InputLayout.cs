@@ -14,6 +14,7 @@ public enum InputEntity
     Contract,
     Holding,
     Tranche,
+    Loan,
 }
 
 /// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
@@ -223,6 +224,11 @@ public enum InputQuantity
     /// <summary>Scalar, per sale: the months from the sale date during which no unit is offered and the free units are
     /// re-let (<c>for D</c>); −1 for "until the run's last period", 0 without a re-let.</summary>
     SaleReletMonths,
+
+    /// <summary>Scalar, per loan: its own workout lag in periods (<c>L workout drawn …</c>), read in place of its obligor's
+    /// (<see cref="PartyWorkoutPeriods"/>) and of its own <c>after D</c>, rounded as they are; −1 for "as its obligor's or
+    /// its own". Last, after the sales' re-let slots, so that the slots before it are where they were.</summary>
+    LoanWorkoutPeriods,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -255,8 +261,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
 /// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price, then
-/// every party's workout lag, then every sale's re-let utilisation and re-let months (last, so that the slots before
-/// them are where they were before).
+/// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag (last, so
+/// that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -285,14 +291,16 @@ public sealed class InputLayout
         // Last, so adding them moved no other slot (and no deal's generated C#): a loan sale's yield, then a re-let's terms.
         InputQuantity.SaleYield,
         InputQuantity.SaleReletUtilisation, InputQuantity.SaleReletMonths,
+        InputQuantity.LoanWorkoutPeriods,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
     InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings,
-        bool projectsCompletion, int tranches, bool convertibles)
+        bool projectsCompletion, int tranches, bool convertibles, int loans)
     {
+        Loans = loans;
         Tranches = tranches;
         Convertibles = convertibles;
         ProjectsCompletion = projectsCompletion;
@@ -313,8 +321,9 @@ public sealed class InputLayout
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
     public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
-        bool guarantees = false, int holdings = 0, bool projectsCompletion = false, int tranches = 0, bool convertibles = false)
+        bool guarantees = false, int holdings = 0, bool projectsCompletion = false, int tranches = 0, bool convertibles = false, int loans = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(loans);
         ArgumentOutOfRangeException.ThrowIfNegative(tranches);
         ArgumentOutOfRangeException.ThrowIfNegative(holdings);
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
@@ -324,7 +333,7 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
         return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings, projectsCompletion, tranches,
-            convertibles);
+            convertibles, loans);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
@@ -332,7 +341,7 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
-            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion, deal.Tranches.Length, deal.HasConvertibles);
+            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion, deal.Tranches.Length, deal.HasConvertibles, deal.Loans.Length);
     }
 
     public int Facilities { get; }
@@ -343,6 +352,7 @@ public sealed class InputLayout
     public int Contracts { get; }
     public int Holdings { get; }
     public int Tranches { get; }
+    public int Loans { get; }
 
     /// <summary>Whether the deal has a convertible tranche, hence the tranches' hard-call slots
     /// (<see cref="InputQuantity.TrancheCallPeriod"/>, <see cref="InputQuantity.TrancheCallPrice"/>).</summary>
@@ -399,7 +409,7 @@ public sealed class InputLayout
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
             && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees
             && deal.Holdings.Length == Holdings && deal.ProjectsCompletion == ProjectsCompletion
-            && deal.HasConvertibles == Convertibles && (!Convertibles || deal.Tranches.Length == Tranches);
+            && deal.HasConvertibles == Convertibles && (!Convertibles || deal.Tranches.Length == Tranches) && deal.Loans.Length == Loans;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -421,7 +431,8 @@ public sealed class InputLayout
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
             or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice
-            or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths => InputShape.Scalar,
+            or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
+            or InputQuantity.LoanWorkoutPeriods => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -445,6 +456,7 @@ public sealed class InputLayout
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice => InputEntity.Tranche,
+        InputQuantity.LoanWorkoutPeriods => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -458,6 +470,7 @@ public sealed class InputLayout
         InputEntity.Contract => Contracts,
         InputEntity.Holding => Holdings,
         InputEntity.Tranche => Tranches,
+        InputEntity.Loan => Loans,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
     };
 

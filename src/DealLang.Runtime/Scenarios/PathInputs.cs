@@ -61,6 +61,7 @@ public sealed class PathInputs
         SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
+        LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -154,6 +155,10 @@ public sealed class PathInputs
     /// <summary>Per party, its loans' workout lag in periods on this path, −1 for each loan's own
     /// (<see cref="InputQuantity.PartyWorkoutPeriods"/>).</summary>
     public IntSlots PartyWorkoutPeriods { get; }
+
+    /// <summary>Per loan, its own workout lag in periods on this path, −1 for its obligor's or its own
+    /// (<see cref="InputQuantity.LoanWorkoutPeriods"/>).</summary>
+    public IntSlots LoanWorkoutPeriods { get; }
 
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>

@@ -58,6 +58,7 @@ public static class ScenarioCodec
         WriteNullable(w, s.EnforcementYield);
         WriteNullable(w, s.EnforcementReletUtilisation);
         WriteNullable(w, s.EnforcementReletMonths);
+        WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -87,6 +88,7 @@ public static class ScenarioCodec
             EnforcementYield = ReadNullableDouble(r),
             EnforcementReletUtilisation = ReadNullableDouble(r),
             EnforcementReletMonths = ReadNullableInt(r),
+            LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -182,6 +184,7 @@ public static class ScenarioCodec
         WriteArray(w, v.Recoveries, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Breaks, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Workouts, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.LoanWorkouts, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -198,6 +201,7 @@ public static class ScenarioCodec
             Recoveries = ReadArray(r, r => ReadOptional(r, ReadRecoveryModel)!),
             Breaks = ReadArray(r, r => ReadOptional(r, ReadBreakModel)!),
             Workouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
+            LoanWorkouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
         };
     }
 
@@ -231,10 +235,11 @@ public static class ScenarioCodec
         WriteArray(w, v.Months, (w, x) => w.Write(x));
         WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
         WriteArray(w, v.Loadings, (w, x) => w.Write(x));
+        w.Write(v.Loan);
     }
 
     static WorkoutModel ReadWorkoutModel(BinaryReader r) =>
-        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { Loadings = ReadArray(r, r => r.ReadDouble()) };
+        new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble())) { Loadings = ReadArray(r, r => r.ReadDouble()), Loan = r.ReadInt32() };
 
     static void Write(BinaryWriter w, DelayModel v)
     {

@@ -76,6 +76,16 @@ public sealed record ScenarioSpec(
     /// Carlo path sets it from a drawn workout lag (docs/language.md §10, "Drawn workout lags").</summary>
     public int?[] PartyWorkoutMonths { get; init; } = [];
 
+    /// <summary>Per loan (the description's order): its own workout lag, whole months, in place of its obligor's
+    /// (<see cref="PartyWorkoutMonths"/>) and of its own <c>after D</c>, null for "as its obligor's or its own"; empty
+    /// (the default) for none. A Monte Carlo path sets it from a loan's drawn workout lag (<c>L workout drawn …</c>).</summary>
+    public int?[] LoanWorkoutMonths { get; init; } = [];
+
+    /// <summary>Loan <paramref name="loan"/>'s own workout lag under this scenario, whole months
+    /// (<see cref="LoanWorkoutMonths"/>'); −1 for "as its obligor's or its own".</summary>
+    public int WorkoutMonthsOfLoan(int loan) =>
+        loan < LoanWorkoutMonths.Length && LoanWorkoutMonths[loan] is { } months ? months : -1;
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>

@@ -59,6 +59,13 @@ public sealed record StochasticSpec(
     /// <see cref="Sobol"/>, its own dimension after the drawn break dates; docs/language.md §10, "Drawn workout
     /// lags").</summary>
     public WorkoutModel[] Workouts { get; init; } = [];
+
+    /// <summary>The loans whose own workout lag is drawn per path (<c>Loan workout drawn 36m with 20%, 60m with 80%</c>,
+    /// each with its <see cref="WorkoutModel.Loan"/>), in the order written; empty for none. Each takes one uniform (a
+    /// loaded one, its normal at the same place) after every other draw of a path, the renewal terms' drawn breaks'
+    /// too, so a scenario without one draws what it drew before they existed (under <see cref="Sobol"/>, its own
+    /// dimension after those; docs/language.md §10, "Drawn workout lags").</summary>
+    public WorkoutModel[] LoanWorkouts { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -188,8 +195,13 @@ public sealed record WorkoutModel(int Party, int[] Months, double[] Probabilitie
     /// as it is.</summary>
     public double[] Loadings { get; init; } = [];
 
+    /// <summary>A loan's own lag (<c>L workout drawn …</c>): the loan (the description's order) whose lag it draws, in
+    /// place of its obligor's (<see cref="Party"/>, then the loan's obligor) for that loan only; −1 (the default) for a
+    /// party's lag, reaching every loan it owes with a lag.</summary>
+    public int Loan { get; init; } = -1;
+
     // Records compare arrays by reference; a model is compared by its numbers.
-    public bool Equals(WorkoutModel? other) => other is not null && Party == other.Party
+    public bool Equals(WorkoutModel? other) => other is not null && Party == other.Party && Loan == other.Loan
         && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities)
         && Loadings.AsSpan().SequenceEqual(other.Loadings);
 

@@ -66,6 +66,14 @@ internal static class ReferencePathBuilder
                 : -1;
         }
 
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            // A loan's own drawn lag, rounded as its party's is; -1 for its party's or its own.
+            into.LoanWorkoutPeriods[l] = l < scenario.LoanWorkoutMonths.Length && scenario.LoanWorkoutMonths[l] is { } months
+                ? (int)Math.Ceiling(months / (double)Frequencies.MonthsPerPeriod(deal.Frequency))
+                : -1;
+        }
+
         if (deal.HasGuarantees)
         {
             // Each party as a guarantor: the share it honours, and the period whose end first reaches the date it

@@ -51,6 +51,21 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealWithLoansHasEachLoansOwnWorkoutLagLastInTheScalars()
+    {
+        // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the 26 scalars of the
+        // deal without (26, 27), so that no slot before them moves (nor any deal's generated C#).
+        InputLayout without = InputLayout.Of(Deal());
+        InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
+        Assert.Equal(28, layout.Scalars.Length);
+        Assert.Equal(without.Scalars, layout.Scalars.Take(26));
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanWorkoutPeriods, 27), layout.Scalars[27]);
+        Assert.Equal(26, layout.IndexOf(InputQuantity.LoanWorkoutPeriods, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanWorkoutPeriods, 0));
+        Assert.False(layout.Fits(Deal()));
+    }
+
+    [Fact]
     public void ADealWithAGuaranteeHasTheGuarantorsSlotsLast()
     {
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its

@@ -26,6 +26,12 @@ static class LoanRows
             {
                 rows.Add(name, "workout interest", SummaryKind.Money, o => Of(o.Loans[l].WorkoutInterest));
             }
+
+            if (rows.Outcomes.Any(o => o.Loans[l].WorkoutMonths is not null))
+            {
+                // Only where a path drew the loan's own lag: every other loan keeps its obligor's or its own.
+                rows.Add(name, "workout months", SummaryKind.Count, o => Of(o.Loans[l].WorkoutMonths ?? double.NaN));
+            }
         }
     }
 
@@ -54,6 +60,11 @@ static class LoanRows
             if (deal.Loans[i].RecoveryAccrues)
             {
                 Json.Money(w, "workoutInterest", l.WorkoutInterest);
+            }
+
+            if (l.WorkoutMonths is { } months)
+            {
+                w.WriteNumber("workoutMonths", months);
             }
 
             w.WriteEndObject();
