@@ -57,6 +57,12 @@ internal static partial class DealGen
         let leverage = grid.Length > 0 ? $"test {name}Lev = {name}.balance / 1bn" : ""
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
+    /// <summary>The parties owing a loan with a workout lag (<c>recovery R after D</c>): the ones a drawn workout lag can
+    /// reach (DL0518).</summary>
+    private static string[] LaggedObligors(string[] loans) =>
+        [.. loans.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\brecovery \S+ after \d"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\bobligor (\S+)").Groups[1].Value).Distinct()];
+
     /// <summary>A tranche's amortisations, but a schedule's amounts add up to at most the loan's balance (DL0446): at
     /// most 4 dates, each at most a quarter of it; and level or linear at the loan's own frequency, any of them: finer
     /// than the deal's (several instalments inside a period), the deal's or coarser.</summary>

@@ -13,11 +13,12 @@ namespace DealLang.Cli.Tests.Properties;
 /// with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
 /// breaks on each lease with a break option whose renewals are not drawn, and maybe a break drawn in one renewal term of
 /// each lease whose renewals are drawn and whose renewal terms offer a break; where the deal has the completion index
-/// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; sobol kept only within 32 dimensions with their
-/// options, delay and break dates.</summary>
+/// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; maybe a drawn workout lag for each party defaulted by
+/// a draw that owes a loan with <c>recovery R after D</c>, loaded as a default is; sobol kept only within 32
+/// dimensions with their options, delay, break dates and workout lags.</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion) =>
+    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion, string[] laggedObligors) =>
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
@@ -37,12 +38,16 @@ internal static partial class DealGen
         // or not; a break in its initial term is then refused, DL0429, so each lease has one drawn break, DL0523).
         from renewalBreaks in All(leases.Where(l => l.RenewalBreaks.Length > 0 && renewals.Any(r => r.Lease == l.Name && r.Options > 0))
             .Select(l => Maybe(DrawnRenewalBreaks(l, factors))))
+        // A drawn workout lag only for a party this scenario defaults (here by a draw) that owes a loan with a lag (DL0518).
+        from workouts in All(f.PartyNames.Zip(defaults).Where(x => x.Second.Length > 0 && laggedObligors.Contains(x.First))
+            .Select(x => Maybe(DrawnWorkout(x.First, factors))))
         let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
             + breaks.Concat(renewalBreaks).Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
+            + workouts.Count(w => w.Length > 0)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay).Concat(renewalBreaks)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay).Concat(workouts).Concat(renewalBreaks)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -106,6 +111,19 @@ internal static partial class DealGen
         from p12 in Rate(10000 - onTime - half, 10000 - onTime - half)
         from loadings in Loadings(factors.Take(2).ToArray())
         select $"Bld delayed drawn 0m with {p0}, 6m with {p6}, 12m with {p12}{loadings}";
+
+    // A drawn workout lag: one to three of the lags below, shortest first (DL0519), each once (DL0773), with
+    // probabilities in basis points adding up to 100% exactly (DL0769), and loadings as a default's. At most 84m: a
+    // loan's last instalment (at most 4) then comes ⌈84 / 12⌉ + 3 = 10 annual periods after its default, the 10 years a
+    // run covers (DL0517).
+    private static Gen<string> DrawnWorkout(string party, string[] factors) =>
+        from lags in Gen.Int[1, 3].SelectMany(n => Gen.Int[0, WorkoutLags.Length - 1].ArrayUnique[n]).Select(ix => ix.Order().Select(i => WorkoutLags[i]).ToArray())
+        from cuts in Gen.Int[0, 10000].Array[lags.Length - 1].Select(c => (int[])[0, .. c.Order(), 10000])
+        from probabilities in All(lags.Select((_, j) => Rate(cuts[j + 1] - cuts[j], cuts[j + 1] - cuts[j])))
+        from loadings in Loadings(factors.Take(2).ToArray())
+        select $"{party} workout drawn " + string.Join(", ", lags.Select((m, j) => $"{Text(m)}m with {probabilities[j]}")) + loadings;
+
+    private static readonly int[] WorkoutLags = [1, 3, 6, 9, 12, 18, 24, 36, 48, 84];
 
     private static Gen<string> DrawnRenewals(string lease, string[] factors) =>
         from p in Rate(0, 10000)

@@ -105,6 +105,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
         ("coins market impact", @"coins Cn1 [^\n]*depth \d+ coins impact "), ("coins members read", @"Cn1\.(value|revenue|mined|units)"),
         ("completion", @"completion Bld"), ("completion index", @"index Bld \{ level 0%  points stepped"), ("completion delayed lever", @"\n  Bld delayed \d+m"),
+        ("drawn workout lag", @"\n  P\d workout drawn \d+m with \S+(, \d+m with \S+)*\n"), ("drawn workout lags, several", @"\n  P\d workout drawn \d+m with \S+, \d+m with "),
+        ("loaded drawn workout lag", @"\n  P\d workout drawn [^\n]*m with \S+ loading "),
         ("drawn delay", @"\n  Bld delayed drawn 0m with "), ("loaded drawn delay", @"\n  Bld delayed drawn [^\n]*12m with \S+ loading "),
         ("convertible", @"convertible at \d+ per share against "), ("convertible against an index", @"convertible at [^\n]*against Shr"),
         ("convertible early", @"convertible at [^\n]*early above \d"), ("share price index", @"index Shr \{ level \d+ per share"),
