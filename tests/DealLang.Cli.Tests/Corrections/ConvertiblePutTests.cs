@@ -207,4 +207,52 @@ public sealed class ConvertiblePutTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void APutBelowParOfNotesInArrears_WritesTheArrearsDownWithTheBalance()
+    {
+        // Linear notes of 8m (2m a quarter) whose tenant pays nothing: quarters 0 and 1 leave 4m of principal in arrears
+        // (and the interest). The holder puts on 2026-10-01 at 25% (period 2; WULF at 1 is below 25% × 12.50 = 3.125, so
+        // the shares are worth less than the put): the balance is written down by 75% × 8m
+        // = 6m to 2m, and the arrears with it to at most the 2m left. Before, the arrears stayed 4m, the schedule's
+        // principal (the balance less its arrears) was 2m − 4m = −2m, and so was debt service less the interest: an
+        // account whose target read it went below zero by releasing cash it did not hold (a property test's seed).
+        // Now the principal due is the 2m left, and debt service is the period's interest alone: its scheduled interest
+        // on the opening 8m, 8m × 4% × 0.25 = 80,000, as the ledger's interest shows.
+        const string source = """
+            deal Arrears {
+              currency USD
+              closing  2026-01-01
+              maturity 2027-01-01
+              pay      quarterly
+              daycount 30/360
+
+              party Tenant { recovery 0% }
+              party Owner  { }
+              index WULF { level 1 per share }
+              facility Site { cost 100m  value straight_line 20y }
+              lease Rent on Site { lessee Tenant  rent 40m per year  starts 2026-01-01  term 1y }
+
+              tranche Notes { balance 8m  coupon 4% fixed  amortize linear  convertible at 12.50 per share against WULF put 2026-10-01 at 25% }
+              equity  Eq { contributed 1m  holders Owner 100% }
+
+              test DebtService = debt_service
+
+              waterfall {
+                pay Notes.interest
+                pay Notes.principal
+                distribute rest to Eq
+              }
+            }
+
+            scenario NothingPaid for Arrears {
+              Tenant defaults on 2026-01-01
+            }
+            """;
+        var deal = new SmallDeal(source);
+        Assert.Equal(4_000_000, deal.Ledger("Notes principal due", 1), 1e-6); // 2m of arrears + 2m scheduled in quarter 1
+        Assert.Equal(-6_000_000, deal.Ledger("Notes redemption premium", 2), 1e-6);
+        Assert.Equal(2_000_000, deal.Ledger("Notes principal due", 2), 1e-6);
+        Assert.Equal(80_000, deal.Ledger("DebtService", 2), 1e-6);
+    }
 }

@@ -893,6 +893,13 @@ internal sealed class TrancheComponent(EmitContext ctx)
         using (w.Block("else"))
         {
             w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
+            // The discount is on the whole balance, arrears included: what is in arrears is at most what is left (else
+            // the schedule's principal, the balance less its arrears, would be negative, and so would debt service).
+            w.Line(tranche.UnpaidPrincipal + " = Math.Min(" + tranche.UnpaidPrincipal + ", " + tranche.Balance + ");");
+            if (tranche.ArrearsOfSchedule != tranche.UnpaidPrincipal.Name)
+            {
+                w.Line(tranche.ArrearsOfSchedule + " = Math.Min(" + tranche.ArrearsOfSchedule + ", " + tranche.Balance + ");");
+            }
         }
     }
 

@@ -256,6 +256,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     else
                     {
                         tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                        tranche_Converts2031_unpaidPrincipal = Math.Min(tranche_Converts2031_unpaidPrincipal, tranche_Converts2031_balance);
                     }
                 }
             }
@@ -312,6 +313,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     else
                     {
                         tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                        tranche_Converts2032_unpaidPrincipal = Math.Min(tranche_Converts2032_unpaidPrincipal, tranche_Converts2032_balance);
                     }
                 }
             }
@@ -797,6 +799,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     else
                     {
                         tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                        tranche_Converts2031_unpaidPrincipal = Math.Min(tranche_Converts2031_unpaidPrincipal, tranche_Converts2031_balance);
                     }
                 }
             }
@@ -853,6 +856,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     else
                     {
                         tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                        tranche_Converts2032_unpaidPrincipal = Math.Min(tranche_Converts2032_unpaidPrincipal, tranche_Converts2032_balance);
                     }
                 }
             }
