@@ -586,10 +586,7 @@ public sealed class StochasticPaths : IPathSource
     {
         for (int d = 0; d < delays.Count; d++)
         {
-            double u = delays.Copula(d) is { } copula
-                ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, delayDimension + d), w.Shock, w.StressedShare)
-                : sobolShift is null ? rng.Uniform() : SobolUniform(point, delayDimension + d);
-            w.DelayOutcome[d] = delays.Outcome(d, u);
+            w.DelayOutcome[d] = delays.Outcome(d, LoadedUniform(ref rng, w, point, delays.Copula(d), delayDimension + d));
         }
     }
 
@@ -695,7 +692,7 @@ public sealed class StochasticPaths : IPathSource
     {
         for (int m = 0; m < workouts.Count; m++)
         {
-            w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, WorkoutUniform(ref rng, w, point, workouts, m, workoutDimension));
+            w.Scenario.PartyWorkoutMonths[workouts[m].Party] = workouts.Months(m, LoadedUniform(ref rng, w, point, workouts.Copula(m), workoutDimension + m));
         }
     }
 
@@ -709,16 +706,16 @@ public sealed class StochasticPaths : IPathSource
     {
         for (int m = 0; m < loanWorkouts.Count; m++)
         {
-            w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan] = loanWorkouts.Months(m, WorkoutUniform(ref rng, w, point, loanWorkouts, m, loanWorkoutDimension));
+            w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan] = loanWorkouts.Months(m, LoadedUniform(ref rng, w, point, loanWorkouts.Copula(m), loanWorkoutDimension + m));
         }
     }
 
-    // Lag m's uniform: the stream's next (1 − u on a mirrored path), or its Sobol dimension; a loaded lag's normal at the
-    // same place through its copula.
-    double WorkoutUniform(ref PathStream rng, Work w, uint point, DrawnWorkouts lags, int m, int firstDimension) =>
-        lags.Copula(m) is { } copula
-            ? copula.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, firstDimension + m), w.Shock, w.StressedShare)
-            : sobolShift is null ? rng.Uniform() : SobolUniform(point, firstDimension + m);
+    // A drawn delay's or workout lag's uniform: the stream's next (1 − u on a mirrored path), or its Sobol dimension; a
+    // loaded one's normal at the same place through its copula.
+    double LoadedUniform(ref PathStream rng, Work w, uint point, FactorCopula? copula, int dimension) =>
+        copula is { } loaded
+            ? loaded.Uniform(sobolShift is null ? rng.Normal() : SobolNormal(point, dimension), w.Shock, w.StressedShare)
+            : sobolShift is null ? rng.Uniform() : SobolUniform(point, dimension);
 
     /// <summary>Drawn break <paramref name="model"/>'s kind, name, break dates (months from its start: the initial term's,
     /// or renewal term k's, none when it offers fewer than k renewals) and renewals taken under

@@ -40,8 +40,21 @@ internal interface IAmortizingState
 /// </summary>
 internal static class AmortizationCode
 {
-    /// <summary>Numbers on a line of a per-period array in the generated C# (a loan's accrual fractions too).</summary>
-    internal const int NumbersPerLine = 4;
+    private const int NumbersPerLine = 4;
+
+    /// <summary>A per-period array of the generated C#, <c>private static readonly double[] name = { … };</c>, four
+    /// numbers a line (a schedule's amounts, a loan's accrual fractions, a delayed draw's draws).</summary>
+    internal static void WriteDoubles(IndentedWriter w, string name, IEnumerable<double> values)
+    {
+        w.Line("private static readonly double[] " + name + " =");
+        using (w.Block(closingSuffix: ";"))
+        {
+            foreach (var chunk in values.Chunk(NumbersPerLine))
+            {
+                w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+            }
+        }
+    }
 
     /// <summary>The periods' weights in a level payment, one array per deal, declared with the first level entity in
     /// component order (static initialisers run in text order, and every level entity's sums read it).</summary>
@@ -71,14 +84,7 @@ internal static class AmortizationCode
             w.Comment(terms.Name + ": scheduled principal per period" + (terms.Amortization is InstalmentAmortization every
                 && !every.Dates.IsEmpty
                 ? " (" + CSharpLiterals.Int(every.Dates.Length) + " " + every.Name + " instalments, " + every.Dates[0] + " to " + every.Dates[^1] + ")." : "."));
-            w.Line("private static readonly double[] " + state.Schedule + " =");
-            using (w.Block(closingSuffix: ";"))
-            {
-                foreach (var chunk in amounts.Chunk(NumbersPerLine))
-                {
-                    w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                }
-            }
+            WriteDoubles(w, state.Schedule.Name, amounts);
         }
 
         if (terms.Amortization is not LevelAmortization)

@@ -211,14 +211,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Comment(loan.Model.Name + ": each period's interest as a share of its opening balance, Σ (balance left / opening balance) ×"
                     + " year fraction over the pieces its instalments cut it into.");
-                w.Line("private static readonly double[] " + loan.AccrualFractions + " =");
-                using (w.Block(closingSuffix: ";"))
-                {
-                    foreach (var chunk in loan.Fractions.Chunk(AmortizationCode.NumbersPerLine))
-                    {
-                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                    }
-                }
+                AmortizationCode.WriteDoubles(w, loan.AccrualFractions.Name, loan.Fractions);
             }
 
             if (SoldAtAYield(loan.Index))

@@ -291,26 +291,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 w.Comment(tranche.Name + ": drawn at the end of each period (commitment " + CSharpLiterals.Double(d.Commitment)
                     + "), available until the end of period " + CSharpLiterals.Int(d.AvailableUntilPeriod) + ".");
                 w.Line("private const int " + tranche.AvailableUntilPeriod + " = " + CSharpLiterals.Int(d.AvailableUntilPeriod) + ";");
-                w.Line("private static readonly double[] " + tranche.Draws + " =");
-                using (w.Block(closingSuffix: ";"))
-                {
-                    foreach (var chunk in d.Draws.Chunk(4))
-                    {
-                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                    }
-                }
+                AmortizationCode.WriteDoubles(w, tranche.Draws.Name, d.Draws);
 
                 if (!d.InvestmentGradeDraws.IsDefaultOrEmpty)
                 {
                     w.Comment(tranche.Name + ": the part of each period's draw that funds investment-grade contracts.");
-                    w.Line("private static readonly double[] " + tranche.InvestmentGradeDraws + " =");
-                    using (w.Block(closingSuffix: ";"))
-                    {
-                        foreach (var chunk in d.InvestmentGradeDraws.Chunk(4))
-                        {
-                            w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                        }
-                    }
+                    AmortizationCode.WriteDoubles(w, tranche.InvestmentGradeDraws.Name, d.InvestmentGradeDraws);
                 }
 
                 return;
