@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A contract's prepayment and a forward CFADS (docs/language.md §5 "contract", §7 'over next'): DL0488 a prepayment
-// above what the contract is worth, DL0320–DL0321 what a forward CFADS leaves out. Kept together as one feature.
+// above what the contract is worth, DL0320 what a forward CFADS leaves out. Kept together as one feature.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0488 (warning): a contract's prepayment above its total contracted value (units × price × hours a year
@@ -18,10 +18,4 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ForwardCfadsLeavesOutFee(SourceSpan span, string test, string fee) =>
         Warning("DL0320", span,
             $"test '{test}' projects cfads, which leaves out fee '{fee}': a share of a flow is not known ahead; state the fee as an amount per year to have it projected");
-
-    /// <summary>DL0321 (warning): a forward CFADS in a deal that owns loans: their interest and principal are in
-    /// cfads but a forward CFADS projects only leases' and contracts' receipts, so it understates what is to come.</summary>
-    public static Diagnostic ForwardCfadsLeavesOutLoan(SourceSpan span, string test, string loan) =>
-        Warning("DL0321", span,
-            $"test '{test}' projects cfads, which leaves out loan '{loan}': only leases' rent and contracts' take-or-pay receipts are projected");
 }

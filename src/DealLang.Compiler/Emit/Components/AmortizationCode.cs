@@ -56,6 +56,31 @@ internal static class AmortizationCode
         }
     }
 
+    /// <summary>
+    /// What an amortising balance is scheduled to pay over a forward test's window (C#): the runtime's
+    /// <c>ForwardDebtService</c> for its amortisation, from <paramref name="balance"/> at <paramref name="rate"/> held flat,
+    /// each period's interest on the balance that period opens with × <paramref name="accrual"/>[p] (the deal's year
+    /// fractions, or a loan's accrual fractions when it pays more often than the deal) × <paramref name="cashShare"/>, and
+    /// its principal as the period loop works it out (times a <c>completion</c>'s shares, <paramref name="completion"/>,
+    /// when given). A tranche's forward debt service and a loan's forward receipts alike (docs/language.md §7).
+    /// </summary>
+    internal static string ForwardSchedule(
+        IAmortizingState state, string balance, string rate, string cashShare, string accrual, string lastArray, string? completion)
+    {
+        string common = balance + ", " + rate + ", " + cashShare + ", " + accrual + ", t, " + lastArray + "[t], ";
+        string shares = completion is null ? "" : ", " + completion;
+        return state.Terms.Amortization switch
+        {
+            BulletAmortization => "ForwardDebtService.Bullet(" + common + state.MaturityPeriod + ")",
+            LinearAmortization => "ForwardDebtService.Linear(" + common + state.FirstPrincipalPeriod + ", " + state.MaturityPeriod + shares + ")",
+            ScheduledAmortization or InstalmentAmortization => "ForwardDebtService.Schedule(" + common + state.FirstPrincipalPeriod + ", " + state.MaturityPeriod + ", "
+                + state.Schedule + shares + ")",
+            LevelAmortization => "ForwardDebtService.Level(" + common + state.FirstPrincipalPeriod + ", " + state.MaturityPeriod + ", "
+                + state.LevelRates + ", " + LevelWeights + ", " + state.LevelSums + shares + ")",
+            var other => throw new InvalidOperationException("No forward projection for the amortisation " + other.Name + "."),
+        };
+    }
+
     /// <summary>The periods' weights in a level payment, one array per deal, declared with the first level entity in
     /// component order (static initialisers run in text order, and every level entity's sums read it).</summary>
     public const string LevelWeights = "LevelWeights";

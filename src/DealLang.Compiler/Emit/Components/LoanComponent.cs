@@ -161,6 +161,29 @@ internal sealed class LoanComponent(EmitContext ctx)
             + ", " + CSharpLiterals.Double(l.Recovery) + ")" + (l.RecoveryAccrues ? " { RecoveryAccrues = true }" : "");
     });
 
+    /// <summary>
+    /// A forward cfads's loan receipts (docs/language.md §7, "Forward CFADS"): per loan, the interest and principal its
+    /// schedule has it pay over the window from the balance this period leaves, at this period's coupon (a floating one
+    /// held at its rate now, as a tranche's forward debt service holds it), with a loan paying more often than the deal
+    /// accruing on its accrual fractions as the loop does; nothing once its obligor's default is known (the recovery is
+    /// a one-off, not cfads) or a sale has sold it (its balance is then 0).
+    /// </summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
+    {
+        if (deductions)
+        {
+            yield break;
+        }
+
+        foreach (var loan in States)
+        {
+            string accrual = loan.Fractions.IsEmpty ? "YearFractions" : loan.AccrualFractions.Name;
+            string receipts = AmortizationCode.ForwardSchedule(loan, loan.Balance.Name, CouponCode.Rate(loan.Model.Coupon, loan.Coupon), "1.0",
+                accrual, lastArray, completion: null);
+            yield return "(" + loan.Defaulted + " ? 0.0 : " + receipts + ")";
+        }
+    }
+
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
     // A floating coupon's rate is read like any expression's, so what it reads is declared too, as are the trigger
     // states and test values its step-ups and margin grid read.

@@ -593,18 +593,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         var tranche = this[index];
         string balance = "(" + tranche.Balance + " - " + tranche.ArrearsOfSchedule + " - " + tranche.ScheduledPrincipal + ")";
-        string common = balance + ", " + Rate(tranche) + ", " + CashShare(tranche) + ", YearFractions, t, " + lastArray + "[t], ";
-        string completion = Completion(tranche) is { } shares ? ", " + shares : "";
-        return tranche.Model.Amortization switch
-        {
-            BulletAmortization => "ForwardDebtService.Bullet(" + common + tranche.MaturityPeriod + ")",
-            LinearAmortization => "ForwardDebtService.Linear(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + completion + ")",
-            ScheduledAmortization => "ForwardDebtService.Schedule(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", " + tranche.Schedule
-                + completion + ")",
-            LevelAmortization => "ForwardDebtService.Level(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", "
-                + tranche.LevelRates + ", " + AmortizationCode.LevelWeights + ", " + tranche.LevelSums + completion + ")",
-            var other => throw new InvalidOperationException("No forward projection for the amortisation " + other.Name + "."),
-        };
+        return AmortizationCode.ForwardSchedule(tranche, balance, Rate(tranche), CashShare(tranche), "YearFractions", lastArray, Completion(tranche));
     }
 
     /// <summary>The completed share each period of a forward window reads (C#; null without a <c>completion</c>): a

@@ -37,7 +37,7 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
 
     /// <summary><c>over next D</c>: D positive, whole months, not longer than the deal; and only debt service and
     /// cfads read as flows (the flows the test can project from what is known at its date). A projected cfads that
-    /// leaves out a per-period fee or a loan's receipts is warned about (DL0320, DL0321).</summary>
+    /// leaves out a per-period fee is warned about (DL0320).</summary>
     private static void CheckForward(TestSyntax test, DurationSyntax next, DealChecks checks)
     {
         string name = test.Name?.Text ?? "";
@@ -77,20 +77,12 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
     }
 
     /// <summary>What a forward CFADS cannot project, once per test at its first <c>cfads</c>: a per-period fee (a share
-    /// of a flow, not known ahead) and a loan's interest and principal (only leases and contracts are projected).</summary>
+    /// of a flow, not known ahead).</summary>
     private static void CheckForwardCfads(string test, ReferenceSyntax cfads, DealChecks checks)
     {
-        foreach (NamedDeclarationSyntax declaration in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<NamedDeclarationSyntax>())
+        foreach (FeeSyntax fee in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<FeeSyntax>().Where(f => !f.PerYear))
         {
-            switch (declaration)
-            {
-                case FeeSyntax { PerYear: false } fee:
-                    checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutFee(cfads.Span, test, fee.Name?.Text ?? ""));
-                    break;
-                case LoanSyntax loan:
-                    checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutLoan(cfads.Span, test, loan.Name?.Text ?? ""));
-                    break;
-            }
+            checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutFee(cfads.Span, test, fee.Name?.Text ?? ""));
         }
     }
 
