@@ -31,7 +31,7 @@ internal static class HoldingSummaries
                 }
 
                 int last = periods - 1;
-                value = inputs.HoldingPar[h][last] * (info.MarkIndex >= 0 ? inputs.IndexLevel[info.MarkIndex][last] : 1.0);
+                value = inputs.HoldingPar[h][last] * (info.MarkIndex >= 0 ? HoldingMark.Price(inputs.IndexLevel[info.MarkIndex][last]) : 1.0);
             }
 
             double drawsPaid = info.Draws ? PeriodYears.Sum(result.HoldingDrawPaid[h], periods) : 0;

@@ -138,6 +138,18 @@ public class ChainTests
     }
 
     [Fact]
+    public void A_mark_below_zero_values_the_holding_at_nothing()
+    {
+        // A mark index a mean-reverting path can take below 0: here a level of −5% from the closing. The notes are worth
+        // nothing at such a price, not −5% of par: 0.4 x 50m x max(0, −5%) = 0. Before, the mark was −1m, which
+        // lowered the Ltv test's denominator to 49m (the equity's 50m less it): 50 / 49 = 1.0204 instead of 50 / 50 = 1.
+        string parent = Parent.Replace("index Price { level 98% }", "index Price { level -5% }", StringComparison.Ordinal);
+        using var chain = new SmallChain(parent, ("spv.deal", Spv()));
+        Assert.Equal(0.0, chain.Ledger("Parent", "Base", "Bonds value", 0), Cent);
+        Assert.Equal(50e6 / 50e6, chain.Ledger("Parent", "Base", "Ltv", 0), 1e-12);
+    }
+
+    [Fact]
     public void What_one_entity_pays_the_other_receives_and_payments_outside_the_holders_periods_are_counted_apart()
     {
         // The SPV closes half a year before the parent: its payment of 2026-01-01 falls on the parent's closing, not in

@@ -132,7 +132,7 @@ internal sealed class HoldingComponent(EmitContext ctx)
     private static string? ClosingValue(EmitContext ctx, HoldingInfo holding, int index) =>
         !ctx.ReadsAtPeriodStart(Quantity.HoldingValue, index) ? null
         : "input.Scalars[" + ctx.InputSlot(InputQuantity.HoldingClosingPar, index) + "]"
-            + (holding.MarkIndex >= 0 ? " * " + ctx.Components.Of<IndexComponent>().States[holding.MarkIndex].Levels + "[0]" : "");
+            + (holding.MarkIndex >= 0 ? " * HoldingMark.Price(" + ctx.Components.Of<IndexComponent>().States[holding.MarkIndex].Levels + "[0])" : "");
 
     public override string? ReadAtPeriodStart(Quantity quantity, int index) =>
         quantity == Quantity.HoldingValue && this[index].StartValue.Declared ? this[index].StartValue.Name : null;
@@ -143,7 +143,7 @@ internal sealed class HoldingComponent(EmitContext ctx)
         foreach (var holding in States.Where(h => h.StartValue.Declared))
         {
             w.Line(holding.StartValue + " = " + holding.ParIn + "[t]"
-                + (holding.Info.MarkIndex >= 0 ? " * " + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) : "")
+                + (holding.Info.MarkIndex >= 0 ? " * HoldingMark.Price(" + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) + ")" : "")
                 + (holding.Info.Sold ? " * " + holding.Kept : "") + "; // the next period's coupons read it at its start");
         }
     }
@@ -244,7 +244,7 @@ internal sealed class HoldingComponent(EmitContext ctx)
 
             w.Line(holding.Receipts + " = " + holding.ReceiptsIn + "[t]" + kept + ";");
             w.Line(holding.Value + " = " + holding.ParIn + "[t]"
-                + (holding.Info.MarkIndex >= 0 ? " * " + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) : "") + kept + ";");
+                + (holding.Info.MarkIndex >= 0 ? " * HoldingMark.Price(" + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) + ")" : "") + kept + ";");
         }
     }
 

@@ -214,13 +214,13 @@ public sealed class Deal_CreditFund : IDealProgram
             index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
             holding_HyperionNotes_keptAtStart = holding_HyperionNotes_kept;
             holding_HyperionNotes_receipts = holding_HyperionNotes_receiptsIn[t] * holding_HyperionNotes_kept;
-            holding_HyperionNotes_value = holding_HyperionNotes_par[t] * index_HyperionPrice_level * holding_HyperionNotes_kept;
+            holding_HyperionNotes_value = holding_HyperionNotes_par[t] * HoldingMark.Price(index_HyperionPrice_level) * holding_HyperionNotes_kept;
             holding_CoreWeaveLoan_keptAtStart = holding_CoreWeaveLoan_kept;
             holding_CoreWeaveLoan_receipts = holding_CoreWeaveLoan_receiptsIn[t] * holding_CoreWeaveLoan_kept;
-            holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * index_CoreWeavePrice_level * holding_CoreWeaveLoan_kept;
+            holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * HoldingMark.Price(index_CoreWeavePrice_level) * holding_CoreWeaveLoan_kept;
             holding_TeraWulfNotes_keptAtStart = holding_TeraWulfNotes_kept;
             holding_TeraWulfNotes_receipts = holding_TeraWulfNotes_receiptsIn[t] * holding_TeraWulfNotes_kept;
-            holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * index_TeraWulfPrice_level * holding_TeraWulfNotes_kept;
+            holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * HoldingMark.Price(index_TeraWulfPrice_level) * holding_TeraWulfNotes_kept;
             tranche_BankLine_startBalance = tranche_BankLine_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -781,13 +781,13 @@ public sealed class Deal_CreditFund : IDealProgram
             index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
             holding_HyperionNotes_keptAtStart = holding_HyperionNotes_kept;
             holding_HyperionNotes_receipts = holding_HyperionNotes_receiptsIn[t] * holding_HyperionNotes_kept;
-            holding_HyperionNotes_value = holding_HyperionNotes_par[t] * index_HyperionPrice_level * holding_HyperionNotes_kept;
+            holding_HyperionNotes_value = holding_HyperionNotes_par[t] * HoldingMark.Price(index_HyperionPrice_level) * holding_HyperionNotes_kept;
             holding_CoreWeaveLoan_keptAtStart = holding_CoreWeaveLoan_kept;
             holding_CoreWeaveLoan_receipts = holding_CoreWeaveLoan_receiptsIn[t] * holding_CoreWeaveLoan_kept;
-            holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * index_CoreWeavePrice_level * holding_CoreWeaveLoan_kept;
+            holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * HoldingMark.Price(index_CoreWeavePrice_level) * holding_CoreWeaveLoan_kept;
             holding_TeraWulfNotes_keptAtStart = holding_TeraWulfNotes_kept;
             holding_TeraWulfNotes_receipts = holding_TeraWulfNotes_receiptsIn[t] * holding_TeraWulfNotes_kept;
-            holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * index_TeraWulfPrice_level * holding_TeraWulfNotes_kept;
+            holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * HoldingMark.Price(index_TeraWulfPrice_level) * holding_TeraWulfNotes_kept;
             tranche_BankLine_startBalance = tranche_BankLine_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -1323,13 +1323,13 @@ public sealed class Deal_CreditFund : IDealProgram
                 index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
                 holding_HyperionNotes_keptAtStart = holding_HyperionNotes_kept;
                 holding_HyperionNotes_receipts = holding_HyperionNotes_receiptsIn[t] * holding_HyperionNotes_kept;
-                holding_HyperionNotes_value = holding_HyperionNotes_par[t] * index_HyperionPrice_level * holding_HyperionNotes_kept;
+                holding_HyperionNotes_value = holding_HyperionNotes_par[t] * HoldingMark.Price(index_HyperionPrice_level) * holding_HyperionNotes_kept;
                 holding_CoreWeaveLoan_keptAtStart = holding_CoreWeaveLoan_kept;
                 holding_CoreWeaveLoan_receipts = holding_CoreWeaveLoan_receiptsIn[t] * holding_CoreWeaveLoan_kept;
-                holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * index_CoreWeavePrice_level * holding_CoreWeaveLoan_kept;
+                holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * HoldingMark.Price(index_CoreWeavePrice_level) * holding_CoreWeaveLoan_kept;
                 holding_TeraWulfNotes_keptAtStart = holding_TeraWulfNotes_kept;
                 holding_TeraWulfNotes_receipts = holding_TeraWulfNotes_receiptsIn[t] * holding_TeraWulfNotes_kept;
-                holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * index_TeraWulfPrice_level * holding_TeraWulfNotes_kept;
+                holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * HoldingMark.Price(index_TeraWulfPrice_level) * holding_TeraWulfNotes_kept;
                 tranche_BankLine_startBalance = tranche_BankLine_balance;
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
