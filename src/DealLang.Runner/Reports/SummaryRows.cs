@@ -16,6 +16,9 @@ enum SummaryKind
 
     /// <summary>A whole number (months), "-" where undefined.</summary>
     Count,
+
+    /// <summary>A quantity of things (GPUs, coins): as many decimals as it has, up to two ("165000", "787.17").</summary>
+    Units,
 }
 
 /// <summary>One value of a summary row for one scenario: a number, or a date (null: the event never happened).</summary>
@@ -85,6 +88,7 @@ static class SummaryRows
         SummaryKind.Ratio => ValueText.Ratio(cell.Number),
         SummaryKind.Date => ValueText.Date(cell.Date, "-"),
         SummaryKind.Count => double.IsFinite(cell.Number) ? ValueText.Integer((int)cell.Number) : "-",
+        SummaryKind.Units => ValueText.Units(cell.Number),
         _ => ValueText.Years(cell.Number),
     };
 

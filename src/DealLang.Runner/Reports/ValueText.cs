@@ -42,6 +42,9 @@ static class ValueText
 
     public static string Years(double value) => Fixed(value, "F2");
 
+    /// <summary>A count of GPUs or coins: whole ones without decimals ("165000"), others to two ("787.17").</summary>
+    public static string Units(double value) => Fixed(value, "0.##");
+
     /// <summary>Money to the cent, for CSV and JSON. Undefined values are the caller's business.</summary>
     public static string Cents(double value) => Fixed(value, "F2");
 

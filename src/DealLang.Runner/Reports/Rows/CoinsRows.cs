@@ -28,16 +28,16 @@ static class CoinsRows
 
             if (rows.Deal.Coins[c].Keep > 0)
             {
-                rows.Add(name, "coins kept", SummaryKind.Number, o => Of(o.Coins[c].Kept));
+                rows.Add(name, "coins kept", SummaryKind.Units, o => Of(o.Coins[c].Kept));
             }
 
-            rows.Add(name, "coins sold", SummaryKind.Number, o => Of(o.Coins[c].Sold));
+            rows.Add(name, "coins sold", SummaryKind.Units, o => Of(o.Coins[c].Sold));
             rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Coins[c].Proceeds));
             rows.Add(name, "first sale", SummaryKind.Date, o => On(o.Coins[c].FirstSale));
-            rows.Add(name, "coins at end", SummaryKind.Number, o => Of(o.Coins[c].HeldAtEnd));
+            rows.Add(name, "coins at end", SummaryKind.Units, o => Of(o.Coins[c].HeldAtEnd));
             if (SoldInEnforcement(rows.Deal, c))
             {
-                rows.Add(name, "coins sold in enforcement", SummaryKind.Number, o => Of(o.Coins[c].SoldInEnforcement));
+                rows.Add(name, "coins sold in enforcement", SummaryKind.Units, o => Of(o.Coins[c].SoldInEnforcement));
                 rows.Add(name, "enforcement sale proceeds", SummaryKind.Money, o => Of(o.Coins[c].EnforcementProceeds));
             }
         }

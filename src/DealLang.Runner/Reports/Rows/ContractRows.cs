@@ -23,7 +23,7 @@ static class ContractRows
             }
 
             rows.Add(name, "stops on", SummaryKind.Date, o => On(o.Contracts[c].StopDate));
-            rows.Add(name, "units at end", SummaryKind.Number, o => Of(o.Contracts[c].Units));
+            rows.Add(name, "units at end", SummaryKind.Units, o => Of(o.Contracts[c].Units));
         }
     }
 

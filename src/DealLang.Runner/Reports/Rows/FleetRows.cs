@@ -16,10 +16,10 @@ static class FleetRows
         for (int f = 0; f < rows.Deal.Fleets.Length; f++)
         {
             string name = rows.Deal.Fleets[f].Name;
-            rows.Add(name, "units kept running", SummaryKind.Number, o => Of(o.Fleets[f].UnitsKept));
-            rows.Add(name, "GPUs sold", SummaryKind.Number, o => Of(o.Fleets[f].UnitsSold));
-            rows.Add(name, "units held by reserve", SummaryKind.Number, o => Of(o.Fleets[f].UnitsHeld));
-            rows.Add(name, "periods held by reserve", SummaryKind.Number, o => Of(o.Fleets[f].PeriodsHeld));
+            rows.Add(name, "units kept running", SummaryKind.Units, o => Of(o.Fleets[f].UnitsKept));
+            rows.Add(name, "GPUs sold", SummaryKind.Units, o => Of(o.Fleets[f].UnitsSold));
+            rows.Add(name, "units held by reserve", SummaryKind.Units, o => Of(o.Fleets[f].UnitsHeld));
+            rows.Add(name, "periods held by reserve", SummaryKind.Count, o => Of(o.Fleets[f].PeriodsHeld));
             rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Fleets[f].SaleProceeds));
             rows.Add(name, "contract revenue in sale", SummaryKind.Money, o => Of(o.Fleets[f].SaleRevenue));
             if (ReletsIdle(rows.Deal, f))
@@ -28,7 +28,7 @@ static class FleetRows
                 rows.Add(name, "enforcement re-let revenue", SummaryKind.Money, o => Of(o.Fleets[f].ReletRevenue));
             }
 
-            rows.Add(name, "units at end", SummaryKind.Number, o => Of(o.Fleets[f].Units));
+            rows.Add(name, "units at end", SummaryKind.Units, o => Of(o.Fleets[f].Units));
             rows.Add(name, "market value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].MarketValue));
             rows.Add(name, "book value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].BookValue));
         }
