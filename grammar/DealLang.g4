@@ -685,10 +685,18 @@ pdStep
     ;
 
 // 'recovery beta mean 40% sd 20%': a default's recovery (drawn or dated), drawn per path from a beta distribution;
-// 'loading H100Rent 60%' after it loads the recovery on a factor (wrong-way risk, docs/language.md §10, "Wrong-way
-// recoveries"). The loadings after 'recovery' are the recovery's, the ones before it the default time's.
+// 'recovery drawn at 0% with 30%, 60% with 70%': from these outcomes (a buyer at a price, or none), as a drawn break's
+// dates are written (docs/language.md §10, "Drawn recovery outcomes"). 'loading H100Rent 60%' after either loads the
+// recovery on a factor (wrong-way risk, "Wrong-way recoveries"). The loadings after 'recovery' are the recovery's,
+// the ones before it the default time's.
 recoveryDraw
-    : RECOVERY BETA MEAN mean=expr SD sd=expr loading*
+    : RECOVERY BETA MEAN mean=expr SD sd=expr loading*                                # betaRecovery
+    | RECOVERY DRAWN AT recoveryOutcome (COMMA recoveryOutcome)* loading*             # outcomesRecovery
+    ;
+
+// '60% with 70%': one outcome of a drawn recovery, the recovery rate and its probability.
+recoveryOutcome
+    : rate=expr WITH p=expr
     ;
 
 // '6m with 30%': one outcome of a drawn delay, its probability (a '-' is read so that a negative delay is reported

@@ -242,12 +242,21 @@ internal sealed partial class Lowerer
         return loadings;
     }
 
-    /// <summary>A drawn recovery's beta and, when it has any, its loadings by factor (each factor loaded once, DL0513, as
-    /// a drawn default's); without loadings none, so the recovery is drawn as before they existed.</summary>
-    private RecoveryBeta LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
+    /// <summary>A drawn recovery's beta or outcomes (in the order written, which the checks require increasing, DL0554)
+    /// and, when it has any, its loadings by factor (each factor loaded once, DL0513, as a drawn default's); without
+    /// loadings none, so the recovery is drawn as before they existed.</summary>
+    private RecoveryDraw LowerRecovery(RecoveryDrawSyntax recovery, List<string> names)
     {
         double[] loadings = recovery.Loadings.IsDefaultOrEmpty ? [] : LowerLoadings(recovery.Loadings, names);
-        return new RecoveryBeta(Constant(recovery.Mean), Constant(recovery.Sd)) { Loadings = loadings };
+        RecoveryDraw draw = recovery switch
+        {
+            BetaRecoverySyntax beta => new RecoveryBeta(Constant(beta.Mean), Constant(beta.Sd)),
+            OutcomesRecoverySyntax drawn => new RecoveryOutcomes(
+                [.. SyntaxWalk.Safe(drawn.Outcomes).Select(o => Constant(o.Recovery))],
+                [.. SyntaxWalk.Safe(drawn.Outcomes).Select(o => Constant(o.Probability))]),
+            _ => throw new InvalidOperationException($"a drawn recovery of kind {recovery.GetType().Name}, which the lowering does not know"),
+        };
+        return draw with { Loadings = loadings };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>

@@ -69,17 +69,44 @@ internal sealed partial class CstToAst
         return loadings.ToImmutable();
     }
 
-    // recoveryDraw : RECOVERY BETA MEAN mean=expr SD sd=expr loading* ; null when absent or when any part did not parse.
+    // recoveryDraw
+    //     : RECOVERY BETA MEAN mean=expr SD sd=expr loading*                      # betaRecovery
+    //     | RECOVERY DRAWN AT recoveryOutcome (COMMA recoveryOutcome)* loading*   # outcomesRecovery
+    //     ;
+    // recoveryOutcome : rate=expr WITH p=expr ;
+    // null when absent or when any part did not parse.
     private RecoveryDrawSyntax? VisitRecoveryDraw(RecoveryDrawContext? draw)
     {
-        if (draw is null)
+        switch (draw)
         {
-            return null;
-        }
+            case BetaRecoveryContext beta:
+            {
+                ExpressionSyntax? mean = VisitExpr(beta.mean), sd = VisitExpr(beta.sd);
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(beta.loading());
+                return mean is null || sd is null || loadings is null ? null : new BetaRecoverySyntax(mean, sd, Span(beta)) { Loadings = loadings.Value };
+            }
 
-        ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
-        ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(draw.loading());
-        return mean is null || sd is null || loadings is null ? null : new RecoveryDrawSyntax(mean, sd, Span(draw)) { Loadings = loadings.Value };
+            case OutcomesRecoveryContext drawn:
+            {
+                var outcomes = ImmutableArray.CreateBuilder<RecoveryOutcomeSyntax>();
+                foreach (RecoveryOutcomeContext outcome in drawn.recoveryOutcome())
+                {
+                    ExpressionSyntax? rate = VisitExpr(outcome.rate), probability = VisitExpr(outcome.p);
+                    if (rate is null || probability is null)
+                    {
+                        return null;
+                    }
+
+                    outcomes.Add(new RecoveryOutcomeSyntax(rate, probability, Span(outcome)));
+                }
+
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawn.loading());
+                return loadings is null ? null : new OutcomesRecoverySyntax(outcomes.ToImmutable(), Span(drawn)) { Loadings = loadings.Value };
+            }
+
+            default:
+                return null;
+        }
     }
 
     // delayOutcome : MINUS? duration WITH p=expr ; a drawn delay's or a drawn workout lag's outcomes, null when any did

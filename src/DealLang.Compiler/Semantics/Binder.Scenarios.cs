@@ -81,8 +81,7 @@ internal sealed partial class Binder
                 break;
             case DrawnDefaultsSyntax drawn:
                 ScenarioName(scenario, drawn.Party, SymbolKind.Party, "only a party can default");
-                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta), drawn.Recovery?.Mean, drawn.Recovery?.Sd,
-                    .. drawn.Recovery?.Loadings.Select(l => l.Beta) ?? []]);
+                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta), .. RecoveryTerms(drawn.Recovery)]);
                 break;
             case DropSyntax drop:
                 ValuePath(scenario, drop.Path, "drop");
@@ -107,8 +106,7 @@ internal sealed partial class Binder
                 break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
-                Expressions(_scenarioScope, [defaults.Recovery?.Mean, defaults.Recovery?.Sd, .. defaults.Recovery?.Loadings.Select(l => l.Beta) ?? [],
-                    .. defaults.DateLoadings.Select(l => l.Beta)]);
+                Expressions(_scenarioScope, [.. RecoveryTerms(defaults.Recovery), .. defaults.DateLoadings.Select(l => l.Beta)]);
                 break;
             case GuaranteeLeverSyntax guarantee:
                 ScenarioName(scenario, guarantee.Party, SymbolKind.Party, "only a party guarantees");
@@ -168,6 +166,19 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, shift.Shift);
                 break;
         }
+    }
+
+    // A drawn recovery's terms: a beta's mean and sd, or each outcome's rate and probability, then its loadings; none
+    // when the default draws no recovery.
+    private static IEnumerable<ExpressionSyntax?> RecoveryTerms(RecoveryDrawSyntax? recovery)
+    {
+        IEnumerable<ExpressionSyntax?> terms = recovery switch
+        {
+            BetaRecoverySyntax beta => [beta.Mean, beta.Sd],
+            OutcomesRecoverySyntax drawn => drawn.Outcomes.SelectMany(o => new[] { o.Recovery, o.Probability }),
+            _ => [],
+        };
+        return recovery is null ? terms : terms.Concat(recovery.Loadings.Select(l => l.Beta));
     }
 
     private Symbol? ScenarioName(string scenario, NameSyntax? name, SymbolKind expected, string requirement)

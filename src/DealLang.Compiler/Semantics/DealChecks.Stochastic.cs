@@ -137,7 +137,7 @@ internal sealed partial class DealChecks
 
                     if (datedDefault.Recovery is { } recovery)
                     {
-                        CheckRecoveryBeta(recovery, datedParty);
+                        CheckRecoveryDraw(recovery, datedParty, name);
                         loadedRecoveries.Add((recovery, datedParty, RecoveryLoadings(recovery, datedParty, name, factors, list)));
                     }
 
@@ -385,7 +385,7 @@ internal sealed partial class DealChecks
         }
 
         double[] beta = Loadings(drawn.Loadings, factors, scenario, list, $"{party}'s drawn default");
-        CheckRecoveryBeta(drawn.Recovery, party);
+        CheckRecoveryDraw(drawn.Recovery, party, scenario);
         return beta;
     }
 
@@ -394,15 +394,25 @@ internal sealed partial class DealChecks
     private double[] RecoveryLoadings(RecoveryDrawSyntax recovery, string party, string scenario, List<string> factors, string list) =>
         Loadings(recovery.Loadings, factors, scenario, list, $"{party}'s drawn recovery");
 
-    /// <summary>A drawn recovery (a drawn default's or a dated one's) is a beta distribution with mean m and sd s only
-    /// when α + β = m(1 − m)/s² − 1 is positive (DL0541, docs/language.md §10).</summary>
-    private void CheckRecoveryBeta(RecoveryDrawSyntax? recovery, string party)
+    /// <summary>A drawn recovery (a drawn default's or a dated one's): a beta's (<see cref="CheckRecoveryBeta"/>) or its
+    /// outcomes' (<see cref="CheckRecoveryOutcomes"/>).</summary>
+    private void CheckRecoveryDraw(RecoveryDrawSyntax? recovery, string party, string scenario)
     {
-        if (recovery is null)
+        switch (recovery)
         {
-            return;
+            case BetaRecoverySyntax beta:
+                CheckRecoveryBeta(beta, party);
+                break;
+            case OutcomesRecoverySyntax outcomes:
+                CheckRecoveryOutcomes(outcomes, party, scenario);
+                break;
         }
+    }
 
+    /// <summary>A drawn recovery is a beta distribution with mean m and sd s only when α + β = m(1 − m)/s² − 1 is
+    /// positive (DL0541, docs/language.md §10).</summary>
+    private void CheckRecoveryBeta(BetaRecoverySyntax recovery, string party)
+    {
         double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
         if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
         {

@@ -210,16 +210,12 @@ internal sealed partial class TypeChecker
 
                         if (drawn.Recovery is { } recovery)
                         {
-                            Term(recovery.Mean, Unit.Rate, $"the mean of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
-                            Term(recovery.Sd, Unit.Rate, $"the standard deviation of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
-                            RecoveryLoadings(recovery, drawn.Party?.Text, s);
+                            RecoveryDraw(recovery, drawn.Party?.Text, s);
                         }
 
                         break;
                     case PartyDefaultsSyntax { Recovery: { } datedRecovery } dated:
-                        Term(datedRecovery.Mean, Unit.Rate, $"the mean of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
-                        Term(datedRecovery.Sd, Unit.Rate, $"the standard deviation of {dated.Party?.Text}'s drawn recovery in {s}", Range.Any);
-                        RecoveryLoadings(datedRecovery, dated.Party?.Text, s);
+                        RecoveryDraw(datedRecovery, dated.Party?.Text, s);
                         break;
                     case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
                         IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");
@@ -262,6 +258,29 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
+    // A drawn recovery's terms: a beta's mean and sd, or each outcome's rate and probability (shares; their ranges are
+    // the drawn recovery's own checks, DL0541 and DL0552-DL0554, which say what a recovery needs), then its loadings.
+    private void RecoveryDraw(RecoveryDrawSyntax recovery, string? party, string scenario)
+    {
+        switch (recovery)
+        {
+            case BetaRecoverySyntax beta:
+                Term(beta.Mean, Unit.Rate, $"the mean of {party}'s drawn recovery in {scenario}", Range.Any);
+                Term(beta.Sd, Unit.Rate, $"the standard deviation of {party}'s drawn recovery in {scenario}", Range.Any);
+                break;
+            case OutcomesRecoverySyntax drawn:
+                foreach (RecoveryOutcomeSyntax outcome in SyntaxWalk.Safe(drawn.Outcomes))
+                {
+                    Term(outcome.Recovery, Unit.Rate, $"an outcome of {party}'s drawn recovery in {scenario}", Range.Any);
+                    Term(outcome.Probability, Unit.Rate, $"the probability of an outcome of {party}'s drawn recovery in {scenario}", Range.Any);
+                }
+
+                break;
+        }
+
+        RecoveryLoadings(recovery, party, scenario);
+    }
+
     // A drawn recovery's loadings on the factors (wrong-way risk): a share, of either sign, as a drawn default's.
     private void RecoveryLoadings(RecoveryDrawSyntax recovery, string? party, string scenario)
     {

@@ -1693,11 +1693,25 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPdStep([NotNull] DealLangParser.PdStepContext context);
 	/// <summary>
-	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryDraw"/>.
+	/// Visit a parse tree produced by the <c>betaRecovery</c>
+	/// labeled alternative in <see cref="DealLangParser.recoveryDraw"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitRecoveryDraw([NotNull] DealLangParser.RecoveryDrawContext context);
+	Result VisitBetaRecovery([NotNull] DealLangParser.BetaRecoveryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>outcomesRecovery</c>
+	/// labeled alternative in <see cref="DealLangParser.recoveryDraw"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOutcomesRecovery([NotNull] DealLangParser.OutcomesRecoveryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryOutcome"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRecoveryOutcome([NotNull] DealLangParser.RecoveryOutcomeContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delayOutcome"/>.
 	/// </summary>

@@ -110,8 +110,11 @@ public sealed class StochasticPaths : IPathSource
     readonly RecoveryModel[] datedRecoveries;
 
     // Each drawn recovery's loadings on the factors (wrong-way risk), by drawn default and by dated recovery: null for
-    // one loaded on none, drawn as the beta variate itself.
+    // one loaded on none, drawn as the beta variate itself, and for one drawn from outcomes.
     readonly LoadedRecovery?[] loadedRecoveries, loadedDatedRecoveries;
+
+    // Each recovery drawn from outcomes (`recovery drawn at …`), by drawn default and by dated recovery: null for a beta.
+    readonly RecoveryOutcomeDraw?[] outcomeRecoveries, outcomeDatedRecoveries;
 
     // Every party whose recovery a path draws (a drawn default's or a dated default's), in the deal's party order, for
     // its per-path row (ReadDraws).
@@ -254,6 +257,7 @@ public sealed class StochasticPaths : IPathSource
         loadedNormal = new double[defaults.Length];
         loadedStress = new double[defaults.Length];
         loadedRecoveries = new LoadedRecovery?[defaults.Length];
+        outcomeRecoveries = new RecoveryOutcomeDraw?[defaults.Length];
         var inputs = new PartyDefaultInput[defaults.Length];
         for (int d = 0; d < defaults.Length; d++)
         {
@@ -312,14 +316,11 @@ public sealed class StochasticPaths : IPathSource
                 cumulative[d][i + 1] = cumulative[d][i] + (hazard[d][i] * (start - segmentStart[d][i]));
             }
 
-            if (model.Recovery is { } r && !(r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean)))
+            if (model.Recovery is { } drawnRecovery)
             {
-                throw Bad($"party '{party}''s drawn recovery (mean {r.Mean}, sd {r.Sd}) is not a beta distribution");
+                (loadedRecoveries[d], outcomeRecoveries[d]) = RecoveryDraws(drawnRecovery, party, k, s.Correlation, lowerStress is not null);
             }
 
-            loadedRecoveries[d] = model.Recovery is { } drawnRecovery
-                ? LoadedRecovery.Of(drawnRecovery, party, k, s.Correlation, lowerStress is not null, Bad)
-                : null;
             idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - loadedNormal[d]));
             inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
         }
@@ -379,6 +380,7 @@ public sealed class StochasticPaths : IPathSource
 
         datedRecoveries = s.Recoveries ?? [];
         loadedDatedRecoveries = new LoadedRecovery?[datedRecoveries.Length];
+        outcomeDatedRecoveries = new RecoveryOutcomeDraw?[datedRecoveries.Length];
         for (int m = 0; m < datedRecoveries.Length; m++)
         {
             RecoveryModel model = datedRecoveries[m];
@@ -393,12 +395,12 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"party '{party}' has a drawn recovery and no default date ('defaults on')");
             }
 
-            if (model.Recovery is not { } r || !(r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean)))
+            if (model.Recovery is null)
             {
-                throw Bad($"party '{party}''s drawn recovery (mean {model.Recovery?.Mean}, sd {model.Recovery?.Sd}) is not a beta distribution");
+                throw Bad($"party '{party}''s drawn recovery has no distribution");
             }
 
-            loadedDatedRecoveries[m] = LoadedRecovery.Of(r, party, k, s.Correlation, lowerStress is not null, Bad);
+            (loadedDatedRecoveries[m], outcomeDatedRecoveries[m]) = RecoveryDraws(model.Recovery, party, k, s.Correlation, lowerStress is not null);
         }
 
         breaks = s.Breaks ?? [];
@@ -597,8 +599,37 @@ public sealed class StochasticPaths : IPathSource
     {
         for (int m = 0; m < datedRecoveries.Length; m++)
         {
-            double r = BetaVariate.Draw(ref rng, datedRecoveries[m].Recovery);
-            w.Scenario.PartyRecoveries[datedRecoveries[m].Party] = loadedDatedRecoveries[m] is { } loaded ? loaded.Draw(r, w.Shock, w.StressedShare) : r;
+            w.Scenario.PartyRecoveries[datedRecoveries[m].Party] = DrawRecovery(ref rng, w, datedRecoveries[m].Recovery, loadedDatedRecoveries[m], outcomeDatedRecoveries[m]);
+        }
+    }
+
+    /// <summary>One drawn recovery: from outcomes, the quantile of one uniform (<see cref="RecoveryOutcomeDraw"/>); a
+    /// beta, its variate (<see cref="BetaVariate"/>), turned through its copula when loaded (<see cref="LoadedRecovery"/>).</summary>
+    static double DrawRecovery(ref PathStream rng, Work w, RecoveryDraw recovery, LoadedRecovery? loaded, RecoveryOutcomeDraw? outcomes)
+    {
+        if (outcomes is not null)
+        {
+            return outcomes.Draw(ref rng, w.Shock, w.StressedShare);
+        }
+
+        double r = BetaVariate.Draw(ref rng, (RecoveryBeta)recovery);
+        return loaded is { } l ? l.Draw(r, w.Shock, w.StressedShare) : r;
+    }
+
+    /// <summary>A drawn recovery's per-source draw: a beta's copula (null unloaded) and no outcomes, or outcomes' draw;
+    /// throws for a beta that cannot exist or outcomes that are not a distribution (the compiler's DL0541, DL0552-DL0554).</summary>
+    (LoadedRecovery? Loaded, RecoveryOutcomeDraw? Outcomes) RecoveryDraws(RecoveryDraw recovery, string party, int k, CorrelationSpec? correlation, bool regimes)
+    {
+        switch (recovery)
+        {
+            case RecoveryOutcomes outcomes:
+                return (null, RecoveryOutcomeDraw.Of(outcomes, party, k, correlation, regimes, Bad));
+            case RecoveryBeta r when r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean):
+                return (LoadedRecovery.Of(r, party, k, correlation, regimes, Bad), null);
+            case RecoveryBeta r:
+                throw Bad($"party '{party}''s drawn recovery (mean {r.Mean}, sd {r.Sd}) is not a beta distribution");
+            default:
+                throw Bad($"party '{party}''s drawn recovery is of a kind the runner does not know ({recovery.GetType().Name})");
         }
     }
 
@@ -1252,8 +1283,7 @@ public sealed class StochasticPaths : IPathSource
         {
             if (defaults[d].Recovery is { } recovery)
             {
-                double r = BetaVariate.Draw(ref rng, recovery);
-                w.Scenario.PartyRecoveries[defaults[d].Party] = loadedRecoveries[d] is { } loaded ? loaded.Draw(r, w.Shock, w.StressedShare) : r;
+                w.Scenario.PartyRecoveries[defaults[d].Party] = DrawRecovery(ref rng, w, recovery, loadedRecoveries[d], outcomeRecoveries[d]);
             }
         }
     }

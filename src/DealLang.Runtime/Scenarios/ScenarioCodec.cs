@@ -211,7 +211,7 @@ public static class ScenarioCodec
         WriteOptional(w, v.Recovery, Write);
     }
 
-    static RecoveryModel ReadRecoveryModel(BinaryReader r) => new(r.ReadInt32(), ReadOptional(r, ReadRecoveryBeta)!);
+    static RecoveryModel ReadRecoveryModel(BinaryReader r) => new(r.ReadInt32(), ReadOptional(r, ReadRecoveryDraw)!);
 
     static void Write(BinaryWriter w, BreakModel v)
     {
@@ -311,7 +311,7 @@ public static class ScenarioCodec
         new(r.ReadInt32(), r.ReadDouble(), ReadArray(r, r => r.ReadDouble()))
         {
             Steps = ReadArray(r, r => ReadOptional(r, ReadPdStep)!),
-            Recovery = ReadOptional(r, ReadRecoveryBeta),
+            Recovery = ReadOptional(r, ReadRecoveryDraw),
         };
 
     static void Write(BinaryWriter w, PdStep v)
@@ -322,14 +322,38 @@ public static class ScenarioCodec
 
     static PdStep ReadPdStep(BinaryReader r) => new(ReadDate(r), r.ReadDouble());
 
-    static void Write(BinaryWriter w, RecoveryBeta v)
+    // A drawn recovery is its kind's byte (0 a beta, 1 outcomes) before its numbers.
+    static void Write(BinaryWriter w, RecoveryDraw v)
     {
-        w.Write(v.Mean);
-        w.Write(v.Sd);
+        switch (v)
+        {
+            case RecoveryBeta beta:
+                w.Write((byte)0);
+                w.Write(beta.Mean);
+                w.Write(beta.Sd);
+                break;
+            case RecoveryOutcomes outcomes:
+                w.Write((byte)1);
+                WriteArray(w, outcomes.Recoveries, (w, x) => w.Write(x));
+                WriteArray(w, outcomes.Probabilities, (w, x) => w.Write(x));
+                break;
+            default:
+                throw new ArgumentException($"a drawn recovery of kind {v.GetType().Name}, which the codec does not know", nameof(v));
+        }
+
         WriteArray(w, v.Loadings, (w, x) => w.Write(x));
     }
 
-    static RecoveryBeta ReadRecoveryBeta(BinaryReader r) => new(r.ReadDouble(), r.ReadDouble()) { Loadings = ReadArray(r, r => r.ReadDouble()) };
+    static RecoveryDraw ReadRecoveryDraw(BinaryReader r)
+    {
+        RecoveryDraw draw = r.ReadByte() switch
+        {
+            0 => new RecoveryBeta(r.ReadDouble(), r.ReadDouble()),
+            1 => new RecoveryOutcomes(ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble())),
+            byte kind => throw new InvalidDataException($"a drawn recovery of kind {kind}, which the codec did not write"),
+        };
+        return draw with { Loadings = ReadArray(r, r => r.ReadDouble()) };
+    }
 
     // The parts: a date is its day number; a null is a 0 byte before where the value would be (1 before a value); an
     // array is its length (−1: null) before its items.

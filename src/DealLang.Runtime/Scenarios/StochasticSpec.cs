@@ -132,9 +132,9 @@ public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
     /// place of the one before; empty for a constant hazard.</summary>
     public PdStep[] Steps { get; init; } = [];
 
-    /// <summary>The party's recovery drawn per path from this beta distribution in place of its fixed one; null:
-    /// the party's <c>recovery</c>.</summary>
-    public RecoveryBeta? Recovery { get; init; }
+    /// <summary>The party's recovery drawn per path from this distribution (a beta, or outcomes) in place of its fixed
+    /// one; null: the party's <c>recovery</c>.</summary>
+    public RecoveryDraw? Recovery { get; init; }
 
     // Records compare arrays by reference; a model is compared by its numbers.
     public bool Equals(DefaultModel? other) => other is not null && Party == other.Party && AnnualPd.Equals(other.AnnualPd)
@@ -239,26 +239,34 @@ public sealed record BreakModel(BreakOf Of, int Entity, int[] Months, double[] P
 
 /// <summary>A dated default's recovery drawn per path: party <see cref="Party"/>'s recovery, in place of its fixed one,
 /// drawn from <see cref="Recovery"/> as a drawn default's is (the scenario dates the party's default).</summary>
-public sealed record RecoveryModel(int Party, RecoveryBeta Recovery);
+public sealed record RecoveryModel(int Party, RecoveryDraw Recovery);
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
 public sealed record PdStep(Date From, double AnnualPd);
 
 /// <summary>
-/// A recovery drawn per path from the beta distribution of mean <see cref="Mean"/> and standard deviation
-/// <see cref="Sd"/> (0 &lt; mean &lt; 1, 0 &lt; sd² &lt; mean (1 − mean)), by the method of moments:
-/// α = mean × ν and β = (1 − mean) × ν with ν = mean (1 − mean) / sd² − 1.
+/// A default's recovery drawn per path, from a distribution on [0, 1] whose quantile a uniform U is turned into: a beta
+/// (<see cref="RecoveryBeta"/>) or outcomes (<see cref="RecoveryOutcomes"/>).
 /// </summary>
-public sealed record RecoveryBeta(double Mean, double Sd)
+public abstract record RecoveryDraw
 {
     /// <summary>The recovery's loadings γ on the factors' path shocks (wrong-way risk: one per factor, the scenario's
-    /// factor order, γᵀRγ ≤ 1), its uniform U = Φ(√(1 − γᵀRγ) η + Σ γ_k Z_k) and R the beta's quantile at U; empty:
-    /// independent of the factors, R the beta variate itself.</summary>
+    /// factor order, γᵀRγ ≤ 1), its uniform U = Φ(√(1 − γᵀRγ) η + Σ γ_k Z_k) and R the distribution's quantile at U;
+    /// empty: independent of the factors.</summary>
     public double[] Loadings { get; init; } = [];
 
     /// <summary>Whether the recovery loads on any factor.</summary>
     public bool IsLoaded => Array.Exists(Loadings, g => g != 0);
+}
 
+/// <summary>
+/// A recovery drawn per path from the beta distribution of mean <see cref="Mean"/> and standard deviation
+/// <see cref="Sd"/> (0 &lt; mean &lt; 1, 0 &lt; sd² &lt; mean (1 − mean)), by the method of moments:
+/// α = mean × ν and β = (1 − mean) × ν with ν = mean (1 − mean) / sd² − 1. Without loadings, R is the beta variate
+/// itself.
+/// </summary>
+public sealed record RecoveryBeta(double Mean, double Sd) : RecoveryDraw
+{
     // Records compare arrays by reference; a recovery is compared by its numbers.
     public bool Equals(RecoveryBeta? other) => other is not null && Mean.Equals(other.Mean) && Sd.Equals(other.Sd)
         && Loadings.AsSpan().SequenceEqual(other.Loadings);

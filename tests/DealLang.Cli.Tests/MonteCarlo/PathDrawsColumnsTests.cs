@@ -118,6 +118,35 @@ public sealed class PathDrawsColumnsTests
     }
 
     [Fact]
+    public void Each_rows_recovery_drawn_from_outcomes_is_the_outcome_its_replay_ran()
+    {
+        // Valid 068's NoBuyer: Neocloud's drawn default with its recovery drawn at 0% with 30%, 50% with 70% (loaded on the
+        // H100 rent), Operator's dated default with 15% with 20%, 30% with 30%, 50% with 50%. The column is the outcome
+        // itself: one of the recoveries written, never a value between them.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "068-gpu-loan-recovery-no-buyer-or-a-market-price.deal"), null, "NoBuyer");
+        DealDescription deal = loaded.Deal;
+        int neocloud = Array.FindIndex(deal.Parties, p => p.Name == "Neocloud");
+        int operatorParty = Array.FindIndex(deal.Parties, p => p.Name == "Operator");
+        var source = new StochasticPaths(deal, loaded.Scenario, 68, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Neocloud recovery", PathColumnKind.Rate), new PathColumn("Operator recovery", PathColumnKind.Rate)], rows.Columns);
+        double[] neocloudRecovery = rows.Column("Neocloud recovery");
+        double[] operatorRecovery = rows.Column("Operator recovery");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, _) = Replay(loaded, source, path);
+            Assert.Equal(ran.PartyRecoveries[neocloud], neocloudRecovery[path]);
+            Assert.Equal(ran.PartyRecoveries[operatorParty], operatorRecovery[path]);
+        }
+
+        // Over 240 paths every outcome comes (the rarest, 20%, is missed with probability 0.8²⁴⁰ ≈ 1e-23).
+        Assert.Equal([0.0, 0.5], neocloudRecovery.Distinct().Order());
+        Assert.Equal([0.15, 0.3, 0.5], operatorRecovery.Distinct().Order());
+    }
+
+    [Fact]
     public void Each_rows_break_month_is_the_break_its_replay_exercised()
     {
         // Valid 046's TenantsMayBreak: Main's break drawn at 60m (15%) and 120m (25%), Pod's at 48m (30%), Hyper's default

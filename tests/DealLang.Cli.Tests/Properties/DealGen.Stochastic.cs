@@ -80,9 +80,24 @@ internal static partial class DealGen
         from pd in Rate(1, 5000)
         from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
         from loadings in Loadings(factors.Take(2).ToArray())
-        // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
-        from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), Loadings(factors.Take(2).ToArray()), (m, sd, gamma) => $"recovery beta mean {m} sd {sd}{gamma}"))
+        from recovery in Maybe(Gen.OneOf(RecoveryBeta(factors), RecoveryOutcomes(factors)))
         select $"{party} defaults drawn pd {pd} per year{step}{loadings}{recovery}";
+
+    // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
+    private static Gen<string> RecoveryBeta(string[] factors) =>
+        Gen.Select(Rate(1000, 9000), Rate(100, 2500), Loadings(factors.Take(2).ToArray()), (m, sd, gamma) => $"recovery beta mean {m} sd {sd}{gamma}");
+
+    // A recovery drawn from one to three of the levels below (no buyer included), lowest first and each once (DL0554),
+    // with probabilities in basis points each above 0 and adding up to 100% exactly (DL0553), and loadings as a beta's.
+    private static Gen<string> RecoveryOutcomes(string[] factors) =>
+        from levels in Gen.Int[1, 3].SelectMany(n => Gen.Int[0, RecoveryLevels.Length - 1].ArrayUnique[n]).Select(ix => ix.Order().Select(i => RecoveryLevels[i]).ToArray())
+        from cuts in Gen.Int[1, 9999].ArrayUnique[levels.Length - 1].Select(c => (int[])[0, .. c.Order(), 10000])
+        from rates in All(levels.Select(bp => Rate(bp, bp)))
+        from probabilities in All(levels.Select((_, j) => Rate(cuts[j + 1] - cuts[j], cuts[j + 1] - cuts[j])))
+        from gamma in Loadings(factors.Take(2).ToArray())
+        select "recovery drawn at " + string.Join(", ", levels.Select((_, j) => $"{rates[j]} with {probabilities[j]}")) + gamma;
+
+    private static readonly int[] RecoveryLevels = [0, 1500, 3000, 5000, 6000, 8000, 10000];
 
     // Some of the lease's break dates, in order (at least one), each with a probability, and loadings as a default's.
     private static Gen<string> DrawnBreaks(GeneratedDecl lease, string[] factors) =>

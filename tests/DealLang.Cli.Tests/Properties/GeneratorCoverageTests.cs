@@ -101,6 +101,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract renewal break option", @"contract Ct\d [^\n]*at customer option with break_option at \d+m"),
         ("contract breaks in renewal lever", @"\n  Ct\d breaks in renewal 1 at \d+m"),
         ("loaded recovery", @"recovery beta mean \S+ sd \S+ loading "),
+        ("drawn recovery outcomes", @" recovery drawn at \S+ with \S+"), ("drawn recovery outcomes, several", @" recovery drawn at \S+ with \S+, \S+ with "),
+        ("loaded drawn recovery outcomes", @" recovery drawn at [^\n]* with \S+ loading "),
         ("coins", @"\n  coins Cn1 \{ "), ("coin price index", @"index Cn1Price \{ level \d+k per coin"),
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
         ("coins market impact", @"coins Cn1 [^\n]*depth \d+ coins impact "), ("coins members read", @"Cn1\.(value|revenue|mined|units)"),

@@ -81,6 +81,18 @@ public sealed class StochasticLoweringTests
     }
 
     [Fact]
+    public void ARecoveryDrawnFromOutcomesIsLoweredInTheOrderWrittenWithItsOwnLoadings()
+    {
+        // Valid 068: the neocloud's drawn default loads 50% on H100Rent, its recovery (0% with 30%, 50% with 70%) 60%;
+        // the operator's dated default's recovery is three outcomes, loaded on nothing.
+        StochasticSpec s = Model(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "068-gpu-loan-recovery-no-buyer-or-a-market-price.deal"))).Scenarios[1].Stochastic!;
+        Assert.Equal([0.5], s.Defaults.Single().Loadings);
+        Assert.Equal(new RecoveryOutcomes([0.0, 0.5], [0.3, 0.7]) { Loadings = [0.6] }, s.Defaults.Single().Recovery);
+        Assert.Equal(new RecoveryOutcomes([0.15, 0.3, 0.5], [0.2, 0.3, 0.5]), s.Recoveries.Single().Recovery);
+        Assert.False(s.Recoveries.Single().Recovery.IsLoaded);
+    }
+
+    [Fact]
     public void SobolIsLoweredBesideTheDrawnRates()
     {
         // Valid 020: 'sobol' with two drawn rates and a drawn default (three Sobol dimensions).

@@ -134,12 +134,16 @@ public sealed record DrawnDefaultsSyntax(NameSyntax Party, ExpressionSyntax? Pd,
     public RecoveryDrawSyntax? Recovery { get; init; }
 }
 
-/// <summary><c>recovery beta mean 40% sd 20%</c>, with <c>loading H100Rent 60%</c> after it the recovery's own
-/// loadings on the factors (wrong-way risk; empty: independent of them).</summary>
-public sealed record RecoveryDrawSyntax(ExpressionSyntax Mean, ExpressionSyntax Sd, SourceSpan Span) : SyntaxNode(Span)
+/// <summary>A default's recovery drawn per path (<see cref="BetaRecoverySyntax"/> or <see cref="OutcomesRecoverySyntax"/>),
+/// with <c>loading H100Rent 60%</c> after it the recovery's own loadings on the factors (wrong-way risk; empty:
+/// independent of them).</summary>
+public abstract record RecoveryDrawSyntax(SourceSpan Span) : SyntaxNode(Span)
 {
     public System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings { get; init; } = [];
 }
+
+/// <summary><c>recovery beta mean 40% sd 20%</c>: drawn from the beta distribution of that mean and sd.</summary>
+public sealed record BetaRecoverySyntax(ExpressionSyntax Mean, ExpressionSyntax Sd, SourceSpan Span) : RecoveryDrawSyntax(Span);
 
 /// <summary><c>until 2028-01-01 then 3% per year</c>: the annual PD of a drawn default from <see cref="From"/> on.</summary>
 public sealed record PdStepSyntax(DateSyntax From, ExpressionSyntax Pd, SourceSpan Span) : SyntaxNode(Span);
