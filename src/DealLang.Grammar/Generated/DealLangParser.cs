@@ -51,33 +51,33 @@ public partial class DealLangParser : Parser {
 		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, IDLE=94, 
 		TERMINATION_FEE=95, BREAK_OPTION=96, BREAKS=97, NOTICE=98, AMORTISING=99, 
 		PREPAYMENT=100, APPLIED=101, DEPTH=102, IMPACT=103, LIMIT=104, COSTS=105, 
-		KEEP=106, CONTRACTS=107, RESERVE=108, ALL=109, MONTH=110, TRANCHE=111, 
-		BALANCE=112, COUPON=113, FIXED=114, INTEREST_ONLY=115, INTEREST=116, PRINCIPAL=117, 
-		AMORTIZE=118, BULLET=119, LEVEL=120, LINEAR=121, SENIORITY=122, EQUITY=123, 
-		CONTRIBUTED=124, HOLDERS=125, ACCOUNT=126, TARGET=127, INITIAL=128, EARNS=129, 
-		FEE=130, TEST=131, OVER=132, TRAILING=133, NEXT=134, TRIGGER=135, TRIPS=136, 
-		CURES=137, AFTER=138, ACCRUING=139, INSTALMENTS=140, PERIODS=141, DEFAULT_INTEREST=142, 
-		WHEN=143, DEFAULT=144, GRACE=145, CFADS=146, INCLUDES=147, WATERFALL=148, 
-		USING=149, FILL=150, RELEASE=151, HOLD=152, REST=153, IN=154, DISTRIBUTE=155, 
-		SWEEP=156, PRO_RATA=157, SEQUENTIAL=158, ACCELERATE=159, CURE=160, UP=161, 
-		TIMES=162, PREPAYING=163, INTO=164, TO=165, HURDLE=166, CARRY=167, CATCH_UP=168, 
-		CALLS=169, CALLED=170, DEAL_BY_DEAL=171, IF=172, ELSE=173, THEN=174, ENFORCEMENT=175, 
-		SELL=176, HAIRCUT=177, LAG=178, TAKEN=179, DEFLATE=180, GROW=181, DROP=182, 
-		BY=183, DEFAULTS=184, PER=185, GPU=186, GPU_HOUR=187, HOUR=188, KW=189, 
-		MW=190, KWH=191, MWH=192, COIN=193, COINS=194, EH_S=195, DAY=196, SHARE=197, 
-		YEAR=198, OF=199, AND=200, OR=201, NOT=202, PIK=203, ISSUE_PRICE=204, 
-		COMMITMENT=205, AVAILABLE=206, DRAWS=207, COMMITMENT_FEE=208, STEP_UP=209, 
-		TARGET_BALANCE=210, MARGIN=211, GRID=212, BELOW=213, UNPAID=214, AGAINST=215, 
-		ADVANCE=216, INVESTMENT_GRADE=217, WHILE=218, HOLDING=219, FACE=220, MARK=221, 
-		DISCOUNT=222, PAR=223, HOLDINGS=224, HASHRATE=225, NETWORK=226, REWARDS=227, 
-		COVER=228, CONVERTIBLE=229, EARLY=230, ABOVE=231, PUT=232, CALL=233, COMPLETION=234, 
-		DELAYED=235, PHASED=236, INDEXED=237, YEARLY=238, WORKOUT=239, YIELD=240, 
-		LBRACE=241, RBRACE=242, LPAREN=243, RPAREN=244, COMMA=245, DOT=246, ARROW=247, 
-		ASSIGN=248, PLUS=249, MINUS=250, STAR=251, SLASH=252, LE=253, GE=254, 
-		LT=255, GT=256, EQ=257, NE=258, DAYCOUNT=259, DATE=260, QUANTITY=261, 
-		NUMBER=262, STRING=263, UNTERMINATED_STRING=264, IDENT=265, NON_ASCII_NAME=266, 
-		LINE_COMMENT=267, BLOCK_COMMENT=268, UNTERMINATED_COMMENT=269, WS=270, 
-		UNEXPECTED_CHAR=271;
+		KEEP=106, CONTRACTS=107, RESERVE=108, HALF_LIFE=109, ALL=110, MONTH=111, 
+		TRANCHE=112, BALANCE=113, COUPON=114, FIXED=115, INTEREST_ONLY=116, INTEREST=117, 
+		PRINCIPAL=118, AMORTIZE=119, BULLET=120, LEVEL=121, LINEAR=122, SENIORITY=123, 
+		EQUITY=124, CONTRIBUTED=125, HOLDERS=126, ACCOUNT=127, TARGET=128, INITIAL=129, 
+		EARNS=130, FEE=131, TEST=132, OVER=133, TRAILING=134, NEXT=135, TRIGGER=136, 
+		TRIPS=137, CURES=138, AFTER=139, ACCRUING=140, INSTALMENTS=141, PERIODS=142, 
+		DEFAULT_INTEREST=143, WHEN=144, DEFAULT=145, GRACE=146, CFADS=147, INCLUDES=148, 
+		WATERFALL=149, USING=150, FILL=151, RELEASE=152, HOLD=153, REST=154, IN=155, 
+		DISTRIBUTE=156, SWEEP=157, PRO_RATA=158, SEQUENTIAL=159, ACCELERATE=160, 
+		CURE=161, UP=162, TIMES=163, PREPAYING=164, INTO=165, TO=166, HURDLE=167, 
+		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, DEAL_BY_DEAL=172, IF=173, 
+		ELSE=174, THEN=175, ENFORCEMENT=176, SELL=177, HAIRCUT=178, LAG=179, TAKEN=180, 
+		DEFLATE=181, GROW=182, DROP=183, BY=184, DEFAULTS=185, PER=186, GPU=187, 
+		GPU_HOUR=188, HOUR=189, KW=190, MW=191, KWH=192, MWH=193, COIN=194, COINS=195, 
+		EH_S=196, DAY=197, SHARE=198, YEAR=199, OF=200, AND=201, OR=202, NOT=203, 
+		PIK=204, ISSUE_PRICE=205, COMMITMENT=206, AVAILABLE=207, DRAWS=208, COMMITMENT_FEE=209, 
+		STEP_UP=210, TARGET_BALANCE=211, MARGIN=212, GRID=213, BELOW=214, UNPAID=215, 
+		AGAINST=216, ADVANCE=217, INVESTMENT_GRADE=218, WHILE=219, HOLDING=220, 
+		FACE=221, MARK=222, DISCOUNT=223, PAR=224, HOLDINGS=225, HASHRATE=226, 
+		NETWORK=227, REWARDS=228, COVER=229, CONVERTIBLE=230, EARLY=231, ABOVE=232, 
+		PUT=233, CALL=234, COMPLETION=235, DELAYED=236, PHASED=237, INDEXED=238, 
+		YEARLY=239, WORKOUT=240, YIELD=241, LBRACE=242, RBRACE=243, LPAREN=244, 
+		RPAREN=245, COMMA=246, DOT=247, ARROW=248, ASSIGN=249, PLUS=250, MINUS=251, 
+		STAR=252, SLASH=253, LE=254, GE=255, LT=256, GT=257, EQ=258, NE=259, DAYCOUNT=260, 
+		DATE=261, QUANTITY=262, NUMBER=263, STRING=264, UNTERMINATED_STRING=265, 
+		IDENT=266, NON_ASCII_NAME=267, LINE_COMMENT=268, BLOCK_COMMENT=269, UNTERMINATED_COMMENT=270, 
+		WS=271, UNEXPECTED_CHAR=272;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -140,29 +140,29 @@ public partial class DealLangParser : Parser {
 		"'utilisation'", "'relet'", "'idle'", "'termination_fee'", "'break_option'", 
 		"'breaks'", "'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
 		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'accruing'", 
-		null, null, "'default_interest'", "'when'", "'default'", "'grace'", "'cfads'", 
-		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
-		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'put'", "'call'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", "')'", "','", 
-		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
-		"'>'", "'=='", "'!='"
+		"'half_life'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'accruing'", null, null, "'default_interest'", "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
+		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
+		"'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
+		"'indexed'", "'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", 
+		"')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", 
+		"'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -180,22 +180,22 @@ public partial class DealLangParser : Parser {
 		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
 		"IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", 
 		"PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", 
-		"CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", 
-		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
-		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "NEXT", 
-		"TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", 
-		"DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
-		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
-		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", 
-		"INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
-		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
+		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
+		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
+		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
+		"PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
 		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
 		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
@@ -447,7 +447,7 @@ public partial class DealLangParser : Parser {
 			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2527082478347239429L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 183;
@@ -774,7 +774,7 @@ public partial class DealLangParser : Parser {
 			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 219;
 				ErrorHandler.Sync(this);
@@ -869,6 +869,7 @@ public partial class DealLangParser : Parser {
 				case KEEP:
 				case CONTRACTS:
 				case RESERVE:
+				case HALF_LIFE:
 				case ALL:
 				case MONTH:
 				case BALANCE:
@@ -1037,7 +1038,7 @@ public partial class DealLangParser : Parser {
 			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 65535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 131071L) != 0)) {
 				{
 				State = 229;
 				ErrorHandler.Sync(this);
@@ -1156,6 +1157,7 @@ public partial class DealLangParser : Parser {
 				case KEEP:
 				case CONTRACTS:
 				case RESERVE:
+				case HALF_LIFE:
 				case ALL:
 				case MONTH:
 				case TRANCHE:
@@ -1726,6 +1728,7 @@ public partial class DealLangParser : Parser {
 			case KEEP:
 			case CONTRACTS:
 			case RESERVE:
+			case HALF_LIFE:
 			case ALL:
 			case MONTH:
 			case BALANCE:
@@ -2200,7 +2203,7 @@ public partial class DealLangParser : Parser {
 			State = 315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 3458764513820540929L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 3458764513820540929L) != 0)) {
 				{
 				{
 				State = 312;
@@ -3781,7 +3784,7 @@ public partial class DealLangParser : Parser {
 			State = 519;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 4611686018427387953L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
 				{
 				{
 				State = 516;
@@ -4038,7 +4041,7 @@ public partial class DealLangParser : Parser {
 			State = 544;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 10307921510401L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 541;
@@ -4367,7 +4370,7 @@ public partial class DealLangParser : Parser {
 						State = 586;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 							{
 							{
 							State = 580;
@@ -5464,7 +5467,7 @@ public partial class DealLangParser : Parser {
 			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 224)) & ~0x3f) == 0 && ((1L << (_la - 224)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 15L) != 0)) {
 				{
 				{
 				State = 724;
@@ -5864,7 +5867,7 @@ public partial class DealLangParser : Parser {
 			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 2214593023L) != 0)) {
 				{
 				{
 				State = 764;
@@ -7102,7 +7105,7 @@ public partial class DealLangParser : Parser {
 			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 25166853L) != 0)) {
 				{
 				{
 				State = 921;
@@ -7502,7 +7505,7 @@ public partial class DealLangParser : Parser {
 			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 965;
@@ -7835,7 +7838,7 @@ public partial class DealLangParser : Parser {
 				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 7L) != 0)) {
+				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
 					State = 1013;
@@ -8060,7 +8063,7 @@ public partial class DealLangParser : Parser {
 				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 7L) != 0)) {
+				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
 					State = 1036;
@@ -9091,6 +9094,7 @@ public partial class DealLangParser : Parser {
 			case KEEP:
 			case CONTRACTS:
 			case RESERVE:
+			case HALF_LIFE:
 			case ALL:
 			case MONTH:
 			case BALANCE:
@@ -9237,7 +9241,7 @@ public partial class DealLangParser : Parser {
 			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 				{
 				{
 				State = 1185;
@@ -9651,7 +9655,7 @@ public partial class DealLangParser : Parser {
 				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1247;
@@ -9676,7 +9680,7 @@ public partial class DealLangParser : Parser {
 					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 						{
 						{
 						State = 1256;
@@ -9717,7 +9721,7 @@ public partial class DealLangParser : Parser {
 				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1271;
@@ -9743,7 +9747,7 @@ public partial class DealLangParser : Parser {
 				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1280;
@@ -9924,7 +9928,7 @@ public partial class DealLangParser : Parser {
 				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 4398046900233L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
 					State = 1308;
@@ -10136,6 +10140,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class HalfLifeTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HALF_LIFE() { return GetToken(DealLangParser.HALF_LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public HalfLifeTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHalfLifeTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
@@ -10143,7 +10160,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1355;
+			State = 1357;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
@@ -10294,6 +10311,16 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case 13:
+				_localctx = new HalfLifeTermContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 1355;
+				Match(HALF_LIFE);
+				State = 1356;
+				duration();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -10347,31 +10374,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
-			Match(SCENARIO);
-			State = 1358;
-			_localctx.name = ident();
 			State = 1359;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1360;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1361;
+			Match(FOR);
+			State = 1362;
+			_localctx.deal = ident();
+			State = 1363;
 			Match(LBRACE);
-			State = 1365;
+			State = 1367;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 13106040359780195L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 26212080719560391L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1362;
+				State = 1364;
 				scenarioItem();
 				}
 				}
-				State = 1367;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1368;
+			State = 1370;
 			Match(RBRACE);
 			}
 		}
@@ -11111,20 +11138,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1653;
+			State = 1655;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1370;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1371;
-				Match(RENEWALS);
 				State = 1372;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1373;
+				Match(RENEWALS);
+				State = 1374;
+				Match(TAKEN);
+				State = 1375;
 				Match(NUMBER);
 				}
 				break;
@@ -11132,27 +11159,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1375;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1376;
-				Match(RENEWALS);
 				State = 1377;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1378;
+				Match(RENEWALS);
+				State = 1379;
+				Match(DRAWN);
+				State = 1380;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1382;
+				State = 1384;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1379;
+						State = 1381;
 						loading();
 						}
 						} 
 					}
-					State = 1384;
+					State = 1386;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
@@ -11162,27 +11189,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1385;
+				State = 1387;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1386;
+				State = 1388;
 				Match(BREAKS);
-				State = 1390;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1387;
-					Match(IN);
-					State = 1388;
-					Match(RENEWAL);
 					State = 1389;
+					Match(IN);
+					State = 1390;
+					Match(RENEWAL);
+					State = 1391;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1392;
+				State = 1394;
 				Match(AT);
-				State = 1393;
+				State = 1395;
 				duration();
 				}
 				break;
@@ -11190,59 +11217,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1395;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1396;
-				Match(BREAKS);
 				State = 1397;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1398;
+				Match(BREAKS);
+				State = 1399;
 				Match(DRAWN);
-				State = 1401;
+				State = 1403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1398;
-					Match(IN);
-					State = 1399;
-					Match(RENEWAL);
 					State = 1400;
+					Match(IN);
+					State = 1401;
+					Match(RENEWAL);
+					State = 1402;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1403;
+				State = 1405;
 				Match(AT);
-				State = 1404;
+				State = 1406;
 				breakChance();
-				State = 1409;
+				State = 1411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1405;
+					State = 1407;
 					Match(COMMA);
-					State = 1406;
+					State = 1408;
 					breakChance();
 					}
 					}
-					State = 1411;
+					State = 1413;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1415;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1412;
+						State = 1414;
 						loading();
 						}
 						} 
 					}
-					State = 1417;
+					State = 1419;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
@@ -11252,9 +11279,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1418;
+				State = 1420;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1419;
+				State = 1421;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11263,20 +11290,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1420;
+				State = 1422;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1421;
+				State = 1423;
 				perYear();
-				State = 1426;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 				case 1:
 					{
-					State = 1422;
-					Match(VOLATILITY);
-					State = 1423;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1424;
+					Match(VOLATILITY);
+					State = 1425;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1426;
 					perYear();
 					}
 					break;
@@ -11287,15 +11314,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1428;
-				((DropItemContext)_localctx).path = reference();
-				State = 1429;
-				Match(DROP);
 				State = 1430;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1431;
-				Match(BY);
+				Match(DROP);
 				State = 1432;
+				expr(0);
+				State = 1433;
+				Match(BY);
+				State = 1434;
 				Match(DATE);
 				}
 				break;
@@ -11303,41 +11330,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1434;
+				State = 1436;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1435;
+				State = 1437;
 				Match(DEFAULTS);
-				State = 1468;
+				State = 1470;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1436;
+					State = 1438;
 					Match(ON);
-					State = 1437;
+					State = 1439;
 					Match(DATE);
-					State = 1441;
+					State = 1443;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1438;
+							State = 1440;
 							loading();
 							}
 							} 
 						}
-						State = 1443;
+						State = 1445;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 					}
-					State = 1445;
+					State = 1447;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
-						State = 1444;
+						State = 1446;
 						recoveryDraw();
 						}
 						break;
@@ -11346,58 +11373,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1447;
+					State = 1449;
 					Match(DRAWN);
-					State = 1457;
+					State = 1459;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1448;
-						Match(PD);
-						State = 1449;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1450;
+						Match(PD);
+						State = 1451;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1452;
 						perYear();
-						State = 1454;
+						State = 1456;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1451;
+							State = 1453;
 							pdStep();
 							}
 							}
-							State = 1456;
+							State = 1458;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1462;
+					State = 1464;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1459;
+							State = 1461;
 							loading();
 							}
 							} 
 						}
-						State = 1464;
+						State = 1466;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					}
-					State = 1466;
+					State = 1468;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
-						State = 1465;
+						State = 1467;
 						recoveryDraw();
 						}
 						break;
@@ -11413,9 +11440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1470;
-				Match(ENFORCEMENT);
 				State = 1472;
+				Match(ENFORCEMENT);
+				State = 1474;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11423,7 +11450,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1471;
+						State = 1473;
 						sellTerm();
 						}
 						}
@@ -11431,7 +11458,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1474;
+					State = 1476;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11441,11 +11468,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1476;
-				Match(ENFORCEMENT);
-				State = 1477;
-				Match(SELL);
 				State = 1478;
+				Match(ENFORCEMENT);
+				State = 1479;
+				Match(SELL);
+				State = 1480;
 				Match(ALL);
 				}
 				break;
@@ -11453,13 +11480,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1479;
-				Match(ENFORCEMENT);
-				State = 1480;
-				Match(NOT);
 				State = 1481;
-				Match(RELET);
+				Match(ENFORCEMENT);
 				State = 1482;
+				Match(NOT);
+				State = 1483;
+				Match(RELET);
+				State = 1484;
 				Match(IDLE);
 				}
 				break;
@@ -11467,11 +11494,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1483;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1484;
-				Match(LEVEL);
 				State = 1485;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1486;
+				Match(LEVEL);
+				State = 1487;
 				expr(0);
 				}
 				break;
@@ -11479,29 +11506,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1487;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1488;
-				Match(POINTS);
 				State = 1489;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1490;
+				Match(POINTS);
+				State = 1491;
+				pointsKind();
+				State = 1492;
 				Match(LBRACE);
-				State = 1494;
+				State = 1496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1491;
+					State = 1493;
 					schedulePoint();
 					}
 					}
-					State = 1496;
+					State = 1498;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1497;
+				State = 1499;
 				Match(RBRACE);
 				}
 				break;
@@ -11509,15 +11536,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1499;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1500;
-				Match(LAUNCH);
 				State = 1501;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1502;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1503;
+				Match(DATE);
+				State = 1504;
+				Match(DOWN);
+				State = 1505;
 				expr(0);
 				}
 				break;
@@ -11525,21 +11552,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1505;
+				State = 1507;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1506;
-				Match(SHIFT);
 				State = 1508;
+				Match(SHIFT);
+				State = 1510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1507;
+					State = 1509;
 					Match(PLUS);
 					}
 				}
 
-				State = 1510;
+				State = 1512;
 				expr(0);
 				}
 				break;
@@ -11547,20 +11574,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1512;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1513;
-				Match(DELAYED);
 				State = 1514;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1515;
+				Match(DELAYED);
+				State = 1516;
 				duration();
-				State = 1517;
+				State = 1519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1515;
+					State = 1517;
 					Match(FROM);
-					State = 1516;
+					State = 1518;
 					Match(DATE);
 					}
 				}
@@ -11571,55 +11598,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1519;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1520;
-				Match(DELAYED);
 				State = 1521;
-				Match(DRAWN);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1522;
+				Match(DELAYED);
+				State = 1523;
+				Match(DRAWN);
+				State = 1524;
 				delayOutcome();
-				State = 1527;
+				State = 1529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1523;
+					State = 1525;
 					Match(COMMA);
-					State = 1524;
+					State = 1526;
 					delayOutcome();
 					}
 					}
-					State = 1529;
+					State = 1531;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1532;
+				State = 1534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1530;
+					State = 1532;
 					Match(FROM);
-					State = 1531;
+					State = 1533;
 					Match(DATE);
 					}
 				}
 
-				State = 1537;
+				State = 1539;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1534;
+						State = 1536;
 						loading();
 						}
 						} 
 					}
-					State = 1539;
+					State = 1541;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				}
@@ -11629,43 +11656,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1540;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1541;
-				Match(WORKOUT);
 				State = 1542;
-				Match(DRAWN);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1543;
+				Match(WORKOUT);
+				State = 1544;
+				Match(DRAWN);
+				State = 1545;
 				delayOutcome();
-				State = 1548;
+				State = 1550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1544;
+					State = 1546;
 					Match(COMMA);
-					State = 1545;
+					State = 1547;
 					delayOutcome();
 					}
 					}
-					State = 1550;
+					State = 1552;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1554;
+				State = 1556;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1551;
+						State = 1553;
 						loading();
 						}
 						} 
 					}
-					State = 1556;
+					State = 1558;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				}
@@ -11675,11 +11702,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1557;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1558;
-				Match(UTILISATION);
 				State = 1559;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1560;
+				Match(UTILISATION);
+				State = 1561;
 				expr(0);
 				}
 				break;
@@ -11687,17 +11714,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1561;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1562;
-				Match(RELET);
 				State = 1563;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1564;
-				duration();
+				Match(RELET);
 				State = 1565;
-				Match(AT);
+				Match(AFTER);
 				State = 1566;
+				duration();
+				State = 1567;
+				Match(AT);
+				State = 1568;
 				expr(0);
 				}
 				break;
@@ -11705,11 +11732,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1568;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1569;
-				Match(NOT);
 				State = 1570;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1571;
+				Match(NOT);
+				State = 1572;
 				Match(RELET);
 				}
 				break;
@@ -11717,18 +11744,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1572;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1573;
-				Match(GUARANTEES);
 				State = 1574;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1575;
+				Match(GUARANTEES);
 				State = 1576;
+				Match(HONOURED);
+				State = 1578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1575;
+					State = 1577;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11739,20 +11766,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1578;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1579;
-				Match(GUARANTEES);
 				State = 1580;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1581;
+				Match(GUARANTEES);
+				State = 1582;
 				Match(DISOWNED);
-				State = 1583;
+				State = 1585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1581;
+					State = 1583;
 					Match(FROM);
-					State = 1582;
+					State = 1584;
 					Match(DATE);
 					}
 				}
@@ -11763,22 +11790,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1585;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1586;
-				Match(CALLED);
 				State = 1587;
-				Match(ON);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1588;
+				Match(CALLED);
+				State = 1589;
+				Match(ON);
+				State = 1590;
 				Match(DATE);
-				State = 1591;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1589;
+					State = 1591;
 					Match(AT);
-					State = 1590;
+					State = 1592;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11789,11 +11816,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1593;
+				State = 1595;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1594;
-				Match(MARKET);
 				State = 1596;
+				Match(MARKET);
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11801,7 +11828,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1595;
+						State = 1597;
 						holdingMarketTerm();
 						}
 						}
@@ -11809,7 +11836,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1598;
+					State = 1600;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11819,9 +11846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1600;
+				State = 1602;
 				Match(PATHS);
-				State = 1601;
+				State = 1603;
 				Match(NUMBER);
 				}
 				break;
@@ -11829,9 +11856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1602;
+				State = 1604;
 				Match(SEED);
-				State = 1603;
+				State = 1605;
 				Match(NUMBER);
 				}
 				break;
@@ -11839,7 +11866,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1604;
+				State = 1606;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11847,7 +11874,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1605;
+				State = 1607;
 				Match(SOBOL);
 				}
 				break;
@@ -11855,21 +11882,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1606;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1607;
-				Match(GBM);
 				State = 1608;
-				Match(DRIFT);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1609;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(GBM);
 				State = 1610;
-				perYear();
+				Match(DRIFT);
 				State = 1611;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1612;
-				((GbmItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1613;
+				Match(VOLATILITY);
+				State = 1614;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1615;
 				perYear();
 				}
 				break;
@@ -11877,39 +11904,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1615;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1616;
-				Match(REVERTS);
 				State = 1617;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1618;
+				Match(REVERTS);
+				State = 1619;
 				Match(TO);
-				State = 1620;
+				State = 1622;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1618;
+					State = 1620;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1619;
+					State = 1621;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1622;
-				Match(SPEED);
-				State = 1623;
-				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1624;
-				perYear();
+				Match(SPEED);
 				State = 1625;
-				Match(VOLATILITY);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1626;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1627;
+				Match(VOLATILITY);
+				State = 1628;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1629;
 				perYear();
 				}
 				break;
@@ -11917,17 +11944,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1629;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1630;
-				Match(JUMPS);
 				State = 1631;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1632;
-				perYear();
+				Match(JUMPS);
 				State = 1633;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1634;
+				perYear();
+				State = 1635;
+				Match(DOWN);
+				State = 1636;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11935,24 +11962,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1636;
-				Match(CORRELATE);
-				State = 1637;
-				((CorrelateItemContext)_localctx).a = reference();
 				State = 1638;
-				Match(WITH);
+				Match(CORRELATE);
 				State = 1639;
-				((CorrelateItemContext)_localctx).b = reference();
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1640;
+				Match(WITH);
+				State = 1641;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1642;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1643;
+				State = 1645;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1641;
+					State = 1643;
 					Match(STRESS);
-					State = 1642;
+					State = 1644;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11963,19 +11990,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1645;
-				Match(REGIMES);
-				State = 1646;
-				Match(STRESS);
 				State = 1647;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(REGIMES);
 				State = 1648;
-				perYear();
+				Match(STRESS);
 				State = 1649;
-				Match(NORMAL);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1650;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				perYear();
 				State = 1651;
+				Match(NORMAL);
+				State = 1652;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1653;
 				perYear();
 				}
 				break;
@@ -12022,15 +12049,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
-			Match(UNTIL);
-			State = 1656;
-			Match(DATE);
 			State = 1657;
-			Match(THEN);
+			Match(UNTIL);
 			State = 1658;
-			expr(0);
+			Match(DATE);
 			State = 1659;
+			Match(THEN);
+			State = 1660;
+			expr(0);
+			State = 1661;
 			perYear();
 			}
 		}
@@ -12085,31 +12112,31 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1661;
-			Match(RECOVERY);
-			State = 1662;
-			Match(BETA);
 			State = 1663;
-			Match(MEAN);
+			Match(RECOVERY);
 			State = 1664;
-			_localctx.mean = expr(0);
+			Match(BETA);
 			State = 1665;
-			Match(SD);
+			Match(MEAN);
 			State = 1666;
+			_localctx.mean = expr(0);
+			State = 1667;
+			Match(SD);
+			State = 1668;
 			_localctx.sd = expr(0);
-			State = 1670;
+			State = 1672;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1667;
+					State = 1669;
 					loading();
 					}
 					} 
 				}
-				State = 1672;
+				State = 1674;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			}
@@ -12157,21 +12184,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1674;
+			State = 1676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1673;
+				State = 1675;
 				Match(MINUS);
 				}
 			}
 
-			State = 1676;
-			duration();
-			State = 1677;
-			Match(WITH);
 			State = 1678;
+			duration();
+			State = 1679;
+			Match(WITH);
+			State = 1680;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12215,11 +12242,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1680;
-			duration();
-			State = 1681;
-			Match(WITH);
 			State = 1682;
+			duration();
+			State = 1683;
+			Match(WITH);
+			State = 1684;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12264,11 +12291,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1684;
-			Match(LOADING);
-			State = 1685;
-			_localctx.factor = reference();
 			State = 1686;
+			Match(LOADING);
+			State = 1687;
+			_localctx.factor = reference();
+			State = 1688;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12306,9 +12333,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1688;
+			State = 1690;
 			Match(PER);
-			State = 1689;
+			State = 1691;
 			Match(YEAR);
 			}
 		}
@@ -12345,7 +12372,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1691;
+			State = 1693;
 			Match(QUANTITY);
 			}
 		}
@@ -12672,7 +12699,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1735;
+			State = 1737;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 			case 1:
@@ -12681,11 +12708,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1694;
-				Match(LPAREN);
-				State = 1695;
-				expr(0);
 				State = 1696;
+				Match(LPAREN);
+				State = 1697;
+				expr(0);
+				State = 1698;
 				Match(RPAREN);
 				}
 				break;
@@ -12694,9 +12721,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1698;
+				State = 1700;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1699;
+				State = 1701;
 				expr(16);
 				}
 				break;
@@ -12705,9 +12732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1700;
+				State = 1702;
 				Match(NOT);
-				State = 1701;
+				State = 1703;
 				expr(11);
 				}
 				break;
@@ -12716,17 +12743,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
-				Match(IF);
-				State = 1703;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1704;
-				Match(THEN);
+				Match(IF);
 				State = 1705;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1706;
-				Match(ELSE);
+				Match(THEN);
 				State = 1707;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1708;
+				Match(ELSE);
+				State = 1709;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12735,37 +12762,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1709;
+				State = 1711;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1710;
+				State = 1712;
 				Match(LPAREN);
-				State = 1719;
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 					{
-					State = 1711;
+					State = 1713;
 					expr(0);
-					State = 1716;
+					State = 1718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1712;
+						State = 1714;
 						Match(COMMA);
-						State = 1713;
+						State = 1715;
 						expr(0);
 						}
 						}
-						State = 1718;
+						State = 1720;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1721;
+				State = 1723;
 				Match(RPAREN);
 				}
 				break;
@@ -12774,7 +12801,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1725;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12784,19 +12811,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1725;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) {
+				if (((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) {
 					{
-					State = 1724;
+					State = 1726;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1727;
+				State = 1729;
 				Match(PER);
-				State = 1728;
+				State = 1730;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12805,9 +12832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1729;
+				State = 1731;
 				Match(NUMBER);
-				State = 1730;
+				State = 1732;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12816,7 +12843,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1731;
+				State = 1733;
 				Match(QUANTITY);
 				}
 				break;
@@ -12825,7 +12852,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
+				State = 1734;
 				Match(NUMBER);
 				}
 				break;
@@ -12834,7 +12861,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1733;
+				State = 1735;
 				Match(DATE);
 				}
 				break;
@@ -12843,13 +12870,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1734;
+				State = 1736;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1757;
+			State = 1759;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -12858,7 +12885,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1755;
+					State = 1757;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
@@ -12866,11 +12893,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1737;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1738;
-						Match(OF);
 						State = 1739;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 1740;
+						Match(OF);
+						State = 1741;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12879,9 +12906,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1740;
+						State = 1742;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1741;
+						State = 1743;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12891,7 +12918,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1742;
+						State = 1744;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12900,9 +12927,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1743;
+						State = 1745;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1744;
+						State = 1746;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12912,7 +12939,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1745;
+						State = 1747;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12921,19 +12948,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1746;
+						State = 1748;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1747;
+						State = 1749;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
+						if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1748;
+						State = 1750;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12942,11 +12969,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1749;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1750;
-						Match(AND);
 						State = 1751;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 1752;
+						Match(AND);
+						State = 1753;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12955,18 +12982,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1752;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1753;
-						Match(OR);
 						State = 1754;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 1755;
+						Match(OR);
+						State = 1756;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1759;
+				State = 1761;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 			}
@@ -13017,9 +13044,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1760;
+			State = 1762;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13068,16 +13095,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1762;
+			State = 1764;
 			ident();
-			State = 1765;
+			State = 1767;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
 				{
-				State = 1763;
+				State = 1765;
 				Match(DOT);
-				State = 1764;
+				State = 1766;
 				_localctx.member = ident();
 				}
 				break;
@@ -13175,6 +13202,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESERVE() { return GetToken(DealLangParser.RESERVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(DealLangParser.ALL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HALF_LIFE() { return GetToken(DealLangParser.HALF_LIFE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -13294,9 +13322,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1767;
+			State = 1769;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13342,7 +13370,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,271,1770,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,272,1772,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13448,573 +13476,575 @@ public partial class DealLangParser : Parser {
 		1310,8,68,10,68,12,68,1313,9,68,1,68,3,68,1316,8,68,1,69,1,69,1,69,1,69,
 		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
 		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,3,69,1354,8,69,3,69,1356,8,69,1,70,1,70,1,70,1,70,
-		1,70,1,70,5,70,1364,8,70,10,70,12,70,1367,9,70,1,70,1,70,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1381,8,71,10,71,12,71,1384,9,71,
-		1,71,1,71,1,71,1,71,1,71,3,71,1391,8,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1402,8,71,1,71,1,71,1,71,1,71,5,71,1408,8,71,10,71,
-		12,71,1411,9,71,1,71,5,71,1414,8,71,10,71,12,71,1417,9,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,3,71,1427,8,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,5,71,1440,8,71,10,71,12,71,1443,9,71,1,71,
-		3,71,1446,8,71,1,71,1,71,1,71,1,71,1,71,5,71,1453,8,71,10,71,12,71,1456,
-		9,71,3,71,1458,8,71,1,71,5,71,1461,8,71,10,71,12,71,1464,9,71,1,71,3,71,
-		1467,8,71,3,71,1469,8,71,1,71,1,71,4,71,1473,8,71,11,71,12,71,1474,1,71,
+		1,69,1,69,1,69,1,69,3,69,1354,8,69,1,69,1,69,3,69,1358,8,69,1,70,1,70,
+		1,70,1,70,1,70,1,70,5,70,1366,8,70,10,70,12,70,1369,9,70,1,70,1,70,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1383,8,71,10,71,12,71,
+		1386,9,71,1,71,1,71,1,71,1,71,1,71,3,71,1393,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,3,71,1404,8,71,1,71,1,71,1,71,1,71,5,71,1410,
+		8,71,10,71,12,71,1413,9,71,1,71,5,71,1416,8,71,10,71,12,71,1419,9,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1429,8,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1442,8,71,10,71,12,71,1445,
+		9,71,1,71,3,71,1448,8,71,1,71,1,71,1,71,1,71,1,71,5,71,1455,8,71,10,71,
+		12,71,1458,9,71,3,71,1460,8,71,1,71,5,71,1463,8,71,10,71,12,71,1466,9,
+		71,1,71,3,71,1469,8,71,3,71,1471,8,71,1,71,1,71,4,71,1475,8,71,11,71,12,
+		71,1476,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,5,71,1495,8,71,10,71,12,71,1498,9,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1511,8,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,3,71,1520,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,
+		1528,8,71,10,71,12,71,1531,9,71,1,71,1,71,3,71,1535,8,71,1,71,5,71,1538,
+		8,71,10,71,12,71,1541,9,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1549,8,71,
+		10,71,12,71,1552,9,71,1,71,5,71,1555,8,71,10,71,12,71,1558,9,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,3,71,1579,8,71,1,71,1,71,1,71,1,71,1,71,3,71,1586,8,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1594,8,71,1,71,1,71,1,71,4,71,1599,
+		8,71,11,71,12,71,1600,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1623,8,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1493,8,71,10,71,12,71,1496,9,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,3,71,1509,8,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1518,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1526,8,71,10,71,
-		12,71,1529,9,71,1,71,1,71,3,71,1533,8,71,1,71,5,71,1536,8,71,10,71,12,
-		71,1539,9,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1547,8,71,10,71,12,71,
-		1550,9,71,1,71,5,71,1553,8,71,10,71,12,71,1556,9,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1577,8,71,1,71,1,71,1,71,1,71,1,71,3,71,1584,8,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1592,8,71,1,71,1,71,1,71,4,71,1597,8,71,11,71,
-		12,71,1598,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1621,8,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1644,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1654,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1669,8,73,10,73,12,73,1672,9,73,1,74,3,74,1675,8,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,77,1,77,
-		1,77,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1715,8,79,10,79,
-		12,79,1718,9,79,3,79,1720,8,79,1,79,1,79,1,79,1,79,3,79,1726,8,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1736,8,79,1,79,1,79,1,79,1,79,
+		1,71,1,71,1,71,1,71,1,71,1,71,3,71,1646,8,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1656,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,5,73,1671,8,73,10,73,12,73,1674,9,73,1,74,3,74,
+		1677,8,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,
+		1,77,1,77,1,77,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1717,
+		8,79,10,79,12,79,1720,9,79,3,79,1722,8,79,1,79,1,79,1,79,1,79,3,79,1728,
+		8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1738,8,79,1,79,1,79,
 		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1756,8,79,10,79,12,79,1759,9,79,1,80,1,80,1,81,1,81,1,81,3,81,1766,
-		8,81,1,82,1,82,1,82,0,1,158,83,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,0,10,1,0,241,242,1,0,17,18,1,0,116,117,1,0,180,181,
-		1,0,261,262,1,0,251,252,1,0,249,250,1,0,253,258,1,0,186,197,25,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,110,112,122,124,125,127,129,133,
-		134,136,142,145,147,156,156,158,164,166,171,177,179,181,181,197,198,203,
-		217,219,231,234,240,265,266,2045,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,
-		0,0,6,212,1,0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,12,259,1,0,0,0,14,274,1,
-		0,0,0,16,276,1,0,0,0,18,288,1,0,0,0,20,290,1,0,0,0,22,307,1,0,0,0,24,309,
-		1,0,0,0,26,345,1,0,0,0,28,347,1,0,0,0,30,349,1,0,0,0,32,383,1,0,0,0,34,
-		385,1,0,0,0,36,390,1,0,0,0,38,464,1,0,0,0,40,466,1,0,0,0,42,490,1,0,0,
-		0,44,499,1,0,0,0,46,504,1,0,0,0,48,512,1,0,0,0,50,514,1,0,0,0,52,534,1,
-		0,0,0,54,536,1,0,0,0,56,538,1,0,0,0,58,601,1,0,0,0,60,605,1,0,0,0,62,607,
-		1,0,0,0,64,657,1,0,0,0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,
-		752,1,0,0,0,74,754,1,0,0,0,76,761,1,0,0,0,78,772,1,0,0,0,80,863,1,0,0,
-		0,82,865,1,0,0,0,84,870,1,0,0,0,86,876,1,0,0,0,88,884,1,0,0,0,90,900,1,
-		0,0,0,92,916,1,0,0,0,94,918,1,0,0,0,96,952,1,0,0,0,98,960,1,0,0,0,100,
-		962,1,0,0,0,102,1008,1,0,0,0,104,1010,1,0,0,0,106,1028,1,0,0,0,108,1030,
-		1,0,0,0,110,1033,1,0,0,0,112,1051,1,0,0,0,114,1053,1,0,0,0,116,1068,1,
-		0,0,0,118,1084,1,0,0,0,120,1139,1,0,0,0,122,1160,1,0,0,0,124,1162,1,0,
-		0,0,126,1169,1,0,0,0,128,1181,1,0,0,0,130,1183,1,0,0,0,132,1287,1,0,0,
-		0,134,1289,1,0,0,0,136,1315,1,0,0,0,138,1355,1,0,0,0,140,1357,1,0,0,0,
-		142,1653,1,0,0,0,144,1655,1,0,0,0,146,1661,1,0,0,0,148,1674,1,0,0,0,150,
-		1680,1,0,0,0,152,1684,1,0,0,0,154,1688,1,0,0,0,156,1691,1,0,0,0,158,1735,
-		1,0,0,0,160,1760,1,0,0,0,162,1762,1,0,0,0,164,1767,1,0,0,0,166,171,3,2,
-		1,0,167,171,3,4,2,0,168,171,3,140,70,0,169,171,3,8,4,0,170,166,1,0,0,0,
-		170,167,1,0,0,0,170,168,1,0,0,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,
-		1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,0,0,
-		1,176,1,1,0,0,0,177,178,5,3,0,0,178,179,5,263,0,0,179,3,1,0,0,0,180,181,
-		5,1,0,0,181,182,3,164,82,0,182,186,5,241,0,0,183,185,3,6,3,0,184,183,1,
-		0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,
-		188,186,1,0,0,0,189,190,5,242,0,0,190,5,1,0,0,0,191,213,3,12,6,0,192,213,
-		3,20,10,0,193,213,3,24,12,0,194,213,3,30,15,0,195,213,3,36,18,0,196,213,
-		3,56,28,0,197,213,3,62,31,0,198,213,3,66,33,0,199,213,3,94,47,0,200,213,
-		3,70,35,0,201,213,3,76,38,0,202,213,3,100,50,0,203,213,3,110,55,0,204,
-		213,3,114,57,0,205,213,3,116,58,0,206,213,3,118,59,0,207,213,3,124,62,
-		0,208,213,3,126,63,0,209,213,3,130,65,0,210,213,3,134,67,0,211,213,3,8,
-		4,0,212,191,1,0,0,0,212,192,1,0,0,0,212,193,1,0,0,0,212,194,1,0,0,0,212,
-		195,1,0,0,0,212,196,1,0,0,0,212,197,1,0,0,0,212,198,1,0,0,0,212,199,1,
-		0,0,0,212,200,1,0,0,0,212,201,1,0,0,0,212,202,1,0,0,0,212,203,1,0,0,0,
-		212,204,1,0,0,0,212,205,1,0,0,0,212,206,1,0,0,0,212,207,1,0,0,0,212,208,
-		1,0,0,0,212,209,1,0,0,0,212,210,1,0,0,0,212,211,1,0,0,0,213,7,1,0,0,0,
-		214,215,5,265,0,0,215,221,4,4,0,0,216,220,3,164,82,0,217,220,5,4,0,0,218,
-		220,5,54,0,0,219,216,1,0,0,0,219,217,1,0,0,0,219,218,1,0,0,0,220,223,1,
-		0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,
-		224,225,3,10,5,0,225,9,1,0,0,0,226,231,5,241,0,0,227,230,3,10,5,0,228,
-		230,8,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,
-		0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,242,0,
-		0,235,11,1,0,0,0,236,237,5,5,0,0,237,260,5,263,0,0,238,239,5,6,0,0,239,
-		260,3,164,82,0,240,241,5,7,0,0,241,260,5,260,0,0,242,243,5,8,0,0,243,260,
-		5,260,0,0,244,245,5,9,0,0,245,260,5,260,0,0,246,247,5,10,0,0,247,260,3,
-		164,82,0,248,249,5,11,0,0,249,260,3,18,9,0,250,251,5,12,0,0,251,253,3,
-		164,82,0,252,254,3,164,82,0,253,252,1,0,0,0,253,254,1,0,0,0,254,257,1,
-		0,0,0,255,256,5,13,0,0,256,258,3,14,7,0,257,255,1,0,0,0,257,258,1,0,0,
-		0,258,260,1,0,0,0,259,236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,259,
-		242,1,0,0,0,259,244,1,0,0,0,259,246,1,0,0,0,259,248,1,0,0,0,259,250,1,
-		0,0,0,260,13,1,0,0,0,261,266,3,164,82,0,262,263,5,249,0,0,263,265,3,164,
-		82,0,264,262,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,
-		271,1,0,0,0,268,266,1,0,0,0,269,270,5,249,0,0,270,272,3,16,8,0,271,269,
-		1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,275,3,16,8,0,274,261,1,0,0,
-		0,274,273,1,0,0,0,275,15,1,0,0,0,276,283,5,241,0,0,277,279,5,260,0,0,278,
-		280,5,245,0,0,279,278,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,277,
-		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
-		0,285,283,1,0,0,0,286,287,5,242,0,0,287,17,1,0,0,0,288,289,5,259,0,0,289,
-		19,1,0,0,0,290,291,5,14,0,0,291,292,3,164,82,0,292,296,5,241,0,0,293,295,
-		3,22,11,0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,
-		0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,242,0,0,300,21,1,0,0,0,301,
-		302,5,43,0,0,302,308,5,263,0,0,303,304,5,44,0,0,304,308,3,158,79,0,305,
-		306,5,45,0,0,306,308,3,158,79,0,307,301,1,0,0,0,307,303,1,0,0,0,307,305,
-		1,0,0,0,308,23,1,0,0,0,309,310,5,15,0,0,310,311,3,164,82,0,311,315,5,241,
-		0,0,312,314,3,26,13,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,
-		315,316,1,0,0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,319,5,242,0,0,319,
-		25,1,0,0,0,320,321,5,120,0,0,321,346,3,158,79,0,322,323,5,180,0,0,323,
-		324,3,158,79,0,324,325,3,154,77,0,325,346,1,0,0,0,326,327,5,181,0,0,327,
-		328,3,158,79,0,328,329,3,154,77,0,329,346,1,0,0,0,330,331,5,16,0,0,331,
-		332,3,28,14,0,332,336,5,241,0,0,333,335,3,34,17,0,334,333,1,0,0,0,335,
-		338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,
-		0,0,0,339,340,5,242,0,0,340,346,1,0,0,0,341,342,5,19,0,0,342,343,5,260,
-		0,0,343,344,5,20,0,0,344,346,3,158,79,0,345,320,1,0,0,0,345,322,1,0,0,
-		0,345,326,1,0,0,0,345,330,1,0,0,0,345,341,1,0,0,0,346,27,1,0,0,0,347,348,
-		7,1,0,0,348,29,1,0,0,0,349,350,5,46,0,0,350,351,3,164,82,0,351,355,5,241,
-		0,0,352,354,3,32,16,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,
-		355,356,1,0,0,0,356,358,1,0,0,0,357,355,1,0,0,0,358,359,5,242,0,0,359,
-		31,1,0,0,0,360,361,5,47,0,0,361,384,3,158,79,0,362,363,5,48,0,0,363,364,
-		5,49,0,0,364,367,3,156,78,0,365,366,5,50,0,0,366,368,3,158,79,0,367,365,
-		1,0,0,0,367,368,1,0,0,0,368,371,1,0,0,0,369,370,5,51,0,0,370,372,5,260,
-		0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,384,1,0,0,0,373,374,5,48,0,0,374,
-		375,5,52,0,0,375,379,5,241,0,0,376,378,3,34,17,0,377,376,1,0,0,0,378,381,
-		1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,
-		0,382,384,5,242,0,0,383,360,1,0,0,0,383,362,1,0,0,0,383,373,1,0,0,0,384,
-		33,1,0,0,0,385,386,5,260,0,0,386,388,3,158,79,0,387,389,5,245,0,0,388,
-		387,1,0,0,0,388,389,1,0,0,0,389,35,1,0,0,0,390,391,5,53,0,0,391,392,3,
-		164,82,0,392,393,5,54,0,0,393,394,3,164,82,0,394,398,5,241,0,0,395,397,
-		3,38,19,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,
-		0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,242,0,0,402,37,1,0,0,0,403,
-		404,5,55,0,0,404,465,3,164,82,0,405,406,5,56,0,0,406,407,3,158,79,0,407,
-		412,3,154,77,0,408,409,5,57,0,0,409,410,3,158,79,0,410,411,3,154,77,0,
-		411,413,1,0,0,0,412,408,1,0,0,0,412,413,1,0,0,0,413,422,1,0,0,0,414,415,
-		5,237,0,0,415,419,3,164,82,0,416,418,3,44,22,0,417,416,1,0,0,0,418,421,
-		1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,
-		0,422,414,1,0,0,0,422,423,1,0,0,0,423,465,1,0,0,0,424,425,5,58,0,0,425,
-		465,5,260,0,0,426,427,5,59,0,0,427,465,3,156,78,0,428,429,5,60,0,0,429,
-		430,3,46,23,0,430,431,3,156,78,0,431,432,5,63,0,0,432,433,5,55,0,0,433,
-		437,5,64,0,0,434,435,5,56,0,0,435,436,5,63,0,0,436,438,5,65,0,0,437,434,
-		1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,440,5,34,0,0,440,442,3,40,
-		20,0,441,439,1,0,0,0,441,442,1,0,0,0,442,465,1,0,0,0,443,445,5,66,0,0,
-		444,446,3,48,24,0,445,444,1,0,0,0,446,447,1,0,0,0,447,445,1,0,0,0,447,
-		448,1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,0,450,465,3,18,9,0,451,465,
-		3,50,25,0,452,453,5,236,0,0,453,465,3,164,82,0,454,455,5,95,0,0,455,461,
-		3,158,79,0,456,459,5,99,0,0,457,458,5,165,0,0,458,460,3,158,79,0,459,457,
-		1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,456,1,0,0,0,461,462,1,0,0,
-		0,462,465,1,0,0,0,463,465,3,40,20,0,464,403,1,0,0,0,464,405,1,0,0,0,464,
-		424,1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,0,464,443,1,0,0,0,464,449,1,
-		0,0,0,464,451,1,0,0,0,464,452,1,0,0,0,464,454,1,0,0,0,464,463,1,0,0,0,
-		465,39,1,0,0,0,466,467,5,96,0,0,467,468,5,63,0,0,468,473,3,156,78,0,469,
-		470,5,245,0,0,470,472,3,156,78,0,471,469,1,0,0,0,472,475,1,0,0,0,473,471,
-		1,0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,473,1,0,0,0,476,477,5,98,0,
-		0,477,479,3,156,78,0,478,476,1,0,0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,
-		482,3,42,21,0,481,480,1,0,0,0,481,482,1,0,0,0,482,41,1,0,0,0,483,484,5,
-		130,0,0,484,485,3,156,78,0,485,486,5,199,0,0,486,487,3,164,82,0,487,491,
-		1,0,0,0,488,489,5,130,0,0,489,491,3,158,79,0,490,483,1,0,0,0,490,488,1,
-		0,0,0,491,43,1,0,0,0,492,500,5,238,0,0,493,494,5,50,0,0,494,500,3,158,
-		79,0,495,496,5,72,0,0,496,500,3,158,79,0,497,498,5,178,0,0,498,500,3,156,
-		78,0,499,492,1,0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,499,497,1,0,0,0,500,
-		45,1,0,0,0,501,502,5,262,0,0,502,505,5,62,0,0,503,505,5,261,0,0,504,501,
-		1,0,0,0,504,503,1,0,0,0,505,47,1,0,0,0,506,507,5,71,0,0,507,513,3,158,
-		79,0,508,509,5,72,0,0,509,513,3,158,79,0,510,511,5,73,0,0,511,513,5,260,
-		0,0,512,506,1,0,0,0,512,508,1,0,0,0,512,510,1,0,0,0,513,49,1,0,0,0,514,
-		515,5,67,0,0,515,519,3,164,82,0,516,518,3,52,26,0,517,516,1,0,0,0,518,
-		521,1,0,0,0,519,517,1,0,0,0,519,520,1,0,0,0,520,51,1,0,0,0,521,519,1,0,
-		0,0,522,523,5,72,0,0,523,535,3,158,79,0,524,525,5,73,0,0,525,535,5,260,
-		0,0,526,527,5,130,0,0,527,535,3,158,79,0,528,529,5,68,0,0,529,532,3,54,
-		27,0,530,531,5,200,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,
-		0,533,535,1,0,0,0,534,522,1,0,0,0,534,524,1,0,0,0,534,526,1,0,0,0,534,
-		528,1,0,0,0,535,53,1,0,0,0,536,537,7,2,0,0,537,55,1,0,0,0,538,539,5,74,
-		0,0,539,540,3,164,82,0,540,544,5,241,0,0,541,543,3,58,29,0,542,541,1,0,
-		0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,
-		544,1,0,0,0,547,548,5,242,0,0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,
-		3,164,82,0,551,552,5,112,0,0,552,602,3,158,79,0,553,554,5,113,0,0,554,
-		602,3,78,39,0,555,556,5,115,0,0,556,557,5,73,0,0,557,602,5,260,0,0,558,
-		559,5,118,0,0,559,561,3,92,46,0,560,562,5,265,0,0,561,560,1,0,0,0,561,
-		562,1,0,0,0,562,602,1,0,0,0,563,564,5,8,0,0,564,602,5,260,0,0,565,566,
-		5,45,0,0,566,569,3,158,79,0,567,568,5,138,0,0,568,570,3,156,78,0,569,567,
-		1,0,0,0,569,570,1,0,0,0,570,573,1,0,0,0,571,572,5,139,0,0,572,574,3,60,
-		30,0,573,571,1,0,0,0,573,574,1,0,0,0,574,592,1,0,0,0,575,590,5,154,0,0,
-		576,577,5,262,0,0,577,591,5,140,0,0,578,579,5,140,0,0,579,586,5,241,0,
-		0,580,582,3,158,79,0,581,583,5,245,0,0,582,581,1,0,0,0,582,583,1,0,0,0,
-		583,585,1,0,0,0,584,580,1,0,0,0,585,588,1,0,0,0,586,584,1,0,0,0,586,587,
-		1,0,0,0,587,589,1,0,0,0,588,586,1,0,0,0,589,591,5,242,0,0,590,576,1,0,
-		0,0,590,578,1,0,0,0,591,593,1,0,0,0,592,575,1,0,0,0,592,593,1,0,0,0,593,
-		602,1,0,0,0,594,602,3,86,43,0,595,602,3,88,44,0,596,598,5,142,0,0,597,
-		599,5,249,0,0,598,597,1,0,0,0,598,599,1,0,0,0,599,600,1,0,0,0,600,602,
-		3,158,79,0,601,549,1,0,0,0,601,551,1,0,0,0,601,553,1,0,0,0,601,555,1,0,
-		0,0,601,558,1,0,0,0,601,563,1,0,0,0,601,565,1,0,0,0,601,594,1,0,0,0,601,
-		595,1,0,0,0,601,596,1,0,0,0,602,59,1,0,0,0,603,606,5,113,0,0,604,606,3,
-		158,79,0,605,603,1,0,0,0,605,604,1,0,0,0,606,61,1,0,0,0,607,608,5,76,0,
-		0,608,609,3,164,82,0,609,613,5,241,0,0,610,612,3,64,32,0,611,610,1,0,0,
-		0,612,615,1,0,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,616,1,0,0,0,615,
-		613,1,0,0,0,616,617,5,242,0,0,617,63,1,0,0,0,618,619,5,77,0,0,619,623,
-		5,241,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,623,621,1,
-		0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,658,5,242,0,
-		0,627,628,5,78,0,0,628,658,3,158,79,0,629,630,5,79,0,0,630,658,3,158,79,
-		0,631,632,5,80,0,0,632,633,5,49,0,0,633,658,3,156,78,0,634,635,5,80,0,
-		0,635,636,5,81,0,0,636,637,3,158,79,0,637,638,3,154,77,0,638,658,1,0,0,
-		0,639,640,5,83,0,0,640,658,3,158,79,0,641,642,5,84,0,0,642,658,3,158,79,
-		0,643,644,5,82,0,0,644,658,3,158,79,0,645,646,5,85,0,0,646,647,3,158,79,
-		0,647,648,3,154,77,0,648,658,1,0,0,0,649,650,5,86,0,0,650,651,3,158,79,
-		0,651,652,5,81,0,0,652,653,3,158,79,0,653,654,3,154,77,0,654,658,1,0,0,
-		0,655,656,5,87,0,0,656,658,3,164,82,0,657,618,1,0,0,0,657,627,1,0,0,0,
-		657,629,1,0,0,0,657,631,1,0,0,0,657,634,1,0,0,0,657,639,1,0,0,0,657,641,
-		1,0,0,0,657,643,1,0,0,0,657,645,1,0,0,0,657,649,1,0,0,0,657,655,1,0,0,
-		0,658,65,1,0,0,0,659,660,5,88,0,0,660,661,3,164,82,0,661,662,5,54,0,0,
-		662,663,3,164,82,0,663,667,5,241,0,0,664,666,3,68,34,0,665,664,1,0,0,0,
-		666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,
-		1,0,0,0,670,671,5,242,0,0,671,67,1,0,0,0,672,673,5,89,0,0,673,720,3,164,
-		82,0,674,675,5,78,0,0,675,720,3,158,79,0,676,677,5,90,0,0,677,678,5,63,
-		0,0,678,720,5,65,0,0,679,680,5,90,0,0,680,720,3,158,79,0,681,682,5,188,
-		0,0,682,683,3,158,79,0,683,684,3,154,77,0,684,720,1,0,0,0,685,686,5,91,
-		0,0,686,720,3,158,79,0,687,688,5,58,0,0,688,720,5,260,0,0,689,690,5,59,
-		0,0,690,720,3,156,78,0,691,692,5,95,0,0,692,698,3,158,79,0,693,696,5,99,
-		0,0,694,695,5,165,0,0,695,697,3,158,79,0,696,694,1,0,0,0,696,697,1,0,0,
-		0,697,699,1,0,0,0,698,693,1,0,0,0,698,699,1,0,0,0,699,720,1,0,0,0,700,
-		701,5,60,0,0,701,702,3,46,23,0,702,703,3,156,78,0,703,704,5,63,0,0,704,
-		705,5,89,0,0,705,708,5,64,0,0,706,707,5,34,0,0,707,709,3,40,20,0,708,706,
-		1,0,0,0,708,709,1,0,0,0,709,720,1,0,0,0,710,711,5,100,0,0,711,715,3,158,
-		79,0,712,713,5,101,0,0,713,714,5,132,0,0,714,716,5,59,0,0,715,712,1,0,
-		0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,720,3,50,25,0,718,720,3,40,20,
-		0,719,672,1,0,0,0,719,674,1,0,0,0,719,676,1,0,0,0,719,679,1,0,0,0,719,
-		681,1,0,0,0,719,685,1,0,0,0,719,687,1,0,0,0,719,689,1,0,0,0,719,691,1,
-		0,0,0,719,700,1,0,0,0,719,710,1,0,0,0,719,717,1,0,0,0,719,718,1,0,0,0,
-		720,69,1,0,0,0,721,722,5,194,0,0,722,723,3,164,82,0,723,727,5,241,0,0,
-		724,726,3,72,36,0,725,724,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,
-		728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,242,0,0,731,71,1,
-		0,0,0,732,733,5,224,0,0,733,753,3,158,79,0,734,735,5,90,0,0,735,753,3,
-		164,82,0,736,737,5,225,0,0,737,753,3,158,79,0,738,739,5,226,0,0,739,753,
-		3,158,79,0,740,741,5,227,0,0,741,753,3,158,79,0,742,743,5,83,0,0,743,753,
-		3,158,79,0,744,745,5,82,0,0,745,753,3,158,79,0,746,747,5,102,0,0,747,753,
-		3,158,79,0,748,749,5,103,0,0,749,753,3,158,79,0,750,751,5,106,0,0,751,
-		753,3,158,79,0,752,732,1,0,0,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,
-		1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,
-		0,752,748,1,0,0,0,752,750,1,0,0,0,753,73,1,0,0,0,754,755,5,260,0,0,755,
-		756,3,158,79,0,756,757,5,63,0,0,757,759,3,158,79,0,758,760,5,245,0,0,759,
-		758,1,0,0,0,759,760,1,0,0,0,760,75,1,0,0,0,761,762,5,111,0,0,762,763,3,
-		164,82,0,763,767,5,241,0,0,764,766,3,80,40,0,765,764,1,0,0,0,766,769,1,
-		0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,
-		770,771,5,242,0,0,771,77,1,0,0,0,772,774,3,158,79,0,773,775,5,114,0,0,
-		774,773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,
-		3,158,79,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,72,
-		0,0,781,783,3,158,79,0,782,780,1,0,0,0,782,783,1,0,0,0,783,79,1,0,0,0,
-		784,785,5,112,0,0,785,864,3,158,79,0,786,787,5,113,0,0,787,864,3,78,39,
-		0,788,790,5,203,0,0,789,791,5,261,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
-		791,794,1,0,0,0,792,793,5,143,0,0,793,795,3,158,79,0,794,792,1,0,0,0,794,
-		795,1,0,0,0,795,864,1,0,0,0,796,797,5,203,0,0,797,864,5,214,0,0,798,799,
-		5,204,0,0,799,864,3,158,79,0,800,801,5,205,0,0,801,864,3,158,79,0,802,
-		803,5,206,0,0,803,804,5,73,0,0,804,864,5,260,0,0,805,806,5,207,0,0,806,
-		810,5,241,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,242,
-		0,0,814,815,5,207,0,0,815,816,5,215,0,0,816,817,3,164,82,0,817,818,5,216,
-		0,0,818,819,3,158,79,0,819,864,1,0,0,0,820,821,5,208,0,0,821,864,3,158,
-		79,0,822,864,3,86,43,0,823,864,3,88,44,0,824,825,5,211,0,0,825,826,5,217,
-		0,0,826,827,3,158,79,0,827,828,5,173,0,0,828,829,3,158,79,0,829,864,1,
-		0,0,0,830,831,5,210,0,0,831,864,3,158,79,0,832,833,5,115,0,0,833,834,5,
-		73,0,0,834,864,5,260,0,0,835,836,5,118,0,0,836,864,3,92,46,0,837,838,5,
-		8,0,0,838,864,5,260,0,0,839,840,5,122,0,0,840,864,5,262,0,0,841,864,3,
-		50,25,0,842,843,5,229,0,0,843,844,5,63,0,0,844,845,3,158,79,0,845,846,
-		5,215,0,0,846,850,3,158,79,0,847,848,5,230,0,0,848,849,5,231,0,0,849,851,
-		3,158,79,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,82,
-		41,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
-		859,1,0,0,0,857,855,1,0,0,0,858,860,3,84,42,0,859,858,1,0,0,0,859,860,
-		1,0,0,0,860,864,1,0,0,0,861,862,5,234,0,0,862,864,3,158,79,0,863,784,1,
-		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
-		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
-		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
-		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
-		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,81,1,0,0,0,865,866,5,232,
-		0,0,866,867,5,260,0,0,867,868,5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,
-		0,870,871,5,233,0,0,871,872,5,51,0,0,872,873,5,260,0,0,873,874,5,231,0,
-		0,874,875,3,158,79,0,875,85,1,0,0,0,876,877,5,209,0,0,877,882,3,158,79,
-		0,878,879,5,51,0,0,879,883,5,260,0,0,880,881,5,218,0,0,881,883,3,164,82,
-		0,882,878,1,0,0,0,882,880,1,0,0,0,883,87,1,0,0,0,884,885,5,211,0,0,885,
-		886,5,212,0,0,886,887,3,164,82,0,887,891,5,241,0,0,888,890,3,90,45,0,889,
-		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
-		0,0,0,893,891,1,0,0,0,894,895,5,173,0,0,895,897,3,158,79,0,896,894,1,0,
-		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,242,0,0,899,89,1,0,0,0,900,
-		901,5,213,0,0,901,902,3,158,79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,
-		917,5,119,0,0,905,917,5,120,0,0,906,917,5,121,0,0,907,908,5,52,0,0,908,
-		912,5,241,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
-		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,242,
-		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
-		93,1,0,0,0,918,919,5,219,0,0,919,920,3,164,82,0,920,924,5,241,0,0,921,
-		923,3,96,48,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
-		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,242,0,0,928,95,1,0,0,
-		0,929,930,5,199,0,0,930,931,3,164,82,0,931,932,5,246,0,0,932,933,3,164,
-		82,0,933,953,1,0,0,0,934,935,5,197,0,0,935,953,3,158,79,0,936,937,5,220,
-		0,0,937,953,3,158,79,0,938,939,5,221,0,0,939,953,5,223,0,0,940,941,5,221,
-		0,0,941,953,3,164,82,0,942,944,5,65,0,0,943,945,3,98,49,0,944,943,1,0,
-		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
-		949,5,207,0,0,949,950,5,170,0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,
-		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
-		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,97,1,0,0,0,954,955,5,222,0,0,
-		955,961,3,158,79,0,956,957,5,102,0,0,957,961,3,158,79,0,958,959,5,103,
-		0,0,959,961,3,158,79,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
-		961,99,1,0,0,0,962,963,5,123,0,0,963,964,3,164,82,0,964,968,5,241,0,0,
-		965,967,3,102,51,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
-		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,242,0,0,972,101,
-		1,0,0,0,973,974,5,124,0,0,974,1009,3,158,79,0,975,976,5,125,0,0,976,981,
-		3,104,52,0,977,978,5,245,0,0,978,980,3,104,52,0,979,977,1,0,0,0,980,983,
-		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
-		0,984,985,5,166,0,0,985,1009,3,158,79,0,986,987,5,167,0,0,987,988,3,158,
-		79,0,988,989,5,165,0,0,989,992,3,164,82,0,990,991,5,168,0,0,991,993,3,
-		158,79,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,171,
-		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,205,0,0,
-		998,1009,3,158,79,0,999,1000,5,169,0,0,1000,1005,3,108,54,0,1001,1002,
-		5,245,0,0,1002,1004,3,108,54,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
-		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
-		1,0,0,0,1008,999,1,0,0,0,1009,103,1,0,0,0,1010,1011,3,164,82,0,1011,1020,
-		3,158,79,0,1012,1016,5,241,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,
-		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
-		0,1018,1016,1,0,0,0,1019,1021,5,242,0,0,1020,1012,1,0,0,0,1020,1021,1,
-		0,0,0,1021,105,1,0,0,0,1022,1023,5,166,0,0,1023,1029,3,158,79,0,1024,1025,
-		5,167,0,0,1025,1029,3,158,79,0,1026,1027,5,168,0,0,1027,1029,3,158,79,
-		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,107,1,0,0,
-		0,1030,1031,5,260,0,0,1031,1032,3,158,79,0,1032,109,1,0,0,0,1033,1034,
-		5,126,0,0,1034,1043,3,164,82,0,1035,1039,5,241,0,0,1036,1038,3,112,56,
-		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
-		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,242,0,0,1043,1035,
-		1,0,0,0,1043,1044,1,0,0,0,1044,111,1,0,0,0,1045,1046,5,127,0,0,1046,1052,
-		3,158,79,0,1047,1048,5,128,0,0,1048,1052,3,158,79,0,1049,1050,5,129,0,
-		0,1050,1052,3,158,79,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
-		0,0,0,1052,113,1,0,0,0,1053,1054,5,130,0,0,1054,1055,3,164,82,0,1055,1056,
-		5,241,0,0,1056,1064,3,158,79,0,1057,1062,3,154,77,0,1058,1059,5,57,0,0,
-		1059,1060,3,158,79,0,1060,1061,3,154,77,0,1061,1063,1,0,0,0,1062,1058,
-		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
-		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,242,0,0,1067,115,1,0,0,0,1068,1069,
-		5,131,0,0,1069,1070,3,164,82,0,1070,1071,5,248,0,0,1071,1078,3,158,79,
-		0,1072,1075,5,132,0,0,1073,1076,5,133,0,0,1074,1076,5,134,0,0,1075,1073,
-		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,156,78,0,1078,
-		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
-		1083,5,260,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,
-		1085,5,135,0,0,1085,1086,3,164,82,0,1086,1087,5,143,0,0,1087,1090,3,158,
-		79,0,1088,1089,5,51,0,0,1089,1091,5,260,0,0,1090,1088,1,0,0,0,1090,1091,
-		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,136,0,0,1093,1094,5,138,0,0,1094,
-		1096,5,262,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
-		1098,5,137,0,0,1098,1099,5,138,0,0,1099,1101,5,262,0,0,1100,1097,1,0,0,
-		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,160,0,0,1103,1104,5,
-		183,0,0,1104,1105,3,164,82,0,1105,1106,5,161,0,0,1106,1107,5,165,0,0,1107,
-		1108,5,262,0,0,1108,1110,5,162,0,0,1109,1111,3,120,60,0,1110,1109,1,0,
-		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1115,5,247,0,0,1115,1120,3,122,61,0,1116,
-		1117,5,245,0,0,1117,1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
-		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,1120,1,0,0,
-		0,1123,1124,5,163,0,0,1124,1129,3,164,82,0,1125,1126,5,245,0,0,1126,1128,
-		3,164,82,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
-		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,174,0,0,1133,
-		1134,5,164,0,0,1134,1136,3,164,82,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
-		0,1136,1140,1,0,0,0,1137,1138,5,164,0,0,1138,1140,3,164,82,0,1139,1123,
-		1,0,0,0,1139,1137,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,156,0,0,1142,1143,
-		5,261,0,0,1143,1144,5,165,0,0,1144,1161,3,164,82,0,1145,1157,5,159,0,0,
-		1146,1147,5,243,0,0,1147,1152,3,164,82,0,1148,1149,5,245,0,0,1149,1151,
-		3,164,82,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,244,0,0,1156,
-		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
-		1161,3,164,82,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
-		1161,123,1,0,0,0,1162,1163,5,144,0,0,1163,1164,5,143,0,0,1164,1167,3,158,
-		79,0,1165,1166,5,145,0,0,1166,1168,3,156,78,0,1167,1165,1,0,0,0,1167,1168,
-		1,0,0,0,1168,125,1,0,0,0,1169,1170,5,146,0,0,1170,1171,5,147,0,0,1171,
-		1176,3,128,64,0,1172,1173,5,245,0,0,1173,1175,3,128,64,0,1174,1172,1,0,
-		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,127,1,0,
-		0,0,1178,1176,1,0,0,0,1179,1182,5,66,0,0,1180,1182,3,164,82,0,1181,1179,
-		1,0,0,0,1181,1180,1,0,0,0,1182,129,1,0,0,0,1183,1184,5,148,0,0,1184,1188,
-		5,241,0,0,1185,1187,3,132,66,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
-		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
-		1192,5,242,0,0,1192,131,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,162,81,
-		0,1195,1196,5,149,0,0,1196,1201,3,164,82,0,1197,1198,5,245,0,0,1198,1200,
-		3,164,82,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
-		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
-		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,150,0,0,1207,1288,3,164,82,
-		0,1208,1209,5,151,0,0,1209,1288,3,164,82,0,1210,1211,5,152,0,0,1211,1212,
-		5,153,0,0,1212,1213,5,154,0,0,1213,1288,3,164,82,0,1214,1217,5,155,0,0,
-		1215,1216,5,261,0,0,1216,1218,5,199,0,0,1217,1215,1,0,0,0,1217,1218,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1220,5,153,0,0,1220,1221,5,165,0,0,1221,1288,
-		3,164,82,0,1222,1223,5,156,0,0,1223,1224,5,261,0,0,1224,1225,5,199,0,0,
-		1225,1226,5,153,0,0,1226,1227,5,165,0,0,1227,1288,3,164,82,0,1228,1229,
-		5,176,0,0,1229,1234,3,164,82,0,1230,1231,5,245,0,0,1231,1233,3,164,82,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,157,0,0,1238,1237,
-		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,165,0,0,1241,1242,
-		5,228,0,0,1242,1243,3,162,81,0,1243,1288,1,0,0,0,1244,1245,5,172,0,0,1245,
-		1246,3,158,79,0,1246,1250,5,241,0,0,1247,1249,3,132,66,0,1248,1247,1,0,
-		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
-		0,0,0,1252,1250,1,0,0,0,1253,1263,5,242,0,0,1254,1255,5,173,0,0,1255,1259,
-		5,241,0,0,1256,1258,3,132,66,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
-		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
-		1264,5,242,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
-		1268,5,157,0,0,1266,1267,5,183,0,0,1267,1269,5,112,0,0,1268,1266,1,0,0,
-		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,241,0,0,1271,1273,3,
-		132,66,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,242,0,0,1278,1279,
-		5,158,0,0,1279,1283,5,241,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,
-		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
-		1283,1,0,0,0,1286,1288,5,242,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
-		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
-		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
-		133,1,0,0,0,1289,1290,5,175,0,0,1290,1294,5,241,0,0,1291,1293,3,136,68,
-		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
-		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,242,0,0,1298,135,1,
-		0,0,0,1299,1300,5,176,0,0,1300,1305,3,164,82,0,1301,1302,5,245,0,0,1302,
-		1304,3,164,82,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
-		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,138,
-		69,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
-		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,130,65,0,1315,1299,
-		1,0,0,0,1315,1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,177,0,0,1318,1356,
-		3,158,79,0,1319,1320,5,90,0,0,1320,1321,5,240,0,0,1321,1356,3,158,79,0,
-		1322,1323,5,90,0,0,1323,1356,3,164,82,0,1324,1325,5,178,0,0,1325,1356,
-		3,156,78,0,1326,1327,5,132,0,0,1327,1328,5,262,0,0,1328,1356,5,141,0,0,
-		1329,1330,5,102,0,0,1330,1331,3,158,79,0,1331,1332,5,185,0,0,1332,1333,
-		5,110,0,0,1333,1356,1,0,0,0,1334,1335,5,103,0,0,1335,1356,3,158,79,0,1336,
-		1337,5,104,0,0,1337,1338,3,158,79,0,1338,1339,5,185,0,0,1339,1340,5,110,
-		0,0,1340,1356,1,0,0,0,1341,1342,5,105,0,0,1342,1356,3,158,79,0,1343,1344,
-		5,106,0,0,1344,1356,5,107,0,0,1345,1346,5,108,0,0,1346,1356,3,158,79,0,
-		1347,1348,5,93,0,0,1348,1349,5,94,0,0,1349,1350,5,63,0,0,1350,1353,3,158,
-		79,0,1351,1352,5,4,0,0,1352,1354,3,156,78,0,1353,1351,1,0,0,0,1353,1354,
-		1,0,0,0,1354,1356,1,0,0,0,1355,1317,1,0,0,0,1355,1319,1,0,0,0,1355,1322,
-		1,0,0,0,1355,1324,1,0,0,0,1355,1326,1,0,0,0,1355,1329,1,0,0,0,1355,1334,
-		1,0,0,0,1355,1336,1,0,0,0,1355,1341,1,0,0,0,1355,1343,1,0,0,0,1355,1345,
-		1,0,0,0,1355,1347,1,0,0,0,1356,139,1,0,0,0,1357,1358,5,2,0,0,1358,1359,
-		3,164,82,0,1359,1360,5,4,0,0,1360,1361,3,164,82,0,1361,1365,5,241,0,0,
-		1362,1364,3,142,71,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,1363,1,0,
-		0,0,1365,1366,1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,1369,5,
-		242,0,0,1369,141,1,0,0,0,1370,1371,3,164,82,0,1371,1372,5,60,0,0,1372,
-		1373,5,179,0,0,1373,1374,5,262,0,0,1374,1654,1,0,0,0,1375,1376,3,164,82,
-		0,1376,1377,5,60,0,0,1377,1378,5,38,0,0,1378,1382,3,158,79,0,1379,1381,
-		3,152,76,0,1380,1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,
-		1383,1,0,0,0,1383,1654,1,0,0,0,1384,1382,1,0,0,0,1385,1386,3,164,82,0,
-		1386,1390,5,97,0,0,1387,1388,5,154,0,0,1388,1389,5,61,0,0,1389,1391,5,
-		262,0,0,1390,1387,1,0,0,0,1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,
-		5,63,0,0,1393,1394,3,156,78,0,1394,1654,1,0,0,0,1395,1396,3,164,82,0,1396,
-		1397,5,97,0,0,1397,1401,5,38,0,0,1398,1399,5,154,0,0,1399,1400,5,61,0,
-		0,1400,1402,5,262,0,0,1401,1398,1,0,0,0,1401,1402,1,0,0,0,1402,1403,1,
-		0,0,0,1403,1404,5,63,0,0,1404,1409,3,150,75,0,1405,1406,5,245,0,0,1406,
-		1408,3,150,75,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
-		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,152,
-		76,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
-		0,0,0,1416,1654,1,0,0,0,1417,1415,1,0,0,0,1418,1419,3,162,81,0,1419,1420,
-		7,3,0,0,1420,1421,3,158,79,0,1421,1426,3,154,77,0,1422,1423,5,28,0,0,1423,
-		1424,3,158,79,0,1424,1425,3,154,77,0,1425,1427,1,0,0,0,1426,1422,1,0,0,
-		0,1426,1427,1,0,0,0,1427,1654,1,0,0,0,1428,1429,3,162,81,0,1429,1430,5,
-		182,0,0,1430,1431,3,158,79,0,1431,1432,5,183,0,0,1432,1433,5,260,0,0,1433,
-		1654,1,0,0,0,1434,1435,3,164,82,0,1435,1468,5,184,0,0,1436,1437,5,54,0,
-		0,1437,1441,5,260,0,0,1438,1440,3,152,76,0,1439,1438,1,0,0,0,1440,1443,
-		1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1445,1,0,0,0,1443,1441,
-		1,0,0,0,1444,1446,3,146,73,0,1445,1444,1,0,0,0,1445,1446,1,0,0,0,1446,
-		1469,1,0,0,0,1447,1457,5,38,0,0,1448,1449,5,44,0,0,1449,1450,3,158,79,
-		0,1450,1454,3,154,77,0,1451,1453,3,144,72,0,1452,1451,1,0,0,0,1453,1456,
-		1,0,0,0,1454,1452,1,0,0,0,1454,1455,1,0,0,0,1455,1458,1,0,0,0,1456,1454,
-		1,0,0,0,1457,1448,1,0,0,0,1457,1458,1,0,0,0,1458,1462,1,0,0,0,1459,1461,
-		3,152,76,0,1460,1459,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,0,0,1462,
-		1463,1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1465,1467,3,146,73,0,
-		1466,1465,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1436,1,0,0,
-		0,1468,1447,1,0,0,0,1469,1654,1,0,0,0,1470,1472,5,175,0,0,1471,1473,3,
-		138,69,0,1472,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1472,1,0,0,0,1474,1475,
-		1,0,0,0,1475,1654,1,0,0,0,1476,1477,5,175,0,0,1477,1478,5,176,0,0,1478,
-		1654,5,109,0,0,1479,1480,5,175,0,0,1480,1481,5,202,0,0,1481,1482,5,93,
-		0,0,1482,1654,5,94,0,0,1483,1484,3,164,82,0,1484,1485,5,120,0,0,1485,1486,
-		3,158,79,0,1486,1654,1,0,0,0,1487,1488,3,164,82,0,1488,1489,5,16,0,0,1489,
-		1490,3,28,14,0,1490,1494,5,241,0,0,1491,1493,3,34,17,0,1492,1491,1,0,0,
-		0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,0,1495,1497,1,0,
-		0,0,1496,1494,1,0,0,0,1497,1498,5,242,0,0,1498,1654,1,0,0,0,1499,1500,
-		3,164,82,0,1500,1501,5,19,0,0,1501,1502,5,260,0,0,1502,1503,5,20,0,0,1503,
-		1504,3,158,79,0,1504,1654,1,0,0,0,1505,1506,3,164,82,0,1506,1508,5,21,
-		0,0,1507,1509,5,249,0,0,1508,1507,1,0,0,0,1508,1509,1,0,0,0,1509,1510,
-		1,0,0,0,1510,1511,3,158,79,0,1511,1654,1,0,0,0,1512,1513,3,164,82,0,1513,
-		1514,5,235,0,0,1514,1517,3,156,78,0,1515,1516,5,51,0,0,1516,1518,5,260,
-		0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1654,1,0,0,0,1519,1520,3,
-		164,82,0,1520,1521,5,235,0,0,1521,1522,5,38,0,0,1522,1527,3,148,74,0,1523,
-		1524,5,245,0,0,1524,1526,3,148,74,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
-		0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1532,1,0,0,0,1529,1527,1,0,
-		0,0,1530,1531,5,51,0,0,1531,1533,5,260,0,0,1532,1530,1,0,0,0,1532,1533,
-		1,0,0,0,1533,1537,1,0,0,0,1534,1536,3,152,76,0,1535,1534,1,0,0,0,1536,
-		1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,0,1538,1654,1,0,0,0,1539,
-		1537,1,0,0,0,1540,1541,3,164,82,0,1541,1542,5,239,0,0,1542,1543,5,38,0,
-		0,1543,1548,3,148,74,0,1544,1545,5,245,0,0,1545,1547,3,148,74,0,1546,1544,
-		1,0,0,0,1547,1550,1,0,0,0,1548,1546,1,0,0,0,1548,1549,1,0,0,0,1549,1554,
-		1,0,0,0,1550,1548,1,0,0,0,1551,1553,3,152,76,0,1552,1551,1,0,0,0,1553,
-		1556,1,0,0,0,1554,1552,1,0,0,0,1554,1555,1,0,0,0,1555,1654,1,0,0,0,1556,
-		1554,1,0,0,0,1557,1558,3,164,82,0,1558,1559,5,92,0,0,1559,1560,3,158,79,
-		0,1560,1654,1,0,0,0,1561,1562,3,164,82,0,1562,1563,5,93,0,0,1563,1564,
-		5,138,0,0,1564,1565,3,156,78,0,1565,1566,5,63,0,0,1566,1567,3,158,79,0,
-		1567,1654,1,0,0,0,1568,1569,3,164,82,0,1569,1570,5,202,0,0,1570,1571,5,
-		93,0,0,1571,1654,1,0,0,0,1572,1573,3,164,82,0,1573,1574,5,71,0,0,1574,
-		1576,5,69,0,0,1575,1577,5,261,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,
-		1577,1654,1,0,0,0,1578,1579,3,164,82,0,1579,1580,5,71,0,0,1580,1583,5,
-		70,0,0,1581,1582,5,51,0,0,1582,1584,5,260,0,0,1583,1581,1,0,0,0,1583,1584,
-		1,0,0,0,1584,1654,1,0,0,0,1585,1586,3,164,82,0,1586,1587,5,170,0,0,1587,
-		1588,5,54,0,0,1588,1591,5,260,0,0,1589,1590,5,63,0,0,1590,1592,3,158,79,
-		0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1654,1,0,0,0,1593,1594,3,164,
-		82,0,1594,1596,5,65,0,0,1595,1597,3,98,49,0,1596,1595,1,0,0,0,1597,1598,
-		1,0,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1654,1,0,0,0,1600,1601,
-		5,22,0,0,1601,1654,5,262,0,0,1602,1603,5,23,0,0,1603,1654,5,262,0,0,1604,
-		1654,5,24,0,0,1605,1654,5,25,0,0,1606,1607,3,164,82,0,1607,1608,5,26,0,
-		0,1608,1609,5,27,0,0,1609,1610,3,158,79,0,1610,1611,3,154,77,0,1611,1612,
-		5,28,0,0,1612,1613,3,158,79,0,1613,1614,3,154,77,0,1614,1654,1,0,0,0,1615,
-		1616,3,164,82,0,1616,1617,5,29,0,0,1617,1620,5,165,0,0,1618,1621,5,30,
-		0,0,1619,1621,3,158,79,0,1620,1618,1,0,0,0,1620,1619,1,0,0,0,1621,1622,
-		1,0,0,0,1622,1623,5,31,0,0,1623,1624,3,158,79,0,1624,1625,3,154,77,0,1625,
-		1626,5,28,0,0,1626,1627,3,158,79,0,1627,1628,3,154,77,0,1628,1654,1,0,
-		0,0,1629,1630,3,164,82,0,1630,1631,5,32,0,0,1631,1632,3,158,79,0,1632,
-		1633,3,154,77,0,1633,1634,5,20,0,0,1634,1635,3,158,79,0,1635,1654,1,0,
-		0,0,1636,1637,5,33,0,0,1637,1638,3,162,81,0,1638,1639,5,34,0,0,1639,1640,
-		3,162,81,0,1640,1643,3,158,79,0,1641,1642,5,35,0,0,1642,1644,3,158,79,
-		0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1654,1,0,0,0,1645,1646,5,36,
-		0,0,1646,1647,5,35,0,0,1647,1648,3,158,79,0,1648,1649,3,154,77,0,1649,
-		1650,5,37,0,0,1650,1651,3,158,79,0,1651,1652,3,154,77,0,1652,1654,1,0,
-		0,0,1653,1370,1,0,0,0,1653,1375,1,0,0,0,1653,1385,1,0,0,0,1653,1395,1,
-		0,0,0,1653,1418,1,0,0,0,1653,1428,1,0,0,0,1653,1434,1,0,0,0,1653,1470,
-		1,0,0,0,1653,1476,1,0,0,0,1653,1479,1,0,0,0,1653,1483,1,0,0,0,1653,1487,
-		1,0,0,0,1653,1499,1,0,0,0,1653,1505,1,0,0,0,1653,1512,1,0,0,0,1653,1519,
-		1,0,0,0,1653,1540,1,0,0,0,1653,1557,1,0,0,0,1653,1561,1,0,0,0,1653,1568,
-		1,0,0,0,1653,1572,1,0,0,0,1653,1578,1,0,0,0,1653,1585,1,0,0,0,1653,1593,
-		1,0,0,0,1653,1600,1,0,0,0,1653,1602,1,0,0,0,1653,1604,1,0,0,0,1653,1605,
-		1,0,0,0,1653,1606,1,0,0,0,1653,1615,1,0,0,0,1653,1629,1,0,0,0,1653,1636,
-		1,0,0,0,1653,1645,1,0,0,0,1654,143,1,0,0,0,1655,1656,5,73,0,0,1656,1657,
-		5,260,0,0,1657,1658,5,174,0,0,1658,1659,3,158,79,0,1659,1660,3,154,77,
-		0,1660,145,1,0,0,0,1661,1662,5,45,0,0,1662,1663,5,40,0,0,1663,1664,5,41,
-		0,0,1664,1665,3,158,79,0,1665,1666,5,42,0,0,1666,1670,3,158,79,0,1667,
-		1669,3,152,76,0,1668,1667,1,0,0,0,1669,1672,1,0,0,0,1670,1668,1,0,0,0,
-		1670,1671,1,0,0,0,1671,147,1,0,0,0,1672,1670,1,0,0,0,1673,1675,5,250,0,
-		0,1674,1673,1,0,0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1677,3,156,
-		78,0,1677,1678,5,34,0,0,1678,1679,3,158,79,0,1679,149,1,0,0,0,1680,1681,
-		3,156,78,0,1681,1682,5,34,0,0,1682,1683,3,158,79,0,1683,151,1,0,0,0,1684,
-		1685,5,39,0,0,1685,1686,3,162,81,0,1686,1687,3,158,79,0,1687,153,1,0,0,
-		0,1688,1689,5,185,0,0,1689,1690,5,198,0,0,1690,155,1,0,0,0,1691,1692,5,
-		261,0,0,1692,157,1,0,0,0,1693,1694,6,79,-1,0,1694,1695,5,243,0,0,1695,
-		1696,3,158,79,0,1696,1697,5,244,0,0,1697,1736,1,0,0,0,1698,1699,5,250,
-		0,0,1699,1736,3,158,79,16,1700,1701,5,202,0,0,1701,1736,3,158,79,11,1702,
-		1703,5,172,0,0,1703,1704,3,158,79,0,1704,1705,5,174,0,0,1705,1706,3,158,
-		79,0,1706,1707,5,173,0,0,1707,1708,3,158,79,0,1708,1736,1,0,0,0,1709,1710,
-		3,164,82,0,1710,1719,5,243,0,0,1711,1716,3,158,79,0,1712,1713,5,245,0,
-		0,1713,1715,3,158,79,0,1714,1712,1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,
-		0,0,0,1716,1717,1,0,0,0,1717,1720,1,0,0,0,1718,1716,1,0,0,0,1719,1711,
-		1,0,0,0,1719,1720,1,0,0,0,1720,1721,1,0,0,0,1721,1722,5,244,0,0,1722,1736,
-		1,0,0,0,1723,1725,7,4,0,0,1724,1726,3,160,80,0,1725,1724,1,0,0,0,1725,
-		1726,1,0,0,0,1726,1727,1,0,0,0,1727,1728,5,185,0,0,1728,1736,3,160,80,
-		0,1729,1730,5,262,0,0,1730,1736,3,160,80,0,1731,1736,5,261,0,0,1732,1736,
-		5,262,0,0,1733,1736,5,260,0,0,1734,1736,3,162,81,0,1735,1693,1,0,0,0,1735,
-		1698,1,0,0,0,1735,1700,1,0,0,0,1735,1702,1,0,0,0,1735,1709,1,0,0,0,1735,
-		1723,1,0,0,0,1735,1729,1,0,0,0,1735,1731,1,0,0,0,1735,1732,1,0,0,0,1735,
-		1733,1,0,0,0,1735,1734,1,0,0,0,1736,1757,1,0,0,0,1737,1738,10,15,0,0,1738,
-		1739,5,199,0,0,1739,1756,3,158,79,16,1740,1741,10,14,0,0,1741,1742,7,5,
-		0,0,1742,1756,3,158,79,15,1743,1744,10,13,0,0,1744,1745,7,6,0,0,1745,1756,
-		3,158,79,14,1746,1747,10,12,0,0,1747,1748,7,7,0,0,1748,1756,3,158,79,13,
-		1749,1750,10,10,0,0,1750,1751,5,200,0,0,1751,1756,3,158,79,11,1752,1753,
-		10,9,0,0,1753,1754,5,201,0,0,1754,1756,3,158,79,10,1755,1737,1,0,0,0,1755,
-		1740,1,0,0,0,1755,1743,1,0,0,0,1755,1746,1,0,0,0,1755,1749,1,0,0,0,1755,
-		1752,1,0,0,0,1756,1759,1,0,0,0,1757,1755,1,0,0,0,1757,1758,1,0,0,0,1758,
-		159,1,0,0,0,1759,1757,1,0,0,0,1760,1761,7,8,0,0,1761,161,1,0,0,0,1762,
-		1765,3,164,82,0,1763,1764,5,246,0,0,1764,1766,3,164,82,0,1765,1763,1,0,
-		0,0,1765,1766,1,0,0,0,1766,163,1,0,0,0,1767,1768,7,9,0,0,1768,165,1,0,
-		0,0,180,170,172,186,212,219,221,229,231,253,257,259,266,271,274,279,283,
-		296,307,315,336,345,355,367,371,379,383,388,398,412,419,422,437,441,447,
-		459,461,464,473,478,481,490,499,504,512,519,532,534,544,561,569,573,582,
-		586,590,592,598,601,605,613,623,657,667,696,698,708,715,719,727,752,759,
-		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
-		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
-		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
-		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
-		1274,1283,1287,1294,1305,1311,1315,1353,1355,1365,1382,1390,1401,1409,
-		1415,1426,1441,1445,1454,1457,1462,1466,1468,1474,1494,1508,1517,1527,
-		1532,1537,1548,1554,1576,1583,1591,1598,1620,1643,1653,1670,1674,1716,
-		1719,1725,1735,1755,1757,1765
+		1,79,1,79,5,79,1758,8,79,10,79,12,79,1761,9,79,1,80,1,80,1,81,1,81,1,81,
+		3,81,1768,8,81,1,82,1,82,1,82,0,1,158,83,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,164,0,10,1,0,242,243,1,0,17,18,1,0,117,118,
+		1,0,181,182,1,0,262,263,1,0,252,253,1,0,250,251,1,0,254,259,1,0,187,198,
+		25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,
+		128,130,134,135,137,143,146,148,157,157,159,165,167,172,178,180,182,182,
+		198,199,204,218,220,232,235,241,266,267,2048,0,172,1,0,0,0,2,177,1,0,0,
+		0,4,180,1,0,0,0,6,212,1,0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,12,259,1,0,
+		0,0,14,274,1,0,0,0,16,276,1,0,0,0,18,288,1,0,0,0,20,290,1,0,0,0,22,307,
+		1,0,0,0,24,309,1,0,0,0,26,345,1,0,0,0,28,347,1,0,0,0,30,349,1,0,0,0,32,
+		383,1,0,0,0,34,385,1,0,0,0,36,390,1,0,0,0,38,464,1,0,0,0,40,466,1,0,0,
+		0,42,490,1,0,0,0,44,499,1,0,0,0,46,504,1,0,0,0,48,512,1,0,0,0,50,514,1,
+		0,0,0,52,534,1,0,0,0,54,536,1,0,0,0,56,538,1,0,0,0,58,601,1,0,0,0,60,605,
+		1,0,0,0,62,607,1,0,0,0,64,657,1,0,0,0,66,659,1,0,0,0,68,719,1,0,0,0,70,
+		721,1,0,0,0,72,752,1,0,0,0,74,754,1,0,0,0,76,761,1,0,0,0,78,772,1,0,0,
+		0,80,863,1,0,0,0,82,865,1,0,0,0,84,870,1,0,0,0,86,876,1,0,0,0,88,884,1,
+		0,0,0,90,900,1,0,0,0,92,916,1,0,0,0,94,918,1,0,0,0,96,952,1,0,0,0,98,960,
+		1,0,0,0,100,962,1,0,0,0,102,1008,1,0,0,0,104,1010,1,0,0,0,106,1028,1,0,
+		0,0,108,1030,1,0,0,0,110,1033,1,0,0,0,112,1051,1,0,0,0,114,1053,1,0,0,
+		0,116,1068,1,0,0,0,118,1084,1,0,0,0,120,1139,1,0,0,0,122,1160,1,0,0,0,
+		124,1162,1,0,0,0,126,1169,1,0,0,0,128,1181,1,0,0,0,130,1183,1,0,0,0,132,
+		1287,1,0,0,0,134,1289,1,0,0,0,136,1315,1,0,0,0,138,1357,1,0,0,0,140,1359,
+		1,0,0,0,142,1655,1,0,0,0,144,1657,1,0,0,0,146,1663,1,0,0,0,148,1676,1,
+		0,0,0,150,1682,1,0,0,0,152,1686,1,0,0,0,154,1690,1,0,0,0,156,1693,1,0,
+		0,0,158,1737,1,0,0,0,160,1762,1,0,0,0,162,1764,1,0,0,0,164,1769,1,0,0,
+		0,166,171,3,2,1,0,167,171,3,4,2,0,168,171,3,140,70,0,169,171,3,8,4,0,170,
+		166,1,0,0,0,170,167,1,0,0,0,170,168,1,0,0,0,170,169,1,0,0,0,171,174,1,
+		0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,
+		175,176,5,0,0,1,176,1,1,0,0,0,177,178,5,3,0,0,178,179,5,264,0,0,179,3,
+		1,0,0,0,180,181,5,1,0,0,181,182,3,164,82,0,182,186,5,242,0,0,183,185,3,
+		6,3,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,
+		187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,243,0,0,190,5,1,0,0,0,191,213,
+		3,12,6,0,192,213,3,20,10,0,193,213,3,24,12,0,194,213,3,30,15,0,195,213,
+		3,36,18,0,196,213,3,56,28,0,197,213,3,62,31,0,198,213,3,66,33,0,199,213,
+		3,94,47,0,200,213,3,70,35,0,201,213,3,76,38,0,202,213,3,100,50,0,203,213,
+		3,110,55,0,204,213,3,114,57,0,205,213,3,116,58,0,206,213,3,118,59,0,207,
+		213,3,124,62,0,208,213,3,126,63,0,209,213,3,130,65,0,210,213,3,134,67,
+		0,211,213,3,8,4,0,212,191,1,0,0,0,212,192,1,0,0,0,212,193,1,0,0,0,212,
+		194,1,0,0,0,212,195,1,0,0,0,212,196,1,0,0,0,212,197,1,0,0,0,212,198,1,
+		0,0,0,212,199,1,0,0,0,212,200,1,0,0,0,212,201,1,0,0,0,212,202,1,0,0,0,
+		212,203,1,0,0,0,212,204,1,0,0,0,212,205,1,0,0,0,212,206,1,0,0,0,212,207,
+		1,0,0,0,212,208,1,0,0,0,212,209,1,0,0,0,212,210,1,0,0,0,212,211,1,0,0,
+		0,213,7,1,0,0,0,214,215,5,266,0,0,215,221,4,4,0,0,216,220,3,164,82,0,217,
+		220,5,4,0,0,218,220,5,54,0,0,219,216,1,0,0,0,219,217,1,0,0,0,219,218,1,
+		0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,
+		223,221,1,0,0,0,224,225,3,10,5,0,225,9,1,0,0,0,226,231,5,242,0,0,227,230,
+		3,10,5,0,228,230,8,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,
+		0,231,229,1,0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,
+		235,5,243,0,0,235,11,1,0,0,0,236,237,5,5,0,0,237,260,5,264,0,0,238,239,
+		5,6,0,0,239,260,3,164,82,0,240,241,5,7,0,0,241,260,5,261,0,0,242,243,5,
+		8,0,0,243,260,5,261,0,0,244,245,5,9,0,0,245,260,5,261,0,0,246,247,5,10,
+		0,0,247,260,3,164,82,0,248,249,5,11,0,0,249,260,3,18,9,0,250,251,5,12,
+		0,0,251,253,3,164,82,0,252,254,3,164,82,0,253,252,1,0,0,0,253,254,1,0,
+		0,0,254,257,1,0,0,0,255,256,5,13,0,0,256,258,3,14,7,0,257,255,1,0,0,0,
+		257,258,1,0,0,0,258,260,1,0,0,0,259,236,1,0,0,0,259,238,1,0,0,0,259,240,
+		1,0,0,0,259,242,1,0,0,0,259,244,1,0,0,0,259,246,1,0,0,0,259,248,1,0,0,
+		0,259,250,1,0,0,0,260,13,1,0,0,0,261,266,3,164,82,0,262,263,5,250,0,0,
+		263,265,3,164,82,0,264,262,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,
+		267,1,0,0,0,267,271,1,0,0,0,268,266,1,0,0,0,269,270,5,250,0,0,270,272,
+		3,16,8,0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,275,3,16,
+		8,0,274,261,1,0,0,0,274,273,1,0,0,0,275,15,1,0,0,0,276,283,5,242,0,0,277,
+		279,5,261,0,0,278,280,5,246,0,0,279,278,1,0,0,0,279,280,1,0,0,0,280,282,
+		1,0,0,0,281,277,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,
+		0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,243,0,0,287,17,1,0,0,0,288,
+		289,5,260,0,0,289,19,1,0,0,0,290,291,5,14,0,0,291,292,3,164,82,0,292,296,
+		5,242,0,0,293,295,3,22,11,0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,
+		0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,243,0,
+		0,300,21,1,0,0,0,301,302,5,43,0,0,302,308,5,264,0,0,303,304,5,44,0,0,304,
+		308,3,158,79,0,305,306,5,45,0,0,306,308,3,158,79,0,307,301,1,0,0,0,307,
+		303,1,0,0,0,307,305,1,0,0,0,308,23,1,0,0,0,309,310,5,15,0,0,310,311,3,
+		164,82,0,311,315,5,242,0,0,312,314,3,26,13,0,313,312,1,0,0,0,314,317,1,
+		0,0,0,315,313,1,0,0,0,315,316,1,0,0,0,316,318,1,0,0,0,317,315,1,0,0,0,
+		318,319,5,243,0,0,319,25,1,0,0,0,320,321,5,121,0,0,321,346,3,158,79,0,
+		322,323,5,181,0,0,323,324,3,158,79,0,324,325,3,154,77,0,325,346,1,0,0,
+		0,326,327,5,182,0,0,327,328,3,158,79,0,328,329,3,154,77,0,329,346,1,0,
+		0,0,330,331,5,16,0,0,331,332,3,28,14,0,332,336,5,242,0,0,333,335,3,34,
+		17,0,334,333,1,0,0,0,335,338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,
+		339,1,0,0,0,338,336,1,0,0,0,339,340,5,243,0,0,340,346,1,0,0,0,341,342,
+		5,19,0,0,342,343,5,261,0,0,343,344,5,20,0,0,344,346,3,158,79,0,345,320,
+		1,0,0,0,345,322,1,0,0,0,345,326,1,0,0,0,345,330,1,0,0,0,345,341,1,0,0,
+		0,346,27,1,0,0,0,347,348,7,1,0,0,348,29,1,0,0,0,349,350,5,46,0,0,350,351,
+		3,164,82,0,351,355,5,242,0,0,352,354,3,32,16,0,353,352,1,0,0,0,354,357,
+		1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,0,357,355,1,0,0,
+		0,358,359,5,243,0,0,359,31,1,0,0,0,360,361,5,47,0,0,361,384,3,158,79,0,
+		362,363,5,48,0,0,363,364,5,49,0,0,364,367,3,156,78,0,365,366,5,50,0,0,
+		366,368,3,158,79,0,367,365,1,0,0,0,367,368,1,0,0,0,368,371,1,0,0,0,369,
+		370,5,51,0,0,370,372,5,261,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,384,
+		1,0,0,0,373,374,5,48,0,0,374,375,5,52,0,0,375,379,5,242,0,0,376,378,3,
+		34,17,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,
+		0,380,382,1,0,0,0,381,379,1,0,0,0,382,384,5,243,0,0,383,360,1,0,0,0,383,
+		362,1,0,0,0,383,373,1,0,0,0,384,33,1,0,0,0,385,386,5,261,0,0,386,388,3,
+		158,79,0,387,389,5,246,0,0,388,387,1,0,0,0,388,389,1,0,0,0,389,35,1,0,
+		0,0,390,391,5,53,0,0,391,392,3,164,82,0,392,393,5,54,0,0,393,394,3,164,
+		82,0,394,398,5,242,0,0,395,397,3,38,19,0,396,395,1,0,0,0,397,400,1,0,0,
+		0,398,396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,
+		402,5,243,0,0,402,37,1,0,0,0,403,404,5,55,0,0,404,465,3,164,82,0,405,406,
+		5,56,0,0,406,407,3,158,79,0,407,412,3,154,77,0,408,409,5,57,0,0,409,410,
+		3,158,79,0,410,411,3,154,77,0,411,413,1,0,0,0,412,408,1,0,0,0,412,413,
+		1,0,0,0,413,422,1,0,0,0,414,415,5,238,0,0,415,419,3,164,82,0,416,418,3,
+		44,22,0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,
+		0,420,423,1,0,0,0,421,419,1,0,0,0,422,414,1,0,0,0,422,423,1,0,0,0,423,
+		465,1,0,0,0,424,425,5,58,0,0,425,465,5,261,0,0,426,427,5,59,0,0,427,465,
+		3,156,78,0,428,429,5,60,0,0,429,430,3,46,23,0,430,431,3,156,78,0,431,432,
+		5,63,0,0,432,433,5,55,0,0,433,437,5,64,0,0,434,435,5,56,0,0,435,436,5,
+		63,0,0,436,438,5,65,0,0,437,434,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,
+		0,439,440,5,34,0,0,440,442,3,40,20,0,441,439,1,0,0,0,441,442,1,0,0,0,442,
+		465,1,0,0,0,443,445,5,66,0,0,444,446,3,48,24,0,445,444,1,0,0,0,446,447,
+		1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,
+		0,450,465,3,18,9,0,451,465,3,50,25,0,452,453,5,237,0,0,453,465,3,164,82,
+		0,454,455,5,95,0,0,455,461,3,158,79,0,456,459,5,99,0,0,457,458,5,166,0,
+		0,458,460,3,158,79,0,459,457,1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,
+		456,1,0,0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,465,3,40,20,0,464,403,
+		1,0,0,0,464,405,1,0,0,0,464,424,1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,
+		0,464,443,1,0,0,0,464,449,1,0,0,0,464,451,1,0,0,0,464,452,1,0,0,0,464,
+		454,1,0,0,0,464,463,1,0,0,0,465,39,1,0,0,0,466,467,5,96,0,0,467,468,5,
+		63,0,0,468,473,3,156,78,0,469,470,5,246,0,0,470,472,3,156,78,0,471,469,
+		1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,478,1,0,0,
+		0,475,473,1,0,0,0,476,477,5,98,0,0,477,479,3,156,78,0,478,476,1,0,0,0,
+		478,479,1,0,0,0,479,481,1,0,0,0,480,482,3,42,21,0,481,480,1,0,0,0,481,
+		482,1,0,0,0,482,41,1,0,0,0,483,484,5,131,0,0,484,485,3,156,78,0,485,486,
+		5,200,0,0,486,487,3,164,82,0,487,491,1,0,0,0,488,489,5,131,0,0,489,491,
+		3,158,79,0,490,483,1,0,0,0,490,488,1,0,0,0,491,43,1,0,0,0,492,500,5,239,
+		0,0,493,494,5,50,0,0,494,500,3,158,79,0,495,496,5,72,0,0,496,500,3,158,
+		79,0,497,498,5,179,0,0,498,500,3,156,78,0,499,492,1,0,0,0,499,493,1,0,
+		0,0,499,495,1,0,0,0,499,497,1,0,0,0,500,45,1,0,0,0,501,502,5,263,0,0,502,
+		505,5,62,0,0,503,505,5,262,0,0,504,501,1,0,0,0,504,503,1,0,0,0,505,47,
+		1,0,0,0,506,507,5,71,0,0,507,513,3,158,79,0,508,509,5,72,0,0,509,513,3,
+		158,79,0,510,511,5,73,0,0,511,513,5,261,0,0,512,506,1,0,0,0,512,508,1,
+		0,0,0,512,510,1,0,0,0,513,49,1,0,0,0,514,515,5,67,0,0,515,519,3,164,82,
+		0,516,518,3,52,26,0,517,516,1,0,0,0,518,521,1,0,0,0,519,517,1,0,0,0,519,
+		520,1,0,0,0,520,51,1,0,0,0,521,519,1,0,0,0,522,523,5,72,0,0,523,535,3,
+		158,79,0,524,525,5,73,0,0,525,535,5,261,0,0,526,527,5,131,0,0,527,535,
+		3,158,79,0,528,529,5,68,0,0,529,532,3,54,27,0,530,531,5,201,0,0,531,533,
+		3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,522,1,0,
+		0,0,534,524,1,0,0,0,534,526,1,0,0,0,534,528,1,0,0,0,535,53,1,0,0,0,536,
+		537,7,2,0,0,537,55,1,0,0,0,538,539,5,74,0,0,539,540,3,164,82,0,540,544,
+		5,242,0,0,541,543,3,58,29,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,
+		0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,243,0,
+		0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,3,164,82,0,551,552,5,113,0,0,
+		552,602,3,158,79,0,553,554,5,114,0,0,554,602,3,78,39,0,555,556,5,116,0,
+		0,556,557,5,73,0,0,557,602,5,261,0,0,558,559,5,119,0,0,559,561,3,92,46,
+		0,560,562,5,266,0,0,561,560,1,0,0,0,561,562,1,0,0,0,562,602,1,0,0,0,563,
+		564,5,8,0,0,564,602,5,261,0,0,565,566,5,45,0,0,566,569,3,158,79,0,567,
+		568,5,139,0,0,568,570,3,156,78,0,569,567,1,0,0,0,569,570,1,0,0,0,570,573,
+		1,0,0,0,571,572,5,140,0,0,572,574,3,60,30,0,573,571,1,0,0,0,573,574,1,
+		0,0,0,574,592,1,0,0,0,575,590,5,155,0,0,576,577,5,263,0,0,577,591,5,141,
+		0,0,578,579,5,141,0,0,579,586,5,242,0,0,580,582,3,158,79,0,581,583,5,246,
+		0,0,582,581,1,0,0,0,582,583,1,0,0,0,583,585,1,0,0,0,584,580,1,0,0,0,585,
+		588,1,0,0,0,586,584,1,0,0,0,586,587,1,0,0,0,587,589,1,0,0,0,588,586,1,
+		0,0,0,589,591,5,243,0,0,590,576,1,0,0,0,590,578,1,0,0,0,591,593,1,0,0,
+		0,592,575,1,0,0,0,592,593,1,0,0,0,593,602,1,0,0,0,594,602,3,86,43,0,595,
+		602,3,88,44,0,596,598,5,143,0,0,597,599,5,250,0,0,598,597,1,0,0,0,598,
+		599,1,0,0,0,599,600,1,0,0,0,600,602,3,158,79,0,601,549,1,0,0,0,601,551,
+		1,0,0,0,601,553,1,0,0,0,601,555,1,0,0,0,601,558,1,0,0,0,601,563,1,0,0,
+		0,601,565,1,0,0,0,601,594,1,0,0,0,601,595,1,0,0,0,601,596,1,0,0,0,602,
+		59,1,0,0,0,603,606,5,114,0,0,604,606,3,158,79,0,605,603,1,0,0,0,605,604,
+		1,0,0,0,606,61,1,0,0,0,607,608,5,76,0,0,608,609,3,164,82,0,609,613,5,242,
+		0,0,610,612,3,64,32,0,611,610,1,0,0,0,612,615,1,0,0,0,613,611,1,0,0,0,
+		613,614,1,0,0,0,614,616,1,0,0,0,615,613,1,0,0,0,616,617,5,243,0,0,617,
+		63,1,0,0,0,618,619,5,77,0,0,619,623,5,242,0,0,620,622,3,74,37,0,621,620,
+		1,0,0,0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,
+		0,625,623,1,0,0,0,626,658,5,243,0,0,627,628,5,78,0,0,628,658,3,158,79,
+		0,629,630,5,79,0,0,630,658,3,158,79,0,631,632,5,80,0,0,632,633,5,49,0,
+		0,633,658,3,156,78,0,634,635,5,80,0,0,635,636,5,81,0,0,636,637,3,158,79,
+		0,637,638,3,154,77,0,638,658,1,0,0,0,639,640,5,83,0,0,640,658,3,158,79,
+		0,641,642,5,84,0,0,642,658,3,158,79,0,643,644,5,82,0,0,644,658,3,158,79,
+		0,645,646,5,85,0,0,646,647,3,158,79,0,647,648,3,154,77,0,648,658,1,0,0,
+		0,649,650,5,86,0,0,650,651,3,158,79,0,651,652,5,81,0,0,652,653,3,158,79,
+		0,653,654,3,154,77,0,654,658,1,0,0,0,655,656,5,87,0,0,656,658,3,164,82,
+		0,657,618,1,0,0,0,657,627,1,0,0,0,657,629,1,0,0,0,657,631,1,0,0,0,657,
+		634,1,0,0,0,657,639,1,0,0,0,657,641,1,0,0,0,657,643,1,0,0,0,657,645,1,
+		0,0,0,657,649,1,0,0,0,657,655,1,0,0,0,658,65,1,0,0,0,659,660,5,88,0,0,
+		660,661,3,164,82,0,661,662,5,54,0,0,662,663,3,164,82,0,663,667,5,242,0,
+		0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,
+		668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,671,5,243,0,0,671,67,1,
+		0,0,0,672,673,5,89,0,0,673,720,3,164,82,0,674,675,5,78,0,0,675,720,3,158,
+		79,0,676,677,5,90,0,0,677,678,5,63,0,0,678,720,5,65,0,0,679,680,5,90,0,
+		0,680,720,3,158,79,0,681,682,5,189,0,0,682,683,3,158,79,0,683,684,3,154,
+		77,0,684,720,1,0,0,0,685,686,5,91,0,0,686,720,3,158,79,0,687,688,5,58,
+		0,0,688,720,5,261,0,0,689,690,5,59,0,0,690,720,3,156,78,0,691,692,5,95,
+		0,0,692,698,3,158,79,0,693,696,5,99,0,0,694,695,5,166,0,0,695,697,3,158,
+		79,0,696,694,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,693,1,0,0,0,698,
+		699,1,0,0,0,699,720,1,0,0,0,700,701,5,60,0,0,701,702,3,46,23,0,702,703,
+		3,156,78,0,703,704,5,63,0,0,704,705,5,89,0,0,705,708,5,64,0,0,706,707,
+		5,34,0,0,707,709,3,40,20,0,708,706,1,0,0,0,708,709,1,0,0,0,709,720,1,0,
+		0,0,710,711,5,100,0,0,711,715,3,158,79,0,712,713,5,101,0,0,713,714,5,133,
+		0,0,714,716,5,59,0,0,715,712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,
+		720,3,50,25,0,718,720,3,40,20,0,719,672,1,0,0,0,719,674,1,0,0,0,719,676,
+		1,0,0,0,719,679,1,0,0,0,719,681,1,0,0,0,719,685,1,0,0,0,719,687,1,0,0,
+		0,719,689,1,0,0,0,719,691,1,0,0,0,719,700,1,0,0,0,719,710,1,0,0,0,719,
+		717,1,0,0,0,719,718,1,0,0,0,720,69,1,0,0,0,721,722,5,195,0,0,722,723,3,
+		164,82,0,723,727,5,242,0,0,724,726,3,72,36,0,725,724,1,0,0,0,726,729,1,
+		0,0,0,727,725,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,
+		730,731,5,243,0,0,731,71,1,0,0,0,732,733,5,225,0,0,733,753,3,158,79,0,
+		734,735,5,90,0,0,735,753,3,164,82,0,736,737,5,226,0,0,737,753,3,158,79,
+		0,738,739,5,227,0,0,739,753,3,158,79,0,740,741,5,228,0,0,741,753,3,158,
+		79,0,742,743,5,83,0,0,743,753,3,158,79,0,744,745,5,82,0,0,745,753,3,158,
+		79,0,746,747,5,102,0,0,747,753,3,158,79,0,748,749,5,103,0,0,749,753,3,
+		158,79,0,750,751,5,106,0,0,751,753,3,158,79,0,752,732,1,0,0,0,752,734,
+		1,0,0,0,752,736,1,0,0,0,752,738,1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,
+		0,752,744,1,0,0,0,752,746,1,0,0,0,752,748,1,0,0,0,752,750,1,0,0,0,753,
+		73,1,0,0,0,754,755,5,261,0,0,755,756,3,158,79,0,756,757,5,63,0,0,757,759,
+		3,158,79,0,758,760,5,246,0,0,759,758,1,0,0,0,759,760,1,0,0,0,760,75,1,
+		0,0,0,761,762,5,112,0,0,762,763,3,164,82,0,763,767,5,242,0,0,764,766,3,
+		80,40,0,765,764,1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,
+		0,768,770,1,0,0,0,769,767,1,0,0,0,770,771,5,243,0,0,771,77,1,0,0,0,772,
+		774,3,158,79,0,773,775,5,115,0,0,774,773,1,0,0,0,774,775,1,0,0,0,775,778,
+		1,0,0,0,776,777,5,50,0,0,777,779,3,158,79,0,778,776,1,0,0,0,778,779,1,
+		0,0,0,779,782,1,0,0,0,780,781,5,72,0,0,781,783,3,158,79,0,782,780,1,0,
+		0,0,782,783,1,0,0,0,783,79,1,0,0,0,784,785,5,113,0,0,785,864,3,158,79,
+		0,786,787,5,114,0,0,787,864,3,78,39,0,788,790,5,204,0,0,789,791,5,262,
+		0,0,790,789,1,0,0,0,790,791,1,0,0,0,791,794,1,0,0,0,792,793,5,144,0,0,
+		793,795,3,158,79,0,794,792,1,0,0,0,794,795,1,0,0,0,795,864,1,0,0,0,796,
+		797,5,204,0,0,797,864,5,215,0,0,798,799,5,205,0,0,799,864,3,158,79,0,800,
+		801,5,206,0,0,801,864,3,158,79,0,802,803,5,207,0,0,803,804,5,73,0,0,804,
+		864,5,261,0,0,805,806,5,208,0,0,806,810,5,242,0,0,807,809,3,34,17,0,808,
+		807,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,813,1,
+		0,0,0,812,810,1,0,0,0,813,864,5,243,0,0,814,815,5,208,0,0,815,816,5,216,
+		0,0,816,817,3,164,82,0,817,818,5,217,0,0,818,819,3,158,79,0,819,864,1,
+		0,0,0,820,821,5,209,0,0,821,864,3,158,79,0,822,864,3,86,43,0,823,864,3,
+		88,44,0,824,825,5,212,0,0,825,826,5,218,0,0,826,827,3,158,79,0,827,828,
+		5,174,0,0,828,829,3,158,79,0,829,864,1,0,0,0,830,831,5,211,0,0,831,864,
+		3,158,79,0,832,833,5,116,0,0,833,834,5,73,0,0,834,864,5,261,0,0,835,836,
+		5,119,0,0,836,864,3,92,46,0,837,838,5,8,0,0,838,864,5,261,0,0,839,840,
+		5,123,0,0,840,864,5,263,0,0,841,864,3,50,25,0,842,843,5,230,0,0,843,844,
+		5,63,0,0,844,845,3,158,79,0,845,846,5,216,0,0,846,850,3,158,79,0,847,848,
+		5,231,0,0,848,849,5,232,0,0,849,851,3,158,79,0,850,847,1,0,0,0,850,851,
+		1,0,0,0,851,855,1,0,0,0,852,854,3,82,41,0,853,852,1,0,0,0,854,857,1,0,
+		0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,858,
+		860,3,84,42,0,859,858,1,0,0,0,859,860,1,0,0,0,860,864,1,0,0,0,861,862,
+		5,235,0,0,862,864,3,158,79,0,863,784,1,0,0,0,863,786,1,0,0,0,863,788,1,
+		0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,863,800,1,0,0,0,863,802,1,0,0,0,
+		863,805,1,0,0,0,863,814,1,0,0,0,863,820,1,0,0,0,863,822,1,0,0,0,863,823,
+		1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,0,863,832,1,0,0,0,863,835,1,0,0,
+		0,863,837,1,0,0,0,863,839,1,0,0,0,863,841,1,0,0,0,863,842,1,0,0,0,863,
+		861,1,0,0,0,864,81,1,0,0,0,865,866,5,233,0,0,866,867,5,261,0,0,867,868,
+		5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,0,870,871,5,234,0,0,871,872,5,
+		51,0,0,872,873,5,261,0,0,873,874,5,232,0,0,874,875,3,158,79,0,875,85,1,
+		0,0,0,876,877,5,210,0,0,877,882,3,158,79,0,878,879,5,51,0,0,879,883,5,
+		261,0,0,880,881,5,219,0,0,881,883,3,164,82,0,882,878,1,0,0,0,882,880,1,
+		0,0,0,883,87,1,0,0,0,884,885,5,212,0,0,885,886,5,213,0,0,886,887,3,164,
+		82,0,887,891,5,242,0,0,888,890,3,90,45,0,889,888,1,0,0,0,890,893,1,0,0,
+		0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,0,0,0,893,891,1,0,0,0,894,
+		895,5,174,0,0,895,897,3,158,79,0,896,894,1,0,0,0,896,897,1,0,0,0,897,898,
+		1,0,0,0,898,899,5,243,0,0,899,89,1,0,0,0,900,901,5,214,0,0,901,902,3,158,
+		79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,917,5,120,0,0,905,917,5,121,
+		0,0,906,917,5,122,0,0,907,908,5,52,0,0,908,912,5,242,0,0,909,911,3,34,
+		17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,1,0,0,0,912,913,1,0,0,0,913,
+		915,1,0,0,0,914,912,1,0,0,0,915,917,5,243,0,0,916,904,1,0,0,0,916,905,
+		1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,93,1,0,0,0,918,919,5,220,0,
+		0,919,920,3,164,82,0,920,924,5,242,0,0,921,923,3,96,48,0,922,921,1,0,0,
+		0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,
+		924,1,0,0,0,927,928,5,243,0,0,928,95,1,0,0,0,929,930,5,200,0,0,930,931,
+		3,164,82,0,931,932,5,247,0,0,932,933,3,164,82,0,933,953,1,0,0,0,934,935,
+		5,198,0,0,935,953,3,158,79,0,936,937,5,221,0,0,937,953,3,158,79,0,938,
+		939,5,222,0,0,939,953,5,224,0,0,940,941,5,222,0,0,941,953,3,164,82,0,942,
+		944,5,65,0,0,943,945,3,98,49,0,944,943,1,0,0,0,945,946,1,0,0,0,946,944,
+		1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,949,5,208,0,0,949,950,5,171,
+		0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,929,1,0,0,0,952,934,1,0,0,
+		0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,0,0,0,952,942,1,0,0,0,952,
+		948,1,0,0,0,953,97,1,0,0,0,954,955,5,223,0,0,955,961,3,158,79,0,956,957,
+		5,102,0,0,957,961,3,158,79,0,958,959,5,103,0,0,959,961,3,158,79,0,960,
+		954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,961,99,1,0,0,0,962,963,5,124,
+		0,0,963,964,3,164,82,0,964,968,5,242,0,0,965,967,3,102,51,0,966,965,1,
+		0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,
+		970,968,1,0,0,0,971,972,5,243,0,0,972,101,1,0,0,0,973,974,5,125,0,0,974,
+		1009,3,158,79,0,975,976,5,126,0,0,976,981,3,104,52,0,977,978,5,246,0,0,
+		978,980,3,104,52,0,979,977,1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,
+		982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,0,984,985,5,167,0,0,985,1009,
+		3,158,79,0,986,987,5,168,0,0,987,988,3,158,79,0,988,989,5,166,0,0,989,
+		992,3,164,82,0,990,991,5,169,0,0,991,993,3,158,79,0,992,990,1,0,0,0,992,
+		993,1,0,0,0,993,995,1,0,0,0,994,996,5,172,0,0,995,994,1,0,0,0,995,996,
+		1,0,0,0,996,1009,1,0,0,0,997,998,5,206,0,0,998,1009,3,158,79,0,999,1000,
+		5,170,0,0,1000,1005,3,108,54,0,1001,1002,5,246,0,0,1002,1004,3,108,54,
+		0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,
+		0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,973,1,0,0,0,1008,975,1,0,
+		0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,1,0,0,0,1008,999,1,0,0,
+		0,1009,103,1,0,0,0,1010,1011,3,164,82,0,1011,1020,3,158,79,0,1012,1016,
+		5,242,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,1015,1018,1,0,0,0,1016,
+		1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,1,0,0,0,1019,
+		1021,5,243,0,0,1020,1012,1,0,0,0,1020,1021,1,0,0,0,1021,105,1,0,0,0,1022,
+		1023,5,167,0,0,1023,1029,3,158,79,0,1024,1025,5,168,0,0,1025,1029,3,158,
+		79,0,1026,1027,5,169,0,0,1027,1029,3,158,79,0,1028,1022,1,0,0,0,1028,1024,
+		1,0,0,0,1028,1026,1,0,0,0,1029,107,1,0,0,0,1030,1031,5,261,0,0,1031,1032,
+		3,158,79,0,1032,109,1,0,0,0,1033,1034,5,127,0,0,1034,1043,3,164,82,0,1035,
+		1039,5,242,0,0,1036,1038,3,112,56,0,1037,1036,1,0,0,0,1038,1041,1,0,0,
+		0,1039,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1042,1,0,0,0,1041,1039,1,0,
+		0,0,1042,1044,5,243,0,0,1043,1035,1,0,0,0,1043,1044,1,0,0,0,1044,111,1,
+		0,0,0,1045,1046,5,128,0,0,1046,1052,3,158,79,0,1047,1048,5,129,0,0,1048,
+		1052,3,158,79,0,1049,1050,5,130,0,0,1050,1052,3,158,79,0,1051,1045,1,0,
+		0,0,1051,1047,1,0,0,0,1051,1049,1,0,0,0,1052,113,1,0,0,0,1053,1054,5,131,
+		0,0,1054,1055,3,164,82,0,1055,1056,5,242,0,0,1056,1064,3,158,79,0,1057,
+		1062,3,154,77,0,1058,1059,5,57,0,0,1059,1060,3,158,79,0,1060,1061,3,154,
+		77,0,1061,1063,1,0,0,0,1062,1058,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,
+		0,0,0,1064,1057,1,0,0,0,1064,1065,1,0,0,0,1065,1066,1,0,0,0,1066,1067,
+		5,243,0,0,1067,115,1,0,0,0,1068,1069,5,132,0,0,1069,1070,3,164,82,0,1070,
+		1071,5,249,0,0,1071,1078,3,158,79,0,1072,1075,5,133,0,0,1073,1076,5,134,
+		0,0,1074,1076,5,135,0,0,1075,1073,1,0,0,0,1075,1074,1,0,0,0,1076,1077,
+		1,0,0,0,1077,1079,3,156,78,0,1078,1072,1,0,0,0,1078,1079,1,0,0,0,1079,
+		1082,1,0,0,0,1080,1081,5,51,0,0,1081,1083,5,261,0,0,1082,1080,1,0,0,0,
+		1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,1085,5,136,0,0,1085,1086,3,164,
+		82,0,1086,1087,5,144,0,0,1087,1090,3,158,79,0,1088,1089,5,51,0,0,1089,
+		1091,5,261,0,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,1091,1095,1,0,0,0,1092,
+		1093,5,137,0,0,1093,1094,5,139,0,0,1094,1096,5,263,0,0,1095,1092,1,0,0,
+		0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,1098,5,138,0,0,1098,1099,5,
+		139,0,0,1099,1101,5,263,0,0,1100,1097,1,0,0,0,1100,1101,1,0,0,0,1101,1112,
+		1,0,0,0,1102,1103,5,161,0,0,1103,1104,5,184,0,0,1104,1105,3,164,82,0,1105,
+		1106,5,162,0,0,1106,1107,5,166,0,0,1107,1108,5,263,0,0,1108,1110,5,163,
+		0,0,1109,1111,3,120,60,0,1110,1109,1,0,0,0,1110,1111,1,0,0,0,1111,1113,
+		1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,0,0,0,1113,1114,1,0,0,0,1114,1115,
+		5,248,0,0,1115,1120,3,122,61,0,1116,1117,5,246,0,0,1117,1119,3,122,61,
+		0,1118,1116,1,0,0,0,1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,
+		0,0,1121,119,1,0,0,0,1122,1120,1,0,0,0,1123,1124,5,164,0,0,1124,1129,3,
+		164,82,0,1125,1126,5,246,0,0,1126,1128,3,164,82,0,1127,1125,1,0,0,0,1128,
+		1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,0,0,0,1130,1135,1,0,0,0,1131,
+		1129,1,0,0,0,1132,1133,5,175,0,0,1133,1134,5,165,0,0,1134,1136,3,164,82,
+		0,1135,1132,1,0,0,0,1135,1136,1,0,0,0,1136,1140,1,0,0,0,1137,1138,5,165,
+		0,0,1138,1140,3,164,82,0,1139,1123,1,0,0,0,1139,1137,1,0,0,0,1140,121,
+		1,0,0,0,1141,1142,5,157,0,0,1142,1143,5,262,0,0,1143,1144,5,166,0,0,1144,
+		1161,3,164,82,0,1145,1157,5,160,0,0,1146,1147,5,244,0,0,1147,1152,3,164,
+		82,0,1148,1149,5,246,0,0,1149,1151,3,164,82,0,1150,1148,1,0,0,0,1151,1154,
+		1,0,0,0,1152,1150,1,0,0,0,1152,1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,
+		1,0,0,0,1155,1156,5,245,0,0,1156,1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,
+		1,0,0,0,1158,1161,1,0,0,0,1159,1161,3,164,82,0,1160,1141,1,0,0,0,1160,
+		1145,1,0,0,0,1160,1159,1,0,0,0,1161,123,1,0,0,0,1162,1163,5,145,0,0,1163,
+		1164,5,144,0,0,1164,1167,3,158,79,0,1165,1166,5,146,0,0,1166,1168,3,156,
+		78,0,1167,1165,1,0,0,0,1167,1168,1,0,0,0,1168,125,1,0,0,0,1169,1170,5,
+		147,0,0,1170,1171,5,148,0,0,1171,1176,3,128,64,0,1172,1173,5,246,0,0,1173,
+		1175,3,128,64,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,
+		1176,1177,1,0,0,0,1177,127,1,0,0,0,1178,1176,1,0,0,0,1179,1182,5,66,0,
+		0,1180,1182,3,164,82,0,1181,1179,1,0,0,0,1181,1180,1,0,0,0,1182,129,1,
+		0,0,0,1183,1184,5,149,0,0,1184,1188,5,242,0,0,1185,1187,3,132,66,0,1186,
+		1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,
+		1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,243,0,0,1192,131,1,0,0,0,1193,
+		1194,5,10,0,0,1194,1204,3,162,81,0,1195,1196,5,150,0,0,1196,1201,3,164,
+		82,0,1197,1198,5,246,0,0,1198,1200,3,164,82,0,1199,1197,1,0,0,0,1200,1203,
+		1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,
+		1,0,0,0,1204,1195,1,0,0,0,1204,1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,
+		5,151,0,0,1207,1288,3,164,82,0,1208,1209,5,152,0,0,1209,1288,3,164,82,
+		0,1210,1211,5,153,0,0,1211,1212,5,154,0,0,1212,1213,5,155,0,0,1213,1288,
+		3,164,82,0,1214,1217,5,156,0,0,1215,1216,5,262,0,0,1216,1218,5,200,0,0,
+		1217,1215,1,0,0,0,1217,1218,1,0,0,0,1218,1219,1,0,0,0,1219,1220,5,154,
+		0,0,1220,1221,5,166,0,0,1221,1288,3,164,82,0,1222,1223,5,157,0,0,1223,
+		1224,5,262,0,0,1224,1225,5,200,0,0,1225,1226,5,154,0,0,1226,1227,5,166,
+		0,0,1227,1288,3,164,82,0,1228,1229,5,177,0,0,1229,1234,3,164,82,0,1230,
+		1231,5,246,0,0,1231,1233,3,164,82,0,1232,1230,1,0,0,0,1233,1236,1,0,0,
+		0,1234,1232,1,0,0,0,1234,1235,1,0,0,0,1235,1238,1,0,0,0,1236,1234,1,0,
+		0,0,1237,1239,5,158,0,0,1238,1237,1,0,0,0,1238,1239,1,0,0,0,1239,1240,
+		1,0,0,0,1240,1241,5,166,0,0,1241,1242,5,229,0,0,1242,1243,3,162,81,0,1243,
+		1288,1,0,0,0,1244,1245,5,173,0,0,1245,1246,3,158,79,0,1246,1250,5,242,
+		0,0,1247,1249,3,132,66,0,1248,1247,1,0,0,0,1249,1252,1,0,0,0,1250,1248,
+		1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,0,0,0,1252,1250,1,0,0,0,1253,1263,
+		5,243,0,0,1254,1255,5,174,0,0,1255,1259,5,242,0,0,1256,1258,3,132,66,0,
+		1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,1257,1,0,0,0,1259,1260,1,0,0,
+		0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,1264,5,243,0,0,1263,1254,1,
+		0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,1268,5,158,0,0,1266,1267,
+		5,184,0,0,1267,1269,5,113,0,0,1268,1266,1,0,0,0,1268,1269,1,0,0,0,1269,
+		1270,1,0,0,0,1270,1274,5,242,0,0,1271,1273,3,132,66,0,1272,1271,1,0,0,
+		0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1277,1,0,
+		0,0,1276,1274,1,0,0,0,1277,1288,5,243,0,0,1278,1279,5,159,0,0,1279,1283,
+		5,242,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,
+		1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,
+		1288,5,243,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,1208,1,0,0,0,1287,
+		1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,1228,1,0,0,0,1287,
+		1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,133,1,0,0,0,1289,
+		1290,5,176,0,0,1290,1294,5,242,0,0,1291,1293,3,136,68,0,1292,1291,1,0,
+		0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,0,0,1295,1297,1,
+		0,0,0,1296,1294,1,0,0,0,1297,1298,5,243,0,0,1298,135,1,0,0,0,1299,1300,
+		5,177,0,0,1300,1305,3,164,82,0,1301,1302,5,246,0,0,1302,1304,3,164,82,
+		0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,1306,1,0,
+		0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,138,69,0,1309,1308,
+		1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,1312,1316,
+		1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,130,65,0,1315,1299,1,0,0,0,1315,
+		1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,178,0,0,1318,1358,3,158,79,0,
+		1319,1320,5,90,0,0,1320,1321,5,241,0,0,1321,1358,3,158,79,0,1322,1323,
+		5,90,0,0,1323,1358,3,164,82,0,1324,1325,5,179,0,0,1325,1358,3,156,78,0,
+		1326,1327,5,133,0,0,1327,1328,5,263,0,0,1328,1358,5,142,0,0,1329,1330,
+		5,102,0,0,1330,1331,3,158,79,0,1331,1332,5,186,0,0,1332,1333,5,111,0,0,
+		1333,1358,1,0,0,0,1334,1335,5,103,0,0,1335,1358,3,158,79,0,1336,1337,5,
+		104,0,0,1337,1338,3,158,79,0,1338,1339,5,186,0,0,1339,1340,5,111,0,0,1340,
+		1358,1,0,0,0,1341,1342,5,105,0,0,1342,1358,3,158,79,0,1343,1344,5,106,
+		0,0,1344,1358,5,107,0,0,1345,1346,5,108,0,0,1346,1358,3,158,79,0,1347,
+		1348,5,93,0,0,1348,1349,5,94,0,0,1349,1350,5,63,0,0,1350,1353,3,158,79,
+		0,1351,1352,5,4,0,0,1352,1354,3,156,78,0,1353,1351,1,0,0,0,1353,1354,1,
+		0,0,0,1354,1358,1,0,0,0,1355,1356,5,109,0,0,1356,1358,3,156,78,0,1357,
+		1317,1,0,0,0,1357,1319,1,0,0,0,1357,1322,1,0,0,0,1357,1324,1,0,0,0,1357,
+		1326,1,0,0,0,1357,1329,1,0,0,0,1357,1334,1,0,0,0,1357,1336,1,0,0,0,1357,
+		1341,1,0,0,0,1357,1343,1,0,0,0,1357,1345,1,0,0,0,1357,1347,1,0,0,0,1357,
+		1355,1,0,0,0,1358,139,1,0,0,0,1359,1360,5,2,0,0,1360,1361,3,164,82,0,1361,
+		1362,5,4,0,0,1362,1363,3,164,82,0,1363,1367,5,242,0,0,1364,1366,3,142,
+		71,0,1365,1364,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,
+		0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1371,5,243,0,0,1371,141,
+		1,0,0,0,1372,1373,3,164,82,0,1373,1374,5,60,0,0,1374,1375,5,180,0,0,1375,
+		1376,5,263,0,0,1376,1656,1,0,0,0,1377,1378,3,164,82,0,1378,1379,5,60,0,
+		0,1379,1380,5,38,0,0,1380,1384,3,158,79,0,1381,1383,3,152,76,0,1382,1381,
+		1,0,0,0,1383,1386,1,0,0,0,1384,1382,1,0,0,0,1384,1385,1,0,0,0,1385,1656,
+		1,0,0,0,1386,1384,1,0,0,0,1387,1388,3,164,82,0,1388,1392,5,97,0,0,1389,
+		1390,5,155,0,0,1390,1391,5,61,0,0,1391,1393,5,263,0,0,1392,1389,1,0,0,
+		0,1392,1393,1,0,0,0,1393,1394,1,0,0,0,1394,1395,5,63,0,0,1395,1396,3,156,
+		78,0,1396,1656,1,0,0,0,1397,1398,3,164,82,0,1398,1399,5,97,0,0,1399,1403,
+		5,38,0,0,1400,1401,5,155,0,0,1401,1402,5,61,0,0,1402,1404,5,263,0,0,1403,
+		1400,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1406,5,63,0,0,1406,
+		1411,3,150,75,0,1407,1408,5,246,0,0,1408,1410,3,150,75,0,1409,1407,1,0,
+		0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,1417,1,
+		0,0,0,1413,1411,1,0,0,0,1414,1416,3,152,76,0,1415,1414,1,0,0,0,1416,1419,
+		1,0,0,0,1417,1415,1,0,0,0,1417,1418,1,0,0,0,1418,1656,1,0,0,0,1419,1417,
+		1,0,0,0,1420,1421,3,162,81,0,1421,1422,7,3,0,0,1422,1423,3,158,79,0,1423,
+		1428,3,154,77,0,1424,1425,5,28,0,0,1425,1426,3,158,79,0,1426,1427,3,154,
+		77,0,1427,1429,1,0,0,0,1428,1424,1,0,0,0,1428,1429,1,0,0,0,1429,1656,1,
+		0,0,0,1430,1431,3,162,81,0,1431,1432,5,183,0,0,1432,1433,3,158,79,0,1433,
+		1434,5,184,0,0,1434,1435,5,261,0,0,1435,1656,1,0,0,0,1436,1437,3,164,82,
+		0,1437,1470,5,185,0,0,1438,1439,5,54,0,0,1439,1443,5,261,0,0,1440,1442,
+		3,152,76,0,1441,1440,1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,
+		1444,1,0,0,0,1444,1447,1,0,0,0,1445,1443,1,0,0,0,1446,1448,3,146,73,0,
+		1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1471,1,0,0,0,1449,1459,5,38,0,
+		0,1450,1451,5,44,0,0,1451,1452,3,158,79,0,1452,1456,3,154,77,0,1453,1455,
+		3,144,72,0,1454,1453,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1456,
+		1457,1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1459,1450,1,0,0,0,1459,
+		1460,1,0,0,0,1460,1464,1,0,0,0,1461,1463,3,152,76,0,1462,1461,1,0,0,0,
+		1463,1466,1,0,0,0,1464,1462,1,0,0,0,1464,1465,1,0,0,0,1465,1468,1,0,0,
+		0,1466,1464,1,0,0,0,1467,1469,3,146,73,0,1468,1467,1,0,0,0,1468,1469,1,
+		0,0,0,1469,1471,1,0,0,0,1470,1438,1,0,0,0,1470,1449,1,0,0,0,1471,1656,
+		1,0,0,0,1472,1474,5,176,0,0,1473,1475,3,138,69,0,1474,1473,1,0,0,0,1475,
+		1476,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1656,1,0,0,0,1478,
+		1479,5,176,0,0,1479,1480,5,177,0,0,1480,1656,5,110,0,0,1481,1482,5,176,
+		0,0,1482,1483,5,203,0,0,1483,1484,5,93,0,0,1484,1656,5,94,0,0,1485,1486,
+		3,164,82,0,1486,1487,5,121,0,0,1487,1488,3,158,79,0,1488,1656,1,0,0,0,
+		1489,1490,3,164,82,0,1490,1491,5,16,0,0,1491,1492,3,28,14,0,1492,1496,
+		5,242,0,0,1493,1495,3,34,17,0,1494,1493,1,0,0,0,1495,1498,1,0,0,0,1496,
+		1494,1,0,0,0,1496,1497,1,0,0,0,1497,1499,1,0,0,0,1498,1496,1,0,0,0,1499,
+		1500,5,243,0,0,1500,1656,1,0,0,0,1501,1502,3,164,82,0,1502,1503,5,19,0,
+		0,1503,1504,5,261,0,0,1504,1505,5,20,0,0,1505,1506,3,158,79,0,1506,1656,
+		1,0,0,0,1507,1508,3,164,82,0,1508,1510,5,21,0,0,1509,1511,5,250,0,0,1510,
+		1509,1,0,0,0,1510,1511,1,0,0,0,1511,1512,1,0,0,0,1512,1513,3,158,79,0,
+		1513,1656,1,0,0,0,1514,1515,3,164,82,0,1515,1516,5,236,0,0,1516,1519,3,
+		156,78,0,1517,1518,5,51,0,0,1518,1520,5,261,0,0,1519,1517,1,0,0,0,1519,
+		1520,1,0,0,0,1520,1656,1,0,0,0,1521,1522,3,164,82,0,1522,1523,5,236,0,
+		0,1523,1524,5,38,0,0,1524,1529,3,148,74,0,1525,1526,5,246,0,0,1526,1528,
+		3,148,74,0,1527,1525,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,0,0,1529,
+		1530,1,0,0,0,1530,1534,1,0,0,0,1531,1529,1,0,0,0,1532,1533,5,51,0,0,1533,
+		1535,5,261,0,0,1534,1532,1,0,0,0,1534,1535,1,0,0,0,1535,1539,1,0,0,0,1536,
+		1538,3,152,76,0,1537,1536,1,0,0,0,1538,1541,1,0,0,0,1539,1537,1,0,0,0,
+		1539,1540,1,0,0,0,1540,1656,1,0,0,0,1541,1539,1,0,0,0,1542,1543,3,164,
+		82,0,1543,1544,5,240,0,0,1544,1545,5,38,0,0,1545,1550,3,148,74,0,1546,
+		1547,5,246,0,0,1547,1549,3,148,74,0,1548,1546,1,0,0,0,1549,1552,1,0,0,
+		0,1550,1548,1,0,0,0,1550,1551,1,0,0,0,1551,1556,1,0,0,0,1552,1550,1,0,
+		0,0,1553,1555,3,152,76,0,1554,1553,1,0,0,0,1555,1558,1,0,0,0,1556,1554,
+		1,0,0,0,1556,1557,1,0,0,0,1557,1656,1,0,0,0,1558,1556,1,0,0,0,1559,1560,
+		3,164,82,0,1560,1561,5,92,0,0,1561,1562,3,158,79,0,1562,1656,1,0,0,0,1563,
+		1564,3,164,82,0,1564,1565,5,93,0,0,1565,1566,5,139,0,0,1566,1567,3,156,
+		78,0,1567,1568,5,63,0,0,1568,1569,3,158,79,0,1569,1656,1,0,0,0,1570,1571,
+		3,164,82,0,1571,1572,5,203,0,0,1572,1573,5,93,0,0,1573,1656,1,0,0,0,1574,
+		1575,3,164,82,0,1575,1576,5,71,0,0,1576,1578,5,69,0,0,1577,1579,5,262,
+		0,0,1578,1577,1,0,0,0,1578,1579,1,0,0,0,1579,1656,1,0,0,0,1580,1581,3,
+		164,82,0,1581,1582,5,71,0,0,1582,1585,5,70,0,0,1583,1584,5,51,0,0,1584,
+		1586,5,261,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1656,1,0,0,0,1587,
+		1588,3,164,82,0,1588,1589,5,171,0,0,1589,1590,5,54,0,0,1590,1593,5,261,
+		0,0,1591,1592,5,63,0,0,1592,1594,3,158,79,0,1593,1591,1,0,0,0,1593,1594,
+		1,0,0,0,1594,1656,1,0,0,0,1595,1596,3,164,82,0,1596,1598,5,65,0,0,1597,
+		1599,3,98,49,0,1598,1597,1,0,0,0,1599,1600,1,0,0,0,1600,1598,1,0,0,0,1600,
+		1601,1,0,0,0,1601,1656,1,0,0,0,1602,1603,5,22,0,0,1603,1656,5,263,0,0,
+		1604,1605,5,23,0,0,1605,1656,5,263,0,0,1606,1656,5,24,0,0,1607,1656,5,
+		25,0,0,1608,1609,3,164,82,0,1609,1610,5,26,0,0,1610,1611,5,27,0,0,1611,
+		1612,3,158,79,0,1612,1613,3,154,77,0,1613,1614,5,28,0,0,1614,1615,3,158,
+		79,0,1615,1616,3,154,77,0,1616,1656,1,0,0,0,1617,1618,3,164,82,0,1618,
+		1619,5,29,0,0,1619,1622,5,166,0,0,1620,1623,5,30,0,0,1621,1623,3,158,79,
+		0,1622,1620,1,0,0,0,1622,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1625,5,31,
+		0,0,1625,1626,3,158,79,0,1626,1627,3,154,77,0,1627,1628,5,28,0,0,1628,
+		1629,3,158,79,0,1629,1630,3,154,77,0,1630,1656,1,0,0,0,1631,1632,3,164,
+		82,0,1632,1633,5,32,0,0,1633,1634,3,158,79,0,1634,1635,3,154,77,0,1635,
+		1636,5,20,0,0,1636,1637,3,158,79,0,1637,1656,1,0,0,0,1638,1639,5,33,0,
+		0,1639,1640,3,162,81,0,1640,1641,5,34,0,0,1641,1642,3,162,81,0,1642,1645,
+		3,158,79,0,1643,1644,5,35,0,0,1644,1646,3,158,79,0,1645,1643,1,0,0,0,1645,
+		1646,1,0,0,0,1646,1656,1,0,0,0,1647,1648,5,36,0,0,1648,1649,5,35,0,0,1649,
+		1650,3,158,79,0,1650,1651,3,154,77,0,1651,1652,5,37,0,0,1652,1653,3,158,
+		79,0,1653,1654,3,154,77,0,1654,1656,1,0,0,0,1655,1372,1,0,0,0,1655,1377,
+		1,0,0,0,1655,1387,1,0,0,0,1655,1397,1,0,0,0,1655,1420,1,0,0,0,1655,1430,
+		1,0,0,0,1655,1436,1,0,0,0,1655,1472,1,0,0,0,1655,1478,1,0,0,0,1655,1481,
+		1,0,0,0,1655,1485,1,0,0,0,1655,1489,1,0,0,0,1655,1501,1,0,0,0,1655,1507,
+		1,0,0,0,1655,1514,1,0,0,0,1655,1521,1,0,0,0,1655,1542,1,0,0,0,1655,1559,
+		1,0,0,0,1655,1563,1,0,0,0,1655,1570,1,0,0,0,1655,1574,1,0,0,0,1655,1580,
+		1,0,0,0,1655,1587,1,0,0,0,1655,1595,1,0,0,0,1655,1602,1,0,0,0,1655,1604,
+		1,0,0,0,1655,1606,1,0,0,0,1655,1607,1,0,0,0,1655,1608,1,0,0,0,1655,1617,
+		1,0,0,0,1655,1631,1,0,0,0,1655,1638,1,0,0,0,1655,1647,1,0,0,0,1656,143,
+		1,0,0,0,1657,1658,5,73,0,0,1658,1659,5,261,0,0,1659,1660,5,175,0,0,1660,
+		1661,3,158,79,0,1661,1662,3,154,77,0,1662,145,1,0,0,0,1663,1664,5,45,0,
+		0,1664,1665,5,40,0,0,1665,1666,5,41,0,0,1666,1667,3,158,79,0,1667,1668,
+		5,42,0,0,1668,1672,3,158,79,0,1669,1671,3,152,76,0,1670,1669,1,0,0,0,1671,
+		1674,1,0,0,0,1672,1670,1,0,0,0,1672,1673,1,0,0,0,1673,147,1,0,0,0,1674,
+		1672,1,0,0,0,1675,1677,5,251,0,0,1676,1675,1,0,0,0,1676,1677,1,0,0,0,1677,
+		1678,1,0,0,0,1678,1679,3,156,78,0,1679,1680,5,34,0,0,1680,1681,3,158,79,
+		0,1681,149,1,0,0,0,1682,1683,3,156,78,0,1683,1684,5,34,0,0,1684,1685,3,
+		158,79,0,1685,151,1,0,0,0,1686,1687,5,39,0,0,1687,1688,3,162,81,0,1688,
+		1689,3,158,79,0,1689,153,1,0,0,0,1690,1691,5,186,0,0,1691,1692,5,199,0,
+		0,1692,155,1,0,0,0,1693,1694,5,262,0,0,1694,157,1,0,0,0,1695,1696,6,79,
+		-1,0,1696,1697,5,244,0,0,1697,1698,3,158,79,0,1698,1699,5,245,0,0,1699,
+		1738,1,0,0,0,1700,1701,5,251,0,0,1701,1738,3,158,79,16,1702,1703,5,203,
+		0,0,1703,1738,3,158,79,11,1704,1705,5,173,0,0,1705,1706,3,158,79,0,1706,
+		1707,5,175,0,0,1707,1708,3,158,79,0,1708,1709,5,174,0,0,1709,1710,3,158,
+		79,0,1710,1738,1,0,0,0,1711,1712,3,164,82,0,1712,1721,5,244,0,0,1713,1718,
+		3,158,79,0,1714,1715,5,246,0,0,1715,1717,3,158,79,0,1716,1714,1,0,0,0,
+		1717,1720,1,0,0,0,1718,1716,1,0,0,0,1718,1719,1,0,0,0,1719,1722,1,0,0,
+		0,1720,1718,1,0,0,0,1721,1713,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,
+		0,0,1723,1724,5,245,0,0,1724,1738,1,0,0,0,1725,1727,7,4,0,0,1726,1728,
+		3,160,80,0,1727,1726,1,0,0,0,1727,1728,1,0,0,0,1728,1729,1,0,0,0,1729,
+		1730,5,186,0,0,1730,1738,3,160,80,0,1731,1732,5,263,0,0,1732,1738,3,160,
+		80,0,1733,1738,5,262,0,0,1734,1738,5,263,0,0,1735,1738,5,261,0,0,1736,
+		1738,3,162,81,0,1737,1695,1,0,0,0,1737,1700,1,0,0,0,1737,1702,1,0,0,0,
+		1737,1704,1,0,0,0,1737,1711,1,0,0,0,1737,1725,1,0,0,0,1737,1731,1,0,0,
+		0,1737,1733,1,0,0,0,1737,1734,1,0,0,0,1737,1735,1,0,0,0,1737,1736,1,0,
+		0,0,1738,1759,1,0,0,0,1739,1740,10,15,0,0,1740,1741,5,200,0,0,1741,1758,
+		3,158,79,16,1742,1743,10,14,0,0,1743,1744,7,5,0,0,1744,1758,3,158,79,15,
+		1745,1746,10,13,0,0,1746,1747,7,6,0,0,1747,1758,3,158,79,14,1748,1749,
+		10,12,0,0,1749,1750,7,7,0,0,1750,1758,3,158,79,13,1751,1752,10,10,0,0,
+		1752,1753,5,201,0,0,1753,1758,3,158,79,11,1754,1755,10,9,0,0,1755,1756,
+		5,202,0,0,1756,1758,3,158,79,10,1757,1739,1,0,0,0,1757,1742,1,0,0,0,1757,
+		1745,1,0,0,0,1757,1748,1,0,0,0,1757,1751,1,0,0,0,1757,1754,1,0,0,0,1758,
+		1761,1,0,0,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,159,1,0,0,0,1761,
+		1759,1,0,0,0,1762,1763,7,8,0,0,1763,161,1,0,0,0,1764,1767,3,164,82,0,1765,
+		1766,5,247,0,0,1766,1768,3,164,82,0,1767,1765,1,0,0,0,1767,1768,1,0,0,
+		0,1768,163,1,0,0,0,1769,1770,7,9,0,0,1770,165,1,0,0,0,180,170,172,186,
+		212,219,221,229,231,253,257,259,266,271,274,279,283,296,307,315,336,345,
+		355,367,371,379,383,388,398,412,419,422,437,441,447,459,461,464,473,478,
+		481,490,499,504,512,519,532,534,544,561,569,573,582,586,590,592,598,601,
+		605,613,623,657,667,696,698,708,715,719,727,752,759,767,774,778,782,790,
+		794,810,850,855,859,863,882,891,896,912,916,924,946,952,960,968,981,992,
+		995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,1075,1078,1082,1090,
+		1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,1160,1167,1176,1181,
+		1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,1274,1283,1287,1294,
+		1305,1311,1315,1353,1357,1367,1384,1392,1403,1411,1417,1428,1443,1447,
+		1456,1459,1464,1468,1470,1476,1496,1510,1519,1529,1534,1539,1550,1556,
+		1578,1585,1593,1600,1622,1645,1655,1672,1676,1718,1721,1727,1737,1757,
+		1759,1767
 	};
 
 	public static readonly ATN _ATN =
