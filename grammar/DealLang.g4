@@ -588,6 +588,7 @@ enforcementItem
 // The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
 // limit 3000 gpus per month  costs 500 per gpu', and the workout's terms: 'keep contracts' (units under running
 // contracts are kept running, only idle and freed units are sold) and 'reserve 12k per gpu' (no unit sold below it).
+// 'impact 20% half_life 3m' carries each month's price impact into the months after it, fading by half every 3 months.
 // 'over 4 periods' spreads a sale of coins over that many periods, an equal share of the coins left in each.
 // 'price yield 14%' sells each loan at the present value of its remaining payments at that yield; 'price LoanMarks'
 // at its balance × that index's level, a price as a share of par (docs/language.md §9, "A loan's market price").
@@ -605,6 +606,8 @@ sellTerm
     | RESERVE expr                                   # reserveTerm
     // 'relet idle at 60% for 6m': the free units re-let at the fleet's spot index from the sale date, none sold meanwhile.
     | RELET IDLE AT expr (FOR duration)?             # reletIdleTerm
+    // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
+    | HALF_LIFE duration                             # halfLifeTerm
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -772,7 +775,7 @@ ident
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | YEARLY
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
-    | KEEP | CONTRACTS | RESERVE | ALL | IDLE
+    | KEEP | CONTRACTS | RESERVE | ALL | IDLE | HALF_LIFE
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | AGAINST | ADVANCE | INVESTMENT_GRADE
@@ -902,6 +905,7 @@ COSTS         : 'costs';
 KEEP          : 'keep';
 CONTRACTS     : 'contracts';
 RESERVE       : 'reserve';
+HALF_LIFE     : 'half_life';
 ALL           : 'all';
 MONTH         : 'month';
 TRANCHE       : 'tranche';

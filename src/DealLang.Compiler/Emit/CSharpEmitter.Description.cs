@@ -83,7 +83,9 @@ public static partial class CSharpEmitter
               // Only a sale that keeps contracts or has a reserve passes them: the others keep the record's defaults (and their C#).
               + (m.KeepContracts || m.Reserve != 0 ? ", " + CSharpLiterals.Bool(m.KeepContracts) + ", " + CSharpLiterals.Double(m.Reserve) : "")
               // Likewise only a sale that re-lets its idle units passes its re-let.
-              + (m.Relet != 0 ? ", Relet: " + CSharpLiterals.Double(m.Relet) + ", ReletMonths: " + CSharpLiterals.Int(m.ReletMonths) : "") + ")"
+              + (m.Relet != 0 ? ", Relet: " + CSharpLiterals.Double(m.Relet) + ", ReletMonths: " + CSharpLiterals.Int(m.ReletMonths) : "")
+              // And only a sale that carries its impact passes its half-life.
+              + (m.HalfLifeMonths != 0 ? ", HalfLifeMonths: " + CSharpLiterals.Int(m.HalfLifeMonths) : "") + ")"
             : "")
         // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
         + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")

@@ -186,6 +186,11 @@ public static partial class CSharpEmitter
                 w.Line("int " + sale.PeriodsSold + " = 0; // the periods the spread sale has sold in");
             }
 
+            if (ctx.Sales[sale.Index].Market is { HalfLifeMonths: > 0 })
+            {
+                w.Line("double " + sale.Carried + " = 0.0; // the market's depression carried into the next month, from the sale's own sales");
+            }
+
             if (ctx.Sales[sale.Index].Market is { Relet: > 0 })
             {
                 w.Line("double " + sale.ReletUnits + " = 0.0; // the fleet's free units at the period's start, re-let while none is sold");
@@ -282,7 +287,9 @@ public static partial class CSharpEmitter
     // the idle ones, not taken by a running contract, when the lender keeps the contracts running — and sells them at
     // the market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
     // per unit (each factor and the net price at least 0); with a reserve, no more than the volume whose price is the
-    // reserve (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left.
+    // reserve (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left. A market
+    // with a half-life remembers: its months are priced on the depression the sales before them carried in as well
+    // (RepoMarket.CarriedProceeds), the reserve reckoned on it, and the depression carried on to the next period.
     private static void WriteMarketSale(EmitContext ctx, IndentedWriter w, SaleState sale)
     {
         CollateralRef sold = ctx.Sales[sale.Index].Collateral[0];
@@ -302,6 +309,12 @@ public static partial class CSharpEmitter
         if (relets)
         {
             WriteReletRevenue(ctx, w, sale, sold.Index, taken);
+        }
+
+        bool carries = ctx.Sales[sale.Index].Market is { HalfLifeMonths: > 0 };
+        if (carries)
+        {
+            w.Line(fleets.Depression(sold.Index) + " = 0.0; // until the sale's first period, and once it is done");
         }
 
         using (w.Block("if (!" + sale.Done + " && periodEnd >= " + sale.Date + ")"))
@@ -336,17 +349,40 @@ public static partial class CSharpEmitter
 
             w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
             w.Comment("the reserve: none sold below it but in the run's last period");
-            w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
-                + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ");");
+            if (carries)
+            {
+                w.Line(fleets.Depression(sold.Index) + " = " + sale.Carried + ";");
+                w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserveCarried(marketOffered, marketUnitValue * (1.0 - "
+                    + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ", " + sale.Carried
+                    + ", " + sale.Decay + ");");
+            }
+            else
+            {
+                w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
+                    + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ");");
+            }
+
             using (w.Block("if (marketSold < marketOffered)"))
             {
                 w.Line("result.FleetUnitsHeld[" + f + "] = Math.Max(result.FleetUnitsHeld[" + f + "], marketOffered - marketSold);");
                 w.Line("result.FleetPeriodsHeld[" + f + "]++;");
             }
 
-            w.Line("double marketImpact = Math.Max(0.0, 1.0 - " + sale.Impact + " * (marketSold / " + months + ") / " + sale.Depth + ");");
-            w.Line("double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - " + sale.Haircut + ") * marketImpact - " + sale.Costs + ");");
-            w.Line("double proceeds = marketSold * marketUnitPrice;");
+            if (carries)
+            {
+                w.Comment("each month priced on the depression carried into it and its own volume's impact; the depression carried on");
+                w.Line("double proceeds = RepoMarket.CarriedProceeds(marketSold, marketUnitValue * (1.0 - " + sale.Haircut + "), " + months + ", " + sale.Depth
+                    + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Carried + ", " + sale.Decay + ");");
+                w.Line(sale.Carried + " = RepoMarket.CarriedAfter(marketSold, " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Carried + ", "
+                    + sale.Decay + ");");
+            }
+            else
+            {
+                w.Line("double marketImpact = Math.Max(0.0, 1.0 - " + sale.Impact + " * (marketSold / " + months + ") / " + sale.Depth + ");");
+                w.Line("double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - " + sale.Haircut + ") * marketImpact - " + sale.Costs + ");");
+                w.Line("double proceeds = marketSold * marketUnitPrice;");
+            }
+
             w.Line("saleProceeds += proceeds;");
             w.Line("result.SaleProceeds += proceeds;");
             w.Line("result.FleetUnitsSold[" + f + "] += marketSold;");

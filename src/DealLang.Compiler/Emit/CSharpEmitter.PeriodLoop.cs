@@ -396,6 +396,12 @@ public static partial class CSharpEmitter
                         w.Line("double " + sale.ReletUtilisation + " = input.Scalars[" + Slot(InputQuantity.SaleReletUtilisation, sale.Index) + "];");
                         w.Line("int " + sale.ReletMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletMonths, sale.Index) + "];");
                     }
+
+                    if (ctx.Sales[sale.Index].Market is { HalfLifeMonths: > 0 })
+                    {
+                        w.Line("double " + sale.Decay + " = RepoMarket.MonthlyDecay(input.Scalars[" + Slot(InputQuantity.SaleHalfLifeMonths, sale.Index)
+                            + "]); // 2^(-1 / half-life): what a month keeps of the depression");
+                    }
                 }
 
                 if (ctx.Sales[sale.Index].Price?.Yield is not null)

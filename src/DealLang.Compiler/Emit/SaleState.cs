@@ -28,7 +28,17 @@ internal sealed class SaleState
         ReletMonths = prefix + "reletMonths";
         ReletUnits = prefix + "reletUnits";
         Idle = prefix + "idle";
+        Decay = prefix + "decay";
+        Carried = prefix + "carried";
     }
+
+    /// <summary>The monthly factor of the depression a market that carries its impact remembers, 2^(−1/half-life), from
+    /// this path's half-life (an input; a sale with <c>half_life</c> only).</summary>
+    public string Decay { get; }
+
+    /// <summary>The depression of the market's price carried into the next month the sale runs in (a sale with
+    /// <c>half_life</c> only).</summary>
+    public string Carried { get; }
 
     /// <summary>This path's yield the sale's loans are priced at (an input; a sale at a yield only).</summary>
     public string Yield { get; }

@@ -27,7 +27,7 @@ internal sealed partial class Lowerer
         double? depth = null, impact = null, limit = null, costs = null, reserve = null, yield = null;
         bool? keepContracts = null;
         double? reletUtilisation = null;
-        int? reletMonths = null;
+        int? reletMonths = null, halfLifeMonths = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -118,6 +118,7 @@ internal sealed partial class Lowerer
                     costs = e.Market?.Costs is null ? costs : Constant(e.Market.Costs);
                     reserve = e.Market?.Reserve is null ? reserve : Constant(e.Market.Reserve);
                     keepContracts = e.Market?.Keep?.KeepsContracts ?? keepContracts;
+                    halfLifeMonths = e.Market?.HalfLife is { } halfLife ? DurationRules.WholeMonths(halfLife) : halfLifeMonths;
                     yield = e.Yield is null ? yield : Constant(e.Yield);
                     if (e.Market?.Relet is { } relet)
                     {
@@ -142,6 +143,7 @@ internal sealed partial class Lowerer
             EnforcementYield = yield,
             EnforcementReletUtilisation = reletUtilisation,
             EnforcementReletMonths = reletMonths,
+            EnforcementHalfLifeMonths = halfLifeMonths,
             Stochastic = LowerStochastic(scenario),
         };
     }

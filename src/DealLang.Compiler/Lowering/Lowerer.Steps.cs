@@ -111,7 +111,7 @@ internal sealed partial class Lowerer
 
     /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
     /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve; no
-    /// re-let (with one, without <c>for</c>, until the run's last period: −1 months).</summary>
+    /// re-let (with one, without <c>for</c>, until the run's last period: −1 months); no impact carried (a half-life of 0).</summary>
     private SaleMarket? Market(MarketTermsSyntax? market)
     {
         if (market is null)
@@ -122,7 +122,7 @@ internal sealed partial class Lowerer
         double depth = Constant(market.Depth);
         return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs),
             market.Keep?.KeepsContracts ?? false, Constant(market.Reserve),
-            market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet));
+            market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet), DurationRules.WholeMonths(market.HalfLife));
     }
 
     /// <summary>The months of a re-let window: <c>for D</c> in whole months, −1 without it (until the run's last period) or without a re-let.</summary>

@@ -154,13 +154,13 @@ internal sealed partial class CstToAst
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
     //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
     //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm
-    //          | RELET IDLE AT expr (FOR duration)? # reletIdleTerm ;
+    //          | RELET IDLE AT expr (FOR duration)? # reletIdleTerm | HALF_LIFE duration # halfLifeTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread, LoanPriceSyntax? Price) VisitSellTerms(
         SellTermContext[] terms, string container)
     {
         var items = new ItemSet(this, container);
         ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null, reserve = null;
-        DurationSyntax? lag = null;
+        DurationSyntax? lag = null, halfLife = null;
         KeepContractsSyntax? keep = null;
         ReletIdleSyntax? relet = null;
         SpreadSyntax? spread = null;
@@ -184,14 +184,16 @@ internal sealed partial class CstToAst
                 case ReletIdleTermContext r:
                     items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.expr()), r.duration() is { } window ? VisitDuration(window) : null, Span(r)));
                     break;
+                case HalfLifeTermContext h: items.Keep(ref halfLife, "half_life", h, VisitDuration(h.duration())); break;
             }
         }
 
-        // The workout's terms (keep contracts, a reserve, a re-let of idle units) are the repo market's: a sale sells
-        // units only into one.
+        // The workout's terms (keep contracts, a reserve, a re-let of idle units) and the impact's half-life are the repo
+        // market's: a sale sells units only into one.
         MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null && relet is null
+            && halfLife is null
             ? null
-            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep, relet);
+            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep, relet, halfLife);
         return (haircut, lag, market, spread, price);
     }
 

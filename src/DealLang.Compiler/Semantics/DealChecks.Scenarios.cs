@@ -104,6 +104,10 @@ internal sealed partial class DealChecks
                         }
 
                         CheckReletIdle(enforcementOverride.Market?.Relet, $"of the enforcement override in scenario '{name}'");
+                        if (sellsSomething && SellsIntoMarket())
+                        {
+                            CheckHalfLifeLever(enforcementOverride.Market?.HalfLife, name);
+                        }
 
                         if (enforcementOverride.Lag is { } lag)
                         {
@@ -587,6 +591,11 @@ internal sealed partial class DealChecks
                 if (e.Market?.Relet is not null)
                 {
                     yield return "the re-let of idle units";
+                }
+
+                if (e.Market?.HalfLife is not null)
+                {
+                    yield return "the half-life of the price impact";
                 }
 
                 break;

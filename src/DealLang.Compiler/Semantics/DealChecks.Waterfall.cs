@@ -48,6 +48,7 @@ internal sealed partial class DealChecks
 
             CheckMarketSale(sale);
             CheckReletIdleSale(sale);
+            CheckHalfLifeSale(sale);
             CheckCoinsSale(sale);
             CheckSpreadSale(sale);
             CheckLoanPrice(sale);

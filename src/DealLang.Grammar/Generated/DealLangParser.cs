@@ -51,33 +51,33 @@ public partial class DealLangParser : Parser {
 		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, IDLE=94, 
 		TERMINATION_FEE=95, BREAK_OPTION=96, BREAKS=97, NOTICE=98, AMORTISING=99, 
 		PREPAYMENT=100, APPLIED=101, DEPTH=102, IMPACT=103, LIMIT=104, COSTS=105, 
-		KEEP=106, CONTRACTS=107, RESERVE=108, ALL=109, MONTH=110, TRANCHE=111, 
-		BALANCE=112, COUPON=113, FIXED=114, INTEREST_ONLY=115, INTEREST=116, PRINCIPAL=117, 
-		AMORTIZE=118, BULLET=119, LEVEL=120, LINEAR=121, SENIORITY=122, EQUITY=123, 
-		CONTRIBUTED=124, HOLDERS=125, ACCOUNT=126, TARGET=127, INITIAL=128, EARNS=129, 
-		FEE=130, TEST=131, OVER=132, TRAILING=133, NEXT=134, TRIGGER=135, TRIPS=136, 
-		CURES=137, AFTER=138, ACCRUING=139, INSTALMENTS=140, PERIODS=141, DEFAULT_INTEREST=142, 
-		WHEN=143, DEFAULT=144, GRACE=145, CFADS=146, INCLUDES=147, WATERFALL=148, 
-		USING=149, FILL=150, RELEASE=151, HOLD=152, REST=153, IN=154, DISTRIBUTE=155, 
-		SWEEP=156, PRO_RATA=157, SEQUENTIAL=158, ACCELERATE=159, CURE=160, UP=161, 
-		TIMES=162, PREPAYING=163, INTO=164, TO=165, HURDLE=166, CARRY=167, CATCH_UP=168, 
-		CALLS=169, CALLED=170, DEAL_BY_DEAL=171, IF=172, ELSE=173, THEN=174, ENFORCEMENT=175, 
-		SELL=176, HAIRCUT=177, LAG=178, TAKEN=179, DEFLATE=180, GROW=181, DROP=182, 
-		BY=183, DEFAULTS=184, PER=185, GPU=186, GPU_HOUR=187, HOUR=188, KW=189, 
-		MW=190, KWH=191, MWH=192, COIN=193, COINS=194, EH_S=195, DAY=196, SHARE=197, 
-		YEAR=198, OF=199, AND=200, OR=201, NOT=202, PIK=203, ISSUE_PRICE=204, 
-		COMMITMENT=205, AVAILABLE=206, DRAWS=207, COMMITMENT_FEE=208, STEP_UP=209, 
-		TARGET_BALANCE=210, MARGIN=211, GRID=212, BELOW=213, UNPAID=214, AGAINST=215, 
-		ADVANCE=216, INVESTMENT_GRADE=217, WHILE=218, HOLDING=219, FACE=220, MARK=221, 
-		DISCOUNT=222, PAR=223, HOLDINGS=224, HASHRATE=225, NETWORK=226, REWARDS=227, 
-		COVER=228, CONVERTIBLE=229, EARLY=230, ABOVE=231, PUT=232, CALL=233, COMPLETION=234, 
-		DELAYED=235, PHASED=236, INDEXED=237, YEARLY=238, WORKOUT=239, YIELD=240, 
-		LBRACE=241, RBRACE=242, LPAREN=243, RPAREN=244, COMMA=245, DOT=246, ARROW=247, 
-		ASSIGN=248, PLUS=249, MINUS=250, STAR=251, SLASH=252, LE=253, GE=254, 
-		LT=255, GT=256, EQ=257, NE=258, DAYCOUNT=259, DATE=260, QUANTITY=261, 
-		NUMBER=262, STRING=263, UNTERMINATED_STRING=264, IDENT=265, NON_ASCII_NAME=266, 
-		LINE_COMMENT=267, BLOCK_COMMENT=268, UNTERMINATED_COMMENT=269, WS=270, 
-		UNEXPECTED_CHAR=271;
+		KEEP=106, CONTRACTS=107, RESERVE=108, HALF_LIFE=109, ALL=110, MONTH=111, 
+		TRANCHE=112, BALANCE=113, COUPON=114, FIXED=115, INTEREST_ONLY=116, INTEREST=117, 
+		PRINCIPAL=118, AMORTIZE=119, BULLET=120, LEVEL=121, LINEAR=122, SENIORITY=123, 
+		EQUITY=124, CONTRIBUTED=125, HOLDERS=126, ACCOUNT=127, TARGET=128, INITIAL=129, 
+		EARNS=130, FEE=131, TEST=132, OVER=133, TRAILING=134, NEXT=135, TRIGGER=136, 
+		TRIPS=137, CURES=138, AFTER=139, ACCRUING=140, INSTALMENTS=141, PERIODS=142, 
+		DEFAULT_INTEREST=143, WHEN=144, DEFAULT=145, GRACE=146, CFADS=147, INCLUDES=148, 
+		WATERFALL=149, USING=150, FILL=151, RELEASE=152, HOLD=153, REST=154, IN=155, 
+		DISTRIBUTE=156, SWEEP=157, PRO_RATA=158, SEQUENTIAL=159, ACCELERATE=160, 
+		CURE=161, UP=162, TIMES=163, PREPAYING=164, INTO=165, TO=166, HURDLE=167, 
+		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, DEAL_BY_DEAL=172, IF=173, 
+		ELSE=174, THEN=175, ENFORCEMENT=176, SELL=177, HAIRCUT=178, LAG=179, TAKEN=180, 
+		DEFLATE=181, GROW=182, DROP=183, BY=184, DEFAULTS=185, PER=186, GPU=187, 
+		GPU_HOUR=188, HOUR=189, KW=190, MW=191, KWH=192, MWH=193, COIN=194, COINS=195, 
+		EH_S=196, DAY=197, SHARE=198, YEAR=199, OF=200, AND=201, OR=202, NOT=203, 
+		PIK=204, ISSUE_PRICE=205, COMMITMENT=206, AVAILABLE=207, DRAWS=208, COMMITMENT_FEE=209, 
+		STEP_UP=210, TARGET_BALANCE=211, MARGIN=212, GRID=213, BELOW=214, UNPAID=215, 
+		AGAINST=216, ADVANCE=217, INVESTMENT_GRADE=218, WHILE=219, HOLDING=220, 
+		FACE=221, MARK=222, DISCOUNT=223, PAR=224, HOLDINGS=225, HASHRATE=226, 
+		NETWORK=227, REWARDS=228, COVER=229, CONVERTIBLE=230, EARLY=231, ABOVE=232, 
+		PUT=233, CALL=234, COMPLETION=235, DELAYED=236, PHASED=237, INDEXED=238, 
+		YEARLY=239, WORKOUT=240, YIELD=241, LBRACE=242, RBRACE=243, LPAREN=244, 
+		RPAREN=245, COMMA=246, DOT=247, ARROW=248, ASSIGN=249, PLUS=250, MINUS=251, 
+		STAR=252, SLASH=253, LE=254, GE=255, LT=256, GT=257, EQ=258, NE=259, DAYCOUNT=260, 
+		DATE=261, QUANTITY=262, NUMBER=263, STRING=264, UNTERMINATED_STRING=265, 
+		IDENT=266, NON_ASCII_NAME=267, LINE_COMMENT=268, BLOCK_COMMENT=269, UNTERMINATED_COMMENT=270, 
+		WS=271, UNEXPECTED_CHAR=272;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -140,29 +140,29 @@ public partial class DealLangParser : Parser {
 		"'utilisation'", "'relet'", "'idle'", "'termination_fee'", "'break_option'", 
 		"'breaks'", "'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
 		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'accruing'", 
-		null, null, "'default_interest'", "'when'", "'default'", "'grace'", "'cfads'", 
-		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
-		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'put'", "'call'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", "')'", "','", 
-		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
-		"'>'", "'=='", "'!='"
+		"'half_life'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'accruing'", null, null, "'default_interest'", "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
+		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
+		"'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
+		"'indexed'", "'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", 
+		"')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", 
+		"'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -180,22 +180,22 @@ public partial class DealLangParser : Parser {
 		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
 		"IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", 
 		"PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", 
-		"CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", 
-		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
-		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "NEXT", 
-		"TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", 
-		"DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
-		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
-		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", 
-		"INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
-		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
+		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
+		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
+		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
+		"PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
 		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
 		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
@@ -447,7 +447,7 @@ public partial class DealLangParser : Parser {
 			State = 188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2527082478347239429L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 185;
@@ -774,7 +774,7 @@ public partial class DealLangParser : Parser {
 			State = 223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 221;
 				ErrorHandler.Sync(this);
@@ -869,6 +869,7 @@ public partial class DealLangParser : Parser {
 				case KEEP:
 				case CONTRACTS:
 				case RESERVE:
+				case HALF_LIFE:
 				case ALL:
 				case MONTH:
 				case BALANCE:
@@ -1037,7 +1038,7 @@ public partial class DealLangParser : Parser {
 			State = 233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 65535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 131071L) != 0)) {
 				{
 				State = 231;
 				ErrorHandler.Sync(this);
@@ -1156,6 +1157,7 @@ public partial class DealLangParser : Parser {
 				case KEEP:
 				case CONTRACTS:
 				case RESERVE:
+				case HALF_LIFE:
 				case ALL:
 				case MONTH:
 				case TRANCHE:
@@ -1726,6 +1728,7 @@ public partial class DealLangParser : Parser {
 			case KEEP:
 			case CONTRACTS:
 			case RESERVE:
+			case HALF_LIFE:
 			case ALL:
 			case MONTH:
 			case BALANCE:
@@ -2200,7 +2203,7 @@ public partial class DealLangParser : Parser {
 			State = 317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 3458764513820540929L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 3458764513820540929L) != 0)) {
 				{
 				{
 				State = 314;
@@ -3781,7 +3784,7 @@ public partial class DealLangParser : Parser {
 			State = 521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 4611686018427387953L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
 				{
 				{
 				State = 518;
@@ -4038,7 +4041,7 @@ public partial class DealLangParser : Parser {
 			State = 546;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 10307921510401L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 543;
@@ -4367,7 +4370,7 @@ public partial class DealLangParser : Parser {
 						State = 588;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 							{
 							{
 							State = 582;
@@ -5464,7 +5467,7 @@ public partial class DealLangParser : Parser {
 			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 224)) & ~0x3f) == 0 && ((1L << (_la - 224)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 15L) != 0)) {
 				{
 				{
 				State = 726;
@@ -5864,7 +5867,7 @@ public partial class DealLangParser : Parser {
 			State = 769;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 2214593023L) != 0)) {
 				{
 				{
 				State = 766;
@@ -7102,7 +7105,7 @@ public partial class DealLangParser : Parser {
 			State = 926;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 25166853L) != 0)) {
 				{
 				{
 				State = 923;
@@ -7502,7 +7505,7 @@ public partial class DealLangParser : Parser {
 			State = 970;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 967;
@@ -7835,7 +7838,7 @@ public partial class DealLangParser : Parser {
 				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 7L) != 0)) {
+				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
 					State = 1015;
@@ -8060,7 +8063,7 @@ public partial class DealLangParser : Parser {
 				State = 1041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 7L) != 0)) {
+				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
 					State = 1038;
@@ -9091,6 +9094,7 @@ public partial class DealLangParser : Parser {
 			case KEEP:
 			case CONTRACTS:
 			case RESERVE:
+			case HALF_LIFE:
 			case ALL:
 			case MONTH:
 			case BALANCE:
@@ -9237,7 +9241,7 @@ public partial class DealLangParser : Parser {
 			State = 1190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 				{
 				{
 				State = 1187;
@@ -9651,7 +9655,7 @@ public partial class DealLangParser : Parser {
 				State = 1252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1249;
@@ -9676,7 +9680,7 @@ public partial class DealLangParser : Parser {
 					State = 1261;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 						{
 						{
 						State = 1258;
@@ -9717,7 +9721,7 @@ public partial class DealLangParser : Parser {
 				State = 1276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1273;
@@ -9743,7 +9747,7 @@ public partial class DealLangParser : Parser {
 				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1282;
@@ -9924,7 +9928,7 @@ public partial class DealLangParser : Parser {
 				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 4398046900233L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
 					State = 1310;
@@ -10136,6 +10140,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class HalfLifeTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HALF_LIFE() { return GetToken(DealLangParser.HALF_LIFE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public HalfLifeTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHalfLifeTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
@@ -10143,7 +10160,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1357;
+			State = 1359;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
@@ -10294,6 +10311,16 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case 13:
+				_localctx = new HalfLifeTermContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 1357;
+				Match(HALF_LIFE);
+				State = 1358;
+				duration();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -10347,31 +10374,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1359;
-			Match(SCENARIO);
-			State = 1360;
-			_localctx.name = ident();
 			State = 1361;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1362;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1363;
+			Match(FOR);
+			State = 1364;
+			_localctx.deal = ident();
+			State = 1365;
 			Match(LBRACE);
-			State = 1367;
+			State = 1369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 13106040359780195L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 26212080719560391L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1364;
+				State = 1366;
 				scenarioItem();
 				}
 				}
-				State = 1369;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1370;
+			State = 1372;
 			Match(RBRACE);
 			}
 		}
@@ -11111,20 +11138,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1655;
+			State = 1657;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1372;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1373;
-				Match(RENEWALS);
 				State = 1374;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1375;
+				Match(RENEWALS);
+				State = 1376;
+				Match(TAKEN);
+				State = 1377;
 				Match(NUMBER);
 				}
 				break;
@@ -11132,27 +11159,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1377;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1378;
-				Match(RENEWALS);
 				State = 1379;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1380;
+				Match(RENEWALS);
+				State = 1381;
+				Match(DRAWN);
+				State = 1382;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1384;
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1381;
+						State = 1383;
 						loading();
 						}
 						} 
 					}
-					State = 1386;
+					State = 1388;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
@@ -11162,27 +11189,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1387;
+				State = 1389;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1388;
+				State = 1390;
 				Match(BREAKS);
-				State = 1392;
+				State = 1394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1389;
-					Match(IN);
-					State = 1390;
-					Match(RENEWAL);
 					State = 1391;
+					Match(IN);
+					State = 1392;
+					Match(RENEWAL);
+					State = 1393;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1394;
+				State = 1396;
 				Match(AT);
-				State = 1395;
+				State = 1397;
 				duration();
 				}
 				break;
@@ -11190,59 +11217,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1397;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1398;
-				Match(BREAKS);
 				State = 1399;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1400;
+				Match(BREAKS);
+				State = 1401;
 				Match(DRAWN);
-				State = 1403;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1400;
-					Match(IN);
-					State = 1401;
-					Match(RENEWAL);
 					State = 1402;
+					Match(IN);
+					State = 1403;
+					Match(RENEWAL);
+					State = 1404;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1405;
+				State = 1407;
 				Match(AT);
-				State = 1406;
+				State = 1408;
 				breakChance();
-				State = 1411;
+				State = 1413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1407;
+					State = 1409;
 					Match(COMMA);
-					State = 1408;
+					State = 1410;
 					breakChance();
 					}
 					}
-					State = 1413;
+					State = 1415;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1417;
+				State = 1419;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1414;
+						State = 1416;
 						loading();
 						}
 						} 
 					}
-					State = 1419;
+					State = 1421;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
@@ -11252,9 +11279,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1420;
+				State = 1422;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1421;
+				State = 1423;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11263,20 +11290,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1422;
+				State = 1424;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1423;
+				State = 1425;
 				perYear();
-				State = 1428;
+				State = 1430;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 				case 1:
 					{
-					State = 1424;
-					Match(VOLATILITY);
-					State = 1425;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1426;
+					Match(VOLATILITY);
+					State = 1427;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1428;
 					perYear();
 					}
 					break;
@@ -11287,15 +11314,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1430;
-				((DropItemContext)_localctx).path = reference();
-				State = 1431;
-				Match(DROP);
 				State = 1432;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1433;
-				Match(BY);
+				Match(DROP);
 				State = 1434;
+				expr(0);
+				State = 1435;
+				Match(BY);
+				State = 1436;
 				Match(DATE);
 				}
 				break;
@@ -11303,41 +11330,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1436;
+				State = 1438;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1437;
+				State = 1439;
 				Match(DEFAULTS);
-				State = 1470;
+				State = 1472;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1438;
+					State = 1440;
 					Match(ON);
-					State = 1439;
+					State = 1441;
 					Match(DATE);
-					State = 1443;
+					State = 1445;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1440;
+							State = 1442;
 							loading();
 							}
 							} 
 						}
-						State = 1445;
+						State = 1447;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 					}
-					State = 1447;
+					State = 1449;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
-						State = 1446;
+						State = 1448;
 						recoveryDraw();
 						}
 						break;
@@ -11346,58 +11373,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1449;
+					State = 1451;
 					Match(DRAWN);
-					State = 1459;
+					State = 1461;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 					case 1:
 						{
-						State = 1450;
-						Match(PD);
-						State = 1451;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1452;
+						Match(PD);
+						State = 1453;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1454;
 						perYear();
-						State = 1456;
+						State = 1458;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1453;
+							State = 1455;
 							pdStep();
 							}
 							}
-							State = 1458;
+							State = 1460;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1464;
+					State = 1466;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1461;
+							State = 1463;
 							loading();
 							}
 							} 
 						}
-						State = 1466;
+						State = 1468;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					}
-					State = 1468;
+					State = 1470;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
-						State = 1467;
+						State = 1469;
 						recoveryDraw();
 						}
 						break;
@@ -11413,9 +11440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1472;
-				Match(ENFORCEMENT);
 				State = 1474;
+				Match(ENFORCEMENT);
+				State = 1476;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11423,7 +11450,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1473;
+						State = 1475;
 						sellTerm();
 						}
 						}
@@ -11431,7 +11458,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1476;
+					State = 1478;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11441,11 +11468,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1478;
-				Match(ENFORCEMENT);
-				State = 1479;
-				Match(SELL);
 				State = 1480;
+				Match(ENFORCEMENT);
+				State = 1481;
+				Match(SELL);
+				State = 1482;
 				Match(ALL);
 				}
 				break;
@@ -11453,13 +11480,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1481;
-				Match(ENFORCEMENT);
-				State = 1482;
-				Match(NOT);
 				State = 1483;
-				Match(RELET);
+				Match(ENFORCEMENT);
 				State = 1484;
+				Match(NOT);
+				State = 1485;
+				Match(RELET);
+				State = 1486;
 				Match(IDLE);
 				}
 				break;
@@ -11467,11 +11494,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1485;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1486;
-				Match(LEVEL);
 				State = 1487;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1488;
+				Match(LEVEL);
+				State = 1489;
 				expr(0);
 				}
 				break;
@@ -11479,29 +11506,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1489;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1490;
-				Match(POINTS);
 				State = 1491;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1492;
+				Match(POINTS);
+				State = 1493;
+				pointsKind();
+				State = 1494;
 				Match(LBRACE);
-				State = 1496;
+				State = 1498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1493;
+					State = 1495;
 					schedulePoint();
 					}
 					}
-					State = 1498;
+					State = 1500;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1499;
+				State = 1501;
 				Match(RBRACE);
 				}
 				break;
@@ -11509,15 +11536,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1501;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1502;
-				Match(LAUNCH);
 				State = 1503;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1504;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1505;
+				Match(DATE);
+				State = 1506;
+				Match(DOWN);
+				State = 1507;
 				expr(0);
 				}
 				break;
@@ -11525,21 +11552,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1507;
+				State = 1509;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1508;
-				Match(SHIFT);
 				State = 1510;
+				Match(SHIFT);
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1509;
+					State = 1511;
 					Match(PLUS);
 					}
 				}
 
-				State = 1512;
+				State = 1514;
 				expr(0);
 				}
 				break;
@@ -11547,20 +11574,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1514;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1515;
-				Match(DELAYED);
 				State = 1516;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1517;
+				Match(DELAYED);
+				State = 1518;
 				duration();
-				State = 1519;
+				State = 1521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1517;
+					State = 1519;
 					Match(FROM);
-					State = 1518;
+					State = 1520;
 					Match(DATE);
 					}
 				}
@@ -11571,55 +11598,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1521;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1522;
-				Match(DELAYED);
 				State = 1523;
-				Match(DRAWN);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1524;
+				Match(DELAYED);
+				State = 1525;
+				Match(DRAWN);
+				State = 1526;
 				delayOutcome();
-				State = 1529;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1525;
+					State = 1527;
 					Match(COMMA);
-					State = 1526;
+					State = 1528;
 					delayOutcome();
 					}
 					}
-					State = 1531;
+					State = 1533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1534;
+				State = 1536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1532;
+					State = 1534;
 					Match(FROM);
-					State = 1533;
+					State = 1535;
 					Match(DATE);
 					}
 				}
 
-				State = 1539;
+				State = 1541;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1536;
+						State = 1538;
 						loading();
 						}
 						} 
 					}
-					State = 1541;
+					State = 1543;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				}
@@ -11629,43 +11656,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1542;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1543;
-				Match(WORKOUT);
 				State = 1544;
-				Match(DRAWN);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1545;
+				Match(WORKOUT);
+				State = 1546;
+				Match(DRAWN);
+				State = 1547;
 				delayOutcome();
-				State = 1550;
+				State = 1552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1546;
+					State = 1548;
 					Match(COMMA);
-					State = 1547;
+					State = 1549;
 					delayOutcome();
 					}
 					}
-					State = 1552;
+					State = 1554;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1556;
+				State = 1558;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1553;
+						State = 1555;
 						loading();
 						}
 						} 
 					}
-					State = 1558;
+					State = 1560;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				}
@@ -11675,11 +11702,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1559;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1560;
-				Match(UTILISATION);
 				State = 1561;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1562;
+				Match(UTILISATION);
+				State = 1563;
 				expr(0);
 				}
 				break;
@@ -11687,17 +11714,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1563;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1564;
-				Match(RELET);
 				State = 1565;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1566;
-				duration();
+				Match(RELET);
 				State = 1567;
-				Match(AT);
+				Match(AFTER);
 				State = 1568;
+				duration();
+				State = 1569;
+				Match(AT);
+				State = 1570;
 				expr(0);
 				}
 				break;
@@ -11705,11 +11732,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1570;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1571;
-				Match(NOT);
 				State = 1572;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1573;
+				Match(NOT);
+				State = 1574;
 				Match(RELET);
 				}
 				break;
@@ -11717,18 +11744,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1574;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1575;
-				Match(GUARANTEES);
 				State = 1576;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1577;
+				Match(GUARANTEES);
 				State = 1578;
+				Match(HONOURED);
+				State = 1580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1577;
+					State = 1579;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11739,20 +11766,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1580;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1581;
-				Match(GUARANTEES);
 				State = 1582;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1583;
+				Match(GUARANTEES);
+				State = 1584;
 				Match(DISOWNED);
-				State = 1585;
+				State = 1587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1583;
+					State = 1585;
 					Match(FROM);
-					State = 1584;
+					State = 1586;
 					Match(DATE);
 					}
 				}
@@ -11763,22 +11790,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1587;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1588;
-				Match(CALLED);
 				State = 1589;
-				Match(ON);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1590;
+				Match(CALLED);
+				State = 1591;
+				Match(ON);
+				State = 1592;
 				Match(DATE);
-				State = 1593;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1591;
+					State = 1593;
 					Match(AT);
-					State = 1592;
+					State = 1594;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11789,11 +11816,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1595;
+				State = 1597;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1596;
-				Match(MARKET);
 				State = 1598;
+				Match(MARKET);
+				State = 1600;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11801,7 +11828,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1597;
+						State = 1599;
 						holdingMarketTerm();
 						}
 						}
@@ -11809,7 +11836,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1600;
+					State = 1602;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11819,9 +11846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1602;
+				State = 1604;
 				Match(PATHS);
-				State = 1603;
+				State = 1605;
 				Match(NUMBER);
 				}
 				break;
@@ -11829,9 +11856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1604;
+				State = 1606;
 				Match(SEED);
-				State = 1605;
+				State = 1607;
 				Match(NUMBER);
 				}
 				break;
@@ -11839,7 +11866,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1606;
+				State = 1608;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11847,7 +11874,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1607;
+				State = 1609;
 				Match(SOBOL);
 				}
 				break;
@@ -11855,21 +11882,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1608;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1609;
-				Match(GBM);
 				State = 1610;
-				Match(DRIFT);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1611;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(GBM);
 				State = 1612;
-				perYear();
+				Match(DRIFT);
 				State = 1613;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1614;
-				((GbmItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1615;
+				Match(VOLATILITY);
+				State = 1616;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1617;
 				perYear();
 				}
 				break;
@@ -11877,39 +11904,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1617;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1618;
-				Match(REVERTS);
 				State = 1619;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1620;
+				Match(REVERTS);
+				State = 1621;
 				Match(TO);
-				State = 1622;
+				State = 1624;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1620;
+					State = 1622;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1621;
+					State = 1623;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1624;
-				Match(SPEED);
-				State = 1625;
-				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1626;
-				perYear();
+				Match(SPEED);
 				State = 1627;
-				Match(VOLATILITY);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1628;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1629;
+				Match(VOLATILITY);
+				State = 1630;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1631;
 				perYear();
 				}
 				break;
@@ -11917,17 +11944,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1631;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1632;
-				Match(JUMPS);
 				State = 1633;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1634;
-				perYear();
+				Match(JUMPS);
 				State = 1635;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1636;
+				perYear();
+				State = 1637;
+				Match(DOWN);
+				State = 1638;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11935,24 +11962,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1638;
-				Match(CORRELATE);
-				State = 1639;
-				((CorrelateItemContext)_localctx).a = reference();
 				State = 1640;
-				Match(WITH);
+				Match(CORRELATE);
 				State = 1641;
-				((CorrelateItemContext)_localctx).b = reference();
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1642;
+				Match(WITH);
+				State = 1643;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1644;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1645;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1643;
+					State = 1645;
 					Match(STRESS);
-					State = 1644;
+					State = 1646;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11963,19 +11990,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1647;
-				Match(REGIMES);
-				State = 1648;
-				Match(STRESS);
 				State = 1649;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(REGIMES);
 				State = 1650;
-				perYear();
+				Match(STRESS);
 				State = 1651;
-				Match(NORMAL);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1652;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				perYear();
 				State = 1653;
+				Match(NORMAL);
+				State = 1654;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1655;
 				perYear();
 				}
 				break;
@@ -12022,15 +12049,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1657;
-			Match(UNTIL);
-			State = 1658;
-			Match(DATE);
 			State = 1659;
-			Match(THEN);
+			Match(UNTIL);
 			State = 1660;
-			expr(0);
+			Match(DATE);
 			State = 1661;
+			Match(THEN);
+			State = 1662;
+			expr(0);
+			State = 1663;
 			perYear();
 			}
 		}
@@ -12120,38 +12147,38 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1692;
+			State = 1694;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1663;
-				Match(RECOVERY);
-				State = 1664;
-				Match(BETA);
 				State = 1665;
-				Match(MEAN);
+				Match(RECOVERY);
 				State = 1666;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(BETA);
 				State = 1667;
-				Match(SD);
+				Match(MEAN);
 				State = 1668;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1669;
+				Match(SD);
+				State = 1670;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1672;
+				State = 1674;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1669;
+						State = 1671;
 						loading();
 						}
 						} 
 					}
-					State = 1674;
+					State = 1676;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				}
@@ -12161,43 +12188,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1675;
-				Match(RECOVERY);
-				State = 1676;
-				Match(DRAWN);
 				State = 1677;
-				Match(AT);
+				Match(RECOVERY);
 				State = 1678;
+				Match(DRAWN);
+				State = 1679;
+				Match(AT);
+				State = 1680;
 				recoveryOutcome();
-				State = 1683;
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1679;
+					State = 1681;
 					Match(COMMA);
-					State = 1680;
+					State = 1682;
 					recoveryOutcome();
 					}
 					}
-					State = 1685;
+					State = 1687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1689;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1686;
+						State = 1688;
 						loading();
 						}
 						} 
 					}
-					State = 1691;
+					State = 1693;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				}
@@ -12246,11 +12273,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1694;
-			_localctx.rate = expr(0);
-			State = 1695;
-			Match(WITH);
 			State = 1696;
+			_localctx.rate = expr(0);
+			State = 1697;
+			Match(WITH);
+			State = 1698;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12296,21 +12323,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1699;
+			State = 1701;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1698;
+				State = 1700;
 				Match(MINUS);
 				}
 			}
 
-			State = 1701;
-			duration();
-			State = 1702;
-			Match(WITH);
 			State = 1703;
+			duration();
+			State = 1704;
+			Match(WITH);
+			State = 1705;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12354,11 +12381,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1705;
-			duration();
-			State = 1706;
-			Match(WITH);
 			State = 1707;
+			duration();
+			State = 1708;
+			Match(WITH);
+			State = 1709;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12403,11 +12430,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1709;
-			Match(LOADING);
-			State = 1710;
-			_localctx.factor = reference();
 			State = 1711;
+			Match(LOADING);
+			State = 1712;
+			_localctx.factor = reference();
+			State = 1713;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12445,9 +12472,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1713;
+			State = 1715;
 			Match(PER);
-			State = 1714;
+			State = 1716;
 			Match(YEAR);
 			}
 		}
@@ -12484,7 +12511,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1716;
+			State = 1718;
 			Match(QUANTITY);
 			}
 		}
@@ -12811,7 +12838,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1760;
+			State = 1762;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
@@ -12820,11 +12847,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1719;
-				Match(LPAREN);
-				State = 1720;
-				expr(0);
 				State = 1721;
+				Match(LPAREN);
+				State = 1722;
+				expr(0);
+				State = 1723;
 				Match(RPAREN);
 				}
 				break;
@@ -12833,9 +12860,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1725;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1724;
+				State = 1726;
 				expr(16);
 				}
 				break;
@@ -12844,9 +12871,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1725;
+				State = 1727;
 				Match(NOT);
-				State = 1726;
+				State = 1728;
 				expr(11);
 				}
 				break;
@@ -12855,17 +12882,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1727;
-				Match(IF);
-				State = 1728;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1729;
-				Match(THEN);
+				Match(IF);
 				State = 1730;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1731;
-				Match(ELSE);
+				Match(THEN);
 				State = 1732;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1733;
+				Match(ELSE);
+				State = 1734;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12874,37 +12901,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1734;
+				State = 1736;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1735;
+				State = 1737;
 				Match(LPAREN);
-				State = 1744;
+				State = 1746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 					{
-					State = 1736;
+					State = 1738;
 					expr(0);
-					State = 1741;
+					State = 1743;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1737;
+						State = 1739;
 						Match(COMMA);
-						State = 1738;
+						State = 1740;
 						expr(0);
 						}
 						}
-						State = 1743;
+						State = 1745;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1746;
+				State = 1748;
 				Match(RPAREN);
 				}
 				break;
@@ -12913,7 +12940,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1748;
+				State = 1750;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12923,19 +12950,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1750;
+				State = 1752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) {
+				if (((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) {
 					{
-					State = 1749;
+					State = 1751;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1752;
+				State = 1754;
 				Match(PER);
-				State = 1753;
+				State = 1755;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12944,9 +12971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1754;
+				State = 1756;
 				Match(NUMBER);
-				State = 1755;
+				State = 1757;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12955,7 +12982,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1756;
+				State = 1758;
 				Match(QUANTITY);
 				}
 				break;
@@ -12964,7 +12991,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
+				State = 1759;
 				Match(NUMBER);
 				}
 				break;
@@ -12973,7 +13000,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1758;
+				State = 1760;
 				Match(DATE);
 				}
 				break;
@@ -12982,13 +13009,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1761;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1782;
+			State = 1784;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -12997,7 +13024,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1780;
+					State = 1782;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 					case 1:
@@ -13005,11 +13032,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1762;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1763;
-						Match(OF);
 						State = 1764;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 1765;
+						Match(OF);
+						State = 1766;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13018,9 +13045,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1765;
+						State = 1767;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1766;
+						State = 1768;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13030,7 +13057,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1767;
+						State = 1769;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13039,9 +13066,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1768;
+						State = 1770;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1769;
+						State = 1771;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13051,7 +13078,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1770;
+						State = 1772;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13060,19 +13087,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1771;
+						State = 1773;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1772;
+						State = 1774;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
+						if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1773;
+						State = 1775;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13081,11 +13108,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1774;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1775;
-						Match(AND);
 						State = 1776;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 1777;
+						Match(AND);
+						State = 1778;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13094,18 +13121,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1777;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1778;
-						Match(OR);
 						State = 1779;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 1780;
+						Match(OR);
+						State = 1781;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1784;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 			}
@@ -13156,9 +13183,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1785;
+			State = 1787;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13207,16 +13234,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1787;
+			State = 1789;
 			ident();
-			State = 1790;
+			State = 1792;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 			case 1:
 				{
-				State = 1788;
+				State = 1790;
 				Match(DOT);
-				State = 1789;
+				State = 1791;
 				_localctx.member = ident();
 				}
 				break;
@@ -13314,6 +13341,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESERVE() { return GetToken(DealLangParser.RESERVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(DealLangParser.ALL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HALF_LIFE() { return GetToken(DealLangParser.HALF_LIFE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -13433,9 +13461,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1792;
+			State = 1794;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13481,7 +13509,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,271,1795,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,272,1797,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13588,51 +13616,51 @@ public partial class DealLangParser : Parser {
 		68,3,68,1318,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
 		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
 		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1356,8,
-		69,3,69,1358,8,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1366,8,70,10,70,12,
-		70,1369,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,5,71,1383,8,71,10,71,12,71,1386,9,71,1,71,1,71,1,71,1,71,1,71,3,71,
-		1393,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1404,8,71,
-		1,71,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,1,71,5,71,1416,
-		8,71,10,71,12,71,1419,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
-		1429,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,
-		1442,8,71,10,71,12,71,1445,9,71,1,71,3,71,1448,8,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1455,8,71,10,71,12,71,1458,9,71,3,71,1460,8,71,1,71,5,71,1463,
-		8,71,10,71,12,71,1466,9,71,1,71,3,71,1469,8,71,3,71,1471,8,71,1,71,1,71,
-		4,71,1475,8,71,11,71,12,71,1476,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1495,8,71,10,71,12,71,1498,
-		9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1511,
-		8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1520,8,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1528,8,71,10,71,12,71,1531,9,71,1,71,1,71,3,71,1535,
-		8,71,1,71,5,71,1538,8,71,10,71,12,71,1541,9,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1549,8,71,10,71,12,71,1552,9,71,1,71,5,71,1555,8,71,10,71,12,
-		71,1558,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1579,8,71,1,71,1,71,1,71,1,
-		71,1,71,3,71,1586,8,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1594,8,71,1,
-		71,1,71,1,71,4,71,1599,8,71,11,71,12,71,1600,1,71,1,71,1,71,1,71,1,71,
+		69,1,69,1,69,3,69,1360,8,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1368,8,
+		70,10,70,12,70,1371,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,5,71,1385,8,71,10,71,12,71,1388,9,71,1,71,1,71,1,71,1,71,
+		1,71,3,71,1395,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
+		1406,8,71,1,71,1,71,1,71,1,71,5,71,1412,8,71,10,71,12,71,1415,9,71,1,71,
+		5,71,1418,8,71,10,71,12,71,1421,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,3,71,1431,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,5,71,1444,8,71,10,71,12,71,1447,9,71,1,71,3,71,1450,8,71,1,71,1,71,
+		1,71,1,71,1,71,5,71,1457,8,71,10,71,12,71,1460,9,71,3,71,1462,8,71,1,71,
+		5,71,1465,8,71,10,71,12,71,1468,9,71,1,71,3,71,1471,8,71,3,71,1473,8,71,
+		1,71,1,71,4,71,1477,8,71,11,71,12,71,1478,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1497,8,71,10,71,
+		12,71,1500,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		3,71,1513,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1522,8,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,5,71,1530,8,71,10,71,12,71,1533,9,71,1,71,1,71,
+		3,71,1537,8,71,1,71,5,71,1540,8,71,10,71,12,71,1543,9,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,5,71,1551,8,71,10,71,12,71,1554,9,71,1,71,5,71,1557,8,71,
+		10,71,12,71,1560,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1581,8,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1588,8,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1596,
+		8,71,1,71,1,71,1,71,4,71,1601,8,71,11,71,12,71,1602,1,71,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1623,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1646,8,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1656,8,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1671,8,73,10,73,
-		12,73,1674,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1682,8,73,10,73,12,
-		73,1685,9,73,1,73,5,73,1688,8,73,10,73,12,73,1691,9,73,3,73,1693,8,73,
-		1,74,1,74,1,74,1,74,1,75,3,75,1700,8,75,1,75,1,75,1,75,1,75,1,76,1,76,
-		1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,1,80,1,80,
+		1,71,1,71,3,71,1625,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1648,
+		8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1658,8,71,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1673,8,73,
+		10,73,12,73,1676,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1684,8,73,10,
+		73,12,73,1687,9,73,1,73,5,73,1690,8,73,10,73,12,73,1693,9,73,3,73,1695,
+		8,73,1,74,1,74,1,74,1,74,1,75,3,75,1702,8,75,1,75,1,75,1,75,1,75,1,76,
+		1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,1,80,
 		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,5,80,1740,8,80,10,80,12,80,1743,9,80,3,80,1745,8,80,
-		1,80,1,80,1,80,1,80,3,80,1751,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,3,80,1761,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1781,8,80,10,80,12,80,1784,
-		9,80,1,81,1,81,1,82,1,82,1,82,3,82,1791,8,82,1,83,1,83,1,83,0,1,160,84,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,0,
-		10,1,0,241,242,1,0,17,18,1,0,116,117,1,0,180,181,1,0,261,262,1,0,251,252,
-		1,0,249,250,1,0,253,258,1,0,186,197,25,0,3,3,5,9,15,45,47,50,52,52,55,
-		59,64,65,67,72,74,110,112,122,124,125,127,129,133,134,136,142,145,147,
-		156,156,158,164,166,171,177,179,181,181,197,198,203,217,219,231,234,240,
-		265,266,2072,0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,0,8,
+		1,80,1,80,1,80,1,80,1,80,5,80,1742,8,80,10,80,12,80,1745,9,80,3,80,1747,
+		8,80,1,80,1,80,1,80,1,80,3,80,1753,8,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,3,80,1763,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1783,8,80,10,80,12,80,
+		1786,9,80,1,81,1,81,1,82,1,82,1,82,3,82,1793,8,82,1,83,1,83,1,83,0,1,160,
+		84,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		0,10,1,0,242,243,1,0,17,18,1,0,117,118,1,0,181,182,1,0,262,263,1,0,252,
+		253,1,0,250,251,1,0,254,259,1,0,187,198,25,0,3,3,5,9,15,45,47,50,52,52,
+		55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,135,137,143,146,148,
+		157,157,159,165,167,172,178,180,182,182,198,199,204,218,220,232,235,241,
+		266,267,2075,0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,0,8,
 		216,1,0,0,0,10,228,1,0,0,0,12,261,1,0,0,0,14,276,1,0,0,0,16,278,1,0,0,
 		0,18,290,1,0,0,0,20,292,1,0,0,0,22,309,1,0,0,0,24,311,1,0,0,0,26,347,1,
 		0,0,0,28,349,1,0,0,0,30,351,1,0,0,0,32,385,1,0,0,0,34,387,1,0,0,0,36,392,
@@ -13647,17 +13675,17 @@ public partial class DealLangParser : Parser {
 		0,0,0,112,1053,1,0,0,0,114,1055,1,0,0,0,116,1070,1,0,0,0,118,1086,1,0,
 		0,0,120,1141,1,0,0,0,122,1162,1,0,0,0,124,1164,1,0,0,0,126,1171,1,0,0,
 		0,128,1183,1,0,0,0,130,1185,1,0,0,0,132,1289,1,0,0,0,134,1291,1,0,0,0,
-		136,1317,1,0,0,0,138,1357,1,0,0,0,140,1359,1,0,0,0,142,1655,1,0,0,0,144,
-		1657,1,0,0,0,146,1692,1,0,0,0,148,1694,1,0,0,0,150,1699,1,0,0,0,152,1705,
-		1,0,0,0,154,1709,1,0,0,0,156,1713,1,0,0,0,158,1716,1,0,0,0,160,1760,1,
-		0,0,0,162,1785,1,0,0,0,164,1787,1,0,0,0,166,1792,1,0,0,0,168,173,3,2,1,
+		136,1317,1,0,0,0,138,1359,1,0,0,0,140,1361,1,0,0,0,142,1657,1,0,0,0,144,
+		1659,1,0,0,0,146,1694,1,0,0,0,148,1696,1,0,0,0,150,1701,1,0,0,0,152,1707,
+		1,0,0,0,154,1711,1,0,0,0,156,1715,1,0,0,0,158,1718,1,0,0,0,160,1762,1,
+		0,0,0,162,1787,1,0,0,0,164,1789,1,0,0,0,166,1794,1,0,0,0,168,173,3,2,1,
 		0,169,173,3,4,2,0,170,173,3,140,70,0,171,173,3,8,4,0,172,168,1,0,0,0,172,
 		169,1,0,0,0,172,170,1,0,0,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,
 		0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,0,0,1,
-		178,1,1,0,0,0,179,180,5,3,0,0,180,181,5,263,0,0,181,3,1,0,0,0,182,183,
-		5,1,0,0,183,184,3,166,83,0,184,188,5,241,0,0,185,187,3,6,3,0,186,185,1,
+		178,1,1,0,0,0,179,180,5,3,0,0,180,181,5,264,0,0,181,3,1,0,0,0,182,183,
+		5,1,0,0,183,184,3,166,83,0,184,188,5,242,0,0,185,187,3,6,3,0,186,185,1,
 		0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,
-		190,188,1,0,0,0,191,192,5,242,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,
+		190,188,1,0,0,0,191,192,5,243,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,
 		3,20,10,0,195,215,3,24,12,0,196,215,3,30,15,0,197,215,3,36,18,0,198,215,
 		3,56,28,0,199,215,3,62,31,0,200,215,3,66,33,0,201,215,3,94,47,0,202,215,
 		3,70,35,0,203,215,3,76,38,0,204,215,3,100,50,0,205,215,3,110,55,0,206,
@@ -13668,125 +13696,125 @@ public partial class DealLangParser : Parser {
 		0,0,0,214,202,1,0,0,0,214,203,1,0,0,0,214,204,1,0,0,0,214,205,1,0,0,0,
 		214,206,1,0,0,0,214,207,1,0,0,0,214,208,1,0,0,0,214,209,1,0,0,0,214,210,
 		1,0,0,0,214,211,1,0,0,0,214,212,1,0,0,0,214,213,1,0,0,0,215,7,1,0,0,0,
-		216,217,5,265,0,0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,
+		216,217,5,266,0,0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,
 		222,5,54,0,0,221,218,1,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,
 		0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,
-		226,227,3,10,5,0,227,9,1,0,0,0,228,233,5,241,0,0,229,232,3,10,5,0,230,
+		226,227,3,10,5,0,227,9,1,0,0,0,228,233,5,242,0,0,229,232,3,10,5,0,230,
 		232,8,0,0,0,231,229,1,0,0,0,231,230,1,0,0,0,232,235,1,0,0,0,233,231,1,
-		0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,242,0,
-		0,237,11,1,0,0,0,238,239,5,5,0,0,239,262,5,263,0,0,240,241,5,6,0,0,241,
-		262,3,166,83,0,242,243,5,7,0,0,243,262,5,260,0,0,244,245,5,8,0,0,245,262,
-		5,260,0,0,246,247,5,9,0,0,247,262,5,260,0,0,248,249,5,10,0,0,249,262,3,
+		0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,243,0,
+		0,237,11,1,0,0,0,238,239,5,5,0,0,239,262,5,264,0,0,240,241,5,6,0,0,241,
+		262,3,166,83,0,242,243,5,7,0,0,243,262,5,261,0,0,244,245,5,8,0,0,245,262,
+		5,261,0,0,246,247,5,9,0,0,247,262,5,261,0,0,248,249,5,10,0,0,249,262,3,
 		166,83,0,250,251,5,11,0,0,251,262,3,18,9,0,252,253,5,12,0,0,253,255,3,
 		166,83,0,254,256,3,166,83,0,255,254,1,0,0,0,255,256,1,0,0,0,256,259,1,
 		0,0,0,257,258,5,13,0,0,258,260,3,14,7,0,259,257,1,0,0,0,259,260,1,0,0,
 		0,260,262,1,0,0,0,261,238,1,0,0,0,261,240,1,0,0,0,261,242,1,0,0,0,261,
 		244,1,0,0,0,261,246,1,0,0,0,261,248,1,0,0,0,261,250,1,0,0,0,261,252,1,
-		0,0,0,262,13,1,0,0,0,263,268,3,166,83,0,264,265,5,249,0,0,265,267,3,166,
+		0,0,0,262,13,1,0,0,0,263,268,3,166,83,0,264,265,5,250,0,0,265,267,3,166,
 		83,0,266,264,1,0,0,0,267,270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,
-		273,1,0,0,0,270,268,1,0,0,0,271,272,5,249,0,0,272,274,3,16,8,0,273,271,
+		273,1,0,0,0,270,268,1,0,0,0,271,272,5,250,0,0,272,274,3,16,8,0,273,271,
 		1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,277,3,16,8,0,276,263,1,0,0,
-		0,276,275,1,0,0,0,277,15,1,0,0,0,278,285,5,241,0,0,279,281,5,260,0,0,280,
-		282,5,245,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,
+		0,276,275,1,0,0,0,277,15,1,0,0,0,278,285,5,242,0,0,279,281,5,261,0,0,280,
+		282,5,246,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,
 		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,
-		0,287,285,1,0,0,0,288,289,5,242,0,0,289,17,1,0,0,0,290,291,5,259,0,0,291,
-		19,1,0,0,0,292,293,5,14,0,0,293,294,3,166,83,0,294,298,5,241,0,0,295,297,
+		0,287,285,1,0,0,0,288,289,5,243,0,0,289,17,1,0,0,0,290,291,5,260,0,0,291,
+		19,1,0,0,0,292,293,5,14,0,0,293,294,3,166,83,0,294,298,5,242,0,0,295,297,
 		3,22,11,0,296,295,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,
-		0,0,299,301,1,0,0,0,300,298,1,0,0,0,301,302,5,242,0,0,302,21,1,0,0,0,303,
-		304,5,43,0,0,304,310,5,263,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,
+		0,0,299,301,1,0,0,0,300,298,1,0,0,0,301,302,5,243,0,0,302,21,1,0,0,0,303,
+		304,5,43,0,0,304,310,5,264,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,
 		308,5,45,0,0,308,310,3,160,80,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,
-		1,0,0,0,310,23,1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,241,
+		1,0,0,0,310,23,1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,242,
 		0,0,314,316,3,26,13,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,
-		317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,242,0,0,321,
-		25,1,0,0,0,322,323,5,120,0,0,323,348,3,160,80,0,324,325,5,180,0,0,325,
-		326,3,160,80,0,326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,181,0,0,329,
+		317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,243,0,0,321,
+		25,1,0,0,0,322,323,5,121,0,0,323,348,3,160,80,0,324,325,5,181,0,0,325,
+		326,3,160,80,0,326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,182,0,0,329,
 		330,3,160,80,0,330,331,3,156,78,0,331,348,1,0,0,0,332,333,5,16,0,0,333,
-		334,3,28,14,0,334,338,5,241,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,
+		334,3,28,14,0,334,338,5,242,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,
 		340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,
-		0,0,0,341,342,5,242,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,260,
+		0,0,0,341,342,5,243,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,261,
 		0,0,345,346,5,20,0,0,346,348,3,160,80,0,347,322,1,0,0,0,347,324,1,0,0,
 		0,347,328,1,0,0,0,347,332,1,0,0,0,347,343,1,0,0,0,348,27,1,0,0,0,349,350,
-		7,1,0,0,350,29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,241,
+		7,1,0,0,350,29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,242,
 		0,0,354,356,3,32,16,0,355,354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,
-		357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,242,0,0,361,
+		357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,243,0,0,361,
 		31,1,0,0,0,362,363,5,47,0,0,363,386,3,160,80,0,364,365,5,48,0,0,365,366,
 		5,49,0,0,366,369,3,158,79,0,367,368,5,50,0,0,368,370,3,160,80,0,369,367,
-		1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,260,
+		1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,261,
 		0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,386,1,0,0,0,375,376,5,48,0,0,376,
-		377,5,52,0,0,377,381,5,241,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,
+		377,5,52,0,0,377,381,5,242,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,
 		1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,
-		0,384,386,5,242,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,
-		33,1,0,0,0,387,388,5,260,0,0,388,390,3,160,80,0,389,391,5,245,0,0,390,
+		0,384,386,5,243,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,
+		33,1,0,0,0,387,388,5,261,0,0,388,390,3,160,80,0,389,391,5,246,0,0,390,
 		389,1,0,0,0,390,391,1,0,0,0,391,35,1,0,0,0,392,393,5,53,0,0,393,394,3,
-		166,83,0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,241,0,0,397,399,
+		166,83,0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,242,0,0,397,399,
 		3,38,19,0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,
-		0,0,401,403,1,0,0,0,402,400,1,0,0,0,403,404,5,242,0,0,404,37,1,0,0,0,405,
+		0,0,401,403,1,0,0,0,402,400,1,0,0,0,403,404,5,243,0,0,404,37,1,0,0,0,405,
 		406,5,55,0,0,406,467,3,166,83,0,407,408,5,56,0,0,408,409,3,160,80,0,409,
 		414,3,156,78,0,410,411,5,57,0,0,411,412,3,160,80,0,412,413,3,156,78,0,
 		413,415,1,0,0,0,414,410,1,0,0,0,414,415,1,0,0,0,415,424,1,0,0,0,416,417,
-		5,237,0,0,417,421,3,166,83,0,418,420,3,44,22,0,419,418,1,0,0,0,420,423,
+		5,238,0,0,417,421,3,166,83,0,418,420,3,44,22,0,419,418,1,0,0,0,420,423,
 		1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,
 		0,424,416,1,0,0,0,424,425,1,0,0,0,425,467,1,0,0,0,426,427,5,58,0,0,427,
-		467,5,260,0,0,428,429,5,59,0,0,429,467,3,158,79,0,430,431,5,60,0,0,431,
+		467,5,261,0,0,428,429,5,59,0,0,429,467,3,158,79,0,430,431,5,60,0,0,431,
 		432,3,46,23,0,432,433,3,158,79,0,433,434,5,63,0,0,434,435,5,55,0,0,435,
 		439,5,64,0,0,436,437,5,56,0,0,437,438,5,63,0,0,438,440,5,65,0,0,439,436,
 		1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,442,5,34,0,0,442,444,3,40,
 		20,0,443,441,1,0,0,0,443,444,1,0,0,0,444,467,1,0,0,0,445,447,5,66,0,0,
 		446,448,3,48,24,0,447,446,1,0,0,0,448,449,1,0,0,0,449,447,1,0,0,0,449,
 		450,1,0,0,0,450,467,1,0,0,0,451,452,5,11,0,0,452,467,3,18,9,0,453,467,
-		3,50,25,0,454,455,5,236,0,0,455,467,3,166,83,0,456,457,5,95,0,0,457,463,
-		3,160,80,0,458,461,5,99,0,0,459,460,5,165,0,0,460,462,3,160,80,0,461,459,
+		3,50,25,0,454,455,5,237,0,0,455,467,3,166,83,0,456,457,5,95,0,0,457,463,
+		3,160,80,0,458,461,5,99,0,0,459,460,5,166,0,0,460,462,3,160,80,0,461,459,
 		1,0,0,0,461,462,1,0,0,0,462,464,1,0,0,0,463,458,1,0,0,0,463,464,1,0,0,
 		0,464,467,1,0,0,0,465,467,3,40,20,0,466,405,1,0,0,0,466,407,1,0,0,0,466,
 		426,1,0,0,0,466,428,1,0,0,0,466,430,1,0,0,0,466,445,1,0,0,0,466,451,1,
 		0,0,0,466,453,1,0,0,0,466,454,1,0,0,0,466,456,1,0,0,0,466,465,1,0,0,0,
 		467,39,1,0,0,0,468,469,5,96,0,0,469,470,5,63,0,0,470,475,3,158,79,0,471,
-		472,5,245,0,0,472,474,3,158,79,0,473,471,1,0,0,0,474,477,1,0,0,0,475,473,
+		472,5,246,0,0,472,474,3,158,79,0,473,471,1,0,0,0,474,477,1,0,0,0,475,473,
 		1,0,0,0,475,476,1,0,0,0,476,480,1,0,0,0,477,475,1,0,0,0,478,479,5,98,0,
 		0,479,481,3,158,79,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,
 		484,3,42,21,0,483,482,1,0,0,0,483,484,1,0,0,0,484,41,1,0,0,0,485,486,5,
-		130,0,0,486,487,3,158,79,0,487,488,5,199,0,0,488,489,3,166,83,0,489,493,
-		1,0,0,0,490,491,5,130,0,0,491,493,3,160,80,0,492,485,1,0,0,0,492,490,1,
-		0,0,0,493,43,1,0,0,0,494,502,5,238,0,0,495,496,5,50,0,0,496,502,3,160,
-		80,0,497,498,5,72,0,0,498,502,3,160,80,0,499,500,5,178,0,0,500,502,3,158,
+		131,0,0,486,487,3,158,79,0,487,488,5,200,0,0,488,489,3,166,83,0,489,493,
+		1,0,0,0,490,491,5,131,0,0,491,493,3,160,80,0,492,485,1,0,0,0,492,490,1,
+		0,0,0,493,43,1,0,0,0,494,502,5,239,0,0,495,496,5,50,0,0,496,502,3,160,
+		80,0,497,498,5,72,0,0,498,502,3,160,80,0,499,500,5,179,0,0,500,502,3,158,
 		79,0,501,494,1,0,0,0,501,495,1,0,0,0,501,497,1,0,0,0,501,499,1,0,0,0,502,
-		45,1,0,0,0,503,504,5,262,0,0,504,507,5,62,0,0,505,507,5,261,0,0,506,503,
+		45,1,0,0,0,503,504,5,263,0,0,504,507,5,62,0,0,505,507,5,262,0,0,506,503,
 		1,0,0,0,506,505,1,0,0,0,507,47,1,0,0,0,508,509,5,71,0,0,509,515,3,160,
-		80,0,510,511,5,72,0,0,511,515,3,160,80,0,512,513,5,73,0,0,513,515,5,260,
+		80,0,510,511,5,72,0,0,511,515,3,160,80,0,512,513,5,73,0,0,513,515,5,261,
 		0,0,514,508,1,0,0,0,514,510,1,0,0,0,514,512,1,0,0,0,515,49,1,0,0,0,516,
 		517,5,67,0,0,517,521,3,166,83,0,518,520,3,52,26,0,519,518,1,0,0,0,520,
 		523,1,0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,51,1,0,0,0,523,521,1,0,
-		0,0,524,525,5,72,0,0,525,537,3,160,80,0,526,527,5,73,0,0,527,537,5,260,
-		0,0,528,529,5,130,0,0,529,537,3,160,80,0,530,531,5,68,0,0,531,534,3,54,
-		27,0,532,533,5,200,0,0,533,535,3,54,27,0,534,532,1,0,0,0,534,535,1,0,0,
+		0,0,524,525,5,72,0,0,525,537,3,160,80,0,526,527,5,73,0,0,527,537,5,261,
+		0,0,528,529,5,131,0,0,529,537,3,160,80,0,530,531,5,68,0,0,531,534,3,54,
+		27,0,532,533,5,201,0,0,533,535,3,54,27,0,534,532,1,0,0,0,534,535,1,0,0,
 		0,535,537,1,0,0,0,536,524,1,0,0,0,536,526,1,0,0,0,536,528,1,0,0,0,536,
 		530,1,0,0,0,537,53,1,0,0,0,538,539,7,2,0,0,539,55,1,0,0,0,540,541,5,74,
-		0,0,541,542,3,166,83,0,542,546,5,241,0,0,543,545,3,58,29,0,544,543,1,0,
+		0,0,541,542,3,166,83,0,542,546,5,242,0,0,543,545,3,58,29,0,544,543,1,0,
 		0,0,545,548,1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,549,1,0,0,0,548,
-		546,1,0,0,0,549,550,5,242,0,0,550,57,1,0,0,0,551,552,5,75,0,0,552,604,
-		3,166,83,0,553,554,5,112,0,0,554,604,3,160,80,0,555,556,5,113,0,0,556,
-		604,3,78,39,0,557,558,5,115,0,0,558,559,5,73,0,0,559,604,5,260,0,0,560,
-		561,5,118,0,0,561,563,3,92,46,0,562,564,5,265,0,0,563,562,1,0,0,0,563,
-		564,1,0,0,0,564,604,1,0,0,0,565,566,5,8,0,0,566,604,5,260,0,0,567,568,
-		5,45,0,0,568,571,3,160,80,0,569,570,5,138,0,0,570,572,3,158,79,0,571,569,
-		1,0,0,0,571,572,1,0,0,0,572,575,1,0,0,0,573,574,5,139,0,0,574,576,3,60,
-		30,0,575,573,1,0,0,0,575,576,1,0,0,0,576,594,1,0,0,0,577,592,5,154,0,0,
-		578,579,5,262,0,0,579,593,5,140,0,0,580,581,5,140,0,0,581,588,5,241,0,
-		0,582,584,3,160,80,0,583,585,5,245,0,0,584,583,1,0,0,0,584,585,1,0,0,0,
+		546,1,0,0,0,549,550,5,243,0,0,550,57,1,0,0,0,551,552,5,75,0,0,552,604,
+		3,166,83,0,553,554,5,113,0,0,554,604,3,160,80,0,555,556,5,114,0,0,556,
+		604,3,78,39,0,557,558,5,116,0,0,558,559,5,73,0,0,559,604,5,261,0,0,560,
+		561,5,119,0,0,561,563,3,92,46,0,562,564,5,266,0,0,563,562,1,0,0,0,563,
+		564,1,0,0,0,564,604,1,0,0,0,565,566,5,8,0,0,566,604,5,261,0,0,567,568,
+		5,45,0,0,568,571,3,160,80,0,569,570,5,139,0,0,570,572,3,158,79,0,571,569,
+		1,0,0,0,571,572,1,0,0,0,572,575,1,0,0,0,573,574,5,140,0,0,574,576,3,60,
+		30,0,575,573,1,0,0,0,575,576,1,0,0,0,576,594,1,0,0,0,577,592,5,155,0,0,
+		578,579,5,263,0,0,579,593,5,141,0,0,580,581,5,141,0,0,581,588,5,242,0,
+		0,582,584,3,160,80,0,583,585,5,246,0,0,584,583,1,0,0,0,584,585,1,0,0,0,
 		585,587,1,0,0,0,586,582,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,589,
-		1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,593,5,242,0,0,592,578,1,0,
+		1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,593,5,243,0,0,592,578,1,0,
 		0,0,592,580,1,0,0,0,593,595,1,0,0,0,594,577,1,0,0,0,594,595,1,0,0,0,595,
-		604,1,0,0,0,596,604,3,86,43,0,597,604,3,88,44,0,598,600,5,142,0,0,599,
-		601,5,249,0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,604,
+		604,1,0,0,0,596,604,3,86,43,0,597,604,3,88,44,0,598,600,5,143,0,0,599,
+		601,5,250,0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,604,
 		3,160,80,0,603,551,1,0,0,0,603,553,1,0,0,0,603,555,1,0,0,0,603,557,1,0,
 		0,0,603,560,1,0,0,0,603,565,1,0,0,0,603,567,1,0,0,0,603,596,1,0,0,0,603,
-		597,1,0,0,0,603,598,1,0,0,0,604,59,1,0,0,0,605,608,5,113,0,0,606,608,3,
+		597,1,0,0,0,603,598,1,0,0,0,604,59,1,0,0,0,605,608,5,114,0,0,606,608,3,
 		160,80,0,607,605,1,0,0,0,607,606,1,0,0,0,608,61,1,0,0,0,609,610,5,76,0,
-		0,610,611,3,166,83,0,611,615,5,241,0,0,612,614,3,64,32,0,613,612,1,0,0,
+		0,610,611,3,166,83,0,611,615,5,242,0,0,612,614,3,64,32,0,613,612,1,0,0,
 		0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,
-		615,1,0,0,0,618,619,5,242,0,0,619,63,1,0,0,0,620,621,5,77,0,0,621,625,
-		5,241,0,0,622,624,3,74,37,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,
-		0,0,0,625,626,1,0,0,0,626,628,1,0,0,0,627,625,1,0,0,0,628,660,5,242,0,
+		615,1,0,0,0,618,619,5,243,0,0,619,63,1,0,0,0,620,621,5,77,0,0,621,625,
+		5,242,0,0,622,624,3,74,37,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,
+		0,0,0,625,626,1,0,0,0,626,628,1,0,0,0,627,625,1,0,0,0,628,660,5,243,0,
 		0,629,630,5,78,0,0,630,660,3,160,80,0,631,632,5,79,0,0,632,660,3,160,80,
 		0,633,634,5,80,0,0,634,635,5,49,0,0,635,660,3,158,79,0,636,637,5,80,0,
 		0,637,638,5,81,0,0,638,639,3,160,80,0,639,640,3,156,78,0,640,660,1,0,0,
@@ -13798,372 +13826,373 @@ public partial class DealLangParser : Parser {
 		659,631,1,0,0,0,659,633,1,0,0,0,659,636,1,0,0,0,659,641,1,0,0,0,659,643,
 		1,0,0,0,659,645,1,0,0,0,659,647,1,0,0,0,659,651,1,0,0,0,659,657,1,0,0,
 		0,660,65,1,0,0,0,661,662,5,88,0,0,662,663,3,166,83,0,663,664,5,54,0,0,
-		664,665,3,166,83,0,665,669,5,241,0,0,666,668,3,68,34,0,667,666,1,0,0,0,
+		664,665,3,166,83,0,665,669,5,242,0,0,666,668,3,68,34,0,667,666,1,0,0,0,
 		668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,
-		1,0,0,0,672,673,5,242,0,0,673,67,1,0,0,0,674,675,5,89,0,0,675,722,3,166,
+		1,0,0,0,672,673,5,243,0,0,673,67,1,0,0,0,674,675,5,89,0,0,675,722,3,166,
 		83,0,676,677,5,78,0,0,677,722,3,160,80,0,678,679,5,90,0,0,679,680,5,63,
-		0,0,680,722,5,65,0,0,681,682,5,90,0,0,682,722,3,160,80,0,683,684,5,188,
+		0,0,680,722,5,65,0,0,681,682,5,90,0,0,682,722,3,160,80,0,683,684,5,189,
 		0,0,684,685,3,160,80,0,685,686,3,156,78,0,686,722,1,0,0,0,687,688,5,91,
-		0,0,688,722,3,160,80,0,689,690,5,58,0,0,690,722,5,260,0,0,691,692,5,59,
+		0,0,688,722,3,160,80,0,689,690,5,58,0,0,690,722,5,261,0,0,691,692,5,59,
 		0,0,692,722,3,158,79,0,693,694,5,95,0,0,694,700,3,160,80,0,695,698,5,99,
-		0,0,696,697,5,165,0,0,697,699,3,160,80,0,698,696,1,0,0,0,698,699,1,0,0,
+		0,0,696,697,5,166,0,0,697,699,3,160,80,0,698,696,1,0,0,0,698,699,1,0,0,
 		0,699,701,1,0,0,0,700,695,1,0,0,0,700,701,1,0,0,0,701,722,1,0,0,0,702,
 		703,5,60,0,0,703,704,3,46,23,0,704,705,3,158,79,0,705,706,5,63,0,0,706,
 		707,5,89,0,0,707,710,5,64,0,0,708,709,5,34,0,0,709,711,3,40,20,0,710,708,
 		1,0,0,0,710,711,1,0,0,0,711,722,1,0,0,0,712,713,5,100,0,0,713,717,3,160,
-		80,0,714,715,5,101,0,0,715,716,5,132,0,0,716,718,5,59,0,0,717,714,1,0,
+		80,0,714,715,5,101,0,0,715,716,5,133,0,0,716,718,5,59,0,0,717,714,1,0,
 		0,0,717,718,1,0,0,0,718,722,1,0,0,0,719,722,3,50,25,0,720,722,3,40,20,
 		0,721,674,1,0,0,0,721,676,1,0,0,0,721,678,1,0,0,0,721,681,1,0,0,0,721,
 		683,1,0,0,0,721,687,1,0,0,0,721,689,1,0,0,0,721,691,1,0,0,0,721,693,1,
 		0,0,0,721,702,1,0,0,0,721,712,1,0,0,0,721,719,1,0,0,0,721,720,1,0,0,0,
-		722,69,1,0,0,0,723,724,5,194,0,0,724,725,3,166,83,0,725,729,5,241,0,0,
+		722,69,1,0,0,0,723,724,5,195,0,0,724,725,3,166,83,0,725,729,5,242,0,0,
 		726,728,3,72,36,0,727,726,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,
-		730,1,0,0,0,730,732,1,0,0,0,731,729,1,0,0,0,732,733,5,242,0,0,733,71,1,
-		0,0,0,734,735,5,224,0,0,735,755,3,160,80,0,736,737,5,90,0,0,737,755,3,
-		166,83,0,738,739,5,225,0,0,739,755,3,160,80,0,740,741,5,226,0,0,741,755,
-		3,160,80,0,742,743,5,227,0,0,743,755,3,160,80,0,744,745,5,83,0,0,745,755,
+		730,1,0,0,0,730,732,1,0,0,0,731,729,1,0,0,0,732,733,5,243,0,0,733,71,1,
+		0,0,0,734,735,5,225,0,0,735,755,3,160,80,0,736,737,5,90,0,0,737,755,3,
+		166,83,0,738,739,5,226,0,0,739,755,3,160,80,0,740,741,5,227,0,0,741,755,
+		3,160,80,0,742,743,5,228,0,0,743,755,3,160,80,0,744,745,5,83,0,0,745,755,
 		3,160,80,0,746,747,5,82,0,0,747,755,3,160,80,0,748,749,5,102,0,0,749,755,
 		3,160,80,0,750,751,5,103,0,0,751,755,3,160,80,0,752,753,5,106,0,0,753,
 		755,3,160,80,0,754,734,1,0,0,0,754,736,1,0,0,0,754,738,1,0,0,0,754,740,
 		1,0,0,0,754,742,1,0,0,0,754,744,1,0,0,0,754,746,1,0,0,0,754,748,1,0,0,
-		0,754,750,1,0,0,0,754,752,1,0,0,0,755,73,1,0,0,0,756,757,5,260,0,0,757,
-		758,3,160,80,0,758,759,5,63,0,0,759,761,3,160,80,0,760,762,5,245,0,0,761,
-		760,1,0,0,0,761,762,1,0,0,0,762,75,1,0,0,0,763,764,5,111,0,0,764,765,3,
-		166,83,0,765,769,5,241,0,0,766,768,3,80,40,0,767,766,1,0,0,0,768,771,1,
+		0,754,750,1,0,0,0,754,752,1,0,0,0,755,73,1,0,0,0,756,757,5,261,0,0,757,
+		758,3,160,80,0,758,759,5,63,0,0,759,761,3,160,80,0,760,762,5,246,0,0,761,
+		760,1,0,0,0,761,762,1,0,0,0,762,75,1,0,0,0,763,764,5,112,0,0,764,765,3,
+		166,83,0,765,769,5,242,0,0,766,768,3,80,40,0,767,766,1,0,0,0,768,771,1,
 		0,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,1,0,0,0,771,769,1,0,0,0,
-		772,773,5,242,0,0,773,77,1,0,0,0,774,776,3,160,80,0,775,777,5,114,0,0,
+		772,773,5,243,0,0,773,77,1,0,0,0,774,776,3,160,80,0,775,777,5,115,0,0,
 		776,775,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,779,5,50,0,0,779,781,
 		3,160,80,0,780,778,1,0,0,0,780,781,1,0,0,0,781,784,1,0,0,0,782,783,5,72,
 		0,0,783,785,3,160,80,0,784,782,1,0,0,0,784,785,1,0,0,0,785,79,1,0,0,0,
-		786,787,5,112,0,0,787,866,3,160,80,0,788,789,5,113,0,0,789,866,3,78,39,
-		0,790,792,5,203,0,0,791,793,5,261,0,0,792,791,1,0,0,0,792,793,1,0,0,0,
-		793,796,1,0,0,0,794,795,5,143,0,0,795,797,3,160,80,0,796,794,1,0,0,0,796,
-		797,1,0,0,0,797,866,1,0,0,0,798,799,5,203,0,0,799,866,5,214,0,0,800,801,
-		5,204,0,0,801,866,3,160,80,0,802,803,5,205,0,0,803,866,3,160,80,0,804,
-		805,5,206,0,0,805,806,5,73,0,0,806,866,5,260,0,0,807,808,5,207,0,0,808,
-		812,5,241,0,0,809,811,3,34,17,0,810,809,1,0,0,0,811,814,1,0,0,0,812,810,
-		1,0,0,0,812,813,1,0,0,0,813,815,1,0,0,0,814,812,1,0,0,0,815,866,5,242,
-		0,0,816,817,5,207,0,0,817,818,5,215,0,0,818,819,3,166,83,0,819,820,5,216,
-		0,0,820,821,3,160,80,0,821,866,1,0,0,0,822,823,5,208,0,0,823,866,3,160,
-		80,0,824,866,3,86,43,0,825,866,3,88,44,0,826,827,5,211,0,0,827,828,5,217,
-		0,0,828,829,3,160,80,0,829,830,5,173,0,0,830,831,3,160,80,0,831,866,1,
-		0,0,0,832,833,5,210,0,0,833,866,3,160,80,0,834,835,5,115,0,0,835,836,5,
-		73,0,0,836,866,5,260,0,0,837,838,5,118,0,0,838,866,3,92,46,0,839,840,5,
-		8,0,0,840,866,5,260,0,0,841,842,5,122,0,0,842,866,5,262,0,0,843,866,3,
-		50,25,0,844,845,5,229,0,0,845,846,5,63,0,0,846,847,3,160,80,0,847,848,
-		5,215,0,0,848,852,3,160,80,0,849,850,5,230,0,0,850,851,5,231,0,0,851,853,
+		786,787,5,113,0,0,787,866,3,160,80,0,788,789,5,114,0,0,789,866,3,78,39,
+		0,790,792,5,204,0,0,791,793,5,262,0,0,792,791,1,0,0,0,792,793,1,0,0,0,
+		793,796,1,0,0,0,794,795,5,144,0,0,795,797,3,160,80,0,796,794,1,0,0,0,796,
+		797,1,0,0,0,797,866,1,0,0,0,798,799,5,204,0,0,799,866,5,215,0,0,800,801,
+		5,205,0,0,801,866,3,160,80,0,802,803,5,206,0,0,803,866,3,160,80,0,804,
+		805,5,207,0,0,805,806,5,73,0,0,806,866,5,261,0,0,807,808,5,208,0,0,808,
+		812,5,242,0,0,809,811,3,34,17,0,810,809,1,0,0,0,811,814,1,0,0,0,812,810,
+		1,0,0,0,812,813,1,0,0,0,813,815,1,0,0,0,814,812,1,0,0,0,815,866,5,243,
+		0,0,816,817,5,208,0,0,817,818,5,216,0,0,818,819,3,166,83,0,819,820,5,217,
+		0,0,820,821,3,160,80,0,821,866,1,0,0,0,822,823,5,209,0,0,823,866,3,160,
+		80,0,824,866,3,86,43,0,825,866,3,88,44,0,826,827,5,212,0,0,827,828,5,218,
+		0,0,828,829,3,160,80,0,829,830,5,174,0,0,830,831,3,160,80,0,831,866,1,
+		0,0,0,832,833,5,211,0,0,833,866,3,160,80,0,834,835,5,116,0,0,835,836,5,
+		73,0,0,836,866,5,261,0,0,837,838,5,119,0,0,838,866,3,92,46,0,839,840,5,
+		8,0,0,840,866,5,261,0,0,841,842,5,123,0,0,842,866,5,263,0,0,843,866,3,
+		50,25,0,844,845,5,230,0,0,845,846,5,63,0,0,846,847,3,160,80,0,847,848,
+		5,216,0,0,848,852,3,160,80,0,849,850,5,231,0,0,850,851,5,232,0,0,851,853,
 		3,160,80,0,852,849,1,0,0,0,852,853,1,0,0,0,853,857,1,0,0,0,854,856,3,82,
 		41,0,855,854,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,
 		861,1,0,0,0,859,857,1,0,0,0,860,862,3,84,42,0,861,860,1,0,0,0,861,862,
-		1,0,0,0,862,866,1,0,0,0,863,864,5,234,0,0,864,866,3,160,80,0,865,786,1,
+		1,0,0,0,862,866,1,0,0,0,863,864,5,235,0,0,864,866,3,160,80,0,865,786,1,
 		0,0,0,865,788,1,0,0,0,865,790,1,0,0,0,865,798,1,0,0,0,865,800,1,0,0,0,
 		865,802,1,0,0,0,865,804,1,0,0,0,865,807,1,0,0,0,865,816,1,0,0,0,865,822,
 		1,0,0,0,865,824,1,0,0,0,865,825,1,0,0,0,865,826,1,0,0,0,865,832,1,0,0,
 		0,865,834,1,0,0,0,865,837,1,0,0,0,865,839,1,0,0,0,865,841,1,0,0,0,865,
-		843,1,0,0,0,865,844,1,0,0,0,865,863,1,0,0,0,866,81,1,0,0,0,867,868,5,232,
-		0,0,868,869,5,260,0,0,869,870,5,63,0,0,870,871,3,160,80,0,871,83,1,0,0,
-		0,872,873,5,233,0,0,873,874,5,51,0,0,874,875,5,260,0,0,875,876,5,231,0,
-		0,876,877,3,160,80,0,877,85,1,0,0,0,878,879,5,209,0,0,879,884,3,160,80,
-		0,880,881,5,51,0,0,881,885,5,260,0,0,882,883,5,218,0,0,883,885,3,166,83,
-		0,884,880,1,0,0,0,884,882,1,0,0,0,885,87,1,0,0,0,886,887,5,211,0,0,887,
-		888,5,212,0,0,888,889,3,166,83,0,889,893,5,241,0,0,890,892,3,90,45,0,891,
+		843,1,0,0,0,865,844,1,0,0,0,865,863,1,0,0,0,866,81,1,0,0,0,867,868,5,233,
+		0,0,868,869,5,261,0,0,869,870,5,63,0,0,870,871,3,160,80,0,871,83,1,0,0,
+		0,872,873,5,234,0,0,873,874,5,51,0,0,874,875,5,261,0,0,875,876,5,232,0,
+		0,876,877,3,160,80,0,877,85,1,0,0,0,878,879,5,210,0,0,879,884,3,160,80,
+		0,880,881,5,51,0,0,881,885,5,261,0,0,882,883,5,219,0,0,883,885,3,166,83,
+		0,884,880,1,0,0,0,884,882,1,0,0,0,885,87,1,0,0,0,886,887,5,212,0,0,887,
+		888,5,213,0,0,888,889,3,166,83,0,889,893,5,242,0,0,890,892,3,90,45,0,891,
 		890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,898,1,
-		0,0,0,895,893,1,0,0,0,896,897,5,173,0,0,897,899,3,160,80,0,898,896,1,0,
-		0,0,898,899,1,0,0,0,899,900,1,0,0,0,900,901,5,242,0,0,901,89,1,0,0,0,902,
-		903,5,213,0,0,903,904,3,160,80,0,904,905,3,160,80,0,905,91,1,0,0,0,906,
-		919,5,119,0,0,907,919,5,120,0,0,908,919,5,121,0,0,909,910,5,52,0,0,910,
-		914,5,241,0,0,911,913,3,34,17,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,
-		1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,919,5,242,
+		0,0,0,895,893,1,0,0,0,896,897,5,174,0,0,897,899,3,160,80,0,898,896,1,0,
+		0,0,898,899,1,0,0,0,899,900,1,0,0,0,900,901,5,243,0,0,901,89,1,0,0,0,902,
+		903,5,214,0,0,903,904,3,160,80,0,904,905,3,160,80,0,905,91,1,0,0,0,906,
+		919,5,120,0,0,907,919,5,121,0,0,908,919,5,122,0,0,909,910,5,52,0,0,910,
+		914,5,242,0,0,911,913,3,34,17,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,
+		1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,919,5,243,
 		0,0,918,906,1,0,0,0,918,907,1,0,0,0,918,908,1,0,0,0,918,909,1,0,0,0,919,
-		93,1,0,0,0,920,921,5,219,0,0,921,922,3,166,83,0,922,926,5,241,0,0,923,
+		93,1,0,0,0,920,921,5,220,0,0,921,922,3,166,83,0,922,926,5,242,0,0,923,
 		925,3,96,48,0,924,923,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,
-		1,0,0,0,927,929,1,0,0,0,928,926,1,0,0,0,929,930,5,242,0,0,930,95,1,0,0,
-		0,931,932,5,199,0,0,932,933,3,166,83,0,933,934,5,246,0,0,934,935,3,166,
-		83,0,935,955,1,0,0,0,936,937,5,197,0,0,937,955,3,160,80,0,938,939,5,220,
-		0,0,939,955,3,160,80,0,940,941,5,221,0,0,941,955,5,223,0,0,942,943,5,221,
+		1,0,0,0,927,929,1,0,0,0,928,926,1,0,0,0,929,930,5,243,0,0,930,95,1,0,0,
+		0,931,932,5,200,0,0,932,933,3,166,83,0,933,934,5,247,0,0,934,935,3,166,
+		83,0,935,955,1,0,0,0,936,937,5,198,0,0,937,955,3,160,80,0,938,939,5,221,
+		0,0,939,955,3,160,80,0,940,941,5,222,0,0,941,955,5,224,0,0,942,943,5,222,
 		0,0,943,955,3,166,83,0,944,946,5,65,0,0,945,947,3,98,49,0,946,945,1,0,
 		0,0,947,948,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,955,1,0,0,0,950,
-		951,5,207,0,0,951,952,5,170,0,0,952,953,5,51,0,0,953,955,3,166,83,0,954,
+		951,5,208,0,0,951,952,5,171,0,0,952,953,5,51,0,0,953,955,3,166,83,0,954,
 		931,1,0,0,0,954,936,1,0,0,0,954,938,1,0,0,0,954,940,1,0,0,0,954,942,1,
-		0,0,0,954,944,1,0,0,0,954,950,1,0,0,0,955,97,1,0,0,0,956,957,5,222,0,0,
+		0,0,0,954,944,1,0,0,0,954,950,1,0,0,0,955,97,1,0,0,0,956,957,5,223,0,0,
 		957,963,3,160,80,0,958,959,5,102,0,0,959,963,3,160,80,0,960,961,5,103,
 		0,0,961,963,3,160,80,0,962,956,1,0,0,0,962,958,1,0,0,0,962,960,1,0,0,0,
-		963,99,1,0,0,0,964,965,5,123,0,0,965,966,3,166,83,0,966,970,5,241,0,0,
+		963,99,1,0,0,0,964,965,5,124,0,0,965,966,3,166,83,0,966,970,5,242,0,0,
 		967,969,3,102,51,0,968,967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,
-		971,1,0,0,0,971,973,1,0,0,0,972,970,1,0,0,0,973,974,5,242,0,0,974,101,
-		1,0,0,0,975,976,5,124,0,0,976,1011,3,160,80,0,977,978,5,125,0,0,978,983,
-		3,104,52,0,979,980,5,245,0,0,980,982,3,104,52,0,981,979,1,0,0,0,982,985,
+		971,1,0,0,0,971,973,1,0,0,0,972,970,1,0,0,0,973,974,5,243,0,0,974,101,
+		1,0,0,0,975,976,5,125,0,0,976,1011,3,160,80,0,977,978,5,126,0,0,978,983,
+		3,104,52,0,979,980,5,246,0,0,980,982,3,104,52,0,981,979,1,0,0,0,982,985,
 		1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,0,984,1011,1,0,0,0,985,983,1,0,0,
-		0,986,987,5,166,0,0,987,1011,3,160,80,0,988,989,5,167,0,0,989,990,3,160,
-		80,0,990,991,5,165,0,0,991,994,3,166,83,0,992,993,5,168,0,0,993,995,3,
-		160,80,0,994,992,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,998,5,171,
-		0,0,997,996,1,0,0,0,997,998,1,0,0,0,998,1011,1,0,0,0,999,1000,5,205,0,
-		0,1000,1011,3,160,80,0,1001,1002,5,169,0,0,1002,1007,3,108,54,0,1003,1004,
-		5,245,0,0,1004,1006,3,108,54,0,1005,1003,1,0,0,0,1006,1009,1,0,0,0,1007,
+		0,986,987,5,167,0,0,987,1011,3,160,80,0,988,989,5,168,0,0,989,990,3,160,
+		80,0,990,991,5,166,0,0,991,994,3,166,83,0,992,993,5,169,0,0,993,995,3,
+		160,80,0,994,992,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,998,5,172,
+		0,0,997,996,1,0,0,0,997,998,1,0,0,0,998,1011,1,0,0,0,999,1000,5,206,0,
+		0,1000,1011,3,160,80,0,1001,1002,5,170,0,0,1002,1007,3,108,54,0,1003,1004,
+		5,246,0,0,1004,1006,3,108,54,0,1005,1003,1,0,0,0,1006,1009,1,0,0,0,1007,
 		1005,1,0,0,0,1007,1008,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1010,
 		975,1,0,0,0,1010,977,1,0,0,0,1010,986,1,0,0,0,1010,988,1,0,0,0,1010,999,
 		1,0,0,0,1010,1001,1,0,0,0,1011,103,1,0,0,0,1012,1013,3,166,83,0,1013,1022,
-		3,160,80,0,1014,1018,5,241,0,0,1015,1017,3,106,53,0,1016,1015,1,0,0,0,
+		3,160,80,0,1014,1018,5,242,0,0,1015,1017,3,106,53,0,1016,1015,1,0,0,0,
 		1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,
-		0,1020,1018,1,0,0,0,1021,1023,5,242,0,0,1022,1014,1,0,0,0,1022,1023,1,
-		0,0,0,1023,105,1,0,0,0,1024,1025,5,166,0,0,1025,1031,3,160,80,0,1026,1027,
-		5,167,0,0,1027,1031,3,160,80,0,1028,1029,5,168,0,0,1029,1031,3,160,80,
+		0,1020,1018,1,0,0,0,1021,1023,5,243,0,0,1022,1014,1,0,0,0,1022,1023,1,
+		0,0,0,1023,105,1,0,0,0,1024,1025,5,167,0,0,1025,1031,3,160,80,0,1026,1027,
+		5,168,0,0,1027,1031,3,160,80,0,1028,1029,5,169,0,0,1029,1031,3,160,80,
 		0,1030,1024,1,0,0,0,1030,1026,1,0,0,0,1030,1028,1,0,0,0,1031,107,1,0,0,
-		0,1032,1033,5,260,0,0,1033,1034,3,160,80,0,1034,109,1,0,0,0,1035,1036,
-		5,126,0,0,1036,1045,3,166,83,0,1037,1041,5,241,0,0,1038,1040,3,112,56,
+		0,1032,1033,5,261,0,0,1033,1034,3,160,80,0,1034,109,1,0,0,0,1035,1036,
+		5,127,0,0,1036,1045,3,166,83,0,1037,1041,5,242,0,0,1038,1040,3,112,56,
 		0,1039,1038,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1041,1042,1,0,
-		0,0,1042,1044,1,0,0,0,1043,1041,1,0,0,0,1044,1046,5,242,0,0,1045,1037,
-		1,0,0,0,1045,1046,1,0,0,0,1046,111,1,0,0,0,1047,1048,5,127,0,0,1048,1054,
-		3,160,80,0,1049,1050,5,128,0,0,1050,1054,3,160,80,0,1051,1052,5,129,0,
+		0,0,1042,1044,1,0,0,0,1043,1041,1,0,0,0,1044,1046,5,243,0,0,1045,1037,
+		1,0,0,0,1045,1046,1,0,0,0,1046,111,1,0,0,0,1047,1048,5,128,0,0,1048,1054,
+		3,160,80,0,1049,1050,5,129,0,0,1050,1054,3,160,80,0,1051,1052,5,130,0,
 		0,1052,1054,3,160,80,0,1053,1047,1,0,0,0,1053,1049,1,0,0,0,1053,1051,1,
-		0,0,0,1054,113,1,0,0,0,1055,1056,5,130,0,0,1056,1057,3,166,83,0,1057,1058,
-		5,241,0,0,1058,1066,3,160,80,0,1059,1064,3,156,78,0,1060,1061,5,57,0,0,
+		0,0,0,1054,113,1,0,0,0,1055,1056,5,131,0,0,1056,1057,3,166,83,0,1057,1058,
+		5,242,0,0,1058,1066,3,160,80,0,1059,1064,3,156,78,0,1060,1061,5,57,0,0,
 		1061,1062,3,160,80,0,1062,1063,3,156,78,0,1063,1065,1,0,0,0,1064,1060,
 		1,0,0,0,1064,1065,1,0,0,0,1065,1067,1,0,0,0,1066,1059,1,0,0,0,1066,1067,
-		1,0,0,0,1067,1068,1,0,0,0,1068,1069,5,242,0,0,1069,115,1,0,0,0,1070,1071,
-		5,131,0,0,1071,1072,3,166,83,0,1072,1073,5,248,0,0,1073,1080,3,160,80,
-		0,1074,1077,5,132,0,0,1075,1078,5,133,0,0,1076,1078,5,134,0,0,1077,1075,
+		1,0,0,0,1067,1068,1,0,0,0,1068,1069,5,243,0,0,1069,115,1,0,0,0,1070,1071,
+		5,132,0,0,1071,1072,3,166,83,0,1072,1073,5,249,0,0,1073,1080,3,160,80,
+		0,1074,1077,5,133,0,0,1075,1078,5,134,0,0,1076,1078,5,135,0,0,1077,1075,
 		1,0,0,0,1077,1076,1,0,0,0,1078,1079,1,0,0,0,1079,1081,3,158,79,0,1080,
 		1074,1,0,0,0,1080,1081,1,0,0,0,1081,1084,1,0,0,0,1082,1083,5,51,0,0,1083,
-		1085,5,260,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,117,1,0,0,0,1086,
-		1087,5,135,0,0,1087,1088,3,166,83,0,1088,1089,5,143,0,0,1089,1092,3,160,
-		80,0,1090,1091,5,51,0,0,1091,1093,5,260,0,0,1092,1090,1,0,0,0,1092,1093,
-		1,0,0,0,1093,1097,1,0,0,0,1094,1095,5,136,0,0,1095,1096,5,138,0,0,1096,
-		1098,5,262,0,0,1097,1094,1,0,0,0,1097,1098,1,0,0,0,1098,1102,1,0,0,0,1099,
-		1100,5,137,0,0,1100,1101,5,138,0,0,1101,1103,5,262,0,0,1102,1099,1,0,0,
-		0,1102,1103,1,0,0,0,1103,1114,1,0,0,0,1104,1105,5,160,0,0,1105,1106,5,
-		183,0,0,1106,1107,3,166,83,0,1107,1108,5,161,0,0,1108,1109,5,165,0,0,1109,
-		1110,5,262,0,0,1110,1112,5,162,0,0,1111,1113,3,120,60,0,1112,1111,1,0,
+		1085,5,261,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,117,1,0,0,0,1086,
+		1087,5,136,0,0,1087,1088,3,166,83,0,1088,1089,5,144,0,0,1089,1092,3,160,
+		80,0,1090,1091,5,51,0,0,1091,1093,5,261,0,0,1092,1090,1,0,0,0,1092,1093,
+		1,0,0,0,1093,1097,1,0,0,0,1094,1095,5,137,0,0,1095,1096,5,139,0,0,1096,
+		1098,5,263,0,0,1097,1094,1,0,0,0,1097,1098,1,0,0,0,1098,1102,1,0,0,0,1099,
+		1100,5,138,0,0,1100,1101,5,139,0,0,1101,1103,5,263,0,0,1102,1099,1,0,0,
+		0,1102,1103,1,0,0,0,1103,1114,1,0,0,0,1104,1105,5,161,0,0,1105,1106,5,
+		184,0,0,1106,1107,3,166,83,0,1107,1108,5,162,0,0,1108,1109,5,166,0,0,1109,
+		1110,5,263,0,0,1110,1112,5,163,0,0,1111,1113,3,120,60,0,1112,1111,1,0,
 		0,0,1112,1113,1,0,0,0,1113,1115,1,0,0,0,1114,1104,1,0,0,0,1114,1115,1,
-		0,0,0,1115,1116,1,0,0,0,1116,1117,5,247,0,0,1117,1122,3,122,61,0,1118,
-		1119,5,245,0,0,1119,1121,3,122,61,0,1120,1118,1,0,0,0,1121,1124,1,0,0,
+		0,0,0,1115,1116,1,0,0,0,1116,1117,5,248,0,0,1117,1122,3,122,61,0,1118,
+		1119,5,246,0,0,1119,1121,3,122,61,0,1120,1118,1,0,0,0,1121,1124,1,0,0,
 		0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,119,1,0,0,0,1124,1122,1,0,0,
-		0,1125,1126,5,163,0,0,1126,1131,3,166,83,0,1127,1128,5,245,0,0,1128,1130,
+		0,1125,1126,5,164,0,0,1126,1131,3,166,83,0,1127,1128,5,246,0,0,1128,1130,
 		3,166,83,0,1129,1127,1,0,0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,
-		1132,1,0,0,0,1132,1137,1,0,0,0,1133,1131,1,0,0,0,1134,1135,5,174,0,0,1135,
-		1136,5,164,0,0,1136,1138,3,166,83,0,1137,1134,1,0,0,0,1137,1138,1,0,0,
-		0,1138,1142,1,0,0,0,1139,1140,5,164,0,0,1140,1142,3,166,83,0,1141,1125,
-		1,0,0,0,1141,1139,1,0,0,0,1142,121,1,0,0,0,1143,1144,5,156,0,0,1144,1145,
-		5,261,0,0,1145,1146,5,165,0,0,1146,1163,3,166,83,0,1147,1159,5,159,0,0,
-		1148,1149,5,243,0,0,1149,1154,3,166,83,0,1150,1151,5,245,0,0,1151,1153,
+		1132,1,0,0,0,1132,1137,1,0,0,0,1133,1131,1,0,0,0,1134,1135,5,175,0,0,1135,
+		1136,5,165,0,0,1136,1138,3,166,83,0,1137,1134,1,0,0,0,1137,1138,1,0,0,
+		0,1138,1142,1,0,0,0,1139,1140,5,165,0,0,1140,1142,3,166,83,0,1141,1125,
+		1,0,0,0,1141,1139,1,0,0,0,1142,121,1,0,0,0,1143,1144,5,157,0,0,1144,1145,
+		5,262,0,0,1145,1146,5,166,0,0,1146,1163,3,166,83,0,1147,1159,5,160,0,0,
+		1148,1149,5,244,0,0,1149,1154,3,166,83,0,1150,1151,5,246,0,0,1151,1153,
 		3,166,83,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,
-		1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,244,0,0,1158,
+		1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,245,0,0,1158,
 		1160,1,0,0,0,1159,1148,1,0,0,0,1159,1160,1,0,0,0,1160,1163,1,0,0,0,1161,
 		1163,3,166,83,0,1162,1143,1,0,0,0,1162,1147,1,0,0,0,1162,1161,1,0,0,0,
-		1163,123,1,0,0,0,1164,1165,5,144,0,0,1165,1166,5,143,0,0,1166,1169,3,160,
-		80,0,1167,1168,5,145,0,0,1168,1170,3,158,79,0,1169,1167,1,0,0,0,1169,1170,
-		1,0,0,0,1170,125,1,0,0,0,1171,1172,5,146,0,0,1172,1173,5,147,0,0,1173,
-		1178,3,128,64,0,1174,1175,5,245,0,0,1175,1177,3,128,64,0,1176,1174,1,0,
+		1163,123,1,0,0,0,1164,1165,5,145,0,0,1165,1166,5,144,0,0,1166,1169,3,160,
+		80,0,1167,1168,5,146,0,0,1168,1170,3,158,79,0,1169,1167,1,0,0,0,1169,1170,
+		1,0,0,0,1170,125,1,0,0,0,1171,1172,5,147,0,0,1172,1173,5,148,0,0,1173,
+		1178,3,128,64,0,1174,1175,5,246,0,0,1175,1177,3,128,64,0,1176,1174,1,0,
 		0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,0,0,0,1179,127,1,0,
 		0,0,1180,1178,1,0,0,0,1181,1184,5,66,0,0,1182,1184,3,166,83,0,1183,1181,
-		1,0,0,0,1183,1182,1,0,0,0,1184,129,1,0,0,0,1185,1186,5,148,0,0,1186,1190,
-		5,241,0,0,1187,1189,3,132,66,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,
+		1,0,0,0,1183,1182,1,0,0,0,1184,129,1,0,0,0,1185,1186,5,149,0,0,1186,1190,
+		5,242,0,0,1187,1189,3,132,66,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,
 		1188,1,0,0,0,1190,1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,
-		1194,5,242,0,0,1194,131,1,0,0,0,1195,1196,5,10,0,0,1196,1206,3,164,82,
-		0,1197,1198,5,149,0,0,1198,1203,3,166,83,0,1199,1200,5,245,0,0,1200,1202,
+		1194,5,243,0,0,1194,131,1,0,0,0,1195,1196,5,10,0,0,1196,1206,3,164,82,
+		0,1197,1198,5,150,0,0,1198,1203,3,166,83,0,1199,1200,5,246,0,0,1200,1202,
 		3,166,83,0,1201,1199,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,
 		1204,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1206,1197,1,0,0,0,1206,
-		1207,1,0,0,0,1207,1290,1,0,0,0,1208,1209,5,150,0,0,1209,1290,3,166,83,
-		0,1210,1211,5,151,0,0,1211,1290,3,166,83,0,1212,1213,5,152,0,0,1213,1214,
-		5,153,0,0,1214,1215,5,154,0,0,1215,1290,3,166,83,0,1216,1219,5,155,0,0,
-		1217,1218,5,261,0,0,1218,1220,5,199,0,0,1219,1217,1,0,0,0,1219,1220,1,
-		0,0,0,1220,1221,1,0,0,0,1221,1222,5,153,0,0,1222,1223,5,165,0,0,1223,1290,
-		3,166,83,0,1224,1225,5,156,0,0,1225,1226,5,261,0,0,1226,1227,5,199,0,0,
-		1227,1228,5,153,0,0,1228,1229,5,165,0,0,1229,1290,3,166,83,0,1230,1231,
-		5,176,0,0,1231,1236,3,166,83,0,1232,1233,5,245,0,0,1233,1235,3,166,83,
+		1207,1,0,0,0,1207,1290,1,0,0,0,1208,1209,5,151,0,0,1209,1290,3,166,83,
+		0,1210,1211,5,152,0,0,1211,1290,3,166,83,0,1212,1213,5,153,0,0,1213,1214,
+		5,154,0,0,1214,1215,5,155,0,0,1215,1290,3,166,83,0,1216,1219,5,156,0,0,
+		1217,1218,5,262,0,0,1218,1220,5,200,0,0,1219,1217,1,0,0,0,1219,1220,1,
+		0,0,0,1220,1221,1,0,0,0,1221,1222,5,154,0,0,1222,1223,5,166,0,0,1223,1290,
+		3,166,83,0,1224,1225,5,157,0,0,1225,1226,5,262,0,0,1226,1227,5,200,0,0,
+		1227,1228,5,154,0,0,1228,1229,5,166,0,0,1229,1290,3,166,83,0,1230,1231,
+		5,177,0,0,1231,1236,3,166,83,0,1232,1233,5,246,0,0,1233,1235,3,166,83,
 		0,1234,1232,1,0,0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,1,0,
-		0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1239,1241,5,157,0,0,1240,1239,
-		1,0,0,0,1240,1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,5,165,0,0,1243,1244,
-		5,228,0,0,1244,1245,3,164,82,0,1245,1290,1,0,0,0,1246,1247,5,172,0,0,1247,
-		1248,3,160,80,0,1248,1252,5,241,0,0,1249,1251,3,132,66,0,1250,1249,1,0,
+		0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1239,1241,5,158,0,0,1240,1239,
+		1,0,0,0,1240,1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,5,166,0,0,1243,1244,
+		5,229,0,0,1244,1245,3,164,82,0,1245,1290,1,0,0,0,1246,1247,5,173,0,0,1247,
+		1248,3,160,80,0,1248,1252,5,242,0,0,1249,1251,3,132,66,0,1250,1249,1,0,
 		0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1255,1,
-		0,0,0,1254,1252,1,0,0,0,1255,1265,5,242,0,0,1256,1257,5,173,0,0,1257,1261,
-		5,241,0,0,1258,1260,3,132,66,0,1259,1258,1,0,0,0,1260,1263,1,0,0,0,1261,
+		0,0,0,1254,1252,1,0,0,0,1255,1265,5,243,0,0,1256,1257,5,174,0,0,1257,1261,
+		5,242,0,0,1258,1260,3,132,66,0,1259,1258,1,0,0,0,1260,1263,1,0,0,0,1261,
 		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1264,1,0,0,0,1263,1261,1,0,0,0,1264,
-		1266,5,242,0,0,1265,1256,1,0,0,0,1265,1266,1,0,0,0,1266,1290,1,0,0,0,1267,
-		1270,5,157,0,0,1268,1269,5,183,0,0,1269,1271,5,112,0,0,1270,1268,1,0,0,
-		0,1270,1271,1,0,0,0,1271,1272,1,0,0,0,1272,1276,5,241,0,0,1273,1275,3,
+		1266,5,243,0,0,1265,1256,1,0,0,0,1265,1266,1,0,0,0,1266,1290,1,0,0,0,1267,
+		1270,5,158,0,0,1268,1269,5,184,0,0,1269,1271,5,113,0,0,1270,1268,1,0,0,
+		0,1270,1271,1,0,0,0,1271,1272,1,0,0,0,1272,1276,5,242,0,0,1273,1275,3,
 		132,66,0,1274,1273,1,0,0,0,1275,1278,1,0,0,0,1276,1274,1,0,0,0,1276,1277,
-		1,0,0,0,1277,1279,1,0,0,0,1278,1276,1,0,0,0,1279,1290,5,242,0,0,1280,1281,
-		5,158,0,0,1281,1285,5,241,0,0,1282,1284,3,132,66,0,1283,1282,1,0,0,0,1284,
+		1,0,0,0,1277,1279,1,0,0,0,1278,1276,1,0,0,0,1279,1290,5,243,0,0,1280,1281,
+		5,159,0,0,1281,1285,5,242,0,0,1282,1284,3,132,66,0,1283,1282,1,0,0,0,1284,
 		1287,1,0,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1288,1,0,0,0,1287,
-		1285,1,0,0,0,1288,1290,5,242,0,0,1289,1195,1,0,0,0,1289,1208,1,0,0,0,1289,
+		1285,1,0,0,0,1288,1290,5,243,0,0,1289,1195,1,0,0,0,1289,1208,1,0,0,0,1289,
 		1210,1,0,0,0,1289,1212,1,0,0,0,1289,1216,1,0,0,0,1289,1224,1,0,0,0,1289,
 		1230,1,0,0,0,1289,1246,1,0,0,0,1289,1267,1,0,0,0,1289,1280,1,0,0,0,1290,
-		133,1,0,0,0,1291,1292,5,175,0,0,1292,1296,5,241,0,0,1293,1295,3,136,68,
+		133,1,0,0,0,1291,1292,5,176,0,0,1292,1296,5,242,0,0,1293,1295,3,136,68,
 		0,1294,1293,1,0,0,0,1295,1298,1,0,0,0,1296,1294,1,0,0,0,1296,1297,1,0,
-		0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1300,5,242,0,0,1300,135,1,
-		0,0,0,1301,1302,5,176,0,0,1302,1307,3,166,83,0,1303,1304,5,245,0,0,1304,
+		0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1300,5,243,0,0,1300,135,1,
+		0,0,0,1301,1302,5,177,0,0,1302,1307,3,166,83,0,1303,1304,5,246,0,0,1304,
 		1306,3,166,83,0,1305,1303,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,
 		1307,1308,1,0,0,0,1308,1313,1,0,0,0,1309,1307,1,0,0,0,1310,1312,3,138,
 		69,0,1311,1310,1,0,0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,
 		0,0,0,1314,1318,1,0,0,0,1315,1313,1,0,0,0,1316,1318,3,130,65,0,1317,1301,
-		1,0,0,0,1317,1316,1,0,0,0,1318,137,1,0,0,0,1319,1320,5,177,0,0,1320,1358,
-		3,160,80,0,1321,1322,5,90,0,0,1322,1323,5,240,0,0,1323,1358,3,160,80,0,
-		1324,1325,5,90,0,0,1325,1358,3,166,83,0,1326,1327,5,178,0,0,1327,1358,
-		3,158,79,0,1328,1329,5,132,0,0,1329,1330,5,262,0,0,1330,1358,5,141,0,0,
-		1331,1332,5,102,0,0,1332,1333,3,160,80,0,1333,1334,5,185,0,0,1334,1335,
-		5,110,0,0,1335,1358,1,0,0,0,1336,1337,5,103,0,0,1337,1358,3,160,80,0,1338,
-		1339,5,104,0,0,1339,1340,3,160,80,0,1340,1341,5,185,0,0,1341,1342,5,110,
-		0,0,1342,1358,1,0,0,0,1343,1344,5,105,0,0,1344,1358,3,160,80,0,1345,1346,
-		5,106,0,0,1346,1358,5,107,0,0,1347,1348,5,108,0,0,1348,1358,3,160,80,0,
+		1,0,0,0,1317,1316,1,0,0,0,1318,137,1,0,0,0,1319,1320,5,178,0,0,1320,1360,
+		3,160,80,0,1321,1322,5,90,0,0,1322,1323,5,241,0,0,1323,1360,3,160,80,0,
+		1324,1325,5,90,0,0,1325,1360,3,166,83,0,1326,1327,5,179,0,0,1327,1360,
+		3,158,79,0,1328,1329,5,133,0,0,1329,1330,5,263,0,0,1330,1360,5,142,0,0,
+		1331,1332,5,102,0,0,1332,1333,3,160,80,0,1333,1334,5,186,0,0,1334,1335,
+		5,111,0,0,1335,1360,1,0,0,0,1336,1337,5,103,0,0,1337,1360,3,160,80,0,1338,
+		1339,5,104,0,0,1339,1340,3,160,80,0,1340,1341,5,186,0,0,1341,1342,5,111,
+		0,0,1342,1360,1,0,0,0,1343,1344,5,105,0,0,1344,1360,3,160,80,0,1345,1346,
+		5,106,0,0,1346,1360,5,107,0,0,1347,1348,5,108,0,0,1348,1360,3,160,80,0,
 		1349,1350,5,93,0,0,1350,1351,5,94,0,0,1351,1352,5,63,0,0,1352,1355,3,160,
 		80,0,1353,1354,5,4,0,0,1354,1356,3,158,79,0,1355,1353,1,0,0,0,1355,1356,
-		1,0,0,0,1356,1358,1,0,0,0,1357,1319,1,0,0,0,1357,1321,1,0,0,0,1357,1324,
-		1,0,0,0,1357,1326,1,0,0,0,1357,1328,1,0,0,0,1357,1331,1,0,0,0,1357,1336,
-		1,0,0,0,1357,1338,1,0,0,0,1357,1343,1,0,0,0,1357,1345,1,0,0,0,1357,1347,
-		1,0,0,0,1357,1349,1,0,0,0,1358,139,1,0,0,0,1359,1360,5,2,0,0,1360,1361,
-		3,166,83,0,1361,1362,5,4,0,0,1362,1363,3,166,83,0,1363,1367,5,241,0,0,
-		1364,1366,3,142,71,0,1365,1364,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,
-		0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1371,5,
-		242,0,0,1371,141,1,0,0,0,1372,1373,3,166,83,0,1373,1374,5,60,0,0,1374,
-		1375,5,179,0,0,1375,1376,5,262,0,0,1376,1656,1,0,0,0,1377,1378,3,166,83,
-		0,1378,1379,5,60,0,0,1379,1380,5,38,0,0,1380,1384,3,160,80,0,1381,1383,
-		3,154,77,0,1382,1381,1,0,0,0,1383,1386,1,0,0,0,1384,1382,1,0,0,0,1384,
-		1385,1,0,0,0,1385,1656,1,0,0,0,1386,1384,1,0,0,0,1387,1388,3,166,83,0,
-		1388,1392,5,97,0,0,1389,1390,5,154,0,0,1390,1391,5,61,0,0,1391,1393,5,
-		262,0,0,1392,1389,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,0,0,1394,1395,
-		5,63,0,0,1395,1396,3,158,79,0,1396,1656,1,0,0,0,1397,1398,3,166,83,0,1398,
-		1399,5,97,0,0,1399,1403,5,38,0,0,1400,1401,5,154,0,0,1401,1402,5,61,0,
-		0,1402,1404,5,262,0,0,1403,1400,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,
-		0,0,0,1405,1406,5,63,0,0,1406,1411,3,152,76,0,1407,1408,5,245,0,0,1408,
-		1410,3,152,76,0,1409,1407,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,
-		1411,1412,1,0,0,0,1412,1417,1,0,0,0,1413,1411,1,0,0,0,1414,1416,3,154,
-		77,0,1415,1414,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1417,1418,1,
-		0,0,0,1418,1656,1,0,0,0,1419,1417,1,0,0,0,1420,1421,3,164,82,0,1421,1422,
-		7,3,0,0,1422,1423,3,160,80,0,1423,1428,3,156,78,0,1424,1425,5,28,0,0,1425,
-		1426,3,160,80,0,1426,1427,3,156,78,0,1427,1429,1,0,0,0,1428,1424,1,0,0,
-		0,1428,1429,1,0,0,0,1429,1656,1,0,0,0,1430,1431,3,164,82,0,1431,1432,5,
-		182,0,0,1432,1433,3,160,80,0,1433,1434,5,183,0,0,1434,1435,5,260,0,0,1435,
-		1656,1,0,0,0,1436,1437,3,166,83,0,1437,1470,5,184,0,0,1438,1439,5,54,0,
-		0,1439,1443,5,260,0,0,1440,1442,3,154,77,0,1441,1440,1,0,0,0,1442,1445,
-		1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1447,1,0,0,0,1445,1443,
-		1,0,0,0,1446,1448,3,146,73,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,
-		1471,1,0,0,0,1449,1459,5,38,0,0,1450,1451,5,44,0,0,1451,1452,3,160,80,
-		0,1452,1456,3,156,78,0,1453,1455,3,144,72,0,1454,1453,1,0,0,0,1455,1458,
-		1,0,0,0,1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,1460,1,0,0,0,1458,1456,
-		1,0,0,0,1459,1450,1,0,0,0,1459,1460,1,0,0,0,1460,1464,1,0,0,0,1461,1463,
-		3,154,77,0,1462,1461,1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1464,
-		1465,1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1467,1469,3,146,73,0,
-		1468,1467,1,0,0,0,1468,1469,1,0,0,0,1469,1471,1,0,0,0,1470,1438,1,0,0,
-		0,1470,1449,1,0,0,0,1471,1656,1,0,0,0,1472,1474,5,175,0,0,1473,1475,3,
-		138,69,0,1474,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1474,1,0,0,0,1476,1477,
-		1,0,0,0,1477,1656,1,0,0,0,1478,1479,5,175,0,0,1479,1480,5,176,0,0,1480,
-		1656,5,109,0,0,1481,1482,5,175,0,0,1482,1483,5,202,0,0,1483,1484,5,93,
-		0,0,1484,1656,5,94,0,0,1485,1486,3,166,83,0,1486,1487,5,120,0,0,1487,1488,
-		3,160,80,0,1488,1656,1,0,0,0,1489,1490,3,166,83,0,1490,1491,5,16,0,0,1491,
-		1492,3,28,14,0,1492,1496,5,241,0,0,1493,1495,3,34,17,0,1494,1493,1,0,0,
-		0,1495,1498,1,0,0,0,1496,1494,1,0,0,0,1496,1497,1,0,0,0,1497,1499,1,0,
-		0,0,1498,1496,1,0,0,0,1499,1500,5,242,0,0,1500,1656,1,0,0,0,1501,1502,
-		3,166,83,0,1502,1503,5,19,0,0,1503,1504,5,260,0,0,1504,1505,5,20,0,0,1505,
-		1506,3,160,80,0,1506,1656,1,0,0,0,1507,1508,3,166,83,0,1508,1510,5,21,
-		0,0,1509,1511,5,249,0,0,1510,1509,1,0,0,0,1510,1511,1,0,0,0,1511,1512,
-		1,0,0,0,1512,1513,3,160,80,0,1513,1656,1,0,0,0,1514,1515,3,166,83,0,1515,
-		1516,5,235,0,0,1516,1519,3,158,79,0,1517,1518,5,51,0,0,1518,1520,5,260,
-		0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,1520,1656,1,0,0,0,1521,1522,3,
-		166,83,0,1522,1523,5,235,0,0,1523,1524,5,38,0,0,1524,1529,3,150,75,0,1525,
-		1526,5,245,0,0,1526,1528,3,150,75,0,1527,1525,1,0,0,0,1528,1531,1,0,0,
-		0,1529,1527,1,0,0,0,1529,1530,1,0,0,0,1530,1534,1,0,0,0,1531,1529,1,0,
-		0,0,1532,1533,5,51,0,0,1533,1535,5,260,0,0,1534,1532,1,0,0,0,1534,1535,
-		1,0,0,0,1535,1539,1,0,0,0,1536,1538,3,154,77,0,1537,1536,1,0,0,0,1538,
-		1541,1,0,0,0,1539,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1656,1,0,0,0,1541,
-		1539,1,0,0,0,1542,1543,3,166,83,0,1543,1544,5,239,0,0,1544,1545,5,38,0,
-		0,1545,1550,3,150,75,0,1546,1547,5,245,0,0,1547,1549,3,150,75,0,1548,1546,
-		1,0,0,0,1549,1552,1,0,0,0,1550,1548,1,0,0,0,1550,1551,1,0,0,0,1551,1556,
-		1,0,0,0,1552,1550,1,0,0,0,1553,1555,3,154,77,0,1554,1553,1,0,0,0,1555,
-		1558,1,0,0,0,1556,1554,1,0,0,0,1556,1557,1,0,0,0,1557,1656,1,0,0,0,1558,
-		1556,1,0,0,0,1559,1560,3,166,83,0,1560,1561,5,92,0,0,1561,1562,3,160,80,
-		0,1562,1656,1,0,0,0,1563,1564,3,166,83,0,1564,1565,5,93,0,0,1565,1566,
-		5,138,0,0,1566,1567,3,158,79,0,1567,1568,5,63,0,0,1568,1569,3,160,80,0,
-		1569,1656,1,0,0,0,1570,1571,3,166,83,0,1571,1572,5,202,0,0,1572,1573,5,
-		93,0,0,1573,1656,1,0,0,0,1574,1575,3,166,83,0,1575,1576,5,71,0,0,1576,
-		1578,5,69,0,0,1577,1579,5,261,0,0,1578,1577,1,0,0,0,1578,1579,1,0,0,0,
-		1579,1656,1,0,0,0,1580,1581,3,166,83,0,1581,1582,5,71,0,0,1582,1585,5,
-		70,0,0,1583,1584,5,51,0,0,1584,1586,5,260,0,0,1585,1583,1,0,0,0,1585,1586,
-		1,0,0,0,1586,1656,1,0,0,0,1587,1588,3,166,83,0,1588,1589,5,170,0,0,1589,
-		1590,5,54,0,0,1590,1593,5,260,0,0,1591,1592,5,63,0,0,1592,1594,3,160,80,
-		0,1593,1591,1,0,0,0,1593,1594,1,0,0,0,1594,1656,1,0,0,0,1595,1596,3,166,
-		83,0,1596,1598,5,65,0,0,1597,1599,3,98,49,0,1598,1597,1,0,0,0,1599,1600,
-		1,0,0,0,1600,1598,1,0,0,0,1600,1601,1,0,0,0,1601,1656,1,0,0,0,1602,1603,
-		5,22,0,0,1603,1656,5,262,0,0,1604,1605,5,23,0,0,1605,1656,5,262,0,0,1606,
-		1656,5,24,0,0,1607,1656,5,25,0,0,1608,1609,3,166,83,0,1609,1610,5,26,0,
-		0,1610,1611,5,27,0,0,1611,1612,3,160,80,0,1612,1613,3,156,78,0,1613,1614,
-		5,28,0,0,1614,1615,3,160,80,0,1615,1616,3,156,78,0,1616,1656,1,0,0,0,1617,
-		1618,3,166,83,0,1618,1619,5,29,0,0,1619,1622,5,165,0,0,1620,1623,5,30,
-		0,0,1621,1623,3,160,80,0,1622,1620,1,0,0,0,1622,1621,1,0,0,0,1623,1624,
-		1,0,0,0,1624,1625,5,31,0,0,1625,1626,3,160,80,0,1626,1627,3,156,78,0,1627,
-		1628,5,28,0,0,1628,1629,3,160,80,0,1629,1630,3,156,78,0,1630,1656,1,0,
-		0,0,1631,1632,3,166,83,0,1632,1633,5,32,0,0,1633,1634,3,160,80,0,1634,
-		1635,3,156,78,0,1635,1636,5,20,0,0,1636,1637,3,160,80,0,1637,1656,1,0,
-		0,0,1638,1639,5,33,0,0,1639,1640,3,164,82,0,1640,1641,5,34,0,0,1641,1642,
-		3,164,82,0,1642,1645,3,160,80,0,1643,1644,5,35,0,0,1644,1646,3,160,80,
-		0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1656,1,0,0,0,1647,1648,5,36,
-		0,0,1648,1649,5,35,0,0,1649,1650,3,160,80,0,1650,1651,3,156,78,0,1651,
-		1652,5,37,0,0,1652,1653,3,160,80,0,1653,1654,3,156,78,0,1654,1656,1,0,
-		0,0,1655,1372,1,0,0,0,1655,1377,1,0,0,0,1655,1387,1,0,0,0,1655,1397,1,
-		0,0,0,1655,1420,1,0,0,0,1655,1430,1,0,0,0,1655,1436,1,0,0,0,1655,1472,
-		1,0,0,0,1655,1478,1,0,0,0,1655,1481,1,0,0,0,1655,1485,1,0,0,0,1655,1489,
-		1,0,0,0,1655,1501,1,0,0,0,1655,1507,1,0,0,0,1655,1514,1,0,0,0,1655,1521,
-		1,0,0,0,1655,1542,1,0,0,0,1655,1559,1,0,0,0,1655,1563,1,0,0,0,1655,1570,
-		1,0,0,0,1655,1574,1,0,0,0,1655,1580,1,0,0,0,1655,1587,1,0,0,0,1655,1595,
-		1,0,0,0,1655,1602,1,0,0,0,1655,1604,1,0,0,0,1655,1606,1,0,0,0,1655,1607,
-		1,0,0,0,1655,1608,1,0,0,0,1655,1617,1,0,0,0,1655,1631,1,0,0,0,1655,1638,
-		1,0,0,0,1655,1647,1,0,0,0,1656,143,1,0,0,0,1657,1658,5,73,0,0,1658,1659,
-		5,260,0,0,1659,1660,5,174,0,0,1660,1661,3,160,80,0,1661,1662,3,156,78,
-		0,1662,145,1,0,0,0,1663,1664,5,45,0,0,1664,1665,5,40,0,0,1665,1666,5,41,
-		0,0,1666,1667,3,160,80,0,1667,1668,5,42,0,0,1668,1672,3,160,80,0,1669,
-		1671,3,154,77,0,1670,1669,1,0,0,0,1671,1674,1,0,0,0,1672,1670,1,0,0,0,
-		1672,1673,1,0,0,0,1673,1693,1,0,0,0,1674,1672,1,0,0,0,1675,1676,5,45,0,
-		0,1676,1677,5,38,0,0,1677,1678,5,63,0,0,1678,1683,3,148,74,0,1679,1680,
-		5,245,0,0,1680,1682,3,148,74,0,1681,1679,1,0,0,0,1682,1685,1,0,0,0,1683,
-		1681,1,0,0,0,1683,1684,1,0,0,0,1684,1689,1,0,0,0,1685,1683,1,0,0,0,1686,
-		1688,3,154,77,0,1687,1686,1,0,0,0,1688,1691,1,0,0,0,1689,1687,1,0,0,0,
-		1689,1690,1,0,0,0,1690,1693,1,0,0,0,1691,1689,1,0,0,0,1692,1663,1,0,0,
-		0,1692,1675,1,0,0,0,1693,147,1,0,0,0,1694,1695,3,160,80,0,1695,1696,5,
-		34,0,0,1696,1697,3,160,80,0,1697,149,1,0,0,0,1698,1700,5,250,0,0,1699,
-		1698,1,0,0,0,1699,1700,1,0,0,0,1700,1701,1,0,0,0,1701,1702,3,158,79,0,
-		1702,1703,5,34,0,0,1703,1704,3,160,80,0,1704,151,1,0,0,0,1705,1706,3,158,
-		79,0,1706,1707,5,34,0,0,1707,1708,3,160,80,0,1708,153,1,0,0,0,1709,1710,
-		5,39,0,0,1710,1711,3,164,82,0,1711,1712,3,160,80,0,1712,155,1,0,0,0,1713,
-		1714,5,185,0,0,1714,1715,5,198,0,0,1715,157,1,0,0,0,1716,1717,5,261,0,
-		0,1717,159,1,0,0,0,1718,1719,6,80,-1,0,1719,1720,5,243,0,0,1720,1721,3,
-		160,80,0,1721,1722,5,244,0,0,1722,1761,1,0,0,0,1723,1724,5,250,0,0,1724,
-		1761,3,160,80,16,1725,1726,5,202,0,0,1726,1761,3,160,80,11,1727,1728,5,
-		172,0,0,1728,1729,3,160,80,0,1729,1730,5,174,0,0,1730,1731,3,160,80,0,
-		1731,1732,5,173,0,0,1732,1733,3,160,80,0,1733,1761,1,0,0,0,1734,1735,3,
-		166,83,0,1735,1744,5,243,0,0,1736,1741,3,160,80,0,1737,1738,5,245,0,0,
-		1738,1740,3,160,80,0,1739,1737,1,0,0,0,1740,1743,1,0,0,0,1741,1739,1,0,
-		0,0,1741,1742,1,0,0,0,1742,1745,1,0,0,0,1743,1741,1,0,0,0,1744,1736,1,
-		0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,244,0,0,1747,1761,
-		1,0,0,0,1748,1750,7,4,0,0,1749,1751,3,162,81,0,1750,1749,1,0,0,0,1750,
-		1751,1,0,0,0,1751,1752,1,0,0,0,1752,1753,5,185,0,0,1753,1761,3,162,81,
-		0,1754,1755,5,262,0,0,1755,1761,3,162,81,0,1756,1761,5,261,0,0,1757,1761,
-		5,262,0,0,1758,1761,5,260,0,0,1759,1761,3,164,82,0,1760,1718,1,0,0,0,1760,
-		1723,1,0,0,0,1760,1725,1,0,0,0,1760,1727,1,0,0,0,1760,1734,1,0,0,0,1760,
-		1748,1,0,0,0,1760,1754,1,0,0,0,1760,1756,1,0,0,0,1760,1757,1,0,0,0,1760,
-		1758,1,0,0,0,1760,1759,1,0,0,0,1761,1782,1,0,0,0,1762,1763,10,15,0,0,1763,
-		1764,5,199,0,0,1764,1781,3,160,80,16,1765,1766,10,14,0,0,1766,1767,7,5,
-		0,0,1767,1781,3,160,80,15,1768,1769,10,13,0,0,1769,1770,7,6,0,0,1770,1781,
-		3,160,80,14,1771,1772,10,12,0,0,1772,1773,7,7,0,0,1773,1781,3,160,80,13,
-		1774,1775,10,10,0,0,1775,1776,5,200,0,0,1776,1781,3,160,80,11,1777,1778,
-		10,9,0,0,1778,1779,5,201,0,0,1779,1781,3,160,80,10,1780,1762,1,0,0,0,1780,
-		1765,1,0,0,0,1780,1768,1,0,0,0,1780,1771,1,0,0,0,1780,1774,1,0,0,0,1780,
-		1777,1,0,0,0,1781,1784,1,0,0,0,1782,1780,1,0,0,0,1782,1783,1,0,0,0,1783,
-		161,1,0,0,0,1784,1782,1,0,0,0,1785,1786,7,8,0,0,1786,163,1,0,0,0,1787,
-		1790,3,166,83,0,1788,1789,5,246,0,0,1789,1791,3,166,83,0,1790,1788,1,0,
-		0,0,1790,1791,1,0,0,0,1791,165,1,0,0,0,1792,1793,7,9,0,0,1793,167,1,0,
-		0,0,183,172,174,188,214,221,223,231,233,255,259,261,268,273,276,281,285,
-		298,309,317,338,347,357,369,373,381,385,390,400,414,421,424,439,443,449,
-		461,463,466,475,480,483,492,501,506,514,521,534,536,546,563,571,575,584,
-		588,592,594,600,603,607,615,625,659,669,698,700,710,717,721,729,754,761,
-		769,776,780,784,792,796,812,852,857,861,865,884,893,898,914,918,926,948,
-		954,962,970,983,994,997,1007,1010,1018,1022,1030,1041,1045,1053,1064,1066,
-		1077,1080,1084,1092,1097,1102,1112,1114,1122,1131,1137,1141,1154,1159,
-		1162,1169,1178,1183,1190,1203,1206,1219,1236,1240,1252,1261,1265,1270,
-		1276,1285,1289,1296,1307,1313,1317,1355,1357,1367,1384,1392,1403,1411,
-		1417,1428,1443,1447,1456,1459,1464,1468,1470,1476,1496,1510,1519,1529,
-		1534,1539,1550,1556,1578,1585,1593,1600,1622,1645,1655,1672,1683,1689,
-		1692,1699,1741,1744,1750,1760,1780,1782,1790
+		1,0,0,0,1356,1360,1,0,0,0,1357,1358,5,109,0,0,1358,1360,3,158,79,0,1359,
+		1319,1,0,0,0,1359,1321,1,0,0,0,1359,1324,1,0,0,0,1359,1326,1,0,0,0,1359,
+		1328,1,0,0,0,1359,1331,1,0,0,0,1359,1336,1,0,0,0,1359,1338,1,0,0,0,1359,
+		1343,1,0,0,0,1359,1345,1,0,0,0,1359,1347,1,0,0,0,1359,1349,1,0,0,0,1359,
+		1357,1,0,0,0,1360,139,1,0,0,0,1361,1362,5,2,0,0,1362,1363,3,166,83,0,1363,
+		1364,5,4,0,0,1364,1365,3,166,83,0,1365,1369,5,242,0,0,1366,1368,3,142,
+		71,0,1367,1366,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,
+		0,0,0,1370,1372,1,0,0,0,1371,1369,1,0,0,0,1372,1373,5,243,0,0,1373,141,
+		1,0,0,0,1374,1375,3,166,83,0,1375,1376,5,60,0,0,1376,1377,5,180,0,0,1377,
+		1378,5,263,0,0,1378,1658,1,0,0,0,1379,1380,3,166,83,0,1380,1381,5,60,0,
+		0,1381,1382,5,38,0,0,1382,1386,3,160,80,0,1383,1385,3,154,77,0,1384,1383,
+		1,0,0,0,1385,1388,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1658,
+		1,0,0,0,1388,1386,1,0,0,0,1389,1390,3,166,83,0,1390,1394,5,97,0,0,1391,
+		1392,5,155,0,0,1392,1393,5,61,0,0,1393,1395,5,263,0,0,1394,1391,1,0,0,
+		0,1394,1395,1,0,0,0,1395,1396,1,0,0,0,1396,1397,5,63,0,0,1397,1398,3,158,
+		79,0,1398,1658,1,0,0,0,1399,1400,3,166,83,0,1400,1401,5,97,0,0,1401,1405,
+		5,38,0,0,1402,1403,5,155,0,0,1403,1404,5,61,0,0,1404,1406,5,263,0,0,1405,
+		1402,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,63,0,0,1408,
+		1413,3,152,76,0,1409,1410,5,246,0,0,1410,1412,3,152,76,0,1411,1409,1,0,
+		0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1413,1414,1,0,0,0,1414,1419,1,
+		0,0,0,1415,1413,1,0,0,0,1416,1418,3,154,77,0,1417,1416,1,0,0,0,1418,1421,
+		1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1658,1,0,0,0,1421,1419,
+		1,0,0,0,1422,1423,3,164,82,0,1423,1424,7,3,0,0,1424,1425,3,160,80,0,1425,
+		1430,3,156,78,0,1426,1427,5,28,0,0,1427,1428,3,160,80,0,1428,1429,3,156,
+		78,0,1429,1431,1,0,0,0,1430,1426,1,0,0,0,1430,1431,1,0,0,0,1431,1658,1,
+		0,0,0,1432,1433,3,164,82,0,1433,1434,5,183,0,0,1434,1435,3,160,80,0,1435,
+		1436,5,184,0,0,1436,1437,5,261,0,0,1437,1658,1,0,0,0,1438,1439,3,166,83,
+		0,1439,1472,5,185,0,0,1440,1441,5,54,0,0,1441,1445,5,261,0,0,1442,1444,
+		3,154,77,0,1443,1442,1,0,0,0,1444,1447,1,0,0,0,1445,1443,1,0,0,0,1445,
+		1446,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,0,0,0,1448,1450,3,146,73,0,
+		1449,1448,1,0,0,0,1449,1450,1,0,0,0,1450,1473,1,0,0,0,1451,1461,5,38,0,
+		0,1452,1453,5,44,0,0,1453,1454,3,160,80,0,1454,1458,3,156,78,0,1455,1457,
+		3,144,72,0,1456,1455,1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1458,
+		1459,1,0,0,0,1459,1462,1,0,0,0,1460,1458,1,0,0,0,1461,1452,1,0,0,0,1461,
+		1462,1,0,0,0,1462,1466,1,0,0,0,1463,1465,3,154,77,0,1464,1463,1,0,0,0,
+		1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1470,1,0,0,
+		0,1468,1466,1,0,0,0,1469,1471,3,146,73,0,1470,1469,1,0,0,0,1470,1471,1,
+		0,0,0,1471,1473,1,0,0,0,1472,1440,1,0,0,0,1472,1451,1,0,0,0,1473,1658,
+		1,0,0,0,1474,1476,5,176,0,0,1475,1477,3,138,69,0,1476,1475,1,0,0,0,1477,
+		1478,1,0,0,0,1478,1476,1,0,0,0,1478,1479,1,0,0,0,1479,1658,1,0,0,0,1480,
+		1481,5,176,0,0,1481,1482,5,177,0,0,1482,1658,5,110,0,0,1483,1484,5,176,
+		0,0,1484,1485,5,203,0,0,1485,1486,5,93,0,0,1486,1658,5,94,0,0,1487,1488,
+		3,166,83,0,1488,1489,5,121,0,0,1489,1490,3,160,80,0,1490,1658,1,0,0,0,
+		1491,1492,3,166,83,0,1492,1493,5,16,0,0,1493,1494,3,28,14,0,1494,1498,
+		5,242,0,0,1495,1497,3,34,17,0,1496,1495,1,0,0,0,1497,1500,1,0,0,0,1498,
+		1496,1,0,0,0,1498,1499,1,0,0,0,1499,1501,1,0,0,0,1500,1498,1,0,0,0,1501,
+		1502,5,243,0,0,1502,1658,1,0,0,0,1503,1504,3,166,83,0,1504,1505,5,19,0,
+		0,1505,1506,5,261,0,0,1506,1507,5,20,0,0,1507,1508,3,160,80,0,1508,1658,
+		1,0,0,0,1509,1510,3,166,83,0,1510,1512,5,21,0,0,1511,1513,5,250,0,0,1512,
+		1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,3,160,80,0,
+		1515,1658,1,0,0,0,1516,1517,3,166,83,0,1517,1518,5,236,0,0,1518,1521,3,
+		158,79,0,1519,1520,5,51,0,0,1520,1522,5,261,0,0,1521,1519,1,0,0,0,1521,
+		1522,1,0,0,0,1522,1658,1,0,0,0,1523,1524,3,166,83,0,1524,1525,5,236,0,
+		0,1525,1526,5,38,0,0,1526,1531,3,150,75,0,1527,1528,5,246,0,0,1528,1530,
+		3,150,75,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,1529,1,0,0,0,1531,
+		1532,1,0,0,0,1532,1536,1,0,0,0,1533,1531,1,0,0,0,1534,1535,5,51,0,0,1535,
+		1537,5,261,0,0,1536,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1541,1,0,0,0,1538,
+		1540,3,154,77,0,1539,1538,1,0,0,0,1540,1543,1,0,0,0,1541,1539,1,0,0,0,
+		1541,1542,1,0,0,0,1542,1658,1,0,0,0,1543,1541,1,0,0,0,1544,1545,3,166,
+		83,0,1545,1546,5,240,0,0,1546,1547,5,38,0,0,1547,1552,3,150,75,0,1548,
+		1549,5,246,0,0,1549,1551,3,150,75,0,1550,1548,1,0,0,0,1551,1554,1,0,0,
+		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1558,1,0,0,0,1554,1552,1,0,
+		0,0,1555,1557,3,154,77,0,1556,1555,1,0,0,0,1557,1560,1,0,0,0,1558,1556,
+		1,0,0,0,1558,1559,1,0,0,0,1559,1658,1,0,0,0,1560,1558,1,0,0,0,1561,1562,
+		3,166,83,0,1562,1563,5,92,0,0,1563,1564,3,160,80,0,1564,1658,1,0,0,0,1565,
+		1566,3,166,83,0,1566,1567,5,93,0,0,1567,1568,5,139,0,0,1568,1569,3,158,
+		79,0,1569,1570,5,63,0,0,1570,1571,3,160,80,0,1571,1658,1,0,0,0,1572,1573,
+		3,166,83,0,1573,1574,5,203,0,0,1574,1575,5,93,0,0,1575,1658,1,0,0,0,1576,
+		1577,3,166,83,0,1577,1578,5,71,0,0,1578,1580,5,69,0,0,1579,1581,5,262,
+		0,0,1580,1579,1,0,0,0,1580,1581,1,0,0,0,1581,1658,1,0,0,0,1582,1583,3,
+		166,83,0,1583,1584,5,71,0,0,1584,1587,5,70,0,0,1585,1586,5,51,0,0,1586,
+		1588,5,261,0,0,1587,1585,1,0,0,0,1587,1588,1,0,0,0,1588,1658,1,0,0,0,1589,
+		1590,3,166,83,0,1590,1591,5,171,0,0,1591,1592,5,54,0,0,1592,1595,5,261,
+		0,0,1593,1594,5,63,0,0,1594,1596,3,160,80,0,1595,1593,1,0,0,0,1595,1596,
+		1,0,0,0,1596,1658,1,0,0,0,1597,1598,3,166,83,0,1598,1600,5,65,0,0,1599,
+		1601,3,98,49,0,1600,1599,1,0,0,0,1601,1602,1,0,0,0,1602,1600,1,0,0,0,1602,
+		1603,1,0,0,0,1603,1658,1,0,0,0,1604,1605,5,22,0,0,1605,1658,5,263,0,0,
+		1606,1607,5,23,0,0,1607,1658,5,263,0,0,1608,1658,5,24,0,0,1609,1658,5,
+		25,0,0,1610,1611,3,166,83,0,1611,1612,5,26,0,0,1612,1613,5,27,0,0,1613,
+		1614,3,160,80,0,1614,1615,3,156,78,0,1615,1616,5,28,0,0,1616,1617,3,160,
+		80,0,1617,1618,3,156,78,0,1618,1658,1,0,0,0,1619,1620,3,166,83,0,1620,
+		1621,5,29,0,0,1621,1624,5,166,0,0,1622,1625,5,30,0,0,1623,1625,3,160,80,
+		0,1624,1622,1,0,0,0,1624,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1627,5,31,
+		0,0,1627,1628,3,160,80,0,1628,1629,3,156,78,0,1629,1630,5,28,0,0,1630,
+		1631,3,160,80,0,1631,1632,3,156,78,0,1632,1658,1,0,0,0,1633,1634,3,166,
+		83,0,1634,1635,5,32,0,0,1635,1636,3,160,80,0,1636,1637,3,156,78,0,1637,
+		1638,5,20,0,0,1638,1639,3,160,80,0,1639,1658,1,0,0,0,1640,1641,5,33,0,
+		0,1641,1642,3,164,82,0,1642,1643,5,34,0,0,1643,1644,3,164,82,0,1644,1647,
+		3,160,80,0,1645,1646,5,35,0,0,1646,1648,3,160,80,0,1647,1645,1,0,0,0,1647,
+		1648,1,0,0,0,1648,1658,1,0,0,0,1649,1650,5,36,0,0,1650,1651,5,35,0,0,1651,
+		1652,3,160,80,0,1652,1653,3,156,78,0,1653,1654,5,37,0,0,1654,1655,3,160,
+		80,0,1655,1656,3,156,78,0,1656,1658,1,0,0,0,1657,1374,1,0,0,0,1657,1379,
+		1,0,0,0,1657,1389,1,0,0,0,1657,1399,1,0,0,0,1657,1422,1,0,0,0,1657,1432,
+		1,0,0,0,1657,1438,1,0,0,0,1657,1474,1,0,0,0,1657,1480,1,0,0,0,1657,1483,
+		1,0,0,0,1657,1487,1,0,0,0,1657,1491,1,0,0,0,1657,1503,1,0,0,0,1657,1509,
+		1,0,0,0,1657,1516,1,0,0,0,1657,1523,1,0,0,0,1657,1544,1,0,0,0,1657,1561,
+		1,0,0,0,1657,1565,1,0,0,0,1657,1572,1,0,0,0,1657,1576,1,0,0,0,1657,1582,
+		1,0,0,0,1657,1589,1,0,0,0,1657,1597,1,0,0,0,1657,1604,1,0,0,0,1657,1606,
+		1,0,0,0,1657,1608,1,0,0,0,1657,1609,1,0,0,0,1657,1610,1,0,0,0,1657,1619,
+		1,0,0,0,1657,1633,1,0,0,0,1657,1640,1,0,0,0,1657,1649,1,0,0,0,1658,143,
+		1,0,0,0,1659,1660,5,73,0,0,1660,1661,5,261,0,0,1661,1662,5,175,0,0,1662,
+		1663,3,160,80,0,1663,1664,3,156,78,0,1664,145,1,0,0,0,1665,1666,5,45,0,
+		0,1666,1667,5,40,0,0,1667,1668,5,41,0,0,1668,1669,3,160,80,0,1669,1670,
+		5,42,0,0,1670,1674,3,160,80,0,1671,1673,3,154,77,0,1672,1671,1,0,0,0,1673,
+		1676,1,0,0,0,1674,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1695,1,0,0,0,1676,
+		1674,1,0,0,0,1677,1678,5,45,0,0,1678,1679,5,38,0,0,1679,1680,5,63,0,0,
+		1680,1685,3,148,74,0,1681,1682,5,246,0,0,1682,1684,3,148,74,0,1683,1681,
+		1,0,0,0,1684,1687,1,0,0,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1691,
+		1,0,0,0,1687,1685,1,0,0,0,1688,1690,3,154,77,0,1689,1688,1,0,0,0,1690,
+		1693,1,0,0,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1695,1,0,0,0,1693,
+		1691,1,0,0,0,1694,1665,1,0,0,0,1694,1677,1,0,0,0,1695,147,1,0,0,0,1696,
+		1697,3,160,80,0,1697,1698,5,34,0,0,1698,1699,3,160,80,0,1699,149,1,0,0,
+		0,1700,1702,5,251,0,0,1701,1700,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,
+		0,0,0,1703,1704,3,158,79,0,1704,1705,5,34,0,0,1705,1706,3,160,80,0,1706,
+		151,1,0,0,0,1707,1708,3,158,79,0,1708,1709,5,34,0,0,1709,1710,3,160,80,
+		0,1710,153,1,0,0,0,1711,1712,5,39,0,0,1712,1713,3,164,82,0,1713,1714,3,
+		160,80,0,1714,155,1,0,0,0,1715,1716,5,186,0,0,1716,1717,5,199,0,0,1717,
+		157,1,0,0,0,1718,1719,5,262,0,0,1719,159,1,0,0,0,1720,1721,6,80,-1,0,1721,
+		1722,5,244,0,0,1722,1723,3,160,80,0,1723,1724,5,245,0,0,1724,1763,1,0,
+		0,0,1725,1726,5,251,0,0,1726,1763,3,160,80,16,1727,1728,5,203,0,0,1728,
+		1763,3,160,80,11,1729,1730,5,173,0,0,1730,1731,3,160,80,0,1731,1732,5,
+		175,0,0,1732,1733,3,160,80,0,1733,1734,5,174,0,0,1734,1735,3,160,80,0,
+		1735,1763,1,0,0,0,1736,1737,3,166,83,0,1737,1746,5,244,0,0,1738,1743,3,
+		160,80,0,1739,1740,5,246,0,0,1740,1742,3,160,80,0,1741,1739,1,0,0,0,1742,
+		1745,1,0,0,0,1743,1741,1,0,0,0,1743,1744,1,0,0,0,1744,1747,1,0,0,0,1745,
+		1743,1,0,0,0,1746,1738,1,0,0,0,1746,1747,1,0,0,0,1747,1748,1,0,0,0,1748,
+		1749,5,245,0,0,1749,1763,1,0,0,0,1750,1752,7,4,0,0,1751,1753,3,162,81,
+		0,1752,1751,1,0,0,0,1752,1753,1,0,0,0,1753,1754,1,0,0,0,1754,1755,5,186,
+		0,0,1755,1763,3,162,81,0,1756,1757,5,263,0,0,1757,1763,3,162,81,0,1758,
+		1763,5,262,0,0,1759,1763,5,263,0,0,1760,1763,5,261,0,0,1761,1763,3,164,
+		82,0,1762,1720,1,0,0,0,1762,1725,1,0,0,0,1762,1727,1,0,0,0,1762,1729,1,
+		0,0,0,1762,1736,1,0,0,0,1762,1750,1,0,0,0,1762,1756,1,0,0,0,1762,1758,
+		1,0,0,0,1762,1759,1,0,0,0,1762,1760,1,0,0,0,1762,1761,1,0,0,0,1763,1784,
+		1,0,0,0,1764,1765,10,15,0,0,1765,1766,5,200,0,0,1766,1783,3,160,80,16,
+		1767,1768,10,14,0,0,1768,1769,7,5,0,0,1769,1783,3,160,80,15,1770,1771,
+		10,13,0,0,1771,1772,7,6,0,0,1772,1783,3,160,80,14,1773,1774,10,12,0,0,
+		1774,1775,7,7,0,0,1775,1783,3,160,80,13,1776,1777,10,10,0,0,1777,1778,
+		5,201,0,0,1778,1783,3,160,80,11,1779,1780,10,9,0,0,1780,1781,5,202,0,0,
+		1781,1783,3,160,80,10,1782,1764,1,0,0,0,1782,1767,1,0,0,0,1782,1770,1,
+		0,0,0,1782,1773,1,0,0,0,1782,1776,1,0,0,0,1782,1779,1,0,0,0,1783,1786,
+		1,0,0,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,1785,161,1,0,0,0,1786,1784,
+		1,0,0,0,1787,1788,7,8,0,0,1788,163,1,0,0,0,1789,1792,3,166,83,0,1790,1791,
+		5,247,0,0,1791,1793,3,166,83,0,1792,1790,1,0,0,0,1792,1793,1,0,0,0,1793,
+		165,1,0,0,0,1794,1795,7,9,0,0,1795,167,1,0,0,0,183,172,174,188,214,221,
+		223,231,233,255,259,261,268,273,276,281,285,298,309,317,338,347,357,369,
+		373,381,385,390,400,414,421,424,439,443,449,461,463,466,475,480,483,492,
+		501,506,514,521,534,536,546,563,571,575,584,588,592,594,600,603,607,615,
+		625,659,669,698,700,710,717,721,729,754,761,769,776,780,784,792,796,812,
+		852,857,861,865,884,893,898,914,918,926,948,954,962,970,983,994,997,1007,
+		1010,1018,1022,1030,1041,1045,1053,1064,1066,1077,1080,1084,1092,1097,
+		1102,1112,1114,1122,1131,1137,1141,1154,1159,1162,1169,1178,1183,1190,
+		1203,1206,1219,1236,1240,1252,1261,1265,1270,1276,1285,1289,1296,1307,
+		1313,1317,1355,1359,1369,1386,1394,1405,1413,1419,1430,1445,1449,1458,
+		1461,1466,1470,1472,1478,1498,1512,1521,1531,1536,1541,1552,1558,1580,
+		1587,1595,1602,1624,1647,1657,1674,1685,1691,1694,1701,1743,1746,1752,
+		1762,1782,1784,1792
 	};
 
 	public static readonly ATN _ATN =

@@ -1450,6 +1450,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitReletIdleTerm([NotNull] DealLangParser.ReletIdleTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>halfLifeTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHalfLifeTerm([NotNull] DealLangParser.HalfLifeTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

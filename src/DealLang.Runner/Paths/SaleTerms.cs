@@ -5,7 +5,8 @@ namespace DealLang.Runner.Paths;
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
 /// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
 /// its <c>price yield …</c> that of every sale pricing its loans at a yield, and its <c>relet idle at R for D</c> /
-/// <c>not relet idle</c> those of every sale that re-lets idle units.</summary>
+/// <c>not relet idle</c> those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
+/// its impact.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -28,6 +29,8 @@ static class SaleTerms
             bool relets = market is { Relet: > 0 };
             into.SaleReletUtilisation[s] = relets ? scenario.EnforcementReletUtilisation ?? market!.Relet : 0;
             into.SaleReletMonths[s] = relets ? scenario.EnforcementReletMonths ?? market!.ReletMonths : 0;
+            // The half-life lever reaches only a sale that carries its impact (the checks refuse it in a deal with none).
+            into.SaleHalfLifeMonths[s] = market is { HalfLifeMonths: > 0 } ? scenario.EnforcementHalfLifeMonths ?? market.HalfLifeMonths : 0;
         }
     }
 }

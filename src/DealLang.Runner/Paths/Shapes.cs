@@ -166,6 +166,11 @@ public static class Shapes
         {
             throw Mismatch(deal, scenario, "its re-let of idle units is not a utilisation in [0, 100%] over 0 or more months (or until the run's end)");
         }
+
+        if (scenario.EnforcementHalfLifeMonths is < 1)
+        {
+            throw Mismatch(deal, scenario, "its half-life of the repo market's price impact is not a whole number of months above 0");
+        }
     }
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)

@@ -3,7 +3,10 @@ namespace DealLang.Runtime;
 /// <summary>
 /// The repo market's reserve (docs/language.md §9, "reserve"): how many of the units offered in a period a lender
 /// sells when it sells none below a reserve price. The price per unit falls linearly with the month's volume, so
-/// the volume whose price is exactly the reserve is the most it sells; allocation-free, called by the generated loop.
+/// the volume whose price is exactly the reserve is the most it sells. With a half-life (docs/language.md §9,
+/// "impact-carry") the impact a month's sales leave on the price carries into the months after it: a period of m months
+/// is stepped a month at a time, each month selling q / m units at a price cut by the depression carried into it and by
+/// its own volume's impact. Allocation-free, called by the generated loop.
 /// </summary>
 public static class RepoMarket
 {
@@ -27,5 +30,92 @@ public static class RepoMarket
         }
 
         return Math.Clamp(Math.Floor(months * depth * (1.0 - ((reserve + costs) / gross)) / impact), 0.0, offered);
+    }
+
+    /// <summary>The factor the carried depression is multiplied by each month, 2^(−1/h) for a half-life of
+    /// <paramref name="halfLifeMonths"/> months; 0 (nothing carried) for a half-life of 0 or less.</summary>
+    public static double MonthlyDecay(double halfLifeMonths) => halfLifeMonths > 0.0 ? Math.Pow(2.0, -1.0 / halfLifeMonths) : 0.0;
+
+    /// <summary>What <paramref name="sold"/> units realise over a period of <paramref name="months"/> months whose first
+    /// month's price is depressed by <paramref name="carried"/>: each month k = 0 … m − 1 sells s = sold / months at
+    /// <c>max(0, gross × max(0, 1 − D_k − a) − costs)</c>, with a = impact × s / depth the month's own impact and
+    /// D_(k+1) = decay × (D_k + a) the depression carried into the next month (<see cref="MonthlyDecay"/>); D_0 =
+    /// <paramref name="carried"/>. With a decay of 0 and nothing carried, the period's price is the market's without a
+    /// memory, <c>max(0, gross × max(0, 1 − a) − costs)</c>, every month.</summary>
+    public static double CarriedProceeds(double sold, double gross, double months, double depth, double impact, double costs, double carried, double decay)
+    {
+        double monthly = sold / months, own = impact * monthly / depth, depression = carried, proceeds = 0.0;
+        for (int k = 0; k < months; k++)
+        {
+            proceeds += monthly * Math.Max(0.0, gross * Math.Max(0.0, 1.0 - depression - own) - costs);
+            depression = decay * (depression + own);
+        }
+
+        return proceeds;
+    }
+
+    /// <summary>The depression carried out of a period of <paramref name="months"/> months into the next one's first
+    /// month, after <paramref name="sold"/> units were sold in it (sold / months a month) on a depression of
+    /// <paramref name="carried"/> at its start: D_m of <see cref="CarriedProceeds"/>. A period that sells nothing lets the
+    /// depression fade by decay^m.</summary>
+    public static double CarriedAfter(double sold, double months, double depth, double impact, double carried, double decay)
+    {
+        double own = impact * (sold / months) / depth, depression = carried;
+        for (int k = 0; k < months; k++)
+        {
+            depression = decay * (depression + own);
+        }
+
+        return depression;
+    }
+
+    /// <summary>The units sold of <paramref name="offered"/> with a reserve in a market that carries its impact: all of
+    /// them when every month's price (<see cref="CarriedProceeds"/>) is at least <paramref name="reserve"/>; otherwise
+    /// the most whole units whose every month fetches it. Month k's price is at least R = reserve when its price factor
+    /// is at least r = (R + costs) / gross: with x = impact × (q / m) / depth, D_k = decay^k × D_0 + x × S_k (S_k = decay
+    /// + … + decay^k, S_0 = 0), so 1 − decay^k × D_0 − x × (1 + S_k) ≥ r for every k below m, and
+    /// <c>q_R = floor(m × depth / impact × min_k (1 − r − decay^k × D_0) / (1 + S_k))</c>, none when that is not
+    /// above 0 (even the first unit's price is below the reserve). Without a carry (D_0 = 0, decay 0) it is
+    /// <see cref="VolumeAtReserve"/>'s volume.</summary>
+    public static double VolumeAtReserveCarried(double offered, double gross, double months, double depth, double impact, double costs,
+        double reserve, double carried, double decay)
+    {
+        if (offered <= 0.0 || EveryMonthFetches(offered, gross, months, depth, impact, costs, reserve, carried, decay))
+        {
+            return offered;
+        }
+
+        if (impact <= 0.0 || gross <= 0.0)
+        {
+            return 0.0; // the volume moves no price: the months below the reserve stay below it at any volume
+        }
+
+        double r = (reserve + costs) / gross, lowest = double.PositiveInfinity, fade = 1.0, sum = 0.0;
+        for (int k = 0; k < months; k++)
+        {
+            lowest = Math.Min(lowest, (1.0 - r - (fade * carried)) / (1.0 + sum));
+            fade *= decay;
+            sum += fade;
+        }
+
+        return lowest <= 0.0 ? 0.0 : Math.Clamp(Math.Floor(months * depth * lowest / impact), 0.0, offered);
+    }
+
+    // Whether every month of the period prices the offered units at the reserve or more.
+    private static bool EveryMonthFetches(double offered, double gross, double months, double depth, double impact, double costs, double reserve,
+        double carried, double decay)
+    {
+        double own = impact * (offered / months) / depth, depression = carried;
+        for (int k = 0; k < months; k++)
+        {
+            if (Math.Max(0.0, gross * Math.Max(0.0, 1.0 - depression - own) - costs) < reserve)
+            {
+                return false;
+            }
+
+            depression = decay * (depression + own);
+        }
+
+        return true;
     }
 }

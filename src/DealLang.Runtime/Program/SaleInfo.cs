@@ -32,7 +32,10 @@ public sealed record LoanSalePrice(double? Yield, int? Index);
 /// at a price below <see cref="Reserve"/> per unit but in the run's last period (both scenario-overridable). With
 /// <see cref="Relet"/> above 0 (<c>relet idle at R for D</c>) the free units are re-let at the fleet's spot index at that
 /// utilisation from the sale date, none offered for sale for <see cref="ReletMonths"/> months (−1: until the run's last
-/// period), and the units a sale leaves unsold after that are re-let while they wait (docs/language.md §9).
+/// period), and the units a sale leaves unsold after that are re-let while they wait (docs/language.md §9). With
+/// <see cref="HalfLifeMonths"/> above 0 (<c>half_life 3m</c>) the impact of a month's sales carries into the months after
+/// it, fading by half every that many months (<see cref="RepoMarket"/>; scenario-overridable); 0: each month is priced on
+/// its own volume alone.
 /// </summary>
 public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0,
-    double Relet = 0, int ReletMonths = -1);
+    double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0);

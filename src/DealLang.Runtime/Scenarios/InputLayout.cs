@@ -229,6 +229,11 @@ public enum InputQuantity
     /// (<see cref="PartyWorkoutPeriods"/>) and of its own <c>after D</c>, rounded as they are; −1 for "as its obligor's or
     /// its own". Last, after the sales' re-let slots, so that the slots before it are where they were.</summary>
     LoanWorkoutPeriods,
+
+    /// <summary>Scalar, per sale: the half-life in months of the price impact a sale into the repo market carries from
+    /// one month to the next (<c>half_life 3m</c>); 0 for none. Last, after the loans' workout lags, so that the slots
+    /// before it are where they were.</summary>
+    SaleHalfLifeMonths,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -261,8 +266,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
 /// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price, then
-/// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag (last, so
-/// that the slots before them are where they were before).
+/// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
+/// every sale's half-life of its price impact (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -292,6 +297,7 @@ public sealed class InputLayout
         InputQuantity.SaleYield,
         InputQuantity.SaleReletUtilisation, InputQuantity.SaleReletMonths,
         InputQuantity.LoanWorkoutPeriods,
+        InputQuantity.SaleHalfLifeMonths,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -432,7 +438,7 @@ public sealed class InputLayout
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
             or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
-            or InputQuantity.LoanWorkoutPeriods => InputShape.Scalar,
+            or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -446,7 +452,8 @@ public sealed class InputLayout
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.SaleYield or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths => InputEntity.Sale,
+            or InputQuantity.SaleYield or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
+            or InputQuantity.SaleHalfLifeMonths => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive

@@ -59,6 +59,7 @@ public sealed class PathInputs
         SaleYield = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleYield, layout.Sales), layout.Sales);
         SaleReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletUtilisation, layout.Sales), layout.Sales);
         SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
+        SaleHalfLifeMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleHalfLifeMonths, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
@@ -209,6 +210,10 @@ public sealed class PathInputs
     /// <summary>[sale]: the months of the re-let window from the sale date, after scenario overrides; −1 until the run's
     /// last period.</summary>
     public IntSlots SaleReletMonths { get; }
+
+    /// <summary>[sale]: the half-life in months of the price impact a sale into the market carries, after scenario
+    /// overrides; 0 for none.</summary>
+    public IntSlots SaleHalfLifeMonths { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

@@ -59,6 +59,7 @@ public static class ScenarioCodec
         WriteNullable(w, s.EnforcementReletUtilisation);
         WriteNullable(w, s.EnforcementReletMonths);
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
+        WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -89,6 +90,7 @@ public static class ScenarioCodec
             EnforcementReletUtilisation = ReadNullableDouble(r),
             EnforcementReletMonths = ReadNullableInt(r),
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
+            EnforcementHalfLifeMonths = ReadNullableInt(r),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 

@@ -46,6 +46,10 @@ public sealed record ScenarioSpec(
     /// set with <see cref="EnforcementReletUtilisation"/>; null for "as each sale says".</summary>
     public int? EnforcementReletMonths { get; init; }
 
+    /// <summary>The half-life in months of the price impact of every sale into the repo market that carries its impact
+    /// (<c>enforcement half_life 6m</c>: 6); null for "as each sale says".</summary>
+    public int? EnforcementHalfLifeMonths { get; init; }
+
     /// <summary>Per party (the description's order): its recovery on this path in place of its <c>recovery</c>,
     /// null for "as the deal says"; empty (the default) for none. A Monte Carlo path sets it from a drawn recovery
     /// (docs/language.md §10, "Stochastic scenarios").</summary>

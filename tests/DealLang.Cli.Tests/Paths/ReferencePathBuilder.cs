@@ -880,6 +880,8 @@ static class SaleTerms
             // The re-let lever reaches only a sale that re-lets its fleet's idle units.
             into.SaleReletUtilisation[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation ?? market.Relet : 0;
             into.SaleReletMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletMonths ?? market.ReletMonths : 0;
+            // The half-life lever reaches only a sale that carries its impact.
+            into.SaleHalfLifeMonths[s] = market is { HalfLifeMonths: > 0 } ? scenario.EnforcementHalfLifeMonths ?? market.HalfLifeMonths : 0;
         }
     }
 }

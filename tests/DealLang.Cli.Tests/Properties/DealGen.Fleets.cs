@@ -7,7 +7,8 @@ namespace DealLang.Cli.Tests.Properties;
 /// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
 /// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
 /// tests reading the members (the first fleet's generation is always given when it has contracts); and the first fleet's sale into the repo market
-/// (§9), with every market term or some, keeping its contracts running or not, with a reserve or not.</summary>
+/// (§9), with every market term or some, keeping its contracts running or not, with a reserve or not, its impact carried
+/// from month to month (a half-life) or not.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Fleet(DealFrame f, string name) =>
@@ -56,13 +57,16 @@ internal static partial class DealGen
         from haircut in Maybe(Rate(0, 10000).Select(r => "haircut " + r))
         from lag in Maybe(Duration(0, 120).Select(d => "lag " + d))
         from depth in Gen.Int[1, 5000]
-        from impact in Maybe(Rate(0, 20000).Select(r => "impact " + r))
+        from impactBp in Gen.Int[0, 20000]
+        from impact in Maybe(Rate(impactBp, impactBp).Select(r => "impact " + r))
+        // A half-life carries the impact from month to month: only on an impact above 0 (else DL0558), whole months.
+        from halfLife in impact.Length > 0 && impactBp > 0 ? Maybe(Gen.Int[1, 36].Select(n => $"half_life {Text(n)}m")) : Gen.Const("")
         from limit in Maybe(Gen.Int[1, 8000].Select(n => $"limit {Text(n)} gpus per month"))
         from costs in Maybe(Gen.Int[0, 3000].Select(n => $"costs {Text(n)} per gpu"))
         // The workout's terms: keep the contracts running (only meaningful, and only written, with contracts: else DL0326).
         from keep in f.ContractNames.Any() ? Maybe(Gen.Const("keep contracts")) : Gen.Const("")
         from reserve in Maybe(Gen.Int[0, 40].Select(n => $"reserve {Text(n)}k per gpu"))
-        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, limit, costs, keep, reserve)
+        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, halfLife, limit, costs, keep, reserve)
         select $"    sell {f.FleetNames.First()} {terms}";
 
     // The repo market's levers in a scenario (the deal's first fleet, if any, is sold into it).

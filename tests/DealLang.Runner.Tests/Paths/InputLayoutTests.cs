@@ -32,8 +32,9 @@ public sealed class InputLayoutTests
         // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), each of the 2
         // facilities' value at the closing (19, 20), each party's workout lag (21, 22: a drawn lag's periods), and
         // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
-        // utilisation (24) and window (25).
-        Assert.Equal(26, layout.Scalars.Length);
+        // utilisation (24) and window (25), and its market's half-life (26).
+        Assert.Equal(27, layout.Scalars.Length);
+        Assert.Equal(26, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.SaleYield, 0));
         Assert.Equal(24, layout.IndexOf(InputQuantity.SaleReletUtilisation, 0));
         Assert.Equal(25, layout.IndexOf(InputQuantity.SaleReletMonths, 0));
@@ -46,19 +47,20 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 26), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 27), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
     [Fact]
     public void ADealWithLoansHasEachLoansOwnWorkoutLagLastInTheScalars()
     {
-        // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the 26 scalars of the
-        // deal without (26, 27), so that no slot before them moves (nor any deal's generated C#).
+        // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
+        // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life last (28).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(28, layout.Scalars.Length);
-        Assert.Equal(without.Scalars, layout.Scalars.Take(26));
+        Assert.Equal(29, layout.Scalars.Length);
+        Assert.Equal(28, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
+        Assert.Equal(without.Scalars.Take(26), layout.Scalars.Take(26));
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanWorkoutPeriods, 27), layout.Scalars[27]);
         Assert.Equal(26, layout.IndexOf(InputQuantity.LoanWorkoutPeriods, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanWorkoutPeriods, 0));
@@ -71,7 +73,8 @@ public sealed class InputLayoutTests
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
-        // 24), then the parties' workout lags (25, 26), the sale's yield (27) and its re-let (28, 29): the slots before them are where they were.
+        // 24), then the parties' workout lags (25, 26), the sale's yield (27), its re-let (28, 29) and its market's half-life
+        // (30): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -89,7 +92,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(30, layout.Scalars.Length);
+        Assert.Equal(31, layout.Scalars.Length);
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
         Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
@@ -109,7 +112,7 @@ public sealed class InputLayoutTests
     {
         // The same deal with two tranches, the first convertible: scalars gain each tranche's hard-call period, then each one's
         // price, after the deal's first 21 (21.., then 21 + tranches..), and before the 2 parties' workout lags
-        // (21 + 2 × tranches..), the sale's yield and its 2 re-let slots, last: the slots before them are where they were.
+        // (21 + 2 × tranches..), the sale's yield, its 2 re-let slots and its half-life, last: the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -128,7 +131,7 @@ public sealed class InputLayoutTests
 
         InputLayout layout = InputLayout.Of(with);
         Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
-        Assert.Equal(21 + (2 * n) + 2 + 3, layout.Scalars.Length);
+        Assert.Equal(21 + (2 * n) + 2 + 4, layout.Scalars.Length);
         Assert.Equal(21 + (2 * n) + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
         Assert.Equal(21, layout.IndexOf(InputQuantity.TrancheCallPeriod, 0));
         Assert.Equal(21 + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));

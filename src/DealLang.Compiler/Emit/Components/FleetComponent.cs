@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class FleetState : EntityState
 {
     public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
-        bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false)
+        bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false, bool carriesImpact = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         ReletRevenue = Local("reletRevenue", "double", StateLife.Paid,
@@ -32,6 +32,9 @@ internal sealed class FleetState : EntityState
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " book value"));
         MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
+        Depression = Local("depression", "double", StateLife.Carried,
+            comment: "the repo market's depression carried into this period's sale (0 in a period without one)",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market depression", ColumnKind.Rate), declared: carriesImpact);
         StartBookValue = Local("startBookValue", "double", StateLife.Carried, Curves.Name + ".ClosingBookValue",
             info.Name + ".book_value at the period's start (the closing's, then each period's end): what coupons and PIK conditions read",
             declared: bookValueAtStart);
@@ -85,6 +88,11 @@ internal sealed class FleetState : EntityState
 
     public StateVar MarketValue { get; }
 
+    /// <summary>Declared for a fleet sold into a repo market that carries its impact (<c>half_life</c>): the depression
+    /// of the price carried into this period from the sales before it, which its first month's sales are priced on
+    /// (docs/language.md §9, "impact-carry"); 0 in a period the sale does not run in.</summary>
+    public StateVar Depression { get; }
+
     /// <summary>The book and market values at the period's start, declared when an interest-period determination reads
     /// them (<see cref="EmitContext.ReadsAtPeriodStart"/>).</summary>
     public StateVar StartBookValue { get; }
@@ -122,7 +130,9 @@ internal sealed class FleetComponent(EmitContext ctx)
         CSharpEmitter.HasDefaultRule(ctx) && f.Batches.Any(b => b.Delivered > ctx.Model.Closing),
         ctx.ReadsAtPeriodStart(Quantity.FleetBookValue, i), ctx.ReadsAtPeriodStart(Quantity.FleetMarketValue, i),
         CSharpEmitter.HasEnforcement(ctx)
-            && ctx.Sales.Any(s => s.Market is { Relet: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
+            && ctx.Sales.Any(s => s.Market is { Relet: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
+        CSharpEmitter.HasEnforcement(ctx)
+            && ctx.Sales.Any(s => s.Market is { HalfLifeMonths: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -353,6 +363,9 @@ internal sealed class FleetComponent(EmitContext ctx)
 
     /// <summary>The fleet's re-let revenue this period (the C# local; a fleet whose sale re-lets idle units only).</summary>
     public string ReletRevenue(int index) => this[index].ReletRevenue.Name;
+
+    /// <summary>The fleet's market depression carried into this period (the C# local; a fleet whose sale carries its impact only).</summary>
+    public string Depression(int index) => this[index].Depression.Name;
 
     /// <summary>The fleets whose sale re-lets idle units: their re-let revenue is a collection of the enforcement pass.</summary>
     public IEnumerable<string> ReletRevenues => States.Where(f => f.ReletRevenue.Declared).Select(f => f.ReletRevenue.Name);

@@ -34,7 +34,9 @@ public sealed record SpreadSyntax(int Periods, SourceSpan Span) : SyntaxNode(Spa
 /// (units a month it absorbs near the market price), <c>impact 20%</c> (the price cut when a month's sales equal the
 /// depth), <c>limit 3000 gpus per month</c> (most units sold a month) and <c>costs 500 per gpu</c> (removal and
 /// transport); the workout's <c>keep contracts</c> (<see cref="Keep"/>) and <c>reserve 12k per gpu</c>
-/// (<see cref="Reserve"/>), and <c>relet idle at 60% for 6m</c> (<see cref="Relet"/>). Null when none is written.</summary>
+/// (<see cref="Reserve"/>), <c>relet idle at 60% for 6m</c> (<see cref="Relet"/>) and <c>half_life 3m</c>
+/// (<see cref="HalfLife"/>: the impact carried into the months after a sale, halving every 3 months). Null when none is
+/// written.</summary>
 public sealed record MarketTermsSyntax(
     ExpressionSyntax? Depth,
     ExpressionSyntax? Impact,
@@ -42,13 +44,14 @@ public sealed record MarketTermsSyntax(
     ExpressionSyntax? Costs,
     ExpressionSyntax? Reserve = null,
     KeepContractsSyntax? Keep = null,
-    ReletIdleSyntax? Relet = null)
+    ReletIdleSyntax? Relet = null,
+    DurationSyntax? HalfLife = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
     public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation];
 
     /// <summary>The first term written, for a message about the terms as a whole.</summary>
-    public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span;
+    public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span ?? HalfLife?.Span;
 }
 
 /// <summary><c>relet idle at 60% for 6m</c> (<see cref="Relets"/> true): from the sale date the fleet's free units are
