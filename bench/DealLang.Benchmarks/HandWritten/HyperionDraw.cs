@@ -80,7 +80,7 @@ public sealed class HyperionDraw
         if (s.Renewals.Length == 1)
         {
             RenewalModel renewal = s.Renewals[0];
-            renewedLease = renewal.Lease;
+            renewedLease = renewal.Entity; // Hyperion draws a lease's renewals, never a contract's
             options = deal.Leases[renewedLease].RenewalCount;
             renewalBeta0 = renewal.Loadings[0];
             renewalBeta1 = renewal.Loadings[1];

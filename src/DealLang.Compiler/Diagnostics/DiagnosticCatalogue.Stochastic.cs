@@ -148,11 +148,13 @@ public static partial class DiagnosticCatalogue
         return Error("DL0544", span, $"scenario '{scenario}' draws {draws}, {factors + defaults + renewalOptions + delays + breakDates + workouts} Sobol dimensions a path; 'sobol' supports at most {most}");
     }
 
-    /// <summary>DL0545: <c>renewals drawn</c> on a lease with no renewal options (nothing to draw).</summary>
-    public static Diagnostic DrawnRenewalsWithoutOptions(SourceSpan span, string scenario, string lease) =>
-        Error("DL0545", span, $"scenario '{scenario}' draws the renewals of lease '{lease}', which has no renewal options; give the lease 'renewals N x D at lessee option', or remove the lever");
+    /// <summary>DL0545: <c>renewals drawn</c> on a lease or contract (<paramref name="kind"/>) with no renewal options
+    /// (nothing to draw).</summary>
+    public static Diagnostic DrawnRenewalsWithoutOptions(SourceSpan span, string scenario, string kind, string lease) =>
+        Error("DL0545", span, $"scenario '{scenario}' draws the renewals of {kind} '{lease}', which has no renewal options; give the {kind} 'renewals N x D at {(kind == "lease" ? "lessee" : "customer")} option', or remove the lever");
 
-    /// <summary>DL0546: one lease's renewals both taken (<c>renewals taken N</c>) and drawn (<c>renewals drawn p</c>) in one scenario.</summary>
-    public static Diagnostic DrawnAndTakenRenewals(SourceSpan span, string scenario, string lease) =>
-        Error("DL0546", span, $"scenario '{scenario}' both fixes the renewals {lease}'s lessee takes ('renewals taken') and draws them ('renewals drawn'); keep one");
+    /// <summary>DL0546: one lease's (or contract's) renewals both taken (<c>renewals taken N</c>) and drawn
+    /// (<c>renewals drawn p</c>) in one scenario; <paramref name="holder"/> is "lessee" or "customer".</summary>
+    public static Diagnostic DrawnAndTakenRenewals(SourceSpan span, string scenario, string lease, string holder = "lessee") =>
+        Error("DL0546", span, $"scenario '{scenario}' both fixes the renewals {lease}'s {holder} takes ('renewals taken') and draws them ('renewals drawn'); keep one");
 }

@@ -115,12 +115,13 @@ internal sealed partial class Lowerer
                     toStress = Constant(r.ToStress);
                     toNormal = Constant(r.ToNormal);
                     break;
-                case RenewalsDrawnSyntax r when IndexOf(r.Lease, SymbolKind.Lease) is { } lease:
+                case RenewalsDrawnSyntax r when BreakHolder(r.Lease) is { } holder:
                 {
                     double[] loadings = LowerLoadings(r.Loadings, names);
-                    // Set twice, the last is used (DL0507's warning), as for a drawn default.
-                    renewals.RemoveAll(m => m.Lease == lease);
-                    renewals.Add(new RenewalModel(lease, Constant(r.Probability), loadings));
+                    // Set twice, the last is used (DL0507's warning), as for a drawn default. A contract's sit among the
+                    // leases' in the order written: a scenario drawing only leases' draws what it drew before.
+                    renewals.RemoveAll(m => m.Of == holder.Of && m.Entity == holder.Entity);
+                    renewals.Add(new RenewalModel(holder.Entity, Constant(r.Probability), loadings) { Of = holder.Of });
                     break;
                 }
 
@@ -220,7 +221,7 @@ internal sealed partial class Lowerer
         return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts] };
     }
 
-    /// <summary>The lease or contract a drawn break names, by its index among its kind; null when it names neither.</summary>
+    /// <summary>The lease or contract a drawn break (or drawn renewals) names, by its index among its kind; null when it names neither.</summary>
     private (BreakOf Of, int Entity)? BreakHolder(NameSyntax? name) =>
         IndexOf(name, SymbolKind.Lease) is { } lease ? (BreakOf.Lease, lease)
         : IndexOf(name, SymbolKind.Contract) is { } contract ? (BreakOf.Contract, contract)

@@ -76,7 +76,12 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, regimes.ToStress, regimes.ToNormal);
                 break;
             case RenewalsDrawnSyntax drawnRenewals:
-                ScenarioName(scenario, drawnRenewals.Lease, SymbolKind.Lease, "renewals can only be drawn on a lease");
+                // A lease's renewals, or a contract's, drawn per path.
+                if (drawnRenewals.Lease is not { } drawnOn || !Symbols.TryLookup(drawnOn.Text, out Symbol renewed) || renewed.Kind != SymbolKind.Contract)
+                {
+                    ScenarioName(scenario, drawnRenewals.Lease, SymbolKind.Lease, "renewals can only be drawn on a lease or a contract");
+                }
+
                 Expressions(_scenarioScope, [drawnRenewals.Probability, .. drawnRenewals.Loadings.Select(l => l.Beta)]);
                 break;
             case DrawnDefaultsSyntax drawn:

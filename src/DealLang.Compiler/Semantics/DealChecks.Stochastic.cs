@@ -238,7 +238,7 @@ internal sealed partial class DealChecks
 
         int defaults = items.OfType<DrawnDefaultsSyntax>().Select(d => d.Party?.Text).Distinct(StringComparer.Ordinal).Count();
 
-        // Each drawn lease takes one dimension per renewal option, taken or not (StochasticPaths.DrawRenewals).
+        // Each drawn lease or contract takes one dimension per renewal option, taken or not (StochasticPaths.DrawRenewals).
         int options = items.OfType<RenewalsDrawnSyntax>().Select(r => r.Lease?.Text).Distinct(StringComparer.Ordinal).Sum(RenewalOptions);
 
         // Each drawn delay takes one dimension, after the renewal options (StochasticPaths.DrawDelays).
@@ -287,26 +287,27 @@ internal sealed partial class DealChecks
         return at;
     }
 
-    /// <summary>The renewal options of lease <paramref name="lease"/>; 0 for one without, or not a lease.</summary>
+    /// <summary>The renewal options of lease or contract <paramref name="lease"/>; 0 for one without, or neither.</summary>
     private int RenewalOptions(string? lease) =>
-        lease is not null && _analysis.Symbols.TryLookup(lease, out Symbol symbol) && symbol.Declaration is LeaseSyntax syntax
-            ? syntax.Renewals?.Count ?? 0
-            : 0;
+        lease is null || !_analysis.Symbols.TryLookup(lease, out Symbol symbol) ? 0
+        : symbol.Declaration is LeaseSyntax syntax ? syntax.Renewals?.Count ?? 0
+        : symbol.Declaration is ContractSyntax contract ? contract.Renewals?.Count ?? 0
+        : 0;
 
-    /// <summary>Checks one lease's drawn renewals (the lease has options, DL0545; they are not also taken, DL0546; the
-    /// loadings name factors, DL0533) and returns their loadings by factor. The probability's range is the common term
-    /// check's (DL0307).</summary>
+    /// <summary>Checks one lease's (or contract's) drawn renewals (it has options, DL0545; they are not also taken,
+    /// DL0546; the loadings name factors, DL0533) and returns their loadings by factor. The probability's range is the
+    /// common term check's (DL0307).</summary>
     private double[] CheckDrawnRenewals(RenewalsDrawnSyntax drawn, string scenario, List<string> factors, string list, HashSet<string> taken)
     {
         string lease = drawn.Lease?.Text ?? "";
-        if (_analysis.Symbols.TryLookup(lease, out Symbol symbol) && symbol.Kind == SymbolKind.Lease && RenewalOptions(lease) == 0)
+        if (_analysis.Symbols.TryLookup(lease, out Symbol symbol) && symbol.Kind is SymbolKind.Lease or SymbolKind.Contract && RenewalOptions(lease) == 0)
         {
-            _diagnostics.Add(DiagnosticCatalogue.DrawnRenewalsWithoutOptions(drawn.Span, scenario, lease));
+            _diagnostics.Add(DiagnosticCatalogue.DrawnRenewalsWithoutOptions(drawn.Span, scenario, symbol.Kind == SymbolKind.Lease ? "lease" : "contract", lease));
         }
 
         if (taken.Contains(lease))
         {
-            _diagnostics.Add(DiagnosticCatalogue.DrawnAndTakenRenewals(drawn.Span, scenario, lease));
+            _diagnostics.Add(DiagnosticCatalogue.DrawnAndTakenRenewals(drawn.Span, scenario, lease, symbol.Kind == SymbolKind.Contract ? "customer" : "lessee"));
         }
 
         return Loadings(drawn.Loadings, factors, scenario, list, $"{lease}'s drawn renewals");

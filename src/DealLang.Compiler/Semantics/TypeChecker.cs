@@ -189,7 +189,7 @@ internal sealed partial class TypeChecker
 
                         break;
                     case RenewalsDrawnSyntax drawnRenewals:
-                        Term(drawnRenewals.Probability, Unit.Rate, $"the probability that {drawnRenewals.Lease?.Text}'s lessee takes each renewal in {s}", Range.Fraction);
+                        Term(drawnRenewals.Probability, Unit.Rate, $"the probability that {drawnRenewals.Lease?.Text}'s {(_analysis.Symbols.TryLookup(drawnRenewals.Lease?.Text, out Symbol renewed) && renewed.Kind == SymbolKind.Contract ? "customer" : "lessee")} takes each renewal in {s}", Range.Fraction);
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnRenewals.Loadings))
                         {
                             Term(loading.Beta, Unit.Rate, $"the loading of {drawnRenewals.Lease?.Text}'s drawn renewals on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);

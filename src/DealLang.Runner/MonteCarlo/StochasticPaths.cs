@@ -68,12 +68,14 @@ public sealed class StochasticPaths : IPathSource
     readonly double[] idiosyncratic, loadedNormal, loadedStress;
     readonly int horizonDays;
 
-    // Drawn renewals (docs/language.md §10, "Drawn renewals"): per model, its lease's renewal options, Φ⁻¹ of its
-    // probability (−∞ at 0%, +∞ at 100%), and its copula's weights as a drawn default's (the loaded variance under each
-    // regime, √(1 − βᵀRβ) under the normal one).
+    // Drawn renewals (docs/language.md §10, "Drawn renewals"): per model, its lease's (contract's) renewal options, Φ⁻¹
+    // of its probability (−∞ at 0%, +∞ at 100%), and its copula's weights as a drawn default's (the loaded variance under
+    // each regime, √(1 − βᵀRβ) under the normal one); for a contract's, the levers each count taken writes (the
+    // scenario's own with the renewals taken set), made once so that a path allocates nothing; null for a lease's.
     readonly RenewalModel[] renewals;
     readonly int[] renewalOptions;
     readonly double[] renewalThreshold, renewalOwn, renewalNormal, renewalStress;
+    readonly ContractLevers[]?[] renewalLevers;
 
     // Drawn completion delays (docs/language.md §10, "Drawn delays"): each model's rows per outcome, and the indices
     // whose level rows the path source writes itself, drawn by a factor or moved by a drawn delay.
@@ -85,11 +87,14 @@ public sealed class StochasticPaths : IPathSource
 
     // Drawn breaks (docs/language.md §10, "Drawn breaks"): per model, Φ⁻¹ of each break date's conditional probability
     // (−∞ at 0%, +∞ at 100%), its copula's weights as a drawn renewal's, and the contract levers each outcome writes (the
-    // scenario's own with the break month set; the last entry, not broken), made once so that a path allocates nothing.
+    // scenario's own with the break month set; the last entry of a row, not broken), made once so that a path allocates
+    // nothing: one row, or, for a contract whose renewals are drawn too (a break in a renewal term), one row per count
+    // of renewals taken t (0 … N), row t at t × (dates + 1), each with that count set.
     readonly BreakModel[] breaks;
     readonly double[][] breakThreshold;
     readonly double[] breakOwn, breakNormal, breakStress;
     readonly ContractLevers?[][] breakLevers;
+    readonly bool[] breakRenewalsDrawn;
 
     // Under `sobol`, the first drawn break date's dimension (after the drawn delays), and the first renewal term's drawn
     // break date's (after the drawn workout lags).
@@ -332,28 +337,29 @@ public sealed class StochasticPaths : IPathSource
         renewalOwn = new double[renewals.Length];
         renewalNormal = new double[renewals.Length];
         renewalStress = new double[renewals.Length];
+        renewalLevers = new ContractLevers[]?[renewals.Length];
         for (int r = 0; r < renewals.Length; r++)
         {
             RenewalModel model = renewals[r];
-            if ((uint)model.Lease >= (uint)deal.Leases.Length)
+            (string kind, string name, int options, bool fixedToo) = RenewalHolder(deal, scenario, model, r);
+            if (options < 1 || !(model.Probability >= 0 && model.Probability <= 1))
             {
-                throw Bad($"its drawn renewals {r + 1} name lease {model.Lease}, and the deal has {deal.Leases.Length}");
+                throw Bad($"{kind} '{name}''s renewals are drawn, but it has {options} renewal options and a probability of {model.Probability}, not in [0%, 100%]");
             }
 
-            LeaseInfo lease = deal.Leases[model.Lease];
-            if (lease.RenewalCount < 1 || !(model.Probability >= 0 && model.Probability <= 1))
+            if (fixedToo)
             {
-                throw Bad($"lease '{lease.Name}''s renewals are drawn, but it has {lease.RenewalCount} renewal options and a probability of {model.Probability}, not in [0%, 100%]");
+                throw Bad($"{kind} '{name}' has both drawn renewals and 'renewals taken'");
             }
 
-            if (scenario.RenewalsTaken[model.Lease] is not null)
+            if (renewals.Take(r).Any(m => m.Of == model.Of && m.Entity == model.Entity))
             {
-                throw Bad($"lease '{lease.Name}' has both drawn renewals and 'renewals taken'");
+                throw Bad($"{kind} '{name}' has its renewals drawn twice");
             }
 
             if (model.Loadings is null || model.Loadings.Length != k || !Array.TrueForAll(model.Loadings, double.IsFinite))
             {
-                throw Bad($"lease '{lease.Name}''s drawn renewals have {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
+                throw Bad($"{kind} '{name}''s drawn renewals have {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
             }
 
             renewalNormal[r] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
@@ -361,10 +367,16 @@ public sealed class StochasticPaths : IPathSource
             double loaded = Math.Max(renewalNormal[r], renewalStress[r]);
             if (loaded > 1 + Correlations.Tolerance)
             {
-                throw Bad($"lease '{lease.Name}''s drawn renewals' loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
+                throw Bad($"{kind} '{name}''s drawn renewals' loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
             }
 
-            renewalOptions[r] = lease.RenewalCount;
+            if (model.Of == BreakOf.Contract)
+            {
+                ContractLevers own = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[model.Entity]) ?? ContractLevers.None;
+                renewalLevers[r] = [.. Enumerable.Range(0, options + 1).Select(t => own with { RenewalsTaken = t })];
+            }
+
+            renewalOptions[r] = options;
             renewalOwn[r] = Math.Sqrt(Math.Max(0.0, 1 - renewalNormal[r]));
             renewalThreshold[r] = model.Probability <= 0 ? double.NegativeInfinity
                 : model.Probability >= 1 ? double.PositiveInfinity
@@ -409,11 +421,12 @@ public sealed class StochasticPaths : IPathSource
         breakNormal = new double[breaks.Length];
         breakStress = new double[breaks.Length];
         breakLevers = new ContractLevers?[breaks.Length][];
+        breakRenewalsDrawn = new bool[breaks.Length];
         for (int m = 0; m < breaks.Length; m++)
         {
             BreakModel model = breaks[m];
             (string kind, string name, int[] offered, int renewalsTaken) = BreakHolder(deal, scenario, model, m);
-            bool drawsRenewals = renewals.Any(r => model.Of == BreakOf.Lease && r.Lease == model.Entity);
+            bool drawsRenewals = renewals.Any(r => r.Of == model.Of && r.Entity == model.Entity);
             if (model.Months is not { Length: > 0 } months || model.Probabilities is null || model.Probabilities.Length != months.Length
                 || !Array.TrueForAll(months, at => Array.IndexOf(offered, at) >= 0)
                 || !Enumerable.Range(1, months.Length - 1).All(j => months[j] > months[j - 1])
@@ -456,7 +469,11 @@ public sealed class StochasticPaths : IPathSource
             if (model.Of == BreakOf.Contract)
             {
                 ContractLevers own = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[model.Entity]) ?? ContractLevers.None;
-                breakLevers[m] = [.. months.Select(at => own with { BreakMonths = at }), own with { BreakMonths = null }];
+                ContractLevers[] Row(ContractLevers levers) => [.. months.Select(at => levers with { BreakMonths = at }), levers with { BreakMonths = null }];
+                breakRenewalsDrawn[m] = drawsRenewals;
+                breakLevers[m] = drawsRenewals
+                    ? [.. Enumerable.Range(0, deal.Contracts[model.Entity].RenewalCount + 1).SelectMany(t => Row(own with { RenewalsTaken = t }))]
+                    : Row(own);
             }
         }
 
@@ -668,9 +685,10 @@ public sealed class StochasticPaths : IPathSource
             BreakModel model = breaks[m];
             if (model.Renewal > 0)
             {
+                // The path's own count: fixed, or as DrawRenewals drew it (a lease's, or a contract's levers).
                 int taken = model.Of == BreakOf.Lease
                     ? w.Scenario.RenewalsTaken[model.Entity] ?? 0
-                    : scenario.Contracts.Length == 0 ? 0 : scenario.Contracts[model.Entity]?.RenewalsTaken ?? 0;
+                    : w.Scenario.Contracts.Length == 0 ? 0 : w.Scenario.Contracts[model.Entity]?.RenewalsTaken ?? 0;
                 DrawBreak(ref rng, w, point, m, ref dimension, entered: taken >= model.Renewal);
             }
         }
@@ -707,7 +725,9 @@ public sealed class StochasticPaths : IPathSource
         }
         else
         {
-            w.Scenario.Contracts[model.Entity] = breakLevers[m][taken];
+            // A contract whose renewals are drawn keeps the path's count (DrawRenewals wrote it, before any renewal's break).
+            int row = breakRenewalsDrawn[m] ? w.Scenario.Contracts[model.Entity]!.RenewalsTaken * (threshold.Length + 1) : 0;
+            w.Scenario.Contracts[model.Entity] = breakLevers[m][row + taken];
         }
     }
 
@@ -781,6 +801,26 @@ public sealed class StochasticPaths : IPathSource
         throw Bad($"its drawn break {m + 1} names {model.Of.ToString().ToLowerInvariant()} {model.Entity}, and the deal has {deal.Leases.Length} leases and {deal.Contracts.Length} contracts");
     }
 
+    /// <summary>Drawn renewals <paramref name="model"/>'s kind, name, renewal options and whether <paramref name="scenario"/>
+    /// also fixes its renewals taken; throws when it names no lease or contract of the deal.</summary>
+    (string Kind, string Name, int Options, bool FixedToo) RenewalHolder(DealDescription deal, ScenarioSpec scenario, RenewalModel model, int r)
+    {
+        if (model.Of == BreakOf.Lease && (uint)model.Entity < (uint)deal.Leases.Length)
+        {
+            LeaseInfo lease = deal.Leases[model.Entity];
+            return ("lease", lease.Name, lease.RenewalCount, scenario.RenewalsTaken[model.Entity] is not null);
+        }
+
+        if (model.Of == BreakOf.Contract && (uint)model.Entity < (uint)deal.Contracts.Length)
+        {
+            ContractInfo contract = deal.Contracts[model.Entity];
+            int taken = scenario.Contracts.Length == 0 ? 0 : scenario.Contracts[model.Entity]?.RenewalsTaken ?? 0;
+            return ("contract", contract.Name, contract.RenewalCount, taken != 0);
+        }
+
+        throw Bad($"its drawn renewals {r + 1} name {model.Of.ToString().ToLowerInvariant()} {model.Entity}, and the deal has {deal.Leases.Length} leases and {deal.Contracts.Length} contracts");
+    }
+
     /// <summary>The break dates, in months from the start, of term <paramref name="renewal"/> (0 the initial term, k
     /// renewal term k, starting <paramref name="termMonths"/> + (k − 1) <paramref name="renewalMonths"/> in): none for a
     /// renewal beyond the <paramref name="renewals"/> offered (BreakDates' rule, one renewal term at a time).</summary>
@@ -821,7 +861,7 @@ public sealed class StochasticPaths : IPathSource
     internal int[] RecoveryParties => recoveryParties;
 
     /// <summary>What the path last filled into <paramref name="into"/> drew that its figures do not show, for its
-    /// per-path row (<see cref="Simulation.PathDraws"/>): each drawn lease's renewals taken (<see cref="Renewals"/>'
+    /// per-path row (<see cref="Simulation.PathDraws"/>): each drawn lease's or contract's renewals taken (<see cref="Renewals"/>'
     /// order), each drawn delay's months (<see cref="Delays"/>' order) and each drawn recovery
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
@@ -835,7 +875,10 @@ public sealed class StochasticPaths : IPathSource
 
         for (int r = 0; r < renewals.Length; r++)
         {
-            renewalsTaken[r] = w.Scenario.RenewalsTaken[renewals[r].Lease]!.Value; // DrawRenewals wrote it
+            // DrawRenewals wrote it: a lease's count, or a contract's levers
+            renewalsTaken[r] = renewals[r].Of == BreakOf.Lease
+                ? w.Scenario.RenewalsTaken[renewals[r].Entity]!.Value
+                : w.Scenario.Contracts[renewals[r].Entity]!.RenewalsTaken;
         }
 
         for (int d = 0; d < delays.Count; d++)
@@ -1289,11 +1332,14 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>
-    /// Each drawn lease's renewals taken, after every other draw of the path (so no other draw moves): its options in
+    /// Each drawn lease's (or contract's) renewals taken, in the scenario's order, leases' and contracts' together, after
+    /// the drawn defaults' recoveries (so no earlier draw moves): its options in
     /// order, option j taken when the one before was and √(1 − v) ε_j + Σ β_k Z_k &lt; Φ⁻¹(p), v the loaded variance
     /// as a drawn default's (βᵀRβ, with regimes weighted by the path's stressed share) and ε_j a normal of its own. Every
     /// option draws its normal, taken or not, so the stream's place after a lease does not depend on its outcome, and a
-    /// Sobol point has a fixed dimension per option (after the factors and the drawn defaults).
+    /// Sobol point has a fixed dimension per option (after the factors and the drawn defaults). A lease's count goes where
+    /// <c>L renewals taken K</c> puts it, a contract's into its levers as <c>C renewals taken K</c> sets them, so the
+    /// deterministic code takes them.
     /// </summary>
     void DrawRenewals(ref PathStream rng, Work w, uint point)
     {
@@ -1317,7 +1363,14 @@ public sealed class StochasticPaths : IPathSource
                 taken += renewing ? 1 : 0;
             }
 
-            w.Scenario.RenewalsTaken[renewals[r].Lease] = taken;
+            if (renewals[r].Of == BreakOf.Lease)
+            {
+                w.Scenario.RenewalsTaken[renewals[r].Entity] = taken;
+            }
+            else
+            {
+                w.Scenario.Contracts[renewals[r].Entity] = renewalLevers[r]![taken];
+            }
         }
     }
 
@@ -1466,7 +1519,8 @@ public sealed class StochasticPaths : IPathSource
             LeaseBreaks = scenario.Stochastic is { } withBreaks && withBreaks.Breaks.Any(b => b.Of == BreakOf.Lease) && scenario.LeaseBreaks.Length == 0
                 ? new int?[deal.Leases.Length]
                 : (int?[])scenario.LeaseBreaks.Clone(),
-            Contracts = scenario.Stochastic is { } withContractBreaks && withContractBreaks.Breaks.Any(b => b.Of == BreakOf.Contract) && scenario.Contracts.Length == 0
+            Contracts = scenario.Stochastic is { } withContractDraws && (withContractDraws.Breaks.Any(b => b.Of == BreakOf.Contract) || withContractDraws.Renewals.Any(r => r.Of == BreakOf.Contract))
+                && scenario.Contracts.Length == 0
                 ? new ContractLevers?[deal.Contracts.Length]
                 : (ContractLevers?[])scenario.Contracts.Clone(),
             // A drawn workout lag writes the party's months: one entry per party when any is drawn.

@@ -6,7 +6,7 @@ namespace DealLang.Runner.Simulation;
 
 /// <summary>
 /// What a stochastic scenario's path drew that its <see cref="PathFigures"/> do not show, for its per-path row
-/// (<c>--paths-out</c>), so an analyst can slice the losses by it: per lease with drawn renewals
+/// (<c>--paths-out</c>), so an analyst can slice the losses by it: per lease or contract with drawn renewals
 /// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months,
 /// per party whose recovery is drawn (<c>recovery beta …</c>, of a drawn or a dated default) its recovery — the numbers
 /// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>) — and per drawn break (<c>L breaks drawn at …</c>)
@@ -38,7 +38,7 @@ public sealed class PathDraws
     }
 
     /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
-    /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
+    /// drawn-renewals lease or contract <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order,
     /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
     /// <c>L break month</c> (<c>L renewal k break month</c> for a renewal term's, its month from that term's start), then
     /// per drawn workout lag <c>P workout months</c>, in the scenario's order, then per loan's own drawn workout lag
@@ -54,7 +54,7 @@ public sealed class PathDraws
         DealDescription deal = stochastic.Deal;
         return
         [
-            .. stochastic.Renewals.Select(r => new PathColumn($"{deal.Leases[r.Lease].Name} renewals taken", PathColumnKind.Count)),
+            .. stochastic.Renewals.Select(r => new PathColumn($"{(r.Of == BreakOf.Lease ? deal.Leases[r.Entity].Name : deal.Contracts[r.Entity].Name)} renewals taken", PathColumnKind.Count)),
             .. stochastic.Delays.Select(d => new PathColumn($"{deal.Indices[d.Index].Name} delay months", PathColumnKind.Count)),
             .. stochastic.RecoveryParties.Select(p => new PathColumn($"{deal.Parties[p].Name} recovery", PathColumnKind.Rate)),
             .. stochastic.Breaks.Select(b => new PathColumn(
@@ -67,7 +67,7 @@ public sealed class PathDraws
     /// <summary>Whether there is anything to read: the source draws renewals, delays, recoveries, breaks or workout lags.</summary>
     public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length + BreakMonths.Length + WorkoutMonths.Length + LoanWorkoutMonths.Length > 0;
 
-    /// <summary>[drawn-renewals lease, the scenario's order]: the renewals the path took.</summary>
+    /// <summary>[drawn-renewals lease or contract, the scenario's order]: the renewals the path took.</summary>
     public int[] RenewalsTaken { get; }
 
     /// <summary>[drawn delay, the scenario's order]: the path's delay, whole months.</summary>

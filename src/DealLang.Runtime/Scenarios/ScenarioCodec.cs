@@ -257,12 +257,13 @@ public static class ScenarioCodec
 
     static void Write(BinaryWriter w, RenewalModel v)
     {
-        w.Write(v.Lease);
+        w.Write(v.Entity);
         w.Write(v.Probability);
         WriteArray(w, v.Loadings, (w, x) => w.Write(x));
+        w.Write((int)v.Of);
     }
 
-    static RenewalModel ReadRenewalModel(BinaryReader r) => new(r.ReadInt32(), r.ReadDouble(), ReadArray(r, r => r.ReadDouble()));
+    static RenewalModel ReadRenewalModel(BinaryReader r) => new(r.ReadInt32(), r.ReadDouble(), ReadArray(r, r => r.ReadDouble())) { Of = (BreakOf)r.ReadInt32() };
 
     static void Write(BinaryWriter w, FactorSpec v)
     {

@@ -144,17 +144,21 @@ public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
 }
 
 /// <summary>
-/// A lease's renewals drawn per path: each of its options is taken, given the one before was, when
-/// √(1 − βᵀRβ) ε_j + Σ β_k Z_k &lt; Φ⁻¹(<see cref="Probability"/>), ε_j a normal of its own per option and Z_k the
+/// A lease's (or a compute contract's) renewals drawn per path: each of its options is taken, given the one before was,
+/// when √(1 − βᵀRβ) ε_j + Σ β_k Z_k &lt; Φ⁻¹(<see cref="Probability"/>), ε_j a normal of its own per option and Z_k the
 /// factors' path shocks, as a drawn default reads them (one loading per factor, the scenario's factor order).
+/// <see cref="Entity"/> is the lease or the contract (by <see cref="Of"/>) in the description's order.
 /// </summary>
-public sealed record RenewalModel(int Lease, double Probability, double[] Loadings)
+public sealed record RenewalModel(int Entity, double Probability, double[] Loadings)
 {
+    /// <summary>Whose options are drawn: a lease's lessee's (the default) or a contract's customer's.</summary>
+    public BreakOf Of { get; init; }
+
     // Records compare arrays by reference; a model is compared by its numbers.
-    public bool Equals(RenewalModel? other) => other is not null && Lease == other.Lease && Probability.Equals(other.Probability)
+    public bool Equals(RenewalModel? other) => other is not null && Of == other.Of && Entity == other.Entity && Probability.Equals(other.Probability)
         && Loadings.AsSpan().SequenceEqual(other.Loadings);
 
-    public override int GetHashCode() => HashCode.Combine(Lease, Probability, Loadings.Length);
+    public override int GetHashCode() => HashCode.Combine(Of, Entity, Probability, Loadings.Length);
 }
 
 /// <summary>
@@ -208,7 +212,7 @@ public sealed record WorkoutModel(int Party, int[] Months, double[] Probabilitie
     public override int GetHashCode() => HashCode.Combine(Party, Months.Length);
 }
 
-/// <summary>Whose break option a drawn break exercises: a lease's lessee's or a contract's customer's.</summary>
+/// <summary>Whose option a drawn break (or drawn renewals) exercises: a lease's lessee's or a contract's customer's.</summary>
 public enum BreakOf
 {
     Lease,

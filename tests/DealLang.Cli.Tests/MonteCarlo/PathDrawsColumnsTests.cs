@@ -209,6 +209,37 @@ public sealed class PathDrawsColumnsTests
     }
 
     [Fact]
+    public void A_contracts_renewals_taken_is_what_its_replay_ran()
+    {
+        // Valid 067's RenewalsDrawn: LabDeal's two options drawn at 65% loaded on H100Rent, its break in renewal 1 drawn
+        // at 6m. The count has a lease's column shape, `LabDeal renewals taken`, before the break's column; a path that
+        // takes no renewal never breaks in renewal 1.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "067-neocloud-contract-renewals-drawn-per-path.deal"), null, "RenewalsDrawn");
+        DealDescription deal = loaded.Deal;
+        int lab = Array.FindIndex(deal.Contracts, c => c.Name == "LabDeal");
+        var source = new StochasticPaths(deal, loaded.Scenario, 67, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        Assert.Equal(
+            [.. PathColumns.For(deal), new PathColumn("LabDeal renewals taken", PathColumnKind.Count), new PathColumn("LabDeal renewal 1 break month", PathColumnKind.Count)],
+            rows.Columns);
+        double[] taken = rows.Column("LabDeal renewals taken");
+        double[] renewalBreak = rows.Column("LabDeal renewal 1 break month");
+        double[] loss = rows.Column("Loan loss");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, PathFigures figures) = Replay(loaded, source, path);
+            Assert.Equal(ran.Contracts[lab]!.RenewalsTaken, (int)taken[path]);
+            Assert.Equal(ran.Contracts[lab]!.BreakMonths is { } m ? m - 36 : 0, (int)renewalBreak[path]);
+            Assert.True(taken[path] > 0 || renewalBreak[path] == 0);
+            Assert.Equal(figures.Loss[0], loss[path]);
+        }
+
+        Assert.Equal([0.0, 1.0, 2.0], taken.Distinct().Order());
+    }
+
+    [Fact]
     public void A_scenario_that_draws_no_renewals_delays_or_recoveries_has_the_columns_it_always_had()
     {
         // Valid 038's DrawnDelay without its delay (a stochastic scenario drawing nothing else), and a deterministic source.

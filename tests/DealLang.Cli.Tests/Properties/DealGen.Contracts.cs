@@ -79,6 +79,12 @@ internal static partial class DealGen
         return breaks;
     }
 
+    /// <summary>Each generated contract's renewal options (one to three), read back from the deal's fleets' text, for a
+    /// stochastic scenario that draws them.</summary>
+    private static Dictionary<string, int> ContractRenewals(IEnumerable<string> fleets) =>
+        System.Text.RegularExpressions.Regex.Matches(string.Join("\n", fleets), @"contract (Ct\d+) on \w+ \{[^\n]*?\brenewals (\d+)")
+            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
     private static IEnumerable<Gen<string>> ContractLevers(DealFrame f, Dictionary<string, (int[] Term, int[] Renewal)> breaks)
     {
         foreach (string contract in f.ContractNames)

@@ -9,8 +9,8 @@ namespace DealLang.Cli.Tests.Properties;
 /// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
 /// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).
-/// Maybe drawn renewals on each lease with options, a probability in [0%, 100%] and loadings as a default's (never
-/// with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
+/// Maybe drawn renewals on each lease with options and on each compute contract (every one offers one to three), a
+/// probability in [0%, 100%] and loadings as a default's (never with <c>renewals taken</c>: this scenario takes none); a drawn recovery maybe loaded as its default is; maybe drawn
 /// breaks on each lease with a break option whose renewals are not drawn, and maybe a break drawn in one renewal term of
 /// each lease whose renewals are drawn and whose renewal terms offer a break; where the deal has the completion index
 /// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; maybe a drawn workout lag for each party defaulted by
@@ -18,7 +18,8 @@ namespace DealLang.Cli.Tests.Properties;
 /// dimensions with their options, delay, break dates and workout lags.</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion, string[] laggedObligors) =>
+    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion, string[] laggedObligors,
+        Dictionary<string, int> contractRenewals) =>
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
@@ -30,6 +31,10 @@ internal static partial class DealGen
         from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
         from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
         from renewals in All(leases.Where(l => l.Renewals > 0).Select(l => Maybe(DrawnRenewals(l.Name, factors)).Select(text => (Lease: l.Name, Text: text, Options: text.Length > 0 ? l.Renewals : 0))))
+        // A contract's renewals drawn as a lease's (its options are Sobol dimensions too); the scenario has no other lever
+        // on it, so neither renewals taken (DL0546) nor a fixed break in a renewal (DL0429).
+        from contractDraws in All(contractRenewals.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => Maybe(DrawnRenewals(c.Key, factors)).Select(text => (Text: text, Options: text.Length > 0 ? c.Value : 0))))
         // A drawn break only on a lease whose renewals this scenario does not draw (DL0429).
         from breaks in All(leases.Where(l => l.Breaks.Length > 0 && !renewals.Any(r => r.Lease == l.Name && r.Options > 0))
             .Select(l => Maybe(DrawnBreaks(l, factors))))
@@ -41,13 +46,13 @@ internal static partial class DealGen
         // A drawn workout lag only for a party this scenario defaults (here by a draw) that owes a loan with a lag (DL0518).
         from workouts in All(f.PartyNames.Zip(defaults).Where(x => x.Second.Length > 0 && laggedObligors.Contains(x.First))
             .Select(x => Maybe(DrawnWorkout(x.First, factors))))
-        let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
+        let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options) + contractDraws.Sum(c => c.Options)
             + breaks.Concat(renewalBreaks).Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
             + workouts.Count(w => w.Length > 0)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(breaks).Append(delay).Concat(workouts).Concat(renewalBreaks)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(contractDraws.Select(c => c.Text)).Concat(breaks).Append(delay).Concat(workouts).Concat(renewalBreaks)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);

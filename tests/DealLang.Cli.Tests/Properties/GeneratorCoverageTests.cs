@@ -53,7 +53,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("jumps", @" jumps \S+ per year down "), ("drawn deflation", @"\.value deflate \S+ per year volatility "),
         ("drawn market rent", @"market_rent deflate \S+ per year volatility "), ("correlate", @"\n  correlate \S+ with \S+ -?\d"),
         ("stress correlation and regimes", @" stress -?\S+\n  regimes stress "), ("defaults drawn", @" defaults drawn pd \S+ per year"),
-        ("loading", @" loading \S+ -?\d"), ("drawn renewals", @" renewals drawn \S+"), ("pd term structure", @" defaults drawn pd \S+ per year until \d{4}-\d\d-\d\d then "), ("drawn recovery", @" recovery beta mean \S+ sd \S+"),
+        ("loading", @" loading \S+ -?\d"), ("drawn renewals", @" renewals drawn \S+"), ("contract's drawn renewals", @"\n  Ct\d+ renewals drawn \S+"), ("pd term structure", @" defaults drawn pd \S+ per year until \d{4}-\d\d-\d\d then "), ("drawn recovery", @" recovery beta mean \S+ sd \S+"),
         ("floating coupon", @"coupon \S+ \+ \S+ \* \(T\d\.balance / "), ("coupon floor and cap", @"\) floor \S+ cap \S+"),
         ("issue price", @"issue_price \d"), ("step_up", @"step_up \S+ from \d"), ("commitment", @"commitment \d+m"),
         ("draws", @"draws \{ \d"), ("available until", @"available until \d"), ("commitment fee", @"commitment_fee \d"),
