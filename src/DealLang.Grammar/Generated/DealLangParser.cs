@@ -84,41 +84,41 @@ public partial class DealLangParser : Parser {
 		RULE_holidayList = 8, RULE_dayCount = 9, RULE_partyDecl = 10, RULE_partyItem = 11, 
 		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
 		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
-		RULE_leaseItem = 19, RULE_breakOption = 20, RULE_breakFee = 21, RULE_indexationPart = 22, 
-		RULE_renewalCount = 23, RULE_rvgPart = 24, RULE_guarantorClause = 25, 
-		RULE_guarantorPart = 26, RULE_coverage = 27, RULE_loanDecl = 28, RULE_loanItem = 29, 
-		RULE_recoveryAccrual = 30, RULE_fleetDecl = 31, RULE_fleetItem = 32, RULE_contractDecl = 33, 
-		RULE_contractItem = 34, RULE_coinsDecl = 35, RULE_coinsItem = 36, RULE_delivery = 37, 
-		RULE_trancheDecl = 38, RULE_couponTerms = 39, RULE_trancheItem = 40, RULE_convertiblePut = 41, 
-		RULE_convertibleCall = 42, RULE_stepUp = 43, RULE_marginGrid = 44, RULE_gridTier = 45, 
-		RULE_amortization = 46, RULE_holdingDecl = 47, RULE_holdingItem = 48, 
-		RULE_holdingMarketTerm = 49, RULE_equityDecl = 50, RULE_equityItem = 51, 
-		RULE_holder = 52, RULE_holderTerm = 53, RULE_capitalCall = 54, RULE_accountDecl = 55, 
-		RULE_accountItem = 56, RULE_feeDecl = 57, RULE_testDecl = 58, RULE_triggerDecl = 59, 
-		RULE_cureDestination = 60, RULE_triggerEffect = 61, RULE_defaultRule = 62, 
-		RULE_cfadsRule = 63, RULE_cfadsItem = 64, RULE_waterfallDecl = 65, RULE_step = 66, 
-		RULE_enforcementDecl = 67, RULE_enforcementItem = 68, RULE_sellTerm = 69, 
-		RULE_scenarioDecl = 70, RULE_scenarioItem = 71, RULE_pdStep = 72, RULE_recoveryDraw = 73, 
-		RULE_delayOutcome = 74, RULE_breakChance = 75, RULE_loading = 76, RULE_perYear = 77, 
-		RULE_duration = 78, RULE_expr = 79, RULE_measureUnit = 80, RULE_reference = 81, 
-		RULE_ident = 82;
+		RULE_leaseItem = 19, RULE_renewalTerm = 20, RULE_breakOption = 21, RULE_breakFee = 22, 
+		RULE_indexationPart = 23, RULE_renewalCount = 24, RULE_rvgPart = 25, RULE_guarantorClause = 26, 
+		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
+		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
+		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
+		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_convertiblePut = 42, 
+		RULE_convertibleCall = 43, RULE_stepUp = 44, RULE_marginGrid = 45, RULE_gridTier = 46, 
+		RULE_amortization = 47, RULE_holdingDecl = 48, RULE_holdingItem = 49, 
+		RULE_holdingMarketTerm = 50, RULE_equityDecl = 51, RULE_equityItem = 52, 
+		RULE_holder = 53, RULE_holderTerm = 54, RULE_capitalCall = 55, RULE_accountDecl = 56, 
+		RULE_accountItem = 57, RULE_feeDecl = 58, RULE_testDecl = 59, RULE_triggerDecl = 60, 
+		RULE_cureDestination = 61, RULE_triggerEffect = 62, RULE_defaultRule = 63, 
+		RULE_cfadsRule = 64, RULE_cfadsItem = 65, RULE_waterfallDecl = 66, RULE_step = 67, 
+		RULE_enforcementDecl = 68, RULE_enforcementItem = 69, RULE_sellTerm = 70, 
+		RULE_scenarioDecl = 71, RULE_scenarioItem = 72, RULE_pdStep = 73, RULE_recoveryDraw = 74, 
+		RULE_delayOutcome = 75, RULE_breakChance = 76, RULE_loading = 77, RULE_perYear = 78, 
+		RULE_duration = 79, RULE_expr = 80, RULE_measureUnit = 81, RULE_reference = 82, 
+		RULE_ident = 83;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
 		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
-		"schedulePoint", "leaseDecl", "leaseItem", "breakOption", "breakFee", 
-		"indexationPart", "renewalCount", "rvgPart", "guarantorClause", "guarantorPart", 
-		"coverage", "loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", 
-		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
-		"trancheDecl", "couponTerms", "trancheItem", "convertiblePut", "convertibleCall", 
-		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
-		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
-		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", 
-		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"schedulePoint", "leaseDecl", "leaseItem", "renewalTerm", "breakOption", 
+		"breakFee", "indexationPart", "renewalCount", "rvgPart", "guarantorClause", 
+		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
+		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
+		"convertiblePut", "convertibleCall", "stepUp", "marginGrid", "gridTier", 
+		"amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", 
+		"equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "cureDestination", "triggerEffect", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "delayOutcome", "breakChance", "loading", "perYear", "duration", 
+		"expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -308,35 +308,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 172;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 170;
+				State = 172;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 166;
+					State = 168;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 167;
+					State = 169;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 168;
+					State = 170;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 169;
+					State = 171;
 					unknownDecl();
 					}
 					break;
@@ -344,11 +344,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 177;
 			Match(Eof);
 			}
 		}
@@ -386,9 +386,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 179;
 			Match(IMPORT);
-			State = 178;
+			State = 180;
 			Match(STRING);
 			}
 		}
@@ -438,27 +438,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
-			Match(DEAL);
-			State = 181;
-			_localctx.name = ident();
 			State = 182;
+			Match(DEAL);
+			State = 183;
+			_localctx.name = ident();
+			State = 184;
 			Match(LBRACE);
-			State = 186;
+			State = 188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2527082478347239429L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 183;
+				State = 185;
 				dealMember();
 				}
 				}
-				State = 188;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 189;
+			State = 191;
 			Match(RBRACE);
 			}
 		}
@@ -555,7 +555,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 212;
+			State = 214;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -568,147 +568,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 191;
+				State = 193;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 192;
+				State = 194;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 193;
+				State = 195;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 194;
+				State = 196;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 195;
+				State = 197;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 196;
+				State = 198;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 197;
+				State = 199;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 198;
+				State = 200;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 199;
+				State = 201;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 200;
+				State = 202;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 201;
+				State = 203;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 202;
+				State = 204;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 203;
+				State = 205;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 204;
+				State = 206;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 205;
+				State = 207;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 206;
+				State = 208;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 207;
+				State = 209;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 208;
+				State = 210;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 209;
+				State = 211;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 210;
+				State = 212;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 211;
+				State = 213;
 				unknownDecl();
 				}
 				break;
@@ -767,16 +767,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 216;
 			Match(IDENT);
-			State = 215;
+			State = 217;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 221;
+			State = 223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 219;
+				State = 221;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -957,19 +957,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 216;
+					State = 218;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 217;
+					State = 219;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 218;
+					State = 220;
 					Match(ON);
 					}
 					break;
@@ -977,11 +977,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 223;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 224;
+			State = 226;
 			block();
 			}
 		}
@@ -1032,19 +1032,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 226;
+			State = 228;
 			Match(LBRACE);
-			State = 231;
+			State = 233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 65535L) != 0)) {
 				{
-				State = 229;
+				State = 231;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 227;
+					State = 229;
 					block();
 					}
 					break;
@@ -1318,7 +1318,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 228;
+					State = 230;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1333,11 +1333,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 233;
+				State = 235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 234;
+			State = 236;
 			Match(RBRACE);
 			}
 		}
@@ -1477,16 +1477,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 259;
+			State = 261;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 236;
+				State = 238;
 				Match(TITLE);
-				State = 237;
+				State = 239;
 				Match(STRING);
 				}
 				break;
@@ -1494,9 +1494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 238;
+				State = 240;
 				Match(CURRENCY);
-				State = 239;
+				State = 241;
 				ident();
 				}
 				break;
@@ -1504,9 +1504,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 240;
+				State = 242;
 				Match(CLOSING);
-				State = 241;
+				State = 243;
 				Match(DATE);
 				}
 				break;
@@ -1514,9 +1514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 242;
+				State = 244;
 				Match(MATURITY);
-				State = 243;
+				State = 245;
 				Match(DATE);
 				}
 				break;
@@ -1524,9 +1524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 244;
+				State = 246;
 				Match(FIRST_PAYMENT);
-				State = 245;
+				State = 247;
 				Match(DATE);
 				}
 				break;
@@ -1534,9 +1534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 246;
+				State = 248;
 				Match(PAY);
-				State = 247;
+				State = 249;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1544,9 +1544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 248;
+				State = 250;
 				Match(DAYCOUNT_KW);
-				State = 249;
+				State = 251;
 				dayCount();
 				}
 				break;
@@ -1554,28 +1554,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 250;
+				State = 252;
 				Match(BUSINESS_DAYS);
-				State = 251;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 253;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 255;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 252;
+					State = 254;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 255;
+					State = 257;
 					Match(HOLIDAYS);
-					State = 256;
+					State = 258;
 					holidaySet();
 					}
 				}
@@ -1633,7 +1633,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 274;
+			State = 276;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1815,36 +1815,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 261;
+				State = 263;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 266;
+				State = 268;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 262;
+						State = 264;
 						Match(PLUS);
-						State = 263;
+						State = 265;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 268;
+					State = 270;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 271;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 269;
+					State = 271;
 					Match(PLUS);
-					State = 270;
+					State = 272;
 					holidayList();
 					}
 				}
@@ -1854,7 +1854,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 273;
+				State = 275;
 				holidayList();
 				}
 				break;
@@ -1905,33 +1905,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 276;
+			State = 278;
 			Match(LBRACE);
-			State = 283;
+			State = 285;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 277;
-				Match(DATE);
 				State = 279;
+				Match(DATE);
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 278;
+					State = 280;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 285;
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 286;
+			State = 288;
 			Match(RBRACE);
 			}
 		}
@@ -1968,7 +1968,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 288;
+			State = 290;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2018,27 +2018,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 290;
-			Match(PARTY);
-			State = 291;
-			_localctx.name = ident();
 			State = 292;
+			Match(PARTY);
+			State = 293;
+			_localctx.name = ident();
+			State = 294;
 			Match(LBRACE);
-			State = 296;
+			State = 298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 293;
+				State = 295;
 				partyItem();
 				}
 				}
-				State = 298;
+				State = 300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 299;
+			State = 301;
 			Match(RBRACE);
 			}
 		}
@@ -2108,16 +2108,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 307;
+			State = 309;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 301;
+				State = 303;
 				Match(RATING);
-				State = 302;
+				State = 304;
 				Match(STRING);
 				}
 				break;
@@ -2125,9 +2125,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 303;
+				State = 305;
 				Match(PD);
-				State = 304;
+				State = 306;
 				expr(0);
 				}
 				break;
@@ -2135,9 +2135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 305;
+				State = 307;
 				Match(RECOVERY);
-				State = 306;
+				State = 308;
 				expr(0);
 				}
 				break;
@@ -2191,27 +2191,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
-			Match(INDEX);
-			State = 310;
-			_localctx.name = ident();
 			State = 311;
+			Match(INDEX);
+			State = 312;
+			_localctx.name = ident();
+			State = 313;
 			Match(LBRACE);
-			State = 315;
+			State = 317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 3458764513820540929L) != 0)) {
 				{
 				{
-				State = 312;
+				State = 314;
 				indexItem();
 				}
 				}
-				State = 317;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 318;
+			State = 320;
 			Match(RBRACE);
 			}
 		}
@@ -2326,16 +2326,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 345;
+			State = 347;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 320;
+				State = 322;
 				Match(LEVEL);
-				State = 321;
+				State = 323;
 				expr(0);
 				}
 				break;
@@ -2343,11 +2343,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 322;
-				Match(DEFLATE);
-				State = 323;
-				expr(0);
 				State = 324;
+				Match(DEFLATE);
+				State = 325;
+				expr(0);
+				State = 326;
 				perYear();
 				}
 				break;
@@ -2355,11 +2355,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 326;
-				Match(GROW);
-				State = 327;
-				expr(0);
 				State = 328;
+				Match(GROW);
+				State = 329;
+				expr(0);
+				State = 330;
 				perYear();
 				}
 				break;
@@ -2367,27 +2367,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 330;
-				Match(POINTS);
-				State = 331;
-				pointsKind();
 				State = 332;
+				Match(POINTS);
+				State = 333;
+				pointsKind();
+				State = 334;
 				Match(LBRACE);
-				State = 336;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 333;
+					State = 335;
 					schedulePoint();
 					}
 					}
-					State = 338;
+					State = 340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 339;
+				State = 341;
 				Match(RBRACE);
 				}
 				break;
@@ -2395,13 +2395,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 341;
-				Match(LAUNCH);
-				State = 342;
-				Match(DATE);
 				State = 343;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 344;
+				Match(DATE);
+				State = 345;
+				Match(DOWN);
+				State = 346;
 				expr(0);
 				}
 				break;
@@ -2444,7 +2444,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 347;
+			State = 349;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2501,27 +2501,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
-			Match(FACILITY);
-			State = 350;
-			_localctx.name = ident();
 			State = 351;
+			Match(FACILITY);
+			State = 352;
+			_localctx.name = ident();
+			State = 353;
 			Match(LBRACE);
-			State = 355;
+			State = 357;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 352;
+				State = 354;
 				facilityItem();
 				}
 				}
-				State = 357;
+				State = 359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 358;
+			State = 360;
 			Match(RBRACE);
 			}
 		}
@@ -2607,16 +2607,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 383;
+			State = 385;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 362;
 				Match(COST);
-				State = 361;
+				State = 363;
 				expr(0);
 				}
 				break;
@@ -2624,32 +2624,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 362;
-				Match(VALUE);
-				State = 363;
-				Match(STRAIGHT_LINE);
 				State = 364;
+				Match(VALUE);
+				State = 365;
+				Match(STRAIGHT_LINE);
+				State = 366;
 				duration();
-				State = 367;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 365;
+					State = 367;
 					Match(FLOOR);
-					State = 366;
+					State = 368;
 					expr(0);
 					}
 				}
 
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 369;
+					State = 371;
 					Match(FROM);
-					State = 370;
+					State = 372;
 					Match(DATE);
 					}
 				}
@@ -2660,27 +2660,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 373;
-				Match(VALUE);
-				State = 374;
-				Match(SCHEDULE);
 				State = 375;
+				Match(VALUE);
+				State = 376;
+				Match(SCHEDULE);
+				State = 377;
 				Match(LBRACE);
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 376;
+					State = 378;
 					schedulePoint();
 					}
 					}
-					State = 381;
+					State = 383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 382;
+				State = 384;
 				Match(RBRACE);
 				}
 				break;
@@ -2724,16 +2724,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 385;
+			State = 387;
 			Match(DATE);
-			State = 386;
-			expr(0);
 			State = 388;
+			expr(0);
+			State = 390;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 387;
+				State = 389;
 				Match(COMMA);
 				}
 			}
@@ -2791,31 +2791,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 390;
-			Match(LEASE);
-			State = 391;
-			_localctx.name = ident();
 			State = 392;
-			Match(ON);
+			Match(LEASE);
 			State = 393;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 394;
+			Match(ON);
+			State = 395;
+			_localctx.facility = ident();
+			State = 396;
 			Match(LBRACE);
-			State = 398;
+			State = 400;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 395;
+				State = 397;
 				leaseItem();
 				}
 				}
-				State = 400;
+				State = 402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 401;
+			State = 403;
 			Match(RBRACE);
 			}
 		}
@@ -2929,9 +2929,11 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
-			return GetRuleContext<BreakOptionContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalTermContext[] renewalTerm() {
+			return GetRuleContexts<RenewalTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalTermContext renewalTerm(int i) {
+			return GetRuleContext<RenewalTermContext>(i);
 		}
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -3034,16 +3036,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 464;
+			State = 468;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 403;
+				State = 405;
 				Match(LESSEE);
-				State = 404;
+				State = 406;
 				ident();
 				}
 				break;
@@ -3051,46 +3053,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 405;
-				Match(RENT);
-				State = 406;
-				expr(0);
 				State = 407;
+				Match(RENT);
+				State = 408;
+				expr(0);
+				State = 409;
 				perYear();
-				State = 412;
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 408;
-					Match(ESCALATING);
-					State = 409;
-					expr(0);
 					State = 410;
+					Match(ESCALATING);
+					State = 411;
+					expr(0);
+					State = 412;
 					perYear();
 					}
 				}
 
-				State = 422;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 414;
+					State = 416;
 					Match(INDEXED);
-					State = 415;
+					State = 417;
 					ident();
-					State = 419;
+					State = 421;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 416;
+						State = 418;
 						indexationPart();
 						}
 						}
-						State = 421;
+						State = 423;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3103,9 +3105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 424;
+				State = 426;
 				Match(STARTS);
-				State = 425;
+				State = 427;
 				Match(DATE);
 				}
 				break;
@@ -3113,9 +3115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 426;
+				State = 428;
 				Match(TERM);
-				State = 427;
+				State = 429;
 				duration();
 				}
 				break;
@@ -3123,63 +3125,65 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 428;
-				Match(RENEWALS);
-				State = 429;
-				renewalCount();
 				State = 430;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 431;
-				Match(AT);
+				renewalCount();
 				State = 432;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 433;
+				Match(AT);
+				State = 434;
+				Match(LESSEE);
+				State = 435;
 				Match(OPTION);
-				State = 437;
+				State = 439;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 434;
-					Match(RENT);
-					State = 435;
-					Match(AT);
 					State = 436;
+					Match(RENT);
+					State = 437;
+					Match(AT);
+					State = 438;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 441;
+				State = 444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==WITH) {
+				while (_la==WITH) {
 					{
-					State = 439;
-					Match(WITH);
-					State = 440;
-					breakOption();
+					{
+					State = 441;
+					renewalTerm();
 					}
+					}
+					State = 446;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
 				}
-
 				}
 				break;
 			case RVG:
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 443;
+				State = 447;
 				Match(RVG);
-				State = 445;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 444;
+					State = 448;
 					rvgPart();
 					}
 					}
-					State = 447;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3189,9 +3193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 449;
+				State = 453;
 				Match(DAYCOUNT_KW);
-				State = 450;
+				State = 454;
 				dayCount();
 				}
 				break;
@@ -3199,7 +3203,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 451;
+				State = 455;
 				guarantorClause();
 				}
 				break;
@@ -3207,9 +3211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 452;
+				State = 456;
 				Match(PHASED);
-				State = 453;
+				State = 457;
 				ident();
 				}
 				break;
@@ -3217,25 +3221,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 454;
+				State = 458;
 				Match(TERMINATION_FEE);
-				State = 455;
+				State = 459;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 461;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 456;
+					State = 460;
 					Match(AMORTISING);
-					State = 459;
+					State = 463;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 457;
+						State = 461;
 						Match(TO);
-						State = 458;
+						State = 462;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3249,12 +3253,125 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 463;
+				State = 467;
 				breakOption();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RenewalTermContext : ParserRuleContext {
+		public RenewalTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_renewalTerm; } }
+	 
+		public RenewalTermContext() { }
+		public virtual void CopyFrom(RenewalTermContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class RenewalBreakTermContext : RenewalTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
+		}
+		public RenewalBreakTermContext(RenewalTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalBreakTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RenewalTerminationFeeTermContext : RenewalTermContext {
+		public ExprContext fee;
+		public ExprContext floor;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		public RenewalTerminationFeeTermContext(RenewalTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalTerminationFeeTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RenewalTermContext renewalTerm() {
+		RenewalTermContext _localctx = new RenewalTermContext(Context, State);
+		EnterRule(_localctx, 40, RULE_renewalTerm);
+		int _la;
+		try {
+			State = 482;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			case 1:
+				_localctx = new RenewalBreakTermContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 470;
+				Match(WITH);
+				State = 471;
+				breakOption();
+				}
+				break;
+			case 2:
+				_localctx = new RenewalTerminationFeeTermContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 472;
+				Match(WITH);
+				State = 473;
+				Match(TERMINATION_FEE);
+				State = 474;
+				((RenewalTerminationFeeTermContext)_localctx).fee = expr(0);
+				State = 480;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 475;
+					Match(AMORTISING);
+					State = 478;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 476;
+						Match(TO);
+						State = 477;
+						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
+						}
+					}
+
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3304,53 +3421,53 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakOptionContext breakOption() {
 		BreakOptionContext _localctx = new BreakOptionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_breakOption);
+		EnterRule(_localctx, 42, RULE_breakOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 466;
+			State = 484;
 			Match(BREAK_OPTION);
-			State = 467;
+			State = 485;
 			Match(AT);
-			State = 468;
+			State = 486;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 473;
+			State = 491;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 469;
+				State = 487;
 				Match(COMMA);
-				State = 470;
+				State = 488;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 475;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 478;
+			State = 496;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 476;
+				State = 494;
 				Match(NOTICE);
-				State = 477;
+				State = 495;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 481;
+			State = 499;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 480;
+				State = 498;
 				breakFee();
 				}
 			}
@@ -3417,22 +3534,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakFeeContext breakFee() {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
-		EnterRule(_localctx, 42, RULE_breakFee);
+		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 490;
+			State = 508;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 483;
+				State = 501;
 				Match(FEE);
-				State = 484;
+				State = 502;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 485;
+				State = 503;
 				Match(OF);
-				State = 486;
+				State = 504;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3440,9 +3557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 488;
+				State = 506;
 				Match(FEE);
-				State = 489;
+				State = 507;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3524,16 +3641,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 44, RULE_indexationPart);
+		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 499;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 492;
+				State = 510;
 				Match(YEARLY);
 				}
 				break;
@@ -3541,9 +3658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 493;
+				State = 511;
 				Match(FLOOR);
-				State = 494;
+				State = 512;
 				expr(0);
 				}
 				break;
@@ -3551,9 +3668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 495;
+				State = 513;
 				Match(CAP);
-				State = 496;
+				State = 514;
 				expr(0);
 				}
 				break;
@@ -3561,9 +3678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 497;
+				State = 515;
 				Match(LAG);
-				State = 498;
+				State = 516;
 				duration();
 				}
 				break;
@@ -3602,24 +3719,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 46, RULE_renewalCount);
+		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 504;
+			State = 522;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 501;
+				State = 519;
 				Match(NUMBER);
-				State = 502;
+				State = 520;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 503;
+				State = 521;
 				Match(QUANTITY);
 				}
 				break;
@@ -3691,18 +3808,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 48, RULE_rvgPart);
+		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 512;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 506;
+				State = 524;
 				Match(GUARANTEES);
-				State = 507;
+				State = 525;
 				expr(0);
 				}
 				break;
@@ -3710,9 +3827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 508;
+				State = 526;
 				Match(CAP);
-				State = 509;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -3720,9 +3837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 510;
+				State = 528;
 				Match(UNTIL);
-				State = 511;
+				State = 529;
 				Match(DATE);
 				}
 				break;
@@ -3769,26 +3886,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 50, RULE_guarantorClause);
+		EnterRule(_localctx, 52, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 514;
+			State = 532;
 			Match(GUARANTOR);
-			State = 515;
+			State = 533;
 			_localctx.party = ident();
-			State = 519;
+			State = 537;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 4611686018427387953L) != 0)) {
 				{
 				{
-				State = 516;
+				State = 534;
 				guarantorPart();
 				}
 				}
-				State = 521;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3875,19 +3992,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 52, RULE_guarantorPart);
+		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 534;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 522;
+				State = 540;
 				Match(CAP);
-				State = 523;
+				State = 541;
 				expr(0);
 				}
 				break;
@@ -3895,9 +4012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 524;
+				State = 542;
 				Match(UNTIL);
-				State = 525;
+				State = 543;
 				Match(DATE);
 				}
 				break;
@@ -3905,9 +4022,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 526;
+				State = 544;
 				Match(FEE);
-				State = 527;
+				State = 545;
 				expr(0);
 				}
 				break;
@@ -3915,18 +4032,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 546;
 				Match(COVERS);
-				State = 529;
+				State = 547;
 				coverage();
-				State = 532;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 530;
+					State = 548;
 					Match(AND);
-					State = 531;
+					State = 549;
 					coverage();
 					}
 				}
@@ -3967,12 +4084,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 54, RULE_coverage);
+		EnterRule(_localctx, 56, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 536;
+			State = 554;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4024,32 +4141,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_loanDecl);
+		EnterRule(_localctx, 58, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 556;
 			Match(LOAN);
-			State = 539;
+			State = 557;
 			_localctx.name = ident();
-			State = 540;
+			State = 558;
 			Match(LBRACE);
-			State = 544;
+			State = 562;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 10307921510401L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 541;
+				State = 559;
 				loanItem();
 				}
 				}
-				State = 546;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 547;
+			State = 565;
 			Match(RBRACE);
 			}
 		}
@@ -4230,19 +4347,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_loanItem);
+		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 601;
+			State = 619;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 549;
+				State = 567;
 				Match(OBLIGOR);
-				State = 550;
+				State = 568;
 				ident();
 				}
 				break;
@@ -4250,9 +4367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 569;
 				Match(BALANCE);
-				State = 552;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4260,9 +4377,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 553;
+				State = 571;
 				Match(COUPON);
-				State = 554;
+				State = 572;
 				couponTerms();
 				}
 				break;
@@ -4270,11 +4387,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 555;
+				State = 573;
 				Match(INTEREST_ONLY);
-				State = 556;
+				State = 574;
 				Match(UNTIL);
-				State = 557;
+				State = 575;
 				Match(DATE);
 				}
 				break;
@@ -4282,16 +4399,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 558;
+				State = 576;
 				Match(AMORTIZE);
-				State = 559;
+				State = 577;
 				amortization();
-				State = 561;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 560;
+					State = 578;
 					Match(IDENT);
 					}
 				}
@@ -4302,9 +4419,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 563;
+				State = 581;
 				Match(MATURITY);
-				State = 564;
+				State = 582;
 				Match(DATE);
 				}
 				break;
@@ -4312,84 +4429,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 565;
+				State = 583;
 				Match(RECOVERY);
-				State = 566;
+				State = 584;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 569;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 567;
+					State = 585;
 					Match(AFTER);
-					State = 568;
+					State = 586;
 					duration();
 					}
 				}
 
-				State = 573;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 571;
+					State = 589;
 					Match(ACCRUING);
-					State = 572;
+					State = 590;
 					recoveryAccrual();
 					}
 				}
 
-				State = 592;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 575;
+					State = 593;
 					Match(IN);
-					State = 590;
+					State = 608;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 576;
+						State = 594;
 						Match(NUMBER);
-						State = 577;
+						State = 595;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 578;
+						State = 596;
 						Match(INSTALMENTS);
-						State = 579;
+						State = 597;
 						Match(LBRACE);
-						State = 586;
+						State = 604;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
 							{
 							{
-							State = 580;
+							State = 598;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 582;
+							State = 600;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 581;
+								State = 599;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 588;
+							State = 606;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 589;
+						State = 607;
 						Match(RBRACE);
 						}
 						break;
@@ -4405,7 +4522,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 594;
+				State = 612;
 				stepUp();
 				}
 				break;
@@ -4413,7 +4530,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 595;
+				State = 613;
 				marginGrid();
 				}
 				break;
@@ -4421,19 +4538,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 596;
+				State = 614;
 				Match(DEFAULT_INTEREST);
-				State = 598;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 597;
+					State = 615;
 					Match(PLUS);
 					}
 				}
 
-				State = 600;
+				State = 618;
 				expr(0);
 				}
 				break;
@@ -4490,16 +4607,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 60, RULE_recoveryAccrual);
+		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 605;
+			State = 623;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 603;
+				State = 621;
 				Match(COUPON);
 				}
 				break;
@@ -4507,7 +4624,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 604;
+				State = 622;
 				expr(0);
 				}
 				break;
@@ -4554,32 +4671,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_fleetDecl);
+		EnterRule(_localctx, 64, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 607;
+			State = 625;
 			Match(FLEET);
-			State = 608;
+			State = 626;
 			_localctx.name = ident();
-			State = 609;
+			State = 627;
 			Match(LBRACE);
-			State = 613;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 610;
+				State = 628;
 				fleetItem();
 				}
 				}
-				State = 615;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 616;
+			State = 634;
 			Match(RBRACE);
 			}
 		}
@@ -4773,35 +4890,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_fleetItem);
+		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 657;
+			State = 675;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 618;
+				State = 636;
 				Match(DELIVERIES);
-				State = 619;
+				State = 637;
 				Match(LBRACE);
-				State = 623;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 620;
+					State = 638;
 					delivery();
 					}
 					}
-					State = 625;
+					State = 643;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 626;
+				State = 644;
 				Match(RBRACE);
 				}
 				break;
@@ -4809,9 +4926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 627;
+				State = 645;
 				Match(UNITS);
-				State = 628;
+				State = 646;
 				expr(0);
 				}
 				break;
@@ -4819,9 +4936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 629;
+				State = 647;
 				Match(UNIT_COST);
-				State = 630;
+				State = 648;
 				expr(0);
 				}
 				break;
@@ -4829,11 +4946,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 631;
+				State = 649;
 				Match(DEPRECIATE);
-				State = 632;
+				State = 650;
 				Match(STRAIGHT_LINE);
-				State = 633;
+				State = 651;
 				duration();
 				}
 				break;
@@ -4841,13 +4958,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 634;
+				State = 652;
 				Match(DEPRECIATE);
-				State = 635;
+				State = 653;
 				Match(DECLINING);
-				State = 636;
+				State = 654;
 				expr(0);
-				State = 637;
+				State = 655;
 				perYear();
 				}
 				break;
@@ -4855,9 +4972,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 639;
+				State = 657;
 				Match(POWER);
-				State = 640;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -4865,9 +4982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 641;
+				State = 659;
 				Match(PUE);
-				State = 642;
+				State = 660;
 				expr(0);
 				}
 				break;
@@ -4875,9 +4992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 643;
+				State = 661;
 				Match(POWER_PRICE);
-				State = 644;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4885,11 +5002,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 645;
+				State = 663;
 				Match(MAINTENANCE);
-				State = 646;
+				State = 664;
 				expr(0);
-				State = 647;
+				State = 665;
 				perYear();
 				}
 				break;
@@ -4897,15 +5014,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 649;
+				State = 667;
 				Match(MARKET_VALUE);
-				State = 650;
+				State = 668;
 				expr(0);
-				State = 651;
+				State = 669;
 				Match(DECLINING);
-				State = 652;
+				State = 670;
 				expr(0);
-				State = 653;
+				State = 671;
 				perYear();
 				}
 				break;
@@ -4913,9 +5030,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 655;
+				State = 673;
 				Match(GENERATION);
-				State = 656;
+				State = 674;
 				ident();
 				}
 				break;
@@ -4967,36 +5084,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_contractDecl);
+		EnterRule(_localctx, 68, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 659;
+			State = 677;
 			Match(CONTRACT);
-			State = 660;
+			State = 678;
 			_localctx.name = ident();
-			State = 661;
+			State = 679;
 			Match(ON);
-			State = 662;
+			State = 680;
 			_localctx.fleet = ident();
-			State = 663;
+			State = 681;
 			Match(LBRACE);
-			State = 667;
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 664;
+				State = 682;
 				contractItem();
 				}
 				}
-				State = 669;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 670;
+			State = 688;
 			Match(RBRACE);
 			}
 		}
@@ -5215,19 +5332,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_contractItem);
+		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 719;
+			State = 737;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 672;
+				State = 690;
 				Match(CUSTOMER);
-				State = 673;
+				State = 691;
 				ident();
 				}
 				break;
@@ -5235,9 +5352,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 692;
 				Match(UNITS);
-				State = 675;
+				State = 693;
 				expr(0);
 				}
 				break;
@@ -5245,11 +5362,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 676;
+				State = 694;
 				Match(PRICE);
-				State = 677;
+				State = 695;
 				Match(AT);
-				State = 678;
+				State = 696;
 				Match(MARKET);
 				}
 				break;
@@ -5257,9 +5374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 679;
+				State = 697;
 				Match(PRICE);
-				State = 680;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5267,11 +5384,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 681;
+				State = 699;
 				Match(HOUR);
-				State = 682;
+				State = 700;
 				expr(0);
-				State = 683;
+				State = 701;
 				perYear();
 				}
 				break;
@@ -5279,9 +5396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 685;
+				State = 703;
 				Match(TAKE_OR_PAY);
-				State = 686;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5289,9 +5406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 687;
+				State = 705;
 				Match(STARTS);
-				State = 688;
+				State = 706;
 				Match(DATE);
 				}
 				break;
@@ -5299,9 +5416,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 689;
+				State = 707;
 				Match(TERM);
-				State = 690;
+				State = 708;
 				duration();
 				}
 				break;
@@ -5309,25 +5426,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 691;
+				State = 709;
 				Match(TERMINATION_FEE);
-				State = 692;
+				State = 710;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 698;
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 693;
+					State = 711;
 					Match(AMORTISING);
-					State = 696;
+					State = 714;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 694;
+						State = 712;
 						Match(TO);
-						State = 695;
+						State = 713;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5341,26 +5458,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 700;
+				State = 718;
 				Match(RENEWALS);
-				State = 701;
+				State = 719;
 				renewalCount();
-				State = 702;
+				State = 720;
 				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 703;
+				State = 721;
 				Match(AT);
-				State = 704;
+				State = 722;
 				Match(CUSTOMER);
-				State = 705;
+				State = 723;
 				Match(OPTION);
-				State = 708;
+				State = 726;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 706;
+					State = 724;
 					Match(WITH);
-					State = 707;
+					State = 725;
 					breakOption();
 					}
 				}
@@ -5371,20 +5488,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 710;
+				State = 728;
 				Match(PREPAYMENT);
-				State = 711;
+				State = 729;
 				expr(0);
-				State = 715;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 712;
+					State = 730;
 					Match(APPLIED);
-					State = 713;
+					State = 731;
 					Match(OVER);
-					State = 714;
+					State = 732;
 					Match(TERM);
 					}
 				}
@@ -5395,7 +5512,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 717;
+				State = 735;
 				guarantorClause();
 				}
 				break;
@@ -5403,7 +5520,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 718;
+				State = 736;
 				breakOption();
 				}
 				break;
@@ -5450,32 +5567,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_coinsDecl);
+		EnterRule(_localctx, 72, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 721;
+			State = 739;
 			Match(COINS);
-			State = 722;
+			State = 740;
 			_localctx.name = ident();
-			State = 723;
+			State = 741;
 			Match(LBRACE);
-			State = 727;
+			State = 745;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 224)) & ~0x3f) == 0 && ((1L << (_la - 224)) & 15L) != 0)) {
 				{
 				{
-				State = 724;
+				State = 742;
 				coinsItem();
 				}
 				}
-				State = 729;
+				State = 747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 730;
+			State = 748;
 			Match(RBRACE);
 			}
 		}
@@ -5636,18 +5753,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_coinsItem);
+		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 752;
+			State = 770;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 732;
+				State = 750;
 				Match(HOLDINGS);
-				State = 733;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5655,9 +5772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 734;
+				State = 752;
 				Match(PRICE);
-				State = 735;
+				State = 753;
 				ident();
 				}
 				break;
@@ -5665,9 +5782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 736;
+				State = 754;
 				Match(HASHRATE);
-				State = 737;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5675,9 +5792,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 738;
+				State = 756;
 				Match(NETWORK);
-				State = 739;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5685,9 +5802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 740;
+				State = 758;
 				Match(REWARDS);
-				State = 741;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5695,9 +5812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 742;
+				State = 760;
 				Match(POWER);
-				State = 743;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5705,9 +5822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 744;
+				State = 762;
 				Match(POWER_PRICE);
-				State = 745;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5715,9 +5832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 746;
+				State = 764;
 				Match(DEPTH);
-				State = 747;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5725,9 +5842,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 748;
+				State = 766;
 				Match(IMPACT);
-				State = 749;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5735,9 +5852,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 750;
+				State = 768;
 				Match(KEEP);
-				State = 751;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5784,25 +5901,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 74, RULE_delivery);
+		EnterRule(_localctx, 76, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 772;
 			Match(DATE);
-			State = 755;
+			State = 773;
 			_localctx.units = expr(0);
-			State = 756;
+			State = 774;
 			Match(AT);
-			State = 757;
+			State = 775;
 			_localctx.cost = expr(0);
-			State = 759;
+			State = 777;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 758;
+				State = 776;
 				Match(COMMA);
 				}
 			}
@@ -5850,32 +5967,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_trancheDecl);
+		EnterRule(_localctx, 78, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 761;
+			State = 779;
 			Match(TRANCHE);
-			State = 762;
+			State = 780;
 			_localctx.name = ident();
-			State = 763;
+			State = 781;
 			Match(LBRACE);
-			State = 767;
+			State = 785;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 764;
+				State = 782;
 				trancheItem();
 				}
 				}
-				State = 769;
+				State = 787;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 770;
+			State = 788;
 			Match(RBRACE);
 			}
 		}
@@ -5919,43 +6036,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 78, RULE_couponTerms);
+		EnterRule(_localctx, 80, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 790;
 			_localctx.rate = expr(0);
-			State = 774;
+			State = 792;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 773;
+				State = 791;
 				Match(FIXED);
 				}
 			}
 
-			State = 778;
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 776;
+				State = 794;
 				Match(FLOOR);
-				State = 777;
+				State = 795;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 782;
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 780;
+				State = 798;
 				Match(CAP);
-				State = 781;
+				State = 799;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6293,19 +6410,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_trancheItem);
+		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 863;
+			State = 881;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 784;
+				State = 802;
 				Match(BALANCE);
-				State = 785;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -6313,9 +6430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 786;
+				State = 804;
 				Match(COUPON);
-				State = 787;
+				State = 805;
 				couponTerms();
 				}
 				break;
@@ -6323,26 +6440,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 806;
 				Match(PIK);
-				State = 790;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 789;
+					State = 807;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 794;
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 792;
+					State = 810;
 					Match(WHEN);
-					State = 793;
+					State = 811;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6353,9 +6470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 796;
+				State = 814;
 				Match(PIK);
-				State = 797;
+				State = 815;
 				Match(UNPAID);
 				}
 				break;
@@ -6363,9 +6480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 798;
+				State = 816;
 				Match(ISSUE_PRICE);
-				State = 799;
+				State = 817;
 				expr(0);
 				}
 				break;
@@ -6373,9 +6490,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
+				State = 818;
 				Match(COMMITMENT);
-				State = 801;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6383,11 +6500,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 820;
 				Match(AVAILABLE);
-				State = 803;
+				State = 821;
 				Match(UNTIL);
-				State = 804;
+				State = 822;
 				Match(DATE);
 				}
 				break;
@@ -6395,25 +6512,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 805;
+				State = 823;
 				Match(DRAWS);
-				State = 806;
+				State = 824;
 				Match(LBRACE);
-				State = 810;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 807;
+					State = 825;
 					schedulePoint();
 					}
 					}
-					State = 812;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 813;
+				State = 831;
 				Match(RBRACE);
 				}
 				break;
@@ -6421,15 +6538,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 814;
+				State = 832;
 				Match(DRAWS);
-				State = 815;
+				State = 833;
 				Match(AGAINST);
-				State = 816;
+				State = 834;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 817;
+				State = 835;
 				Match(ADVANCE);
-				State = 818;
+				State = 836;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6437,9 +6554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 820;
+				State = 838;
 				Match(COMMITMENT_FEE);
-				State = 821;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6447,7 +6564,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 822;
+				State = 840;
 				stepUp();
 				}
 				break;
@@ -6455,7 +6572,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 823;
+				State = 841;
 				marginGrid();
 				}
 				break;
@@ -6463,15 +6580,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 824;
+				State = 842;
 				Match(MARGIN);
-				State = 825;
+				State = 843;
 				Match(INVESTMENT_GRADE);
-				State = 826;
+				State = 844;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 827;
+				State = 845;
 				Match(ELSE);
-				State = 828;
+				State = 846;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6479,9 +6596,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 830;
+				State = 848;
 				Match(TARGET_BALANCE);
-				State = 831;
+				State = 849;
 				expr(0);
 				}
 				break;
@@ -6489,11 +6606,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 832;
+				State = 850;
 				Match(INTEREST_ONLY);
-				State = 833;
+				State = 851;
 				Match(UNTIL);
-				State = 834;
+				State = 852;
 				Match(DATE);
 				}
 				break;
@@ -6501,9 +6618,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 835;
+				State = 853;
 				Match(AMORTIZE);
-				State = 836;
+				State = 854;
 				amortization();
 				}
 				break;
@@ -6511,9 +6628,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 837;
+				State = 855;
 				Match(MATURITY);
-				State = 838;
+				State = 856;
 				Match(DATE);
 				}
 				break;
@@ -6521,9 +6638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 839;
+				State = 857;
 				Match(SENIORITY);
-				State = 840;
+				State = 858;
 				Match(NUMBER);
 				}
 				break;
@@ -6531,7 +6648,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 841;
+				State = 859;
 				guarantorClause();
 				}
 				break;
@@ -6539,50 +6656,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 842;
+				State = 860;
 				Match(CONVERTIBLE);
-				State = 843;
+				State = 861;
 				Match(AT);
-				State = 844;
+				State = 862;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 845;
+				State = 863;
 				Match(AGAINST);
-				State = 846;
+				State = 864;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 850;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 847;
+					State = 865;
 					Match(EARLY);
-					State = 848;
+					State = 866;
 					Match(ABOVE);
-					State = 849;
+					State = 867;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 855;
+				State = 873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 852;
+					State = 870;
 					convertiblePut();
 					}
 					}
-					State = 857;
+					State = 875;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 859;
+				State = 877;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 858;
+					State = 876;
 					convertibleCall();
 					}
 				}
@@ -6593,9 +6710,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 861;
+				State = 879;
 				Match(COMPLETION);
-				State = 862;
+				State = 880;
 				expr(0);
 				}
 				break;
@@ -6636,17 +6753,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 82, RULE_convertiblePut);
+		EnterRule(_localctx, 84, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 865;
+			State = 883;
 			Match(PUT);
-			State = 866;
+			State = 884;
 			Match(DATE);
-			State = 867;
+			State = 885;
 			Match(AT);
-			State = 868;
+			State = 886;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6686,19 +6803,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 84, RULE_convertibleCall);
+		EnterRule(_localctx, 86, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
+			State = 888;
 			Match(CALL);
-			State = 871;
+			State = 889;
 			Match(FROM);
-			State = 872;
+			State = 890;
 			Match(DATE);
-			State = 873;
+			State = 891;
 			Match(ABOVE);
-			State = 874;
+			State = 892;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6741,30 +6858,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 86, RULE_stepUp);
+		EnterRule(_localctx, 88, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 894;
 			Match(STEP_UP);
-			State = 877;
+			State = 895;
 			expr(0);
-			State = 882;
+			State = 900;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 878;
+				State = 896;
 				Match(FROM);
-				State = 879;
+				State = 897;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 880;
+				State = 898;
 				Match(WHILE);
-				State = 881;
+				State = 899;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6820,46 +6937,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 88, RULE_marginGrid);
+		EnterRule(_localctx, 90, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 902;
 			Match(MARGIN);
-			State = 885;
+			State = 903;
 			Match(GRID);
-			State = 886;
+			State = 904;
 			_localctx.test = ident();
-			State = 887;
+			State = 905;
 			Match(LBRACE);
-			State = 891;
+			State = 909;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 888;
+				State = 906;
 				gridTier();
 				}
 				}
-				State = 893;
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 896;
+			State = 914;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 894;
+				State = 912;
 				Match(ELSE);
-				State = 895;
+				State = 913;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 898;
+			State = 916;
 			Match(RBRACE);
 			}
 		}
@@ -6900,15 +7017,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 90, RULE_gridTier);
+		EnterRule(_localctx, 92, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 918;
 			Match(BELOW);
-			State = 901;
+			State = 919;
 			_localctx.bound = expr(0);
-			State = 902;
+			State = 920;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6987,17 +7104,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 92, RULE_amortization);
+		EnterRule(_localctx, 94, RULE_amortization);
 		int _la;
 		try {
-			State = 916;
+			State = 934;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 904;
+				State = 922;
 				Match(BULLET);
 				}
 				break;
@@ -7005,7 +7122,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 905;
+				State = 923;
 				Match(LEVEL);
 				}
 				break;
@@ -7013,7 +7130,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 906;
+				State = 924;
 				Match(LINEAR);
 				}
 				break;
@@ -7021,25 +7138,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 907;
+				State = 925;
 				Match(SCHEDULE);
-				State = 908;
+				State = 926;
 				Match(LBRACE);
-				State = 912;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 909;
+					State = 927;
 					schedulePoint();
 					}
 					}
-					State = 914;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 915;
+				State = 933;
 				Match(RBRACE);
 				}
 				break;
@@ -7088,32 +7205,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holdingDecl);
+		EnterRule(_localctx, 96, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 936;
 			Match(HOLDING);
-			State = 919;
+			State = 937;
 			_localctx.name = ident();
-			State = 920;
+			State = 938;
 			Match(LBRACE);
-			State = 924;
+			State = 942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 25166853L) != 0)) {
 				{
 				{
-				State = 921;
+				State = 939;
 				holdingItem();
 				}
 				}
-				State = 926;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 927;
+			State = 945;
 			Match(RBRACE);
 			}
 		}
@@ -7244,23 +7361,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holdingItem);
+		EnterRule(_localctx, 98, RULE_holdingItem);
 		int _la;
 		try {
-			State = 952;
+			State = 970;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 929;
+				State = 947;
 				Match(OF);
-				State = 930;
+				State = 948;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 931;
+				State = 949;
 				Match(DOT);
-				State = 932;
+				State = 950;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7268,9 +7385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 952;
 				Match(SHARE);
-				State = 935;
+				State = 953;
 				expr(0);
 				}
 				break;
@@ -7278,9 +7395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 936;
+				State = 954;
 				Match(FACE);
-				State = 937;
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7288,9 +7405,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 938;
+				State = 956;
 				Match(MARK);
-				State = 939;
+				State = 957;
 				Match(PAR);
 				}
 				break;
@@ -7298,9 +7415,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 940;
+				State = 958;
 				Match(MARK);
-				State = 941;
+				State = 959;
 				ident();
 				}
 				break;
@@ -7308,19 +7425,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 942;
+				State = 960;
 				Match(MARKET);
-				State = 944;
+				State = 962;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 943;
+					State = 961;
 					holdingMarketTerm();
 					}
 					}
-					State = 946;
+					State = 964;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7330,13 +7447,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 948;
+				State = 966;
 				Match(DRAWS);
-				State = 949;
+				State = 967;
 				Match(CALLED);
-				State = 950;
+				State = 968;
 				Match(FROM);
-				State = 951;
+				State = 969;
 				ident();
 				}
 				break;
@@ -7408,18 +7525,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
 		try {
-			State = 960;
+			State = 978;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 954;
+				State = 972;
 				Match(DISCOUNT);
-				State = 955;
+				State = 973;
 				expr(0);
 				}
 				break;
@@ -7427,9 +7544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 956;
+				State = 974;
 				Match(DEPTH);
-				State = 957;
+				State = 975;
 				expr(0);
 				}
 				break;
@@ -7437,9 +7554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 976;
 				Match(IMPACT);
-				State = 959;
+				State = 977;
 				expr(0);
 				}
 				break;
@@ -7488,32 +7605,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_equityDecl);
+		EnterRule(_localctx, 102, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 980;
 			Match(EQUITY);
-			State = 963;
+			State = 981;
 			_localctx.name = ident();
-			State = 964;
+			State = 982;
 			Match(LBRACE);
-			State = 968;
+			State = 986;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 965;
+				State = 983;
 				equityItem();
 				}
 				}
-				State = 970;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 971;
+			State = 989;
 			Match(RBRACE);
 			}
 		}
@@ -7646,19 +7763,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_equityItem);
+		EnterRule(_localctx, 104, RULE_equityItem);
 		int _la;
 		try {
-			State = 1008;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 973;
+				State = 991;
 				Match(CONTRIBUTED);
-				State = 974;
+				State = 992;
 				expr(0);
 				}
 				break;
@@ -7666,23 +7783,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 975;
+				State = 993;
 				Match(HOLDERS);
-				State = 976;
+				State = 994;
 				holder();
-				State = 981;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 977;
+					State = 995;
 					Match(COMMA);
-					State = 978;
+					State = 996;
 					holder();
 					}
 					}
-					State = 983;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7692,9 +7809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 1002;
 				Match(HURDLE);
-				State = 985;
+				State = 1003;
 				expr(0);
 				}
 				break;
@@ -7702,32 +7819,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 986;
+				State = 1004;
 				Match(CARRY);
-				State = 987;
+				State = 1005;
 				expr(0);
-				State = 988;
+				State = 1006;
 				Match(TO);
-				State = 989;
+				State = 1007;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 992;
+				State = 1010;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 990;
+					State = 1008;
 					Match(CATCH_UP);
-					State = 991;
+					State = 1009;
 					expr(0);
 					}
 				}
 
-				State = 995;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 994;
+					State = 1012;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7738,9 +7855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 997;
+				State = 1015;
 				Match(COMMITMENT);
-				State = 998;
+				State = 1016;
 				expr(0);
 				}
 				break;
@@ -7748,23 +7865,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 999;
+				State = 1017;
 				Match(CALLS);
-				State = 1000;
+				State = 1018;
 				capitalCall();
-				State = 1005;
+				State = 1023;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 1019;
 					Match(COMMA);
-					State = 1002;
+					State = 1020;
 					capitalCall();
 					}
 					}
-					State = 1007;
+					State = 1025;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7816,37 +7933,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 104, RULE_holder);
+		EnterRule(_localctx, 106, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1010;
+			State = 1028;
 			ident();
-			State = 1011;
+			State = 1029;
 			expr(0);
-			State = 1020;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1012;
+				State = 1030;
 				Match(LBRACE);
-				State = 1016;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 7L) != 0)) {
 					{
 					{
-					State = 1013;
+					State = 1031;
 					holderTerm();
 					}
 					}
-					State = 1018;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1019;
+				State = 1037;
 				Match(RBRACE);
 				}
 			}
@@ -7919,18 +8036,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 106, RULE_holderTerm);
+		EnterRule(_localctx, 108, RULE_holderTerm);
 		try {
-			State = 1028;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1022;
+				State = 1040;
 				Match(HURDLE);
-				State = 1023;
+				State = 1041;
 				expr(0);
 				}
 				break;
@@ -7938,9 +8055,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1024;
+				State = 1042;
 				Match(CARRY);
-				State = 1025;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7948,9 +8065,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1026;
+				State = 1044;
 				Match(CATCH_UP);
-				State = 1027;
+				State = 1045;
 				expr(0);
 				}
 				break;
@@ -7990,13 +8107,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 108, RULE_capitalCall);
+		EnterRule(_localctx, 110, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1030;
+			State = 1048;
 			Match(DATE);
-			State = 1031;
+			State = 1049;
 			expr(0);
 			}
 		}
@@ -8041,37 +8158,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_accountDecl);
+		EnterRule(_localctx, 112, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
+			State = 1051;
 			Match(ACCOUNT);
-			State = 1034;
+			State = 1052;
 			_localctx.name = ident();
-			State = 1043;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1035;
+				State = 1053;
 				Match(LBRACE);
-				State = 1039;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 7L) != 0)) {
 					{
 					{
-					State = 1036;
+					State = 1054;
 					accountItem();
 					}
 					}
-					State = 1041;
+					State = 1059;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1042;
+				State = 1060;
 				Match(RBRACE);
 				}
 			}
@@ -8144,18 +8261,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 112, RULE_accountItem);
+		EnterRule(_localctx, 114, RULE_accountItem);
 		try {
-			State = 1051;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1045;
+				State = 1063;
 				Match(TARGET);
-				State = 1046;
+				State = 1064;
 				expr(0);
 				}
 				break;
@@ -8163,9 +8280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1047;
+				State = 1065;
 				Match(INITIAL);
-				State = 1048;
+				State = 1066;
 				expr(0);
 				}
 				break;
@@ -8173,9 +8290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1049;
+				State = 1067;
 				Match(EARNS);
-				State = 1050;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -8231,36 +8348,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_feeDecl);
+		EnterRule(_localctx, 116, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1053;
+			State = 1071;
 			Match(FEE);
-			State = 1054;
+			State = 1072;
 			_localctx.name = ident();
-			State = 1055;
+			State = 1073;
 			Match(LBRACE);
-			State = 1056;
+			State = 1074;
 			expr(0);
-			State = 1064;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1057;
+				State = 1075;
 				perYear();
-				State = 1062;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1058;
+					State = 1076;
 					Match(ESCALATING);
-					State = 1059;
+					State = 1077;
 					expr(0);
-					State = 1060;
+					State = 1078;
 					perYear();
 					}
 				}
@@ -8268,7 +8385,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1066;
+			State = 1084;
 			Match(RBRACE);
 			}
 		}
@@ -8318,57 +8435,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_testDecl);
+		EnterRule(_localctx, 118, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
+			State = 1086;
 			Match(TEST);
-			State = 1069;
+			State = 1087;
 			_localctx.name = ident();
-			State = 1070;
+			State = 1088;
 			Match(ASSIGN);
-			State = 1071;
+			State = 1089;
 			expr(0);
-			State = 1078;
+			State = 1096;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1072;
+				State = 1090;
 				Match(OVER);
-				State = 1075;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1073;
+					State = 1091;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1074;
+					State = 1092;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1077;
+				State = 1095;
 				duration();
 				}
 			}
 
-			State = 1082;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1080;
+				State = 1098;
 				Match(FROM);
-				State = 1081;
+				State = 1099;
 				Match(DATE);
 				}
 			}
@@ -8450,84 +8567,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_triggerDecl);
+		EnterRule(_localctx, 120, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1084;
+			State = 1102;
 			Match(TRIGGER);
-			State = 1085;
+			State = 1103;
 			_localctx.name = ident();
-			State = 1086;
+			State = 1104;
 			Match(WHEN);
-			State = 1087;
+			State = 1105;
 			expr(0);
-			State = 1090;
+			State = 1108;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1088;
+				State = 1106;
 				Match(FROM);
-				State = 1089;
+				State = 1107;
 				Match(DATE);
 				}
 			}
 
-			State = 1095;
+			State = 1113;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1092;
+				State = 1110;
 				Match(TRIPS);
-				State = 1093;
+				State = 1111;
 				Match(AFTER);
-				State = 1094;
+				State = 1112;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1100;
+			State = 1118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1097;
+				State = 1115;
 				Match(CURES);
-				State = 1098;
+				State = 1116;
 				Match(AFTER);
-				State = 1099;
+				State = 1117;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1112;
+			State = 1130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1102;
+				State = 1120;
 				Match(CURE);
-				State = 1103;
+				State = 1121;
 				Match(BY);
-				State = 1104;
+				State = 1122;
 				_localctx.curer = ident();
-				State = 1105;
+				State = 1123;
 				Match(UP);
-				State = 1106;
+				State = 1124;
 				Match(TO);
-				State = 1107;
+				State = 1125;
 				_localctx.times = Match(NUMBER);
-				State = 1108;
+				State = 1126;
 				Match(TIMES);
-				State = 1110;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1109;
+					State = 1127;
 					cureDestination();
 					}
 				}
@@ -8535,23 +8652,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1114;
+			State = 1132;
 			Match(ARROW);
-			State = 1115;
+			State = 1133;
 			triggerEffect();
-			State = 1120;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1116;
+				State = 1134;
 				Match(COMMA);
-				State = 1117;
+				State = 1135;
 				triggerEffect();
 				}
 				}
-				State = 1122;
+				State = 1140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8620,46 +8737,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 120, RULE_cureDestination);
+		EnterRule(_localctx, 122, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1139;
+			State = 1157;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1123;
+				State = 1141;
 				Match(PREPAYING);
-				State = 1124;
+				State = 1142;
 				ident();
-				State = 1129;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1125;
+					State = 1143;
 					Match(COMMA);
-					State = 1126;
+					State = 1144;
 					ident();
 					}
 					}
-					State = 1131;
+					State = 1149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1135;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1132;
+					State = 1150;
 					Match(THEN);
-					State = 1133;
+					State = 1151;
 					Match(INTO);
-					State = 1134;
+					State = 1152;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8670,9 +8787,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1137;
+				State = 1155;
 				Match(INTO);
-				State = 1138;
+				State = 1156;
 				ident();
 				}
 				break;
@@ -8758,23 +8875,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 122, RULE_triggerEffect);
+		EnterRule(_localctx, 124, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1160;
+			State = 1178;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1141;
+				State = 1159;
 				Match(SWEEP);
-				State = 1142;
+				State = 1160;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1143;
+				State = 1161;
 				Match(TO);
-				State = 1144;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8782,34 +8899,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1145;
+				State = 1163;
 				Match(ACCELERATE);
-				State = 1157;
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1146;
+					State = 1164;
 					Match(LPAREN);
-					State = 1147;
+					State = 1165;
 					ident();
-					State = 1152;
+					State = 1170;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1148;
+						State = 1166;
 						Match(COMMA);
-						State = 1149;
+						State = 1167;
 						ident();
 						}
 						}
-						State = 1154;
+						State = 1172;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1155;
+					State = 1173;
 					Match(RPAREN);
 					}
 				}
@@ -8820,7 +8937,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1159;
+				State = 1177;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8863,25 +8980,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 124, RULE_defaultRule);
+		EnterRule(_localctx, 126, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
+			State = 1180;
 			Match(DEFAULT);
-			State = 1163;
+			State = 1181;
 			Match(WHEN);
-			State = 1164;
+			State = 1182;
 			expr(0);
-			State = 1167;
+			State = 1185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1165;
+				State = 1183;
 				Match(GRACE);
-				State = 1166;
+				State = 1184;
 				duration();
 				}
 			}
@@ -8928,30 +9045,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 126, RULE_cfadsRule);
+		EnterRule(_localctx, 128, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1187;
 			Match(CFADS);
-			State = 1170;
+			State = 1188;
 			Match(INCLUDES);
-			State = 1171;
+			State = 1189;
 			cfadsItem();
-			State = 1176;
+			State = 1194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1172;
+				State = 1190;
 				Match(COMMA);
-				State = 1173;
+				State = 1191;
 				cfadsItem();
 				}
 				}
-				State = 1178;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8989,15 +9106,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 128, RULE_cfadsItem);
+		EnterRule(_localctx, 130, RULE_cfadsItem);
 		try {
-			State = 1181;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1179;
+				State = 1197;
 				Match(RVG);
 				}
 				break;
@@ -9180,7 +9297,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1180;
+				State = 1198;
 				ident();
 				}
 				break;
@@ -9225,30 +9342,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 130, RULE_waterfallDecl);
+		EnterRule(_localctx, 132, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1183;
+			State = 1201;
 			Match(WATERFALL);
-			State = 1184;
+			State = 1202;
 			Match(LBRACE);
-			State = 1188;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1185;
+				State = 1203;
 				step();
 				}
 				}
-				State = 1190;
+				State = 1208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1209;
 			Match(RBRACE);
 			}
 		}
@@ -9474,42 +9591,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 132, RULE_step);
+		EnterRule(_localctx, 134, RULE_step);
 		int _la;
 		try {
-			State = 1287;
+			State = 1305;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1193;
+				State = 1211;
 				Match(PAY);
-				State = 1194;
+				State = 1212;
 				((PayStepContext)_localctx).target = reference();
-				State = 1204;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1195;
+					State = 1213;
 					Match(USING);
-					State = 1196;
+					State = 1214;
 					ident();
-					State = 1201;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1197;
+						State = 1215;
 						Match(COMMA);
-						State = 1198;
+						State = 1216;
 						ident();
 						}
 						}
-						State = 1203;
+						State = 1221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9522,9 +9639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1206;
+				State = 1224;
 				Match(FILL);
-				State = 1207;
+				State = 1225;
 				ident();
 				}
 				break;
@@ -9532,9 +9649,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1208;
+				State = 1226;
 				Match(RELEASE);
-				State = 1209;
+				State = 1227;
 				ident();
 				}
 				break;
@@ -9542,13 +9659,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1210;
+				State = 1228;
 				Match(HOLD);
-				State = 1211;
+				State = 1229;
 				Match(REST);
-				State = 1212;
+				State = 1230;
 				Match(IN);
-				State = 1213;
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9556,25 +9673,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1214;
+				State = 1232;
 				Match(DISTRIBUTE);
-				State = 1217;
+				State = 1235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1215;
+					State = 1233;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1216;
+					State = 1234;
 					Match(OF);
 					}
 				}
 
-				State = 1219;
+				State = 1237;
 				Match(REST);
-				State = 1220;
+				State = 1238;
 				Match(TO);
-				State = 1221;
+				State = 1239;
 				ident();
 				}
 				break;
@@ -9582,17 +9699,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1222;
+				State = 1240;
 				Match(SWEEP);
-				State = 1223;
+				State = 1241;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1224;
+				State = 1242;
 				Match(OF);
-				State = 1225;
+				State = 1243;
 				Match(REST);
-				State = 1226;
+				State = 1244;
 				Match(TO);
-				State = 1227;
+				State = 1245;
 				ident();
 				}
 				break;
@@ -9600,41 +9717,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1228;
+				State = 1246;
 				Match(SELL);
-				State = 1229;
+				State = 1247;
 				ident();
-				State = 1234;
+				State = 1252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1230;
+					State = 1248;
 					Match(COMMA);
-					State = 1231;
+					State = 1249;
 					ident();
 					}
 					}
-					State = 1236;
+					State = 1254;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1238;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1237;
+					State = 1255;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1240;
+				State = 1258;
 				Match(TO);
-				State = 1241;
+				State = 1259;
 				Match(COVER);
-				State = 1242;
+				State = 1260;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9642,52 +9759,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1244;
+				State = 1262;
 				Match(IF);
-				State = 1245;
+				State = 1263;
 				expr(0);
-				State = 1246;
+				State = 1264;
 				Match(LBRACE);
-				State = 1250;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1247;
+					State = 1265;
 					step();
 					}
 					}
-					State = 1252;
+					State = 1270;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1253;
+				State = 1271;
 				Match(RBRACE);
-				State = 1263;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1254;
+					State = 1272;
 					Match(ELSE);
-					State = 1255;
+					State = 1273;
 					Match(LBRACE);
-					State = 1259;
+					State = 1277;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1256;
+						State = 1274;
 						step();
 						}
 						}
-						State = 1261;
+						State = 1279;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1262;
+					State = 1280;
 					Match(RBRACE);
 					}
 				}
@@ -9698,37 +9815,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1265;
+				State = 1283;
 				Match(PRO_RATA);
-				State = 1268;
+				State = 1286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1266;
+					State = 1284;
 					Match(BY);
-					State = 1267;
+					State = 1285;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1270;
+				State = 1288;
 				Match(LBRACE);
-				State = 1274;
+				State = 1292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1289;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1294;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1295;
 				Match(RBRACE);
 				}
 				break;
@@ -9736,25 +9853,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1278;
+				State = 1296;
 				Match(SEQUENTIAL);
-				State = 1279;
+				State = 1297;
 				Match(LBRACE);
-				State = 1283;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1280;
+					State = 1298;
 					step();
 					}
 					}
-					State = 1285;
+					State = 1303;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1286;
+				State = 1304;
 				Match(RBRACE);
 				}
 				break;
@@ -9799,30 +9916,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 134, RULE_enforcementDecl);
+		EnterRule(_localctx, 136, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1289;
+			State = 1307;
 			Match(ENFORCEMENT);
-			State = 1290;
+			State = 1308;
 			Match(LBRACE);
-			State = 1294;
+			State = 1312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1291;
+				State = 1309;
 				enforcementItem();
 				}
 				}
-				State = 1296;
+				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1297;
+			State = 1315;
 			Match(RBRACE);
 			}
 		}
@@ -9891,47 +10008,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 136, RULE_enforcementItem);
+		EnterRule(_localctx, 138, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1315;
+			State = 1333;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1299;
+				State = 1317;
 				Match(SELL);
-				State = 1300;
+				State = 1318;
 				ident();
-				State = 1305;
+				State = 1323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1301;
+					State = 1319;
 					Match(COMMA);
-					State = 1302;
+					State = 1320;
 					ident();
 					}
 					}
-					State = 1307;
+					State = 1325;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1311;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 4398046900233L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1308;
+					State = 1326;
 					sellTerm();
 					}
 					}
-					State = 1313;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9941,7 +10058,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1314;
+				State = 1332;
 				waterfallDecl();
 				}
 				break;
@@ -10140,19 +10257,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 138, RULE_sellTerm);
+		EnterRule(_localctx, 140, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1355;
+			State = 1373;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1317;
+				State = 1335;
 				Match(HAIRCUT);
-				State = 1318;
+				State = 1336;
 				expr(0);
 				}
 				break;
@@ -10160,11 +10277,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1319;
+				State = 1337;
 				Match(PRICE);
-				State = 1320;
+				State = 1338;
 				Match(YIELD);
-				State = 1321;
+				State = 1339;
 				expr(0);
 				}
 				break;
@@ -10172,9 +10289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1322;
+				State = 1340;
 				Match(PRICE);
-				State = 1323;
+				State = 1341;
 				ident();
 				}
 				break;
@@ -10182,9 +10299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1324;
+				State = 1342;
 				Match(LAG);
-				State = 1325;
+				State = 1343;
 				duration();
 				}
 				break;
@@ -10192,11 +10309,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1326;
+				State = 1344;
 				Match(OVER);
-				State = 1327;
+				State = 1345;
 				Match(NUMBER);
-				State = 1328;
+				State = 1346;
 				Match(PERIODS);
 				}
 				break;
@@ -10204,13 +10321,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1329;
+				State = 1347;
 				Match(DEPTH);
-				State = 1330;
+				State = 1348;
 				expr(0);
-				State = 1331;
+				State = 1349;
 				Match(PER);
-				State = 1332;
+				State = 1350;
 				Match(MONTH);
 				}
 				break;
@@ -10218,9 +10335,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1334;
+				State = 1352;
 				Match(IMPACT);
-				State = 1335;
+				State = 1353;
 				expr(0);
 				}
 				break;
@@ -10228,13 +10345,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1336;
+				State = 1354;
 				Match(LIMIT);
-				State = 1337;
+				State = 1355;
 				expr(0);
-				State = 1338;
+				State = 1356;
 				Match(PER);
-				State = 1339;
+				State = 1357;
 				Match(MONTH);
 				}
 				break;
@@ -10242,9 +10359,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1341;
+				State = 1359;
 				Match(COSTS);
-				State = 1342;
+				State = 1360;
 				expr(0);
 				}
 				break;
@@ -10252,9 +10369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1343;
+				State = 1361;
 				Match(KEEP);
-				State = 1344;
+				State = 1362;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10262,9 +10379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1345;
+				State = 1363;
 				Match(RESERVE);
-				State = 1346;
+				State = 1364;
 				expr(0);
 				}
 				break;
@@ -10272,22 +10389,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1347;
+				State = 1365;
 				Match(RELET);
-				State = 1348;
+				State = 1366;
 				Match(IDLE);
-				State = 1349;
+				State = 1367;
 				Match(AT);
-				State = 1350;
+				State = 1368;
 				expr(0);
-				State = 1353;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1351;
+					State = 1369;
 					Match(FOR);
-					State = 1352;
+					State = 1370;
 					duration();
 					}
 				}
@@ -10342,36 +10459,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 140, RULE_scenarioDecl);
+		EnterRule(_localctx, 142, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
+			State = 1375;
 			Match(SCENARIO);
-			State = 1358;
+			State = 1376;
 			_localctx.name = ident();
-			State = 1359;
+			State = 1377;
 			Match(FOR);
-			State = 1360;
+			State = 1378;
 			_localctx.deal = ident();
-			State = 1361;
+			State = 1379;
 			Match(LBRACE);
-			State = 1365;
+			State = 1383;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 13106040359780195L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1362;
+				State = 1380;
 				scenarioItem();
 				}
 				}
-				State = 1367;
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1368;
+			State = 1386;
 			Match(RBRACE);
 			}
 		}
@@ -11107,24 +11224,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 142, RULE_scenarioItem);
+		EnterRule(_localctx, 144, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1653;
+			State = 1671;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1370;
+				State = 1388;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1371;
+				State = 1389;
 				Match(RENEWALS);
-				State = 1372;
+				State = 1390;
 				Match(TAKEN);
-				State = 1373;
+				State = 1391;
 				Match(NUMBER);
 				}
 				break;
@@ -11132,29 +11249,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1375;
+				State = 1393;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1376;
+				State = 1394;
 				Match(RENEWALS);
-				State = 1377;
+				State = 1395;
 				Match(DRAWN);
-				State = 1378;
+				State = 1396;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1382;
+				State = 1400;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1379;
+						State = 1397;
 						loading();
 						}
 						} 
 					}
-					State = 1384;
+					State = 1402;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				}
 				}
 				break;
@@ -11162,27 +11279,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1385;
+				State = 1403;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1386;
+				State = 1404;
 				Match(BREAKS);
-				State = 1390;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1387;
+					State = 1405;
 					Match(IN);
-					State = 1388;
+					State = 1406;
 					Match(RENEWAL);
-					State = 1389;
+					State = 1407;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1392;
+				State = 1410;
 				Match(AT);
-				State = 1393;
+				State = 1411;
 				duration();
 				}
 				break;
@@ -11190,61 +11307,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1395;
+				State = 1413;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1396;
+				State = 1414;
 				Match(BREAKS);
-				State = 1397;
+				State = 1415;
 				Match(DRAWN);
-				State = 1401;
+				State = 1419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1398;
+					State = 1416;
 					Match(IN);
-					State = 1399;
+					State = 1417;
 					Match(RENEWAL);
-					State = 1400;
+					State = 1418;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1403;
+				State = 1421;
 				Match(AT);
-				State = 1404;
+				State = 1422;
 				breakChance();
-				State = 1409;
+				State = 1427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1405;
+					State = 1423;
 					Match(COMMA);
-					State = 1406;
+					State = 1424;
 					breakChance();
 					}
 					}
-					State = 1411;
+					State = 1429;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1415;
+				State = 1433;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1412;
+						State = 1430;
 						loading();
 						}
 						} 
 					}
-					State = 1417;
+					State = 1435;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
 				}
 				break;
@@ -11252,9 +11369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1418;
+				State = 1436;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1419;
+				State = 1437;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11263,20 +11380,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1420;
+				State = 1438;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1421;
+				State = 1439;
 				perYear();
-				State = 1426;
+				State = 1444;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1422;
+					State = 1440;
 					Match(VOLATILITY);
-					State = 1423;
+					State = 1441;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1424;
+					State = 1442;
 					perYear();
 					}
 					break;
@@ -11287,15 +11404,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1428;
+				State = 1446;
 				((DropItemContext)_localctx).path = reference();
-				State = 1429;
+				State = 1447;
 				Match(DROP);
-				State = 1430;
+				State = 1448;
 				expr(0);
-				State = 1431;
+				State = 1449;
 				Match(BY);
-				State = 1432;
+				State = 1450;
 				Match(DATE);
 				}
 				break;
@@ -11303,41 +11420,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1434;
+				State = 1452;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1435;
+				State = 1453;
 				Match(DEFAULTS);
-				State = 1468;
+				State = 1486;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1436;
+					State = 1454;
 					Match(ON);
-					State = 1437;
+					State = 1455;
 					Match(DATE);
-					State = 1441;
+					State = 1459;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1438;
+							State = 1456;
 							loading();
 							}
 							} 
 						}
-						State = 1443;
+						State = 1461;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 					}
-					State = 1445;
+					State = 1463;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
 						{
-						State = 1444;
+						State = 1462;
 						recoveryDraw();
 						}
 						break;
@@ -11346,58 +11463,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1447;
+					State = 1465;
 					Match(DRAWN);
-					State = 1457;
+					State = 1475;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 					case 1:
 						{
-						State = 1448;
+						State = 1466;
 						Match(PD);
-						State = 1449;
+						State = 1467;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1450;
+						State = 1468;
 						perYear();
-						State = 1454;
+						State = 1472;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1451;
+							State = 1469;
 							pdStep();
 							}
 							}
-							State = 1456;
+							State = 1474;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1462;
+					State = 1480;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1459;
+							State = 1477;
 							loading();
 							}
 							} 
 						}
-						State = 1464;
+						State = 1482;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					}
-					State = 1466;
+					State = 1484;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
-						State = 1465;
+						State = 1483;
 						recoveryDraw();
 						}
 						break;
@@ -11413,9 +11530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1470;
+				State = 1488;
 				Match(ENFORCEMENT);
-				State = 1472;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11423,7 +11540,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1471;
+						State = 1489;
 						sellTerm();
 						}
 						}
@@ -11431,9 +11548,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1474;
+					State = 1492;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11441,11 +11558,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1476;
+				State = 1494;
 				Match(ENFORCEMENT);
-				State = 1477;
+				State = 1495;
 				Match(SELL);
-				State = 1478;
+				State = 1496;
 				Match(ALL);
 				}
 				break;
@@ -11453,13 +11570,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1479;
+				State = 1497;
 				Match(ENFORCEMENT);
-				State = 1480;
+				State = 1498;
 				Match(NOT);
-				State = 1481;
+				State = 1499;
 				Match(RELET);
-				State = 1482;
+				State = 1500;
 				Match(IDLE);
 				}
 				break;
@@ -11467,11 +11584,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1483;
+				State = 1501;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1484;
+				State = 1502;
 				Match(LEVEL);
-				State = 1485;
+				State = 1503;
 				expr(0);
 				}
 				break;
@@ -11479,29 +11596,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1487;
+				State = 1505;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1488;
+				State = 1506;
 				Match(POINTS);
-				State = 1489;
+				State = 1507;
 				pointsKind();
-				State = 1490;
+				State = 1508;
 				Match(LBRACE);
-				State = 1494;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1491;
+					State = 1509;
 					schedulePoint();
 					}
 					}
-					State = 1496;
+					State = 1514;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1497;
+				State = 1515;
 				Match(RBRACE);
 				}
 				break;
@@ -11509,15 +11626,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1499;
+				State = 1517;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1500;
+				State = 1518;
 				Match(LAUNCH);
-				State = 1501;
+				State = 1519;
 				Match(DATE);
-				State = 1502;
+				State = 1520;
 				Match(DOWN);
-				State = 1503;
+				State = 1521;
 				expr(0);
 				}
 				break;
@@ -11525,21 +11642,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1505;
+				State = 1523;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1506;
+				State = 1524;
 				Match(SHIFT);
-				State = 1508;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1507;
+					State = 1525;
 					Match(PLUS);
 					}
 				}
 
-				State = 1510;
+				State = 1528;
 				expr(0);
 				}
 				break;
@@ -11547,20 +11664,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1512;
+				State = 1530;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1513;
+				State = 1531;
 				Match(DELAYED);
-				State = 1514;
+				State = 1532;
 				duration();
-				State = 1517;
+				State = 1535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1515;
+					State = 1533;
 					Match(FROM);
-					State = 1516;
+					State = 1534;
 					Match(DATE);
 					}
 				}
@@ -11571,57 +11688,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1519;
+				State = 1537;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1520;
+				State = 1538;
 				Match(DELAYED);
-				State = 1521;
+				State = 1539;
 				Match(DRAWN);
-				State = 1522;
+				State = 1540;
 				delayOutcome();
-				State = 1527;
+				State = 1545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1523;
+					State = 1541;
 					Match(COMMA);
-					State = 1524;
+					State = 1542;
 					delayOutcome();
 					}
 					}
-					State = 1529;
+					State = 1547;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1532;
+				State = 1550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1530;
+					State = 1548;
 					Match(FROM);
-					State = 1531;
+					State = 1549;
 					Match(DATE);
 					}
 				}
 
-				State = 1537;
+				State = 1555;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1534;
+						State = 1552;
 						loading();
 						}
 						} 
 					}
-					State = 1539;
+					State = 1557;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				}
 				}
 				break;
@@ -11629,45 +11746,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1540;
+				State = 1558;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1541;
+				State = 1559;
 				Match(WORKOUT);
-				State = 1542;
+				State = 1560;
 				Match(DRAWN);
-				State = 1543;
+				State = 1561;
 				delayOutcome();
-				State = 1548;
+				State = 1566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1544;
+					State = 1562;
 					Match(COMMA);
-					State = 1545;
+					State = 1563;
 					delayOutcome();
 					}
 					}
-					State = 1550;
+					State = 1568;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1554;
+				State = 1572;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1551;
+						State = 1569;
 						loading();
 						}
 						} 
 					}
-					State = 1556;
+					State = 1574;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				}
 				}
 				break;
@@ -11675,11 +11792,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1557;
+				State = 1575;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1558;
+				State = 1576;
 				Match(UTILISATION);
-				State = 1559;
+				State = 1577;
 				expr(0);
 				}
 				break;
@@ -11687,17 +11804,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1561;
+				State = 1579;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1562;
+				State = 1580;
 				Match(RELET);
-				State = 1563;
+				State = 1581;
 				Match(AFTER);
-				State = 1564;
+				State = 1582;
 				duration();
-				State = 1565;
+				State = 1583;
 				Match(AT);
-				State = 1566;
+				State = 1584;
 				expr(0);
 				}
 				break;
@@ -11705,11 +11822,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1568;
+				State = 1586;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1569;
+				State = 1587;
 				Match(NOT);
-				State = 1570;
+				State = 1588;
 				Match(RELET);
 				}
 				break;
@@ -11717,18 +11834,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1572;
+				State = 1590;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1573;
+				State = 1591;
 				Match(GUARANTEES);
-				State = 1574;
+				State = 1592;
 				Match(HONOURED);
-				State = 1576;
+				State = 1594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1575;
+					State = 1593;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11739,20 +11856,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1578;
+				State = 1596;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1579;
+				State = 1597;
 				Match(GUARANTEES);
-				State = 1580;
+				State = 1598;
 				Match(DISOWNED);
-				State = 1583;
+				State = 1601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1581;
+					State = 1599;
 					Match(FROM);
-					State = 1582;
+					State = 1600;
 					Match(DATE);
 					}
 				}
@@ -11763,22 +11880,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1585;
+				State = 1603;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1586;
+				State = 1604;
 				Match(CALLED);
-				State = 1587;
+				State = 1605;
 				Match(ON);
-				State = 1588;
+				State = 1606;
 				Match(DATE);
-				State = 1591;
+				State = 1609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1589;
+					State = 1607;
 					Match(AT);
-					State = 1590;
+					State = 1608;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11789,11 +11906,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1593;
+				State = 1611;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1594;
+				State = 1612;
 				Match(MARKET);
-				State = 1596;
+				State = 1614;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11801,7 +11918,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1595;
+						State = 1613;
 						holdingMarketTerm();
 						}
 						}
@@ -11809,9 +11926,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1598;
+					State = 1616;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11819,9 +11936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1600;
+				State = 1618;
 				Match(PATHS);
-				State = 1601;
+				State = 1619;
 				Match(NUMBER);
 				}
 				break;
@@ -11829,9 +11946,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1602;
+				State = 1620;
 				Match(SEED);
-				State = 1603;
+				State = 1621;
 				Match(NUMBER);
 				}
 				break;
@@ -11839,7 +11956,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1604;
+				State = 1622;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11847,7 +11964,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1605;
+				State = 1623;
 				Match(SOBOL);
 				}
 				break;
@@ -11855,21 +11972,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1606;
+				State = 1624;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1607;
+				State = 1625;
 				Match(GBM);
-				State = 1608;
+				State = 1626;
 				Match(DRIFT);
-				State = 1609;
+				State = 1627;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1610;
+				State = 1628;
 				perYear();
-				State = 1611;
+				State = 1629;
 				Match(VOLATILITY);
-				State = 1612;
+				State = 1630;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1613;
+				State = 1631;
 				perYear();
 				}
 				break;
@@ -11877,39 +11994,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1615;
+				State = 1633;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1616;
+				State = 1634;
 				Match(REVERTS);
-				State = 1617;
+				State = 1635;
 				Match(TO);
-				State = 1620;
+				State = 1638;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 				case 1:
 					{
-					State = 1618;
+					State = 1636;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1619;
+					State = 1637;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1622;
+				State = 1640;
 				Match(SPEED);
-				State = 1623;
+				State = 1641;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1624;
+				State = 1642;
 				perYear();
-				State = 1625;
+				State = 1643;
 				Match(VOLATILITY);
-				State = 1626;
+				State = 1644;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1627;
+				State = 1645;
 				perYear();
 				}
 				break;
@@ -11917,17 +12034,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1629;
+				State = 1647;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1630;
+				State = 1648;
 				Match(JUMPS);
-				State = 1631;
+				State = 1649;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1632;
+				State = 1650;
 				perYear();
-				State = 1633;
+				State = 1651;
 				Match(DOWN);
-				State = 1634;
+				State = 1652;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11935,24 +12052,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1636;
+				State = 1654;
 				Match(CORRELATE);
-				State = 1637;
+				State = 1655;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1638;
+				State = 1656;
 				Match(WITH);
-				State = 1639;
+				State = 1657;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1640;
+				State = 1658;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1643;
+				State = 1661;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1641;
+					State = 1659;
 					Match(STRESS);
-					State = 1642;
+					State = 1660;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11963,19 +12080,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1645;
+				State = 1663;
 				Match(REGIMES);
-				State = 1646;
+				State = 1664;
 				Match(STRESS);
-				State = 1647;
+				State = 1665;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1648;
+				State = 1666;
 				perYear();
-				State = 1649;
+				State = 1667;
 				Match(NORMAL);
-				State = 1650;
+				State = 1668;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1651;
+				State = 1669;
 				perYear();
 				}
 				break;
@@ -12018,19 +12135,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 144, RULE_pdStep);
+		EnterRule(_localctx, 146, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
+			State = 1673;
 			Match(UNTIL);
-			State = 1656;
+			State = 1674;
 			Match(DATE);
-			State = 1657;
+			State = 1675;
 			Match(THEN);
-			State = 1658;
+			State = 1676;
 			expr(0);
-			State = 1659;
+			State = 1677;
 			perYear();
 			}
 		}
@@ -12080,38 +12197,38 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 146, RULE_recoveryDraw);
+		EnterRule(_localctx, 148, RULE_recoveryDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1661;
+			State = 1679;
 			Match(RECOVERY);
-			State = 1662;
+			State = 1680;
 			Match(BETA);
-			State = 1663;
+			State = 1681;
 			Match(MEAN);
-			State = 1664;
+			State = 1682;
 			_localctx.mean = expr(0);
-			State = 1665;
+			State = 1683;
 			Match(SD);
-			State = 1666;
+			State = 1684;
 			_localctx.sd = expr(0);
-			State = 1670;
+			State = 1688;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1667;
+					State = 1685;
 					loading();
 					}
 					} 
 				}
-				State = 1672;
+				State = 1690;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 			}
 			}
 		}
@@ -12152,26 +12269,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 148, RULE_delayOutcome);
+		EnterRule(_localctx, 150, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1674;
+			State = 1692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1673;
+				State = 1691;
 				Match(MINUS);
 				}
 			}
 
-			State = 1676;
+			State = 1694;
 			duration();
-			State = 1677;
+			State = 1695;
 			Match(WITH);
-			State = 1678;
+			State = 1696;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12211,15 +12328,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 150, RULE_breakChance);
+		EnterRule(_localctx, 152, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1680;
+			State = 1698;
 			duration();
-			State = 1681;
+			State = 1699;
 			Match(WITH);
-			State = 1682;
+			State = 1700;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12260,15 +12377,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 152, RULE_loading);
+		EnterRule(_localctx, 154, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1684;
+			State = 1702;
 			Match(LOADING);
-			State = 1685;
+			State = 1703;
 			_localctx.factor = reference();
-			State = 1686;
+			State = 1704;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12302,13 +12419,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 154, RULE_perYear);
+		EnterRule(_localctx, 156, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1688;
+			State = 1706;
 			Match(PER);
-			State = 1689;
+			State = 1707;
 			Match(YEAR);
 			}
 		}
@@ -12341,11 +12458,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 156, RULE_duration);
+		EnterRule(_localctx, 158, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1691;
+			State = 1709;
 			Match(QUANTITY);
 			}
 		}
@@ -12665,27 +12782,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 158;
-		EnterRecursionRule(_localctx, 158, RULE_expr, _p);
+		int _startState = 160;
+		EnterRecursionRule(_localctx, 160, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1735;
+			State = 1753;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1694;
+				State = 1712;
 				Match(LPAREN);
-				State = 1695;
+				State = 1713;
 				expr(0);
-				State = 1696;
+				State = 1714;
 				Match(RPAREN);
 				}
 				break;
@@ -12694,9 +12811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1698;
+				State = 1716;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1699;
+				State = 1717;
 				expr(16);
 				}
 				break;
@@ -12705,9 +12822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1700;
+				State = 1718;
 				Match(NOT);
-				State = 1701;
+				State = 1719;
 				expr(11);
 				}
 				break;
@@ -12716,17 +12833,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
+				State = 1720;
 				Match(IF);
-				State = 1703;
+				State = 1721;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1704;
+				State = 1722;
 				Match(THEN);
-				State = 1705;
+				State = 1723;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1706;
+				State = 1724;
 				Match(ELSE);
-				State = 1707;
+				State = 1725;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12735,37 +12852,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1709;
+				State = 1727;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1710;
+				State = 1728;
 				Match(LPAREN);
-				State = 1719;
+				State = 1737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
 					{
-					State = 1711;
+					State = 1729;
 					expr(0);
-					State = 1716;
+					State = 1734;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1712;
+						State = 1730;
 						Match(COMMA);
-						State = 1713;
+						State = 1731;
 						expr(0);
 						}
 						}
-						State = 1718;
+						State = 1736;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1721;
+				State = 1739;
 				Match(RPAREN);
 				}
 				break;
@@ -12774,7 +12891,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1741;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12784,19 +12901,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1725;
+				State = 1743;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) {
 					{
-					State = 1724;
+					State = 1742;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1727;
+				State = 1745;
 				Match(PER);
-				State = 1728;
+				State = 1746;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12805,9 +12922,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1729;
+				State = 1747;
 				Match(NUMBER);
-				State = 1730;
+				State = 1748;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12816,7 +12933,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1731;
+				State = 1749;
 				Match(QUANTITY);
 				}
 				break;
@@ -12825,7 +12942,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
+				State = 1750;
 				Match(NUMBER);
 				}
 				break;
@@ -12834,7 +12951,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1733;
+				State = 1751;
 				Match(DATE);
 				}
 				break;
@@ -12843,34 +12960,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1734;
+				State = 1752;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1757;
+			State = 1775;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1755;
+					State = 1773;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1737;
+						State = 1755;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1738;
+						State = 1756;
 						Match(OF);
-						State = 1739;
+						State = 1757;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12879,9 +12996,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1740;
+						State = 1758;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1741;
+						State = 1759;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12891,7 +13008,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1742;
+						State = 1760;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12900,9 +13017,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1743;
+						State = 1761;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1744;
+						State = 1762;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12912,7 +13029,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1745;
+						State = 1763;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12921,9 +13038,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1746;
+						State = 1764;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1747;
+						State = 1765;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
@@ -12933,7 +13050,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1748;
+						State = 1766;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12942,11 +13059,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1749;
+						State = 1767;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1750;
+						State = 1768;
 						Match(AND);
-						State = 1751;
+						State = 1769;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12955,20 +13072,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1752;
+						State = 1770;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1753;
+						State = 1771;
 						Match(OR);
-						State = 1754;
+						State = 1772;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1759;
+				State = 1777;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 			}
 			}
 		}
@@ -13012,12 +13129,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 160, RULE_measureUnit);
+		EnterRule(_localctx, 162, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1760;
+			State = 1778;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13064,20 +13181,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 162, RULE_reference);
+		EnterRule(_localctx, 164, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1762;
+			State = 1780;
 			ident();
-			State = 1765;
+			State = 1783;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 			case 1:
 				{
-				State = 1763;
+				State = 1781;
 				Match(DOT);
-				State = 1764;
+				State = 1782;
 				_localctx.member = ident();
 				}
 				break;
@@ -13289,12 +13406,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 164, RULE_ident);
+		EnterRule(_localctx, 166, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1767;
+			State = 1785;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13319,7 +13436,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 79: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 80: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13342,7 +13459,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,271,1770,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,271,1788,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13353,668 +13470,675 @@ public partial class DealLangParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,1,0,1,0,1,0,1,0,5,0,
-		171,8,0,10,0,12,0,174,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,185,
-		8,2,10,2,12,2,188,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,213,8,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,220,8,4,10,4,12,4,223,9,4,1,4,1,4,1,5,1,5,1,5,5,5,230,8,5,10,
-		5,12,5,233,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,3,6,254,8,6,1,6,1,6,3,6,258,8,6,3,6,260,8,6,1,7,1,
-		7,1,7,5,7,265,8,7,10,7,12,7,268,9,7,1,7,1,7,3,7,272,8,7,1,7,3,7,275,8,
-		7,1,8,1,8,1,8,3,8,280,8,8,5,8,282,8,8,10,8,12,8,285,9,8,1,8,1,8,1,9,1,
-		9,1,10,1,10,1,10,1,10,5,10,295,8,10,10,10,12,10,298,9,10,1,10,1,10,1,11,
-		1,11,1,11,1,11,1,11,1,11,3,11,308,8,11,1,12,1,12,1,12,1,12,5,12,314,8,
-		12,10,12,12,12,317,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,335,8,13,10,13,12,13,338,9,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,3,13,346,8,13,1,14,1,14,1,15,1,15,1,15,1,15,
-		5,15,354,8,15,10,15,12,15,357,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,
-		1,16,1,16,3,16,368,8,16,1,16,1,16,3,16,372,8,16,1,16,1,16,1,16,1,16,5,
-		16,378,8,16,10,16,12,16,381,9,16,1,16,3,16,384,8,16,1,17,1,17,1,17,3,17,
-		389,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,397,8,18,10,18,12,18,400,9,
-		18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,413,8,19,
-		1,19,1,19,1,19,5,19,418,8,19,10,19,12,19,421,9,19,3,19,423,8,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,438,8,19,
-		1,19,1,19,3,19,442,8,19,1,19,1,19,4,19,446,8,19,11,19,12,19,447,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,460,8,19,3,19,462,8,19,
-		1,19,3,19,465,8,19,1,20,1,20,1,20,1,20,1,20,5,20,472,8,20,10,20,12,20,
-		475,9,20,1,20,1,20,3,20,479,8,20,1,20,3,20,482,8,20,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,3,21,491,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,500,
-		8,22,1,23,1,23,1,23,3,23,505,8,23,1,24,1,24,1,24,1,24,1,24,1,24,3,24,513,
-		8,24,1,25,1,25,1,25,5,25,518,8,25,10,25,12,25,521,9,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,533,8,26,3,26,535,8,26,1,27,1,
-		27,1,28,1,28,1,28,1,28,5,28,543,8,28,10,28,12,28,546,9,28,1,28,1,28,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,562,8,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,3,29,570,8,29,1,29,1,29,3,29,574,8,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,583,8,29,5,29,585,8,29,10,29,12,
-		29,588,9,29,1,29,3,29,591,8,29,3,29,593,8,29,1,29,1,29,1,29,1,29,3,29,
-		599,8,29,1,29,3,29,602,8,29,1,30,1,30,3,30,606,8,30,1,31,1,31,1,31,1,31,
-		5,31,612,8,31,10,31,12,31,615,9,31,1,31,1,31,1,32,1,32,1,32,5,32,622,8,
-		32,10,32,12,32,625,9,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
-		32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
-		32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,658,8,32,1,33,1,33,1,33,1,33,
-		1,33,1,33,5,33,666,8,33,10,33,12,33,669,9,33,1,33,1,33,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,697,8,34,3,34,699,8,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,709,8,34,1,34,1,34,1,34,1,34,1,34,
-		3,34,716,8,34,1,34,1,34,3,34,720,8,34,1,35,1,35,1,35,1,35,5,35,726,8,35,
-		10,35,12,35,729,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,753,8,
-		36,1,37,1,37,1,37,1,37,1,37,3,37,760,8,37,1,38,1,38,1,38,1,38,5,38,766,
-		8,38,10,38,12,38,769,9,38,1,38,1,38,1,39,1,39,3,39,775,8,39,1,39,1,39,
-		3,39,779,8,39,1,39,1,39,3,39,783,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,
-		40,791,8,40,1,40,1,40,3,40,795,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,5,40,809,8,40,10,40,12,40,812,9,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,851,8,40,1,40,5,40,854,8,40,10,
-		40,12,40,857,9,40,1,40,3,40,860,8,40,1,40,1,40,3,40,864,8,40,1,41,1,41,
-		1,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,
-		1,43,3,43,883,8,43,1,44,1,44,1,44,1,44,1,44,5,44,890,8,44,10,44,12,44,
-		893,9,44,1,44,1,44,3,44,897,8,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,
-		46,1,46,1,46,1,46,1,46,5,46,911,8,46,10,46,12,46,914,9,46,1,46,3,46,917,
-		8,46,1,47,1,47,1,47,1,47,5,47,923,8,47,10,47,12,47,926,9,47,1,47,1,47,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,4,48,945,8,48,11,48,12,48,946,1,48,1,48,1,48,1,48,3,48,953,8,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,3,49,961,8,49,1,50,1,50,1,50,1,50,5,50,967,
-		8,50,10,50,12,50,970,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,
-		980,8,51,10,51,12,51,983,9,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		3,51,993,8,51,1,51,3,51,996,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1004,
-		8,51,10,51,12,51,1007,9,51,3,51,1009,8,51,1,52,1,52,1,52,1,52,5,52,1015,
-		8,52,10,52,12,52,1018,9,52,1,52,3,52,1021,8,52,1,53,1,53,1,53,1,53,1,53,
-		1,53,3,53,1029,8,53,1,54,1,54,1,54,1,55,1,55,1,55,1,55,5,55,1038,8,55,
-		10,55,12,55,1041,9,55,1,55,3,55,1044,8,55,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1052,8,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1063,
-		8,57,3,57,1065,8,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1076,8,58,1,58,3,58,1079,8,58,1,58,1,58,3,58,1083,8,58,1,59,1,59,1,59,
-		1,59,1,59,1,59,3,59,1091,8,59,1,59,1,59,1,59,3,59,1096,8,59,1,59,1,59,
-		1,59,3,59,1101,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1111,
-		8,59,3,59,1113,8,59,1,59,1,59,1,59,1,59,5,59,1119,8,59,10,59,12,59,1122,
-		9,59,1,60,1,60,1,60,1,60,5,60,1128,8,60,10,60,12,60,1131,9,60,1,60,1,60,
-		1,60,3,60,1136,8,60,1,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,5,61,1151,8,61,10,61,12,61,1154,9,61,1,61,1,61,3,61,
-		1158,8,61,1,61,3,61,1161,8,61,1,62,1,62,1,62,1,62,1,62,3,62,1168,8,62,
-		1,63,1,63,1,63,1,63,1,63,5,63,1175,8,63,10,63,12,63,1178,9,63,1,64,1,64,
-		3,64,1182,8,64,1,65,1,65,1,65,5,65,1187,8,65,10,65,12,65,1190,9,65,1,65,
-		1,65,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1200,8,66,10,66,12,66,1203,9,66,
-		3,66,1205,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1218,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1233,8,66,10,66,12,66,1236,9,66,1,66,3,66,1239,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1249,8,66,10,66,12,66,1252,9,66,
-		1,66,1,66,1,66,1,66,5,66,1258,8,66,10,66,12,66,1261,9,66,1,66,3,66,1264,
-		8,66,1,66,1,66,1,66,3,66,1269,8,66,1,66,1,66,5,66,1273,8,66,10,66,12,66,
-		1276,9,66,1,66,1,66,1,66,1,66,5,66,1282,8,66,10,66,12,66,1285,9,66,1,66,
-		3,66,1288,8,66,1,67,1,67,1,67,5,67,1293,8,67,10,67,12,67,1296,9,67,1,67,
-		1,67,1,68,1,68,1,68,1,68,5,68,1304,8,68,10,68,12,68,1307,9,68,1,68,5,68,
-		1310,8,68,10,68,12,68,1313,9,68,1,68,3,68,1316,8,68,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,3,69,1354,8,69,3,69,1356,8,69,1,70,1,70,1,70,1,70,
-		1,70,1,70,5,70,1364,8,70,10,70,12,70,1367,9,70,1,70,1,70,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1381,8,71,10,71,12,71,1384,9,71,
-		1,71,1,71,1,71,1,71,1,71,3,71,1391,8,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1402,8,71,1,71,1,71,1,71,1,71,5,71,1408,8,71,10,71,
-		12,71,1411,9,71,1,71,5,71,1414,8,71,10,71,12,71,1417,9,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,3,71,1427,8,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,5,71,1440,8,71,10,71,12,71,1443,9,71,1,71,
-		3,71,1446,8,71,1,71,1,71,1,71,1,71,1,71,5,71,1453,8,71,10,71,12,71,1456,
-		9,71,3,71,1458,8,71,1,71,5,71,1461,8,71,10,71,12,71,1464,9,71,1,71,3,71,
-		1467,8,71,3,71,1469,8,71,1,71,1,71,4,71,1473,8,71,11,71,12,71,1474,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1493,8,71,10,71,12,71,1496,9,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,3,71,1509,8,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1518,8,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1526,8,71,10,71,
-		12,71,1529,9,71,1,71,1,71,3,71,1533,8,71,1,71,5,71,1536,8,71,10,71,12,
-		71,1539,9,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1547,8,71,10,71,12,71,
-		1550,9,71,1,71,5,71,1553,8,71,10,71,12,71,1556,9,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1577,8,71,1,71,1,71,1,71,1,71,1,71,3,71,1584,8,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1592,8,71,1,71,1,71,1,71,4,71,1597,8,71,11,71,
-		12,71,1598,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1621,8,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1644,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1654,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1669,8,73,10,73,12,73,1672,9,73,1,74,3,74,1675,8,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,77,1,77,
-		1,77,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1715,8,79,10,79,
-		12,79,1718,9,79,3,79,1720,8,79,1,79,1,79,1,79,1,79,3,79,1726,8,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1736,8,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1756,8,79,10,79,12,79,1759,9,79,1,80,1,80,1,81,1,81,1,81,3,81,1766,
-		8,81,1,82,1,82,1,82,0,1,158,83,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,0,10,1,0,241,242,1,0,17,18,1,0,116,117,1,0,180,181,
-		1,0,261,262,1,0,251,252,1,0,249,250,1,0,253,258,1,0,186,197,25,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,110,112,122,124,125,127,129,133,
-		134,136,142,145,147,156,156,158,164,166,171,177,179,181,181,197,198,203,
-		217,219,231,234,240,265,266,2045,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,
-		0,0,6,212,1,0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,12,259,1,0,0,0,14,274,1,
-		0,0,0,16,276,1,0,0,0,18,288,1,0,0,0,20,290,1,0,0,0,22,307,1,0,0,0,24,309,
-		1,0,0,0,26,345,1,0,0,0,28,347,1,0,0,0,30,349,1,0,0,0,32,383,1,0,0,0,34,
-		385,1,0,0,0,36,390,1,0,0,0,38,464,1,0,0,0,40,466,1,0,0,0,42,490,1,0,0,
-		0,44,499,1,0,0,0,46,504,1,0,0,0,48,512,1,0,0,0,50,514,1,0,0,0,52,534,1,
-		0,0,0,54,536,1,0,0,0,56,538,1,0,0,0,58,601,1,0,0,0,60,605,1,0,0,0,62,607,
-		1,0,0,0,64,657,1,0,0,0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,
-		752,1,0,0,0,74,754,1,0,0,0,76,761,1,0,0,0,78,772,1,0,0,0,80,863,1,0,0,
-		0,82,865,1,0,0,0,84,870,1,0,0,0,86,876,1,0,0,0,88,884,1,0,0,0,90,900,1,
-		0,0,0,92,916,1,0,0,0,94,918,1,0,0,0,96,952,1,0,0,0,98,960,1,0,0,0,100,
-		962,1,0,0,0,102,1008,1,0,0,0,104,1010,1,0,0,0,106,1028,1,0,0,0,108,1030,
-		1,0,0,0,110,1033,1,0,0,0,112,1051,1,0,0,0,114,1053,1,0,0,0,116,1068,1,
-		0,0,0,118,1084,1,0,0,0,120,1139,1,0,0,0,122,1160,1,0,0,0,124,1162,1,0,
-		0,0,126,1169,1,0,0,0,128,1181,1,0,0,0,130,1183,1,0,0,0,132,1287,1,0,0,
-		0,134,1289,1,0,0,0,136,1315,1,0,0,0,138,1355,1,0,0,0,140,1357,1,0,0,0,
-		142,1653,1,0,0,0,144,1655,1,0,0,0,146,1661,1,0,0,0,148,1674,1,0,0,0,150,
-		1680,1,0,0,0,152,1684,1,0,0,0,154,1688,1,0,0,0,156,1691,1,0,0,0,158,1735,
-		1,0,0,0,160,1760,1,0,0,0,162,1762,1,0,0,0,164,1767,1,0,0,0,166,171,3,2,
-		1,0,167,171,3,4,2,0,168,171,3,140,70,0,169,171,3,8,4,0,170,166,1,0,0,0,
-		170,167,1,0,0,0,170,168,1,0,0,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,
-		1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,0,0,
-		1,176,1,1,0,0,0,177,178,5,3,0,0,178,179,5,263,0,0,179,3,1,0,0,0,180,181,
-		5,1,0,0,181,182,3,164,82,0,182,186,5,241,0,0,183,185,3,6,3,0,184,183,1,
-		0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,
-		188,186,1,0,0,0,189,190,5,242,0,0,190,5,1,0,0,0,191,213,3,12,6,0,192,213,
-		3,20,10,0,193,213,3,24,12,0,194,213,3,30,15,0,195,213,3,36,18,0,196,213,
-		3,56,28,0,197,213,3,62,31,0,198,213,3,66,33,0,199,213,3,94,47,0,200,213,
-		3,70,35,0,201,213,3,76,38,0,202,213,3,100,50,0,203,213,3,110,55,0,204,
-		213,3,114,57,0,205,213,3,116,58,0,206,213,3,118,59,0,207,213,3,124,62,
-		0,208,213,3,126,63,0,209,213,3,130,65,0,210,213,3,134,67,0,211,213,3,8,
-		4,0,212,191,1,0,0,0,212,192,1,0,0,0,212,193,1,0,0,0,212,194,1,0,0,0,212,
-		195,1,0,0,0,212,196,1,0,0,0,212,197,1,0,0,0,212,198,1,0,0,0,212,199,1,
-		0,0,0,212,200,1,0,0,0,212,201,1,0,0,0,212,202,1,0,0,0,212,203,1,0,0,0,
-		212,204,1,0,0,0,212,205,1,0,0,0,212,206,1,0,0,0,212,207,1,0,0,0,212,208,
-		1,0,0,0,212,209,1,0,0,0,212,210,1,0,0,0,212,211,1,0,0,0,213,7,1,0,0,0,
-		214,215,5,265,0,0,215,221,4,4,0,0,216,220,3,164,82,0,217,220,5,4,0,0,218,
-		220,5,54,0,0,219,216,1,0,0,0,219,217,1,0,0,0,219,218,1,0,0,0,220,223,1,
-		0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,
-		224,225,3,10,5,0,225,9,1,0,0,0,226,231,5,241,0,0,227,230,3,10,5,0,228,
-		230,8,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,
-		0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,242,0,
-		0,235,11,1,0,0,0,236,237,5,5,0,0,237,260,5,263,0,0,238,239,5,6,0,0,239,
-		260,3,164,82,0,240,241,5,7,0,0,241,260,5,260,0,0,242,243,5,8,0,0,243,260,
-		5,260,0,0,244,245,5,9,0,0,245,260,5,260,0,0,246,247,5,10,0,0,247,260,3,
-		164,82,0,248,249,5,11,0,0,249,260,3,18,9,0,250,251,5,12,0,0,251,253,3,
-		164,82,0,252,254,3,164,82,0,253,252,1,0,0,0,253,254,1,0,0,0,254,257,1,
-		0,0,0,255,256,5,13,0,0,256,258,3,14,7,0,257,255,1,0,0,0,257,258,1,0,0,
-		0,258,260,1,0,0,0,259,236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,259,
-		242,1,0,0,0,259,244,1,0,0,0,259,246,1,0,0,0,259,248,1,0,0,0,259,250,1,
-		0,0,0,260,13,1,0,0,0,261,266,3,164,82,0,262,263,5,249,0,0,263,265,3,164,
-		82,0,264,262,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,
-		271,1,0,0,0,268,266,1,0,0,0,269,270,5,249,0,0,270,272,3,16,8,0,271,269,
-		1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,275,3,16,8,0,274,261,1,0,0,
-		0,274,273,1,0,0,0,275,15,1,0,0,0,276,283,5,241,0,0,277,279,5,260,0,0,278,
-		280,5,245,0,0,279,278,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,277,
-		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
-		0,285,283,1,0,0,0,286,287,5,242,0,0,287,17,1,0,0,0,288,289,5,259,0,0,289,
-		19,1,0,0,0,290,291,5,14,0,0,291,292,3,164,82,0,292,296,5,241,0,0,293,295,
-		3,22,11,0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,
-		0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,242,0,0,300,21,1,0,0,0,301,
-		302,5,43,0,0,302,308,5,263,0,0,303,304,5,44,0,0,304,308,3,158,79,0,305,
-		306,5,45,0,0,306,308,3,158,79,0,307,301,1,0,0,0,307,303,1,0,0,0,307,305,
-		1,0,0,0,308,23,1,0,0,0,309,310,5,15,0,0,310,311,3,164,82,0,311,315,5,241,
-		0,0,312,314,3,26,13,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,
-		315,316,1,0,0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,319,5,242,0,0,319,
-		25,1,0,0,0,320,321,5,120,0,0,321,346,3,158,79,0,322,323,5,180,0,0,323,
-		324,3,158,79,0,324,325,3,154,77,0,325,346,1,0,0,0,326,327,5,181,0,0,327,
-		328,3,158,79,0,328,329,3,154,77,0,329,346,1,0,0,0,330,331,5,16,0,0,331,
-		332,3,28,14,0,332,336,5,241,0,0,333,335,3,34,17,0,334,333,1,0,0,0,335,
-		338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,
-		0,0,0,339,340,5,242,0,0,340,346,1,0,0,0,341,342,5,19,0,0,342,343,5,260,
-		0,0,343,344,5,20,0,0,344,346,3,158,79,0,345,320,1,0,0,0,345,322,1,0,0,
-		0,345,326,1,0,0,0,345,330,1,0,0,0,345,341,1,0,0,0,346,27,1,0,0,0,347,348,
-		7,1,0,0,348,29,1,0,0,0,349,350,5,46,0,0,350,351,3,164,82,0,351,355,5,241,
-		0,0,352,354,3,32,16,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,
-		355,356,1,0,0,0,356,358,1,0,0,0,357,355,1,0,0,0,358,359,5,242,0,0,359,
-		31,1,0,0,0,360,361,5,47,0,0,361,384,3,158,79,0,362,363,5,48,0,0,363,364,
-		5,49,0,0,364,367,3,156,78,0,365,366,5,50,0,0,366,368,3,158,79,0,367,365,
-		1,0,0,0,367,368,1,0,0,0,368,371,1,0,0,0,369,370,5,51,0,0,370,372,5,260,
-		0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,384,1,0,0,0,373,374,5,48,0,0,374,
-		375,5,52,0,0,375,379,5,241,0,0,376,378,3,34,17,0,377,376,1,0,0,0,378,381,
-		1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,
-		0,382,384,5,242,0,0,383,360,1,0,0,0,383,362,1,0,0,0,383,373,1,0,0,0,384,
-		33,1,0,0,0,385,386,5,260,0,0,386,388,3,158,79,0,387,389,5,245,0,0,388,
-		387,1,0,0,0,388,389,1,0,0,0,389,35,1,0,0,0,390,391,5,53,0,0,391,392,3,
-		164,82,0,392,393,5,54,0,0,393,394,3,164,82,0,394,398,5,241,0,0,395,397,
-		3,38,19,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,
-		0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,242,0,0,402,37,1,0,0,0,403,
-		404,5,55,0,0,404,465,3,164,82,0,405,406,5,56,0,0,406,407,3,158,79,0,407,
-		412,3,154,77,0,408,409,5,57,0,0,409,410,3,158,79,0,410,411,3,154,77,0,
-		411,413,1,0,0,0,412,408,1,0,0,0,412,413,1,0,0,0,413,422,1,0,0,0,414,415,
-		5,237,0,0,415,419,3,164,82,0,416,418,3,44,22,0,417,416,1,0,0,0,418,421,
-		1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,
-		0,422,414,1,0,0,0,422,423,1,0,0,0,423,465,1,0,0,0,424,425,5,58,0,0,425,
-		465,5,260,0,0,426,427,5,59,0,0,427,465,3,156,78,0,428,429,5,60,0,0,429,
-		430,3,46,23,0,430,431,3,156,78,0,431,432,5,63,0,0,432,433,5,55,0,0,433,
-		437,5,64,0,0,434,435,5,56,0,0,435,436,5,63,0,0,436,438,5,65,0,0,437,434,
-		1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,440,5,34,0,0,440,442,3,40,
-		20,0,441,439,1,0,0,0,441,442,1,0,0,0,442,465,1,0,0,0,443,445,5,66,0,0,
-		444,446,3,48,24,0,445,444,1,0,0,0,446,447,1,0,0,0,447,445,1,0,0,0,447,
-		448,1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,0,450,465,3,18,9,0,451,465,
-		3,50,25,0,452,453,5,236,0,0,453,465,3,164,82,0,454,455,5,95,0,0,455,461,
-		3,158,79,0,456,459,5,99,0,0,457,458,5,165,0,0,458,460,3,158,79,0,459,457,
-		1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,456,1,0,0,0,461,462,1,0,0,
-		0,462,465,1,0,0,0,463,465,3,40,20,0,464,403,1,0,0,0,464,405,1,0,0,0,464,
-		424,1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,0,464,443,1,0,0,0,464,449,1,
-		0,0,0,464,451,1,0,0,0,464,452,1,0,0,0,464,454,1,0,0,0,464,463,1,0,0,0,
-		465,39,1,0,0,0,466,467,5,96,0,0,467,468,5,63,0,0,468,473,3,156,78,0,469,
-		470,5,245,0,0,470,472,3,156,78,0,471,469,1,0,0,0,472,475,1,0,0,0,473,471,
-		1,0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,473,1,0,0,0,476,477,5,98,0,
-		0,477,479,3,156,78,0,478,476,1,0,0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,
-		482,3,42,21,0,481,480,1,0,0,0,481,482,1,0,0,0,482,41,1,0,0,0,483,484,5,
-		130,0,0,484,485,3,156,78,0,485,486,5,199,0,0,486,487,3,164,82,0,487,491,
-		1,0,0,0,488,489,5,130,0,0,489,491,3,158,79,0,490,483,1,0,0,0,490,488,1,
-		0,0,0,491,43,1,0,0,0,492,500,5,238,0,0,493,494,5,50,0,0,494,500,3,158,
-		79,0,495,496,5,72,0,0,496,500,3,158,79,0,497,498,5,178,0,0,498,500,3,156,
-		78,0,499,492,1,0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,499,497,1,0,0,0,500,
-		45,1,0,0,0,501,502,5,262,0,0,502,505,5,62,0,0,503,505,5,261,0,0,504,501,
-		1,0,0,0,504,503,1,0,0,0,505,47,1,0,0,0,506,507,5,71,0,0,507,513,3,158,
-		79,0,508,509,5,72,0,0,509,513,3,158,79,0,510,511,5,73,0,0,511,513,5,260,
-		0,0,512,506,1,0,0,0,512,508,1,0,0,0,512,510,1,0,0,0,513,49,1,0,0,0,514,
-		515,5,67,0,0,515,519,3,164,82,0,516,518,3,52,26,0,517,516,1,0,0,0,518,
-		521,1,0,0,0,519,517,1,0,0,0,519,520,1,0,0,0,520,51,1,0,0,0,521,519,1,0,
-		0,0,522,523,5,72,0,0,523,535,3,158,79,0,524,525,5,73,0,0,525,535,5,260,
-		0,0,526,527,5,130,0,0,527,535,3,158,79,0,528,529,5,68,0,0,529,532,3,54,
-		27,0,530,531,5,200,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,
-		0,533,535,1,0,0,0,534,522,1,0,0,0,534,524,1,0,0,0,534,526,1,0,0,0,534,
-		528,1,0,0,0,535,53,1,0,0,0,536,537,7,2,0,0,537,55,1,0,0,0,538,539,5,74,
-		0,0,539,540,3,164,82,0,540,544,5,241,0,0,541,543,3,58,29,0,542,541,1,0,
-		0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,
-		544,1,0,0,0,547,548,5,242,0,0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,
-		3,164,82,0,551,552,5,112,0,0,552,602,3,158,79,0,553,554,5,113,0,0,554,
-		602,3,78,39,0,555,556,5,115,0,0,556,557,5,73,0,0,557,602,5,260,0,0,558,
-		559,5,118,0,0,559,561,3,92,46,0,560,562,5,265,0,0,561,560,1,0,0,0,561,
-		562,1,0,0,0,562,602,1,0,0,0,563,564,5,8,0,0,564,602,5,260,0,0,565,566,
-		5,45,0,0,566,569,3,158,79,0,567,568,5,138,0,0,568,570,3,156,78,0,569,567,
-		1,0,0,0,569,570,1,0,0,0,570,573,1,0,0,0,571,572,5,139,0,0,572,574,3,60,
-		30,0,573,571,1,0,0,0,573,574,1,0,0,0,574,592,1,0,0,0,575,590,5,154,0,0,
-		576,577,5,262,0,0,577,591,5,140,0,0,578,579,5,140,0,0,579,586,5,241,0,
-		0,580,582,3,158,79,0,581,583,5,245,0,0,582,581,1,0,0,0,582,583,1,0,0,0,
-		583,585,1,0,0,0,584,580,1,0,0,0,585,588,1,0,0,0,586,584,1,0,0,0,586,587,
-		1,0,0,0,587,589,1,0,0,0,588,586,1,0,0,0,589,591,5,242,0,0,590,576,1,0,
-		0,0,590,578,1,0,0,0,591,593,1,0,0,0,592,575,1,0,0,0,592,593,1,0,0,0,593,
-		602,1,0,0,0,594,602,3,86,43,0,595,602,3,88,44,0,596,598,5,142,0,0,597,
-		599,5,249,0,0,598,597,1,0,0,0,598,599,1,0,0,0,599,600,1,0,0,0,600,602,
-		3,158,79,0,601,549,1,0,0,0,601,551,1,0,0,0,601,553,1,0,0,0,601,555,1,0,
-		0,0,601,558,1,0,0,0,601,563,1,0,0,0,601,565,1,0,0,0,601,594,1,0,0,0,601,
-		595,1,0,0,0,601,596,1,0,0,0,602,59,1,0,0,0,603,606,5,113,0,0,604,606,3,
-		158,79,0,605,603,1,0,0,0,605,604,1,0,0,0,606,61,1,0,0,0,607,608,5,76,0,
-		0,608,609,3,164,82,0,609,613,5,241,0,0,610,612,3,64,32,0,611,610,1,0,0,
-		0,612,615,1,0,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,616,1,0,0,0,615,
-		613,1,0,0,0,616,617,5,242,0,0,617,63,1,0,0,0,618,619,5,77,0,0,619,623,
-		5,241,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,623,621,1,
-		0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,658,5,242,0,
-		0,627,628,5,78,0,0,628,658,3,158,79,0,629,630,5,79,0,0,630,658,3,158,79,
-		0,631,632,5,80,0,0,632,633,5,49,0,0,633,658,3,156,78,0,634,635,5,80,0,
-		0,635,636,5,81,0,0,636,637,3,158,79,0,637,638,3,154,77,0,638,658,1,0,0,
-		0,639,640,5,83,0,0,640,658,3,158,79,0,641,642,5,84,0,0,642,658,3,158,79,
-		0,643,644,5,82,0,0,644,658,3,158,79,0,645,646,5,85,0,0,646,647,3,158,79,
-		0,647,648,3,154,77,0,648,658,1,0,0,0,649,650,5,86,0,0,650,651,3,158,79,
-		0,651,652,5,81,0,0,652,653,3,158,79,0,653,654,3,154,77,0,654,658,1,0,0,
-		0,655,656,5,87,0,0,656,658,3,164,82,0,657,618,1,0,0,0,657,627,1,0,0,0,
-		657,629,1,0,0,0,657,631,1,0,0,0,657,634,1,0,0,0,657,639,1,0,0,0,657,641,
-		1,0,0,0,657,643,1,0,0,0,657,645,1,0,0,0,657,649,1,0,0,0,657,655,1,0,0,
-		0,658,65,1,0,0,0,659,660,5,88,0,0,660,661,3,164,82,0,661,662,5,54,0,0,
-		662,663,3,164,82,0,663,667,5,241,0,0,664,666,3,68,34,0,665,664,1,0,0,0,
-		666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,
-		1,0,0,0,670,671,5,242,0,0,671,67,1,0,0,0,672,673,5,89,0,0,673,720,3,164,
-		82,0,674,675,5,78,0,0,675,720,3,158,79,0,676,677,5,90,0,0,677,678,5,63,
-		0,0,678,720,5,65,0,0,679,680,5,90,0,0,680,720,3,158,79,0,681,682,5,188,
-		0,0,682,683,3,158,79,0,683,684,3,154,77,0,684,720,1,0,0,0,685,686,5,91,
-		0,0,686,720,3,158,79,0,687,688,5,58,0,0,688,720,5,260,0,0,689,690,5,59,
-		0,0,690,720,3,156,78,0,691,692,5,95,0,0,692,698,3,158,79,0,693,696,5,99,
-		0,0,694,695,5,165,0,0,695,697,3,158,79,0,696,694,1,0,0,0,696,697,1,0,0,
-		0,697,699,1,0,0,0,698,693,1,0,0,0,698,699,1,0,0,0,699,720,1,0,0,0,700,
-		701,5,60,0,0,701,702,3,46,23,0,702,703,3,156,78,0,703,704,5,63,0,0,704,
-		705,5,89,0,0,705,708,5,64,0,0,706,707,5,34,0,0,707,709,3,40,20,0,708,706,
-		1,0,0,0,708,709,1,0,0,0,709,720,1,0,0,0,710,711,5,100,0,0,711,715,3,158,
-		79,0,712,713,5,101,0,0,713,714,5,132,0,0,714,716,5,59,0,0,715,712,1,0,
-		0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,720,3,50,25,0,718,720,3,40,20,
-		0,719,672,1,0,0,0,719,674,1,0,0,0,719,676,1,0,0,0,719,679,1,0,0,0,719,
-		681,1,0,0,0,719,685,1,0,0,0,719,687,1,0,0,0,719,689,1,0,0,0,719,691,1,
-		0,0,0,719,700,1,0,0,0,719,710,1,0,0,0,719,717,1,0,0,0,719,718,1,0,0,0,
-		720,69,1,0,0,0,721,722,5,194,0,0,722,723,3,164,82,0,723,727,5,241,0,0,
-		724,726,3,72,36,0,725,724,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,
-		728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,242,0,0,731,71,1,
-		0,0,0,732,733,5,224,0,0,733,753,3,158,79,0,734,735,5,90,0,0,735,753,3,
-		164,82,0,736,737,5,225,0,0,737,753,3,158,79,0,738,739,5,226,0,0,739,753,
-		3,158,79,0,740,741,5,227,0,0,741,753,3,158,79,0,742,743,5,83,0,0,743,753,
-		3,158,79,0,744,745,5,82,0,0,745,753,3,158,79,0,746,747,5,102,0,0,747,753,
-		3,158,79,0,748,749,5,103,0,0,749,753,3,158,79,0,750,751,5,106,0,0,751,
-		753,3,158,79,0,752,732,1,0,0,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,
-		1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,
-		0,752,748,1,0,0,0,752,750,1,0,0,0,753,73,1,0,0,0,754,755,5,260,0,0,755,
-		756,3,158,79,0,756,757,5,63,0,0,757,759,3,158,79,0,758,760,5,245,0,0,759,
-		758,1,0,0,0,759,760,1,0,0,0,760,75,1,0,0,0,761,762,5,111,0,0,762,763,3,
-		164,82,0,763,767,5,241,0,0,764,766,3,80,40,0,765,764,1,0,0,0,766,769,1,
-		0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,
-		770,771,5,242,0,0,771,77,1,0,0,0,772,774,3,158,79,0,773,775,5,114,0,0,
-		774,773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,
-		3,158,79,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,72,
-		0,0,781,783,3,158,79,0,782,780,1,0,0,0,782,783,1,0,0,0,783,79,1,0,0,0,
-		784,785,5,112,0,0,785,864,3,158,79,0,786,787,5,113,0,0,787,864,3,78,39,
-		0,788,790,5,203,0,0,789,791,5,261,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
-		791,794,1,0,0,0,792,793,5,143,0,0,793,795,3,158,79,0,794,792,1,0,0,0,794,
-		795,1,0,0,0,795,864,1,0,0,0,796,797,5,203,0,0,797,864,5,214,0,0,798,799,
-		5,204,0,0,799,864,3,158,79,0,800,801,5,205,0,0,801,864,3,158,79,0,802,
-		803,5,206,0,0,803,804,5,73,0,0,804,864,5,260,0,0,805,806,5,207,0,0,806,
-		810,5,241,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,242,
-		0,0,814,815,5,207,0,0,815,816,5,215,0,0,816,817,3,164,82,0,817,818,5,216,
-		0,0,818,819,3,158,79,0,819,864,1,0,0,0,820,821,5,208,0,0,821,864,3,158,
-		79,0,822,864,3,86,43,0,823,864,3,88,44,0,824,825,5,211,0,0,825,826,5,217,
-		0,0,826,827,3,158,79,0,827,828,5,173,0,0,828,829,3,158,79,0,829,864,1,
-		0,0,0,830,831,5,210,0,0,831,864,3,158,79,0,832,833,5,115,0,0,833,834,5,
-		73,0,0,834,864,5,260,0,0,835,836,5,118,0,0,836,864,3,92,46,0,837,838,5,
-		8,0,0,838,864,5,260,0,0,839,840,5,122,0,0,840,864,5,262,0,0,841,864,3,
-		50,25,0,842,843,5,229,0,0,843,844,5,63,0,0,844,845,3,158,79,0,845,846,
-		5,215,0,0,846,850,3,158,79,0,847,848,5,230,0,0,848,849,5,231,0,0,849,851,
-		3,158,79,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,82,
-		41,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
-		859,1,0,0,0,857,855,1,0,0,0,858,860,3,84,42,0,859,858,1,0,0,0,859,860,
-		1,0,0,0,860,864,1,0,0,0,861,862,5,234,0,0,862,864,3,158,79,0,863,784,1,
-		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
-		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
-		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
-		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
-		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,81,1,0,0,0,865,866,5,232,
-		0,0,866,867,5,260,0,0,867,868,5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,
-		0,870,871,5,233,0,0,871,872,5,51,0,0,872,873,5,260,0,0,873,874,5,231,0,
-		0,874,875,3,158,79,0,875,85,1,0,0,0,876,877,5,209,0,0,877,882,3,158,79,
-		0,878,879,5,51,0,0,879,883,5,260,0,0,880,881,5,218,0,0,881,883,3,164,82,
-		0,882,878,1,0,0,0,882,880,1,0,0,0,883,87,1,0,0,0,884,885,5,211,0,0,885,
-		886,5,212,0,0,886,887,3,164,82,0,887,891,5,241,0,0,888,890,3,90,45,0,889,
-		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
-		0,0,0,893,891,1,0,0,0,894,895,5,173,0,0,895,897,3,158,79,0,896,894,1,0,
-		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,242,0,0,899,89,1,0,0,0,900,
-		901,5,213,0,0,901,902,3,158,79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,
-		917,5,119,0,0,905,917,5,120,0,0,906,917,5,121,0,0,907,908,5,52,0,0,908,
-		912,5,241,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
-		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,242,
-		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
-		93,1,0,0,0,918,919,5,219,0,0,919,920,3,164,82,0,920,924,5,241,0,0,921,
-		923,3,96,48,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
-		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,242,0,0,928,95,1,0,0,
-		0,929,930,5,199,0,0,930,931,3,164,82,0,931,932,5,246,0,0,932,933,3,164,
-		82,0,933,953,1,0,0,0,934,935,5,197,0,0,935,953,3,158,79,0,936,937,5,220,
-		0,0,937,953,3,158,79,0,938,939,5,221,0,0,939,953,5,223,0,0,940,941,5,221,
-		0,0,941,953,3,164,82,0,942,944,5,65,0,0,943,945,3,98,49,0,944,943,1,0,
-		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
-		949,5,207,0,0,949,950,5,170,0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,
-		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
-		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,97,1,0,0,0,954,955,5,222,0,0,
-		955,961,3,158,79,0,956,957,5,102,0,0,957,961,3,158,79,0,958,959,5,103,
-		0,0,959,961,3,158,79,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
-		961,99,1,0,0,0,962,963,5,123,0,0,963,964,3,164,82,0,964,968,5,241,0,0,
-		965,967,3,102,51,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
-		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,242,0,0,972,101,
-		1,0,0,0,973,974,5,124,0,0,974,1009,3,158,79,0,975,976,5,125,0,0,976,981,
-		3,104,52,0,977,978,5,245,0,0,978,980,3,104,52,0,979,977,1,0,0,0,980,983,
-		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
-		0,984,985,5,166,0,0,985,1009,3,158,79,0,986,987,5,167,0,0,987,988,3,158,
-		79,0,988,989,5,165,0,0,989,992,3,164,82,0,990,991,5,168,0,0,991,993,3,
-		158,79,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,171,
-		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,205,0,0,
-		998,1009,3,158,79,0,999,1000,5,169,0,0,1000,1005,3,108,54,0,1001,1002,
-		5,245,0,0,1002,1004,3,108,54,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
-		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
-		1,0,0,0,1008,999,1,0,0,0,1009,103,1,0,0,0,1010,1011,3,164,82,0,1011,1020,
-		3,158,79,0,1012,1016,5,241,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,
-		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
-		0,1018,1016,1,0,0,0,1019,1021,5,242,0,0,1020,1012,1,0,0,0,1020,1021,1,
-		0,0,0,1021,105,1,0,0,0,1022,1023,5,166,0,0,1023,1029,3,158,79,0,1024,1025,
-		5,167,0,0,1025,1029,3,158,79,0,1026,1027,5,168,0,0,1027,1029,3,158,79,
-		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,107,1,0,0,
-		0,1030,1031,5,260,0,0,1031,1032,3,158,79,0,1032,109,1,0,0,0,1033,1034,
-		5,126,0,0,1034,1043,3,164,82,0,1035,1039,5,241,0,0,1036,1038,3,112,56,
-		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
-		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,242,0,0,1043,1035,
-		1,0,0,0,1043,1044,1,0,0,0,1044,111,1,0,0,0,1045,1046,5,127,0,0,1046,1052,
-		3,158,79,0,1047,1048,5,128,0,0,1048,1052,3,158,79,0,1049,1050,5,129,0,
-		0,1050,1052,3,158,79,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
-		0,0,0,1052,113,1,0,0,0,1053,1054,5,130,0,0,1054,1055,3,164,82,0,1055,1056,
-		5,241,0,0,1056,1064,3,158,79,0,1057,1062,3,154,77,0,1058,1059,5,57,0,0,
-		1059,1060,3,158,79,0,1060,1061,3,154,77,0,1061,1063,1,0,0,0,1062,1058,
-		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
-		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,242,0,0,1067,115,1,0,0,0,1068,1069,
-		5,131,0,0,1069,1070,3,164,82,0,1070,1071,5,248,0,0,1071,1078,3,158,79,
-		0,1072,1075,5,132,0,0,1073,1076,5,133,0,0,1074,1076,5,134,0,0,1075,1073,
-		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,156,78,0,1078,
-		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
-		1083,5,260,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,
-		1085,5,135,0,0,1085,1086,3,164,82,0,1086,1087,5,143,0,0,1087,1090,3,158,
-		79,0,1088,1089,5,51,0,0,1089,1091,5,260,0,0,1090,1088,1,0,0,0,1090,1091,
-		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,136,0,0,1093,1094,5,138,0,0,1094,
-		1096,5,262,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
-		1098,5,137,0,0,1098,1099,5,138,0,0,1099,1101,5,262,0,0,1100,1097,1,0,0,
-		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,160,0,0,1103,1104,5,
-		183,0,0,1104,1105,3,164,82,0,1105,1106,5,161,0,0,1106,1107,5,165,0,0,1107,
-		1108,5,262,0,0,1108,1110,5,162,0,0,1109,1111,3,120,60,0,1110,1109,1,0,
-		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1115,5,247,0,0,1115,1120,3,122,61,0,1116,
-		1117,5,245,0,0,1117,1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
-		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,1120,1,0,0,
-		0,1123,1124,5,163,0,0,1124,1129,3,164,82,0,1125,1126,5,245,0,0,1126,1128,
-		3,164,82,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
-		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,174,0,0,1133,
-		1134,5,164,0,0,1134,1136,3,164,82,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
-		0,1136,1140,1,0,0,0,1137,1138,5,164,0,0,1138,1140,3,164,82,0,1139,1123,
-		1,0,0,0,1139,1137,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,156,0,0,1142,1143,
-		5,261,0,0,1143,1144,5,165,0,0,1144,1161,3,164,82,0,1145,1157,5,159,0,0,
-		1146,1147,5,243,0,0,1147,1152,3,164,82,0,1148,1149,5,245,0,0,1149,1151,
-		3,164,82,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,244,0,0,1156,
-		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
-		1161,3,164,82,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
-		1161,123,1,0,0,0,1162,1163,5,144,0,0,1163,1164,5,143,0,0,1164,1167,3,158,
-		79,0,1165,1166,5,145,0,0,1166,1168,3,156,78,0,1167,1165,1,0,0,0,1167,1168,
-		1,0,0,0,1168,125,1,0,0,0,1169,1170,5,146,0,0,1170,1171,5,147,0,0,1171,
-		1176,3,128,64,0,1172,1173,5,245,0,0,1173,1175,3,128,64,0,1174,1172,1,0,
-		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,127,1,0,
-		0,0,1178,1176,1,0,0,0,1179,1182,5,66,0,0,1180,1182,3,164,82,0,1181,1179,
-		1,0,0,0,1181,1180,1,0,0,0,1182,129,1,0,0,0,1183,1184,5,148,0,0,1184,1188,
-		5,241,0,0,1185,1187,3,132,66,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
-		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
-		1192,5,242,0,0,1192,131,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,162,81,
-		0,1195,1196,5,149,0,0,1196,1201,3,164,82,0,1197,1198,5,245,0,0,1198,1200,
-		3,164,82,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
-		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
-		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,150,0,0,1207,1288,3,164,82,
-		0,1208,1209,5,151,0,0,1209,1288,3,164,82,0,1210,1211,5,152,0,0,1211,1212,
-		5,153,0,0,1212,1213,5,154,0,0,1213,1288,3,164,82,0,1214,1217,5,155,0,0,
-		1215,1216,5,261,0,0,1216,1218,5,199,0,0,1217,1215,1,0,0,0,1217,1218,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1220,5,153,0,0,1220,1221,5,165,0,0,1221,1288,
-		3,164,82,0,1222,1223,5,156,0,0,1223,1224,5,261,0,0,1224,1225,5,199,0,0,
-		1225,1226,5,153,0,0,1226,1227,5,165,0,0,1227,1288,3,164,82,0,1228,1229,
-		5,176,0,0,1229,1234,3,164,82,0,1230,1231,5,245,0,0,1231,1233,3,164,82,
-		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
-		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,157,0,0,1238,1237,
-		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,165,0,0,1241,1242,
-		5,228,0,0,1242,1243,3,162,81,0,1243,1288,1,0,0,0,1244,1245,5,172,0,0,1245,
-		1246,3,158,79,0,1246,1250,5,241,0,0,1247,1249,3,132,66,0,1248,1247,1,0,
-		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
-		0,0,0,1252,1250,1,0,0,0,1253,1263,5,242,0,0,1254,1255,5,173,0,0,1255,1259,
-		5,241,0,0,1256,1258,3,132,66,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
-		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
-		1264,5,242,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
-		1268,5,157,0,0,1266,1267,5,183,0,0,1267,1269,5,112,0,0,1268,1266,1,0,0,
-		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,241,0,0,1271,1273,3,
-		132,66,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,242,0,0,1278,1279,
-		5,158,0,0,1279,1283,5,241,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,
-		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
-		1283,1,0,0,0,1286,1288,5,242,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
-		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
-		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
-		133,1,0,0,0,1289,1290,5,175,0,0,1290,1294,5,241,0,0,1291,1293,3,136,68,
-		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
-		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,242,0,0,1298,135,1,
-		0,0,0,1299,1300,5,176,0,0,1300,1305,3,164,82,0,1301,1302,5,245,0,0,1302,
-		1304,3,164,82,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
-		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,138,
-		69,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
-		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,130,65,0,1315,1299,
-		1,0,0,0,1315,1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,177,0,0,1318,1356,
-		3,158,79,0,1319,1320,5,90,0,0,1320,1321,5,240,0,0,1321,1356,3,158,79,0,
-		1322,1323,5,90,0,0,1323,1356,3,164,82,0,1324,1325,5,178,0,0,1325,1356,
-		3,156,78,0,1326,1327,5,132,0,0,1327,1328,5,262,0,0,1328,1356,5,141,0,0,
-		1329,1330,5,102,0,0,1330,1331,3,158,79,0,1331,1332,5,185,0,0,1332,1333,
-		5,110,0,0,1333,1356,1,0,0,0,1334,1335,5,103,0,0,1335,1356,3,158,79,0,1336,
-		1337,5,104,0,0,1337,1338,3,158,79,0,1338,1339,5,185,0,0,1339,1340,5,110,
-		0,0,1340,1356,1,0,0,0,1341,1342,5,105,0,0,1342,1356,3,158,79,0,1343,1344,
-		5,106,0,0,1344,1356,5,107,0,0,1345,1346,5,108,0,0,1346,1356,3,158,79,0,
-		1347,1348,5,93,0,0,1348,1349,5,94,0,0,1349,1350,5,63,0,0,1350,1353,3,158,
-		79,0,1351,1352,5,4,0,0,1352,1354,3,156,78,0,1353,1351,1,0,0,0,1353,1354,
-		1,0,0,0,1354,1356,1,0,0,0,1355,1317,1,0,0,0,1355,1319,1,0,0,0,1355,1322,
-		1,0,0,0,1355,1324,1,0,0,0,1355,1326,1,0,0,0,1355,1329,1,0,0,0,1355,1334,
-		1,0,0,0,1355,1336,1,0,0,0,1355,1341,1,0,0,0,1355,1343,1,0,0,0,1355,1345,
-		1,0,0,0,1355,1347,1,0,0,0,1356,139,1,0,0,0,1357,1358,5,2,0,0,1358,1359,
-		3,164,82,0,1359,1360,5,4,0,0,1360,1361,3,164,82,0,1361,1365,5,241,0,0,
-		1362,1364,3,142,71,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,1363,1,0,
-		0,0,1365,1366,1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,1369,5,
-		242,0,0,1369,141,1,0,0,0,1370,1371,3,164,82,0,1371,1372,5,60,0,0,1372,
-		1373,5,179,0,0,1373,1374,5,262,0,0,1374,1654,1,0,0,0,1375,1376,3,164,82,
-		0,1376,1377,5,60,0,0,1377,1378,5,38,0,0,1378,1382,3,158,79,0,1379,1381,
-		3,152,76,0,1380,1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,
-		1383,1,0,0,0,1383,1654,1,0,0,0,1384,1382,1,0,0,0,1385,1386,3,164,82,0,
-		1386,1390,5,97,0,0,1387,1388,5,154,0,0,1388,1389,5,61,0,0,1389,1391,5,
-		262,0,0,1390,1387,1,0,0,0,1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,
-		5,63,0,0,1393,1394,3,156,78,0,1394,1654,1,0,0,0,1395,1396,3,164,82,0,1396,
-		1397,5,97,0,0,1397,1401,5,38,0,0,1398,1399,5,154,0,0,1399,1400,5,61,0,
-		0,1400,1402,5,262,0,0,1401,1398,1,0,0,0,1401,1402,1,0,0,0,1402,1403,1,
-		0,0,0,1403,1404,5,63,0,0,1404,1409,3,150,75,0,1405,1406,5,245,0,0,1406,
-		1408,3,150,75,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
-		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,152,
-		76,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
-		0,0,0,1416,1654,1,0,0,0,1417,1415,1,0,0,0,1418,1419,3,162,81,0,1419,1420,
-		7,3,0,0,1420,1421,3,158,79,0,1421,1426,3,154,77,0,1422,1423,5,28,0,0,1423,
-		1424,3,158,79,0,1424,1425,3,154,77,0,1425,1427,1,0,0,0,1426,1422,1,0,0,
-		0,1426,1427,1,0,0,0,1427,1654,1,0,0,0,1428,1429,3,162,81,0,1429,1430,5,
-		182,0,0,1430,1431,3,158,79,0,1431,1432,5,183,0,0,1432,1433,5,260,0,0,1433,
-		1654,1,0,0,0,1434,1435,3,164,82,0,1435,1468,5,184,0,0,1436,1437,5,54,0,
-		0,1437,1441,5,260,0,0,1438,1440,3,152,76,0,1439,1438,1,0,0,0,1440,1443,
-		1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1445,1,0,0,0,1443,1441,
-		1,0,0,0,1444,1446,3,146,73,0,1445,1444,1,0,0,0,1445,1446,1,0,0,0,1446,
-		1469,1,0,0,0,1447,1457,5,38,0,0,1448,1449,5,44,0,0,1449,1450,3,158,79,
-		0,1450,1454,3,154,77,0,1451,1453,3,144,72,0,1452,1451,1,0,0,0,1453,1456,
-		1,0,0,0,1454,1452,1,0,0,0,1454,1455,1,0,0,0,1455,1458,1,0,0,0,1456,1454,
-		1,0,0,0,1457,1448,1,0,0,0,1457,1458,1,0,0,0,1458,1462,1,0,0,0,1459,1461,
-		3,152,76,0,1460,1459,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,0,0,1462,
-		1463,1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1465,1467,3,146,73,0,
-		1466,1465,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1436,1,0,0,
-		0,1468,1447,1,0,0,0,1469,1654,1,0,0,0,1470,1472,5,175,0,0,1471,1473,3,
-		138,69,0,1472,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1472,1,0,0,0,1474,1475,
-		1,0,0,0,1475,1654,1,0,0,0,1476,1477,5,175,0,0,1477,1478,5,176,0,0,1478,
-		1654,5,109,0,0,1479,1480,5,175,0,0,1480,1481,5,202,0,0,1481,1482,5,93,
-		0,0,1482,1654,5,94,0,0,1483,1484,3,164,82,0,1484,1485,5,120,0,0,1485,1486,
-		3,158,79,0,1486,1654,1,0,0,0,1487,1488,3,164,82,0,1488,1489,5,16,0,0,1489,
-		1490,3,28,14,0,1490,1494,5,241,0,0,1491,1493,3,34,17,0,1492,1491,1,0,0,
-		0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,0,1495,1497,1,0,
-		0,0,1496,1494,1,0,0,0,1497,1498,5,242,0,0,1498,1654,1,0,0,0,1499,1500,
-		3,164,82,0,1500,1501,5,19,0,0,1501,1502,5,260,0,0,1502,1503,5,20,0,0,1503,
-		1504,3,158,79,0,1504,1654,1,0,0,0,1505,1506,3,164,82,0,1506,1508,5,21,
-		0,0,1507,1509,5,249,0,0,1508,1507,1,0,0,0,1508,1509,1,0,0,0,1509,1510,
-		1,0,0,0,1510,1511,3,158,79,0,1511,1654,1,0,0,0,1512,1513,3,164,82,0,1513,
-		1514,5,235,0,0,1514,1517,3,156,78,0,1515,1516,5,51,0,0,1516,1518,5,260,
-		0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1654,1,0,0,0,1519,1520,3,
-		164,82,0,1520,1521,5,235,0,0,1521,1522,5,38,0,0,1522,1527,3,148,74,0,1523,
-		1524,5,245,0,0,1524,1526,3,148,74,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
-		0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1532,1,0,0,0,1529,1527,1,0,
-		0,0,1530,1531,5,51,0,0,1531,1533,5,260,0,0,1532,1530,1,0,0,0,1532,1533,
-		1,0,0,0,1533,1537,1,0,0,0,1534,1536,3,152,76,0,1535,1534,1,0,0,0,1536,
-		1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,0,1538,1654,1,0,0,0,1539,
-		1537,1,0,0,0,1540,1541,3,164,82,0,1541,1542,5,239,0,0,1542,1543,5,38,0,
-		0,1543,1548,3,148,74,0,1544,1545,5,245,0,0,1545,1547,3,148,74,0,1546,1544,
-		1,0,0,0,1547,1550,1,0,0,0,1548,1546,1,0,0,0,1548,1549,1,0,0,0,1549,1554,
-		1,0,0,0,1550,1548,1,0,0,0,1551,1553,3,152,76,0,1552,1551,1,0,0,0,1553,
-		1556,1,0,0,0,1554,1552,1,0,0,0,1554,1555,1,0,0,0,1555,1654,1,0,0,0,1556,
-		1554,1,0,0,0,1557,1558,3,164,82,0,1558,1559,5,92,0,0,1559,1560,3,158,79,
-		0,1560,1654,1,0,0,0,1561,1562,3,164,82,0,1562,1563,5,93,0,0,1563,1564,
-		5,138,0,0,1564,1565,3,156,78,0,1565,1566,5,63,0,0,1566,1567,3,158,79,0,
-		1567,1654,1,0,0,0,1568,1569,3,164,82,0,1569,1570,5,202,0,0,1570,1571,5,
-		93,0,0,1571,1654,1,0,0,0,1572,1573,3,164,82,0,1573,1574,5,71,0,0,1574,
-		1576,5,69,0,0,1575,1577,5,261,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,
-		1577,1654,1,0,0,0,1578,1579,3,164,82,0,1579,1580,5,71,0,0,1580,1583,5,
-		70,0,0,1581,1582,5,51,0,0,1582,1584,5,260,0,0,1583,1581,1,0,0,0,1583,1584,
-		1,0,0,0,1584,1654,1,0,0,0,1585,1586,3,164,82,0,1586,1587,5,170,0,0,1587,
-		1588,5,54,0,0,1588,1591,5,260,0,0,1589,1590,5,63,0,0,1590,1592,3,158,79,
-		0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1654,1,0,0,0,1593,1594,3,164,
-		82,0,1594,1596,5,65,0,0,1595,1597,3,98,49,0,1596,1595,1,0,0,0,1597,1598,
-		1,0,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1654,1,0,0,0,1600,1601,
-		5,22,0,0,1601,1654,5,262,0,0,1602,1603,5,23,0,0,1603,1654,5,262,0,0,1604,
-		1654,5,24,0,0,1605,1654,5,25,0,0,1606,1607,3,164,82,0,1607,1608,5,26,0,
-		0,1608,1609,5,27,0,0,1609,1610,3,158,79,0,1610,1611,3,154,77,0,1611,1612,
-		5,28,0,0,1612,1613,3,158,79,0,1613,1614,3,154,77,0,1614,1654,1,0,0,0,1615,
-		1616,3,164,82,0,1616,1617,5,29,0,0,1617,1620,5,165,0,0,1618,1621,5,30,
-		0,0,1619,1621,3,158,79,0,1620,1618,1,0,0,0,1620,1619,1,0,0,0,1621,1622,
-		1,0,0,0,1622,1623,5,31,0,0,1623,1624,3,158,79,0,1624,1625,3,154,77,0,1625,
-		1626,5,28,0,0,1626,1627,3,158,79,0,1627,1628,3,154,77,0,1628,1654,1,0,
-		0,0,1629,1630,3,164,82,0,1630,1631,5,32,0,0,1631,1632,3,158,79,0,1632,
-		1633,3,154,77,0,1633,1634,5,20,0,0,1634,1635,3,158,79,0,1635,1654,1,0,
-		0,0,1636,1637,5,33,0,0,1637,1638,3,162,81,0,1638,1639,5,34,0,0,1639,1640,
-		3,162,81,0,1640,1643,3,158,79,0,1641,1642,5,35,0,0,1642,1644,3,158,79,
-		0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1654,1,0,0,0,1645,1646,5,36,
-		0,0,1646,1647,5,35,0,0,1647,1648,3,158,79,0,1648,1649,3,154,77,0,1649,
-		1650,5,37,0,0,1650,1651,3,158,79,0,1651,1652,3,154,77,0,1652,1654,1,0,
-		0,0,1653,1370,1,0,0,0,1653,1375,1,0,0,0,1653,1385,1,0,0,0,1653,1395,1,
-		0,0,0,1653,1418,1,0,0,0,1653,1428,1,0,0,0,1653,1434,1,0,0,0,1653,1470,
-		1,0,0,0,1653,1476,1,0,0,0,1653,1479,1,0,0,0,1653,1483,1,0,0,0,1653,1487,
-		1,0,0,0,1653,1499,1,0,0,0,1653,1505,1,0,0,0,1653,1512,1,0,0,0,1653,1519,
-		1,0,0,0,1653,1540,1,0,0,0,1653,1557,1,0,0,0,1653,1561,1,0,0,0,1653,1568,
-		1,0,0,0,1653,1572,1,0,0,0,1653,1578,1,0,0,0,1653,1585,1,0,0,0,1653,1593,
-		1,0,0,0,1653,1600,1,0,0,0,1653,1602,1,0,0,0,1653,1604,1,0,0,0,1653,1605,
-		1,0,0,0,1653,1606,1,0,0,0,1653,1615,1,0,0,0,1653,1629,1,0,0,0,1653,1636,
-		1,0,0,0,1653,1645,1,0,0,0,1654,143,1,0,0,0,1655,1656,5,73,0,0,1656,1657,
-		5,260,0,0,1657,1658,5,174,0,0,1658,1659,3,158,79,0,1659,1660,3,154,77,
-		0,1660,145,1,0,0,0,1661,1662,5,45,0,0,1662,1663,5,40,0,0,1663,1664,5,41,
-		0,0,1664,1665,3,158,79,0,1665,1666,5,42,0,0,1666,1670,3,158,79,0,1667,
-		1669,3,152,76,0,1668,1667,1,0,0,0,1669,1672,1,0,0,0,1670,1668,1,0,0,0,
-		1670,1671,1,0,0,0,1671,147,1,0,0,0,1672,1670,1,0,0,0,1673,1675,5,250,0,
-		0,1674,1673,1,0,0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1677,3,156,
-		78,0,1677,1678,5,34,0,0,1678,1679,3,158,79,0,1679,149,1,0,0,0,1680,1681,
-		3,156,78,0,1681,1682,5,34,0,0,1682,1683,3,158,79,0,1683,151,1,0,0,0,1684,
-		1685,5,39,0,0,1685,1686,3,162,81,0,1686,1687,3,158,79,0,1687,153,1,0,0,
-		0,1688,1689,5,185,0,0,1689,1690,5,198,0,0,1690,155,1,0,0,0,1691,1692,5,
-		261,0,0,1692,157,1,0,0,0,1693,1694,6,79,-1,0,1694,1695,5,243,0,0,1695,
-		1696,3,158,79,0,1696,1697,5,244,0,0,1697,1736,1,0,0,0,1698,1699,5,250,
-		0,0,1699,1736,3,158,79,16,1700,1701,5,202,0,0,1701,1736,3,158,79,11,1702,
-		1703,5,172,0,0,1703,1704,3,158,79,0,1704,1705,5,174,0,0,1705,1706,3,158,
-		79,0,1706,1707,5,173,0,0,1707,1708,3,158,79,0,1708,1736,1,0,0,0,1709,1710,
-		3,164,82,0,1710,1719,5,243,0,0,1711,1716,3,158,79,0,1712,1713,5,245,0,
-		0,1713,1715,3,158,79,0,1714,1712,1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,
-		0,0,0,1716,1717,1,0,0,0,1717,1720,1,0,0,0,1718,1716,1,0,0,0,1719,1711,
-		1,0,0,0,1719,1720,1,0,0,0,1720,1721,1,0,0,0,1721,1722,5,244,0,0,1722,1736,
-		1,0,0,0,1723,1725,7,4,0,0,1724,1726,3,160,80,0,1725,1724,1,0,0,0,1725,
-		1726,1,0,0,0,1726,1727,1,0,0,0,1727,1728,5,185,0,0,1728,1736,3,160,80,
-		0,1729,1730,5,262,0,0,1730,1736,3,160,80,0,1731,1736,5,261,0,0,1732,1736,
-		5,262,0,0,1733,1736,5,260,0,0,1734,1736,3,162,81,0,1735,1693,1,0,0,0,1735,
-		1698,1,0,0,0,1735,1700,1,0,0,0,1735,1702,1,0,0,0,1735,1709,1,0,0,0,1735,
-		1723,1,0,0,0,1735,1729,1,0,0,0,1735,1731,1,0,0,0,1735,1732,1,0,0,0,1735,
-		1733,1,0,0,0,1735,1734,1,0,0,0,1736,1757,1,0,0,0,1737,1738,10,15,0,0,1738,
-		1739,5,199,0,0,1739,1756,3,158,79,16,1740,1741,10,14,0,0,1741,1742,7,5,
-		0,0,1742,1756,3,158,79,15,1743,1744,10,13,0,0,1744,1745,7,6,0,0,1745,1756,
-		3,158,79,14,1746,1747,10,12,0,0,1747,1748,7,7,0,0,1748,1756,3,158,79,13,
-		1749,1750,10,10,0,0,1750,1751,5,200,0,0,1751,1756,3,158,79,11,1752,1753,
-		10,9,0,0,1753,1754,5,201,0,0,1754,1756,3,158,79,10,1755,1737,1,0,0,0,1755,
-		1740,1,0,0,0,1755,1743,1,0,0,0,1755,1746,1,0,0,0,1755,1749,1,0,0,0,1755,
-		1752,1,0,0,0,1756,1759,1,0,0,0,1757,1755,1,0,0,0,1757,1758,1,0,0,0,1758,
-		159,1,0,0,0,1759,1757,1,0,0,0,1760,1761,7,8,0,0,1761,161,1,0,0,0,1762,
-		1765,3,164,82,0,1763,1764,5,246,0,0,1764,1766,3,164,82,0,1765,1763,1,0,
-		0,0,1765,1766,1,0,0,0,1766,163,1,0,0,0,1767,1768,7,9,0,0,1768,165,1,0,
-		0,0,180,170,172,186,212,219,221,229,231,253,257,259,266,271,274,279,283,
-		296,307,315,336,345,355,367,371,379,383,388,398,412,419,422,437,441,447,
-		459,461,464,473,478,481,490,499,504,512,519,532,534,544,561,569,573,582,
-		586,590,592,598,601,605,613,623,657,667,696,698,708,715,719,727,752,759,
-		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
-		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
-		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
-		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
-		1274,1283,1287,1294,1305,1311,1315,1353,1355,1365,1382,1390,1401,1409,
-		1415,1426,1441,1445,1454,1457,1462,1466,1468,1474,1494,1508,1517,1527,
-		1532,1537,1548,1554,1576,1583,1591,1598,1620,1643,1653,1670,1674,1716,
-		1719,1725,1735,1755,1757,1765
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,1,0,1,0,1,
+		0,1,0,5,0,173,8,0,10,0,12,0,176,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,187,8,2,10,2,12,2,190,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,215,8,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,222,8,4,10,4,12,4,225,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
+		232,8,5,10,5,12,5,235,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,256,8,6,1,6,1,6,3,6,260,8,6,3,6,262,
+		8,6,1,7,1,7,1,7,5,7,267,8,7,10,7,12,7,270,9,7,1,7,1,7,3,7,274,8,7,1,7,
+		3,7,277,8,7,1,8,1,8,1,8,3,8,282,8,8,5,8,284,8,8,10,8,12,8,287,9,8,1,8,
+		1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,297,8,10,10,10,12,10,300,9,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,310,8,11,1,12,1,12,1,12,1,12,5,
+		12,316,8,12,10,12,12,12,319,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,337,8,13,10,13,12,13,340,
+		9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,348,8,13,1,14,1,14,1,15,1,15,1,
+		15,1,15,5,15,356,8,15,10,15,12,15,359,9,15,1,15,1,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,1,16,3,16,370,8,16,1,16,1,16,3,16,374,8,16,1,16,1,16,1,16,
+		1,16,5,16,380,8,16,10,16,12,16,383,9,16,1,16,3,16,386,8,16,1,17,1,17,1,
+		17,3,17,391,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,399,8,18,10,18,12,
+		18,402,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
+		415,8,19,1,19,1,19,1,19,5,19,420,8,19,10,19,12,19,423,9,19,3,19,425,8,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,
+		19,440,8,19,1,19,5,19,443,8,19,10,19,12,19,446,9,19,1,19,1,19,4,19,450,
+		8,19,11,19,12,19,451,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		3,19,464,8,19,3,19,466,8,19,1,19,3,19,469,8,19,1,20,1,20,1,20,1,20,1,20,
+		1,20,1,20,1,20,3,20,479,8,20,3,20,481,8,20,3,20,483,8,20,1,21,1,21,1,21,
+		1,21,1,21,5,21,490,8,21,10,21,12,21,493,9,21,1,21,1,21,3,21,497,8,21,1,
+		21,3,21,500,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,509,8,22,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,3,23,518,8,23,1,24,1,24,1,24,3,24,523,8,
+		24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,531,8,25,1,26,1,26,1,26,5,26,536,
+		8,26,10,26,12,26,539,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,3,27,551,8,27,3,27,553,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,561,
+		8,29,10,29,12,29,564,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,3,30,580,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
+		30,588,8,30,1,30,1,30,3,30,592,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		3,30,601,8,30,5,30,603,8,30,10,30,12,30,606,9,30,1,30,3,30,609,8,30,3,
+		30,611,8,30,1,30,1,30,1,30,1,30,3,30,617,8,30,1,30,3,30,620,8,30,1,31,
+		1,31,3,31,624,8,31,1,32,1,32,1,32,1,32,5,32,630,8,32,10,32,12,32,633,9,
+		32,1,32,1,32,1,33,1,33,1,33,5,33,640,8,33,10,33,12,33,643,9,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,3,33,676,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,684,8,34,10,34,
+		12,34,687,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,3,35,715,8,35,3,35,717,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,3,35,727,8,35,1,35,1,35,1,35,1,35,1,35,3,35,734,8,35,1,35,1,35,3,35,
+		738,8,35,1,36,1,36,1,36,1,36,5,36,744,8,36,10,36,12,36,747,9,36,1,36,1,
+		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,771,8,37,1,38,1,38,1,38,1,38,1,38,
+		3,38,778,8,38,1,39,1,39,1,39,1,39,5,39,784,8,39,10,39,12,39,787,9,39,1,
+		39,1,39,1,40,1,40,3,40,793,8,40,1,40,1,40,3,40,797,8,40,1,40,1,40,3,40,
+		801,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,809,8,41,1,41,1,41,3,41,813,
+		8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
+		827,8,41,10,41,12,41,830,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,3,41,869,8,41,1,41,5,41,872,8,41,10,41,12,41,875,9,41,1,41,3,41,878,
+		8,41,1,41,1,41,3,41,882,8,41,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,901,8,44,1,45,1,45,1,45,
+		1,45,1,45,5,45,908,8,45,10,45,12,45,911,9,45,1,45,1,45,3,45,915,8,45,1,
+		45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,929,8,47,
+		10,47,12,47,932,9,47,1,47,3,47,935,8,47,1,48,1,48,1,48,1,48,5,48,941,8,
+		48,10,48,12,48,944,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,963,8,49,11,49,12,49,964,1,
+		49,1,49,1,49,1,49,3,49,971,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,979,
+		8,50,1,51,1,51,1,51,1,51,5,51,985,8,51,10,51,12,51,988,9,51,1,51,1,51,
+		1,52,1,52,1,52,1,52,1,52,1,52,5,52,998,8,52,10,52,12,52,1001,9,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1011,8,52,1,52,3,52,1014,8,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,5,52,1022,8,52,10,52,12,52,1025,9,52,3,52,
+		1027,8,52,1,53,1,53,1,53,1,53,5,53,1033,8,53,10,53,12,53,1036,9,53,1,53,
+		3,53,1039,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1047,8,54,1,55,1,55,
+		1,55,1,56,1,56,1,56,1,56,5,56,1056,8,56,10,56,12,56,1059,9,56,1,56,3,56,
+		1062,8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1070,8,57,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,3,58,1081,8,58,3,58,1083,8,58,1,58,1,58,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1094,8,59,1,59,3,59,1097,8,59,
+		1,59,1,59,3,59,1101,8,59,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1109,8,60,
+		1,60,1,60,1,60,3,60,1114,8,60,1,60,1,60,1,60,3,60,1119,8,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1129,8,60,3,60,1131,8,60,1,60,1,60,
+		1,60,1,60,5,60,1137,8,60,10,60,12,60,1140,9,60,1,61,1,61,1,61,1,61,5,61,
+		1146,8,61,10,61,12,61,1149,9,61,1,61,1,61,1,61,3,61,1154,8,61,1,61,1,61,
+		3,61,1158,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1169,
+		8,62,10,62,12,62,1172,9,62,1,62,1,62,3,62,1176,8,62,1,62,3,62,1179,8,62,
+		1,63,1,63,1,63,1,63,1,63,3,63,1186,8,63,1,64,1,64,1,64,1,64,1,64,5,64,
+		1193,8,64,10,64,12,64,1196,9,64,1,65,1,65,3,65,1200,8,65,1,66,1,66,1,66,
+		5,66,1205,8,66,10,66,12,66,1208,9,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1218,8,67,10,67,12,67,1221,9,67,3,67,1223,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1236,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1251,8,67,10,67,
+		12,67,1254,9,67,1,67,3,67,1257,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1267,8,67,10,67,12,67,1270,9,67,1,67,1,67,1,67,1,67,5,67,1276,
+		8,67,10,67,12,67,1279,9,67,1,67,3,67,1282,8,67,1,67,1,67,1,67,3,67,1287,
+		8,67,1,67,1,67,5,67,1291,8,67,10,67,12,67,1294,9,67,1,67,1,67,1,67,1,67,
+		5,67,1300,8,67,10,67,12,67,1303,9,67,1,67,3,67,1306,8,67,1,68,1,68,1,68,
+		5,68,1311,8,68,10,68,12,68,1314,9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,
+		1322,8,69,10,69,12,69,1325,9,69,1,69,5,69,1328,8,69,10,69,12,69,1331,9,
+		69,1,69,3,69,1334,8,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,
+		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1372,
+		8,70,3,70,1374,8,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1382,8,71,10,71,
+		12,71,1385,9,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,5,72,1399,8,72,10,72,12,72,1402,9,72,1,72,1,72,1,72,1,72,1,72,3,72,
+		1409,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1420,8,72,
+		1,72,1,72,1,72,1,72,5,72,1426,8,72,10,72,12,72,1429,9,72,1,72,5,72,1432,
+		8,72,10,72,12,72,1435,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
+		1445,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
+		1458,8,72,10,72,12,72,1461,9,72,1,72,3,72,1464,8,72,1,72,1,72,1,72,1,72,
+		1,72,5,72,1471,8,72,10,72,12,72,1474,9,72,3,72,1476,8,72,1,72,5,72,1479,
+		8,72,10,72,12,72,1482,9,72,1,72,3,72,1485,8,72,3,72,1487,8,72,1,72,1,72,
+		4,72,1491,8,72,11,72,12,72,1492,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1511,8,72,10,72,12,72,1514,
+		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1527,
+		8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1536,8,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,5,72,1544,8,72,10,72,12,72,1547,9,72,1,72,1,72,3,72,1551,
+		8,72,1,72,5,72,1554,8,72,10,72,12,72,1557,9,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,5,72,1565,8,72,10,72,12,72,1568,9,72,1,72,5,72,1571,8,72,10,72,12,
+		72,1574,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1595,8,72,1,72,1,72,1,72,1,
+		72,1,72,3,72,1602,8,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,72,1,
+		72,1,72,1,72,4,72,1615,8,72,11,72,12,72,1616,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,1639,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1662,8,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1672,8,72,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1687,8,74,10,74,
+		12,74,1690,9,74,1,75,3,75,1693,8,75,1,75,1,75,1,75,1,75,1,76,1,76,1,76,
+		1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,5,80,1733,8,80,10,80,12,80,1736,9,80,3,80,1738,8,80,1,80,
+		1,80,1,80,1,80,3,80,1744,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		3,80,1754,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1774,8,80,10,80,12,80,1777,9,80,
+		1,81,1,81,1,82,1,82,1,82,3,82,1784,8,82,1,83,1,83,1,83,0,1,160,84,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
+		138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,0,10,1,0,241,
+		242,1,0,17,18,1,0,116,117,1,0,180,181,1,0,261,262,1,0,251,252,1,0,249,
+		250,1,0,253,258,1,0,186,197,25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,
+		67,72,74,110,112,122,124,125,127,129,133,134,136,142,145,147,156,156,158,
+		164,166,171,177,179,181,181,197,198,203,217,219,231,234,240,265,266,2065,
+		0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,0,8,216,1,0,0,0,
+		10,228,1,0,0,0,12,261,1,0,0,0,14,276,1,0,0,0,16,278,1,0,0,0,18,290,1,0,
+		0,0,20,292,1,0,0,0,22,309,1,0,0,0,24,311,1,0,0,0,26,347,1,0,0,0,28,349,
+		1,0,0,0,30,351,1,0,0,0,32,385,1,0,0,0,34,387,1,0,0,0,36,392,1,0,0,0,38,
+		468,1,0,0,0,40,482,1,0,0,0,42,484,1,0,0,0,44,508,1,0,0,0,46,517,1,0,0,
+		0,48,522,1,0,0,0,50,530,1,0,0,0,52,532,1,0,0,0,54,552,1,0,0,0,56,554,1,
+		0,0,0,58,556,1,0,0,0,60,619,1,0,0,0,62,623,1,0,0,0,64,625,1,0,0,0,66,675,
+		1,0,0,0,68,677,1,0,0,0,70,737,1,0,0,0,72,739,1,0,0,0,74,770,1,0,0,0,76,
+		772,1,0,0,0,78,779,1,0,0,0,80,790,1,0,0,0,82,881,1,0,0,0,84,883,1,0,0,
+		0,86,888,1,0,0,0,88,894,1,0,0,0,90,902,1,0,0,0,92,918,1,0,0,0,94,934,1,
+		0,0,0,96,936,1,0,0,0,98,970,1,0,0,0,100,978,1,0,0,0,102,980,1,0,0,0,104,
+		1026,1,0,0,0,106,1028,1,0,0,0,108,1046,1,0,0,0,110,1048,1,0,0,0,112,1051,
+		1,0,0,0,114,1069,1,0,0,0,116,1071,1,0,0,0,118,1086,1,0,0,0,120,1102,1,
+		0,0,0,122,1157,1,0,0,0,124,1178,1,0,0,0,126,1180,1,0,0,0,128,1187,1,0,
+		0,0,130,1199,1,0,0,0,132,1201,1,0,0,0,134,1305,1,0,0,0,136,1307,1,0,0,
+		0,138,1333,1,0,0,0,140,1373,1,0,0,0,142,1375,1,0,0,0,144,1671,1,0,0,0,
+		146,1673,1,0,0,0,148,1679,1,0,0,0,150,1692,1,0,0,0,152,1698,1,0,0,0,154,
+		1702,1,0,0,0,156,1706,1,0,0,0,158,1709,1,0,0,0,160,1753,1,0,0,0,162,1778,
+		1,0,0,0,164,1780,1,0,0,0,166,1785,1,0,0,0,168,173,3,2,1,0,169,173,3,4,
+		2,0,170,173,3,142,71,0,171,173,3,8,4,0,172,168,1,0,0,0,172,169,1,0,0,0,
+		172,170,1,0,0,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
+		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,0,0,1,178,1,1,0,0,0,
+		179,180,5,3,0,0,180,181,5,263,0,0,181,3,1,0,0,0,182,183,5,1,0,0,183,184,
+		3,166,83,0,184,188,5,241,0,0,185,187,3,6,3,0,186,185,1,0,0,0,187,190,1,
+		0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,
+		191,192,5,242,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,3,20,10,0,195,
+		215,3,24,12,0,196,215,3,30,15,0,197,215,3,36,18,0,198,215,3,58,29,0,199,
+		215,3,64,32,0,200,215,3,68,34,0,201,215,3,96,48,0,202,215,3,72,36,0,203,
+		215,3,78,39,0,204,215,3,102,51,0,205,215,3,112,56,0,206,215,3,116,58,0,
+		207,215,3,118,59,0,208,215,3,120,60,0,209,215,3,126,63,0,210,215,3,128,
+		64,0,211,215,3,132,66,0,212,215,3,136,68,0,213,215,3,8,4,0,214,193,1,0,
+		0,0,214,194,1,0,0,0,214,195,1,0,0,0,214,196,1,0,0,0,214,197,1,0,0,0,214,
+		198,1,0,0,0,214,199,1,0,0,0,214,200,1,0,0,0,214,201,1,0,0,0,214,202,1,
+		0,0,0,214,203,1,0,0,0,214,204,1,0,0,0,214,205,1,0,0,0,214,206,1,0,0,0,
+		214,207,1,0,0,0,214,208,1,0,0,0,214,209,1,0,0,0,214,210,1,0,0,0,214,211,
+		1,0,0,0,214,212,1,0,0,0,214,213,1,0,0,0,215,7,1,0,0,0,216,217,5,265,0,
+		0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,222,5,54,0,0,
+		221,218,1,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,
+		1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,3,10,5,
+		0,227,9,1,0,0,0,228,233,5,241,0,0,229,232,3,10,5,0,230,232,8,0,0,0,231,
+		229,1,0,0,0,231,230,1,0,0,0,232,235,1,0,0,0,233,231,1,0,0,0,233,234,1,
+		0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,242,0,0,237,11,1,0,0,0,
+		238,239,5,5,0,0,239,262,5,263,0,0,240,241,5,6,0,0,241,262,3,166,83,0,242,
+		243,5,7,0,0,243,262,5,260,0,0,244,245,5,8,0,0,245,262,5,260,0,0,246,247,
+		5,9,0,0,247,262,5,260,0,0,248,249,5,10,0,0,249,262,3,166,83,0,250,251,
+		5,11,0,0,251,262,3,18,9,0,252,253,5,12,0,0,253,255,3,166,83,0,254,256,
+		3,166,83,0,255,254,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,13,
+		0,0,258,260,3,14,7,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,
+		238,1,0,0,0,261,240,1,0,0,0,261,242,1,0,0,0,261,244,1,0,0,0,261,246,1,
+		0,0,0,261,248,1,0,0,0,261,250,1,0,0,0,261,252,1,0,0,0,262,13,1,0,0,0,263,
+		268,3,166,83,0,264,265,5,249,0,0,265,267,3,166,83,0,266,264,1,0,0,0,267,
+		270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,273,1,0,0,0,270,268,1,
+		0,0,0,271,272,5,249,0,0,272,274,3,16,8,0,273,271,1,0,0,0,273,274,1,0,0,
+		0,274,277,1,0,0,0,275,277,3,16,8,0,276,263,1,0,0,0,276,275,1,0,0,0,277,
+		15,1,0,0,0,278,285,5,241,0,0,279,281,5,260,0,0,280,282,5,245,0,0,281,280,
+		1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,1,0,0,0,284,287,1,0,0,
+		0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,285,1,0,0,0,288,
+		289,5,242,0,0,289,17,1,0,0,0,290,291,5,259,0,0,291,19,1,0,0,0,292,293,
+		5,14,0,0,293,294,3,166,83,0,294,298,5,241,0,0,295,297,3,22,11,0,296,295,
+		1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,
+		0,300,298,1,0,0,0,301,302,5,242,0,0,302,21,1,0,0,0,303,304,5,43,0,0,304,
+		310,5,263,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,308,5,45,0,0,308,
+		310,3,160,80,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,1,0,0,0,310,23,
+		1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,241,0,0,314,316,
+		3,26,13,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,
+		0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,242,0,0,321,25,1,0,0,0,322,
+		323,5,120,0,0,323,348,3,160,80,0,324,325,5,180,0,0,325,326,3,160,80,0,
+		326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,181,0,0,329,330,3,160,80,
+		0,330,331,3,156,78,0,331,348,1,0,0,0,332,333,5,16,0,0,333,334,3,28,14,
+		0,334,338,5,241,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,
+		338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,
+		5,242,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,260,0,0,345,346,5,
+		20,0,0,346,348,3,160,80,0,347,322,1,0,0,0,347,324,1,0,0,0,347,328,1,0,
+		0,0,347,332,1,0,0,0,347,343,1,0,0,0,348,27,1,0,0,0,349,350,7,1,0,0,350,
+		29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,241,0,0,354,356,
+		3,32,16,0,355,354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,
+		0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,242,0,0,361,31,1,0,0,0,362,
+		363,5,47,0,0,363,386,3,160,80,0,364,365,5,48,0,0,365,366,5,49,0,0,366,
+		369,3,158,79,0,367,368,5,50,0,0,368,370,3,160,80,0,369,367,1,0,0,0,369,
+		370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,260,0,0,373,371,
+		1,0,0,0,373,374,1,0,0,0,374,386,1,0,0,0,375,376,5,48,0,0,376,377,5,52,
+		0,0,377,381,5,241,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,1,0,0,
+		0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,
+		386,5,242,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,33,1,
+		0,0,0,387,388,5,260,0,0,388,390,3,160,80,0,389,391,5,245,0,0,390,389,1,
+		0,0,0,390,391,1,0,0,0,391,35,1,0,0,0,392,393,5,53,0,0,393,394,3,166,83,
+		0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,241,0,0,397,399,3,38,19,
+		0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,0,0,401,
+		403,1,0,0,0,402,400,1,0,0,0,403,404,5,242,0,0,404,37,1,0,0,0,405,406,5,
+		55,0,0,406,469,3,166,83,0,407,408,5,56,0,0,408,409,3,160,80,0,409,414,
+		3,156,78,0,410,411,5,57,0,0,411,412,3,160,80,0,412,413,3,156,78,0,413,
+		415,1,0,0,0,414,410,1,0,0,0,414,415,1,0,0,0,415,424,1,0,0,0,416,417,5,
+		237,0,0,417,421,3,166,83,0,418,420,3,46,23,0,419,418,1,0,0,0,420,423,1,
+		0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,0,
+		424,416,1,0,0,0,424,425,1,0,0,0,425,469,1,0,0,0,426,427,5,58,0,0,427,469,
+		5,260,0,0,428,429,5,59,0,0,429,469,3,158,79,0,430,431,5,60,0,0,431,432,
+		3,48,24,0,432,433,3,158,79,0,433,434,5,63,0,0,434,435,5,55,0,0,435,439,
+		5,64,0,0,436,437,5,56,0,0,437,438,5,63,0,0,438,440,5,65,0,0,439,436,1,
+		0,0,0,439,440,1,0,0,0,440,444,1,0,0,0,441,443,3,40,20,0,442,441,1,0,0,
+		0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,469,1,0,0,0,446,
+		444,1,0,0,0,447,449,5,66,0,0,448,450,3,50,25,0,449,448,1,0,0,0,450,451,
+		1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,469,1,0,0,0,453,454,5,11,0,
+		0,454,469,3,18,9,0,455,469,3,52,26,0,456,457,5,236,0,0,457,469,3,166,83,
+		0,458,459,5,95,0,0,459,465,3,160,80,0,460,463,5,99,0,0,461,462,5,165,0,
+		0,462,464,3,160,80,0,463,461,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,
+		460,1,0,0,0,465,466,1,0,0,0,466,469,1,0,0,0,467,469,3,42,21,0,468,405,
+		1,0,0,0,468,407,1,0,0,0,468,426,1,0,0,0,468,428,1,0,0,0,468,430,1,0,0,
+		0,468,447,1,0,0,0,468,453,1,0,0,0,468,455,1,0,0,0,468,456,1,0,0,0,468,
+		458,1,0,0,0,468,467,1,0,0,0,469,39,1,0,0,0,470,471,5,34,0,0,471,483,3,
+		42,21,0,472,473,5,34,0,0,473,474,5,95,0,0,474,480,3,160,80,0,475,478,5,
+		99,0,0,476,477,5,165,0,0,477,479,3,160,80,0,478,476,1,0,0,0,478,479,1,
+		0,0,0,479,481,1,0,0,0,480,475,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,
+		482,470,1,0,0,0,482,472,1,0,0,0,483,41,1,0,0,0,484,485,5,96,0,0,485,486,
+		5,63,0,0,486,491,3,158,79,0,487,488,5,245,0,0,488,490,3,158,79,0,489,487,
+		1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,496,1,0,0,
+		0,493,491,1,0,0,0,494,495,5,98,0,0,495,497,3,158,79,0,496,494,1,0,0,0,
+		496,497,1,0,0,0,497,499,1,0,0,0,498,500,3,44,22,0,499,498,1,0,0,0,499,
+		500,1,0,0,0,500,43,1,0,0,0,501,502,5,130,0,0,502,503,3,158,79,0,503,504,
+		5,199,0,0,504,505,3,166,83,0,505,509,1,0,0,0,506,507,5,130,0,0,507,509,
+		3,160,80,0,508,501,1,0,0,0,508,506,1,0,0,0,509,45,1,0,0,0,510,518,5,238,
+		0,0,511,512,5,50,0,0,512,518,3,160,80,0,513,514,5,72,0,0,514,518,3,160,
+		80,0,515,516,5,178,0,0,516,518,3,158,79,0,517,510,1,0,0,0,517,511,1,0,
+		0,0,517,513,1,0,0,0,517,515,1,0,0,0,518,47,1,0,0,0,519,520,5,262,0,0,520,
+		523,5,62,0,0,521,523,5,261,0,0,522,519,1,0,0,0,522,521,1,0,0,0,523,49,
+		1,0,0,0,524,525,5,71,0,0,525,531,3,160,80,0,526,527,5,72,0,0,527,531,3,
+		160,80,0,528,529,5,73,0,0,529,531,5,260,0,0,530,524,1,0,0,0,530,526,1,
+		0,0,0,530,528,1,0,0,0,531,51,1,0,0,0,532,533,5,67,0,0,533,537,3,166,83,
+		0,534,536,3,54,27,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,
+		538,1,0,0,0,538,53,1,0,0,0,539,537,1,0,0,0,540,541,5,72,0,0,541,553,3,
+		160,80,0,542,543,5,73,0,0,543,553,5,260,0,0,544,545,5,130,0,0,545,553,
+		3,160,80,0,546,547,5,68,0,0,547,550,3,56,28,0,548,549,5,200,0,0,549,551,
+		3,56,28,0,550,548,1,0,0,0,550,551,1,0,0,0,551,553,1,0,0,0,552,540,1,0,
+		0,0,552,542,1,0,0,0,552,544,1,0,0,0,552,546,1,0,0,0,553,55,1,0,0,0,554,
+		555,7,2,0,0,555,57,1,0,0,0,556,557,5,74,0,0,557,558,3,166,83,0,558,562,
+		5,241,0,0,559,561,3,60,30,0,560,559,1,0,0,0,561,564,1,0,0,0,562,560,1,
+		0,0,0,562,563,1,0,0,0,563,565,1,0,0,0,564,562,1,0,0,0,565,566,5,242,0,
+		0,566,59,1,0,0,0,567,568,5,75,0,0,568,620,3,166,83,0,569,570,5,112,0,0,
+		570,620,3,160,80,0,571,572,5,113,0,0,572,620,3,80,40,0,573,574,5,115,0,
+		0,574,575,5,73,0,0,575,620,5,260,0,0,576,577,5,118,0,0,577,579,3,94,47,
+		0,578,580,5,265,0,0,579,578,1,0,0,0,579,580,1,0,0,0,580,620,1,0,0,0,581,
+		582,5,8,0,0,582,620,5,260,0,0,583,584,5,45,0,0,584,587,3,160,80,0,585,
+		586,5,138,0,0,586,588,3,158,79,0,587,585,1,0,0,0,587,588,1,0,0,0,588,591,
+		1,0,0,0,589,590,5,139,0,0,590,592,3,62,31,0,591,589,1,0,0,0,591,592,1,
+		0,0,0,592,610,1,0,0,0,593,608,5,154,0,0,594,595,5,262,0,0,595,609,5,140,
+		0,0,596,597,5,140,0,0,597,604,5,241,0,0,598,600,3,160,80,0,599,601,5,245,
+		0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,598,1,0,0,0,603,
+		606,1,0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,607,1,0,0,0,606,604,1,
+		0,0,0,607,609,5,242,0,0,608,594,1,0,0,0,608,596,1,0,0,0,609,611,1,0,0,
+		0,610,593,1,0,0,0,610,611,1,0,0,0,611,620,1,0,0,0,612,620,3,88,44,0,613,
+		620,3,90,45,0,614,616,5,142,0,0,615,617,5,249,0,0,616,615,1,0,0,0,616,
+		617,1,0,0,0,617,618,1,0,0,0,618,620,3,160,80,0,619,567,1,0,0,0,619,569,
+		1,0,0,0,619,571,1,0,0,0,619,573,1,0,0,0,619,576,1,0,0,0,619,581,1,0,0,
+		0,619,583,1,0,0,0,619,612,1,0,0,0,619,613,1,0,0,0,619,614,1,0,0,0,620,
+		61,1,0,0,0,621,624,5,113,0,0,622,624,3,160,80,0,623,621,1,0,0,0,623,622,
+		1,0,0,0,624,63,1,0,0,0,625,626,5,76,0,0,626,627,3,166,83,0,627,631,5,241,
+		0,0,628,630,3,66,33,0,629,628,1,0,0,0,630,633,1,0,0,0,631,629,1,0,0,0,
+		631,632,1,0,0,0,632,634,1,0,0,0,633,631,1,0,0,0,634,635,5,242,0,0,635,
+		65,1,0,0,0,636,637,5,77,0,0,637,641,5,241,0,0,638,640,3,76,38,0,639,638,
+		1,0,0,0,640,643,1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,
+		0,643,641,1,0,0,0,644,676,5,242,0,0,645,646,5,78,0,0,646,676,3,160,80,
+		0,647,648,5,79,0,0,648,676,3,160,80,0,649,650,5,80,0,0,650,651,5,49,0,
+		0,651,676,3,158,79,0,652,653,5,80,0,0,653,654,5,81,0,0,654,655,3,160,80,
+		0,655,656,3,156,78,0,656,676,1,0,0,0,657,658,5,83,0,0,658,676,3,160,80,
+		0,659,660,5,84,0,0,660,676,3,160,80,0,661,662,5,82,0,0,662,676,3,160,80,
+		0,663,664,5,85,0,0,664,665,3,160,80,0,665,666,3,156,78,0,666,676,1,0,0,
+		0,667,668,5,86,0,0,668,669,3,160,80,0,669,670,5,81,0,0,670,671,3,160,80,
+		0,671,672,3,156,78,0,672,676,1,0,0,0,673,674,5,87,0,0,674,676,3,166,83,
+		0,675,636,1,0,0,0,675,645,1,0,0,0,675,647,1,0,0,0,675,649,1,0,0,0,675,
+		652,1,0,0,0,675,657,1,0,0,0,675,659,1,0,0,0,675,661,1,0,0,0,675,663,1,
+		0,0,0,675,667,1,0,0,0,675,673,1,0,0,0,676,67,1,0,0,0,677,678,5,88,0,0,
+		678,679,3,166,83,0,679,680,5,54,0,0,680,681,3,166,83,0,681,685,5,241,0,
+		0,682,684,3,70,35,0,683,682,1,0,0,0,684,687,1,0,0,0,685,683,1,0,0,0,685,
+		686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,689,5,242,0,0,689,69,1,
+		0,0,0,690,691,5,89,0,0,691,738,3,166,83,0,692,693,5,78,0,0,693,738,3,160,
+		80,0,694,695,5,90,0,0,695,696,5,63,0,0,696,738,5,65,0,0,697,698,5,90,0,
+		0,698,738,3,160,80,0,699,700,5,188,0,0,700,701,3,160,80,0,701,702,3,156,
+		78,0,702,738,1,0,0,0,703,704,5,91,0,0,704,738,3,160,80,0,705,706,5,58,
+		0,0,706,738,5,260,0,0,707,708,5,59,0,0,708,738,3,158,79,0,709,710,5,95,
+		0,0,710,716,3,160,80,0,711,714,5,99,0,0,712,713,5,165,0,0,713,715,3,160,
+		80,0,714,712,1,0,0,0,714,715,1,0,0,0,715,717,1,0,0,0,716,711,1,0,0,0,716,
+		717,1,0,0,0,717,738,1,0,0,0,718,719,5,60,0,0,719,720,3,48,24,0,720,721,
+		3,158,79,0,721,722,5,63,0,0,722,723,5,89,0,0,723,726,5,64,0,0,724,725,
+		5,34,0,0,725,727,3,42,21,0,726,724,1,0,0,0,726,727,1,0,0,0,727,738,1,0,
+		0,0,728,729,5,100,0,0,729,733,3,160,80,0,730,731,5,101,0,0,731,732,5,132,
+		0,0,732,734,5,59,0,0,733,730,1,0,0,0,733,734,1,0,0,0,734,738,1,0,0,0,735,
+		738,3,52,26,0,736,738,3,42,21,0,737,690,1,0,0,0,737,692,1,0,0,0,737,694,
+		1,0,0,0,737,697,1,0,0,0,737,699,1,0,0,0,737,703,1,0,0,0,737,705,1,0,0,
+		0,737,707,1,0,0,0,737,709,1,0,0,0,737,718,1,0,0,0,737,728,1,0,0,0,737,
+		735,1,0,0,0,737,736,1,0,0,0,738,71,1,0,0,0,739,740,5,194,0,0,740,741,3,
+		166,83,0,741,745,5,241,0,0,742,744,3,74,37,0,743,742,1,0,0,0,744,747,1,
+		0,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,748,1,0,0,0,747,745,1,0,0,0,
+		748,749,5,242,0,0,749,73,1,0,0,0,750,751,5,224,0,0,751,771,3,160,80,0,
+		752,753,5,90,0,0,753,771,3,166,83,0,754,755,5,225,0,0,755,771,3,160,80,
+		0,756,757,5,226,0,0,757,771,3,160,80,0,758,759,5,227,0,0,759,771,3,160,
+		80,0,760,761,5,83,0,0,761,771,3,160,80,0,762,763,5,82,0,0,763,771,3,160,
+		80,0,764,765,5,102,0,0,765,771,3,160,80,0,766,767,5,103,0,0,767,771,3,
+		160,80,0,768,769,5,106,0,0,769,771,3,160,80,0,770,750,1,0,0,0,770,752,
+		1,0,0,0,770,754,1,0,0,0,770,756,1,0,0,0,770,758,1,0,0,0,770,760,1,0,0,
+		0,770,762,1,0,0,0,770,764,1,0,0,0,770,766,1,0,0,0,770,768,1,0,0,0,771,
+		75,1,0,0,0,772,773,5,260,0,0,773,774,3,160,80,0,774,775,5,63,0,0,775,777,
+		3,160,80,0,776,778,5,245,0,0,777,776,1,0,0,0,777,778,1,0,0,0,778,77,1,
+		0,0,0,779,780,5,111,0,0,780,781,3,166,83,0,781,785,5,241,0,0,782,784,3,
+		82,41,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,0,0,
+		0,786,788,1,0,0,0,787,785,1,0,0,0,788,789,5,242,0,0,789,79,1,0,0,0,790,
+		792,3,160,80,0,791,793,5,114,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,796,
+		1,0,0,0,794,795,5,50,0,0,795,797,3,160,80,0,796,794,1,0,0,0,796,797,1,
+		0,0,0,797,800,1,0,0,0,798,799,5,72,0,0,799,801,3,160,80,0,800,798,1,0,
+		0,0,800,801,1,0,0,0,801,81,1,0,0,0,802,803,5,112,0,0,803,882,3,160,80,
+		0,804,805,5,113,0,0,805,882,3,80,40,0,806,808,5,203,0,0,807,809,5,261,
+		0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,810,811,5,143,0,0,
+		811,813,3,160,80,0,812,810,1,0,0,0,812,813,1,0,0,0,813,882,1,0,0,0,814,
+		815,5,203,0,0,815,882,5,214,0,0,816,817,5,204,0,0,817,882,3,160,80,0,818,
+		819,5,205,0,0,819,882,3,160,80,0,820,821,5,206,0,0,821,822,5,73,0,0,822,
+		882,5,260,0,0,823,824,5,207,0,0,824,828,5,241,0,0,825,827,3,34,17,0,826,
+		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,
+		0,0,0,830,828,1,0,0,0,831,882,5,242,0,0,832,833,5,207,0,0,833,834,5,215,
+		0,0,834,835,3,166,83,0,835,836,5,216,0,0,836,837,3,160,80,0,837,882,1,
+		0,0,0,838,839,5,208,0,0,839,882,3,160,80,0,840,882,3,88,44,0,841,882,3,
+		90,45,0,842,843,5,211,0,0,843,844,5,217,0,0,844,845,3,160,80,0,845,846,
+		5,173,0,0,846,847,3,160,80,0,847,882,1,0,0,0,848,849,5,210,0,0,849,882,
+		3,160,80,0,850,851,5,115,0,0,851,852,5,73,0,0,852,882,5,260,0,0,853,854,
+		5,118,0,0,854,882,3,94,47,0,855,856,5,8,0,0,856,882,5,260,0,0,857,858,
+		5,122,0,0,858,882,5,262,0,0,859,882,3,52,26,0,860,861,5,229,0,0,861,862,
+		5,63,0,0,862,863,3,160,80,0,863,864,5,215,0,0,864,868,3,160,80,0,865,866,
+		5,230,0,0,866,867,5,231,0,0,867,869,3,160,80,0,868,865,1,0,0,0,868,869,
+		1,0,0,0,869,873,1,0,0,0,870,872,3,84,42,0,871,870,1,0,0,0,872,875,1,0,
+		0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,876,
+		878,3,86,43,0,877,876,1,0,0,0,877,878,1,0,0,0,878,882,1,0,0,0,879,880,
+		5,234,0,0,880,882,3,160,80,0,881,802,1,0,0,0,881,804,1,0,0,0,881,806,1,
+		0,0,0,881,814,1,0,0,0,881,816,1,0,0,0,881,818,1,0,0,0,881,820,1,0,0,0,
+		881,823,1,0,0,0,881,832,1,0,0,0,881,838,1,0,0,0,881,840,1,0,0,0,881,841,
+		1,0,0,0,881,842,1,0,0,0,881,848,1,0,0,0,881,850,1,0,0,0,881,853,1,0,0,
+		0,881,855,1,0,0,0,881,857,1,0,0,0,881,859,1,0,0,0,881,860,1,0,0,0,881,
+		879,1,0,0,0,882,83,1,0,0,0,883,884,5,232,0,0,884,885,5,260,0,0,885,886,
+		5,63,0,0,886,887,3,160,80,0,887,85,1,0,0,0,888,889,5,233,0,0,889,890,5,
+		51,0,0,890,891,5,260,0,0,891,892,5,231,0,0,892,893,3,160,80,0,893,87,1,
+		0,0,0,894,895,5,209,0,0,895,900,3,160,80,0,896,897,5,51,0,0,897,901,5,
+		260,0,0,898,899,5,218,0,0,899,901,3,166,83,0,900,896,1,0,0,0,900,898,1,
+		0,0,0,901,89,1,0,0,0,902,903,5,211,0,0,903,904,5,212,0,0,904,905,3,166,
+		83,0,905,909,5,241,0,0,906,908,3,92,46,0,907,906,1,0,0,0,908,911,1,0,0,
+		0,909,907,1,0,0,0,909,910,1,0,0,0,910,914,1,0,0,0,911,909,1,0,0,0,912,
+		913,5,173,0,0,913,915,3,160,80,0,914,912,1,0,0,0,914,915,1,0,0,0,915,916,
+		1,0,0,0,916,917,5,242,0,0,917,91,1,0,0,0,918,919,5,213,0,0,919,920,3,160,
+		80,0,920,921,3,160,80,0,921,93,1,0,0,0,922,935,5,119,0,0,923,935,5,120,
+		0,0,924,935,5,121,0,0,925,926,5,52,0,0,926,930,5,241,0,0,927,929,3,34,
+		17,0,928,927,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,
+		933,1,0,0,0,932,930,1,0,0,0,933,935,5,242,0,0,934,922,1,0,0,0,934,923,
+		1,0,0,0,934,924,1,0,0,0,934,925,1,0,0,0,935,95,1,0,0,0,936,937,5,219,0,
+		0,937,938,3,166,83,0,938,942,5,241,0,0,939,941,3,98,49,0,940,939,1,0,0,
+		0,941,944,1,0,0,0,942,940,1,0,0,0,942,943,1,0,0,0,943,945,1,0,0,0,944,
+		942,1,0,0,0,945,946,5,242,0,0,946,97,1,0,0,0,947,948,5,199,0,0,948,949,
+		3,166,83,0,949,950,5,246,0,0,950,951,3,166,83,0,951,971,1,0,0,0,952,953,
+		5,197,0,0,953,971,3,160,80,0,954,955,5,220,0,0,955,971,3,160,80,0,956,
+		957,5,221,0,0,957,971,5,223,0,0,958,959,5,221,0,0,959,971,3,166,83,0,960,
+		962,5,65,0,0,961,963,3,100,50,0,962,961,1,0,0,0,963,964,1,0,0,0,964,962,
+		1,0,0,0,964,965,1,0,0,0,965,971,1,0,0,0,966,967,5,207,0,0,967,968,5,170,
+		0,0,968,969,5,51,0,0,969,971,3,166,83,0,970,947,1,0,0,0,970,952,1,0,0,
+		0,970,954,1,0,0,0,970,956,1,0,0,0,970,958,1,0,0,0,970,960,1,0,0,0,970,
+		966,1,0,0,0,971,99,1,0,0,0,972,973,5,222,0,0,973,979,3,160,80,0,974,975,
+		5,102,0,0,975,979,3,160,80,0,976,977,5,103,0,0,977,979,3,160,80,0,978,
+		972,1,0,0,0,978,974,1,0,0,0,978,976,1,0,0,0,979,101,1,0,0,0,980,981,5,
+		123,0,0,981,982,3,166,83,0,982,986,5,241,0,0,983,985,3,104,52,0,984,983,
+		1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,986,987,1,0,0,0,987,989,1,0,0,
+		0,988,986,1,0,0,0,989,990,5,242,0,0,990,103,1,0,0,0,991,992,5,124,0,0,
+		992,1027,3,160,80,0,993,994,5,125,0,0,994,999,3,106,53,0,995,996,5,245,
+		0,0,996,998,3,106,53,0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,
+		0,999,1000,1,0,0,0,1000,1027,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,166,
+		0,0,1003,1027,3,160,80,0,1004,1005,5,167,0,0,1005,1006,3,160,80,0,1006,
+		1007,5,165,0,0,1007,1010,3,166,83,0,1008,1009,5,168,0,0,1009,1011,3,160,
+		80,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1013,1,0,0,0,1012,1014,5,
+		171,0,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,1027,1,0,0,0,1015,1016,
+		5,205,0,0,1016,1027,3,160,80,0,1017,1018,5,169,0,0,1018,1023,3,110,55,
+		0,1019,1020,5,245,0,0,1020,1022,3,110,55,0,1021,1019,1,0,0,0,1022,1025,
+		1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1027,1,0,0,0,1025,1023,
+		1,0,0,0,1026,991,1,0,0,0,1026,993,1,0,0,0,1026,1002,1,0,0,0,1026,1004,
+		1,0,0,0,1026,1015,1,0,0,0,1026,1017,1,0,0,0,1027,105,1,0,0,0,1028,1029,
+		3,166,83,0,1029,1038,3,160,80,0,1030,1034,5,241,0,0,1031,1033,3,108,54,
+		0,1032,1031,1,0,0,0,1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,
+		0,0,1035,1037,1,0,0,0,1036,1034,1,0,0,0,1037,1039,5,242,0,0,1038,1030,
+		1,0,0,0,1038,1039,1,0,0,0,1039,107,1,0,0,0,1040,1041,5,166,0,0,1041,1047,
+		3,160,80,0,1042,1043,5,167,0,0,1043,1047,3,160,80,0,1044,1045,5,168,0,
+		0,1045,1047,3,160,80,0,1046,1040,1,0,0,0,1046,1042,1,0,0,0,1046,1044,1,
+		0,0,0,1047,109,1,0,0,0,1048,1049,5,260,0,0,1049,1050,3,160,80,0,1050,111,
+		1,0,0,0,1051,1052,5,126,0,0,1052,1061,3,166,83,0,1053,1057,5,241,0,0,1054,
+		1056,3,114,57,0,1055,1054,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,
+		1057,1058,1,0,0,0,1058,1060,1,0,0,0,1059,1057,1,0,0,0,1060,1062,5,242,
+		0,0,1061,1053,1,0,0,0,1061,1062,1,0,0,0,1062,113,1,0,0,0,1063,1064,5,127,
+		0,0,1064,1070,3,160,80,0,1065,1066,5,128,0,0,1066,1070,3,160,80,0,1067,
+		1068,5,129,0,0,1068,1070,3,160,80,0,1069,1063,1,0,0,0,1069,1065,1,0,0,
+		0,1069,1067,1,0,0,0,1070,115,1,0,0,0,1071,1072,5,130,0,0,1072,1073,3,166,
+		83,0,1073,1074,5,241,0,0,1074,1082,3,160,80,0,1075,1080,3,156,78,0,1076,
+		1077,5,57,0,0,1077,1078,3,160,80,0,1078,1079,3,156,78,0,1079,1081,1,0,
+		0,0,1080,1076,1,0,0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1075,1,
+		0,0,0,1082,1083,1,0,0,0,1083,1084,1,0,0,0,1084,1085,5,242,0,0,1085,117,
+		1,0,0,0,1086,1087,5,131,0,0,1087,1088,3,166,83,0,1088,1089,5,248,0,0,1089,
+		1096,3,160,80,0,1090,1093,5,132,0,0,1091,1094,5,133,0,0,1092,1094,5,134,
+		0,0,1093,1091,1,0,0,0,1093,1092,1,0,0,0,1094,1095,1,0,0,0,1095,1097,3,
+		158,79,0,1096,1090,1,0,0,0,1096,1097,1,0,0,0,1097,1100,1,0,0,0,1098,1099,
+		5,51,0,0,1099,1101,5,260,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,
+		119,1,0,0,0,1102,1103,5,135,0,0,1103,1104,3,166,83,0,1104,1105,5,143,0,
+		0,1105,1108,3,160,80,0,1106,1107,5,51,0,0,1107,1109,5,260,0,0,1108,1106,
+		1,0,0,0,1108,1109,1,0,0,0,1109,1113,1,0,0,0,1110,1111,5,136,0,0,1111,1112,
+		5,138,0,0,1112,1114,5,262,0,0,1113,1110,1,0,0,0,1113,1114,1,0,0,0,1114,
+		1118,1,0,0,0,1115,1116,5,137,0,0,1116,1117,5,138,0,0,1117,1119,5,262,0,
+		0,1118,1115,1,0,0,0,1118,1119,1,0,0,0,1119,1130,1,0,0,0,1120,1121,5,160,
+		0,0,1121,1122,5,183,0,0,1122,1123,3,166,83,0,1123,1124,5,161,0,0,1124,
+		1125,5,165,0,0,1125,1126,5,262,0,0,1126,1128,5,162,0,0,1127,1129,3,122,
+		61,0,1128,1127,1,0,0,0,1128,1129,1,0,0,0,1129,1131,1,0,0,0,1130,1120,1,
+		0,0,0,1130,1131,1,0,0,0,1131,1132,1,0,0,0,1132,1133,5,247,0,0,1133,1138,
+		3,124,62,0,1134,1135,5,245,0,0,1135,1137,3,124,62,0,1136,1134,1,0,0,0,
+		1137,1140,1,0,0,0,1138,1136,1,0,0,0,1138,1139,1,0,0,0,1139,121,1,0,0,0,
+		1140,1138,1,0,0,0,1141,1142,5,163,0,0,1142,1147,3,166,83,0,1143,1144,5,
+		245,0,0,1144,1146,3,166,83,0,1145,1143,1,0,0,0,1146,1149,1,0,0,0,1147,
+		1145,1,0,0,0,1147,1148,1,0,0,0,1148,1153,1,0,0,0,1149,1147,1,0,0,0,1150,
+		1151,5,174,0,0,1151,1152,5,164,0,0,1152,1154,3,166,83,0,1153,1150,1,0,
+		0,0,1153,1154,1,0,0,0,1154,1158,1,0,0,0,1155,1156,5,164,0,0,1156,1158,
+		3,166,83,0,1157,1141,1,0,0,0,1157,1155,1,0,0,0,1158,123,1,0,0,0,1159,1160,
+		5,156,0,0,1160,1161,5,261,0,0,1161,1162,5,165,0,0,1162,1179,3,166,83,0,
+		1163,1175,5,159,0,0,1164,1165,5,243,0,0,1165,1170,3,166,83,0,1166,1167,
+		5,245,0,0,1167,1169,3,166,83,0,1168,1166,1,0,0,0,1169,1172,1,0,0,0,1170,
+		1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1170,1,0,0,0,1173,
+		1174,5,244,0,0,1174,1176,1,0,0,0,1175,1164,1,0,0,0,1175,1176,1,0,0,0,1176,
+		1179,1,0,0,0,1177,1179,3,166,83,0,1178,1159,1,0,0,0,1178,1163,1,0,0,0,
+		1178,1177,1,0,0,0,1179,125,1,0,0,0,1180,1181,5,144,0,0,1181,1182,5,143,
+		0,0,1182,1185,3,160,80,0,1183,1184,5,145,0,0,1184,1186,3,158,79,0,1185,
+		1183,1,0,0,0,1185,1186,1,0,0,0,1186,127,1,0,0,0,1187,1188,5,146,0,0,1188,
+		1189,5,147,0,0,1189,1194,3,130,65,0,1190,1191,5,245,0,0,1191,1193,3,130,
+		65,0,1192,1190,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,1195,1,
+		0,0,0,1195,129,1,0,0,0,1196,1194,1,0,0,0,1197,1200,5,66,0,0,1198,1200,
+		3,166,83,0,1199,1197,1,0,0,0,1199,1198,1,0,0,0,1200,131,1,0,0,0,1201,1202,
+		5,148,0,0,1202,1206,5,241,0,0,1203,1205,3,134,67,0,1204,1203,1,0,0,0,1205,
+		1208,1,0,0,0,1206,1204,1,0,0,0,1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,
+		1206,1,0,0,0,1209,1210,5,242,0,0,1210,133,1,0,0,0,1211,1212,5,10,0,0,1212,
+		1222,3,164,82,0,1213,1214,5,149,0,0,1214,1219,3,166,83,0,1215,1216,5,245,
+		0,0,1216,1218,3,166,83,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,
+		1,0,0,0,1219,1220,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1213,
+		1,0,0,0,1222,1223,1,0,0,0,1223,1306,1,0,0,0,1224,1225,5,150,0,0,1225,1306,
+		3,166,83,0,1226,1227,5,151,0,0,1227,1306,3,166,83,0,1228,1229,5,152,0,
+		0,1229,1230,5,153,0,0,1230,1231,5,154,0,0,1231,1306,3,166,83,0,1232,1235,
+		5,155,0,0,1233,1234,5,261,0,0,1234,1236,5,199,0,0,1235,1233,1,0,0,0,1235,
+		1236,1,0,0,0,1236,1237,1,0,0,0,1237,1238,5,153,0,0,1238,1239,5,165,0,0,
+		1239,1306,3,166,83,0,1240,1241,5,156,0,0,1241,1242,5,261,0,0,1242,1243,
+		5,199,0,0,1243,1244,5,153,0,0,1244,1245,5,165,0,0,1245,1306,3,166,83,0,
+		1246,1247,5,176,0,0,1247,1252,3,166,83,0,1248,1249,5,245,0,0,1249,1251,
+		3,166,83,0,1250,1248,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,
+		1253,1,0,0,0,1253,1256,1,0,0,0,1254,1252,1,0,0,0,1255,1257,5,157,0,0,1256,
+		1255,1,0,0,0,1256,1257,1,0,0,0,1257,1258,1,0,0,0,1258,1259,5,165,0,0,1259,
+		1260,5,228,0,0,1260,1261,3,164,82,0,1261,1306,1,0,0,0,1262,1263,5,172,
+		0,0,1263,1264,3,160,80,0,1264,1268,5,241,0,0,1265,1267,3,134,67,0,1266,
+		1265,1,0,0,0,1267,1270,1,0,0,0,1268,1266,1,0,0,0,1268,1269,1,0,0,0,1269,
+		1271,1,0,0,0,1270,1268,1,0,0,0,1271,1281,5,242,0,0,1272,1273,5,173,0,0,
+		1273,1277,5,241,0,0,1274,1276,3,134,67,0,1275,1274,1,0,0,0,1276,1279,1,
+		0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1280,1,0,0,0,1279,1277,
+		1,0,0,0,1280,1282,5,242,0,0,1281,1272,1,0,0,0,1281,1282,1,0,0,0,1282,1306,
+		1,0,0,0,1283,1286,5,157,0,0,1284,1285,5,183,0,0,1285,1287,5,112,0,0,1286,
+		1284,1,0,0,0,1286,1287,1,0,0,0,1287,1288,1,0,0,0,1288,1292,5,241,0,0,1289,
+		1291,3,134,67,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,
+		1292,1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,1306,5,242,
+		0,0,1296,1297,5,158,0,0,1297,1301,5,241,0,0,1298,1300,3,134,67,0,1299,
+		1298,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,
+		1304,1,0,0,0,1303,1301,1,0,0,0,1304,1306,5,242,0,0,1305,1211,1,0,0,0,1305,
+		1224,1,0,0,0,1305,1226,1,0,0,0,1305,1228,1,0,0,0,1305,1232,1,0,0,0,1305,
+		1240,1,0,0,0,1305,1246,1,0,0,0,1305,1262,1,0,0,0,1305,1283,1,0,0,0,1305,
+		1296,1,0,0,0,1306,135,1,0,0,0,1307,1308,5,175,0,0,1308,1312,5,241,0,0,
+		1309,1311,3,138,69,0,1310,1309,1,0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,
+		0,0,1312,1313,1,0,0,0,1313,1315,1,0,0,0,1314,1312,1,0,0,0,1315,1316,5,
+		242,0,0,1316,137,1,0,0,0,1317,1318,5,176,0,0,1318,1323,3,166,83,0,1319,
+		1320,5,245,0,0,1320,1322,3,166,83,0,1321,1319,1,0,0,0,1322,1325,1,0,0,
+		0,1323,1321,1,0,0,0,1323,1324,1,0,0,0,1324,1329,1,0,0,0,1325,1323,1,0,
+		0,0,1326,1328,3,140,70,0,1327,1326,1,0,0,0,1328,1331,1,0,0,0,1329,1327,
+		1,0,0,0,1329,1330,1,0,0,0,1330,1334,1,0,0,0,1331,1329,1,0,0,0,1332,1334,
+		3,132,66,0,1333,1317,1,0,0,0,1333,1332,1,0,0,0,1334,139,1,0,0,0,1335,1336,
+		5,177,0,0,1336,1374,3,160,80,0,1337,1338,5,90,0,0,1338,1339,5,240,0,0,
+		1339,1374,3,160,80,0,1340,1341,5,90,0,0,1341,1374,3,166,83,0,1342,1343,
+		5,178,0,0,1343,1374,3,158,79,0,1344,1345,5,132,0,0,1345,1346,5,262,0,0,
+		1346,1374,5,141,0,0,1347,1348,5,102,0,0,1348,1349,3,160,80,0,1349,1350,
+		5,185,0,0,1350,1351,5,110,0,0,1351,1374,1,0,0,0,1352,1353,5,103,0,0,1353,
+		1374,3,160,80,0,1354,1355,5,104,0,0,1355,1356,3,160,80,0,1356,1357,5,185,
+		0,0,1357,1358,5,110,0,0,1358,1374,1,0,0,0,1359,1360,5,105,0,0,1360,1374,
+		3,160,80,0,1361,1362,5,106,0,0,1362,1374,5,107,0,0,1363,1364,5,108,0,0,
+		1364,1374,3,160,80,0,1365,1366,5,93,0,0,1366,1367,5,94,0,0,1367,1368,5,
+		63,0,0,1368,1371,3,160,80,0,1369,1370,5,4,0,0,1370,1372,3,158,79,0,1371,
+		1369,1,0,0,0,1371,1372,1,0,0,0,1372,1374,1,0,0,0,1373,1335,1,0,0,0,1373,
+		1337,1,0,0,0,1373,1340,1,0,0,0,1373,1342,1,0,0,0,1373,1344,1,0,0,0,1373,
+		1347,1,0,0,0,1373,1352,1,0,0,0,1373,1354,1,0,0,0,1373,1359,1,0,0,0,1373,
+		1361,1,0,0,0,1373,1363,1,0,0,0,1373,1365,1,0,0,0,1374,141,1,0,0,0,1375,
+		1376,5,2,0,0,1376,1377,3,166,83,0,1377,1378,5,4,0,0,1378,1379,3,166,83,
+		0,1379,1383,5,241,0,0,1380,1382,3,144,72,0,1381,1380,1,0,0,0,1382,1385,
+		1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1386,1,0,0,0,1385,1383,
+		1,0,0,0,1386,1387,5,242,0,0,1387,143,1,0,0,0,1388,1389,3,166,83,0,1389,
+		1390,5,60,0,0,1390,1391,5,179,0,0,1391,1392,5,262,0,0,1392,1672,1,0,0,
+		0,1393,1394,3,166,83,0,1394,1395,5,60,0,0,1395,1396,5,38,0,0,1396,1400,
+		3,160,80,0,1397,1399,3,154,77,0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,
+		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1672,1,0,0,0,1402,1400,1,0,0,0,1403,
+		1404,3,166,83,0,1404,1408,5,97,0,0,1405,1406,5,154,0,0,1406,1407,5,61,
+		0,0,1407,1409,5,262,0,0,1408,1405,1,0,0,0,1408,1409,1,0,0,0,1409,1410,
+		1,0,0,0,1410,1411,5,63,0,0,1411,1412,3,158,79,0,1412,1672,1,0,0,0,1413,
+		1414,3,166,83,0,1414,1415,5,97,0,0,1415,1419,5,38,0,0,1416,1417,5,154,
+		0,0,1417,1418,5,61,0,0,1418,1420,5,262,0,0,1419,1416,1,0,0,0,1419,1420,
+		1,0,0,0,1420,1421,1,0,0,0,1421,1422,5,63,0,0,1422,1427,3,152,76,0,1423,
+		1424,5,245,0,0,1424,1426,3,152,76,0,1425,1423,1,0,0,0,1426,1429,1,0,0,
+		0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1433,1,0,0,0,1429,1427,1,0,
+		0,0,1430,1432,3,154,77,0,1431,1430,1,0,0,0,1432,1435,1,0,0,0,1433,1431,
+		1,0,0,0,1433,1434,1,0,0,0,1434,1672,1,0,0,0,1435,1433,1,0,0,0,1436,1437,
+		3,164,82,0,1437,1438,7,3,0,0,1438,1439,3,160,80,0,1439,1444,3,156,78,0,
+		1440,1441,5,28,0,0,1441,1442,3,160,80,0,1442,1443,3,156,78,0,1443,1445,
+		1,0,0,0,1444,1440,1,0,0,0,1444,1445,1,0,0,0,1445,1672,1,0,0,0,1446,1447,
+		3,164,82,0,1447,1448,5,182,0,0,1448,1449,3,160,80,0,1449,1450,5,183,0,
+		0,1450,1451,5,260,0,0,1451,1672,1,0,0,0,1452,1453,3,166,83,0,1453,1486,
+		5,184,0,0,1454,1455,5,54,0,0,1455,1459,5,260,0,0,1456,1458,3,154,77,0,
+		1457,1456,1,0,0,0,1458,1461,1,0,0,0,1459,1457,1,0,0,0,1459,1460,1,0,0,
+		0,1460,1463,1,0,0,0,1461,1459,1,0,0,0,1462,1464,3,148,74,0,1463,1462,1,
+		0,0,0,1463,1464,1,0,0,0,1464,1487,1,0,0,0,1465,1475,5,38,0,0,1466,1467,
+		5,44,0,0,1467,1468,3,160,80,0,1468,1472,3,156,78,0,1469,1471,3,146,73,
+		0,1470,1469,1,0,0,0,1471,1474,1,0,0,0,1472,1470,1,0,0,0,1472,1473,1,0,
+		0,0,1473,1476,1,0,0,0,1474,1472,1,0,0,0,1475,1466,1,0,0,0,1475,1476,1,
+		0,0,0,1476,1480,1,0,0,0,1477,1479,3,154,77,0,1478,1477,1,0,0,0,1479,1482,
+		1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,0,1482,1480,
+		1,0,0,0,1483,1485,3,148,74,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,
+		1487,1,0,0,0,1486,1454,1,0,0,0,1486,1465,1,0,0,0,1487,1672,1,0,0,0,1488,
+		1490,5,175,0,0,1489,1491,3,140,70,0,1490,1489,1,0,0,0,1491,1492,1,0,0,
+		0,1492,1490,1,0,0,0,1492,1493,1,0,0,0,1493,1672,1,0,0,0,1494,1495,5,175,
+		0,0,1495,1496,5,176,0,0,1496,1672,5,109,0,0,1497,1498,5,175,0,0,1498,1499,
+		5,202,0,0,1499,1500,5,93,0,0,1500,1672,5,94,0,0,1501,1502,3,166,83,0,1502,
+		1503,5,120,0,0,1503,1504,3,160,80,0,1504,1672,1,0,0,0,1505,1506,3,166,
+		83,0,1506,1507,5,16,0,0,1507,1508,3,28,14,0,1508,1512,5,241,0,0,1509,1511,
+		3,34,17,0,1510,1509,1,0,0,0,1511,1514,1,0,0,0,1512,1510,1,0,0,0,1512,1513,
+		1,0,0,0,1513,1515,1,0,0,0,1514,1512,1,0,0,0,1515,1516,5,242,0,0,1516,1672,
+		1,0,0,0,1517,1518,3,166,83,0,1518,1519,5,19,0,0,1519,1520,5,260,0,0,1520,
+		1521,5,20,0,0,1521,1522,3,160,80,0,1522,1672,1,0,0,0,1523,1524,3,166,83,
+		0,1524,1526,5,21,0,0,1525,1527,5,249,0,0,1526,1525,1,0,0,0,1526,1527,1,
+		0,0,0,1527,1528,1,0,0,0,1528,1529,3,160,80,0,1529,1672,1,0,0,0,1530,1531,
+		3,166,83,0,1531,1532,5,235,0,0,1532,1535,3,158,79,0,1533,1534,5,51,0,0,
+		1534,1536,5,260,0,0,1535,1533,1,0,0,0,1535,1536,1,0,0,0,1536,1672,1,0,
+		0,0,1537,1538,3,166,83,0,1538,1539,5,235,0,0,1539,1540,5,38,0,0,1540,1545,
+		3,150,75,0,1541,1542,5,245,0,0,1542,1544,3,150,75,0,1543,1541,1,0,0,0,
+		1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,1550,1,0,0,
+		0,1547,1545,1,0,0,0,1548,1549,5,51,0,0,1549,1551,5,260,0,0,1550,1548,1,
+		0,0,0,1550,1551,1,0,0,0,1551,1555,1,0,0,0,1552,1554,3,154,77,0,1553,1552,
+		1,0,0,0,1554,1557,1,0,0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1672,
+		1,0,0,0,1557,1555,1,0,0,0,1558,1559,3,166,83,0,1559,1560,5,239,0,0,1560,
+		1561,5,38,0,0,1561,1566,3,150,75,0,1562,1563,5,245,0,0,1563,1565,3,150,
+		75,0,1564,1562,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,
+		0,0,0,1567,1572,1,0,0,0,1568,1566,1,0,0,0,1569,1571,3,154,77,0,1570,1569,
+		1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1672,
+		1,0,0,0,1574,1572,1,0,0,0,1575,1576,3,166,83,0,1576,1577,5,92,0,0,1577,
+		1578,3,160,80,0,1578,1672,1,0,0,0,1579,1580,3,166,83,0,1580,1581,5,93,
+		0,0,1581,1582,5,138,0,0,1582,1583,3,158,79,0,1583,1584,5,63,0,0,1584,1585,
+		3,160,80,0,1585,1672,1,0,0,0,1586,1587,3,166,83,0,1587,1588,5,202,0,0,
+		1588,1589,5,93,0,0,1589,1672,1,0,0,0,1590,1591,3,166,83,0,1591,1592,5,
+		71,0,0,1592,1594,5,69,0,0,1593,1595,5,261,0,0,1594,1593,1,0,0,0,1594,1595,
+		1,0,0,0,1595,1672,1,0,0,0,1596,1597,3,166,83,0,1597,1598,5,71,0,0,1598,
+		1601,5,70,0,0,1599,1600,5,51,0,0,1600,1602,5,260,0,0,1601,1599,1,0,0,0,
+		1601,1602,1,0,0,0,1602,1672,1,0,0,0,1603,1604,3,166,83,0,1604,1605,5,170,
+		0,0,1605,1606,5,54,0,0,1606,1609,5,260,0,0,1607,1608,5,63,0,0,1608,1610,
+		3,160,80,0,1609,1607,1,0,0,0,1609,1610,1,0,0,0,1610,1672,1,0,0,0,1611,
+		1612,3,166,83,0,1612,1614,5,65,0,0,1613,1615,3,100,50,0,1614,1613,1,0,
+		0,0,1615,1616,1,0,0,0,1616,1614,1,0,0,0,1616,1617,1,0,0,0,1617,1672,1,
+		0,0,0,1618,1619,5,22,0,0,1619,1672,5,262,0,0,1620,1621,5,23,0,0,1621,1672,
+		5,262,0,0,1622,1672,5,24,0,0,1623,1672,5,25,0,0,1624,1625,3,166,83,0,1625,
+		1626,5,26,0,0,1626,1627,5,27,0,0,1627,1628,3,160,80,0,1628,1629,3,156,
+		78,0,1629,1630,5,28,0,0,1630,1631,3,160,80,0,1631,1632,3,156,78,0,1632,
+		1672,1,0,0,0,1633,1634,3,166,83,0,1634,1635,5,29,0,0,1635,1638,5,165,0,
+		0,1636,1639,5,30,0,0,1637,1639,3,160,80,0,1638,1636,1,0,0,0,1638,1637,
+		1,0,0,0,1639,1640,1,0,0,0,1640,1641,5,31,0,0,1641,1642,3,160,80,0,1642,
+		1643,3,156,78,0,1643,1644,5,28,0,0,1644,1645,3,160,80,0,1645,1646,3,156,
+		78,0,1646,1672,1,0,0,0,1647,1648,3,166,83,0,1648,1649,5,32,0,0,1649,1650,
+		3,160,80,0,1650,1651,3,156,78,0,1651,1652,5,20,0,0,1652,1653,3,160,80,
+		0,1653,1672,1,0,0,0,1654,1655,5,33,0,0,1655,1656,3,164,82,0,1656,1657,
+		5,34,0,0,1657,1658,3,164,82,0,1658,1661,3,160,80,0,1659,1660,5,35,0,0,
+		1660,1662,3,160,80,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1672,1,0,
+		0,0,1663,1664,5,36,0,0,1664,1665,5,35,0,0,1665,1666,3,160,80,0,1666,1667,
+		3,156,78,0,1667,1668,5,37,0,0,1668,1669,3,160,80,0,1669,1670,3,156,78,
+		0,1670,1672,1,0,0,0,1671,1388,1,0,0,0,1671,1393,1,0,0,0,1671,1403,1,0,
+		0,0,1671,1413,1,0,0,0,1671,1436,1,0,0,0,1671,1446,1,0,0,0,1671,1452,1,
+		0,0,0,1671,1488,1,0,0,0,1671,1494,1,0,0,0,1671,1497,1,0,0,0,1671,1501,
+		1,0,0,0,1671,1505,1,0,0,0,1671,1517,1,0,0,0,1671,1523,1,0,0,0,1671,1530,
+		1,0,0,0,1671,1537,1,0,0,0,1671,1558,1,0,0,0,1671,1575,1,0,0,0,1671,1579,
+		1,0,0,0,1671,1586,1,0,0,0,1671,1590,1,0,0,0,1671,1596,1,0,0,0,1671,1603,
+		1,0,0,0,1671,1611,1,0,0,0,1671,1618,1,0,0,0,1671,1620,1,0,0,0,1671,1622,
+		1,0,0,0,1671,1623,1,0,0,0,1671,1624,1,0,0,0,1671,1633,1,0,0,0,1671,1647,
+		1,0,0,0,1671,1654,1,0,0,0,1671,1663,1,0,0,0,1672,145,1,0,0,0,1673,1674,
+		5,73,0,0,1674,1675,5,260,0,0,1675,1676,5,174,0,0,1676,1677,3,160,80,0,
+		1677,1678,3,156,78,0,1678,147,1,0,0,0,1679,1680,5,45,0,0,1680,1681,5,40,
+		0,0,1681,1682,5,41,0,0,1682,1683,3,160,80,0,1683,1684,5,42,0,0,1684,1688,
+		3,160,80,0,1685,1687,3,154,77,0,1686,1685,1,0,0,0,1687,1690,1,0,0,0,1688,
+		1686,1,0,0,0,1688,1689,1,0,0,0,1689,149,1,0,0,0,1690,1688,1,0,0,0,1691,
+		1693,5,250,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,
+		1695,3,158,79,0,1695,1696,5,34,0,0,1696,1697,3,160,80,0,1697,151,1,0,0,
+		0,1698,1699,3,158,79,0,1699,1700,5,34,0,0,1700,1701,3,160,80,0,1701,153,
+		1,0,0,0,1702,1703,5,39,0,0,1703,1704,3,164,82,0,1704,1705,3,160,80,0,1705,
+		155,1,0,0,0,1706,1707,5,185,0,0,1707,1708,5,198,0,0,1708,157,1,0,0,0,1709,
+		1710,5,261,0,0,1710,159,1,0,0,0,1711,1712,6,80,-1,0,1712,1713,5,243,0,
+		0,1713,1714,3,160,80,0,1714,1715,5,244,0,0,1715,1754,1,0,0,0,1716,1717,
+		5,250,0,0,1717,1754,3,160,80,16,1718,1719,5,202,0,0,1719,1754,3,160,80,
+		11,1720,1721,5,172,0,0,1721,1722,3,160,80,0,1722,1723,5,174,0,0,1723,1724,
+		3,160,80,0,1724,1725,5,173,0,0,1725,1726,3,160,80,0,1726,1754,1,0,0,0,
+		1727,1728,3,166,83,0,1728,1737,5,243,0,0,1729,1734,3,160,80,0,1730,1731,
+		5,245,0,0,1731,1733,3,160,80,0,1732,1730,1,0,0,0,1733,1736,1,0,0,0,1734,
+		1732,1,0,0,0,1734,1735,1,0,0,0,1735,1738,1,0,0,0,1736,1734,1,0,0,0,1737,
+		1729,1,0,0,0,1737,1738,1,0,0,0,1738,1739,1,0,0,0,1739,1740,5,244,0,0,1740,
+		1754,1,0,0,0,1741,1743,7,4,0,0,1742,1744,3,162,81,0,1743,1742,1,0,0,0,
+		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,185,0,0,1746,1754,3,162,
+		81,0,1747,1748,5,262,0,0,1748,1754,3,162,81,0,1749,1754,5,261,0,0,1750,
+		1754,5,262,0,0,1751,1754,5,260,0,0,1752,1754,3,164,82,0,1753,1711,1,0,
+		0,0,1753,1716,1,0,0,0,1753,1718,1,0,0,0,1753,1720,1,0,0,0,1753,1727,1,
+		0,0,0,1753,1741,1,0,0,0,1753,1747,1,0,0,0,1753,1749,1,0,0,0,1753,1750,
+		1,0,0,0,1753,1751,1,0,0,0,1753,1752,1,0,0,0,1754,1775,1,0,0,0,1755,1756,
+		10,15,0,0,1756,1757,5,199,0,0,1757,1774,3,160,80,16,1758,1759,10,14,0,
+		0,1759,1760,7,5,0,0,1760,1774,3,160,80,15,1761,1762,10,13,0,0,1762,1763,
+		7,6,0,0,1763,1774,3,160,80,14,1764,1765,10,12,0,0,1765,1766,7,7,0,0,1766,
+		1774,3,160,80,13,1767,1768,10,10,0,0,1768,1769,5,200,0,0,1769,1774,3,160,
+		80,11,1770,1771,10,9,0,0,1771,1772,5,201,0,0,1772,1774,3,160,80,10,1773,
+		1755,1,0,0,0,1773,1758,1,0,0,0,1773,1761,1,0,0,0,1773,1764,1,0,0,0,1773,
+		1767,1,0,0,0,1773,1770,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,1775,
+		1776,1,0,0,0,1776,161,1,0,0,0,1777,1775,1,0,0,0,1778,1779,7,8,0,0,1779,
+		163,1,0,0,0,1780,1783,3,166,83,0,1781,1782,5,246,0,0,1782,1784,3,166,83,
+		0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,165,1,0,0,0,1785,1786,7,9,0,
+		0,1786,167,1,0,0,0,183,172,174,188,214,221,223,231,233,255,259,261,268,
+		273,276,281,285,298,309,317,338,347,357,369,373,381,385,390,400,414,421,
+		424,439,444,451,463,465,468,478,480,482,491,496,499,508,517,522,530,537,
+		550,552,562,579,587,591,600,604,608,610,616,619,623,631,641,675,685,714,
+		716,726,733,737,745,770,777,785,792,796,800,808,812,828,868,873,877,881,
+		900,909,914,930,934,942,964,970,978,986,999,1010,1013,1023,1026,1034,1038,
+		1046,1057,1061,1069,1080,1082,1093,1096,1100,1108,1113,1118,1128,1130,
+		1138,1147,1153,1157,1170,1175,1178,1185,1194,1199,1206,1219,1222,1235,
+		1252,1256,1268,1277,1281,1286,1292,1301,1305,1312,1323,1329,1333,1371,
+		1373,1383,1400,1408,1419,1427,1433,1444,1459,1463,1472,1475,1480,1484,
+		1486,1492,1512,1526,1535,1545,1550,1555,1566,1572,1594,1601,1609,1616,
+		1638,1661,1671,1688,1692,1734,1737,1743,1753,1773,1775,1783
 	};
 
 	public static readonly ATN _ATN =

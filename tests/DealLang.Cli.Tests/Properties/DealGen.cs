@@ -183,8 +183,13 @@ internal static partial class DealGen
         let renewalBreak = renewalBreaks.Length == 0 ? ""
             : " with break_option at " + string.Join(", ", renewalBreaks.Select(m => Text(m) + "m"))
                 + (renewalNotice == 0 ? "" : " notice " + Text(renewalNotice) + "m") + renewalFee
+        // Now and then a termination fee in the renewal terms (owed by a lessee defaulting in one it took), written before
+        // or after their break.
+        from renewalTerminationFee in hasRenewals ? Gen.Frequency((1, TerminationFee().Select(t => " with " + t)), (3, Gen.Const(""))) : Gen.Const("")
+        from feeFirst in Gen.Bool
+        let renewalTerms = feeFirst ? renewalTerminationFee + renewalBreak : renewalBreak + renewalTerminationFee
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
-            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}{renewalBreak}" : "", rvg, fee, breakOption)
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}{renewalTerms}" : "", rvg, fee, breakOption)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0) { Breaks = breaks, RenewalBreaks = renewalBreaks };
 
     /// <summary>A lease term's whole months when written in months or years (a term in days or weeks, rounded by the
