@@ -195,9 +195,11 @@ renewalTerm
     ;
 
 // A break option, one rule wherever one is written: a lease's or a contract's item (the initial term's break) and, after
-// 'with', their renewal terms' own ('renewals ... with break_option at 36m').
+// 'with', their renewal terms' own ('renewals ... with break_option at 36m'). 'with rvg' at its end: a lessee that breaks
+// owes the lease's residual value guarantee as if the lease had run to the break (a lease with an RVG only: DL0555,
+// DL0556).
 breakOption
-    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?
+    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG)?
     ;
 
 // A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the

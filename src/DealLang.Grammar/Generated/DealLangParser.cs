@@ -3405,6 +3405,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RVG() { return GetToken(DealLangParser.RVG, 0); }
 		public BreakOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3472,6 +3474,18 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
+			State = 503;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			case 1:
+				{
+				State = 501;
+				Match(WITH);
+				State = 502;
+				Match(RVG);
+				}
+				break;
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -3536,20 +3550,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 508;
+			State = 512;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 501;
+				State = 505;
 				Match(FEE);
-				State = 502;
+				State = 506;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 503;
+				State = 507;
 				Match(OF);
-				State = 504;
+				State = 508;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3557,9 +3571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 506;
+				State = 510;
 				Match(FEE);
-				State = 507;
+				State = 511;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3643,14 +3657,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 517;
+			State = 521;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 510;
+				State = 514;
 				Match(YEARLY);
 				}
 				break;
@@ -3658,9 +3672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 515;
 				Match(FLOOR);
-				State = 512;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -3668,9 +3682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 517;
 				Match(CAP);
-				State = 514;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -3678,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 519;
 				Match(LAG);
-				State = 516;
+				State = 520;
 				duration();
 				}
 				break;
@@ -3721,22 +3735,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 522;
+			State = 526;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 523;
 				Match(NUMBER);
-				State = 520;
+				State = 524;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
+				State = 525;
 				Match(QUANTITY);
 				}
 				break;
@@ -3810,16 +3824,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 530;
+			State = 534;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 524;
+				State = 528;
 				Match(GUARANTEES);
-				State = 525;
+				State = 529;
 				expr(0);
 				}
 				break;
@@ -3827,9 +3841,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 526;
+				State = 530;
 				Match(CAP);
-				State = 527;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -3837,9 +3851,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 528;
+				State = 532;
 				Match(UNTIL);
-				State = 529;
+				State = 533;
 				Match(DATE);
 				}
 				break;
@@ -3891,21 +3905,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 536;
 			Match(GUARANTOR);
-			State = 533;
-			_localctx.party = ident();
 			State = 537;
+			_localctx.party = ident();
+			State = 541;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 4611686018427387953L) != 0)) {
 				{
 				{
-				State = 534;
+				State = 538;
 				guarantorPart();
 				}
 				}
-				State = 539;
+				State = 543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3995,16 +4009,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 552;
+			State = 556;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 540;
+				State = 544;
 				Match(CAP);
-				State = 541;
+				State = 545;
 				expr(0);
 				}
 				break;
@@ -4012,9 +4026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 542;
+				State = 546;
 				Match(UNTIL);
-				State = 543;
+				State = 547;
 				Match(DATE);
 				}
 				break;
@@ -4022,9 +4036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 544;
+				State = 548;
 				Match(FEE);
-				State = 545;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4032,18 +4046,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 546;
-				Match(COVERS);
-				State = 547;
-				coverage();
 				State = 550;
+				Match(COVERS);
+				State = 551;
+				coverage();
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 548;
+					State = 552;
 					Match(AND);
-					State = 549;
+					State = 553;
 					coverage();
 					}
 				}
@@ -4089,7 +4103,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 558;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4146,27 +4160,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 556;
+			State = 560;
 			Match(LOAN);
-			State = 557;
+			State = 561;
 			_localctx.name = ident();
-			State = 558;
-			Match(LBRACE);
 			State = 562;
+			Match(LBRACE);
+			State = 566;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 10307921510401L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 559;
+				State = 563;
 				loanItem();
 				}
 				}
-				State = 564;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 565;
+			State = 569;
 			Match(RBRACE);
 			}
 		}
@@ -4350,16 +4364,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 619;
+			State = 623;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 567;
+				State = 571;
 				Match(OBLIGOR);
-				State = 568;
+				State = 572;
 				ident();
 				}
 				break;
@@ -4367,9 +4381,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 569;
+				State = 573;
 				Match(BALANCE);
-				State = 570;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4377,9 +4391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 571;
+				State = 575;
 				Match(COUPON);
-				State = 572;
+				State = 576;
 				couponTerms();
 				}
 				break;
@@ -4387,11 +4401,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 573;
+				State = 577;
 				Match(INTEREST_ONLY);
-				State = 574;
+				State = 578;
 				Match(UNTIL);
-				State = 575;
+				State = 579;
 				Match(DATE);
 				}
 				break;
@@ -4399,16 +4413,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 576;
+				State = 580;
 				Match(AMORTIZE);
-				State = 577;
+				State = 581;
 				amortization();
-				State = 579;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 578;
+					State = 582;
 					Match(IDENT);
 					}
 				}
@@ -4419,9 +4433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 581;
+				State = 585;
 				Match(MATURITY);
-				State = 582;
+				State = 586;
 				Match(DATE);
 				}
 				break;
@@ -4429,84 +4443,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 583;
-				Match(RECOVERY);
-				State = 584;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 587;
+				Match(RECOVERY);
+				State = 588;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 585;
+					State = 589;
 					Match(AFTER);
-					State = 586;
+					State = 590;
 					duration();
 					}
 				}
 
-				State = 591;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 589;
+					State = 593;
 					Match(ACCRUING);
-					State = 590;
+					State = 594;
 					recoveryAccrual();
 					}
 				}
 
-				State = 610;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 593;
+					State = 597;
 					Match(IN);
-					State = 608;
+					State = 612;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 594;
+						State = 598;
 						Match(NUMBER);
-						State = 595;
+						State = 599;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 596;
+						State = 600;
 						Match(INSTALMENTS);
-						State = 597;
+						State = 601;
 						Match(LBRACE);
-						State = 604;
+						State = 608;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
 							{
 							{
-							State = 598;
+							State = 602;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 600;
+							State = 604;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 599;
+								State = 603;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 606;
+							State = 610;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 607;
+						State = 611;
 						Match(RBRACE);
 						}
 						break;
@@ -4522,7 +4536,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 612;
+				State = 616;
 				stepUp();
 				}
 				break;
@@ -4530,7 +4544,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 613;
+				State = 617;
 				marginGrid();
 				}
 				break;
@@ -4538,19 +4552,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 614;
+				State = 618;
 				Match(DEFAULT_INTEREST);
-				State = 616;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 615;
+					State = 619;
 					Match(PLUS);
 					}
 				}
 
-				State = 618;
+				State = 622;
 				expr(0);
 				}
 				break;
@@ -4609,14 +4623,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 623;
+			State = 627;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 621;
+				State = 625;
 				Match(COUPON);
 				}
 				break;
@@ -4624,7 +4638,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 622;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4676,27 +4690,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 629;
 			Match(FLEET);
-			State = 626;
+			State = 630;
 			_localctx.name = ident();
-			State = 627;
-			Match(LBRACE);
 			State = 631;
+			Match(LBRACE);
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 628;
+				State = 632;
 				fleetItem();
 				}
 				}
-				State = 633;
+				State = 637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 634;
+			State = 638;
 			Match(RBRACE);
 			}
 		}
@@ -4893,32 +4907,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 675;
+			State = 679;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 636;
+				State = 640;
 				Match(DELIVERIES);
-				State = 637;
-				Match(LBRACE);
 				State = 641;
+				Match(LBRACE);
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 638;
+					State = 642;
 					delivery();
 					}
 					}
-					State = 643;
+					State = 647;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 644;
+				State = 648;
 				Match(RBRACE);
 				}
 				break;
@@ -4926,9 +4940,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 645;
+				State = 649;
 				Match(UNITS);
-				State = 646;
+				State = 650;
 				expr(0);
 				}
 				break;
@@ -4936,9 +4950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 647;
+				State = 651;
 				Match(UNIT_COST);
-				State = 648;
+				State = 652;
 				expr(0);
 				}
 				break;
@@ -4946,11 +4960,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 649;
+				State = 653;
 				Match(DEPRECIATE);
-				State = 650;
+				State = 654;
 				Match(STRAIGHT_LINE);
-				State = 651;
+				State = 655;
 				duration();
 				}
 				break;
@@ -4958,13 +4972,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 652;
+				State = 656;
 				Match(DEPRECIATE);
-				State = 653;
+				State = 657;
 				Match(DECLINING);
-				State = 654;
+				State = 658;
 				expr(0);
-				State = 655;
+				State = 659;
 				perYear();
 				}
 				break;
@@ -4972,9 +4986,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 657;
+				State = 661;
 				Match(POWER);
-				State = 658;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4982,9 +4996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 659;
+				State = 663;
 				Match(PUE);
-				State = 660;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -4992,9 +5006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 661;
+				State = 665;
 				Match(POWER_PRICE);
-				State = 662;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -5002,11 +5016,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 663;
+				State = 667;
 				Match(MAINTENANCE);
-				State = 664;
+				State = 668;
 				expr(0);
-				State = 665;
+				State = 669;
 				perYear();
 				}
 				break;
@@ -5014,15 +5028,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 667;
-				Match(MARKET_VALUE);
-				State = 668;
-				expr(0);
-				State = 669;
-				Match(DECLINING);
-				State = 670;
-				expr(0);
 				State = 671;
+				Match(MARKET_VALUE);
+				State = 672;
+				expr(0);
+				State = 673;
+				Match(DECLINING);
+				State = 674;
+				expr(0);
+				State = 675;
 				perYear();
 				}
 				break;
@@ -5030,9 +5044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 673;
+				State = 677;
 				Match(GENERATION);
-				State = 674;
+				State = 678;
 				ident();
 				}
 				break;
@@ -5089,31 +5103,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
-			Match(CONTRACT);
-			State = 678;
-			_localctx.name = ident();
-			State = 679;
-			Match(ON);
-			State = 680;
-			_localctx.fleet = ident();
 			State = 681;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 682;
+			_localctx.name = ident();
+			State = 683;
+			Match(ON);
+			State = 684;
+			_localctx.fleet = ident();
 			State = 685;
+			Match(LBRACE);
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 682;
+				State = 686;
 				contractItem();
 				}
 				}
-				State = 687;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 688;
+			State = 692;
 			Match(RBRACE);
 			}
 		}
@@ -5335,16 +5349,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 737;
+			State = 741;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 690;
+				State = 694;
 				Match(CUSTOMER);
-				State = 691;
+				State = 695;
 				ident();
 				}
 				break;
@@ -5352,9 +5366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 692;
+				State = 696;
 				Match(UNITS);
-				State = 693;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5362,11 +5376,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 694;
+				State = 698;
 				Match(PRICE);
-				State = 695;
+				State = 699;
 				Match(AT);
-				State = 696;
+				State = 700;
 				Match(MARKET);
 				}
 				break;
@@ -5374,9 +5388,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 697;
+				State = 701;
 				Match(PRICE);
-				State = 698;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5384,11 +5398,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 699;
+				State = 703;
 				Match(HOUR);
-				State = 700;
+				State = 704;
 				expr(0);
-				State = 701;
+				State = 705;
 				perYear();
 				}
 				break;
@@ -5396,9 +5410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 703;
+				State = 707;
 				Match(TAKE_OR_PAY);
-				State = 704;
+				State = 708;
 				expr(0);
 				}
 				break;
@@ -5406,9 +5420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 705;
+				State = 709;
 				Match(STARTS);
-				State = 706;
+				State = 710;
 				Match(DATE);
 				}
 				break;
@@ -5416,9 +5430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 707;
+				State = 711;
 				Match(TERM);
-				State = 708;
+				State = 712;
 				duration();
 				}
 				break;
@@ -5426,25 +5440,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 709;
+				State = 713;
 				Match(TERMINATION_FEE);
-				State = 710;
+				State = 714;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 716;
+				State = 720;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 711;
+					State = 715;
 					Match(AMORTISING);
-					State = 714;
+					State = 718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 712;
+						State = 716;
 						Match(TO);
-						State = 713;
+						State = 717;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5458,26 +5472,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 718;
-				Match(RENEWALS);
-				State = 719;
-				renewalCount();
-				State = 720;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 721;
-				Match(AT);
 				State = 722;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 723;
-				Match(OPTION);
+				renewalCount();
+				State = 724;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 725;
+				Match(AT);
 				State = 726;
+				Match(CUSTOMER);
+				State = 727;
+				Match(OPTION);
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 724;
+					State = 728;
 					Match(WITH);
-					State = 725;
+					State = 729;
 					breakOption();
 					}
 				}
@@ -5488,20 +5502,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 728;
+				State = 732;
 				Match(PREPAYMENT);
-				State = 729;
-				expr(0);
 				State = 733;
+				expr(0);
+				State = 737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 730;
+					State = 734;
 					Match(APPLIED);
-					State = 731;
+					State = 735;
 					Match(OVER);
-					State = 732;
+					State = 736;
 					Match(TERM);
 					}
 				}
@@ -5512,7 +5526,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 735;
+				State = 739;
 				guarantorClause();
 				}
 				break;
@@ -5520,7 +5534,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 736;
+				State = 740;
 				breakOption();
 				}
 				break;
@@ -5572,27 +5586,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 739;
+			State = 743;
 			Match(COINS);
-			State = 740;
+			State = 744;
 			_localctx.name = ident();
-			State = 741;
-			Match(LBRACE);
 			State = 745;
+			Match(LBRACE);
+			State = 749;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 224)) & ~0x3f) == 0 && ((1L << (_la - 224)) & 15L) != 0)) {
 				{
 				{
-				State = 742;
+				State = 746;
 				coinsItem();
 				}
 				}
-				State = 747;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 748;
+			State = 752;
 			Match(RBRACE);
 			}
 		}
@@ -5755,16 +5769,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 770;
+			State = 774;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 750;
+				State = 754;
 				Match(HOLDINGS);
-				State = 751;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5772,9 +5786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 752;
+				State = 756;
 				Match(PRICE);
-				State = 753;
+				State = 757;
 				ident();
 				}
 				break;
@@ -5782,9 +5796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 754;
+				State = 758;
 				Match(HASHRATE);
-				State = 755;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5792,9 +5806,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 756;
+				State = 760;
 				Match(NETWORK);
-				State = 757;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5802,9 +5816,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 758;
+				State = 762;
 				Match(REWARDS);
-				State = 759;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5812,9 +5826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 760;
+				State = 764;
 				Match(POWER);
-				State = 761;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5822,9 +5836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 762;
+				State = 766;
 				Match(POWER_PRICE);
-				State = 763;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5832,9 +5846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 764;
+				State = 768;
 				Match(DEPTH);
-				State = 765;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5842,9 +5856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 766;
+				State = 770;
 				Match(IMPACT);
-				State = 767;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5852,9 +5866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 768;
+				State = 772;
 				Match(KEEP);
-				State = 769;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5906,20 +5920,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 776;
 			Match(DATE);
-			State = 773;
-			_localctx.units = expr(0);
-			State = 774;
-			Match(AT);
-			State = 775;
-			_localctx.cost = expr(0);
 			State = 777;
+			_localctx.units = expr(0);
+			State = 778;
+			Match(AT);
+			State = 779;
+			_localctx.cost = expr(0);
+			State = 781;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 776;
+				State = 780;
 				Match(COMMA);
 				}
 			}
@@ -5972,27 +5986,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 779;
+			State = 783;
 			Match(TRANCHE);
-			State = 780;
+			State = 784;
 			_localctx.name = ident();
-			State = 781;
-			Match(LBRACE);
 			State = 785;
+			Match(LBRACE);
+			State = 789;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 782;
+				State = 786;
 				trancheItem();
 				}
 				}
-				State = 787;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 788;
+			State = 792;
 			Match(RBRACE);
 			}
 		}
@@ -6041,38 +6055,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 794;
 			_localctx.rate = expr(0);
-			State = 792;
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 791;
-				Match(FIXED);
-				}
-			}
-
-			State = 796;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 794;
-				Match(FLOOR);
 				State = 795;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 798;
-				Match(CAP);
+				Match(FLOOR);
 				State = 799;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 804;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 802;
+				Match(CAP);
+				State = 803;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6413,16 +6427,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 881;
+			State = 885;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 802;
+				State = 806;
 				Match(BALANCE);
-				State = 803;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -6430,9 +6444,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 804;
+				State = 808;
 				Match(COUPON);
-				State = 805;
+				State = 809;
 				couponTerms();
 				}
 				break;
@@ -6440,26 +6454,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 806;
+				State = 810;
 				Match(PIK);
-				State = 808;
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 807;
+					State = 811;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 812;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 810;
+					State = 814;
 					Match(WHEN);
-					State = 811;
+					State = 815;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6470,9 +6484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 814;
+				State = 818;
 				Match(PIK);
-				State = 815;
+				State = 819;
 				Match(UNPAID);
 				}
 				break;
@@ -6480,9 +6494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 816;
+				State = 820;
 				Match(ISSUE_PRICE);
-				State = 817;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6490,9 +6504,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 818;
+				State = 822;
 				Match(COMMITMENT);
-				State = 819;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -6500,11 +6514,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 820;
+				State = 824;
 				Match(AVAILABLE);
-				State = 821;
+				State = 825;
 				Match(UNTIL);
-				State = 822;
+				State = 826;
 				Match(DATE);
 				}
 				break;
@@ -6512,25 +6526,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 823;
+				State = 827;
 				Match(DRAWS);
-				State = 824;
-				Match(LBRACE);
 				State = 828;
+				Match(LBRACE);
+				State = 832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 825;
+					State = 829;
 					schedulePoint();
 					}
 					}
-					State = 830;
+					State = 834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 831;
+				State = 835;
 				Match(RBRACE);
 				}
 				break;
@@ -6538,15 +6552,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 832;
-				Match(DRAWS);
-				State = 833;
-				Match(AGAINST);
-				State = 834;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 835;
-				Match(ADVANCE);
 				State = 836;
+				Match(DRAWS);
+				State = 837;
+				Match(AGAINST);
+				State = 838;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 839;
+				Match(ADVANCE);
+				State = 840;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6554,9 +6568,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 838;
+				State = 842;
 				Match(COMMITMENT_FEE);
-				State = 839;
+				State = 843;
 				expr(0);
 				}
 				break;
@@ -6564,7 +6578,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 840;
+				State = 844;
 				stepUp();
 				}
 				break;
@@ -6572,7 +6586,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 841;
+				State = 845;
 				marginGrid();
 				}
 				break;
@@ -6580,15 +6594,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 842;
-				Match(MARGIN);
-				State = 843;
-				Match(INVESTMENT_GRADE);
-				State = 844;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 845;
-				Match(ELSE);
 				State = 846;
+				Match(MARGIN);
+				State = 847;
+				Match(INVESTMENT_GRADE);
+				State = 848;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 849;
+				Match(ELSE);
+				State = 850;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6596,9 +6610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 848;
+				State = 852;
 				Match(TARGET_BALANCE);
-				State = 849;
+				State = 853;
 				expr(0);
 				}
 				break;
@@ -6606,11 +6620,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 850;
+				State = 854;
 				Match(INTEREST_ONLY);
-				State = 851;
+				State = 855;
 				Match(UNTIL);
-				State = 852;
+				State = 856;
 				Match(DATE);
 				}
 				break;
@@ -6618,9 +6632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 853;
+				State = 857;
 				Match(AMORTIZE);
-				State = 854;
+				State = 858;
 				amortization();
 				}
 				break;
@@ -6628,9 +6642,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 855;
+				State = 859;
 				Match(MATURITY);
-				State = 856;
+				State = 860;
 				Match(DATE);
 				}
 				break;
@@ -6638,9 +6652,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 857;
+				State = 861;
 				Match(SENIORITY);
-				State = 858;
+				State = 862;
 				Match(NUMBER);
 				}
 				break;
@@ -6648,7 +6662,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 859;
+				State = 863;
 				guarantorClause();
 				}
 				break;
@@ -6656,50 +6670,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 860;
-				Match(CONVERTIBLE);
-				State = 861;
-				Match(AT);
-				State = 862;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 863;
-				Match(AGAINST);
 				State = 864;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 865;
+				Match(AT);
+				State = 866;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 867;
+				Match(AGAINST);
 				State = 868;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 872;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 865;
+					State = 869;
 					Match(EARLY);
-					State = 866;
+					State = 870;
 					Match(ABOVE);
-					State = 867;
+					State = 871;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 873;
+				State = 877;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 870;
+					State = 874;
 					convertiblePut();
 					}
 					}
-					State = 875;
+					State = 879;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 877;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 876;
+					State = 880;
 					convertibleCall();
 					}
 				}
@@ -6710,9 +6724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 879;
+				State = 883;
 				Match(COMPLETION);
-				State = 880;
+				State = 884;
 				expr(0);
 				}
 				break;
@@ -6757,13 +6771,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 883;
+			State = 887;
 			Match(PUT);
-			State = 884;
+			State = 888;
 			Match(DATE);
-			State = 885;
+			State = 889;
 			Match(AT);
-			State = 886;
+			State = 890;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6807,15 +6821,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
-			Match(CALL);
-			State = 889;
-			Match(FROM);
-			State = 890;
-			Match(DATE);
-			State = 891;
-			Match(ABOVE);
 			State = 892;
+			Match(CALL);
+			State = 893;
+			Match(FROM);
+			State = 894;
+			Match(DATE);
+			State = 895;
+			Match(ABOVE);
+			State = 896;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6862,26 +6876,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 898;
 			Match(STEP_UP);
-			State = 895;
+			State = 899;
 			expr(0);
-			State = 900;
+			State = 904;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 896;
+				State = 900;
 				Match(FROM);
-				State = 897;
+				State = 901;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 898;
+				State = 902;
 				Match(WHILE);
-				State = 899;
+				State = 903;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6942,41 +6956,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 902;
+			State = 906;
 			Match(MARGIN);
-			State = 903;
+			State = 907;
 			Match(GRID);
-			State = 904;
+			State = 908;
 			_localctx.test = ident();
-			State = 905;
-			Match(LBRACE);
 			State = 909;
+			Match(LBRACE);
+			State = 913;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 906;
+				State = 910;
 				gridTier();
 				}
 				}
-				State = 911;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 914;
+			State = 918;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 912;
+				State = 916;
 				Match(ELSE);
-				State = 913;
+				State = 917;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 916;
+			State = 920;
 			Match(RBRACE);
 			}
 		}
@@ -7021,11 +7035,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 922;
 			Match(BELOW);
-			State = 919;
+			State = 923;
 			_localctx.bound = expr(0);
-			State = 920;
+			State = 924;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7107,14 +7121,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_amortization);
 		int _la;
 		try {
-			State = 934;
+			State = 938;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 922;
+				State = 926;
 				Match(BULLET);
 				}
 				break;
@@ -7122,7 +7136,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 923;
+				State = 927;
 				Match(LEVEL);
 				}
 				break;
@@ -7130,7 +7144,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 924;
+				State = 928;
 				Match(LINEAR);
 				}
 				break;
@@ -7138,25 +7152,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 925;
+				State = 929;
 				Match(SCHEDULE);
-				State = 926;
-				Match(LBRACE);
 				State = 930;
+				Match(LBRACE);
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 927;
+					State = 931;
 					schedulePoint();
 					}
 					}
-					State = 932;
+					State = 936;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 933;
+				State = 937;
 				Match(RBRACE);
 				}
 				break;
@@ -7210,27 +7224,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 936;
+			State = 940;
 			Match(HOLDING);
-			State = 937;
+			State = 941;
 			_localctx.name = ident();
-			State = 938;
-			Match(LBRACE);
 			State = 942;
+			Match(LBRACE);
+			State = 946;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 25166853L) != 0)) {
 				{
 				{
-				State = 939;
+				State = 943;
 				holdingItem();
 				}
 				}
-				State = 944;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 945;
+			State = 949;
 			Match(RBRACE);
 			}
 		}
@@ -7364,20 +7378,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_holdingItem);
 		int _la;
 		try {
-			State = 970;
+			State = 974;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 947;
+				State = 951;
 				Match(OF);
-				State = 948;
+				State = 952;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 949;
+				State = 953;
 				Match(DOT);
-				State = 950;
+				State = 954;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7385,9 +7399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 952;
+				State = 956;
 				Match(SHARE);
-				State = 953;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -7395,9 +7409,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 954;
+				State = 958;
 				Match(FACE);
-				State = 955;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7405,9 +7419,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 956;
+				State = 960;
 				Match(MARK);
-				State = 957;
+				State = 961;
 				Match(PAR);
 				}
 				break;
@@ -7415,9 +7429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 958;
+				State = 962;
 				Match(MARK);
-				State = 959;
+				State = 963;
 				ident();
 				}
 				break;
@@ -7425,19 +7439,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 960;
+				State = 964;
 				Match(MARKET);
-				State = 962;
+				State = 966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 961;
+					State = 965;
 					holdingMarketTerm();
 					}
 					}
-					State = 964;
+					State = 968;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7447,13 +7461,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 966;
+				State = 970;
 				Match(DRAWS);
-				State = 967;
+				State = 971;
 				Match(CALLED);
-				State = 968;
+				State = 972;
 				Match(FROM);
-				State = 969;
+				State = 973;
 				ident();
 				}
 				break;
@@ -7527,16 +7541,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
 		try {
-			State = 978;
+			State = 982;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 972;
+				State = 976;
 				Match(DISCOUNT);
-				State = 973;
+				State = 977;
 				expr(0);
 				}
 				break;
@@ -7544,9 +7558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 974;
+				State = 978;
 				Match(DEPTH);
-				State = 975;
+				State = 979;
 				expr(0);
 				}
 				break;
@@ -7554,9 +7568,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 976;
+				State = 980;
 				Match(IMPACT);
-				State = 977;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7610,27 +7624,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 980;
+			State = 984;
 			Match(EQUITY);
-			State = 981;
+			State = 985;
 			_localctx.name = ident();
-			State = 982;
-			Match(LBRACE);
 			State = 986;
+			Match(LBRACE);
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 983;
+				State = 987;
 				equityItem();
 				}
 				}
-				State = 988;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 989;
+			State = 993;
 			Match(RBRACE);
 			}
 		}
@@ -7766,16 +7780,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_equityItem);
 		int _la;
 		try {
-			State = 1026;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 991;
+				State = 995;
 				Match(CONTRIBUTED);
-				State = 992;
+				State = 996;
 				expr(0);
 				}
 				break;
@@ -7783,23 +7797,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 993;
+				State = 997;
 				Match(HOLDERS);
-				State = 994;
+				State = 998;
 				holder();
-				State = 999;
+				State = 1003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 995;
+					State = 999;
 					Match(COMMA);
-					State = 996;
+					State = 1000;
 					holder();
 					}
 					}
-					State = 1001;
+					State = 1005;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7809,9 +7823,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1002;
+				State = 1006;
 				Match(HURDLE);
-				State = 1003;
+				State = 1007;
 				expr(0);
 				}
 				break;
@@ -7819,32 +7833,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1004;
+				State = 1008;
 				Match(CARRY);
-				State = 1005;
+				State = 1009;
 				expr(0);
-				State = 1006;
-				Match(TO);
-				State = 1007;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 1010;
+				Match(TO);
+				State = 1011;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1008;
+					State = 1012;
 					Match(CATCH_UP);
-					State = 1009;
+					State = 1013;
 					expr(0);
 					}
 				}
 
-				State = 1013;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1012;
+					State = 1016;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7855,9 +7869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1015;
+				State = 1019;
 				Match(COMMITMENT);
-				State = 1016;
+				State = 1020;
 				expr(0);
 				}
 				break;
@@ -7865,23 +7879,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1017;
+				State = 1021;
 				Match(CALLS);
-				State = 1018;
+				State = 1022;
 				capitalCall();
-				State = 1023;
+				State = 1027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1019;
+					State = 1023;
 					Match(COMMA);
-					State = 1020;
+					State = 1024;
 					capitalCall();
 					}
 					}
-					State = 1025;
+					State = 1029;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7938,32 +7952,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1028;
+			State = 1032;
 			ident();
-			State = 1029;
+			State = 1033;
 			expr(0);
-			State = 1038;
+			State = 1042;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1030;
-				Match(LBRACE);
 				State = 1034;
+				Match(LBRACE);
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 7L) != 0)) {
 					{
 					{
-					State = 1031;
+					State = 1035;
 					holderTerm();
 					}
 					}
-					State = 1036;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1037;
+				State = 1041;
 				Match(RBRACE);
 				}
 			}
@@ -8038,16 +8052,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 108, RULE_holderTerm);
 		try {
-			State = 1046;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1040;
+				State = 1044;
 				Match(HURDLE);
-				State = 1041;
+				State = 1045;
 				expr(0);
 				}
 				break;
@@ -8055,9 +8069,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1046;
 				Match(CARRY);
-				State = 1043;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -8065,9 +8079,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1044;
+				State = 1048;
 				Match(CATCH_UP);
-				State = 1045;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -8111,9 +8125,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1048;
+			State = 1052;
 			Match(DATE);
-			State = 1049;
+			State = 1053;
 			expr(0);
 			}
 		}
@@ -8163,32 +8177,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1051;
+			State = 1055;
 			Match(ACCOUNT);
-			State = 1052;
+			State = 1056;
 			_localctx.name = ident();
-			State = 1061;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1053;
-				Match(LBRACE);
 				State = 1057;
+				Match(LBRACE);
+				State = 1061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 7L) != 0)) {
 					{
 					{
-					State = 1054;
+					State = 1058;
 					accountItem();
 					}
 					}
-					State = 1059;
+					State = 1063;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1060;
+				State = 1064;
 				Match(RBRACE);
 				}
 			}
@@ -8263,16 +8277,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 114, RULE_accountItem);
 		try {
-			State = 1069;
+			State = 1073;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1063;
+				State = 1067;
 				Match(TARGET);
-				State = 1064;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -8280,9 +8294,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1065;
+				State = 1069;
 				Match(INITIAL);
-				State = 1066;
+				State = 1070;
 				expr(0);
 				}
 				break;
@@ -8290,9 +8304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1067;
+				State = 1071;
 				Match(EARNS);
-				State = 1068;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -8353,31 +8367,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1071;
+			State = 1075;
 			Match(FEE);
-			State = 1072;
+			State = 1076;
 			_localctx.name = ident();
-			State = 1073;
+			State = 1077;
 			Match(LBRACE);
-			State = 1074;
+			State = 1078;
 			expr(0);
-			State = 1082;
+			State = 1086;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1075;
+				State = 1079;
 				perYear();
-				State = 1080;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1076;
+					State = 1080;
 					Match(ESCALATING);
-					State = 1077;
+					State = 1081;
 					expr(0);
-					State = 1078;
+					State = 1082;
 					perYear();
 					}
 				}
@@ -8385,7 +8399,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1084;
+			State = 1088;
 			Match(RBRACE);
 			}
 		}
@@ -8440,52 +8454,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1086;
+			State = 1090;
 			Match(TEST);
-			State = 1087;
+			State = 1091;
 			_localctx.name = ident();
-			State = 1088;
+			State = 1092;
 			Match(ASSIGN);
-			State = 1089;
+			State = 1093;
 			expr(0);
-			State = 1096;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1090;
+				State = 1094;
 				Match(OVER);
-				State = 1093;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1091;
+					State = 1095;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1092;
+					State = 1096;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1095;
+				State = 1099;
 				duration();
 				}
 			}
 
-			State = 1100;
+			State = 1104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1098;
+				State = 1102;
 				Match(FROM);
-				State = 1099;
+				State = 1103;
 				Match(DATE);
 				}
 			}
@@ -8572,79 +8586,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1102;
+			State = 1106;
 			Match(TRIGGER);
-			State = 1103;
+			State = 1107;
 			_localctx.name = ident();
-			State = 1104;
-			Match(WHEN);
-			State = 1105;
-			expr(0);
 			State = 1108;
+			Match(WHEN);
+			State = 1109;
+			expr(0);
+			State = 1112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1106;
+				State = 1110;
 				Match(FROM);
-				State = 1107;
+				State = 1111;
 				Match(DATE);
 				}
 			}
 
-			State = 1113;
+			State = 1117;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1110;
+				State = 1114;
 				Match(TRIPS);
-				State = 1111;
+				State = 1115;
 				Match(AFTER);
-				State = 1112;
+				State = 1116;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1118;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1115;
+				State = 1119;
 				Match(CURES);
-				State = 1116;
+				State = 1120;
 				Match(AFTER);
-				State = 1117;
+				State = 1121;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1130;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1120;
-				Match(CURE);
-				State = 1121;
-				Match(BY);
-				State = 1122;
-				_localctx.curer = ident();
-				State = 1123;
-				Match(UP);
 				State = 1124;
-				Match(TO);
+				Match(CURE);
 				State = 1125;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1126;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1127;
+				Match(UP);
 				State = 1128;
+				Match(TO);
+				State = 1129;
+				_localctx.times = Match(NUMBER);
+				State = 1130;
+				Match(TIMES);
+				State = 1132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1127;
+					State = 1131;
 					cureDestination();
 					}
 				}
@@ -8652,23 +8666,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1132;
+			State = 1136;
 			Match(ARROW);
-			State = 1133;
+			State = 1137;
 			triggerEffect();
-			State = 1138;
+			State = 1142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1134;
+				State = 1138;
 				Match(COMMA);
-				State = 1135;
+				State = 1139;
 				triggerEffect();
 				}
 				}
-				State = 1140;
+				State = 1144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8740,43 +8754,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1157;
+			State = 1161;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1141;
+				State = 1145;
 				Match(PREPAYING);
-				State = 1142;
+				State = 1146;
 				ident();
-				State = 1147;
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1143;
+					State = 1147;
 					Match(COMMA);
-					State = 1144;
+					State = 1148;
 					ident();
 					}
 					}
-					State = 1149;
+					State = 1153;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1153;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1150;
+					State = 1154;
 					Match(THEN);
-					State = 1151;
+					State = 1155;
 					Match(INTO);
-					State = 1152;
+					State = 1156;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8787,9 +8801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1159;
 				Match(INTO);
-				State = 1156;
+				State = 1160;
 				ident();
 				}
 				break;
@@ -8878,20 +8892,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1178;
+			State = 1182;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1159;
+				State = 1163;
 				Match(SWEEP);
-				State = 1160;
+				State = 1164;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1161;
+				State = 1165;
 				Match(TO);
-				State = 1162;
+				State = 1166;
 				ident();
 				}
 				break;
@@ -8899,34 +8913,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1163;
+				State = 1167;
 				Match(ACCELERATE);
-				State = 1175;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1164;
+					State = 1168;
 					Match(LPAREN);
-					State = 1165;
+					State = 1169;
 					ident();
-					State = 1170;
+					State = 1174;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1166;
+						State = 1170;
 						Match(COMMA);
-						State = 1167;
+						State = 1171;
 						ident();
 						}
 						}
-						State = 1172;
+						State = 1176;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1173;
+					State = 1177;
 					Match(RPAREN);
 					}
 				}
@@ -8937,7 +8951,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1177;
+				State = 1181;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8985,20 +8999,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1180;
+			State = 1184;
 			Match(DEFAULT);
-			State = 1181;
-			Match(WHEN);
-			State = 1182;
-			expr(0);
 			State = 1185;
+			Match(WHEN);
+			State = 1186;
+			expr(0);
+			State = 1189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1183;
+				State = 1187;
 				Match(GRACE);
-				State = 1184;
+				State = 1188;
 				duration();
 				}
 			}
@@ -9050,25 +9064,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1187;
+			State = 1191;
 			Match(CFADS);
-			State = 1188;
+			State = 1192;
 			Match(INCLUDES);
-			State = 1189;
+			State = 1193;
 			cfadsItem();
-			State = 1194;
+			State = 1198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1190;
+				State = 1194;
 				Match(COMMA);
-				State = 1191;
+				State = 1195;
 				cfadsItem();
 				}
 				}
-				State = 1196;
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9108,13 +9122,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 130, RULE_cfadsItem);
 		try {
-			State = 1199;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1197;
+				State = 1201;
 				Match(RVG);
 				}
 				break;
@@ -9297,7 +9311,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1198;
+				State = 1202;
 				ident();
 				}
 				break;
@@ -9347,25 +9361,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1201;
+			State = 1205;
 			Match(WATERFALL);
-			State = 1202;
-			Match(LBRACE);
 			State = 1206;
+			Match(LBRACE);
+			State = 1210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1203;
+				State = 1207;
 				step();
 				}
 				}
-				State = 1208;
+				State = 1212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1209;
+			State = 1213;
 			Match(RBRACE);
 			}
 		}
@@ -9594,39 +9608,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_step);
 		int _la;
 		try {
-			State = 1305;
+			State = 1309;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1211;
+				State = 1215;
 				Match(PAY);
-				State = 1212;
+				State = 1216;
 				((PayStepContext)_localctx).target = reference();
-				State = 1222;
+				State = 1226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1213;
+					State = 1217;
 					Match(USING);
-					State = 1214;
+					State = 1218;
 					ident();
-					State = 1219;
+					State = 1223;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1215;
+						State = 1219;
 						Match(COMMA);
-						State = 1216;
+						State = 1220;
 						ident();
 						}
 						}
-						State = 1221;
+						State = 1225;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9639,9 +9653,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1224;
+				State = 1228;
 				Match(FILL);
-				State = 1225;
+				State = 1229;
 				ident();
 				}
 				break;
@@ -9649,9 +9663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1226;
+				State = 1230;
 				Match(RELEASE);
-				State = 1227;
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9659,13 +9673,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1228;
+				State = 1232;
 				Match(HOLD);
-				State = 1229;
+				State = 1233;
 				Match(REST);
-				State = 1230;
+				State = 1234;
 				Match(IN);
-				State = 1231;
+				State = 1235;
 				ident();
 				}
 				break;
@@ -9673,25 +9687,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1232;
+				State = 1236;
 				Match(DISTRIBUTE);
-				State = 1235;
+				State = 1239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1233;
+					State = 1237;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1234;
+					State = 1238;
 					Match(OF);
 					}
 				}
 
-				State = 1237;
+				State = 1241;
 				Match(REST);
-				State = 1238;
+				State = 1242;
 				Match(TO);
-				State = 1239;
+				State = 1243;
 				ident();
 				}
 				break;
@@ -9699,17 +9713,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1240;
-				Match(SWEEP);
-				State = 1241;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1242;
-				Match(OF);
-				State = 1243;
-				Match(REST);
 				State = 1244;
-				Match(TO);
+				Match(SWEEP);
 				State = 1245;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1246;
+				Match(OF);
+				State = 1247;
+				Match(REST);
+				State = 1248;
+				Match(TO);
+				State = 1249;
 				ident();
 				}
 				break;
@@ -9717,41 +9731,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1246;
+				State = 1250;
 				Match(SELL);
-				State = 1247;
+				State = 1251;
 				ident();
-				State = 1252;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1248;
+					State = 1252;
 					Match(COMMA);
-					State = 1249;
+					State = 1253;
 					ident();
 					}
 					}
-					State = 1254;
+					State = 1258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1256;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1255;
+					State = 1259;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1258;
+				State = 1262;
 				Match(TO);
-				State = 1259;
+				State = 1263;
 				Match(COVER);
-				State = 1260;
+				State = 1264;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9759,52 +9773,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1262;
+				State = 1266;
 				Match(IF);
-				State = 1263;
+				State = 1267;
 				expr(0);
-				State = 1264;
-				Match(LBRACE);
 				State = 1268;
+				Match(LBRACE);
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1265;
+					State = 1269;
 					step();
 					}
 					}
-					State = 1270;
+					State = 1274;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1271;
+				State = 1275;
 				Match(RBRACE);
-				State = 1281;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1272;
+					State = 1276;
 					Match(ELSE);
-					State = 1273;
-					Match(LBRACE);
 					State = 1277;
+					Match(LBRACE);
+					State = 1281;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1274;
+						State = 1278;
 						step();
 						}
 						}
-						State = 1279;
+						State = 1283;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1280;
+					State = 1284;
 					Match(RBRACE);
 					}
 				}
@@ -9815,37 +9829,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1283;
+				State = 1287;
 				Match(PRO_RATA);
-				State = 1286;
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1284;
+					State = 1288;
 					Match(BY);
-					State = 1285;
+					State = 1289;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1288;
-				Match(LBRACE);
 				State = 1292;
+				Match(LBRACE);
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1289;
+					State = 1293;
 					step();
 					}
 					}
-					State = 1294;
+					State = 1298;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1295;
+				State = 1299;
 				Match(RBRACE);
 				}
 				break;
@@ -9853,25 +9867,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1296;
+				State = 1300;
 				Match(SEQUENTIAL);
-				State = 1297;
-				Match(LBRACE);
 				State = 1301;
+				Match(LBRACE);
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1298;
+					State = 1302;
 					step();
 					}
 					}
-					State = 1303;
+					State = 1307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1304;
+				State = 1308;
 				Match(RBRACE);
 				}
 				break;
@@ -9921,25 +9935,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1307;
+			State = 1311;
 			Match(ENFORCEMENT);
-			State = 1308;
-			Match(LBRACE);
 			State = 1312;
+			Match(LBRACE);
+			State = 1316;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1309;
+				State = 1313;
 				enforcementItem();
 				}
 				}
-				State = 1314;
+				State = 1318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1315;
+			State = 1319;
 			Match(RBRACE);
 			}
 		}
@@ -10011,44 +10025,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1333;
+			State = 1337;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1317;
+				State = 1321;
 				Match(SELL);
-				State = 1318;
+				State = 1322;
 				ident();
-				State = 1323;
+				State = 1327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1319;
+					State = 1323;
 					Match(COMMA);
-					State = 1320;
+					State = 1324;
 					ident();
 					}
 					}
-					State = 1325;
+					State = 1329;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1329;
+				State = 1333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 4398046900233L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1326;
+					State = 1330;
 					sellTerm();
 					}
 					}
-					State = 1331;
+					State = 1335;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10058,7 +10072,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1332;
+				State = 1336;
 				waterfallDecl();
 				}
 				break;
@@ -10260,16 +10274,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1373;
+			State = 1377;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1335;
+				State = 1339;
 				Match(HAIRCUT);
-				State = 1336;
+				State = 1340;
 				expr(0);
 				}
 				break;
@@ -10277,11 +10291,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1337;
+				State = 1341;
 				Match(PRICE);
-				State = 1338;
+				State = 1342;
 				Match(YIELD);
-				State = 1339;
+				State = 1343;
 				expr(0);
 				}
 				break;
@@ -10289,9 +10303,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1340;
+				State = 1344;
 				Match(PRICE);
-				State = 1341;
+				State = 1345;
 				ident();
 				}
 				break;
@@ -10299,9 +10313,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1342;
+				State = 1346;
 				Match(LAG);
-				State = 1343;
+				State = 1347;
 				duration();
 				}
 				break;
@@ -10309,11 +10323,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1344;
+				State = 1348;
 				Match(OVER);
-				State = 1345;
+				State = 1349;
 				Match(NUMBER);
-				State = 1346;
+				State = 1350;
 				Match(PERIODS);
 				}
 				break;
@@ -10321,13 +10335,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1347;
+				State = 1351;
 				Match(DEPTH);
-				State = 1348;
+				State = 1352;
 				expr(0);
-				State = 1349;
+				State = 1353;
 				Match(PER);
-				State = 1350;
+				State = 1354;
 				Match(MONTH);
 				}
 				break;
@@ -10335,9 +10349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1352;
+				State = 1356;
 				Match(IMPACT);
-				State = 1353;
+				State = 1357;
 				expr(0);
 				}
 				break;
@@ -10345,13 +10359,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1354;
+				State = 1358;
 				Match(LIMIT);
-				State = 1355;
+				State = 1359;
 				expr(0);
-				State = 1356;
+				State = 1360;
 				Match(PER);
-				State = 1357;
+				State = 1361;
 				Match(MONTH);
 				}
 				break;
@@ -10359,9 +10373,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1359;
+				State = 1363;
 				Match(COSTS);
-				State = 1360;
+				State = 1364;
 				expr(0);
 				}
 				break;
@@ -10369,9 +10383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1361;
+				State = 1365;
 				Match(KEEP);
-				State = 1362;
+				State = 1366;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10379,9 +10393,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1363;
+				State = 1367;
 				Match(RESERVE);
-				State = 1364;
+				State = 1368;
 				expr(0);
 				}
 				break;
@@ -10389,22 +10403,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1365;
+				State = 1369;
 				Match(RELET);
-				State = 1366;
+				State = 1370;
 				Match(IDLE);
-				State = 1367;
-				Match(AT);
-				State = 1368;
-				expr(0);
 				State = 1371;
+				Match(AT);
+				State = 1372;
+				expr(0);
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1369;
+					State = 1373;
 					Match(FOR);
-					State = 1370;
+					State = 1374;
 					duration();
 					}
 				}
@@ -10464,31 +10478,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1375;
-			Match(SCENARIO);
-			State = 1376;
-			_localctx.name = ident();
-			State = 1377;
-			Match(FOR);
-			State = 1378;
-			_localctx.deal = ident();
 			State = 1379;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1380;
+			_localctx.name = ident();
+			State = 1381;
+			Match(FOR);
+			State = 1382;
+			_localctx.deal = ident();
 			State = 1383;
+			Match(LBRACE);
+			State = 1387;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 13106040359780195L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1380;
+				State = 1384;
 				scenarioItem();
 				}
 				}
-				State = 1385;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1386;
+			State = 1390;
 			Match(RBRACE);
 			}
 		}
@@ -11228,20 +11242,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1671;
+			State = 1675;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1388;
+				State = 1392;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1389;
+				State = 1393;
 				Match(RENEWALS);
-				State = 1390;
+				State = 1394;
 				Match(TAKEN);
-				State = 1391;
+				State = 1395;
 				Match(NUMBER);
 				}
 				break;
@@ -11249,29 +11263,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1393;
+				State = 1397;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1394;
+				State = 1398;
 				Match(RENEWALS);
-				State = 1395;
+				State = 1399;
 				Match(DRAWN);
-				State = 1396;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1400;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1404;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1397;
+						State = 1401;
 						loading();
 						}
 						} 
 					}
-					State = 1402;
+					State = 1406;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
 				}
 				break;
@@ -11279,27 +11293,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1403;
+				State = 1407;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1404;
-				Match(BREAKS);
 				State = 1408;
+				Match(BREAKS);
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1405;
+					State = 1409;
 					Match(IN);
-					State = 1406;
+					State = 1410;
 					Match(RENEWAL);
-					State = 1407;
+					State = 1411;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1410;
+				State = 1414;
 				Match(AT);
-				State = 1411;
+				State = 1415;
 				duration();
 				}
 				break;
@@ -11307,61 +11321,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1413;
+				State = 1417;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1414;
+				State = 1418;
 				Match(BREAKS);
-				State = 1415;
-				Match(DRAWN);
 				State = 1419;
+				Match(DRAWN);
+				State = 1423;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1416;
+					State = 1420;
 					Match(IN);
-					State = 1417;
+					State = 1421;
 					Match(RENEWAL);
-					State = 1418;
+					State = 1422;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1421;
+				State = 1425;
 				Match(AT);
-				State = 1422;
+				State = 1426;
 				breakChance();
-				State = 1427;
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1423;
+					State = 1427;
 					Match(COMMA);
-					State = 1424;
+					State = 1428;
 					breakChance();
 					}
 					}
-					State = 1429;
+					State = 1433;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1433;
+				State = 1437;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1430;
+						State = 1434;
 						loading();
 						}
 						} 
 					}
-					State = 1435;
+					State = 1439;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
@@ -11369,9 +11383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1436;
+				State = 1440;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1437;
+				State = 1441;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11380,20 +11394,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1438;
+				State = 1442;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1439;
+				State = 1443;
 				perYear();
-				State = 1444;
+				State = 1448;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 				case 1:
 					{
-					State = 1440;
+					State = 1444;
 					Match(VOLATILITY);
-					State = 1441;
+					State = 1445;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1442;
+					State = 1446;
 					perYear();
 					}
 					break;
@@ -11404,15 +11418,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1446;
-				((DropItemContext)_localctx).path = reference();
-				State = 1447;
-				Match(DROP);
-				State = 1448;
-				expr(0);
-				State = 1449;
-				Match(BY);
 				State = 1450;
+				((DropItemContext)_localctx).path = reference();
+				State = 1451;
+				Match(DROP);
+				State = 1452;
+				expr(0);
+				State = 1453;
+				Match(BY);
+				State = 1454;
 				Match(DATE);
 				}
 				break;
@@ -11420,41 +11434,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1452;
+				State = 1456;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1453;
+				State = 1457;
 				Match(DEFAULTS);
-				State = 1486;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1454;
+					State = 1458;
 					Match(ON);
-					State = 1455;
-					Match(DATE);
 					State = 1459;
+					Match(DATE);
+					State = 1463;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1456;
+							State = 1460;
 							loading();
 							}
 							} 
 						}
-						State = 1461;
+						State = 1465;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					}
-					State = 1463;
+					State = 1467;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
-						State = 1462;
+						State = 1466;
 						recoveryDraw();
 						}
 						break;
@@ -11463,58 +11477,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1465;
+					State = 1469;
 					Match(DRAWN);
-					State = 1475;
+					State = 1479;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 					case 1:
 						{
-						State = 1466;
+						State = 1470;
 						Match(PD);
-						State = 1467;
+						State = 1471;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1468;
-						perYear();
 						State = 1472;
+						perYear();
+						State = 1476;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1469;
+							State = 1473;
 							pdStep();
 							}
 							}
-							State = 1474;
+							State = 1478;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1480;
+					State = 1484;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1477;
+							State = 1481;
 							loading();
 							}
 							} 
 						}
-						State = 1482;
+						State = 1486;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					}
-					State = 1484;
+					State = 1488;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 					case 1:
 						{
-						State = 1483;
+						State = 1487;
 						recoveryDraw();
 						}
 						break;
@@ -11530,9 +11544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1488;
+				State = 1492;
 				Match(ENFORCEMENT);
-				State = 1490;
+				State = 1494;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11540,7 +11554,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1489;
+						State = 1493;
 						sellTerm();
 						}
 						}
@@ -11548,9 +11562,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1492;
+					State = 1496;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11558,11 +11572,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1494;
+				State = 1498;
 				Match(ENFORCEMENT);
-				State = 1495;
+				State = 1499;
 				Match(SELL);
-				State = 1496;
+				State = 1500;
 				Match(ALL);
 				}
 				break;
@@ -11570,13 +11584,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1497;
+				State = 1501;
 				Match(ENFORCEMENT);
-				State = 1498;
+				State = 1502;
 				Match(NOT);
-				State = 1499;
+				State = 1503;
 				Match(RELET);
-				State = 1500;
+				State = 1504;
 				Match(IDLE);
 				}
 				break;
@@ -11584,11 +11598,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1501;
+				State = 1505;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1502;
+				State = 1506;
 				Match(LEVEL);
-				State = 1503;
+				State = 1507;
 				expr(0);
 				}
 				break;
@@ -11596,29 +11610,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1505;
+				State = 1509;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1506;
+				State = 1510;
 				Match(POINTS);
-				State = 1507;
+				State = 1511;
 				pointsKind();
-				State = 1508;
-				Match(LBRACE);
 				State = 1512;
+				Match(LBRACE);
+				State = 1516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1509;
+					State = 1513;
 					schedulePoint();
 					}
 					}
-					State = 1514;
+					State = 1518;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1515;
+				State = 1519;
 				Match(RBRACE);
 				}
 				break;
@@ -11626,15 +11640,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1517;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1518;
-				Match(LAUNCH);
-				State = 1519;
-				Match(DATE);
-				State = 1520;
-				Match(DOWN);
 				State = 1521;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1522;
+				Match(LAUNCH);
+				State = 1523;
+				Match(DATE);
+				State = 1524;
+				Match(DOWN);
+				State = 1525;
 				expr(0);
 				}
 				break;
@@ -11642,21 +11656,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1523;
+				State = 1527;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1524;
+				State = 1528;
 				Match(SHIFT);
-				State = 1526;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1525;
+					State = 1529;
 					Match(PLUS);
 					}
 				}
 
-				State = 1528;
+				State = 1532;
 				expr(0);
 				}
 				break;
@@ -11664,20 +11678,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1530;
+				State = 1534;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1531;
-				Match(DELAYED);
-				State = 1532;
-				duration();
 				State = 1535;
+				Match(DELAYED);
+				State = 1536;
+				duration();
+				State = 1539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1533;
+					State = 1537;
 					Match(FROM);
-					State = 1534;
+					State = 1538;
 					Match(DATE);
 					}
 				}
@@ -11688,57 +11702,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1537;
+				State = 1541;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1538;
+				State = 1542;
 				Match(DELAYED);
-				State = 1539;
+				State = 1543;
 				Match(DRAWN);
-				State = 1540;
+				State = 1544;
 				delayOutcome();
-				State = 1545;
+				State = 1549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1541;
+					State = 1545;
 					Match(COMMA);
-					State = 1542;
+					State = 1546;
 					delayOutcome();
 					}
 					}
-					State = 1547;
+					State = 1551;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1550;
+				State = 1554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1548;
+					State = 1552;
 					Match(FROM);
-					State = 1549;
+					State = 1553;
 					Match(DATE);
 					}
 				}
 
-				State = 1555;
+				State = 1559;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1552;
+						State = 1556;
 						loading();
 						}
 						} 
 					}
-					State = 1557;
+					State = 1561;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				}
 				}
 				break;
@@ -11746,45 +11760,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1558;
+				State = 1562;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1559;
+				State = 1563;
 				Match(WORKOUT);
-				State = 1560;
+				State = 1564;
 				Match(DRAWN);
-				State = 1561;
+				State = 1565;
 				delayOutcome();
-				State = 1566;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1562;
+					State = 1566;
 					Match(COMMA);
-					State = 1563;
+					State = 1567;
 					delayOutcome();
 					}
 					}
-					State = 1568;
+					State = 1572;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1572;
+				State = 1576;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1569;
+						State = 1573;
 						loading();
 						}
 						} 
 					}
-					State = 1574;
+					State = 1578;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				}
 				}
 				break;
@@ -11792,11 +11806,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1575;
+				State = 1579;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1576;
+				State = 1580;
 				Match(UTILISATION);
-				State = 1577;
+				State = 1581;
 				expr(0);
 				}
 				break;
@@ -11804,17 +11818,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1579;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1580;
-				Match(RELET);
-				State = 1581;
-				Match(AFTER);
-				State = 1582;
-				duration();
 				State = 1583;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1584;
+				Match(RELET);
+				State = 1585;
+				Match(AFTER);
+				State = 1586;
+				duration();
+				State = 1587;
+				Match(AT);
+				State = 1588;
 				expr(0);
 				}
 				break;
@@ -11822,11 +11836,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1586;
+				State = 1590;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1587;
+				State = 1591;
 				Match(NOT);
-				State = 1588;
+				State = 1592;
 				Match(RELET);
 				}
 				break;
@@ -11834,18 +11848,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1590;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1591;
-				Match(GUARANTEES);
-				State = 1592;
-				Match(HONOURED);
 				State = 1594;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1595;
+				Match(GUARANTEES);
+				State = 1596;
+				Match(HONOURED);
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1593;
+					State = 1597;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11856,20 +11870,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1596;
+				State = 1600;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1597;
-				Match(GUARANTEES);
-				State = 1598;
-				Match(DISOWNED);
 				State = 1601;
+				Match(GUARANTEES);
+				State = 1602;
+				Match(DISOWNED);
+				State = 1605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1599;
+					State = 1603;
 					Match(FROM);
-					State = 1600;
+					State = 1604;
 					Match(DATE);
 					}
 				}
@@ -11880,22 +11894,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1603;
+				State = 1607;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1604;
+				State = 1608;
 				Match(CALLED);
-				State = 1605;
-				Match(ON);
-				State = 1606;
-				Match(DATE);
 				State = 1609;
+				Match(ON);
+				State = 1610;
+				Match(DATE);
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1607;
+					State = 1611;
 					Match(AT);
-					State = 1608;
+					State = 1612;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11906,11 +11920,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1611;
+				State = 1615;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1612;
+				State = 1616;
 				Match(MARKET);
-				State = 1614;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11918,7 +11932,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1613;
+						State = 1617;
 						holdingMarketTerm();
 						}
 						}
@@ -11926,9 +11940,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1616;
+					State = 1620;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11936,9 +11950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1618;
+				State = 1622;
 				Match(PATHS);
-				State = 1619;
+				State = 1623;
 				Match(NUMBER);
 				}
 				break;
@@ -11946,9 +11960,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1620;
+				State = 1624;
 				Match(SEED);
-				State = 1621;
+				State = 1625;
 				Match(NUMBER);
 				}
 				break;
@@ -11956,7 +11970,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1622;
+				State = 1626;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11964,7 +11978,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1623;
+				State = 1627;
 				Match(SOBOL);
 				}
 				break;
@@ -11972,21 +11986,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1624;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1625;
-				Match(GBM);
-				State = 1626;
-				Match(DRIFT);
-				State = 1627;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1628;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1629;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1630;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1631;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1632;
+				perYear();
+				State = 1633;
+				Match(VOLATILITY);
+				State = 1634;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1635;
 				perYear();
 				}
 				break;
@@ -11994,39 +12008,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1633;
+				State = 1637;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1634;
-				Match(REVERTS);
-				State = 1635;
-				Match(TO);
 				State = 1638;
+				Match(REVERTS);
+				State = 1639;
+				Match(TO);
+				State = 1642;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1636;
+					State = 1640;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1637;
+					State = 1641;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1640;
-				Match(SPEED);
-				State = 1641;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1642;
-				perYear();
-				State = 1643;
-				Match(VOLATILITY);
 				State = 1644;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1645;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1646;
+				perYear();
+				State = 1647;
+				Match(VOLATILITY);
+				State = 1648;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1649;
 				perYear();
 				}
 				break;
@@ -12034,17 +12048,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1647;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1648;
-				Match(JUMPS);
-				State = 1649;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1650;
-				perYear();
 				State = 1651;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1652;
+				Match(JUMPS);
+				State = 1653;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1654;
+				perYear();
+				State = 1655;
+				Match(DOWN);
+				State = 1656;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12052,24 +12066,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1654;
-				Match(CORRELATE);
-				State = 1655;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1656;
-				Match(WITH);
-				State = 1657;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1658;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1659;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1660;
+				Match(WITH);
 				State = 1661;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1662;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1665;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1659;
+					State = 1663;
 					Match(STRESS);
-					State = 1660;
+					State = 1664;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12080,19 +12094,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1663;
-				Match(REGIMES);
-				State = 1664;
-				Match(STRESS);
-				State = 1665;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1666;
-				perYear();
 				State = 1667;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1668;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1669;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1670;
+				perYear();
+				State = 1671;
+				Match(NORMAL);
+				State = 1672;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1673;
 				perYear();
 				}
 				break;
@@ -12139,15 +12153,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1673;
-			Match(UNTIL);
-			State = 1674;
-			Match(DATE);
-			State = 1675;
-			Match(THEN);
-			State = 1676;
-			expr(0);
 			State = 1677;
+			Match(UNTIL);
+			State = 1678;
+			Match(DATE);
+			State = 1679;
+			Match(THEN);
+			State = 1680;
+			expr(0);
+			State = 1681;
 			perYear();
 			}
 		}
@@ -12202,33 +12216,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1679;
-			Match(RECOVERY);
-			State = 1680;
-			Match(BETA);
-			State = 1681;
-			Match(MEAN);
-			State = 1682;
-			_localctx.mean = expr(0);
 			State = 1683;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1684;
-			_localctx.sd = expr(0);
+			Match(BETA);
+			State = 1685;
+			Match(MEAN);
+			State = 1686;
+			_localctx.mean = expr(0);
+			State = 1687;
+			Match(SD);
 			State = 1688;
+			_localctx.sd = expr(0);
+			State = 1692;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1685;
+					State = 1689;
 					loading();
 					}
 					} 
 				}
-				State = 1690;
+				State = 1694;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 			}
 			}
 		}
@@ -12274,21 +12288,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1692;
+			State = 1696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1691;
+				State = 1695;
 				Match(MINUS);
 				}
 			}
 
-			State = 1694;
+			State = 1698;
 			duration();
-			State = 1695;
+			State = 1699;
 			Match(WITH);
-			State = 1696;
+			State = 1700;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12332,11 +12346,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1698;
+			State = 1702;
 			duration();
-			State = 1699;
+			State = 1703;
 			Match(WITH);
-			State = 1700;
+			State = 1704;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12381,11 +12395,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1702;
+			State = 1706;
 			Match(LOADING);
-			State = 1703;
+			State = 1707;
 			_localctx.factor = reference();
-			State = 1704;
+			State = 1708;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12423,9 +12437,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1706;
+			State = 1710;
 			Match(PER);
-			State = 1707;
+			State = 1711;
 			Match(YEAR);
 			}
 		}
@@ -12462,7 +12476,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1709;
+			State = 1713;
 			Match(QUANTITY);
 			}
 		}
@@ -12789,20 +12803,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1753;
+			State = 1757;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1712;
+				State = 1716;
 				Match(LPAREN);
-				State = 1713;
+				State = 1717;
 				expr(0);
-				State = 1714;
+				State = 1718;
 				Match(RPAREN);
 				}
 				break;
@@ -12811,9 +12825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1716;
+				State = 1720;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1717;
+				State = 1721;
 				expr(16);
 				}
 				break;
@@ -12822,9 +12836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1718;
+				State = 1722;
 				Match(NOT);
-				State = 1719;
+				State = 1723;
 				expr(11);
 				}
 				break;
@@ -12833,17 +12847,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1720;
-				Match(IF);
-				State = 1721;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1722;
-				Match(THEN);
-				State = 1723;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1724;
-				Match(ELSE);
+				Match(IF);
 				State = 1725;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1726;
+				Match(THEN);
+				State = 1727;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1728;
+				Match(ELSE);
+				State = 1729;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12852,37 +12866,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1727;
+				State = 1731;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1728;
+				State = 1732;
 				Match(LPAREN);
-				State = 1737;
+				State = 1741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
 					{
-					State = 1729;
+					State = 1733;
 					expr(0);
-					State = 1734;
+					State = 1738;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1730;
+						State = 1734;
 						Match(COMMA);
-						State = 1731;
+						State = 1735;
 						expr(0);
 						}
 						}
-						State = 1736;
+						State = 1740;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1739;
+				State = 1743;
 				Match(RPAREN);
 				}
 				break;
@@ -12891,7 +12905,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1741;
+				State = 1745;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12901,19 +12915,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1743;
+				State = 1747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) {
 					{
-					State = 1742;
+					State = 1746;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1745;
+				State = 1749;
 				Match(PER);
-				State = 1746;
+				State = 1750;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12922,9 +12936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1747;
+				State = 1751;
 				Match(NUMBER);
-				State = 1748;
+				State = 1752;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12933,7 +12947,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1749;
+				State = 1753;
 				Match(QUANTITY);
 				}
 				break;
@@ -12942,7 +12956,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1750;
+				State = 1754;
 				Match(NUMBER);
 				}
 				break;
@@ -12951,7 +12965,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1751;
+				State = 1755;
 				Match(DATE);
 				}
 				break;
@@ -12960,34 +12974,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1752;
+				State = 1756;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1775;
+			State = 1779;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1773;
+					State = 1777;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1755;
+						State = 1759;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1756;
+						State = 1760;
 						Match(OF);
-						State = 1757;
+						State = 1761;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12996,9 +13010,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1758;
+						State = 1762;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1759;
+						State = 1763;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13008,7 +13022,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1760;
+						State = 1764;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13017,9 +13031,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1761;
+						State = 1765;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1762;
+						State = 1766;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13029,7 +13043,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1763;
+						State = 1767;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13038,9 +13052,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1764;
+						State = 1768;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1765;
+						State = 1769;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
@@ -13050,7 +13064,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1766;
+						State = 1770;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13059,11 +13073,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1767;
+						State = 1771;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1768;
+						State = 1772;
 						Match(AND);
-						State = 1769;
+						State = 1773;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13072,20 +13086,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1770;
+						State = 1774;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1771;
+						State = 1775;
 						Match(OR);
-						State = 1772;
+						State = 1776;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1777;
+				State = 1781;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 			}
 			}
 		}
@@ -13134,7 +13148,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1778;
+			State = 1782;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13185,16 +13199,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1780;
+			State = 1784;
 			ident();
-			State = 1783;
+			State = 1787;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 			case 1:
 				{
-				State = 1781;
+				State = 1785;
 				Match(DOT);
-				State = 1782;
+				State = 1786;
 				_localctx.member = ident();
 				}
 				break;
@@ -13411,7 +13425,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1785;
+			State = 1789;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13459,7 +13473,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,271,1788,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,271,1792,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13496,219 +13510,219 @@ public partial class DealLangParser : Parser {
 		3,19,464,8,19,3,19,466,8,19,1,19,3,19,469,8,19,1,20,1,20,1,20,1,20,1,20,
 		1,20,1,20,1,20,3,20,479,8,20,3,20,481,8,20,3,20,483,8,20,1,21,1,21,1,21,
 		1,21,1,21,5,21,490,8,21,10,21,12,21,493,9,21,1,21,1,21,3,21,497,8,21,1,
-		21,3,21,500,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,509,8,22,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,3,23,518,8,23,1,24,1,24,1,24,3,24,523,8,
-		24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,531,8,25,1,26,1,26,1,26,5,26,536,
-		8,26,10,26,12,26,539,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		1,27,3,27,551,8,27,3,27,553,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,561,
-		8,29,10,29,12,29,564,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,3,30,580,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
-		30,588,8,30,1,30,1,30,3,30,592,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		3,30,601,8,30,5,30,603,8,30,10,30,12,30,606,9,30,1,30,3,30,609,8,30,3,
-		30,611,8,30,1,30,1,30,1,30,1,30,3,30,617,8,30,1,30,3,30,620,8,30,1,31,
-		1,31,3,31,624,8,31,1,32,1,32,1,32,1,32,5,32,630,8,32,10,32,12,32,633,9,
-		32,1,32,1,32,1,33,1,33,1,33,5,33,640,8,33,10,33,12,33,643,9,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,3,33,676,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,684,8,34,10,34,
-		12,34,687,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,3,35,715,8,35,3,35,717,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,3,35,727,8,35,1,35,1,35,1,35,1,35,1,35,3,35,734,8,35,1,35,1,35,3,35,
-		738,8,35,1,36,1,36,1,36,1,36,5,36,744,8,36,10,36,12,36,747,9,36,1,36,1,
-		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,771,8,37,1,38,1,38,1,38,1,38,1,38,
-		3,38,778,8,38,1,39,1,39,1,39,1,39,5,39,784,8,39,10,39,12,39,787,9,39,1,
-		39,1,39,1,40,1,40,3,40,793,8,40,1,40,1,40,3,40,797,8,40,1,40,1,40,3,40,
-		801,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,809,8,41,1,41,1,41,3,41,813,
-		8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
-		827,8,41,10,41,12,41,830,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,3,41,869,8,41,1,41,5,41,872,8,41,10,41,12,41,875,9,41,1,41,3,41,878,
-		8,41,1,41,1,41,3,41,882,8,41,1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,901,8,44,1,45,1,45,1,45,
-		1,45,1,45,5,45,908,8,45,10,45,12,45,911,9,45,1,45,1,45,3,45,915,8,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,929,8,47,
-		10,47,12,47,932,9,47,1,47,3,47,935,8,47,1,48,1,48,1,48,1,48,5,48,941,8,
-		48,10,48,12,48,944,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,963,8,49,11,49,12,49,964,1,
-		49,1,49,1,49,1,49,3,49,971,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,979,
-		8,50,1,51,1,51,1,51,1,51,5,51,985,8,51,10,51,12,51,988,9,51,1,51,1,51,
-		1,52,1,52,1,52,1,52,1,52,1,52,5,52,998,8,52,10,52,12,52,1001,9,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1011,8,52,1,52,3,52,1014,8,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,5,52,1022,8,52,10,52,12,52,1025,9,52,3,52,
-		1027,8,52,1,53,1,53,1,53,1,53,5,53,1033,8,53,10,53,12,53,1036,9,53,1,53,
-		3,53,1039,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1047,8,54,1,55,1,55,
-		1,55,1,56,1,56,1,56,1,56,5,56,1056,8,56,10,56,12,56,1059,9,56,1,56,3,56,
-		1062,8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1070,8,57,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,3,58,1081,8,58,3,58,1083,8,58,1,58,1,58,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1094,8,59,1,59,3,59,1097,8,59,
-		1,59,1,59,3,59,1101,8,59,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1109,8,60,
-		1,60,1,60,1,60,3,60,1114,8,60,1,60,1,60,1,60,3,60,1119,8,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1129,8,60,3,60,1131,8,60,1,60,1,60,
-		1,60,1,60,5,60,1137,8,60,10,60,12,60,1140,9,60,1,61,1,61,1,61,1,61,5,61,
-		1146,8,61,10,61,12,61,1149,9,61,1,61,1,61,1,61,3,61,1154,8,61,1,61,1,61,
-		3,61,1158,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1169,
-		8,62,10,62,12,62,1172,9,62,1,62,1,62,3,62,1176,8,62,1,62,3,62,1179,8,62,
-		1,63,1,63,1,63,1,63,1,63,3,63,1186,8,63,1,64,1,64,1,64,1,64,1,64,5,64,
-		1193,8,64,10,64,12,64,1196,9,64,1,65,1,65,3,65,1200,8,65,1,66,1,66,1,66,
-		5,66,1205,8,66,10,66,12,66,1208,9,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1218,8,67,10,67,12,67,1221,9,67,3,67,1223,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1236,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1251,8,67,10,67,
-		12,67,1254,9,67,1,67,3,67,1257,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1267,8,67,10,67,12,67,1270,9,67,1,67,1,67,1,67,1,67,5,67,1276,
-		8,67,10,67,12,67,1279,9,67,1,67,3,67,1282,8,67,1,67,1,67,1,67,3,67,1287,
-		8,67,1,67,1,67,5,67,1291,8,67,10,67,12,67,1294,9,67,1,67,1,67,1,67,1,67,
-		5,67,1300,8,67,10,67,12,67,1303,9,67,1,67,3,67,1306,8,67,1,68,1,68,1,68,
-		5,68,1311,8,68,10,68,12,68,1314,9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,
-		1322,8,69,10,69,12,69,1325,9,69,1,69,5,69,1328,8,69,10,69,12,69,1331,9,
-		69,1,69,3,69,1334,8,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,
-		70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1372,
-		8,70,3,70,1374,8,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1382,8,71,10,71,
-		12,71,1385,9,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,5,72,1399,8,72,10,72,12,72,1402,9,72,1,72,1,72,1,72,1,72,1,72,3,72,
-		1409,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1420,8,72,
-		1,72,1,72,1,72,1,72,5,72,1426,8,72,10,72,12,72,1429,9,72,1,72,5,72,1432,
-		8,72,10,72,12,72,1435,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
-		1445,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1458,8,72,10,72,12,72,1461,9,72,1,72,3,72,1464,8,72,1,72,1,72,1,72,1,72,
-		1,72,5,72,1471,8,72,10,72,12,72,1474,9,72,3,72,1476,8,72,1,72,5,72,1479,
-		8,72,10,72,12,72,1482,9,72,1,72,3,72,1485,8,72,3,72,1487,8,72,1,72,1,72,
-		4,72,1491,8,72,11,72,12,72,1492,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1511,8,72,10,72,12,72,1514,
-		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1527,
-		8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1536,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,5,72,1544,8,72,10,72,12,72,1547,9,72,1,72,1,72,3,72,1551,
-		8,72,1,72,5,72,1554,8,72,10,72,12,72,1557,9,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,5,72,1565,8,72,10,72,12,72,1568,9,72,1,72,5,72,1571,8,72,10,72,12,
-		72,1574,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1595,8,72,1,72,1,72,1,72,1,
-		72,1,72,3,72,1602,8,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,72,1,
-		72,1,72,1,72,4,72,1615,8,72,11,72,12,72,1616,1,72,1,72,1,72,1,72,1,72,
+		21,3,21,500,8,21,1,21,1,21,3,21,504,8,21,1,22,1,22,1,22,1,22,1,22,1,22,
+		1,22,3,22,513,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,522,8,23,1,
+		24,1,24,1,24,3,24,527,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,535,8,25,
+		1,26,1,26,1,26,5,26,540,8,26,10,26,12,26,543,9,26,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,3,27,555,8,27,3,27,557,8,27,1,28,1,28,1,
+		29,1,29,1,29,1,29,5,29,565,8,29,10,29,12,29,568,9,29,1,29,1,29,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,584,8,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,3,30,592,8,30,1,30,1,30,3,30,596,8,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,3,30,605,8,30,5,30,607,8,30,10,30,12,30,610,
+		9,30,1,30,3,30,613,8,30,3,30,615,8,30,1,30,1,30,1,30,1,30,3,30,621,8,30,
+		1,30,3,30,624,8,30,1,31,1,31,3,31,628,8,31,1,32,1,32,1,32,1,32,5,32,634,
+		8,32,10,32,12,32,637,9,32,1,32,1,32,1,33,1,33,1,33,5,33,644,8,33,10,33,
+		12,33,647,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,3,33,680,8,33,1,34,1,34,1,34,1,34,1,34,1,
+		34,5,34,688,8,34,10,34,12,34,691,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,3,35,719,8,35,3,35,721,8,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,3,35,731,8,35,1,35,1,35,1,35,1,35,1,35,3,35,738,
+		8,35,1,35,1,35,3,35,742,8,35,1,36,1,36,1,36,1,36,5,36,748,8,36,10,36,12,
+		36,751,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,775,8,37,1,38,1,
+		38,1,38,1,38,1,38,3,38,782,8,38,1,39,1,39,1,39,1,39,5,39,788,8,39,10,39,
+		12,39,791,9,39,1,39,1,39,1,40,1,40,3,40,797,8,40,1,40,1,40,3,40,801,8,
+		40,1,40,1,40,3,40,805,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,813,8,41,
+		1,41,1,41,3,41,817,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,5,41,831,8,41,10,41,12,41,834,9,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,3,41,873,8,41,1,41,5,41,876,8,41,10,41,12,41,879,
+		9,41,1,41,3,41,882,8,41,1,41,1,41,3,41,886,8,41,1,42,1,42,1,42,1,42,1,
+		42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,905,
+		8,44,1,45,1,45,1,45,1,45,1,45,5,45,912,8,45,10,45,12,45,915,9,45,1,45,
+		1,45,3,45,919,8,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,
+		47,1,47,5,47,933,8,47,10,47,12,47,936,9,47,1,47,3,47,939,8,47,1,48,1,48,
+		1,48,1,48,5,48,945,8,48,10,48,12,48,948,9,48,1,48,1,48,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,967,8,
+		49,11,49,12,49,968,1,49,1,49,1,49,1,49,3,49,975,8,49,1,50,1,50,1,50,1,
+		50,1,50,1,50,3,50,983,8,50,1,51,1,51,1,51,1,51,5,51,989,8,51,10,51,12,
+		51,992,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1002,8,52,10,
+		52,12,52,1005,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1015,8,
+		52,1,52,3,52,1018,8,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1026,8,52,10,
+		52,12,52,1029,9,52,3,52,1031,8,52,1,53,1,53,1,53,1,53,5,53,1037,8,53,10,
+		53,12,53,1040,9,53,1,53,3,53,1043,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,
+		54,1051,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,5,56,1060,8,56,10,56,12,
+		56,1063,9,56,1,56,3,56,1066,8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1074,
+		8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1085,8,58,3,58,
+		1087,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1098,8,59,
+		1,59,3,59,1101,8,59,1,59,1,59,3,59,1105,8,59,1,60,1,60,1,60,1,60,1,60,
+		1,60,3,60,1113,8,60,1,60,1,60,1,60,3,60,1118,8,60,1,60,1,60,1,60,3,60,
+		1123,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1133,8,60,3,60,
+		1135,8,60,1,60,1,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,1144,9,60,1,61,
+		1,61,1,61,1,61,5,61,1150,8,61,10,61,12,61,1153,9,61,1,61,1,61,1,61,3,61,
+		1158,8,61,1,61,1,61,3,61,1162,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,5,62,1173,8,62,10,62,12,62,1176,9,62,1,62,1,62,3,62,1180,8,62,
+		1,62,3,62,1183,8,62,1,63,1,63,1,63,1,63,1,63,3,63,1190,8,63,1,64,1,64,
+		1,64,1,64,1,64,5,64,1197,8,64,10,64,12,64,1200,9,64,1,65,1,65,3,65,1204,
+		8,65,1,66,1,66,1,66,5,66,1209,8,66,10,66,12,66,1212,9,66,1,66,1,66,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1222,8,67,10,67,12,67,1225,9,67,3,67,1227,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1240,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		5,67,1255,8,67,10,67,12,67,1258,9,67,1,67,3,67,1261,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1271,8,67,10,67,12,67,1274,9,67,1,67,1,67,
+		1,67,1,67,5,67,1280,8,67,10,67,12,67,1283,9,67,1,67,3,67,1286,8,67,1,67,
+		1,67,1,67,3,67,1291,8,67,1,67,1,67,5,67,1295,8,67,10,67,12,67,1298,9,67,
+		1,67,1,67,1,67,1,67,5,67,1304,8,67,10,67,12,67,1307,9,67,1,67,3,67,1310,
+		8,67,1,68,1,68,1,68,5,68,1315,8,68,10,68,12,68,1318,9,68,1,68,1,68,1,69,
+		1,69,1,69,1,69,5,69,1326,8,69,10,69,12,69,1329,9,69,1,69,5,69,1332,8,69,
+		10,69,12,69,1335,9,69,1,69,3,69,1338,8,69,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,3,70,1376,8,70,3,70,1378,8,70,1,71,1,71,1,71,1,71,1,71,1,71,
+		5,71,1386,8,71,10,71,12,71,1389,9,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1403,8,72,10,72,12,72,1406,9,72,1,72,1,72,
+		1,72,1,72,1,72,3,72,1413,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,1424,8,72,1,72,1,72,1,72,1,72,5,72,1430,8,72,10,72,12,72,1433,
+		9,72,1,72,5,72,1436,8,72,10,72,12,72,1439,9,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,3,72,1449,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,5,72,1462,8,72,10,72,12,72,1465,9,72,1,72,3,72,1468,8,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1475,8,72,10,72,12,72,1478,9,72,3,72,1480,
+		8,72,1,72,5,72,1483,8,72,10,72,12,72,1486,9,72,1,72,3,72,1489,8,72,3,72,
+		1491,8,72,1,72,1,72,4,72,1495,8,72,11,72,12,72,1496,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,
+		8,72,10,72,12,72,1518,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,3,72,1531,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1540,
+		8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1548,8,72,10,72,12,72,1551,9,72,
+		1,72,1,72,3,72,1555,8,72,1,72,5,72,1558,8,72,10,72,12,72,1561,9,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1569,8,72,10,72,12,72,1572,9,72,1,72,5,72,
+		1575,8,72,10,72,12,72,1578,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1599,8,72,
+		1,72,1,72,1,72,1,72,1,72,3,72,1606,8,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		3,72,1614,8,72,1,72,1,72,1,72,4,72,1619,8,72,11,72,12,72,1620,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1639,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1662,8,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1672,8,72,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1687,8,74,10,74,
-		12,74,1690,9,74,1,75,3,75,1693,8,75,1,75,1,75,1,75,1,75,1,76,1,76,1,76,
-		1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,1,80,1,80,1,80,
+		1,72,1,72,1,72,1,72,3,72,1643,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		3,72,1666,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1676,8,72,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,
+		1691,8,74,10,74,12,74,1694,9,74,1,75,3,75,1697,8,75,1,75,1,75,1,75,1,75,
+		1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,
 		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,5,80,1733,8,80,10,80,12,80,1736,9,80,3,80,1738,8,80,1,80,
-		1,80,1,80,1,80,3,80,1744,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		3,80,1754,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1774,8,80,10,80,12,80,1777,9,80,
-		1,81,1,81,1,82,1,82,1,82,3,82,1784,8,82,1,83,1,83,1,83,0,1,160,84,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
-		138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,0,10,1,0,241,
-		242,1,0,17,18,1,0,116,117,1,0,180,181,1,0,261,262,1,0,251,252,1,0,249,
-		250,1,0,253,258,1,0,186,197,25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,
-		67,72,74,110,112,122,124,125,127,129,133,134,136,142,145,147,156,156,158,
-		164,166,171,177,179,181,181,197,198,203,217,219,231,234,240,265,266,2065,
-		0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,0,8,216,1,0,0,0,
-		10,228,1,0,0,0,12,261,1,0,0,0,14,276,1,0,0,0,16,278,1,0,0,0,18,290,1,0,
-		0,0,20,292,1,0,0,0,22,309,1,0,0,0,24,311,1,0,0,0,26,347,1,0,0,0,28,349,
-		1,0,0,0,30,351,1,0,0,0,32,385,1,0,0,0,34,387,1,0,0,0,36,392,1,0,0,0,38,
-		468,1,0,0,0,40,482,1,0,0,0,42,484,1,0,0,0,44,508,1,0,0,0,46,517,1,0,0,
-		0,48,522,1,0,0,0,50,530,1,0,0,0,52,532,1,0,0,0,54,552,1,0,0,0,56,554,1,
-		0,0,0,58,556,1,0,0,0,60,619,1,0,0,0,62,623,1,0,0,0,64,625,1,0,0,0,66,675,
-		1,0,0,0,68,677,1,0,0,0,70,737,1,0,0,0,72,739,1,0,0,0,74,770,1,0,0,0,76,
-		772,1,0,0,0,78,779,1,0,0,0,80,790,1,0,0,0,82,881,1,0,0,0,84,883,1,0,0,
-		0,86,888,1,0,0,0,88,894,1,0,0,0,90,902,1,0,0,0,92,918,1,0,0,0,94,934,1,
-		0,0,0,96,936,1,0,0,0,98,970,1,0,0,0,100,978,1,0,0,0,102,980,1,0,0,0,104,
-		1026,1,0,0,0,106,1028,1,0,0,0,108,1046,1,0,0,0,110,1048,1,0,0,0,112,1051,
-		1,0,0,0,114,1069,1,0,0,0,116,1071,1,0,0,0,118,1086,1,0,0,0,120,1102,1,
-		0,0,0,122,1157,1,0,0,0,124,1178,1,0,0,0,126,1180,1,0,0,0,128,1187,1,0,
-		0,0,130,1199,1,0,0,0,132,1201,1,0,0,0,134,1305,1,0,0,0,136,1307,1,0,0,
-		0,138,1333,1,0,0,0,140,1373,1,0,0,0,142,1375,1,0,0,0,144,1671,1,0,0,0,
-		146,1673,1,0,0,0,148,1679,1,0,0,0,150,1692,1,0,0,0,152,1698,1,0,0,0,154,
-		1702,1,0,0,0,156,1706,1,0,0,0,158,1709,1,0,0,0,160,1753,1,0,0,0,162,1778,
-		1,0,0,0,164,1780,1,0,0,0,166,1785,1,0,0,0,168,173,3,2,1,0,169,173,3,4,
-		2,0,170,173,3,142,71,0,171,173,3,8,4,0,172,168,1,0,0,0,172,169,1,0,0,0,
-		172,170,1,0,0,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
-		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,0,0,1,178,1,1,0,0,0,
-		179,180,5,3,0,0,180,181,5,263,0,0,181,3,1,0,0,0,182,183,5,1,0,0,183,184,
-		3,166,83,0,184,188,5,241,0,0,185,187,3,6,3,0,186,185,1,0,0,0,187,190,1,
-		0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,
-		191,192,5,242,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,3,20,10,0,195,
-		215,3,24,12,0,196,215,3,30,15,0,197,215,3,36,18,0,198,215,3,58,29,0,199,
-		215,3,64,32,0,200,215,3,68,34,0,201,215,3,96,48,0,202,215,3,72,36,0,203,
-		215,3,78,39,0,204,215,3,102,51,0,205,215,3,112,56,0,206,215,3,116,58,0,
-		207,215,3,118,59,0,208,215,3,120,60,0,209,215,3,126,63,0,210,215,3,128,
-		64,0,211,215,3,132,66,0,212,215,3,136,68,0,213,215,3,8,4,0,214,193,1,0,
-		0,0,214,194,1,0,0,0,214,195,1,0,0,0,214,196,1,0,0,0,214,197,1,0,0,0,214,
-		198,1,0,0,0,214,199,1,0,0,0,214,200,1,0,0,0,214,201,1,0,0,0,214,202,1,
-		0,0,0,214,203,1,0,0,0,214,204,1,0,0,0,214,205,1,0,0,0,214,206,1,0,0,0,
-		214,207,1,0,0,0,214,208,1,0,0,0,214,209,1,0,0,0,214,210,1,0,0,0,214,211,
-		1,0,0,0,214,212,1,0,0,0,214,213,1,0,0,0,215,7,1,0,0,0,216,217,5,265,0,
-		0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,222,5,54,0,0,
-		221,218,1,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,
-		1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,3,10,5,
-		0,227,9,1,0,0,0,228,233,5,241,0,0,229,232,3,10,5,0,230,232,8,0,0,0,231,
-		229,1,0,0,0,231,230,1,0,0,0,232,235,1,0,0,0,233,231,1,0,0,0,233,234,1,
-		0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,242,0,0,237,11,1,0,0,0,
-		238,239,5,5,0,0,239,262,5,263,0,0,240,241,5,6,0,0,241,262,3,166,83,0,242,
-		243,5,7,0,0,243,262,5,260,0,0,244,245,5,8,0,0,245,262,5,260,0,0,246,247,
-		5,9,0,0,247,262,5,260,0,0,248,249,5,10,0,0,249,262,3,166,83,0,250,251,
-		5,11,0,0,251,262,3,18,9,0,252,253,5,12,0,0,253,255,3,166,83,0,254,256,
-		3,166,83,0,255,254,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,13,
-		0,0,258,260,3,14,7,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,
-		238,1,0,0,0,261,240,1,0,0,0,261,242,1,0,0,0,261,244,1,0,0,0,261,246,1,
-		0,0,0,261,248,1,0,0,0,261,250,1,0,0,0,261,252,1,0,0,0,262,13,1,0,0,0,263,
-		268,3,166,83,0,264,265,5,249,0,0,265,267,3,166,83,0,266,264,1,0,0,0,267,
-		270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,273,1,0,0,0,270,268,1,
-		0,0,0,271,272,5,249,0,0,272,274,3,16,8,0,273,271,1,0,0,0,273,274,1,0,0,
-		0,274,277,1,0,0,0,275,277,3,16,8,0,276,263,1,0,0,0,276,275,1,0,0,0,277,
-		15,1,0,0,0,278,285,5,241,0,0,279,281,5,260,0,0,280,282,5,245,0,0,281,280,
-		1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,1,0,0,0,284,287,1,0,0,
-		0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,285,1,0,0,0,288,
-		289,5,242,0,0,289,17,1,0,0,0,290,291,5,259,0,0,291,19,1,0,0,0,292,293,
-		5,14,0,0,293,294,3,166,83,0,294,298,5,241,0,0,295,297,3,22,11,0,296,295,
-		1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,
-		0,300,298,1,0,0,0,301,302,5,242,0,0,302,21,1,0,0,0,303,304,5,43,0,0,304,
-		310,5,263,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,308,5,45,0,0,308,
-		310,3,160,80,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,1,0,0,0,310,23,
-		1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,241,0,0,314,316,
-		3,26,13,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,
-		0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,242,0,0,321,25,1,0,0,0,322,
-		323,5,120,0,0,323,348,3,160,80,0,324,325,5,180,0,0,325,326,3,160,80,0,
-		326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,181,0,0,329,330,3,160,80,
-		0,330,331,3,156,78,0,331,348,1,0,0,0,332,333,5,16,0,0,333,334,3,28,14,
-		0,334,338,5,241,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,
-		338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,
-		5,242,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,260,0,0,345,346,5,
-		20,0,0,346,348,3,160,80,0,347,322,1,0,0,0,347,324,1,0,0,0,347,328,1,0,
-		0,0,347,332,1,0,0,0,347,343,1,0,0,0,348,27,1,0,0,0,349,350,7,1,0,0,350,
-		29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,241,0,0,354,356,
-		3,32,16,0,355,354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,
-		0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,242,0,0,361,31,1,0,0,0,362,
-		363,5,47,0,0,363,386,3,160,80,0,364,365,5,48,0,0,365,366,5,49,0,0,366,
-		369,3,158,79,0,367,368,5,50,0,0,368,370,3,160,80,0,369,367,1,0,0,0,369,
-		370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,260,0,0,373,371,
-		1,0,0,0,373,374,1,0,0,0,374,386,1,0,0,0,375,376,5,48,0,0,376,377,5,52,
-		0,0,377,381,5,241,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,1,0,0,
-		0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,
-		386,5,242,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,33,1,
-		0,0,0,387,388,5,260,0,0,388,390,3,160,80,0,389,391,5,245,0,0,390,389,1,
-		0,0,0,390,391,1,0,0,0,391,35,1,0,0,0,392,393,5,53,0,0,393,394,3,166,83,
-		0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,241,0,0,397,399,3,38,19,
-		0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,0,0,401,
-		403,1,0,0,0,402,400,1,0,0,0,403,404,5,242,0,0,404,37,1,0,0,0,405,406,5,
-		55,0,0,406,469,3,166,83,0,407,408,5,56,0,0,408,409,3,160,80,0,409,414,
-		3,156,78,0,410,411,5,57,0,0,411,412,3,160,80,0,412,413,3,156,78,0,413,
-		415,1,0,0,0,414,410,1,0,0,0,414,415,1,0,0,0,415,424,1,0,0,0,416,417,5,
-		237,0,0,417,421,3,166,83,0,418,420,3,46,23,0,419,418,1,0,0,0,420,423,1,
-		0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,0,
-		424,416,1,0,0,0,424,425,1,0,0,0,425,469,1,0,0,0,426,427,5,58,0,0,427,469,
-		5,260,0,0,428,429,5,59,0,0,429,469,3,158,79,0,430,431,5,60,0,0,431,432,
-		3,48,24,0,432,433,3,158,79,0,433,434,5,63,0,0,434,435,5,55,0,0,435,439,
-		5,64,0,0,436,437,5,56,0,0,437,438,5,63,0,0,438,440,5,65,0,0,439,436,1,
-		0,0,0,439,440,1,0,0,0,440,444,1,0,0,0,441,443,3,40,20,0,442,441,1,0,0,
-		0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,469,1,0,0,0,446,
+		1,80,1,80,1,80,1,80,1,80,1,80,5,80,1737,8,80,10,80,12,80,1740,9,80,3,80,
+		1742,8,80,1,80,1,80,1,80,1,80,3,80,1748,8,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,3,80,1758,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1778,8,80,10,80,
+		12,80,1781,9,80,1,81,1,81,1,82,1,82,1,82,3,82,1788,8,82,1,83,1,83,1,83,
+		0,1,160,84,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
+		166,0,10,1,0,241,242,1,0,17,18,1,0,116,117,1,0,180,181,1,0,261,262,1,0,
+		251,252,1,0,249,250,1,0,253,258,1,0,186,197,25,0,3,3,5,9,15,45,47,50,52,
+		52,55,59,64,65,67,72,74,110,112,122,124,125,127,129,133,134,136,142,145,
+		147,156,156,158,164,166,171,177,179,181,181,197,198,203,217,219,231,234,
+		240,265,266,2070,0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,
+		0,8,216,1,0,0,0,10,228,1,0,0,0,12,261,1,0,0,0,14,276,1,0,0,0,16,278,1,
+		0,0,0,18,290,1,0,0,0,20,292,1,0,0,0,22,309,1,0,0,0,24,311,1,0,0,0,26,347,
+		1,0,0,0,28,349,1,0,0,0,30,351,1,0,0,0,32,385,1,0,0,0,34,387,1,0,0,0,36,
+		392,1,0,0,0,38,468,1,0,0,0,40,482,1,0,0,0,42,484,1,0,0,0,44,512,1,0,0,
+		0,46,521,1,0,0,0,48,526,1,0,0,0,50,534,1,0,0,0,52,536,1,0,0,0,54,556,1,
+		0,0,0,56,558,1,0,0,0,58,560,1,0,0,0,60,623,1,0,0,0,62,627,1,0,0,0,64,629,
+		1,0,0,0,66,679,1,0,0,0,68,681,1,0,0,0,70,741,1,0,0,0,72,743,1,0,0,0,74,
+		774,1,0,0,0,76,776,1,0,0,0,78,783,1,0,0,0,80,794,1,0,0,0,82,885,1,0,0,
+		0,84,887,1,0,0,0,86,892,1,0,0,0,88,898,1,0,0,0,90,906,1,0,0,0,92,922,1,
+		0,0,0,94,938,1,0,0,0,96,940,1,0,0,0,98,974,1,0,0,0,100,982,1,0,0,0,102,
+		984,1,0,0,0,104,1030,1,0,0,0,106,1032,1,0,0,0,108,1050,1,0,0,0,110,1052,
+		1,0,0,0,112,1055,1,0,0,0,114,1073,1,0,0,0,116,1075,1,0,0,0,118,1090,1,
+		0,0,0,120,1106,1,0,0,0,122,1161,1,0,0,0,124,1182,1,0,0,0,126,1184,1,0,
+		0,0,128,1191,1,0,0,0,130,1203,1,0,0,0,132,1205,1,0,0,0,134,1309,1,0,0,
+		0,136,1311,1,0,0,0,138,1337,1,0,0,0,140,1377,1,0,0,0,142,1379,1,0,0,0,
+		144,1675,1,0,0,0,146,1677,1,0,0,0,148,1683,1,0,0,0,150,1696,1,0,0,0,152,
+		1702,1,0,0,0,154,1706,1,0,0,0,156,1710,1,0,0,0,158,1713,1,0,0,0,160,1757,
+		1,0,0,0,162,1782,1,0,0,0,164,1784,1,0,0,0,166,1789,1,0,0,0,168,173,3,2,
+		1,0,169,173,3,4,2,0,170,173,3,142,71,0,171,173,3,8,4,0,172,168,1,0,0,0,
+		172,169,1,0,0,0,172,170,1,0,0,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,
+		1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,0,0,
+		1,178,1,1,0,0,0,179,180,5,3,0,0,180,181,5,263,0,0,181,3,1,0,0,0,182,183,
+		5,1,0,0,183,184,3,166,83,0,184,188,5,241,0,0,185,187,3,6,3,0,186,185,1,
+		0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,
+		190,188,1,0,0,0,191,192,5,242,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,
+		3,20,10,0,195,215,3,24,12,0,196,215,3,30,15,0,197,215,3,36,18,0,198,215,
+		3,58,29,0,199,215,3,64,32,0,200,215,3,68,34,0,201,215,3,96,48,0,202,215,
+		3,72,36,0,203,215,3,78,39,0,204,215,3,102,51,0,205,215,3,112,56,0,206,
+		215,3,116,58,0,207,215,3,118,59,0,208,215,3,120,60,0,209,215,3,126,63,
+		0,210,215,3,128,64,0,211,215,3,132,66,0,212,215,3,136,68,0,213,215,3,8,
+		4,0,214,193,1,0,0,0,214,194,1,0,0,0,214,195,1,0,0,0,214,196,1,0,0,0,214,
+		197,1,0,0,0,214,198,1,0,0,0,214,199,1,0,0,0,214,200,1,0,0,0,214,201,1,
+		0,0,0,214,202,1,0,0,0,214,203,1,0,0,0,214,204,1,0,0,0,214,205,1,0,0,0,
+		214,206,1,0,0,0,214,207,1,0,0,0,214,208,1,0,0,0,214,209,1,0,0,0,214,210,
+		1,0,0,0,214,211,1,0,0,0,214,212,1,0,0,0,214,213,1,0,0,0,215,7,1,0,0,0,
+		216,217,5,265,0,0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,
+		222,5,54,0,0,221,218,1,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,
+		0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,
+		226,227,3,10,5,0,227,9,1,0,0,0,228,233,5,241,0,0,229,232,3,10,5,0,230,
+		232,8,0,0,0,231,229,1,0,0,0,231,230,1,0,0,0,232,235,1,0,0,0,233,231,1,
+		0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,242,0,
+		0,237,11,1,0,0,0,238,239,5,5,0,0,239,262,5,263,0,0,240,241,5,6,0,0,241,
+		262,3,166,83,0,242,243,5,7,0,0,243,262,5,260,0,0,244,245,5,8,0,0,245,262,
+		5,260,0,0,246,247,5,9,0,0,247,262,5,260,0,0,248,249,5,10,0,0,249,262,3,
+		166,83,0,250,251,5,11,0,0,251,262,3,18,9,0,252,253,5,12,0,0,253,255,3,
+		166,83,0,254,256,3,166,83,0,255,254,1,0,0,0,255,256,1,0,0,0,256,259,1,
+		0,0,0,257,258,5,13,0,0,258,260,3,14,7,0,259,257,1,0,0,0,259,260,1,0,0,
+		0,260,262,1,0,0,0,261,238,1,0,0,0,261,240,1,0,0,0,261,242,1,0,0,0,261,
+		244,1,0,0,0,261,246,1,0,0,0,261,248,1,0,0,0,261,250,1,0,0,0,261,252,1,
+		0,0,0,262,13,1,0,0,0,263,268,3,166,83,0,264,265,5,249,0,0,265,267,3,166,
+		83,0,266,264,1,0,0,0,267,270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,
+		273,1,0,0,0,270,268,1,0,0,0,271,272,5,249,0,0,272,274,3,16,8,0,273,271,
+		1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,277,3,16,8,0,276,263,1,0,0,
+		0,276,275,1,0,0,0,277,15,1,0,0,0,278,285,5,241,0,0,279,281,5,260,0,0,280,
+		282,5,245,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,
+		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,
+		0,287,285,1,0,0,0,288,289,5,242,0,0,289,17,1,0,0,0,290,291,5,259,0,0,291,
+		19,1,0,0,0,292,293,5,14,0,0,293,294,3,166,83,0,294,298,5,241,0,0,295,297,
+		3,22,11,0,296,295,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,
+		0,0,299,301,1,0,0,0,300,298,1,0,0,0,301,302,5,242,0,0,302,21,1,0,0,0,303,
+		304,5,43,0,0,304,310,5,263,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,
+		308,5,45,0,0,308,310,3,160,80,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,
+		1,0,0,0,310,23,1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,241,
+		0,0,314,316,3,26,13,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,
+		317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,242,0,0,321,
+		25,1,0,0,0,322,323,5,120,0,0,323,348,3,160,80,0,324,325,5,180,0,0,325,
+		326,3,160,80,0,326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,181,0,0,329,
+		330,3,160,80,0,330,331,3,156,78,0,331,348,1,0,0,0,332,333,5,16,0,0,333,
+		334,3,28,14,0,334,338,5,241,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,
+		340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,
+		0,0,0,341,342,5,242,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,260,
+		0,0,345,346,5,20,0,0,346,348,3,160,80,0,347,322,1,0,0,0,347,324,1,0,0,
+		0,347,328,1,0,0,0,347,332,1,0,0,0,347,343,1,0,0,0,348,27,1,0,0,0,349,350,
+		7,1,0,0,350,29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,241,
+		0,0,354,356,3,32,16,0,355,354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,
+		357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,242,0,0,361,
+		31,1,0,0,0,362,363,5,47,0,0,363,386,3,160,80,0,364,365,5,48,0,0,365,366,
+		5,49,0,0,366,369,3,158,79,0,367,368,5,50,0,0,368,370,3,160,80,0,369,367,
+		1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,260,
+		0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,386,1,0,0,0,375,376,5,48,0,0,376,
+		377,5,52,0,0,377,381,5,241,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,
+		1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,
+		0,384,386,5,242,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,
+		33,1,0,0,0,387,388,5,260,0,0,388,390,3,160,80,0,389,391,5,245,0,0,390,
+		389,1,0,0,0,390,391,1,0,0,0,391,35,1,0,0,0,392,393,5,53,0,0,393,394,3,
+		166,83,0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,241,0,0,397,399,
+		3,38,19,0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,
+		0,0,401,403,1,0,0,0,402,400,1,0,0,0,403,404,5,242,0,0,404,37,1,0,0,0,405,
+		406,5,55,0,0,406,469,3,166,83,0,407,408,5,56,0,0,408,409,3,160,80,0,409,
+		414,3,156,78,0,410,411,5,57,0,0,411,412,3,160,80,0,412,413,3,156,78,0,
+		413,415,1,0,0,0,414,410,1,0,0,0,414,415,1,0,0,0,415,424,1,0,0,0,416,417,
+		5,237,0,0,417,421,3,166,83,0,418,420,3,46,23,0,419,418,1,0,0,0,420,423,
+		1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,
+		0,424,416,1,0,0,0,424,425,1,0,0,0,425,469,1,0,0,0,426,427,5,58,0,0,427,
+		469,5,260,0,0,428,429,5,59,0,0,429,469,3,158,79,0,430,431,5,60,0,0,431,
+		432,3,48,24,0,432,433,3,158,79,0,433,434,5,63,0,0,434,435,5,55,0,0,435,
+		439,5,64,0,0,436,437,5,56,0,0,437,438,5,63,0,0,438,440,5,65,0,0,439,436,
+		1,0,0,0,439,440,1,0,0,0,440,444,1,0,0,0,441,443,3,40,20,0,442,441,1,0,
+		0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,469,1,0,0,0,446,
 		444,1,0,0,0,447,449,5,66,0,0,448,450,3,50,25,0,449,448,1,0,0,0,450,451,
 		1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,469,1,0,0,0,453,454,5,11,0,
 		0,454,469,3,18,9,0,455,469,3,52,26,0,456,457,5,236,0,0,457,469,3,166,83,
@@ -13726,419 +13740,420 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,496,1,0,0,
 		0,493,491,1,0,0,0,494,495,5,98,0,0,495,497,3,158,79,0,496,494,1,0,0,0,
 		496,497,1,0,0,0,497,499,1,0,0,0,498,500,3,44,22,0,499,498,1,0,0,0,499,
-		500,1,0,0,0,500,43,1,0,0,0,501,502,5,130,0,0,502,503,3,158,79,0,503,504,
-		5,199,0,0,504,505,3,166,83,0,505,509,1,0,0,0,506,507,5,130,0,0,507,509,
-		3,160,80,0,508,501,1,0,0,0,508,506,1,0,0,0,509,45,1,0,0,0,510,518,5,238,
-		0,0,511,512,5,50,0,0,512,518,3,160,80,0,513,514,5,72,0,0,514,518,3,160,
-		80,0,515,516,5,178,0,0,516,518,3,158,79,0,517,510,1,0,0,0,517,511,1,0,
-		0,0,517,513,1,0,0,0,517,515,1,0,0,0,518,47,1,0,0,0,519,520,5,262,0,0,520,
-		523,5,62,0,0,521,523,5,261,0,0,522,519,1,0,0,0,522,521,1,0,0,0,523,49,
-		1,0,0,0,524,525,5,71,0,0,525,531,3,160,80,0,526,527,5,72,0,0,527,531,3,
-		160,80,0,528,529,5,73,0,0,529,531,5,260,0,0,530,524,1,0,0,0,530,526,1,
-		0,0,0,530,528,1,0,0,0,531,51,1,0,0,0,532,533,5,67,0,0,533,537,3,166,83,
-		0,534,536,3,54,27,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,
-		538,1,0,0,0,538,53,1,0,0,0,539,537,1,0,0,0,540,541,5,72,0,0,541,553,3,
-		160,80,0,542,543,5,73,0,0,543,553,5,260,0,0,544,545,5,130,0,0,545,553,
-		3,160,80,0,546,547,5,68,0,0,547,550,3,56,28,0,548,549,5,200,0,0,549,551,
-		3,56,28,0,550,548,1,0,0,0,550,551,1,0,0,0,551,553,1,0,0,0,552,540,1,0,
-		0,0,552,542,1,0,0,0,552,544,1,0,0,0,552,546,1,0,0,0,553,55,1,0,0,0,554,
-		555,7,2,0,0,555,57,1,0,0,0,556,557,5,74,0,0,557,558,3,166,83,0,558,562,
-		5,241,0,0,559,561,3,60,30,0,560,559,1,0,0,0,561,564,1,0,0,0,562,560,1,
-		0,0,0,562,563,1,0,0,0,563,565,1,0,0,0,564,562,1,0,0,0,565,566,5,242,0,
-		0,566,59,1,0,0,0,567,568,5,75,0,0,568,620,3,166,83,0,569,570,5,112,0,0,
-		570,620,3,160,80,0,571,572,5,113,0,0,572,620,3,80,40,0,573,574,5,115,0,
-		0,574,575,5,73,0,0,575,620,5,260,0,0,576,577,5,118,0,0,577,579,3,94,47,
-		0,578,580,5,265,0,0,579,578,1,0,0,0,579,580,1,0,0,0,580,620,1,0,0,0,581,
-		582,5,8,0,0,582,620,5,260,0,0,583,584,5,45,0,0,584,587,3,160,80,0,585,
-		586,5,138,0,0,586,588,3,158,79,0,587,585,1,0,0,0,587,588,1,0,0,0,588,591,
-		1,0,0,0,589,590,5,139,0,0,590,592,3,62,31,0,591,589,1,0,0,0,591,592,1,
-		0,0,0,592,610,1,0,0,0,593,608,5,154,0,0,594,595,5,262,0,0,595,609,5,140,
-		0,0,596,597,5,140,0,0,597,604,5,241,0,0,598,600,3,160,80,0,599,601,5,245,
-		0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,598,1,0,0,0,603,
-		606,1,0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,607,1,0,0,0,606,604,1,
-		0,0,0,607,609,5,242,0,0,608,594,1,0,0,0,608,596,1,0,0,0,609,611,1,0,0,
-		0,610,593,1,0,0,0,610,611,1,0,0,0,611,620,1,0,0,0,612,620,3,88,44,0,613,
-		620,3,90,45,0,614,616,5,142,0,0,615,617,5,249,0,0,616,615,1,0,0,0,616,
-		617,1,0,0,0,617,618,1,0,0,0,618,620,3,160,80,0,619,567,1,0,0,0,619,569,
-		1,0,0,0,619,571,1,0,0,0,619,573,1,0,0,0,619,576,1,0,0,0,619,581,1,0,0,
-		0,619,583,1,0,0,0,619,612,1,0,0,0,619,613,1,0,0,0,619,614,1,0,0,0,620,
-		61,1,0,0,0,621,624,5,113,0,0,622,624,3,160,80,0,623,621,1,0,0,0,623,622,
-		1,0,0,0,624,63,1,0,0,0,625,626,5,76,0,0,626,627,3,166,83,0,627,631,5,241,
-		0,0,628,630,3,66,33,0,629,628,1,0,0,0,630,633,1,0,0,0,631,629,1,0,0,0,
-		631,632,1,0,0,0,632,634,1,0,0,0,633,631,1,0,0,0,634,635,5,242,0,0,635,
-		65,1,0,0,0,636,637,5,77,0,0,637,641,5,241,0,0,638,640,3,76,38,0,639,638,
-		1,0,0,0,640,643,1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,
-		0,643,641,1,0,0,0,644,676,5,242,0,0,645,646,5,78,0,0,646,676,3,160,80,
-		0,647,648,5,79,0,0,648,676,3,160,80,0,649,650,5,80,0,0,650,651,5,49,0,
-		0,651,676,3,158,79,0,652,653,5,80,0,0,653,654,5,81,0,0,654,655,3,160,80,
-		0,655,656,3,156,78,0,656,676,1,0,0,0,657,658,5,83,0,0,658,676,3,160,80,
-		0,659,660,5,84,0,0,660,676,3,160,80,0,661,662,5,82,0,0,662,676,3,160,80,
-		0,663,664,5,85,0,0,664,665,3,160,80,0,665,666,3,156,78,0,666,676,1,0,0,
-		0,667,668,5,86,0,0,668,669,3,160,80,0,669,670,5,81,0,0,670,671,3,160,80,
-		0,671,672,3,156,78,0,672,676,1,0,0,0,673,674,5,87,0,0,674,676,3,166,83,
-		0,675,636,1,0,0,0,675,645,1,0,0,0,675,647,1,0,0,0,675,649,1,0,0,0,675,
-		652,1,0,0,0,675,657,1,0,0,0,675,659,1,0,0,0,675,661,1,0,0,0,675,663,1,
-		0,0,0,675,667,1,0,0,0,675,673,1,0,0,0,676,67,1,0,0,0,677,678,5,88,0,0,
-		678,679,3,166,83,0,679,680,5,54,0,0,680,681,3,166,83,0,681,685,5,241,0,
-		0,682,684,3,70,35,0,683,682,1,0,0,0,684,687,1,0,0,0,685,683,1,0,0,0,685,
-		686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,689,5,242,0,0,689,69,1,
-		0,0,0,690,691,5,89,0,0,691,738,3,166,83,0,692,693,5,78,0,0,693,738,3,160,
-		80,0,694,695,5,90,0,0,695,696,5,63,0,0,696,738,5,65,0,0,697,698,5,90,0,
-		0,698,738,3,160,80,0,699,700,5,188,0,0,700,701,3,160,80,0,701,702,3,156,
-		78,0,702,738,1,0,0,0,703,704,5,91,0,0,704,738,3,160,80,0,705,706,5,58,
-		0,0,706,738,5,260,0,0,707,708,5,59,0,0,708,738,3,158,79,0,709,710,5,95,
-		0,0,710,716,3,160,80,0,711,714,5,99,0,0,712,713,5,165,0,0,713,715,3,160,
-		80,0,714,712,1,0,0,0,714,715,1,0,0,0,715,717,1,0,0,0,716,711,1,0,0,0,716,
-		717,1,0,0,0,717,738,1,0,0,0,718,719,5,60,0,0,719,720,3,48,24,0,720,721,
-		3,158,79,0,721,722,5,63,0,0,722,723,5,89,0,0,723,726,5,64,0,0,724,725,
-		5,34,0,0,725,727,3,42,21,0,726,724,1,0,0,0,726,727,1,0,0,0,727,738,1,0,
-		0,0,728,729,5,100,0,0,729,733,3,160,80,0,730,731,5,101,0,0,731,732,5,132,
-		0,0,732,734,5,59,0,0,733,730,1,0,0,0,733,734,1,0,0,0,734,738,1,0,0,0,735,
-		738,3,52,26,0,736,738,3,42,21,0,737,690,1,0,0,0,737,692,1,0,0,0,737,694,
-		1,0,0,0,737,697,1,0,0,0,737,699,1,0,0,0,737,703,1,0,0,0,737,705,1,0,0,
-		0,737,707,1,0,0,0,737,709,1,0,0,0,737,718,1,0,0,0,737,728,1,0,0,0,737,
-		735,1,0,0,0,737,736,1,0,0,0,738,71,1,0,0,0,739,740,5,194,0,0,740,741,3,
-		166,83,0,741,745,5,241,0,0,742,744,3,74,37,0,743,742,1,0,0,0,744,747,1,
-		0,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,748,1,0,0,0,747,745,1,0,0,0,
-		748,749,5,242,0,0,749,73,1,0,0,0,750,751,5,224,0,0,751,771,3,160,80,0,
-		752,753,5,90,0,0,753,771,3,166,83,0,754,755,5,225,0,0,755,771,3,160,80,
-		0,756,757,5,226,0,0,757,771,3,160,80,0,758,759,5,227,0,0,759,771,3,160,
-		80,0,760,761,5,83,0,0,761,771,3,160,80,0,762,763,5,82,0,0,763,771,3,160,
-		80,0,764,765,5,102,0,0,765,771,3,160,80,0,766,767,5,103,0,0,767,771,3,
-		160,80,0,768,769,5,106,0,0,769,771,3,160,80,0,770,750,1,0,0,0,770,752,
-		1,0,0,0,770,754,1,0,0,0,770,756,1,0,0,0,770,758,1,0,0,0,770,760,1,0,0,
-		0,770,762,1,0,0,0,770,764,1,0,0,0,770,766,1,0,0,0,770,768,1,0,0,0,771,
-		75,1,0,0,0,772,773,5,260,0,0,773,774,3,160,80,0,774,775,5,63,0,0,775,777,
-		3,160,80,0,776,778,5,245,0,0,777,776,1,0,0,0,777,778,1,0,0,0,778,77,1,
-		0,0,0,779,780,5,111,0,0,780,781,3,166,83,0,781,785,5,241,0,0,782,784,3,
-		82,41,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,0,0,
-		0,786,788,1,0,0,0,787,785,1,0,0,0,788,789,5,242,0,0,789,79,1,0,0,0,790,
-		792,3,160,80,0,791,793,5,114,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,796,
-		1,0,0,0,794,795,5,50,0,0,795,797,3,160,80,0,796,794,1,0,0,0,796,797,1,
-		0,0,0,797,800,1,0,0,0,798,799,5,72,0,0,799,801,3,160,80,0,800,798,1,0,
-		0,0,800,801,1,0,0,0,801,81,1,0,0,0,802,803,5,112,0,0,803,882,3,160,80,
-		0,804,805,5,113,0,0,805,882,3,80,40,0,806,808,5,203,0,0,807,809,5,261,
-		0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,810,811,5,143,0,0,
-		811,813,3,160,80,0,812,810,1,0,0,0,812,813,1,0,0,0,813,882,1,0,0,0,814,
-		815,5,203,0,0,815,882,5,214,0,0,816,817,5,204,0,0,817,882,3,160,80,0,818,
-		819,5,205,0,0,819,882,3,160,80,0,820,821,5,206,0,0,821,822,5,73,0,0,822,
-		882,5,260,0,0,823,824,5,207,0,0,824,828,5,241,0,0,825,827,3,34,17,0,826,
-		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,
-		0,0,0,830,828,1,0,0,0,831,882,5,242,0,0,832,833,5,207,0,0,833,834,5,215,
-		0,0,834,835,3,166,83,0,835,836,5,216,0,0,836,837,3,160,80,0,837,882,1,
-		0,0,0,838,839,5,208,0,0,839,882,3,160,80,0,840,882,3,88,44,0,841,882,3,
-		90,45,0,842,843,5,211,0,0,843,844,5,217,0,0,844,845,3,160,80,0,845,846,
-		5,173,0,0,846,847,3,160,80,0,847,882,1,0,0,0,848,849,5,210,0,0,849,882,
-		3,160,80,0,850,851,5,115,0,0,851,852,5,73,0,0,852,882,5,260,0,0,853,854,
-		5,118,0,0,854,882,3,94,47,0,855,856,5,8,0,0,856,882,5,260,0,0,857,858,
-		5,122,0,0,858,882,5,262,0,0,859,882,3,52,26,0,860,861,5,229,0,0,861,862,
-		5,63,0,0,862,863,3,160,80,0,863,864,5,215,0,0,864,868,3,160,80,0,865,866,
-		5,230,0,0,866,867,5,231,0,0,867,869,3,160,80,0,868,865,1,0,0,0,868,869,
-		1,0,0,0,869,873,1,0,0,0,870,872,3,84,42,0,871,870,1,0,0,0,872,875,1,0,
-		0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,876,
-		878,3,86,43,0,877,876,1,0,0,0,877,878,1,0,0,0,878,882,1,0,0,0,879,880,
-		5,234,0,0,880,882,3,160,80,0,881,802,1,0,0,0,881,804,1,0,0,0,881,806,1,
-		0,0,0,881,814,1,0,0,0,881,816,1,0,0,0,881,818,1,0,0,0,881,820,1,0,0,0,
-		881,823,1,0,0,0,881,832,1,0,0,0,881,838,1,0,0,0,881,840,1,0,0,0,881,841,
-		1,0,0,0,881,842,1,0,0,0,881,848,1,0,0,0,881,850,1,0,0,0,881,853,1,0,0,
-		0,881,855,1,0,0,0,881,857,1,0,0,0,881,859,1,0,0,0,881,860,1,0,0,0,881,
-		879,1,0,0,0,882,83,1,0,0,0,883,884,5,232,0,0,884,885,5,260,0,0,885,886,
-		5,63,0,0,886,887,3,160,80,0,887,85,1,0,0,0,888,889,5,233,0,0,889,890,5,
-		51,0,0,890,891,5,260,0,0,891,892,5,231,0,0,892,893,3,160,80,0,893,87,1,
-		0,0,0,894,895,5,209,0,0,895,900,3,160,80,0,896,897,5,51,0,0,897,901,5,
-		260,0,0,898,899,5,218,0,0,899,901,3,166,83,0,900,896,1,0,0,0,900,898,1,
-		0,0,0,901,89,1,0,0,0,902,903,5,211,0,0,903,904,5,212,0,0,904,905,3,166,
-		83,0,905,909,5,241,0,0,906,908,3,92,46,0,907,906,1,0,0,0,908,911,1,0,0,
-		0,909,907,1,0,0,0,909,910,1,0,0,0,910,914,1,0,0,0,911,909,1,0,0,0,912,
-		913,5,173,0,0,913,915,3,160,80,0,914,912,1,0,0,0,914,915,1,0,0,0,915,916,
-		1,0,0,0,916,917,5,242,0,0,917,91,1,0,0,0,918,919,5,213,0,0,919,920,3,160,
-		80,0,920,921,3,160,80,0,921,93,1,0,0,0,922,935,5,119,0,0,923,935,5,120,
-		0,0,924,935,5,121,0,0,925,926,5,52,0,0,926,930,5,241,0,0,927,929,3,34,
-		17,0,928,927,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,
-		933,1,0,0,0,932,930,1,0,0,0,933,935,5,242,0,0,934,922,1,0,0,0,934,923,
-		1,0,0,0,934,924,1,0,0,0,934,925,1,0,0,0,935,95,1,0,0,0,936,937,5,219,0,
-		0,937,938,3,166,83,0,938,942,5,241,0,0,939,941,3,98,49,0,940,939,1,0,0,
-		0,941,944,1,0,0,0,942,940,1,0,0,0,942,943,1,0,0,0,943,945,1,0,0,0,944,
-		942,1,0,0,0,945,946,5,242,0,0,946,97,1,0,0,0,947,948,5,199,0,0,948,949,
-		3,166,83,0,949,950,5,246,0,0,950,951,3,166,83,0,951,971,1,0,0,0,952,953,
-		5,197,0,0,953,971,3,160,80,0,954,955,5,220,0,0,955,971,3,160,80,0,956,
-		957,5,221,0,0,957,971,5,223,0,0,958,959,5,221,0,0,959,971,3,166,83,0,960,
-		962,5,65,0,0,961,963,3,100,50,0,962,961,1,0,0,0,963,964,1,0,0,0,964,962,
-		1,0,0,0,964,965,1,0,0,0,965,971,1,0,0,0,966,967,5,207,0,0,967,968,5,170,
-		0,0,968,969,5,51,0,0,969,971,3,166,83,0,970,947,1,0,0,0,970,952,1,0,0,
-		0,970,954,1,0,0,0,970,956,1,0,0,0,970,958,1,0,0,0,970,960,1,0,0,0,970,
-		966,1,0,0,0,971,99,1,0,0,0,972,973,5,222,0,0,973,979,3,160,80,0,974,975,
-		5,102,0,0,975,979,3,160,80,0,976,977,5,103,0,0,977,979,3,160,80,0,978,
-		972,1,0,0,0,978,974,1,0,0,0,978,976,1,0,0,0,979,101,1,0,0,0,980,981,5,
-		123,0,0,981,982,3,166,83,0,982,986,5,241,0,0,983,985,3,104,52,0,984,983,
-		1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,986,987,1,0,0,0,987,989,1,0,0,
-		0,988,986,1,0,0,0,989,990,5,242,0,0,990,103,1,0,0,0,991,992,5,124,0,0,
-		992,1027,3,160,80,0,993,994,5,125,0,0,994,999,3,106,53,0,995,996,5,245,
-		0,0,996,998,3,106,53,0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,
-		0,999,1000,1,0,0,0,1000,1027,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,166,
-		0,0,1003,1027,3,160,80,0,1004,1005,5,167,0,0,1005,1006,3,160,80,0,1006,
-		1007,5,165,0,0,1007,1010,3,166,83,0,1008,1009,5,168,0,0,1009,1011,3,160,
-		80,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1013,1,0,0,0,1012,1014,5,
-		171,0,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,1027,1,0,0,0,1015,1016,
-		5,205,0,0,1016,1027,3,160,80,0,1017,1018,5,169,0,0,1018,1023,3,110,55,
-		0,1019,1020,5,245,0,0,1020,1022,3,110,55,0,1021,1019,1,0,0,0,1022,1025,
-		1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1027,1,0,0,0,1025,1023,
-		1,0,0,0,1026,991,1,0,0,0,1026,993,1,0,0,0,1026,1002,1,0,0,0,1026,1004,
-		1,0,0,0,1026,1015,1,0,0,0,1026,1017,1,0,0,0,1027,105,1,0,0,0,1028,1029,
-		3,166,83,0,1029,1038,3,160,80,0,1030,1034,5,241,0,0,1031,1033,3,108,54,
-		0,1032,1031,1,0,0,0,1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,
-		0,0,1035,1037,1,0,0,0,1036,1034,1,0,0,0,1037,1039,5,242,0,0,1038,1030,
-		1,0,0,0,1038,1039,1,0,0,0,1039,107,1,0,0,0,1040,1041,5,166,0,0,1041,1047,
-		3,160,80,0,1042,1043,5,167,0,0,1043,1047,3,160,80,0,1044,1045,5,168,0,
-		0,1045,1047,3,160,80,0,1046,1040,1,0,0,0,1046,1042,1,0,0,0,1046,1044,1,
-		0,0,0,1047,109,1,0,0,0,1048,1049,5,260,0,0,1049,1050,3,160,80,0,1050,111,
-		1,0,0,0,1051,1052,5,126,0,0,1052,1061,3,166,83,0,1053,1057,5,241,0,0,1054,
-		1056,3,114,57,0,1055,1054,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,
-		1057,1058,1,0,0,0,1058,1060,1,0,0,0,1059,1057,1,0,0,0,1060,1062,5,242,
-		0,0,1061,1053,1,0,0,0,1061,1062,1,0,0,0,1062,113,1,0,0,0,1063,1064,5,127,
-		0,0,1064,1070,3,160,80,0,1065,1066,5,128,0,0,1066,1070,3,160,80,0,1067,
-		1068,5,129,0,0,1068,1070,3,160,80,0,1069,1063,1,0,0,0,1069,1065,1,0,0,
-		0,1069,1067,1,0,0,0,1070,115,1,0,0,0,1071,1072,5,130,0,0,1072,1073,3,166,
-		83,0,1073,1074,5,241,0,0,1074,1082,3,160,80,0,1075,1080,3,156,78,0,1076,
-		1077,5,57,0,0,1077,1078,3,160,80,0,1078,1079,3,156,78,0,1079,1081,1,0,
-		0,0,1080,1076,1,0,0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1075,1,
-		0,0,0,1082,1083,1,0,0,0,1083,1084,1,0,0,0,1084,1085,5,242,0,0,1085,117,
-		1,0,0,0,1086,1087,5,131,0,0,1087,1088,3,166,83,0,1088,1089,5,248,0,0,1089,
-		1096,3,160,80,0,1090,1093,5,132,0,0,1091,1094,5,133,0,0,1092,1094,5,134,
-		0,0,1093,1091,1,0,0,0,1093,1092,1,0,0,0,1094,1095,1,0,0,0,1095,1097,3,
-		158,79,0,1096,1090,1,0,0,0,1096,1097,1,0,0,0,1097,1100,1,0,0,0,1098,1099,
-		5,51,0,0,1099,1101,5,260,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,
-		119,1,0,0,0,1102,1103,5,135,0,0,1103,1104,3,166,83,0,1104,1105,5,143,0,
-		0,1105,1108,3,160,80,0,1106,1107,5,51,0,0,1107,1109,5,260,0,0,1108,1106,
-		1,0,0,0,1108,1109,1,0,0,0,1109,1113,1,0,0,0,1110,1111,5,136,0,0,1111,1112,
-		5,138,0,0,1112,1114,5,262,0,0,1113,1110,1,0,0,0,1113,1114,1,0,0,0,1114,
-		1118,1,0,0,0,1115,1116,5,137,0,0,1116,1117,5,138,0,0,1117,1119,5,262,0,
-		0,1118,1115,1,0,0,0,1118,1119,1,0,0,0,1119,1130,1,0,0,0,1120,1121,5,160,
-		0,0,1121,1122,5,183,0,0,1122,1123,3,166,83,0,1123,1124,5,161,0,0,1124,
-		1125,5,165,0,0,1125,1126,5,262,0,0,1126,1128,5,162,0,0,1127,1129,3,122,
-		61,0,1128,1127,1,0,0,0,1128,1129,1,0,0,0,1129,1131,1,0,0,0,1130,1120,1,
-		0,0,0,1130,1131,1,0,0,0,1131,1132,1,0,0,0,1132,1133,5,247,0,0,1133,1138,
-		3,124,62,0,1134,1135,5,245,0,0,1135,1137,3,124,62,0,1136,1134,1,0,0,0,
-		1137,1140,1,0,0,0,1138,1136,1,0,0,0,1138,1139,1,0,0,0,1139,121,1,0,0,0,
-		1140,1138,1,0,0,0,1141,1142,5,163,0,0,1142,1147,3,166,83,0,1143,1144,5,
-		245,0,0,1144,1146,3,166,83,0,1145,1143,1,0,0,0,1146,1149,1,0,0,0,1147,
-		1145,1,0,0,0,1147,1148,1,0,0,0,1148,1153,1,0,0,0,1149,1147,1,0,0,0,1150,
-		1151,5,174,0,0,1151,1152,5,164,0,0,1152,1154,3,166,83,0,1153,1150,1,0,
-		0,0,1153,1154,1,0,0,0,1154,1158,1,0,0,0,1155,1156,5,164,0,0,1156,1158,
-		3,166,83,0,1157,1141,1,0,0,0,1157,1155,1,0,0,0,1158,123,1,0,0,0,1159,1160,
-		5,156,0,0,1160,1161,5,261,0,0,1161,1162,5,165,0,0,1162,1179,3,166,83,0,
-		1163,1175,5,159,0,0,1164,1165,5,243,0,0,1165,1170,3,166,83,0,1166,1167,
-		5,245,0,0,1167,1169,3,166,83,0,1168,1166,1,0,0,0,1169,1172,1,0,0,0,1170,
-		1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1170,1,0,0,0,1173,
-		1174,5,244,0,0,1174,1176,1,0,0,0,1175,1164,1,0,0,0,1175,1176,1,0,0,0,1176,
-		1179,1,0,0,0,1177,1179,3,166,83,0,1178,1159,1,0,0,0,1178,1163,1,0,0,0,
-		1178,1177,1,0,0,0,1179,125,1,0,0,0,1180,1181,5,144,0,0,1181,1182,5,143,
-		0,0,1182,1185,3,160,80,0,1183,1184,5,145,0,0,1184,1186,3,158,79,0,1185,
-		1183,1,0,0,0,1185,1186,1,0,0,0,1186,127,1,0,0,0,1187,1188,5,146,0,0,1188,
-		1189,5,147,0,0,1189,1194,3,130,65,0,1190,1191,5,245,0,0,1191,1193,3,130,
-		65,0,1192,1190,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,1195,1,
-		0,0,0,1195,129,1,0,0,0,1196,1194,1,0,0,0,1197,1200,5,66,0,0,1198,1200,
-		3,166,83,0,1199,1197,1,0,0,0,1199,1198,1,0,0,0,1200,131,1,0,0,0,1201,1202,
-		5,148,0,0,1202,1206,5,241,0,0,1203,1205,3,134,67,0,1204,1203,1,0,0,0,1205,
-		1208,1,0,0,0,1206,1204,1,0,0,0,1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,
-		1206,1,0,0,0,1209,1210,5,242,0,0,1210,133,1,0,0,0,1211,1212,5,10,0,0,1212,
-		1222,3,164,82,0,1213,1214,5,149,0,0,1214,1219,3,166,83,0,1215,1216,5,245,
-		0,0,1216,1218,3,166,83,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,
-		1,0,0,0,1219,1220,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1213,
-		1,0,0,0,1222,1223,1,0,0,0,1223,1306,1,0,0,0,1224,1225,5,150,0,0,1225,1306,
-		3,166,83,0,1226,1227,5,151,0,0,1227,1306,3,166,83,0,1228,1229,5,152,0,
-		0,1229,1230,5,153,0,0,1230,1231,5,154,0,0,1231,1306,3,166,83,0,1232,1235,
-		5,155,0,0,1233,1234,5,261,0,0,1234,1236,5,199,0,0,1235,1233,1,0,0,0,1235,
-		1236,1,0,0,0,1236,1237,1,0,0,0,1237,1238,5,153,0,0,1238,1239,5,165,0,0,
-		1239,1306,3,166,83,0,1240,1241,5,156,0,0,1241,1242,5,261,0,0,1242,1243,
-		5,199,0,0,1243,1244,5,153,0,0,1244,1245,5,165,0,0,1245,1306,3,166,83,0,
-		1246,1247,5,176,0,0,1247,1252,3,166,83,0,1248,1249,5,245,0,0,1249,1251,
-		3,166,83,0,1250,1248,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,
-		1253,1,0,0,0,1253,1256,1,0,0,0,1254,1252,1,0,0,0,1255,1257,5,157,0,0,1256,
-		1255,1,0,0,0,1256,1257,1,0,0,0,1257,1258,1,0,0,0,1258,1259,5,165,0,0,1259,
-		1260,5,228,0,0,1260,1261,3,164,82,0,1261,1306,1,0,0,0,1262,1263,5,172,
-		0,0,1263,1264,3,160,80,0,1264,1268,5,241,0,0,1265,1267,3,134,67,0,1266,
-		1265,1,0,0,0,1267,1270,1,0,0,0,1268,1266,1,0,0,0,1268,1269,1,0,0,0,1269,
-		1271,1,0,0,0,1270,1268,1,0,0,0,1271,1281,5,242,0,0,1272,1273,5,173,0,0,
-		1273,1277,5,241,0,0,1274,1276,3,134,67,0,1275,1274,1,0,0,0,1276,1279,1,
-		0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1280,1,0,0,0,1279,1277,
-		1,0,0,0,1280,1282,5,242,0,0,1281,1272,1,0,0,0,1281,1282,1,0,0,0,1282,1306,
-		1,0,0,0,1283,1286,5,157,0,0,1284,1285,5,183,0,0,1285,1287,5,112,0,0,1286,
-		1284,1,0,0,0,1286,1287,1,0,0,0,1287,1288,1,0,0,0,1288,1292,5,241,0,0,1289,
-		1291,3,134,67,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,
-		1292,1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,1306,5,242,
-		0,0,1296,1297,5,158,0,0,1297,1301,5,241,0,0,1298,1300,3,134,67,0,1299,
-		1298,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,
-		1304,1,0,0,0,1303,1301,1,0,0,0,1304,1306,5,242,0,0,1305,1211,1,0,0,0,1305,
-		1224,1,0,0,0,1305,1226,1,0,0,0,1305,1228,1,0,0,0,1305,1232,1,0,0,0,1305,
-		1240,1,0,0,0,1305,1246,1,0,0,0,1305,1262,1,0,0,0,1305,1283,1,0,0,0,1305,
-		1296,1,0,0,0,1306,135,1,0,0,0,1307,1308,5,175,0,0,1308,1312,5,241,0,0,
-		1309,1311,3,138,69,0,1310,1309,1,0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,
-		0,0,1312,1313,1,0,0,0,1313,1315,1,0,0,0,1314,1312,1,0,0,0,1315,1316,5,
-		242,0,0,1316,137,1,0,0,0,1317,1318,5,176,0,0,1318,1323,3,166,83,0,1319,
-		1320,5,245,0,0,1320,1322,3,166,83,0,1321,1319,1,0,0,0,1322,1325,1,0,0,
-		0,1323,1321,1,0,0,0,1323,1324,1,0,0,0,1324,1329,1,0,0,0,1325,1323,1,0,
-		0,0,1326,1328,3,140,70,0,1327,1326,1,0,0,0,1328,1331,1,0,0,0,1329,1327,
-		1,0,0,0,1329,1330,1,0,0,0,1330,1334,1,0,0,0,1331,1329,1,0,0,0,1332,1334,
-		3,132,66,0,1333,1317,1,0,0,0,1333,1332,1,0,0,0,1334,139,1,0,0,0,1335,1336,
-		5,177,0,0,1336,1374,3,160,80,0,1337,1338,5,90,0,0,1338,1339,5,240,0,0,
-		1339,1374,3,160,80,0,1340,1341,5,90,0,0,1341,1374,3,166,83,0,1342,1343,
-		5,178,0,0,1343,1374,3,158,79,0,1344,1345,5,132,0,0,1345,1346,5,262,0,0,
-		1346,1374,5,141,0,0,1347,1348,5,102,0,0,1348,1349,3,160,80,0,1349,1350,
-		5,185,0,0,1350,1351,5,110,0,0,1351,1374,1,0,0,0,1352,1353,5,103,0,0,1353,
-		1374,3,160,80,0,1354,1355,5,104,0,0,1355,1356,3,160,80,0,1356,1357,5,185,
-		0,0,1357,1358,5,110,0,0,1358,1374,1,0,0,0,1359,1360,5,105,0,0,1360,1374,
-		3,160,80,0,1361,1362,5,106,0,0,1362,1374,5,107,0,0,1363,1364,5,108,0,0,
-		1364,1374,3,160,80,0,1365,1366,5,93,0,0,1366,1367,5,94,0,0,1367,1368,5,
-		63,0,0,1368,1371,3,160,80,0,1369,1370,5,4,0,0,1370,1372,3,158,79,0,1371,
-		1369,1,0,0,0,1371,1372,1,0,0,0,1372,1374,1,0,0,0,1373,1335,1,0,0,0,1373,
-		1337,1,0,0,0,1373,1340,1,0,0,0,1373,1342,1,0,0,0,1373,1344,1,0,0,0,1373,
-		1347,1,0,0,0,1373,1352,1,0,0,0,1373,1354,1,0,0,0,1373,1359,1,0,0,0,1373,
-		1361,1,0,0,0,1373,1363,1,0,0,0,1373,1365,1,0,0,0,1374,141,1,0,0,0,1375,
-		1376,5,2,0,0,1376,1377,3,166,83,0,1377,1378,5,4,0,0,1378,1379,3,166,83,
-		0,1379,1383,5,241,0,0,1380,1382,3,144,72,0,1381,1380,1,0,0,0,1382,1385,
-		1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1386,1,0,0,0,1385,1383,
-		1,0,0,0,1386,1387,5,242,0,0,1387,143,1,0,0,0,1388,1389,3,166,83,0,1389,
-		1390,5,60,0,0,1390,1391,5,179,0,0,1391,1392,5,262,0,0,1392,1672,1,0,0,
-		0,1393,1394,3,166,83,0,1394,1395,5,60,0,0,1395,1396,5,38,0,0,1396,1400,
-		3,160,80,0,1397,1399,3,154,77,0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,
-		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1672,1,0,0,0,1402,1400,1,0,0,0,1403,
-		1404,3,166,83,0,1404,1408,5,97,0,0,1405,1406,5,154,0,0,1406,1407,5,61,
-		0,0,1407,1409,5,262,0,0,1408,1405,1,0,0,0,1408,1409,1,0,0,0,1409,1410,
-		1,0,0,0,1410,1411,5,63,0,0,1411,1412,3,158,79,0,1412,1672,1,0,0,0,1413,
-		1414,3,166,83,0,1414,1415,5,97,0,0,1415,1419,5,38,0,0,1416,1417,5,154,
-		0,0,1417,1418,5,61,0,0,1418,1420,5,262,0,0,1419,1416,1,0,0,0,1419,1420,
-		1,0,0,0,1420,1421,1,0,0,0,1421,1422,5,63,0,0,1422,1427,3,152,76,0,1423,
-		1424,5,245,0,0,1424,1426,3,152,76,0,1425,1423,1,0,0,0,1426,1429,1,0,0,
-		0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1433,1,0,0,0,1429,1427,1,0,
-		0,0,1430,1432,3,154,77,0,1431,1430,1,0,0,0,1432,1435,1,0,0,0,1433,1431,
-		1,0,0,0,1433,1434,1,0,0,0,1434,1672,1,0,0,0,1435,1433,1,0,0,0,1436,1437,
-		3,164,82,0,1437,1438,7,3,0,0,1438,1439,3,160,80,0,1439,1444,3,156,78,0,
-		1440,1441,5,28,0,0,1441,1442,3,160,80,0,1442,1443,3,156,78,0,1443,1445,
-		1,0,0,0,1444,1440,1,0,0,0,1444,1445,1,0,0,0,1445,1672,1,0,0,0,1446,1447,
-		3,164,82,0,1447,1448,5,182,0,0,1448,1449,3,160,80,0,1449,1450,5,183,0,
-		0,1450,1451,5,260,0,0,1451,1672,1,0,0,0,1452,1453,3,166,83,0,1453,1486,
-		5,184,0,0,1454,1455,5,54,0,0,1455,1459,5,260,0,0,1456,1458,3,154,77,0,
-		1457,1456,1,0,0,0,1458,1461,1,0,0,0,1459,1457,1,0,0,0,1459,1460,1,0,0,
-		0,1460,1463,1,0,0,0,1461,1459,1,0,0,0,1462,1464,3,148,74,0,1463,1462,1,
-		0,0,0,1463,1464,1,0,0,0,1464,1487,1,0,0,0,1465,1475,5,38,0,0,1466,1467,
-		5,44,0,0,1467,1468,3,160,80,0,1468,1472,3,156,78,0,1469,1471,3,146,73,
-		0,1470,1469,1,0,0,0,1471,1474,1,0,0,0,1472,1470,1,0,0,0,1472,1473,1,0,
-		0,0,1473,1476,1,0,0,0,1474,1472,1,0,0,0,1475,1466,1,0,0,0,1475,1476,1,
-		0,0,0,1476,1480,1,0,0,0,1477,1479,3,154,77,0,1478,1477,1,0,0,0,1479,1482,
-		1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,0,1482,1480,
-		1,0,0,0,1483,1485,3,148,74,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,
-		1487,1,0,0,0,1486,1454,1,0,0,0,1486,1465,1,0,0,0,1487,1672,1,0,0,0,1488,
-		1490,5,175,0,0,1489,1491,3,140,70,0,1490,1489,1,0,0,0,1491,1492,1,0,0,
-		0,1492,1490,1,0,0,0,1492,1493,1,0,0,0,1493,1672,1,0,0,0,1494,1495,5,175,
-		0,0,1495,1496,5,176,0,0,1496,1672,5,109,0,0,1497,1498,5,175,0,0,1498,1499,
-		5,202,0,0,1499,1500,5,93,0,0,1500,1672,5,94,0,0,1501,1502,3,166,83,0,1502,
-		1503,5,120,0,0,1503,1504,3,160,80,0,1504,1672,1,0,0,0,1505,1506,3,166,
-		83,0,1506,1507,5,16,0,0,1507,1508,3,28,14,0,1508,1512,5,241,0,0,1509,1511,
-		3,34,17,0,1510,1509,1,0,0,0,1511,1514,1,0,0,0,1512,1510,1,0,0,0,1512,1513,
-		1,0,0,0,1513,1515,1,0,0,0,1514,1512,1,0,0,0,1515,1516,5,242,0,0,1516,1672,
-		1,0,0,0,1517,1518,3,166,83,0,1518,1519,5,19,0,0,1519,1520,5,260,0,0,1520,
-		1521,5,20,0,0,1521,1522,3,160,80,0,1522,1672,1,0,0,0,1523,1524,3,166,83,
-		0,1524,1526,5,21,0,0,1525,1527,5,249,0,0,1526,1525,1,0,0,0,1526,1527,1,
-		0,0,0,1527,1528,1,0,0,0,1528,1529,3,160,80,0,1529,1672,1,0,0,0,1530,1531,
-		3,166,83,0,1531,1532,5,235,0,0,1532,1535,3,158,79,0,1533,1534,5,51,0,0,
-		1534,1536,5,260,0,0,1535,1533,1,0,0,0,1535,1536,1,0,0,0,1536,1672,1,0,
-		0,0,1537,1538,3,166,83,0,1538,1539,5,235,0,0,1539,1540,5,38,0,0,1540,1545,
-		3,150,75,0,1541,1542,5,245,0,0,1542,1544,3,150,75,0,1543,1541,1,0,0,0,
-		1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,1550,1,0,0,
-		0,1547,1545,1,0,0,0,1548,1549,5,51,0,0,1549,1551,5,260,0,0,1550,1548,1,
-		0,0,0,1550,1551,1,0,0,0,1551,1555,1,0,0,0,1552,1554,3,154,77,0,1553,1552,
-		1,0,0,0,1554,1557,1,0,0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1672,
-		1,0,0,0,1557,1555,1,0,0,0,1558,1559,3,166,83,0,1559,1560,5,239,0,0,1560,
-		1561,5,38,0,0,1561,1566,3,150,75,0,1562,1563,5,245,0,0,1563,1565,3,150,
-		75,0,1564,1562,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,
-		0,0,0,1567,1572,1,0,0,0,1568,1566,1,0,0,0,1569,1571,3,154,77,0,1570,1569,
-		1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1672,
-		1,0,0,0,1574,1572,1,0,0,0,1575,1576,3,166,83,0,1576,1577,5,92,0,0,1577,
-		1578,3,160,80,0,1578,1672,1,0,0,0,1579,1580,3,166,83,0,1580,1581,5,93,
-		0,0,1581,1582,5,138,0,0,1582,1583,3,158,79,0,1583,1584,5,63,0,0,1584,1585,
-		3,160,80,0,1585,1672,1,0,0,0,1586,1587,3,166,83,0,1587,1588,5,202,0,0,
-		1588,1589,5,93,0,0,1589,1672,1,0,0,0,1590,1591,3,166,83,0,1591,1592,5,
-		71,0,0,1592,1594,5,69,0,0,1593,1595,5,261,0,0,1594,1593,1,0,0,0,1594,1595,
-		1,0,0,0,1595,1672,1,0,0,0,1596,1597,3,166,83,0,1597,1598,5,71,0,0,1598,
-		1601,5,70,0,0,1599,1600,5,51,0,0,1600,1602,5,260,0,0,1601,1599,1,0,0,0,
-		1601,1602,1,0,0,0,1602,1672,1,0,0,0,1603,1604,3,166,83,0,1604,1605,5,170,
-		0,0,1605,1606,5,54,0,0,1606,1609,5,260,0,0,1607,1608,5,63,0,0,1608,1610,
-		3,160,80,0,1609,1607,1,0,0,0,1609,1610,1,0,0,0,1610,1672,1,0,0,0,1611,
-		1612,3,166,83,0,1612,1614,5,65,0,0,1613,1615,3,100,50,0,1614,1613,1,0,
-		0,0,1615,1616,1,0,0,0,1616,1614,1,0,0,0,1616,1617,1,0,0,0,1617,1672,1,
-		0,0,0,1618,1619,5,22,0,0,1619,1672,5,262,0,0,1620,1621,5,23,0,0,1621,1672,
-		5,262,0,0,1622,1672,5,24,0,0,1623,1672,5,25,0,0,1624,1625,3,166,83,0,1625,
-		1626,5,26,0,0,1626,1627,5,27,0,0,1627,1628,3,160,80,0,1628,1629,3,156,
-		78,0,1629,1630,5,28,0,0,1630,1631,3,160,80,0,1631,1632,3,156,78,0,1632,
-		1672,1,0,0,0,1633,1634,3,166,83,0,1634,1635,5,29,0,0,1635,1638,5,165,0,
-		0,1636,1639,5,30,0,0,1637,1639,3,160,80,0,1638,1636,1,0,0,0,1638,1637,
-		1,0,0,0,1639,1640,1,0,0,0,1640,1641,5,31,0,0,1641,1642,3,160,80,0,1642,
-		1643,3,156,78,0,1643,1644,5,28,0,0,1644,1645,3,160,80,0,1645,1646,3,156,
-		78,0,1646,1672,1,0,0,0,1647,1648,3,166,83,0,1648,1649,5,32,0,0,1649,1650,
-		3,160,80,0,1650,1651,3,156,78,0,1651,1652,5,20,0,0,1652,1653,3,160,80,
-		0,1653,1672,1,0,0,0,1654,1655,5,33,0,0,1655,1656,3,164,82,0,1656,1657,
-		5,34,0,0,1657,1658,3,164,82,0,1658,1661,3,160,80,0,1659,1660,5,35,0,0,
-		1660,1662,3,160,80,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1672,1,0,
-		0,0,1663,1664,5,36,0,0,1664,1665,5,35,0,0,1665,1666,3,160,80,0,1666,1667,
-		3,156,78,0,1667,1668,5,37,0,0,1668,1669,3,160,80,0,1669,1670,3,156,78,
-		0,1670,1672,1,0,0,0,1671,1388,1,0,0,0,1671,1393,1,0,0,0,1671,1403,1,0,
-		0,0,1671,1413,1,0,0,0,1671,1436,1,0,0,0,1671,1446,1,0,0,0,1671,1452,1,
-		0,0,0,1671,1488,1,0,0,0,1671,1494,1,0,0,0,1671,1497,1,0,0,0,1671,1501,
-		1,0,0,0,1671,1505,1,0,0,0,1671,1517,1,0,0,0,1671,1523,1,0,0,0,1671,1530,
-		1,0,0,0,1671,1537,1,0,0,0,1671,1558,1,0,0,0,1671,1575,1,0,0,0,1671,1579,
-		1,0,0,0,1671,1586,1,0,0,0,1671,1590,1,0,0,0,1671,1596,1,0,0,0,1671,1603,
-		1,0,0,0,1671,1611,1,0,0,0,1671,1618,1,0,0,0,1671,1620,1,0,0,0,1671,1622,
-		1,0,0,0,1671,1623,1,0,0,0,1671,1624,1,0,0,0,1671,1633,1,0,0,0,1671,1647,
-		1,0,0,0,1671,1654,1,0,0,0,1671,1663,1,0,0,0,1672,145,1,0,0,0,1673,1674,
-		5,73,0,0,1674,1675,5,260,0,0,1675,1676,5,174,0,0,1676,1677,3,160,80,0,
-		1677,1678,3,156,78,0,1678,147,1,0,0,0,1679,1680,5,45,0,0,1680,1681,5,40,
-		0,0,1681,1682,5,41,0,0,1682,1683,3,160,80,0,1683,1684,5,42,0,0,1684,1688,
-		3,160,80,0,1685,1687,3,154,77,0,1686,1685,1,0,0,0,1687,1690,1,0,0,0,1688,
-		1686,1,0,0,0,1688,1689,1,0,0,0,1689,149,1,0,0,0,1690,1688,1,0,0,0,1691,
-		1693,5,250,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,
-		1695,3,158,79,0,1695,1696,5,34,0,0,1696,1697,3,160,80,0,1697,151,1,0,0,
-		0,1698,1699,3,158,79,0,1699,1700,5,34,0,0,1700,1701,3,160,80,0,1701,153,
-		1,0,0,0,1702,1703,5,39,0,0,1703,1704,3,164,82,0,1704,1705,3,160,80,0,1705,
-		155,1,0,0,0,1706,1707,5,185,0,0,1707,1708,5,198,0,0,1708,157,1,0,0,0,1709,
-		1710,5,261,0,0,1710,159,1,0,0,0,1711,1712,6,80,-1,0,1712,1713,5,243,0,
-		0,1713,1714,3,160,80,0,1714,1715,5,244,0,0,1715,1754,1,0,0,0,1716,1717,
-		5,250,0,0,1717,1754,3,160,80,16,1718,1719,5,202,0,0,1719,1754,3,160,80,
-		11,1720,1721,5,172,0,0,1721,1722,3,160,80,0,1722,1723,5,174,0,0,1723,1724,
-		3,160,80,0,1724,1725,5,173,0,0,1725,1726,3,160,80,0,1726,1754,1,0,0,0,
-		1727,1728,3,166,83,0,1728,1737,5,243,0,0,1729,1734,3,160,80,0,1730,1731,
-		5,245,0,0,1731,1733,3,160,80,0,1732,1730,1,0,0,0,1733,1736,1,0,0,0,1734,
-		1732,1,0,0,0,1734,1735,1,0,0,0,1735,1738,1,0,0,0,1736,1734,1,0,0,0,1737,
-		1729,1,0,0,0,1737,1738,1,0,0,0,1738,1739,1,0,0,0,1739,1740,5,244,0,0,1740,
-		1754,1,0,0,0,1741,1743,7,4,0,0,1742,1744,3,162,81,0,1743,1742,1,0,0,0,
-		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,185,0,0,1746,1754,3,162,
-		81,0,1747,1748,5,262,0,0,1748,1754,3,162,81,0,1749,1754,5,261,0,0,1750,
-		1754,5,262,0,0,1751,1754,5,260,0,0,1752,1754,3,164,82,0,1753,1711,1,0,
-		0,0,1753,1716,1,0,0,0,1753,1718,1,0,0,0,1753,1720,1,0,0,0,1753,1727,1,
-		0,0,0,1753,1741,1,0,0,0,1753,1747,1,0,0,0,1753,1749,1,0,0,0,1753,1750,
-		1,0,0,0,1753,1751,1,0,0,0,1753,1752,1,0,0,0,1754,1775,1,0,0,0,1755,1756,
-		10,15,0,0,1756,1757,5,199,0,0,1757,1774,3,160,80,16,1758,1759,10,14,0,
-		0,1759,1760,7,5,0,0,1760,1774,3,160,80,15,1761,1762,10,13,0,0,1762,1763,
-		7,6,0,0,1763,1774,3,160,80,14,1764,1765,10,12,0,0,1765,1766,7,7,0,0,1766,
-		1774,3,160,80,13,1767,1768,10,10,0,0,1768,1769,5,200,0,0,1769,1774,3,160,
-		80,11,1770,1771,10,9,0,0,1771,1772,5,201,0,0,1772,1774,3,160,80,10,1773,
-		1755,1,0,0,0,1773,1758,1,0,0,0,1773,1761,1,0,0,0,1773,1764,1,0,0,0,1773,
-		1767,1,0,0,0,1773,1770,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,1775,
-		1776,1,0,0,0,1776,161,1,0,0,0,1777,1775,1,0,0,0,1778,1779,7,8,0,0,1779,
-		163,1,0,0,0,1780,1783,3,166,83,0,1781,1782,5,246,0,0,1782,1784,3,166,83,
-		0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,165,1,0,0,0,1785,1786,7,9,0,
-		0,1786,167,1,0,0,0,183,172,174,188,214,221,223,231,233,255,259,261,268,
+		500,1,0,0,0,500,503,1,0,0,0,501,502,5,34,0,0,502,504,5,66,0,0,503,501,
+		1,0,0,0,503,504,1,0,0,0,504,43,1,0,0,0,505,506,5,130,0,0,506,507,3,158,
+		79,0,507,508,5,199,0,0,508,509,3,166,83,0,509,513,1,0,0,0,510,511,5,130,
+		0,0,511,513,3,160,80,0,512,505,1,0,0,0,512,510,1,0,0,0,513,45,1,0,0,0,
+		514,522,5,238,0,0,515,516,5,50,0,0,516,522,3,160,80,0,517,518,5,72,0,0,
+		518,522,3,160,80,0,519,520,5,178,0,0,520,522,3,158,79,0,521,514,1,0,0,
+		0,521,515,1,0,0,0,521,517,1,0,0,0,521,519,1,0,0,0,522,47,1,0,0,0,523,524,
+		5,262,0,0,524,527,5,62,0,0,525,527,5,261,0,0,526,523,1,0,0,0,526,525,1,
+		0,0,0,527,49,1,0,0,0,528,529,5,71,0,0,529,535,3,160,80,0,530,531,5,72,
+		0,0,531,535,3,160,80,0,532,533,5,73,0,0,533,535,5,260,0,0,534,528,1,0,
+		0,0,534,530,1,0,0,0,534,532,1,0,0,0,535,51,1,0,0,0,536,537,5,67,0,0,537,
+		541,3,166,83,0,538,540,3,54,27,0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,
+		1,0,0,0,541,542,1,0,0,0,542,53,1,0,0,0,543,541,1,0,0,0,544,545,5,72,0,
+		0,545,557,3,160,80,0,546,547,5,73,0,0,547,557,5,260,0,0,548,549,5,130,
+		0,0,549,557,3,160,80,0,550,551,5,68,0,0,551,554,3,56,28,0,552,553,5,200,
+		0,0,553,555,3,56,28,0,554,552,1,0,0,0,554,555,1,0,0,0,555,557,1,0,0,0,
+		556,544,1,0,0,0,556,546,1,0,0,0,556,548,1,0,0,0,556,550,1,0,0,0,557,55,
+		1,0,0,0,558,559,7,2,0,0,559,57,1,0,0,0,560,561,5,74,0,0,561,562,3,166,
+		83,0,562,566,5,241,0,0,563,565,3,60,30,0,564,563,1,0,0,0,565,568,1,0,0,
+		0,566,564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,566,1,0,0,0,569,
+		570,5,242,0,0,570,59,1,0,0,0,571,572,5,75,0,0,572,624,3,166,83,0,573,574,
+		5,112,0,0,574,624,3,160,80,0,575,576,5,113,0,0,576,624,3,80,40,0,577,578,
+		5,115,0,0,578,579,5,73,0,0,579,624,5,260,0,0,580,581,5,118,0,0,581,583,
+		3,94,47,0,582,584,5,265,0,0,583,582,1,0,0,0,583,584,1,0,0,0,584,624,1,
+		0,0,0,585,586,5,8,0,0,586,624,5,260,0,0,587,588,5,45,0,0,588,591,3,160,
+		80,0,589,590,5,138,0,0,590,592,3,158,79,0,591,589,1,0,0,0,591,592,1,0,
+		0,0,592,595,1,0,0,0,593,594,5,139,0,0,594,596,3,62,31,0,595,593,1,0,0,
+		0,595,596,1,0,0,0,596,614,1,0,0,0,597,612,5,154,0,0,598,599,5,262,0,0,
+		599,613,5,140,0,0,600,601,5,140,0,0,601,608,5,241,0,0,602,604,3,160,80,
+		0,603,605,5,245,0,0,604,603,1,0,0,0,604,605,1,0,0,0,605,607,1,0,0,0,606,
+		602,1,0,0,0,607,610,1,0,0,0,608,606,1,0,0,0,608,609,1,0,0,0,609,611,1,
+		0,0,0,610,608,1,0,0,0,611,613,5,242,0,0,612,598,1,0,0,0,612,600,1,0,0,
+		0,613,615,1,0,0,0,614,597,1,0,0,0,614,615,1,0,0,0,615,624,1,0,0,0,616,
+		624,3,88,44,0,617,624,3,90,45,0,618,620,5,142,0,0,619,621,5,249,0,0,620,
+		619,1,0,0,0,620,621,1,0,0,0,621,622,1,0,0,0,622,624,3,160,80,0,623,571,
+		1,0,0,0,623,573,1,0,0,0,623,575,1,0,0,0,623,577,1,0,0,0,623,580,1,0,0,
+		0,623,585,1,0,0,0,623,587,1,0,0,0,623,616,1,0,0,0,623,617,1,0,0,0,623,
+		618,1,0,0,0,624,61,1,0,0,0,625,628,5,113,0,0,626,628,3,160,80,0,627,625,
+		1,0,0,0,627,626,1,0,0,0,628,63,1,0,0,0,629,630,5,76,0,0,630,631,3,166,
+		83,0,631,635,5,241,0,0,632,634,3,66,33,0,633,632,1,0,0,0,634,637,1,0,0,
+		0,635,633,1,0,0,0,635,636,1,0,0,0,636,638,1,0,0,0,637,635,1,0,0,0,638,
+		639,5,242,0,0,639,65,1,0,0,0,640,641,5,77,0,0,641,645,5,241,0,0,642,644,
+		3,76,38,0,643,642,1,0,0,0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,
+		0,0,646,648,1,0,0,0,647,645,1,0,0,0,648,680,5,242,0,0,649,650,5,78,0,0,
+		650,680,3,160,80,0,651,652,5,79,0,0,652,680,3,160,80,0,653,654,5,80,0,
+		0,654,655,5,49,0,0,655,680,3,158,79,0,656,657,5,80,0,0,657,658,5,81,0,
+		0,658,659,3,160,80,0,659,660,3,156,78,0,660,680,1,0,0,0,661,662,5,83,0,
+		0,662,680,3,160,80,0,663,664,5,84,0,0,664,680,3,160,80,0,665,666,5,82,
+		0,0,666,680,3,160,80,0,667,668,5,85,0,0,668,669,3,160,80,0,669,670,3,156,
+		78,0,670,680,1,0,0,0,671,672,5,86,0,0,672,673,3,160,80,0,673,674,5,81,
+		0,0,674,675,3,160,80,0,675,676,3,156,78,0,676,680,1,0,0,0,677,678,5,87,
+		0,0,678,680,3,166,83,0,679,640,1,0,0,0,679,649,1,0,0,0,679,651,1,0,0,0,
+		679,653,1,0,0,0,679,656,1,0,0,0,679,661,1,0,0,0,679,663,1,0,0,0,679,665,
+		1,0,0,0,679,667,1,0,0,0,679,671,1,0,0,0,679,677,1,0,0,0,680,67,1,0,0,0,
+		681,682,5,88,0,0,682,683,3,166,83,0,683,684,5,54,0,0,684,685,3,166,83,
+		0,685,689,5,241,0,0,686,688,3,70,35,0,687,686,1,0,0,0,688,691,1,0,0,0,
+		689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,689,1,0,0,0,692,693,
+		5,242,0,0,693,69,1,0,0,0,694,695,5,89,0,0,695,742,3,166,83,0,696,697,5,
+		78,0,0,697,742,3,160,80,0,698,699,5,90,0,0,699,700,5,63,0,0,700,742,5,
+		65,0,0,701,702,5,90,0,0,702,742,3,160,80,0,703,704,5,188,0,0,704,705,3,
+		160,80,0,705,706,3,156,78,0,706,742,1,0,0,0,707,708,5,91,0,0,708,742,3,
+		160,80,0,709,710,5,58,0,0,710,742,5,260,0,0,711,712,5,59,0,0,712,742,3,
+		158,79,0,713,714,5,95,0,0,714,720,3,160,80,0,715,718,5,99,0,0,716,717,
+		5,165,0,0,717,719,3,160,80,0,718,716,1,0,0,0,718,719,1,0,0,0,719,721,1,
+		0,0,0,720,715,1,0,0,0,720,721,1,0,0,0,721,742,1,0,0,0,722,723,5,60,0,0,
+		723,724,3,48,24,0,724,725,3,158,79,0,725,726,5,63,0,0,726,727,5,89,0,0,
+		727,730,5,64,0,0,728,729,5,34,0,0,729,731,3,42,21,0,730,728,1,0,0,0,730,
+		731,1,0,0,0,731,742,1,0,0,0,732,733,5,100,0,0,733,737,3,160,80,0,734,735,
+		5,101,0,0,735,736,5,132,0,0,736,738,5,59,0,0,737,734,1,0,0,0,737,738,1,
+		0,0,0,738,742,1,0,0,0,739,742,3,52,26,0,740,742,3,42,21,0,741,694,1,0,
+		0,0,741,696,1,0,0,0,741,698,1,0,0,0,741,701,1,0,0,0,741,703,1,0,0,0,741,
+		707,1,0,0,0,741,709,1,0,0,0,741,711,1,0,0,0,741,713,1,0,0,0,741,722,1,
+		0,0,0,741,732,1,0,0,0,741,739,1,0,0,0,741,740,1,0,0,0,742,71,1,0,0,0,743,
+		744,5,194,0,0,744,745,3,166,83,0,745,749,5,241,0,0,746,748,3,74,37,0,747,
+		746,1,0,0,0,748,751,1,0,0,0,749,747,1,0,0,0,749,750,1,0,0,0,750,752,1,
+		0,0,0,751,749,1,0,0,0,752,753,5,242,0,0,753,73,1,0,0,0,754,755,5,224,0,
+		0,755,775,3,160,80,0,756,757,5,90,0,0,757,775,3,166,83,0,758,759,5,225,
+		0,0,759,775,3,160,80,0,760,761,5,226,0,0,761,775,3,160,80,0,762,763,5,
+		227,0,0,763,775,3,160,80,0,764,765,5,83,0,0,765,775,3,160,80,0,766,767,
+		5,82,0,0,767,775,3,160,80,0,768,769,5,102,0,0,769,775,3,160,80,0,770,771,
+		5,103,0,0,771,775,3,160,80,0,772,773,5,106,0,0,773,775,3,160,80,0,774,
+		754,1,0,0,0,774,756,1,0,0,0,774,758,1,0,0,0,774,760,1,0,0,0,774,762,1,
+		0,0,0,774,764,1,0,0,0,774,766,1,0,0,0,774,768,1,0,0,0,774,770,1,0,0,0,
+		774,772,1,0,0,0,775,75,1,0,0,0,776,777,5,260,0,0,777,778,3,160,80,0,778,
+		779,5,63,0,0,779,781,3,160,80,0,780,782,5,245,0,0,781,780,1,0,0,0,781,
+		782,1,0,0,0,782,77,1,0,0,0,783,784,5,111,0,0,784,785,3,166,83,0,785,789,
+		5,241,0,0,786,788,3,82,41,0,787,786,1,0,0,0,788,791,1,0,0,0,789,787,1,
+		0,0,0,789,790,1,0,0,0,790,792,1,0,0,0,791,789,1,0,0,0,792,793,5,242,0,
+		0,793,79,1,0,0,0,794,796,3,160,80,0,795,797,5,114,0,0,796,795,1,0,0,0,
+		796,797,1,0,0,0,797,800,1,0,0,0,798,799,5,50,0,0,799,801,3,160,80,0,800,
+		798,1,0,0,0,800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,72,0,0,803,805,3,
+		160,80,0,804,802,1,0,0,0,804,805,1,0,0,0,805,81,1,0,0,0,806,807,5,112,
+		0,0,807,886,3,160,80,0,808,809,5,113,0,0,809,886,3,80,40,0,810,812,5,203,
+		0,0,811,813,5,261,0,0,812,811,1,0,0,0,812,813,1,0,0,0,813,816,1,0,0,0,
+		814,815,5,143,0,0,815,817,3,160,80,0,816,814,1,0,0,0,816,817,1,0,0,0,817,
+		886,1,0,0,0,818,819,5,203,0,0,819,886,5,214,0,0,820,821,5,204,0,0,821,
+		886,3,160,80,0,822,823,5,205,0,0,823,886,3,160,80,0,824,825,5,206,0,0,
+		825,826,5,73,0,0,826,886,5,260,0,0,827,828,5,207,0,0,828,832,5,241,0,0,
+		829,831,3,34,17,0,830,829,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,
+		833,1,0,0,0,833,835,1,0,0,0,834,832,1,0,0,0,835,886,5,242,0,0,836,837,
+		5,207,0,0,837,838,5,215,0,0,838,839,3,166,83,0,839,840,5,216,0,0,840,841,
+		3,160,80,0,841,886,1,0,0,0,842,843,5,208,0,0,843,886,3,160,80,0,844,886,
+		3,88,44,0,845,886,3,90,45,0,846,847,5,211,0,0,847,848,5,217,0,0,848,849,
+		3,160,80,0,849,850,5,173,0,0,850,851,3,160,80,0,851,886,1,0,0,0,852,853,
+		5,210,0,0,853,886,3,160,80,0,854,855,5,115,0,0,855,856,5,73,0,0,856,886,
+		5,260,0,0,857,858,5,118,0,0,858,886,3,94,47,0,859,860,5,8,0,0,860,886,
+		5,260,0,0,861,862,5,122,0,0,862,886,5,262,0,0,863,886,3,52,26,0,864,865,
+		5,229,0,0,865,866,5,63,0,0,866,867,3,160,80,0,867,868,5,215,0,0,868,872,
+		3,160,80,0,869,870,5,230,0,0,870,871,5,231,0,0,871,873,3,160,80,0,872,
+		869,1,0,0,0,872,873,1,0,0,0,873,877,1,0,0,0,874,876,3,84,42,0,875,874,
+		1,0,0,0,876,879,1,0,0,0,877,875,1,0,0,0,877,878,1,0,0,0,878,881,1,0,0,
+		0,879,877,1,0,0,0,880,882,3,86,43,0,881,880,1,0,0,0,881,882,1,0,0,0,882,
+		886,1,0,0,0,883,884,5,234,0,0,884,886,3,160,80,0,885,806,1,0,0,0,885,808,
+		1,0,0,0,885,810,1,0,0,0,885,818,1,0,0,0,885,820,1,0,0,0,885,822,1,0,0,
+		0,885,824,1,0,0,0,885,827,1,0,0,0,885,836,1,0,0,0,885,842,1,0,0,0,885,
+		844,1,0,0,0,885,845,1,0,0,0,885,846,1,0,0,0,885,852,1,0,0,0,885,854,1,
+		0,0,0,885,857,1,0,0,0,885,859,1,0,0,0,885,861,1,0,0,0,885,863,1,0,0,0,
+		885,864,1,0,0,0,885,883,1,0,0,0,886,83,1,0,0,0,887,888,5,232,0,0,888,889,
+		5,260,0,0,889,890,5,63,0,0,890,891,3,160,80,0,891,85,1,0,0,0,892,893,5,
+		233,0,0,893,894,5,51,0,0,894,895,5,260,0,0,895,896,5,231,0,0,896,897,3,
+		160,80,0,897,87,1,0,0,0,898,899,5,209,0,0,899,904,3,160,80,0,900,901,5,
+		51,0,0,901,905,5,260,0,0,902,903,5,218,0,0,903,905,3,166,83,0,904,900,
+		1,0,0,0,904,902,1,0,0,0,905,89,1,0,0,0,906,907,5,211,0,0,907,908,5,212,
+		0,0,908,909,3,166,83,0,909,913,5,241,0,0,910,912,3,92,46,0,911,910,1,0,
+		0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,918,1,0,0,0,915,
+		913,1,0,0,0,916,917,5,173,0,0,917,919,3,160,80,0,918,916,1,0,0,0,918,919,
+		1,0,0,0,919,920,1,0,0,0,920,921,5,242,0,0,921,91,1,0,0,0,922,923,5,213,
+		0,0,923,924,3,160,80,0,924,925,3,160,80,0,925,93,1,0,0,0,926,939,5,119,
+		0,0,927,939,5,120,0,0,928,939,5,121,0,0,929,930,5,52,0,0,930,934,5,241,
+		0,0,931,933,3,34,17,0,932,931,1,0,0,0,933,936,1,0,0,0,934,932,1,0,0,0,
+		934,935,1,0,0,0,935,937,1,0,0,0,936,934,1,0,0,0,937,939,5,242,0,0,938,
+		926,1,0,0,0,938,927,1,0,0,0,938,928,1,0,0,0,938,929,1,0,0,0,939,95,1,0,
+		0,0,940,941,5,219,0,0,941,942,3,166,83,0,942,946,5,241,0,0,943,945,3,98,
+		49,0,944,943,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,
+		949,1,0,0,0,948,946,1,0,0,0,949,950,5,242,0,0,950,97,1,0,0,0,951,952,5,
+		199,0,0,952,953,3,166,83,0,953,954,5,246,0,0,954,955,3,166,83,0,955,975,
+		1,0,0,0,956,957,5,197,0,0,957,975,3,160,80,0,958,959,5,220,0,0,959,975,
+		3,160,80,0,960,961,5,221,0,0,961,975,5,223,0,0,962,963,5,221,0,0,963,975,
+		3,166,83,0,964,966,5,65,0,0,965,967,3,100,50,0,966,965,1,0,0,0,967,968,
+		1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,975,1,0,0,0,970,971,5,207,
+		0,0,971,972,5,170,0,0,972,973,5,51,0,0,973,975,3,166,83,0,974,951,1,0,
+		0,0,974,956,1,0,0,0,974,958,1,0,0,0,974,960,1,0,0,0,974,962,1,0,0,0,974,
+		964,1,0,0,0,974,970,1,0,0,0,975,99,1,0,0,0,976,977,5,222,0,0,977,983,3,
+		160,80,0,978,979,5,102,0,0,979,983,3,160,80,0,980,981,5,103,0,0,981,983,
+		3,160,80,0,982,976,1,0,0,0,982,978,1,0,0,0,982,980,1,0,0,0,983,101,1,0,
+		0,0,984,985,5,123,0,0,985,986,3,166,83,0,986,990,5,241,0,0,987,989,3,104,
+		52,0,988,987,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,
+		993,1,0,0,0,992,990,1,0,0,0,993,994,5,242,0,0,994,103,1,0,0,0,995,996,
+		5,124,0,0,996,1031,3,160,80,0,997,998,5,125,0,0,998,1003,3,106,53,0,999,
+		1000,5,245,0,0,1000,1002,3,106,53,0,1001,999,1,0,0,0,1002,1005,1,0,0,0,
+		1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1031,1,0,0,0,1005,1003,1,0,0,
+		0,1006,1007,5,166,0,0,1007,1031,3,160,80,0,1008,1009,5,167,0,0,1009,1010,
+		3,160,80,0,1010,1011,5,165,0,0,1011,1014,3,166,83,0,1012,1013,5,168,0,
+		0,1013,1015,3,160,80,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1017,1,
+		0,0,0,1016,1018,5,171,0,0,1017,1016,1,0,0,0,1017,1018,1,0,0,0,1018,1031,
+		1,0,0,0,1019,1020,5,205,0,0,1020,1031,3,160,80,0,1021,1022,5,169,0,0,1022,
+		1027,3,110,55,0,1023,1024,5,245,0,0,1024,1026,3,110,55,0,1025,1023,1,0,
+		0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,0,0,1028,1031,1,
+		0,0,0,1029,1027,1,0,0,0,1030,995,1,0,0,0,1030,997,1,0,0,0,1030,1006,1,
+		0,0,0,1030,1008,1,0,0,0,1030,1019,1,0,0,0,1030,1021,1,0,0,0,1031,105,1,
+		0,0,0,1032,1033,3,166,83,0,1033,1042,3,160,80,0,1034,1038,5,241,0,0,1035,
+		1037,3,108,54,0,1036,1035,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,
+		1038,1039,1,0,0,0,1039,1041,1,0,0,0,1040,1038,1,0,0,0,1041,1043,5,242,
+		0,0,1042,1034,1,0,0,0,1042,1043,1,0,0,0,1043,107,1,0,0,0,1044,1045,5,166,
+		0,0,1045,1051,3,160,80,0,1046,1047,5,167,0,0,1047,1051,3,160,80,0,1048,
+		1049,5,168,0,0,1049,1051,3,160,80,0,1050,1044,1,0,0,0,1050,1046,1,0,0,
+		0,1050,1048,1,0,0,0,1051,109,1,0,0,0,1052,1053,5,260,0,0,1053,1054,3,160,
+		80,0,1054,111,1,0,0,0,1055,1056,5,126,0,0,1056,1065,3,166,83,0,1057,1061,
+		5,241,0,0,1058,1060,3,114,57,0,1059,1058,1,0,0,0,1060,1063,1,0,0,0,1061,
+		1059,1,0,0,0,1061,1062,1,0,0,0,1062,1064,1,0,0,0,1063,1061,1,0,0,0,1064,
+		1066,5,242,0,0,1065,1057,1,0,0,0,1065,1066,1,0,0,0,1066,113,1,0,0,0,1067,
+		1068,5,127,0,0,1068,1074,3,160,80,0,1069,1070,5,128,0,0,1070,1074,3,160,
+		80,0,1071,1072,5,129,0,0,1072,1074,3,160,80,0,1073,1067,1,0,0,0,1073,1069,
+		1,0,0,0,1073,1071,1,0,0,0,1074,115,1,0,0,0,1075,1076,5,130,0,0,1076,1077,
+		3,166,83,0,1077,1078,5,241,0,0,1078,1086,3,160,80,0,1079,1084,3,156,78,
+		0,1080,1081,5,57,0,0,1081,1082,3,160,80,0,1082,1083,3,156,78,0,1083,1085,
+		1,0,0,0,1084,1080,1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1079,
+		1,0,0,0,1086,1087,1,0,0,0,1087,1088,1,0,0,0,1088,1089,5,242,0,0,1089,117,
+		1,0,0,0,1090,1091,5,131,0,0,1091,1092,3,166,83,0,1092,1093,5,248,0,0,1093,
+		1100,3,160,80,0,1094,1097,5,132,0,0,1095,1098,5,133,0,0,1096,1098,5,134,
+		0,0,1097,1095,1,0,0,0,1097,1096,1,0,0,0,1098,1099,1,0,0,0,1099,1101,3,
+		158,79,0,1100,1094,1,0,0,0,1100,1101,1,0,0,0,1101,1104,1,0,0,0,1102,1103,
+		5,51,0,0,1103,1105,5,260,0,0,1104,1102,1,0,0,0,1104,1105,1,0,0,0,1105,
+		119,1,0,0,0,1106,1107,5,135,0,0,1107,1108,3,166,83,0,1108,1109,5,143,0,
+		0,1109,1112,3,160,80,0,1110,1111,5,51,0,0,1111,1113,5,260,0,0,1112,1110,
+		1,0,0,0,1112,1113,1,0,0,0,1113,1117,1,0,0,0,1114,1115,5,136,0,0,1115,1116,
+		5,138,0,0,1116,1118,5,262,0,0,1117,1114,1,0,0,0,1117,1118,1,0,0,0,1118,
+		1122,1,0,0,0,1119,1120,5,137,0,0,1120,1121,5,138,0,0,1121,1123,5,262,0,
+		0,1122,1119,1,0,0,0,1122,1123,1,0,0,0,1123,1134,1,0,0,0,1124,1125,5,160,
+		0,0,1125,1126,5,183,0,0,1126,1127,3,166,83,0,1127,1128,5,161,0,0,1128,
+		1129,5,165,0,0,1129,1130,5,262,0,0,1130,1132,5,162,0,0,1131,1133,3,122,
+		61,0,1132,1131,1,0,0,0,1132,1133,1,0,0,0,1133,1135,1,0,0,0,1134,1124,1,
+		0,0,0,1134,1135,1,0,0,0,1135,1136,1,0,0,0,1136,1137,5,247,0,0,1137,1142,
+		3,124,62,0,1138,1139,5,245,0,0,1139,1141,3,124,62,0,1140,1138,1,0,0,0,
+		1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,121,1,0,0,0,
+		1144,1142,1,0,0,0,1145,1146,5,163,0,0,1146,1151,3,166,83,0,1147,1148,5,
+		245,0,0,1148,1150,3,166,83,0,1149,1147,1,0,0,0,1150,1153,1,0,0,0,1151,
+		1149,1,0,0,0,1151,1152,1,0,0,0,1152,1157,1,0,0,0,1153,1151,1,0,0,0,1154,
+		1155,5,174,0,0,1155,1156,5,164,0,0,1156,1158,3,166,83,0,1157,1154,1,0,
+		0,0,1157,1158,1,0,0,0,1158,1162,1,0,0,0,1159,1160,5,164,0,0,1160,1162,
+		3,166,83,0,1161,1145,1,0,0,0,1161,1159,1,0,0,0,1162,123,1,0,0,0,1163,1164,
+		5,156,0,0,1164,1165,5,261,0,0,1165,1166,5,165,0,0,1166,1183,3,166,83,0,
+		1167,1179,5,159,0,0,1168,1169,5,243,0,0,1169,1174,3,166,83,0,1170,1171,
+		5,245,0,0,1171,1173,3,166,83,0,1172,1170,1,0,0,0,1173,1176,1,0,0,0,1174,
+		1172,1,0,0,0,1174,1175,1,0,0,0,1175,1177,1,0,0,0,1176,1174,1,0,0,0,1177,
+		1178,5,244,0,0,1178,1180,1,0,0,0,1179,1168,1,0,0,0,1179,1180,1,0,0,0,1180,
+		1183,1,0,0,0,1181,1183,3,166,83,0,1182,1163,1,0,0,0,1182,1167,1,0,0,0,
+		1182,1181,1,0,0,0,1183,125,1,0,0,0,1184,1185,5,144,0,0,1185,1186,5,143,
+		0,0,1186,1189,3,160,80,0,1187,1188,5,145,0,0,1188,1190,3,158,79,0,1189,
+		1187,1,0,0,0,1189,1190,1,0,0,0,1190,127,1,0,0,0,1191,1192,5,146,0,0,1192,
+		1193,5,147,0,0,1193,1198,3,130,65,0,1194,1195,5,245,0,0,1195,1197,3,130,
+		65,0,1196,1194,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,
+		0,0,0,1199,129,1,0,0,0,1200,1198,1,0,0,0,1201,1204,5,66,0,0,1202,1204,
+		3,166,83,0,1203,1201,1,0,0,0,1203,1202,1,0,0,0,1204,131,1,0,0,0,1205,1206,
+		5,148,0,0,1206,1210,5,241,0,0,1207,1209,3,134,67,0,1208,1207,1,0,0,0,1209,
+		1212,1,0,0,0,1210,1208,1,0,0,0,1210,1211,1,0,0,0,1211,1213,1,0,0,0,1212,
+		1210,1,0,0,0,1213,1214,5,242,0,0,1214,133,1,0,0,0,1215,1216,5,10,0,0,1216,
+		1226,3,164,82,0,1217,1218,5,149,0,0,1218,1223,3,166,83,0,1219,1220,5,245,
+		0,0,1220,1222,3,166,83,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,1221,
+		1,0,0,0,1223,1224,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,1226,1217,
+		1,0,0,0,1226,1227,1,0,0,0,1227,1310,1,0,0,0,1228,1229,5,150,0,0,1229,1310,
+		3,166,83,0,1230,1231,5,151,0,0,1231,1310,3,166,83,0,1232,1233,5,152,0,
+		0,1233,1234,5,153,0,0,1234,1235,5,154,0,0,1235,1310,3,166,83,0,1236,1239,
+		5,155,0,0,1237,1238,5,261,0,0,1238,1240,5,199,0,0,1239,1237,1,0,0,0,1239,
+		1240,1,0,0,0,1240,1241,1,0,0,0,1241,1242,5,153,0,0,1242,1243,5,165,0,0,
+		1243,1310,3,166,83,0,1244,1245,5,156,0,0,1245,1246,5,261,0,0,1246,1247,
+		5,199,0,0,1247,1248,5,153,0,0,1248,1249,5,165,0,0,1249,1310,3,166,83,0,
+		1250,1251,5,176,0,0,1251,1256,3,166,83,0,1252,1253,5,245,0,0,1253,1255,
+		3,166,83,0,1254,1252,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,
+		1257,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1259,1261,5,157,0,0,1260,
+		1259,1,0,0,0,1260,1261,1,0,0,0,1261,1262,1,0,0,0,1262,1263,5,165,0,0,1263,
+		1264,5,228,0,0,1264,1265,3,164,82,0,1265,1310,1,0,0,0,1266,1267,5,172,
+		0,0,1267,1268,3,160,80,0,1268,1272,5,241,0,0,1269,1271,3,134,67,0,1270,
+		1269,1,0,0,0,1271,1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,
+		1275,1,0,0,0,1274,1272,1,0,0,0,1275,1285,5,242,0,0,1276,1277,5,173,0,0,
+		1277,1281,5,241,0,0,1278,1280,3,134,67,0,1279,1278,1,0,0,0,1280,1283,1,
+		0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1284,1,0,0,0,1283,1281,
+		1,0,0,0,1284,1286,5,242,0,0,1285,1276,1,0,0,0,1285,1286,1,0,0,0,1286,1310,
+		1,0,0,0,1287,1290,5,157,0,0,1288,1289,5,183,0,0,1289,1291,5,112,0,0,1290,
+		1288,1,0,0,0,1290,1291,1,0,0,0,1291,1292,1,0,0,0,1292,1296,5,241,0,0,1293,
+		1295,3,134,67,0,1294,1293,1,0,0,0,1295,1298,1,0,0,0,1296,1294,1,0,0,0,
+		1296,1297,1,0,0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1310,5,242,
+		0,0,1300,1301,5,158,0,0,1301,1305,5,241,0,0,1302,1304,3,134,67,0,1303,
+		1302,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,1306,1,0,0,0,1306,
+		1308,1,0,0,0,1307,1305,1,0,0,0,1308,1310,5,242,0,0,1309,1215,1,0,0,0,1309,
+		1228,1,0,0,0,1309,1230,1,0,0,0,1309,1232,1,0,0,0,1309,1236,1,0,0,0,1309,
+		1244,1,0,0,0,1309,1250,1,0,0,0,1309,1266,1,0,0,0,1309,1287,1,0,0,0,1309,
+		1300,1,0,0,0,1310,135,1,0,0,0,1311,1312,5,175,0,0,1312,1316,5,241,0,0,
+		1313,1315,3,138,69,0,1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,
+		0,0,1316,1317,1,0,0,0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1320,5,
+		242,0,0,1320,137,1,0,0,0,1321,1322,5,176,0,0,1322,1327,3,166,83,0,1323,
+		1324,5,245,0,0,1324,1326,3,166,83,0,1325,1323,1,0,0,0,1326,1329,1,0,0,
+		0,1327,1325,1,0,0,0,1327,1328,1,0,0,0,1328,1333,1,0,0,0,1329,1327,1,0,
+		0,0,1330,1332,3,140,70,0,1331,1330,1,0,0,0,1332,1335,1,0,0,0,1333,1331,
+		1,0,0,0,1333,1334,1,0,0,0,1334,1338,1,0,0,0,1335,1333,1,0,0,0,1336,1338,
+		3,132,66,0,1337,1321,1,0,0,0,1337,1336,1,0,0,0,1338,139,1,0,0,0,1339,1340,
+		5,177,0,0,1340,1378,3,160,80,0,1341,1342,5,90,0,0,1342,1343,5,240,0,0,
+		1343,1378,3,160,80,0,1344,1345,5,90,0,0,1345,1378,3,166,83,0,1346,1347,
+		5,178,0,0,1347,1378,3,158,79,0,1348,1349,5,132,0,0,1349,1350,5,262,0,0,
+		1350,1378,5,141,0,0,1351,1352,5,102,0,0,1352,1353,3,160,80,0,1353,1354,
+		5,185,0,0,1354,1355,5,110,0,0,1355,1378,1,0,0,0,1356,1357,5,103,0,0,1357,
+		1378,3,160,80,0,1358,1359,5,104,0,0,1359,1360,3,160,80,0,1360,1361,5,185,
+		0,0,1361,1362,5,110,0,0,1362,1378,1,0,0,0,1363,1364,5,105,0,0,1364,1378,
+		3,160,80,0,1365,1366,5,106,0,0,1366,1378,5,107,0,0,1367,1368,5,108,0,0,
+		1368,1378,3,160,80,0,1369,1370,5,93,0,0,1370,1371,5,94,0,0,1371,1372,5,
+		63,0,0,1372,1375,3,160,80,0,1373,1374,5,4,0,0,1374,1376,3,158,79,0,1375,
+		1373,1,0,0,0,1375,1376,1,0,0,0,1376,1378,1,0,0,0,1377,1339,1,0,0,0,1377,
+		1341,1,0,0,0,1377,1344,1,0,0,0,1377,1346,1,0,0,0,1377,1348,1,0,0,0,1377,
+		1351,1,0,0,0,1377,1356,1,0,0,0,1377,1358,1,0,0,0,1377,1363,1,0,0,0,1377,
+		1365,1,0,0,0,1377,1367,1,0,0,0,1377,1369,1,0,0,0,1378,141,1,0,0,0,1379,
+		1380,5,2,0,0,1380,1381,3,166,83,0,1381,1382,5,4,0,0,1382,1383,3,166,83,
+		0,1383,1387,5,241,0,0,1384,1386,3,144,72,0,1385,1384,1,0,0,0,1386,1389,
+		1,0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,1387,
+		1,0,0,0,1390,1391,5,242,0,0,1391,143,1,0,0,0,1392,1393,3,166,83,0,1393,
+		1394,5,60,0,0,1394,1395,5,179,0,0,1395,1396,5,262,0,0,1396,1676,1,0,0,
+		0,1397,1398,3,166,83,0,1398,1399,5,60,0,0,1399,1400,5,38,0,0,1400,1404,
+		3,160,80,0,1401,1403,3,154,77,0,1402,1401,1,0,0,0,1403,1406,1,0,0,0,1404,
+		1402,1,0,0,0,1404,1405,1,0,0,0,1405,1676,1,0,0,0,1406,1404,1,0,0,0,1407,
+		1408,3,166,83,0,1408,1412,5,97,0,0,1409,1410,5,154,0,0,1410,1411,5,61,
+		0,0,1411,1413,5,262,0,0,1412,1409,1,0,0,0,1412,1413,1,0,0,0,1413,1414,
+		1,0,0,0,1414,1415,5,63,0,0,1415,1416,3,158,79,0,1416,1676,1,0,0,0,1417,
+		1418,3,166,83,0,1418,1419,5,97,0,0,1419,1423,5,38,0,0,1420,1421,5,154,
+		0,0,1421,1422,5,61,0,0,1422,1424,5,262,0,0,1423,1420,1,0,0,0,1423,1424,
+		1,0,0,0,1424,1425,1,0,0,0,1425,1426,5,63,0,0,1426,1431,3,152,76,0,1427,
+		1428,5,245,0,0,1428,1430,3,152,76,0,1429,1427,1,0,0,0,1430,1433,1,0,0,
+		0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,1432,1437,1,0,0,0,1433,1431,1,0,
+		0,0,1434,1436,3,154,77,0,1435,1434,1,0,0,0,1436,1439,1,0,0,0,1437,1435,
+		1,0,0,0,1437,1438,1,0,0,0,1438,1676,1,0,0,0,1439,1437,1,0,0,0,1440,1441,
+		3,164,82,0,1441,1442,7,3,0,0,1442,1443,3,160,80,0,1443,1448,3,156,78,0,
+		1444,1445,5,28,0,0,1445,1446,3,160,80,0,1446,1447,3,156,78,0,1447,1449,
+		1,0,0,0,1448,1444,1,0,0,0,1448,1449,1,0,0,0,1449,1676,1,0,0,0,1450,1451,
+		3,164,82,0,1451,1452,5,182,0,0,1452,1453,3,160,80,0,1453,1454,5,183,0,
+		0,1454,1455,5,260,0,0,1455,1676,1,0,0,0,1456,1457,3,166,83,0,1457,1490,
+		5,184,0,0,1458,1459,5,54,0,0,1459,1463,5,260,0,0,1460,1462,3,154,77,0,
+		1461,1460,1,0,0,0,1462,1465,1,0,0,0,1463,1461,1,0,0,0,1463,1464,1,0,0,
+		0,1464,1467,1,0,0,0,1465,1463,1,0,0,0,1466,1468,3,148,74,0,1467,1466,1,
+		0,0,0,1467,1468,1,0,0,0,1468,1491,1,0,0,0,1469,1479,5,38,0,0,1470,1471,
+		5,44,0,0,1471,1472,3,160,80,0,1472,1476,3,156,78,0,1473,1475,3,146,73,
+		0,1474,1473,1,0,0,0,1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,0,
+		0,0,1477,1480,1,0,0,0,1478,1476,1,0,0,0,1479,1470,1,0,0,0,1479,1480,1,
+		0,0,0,1480,1484,1,0,0,0,1481,1483,3,154,77,0,1482,1481,1,0,0,0,1483,1486,
+		1,0,0,0,1484,1482,1,0,0,0,1484,1485,1,0,0,0,1485,1488,1,0,0,0,1486,1484,
+		1,0,0,0,1487,1489,3,148,74,0,1488,1487,1,0,0,0,1488,1489,1,0,0,0,1489,
+		1491,1,0,0,0,1490,1458,1,0,0,0,1490,1469,1,0,0,0,1491,1676,1,0,0,0,1492,
+		1494,5,175,0,0,1493,1495,3,140,70,0,1494,1493,1,0,0,0,1495,1496,1,0,0,
+		0,1496,1494,1,0,0,0,1496,1497,1,0,0,0,1497,1676,1,0,0,0,1498,1499,5,175,
+		0,0,1499,1500,5,176,0,0,1500,1676,5,109,0,0,1501,1502,5,175,0,0,1502,1503,
+		5,202,0,0,1503,1504,5,93,0,0,1504,1676,5,94,0,0,1505,1506,3,166,83,0,1506,
+		1507,5,120,0,0,1507,1508,3,160,80,0,1508,1676,1,0,0,0,1509,1510,3,166,
+		83,0,1510,1511,5,16,0,0,1511,1512,3,28,14,0,1512,1516,5,241,0,0,1513,1515,
+		3,34,17,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,
+		1,0,0,0,1517,1519,1,0,0,0,1518,1516,1,0,0,0,1519,1520,5,242,0,0,1520,1676,
+		1,0,0,0,1521,1522,3,166,83,0,1522,1523,5,19,0,0,1523,1524,5,260,0,0,1524,
+		1525,5,20,0,0,1525,1526,3,160,80,0,1526,1676,1,0,0,0,1527,1528,3,166,83,
+		0,1528,1530,5,21,0,0,1529,1531,5,249,0,0,1530,1529,1,0,0,0,1530,1531,1,
+		0,0,0,1531,1532,1,0,0,0,1532,1533,3,160,80,0,1533,1676,1,0,0,0,1534,1535,
+		3,166,83,0,1535,1536,5,235,0,0,1536,1539,3,158,79,0,1537,1538,5,51,0,0,
+		1538,1540,5,260,0,0,1539,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1676,1,0,
+		0,0,1541,1542,3,166,83,0,1542,1543,5,235,0,0,1543,1544,5,38,0,0,1544,1549,
+		3,150,75,0,1545,1546,5,245,0,0,1546,1548,3,150,75,0,1547,1545,1,0,0,0,
+		1548,1551,1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1554,1,0,0,
+		0,1551,1549,1,0,0,0,1552,1553,5,51,0,0,1553,1555,5,260,0,0,1554,1552,1,
+		0,0,0,1554,1555,1,0,0,0,1555,1559,1,0,0,0,1556,1558,3,154,77,0,1557,1556,
+		1,0,0,0,1558,1561,1,0,0,0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1676,
+		1,0,0,0,1561,1559,1,0,0,0,1562,1563,3,166,83,0,1563,1564,5,239,0,0,1564,
+		1565,5,38,0,0,1565,1570,3,150,75,0,1566,1567,5,245,0,0,1567,1569,3,150,
+		75,0,1568,1566,1,0,0,0,1569,1572,1,0,0,0,1570,1568,1,0,0,0,1570,1571,1,
+		0,0,0,1571,1576,1,0,0,0,1572,1570,1,0,0,0,1573,1575,3,154,77,0,1574,1573,
+		1,0,0,0,1575,1578,1,0,0,0,1576,1574,1,0,0,0,1576,1577,1,0,0,0,1577,1676,
+		1,0,0,0,1578,1576,1,0,0,0,1579,1580,3,166,83,0,1580,1581,5,92,0,0,1581,
+		1582,3,160,80,0,1582,1676,1,0,0,0,1583,1584,3,166,83,0,1584,1585,5,93,
+		0,0,1585,1586,5,138,0,0,1586,1587,3,158,79,0,1587,1588,5,63,0,0,1588,1589,
+		3,160,80,0,1589,1676,1,0,0,0,1590,1591,3,166,83,0,1591,1592,5,202,0,0,
+		1592,1593,5,93,0,0,1593,1676,1,0,0,0,1594,1595,3,166,83,0,1595,1596,5,
+		71,0,0,1596,1598,5,69,0,0,1597,1599,5,261,0,0,1598,1597,1,0,0,0,1598,1599,
+		1,0,0,0,1599,1676,1,0,0,0,1600,1601,3,166,83,0,1601,1602,5,71,0,0,1602,
+		1605,5,70,0,0,1603,1604,5,51,0,0,1604,1606,5,260,0,0,1605,1603,1,0,0,0,
+		1605,1606,1,0,0,0,1606,1676,1,0,0,0,1607,1608,3,166,83,0,1608,1609,5,170,
+		0,0,1609,1610,5,54,0,0,1610,1613,5,260,0,0,1611,1612,5,63,0,0,1612,1614,
+		3,160,80,0,1613,1611,1,0,0,0,1613,1614,1,0,0,0,1614,1676,1,0,0,0,1615,
+		1616,3,166,83,0,1616,1618,5,65,0,0,1617,1619,3,100,50,0,1618,1617,1,0,
+		0,0,1619,1620,1,0,0,0,1620,1618,1,0,0,0,1620,1621,1,0,0,0,1621,1676,1,
+		0,0,0,1622,1623,5,22,0,0,1623,1676,5,262,0,0,1624,1625,5,23,0,0,1625,1676,
+		5,262,0,0,1626,1676,5,24,0,0,1627,1676,5,25,0,0,1628,1629,3,166,83,0,1629,
+		1630,5,26,0,0,1630,1631,5,27,0,0,1631,1632,3,160,80,0,1632,1633,3,156,
+		78,0,1633,1634,5,28,0,0,1634,1635,3,160,80,0,1635,1636,3,156,78,0,1636,
+		1676,1,0,0,0,1637,1638,3,166,83,0,1638,1639,5,29,0,0,1639,1642,5,165,0,
+		0,1640,1643,5,30,0,0,1641,1643,3,160,80,0,1642,1640,1,0,0,0,1642,1641,
+		1,0,0,0,1643,1644,1,0,0,0,1644,1645,5,31,0,0,1645,1646,3,160,80,0,1646,
+		1647,3,156,78,0,1647,1648,5,28,0,0,1648,1649,3,160,80,0,1649,1650,3,156,
+		78,0,1650,1676,1,0,0,0,1651,1652,3,166,83,0,1652,1653,5,32,0,0,1653,1654,
+		3,160,80,0,1654,1655,3,156,78,0,1655,1656,5,20,0,0,1656,1657,3,160,80,
+		0,1657,1676,1,0,0,0,1658,1659,5,33,0,0,1659,1660,3,164,82,0,1660,1661,
+		5,34,0,0,1661,1662,3,164,82,0,1662,1665,3,160,80,0,1663,1664,5,35,0,0,
+		1664,1666,3,160,80,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1676,1,0,
+		0,0,1667,1668,5,36,0,0,1668,1669,5,35,0,0,1669,1670,3,160,80,0,1670,1671,
+		3,156,78,0,1671,1672,5,37,0,0,1672,1673,3,160,80,0,1673,1674,3,156,78,
+		0,1674,1676,1,0,0,0,1675,1392,1,0,0,0,1675,1397,1,0,0,0,1675,1407,1,0,
+		0,0,1675,1417,1,0,0,0,1675,1440,1,0,0,0,1675,1450,1,0,0,0,1675,1456,1,
+		0,0,0,1675,1492,1,0,0,0,1675,1498,1,0,0,0,1675,1501,1,0,0,0,1675,1505,
+		1,0,0,0,1675,1509,1,0,0,0,1675,1521,1,0,0,0,1675,1527,1,0,0,0,1675,1534,
+		1,0,0,0,1675,1541,1,0,0,0,1675,1562,1,0,0,0,1675,1579,1,0,0,0,1675,1583,
+		1,0,0,0,1675,1590,1,0,0,0,1675,1594,1,0,0,0,1675,1600,1,0,0,0,1675,1607,
+		1,0,0,0,1675,1615,1,0,0,0,1675,1622,1,0,0,0,1675,1624,1,0,0,0,1675,1626,
+		1,0,0,0,1675,1627,1,0,0,0,1675,1628,1,0,0,0,1675,1637,1,0,0,0,1675,1651,
+		1,0,0,0,1675,1658,1,0,0,0,1675,1667,1,0,0,0,1676,145,1,0,0,0,1677,1678,
+		5,73,0,0,1678,1679,5,260,0,0,1679,1680,5,174,0,0,1680,1681,3,160,80,0,
+		1681,1682,3,156,78,0,1682,147,1,0,0,0,1683,1684,5,45,0,0,1684,1685,5,40,
+		0,0,1685,1686,5,41,0,0,1686,1687,3,160,80,0,1687,1688,5,42,0,0,1688,1692,
+		3,160,80,0,1689,1691,3,154,77,0,1690,1689,1,0,0,0,1691,1694,1,0,0,0,1692,
+		1690,1,0,0,0,1692,1693,1,0,0,0,1693,149,1,0,0,0,1694,1692,1,0,0,0,1695,
+		1697,5,250,0,0,1696,1695,1,0,0,0,1696,1697,1,0,0,0,1697,1698,1,0,0,0,1698,
+		1699,3,158,79,0,1699,1700,5,34,0,0,1700,1701,3,160,80,0,1701,151,1,0,0,
+		0,1702,1703,3,158,79,0,1703,1704,5,34,0,0,1704,1705,3,160,80,0,1705,153,
+		1,0,0,0,1706,1707,5,39,0,0,1707,1708,3,164,82,0,1708,1709,3,160,80,0,1709,
+		155,1,0,0,0,1710,1711,5,185,0,0,1711,1712,5,198,0,0,1712,157,1,0,0,0,1713,
+		1714,5,261,0,0,1714,159,1,0,0,0,1715,1716,6,80,-1,0,1716,1717,5,243,0,
+		0,1717,1718,3,160,80,0,1718,1719,5,244,0,0,1719,1758,1,0,0,0,1720,1721,
+		5,250,0,0,1721,1758,3,160,80,16,1722,1723,5,202,0,0,1723,1758,3,160,80,
+		11,1724,1725,5,172,0,0,1725,1726,3,160,80,0,1726,1727,5,174,0,0,1727,1728,
+		3,160,80,0,1728,1729,5,173,0,0,1729,1730,3,160,80,0,1730,1758,1,0,0,0,
+		1731,1732,3,166,83,0,1732,1741,5,243,0,0,1733,1738,3,160,80,0,1734,1735,
+		5,245,0,0,1735,1737,3,160,80,0,1736,1734,1,0,0,0,1737,1740,1,0,0,0,1738,
+		1736,1,0,0,0,1738,1739,1,0,0,0,1739,1742,1,0,0,0,1740,1738,1,0,0,0,1741,
+		1733,1,0,0,0,1741,1742,1,0,0,0,1742,1743,1,0,0,0,1743,1744,5,244,0,0,1744,
+		1758,1,0,0,0,1745,1747,7,4,0,0,1746,1748,3,162,81,0,1747,1746,1,0,0,0,
+		1747,1748,1,0,0,0,1748,1749,1,0,0,0,1749,1750,5,185,0,0,1750,1758,3,162,
+		81,0,1751,1752,5,262,0,0,1752,1758,3,162,81,0,1753,1758,5,261,0,0,1754,
+		1758,5,262,0,0,1755,1758,5,260,0,0,1756,1758,3,164,82,0,1757,1715,1,0,
+		0,0,1757,1720,1,0,0,0,1757,1722,1,0,0,0,1757,1724,1,0,0,0,1757,1731,1,
+		0,0,0,1757,1745,1,0,0,0,1757,1751,1,0,0,0,1757,1753,1,0,0,0,1757,1754,
+		1,0,0,0,1757,1755,1,0,0,0,1757,1756,1,0,0,0,1758,1779,1,0,0,0,1759,1760,
+		10,15,0,0,1760,1761,5,199,0,0,1761,1778,3,160,80,16,1762,1763,10,14,0,
+		0,1763,1764,7,5,0,0,1764,1778,3,160,80,15,1765,1766,10,13,0,0,1766,1767,
+		7,6,0,0,1767,1778,3,160,80,14,1768,1769,10,12,0,0,1769,1770,7,7,0,0,1770,
+		1778,3,160,80,13,1771,1772,10,10,0,0,1772,1773,5,200,0,0,1773,1778,3,160,
+		80,11,1774,1775,10,9,0,0,1775,1776,5,201,0,0,1776,1778,3,160,80,10,1777,
+		1759,1,0,0,0,1777,1762,1,0,0,0,1777,1765,1,0,0,0,1777,1768,1,0,0,0,1777,
+		1771,1,0,0,0,1777,1774,1,0,0,0,1778,1781,1,0,0,0,1779,1777,1,0,0,0,1779,
+		1780,1,0,0,0,1780,161,1,0,0,0,1781,1779,1,0,0,0,1782,1783,7,8,0,0,1783,
+		163,1,0,0,0,1784,1787,3,166,83,0,1785,1786,5,246,0,0,1786,1788,3,166,83,
+		0,1787,1785,1,0,0,0,1787,1788,1,0,0,0,1788,165,1,0,0,0,1789,1790,7,9,0,
+		0,1790,167,1,0,0,0,184,172,174,188,214,221,223,231,233,255,259,261,268,
 		273,276,281,285,298,309,317,338,347,357,369,373,381,385,390,400,414,421,
-		424,439,444,451,463,465,468,478,480,482,491,496,499,508,517,522,530,537,
-		550,552,562,579,587,591,600,604,608,610,616,619,623,631,641,675,685,714,
-		716,726,733,737,745,770,777,785,792,796,800,808,812,828,868,873,877,881,
-		900,909,914,930,934,942,964,970,978,986,999,1010,1013,1023,1026,1034,1038,
-		1046,1057,1061,1069,1080,1082,1093,1096,1100,1108,1113,1118,1128,1130,
-		1138,1147,1153,1157,1170,1175,1178,1185,1194,1199,1206,1219,1222,1235,
-		1252,1256,1268,1277,1281,1286,1292,1301,1305,1312,1323,1329,1333,1371,
-		1373,1383,1400,1408,1419,1427,1433,1444,1459,1463,1472,1475,1480,1484,
-		1486,1492,1512,1526,1535,1545,1550,1555,1566,1572,1594,1601,1609,1616,
-		1638,1661,1671,1688,1692,1734,1737,1743,1753,1773,1775,1783
+		424,439,444,451,463,465,468,478,480,482,491,496,499,503,512,521,526,534,
+		541,554,556,566,583,591,595,604,608,612,614,620,623,627,635,645,679,689,
+		718,720,730,737,741,749,774,781,789,796,800,804,812,816,832,872,877,881,
+		885,904,913,918,934,938,946,968,974,982,990,1003,1014,1017,1027,1030,1038,
+		1042,1050,1061,1065,1073,1084,1086,1097,1100,1104,1112,1117,1122,1132,
+		1134,1142,1151,1157,1161,1174,1179,1182,1189,1198,1203,1210,1223,1226,
+		1239,1256,1260,1272,1281,1285,1290,1296,1305,1309,1316,1327,1333,1337,
+		1375,1377,1387,1404,1412,1423,1431,1437,1448,1463,1467,1476,1479,1484,
+		1488,1490,1496,1516,1530,1539,1549,1554,1559,1570,1576,1598,1605,1613,
+		1620,1642,1665,1675,1692,1696,1738,1741,1747,1757,1777,1779,1787
 	};
 
 	public static readonly ATN _ATN =

@@ -50,11 +50,14 @@ static class LeaseTerms
         if (broken is { } breakDate)
         {
             // The rent stops on the break date, prorated as a default's; no RVG (the break fee is what the lessee pays
-            // for leaving early), nothing for a guarantor to pay (the lessee performed), no renewal (after the one broken,
-            // for a break in a renewal term: the plan's rent runs through every renewal, and is cut on the date).
+            // for leaving early) unless the break says 'with rvg', when the guarantee answers as for a lease ending on
+            // that date (within its 'until' and the deal's maturity), paid in full by the performing lessee; nothing
+            // for a guarantor to pay (the lessee performed), no renewal (after the one broken, for a break in a renewal
+            // term: the plan's rent runs through every renewal, and is cut on the date).
             plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            into.RvgApplies[l] = false;
+            into.RvgApplies[l] = lease.RvgOwedAtBreak(breakMonths!.Value) && lease.RvgUntil is { } until
+                && breakDate <= until && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
             if (deal.HasGuarantees)
             {

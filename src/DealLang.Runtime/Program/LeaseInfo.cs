@@ -12,7 +12,8 @@ namespace DealLang.Runtime;
 /// <see cref="TerminationClaim"/>), and during a renewal term it took <see cref="RenewalTerminationFee"/> over that
 /// term, of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
 /// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option"), and in each
-/// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee.
+/// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee (and, where the break
+/// says <c>with rvg</c>, the RVG: <see cref="RvgOwedAtBreak"/>).
 /// </summary>
 public sealed record LeaseInfo(
     string Name,
@@ -102,6 +103,17 @@ public sealed record LeaseInfo(
 
     /// <summary>The renewal terms' break notice in months (0: none).</summary>
     public int RenewalBreakNoticeMonths { get; init; }
+
+    /// <summary><c>break_option ... with rvg</c>: a lessee breaking in the initial term owes the RVG as if the lease had
+    /// ended on the break date (docs/language.md §5, "An RVG owed at a break").</summary>
+    public bool BreakOwesRvg { get; init; }
+
+    /// <summary><c>renewals ... with break_option ... with rvg</c>: the same for a break in a renewal term.</summary>
+    public bool RenewalBreakOwesRvg { get; init; }
+
+    /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> owes the RVG: the renewal terms' term in a
+    /// renewal term, the initial term's before.</summary>
+    public bool RvgOwedAtBreak(int months) => InRenewal(months) ? RenewalBreakOwesRvg : BreakOwesRvg;
 
     /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> falls in a renewal term (the initial
     /// term's break dates all lie inside the initial term).</summary>

@@ -528,10 +528,12 @@ static class LeaseTerms
         Date? broken = Broken(scenario, l, lease, Lessee(deal, scenario, lease));
         if (broken is { } breakDate)
         {
-            // Broken: the rent stops on the break date; no RVG, nothing for a guarantor.
+            // Broken: the rent stops on the break date; no RVG unless that term's break says 'with rvg' (then as a
+            // lease ending on the break date: within 'until' and the maturity, in full), nothing for a guarantor.
             LeaseRents.Fill(deal, lease, breakDate, scenario.MarketRentDeflation, into.LeaseRent[l]);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            into.RvgApplies[l] = false;
+            bool owesRvg = breakDate > lease.Start.AddMonthsClamped(lease.TermMonths) ? lease.RenewalBreakOwesRvg : lease.BreakOwesRvg;
+            into.RvgApplies[l] = owesRvg && lease.RvgUntil is { } window && breakDate <= window && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
             if (deal.HasGuarantees)
             {

@@ -95,6 +95,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease break option", @"lease L\d[^\n]*break_option at \d+m"), ("lease break fee in months of rent", @"break_option at [^\n]*fee \S+ of rent"),
         ("lease breaks lever", @"\n  L\d breaks at \d+m"), ("drawn breaks", @"\n  L\d breaks drawn at \d+m with "),
         ("lease renewal break option", @"lease L\d[^\n]*at lessee option[^\n]* with break_option at \d+m"),
+        ("lease break owing the rvg", @"lease L\d[^\n]*(?<!with )break_option at [\dm, ]+(?: fee \S+(?: of rent)?)? with rvg"),
+        ("lease renewal break owing the rvg", @"at lessee option[^\n]* with break_option at [\dm, ]+(?: notice \d+m)?(?: fee \S+(?: of rent)?)? with rvg"),
         ("lease renewal termination fee", @"lease L\d[^\n]*at lessee option[^\n]* with termination_fee \S+m"),
         ("lease renewal termination fee beside a renewal break", @"at lessee option[^\n]* with termination_fee [^\n]* with break_option at \d+m|at lessee option[^\n]* with break_option at [^\n]* with termination_fee \S+m"),
         ("lease breaks in renewal lever", @"\n  L\d breaks in renewal \d+ at \d+m"),

@@ -176,12 +176,20 @@ internal sealed class LeaseComponent(EmitContext ctx)
         {
             terms.Add("BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]");
             terms.AddRange(FeeAndNotice("Break", l.BreakFeeMonths, l.BreakFeeAmount, l.BreakNoticeMonths));
+            if (l.BreakOwesRvg)
+            {
+                terms.Add("BreakOwesRvg = true");
+            }
         }
 
         if (l.RenewalBreakMonths.Length != 0)
         {
             terms.Add("RenewalBreakMonths = [" + string.Join(", ", l.RenewalBreakMonths.Select(CSharpLiterals.Int)) + "]");
             terms.AddRange(FeeAndNotice("RenewalBreak", l.RenewalBreakFeeMonths, l.RenewalBreakFeeAmount, l.RenewalBreakNoticeMonths));
+            if (l.RenewalBreakOwesRvg)
+            {
+                terms.Add("RenewalBreakOwesRvg = true");
+            }
         }
 
         // The renewal terms' termination fee, only when there (a lease without one keeps its C#).

@@ -43,6 +43,8 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RenewalBreakFeeMonths = lease.Renewals?.BreakOption?.FeeMonths is { } renewalMonths ? DurationRules.Months(renewalMonths) : 0,
             RenewalBreakFeeAmount = lowerer.ConstantOf(lease.Renewals?.BreakOption?.FeeAmount),
             RenewalBreakNoticeMonths = DurationRules.WholeMonths(lease.Renewals?.BreakOption?.Notice),
+            BreakOwesRvg = lease.BreakOption?.WithRvg is not null,
+            RenewalBreakOwesRvg = lease.Renewals?.BreakOption?.WithRvg is not null,
             RenewalTerminationFee = lowerer.ConstantOf(lease.Renewals?.TerminationFee),
             RenewalFeeAmortising = lease.Renewals?.FeeAmortising ?? false,
             RenewalFeeFloor = lowerer.ConstantOf(lease.Renewals?.FeeFloor),

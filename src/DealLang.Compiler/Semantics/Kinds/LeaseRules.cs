@@ -137,6 +137,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         CheckIndexed(lease, checks);
         BreakOptionRules.CheckStructure(lease.BreakOption, lease.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent");
         BreakOptionRules.CheckStructure(lease.Renewals?.BreakOption, lease.Renewals?.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent", inRenewal: true);
+        BreakOptionRules.CheckRvg(lease.BreakOption, checks, "lease", name, lease.Rvg is not null);
+        BreakOptionRules.CheckRvg(lease.Renewals?.BreakOption, checks, "lease", name, lease.Rvg is not null, inRenewal: true);
     }
 
     // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any
