@@ -13,6 +13,7 @@ namespace DealLang.Cli.Tests.Corrections;
 /// (its own <c>until</c>, cap and <c>guarantees</c>, against the facility's value at the end of the break's period),
 /// in full, beside the break fee: a one-off collection, in cfads only with <c>cfads includes rvg</c>. The initial
 /// term's break and the renewal terms' each carry their own <c>with rvg</c>; a drawn break owes it as a fixed one.
+/// Every ledger run here is a <see cref="SmallDeal"/>'s, with the cash check on: cash is conserved in every period.
 /// </summary>
 public sealed class LeaseBreakRvgTests
 {

@@ -12,7 +12,8 @@ namespace DealLang.Cli.Tests.Corrections;
 /// A lease's termination fee in its renewal terms (docs/language.md §5 "lease", "Termination fee in the renewal terms"):
 /// <c>renewals 2 x 5y at lessee option with termination_fee 300m amortising</c> is owed by a lessee defaulting during a
 /// renewal term the path takes, falling linearly over that renewal term, at the lessee's recovery in the default's
-/// period, a one-off outside cfads that no guarantor pays; the initial term's fee keeps its own term.
+/// period, a one-off outside cfads that no guarantor pays; the initial term's fee keeps its own term. Every run here is
+/// a <see cref="SmallDeal"/>'s, with the cash check on: cash is conserved in every period of every scenario.
 /// </summary>
 public sealed class LeaseRenewalTerminationFeeTests
 {
