@@ -166,7 +166,9 @@ schedulePoint
 // fee, is how long before the break the lessee serves notice (a forward cfads sees the rent stop from then on).
 // 'renewals 2 x 5y at lessee option rent at market with break_option at 36m fee 12m of rent': each renewal term's own
 // break, at months from that term's start (a scenario's 'L breaks in renewal 1 at 36m'); 'with' keeps it apart from a
-// 'break_option' item written next, which is the initial term's.
+// 'break_option' item written next, which is the initial term's. '... with termination_fee 300m amortising [to F]': the
+// fee a lessee defaulting in a renewal term it took owes, over that term ('with' keeps it apart from the initial term's
+// item); both terms may follow one renewals item, each once, in either order.
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -176,7 +178,7 @@ leaseItem
     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
-    | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?     # renewalsItem
+    | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
@@ -185,10 +187,19 @@ leaseItem
     | breakOption                                    # leaseBreakOptionItem
     ;
 
+// A lease's renewal terms' own terms, each after 'with': their break, and the termination fee owed by a lessee
+// defaulting in one ('with termination_fee 300m amortising to 50m', over the renewal term it falls in).
+renewalTerm
+    : WITH breakOption                                                   # renewalBreakTerm
+    | WITH TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?       # renewalTerminationFeeTerm
+    ;
+
 // A break option, one rule wherever one is written: a lease's or a contract's item (the initial term's break) and, after
-// 'with', their renewal terms' own ('renewals ... with break_option at 36m').
+// 'with', their renewal terms' own ('renewals ... with break_option at 36m'). 'with rvg' at its end: a lessee that breaks
+// owes the lease's residual value guarantee as if the lease had run to the break (a lease with an RVG only: DL0555,
+// DL0556).
 breakOption
-    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee?
+    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG)?
     ;
 
 // A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the

@@ -5,7 +5,8 @@ namespace DealLang.Compiler.Diagnostics;
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
 // lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, a break in a lease's
 // or a contract's renewal terms: DL0222, DL0223, DL0224, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548,
-// in a renewal term: DL0523, DL0524. Kept in a file of their own so the codes read together.
+// in a renewal term: DL0523, DL0524, and a break owing the RVG ('with rvg'): DL0555, DL0556. Kept in a file of their own
+// so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
 {
@@ -109,4 +110,16 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BreakFeeOnMovingPrice(SourceSpan span, string name) =>
         Error("DL0438", span,
             $"the break fee of contract '{name}' is in months of revenue, but its price follows an index: write the fee as an amount ('fee 5m'), as the term sheet states it");
+
+    /// <summary>DL0555: <c>with rvg</c> on a lease's break (the initial term's, or the renewal terms' with
+    /// <paramref name="inRenewal"/>) when the lease has no <c>rvg</c>: there is no guarantee for the breaking lessee to owe.</summary>
+    public static Diagnostic BreakRvgWithoutRvg(SourceSpan span, string lease, bool inRenewal) =>
+        Error("DL0555", span,
+            $"the {(inRenewal ? "renewal terms' break" : "break")} of lease '{lease}' owes the RVG ('with rvg'), but the lease has no residual value guarantee: add an 'rvg' item (e.g. 'rvg guarantees Notes.scheduled_balance cap 28bn until 2045-11-30') or drop 'with rvg'");
+
+    /// <summary>DL0556: <c>with rvg</c> on a contract's break: a contract has no residual value guarantee (a lease's RVG
+    /// answers for the facility's value; a contract's customer pays for the units it takes).</summary>
+    public static Diagnostic BreakRvgOnContract(SourceSpan span, string contract, bool inRenewal) =>
+        Error("DL0556", span,
+            $"the {(inRenewal ? "renewal terms' break" : "break")} of contract '{contract}' owes an RVG ('with rvg'), but only a lease has a residual value guarantee: drop 'with rvg' (a contract's break pays its fee)");
 }

@@ -24,10 +24,11 @@ public static partial class DiagnosticCatalogue
             $"the hashrate of coins '{coins}' ({hashrate} EH/s) exceeds the network's ({network} EH/s): a miner's share of the network's rewards is at most 100%"));
 
     /// <summary>DL0753: a contract's or a lease's termination fee amortising to a floor above the fee itself (it would
-    /// grow); <paramref name="kind"/> is <c>contract</c> or <c>lease</c>.</summary>
-    public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string kind, string name, double fee, double floor) =>
+    /// grow); <paramref name="kind"/> is <c>contract</c> or <c>lease</c>, <paramref name="what"/> the fee (<c>termination
+    /// fee</c>, or a lease's <c>renewal terms' termination fee</c>).</summary>
+    public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string kind, string name, double fee, double floor, string what = "termination fee") =>
         Error("DL0753", span, string.Create(CultureInfo.InvariantCulture,
-            $"the termination fee of {kind} '{name}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
+            $"the {what} of {kind} '{name}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
 
     /// <summary>DL0754 (warning): an enforcement sale of coins that hold none at the closing: mined coins are sold as
     /// mined and never join the holdings, so the sale can only ever realise nothing.</summary>

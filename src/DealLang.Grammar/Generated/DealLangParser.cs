@@ -84,41 +84,41 @@ public partial class DealLangParser : Parser {
 		RULE_holidayList = 8, RULE_dayCount = 9, RULE_partyDecl = 10, RULE_partyItem = 11, 
 		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
 		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
-		RULE_leaseItem = 19, RULE_breakOption = 20, RULE_breakFee = 21, RULE_indexationPart = 22, 
-		RULE_renewalCount = 23, RULE_rvgPart = 24, RULE_guarantorClause = 25, 
-		RULE_guarantorPart = 26, RULE_coverage = 27, RULE_loanDecl = 28, RULE_loanItem = 29, 
-		RULE_recoveryAccrual = 30, RULE_fleetDecl = 31, RULE_fleetItem = 32, RULE_contractDecl = 33, 
-		RULE_contractItem = 34, RULE_coinsDecl = 35, RULE_coinsItem = 36, RULE_delivery = 37, 
-		RULE_trancheDecl = 38, RULE_couponTerms = 39, RULE_trancheItem = 40, RULE_convertiblePut = 41, 
-		RULE_convertibleCall = 42, RULE_stepUp = 43, RULE_marginGrid = 44, RULE_gridTier = 45, 
-		RULE_amortization = 46, RULE_holdingDecl = 47, RULE_holdingItem = 48, 
-		RULE_holdingMarketTerm = 49, RULE_equityDecl = 50, RULE_equityItem = 51, 
-		RULE_holder = 52, RULE_holderTerm = 53, RULE_capitalCall = 54, RULE_accountDecl = 55, 
-		RULE_accountItem = 56, RULE_feeDecl = 57, RULE_testDecl = 58, RULE_triggerDecl = 59, 
-		RULE_cureDestination = 60, RULE_triggerEffect = 61, RULE_defaultRule = 62, 
-		RULE_cfadsRule = 63, RULE_cfadsItem = 64, RULE_waterfallDecl = 65, RULE_step = 66, 
-		RULE_enforcementDecl = 67, RULE_enforcementItem = 68, RULE_sellTerm = 69, 
-		RULE_scenarioDecl = 70, RULE_scenarioItem = 71, RULE_pdStep = 72, RULE_recoveryDraw = 73, 
-		RULE_recoveryOutcome = 74, RULE_delayOutcome = 75, RULE_breakChance = 76, 
-		RULE_loading = 77, RULE_perYear = 78, RULE_duration = 79, RULE_expr = 80, 
-		RULE_measureUnit = 81, RULE_reference = 82, RULE_ident = 83;
+		RULE_leaseItem = 19, RULE_renewalTerm = 20, RULE_breakOption = 21, RULE_breakFee = 22, 
+		RULE_indexationPart = 23, RULE_renewalCount = 24, RULE_rvgPart = 25, RULE_guarantorClause = 26, 
+		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
+		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
+		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
+		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_convertiblePut = 42, 
+		RULE_convertibleCall = 43, RULE_stepUp = 44, RULE_marginGrid = 45, RULE_gridTier = 46, 
+		RULE_amortization = 47, RULE_holdingDecl = 48, RULE_holdingItem = 49, 
+		RULE_holdingMarketTerm = 50, RULE_equityDecl = 51, RULE_equityItem = 52, 
+		RULE_holder = 53, RULE_holderTerm = 54, RULE_capitalCall = 55, RULE_accountDecl = 56, 
+		RULE_accountItem = 57, RULE_feeDecl = 58, RULE_testDecl = 59, RULE_triggerDecl = 60, 
+		RULE_cureDestination = 61, RULE_triggerEffect = 62, RULE_defaultRule = 63, 
+		RULE_cfadsRule = 64, RULE_cfadsItem = 65, RULE_waterfallDecl = 66, RULE_step = 67, 
+		RULE_enforcementDecl = 68, RULE_enforcementItem = 69, RULE_sellTerm = 70, 
+		RULE_scenarioDecl = 71, RULE_scenarioItem = 72, RULE_pdStep = 73, RULE_recoveryDraw = 74, 
+		RULE_recoveryOutcome = 75, RULE_delayOutcome = 76, RULE_breakChance = 77, 
+		RULE_loading = 78, RULE_perYear = 79, RULE_duration = 80, RULE_expr = 81, 
+		RULE_measureUnit = 82, RULE_reference = 83, RULE_ident = 84;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
 		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
-		"schedulePoint", "leaseDecl", "leaseItem", "breakOption", "breakFee", 
-		"indexationPart", "renewalCount", "rvgPart", "guarantorClause", "guarantorPart", 
-		"coverage", "loanDecl", "loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", 
-		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
-		"trancheDecl", "couponTerms", "trancheItem", "convertiblePut", "convertibleCall", 
-		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
-		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
-		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "recoveryOutcome", 
-		"delayOutcome", "breakChance", "loading", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"schedulePoint", "leaseDecl", "leaseItem", "renewalTerm", "breakOption", 
+		"breakFee", "indexationPart", "renewalCount", "rvgPart", "guarantorClause", 
+		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
+		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
+		"convertiblePut", "convertibleCall", "stepUp", "marginGrid", "gridTier", 
+		"amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", 
+		"equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "cureDestination", "triggerEffect", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "recoveryOutcome", "delayOutcome", "breakChance", "loading", 
+		"perYear", "duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -308,35 +308,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 172;
+				State = 174;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 168;
+					State = 170;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 169;
+					State = 171;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 170;
+					State = 172;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 171;
+					State = 173;
 					unknownDecl();
 					}
 					break;
@@ -344,11 +344,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 176;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 177;
+			State = 179;
 			Match(Eof);
 			}
 		}
@@ -386,9 +386,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 179;
+			State = 181;
 			Match(IMPORT);
-			State = 180;
+			State = 182;
 			Match(STRING);
 			}
 		}
@@ -438,27 +438,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
-			Match(DEAL);
-			State = 183;
-			_localctx.name = ident();
 			State = 184;
+			Match(DEAL);
+			State = 185;
+			_localctx.name = ident();
+			State = 186;
 			Match(LBRACE);
-			State = 188;
+			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 185;
+				State = 187;
 				dealMember();
 				}
 				}
-				State = 190;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 191;
+			State = 193;
 			Match(RBRACE);
 			}
 		}
@@ -555,7 +555,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 214;
+			State = 216;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -568,147 +568,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 193;
+				State = 195;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 194;
+				State = 196;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 195;
+				State = 197;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 196;
+				State = 198;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 197;
+				State = 199;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 198;
+				State = 200;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 199;
+				State = 201;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 200;
+				State = 202;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 201;
+				State = 203;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 202;
+				State = 204;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 203;
+				State = 205;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 204;
+				State = 206;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 205;
+				State = 207;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 206;
+				State = 208;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 207;
+				State = 209;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 208;
+				State = 210;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 209;
+				State = 211;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 210;
+				State = 212;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 211;
+				State = 213;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 212;
+				State = 214;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 213;
+				State = 215;
 				unknownDecl();
 				}
 				break;
@@ -767,16 +767,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 216;
+			State = 218;
 			Match(IDENT);
-			State = 217;
+			State = 219;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 223;
+			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 221;
+				State = 223;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -958,19 +958,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 218;
+					State = 220;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 219;
+					State = 221;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 220;
+					State = 222;
 					Match(ON);
 					}
 					break;
@@ -978,11 +978,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 225;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 226;
+			State = 228;
 			block();
 			}
 		}
@@ -1033,19 +1033,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 230;
 			Match(LBRACE);
-			State = 233;
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 131071L) != 0)) {
 				{
-				State = 231;
+				State = 233;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 229;
+					State = 231;
 					block();
 					}
 					break;
@@ -1320,7 +1320,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 230;
+					State = 232;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1335,11 +1335,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 235;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 236;
+			State = 238;
 			Match(RBRACE);
 			}
 		}
@@ -1479,16 +1479,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 261;
+			State = 263;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 238;
+				State = 240;
 				Match(TITLE);
-				State = 239;
+				State = 241;
 				Match(STRING);
 				}
 				break;
@@ -1496,9 +1496,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 240;
+				State = 242;
 				Match(CURRENCY);
-				State = 241;
+				State = 243;
 				ident();
 				}
 				break;
@@ -1506,9 +1506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 242;
+				State = 244;
 				Match(CLOSING);
-				State = 243;
+				State = 245;
 				Match(DATE);
 				}
 				break;
@@ -1516,9 +1516,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 244;
+				State = 246;
 				Match(MATURITY);
-				State = 245;
+				State = 247;
 				Match(DATE);
 				}
 				break;
@@ -1526,9 +1526,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 246;
+				State = 248;
 				Match(FIRST_PAYMENT);
-				State = 247;
+				State = 249;
 				Match(DATE);
 				}
 				break;
@@ -1536,9 +1536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 248;
+				State = 250;
 				Match(PAY);
-				State = 249;
+				State = 251;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1546,9 +1546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 250;
+				State = 252;
 				Match(DAYCOUNT_KW);
-				State = 251;
+				State = 253;
 				dayCount();
 				}
 				break;
@@ -1556,28 +1556,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 252;
+				State = 254;
 				Match(BUSINESS_DAYS);
-				State = 253;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 255;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 257;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 254;
+					State = 256;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 259;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 257;
+					State = 259;
 					Match(HOLIDAYS);
-					State = 258;
+					State = 260;
 					holidaySet();
 					}
 				}
@@ -1635,7 +1635,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 276;
+			State = 278;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1818,36 +1818,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 263;
+				State = 265;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 268;
+				State = 270;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 264;
+						State = 266;
 						Match(PLUS);
-						State = 265;
+						State = 267;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 270;
+					State = 272;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 273;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 271;
+					State = 273;
 					Match(PLUS);
-					State = 272;
+					State = 274;
 					holidayList();
 					}
 				}
@@ -1857,7 +1857,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 275;
+				State = 277;
 				holidayList();
 				}
 				break;
@@ -1908,33 +1908,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
+			State = 280;
 			Match(LBRACE);
-			State = 285;
+			State = 287;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 279;
-				Match(DATE);
 				State = 281;
+				Match(DATE);
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 280;
+					State = 282;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 287;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 288;
+			State = 290;
 			Match(RBRACE);
 			}
 		}
@@ -1971,7 +1971,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 290;
+			State = 292;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2021,27 +2021,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
-			Match(PARTY);
-			State = 293;
-			_localctx.name = ident();
 			State = 294;
+			Match(PARTY);
+			State = 295;
+			_localctx.name = ident();
+			State = 296;
 			Match(LBRACE);
-			State = 298;
+			State = 300;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 295;
+				State = 297;
 				partyItem();
 				}
 				}
-				State = 300;
+				State = 302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 301;
+			State = 303;
 			Match(RBRACE);
 			}
 		}
@@ -2111,16 +2111,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 309;
+			State = 311;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 303;
+				State = 305;
 				Match(RATING);
-				State = 304;
+				State = 306;
 				Match(STRING);
 				}
 				break;
@@ -2128,9 +2128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 305;
+				State = 307;
 				Match(PD);
-				State = 306;
+				State = 308;
 				expr(0);
 				}
 				break;
@@ -2138,9 +2138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 307;
+				State = 309;
 				Match(RECOVERY);
-				State = 308;
+				State = 310;
 				expr(0);
 				}
 				break;
@@ -2194,27 +2194,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
-			Match(INDEX);
-			State = 312;
-			_localctx.name = ident();
 			State = 313;
+			Match(INDEX);
+			State = 314;
+			_localctx.name = ident();
+			State = 315;
 			Match(LBRACE);
-			State = 317;
+			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 3458764513820540929L) != 0)) {
 				{
 				{
-				State = 314;
+				State = 316;
 				indexItem();
 				}
 				}
-				State = 319;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 320;
+			State = 322;
 			Match(RBRACE);
 			}
 		}
@@ -2329,16 +2329,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 347;
+			State = 349;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 322;
+				State = 324;
 				Match(LEVEL);
-				State = 323;
+				State = 325;
 				expr(0);
 				}
 				break;
@@ -2346,11 +2346,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 324;
-				Match(DEFLATE);
-				State = 325;
-				expr(0);
 				State = 326;
+				Match(DEFLATE);
+				State = 327;
+				expr(0);
+				State = 328;
 				perYear();
 				}
 				break;
@@ -2358,11 +2358,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 328;
-				Match(GROW);
-				State = 329;
-				expr(0);
 				State = 330;
+				Match(GROW);
+				State = 331;
+				expr(0);
+				State = 332;
 				perYear();
 				}
 				break;
@@ -2370,27 +2370,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 332;
-				Match(POINTS);
-				State = 333;
-				pointsKind();
 				State = 334;
+				Match(POINTS);
+				State = 335;
+				pointsKind();
+				State = 336;
 				Match(LBRACE);
-				State = 338;
+				State = 340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 335;
+					State = 337;
 					schedulePoint();
 					}
 					}
-					State = 340;
+					State = 342;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 341;
+				State = 343;
 				Match(RBRACE);
 				}
 				break;
@@ -2398,13 +2398,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 343;
-				Match(LAUNCH);
-				State = 344;
-				Match(DATE);
 				State = 345;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 346;
+				Match(DATE);
+				State = 347;
+				Match(DOWN);
+				State = 348;
 				expr(0);
 				}
 				break;
@@ -2447,7 +2447,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
+			State = 351;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2504,27 +2504,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
-			Match(FACILITY);
-			State = 352;
-			_localctx.name = ident();
 			State = 353;
+			Match(FACILITY);
+			State = 354;
+			_localctx.name = ident();
+			State = 355;
 			Match(LBRACE);
-			State = 357;
+			State = 359;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 354;
+				State = 356;
 				facilityItem();
 				}
 				}
-				State = 359;
+				State = 361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 360;
+			State = 362;
 			Match(RBRACE);
 			}
 		}
@@ -2610,16 +2610,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 385;
+			State = 387;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 362;
+				State = 364;
 				Match(COST);
-				State = 363;
+				State = 365;
 				expr(0);
 				}
 				break;
@@ -2627,32 +2627,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 364;
-				Match(VALUE);
-				State = 365;
-				Match(STRAIGHT_LINE);
 				State = 366;
+				Match(VALUE);
+				State = 367;
+				Match(STRAIGHT_LINE);
+				State = 368;
 				duration();
-				State = 369;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 367;
+					State = 369;
 					Match(FLOOR);
-					State = 368;
+					State = 370;
 					expr(0);
 					}
 				}
 
-				State = 373;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 371;
+					State = 373;
 					Match(FROM);
-					State = 372;
+					State = 374;
 					Match(DATE);
 					}
 				}
@@ -2663,27 +2663,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 375;
-				Match(VALUE);
-				State = 376;
-				Match(SCHEDULE);
 				State = 377;
+				Match(VALUE);
+				State = 378;
+				Match(SCHEDULE);
+				State = 379;
 				Match(LBRACE);
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 378;
+					State = 380;
 					schedulePoint();
 					}
 					}
-					State = 383;
+					State = 385;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 384;
+				State = 386;
 				Match(RBRACE);
 				}
 				break;
@@ -2727,16 +2727,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
+			State = 389;
 			Match(DATE);
-			State = 388;
-			expr(0);
 			State = 390;
+			expr(0);
+			State = 392;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 389;
+				State = 391;
 				Match(COMMA);
 				}
 			}
@@ -2794,31 +2794,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 392;
-			Match(LEASE);
-			State = 393;
-			_localctx.name = ident();
 			State = 394;
-			Match(ON);
+			Match(LEASE);
 			State = 395;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 396;
+			Match(ON);
+			State = 397;
+			_localctx.facility = ident();
+			State = 398;
 			Match(LBRACE);
-			State = 400;
+			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 397;
+				State = 399;
 				leaseItem();
 				}
 				}
-				State = 402;
+				State = 404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 403;
+			State = 405;
 			Match(RBRACE);
 			}
 		}
@@ -2932,9 +2932,11 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
-			return GetRuleContext<BreakOptionContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalTermContext[] renewalTerm() {
+			return GetRuleContexts<RenewalTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalTermContext renewalTerm(int i) {
+			return GetRuleContext<RenewalTermContext>(i);
 		}
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -3037,16 +3039,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 466;
+			State = 470;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 405;
+				State = 407;
 				Match(LESSEE);
-				State = 406;
+				State = 408;
 				ident();
 				}
 				break;
@@ -3054,46 +3056,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 407;
-				Match(RENT);
-				State = 408;
-				expr(0);
 				State = 409;
+				Match(RENT);
+				State = 410;
+				expr(0);
+				State = 411;
 				perYear();
-				State = 414;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 410;
-					Match(ESCALATING);
-					State = 411;
-					expr(0);
 					State = 412;
+					Match(ESCALATING);
+					State = 413;
+					expr(0);
+					State = 414;
 					perYear();
 					}
 				}
 
-				State = 424;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 416;
+					State = 418;
 					Match(INDEXED);
-					State = 417;
+					State = 419;
 					ident();
-					State = 421;
+					State = 423;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 418;
+						State = 420;
 						indexationPart();
 						}
 						}
-						State = 423;
+						State = 425;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3106,9 +3108,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 426;
+				State = 428;
 				Match(STARTS);
-				State = 427;
+				State = 429;
 				Match(DATE);
 				}
 				break;
@@ -3116,9 +3118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 428;
+				State = 430;
 				Match(TERM);
-				State = 429;
+				State = 431;
 				duration();
 				}
 				break;
@@ -3126,63 +3128,65 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 430;
-				Match(RENEWALS);
-				State = 431;
-				renewalCount();
 				State = 432;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 433;
-				Match(AT);
+				renewalCount();
 				State = 434;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 435;
+				Match(AT);
+				State = 436;
+				Match(LESSEE);
+				State = 437;
 				Match(OPTION);
-				State = 439;
+				State = 441;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 436;
-					Match(RENT);
-					State = 437;
-					Match(AT);
 					State = 438;
+					Match(RENT);
+					State = 439;
+					Match(AT);
+					State = 440;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 443;
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==WITH) {
+				while (_la==WITH) {
 					{
-					State = 441;
-					Match(WITH);
-					State = 442;
-					breakOption();
+					{
+					State = 443;
+					renewalTerm();
 					}
+					}
+					State = 448;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
 				}
-
 				}
 				break;
 			case RVG:
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 445;
+				State = 449;
 				Match(RVG);
-				State = 447;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 446;
+					State = 450;
 					rvgPart();
 					}
 					}
-					State = 449;
+					State = 453;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3192,9 +3196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 451;
+				State = 455;
 				Match(DAYCOUNT_KW);
-				State = 452;
+				State = 456;
 				dayCount();
 				}
 				break;
@@ -3202,7 +3206,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 453;
+				State = 457;
 				guarantorClause();
 				}
 				break;
@@ -3210,9 +3214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 454;
+				State = 458;
 				Match(PHASED);
-				State = 455;
+				State = 459;
 				ident();
 				}
 				break;
@@ -3220,25 +3224,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 456;
+				State = 460;
 				Match(TERMINATION_FEE);
-				State = 457;
+				State = 461;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 463;
+				State = 467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 458;
+					State = 462;
 					Match(AMORTISING);
-					State = 461;
+					State = 465;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 459;
+						State = 463;
 						Match(TO);
-						State = 460;
+						State = 464;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3252,12 +3256,125 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 465;
+				State = 469;
 				breakOption();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RenewalTermContext : ParserRuleContext {
+		public RenewalTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_renewalTerm; } }
+	 
+		public RenewalTermContext() { }
+		public virtual void CopyFrom(RenewalTermContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class RenewalBreakTermContext : RenewalTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BreakOptionContext breakOption() {
+			return GetRuleContext<BreakOptionContext>(0);
+		}
+		public RenewalBreakTermContext(RenewalTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalBreakTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RenewalTerminationFeeTermContext : RenewalTermContext {
+		public ExprContext fee;
+		public ExprContext floor;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		public RenewalTerminationFeeTermContext(RenewalTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalTerminationFeeTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RenewalTermContext renewalTerm() {
+		RenewalTermContext _localctx = new RenewalTermContext(Context, State);
+		EnterRule(_localctx, 40, RULE_renewalTerm);
+		int _la;
+		try {
+			State = 484;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			case 1:
+				_localctx = new RenewalBreakTermContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 472;
+				Match(WITH);
+				State = 473;
+				breakOption();
+				}
+				break;
+			case 2:
+				_localctx = new RenewalTerminationFeeTermContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 474;
+				Match(WITH);
+				State = 475;
+				Match(TERMINATION_FEE);
+				State = 476;
+				((RenewalTerminationFeeTermContext)_localctx).fee = expr(0);
+				State = 482;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 477;
+					Match(AMORTISING);
+					State = 480;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 478;
+						Match(TO);
+						State = 479;
+						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
+						}
+					}
+
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3291,6 +3408,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
 			return GetRuleContext<BreakFeeContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RVG() { return GetToken(DealLangParser.RVG, 0); }
 		public BreakOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3307,57 +3426,69 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakOptionContext breakOption() {
 		BreakOptionContext _localctx = new BreakOptionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_breakOption);
+		EnterRule(_localctx, 42, RULE_breakOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 468;
+			State = 486;
 			Match(BREAK_OPTION);
-			State = 469;
+			State = 487;
 			Match(AT);
-			State = 470;
+			State = 488;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 475;
+			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 471;
+				State = 489;
 				Match(COMMA);
-				State = 472;
+				State = 490;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 477;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 480;
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 478;
+				State = 496;
 				Match(NOTICE);
-				State = 479;
+				State = 497;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 483;
+			State = 501;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 482;
+				State = 500;
 				breakFee();
 				}
 			}
 
+			State = 505;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			case 1:
+				{
+				State = 503;
+				Match(WITH);
+				State = 504;
+				Match(RVG);
+				}
+				break;
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -3420,22 +3551,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakFeeContext breakFee() {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
-		EnterRule(_localctx, 42, RULE_breakFee);
+		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 492;
+			State = 514;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 507;
 				Match(FEE);
-				State = 486;
+				State = 508;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 487;
+				State = 509;
 				Match(OF);
-				State = 488;
+				State = 510;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3443,9 +3574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 490;
+				State = 512;
 				Match(FEE);
-				State = 491;
+				State = 513;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3527,16 +3658,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 44, RULE_indexationPart);
+		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 501;
+			State = 523;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 516;
 				Match(YEARLY);
 				}
 				break;
@@ -3544,9 +3675,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 495;
+				State = 517;
 				Match(FLOOR);
-				State = 496;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -3554,9 +3685,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 497;
+				State = 519;
 				Match(CAP);
-				State = 498;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3564,9 +3695,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 499;
+				State = 521;
 				Match(LAG);
-				State = 500;
+				State = 522;
 				duration();
 				}
 				break;
@@ -3605,24 +3736,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 46, RULE_renewalCount);
+		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 506;
+			State = 528;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 503;
+				State = 525;
 				Match(NUMBER);
-				State = 504;
+				State = 526;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 505;
+				State = 527;
 				Match(QUANTITY);
 				}
 				break;
@@ -3694,18 +3825,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 48, RULE_rvgPart);
+		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 514;
+			State = 536;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 508;
+				State = 530;
 				Match(GUARANTEES);
-				State = 509;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -3713,9 +3844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 532;
 				Match(CAP);
-				State = 511;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -3723,9 +3854,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 512;
+				State = 534;
 				Match(UNTIL);
-				State = 513;
+				State = 535;
 				Match(DATE);
 				}
 				break;
@@ -3772,26 +3903,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 50, RULE_guarantorClause);
+		EnterRule(_localctx, 52, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 516;
+			State = 538;
 			Match(GUARANTOR);
-			State = 517;
+			State = 539;
 			_localctx.party = ident();
-			State = 521;
+			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
 				{
 				{
-				State = 518;
+				State = 540;
 				guarantorPart();
 				}
 				}
-				State = 523;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3878,19 +4009,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 52, RULE_guarantorPart);
+		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 536;
+			State = 558;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 524;
+				State = 546;
 				Match(CAP);
-				State = 525;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -3898,9 +4029,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 526;
+				State = 548;
 				Match(UNTIL);
-				State = 527;
+				State = 549;
 				Match(DATE);
 				}
 				break;
@@ -3908,9 +4039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 528;
+				State = 550;
 				Match(FEE);
-				State = 529;
+				State = 551;
 				expr(0);
 				}
 				break;
@@ -3918,18 +4049,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 530;
+				State = 552;
 				Match(COVERS);
-				State = 531;
+				State = 553;
 				coverage();
-				State = 534;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 532;
+					State = 554;
 					Match(AND);
-					State = 533;
+					State = 555;
 					coverage();
 					}
 				}
@@ -3970,12 +4101,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 54, RULE_coverage);
+		EnterRule(_localctx, 56, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 560;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4027,32 +4158,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_loanDecl);
+		EnterRule(_localctx, 58, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
+			State = 562;
 			Match(LOAN);
-			State = 541;
+			State = 563;
 			_localctx.name = ident();
-			State = 542;
+			State = 564;
 			Match(LBRACE);
-			State = 546;
+			State = 568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 543;
+				State = 565;
 				loanItem();
 				}
 				}
-				State = 548;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 549;
+			State = 571;
 			Match(RBRACE);
 			}
 		}
@@ -4233,19 +4364,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_loanItem);
+		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 603;
+			State = 625;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 551;
+				State = 573;
 				Match(OBLIGOR);
-				State = 552;
+				State = 574;
 				ident();
 				}
 				break;
@@ -4253,9 +4384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 553;
+				State = 575;
 				Match(BALANCE);
-				State = 554;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4263,9 +4394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 555;
+				State = 577;
 				Match(COUPON);
-				State = 556;
+				State = 578;
 				couponTerms();
 				}
 				break;
@@ -4273,11 +4404,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 557;
+				State = 579;
 				Match(INTEREST_ONLY);
-				State = 558;
+				State = 580;
 				Match(UNTIL);
-				State = 559;
+				State = 581;
 				Match(DATE);
 				}
 				break;
@@ -4285,16 +4416,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 560;
+				State = 582;
 				Match(AMORTIZE);
-				State = 561;
+				State = 583;
 				amortization();
-				State = 563;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 562;
+					State = 584;
 					Match(IDENT);
 					}
 				}
@@ -4305,9 +4436,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 565;
+				State = 587;
 				Match(MATURITY);
-				State = 566;
+				State = 588;
 				Match(DATE);
 				}
 				break;
@@ -4315,84 +4446,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 567;
+				State = 589;
 				Match(RECOVERY);
-				State = 568;
+				State = 590;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 571;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 569;
+					State = 591;
 					Match(AFTER);
-					State = 570;
+					State = 592;
 					duration();
 					}
 				}
 
-				State = 575;
+				State = 597;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 573;
+					State = 595;
 					Match(ACCRUING);
-					State = 574;
+					State = 596;
 					recoveryAccrual();
 					}
 				}
 
-				State = 594;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 577;
+					State = 599;
 					Match(IN);
-					State = 592;
+					State = 614;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 578;
+						State = 600;
 						Match(NUMBER);
-						State = 579;
+						State = 601;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 580;
+						State = 602;
 						Match(INSTALMENTS);
-						State = 581;
+						State = 603;
 						Match(LBRACE);
-						State = 588;
+						State = 610;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 							{
 							{
-							State = 582;
+							State = 604;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 584;
+							State = 606;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 583;
+								State = 605;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 590;
+							State = 612;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 591;
+						State = 613;
 						Match(RBRACE);
 						}
 						break;
@@ -4408,7 +4539,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 596;
+				State = 618;
 				stepUp();
 				}
 				break;
@@ -4416,7 +4547,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 597;
+				State = 619;
 				marginGrid();
 				}
 				break;
@@ -4424,19 +4555,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 598;
+				State = 620;
 				Match(DEFAULT_INTEREST);
-				State = 600;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 599;
+					State = 621;
 					Match(PLUS);
 					}
 				}
 
-				State = 602;
+				State = 624;
 				expr(0);
 				}
 				break;
@@ -4493,16 +4624,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 60, RULE_recoveryAccrual);
+		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 607;
+			State = 629;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 605;
+				State = 627;
 				Match(COUPON);
 				}
 				break;
@@ -4510,7 +4641,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 606;
+				State = 628;
 				expr(0);
 				}
 				break;
@@ -4557,32 +4688,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_fleetDecl);
+		EnterRule(_localctx, 64, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 609;
+			State = 631;
 			Match(FLEET);
-			State = 610;
+			State = 632;
 			_localctx.name = ident();
-			State = 611;
+			State = 633;
 			Match(LBRACE);
-			State = 615;
+			State = 637;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 612;
+				State = 634;
 				fleetItem();
 				}
 				}
-				State = 617;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 618;
+			State = 640;
 			Match(RBRACE);
 			}
 		}
@@ -4776,35 +4907,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_fleetItem);
+		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 659;
+			State = 681;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 620;
+				State = 642;
 				Match(DELIVERIES);
-				State = 621;
+				State = 643;
 				Match(LBRACE);
-				State = 625;
+				State = 647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 622;
+					State = 644;
 					delivery();
 					}
 					}
-					State = 627;
+					State = 649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 628;
+				State = 650;
 				Match(RBRACE);
 				}
 				break;
@@ -4812,9 +4943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 629;
+				State = 651;
 				Match(UNITS);
-				State = 630;
+				State = 652;
 				expr(0);
 				}
 				break;
@@ -4822,9 +4953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 631;
+				State = 653;
 				Match(UNIT_COST);
-				State = 632;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4832,11 +4963,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 633;
+				State = 655;
 				Match(DEPRECIATE);
-				State = 634;
+				State = 656;
 				Match(STRAIGHT_LINE);
-				State = 635;
+				State = 657;
 				duration();
 				}
 				break;
@@ -4844,13 +4975,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 636;
+				State = 658;
 				Match(DEPRECIATE);
-				State = 637;
+				State = 659;
 				Match(DECLINING);
-				State = 638;
+				State = 660;
 				expr(0);
-				State = 639;
+				State = 661;
 				perYear();
 				}
 				break;
@@ -4858,9 +4989,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 641;
+				State = 663;
 				Match(POWER);
-				State = 642;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -4868,9 +4999,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 643;
+				State = 665;
 				Match(PUE);
-				State = 644;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -4878,9 +5009,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 645;
+				State = 667;
 				Match(POWER_PRICE);
-				State = 646;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -4888,11 +5019,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 647;
+				State = 669;
 				Match(MAINTENANCE);
-				State = 648;
+				State = 670;
 				expr(0);
-				State = 649;
+				State = 671;
 				perYear();
 				}
 				break;
@@ -4900,15 +5031,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 651;
+				State = 673;
 				Match(MARKET_VALUE);
-				State = 652;
+				State = 674;
 				expr(0);
-				State = 653;
+				State = 675;
 				Match(DECLINING);
-				State = 654;
+				State = 676;
 				expr(0);
-				State = 655;
+				State = 677;
 				perYear();
 				}
 				break;
@@ -4916,9 +5047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 657;
+				State = 679;
 				Match(GENERATION);
-				State = 658;
+				State = 680;
 				ident();
 				}
 				break;
@@ -4970,36 +5101,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_contractDecl);
+		EnterRule(_localctx, 68, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
+			State = 683;
 			Match(CONTRACT);
-			State = 662;
+			State = 684;
 			_localctx.name = ident();
-			State = 663;
+			State = 685;
 			Match(ON);
-			State = 664;
+			State = 686;
 			_localctx.fleet = ident();
-			State = 665;
+			State = 687;
 			Match(LBRACE);
-			State = 669;
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 666;
+				State = 688;
 				contractItem();
 				}
 				}
-				State = 671;
+				State = 693;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 672;
+			State = 694;
 			Match(RBRACE);
 			}
 		}
@@ -5218,19 +5349,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_contractItem);
+		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 721;
+			State = 743;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 674;
+				State = 696;
 				Match(CUSTOMER);
-				State = 675;
+				State = 697;
 				ident();
 				}
 				break;
@@ -5238,9 +5369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 676;
+				State = 698;
 				Match(UNITS);
-				State = 677;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5248,11 +5379,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 678;
+				State = 700;
 				Match(PRICE);
-				State = 679;
+				State = 701;
 				Match(AT);
-				State = 680;
+				State = 702;
 				Match(MARKET);
 				}
 				break;
@@ -5260,9 +5391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 681;
+				State = 703;
 				Match(PRICE);
-				State = 682;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5270,11 +5401,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 683;
+				State = 705;
 				Match(HOUR);
-				State = 684;
+				State = 706;
 				expr(0);
-				State = 685;
+				State = 707;
 				perYear();
 				}
 				break;
@@ -5282,9 +5413,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 687;
+				State = 709;
 				Match(TAKE_OR_PAY);
-				State = 688;
+				State = 710;
 				expr(0);
 				}
 				break;
@@ -5292,9 +5423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 689;
+				State = 711;
 				Match(STARTS);
-				State = 690;
+				State = 712;
 				Match(DATE);
 				}
 				break;
@@ -5302,9 +5433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 691;
+				State = 713;
 				Match(TERM);
-				State = 692;
+				State = 714;
 				duration();
 				}
 				break;
@@ -5312,25 +5443,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 693;
+				State = 715;
 				Match(TERMINATION_FEE);
-				State = 694;
+				State = 716;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 700;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 695;
+					State = 717;
 					Match(AMORTISING);
-					State = 698;
+					State = 720;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 696;
+						State = 718;
 						Match(TO);
-						State = 697;
+						State = 719;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5344,26 +5475,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 702;
+				State = 724;
 				Match(RENEWALS);
-				State = 703;
+				State = 725;
 				renewalCount();
-				State = 704;
+				State = 726;
 				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 705;
+				State = 727;
 				Match(AT);
-				State = 706;
+				State = 728;
 				Match(CUSTOMER);
-				State = 707;
+				State = 729;
 				Match(OPTION);
-				State = 710;
+				State = 732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 708;
+					State = 730;
 					Match(WITH);
-					State = 709;
+					State = 731;
 					breakOption();
 					}
 				}
@@ -5374,20 +5505,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 712;
+				State = 734;
 				Match(PREPAYMENT);
-				State = 713;
+				State = 735;
 				expr(0);
-				State = 717;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 714;
+					State = 736;
 					Match(APPLIED);
-					State = 715;
+					State = 737;
 					Match(OVER);
-					State = 716;
+					State = 738;
 					Match(TERM);
 					}
 				}
@@ -5398,7 +5529,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 719;
+				State = 741;
 				guarantorClause();
 				}
 				break;
@@ -5406,7 +5537,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 720;
+				State = 742;
 				breakOption();
 				}
 				break;
@@ -5453,32 +5584,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_coinsDecl);
+		EnterRule(_localctx, 72, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 723;
+			State = 745;
 			Match(COINS);
-			State = 724;
+			State = 746;
 			_localctx.name = ident();
-			State = 725;
+			State = 747;
 			Match(LBRACE);
-			State = 729;
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 15L) != 0)) {
 				{
 				{
-				State = 726;
+				State = 748;
 				coinsItem();
 				}
 				}
-				State = 731;
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 732;
+			State = 754;
 			Match(RBRACE);
 			}
 		}
@@ -5639,18 +5770,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_coinsItem);
+		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 754;
+			State = 776;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 734;
+				State = 756;
 				Match(HOLDINGS);
-				State = 735;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5658,9 +5789,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 758;
 				Match(PRICE);
-				State = 737;
+				State = 759;
 				ident();
 				}
 				break;
@@ -5668,9 +5799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 760;
 				Match(HASHRATE);
-				State = 739;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5678,9 +5809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 740;
+				State = 762;
 				Match(NETWORK);
-				State = 741;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5688,9 +5819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 742;
+				State = 764;
 				Match(REWARDS);
-				State = 743;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5698,9 +5829,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 744;
+				State = 766;
 				Match(POWER);
-				State = 745;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5708,9 +5839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 746;
+				State = 768;
 				Match(POWER_PRICE);
-				State = 747;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5718,9 +5849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 748;
+				State = 770;
 				Match(DEPTH);
-				State = 749;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5728,9 +5859,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 750;
+				State = 772;
 				Match(IMPACT);
-				State = 751;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5738,9 +5869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 752;
+				State = 774;
 				Match(KEEP);
-				State = 753;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5787,25 +5918,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 74, RULE_delivery);
+		EnterRule(_localctx, 76, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
+			State = 778;
 			Match(DATE);
-			State = 757;
+			State = 779;
 			_localctx.units = expr(0);
-			State = 758;
+			State = 780;
 			Match(AT);
-			State = 759;
+			State = 781;
 			_localctx.cost = expr(0);
-			State = 761;
+			State = 783;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 760;
+				State = 782;
 				Match(COMMA);
 				}
 			}
@@ -5853,32 +5984,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_trancheDecl);
+		EnterRule(_localctx, 78, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 763;
+			State = 785;
 			Match(TRANCHE);
-			State = 764;
+			State = 786;
 			_localctx.name = ident();
-			State = 765;
+			State = 787;
 			Match(LBRACE);
-			State = 769;
+			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 2214593023L) != 0)) {
 				{
 				{
-				State = 766;
+				State = 788;
 				trancheItem();
 				}
 				}
-				State = 771;
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 772;
+			State = 794;
 			Match(RBRACE);
 			}
 		}
@@ -5922,43 +6053,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 78, RULE_couponTerms);
+		EnterRule(_localctx, 80, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 774;
+			State = 796;
 			_localctx.rate = expr(0);
-			State = 776;
+			State = 798;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 775;
+				State = 797;
 				Match(FIXED);
 				}
 			}
 
-			State = 780;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 778;
+				State = 800;
 				Match(FLOOR);
-				State = 779;
+				State = 801;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 784;
+			State = 806;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 782;
+				State = 804;
 				Match(CAP);
-				State = 783;
+				State = 805;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6296,19 +6427,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_trancheItem);
+		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 865;
+			State = 887;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 786;
+				State = 808;
 				Match(BALANCE);
-				State = 787;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6316,9 +6447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 788;
+				State = 810;
 				Match(COUPON);
-				State = 789;
+				State = 811;
 				couponTerms();
 				}
 				break;
@@ -6326,26 +6457,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 812;
 				Match(PIK);
-				State = 792;
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 791;
+					State = 813;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 796;
+				State = 818;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 794;
+					State = 816;
 					Match(WHEN);
-					State = 795;
+					State = 817;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6356,9 +6487,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 798;
+				State = 820;
 				Match(PIK);
-				State = 799;
+				State = 821;
 				Match(UNPAID);
 				}
 				break;
@@ -6366,9 +6497,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 800;
+				State = 822;
 				Match(ISSUE_PRICE);
-				State = 801;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -6376,9 +6507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 802;
+				State = 824;
 				Match(COMMITMENT);
-				State = 803;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6386,11 +6517,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 804;
+				State = 826;
 				Match(AVAILABLE);
-				State = 805;
+				State = 827;
 				Match(UNTIL);
-				State = 806;
+				State = 828;
 				Match(DATE);
 				}
 				break;
@@ -6398,25 +6529,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 807;
+				State = 829;
 				Match(DRAWS);
-				State = 808;
+				State = 830;
 				Match(LBRACE);
-				State = 812;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 809;
+					State = 831;
 					schedulePoint();
 					}
 					}
-					State = 814;
+					State = 836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 815;
+				State = 837;
 				Match(RBRACE);
 				}
 				break;
@@ -6424,15 +6555,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 816;
+				State = 838;
 				Match(DRAWS);
-				State = 817;
+				State = 839;
 				Match(AGAINST);
-				State = 818;
+				State = 840;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 819;
+				State = 841;
 				Match(ADVANCE);
-				State = 820;
+				State = 842;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6440,9 +6571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 822;
+				State = 844;
 				Match(COMMITMENT_FEE);
-				State = 823;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6450,7 +6581,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 824;
+				State = 846;
 				stepUp();
 				}
 				break;
@@ -6458,7 +6589,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 825;
+				State = 847;
 				marginGrid();
 				}
 				break;
@@ -6466,15 +6597,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 826;
+				State = 848;
 				Match(MARGIN);
-				State = 827;
+				State = 849;
 				Match(INVESTMENT_GRADE);
-				State = 828;
+				State = 850;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 829;
+				State = 851;
 				Match(ELSE);
-				State = 830;
+				State = 852;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6482,9 +6613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 832;
+				State = 854;
 				Match(TARGET_BALANCE);
-				State = 833;
+				State = 855;
 				expr(0);
 				}
 				break;
@@ -6492,11 +6623,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 834;
+				State = 856;
 				Match(INTEREST_ONLY);
-				State = 835;
+				State = 857;
 				Match(UNTIL);
-				State = 836;
+				State = 858;
 				Match(DATE);
 				}
 				break;
@@ -6504,9 +6635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 837;
+				State = 859;
 				Match(AMORTIZE);
-				State = 838;
+				State = 860;
 				amortization();
 				}
 				break;
@@ -6514,9 +6645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 839;
+				State = 861;
 				Match(MATURITY);
-				State = 840;
+				State = 862;
 				Match(DATE);
 				}
 				break;
@@ -6524,9 +6655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 841;
+				State = 863;
 				Match(SENIORITY);
-				State = 842;
+				State = 864;
 				Match(NUMBER);
 				}
 				break;
@@ -6534,7 +6665,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 843;
+				State = 865;
 				guarantorClause();
 				}
 				break;
@@ -6542,50 +6673,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 844;
+				State = 866;
 				Match(CONVERTIBLE);
-				State = 845;
+				State = 867;
 				Match(AT);
-				State = 846;
+				State = 868;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 847;
+				State = 869;
 				Match(AGAINST);
-				State = 848;
+				State = 870;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 852;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 849;
+					State = 871;
 					Match(EARLY);
-					State = 850;
+					State = 872;
 					Match(ABOVE);
-					State = 851;
+					State = 873;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 857;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 854;
+					State = 876;
 					convertiblePut();
 					}
 					}
-					State = 859;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 861;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 860;
+					State = 882;
 					convertibleCall();
 					}
 				}
@@ -6596,9 +6727,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 863;
+				State = 885;
 				Match(COMPLETION);
-				State = 864;
+				State = 886;
 				expr(0);
 				}
 				break;
@@ -6639,17 +6770,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 82, RULE_convertiblePut);
+		EnterRule(_localctx, 84, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 867;
+			State = 889;
 			Match(PUT);
-			State = 868;
+			State = 890;
 			Match(DATE);
-			State = 869;
+			State = 891;
 			Match(AT);
-			State = 870;
+			State = 892;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6689,19 +6820,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 84, RULE_convertibleCall);
+		EnterRule(_localctx, 86, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 872;
+			State = 894;
 			Match(CALL);
-			State = 873;
+			State = 895;
 			Match(FROM);
-			State = 874;
+			State = 896;
 			Match(DATE);
-			State = 875;
+			State = 897;
 			Match(ABOVE);
-			State = 876;
+			State = 898;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6744,30 +6875,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 86, RULE_stepUp);
+		EnterRule(_localctx, 88, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 878;
+			State = 900;
 			Match(STEP_UP);
-			State = 879;
+			State = 901;
 			expr(0);
-			State = 884;
+			State = 906;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 880;
+				State = 902;
 				Match(FROM);
-				State = 881;
+				State = 903;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 882;
+				State = 904;
 				Match(WHILE);
-				State = 883;
+				State = 905;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6823,46 +6954,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 88, RULE_marginGrid);
+		EnterRule(_localctx, 90, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
+			State = 908;
 			Match(MARGIN);
-			State = 887;
+			State = 909;
 			Match(GRID);
-			State = 888;
+			State = 910;
 			_localctx.test = ident();
-			State = 889;
+			State = 911;
 			Match(LBRACE);
-			State = 893;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 890;
+				State = 912;
 				gridTier();
 				}
 				}
-				State = 895;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 898;
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 896;
+				State = 918;
 				Match(ELSE);
-				State = 897;
+				State = 919;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 900;
+			State = 922;
 			Match(RBRACE);
 			}
 		}
@@ -6903,15 +7034,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 90, RULE_gridTier);
+		EnterRule(_localctx, 92, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 902;
+			State = 924;
 			Match(BELOW);
-			State = 903;
+			State = 925;
 			_localctx.bound = expr(0);
-			State = 904;
+			State = 926;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6990,17 +7121,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 92, RULE_amortization);
+		EnterRule(_localctx, 94, RULE_amortization);
 		int _la;
 		try {
-			State = 918;
+			State = 940;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 906;
+				State = 928;
 				Match(BULLET);
 				}
 				break;
@@ -7008,7 +7139,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 929;
 				Match(LEVEL);
 				}
 				break;
@@ -7016,7 +7147,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 908;
+				State = 930;
 				Match(LINEAR);
 				}
 				break;
@@ -7024,25 +7155,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 909;
+				State = 931;
 				Match(SCHEDULE);
-				State = 910;
+				State = 932;
 				Match(LBRACE);
-				State = 914;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 911;
+					State = 933;
 					schedulePoint();
 					}
 					}
-					State = 916;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 917;
+				State = 939;
 				Match(RBRACE);
 				}
 				break;
@@ -7091,32 +7222,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holdingDecl);
+		EnterRule(_localctx, 96, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 920;
+			State = 942;
 			Match(HOLDING);
-			State = 921;
+			State = 943;
 			_localctx.name = ident();
-			State = 922;
+			State = 944;
 			Match(LBRACE);
-			State = 926;
+			State = 948;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 25166853L) != 0)) {
 				{
 				{
-				State = 923;
+				State = 945;
 				holdingItem();
 				}
 				}
-				State = 928;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 929;
+			State = 951;
 			Match(RBRACE);
 			}
 		}
@@ -7247,23 +7378,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holdingItem);
+		EnterRule(_localctx, 98, RULE_holdingItem);
 		int _la;
 		try {
-			State = 954;
+			State = 976;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 931;
+				State = 953;
 				Match(OF);
-				State = 932;
+				State = 954;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 933;
+				State = 955;
 				Match(DOT);
-				State = 934;
+				State = 956;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7271,9 +7402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 936;
+				State = 958;
 				Match(SHARE);
-				State = 937;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7281,9 +7412,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 938;
+				State = 960;
 				Match(FACE);
-				State = 939;
+				State = 961;
 				expr(0);
 				}
 				break;
@@ -7291,9 +7422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 940;
+				State = 962;
 				Match(MARK);
-				State = 941;
+				State = 963;
 				Match(PAR);
 				}
 				break;
@@ -7301,9 +7432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 942;
+				State = 964;
 				Match(MARK);
-				State = 943;
+				State = 965;
 				ident();
 				}
 				break;
@@ -7311,19 +7442,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 944;
+				State = 966;
 				Match(MARKET);
-				State = 946;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 945;
+					State = 967;
 					holdingMarketTerm();
 					}
 					}
-					State = 948;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7333,13 +7464,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 950;
+				State = 972;
 				Match(DRAWS);
-				State = 951;
+				State = 973;
 				Match(CALLED);
-				State = 952;
+				State = 974;
 				Match(FROM);
-				State = 953;
+				State = 975;
 				ident();
 				}
 				break;
@@ -7411,18 +7542,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
 		try {
-			State = 962;
+			State = 984;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 956;
+				State = 978;
 				Match(DISCOUNT);
-				State = 957;
+				State = 979;
 				expr(0);
 				}
 				break;
@@ -7430,9 +7561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 980;
 				Match(DEPTH);
-				State = 959;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7440,9 +7571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 960;
+				State = 982;
 				Match(IMPACT);
-				State = 961;
+				State = 983;
 				expr(0);
 				}
 				break;
@@ -7491,32 +7622,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_equityDecl);
+		EnterRule(_localctx, 102, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
+			State = 986;
 			Match(EQUITY);
-			State = 965;
+			State = 987;
 			_localctx.name = ident();
-			State = 966;
+			State = 988;
 			Match(LBRACE);
-			State = 970;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 967;
+				State = 989;
 				equityItem();
 				}
 				}
-				State = 972;
+				State = 994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 973;
+			State = 995;
 			Match(RBRACE);
 			}
 		}
@@ -7649,19 +7780,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_equityItem);
+		EnterRule(_localctx, 104, RULE_equityItem);
 		int _la;
 		try {
-			State = 1010;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 975;
+				State = 997;
 				Match(CONTRIBUTED);
-				State = 976;
+				State = 998;
 				expr(0);
 				}
 				break;
@@ -7669,23 +7800,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 977;
+				State = 999;
 				Match(HOLDERS);
-				State = 978;
+				State = 1000;
 				holder();
-				State = 983;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 979;
+					State = 1001;
 					Match(COMMA);
-					State = 980;
+					State = 1002;
 					holder();
 					}
 					}
-					State = 985;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7695,9 +7826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 986;
+				State = 1008;
 				Match(HURDLE);
-				State = 987;
+				State = 1009;
 				expr(0);
 				}
 				break;
@@ -7705,32 +7836,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 988;
+				State = 1010;
 				Match(CARRY);
-				State = 989;
+				State = 1011;
 				expr(0);
-				State = 990;
+				State = 1012;
 				Match(TO);
-				State = 991;
+				State = 1013;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 994;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 992;
+					State = 1014;
 					Match(CATCH_UP);
-					State = 993;
+					State = 1015;
 					expr(0);
 					}
 				}
 
-				State = 997;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 996;
+					State = 1018;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7741,9 +7872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 999;
+				State = 1021;
 				Match(COMMITMENT);
-				State = 1000;
+				State = 1022;
 				expr(0);
 				}
 				break;
@@ -7751,23 +7882,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1001;
+				State = 1023;
 				Match(CALLS);
-				State = 1002;
+				State = 1024;
 				capitalCall();
-				State = 1007;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1003;
+					State = 1025;
 					Match(COMMA);
-					State = 1004;
+					State = 1026;
 					capitalCall();
 					}
 					}
-					State = 1009;
+					State = 1031;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7819,37 +7950,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 104, RULE_holder);
+		EnterRule(_localctx, 106, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1012;
+			State = 1034;
 			ident();
-			State = 1013;
+			State = 1035;
 			expr(0);
-			State = 1022;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1014;
+				State = 1036;
 				Match(LBRACE);
-				State = 1018;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
-					State = 1015;
+					State = 1037;
 					holderTerm();
 					}
 					}
-					State = 1020;
+					State = 1042;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1021;
+				State = 1043;
 				Match(RBRACE);
 				}
 			}
@@ -7922,18 +8053,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 106, RULE_holderTerm);
+		EnterRule(_localctx, 108, RULE_holderTerm);
 		try {
-			State = 1030;
+			State = 1052;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1024;
+				State = 1046;
 				Match(HURDLE);
-				State = 1025;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -7941,9 +8072,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1026;
+				State = 1048;
 				Match(CARRY);
-				State = 1027;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -7951,9 +8082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1028;
+				State = 1050;
 				Match(CATCH_UP);
-				State = 1029;
+				State = 1051;
 				expr(0);
 				}
 				break;
@@ -7993,13 +8124,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 108, RULE_capitalCall);
+		EnterRule(_localctx, 110, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1032;
+			State = 1054;
 			Match(DATE);
-			State = 1033;
+			State = 1055;
 			expr(0);
 			}
 		}
@@ -8044,37 +8175,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_accountDecl);
+		EnterRule(_localctx, 112, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1035;
+			State = 1057;
 			Match(ACCOUNT);
-			State = 1036;
+			State = 1058;
 			_localctx.name = ident();
-			State = 1045;
+			State = 1067;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1037;
+				State = 1059;
 				Match(LBRACE);
-				State = 1041;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
-					State = 1038;
+					State = 1060;
 					accountItem();
 					}
 					}
-					State = 1043;
+					State = 1065;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1044;
+				State = 1066;
 				Match(RBRACE);
 				}
 			}
@@ -8147,18 +8278,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 112, RULE_accountItem);
+		EnterRule(_localctx, 114, RULE_accountItem);
 		try {
-			State = 1053;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1047;
+				State = 1069;
 				Match(TARGET);
-				State = 1048;
+				State = 1070;
 				expr(0);
 				}
 				break;
@@ -8166,9 +8297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1049;
+				State = 1071;
 				Match(INITIAL);
-				State = 1050;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -8176,9 +8307,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1051;
+				State = 1073;
 				Match(EARNS);
-				State = 1052;
+				State = 1074;
 				expr(0);
 				}
 				break;
@@ -8234,36 +8365,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_feeDecl);
+		EnterRule(_localctx, 116, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1055;
+			State = 1077;
 			Match(FEE);
-			State = 1056;
+			State = 1078;
 			_localctx.name = ident();
-			State = 1057;
+			State = 1079;
 			Match(LBRACE);
-			State = 1058;
+			State = 1080;
 			expr(0);
-			State = 1066;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1059;
+				State = 1081;
 				perYear();
-				State = 1064;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1060;
+					State = 1082;
 					Match(ESCALATING);
-					State = 1061;
+					State = 1083;
 					expr(0);
-					State = 1062;
+					State = 1084;
 					perYear();
 					}
 				}
@@ -8271,7 +8402,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1068;
+			State = 1090;
 			Match(RBRACE);
 			}
 		}
@@ -8321,57 +8452,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_testDecl);
+		EnterRule(_localctx, 118, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1070;
+			State = 1092;
 			Match(TEST);
-			State = 1071;
+			State = 1093;
 			_localctx.name = ident();
-			State = 1072;
+			State = 1094;
 			Match(ASSIGN);
-			State = 1073;
+			State = 1095;
 			expr(0);
-			State = 1080;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1074;
+				State = 1096;
 				Match(OVER);
-				State = 1077;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1075;
+					State = 1097;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1076;
+					State = 1098;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1079;
+				State = 1101;
 				duration();
 				}
 			}
 
-			State = 1084;
+			State = 1106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1082;
+				State = 1104;
 				Match(FROM);
-				State = 1083;
+				State = 1105;
 				Match(DATE);
 				}
 			}
@@ -8453,84 +8584,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_triggerDecl);
+		EnterRule(_localctx, 120, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1086;
+			State = 1108;
 			Match(TRIGGER);
-			State = 1087;
+			State = 1109;
 			_localctx.name = ident();
-			State = 1088;
+			State = 1110;
 			Match(WHEN);
-			State = 1089;
+			State = 1111;
 			expr(0);
-			State = 1092;
+			State = 1114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1090;
+				State = 1112;
 				Match(FROM);
-				State = 1091;
+				State = 1113;
 				Match(DATE);
 				}
 			}
 
-			State = 1097;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1094;
+				State = 1116;
 				Match(TRIPS);
-				State = 1095;
+				State = 1117;
 				Match(AFTER);
-				State = 1096;
+				State = 1118;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1102;
+			State = 1124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1099;
+				State = 1121;
 				Match(CURES);
-				State = 1100;
+				State = 1122;
 				Match(AFTER);
-				State = 1101;
+				State = 1123;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1114;
+			State = 1136;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1104;
+				State = 1126;
 				Match(CURE);
-				State = 1105;
+				State = 1127;
 				Match(BY);
-				State = 1106;
+				State = 1128;
 				_localctx.curer = ident();
-				State = 1107;
+				State = 1129;
 				Match(UP);
-				State = 1108;
+				State = 1130;
 				Match(TO);
-				State = 1109;
+				State = 1131;
 				_localctx.times = Match(NUMBER);
-				State = 1110;
+				State = 1132;
 				Match(TIMES);
-				State = 1112;
+				State = 1134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1111;
+					State = 1133;
 					cureDestination();
 					}
 				}
@@ -8538,23 +8669,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1116;
+			State = 1138;
 			Match(ARROW);
-			State = 1117;
+			State = 1139;
 			triggerEffect();
-			State = 1122;
+			State = 1144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1118;
+				State = 1140;
 				Match(COMMA);
-				State = 1119;
+				State = 1141;
 				triggerEffect();
 				}
 				}
-				State = 1124;
+				State = 1146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8623,46 +8754,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 120, RULE_cureDestination);
+		EnterRule(_localctx, 122, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1141;
+			State = 1163;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1125;
+				State = 1147;
 				Match(PREPAYING);
-				State = 1126;
+				State = 1148;
 				ident();
-				State = 1131;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1127;
+					State = 1149;
 					Match(COMMA);
-					State = 1128;
+					State = 1150;
 					ident();
 					}
 					}
-					State = 1133;
+					State = 1155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1137;
+				State = 1159;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1134;
+					State = 1156;
 					Match(THEN);
-					State = 1135;
+					State = 1157;
 					Match(INTO);
-					State = 1136;
+					State = 1158;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8673,9 +8804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1139;
+				State = 1161;
 				Match(INTO);
-				State = 1140;
+				State = 1162;
 				ident();
 				}
 				break;
@@ -8761,23 +8892,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 122, RULE_triggerEffect);
+		EnterRule(_localctx, 124, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1162;
+			State = 1184;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1143;
+				State = 1165;
 				Match(SWEEP);
-				State = 1144;
+				State = 1166;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1145;
+				State = 1167;
 				Match(TO);
-				State = 1146;
+				State = 1168;
 				ident();
 				}
 				break;
@@ -8785,34 +8916,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1147;
+				State = 1169;
 				Match(ACCELERATE);
-				State = 1159;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1148;
+					State = 1170;
 					Match(LPAREN);
-					State = 1149;
+					State = 1171;
 					ident();
-					State = 1154;
+					State = 1176;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1150;
+						State = 1172;
 						Match(COMMA);
-						State = 1151;
+						State = 1173;
 						ident();
 						}
 						}
-						State = 1156;
+						State = 1178;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1157;
+					State = 1179;
 					Match(RPAREN);
 					}
 				}
@@ -8823,7 +8954,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1161;
+				State = 1183;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -8866,25 +8997,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 124, RULE_defaultRule);
+		EnterRule(_localctx, 126, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1164;
+			State = 1186;
 			Match(DEFAULT);
-			State = 1165;
+			State = 1187;
 			Match(WHEN);
-			State = 1166;
+			State = 1188;
 			expr(0);
-			State = 1169;
+			State = 1191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1167;
+				State = 1189;
 				Match(GRACE);
-				State = 1168;
+				State = 1190;
 				duration();
 				}
 			}
@@ -8931,30 +9062,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 126, RULE_cfadsRule);
+		EnterRule(_localctx, 128, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1171;
+			State = 1193;
 			Match(CFADS);
-			State = 1172;
+			State = 1194;
 			Match(INCLUDES);
-			State = 1173;
+			State = 1195;
 			cfadsItem();
-			State = 1178;
+			State = 1200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1174;
+				State = 1196;
 				Match(COMMA);
-				State = 1175;
+				State = 1197;
 				cfadsItem();
 				}
 				}
-				State = 1180;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8992,15 +9123,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 128, RULE_cfadsItem);
+		EnterRule(_localctx, 130, RULE_cfadsItem);
 		try {
-			State = 1183;
+			State = 1205;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1181;
+				State = 1203;
 				Match(RVG);
 				}
 				break;
@@ -9184,7 +9315,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1182;
+				State = 1204;
 				ident();
 				}
 				break;
@@ -9229,30 +9360,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 130, RULE_waterfallDecl);
+		EnterRule(_localctx, 132, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1207;
 			Match(WATERFALL);
-			State = 1186;
+			State = 1208;
 			Match(LBRACE);
-			State = 1190;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1187;
+				State = 1209;
 				step();
 				}
 				}
-				State = 1192;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1193;
+			State = 1215;
 			Match(RBRACE);
 			}
 		}
@@ -9478,42 +9609,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 132, RULE_step);
+		EnterRule(_localctx, 134, RULE_step);
 		int _la;
 		try {
-			State = 1289;
+			State = 1311;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1195;
+				State = 1217;
 				Match(PAY);
-				State = 1196;
+				State = 1218;
 				((PayStepContext)_localctx).target = reference();
-				State = 1206;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1197;
+					State = 1219;
 					Match(USING);
-					State = 1198;
+					State = 1220;
 					ident();
-					State = 1203;
+					State = 1225;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1199;
+						State = 1221;
 						Match(COMMA);
-						State = 1200;
+						State = 1222;
 						ident();
 						}
 						}
-						State = 1205;
+						State = 1227;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9526,9 +9657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1208;
+				State = 1230;
 				Match(FILL);
-				State = 1209;
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9536,9 +9667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1210;
+				State = 1232;
 				Match(RELEASE);
-				State = 1211;
+				State = 1233;
 				ident();
 				}
 				break;
@@ -9546,13 +9677,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1212;
+				State = 1234;
 				Match(HOLD);
-				State = 1213;
+				State = 1235;
 				Match(REST);
-				State = 1214;
+				State = 1236;
 				Match(IN);
-				State = 1215;
+				State = 1237;
 				ident();
 				}
 				break;
@@ -9560,25 +9691,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1216;
+				State = 1238;
 				Match(DISTRIBUTE);
-				State = 1219;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1217;
+					State = 1239;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1218;
+					State = 1240;
 					Match(OF);
 					}
 				}
 
-				State = 1221;
+				State = 1243;
 				Match(REST);
-				State = 1222;
+				State = 1244;
 				Match(TO);
-				State = 1223;
+				State = 1245;
 				ident();
 				}
 				break;
@@ -9586,17 +9717,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1224;
+				State = 1246;
 				Match(SWEEP);
-				State = 1225;
+				State = 1247;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1226;
+				State = 1248;
 				Match(OF);
-				State = 1227;
+				State = 1249;
 				Match(REST);
-				State = 1228;
+				State = 1250;
 				Match(TO);
-				State = 1229;
+				State = 1251;
 				ident();
 				}
 				break;
@@ -9604,41 +9735,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1230;
+				State = 1252;
 				Match(SELL);
-				State = 1231;
+				State = 1253;
 				ident();
-				State = 1236;
+				State = 1258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1232;
+					State = 1254;
 					Match(COMMA);
-					State = 1233;
+					State = 1255;
 					ident();
 					}
 					}
-					State = 1238;
+					State = 1260;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1239;
+					State = 1261;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1242;
+				State = 1264;
 				Match(TO);
-				State = 1243;
+				State = 1265;
 				Match(COVER);
-				State = 1244;
+				State = 1266;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9646,52 +9777,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1246;
+				State = 1268;
 				Match(IF);
-				State = 1247;
+				State = 1269;
 				expr(0);
-				State = 1248;
+				State = 1270;
 				Match(LBRACE);
-				State = 1252;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1249;
+					State = 1271;
 					step();
 					}
 					}
-					State = 1254;
+					State = 1276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1255;
+				State = 1277;
 				Match(RBRACE);
-				State = 1265;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1256;
+					State = 1278;
 					Match(ELSE);
-					State = 1257;
+					State = 1279;
 					Match(LBRACE);
-					State = 1261;
+					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1258;
+						State = 1280;
 						step();
 						}
 						}
-						State = 1263;
+						State = 1285;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1264;
+					State = 1286;
 					Match(RBRACE);
 					}
 				}
@@ -9702,37 +9833,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1267;
+				State = 1289;
 				Match(PRO_RATA);
-				State = 1270;
+				State = 1292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1268;
+					State = 1290;
 					Match(BY);
-					State = 1269;
+					State = 1291;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1272;
+				State = 1294;
 				Match(LBRACE);
-				State = 1276;
+				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1273;
+					State = 1295;
 					step();
 					}
 					}
-					State = 1278;
+					State = 1300;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1279;
+				State = 1301;
 				Match(RBRACE);
 				}
 				break;
@@ -9740,25 +9871,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1280;
+				State = 1302;
 				Match(SEQUENTIAL);
-				State = 1281;
+				State = 1303;
 				Match(LBRACE);
-				State = 1285;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1282;
+					State = 1304;
 					step();
 					}
 					}
-					State = 1287;
+					State = 1309;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1288;
+				State = 1310;
 				Match(RBRACE);
 				}
 				break;
@@ -9803,30 +9934,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 134, RULE_enforcementDecl);
+		EnterRule(_localctx, 136, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1291;
+			State = 1313;
 			Match(ENFORCEMENT);
-			State = 1292;
+			State = 1314;
 			Match(LBRACE);
-			State = 1296;
+			State = 1318;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1293;
+				State = 1315;
 				enforcementItem();
 				}
 				}
-				State = 1298;
+				State = 1320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1299;
+			State = 1321;
 			Match(RBRACE);
 			}
 		}
@@ -9895,47 +10026,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 136, RULE_enforcementItem);
+		EnterRule(_localctx, 138, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1317;
+			State = 1339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1301;
+				State = 1323;
 				Match(SELL);
-				State = 1302;
+				State = 1324;
 				ident();
-				State = 1307;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1303;
+					State = 1325;
 					Match(COMMA);
-					State = 1304;
+					State = 1326;
 					ident();
 					}
 					}
-					State = 1309;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1313;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1310;
+					State = 1332;
 					sellTerm();
 					}
 					}
-					State = 1315;
+					State = 1337;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9945,7 +10076,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1316;
+				State = 1338;
 				waterfallDecl();
 				}
 				break;
@@ -10157,19 +10288,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 138, RULE_sellTerm);
+		EnterRule(_localctx, 140, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1359;
+			State = 1381;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1319;
+				State = 1341;
 				Match(HAIRCUT);
-				State = 1320;
+				State = 1342;
 				expr(0);
 				}
 				break;
@@ -10177,11 +10308,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1321;
+				State = 1343;
 				Match(PRICE);
-				State = 1322;
+				State = 1344;
 				Match(YIELD);
-				State = 1323;
+				State = 1345;
 				expr(0);
 				}
 				break;
@@ -10189,9 +10320,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1324;
+				State = 1346;
 				Match(PRICE);
-				State = 1325;
+				State = 1347;
 				ident();
 				}
 				break;
@@ -10199,9 +10330,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1326;
+				State = 1348;
 				Match(LAG);
-				State = 1327;
+				State = 1349;
 				duration();
 				}
 				break;
@@ -10209,11 +10340,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1328;
+				State = 1350;
 				Match(OVER);
-				State = 1329;
+				State = 1351;
 				Match(NUMBER);
-				State = 1330;
+				State = 1352;
 				Match(PERIODS);
 				}
 				break;
@@ -10221,13 +10352,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1331;
+				State = 1353;
 				Match(DEPTH);
-				State = 1332;
+				State = 1354;
 				expr(0);
-				State = 1333;
+				State = 1355;
 				Match(PER);
-				State = 1334;
+				State = 1356;
 				Match(MONTH);
 				}
 				break;
@@ -10235,9 +10366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1336;
+				State = 1358;
 				Match(IMPACT);
-				State = 1337;
+				State = 1359;
 				expr(0);
 				}
 				break;
@@ -10245,13 +10376,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1338;
+				State = 1360;
 				Match(LIMIT);
-				State = 1339;
+				State = 1361;
 				expr(0);
-				State = 1340;
+				State = 1362;
 				Match(PER);
-				State = 1341;
+				State = 1363;
 				Match(MONTH);
 				}
 				break;
@@ -10259,9 +10390,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1343;
+				State = 1365;
 				Match(COSTS);
-				State = 1344;
+				State = 1366;
 				expr(0);
 				}
 				break;
@@ -10269,9 +10400,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1345;
+				State = 1367;
 				Match(KEEP);
-				State = 1346;
+				State = 1368;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10279,9 +10410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1347;
+				State = 1369;
 				Match(RESERVE);
-				State = 1348;
+				State = 1370;
 				expr(0);
 				}
 				break;
@@ -10289,22 +10420,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1349;
+				State = 1371;
 				Match(RELET);
-				State = 1350;
+				State = 1372;
 				Match(IDLE);
-				State = 1351;
+				State = 1373;
 				Match(AT);
-				State = 1352;
+				State = 1374;
 				expr(0);
-				State = 1355;
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1353;
+					State = 1375;
 					Match(FOR);
-					State = 1354;
+					State = 1376;
 					duration();
 					}
 				}
@@ -10315,9 +10446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1357;
+				State = 1379;
 				Match(HALF_LIFE);
-				State = 1358;
+				State = 1380;
 				duration();
 				}
 				break;
@@ -10369,36 +10500,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 140, RULE_scenarioDecl);
+		EnterRule(_localctx, 142, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1361;
+			State = 1383;
 			Match(SCENARIO);
-			State = 1362;
+			State = 1384;
 			_localctx.name = ident();
-			State = 1363;
+			State = 1385;
 			Match(FOR);
-			State = 1364;
+			State = 1386;
 			_localctx.deal = ident();
-			State = 1365;
+			State = 1387;
 			Match(LBRACE);
-			State = 1369;
+			State = 1391;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 26212080719560391L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1366;
+				State = 1388;
 				scenarioItem();
 				}
 				}
-				State = 1371;
+				State = 1393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1372;
+			State = 1394;
 			Match(RBRACE);
 			}
 		}
@@ -11134,24 +11265,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 142, RULE_scenarioItem);
+		EnterRule(_localctx, 144, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1657;
+			State = 1679;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1374;
+				State = 1396;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1375;
+				State = 1397;
 				Match(RENEWALS);
-				State = 1376;
+				State = 1398;
 				Match(TAKEN);
-				State = 1377;
+				State = 1399;
 				Match(NUMBER);
 				}
 				break;
@@ -11159,29 +11290,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1379;
+				State = 1401;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1380;
+				State = 1402;
 				Match(RENEWALS);
-				State = 1381;
+				State = 1403;
 				Match(DRAWN);
-				State = 1382;
+				State = 1404;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1386;
+				State = 1408;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1383;
+						State = 1405;
 						loading();
 						}
 						} 
 					}
-					State = 1388;
+					State = 1410;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
 				}
 				break;
@@ -11189,27 +11320,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1389;
+				State = 1411;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1390;
+				State = 1412;
 				Match(BREAKS);
-				State = 1394;
+				State = 1416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1391;
+					State = 1413;
 					Match(IN);
-					State = 1392;
+					State = 1414;
 					Match(RENEWAL);
-					State = 1393;
+					State = 1415;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1396;
+				State = 1418;
 				Match(AT);
-				State = 1397;
+				State = 1419;
 				duration();
 				}
 				break;
@@ -11217,61 +11348,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1399;
+				State = 1421;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1400;
+				State = 1422;
 				Match(BREAKS);
-				State = 1401;
+				State = 1423;
 				Match(DRAWN);
-				State = 1405;
+				State = 1427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1402;
+					State = 1424;
 					Match(IN);
-					State = 1403;
+					State = 1425;
 					Match(RENEWAL);
-					State = 1404;
+					State = 1426;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1407;
+				State = 1429;
 				Match(AT);
-				State = 1408;
+				State = 1430;
 				breakChance();
-				State = 1413;
+				State = 1435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1409;
+					State = 1431;
 					Match(COMMA);
-					State = 1410;
+					State = 1432;
 					breakChance();
 					}
 					}
-					State = 1415;
+					State = 1437;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1419;
+				State = 1441;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1416;
+						State = 1438;
 						loading();
 						}
 						} 
 					}
-					State = 1421;
+					State = 1443;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
@@ -11279,9 +11410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1422;
+				State = 1444;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1423;
+				State = 1445;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11290,20 +11421,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1424;
+				State = 1446;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1425;
+				State = 1447;
 				perYear();
-				State = 1430;
+				State = 1452;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 				case 1:
 					{
-					State = 1426;
+					State = 1448;
 					Match(VOLATILITY);
-					State = 1427;
+					State = 1449;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1428;
+					State = 1450;
 					perYear();
 					}
 					break;
@@ -11314,15 +11445,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1432;
+				State = 1454;
 				((DropItemContext)_localctx).path = reference();
-				State = 1433;
+				State = 1455;
 				Match(DROP);
-				State = 1434;
+				State = 1456;
 				expr(0);
-				State = 1435;
+				State = 1457;
 				Match(BY);
-				State = 1436;
+				State = 1458;
 				Match(DATE);
 				}
 				break;
@@ -11330,41 +11461,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1438;
+				State = 1460;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1439;
+				State = 1461;
 				Match(DEFAULTS);
-				State = 1472;
+				State = 1494;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1440;
+					State = 1462;
 					Match(ON);
-					State = 1441;
+					State = 1463;
 					Match(DATE);
-					State = 1445;
+					State = 1467;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1442;
+							State = 1464;
 							loading();
 							}
 							} 
 						}
-						State = 1447;
+						State = 1469;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 					}
-					State = 1449;
+					State = 1471;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 					case 1:
 						{
-						State = 1448;
+						State = 1470;
 						recoveryDraw();
 						}
 						break;
@@ -11373,58 +11504,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1451;
+					State = 1473;
 					Match(DRAWN);
-					State = 1461;
+					State = 1483;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 					case 1:
 						{
-						State = 1452;
+						State = 1474;
 						Match(PD);
-						State = 1453;
+						State = 1475;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1454;
+						State = 1476;
 						perYear();
-						State = 1458;
+						State = 1480;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1455;
+							State = 1477;
 							pdStep();
 							}
 							}
-							State = 1460;
+							State = 1482;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1466;
+					State = 1488;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1463;
+							State = 1485;
 							loading();
 							}
 							} 
 						}
-						State = 1468;
+						State = 1490;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					}
-					State = 1470;
+					State = 1492;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 					case 1:
 						{
-						State = 1469;
+						State = 1491;
 						recoveryDraw();
 						}
 						break;
@@ -11440,9 +11571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1474;
+				State = 1496;
 				Match(ENFORCEMENT);
-				State = 1476;
+				State = 1498;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11450,7 +11581,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1475;
+						State = 1497;
 						sellTerm();
 						}
 						}
@@ -11458,9 +11589,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1478;
+					State = 1500;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11468,11 +11599,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1480;
+				State = 1502;
 				Match(ENFORCEMENT);
-				State = 1481;
+				State = 1503;
 				Match(SELL);
-				State = 1482;
+				State = 1504;
 				Match(ALL);
 				}
 				break;
@@ -11480,13 +11611,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1483;
+				State = 1505;
 				Match(ENFORCEMENT);
-				State = 1484;
+				State = 1506;
 				Match(NOT);
-				State = 1485;
+				State = 1507;
 				Match(RELET);
-				State = 1486;
+				State = 1508;
 				Match(IDLE);
 				}
 				break;
@@ -11494,11 +11625,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1487;
+				State = 1509;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1488;
+				State = 1510;
 				Match(LEVEL);
-				State = 1489;
+				State = 1511;
 				expr(0);
 				}
 				break;
@@ -11506,29 +11637,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1491;
+				State = 1513;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1492;
+				State = 1514;
 				Match(POINTS);
-				State = 1493;
+				State = 1515;
 				pointsKind();
-				State = 1494;
+				State = 1516;
 				Match(LBRACE);
-				State = 1498;
+				State = 1520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1495;
+					State = 1517;
 					schedulePoint();
 					}
 					}
-					State = 1500;
+					State = 1522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1501;
+				State = 1523;
 				Match(RBRACE);
 				}
 				break;
@@ -11536,15 +11667,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1503;
+				State = 1525;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1504;
+				State = 1526;
 				Match(LAUNCH);
-				State = 1505;
+				State = 1527;
 				Match(DATE);
-				State = 1506;
+				State = 1528;
 				Match(DOWN);
-				State = 1507;
+				State = 1529;
 				expr(0);
 				}
 				break;
@@ -11552,21 +11683,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1509;
+				State = 1531;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1510;
+				State = 1532;
 				Match(SHIFT);
-				State = 1512;
+				State = 1534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1511;
+					State = 1533;
 					Match(PLUS);
 					}
 				}
 
-				State = 1514;
+				State = 1536;
 				expr(0);
 				}
 				break;
@@ -11574,20 +11705,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1516;
+				State = 1538;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1517;
+				State = 1539;
 				Match(DELAYED);
-				State = 1518;
+				State = 1540;
 				duration();
-				State = 1521;
+				State = 1543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1519;
+					State = 1541;
 					Match(FROM);
-					State = 1520;
+					State = 1542;
 					Match(DATE);
 					}
 				}
@@ -11598,57 +11729,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1523;
+				State = 1545;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1524;
+				State = 1546;
 				Match(DELAYED);
-				State = 1525;
+				State = 1547;
 				Match(DRAWN);
-				State = 1526;
+				State = 1548;
 				delayOutcome();
-				State = 1531;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1527;
+					State = 1549;
 					Match(COMMA);
-					State = 1528;
+					State = 1550;
 					delayOutcome();
 					}
 					}
-					State = 1533;
+					State = 1555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1536;
+				State = 1558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1534;
+					State = 1556;
 					Match(FROM);
-					State = 1535;
+					State = 1557;
 					Match(DATE);
 					}
 				}
 
-				State = 1541;
+				State = 1563;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1538;
+						State = 1560;
 						loading();
 						}
 						} 
 					}
-					State = 1543;
+					State = 1565;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				}
 				}
 				break;
@@ -11656,45 +11787,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1544;
+				State = 1566;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1545;
+				State = 1567;
 				Match(WORKOUT);
-				State = 1546;
+				State = 1568;
 				Match(DRAWN);
-				State = 1547;
+				State = 1569;
 				delayOutcome();
-				State = 1552;
+				State = 1574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1548;
+					State = 1570;
 					Match(COMMA);
-					State = 1549;
+					State = 1571;
 					delayOutcome();
 					}
 					}
-					State = 1554;
+					State = 1576;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1558;
+				State = 1580;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1555;
+						State = 1577;
 						loading();
 						}
 						} 
 					}
-					State = 1560;
+					State = 1582;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				}
 				}
 				break;
@@ -11702,11 +11833,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1561;
+				State = 1583;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1562;
+				State = 1584;
 				Match(UTILISATION);
-				State = 1563;
+				State = 1585;
 				expr(0);
 				}
 				break;
@@ -11714,17 +11845,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1565;
+				State = 1587;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1566;
+				State = 1588;
 				Match(RELET);
-				State = 1567;
+				State = 1589;
 				Match(AFTER);
-				State = 1568;
+				State = 1590;
 				duration();
-				State = 1569;
+				State = 1591;
 				Match(AT);
-				State = 1570;
+				State = 1592;
 				expr(0);
 				}
 				break;
@@ -11732,11 +11863,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1572;
+				State = 1594;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1573;
+				State = 1595;
 				Match(NOT);
-				State = 1574;
+				State = 1596;
 				Match(RELET);
 				}
 				break;
@@ -11744,18 +11875,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1576;
+				State = 1598;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1577;
+				State = 1599;
 				Match(GUARANTEES);
-				State = 1578;
+				State = 1600;
 				Match(HONOURED);
-				State = 1580;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1579;
+					State = 1601;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11766,20 +11897,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1582;
+				State = 1604;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1583;
+				State = 1605;
 				Match(GUARANTEES);
-				State = 1584;
+				State = 1606;
 				Match(DISOWNED);
-				State = 1587;
+				State = 1609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1585;
+					State = 1607;
 					Match(FROM);
-					State = 1586;
+					State = 1608;
 					Match(DATE);
 					}
 				}
@@ -11790,22 +11921,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1589;
+				State = 1611;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1590;
+				State = 1612;
 				Match(CALLED);
-				State = 1591;
+				State = 1613;
 				Match(ON);
-				State = 1592;
+				State = 1614;
 				Match(DATE);
-				State = 1595;
+				State = 1617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1593;
+					State = 1615;
 					Match(AT);
-					State = 1594;
+					State = 1616;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
@@ -11816,11 +11947,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1597;
+				State = 1619;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1598;
+				State = 1620;
 				Match(MARKET);
-				State = 1600;
+				State = 1622;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11828,7 +11959,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1599;
+						State = 1621;
 						holdingMarketTerm();
 						}
 						}
@@ -11836,9 +11967,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1602;
+					State = 1624;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11846,9 +11977,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1604;
+				State = 1626;
 				Match(PATHS);
-				State = 1605;
+				State = 1627;
 				Match(NUMBER);
 				}
 				break;
@@ -11856,9 +11987,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1606;
+				State = 1628;
 				Match(SEED);
-				State = 1607;
+				State = 1629;
 				Match(NUMBER);
 				}
 				break;
@@ -11866,7 +11997,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1608;
+				State = 1630;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -11874,7 +12005,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1609;
+				State = 1631;
 				Match(SOBOL);
 				}
 				break;
@@ -11882,21 +12013,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1610;
+				State = 1632;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1611;
+				State = 1633;
 				Match(GBM);
-				State = 1612;
+				State = 1634;
 				Match(DRIFT);
-				State = 1613;
+				State = 1635;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1614;
+				State = 1636;
 				perYear();
-				State = 1615;
+				State = 1637;
 				Match(VOLATILITY);
-				State = 1616;
+				State = 1638;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1617;
+				State = 1639;
 				perYear();
 				}
 				break;
@@ -11904,39 +12035,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1619;
+				State = 1641;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1620;
+				State = 1642;
 				Match(REVERTS);
-				State = 1621;
+				State = 1643;
 				Match(TO);
-				State = 1624;
+				State = 1646;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1622;
+					State = 1644;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1623;
+					State = 1645;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1626;
+				State = 1648;
 				Match(SPEED);
-				State = 1627;
+				State = 1649;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1628;
+				State = 1650;
 				perYear();
-				State = 1629;
+				State = 1651;
 				Match(VOLATILITY);
-				State = 1630;
+				State = 1652;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1631;
+				State = 1653;
 				perYear();
 				}
 				break;
@@ -11944,17 +12075,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1633;
+				State = 1655;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1634;
+				State = 1656;
 				Match(JUMPS);
-				State = 1635;
+				State = 1657;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1636;
+				State = 1658;
 				perYear();
-				State = 1637;
+				State = 1659;
 				Match(DOWN);
-				State = 1638;
+				State = 1660;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -11962,24 +12093,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1640;
+				State = 1662;
 				Match(CORRELATE);
-				State = 1641;
+				State = 1663;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1642;
+				State = 1664;
 				Match(WITH);
-				State = 1643;
+				State = 1665;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1644;
+				State = 1666;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1647;
+				State = 1669;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1645;
+					State = 1667;
 					Match(STRESS);
-					State = 1646;
+					State = 1668;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -11990,19 +12121,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1649;
+				State = 1671;
 				Match(REGIMES);
-				State = 1650;
+				State = 1672;
 				Match(STRESS);
-				State = 1651;
+				State = 1673;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1652;
+				State = 1674;
 				perYear();
-				State = 1653;
+				State = 1675;
 				Match(NORMAL);
-				State = 1654;
+				State = 1676;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1655;
+				State = 1677;
 				perYear();
 				}
 				break;
@@ -12045,19 +12176,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 144, RULE_pdStep);
+		EnterRule(_localctx, 146, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1659;
+			State = 1681;
 			Match(UNTIL);
-			State = 1660;
+			State = 1682;
 			Match(DATE);
-			State = 1661;
+			State = 1683;
 			Match(THEN);
-			State = 1662;
+			State = 1684;
 			expr(0);
-			State = 1663;
+			State = 1685;
 			perYear();
 			}
 		}
@@ -12143,44 +12274,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 146, RULE_recoveryDraw);
+		EnterRule(_localctx, 148, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1694;
+			State = 1716;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1665;
+				State = 1687;
 				Match(RECOVERY);
-				State = 1666;
+				State = 1688;
 				Match(BETA);
-				State = 1667;
+				State = 1689;
 				Match(MEAN);
-				State = 1668;
+				State = 1690;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1669;
+				State = 1691;
 				Match(SD);
-				State = 1670;
+				State = 1692;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1674;
+				State = 1696;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1671;
+						State = 1693;
 						loading();
 						}
 						} 
 					}
-					State = 1676;
+					State = 1698;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 				}
 				}
 				break;
@@ -12188,45 +12319,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1677;
+				State = 1699;
 				Match(RECOVERY);
-				State = 1678;
+				State = 1700;
 				Match(DRAWN);
-				State = 1679;
+				State = 1701;
 				Match(AT);
-				State = 1680;
+				State = 1702;
 				recoveryOutcome();
-				State = 1685;
+				State = 1707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1681;
+					State = 1703;
 					Match(COMMA);
-					State = 1682;
+					State = 1704;
 					recoveryOutcome();
 					}
 					}
-					State = 1687;
+					State = 1709;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1691;
+				State = 1713;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1688;
+						State = 1710;
 						loading();
 						}
 						} 
 					}
-					State = 1693;
+					State = 1715;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				}
 				}
 				break;
@@ -12269,15 +12400,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 148, RULE_recoveryOutcome);
+		EnterRule(_localctx, 150, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1696;
+			State = 1718;
 			_localctx.rate = expr(0);
-			State = 1697;
+			State = 1719;
 			Match(WITH);
-			State = 1698;
+			State = 1720;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12318,26 +12449,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 150, RULE_delayOutcome);
+		EnterRule(_localctx, 152, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1701;
+			State = 1723;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1700;
+				State = 1722;
 				Match(MINUS);
 				}
 			}
 
-			State = 1703;
+			State = 1725;
 			duration();
-			State = 1704;
+			State = 1726;
 			Match(WITH);
-			State = 1705;
+			State = 1727;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12377,15 +12508,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 152, RULE_breakChance);
+		EnterRule(_localctx, 154, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1707;
+			State = 1729;
 			duration();
-			State = 1708;
+			State = 1730;
 			Match(WITH);
-			State = 1709;
+			State = 1731;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12426,15 +12557,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 154, RULE_loading);
+		EnterRule(_localctx, 156, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1711;
+			State = 1733;
 			Match(LOADING);
-			State = 1712;
+			State = 1734;
 			_localctx.factor = reference();
-			State = 1713;
+			State = 1735;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12468,13 +12599,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 156, RULE_perYear);
+		EnterRule(_localctx, 158, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1715;
+			State = 1737;
 			Match(PER);
-			State = 1716;
+			State = 1738;
 			Match(YEAR);
 			}
 		}
@@ -12507,11 +12638,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 158, RULE_duration);
+		EnterRule(_localctx, 160, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1718;
+			State = 1740;
 			Match(QUANTITY);
 			}
 		}
@@ -12831,27 +12962,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 160;
-		EnterRecursionRule(_localctx, 160, RULE_expr, _p);
+		int _startState = 162;
+		EnterRecursionRule(_localctx, 162, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1762;
+			State = 1784;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1721;
+				State = 1743;
 				Match(LPAREN);
-				State = 1722;
+				State = 1744;
 				expr(0);
-				State = 1723;
+				State = 1745;
 				Match(RPAREN);
 				}
 				break;
@@ -12860,9 +12991,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1725;
+				State = 1747;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1726;
+				State = 1748;
 				expr(16);
 				}
 				break;
@@ -12871,9 +13002,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1727;
+				State = 1749;
 				Match(NOT);
-				State = 1728;
+				State = 1750;
 				expr(11);
 				}
 				break;
@@ -12882,17 +13013,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1729;
+				State = 1751;
 				Match(IF);
-				State = 1730;
+				State = 1752;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1731;
+				State = 1753;
 				Match(THEN);
-				State = 1732;
+				State = 1754;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1733;
+				State = 1755;
 				Match(ELSE);
-				State = 1734;
+				State = 1756;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12901,37 +13032,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1736;
+				State = 1758;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1737;
+				State = 1759;
 				Match(LPAREN);
-				State = 1746;
+				State = 1768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
 					{
-					State = 1738;
+					State = 1760;
 					expr(0);
-					State = 1743;
+					State = 1765;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1739;
+						State = 1761;
 						Match(COMMA);
-						State = 1740;
+						State = 1762;
 						expr(0);
 						}
 						}
-						State = 1745;
+						State = 1767;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1748;
+				State = 1770;
 				Match(RPAREN);
 				}
 				break;
@@ -12940,7 +13071,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1750;
+				State = 1772;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12950,19 +13081,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1752;
+				State = 1774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) {
 					{
-					State = 1751;
+					State = 1773;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1754;
+				State = 1776;
 				Match(PER);
-				State = 1755;
+				State = 1777;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12971,9 +13102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1756;
+				State = 1778;
 				Match(NUMBER);
-				State = 1757;
+				State = 1779;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12982,7 +13113,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1758;
+				State = 1780;
 				Match(QUANTITY);
 				}
 				break;
@@ -12991,7 +13122,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1781;
 				Match(NUMBER);
 				}
 				break;
@@ -13000,7 +13131,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1760;
+				State = 1782;
 				Match(DATE);
 				}
 				break;
@@ -13009,34 +13140,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1761;
+				State = 1783;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1784;
+			State = 1806;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1782;
+					State = 1804;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1764;
+						State = 1786;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1765;
+						State = 1787;
 						Match(OF);
-						State = 1766;
+						State = 1788;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13045,9 +13176,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1767;
+						State = 1789;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1768;
+						State = 1790;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13057,7 +13188,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1769;
+						State = 1791;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13066,9 +13197,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1770;
+						State = 1792;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1771;
+						State = 1793;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13078,7 +13209,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1772;
+						State = 1794;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13087,9 +13218,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1773;
+						State = 1795;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1774;
+						State = 1796;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 63L) != 0)) ) {
@@ -13099,7 +13230,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1775;
+						State = 1797;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13108,11 +13239,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1776;
+						State = 1798;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1777;
+						State = 1799;
 						Match(AND);
-						State = 1778;
+						State = 1800;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13121,20 +13252,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1779;
+						State = 1801;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1780;
+						State = 1802;
 						Match(OR);
-						State = 1781;
+						State = 1803;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1786;
+				State = 1808;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 			}
 			}
 		}
@@ -13178,12 +13309,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 162, RULE_measureUnit);
+		EnterRule(_localctx, 164, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1787;
+			State = 1809;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13230,20 +13361,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 164, RULE_reference);
+		EnterRule(_localctx, 166, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1789;
+			State = 1811;
 			ident();
-			State = 1792;
+			State = 1814;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				{
-				State = 1790;
+				State = 1812;
 				Match(DOT);
-				State = 1791;
+				State = 1813;
 				_localctx.member = ident();
 				}
 				break;
@@ -13456,12 +13587,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 166, RULE_ident);
+		EnterRule(_localctx, 168, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1794;
+			State = 1816;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13486,7 +13617,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 80: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 81: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13509,7 +13640,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,272,1797,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,272,1819,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13520,679 +13651,687 @@ public partial class DealLangParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,1,0,1,0,1,
-		0,1,0,5,0,173,8,0,10,0,12,0,176,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,187,8,2,10,2,12,2,190,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,215,8,3,1,4,
-		1,4,1,4,1,4,1,4,5,4,222,8,4,10,4,12,4,225,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
-		232,8,5,10,5,12,5,235,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,256,8,6,1,6,1,6,3,6,260,8,6,3,6,262,
-		8,6,1,7,1,7,1,7,5,7,267,8,7,10,7,12,7,270,9,7,1,7,1,7,3,7,274,8,7,1,7,
-		3,7,277,8,7,1,8,1,8,1,8,3,8,282,8,8,5,8,284,8,8,10,8,12,8,287,9,8,1,8,
-		1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,297,8,10,10,10,12,10,300,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,310,8,11,1,12,1,12,1,12,1,12,5,
-		12,316,8,12,10,12,12,12,319,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,337,8,13,10,13,12,13,340,
-		9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,348,8,13,1,14,1,14,1,15,1,15,1,
-		15,1,15,5,15,356,8,15,10,15,12,15,359,9,15,1,15,1,15,1,16,1,16,1,16,1,
-		16,1,16,1,16,1,16,3,16,370,8,16,1,16,1,16,3,16,374,8,16,1,16,1,16,1,16,
-		1,16,5,16,380,8,16,10,16,12,16,383,9,16,1,16,3,16,386,8,16,1,17,1,17,1,
-		17,3,17,391,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,399,8,18,10,18,12,
-		18,402,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
-		415,8,19,1,19,1,19,1,19,5,19,420,8,19,10,19,12,19,423,9,19,3,19,425,8,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,
-		19,440,8,19,1,19,1,19,3,19,444,8,19,1,19,1,19,4,19,448,8,19,11,19,12,19,
-		449,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,8,19,3,
-		19,464,8,19,1,19,3,19,467,8,19,1,20,1,20,1,20,1,20,1,20,5,20,474,8,20,
-		10,20,12,20,477,9,20,1,20,1,20,3,20,481,8,20,1,20,3,20,484,8,20,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,3,21,493,8,21,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,502,8,22,1,23,1,23,1,23,3,23,507,8,23,1,24,1,24,1,24,1,24,1,
-		24,1,24,3,24,515,8,24,1,25,1,25,1,25,5,25,520,8,25,10,25,12,25,523,9,25,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,535,8,26,3,26,537,
-		8,26,1,27,1,27,1,28,1,28,1,28,1,28,5,28,545,8,28,10,28,12,28,548,9,28,
-		1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		3,29,564,8,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,572,8,29,1,29,1,29,3,
-		29,576,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,585,8,29,5,29,587,
-		8,29,10,29,12,29,590,9,29,1,29,3,29,593,8,29,3,29,595,8,29,1,29,1,29,1,
-		29,1,29,3,29,601,8,29,1,29,3,29,604,8,29,1,30,1,30,3,30,608,8,30,1,31,
-		1,31,1,31,1,31,5,31,614,8,31,10,31,12,31,617,9,31,1,31,1,31,1,32,1,32,
-		1,32,5,32,624,8,32,10,32,12,32,627,9,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,660,8,32,1,
-		33,1,33,1,33,1,33,1,33,1,33,5,33,668,8,33,10,33,12,33,671,9,33,1,33,1,
-		33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,699,8,34,3,34,
-		701,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,711,8,34,1,34,1,
-		34,1,34,1,34,1,34,3,34,718,8,34,1,34,1,34,3,34,722,8,34,1,35,1,35,1,35,
-		1,35,5,35,728,8,35,10,35,12,35,731,9,35,1,35,1,35,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,3,36,755,8,36,1,37,1,37,1,37,1,37,1,37,3,37,762,8,37,1,38,1,
-		38,1,38,1,38,5,38,768,8,38,10,38,12,38,771,9,38,1,38,1,38,1,39,1,39,3,
-		39,777,8,39,1,39,1,39,3,39,781,8,39,1,39,1,39,3,39,785,8,39,1,40,1,40,
-		1,40,1,40,1,40,1,40,3,40,793,8,40,1,40,1,40,3,40,797,8,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,811,8,40,10,40,12,
-		40,814,9,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,853,8,40,1,
-		40,5,40,856,8,40,10,40,12,40,859,9,40,1,40,3,40,862,8,40,1,40,1,40,3,40,
-		866,8,40,1,41,1,41,1,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,43,1,
-		43,1,43,1,43,1,43,1,43,3,43,885,8,43,1,44,1,44,1,44,1,44,1,44,5,44,892,
-		8,44,10,44,12,44,895,9,44,1,44,1,44,3,44,899,8,44,1,44,1,44,1,45,1,45,
-		1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,913,8,46,10,46,12,46,916,
-		9,46,1,46,3,46,919,8,46,1,47,1,47,1,47,1,47,5,47,925,8,47,10,47,12,47,
-		928,9,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,1,48,4,48,947,8,48,11,48,12,48,948,1,48,1,48,1,48,1,
-		48,3,48,955,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,963,8,49,1,50,1,50,
-		1,50,1,50,5,50,969,8,50,10,50,12,50,972,9,50,1,50,1,50,1,51,1,51,1,51,
-		1,51,1,51,1,51,5,51,982,8,51,10,51,12,51,985,9,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,3,51,995,8,51,1,51,3,51,998,8,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,5,51,1006,8,51,10,51,12,51,1009,9,51,3,51,1011,8,51,1,52,
-		1,52,1,52,1,52,5,52,1017,8,52,10,52,12,52,1020,9,52,1,52,3,52,1023,8,52,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1031,8,53,1,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,5,55,1040,8,55,10,55,12,55,1043,9,55,1,55,3,55,1046,8,55,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1054,8,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,3,57,1065,8,57,3,57,1067,8,57,1,57,1,57,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,3,58,1078,8,58,1,58,3,58,1081,8,58,1,58,1,58,3,58,
-		1085,8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1093,8,59,1,59,1,59,1,59,
-		3,59,1098,8,59,1,59,1,59,1,59,3,59,1103,8,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,3,59,1113,8,59,3,59,1115,8,59,1,59,1,59,1,59,1,59,5,59,
-		1121,8,59,10,59,12,59,1124,9,59,1,60,1,60,1,60,1,60,5,60,1130,8,60,10,
-		60,12,60,1133,9,60,1,60,1,60,1,60,3,60,1138,8,60,1,60,1,60,3,60,1142,8,
-		60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1153,8,61,10,61,12,
-		61,1156,9,61,1,61,1,61,3,61,1160,8,61,1,61,3,61,1163,8,61,1,62,1,62,1,
-		62,1,62,1,62,3,62,1170,8,62,1,63,1,63,1,63,1,63,1,63,5,63,1177,8,63,10,
-		63,12,63,1180,9,63,1,64,1,64,3,64,1184,8,64,1,65,1,65,1,65,5,65,1189,8,
-		65,10,65,12,65,1192,9,65,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1202,8,66,10,66,12,66,1205,9,66,3,66,1207,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1220,8,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1235,8,66,10,66,12,66,1238,
-		9,66,1,66,3,66,1241,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1251,8,66,10,66,12,66,1254,9,66,1,66,1,66,1,66,1,66,5,66,1260,8,66,10,
-		66,12,66,1263,9,66,1,66,3,66,1266,8,66,1,66,1,66,1,66,3,66,1271,8,66,1,
-		66,1,66,5,66,1275,8,66,10,66,12,66,1278,9,66,1,66,1,66,1,66,1,66,5,66,
-		1284,8,66,10,66,12,66,1287,9,66,1,66,3,66,1290,8,66,1,67,1,67,1,67,5,67,
-		1295,8,67,10,67,12,67,1298,9,67,1,67,1,67,1,68,1,68,1,68,1,68,5,68,1306,
-		8,68,10,68,12,68,1309,9,68,1,68,5,68,1312,8,68,10,68,12,68,1315,9,68,1,
-		68,3,68,1318,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
-		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,
-		69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1356,8,
-		69,1,69,1,69,3,69,1360,8,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1368,8,
-		70,10,70,12,70,1371,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1385,8,71,10,71,12,71,1388,9,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1395,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
-		1406,8,71,1,71,1,71,1,71,1,71,5,71,1412,8,71,10,71,12,71,1415,9,71,1,71,
-		5,71,1418,8,71,10,71,12,71,1421,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1431,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1444,8,71,10,71,12,71,1447,9,71,1,71,3,71,1450,8,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1457,8,71,10,71,12,71,1460,9,71,3,71,1462,8,71,1,71,
-		5,71,1465,8,71,10,71,12,71,1468,9,71,1,71,3,71,1471,8,71,3,71,1473,8,71,
-		1,71,1,71,4,71,1477,8,71,11,71,12,71,1478,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1497,8,71,10,71,
-		12,71,1500,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		3,71,1513,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1522,8,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,5,71,1530,8,71,10,71,12,71,1533,9,71,1,71,1,71,
-		3,71,1537,8,71,1,71,5,71,1540,8,71,10,71,12,71,1543,9,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1551,8,71,10,71,12,71,1554,9,71,1,71,5,71,1557,8,71,
-		10,71,12,71,1560,9,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1581,8,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1588,8,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1596,
-		8,71,1,71,1,71,1,71,4,71,1601,8,71,11,71,12,71,1602,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,3,71,1625,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1648,
-		8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1658,8,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1673,8,73,
-		10,73,12,73,1676,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1684,8,73,10,
-		73,12,73,1687,9,73,1,73,5,73,1690,8,73,10,73,12,73,1693,9,73,3,73,1695,
-		8,73,1,74,1,74,1,74,1,74,1,75,3,75,1702,8,75,1,75,1,75,1,75,1,75,1,76,
-		1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,79,1,79,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1742,8,80,10,80,12,80,1745,9,80,3,80,1747,
-		8,80,1,80,1,80,1,80,1,80,3,80,1753,8,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,3,80,1763,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1783,8,80,10,80,12,80,
-		1786,9,80,1,81,1,81,1,82,1,82,1,82,3,82,1793,8,82,1,83,1,83,1,83,0,1,160,
-		84,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		0,10,1,0,242,243,1,0,17,18,1,0,117,118,1,0,181,182,1,0,262,263,1,0,252,
-		253,1,0,250,251,1,0,254,259,1,0,187,198,25,0,3,3,5,9,15,45,47,50,52,52,
-		55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,135,137,143,146,148,
-		157,157,159,165,167,172,178,180,182,182,198,199,204,218,220,232,235,241,
-		266,267,2075,0,174,1,0,0,0,2,179,1,0,0,0,4,182,1,0,0,0,6,214,1,0,0,0,8,
-		216,1,0,0,0,10,228,1,0,0,0,12,261,1,0,0,0,14,276,1,0,0,0,16,278,1,0,0,
-		0,18,290,1,0,0,0,20,292,1,0,0,0,22,309,1,0,0,0,24,311,1,0,0,0,26,347,1,
-		0,0,0,28,349,1,0,0,0,30,351,1,0,0,0,32,385,1,0,0,0,34,387,1,0,0,0,36,392,
-		1,0,0,0,38,466,1,0,0,0,40,468,1,0,0,0,42,492,1,0,0,0,44,501,1,0,0,0,46,
-		506,1,0,0,0,48,514,1,0,0,0,50,516,1,0,0,0,52,536,1,0,0,0,54,538,1,0,0,
-		0,56,540,1,0,0,0,58,603,1,0,0,0,60,607,1,0,0,0,62,609,1,0,0,0,64,659,1,
-		0,0,0,66,661,1,0,0,0,68,721,1,0,0,0,70,723,1,0,0,0,72,754,1,0,0,0,74,756,
-		1,0,0,0,76,763,1,0,0,0,78,774,1,0,0,0,80,865,1,0,0,0,82,867,1,0,0,0,84,
-		872,1,0,0,0,86,878,1,0,0,0,88,886,1,0,0,0,90,902,1,0,0,0,92,918,1,0,0,
-		0,94,920,1,0,0,0,96,954,1,0,0,0,98,962,1,0,0,0,100,964,1,0,0,0,102,1010,
-		1,0,0,0,104,1012,1,0,0,0,106,1030,1,0,0,0,108,1032,1,0,0,0,110,1035,1,
-		0,0,0,112,1053,1,0,0,0,114,1055,1,0,0,0,116,1070,1,0,0,0,118,1086,1,0,
-		0,0,120,1141,1,0,0,0,122,1162,1,0,0,0,124,1164,1,0,0,0,126,1171,1,0,0,
-		0,128,1183,1,0,0,0,130,1185,1,0,0,0,132,1289,1,0,0,0,134,1291,1,0,0,0,
-		136,1317,1,0,0,0,138,1359,1,0,0,0,140,1361,1,0,0,0,142,1657,1,0,0,0,144,
-		1659,1,0,0,0,146,1694,1,0,0,0,148,1696,1,0,0,0,150,1701,1,0,0,0,152,1707,
-		1,0,0,0,154,1711,1,0,0,0,156,1715,1,0,0,0,158,1718,1,0,0,0,160,1762,1,
-		0,0,0,162,1787,1,0,0,0,164,1789,1,0,0,0,166,1794,1,0,0,0,168,173,3,2,1,
-		0,169,173,3,4,2,0,170,173,3,140,70,0,171,173,3,8,4,0,172,168,1,0,0,0,172,
-		169,1,0,0,0,172,170,1,0,0,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,
-		0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,0,0,1,
-		178,1,1,0,0,0,179,180,5,3,0,0,180,181,5,264,0,0,181,3,1,0,0,0,182,183,
-		5,1,0,0,183,184,3,166,83,0,184,188,5,242,0,0,185,187,3,6,3,0,186,185,1,
-		0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,
-		190,188,1,0,0,0,191,192,5,243,0,0,192,5,1,0,0,0,193,215,3,12,6,0,194,215,
-		3,20,10,0,195,215,3,24,12,0,196,215,3,30,15,0,197,215,3,36,18,0,198,215,
-		3,56,28,0,199,215,3,62,31,0,200,215,3,66,33,0,201,215,3,94,47,0,202,215,
-		3,70,35,0,203,215,3,76,38,0,204,215,3,100,50,0,205,215,3,110,55,0,206,
-		215,3,114,57,0,207,215,3,116,58,0,208,215,3,118,59,0,209,215,3,124,62,
-		0,210,215,3,126,63,0,211,215,3,130,65,0,212,215,3,134,67,0,213,215,3,8,
-		4,0,214,193,1,0,0,0,214,194,1,0,0,0,214,195,1,0,0,0,214,196,1,0,0,0,214,
-		197,1,0,0,0,214,198,1,0,0,0,214,199,1,0,0,0,214,200,1,0,0,0,214,201,1,
-		0,0,0,214,202,1,0,0,0,214,203,1,0,0,0,214,204,1,0,0,0,214,205,1,0,0,0,
-		214,206,1,0,0,0,214,207,1,0,0,0,214,208,1,0,0,0,214,209,1,0,0,0,214,210,
-		1,0,0,0,214,211,1,0,0,0,214,212,1,0,0,0,214,213,1,0,0,0,215,7,1,0,0,0,
-		216,217,5,266,0,0,217,223,4,4,0,0,218,222,3,166,83,0,219,222,5,4,0,0,220,
-		222,5,54,0,0,221,218,1,0,0,0,221,219,1,0,0,0,221,220,1,0,0,0,222,225,1,
-		0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,
-		226,227,3,10,5,0,227,9,1,0,0,0,228,233,5,242,0,0,229,232,3,10,5,0,230,
-		232,8,0,0,0,231,229,1,0,0,0,231,230,1,0,0,0,232,235,1,0,0,0,233,231,1,
-		0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,5,243,0,
-		0,237,11,1,0,0,0,238,239,5,5,0,0,239,262,5,264,0,0,240,241,5,6,0,0,241,
-		262,3,166,83,0,242,243,5,7,0,0,243,262,5,261,0,0,244,245,5,8,0,0,245,262,
-		5,261,0,0,246,247,5,9,0,0,247,262,5,261,0,0,248,249,5,10,0,0,249,262,3,
-		166,83,0,250,251,5,11,0,0,251,262,3,18,9,0,252,253,5,12,0,0,253,255,3,
-		166,83,0,254,256,3,166,83,0,255,254,1,0,0,0,255,256,1,0,0,0,256,259,1,
-		0,0,0,257,258,5,13,0,0,258,260,3,14,7,0,259,257,1,0,0,0,259,260,1,0,0,
-		0,260,262,1,0,0,0,261,238,1,0,0,0,261,240,1,0,0,0,261,242,1,0,0,0,261,
-		244,1,0,0,0,261,246,1,0,0,0,261,248,1,0,0,0,261,250,1,0,0,0,261,252,1,
-		0,0,0,262,13,1,0,0,0,263,268,3,166,83,0,264,265,5,250,0,0,265,267,3,166,
-		83,0,266,264,1,0,0,0,267,270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,
-		273,1,0,0,0,270,268,1,0,0,0,271,272,5,250,0,0,272,274,3,16,8,0,273,271,
-		1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,277,3,16,8,0,276,263,1,0,0,
-		0,276,275,1,0,0,0,277,15,1,0,0,0,278,285,5,242,0,0,279,281,5,261,0,0,280,
-		282,5,246,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,279,
-		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,
-		0,287,285,1,0,0,0,288,289,5,243,0,0,289,17,1,0,0,0,290,291,5,260,0,0,291,
-		19,1,0,0,0,292,293,5,14,0,0,293,294,3,166,83,0,294,298,5,242,0,0,295,297,
-		3,22,11,0,296,295,1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,
-		0,0,299,301,1,0,0,0,300,298,1,0,0,0,301,302,5,243,0,0,302,21,1,0,0,0,303,
-		304,5,43,0,0,304,310,5,264,0,0,305,306,5,44,0,0,306,310,3,160,80,0,307,
-		308,5,45,0,0,308,310,3,160,80,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,
-		1,0,0,0,310,23,1,0,0,0,311,312,5,15,0,0,312,313,3,166,83,0,313,317,5,242,
-		0,0,314,316,3,26,13,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,
-		317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,321,5,243,0,0,321,
-		25,1,0,0,0,322,323,5,121,0,0,323,348,3,160,80,0,324,325,5,181,0,0,325,
-		326,3,160,80,0,326,327,3,156,78,0,327,348,1,0,0,0,328,329,5,182,0,0,329,
-		330,3,160,80,0,330,331,3,156,78,0,331,348,1,0,0,0,332,333,5,16,0,0,333,
-		334,3,28,14,0,334,338,5,242,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,
-		340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,
-		0,0,0,341,342,5,243,0,0,342,348,1,0,0,0,343,344,5,19,0,0,344,345,5,261,
-		0,0,345,346,5,20,0,0,346,348,3,160,80,0,347,322,1,0,0,0,347,324,1,0,0,
-		0,347,328,1,0,0,0,347,332,1,0,0,0,347,343,1,0,0,0,348,27,1,0,0,0,349,350,
-		7,1,0,0,350,29,1,0,0,0,351,352,5,46,0,0,352,353,3,166,83,0,353,357,5,242,
-		0,0,354,356,3,32,16,0,355,354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,
-		357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,361,5,243,0,0,361,
-		31,1,0,0,0,362,363,5,47,0,0,363,386,3,160,80,0,364,365,5,48,0,0,365,366,
-		5,49,0,0,366,369,3,158,79,0,367,368,5,50,0,0,368,370,3,160,80,0,369,367,
-		1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,51,0,0,372,374,5,261,
-		0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,386,1,0,0,0,375,376,5,48,0,0,376,
-		377,5,52,0,0,377,381,5,242,0,0,378,380,3,34,17,0,379,378,1,0,0,0,380,383,
-		1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,
-		0,384,386,5,243,0,0,385,362,1,0,0,0,385,364,1,0,0,0,385,375,1,0,0,0,386,
-		33,1,0,0,0,387,388,5,261,0,0,388,390,3,160,80,0,389,391,5,246,0,0,390,
-		389,1,0,0,0,390,391,1,0,0,0,391,35,1,0,0,0,392,393,5,53,0,0,393,394,3,
-		166,83,0,394,395,5,54,0,0,395,396,3,166,83,0,396,400,5,242,0,0,397,399,
-		3,38,19,0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,
-		0,0,401,403,1,0,0,0,402,400,1,0,0,0,403,404,5,243,0,0,404,37,1,0,0,0,405,
-		406,5,55,0,0,406,467,3,166,83,0,407,408,5,56,0,0,408,409,3,160,80,0,409,
-		414,3,156,78,0,410,411,5,57,0,0,411,412,3,160,80,0,412,413,3,156,78,0,
-		413,415,1,0,0,0,414,410,1,0,0,0,414,415,1,0,0,0,415,424,1,0,0,0,416,417,
-		5,238,0,0,417,421,3,166,83,0,418,420,3,44,22,0,419,418,1,0,0,0,420,423,
-		1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,
-		0,424,416,1,0,0,0,424,425,1,0,0,0,425,467,1,0,0,0,426,427,5,58,0,0,427,
-		467,5,261,0,0,428,429,5,59,0,0,429,467,3,158,79,0,430,431,5,60,0,0,431,
-		432,3,46,23,0,432,433,3,158,79,0,433,434,5,63,0,0,434,435,5,55,0,0,435,
-		439,5,64,0,0,436,437,5,56,0,0,437,438,5,63,0,0,438,440,5,65,0,0,439,436,
-		1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,442,5,34,0,0,442,444,3,40,
-		20,0,443,441,1,0,0,0,443,444,1,0,0,0,444,467,1,0,0,0,445,447,5,66,0,0,
-		446,448,3,48,24,0,447,446,1,0,0,0,448,449,1,0,0,0,449,447,1,0,0,0,449,
-		450,1,0,0,0,450,467,1,0,0,0,451,452,5,11,0,0,452,467,3,18,9,0,453,467,
-		3,50,25,0,454,455,5,237,0,0,455,467,3,166,83,0,456,457,5,95,0,0,457,463,
-		3,160,80,0,458,461,5,99,0,0,459,460,5,166,0,0,460,462,3,160,80,0,461,459,
-		1,0,0,0,461,462,1,0,0,0,462,464,1,0,0,0,463,458,1,0,0,0,463,464,1,0,0,
-		0,464,467,1,0,0,0,465,467,3,40,20,0,466,405,1,0,0,0,466,407,1,0,0,0,466,
-		426,1,0,0,0,466,428,1,0,0,0,466,430,1,0,0,0,466,445,1,0,0,0,466,451,1,
-		0,0,0,466,453,1,0,0,0,466,454,1,0,0,0,466,456,1,0,0,0,466,465,1,0,0,0,
-		467,39,1,0,0,0,468,469,5,96,0,0,469,470,5,63,0,0,470,475,3,158,79,0,471,
-		472,5,246,0,0,472,474,3,158,79,0,473,471,1,0,0,0,474,477,1,0,0,0,475,473,
-		1,0,0,0,475,476,1,0,0,0,476,480,1,0,0,0,477,475,1,0,0,0,478,479,5,98,0,
-		0,479,481,3,158,79,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,
-		484,3,42,21,0,483,482,1,0,0,0,483,484,1,0,0,0,484,41,1,0,0,0,485,486,5,
-		131,0,0,486,487,3,158,79,0,487,488,5,200,0,0,488,489,3,166,83,0,489,493,
-		1,0,0,0,490,491,5,131,0,0,491,493,3,160,80,0,492,485,1,0,0,0,492,490,1,
-		0,0,0,493,43,1,0,0,0,494,502,5,239,0,0,495,496,5,50,0,0,496,502,3,160,
-		80,0,497,498,5,72,0,0,498,502,3,160,80,0,499,500,5,179,0,0,500,502,3,158,
-		79,0,501,494,1,0,0,0,501,495,1,0,0,0,501,497,1,0,0,0,501,499,1,0,0,0,502,
-		45,1,0,0,0,503,504,5,263,0,0,504,507,5,62,0,0,505,507,5,262,0,0,506,503,
-		1,0,0,0,506,505,1,0,0,0,507,47,1,0,0,0,508,509,5,71,0,0,509,515,3,160,
-		80,0,510,511,5,72,0,0,511,515,3,160,80,0,512,513,5,73,0,0,513,515,5,261,
-		0,0,514,508,1,0,0,0,514,510,1,0,0,0,514,512,1,0,0,0,515,49,1,0,0,0,516,
-		517,5,67,0,0,517,521,3,166,83,0,518,520,3,52,26,0,519,518,1,0,0,0,520,
-		523,1,0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,51,1,0,0,0,523,521,1,0,
-		0,0,524,525,5,72,0,0,525,537,3,160,80,0,526,527,5,73,0,0,527,537,5,261,
-		0,0,528,529,5,131,0,0,529,537,3,160,80,0,530,531,5,68,0,0,531,534,3,54,
-		27,0,532,533,5,201,0,0,533,535,3,54,27,0,534,532,1,0,0,0,534,535,1,0,0,
-		0,535,537,1,0,0,0,536,524,1,0,0,0,536,526,1,0,0,0,536,528,1,0,0,0,536,
-		530,1,0,0,0,537,53,1,0,0,0,538,539,7,2,0,0,539,55,1,0,0,0,540,541,5,74,
-		0,0,541,542,3,166,83,0,542,546,5,242,0,0,543,545,3,58,29,0,544,543,1,0,
-		0,0,545,548,1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,549,1,0,0,0,548,
-		546,1,0,0,0,549,550,5,243,0,0,550,57,1,0,0,0,551,552,5,75,0,0,552,604,
-		3,166,83,0,553,554,5,113,0,0,554,604,3,160,80,0,555,556,5,114,0,0,556,
-		604,3,78,39,0,557,558,5,116,0,0,558,559,5,73,0,0,559,604,5,261,0,0,560,
-		561,5,119,0,0,561,563,3,92,46,0,562,564,5,266,0,0,563,562,1,0,0,0,563,
-		564,1,0,0,0,564,604,1,0,0,0,565,566,5,8,0,0,566,604,5,261,0,0,567,568,
-		5,45,0,0,568,571,3,160,80,0,569,570,5,139,0,0,570,572,3,158,79,0,571,569,
-		1,0,0,0,571,572,1,0,0,0,572,575,1,0,0,0,573,574,5,140,0,0,574,576,3,60,
-		30,0,575,573,1,0,0,0,575,576,1,0,0,0,576,594,1,0,0,0,577,592,5,155,0,0,
-		578,579,5,263,0,0,579,593,5,141,0,0,580,581,5,141,0,0,581,588,5,242,0,
-		0,582,584,3,160,80,0,583,585,5,246,0,0,584,583,1,0,0,0,584,585,1,0,0,0,
-		585,587,1,0,0,0,586,582,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,589,
-		1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,593,5,243,0,0,592,578,1,0,
-		0,0,592,580,1,0,0,0,593,595,1,0,0,0,594,577,1,0,0,0,594,595,1,0,0,0,595,
-		604,1,0,0,0,596,604,3,86,43,0,597,604,3,88,44,0,598,600,5,143,0,0,599,
-		601,5,250,0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,604,
-		3,160,80,0,603,551,1,0,0,0,603,553,1,0,0,0,603,555,1,0,0,0,603,557,1,0,
-		0,0,603,560,1,0,0,0,603,565,1,0,0,0,603,567,1,0,0,0,603,596,1,0,0,0,603,
-		597,1,0,0,0,603,598,1,0,0,0,604,59,1,0,0,0,605,608,5,114,0,0,606,608,3,
-		160,80,0,607,605,1,0,0,0,607,606,1,0,0,0,608,61,1,0,0,0,609,610,5,76,0,
-		0,610,611,3,166,83,0,611,615,5,242,0,0,612,614,3,64,32,0,613,612,1,0,0,
-		0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,
-		615,1,0,0,0,618,619,5,243,0,0,619,63,1,0,0,0,620,621,5,77,0,0,621,625,
-		5,242,0,0,622,624,3,74,37,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,
-		0,0,0,625,626,1,0,0,0,626,628,1,0,0,0,627,625,1,0,0,0,628,660,5,243,0,
-		0,629,630,5,78,0,0,630,660,3,160,80,0,631,632,5,79,0,0,632,660,3,160,80,
-		0,633,634,5,80,0,0,634,635,5,49,0,0,635,660,3,158,79,0,636,637,5,80,0,
-		0,637,638,5,81,0,0,638,639,3,160,80,0,639,640,3,156,78,0,640,660,1,0,0,
-		0,641,642,5,83,0,0,642,660,3,160,80,0,643,644,5,84,0,0,644,660,3,160,80,
-		0,645,646,5,82,0,0,646,660,3,160,80,0,647,648,5,85,0,0,648,649,3,160,80,
-		0,649,650,3,156,78,0,650,660,1,0,0,0,651,652,5,86,0,0,652,653,3,160,80,
-		0,653,654,5,81,0,0,654,655,3,160,80,0,655,656,3,156,78,0,656,660,1,0,0,
-		0,657,658,5,87,0,0,658,660,3,166,83,0,659,620,1,0,0,0,659,629,1,0,0,0,
-		659,631,1,0,0,0,659,633,1,0,0,0,659,636,1,0,0,0,659,641,1,0,0,0,659,643,
-		1,0,0,0,659,645,1,0,0,0,659,647,1,0,0,0,659,651,1,0,0,0,659,657,1,0,0,
-		0,660,65,1,0,0,0,661,662,5,88,0,0,662,663,3,166,83,0,663,664,5,54,0,0,
-		664,665,3,166,83,0,665,669,5,242,0,0,666,668,3,68,34,0,667,666,1,0,0,0,
-		668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,
-		1,0,0,0,672,673,5,243,0,0,673,67,1,0,0,0,674,675,5,89,0,0,675,722,3,166,
-		83,0,676,677,5,78,0,0,677,722,3,160,80,0,678,679,5,90,0,0,679,680,5,63,
-		0,0,680,722,5,65,0,0,681,682,5,90,0,0,682,722,3,160,80,0,683,684,5,189,
-		0,0,684,685,3,160,80,0,685,686,3,156,78,0,686,722,1,0,0,0,687,688,5,91,
-		0,0,688,722,3,160,80,0,689,690,5,58,0,0,690,722,5,261,0,0,691,692,5,59,
-		0,0,692,722,3,158,79,0,693,694,5,95,0,0,694,700,3,160,80,0,695,698,5,99,
-		0,0,696,697,5,166,0,0,697,699,3,160,80,0,698,696,1,0,0,0,698,699,1,0,0,
-		0,699,701,1,0,0,0,700,695,1,0,0,0,700,701,1,0,0,0,701,722,1,0,0,0,702,
-		703,5,60,0,0,703,704,3,46,23,0,704,705,3,158,79,0,705,706,5,63,0,0,706,
-		707,5,89,0,0,707,710,5,64,0,0,708,709,5,34,0,0,709,711,3,40,20,0,710,708,
-		1,0,0,0,710,711,1,0,0,0,711,722,1,0,0,0,712,713,5,100,0,0,713,717,3,160,
-		80,0,714,715,5,101,0,0,715,716,5,133,0,0,716,718,5,59,0,0,717,714,1,0,
-		0,0,717,718,1,0,0,0,718,722,1,0,0,0,719,722,3,50,25,0,720,722,3,40,20,
-		0,721,674,1,0,0,0,721,676,1,0,0,0,721,678,1,0,0,0,721,681,1,0,0,0,721,
-		683,1,0,0,0,721,687,1,0,0,0,721,689,1,0,0,0,721,691,1,0,0,0,721,693,1,
-		0,0,0,721,702,1,0,0,0,721,712,1,0,0,0,721,719,1,0,0,0,721,720,1,0,0,0,
-		722,69,1,0,0,0,723,724,5,195,0,0,724,725,3,166,83,0,725,729,5,242,0,0,
-		726,728,3,72,36,0,727,726,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,
-		730,1,0,0,0,730,732,1,0,0,0,731,729,1,0,0,0,732,733,5,243,0,0,733,71,1,
-		0,0,0,734,735,5,225,0,0,735,755,3,160,80,0,736,737,5,90,0,0,737,755,3,
-		166,83,0,738,739,5,226,0,0,739,755,3,160,80,0,740,741,5,227,0,0,741,755,
-		3,160,80,0,742,743,5,228,0,0,743,755,3,160,80,0,744,745,5,83,0,0,745,755,
-		3,160,80,0,746,747,5,82,0,0,747,755,3,160,80,0,748,749,5,102,0,0,749,755,
-		3,160,80,0,750,751,5,103,0,0,751,755,3,160,80,0,752,753,5,106,0,0,753,
-		755,3,160,80,0,754,734,1,0,0,0,754,736,1,0,0,0,754,738,1,0,0,0,754,740,
-		1,0,0,0,754,742,1,0,0,0,754,744,1,0,0,0,754,746,1,0,0,0,754,748,1,0,0,
-		0,754,750,1,0,0,0,754,752,1,0,0,0,755,73,1,0,0,0,756,757,5,261,0,0,757,
-		758,3,160,80,0,758,759,5,63,0,0,759,761,3,160,80,0,760,762,5,246,0,0,761,
-		760,1,0,0,0,761,762,1,0,0,0,762,75,1,0,0,0,763,764,5,112,0,0,764,765,3,
-		166,83,0,765,769,5,242,0,0,766,768,3,80,40,0,767,766,1,0,0,0,768,771,1,
-		0,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,1,0,0,0,771,769,1,0,0,0,
-		772,773,5,243,0,0,773,77,1,0,0,0,774,776,3,160,80,0,775,777,5,115,0,0,
-		776,775,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,779,5,50,0,0,779,781,
-		3,160,80,0,780,778,1,0,0,0,780,781,1,0,0,0,781,784,1,0,0,0,782,783,5,72,
-		0,0,783,785,3,160,80,0,784,782,1,0,0,0,784,785,1,0,0,0,785,79,1,0,0,0,
-		786,787,5,113,0,0,787,866,3,160,80,0,788,789,5,114,0,0,789,866,3,78,39,
-		0,790,792,5,204,0,0,791,793,5,262,0,0,792,791,1,0,0,0,792,793,1,0,0,0,
-		793,796,1,0,0,0,794,795,5,144,0,0,795,797,3,160,80,0,796,794,1,0,0,0,796,
-		797,1,0,0,0,797,866,1,0,0,0,798,799,5,204,0,0,799,866,5,215,0,0,800,801,
-		5,205,0,0,801,866,3,160,80,0,802,803,5,206,0,0,803,866,3,160,80,0,804,
-		805,5,207,0,0,805,806,5,73,0,0,806,866,5,261,0,0,807,808,5,208,0,0,808,
-		812,5,242,0,0,809,811,3,34,17,0,810,809,1,0,0,0,811,814,1,0,0,0,812,810,
-		1,0,0,0,812,813,1,0,0,0,813,815,1,0,0,0,814,812,1,0,0,0,815,866,5,243,
-		0,0,816,817,5,208,0,0,817,818,5,216,0,0,818,819,3,166,83,0,819,820,5,217,
-		0,0,820,821,3,160,80,0,821,866,1,0,0,0,822,823,5,209,0,0,823,866,3,160,
-		80,0,824,866,3,86,43,0,825,866,3,88,44,0,826,827,5,212,0,0,827,828,5,218,
-		0,0,828,829,3,160,80,0,829,830,5,174,0,0,830,831,3,160,80,0,831,866,1,
-		0,0,0,832,833,5,211,0,0,833,866,3,160,80,0,834,835,5,116,0,0,835,836,5,
-		73,0,0,836,866,5,261,0,0,837,838,5,119,0,0,838,866,3,92,46,0,839,840,5,
-		8,0,0,840,866,5,261,0,0,841,842,5,123,0,0,842,866,5,263,0,0,843,866,3,
-		50,25,0,844,845,5,230,0,0,845,846,5,63,0,0,846,847,3,160,80,0,847,848,
-		5,216,0,0,848,852,3,160,80,0,849,850,5,231,0,0,850,851,5,232,0,0,851,853,
-		3,160,80,0,852,849,1,0,0,0,852,853,1,0,0,0,853,857,1,0,0,0,854,856,3,82,
-		41,0,855,854,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,
-		861,1,0,0,0,859,857,1,0,0,0,860,862,3,84,42,0,861,860,1,0,0,0,861,862,
-		1,0,0,0,862,866,1,0,0,0,863,864,5,235,0,0,864,866,3,160,80,0,865,786,1,
-		0,0,0,865,788,1,0,0,0,865,790,1,0,0,0,865,798,1,0,0,0,865,800,1,0,0,0,
-		865,802,1,0,0,0,865,804,1,0,0,0,865,807,1,0,0,0,865,816,1,0,0,0,865,822,
-		1,0,0,0,865,824,1,0,0,0,865,825,1,0,0,0,865,826,1,0,0,0,865,832,1,0,0,
-		0,865,834,1,0,0,0,865,837,1,0,0,0,865,839,1,0,0,0,865,841,1,0,0,0,865,
-		843,1,0,0,0,865,844,1,0,0,0,865,863,1,0,0,0,866,81,1,0,0,0,867,868,5,233,
-		0,0,868,869,5,261,0,0,869,870,5,63,0,0,870,871,3,160,80,0,871,83,1,0,0,
-		0,872,873,5,234,0,0,873,874,5,51,0,0,874,875,5,261,0,0,875,876,5,232,0,
-		0,876,877,3,160,80,0,877,85,1,0,0,0,878,879,5,210,0,0,879,884,3,160,80,
-		0,880,881,5,51,0,0,881,885,5,261,0,0,882,883,5,219,0,0,883,885,3,166,83,
-		0,884,880,1,0,0,0,884,882,1,0,0,0,885,87,1,0,0,0,886,887,5,212,0,0,887,
-		888,5,213,0,0,888,889,3,166,83,0,889,893,5,242,0,0,890,892,3,90,45,0,891,
-		890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,898,1,
-		0,0,0,895,893,1,0,0,0,896,897,5,174,0,0,897,899,3,160,80,0,898,896,1,0,
-		0,0,898,899,1,0,0,0,899,900,1,0,0,0,900,901,5,243,0,0,901,89,1,0,0,0,902,
-		903,5,214,0,0,903,904,3,160,80,0,904,905,3,160,80,0,905,91,1,0,0,0,906,
-		919,5,120,0,0,907,919,5,121,0,0,908,919,5,122,0,0,909,910,5,52,0,0,910,
-		914,5,242,0,0,911,913,3,34,17,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,
-		1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,919,5,243,
-		0,0,918,906,1,0,0,0,918,907,1,0,0,0,918,908,1,0,0,0,918,909,1,0,0,0,919,
-		93,1,0,0,0,920,921,5,220,0,0,921,922,3,166,83,0,922,926,5,242,0,0,923,
-		925,3,96,48,0,924,923,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,
-		1,0,0,0,927,929,1,0,0,0,928,926,1,0,0,0,929,930,5,243,0,0,930,95,1,0,0,
-		0,931,932,5,200,0,0,932,933,3,166,83,0,933,934,5,247,0,0,934,935,3,166,
-		83,0,935,955,1,0,0,0,936,937,5,198,0,0,937,955,3,160,80,0,938,939,5,221,
-		0,0,939,955,3,160,80,0,940,941,5,222,0,0,941,955,5,224,0,0,942,943,5,222,
-		0,0,943,955,3,166,83,0,944,946,5,65,0,0,945,947,3,98,49,0,946,945,1,0,
-		0,0,947,948,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,955,1,0,0,0,950,
-		951,5,208,0,0,951,952,5,171,0,0,952,953,5,51,0,0,953,955,3,166,83,0,954,
-		931,1,0,0,0,954,936,1,0,0,0,954,938,1,0,0,0,954,940,1,0,0,0,954,942,1,
-		0,0,0,954,944,1,0,0,0,954,950,1,0,0,0,955,97,1,0,0,0,956,957,5,223,0,0,
-		957,963,3,160,80,0,958,959,5,102,0,0,959,963,3,160,80,0,960,961,5,103,
-		0,0,961,963,3,160,80,0,962,956,1,0,0,0,962,958,1,0,0,0,962,960,1,0,0,0,
-		963,99,1,0,0,0,964,965,5,124,0,0,965,966,3,166,83,0,966,970,5,242,0,0,
-		967,969,3,102,51,0,968,967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,
-		971,1,0,0,0,971,973,1,0,0,0,972,970,1,0,0,0,973,974,5,243,0,0,974,101,
-		1,0,0,0,975,976,5,125,0,0,976,1011,3,160,80,0,977,978,5,126,0,0,978,983,
-		3,104,52,0,979,980,5,246,0,0,980,982,3,104,52,0,981,979,1,0,0,0,982,985,
-		1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,0,984,1011,1,0,0,0,985,983,1,0,0,
-		0,986,987,5,167,0,0,987,1011,3,160,80,0,988,989,5,168,0,0,989,990,3,160,
-		80,0,990,991,5,166,0,0,991,994,3,166,83,0,992,993,5,169,0,0,993,995,3,
-		160,80,0,994,992,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,998,5,172,
-		0,0,997,996,1,0,0,0,997,998,1,0,0,0,998,1011,1,0,0,0,999,1000,5,206,0,
-		0,1000,1011,3,160,80,0,1001,1002,5,170,0,0,1002,1007,3,108,54,0,1003,1004,
-		5,246,0,0,1004,1006,3,108,54,0,1005,1003,1,0,0,0,1006,1009,1,0,0,0,1007,
-		1005,1,0,0,0,1007,1008,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1010,
-		975,1,0,0,0,1010,977,1,0,0,0,1010,986,1,0,0,0,1010,988,1,0,0,0,1010,999,
-		1,0,0,0,1010,1001,1,0,0,0,1011,103,1,0,0,0,1012,1013,3,166,83,0,1013,1022,
-		3,160,80,0,1014,1018,5,242,0,0,1015,1017,3,106,53,0,1016,1015,1,0,0,0,
-		1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,
-		0,1020,1018,1,0,0,0,1021,1023,5,243,0,0,1022,1014,1,0,0,0,1022,1023,1,
-		0,0,0,1023,105,1,0,0,0,1024,1025,5,167,0,0,1025,1031,3,160,80,0,1026,1027,
-		5,168,0,0,1027,1031,3,160,80,0,1028,1029,5,169,0,0,1029,1031,3,160,80,
-		0,1030,1024,1,0,0,0,1030,1026,1,0,0,0,1030,1028,1,0,0,0,1031,107,1,0,0,
-		0,1032,1033,5,261,0,0,1033,1034,3,160,80,0,1034,109,1,0,0,0,1035,1036,
-		5,127,0,0,1036,1045,3,166,83,0,1037,1041,5,242,0,0,1038,1040,3,112,56,
-		0,1039,1038,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1041,1042,1,0,
-		0,0,1042,1044,1,0,0,0,1043,1041,1,0,0,0,1044,1046,5,243,0,0,1045,1037,
-		1,0,0,0,1045,1046,1,0,0,0,1046,111,1,0,0,0,1047,1048,5,128,0,0,1048,1054,
-		3,160,80,0,1049,1050,5,129,0,0,1050,1054,3,160,80,0,1051,1052,5,130,0,
-		0,1052,1054,3,160,80,0,1053,1047,1,0,0,0,1053,1049,1,0,0,0,1053,1051,1,
-		0,0,0,1054,113,1,0,0,0,1055,1056,5,131,0,0,1056,1057,3,166,83,0,1057,1058,
-		5,242,0,0,1058,1066,3,160,80,0,1059,1064,3,156,78,0,1060,1061,5,57,0,0,
-		1061,1062,3,160,80,0,1062,1063,3,156,78,0,1063,1065,1,0,0,0,1064,1060,
-		1,0,0,0,1064,1065,1,0,0,0,1065,1067,1,0,0,0,1066,1059,1,0,0,0,1066,1067,
-		1,0,0,0,1067,1068,1,0,0,0,1068,1069,5,243,0,0,1069,115,1,0,0,0,1070,1071,
-		5,132,0,0,1071,1072,3,166,83,0,1072,1073,5,249,0,0,1073,1080,3,160,80,
-		0,1074,1077,5,133,0,0,1075,1078,5,134,0,0,1076,1078,5,135,0,0,1077,1075,
-		1,0,0,0,1077,1076,1,0,0,0,1078,1079,1,0,0,0,1079,1081,3,158,79,0,1080,
-		1074,1,0,0,0,1080,1081,1,0,0,0,1081,1084,1,0,0,0,1082,1083,5,51,0,0,1083,
-		1085,5,261,0,0,1084,1082,1,0,0,0,1084,1085,1,0,0,0,1085,117,1,0,0,0,1086,
-		1087,5,136,0,0,1087,1088,3,166,83,0,1088,1089,5,144,0,0,1089,1092,3,160,
-		80,0,1090,1091,5,51,0,0,1091,1093,5,261,0,0,1092,1090,1,0,0,0,1092,1093,
-		1,0,0,0,1093,1097,1,0,0,0,1094,1095,5,137,0,0,1095,1096,5,139,0,0,1096,
-		1098,5,263,0,0,1097,1094,1,0,0,0,1097,1098,1,0,0,0,1098,1102,1,0,0,0,1099,
-		1100,5,138,0,0,1100,1101,5,139,0,0,1101,1103,5,263,0,0,1102,1099,1,0,0,
-		0,1102,1103,1,0,0,0,1103,1114,1,0,0,0,1104,1105,5,161,0,0,1105,1106,5,
-		184,0,0,1106,1107,3,166,83,0,1107,1108,5,162,0,0,1108,1109,5,166,0,0,1109,
-		1110,5,263,0,0,1110,1112,5,163,0,0,1111,1113,3,120,60,0,1112,1111,1,0,
-		0,0,1112,1113,1,0,0,0,1113,1115,1,0,0,0,1114,1104,1,0,0,0,1114,1115,1,
-		0,0,0,1115,1116,1,0,0,0,1116,1117,5,248,0,0,1117,1122,3,122,61,0,1118,
-		1119,5,246,0,0,1119,1121,3,122,61,0,1120,1118,1,0,0,0,1121,1124,1,0,0,
-		0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,119,1,0,0,0,1124,1122,1,0,0,
-		0,1125,1126,5,164,0,0,1126,1131,3,166,83,0,1127,1128,5,246,0,0,1128,1130,
-		3,166,83,0,1129,1127,1,0,0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,
-		1132,1,0,0,0,1132,1137,1,0,0,0,1133,1131,1,0,0,0,1134,1135,5,175,0,0,1135,
-		1136,5,165,0,0,1136,1138,3,166,83,0,1137,1134,1,0,0,0,1137,1138,1,0,0,
-		0,1138,1142,1,0,0,0,1139,1140,5,165,0,0,1140,1142,3,166,83,0,1141,1125,
-		1,0,0,0,1141,1139,1,0,0,0,1142,121,1,0,0,0,1143,1144,5,157,0,0,1144,1145,
-		5,262,0,0,1145,1146,5,166,0,0,1146,1163,3,166,83,0,1147,1159,5,160,0,0,
-		1148,1149,5,244,0,0,1149,1154,3,166,83,0,1150,1151,5,246,0,0,1151,1153,
-		3,166,83,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,
-		1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,245,0,0,1158,
-		1160,1,0,0,0,1159,1148,1,0,0,0,1159,1160,1,0,0,0,1160,1163,1,0,0,0,1161,
-		1163,3,166,83,0,1162,1143,1,0,0,0,1162,1147,1,0,0,0,1162,1161,1,0,0,0,
-		1163,123,1,0,0,0,1164,1165,5,145,0,0,1165,1166,5,144,0,0,1166,1169,3,160,
-		80,0,1167,1168,5,146,0,0,1168,1170,3,158,79,0,1169,1167,1,0,0,0,1169,1170,
-		1,0,0,0,1170,125,1,0,0,0,1171,1172,5,147,0,0,1172,1173,5,148,0,0,1173,
-		1178,3,128,64,0,1174,1175,5,246,0,0,1175,1177,3,128,64,0,1176,1174,1,0,
-		0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,0,0,0,1179,127,1,0,
-		0,0,1180,1178,1,0,0,0,1181,1184,5,66,0,0,1182,1184,3,166,83,0,1183,1181,
-		1,0,0,0,1183,1182,1,0,0,0,1184,129,1,0,0,0,1185,1186,5,149,0,0,1186,1190,
-		5,242,0,0,1187,1189,3,132,66,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,
-		1188,1,0,0,0,1190,1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,
-		1194,5,243,0,0,1194,131,1,0,0,0,1195,1196,5,10,0,0,1196,1206,3,164,82,
-		0,1197,1198,5,150,0,0,1198,1203,3,166,83,0,1199,1200,5,246,0,0,1200,1202,
-		3,166,83,0,1201,1199,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,
-		1204,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,0,0,1206,1197,1,0,0,0,1206,
-		1207,1,0,0,0,1207,1290,1,0,0,0,1208,1209,5,151,0,0,1209,1290,3,166,83,
-		0,1210,1211,5,152,0,0,1211,1290,3,166,83,0,1212,1213,5,153,0,0,1213,1214,
-		5,154,0,0,1214,1215,5,155,0,0,1215,1290,3,166,83,0,1216,1219,5,156,0,0,
-		1217,1218,5,262,0,0,1218,1220,5,200,0,0,1219,1217,1,0,0,0,1219,1220,1,
-		0,0,0,1220,1221,1,0,0,0,1221,1222,5,154,0,0,1222,1223,5,166,0,0,1223,1290,
-		3,166,83,0,1224,1225,5,157,0,0,1225,1226,5,262,0,0,1226,1227,5,200,0,0,
-		1227,1228,5,154,0,0,1228,1229,5,166,0,0,1229,1290,3,166,83,0,1230,1231,
-		5,177,0,0,1231,1236,3,166,83,0,1232,1233,5,246,0,0,1233,1235,3,166,83,
-		0,1234,1232,1,0,0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,1,0,
-		0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1239,1241,5,158,0,0,1240,1239,
-		1,0,0,0,1240,1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,5,166,0,0,1243,1244,
-		5,229,0,0,1244,1245,3,164,82,0,1245,1290,1,0,0,0,1246,1247,5,173,0,0,1247,
-		1248,3,160,80,0,1248,1252,5,242,0,0,1249,1251,3,132,66,0,1250,1249,1,0,
-		0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1255,1,
-		0,0,0,1254,1252,1,0,0,0,1255,1265,5,243,0,0,1256,1257,5,174,0,0,1257,1261,
-		5,242,0,0,1258,1260,3,132,66,0,1259,1258,1,0,0,0,1260,1263,1,0,0,0,1261,
-		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1264,1,0,0,0,1263,1261,1,0,0,0,1264,
-		1266,5,243,0,0,1265,1256,1,0,0,0,1265,1266,1,0,0,0,1266,1290,1,0,0,0,1267,
-		1270,5,158,0,0,1268,1269,5,184,0,0,1269,1271,5,113,0,0,1270,1268,1,0,0,
-		0,1270,1271,1,0,0,0,1271,1272,1,0,0,0,1272,1276,5,242,0,0,1273,1275,3,
-		132,66,0,1274,1273,1,0,0,0,1275,1278,1,0,0,0,1276,1274,1,0,0,0,1276,1277,
-		1,0,0,0,1277,1279,1,0,0,0,1278,1276,1,0,0,0,1279,1290,5,243,0,0,1280,1281,
-		5,159,0,0,1281,1285,5,242,0,0,1282,1284,3,132,66,0,1283,1282,1,0,0,0,1284,
-		1287,1,0,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1288,1,0,0,0,1287,
-		1285,1,0,0,0,1288,1290,5,243,0,0,1289,1195,1,0,0,0,1289,1208,1,0,0,0,1289,
-		1210,1,0,0,0,1289,1212,1,0,0,0,1289,1216,1,0,0,0,1289,1224,1,0,0,0,1289,
-		1230,1,0,0,0,1289,1246,1,0,0,0,1289,1267,1,0,0,0,1289,1280,1,0,0,0,1290,
-		133,1,0,0,0,1291,1292,5,176,0,0,1292,1296,5,242,0,0,1293,1295,3,136,68,
-		0,1294,1293,1,0,0,0,1295,1298,1,0,0,0,1296,1294,1,0,0,0,1296,1297,1,0,
-		0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1300,5,243,0,0,1300,135,1,
-		0,0,0,1301,1302,5,177,0,0,1302,1307,3,166,83,0,1303,1304,5,246,0,0,1304,
-		1306,3,166,83,0,1305,1303,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,
-		1307,1308,1,0,0,0,1308,1313,1,0,0,0,1309,1307,1,0,0,0,1310,1312,3,138,
-		69,0,1311,1310,1,0,0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,
-		0,0,0,1314,1318,1,0,0,0,1315,1313,1,0,0,0,1316,1318,3,130,65,0,1317,1301,
-		1,0,0,0,1317,1316,1,0,0,0,1318,137,1,0,0,0,1319,1320,5,178,0,0,1320,1360,
-		3,160,80,0,1321,1322,5,90,0,0,1322,1323,5,241,0,0,1323,1360,3,160,80,0,
-		1324,1325,5,90,0,0,1325,1360,3,166,83,0,1326,1327,5,179,0,0,1327,1360,
-		3,158,79,0,1328,1329,5,133,0,0,1329,1330,5,263,0,0,1330,1360,5,142,0,0,
-		1331,1332,5,102,0,0,1332,1333,3,160,80,0,1333,1334,5,186,0,0,1334,1335,
-		5,111,0,0,1335,1360,1,0,0,0,1336,1337,5,103,0,0,1337,1360,3,160,80,0,1338,
-		1339,5,104,0,0,1339,1340,3,160,80,0,1340,1341,5,186,0,0,1341,1342,5,111,
-		0,0,1342,1360,1,0,0,0,1343,1344,5,105,0,0,1344,1360,3,160,80,0,1345,1346,
-		5,106,0,0,1346,1360,5,107,0,0,1347,1348,5,108,0,0,1348,1360,3,160,80,0,
-		1349,1350,5,93,0,0,1350,1351,5,94,0,0,1351,1352,5,63,0,0,1352,1355,3,160,
-		80,0,1353,1354,5,4,0,0,1354,1356,3,158,79,0,1355,1353,1,0,0,0,1355,1356,
-		1,0,0,0,1356,1360,1,0,0,0,1357,1358,5,109,0,0,1358,1360,3,158,79,0,1359,
-		1319,1,0,0,0,1359,1321,1,0,0,0,1359,1324,1,0,0,0,1359,1326,1,0,0,0,1359,
-		1328,1,0,0,0,1359,1331,1,0,0,0,1359,1336,1,0,0,0,1359,1338,1,0,0,0,1359,
-		1343,1,0,0,0,1359,1345,1,0,0,0,1359,1347,1,0,0,0,1359,1349,1,0,0,0,1359,
-		1357,1,0,0,0,1360,139,1,0,0,0,1361,1362,5,2,0,0,1362,1363,3,166,83,0,1363,
-		1364,5,4,0,0,1364,1365,3,166,83,0,1365,1369,5,242,0,0,1366,1368,3,142,
-		71,0,1367,1366,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,
-		0,0,0,1370,1372,1,0,0,0,1371,1369,1,0,0,0,1372,1373,5,243,0,0,1373,141,
-		1,0,0,0,1374,1375,3,166,83,0,1375,1376,5,60,0,0,1376,1377,5,180,0,0,1377,
-		1378,5,263,0,0,1378,1658,1,0,0,0,1379,1380,3,166,83,0,1380,1381,5,60,0,
-		0,1381,1382,5,38,0,0,1382,1386,3,160,80,0,1383,1385,3,154,77,0,1384,1383,
-		1,0,0,0,1385,1388,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,1658,
-		1,0,0,0,1388,1386,1,0,0,0,1389,1390,3,166,83,0,1390,1394,5,97,0,0,1391,
-		1392,5,155,0,0,1392,1393,5,61,0,0,1393,1395,5,263,0,0,1394,1391,1,0,0,
-		0,1394,1395,1,0,0,0,1395,1396,1,0,0,0,1396,1397,5,63,0,0,1397,1398,3,158,
-		79,0,1398,1658,1,0,0,0,1399,1400,3,166,83,0,1400,1401,5,97,0,0,1401,1405,
-		5,38,0,0,1402,1403,5,155,0,0,1403,1404,5,61,0,0,1404,1406,5,263,0,0,1405,
-		1402,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,63,0,0,1408,
-		1413,3,152,76,0,1409,1410,5,246,0,0,1410,1412,3,152,76,0,1411,1409,1,0,
-		0,0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1413,1414,1,0,0,0,1414,1419,1,
-		0,0,0,1415,1413,1,0,0,0,1416,1418,3,154,77,0,1417,1416,1,0,0,0,1418,1421,
-		1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1658,1,0,0,0,1421,1419,
-		1,0,0,0,1422,1423,3,164,82,0,1423,1424,7,3,0,0,1424,1425,3,160,80,0,1425,
-		1430,3,156,78,0,1426,1427,5,28,0,0,1427,1428,3,160,80,0,1428,1429,3,156,
-		78,0,1429,1431,1,0,0,0,1430,1426,1,0,0,0,1430,1431,1,0,0,0,1431,1658,1,
-		0,0,0,1432,1433,3,164,82,0,1433,1434,5,183,0,0,1434,1435,3,160,80,0,1435,
-		1436,5,184,0,0,1436,1437,5,261,0,0,1437,1658,1,0,0,0,1438,1439,3,166,83,
-		0,1439,1472,5,185,0,0,1440,1441,5,54,0,0,1441,1445,5,261,0,0,1442,1444,
-		3,154,77,0,1443,1442,1,0,0,0,1444,1447,1,0,0,0,1445,1443,1,0,0,0,1445,
-		1446,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,0,0,0,1448,1450,3,146,73,0,
-		1449,1448,1,0,0,0,1449,1450,1,0,0,0,1450,1473,1,0,0,0,1451,1461,5,38,0,
-		0,1452,1453,5,44,0,0,1453,1454,3,160,80,0,1454,1458,3,156,78,0,1455,1457,
-		3,144,72,0,1456,1455,1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1458,
-		1459,1,0,0,0,1459,1462,1,0,0,0,1460,1458,1,0,0,0,1461,1452,1,0,0,0,1461,
-		1462,1,0,0,0,1462,1466,1,0,0,0,1463,1465,3,154,77,0,1464,1463,1,0,0,0,
-		1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1470,1,0,0,
-		0,1468,1466,1,0,0,0,1469,1471,3,146,73,0,1470,1469,1,0,0,0,1470,1471,1,
-		0,0,0,1471,1473,1,0,0,0,1472,1440,1,0,0,0,1472,1451,1,0,0,0,1473,1658,
-		1,0,0,0,1474,1476,5,176,0,0,1475,1477,3,138,69,0,1476,1475,1,0,0,0,1477,
-		1478,1,0,0,0,1478,1476,1,0,0,0,1478,1479,1,0,0,0,1479,1658,1,0,0,0,1480,
-		1481,5,176,0,0,1481,1482,5,177,0,0,1482,1658,5,110,0,0,1483,1484,5,176,
-		0,0,1484,1485,5,203,0,0,1485,1486,5,93,0,0,1486,1658,5,94,0,0,1487,1488,
-		3,166,83,0,1488,1489,5,121,0,0,1489,1490,3,160,80,0,1490,1658,1,0,0,0,
-		1491,1492,3,166,83,0,1492,1493,5,16,0,0,1493,1494,3,28,14,0,1494,1498,
-		5,242,0,0,1495,1497,3,34,17,0,1496,1495,1,0,0,0,1497,1500,1,0,0,0,1498,
-		1496,1,0,0,0,1498,1499,1,0,0,0,1499,1501,1,0,0,0,1500,1498,1,0,0,0,1501,
-		1502,5,243,0,0,1502,1658,1,0,0,0,1503,1504,3,166,83,0,1504,1505,5,19,0,
-		0,1505,1506,5,261,0,0,1506,1507,5,20,0,0,1507,1508,3,160,80,0,1508,1658,
-		1,0,0,0,1509,1510,3,166,83,0,1510,1512,5,21,0,0,1511,1513,5,250,0,0,1512,
-		1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,3,160,80,0,
-		1515,1658,1,0,0,0,1516,1517,3,166,83,0,1517,1518,5,236,0,0,1518,1521,3,
-		158,79,0,1519,1520,5,51,0,0,1520,1522,5,261,0,0,1521,1519,1,0,0,0,1521,
-		1522,1,0,0,0,1522,1658,1,0,0,0,1523,1524,3,166,83,0,1524,1525,5,236,0,
-		0,1525,1526,5,38,0,0,1526,1531,3,150,75,0,1527,1528,5,246,0,0,1528,1530,
-		3,150,75,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,1529,1,0,0,0,1531,
-		1532,1,0,0,0,1532,1536,1,0,0,0,1533,1531,1,0,0,0,1534,1535,5,51,0,0,1535,
-		1537,5,261,0,0,1536,1534,1,0,0,0,1536,1537,1,0,0,0,1537,1541,1,0,0,0,1538,
-		1540,3,154,77,0,1539,1538,1,0,0,0,1540,1543,1,0,0,0,1541,1539,1,0,0,0,
-		1541,1542,1,0,0,0,1542,1658,1,0,0,0,1543,1541,1,0,0,0,1544,1545,3,166,
-		83,0,1545,1546,5,240,0,0,1546,1547,5,38,0,0,1547,1552,3,150,75,0,1548,
-		1549,5,246,0,0,1549,1551,3,150,75,0,1550,1548,1,0,0,0,1551,1554,1,0,0,
-		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1558,1,0,0,0,1554,1552,1,0,
-		0,0,1555,1557,3,154,77,0,1556,1555,1,0,0,0,1557,1560,1,0,0,0,1558,1556,
-		1,0,0,0,1558,1559,1,0,0,0,1559,1658,1,0,0,0,1560,1558,1,0,0,0,1561,1562,
-		3,166,83,0,1562,1563,5,92,0,0,1563,1564,3,160,80,0,1564,1658,1,0,0,0,1565,
-		1566,3,166,83,0,1566,1567,5,93,0,0,1567,1568,5,139,0,0,1568,1569,3,158,
-		79,0,1569,1570,5,63,0,0,1570,1571,3,160,80,0,1571,1658,1,0,0,0,1572,1573,
-		3,166,83,0,1573,1574,5,203,0,0,1574,1575,5,93,0,0,1575,1658,1,0,0,0,1576,
-		1577,3,166,83,0,1577,1578,5,71,0,0,1578,1580,5,69,0,0,1579,1581,5,262,
-		0,0,1580,1579,1,0,0,0,1580,1581,1,0,0,0,1581,1658,1,0,0,0,1582,1583,3,
-		166,83,0,1583,1584,5,71,0,0,1584,1587,5,70,0,0,1585,1586,5,51,0,0,1586,
-		1588,5,261,0,0,1587,1585,1,0,0,0,1587,1588,1,0,0,0,1588,1658,1,0,0,0,1589,
-		1590,3,166,83,0,1590,1591,5,171,0,0,1591,1592,5,54,0,0,1592,1595,5,261,
-		0,0,1593,1594,5,63,0,0,1594,1596,3,160,80,0,1595,1593,1,0,0,0,1595,1596,
-		1,0,0,0,1596,1658,1,0,0,0,1597,1598,3,166,83,0,1598,1600,5,65,0,0,1599,
-		1601,3,98,49,0,1600,1599,1,0,0,0,1601,1602,1,0,0,0,1602,1600,1,0,0,0,1602,
-		1603,1,0,0,0,1603,1658,1,0,0,0,1604,1605,5,22,0,0,1605,1658,5,263,0,0,
-		1606,1607,5,23,0,0,1607,1658,5,263,0,0,1608,1658,5,24,0,0,1609,1658,5,
-		25,0,0,1610,1611,3,166,83,0,1611,1612,5,26,0,0,1612,1613,5,27,0,0,1613,
-		1614,3,160,80,0,1614,1615,3,156,78,0,1615,1616,5,28,0,0,1616,1617,3,160,
-		80,0,1617,1618,3,156,78,0,1618,1658,1,0,0,0,1619,1620,3,166,83,0,1620,
-		1621,5,29,0,0,1621,1624,5,166,0,0,1622,1625,5,30,0,0,1623,1625,3,160,80,
-		0,1624,1622,1,0,0,0,1624,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1627,5,31,
-		0,0,1627,1628,3,160,80,0,1628,1629,3,156,78,0,1629,1630,5,28,0,0,1630,
-		1631,3,160,80,0,1631,1632,3,156,78,0,1632,1658,1,0,0,0,1633,1634,3,166,
-		83,0,1634,1635,5,32,0,0,1635,1636,3,160,80,0,1636,1637,3,156,78,0,1637,
-		1638,5,20,0,0,1638,1639,3,160,80,0,1639,1658,1,0,0,0,1640,1641,5,33,0,
-		0,1641,1642,3,164,82,0,1642,1643,5,34,0,0,1643,1644,3,164,82,0,1644,1647,
-		3,160,80,0,1645,1646,5,35,0,0,1646,1648,3,160,80,0,1647,1645,1,0,0,0,1647,
-		1648,1,0,0,0,1648,1658,1,0,0,0,1649,1650,5,36,0,0,1650,1651,5,35,0,0,1651,
-		1652,3,160,80,0,1652,1653,3,156,78,0,1653,1654,5,37,0,0,1654,1655,3,160,
-		80,0,1655,1656,3,156,78,0,1656,1658,1,0,0,0,1657,1374,1,0,0,0,1657,1379,
-		1,0,0,0,1657,1389,1,0,0,0,1657,1399,1,0,0,0,1657,1422,1,0,0,0,1657,1432,
-		1,0,0,0,1657,1438,1,0,0,0,1657,1474,1,0,0,0,1657,1480,1,0,0,0,1657,1483,
-		1,0,0,0,1657,1487,1,0,0,0,1657,1491,1,0,0,0,1657,1503,1,0,0,0,1657,1509,
-		1,0,0,0,1657,1516,1,0,0,0,1657,1523,1,0,0,0,1657,1544,1,0,0,0,1657,1561,
-		1,0,0,0,1657,1565,1,0,0,0,1657,1572,1,0,0,0,1657,1576,1,0,0,0,1657,1582,
-		1,0,0,0,1657,1589,1,0,0,0,1657,1597,1,0,0,0,1657,1604,1,0,0,0,1657,1606,
-		1,0,0,0,1657,1608,1,0,0,0,1657,1609,1,0,0,0,1657,1610,1,0,0,0,1657,1619,
-		1,0,0,0,1657,1633,1,0,0,0,1657,1640,1,0,0,0,1657,1649,1,0,0,0,1658,143,
-		1,0,0,0,1659,1660,5,73,0,0,1660,1661,5,261,0,0,1661,1662,5,175,0,0,1662,
-		1663,3,160,80,0,1663,1664,3,156,78,0,1664,145,1,0,0,0,1665,1666,5,45,0,
-		0,1666,1667,5,40,0,0,1667,1668,5,41,0,0,1668,1669,3,160,80,0,1669,1670,
-		5,42,0,0,1670,1674,3,160,80,0,1671,1673,3,154,77,0,1672,1671,1,0,0,0,1673,
-		1676,1,0,0,0,1674,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1695,1,0,0,0,1676,
-		1674,1,0,0,0,1677,1678,5,45,0,0,1678,1679,5,38,0,0,1679,1680,5,63,0,0,
-		1680,1685,3,148,74,0,1681,1682,5,246,0,0,1682,1684,3,148,74,0,1683,1681,
-		1,0,0,0,1684,1687,1,0,0,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1691,
-		1,0,0,0,1687,1685,1,0,0,0,1688,1690,3,154,77,0,1689,1688,1,0,0,0,1690,
-		1693,1,0,0,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1695,1,0,0,0,1693,
-		1691,1,0,0,0,1694,1665,1,0,0,0,1694,1677,1,0,0,0,1695,147,1,0,0,0,1696,
-		1697,3,160,80,0,1697,1698,5,34,0,0,1698,1699,3,160,80,0,1699,149,1,0,0,
-		0,1700,1702,5,251,0,0,1701,1700,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,
-		0,0,0,1703,1704,3,158,79,0,1704,1705,5,34,0,0,1705,1706,3,160,80,0,1706,
-		151,1,0,0,0,1707,1708,3,158,79,0,1708,1709,5,34,0,0,1709,1710,3,160,80,
-		0,1710,153,1,0,0,0,1711,1712,5,39,0,0,1712,1713,3,164,82,0,1713,1714,3,
-		160,80,0,1714,155,1,0,0,0,1715,1716,5,186,0,0,1716,1717,5,199,0,0,1717,
-		157,1,0,0,0,1718,1719,5,262,0,0,1719,159,1,0,0,0,1720,1721,6,80,-1,0,1721,
-		1722,5,244,0,0,1722,1723,3,160,80,0,1723,1724,5,245,0,0,1724,1763,1,0,
-		0,0,1725,1726,5,251,0,0,1726,1763,3,160,80,16,1727,1728,5,203,0,0,1728,
-		1763,3,160,80,11,1729,1730,5,173,0,0,1730,1731,3,160,80,0,1731,1732,5,
-		175,0,0,1732,1733,3,160,80,0,1733,1734,5,174,0,0,1734,1735,3,160,80,0,
-		1735,1763,1,0,0,0,1736,1737,3,166,83,0,1737,1746,5,244,0,0,1738,1743,3,
-		160,80,0,1739,1740,5,246,0,0,1740,1742,3,160,80,0,1741,1739,1,0,0,0,1742,
-		1745,1,0,0,0,1743,1741,1,0,0,0,1743,1744,1,0,0,0,1744,1747,1,0,0,0,1745,
-		1743,1,0,0,0,1746,1738,1,0,0,0,1746,1747,1,0,0,0,1747,1748,1,0,0,0,1748,
-		1749,5,245,0,0,1749,1763,1,0,0,0,1750,1752,7,4,0,0,1751,1753,3,162,81,
-		0,1752,1751,1,0,0,0,1752,1753,1,0,0,0,1753,1754,1,0,0,0,1754,1755,5,186,
-		0,0,1755,1763,3,162,81,0,1756,1757,5,263,0,0,1757,1763,3,162,81,0,1758,
-		1763,5,262,0,0,1759,1763,5,263,0,0,1760,1763,5,261,0,0,1761,1763,3,164,
-		82,0,1762,1720,1,0,0,0,1762,1725,1,0,0,0,1762,1727,1,0,0,0,1762,1729,1,
-		0,0,0,1762,1736,1,0,0,0,1762,1750,1,0,0,0,1762,1756,1,0,0,0,1762,1758,
-		1,0,0,0,1762,1759,1,0,0,0,1762,1760,1,0,0,0,1762,1761,1,0,0,0,1763,1784,
-		1,0,0,0,1764,1765,10,15,0,0,1765,1766,5,200,0,0,1766,1783,3,160,80,16,
-		1767,1768,10,14,0,0,1768,1769,7,5,0,0,1769,1783,3,160,80,15,1770,1771,
-		10,13,0,0,1771,1772,7,6,0,0,1772,1783,3,160,80,14,1773,1774,10,12,0,0,
-		1774,1775,7,7,0,0,1775,1783,3,160,80,13,1776,1777,10,10,0,0,1777,1778,
-		5,201,0,0,1778,1783,3,160,80,11,1779,1780,10,9,0,0,1780,1781,5,202,0,0,
-		1781,1783,3,160,80,10,1782,1764,1,0,0,0,1782,1767,1,0,0,0,1782,1770,1,
-		0,0,0,1782,1773,1,0,0,0,1782,1776,1,0,0,0,1782,1779,1,0,0,0,1783,1786,
-		1,0,0,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,1785,161,1,0,0,0,1786,1784,
-		1,0,0,0,1787,1788,7,8,0,0,1788,163,1,0,0,0,1789,1792,3,166,83,0,1790,1791,
-		5,247,0,0,1791,1793,3,166,83,0,1792,1790,1,0,0,0,1792,1793,1,0,0,0,1793,
-		165,1,0,0,0,1794,1795,7,9,0,0,1795,167,1,0,0,0,183,172,174,188,214,221,
-		223,231,233,255,259,261,268,273,276,281,285,298,309,317,338,347,357,369,
-		373,381,385,390,400,414,421,424,439,443,449,461,463,466,475,480,483,492,
-		501,506,514,521,534,536,546,563,571,575,584,588,592,594,600,603,607,615,
-		625,659,669,698,700,710,717,721,729,754,761,769,776,780,784,792,796,812,
-		852,857,861,865,884,893,898,914,918,926,948,954,962,970,983,994,997,1007,
-		1010,1018,1022,1030,1041,1045,1053,1064,1066,1077,1080,1084,1092,1097,
-		1102,1112,1114,1122,1131,1137,1141,1154,1159,1162,1169,1178,1183,1190,
-		1203,1206,1219,1236,1240,1252,1261,1265,1270,1276,1285,1289,1296,1307,
-		1313,1317,1355,1359,1369,1386,1394,1405,1413,1419,1430,1445,1449,1458,
-		1461,1466,1470,1472,1478,1498,1512,1521,1531,1536,1541,1552,1558,1580,
-		1587,1595,1602,1624,1647,1657,1674,1685,1691,1694,1701,1743,1746,1752,
-		1762,1782,1784,1792
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
+		1,0,1,0,1,0,1,0,5,0,175,8,0,10,0,12,0,178,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,189,8,2,10,2,12,2,192,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,217,
+		8,3,1,4,1,4,1,4,1,4,1,4,5,4,224,8,4,10,4,12,4,227,9,4,1,4,1,4,1,5,1,5,
+		1,5,5,5,234,8,5,10,5,12,5,237,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,258,8,6,1,6,1,6,3,6,262,8,
+		6,3,6,264,8,6,1,7,1,7,1,7,5,7,269,8,7,10,7,12,7,272,9,7,1,7,1,7,3,7,276,
+		8,7,1,7,3,7,279,8,7,1,8,1,8,1,8,3,8,284,8,8,5,8,286,8,8,10,8,12,8,289,
+		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,299,8,10,10,10,12,10,302,
+		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,312,8,11,1,12,1,12,1,
+		12,1,12,5,12,318,8,12,10,12,12,12,321,9,12,1,12,1,12,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,339,8,13,10,
+		13,12,13,342,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,350,8,13,1,14,1,14,
+		1,15,1,15,1,15,1,15,5,15,358,8,15,10,15,12,15,361,9,15,1,15,1,15,1,16,
+		1,16,1,16,1,16,1,16,1,16,1,16,3,16,372,8,16,1,16,1,16,3,16,376,8,16,1,
+		16,1,16,1,16,1,16,5,16,382,8,16,10,16,12,16,385,9,16,1,16,3,16,388,8,16,
+		1,17,1,17,1,17,3,17,393,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,401,8,
+		18,10,18,12,18,404,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,3,19,417,8,19,1,19,1,19,1,19,5,19,422,8,19,10,19,12,19,425,9,19,
+		3,19,427,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,3,19,442,8,19,1,19,5,19,445,8,19,10,19,12,19,448,9,19,1,19,1,19,
+		4,19,452,8,19,11,19,12,19,453,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,3,19,466,8,19,3,19,468,8,19,1,19,3,19,471,8,19,1,20,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,3,20,481,8,20,3,20,483,8,20,3,20,485,8,20,1,21,
+		1,21,1,21,1,21,1,21,5,21,492,8,21,10,21,12,21,495,9,21,1,21,1,21,3,21,
+		499,8,21,1,21,3,21,502,8,21,1,21,1,21,3,21,506,8,21,1,22,1,22,1,22,1,22,
+		1,22,1,22,1,22,3,22,515,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,524,
+		8,23,1,24,1,24,1,24,3,24,529,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,537,
+		8,25,1,26,1,26,1,26,5,26,542,8,26,10,26,12,26,545,9,26,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,557,8,27,3,27,559,8,27,1,28,1,
+		28,1,29,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,586,8,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,3,30,594,8,30,1,30,1,30,3,30,598,8,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,5,30,609,8,30,10,30,12,
+		30,612,9,30,1,30,3,30,615,8,30,3,30,617,8,30,1,30,1,30,1,30,1,30,3,30,
+		623,8,30,1,30,3,30,626,8,30,1,31,1,31,3,31,630,8,31,1,32,1,32,1,32,1,32,
+		5,32,636,8,32,10,32,12,32,639,9,32,1,32,1,32,1,33,1,33,1,33,5,33,646,8,
+		33,10,33,12,33,649,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,682,8,33,1,34,1,34,1,34,1,34,
+		1,34,1,34,5,34,690,8,34,10,34,12,34,693,9,34,1,34,1,34,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,721,8,35,3,35,723,8,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,733,8,35,1,35,1,35,1,35,1,35,1,35,
+		3,35,740,8,35,1,35,1,35,3,35,744,8,35,1,36,1,36,1,36,1,36,5,36,750,8,36,
+		10,36,12,36,753,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,777,8,
+		37,1,38,1,38,1,38,1,38,1,38,3,38,784,8,38,1,39,1,39,1,39,1,39,5,39,790,
+		8,39,10,39,12,39,793,9,39,1,39,1,39,1,40,1,40,3,40,799,8,40,1,40,1,40,
+		3,40,803,8,40,1,40,1,40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,
+		41,815,8,41,1,41,1,41,3,41,819,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,5,41,833,8,41,10,41,12,41,836,9,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,875,8,41,1,41,5,41,878,8,41,10,
+		41,12,41,881,9,41,1,41,3,41,884,8,41,1,41,1,41,3,41,888,8,41,1,42,1,42,
+		1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
+		1,44,3,44,907,8,44,1,45,1,45,1,45,1,45,1,45,5,45,914,8,45,10,45,12,45,
+		917,9,45,1,45,1,45,3,45,921,8,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,
+		47,1,47,1,47,1,47,1,47,5,47,935,8,47,10,47,12,47,938,9,47,1,47,3,47,941,
+		8,47,1,48,1,48,1,48,1,48,5,48,947,8,48,10,48,12,48,950,9,48,1,48,1,48,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,4,49,969,8,49,11,49,12,49,970,1,49,1,49,1,49,1,49,3,49,977,8,49,1,
+		50,1,50,1,50,1,50,1,50,1,50,3,50,985,8,50,1,51,1,51,1,51,1,51,5,51,991,
+		8,51,10,51,12,51,994,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
+		1004,8,52,10,52,12,52,1007,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		3,52,1017,8,52,1,52,3,52,1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
+		1028,8,52,10,52,12,52,1031,9,52,3,52,1033,8,52,1,53,1,53,1,53,1,53,5,53,
+		1039,8,53,10,53,12,53,1042,9,53,1,53,3,53,1045,8,53,1,54,1,54,1,54,1,54,
+		1,54,1,54,3,54,1053,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,5,56,1062,
+		8,56,10,56,12,56,1065,9,56,1,56,3,56,1068,8,56,1,57,1,57,1,57,1,57,1,57,
+		1,57,3,57,1076,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
+		1087,8,58,3,58,1089,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		3,59,1100,8,59,1,59,3,59,1103,8,59,1,59,1,59,3,59,1107,8,59,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1115,8,60,1,60,1,60,1,60,3,60,1120,8,60,1,60,
+		1,60,1,60,3,60,1125,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1135,8,60,3,60,1137,8,60,1,60,1,60,1,60,1,60,5,60,1143,8,60,10,60,12,60,
+		1146,9,60,1,61,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,9,61,1,61,
+		1,61,1,61,3,61,1160,8,61,1,61,1,61,3,61,1164,8,61,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,9,62,1,62,1,62,
+		3,62,1182,8,62,1,62,3,62,1185,8,62,1,63,1,63,1,63,1,63,1,63,3,63,1192,
+		8,63,1,64,1,64,1,64,1,64,1,64,5,64,1199,8,64,10,64,12,64,1202,9,64,1,65,
+		1,65,3,65,1206,8,65,1,66,1,66,1,66,5,66,1211,8,66,10,66,12,66,1214,9,66,
+		1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1224,8,67,10,67,12,67,1227,
+		9,67,3,67,1229,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1242,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,5,67,1257,8,67,10,67,12,67,1260,9,67,1,67,3,67,1263,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1273,8,67,10,67,12,67,1276,
+		9,67,1,67,1,67,1,67,1,67,5,67,1282,8,67,10,67,12,67,1285,9,67,1,67,3,67,
+		1288,8,67,1,67,1,67,1,67,3,67,1293,8,67,1,67,1,67,5,67,1297,8,67,10,67,
+		12,67,1300,9,67,1,67,1,67,1,67,1,67,5,67,1306,8,67,10,67,12,67,1309,9,
+		67,1,67,3,67,1312,8,67,1,68,1,68,1,68,5,68,1317,8,68,10,68,12,68,1320,
+		9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,1328,8,69,10,69,12,69,1331,9,69,
+		1,69,5,69,1334,8,69,10,69,12,69,1337,9,69,1,69,3,69,1340,8,69,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1378,8,70,1,70,1,70,3,70,1382,8,70,
+		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,71,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1407,8,72,
+		10,72,12,72,1410,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1417,8,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1428,8,72,1,72,1,72,1,72,1,72,
+		5,72,1434,8,72,10,72,12,72,1437,9,72,1,72,5,72,1440,8,72,10,72,12,72,1443,
+		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1453,8,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1466,8,72,10,72,12,72,
+		1469,9,72,1,72,3,72,1472,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1479,8,72,
+		10,72,12,72,1482,9,72,3,72,1484,8,72,1,72,5,72,1487,8,72,10,72,12,72,1490,
+		9,72,1,72,3,72,1493,8,72,3,72,1495,8,72,1,72,1,72,4,72,1499,8,72,11,72,
+		12,72,1500,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,5,72,1519,8,72,10,72,12,72,1522,9,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1535,8,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,3,72,1544,8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
+		1552,8,72,10,72,12,72,1555,9,72,1,72,1,72,3,72,1559,8,72,1,72,5,72,1562,
+		8,72,10,72,12,72,1565,9,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1573,8,72,
+		10,72,12,72,1576,9,72,1,72,5,72,1579,8,72,10,72,12,72,1582,9,72,1,72,1,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
+		72,1,72,1,72,1,72,3,72,1603,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,1,72,4,72,1623,
+		8,72,11,72,12,72,1624,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1647,8,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1670,8,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,3,72,1680,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,1695,8,74,10,74,12,74,1698,9,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,5,74,1706,8,74,10,74,12,74,1709,9,74,1,74,5,74,1712,
+		8,74,10,74,12,74,1715,9,74,3,74,1717,8,74,1,75,1,75,1,75,1,75,1,76,3,76,
+		1724,8,76,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,
+		1,79,1,79,1,79,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1764,
+		8,81,10,81,12,81,1767,9,81,3,81,1769,8,81,1,81,1,81,1,81,1,81,3,81,1775,
+		8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1785,8,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,5,81,1805,8,81,10,81,12,81,1808,9,81,1,82,1,82,1,83,1,83,1,83,
+		3,83,1815,8,83,1,84,1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,164,166,168,0,10,1,0,242,243,1,0,17,18,1,0,
+		117,118,1,0,181,182,1,0,262,263,1,0,252,253,1,0,250,251,1,0,254,259,1,
+		0,187,198,25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,
+		123,125,126,128,130,134,135,137,143,146,148,157,157,159,165,167,172,178,
+		180,182,182,198,199,204,218,220,232,235,241,266,267,2100,0,176,1,0,0,0,
+		2,181,1,0,0,0,4,184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,
+		12,263,1,0,0,0,14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,
+		0,0,22,311,1,0,0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,
+		1,0,0,0,32,387,1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,
+		484,1,0,0,0,42,486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,
+		0,50,536,1,0,0,0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,
+		0,0,0,60,625,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,
+		1,0,0,0,70,743,1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,
+		785,1,0,0,0,80,796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,
+		0,88,900,1,0,0,0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,
+		0,0,0,98,976,1,0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,
+		106,1034,1,0,0,0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,
+		1075,1,0,0,0,116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,
+		1,0,0,0,124,1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,
+		0,0,0,132,1207,1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,
+		0,0,140,1381,1,0,0,0,142,1383,1,0,0,0,144,1679,1,0,0,0,146,1681,1,0,0,
+		0,148,1716,1,0,0,0,150,1718,1,0,0,0,152,1723,1,0,0,0,154,1729,1,0,0,0,
+		156,1733,1,0,0,0,158,1737,1,0,0,0,160,1740,1,0,0,0,162,1784,1,0,0,0,164,
+		1809,1,0,0,0,166,1811,1,0,0,0,168,1816,1,0,0,0,170,175,3,2,1,0,171,175,
+		3,4,2,0,172,175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,
+		0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
+		177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,
+		0,0,181,182,5,3,0,0,182,183,5,264,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,
+		186,3,168,84,0,186,190,5,242,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,
+		1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,
+		0,193,194,5,243,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,
+		217,3,24,12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,
+		217,3,64,32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,
+		217,3,78,39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,
+		209,217,3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,
+		64,0,213,217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,
+		0,0,216,196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,
+		200,1,0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,
+		0,0,0,216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,
+		216,209,1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,
+		1,0,0,0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,266,0,
+		0,219,225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,
+		223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,
+		1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,
+		0,229,9,1,0,0,0,230,235,5,242,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,
+		231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,
+		0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,243,0,0,239,11,1,0,0,0,
+		240,241,5,5,0,0,241,264,5,264,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,
+		245,5,7,0,0,245,264,5,261,0,0,246,247,5,8,0,0,247,264,5,261,0,0,248,249,
+		5,9,0,0,249,264,5,261,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,
+		5,11,0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,
+		3,168,84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,
+		0,0,260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,
+		240,1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,
+		0,0,0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,
+		270,3,168,84,0,266,267,5,250,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,
+		272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,
+		0,0,0,273,274,5,250,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,
+		0,276,279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,
+		15,1,0,0,0,280,287,5,242,0,0,281,283,5,261,0,0,282,284,5,246,0,0,283,282,
+		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,
+		0,287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,
+		291,5,243,0,0,291,17,1,0,0,0,292,293,5,260,0,0,293,19,1,0,0,0,294,295,
+		5,14,0,0,295,296,3,168,84,0,296,300,5,242,0,0,297,299,3,22,11,0,298,297,
+		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
+		0,302,300,1,0,0,0,303,304,5,243,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,
+		312,5,264,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,
+		312,3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,
+		1,0,0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,242,0,0,316,318,
+		3,26,13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
+		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,243,0,0,323,25,1,0,0,0,324,
+		325,5,121,0,0,325,350,3,162,81,0,326,327,5,181,0,0,327,328,3,162,81,0,
+		328,329,3,158,79,0,329,350,1,0,0,0,330,331,5,182,0,0,331,332,3,162,81,
+		0,332,333,3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,
+		0,336,340,5,242,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,
+		340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,
+		5,243,0,0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,261,0,0,347,348,5,
+		20,0,0,348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,
+		0,0,349,334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,
+		29,1,0,0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,242,0,0,356,358,
+		3,32,16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,
+		0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,243,0,0,363,31,1,0,0,0,364,
+		365,5,47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,
+		371,3,160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,
+		372,1,0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,261,0,0,375,373,
+		1,0,0,0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,
+		0,0,379,383,5,242,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,
+		0,383,381,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,
+		388,5,243,0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,
+		0,0,0,389,390,5,261,0,0,390,392,3,162,81,0,391,393,5,246,0,0,392,391,1,
+		0,0,0,392,393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,
+		0,396,397,5,54,0,0,397,398,3,168,84,0,398,402,5,242,0,0,399,401,3,38,19,
+		0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,
+		405,1,0,0,0,404,402,1,0,0,0,405,406,5,243,0,0,406,37,1,0,0,0,407,408,5,
+		55,0,0,408,471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,
+		3,158,79,0,412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,
+		417,1,0,0,0,416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,
+		238,0,0,419,423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,
+		0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,
+		426,418,1,0,0,0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,
+		5,261,0,0,430,431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,
+		3,48,24,0,434,435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,
+		5,64,0,0,438,439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,
+		0,0,0,441,442,1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,
+		0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,
+		446,1,0,0,0,449,451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,
+		1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,
+		0,456,471,3,18,9,0,457,471,3,52,26,0,458,459,5,237,0,0,459,471,3,168,84,
+		0,460,461,5,95,0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,
+		0,464,466,3,162,81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
+		462,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,
+		1,0,0,0,470,409,1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,
+		0,470,449,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,
+		460,1,0,0,0,470,469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,
+		42,21,0,474,475,5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,
+		99,0,0,478,479,5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,
+		0,0,0,481,483,1,0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,
+		484,472,1,0,0,0,484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,
+		5,63,0,0,488,493,3,160,80,0,489,490,5,246,0,0,490,492,3,160,80,0,491,489,
+		1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,
+		0,495,493,1,0,0,0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,
+		498,499,1,0,0,0,499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,
+		502,1,0,0,0,502,505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,
+		1,0,0,0,505,506,1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,
+		80,0,509,510,5,200,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,
+		0,0,513,515,3,162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,
+		516,524,5,239,0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,
+		520,524,3,162,81,0,521,522,5,179,0,0,522,524,3,160,80,0,523,516,1,0,0,
+		0,523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,
+		5,263,0,0,526,529,5,62,0,0,527,529,5,262,0,0,528,525,1,0,0,0,528,527,1,
+		0,0,0,529,49,1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,
+		0,0,533,537,3,162,81,0,534,535,5,73,0,0,535,537,5,261,0,0,536,530,1,0,
+		0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,
+		543,3,168,84,0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,
+		1,0,0,0,543,544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,
+		0,547,559,3,162,81,0,548,549,5,73,0,0,549,559,5,261,0,0,550,551,5,131,
+		0,0,551,559,3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,201,
+		0,0,555,557,3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,
+		558,546,1,0,0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,
+		1,0,0,0,560,561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,
+		84,0,564,568,5,242,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,
+		0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,
+		572,5,243,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,
+		5,113,0,0,576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,
+		5,116,0,0,580,581,5,73,0,0,581,626,5,261,0,0,582,583,5,119,0,0,583,585,
+		3,94,47,0,584,586,5,266,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,
+		0,0,0,587,588,5,8,0,0,588,626,5,261,0,0,589,590,5,45,0,0,590,593,3,162,
+		81,0,591,592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,
+		0,0,594,597,1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,
+		0,597,598,1,0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,263,0,0,
+		601,615,5,141,0,0,602,603,5,141,0,0,603,610,5,242,0,0,604,606,3,162,81,
+		0,605,607,5,246,0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,
+		604,1,0,0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,
+		0,0,0,612,610,1,0,0,0,613,615,5,243,0,0,614,600,1,0,0,0,614,602,1,0,0,
+		0,615,617,1,0,0,0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,
+		626,3,88,44,0,619,626,3,90,45,0,620,622,5,143,0,0,621,623,5,250,0,0,622,
+		621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,
+		1,0,0,0,625,575,1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,
+		0,625,587,1,0,0,0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,
+		620,1,0,0,0,626,61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,
+		1,0,0,0,629,628,1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,
+		84,0,633,637,5,242,0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,
+		0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,
+		641,5,243,0,0,641,65,1,0,0,0,642,643,5,77,0,0,643,647,5,242,0,0,644,646,
+		3,76,38,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,
+		0,0,648,650,1,0,0,0,649,647,1,0,0,0,650,682,5,243,0,0,651,652,5,78,0,0,
+		652,682,3,162,81,0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,
+		0,656,657,5,49,0,0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,
+		0,660,661,3,162,81,0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,
+		0,664,682,3,162,81,0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,
+		0,0,668,682,3,162,81,0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,
+		79,0,672,682,1,0,0,0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,
+		0,0,676,677,3,162,81,0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,
+		0,0,680,682,3,168,84,0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,
+		681,655,1,0,0,0,681,658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,
+		1,0,0,0,681,669,1,0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,
+		683,684,5,88,0,0,684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,
+		0,687,691,5,242,0,0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,
+		691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,
+		5,243,0,0,695,69,1,0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,
+		78,0,0,699,744,3,162,81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,
+		65,0,0,703,704,5,90,0,0,704,744,3,162,81,0,705,706,5,189,0,0,706,707,3,
+		162,81,0,707,708,3,158,79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,
+		162,81,0,711,712,5,58,0,0,712,744,5,261,0,0,713,714,5,59,0,0,714,744,3,
+		160,80,0,715,716,5,95,0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,
+		5,166,0,0,719,721,3,162,81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,
+		0,0,0,722,717,1,0,0,0,722,723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,
+		725,726,3,48,24,0,726,727,3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,
+		729,732,5,64,0,0,730,731,5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,
+		733,1,0,0,0,733,744,1,0,0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,
+		5,101,0,0,737,738,5,133,0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,
+		0,0,0,740,744,1,0,0,0,741,744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,
+		0,0,743,698,1,0,0,0,743,700,1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,
+		709,1,0,0,0,743,711,1,0,0,0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,
+		0,0,0,743,734,1,0,0,0,743,741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,
+		746,5,195,0,0,746,747,3,168,84,0,747,751,5,242,0,0,748,750,3,74,37,0,749,
+		748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,
+		0,0,0,753,751,1,0,0,0,754,755,5,243,0,0,755,73,1,0,0,0,756,757,5,225,0,
+		0,757,777,3,162,81,0,758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,226,
+		0,0,761,777,3,162,81,0,762,763,5,227,0,0,763,777,3,162,81,0,764,765,5,
+		228,0,0,765,777,3,162,81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,
+		5,82,0,0,769,777,3,162,81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,
+		5,103,0,0,773,777,3,162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,
+		756,1,0,0,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,
+		0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,
+		776,774,1,0,0,0,777,75,1,0,0,0,778,779,5,261,0,0,779,780,3,162,81,0,780,
+		781,5,63,0,0,781,783,3,162,81,0,782,784,5,246,0,0,783,782,1,0,0,0,783,
+		784,1,0,0,0,784,77,1,0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,
+		5,242,0,0,788,790,3,82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
+		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,243,0,
+		0,795,79,1,0,0,0,796,798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,
+		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,
+		800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,
+		162,81,0,806,804,1,0,0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,
+		0,0,809,888,3,162,81,0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,204,
+		0,0,813,815,5,262,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,
+		816,817,5,144,0,0,817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,
+		888,1,0,0,0,820,821,5,204,0,0,821,888,5,215,0,0,822,823,5,205,0,0,823,
+		888,3,162,81,0,824,825,5,206,0,0,825,888,3,162,81,0,826,827,5,207,0,0,
+		827,828,5,73,0,0,828,888,5,261,0,0,829,830,5,208,0,0,830,834,5,242,0,0,
+		831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,
+		835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,243,0,0,838,839,
+		5,208,0,0,839,840,5,216,0,0,840,841,3,168,84,0,841,842,5,217,0,0,842,843,
+		3,162,81,0,843,888,1,0,0,0,844,845,5,209,0,0,845,888,3,162,81,0,846,888,
+		3,88,44,0,847,888,3,90,45,0,848,849,5,212,0,0,849,850,5,218,0,0,850,851,
+		3,162,81,0,851,852,5,174,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,
+		5,211,0,0,855,888,3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,
+		5,261,0,0,859,860,5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,
+		5,261,0,0,863,864,5,123,0,0,864,888,5,263,0,0,865,888,3,52,26,0,866,867,
+		5,230,0,0,867,868,5,63,0,0,868,869,3,162,81,0,869,870,5,216,0,0,870,874,
+		3,162,81,0,871,872,5,231,0,0,872,873,5,232,0,0,873,875,3,162,81,0,874,
+		871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,
+		1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,
+		0,881,879,1,0,0,0,882,884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,
+		888,1,0,0,0,885,886,5,235,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,
+		1,0,0,0,887,812,1,0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,
+		0,887,826,1,0,0,0,887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,
+		846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,
+		0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,
+		887,866,1,0,0,0,887,885,1,0,0,0,888,83,1,0,0,0,889,890,5,233,0,0,890,891,
+		5,261,0,0,891,892,5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,
+		234,0,0,895,896,5,51,0,0,896,897,5,261,0,0,897,898,5,232,0,0,898,899,3,
+		162,81,0,899,87,1,0,0,0,900,901,5,210,0,0,901,906,3,162,81,0,902,903,5,
+		51,0,0,903,907,5,261,0,0,904,905,5,219,0,0,905,907,3,168,84,0,906,902,
+		1,0,0,0,906,904,1,0,0,0,907,89,1,0,0,0,908,909,5,212,0,0,909,910,5,213,
+		0,0,910,911,3,168,84,0,911,915,5,242,0,0,912,914,3,92,46,0,913,912,1,0,
+		0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,
+		915,1,0,0,0,918,919,5,174,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,
+		1,0,0,0,921,922,1,0,0,0,922,923,5,243,0,0,923,91,1,0,0,0,924,925,5,214,
+		0,0,925,926,3,162,81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,
+		0,0,929,941,5,121,0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,242,
+		0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,
+		936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,243,0,0,940,
+		928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,
+		0,0,942,943,5,220,0,0,943,944,3,168,84,0,944,948,5,242,0,0,945,947,3,98,
+		49,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,
+		951,1,0,0,0,950,948,1,0,0,0,951,952,5,243,0,0,952,97,1,0,0,0,953,954,5,
+		200,0,0,954,955,3,168,84,0,955,956,5,247,0,0,956,957,3,168,84,0,957,977,
+		1,0,0,0,958,959,5,198,0,0,959,977,3,162,81,0,960,961,5,221,0,0,961,977,
+		3,162,81,0,962,963,5,222,0,0,963,977,5,224,0,0,964,965,5,222,0,0,965,977,
+		3,168,84,0,966,968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,
+		1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,208,
+		0,0,973,974,5,171,0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,
+		0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,
+		966,1,0,0,0,976,972,1,0,0,0,977,99,1,0,0,0,978,979,5,223,0,0,979,985,3,
+		162,81,0,980,981,5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,
+		3,162,81,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,
+		0,0,986,987,5,124,0,0,987,988,3,168,84,0,988,992,5,242,0,0,989,991,3,104,
+		52,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,
+		995,1,0,0,0,994,992,1,0,0,0,995,996,5,243,0,0,996,103,1,0,0,0,997,998,
+		5,125,0,0,998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,
+		1001,1002,5,246,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,
+		0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,
+		1,0,0,0,1008,1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,
+		1012,3,162,81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,
+		0,0,1015,1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,
+		1,0,0,0,1018,1020,5,172,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,
+		1,0,0,0,1021,1022,5,206,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
+		1029,3,110,55,0,1025,1026,5,246,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
+		0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,
+		0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,0,0,0,1032,1008,1,
+		0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,1,0,0,0,1033,105,1,
+		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,242,0,0,1037,
+		1039,3,108,54,0,1038,1037,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,0,0,
+		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,243,
+		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,167,
+		0,0,1047,1053,3,162,81,0,1048,1049,5,168,0,0,1049,1053,3,162,81,0,1050,
+		1051,5,169,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
+		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,261,0,0,1055,1056,3,162,
+		81,0,1056,111,1,0,0,0,1057,1058,5,127,0,0,1058,1067,3,168,84,0,1059,1063,
+		5,242,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
+		1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,1,0,0,0,1066,
+		1068,5,243,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
+		1070,5,128,0,0,1070,1076,3,162,81,0,1071,1072,5,129,0,0,1072,1076,3,162,
+		81,0,1073,1074,5,130,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
+		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,131,0,0,1078,1079,
+		3,168,84,0,1079,1080,5,242,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
+		0,1082,1083,5,57,0,0,1083,1084,3,162,81,0,1084,1085,3,158,79,0,1085,1087,
+		1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1081,
+		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,243,0,0,1091,117,
+		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,249,0,0,1095,
+		1102,3,162,81,0,1096,1099,5,133,0,0,1097,1100,5,134,0,0,1098,1100,5,135,
+		0,0,1099,1097,1,0,0,0,1099,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,
+		160,80,0,1102,1096,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,
+		5,51,0,0,1105,1107,5,261,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
+		119,1,0,0,0,1108,1109,5,136,0,0,1109,1110,3,168,84,0,1110,1111,5,144,0,
+		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,261,0,0,1114,1112,
+		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,137,0,0,1117,1118,
+		5,139,0,0,1118,1120,5,263,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
+		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,263,0,
+		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,161,
+		0,0,1127,1128,5,184,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
+		1131,5,166,0,0,1131,1132,5,263,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
+		61,0,1134,1133,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,
+		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,248,0,0,1139,1144,
+		3,124,62,0,1140,1141,5,246,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
+		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,121,1,0,0,0,
+		1146,1144,1,0,0,0,1147,1148,5,164,0,0,1148,1153,3,168,84,0,1149,1150,5,
+		246,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
+		1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,1,0,0,0,1155,1153,1,0,0,0,1156,
+		1157,5,175,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
+		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,165,0,0,1162,1164,
+		3,168,84,0,1163,1147,1,0,0,0,1163,1161,1,0,0,0,1164,123,1,0,0,0,1165,1166,
+		5,157,0,0,1166,1167,5,262,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
+		1169,1181,5,160,0,0,1170,1171,5,244,0,0,1171,1176,3,168,84,0,1172,1173,
+		5,246,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
+		1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,0,0,0,1179,
+		1180,5,245,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
+		1185,1,0,0,0,1183,1185,3,168,84,0,1184,1165,1,0,0,0,1184,1169,1,0,0,0,
+		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,145,0,0,1187,1188,5,144,
+		0,0,1188,1191,3,162,81,0,1189,1190,5,146,0,0,1190,1192,3,160,80,0,1191,
+		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,147,0,0,1194,
+		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,246,0,0,1197,1199,3,130,
+		65,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,
+		0,0,0,1201,129,1,0,0,0,1202,1200,1,0,0,0,1203,1206,5,66,0,0,1204,1206,
+		3,168,84,0,1205,1203,1,0,0,0,1205,1204,1,0,0,0,1206,131,1,0,0,0,1207,1208,
+		5,149,0,0,1208,1212,5,242,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
+		1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,
+		1212,1,0,0,0,1215,1216,5,243,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
+		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,246,
+		0,0,1222,1224,3,168,84,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
+		1,0,0,0,1225,1226,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,
+		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,151,0,0,1231,1312,
+		3,168,84,0,1232,1233,5,152,0,0,1233,1312,3,168,84,0,1234,1235,5,153,0,
+		0,1235,1236,5,154,0,0,1236,1237,5,155,0,0,1237,1312,3,168,84,0,1238,1241,
+		5,156,0,0,1239,1240,5,262,0,0,1240,1242,5,200,0,0,1241,1239,1,0,0,0,1241,
+		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,154,0,0,1244,1245,5,166,0,0,
+		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,262,0,0,1248,1249,
+		5,200,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
+		1252,1253,5,177,0,0,1253,1258,3,168,84,0,1254,1255,5,246,0,0,1255,1257,
+		3,168,84,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
+		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,158,0,0,1262,
+		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,166,0,0,1265,
+		1266,5,229,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,173,
+		0,0,1269,1270,3,162,81,0,1270,1274,5,242,0,0,1271,1273,3,134,67,0,1272,
+		1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,
+		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,243,0,0,1278,1279,5,174,0,0,
+		1279,1283,5,242,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
+		0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,
+		1,0,0,0,1286,1288,5,243,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
+		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,184,0,0,1291,1293,5,113,0,0,1292,
+		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,242,0,0,1295,
+		1297,3,134,67,0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,
+		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,243,
+		0,0,1302,1303,5,159,0,0,1303,1307,5,242,0,0,1304,1306,3,134,67,0,1305,
+		1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,
+		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,243,0,0,1311,1217,1,0,0,0,1311,
+		1230,1,0,0,0,1311,1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,
+		1246,1,0,0,0,1311,1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,
+		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,176,0,0,1314,1318,5,242,0,0,
+		1315,1317,3,138,69,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,
+		0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,
+		243,0,0,1322,137,1,0,0,0,1323,1324,5,177,0,0,1324,1329,3,168,84,0,1325,
+		1326,5,246,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
+		0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,
+		0,0,1332,1334,3,140,70,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
+		1,0,0,0,1335,1336,1,0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,
+		3,132,66,0,1339,1323,1,0,0,0,1339,1338,1,0,0,0,1340,139,1,0,0,0,1341,1342,
+		5,178,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,241,0,0,
+		1345,1382,3,162,81,0,1346,1347,5,90,0,0,1347,1382,3,168,84,0,1348,1349,
+		5,179,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,263,0,0,
+		1352,1382,5,142,0,0,1353,1354,5,102,0,0,1354,1355,3,162,81,0,1355,1356,
+		5,186,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
+		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,186,
+		0,0,1363,1364,5,111,0,0,1364,1382,1,0,0,0,1365,1366,5,105,0,0,1366,1382,
+		3,162,81,0,1367,1368,5,106,0,0,1368,1382,5,107,0,0,1369,1370,5,108,0,0,
+		1370,1382,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,94,0,0,1373,1374,5,
+		63,0,0,1374,1377,3,162,81,0,1375,1376,5,4,0,0,1376,1378,3,160,80,0,1377,
+		1375,1,0,0,0,1377,1378,1,0,0,0,1378,1382,1,0,0,0,1379,1380,5,109,0,0,1380,
+		1382,3,160,80,0,1381,1341,1,0,0,0,1381,1343,1,0,0,0,1381,1346,1,0,0,0,
+		1381,1348,1,0,0,0,1381,1350,1,0,0,0,1381,1353,1,0,0,0,1381,1358,1,0,0,
+		0,1381,1360,1,0,0,0,1381,1365,1,0,0,0,1381,1367,1,0,0,0,1381,1369,1,0,
+		0,0,1381,1371,1,0,0,0,1381,1379,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,2,
+		0,0,1384,1385,3,168,84,0,1385,1386,5,4,0,0,1386,1387,3,168,84,0,1387,1391,
+		5,242,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
+		1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,
+		1395,5,243,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
+		0,1398,1399,5,180,0,0,1399,1400,5,263,0,0,1400,1680,1,0,0,0,1401,1402,
+		3,168,84,0,1402,1403,5,60,0,0,1403,1404,5,38,0,0,1404,1408,3,162,81,0,
+		1405,1407,3,156,78,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
+		0,0,1408,1409,1,0,0,0,1409,1680,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
+		168,84,0,1412,1416,5,97,0,0,1413,1414,5,155,0,0,1414,1415,5,61,0,0,1415,
+		1417,5,263,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
+		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1680,1,0,0,0,1421,1422,3,168,84,
+		0,1422,1423,5,97,0,0,1423,1427,5,38,0,0,1424,1425,5,155,0,0,1425,1426,
+		5,61,0,0,1426,1428,5,263,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
+		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,246,0,
+		0,1432,1434,3,154,77,0,1433,1431,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
+		0,0,0,1435,1436,1,0,0,0,1436,1441,1,0,0,0,1437,1435,1,0,0,0,1438,1440,
+		3,156,78,0,1439,1438,1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,
+		1442,1,0,0,0,1442,1680,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
+		1445,1446,7,3,0,0,1446,1447,3,162,81,0,1447,1452,3,158,79,0,1448,1449,
+		5,28,0,0,1449,1450,3,162,81,0,1450,1451,3,158,79,0,1451,1453,1,0,0,0,1452,
+		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1680,1,0,0,0,1454,1455,3,166,83,0,
+		1455,1456,5,183,0,0,1456,1457,3,162,81,0,1457,1458,5,184,0,0,1458,1459,
+		5,261,0,0,1459,1680,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,185,0,0,1462,
+		1463,5,54,0,0,1463,1467,5,261,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
+		0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,1,0,
+		0,0,1469,1467,1,0,0,0,1470,1472,3,148,74,0,1471,1470,1,0,0,0,1471,1472,
+		1,0,0,0,1472,1495,1,0,0,0,1473,1483,5,38,0,0,1474,1475,5,44,0,0,1475,1476,
+		3,162,81,0,1476,1480,3,158,79,0,1477,1479,3,146,73,0,1478,1477,1,0,0,0,
+		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,
+		0,1482,1480,1,0,0,0,1483,1474,1,0,0,0,1483,1484,1,0,0,0,1484,1488,1,0,
+		0,0,1485,1487,3,156,78,0,1486,1485,1,0,0,0,1487,1490,1,0,0,0,1488,1486,
+		1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1491,1493,
+		3,148,74,0,1492,1491,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,1494,
+		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1680,1,0,0,0,1496,1498,5,176,0,0,1497,
+		1499,3,140,70,0,1498,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1498,1,0,0,0,
+		1500,1501,1,0,0,0,1501,1680,1,0,0,0,1502,1503,5,176,0,0,1503,1504,5,177,
+		0,0,1504,1680,5,110,0,0,1505,1506,5,176,0,0,1506,1507,5,203,0,0,1507,1508,
+		5,93,0,0,1508,1680,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
+		1512,3,162,81,0,1512,1680,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
+		0,0,1515,1516,3,28,14,0,1516,1520,5,242,0,0,1517,1519,3,34,17,0,1518,1517,
+		1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1523,
+		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,243,0,0,1524,1680,1,0,0,0,1525,1526,
+		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,261,0,0,1528,1529,5,20,0,0,1529,
+		1530,3,162,81,0,1530,1680,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
+		0,0,1533,1535,5,250,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
+		1,0,0,0,1536,1537,3,162,81,0,1537,1680,1,0,0,0,1538,1539,3,168,84,0,1539,
+		1540,5,236,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,261,
+		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1680,1,0,0,0,1545,1546,3,
+		168,84,0,1546,1547,5,236,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
+		1550,5,246,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
+		0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,1554,1558,1,0,0,0,1555,1553,1,0,
+		0,0,1556,1557,5,51,0,0,1557,1559,5,261,0,0,1558,1556,1,0,0,0,1558,1559,
+		1,0,0,0,1559,1563,1,0,0,0,1560,1562,3,156,78,0,1561,1560,1,0,0,0,1562,
+		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1680,1,0,0,0,1565,
+		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,240,0,0,1568,1569,5,38,0,
+		0,1569,1574,3,152,76,0,1570,1571,5,246,0,0,1571,1573,3,152,76,0,1572,1570,
+		1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,
+		1,0,0,0,1576,1574,1,0,0,0,1577,1579,3,156,78,0,1578,1577,1,0,0,0,1579,
+		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1680,1,0,0,0,1582,
+		1580,1,0,0,0,1583,1584,3,168,84,0,1584,1585,5,92,0,0,1585,1586,3,162,81,
+		0,1586,1680,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
+		5,139,0,0,1590,1591,3,160,80,0,1591,1592,5,63,0,0,1592,1593,3,162,81,0,
+		1593,1680,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,203,0,0,1596,1597,5,
+		93,0,0,1597,1680,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
+		1602,5,69,0,0,1601,1603,5,262,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
+		1603,1680,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
+		70,0,0,1607,1608,5,51,0,0,1608,1610,5,261,0,0,1609,1607,1,0,0,0,1609,1610,
+		1,0,0,0,1610,1680,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
+		1614,5,54,0,0,1614,1617,5,261,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
+		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1680,1,0,0,0,1619,1620,3,168,
+		84,0,1620,1622,5,65,0,0,1621,1623,3,100,50,0,1622,1621,1,0,0,0,1623,1624,
+		1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1680,1,0,0,0,1626,1627,
+		5,22,0,0,1627,1680,5,263,0,0,1628,1629,5,23,0,0,1629,1680,5,263,0,0,1630,
+		1680,5,24,0,0,1631,1680,5,25,0,0,1632,1633,3,168,84,0,1633,1634,5,26,0,
+		0,1634,1635,5,27,0,0,1635,1636,3,162,81,0,1636,1637,3,158,79,0,1637,1638,
+		5,28,0,0,1638,1639,3,162,81,0,1639,1640,3,158,79,0,1640,1680,1,0,0,0,1641,
+		1642,3,168,84,0,1642,1643,5,29,0,0,1643,1646,5,166,0,0,1644,1647,5,30,
+		0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,1646,1645,1,0,0,0,1647,1648,
+		1,0,0,0,1648,1649,5,31,0,0,1649,1650,3,162,81,0,1650,1651,3,158,79,0,1651,
+		1652,5,28,0,0,1652,1653,3,162,81,0,1653,1654,3,158,79,0,1654,1680,1,0,
+		0,0,1655,1656,3,168,84,0,1656,1657,5,32,0,0,1657,1658,3,162,81,0,1658,
+		1659,3,158,79,0,1659,1660,5,20,0,0,1660,1661,3,162,81,0,1661,1680,1,0,
+		0,0,1662,1663,5,33,0,0,1663,1664,3,166,83,0,1664,1665,5,34,0,0,1665,1666,
+		3,166,83,0,1666,1669,3,162,81,0,1667,1668,5,35,0,0,1668,1670,3,162,81,
+		0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1680,1,0,0,0,1671,1672,5,36,
+		0,0,1672,1673,5,35,0,0,1673,1674,3,162,81,0,1674,1675,3,158,79,0,1675,
+		1676,5,37,0,0,1676,1677,3,162,81,0,1677,1678,3,158,79,0,1678,1680,1,0,
+		0,0,1679,1396,1,0,0,0,1679,1401,1,0,0,0,1679,1411,1,0,0,0,1679,1421,1,
+		0,0,0,1679,1444,1,0,0,0,1679,1454,1,0,0,0,1679,1460,1,0,0,0,1679,1496,
+		1,0,0,0,1679,1502,1,0,0,0,1679,1505,1,0,0,0,1679,1509,1,0,0,0,1679,1513,
+		1,0,0,0,1679,1525,1,0,0,0,1679,1531,1,0,0,0,1679,1538,1,0,0,0,1679,1545,
+		1,0,0,0,1679,1566,1,0,0,0,1679,1583,1,0,0,0,1679,1587,1,0,0,0,1679,1594,
+		1,0,0,0,1679,1598,1,0,0,0,1679,1604,1,0,0,0,1679,1611,1,0,0,0,1679,1619,
+		1,0,0,0,1679,1626,1,0,0,0,1679,1628,1,0,0,0,1679,1630,1,0,0,0,1679,1631,
+		1,0,0,0,1679,1632,1,0,0,0,1679,1641,1,0,0,0,1679,1655,1,0,0,0,1679,1662,
+		1,0,0,0,1679,1671,1,0,0,0,1680,145,1,0,0,0,1681,1682,5,73,0,0,1682,1683,
+		5,261,0,0,1683,1684,5,175,0,0,1684,1685,3,162,81,0,1685,1686,3,158,79,
+		0,1686,147,1,0,0,0,1687,1688,5,45,0,0,1688,1689,5,40,0,0,1689,1690,5,41,
+		0,0,1690,1691,3,162,81,0,1691,1692,5,42,0,0,1692,1696,3,162,81,0,1693,
+		1695,3,156,78,0,1694,1693,1,0,0,0,1695,1698,1,0,0,0,1696,1694,1,0,0,0,
+		1696,1697,1,0,0,0,1697,1717,1,0,0,0,1698,1696,1,0,0,0,1699,1700,5,45,0,
+		0,1700,1701,5,38,0,0,1701,1702,5,63,0,0,1702,1707,3,150,75,0,1703,1704,
+		5,246,0,0,1704,1706,3,150,75,0,1705,1703,1,0,0,0,1706,1709,1,0,0,0,1707,
+		1705,1,0,0,0,1707,1708,1,0,0,0,1708,1713,1,0,0,0,1709,1707,1,0,0,0,1710,
+		1712,3,156,78,0,1711,1710,1,0,0,0,1712,1715,1,0,0,0,1713,1711,1,0,0,0,
+		1713,1714,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1716,1687,1,0,0,
+		0,1716,1699,1,0,0,0,1717,149,1,0,0,0,1718,1719,3,162,81,0,1719,1720,5,
+		34,0,0,1720,1721,3,162,81,0,1721,151,1,0,0,0,1722,1724,5,251,0,0,1723,
+		1722,1,0,0,0,1723,1724,1,0,0,0,1724,1725,1,0,0,0,1725,1726,3,160,80,0,
+		1726,1727,5,34,0,0,1727,1728,3,162,81,0,1728,153,1,0,0,0,1729,1730,3,160,
+		80,0,1730,1731,5,34,0,0,1731,1732,3,162,81,0,1732,155,1,0,0,0,1733,1734,
+		5,39,0,0,1734,1735,3,166,83,0,1735,1736,3,162,81,0,1736,157,1,0,0,0,1737,
+		1738,5,186,0,0,1738,1739,5,199,0,0,1739,159,1,0,0,0,1740,1741,5,262,0,
+		0,1741,161,1,0,0,0,1742,1743,6,81,-1,0,1743,1744,5,244,0,0,1744,1745,3,
+		162,81,0,1745,1746,5,245,0,0,1746,1785,1,0,0,0,1747,1748,5,251,0,0,1748,
+		1785,3,162,81,16,1749,1750,5,203,0,0,1750,1785,3,162,81,11,1751,1752,5,
+		173,0,0,1752,1753,3,162,81,0,1753,1754,5,175,0,0,1754,1755,3,162,81,0,
+		1755,1756,5,174,0,0,1756,1757,3,162,81,0,1757,1785,1,0,0,0,1758,1759,3,
+		168,84,0,1759,1768,5,244,0,0,1760,1765,3,162,81,0,1761,1762,5,246,0,0,
+		1762,1764,3,162,81,0,1763,1761,1,0,0,0,1764,1767,1,0,0,0,1765,1763,1,0,
+		0,0,1765,1766,1,0,0,0,1766,1769,1,0,0,0,1767,1765,1,0,0,0,1768,1760,1,
+		0,0,0,1768,1769,1,0,0,0,1769,1770,1,0,0,0,1770,1771,5,245,0,0,1771,1785,
+		1,0,0,0,1772,1774,7,4,0,0,1773,1775,3,164,82,0,1774,1773,1,0,0,0,1774,
+		1775,1,0,0,0,1775,1776,1,0,0,0,1776,1777,5,186,0,0,1777,1785,3,164,82,
+		0,1778,1779,5,263,0,0,1779,1785,3,164,82,0,1780,1785,5,262,0,0,1781,1785,
+		5,263,0,0,1782,1785,5,261,0,0,1783,1785,3,166,83,0,1784,1742,1,0,0,0,1784,
+		1747,1,0,0,0,1784,1749,1,0,0,0,1784,1751,1,0,0,0,1784,1758,1,0,0,0,1784,
+		1772,1,0,0,0,1784,1778,1,0,0,0,1784,1780,1,0,0,0,1784,1781,1,0,0,0,1784,
+		1782,1,0,0,0,1784,1783,1,0,0,0,1785,1806,1,0,0,0,1786,1787,10,15,0,0,1787,
+		1788,5,200,0,0,1788,1805,3,162,81,16,1789,1790,10,14,0,0,1790,1791,7,5,
+		0,0,1791,1805,3,162,81,15,1792,1793,10,13,0,0,1793,1794,7,6,0,0,1794,1805,
+		3,162,81,14,1795,1796,10,12,0,0,1796,1797,7,7,0,0,1797,1805,3,162,81,13,
+		1798,1799,10,10,0,0,1799,1800,5,201,0,0,1800,1805,3,162,81,11,1801,1802,
+		10,9,0,0,1802,1803,5,202,0,0,1803,1805,3,162,81,10,1804,1786,1,0,0,0,1804,
+		1789,1,0,0,0,1804,1792,1,0,0,0,1804,1795,1,0,0,0,1804,1798,1,0,0,0,1804,
+		1801,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,
+		163,1,0,0,0,1808,1806,1,0,0,0,1809,1810,7,8,0,0,1810,165,1,0,0,0,1811,
+		1814,3,168,84,0,1812,1813,5,247,0,0,1813,1815,3,168,84,0,1814,1812,1,0,
+		0,0,1814,1815,1,0,0,0,1815,167,1,0,0,0,1816,1817,7,9,0,0,1817,169,1,0,
+		0,0,187,174,176,190,216,223,225,233,235,257,261,263,270,275,278,283,287,
+		300,311,319,340,349,359,371,375,383,387,392,402,416,423,426,441,446,453,
+		465,467,470,480,482,484,493,498,501,505,514,523,528,536,543,556,558,568,
+		585,593,597,606,610,614,616,622,625,629,637,647,681,691,720,722,732,739,
+		743,751,776,783,791,798,802,806,814,818,834,874,879,883,887,906,915,920,
+		936,940,948,970,976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,
+		1067,1075,1086,1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,
+		1159,1163,1176,1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,
+		1274,1283,1287,1292,1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,
+		1408,1416,1427,1435,1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,
+		1520,1534,1543,1553,1558,1563,1574,1580,1602,1609,1617,1624,1646,1669,
+		1679,1696,1707,1713,1716,1723,1765,1768,1774,1784,1804,1806,1814
 	};
 
 	public static readonly ATN _ATN =

@@ -331,6 +331,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseBreakOptionItem([NotNull] DealLangParser.LeaseBreakOptionItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>renewalBreakTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.renewalTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRenewalBreakTerm([NotNull] DealLangParser.RenewalBreakTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>renewalTerminationFeeTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.renewalTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRenewalTerminationFeeTerm([NotNull] DealLangParser.RenewalTerminationFeeTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.breakOption"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -29,8 +29,9 @@ static class LeaseTerms
         Date? broken = TerminationReceipts.Break(lease.Start, breakMonths, lesseeDefault);
         Date? defaulted = broken is null ? lesseeDefault : null;
 
-        // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
-        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is; or the break
+        // The termination fee: owed on a default during the initial term, or during a renewal term taken when the
+        // renewals carry their own (none after the lease ended), recovered as the lessee's other claims are, as a
+        // contract's customer's is; or the break
         // fee, paid in full by a performing lessee in the break's period. The row of a lease that can receive neither
         // is never written: it stays the zeros it was made with.
         if (lease.HasTerminationReceipts)
@@ -39,7 +40,7 @@ static class LeaseTerms
             termination.AsSpan().Clear();
             (int Period, double Amount)? received = broken is { } at
                 ? TerminationReceipts.Of(deal, BreakFee(deal, lease, breakMonths!.Value, at, marketRentDeflation), at, 1.0)
-                : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
+                : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on, renewals), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
             if (received is (int p, double amount))
             {
                 termination[p] = amount;
@@ -49,11 +50,14 @@ static class LeaseTerms
         if (broken is { } breakDate)
         {
             // The rent stops on the break date, prorated as a default's; no RVG (the break fee is what the lessee pays
-            // for leaving early), nothing for a guarantor to pay (the lessee performed), no renewal (after the one broken,
-            // for a break in a renewal term: the plan's rent runs through every renewal, and is cut on the date).
+            // for leaving early) unless the break says 'with rvg', when the guarantee answers as for a lease ending on
+            // that date (within its 'until' and the deal's maturity), paid in full by the performing lessee; nothing
+            // for a guarantor to pay (the lessee performed), no renewal (after the one broken, for a break in a renewal
+            // term: the plan's rent runs through every renewal, and is cut on the date).
             plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            into.RvgApplies[l] = false;
+            into.RvgApplies[l] = lease.RvgOwedAtBreak(breakMonths!.Value) && lease.RvgUntil is { } until
+                && breakDate <= until && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
             if (deal.HasGuarantees)
             {

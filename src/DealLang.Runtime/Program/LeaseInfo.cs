@@ -9,9 +9,11 @@ namespace DealLang.Runtime;
 /// the escalation or, if <see cref="RenewalAtMarket"/>, is the escalated rent times the scenario's market-rent index.
 /// The residual value guarantee applies when the lease ends on or before <see cref="RvgUntil"/> (null: no RVG).
 /// If the lessee defaults during the initial term it owes <see cref="TerminationFee"/> (amortising as a contract's:
-/// <see cref="TerminationClaim"/>), of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
+/// <see cref="TerminationClaim"/>), and during a renewal term it took <see cref="RenewalTerminationFee"/> over that
+/// term, of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
 /// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option"), and in each
-/// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee.
+/// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee (and, where the break
+/// says <c>with rvg</c>, the RVG: <see cref="RvgOwedAtBreak"/>).
 /// </summary>
 public sealed record LeaseInfo(
     string Name,
@@ -32,10 +34,40 @@ public sealed record LeaseInfo(
     double FeeFloor = 0)
 {
     /// <summary>The termination fee owed on a lessee's default on <paramref name="date"/>, as a contract's
-    /// (<see cref="TerminationFees.Claim"/>) over the initial term [start, start + term): none on or after its end, so
-    /// none in a renewal term.</summary>
-    public double TerminationClaim(Date date) =>
-        TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, Start.AddMonthsClamped(TermMonths), date);
+    /// (<see cref="TerminationFees.Claim"/>): over the initial term [start, start + term) the initial term's fee; in
+    /// renewal term k ≤ <paramref name="renewalsTaken"/> (the path's), [start + term + (k − 1) × renewal term,
+    /// start + term + k × renewal term) in months from the start, the renewal terms' own fee over that term; none after
+    /// the last renewal taken (docs/language.md §5, "Termination fee in the renewal terms").</summary>
+    public double TerminationClaim(Date date, int renewalsTaken)
+    {
+        Date initialEnd = Start.AddMonthsClamped(TermMonths);
+        if (date < initialEnd || RenewalTerminationFee == 0)
+        {
+            return TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, initialEnd, date);
+        }
+
+        for (int k = 1; k <= Math.Min(renewalsTaken, RenewalCount); k++)
+        {
+            Date termEnd = Start.AddMonthsClamped(TermMonths + (k * RenewalTermMonths));
+            if (date < termEnd)
+            {
+                Date termStart = Start.AddMonthsClamped(TermMonths + ((k - 1) * RenewalTermMonths));
+                return TerminationFees.Claim(RenewalTerminationFee, RenewalFeeAmortising, RenewalFeeFloor, termStart, termEnd, date);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>renewals ... with termination_fee 300m</c>: the fee a lessee defaulting during a renewal term it took
+    /// owes, over that term as <see cref="TerminationFee"/> is over the initial term; 0 when the renewals have none.</summary>
+    public double RenewalTerminationFee { get; init; }
+
+    /// <summary>Whether the renewal terms' fee falls linearly over each renewal term (<c>amortising</c>).</summary>
+    public bool RenewalFeeAmortising { get; init; }
+
+    /// <summary><c>amortising to F</c>: the amount the renewal terms' fee falls to at each renewal term's end.</summary>
+    public double RenewalFeeFloor { get; init; }
 
     /// <summary>The dates (whole months from <see cref="Start"/>, increasing, inside the initial term) at which the lessee
     /// may break the lease (<c>break_option at 60m, 120m</c>); empty when it may not.</summary>
@@ -56,7 +88,7 @@ public sealed record LeaseInfo(
     /// <summary>Whether the lease can ever receive a termination fee: its lessee's default's or its break's (the ledger's
     /// <c>termination fee L</c> column and the summary's row are there only then).</summary>
     public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0
-        || RenewalBreakFeeMonths != 0 || RenewalBreakFeeAmount != 0;
+        || RenewalBreakFeeMonths != 0 || RenewalBreakFeeAmount != 0 || RenewalTerminationFee != 0;
 
     /// <summary>The renewal terms' own break (<c>renewals 2 x 5y ... with break_option at 36m</c>): whole months from the
     /// start of each renewal term, increasing, inside it; empty when the renewals have none.</summary>
@@ -71,6 +103,17 @@ public sealed record LeaseInfo(
 
     /// <summary>The renewal terms' break notice in months (0: none).</summary>
     public int RenewalBreakNoticeMonths { get; init; }
+
+    /// <summary><c>break_option ... with rvg</c>: a lessee breaking in the initial term owes the RVG as if the lease had
+    /// ended on the break date (docs/language.md §5, "An RVG owed at a break").</summary>
+    public bool BreakOwesRvg { get; init; }
+
+    /// <summary><c>renewals ... with break_option ... with rvg</c>: the same for a break in a renewal term.</summary>
+    public bool RenewalBreakOwesRvg { get; init; }
+
+    /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> owes the RVG: the renewal terms' term in a
+    /// renewal term, the initial term's before.</summary>
+    public bool RvgOwedAtBreak(int months) => InRenewal(months) ? RenewalBreakOwesRvg : BreakOwesRvg;
 
     /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> falls in a renewal term (the initial
     /// term's break dates all lie inside the initial term).</summary>

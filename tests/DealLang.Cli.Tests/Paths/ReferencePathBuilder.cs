@@ -440,8 +440,8 @@ static class FacilityValues
 /// </summary>
 static class LeaseTerms
 {
-    // A lease's termination fee, as a contract's, over its initial term [start, start + term) only: on a lessee's default
-    // there, the fee (falling linearly in days to the floor with 'amortising'), × the lessee's recovery, in the period
+    // A lease's termination fee, as a contract's, over its initial term [start, start + term), and the renewal terms'
+    // own over each renewal term taken: on a lessee's default there, the fee (falling linearly in days to the floor with 'amortising'), × the lessee's recovery, in the period
     // whose end first reaches the default (the first for a default on or before the closing).
     public static void Termination(DealDescription deal, ScenarioSpec scenario, int l, double[] into)
     {
@@ -460,6 +460,24 @@ static class LeaseTerms
         double fee = !owed ? 0 : lease.FeeAmortising
             ? lease.FeeFloor + ((lease.TerminationFee - lease.FeeFloor) * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(lease.Start, end))
             : lease.TerminationFee;
+
+        // The renewal terms' own fee, on a default in a renewal term the path takes: over [from, to) of that term.
+        if (lease.RenewalTerminationFee != 0 && defaulted is { } rd && rd >= end)
+        {
+            int taken = RenewalsTaken(scenario, l, lease);
+            for (int k = 1; k <= taken && !owed; k++)
+            {
+                Date from = lease.Start.AddMonthsClamped(lease.TermMonths + ((k - 1) * lease.RenewalTermMonths));
+                Date to = lease.Start.AddMonthsClamped(lease.TermMonths + (k * lease.RenewalTermMonths));
+                if (rd >= from && rd < to)
+                {
+                    owed = true;
+                    fee = lease.RenewalFeeAmortising
+                        ? lease.RenewalFeeFloor + ((lease.RenewalTerminationFee - lease.RenewalFeeFloor) * Date.DaysBetween(rd, to) / Date.DaysBetween(from, to))
+                        : lease.RenewalTerminationFee;
+                }
+            }
+        }
         for (int t = 0; t < deal.Periods; t++)
         {
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
@@ -510,10 +528,12 @@ static class LeaseTerms
         Date? broken = Broken(scenario, l, lease, Lessee(deal, scenario, lease));
         if (broken is { } breakDate)
         {
-            // Broken: the rent stops on the break date; no RVG, nothing for a guarantor.
+            // Broken: the rent stops on the break date; no RVG unless that term's break says 'with rvg' (then as a
+            // lease ending on the break date: within 'until' and the maturity, in full), nothing for a guarantor.
             LeaseRents.Fill(deal, lease, breakDate, scenario.MarketRentDeflation, into.LeaseRent[l]);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            into.RvgApplies[l] = false;
+            bool owesRvg = breakDate > lease.Start.AddMonthsClamped(lease.TermMonths) ? lease.RenewalBreakOwesRvg : lease.BreakOwesRvg;
+            into.RvgApplies[l] = owesRvg && lease.RvgUntil is { } window && breakDate <= window && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
             if (deal.HasGuarantees)
             {

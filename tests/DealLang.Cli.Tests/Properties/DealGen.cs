@@ -172,7 +172,10 @@ internal static partial class DealGen
         // exercise (Levers); its fee in months of rent, an amount, or none.
         from breaks in Gen.Frequency((1, BreakMonths(TermMonths(term))), (3, Gen.Const(Array.Empty<int>())))
         from breakFee in Pick("", " fee 6m of rent", " fee 1y of rent", " fee 12m")
-        let breakOption = breaks.Length == 0 ? "" : "break_option at " + string.Join(", ", breaks.Select(m => Text(m) + "m")) + breakFee
+        // Now and then, on a lease with an RVG (DL0555), a break that owes it ('with rvg'), in either term.
+        from breakRvg in rvg.Length == 0 ? Gen.Const("") : Pick("", " with rvg")
+        from renewalBreakRvg in rvg.Length == 0 ? Gen.Const("") : Pick("", " with rvg")
+        let breakOption = breaks.Length == 0 ? "" : "break_option at " + string.Join(", ", breaks.Select(m => Text(m) + "m")) + breakFee + breakRvg
         // Now and then a break in the renewal terms too (dates from each renewal term's start, inside it: DL0222), with a
         // notice no longer than the time to its first date (DL0221).
         from renewalBreaks in hasRenewals && renewals > 0
@@ -182,9 +185,14 @@ internal static partial class DealGen
         from renewalFee in Pick("", " fee 3m of rent", " fee 5m")
         let renewalBreak = renewalBreaks.Length == 0 ? ""
             : " with break_option at " + string.Join(", ", renewalBreaks.Select(m => Text(m) + "m"))
-                + (renewalNotice == 0 ? "" : " notice " + Text(renewalNotice) + "m") + renewalFee
+                + (renewalNotice == 0 ? "" : " notice " + Text(renewalNotice) + "m") + renewalFee + renewalBreakRvg
+        // Now and then a termination fee in the renewal terms (owed by a lessee defaulting in one it took), written before
+        // or after their break.
+        from renewalTerminationFee in hasRenewals ? Gen.Frequency((1, TerminationFee().Select(t => " with " + t)), (3, Gen.Const(""))) : Gen.Const("")
+        from feeFirst in Gen.Bool
+        let renewalTerms = feeFirst ? renewalTerminationFee + renewalBreak : renewalBreak + renewalTerminationFee
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
-            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}{renewalBreak}" : "", rvg, fee, breakOption)
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}{renewalTerms}" : "", rvg, fee, breakOption)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0) { Breaks = breaks, RenewalBreaks = renewalBreaks };
 
     /// <summary>A lease term's whole months when written in months or years (a term in days or weeks, rounded by the

@@ -167,8 +167,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
             + BreakTerms(l);
     }
 
-    // A lease that may be broken passes its break terms (the initial term's, the renewal terms', each only when there);
-    // the others pass none, so their C# is what it was before breaks existed.
+    // A lease that may be broken passes its break terms (the initial term's, the renewal terms', each only when there),
+    // and one with a renewal terms' termination fee passes it; the others pass none, so their C# is what it was before.
     private static string BreakTerms(LeaseInfo l)
     {
         var terms = new List<string>();
@@ -176,12 +176,35 @@ internal sealed class LeaseComponent(EmitContext ctx)
         {
             terms.Add("BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]");
             terms.AddRange(FeeAndNotice("Break", l.BreakFeeMonths, l.BreakFeeAmount, l.BreakNoticeMonths));
+            if (l.BreakOwesRvg)
+            {
+                terms.Add("BreakOwesRvg = true");
+            }
         }
 
         if (l.RenewalBreakMonths.Length != 0)
         {
             terms.Add("RenewalBreakMonths = [" + string.Join(", ", l.RenewalBreakMonths.Select(CSharpLiterals.Int)) + "]");
             terms.AddRange(FeeAndNotice("RenewalBreak", l.RenewalBreakFeeMonths, l.RenewalBreakFeeAmount, l.RenewalBreakNoticeMonths));
+            if (l.RenewalBreakOwesRvg)
+            {
+                terms.Add("RenewalBreakOwesRvg = true");
+            }
+        }
+
+        // The renewal terms' termination fee, only when there (a lease without one keeps its C#).
+        if (l.RenewalTerminationFee != 0)
+        {
+            terms.Add("RenewalTerminationFee = " + CSharpLiterals.Double(l.RenewalTerminationFee));
+            if (l.RenewalFeeAmortising)
+            {
+                terms.Add("RenewalFeeAmortising = true");
+            }
+
+            if (l.RenewalFeeFloor != 0)
+            {
+                terms.Add("RenewalFeeFloor = " + CSharpLiterals.Double(l.RenewalFeeFloor));
+            }
         }
 
         return terms.Count == 0 ? "" : " { " + string.Join(", ", terms) + " }";

@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A lease as a <see cref="LeaseModel"/> (the runtime's <see cref="LeaseInfo"/> and the RVG's guaranteed
 /// amount). Defaults: escalator 0, no renewals, RVG until the deal's maturity, an RVG guaranteeing its cap, rent in
-/// equal instalments per regular period (no day count of its own), no termination fee.</summary>
+/// equal instalments per regular period (no day count of its own), no termination fee (in the initial term or the
+/// renewal terms).</summary>
 internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseModel>
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
@@ -42,6 +43,11 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RenewalBreakFeeMonths = lease.Renewals?.BreakOption?.FeeMonths is { } renewalMonths ? DurationRules.Months(renewalMonths) : 0,
             RenewalBreakFeeAmount = lowerer.ConstantOf(lease.Renewals?.BreakOption?.FeeAmount),
             RenewalBreakNoticeMonths = DurationRules.WholeMonths(lease.Renewals?.BreakOption?.Notice),
+            BreakOwesRvg = lease.BreakOption?.WithRvg is not null,
+            RenewalBreakOwesRvg = lease.Renewals?.BreakOption?.WithRvg is not null,
+            RenewalTerminationFee = lowerer.ConstantOf(lease.Renewals?.TerminationFee),
+            RenewalFeeAmortising = lease.Renewals?.FeeAmortising ?? false,
+            RenewalFeeFloor = lowerer.ConstantOf(lease.Renewals?.FeeFloor),
         };
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),

@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -7,7 +8,7 @@ namespace DealLang.Compiler.Parsing;
 // A break option, one item read alike on a lease and on a contract (docs/language.md §5, "Break option").
 internal sealed partial class CstToAst
 {
-    // breakOption : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? ;
+    // breakOption : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG)? ;
     // breakFee : FEE months=duration OF basis=ident # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
     // The node spans 'item': the item it is written as, or the renewals clause it is written in.
     private BreakOptionSyntax? VisitBreakOption(BreakOptionContext option, ParserRuleContext item)
@@ -50,6 +51,10 @@ internal sealed partial class CstToAst
                 break;
         }
 
-        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice };
+        // 'with rvg' spans its two words, where a lease without an RVG (DL0555) or a contract (DL0556) is reported.
+        SourceSpan? withRvg = option.RVG() is { } rvg && Span(rvg.Symbol) is var end
+            ? Span(option.WITH().Symbol) with { EndLine = end.EndLine, EndColumn = end.EndColumn }
+            : null;
+        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice, WithRvg = withRvg };
     }
 }

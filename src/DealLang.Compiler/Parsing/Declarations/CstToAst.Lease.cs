@@ -14,7 +14,7 @@ internal sealed partial class CstToAst
     //     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     //     | STARTS DATE                                                           # startsItem
     //     | TERM duration                                                         # termItem
-    //     | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?   # renewalsItem
+    //     | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*   # renewalsItem
     //     | RVG rvgPart+                                                          # rvgItem
     //     | DAYCOUNT_KW dayCount                                                  # leaseDayCountItem
     //     | guarantorClause                                                       # leaseGuarantorItem
@@ -70,7 +70,7 @@ internal sealed partial class CstToAst
                     items.Keep(ref term, "term", t, VisitDuration(t.duration()));
                     break;
                 case RenewalsItemContext r:
-                    items.Keep(ref renewals, "renewals", r, VisitRenewals(r));
+                    items.Keep(ref renewals, "renewals", r, VisitRenewals(r, $"the renewals of {container}"));
                     break;
                 case RvgItemContext r:
                     items.Keep(ref rvg, "rvg", r, VisitRvg(r, $"the rvg of {container}"));
@@ -145,19 +145,51 @@ internal sealed partial class CstToAst
         return new IndexationSyntax(yearly, floor, cap, lag, first with { EndLine = last.EndLine, EndColumn = last.EndColumn });
     }
 
-    // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? (WITH breakOption)?   # renewalsItem
-    private RenewalsSyntax? VisitRenewals(RenewalsItemContext context)
+    // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*   # renewalsItem
+    // renewalTerm : WITH breakOption # renewalBreakTerm
+    //             | WITH TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)? # renewalTerminationFeeTerm ;
+    // Each term once (DL0105), in either order.
+    private RenewalsSyntax? VisitRenewals(RenewalsItemContext context, string container)
     {
         int? count = VisitRenewalCount(context.renewalCount());
         DurationSyntax? term = VisitDuration(context.term);
         bool atMarket = Matched(context.MARKET()) is not null;
+        var items = new ItemSet(this, container);
         BreakOptionSyntax? breakOption = null;
-        if (context.breakOption() is { } written && (breakOption = VisitBreakOption(written, context)) is null)
+        ExpressionSyntax? fee = null, feeFloor = null;
+        bool amortising = false;
+        foreach (RenewalTermContext written in context.renewalTerm())
         {
-            return null;
+            switch (written)
+            {
+                case RenewalBreakTermContext b:
+                    if (VisitBreakOption(b.breakOption(), context) is not { } option)
+                    {
+                        return null;
+                    }
+
+                    items.Keep(ref breakOption, "with break_option", b, option);
+                    break;
+                case RenewalTerminationFeeTermContext f:
+                    // As the initial term's item: the fee, its 'amortising' and the amount it falls to go together.
+                    ExpressionSyntax? amount = VisitExpr(f.fee);
+                    ExpressionSyntax? falls = f.floor is null ? null : VisitExpr(f.floor);
+                    if (items.IsFirst("with termination_fee", Span(f)))
+                    {
+                        (fee, amortising, feeFloor) = (amount, f.AMORTISING() is not null, falls);
+                    }
+
+                    break;
+            }
         }
 
-        return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context)) { BreakOption = breakOption };
+        return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context))
+        {
+            BreakOption = breakOption,
+            TerminationFee = fee,
+            FeeAmortising = amortising,
+            FeeFloor = feeFloor,
+        };
     }
 
     // renewalCount : NUMBER X | QUANTITY ;

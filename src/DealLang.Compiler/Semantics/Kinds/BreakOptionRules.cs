@@ -11,10 +11,31 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// months of what the kind pays (<c>rent</c> on a lease, <c>revenue</c> on a contract: DL0437) or in money; a
 /// notice in whole months (DL0220), no longer than the time to the first break (DL0221). A lease's or a contract's
 /// renewal terms' own break (<c>renewals ... with break_option at 36m</c>) follows the same rules, its dates counted from
-/// the start of each renewal term and inside one (DL0222).
+/// the start of each renewal term and inside one (DL0222). <c>with rvg</c> only on a lease with an RVG (DL0555), never on
+/// a contract (DL0556).
 /// </summary>
 internal static class BreakOptionRules
 {
+    /// <summary><c>with rvg</c> on a break (<paramref name="option"/>, the initial term's or the renewal terms'): a lessee
+    /// that breaks owes the lease's RVG as if the lease had ended there, so the lease must have one (DL0555); a contract has
+    /// no RVG at all (DL0556). <paramref name="hasRvg"/> is whether the lease states an <c>rvg</c> item.</summary>
+    public static void CheckRvg(BreakOptionSyntax? option, DealChecks checks, string kind, string name, bool hasRvg, bool inRenewal = false)
+    {
+        if (option?.WithRvg is not { } span)
+        {
+            return;
+        }
+
+        if (kind == "contract")
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakRvgOnContract(span, name, inRenewal));
+        }
+        else if (!hasRvg)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakRvgWithoutRvg(span, name, inRenewal));
+        }
+    }
+
     /// <summary>A break fee written as an amount: money, above 0.</summary>
     public static void CheckTerms(BreakOptionSyntax? option, TypeChecker checker, string kind, string name, string party)
     {

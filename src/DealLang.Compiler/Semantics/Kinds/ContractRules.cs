@@ -162,6 +162,8 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         CheckPrepayment(contract, fleet, checks);
         BreakOptionRules.CheckStructure(contract.BreakOption, contract.Term, checks, "contract", name, "customer", "revenue");
         BreakOptionRules.CheckStructure(contract.Renewals?.BreakOption, contract.Renewals?.Term, checks, "contract", name, "customer", "revenue", inRenewal: true);
+        BreakOptionRules.CheckRvg(contract.BreakOption, checks, "contract", name, hasRvg: false);
+        BreakOptionRules.CheckRvg(contract.Renewals?.BreakOption, checks, "contract", name, hasRvg: false, inRenewal: true);
     }
 
     // A prepayment above the total contracted value: units × price × hours a year × take-or-pay × the term's years

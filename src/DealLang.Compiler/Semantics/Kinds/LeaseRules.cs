@@ -24,7 +24,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
-            lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount, lease.Renewals?.BreakOption?.FeeAmount);
+            lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount, lease.Renewals?.BreakOption?.FeeAmount,
+            lease.Renewals?.TerminationFee, lease.Renewals?.FeeFloor);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -46,6 +47,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         checker.Term(lease.Indexation?.Floor, Unit.Rate, $"the indexation floor of {l}", TypeChecker.Range.Any);
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
+        TerminationFeeRules.CheckTerms(lease.Renewals?.TerminationFee, lease.Renewals?.FeeFloor, checker, "lease", lease.Name?.Text ?? "", inRenewal: true);
         CheckPhased(lease, checker);
         BreakOptionRules.CheckTerms(lease.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
         BreakOptionRules.CheckTerms(lease.Renewals?.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
@@ -135,6 +137,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         CheckIndexed(lease, checks);
         BreakOptionRules.CheckStructure(lease.BreakOption, lease.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent");
         BreakOptionRules.CheckStructure(lease.Renewals?.BreakOption, lease.Renewals?.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent", inRenewal: true);
+        BreakOptionRules.CheckRvg(lease.BreakOption, checks, "lease", name, lease.Rvg is not null);
+        BreakOptionRules.CheckRvg(lease.Renewals?.BreakOption, checks, "lease", name, lease.Rvg is not null, inRenewal: true);
     }
 
     // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any

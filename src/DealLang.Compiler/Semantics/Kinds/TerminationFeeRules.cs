@@ -12,17 +12,20 @@ namespace DealLang.Compiler.Semantics.Kinds;
 internal static class TerminationFeeRules
 {
     /// <summary>Checks <paramref name="fee"/> and <paramref name="floor"/> of <paramref name="kind"/>
-    /// <paramref name="name"/> (<c>contract</c> or <c>lease</c>).</summary>
-    public static void CheckTerms(ExpressionSyntax? fee, ExpressionSyntax? floor, TypeChecker checker, string kind, string name)
+    /// <paramref name="name"/> (<c>contract</c> or <c>lease</c>); with <paramref name="inRenewal"/>, a lease's renewal
+    /// terms' fee (<c>renewals ... with termination_fee 300m</c>), named so in the messages.</summary>
+    public static void CheckTerms(ExpressionSyntax? fee, ExpressionSyntax? floor, TypeChecker checker, string kind, string name, bool inRenewal = false)
     {
         string owner = $"{kind} '{name}'";
-        checker.Term(fee, Unit.Money, $"the termination_fee of {owner}", TypeChecker.Range.NonNegative);
-        checker.Term(floor, Unit.Money, $"the amount the termination_fee of {owner} amortises to", TypeChecker.Range.NonNegative);
+        string item = inRenewal ? "renewal terms' termination_fee" : "termination_fee";
+        checker.Term(fee, Unit.Money, $"the {item} of {owner}", TypeChecker.Range.NonNegative);
+        checker.Term(floor, Unit.Money, $"the amount the {item} of {owner} amortises to", TypeChecker.Range.NonNegative);
         if (floor is not null && checker.Analysis.Bound.TryGetValue(floor, out BoundExpression? boundFloor)
             && boundFloor is ConstantExpression { Value: var f } && fee is not null
             && checker.Analysis.Bound.TryGetValue(fee, out BoundExpression? boundFee) && boundFee is ConstantExpression { Value: var amount } && f > amount)
         {
-            checker.Diagnostics.Add(DiagnosticCatalogue.TerminationFeeFloorAboveFee(floor.Span, kind, name, amount, f));
+            checker.Diagnostics.Add(DiagnosticCatalogue.TerminationFeeFloorAboveFee(floor.Span, kind, name, amount, f,
+                inRenewal ? "renewal terms' termination fee" : "termination fee"));
         }
     }
 }

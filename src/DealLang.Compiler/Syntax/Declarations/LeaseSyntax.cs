@@ -59,14 +59,24 @@ public sealed record LeaseSyntax(
 public sealed record IndexationSyntax(SourceSpan? Yearly, ExpressionSyntax? Floor, ExpressionSyntax? Cap, DurationSyntax? Lag, SourceSpan Span)
     : SyntaxNode(Span);
 
-/// <summary><c>renewals 4 x 4y at lessee option [rent at market] [with break_option at 36m [notice 6m] [fee 12m of rent]]</c>,
-/// or on a contract <c>renewals 2 x 2y at customer option [with break_option at 12m [notice 6m] [fee 3m]]</c> (always at
-/// market).</summary>
+/// <summary><c>renewals 4 x 4y at lessee option [rent at market] [with break_option at 36m [notice 6m] [fee 12m of rent]]
+/// [with termination_fee 300m [amortising [to F]]]</c>, or on a contract <c>renewals 2 x 2y at customer option [with
+/// break_option at 12m [notice 6m] [fee 3m]]</c> (always at market).</summary>
 public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span)
 {
     /// <summary>Each renewal term's own break (<c>with break_option at 36m</c>): its dates are durations from the start of
     /// the renewal term it is exercised in; null when the renewals have none.</summary>
     public BreakOptionSyntax? BreakOption { get; init; }
+
+    /// <summary>A lease's <c>with termination_fee 300m</c>: owed by a lessee defaulting during a renewal term it took,
+    /// over that term as the initial term's fee is over the initial term; null when the renewals have none.</summary>
+    public ExpressionSyntax? TerminationFee { get; init; }
+
+    /// <summary>Whether the renewal terms' fee falls linearly over each renewal term (<c>amortising</c>).</summary>
+    public bool FeeAmortising { get; init; }
+
+    /// <summary><c>amortising to F</c>: the amount the renewal terms' fee falls to at each renewal term's end; null for 0.</summary>
+    public ExpressionSyntax? FeeFloor { get; init; }
 }
 
 /// <summary><c>rvg guarantees EXPR cap EXPR until DATE</c>: the lessee's residual value guarantee.</summary>
