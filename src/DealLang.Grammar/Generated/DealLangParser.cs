@@ -61,23 +61,23 @@ public partial class DealLangParser : Parser {
 		USING=149, FILL=150, RELEASE=151, HOLD=152, REST=153, IN=154, DISTRIBUTE=155, 
 		SWEEP=156, PRO_RATA=157, SEQUENTIAL=158, ACCELERATE=159, CURE=160, UP=161, 
 		TIMES=162, PREPAYING=163, INTO=164, TO=165, HURDLE=166, CARRY=167, CATCH_UP=168, 
-		CALLS=169, CALLED=170, DEAL_BY_DEAL=171, IF=172, ELSE=173, THEN=174, ENFORCEMENT=175, 
-		SELL=176, HAIRCUT=177, LAG=178, TAKEN=179, DEFLATE=180, GROW=181, DROP=182, 
-		BY=183, DEFAULTS=184, PER=185, GPU=186, GPU_HOUR=187, HOUR=188, KW=189, 
-		MW=190, KWH=191, MWH=192, COIN=193, COINS=194, EH_S=195, DAY=196, SHARE=197, 
-		YEAR=198, OF=199, AND=200, OR=201, NOT=202, PIK=203, ISSUE_PRICE=204, 
-		COMMITMENT=205, AVAILABLE=206, DRAWS=207, COMMITMENT_FEE=208, STEP_UP=209, 
-		TARGET_BALANCE=210, MARGIN=211, GRID=212, BELOW=213, UNPAID=214, AGAINST=215, 
-		ADVANCE=216, INVESTMENT_GRADE=217, WHILE=218, HOLDING=219, FACE=220, MARK=221, 
-		DISCOUNT=222, PAR=223, HOLDINGS=224, HASHRATE=225, NETWORK=226, REWARDS=227, 
-		COVER=228, CONVERTIBLE=229, EARLY=230, ABOVE=231, PUT=232, CALL=233, COMPLETION=234, 
-		DELAYED=235, PHASED=236, INDEXED=237, YEARLY=238, WORKOUT=239, YIELD=240, 
-		LBRACE=241, RBRACE=242, LPAREN=243, RPAREN=244, COMMA=245, DOT=246, ARROW=247, 
-		ASSIGN=248, PLUS=249, MINUS=250, STAR=251, SLASH=252, LE=253, GE=254, 
-		LT=255, GT=256, EQ=257, NE=258, DAYCOUNT=259, DATE=260, QUANTITY=261, 
-		NUMBER=262, STRING=263, UNTERMINATED_STRING=264, IDENT=265, NON_ASCII_NAME=266, 
-		LINE_COMMENT=267, BLOCK_COMMENT=268, UNTERMINATED_COMMENT=269, WS=270, 
-		UNEXPECTED_CHAR=271;
+		CALLS=169, CALLED=170, PART=171, CONVERTS=172, DEAL_BY_DEAL=173, IF=174, 
+		ELSE=175, THEN=176, ENFORCEMENT=177, SELL=178, HAIRCUT=179, LAG=180, TAKEN=181, 
+		DEFLATE=182, GROW=183, DROP=184, BY=185, DEFAULTS=186, PER=187, GPU=188, 
+		GPU_HOUR=189, HOUR=190, KW=191, MW=192, KWH=193, MWH=194, COIN=195, COINS=196, 
+		EH_S=197, DAY=198, SHARE=199, YEAR=200, OF=201, AND=202, OR=203, NOT=204, 
+		PIK=205, ISSUE_PRICE=206, COMMITMENT=207, AVAILABLE=208, DRAWS=209, COMMITMENT_FEE=210, 
+		STEP_UP=211, TARGET_BALANCE=212, MARGIN=213, GRID=214, BELOW=215, UNPAID=216, 
+		AGAINST=217, ADVANCE=218, INVESTMENT_GRADE=219, WHILE=220, HOLDING=221, 
+		FACE=222, MARK=223, DISCOUNT=224, PAR=225, HOLDINGS=226, HASHRATE=227, 
+		NETWORK=228, REWARDS=229, COVER=230, CONVERTIBLE=231, EARLY=232, ABOVE=233, 
+		PUT=234, CALL=235, COMPLETION=236, DELAYED=237, PHASED=238, INDEXED=239, 
+		YEARLY=240, WORKOUT=241, YIELD=242, LBRACE=243, RBRACE=244, LPAREN=245, 
+		RPAREN=246, COMMA=247, DOT=248, ARROW=249, ASSIGN=250, PLUS=251, MINUS=252, 
+		STAR=253, SLASH=254, LE=255, GE=256, LT=257, GT=258, EQ=259, NE=260, DAYCOUNT=261, 
+		DATE=262, QUANTITY=263, NUMBER=264, STRING=265, UNTERMINATED_STRING=266, 
+		IDENT=267, NON_ASCII_NAME=268, LINE_COMMENT=269, BLOCK_COMMENT=270, UNTERMINATED_COMMENT=271, 
+		WS=272, UNEXPECTED_CHAR=273;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -149,20 +149,20 @@ public partial class DealLangParser : Parser {
 		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
 		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
 		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'put'", "'call'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", "')'", "','", 
-		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
-		"'>'", "'=='", "'!='"
+		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'part'", 
+		"'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", 
+		"'by'", "'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", 
+		"'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
+		"'indexed'", "'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", 
+		"')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", 
+		"'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -188,14 +188,14 @@ public partial class DealLangParser : Parser {
 		"DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
 		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
 		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", 
-		"INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
-		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", 
+		"CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
 		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
 		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
@@ -447,7 +447,7 @@ public partial class DealLangParser : Parser {
 			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2527082478347239429L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2527082478347239429L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 183;
@@ -774,7 +774,7 @@ public partial class DealLangParser : Parser {
 			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 51835237936562019L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 219;
 				ErrorHandler.Sync(this);
@@ -1037,7 +1037,7 @@ public partial class DealLangParser : Parser {
 			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 65535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503599627370497L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 262143L) != 0)) {
 				{
 				State = 229;
 				ErrorHandler.Sync(this);
@@ -1218,6 +1218,8 @@ public partial class DealLangParser : Parser {
 				case CATCH_UP:
 				case CALLS:
 				case CALLED:
+				case PART:
+				case CONVERTS:
 				case DEAL_BY_DEAL:
 				case IF:
 				case ELSE:
@@ -2200,7 +2202,7 @@ public partial class DealLangParser : Parser {
 			State = 315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 3458764513820540929L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & -4611686018427387903L) != 0)) {
 				{
 				{
 				State = 312;
@@ -4367,7 +4369,7 @@ public partial class DealLangParser : Parser {
 						State = 586;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 51905606680739683L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & -9214276979751125021L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 51L) != 0)) {
 							{
 							{
 							State = 580;
@@ -5464,7 +5466,7 @@ public partial class DealLangParser : Parser {
 			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 224)) & ~0x3f) == 0 && ((1L << (_la - 224)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 226)) & ~0x3f) == 0 && ((1L << (_la - 226)) & 15L) != 0)) {
 				{
 				{
 				State = 724;
@@ -5864,7 +5866,7 @@ public partial class DealLangParser : Parser {
 			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 38667624925626369L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 2214593023L) != 0)) {
 				{
 				{
 				State = 764;
@@ -7102,7 +7104,7 @@ public partial class DealLangParser : Parser {
 			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 25166853L) != 0)) {
 				{
 				{
 				State = 921;
@@ -9237,7 +9239,7 @@ public partial class DealLangParser : Parser {
 			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 285213159L) != 0)) {
 				{
 				{
 				State = 1185;
@@ -9651,7 +9653,7 @@ public partial class DealLangParser : Parser {
 				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1247;
@@ -9676,7 +9678,7 @@ public partial class DealLangParser : Parser {
 					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 285213159L) != 0)) {
 						{
 						{
 						State = 1256;
@@ -9717,7 +9719,7 @@ public partial class DealLangParser : Parser {
 				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1271;
@@ -9743,7 +9745,7 @@ public partial class DealLangParser : Parser {
 				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 150)) & ~0x3f) == 0 && ((1L << (_la - 150)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1280;
@@ -10360,7 +10362,7 @@ public partial class DealLangParser : Parser {
 			State = 1365;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 13106040359780195L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 52398187889983331L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1362;
@@ -10880,6 +10882,7 @@ public partial class DealLangParser : Parser {
 	public partial class TrancheCalledItemContext : ScenarioItemContext {
 		public IdentContext tranche;
 		public ExprContext price;
+		public ExprContext part;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
@@ -10887,14 +10890,36 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PART() { return GetToken(DealLangParser.PART, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		public TrancheCalledItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitTrancheCalledItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TrancheConvertsItemContext : ScenarioItemContext {
+		public IdentContext tranche;
+		public ExprContext part;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONVERTS() { return GetToken(DealLangParser.CONVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TrancheConvertsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTrancheConvertsItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -11111,9 +11136,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1653;
+			State = 1661;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -11783,17 +11808,41 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 1595;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PART) {
+					{
+					State = 1593;
+					Match(PART);
+					State = 1594;
+					((TrancheCalledItemContext)_localctx).part = expr(0);
+					}
+				}
+
 				}
 				break;
 			case 24:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1593;
+				State = 1597;
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				State = 1598;
+				Match(CONVERTS);
+				State = 1599;
+				((TrancheConvertsItemContext)_localctx).part = expr(0);
+				}
+				break;
+			case 25:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 1601;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1594;
+				State = 1602;
 				Match(MARKET);
-				State = 1596;
+				State = 1604;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11801,7 +11850,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1595;
+						State = 1603;
 						holdingMarketTerm();
 						}
 						}
@@ -11809,173 +11858,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1598;
+					State = 1606;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 25:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
-				{
-				State = 1600;
-				Match(PATHS);
-				State = 1601;
-				Match(NUMBER);
-				}
-				break;
 			case 26:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1602;
-				Match(SEED);
-				State = 1603;
+				State = 1608;
+				Match(PATHS);
+				State = 1609;
 				Match(NUMBER);
 				}
 				break;
 			case 27:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1604;
-				Match(ANTITHETIC);
+				State = 1610;
+				Match(SEED);
+				State = 1611;
+				Match(NUMBER);
 				}
 				break;
 			case 28:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1605;
-				Match(SOBOL);
+				State = 1612;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 29:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1606;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1607;
-				Match(GBM);
-				State = 1608;
-				Match(DRIFT);
-				State = 1609;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1610;
-				perYear();
-				State = 1611;
-				Match(VOLATILITY);
-				State = 1612;
-				((GbmItemContext)_localctx).vol = expr(0);
 				State = 1613;
-				perYear();
+				Match(SOBOL);
 				}
 				break;
 			case 30:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
+				State = 1614;
+				((GbmItemContext)_localctx).index = ident();
 				State = 1615;
-				((RevertsItemContext)_localctx).index = ident();
+				Match(GBM);
 				State = 1616;
-				Match(REVERTS);
+				Match(DRIFT);
 				State = 1617;
-				Match(TO);
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1618;
+				perYear();
+				State = 1619;
+				Match(VOLATILITY);
 				State = 1620;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1621;
+				perYear();
+				}
+				break;
+			case 31:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 31);
+				{
+				State = 1623;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1624;
+				Match(REVERTS);
+				State = 1625;
+				Match(TO);
+				State = 1628;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1618;
+					State = 1626;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1619;
+					State = 1627;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1622;
-				Match(SPEED);
-				State = 1623;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1624;
-				perYear();
-				State = 1625;
-				Match(VOLATILITY);
-				State = 1626;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1627;
-				perYear();
-				}
-				break;
-			case 31:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 31);
-				{
-				State = 1629;
-				((JumpsItemContext)_localctx).index = ident();
 				State = 1630;
-				Match(JUMPS);
+				Match(SPEED);
 				State = 1631;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1632;
 				perYear();
 				State = 1633;
-				Match(DOWN);
+				Match(VOLATILITY);
 				State = 1634;
-				((JumpsItemContext)_localctx).down = expr(0);
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1635;
+				perYear();
 				}
 				break;
 			case 32:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1636;
-				Match(CORRELATE);
 				State = 1637;
-				((CorrelateItemContext)_localctx).a = reference();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1638;
-				Match(WITH);
+				Match(JUMPS);
 				State = 1639;
-				((CorrelateItemContext)_localctx).b = reference();
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1640;
+				perYear();
+				State = 1641;
+				Match(DOWN);
+				State = 1642;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 33:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 33);
+				{
+				State = 1644;
+				Match(CORRELATE);
+				State = 1645;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1646;
+				Match(WITH);
+				State = 1647;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1648;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1643;
+				State = 1651;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 				case 1:
 					{
-					State = 1641;
+					State = 1649;
 					Match(STRESS);
-					State = 1642;
+					State = 1650;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 33:
+			case 34:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 33);
+				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1645;
+				State = 1653;
 				Match(REGIMES);
-				State = 1646;
+				State = 1654;
 				Match(STRESS);
-				State = 1647;
+				State = 1655;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1648;
+				State = 1656;
 				perYear();
-				State = 1649;
+				State = 1657;
 				Match(NORMAL);
-				State = 1650;
+				State = 1658;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1651;
+				State = 1659;
 				perYear();
 				}
 				break;
@@ -12022,15 +12071,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
+			State = 1663;
 			Match(UNTIL);
-			State = 1656;
+			State = 1664;
 			Match(DATE);
-			State = 1657;
+			State = 1665;
 			Match(THEN);
-			State = 1658;
+			State = 1666;
 			expr(0);
-			State = 1659;
+			State = 1667;
 			perYear();
 			}
 		}
@@ -12085,33 +12134,33 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1661;
+			State = 1669;
 			Match(RECOVERY);
-			State = 1662;
-			Match(BETA);
-			State = 1663;
-			Match(MEAN);
-			State = 1664;
-			_localctx.mean = expr(0);
-			State = 1665;
-			Match(SD);
-			State = 1666;
-			_localctx.sd = expr(0);
 			State = 1670;
+			Match(BETA);
+			State = 1671;
+			Match(MEAN);
+			State = 1672;
+			_localctx.mean = expr(0);
+			State = 1673;
+			Match(SD);
+			State = 1674;
+			_localctx.sd = expr(0);
+			State = 1678;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1667;
+					State = 1675;
 					loading();
 					}
 					} 
 				}
-				State = 1672;
+				State = 1680;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
 			}
 		}
@@ -12157,21 +12206,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1674;
+			State = 1682;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1673;
+				State = 1681;
 				Match(MINUS);
 				}
 			}
 
-			State = 1676;
+			State = 1684;
 			duration();
-			State = 1677;
+			State = 1685;
 			Match(WITH);
-			State = 1678;
+			State = 1686;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12215,11 +12264,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1680;
+			State = 1688;
 			duration();
-			State = 1681;
+			State = 1689;
 			Match(WITH);
-			State = 1682;
+			State = 1690;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12264,11 +12313,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1684;
+			State = 1692;
 			Match(LOADING);
-			State = 1685;
+			State = 1693;
 			_localctx.factor = reference();
-			State = 1686;
+			State = 1694;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12306,9 +12355,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1688;
+			State = 1696;
 			Match(PER);
-			State = 1689;
+			State = 1697;
 			Match(YEAR);
 			}
 		}
@@ -12345,7 +12394,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1691;
+			State = 1699;
 			Match(QUANTITY);
 			}
 		}
@@ -12672,20 +12721,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1735;
+			State = 1743;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1694;
+				State = 1702;
 				Match(LPAREN);
-				State = 1695;
+				State = 1703;
 				expr(0);
-				State = 1696;
+				State = 1704;
 				Match(RPAREN);
 				}
 				break;
@@ -12694,9 +12743,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1698;
+				State = 1706;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1699;
+				State = 1707;
 				expr(16);
 				}
 				break;
@@ -12705,9 +12754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1700;
+				State = 1708;
 				Match(NOT);
-				State = 1701;
+				State = 1709;
 				expr(11);
 				}
 				break;
@@ -12716,17 +12765,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
+				State = 1710;
 				Match(IF);
-				State = 1703;
+				State = 1711;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1704;
+				State = 1712;
 				Match(THEN);
-				State = 1705;
+				State = 1713;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1706;
+				State = 1714;
 				Match(ELSE);
-				State = 1707;
+				State = 1715;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -12735,37 +12784,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1709;
+				State = 1717;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1710;
+				State = 1718;
 				Match(LPAREN);
-				State = 1719;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12982895057469283L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & -9214276979751125021L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 51905606680739683L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & -9214276979751125021L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 51L) != 0)) {
 					{
-					State = 1711;
+					State = 1719;
 					expr(0);
-					State = 1716;
+					State = 1724;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1712;
+						State = 1720;
 						Match(COMMA);
-						State = 1713;
+						State = 1721;
 						expr(0);
 						}
 						}
-						State = 1718;
+						State = 1726;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1721;
+				State = 1729;
 				Match(RPAREN);
 				}
 				break;
@@ -12774,7 +12823,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1731;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -12784,19 +12833,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1725;
+				State = 1733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) {
+				if (((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 4095L) != 0)) {
 					{
-					State = 1724;
+					State = 1732;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1727;
+				State = 1735;
 				Match(PER);
-				State = 1728;
+				State = 1736;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -12805,9 +12854,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1729;
+				State = 1737;
 				Match(NUMBER);
-				State = 1730;
+				State = 1738;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -12816,7 +12865,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1731;
+				State = 1739;
 				Match(QUANTITY);
 				}
 				break;
@@ -12825,7 +12874,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
+				State = 1740;
 				Match(NUMBER);
 				}
 				break;
@@ -12834,7 +12883,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1733;
+				State = 1741;
 				Match(DATE);
 				}
 				break;
@@ -12843,34 +12892,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1734;
+				State = 1742;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1757;
+			State = 1765;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1755;
+					State = 1763;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1737;
+						State = 1745;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1738;
+						State = 1746;
 						Match(OF);
-						State = 1739;
+						State = 1747;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -12879,9 +12928,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1740;
+						State = 1748;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1741;
+						State = 1749;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -12891,7 +12940,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1742;
+						State = 1750;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -12900,9 +12949,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1743;
+						State = 1751;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1744;
+						State = 1752;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12912,7 +12961,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1745;
+						State = 1753;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -12921,19 +12970,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1746;
+						State = 1754;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1747;
+						State = 1755;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
+						if ( !(((((_la - 255)) & ~0x3f) == 0 && ((1L << (_la - 255)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1748;
+						State = 1756;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -12942,11 +12991,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1749;
+						State = 1757;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1750;
+						State = 1758;
 						Match(AND);
-						State = 1751;
+						State = 1759;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -12955,20 +13004,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1752;
+						State = 1760;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1753;
+						State = 1761;
 						Match(OR);
-						State = 1754;
+						State = 1762;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1759;
+				State = 1767;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 			}
 			}
 		}
@@ -13017,9 +13066,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1760;
+			State = 1768;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13068,16 +13117,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1762;
+			State = 1770;
 			ident();
-			State = 1765;
+			State = 1773;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 			case 1:
 				{
-				State = 1763;
+				State = 1771;
 				Match(DOT);
-				State = 1764;
+				State = 1772;
 				_localctx.member = ident();
 				}
 				break;
@@ -13294,9 +13343,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1767;
+			State = 1775;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 12965302871424867L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -5188287508219167237L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 51835237936562019L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13342,7 +13391,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,271,1770,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,273,1778,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13468,183 +13517,184 @@ public partial class DealLangParser : Parser {
 		1550,9,71,1,71,5,71,1553,8,71,10,71,12,71,1556,9,71,1,71,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
 		1,71,3,71,1577,8,71,1,71,1,71,1,71,1,71,1,71,3,71,1584,8,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1592,8,71,1,71,1,71,1,71,4,71,1597,8,71,11,71,
-		12,71,1598,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1621,8,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,3,71,1592,8,71,1,71,1,71,3,71,1596,8,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,4,71,1605,8,71,11,71,12,71,1606,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,3,71,1644,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,3,71,1654,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1669,8,73,10,73,12,73,1672,9,73,1,74,3,74,1675,8,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,77,1,77,
-		1,77,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1715,8,79,10,79,
-		12,79,1718,9,79,3,79,1720,8,79,1,79,1,79,1,79,1,79,3,79,1726,8,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1736,8,79,1,79,1,79,1,79,1,79,
+		1,71,1,71,1,71,3,71,1629,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
+		1652,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1662,8,71,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1677,
+		8,73,10,73,12,73,1680,9,73,1,74,3,74,1683,8,74,1,74,1,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,1,79,1,79,
 		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1756,8,79,10,79,12,79,1759,9,79,1,80,1,80,1,81,1,81,1,81,3,81,1766,
-		8,81,1,82,1,82,1,82,0,1,158,83,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,0,10,1,0,241,242,1,0,17,18,1,0,116,117,1,0,180,181,
-		1,0,261,262,1,0,251,252,1,0,249,250,1,0,253,258,1,0,186,197,25,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,110,112,122,124,125,127,129,133,
-		134,136,142,145,147,156,156,158,164,166,171,177,179,181,181,197,198,203,
-		217,219,231,234,240,265,266,2045,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,
-		0,0,6,212,1,0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,12,259,1,0,0,0,14,274,1,
-		0,0,0,16,276,1,0,0,0,18,288,1,0,0,0,20,290,1,0,0,0,22,307,1,0,0,0,24,309,
-		1,0,0,0,26,345,1,0,0,0,28,347,1,0,0,0,30,349,1,0,0,0,32,383,1,0,0,0,34,
-		385,1,0,0,0,36,390,1,0,0,0,38,464,1,0,0,0,40,466,1,0,0,0,42,490,1,0,0,
-		0,44,499,1,0,0,0,46,504,1,0,0,0,48,512,1,0,0,0,50,514,1,0,0,0,52,534,1,
-		0,0,0,54,536,1,0,0,0,56,538,1,0,0,0,58,601,1,0,0,0,60,605,1,0,0,0,62,607,
-		1,0,0,0,64,657,1,0,0,0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,
-		752,1,0,0,0,74,754,1,0,0,0,76,761,1,0,0,0,78,772,1,0,0,0,80,863,1,0,0,
-		0,82,865,1,0,0,0,84,870,1,0,0,0,86,876,1,0,0,0,88,884,1,0,0,0,90,900,1,
-		0,0,0,92,916,1,0,0,0,94,918,1,0,0,0,96,952,1,0,0,0,98,960,1,0,0,0,100,
-		962,1,0,0,0,102,1008,1,0,0,0,104,1010,1,0,0,0,106,1028,1,0,0,0,108,1030,
-		1,0,0,0,110,1033,1,0,0,0,112,1051,1,0,0,0,114,1053,1,0,0,0,116,1068,1,
-		0,0,0,118,1084,1,0,0,0,120,1139,1,0,0,0,122,1160,1,0,0,0,124,1162,1,0,
-		0,0,126,1169,1,0,0,0,128,1181,1,0,0,0,130,1183,1,0,0,0,132,1287,1,0,0,
-		0,134,1289,1,0,0,0,136,1315,1,0,0,0,138,1355,1,0,0,0,140,1357,1,0,0,0,
-		142,1653,1,0,0,0,144,1655,1,0,0,0,146,1661,1,0,0,0,148,1674,1,0,0,0,150,
-		1680,1,0,0,0,152,1684,1,0,0,0,154,1688,1,0,0,0,156,1691,1,0,0,0,158,1735,
-		1,0,0,0,160,1760,1,0,0,0,162,1762,1,0,0,0,164,1767,1,0,0,0,166,171,3,2,
-		1,0,167,171,3,4,2,0,168,171,3,140,70,0,169,171,3,8,4,0,170,166,1,0,0,0,
-		170,167,1,0,0,0,170,168,1,0,0,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,
-		1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,0,0,
-		1,176,1,1,0,0,0,177,178,5,3,0,0,178,179,5,263,0,0,179,3,1,0,0,0,180,181,
-		5,1,0,0,181,182,3,164,82,0,182,186,5,241,0,0,183,185,3,6,3,0,184,183,1,
-		0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,
-		188,186,1,0,0,0,189,190,5,242,0,0,190,5,1,0,0,0,191,213,3,12,6,0,192,213,
-		3,20,10,0,193,213,3,24,12,0,194,213,3,30,15,0,195,213,3,36,18,0,196,213,
-		3,56,28,0,197,213,3,62,31,0,198,213,3,66,33,0,199,213,3,94,47,0,200,213,
-		3,70,35,0,201,213,3,76,38,0,202,213,3,100,50,0,203,213,3,110,55,0,204,
-		213,3,114,57,0,205,213,3,116,58,0,206,213,3,118,59,0,207,213,3,124,62,
-		0,208,213,3,126,63,0,209,213,3,130,65,0,210,213,3,134,67,0,211,213,3,8,
-		4,0,212,191,1,0,0,0,212,192,1,0,0,0,212,193,1,0,0,0,212,194,1,0,0,0,212,
-		195,1,0,0,0,212,196,1,0,0,0,212,197,1,0,0,0,212,198,1,0,0,0,212,199,1,
-		0,0,0,212,200,1,0,0,0,212,201,1,0,0,0,212,202,1,0,0,0,212,203,1,0,0,0,
-		212,204,1,0,0,0,212,205,1,0,0,0,212,206,1,0,0,0,212,207,1,0,0,0,212,208,
-		1,0,0,0,212,209,1,0,0,0,212,210,1,0,0,0,212,211,1,0,0,0,213,7,1,0,0,0,
-		214,215,5,265,0,0,215,221,4,4,0,0,216,220,3,164,82,0,217,220,5,4,0,0,218,
-		220,5,54,0,0,219,216,1,0,0,0,219,217,1,0,0,0,219,218,1,0,0,0,220,223,1,
-		0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,
-		224,225,3,10,5,0,225,9,1,0,0,0,226,231,5,241,0,0,227,230,3,10,5,0,228,
-		230,8,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,
-		0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,242,0,
-		0,235,11,1,0,0,0,236,237,5,5,0,0,237,260,5,263,0,0,238,239,5,6,0,0,239,
-		260,3,164,82,0,240,241,5,7,0,0,241,260,5,260,0,0,242,243,5,8,0,0,243,260,
-		5,260,0,0,244,245,5,9,0,0,245,260,5,260,0,0,246,247,5,10,0,0,247,260,3,
-		164,82,0,248,249,5,11,0,0,249,260,3,18,9,0,250,251,5,12,0,0,251,253,3,
-		164,82,0,252,254,3,164,82,0,253,252,1,0,0,0,253,254,1,0,0,0,254,257,1,
-		0,0,0,255,256,5,13,0,0,256,258,3,14,7,0,257,255,1,0,0,0,257,258,1,0,0,
-		0,258,260,1,0,0,0,259,236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,259,
-		242,1,0,0,0,259,244,1,0,0,0,259,246,1,0,0,0,259,248,1,0,0,0,259,250,1,
-		0,0,0,260,13,1,0,0,0,261,266,3,164,82,0,262,263,5,249,0,0,263,265,3,164,
-		82,0,264,262,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,
-		271,1,0,0,0,268,266,1,0,0,0,269,270,5,249,0,0,270,272,3,16,8,0,271,269,
-		1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,275,3,16,8,0,274,261,1,0,0,
-		0,274,273,1,0,0,0,275,15,1,0,0,0,276,283,5,241,0,0,277,279,5,260,0,0,278,
-		280,5,245,0,0,279,278,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,277,
-		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
-		0,285,283,1,0,0,0,286,287,5,242,0,0,287,17,1,0,0,0,288,289,5,259,0,0,289,
-		19,1,0,0,0,290,291,5,14,0,0,291,292,3,164,82,0,292,296,5,241,0,0,293,295,
-		3,22,11,0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,
-		0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,242,0,0,300,21,1,0,0,0,301,
-		302,5,43,0,0,302,308,5,263,0,0,303,304,5,44,0,0,304,308,3,158,79,0,305,
-		306,5,45,0,0,306,308,3,158,79,0,307,301,1,0,0,0,307,303,1,0,0,0,307,305,
-		1,0,0,0,308,23,1,0,0,0,309,310,5,15,0,0,310,311,3,164,82,0,311,315,5,241,
-		0,0,312,314,3,26,13,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,
-		315,316,1,0,0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,319,5,242,0,0,319,
-		25,1,0,0,0,320,321,5,120,0,0,321,346,3,158,79,0,322,323,5,180,0,0,323,
-		324,3,158,79,0,324,325,3,154,77,0,325,346,1,0,0,0,326,327,5,181,0,0,327,
-		328,3,158,79,0,328,329,3,154,77,0,329,346,1,0,0,0,330,331,5,16,0,0,331,
-		332,3,28,14,0,332,336,5,241,0,0,333,335,3,34,17,0,334,333,1,0,0,0,335,
-		338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,
-		0,0,0,339,340,5,242,0,0,340,346,1,0,0,0,341,342,5,19,0,0,342,343,5,260,
-		0,0,343,344,5,20,0,0,344,346,3,158,79,0,345,320,1,0,0,0,345,322,1,0,0,
-		0,345,326,1,0,0,0,345,330,1,0,0,0,345,341,1,0,0,0,346,27,1,0,0,0,347,348,
-		7,1,0,0,348,29,1,0,0,0,349,350,5,46,0,0,350,351,3,164,82,0,351,355,5,241,
-		0,0,352,354,3,32,16,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,
-		355,356,1,0,0,0,356,358,1,0,0,0,357,355,1,0,0,0,358,359,5,242,0,0,359,
-		31,1,0,0,0,360,361,5,47,0,0,361,384,3,158,79,0,362,363,5,48,0,0,363,364,
-		5,49,0,0,364,367,3,156,78,0,365,366,5,50,0,0,366,368,3,158,79,0,367,365,
-		1,0,0,0,367,368,1,0,0,0,368,371,1,0,0,0,369,370,5,51,0,0,370,372,5,260,
-		0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,384,1,0,0,0,373,374,5,48,0,0,374,
-		375,5,52,0,0,375,379,5,241,0,0,376,378,3,34,17,0,377,376,1,0,0,0,378,381,
-		1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,
-		0,382,384,5,242,0,0,383,360,1,0,0,0,383,362,1,0,0,0,383,373,1,0,0,0,384,
-		33,1,0,0,0,385,386,5,260,0,0,386,388,3,158,79,0,387,389,5,245,0,0,388,
-		387,1,0,0,0,388,389,1,0,0,0,389,35,1,0,0,0,390,391,5,53,0,0,391,392,3,
-		164,82,0,392,393,5,54,0,0,393,394,3,164,82,0,394,398,5,241,0,0,395,397,
-		3,38,19,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,
-		0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,242,0,0,402,37,1,0,0,0,403,
-		404,5,55,0,0,404,465,3,164,82,0,405,406,5,56,0,0,406,407,3,158,79,0,407,
-		412,3,154,77,0,408,409,5,57,0,0,409,410,3,158,79,0,410,411,3,154,77,0,
-		411,413,1,0,0,0,412,408,1,0,0,0,412,413,1,0,0,0,413,422,1,0,0,0,414,415,
-		5,237,0,0,415,419,3,164,82,0,416,418,3,44,22,0,417,416,1,0,0,0,418,421,
-		1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,
-		0,422,414,1,0,0,0,422,423,1,0,0,0,423,465,1,0,0,0,424,425,5,58,0,0,425,
-		465,5,260,0,0,426,427,5,59,0,0,427,465,3,156,78,0,428,429,5,60,0,0,429,
-		430,3,46,23,0,430,431,3,156,78,0,431,432,5,63,0,0,432,433,5,55,0,0,433,
-		437,5,64,0,0,434,435,5,56,0,0,435,436,5,63,0,0,436,438,5,65,0,0,437,434,
-		1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,440,5,34,0,0,440,442,3,40,
-		20,0,441,439,1,0,0,0,441,442,1,0,0,0,442,465,1,0,0,0,443,445,5,66,0,0,
-		444,446,3,48,24,0,445,444,1,0,0,0,446,447,1,0,0,0,447,445,1,0,0,0,447,
-		448,1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,0,450,465,3,18,9,0,451,465,
-		3,50,25,0,452,453,5,236,0,0,453,465,3,164,82,0,454,455,5,95,0,0,455,461,
-		3,158,79,0,456,459,5,99,0,0,457,458,5,165,0,0,458,460,3,158,79,0,459,457,
-		1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,456,1,0,0,0,461,462,1,0,0,
-		0,462,465,1,0,0,0,463,465,3,40,20,0,464,403,1,0,0,0,464,405,1,0,0,0,464,
-		424,1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,0,464,443,1,0,0,0,464,449,1,
-		0,0,0,464,451,1,0,0,0,464,452,1,0,0,0,464,454,1,0,0,0,464,463,1,0,0,0,
-		465,39,1,0,0,0,466,467,5,96,0,0,467,468,5,63,0,0,468,473,3,156,78,0,469,
-		470,5,245,0,0,470,472,3,156,78,0,471,469,1,0,0,0,472,475,1,0,0,0,473,471,
-		1,0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,473,1,0,0,0,476,477,5,98,0,
-		0,477,479,3,156,78,0,478,476,1,0,0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,
+		1,79,1,79,1,79,1,79,1,79,5,79,1723,8,79,10,79,12,79,1726,9,79,3,79,1728,
+		8,79,1,79,1,79,1,79,1,79,3,79,1734,8,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,3,79,1744,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1764,8,79,10,79,12,79,
+		1767,9,79,1,80,1,80,1,81,1,81,1,81,3,81,1774,8,81,1,82,1,82,1,82,0,1,158,
+		83,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,0,
+		10,1,0,243,244,1,0,17,18,1,0,116,117,1,0,182,183,1,0,263,264,1,0,253,254,
+		1,0,251,252,1,0,255,260,1,0,188,199,26,0,3,3,5,9,15,45,47,50,52,52,55,
+		59,64,65,67,72,74,110,112,122,124,125,127,129,133,134,136,142,145,147,
+		156,156,158,164,166,170,173,173,179,181,183,183,199,200,205,219,221,233,
+		236,242,267,268,2055,0,172,1,0,0,0,2,177,1,0,0,0,4,180,1,0,0,0,6,212,1,
+		0,0,0,8,214,1,0,0,0,10,226,1,0,0,0,12,259,1,0,0,0,14,274,1,0,0,0,16,276,
+		1,0,0,0,18,288,1,0,0,0,20,290,1,0,0,0,22,307,1,0,0,0,24,309,1,0,0,0,26,
+		345,1,0,0,0,28,347,1,0,0,0,30,349,1,0,0,0,32,383,1,0,0,0,34,385,1,0,0,
+		0,36,390,1,0,0,0,38,464,1,0,0,0,40,466,1,0,0,0,42,490,1,0,0,0,44,499,1,
+		0,0,0,46,504,1,0,0,0,48,512,1,0,0,0,50,514,1,0,0,0,52,534,1,0,0,0,54,536,
+		1,0,0,0,56,538,1,0,0,0,58,601,1,0,0,0,60,605,1,0,0,0,62,607,1,0,0,0,64,
+		657,1,0,0,0,66,659,1,0,0,0,68,719,1,0,0,0,70,721,1,0,0,0,72,752,1,0,0,
+		0,74,754,1,0,0,0,76,761,1,0,0,0,78,772,1,0,0,0,80,863,1,0,0,0,82,865,1,
+		0,0,0,84,870,1,0,0,0,86,876,1,0,0,0,88,884,1,0,0,0,90,900,1,0,0,0,92,916,
+		1,0,0,0,94,918,1,0,0,0,96,952,1,0,0,0,98,960,1,0,0,0,100,962,1,0,0,0,102,
+		1008,1,0,0,0,104,1010,1,0,0,0,106,1028,1,0,0,0,108,1030,1,0,0,0,110,1033,
+		1,0,0,0,112,1051,1,0,0,0,114,1053,1,0,0,0,116,1068,1,0,0,0,118,1084,1,
+		0,0,0,120,1139,1,0,0,0,122,1160,1,0,0,0,124,1162,1,0,0,0,126,1169,1,0,
+		0,0,128,1181,1,0,0,0,130,1183,1,0,0,0,132,1287,1,0,0,0,134,1289,1,0,0,
+		0,136,1315,1,0,0,0,138,1355,1,0,0,0,140,1357,1,0,0,0,142,1661,1,0,0,0,
+		144,1663,1,0,0,0,146,1669,1,0,0,0,148,1682,1,0,0,0,150,1688,1,0,0,0,152,
+		1692,1,0,0,0,154,1696,1,0,0,0,156,1699,1,0,0,0,158,1743,1,0,0,0,160,1768,
+		1,0,0,0,162,1770,1,0,0,0,164,1775,1,0,0,0,166,171,3,2,1,0,167,171,3,4,
+		2,0,168,171,3,140,70,0,169,171,3,8,4,0,170,166,1,0,0,0,170,167,1,0,0,0,
+		170,168,1,0,0,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,173,
+		1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,0,0,1,176,1,1,0,0,0,
+		177,178,5,3,0,0,178,179,5,265,0,0,179,3,1,0,0,0,180,181,5,1,0,0,181,182,
+		3,164,82,0,182,186,5,243,0,0,183,185,3,6,3,0,184,183,1,0,0,0,185,188,1,
+		0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,
+		189,190,5,244,0,0,190,5,1,0,0,0,191,213,3,12,6,0,192,213,3,20,10,0,193,
+		213,3,24,12,0,194,213,3,30,15,0,195,213,3,36,18,0,196,213,3,56,28,0,197,
+		213,3,62,31,0,198,213,3,66,33,0,199,213,3,94,47,0,200,213,3,70,35,0,201,
+		213,3,76,38,0,202,213,3,100,50,0,203,213,3,110,55,0,204,213,3,114,57,0,
+		205,213,3,116,58,0,206,213,3,118,59,0,207,213,3,124,62,0,208,213,3,126,
+		63,0,209,213,3,130,65,0,210,213,3,134,67,0,211,213,3,8,4,0,212,191,1,0,
+		0,0,212,192,1,0,0,0,212,193,1,0,0,0,212,194,1,0,0,0,212,195,1,0,0,0,212,
+		196,1,0,0,0,212,197,1,0,0,0,212,198,1,0,0,0,212,199,1,0,0,0,212,200,1,
+		0,0,0,212,201,1,0,0,0,212,202,1,0,0,0,212,203,1,0,0,0,212,204,1,0,0,0,
+		212,205,1,0,0,0,212,206,1,0,0,0,212,207,1,0,0,0,212,208,1,0,0,0,212,209,
+		1,0,0,0,212,210,1,0,0,0,212,211,1,0,0,0,213,7,1,0,0,0,214,215,5,267,0,
+		0,215,221,4,4,0,0,216,220,3,164,82,0,217,220,5,4,0,0,218,220,5,54,0,0,
+		219,216,1,0,0,0,219,217,1,0,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,
+		1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,3,10,5,
+		0,225,9,1,0,0,0,226,231,5,243,0,0,227,230,3,10,5,0,228,230,8,0,0,0,229,
+		227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,
+		0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,244,0,0,235,11,1,0,0,0,
+		236,237,5,5,0,0,237,260,5,265,0,0,238,239,5,6,0,0,239,260,3,164,82,0,240,
+		241,5,7,0,0,241,260,5,262,0,0,242,243,5,8,0,0,243,260,5,262,0,0,244,245,
+		5,9,0,0,245,260,5,262,0,0,246,247,5,10,0,0,247,260,3,164,82,0,248,249,
+		5,11,0,0,249,260,3,18,9,0,250,251,5,12,0,0,251,253,3,164,82,0,252,254,
+		3,164,82,0,253,252,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,13,
+		0,0,256,258,3,14,7,0,257,255,1,0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,
+		236,1,0,0,0,259,238,1,0,0,0,259,240,1,0,0,0,259,242,1,0,0,0,259,244,1,
+		0,0,0,259,246,1,0,0,0,259,248,1,0,0,0,259,250,1,0,0,0,260,13,1,0,0,0,261,
+		266,3,164,82,0,262,263,5,251,0,0,263,265,3,164,82,0,264,262,1,0,0,0,265,
+		268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,271,1,0,0,0,268,266,1,
+		0,0,0,269,270,5,251,0,0,270,272,3,16,8,0,271,269,1,0,0,0,271,272,1,0,0,
+		0,272,275,1,0,0,0,273,275,3,16,8,0,274,261,1,0,0,0,274,273,1,0,0,0,275,
+		15,1,0,0,0,276,283,5,243,0,0,277,279,5,262,0,0,278,280,5,247,0,0,279,278,
+		1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,277,1,0,0,0,282,285,1,0,0,
+		0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,
+		287,5,244,0,0,287,17,1,0,0,0,288,289,5,261,0,0,289,19,1,0,0,0,290,291,
+		5,14,0,0,291,292,3,164,82,0,292,296,5,243,0,0,293,295,3,22,11,0,294,293,
+		1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,
+		0,298,296,1,0,0,0,299,300,5,244,0,0,300,21,1,0,0,0,301,302,5,43,0,0,302,
+		308,5,265,0,0,303,304,5,44,0,0,304,308,3,158,79,0,305,306,5,45,0,0,306,
+		308,3,158,79,0,307,301,1,0,0,0,307,303,1,0,0,0,307,305,1,0,0,0,308,23,
+		1,0,0,0,309,310,5,15,0,0,310,311,3,164,82,0,311,315,5,243,0,0,312,314,
+		3,26,13,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,
+		0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,319,5,244,0,0,319,25,1,0,0,0,320,
+		321,5,120,0,0,321,346,3,158,79,0,322,323,5,182,0,0,323,324,3,158,79,0,
+		324,325,3,154,77,0,325,346,1,0,0,0,326,327,5,183,0,0,327,328,3,158,79,
+		0,328,329,3,154,77,0,329,346,1,0,0,0,330,331,5,16,0,0,331,332,3,28,14,
+		0,332,336,5,243,0,0,333,335,3,34,17,0,334,333,1,0,0,0,335,338,1,0,0,0,
+		336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,340,
+		5,244,0,0,340,346,1,0,0,0,341,342,5,19,0,0,342,343,5,262,0,0,343,344,5,
+		20,0,0,344,346,3,158,79,0,345,320,1,0,0,0,345,322,1,0,0,0,345,326,1,0,
+		0,0,345,330,1,0,0,0,345,341,1,0,0,0,346,27,1,0,0,0,347,348,7,1,0,0,348,
+		29,1,0,0,0,349,350,5,46,0,0,350,351,3,164,82,0,351,355,5,243,0,0,352,354,
+		3,32,16,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,
+		0,0,356,358,1,0,0,0,357,355,1,0,0,0,358,359,5,244,0,0,359,31,1,0,0,0,360,
+		361,5,47,0,0,361,384,3,158,79,0,362,363,5,48,0,0,363,364,5,49,0,0,364,
+		367,3,156,78,0,365,366,5,50,0,0,366,368,3,158,79,0,367,365,1,0,0,0,367,
+		368,1,0,0,0,368,371,1,0,0,0,369,370,5,51,0,0,370,372,5,262,0,0,371,369,
+		1,0,0,0,371,372,1,0,0,0,372,384,1,0,0,0,373,374,5,48,0,0,374,375,5,52,
+		0,0,375,379,5,243,0,0,376,378,3,34,17,0,377,376,1,0,0,0,378,381,1,0,0,
+		0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,
+		384,5,244,0,0,383,360,1,0,0,0,383,362,1,0,0,0,383,373,1,0,0,0,384,33,1,
+		0,0,0,385,386,5,262,0,0,386,388,3,158,79,0,387,389,5,247,0,0,388,387,1,
+		0,0,0,388,389,1,0,0,0,389,35,1,0,0,0,390,391,5,53,0,0,391,392,3,164,82,
+		0,392,393,5,54,0,0,393,394,3,164,82,0,394,398,5,243,0,0,395,397,3,38,19,
+		0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,0,0,399,
+		401,1,0,0,0,400,398,1,0,0,0,401,402,5,244,0,0,402,37,1,0,0,0,403,404,5,
+		55,0,0,404,465,3,164,82,0,405,406,5,56,0,0,406,407,3,158,79,0,407,412,
+		3,154,77,0,408,409,5,57,0,0,409,410,3,158,79,0,410,411,3,154,77,0,411,
+		413,1,0,0,0,412,408,1,0,0,0,412,413,1,0,0,0,413,422,1,0,0,0,414,415,5,
+		239,0,0,415,419,3,164,82,0,416,418,3,44,22,0,417,416,1,0,0,0,418,421,1,
+		0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,
+		422,414,1,0,0,0,422,423,1,0,0,0,423,465,1,0,0,0,424,425,5,58,0,0,425,465,
+		5,262,0,0,426,427,5,59,0,0,427,465,3,156,78,0,428,429,5,60,0,0,429,430,
+		3,46,23,0,430,431,3,156,78,0,431,432,5,63,0,0,432,433,5,55,0,0,433,437,
+		5,64,0,0,434,435,5,56,0,0,435,436,5,63,0,0,436,438,5,65,0,0,437,434,1,
+		0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,440,5,34,0,0,440,442,3,40,20,
+		0,441,439,1,0,0,0,441,442,1,0,0,0,442,465,1,0,0,0,443,445,5,66,0,0,444,
+		446,3,48,24,0,445,444,1,0,0,0,446,447,1,0,0,0,447,445,1,0,0,0,447,448,
+		1,0,0,0,448,465,1,0,0,0,449,450,5,11,0,0,450,465,3,18,9,0,451,465,3,50,
+		25,0,452,453,5,238,0,0,453,465,3,164,82,0,454,455,5,95,0,0,455,461,3,158,
+		79,0,456,459,5,99,0,0,457,458,5,165,0,0,458,460,3,158,79,0,459,457,1,0,
+		0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,456,1,0,0,0,461,462,1,0,0,0,462,
+		465,1,0,0,0,463,465,3,40,20,0,464,403,1,0,0,0,464,405,1,0,0,0,464,424,
+		1,0,0,0,464,426,1,0,0,0,464,428,1,0,0,0,464,443,1,0,0,0,464,449,1,0,0,
+		0,464,451,1,0,0,0,464,452,1,0,0,0,464,454,1,0,0,0,464,463,1,0,0,0,465,
+		39,1,0,0,0,466,467,5,96,0,0,467,468,5,63,0,0,468,473,3,156,78,0,469,470,
+		5,247,0,0,470,472,3,156,78,0,471,469,1,0,0,0,472,475,1,0,0,0,473,471,1,
+		0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,473,1,0,0,0,476,477,5,98,0,0,
+		477,479,3,156,78,0,478,476,1,0,0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,
 		482,3,42,21,0,481,480,1,0,0,0,481,482,1,0,0,0,482,41,1,0,0,0,483,484,5,
-		130,0,0,484,485,3,156,78,0,485,486,5,199,0,0,486,487,3,164,82,0,487,491,
+		130,0,0,484,485,3,156,78,0,485,486,5,201,0,0,486,487,3,164,82,0,487,491,
 		1,0,0,0,488,489,5,130,0,0,489,491,3,158,79,0,490,483,1,0,0,0,490,488,1,
-		0,0,0,491,43,1,0,0,0,492,500,5,238,0,0,493,494,5,50,0,0,494,500,3,158,
-		79,0,495,496,5,72,0,0,496,500,3,158,79,0,497,498,5,178,0,0,498,500,3,156,
+		0,0,0,491,43,1,0,0,0,492,500,5,240,0,0,493,494,5,50,0,0,494,500,3,158,
+		79,0,495,496,5,72,0,0,496,500,3,158,79,0,497,498,5,180,0,0,498,500,3,156,
 		78,0,499,492,1,0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,499,497,1,0,0,0,500,
-		45,1,0,0,0,501,502,5,262,0,0,502,505,5,62,0,0,503,505,5,261,0,0,504,501,
+		45,1,0,0,0,501,502,5,264,0,0,502,505,5,62,0,0,503,505,5,263,0,0,504,501,
 		1,0,0,0,504,503,1,0,0,0,505,47,1,0,0,0,506,507,5,71,0,0,507,513,3,158,
-		79,0,508,509,5,72,0,0,509,513,3,158,79,0,510,511,5,73,0,0,511,513,5,260,
+		79,0,508,509,5,72,0,0,509,513,3,158,79,0,510,511,5,73,0,0,511,513,5,262,
 		0,0,512,506,1,0,0,0,512,508,1,0,0,0,512,510,1,0,0,0,513,49,1,0,0,0,514,
 		515,5,67,0,0,515,519,3,164,82,0,516,518,3,52,26,0,517,516,1,0,0,0,518,
 		521,1,0,0,0,519,517,1,0,0,0,519,520,1,0,0,0,520,51,1,0,0,0,521,519,1,0,
-		0,0,522,523,5,72,0,0,523,535,3,158,79,0,524,525,5,73,0,0,525,535,5,260,
+		0,0,522,523,5,72,0,0,523,535,3,158,79,0,524,525,5,73,0,0,525,535,5,262,
 		0,0,526,527,5,130,0,0,527,535,3,158,79,0,528,529,5,68,0,0,529,532,3,54,
-		27,0,530,531,5,200,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,
+		27,0,530,531,5,202,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,
 		0,533,535,1,0,0,0,534,522,1,0,0,0,534,524,1,0,0,0,534,526,1,0,0,0,534,
 		528,1,0,0,0,535,53,1,0,0,0,536,537,7,2,0,0,537,55,1,0,0,0,538,539,5,74,
-		0,0,539,540,3,164,82,0,540,544,5,241,0,0,541,543,3,58,29,0,542,541,1,0,
+		0,0,539,540,3,164,82,0,540,544,5,243,0,0,541,543,3,58,29,0,542,541,1,0,
 		0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,
-		544,1,0,0,0,547,548,5,242,0,0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,
+		544,1,0,0,0,547,548,5,244,0,0,548,57,1,0,0,0,549,550,5,75,0,0,550,602,
 		3,164,82,0,551,552,5,112,0,0,552,602,3,158,79,0,553,554,5,113,0,0,554,
-		602,3,78,39,0,555,556,5,115,0,0,556,557,5,73,0,0,557,602,5,260,0,0,558,
-		559,5,118,0,0,559,561,3,92,46,0,560,562,5,265,0,0,561,560,1,0,0,0,561,
-		562,1,0,0,0,562,602,1,0,0,0,563,564,5,8,0,0,564,602,5,260,0,0,565,566,
+		602,3,78,39,0,555,556,5,115,0,0,556,557,5,73,0,0,557,602,5,262,0,0,558,
+		559,5,118,0,0,559,561,3,92,46,0,560,562,5,267,0,0,561,560,1,0,0,0,561,
+		562,1,0,0,0,562,602,1,0,0,0,563,564,5,8,0,0,564,602,5,262,0,0,565,566,
 		5,45,0,0,566,569,3,158,79,0,567,568,5,138,0,0,568,570,3,156,78,0,569,567,
 		1,0,0,0,569,570,1,0,0,0,570,573,1,0,0,0,571,572,5,139,0,0,572,574,3,60,
 		30,0,573,571,1,0,0,0,573,574,1,0,0,0,574,592,1,0,0,0,575,590,5,154,0,0,
-		576,577,5,262,0,0,577,591,5,140,0,0,578,579,5,140,0,0,579,586,5,241,0,
-		0,580,582,3,158,79,0,581,583,5,245,0,0,582,581,1,0,0,0,582,583,1,0,0,0,
+		576,577,5,264,0,0,577,591,5,140,0,0,578,579,5,140,0,0,579,586,5,243,0,
+		0,580,582,3,158,79,0,581,583,5,247,0,0,582,581,1,0,0,0,582,583,1,0,0,0,
 		583,585,1,0,0,0,584,580,1,0,0,0,585,588,1,0,0,0,586,584,1,0,0,0,586,587,
-		1,0,0,0,587,589,1,0,0,0,588,586,1,0,0,0,589,591,5,242,0,0,590,576,1,0,
+		1,0,0,0,587,589,1,0,0,0,588,586,1,0,0,0,589,591,5,244,0,0,590,576,1,0,
 		0,0,590,578,1,0,0,0,591,593,1,0,0,0,592,575,1,0,0,0,592,593,1,0,0,0,593,
 		602,1,0,0,0,594,602,3,86,43,0,595,602,3,88,44,0,596,598,5,142,0,0,597,
-		599,5,249,0,0,598,597,1,0,0,0,598,599,1,0,0,0,599,600,1,0,0,0,600,602,
+		599,5,251,0,0,598,597,1,0,0,0,598,599,1,0,0,0,599,600,1,0,0,0,600,602,
 		3,158,79,0,601,549,1,0,0,0,601,551,1,0,0,0,601,553,1,0,0,0,601,555,1,0,
 		0,0,601,558,1,0,0,0,601,563,1,0,0,0,601,565,1,0,0,0,601,594,1,0,0,0,601,
 		595,1,0,0,0,601,596,1,0,0,0,602,59,1,0,0,0,603,606,5,113,0,0,604,606,3,
 		158,79,0,605,603,1,0,0,0,605,604,1,0,0,0,606,61,1,0,0,0,607,608,5,76,0,
-		0,608,609,3,164,82,0,609,613,5,241,0,0,610,612,3,64,32,0,611,610,1,0,0,
+		0,608,609,3,164,82,0,609,613,5,243,0,0,610,612,3,64,32,0,611,610,1,0,0,
 		0,612,615,1,0,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,616,1,0,0,0,615,
-		613,1,0,0,0,616,617,5,242,0,0,617,63,1,0,0,0,618,619,5,77,0,0,619,623,
-		5,241,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,623,621,1,
-		0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,658,5,242,0,
+		613,1,0,0,0,616,617,5,244,0,0,617,63,1,0,0,0,618,619,5,77,0,0,619,623,
+		5,243,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,623,621,1,
+		0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,658,5,244,0,
 		0,627,628,5,78,0,0,628,658,3,158,79,0,629,630,5,79,0,0,630,658,3,158,79,
 		0,631,632,5,80,0,0,632,633,5,49,0,0,633,658,3,156,78,0,634,635,5,80,0,
 		0,635,636,5,81,0,0,636,637,3,158,79,0,637,638,3,154,77,0,638,658,1,0,0,
@@ -13656,13 +13706,13 @@ public partial class DealLangParser : Parser {
 		657,629,1,0,0,0,657,631,1,0,0,0,657,634,1,0,0,0,657,639,1,0,0,0,657,641,
 		1,0,0,0,657,643,1,0,0,0,657,645,1,0,0,0,657,649,1,0,0,0,657,655,1,0,0,
 		0,658,65,1,0,0,0,659,660,5,88,0,0,660,661,3,164,82,0,661,662,5,54,0,0,
-		662,663,3,164,82,0,663,667,5,241,0,0,664,666,3,68,34,0,665,664,1,0,0,0,
+		662,663,3,164,82,0,663,667,5,243,0,0,664,666,3,68,34,0,665,664,1,0,0,0,
 		666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,
-		1,0,0,0,670,671,5,242,0,0,671,67,1,0,0,0,672,673,5,89,0,0,673,720,3,164,
+		1,0,0,0,670,671,5,244,0,0,671,67,1,0,0,0,672,673,5,89,0,0,673,720,3,164,
 		82,0,674,675,5,78,0,0,675,720,3,158,79,0,676,677,5,90,0,0,677,678,5,63,
-		0,0,678,720,5,65,0,0,679,680,5,90,0,0,680,720,3,158,79,0,681,682,5,188,
+		0,0,678,720,5,65,0,0,679,680,5,90,0,0,680,720,3,158,79,0,681,682,5,190,
 		0,0,682,683,3,158,79,0,683,684,3,154,77,0,684,720,1,0,0,0,685,686,5,91,
-		0,0,686,720,3,158,79,0,687,688,5,58,0,0,688,720,5,260,0,0,689,690,5,59,
+		0,0,686,720,3,158,79,0,687,688,5,58,0,0,688,720,5,262,0,0,689,690,5,59,
 		0,0,690,720,3,156,78,0,691,692,5,95,0,0,692,698,3,158,79,0,693,696,5,99,
 		0,0,694,695,5,165,0,0,695,697,3,158,79,0,696,694,1,0,0,0,696,697,1,0,0,
 		0,697,699,1,0,0,0,698,693,1,0,0,0,698,699,1,0,0,0,699,720,1,0,0,0,700,
@@ -13674,195 +13724,195 @@ public partial class DealLangParser : Parser {
 		0,719,672,1,0,0,0,719,674,1,0,0,0,719,676,1,0,0,0,719,679,1,0,0,0,719,
 		681,1,0,0,0,719,685,1,0,0,0,719,687,1,0,0,0,719,689,1,0,0,0,719,691,1,
 		0,0,0,719,700,1,0,0,0,719,710,1,0,0,0,719,717,1,0,0,0,719,718,1,0,0,0,
-		720,69,1,0,0,0,721,722,5,194,0,0,722,723,3,164,82,0,723,727,5,241,0,0,
+		720,69,1,0,0,0,721,722,5,196,0,0,722,723,3,164,82,0,723,727,5,243,0,0,
 		724,726,3,72,36,0,725,724,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,
-		728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,242,0,0,731,71,1,
-		0,0,0,732,733,5,224,0,0,733,753,3,158,79,0,734,735,5,90,0,0,735,753,3,
-		164,82,0,736,737,5,225,0,0,737,753,3,158,79,0,738,739,5,226,0,0,739,753,
-		3,158,79,0,740,741,5,227,0,0,741,753,3,158,79,0,742,743,5,83,0,0,743,753,
+		728,1,0,0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,244,0,0,731,71,1,
+		0,0,0,732,733,5,226,0,0,733,753,3,158,79,0,734,735,5,90,0,0,735,753,3,
+		164,82,0,736,737,5,227,0,0,737,753,3,158,79,0,738,739,5,228,0,0,739,753,
+		3,158,79,0,740,741,5,229,0,0,741,753,3,158,79,0,742,743,5,83,0,0,743,753,
 		3,158,79,0,744,745,5,82,0,0,745,753,3,158,79,0,746,747,5,102,0,0,747,753,
 		3,158,79,0,748,749,5,103,0,0,749,753,3,158,79,0,750,751,5,106,0,0,751,
 		753,3,158,79,0,752,732,1,0,0,0,752,734,1,0,0,0,752,736,1,0,0,0,752,738,
 		1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,744,1,0,0,0,752,746,1,0,0,
-		0,752,748,1,0,0,0,752,750,1,0,0,0,753,73,1,0,0,0,754,755,5,260,0,0,755,
-		756,3,158,79,0,756,757,5,63,0,0,757,759,3,158,79,0,758,760,5,245,0,0,759,
+		0,752,748,1,0,0,0,752,750,1,0,0,0,753,73,1,0,0,0,754,755,5,262,0,0,755,
+		756,3,158,79,0,756,757,5,63,0,0,757,759,3,158,79,0,758,760,5,247,0,0,759,
 		758,1,0,0,0,759,760,1,0,0,0,760,75,1,0,0,0,761,762,5,111,0,0,762,763,3,
-		164,82,0,763,767,5,241,0,0,764,766,3,80,40,0,765,764,1,0,0,0,766,769,1,
+		164,82,0,763,767,5,243,0,0,764,766,3,80,40,0,765,764,1,0,0,0,766,769,1,
 		0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,767,1,0,0,0,
-		770,771,5,242,0,0,771,77,1,0,0,0,772,774,3,158,79,0,773,775,5,114,0,0,
+		770,771,5,244,0,0,771,77,1,0,0,0,772,774,3,158,79,0,773,775,5,114,0,0,
 		774,773,1,0,0,0,774,775,1,0,0,0,775,778,1,0,0,0,776,777,5,50,0,0,777,779,
 		3,158,79,0,778,776,1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,781,5,72,
 		0,0,781,783,3,158,79,0,782,780,1,0,0,0,782,783,1,0,0,0,783,79,1,0,0,0,
 		784,785,5,112,0,0,785,864,3,158,79,0,786,787,5,113,0,0,787,864,3,78,39,
-		0,788,790,5,203,0,0,789,791,5,261,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
+		0,788,790,5,205,0,0,789,791,5,263,0,0,790,789,1,0,0,0,790,791,1,0,0,0,
 		791,794,1,0,0,0,792,793,5,143,0,0,793,795,3,158,79,0,794,792,1,0,0,0,794,
-		795,1,0,0,0,795,864,1,0,0,0,796,797,5,203,0,0,797,864,5,214,0,0,798,799,
-		5,204,0,0,799,864,3,158,79,0,800,801,5,205,0,0,801,864,3,158,79,0,802,
-		803,5,206,0,0,803,804,5,73,0,0,804,864,5,260,0,0,805,806,5,207,0,0,806,
-		810,5,241,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
-		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,242,
-		0,0,814,815,5,207,0,0,815,816,5,215,0,0,816,817,3,164,82,0,817,818,5,216,
-		0,0,818,819,3,158,79,0,819,864,1,0,0,0,820,821,5,208,0,0,821,864,3,158,
-		79,0,822,864,3,86,43,0,823,864,3,88,44,0,824,825,5,211,0,0,825,826,5,217,
-		0,0,826,827,3,158,79,0,827,828,5,173,0,0,828,829,3,158,79,0,829,864,1,
-		0,0,0,830,831,5,210,0,0,831,864,3,158,79,0,832,833,5,115,0,0,833,834,5,
-		73,0,0,834,864,5,260,0,0,835,836,5,118,0,0,836,864,3,92,46,0,837,838,5,
-		8,0,0,838,864,5,260,0,0,839,840,5,122,0,0,840,864,5,262,0,0,841,864,3,
-		50,25,0,842,843,5,229,0,0,843,844,5,63,0,0,844,845,3,158,79,0,845,846,
-		5,215,0,0,846,850,3,158,79,0,847,848,5,230,0,0,848,849,5,231,0,0,849,851,
+		795,1,0,0,0,795,864,1,0,0,0,796,797,5,205,0,0,797,864,5,216,0,0,798,799,
+		5,206,0,0,799,864,3,158,79,0,800,801,5,207,0,0,801,864,3,158,79,0,802,
+		803,5,208,0,0,803,804,5,73,0,0,804,864,5,262,0,0,805,806,5,209,0,0,806,
+		810,5,243,0,0,807,809,3,34,17,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,
+		1,0,0,0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,864,5,244,
+		0,0,814,815,5,209,0,0,815,816,5,217,0,0,816,817,3,164,82,0,817,818,5,218,
+		0,0,818,819,3,158,79,0,819,864,1,0,0,0,820,821,5,210,0,0,821,864,3,158,
+		79,0,822,864,3,86,43,0,823,864,3,88,44,0,824,825,5,213,0,0,825,826,5,219,
+		0,0,826,827,3,158,79,0,827,828,5,175,0,0,828,829,3,158,79,0,829,864,1,
+		0,0,0,830,831,5,212,0,0,831,864,3,158,79,0,832,833,5,115,0,0,833,834,5,
+		73,0,0,834,864,5,262,0,0,835,836,5,118,0,0,836,864,3,92,46,0,837,838,5,
+		8,0,0,838,864,5,262,0,0,839,840,5,122,0,0,840,864,5,264,0,0,841,864,3,
+		50,25,0,842,843,5,231,0,0,843,844,5,63,0,0,844,845,3,158,79,0,845,846,
+		5,217,0,0,846,850,3,158,79,0,847,848,5,232,0,0,848,849,5,233,0,0,849,851,
 		3,158,79,0,850,847,1,0,0,0,850,851,1,0,0,0,851,855,1,0,0,0,852,854,3,82,
 		41,0,853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,
 		859,1,0,0,0,857,855,1,0,0,0,858,860,3,84,42,0,859,858,1,0,0,0,859,860,
-		1,0,0,0,860,864,1,0,0,0,861,862,5,234,0,0,862,864,3,158,79,0,863,784,1,
+		1,0,0,0,860,864,1,0,0,0,861,862,5,236,0,0,862,864,3,158,79,0,863,784,1,
 		0,0,0,863,786,1,0,0,0,863,788,1,0,0,0,863,796,1,0,0,0,863,798,1,0,0,0,
 		863,800,1,0,0,0,863,802,1,0,0,0,863,805,1,0,0,0,863,814,1,0,0,0,863,820,
 		1,0,0,0,863,822,1,0,0,0,863,823,1,0,0,0,863,824,1,0,0,0,863,830,1,0,0,
 		0,863,832,1,0,0,0,863,835,1,0,0,0,863,837,1,0,0,0,863,839,1,0,0,0,863,
-		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,81,1,0,0,0,865,866,5,232,
-		0,0,866,867,5,260,0,0,867,868,5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,
-		0,870,871,5,233,0,0,871,872,5,51,0,0,872,873,5,260,0,0,873,874,5,231,0,
-		0,874,875,3,158,79,0,875,85,1,0,0,0,876,877,5,209,0,0,877,882,3,158,79,
-		0,878,879,5,51,0,0,879,883,5,260,0,0,880,881,5,218,0,0,881,883,3,164,82,
-		0,882,878,1,0,0,0,882,880,1,0,0,0,883,87,1,0,0,0,884,885,5,211,0,0,885,
-		886,5,212,0,0,886,887,3,164,82,0,887,891,5,241,0,0,888,890,3,90,45,0,889,
+		841,1,0,0,0,863,842,1,0,0,0,863,861,1,0,0,0,864,81,1,0,0,0,865,866,5,234,
+		0,0,866,867,5,262,0,0,867,868,5,63,0,0,868,869,3,158,79,0,869,83,1,0,0,
+		0,870,871,5,235,0,0,871,872,5,51,0,0,872,873,5,262,0,0,873,874,5,233,0,
+		0,874,875,3,158,79,0,875,85,1,0,0,0,876,877,5,211,0,0,877,882,3,158,79,
+		0,878,879,5,51,0,0,879,883,5,262,0,0,880,881,5,220,0,0,881,883,3,164,82,
+		0,882,878,1,0,0,0,882,880,1,0,0,0,883,87,1,0,0,0,884,885,5,213,0,0,885,
+		886,5,214,0,0,886,887,3,164,82,0,887,891,5,243,0,0,888,890,3,90,45,0,889,
 		888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,896,1,
-		0,0,0,893,891,1,0,0,0,894,895,5,173,0,0,895,897,3,158,79,0,896,894,1,0,
-		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,242,0,0,899,89,1,0,0,0,900,
-		901,5,213,0,0,901,902,3,158,79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,
+		0,0,0,893,891,1,0,0,0,894,895,5,175,0,0,895,897,3,158,79,0,896,894,1,0,
+		0,0,896,897,1,0,0,0,897,898,1,0,0,0,898,899,5,244,0,0,899,89,1,0,0,0,900,
+		901,5,215,0,0,901,902,3,158,79,0,902,903,3,158,79,0,903,91,1,0,0,0,904,
 		917,5,119,0,0,905,917,5,120,0,0,906,917,5,121,0,0,907,908,5,52,0,0,908,
-		912,5,241,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
-		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,242,
+		912,5,243,0,0,909,911,3,34,17,0,910,909,1,0,0,0,911,914,1,0,0,0,912,910,
+		1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,912,1,0,0,0,915,917,5,244,
 		0,0,916,904,1,0,0,0,916,905,1,0,0,0,916,906,1,0,0,0,916,907,1,0,0,0,917,
-		93,1,0,0,0,918,919,5,219,0,0,919,920,3,164,82,0,920,924,5,241,0,0,921,
+		93,1,0,0,0,918,919,5,221,0,0,919,920,3,164,82,0,920,924,5,243,0,0,921,
 		923,3,96,48,0,922,921,1,0,0,0,923,926,1,0,0,0,924,922,1,0,0,0,924,925,
-		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,242,0,0,928,95,1,0,0,
-		0,929,930,5,199,0,0,930,931,3,164,82,0,931,932,5,246,0,0,932,933,3,164,
-		82,0,933,953,1,0,0,0,934,935,5,197,0,0,935,953,3,158,79,0,936,937,5,220,
-		0,0,937,953,3,158,79,0,938,939,5,221,0,0,939,953,5,223,0,0,940,941,5,221,
+		1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,928,5,244,0,0,928,95,1,0,0,
+		0,929,930,5,201,0,0,930,931,3,164,82,0,931,932,5,248,0,0,932,933,3,164,
+		82,0,933,953,1,0,0,0,934,935,5,199,0,0,935,953,3,158,79,0,936,937,5,222,
+		0,0,937,953,3,158,79,0,938,939,5,223,0,0,939,953,5,225,0,0,940,941,5,223,
 		0,0,941,953,3,164,82,0,942,944,5,65,0,0,943,945,3,98,49,0,944,943,1,0,
 		0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,953,1,0,0,0,948,
-		949,5,207,0,0,949,950,5,170,0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,
+		949,5,209,0,0,949,950,5,170,0,0,950,951,5,51,0,0,951,953,3,164,82,0,952,
 		929,1,0,0,0,952,934,1,0,0,0,952,936,1,0,0,0,952,938,1,0,0,0,952,940,1,
-		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,97,1,0,0,0,954,955,5,222,0,0,
+		0,0,0,952,942,1,0,0,0,952,948,1,0,0,0,953,97,1,0,0,0,954,955,5,224,0,0,
 		955,961,3,158,79,0,956,957,5,102,0,0,957,961,3,158,79,0,958,959,5,103,
 		0,0,959,961,3,158,79,0,960,954,1,0,0,0,960,956,1,0,0,0,960,958,1,0,0,0,
-		961,99,1,0,0,0,962,963,5,123,0,0,963,964,3,164,82,0,964,968,5,241,0,0,
+		961,99,1,0,0,0,962,963,5,123,0,0,963,964,3,164,82,0,964,968,5,243,0,0,
 		965,967,3,102,51,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,
-		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,242,0,0,972,101,
+		969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,972,5,244,0,0,972,101,
 		1,0,0,0,973,974,5,124,0,0,974,1009,3,158,79,0,975,976,5,125,0,0,976,981,
-		3,104,52,0,977,978,5,245,0,0,978,980,3,104,52,0,979,977,1,0,0,0,980,983,
+		3,104,52,0,977,978,5,247,0,0,978,980,3,104,52,0,979,977,1,0,0,0,980,983,
 		1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,1009,1,0,0,0,983,981,1,0,0,
 		0,984,985,5,166,0,0,985,1009,3,158,79,0,986,987,5,167,0,0,987,988,3,158,
 		79,0,988,989,5,165,0,0,989,992,3,164,82,0,990,991,5,168,0,0,991,993,3,
-		158,79,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,171,
-		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,205,0,0,
+		158,79,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,996,5,173,
+		0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,1009,1,0,0,0,997,998,5,207,0,0,
 		998,1009,3,158,79,0,999,1000,5,169,0,0,1000,1005,3,108,54,0,1001,1002,
-		5,245,0,0,1002,1004,3,108,54,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
+		5,247,0,0,1002,1004,3,108,54,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
 		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1008,
 		973,1,0,0,0,1008,975,1,0,0,0,1008,984,1,0,0,0,1008,986,1,0,0,0,1008,997,
 		1,0,0,0,1008,999,1,0,0,0,1009,103,1,0,0,0,1010,1011,3,164,82,0,1011,1020,
-		3,158,79,0,1012,1016,5,241,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,
+		3,158,79,0,1012,1016,5,243,0,0,1013,1015,3,106,53,0,1014,1013,1,0,0,0,
 		1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,
-		0,1018,1016,1,0,0,0,1019,1021,5,242,0,0,1020,1012,1,0,0,0,1020,1021,1,
+		0,1018,1016,1,0,0,0,1019,1021,5,244,0,0,1020,1012,1,0,0,0,1020,1021,1,
 		0,0,0,1021,105,1,0,0,0,1022,1023,5,166,0,0,1023,1029,3,158,79,0,1024,1025,
 		5,167,0,0,1025,1029,3,158,79,0,1026,1027,5,168,0,0,1027,1029,3,158,79,
 		0,1028,1022,1,0,0,0,1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,107,1,0,0,
-		0,1030,1031,5,260,0,0,1031,1032,3,158,79,0,1032,109,1,0,0,0,1033,1034,
-		5,126,0,0,1034,1043,3,164,82,0,1035,1039,5,241,0,0,1036,1038,3,112,56,
+		0,1030,1031,5,262,0,0,1031,1032,3,158,79,0,1032,109,1,0,0,0,1033,1034,
+		5,126,0,0,1034,1043,3,164,82,0,1035,1039,5,243,0,0,1036,1038,3,112,56,
 		0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1039,1040,1,0,
-		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,242,0,0,1043,1035,
+		0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,1044,5,244,0,0,1043,1035,
 		1,0,0,0,1043,1044,1,0,0,0,1044,111,1,0,0,0,1045,1046,5,127,0,0,1046,1052,
 		3,158,79,0,1047,1048,5,128,0,0,1048,1052,3,158,79,0,1049,1050,5,129,0,
 		0,1050,1052,3,158,79,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,
 		0,0,0,1052,113,1,0,0,0,1053,1054,5,130,0,0,1054,1055,3,164,82,0,1055,1056,
-		5,241,0,0,1056,1064,3,158,79,0,1057,1062,3,154,77,0,1058,1059,5,57,0,0,
+		5,243,0,0,1056,1064,3,158,79,0,1057,1062,3,154,77,0,1058,1059,5,57,0,0,
 		1059,1060,3,158,79,0,1060,1061,3,154,77,0,1061,1063,1,0,0,0,1062,1058,
 		1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1057,1,0,0,0,1064,1065,
-		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,242,0,0,1067,115,1,0,0,0,1068,1069,
-		5,131,0,0,1069,1070,3,164,82,0,1070,1071,5,248,0,0,1071,1078,3,158,79,
+		1,0,0,0,1065,1066,1,0,0,0,1066,1067,5,244,0,0,1067,115,1,0,0,0,1068,1069,
+		5,131,0,0,1069,1070,3,164,82,0,1070,1071,5,250,0,0,1071,1078,3,158,79,
 		0,1072,1075,5,132,0,0,1073,1076,5,133,0,0,1074,1076,5,134,0,0,1075,1073,
 		1,0,0,0,1075,1074,1,0,0,0,1076,1077,1,0,0,0,1077,1079,3,156,78,0,1078,
 		1072,1,0,0,0,1078,1079,1,0,0,0,1079,1082,1,0,0,0,1080,1081,5,51,0,0,1081,
-		1083,5,260,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,
+		1083,5,262,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,117,1,0,0,0,1084,
 		1085,5,135,0,0,1085,1086,3,164,82,0,1086,1087,5,143,0,0,1087,1090,3,158,
-		79,0,1088,1089,5,51,0,0,1089,1091,5,260,0,0,1090,1088,1,0,0,0,1090,1091,
+		79,0,1088,1089,5,51,0,0,1089,1091,5,262,0,0,1090,1088,1,0,0,0,1090,1091,
 		1,0,0,0,1091,1095,1,0,0,0,1092,1093,5,136,0,0,1093,1094,5,138,0,0,1094,
-		1096,5,262,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
-		1098,5,137,0,0,1098,1099,5,138,0,0,1099,1101,5,262,0,0,1100,1097,1,0,0,
+		1096,5,264,0,0,1095,1092,1,0,0,0,1095,1096,1,0,0,0,1096,1100,1,0,0,0,1097,
+		1098,5,137,0,0,1098,1099,5,138,0,0,1099,1101,5,264,0,0,1100,1097,1,0,0,
 		0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1103,5,160,0,0,1103,1104,5,
-		183,0,0,1104,1105,3,164,82,0,1105,1106,5,161,0,0,1106,1107,5,165,0,0,1107,
-		1108,5,262,0,0,1108,1110,5,162,0,0,1109,1111,3,120,60,0,1110,1109,1,0,
+		185,0,0,1104,1105,3,164,82,0,1105,1106,5,161,0,0,1106,1107,5,165,0,0,1107,
+		1108,5,264,0,0,1108,1110,5,162,0,0,1109,1111,3,120,60,0,1110,1109,1,0,
 		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1102,1,0,0,0,1112,1113,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1115,5,247,0,0,1115,1120,3,122,61,0,1116,
-		1117,5,245,0,0,1117,1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
+		0,0,0,1113,1114,1,0,0,0,1114,1115,5,249,0,0,1115,1120,3,122,61,0,1116,
+		1117,5,247,0,0,1117,1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,0,0,
 		0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,1120,1,0,0,
-		0,1123,1124,5,163,0,0,1124,1129,3,164,82,0,1125,1126,5,245,0,0,1126,1128,
+		0,1123,1124,5,163,0,0,1124,1129,3,164,82,0,1125,1126,5,247,0,0,1126,1128,
 		3,164,82,0,1127,1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,
-		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,174,0,0,1133,
+		1130,1,0,0,0,1130,1135,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,176,0,0,1133,
 		1134,5,164,0,0,1134,1136,3,164,82,0,1135,1132,1,0,0,0,1135,1136,1,0,0,
 		0,1136,1140,1,0,0,0,1137,1138,5,164,0,0,1138,1140,3,164,82,0,1139,1123,
 		1,0,0,0,1139,1137,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,156,0,0,1142,1143,
-		5,261,0,0,1143,1144,5,165,0,0,1144,1161,3,164,82,0,1145,1157,5,159,0,0,
-		1146,1147,5,243,0,0,1147,1152,3,164,82,0,1148,1149,5,245,0,0,1149,1151,
+		5,263,0,0,1143,1144,5,165,0,0,1144,1161,3,164,82,0,1145,1157,5,159,0,0,
+		1146,1147,5,245,0,0,1147,1152,3,164,82,0,1148,1149,5,247,0,0,1149,1151,
 		3,164,82,0,1150,1148,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1152,
-		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,244,0,0,1156,
+		1153,1,0,0,0,1153,1155,1,0,0,0,1154,1152,1,0,0,0,1155,1156,5,246,0,0,1156,
 		1158,1,0,0,0,1157,1146,1,0,0,0,1157,1158,1,0,0,0,1158,1161,1,0,0,0,1159,
 		1161,3,164,82,0,1160,1141,1,0,0,0,1160,1145,1,0,0,0,1160,1159,1,0,0,0,
 		1161,123,1,0,0,0,1162,1163,5,144,0,0,1163,1164,5,143,0,0,1164,1167,3,158,
 		79,0,1165,1166,5,145,0,0,1166,1168,3,156,78,0,1167,1165,1,0,0,0,1167,1168,
 		1,0,0,0,1168,125,1,0,0,0,1169,1170,5,146,0,0,1170,1171,5,147,0,0,1171,
-		1176,3,128,64,0,1172,1173,5,245,0,0,1173,1175,3,128,64,0,1174,1172,1,0,
+		1176,3,128,64,0,1172,1173,5,247,0,0,1173,1175,3,128,64,0,1174,1172,1,0,
 		0,0,1175,1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,127,1,0,
 		0,0,1178,1176,1,0,0,0,1179,1182,5,66,0,0,1180,1182,3,164,82,0,1181,1179,
 		1,0,0,0,1181,1180,1,0,0,0,1182,129,1,0,0,0,1183,1184,5,148,0,0,1184,1188,
-		5,241,0,0,1185,1187,3,132,66,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
+		5,243,0,0,1185,1187,3,132,66,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,
 		1186,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,
-		1192,5,242,0,0,1192,131,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,162,81,
-		0,1195,1196,5,149,0,0,1196,1201,3,164,82,0,1197,1198,5,245,0,0,1198,1200,
+		1192,5,244,0,0,1192,131,1,0,0,0,1193,1194,5,10,0,0,1194,1204,3,162,81,
+		0,1195,1196,5,149,0,0,1196,1201,3,164,82,0,1197,1198,5,247,0,0,1198,1200,
 		3,164,82,0,1199,1197,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,
 		1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,
 		1205,1,0,0,0,1205,1288,1,0,0,0,1206,1207,5,150,0,0,1207,1288,3,164,82,
 		0,1208,1209,5,151,0,0,1209,1288,3,164,82,0,1210,1211,5,152,0,0,1211,1212,
 		5,153,0,0,1212,1213,5,154,0,0,1213,1288,3,164,82,0,1214,1217,5,155,0,0,
-		1215,1216,5,261,0,0,1216,1218,5,199,0,0,1217,1215,1,0,0,0,1217,1218,1,
+		1215,1216,5,263,0,0,1216,1218,5,201,0,0,1217,1215,1,0,0,0,1217,1218,1,
 		0,0,0,1218,1219,1,0,0,0,1219,1220,5,153,0,0,1220,1221,5,165,0,0,1221,1288,
-		3,164,82,0,1222,1223,5,156,0,0,1223,1224,5,261,0,0,1224,1225,5,199,0,0,
+		3,164,82,0,1222,1223,5,156,0,0,1223,1224,5,263,0,0,1224,1225,5,201,0,0,
 		1225,1226,5,153,0,0,1226,1227,5,165,0,0,1227,1288,3,164,82,0,1228,1229,
-		5,176,0,0,1229,1234,3,164,82,0,1230,1231,5,245,0,0,1231,1233,3,164,82,
+		5,178,0,0,1229,1234,3,164,82,0,1230,1231,5,247,0,0,1231,1233,3,164,82,
 		0,1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,
 		0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1239,5,157,0,0,1238,1237,
 		1,0,0,0,1238,1239,1,0,0,0,1239,1240,1,0,0,0,1240,1241,5,165,0,0,1241,1242,
-		5,228,0,0,1242,1243,3,162,81,0,1243,1288,1,0,0,0,1244,1245,5,172,0,0,1245,
-		1246,3,158,79,0,1246,1250,5,241,0,0,1247,1249,3,132,66,0,1248,1247,1,0,
+		5,230,0,0,1242,1243,3,162,81,0,1243,1288,1,0,0,0,1244,1245,5,174,0,0,1245,
+		1246,3,158,79,0,1246,1250,5,243,0,0,1247,1249,3,132,66,0,1248,1247,1,0,
 		0,0,1249,1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1253,1,
-		0,0,0,1252,1250,1,0,0,0,1253,1263,5,242,0,0,1254,1255,5,173,0,0,1255,1259,
-		5,241,0,0,1256,1258,3,132,66,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
+		0,0,0,1252,1250,1,0,0,0,1253,1263,5,244,0,0,1254,1255,5,175,0,0,1255,1259,
+		5,243,0,0,1256,1258,3,132,66,0,1257,1256,1,0,0,0,1258,1261,1,0,0,0,1259,
 		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1259,1,0,0,0,1262,
-		1264,5,242,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
-		1268,5,157,0,0,1266,1267,5,183,0,0,1267,1269,5,112,0,0,1268,1266,1,0,0,
-		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,241,0,0,1271,1273,3,
+		1264,5,244,0,0,1263,1254,1,0,0,0,1263,1264,1,0,0,0,1264,1288,1,0,0,0,1265,
+		1268,5,157,0,0,1266,1267,5,185,0,0,1267,1269,5,112,0,0,1268,1266,1,0,0,
+		0,1268,1269,1,0,0,0,1269,1270,1,0,0,0,1270,1274,5,243,0,0,1271,1273,3,
 		132,66,0,1272,1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,242,0,0,1278,1279,
-		5,158,0,0,1279,1283,5,241,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,
+		1,0,0,0,1275,1277,1,0,0,0,1276,1274,1,0,0,0,1277,1288,5,244,0,0,1278,1279,
+		5,158,0,0,1279,1283,5,243,0,0,1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,
 		1285,1,0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,
-		1283,1,0,0,0,1286,1288,5,242,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
+		1283,1,0,0,0,1286,1288,5,244,0,0,1287,1193,1,0,0,0,1287,1206,1,0,0,0,1287,
 		1208,1,0,0,0,1287,1210,1,0,0,0,1287,1214,1,0,0,0,1287,1222,1,0,0,0,1287,
 		1228,1,0,0,0,1287,1244,1,0,0,0,1287,1265,1,0,0,0,1287,1278,1,0,0,0,1288,
-		133,1,0,0,0,1289,1290,5,175,0,0,1290,1294,5,241,0,0,1291,1293,3,136,68,
+		133,1,0,0,0,1289,1290,5,177,0,0,1290,1294,5,243,0,0,1291,1293,3,136,68,
 		0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,0,
-		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,242,0,0,1298,135,1,
-		0,0,0,1299,1300,5,176,0,0,1300,1305,3,164,82,0,1301,1302,5,245,0,0,1302,
+		0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1298,5,244,0,0,1298,135,1,
+		0,0,0,1299,1300,5,178,0,0,1300,1305,3,164,82,0,1301,1302,5,247,0,0,1302,
 		1304,3,164,82,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,
 		1305,1306,1,0,0,0,1306,1311,1,0,0,0,1307,1305,1,0,0,0,1308,1310,3,138,
 		69,0,1309,1308,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,
 		0,0,0,1312,1316,1,0,0,0,1313,1311,1,0,0,0,1314,1316,3,130,65,0,1315,1299,
-		1,0,0,0,1315,1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,177,0,0,1318,1356,
-		3,158,79,0,1319,1320,5,90,0,0,1320,1321,5,240,0,0,1321,1356,3,158,79,0,
-		1322,1323,5,90,0,0,1323,1356,3,164,82,0,1324,1325,5,178,0,0,1325,1356,
-		3,156,78,0,1326,1327,5,132,0,0,1327,1328,5,262,0,0,1328,1356,5,141,0,0,
-		1329,1330,5,102,0,0,1330,1331,3,158,79,0,1331,1332,5,185,0,0,1332,1333,
+		1,0,0,0,1315,1314,1,0,0,0,1316,137,1,0,0,0,1317,1318,5,179,0,0,1318,1356,
+		3,158,79,0,1319,1320,5,90,0,0,1320,1321,5,242,0,0,1321,1356,3,158,79,0,
+		1322,1323,5,90,0,0,1323,1356,3,164,82,0,1324,1325,5,180,0,0,1325,1356,
+		3,156,78,0,1326,1327,5,132,0,0,1327,1328,5,264,0,0,1328,1356,5,141,0,0,
+		1329,1330,5,102,0,0,1330,1331,3,158,79,0,1331,1332,5,187,0,0,1332,1333,
 		5,110,0,0,1333,1356,1,0,0,0,1334,1335,5,103,0,0,1335,1356,3,158,79,0,1336,
-		1337,5,104,0,0,1337,1338,3,158,79,0,1338,1339,5,185,0,0,1339,1340,5,110,
+		1337,5,104,0,0,1337,1338,3,158,79,0,1338,1339,5,187,0,0,1339,1340,5,110,
 		0,0,1340,1356,1,0,0,0,1341,1342,5,105,0,0,1342,1356,3,158,79,0,1343,1344,
 		5,106,0,0,1344,1356,5,107,0,0,1345,1346,5,108,0,0,1346,1356,3,158,79,0,
 		1347,1348,5,93,0,0,1348,1349,5,94,0,0,1349,1350,5,63,0,0,1350,1353,3,158,
@@ -13871,30 +13921,30 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,1355,1324,1,0,0,0,1355,1326,1,0,0,0,1355,1329,1,0,0,0,1355,1334,
 		1,0,0,0,1355,1336,1,0,0,0,1355,1341,1,0,0,0,1355,1343,1,0,0,0,1355,1345,
 		1,0,0,0,1355,1347,1,0,0,0,1356,139,1,0,0,0,1357,1358,5,2,0,0,1358,1359,
-		3,164,82,0,1359,1360,5,4,0,0,1360,1361,3,164,82,0,1361,1365,5,241,0,0,
+		3,164,82,0,1359,1360,5,4,0,0,1360,1361,3,164,82,0,1361,1365,5,243,0,0,
 		1362,1364,3,142,71,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,1363,1,0,
 		0,0,1365,1366,1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,1369,5,
-		242,0,0,1369,141,1,0,0,0,1370,1371,3,164,82,0,1371,1372,5,60,0,0,1372,
-		1373,5,179,0,0,1373,1374,5,262,0,0,1374,1654,1,0,0,0,1375,1376,3,164,82,
+		244,0,0,1369,141,1,0,0,0,1370,1371,3,164,82,0,1371,1372,5,60,0,0,1372,
+		1373,5,181,0,0,1373,1374,5,264,0,0,1374,1662,1,0,0,0,1375,1376,3,164,82,
 		0,1376,1377,5,60,0,0,1377,1378,5,38,0,0,1378,1382,3,158,79,0,1379,1381,
 		3,152,76,0,1380,1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,
-		1383,1,0,0,0,1383,1654,1,0,0,0,1384,1382,1,0,0,0,1385,1386,3,164,82,0,
+		1383,1,0,0,0,1383,1662,1,0,0,0,1384,1382,1,0,0,0,1385,1386,3,164,82,0,
 		1386,1390,5,97,0,0,1387,1388,5,154,0,0,1388,1389,5,61,0,0,1389,1391,5,
-		262,0,0,1390,1387,1,0,0,0,1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,
-		5,63,0,0,1393,1394,3,156,78,0,1394,1654,1,0,0,0,1395,1396,3,164,82,0,1396,
+		264,0,0,1390,1387,1,0,0,0,1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,
+		5,63,0,0,1393,1394,3,156,78,0,1394,1662,1,0,0,0,1395,1396,3,164,82,0,1396,
 		1397,5,97,0,0,1397,1401,5,38,0,0,1398,1399,5,154,0,0,1399,1400,5,61,0,
-		0,1400,1402,5,262,0,0,1401,1398,1,0,0,0,1401,1402,1,0,0,0,1402,1403,1,
-		0,0,0,1403,1404,5,63,0,0,1404,1409,3,150,75,0,1405,1406,5,245,0,0,1406,
+		0,1400,1402,5,264,0,0,1401,1398,1,0,0,0,1401,1402,1,0,0,0,1402,1403,1,
+		0,0,0,1403,1404,5,63,0,0,1404,1409,3,150,75,0,1405,1406,5,247,0,0,1406,
 		1408,3,150,75,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
 		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,152,
 		76,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
-		0,0,0,1416,1654,1,0,0,0,1417,1415,1,0,0,0,1418,1419,3,162,81,0,1419,1420,
+		0,0,0,1416,1662,1,0,0,0,1417,1415,1,0,0,0,1418,1419,3,162,81,0,1419,1420,
 		7,3,0,0,1420,1421,3,158,79,0,1421,1426,3,154,77,0,1422,1423,5,28,0,0,1423,
 		1424,3,158,79,0,1424,1425,3,154,77,0,1425,1427,1,0,0,0,1426,1422,1,0,0,
-		0,1426,1427,1,0,0,0,1427,1654,1,0,0,0,1428,1429,3,162,81,0,1429,1430,5,
-		182,0,0,1430,1431,3,158,79,0,1431,1432,5,183,0,0,1432,1433,5,260,0,0,1433,
-		1654,1,0,0,0,1434,1435,3,164,82,0,1435,1468,5,184,0,0,1436,1437,5,54,0,
-		0,1437,1441,5,260,0,0,1438,1440,3,152,76,0,1439,1438,1,0,0,0,1440,1443,
+		0,1426,1427,1,0,0,0,1427,1662,1,0,0,0,1428,1429,3,162,81,0,1429,1430,5,
+		184,0,0,1430,1431,3,158,79,0,1431,1432,5,185,0,0,1432,1433,5,262,0,0,1433,
+		1662,1,0,0,0,1434,1435,3,164,82,0,1435,1468,5,186,0,0,1436,1437,5,54,0,
+		0,1437,1441,5,262,0,0,1438,1440,3,152,76,0,1439,1438,1,0,0,0,1440,1443,
 		1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1445,1,0,0,0,1443,1441,
 		1,0,0,0,1444,1446,3,146,73,0,1445,1444,1,0,0,0,1445,1446,1,0,0,0,1446,
 		1469,1,0,0,0,1447,1457,5,38,0,0,1448,1449,5,44,0,0,1449,1450,3,158,79,
@@ -13904,117 +13954,120 @@ public partial class DealLangParser : Parser {
 		3,152,76,0,1460,1459,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,0,0,1462,
 		1463,1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,0,0,0,1465,1467,3,146,73,0,
 		1466,1465,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1436,1,0,0,
-		0,1468,1447,1,0,0,0,1469,1654,1,0,0,0,1470,1472,5,175,0,0,1471,1473,3,
+		0,1468,1447,1,0,0,0,1469,1662,1,0,0,0,1470,1472,5,177,0,0,1471,1473,3,
 		138,69,0,1472,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1472,1,0,0,0,1474,1475,
-		1,0,0,0,1475,1654,1,0,0,0,1476,1477,5,175,0,0,1477,1478,5,176,0,0,1478,
-		1654,5,109,0,0,1479,1480,5,175,0,0,1480,1481,5,202,0,0,1481,1482,5,93,
-		0,0,1482,1654,5,94,0,0,1483,1484,3,164,82,0,1484,1485,5,120,0,0,1485,1486,
-		3,158,79,0,1486,1654,1,0,0,0,1487,1488,3,164,82,0,1488,1489,5,16,0,0,1489,
-		1490,3,28,14,0,1490,1494,5,241,0,0,1491,1493,3,34,17,0,1492,1491,1,0,0,
+		1,0,0,0,1475,1662,1,0,0,0,1476,1477,5,177,0,0,1477,1478,5,178,0,0,1478,
+		1662,5,109,0,0,1479,1480,5,177,0,0,1480,1481,5,204,0,0,1481,1482,5,93,
+		0,0,1482,1662,5,94,0,0,1483,1484,3,164,82,0,1484,1485,5,120,0,0,1485,1486,
+		3,158,79,0,1486,1662,1,0,0,0,1487,1488,3,164,82,0,1488,1489,5,16,0,0,1489,
+		1490,3,28,14,0,1490,1494,5,243,0,0,1491,1493,3,34,17,0,1492,1491,1,0,0,
 		0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,0,1495,1497,1,0,
-		0,0,1496,1494,1,0,0,0,1497,1498,5,242,0,0,1498,1654,1,0,0,0,1499,1500,
-		3,164,82,0,1500,1501,5,19,0,0,1501,1502,5,260,0,0,1502,1503,5,20,0,0,1503,
-		1504,3,158,79,0,1504,1654,1,0,0,0,1505,1506,3,164,82,0,1506,1508,5,21,
-		0,0,1507,1509,5,249,0,0,1508,1507,1,0,0,0,1508,1509,1,0,0,0,1509,1510,
-		1,0,0,0,1510,1511,3,158,79,0,1511,1654,1,0,0,0,1512,1513,3,164,82,0,1513,
-		1514,5,235,0,0,1514,1517,3,156,78,0,1515,1516,5,51,0,0,1516,1518,5,260,
-		0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1654,1,0,0,0,1519,1520,3,
-		164,82,0,1520,1521,5,235,0,0,1521,1522,5,38,0,0,1522,1527,3,148,74,0,1523,
-		1524,5,245,0,0,1524,1526,3,148,74,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
+		0,0,1496,1494,1,0,0,0,1497,1498,5,244,0,0,1498,1662,1,0,0,0,1499,1500,
+		3,164,82,0,1500,1501,5,19,0,0,1501,1502,5,262,0,0,1502,1503,5,20,0,0,1503,
+		1504,3,158,79,0,1504,1662,1,0,0,0,1505,1506,3,164,82,0,1506,1508,5,21,
+		0,0,1507,1509,5,251,0,0,1508,1507,1,0,0,0,1508,1509,1,0,0,0,1509,1510,
+		1,0,0,0,1510,1511,3,158,79,0,1511,1662,1,0,0,0,1512,1513,3,164,82,0,1513,
+		1514,5,237,0,0,1514,1517,3,156,78,0,1515,1516,5,51,0,0,1516,1518,5,262,
+		0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1662,1,0,0,0,1519,1520,3,
+		164,82,0,1520,1521,5,237,0,0,1521,1522,5,38,0,0,1522,1527,3,148,74,0,1523,
+		1524,5,247,0,0,1524,1526,3,148,74,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
 		0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1532,1,0,0,0,1529,1527,1,0,
-		0,0,1530,1531,5,51,0,0,1531,1533,5,260,0,0,1532,1530,1,0,0,0,1532,1533,
+		0,0,1530,1531,5,51,0,0,1531,1533,5,262,0,0,1532,1530,1,0,0,0,1532,1533,
 		1,0,0,0,1533,1537,1,0,0,0,1534,1536,3,152,76,0,1535,1534,1,0,0,0,1536,
-		1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,0,1538,1654,1,0,0,0,1539,
-		1537,1,0,0,0,1540,1541,3,164,82,0,1541,1542,5,239,0,0,1542,1543,5,38,0,
-		0,1543,1548,3,148,74,0,1544,1545,5,245,0,0,1545,1547,3,148,74,0,1546,1544,
+		1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,0,1538,1662,1,0,0,0,1539,
+		1537,1,0,0,0,1540,1541,3,164,82,0,1541,1542,5,241,0,0,1542,1543,5,38,0,
+		0,1543,1548,3,148,74,0,1544,1545,5,247,0,0,1545,1547,3,148,74,0,1546,1544,
 		1,0,0,0,1547,1550,1,0,0,0,1548,1546,1,0,0,0,1548,1549,1,0,0,0,1549,1554,
 		1,0,0,0,1550,1548,1,0,0,0,1551,1553,3,152,76,0,1552,1551,1,0,0,0,1553,
-		1556,1,0,0,0,1554,1552,1,0,0,0,1554,1555,1,0,0,0,1555,1654,1,0,0,0,1556,
+		1556,1,0,0,0,1554,1552,1,0,0,0,1554,1555,1,0,0,0,1555,1662,1,0,0,0,1556,
 		1554,1,0,0,0,1557,1558,3,164,82,0,1558,1559,5,92,0,0,1559,1560,3,158,79,
-		0,1560,1654,1,0,0,0,1561,1562,3,164,82,0,1562,1563,5,93,0,0,1563,1564,
+		0,1560,1662,1,0,0,0,1561,1562,3,164,82,0,1562,1563,5,93,0,0,1563,1564,
 		5,138,0,0,1564,1565,3,156,78,0,1565,1566,5,63,0,0,1566,1567,3,158,79,0,
-		1567,1654,1,0,0,0,1568,1569,3,164,82,0,1569,1570,5,202,0,0,1570,1571,5,
-		93,0,0,1571,1654,1,0,0,0,1572,1573,3,164,82,0,1573,1574,5,71,0,0,1574,
-		1576,5,69,0,0,1575,1577,5,261,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,
-		1577,1654,1,0,0,0,1578,1579,3,164,82,0,1579,1580,5,71,0,0,1580,1583,5,
-		70,0,0,1581,1582,5,51,0,0,1582,1584,5,260,0,0,1583,1581,1,0,0,0,1583,1584,
-		1,0,0,0,1584,1654,1,0,0,0,1585,1586,3,164,82,0,1586,1587,5,170,0,0,1587,
-		1588,5,54,0,0,1588,1591,5,260,0,0,1589,1590,5,63,0,0,1590,1592,3,158,79,
-		0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1654,1,0,0,0,1593,1594,3,164,
-		82,0,1594,1596,5,65,0,0,1595,1597,3,98,49,0,1596,1595,1,0,0,0,1597,1598,
-		1,0,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1654,1,0,0,0,1600,1601,
-		5,22,0,0,1601,1654,5,262,0,0,1602,1603,5,23,0,0,1603,1654,5,262,0,0,1604,
-		1654,5,24,0,0,1605,1654,5,25,0,0,1606,1607,3,164,82,0,1607,1608,5,26,0,
-		0,1608,1609,5,27,0,0,1609,1610,3,158,79,0,1610,1611,3,154,77,0,1611,1612,
-		5,28,0,0,1612,1613,3,158,79,0,1613,1614,3,154,77,0,1614,1654,1,0,0,0,1615,
-		1616,3,164,82,0,1616,1617,5,29,0,0,1617,1620,5,165,0,0,1618,1621,5,30,
-		0,0,1619,1621,3,158,79,0,1620,1618,1,0,0,0,1620,1619,1,0,0,0,1621,1622,
-		1,0,0,0,1622,1623,5,31,0,0,1623,1624,3,158,79,0,1624,1625,3,154,77,0,1625,
-		1626,5,28,0,0,1626,1627,3,158,79,0,1627,1628,3,154,77,0,1628,1654,1,0,
-		0,0,1629,1630,3,164,82,0,1630,1631,5,32,0,0,1631,1632,3,158,79,0,1632,
-		1633,3,154,77,0,1633,1634,5,20,0,0,1634,1635,3,158,79,0,1635,1654,1,0,
-		0,0,1636,1637,5,33,0,0,1637,1638,3,162,81,0,1638,1639,5,34,0,0,1639,1640,
-		3,162,81,0,1640,1643,3,158,79,0,1641,1642,5,35,0,0,1642,1644,3,158,79,
-		0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1654,1,0,0,0,1645,1646,5,36,
-		0,0,1646,1647,5,35,0,0,1647,1648,3,158,79,0,1648,1649,3,154,77,0,1649,
-		1650,5,37,0,0,1650,1651,3,158,79,0,1651,1652,3,154,77,0,1652,1654,1,0,
-		0,0,1653,1370,1,0,0,0,1653,1375,1,0,0,0,1653,1385,1,0,0,0,1653,1395,1,
-		0,0,0,1653,1418,1,0,0,0,1653,1428,1,0,0,0,1653,1434,1,0,0,0,1653,1470,
-		1,0,0,0,1653,1476,1,0,0,0,1653,1479,1,0,0,0,1653,1483,1,0,0,0,1653,1487,
-		1,0,0,0,1653,1499,1,0,0,0,1653,1505,1,0,0,0,1653,1512,1,0,0,0,1653,1519,
-		1,0,0,0,1653,1540,1,0,0,0,1653,1557,1,0,0,0,1653,1561,1,0,0,0,1653,1568,
-		1,0,0,0,1653,1572,1,0,0,0,1653,1578,1,0,0,0,1653,1585,1,0,0,0,1653,1593,
-		1,0,0,0,1653,1600,1,0,0,0,1653,1602,1,0,0,0,1653,1604,1,0,0,0,1653,1605,
-		1,0,0,0,1653,1606,1,0,0,0,1653,1615,1,0,0,0,1653,1629,1,0,0,0,1653,1636,
-		1,0,0,0,1653,1645,1,0,0,0,1654,143,1,0,0,0,1655,1656,5,73,0,0,1656,1657,
-		5,260,0,0,1657,1658,5,174,0,0,1658,1659,3,158,79,0,1659,1660,3,154,77,
-		0,1660,145,1,0,0,0,1661,1662,5,45,0,0,1662,1663,5,40,0,0,1663,1664,5,41,
-		0,0,1664,1665,3,158,79,0,1665,1666,5,42,0,0,1666,1670,3,158,79,0,1667,
-		1669,3,152,76,0,1668,1667,1,0,0,0,1669,1672,1,0,0,0,1670,1668,1,0,0,0,
-		1670,1671,1,0,0,0,1671,147,1,0,0,0,1672,1670,1,0,0,0,1673,1675,5,250,0,
-		0,1674,1673,1,0,0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1677,3,156,
-		78,0,1677,1678,5,34,0,0,1678,1679,3,158,79,0,1679,149,1,0,0,0,1680,1681,
-		3,156,78,0,1681,1682,5,34,0,0,1682,1683,3,158,79,0,1683,151,1,0,0,0,1684,
-		1685,5,39,0,0,1685,1686,3,162,81,0,1686,1687,3,158,79,0,1687,153,1,0,0,
-		0,1688,1689,5,185,0,0,1689,1690,5,198,0,0,1690,155,1,0,0,0,1691,1692,5,
-		261,0,0,1692,157,1,0,0,0,1693,1694,6,79,-1,0,1694,1695,5,243,0,0,1695,
-		1696,3,158,79,0,1696,1697,5,244,0,0,1697,1736,1,0,0,0,1698,1699,5,250,
-		0,0,1699,1736,3,158,79,16,1700,1701,5,202,0,0,1701,1736,3,158,79,11,1702,
-		1703,5,172,0,0,1703,1704,3,158,79,0,1704,1705,5,174,0,0,1705,1706,3,158,
-		79,0,1706,1707,5,173,0,0,1707,1708,3,158,79,0,1708,1736,1,0,0,0,1709,1710,
-		3,164,82,0,1710,1719,5,243,0,0,1711,1716,3,158,79,0,1712,1713,5,245,0,
-		0,1713,1715,3,158,79,0,1714,1712,1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,
-		0,0,0,1716,1717,1,0,0,0,1717,1720,1,0,0,0,1718,1716,1,0,0,0,1719,1711,
-		1,0,0,0,1719,1720,1,0,0,0,1720,1721,1,0,0,0,1721,1722,5,244,0,0,1722,1736,
-		1,0,0,0,1723,1725,7,4,0,0,1724,1726,3,160,80,0,1725,1724,1,0,0,0,1725,
-		1726,1,0,0,0,1726,1727,1,0,0,0,1727,1728,5,185,0,0,1728,1736,3,160,80,
-		0,1729,1730,5,262,0,0,1730,1736,3,160,80,0,1731,1736,5,261,0,0,1732,1736,
-		5,262,0,0,1733,1736,5,260,0,0,1734,1736,3,162,81,0,1735,1693,1,0,0,0,1735,
-		1698,1,0,0,0,1735,1700,1,0,0,0,1735,1702,1,0,0,0,1735,1709,1,0,0,0,1735,
-		1723,1,0,0,0,1735,1729,1,0,0,0,1735,1731,1,0,0,0,1735,1732,1,0,0,0,1735,
-		1733,1,0,0,0,1735,1734,1,0,0,0,1736,1757,1,0,0,0,1737,1738,10,15,0,0,1738,
-		1739,5,199,0,0,1739,1756,3,158,79,16,1740,1741,10,14,0,0,1741,1742,7,5,
-		0,0,1742,1756,3,158,79,15,1743,1744,10,13,0,0,1744,1745,7,6,0,0,1745,1756,
-		3,158,79,14,1746,1747,10,12,0,0,1747,1748,7,7,0,0,1748,1756,3,158,79,13,
-		1749,1750,10,10,0,0,1750,1751,5,200,0,0,1751,1756,3,158,79,11,1752,1753,
-		10,9,0,0,1753,1754,5,201,0,0,1754,1756,3,158,79,10,1755,1737,1,0,0,0,1755,
-		1740,1,0,0,0,1755,1743,1,0,0,0,1755,1746,1,0,0,0,1755,1749,1,0,0,0,1755,
-		1752,1,0,0,0,1756,1759,1,0,0,0,1757,1755,1,0,0,0,1757,1758,1,0,0,0,1758,
-		159,1,0,0,0,1759,1757,1,0,0,0,1760,1761,7,8,0,0,1761,161,1,0,0,0,1762,
-		1765,3,164,82,0,1763,1764,5,246,0,0,1764,1766,3,164,82,0,1765,1763,1,0,
-		0,0,1765,1766,1,0,0,0,1766,163,1,0,0,0,1767,1768,7,9,0,0,1768,165,1,0,
-		0,0,180,170,172,186,212,219,221,229,231,253,257,259,266,271,274,279,283,
-		296,307,315,336,345,355,367,371,379,383,388,398,412,419,422,437,441,447,
-		459,461,464,473,478,481,490,499,504,512,519,532,534,544,561,569,573,582,
-		586,590,592,598,601,605,613,623,657,667,696,698,708,715,719,727,752,759,
-		767,774,778,782,790,794,810,850,855,859,863,882,891,896,912,916,924,946,
-		952,960,968,981,992,995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,
-		1075,1078,1082,1090,1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,
-		1160,1167,1176,1181,1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,
-		1274,1283,1287,1294,1305,1311,1315,1353,1355,1365,1382,1390,1401,1409,
-		1415,1426,1441,1445,1454,1457,1462,1466,1468,1474,1494,1508,1517,1527,
-		1532,1537,1548,1554,1576,1583,1591,1598,1620,1643,1653,1670,1674,1716,
-		1719,1725,1735,1755,1757,1765
+		1567,1662,1,0,0,0,1568,1569,3,164,82,0,1569,1570,5,204,0,0,1570,1571,5,
+		93,0,0,1571,1662,1,0,0,0,1572,1573,3,164,82,0,1573,1574,5,71,0,0,1574,
+		1576,5,69,0,0,1575,1577,5,263,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,
+		1577,1662,1,0,0,0,1578,1579,3,164,82,0,1579,1580,5,71,0,0,1580,1583,5,
+		70,0,0,1581,1582,5,51,0,0,1582,1584,5,262,0,0,1583,1581,1,0,0,0,1583,1584,
+		1,0,0,0,1584,1662,1,0,0,0,1585,1586,3,164,82,0,1586,1587,5,170,0,0,1587,
+		1588,5,54,0,0,1588,1591,5,262,0,0,1589,1590,5,63,0,0,1590,1592,3,158,79,
+		0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1595,1,0,0,0,1593,1594,5,171,
+		0,0,1594,1596,3,158,79,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1662,
+		1,0,0,0,1597,1598,3,164,82,0,1598,1599,5,172,0,0,1599,1600,3,158,79,0,
+		1600,1662,1,0,0,0,1601,1602,3,164,82,0,1602,1604,5,65,0,0,1603,1605,3,
+		98,49,0,1604,1603,1,0,0,0,1605,1606,1,0,0,0,1606,1604,1,0,0,0,1606,1607,
+		1,0,0,0,1607,1662,1,0,0,0,1608,1609,5,22,0,0,1609,1662,5,264,0,0,1610,
+		1611,5,23,0,0,1611,1662,5,264,0,0,1612,1662,5,24,0,0,1613,1662,5,25,0,
+		0,1614,1615,3,164,82,0,1615,1616,5,26,0,0,1616,1617,5,27,0,0,1617,1618,
+		3,158,79,0,1618,1619,3,154,77,0,1619,1620,5,28,0,0,1620,1621,3,158,79,
+		0,1621,1622,3,154,77,0,1622,1662,1,0,0,0,1623,1624,3,164,82,0,1624,1625,
+		5,29,0,0,1625,1628,5,165,0,0,1626,1629,5,30,0,0,1627,1629,3,158,79,0,1628,
+		1626,1,0,0,0,1628,1627,1,0,0,0,1629,1630,1,0,0,0,1630,1631,5,31,0,0,1631,
+		1632,3,158,79,0,1632,1633,3,154,77,0,1633,1634,5,28,0,0,1634,1635,3,158,
+		79,0,1635,1636,3,154,77,0,1636,1662,1,0,0,0,1637,1638,3,164,82,0,1638,
+		1639,5,32,0,0,1639,1640,3,158,79,0,1640,1641,3,154,77,0,1641,1642,5,20,
+		0,0,1642,1643,3,158,79,0,1643,1662,1,0,0,0,1644,1645,5,33,0,0,1645,1646,
+		3,162,81,0,1646,1647,5,34,0,0,1647,1648,3,162,81,0,1648,1651,3,158,79,
+		0,1649,1650,5,35,0,0,1650,1652,3,158,79,0,1651,1649,1,0,0,0,1651,1652,
+		1,0,0,0,1652,1662,1,0,0,0,1653,1654,5,36,0,0,1654,1655,5,35,0,0,1655,1656,
+		3,158,79,0,1656,1657,3,154,77,0,1657,1658,5,37,0,0,1658,1659,3,158,79,
+		0,1659,1660,3,154,77,0,1660,1662,1,0,0,0,1661,1370,1,0,0,0,1661,1375,1,
+		0,0,0,1661,1385,1,0,0,0,1661,1395,1,0,0,0,1661,1418,1,0,0,0,1661,1428,
+		1,0,0,0,1661,1434,1,0,0,0,1661,1470,1,0,0,0,1661,1476,1,0,0,0,1661,1479,
+		1,0,0,0,1661,1483,1,0,0,0,1661,1487,1,0,0,0,1661,1499,1,0,0,0,1661,1505,
+		1,0,0,0,1661,1512,1,0,0,0,1661,1519,1,0,0,0,1661,1540,1,0,0,0,1661,1557,
+		1,0,0,0,1661,1561,1,0,0,0,1661,1568,1,0,0,0,1661,1572,1,0,0,0,1661,1578,
+		1,0,0,0,1661,1585,1,0,0,0,1661,1597,1,0,0,0,1661,1601,1,0,0,0,1661,1608,
+		1,0,0,0,1661,1610,1,0,0,0,1661,1612,1,0,0,0,1661,1613,1,0,0,0,1661,1614,
+		1,0,0,0,1661,1623,1,0,0,0,1661,1637,1,0,0,0,1661,1644,1,0,0,0,1661,1653,
+		1,0,0,0,1662,143,1,0,0,0,1663,1664,5,73,0,0,1664,1665,5,262,0,0,1665,1666,
+		5,176,0,0,1666,1667,3,158,79,0,1667,1668,3,154,77,0,1668,145,1,0,0,0,1669,
+		1670,5,45,0,0,1670,1671,5,40,0,0,1671,1672,5,41,0,0,1672,1673,3,158,79,
+		0,1673,1674,5,42,0,0,1674,1678,3,158,79,0,1675,1677,3,152,76,0,1676,1675,
+		1,0,0,0,1677,1680,1,0,0,0,1678,1676,1,0,0,0,1678,1679,1,0,0,0,1679,147,
+		1,0,0,0,1680,1678,1,0,0,0,1681,1683,5,252,0,0,1682,1681,1,0,0,0,1682,1683,
+		1,0,0,0,1683,1684,1,0,0,0,1684,1685,3,156,78,0,1685,1686,5,34,0,0,1686,
+		1687,3,158,79,0,1687,149,1,0,0,0,1688,1689,3,156,78,0,1689,1690,5,34,0,
+		0,1690,1691,3,158,79,0,1691,151,1,0,0,0,1692,1693,5,39,0,0,1693,1694,3,
+		162,81,0,1694,1695,3,158,79,0,1695,153,1,0,0,0,1696,1697,5,187,0,0,1697,
+		1698,5,200,0,0,1698,155,1,0,0,0,1699,1700,5,263,0,0,1700,157,1,0,0,0,1701,
+		1702,6,79,-1,0,1702,1703,5,245,0,0,1703,1704,3,158,79,0,1704,1705,5,246,
+		0,0,1705,1744,1,0,0,0,1706,1707,5,252,0,0,1707,1744,3,158,79,16,1708,1709,
+		5,204,0,0,1709,1744,3,158,79,11,1710,1711,5,174,0,0,1711,1712,3,158,79,
+		0,1712,1713,5,176,0,0,1713,1714,3,158,79,0,1714,1715,5,175,0,0,1715,1716,
+		3,158,79,0,1716,1744,1,0,0,0,1717,1718,3,164,82,0,1718,1727,5,245,0,0,
+		1719,1724,3,158,79,0,1720,1721,5,247,0,0,1721,1723,3,158,79,0,1722,1720,
+		1,0,0,0,1723,1726,1,0,0,0,1724,1722,1,0,0,0,1724,1725,1,0,0,0,1725,1728,
+		1,0,0,0,1726,1724,1,0,0,0,1727,1719,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
+		1,0,0,0,1729,1730,5,246,0,0,1730,1744,1,0,0,0,1731,1733,7,4,0,0,1732,1734,
+		3,160,80,0,1733,1732,1,0,0,0,1733,1734,1,0,0,0,1734,1735,1,0,0,0,1735,
+		1736,5,187,0,0,1736,1744,3,160,80,0,1737,1738,5,264,0,0,1738,1744,3,160,
+		80,0,1739,1744,5,263,0,0,1740,1744,5,264,0,0,1741,1744,5,262,0,0,1742,
+		1744,3,162,81,0,1743,1701,1,0,0,0,1743,1706,1,0,0,0,1743,1708,1,0,0,0,
+		1743,1710,1,0,0,0,1743,1717,1,0,0,0,1743,1731,1,0,0,0,1743,1737,1,0,0,
+		0,1743,1739,1,0,0,0,1743,1740,1,0,0,0,1743,1741,1,0,0,0,1743,1742,1,0,
+		0,0,1744,1765,1,0,0,0,1745,1746,10,15,0,0,1746,1747,5,201,0,0,1747,1764,
+		3,158,79,16,1748,1749,10,14,0,0,1749,1750,7,5,0,0,1750,1764,3,158,79,15,
+		1751,1752,10,13,0,0,1752,1753,7,6,0,0,1753,1764,3,158,79,14,1754,1755,
+		10,12,0,0,1755,1756,7,7,0,0,1756,1764,3,158,79,13,1757,1758,10,10,0,0,
+		1758,1759,5,202,0,0,1759,1764,3,158,79,11,1760,1761,10,9,0,0,1761,1762,
+		5,203,0,0,1762,1764,3,158,79,10,1763,1745,1,0,0,0,1763,1748,1,0,0,0,1763,
+		1751,1,0,0,0,1763,1754,1,0,0,0,1763,1757,1,0,0,0,1763,1760,1,0,0,0,1764,
+		1767,1,0,0,0,1765,1763,1,0,0,0,1765,1766,1,0,0,0,1766,159,1,0,0,0,1767,
+		1765,1,0,0,0,1768,1769,7,8,0,0,1769,161,1,0,0,0,1770,1773,3,164,82,0,1771,
+		1772,5,248,0,0,1772,1774,3,164,82,0,1773,1771,1,0,0,0,1773,1774,1,0,0,
+		0,1774,163,1,0,0,0,1775,1776,7,9,0,0,1776,165,1,0,0,0,181,170,172,186,
+		212,219,221,229,231,253,257,259,266,271,274,279,283,296,307,315,336,345,
+		355,367,371,379,383,388,398,412,419,422,437,441,447,459,461,464,473,478,
+		481,490,499,504,512,519,532,534,544,561,569,573,582,586,590,592,598,601,
+		605,613,623,657,667,696,698,708,715,719,727,752,759,767,774,778,782,790,
+		794,810,850,855,859,863,882,891,896,912,916,924,946,952,960,968,981,992,
+		995,1005,1008,1016,1020,1028,1039,1043,1051,1062,1064,1075,1078,1082,1090,
+		1095,1100,1110,1112,1120,1129,1135,1139,1152,1157,1160,1167,1176,1181,
+		1188,1201,1204,1217,1234,1238,1250,1259,1263,1268,1274,1283,1287,1294,
+		1305,1311,1315,1353,1355,1365,1382,1390,1401,1409,1415,1426,1441,1445,
+		1454,1457,1462,1466,1468,1474,1494,1508,1517,1527,1532,1537,1548,1554,
+		1576,1583,1591,1595,1606,1628,1651,1661,1678,1682,1724,1727,1733,1743,
+		1763,1765,1773
 	};
 
 	public static readonly ATN _ATN =
