@@ -53,7 +53,7 @@ public static class ScenarioCodec
         WriteArray(w, s.Guarantors, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.Holdings, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.LeaseBreaks, WriteNullable);
-        WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, (w, calls) => WriteArray(w, calls, Write)));
+        WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, (w, calls) => WriteArray(w, calls, (w, c) => WriteOptional(w, c, Write))));
         WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementYield);
         WriteNullable(w, s.EnforcementReletUtilisation);
@@ -84,7 +84,7 @@ public static class ScenarioCodec
             Guarantors = ReadArray(r, r => ReadOptional(r, ReadGuarantorLevers)),
             Holdings = ReadArray(r, r => ReadOptional(r, ReadHoldingLevers)),
             LeaseBreaks = ReadArray(r, ReadNullableInt),
-            TrancheCalls = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, ReadTrancheCall))),
+            TrancheCalls = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => ReadOptional(r, ReadTrancheCall)!))),
             PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementYield = ReadNullableDouble(r),
             EnforcementReletUtilisation = ReadNullableDouble(r),
