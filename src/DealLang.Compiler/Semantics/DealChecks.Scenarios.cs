@@ -477,7 +477,7 @@ internal sealed partial class DealChecks
         if (converts.Tranche is { Text.Length: > 0 } name && _analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
             && symbol.Declaration is TrancheSyntax { Convertible: null })
         {
-            _diagnostics.Add(DiagnosticCatalogue.ConversionOfPlainTranche(name.Span, scenario, name.Text));
+            _diagnostics.Add(DiagnosticCatalogue.HardCallOfPlainTranche(name.Span, scenario, name.Text, converts: true));
         }
     }
 
