@@ -47,6 +47,10 @@ public sealed class ConvertiblePartialTests
           Notes called on 2026-07-01 at 101% part 50%
         }
 
+        scenario Discount for Partial {
+          Notes called on 2026-07-01 at 95% part 50%
+        }
+
         scenario HalfConverts for Partial {
           WULF points stepped { 2026-03-01 15 per share }
           Notes called on 2026-07-01 at 101% part 50%
@@ -85,6 +89,21 @@ public sealed class ConvertiblePartialTests
         // −8m, 80k (day 90), 4.12m (day 181), 40k (day 273), 4.04m (day 365): 4.7642% (bisection on these flows, as
         // ConvertibleHardCallTests' IRRs), between the whole call's 101% and the notes held to the maturity.
         Assert.Equal(0.0476417170, notes.Irr, 8);
+    }
+
+    [Fact]
+    public void HalfCalledBelowPar_WritesTheCalledHalfDown_AndTheRestRunsOnAtPar()
+    {
+        // At 95% the called half, 4m, is repaid at 3.8m: the balance is written down by 5% × 4m = 200k (the ledger's
+        // redemption premium −200k), 3.8m is due with the 80k coupon, and the other 4m runs on as at par. IRR: −8m, 80k
+        // (90), 3.88m (181), 40k (273), 4.04m (365): 0.6692%.
+        TrancheSummary notes = Deal.Outcomes["Discount"].Tranches[0];
+        Assert.Equal(-200_000, Deal.Ledger("Notes redemption premium", 1, "Discount"), 1e-6);
+        Assert.Equal(80_000, Deal.Ledger("Notes interest due", 1, "Discount"), 1e-6);
+        Assert.Equal(3_800_000, Deal.Ledger("Notes principal due", 1, "Discount"), 1e-6);
+        Assert.Equal(4_000_000, Deal.Ledger("Notes balance", 1, "Discount"), 1e-6);
+        Assert.Equal((7_800_000.0, 0.0), (notes.PrincipalPaid, notes.PrincipalLoss));
+        Assert.Equal(0.0066923115, notes.Irr, 8);
     }
 
     [Fact]

@@ -975,7 +975,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
         // After a partial conversion the holders of the rest may put it, by the same rule; not in the period of a partial
-        // hard call, whose decision the period's is (the rest may be put at a later date).
+        // hard call taken in cash, whose decision the period's is (the rest may be put at a later date).
         using (w.Block("if (!" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
