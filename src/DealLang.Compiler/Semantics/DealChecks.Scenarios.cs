@@ -423,7 +423,9 @@ internal sealed partial class DealChecks
                 outside.Value));
         }
 
-        if (called.Tranche is { Text.Length: > 0 } calledName && calls.TryGetValue(calledName.Text, out TrancheCalledSyntax? earlier))
+        // The same date twice is the lever set twice (DL0507), not a call out of turn as well.
+        if (called.Tranche is { Text.Length: > 0 } calledName && calls.TryGetValue(calledName.Text, out TrancheCalledSyntax? earlier)
+            && called.On.Value != earlier.On.Value)
         {
             // Two calls in one period would be one decision; a call after the whole balance was called finds nothing.
             bool afterWhole = earlier.Part is null || _analysis.BoundOf(earlier.Part) is Model.ConstantExpression { Value: >= 1.0 };

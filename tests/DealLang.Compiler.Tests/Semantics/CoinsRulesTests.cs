@@ -166,6 +166,7 @@ public sealed class CoinsRulesTests
 
         var twice = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D {\n  Cv called on 2026-01-01 part 50%\n  Cv called on 2026-01-01 part 20%\n}\n")).Diagnostics;
         Assert.Contains(twice, d => d.Code == "DL0507" && d.Message.Contains("the call of Cv on 2026-01-01", StringComparison.Ordinal));
+        Assert.DoesNotContain(twice, d => d.Code == "DL0560");
     }
 
     [Fact]
