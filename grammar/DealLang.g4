@@ -677,8 +677,12 @@ scenarioItem
     | party=ident GUARANTEES HONOURED share=QUANTITY?         # guaranteeHonouredItem
     | party=ident GUARANTEES DISOWNED (FROM DATE)?            # guaranteeDisownedItem
     // An issuer's hard call of a convertible: 'Converts called on 2028-06-01 at 101%' redeems the notes in cash at that
-    // share of the principal (100% without 'at') unless the holder, offered less than its shares are worth, converts.
-    | tranche=ident CALLED ON DATE (AT price=expr)?           # trancheCalledItem
+    // share of the principal (100% without 'at') unless the holder, offered less than its shares are worth, converts;
+    // 'part 50%' calls that share of the balance only, and the rest runs on.
+    | tranche=ident CALLED ON DATE (AT price=expr)? (PART part=expr)?   # trancheCalledItem
+    // The holders' behaviour at a conversion: 'Converts converts 60%' converts that share of the balance when the rule
+    // says the holder converts (at maturity or early); the rest is repaid in cash.
+    | tranche=ident CONVERTS part=expr                        # trancheConvertsItem
     // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
     | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
@@ -979,6 +983,9 @@ CARRY         : 'carry';
 CATCH_UP      : 'catch_up';
 CALLS         : 'calls';
 CALLED        : 'called';
+// A convertible's partial hard call ('part 50%') and partial conversion ('Converts converts 60%').
+PART          : 'part';
+CONVERTS      : 'converts';
 DEAL_BY_DEAL  : 'deal_by_deal';
 IF            : 'if';
 ELSE          : 'else';

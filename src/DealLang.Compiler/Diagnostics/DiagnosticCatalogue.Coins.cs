@@ -98,10 +98,28 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic KeepWithoutMining(SourceSpan span, string coins) =>
         Error("DL0779", span, $"coins '{coins}' keep a share of their mining margin, but they are not mined: 'keep' goes with the mining items (hashrate, network, rewards, power, power_price)");
 
-    /// <summary>DL0778: a hard call of a tranche that is not convertible: the lever models an issuer redeeming its
-    /// convertible notes (the holder converting when its shares are worth more); a plain tranche has no call.</summary>
-    public static Diagnostic HardCallOfPlainTranche(SourceSpan span, string scenario, string tranche) =>
-        Error("DL0778", span, $"scenario '{scenario}' calls tranche '{tranche}', which is not convertible: 'called on' is an issuer's call of convertible notes ('convertible at 12.43 per share against WULF')");
+    /// <summary>DL0778: a hard call (<c>T called on DATE</c>), or a partial conversion (<paramref name="converts"/>:
+    /// <c>T converts 60%</c>), of a tranche that is not convertible: the levers model an issuer redeeming its convertible
+    /// notes and holders converting them; a plain tranche has neither.</summary>
+    public static Diagnostic HardCallOfPlainTranche(SourceSpan span, string scenario, string tranche, bool converts = false) =>
+        Error("DL0778", span, converts
+            ? $"scenario '{scenario}' converts tranche '{tranche}', which is not convertible: 'converts' is the share of convertible notes ('convertible at 12.43 per share against WULF') the holders convert"
+            : $"scenario '{scenario}' calls tranche '{tranche}', which is not convertible: 'called on' is an issuer's call of convertible notes ('convertible at 12.43 per share against WULF')");
+
+    /// <summary>DL0559: the share of a convertible's balance a partial hard call calls (<c>part X</c>) or a partial
+    /// conversion converts (<c>T converts X</c>) outside (0, 100%]: nothing called or converted is no lever, and no more
+    /// than the whole balance can be.</summary>
+    public static Diagnostic ConvertiblePartOutOfRange(SourceSpan span, string what, double part) =>
+        Error("DL0559", span, string.Create(CultureInfo.InvariantCulture,
+            $"{what} must be above 0% and at most 100% of the balance, not {part * 100:0.##}%"));
+
+    /// <summary>DL0560: a hard call of a convertible in a scenario that has already called it on a date in the same
+    /// period or a later one (a tranche's calls are made in turn, the dates in increasing periods), or after a call of
+    /// the whole balance (nothing is left to call).</summary>
+    public static Diagnostic HardCallOutOfTurn(SourceSpan span, string scenario, string tranche, string date, string earlier, bool afterWhole) =>
+        Error("DL0560", span, afterWhole
+            ? $"scenario '{scenario}' calls tranche '{tranche}' on {date} after calling all of it on {earlier}: nothing is left to call; give the earlier call a 'part'"
+            : $"scenario '{scenario}' calls tranche '{tranche}' on {date}, not in a period after its call on {earlier}: a tranche's calls are made in turn, each in a later period");
 
     /// <summary>DL0764 (warning): a scenario delays an index that has no dated points (neither the deal's nor the
     /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>

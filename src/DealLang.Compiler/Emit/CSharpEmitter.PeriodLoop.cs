@@ -372,9 +372,11 @@ public static partial class CSharpEmitter
         GuarantorCode.WriteInputs(ctx, w, (q, e) => Slot(q, e));
         foreach (var tranche in ctx.Components.Of<TrancheComponent>().States.Where(t => t.Model.Conversion is not null))
         {
-            // A scenario's hard call ('T called on DATE at P'): every convertible reads it, the scenario being run-time data.
-            w.Line("int " + tranche.CallPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.TrancheCallPeriod, tranche.Index) + "];");
-            w.Line("double " + tranche.CallPrice + " = input.Scalars[" + Slot(InputQuantity.TrancheCallPrice, tranche.Index) + "];");
+            // A scenario's hard calls ('T called on DATE at P part X') and partial conversion ('T converts X'): every
+            // convertible reads them, the scenario being run-time data.
+            w.Line("double[] " + tranche.CallPart + " = input.Series[" + Slot(InputQuantity.TrancheCallPart, tranche.Index) + "];");
+            w.Line("double[] " + tranche.CallPrice + " = input.Series[" + Slot(InputQuantity.TrancheCallPrice, tranche.Index) + "];");
+            w.Line("double " + tranche.ConvertPart + " = input.Scalars[" + Slot(InputQuantity.TrancheConvertPart, tranche.Index) + "];");
         }
 
         if (HasEnforcement(ctx))

@@ -35,7 +35,8 @@ internal sealed partial class Lowerer
         var guarantors = new GuarantorLevers?[Symbols.OfKind(SymbolKind.Party).Count];
         var holdings = new HoldingLevers?[Symbols.OfKind(SymbolKind.Holding).Count];
         var breaks = new int?[renewals.Length];
-        var calls = new TrancheCall?[Symbols.OfKind(SymbolKind.Tranche).Count];
+        var calls = new List<TrancheCall>?[Symbols.OfKind(SymbolKind.Tranche).Count];
+        var converts = new double?[calls.Length];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -104,7 +105,11 @@ internal sealed partial class Lowerer
                         market.Impact is null ? was.Impact : Constant(market.Impact));
                     break;
                 case TrancheCalledSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
-                    calls[tranche] = new TrancheCall(c.On.Value, c.Price is null ? 1.0 : Constant(c.Price));
+                    // In turn, each in a later period than the one before (DL0560).
+                    (calls[tranche] ??= []).Add(new TrancheCall(c.On.Value, c.Price is null ? 1.0 : Constant(c.Price), c.Part is null ? 1.0 : Constant(c.Part)));
+                    break;
+                case TrancheConvertsSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
+                    converts[tranche] = Constant(c.Part);
                     break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
@@ -137,7 +142,8 @@ internal sealed partial class Lowerer
             Guarantors = guarantors.Any(g => g is not null) ? guarantors : [],
             Holdings = holdings.Any(h => h is not null) ? holdings : [],
             LeaseBreaks = breaks.Any(b => b is not null) ? breaks : [],
-            TrancheCalls = calls.Any(c => c is not null) ? calls : [],
+            TrancheCalls = calls.Any(c => c is not null) ? [.. calls.Select(c => c?.ToArray())] : [],
+            TrancheConverts = converts.Any(c => c is not null) ? converts : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             EnforcementYield = yield,

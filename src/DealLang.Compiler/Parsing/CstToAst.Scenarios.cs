@@ -310,9 +310,17 @@ internal sealed partial class CstToAst
                 NameSyntax? tranche = VisitIdent(called.tranche);
                 DateSyntax? on = VisitDate(called.DATE());
                 ExpressionSyntax? price = called.price is null ? null : VisitExpr(called.price);
-                return tranche is null || on is null || (called.price is not null && price is null)
+                ExpressionSyntax? part = called.part is null ? null : VisitExpr(called.part);
+                return tranche is null || on is null || (called.price is not null && price is null) || (called.part is not null && part is null)
                     ? null
-                    : new TrancheCalledSyntax(tranche, on, price, Span(called));
+                    : new TrancheCalledSyntax(tranche, on, price, Span(called)) { Part = part };
+            }
+
+            case TrancheConvertsItemContext converts:
+            {
+                NameSyntax? tranche = VisitIdent(converts.tranche);
+                ExpressionSyntax? part = VisitExpr(converts.part);
+                return tranche is null || part is null ? null : new TrancheConvertsSyntax(tranche, part, Span(converts));
             }
 
             case HoldingMarketLeverItemContext market:

@@ -119,7 +119,11 @@ internal sealed partial class Binder
                 break;
             case TrancheCalledSyntax called:
                 ScenarioName(scenario, called.Tranche, SymbolKind.Tranche, "'called on' is an issuer's call of a convertible tranche");
-                Expressions(_scenarioScope, called.Price);
+                Expressions(_scenarioScope, called.Price, called.Part);
+                break;
+            case TrancheConvertsSyntax converts:
+                ScenarioName(scenario, converts.Tranche, SymbolKind.Tranche, "'converts' is the share of a convertible tranche its holders convert");
+                Expressions(_scenarioScope, converts.Part);
                 break;
             case HoldingMarketLeverSyntax market:
                 ScenarioName(scenario, market.Holding, SymbolKind.Holding, "'market' sets the market a holding's forced sale sells into");

@@ -21,6 +21,7 @@ internal sealed partial class DealChecks
             }
 
             var levers = new HashSet<string>(StringComparer.Ordinal);
+            var calls = new Dictionary<string, TrancheCalledSyntax>(StringComparer.Ordinal);
             foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
             {
                 // A loan's lag drawn twice is an error of its own (DL0522), not a lever set again.
@@ -53,7 +54,10 @@ internal sealed partial class DealChecks
                         CheckHoldingMarket(market, name);
                         break;
                     case TrancheCalledSyntax called:
-                        CheckHardCall(called, name);
+                        CheckHardCall(called, name, calls);
+                        break;
+                    case TrancheConvertsSyntax converts:
+                        CheckPartialConversion(converts, name);
                         break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or RenewalsDrawnSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
@@ -405,13 +409,40 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary>An issuer's hard call, <c>Converts called on DATE at P</c>: only a convertible is called (DL0778), on a date
-    /// inside its life as its put and provisional call dates are (DL0770), at a price above 0% of the principal (DL0777).</summary>
-    private void CheckHardCall(TrancheCalledSyntax called, string scenario)
+    /// <summary>An issuer's hard call, <c>Converts called on DATE at P [part X]</c>: only a convertible is called (DL0778), on
+    /// a date inside its life as its put and provisional call dates are (DL0770), at a price above 0% of the principal
+    /// (DL0777), of a share of the balance in (0, 100%] (DL0559); a tranche called again is called in a later period,
+    /// and not after a call of its whole balance (DL0560). <paramref name="calls"/>: the scenario's last call of each
+    /// tranche so far.</summary>
+    private void CheckHardCall(TrancheCalledSyntax called, string scenario, Dictionary<string, TrancheCalledSyntax> calls)
     {
         if (called.Price is { } price && _analysis.BoundOf(price) is Model.ConstantExpression { Value: <= 0.0 } zero)
         {
             _diagnostics.Add(DiagnosticCatalogue.CallPriceNotPositive(price.Span, scenario, called.Tranche.Text, zero.Value));
+        }
+
+        if (called.Part is { } part && _analysis.BoundOf(part) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConvertiblePartOutOfRange(part.Span, $"the share of tranche '{called.Tranche.Text}' called in scenario '{scenario}'",
+                outside.Value));
+        }
+
+        // The same date twice is the lever set twice (DL0507), not a call out of turn as well.
+        if (called.Tranche is { Text.Length: > 0 } calledName && calls.TryGetValue(calledName.Text, out TrancheCalledSyntax? earlier)
+            && called.On.Value != earlier.On.Value)
+        {
+            // Two calls in one period would be one decision; a call after the whole balance was called finds nothing.
+            bool afterWhole = earlier.Part is null || _analysis.BoundOf(earlier.Part) is Model.ConstantExpression { Value: >= 1.0 };
+            if (afterWhole || !InALaterPeriod(called.On.Value, earlier.On.Value))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.HardCallOutOfTurn(called.On.Span, scenario, calledName.Text, called.On.Value.ToString(),
+                    earlier.On.Value.ToString(), afterWhole));
+            }
+        }
+
+        if (called.Tranche is { Text.Length: > 0 } key)
+        {
+            calls[key.Text] = called;
         }
 
         if (called.Tranche is not { Text.Length: > 0 } name || !_analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
@@ -431,6 +462,28 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.ConvertibleDateOutsideLife(called.On.Span, $"the hard call date in scenario '{scenario}'", name.Text,
                 called.On.Value.ToString(), closing.ToString(), maturity.ToString()));
+        }
+    }
+
+    /// <summary>Whether <paramref name="date"/> falls in a period after <paramref name="earlier"/>'s (on the deal's schedule;
+    /// without one, whether it is later).</summary>
+    private bool InALaterPeriod(DealLang.Runtime.Date date, DealLang.Runtime.Date earlier) =>
+        PeriodEndOf(date) is { } end && PeriodEndOf(earlier) is { } earlierEnd ? end > earlierEnd : date > earlier;
+
+    /// <summary>A partial conversion, <c>Converts converts 60%</c>: only on a convertible (DL0778), a share in (0, 100%]
+    /// (DL0559).</summary>
+    private void CheckPartialConversion(TrancheConvertsSyntax converts, string scenario)
+    {
+        if (_analysis.BoundOf(converts.Part) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConvertiblePartOutOfRange(converts.Part.Span,
+                $"the share of tranche '{converts.Tranche.Text}' its holders convert in scenario '{scenario}'", outside.Value));
+        }
+
+        if (converts.Tranche is { Text.Length: > 0 } name && _analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
+            && symbol.Declaration is TrancheSyntax { Convertible: null })
+        {
+            _diagnostics.Add(DiagnosticCatalogue.HardCallOfPlainTranche(name.Span, scenario, name.Text, converts: true));
         }
     }
 
@@ -492,7 +545,11 @@ internal sealed partial class DealChecks
                 yield return $"the guarantees of {g.Party?.Text}";
                 break;
             case TrancheCalledSyntax c:
-                yield return $"the call of {c.Tranche?.Text}";
+                // A tranche may be called in turn (a partial call, then another): each date is a call of its own.
+                yield return $"the call of {c.Tranche?.Text} on {c.On?.Value}";
+                break;
+            case TrancheConvertsSyntax c:
+                yield return $"the share of {c.Tranche?.Text} converted";
                 break;
             case ReletSyntax r:
                 yield return $"the re-letting of {r.Contract?.Text}";

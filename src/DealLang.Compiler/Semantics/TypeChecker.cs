@@ -234,6 +234,10 @@ internal sealed partial class TypeChecker
                         break;
                     case TrancheCalledSyntax called:
                         Term(called.Price, Unit.Rate, $"the call price of tranche '{called.Tranche?.Text}' in {s}", Range.Any);
+                        Term(called.Part, Unit.Rate, $"the share of tranche '{called.Tranche?.Text}' called in {s}", Range.Any);
+                        break;
+                    case TrancheConvertsSyntax converts:
+                        Term(converts.Part, Unit.Rate, $"the share of tranche '{converts.Tranche?.Text}' its holders convert in {s}", Range.Any);
                         break;
                     case HoldingMarketLeverSyntax market:
                         HoldingRules.CheckMarket(market.Market, $"holding '{market.Holding?.Text}' in {s}", this);

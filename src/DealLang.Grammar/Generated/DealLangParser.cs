@@ -61,23 +61,24 @@ public partial class DealLangParser : Parser {
 		WATERFALL=149, USING=150, FILL=151, RELEASE=152, HOLD=153, REST=154, IN=155, 
 		DISTRIBUTE=156, SWEEP=157, PRO_RATA=158, SEQUENTIAL=159, ACCELERATE=160, 
 		CURE=161, UP=162, TIMES=163, PREPAYING=164, INTO=165, TO=166, HURDLE=167, 
-		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, DEAL_BY_DEAL=172, IF=173, 
-		ELSE=174, THEN=175, ENFORCEMENT=176, SELL=177, HAIRCUT=178, LAG=179, TAKEN=180, 
-		DEFLATE=181, GROW=182, DROP=183, BY=184, DEFAULTS=185, PER=186, GPU=187, 
-		GPU_HOUR=188, HOUR=189, KW=190, MW=191, KWH=192, MWH=193, COIN=194, COINS=195, 
-		EH_S=196, DAY=197, SHARE=198, YEAR=199, OF=200, AND=201, OR=202, NOT=203, 
-		PIK=204, ISSUE_PRICE=205, COMMITMENT=206, AVAILABLE=207, DRAWS=208, COMMITMENT_FEE=209, 
-		STEP_UP=210, TARGET_BALANCE=211, MARGIN=212, GRID=213, BELOW=214, UNPAID=215, 
-		AGAINST=216, ADVANCE=217, INVESTMENT_GRADE=218, WHILE=219, HOLDING=220, 
-		FACE=221, MARK=222, DISCOUNT=223, PAR=224, HOLDINGS=225, HASHRATE=226, 
-		NETWORK=227, REWARDS=228, COVER=229, CONVERTIBLE=230, EARLY=231, ABOVE=232, 
-		PUT=233, CALL=234, COMPLETION=235, DELAYED=236, PHASED=237, INDEXED=238, 
-		YEARLY=239, WORKOUT=240, YIELD=241, LBRACE=242, RBRACE=243, LPAREN=244, 
-		RPAREN=245, COMMA=246, DOT=247, ARROW=248, ASSIGN=249, PLUS=250, MINUS=251, 
-		STAR=252, SLASH=253, LE=254, GE=255, LT=256, GT=257, EQ=258, NE=259, DAYCOUNT=260, 
-		DATE=261, QUANTITY=262, NUMBER=263, STRING=264, UNTERMINATED_STRING=265, 
-		IDENT=266, NON_ASCII_NAME=267, LINE_COMMENT=268, BLOCK_COMMENT=269, UNTERMINATED_COMMENT=270, 
-		WS=271, UNEXPECTED_CHAR=272;
+		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, PART=172, CONVERTS=173, 
+		DEAL_BY_DEAL=174, IF=175, ELSE=176, THEN=177, ENFORCEMENT=178, SELL=179, 
+		HAIRCUT=180, LAG=181, TAKEN=182, DEFLATE=183, GROW=184, DROP=185, BY=186, 
+		DEFAULTS=187, PER=188, GPU=189, GPU_HOUR=190, HOUR=191, KW=192, MW=193, 
+		KWH=194, MWH=195, COIN=196, COINS=197, EH_S=198, DAY=199, SHARE=200, YEAR=201, 
+		OF=202, AND=203, OR=204, NOT=205, PIK=206, ISSUE_PRICE=207, COMMITMENT=208, 
+		AVAILABLE=209, DRAWS=210, COMMITMENT_FEE=211, STEP_UP=212, TARGET_BALANCE=213, 
+		MARGIN=214, GRID=215, BELOW=216, UNPAID=217, AGAINST=218, ADVANCE=219, 
+		INVESTMENT_GRADE=220, WHILE=221, HOLDING=222, FACE=223, MARK=224, DISCOUNT=225, 
+		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
+		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, COMPLETION=237, 
+		DELAYED=238, PHASED=239, INDEXED=240, YEARLY=241, WORKOUT=242, YIELD=243, 
+		LBRACE=244, RBRACE=245, LPAREN=246, RPAREN=247, COMMA=248, DOT=249, ARROW=250, 
+		ASSIGN=251, PLUS=252, MINUS=253, STAR=254, SLASH=255, LE=256, GE=257, 
+		LT=258, GT=259, EQ=260, NE=261, DAYCOUNT=262, DATE=263, QUANTITY=264, 
+		NUMBER=265, STRING=266, UNTERMINATED_STRING=267, IDENT=268, NON_ASCII_NAME=269, 
+		LINE_COMMENT=270, BLOCK_COMMENT=271, UNTERMINATED_COMMENT=272, WS=273, 
+		UNEXPECTED_CHAR=274;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -150,19 +151,19 @@ public partial class DealLangParser : Parser {
 		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
 		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
 		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
-		"'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
-		"'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
-		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
-		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
-		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
-		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
-		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
-		"'above'", "'put'", "'call'", "'completion'", "'delayed'", "'phased'", 
-		"'indexed'", "'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", 
-		"')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", 
-		"'>='", "'<'", "'>'", "'=='", "'!='"
+		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
+		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
+		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
+		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
+		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
+		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
+		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
+		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -189,10 +190,10 @@ public partial class DealLangParser : Parser {
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
 		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
 		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
-		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
-		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
-		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
@@ -447,7 +448,7 @@ public partial class DealLangParser : Parser {
 			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 187;
@@ -774,7 +775,7 @@ public partial class DealLangParser : Parser {
 			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 223;
 				ErrorHandler.Sync(this);
@@ -1038,7 +1039,7 @@ public partial class DealLangParser : Parser {
 			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 131071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -9007199254740993L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 524287L) != 0)) {
 				{
 				State = 233;
 				ErrorHandler.Sync(this);
@@ -1220,6 +1221,8 @@ public partial class DealLangParser : Parser {
 				case CATCH_UP:
 				case CALLS:
 				case CALLED:
+				case PART:
+				case CONVERTS:
 				case DEAL_BY_DEAL:
 				case IF:
 				case ELSE:
@@ -2203,7 +2206,7 @@ public partial class DealLangParser : Parser {
 			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 3458764513820540929L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & -4611686018427387903L) != 0)) {
 				{
 				{
 				State = 316;
@@ -4501,7 +4504,7 @@ public partial class DealLangParser : Parser {
 						State = 610;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
 							{
 							{
 							State = 604;
@@ -5598,7 +5601,7 @@ public partial class DealLangParser : Parser {
 			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 15L) != 0)) {
 				{
 				{
 				State = 748;
@@ -5998,7 +6001,7 @@ public partial class DealLangParser : Parser {
 			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 2214593023L) != 0)) {
 				{
 				{
 				State = 788;
@@ -7236,7 +7239,7 @@ public partial class DealLangParser : Parser {
 			State = 948;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
 				{
 				{
 				State = 945;
@@ -9372,7 +9375,7 @@ public partial class DealLangParser : Parser {
 			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 				{
 				{
 				State = 1209;
@@ -9786,7 +9789,7 @@ public partial class DealLangParser : Parser {
 				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1271;
@@ -9811,7 +9814,7 @@ public partial class DealLangParser : Parser {
 					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 						{
 						{
 						State = 1280;
@@ -9852,7 +9855,7 @@ public partial class DealLangParser : Parser {
 				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1295;
@@ -9878,7 +9881,7 @@ public partial class DealLangParser : Parser {
 				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1304;
@@ -10518,7 +10521,7 @@ public partial class DealLangParser : Parser {
 			State = 1391;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 26212080719560391L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1388;
@@ -11038,6 +11041,7 @@ public partial class DealLangParser : Parser {
 	public partial class TrancheCalledItemContext : ScenarioItemContext {
 		public IdentContext tranche;
 		public ExprContext price;
+		public ExprContext part;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
@@ -11045,14 +11049,36 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PART() { return GetToken(DealLangParser.PART, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		public TrancheCalledItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitTrancheCalledItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TrancheConvertsItemContext : ScenarioItemContext {
+		public IdentContext tranche;
+		public ExprContext part;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONVERTS() { return GetToken(DealLangParser.CONVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TrancheConvertsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTrancheConvertsItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -11269,9 +11295,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1679;
+			State = 1687;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -11941,17 +11967,41 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 1621;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PART) {
+					{
+					State = 1619;
+					Match(PART);
+					State = 1620;
+					((TrancheCalledItemContext)_localctx).part = expr(0);
+					}
+				}
+
 				}
 				break;
 			case 24:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1619;
+				State = 1623;
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				State = 1624;
+				Match(CONVERTS);
+				State = 1625;
+				((TrancheConvertsItemContext)_localctx).part = expr(0);
+				}
+				break;
+			case 25:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 1627;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1620;
+				State = 1628;
 				Match(MARKET);
-				State = 1622;
+				State = 1630;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11959,7 +12009,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1621;
+						State = 1629;
 						holdingMarketTerm();
 						}
 						}
@@ -11967,173 +12017,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1624;
+					State = 1632;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 25:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
-				{
-				State = 1626;
-				Match(PATHS);
-				State = 1627;
-				Match(NUMBER);
-				}
-				break;
 			case 26:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1628;
-				Match(SEED);
-				State = 1629;
+				State = 1634;
+				Match(PATHS);
+				State = 1635;
 				Match(NUMBER);
 				}
 				break;
 			case 27:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1630;
-				Match(ANTITHETIC);
+				State = 1636;
+				Match(SEED);
+				State = 1637;
+				Match(NUMBER);
 				}
 				break;
 			case 28:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1631;
-				Match(SOBOL);
+				State = 1638;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 29:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1632;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1633;
-				Match(GBM);
-				State = 1634;
-				Match(DRIFT);
-				State = 1635;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1636;
-				perYear();
-				State = 1637;
-				Match(VOLATILITY);
-				State = 1638;
-				((GbmItemContext)_localctx).vol = expr(0);
 				State = 1639;
-				perYear();
+				Match(SOBOL);
 				}
 				break;
 			case 30:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
+				State = 1640;
+				((GbmItemContext)_localctx).index = ident();
 				State = 1641;
-				((RevertsItemContext)_localctx).index = ident();
+				Match(GBM);
 				State = 1642;
-				Match(REVERTS);
+				Match(DRIFT);
 				State = 1643;
-				Match(TO);
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1644;
+				perYear();
+				State = 1645;
+				Match(VOLATILITY);
 				State = 1646;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1647;
+				perYear();
+				}
+				break;
+			case 31:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 31);
+				{
+				State = 1649;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1650;
+				Match(REVERTS);
+				State = 1651;
+				Match(TO);
+				State = 1654;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1644;
+					State = 1652;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1645;
+					State = 1653;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1648;
-				Match(SPEED);
-				State = 1649;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1650;
-				perYear();
-				State = 1651;
-				Match(VOLATILITY);
-				State = 1652;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1653;
-				perYear();
-				}
-				break;
-			case 31:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 31);
-				{
-				State = 1655;
-				((JumpsItemContext)_localctx).index = ident();
 				State = 1656;
-				Match(JUMPS);
+				Match(SPEED);
 				State = 1657;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1658;
 				perYear();
 				State = 1659;
-				Match(DOWN);
+				Match(VOLATILITY);
 				State = 1660;
-				((JumpsItemContext)_localctx).down = expr(0);
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1661;
+				perYear();
 				}
 				break;
 			case 32:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1662;
-				Match(CORRELATE);
 				State = 1663;
-				((CorrelateItemContext)_localctx).a = reference();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1664;
-				Match(WITH);
+				Match(JUMPS);
 				State = 1665;
-				((CorrelateItemContext)_localctx).b = reference();
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1666;
+				perYear();
+				State = 1667;
+				Match(DOWN);
+				State = 1668;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 33:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 33);
+				{
+				State = 1670;
+				Match(CORRELATE);
+				State = 1671;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1672;
+				Match(WITH);
+				State = 1673;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1674;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1669;
+				State = 1677;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1667;
+					State = 1675;
 					Match(STRESS);
-					State = 1668;
+					State = 1676;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 33:
+			case 34:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 33);
+				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1671;
+				State = 1679;
 				Match(REGIMES);
-				State = 1672;
+				State = 1680;
 				Match(STRESS);
-				State = 1673;
+				State = 1681;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1674;
+				State = 1682;
 				perYear();
-				State = 1675;
+				State = 1683;
 				Match(NORMAL);
-				State = 1676;
+				State = 1684;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1677;
+				State = 1685;
 				perYear();
 				}
 				break;
@@ -12180,15 +12230,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1681;
+			State = 1689;
 			Match(UNTIL);
-			State = 1682;
+			State = 1690;
 			Match(DATE);
-			State = 1683;
+			State = 1691;
 			Match(THEN);
-			State = 1684;
+			State = 1692;
 			expr(0);
-			State = 1685;
+			State = 1693;
 			perYear();
 			}
 		}
@@ -12278,40 +12328,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1716;
+			State = 1724;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1687;
+				State = 1695;
 				Match(RECOVERY);
-				State = 1688;
-				Match(BETA);
-				State = 1689;
-				Match(MEAN);
-				State = 1690;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1691;
-				Match(SD);
-				State = 1692;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1696;
+				Match(BETA);
+				State = 1697;
+				Match(MEAN);
+				State = 1698;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1699;
+				Match(SD);
+				State = 1700;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1704;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1693;
+						State = 1701;
 						loading();
 						}
 						} 
 					}
-					State = 1698;
+					State = 1706;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				}
 				}
 				break;
@@ -12319,45 +12369,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1699;
-				Match(RECOVERY);
-				State = 1700;
-				Match(DRAWN);
-				State = 1701;
-				Match(AT);
-				State = 1702;
-				recoveryOutcome();
 				State = 1707;
+				Match(RECOVERY);
+				State = 1708;
+				Match(DRAWN);
+				State = 1709;
+				Match(AT);
+				State = 1710;
+				recoveryOutcome();
+				State = 1715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1703;
+					State = 1711;
 					Match(COMMA);
-					State = 1704;
+					State = 1712;
 					recoveryOutcome();
 					}
 					}
-					State = 1709;
+					State = 1717;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1713;
+				State = 1721;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1710;
+						State = 1718;
 						loading();
 						}
 						} 
 					}
-					State = 1715;
+					State = 1723;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				}
 				}
 				break;
@@ -12404,11 +12454,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1718;
+			State = 1726;
 			_localctx.rate = expr(0);
-			State = 1719;
+			State = 1727;
 			Match(WITH);
-			State = 1720;
+			State = 1728;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12454,21 +12504,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1723;
+			State = 1731;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1722;
+				State = 1730;
 				Match(MINUS);
 				}
 			}
 
-			State = 1725;
+			State = 1733;
 			duration();
-			State = 1726;
+			State = 1734;
 			Match(WITH);
-			State = 1727;
+			State = 1735;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12512,11 +12562,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1729;
+			State = 1737;
 			duration();
-			State = 1730;
+			State = 1738;
 			Match(WITH);
-			State = 1731;
+			State = 1739;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12561,11 +12611,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1733;
+			State = 1741;
 			Match(LOADING);
-			State = 1734;
+			State = 1742;
 			_localctx.factor = reference();
-			State = 1735;
+			State = 1743;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12603,9 +12653,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1737;
+			State = 1745;
 			Match(PER);
-			State = 1738;
+			State = 1746;
 			Match(YEAR);
 			}
 		}
@@ -12642,7 +12692,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1740;
+			State = 1748;
 			Match(QUANTITY);
 			}
 		}
@@ -12969,20 +13019,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1784;
+			State = 1792;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1743;
+				State = 1751;
 				Match(LPAREN);
-				State = 1744;
+				State = 1752;
 				expr(0);
-				State = 1745;
+				State = 1753;
 				Match(RPAREN);
 				}
 				break;
@@ -12991,9 +13041,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1747;
+				State = 1755;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1748;
+				State = 1756;
 				expr(16);
 				}
 				break;
@@ -13002,9 +13052,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1749;
+				State = 1757;
 				Match(NOT);
-				State = 1750;
+				State = 1758;
 				expr(11);
 				}
 				break;
@@ -13013,17 +13063,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1751;
+				State = 1759;
 				Match(IF);
-				State = 1752;
+				State = 1760;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1753;
+				State = 1761;
 				Match(THEN);
-				State = 1754;
+				State = 1762;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1755;
+				State = 1763;
 				Match(ELSE);
-				State = 1756;
+				State = 1764;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13032,37 +13082,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1758;
+				State = 1766;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1759;
+				State = 1767;
 				Match(LPAREN);
-				State = 1768;
+				State = 1776;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25965790114938567L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & -9214276979751125021L) != 0) || ((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
 					{
-					State = 1760;
+					State = 1768;
 					expr(0);
-					State = 1765;
+					State = 1773;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1761;
+						State = 1769;
 						Match(COMMA);
-						State = 1762;
+						State = 1770;
 						expr(0);
 						}
 						}
-						State = 1767;
+						State = 1775;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1770;
+				State = 1778;
 				Match(RPAREN);
 				}
 				break;
@@ -13071,7 +13121,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1772;
+				State = 1780;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13081,19 +13131,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1774;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) {
+				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
 					{
-					State = 1773;
+					State = 1781;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1776;
+				State = 1784;
 				Match(PER);
-				State = 1777;
+				State = 1785;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13102,9 +13152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1778;
+				State = 1786;
 				Match(NUMBER);
-				State = 1779;
+				State = 1787;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13113,7 +13163,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1788;
 				Match(QUANTITY);
 				}
 				break;
@@ -13122,7 +13172,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1781;
+				State = 1789;
 				Match(NUMBER);
 				}
 				break;
@@ -13131,7 +13181,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1782;
+				State = 1790;
 				Match(DATE);
 				}
 				break;
@@ -13140,34 +13190,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1783;
+				State = 1791;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1806;
+			State = 1814;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1804;
+					State = 1812;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1786;
+						State = 1794;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1787;
+						State = 1795;
 						Match(OF);
-						State = 1788;
+						State = 1796;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13176,9 +13226,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1789;
+						State = 1797;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1790;
+						State = 1798;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13188,7 +13238,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1791;
+						State = 1799;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13197,9 +13247,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1792;
+						State = 1800;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1793;
+						State = 1801;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13209,7 +13259,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1794;
+						State = 1802;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13218,19 +13268,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1795;
+						State = 1803;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1796;
+						State = 1804;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 63L) != 0)) ) {
+						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1797;
+						State = 1805;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13239,11 +13289,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1798;
+						State = 1806;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1799;
+						State = 1807;
 						Match(AND);
-						State = 1800;
+						State = 1808;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13252,20 +13302,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1801;
+						State = 1809;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1802;
+						State = 1810;
 						Match(OR);
-						State = 1803;
+						State = 1811;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1808;
+				State = 1816;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 			}
 			}
 		}
@@ -13314,9 +13364,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 1817;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 187)) & ~0x3f) == 0 && ((1L << (_la - 187)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13365,16 +13415,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1811;
+			State = 1819;
 			ident();
-			State = 1814;
+			State = 1822;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 			case 1:
 				{
-				State = 1812;
+				State = 1820;
 				Match(DOT);
-				State = 1813;
+				State = 1821;
 				_localctx.member = ident();
 				}
 				break;
@@ -13592,9 +13642,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1816;
+			State = 1824;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 25930605742849735L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13640,7 +13690,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,272,1819,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,274,1827,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13768,410 +13818,411 @@ public partial class DealLangParser : Parser {
 		10,72,12,72,1576,9,72,1,72,5,72,1579,8,72,10,72,12,72,1582,9,72,1,72,1,
 		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
 		72,1,72,1,72,1,72,3,72,1603,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,1,72,4,72,1623,
-		8,72,11,72,12,72,1624,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1647,8,72,1,72,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,3,72,1622,8,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1631,8,72,11,72,12,72,1632,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1670,8,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,3,72,1680,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,5,74,1695,8,74,10,74,12,74,1698,9,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,5,74,1706,8,74,10,74,12,74,1709,9,74,1,74,5,74,1712,
-		8,74,10,74,12,74,1715,9,74,3,74,1717,8,74,1,75,1,75,1,75,1,75,1,76,3,76,
-		1724,8,76,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,
-		1,79,1,79,1,79,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1764,
-		8,81,10,81,12,81,1767,9,81,3,81,1769,8,81,1,81,1,81,1,81,1,81,3,81,1775,
-		8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1785,8,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,5,81,1805,8,81,10,81,12,81,1808,9,81,1,82,1,82,1,83,1,83,1,83,
-		3,83,1815,8,83,1,84,1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,164,166,168,0,10,1,0,242,243,1,0,17,18,1,0,
-		117,118,1,0,181,182,1,0,262,263,1,0,252,253,1,0,250,251,1,0,254,259,1,
-		0,187,198,25,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,
-		123,125,126,128,130,134,135,137,143,146,148,157,157,159,165,167,172,178,
-		180,182,182,198,199,204,218,220,232,235,241,266,267,2100,0,176,1,0,0,0,
-		2,181,1,0,0,0,4,184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,
-		12,263,1,0,0,0,14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,
-		0,0,22,311,1,0,0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,
-		1,0,0,0,32,387,1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,
-		484,1,0,0,0,42,486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,
-		0,50,536,1,0,0,0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,
-		0,0,0,60,625,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,
-		1,0,0,0,70,743,1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,
-		785,1,0,0,0,80,796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,
-		0,88,900,1,0,0,0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,
-		0,0,0,98,976,1,0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,
-		106,1034,1,0,0,0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,
-		1075,1,0,0,0,116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,
-		1,0,0,0,124,1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,
-		0,0,0,132,1207,1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,
-		0,0,140,1381,1,0,0,0,142,1383,1,0,0,0,144,1679,1,0,0,0,146,1681,1,0,0,
-		0,148,1716,1,0,0,0,150,1718,1,0,0,0,152,1723,1,0,0,0,154,1729,1,0,0,0,
-		156,1733,1,0,0,0,158,1737,1,0,0,0,160,1740,1,0,0,0,162,1784,1,0,0,0,164,
-		1809,1,0,0,0,166,1811,1,0,0,0,168,1816,1,0,0,0,170,175,3,2,1,0,171,175,
-		3,4,2,0,172,175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,
-		0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
-		177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,
-		0,0,181,182,5,3,0,0,182,183,5,264,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,
-		186,3,168,84,0,186,190,5,242,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,
-		1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,
-		0,193,194,5,243,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,
-		217,3,24,12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,
-		217,3,64,32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,
-		217,3,78,39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,
-		209,217,3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,
-		64,0,213,217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,
-		0,0,216,196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,
-		200,1,0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,
-		0,0,0,216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,
-		216,209,1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,
-		1,0,0,0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,266,0,
-		0,219,225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,
-		223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,
-		1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,
-		0,229,9,1,0,0,0,230,235,5,242,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,
-		231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,
-		0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,243,0,0,239,11,1,0,0,0,
-		240,241,5,5,0,0,241,264,5,264,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,
-		245,5,7,0,0,245,264,5,261,0,0,246,247,5,8,0,0,247,264,5,261,0,0,248,249,
-		5,9,0,0,249,264,5,261,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,
-		5,11,0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,
-		3,168,84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,
-		0,0,260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,
-		240,1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,
-		0,0,0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,
-		270,3,168,84,0,266,267,5,250,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,
-		272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,
-		0,0,0,273,274,5,250,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,
-		0,276,279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,
-		15,1,0,0,0,280,287,5,242,0,0,281,283,5,261,0,0,282,284,5,246,0,0,283,282,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,
-		0,287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,
-		291,5,243,0,0,291,17,1,0,0,0,292,293,5,260,0,0,293,19,1,0,0,0,294,295,
-		5,14,0,0,295,296,3,168,84,0,296,300,5,242,0,0,297,299,3,22,11,0,298,297,
-		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
-		0,302,300,1,0,0,0,303,304,5,243,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,
-		312,5,264,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,
-		312,3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,
-		1,0,0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,242,0,0,316,318,
-		3,26,13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
-		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,243,0,0,323,25,1,0,0,0,324,
-		325,5,121,0,0,325,350,3,162,81,0,326,327,5,181,0,0,327,328,3,162,81,0,
-		328,329,3,158,79,0,329,350,1,0,0,0,330,331,5,182,0,0,331,332,3,162,81,
-		0,332,333,3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,
-		0,336,340,5,242,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,
-		340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,
-		5,243,0,0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,261,0,0,347,348,5,
-		20,0,0,348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,
-		0,0,349,334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,
-		29,1,0,0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,242,0,0,356,358,
-		3,32,16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,
-		0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,243,0,0,363,31,1,0,0,0,364,
-		365,5,47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,
-		371,3,160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,
-		372,1,0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,261,0,0,375,373,
-		1,0,0,0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,
-		0,0,379,383,5,242,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,
-		0,383,381,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,
-		388,5,243,0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,
-		0,0,0,389,390,5,261,0,0,390,392,3,162,81,0,391,393,5,246,0,0,392,391,1,
-		0,0,0,392,393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,
-		0,396,397,5,54,0,0,397,398,3,168,84,0,398,402,5,242,0,0,399,401,3,38,19,
-		0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,
-		405,1,0,0,0,404,402,1,0,0,0,405,406,5,243,0,0,406,37,1,0,0,0,407,408,5,
-		55,0,0,408,471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,
-		3,158,79,0,412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,
-		417,1,0,0,0,416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,
-		238,0,0,419,423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,
-		0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,
-		426,418,1,0,0,0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,
-		5,261,0,0,430,431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,
-		3,48,24,0,434,435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,
-		5,64,0,0,438,439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,
-		0,0,0,441,442,1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,
-		0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,
-		446,1,0,0,0,449,451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,
-		1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,
-		0,456,471,3,18,9,0,457,471,3,52,26,0,458,459,5,237,0,0,459,471,3,168,84,
-		0,460,461,5,95,0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,
-		0,464,466,3,162,81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
-		462,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,
-		1,0,0,0,470,409,1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,
-		0,470,449,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,
-		460,1,0,0,0,470,469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,
-		42,21,0,474,475,5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,
-		99,0,0,478,479,5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,
-		0,0,0,481,483,1,0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,
-		484,472,1,0,0,0,484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,
-		5,63,0,0,488,493,3,160,80,0,489,490,5,246,0,0,490,492,3,160,80,0,491,489,
-		1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,
-		0,495,493,1,0,0,0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,
-		498,499,1,0,0,0,499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,
-		502,1,0,0,0,502,505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,
-		1,0,0,0,505,506,1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,
-		80,0,509,510,5,200,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,
-		0,0,513,515,3,162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,
-		516,524,5,239,0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,
-		520,524,3,162,81,0,521,522,5,179,0,0,522,524,3,160,80,0,523,516,1,0,0,
-		0,523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,
-		5,263,0,0,526,529,5,62,0,0,527,529,5,262,0,0,528,525,1,0,0,0,528,527,1,
-		0,0,0,529,49,1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,
-		0,0,533,537,3,162,81,0,534,535,5,73,0,0,535,537,5,261,0,0,536,530,1,0,
-		0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,
-		543,3,168,84,0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,
-		1,0,0,0,543,544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,
-		0,547,559,3,162,81,0,548,549,5,73,0,0,549,559,5,261,0,0,550,551,5,131,
-		0,0,551,559,3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,201,
-		0,0,555,557,3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,
-		558,546,1,0,0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,
-		1,0,0,0,560,561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,
-		84,0,564,568,5,242,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,
-		0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,
-		572,5,243,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,
-		5,113,0,0,576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,
-		5,116,0,0,580,581,5,73,0,0,581,626,5,261,0,0,582,583,5,119,0,0,583,585,
-		3,94,47,0,584,586,5,266,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,
-		0,0,0,587,588,5,8,0,0,588,626,5,261,0,0,589,590,5,45,0,0,590,593,3,162,
-		81,0,591,592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,
-		0,0,594,597,1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,
-		0,597,598,1,0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,263,0,0,
-		601,615,5,141,0,0,602,603,5,141,0,0,603,610,5,242,0,0,604,606,3,162,81,
-		0,605,607,5,246,0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,
-		604,1,0,0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,
-		0,0,0,612,610,1,0,0,0,613,615,5,243,0,0,614,600,1,0,0,0,614,602,1,0,0,
-		0,615,617,1,0,0,0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,
-		626,3,88,44,0,619,626,3,90,45,0,620,622,5,143,0,0,621,623,5,250,0,0,622,
-		621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,
-		1,0,0,0,625,575,1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,
-		0,625,587,1,0,0,0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,
-		620,1,0,0,0,626,61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,
-		1,0,0,0,629,628,1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,
-		84,0,633,637,5,242,0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,
-		0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,
-		641,5,243,0,0,641,65,1,0,0,0,642,643,5,77,0,0,643,647,5,242,0,0,644,646,
-		3,76,38,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,
-		0,0,648,650,1,0,0,0,649,647,1,0,0,0,650,682,5,243,0,0,651,652,5,78,0,0,
-		652,682,3,162,81,0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,
-		0,656,657,5,49,0,0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,
-		0,660,661,3,162,81,0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,
-		0,664,682,3,162,81,0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,
-		0,0,668,682,3,162,81,0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,
-		79,0,672,682,1,0,0,0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,
-		0,0,676,677,3,162,81,0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,
-		0,0,680,682,3,168,84,0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,
-		681,655,1,0,0,0,681,658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,
-		1,0,0,0,681,669,1,0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,
-		683,684,5,88,0,0,684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,
-		0,687,691,5,242,0,0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,
-		691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,
-		5,243,0,0,695,69,1,0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,
-		78,0,0,699,744,3,162,81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,
-		65,0,0,703,704,5,90,0,0,704,744,3,162,81,0,705,706,5,189,0,0,706,707,3,
-		162,81,0,707,708,3,158,79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,
-		162,81,0,711,712,5,58,0,0,712,744,5,261,0,0,713,714,5,59,0,0,714,744,3,
-		160,80,0,715,716,5,95,0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,
-		5,166,0,0,719,721,3,162,81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,
-		0,0,0,722,717,1,0,0,0,722,723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,
-		725,726,3,48,24,0,726,727,3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,
-		729,732,5,64,0,0,730,731,5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,
-		733,1,0,0,0,733,744,1,0,0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,
-		5,101,0,0,737,738,5,133,0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,
-		0,0,0,740,744,1,0,0,0,741,744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,
-		0,0,743,698,1,0,0,0,743,700,1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,
-		709,1,0,0,0,743,711,1,0,0,0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,
-		0,0,0,743,734,1,0,0,0,743,741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,
-		746,5,195,0,0,746,747,3,168,84,0,747,751,5,242,0,0,748,750,3,74,37,0,749,
-		748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,
-		0,0,0,753,751,1,0,0,0,754,755,5,243,0,0,755,73,1,0,0,0,756,757,5,225,0,
-		0,757,777,3,162,81,0,758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,226,
-		0,0,761,777,3,162,81,0,762,763,5,227,0,0,763,777,3,162,81,0,764,765,5,
-		228,0,0,765,777,3,162,81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,
-		5,82,0,0,769,777,3,162,81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,
-		5,103,0,0,773,777,3,162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,
-		756,1,0,0,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,
-		0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,
-		776,774,1,0,0,0,777,75,1,0,0,0,778,779,5,261,0,0,779,780,3,162,81,0,780,
-		781,5,63,0,0,781,783,3,162,81,0,782,784,5,246,0,0,783,782,1,0,0,0,783,
-		784,1,0,0,0,784,77,1,0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,
-		5,242,0,0,788,790,3,82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
-		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,243,0,
-		0,795,79,1,0,0,0,796,798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,
-		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,
-		800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,
-		162,81,0,806,804,1,0,0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,
-		0,0,809,888,3,162,81,0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,204,
-		0,0,813,815,5,262,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,
-		816,817,5,144,0,0,817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,
-		888,1,0,0,0,820,821,5,204,0,0,821,888,5,215,0,0,822,823,5,205,0,0,823,
-		888,3,162,81,0,824,825,5,206,0,0,825,888,3,162,81,0,826,827,5,207,0,0,
-		827,828,5,73,0,0,828,888,5,261,0,0,829,830,5,208,0,0,830,834,5,242,0,0,
-		831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,
-		835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,243,0,0,838,839,
-		5,208,0,0,839,840,5,216,0,0,840,841,3,168,84,0,841,842,5,217,0,0,842,843,
-		3,162,81,0,843,888,1,0,0,0,844,845,5,209,0,0,845,888,3,162,81,0,846,888,
-		3,88,44,0,847,888,3,90,45,0,848,849,5,212,0,0,849,850,5,218,0,0,850,851,
-		3,162,81,0,851,852,5,174,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,
-		5,211,0,0,855,888,3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,
-		5,261,0,0,859,860,5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,
-		5,261,0,0,863,864,5,123,0,0,864,888,5,263,0,0,865,888,3,52,26,0,866,867,
-		5,230,0,0,867,868,5,63,0,0,868,869,3,162,81,0,869,870,5,216,0,0,870,874,
-		3,162,81,0,871,872,5,231,0,0,872,873,5,232,0,0,873,875,3,162,81,0,874,
-		871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,
-		1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,
-		0,881,879,1,0,0,0,882,884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,
-		888,1,0,0,0,885,886,5,235,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,
-		1,0,0,0,887,812,1,0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,
-		0,887,826,1,0,0,0,887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,
-		846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,
-		0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,
-		887,866,1,0,0,0,887,885,1,0,0,0,888,83,1,0,0,0,889,890,5,233,0,0,890,891,
-		5,261,0,0,891,892,5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,
-		234,0,0,895,896,5,51,0,0,896,897,5,261,0,0,897,898,5,232,0,0,898,899,3,
-		162,81,0,899,87,1,0,0,0,900,901,5,210,0,0,901,906,3,162,81,0,902,903,5,
-		51,0,0,903,907,5,261,0,0,904,905,5,219,0,0,905,907,3,168,84,0,906,902,
-		1,0,0,0,906,904,1,0,0,0,907,89,1,0,0,0,908,909,5,212,0,0,909,910,5,213,
-		0,0,910,911,3,168,84,0,911,915,5,242,0,0,912,914,3,92,46,0,913,912,1,0,
-		0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,
-		915,1,0,0,0,918,919,5,174,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,
-		1,0,0,0,921,922,1,0,0,0,922,923,5,243,0,0,923,91,1,0,0,0,924,925,5,214,
-		0,0,925,926,3,162,81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,
-		0,0,929,941,5,121,0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,242,
-		0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,
-		936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,243,0,0,940,
-		928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,
-		0,0,942,943,5,220,0,0,943,944,3,168,84,0,944,948,5,242,0,0,945,947,3,98,
-		49,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,
-		951,1,0,0,0,950,948,1,0,0,0,951,952,5,243,0,0,952,97,1,0,0,0,953,954,5,
-		200,0,0,954,955,3,168,84,0,955,956,5,247,0,0,956,957,3,168,84,0,957,977,
-		1,0,0,0,958,959,5,198,0,0,959,977,3,162,81,0,960,961,5,221,0,0,961,977,
-		3,162,81,0,962,963,5,222,0,0,963,977,5,224,0,0,964,965,5,222,0,0,965,977,
-		3,168,84,0,966,968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,
-		1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,208,
-		0,0,973,974,5,171,0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,
-		0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,
-		966,1,0,0,0,976,972,1,0,0,0,977,99,1,0,0,0,978,979,5,223,0,0,979,985,3,
-		162,81,0,980,981,5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,
-		3,162,81,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,
-		0,0,986,987,5,124,0,0,987,988,3,168,84,0,988,992,5,242,0,0,989,991,3,104,
-		52,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,
-		995,1,0,0,0,994,992,1,0,0,0,995,996,5,243,0,0,996,103,1,0,0,0,997,998,
-		5,125,0,0,998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,
-		1001,1002,5,246,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,
-		0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,
-		1,0,0,0,1008,1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,
-		1012,3,162,81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,
-		0,0,1015,1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,
-		1,0,0,0,1018,1020,5,172,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,
-		1,0,0,0,1021,1022,5,206,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
-		1029,3,110,55,0,1025,1026,5,246,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
+		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1655,8,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,3,72,1678,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
+		1688,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,5,74,1703,8,74,10,74,12,74,1706,9,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		5,74,1714,8,74,10,74,12,74,1717,9,74,1,74,5,74,1720,8,74,10,74,12,74,1723,
+		9,74,3,74,1725,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1732,8,76,1,76,1,76,
+		1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,80,
+		1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1772,8,81,10,81,12,81,1775,
+		9,81,3,81,1777,8,81,1,81,1,81,1,81,1,81,3,81,1783,8,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,3,81,1793,8,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1813,
+		8,81,10,81,12,81,1816,9,81,1,82,1,82,1,83,1,83,1,83,3,83,1823,8,83,1,84,
+		1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,0,10,1,0,244,245,1,0,17,18,1,0,117,118,1,0,183,184,
+		1,0,264,265,1,0,254,255,1,0,252,253,1,0,256,261,1,0,189,200,26,0,3,3,5,
+		9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,
+		135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,200,
+		201,206,220,222,234,237,243,268,269,2110,0,176,1,0,0,0,2,181,1,0,0,0,4,
+		184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,12,263,1,0,0,0,
+		14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,0,0,22,311,1,0,
+		0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,1,0,0,0,32,387,
+		1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,484,1,0,0,0,42,
+		486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,0,50,536,1,0,0,
+		0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,0,0,0,60,625,1,
+		0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,1,0,0,0,70,743,
+		1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,785,1,0,0,0,80,
+		796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,0,88,900,1,0,0,
+		0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,0,0,0,98,976,1,
+		0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,106,1034,1,0,0,
+		0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,1075,1,0,0,0,
+		116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,1,0,0,0,124,
+		1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,0,0,0,132,1207,
+		1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,0,0,140,1381,1,
+		0,0,0,142,1383,1,0,0,0,144,1687,1,0,0,0,146,1689,1,0,0,0,148,1724,1,0,
+		0,0,150,1726,1,0,0,0,152,1731,1,0,0,0,154,1737,1,0,0,0,156,1741,1,0,0,
+		0,158,1745,1,0,0,0,160,1748,1,0,0,0,162,1792,1,0,0,0,164,1817,1,0,0,0,
+		166,1819,1,0,0,0,168,1824,1,0,0,0,170,175,3,2,1,0,171,175,3,4,2,0,172,
+		175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,0,0,174,172,
+		1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
+		0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,0,0,181,182,
+		5,3,0,0,182,183,5,266,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,186,3,168,
+		84,0,186,190,5,244,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,1,0,0,0,
+		190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,
+		5,245,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,217,3,24,
+		12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,217,3,64,
+		32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,217,3,78,
+		39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,209,217,
+		3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,64,0,213,
+		217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,0,0,216,
+		196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,200,1,
+		0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,0,0,0,
+		216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,216,209,
+		1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,1,0,0,
+		0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,268,0,0,219,
+		225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,223,220,
+		1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,
+		0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,0,229,
+		9,1,0,0,0,230,235,5,244,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,231,1,
+		0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,
+		236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,245,0,0,239,11,1,0,0,0,240,241,
+		5,5,0,0,241,264,5,266,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,245,5,
+		7,0,0,245,264,5,263,0,0,246,247,5,8,0,0,247,264,5,263,0,0,248,249,5,9,
+		0,0,249,264,5,263,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,5,11,
+		0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,3,168,
+		84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,0,0,
+		260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,240,
+		1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,0,0,
+		0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,270,
+		3,168,84,0,266,267,5,252,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,272,
+		1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,0,0,
+		0,273,274,5,252,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
+		279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,15,1,
+		0,0,0,280,287,5,244,0,0,281,283,5,263,0,0,282,284,5,248,0,0,283,282,1,
+		0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,0,
+		287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,
+		5,245,0,0,291,17,1,0,0,0,292,293,5,262,0,0,293,19,1,0,0,0,294,295,5,14,
+		0,0,295,296,3,168,84,0,296,300,5,244,0,0,297,299,3,22,11,0,298,297,1,0,
+		0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,0,302,
+		300,1,0,0,0,303,304,5,245,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,312,
+		5,266,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,312,
+		3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,1,0,
+		0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,244,0,0,316,318,3,26,
+		13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,
+		322,1,0,0,0,321,319,1,0,0,0,322,323,5,245,0,0,323,25,1,0,0,0,324,325,5,
+		121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,328,329,
+		3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,0,332,333,
+		3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,0,336,340,
+		5,244,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,340,338,1,
+		0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,5,245,0,
+		0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,263,0,0,347,348,5,20,0,0,
+		348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,0,0,349,
+		334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,29,1,0,
+		0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,244,0,0,356,358,3,32,
+		16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,0,0,360,
+		362,1,0,0,0,361,359,1,0,0,0,362,363,5,245,0,0,363,31,1,0,0,0,364,365,5,
+		47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,371,3,
+		160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,372,1,
+		0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,263,0,0,375,373,1,0,0,
+		0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,0,0,379,
+		383,5,244,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,0,383,381,
+		1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,388,5,245,
+		0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,0,0,0,389,
+		390,5,263,0,0,390,392,3,162,81,0,391,393,5,248,0,0,392,391,1,0,0,0,392,
+		393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,0,396,397,
+		5,54,0,0,397,398,3,168,84,0,398,402,5,244,0,0,399,401,3,38,19,0,400,399,
+		1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,
+		0,404,402,1,0,0,0,405,406,5,245,0,0,406,37,1,0,0,0,407,408,5,55,0,0,408,
+		471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,3,158,79,0,
+		412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,417,1,0,0,0,
+		416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,240,0,0,419,
+		423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,0,0,0,423,421,
+		1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,426,418,1,0,0,
+		0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,5,263,0,0,430,
+		431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,3,48,24,0,434,
+		435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,5,64,0,0,438,
+		439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,0,0,0,441,442,
+		1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,0,445,448,1,0,
+		0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,446,1,0,0,0,449,
+		451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,1,0,0,0,453,451,
+		1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,0,456,471,3,18,
+		9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,0,460,461,5,95,
+		0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,0,464,466,3,162,
+		81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,462,1,0,0,0,467,
+		468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,1,0,0,0,470,409,
+		1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,0,470,449,1,0,0,
+		0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,460,1,0,0,0,470,
+		469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,42,21,0,474,475,
+		5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,99,0,0,478,479,
+		5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,
+		0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,472,1,0,0,0,
+		484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,5,63,0,0,488,493,
+		3,160,80,0,489,490,5,248,0,0,490,492,3,160,80,0,491,489,1,0,0,0,492,495,
+		1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,0,495,493,1,0,0,
+		0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,498,499,1,0,0,0,
+		499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,502,1,0,0,0,502,
+		505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,1,0,0,0,505,506,
+		1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,80,0,509,510,5,
+		202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,0,0,513,515,3,
+		162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,516,524,5,241,
+		0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,520,524,3,162,
+		81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,0,523,517,1,0,
+		0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,5,265,0,0,526,
+		529,5,62,0,0,527,529,5,264,0,0,528,525,1,0,0,0,528,527,1,0,0,0,529,49,
+		1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,0,0,533,537,3,
+		162,81,0,534,535,5,73,0,0,535,537,5,263,0,0,536,530,1,0,0,0,536,532,1,
+		0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,543,3,168,84,
+		0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,
+		544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,0,547,559,3,
+		162,81,0,548,549,5,73,0,0,549,559,5,263,0,0,550,551,5,131,0,0,551,559,
+		3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,0,0,555,557,
+		3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,546,1,0,
+		0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,1,0,0,0,560,
+		561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,84,0,564,568,
+		5,244,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
+		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,572,5,245,0,
+		0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,5,113,0,0,
+		576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,5,116,0,
+		0,580,581,5,73,0,0,581,626,5,263,0,0,582,583,5,119,0,0,583,585,3,94,47,
+		0,584,586,5,268,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,0,0,0,587,
+		588,5,8,0,0,588,626,5,263,0,0,589,590,5,45,0,0,590,593,3,162,81,0,591,
+		592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,0,0,594,597,
+		1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,0,597,598,1,
+		0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,265,0,0,601,615,5,141,
+		0,0,602,603,5,141,0,0,603,610,5,244,0,0,604,606,3,162,81,0,605,607,5,248,
+		0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,604,1,0,0,0,609,
+		612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,
+		0,0,0,613,615,5,245,0,0,614,600,1,0,0,0,614,602,1,0,0,0,615,617,1,0,0,
+		0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,626,3,88,44,0,619,
+		626,3,90,45,0,620,622,5,143,0,0,621,623,5,252,0,0,622,621,1,0,0,0,622,
+		623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,1,0,0,0,625,575,
+		1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,0,625,587,1,0,0,
+		0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,620,1,0,0,0,626,
+		61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,1,0,0,0,629,628,
+		1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,84,0,633,637,5,244,
+		0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,
+		637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,641,5,245,0,0,641,
+		65,1,0,0,0,642,643,5,77,0,0,643,647,5,244,0,0,644,646,3,76,38,0,645,644,
+		1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,650,1,0,0,
+		0,649,647,1,0,0,0,650,682,5,245,0,0,651,652,5,78,0,0,652,682,3,162,81,
+		0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,0,656,657,5,49,0,
+		0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,0,660,661,3,162,81,
+		0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,0,664,682,3,162,81,
+		0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,0,0,668,682,3,162,81,
+		0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,79,0,672,682,1,0,0,
+		0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,0,0,676,677,3,162,81,
+		0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,0,0,680,682,3,168,84,
+		0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,0,0,681,
+		658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,1,0,0,0,681,669,1,
+		0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,683,684,5,88,0,0,
+		684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,0,687,691,5,244,0,
+		0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,
+		692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,5,245,0,0,695,69,1,
+		0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,78,0,0,699,744,3,162,
+		81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,65,0,0,703,704,5,90,0,
+		0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,162,81,0,707,708,3,158,
+		79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,162,81,0,711,712,5,58,
+		0,0,712,744,5,263,0,0,713,714,5,59,0,0,714,744,3,160,80,0,715,716,5,95,
+		0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,5,166,0,0,719,721,3,162,
+		81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,717,1,0,0,0,722,
+		723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,725,726,3,48,24,0,726,727,
+		3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,729,732,5,64,0,0,730,731,
+		5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,733,1,0,0,0,733,744,1,0,
+		0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,5,101,0,0,737,738,5,133,
+		0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,0,0,0,740,744,1,0,0,0,741,
+		744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,0,0,743,698,1,0,0,0,743,700,
+		1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,709,1,0,0,0,743,711,1,0,0,
+		0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,0,0,0,743,734,1,0,0,0,743,
+		741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,746,5,197,0,0,746,747,3,
+		168,84,0,747,751,5,244,0,0,748,750,3,74,37,0,749,748,1,0,0,0,750,753,1,
+		0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,0,0,0,753,751,1,0,0,0,
+		754,755,5,245,0,0,755,73,1,0,0,0,756,757,5,227,0,0,757,777,3,162,81,0,
+		758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,0,0,761,777,3,162,81,
+		0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,230,0,0,765,777,3,162,
+		81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,5,82,0,0,769,777,3,162,
+		81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,5,103,0,0,773,777,3,
+		162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,756,1,0,0,0,776,758,
+		1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,0,0,0,776,766,1,0,0,
+		0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,776,774,1,0,0,0,777,
+		75,1,0,0,0,778,779,5,263,0,0,779,780,3,162,81,0,780,781,5,63,0,0,781,783,
+		3,162,81,0,782,784,5,248,0,0,783,782,1,0,0,0,783,784,1,0,0,0,784,77,1,
+		0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,5,244,0,0,788,790,3,
+		82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,
+		0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,245,0,0,795,79,1,0,0,0,796,
+		798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,798,799,1,0,0,0,799,802,
+		1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,800,1,0,0,0,802,803,1,
+		0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,162,81,0,806,804,1,0,
+		0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,0,0,809,888,3,162,81,
+		0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,206,0,0,813,815,5,264,
+		0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,816,817,5,144,0,0,
+		817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,888,1,0,0,0,820,
+		821,5,206,0,0,821,888,5,217,0,0,822,823,5,207,0,0,823,888,3,162,81,0,824,
+		825,5,208,0,0,825,888,3,162,81,0,826,827,5,209,0,0,827,828,5,73,0,0,828,
+		888,5,263,0,0,829,830,5,210,0,0,830,834,5,244,0,0,831,833,3,34,17,0,832,
+		831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,
+		0,0,0,836,834,1,0,0,0,837,888,5,245,0,0,838,839,5,210,0,0,839,840,5,218,
+		0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,3,162,81,0,843,888,1,
+		0,0,0,844,845,5,211,0,0,845,888,3,162,81,0,846,888,3,88,44,0,847,888,3,
+		90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,3,162,81,0,851,852,
+		5,176,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,5,213,0,0,855,888,
+		3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,5,263,0,0,859,860,
+		5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,5,263,0,0,863,864,
+		5,123,0,0,864,888,5,265,0,0,865,888,3,52,26,0,866,867,5,232,0,0,867,868,
+		5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,3,162,81,0,871,872,
+		5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,871,1,0,0,0,874,875,
+		1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,1,0,0,0,878,881,1,0,
+		0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,882,
+		884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,888,1,0,0,0,885,886,
+		5,237,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,1,0,0,0,887,812,1,
+		0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,0,887,826,1,0,0,0,
+		887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,846,1,0,0,0,887,847,
+		1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,0,0,0,887,859,1,0,0,
+		0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,887,866,1,0,0,0,887,
+		885,1,0,0,0,888,83,1,0,0,0,889,890,5,235,0,0,890,891,5,263,0,0,891,892,
+		5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,236,0,0,895,896,5,
+		51,0,0,896,897,5,263,0,0,897,898,5,234,0,0,898,899,3,162,81,0,899,87,1,
+		0,0,0,900,901,5,212,0,0,901,906,3,162,81,0,902,903,5,51,0,0,903,907,5,
+		263,0,0,904,905,5,221,0,0,905,907,3,168,84,0,906,902,1,0,0,0,906,904,1,
+		0,0,0,907,89,1,0,0,0,908,909,5,214,0,0,909,910,5,215,0,0,910,911,3,168,
+		84,0,911,915,5,244,0,0,912,914,3,92,46,0,913,912,1,0,0,0,914,917,1,0,0,
+		0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,915,1,0,0,0,918,
+		919,5,176,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,1,0,0,0,921,922,
+		1,0,0,0,922,923,5,245,0,0,923,91,1,0,0,0,924,925,5,216,0,0,925,926,3,162,
+		81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,0,0,929,941,5,121,
+		0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,244,0,0,933,935,3,34,
+		17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,
+		939,1,0,0,0,938,936,1,0,0,0,939,941,5,245,0,0,940,928,1,0,0,0,940,929,
+		1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,0,0,942,943,5,222,0,
+		0,943,944,3,168,84,0,944,948,5,244,0,0,945,947,3,98,49,0,946,945,1,0,0,
+		0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,
+		948,1,0,0,0,951,952,5,245,0,0,952,97,1,0,0,0,953,954,5,202,0,0,954,955,
+		3,168,84,0,955,956,5,249,0,0,956,957,3,168,84,0,957,977,1,0,0,0,958,959,
+		5,200,0,0,959,977,3,162,81,0,960,961,5,223,0,0,961,977,3,162,81,0,962,
+		963,5,224,0,0,963,977,5,226,0,0,964,965,5,224,0,0,965,977,3,168,84,0,966,
+		968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,1,0,0,0,970,968,
+		1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,210,0,0,973,974,5,171,
+		0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,0,0,976,958,1,0,0,
+		0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,966,1,0,0,0,976,
+		972,1,0,0,0,977,99,1,0,0,0,978,979,5,225,0,0,979,985,3,162,81,0,980,981,
+		5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,3,162,81,0,984,
+		978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,0,0,986,987,5,
+		124,0,0,987,988,3,168,84,0,988,992,5,244,0,0,989,991,3,104,52,0,990,989,
+		1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,
+		0,994,992,1,0,0,0,995,996,5,245,0,0,996,103,1,0,0,0,997,998,5,125,0,0,
+		998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,1001,1002,
+		5,248,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
+		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,1,0,0,0,1008,
+		1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,1012,3,162,
+		81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,0,0,1015,
+		1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,
+		1018,1020,5,174,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,1,0,
+		0,0,1021,1022,5,208,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
+		1029,3,110,55,0,1025,1026,5,248,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
 		0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,
 		0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,0,0,0,1032,1008,1,
 		0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,1,0,0,0,1033,105,1,
-		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,242,0,0,1037,
+		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,244,0,0,1037,
 		1039,3,108,54,0,1038,1037,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,0,0,
-		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,243,
+		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,245,
 		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,167,
 		0,0,1047,1053,3,162,81,0,1048,1049,5,168,0,0,1049,1053,3,162,81,0,1050,
 		1051,5,169,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
-		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,261,0,0,1055,1056,3,162,
+		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,263,0,0,1055,1056,3,162,
 		81,0,1056,111,1,0,0,0,1057,1058,5,127,0,0,1058,1067,3,168,84,0,1059,1063,
-		5,242,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
+		5,244,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
 		1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,1,0,0,0,1066,
-		1068,5,243,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
+		1068,5,245,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
 		1070,5,128,0,0,1070,1076,3,162,81,0,1071,1072,5,129,0,0,1072,1076,3,162,
 		81,0,1073,1074,5,130,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
 		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,131,0,0,1078,1079,
-		3,168,84,0,1079,1080,5,242,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
+		3,168,84,0,1079,1080,5,244,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
 		0,1082,1083,5,57,0,0,1083,1084,3,162,81,0,1084,1085,3,158,79,0,1085,1087,
 		1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1081,
-		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,243,0,0,1091,117,
-		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,249,0,0,1095,
+		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,245,0,0,1091,117,
+		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,251,0,0,1095,
 		1102,3,162,81,0,1096,1099,5,133,0,0,1097,1100,5,134,0,0,1098,1100,5,135,
 		0,0,1099,1097,1,0,0,0,1099,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,
 		160,80,0,1102,1096,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,
-		5,51,0,0,1105,1107,5,261,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
+		5,51,0,0,1105,1107,5,263,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
 		119,1,0,0,0,1108,1109,5,136,0,0,1109,1110,3,168,84,0,1110,1111,5,144,0,
-		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,261,0,0,1114,1112,
+		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,263,0,0,1114,1112,
 		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,137,0,0,1117,1118,
-		5,139,0,0,1118,1120,5,263,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
-		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,263,0,
+		5,139,0,0,1118,1120,5,265,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
+		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,265,0,
 		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,161,
-		0,0,1127,1128,5,184,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
-		1131,5,166,0,0,1131,1132,5,263,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
+		0,0,1127,1128,5,186,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
+		1131,5,166,0,0,1131,1132,5,265,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
 		61,0,1134,1133,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,
-		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,248,0,0,1139,1144,
-		3,124,62,0,1140,1141,5,246,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
+		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,250,0,0,1139,1144,
+		3,124,62,0,1140,1141,5,248,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
 		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,121,1,0,0,0,
 		1146,1144,1,0,0,0,1147,1148,5,164,0,0,1148,1153,3,168,84,0,1149,1150,5,
-		246,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
+		248,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
 		1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,1,0,0,0,1155,1153,1,0,0,0,1156,
-		1157,5,175,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
+		1157,5,177,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
 		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,165,0,0,1162,1164,
 		3,168,84,0,1163,1147,1,0,0,0,1163,1161,1,0,0,0,1164,123,1,0,0,0,1165,1166,
-		5,157,0,0,1166,1167,5,262,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
-		1169,1181,5,160,0,0,1170,1171,5,244,0,0,1171,1176,3,168,84,0,1172,1173,
-		5,246,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
+		5,157,0,0,1166,1167,5,264,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
+		1169,1181,5,160,0,0,1170,1171,5,246,0,0,1171,1176,3,168,84,0,1172,1173,
+		5,248,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
 		1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,0,0,0,1179,
-		1180,5,245,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
+		1180,5,247,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
 		1185,1,0,0,0,1183,1185,3,168,84,0,1184,1165,1,0,0,0,1184,1169,1,0,0,0,
 		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,145,0,0,1187,1188,5,144,
 		0,0,1188,1191,3,162,81,0,1189,1190,5,146,0,0,1190,1192,3,160,80,0,1191,
 		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,147,0,0,1194,
-		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,246,0,0,1197,1199,3,130,
+		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,248,0,0,1197,1199,3,130,
 		65,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,
 		0,0,0,1201,129,1,0,0,0,1202,1200,1,0,0,0,1203,1206,5,66,0,0,1204,1206,
 		3,168,84,0,1205,1203,1,0,0,0,1205,1204,1,0,0,0,1206,131,1,0,0,0,1207,1208,
-		5,149,0,0,1208,1212,5,242,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
+		5,149,0,0,1208,1212,5,244,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
 		1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,
-		1212,1,0,0,0,1215,1216,5,243,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
-		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,246,
+		1212,1,0,0,0,1215,1216,5,245,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
+		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,248,
 		0,0,1222,1224,3,168,84,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
 		1,0,0,0,1225,1226,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,
 		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,151,0,0,1231,1312,
 		3,168,84,0,1232,1233,5,152,0,0,1233,1312,3,168,84,0,1234,1235,5,153,0,
 		0,1235,1236,5,154,0,0,1236,1237,5,155,0,0,1237,1312,3,168,84,0,1238,1241,
-		5,156,0,0,1239,1240,5,262,0,0,1240,1242,5,200,0,0,1241,1239,1,0,0,0,1241,
+		5,156,0,0,1239,1240,5,264,0,0,1240,1242,5,202,0,0,1241,1239,1,0,0,0,1241,
 		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,154,0,0,1244,1245,5,166,0,0,
-		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,262,0,0,1248,1249,
-		5,200,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
-		1252,1253,5,177,0,0,1253,1258,3,168,84,0,1254,1255,5,246,0,0,1255,1257,
+		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,264,0,0,1248,1249,
+		5,202,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
+		1252,1253,5,179,0,0,1253,1258,3,168,84,0,1254,1255,5,248,0,0,1255,1257,
 		3,168,84,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
 		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,158,0,0,1262,
 		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,166,0,0,1265,
-		1266,5,229,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,173,
-		0,0,1269,1270,3,162,81,0,1270,1274,5,242,0,0,1271,1273,3,134,67,0,1272,
+		1266,5,231,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,175,
+		0,0,1269,1270,3,162,81,0,1270,1274,5,244,0,0,1271,1273,3,134,67,0,1272,
 		1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,
-		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,243,0,0,1278,1279,5,174,0,0,
-		1279,1283,5,242,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
+		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,245,0,0,1278,1279,5,176,0,0,
+		1279,1283,5,244,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
 		0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,
-		1,0,0,0,1286,1288,5,243,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
-		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,184,0,0,1291,1293,5,113,0,0,1292,
-		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,242,0,0,1295,
+		1,0,0,0,1286,1288,5,245,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
+		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,186,0,0,1291,1293,5,113,0,0,1292,
+		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,244,0,0,1295,
 		1297,3,134,67,0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,
-		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,243,
-		0,0,1302,1303,5,159,0,0,1303,1307,5,242,0,0,1304,1306,3,134,67,0,1305,
+		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,245,
+		0,0,1302,1303,5,159,0,0,1303,1307,5,244,0,0,1304,1306,3,134,67,0,1305,
 		1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,
-		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,243,0,0,1311,1217,1,0,0,0,1311,
+		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,245,0,0,1311,1217,1,0,0,0,1311,
 		1230,1,0,0,0,1311,1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,
 		1246,1,0,0,0,1311,1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,
-		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,176,0,0,1314,1318,5,242,0,0,
+		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,178,0,0,1314,1318,5,244,0,0,
 		1315,1317,3,138,69,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,
 		0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,
-		243,0,0,1322,137,1,0,0,0,1323,1324,5,177,0,0,1324,1329,3,168,84,0,1325,
-		1326,5,246,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
+		245,0,0,1322,137,1,0,0,0,1323,1324,5,179,0,0,1324,1329,3,168,84,0,1325,
+		1326,5,248,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
 		0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,
 		0,0,1332,1334,3,140,70,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
 		1,0,0,0,1335,1336,1,0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,
 		3,132,66,0,1339,1323,1,0,0,0,1339,1338,1,0,0,0,1340,139,1,0,0,0,1341,1342,
-		5,178,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,241,0,0,
+		5,180,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,243,0,0,
 		1345,1382,3,162,81,0,1346,1347,5,90,0,0,1347,1382,3,168,84,0,1348,1349,
-		5,179,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,263,0,0,
+		5,181,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,265,0,0,
 		1352,1382,5,142,0,0,1353,1354,5,102,0,0,1354,1355,3,162,81,0,1355,1356,
-		5,186,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
-		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,186,
+		5,188,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
+		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,188,
 		0,0,1363,1364,5,111,0,0,1364,1382,1,0,0,0,1365,1366,5,105,0,0,1366,1382,
 		3,162,81,0,1367,1368,5,106,0,0,1368,1382,5,107,0,0,1369,1370,5,108,0,0,
 		1370,1382,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,94,0,0,1373,1374,5,
@@ -14182,29 +14233,29 @@ public partial class DealLangParser : Parser {
 		0,1381,1360,1,0,0,0,1381,1365,1,0,0,0,1381,1367,1,0,0,0,1381,1369,1,0,
 		0,0,1381,1371,1,0,0,0,1381,1379,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,2,
 		0,0,1384,1385,3,168,84,0,1385,1386,5,4,0,0,1386,1387,3,168,84,0,1387,1391,
-		5,242,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
+		5,244,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
 		1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,
-		1395,5,243,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
-		0,1398,1399,5,180,0,0,1399,1400,5,263,0,0,1400,1680,1,0,0,0,1401,1402,
+		1395,5,245,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
+		0,1398,1399,5,182,0,0,1399,1400,5,265,0,0,1400,1688,1,0,0,0,1401,1402,
 		3,168,84,0,1402,1403,5,60,0,0,1403,1404,5,38,0,0,1404,1408,3,162,81,0,
 		1405,1407,3,156,78,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1408,1409,1,0,0,0,1409,1680,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
+		0,0,1408,1409,1,0,0,0,1409,1688,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
 		168,84,0,1412,1416,5,97,0,0,1413,1414,5,155,0,0,1414,1415,5,61,0,0,1415,
-		1417,5,263,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
-		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1680,1,0,0,0,1421,1422,3,168,84,
+		1417,5,265,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
+		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1688,1,0,0,0,1421,1422,3,168,84,
 		0,1422,1423,5,97,0,0,1423,1427,5,38,0,0,1424,1425,5,155,0,0,1425,1426,
-		5,61,0,0,1426,1428,5,263,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,246,0,
+		5,61,0,0,1426,1428,5,265,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
+		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,248,0,
 		0,1432,1434,3,154,77,0,1433,1431,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
 		0,0,0,1435,1436,1,0,0,0,1436,1441,1,0,0,0,1437,1435,1,0,0,0,1438,1440,
 		3,156,78,0,1439,1438,1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,
-		1442,1,0,0,0,1442,1680,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
+		1442,1,0,0,0,1442,1688,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
 		1445,1446,7,3,0,0,1446,1447,3,162,81,0,1447,1452,3,158,79,0,1448,1449,
 		5,28,0,0,1449,1450,3,162,81,0,1450,1451,3,158,79,0,1451,1453,1,0,0,0,1452,
-		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1680,1,0,0,0,1454,1455,3,166,83,0,
-		1455,1456,5,183,0,0,1456,1457,3,162,81,0,1457,1458,5,184,0,0,1458,1459,
-		5,261,0,0,1459,1680,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,185,0,0,1462,
-		1463,5,54,0,0,1463,1467,5,261,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
+		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1688,1,0,0,0,1454,1455,3,166,83,0,
+		1455,1456,5,185,0,0,1456,1457,3,162,81,0,1457,1458,5,186,0,0,1458,1459,
+		5,263,0,0,1459,1688,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,187,0,0,1462,
+		1463,5,54,0,0,1463,1467,5,263,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
 		0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,1,0,
 		0,0,1469,1467,1,0,0,0,1470,1472,3,148,74,0,1471,1470,1,0,0,0,1471,1472,
 		1,0,0,0,1472,1495,1,0,0,0,1473,1483,5,38,0,0,1474,1475,5,44,0,0,1475,1476,
@@ -14214,124 +14265,127 @@ public partial class DealLangParser : Parser {
 		0,0,1485,1487,3,156,78,0,1486,1485,1,0,0,0,1487,1490,1,0,0,0,1488,1486,
 		1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1491,1493,
 		3,148,74,0,1492,1491,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,1494,
-		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1680,1,0,0,0,1496,1498,5,176,0,0,1497,
+		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1688,1,0,0,0,1496,1498,5,178,0,0,1497,
 		1499,3,140,70,0,1498,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1498,1,0,0,0,
-		1500,1501,1,0,0,0,1501,1680,1,0,0,0,1502,1503,5,176,0,0,1503,1504,5,177,
-		0,0,1504,1680,5,110,0,0,1505,1506,5,176,0,0,1506,1507,5,203,0,0,1507,1508,
-		5,93,0,0,1508,1680,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
-		1512,3,162,81,0,1512,1680,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
-		0,0,1515,1516,3,28,14,0,1516,1520,5,242,0,0,1517,1519,3,34,17,0,1518,1517,
+		1500,1501,1,0,0,0,1501,1688,1,0,0,0,1502,1503,5,178,0,0,1503,1504,5,179,
+		0,0,1504,1688,5,110,0,0,1505,1506,5,178,0,0,1506,1507,5,205,0,0,1507,1508,
+		5,93,0,0,1508,1688,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
+		1512,3,162,81,0,1512,1688,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
+		0,0,1515,1516,3,28,14,0,1516,1520,5,244,0,0,1517,1519,3,34,17,0,1518,1517,
 		1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1523,
-		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,243,0,0,1524,1680,1,0,0,0,1525,1526,
-		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,261,0,0,1528,1529,5,20,0,0,1529,
-		1530,3,162,81,0,1530,1680,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
-		0,0,1533,1535,5,250,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
-		1,0,0,0,1536,1537,3,162,81,0,1537,1680,1,0,0,0,1538,1539,3,168,84,0,1539,
-		1540,5,236,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,261,
-		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1680,1,0,0,0,1545,1546,3,
-		168,84,0,1546,1547,5,236,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
-		1550,5,246,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
+		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,245,0,0,1524,1688,1,0,0,0,1525,1526,
+		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,263,0,0,1528,1529,5,20,0,0,1529,
+		1530,3,162,81,0,1530,1688,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
+		0,0,1533,1535,5,252,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
+		1,0,0,0,1536,1537,3,162,81,0,1537,1688,1,0,0,0,1538,1539,3,168,84,0,1539,
+		1540,5,238,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,263,
+		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1688,1,0,0,0,1545,1546,3,
+		168,84,0,1546,1547,5,238,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
+		1550,5,248,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
 		0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,1554,1558,1,0,0,0,1555,1553,1,0,
-		0,0,1556,1557,5,51,0,0,1557,1559,5,261,0,0,1558,1556,1,0,0,0,1558,1559,
+		0,0,1556,1557,5,51,0,0,1557,1559,5,263,0,0,1558,1556,1,0,0,0,1558,1559,
 		1,0,0,0,1559,1563,1,0,0,0,1560,1562,3,156,78,0,1561,1560,1,0,0,0,1562,
-		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1680,1,0,0,0,1565,
-		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,240,0,0,1568,1569,5,38,0,
-		0,1569,1574,3,152,76,0,1570,1571,5,246,0,0,1571,1573,3,152,76,0,1572,1570,
+		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1688,1,0,0,0,1565,
+		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,242,0,0,1568,1569,5,38,0,
+		0,1569,1574,3,152,76,0,1570,1571,5,248,0,0,1571,1573,3,152,76,0,1572,1570,
 		1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,
 		1,0,0,0,1576,1574,1,0,0,0,1577,1579,3,156,78,0,1578,1577,1,0,0,0,1579,
-		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1680,1,0,0,0,1582,
+		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1688,1,0,0,0,1582,
 		1580,1,0,0,0,1583,1584,3,168,84,0,1584,1585,5,92,0,0,1585,1586,3,162,81,
-		0,1586,1680,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
+		0,1586,1688,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
 		5,139,0,0,1590,1591,3,160,80,0,1591,1592,5,63,0,0,1592,1593,3,162,81,0,
-		1593,1680,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,203,0,0,1596,1597,5,
-		93,0,0,1597,1680,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
-		1602,5,69,0,0,1601,1603,5,262,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
-		1603,1680,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
-		70,0,0,1607,1608,5,51,0,0,1608,1610,5,261,0,0,1609,1607,1,0,0,0,1609,1610,
-		1,0,0,0,1610,1680,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
-		1614,5,54,0,0,1614,1617,5,261,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
-		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1680,1,0,0,0,1619,1620,3,168,
-		84,0,1620,1622,5,65,0,0,1621,1623,3,100,50,0,1622,1621,1,0,0,0,1623,1624,
-		1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1680,1,0,0,0,1626,1627,
-		5,22,0,0,1627,1680,5,263,0,0,1628,1629,5,23,0,0,1629,1680,5,263,0,0,1630,
-		1680,5,24,0,0,1631,1680,5,25,0,0,1632,1633,3,168,84,0,1633,1634,5,26,0,
-		0,1634,1635,5,27,0,0,1635,1636,3,162,81,0,1636,1637,3,158,79,0,1637,1638,
-		5,28,0,0,1638,1639,3,162,81,0,1639,1640,3,158,79,0,1640,1680,1,0,0,0,1641,
-		1642,3,168,84,0,1642,1643,5,29,0,0,1643,1646,5,166,0,0,1644,1647,5,30,
-		0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,1646,1645,1,0,0,0,1647,1648,
-		1,0,0,0,1648,1649,5,31,0,0,1649,1650,3,162,81,0,1650,1651,3,158,79,0,1651,
-		1652,5,28,0,0,1652,1653,3,162,81,0,1653,1654,3,158,79,0,1654,1680,1,0,
-		0,0,1655,1656,3,168,84,0,1656,1657,5,32,0,0,1657,1658,3,162,81,0,1658,
-		1659,3,158,79,0,1659,1660,5,20,0,0,1660,1661,3,162,81,0,1661,1680,1,0,
-		0,0,1662,1663,5,33,0,0,1663,1664,3,166,83,0,1664,1665,5,34,0,0,1665,1666,
-		3,166,83,0,1666,1669,3,162,81,0,1667,1668,5,35,0,0,1668,1670,3,162,81,
-		0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1680,1,0,0,0,1671,1672,5,36,
-		0,0,1672,1673,5,35,0,0,1673,1674,3,162,81,0,1674,1675,3,158,79,0,1675,
-		1676,5,37,0,0,1676,1677,3,162,81,0,1677,1678,3,158,79,0,1678,1680,1,0,
-		0,0,1679,1396,1,0,0,0,1679,1401,1,0,0,0,1679,1411,1,0,0,0,1679,1421,1,
-		0,0,0,1679,1444,1,0,0,0,1679,1454,1,0,0,0,1679,1460,1,0,0,0,1679,1496,
-		1,0,0,0,1679,1502,1,0,0,0,1679,1505,1,0,0,0,1679,1509,1,0,0,0,1679,1513,
-		1,0,0,0,1679,1525,1,0,0,0,1679,1531,1,0,0,0,1679,1538,1,0,0,0,1679,1545,
-		1,0,0,0,1679,1566,1,0,0,0,1679,1583,1,0,0,0,1679,1587,1,0,0,0,1679,1594,
-		1,0,0,0,1679,1598,1,0,0,0,1679,1604,1,0,0,0,1679,1611,1,0,0,0,1679,1619,
-		1,0,0,0,1679,1626,1,0,0,0,1679,1628,1,0,0,0,1679,1630,1,0,0,0,1679,1631,
-		1,0,0,0,1679,1632,1,0,0,0,1679,1641,1,0,0,0,1679,1655,1,0,0,0,1679,1662,
-		1,0,0,0,1679,1671,1,0,0,0,1680,145,1,0,0,0,1681,1682,5,73,0,0,1682,1683,
-		5,261,0,0,1683,1684,5,175,0,0,1684,1685,3,162,81,0,1685,1686,3,158,79,
-		0,1686,147,1,0,0,0,1687,1688,5,45,0,0,1688,1689,5,40,0,0,1689,1690,5,41,
-		0,0,1690,1691,3,162,81,0,1691,1692,5,42,0,0,1692,1696,3,162,81,0,1693,
-		1695,3,156,78,0,1694,1693,1,0,0,0,1695,1698,1,0,0,0,1696,1694,1,0,0,0,
-		1696,1697,1,0,0,0,1697,1717,1,0,0,0,1698,1696,1,0,0,0,1699,1700,5,45,0,
-		0,1700,1701,5,38,0,0,1701,1702,5,63,0,0,1702,1707,3,150,75,0,1703,1704,
-		5,246,0,0,1704,1706,3,150,75,0,1705,1703,1,0,0,0,1706,1709,1,0,0,0,1707,
-		1705,1,0,0,0,1707,1708,1,0,0,0,1708,1713,1,0,0,0,1709,1707,1,0,0,0,1710,
-		1712,3,156,78,0,1711,1710,1,0,0,0,1712,1715,1,0,0,0,1713,1711,1,0,0,0,
-		1713,1714,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1716,1687,1,0,0,
-		0,1716,1699,1,0,0,0,1717,149,1,0,0,0,1718,1719,3,162,81,0,1719,1720,5,
-		34,0,0,1720,1721,3,162,81,0,1721,151,1,0,0,0,1722,1724,5,251,0,0,1723,
-		1722,1,0,0,0,1723,1724,1,0,0,0,1724,1725,1,0,0,0,1725,1726,3,160,80,0,
-		1726,1727,5,34,0,0,1727,1728,3,162,81,0,1728,153,1,0,0,0,1729,1730,3,160,
-		80,0,1730,1731,5,34,0,0,1731,1732,3,162,81,0,1732,155,1,0,0,0,1733,1734,
-		5,39,0,0,1734,1735,3,166,83,0,1735,1736,3,162,81,0,1736,157,1,0,0,0,1737,
-		1738,5,186,0,0,1738,1739,5,199,0,0,1739,159,1,0,0,0,1740,1741,5,262,0,
-		0,1741,161,1,0,0,0,1742,1743,6,81,-1,0,1743,1744,5,244,0,0,1744,1745,3,
-		162,81,0,1745,1746,5,245,0,0,1746,1785,1,0,0,0,1747,1748,5,251,0,0,1748,
-		1785,3,162,81,16,1749,1750,5,203,0,0,1750,1785,3,162,81,11,1751,1752,5,
-		173,0,0,1752,1753,3,162,81,0,1753,1754,5,175,0,0,1754,1755,3,162,81,0,
-		1755,1756,5,174,0,0,1756,1757,3,162,81,0,1757,1785,1,0,0,0,1758,1759,3,
-		168,84,0,1759,1768,5,244,0,0,1760,1765,3,162,81,0,1761,1762,5,246,0,0,
-		1762,1764,3,162,81,0,1763,1761,1,0,0,0,1764,1767,1,0,0,0,1765,1763,1,0,
-		0,0,1765,1766,1,0,0,0,1766,1769,1,0,0,0,1767,1765,1,0,0,0,1768,1760,1,
-		0,0,0,1768,1769,1,0,0,0,1769,1770,1,0,0,0,1770,1771,5,245,0,0,1771,1785,
-		1,0,0,0,1772,1774,7,4,0,0,1773,1775,3,164,82,0,1774,1773,1,0,0,0,1774,
-		1775,1,0,0,0,1775,1776,1,0,0,0,1776,1777,5,186,0,0,1777,1785,3,164,82,
-		0,1778,1779,5,263,0,0,1779,1785,3,164,82,0,1780,1785,5,262,0,0,1781,1785,
-		5,263,0,0,1782,1785,5,261,0,0,1783,1785,3,166,83,0,1784,1742,1,0,0,0,1784,
-		1747,1,0,0,0,1784,1749,1,0,0,0,1784,1751,1,0,0,0,1784,1758,1,0,0,0,1784,
-		1772,1,0,0,0,1784,1778,1,0,0,0,1784,1780,1,0,0,0,1784,1781,1,0,0,0,1784,
-		1782,1,0,0,0,1784,1783,1,0,0,0,1785,1806,1,0,0,0,1786,1787,10,15,0,0,1787,
-		1788,5,200,0,0,1788,1805,3,162,81,16,1789,1790,10,14,0,0,1790,1791,7,5,
-		0,0,1791,1805,3,162,81,15,1792,1793,10,13,0,0,1793,1794,7,6,0,0,1794,1805,
-		3,162,81,14,1795,1796,10,12,0,0,1796,1797,7,7,0,0,1797,1805,3,162,81,13,
-		1798,1799,10,10,0,0,1799,1800,5,201,0,0,1800,1805,3,162,81,11,1801,1802,
-		10,9,0,0,1802,1803,5,202,0,0,1803,1805,3,162,81,10,1804,1786,1,0,0,0,1804,
-		1789,1,0,0,0,1804,1792,1,0,0,0,1804,1795,1,0,0,0,1804,1798,1,0,0,0,1804,
-		1801,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,
-		163,1,0,0,0,1808,1806,1,0,0,0,1809,1810,7,8,0,0,1810,165,1,0,0,0,1811,
-		1814,3,168,84,0,1812,1813,5,247,0,0,1813,1815,3,168,84,0,1814,1812,1,0,
-		0,0,1814,1815,1,0,0,0,1815,167,1,0,0,0,1816,1817,7,9,0,0,1817,169,1,0,
-		0,0,187,174,176,190,216,223,225,233,235,257,261,263,270,275,278,283,287,
-		300,311,319,340,349,359,371,375,383,387,392,402,416,423,426,441,446,453,
-		465,467,470,480,482,484,493,498,501,505,514,523,528,536,543,556,558,568,
-		585,593,597,606,610,614,616,622,625,629,637,647,681,691,720,722,732,739,
-		743,751,776,783,791,798,802,806,814,818,834,874,879,883,887,906,915,920,
-		936,940,948,970,976,984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,
-		1067,1075,1086,1088,1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,
-		1159,1163,1176,1181,1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,
-		1274,1283,1287,1292,1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,
-		1408,1416,1427,1435,1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,
-		1520,1534,1543,1553,1558,1563,1574,1580,1602,1609,1617,1624,1646,1669,
-		1679,1696,1707,1713,1716,1723,1765,1768,1774,1784,1804,1806,1814
+		1593,1688,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,205,0,0,1596,1597,5,
+		93,0,0,1597,1688,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
+		1602,5,69,0,0,1601,1603,5,264,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
+		1603,1688,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
+		70,0,0,1607,1608,5,51,0,0,1608,1610,5,263,0,0,1609,1607,1,0,0,0,1609,1610,
+		1,0,0,0,1610,1688,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
+		1614,5,54,0,0,1614,1617,5,263,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
+		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1621,1,0,0,0,1619,1620,5,172,
+		0,0,1620,1622,3,162,81,0,1621,1619,1,0,0,0,1621,1622,1,0,0,0,1622,1688,
+		1,0,0,0,1623,1624,3,168,84,0,1624,1625,5,173,0,0,1625,1626,3,162,81,0,
+		1626,1688,1,0,0,0,1627,1628,3,168,84,0,1628,1630,5,65,0,0,1629,1631,3,
+		100,50,0,1630,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
+		1,0,0,0,1633,1688,1,0,0,0,1634,1635,5,22,0,0,1635,1688,5,265,0,0,1636,
+		1637,5,23,0,0,1637,1688,5,265,0,0,1638,1688,5,24,0,0,1639,1688,5,25,0,
+		0,1640,1641,3,168,84,0,1641,1642,5,26,0,0,1642,1643,5,27,0,0,1643,1644,
+		3,162,81,0,1644,1645,3,158,79,0,1645,1646,5,28,0,0,1646,1647,3,162,81,
+		0,1647,1648,3,158,79,0,1648,1688,1,0,0,0,1649,1650,3,168,84,0,1650,1651,
+		5,29,0,0,1651,1654,5,166,0,0,1652,1655,5,30,0,0,1653,1655,3,162,81,0,1654,
+		1652,1,0,0,0,1654,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,31,0,0,1657,
+		1658,3,162,81,0,1658,1659,3,158,79,0,1659,1660,5,28,0,0,1660,1661,3,162,
+		81,0,1661,1662,3,158,79,0,1662,1688,1,0,0,0,1663,1664,3,168,84,0,1664,
+		1665,5,32,0,0,1665,1666,3,162,81,0,1666,1667,3,158,79,0,1667,1668,5,20,
+		0,0,1668,1669,3,162,81,0,1669,1688,1,0,0,0,1670,1671,5,33,0,0,1671,1672,
+		3,166,83,0,1672,1673,5,34,0,0,1673,1674,3,166,83,0,1674,1677,3,162,81,
+		0,1675,1676,5,35,0,0,1676,1678,3,162,81,0,1677,1675,1,0,0,0,1677,1678,
+		1,0,0,0,1678,1688,1,0,0,0,1679,1680,5,36,0,0,1680,1681,5,35,0,0,1681,1682,
+		3,162,81,0,1682,1683,3,158,79,0,1683,1684,5,37,0,0,1684,1685,3,162,81,
+		0,1685,1686,3,158,79,0,1686,1688,1,0,0,0,1687,1396,1,0,0,0,1687,1401,1,
+		0,0,0,1687,1411,1,0,0,0,1687,1421,1,0,0,0,1687,1444,1,0,0,0,1687,1454,
+		1,0,0,0,1687,1460,1,0,0,0,1687,1496,1,0,0,0,1687,1502,1,0,0,0,1687,1505,
+		1,0,0,0,1687,1509,1,0,0,0,1687,1513,1,0,0,0,1687,1525,1,0,0,0,1687,1531,
+		1,0,0,0,1687,1538,1,0,0,0,1687,1545,1,0,0,0,1687,1566,1,0,0,0,1687,1583,
+		1,0,0,0,1687,1587,1,0,0,0,1687,1594,1,0,0,0,1687,1598,1,0,0,0,1687,1604,
+		1,0,0,0,1687,1611,1,0,0,0,1687,1623,1,0,0,0,1687,1627,1,0,0,0,1687,1634,
+		1,0,0,0,1687,1636,1,0,0,0,1687,1638,1,0,0,0,1687,1639,1,0,0,0,1687,1640,
+		1,0,0,0,1687,1649,1,0,0,0,1687,1663,1,0,0,0,1687,1670,1,0,0,0,1687,1679,
+		1,0,0,0,1688,145,1,0,0,0,1689,1690,5,73,0,0,1690,1691,5,263,0,0,1691,1692,
+		5,177,0,0,1692,1693,3,162,81,0,1693,1694,3,158,79,0,1694,147,1,0,0,0,1695,
+		1696,5,45,0,0,1696,1697,5,40,0,0,1697,1698,5,41,0,0,1698,1699,3,162,81,
+		0,1699,1700,5,42,0,0,1700,1704,3,162,81,0,1701,1703,3,156,78,0,1702,1701,
+		1,0,0,0,1703,1706,1,0,0,0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1725,
+		1,0,0,0,1706,1704,1,0,0,0,1707,1708,5,45,0,0,1708,1709,5,38,0,0,1709,1710,
+		5,63,0,0,1710,1715,3,150,75,0,1711,1712,5,248,0,0,1712,1714,3,150,75,0,
+		1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,
+		0,1716,1721,1,0,0,0,1717,1715,1,0,0,0,1718,1720,3,156,78,0,1719,1718,1,
+		0,0,0,1720,1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1725,
+		1,0,0,0,1723,1721,1,0,0,0,1724,1695,1,0,0,0,1724,1707,1,0,0,0,1725,149,
+		1,0,0,0,1726,1727,3,162,81,0,1727,1728,5,34,0,0,1728,1729,3,162,81,0,1729,
+		151,1,0,0,0,1730,1732,5,253,0,0,1731,1730,1,0,0,0,1731,1732,1,0,0,0,1732,
+		1733,1,0,0,0,1733,1734,3,160,80,0,1734,1735,5,34,0,0,1735,1736,3,162,81,
+		0,1736,153,1,0,0,0,1737,1738,3,160,80,0,1738,1739,5,34,0,0,1739,1740,3,
+		162,81,0,1740,155,1,0,0,0,1741,1742,5,39,0,0,1742,1743,3,166,83,0,1743,
+		1744,3,162,81,0,1744,157,1,0,0,0,1745,1746,5,188,0,0,1746,1747,5,201,0,
+		0,1747,159,1,0,0,0,1748,1749,5,264,0,0,1749,161,1,0,0,0,1750,1751,6,81,
+		-1,0,1751,1752,5,246,0,0,1752,1753,3,162,81,0,1753,1754,5,247,0,0,1754,
+		1793,1,0,0,0,1755,1756,5,253,0,0,1756,1793,3,162,81,16,1757,1758,5,205,
+		0,0,1758,1793,3,162,81,11,1759,1760,5,175,0,0,1760,1761,3,162,81,0,1761,
+		1762,5,177,0,0,1762,1763,3,162,81,0,1763,1764,5,176,0,0,1764,1765,3,162,
+		81,0,1765,1793,1,0,0,0,1766,1767,3,168,84,0,1767,1776,5,246,0,0,1768,1773,
+		3,162,81,0,1769,1770,5,248,0,0,1770,1772,3,162,81,0,1771,1769,1,0,0,0,
+		1772,1775,1,0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1777,1,0,0,
+		0,1775,1773,1,0,0,0,1776,1768,1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,
+		0,0,1778,1779,5,247,0,0,1779,1793,1,0,0,0,1780,1782,7,4,0,0,1781,1783,
+		3,164,82,0,1782,1781,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,
+		1785,5,188,0,0,1785,1793,3,164,82,0,1786,1787,5,265,0,0,1787,1793,3,164,
+		82,0,1788,1793,5,264,0,0,1789,1793,5,265,0,0,1790,1793,5,263,0,0,1791,
+		1793,3,166,83,0,1792,1750,1,0,0,0,1792,1755,1,0,0,0,1792,1757,1,0,0,0,
+		1792,1759,1,0,0,0,1792,1766,1,0,0,0,1792,1780,1,0,0,0,1792,1786,1,0,0,
+		0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1792,1791,1,0,
+		0,0,1793,1814,1,0,0,0,1794,1795,10,15,0,0,1795,1796,5,202,0,0,1796,1813,
+		3,162,81,16,1797,1798,10,14,0,0,1798,1799,7,5,0,0,1799,1813,3,162,81,15,
+		1800,1801,10,13,0,0,1801,1802,7,6,0,0,1802,1813,3,162,81,14,1803,1804,
+		10,12,0,0,1804,1805,7,7,0,0,1805,1813,3,162,81,13,1806,1807,10,10,0,0,
+		1807,1808,5,203,0,0,1808,1813,3,162,81,11,1809,1810,10,9,0,0,1810,1811,
+		5,204,0,0,1811,1813,3,162,81,10,1812,1794,1,0,0,0,1812,1797,1,0,0,0,1812,
+		1800,1,0,0,0,1812,1803,1,0,0,0,1812,1806,1,0,0,0,1812,1809,1,0,0,0,1813,
+		1816,1,0,0,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,163,1,0,0,0,1816,
+		1814,1,0,0,0,1817,1818,7,8,0,0,1818,165,1,0,0,0,1819,1822,3,168,84,0,1820,
+		1821,5,249,0,0,1821,1823,3,168,84,0,1822,1820,1,0,0,0,1822,1823,1,0,0,
+		0,1823,167,1,0,0,0,1824,1825,7,9,0,0,1825,169,1,0,0,0,188,174,176,190,
+		216,223,225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,
+		359,371,375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,
+		484,493,498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,
+		614,616,622,625,629,637,647,681,691,720,722,732,739,743,751,776,783,791,
+		798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,976,
+		984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,1088,
+		1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,1181,
+		1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,1292,
+		1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,1408,1416,1427,1435,
+		1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,1520,1534,1543,1553,
+		1558,1563,1574,1580,1602,1609,1617,1621,1632,1654,1677,1687,1704,1715,
+		1721,1724,1731,1773,1776,1782,1792,1812,1814,1822
 	};
 
 	public static readonly ATN _ATN =

@@ -91,14 +91,35 @@ public static class Shapes
 
         if (scenario.TrancheCalls is null || scenario.TrancheCalls.Length != 0)
         {
-            // Empty: no tranche called; else one entry per tranche, each call of a convertible at a price above 0
-            // (DL0778, DL0777 in a deal).
+            // Empty: no tranche called; else one entry per tranche, each call of a convertible at a price above 0, of a
+            // share in (0, 100%], in increasing periods (DL0778, DL0777, DL0559, DL0560 in a deal).
             Count(deal, scenario, scenario.TrancheCalls?.Length, deal.Tranches.Length, "tranche");
             for (int i = 0; i < deal.Tranches.Length; i++)
             {
-                if (scenario.TrancheCalls![i] is { } call && (deal.Tranches[i].ConversionPrice == 0 || !(call.Price > 0 && double.IsFinite(call.Price))))
+                int before = -1;
+                foreach (TrancheCall call in scenario.TrancheCalls![i] ?? [])
                 {
-                    throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which is not convertible or at a price not above 0%");
+                    int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
+                    if (deal.Tranches[i].ConversionPrice == 0 || !(call.Price > 0 && double.IsFinite(call.Price)) || !(call.Part is > 0 and <= 1) || period <= before)
+                    {
+                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which is not convertible, at a price not above 0%, of a share outside (0, 100%] or not after its earlier call");
+                    }
+
+                    before = period;
+                }
+            }
+        }
+
+        if (scenario.TrancheConverts is null || scenario.TrancheConverts.Length != 0)
+        {
+            // Empty: every convertible converts whole; else one entry per tranche, a share in (0, 100%] of a convertible
+            // (DL0778, DL0559 in a deal).
+            Count(deal, scenario, scenario.TrancheConverts?.Length, deal.Tranches.Length, "tranche");
+            for (int i = 0; i < deal.Tranches.Length; i++)
+            {
+                if (scenario.TrancheConverts![i] is { } part && (deal.Tranches[i].ConversionPrice == 0 || !(part is > 0 and <= 1)))
+                {
+                    throw Mismatch(deal, scenario, $"it converts a share of tranche '{deal.Tranches[i].Name}', which is not convertible or outside (0, 100%]");
                 }
             }
         }

@@ -3,10 +3,11 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// Each tranche's hard call under a scenario (docs/language.md §5, "The issuer's hard call"), in a deal with a
-/// convertible: the period holding the call date (the period whose end first reaches it), −1 when the scenario does not
-/// call the tranche, and the call's price (1, par, when it does not). The generated loop decides there whether the
-/// holder converts or takes the cash.
+/// Each tranche's hard calls and partial conversion under a scenario (docs/language.md §5, "The issuer's hard call",
+/// "A partial hard call", "A partial conversion"), in a deal with a convertible: in the period holding each call date
+/// (the period whose end first reaches it) the share of the balance called (1 for the whole, 0 in a period without a
+/// call) and the call's price (1, par, where there is no call); and the share of the balance the holders convert (1
+/// without <c>T converts X</c>). The generated loop decides there whether the holder converts or takes the cash.
 /// </summary>
 static class TrancheCalls
 {
@@ -14,9 +15,19 @@ static class TrancheCalls
     {
         for (int i = 0; i < deal.Tranches.Length; i++)
         {
-            TrancheCall? call = i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] : null;
-            into.TrancheCallPeriod[i] = call is null ? -1 : LeaseTerms.EndPeriod(deal.Boundaries, call.On);
-            into.TrancheCallPrice[i] = call?.Price ?? 1.0;
+            Array.Clear(into.TrancheCallPart[i]);
+            Array.Fill(into.TrancheCallPrice[i], 1.0);
+            foreach (TrancheCall call in i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] ?? [] : [])
+            {
+                int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
+                if (period >= 0 && period < deal.Periods)
+                {
+                    into.TrancheCallPart[i][period] = call.Part;
+                    into.TrancheCallPrice[i][period] = call.Price;
+                }
+            }
+
+            into.TrancheConvertPart[i] = scenario.ConvertPartOf(i);
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed class DealDescription
     public bool HasGuarantees => Guarantees.Length > 0;
 
     /// <summary>Whether a tranche is convertible (<see cref="TrancheInfo.ConversionPrice"/> above 0): the tranches then have
-    /// input slots for a scenario's hard call (<see cref="InputQuantity.TrancheCallPeriod"/>); a deal without has none.</summary>
+    /// input slots for a scenario's hard calls and partial conversion (<see cref="InputQuantity.TrancheCallPart"/>); a deal without has none.</summary>
     public bool HasConvertibles => Tranches.Any(t => t.ConversionPrice != 0);
 
     private readonly int? _scheduledPeriods;

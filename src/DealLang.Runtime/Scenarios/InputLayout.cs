@@ -203,18 +203,18 @@ public enum InputQuantity
     /// before it are where they were.</summary>
     ContractNoticePeriod,
 
-    /// <summary>Scalar, per tranche, only in a deal with a convertible (<see cref="DealDescription.HasConvertibles"/>): the
-    /// period holding the date the scenario's issuer calls the tranche on (<c>Converts called on DATE</c>); −1 when it
-    /// does not call it. After the contracts' notice periods, so that the slots before it are where they were.</summary>
-    TrancheCallPeriod,
+    /// <summary>Series, per tranche, only in a deal with a convertible (<see cref="DealDescription.HasConvertibles"/>): the
+    /// share of the balance the scenario's issuer calls in each period (<c>Converts called on DATE part 50%</c>: in the
+    /// period holding the date; 1 for a call of the whole balance), 0 in a period without a call. Last of the series, so
+    /// that the series before it are where they were.</summary>
+    TrancheCallPart,
 
-    /// <summary>Scalar, per tranche, only in a deal with a convertible: the price of the scenario's hard call, a share of
-    /// the principal (1 at par, and when it does not call).</summary>
+    /// <summary>Series, per tranche, only in a deal with a convertible: the price of the scenario's hard call in each
+    /// period, a share of the principal (1 at par, and in a period without a call).</summary>
     TrancheCallPrice,
 
     /// <summary>Scalar, per party: the workout lag in periods of each loan it owes with a lag (<c>recovery R after D</c>),
-    /// a drawn lag's whole months over the months per period rounded up, as a fixed lag's; −1 for "as each loan says".
-    /// After the tranches' hard-call slots, last, so that the slots before it are where they were.</summary>
+    /// a drawn lag's whole months over the months per period rounded up, as a fixed lag's; −1 for "as each loan says".</summary>
     PartyWorkoutPeriods,
 
     /// <summary>Scalar, per sale: the utilisation at which a sale into the repo market re-lets the fleet's free units
@@ -234,6 +234,10 @@ public enum InputQuantity
     /// one month to the next (<c>half_life 3m</c>); 0 for none. Last, after the loans' workout lags, so that the slots
     /// before it are where they were.</summary>
     SaleHalfLifeMonths,
+
+    /// <summary>Scalar, per tranche, only in a deal with a convertible: the share of the balance the holders convert when
+    /// the rule says they convert (<c>Converts converts 60%</c>; 1 without it). Last, after the sales' half-lives.</summary>
+    TrancheConvertPart,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -259,15 +263,16 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them, then (in a deal with a convertible) every tranche's share called and call price; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
 /// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
-/// every contract's notice period, then (in a deal with a convertible) every tranche's hard-call period and price, then
+/// every contract's notice period, then
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
-/// every sale's half-life of its price impact (last, so that the slots before them are where they were before).
+/// every sale's half-life of its price impact, then (in a deal with a convertible) every tranche's share converted (last,
+/// so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -280,6 +285,7 @@ public sealed class InputLayout
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
         InputQuantity.LeaseTermination, InputQuantity.ContractBroken, InputQuantity.LeaseNoticedRent, InputQuantity.ContractNoticedYears,
+        InputQuantity.TrancheCallPart, InputQuantity.TrancheCallPrice,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -292,12 +298,13 @@ public sealed class InputLayout
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
         InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar, InputQuantity.LeaseNoticePeriod,
-        InputQuantity.ContractNoticePeriod, InputQuantity.TrancheCallPeriod, InputQuantity.TrancheCallPrice, InputQuantity.PartyWorkoutPeriods,
+        InputQuantity.ContractNoticePeriod, InputQuantity.PartyWorkoutPeriods,
         // Last, so adding them moved no other slot (and no deal's generated C#): a loan sale's yield, then a re-let's terms.
         InputQuantity.SaleYield,
         InputQuantity.SaleReletUtilisation, InputQuantity.SaleReletMonths,
         InputQuantity.LoanWorkoutPeriods,
         InputQuantity.SaleHalfLifeMonths,
+        InputQuantity.TrancheConvertPart,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -360,8 +367,9 @@ public sealed class InputLayout
     public int Tranches { get; }
     public int Loans { get; }
 
-    /// <summary>Whether the deal has a convertible tranche, hence the tranches' hard-call slots
-    /// (<see cref="InputQuantity.TrancheCallPeriod"/>, <see cref="InputQuantity.TrancheCallPrice"/>).</summary>
+    /// <summary>Whether the deal has a convertible tranche, hence the tranches' hard-call and conversion slots
+    /// (<see cref="InputQuantity.TrancheCallPart"/>, <see cref="InputQuantity.TrancheCallPrice"/>,
+    /// <see cref="InputQuantity.TrancheConvertPart"/>).</summary>
     public bool Convertibles { get; }
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
@@ -427,7 +435,7 @@ public sealed class InputLayout
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule
             or InputQuantity.LeaseTermination or InputQuantity.ContractBroken or InputQuantity.LeaseNoticedRent
-            or InputQuantity.ContractNoticedYears => InputShape.Series,
+            or InputQuantity.ContractNoticedYears or InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -436,9 +444,9 @@ public sealed class InputLayout
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
-            or InputQuantity.ContractNoticePeriod or InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice
+            or InputQuantity.ContractNoticePeriod
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
-            or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths => InputShape.Scalar,
+            or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -462,7 +470,7 @@ public sealed class InputLayout
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
-        InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice => InputEntity.Tranche,
+        InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
         InputQuantity.LoanWorkoutPeriods => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
@@ -491,13 +499,13 @@ public sealed class InputLayout
             // cuts them, are inputs only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             // An index's schedule only where a forward test projects a completion index.
-            // A tranche's hard call only where the deal has a convertible.
+            // A tranche's hard call and partial conversion only where the deal has a convertible.
             int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod
                     or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod && !ProjectsCfads)
                 || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)
-                || (quantity is InputQuantity.TrancheCallPeriod or InputQuantity.TrancheCallPrice && !Convertibles)
+                || (quantity is InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart && !Convertibles)
                 ? 0
                 : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;

@@ -96,8 +96,9 @@ public sealed class PathInputs
         FacilityClosingValue = new DoubleSlots(Scalars, First(layout, InputQuantity.FacilityClosingValue, layout.Facilities), layout.Facilities);
         HoldingClosingPar = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingClosingPar, layout.Holdings), layout.Holdings);
         int callable = layout.Convertibles ? layout.Tranches : 0;
-        TrancheCallPeriod = new IntSlots(Scalars, First(layout, InputQuantity.TrancheCallPeriod, callable), callable);
-        TrancheCallPrice = new DoubleSlots(Scalars, First(layout, InputQuantity.TrancheCallPrice, callable), callable);
+        TrancheCallPart = Rows(Series, layout, InputQuantity.TrancheCallPart, callable);
+        TrancheCallPrice = Rows(Series, layout, InputQuantity.TrancheCallPrice, callable);
+        TrancheConvertPart = new DoubleSlots(Scalars, First(layout, InputQuantity.TrancheConvertPart, callable), callable);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -297,13 +298,17 @@ public sealed class PathInputs
     /// <summary>Per holding: its par at the closing date (<see cref="InputQuantity.HoldingClosingPar"/>).</summary>
     public DoubleSlots HoldingClosingPar { get; }
 
-    /// <summary>Per tranche, in a deal with a convertible (else none): the period the scenario's issuer calls it in, −1 when
-    /// it does not (<see cref="InputQuantity.TrancheCallPeriod"/>).</summary>
-    public IntSlots TrancheCallPeriod { get; }
+    /// <summary>[tranche][t], in a deal with a convertible (else none): the share of the balance the scenario's issuer
+    /// calls in period t, 0 when it does not call (<see cref="InputQuantity.TrancheCallPart"/>).</summary>
+    public double[][] TrancheCallPart { get; }
 
-    /// <summary>Per tranche, in a deal with a convertible (else none): the hard call's price, a share of the principal
-    /// (<see cref="InputQuantity.TrancheCallPrice"/>).</summary>
-    public DoubleSlots TrancheCallPrice { get; }
+    /// <summary>[tranche][t], in a deal with a convertible (else none): the hard call's price in period t, a share of the
+    /// principal (<see cref="InputQuantity.TrancheCallPrice"/>).</summary>
+    public double[][] TrancheCallPrice { get; }
+
+    /// <summary>Per tranche, in a deal with a convertible (else none): the share of the balance its holders convert
+    /// (<see cref="InputQuantity.TrancheConvertPart"/>).</summary>
+    public DoubleSlots TrancheConvertPart { get; }
 
     public bool CheckCashConservation { get; set; }
 

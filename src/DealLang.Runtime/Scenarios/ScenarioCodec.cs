@@ -53,13 +53,14 @@ public static class ScenarioCodec
         WriteArray(w, s.Guarantors, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.Holdings, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.LeaseBreaks, WriteNullable);
-        WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, Write));
+        WriteArray(w, s.TrancheCalls, (w, v) => WriteOptional(w, v, (w, calls) => WriteArray(w, calls, (w, c) => WriteOptional(w, c, Write))));
         WriteArray(w, s.PartyWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementYield);
         WriteNullable(w, s.EnforcementReletUtilisation);
         WriteNullable(w, s.EnforcementReletMonths);
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementHalfLifeMonths);
+        WriteArray(w, s.TrancheConverts, WriteNullable);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -84,13 +85,14 @@ public static class ScenarioCodec
             Guarantors = ReadArray(r, r => ReadOptional(r, ReadGuarantorLevers)),
             Holdings = ReadArray(r, r => ReadOptional(r, ReadHoldingLevers)),
             LeaseBreaks = ReadArray(r, ReadNullableInt),
-            TrancheCalls = ReadArray(r, r => ReadOptional(r, ReadTrancheCall)),
+            TrancheCalls = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => ReadOptional(r, ReadTrancheCall)!))),
             PartyWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementYield = ReadNullableDouble(r),
             EnforcementReletUtilisation = ReadNullableDouble(r),
             EnforcementReletMonths = ReadNullableInt(r),
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementHalfLifeMonths = ReadNullableInt(r),
+            TrancheConverts = ReadArray(r, ReadNullableDouble),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -167,9 +169,10 @@ public static class ScenarioCodec
     {
         Write(w, v.On);
         w.Write(v.Price);
+        w.Write(v.Part);
     }
 
-    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble());
+    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble());
 
     static void Write(BinaryWriter w, StochasticSpec v)
     {

@@ -68,12 +68,19 @@ public sealed record ScenarioSpec(
     /// at 60m</c>, one of the lease's break dates), null for "not broken"; empty (the default) for none.</summary>
     public int?[] LeaseBreaks { get; init; } = [];
 
-    /// <summary>Per tranche (the description's order): the issuer's hard call of a convertible (<c>Converts called on DATE
-    /// at 101%</c>), null for "not called"; empty (the default) for none.</summary>
-    public TrancheCall?[] TrancheCalls { get; init; } = [];
+    /// <summary>Per tranche (the description's order): the issuer's hard calls of a convertible (<c>Converts called on DATE
+    /// at 101% part 50%</c>), in turn (each in a later period), null for "not called"; empty (the default) for none.</summary>
+    public TrancheCall[]?[] TrancheCalls { get; init; } = [];
 
     /// <summary>Whether this scenario calls tranche <paramref name="tranche"/> (<see cref="TrancheCalls"/>).</summary>
-    public bool Calls(int tranche) => tranche < TrancheCalls.Length && TrancheCalls[tranche] is not null;
+    public bool Calls(int tranche) => tranche < TrancheCalls.Length && TrancheCalls[tranche] is { Length: > 0 };
+
+    /// <summary>Per tranche (the description's order): the share of a convertible's balance its holders convert when the
+    /// rule says they convert (<c>Converts converts 60%</c>), null for all of it; empty (the default) for none.</summary>
+    public double?[] TrancheConverts { get; init; } = [];
+
+    /// <summary>The share of tranche <paramref name="tranche"/>'s balance its holders convert (1: all of it).</summary>
+    public double ConvertPartOf(int tranche) => tranche < TrancheConverts.Length && TrancheConverts[tranche] is { } part ? part : 1.0;
 
     /// <summary>Per party (the description's order): the workout lag, in whole months, of each loan it owes with a lag
     /// (<c>recovery R after D</c>) in place of D, null for "as each loan says"; empty (the default) for none. A Monte
@@ -176,9 +183,10 @@ public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 /// <summary>
 /// An issuer's hard call of a convertible tranche (docs/language.md §5, "The issuer's hard call"): at the start of the
 /// period holding <see cref="On"/> the holder converts when its shares are worth more than the cash offered, else the
-/// whole balance is due in cash at <see cref="Price"/>, a share of the principal (1: par).
+/// whole balance is due in cash at <see cref="Price"/>, a share of the principal (1: par). A partial call calls
+/// <see cref="Part"/> of the balance (1: all of it), and the rest runs on.
 /// </summary>
-public sealed record TrancheCall(Date On, double Price);
+public sealed record TrancheCall(Date On, double Price, double Part = 1.0);
 
 /// <summary>
 /// A scenario's levers on the market a holding's forced sale sells into (docs/language.md §10): each term given

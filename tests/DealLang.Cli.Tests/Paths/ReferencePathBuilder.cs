@@ -88,13 +88,24 @@ internal static class ReferencePathBuilder
 
         if (deal.HasConvertibles)
         {
-            // Each tranche's hard call: the period whose end first reaches the call date (-1 when the scenario does not
-            // call it) and the call's price (par when it does not).
+            // Each tranche's hard calls: in the period whose end first reaches a call date, the share called and the
+            // call's price (elsewhere 0 and par); and the share its holders convert (all of it without the lever).
             for (int i = 0; i < deal.Tranches.Length; i++)
             {
-                TrancheCall? call = i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] : null;
-                into.TrancheCallPeriod[i] = call is null ? -1 : LeaseTerms.EndPeriod(deal.Boundaries, call.On);
-                into.TrancheCallPrice[i] = call is null ? 1.0 : call.Price;
+                for (int t = 0; t < deal.Periods; t++)
+                {
+                    into.TrancheCallPart[i][t] = 0.0;
+                    into.TrancheCallPrice[i][t] = 1.0;
+                }
+
+                foreach (TrancheCall call in i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] ?? [] : [])
+                {
+                    int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
+                    into.TrancheCallPart[i][period] = call.Part;
+                    into.TrancheCallPrice[i][period] = call.Price;
+                }
+
+                into.TrancheConvertPart[i] = i < scenario.TrancheConverts.Length && scenario.TrancheConverts[i] is { } part ? part : 1.0;
             }
         }
 

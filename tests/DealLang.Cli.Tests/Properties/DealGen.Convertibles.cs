@@ -38,8 +38,12 @@ internal static partial class DealGen
 
     /// <summary>A scenario in which the issuer calls the first convertible tranche in cash (a hard call, docs/language.md
     /// §5 "The issuer's hard call") on a date inside its life (DL0770), at 90% to 110% of par: the holder converts or
-    /// takes the cash as the share price says; none without a convertible, or when its life is too short to hold a date.</summary>
-    private static Gen<string> HardCall(DealFrame f, string[] tranches)
+    /// takes the cash as the share price says; or calls a part of it (10% to 99%, "A partial hard call") and, when the
+    /// life holds a date 25 months after it and after the <paramref name="header"/>'s first payment (a later period at any
+    /// frequency, a long stub included: DL0560), may call it again (in part or
+    /// whole); the holders may convert only a part of it (10% to 100%, "A partial conversion"). None without a
+    /// convertible, or when its life is too short to hold a date.</summary>
+    private static Gen<string> HardCall(DealFrame f, string[] tranches, string header)
     {
         if (tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) is not { } tranche)
         {
@@ -50,12 +54,29 @@ internal static partial class DealGen
         // The tranche's own maturity ('maturity' followed by a date; the deal's otherwise).
         var own = System.Text.RegularExpressions.Regex.Match(tranche, @"\bmaturity (\d{4}-\d\d-\d\d)");
         DateOnly maturity = own.Success ? DateOnly.ParseExact(own.Groups[1].Value, "yyyy-MM-dd") : f.Maturity;
+        var firstPayment = System.Text.RegularExpressions.Regex.Match(header, @"\bfirst_payment (\d{4}-\d\d-\d\d)");
+        DateOnly regular = firstPayment.Success ? DateOnly.ParseExact(firstPayment.Groups[1].Value, "yyyy-MM-dd") : f.Closing;
         return maturity.DayNumber - f.Closing.DayNumber < 4
             ? Gen.Const("")
             : from d in DateIn(f.Closing, maturity.AddDays(-1))
               from p in Rate(9000, 11000)
-              select $"scenario Called for {f.Name} {{\n  {name} called on {d} at {p}\n}}";
+              from part in Maybe(Rate(1000, 9900).Select(r => "part " + r))
+              from again in part.Length == 0 ? Gen.Const("") : CalledAgain(name, Later(DateOnly.ParseExact(d, "yyyy-MM-dd"), regular), maturity)
+              from converts in Maybe(Rate(1000, 10000).Select(r => $"\n  {name} converts {r}"))
+              select $"scenario Called for {f.Name} {{\n  {name} called on {d} at {p}{part}{again}{converts.TrimStart(' ')}\n}}";
     }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>A second call after a partial one, 25 months or more after <paramref name="after"/> (the first call or
+    /// the first payment, whichever is later) and before the maturity, in part or whole; none when the life left is
+    /// shorter.</summary>
+    private static Gen<string> CalledAgain(string name, DateOnly after, DateOnly maturity) =>
+        maturity.DayNumber - after.AddMonths(25).DayNumber < 2
+            ? Gen.Const("")
+            : Maybe(from d in DateIn(after.AddMonths(25), maturity.AddDays(-1))
+                    from part in Maybe(Rate(1000, 9900).Select(r => "part " + r))
+                    select $"\n  {name} called on {d}{part}").Select(s => s.TrimStart(' '));
 
     /// <summary>The share price index, declared only when a tranche converts against it (an unread index is legal, but
     /// the deals would all gain a line).</summary>

@@ -66,7 +66,7 @@ internal static partial class DealGen
         from coinsSold in Gen.Int[0, 3] // 0: sold on enforcement at once, 3: spread over periods, else not sold
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s, ContractBreaks(fleets)))))
         from stochastic in Maybe(StochasticScenario(f, leases, "Mc", tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal)), LaggedObligors(loans), ContractRenewals(fleets)))
-        from hardCall in Maybe(HardCall(f, tranches))
+        from hardCall in Maybe(HardCall(f, tranches, header))
         select Join([
             $"deal {f.Name} {{",
             header,

@@ -22,8 +22,9 @@ internal static partial class FigureIdentities
     /// <summary>Every identity over one scenario's outcome; false when it overflowed and nothing was checked.
     /// <paramref name="raw"/> is the same run's result buffers (null for a chain's entity, whose buffers the chain
     /// runner keeps to itself); <paramref name="pikUnpaid"/> the tranches written <c>pik unpaid</c> (the description does
-    /// not say which).</summary>
-    public static bool Check(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, RunResult? raw, IReadOnlySet<string> pikUnpaid, FigureTally? tally = null)
+    /// not say which); <paramref name="partial"/> the convertibles some scenario calls or converts in part.</summary>
+    public static bool Check(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, RunResult? raw, IReadOnlySet<string> pikUnpaid, FigureTally? tally = null,
+        IReadOnlySet<string>? partial = null)
     {
         var ledger = new Ledger(deal, layout, outcome);
         if (ledger.Overflowed(deal))
@@ -51,7 +52,8 @@ internal static partial class FigureIdentities
             LossAndLossShare(s, at);
             IrrSign(deal.Tranches[i], s, at);
             WalWithinRun(deal, s, outcome.PeriodsRun, at);
-            CalledOnce(s, at);
+            CalledOnce(s, partial?.Contains(s.Name) == true, at);
+            Count(tally, "tranches called or converted in part, converted", partial?.Contains(s.Name) == true && s.SharesValue > 0);
         }
 
         Guarantees(deal, outcome, ledger, raw, pikUnpaid, where);
@@ -149,11 +151,13 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>docs/language.md §5, "The issuer's hard call": a call is recorded only where the scenario calls, and the
-    /// holder answers it at once, converting then or holding a claim to cash that never converts afterwards.</summary>
-    private static void CalledOnce(TrancheSummary s, string at)
+    /// holder answers it at once, converting then or holding a claim to cash that never converts afterwards. A tranche
+    /// called or converted in <paramref name="part"/> may convert before its first call (a share, early) or after it (the
+    /// rest, "A partial hard call").</summary>
+    private static void CalledOnce(TrancheSummary s, bool part, string at)
     {
         Assert.True(s.CalledOn is null || s.Called, $"{at}: called on {s.CalledOn} without the scenario calling it");
-        Assert.True(s.CalledOn is null || s.ConvertedOn is null || s.ConvertedOn == s.CalledOn,
+        Assert.True(s.CalledOn is null || s.ConvertedOn is null || s.ConvertedOn == s.CalledOn || part,
             $"{at}: called on {s.CalledOn}, converted on {s.ConvertedOn}: after a call the holder converts at once or not at all");
     }
 

@@ -51,7 +51,7 @@ internal static partial class PipelineInvariants
             SameSummaries(full[k], summaryOnly[k]);
             SameLedger(full[k], raw[k]);
             SameAsPath(deal, full[k], paths[k]);
-            figures.Add(FigureIdentities.Check(deal, program.Layout, full[k], raw[k], PikUnpaid(text), figures));
+            figures.Add(FigureIdentities.Check(deal, program.Layout, full[k], raw[k], PikUnpaid(text), figures, PartlyCalledOrConverted(text)));
         }
     }
 
@@ -124,6 +124,11 @@ internal static partial class PipelineInvariants
     }
 
     /// <summary>The tranches written <c>pik unpaid</c>: DealGen writes each tranche on one line.</summary>
+    // The convertibles a scenario calls in part or converts in part ('T called on … part X', 'T converts X'): their rest
+    // may convert after a call (docs/language.md §5, "A partial hard call").
+    private static HashSet<string> PartlyCalledOrConverted(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*(\w+) (called on [^\n]*\bpart\b|converts )").Select(m => m.Groups[1].Value)];
+
     private static HashSet<string> PikUnpaid(string text) =>
         [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*tranche (\w+) \{[^\n]*\bpik unpaid\b").Select(m => m.Groups[1].Value)];
 

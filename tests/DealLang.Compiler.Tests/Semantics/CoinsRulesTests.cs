@@ -1,4 +1,5 @@
 using DealLang.Compiler;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
@@ -138,8 +139,8 @@ public sealed class CoinsRulesTests
 
         Assert.Equal(2, model.Scenarios[0].TrancheCalls.Length);
         Assert.Null(model.Scenarios[0].TrancheCalls[0]);
-        Assert.Equal(new TrancheCall(new Date(2027, 6, 30), 1.01), model.Scenarios[0].TrancheCalls[1]);
-        Assert.Equal(new TrancheCall(new Date(2026, 1, 1), 1.0), model.Scenarios[1].TrancheCalls[1]);
+        Assert.Equal([new TrancheCall(new Date(2027, 6, 30), 1.01)], model.Scenarios[0].TrancheCalls[1]!);
+        Assert.Equal([new TrancheCall(new Date(2026, 1, 1), 1.0)], model.Scenarios[1].TrancheCalls[1]!);
         Assert.Empty(model.Scenarios[2].TrancheCalls);
         Assert.True(model.Scenarios[0].Calls(1) && !model.Scenarios[0].Calls(0) && !model.Scenarios[2].Calls(1));
     }
@@ -163,7 +164,67 @@ public sealed class CoinsRulesTests
         var plain = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 }\n"));
         Assert.Contains("calls tranche 'Notes', which is not convertible", Single(plain, "DL0778").Message);
 
-        var twice = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D {\n  Cv called on 2026-01-01\n  Cv called on 2027-01-01\n}\n")).Diagnostics;
-        Assert.Contains(twice, d => d.Code == "DL0507" && d.Message.Contains("the call of Cv", StringComparison.Ordinal));
+        var twice = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D {\n  Cv called on 2026-01-01 part 50%\n  Cv called on 2026-01-01 part 20%\n}\n")).Diagnostics;
+        Assert.Contains(twice, d => d.Code == "DL0507" && d.Message.Contains("the call of Cv on 2026-01-01", StringComparison.Ordinal));
+        Assert.DoesNotContain(twice, d => d.Code == "DL0560");
+    }
+
+    [Fact]
+    public void PartialHardCallsLowerInTurn_AndThePartialConversionPerTranche()
+    {
+        // 'part 50%' is half the balance; a second call on a later date is a call of its own; without 'part', all of it.
+        DealModel model = ModelOf(Deal(Convertible, PaysCv,
+            "scenario Refi for D {\n  Cv called on 2026-06-30 at 101% part 50%\n  Cv called on 2027-06-30\n  Cv converts 60%\n}\nscenario None for D { }\n"));
+
+        Assert.Equal([new TrancheCall(new Date(2026, 6, 30), 1.01, 0.5), new TrancheCall(new Date(2027, 6, 30), 1.0, 1.0)], model.Scenarios[0].TrancheCalls[1]!);
+        Assert.Equal([null, 0.6], model.Scenarios[0].TrancheConverts);
+        Assert.Equal((1.0, 0.6, 1.0), (model.Scenarios[0].ConvertPartOf(0), model.Scenarios[0].ConvertPartOf(1), model.Scenarios[1].ConvertPartOf(1)));
+        Assert.Empty(model.Scenarios[1].TrancheConverts);
+    }
+
+    [Theory]
+    [InlineData("Cv called on 2027-01-01 part 0%", 32, "the share of tranche 'Cv' called in scenario 'S' must be above 0% and at most 100% of the balance, not 0%")]
+    [InlineData("Cv called on 2027-01-01 part 120%", 32, "the share of tranche 'Cv' called in scenario 'S' must be above 0% and at most 100% of the balance, not 120%")]
+    [InlineData("Cv converts 0%", 15, "the share of tranche 'Cv' its holders convert in scenario 'S' must be above 0% and at most 100% of the balance, not 0%")]
+    [InlineData("Cv converts 100.5%", 15, "the share of tranche 'Cv' its holders convert in scenario 'S' must be above 0% and at most 100% of the balance, not 100.5%")]
+    public void APartOutsideZeroToAHundredPercentIsDL0559(string item, int column, string message)
+    {
+        var errors = Errors(Deal(Convertible, PaysCv, "scenario S for D {\n  " + item + "\n}\n"));
+
+        Diagnostic error = Single(errors, "DL0559");
+        Assert.Equal(message, error.Message);
+        At(error, 21, column); // the share, on the scenario's first line after 'scenario S for D {' (line 20)
+    }
+
+    [Fact]
+    public void ACallNotInALaterPeriod_OrAfterAWholeCall_IsDL0560_AndConvertsOfAPlainTrancheDL0778()
+    {
+        // Annual periods: 2026-03-01 and 2026-09-01 fall in the same period (2026-01-01 to 2027-01-01): one decision.
+        var samePeriod = Errors(Deal(Convertible, PaysCv, "scenario S for D {\n  Cv called on 2026-03-01 part 50%\n  Cv called on 2026-09-01 part 50%\n}\n"));
+        Assert.Equal("scenario 'S' calls tranche 'Cv' on 2026-09-01, not in a period after its call on 2026-03-01: a tranche's calls are made in turn, each in a later period",
+            Single(samePeriod, "DL0560").Message);
+
+        var earlier = Errors(Deal(Convertible, PaysCv, "scenario S for D {\n  Cv called on 2027-03-01 part 50%\n  Cv called on 2026-03-01 part 50%\n}\n"));
+        Assert.Single(earlier, e => e.Code == "DL0560");
+
+        var afterWhole = Errors(Deal(Convertible, PaysCv, "scenario S for D {\n  Cv called on 2026-03-01 at 101%\n  Cv called on 2027-03-01 part 50%\n}\n"));
+        Diagnostic after = Single(afterWhole, "DL0560");
+        Assert.Contains("after calling all of it on 2026-03-01: nothing is left to call", after.Message);
+        At(after, 22, 16); // the second call's date
+
+        var inTurn = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario S for D {\n  Cv called on 2026-03-01 part 50%\n  Cv called on 2027-03-01\n}\n")).Diagnostics;
+        Assert.Empty(inTurn);
+
+        var plain = Errors(Deal(Convertible, PaysCv, "scenario S for D { Notes converts 60% }\n"));
+        Assert.Contains("scenario 'S' converts tranche 'Notes', which is not convertible", Single(plain, "DL0778").Message);
+    }
+
+    [Fact]
+    public void APartialCallOnOrAfterTheNotesMatureIsDL0770()
+    {
+        // Cv matures on 2028-01-01: a partial call then finds the notes due anyway, after it finds them gone.
+        var errors = Errors(Deal(Convertible, PaysCv, "scenario S for D {\n  Cv called on 2027-03-01 part 50%\n  Cv called on 2028-06-01 part 50%\n}\n"));
+
+        Assert.StartsWith("the hard call date in scenario 'S' of tranche 'Cv' (2028-06-01)", Single(errors, "DL0770").Message, StringComparison.Ordinal);
     }
 }

@@ -110,9 +110,10 @@ public sealed class InputLayoutTests
     [Fact]
     public void ADealWithAConvertibleHasEveryTranchesHardCallSlotsLast()
     {
-        // The same deal with two tranches, the first convertible: scalars gain each tranche's hard-call period, then each one's
-        // price, after the deal's first 21 (21.., then 21 + tranches..), and before the 2 parties' workout lags
-        // (21 + 2 × tranches..), the sale's yield, its 2 re-let slots and its half-life, last: the slots before them are where they were.
+        // The same deal with two tranches, the first convertible: the series gain each tranche's share called per period,
+        // then each one's call price per period, after the deal's own series; the scalars gain each tranche's share
+        // converted after the deal's 21 + 2 parties' workout lags + the sale's yield, its 2 re-let slots and its
+        // half-life, last: the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -130,21 +131,25 @@ public sealed class InputLayoutTests
         int n = with.Tranches.Length;
 
         InputLayout layout = InputLayout.Of(with);
+        int series = InputLayout.Of(without).Series.Length;
         Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
-        Assert.Equal(21 + (2 * n) + 2 + 4, layout.Scalars.Length);
-        Assert.Equal(21 + (2 * n) + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
-        Assert.Equal(21, layout.IndexOf(InputQuantity.TrancheCallPeriod, 0));
-        Assert.Equal(21 + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));
-        Assert.Equal(21 + (2 * n), layout.IndexOf(InputQuantity.PartyWorkoutPeriods, 0));
+        Assert.Equal(21 + 2 + 4 + n, layout.Scalars.Length);
+        Assert.Equal(series + (2 * n), layout.Series.Length);
+        Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
+        Assert.Equal(series, layout.IndexOf(InputQuantity.TrancheCallPart, 0));
+        Assert.Equal(series + n, layout.IndexOf(InputQuantity.TrancheCallPrice, 0));
+        Assert.Equal(21 + 2 + 4, layout.IndexOf(InputQuantity.TrancheConvertPart, 0));
+        Assert.Equal(21, layout.IndexOf(InputQuantity.PartyWorkoutPeriods, 0));
         Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
-        Assert.Equal(new InputSlot(InputEntity.Tranche, 0, InputQuantity.TrancheCallPeriod, 21), layout.Scalars[21]);
+        Assert.Equal(new InputSlot(InputEntity.Tranche, 1, InputQuantity.TrancheConvertPart, 28), layout.Scalars[28]);
         Assert.False(layout.Fits(without));
-        Assert.Throws<ArgumentOutOfRangeException>(() => InputLayout.Of(without).IndexOf(InputQuantity.TrancheCallPeriod, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InputLayout.Of(without).IndexOf(InputQuantity.TrancheCallPart, 0));
 
         var inputs = new PathInputs(with);
-        inputs.TrancheCallPeriod[0] = 4;
-        inputs.TrancheCallPrice[0] = 1.01;
-        Assert.Equal((4.0, 1.01), (inputs.Scalars[21], inputs.Scalars[21 + n]));
+        inputs.TrancheCallPart[0][4] = 0.5;
+        inputs.TrancheCallPrice[1][4] = 1.01;
+        inputs.TrancheConvertPart[1] = 0.6;
+        Assert.Equal((0.5, 1.01, 0.6), (inputs.Series[series][4], inputs.Series[series + n + 1][4], inputs.Scalars[28]));
     }
 
     [Fact]

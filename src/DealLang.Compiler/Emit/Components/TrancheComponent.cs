@@ -108,8 +108,11 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         RedemptionPremium = Local("redemptionPremium", "double", StateLife.Period,
             comment: "in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " redemption premium"), declared: converts);
-        CallPeriod = Input("callPeriod", "int");
-        CallPrice = Input("callPrice", "double");
+        CalledDue = Local("calledDue", "double", StateLife.Period,
+            comment: "a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0", declared: converts);
+        CallPart = Input("callPart", "double[]");
+        CallPrice = Input("callPrice", "double[]");
+        ConvertPart = Input("convertPart", "double");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
@@ -246,11 +249,18 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     /// <summary>A convertible's: whether the holder has put the notes or the issuer has called them for cash.</summary>
     public StateVar Redeemed { get; }
 
-    /// <summary>A convertible's input: the period the scenario's issuer calls it in (a hard call), −1 for none.</summary>
-    public StateVar CallPeriod { get; }
+    /// <summary>A convertible's input, [t]: the share of the balance the scenario's issuer calls in period t (a hard call;
+    /// 1 for the whole), 0 for none.</summary>
+    public StateVar CallPart { get; }
 
-    /// <summary>A convertible's input: the hard call's price, per unit of principal.</summary>
+    /// <summary>A convertible's input, [t]: the hard call's price in period t, per unit of principal.</summary>
     public StateVar CallPrice { get; }
+
+    /// <summary>A convertible's input: the share of the balance its holders convert when the rule says they convert.</summary>
+    public StateVar ConvertPart { get; }
+
+    /// <summary>A convertible's: the share of the balance a partial hard call calls for cash, due this period, else 0.</summary>
+    public StateVar CalledDue { get; }
 
     /// <summary>A convertible with puts: this period's put price (0 outside the puts' periods).</summary>
     public StateVar PutPrice { get; }
@@ -712,7 +722,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         WriteConversion(w, tranche);
 
-        AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
+        // A partial hard call's share is due on its own (below): the schedule runs on the rest.
+        AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal,
+            balance + " - " + unpaidPrincipal + (model.Conversion is null ? "" : " - " + tranche.CalledDue),
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
         if (model.Completion is { } completion)
@@ -741,10 +753,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         if (model.Conversion is not null)
         {
-            // Put or called for cash: the whole balance is due in cash, in that period and (as arrears) every period after.
+            // Put or called for cash: the whole balance is due in cash, in that period and (as arrears) every period after;
+            // a partial hard call's share is due with the schedule of the rest.
             using (w.Block("if (" + tranche.Redeemed + ")"))
             {
                 w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line(tranche.ScheduledPrincipal + " += " + tranche.CalledDue + ";");
             }
         }
 
@@ -801,29 +819,44 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
 
         // A holder that has put the notes (or taken the issuer's cash) holds a claim to cash, not the option: it never
-        // converts afterwards.
+        // converts afterwards. The scenario's share converting (T converts X) is the holders': at the issuer's provisional
+        // call every holder converts, offered par for shares worth more.
         w.Line(tranche.SharesValue + " = 0.0;");
         w.Line(tranche.RedemptionPremium + " = 0.0;");
+        w.Line(tranche.CalledDue + " = 0.0;");
+        string part = conversion.Call is { } provisional
+            ? "(t >= " + CSharpLiterals.Int(provisional.FromPeriod) + " && " + share + " >= " + CSharpLiterals.DoubleOperand(provisional.Above * conversion.Price) + " ? 1.0 : "
+                + tranche.ConvertPart + ")"
+            : tranche.ConvertPart.Name;
         using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
-            WriteConversion(w, tranche, share, price);
+            // Converted once: the holders that kept the rest (a partial conversion) keep it for the coupon and are repaid in cash.
+            w.Line(tranche.Converted + " = true;");
+            WriteConversion(w, tranche, share, price, part);
         }
 
         WriteHardCall(w, tranche, share, price);
         WritePut(w, tranche, conversion, share, price);
     }
 
-    /// <summary>The holder converts the whole balance into shares worth balance × S / K (at a conversion, or answering
-    /// the issuer's hard call): nothing is owed in cash any more, nor any arrear of the schedule.</summary>
-    private static void WriteConversion(IndentedWriter w, TrancheState tranche, string share, string price)
+    /// <summary>The holder converts the share <paramref name="part"/> of the balance (its arrears of principal pro rata)
+    /// into shares worth part × balance × S / K (at a conversion, or answering the issuer's hard call): that share is owed
+    /// in cash no more, nor its arrears; with all of it, nothing is.</summary>
+    private static void WriteConversion(IndentedWriter w, TrancheState tranche, string share, string price, string part)
     {
-        w.Line(tranche.Converted + " = true;");
-        w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
-        w.Line(tranche.Balance + " = 0.0;");
-        w.Line(tranche.UnpaidPrincipal + " = 0.0;");
+        w.Line(tranche.SharesValue + " += " + tranche.Balance + " * " + part + " * " + share + " / " + price + ";");
+        WriteShareGone(w, tranche, part);
+    }
+
+    /// <summary>The share <paramref name="part"/> of the balance leaves it (converted, or called for cash), with that share
+    /// of the arrears of principal: the rest keeps (1 − part) of each.</summary>
+    private static void WriteShareGone(IndentedWriter w, TrancheState tranche, string part)
+    {
+        w.Line(tranche.Balance + " *= 1.0 - " + part + ";");
+        w.Line(tranche.UnpaidPrincipal + " *= 1.0 - " + part + ";");
         if (tranche.Accelerable)
         {
-            w.Line(tranche.ScheduleArrears + " = 0.0;");
+            w.Line(tranche.ScheduleArrears + " *= 1.0 - " + part + ";");
         }
     }
 
@@ -837,20 +870,50 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// </summary>
     private static void WriteHardCall(IndentedWriter w, TrancheState tranche, string share, string price)
     {
-        w.Comment(tranche.Name + ": the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash");
-        using (w.Block("if (t == " + tranche.CallPeriod + " && t < " + tranche.MaturityPeriod + " && !" + tranche.Converted + " && !" + tranche.Redeemed
-            + " && " + tranche.Balance + " > 0.0)"))
+        string part = tranche.CallPart + "[t]";
+        string callPrice = tranche.CallPrice + "[t]";
+        w.Comment(tranche.Name + ": the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its");
+        w.Comment("shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on");
+        using (w.Block("if (" + part + " > 0.0 && t < " + tranche.MaturityPeriod + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0)"))
         {
-            w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
-            using (w.Block("if (" + share + " > " + tranche.CallPrice + " * " + price + ")"))
+            // The summary's 'called on' is the first call's.
+            using (w.Block("if (result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] < 0)"))
             {
-                WriteConversion(w, tranche, share, price);
+                w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
+            }
+
+            using (w.Block("if (!" + tranche.Converted + " && " + share + " > " + callPrice + " * " + price + ")"))
+            {
+                WriteConversion(w, tranche, share, price, part);
+            }
+
+            using (w.Block("else if (" + part + " >= 1.0)"))
+            {
+                w.Line(tranche.Redeemed + " = true;");
+                WritePremium(w, tranche, callPrice);
             }
 
             using (w.Block("else"))
             {
-                w.Line(tranche.Redeemed + " = true;");
-                WritePremium(w, tranche, tranche.CallPrice.ToString());
+                // The called share (its arrears pro rata) is due this period at the call price; the rest runs on.
+                w.Line(tranche.CalledDue + " = " + part + " * " + tranche.Balance + ";");
+                w.Line(tranche.UnpaidPrincipal + " *= 1.0 - " + part + ";");
+                if (tranche.Accelerable)
+                {
+                    w.Line(tranche.ScheduleArrears + " *= 1.0 - " + part + ";");
+                }
+
+                w.Line(tranche.RedemptionPremium + " = (" + callPrice + " - 1.0) * " + tranche.CalledDue + ";");
+                using (w.Block("if (" + tranche.RedemptionPremium + " > 0.0)"))
+                {
+                    w.Line(tranche.InterestDue + " += " + tranche.RedemptionPremium + ";");
+                }
+
+                using (w.Block("else"))
+                {
+                    w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
+                    w.Line(tranche.CalledDue + " += " + tranche.RedemptionPremium + ";");
+                }
             }
         }
     }
@@ -900,7 +963,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string putPrice = "t switch { " + string.Join(", ", conversion.Puts.GroupBy(p => p.Period)
             .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
-        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.PutPrice + " > 0.0 && "
+        // After a partial conversion the holders of the rest may put it, by the same rule; not in the period of a partial
+        // hard call taken in cash, whose decision the period's is (the rest may be put at a later date).
+        using (w.Block("if (!" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
             w.Line(tranche.Redeemed + " = true;");

@@ -90,10 +90,12 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] index_BTC_levels = input.Series[2];
         double[] index_WULF_levels = input.Series[3];
         double[] index_Power_levels = input.Series[4];
-        int tranche_Converts2031_callPeriod = (int)input.Scalars[11];
-        double tranche_Converts2031_callPrice = input.Scalars[13];
-        int tranche_Converts2032_callPeriod = (int)input.Scalars[12];
-        double tranche_Converts2032_callPrice = input.Scalars[14];
+        double[] tranche_Converts2031_callPart = input.Series[11];
+        double[] tranche_Converts2031_callPrice = input.Series[13];
+        double tranche_Converts2031_convertPart = input.Scalars[14];
+        double[] tranche_Converts2032_callPart = input.Series[12];
+        double[] tranche_Converts2032_callPrice = input.Series[14];
+        double tranche_Converts2032_convertPart = input.Scalars[15];
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
@@ -145,6 +147,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
         double tranche_Converts2031_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2031_calledDue = 0.0; // a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -160,6 +163,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
         double tranche_Converts2032_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2032_calledDue = 0.0; // a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -226,29 +230,34 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
             tranche_Converts2031_redemptionPremium = 0.0;
+            tranche_Converts2031_calledDue = 0.0;
             if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
-                tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
-                tranche_Converts2031_balance = 0.0;
-                tranche_Converts2031_unpaidPrincipal = 0.0;
+                tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_convertPart;
+                tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_convertPart;
             }
 
-            // Converts2031: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
-            if (t == tranche_Converts2031_callPeriod && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            // Converts2031: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+            // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
             {
-                result.TrancheCallPeriod[0] = t;
-                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice * 12.43)
+                if (result.TrancheCallPeriod[0] < 0)
                 {
-                    tranche_Converts2031_converted = true;
-                    tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
-                    tranche_Converts2031_balance = 0.0;
-                    tranche_Converts2031_unpaidPrincipal = 0.0;
+                    result.TrancheCallPeriod[0] = t;
                 }
-                else
+
+                if (!tranche_Converts2031_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice[t] * 12.43)
+                {
+                    tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_callPart[t];
+                    tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                }
+                else if (tranche_Converts2031_callPart[t] >= 1.0)
                 {
                     tranche_Converts2031_redeemed = true;
-                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_balance;
                     if (tranche_Converts2031_redemptionPremium > 0.0)
                     {
                         tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
@@ -259,12 +268,27 @@ public sealed class Deal_TeraWulf : IDealProgram
                         tranche_Converts2031_unpaidPrincipal = Math.Min(tranche_Converts2031_unpaidPrincipal, tranche_Converts2031_balance);
                     }
                 }
+                else
+                {
+                    tranche_Converts2031_calledDue = tranche_Converts2031_callPart[t] * tranche_Converts2031_balance;
+                    tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_calledDue;
+                    if (tranche_Converts2031_redemptionPremium > 0.0)
+                    {
+                        tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                        tranche_Converts2031_calledDue += tranche_Converts2031_redemptionPremium;
+                    }
+                }
             }
 
             // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Converts2031_maturityPeriod)
             {
-                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal - tranche_Converts2031_calledDue;
             }
             else
             {
@@ -275,6 +299,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             {
                 tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
             }
+            else
+            {
+                tranche_Converts2031_scheduledPrincipal += tranche_Converts2031_calledDue;
+            }
 
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
@@ -283,29 +311,34 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
             tranche_Converts2032_redemptionPremium = 0.0;
+            tranche_Converts2032_calledDue = 0.0;
             if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
-                tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
-                tranche_Converts2032_balance = 0.0;
-                tranche_Converts2032_unpaidPrincipal = 0.0;
+                tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_convertPart;
+                tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_convertPart;
             }
 
-            // Converts2032: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
-            if (t == tranche_Converts2032_callPeriod && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            // Converts2032: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+            // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
             {
-                result.TrancheCallPeriod[1] = t;
-                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice * 19.94)
+                if (result.TrancheCallPeriod[1] < 0)
                 {
-                    tranche_Converts2032_converted = true;
-                    tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
-                    tranche_Converts2032_balance = 0.0;
-                    tranche_Converts2032_unpaidPrincipal = 0.0;
+                    result.TrancheCallPeriod[1] = t;
                 }
-                else
+
+                if (!tranche_Converts2032_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice[t] * 19.94)
+                {
+                    tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_callPart[t];
+                    tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                }
+                else if (tranche_Converts2032_callPart[t] >= 1.0)
                 {
                     tranche_Converts2032_redeemed = true;
-                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_balance;
                     if (tranche_Converts2032_redemptionPremium > 0.0)
                     {
                         tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
@@ -316,12 +349,27 @@ public sealed class Deal_TeraWulf : IDealProgram
                         tranche_Converts2032_unpaidPrincipal = Math.Min(tranche_Converts2032_unpaidPrincipal, tranche_Converts2032_balance);
                     }
                 }
+                else
+                {
+                    tranche_Converts2032_calledDue = tranche_Converts2032_callPart[t] * tranche_Converts2032_balance;
+                    tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_calledDue;
+                    if (tranche_Converts2032_redemptionPremium > 0.0)
+                    {
+                        tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                        tranche_Converts2032_calledDue += tranche_Converts2032_redemptionPremium;
+                    }
+                }
             }
 
             // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Converts2032_maturityPeriod)
             {
-                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal - tranche_Converts2032_calledDue;
             }
             else
             {
@@ -331,6 +379,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             if (tranche_Converts2032_redeemed)
             {
                 tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+            }
+            else
+            {
+                tranche_Converts2032_scheduledPrincipal += tranche_Converts2032_calledDue;
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
@@ -630,10 +682,12 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] index_BTC_levels = input.Series[2];
         double[] index_WULF_levels = input.Series[3];
         double[] index_Power_levels = input.Series[4];
-        int tranche_Converts2031_callPeriod = (int)input.Scalars[11];
-        double tranche_Converts2031_callPrice = input.Scalars[13];
-        int tranche_Converts2032_callPeriod = (int)input.Scalars[12];
-        double tranche_Converts2032_callPrice = input.Scalars[14];
+        double[] tranche_Converts2031_callPart = input.Series[11];
+        double[] tranche_Converts2031_callPrice = input.Series[13];
+        double tranche_Converts2031_convertPart = input.Scalars[14];
+        double[] tranche_Converts2032_callPart = input.Series[12];
+        double[] tranche_Converts2032_callPrice = input.Series[14];
+        double tranche_Converts2032_convertPart = input.Scalars[15];
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
@@ -685,6 +739,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2031_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
         double tranche_Converts2031_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2031_calledDue = 0.0; // a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0
         // Converts2032 (tranche)
         double tranche_Converts2032_balance = 900000000.0; // principal outstanding
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
@@ -700,6 +755,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         bool tranche_Converts2032_redeemed = false; // the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on
         double tranche_Converts2032_redemptionPremium = 0.0; // in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts
+        double tranche_Converts2032_calledDue = 0.0; // a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0
         // Common (equity)
         double equity_Common_distributed = 0.0;
         // Reserve2031 (account)
@@ -769,29 +825,34 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Converts2031: converts into shares when the share price is above 12.43 at maturity
             tranche_Converts2031_sharesValue = 0.0;
             tranche_Converts2031_redemptionPremium = 0.0;
+            tranche_Converts2031_calledDue = 0.0;
             if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
             {
                 tranche_Converts2031_converted = true;
-                tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
-                tranche_Converts2031_balance = 0.0;
-                tranche_Converts2031_unpaidPrincipal = 0.0;
+                tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_convertPart;
+                tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_convertPart;
             }
 
-            // Converts2031: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
-            if (t == tranche_Converts2031_callPeriod && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            // Converts2031: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+            // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
             {
-                result.TrancheCallPeriod[0] = t;
-                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice * 12.43)
+                if (result.TrancheCallPeriod[0] < 0)
                 {
-                    tranche_Converts2031_converted = true;
-                    tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
-                    tranche_Converts2031_balance = 0.0;
-                    tranche_Converts2031_unpaidPrincipal = 0.0;
+                    result.TrancheCallPeriod[0] = t;
                 }
-                else
+
+                if (!tranche_Converts2031_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice[t] * 12.43)
+                {
+                    tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_callPart[t];
+                    tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                }
+                else if (tranche_Converts2031_callPart[t] >= 1.0)
                 {
                     tranche_Converts2031_redeemed = true;
-                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice - 1.0) * tranche_Converts2031_balance;
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_balance;
                     if (tranche_Converts2031_redemptionPremium > 0.0)
                     {
                         tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
@@ -802,12 +863,27 @@ public sealed class Deal_TeraWulf : IDealProgram
                         tranche_Converts2031_unpaidPrincipal = Math.Min(tranche_Converts2031_unpaidPrincipal, tranche_Converts2031_balance);
                     }
                 }
+                else
+                {
+                    tranche_Converts2031_calledDue = tranche_Converts2031_callPart[t] * tranche_Converts2031_balance;
+                    tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                    tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_calledDue;
+                    if (tranche_Converts2031_redemptionPremium > 0.0)
+                    {
+                        tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                        tranche_Converts2031_calledDue += tranche_Converts2031_redemptionPremium;
+                    }
+                }
             }
 
             // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Converts2031_maturityPeriod)
             {
-                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal - tranche_Converts2031_calledDue;
             }
             else
             {
@@ -818,6 +894,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             {
                 tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
             }
+            else
+            {
+                tranche_Converts2031_scheduledPrincipal += tranche_Converts2031_calledDue;
+            }
 
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
@@ -826,29 +906,34 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Converts2032: converts into shares when the share price is above 19.94 at maturity
             tranche_Converts2032_sharesValue = 0.0;
             tranche_Converts2032_redemptionPremium = 0.0;
+            tranche_Converts2032_calledDue = 0.0;
             if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
             {
                 tranche_Converts2032_converted = true;
-                tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
-                tranche_Converts2032_balance = 0.0;
-                tranche_Converts2032_unpaidPrincipal = 0.0;
+                tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_convertPart;
+                tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_convertPart;
             }
 
-            // Converts2032: the issuer's hard call, if the scenario calls it this period: the holder converts when the shares are worth more than the cash
-            if (t == tranche_Converts2032_callPeriod && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            // Converts2032: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+            // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
             {
-                result.TrancheCallPeriod[1] = t;
-                if ((index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice * 19.94)
+                if (result.TrancheCallPeriod[1] < 0)
                 {
-                    tranche_Converts2032_converted = true;
-                    tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
-                    tranche_Converts2032_balance = 0.0;
-                    tranche_Converts2032_unpaidPrincipal = 0.0;
+                    result.TrancheCallPeriod[1] = t;
                 }
-                else
+
+                if (!tranche_Converts2032_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice[t] * 19.94)
+                {
+                    tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_callPart[t];
+                    tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                }
+                else if (tranche_Converts2032_callPart[t] >= 1.0)
                 {
                     tranche_Converts2032_redeemed = true;
-                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice - 1.0) * tranche_Converts2032_balance;
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_balance;
                     if (tranche_Converts2032_redemptionPremium > 0.0)
                     {
                         tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
@@ -859,12 +944,27 @@ public sealed class Deal_TeraWulf : IDealProgram
                         tranche_Converts2032_unpaidPrincipal = Math.Min(tranche_Converts2032_unpaidPrincipal, tranche_Converts2032_balance);
                     }
                 }
+                else
+                {
+                    tranche_Converts2032_calledDue = tranche_Converts2032_callPart[t] * tranche_Converts2032_balance;
+                    tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                    tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_calledDue;
+                    if (tranche_Converts2032_redemptionPremium > 0.0)
+                    {
+                        tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
+                    }
+                    else
+                    {
+                        tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                        tranche_Converts2032_calledDue += tranche_Converts2032_redemptionPremium;
+                    }
+                }
             }
 
             // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Converts2032_maturityPeriod)
             {
-                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal - tranche_Converts2032_calledDue;
             }
             else
             {
@@ -874,6 +974,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             if (tranche_Converts2032_redeemed)
             {
                 tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+            }
+            else
+            {
+                tranche_Converts2032_scheduledPrincipal += tranche_Converts2032_calledDue;
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
