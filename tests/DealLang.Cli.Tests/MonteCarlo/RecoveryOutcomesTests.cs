@@ -18,43 +18,7 @@ public sealed class RecoveryOutcomesTests
     // DatedRecoveryTests' lease to Tenant (a fee of 8m amortising to 2m over the 730-day term, an RVG of 120m capped at
     // 30m), and WrongWayRecoveryTests' bullet loan of 20m to Other (no recovery of its own, so it recovers Other's drawn
     // recovery: on a path where Other defaults by 2029-12-31 it loses 20m × (1 − R)).
-    private const string Source = """
-        deal Leased {
-          currency USD
-          closing  2026-01-01
-          maturity 2030-01-01
-          pay      quarterly
-          daycount 30/360
-
-          party Tenant { recovery 40% }
-          party Other { pd 5% }
-          party Owner { }
-          facility Campus { cost 80m  value straight_line 20y }
-          lease L on Campus {
-            lessee    Tenant
-            rent      12m per year
-            starts    2026-01-01
-            term      2y
-            rvg       guarantees 120m cap 30m until 2029-01-01
-            termination_fee 8m amortising to 2m
-          }
-          loan Credit {
-            obligor  Other
-            balance  20m
-            coupon   8% fixed
-            amortize bullet
-            maturity 2029-12-31
-          }
-
-          tranche Notes { balance 10m  coupon 6% }
-          equity  Eq   { contributed 90m  holders Owner 100% }
-
-          waterfall {
-            pay Notes.interest
-            pay Notes.balance
-            distribute rest to Eq
-          }
-        }
+    private const string Source = WrongWayRecoveryTests.Deal + """
 
         scenario NoBuyer for Leased {
           paths 1

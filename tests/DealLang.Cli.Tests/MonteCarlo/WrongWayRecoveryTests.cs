@@ -16,7 +16,7 @@ public sealed class WrongWayRecoveryTests : IDisposable
 {
     // DatedRecoveryTests' lease, and a bullet loan owed by Other (no recovery of its own, so it recovers Other's drawn
     // recovery): on a path where Other defaults before 2029-12-31 the loan loses 20m × (1 − R).
-    private const string Source = """
+    internal const string Deal = """
         deal Leased {
           currency USD
           closing  2026-01-01
@@ -53,6 +53,9 @@ public sealed class WrongWayRecoveryTests : IDisposable
             distribute rest to Eq
           }
         }
+        """;
+
+    private const string Source = Deal + """
 
         scenario Independent for Leased {
           paths 1
