@@ -261,7 +261,6 @@ internal sealed partial class TypeChecker
         }
     }
 
-    /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
     // A drawn recovery's terms: a beta's mean and sd, or each outcome's rate and probability (shares; their ranges are
     // the drawn recovery's own checks, DL0541 and DL0552-DL0554, which say what a recovery needs), then its loadings.
     private void RecoveryDraw(RecoveryDrawSyntax recovery, string? party, string scenario)
@@ -294,6 +293,7 @@ internal sealed partial class TypeChecker
         }
     }
 
+    /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
     private IndexSyntax? IndexNamed(NameSyntax? name) =>
         name is not null && _analysis.Names.TryGetValue(name, out Symbol? symbol) && symbol.Declaration is IndexSyntax index ? index : null;
 
