@@ -2,7 +2,8 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A repo market's impact carried from one month to the next ('impact 20% half_life 3m', docs/language.md §9): DL0557
 // its half-life, DL0558 a half-life with no impact to carry. A 'half_life' on a sale of anything but one fleet, or
-// without a depth, is the repo market's DL0464 or DL0465: it is one of the market's terms.
+// without a depth, is the repo market's DL0464 or DL0465: it is one of the market's terms. A coin spread sale's
+// half-life ('over 3 periods half_life 3m', "coin-impact-carry") is checked by the same two codes.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0557: a half-life of the price impact that is not a whole number of months above 0 (the carry is

@@ -89,6 +89,8 @@ public static partial class CSharpEmitter
             : "")
         // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
         + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")
+        // And only a spread sale whose market remembers passes its half-life.
+        + (s.SpreadHalfLifeMonths != 0 ? ", SpreadHalfLifeMonths: " + CSharpLiterals.Int(s.SpreadHalfLifeMonths) : "")
         + ")"
         // Only a sale at a market price passes one: the others keep par (and their C#).
         + (s.Price is { } p

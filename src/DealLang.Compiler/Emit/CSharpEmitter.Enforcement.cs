@@ -443,7 +443,8 @@ public static partial class CSharpEmitter
     // A sale of coins spread over N periods (docs/language.md §9): from the period its date falls in, each period sells
     // the coins left / the periods left of the spread (an equal share Q / N when nothing else sells them), each
     // holding's share at that period's price less the impact on that share alone, less the haircut; the last period of
-    // the spread, or the run's last period if the run ends first, sells all that is left. The sale is done then.
+    // the spread, or the run's last period if the run ends first, sells all that is left. The sale is done then. With a
+    // half-life the coins' market remembers: each period's share is priced on the depression carried in as well.
     private static void WriteSpreadSale(EmitContext ctx, IndentedWriter w, SaleState sale)
     {
         var collateral = ctx.Sales[sale.Index].Collateral;
@@ -455,7 +456,7 @@ public static partial class CSharpEmitter
             w.Line("double spreadShare = t == Periods - 1 ? 1.0 : 1.0 / (" + periods + " - " + sale.PeriodsSold + ");");
             foreach (var sold in collateral)
             {
-                coins.WriteSoldInEnforcement(sold.Index, sale.Haircut, w, share: "spreadShare");
+                coins.WriteSoldInEnforcement(sold.Index, sale.Haircut, w, share: "spreadShare", ctx.Sales[sale.Index].SpreadHalfLifeMonths);
             }
 
             w.Line("double proceeds = " + Join(" + ", collateral.Select(c => coins[c.Index].EnforcementProceeds.Name).ToList()) + ";");

@@ -82,7 +82,8 @@ internal sealed partial class Lowerer
         (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months), in one period
-    /// unless spread (<c>over N periods</c>), each selling collateral by kind and index; without an enforcement
+    /// unless spread (<c>over N periods</c>, its impact carried with <c>half_life H</c>: whole months, 0 without), each
+    /// selling collateral by kind and index; without an enforcement
     /// waterfall the regular one keeps running (an empty step list here).</summary>
     private EnforcementModel? LowerEnforcement()
     {
@@ -95,7 +96,7 @@ internal sealed partial class Lowerer
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
                 [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market),
-                s.Spread?.Periods ?? 1) { Price = Price(s.Price) }),
+                s.Spread?.Periods ?? 1, DurationRules.WholeMonths(s.Spread?.HalfLife)) { Price = Price(s.Price) }),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }

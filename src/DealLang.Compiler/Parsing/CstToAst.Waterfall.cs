@@ -188,6 +188,16 @@ internal sealed partial class CstToAst
             }
         }
 
+        // A half-life on a sale spread over periods is the coins market's memory from one period of the spread to the
+        // next (docs/language.md §9, "coin-impact-carry"), the spread's term; written on a spread whose count is wrong
+        // (DL0106, no spread) it goes with it. Elsewhere it is the repo market's.
+        bool spreadWritten = terms.Any(t => t is SpreadTermContext);
+        if (spreadWritten && halfLife is not null)
+        {
+            spread = spread is null ? null : spread with { HalfLife = halfLife };
+            halfLife = null;
+        }
+
         // The workout's terms (keep contracts, a reserve, a re-let of idle units) and the impact's half-life are the repo
         // market's: a sale sells units only into one.
         MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null && relet is null

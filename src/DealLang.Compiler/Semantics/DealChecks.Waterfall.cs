@@ -49,6 +49,7 @@ internal sealed partial class DealChecks
             CheckMarketSale(sale);
             CheckReletIdleSale(sale);
             CheckHalfLifeSale(sale);
+            CheckSpreadHalfLife(sale);
             CheckCoinsSale(sale);
             CheckSpreadSale(sale);
             CheckLoanPrice(sale);

@@ -90,6 +90,46 @@ public static class CoinSale
         : impact <= 0.0 || depth <= 0.0 ? held * price
         : Proceeds(Math.Min(held, 0.5 * depth / impact), price, depth, impact);
 
+    /// <summary>
+    /// What a period's share of a spread sale realises in a coins market that remembers (docs/language.md §9,
+    /// "coin-impact-carry"), before the haircut: the share is priced on the depression <paramref name="depression"/>
+    /// carried into the period as well as on its own impact, <c>P × q × max(0, 1 − D − impact × q / depth)</c>, with q
+    /// capped at the most the depressed market pays, <c>depth × (1 − D) / (2 × impact)</c> (coins beyond it add
+    /// nothing, as in <see cref="Liquidation"/>); nothing when D is 1 or more. With D = 0 it is <see cref="Liquidation"/>'s
+    /// value, to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CarriedLiquidation(double coins, double price, double depth, double impact, double depression)
+    {
+        double left = 1.0 - depression; // the price factor the depression leaves before this period's own impact
+        if (coins <= 0.0 || price <= 0.0 || left <= 0.0)
+        {
+            return 0.0;
+        }
+
+        if (impact <= 0.0 || depth <= 0.0)
+        {
+            return coins * price * left;
+        }
+
+        double q = Math.Min(coins, 0.5 * depth * left / impact);
+        return q * price * (left - impact * q / depth);
+    }
+
+    /// <summary>The depression a spread sale's period carries into the next (docs/language.md §9, "coin-impact-carry"):
+    /// <c>D' = decay × (D + impact × coins / depth)</c>, every coin the period sold weighing on the market (the coins
+    /// beyond the most it pays fetch nothing, but they were sold into it); <paramref name="decay"/> is
+    /// <see cref="PeriodDecay"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CarriedAfter(double coins, double depth, double impact, double depression, double decay) =>
+        decay * (depression + (impact <= 0.0 || depth <= 0.0 ? 0.0 : impact * coins / depth));
+
+    /// <summary>What a period keeps of the coins market's depression, 2^(−m / h) for periods of
+    /// <paramref name="monthsPerPeriod"/> months and a half-life of <paramref name="halfLifeMonths"/> months; 0 (nothing
+    /// carried) for a half-life of 0 or less.</summary>
+    public static double PeriodDecay(int monthsPerPeriod, double halfLifeMonths) =>
+        halfLifeMonths > 0.0 ? Math.Pow(2.0, -monthsPerPeriod / halfLifeMonths) : 0.0;
+
     /// <summary>Hours in each period (its actual days × 24), which a miner's rewards and power are counted over.</summary>
     public static double[] PeriodHours(Date[] boundaries)
     {

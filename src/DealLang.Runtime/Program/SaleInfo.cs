@@ -6,9 +6,12 @@ namespace DealLang.Runtime;
 /// with a <see cref="Market"/>, one fleet's units are sold month by month into the repo market from that date on; a
 /// sale of coins with <see cref="SpreadPeriods"/> above 1 sells an equal share of the coins left in each of that many
 /// periods from its first (docs/language.md §9); with a <see cref="Price"/>, each loan that has not defaulted is sold at a
-/// market price rather than at its balance.
+/// market price rather than at its balance. A spread sale with <see cref="SpreadHalfLifeMonths"/> above 0 (<c>over 3
+/// periods half_life 3m</c>) carries the impact of each period's coins into the periods after it, fading by half every
+/// that many months (<see cref="CoinSale.CarriedLiquidation"/>); 0: each period is priced on its own coins alone.
 /// </summary>
-public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null, int SpreadPeriods = 1)
+public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null, int SpreadPeriods = 1,
+    int SpreadHalfLifeMonths = 0)
 {
     /// <summary>The market price of the loans sold (docs/language.md §9, "A loan's market price"); null for par.</summary>
     public LoanSalePrice? Price { get; init; }

@@ -42,11 +42,17 @@ internal static partial class DealGen
 
     /// <summary>An enforcement that also sells the coins, in a sale of their own (docs/language.md §9), when the deal
     /// holds some (a sale of coins that hold none is DL0754's warning); <paramref name="spread"/> spreads it over 3
-    /// periods (within the workout limit at every frequency, DL0757).</summary>
-    private static string WithCoinsCollateral(string enforcement, string coins, bool spread) =>
+    /// periods (within the workout limit at every frequency, DL0757), its market remembering each period into the next
+    /// with <paramref name="halfLife"/> (<c>half_life 2m</c>, or "") when the coins have an impact above 0 to carry (else DL0558).</summary>
+    private static string WithCoinsCollateral(string enforcement, string coins, bool spread, string halfLife = "") =>
         enforcement.Length == 0 || coins.Length == 0 || coins.Contains("holdings 0 coins", StringComparison.Ordinal)
             ? enforcement
-            : enforcement.Replace("enforcement {\n", $"enforcement {{\n    sell Cn1{(spread ? " over 3 periods" : "")} haircut 15% lag 3m\n", StringComparison.Ordinal);
+            : enforcement.Replace("enforcement {\n", $"enforcement {{\n    sell Cn1{(spread ? " over 3 periods" : "")}"
+                + (spread && HasCoinImpact(coins) ? halfLife : "") + " haircut 15% lag 3m\n", StringComparison.Ordinal);
+
+    // An impact written with a depth and above 0 ('impact 0%', 'impact 0bp' carry nothing).
+    private static bool HasCoinImpact(string coins) =>
+        System.Text.RegularExpressions.Regex.IsMatch(coins, @"\bdepth \S+ coins impact (?!0%|0bp)\d");
 
     /// <summary>The regular waterfall with a <c>sell Cn1 to cover T1.interest</c> first or a <c>sell Cn1 to cover
     /// T1.principal</c> just before its final <c>distribute rest to Eq</c> (or neither).</summary>

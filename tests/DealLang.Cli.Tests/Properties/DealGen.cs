@@ -64,6 +64,7 @@ internal static partial class DealGen
         from coins in Maybe(Coins(f, "Cn1"))
         from sale in Pick("", "first", "last")
         from coinsSold in Gen.Int[0, 3] // 0: sold on enforcement at once, 3: spread over periods, else not sold
+        from coinHalfLife in Maybe(Gen.Int[1, 12].Select(n => $"half_life {Text(n)}m")) // a spread sale's market that remembers
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s, ContractBreaks(fleets)))))
         from stochastic in Maybe(StochasticScenario(f, leases, "Mc", tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal)), LaggedObligors(loans), ContractRenewals(fleets)))
         from hardCall in Maybe(HardCall(f, tranches, header))
@@ -74,7 +75,7 @@ internal static partial class DealGen
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
             defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
-            coinsSold is 0 or 3 ? WithCoinsCollateral(enforcement.Trim(), coins, spread: coinsSold == 3) : enforcement.Trim(),
+            coinsSold is 0 or 3 ? WithCoinsCollateral(enforcement.Trim(), coins, spread: coinsSold == 3, coinHalfLife) : enforcement.Trim(),
             "}",
             .. scenarios,
             CompletionDelay(f, tranches, delay),

@@ -134,7 +134,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("equity carry", @"equity Eq \{[^\n]*carry \S+ to P\d"), ("equity carry catch-up", @"equity Eq \{[^\n]*catch_up "),
         ("equity hurdle", @"equity Eq \{[^\n]*hurdle "), ("equity commitment", @"equity Eq \{[^\n]*commitment \d+m"),
         ("equity capital calls", @"equity Eq \{[^\n]*calls \d{4}-\d\d-\d\d \d+m"), ("LP class terms", @"holders [^\n]*P\d+ \d+% \{[^}]*carry "),
-        ("deal-by-deal carry", @"deal_by_deal"), ("coins sold on enforcement", @"sell Cn1 haircut"), ("coins sold on enforcement over periods", @"sell Cn1 over 3 periods haircut"), ("mined coins kept", @"power_price \S+( per \S+)?  keep \d"), ("holding members read", @"Hd1\.(receipts|value)"),
+        ("deal-by-deal carry", @"deal_by_deal"), ("coins sold on enforcement", @"sell Cn1 haircut"), ("coins sold on enforcement over periods", @"sell Cn1 over 3 periods haircut"), ("coins sold over periods into a market that remembers", @"sell Cn1 over 3 periods half_life \d+m haircut"), ("mined coins kept", @"power_price \S+( per \S+)?  keep \d"), ("holding members read", @"Hd1\.(receipts|value)"),
         ("held party defaulted by the holder's scenario", @"\n  HeldTenant defaults on "),
     ];
 

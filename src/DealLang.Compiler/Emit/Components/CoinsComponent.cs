@@ -9,7 +9,9 @@ internal sealed class CoinsState : EntityState
 {
     /// <param name="collateral">Whether an enforcement sale lists the coins: only then do they have the ledger's
     /// columns of what enforcement sold.</param>
-    public CoinsState(CoinsModel model, bool collateral)
+    /// <param name="carriesImpact">Whether a spread sale whose market remembers (<c>half_life</c>) sells them: only then
+    /// is the depression carried from one period of the spread to the next.</param>
+    public CoinsState(CoinsModel model, bool collateral, bool carriesImpact = false)
         : base(DeclarationKind.Coins, model.Name, model.Index)
     {
         Model = model;
@@ -34,6 +36,10 @@ internal sealed class CoinsState : EntityState
             ledger: collateral ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins sold in enforcement", ColumnKind.Number) : null, declared: collateral);
         EnforcementProceeds = Local("enforcementProceeds", "double", StateLife.Paid, comment: "what that sale raised for them (in the deal's sale proceeds)",
             ledger: collateral ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " enforcement sale proceeds") : null, declared: collateral);
+        Carried = Local("carried", "double", StateLife.Carried, "0.0", "the market's depression the spread sale carries into its next period",
+            declared: carriesImpact);
+        Depression = Local("depression", "double", StateLife.Paid, comment: "the depression carried into this period's share of the spread sale (0 in a period without one)",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " market depression", ColumnKind.Rate), declared: carriesImpact);
     }
 
     public CoinsModel Model { get; }
@@ -62,6 +68,14 @@ internal sealed class CoinsState : EntityState
     public StateVar EnforcementSold { get; }
 
     public StateVar EnforcementProceeds { get; }
+
+    /// <summary>The depression of the coins' price the spread sale carries into its next period (docs/language.md §9,
+    /// "coin-impact-carry"; a spread sale with <c>half_life</c> only).</summary>
+    public StateVar Carried { get; }
+
+    /// <summary>The depression carried into this period's share of the spread sale, which it is priced on: the ledger's
+    /// <c>C market depression</c> (0 in a period the sale does not sell in).</summary>
+    public StateVar Depression { get; }
 }
 
 /// <summary>
@@ -77,13 +91,17 @@ internal sealed class CoinsState : EntityState
 /// counts show (<see cref="WriteSoldInEnforcement"/>), apart from the sale steps'.
 /// </summary>
 internal sealed class CoinsComponent(EmitContext ctx)
-    : EmitterComponent<CoinsState>(ctx, () => ctx.Model.Coins.Select(c => new CoinsState(c, IsCollateral(ctx, c.Index))))
+    : EmitterComponent<CoinsState>(ctx, () => ctx.Model.Coins.Select(c => new CoinsState(c, IsCollateral(ctx, c.Index), CarriesImpact(ctx, c.Index))))
 {
     public override DeclarationKind Kind => DeclarationKind.Coins;
 
     /// <summary>Whether an enforcement sale lists the coins (the runner's rows ask the same of DealDescription.Sales).</summary>
     private static bool IsCollateral(EmitContext ctx, int index) =>
         ctx.Sales.Any(s => s.Collateral.Any(c => c.Kind == CollateralKind.Coins && c.Index == index));
+
+    /// <summary>Whether a spread sale whose market remembers sells the coins (<c>over 3 periods half_life 3m</c>).</summary>
+    private static bool CarriesImpact(EmitContext ctx, int index) =>
+        ctx.Sales.Any(s => s.SpreadPeriods > 1 && s.SpreadHalfLifeMonths > 0 && s.Collateral.Any(c => c.Kind == CollateralKind.Coins && c.Index == index));
 
     public override string DescriptionProperty => "Coins";
 
@@ -228,8 +246,11 @@ internal sealed class CoinsComponent(EmitContext ctx)
     /// they leave the deal (<see cref="WriteSold"/>): its own count and proceeds (the deal's sale proceeds count them
     /// too, with any other collateral's), apart from the sale steps' 'coins sold' and 'sale proceeds', so that each
     /// count matches its proceeds. A spread sale sells <paramref name="share"/> of the coins held this period, at the
-    /// liquidation value of that share alone (its market impact on this period's coins only); the rest stay held.</summary>
-    public void WriteSoldInEnforcement(int index, string haircut, IndentedWriter w, string? share = null)
+    /// liquidation value of that share alone (its market impact on this period's coins only); the rest stay held. A spread
+    /// sale whose market remembers (<paramref name="halfLifeMonths"/> above 0) prices the share on the depression the
+    /// periods before carried in as well (<c>CoinSale.CarriedLiquidation</c>) and carries it on, faded by
+    /// 2^(−months a period / half-life), with this period's impact (docs/language.md §9, "coin-impact-carry").</summary>
+    public void WriteSoldInEnforcement(int index, string haircut, IndentedWriter w, string? share = null, int halfLifeMonths = 0)
     {
         var coins = this[index];
         string c = CSharpLiterals.Int(index);
@@ -237,6 +258,20 @@ internal sealed class CoinsComponent(EmitContext ctx)
         {
             w.Line(coins.EnforcementSold + " = " + coins.Units + ";");
             w.Line(coins.EnforcementProceeds + " = " + CollateralValue(index) + " * (1.0 - " + haircut + ");");
+        }
+        else if (halfLifeMonths > 0)
+        {
+            string depth = CSharpLiterals.DoubleOperand(coins.Model.Depth), impact = CSharpLiterals.DoubleOperand(coins.Model.Impact);
+            double decay = CoinSale.PeriodDecay(Ctx.MonthsPerPeriod, halfLifeMonths);
+            w.Line(coins.EnforcementSold + " = " + coins.Units + " * " + share + ";");
+            w.Comment("priced on the depression carried in and its own impact; the depression carried on, faded by 2^(-"
+                + CSharpLiterals.Int(Ctx.MonthsPerPeriod) + " / " + CSharpLiterals.Int(halfLifeMonths) + ")");
+            w.Line(coins.Depression + " = " + coins.Carried + ";");
+            w.Line(coins.EnforcementProceeds + " = CoinSale.CarriedLiquidation(" + coins.EnforcementSold + ", " + Price(coins) + ", " + depth + ", "
+                + impact + ", " + coins.Depression + ") * (1.0 - " + haircut + ");");
+            w.Line(coins.Carried + " = CoinSale.CarriedAfter(" + coins.EnforcementSold + ", " + depth + ", " + impact + ", " + coins.Depression + ", "
+                + CSharpLiterals.DoubleOperand(decay) + ");");
+            w.Line(coins.Units + " -= " + coins.EnforcementSold + ";");
         }
         else
         {

@@ -27,8 +27,10 @@ public sealed record SellSyntax(
 public sealed record LoanPriceSyntax(ExpressionSyntax? Yield, NameSyntax? Index, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>over 4 periods</c>: a sale of coins spread over that many periods from the sale's first (docs/language.md
-/// §9), <see cref="Periods"/> at least 1 (a count that is not is DL0106, and the sale has no spread).</summary>
-public sealed record SpreadSyntax(int Periods, SourceSpan Span) : SyntaxNode(Span);
+/// §9), <see cref="Periods"/> at least 1 (a count that is not is DL0106, and the sale has no spread); with
+/// <c>half_life 3m</c> (<see cref="HalfLife"/>) the coins' market remembers each period's sale into the periods after it
+/// (docs/language.md §9, "coin-impact-carry").</summary>
+public sealed record SpreadSyntax(int Periods, SourceSpan Span, DurationSyntax? HalfLife = null) : SyntaxNode(Span);
 
 /// <summary>The repo market a fleet's units are sold into (docs/language.md §9): <c>depth 1500 gpus per month</c>
 /// (units a month it absorbs near the market price), <c>impact 20%</c> (the price cut when a month's sales equal the
