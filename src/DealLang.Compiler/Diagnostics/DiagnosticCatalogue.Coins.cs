@@ -98,13 +98,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic KeepWithoutMining(SourceSpan span, string coins) =>
         Error("DL0779", span, $"coins '{coins}' keep a share of their mining margin, but they are not mined: 'keep' goes with the mining items (hashrate, network, rewards, power, power_price)");
 
-    /// <summary>DL0778: a hard call (<c>T called on DATE</c>), or a partial conversion (<paramref name="converts"/>:
-    /// <c>T converts 60%</c>), of a tranche that is not convertible: the levers model an issuer redeeming its convertible
-    /// notes and holders converting them; a plain tranche has neither.</summary>
-    public static Diagnostic HardCallOfPlainTranche(SourceSpan span, string scenario, string tranche, bool converts = false) =>
-        Error("DL0778", span, converts
-            ? $"scenario '{scenario}' converts tranche '{tranche}', which is not convertible: 'converts' is the share of convertible notes ('convertible at 12.43 per share against WULF') the holders convert"
-            : $"scenario '{scenario}' calls tranche '{tranche}', which is not convertible: 'called on' is an issuer's call of convertible notes ('convertible at 12.43 per share against WULF')");
+    /// <summary>DL0778: a partial conversion (<c>T converts 60%</c>) of a tranche that is not convertible: the lever is the
+    /// share of convertible notes the holders convert; plain notes convert into nothing. (A plain tranche may be called,
+    /// <c>T called on DATE</c>: it is redeemed in cash.)</summary>
+    public static Diagnostic ConversionOfPlainTranche(SourceSpan span, string scenario, string tranche) =>
+        Error("DL0778", span,
+            $"scenario '{scenario}' converts tranche '{tranche}', which is not convertible: 'converts' is the share of convertible notes ('convertible at 12.43 per share against WULF') the holders convert");
 
     /// <summary>DL0559: the share of a convertible's balance a partial hard call calls (<c>part X</c>) or a partial
     /// conversion converts (<c>T converts X</c>) outside (0, 100%]: nothing called or converted is no lever, and no more

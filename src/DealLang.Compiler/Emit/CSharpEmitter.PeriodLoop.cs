@@ -370,13 +370,17 @@ public static partial class CSharpEmitter
         }
 
         GuarantorCode.WriteInputs(ctx, w, (q, e) => Slot(q, e));
-        foreach (var tranche in ctx.Components.Of<TrancheComponent>().States.Where(t => t.Model.Conversion is not null))
+        foreach (var tranche in ctx.Components.Of<TrancheComponent>().States.Where(t => t.Model.Callable))
         {
             // A scenario's hard calls ('T called on DATE at P part X') and partial conversion ('T converts X'): every
-            // convertible reads them, the scenario being run-time data.
+            // convertible reads them, the scenario being run-time data; a plain tranche reads its calls when some
+            // scenario of the deal calls it.
             w.Line("double[] " + tranche.CallPart + " = input.Series[" + Slot(InputQuantity.TrancheCallPart, tranche.Index) + "];");
             w.Line("double[] " + tranche.CallPrice + " = input.Series[" + Slot(InputQuantity.TrancheCallPrice, tranche.Index) + "];");
-            w.Line("double " + tranche.ConvertPart + " = input.Scalars[" + Slot(InputQuantity.TrancheConvertPart, tranche.Index) + "];");
+            if (tranche.Model.Conversion is not null)
+            {
+                w.Line("double " + tranche.ConvertPart + " = input.Scalars[" + Slot(InputQuantity.TrancheConvertPart, tranche.Index) + "];");
+            }
         }
 
         if (HasEnforcement(ctx))

@@ -13,7 +13,7 @@ namespace DealLang.Compiler.Emit;
 /// The compiled-deal cache key: SHA-256 (lower-case hex) of a stamp of the compiler's build followed by what the
 /// program is made from. A deal read from files is keyed by its inputs, known right after checking: the text and
 /// path of the file holding the deal and of every file it imports, transitively (not the scenario files given
-/// beside it, which are run-time data) — so a hit needs no emitted C# and never loads Roslyn. A model built by
+/// beside it, which are run-time data, save the tranches their scenarios call) — so a hit needs no emitted C# and never loads Roslyn. A model built by
 /// hand (tests, tools) has no texts and is keyed by its generated C#. A run <c>CheckedRunCache</c> remembers is keyed
 /// by the deal file's path. The kinds are labelled apart in the hash, so they never collide. Nothing here may touch
 /// a Roslyn type (<c>RoslynCacheTests</c>).
@@ -73,8 +73,22 @@ public static class CacheKeys
             Append(hash, "text", compilation.Texts[index]);
         }
 
+        // A plain tranche has the call's code only when a scenario calls it (docs/language.md, "Calling plain notes"),
+        // and a scenario file given beside the deal may be the one: the tranches any scenario calls are keyed too.
+        foreach (string called in CalledTranches(compilation.Units))
+        {
+            Append(hash, "called", called);
+        }
+
         return Finish(hash);
     }
+
+    /// <summary>Every <c>T called on DATE</c> of every scenario of <paramref name="units"/>, as <c>deal.T</c> (the
+    /// scenario's <c>for</c>), distinct and in ordinal order.</summary>
+    private static SortedSet<string> CalledTranches(IReadOnlyList<CompilationUnitSyntax> units) =>
+        new(units.SelectMany(u => SyntaxWalk.Safe(u.Scenarios))
+            .SelectMany(s => SyntaxWalk.Safe(s.Items).OfType<TrancheCalledSyntax>().Select(c => s.Deal?.Text + "." + c.Tranche?.Text)),
+            StringComparer.Ordinal);
 
     /// <summary>The key of the run <c>CheckedRunCache</c> remembers for the deal file at <paramref name="dealPath"/>:
     /// the path as given and its full path (which holds the working directory the given path is read from). The

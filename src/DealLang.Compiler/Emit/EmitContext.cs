@@ -236,7 +236,7 @@ internal sealed class EmitContext
     {
         _inputLayout ??= InputLayout.Of(Model.Facilities.Length, Model.Leases.Length, Model.Parties.Length, Sales.Length, Model.Indices.Length,
             Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length, ProjectsCompletion, Model.Tranches.Length,
-            Model.Tranches.Any(t => t.Conversion is not null), Model.Loans.Length);
+            Model.Tranches.Any(t => t.Callable), Model.Loans.Length);
         return CSharpLiterals.Int(_inputLayout.IndexOf(quantity, entity));
     }
 

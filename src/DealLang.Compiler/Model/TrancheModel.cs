@@ -30,11 +30,20 @@ public sealed record TrancheModel(
     /// principal before the maturity (docs/language.md, "Completion"); null when the tranche amortises regardless.</summary>
     public BoundExpression? Completion { get; init; }
 
+    /// <summary>A tranche that is not convertible and that some scenario of the deal calls (<c>T called on DATE</c>):
+    /// docs/language.md §5, "Calling plain notes".</summary>
+    public bool CalledByScenario { get; init; }
+
+    /// <summary>Whether a scenario may call the tranche: every convertible (its hard call), and a plain tranche some
+    /// scenario calls. Such a tranche reads the call's inputs and carries the redemption's state.</summary>
+    public bool Callable => Conversion is not null || CalledByScenario;
+
     public TrancheInfo ToInfo() =>
         new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice)
         {
             ConversionPrice = Conversion?.Price ?? 0,
             HasPuts = Conversion is { Puts.IsEmpty: false },
+            CalledByScenario = CalledByScenario,
             CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
         };
 }

@@ -118,7 +118,7 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, guarantee.Share);
                 break;
             case TrancheCalledSyntax called:
-                ScenarioName(scenario, called.Tranche, SymbolKind.Tranche, "'called on' is an issuer's call of a convertible tranche");
+                ScenarioName(scenario, called.Tranche, SymbolKind.Tranche, "'called on' is an issuer's call of a tranche");
                 Expressions(_scenarioScope, called.Price, called.Part);
                 break;
             case TrancheConvertsSyntax converts:

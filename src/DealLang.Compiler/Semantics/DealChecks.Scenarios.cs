@@ -409,7 +409,7 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary>An issuer's hard call, <c>Converts called on DATE at P [part X]</c>: only a convertible is called (DL0778), on
+    /// <summary>An issuer's call, <c>Converts called on DATE at P [part X]</c>, of a convertible or of plain notes: on
     /// a date inside its life as its put and provisional call dates are (DL0770), at a price above 0% of the principal
     /// (DL0777), of a share of the balance in (0, 100%] (DL0559); a tranche called again is called in a later period,
     /// and not after a call of its whole balance (DL0560). <paramref name="calls"/>: the scenario's last call of each
@@ -451,12 +451,6 @@ internal sealed partial class DealChecks
             return; // not a tranche: the binder has said so
         }
 
-        if (tranche.Convertible is null)
-        {
-            _diagnostics.Add(DiagnosticCatalogue.HardCallOfPlainTranche(name.Span, scenario, name.Text));
-            return;
-        }
-
         if (Closing is { } closing && (tranche.Maturity?.Value ?? Maturity) is { } maturity
             && (called.On.Value <= closing || called.On.Value >= maturity))
         {
@@ -483,7 +477,7 @@ internal sealed partial class DealChecks
         if (converts.Tranche is { Text.Length: > 0 } name && _analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
             && symbol.Declaration is TrancheSyntax { Convertible: null })
         {
-            _diagnostics.Add(DiagnosticCatalogue.HardCallOfPlainTranche(name.Span, scenario, name.Text, converts: true));
+            _diagnostics.Add(DiagnosticCatalogue.ConversionOfPlainTranche(name.Span, scenario, name.Text));
         }
     }
 

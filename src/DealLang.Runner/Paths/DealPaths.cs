@@ -225,7 +225,7 @@ public sealed class DealPaths
             GuarantorTerms.Fill(deal, scenario, into);
         }
 
-        if (deal.HasConvertibles)
+        if (deal.HasTrancheCalls)
         {
             TrancheCalls.Fill(deal, scenario, into);
         }

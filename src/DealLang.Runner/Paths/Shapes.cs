@@ -91,8 +91,9 @@ public static class Shapes
 
         if (scenario.TrancheCalls is null || scenario.TrancheCalls.Length != 0)
         {
-            // Empty: no tranche called; else one entry per tranche, each call of a convertible at a price above 0, of a
-            // share in (0, 100%], in increasing periods (DL0778, DL0777, DL0559, DL0560 in a deal).
+            // Empty: no tranche called; else one entry per tranche, each call of a tranche the program can call (a
+            // convertible, or plain notes a scenario of the deal calls: the others read no call) at a price above 0, of a
+            // share in (0, 100%], in increasing periods (DL0777, DL0559, DL0560 in a deal).
             Count(deal, scenario, scenario.TrancheCalls?.Length, deal.Tranches.Length, "tranche");
             for (int i = 0; i < deal.Tranches.Length; i++)
             {
@@ -100,9 +101,10 @@ public static class Shapes
                 foreach (TrancheCall call in scenario.TrancheCalls![i] ?? [])
                 {
                     int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
-                    if (deal.Tranches[i].ConversionPrice == 0 || !(call.Price > 0 && double.IsFinite(call.Price)) || !(call.Part is > 0 and <= 1) || period <= before)
+                    if (deal.Tranches[i] is { ConversionPrice: 0, CalledByScenario: false } || !(call.Price > 0 && double.IsFinite(call.Price)) || !(call.Part is > 0 and <= 1)
+                        || period <= before)
                     {
-                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which is not convertible, at a price not above 0%, of a share outside (0, 100%] or not after its earlier call");
+                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which no scenario of its deal calls and is not convertible, at a price not above 0%, of a share outside (0, 100%] or not after its earlier call");
                     }
 
                     before = period;

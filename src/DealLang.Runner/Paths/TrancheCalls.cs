@@ -4,10 +4,12 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>
 /// Each tranche's hard calls and partial conversion under a scenario (docs/language.md §5, "The issuer's hard call",
-/// "A partial hard call", "A partial conversion"), in a deal with a convertible: in the period holding each call date
+/// "A partial hard call", "A partial conversion", "Calling plain notes"), in a deal with a convertible or plain notes some
+/// scenario calls (<see cref="DealDescription.HasTrancheCalls"/>): in the period holding each call date
 /// (the period whose end first reaches it) the share of the balance called (1 for the whole, 0 in a period without a
 /// call) and the call's price (1, par, where there is no call); and the share of the balance the holders convert (1
-/// without <c>T converts X</c>). The generated loop decides there whether the holder converts or takes the cash.
+/// without <c>T converts X</c>). The generated loop decides there whether the holder converts or takes the cash (plain
+/// notes take the cash).
 /// </summary>
 static class TrancheCalls
 {

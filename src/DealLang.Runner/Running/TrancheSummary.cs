@@ -61,11 +61,11 @@ public sealed record TrancheSummary(
     /// <summary>A convertible with a put: the end of the period its holder put the notes in; null when it did not.</summary>
     public Date? PutOn { get; init; }
 
-    /// <summary>Whether the scenario has the issuer call this convertible (<c>T called on DATE</c>): its deal's summary
+    /// <summary>Whether the scenario has the issuer call this tranche (<c>T called on DATE</c>, a convertible or plain notes): its deal's summary
     /// then has a <c>called on</c> row.</summary>
     public bool Called { get; init; }
 
-    /// <summary>A convertible the scenario calls: the end of the period the issuer called it in (whether the holder then
+    /// <summary>A tranche the scenario calls: the end of the period the issuer called it in (whether the holder then
     /// converted or took the cash); null when it did not (the notes had converted, been put or repaid before).</summary>
     public Date? CalledOn { get; init; }
 }

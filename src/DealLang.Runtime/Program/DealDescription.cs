@@ -69,9 +69,10 @@ public sealed class DealDescription
     /// <summary>Whether the deal has a guarantee, hence the guarantors' input slots.</summary>
     public bool HasGuarantees => Guarantees.Length > 0;
 
-    /// <summary>Whether a tranche is convertible (<see cref="TrancheInfo.ConversionPrice"/> above 0): the tranches then have
-    /// input slots for a scenario's hard calls and partial conversion (<see cref="InputQuantity.TrancheCallPart"/>); a deal without has none.</summary>
-    public bool HasConvertibles => Tranches.Any(t => t.ConversionPrice != 0);
+    /// <summary>Whether a tranche may be called: a convertible (<see cref="TrancheInfo.ConversionPrice"/> above 0), or a plain
+    /// tranche some scenario of the deal calls (<see cref="TrancheInfo.CalledByScenario"/>): the tranches then have input
+    /// slots for a scenario's hard calls and partial conversion (<see cref="InputQuantity.TrancheCallPart"/>); a deal without has none.</summary>
+    public bool HasTrancheCalls => Tranches.Any(t => t.ConversionPrice != 0 || t.CalledByScenario);
 
     private readonly int? _scheduledPeriods;
 

@@ -18,6 +18,10 @@ public sealed record TrancheInfo(
     /// <summary>Whether a convertible has a holder's put (its summary then has a <c>put on</c> row).</summary>
     public bool HasPuts { get; init; }
 
+    /// <summary>Whether the tranche is not convertible and some scenario of the deal calls it (<c>T called on DATE</c>):
+    /// its program then reads the call's inputs (<see cref="DealDescription.HasTrancheCalls"/>).</summary>
+    public bool CalledByScenario { get; init; }
+
     /// <summary>A delayed-draw tranche's commitment fee, a rate a year on the undrawn commitment (0 without one).</summary>
     public double CommitmentFee { get; init; }
 }

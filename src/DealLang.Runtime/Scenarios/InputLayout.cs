@@ -203,13 +203,13 @@ public enum InputQuantity
     /// before it are where they were.</summary>
     ContractNoticePeriod,
 
-    /// <summary>Series, per tranche, only in a deal with a convertible (<see cref="DealDescription.HasConvertibles"/>): the
+    /// <summary>Series, per tranche, only in a deal with a tranche a scenario may call (<see cref="DealDescription.HasTrancheCalls"/>): the
     /// share of the balance the scenario's issuer calls in each period (<c>Converts called on DATE part 50%</c>: in the
     /// period holding the date; 1 for a call of the whole balance), 0 in a period without a call. Last of the series, so
     /// that the series before it are where they were.</summary>
     TrancheCallPart,
 
-    /// <summary>Series, per tranche, only in a deal with a convertible: the price of the scenario's hard call in each
+    /// <summary>Series, per tranche, only in such a deal: the price of the scenario's hard call in each
     /// period, a share of the principal (1 at par, and in a period without a call).</summary>
     TrancheCallPrice,
 
@@ -235,7 +235,7 @@ public enum InputQuantity
     /// before it are where they were.</summary>
     SaleHalfLifeMonths,
 
-    /// <summary>Scalar, per tranche, only in a deal with a convertible: the share of the balance the holders convert when
+    /// <summary>Scalar, per tranche, only in a deal with a tranche a scenario may call: the share of the balance the holders convert when
     /// the rule says they convert (<c>Converts converts 60%</c>; 1 without it). Last, after the sales' half-lives.</summary>
     TrancheConvertPart,
 }
@@ -263,7 +263,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them, then (in a deal with a convertible) every tranche's share called and call price; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them, then (in a deal with a tranche a scenario may call) every tranche's share called and call price; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
@@ -271,7 +271,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
 /// every contract's notice period, then
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
-/// every sale's half-life of its price impact, then (in a deal with a convertible) every tranche's share converted (last,
+/// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share converted (last,
 /// so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
@@ -311,11 +311,11 @@ public sealed class InputLayout
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
     InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings,
-        bool projectsCompletion, int tranches, bool convertibles, int loans)
+        bool projectsCompletion, int tranches, bool trancheCalls, int loans)
     {
         Loans = loans;
         Tranches = tranches;
-        Convertibles = convertibles;
+        TrancheCalls = trancheCalls;
         ProjectsCompletion = projectsCompletion;
         Holdings = holdings;
         ProjectsCfads = projectsCfads;
@@ -334,7 +334,7 @@ public sealed class InputLayout
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
     public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
-        bool guarantees = false, int holdings = 0, bool projectsCompletion = false, int tranches = 0, bool convertibles = false, int loans = 0)
+        bool guarantees = false, int holdings = 0, bool projectsCompletion = false, int tranches = 0, bool trancheCalls = false, int loans = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(loans);
         ArgumentOutOfRangeException.ThrowIfNegative(tranches);
@@ -346,7 +346,7 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
         return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings, projectsCompletion, tranches,
-            convertibles, loans);
+            trancheCalls, loans);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
@@ -354,7 +354,7 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
-            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion, deal.Tranches.Length, deal.HasConvertibles, deal.Loans.Length);
+            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion, deal.Tranches.Length, deal.HasTrancheCalls, deal.Loans.Length);
     }
 
     public int Facilities { get; }
@@ -367,10 +367,11 @@ public sealed class InputLayout
     public int Tranches { get; }
     public int Loans { get; }
 
-    /// <summary>Whether the deal has a convertible tranche, hence the tranches' hard-call and conversion slots
+    /// <summary>Whether the deal has a tranche a scenario may call (<see cref="DealDescription.HasTrancheCalls"/>: a
+    /// convertible, or a plain tranche some scenario calls), hence the tranches' hard-call and conversion slots
     /// (<see cref="InputQuantity.TrancheCallPart"/>, <see cref="InputQuantity.TrancheCallPrice"/>,
     /// <see cref="InputQuantity.TrancheConvertPart"/>).</summary>
-    public bool Convertibles { get; }
+    public bool TrancheCalls { get; }
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
@@ -423,7 +424,7 @@ public sealed class InputLayout
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
             && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees
             && deal.Holdings.Length == Holdings && deal.ProjectsCompletion == ProjectsCompletion
-            && deal.HasConvertibles == Convertibles && (!Convertibles || deal.Tranches.Length == Tranches) && deal.Loans.Length == Loans;
+            && deal.HasTrancheCalls == TrancheCalls && (!TrancheCalls || deal.Tranches.Length == Tranches) && deal.Loans.Length == Loans;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -499,13 +500,13 @@ public sealed class InputLayout
             // cuts them, are inputs only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             // An index's schedule only where a forward test projects a completion index.
-            // A tranche's hard call and partial conversion only where the deal has a convertible.
+            // A tranche's hard call and partial conversion only where the deal has a tranche a scenario may call.
             int n = (quantity is InputQuantity.LeaseTermRent or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod
                     or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod && !ProjectsCfads)
                 || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)
-                || (quantity is InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart && !Convertibles)
+                || (quantity is InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart && !TrancheCalls)
                 ? 0
                 : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;

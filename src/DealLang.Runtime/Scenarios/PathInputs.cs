@@ -95,7 +95,7 @@ public sealed class PathInputs
         HoldingImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingImpact, layout.Holdings), layout.Holdings);
         FacilityClosingValue = new DoubleSlots(Scalars, First(layout, InputQuantity.FacilityClosingValue, layout.Facilities), layout.Facilities);
         HoldingClosingPar = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingClosingPar, layout.Holdings), layout.Holdings);
-        int callable = layout.Convertibles ? layout.Tranches : 0;
+        int callable = layout.TrancheCalls ? layout.Tranches : 0;
         TrancheCallPart = Rows(Series, layout, InputQuantity.TrancheCallPart, callable);
         TrancheCallPrice = Rows(Series, layout, InputQuantity.TrancheCallPrice, callable);
         TrancheConvertPart = new DoubleSlots(Scalars, First(layout, InputQuantity.TrancheConvertPart, callable), callable);
@@ -298,7 +298,7 @@ public sealed class PathInputs
     /// <summary>Per holding: its par at the closing date (<see cref="InputQuantity.HoldingClosingPar"/>).</summary>
     public DoubleSlots HoldingClosingPar { get; }
 
-    /// <summary>[tranche][t], in a deal with a convertible (else none): the share of the balance the scenario's issuer
+    /// <summary>[tranche][t], in a deal with a tranche a scenario may call (else none): the share of the balance the scenario's issuer
     /// calls in period t, 0 when it does not call (<see cref="InputQuantity.TrancheCallPart"/>).</summary>
     public double[][] TrancheCallPart { get; }
 

@@ -86,7 +86,7 @@ internal static class ReferencePathBuilder
             }
         }
 
-        if (deal.HasConvertibles)
+        if (deal.HasTrancheCalls)
         {
             // Each tranche's hard calls: in the period whose end first reaches a call date, the share called and the
             // call's price (elsewhere 0 and par); and the share its holders convert (all of it without the lever).

@@ -41,14 +41,17 @@ internal static partial class DealGen
     /// takes the cash as the share price says; or calls a part of it (10% to 99%, "A partial hard call") and, when the
     /// life holds a date 25 months after it and after the <paramref name="header"/>'s first payment (a later period at any
     /// frequency, a long stub included: DL0560), may call it again (in part or
-    /// whole); the holders may convert only a part of it (10% to 100%, "A partial conversion"). None without a
-    /// convertible, or when its life is too short to hold a date.</summary>
+    /// whole); the holders may convert only a part of it (10% to 100%, "A partial conversion"). Without a convertible,
+    /// the first tranche, plain notes, is called so (in cash, "Calling plain notes"; no conversion). None when the
+    /// tranche's life is too short to hold a date.</summary>
     private static Gen<string> HardCall(DealFrame f, string[] tranches, string header)
     {
-        if (tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) is not { } tranche)
+        if ((tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) ?? tranches.FirstOrDefault()) is not { } tranche)
         {
             return Gen.Const("");
         }
+
+        bool convertible = tranche.Contains("convertible at", StringComparison.Ordinal);
 
         string name = tranche.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         // The tranche's own maturity ('maturity' followed by a date; the deal's otherwise).
@@ -62,7 +65,7 @@ internal static partial class DealGen
               from p in Rate(9000, 11000)
               from part in Maybe(Rate(1000, 9900).Select(r => "part " + r))
               from again in part.Length == 0 ? Gen.Const("") : CalledAgain(name, Later(DateOnly.ParseExact(d, "yyyy-MM-dd"), regular), maturity)
-              from converts in Maybe(Rate(1000, 10000).Select(r => $"\n  {name} converts {r}"))
+              from converts in convertible ? Maybe(Rate(1000, 10000).Select(r => $"\n  {name} converts {r}")) : Gen.Const("")
               select $"scenario Called for {f.Name} {{\n  {name} called on {d} at {p}{part}{again}{converts.TrimStart(' ')}\n}}";
     }
 

@@ -103,8 +103,8 @@ internal static partial class FigureIdentities
     /// capitalised. Without the run's buffers (a chain's entity) only the whole-run identity of a tranche that did not
     /// convert is checked. The loss is also the ledger's last balance.
     /// </summary>
-    /// <summary>A convertible's put below par writes the balance down by its (negative) premium, the holder accepting
-    /// less (docs/language.md, "The holder's put"); 0 in every other period and tranche.</summary>
+    /// <summary>A convertible's put, or a call of any tranche, below par writes the balance down by its (negative)
+    /// premium, the holder accepting less (docs/language.md, "The holder's put"); 0 in every other period and tranche.</summary>
     private static double WrittenDown(TrancheInfo tranche, Ledger ledger, int t) => Math.Max(0, -ledger.Column(tranche.Name + " redemption premium", t));
 
     private static void TrancheRollForward(TrancheInfo tranche, TrancheSummary s, Ledger ledger, RunResult? raw, int i, string at)

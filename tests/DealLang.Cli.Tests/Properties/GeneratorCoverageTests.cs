@@ -119,6 +119,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("convertible put", @"convertible at [^\n]* put \d{4}-\d\d-\d\d at "), ("convertible provisional call", @"convertible at [^\n]* call from \d{4}-\d\d-\d\d above "),
         ("convertible hard call", @"\n  T\d called on \d{4}-\d\d-\d\d at \d"), ("convertible partial hard call", @"\n  T\d called on [^\n]* part \d"),
         ("convertible called again", @"\n  T\d called on [^\n]* part [^\n]*\n  T\d called on "), ("convertible partial conversion", @"\n  T\d converts \d"),
+        ("plain notes called", @"tranche (T\d) \{(?![^\n]*convertible)[^\n]*\}[\s\S]*\n  \1 called on "),
         ("sell to cover interest", @"sell Cn1 to cover T\d\.interest"), ("sell to cover principal", @"sell Cn1 to cover T\d\.principal"),
         ("contract prepayment applied", @"contract Ct\d [^\n]*prepayment \S+ applied over term"),
         ("contract prepayment on top", @"contract Ct\d [^\n]*prepayment \S+ (?!applied)"),

@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Tests.Emit;
 /// <summary>
 /// The compiled-deal cache is looked up by the deal's inputs (<see cref="CacheKeys.ForDeal"/>), known before any C#
 /// is emitted: the text and full path of the file holding the deal and of what it imports, after a stamp of the
-/// compiler's build. Scenario files given beside the deal are run-time data and not part of it.
+/// compiler's build. Scenario files given beside the deal are run-time data and not part of it, save the tranches
+/// their scenarios call.
 /// </summary>
 public sealed class DealCacheKeyTests : IDisposable
 {
@@ -72,6 +73,19 @@ public sealed class DealCacheKeyTests : IDisposable
 
         Assert.Equal(key, KeyOf(Compile(Files(Hyperion, scenarios: Scenarios.Replace("2", "1", StringComparison.Ordinal)), "/d/hyperion.deal", "/d/extra.scenarios")));
         Assert.Equal(key, KeyOf(Compile(Files(Hyperion), "/d/hyperion.deal")));
+    }
+
+    [Fact]
+    public void A_scenario_file_that_calls_plain_notes_is_keyed_by_the_tranches_it_calls()
+    {
+        // Plain notes have the call's code only when a scenario calls them: a program built for the deal alone cannot
+        // run a scenario file's call, so the called tranches are in the key (the call's date and price are not).
+        string key = KeyOf(Compile(Files(Hyperion), "/d/hyperion.deal", "/d/extra.scenarios"));
+        string calls = "scenario Refi for Hyperion {\n  Notes called on 2030-01-01 at 102%\n}\n";
+        string called = KeyOf(Compile(Files(Hyperion, scenarios: calls), "/d/hyperion.deal", "/d/extra.scenarios"));
+
+        Assert.NotEqual(key, called);
+        Assert.Equal(called, KeyOf(Compile(Files(Hyperion, scenarios: calls.Replace("2030", "2031", StringComparison.Ordinal)), "/d/hyperion.deal", "/d/extra.scenarios")));
     }
 
     [Fact]

@@ -40,6 +40,21 @@ public sealed class ScenarioIndependenceTests
     }
 
     [Fact]
+    public void A_call_of_plain_notes_gives_them_the_calls_code_whatever_its_date_and_price()
+    {
+        // The one scenario fact the C# holds (docs/language.md, "Calling plain notes"): whether some scenario calls a
+        // plain tranche, which then reads the call's inputs; its date, price and share stay run-time data.
+        EmittedDeal none = Emit(WithScenarios(""));
+        EmittedDeal called = Emit(WithScenarios("scenario Refi for Hyperion {\n  Notes called on 2030-01-01 at 102%\n}\n"));
+        EmittedDeal other = Emit(WithScenarios("scenario Refi for Hyperion {\n  Notes called on 2035-06-01 at 99% part 40%\n}\n"));
+
+        Assert.NotEqual(none.Source, called.Source);
+        Assert.Contains("callPart", called.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("callPart", none.Source, StringComparison.Ordinal);
+        Assert.Equal(called.Source, other.Source);
+    }
+
+    [Fact]
     public void Index_levers_leave_the_compiled_deal_as_it_was()
     {
         // Valid 008 declares two indices and moves them in three scenarios (level, shift, deflate, points, launch).

@@ -156,13 +156,21 @@ public sealed class CoinsRulesTests
     }
 
     [Fact]
-    public void AHardCallAtNoPriceIsDL0777_AndOfAPlainTrancheDL0778_AndTwiceDL0507()
+    public void AHardCallAtNoPriceIsDL0777_AndTwiceDL0507_AndPlainNotesAreCalledUnderTheSameChecks()
     {
         var zero = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Cv called on 2027-01-01 at 0% }\n"));
         Assert.Contains("calls tranche 'Cv' at a share of the principal, which must be above 0%, not 0%", Single(zero, "DL0777").Message);
 
-        var plain = Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 }\n"));
-        Assert.Contains("calls tranche 'Notes', which is not convertible", Single(plain, "DL0778").Message);
+        // Plain notes are called as a convertible is (no DL0778), under its checks: price (DL0777), date window (DL0770).
+        Assert.Empty(DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 at 104% part 50% }\n")).Diagnostics);
+        Assert.Single(Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 at 0% }\n")), e => e.Code == "DL0777");
+        Assert.Single(Errors(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2025-01-01 }\n")), e => e.Code == "DL0770");
+
+        // Only the plain tranche a scenario calls is marked so (its program then reads the call); the convertible is callable anyway.
+        DealModel called = ModelOf(Deal(Convertible, PaysCv, "scenario Refi for D { Notes called on 2027-01-01 at 104% }\n"));
+        Assert.Equal((true, false), (called.Tranches[0].CalledByScenario, called.Tranches[1].CalledByScenario));
+        Assert.True(called.Tranches[0].Callable && called.Tranches[1].Callable);
+        Assert.False(ModelOf(Deal(Convertible, PaysCv, "scenario None for D { }\n")).Tranches[0].Callable);
 
         var twice = DealCompiler.Check("d.deal", Deal(Convertible, PaysCv, "scenario Refi for D {\n  Cv called on 2026-01-01 part 50%\n  Cv called on 2026-01-01 part 20%\n}\n")).Diagnostics;
         Assert.Contains(twice, d => d.Code == "DL0507" && d.Message.Contains("the call of Cv on 2026-01-01", StringComparison.Ordinal));

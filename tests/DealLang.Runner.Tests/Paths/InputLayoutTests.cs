@@ -132,7 +132,7 @@ public sealed class InputLayoutTests
 
         InputLayout layout = InputLayout.Of(with);
         int series = InputLayout.Of(without).Series.Length;
-        Assert.True(with.HasConvertibles && layout.Convertibles && !without.HasConvertibles);
+        Assert.True(with.HasTrancheCalls && layout.TrancheCalls && !without.HasTrancheCalls);
         Assert.Equal(21 + 2 + 4 + n, layout.Scalars.Length);
         Assert.Equal(series + (2 * n), layout.Series.Length);
         Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));

@@ -100,16 +100,18 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
         bool puts = model.Conversion is { Puts.IsEmpty: false };
         // Any convertible may be called for cash by a scenario (its 'called on' is run-time data, read from the inputs),
-        // so every convertible has the redemption's state and the premium's ledger column.
+        // so every convertible has the redemption's state and the premium's ledger column; so has a plain tranche some
+        // scenario calls.
+        bool callable = model.Callable;
         Redeemed = Local("redeemed", "bool", StateLife.Carried,
-            comment: "the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on", declared: converts);
+            comment: "the holder has put the notes or the issuer has called them for cash: the whole balance is due in cash from then on", declared: callable);
         PutPrice = Local("putPrice", "double", StateLife.Period, comment: "the put price this period (per unit of principal), 0 outside the put dates' periods",
             declared: puts);
         RedemptionPremium = Local("redemptionPremium", "double", StateLife.Period,
             comment: "in the put's or the hard call's period, (price − 1) × the balance: a premium due with the interest, or (negative) the discount the holder accepts",
-            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " redemption premium"), declared: converts);
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " redemption premium"), declared: callable);
         CalledDue = Local("calledDue", "double", StateLife.Period,
-            comment: "a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0", declared: converts);
+            comment: "a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0", declared: callable);
         CallPart = Input("callPart", "double[]");
         CallPrice = Input("callPrice", "double[]");
         ConvertPart = Input("convertPart", "double");
@@ -564,6 +566,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             + Initialiser(
                 info.ConversionPrice == 0 ? null : "ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice),
                 info.HasPuts ? "HasPuts = true" : null,
+                info.CalledByScenario ? "CalledByScenario = true" : null,
                 info.CommitmentFee == 0 ? null : "CommitmentFee = " + CSharpLiterals.Double(info.CommitmentFee));
     });
 
@@ -724,7 +727,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         // A partial hard call's share is due on its own (below): the schedule runs on the rest.
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal,
-            balance + " - " + unpaidPrincipal + (model.Conversion is null ? "" : " - " + tranche.CalledDue),
+            balance + " - " + unpaidPrincipal + (model.Callable ? " - " + tranche.CalledDue : ""),
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
         if (model.Completion is { } completion)
@@ -751,7 +754,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        if (model.Conversion is not null)
+        if (model.Callable)
         {
             // Put or called for cash: the whole balance is due in cash, in that period and (as arrears) every period after;
             // a partial hard call's share is due with the schedule of the rest.
@@ -800,6 +803,14 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         if (tranche.Model.Conversion is not { } conversion)
         {
+            if (tranche.Model.CalledByScenario)
+            {
+                // Plain notes a scenario calls: no shares, so the call is the convertible's cash branch alone.
+                w.Line(tranche.RedemptionPremium + " = 0.0;");
+                w.Line(tranche.CalledDue + " = 0.0;");
+                WriteHardCall(w, tranche, null, null);
+            }
+
             return;
         }
 
@@ -866,14 +877,24 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// the date (before the maturity period, in which the notes are due anyway) the issuer offers P × balance in cash. A
     /// rational holder converts when its shares are worth more, balance × S / K &gt; P × balance, i.e. S &gt; P × K, as at a
     /// conversion; otherwise the notes are redeemed as at a put (<see cref="WritePut"/>): the whole balance is due in cash,
-    /// a premium above par with the interest, a price below par writing the balance down.
+    /// a premium above par with the interest, a price below par writing the balance down. Plain notes a scenario calls
+    /// (<paramref name="share"/> and <paramref name="price"/> null) have no shares: the call is that cash branch alone.
     /// </summary>
-    private static void WriteHardCall(IndentedWriter w, TrancheState tranche, string share, string price)
+    private static void WriteHardCall(IndentedWriter w, TrancheState tranche, string? share, string? price)
     {
         string part = tranche.CallPart + "[t]";
         string callPrice = tranche.CallPrice + "[t]";
-        w.Comment(tranche.Name + ": the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its");
-        w.Comment("shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on");
+        if (share is null)
+        {
+            w.Comment(tranche.Name + ": the issuer's call of a share of the balance, if the scenario calls it this period: the share is due in cash at the");
+            w.Comment("call price (a premium with the interest); a partial call's rest runs on");
+        }
+        else
+        {
+            w.Comment(tranche.Name + ": the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its");
+            w.Comment("shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on");
+        }
+
         using (w.Block("if (" + part + " > 0.0 && t < " + tranche.MaturityPeriod + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0)"))
         {
             // The summary's 'called on' is the first call's.
@@ -882,12 +903,15 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
             }
 
-            using (w.Block("if (!" + tranche.Converted + " && " + share + " > " + callPrice + " * " + price + ")"))
+            if (share is not null && price is not null)
             {
-                WriteConversion(w, tranche, share, price, part);
+                using (w.Block("if (!" + tranche.Converted + " && " + share + " > " + callPrice + " * " + price + ")"))
+                {
+                    WriteConversion(w, tranche, share, price, part);
+                }
             }
 
-            using (w.Block("else if (" + part + " >= 1.0)"))
+            using (w.Block((share is null ? "if (" : "else if (") + part + " >= 1.0)"))
             {
                 w.Line(tranche.Redeemed + " = true;");
                 WritePremium(w, tranche, callPrice);

@@ -49,8 +49,14 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                 }
                 : null,
             Completion = lowerer.BoundOf(tranche.Completion),
+            CalledByScenario = tranche.Convertible is null && IsCalledByAScenario(symbol.Name, lowerer),
         };
     }
+
+    /// <summary>Whether some scenario of the deal calls the tranche (<c>T called on DATE</c>): only then does a plain
+    /// tranche read the call's inputs and carry the redemption's state, so a deal that never calls one keeps its code.</summary>
+    private static bool IsCalledByAScenario(string name, Lowerer lowerer) =>
+        SyntaxWalk.Safe(lowerer.Analysis.Scenarios).Any(s => SyntaxWalk.Safe(s.Items).OfType<TrancheCalledSyntax>().Any(c => c.Tranche?.Text == name));
 
     /// <summary>Funded at closing, or a delayed draw: each draw in the period containing its date (as a schedule's
     /// amounts land), available until the period containing the availability date (the last draw's without one).</summary>

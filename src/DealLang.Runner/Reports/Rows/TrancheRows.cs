@@ -50,7 +50,7 @@ static class TrancheRows
 
             if (rows.Outcomes.Any(o => o.Tranches[i].Called))
             {
-                // Only a convertible some scenario calls has it: the end of the period the issuer called in.
+                // Only a tranche some scenario calls (a convertible or plain notes) has it: the end of the period the issuer called in.
                 rows.Add(name, "called on", SummaryKind.Date, o => On(o.Tranches[i].CalledOn));
             }
         }
