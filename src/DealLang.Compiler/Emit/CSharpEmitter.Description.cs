@@ -95,7 +95,9 @@ public static partial class CSharpEmitter
         // Only a sale at a market price passes one: the others keep par (and their C#).
         + (s.Price is { } p
             ? " { Price = new LoanSalePrice(" + (p.Yield is { } y ? CSharpLiterals.Double(y) : "null") + ", "
-              + (p.Index is { } i ? CSharpLiterals.Int(i) : "null") + ") }"
+              + (p.Index is { } i ? CSharpLiterals.Int(i) : "null")
+              // Only a yield that reads an index passes it: the others keep their C#.
+              + (p.YieldIndex is { } r ? ", YieldIndex: " + CSharpLiterals.Int(r) : "") + ") }"
             : "");
 
     private static string Guarantee(GuaranteeInfo g) =>

@@ -242,10 +242,21 @@ public static partial class CSharpEmitter
             {
                 var collateral = ctx.Sales[sale.Index].Collateral;
                 LoanSalePrice? price = ctx.Sales[sale.Index].Price;
+                string yield = sale.Yield;
+                if (price?.YieldIndex is { } read)
+                {
+                    // The index's level this period (as a floating coupon reads it) plus the spread; a path taking the index
+                    // below 0 or the yield past 100% is held there, as a price index below 0 fetches nothing.
+                    yield = "yieldAtSale";
+                    w.Line("double yieldAtSale = Math.Clamp(" + sale.Yield + " + " + sale.YieldWeight + " * " + ctx.Current(Quantity.IndexLevel, read)
+                        + ", 0.0, " + CSharpLiterals.Double(Semantics.TypeChecker.MaxLoanSaleYield) + "); // " + ctx.Model.Indices[read].Info.Name
+                        + " + the spread, or the scenario's yield");
+                }
+
                 string value = collateral.Length == 0
                     ? "0.0"
                     : Join(" + ", collateral.Select(c => c.Kind == CollateralKind.Loan && price is not null
-                        ? ctx.Components.Of<LoanComponent>().MarketValue(c.Index, price, sale.Yield)
+                        ? ctx.Components.Of<LoanComponent>().MarketValue(c.Index, price, yield)
                         : ctx.Components[c.Kind].CollateralValue(c.Index)).ToList());
                 if (collateral.Length > 1)
                 {

@@ -414,6 +414,12 @@ public static partial class CSharpEmitter
                 {
                     w.Line("double " + sale.Yield + " = input.Scalars[" + Slot(InputQuantity.SaleYield, sale.Index) + "];");
                 }
+
+                // Only a yield that reads an index has the index's weight: other deals' C# is unchanged.
+                if (ctx.Sales[sale.Index].Price?.YieldIndex is not null)
+                {
+                    w.Line("double " + sale.YieldWeight + " = input.Scalars[" + Slot(InputQuantity.SaleYieldWeight, sale.Index) + "];");
+                }
             }
         }
 

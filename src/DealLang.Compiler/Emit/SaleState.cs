@@ -24,6 +24,7 @@ internal sealed class SaleState
         Begun = prefix + "begun";
         PeriodsSold = prefix + "periodsSold";
         Yield = prefix + "yield";
+        YieldWeight = prefix + "yieldWeight";
         ReletUtilisation = prefix + "reletUtilisation";
         ReletMonths = prefix + "reletMonths";
         ReletUnits = prefix + "reletUnits";
@@ -42,6 +43,10 @@ internal sealed class SaleState
 
     /// <summary>This path's yield the sale's loans are priced at (an input; a sale at a yield only).</summary>
     public string Yield { get; }
+
+    /// <summary>This path's weight of the index the sale's yield reads, 1 or 0 under a scenario's constant yield (an input; a
+    /// sale whose yield reads an index only, <c>price yield SOFR + 6%</c>); <see cref="Yield"/> is then the spread.</summary>
+    public string YieldWeight { get; }
 
     /// <summary>The fleet's free units this period before the sale: held, less those its contracts take.</summary>
     public string Idle { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 
@@ -101,11 +102,14 @@ internal sealed partial class Lowerer
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }
 
-    /// <summary>A loan's market price (docs/language.md §9, "A loan's market price"): a yield, or an index of the deal.</summary>
+    /// <summary>A loan's market price (docs/language.md §9, "A loan's market price"): a yield (a constant, or an index's
+    /// level plus a constant spread, the shape the checks allow: <see cref="ContractRules.Price"/>), or an index of the deal.</summary>
     private LoanSalePrice? Price(LoanPriceSyntax? price) => price switch
     {
         null => null,
-        { Yield: { } yield } => new LoanSalePrice(Constant(yield), null),
+        { Yield: { } yield } => _analysis.BoundOf(yield) is { } bound && ContractRules.Price(bound) is { Index: >= 0 } read
+            ? new LoanSalePrice(read.Spread, null, read.Index)
+            : new LoanSalePrice(Constant(yield), null),
         { Index: { } index } => new LoanSalePrice(null, IndexOf(index, SymbolKind.Index)),
         _ => null,
     };

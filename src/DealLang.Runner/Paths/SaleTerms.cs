@@ -4,7 +4,7 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
 /// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
-/// its <c>price yield …</c> that of every sale pricing its loans at a yield, and its <c>relet idle at R for D</c> /
+/// its <c>price yield …</c> that of every sale pricing its loans at a yield (the whole yield, also one that reads an index), and its <c>relet idle at R for D</c> /
 /// <c>not relet idle</c> those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
 /// its impact.</summary>
 static class SaleTerms
@@ -25,6 +25,9 @@ static class SaleTerms
             into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
             // The yield reaches only a sale that prices its loans at one (a scenario cannot price a sale at par otherwise).
             into.SaleYield[s] = deal.Sales[s].Price?.Yield is { } yield ? scenario.EnforcementYield ?? yield : 0;
+            // A yield that reads an index (SOFR + 6%) reads it with weight 1, the slot above holding the spread; the scenario's
+            // constant yield replaces the whole of it, index and all (weight 0).
+            into.SaleYieldWeight[s] = deal.Sales[s].Price?.YieldIndex is not null && scenario.EnforcementYield is null ? 1 : 0;
             // The re-let lever reaches only a sale that re-lets its idle units (the checks refuse it in a deal with none).
             bool relets = market is { Relet: > 0 };
             into.SaleReletUtilisation[s] = relets ? scenario.EnforcementReletUtilisation ?? market!.Relet : 0;

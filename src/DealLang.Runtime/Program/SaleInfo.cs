@@ -21,9 +21,10 @@ public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int La
 /// A loan's market price in an enforcement sale (docs/language.md §9, "A loan's market price"): with <see cref="Yield"/>,
 /// the present value at that yield (scenario-overridable) of the loan's remaining scheduled payments; with
 /// <see cref="Index"/> (the description's index), its balance × that index's level, a price as a share of par.
-/// Exactly one is set.
+/// Exactly one of the two is set. With <see cref="YieldIndex"/> as well as <see cref="Yield"/> (<c>price yield SOFR + 6%</c>),
+/// the yield is that index's level in the sale period plus <see cref="Yield"/> (the spread), held in [0, 100%].
 /// </summary>
-public sealed record LoanSalePrice(double? Yield, int? Index);
+public sealed record LoanSalePrice(double? Yield, int? Index, int? YieldIndex = null);
 
 /// <summary>
 /// The repo market a fleet's units are sold into (docs/language.md §9), each scenario-overridable: it absorbs

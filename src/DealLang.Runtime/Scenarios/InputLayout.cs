@@ -238,6 +238,12 @@ public enum InputQuantity
     /// <summary>Scalar, per tranche, only in a deal with a tranche a scenario may call: the share of the balance the holders convert when
     /// the rule says they convert (<c>Converts converts 60%</c>; 1 without it). Last, after the sales' half-lives.</summary>
     TrancheConvertPart,
+
+    /// <summary>Scalar, per sale: the weight of the index a sale's yield reads (<c>price yield SOFR + 6%</c>): 1 for the deal's
+    /// own yield, 0 when a scenario's <c>enforcement price yield Y</c> replaces it (and for a sale whose yield reads no
+    /// index); the yield at the sale is <see cref="SaleYield"/> + weight × the index's level. Last, after the tranches'
+    /// shares converted, so that the slots before it are where they were.</summary>
+    SaleYieldWeight,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -271,8 +277,9 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// closing and every holding's par at the closing, then (in a deal that projects cfads) every lease's notice period and
 /// every contract's notice period, then
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
-/// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share converted (last,
-/// so that the slots before them are where they were before).
+/// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
+/// converted, then every sale's weight of the index its yield reads (last, so that the slots before them are where they
+/// were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -305,6 +312,7 @@ public sealed class InputLayout
         InputQuantity.LoanWorkoutPeriods,
         InputQuantity.SaleHalfLifeMonths,
         InputQuantity.TrancheConvertPart,
+        InputQuantity.SaleYieldWeight,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -447,7 +455,8 @@ public sealed class InputLayout
             or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar or InputQuantity.LeaseNoticePeriod
             or InputQuantity.ContractNoticePeriod
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
-            or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart => InputShape.Scalar,
+            or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
+            or InputQuantity.SaleYieldWeight => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -462,7 +471,7 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
             or InputQuantity.SaleYield or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
-            or InputQuantity.SaleHalfLifeMonths => InputEntity.Sale,
+            or InputQuantity.SaleHalfLifeMonths or InputQuantity.SaleYieldWeight => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive

@@ -60,6 +60,7 @@ public sealed class PathInputs
         SaleReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletUtilisation, layout.Sales), layout.Sales);
         SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
         SaleHalfLifeMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleHalfLifeMonths, layout.Sales), layout.Sales);
+        SaleYieldWeight = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleYieldWeight, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
@@ -202,8 +203,13 @@ public sealed class PathInputs
     /// <summary>[sale]: the reserve price per GPU after scenario overrides; 0 for none.</summary>
     public DoubleSlots SaleReserve { get; }
 
-    /// <summary>[sale]: the yield its loans are priced at after scenario overrides; 0 for a sale priced at no yield.</summary>
+    /// <summary>[sale]: the yield its loans are priced at after scenario overrides (for a yield that reads an index, its
+    /// constant part: the spread); 0 for a sale priced at no yield.</summary>
     public DoubleSlots SaleYield { get; }
+
+    /// <summary>[sale]: the weight of the index its yield reads (<see cref="InputQuantity.SaleYieldWeight"/>): 1 for the
+    /// deal's own yield, 0 under a scenario's constant yield or for a yield that reads no index.</summary>
+    public DoubleSlots SaleYieldWeight { get; }
     /// <summary>[sale]: the utilisation at which a sale into the market re-lets the fleet's free units, after scenario
     /// overrides; 0 for none.</summary>
     public DoubleSlots SaleReletUtilisation { get; }

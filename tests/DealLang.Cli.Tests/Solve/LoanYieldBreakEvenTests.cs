@@ -70,6 +70,22 @@ public sealed class LoanYieldBreakEvenTests : IDisposable
     }
 
     [Fact]
+    public void On_a_yield_read_from_an_index_the_lever_replaces_the_whole_yield_and_solves_alike()
+    {
+        // The sale at SOFR (4%) + 8% = 12%, the deal's own yield above; the lever replaces the whole yield (the index's
+        // weight goes to 0), so the break-even is the same 18.2512%, not 4% less.
+        string indexed = Source
+            .Replace("\n  loan Loan ", "\n  index SOFR { level 4% }\n  loan Loan ", StringComparison.Ordinal)
+            .Replace(" price yield 12%", " price yield SOFR + 8%", StringComparison.Ordinal);
+        Assert.Contains("price yield SOFR + 8%", indexed, StringComparison.Ordinal);
+        var solved = CliHarness.Run("solve", Write(indexed), "--scenario", "BuilderDefaults", "--breakeven", "enforcement price yield",
+            "--until", "Notes loses principal", "--format", "json");
+        Assert.True(solved.Exit == 0, solved.ToString());
+        double y = JsonDocument.Parse(solved.Out).RootElement.GetProperty("Yielded.solve").GetProperty("value").GetDouble();
+        Assert.Equal(0.1825119, y, 1e-6);
+    }
+
+    [Fact]
     public void A_deal_pricing_no_loan_at_a_yield_refuses_the_lever()
     {
         var solved = CliHarness.Run("solve", Write(Source.Replace(" price yield 12%", "", StringComparison.Ordinal)), "--scenario", "BuilderDefaults",

@@ -32,8 +32,10 @@ public sealed class InputLayoutTests
         // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), each of the 2
         // facilities' value at the closing (19, 20), each party's workout lag (21, 22: a drawn lag's periods), and
         // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
-        // utilisation (24) and window (25), and its market's half-life (26).
-        Assert.Equal(27, layout.Scalars.Length);
+        // utilisation (24) and window (25), its market's half-life (26) and the weight of an index its yield reads (27;
+        // 0 here).
+        Assert.Equal(28, layout.Scalars.Length);
+        Assert.Equal(27, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(26, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.SaleYield, 0));
         Assert.Equal(24, layout.IndexOf(InputQuantity.SaleReletUtilisation, 0));
@@ -47,7 +49,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 27), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 28), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -55,10 +57,12 @@ public sealed class InputLayoutTests
     public void ADealWithLoansHasEachLoansOwnWorkoutLagLastInTheScalars()
     {
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
-        // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life last (28).
+        // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
+        // (28), and its yield's index weight last (29).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(29, layout.Scalars.Length);
+        Assert.Equal(30, layout.Scalars.Length);
+        Assert.Equal(29, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(28, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
         Assert.Equal(without.Scalars.Take(26), layout.Scalars.Take(26));
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanWorkoutPeriods, 27), layout.Scalars[27]);
@@ -73,8 +77,8 @@ public sealed class InputLayoutTests
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
-        // 24), then the parties' workout lags (25, 26), the sale's yield (27), its re-let (28, 29) and its market's half-life
-        // (30): the slots before them are where they were.
+        // 24), then the parties' workout lags (25, 26), the sale's yield (27), its re-let (28, 29), its market's half-life
+        // (30) and its yield's index weight (31): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -92,7 +96,8 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(31, layout.Scalars.Length);
+        Assert.Equal(32, layout.Scalars.Length);
+        Assert.Equal(31, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
         Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
@@ -113,7 +118,7 @@ public sealed class InputLayoutTests
         // The same deal with two tranches, the first convertible: the series gain each tranche's share called per period,
         // then each one's call price per period, after the deal's own series; the scalars gain each tranche's share
         // converted after the deal's 21 + 2 parties' workout lags + the sale's yield, its 2 re-let slots and its
-        // half-life, last: the slots before them are where they were.
+        // half-life; then the sale's yield's index weight, last: the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -133,7 +138,8 @@ public sealed class InputLayoutTests
         InputLayout layout = InputLayout.Of(with);
         int series = InputLayout.Of(without).Series.Length;
         Assert.True(with.HasTrancheCalls && layout.TrancheCalls && !without.HasTrancheCalls);
-        Assert.Equal(21 + 2 + 4 + n, layout.Scalars.Length);
+        Assert.Equal(21 + 2 + 4 + n + 1, layout.Scalars.Length);
+        Assert.Equal(21 + 2 + 4 + n, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(series + (2 * n), layout.Series.Length);
         Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
         Assert.Equal(series, layout.IndexOf(InputQuantity.TrancheCallPart, 0));

@@ -111,6 +111,29 @@ public class PathBuilderTests
     }
 
     [Fact]
+    public void A_yield_read_from_an_index_is_its_spread_with_the_index_weighed_in_and_the_scenarios_yield_replaces_both()
+    {
+        // 'price yield SOFR + 6%' (SOFR the deal's index 0): the slot holds the spread and the index weighs 1; a sale at a
+        // constant yield weighs no index. 'enforcement price yield 16%' replaces the whole yield: 16%, the index weighing 0.
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party()],
+            facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
+            leases: [TestDeals.Lease()],
+            sales:
+            [
+                new SaleInfo([new CollateralRef(CollateralKind.Loan, 0)], 0, 3) { Price = new LoanSalePrice(0.06, null, YieldIndex: 0) },
+                new SaleInfo([new CollateralRef(CollateralKind.Loan, 1)], 0, 3) { Price = new LoanSalePrice(0.12, null) },
+            ]);
+        var inputs = new PathInputs(deal);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+        Assert.Equal([0.06, 0.12, 1.0, 0.0], [inputs.SaleYield[0], inputs.SaleYield[1], inputs.SaleYieldWeight[0], inputs.SaleYieldWeight[1]]);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementYield = 0.16 }, inputs);
+        Assert.Equal([0.16, 0.16, 0.0, 0.0], [inputs.SaleYield[0], inputs.SaleYield[1], inputs.SaleYieldWeight[0], inputs.SaleYieldWeight[1]]);
+    }
+
+    [Fact]
     public void AMarketThatAbsorbsNothingIsRefused()
     {
         var deal = Deal();
