@@ -32,7 +32,7 @@ internal static partial class PipelineInvariants
         Assert.True(compiled.Compiled is not null && compiled.Model is not null, string.Join('\n', compiled.Diagnostics));
         if (compilation.Entities.Count > 0)
         {
-            ChainFiguresHangTogether(compilation, compiled, tally, figures);
+            ChainFiguresHangTogether(compilation, compiled, text, tally, figures);
             return;
         }
 
@@ -55,7 +55,7 @@ internal static partial class PipelineInvariants
         }
     }
 
-    private static void ChainFiguresHangTogether(Compilation compilation, CompileResult top, RunTally tally, FigureTally figures)
+    private static void ChainFiguresHangTogether(Compilation compilation, CompileResult top, string text, RunTally tally, FigureTally figures)
     {
         var entities = DealCompiler.CompileEntities(compilation, InMemory);
         var hosts = entities.Select(e => DealHost.Load(e.Compiled!.Image, e.Compiled.TypeName)).Append(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName)).ToList();
@@ -75,7 +75,10 @@ internal static partial class PipelineInvariants
                 {
                     EntityOutcome entity = full[k].Entities[e];
                     SameSummaries(entity.Outcome, summaryOnly[k].Entities[e].Outcome);
-                    figures.Add(FigureIdentities.Check(entity.Deal, entity.Layout, entity.Outcome, raw: null, new HashSet<string>(), figures));
+                    // The scenario's calls and conversions are the top deal's (the last entity), its tranches called in part too.
+                    bool isTop = e == full[k].Entities.Length - 1;
+                    figures.Add(FigureIdentities.Check(entity.Deal, entity.Layout, entity.Outcome, raw: null, new HashSet<string>(), figures,
+                        isTop ? PartlyCalledOrConverted(text) : null));
                 }
 
                 FigureIdentities.HoldingDrawsAsHeld(full[k].Entities, figures);
