@@ -895,7 +895,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Comment("shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on");
         }
 
-        using (w.Block("if (" + part + " > 0.0 && t < " + tranche.MaturityPeriod + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0)"))
+        // Notes converted whole are not called (docs/language.md, "The issuer's hard call"), even when a later draw has
+        // lent more under them; the rest of a partial conversion is (it takes the cash).
+        string wholeConverted = share is null ? "" : " && !(" + tranche.Converted + " && " + tranche.ConvertPart + " >= 1.0)";
+        using (w.Block("if (" + part + " > 0.0 && t < " + tranche.MaturityPeriod + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0" + wholeConverted + ")"))
         {
             // The summary's 'called on' is the first call's.
             using (w.Block("if (result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] < 0)"))

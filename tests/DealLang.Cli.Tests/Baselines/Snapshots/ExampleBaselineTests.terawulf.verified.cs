@@ -241,7 +241,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             // Converts2031: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
             // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
-            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && !(tranche_Converts2031_converted && tranche_Converts2031_convertPart >= 1.0))
             {
                 if (result.TrancheCallPeriod[0] < 0)
                 {
@@ -322,7 +322,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             // Converts2032: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
             // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
-            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && !(tranche_Converts2032_converted && tranche_Converts2032_convertPart >= 1.0))
             {
                 if (result.TrancheCallPeriod[1] < 0)
                 {
@@ -836,7 +836,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             // Converts2031: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
             // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
-            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0)
+            if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && !(tranche_Converts2031_converted && tranche_Converts2031_convertPart >= 1.0))
             {
                 if (result.TrancheCallPeriod[0] < 0)
                 {
@@ -917,7 +917,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
             // Converts2032: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
             // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
-            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0)
+            if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && !(tranche_Converts2032_converted && tranche_Converts2032_convertPart >= 1.0))
             {
                 if (result.TrancheCallPeriod[1] < 0)
                 {
