@@ -76,7 +76,7 @@ internal sealed partial class Lowerer
                     indices[i] = Levers(i) with { Points = points.Delayed(DurationRules.WholeMonths(dl.Delay), dl.From?.Value) };
                     break;
                 case IndexShiftSyntax h when IndexOf(h.Index, SymbolKind.Index) is { } i:
-                    indices[i] = Levers(i) with { Shift = Constant(h.Shift) };
+                    indices[i] = Levers(i) with { Shift = Constant(h.Shift), NeverNegative = !IsRateIndex(i) };
                     break;
                 case DeflateSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
                     stress[facility] = stress[facility] with { DeflatePerYear = DeflationOf(d.Rate, d.Grows) };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -64,6 +65,7 @@ internal sealed partial class Lowerer
                         LongRun = Constant(p.Toward),
                         JumpIntensity = factors[f]?.JumpIntensity ?? 0,
                         JumpDown = factors[f]?.JumpDown ?? 0,
+                        NeverNegative = process == FactorProcess.MeanReverting && !IsRateIndex(i),
                     };
                     break;
                 }
@@ -275,4 +277,9 @@ internal sealed partial class Lowerer
 
         return m;
     }
+
+    /// <summary>Whether index <paramref name="i"/>'s level is a rate (which may go below zero); otherwise it is a price
+    /// (money, or money per unit) or a ratio, which may not (<see cref="FactorSpec.NeverNegative"/>).</summary>
+    private bool IsRateIndex(int i) =>
+        Symbols.OfKind(SymbolKind.Index)[i].Declaration is IndexSyntax { Level: { } level } && BoundOf(level)?.Unit == Unit.Rate;
 }

@@ -1225,10 +1225,13 @@ public sealed class StochasticPaths : IPathSource
             case FactorProcess.MeanReverting:
             {
                 double level = centre[0], longRun = factor.LongRun;
+                // A price's level is read at max(0, level) (FactorSpec.NeverNegative): the process runs on below zero,
+                // what the deal pays or is paid at does not. A rate's is read as drawn.
+                double lowest = factor.NeverNegative ? 0.0 : double.NegativeInfinity;
                 for (int t = 0; t < last; t++)
                 {
                     level = longRun + ((level - longRun) * a[t]) + (s[t] * eps[(t * k) + f]);
-                    row[t + 1] = level * jumped[t];
+                    row[t + 1] = Math.Max(lowest, level) * jumped[t];
                 }
 
                 break;

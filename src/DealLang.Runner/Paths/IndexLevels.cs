@@ -12,7 +12,8 @@ static class IndexLevels
     /// <summary>The terms a path uses: the deal's, with the scenario's overrides applied. The scenario's added
     /// launches are kept apart from the deal's (no array is made per path): the deal's multiply first, in date order,
     /// then the scenario's, in the order written.</summary>
-    public readonly record struct Terms(double Level, double DeflatePerYear, IndexPoints? Points, IndexLaunch[] Launches, IndexLaunch[] AddedLaunches, double Shift)
+    public readonly record struct Terms(
+        double Level, double DeflatePerYear, IndexPoints? Points, IndexLaunch[] Launches, IndexLaunch[] AddedLaunches, double Shift, bool NeverNegative)
     {
         /// <summary>The deal's terms under <paramref name="o"/> (null: the deal's own).</summary>
         public static Terms Of(IndexInfo index, IndexOverride? o) => new(
@@ -21,7 +22,8 @@ static class IndexLevels
             o?.Points ?? index.Points,
             index.Launches,
             o?.AddedLaunches ?? [],
-            o?.Shift ?? 0);
+            o?.Shift ?? 0,
+            o?.NeverNegative ?? false);
     }
 
     /// <summary>The level at the start of each period, <c>into[t]</c> at <c>Boundaries[t]</c>.</summary>
@@ -33,7 +35,11 @@ static class IndexLevels
         }
     }
 
-    /// <summary>The level at <paramref name="d"/> (the runtime's <see cref="IndexCurve"/>, which the compiler reads too).</summary>
-    public static double At(Terms terms, Date closing, Date d) =>
-        IndexCurve.At(terms.Level, terms.DeflatePerYear, terms.Points, terms.Launches, terms.AddedLaunches, terms.Shift, closing, d);
+    /// <summary>The level at <paramref name="d"/> (the runtime's <see cref="IndexCurve"/>, which the compiler reads too);
+    /// a price's index shifted below zero is read at zero (<see cref="IndexOverride.NeverNegative"/>).</summary>
+    public static double At(Terms terms, Date closing, Date d)
+    {
+        double level = IndexCurve.At(terms.Level, terms.DeflatePerYear, terms.Points, terms.Launches, terms.AddedLaunches, terms.Shift, closing, d);
+        return terms.NeverNegative ? Math.Max(0.0, level) : level;
+    }
 }

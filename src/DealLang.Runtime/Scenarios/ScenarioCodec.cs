@@ -112,10 +112,14 @@ public static class ScenarioCodec
         WriteOptional(w, v.Points, Write);
         WriteArray(w, v.AddedLaunches, Write);
         w.Write(v.Shift);
+        w.Write(v.NeverNegative);
     }
 
     static IndexOverride ReadIndexOverride(BinaryReader r) =>
-        new(ReadNullableDouble(r), ReadNullableDouble(r), ReadOptional(r, ReadIndexPoints), ReadArray(r, ReadIndexLaunch), r.ReadDouble());
+        new(ReadNullableDouble(r), ReadNullableDouble(r), ReadOptional(r, ReadIndexPoints), ReadArray(r, ReadIndexLaunch), r.ReadDouble())
+        {
+            NeverNegative = r.ReadBoolean(),
+        };
 
     static void Write(BinaryWriter w, IndexPoints v)
     {
@@ -280,6 +284,7 @@ public static class ScenarioCodec
         w.Write(v.LongRun);
         w.Write(v.JumpIntensity);
         w.Write(v.JumpDown);
+        w.Write(v.NeverNegative);
     }
 
     static FactorSpec ReadFactor(BinaryReader r) =>
@@ -291,6 +296,7 @@ public static class ScenarioCodec
             LongRun = r.ReadDouble(),
             JumpIntensity = r.ReadDouble(),
             JumpDown = r.ReadDouble(),
+            NeverNegative = r.ReadBoolean(),
         };
 
     static void Write(BinaryWriter w, CorrelationSpec v)

@@ -151,6 +151,10 @@ public sealed record ValueStress(double DeflatePerYear, double DropFraction, Dat
 public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexPoints? Points, IndexLaunch[] AddedLaunches, double Shift)
 {
     public static readonly IndexOverride None = new(null, null, null, [], 0);
+
+    /// <summary>The level is read at max(0, level): an index of a price (money, money per unit) or a ratio, which a
+    /// shift below zero may take there, while a price never goes there (a rate's index is read as shifted).</summary>
+    public bool NeverNegative { get; init; }
 }
 
 /// <summary>

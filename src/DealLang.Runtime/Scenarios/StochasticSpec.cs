@@ -113,6 +113,11 @@ public sealed record FactorSpec(string Name, FactorTarget Target, int Entity, Fa
     public double LongRun { get; init; }
     public double JumpIntensity { get; init; }
     public double JumpDown { get; init; }
+
+    /// <summary>The level read is max(0, X): an index of a price (money, or money per unit) or a ratio, which an
+    /// arithmetic (<see cref="FactorProcess.MeanReverting"/>) process can take below zero, while a price never goes
+    /// there; the process itself runs on from X (a rate's index is read as drawn, below zero included).</summary>
+    public bool NeverNegative { get; init; }
 }
 
 /// <summary>

@@ -236,6 +236,41 @@ public sealed class IndexRulesTests
     }
 
     [Fact]
+    public void A_price_below_zero_is_DL0312_and_a_rate_below_zero_or_a_shift_is_not()
+    {
+        // A price (money per GPU-hour) is never below zero: its level, a point, a scenario's level and a process's
+        // long-run level are each DL0312; a volatility below zero is too, whatever the unit. A rate may be negative,
+        // and a shift of either may be (a price shifted below zero is read at 0 in the run).
+        string deal = Deal(
+            "  index Rent { level -2.35 per gpu_hour points stepped { 2027-01-01 -1 per gpu_hour } }\n  index SOFR { level -0.5% }",
+            scenarios: """
+                scenario S for D {
+                  Rent level -1 per gpu_hour
+                  Rent shift -3 per gpu_hour
+                  SOFR level -1%
+                  SOFR shift -2%
+                }
+                scenario M for D {
+                  paths 10
+                  Rent reverts to -0.5 per gpu_hour speed 50% per year volatility -1 per gpu_hour per year
+                  SOFR reverts to -1% speed 50% per year volatility 1% per year
+                }
+                """);
+        IReadOnlyList<Diagnostic> errors = Errors(deal);
+
+        Assert.All(errors, d => Assert.Equal("DL0312", d.Code));
+        string[] expected =
+        [
+            "the level of index 'Rent' cannot be negative",
+            "a point of index 'Rent' on 2027-01-01 cannot be negative",
+            "the level of index 'Rent' in scenario 'S' cannot be negative",
+            "the long-run level of index 'Rent' in scenario 'M' cannot be negative",
+            "the volatility of index 'Rent' in scenario 'M' cannot be negative",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), errors.Select(d => d.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AScenarioLeverOnSomethingElseOrNothingIsReported()
     {
         string scenarios = """

@@ -73,13 +73,10 @@ internal sealed partial class ContractComponent
     private string Market(ContractState contract)
     {
         string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
-        return contract.Info.PriceIndex >= 0 && contract.Info.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(contract.Info.PriceSpread) + ")" : spot;
+        return contract.Info.PriceIndex >= 0 ? IndexPrice(spot, contract.Info) : spot;
     }
 
     // The price per GPU-hour read now: the spread, or the index's level at the period's start plus it.
-    private string PriceNow(Runtime.ContractInfo c) => c.PriceIndex < 0
-        ? CSharpLiterals.DoubleOperand(c.PriceSpread)
-        : c.PriceSpread == 0
-            ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
-            : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
+    private string PriceNow(Runtime.ContractInfo c) =>
+        c.PriceIndex < 0 ? CSharpLiterals.DoubleOperand(c.PriceSpread) : IndexPrice(Ctx.Current(Quantity.IndexLevel, c.PriceIndex), c);
 }

@@ -308,11 +308,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             // The share of the contract's units its fleet still holds (1 while the lender keeps its contracts running).
             string kept = fleets.ContractShare(c.Fleet);
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, c.Customer);
-            string price = c.PriceIndex < 0
-                ? CSharpLiterals.DoubleOperand(c.PriceSpread)
-                : c.PriceSpread == 0
-                    ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
-                    : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
+            string price = c.PriceIndex < 0 ? CSharpLiterals.DoubleOperand(c.PriceSpread) : IndexPrice(Ctx.Current(Quantity.IndexLevel, c.PriceIndex), c);
             string curves = contract.Curves.Name;
             string units = CSharpLiterals.DoubleOperand(c.Units);
             string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
@@ -333,7 +329,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 // The renewals taken, at the market price (the spot index, plus the spread of an index-plus-spread
                 // price), at the same take-or-pay floor, to the customer's default date (an input cut there).
                 string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
-                string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
+                string market = c.PriceIndex >= 0 ? IndexPrice(spot, c) : spot;
                 contracted = c.PrepaymentApplied
                     ? contracted + " + " + units + " * " + kept + " * " + market + " * " + contract.RenewalYears + "[t] * " + hours + " * " + floor
                     : units + " * " + kept + " * (" + price + " * " + years + " + " + market + " * " + contract.RenewalYears + "[t]) * " + hours + " * " + floor;
@@ -525,4 +521,15 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         string largest = customers.Count == 1 ? customers[0] : customers.Skip(1).Aggregate(customers[0], (a, b) => "Math.Max(" + a + ", " + b + ")");
         w.Line(this[0].LargestShare + " = " + total + " > 0.0 ? " + largest + " / (" + total + ") : double.NaN;");
     }
+
+    /// <summary>
+    /// An index-plus-spread price per GPU-hour, <paramref name="level"/> an index's level: never below zero (a customer
+    /// is never paid to take the GPUs). An index's level is not (a drawn price's is floored where it is drawn:
+    /// <c>FactorSpec.NeverNegative</c>), so only a spread below zero needs the floor here; a price without a spread or
+    /// with one above zero is written as it reads.
+    /// </summary>
+    internal static string IndexPrice(string level, Runtime.ContractInfo c) =>
+        c.PriceSpread == 0 ? level
+        : c.PriceSpread > 0 ? "(" + level + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")"
+        : "Math.Max(0.0, " + level + " - " + CSharpLiterals.DoubleOperand(-c.PriceSpread) + ")";
 }
