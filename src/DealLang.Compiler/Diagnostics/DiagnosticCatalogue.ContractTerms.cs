@@ -13,9 +13,10 @@ public static partial class DiagnosticCatalogue
         Warning("DL0488", span, string.Create(CultureInfo.InvariantCulture,
             $"the prepayment of contract '{contract}' ({prepayment:#,0.##}) is more than its total contracted value ({value:#,0.##}: units × price × hours a year × take_or_pay × the term's years)"));
 
-    /// <summary>DL0320 (warning): a forward CFADS in a deal with a per-period fee (a share of a flow): the fee is not
-    /// known ahead, so the projection leaves it out and overstates what is left for debt service.</summary>
+    /// <summary>DL0320 (warning): a forward CFADS in a deal with a per-period fee that is a share of a flow the
+    /// projection does not know ahead (not collections, a lease's rent, a contract's revenue, a loan's interest or
+    /// principal): the projection leaves it out and overstates what is left for debt service.</summary>
     public static Diagnostic ForwardCfadsLeavesOutFee(SourceSpan span, string test, string fee) =>
         Warning("DL0320", span,
-            $"test '{test}' projects cfads, which leaves out fee '{fee}': a share of a flow is not known ahead; state the fee as an amount per year to have it projected");
+            $"test '{test}' projects cfads, which leaves out fee '{fee}': it is a share of a flow not known ahead (a forward cfads projects collections, a lease's rent, a contract's revenue and a loan's interest or principal); state the fee as an amount per year to have it projected");
 }

@@ -281,7 +281,8 @@ internal sealed class EmitContext
     /// <summary>A forward test's projection of a flow over the periods after this one up to
     /// <c><paramref name="lastArray"/>[t]</c>: debt service, the deal's (every tranche's) or a tranche's, or the
     /// deal's cfads (each kind's contracted receipts less its known costs); the checks (DL0230) let no other flow into
-    /// a forward test.</summary>
+    /// a forward test. Inside the forward cfads, a per-period fee's flows (collections, a lease's rent, a contract's
+    /// revenue, a loan's interest or principal: <see cref="ForwardFlows"/>) are projected as the receipts count them.</summary>
     public string Forward(Quantity quantity, int index, string lastArray)
     {
         var tranches = Components.Of<TrancheComponent>();
@@ -291,17 +292,25 @@ internal sealed class EmitContext
             Quantity.DebtService => Model.Tranches.Length == 0 ? "0.0"
                 : "(" + string.Join(" + ", Model.Tranches.Select(t => tranches.ForwardDebtService(t.Index, lastArray))) + ")",
             Quantity.TrancheDebtService => tranches.ForwardDebtService(index, lastArray),
-            _ => throw new InvalidOperationException("A forward test reads only debt service and cfads, not " + quantity + "."),
+            Quantity.Collections => "(" + ForwardCollections(lastArray) + ")",
+            _ => Components.Select(c => c.ForwardFlow(quantity, index, lastArray)).FirstOrDefault(f => f is not null)
+                ?? throw new InvalidOperationException("A forward projection reads only debt service, cfads and the flows a per-period fee may be projected on, not " + quantity + "."),
         };
     }
 
     // Receipts less deductions, every kind's in registry order.
     private string ForwardCfads(string lastArray)
     {
-        var receipts = Components.SelectMany(c => c.ForwardCfads(lastArray, deductions: false)).ToList();
         var deductions = Components.SelectMany(c => c.ForwardCfads(lastArray, deductions: true)).ToList();
-        string text = receipts.Count == 0 ? "0.0" : string.Join(" + ", receipts);
-        return "(" + text + string.Concat(deductions.Select(d => " - " + d)) + ")";
+        return "(" + ForwardCollections(lastArray) + string.Concat(deductions.Select(d => " - " + d)) + ")";
+    }
+
+    // What every kind is contracted to receive over the window: the forward cfads's receipts, and the collections a
+    // per-period fee's share of collections is projected on (docs/language.md §7, "Forward CFADS").
+    private string ForwardCollections(string lastArray)
+    {
+        var receipts = Components.SelectMany(c => c.ForwardCfads(lastArray, deductions: false)).ToList();
+        return receipts.Count == 0 ? "0.0" : string.Join(" + ", receipts);
     }
 
     /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,

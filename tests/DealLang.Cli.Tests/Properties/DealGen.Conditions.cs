@@ -35,7 +35,7 @@ internal static partial class DealGen
             : Gen.Const(""));
 
     /// <summary>What a forward test reads: debt service (the deal's, a tranche's), cfads (the forward DSCR; a per-period
-    /// fee left out is only a warning, DL0320), stocks as of the period.</summary>
+    /// fee on a flow it does not project is left out, only a warning, DL0320), stocks as of the period.</summary>
     private static (string Expression, string Unit)[] ForwardExpressions(string tranche) =>
     [
         ("debt_service", MoneyUnit),

@@ -99,12 +99,17 @@ public sealed class ContractRulesTests
     [Fact]
     public void AForwardTestMayProjectCfadsAndWarnsOfWhatItLeavesOut()
     {
-        // cfads and the forward DSCR are projected; a per-period fee is left out, and warned of (a loan: malformed 337).
+        // cfads and the forward DSCR are projected, with a per-period fee that is a share of collections or a contract's
+        // revenue; one that is a share of a flow not projected (the fleet's opex) is left out, and warned of.
         Assert.Empty(Analyze(Deal(Setup + Contract("C", Terms()) + "  test FwdDscr = cfads / debt_service over next 12m\n")).Diagnostics);
+        Assert.Empty(Analyze(Deal(Setup + Contract("C", Terms()) + "  fee Servicer { 1% of collections + 0.5% of C.revenue }\n"
+            + "  test FwdCfads = cfads over next 12m\n")).Diagnostics);
         var (model, diagnostics) = Analyze(Deal(Setup + Contract("C", Terms()) + "  fee Servicer { 1% of collections }\n"
-            + "  test FwdCfads = cfads over next 12m\n"));
+            + "  fee Site { 2% of F.opex }\n  test FwdCfads = cfads over next 12m\n"));
         Assert.NotNull(model);
-        Assert.Equal("DL0320", Assert.Single(diagnostics).Code);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("DL0320", warning.Code);
+        Assert.Contains("fee 'Site'", warning.Message, StringComparison.Ordinal);
         Single(Errors(Deal(Setup + Contract("C", Terms()) + "  test FwdRevenue = C.revenue over next 12m\n")), "DL0230");
     }
 

@@ -63,6 +63,13 @@ internal sealed class AccountComponent(EmitContext ctx)
         _ => [],
     };
 
+    /// <summary>A forward cfads's account interest (docs/language.md §7, "Forward CFADS"): per account earning interest,
+    /// the balance it holds when the test is worked out (before this period's waterfall fills or draws it) × its rate
+    /// × the window's year fractions. The balance is held flat: what the waterfalls ahead fill, draw or release is not
+    /// known at the test's period. The interest is a collection and in cfads, so the projection counts it as a receipt.</summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => deductions ? [] : States.Where(a => a.Interest.Declared)
+        .Select(a => "(" + a.Balance + " * " + CSharpLiterals.DoubleOperand(a.Model.Rate) + " * ForwardReceipts.Sum(YearFractions, t, " + lastArray + "[t]))");
+
     public override void WriteCollections(IndentedWriter w)
     {
         foreach (var account in States.Where(a => a.Interest.Declared))

@@ -88,6 +88,11 @@ internal abstract class EmitterComponent
     /// knows now.</summary>
     public virtual IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => [];
 
+    /// <summary>One entity's flow <paramref name="quantity"/> projected over the same window, as its forward CFADS
+    /// counts it (what a per-period fee that is a share of it is projected on, <see cref="Model.ForwardFlows"/>); null
+    /// when the kind does not project that flow.</summary>
+    public virtual string? ForwardFlow(Quantity quantity, int index, string lastArray) => null;
+
     // ------------------------------------------------------------------ the period loop, in the order it runs
 
     /// <summary>Period start: what the period's expressions read as "at the period's start".</summary>

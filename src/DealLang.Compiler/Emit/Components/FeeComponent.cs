@@ -94,10 +94,15 @@ internal sealed class FeeComponent(EmitContext ctx)
     }
 
     /// <summary>A forward cfads's fees: per annual fee, its amount a year now (a fixed amount, or a share of a stock
-    /// at its level now, held flat) × its year fractions and escalation over the window; a per-period fee (a share of
-    /// a flow) is not known ahead (DL0320) and nothing carried unpaid is counted.</summary>
-    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States.Where(f => !f.Model.PerPeriod).Select(f =>
-        CSharpEmitter.Amount(Ctx, f.Model.AnnualAmount, asOperand: true) + " * ForwardReceipts.Sum(" + f.ForwardWeights + ", t, " + lastArray + "[t])");
+    /// at its level now, held flat) × its year fractions and escalation over the window; per per-period fee (a share of
+    /// flows), the same share of those flows as the forward cfads projects them over the window (its amount is linear
+    /// in its flows, so Σ_p share × flow_p = share × Σ_p flow_p: <see cref="ForwardFlows"/>); one that is a share of a
+    /// flow not projected is not known ahead and is left out (DL0320). Nothing carried unpaid is counted.</summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States
+        .Where(f => !f.Model.PerPeriod || ForwardFlows.Projects(f.Model.AnnualAmount))
+        .Select(f => f.Model.PerPeriod
+            ? CSharpEmitter.Operand(Ctx, f.Model.AnnualAmount, new ExpressionWindow(lastArray, Forward: true))
+            : CSharpEmitter.Amount(Ctx, f.Model.AnnualAmount, asOperand: true) + " * ForwardReceipts.Sum(" + f.ForwardWeights + ", t, " + lastArray + "[t])");
 
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";

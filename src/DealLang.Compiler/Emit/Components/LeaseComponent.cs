@@ -284,31 +284,31 @@ internal sealed class LeaseComponent(EmitContext ctx)
     /// lessee serves notice of a break, the rent cut on the break date), or nothing once it has ended (expiry, or the
     /// lessee's default: known when it has happened) or its facility is sold.
     /// </summary>
-    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
-    {
-        if (deductions)
-        {
-            yield break;
-        }
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) =>
+        deductions ? [] : States.Select(lease => ForwardRent(lease, lastArray));
 
-        foreach (var lease in States)
-        {
-            string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
-            string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
-            // Once the lessee has served notice of a break, its leaving is a contractual fact: the window reads the rent
-            // stopping on the break date (docs/language.md §5, "Break option").
-            string row = lease.ReadsNotice
-                ? "(" + lease.NoticePeriod + " >= 0 && t >= " + lease.NoticePeriod + " ? " + lease.NoticedRent + " : " + lease.TermRent + ")"
-                : lease.TermRent.Name;
-            // A phased lease's rent in each period of the window is on the share its completion index gives that period, as known now.
-            string sum = lease.Model.PhasedBy is { } index
-                ? "ForwardReceipts.SumScaled(" + row + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
-                : "ForwardReceipts.Sum(" + row + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
-            // An indexed rent ahead is held at the index's level now, as a floating coupon ahead is held at its rate now:
-            // the projection reads only what is known at the test's period.
-            string? ratio = IndexRatio(lease, "t");
-            yield return "(" + over + " ? 0.0 : " + sum + (ratio is null ? "" : " * " + ratio) + ")";
-        }
+    /// <summary>A lease's rent over the window, as its forward cfads counts it: what a per-period fee that is a share of
+    /// it is projected on.</summary>
+    public override string? ForwardFlow(Quantity quantity, int index, string lastArray) =>
+        quantity == Quantity.LeaseRent ? ForwardRent(this[index], lastArray) : null;
+
+    private string ForwardRent(LeaseState lease, string lastArray)
+    {
+        string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
+        string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
+        // Once the lessee has served notice of a break, its leaving is a contractual fact: the window reads the rent
+        // stopping on the break date (docs/language.md §5, "Break option").
+        string row = lease.ReadsNotice
+            ? "(" + lease.NoticePeriod + " >= 0 && t >= " + lease.NoticePeriod + " ? " + lease.NoticedRent + " : " + lease.TermRent + ")"
+            : lease.TermRent.Name;
+        // A phased lease's rent in each period of the window is on the share its completion index gives that period, as known now.
+        string sum = lease.Model.PhasedBy is { } index
+            ? "ForwardReceipts.SumScaled(" + row + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
+            : "ForwardReceipts.Sum(" + row + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
+        // An indexed rent ahead is held at the index's level now, as a floating coupon ahead is held at its rate now:
+        // the projection reads only what is known at the test's period.
+        string? ratio = IndexRatio(lease, "t");
+        return "(" + over + " ? 0.0 : " + sum + (ratio is null ? "" : " * " + ratio) + ")";
     }
 
     /// <summary>A phased lease's completed share in period <paramref name="period"/> (C#): its completion index's level read

@@ -168,21 +168,27 @@ internal sealed class LoanComponent(EmitContext ctx)
     /// accruing on its accrual fractions as the loop does; nothing once its obligor's default is known (the recovery is
     /// a one-off, not cfads) or a sale has sold it (its balance is then 0).
     /// </summary>
-    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
-    {
-        if (deductions)
-        {
-            yield break;
-        }
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) =>
+        deductions ? [] : States.Select(loan => "(" + loan.Defaulted + " ? 0.0 : " + Schedule(loan, "1.0", lastArray) + ")");
 
-        foreach (var loan in States)
+    /// <summary>A loan's interest or principal over the window, as its forward cfads counts them: what a per-period fee
+    /// that is a share of either is projected on. The principal is the schedule with no interest (its share of the
+    /// interest 0: the principal the amortisation asks does not depend on it); the interest is the receipts less it.</summary>
+    public override string? ForwardFlow(Quantity quantity, int index, string lastArray)
+    {
+        var loan = this[index];
+        return quantity switch
         {
-            string accrual = loan.Fractions.IsEmpty ? "YearFractions" : loan.AccrualFractions.Name;
-            string receipts = AmortizationCode.ForwardSchedule(loan, loan.Balance.Name, CouponCode.Rate(loan.Model.Coupon, loan.Coupon), "1.0",
-                accrual, lastArray, completion: null);
-            yield return "(" + loan.Defaulted + " ? 0.0 : " + receipts + ")";
-        }
+            Quantity.LoanPrincipal => "(" + loan.Defaulted + " ? 0.0 : " + Schedule(loan, "0.0", lastArray) + ")",
+            Quantity.LoanInterest => "(" + loan.Defaulted + " ? 0.0 : " + Schedule(loan, "1.0", lastArray) + " - " + Schedule(loan, "0.0", lastArray) + ")",
+            _ => null,
+        };
     }
+
+    // The schedule's receipts over the window, with interest × interestShare (1: all of it; 0: the principal alone).
+    private static string Schedule(LoanState loan, string interestShare, string lastArray) =>
+        AmortizationCode.ForwardSchedule(loan, loan.Balance.Name, CouponCode.Rate(loan.Model.Coupon, loan.Coupon), interestShare,
+            loan.Fractions.IsEmpty ? "YearFractions" : loan.AccrualFractions.Name, lastArray, completion: null);
 
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
     // A floating coupon's rate is read like any expression's, so what it reads is declared too, as are the trigger

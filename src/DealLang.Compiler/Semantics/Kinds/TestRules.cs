@@ -37,7 +37,7 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
 
     /// <summary><c>over next D</c>: D positive, whole months, not longer than the deal; and only debt service and
     /// cfads read as flows (the flows the test can project from what is known at its date). A projected cfads that
-    /// leaves out a per-period fee is warned about (DL0320).</summary>
+    /// leaves out a per-period fee (a share of a flow it does not project) is warned about (DL0320).</summary>
     private static void CheckForward(TestSyntax test, DurationSyntax next, DealChecks checks)
     {
         string name = test.Name?.Text ?? "";
@@ -76,11 +76,12 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
         }
     }
 
-    /// <summary>What a forward CFADS cannot project, once per test at its first <c>cfads</c>: a per-period fee (a share
-    /// of a flow, not known ahead).</summary>
+    /// <summary>What a forward CFADS cannot project, once per test at its first <c>cfads</c>: a per-period fee that is
+    /// a share of a flow it does not project (<see cref="ForwardFlows"/>: not known ahead).</summary>
     private static void CheckForwardCfads(string test, ReferenceSyntax cfads, DealChecks checks)
     {
-        foreach (FeeSyntax fee in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<FeeSyntax>().Where(f => !f.PerYear))
+        foreach (FeeSyntax fee in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<FeeSyntax>()
+            .Where(f => !f.PerYear && checks.Analysis.BoundOf(f.Amount) is { } amount && !ForwardFlows.Projects(amount)))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutFee(cfads.Span, test, fee.Name?.Text ?? ""));
         }
