@@ -55,7 +55,7 @@ internal static class LoanInstalments
         return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
         {
             AccrualFractions = [.. fractions],
-            BeforeDefault = beforeDefault.Build(),
+            BeforeDefault = beforeDefault.Build(dates.Length),
         };
     }
 
@@ -77,10 +77,12 @@ internal static class LoanInstalments
             _principal.Add(principal);
         }
 
-        public DefaultPeriodInstalments Build()
+        /// <param name="instalments">How many the loan has: the last listed is the maturity's when all of them are.</param>
+        public DefaultPeriodInstalments Build(int instalments)
         {
             _first[^1] = _days.Count;
-            return new DefaultPeriodInstalments([.. _days], [.. _fractions], [.. _principal], [.. _first]);
+            int maturity = _days.Count == instalments ? instalments - 1 : -1;
+            return new DefaultPeriodInstalments([.. _days], [.. _fractions], [.. _principal], [.. _first], maturity);
         }
     }
 

@@ -76,10 +76,13 @@ public sealed record InstalmentAmortization(
 /// from its period's start through it, <see cref="Fractions"/> the interest as a share of the period's opening balance
 /// (the <see cref="InstalmentAmortization.AccrualFractions"/> sum stopped at its date) and <see cref="Principal"/> the
 /// instalments' principal; <see cref="First"/>[t] is period t's first instalment (one for every period, and one past
-/// the last), so period t's are <c>First[t]</c> … <c>First[t + 1] − 1</c>.
+/// the last), so period t's are <c>First[t]</c> … <c>First[t + 1] − 1</c>. <see cref="Maturity"/> is the maturity's own
+/// instalment (the last), which takes the whole balance left as the maturity period does; −1 when it falls after the
+/// run's periods.
 /// </summary>
 public sealed record DefaultPeriodInstalments(
     ImmutableArray<int> Days,
     ImmutableArray<double> Fractions,
     ImmutableArray<double> Principal,
-    ImmutableArray<int> First);
+    ImmutableArray<int> First,
+    int Maturity);

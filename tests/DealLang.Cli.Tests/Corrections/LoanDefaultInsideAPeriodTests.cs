@@ -21,7 +21,7 @@ public sealed class LoanDefaultInsideAPeriodTests
     // Quarterly, 30/360, month ends from 2025-12-31 (periods end 03-31, 06-30, …; 8 to 2027-12-31). MinerLoan 12m at 12%
     // 'amortize linear monthly' to 2026-12-31: 12 instalments of 1m on 2026-01-31, 02-28, 03-31, …, 12-31. On 30/360 the
     // months are 30 days (12-31 → 01-31), 28 (01-31 → 02-28: the start's 31st becomes a 30th) and 33 (02-28 → 03-31).
-    private static string Source(string recovery = "recovery 40%", string scenarios = "") => $$"""
+    private static string Source(string recovery = "recovery 40%", string scenarios = "", string maturity = "2026-12-31") => $$"""
         deal Monthly {
           currency USD
           closing  2025-12-31
@@ -32,7 +32,7 @@ public sealed class LoanDefaultInsideAPeriodTests
           party Miner   { rating "B"  pd 8%  recovery 30% }
           party Sponsor { }
 
-          loan MinerLoan { obligor Miner  balance 12m  coupon 12% fixed  maturity 2026-12-31  {{recovery}}  amortize linear monthly }
+          loan MinerLoan { obligor Miner  balance 12m  coupon 12% fixed  maturity {{maturity}}  {{recovery}}  amortize linear monthly }
 
           tranche Notes { balance 8m  coupon 4% }
           equity Owners { contributed 4m  holders Sponsor 100% }
@@ -124,6 +124,25 @@ public sealed class LoanDefaultInsideAPeriodTests
         LoanSummary loan = deal.Outcomes["Feb20"].Loans[0];
         Assert.Equal(6.6e6, loan.Loss, 1e-6);
         Assert.Equal(12e6, loan.PrincipalReceived + loan.Recovery + loan.Loss, 1e-6);
+    }
+
+    [Fact]
+    public void ALoanItsInstalmentsBeforeTheDefaultRepaidHasNotDefaulted()
+    {
+        // Maturing on 2026-11-30, inside t=3 (2026-09-30 → 12-31): 11 instalments of 12m / 11 from 2026-01-31. Miner
+        // defaulting on 2026-12-10, after the last of them, finds the loan repaid: t=3 receives its October and
+        // November instalments (the whole balance left) and their interest as in Base, nothing is recovered or lost,
+        // and the loan has no default date (its obligor has).
+        var deal = new SmallDeal(Source(scenarios: Defaults("Dec10", "2026-12-10"), maturity: "2026-11-30"));
+        Assert.Empty(deal.Diagnostics);
+        LoanSummary repaid = deal.Outcomes["Dec10"].Loans[0], performing = deal.Outcomes["Base"].Loans[0];
+        Assert.Equal(deal.Ledger("principal MinerLoan", 3, "Base"), deal.Ledger("principal MinerLoan", 3, "Dec10"));
+        Assert.Equal(deal.Ledger("interest MinerLoan", 3, "Base"), deal.Ledger("interest MinerLoan", 3, "Dec10"));
+        Assert.Equal(12e6, repaid.PrincipalReceived, 1e-6);
+        Assert.Equal(performing.InterestReceived, repaid.InterestReceived, 1e-6);
+        Assert.Equal((0.0, 0.0), (repaid.Recovery, repaid.Loss));
+        Assert.Null(repaid.DefaultDate);
+        Assert.Equal(new Date(2026, 12, 10), deal.Outcomes["Dec10"].Parties[0].DefaultDate);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class LoanAmortizationRulesTests
         var before = Assert.IsType<DealLang.Compiler.Model.DefaultPeriodInstalments>(every.BeforeDefault);
         Assert.Equal([181, 365, 546, 730, 911, 1095, 1277, 1461], before.Days.ToArray());
         Assert.Equal([0, 2, 4, 6, 8, 8], before.First.ToArray());
+        Assert.Equal(7, before.Maturity); // the maturity's own instalment, which takes the whole balance left
         Assert.Equal([50e6, 100e6, 50e6, 100e6, 50e6, 100e6, 50e6, 100e6], before.Principal.ToArray());
         double[] fractions = [0.5, 0.9375, 0.5, 0.5 + 0.5 * 250 / 300, 0.5, 0.875, 0.5, 0.75];
         for (int k = 0; k < fractions.Length; k++)

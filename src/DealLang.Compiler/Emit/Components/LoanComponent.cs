@@ -315,7 +315,6 @@ internal sealed class LoanComponent(EmitContext ctx)
                 + (loan.BeforeDefault is null ? "" : " left") + " is received, the rest written off");
             using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
             {
-                w.Line(loan.Defaulted + " = true;");
                 WriteDefaultPeriodReceipts(w, loan);
                 w.Line(loan.Recovery + " = " + loan.Balance + " * " + rate + ";");
                 if (loan.Loss.Declared)
@@ -361,11 +360,13 @@ internal sealed class LoanComponent(EmitContext ctx)
     // What the default period receives before the default: nothing, as for every loan, unless the loan pays more often
     // than the deal; then the instalments of the period dated before the default and the interest of the pieces up to
     // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
-    // balance after them (its interest from the last instalment to the default is lost).
+    // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
+    // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
     private void WriteDefaultPeriodReceipts(IndentedWriter w, LoanState loan)
     {
         if (loan.BeforeDefault is null)
         {
+            w.Line(loan.Defaulted + " = true;");
             w.Line(loan.Interest + " = 0.0;");
             w.Line(loan.Principal + " = 0.0;");
             return;
@@ -376,8 +377,11 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line("int " + last + " = InstalmentsBeforeDefault.Last(" + loan.InstalmentDays + ", " + loan.FirstInstalment + ", t, " + loan.DefaultDay + ");");
         w.Line(loan.Interest + " = " + last + " < 0 ? 0.0 : " + loan.Balance + " * " + CouponCode.Rate(loan.Model.Coupon, loan.Coupon)
             + " * " + loan.PaidFractions + "[" + last + "];");
-        w.Line(loan.Principal + " = " + last + " < 0 ? 0.0 : Math.Min(" + loan.Balance + ", " + loan.PaidPrincipal + "[" + last + "]);");
+        // The maturity's own instalment takes the whole balance left, as the maturity period does.
+        string whole = loan.BeforeDefault.Maturity < 0 ? "" : last + " == " + CSharpLiterals.Int(loan.BeforeDefault.Maturity) + " ? " + loan.Balance + " : ";
+        w.Line(loan.Principal + " = " + last + " < 0 ? 0.0 : " + whole + "Math.Min(" + loan.Balance + ", " + loan.PaidPrincipal + "[" + last + "]);");
         w.Line(loan.Balance + " -= " + loan.Principal + ";");
+        w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
     }
 
     // A loan paying more often than the deal: each instalment's date (days from the closing), each period's first, and
@@ -421,7 +425,6 @@ internal sealed class LoanComponent(EmitContext ctx)
                 : lag + " periods later"));
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
-            w.Line(loan.Defaulted + " = true;");
             WriteDefaultPeriodReceipts(w, loan);
             if (model.RecoveryLagPeriods > 0)
             {
