@@ -362,7 +362,7 @@ internal sealed class LoanComponent(EmitContext ctx)
     // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
     // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
     // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
-    private void WriteDefaultPeriodReceipts(IndentedWriter w, LoanState loan)
+    private static void WriteDefaultPeriodReceipts(IndentedWriter w, LoanState loan)
     {
         if (loan.BeforeDefault is null)
         {
