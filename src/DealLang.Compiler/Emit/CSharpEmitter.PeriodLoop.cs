@@ -321,6 +321,13 @@ public static partial class CSharpEmitter
             w.Line("int " + loan.WorkoutPeriods + " = " + lag + ";");
         }
 
+        // A loan paying more often than the deal reads its obligor's default date (days from the closing), drawn or dated:
+        // its default period receives the instalments dated before it (docs/language.md §5, "loan").
+        foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.BeforeDefault is not null))
+        {
+            w.Line("int " + loan.DefaultDay + " = (int)input.Scalars[" + Slot(InputQuantity.LoanDefaultDay, loan.Model.Index) + "];");
+        }
+
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");

@@ -18,12 +18,13 @@ namespace DealLang.Compiler.Lowering;
 internal static class LoanInstalments
 {
     /// <param name="kind">"level" or "linear".</param>
+    /// <param name="closing">The deal's closing, which a default's day is counted from (<see cref="DefaultPeriodInstalments.Days"/>).</param>
     /// <param name="levelRate">The fixed coupon a level instalment is sized at (the checks refuse level on any other).</param>
     /// <param name="accrualDates">The dates the deal's periods accrue between (its boundaries, or their unadjusted
     /// dates when the deal accrues unadjusted), as its year fractions are worked out.</param>
     /// <param name="dealMonths">The months in one of the deal's periods.</param>
     public static InstalmentAmortization Lower(
-        string kind, Frequency every, double balance, double levelRate, Date start, Date maturity, DayCount dayCount,
+        string kind, Frequency every, double balance, double levelRate, Date closing, Date start, Date maturity, DayCount dayCount,
         Date[] boundaries, Date[] accrualDates, int scheduledPeriods, int dealMonths)
     {
         // The loan's own schedule, rolled back from its maturity as the deal's is (Schedule.Boundaries: a month-end
@@ -44,12 +45,45 @@ internal static class LoanInstalments
             }
         }
 
+        if (Frequencies.MonthsPerPeriod(every) >= dealMonths)
+        {
+            return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts]);
+        }
+
+        var beforeDefault = new BeforeDefaultBuilder(closing, boundaries.Length);
+        double[] fractions = AccrualFractions(balance, dates, instalments, boundaries, accrualDates, scheduledPeriods, dayCount, beforeDefault);
         return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
         {
-            AccrualFractions = Frequencies.MonthsPerPeriod(every) < dealMonths
-                ? [.. AccrualFractions(balance, dates, instalments, boundaries, accrualDates, scheduledPeriods, dayCount)]
-                : [],
+            AccrualFractions = [.. fractions],
+            BeforeDefault = beforeDefault.Build(dates.Length),
         };
+    }
+
+    /// <summary>What a default period receives before the default, instalment by instalment, as
+    /// <see cref="AccrualFractions"/> walks them (<see cref="DefaultPeriodInstalments"/>).</summary>
+    private sealed class BeforeDefaultBuilder(Date closing, int boundaries)
+    {
+        private readonly List<int> _days = [];
+        private readonly List<double> _fractions = [];
+        private readonly List<double> _principal = [];
+        private readonly int[] _first = new int[boundaries];
+
+        public void StartPeriod(int t) => _first[t] = _days.Count;
+
+        public void Add(Date date, double fraction, double principal)
+        {
+            _days.Add(Date.DaysBetween(closing, date));
+            _fractions.Add(fraction);
+            _principal.Add(principal);
+        }
+
+        /// <param name="instalments">How many the loan has: the last listed is the maturity's when all of them are.</param>
+        public DefaultPeriodInstalments Build(int instalments)
+        {
+            _first[^1] = _days.Count;
+            int maturity = _days.Count == instalments ? instalments - 1 : -1;
+            return new DefaultPeriodInstalments([.. _days], [.. _fractions], [.. _principal], [.. _first], maturity);
+        }
     }
 
     /// <summary>
@@ -60,10 +94,13 @@ internal static class LoanInstalments
     /// sub-periods inside the period (docs/language.md, loan). The run multiplies it by the balance it holds: the
     /// opening balance while the loan performs (nothing but its instalments moves it), 0 once it is repaid, written
     /// off or sold. A period without an instalment inside it, or with nothing outstanding, accrues its own year
-    /// fraction (the first piece's share is exactly 1), so it is the deal's <c>yf</c> bit for bit.
+    /// fraction (the first piece's share is exactly 1), so it is the deal's <c>yf</c> bit for bit. Each instalment's
+    /// sum so far, and the principal so far, go to <paramref name="beforeDefault"/>: what the period receives when its
+    /// obligor defaults after that instalment's date and on or before the next one's.
     /// </summary>
     private static double[] AccrualFractions(
-        double balance, ImmutableArray<Date> dates, double[] instalments, Date[] boundaries, Date[] accrualDates, int scheduledPeriods, DayCount dayCount)
+        double balance, ImmutableArray<Date> dates, double[] instalments, Date[] boundaries, Date[] accrualDates, int scheduledPeriods, DayCount dayCount,
+        BeforeDefaultBuilder beforeDefault)
     {
         var fractions = new double[boundaries.Length - 1];
         double opening = balance;
@@ -74,6 +111,7 @@ internal static class LoanInstalments
             Date end = accrualDates[t + 1];
             double left = opening;
             double fraction = 0;
+            beforeDefault.StartPeriod(t);
             // The instalments received in this period (the dates Schedule.PeriodIndexOf puts in it, as Lower sums them):
             // the piece up to each accrues on the balance before it; one on the period's end closes the last piece.
             for (; k < dates.Length && t < scheduledPeriods && Schedule.PeriodIndexOf(boundaries, dates[k]) <= t; k++)
@@ -82,6 +120,7 @@ internal static class LoanInstalments
                 fraction += Share(left, opening) * DayCounts.YearFraction(dayCount, from, paid);
                 from = paid;
                 left = Math.Max(0, left - instalments[k]);
+                beforeDefault.Add(dates[k], fraction, opening - left);
             }
 
             fractions[t] = fraction + (Share(left, opening) * DayCounts.YearFraction(dayCount, from, end));

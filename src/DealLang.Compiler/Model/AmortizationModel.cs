@@ -63,4 +63,26 @@ public sealed record InstalmentAmortization(
     /// period of the model); empty at the deal's frequency or a coarser one, whose periods accrue on the opening
     /// balance over their own year fraction.</summary>
     public ImmutableArray<double> AccrualFractions { get; init; } = [];
+
+    /// <summary>Instalments more frequent than the deal's periods: what a default period receives of the instalments
+    /// dated before the default (null at the deal's frequency or a coarser one).</summary>
+    public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
+
+/// <summary>
+/// A loan paying more often than the deal, defaulting inside a period (docs/language.md §5, "loan"): the period's
+/// instalments dated before the default are received, with the interest of the pieces up to the last of them. Per
+/// instalment received in the run (in date order): <see cref="Days"/> its date's days from the closing, and, counted
+/// from its period's start through it, <see cref="Fractions"/> the interest as a share of the period's opening balance
+/// (the <see cref="InstalmentAmortization.AccrualFractions"/> sum stopped at its date) and <see cref="Principal"/> the
+/// instalments' principal; <see cref="First"/>[t] is period t's first instalment (one for every period, and one past
+/// the last), so period t's are <c>First[t]</c> … <c>First[t + 1] − 1</c>. <see cref="Maturity"/> is the maturity's own
+/// instalment (the last), which takes the whole balance left as the maturity period does; −1 when it falls after the
+/// run's periods.
+/// </summary>
+public sealed record DefaultPeriodInstalments(
+    ImmutableArray<int> Days,
+    ImmutableArray<double> Fractions,
+    ImmutableArray<double> Principal,
+    ImmutableArray<int> First,
+    int Maturity);

@@ -218,6 +218,9 @@ public sealed class DealPaths
         for (int l = 0; l < deal.Loans.Length; l++)
         {
             into.LoanWorkoutPeriods[l] = WorkoutPeriods(deal, scenario.WorkoutMonthsOfLoan(l));
+            // The date itself, not only its period: a loan paying more often than the deal receives the instalments of
+            // its default period dated before it (a drawn default's date is the path's own, set in the scenario).
+            into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } defaulted ? Date.DaysBetween(deal.Closing, defaulted) : -1;
         }
 
         if (deal.HasGuarantees)

@@ -244,6 +244,12 @@ public enum InputQuantity
     /// index); the yield at the sale is <see cref="SaleYield"/> + weight × the index's level. Last, after the tranches'
     /// shares converted, so that the slots before it are where they were.</summary>
     SaleYieldWeight,
+
+    /// <summary>Scalar, per loan: the days from the closing to its obligor's default date on this path (the scenario's
+    /// date, or the one drawn per path), −1 without one; a loan paying more often than the deal receives the instalments
+    /// of its default period dated before it (docs/language.md §5, "loan"). Last, after the sales' yield weights, so
+    /// that the slots before it are where they were.</summary>
+    LoanDefaultDay,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -278,8 +284,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every contract's notice period, then
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
-/// converted, then every sale's weight of the index its yield reads (last, so that the slots before them are where they
-/// were before).
+/// converted, then every sale's weight of the index its yield reads, then every loan's default day (last, so that the
+/// slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -313,6 +319,7 @@ public sealed class InputLayout
         InputQuantity.SaleHalfLifeMonths,
         InputQuantity.TrancheConvertPart,
         InputQuantity.SaleYieldWeight,
+        InputQuantity.LoanDefaultDay,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -456,7 +463,7 @@ public sealed class InputLayout
             or InputQuantity.ContractNoticePeriod
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
-            or InputQuantity.SaleYieldWeight => InputShape.Scalar,
+            or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -481,7 +488,7 @@ public sealed class InputLayout
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
-        InputQuantity.LoanWorkoutPeriods => InputEntity.Loan,
+        InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

@@ -64,6 +64,7 @@ public sealed class PathInputs
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
+        LoanDefaultDay = new IntSlots(Scalars, First(layout, InputQuantity.LoanDefaultDay, layout.Loans), layout.Loans);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -162,6 +163,10 @@ public sealed class PathInputs
     /// <summary>Per loan, its own workout lag in periods on this path, −1 for its obligor's or its own
     /// (<see cref="InputQuantity.LoanWorkoutPeriods"/>).</summary>
     public IntSlots LoanWorkoutPeriods { get; }
+
+    /// <summary>Per loan, the days from the closing to its obligor's default date on this path, −1 without one
+    /// (<see cref="InputQuantity.LoanDefaultDay"/>).</summary>
+    public IntSlots LoanDefaultDay { get; }
 
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>

@@ -127,18 +127,19 @@ public sealed class LoanMonthlyInstalmentTests
     }
 
     [Fact]
-    public void ADefaultInTheSecondMonthOfAQuarterReceivesNothingThatQuarterAndRecoversOnItsOpeningBalance()
+    public void ADefaultInTheSecondMonthOfAQuarterReceivesTheFirstMonthsInstalmentAndRecoversOnTheBalanceAfterIt()
     {
-        // Miner defaults on 2026-04-20, in the second month of t=1 (2026-03-15 … 06-15). As for every loan, the default
-        // period receives nothing (the run knows the default by its period, the first ending on or after the date):
-        // not the April instalment, not the interest; 40% of the 262.5m outstanding at the quarter's start is
-        // recovered, 105m, and 157.5m is lost. t=0 was received whole: 37.5m and 8.625m.
+        // Miner defaults on 2026-04-20, in the second month of t=1 (2026-03-15 … 06-15). The instalment dated 2026-04-15,
+        // before the default, is received at the quarter's end with its month's interest: 12.5m of principal and
+        // 262.5m × 1% = 2.625m. The May and June ones are not, nor the interest from 04-15 on. 40% of the 250m left
+        // after the April instalment is recovered, 100m, and 150m is lost (not 40% of the 262.5m at the quarter's
+        // start). t=0 was received whole: 37.5m and 8.625m.
         var deal = new SmallDeal(Source(Linear, "scenario Default for Monthly { Miner defaults on 2026-04-20 }"));
         Assert.Equal(37.5e6, deal.Ledger("principal MinerLoan", 0, "Default"), 1e-6);
         Assert.Equal(8.625e6, deal.Ledger("interest MinerLoan", 0, "Default"), 1e-6);
-        Assert.Equal(0.0, deal.Ledger("principal MinerLoan", 1, "Default"));
-        Assert.Equal(0.0, deal.Ledger("interest MinerLoan", 1, "Default"));
-        Assert.Equal(105e6, deal.Ledger("recovery MinerLoan", 1, "Default"), 1e-6);
+        Assert.Equal(12.5e6, deal.Ledger("principal MinerLoan", 1, "Default"), 1e-6);
+        Assert.Equal(2.625e6, deal.Ledger("interest MinerLoan", 1, "Default"), 1e-6);
+        Assert.Equal(100e6, deal.Ledger("recovery MinerLoan", 1, "Default"), 1e-6);
         for (int t = 2; t < 12; t++)
         {
             Assert.Equal(0.0, deal.Ledger("interest MinerLoan", t, "Default"));
@@ -146,7 +147,8 @@ public sealed class LoanMonthlyInstalmentTests
         }
 
         LoanSummary loan = deal.Outcomes["Default"].Loans[0];
-        Assert.Equal(157.5e6, loan.Loss, 1e-6);
+        Assert.Equal(150e6, loan.Loss, 1e-6);
+        Assert.Equal(50e6, loan.PrincipalReceived, 1e-6);
         Assert.Equal(300e6, loan.PrincipalReceived + loan.Recovery + loan.Loss, 1e-6);
     }
 

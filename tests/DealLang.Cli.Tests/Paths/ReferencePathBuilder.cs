@@ -72,6 +72,11 @@ internal static class ReferencePathBuilder
             into.LoanWorkoutPeriods[l] = l < scenario.LoanWorkoutMonths.Length && scenario.LoanWorkoutMonths[l] is { } months
                 ? (int)Math.Ceiling(months / (double)Frequencies.MonthsPerPeriod(deal.Frequency))
                 : -1;
+
+            // Its obligor's default date in days from the closing (counted by the BCL's calendar); -1 without one.
+            into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } d
+                ? new DateOnly(d.Year, d.Month, d.Day).DayNumber - new DateOnly(deal.Closing.Year, deal.Closing.Month, deal.Closing.Day).DayNumber
+                : -1;
         }
 
         if (deal.HasGuarantees)

@@ -67,12 +67,39 @@ public sealed class LoanAmortizationRulesTests
     }
 
     [Fact]
+    public void AFrequencyFinerThanTheDealsListsWhatADefaultPeriodReceivesThroughEachInstalment()
+    {
+        // The same 400m linear semiannual loan on the annual harness deal (closing 2025-01-01, 30/360): instalments on
+        // 2025-07-01 (181 days from the closing), 2026-01-01 (365), 2026-07-01 (546), … 2028-07-01 (1,277: 2028 is a leap
+        // year), 2029-01-01 (1,461): two in each of t=0..3, none in t=4.
+        // Through each one, from its period's start: the interest as a share of the opening balance B and the principal.
+        // The first of a period is half a year on B, 0.5, and 50m; the second adds half a year on B − 50m (the period's
+        // accrual fraction: t=0 0.9375, t=1 0.91666…) and 100m.
+        var model = ModelOf(Deal(Loan("amortize linear semiannual")));
+
+        var every = Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization);
+        var before = Assert.IsType<DealLang.Compiler.Model.DefaultPeriodInstalments>(every.BeforeDefault);
+        Assert.Equal([181, 365, 546, 730, 911, 1095, 1277, 1461], before.Days.ToArray());
+        Assert.Equal([0, 2, 4, 6, 8, 8], before.First.ToArray());
+        Assert.Equal(7, before.Maturity); // the maturity's own instalment, which takes the whole balance left
+        Assert.Equal([50e6, 100e6, 50e6, 100e6, 50e6, 100e6, 50e6, 100e6], before.Principal.ToArray());
+        double[] fractions = [0.5, 0.9375, 0.5, 0.5 + 0.5 * 250 / 300, 0.5, 0.875, 0.5, 0.75];
+        for (int k = 0; k < fractions.Length; k++)
+        {
+            Assert.Equal(fractions[k], before.Fractions[k], 1e-12);
+        }
+    }
+
+    [Fact]
     public void AFrequencyAsCoarseAsTheDealsAccruesOnTheOpeningBalance()
     {
-        // At the deal's frequency the period's interest is B × coupon × yf, as before: no fractions are lowered.
+        // At the deal's frequency the period's interest is B × coupon × yf, as before: no fractions are lowered, and a
+        // default period receives nothing (no instalment list).
         var model = ModelOf(Deal(Loan("amortize linear annual")));
 
-        Assert.Empty(Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization).AccrualFractions);
+        var every = Assert.IsType<DealLang.Compiler.Model.InstalmentAmortization>(model.Loans[0].Amortization);
+        Assert.Empty(every.AccrualFractions);
+        Assert.Null(every.BeforeDefault);
     }
 
     [Theory]

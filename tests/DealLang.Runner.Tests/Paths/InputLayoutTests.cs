@@ -58,11 +58,13 @@ public sealed class InputLayoutTests
     {
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
-        // (28), and its yield's index weight last (29).
+        // (28), its yield's index weight (29), and last each loan's default day (30, 31: its obligor's default date).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(30, layout.Scalars.Length);
+        Assert.Equal(32, layout.Scalars.Length);
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanDefaultDay, 31), layout.Scalars[31]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanDefaultDay, 0));
         Assert.Equal(28, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
         Assert.Equal(without.Scalars.Take(26), layout.Scalars.Take(26));
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanWorkoutPeriods, 27), layout.Scalars[27]);

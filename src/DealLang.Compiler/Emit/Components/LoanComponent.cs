@@ -35,6 +35,11 @@ internal sealed class LoanState : EntityState, IAmortizingState
         MaturityPeriod = Static("maturityPeriod", "int");
         Schedule = Static("schedule", "double[]");
         AccrualFractions = Static("accrualFractions", "double[]");
+        InstalmentDays = Static("instalmentDays", "int[]");
+        FirstInstalment = Static("firstInstalment", "int[]");
+        PaidFractions = Static("paidFractions", "double[]");
+        PaidPrincipal = Static("paidPrincipal", "double[]");
+        DefaultDay = Input("defaultDay", "int");
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
@@ -118,6 +123,26 @@ internal sealed class LoanState : EntityState, IAmortizingState
 
     /// <summary>The accrual fractions, empty unless the loan's instalments are more frequent than the deal's periods.</summary>
     public ImmutableArray<double> Fractions => Model.Amortization is InstalmentAmortization { AccrualFractions: var f } ? f : [];
+
+    /// <summary>What the default period receives of the instalments dated before the default: null unless the loan's
+    /// instalments are more frequent than the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>).</summary>
+    public DefaultPeriodInstalments? BeforeDefault => (Model.Amortization as InstalmentAmortization)?.BeforeDefault;
+
+    /// <summary>Each instalment's date in days from the closing (<see cref="DefaultPeriodInstalments.Days"/>).</summary>
+    public StateVar InstalmentDays { get; }
+
+    /// <summary>Each period's first instalment (<see cref="DefaultPeriodInstalments.First"/>).</summary>
+    public StateVar FirstInstalment { get; }
+
+    /// <summary>The interest from each instalment's period start through it, a share of the opening balance.</summary>
+    public StateVar PaidFractions { get; }
+
+    /// <summary>The principal from each instalment's period start through it.</summary>
+    public StateVar PaidPrincipal { get; }
+
+    /// <summary>Its obligor's default date on this path, days from the closing (<see cref="InputQuantity.LoanDefaultDay"/>);
+    /// read only with <see cref="BeforeDefault"/>.</summary>
+    public StateVar DefaultDay { get; }
 
     public StateVar LevelRates { get; }
 
@@ -243,6 +268,11 @@ internal sealed class LoanComponent(EmitContext ctx)
                 AmortizationCode.WriteDoubles(w, loan.AccrualFractions.Name, loan.Fractions);
             }
 
+            if (loan.BeforeDefault is { } before)
+            {
+                WriteBeforeDefault(w, loan, before);
+            }
+
             if (SoldAtAYield(loan.Index))
             {
                 WritePriceAtYield(w, loan);
@@ -287,12 +317,11 @@ internal sealed class LoanComponent(EmitContext ctx)
         }
         else
         {
-            w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the recovery on the balance is received, the rest written off");
+            w.Comment(model.Name + ": in the period its obligor defaults in, " + DefaultPeriodPayment(loan) + "; the recovery on the balance"
+                + (loan.BeforeDefault is null ? "" : " left") + " is received, the rest written off");
             using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
             {
-                w.Line(loan.Defaulted + " = true;");
-                w.Line(loan.Interest + " = 0.0;");
-                w.Line(loan.Principal + " = 0.0;");
+                WriteDefaultPeriodReceipts(w, loan);
                 w.Line(loan.Recovery + " = " + loan.Balance + " * " + rate + ";");
                 if (loan.Loss.Declared)
                 {
@@ -331,6 +360,60 @@ internal sealed class LoanComponent(EmitContext ctx)
         }
     }
 
+    private static string DefaultPeriodPayment(LoanState loan) =>
+        loan.BeforeDefault is null ? "no payment" : "only the instalments dated before the default, with their interest";
+
+    // What the default period receives before the default: nothing, as for every loan, unless the loan pays more often
+    // than the deal; then the instalments of the period dated before the default and the interest of the pieces up to
+    // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
+    // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
+    // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
+    private static void WriteDefaultPeriodReceipts(IndentedWriter w, LoanState loan)
+    {
+        if (loan.BeforeDefault is null)
+        {
+            w.Line(loan.Defaulted + " = true;");
+            w.Line(loan.Interest + " = 0.0;");
+            w.Line(loan.Principal + " = 0.0;");
+            return;
+        }
+
+        string last = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "lastPaid");
+        w.Comment("the instalments dated before the default inside the period, with the interest of the pieces up to the last of them, received at its end");
+        w.Line("int " + last + " = InstalmentsBeforeDefault.Last(" + loan.InstalmentDays + ", " + loan.FirstInstalment + ", t, " + loan.DefaultDay + ");");
+        w.Line(loan.Interest + " = " + last + " < 0 ? 0.0 : " + loan.Balance + " * " + CouponCode.Rate(loan.Model.Coupon, loan.Coupon)
+            + " * " + loan.PaidFractions + "[" + last + "];");
+        // The maturity's own instalment takes the whole balance left, as the maturity period does.
+        string whole = loan.BeforeDefault.Maturity < 0 ? "" : last + " == " + CSharpLiterals.Int(loan.BeforeDefault.Maturity) + " ? " + loan.Balance + " : ";
+        w.Line(loan.Principal + " = " + last + " < 0 ? 0.0 : " + whole + "Math.Min(" + loan.Balance + ", " + loan.PaidPrincipal + "[" + last + "]);");
+        w.Line(loan.Balance + " -= " + loan.Principal + ";");
+        w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
+    }
+
+    // A loan paying more often than the deal: each instalment's date (days from the closing), each period's first, and
+    // what the period has received through each one, for a default inside a period.
+    private static void WriteBeforeDefault(IndentedWriter w, LoanState loan, DefaultPeriodInstalments before)
+    {
+        w.Comment(loan.Model.Name + ": for a default inside a period, each instalment's date in days from the closing, each period's first instalment, and,");
+        w.Comment("from the period's start through each instalment, the interest as a share of the opening balance and the principal.");
+        WriteInts(w, loan.InstalmentDays.Name, before.Days);
+        WriteInts(w, loan.FirstInstalment.Name, before.First);
+        AmortizationCode.WriteDoubles(w, loan.PaidFractions.Name, before.Fractions);
+        AmortizationCode.WriteDoubles(w, loan.PaidPrincipal.Name, before.Principal);
+    }
+
+    private static void WriteInts(IndentedWriter w, string name, ImmutableArray<int> values)
+    {
+        w.Line("private static readonly int[] " + name + " =");
+        using (w.Block(closingSuffix: ";"))
+        {
+            foreach (var chunk in values.Chunk(12))
+            {
+                w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Int)) + ",");
+            }
+        }
+    }
+
     // 'recovery 40% after 18m accruing 8% in 4 instalments': at the default the balance is written down to the recovery
     // claim (the rest is the loss then, as without a lag); from the next period the claim accrues (if it does), capped
     // by what the obligor owes, and is received in its instalments from the period the lag ends (whole, by default),
@@ -340,16 +423,15 @@ internal sealed class LoanComponent(EmitContext ctx)
         LoanModel model = loan.Model;
         // A loan with a lag reads it from the path (its obligor's lag may be drawn per path); one without has none to draw.
         string lag = model.RecoveryLagPeriods > 0 ? loan.WorkoutPeriods.Name : CSharpLiterals.Int(model.RecoveryLagPeriods);
-        w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the balance is written down to the recovery, received "
+        w.Comment(model.Name + ": in the period its obligor defaults in, " + DefaultPeriodPayment(loan) + "; the balance"
+            + (loan.BeforeDefault is null ? "" : " left") + " is written down to the recovery, received "
             + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
             + (model.RecoveryLagPeriods > 0
                 ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
                 : lag + " periods later"));
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
-            w.Line(loan.Defaulted + " = true;");
-            w.Line(loan.Interest + " = 0.0;");
-            w.Line(loan.Principal + " = 0.0;");
+            WriteDefaultPeriodReceipts(w, loan);
             if (model.RecoveryLagPeriods > 0)
             {
                 w.Line(loan.Recovery + " = 0.0;");
@@ -546,8 +628,11 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
                 // With a workout lag nothing is received in the default period: the loss is what the write-down took.
-                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + (loan.Model.HasWorkout
-                    ? loan.StartBalance + " * " + RecoveryRate(loan)
+                // A loan paying more often than the deal received the instalments dated before the default first: the
+                // loss is on the balance after them.
+                string owed = loan.BeforeDefault is null ? loan.StartBalance.Name : "(" + loan.StartBalance + " - " + loan.Principal + ")";
+                w.Line("result.LoanLoss[" + index + "] = " + owed + " - " + (loan.Model.HasWorkout
+                    ? owed + " * " + RecoveryRate(loan)
                     : loan.Recovery.Name) + ";");
             }
         }

@@ -65,7 +65,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
 
         // The checks refused level on a coupon that is not fixed (DL0481).
         double levelRate = coupon is FixedCoupon f ? f.Rate : 0;
-        return LoanInstalments.Lower(tranches.Name, every, balance, levelRate, interestOnly ?? lowerer.Closing, maturity,
+        return LoanInstalments.Lower(tranches.Name, every, balance, levelRate, lowerer.Closing, interestOnly ?? lowerer.Closing, maturity,
             lowerer.Analysis.DayCount ?? DayCount.Thirty360, lowerer.Boundaries, lowerer.AccrualDates, lowerer.ScheduledPeriods,
             lowerer.MonthsPerPeriod) with
         {
