@@ -380,7 +380,8 @@ delivery
 // else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 per share against
 // WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
 // above the conversion price, or earlier with 'early above 130%'; 'put 2029-12-01 at 100%' lets the holder demand cash,
-// 'call from 2028-12-01 above 130%' lets the issuer force conversion. 'completion Built' scales the scheduled principal by
+// 'call from 2028-12-01 above 130%' lets the issuer force conversion; 'reset 2027-06-01, 2028-06-01 to 110% floor 8.00
+// per share' lowers the conversion price towards the share price on those dates. 'completion Built' scales the scheduled principal by
 // the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
 // completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
@@ -413,6 +414,7 @@ trancheItem
     | SENIORITY NUMBER                               # seniorityItem
     | guarantorClause                                # trancheGuarantorItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
+    | RESET DATE (COMMA DATE)* TO ratio=expr FLOOR floor=expr   # conversionResetItem
     | COMPLETION expr                                # completionItem
     ;
 
@@ -807,7 +809,7 @@ ident
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
-    | WORKOUT | YIELD
+    | WORKOUT | YIELD | RESET
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1066,6 +1068,8 @@ YEARLY        : 'yearly';
 WORKOUT       : 'workout';
 // A loan sold in enforcement at a yield ('sell LoanA price yield 14%').
 YIELD         : 'yield';
+// A convertible's conversion price reset ('reset 2027-06-01 to 110% floor 8.00 per share').
+RESET         : 'reset';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -43,6 +43,7 @@ public sealed record TrancheModel(
         {
             ConversionPrice = Conversion?.Price ?? 0,
             HasPuts = Conversion is { Puts.IsEmpty: false },
+            HasReset = Conversion is { Reset: not null },
             CalledByScenario = CalledByScenario,
             CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
         };
@@ -62,7 +63,16 @@ public sealed record ConversionModel(double Price, BoundExpression SharePrice, d
     public ImmutableArray<PutModel> Puts { get; init; } = [];
 
     public CallModel? Call { get; init; }
+
+    /// <summary>The conversion price's reset; null when the price is fixed (every other convertible's C# reads it as a
+    /// literal).</summary>
+    public ResetModel? Reset { get; init; }
 }
+
+/// <summary>A conversion price reset (docs/language.md, "A conversion price that resets"): at the start of each of
+/// <see cref="Periods"/> (the periods holding the reset dates, each once), K ← max(<see cref="Floor"/>, min(K,
+/// <see cref="Ratio"/> × S)): downward only, never below the floor.</summary>
+public sealed record ResetModel(ImmutableArray<Date> Dates, ImmutableArray<int> Periods, double Ratio, double Floor);
 
 /// <summary>A holder's put on <see cref="Date"/>, decided at the start of <see cref="Period"/> (the period ending on or
 /// after the date) and paid at its end, at <see cref="Price"/> per unit of principal (1 = par).</summary>

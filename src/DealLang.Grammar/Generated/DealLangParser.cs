@@ -73,12 +73,12 @@ public partial class DealLangParser : Parser {
 		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
 		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, COMPLETION=237, 
 		DELAYED=238, PHASED=239, INDEXED=240, YEARLY=241, WORKOUT=242, YIELD=243, 
-		LBRACE=244, RBRACE=245, LPAREN=246, RPAREN=247, COMMA=248, DOT=249, ARROW=250, 
-		ASSIGN=251, PLUS=252, MINUS=253, STAR=254, SLASH=255, LE=256, GE=257, 
-		LT=258, GT=259, EQ=260, NE=261, DAYCOUNT=262, DATE=263, QUANTITY=264, 
-		NUMBER=265, STRING=266, UNTERMINATED_STRING=267, IDENT=268, NON_ASCII_NAME=269, 
-		LINE_COMMENT=270, BLOCK_COMMENT=271, UNTERMINATED_COMMENT=272, WS=273, 
-		UNEXPECTED_CHAR=274;
+		RESET=244, LBRACE=245, RBRACE=246, LPAREN=247, RPAREN=248, COMMA=249, 
+		DOT=250, ARROW=251, ASSIGN=252, PLUS=253, MINUS=254, STAR=255, SLASH=256, 
+		LE=257, GE=258, LT=259, GT=260, EQ=261, NE=262, DAYCOUNT=263, DATE=264, 
+		QUANTITY=265, NUMBER=266, STRING=267, UNTERMINATED_STRING=268, IDENT=269, 
+		NON_ASCII_NAME=270, LINE_COMMENT=271, BLOCK_COMMENT=272, UNTERMINATED_COMMENT=273, 
+		WS=274, UNEXPECTED_CHAR=275;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -162,8 +162,8 @@ public partial class DealLangParser : Parser {
 		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
 		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
 		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
+		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -199,11 +199,11 @@ public partial class DealLangParser : Parser {
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
 		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
-		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -775,7 +775,7 @@ public partial class DealLangParser : Parser {
 			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 223;
 				ErrorHandler.Sync(this);
@@ -956,6 +956,7 @@ public partial class DealLangParser : Parser {
 				case YEARLY:
 				case WORKOUT:
 				case YIELD:
+				case RESET:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -1039,7 +1040,7 @@ public partial class DealLangParser : Parser {
 			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -9007199254740993L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 524287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014398509481985L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1048575L) != 0)) {
 				{
 				State = 233;
 				ErrorHandler.Sync(this);
@@ -1293,6 +1294,7 @@ public partial class DealLangParser : Parser {
 				case YEARLY:
 				case WORKOUT:
 				case YIELD:
+				case RESET:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1817,6 +1819,7 @@ public partial class DealLangParser : Parser {
 			case YEARLY:
 			case WORKOUT:
 			case YIELD:
+			case RESET:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
@@ -4504,7 +4507,7 @@ public partial class DealLangParser : Parser {
 						State = 610;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 18190217288613859L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 103L) != 0)) {
 							{
 							{
 							State = 604;
@@ -6001,7 +6004,7 @@ public partial class DealLangParser : Parser {
 			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 277092499967L) != 0)) {
 				{
 				{
 				State = 788;
@@ -6413,6 +6416,34 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ConversionResetItemContext : TrancheItemContext {
+		public ExprContext ratio;
+		public ExprContext floor;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(DealLangParser.RESET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public ConversionResetItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConversionResetItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class CompletionItemContext : TrancheItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -6433,9 +6464,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 887;
+			State = 901;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -6727,12 +6758,46 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 21:
-				_localctx = new CompletionItemContext(_localctx);
+				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
 				State = 885;
-				Match(COMPLETION);
+				Match(RESET);
 				State = 886;
+				Match(DATE);
+				State = 891;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 887;
+					Match(COMMA);
+					State = 888;
+					Match(DATE);
+					}
+					}
+					State = 893;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 894;
+				Match(TO);
+				State = 895;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 896;
+				Match(FLOOR);
+				State = 897;
+				((ConversionResetItemContext)_localctx).floor = expr(0);
+				}
+				break;
+			case 22:
+				_localctx = new CompletionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 899;
+				Match(COMPLETION);
+				State = 900;
 				expr(0);
 				}
 				break;
@@ -6777,13 +6842,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 903;
 			Match(PUT);
-			State = 890;
+			State = 904;
 			Match(DATE);
-			State = 891;
+			State = 905;
 			Match(AT);
-			State = 892;
+			State = 906;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6827,15 +6892,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 908;
 			Match(CALL);
-			State = 895;
+			State = 909;
 			Match(FROM);
-			State = 896;
+			State = 910;
 			Match(DATE);
-			State = 897;
+			State = 911;
 			Match(ABOVE);
-			State = 898;
+			State = 912;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6882,26 +6947,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 914;
 			Match(STEP_UP);
-			State = 901;
+			State = 915;
 			expr(0);
-			State = 906;
+			State = 920;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 902;
+				State = 916;
 				Match(FROM);
-				State = 903;
+				State = 917;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 904;
+				State = 918;
 				Match(WHILE);
-				State = 905;
+				State = 919;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6962,41 +7027,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 908;
+			State = 922;
 			Match(MARGIN);
-			State = 909;
+			State = 923;
 			Match(GRID);
-			State = 910;
+			State = 924;
 			_localctx.test = ident();
-			State = 911;
+			State = 925;
 			Match(LBRACE);
-			State = 915;
+			State = 929;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 912;
+				State = 926;
 				gridTier();
 				}
 				}
-				State = 917;
+				State = 931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 920;
+			State = 934;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 918;
+				State = 932;
 				Match(ELSE);
-				State = 919;
+				State = 933;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 922;
+			State = 936;
 			Match(RBRACE);
 			}
 		}
@@ -7041,11 +7106,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 938;
 			Match(BELOW);
-			State = 925;
+			State = 939;
 			_localctx.bound = expr(0);
-			State = 926;
+			State = 940;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7127,14 +7192,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_amortization);
 		int _la;
 		try {
-			State = 940;
+			State = 954;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 928;
+				State = 942;
 				Match(BULLET);
 				}
 				break;
@@ -7142,7 +7207,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 929;
+				State = 943;
 				Match(LEVEL);
 				}
 				break;
@@ -7150,7 +7215,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 930;
+				State = 944;
 				Match(LINEAR);
 				}
 				break;
@@ -7158,25 +7223,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 931;
+				State = 945;
 				Match(SCHEDULE);
-				State = 932;
+				State = 946;
 				Match(LBRACE);
-				State = 936;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 933;
+					State = 947;
 					schedulePoint();
 					}
 					}
-					State = 938;
+					State = 952;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 939;
+				State = 953;
 				Match(RBRACE);
 				}
 				break;
@@ -7230,27 +7295,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 956;
 			Match(HOLDING);
-			State = 943;
+			State = 957;
 			_localctx.name = ident();
-			State = 944;
+			State = 958;
 			Match(LBRACE);
-			State = 948;
+			State = 962;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
 				{
 				{
-				State = 945;
+				State = 959;
 				holdingItem();
 				}
 				}
-				State = 950;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 951;
+			State = 965;
 			Match(RBRACE);
 			}
 		}
@@ -7384,20 +7449,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_holdingItem);
 		int _la;
 		try {
-			State = 976;
+			State = 990;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 953;
+				State = 967;
 				Match(OF);
-				State = 954;
+				State = 968;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 955;
+				State = 969;
 				Match(DOT);
-				State = 956;
+				State = 970;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7405,9 +7470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 972;
 				Match(SHARE);
-				State = 959;
+				State = 973;
 				expr(0);
 				}
 				break;
@@ -7415,9 +7480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 960;
+				State = 974;
 				Match(FACE);
-				State = 961;
+				State = 975;
 				expr(0);
 				}
 				break;
@@ -7425,9 +7490,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 962;
+				State = 976;
 				Match(MARK);
-				State = 963;
+				State = 977;
 				Match(PAR);
 				}
 				break;
@@ -7435,9 +7500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 964;
+				State = 978;
 				Match(MARK);
-				State = 965;
+				State = 979;
 				ident();
 				}
 				break;
@@ -7445,19 +7510,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 966;
+				State = 980;
 				Match(MARKET);
-				State = 968;
+				State = 982;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 967;
+					State = 981;
 					holdingMarketTerm();
 					}
 					}
-					State = 970;
+					State = 984;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7467,13 +7532,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 972;
+				State = 986;
 				Match(DRAWS);
-				State = 973;
+				State = 987;
 				Match(CALLED);
-				State = 974;
+				State = 988;
 				Match(FROM);
-				State = 975;
+				State = 989;
 				ident();
 				}
 				break;
@@ -7547,16 +7612,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
 		try {
-			State = 984;
+			State = 998;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 978;
+				State = 992;
 				Match(DISCOUNT);
-				State = 979;
+				State = 993;
 				expr(0);
 				}
 				break;
@@ -7564,9 +7629,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 980;
+				State = 994;
 				Match(DEPTH);
-				State = 981;
+				State = 995;
 				expr(0);
 				}
 				break;
@@ -7574,9 +7639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 996;
 				Match(IMPACT);
-				State = 983;
+				State = 997;
 				expr(0);
 				}
 				break;
@@ -7630,27 +7695,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
+			State = 1000;
 			Match(EQUITY);
-			State = 987;
+			State = 1001;
 			_localctx.name = ident();
-			State = 988;
+			State = 1002;
 			Match(LBRACE);
-			State = 992;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 989;
+				State = 1003;
 				equityItem();
 				}
 				}
-				State = 994;
+				State = 1008;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 995;
+			State = 1009;
 			Match(RBRACE);
 			}
 		}
@@ -7786,16 +7851,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_equityItem);
 		int _la;
 		try {
-			State = 1032;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 997;
+				State = 1011;
 				Match(CONTRIBUTED);
-				State = 998;
+				State = 1012;
 				expr(0);
 				}
 				break;
@@ -7803,23 +7868,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1013;
 				Match(HOLDERS);
-				State = 1000;
+				State = 1014;
 				holder();
-				State = 1005;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 1015;
 					Match(COMMA);
-					State = 1002;
+					State = 1016;
 					holder();
 					}
 					}
-					State = 1007;
+					State = 1021;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7829,9 +7894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1008;
+				State = 1022;
 				Match(HURDLE);
-				State = 1009;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7839,32 +7904,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1010;
+				State = 1024;
 				Match(CARRY);
-				State = 1011;
+				State = 1025;
 				expr(0);
-				State = 1012;
+				State = 1026;
 				Match(TO);
-				State = 1013;
+				State = 1027;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1016;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1014;
+					State = 1028;
 					Match(CATCH_UP);
-					State = 1015;
+					State = 1029;
 					expr(0);
 					}
 				}
 
-				State = 1019;
+				State = 1033;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1018;
+					State = 1032;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7875,9 +7940,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1021;
+				State = 1035;
 				Match(COMMITMENT);
-				State = 1022;
+				State = 1036;
 				expr(0);
 				}
 				break;
@@ -7885,23 +7950,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1023;
+				State = 1037;
 				Match(CALLS);
-				State = 1024;
+				State = 1038;
 				capitalCall();
-				State = 1029;
+				State = 1043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1025;
+					State = 1039;
 					Match(COMMA);
-					State = 1026;
+					State = 1040;
 					capitalCall();
 					}
 					}
-					State = 1031;
+					State = 1045;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7958,32 +8023,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1034;
+			State = 1048;
 			ident();
-			State = 1035;
+			State = 1049;
 			expr(0);
-			State = 1044;
+			State = 1058;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1036;
+				State = 1050;
 				Match(LBRACE);
-				State = 1040;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
-					State = 1037;
+					State = 1051;
 					holderTerm();
 					}
 					}
-					State = 1042;
+					State = 1056;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1043;
+				State = 1057;
 				Match(RBRACE);
 				}
 			}
@@ -8058,16 +8123,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 108, RULE_holderTerm);
 		try {
-			State = 1052;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1046;
+				State = 1060;
 				Match(HURDLE);
-				State = 1047;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -8075,9 +8140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1048;
+				State = 1062;
 				Match(CARRY);
-				State = 1049;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -8085,9 +8150,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1050;
+				State = 1064;
 				Match(CATCH_UP);
-				State = 1051;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -8131,9 +8196,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1068;
 			Match(DATE);
-			State = 1055;
+			State = 1069;
 			expr(0);
 			}
 		}
@@ -8183,32 +8248,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1057;
+			State = 1071;
 			Match(ACCOUNT);
-			State = 1058;
+			State = 1072;
 			_localctx.name = ident();
-			State = 1067;
+			State = 1081;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1059;
+				State = 1073;
 				Match(LBRACE);
-				State = 1063;
+				State = 1077;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
-					State = 1060;
+					State = 1074;
 					accountItem();
 					}
 					}
-					State = 1065;
+					State = 1079;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1066;
+				State = 1080;
 				Match(RBRACE);
 				}
 			}
@@ -8283,16 +8348,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 114, RULE_accountItem);
 		try {
-			State = 1075;
+			State = 1089;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1069;
+				State = 1083;
 				Match(TARGET);
-				State = 1070;
+				State = 1084;
 				expr(0);
 				}
 				break;
@@ -8300,9 +8365,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1071;
+				State = 1085;
 				Match(INITIAL);
-				State = 1072;
+				State = 1086;
 				expr(0);
 				}
 				break;
@@ -8310,9 +8375,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1073;
+				State = 1087;
 				Match(EARNS);
-				State = 1074;
+				State = 1088;
 				expr(0);
 				}
 				break;
@@ -8373,31 +8438,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1091;
 			Match(FEE);
-			State = 1078;
+			State = 1092;
 			_localctx.name = ident();
-			State = 1079;
+			State = 1093;
 			Match(LBRACE);
-			State = 1080;
+			State = 1094;
 			expr(0);
-			State = 1088;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1081;
+				State = 1095;
 				perYear();
-				State = 1086;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1082;
+					State = 1096;
 					Match(ESCALATING);
-					State = 1083;
+					State = 1097;
 					expr(0);
-					State = 1084;
+					State = 1098;
 					perYear();
 					}
 				}
@@ -8405,7 +8470,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1090;
+			State = 1104;
 			Match(RBRACE);
 			}
 		}
@@ -8460,52 +8525,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1092;
+			State = 1106;
 			Match(TEST);
-			State = 1093;
+			State = 1107;
 			_localctx.name = ident();
-			State = 1094;
+			State = 1108;
 			Match(ASSIGN);
-			State = 1095;
+			State = 1109;
 			expr(0);
-			State = 1102;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1096;
+				State = 1110;
 				Match(OVER);
-				State = 1099;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1097;
+					State = 1111;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1098;
+					State = 1112;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1101;
+				State = 1115;
 				duration();
 				}
 			}
 
-			State = 1106;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1104;
+				State = 1118;
 				Match(FROM);
-				State = 1105;
+				State = 1119;
 				Match(DATE);
 				}
 			}
@@ -8592,79 +8657,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1108;
+			State = 1122;
 			Match(TRIGGER);
-			State = 1109;
+			State = 1123;
 			_localctx.name = ident();
-			State = 1110;
+			State = 1124;
 			Match(WHEN);
-			State = 1111;
+			State = 1125;
 			expr(0);
-			State = 1114;
+			State = 1128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1112;
+				State = 1126;
 				Match(FROM);
-				State = 1113;
+				State = 1127;
 				Match(DATE);
 				}
 			}
 
-			State = 1119;
+			State = 1133;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1116;
+				State = 1130;
 				Match(TRIPS);
-				State = 1117;
+				State = 1131;
 				Match(AFTER);
-				State = 1118;
+				State = 1132;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1124;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1121;
+				State = 1135;
 				Match(CURES);
-				State = 1122;
+				State = 1136;
 				Match(AFTER);
-				State = 1123;
+				State = 1137;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1136;
+			State = 1150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1126;
+				State = 1140;
 				Match(CURE);
-				State = 1127;
+				State = 1141;
 				Match(BY);
-				State = 1128;
+				State = 1142;
 				_localctx.curer = ident();
-				State = 1129;
+				State = 1143;
 				Match(UP);
-				State = 1130;
+				State = 1144;
 				Match(TO);
-				State = 1131;
+				State = 1145;
 				_localctx.times = Match(NUMBER);
-				State = 1132;
+				State = 1146;
 				Match(TIMES);
-				State = 1134;
+				State = 1148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1133;
+					State = 1147;
 					cureDestination();
 					}
 				}
@@ -8672,23 +8737,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1138;
+			State = 1152;
 			Match(ARROW);
-			State = 1139;
+			State = 1153;
 			triggerEffect();
-			State = 1144;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1140;
+				State = 1154;
 				Match(COMMA);
-				State = 1141;
+				State = 1155;
 				triggerEffect();
 				}
 				}
-				State = 1146;
+				State = 1160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8760,43 +8825,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 122, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1163;
+			State = 1177;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1147;
+				State = 1161;
 				Match(PREPAYING);
-				State = 1148;
+				State = 1162;
 				ident();
-				State = 1153;
+				State = 1167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1149;
+					State = 1163;
 					Match(COMMA);
-					State = 1150;
+					State = 1164;
 					ident();
 					}
 					}
-					State = 1155;
+					State = 1169;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1159;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1156;
+					State = 1170;
 					Match(THEN);
-					State = 1157;
+					State = 1171;
 					Match(INTO);
-					State = 1158;
+					State = 1172;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8807,9 +8872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1161;
+				State = 1175;
 				Match(INTO);
-				State = 1162;
+				State = 1176;
 				ident();
 				}
 				break;
@@ -8898,20 +8963,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1184;
+			State = 1198;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1165;
+				State = 1179;
 				Match(SWEEP);
-				State = 1166;
+				State = 1180;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1167;
+				State = 1181;
 				Match(TO);
-				State = 1168;
+				State = 1182;
 				ident();
 				}
 				break;
@@ -8919,34 +8984,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1169;
+				State = 1183;
 				Match(ACCELERATE);
-				State = 1181;
+				State = 1195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1170;
+					State = 1184;
 					Match(LPAREN);
-					State = 1171;
+					State = 1185;
 					ident();
-					State = 1176;
+					State = 1190;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1172;
+						State = 1186;
 						Match(COMMA);
-						State = 1173;
+						State = 1187;
 						ident();
 						}
 						}
-						State = 1178;
+						State = 1192;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1179;
+					State = 1193;
 					Match(RPAREN);
 					}
 				}
@@ -8957,7 +9022,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1183;
+				State = 1197;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9005,20 +9070,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1186;
+			State = 1200;
 			Match(DEFAULT);
-			State = 1187;
+			State = 1201;
 			Match(WHEN);
-			State = 1188;
+			State = 1202;
 			expr(0);
-			State = 1191;
+			State = 1205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1189;
+				State = 1203;
 				Match(GRACE);
-				State = 1190;
+				State = 1204;
 				duration();
 				}
 			}
@@ -9070,25 +9135,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1207;
 			Match(CFADS);
-			State = 1194;
+			State = 1208;
 			Match(INCLUDES);
-			State = 1195;
+			State = 1209;
 			cfadsItem();
-			State = 1200;
+			State = 1214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1196;
+				State = 1210;
 				Match(COMMA);
-				State = 1197;
+				State = 1211;
 				cfadsItem();
 				}
 				}
-				State = 1202;
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9128,13 +9193,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 130, RULE_cfadsItem);
 		try {
-			State = 1205;
+			State = 1219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1203;
+				State = 1217;
 				Match(RVG);
 				}
 				break;
@@ -9314,11 +9379,12 @@ public partial class DealLangParser : Parser {
 			case YEARLY:
 			case WORKOUT:
 			case YIELD:
+			case RESET:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1204;
+				State = 1218;
 				ident();
 				}
 				break;
@@ -9368,25 +9434,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1221;
 			Match(WATERFALL);
-			State = 1208;
+			State = 1222;
 			Match(LBRACE);
-			State = 1212;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1209;
+				State = 1223;
 				step();
 				}
 				}
-				State = 1214;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1215;
+			State = 1229;
 			Match(RBRACE);
 			}
 		}
@@ -9615,39 +9681,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 134, RULE_step);
 		int _la;
 		try {
-			State = 1311;
+			State = 1325;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1217;
+				State = 1231;
 				Match(PAY);
-				State = 1218;
+				State = 1232;
 				((PayStepContext)_localctx).target = reference();
-				State = 1228;
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1219;
+					State = 1233;
 					Match(USING);
-					State = 1220;
+					State = 1234;
 					ident();
-					State = 1225;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1221;
+						State = 1235;
 						Match(COMMA);
-						State = 1222;
+						State = 1236;
 						ident();
 						}
 						}
-						State = 1227;
+						State = 1241;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9660,9 +9726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1230;
+				State = 1244;
 				Match(FILL);
-				State = 1231;
+				State = 1245;
 				ident();
 				}
 				break;
@@ -9670,9 +9736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1232;
+				State = 1246;
 				Match(RELEASE);
-				State = 1233;
+				State = 1247;
 				ident();
 				}
 				break;
@@ -9680,13 +9746,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1234;
+				State = 1248;
 				Match(HOLD);
-				State = 1235;
+				State = 1249;
 				Match(REST);
-				State = 1236;
+				State = 1250;
 				Match(IN);
-				State = 1237;
+				State = 1251;
 				ident();
 				}
 				break;
@@ -9694,25 +9760,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1238;
+				State = 1252;
 				Match(DISTRIBUTE);
-				State = 1241;
+				State = 1255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1239;
+					State = 1253;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1240;
+					State = 1254;
 					Match(OF);
 					}
 				}
 
-				State = 1243;
+				State = 1257;
 				Match(REST);
-				State = 1244;
+				State = 1258;
 				Match(TO);
-				State = 1245;
+				State = 1259;
 				ident();
 				}
 				break;
@@ -9720,17 +9786,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1246;
+				State = 1260;
 				Match(SWEEP);
-				State = 1247;
+				State = 1261;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1248;
+				State = 1262;
 				Match(OF);
-				State = 1249;
+				State = 1263;
 				Match(REST);
-				State = 1250;
+				State = 1264;
 				Match(TO);
-				State = 1251;
+				State = 1265;
 				ident();
 				}
 				break;
@@ -9738,41 +9804,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1252;
+				State = 1266;
 				Match(SELL);
-				State = 1253;
+				State = 1267;
 				ident();
-				State = 1258;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1254;
+					State = 1268;
 					Match(COMMA);
-					State = 1255;
+					State = 1269;
 					ident();
 					}
 					}
-					State = 1260;
+					State = 1274;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1262;
+				State = 1276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1261;
+					State = 1275;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1264;
+				State = 1278;
 				Match(TO);
-				State = 1265;
+				State = 1279;
 				Match(COVER);
-				State = 1266;
+				State = 1280;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9780,52 +9846,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1268;
+				State = 1282;
 				Match(IF);
-				State = 1269;
+				State = 1283;
 				expr(0);
-				State = 1270;
+				State = 1284;
 				Match(LBRACE);
-				State = 1274;
+				State = 1288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1285;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1291;
 				Match(RBRACE);
-				State = 1287;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1278;
+					State = 1292;
 					Match(ELSE);
-					State = 1279;
+					State = 1293;
 					Match(LBRACE);
-					State = 1283;
+					State = 1297;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1280;
+						State = 1294;
 						step();
 						}
 						}
-						State = 1285;
+						State = 1299;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1286;
+					State = 1300;
 					Match(RBRACE);
 					}
 				}
@@ -9836,37 +9902,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1289;
+				State = 1303;
 				Match(PRO_RATA);
-				State = 1292;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1290;
+					State = 1304;
 					Match(BY);
-					State = 1291;
+					State = 1305;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1294;
+				State = 1308;
 				Match(LBRACE);
-				State = 1298;
+				State = 1312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1295;
+					State = 1309;
 					step();
 					}
 					}
-					State = 1300;
+					State = 1314;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1301;
+				State = 1315;
 				Match(RBRACE);
 				}
 				break;
@@ -9874,25 +9940,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1302;
+				State = 1316;
 				Match(SEQUENTIAL);
-				State = 1303;
+				State = 1317;
 				Match(LBRACE);
-				State = 1307;
+				State = 1321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1304;
+					State = 1318;
 					step();
 					}
 					}
-					State = 1309;
+					State = 1323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1310;
+				State = 1324;
 				Match(RBRACE);
 				}
 				break;
@@ -9942,25 +10008,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1313;
+			State = 1327;
 			Match(ENFORCEMENT);
-			State = 1314;
+			State = 1328;
 			Match(LBRACE);
-			State = 1318;
+			State = 1332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1315;
+				State = 1329;
 				enforcementItem();
 				}
 				}
-				State = 1320;
+				State = 1334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1321;
+			State = 1335;
 			Match(RBRACE);
 			}
 		}
@@ -10032,44 +10098,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1339;
+			State = 1353;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1323;
+				State = 1337;
 				Match(SELL);
-				State = 1324;
+				State = 1338;
 				ident();
-				State = 1329;
+				State = 1343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1339;
 					Match(COMMA);
-					State = 1326;
+					State = 1340;
 					ident();
 					}
 					}
-					State = 1331;
+					State = 1345;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1335;
+				State = 1349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1332;
+					State = 1346;
 					sellTerm();
 					}
 					}
-					State = 1337;
+					State = 1351;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10079,7 +10145,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1352;
 				waterfallDecl();
 				}
 				break;
@@ -10294,16 +10360,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1381;
+			State = 1395;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1341;
+				State = 1355;
 				Match(HAIRCUT);
-				State = 1342;
+				State = 1356;
 				expr(0);
 				}
 				break;
@@ -10311,11 +10377,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1343;
+				State = 1357;
 				Match(PRICE);
-				State = 1344;
+				State = 1358;
 				Match(YIELD);
-				State = 1345;
+				State = 1359;
 				expr(0);
 				}
 				break;
@@ -10323,9 +10389,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1346;
+				State = 1360;
 				Match(PRICE);
-				State = 1347;
+				State = 1361;
 				ident();
 				}
 				break;
@@ -10333,9 +10399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1348;
+				State = 1362;
 				Match(LAG);
-				State = 1349;
+				State = 1363;
 				duration();
 				}
 				break;
@@ -10343,11 +10409,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1350;
+				State = 1364;
 				Match(OVER);
-				State = 1351;
+				State = 1365;
 				Match(NUMBER);
-				State = 1352;
+				State = 1366;
 				Match(PERIODS);
 				}
 				break;
@@ -10355,13 +10421,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1353;
+				State = 1367;
 				Match(DEPTH);
-				State = 1354;
+				State = 1368;
 				expr(0);
-				State = 1355;
+				State = 1369;
 				Match(PER);
-				State = 1356;
+				State = 1370;
 				Match(MONTH);
 				}
 				break;
@@ -10369,9 +10435,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1358;
+				State = 1372;
 				Match(IMPACT);
-				State = 1359;
+				State = 1373;
 				expr(0);
 				}
 				break;
@@ -10379,13 +10445,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1360;
+				State = 1374;
 				Match(LIMIT);
-				State = 1361;
+				State = 1375;
 				expr(0);
-				State = 1362;
+				State = 1376;
 				Match(PER);
-				State = 1363;
+				State = 1377;
 				Match(MONTH);
 				}
 				break;
@@ -10393,9 +10459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1365;
+				State = 1379;
 				Match(COSTS);
-				State = 1366;
+				State = 1380;
 				expr(0);
 				}
 				break;
@@ -10403,9 +10469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1367;
+				State = 1381;
 				Match(KEEP);
-				State = 1368;
+				State = 1382;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10413,9 +10479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1369;
+				State = 1383;
 				Match(RESERVE);
-				State = 1370;
+				State = 1384;
 				expr(0);
 				}
 				break;
@@ -10423,22 +10489,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1371;
+				State = 1385;
 				Match(RELET);
-				State = 1372;
+				State = 1386;
 				Match(IDLE);
-				State = 1373;
+				State = 1387;
 				Match(AT);
-				State = 1374;
+				State = 1388;
 				expr(0);
-				State = 1377;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1375;
+					State = 1389;
 					Match(FOR);
-					State = 1376;
+					State = 1390;
 					duration();
 					}
 				}
@@ -10449,9 +10515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1379;
+				State = 1393;
 				Match(HALF_LIFE);
-				State = 1380;
+				State = 1394;
 				duration();
 				}
 				break;
@@ -10508,31 +10574,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1383;
+			State = 1397;
 			Match(SCENARIO);
-			State = 1384;
+			State = 1398;
 			_localctx.name = ident();
-			State = 1385;
+			State = 1399;
 			Match(FOR);
-			State = 1386;
+			State = 1400;
 			_localctx.deal = ident();
-			State = 1387;
+			State = 1401;
 			Match(LBRACE);
-			State = 1391;
+			State = 1405;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1388;
+				State = 1402;
 				scenarioItem();
 				}
 				}
-				State = 1393;
+				State = 1407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1394;
+			State = 1408;
 			Match(RBRACE);
 			}
 		}
@@ -11295,20 +11361,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1687;
+			State = 1701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1396;
+				State = 1410;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1397;
+				State = 1411;
 				Match(RENEWALS);
-				State = 1398;
+				State = 1412;
 				Match(TAKEN);
-				State = 1399;
+				State = 1413;
 				Match(NUMBER);
 				}
 				break;
@@ -11316,29 +11382,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1415;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1402;
+				State = 1416;
 				Match(RENEWALS);
-				State = 1403;
+				State = 1417;
 				Match(DRAWN);
-				State = 1404;
+				State = 1418;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1408;
+				State = 1422;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1405;
+						State = 1419;
 						loading();
 						}
 						} 
 					}
-					State = 1410;
+					State = 1424;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				}
 				}
 				break;
@@ -11346,27 +11412,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1411;
+				State = 1425;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1412;
+				State = 1426;
 				Match(BREAKS);
-				State = 1416;
+				State = 1430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1413;
+					State = 1427;
 					Match(IN);
-					State = 1414;
+					State = 1428;
 					Match(RENEWAL);
-					State = 1415;
+					State = 1429;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1418;
+				State = 1432;
 				Match(AT);
-				State = 1419;
+				State = 1433;
 				duration();
 				}
 				break;
@@ -11374,61 +11440,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1421;
+				State = 1435;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1422;
+				State = 1436;
 				Match(BREAKS);
-				State = 1423;
+				State = 1437;
 				Match(DRAWN);
-				State = 1427;
+				State = 1441;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1424;
+					State = 1438;
 					Match(IN);
-					State = 1425;
+					State = 1439;
 					Match(RENEWAL);
-					State = 1426;
+					State = 1440;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1429;
+				State = 1443;
 				Match(AT);
-				State = 1430;
+				State = 1444;
 				breakChance();
-				State = 1435;
+				State = 1449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1431;
+					State = 1445;
 					Match(COMMA);
-					State = 1432;
+					State = 1446;
 					breakChance();
 					}
 					}
-					State = 1437;
+					State = 1451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1441;
+				State = 1455;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1438;
+						State = 1452;
 						loading();
 						}
 						} 
 					}
-					State = 1443;
+					State = 1457;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 				}
 				}
 				break;
@@ -11436,9 +11502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1444;
+				State = 1458;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1445;
+				State = 1459;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11447,20 +11513,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1446;
+				State = 1460;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1447;
+				State = 1461;
 				perYear();
-				State = 1452;
+				State = 1466;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 				case 1:
 					{
-					State = 1448;
+					State = 1462;
 					Match(VOLATILITY);
-					State = 1449;
+					State = 1463;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1450;
+					State = 1464;
 					perYear();
 					}
 					break;
@@ -11471,15 +11537,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1454;
+				State = 1468;
 				((DropItemContext)_localctx).path = reference();
-				State = 1455;
+				State = 1469;
 				Match(DROP);
-				State = 1456;
+				State = 1470;
 				expr(0);
-				State = 1457;
+				State = 1471;
 				Match(BY);
-				State = 1458;
+				State = 1472;
 				Match(DATE);
 				}
 				break;
@@ -11487,41 +11553,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1460;
+				State = 1474;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1461;
+				State = 1475;
 				Match(DEFAULTS);
-				State = 1494;
+				State = 1508;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1462;
+					State = 1476;
 					Match(ON);
-					State = 1463;
+					State = 1477;
 					Match(DATE);
-					State = 1467;
+					State = 1481;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1464;
+							State = 1478;
 							loading();
 							}
 							} 
 						}
-						State = 1469;
+						State = 1483;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 					}
-					State = 1471;
+					State = 1485;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 					case 1:
 						{
-						State = 1470;
+						State = 1484;
 						recoveryDraw();
 						}
 						break;
@@ -11530,58 +11596,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1473;
+					State = 1487;
 					Match(DRAWN);
-					State = 1483;
+					State = 1497;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
-						State = 1474;
+						State = 1488;
 						Match(PD);
-						State = 1475;
+						State = 1489;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1476;
+						State = 1490;
 						perYear();
-						State = 1480;
+						State = 1494;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1477;
+							State = 1491;
 							pdStep();
 							}
 							}
-							State = 1482;
+							State = 1496;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1488;
+					State = 1502;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1485;
+							State = 1499;
 							loading();
 							}
 							} 
 						}
-						State = 1490;
+						State = 1504;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 					}
-					State = 1492;
+					State = 1506;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 					case 1:
 						{
-						State = 1491;
+						State = 1505;
 						recoveryDraw();
 						}
 						break;
@@ -11597,9 +11663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1496;
+				State = 1510;
 				Match(ENFORCEMENT);
-				State = 1498;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11607,7 +11673,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1497;
+						State = 1511;
 						sellTerm();
 						}
 						}
@@ -11615,9 +11681,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1500;
+					State = 1514;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11625,11 +11691,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1502;
+				State = 1516;
 				Match(ENFORCEMENT);
-				State = 1503;
+				State = 1517;
 				Match(SELL);
-				State = 1504;
+				State = 1518;
 				Match(ALL);
 				}
 				break;
@@ -11637,13 +11703,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1505;
+				State = 1519;
 				Match(ENFORCEMENT);
-				State = 1506;
+				State = 1520;
 				Match(NOT);
-				State = 1507;
+				State = 1521;
 				Match(RELET);
-				State = 1508;
+				State = 1522;
 				Match(IDLE);
 				}
 				break;
@@ -11651,11 +11717,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1509;
+				State = 1523;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1510;
+				State = 1524;
 				Match(LEVEL);
-				State = 1511;
+				State = 1525;
 				expr(0);
 				}
 				break;
@@ -11663,29 +11729,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1513;
+				State = 1527;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1514;
+				State = 1528;
 				Match(POINTS);
-				State = 1515;
+				State = 1529;
 				pointsKind();
-				State = 1516;
+				State = 1530;
 				Match(LBRACE);
-				State = 1520;
+				State = 1534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1517;
+					State = 1531;
 					schedulePoint();
 					}
 					}
-					State = 1522;
+					State = 1536;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1523;
+				State = 1537;
 				Match(RBRACE);
 				}
 				break;
@@ -11693,15 +11759,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1525;
+				State = 1539;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1526;
+				State = 1540;
 				Match(LAUNCH);
-				State = 1527;
+				State = 1541;
 				Match(DATE);
-				State = 1528;
+				State = 1542;
 				Match(DOWN);
-				State = 1529;
+				State = 1543;
 				expr(0);
 				}
 				break;
@@ -11709,21 +11775,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1531;
+				State = 1545;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1532;
+				State = 1546;
 				Match(SHIFT);
-				State = 1534;
+				State = 1548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1533;
+					State = 1547;
 					Match(PLUS);
 					}
 				}
 
-				State = 1536;
+				State = 1550;
 				expr(0);
 				}
 				break;
@@ -11731,20 +11797,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1538;
+				State = 1552;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1539;
+				State = 1553;
 				Match(DELAYED);
-				State = 1540;
+				State = 1554;
 				duration();
-				State = 1543;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1541;
+					State = 1555;
 					Match(FROM);
-					State = 1542;
+					State = 1556;
 					Match(DATE);
 					}
 				}
@@ -11755,57 +11821,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1545;
+				State = 1559;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1546;
+				State = 1560;
 				Match(DELAYED);
-				State = 1547;
+				State = 1561;
 				Match(DRAWN);
-				State = 1548;
+				State = 1562;
 				delayOutcome();
-				State = 1553;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1549;
+					State = 1563;
 					Match(COMMA);
-					State = 1550;
+					State = 1564;
 					delayOutcome();
 					}
 					}
-					State = 1555;
+					State = 1569;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1558;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1556;
+					State = 1570;
 					Match(FROM);
-					State = 1557;
+					State = 1571;
 					Match(DATE);
 					}
 				}
 
-				State = 1563;
+				State = 1577;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1560;
+						State = 1574;
 						loading();
 						}
 						} 
 					}
-					State = 1565;
+					State = 1579;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				}
 				}
 				break;
@@ -11813,45 +11879,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1566;
+				State = 1580;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1567;
+				State = 1581;
 				Match(WORKOUT);
-				State = 1568;
+				State = 1582;
 				Match(DRAWN);
-				State = 1569;
+				State = 1583;
 				delayOutcome();
-				State = 1574;
+				State = 1588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1570;
+					State = 1584;
 					Match(COMMA);
-					State = 1571;
+					State = 1585;
 					delayOutcome();
 					}
 					}
-					State = 1576;
+					State = 1590;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1580;
+				State = 1594;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1577;
+						State = 1591;
 						loading();
 						}
 						} 
 					}
-					State = 1582;
+					State = 1596;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				}
 				}
 				break;
@@ -11859,11 +11925,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1583;
+				State = 1597;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1584;
+				State = 1598;
 				Match(UTILISATION);
-				State = 1585;
+				State = 1599;
 				expr(0);
 				}
 				break;
@@ -11871,17 +11937,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1587;
+				State = 1601;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1588;
+				State = 1602;
 				Match(RELET);
-				State = 1589;
+				State = 1603;
 				Match(AFTER);
-				State = 1590;
+				State = 1604;
 				duration();
-				State = 1591;
+				State = 1605;
 				Match(AT);
-				State = 1592;
+				State = 1606;
 				expr(0);
 				}
 				break;
@@ -11889,11 +11955,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1594;
+				State = 1608;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1595;
+				State = 1609;
 				Match(NOT);
-				State = 1596;
+				State = 1610;
 				Match(RELET);
 				}
 				break;
@@ -11901,18 +11967,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1598;
+				State = 1612;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1599;
+				State = 1613;
 				Match(GUARANTEES);
-				State = 1600;
+				State = 1614;
 				Match(HONOURED);
-				State = 1602;
+				State = 1616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1601;
+					State = 1615;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11923,20 +11989,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1604;
+				State = 1618;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1605;
+				State = 1619;
 				Match(GUARANTEES);
-				State = 1606;
+				State = 1620;
 				Match(DISOWNED);
-				State = 1609;
+				State = 1623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1607;
+					State = 1621;
 					Match(FROM);
-					State = 1608;
+					State = 1622;
 					Match(DATE);
 					}
 				}
@@ -11947,34 +12013,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1611;
+				State = 1625;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1612;
+				State = 1626;
 				Match(CALLED);
-				State = 1613;
+				State = 1627;
 				Match(ON);
-				State = 1614;
+				State = 1628;
 				Match(DATE);
-				State = 1617;
+				State = 1631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1615;
+					State = 1629;
 					Match(AT);
-					State = 1616;
+					State = 1630;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1621;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1619;
+					State = 1633;
 					Match(PART);
-					State = 1620;
+					State = 1634;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -11985,11 +12051,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1623;
+				State = 1637;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1624;
+				State = 1638;
 				Match(CONVERTS);
-				State = 1625;
+				State = 1639;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -11997,11 +12063,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1627;
+				State = 1641;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1628;
+				State = 1642;
 				Match(MARKET);
-				State = 1630;
+				State = 1644;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12009,7 +12075,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1629;
+						State = 1643;
 						holdingMarketTerm();
 						}
 						}
@@ -12017,9 +12083,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1632;
+					State = 1646;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12027,9 +12093,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1634;
+				State = 1648;
 				Match(PATHS);
-				State = 1635;
+				State = 1649;
 				Match(NUMBER);
 				}
 				break;
@@ -12037,9 +12103,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1636;
+				State = 1650;
 				Match(SEED);
-				State = 1637;
+				State = 1651;
 				Match(NUMBER);
 				}
 				break;
@@ -12047,7 +12113,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1638;
+				State = 1652;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12055,7 +12121,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1639;
+				State = 1653;
 				Match(SOBOL);
 				}
 				break;
@@ -12063,21 +12129,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1640;
+				State = 1654;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1641;
+				State = 1655;
 				Match(GBM);
-				State = 1642;
+				State = 1656;
 				Match(DRIFT);
-				State = 1643;
+				State = 1657;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1644;
+				State = 1658;
 				perYear();
-				State = 1645;
+				State = 1659;
 				Match(VOLATILITY);
-				State = 1646;
+				State = 1660;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1647;
+				State = 1661;
 				perYear();
 				}
 				break;
@@ -12085,39 +12151,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1649;
+				State = 1663;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1650;
+				State = 1664;
 				Match(REVERTS);
-				State = 1651;
+				State = 1665;
 				Match(TO);
-				State = 1654;
+				State = 1668;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1652;
+					State = 1666;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1653;
+					State = 1667;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1656;
+				State = 1670;
 				Match(SPEED);
-				State = 1657;
+				State = 1671;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1658;
+				State = 1672;
 				perYear();
-				State = 1659;
+				State = 1673;
 				Match(VOLATILITY);
-				State = 1660;
+				State = 1674;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1661;
+				State = 1675;
 				perYear();
 				}
 				break;
@@ -12125,17 +12191,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1663;
+				State = 1677;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1678;
 				Match(JUMPS);
-				State = 1665;
+				State = 1679;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1666;
+				State = 1680;
 				perYear();
-				State = 1667;
+				State = 1681;
 				Match(DOWN);
-				State = 1668;
+				State = 1682;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12143,24 +12209,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1670;
+				State = 1684;
 				Match(CORRELATE);
-				State = 1671;
+				State = 1685;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1672;
+				State = 1686;
 				Match(WITH);
-				State = 1673;
+				State = 1687;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1674;
+				State = 1688;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1677;
+				State = 1691;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 				case 1:
 					{
-					State = 1675;
+					State = 1689;
 					Match(STRESS);
-					State = 1676;
+					State = 1690;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12171,19 +12237,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1679;
+				State = 1693;
 				Match(REGIMES);
-				State = 1680;
+				State = 1694;
 				Match(STRESS);
-				State = 1681;
+				State = 1695;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1682;
+				State = 1696;
 				perYear();
-				State = 1683;
+				State = 1697;
 				Match(NORMAL);
-				State = 1684;
+				State = 1698;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1685;
+				State = 1699;
 				perYear();
 				}
 				break;
@@ -12230,15 +12296,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1689;
+			State = 1703;
 			Match(UNTIL);
-			State = 1690;
+			State = 1704;
 			Match(DATE);
-			State = 1691;
+			State = 1705;
 			Match(THEN);
-			State = 1692;
+			State = 1706;
 			expr(0);
-			State = 1693;
+			State = 1707;
 			perYear();
 			}
 		}
@@ -12328,40 +12394,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1724;
+			State = 1738;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1695;
+				State = 1709;
 				Match(RECOVERY);
-				State = 1696;
+				State = 1710;
 				Match(BETA);
-				State = 1697;
+				State = 1711;
 				Match(MEAN);
-				State = 1698;
+				State = 1712;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1699;
+				State = 1713;
 				Match(SD);
-				State = 1700;
+				State = 1714;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1704;
+				State = 1718;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1701;
+						State = 1715;
 						loading();
 						}
 						} 
 					}
-					State = 1706;
+					State = 1720;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				}
 				}
 				break;
@@ -12369,45 +12435,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1707;
+				State = 1721;
 				Match(RECOVERY);
-				State = 1708;
+				State = 1722;
 				Match(DRAWN);
-				State = 1709;
+				State = 1723;
 				Match(AT);
-				State = 1710;
+				State = 1724;
 				recoveryOutcome();
-				State = 1715;
+				State = 1729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1711;
+					State = 1725;
 					Match(COMMA);
-					State = 1712;
+					State = 1726;
 					recoveryOutcome();
 					}
 					}
-					State = 1717;
+					State = 1731;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1721;
+				State = 1735;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1718;
+						State = 1732;
 						loading();
 						}
 						} 
 					}
-					State = 1723;
+					State = 1737;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				}
 				}
 				break;
@@ -12454,11 +12520,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1726;
+			State = 1740;
 			_localctx.rate = expr(0);
-			State = 1727;
+			State = 1741;
 			Match(WITH);
-			State = 1728;
+			State = 1742;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12504,21 +12570,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1731;
+			State = 1745;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1730;
+				State = 1744;
 				Match(MINUS);
 				}
 			}
 
-			State = 1733;
+			State = 1747;
 			duration();
-			State = 1734;
+			State = 1748;
 			Match(WITH);
-			State = 1735;
+			State = 1749;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12562,11 +12628,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1737;
+			State = 1751;
 			duration();
-			State = 1738;
+			State = 1752;
 			Match(WITH);
-			State = 1739;
+			State = 1753;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12611,11 +12677,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1741;
+			State = 1755;
 			Match(LOADING);
-			State = 1742;
+			State = 1756;
 			_localctx.factor = reference();
-			State = 1743;
+			State = 1757;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12653,9 +12719,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1759;
 			Match(PER);
-			State = 1746;
+			State = 1760;
 			Match(YEAR);
 			}
 		}
@@ -12692,7 +12758,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1748;
+			State = 1762;
 			Match(QUANTITY);
 			}
 		}
@@ -13019,20 +13085,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1792;
+			State = 1806;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1751;
+				State = 1765;
 				Match(LPAREN);
-				State = 1752;
+				State = 1766;
 				expr(0);
-				State = 1753;
+				State = 1767;
 				Match(RPAREN);
 				}
 				break;
@@ -13041,9 +13107,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1755;
+				State = 1769;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1756;
+				State = 1770;
 				expr(16);
 				}
 				break;
@@ -13052,9 +13118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
+				State = 1771;
 				Match(NOT);
-				State = 1758;
+				State = 1772;
 				expr(11);
 				}
 				break;
@@ -13063,17 +13129,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1773;
 				Match(IF);
-				State = 1760;
+				State = 1774;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1761;
+				State = 1775;
 				Match(THEN);
-				State = 1762;
+				State = 1776;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1763;
+				State = 1777;
 				Match(ELSE);
-				State = 1764;
+				State = 1778;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13082,37 +13148,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1766;
+				State = 1780;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1767;
+				State = 1781;
 				Match(LPAREN);
-				State = 1776;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 18190217288613859L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 103L) != 0)) {
 					{
-					State = 1768;
+					State = 1782;
 					expr(0);
-					State = 1773;
+					State = 1787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1769;
+						State = 1783;
 						Match(COMMA);
-						State = 1770;
+						State = 1784;
 						expr(0);
 						}
 						}
-						State = 1775;
+						State = 1789;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1778;
+				State = 1792;
 				Match(RPAREN);
 				}
 				break;
@@ -13121,7 +13187,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1794;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13131,19 +13197,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1782;
+				State = 1796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
 					{
-					State = 1781;
+					State = 1795;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1784;
+				State = 1798;
 				Match(PER);
-				State = 1785;
+				State = 1799;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13152,9 +13218,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1800;
 				Match(NUMBER);
-				State = 1787;
+				State = 1801;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13163,7 +13229,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1788;
+				State = 1802;
 				Match(QUANTITY);
 				}
 				break;
@@ -13172,7 +13238,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1789;
+				State = 1803;
 				Match(NUMBER);
 				}
 				break;
@@ -13181,7 +13247,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1790;
+				State = 1804;
 				Match(DATE);
 				}
 				break;
@@ -13190,34 +13256,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1791;
+				State = 1805;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1814;
+			State = 1828;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1812;
+					State = 1826;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1794;
+						State = 1808;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1795;
+						State = 1809;
 						Match(OF);
-						State = 1796;
+						State = 1810;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13226,9 +13292,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1797;
+						State = 1811;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1798;
+						State = 1812;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13238,7 +13304,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1799;
+						State = 1813;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13247,9 +13313,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1800;
+						State = 1814;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1801;
+						State = 1815;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13259,7 +13325,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1802;
+						State = 1816;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13268,19 +13334,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1803;
+						State = 1817;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1804;
+						State = 1818;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 63L) != 0)) ) {
+						if ( !(((((_la - 257)) & ~0x3f) == 0 && ((1L << (_la - 257)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1805;
+						State = 1819;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13289,11 +13355,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1806;
+						State = 1820;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1807;
+						State = 1821;
 						Match(AND);
-						State = 1808;
+						State = 1822;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13302,20 +13368,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1809;
+						State = 1823;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1810;
+						State = 1824;
 						Match(OR);
-						State = 1811;
+						State = 1825;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1816;
+				State = 1830;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 			}
 			}
 		}
@@ -13364,7 +13430,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1817;
+			State = 1831;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13415,16 +13481,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1819;
+			State = 1833;
 			ident();
-			State = 1822;
+			State = 1836;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 			case 1:
 				{
-				State = 1820;
+				State = 1834;
 				Match(DOT);
-				State = 1821;
+				State = 1835;
 				_localctx.member = ident();
 				}
 				break;
@@ -13621,6 +13687,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTICE() { return GetToken(DealLangParser.NOTICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORKOUT() { return GetToken(DealLangParser.WORKOUT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode YIELD() { return GetToken(DealLangParser.YIELD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(DealLangParser.RESET, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -13642,9 +13709,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1824;
+			State = 1838;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13690,7 +13757,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,274,1827,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,275,1841,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13757,635 +13824,641 @@ public partial class DealLangParser : Parser {
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,875,8,41,1,41,5,41,878,8,41,10,
-		41,12,41,881,9,41,1,41,3,41,884,8,41,1,41,1,41,3,41,888,8,41,1,42,1,42,
-		1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,3,44,907,8,44,1,45,1,45,1,45,1,45,1,45,5,45,914,8,45,10,45,12,45,
-		917,9,45,1,45,1,45,3,45,921,8,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,
-		47,1,47,1,47,1,47,1,47,5,47,935,8,47,10,47,12,47,938,9,47,1,47,3,47,941,
-		8,47,1,48,1,48,1,48,1,48,5,48,947,8,48,10,48,12,48,950,9,48,1,48,1,48,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,4,49,969,8,49,11,49,12,49,970,1,49,1,49,1,49,1,49,3,49,977,8,49,1,
-		50,1,50,1,50,1,50,1,50,1,50,3,50,985,8,50,1,51,1,51,1,51,1,51,5,51,991,
-		8,51,10,51,12,51,994,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1004,8,52,10,52,12,52,1007,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		3,52,1017,8,52,1,52,3,52,1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1028,8,52,10,52,12,52,1031,9,52,3,52,1033,8,52,1,53,1,53,1,53,1,53,5,53,
-		1039,8,53,10,53,12,53,1042,9,53,1,53,3,53,1045,8,53,1,54,1,54,1,54,1,54,
-		1,54,1,54,3,54,1053,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,5,56,1062,
-		8,56,10,56,12,56,1065,9,56,1,56,3,56,1068,8,56,1,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1076,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1087,8,58,3,58,1089,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		3,59,1100,8,59,1,59,3,59,1103,8,59,1,59,1,59,3,59,1107,8,59,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1115,8,60,1,60,1,60,1,60,3,60,1120,8,60,1,60,
-		1,60,1,60,3,60,1125,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1135,8,60,3,60,1137,8,60,1,60,1,60,1,60,1,60,5,60,1143,8,60,10,60,12,60,
-		1146,9,60,1,61,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,9,61,1,61,
-		1,61,1,61,3,61,1160,8,61,1,61,1,61,3,61,1164,8,61,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,9,62,1,62,1,62,
-		3,62,1182,8,62,1,62,3,62,1185,8,62,1,63,1,63,1,63,1,63,1,63,3,63,1192,
-		8,63,1,64,1,64,1,64,1,64,1,64,5,64,1199,8,64,10,64,12,64,1202,9,64,1,65,
-		1,65,3,65,1206,8,65,1,66,1,66,1,66,5,66,1211,8,66,10,66,12,66,1214,9,66,
-		1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1224,8,67,10,67,12,67,1227,
-		9,67,3,67,1229,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1242,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1257,8,67,10,67,12,67,1260,9,67,1,67,3,67,1263,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1273,8,67,10,67,12,67,1276,
-		9,67,1,67,1,67,1,67,1,67,5,67,1282,8,67,10,67,12,67,1285,9,67,1,67,3,67,
-		1288,8,67,1,67,1,67,1,67,3,67,1293,8,67,1,67,1,67,5,67,1297,8,67,10,67,
-		12,67,1300,9,67,1,67,1,67,1,67,1,67,5,67,1306,8,67,10,67,12,67,1309,9,
-		67,1,67,3,67,1312,8,67,1,68,1,68,1,68,5,68,1317,8,68,10,68,12,68,1320,
-		9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,1328,8,69,10,69,12,69,1331,9,69,
-		1,69,5,69,1334,8,69,10,69,12,69,1337,9,69,1,69,3,69,1340,8,69,1,70,1,70,
+		41,12,41,881,9,41,1,41,3,41,884,8,41,1,41,1,41,1,41,1,41,5,41,890,8,41,
+		10,41,12,41,893,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,902,8,41,
+		1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,
+		1,44,1,44,1,44,3,44,921,8,44,1,45,1,45,1,45,1,45,1,45,5,45,928,8,45,10,
+		45,12,45,931,9,45,1,45,1,45,3,45,935,8,45,1,45,1,45,1,46,1,46,1,46,1,46,
+		1,47,1,47,1,47,1,47,1,47,1,47,5,47,949,8,47,10,47,12,47,952,9,47,1,47,
+		3,47,955,8,47,1,48,1,48,1,48,1,48,5,48,961,8,48,10,48,12,48,964,9,48,1,
+		48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,4,49,983,8,49,11,49,12,49,984,1,49,1,49,1,49,1,49,3,49,991,
+		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,999,8,50,1,51,1,51,1,51,1,51,5,
+		51,1005,8,51,10,51,12,51,1008,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,
+		1,52,5,52,1018,8,52,10,52,12,52,1021,9,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,3,52,1031,8,52,1,52,3,52,1034,8,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,5,52,1042,8,52,10,52,12,52,1045,9,52,3,52,1047,8,52,1,53,1,53,1,53,
+		1,53,5,53,1053,8,53,10,53,12,53,1056,9,53,1,53,3,53,1059,8,53,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1067,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,
+		5,56,1076,8,56,10,56,12,56,1079,9,56,1,56,3,56,1082,8,56,1,57,1,57,1,57,
+		1,57,1,57,1,57,3,57,1090,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,3,58,1101,8,58,3,58,1103,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,3,59,1114,8,59,1,59,3,59,1117,8,59,1,59,1,59,3,59,1121,8,59,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1129,8,60,1,60,1,60,1,60,3,60,1134,
+		8,60,1,60,1,60,1,60,3,60,1139,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,3,60,1149,8,60,3,60,1151,8,60,1,60,1,60,1,60,1,60,5,60,1157,8,60,
+		10,60,12,60,1160,9,60,1,61,1,61,1,61,1,61,5,61,1166,8,61,10,61,12,61,1169,
+		9,61,1,61,1,61,1,61,3,61,1174,8,61,1,61,1,61,3,61,1178,8,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1189,8,62,10,62,12,62,1192,9,62,
+		1,62,1,62,3,62,1196,8,62,1,62,3,62,1199,8,62,1,63,1,63,1,63,1,63,1,63,
+		3,63,1206,8,63,1,64,1,64,1,64,1,64,1,64,5,64,1213,8,64,10,64,12,64,1216,
+		9,64,1,65,1,65,3,65,1220,8,65,1,66,1,66,1,66,5,66,1225,8,66,10,66,12,66,
+		1228,9,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1238,8,67,10,67,
+		12,67,1241,9,67,3,67,1243,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,3,67,1256,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1271,8,67,10,67,12,67,1274,9,67,1,67,3,67,
+		1277,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1287,8,67,10,67,
+		12,67,1290,9,67,1,67,1,67,1,67,1,67,5,67,1296,8,67,10,67,12,67,1299,9,
+		67,1,67,3,67,1302,8,67,1,67,1,67,1,67,3,67,1307,8,67,1,67,1,67,5,67,1311,
+		8,67,10,67,12,67,1314,9,67,1,67,1,67,1,67,1,67,5,67,1320,8,67,10,67,12,
+		67,1323,9,67,1,67,3,67,1326,8,67,1,68,1,68,1,68,5,68,1331,8,68,10,68,12,
+		68,1334,9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,1342,8,69,10,69,12,69,
+		1345,9,69,1,69,5,69,1348,8,69,10,69,12,69,1351,9,69,1,69,3,69,1354,8,69,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1378,8,70,1,70,1,70,3,70,1382,8,70,
-		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1407,8,72,
-		10,72,12,72,1410,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1417,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1428,8,72,1,72,1,72,1,72,1,72,
-		5,72,1434,8,72,10,72,12,72,1437,9,72,1,72,5,72,1440,8,72,10,72,12,72,1443,
-		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1453,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1466,8,72,10,72,12,72,
-		1469,9,72,1,72,3,72,1472,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1479,8,72,
-		10,72,12,72,1482,9,72,3,72,1484,8,72,1,72,5,72,1487,8,72,10,72,12,72,1490,
-		9,72,1,72,3,72,1493,8,72,3,72,1495,8,72,1,72,1,72,4,72,1499,8,72,11,72,
-		12,72,1500,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1519,8,72,10,72,12,72,1522,9,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1535,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,3,72,1544,8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1552,8,72,10,72,12,72,1555,9,72,1,72,1,72,3,72,1559,8,72,1,72,5,72,1562,
-		8,72,10,72,12,72,1565,9,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1573,8,72,
-		10,72,12,72,1576,9,72,1,72,5,72,1579,8,72,10,72,12,72,1582,9,72,1,72,1,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,3,72,1603,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,3,72,1622,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1631,8,72,11,72,12,72,1632,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1392,8,70,1,70,1,70,3,70,
+		1396,8,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1404,8,71,10,71,12,71,1407,
+		9,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
+		1421,8,72,10,72,12,72,1424,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1431,8,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1442,8,72,1,72,1,72,
+		1,72,1,72,5,72,1448,8,72,10,72,12,72,1451,9,72,1,72,5,72,1454,8,72,10,
+		72,12,72,1457,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1467,8,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1480,8,
+		72,10,72,12,72,1483,9,72,1,72,3,72,1486,8,72,1,72,1,72,1,72,1,72,1,72,
+		5,72,1493,8,72,10,72,12,72,1496,9,72,3,72,1498,8,72,1,72,5,72,1501,8,72,
+		10,72,12,72,1504,9,72,1,72,3,72,1507,8,72,3,72,1509,8,72,1,72,1,72,4,72,
+		1513,8,72,11,72,12,72,1514,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1533,8,72,10,72,12,72,1536,9,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1549,8,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1558,8,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,5,72,1566,8,72,10,72,12,72,1569,9,72,1,72,1,72,3,72,1573,8,72,
+		1,72,5,72,1576,8,72,10,72,12,72,1579,9,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		5,72,1587,8,72,10,72,12,72,1590,9,72,1,72,5,72,1593,8,72,10,72,12,72,1596,
+		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1617,8,72,1,72,1,72,1,72,1,72,1,72,
+		3,72,1624,8,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1632,8,72,1,72,1,72,
+		3,72,1636,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1645,8,72,11,72,
+		12,72,1646,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1669,8,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1655,8,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,3,72,1678,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
-		1688,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,1703,8,74,10,74,12,74,1706,9,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		5,74,1714,8,74,10,74,12,74,1717,9,74,1,74,5,74,1720,8,74,10,74,12,74,1723,
-		9,74,3,74,1725,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1732,8,76,1,76,1,76,
-		1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,80,
-		1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1772,8,81,10,81,12,81,1775,
-		9,81,3,81,1777,8,81,1,81,1,81,1,81,1,81,3,81,1783,8,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,3,81,1793,8,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1813,
-		8,81,10,81,12,81,1816,9,81,1,82,1,82,1,83,1,83,1,83,3,83,1823,8,83,1,84,
-		1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,0,10,1,0,244,245,1,0,17,18,1,0,117,118,1,0,183,184,
-		1,0,264,265,1,0,254,255,1,0,252,253,1,0,256,261,1,0,189,200,26,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,
-		135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,200,
-		201,206,220,222,234,237,243,268,269,2110,0,176,1,0,0,0,2,181,1,0,0,0,4,
-		184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,12,263,1,0,0,0,
-		14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,0,0,22,311,1,0,
-		0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,1,0,0,0,32,387,
-		1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,484,1,0,0,0,42,
-		486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,0,50,536,1,0,0,
-		0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,0,0,0,60,625,1,
-		0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,1,0,0,0,70,743,
-		1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,785,1,0,0,0,80,
-		796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,0,88,900,1,0,0,
-		0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,0,0,0,98,976,1,
-		0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,106,1034,1,0,0,
-		0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,1075,1,0,0,0,
-		116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,1,0,0,0,124,
-		1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,0,0,0,132,1207,
-		1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,0,0,140,1381,1,
-		0,0,0,142,1383,1,0,0,0,144,1687,1,0,0,0,146,1689,1,0,0,0,148,1724,1,0,
-		0,0,150,1726,1,0,0,0,152,1731,1,0,0,0,154,1737,1,0,0,0,156,1741,1,0,0,
-		0,158,1745,1,0,0,0,160,1748,1,0,0,0,162,1792,1,0,0,0,164,1817,1,0,0,0,
-		166,1819,1,0,0,0,168,1824,1,0,0,0,170,175,3,2,1,0,171,175,3,4,2,0,172,
-		175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,0,0,174,172,
-		1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
-		0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,0,0,181,182,
-		5,3,0,0,182,183,5,266,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,186,3,168,
-		84,0,186,190,5,244,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,1,0,0,0,
-		190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,
-		5,245,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,217,3,24,
-		12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,217,3,64,
-		32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,217,3,78,
-		39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,209,217,
-		3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,64,0,213,
-		217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,0,0,216,
-		196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,200,1,
-		0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,0,0,0,
-		216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,216,209,
-		1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,1,0,0,
-		0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,268,0,0,219,
-		225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,223,220,
-		1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,
-		0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,0,229,
-		9,1,0,0,0,230,235,5,244,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,231,1,
-		0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,
-		236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,245,0,0,239,11,1,0,0,0,240,241,
-		5,5,0,0,241,264,5,266,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,245,5,
-		7,0,0,245,264,5,263,0,0,246,247,5,8,0,0,247,264,5,263,0,0,248,249,5,9,
-		0,0,249,264,5,263,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,5,11,
-		0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,3,168,
-		84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,0,0,
-		260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,240,
-		1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,0,0,
-		0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,270,
-		3,168,84,0,266,267,5,252,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,272,
-		1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,0,0,
-		0,273,274,5,252,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
-		279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,15,1,
-		0,0,0,280,287,5,244,0,0,281,283,5,263,0,0,282,284,5,248,0,0,283,282,1,
-		0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,0,
-		287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,
-		5,245,0,0,291,17,1,0,0,0,292,293,5,262,0,0,293,19,1,0,0,0,294,295,5,14,
-		0,0,295,296,3,168,84,0,296,300,5,244,0,0,297,299,3,22,11,0,298,297,1,0,
-		0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,0,302,
-		300,1,0,0,0,303,304,5,245,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,312,
-		5,266,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,312,
-		3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,1,0,
-		0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,244,0,0,316,318,3,26,
-		13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,
-		322,1,0,0,0,321,319,1,0,0,0,322,323,5,245,0,0,323,25,1,0,0,0,324,325,5,
-		121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,328,329,
-		3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,0,332,333,
-		3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,0,336,340,
-		5,244,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,340,338,1,
-		0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,5,245,0,
-		0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,263,0,0,347,348,5,20,0,0,
-		348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,0,0,349,
-		334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,29,1,0,
-		0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,244,0,0,356,358,3,32,
-		16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,0,0,360,
-		362,1,0,0,0,361,359,1,0,0,0,362,363,5,245,0,0,363,31,1,0,0,0,364,365,5,
-		47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,371,3,
-		160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,372,1,
-		0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,263,0,0,375,373,1,0,0,
-		0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,0,0,379,
-		383,5,244,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,0,383,381,
-		1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,388,5,245,
-		0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,0,0,0,389,
-		390,5,263,0,0,390,392,3,162,81,0,391,393,5,248,0,0,392,391,1,0,0,0,392,
-		393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,0,396,397,
-		5,54,0,0,397,398,3,168,84,0,398,402,5,244,0,0,399,401,3,38,19,0,400,399,
-		1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,
-		0,404,402,1,0,0,0,405,406,5,245,0,0,406,37,1,0,0,0,407,408,5,55,0,0,408,
-		471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,3,158,79,0,
-		412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,417,1,0,0,0,
-		416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,240,0,0,419,
-		423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,0,0,0,423,421,
-		1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,426,418,1,0,0,
-		0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,5,263,0,0,430,
-		431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,3,48,24,0,434,
-		435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,5,64,0,0,438,
-		439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,0,0,0,441,442,
-		1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,0,445,448,1,0,
-		0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,446,1,0,0,0,449,
-		451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,1,0,0,0,453,451,
-		1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,0,456,471,3,18,
-		9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,0,460,461,5,95,
-		0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,0,464,466,3,162,
-		81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,462,1,0,0,0,467,
-		468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,1,0,0,0,470,409,
-		1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,0,470,449,1,0,0,
-		0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,460,1,0,0,0,470,
-		469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,42,21,0,474,475,
-		5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,99,0,0,478,479,
-		5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,
-		0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,472,1,0,0,0,
-		484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,5,63,0,0,488,493,
-		3,160,80,0,489,490,5,248,0,0,490,492,3,160,80,0,491,489,1,0,0,0,492,495,
-		1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,0,495,493,1,0,0,
-		0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,498,499,1,0,0,0,
-		499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,502,1,0,0,0,502,
-		505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,1,0,0,0,505,506,
-		1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,80,0,509,510,5,
-		202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,0,0,513,515,3,
-		162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,516,524,5,241,
-		0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,520,524,3,162,
-		81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,0,523,517,1,0,
-		0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,5,265,0,0,526,
-		529,5,62,0,0,527,529,5,264,0,0,528,525,1,0,0,0,528,527,1,0,0,0,529,49,
-		1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,0,0,533,537,3,
-		162,81,0,534,535,5,73,0,0,535,537,5,263,0,0,536,530,1,0,0,0,536,532,1,
-		0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,543,3,168,84,
-		0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,
-		544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,0,547,559,3,
-		162,81,0,548,549,5,73,0,0,549,559,5,263,0,0,550,551,5,131,0,0,551,559,
-		3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,0,0,555,557,
-		3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,546,1,0,
-		0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,1,0,0,0,560,
-		561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,84,0,564,568,
-		5,244,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
-		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,572,5,245,0,
-		0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,5,113,0,0,
-		576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,5,116,0,
-		0,580,581,5,73,0,0,581,626,5,263,0,0,582,583,5,119,0,0,583,585,3,94,47,
-		0,584,586,5,268,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,0,0,0,587,
-		588,5,8,0,0,588,626,5,263,0,0,589,590,5,45,0,0,590,593,3,162,81,0,591,
-		592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,0,0,594,597,
-		1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,0,597,598,1,
-		0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,265,0,0,601,615,5,141,
-		0,0,602,603,5,141,0,0,603,610,5,244,0,0,604,606,3,162,81,0,605,607,5,248,
-		0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,604,1,0,0,0,609,
-		612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,
-		0,0,0,613,615,5,245,0,0,614,600,1,0,0,0,614,602,1,0,0,0,615,617,1,0,0,
-		0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,626,3,88,44,0,619,
-		626,3,90,45,0,620,622,5,143,0,0,621,623,5,252,0,0,622,621,1,0,0,0,622,
-		623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,1,0,0,0,625,575,
-		1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,0,625,587,1,0,0,
-		0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,620,1,0,0,0,626,
-		61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,1,0,0,0,629,628,
-		1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,84,0,633,637,5,244,
-		0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,
-		637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,641,5,245,0,0,641,
-		65,1,0,0,0,642,643,5,77,0,0,643,647,5,244,0,0,644,646,3,76,38,0,645,644,
-		1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,650,1,0,0,
-		0,649,647,1,0,0,0,650,682,5,245,0,0,651,652,5,78,0,0,652,682,3,162,81,
-		0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,0,656,657,5,49,0,
-		0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,0,660,661,3,162,81,
-		0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,0,664,682,3,162,81,
-		0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,0,0,668,682,3,162,81,
-		0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,79,0,672,682,1,0,0,
-		0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,0,0,676,677,3,162,81,
-		0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,0,0,680,682,3,168,84,
-		0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,0,0,681,
-		658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,1,0,0,0,681,669,1,
-		0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,683,684,5,88,0,0,
-		684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,0,687,691,5,244,0,
-		0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,
-		692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,5,245,0,0,695,69,1,
-		0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,78,0,0,699,744,3,162,
-		81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,65,0,0,703,704,5,90,0,
-		0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,162,81,0,707,708,3,158,
-		79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,162,81,0,711,712,5,58,
-		0,0,712,744,5,263,0,0,713,714,5,59,0,0,714,744,3,160,80,0,715,716,5,95,
-		0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,5,166,0,0,719,721,3,162,
-		81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,717,1,0,0,0,722,
-		723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,725,726,3,48,24,0,726,727,
-		3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,729,732,5,64,0,0,730,731,
-		5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,733,1,0,0,0,733,744,1,0,
-		0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,5,101,0,0,737,738,5,133,
-		0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,0,0,0,740,744,1,0,0,0,741,
-		744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,0,0,743,698,1,0,0,0,743,700,
-		1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,709,1,0,0,0,743,711,1,0,0,
-		0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,0,0,0,743,734,1,0,0,0,743,
-		741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,746,5,197,0,0,746,747,3,
-		168,84,0,747,751,5,244,0,0,748,750,3,74,37,0,749,748,1,0,0,0,750,753,1,
-		0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,0,0,0,753,751,1,0,0,0,
-		754,755,5,245,0,0,755,73,1,0,0,0,756,757,5,227,0,0,757,777,3,162,81,0,
-		758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,0,0,761,777,3,162,81,
-		0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,230,0,0,765,777,3,162,
-		81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,5,82,0,0,769,777,3,162,
-		81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,5,103,0,0,773,777,3,
-		162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,756,1,0,0,0,776,758,
-		1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,0,0,0,776,766,1,0,0,
-		0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,776,774,1,0,0,0,777,
-		75,1,0,0,0,778,779,5,263,0,0,779,780,3,162,81,0,780,781,5,63,0,0,781,783,
-		3,162,81,0,782,784,5,248,0,0,783,782,1,0,0,0,783,784,1,0,0,0,784,77,1,
-		0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,5,244,0,0,788,790,3,
-		82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,
-		0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,245,0,0,795,79,1,0,0,0,796,
-		798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,798,799,1,0,0,0,799,802,
-		1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,800,1,0,0,0,802,803,1,
-		0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,162,81,0,806,804,1,0,
-		0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,0,0,809,888,3,162,81,
-		0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,206,0,0,813,815,5,264,
-		0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,816,817,5,144,0,0,
-		817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,888,1,0,0,0,820,
-		821,5,206,0,0,821,888,5,217,0,0,822,823,5,207,0,0,823,888,3,162,81,0,824,
-		825,5,208,0,0,825,888,3,162,81,0,826,827,5,209,0,0,827,828,5,73,0,0,828,
-		888,5,263,0,0,829,830,5,210,0,0,830,834,5,244,0,0,831,833,3,34,17,0,832,
-		831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,
-		0,0,0,836,834,1,0,0,0,837,888,5,245,0,0,838,839,5,210,0,0,839,840,5,218,
-		0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,3,162,81,0,843,888,1,
-		0,0,0,844,845,5,211,0,0,845,888,3,162,81,0,846,888,3,88,44,0,847,888,3,
-		90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,3,162,81,0,851,852,
-		5,176,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,5,213,0,0,855,888,
-		3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,5,263,0,0,859,860,
-		5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,5,263,0,0,863,864,
-		5,123,0,0,864,888,5,265,0,0,865,888,3,52,26,0,866,867,5,232,0,0,867,868,
-		5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,3,162,81,0,871,872,
-		5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,871,1,0,0,0,874,875,
-		1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,1,0,0,0,878,881,1,0,
-		0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,882,
-		884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,888,1,0,0,0,885,886,
-		5,237,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,1,0,0,0,887,812,1,
-		0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,0,887,826,1,0,0,0,
-		887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,846,1,0,0,0,887,847,
-		1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,0,0,0,887,859,1,0,0,
-		0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,887,866,1,0,0,0,887,
-		885,1,0,0,0,888,83,1,0,0,0,889,890,5,235,0,0,890,891,5,263,0,0,891,892,
-		5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,236,0,0,895,896,5,
-		51,0,0,896,897,5,263,0,0,897,898,5,234,0,0,898,899,3,162,81,0,899,87,1,
-		0,0,0,900,901,5,212,0,0,901,906,3,162,81,0,902,903,5,51,0,0,903,907,5,
-		263,0,0,904,905,5,221,0,0,905,907,3,168,84,0,906,902,1,0,0,0,906,904,1,
-		0,0,0,907,89,1,0,0,0,908,909,5,214,0,0,909,910,5,215,0,0,910,911,3,168,
-		84,0,911,915,5,244,0,0,912,914,3,92,46,0,913,912,1,0,0,0,914,917,1,0,0,
-		0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,915,1,0,0,0,918,
-		919,5,176,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,1,0,0,0,921,922,
-		1,0,0,0,922,923,5,245,0,0,923,91,1,0,0,0,924,925,5,216,0,0,925,926,3,162,
-		81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,0,0,929,941,5,121,
-		0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,244,0,0,933,935,3,34,
-		17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,
-		939,1,0,0,0,938,936,1,0,0,0,939,941,5,245,0,0,940,928,1,0,0,0,940,929,
-		1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,0,0,942,943,5,222,0,
-		0,943,944,3,168,84,0,944,948,5,244,0,0,945,947,3,98,49,0,946,945,1,0,0,
-		0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,
-		948,1,0,0,0,951,952,5,245,0,0,952,97,1,0,0,0,953,954,5,202,0,0,954,955,
-		3,168,84,0,955,956,5,249,0,0,956,957,3,168,84,0,957,977,1,0,0,0,958,959,
-		5,200,0,0,959,977,3,162,81,0,960,961,5,223,0,0,961,977,3,162,81,0,962,
-		963,5,224,0,0,963,977,5,226,0,0,964,965,5,224,0,0,965,977,3,168,84,0,966,
-		968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,1,0,0,0,970,968,
-		1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,210,0,0,973,974,5,171,
-		0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,0,0,976,958,1,0,0,
-		0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,966,1,0,0,0,976,
-		972,1,0,0,0,977,99,1,0,0,0,978,979,5,225,0,0,979,985,3,162,81,0,980,981,
-		5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,3,162,81,0,984,
-		978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,0,0,986,987,5,
-		124,0,0,987,988,3,168,84,0,988,992,5,244,0,0,989,991,3,104,52,0,990,989,
-		1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,
-		0,994,992,1,0,0,0,995,996,5,245,0,0,996,103,1,0,0,0,997,998,5,125,0,0,
-		998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,1001,1002,
-		5,248,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,1,0,0,0,1008,
-		1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,1012,3,162,
-		81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,0,0,1015,
-		1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,
-		1018,1020,5,174,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,1,0,
-		0,0,1021,1022,5,208,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
-		1029,3,110,55,0,1025,1026,5,248,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
-		0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,
-		0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,0,0,0,1032,1008,1,
-		0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,1,0,0,0,1033,105,1,
-		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,244,0,0,1037,
-		1039,3,108,54,0,1038,1037,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,0,0,
-		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,245,
-		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,167,
-		0,0,1047,1053,3,162,81,0,1048,1049,5,168,0,0,1049,1053,3,162,81,0,1050,
-		1051,5,169,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
-		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,263,0,0,1055,1056,3,162,
-		81,0,1056,111,1,0,0,0,1057,1058,5,127,0,0,1058,1067,3,168,84,0,1059,1063,
-		5,244,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
-		1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,1,0,0,0,1066,
-		1068,5,245,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
-		1070,5,128,0,0,1070,1076,3,162,81,0,1071,1072,5,129,0,0,1072,1076,3,162,
-		81,0,1073,1074,5,130,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
-		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,131,0,0,1078,1079,
-		3,168,84,0,1079,1080,5,244,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
-		0,1082,1083,5,57,0,0,1083,1084,3,162,81,0,1084,1085,3,158,79,0,1085,1087,
-		1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1081,
-		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,245,0,0,1091,117,
-		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,251,0,0,1095,
-		1102,3,162,81,0,1096,1099,5,133,0,0,1097,1100,5,134,0,0,1098,1100,5,135,
-		0,0,1099,1097,1,0,0,0,1099,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,
-		160,80,0,1102,1096,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,
-		5,51,0,0,1105,1107,5,263,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
-		119,1,0,0,0,1108,1109,5,136,0,0,1109,1110,3,168,84,0,1110,1111,5,144,0,
-		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,263,0,0,1114,1112,
-		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,137,0,0,1117,1118,
-		5,139,0,0,1118,1120,5,265,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
-		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,265,0,
-		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,161,
-		0,0,1127,1128,5,186,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
-		1131,5,166,0,0,1131,1132,5,265,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
-		61,0,1134,1133,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,
-		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,250,0,0,1139,1144,
-		3,124,62,0,1140,1141,5,248,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
-		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,121,1,0,0,0,
-		1146,1144,1,0,0,0,1147,1148,5,164,0,0,1148,1153,3,168,84,0,1149,1150,5,
-		248,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
-		1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,1,0,0,0,1155,1153,1,0,0,0,1156,
-		1157,5,177,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
-		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,165,0,0,1162,1164,
-		3,168,84,0,1163,1147,1,0,0,0,1163,1161,1,0,0,0,1164,123,1,0,0,0,1165,1166,
-		5,157,0,0,1166,1167,5,264,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
-		1169,1181,5,160,0,0,1170,1171,5,246,0,0,1171,1176,3,168,84,0,1172,1173,
-		5,248,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
-		1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,0,0,0,1179,
-		1180,5,247,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
-		1185,1,0,0,0,1183,1185,3,168,84,0,1184,1165,1,0,0,0,1184,1169,1,0,0,0,
-		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,145,0,0,1187,1188,5,144,
-		0,0,1188,1191,3,162,81,0,1189,1190,5,146,0,0,1190,1192,3,160,80,0,1191,
-		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,147,0,0,1194,
-		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,248,0,0,1197,1199,3,130,
-		65,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,
-		0,0,0,1201,129,1,0,0,0,1202,1200,1,0,0,0,1203,1206,5,66,0,0,1204,1206,
-		3,168,84,0,1205,1203,1,0,0,0,1205,1204,1,0,0,0,1206,131,1,0,0,0,1207,1208,
-		5,149,0,0,1208,1212,5,244,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
-		1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,
-		1212,1,0,0,0,1215,1216,5,245,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
-		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,248,
-		0,0,1222,1224,3,168,84,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
-		1,0,0,0,1225,1226,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,
-		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,151,0,0,1231,1312,
-		3,168,84,0,1232,1233,5,152,0,0,1233,1312,3,168,84,0,1234,1235,5,153,0,
-		0,1235,1236,5,154,0,0,1236,1237,5,155,0,0,1237,1312,3,168,84,0,1238,1241,
-		5,156,0,0,1239,1240,5,264,0,0,1240,1242,5,202,0,0,1241,1239,1,0,0,0,1241,
-		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,154,0,0,1244,1245,5,166,0,0,
-		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,264,0,0,1248,1249,
-		5,202,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
-		1252,1253,5,179,0,0,1253,1258,3,168,84,0,1254,1255,5,248,0,0,1255,1257,
-		3,168,84,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
-		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,158,0,0,1262,
-		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,166,0,0,1265,
-		1266,5,231,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,175,
-		0,0,1269,1270,3,162,81,0,1270,1274,5,244,0,0,1271,1273,3,134,67,0,1272,
-		1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,
-		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,245,0,0,1278,1279,5,176,0,0,
-		1279,1283,5,244,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
-		0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,
-		1,0,0,0,1286,1288,5,245,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
-		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,186,0,0,1291,1293,5,113,0,0,1292,
-		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,244,0,0,1295,
-		1297,3,134,67,0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,
-		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,245,
-		0,0,1302,1303,5,159,0,0,1303,1307,5,244,0,0,1304,1306,3,134,67,0,1305,
-		1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,
-		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,245,0,0,1311,1217,1,0,0,0,1311,
-		1230,1,0,0,0,1311,1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,
-		1246,1,0,0,0,1311,1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,
-		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,178,0,0,1314,1318,5,244,0,0,
-		1315,1317,3,138,69,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,
-		0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,
-		245,0,0,1322,137,1,0,0,0,1323,1324,5,179,0,0,1324,1329,3,168,84,0,1325,
-		1326,5,248,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
-		0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,
-		0,0,1332,1334,3,140,70,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
-		1,0,0,0,1335,1336,1,0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,
-		3,132,66,0,1339,1323,1,0,0,0,1339,1338,1,0,0,0,1340,139,1,0,0,0,1341,1342,
-		5,180,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,243,0,0,
-		1345,1382,3,162,81,0,1346,1347,5,90,0,0,1347,1382,3,168,84,0,1348,1349,
-		5,181,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,265,0,0,
-		1352,1382,5,142,0,0,1353,1354,5,102,0,0,1354,1355,3,162,81,0,1355,1356,
-		5,188,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
-		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,188,
-		0,0,1363,1364,5,111,0,0,1364,1382,1,0,0,0,1365,1366,5,105,0,0,1366,1382,
-		3,162,81,0,1367,1368,5,106,0,0,1368,1382,5,107,0,0,1369,1370,5,108,0,0,
-		1370,1382,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,94,0,0,1373,1374,5,
-		63,0,0,1374,1377,3,162,81,0,1375,1376,5,4,0,0,1376,1378,3,160,80,0,1377,
-		1375,1,0,0,0,1377,1378,1,0,0,0,1378,1382,1,0,0,0,1379,1380,5,109,0,0,1380,
-		1382,3,160,80,0,1381,1341,1,0,0,0,1381,1343,1,0,0,0,1381,1346,1,0,0,0,
-		1381,1348,1,0,0,0,1381,1350,1,0,0,0,1381,1353,1,0,0,0,1381,1358,1,0,0,
-		0,1381,1360,1,0,0,0,1381,1365,1,0,0,0,1381,1367,1,0,0,0,1381,1369,1,0,
-		0,0,1381,1371,1,0,0,0,1381,1379,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,2,
-		0,0,1384,1385,3,168,84,0,1385,1386,5,4,0,0,1386,1387,3,168,84,0,1387,1391,
-		5,244,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
-		1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,
-		1395,5,245,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
-		0,1398,1399,5,182,0,0,1399,1400,5,265,0,0,1400,1688,1,0,0,0,1401,1402,
-		3,168,84,0,1402,1403,5,60,0,0,1403,1404,5,38,0,0,1404,1408,3,162,81,0,
-		1405,1407,3,156,78,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1408,1409,1,0,0,0,1409,1688,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
-		168,84,0,1412,1416,5,97,0,0,1413,1414,5,155,0,0,1414,1415,5,61,0,0,1415,
-		1417,5,265,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
-		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1688,1,0,0,0,1421,1422,3,168,84,
-		0,1422,1423,5,97,0,0,1423,1427,5,38,0,0,1424,1425,5,155,0,0,1425,1426,
-		5,61,0,0,1426,1428,5,265,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,248,0,
-		0,1432,1434,3,154,77,0,1433,1431,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
-		0,0,0,1435,1436,1,0,0,0,1436,1441,1,0,0,0,1437,1435,1,0,0,0,1438,1440,
-		3,156,78,0,1439,1438,1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,
-		1442,1,0,0,0,1442,1688,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
-		1445,1446,7,3,0,0,1446,1447,3,162,81,0,1447,1452,3,158,79,0,1448,1449,
-		5,28,0,0,1449,1450,3,162,81,0,1450,1451,3,158,79,0,1451,1453,1,0,0,0,1452,
-		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1688,1,0,0,0,1454,1455,3,166,83,0,
-		1455,1456,5,185,0,0,1456,1457,3,162,81,0,1457,1458,5,186,0,0,1458,1459,
-		5,263,0,0,1459,1688,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,187,0,0,1462,
-		1463,5,54,0,0,1463,1467,5,263,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
-		0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,1,0,
-		0,0,1469,1467,1,0,0,0,1470,1472,3,148,74,0,1471,1470,1,0,0,0,1471,1472,
-		1,0,0,0,1472,1495,1,0,0,0,1473,1483,5,38,0,0,1474,1475,5,44,0,0,1475,1476,
-		3,162,81,0,1476,1480,3,158,79,0,1477,1479,3,146,73,0,1478,1477,1,0,0,0,
-		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,
-		0,1482,1480,1,0,0,0,1483,1474,1,0,0,0,1483,1484,1,0,0,0,1484,1488,1,0,
-		0,0,1485,1487,3,156,78,0,1486,1485,1,0,0,0,1487,1490,1,0,0,0,1488,1486,
-		1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1491,1493,
-		3,148,74,0,1492,1491,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,1494,
-		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1688,1,0,0,0,1496,1498,5,178,0,0,1497,
-		1499,3,140,70,0,1498,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1498,1,0,0,0,
-		1500,1501,1,0,0,0,1501,1688,1,0,0,0,1502,1503,5,178,0,0,1503,1504,5,179,
-		0,0,1504,1688,5,110,0,0,1505,1506,5,178,0,0,1506,1507,5,205,0,0,1507,1508,
-		5,93,0,0,1508,1688,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
-		1512,3,162,81,0,1512,1688,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
-		0,0,1515,1516,3,28,14,0,1516,1520,5,244,0,0,1517,1519,3,34,17,0,1518,1517,
-		1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1523,
-		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,245,0,0,1524,1688,1,0,0,0,1525,1526,
-		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,263,0,0,1528,1529,5,20,0,0,1529,
-		1530,3,162,81,0,1530,1688,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
-		0,0,1533,1535,5,252,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
-		1,0,0,0,1536,1537,3,162,81,0,1537,1688,1,0,0,0,1538,1539,3,168,84,0,1539,
-		1540,5,238,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,263,
-		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1688,1,0,0,0,1545,1546,3,
-		168,84,0,1546,1547,5,238,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
-		1550,5,248,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
-		0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,1554,1558,1,0,0,0,1555,1553,1,0,
-		0,0,1556,1557,5,51,0,0,1557,1559,5,263,0,0,1558,1556,1,0,0,0,1558,1559,
-		1,0,0,0,1559,1563,1,0,0,0,1560,1562,3,156,78,0,1561,1560,1,0,0,0,1562,
-		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1688,1,0,0,0,1565,
-		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,242,0,0,1568,1569,5,38,0,
-		0,1569,1574,3,152,76,0,1570,1571,5,248,0,0,1571,1573,3,152,76,0,1572,1570,
-		1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,
-		1,0,0,0,1576,1574,1,0,0,0,1577,1579,3,156,78,0,1578,1577,1,0,0,0,1579,
-		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1688,1,0,0,0,1582,
-		1580,1,0,0,0,1583,1584,3,168,84,0,1584,1585,5,92,0,0,1585,1586,3,162,81,
-		0,1586,1688,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
-		5,139,0,0,1590,1591,3,160,80,0,1591,1592,5,63,0,0,1592,1593,3,162,81,0,
-		1593,1688,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,205,0,0,1596,1597,5,
-		93,0,0,1597,1688,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
-		1602,5,69,0,0,1601,1603,5,264,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
-		1603,1688,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
-		70,0,0,1607,1608,5,51,0,0,1608,1610,5,263,0,0,1609,1607,1,0,0,0,1609,1610,
-		1,0,0,0,1610,1688,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
-		1614,5,54,0,0,1614,1617,5,263,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
-		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1621,1,0,0,0,1619,1620,5,172,
-		0,0,1620,1622,3,162,81,0,1621,1619,1,0,0,0,1621,1622,1,0,0,0,1622,1688,
-		1,0,0,0,1623,1624,3,168,84,0,1624,1625,5,173,0,0,1625,1626,3,162,81,0,
-		1626,1688,1,0,0,0,1627,1628,3,168,84,0,1628,1630,5,65,0,0,1629,1631,3,
-		100,50,0,1630,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
-		1,0,0,0,1633,1688,1,0,0,0,1634,1635,5,22,0,0,1635,1688,5,265,0,0,1636,
-		1637,5,23,0,0,1637,1688,5,265,0,0,1638,1688,5,24,0,0,1639,1688,5,25,0,
-		0,1640,1641,3,168,84,0,1641,1642,5,26,0,0,1642,1643,5,27,0,0,1643,1644,
-		3,162,81,0,1644,1645,3,158,79,0,1645,1646,5,28,0,0,1646,1647,3,162,81,
-		0,1647,1648,3,158,79,0,1648,1688,1,0,0,0,1649,1650,3,168,84,0,1650,1651,
-		5,29,0,0,1651,1654,5,166,0,0,1652,1655,5,30,0,0,1653,1655,3,162,81,0,1654,
-		1652,1,0,0,0,1654,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,31,0,0,1657,
-		1658,3,162,81,0,1658,1659,3,158,79,0,1659,1660,5,28,0,0,1660,1661,3,162,
-		81,0,1661,1662,3,158,79,0,1662,1688,1,0,0,0,1663,1664,3,168,84,0,1664,
-		1665,5,32,0,0,1665,1666,3,162,81,0,1666,1667,3,158,79,0,1667,1668,5,20,
-		0,0,1668,1669,3,162,81,0,1669,1688,1,0,0,0,1670,1671,5,33,0,0,1671,1672,
-		3,166,83,0,1672,1673,5,34,0,0,1673,1674,3,166,83,0,1674,1677,3,162,81,
-		0,1675,1676,5,35,0,0,1676,1678,3,162,81,0,1677,1675,1,0,0,0,1677,1678,
-		1,0,0,0,1678,1688,1,0,0,0,1679,1680,5,36,0,0,1680,1681,5,35,0,0,1681,1682,
-		3,162,81,0,1682,1683,3,158,79,0,1683,1684,5,37,0,0,1684,1685,3,162,81,
-		0,1685,1686,3,158,79,0,1686,1688,1,0,0,0,1687,1396,1,0,0,0,1687,1401,1,
-		0,0,0,1687,1411,1,0,0,0,1687,1421,1,0,0,0,1687,1444,1,0,0,0,1687,1454,
-		1,0,0,0,1687,1460,1,0,0,0,1687,1496,1,0,0,0,1687,1502,1,0,0,0,1687,1505,
-		1,0,0,0,1687,1509,1,0,0,0,1687,1513,1,0,0,0,1687,1525,1,0,0,0,1687,1531,
-		1,0,0,0,1687,1538,1,0,0,0,1687,1545,1,0,0,0,1687,1566,1,0,0,0,1687,1583,
-		1,0,0,0,1687,1587,1,0,0,0,1687,1594,1,0,0,0,1687,1598,1,0,0,0,1687,1604,
-		1,0,0,0,1687,1611,1,0,0,0,1687,1623,1,0,0,0,1687,1627,1,0,0,0,1687,1634,
-		1,0,0,0,1687,1636,1,0,0,0,1687,1638,1,0,0,0,1687,1639,1,0,0,0,1687,1640,
-		1,0,0,0,1687,1649,1,0,0,0,1687,1663,1,0,0,0,1687,1670,1,0,0,0,1687,1679,
-		1,0,0,0,1688,145,1,0,0,0,1689,1690,5,73,0,0,1690,1691,5,263,0,0,1691,1692,
-		5,177,0,0,1692,1693,3,162,81,0,1693,1694,3,158,79,0,1694,147,1,0,0,0,1695,
-		1696,5,45,0,0,1696,1697,5,40,0,0,1697,1698,5,41,0,0,1698,1699,3,162,81,
-		0,1699,1700,5,42,0,0,1700,1704,3,162,81,0,1701,1703,3,156,78,0,1702,1701,
-		1,0,0,0,1703,1706,1,0,0,0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1725,
-		1,0,0,0,1706,1704,1,0,0,0,1707,1708,5,45,0,0,1708,1709,5,38,0,0,1709,1710,
-		5,63,0,0,1710,1715,3,150,75,0,1711,1712,5,248,0,0,1712,1714,3,150,75,0,
-		1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,
-		0,1716,1721,1,0,0,0,1717,1715,1,0,0,0,1718,1720,3,156,78,0,1719,1718,1,
-		0,0,0,1720,1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1725,
-		1,0,0,0,1723,1721,1,0,0,0,1724,1695,1,0,0,0,1724,1707,1,0,0,0,1725,149,
-		1,0,0,0,1726,1727,3,162,81,0,1727,1728,5,34,0,0,1728,1729,3,162,81,0,1729,
-		151,1,0,0,0,1730,1732,5,253,0,0,1731,1730,1,0,0,0,1731,1732,1,0,0,0,1732,
-		1733,1,0,0,0,1733,1734,3,160,80,0,1734,1735,5,34,0,0,1735,1736,3,162,81,
-		0,1736,153,1,0,0,0,1737,1738,3,160,80,0,1738,1739,5,34,0,0,1739,1740,3,
-		162,81,0,1740,155,1,0,0,0,1741,1742,5,39,0,0,1742,1743,3,166,83,0,1743,
-		1744,3,162,81,0,1744,157,1,0,0,0,1745,1746,5,188,0,0,1746,1747,5,201,0,
-		0,1747,159,1,0,0,0,1748,1749,5,264,0,0,1749,161,1,0,0,0,1750,1751,6,81,
-		-1,0,1751,1752,5,246,0,0,1752,1753,3,162,81,0,1753,1754,5,247,0,0,1754,
-		1793,1,0,0,0,1755,1756,5,253,0,0,1756,1793,3,162,81,16,1757,1758,5,205,
-		0,0,1758,1793,3,162,81,11,1759,1760,5,175,0,0,1760,1761,3,162,81,0,1761,
-		1762,5,177,0,0,1762,1763,3,162,81,0,1763,1764,5,176,0,0,1764,1765,3,162,
-		81,0,1765,1793,1,0,0,0,1766,1767,3,168,84,0,1767,1776,5,246,0,0,1768,1773,
-		3,162,81,0,1769,1770,5,248,0,0,1770,1772,3,162,81,0,1771,1769,1,0,0,0,
-		1772,1775,1,0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1777,1,0,0,
-		0,1775,1773,1,0,0,0,1776,1768,1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,
-		0,0,1778,1779,5,247,0,0,1779,1793,1,0,0,0,1780,1782,7,4,0,0,1781,1783,
-		3,164,82,0,1782,1781,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,
-		1785,5,188,0,0,1785,1793,3,164,82,0,1786,1787,5,265,0,0,1787,1793,3,164,
-		82,0,1788,1793,5,264,0,0,1789,1793,5,265,0,0,1790,1793,5,263,0,0,1791,
-		1793,3,166,83,0,1792,1750,1,0,0,0,1792,1755,1,0,0,0,1792,1757,1,0,0,0,
-		1792,1759,1,0,0,0,1792,1766,1,0,0,0,1792,1780,1,0,0,0,1792,1786,1,0,0,
-		0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1792,1791,1,0,
-		0,0,1793,1814,1,0,0,0,1794,1795,10,15,0,0,1795,1796,5,202,0,0,1796,1813,
-		3,162,81,16,1797,1798,10,14,0,0,1798,1799,7,5,0,0,1799,1813,3,162,81,15,
-		1800,1801,10,13,0,0,1801,1802,7,6,0,0,1802,1813,3,162,81,14,1803,1804,
-		10,12,0,0,1804,1805,7,7,0,0,1805,1813,3,162,81,13,1806,1807,10,10,0,0,
-		1807,1808,5,203,0,0,1808,1813,3,162,81,11,1809,1810,10,9,0,0,1810,1811,
-		5,204,0,0,1811,1813,3,162,81,10,1812,1794,1,0,0,0,1812,1797,1,0,0,0,1812,
-		1800,1,0,0,0,1812,1803,1,0,0,0,1812,1806,1,0,0,0,1812,1809,1,0,0,0,1813,
-		1816,1,0,0,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,163,1,0,0,0,1816,
-		1814,1,0,0,0,1817,1818,7,8,0,0,1818,165,1,0,0,0,1819,1822,3,168,84,0,1820,
-		1821,5,249,0,0,1821,1823,3,168,84,0,1822,1820,1,0,0,0,1822,1823,1,0,0,
-		0,1823,167,1,0,0,0,1824,1825,7,9,0,0,1825,169,1,0,0,0,188,174,176,190,
-		216,223,225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,
-		359,371,375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,
-		484,493,498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,
-		614,616,622,625,629,637,647,681,691,720,722,732,739,743,751,776,783,791,
-		798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,976,
-		984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,1088,
-		1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,1181,
-		1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,1292,
-		1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,1408,1416,1427,1435,
-		1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,1520,1534,1543,1553,
-		1558,1563,1574,1580,1602,1609,1617,1621,1632,1654,1677,1687,1704,1715,
-		1721,1724,1731,1773,1776,1782,1792,1812,1814,1822
+		1,72,1,72,1,72,1,72,3,72,1692,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,1702,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,1717,8,74,10,74,12,74,1720,9,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,5,74,1728,8,74,10,74,12,74,1731,9,74,1,74,5,74,1734,8,74,10,
+		74,12,74,1737,9,74,3,74,1739,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1746,8,
+		76,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,
+		79,1,79,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,
+		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1786,8,81,10,
+		81,12,81,1789,9,81,3,81,1791,8,81,1,81,1,81,1,81,1,81,3,81,1797,8,81,1,
+		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1807,8,81,1,81,1,81,1,81,1,
+		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,
+		81,5,81,1827,8,81,10,81,12,81,1830,9,81,1,82,1,82,1,83,1,83,1,83,3,83,
+		1837,8,83,1,84,1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		152,154,156,158,160,162,164,166,168,0,10,1,0,245,246,1,0,17,18,1,0,117,
+		118,1,0,183,184,1,0,265,266,1,0,255,256,1,0,253,254,1,0,257,262,1,0,189,
+		200,26,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,
+		126,128,130,134,135,137,143,146,148,157,157,159,165,167,171,174,174,180,
+		182,184,184,200,201,206,220,222,234,237,244,269,270,2126,0,176,1,0,0,0,
+		2,181,1,0,0,0,4,184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,
+		12,263,1,0,0,0,14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,
+		0,0,22,311,1,0,0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,
+		1,0,0,0,32,387,1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,
+		484,1,0,0,0,42,486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,
+		0,50,536,1,0,0,0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,
+		0,0,0,60,625,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,
+		1,0,0,0,70,743,1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,
+		785,1,0,0,0,80,796,1,0,0,0,82,901,1,0,0,0,84,903,1,0,0,0,86,908,1,0,0,
+		0,88,914,1,0,0,0,90,922,1,0,0,0,92,938,1,0,0,0,94,954,1,0,0,0,96,956,1,
+		0,0,0,98,990,1,0,0,0,100,998,1,0,0,0,102,1000,1,0,0,0,104,1046,1,0,0,0,
+		106,1048,1,0,0,0,108,1066,1,0,0,0,110,1068,1,0,0,0,112,1071,1,0,0,0,114,
+		1089,1,0,0,0,116,1091,1,0,0,0,118,1106,1,0,0,0,120,1122,1,0,0,0,122,1177,
+		1,0,0,0,124,1198,1,0,0,0,126,1200,1,0,0,0,128,1207,1,0,0,0,130,1219,1,
+		0,0,0,132,1221,1,0,0,0,134,1325,1,0,0,0,136,1327,1,0,0,0,138,1353,1,0,
+		0,0,140,1395,1,0,0,0,142,1397,1,0,0,0,144,1701,1,0,0,0,146,1703,1,0,0,
+		0,148,1738,1,0,0,0,150,1740,1,0,0,0,152,1745,1,0,0,0,154,1751,1,0,0,0,
+		156,1755,1,0,0,0,158,1759,1,0,0,0,160,1762,1,0,0,0,162,1806,1,0,0,0,164,
+		1831,1,0,0,0,166,1833,1,0,0,0,168,1838,1,0,0,0,170,175,3,2,1,0,171,175,
+		3,4,2,0,172,175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,
+		0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
+		177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,
+		0,0,181,182,5,3,0,0,182,183,5,267,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,
+		186,3,168,84,0,186,190,5,245,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,
+		1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,
+		0,193,194,5,246,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,
+		217,3,24,12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,
+		217,3,64,32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,
+		217,3,78,39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,
+		209,217,3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,
+		64,0,213,217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,
+		0,0,216,196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,
+		200,1,0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,
+		0,0,0,216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,
+		216,209,1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,
+		1,0,0,0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,269,0,
+		0,219,225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,
+		223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,
+		1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,
+		0,229,9,1,0,0,0,230,235,5,245,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,
+		231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,
+		0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,246,0,0,239,11,1,0,0,0,
+		240,241,5,5,0,0,241,264,5,267,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,
+		245,5,7,0,0,245,264,5,264,0,0,246,247,5,8,0,0,247,264,5,264,0,0,248,249,
+		5,9,0,0,249,264,5,264,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,
+		5,11,0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,
+		3,168,84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,
+		0,0,260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,
+		240,1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,
+		0,0,0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,
+		270,3,168,84,0,266,267,5,253,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,
+		272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,
+		0,0,0,273,274,5,253,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,
+		0,276,279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,
+		15,1,0,0,0,280,287,5,245,0,0,281,283,5,264,0,0,282,284,5,249,0,0,283,282,
+		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,
+		0,287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,
+		291,5,246,0,0,291,17,1,0,0,0,292,293,5,263,0,0,293,19,1,0,0,0,294,295,
+		5,14,0,0,295,296,3,168,84,0,296,300,5,245,0,0,297,299,3,22,11,0,298,297,
+		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
+		0,302,300,1,0,0,0,303,304,5,246,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,
+		312,5,267,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,
+		312,3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,
+		1,0,0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,245,0,0,316,318,
+		3,26,13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
+		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,246,0,0,323,25,1,0,0,0,324,
+		325,5,121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,
+		328,329,3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,
+		0,332,333,3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,
+		0,336,340,5,245,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,
+		340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,
+		5,246,0,0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,264,0,0,347,348,5,
+		20,0,0,348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,
+		0,0,349,334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,
+		29,1,0,0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,245,0,0,356,358,
+		3,32,16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,
+		0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,246,0,0,363,31,1,0,0,0,364,
+		365,5,47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,
+		371,3,160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,
+		372,1,0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,264,0,0,375,373,
+		1,0,0,0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,
+		0,0,379,383,5,245,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,
+		0,383,381,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,
+		388,5,246,0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,
+		0,0,0,389,390,5,264,0,0,390,392,3,162,81,0,391,393,5,249,0,0,392,391,1,
+		0,0,0,392,393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,
+		0,396,397,5,54,0,0,397,398,3,168,84,0,398,402,5,245,0,0,399,401,3,38,19,
+		0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,
+		405,1,0,0,0,404,402,1,0,0,0,405,406,5,246,0,0,406,37,1,0,0,0,407,408,5,
+		55,0,0,408,471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,
+		3,158,79,0,412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,
+		417,1,0,0,0,416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,
+		240,0,0,419,423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,
+		0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,
+		426,418,1,0,0,0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,
+		5,264,0,0,430,431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,
+		3,48,24,0,434,435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,
+		5,64,0,0,438,439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,
+		0,0,0,441,442,1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,
+		0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,
+		446,1,0,0,0,449,451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,
+		1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,
+		0,456,471,3,18,9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,
+		0,460,461,5,95,0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,
+		0,464,466,3,162,81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
+		462,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,
+		1,0,0,0,470,409,1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,
+		0,470,449,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,
+		460,1,0,0,0,470,469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,
+		42,21,0,474,475,5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,
+		99,0,0,478,479,5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,
+		0,0,0,481,483,1,0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,
+		484,472,1,0,0,0,484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,
+		5,63,0,0,488,493,3,160,80,0,489,490,5,249,0,0,490,492,3,160,80,0,491,489,
+		1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,
+		0,495,493,1,0,0,0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,
+		498,499,1,0,0,0,499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,
+		502,1,0,0,0,502,505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,
+		1,0,0,0,505,506,1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,
+		80,0,509,510,5,202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,
+		0,0,513,515,3,162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,
+		516,524,5,241,0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,
+		520,524,3,162,81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,
+		0,523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,
+		5,266,0,0,526,529,5,62,0,0,527,529,5,265,0,0,528,525,1,0,0,0,528,527,1,
+		0,0,0,529,49,1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,
+		0,0,533,537,3,162,81,0,534,535,5,73,0,0,535,537,5,264,0,0,536,530,1,0,
+		0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,
+		543,3,168,84,0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,
+		1,0,0,0,543,544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,
+		0,547,559,3,162,81,0,548,549,5,73,0,0,549,559,5,264,0,0,550,551,5,131,
+		0,0,551,559,3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,
+		0,0,555,557,3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,
+		558,546,1,0,0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,
+		1,0,0,0,560,561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,
+		84,0,564,568,5,245,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,
+		0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,
+		572,5,246,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,
+		5,113,0,0,576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,
+		5,116,0,0,580,581,5,73,0,0,581,626,5,264,0,0,582,583,5,119,0,0,583,585,
+		3,94,47,0,584,586,5,269,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,
+		0,0,0,587,588,5,8,0,0,588,626,5,264,0,0,589,590,5,45,0,0,590,593,3,162,
+		81,0,591,592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,
+		0,0,594,597,1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,
+		0,597,598,1,0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,266,0,0,
+		601,615,5,141,0,0,602,603,5,141,0,0,603,610,5,245,0,0,604,606,3,162,81,
+		0,605,607,5,249,0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,
+		604,1,0,0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,
+		0,0,0,612,610,1,0,0,0,613,615,5,246,0,0,614,600,1,0,0,0,614,602,1,0,0,
+		0,615,617,1,0,0,0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,
+		626,3,88,44,0,619,626,3,90,45,0,620,622,5,143,0,0,621,623,5,253,0,0,622,
+		621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,
+		1,0,0,0,625,575,1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,
+		0,625,587,1,0,0,0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,
+		620,1,0,0,0,626,61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,
+		1,0,0,0,629,628,1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,
+		84,0,633,637,5,245,0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,
+		0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,
+		641,5,246,0,0,641,65,1,0,0,0,642,643,5,77,0,0,643,647,5,245,0,0,644,646,
+		3,76,38,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,
+		0,0,648,650,1,0,0,0,649,647,1,0,0,0,650,682,5,246,0,0,651,652,5,78,0,0,
+		652,682,3,162,81,0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,
+		0,656,657,5,49,0,0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,
+		0,660,661,3,162,81,0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,
+		0,664,682,3,162,81,0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,
+		0,0,668,682,3,162,81,0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,
+		79,0,672,682,1,0,0,0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,
+		0,0,676,677,3,162,81,0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,
+		0,0,680,682,3,168,84,0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,
+		681,655,1,0,0,0,681,658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,
+		1,0,0,0,681,669,1,0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,
+		683,684,5,88,0,0,684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,
+		0,687,691,5,245,0,0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,
+		691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,
+		5,246,0,0,695,69,1,0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,
+		78,0,0,699,744,3,162,81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,
+		65,0,0,703,704,5,90,0,0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,
+		162,81,0,707,708,3,158,79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,
+		162,81,0,711,712,5,58,0,0,712,744,5,264,0,0,713,714,5,59,0,0,714,744,3,
+		160,80,0,715,716,5,95,0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,
+		5,166,0,0,719,721,3,162,81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,
+		0,0,0,722,717,1,0,0,0,722,723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,
+		725,726,3,48,24,0,726,727,3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,
+		729,732,5,64,0,0,730,731,5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,
+		733,1,0,0,0,733,744,1,0,0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,
+		5,101,0,0,737,738,5,133,0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,
+		0,0,0,740,744,1,0,0,0,741,744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,
+		0,0,743,698,1,0,0,0,743,700,1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,
+		709,1,0,0,0,743,711,1,0,0,0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,
+		0,0,0,743,734,1,0,0,0,743,741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,
+		746,5,197,0,0,746,747,3,168,84,0,747,751,5,245,0,0,748,750,3,74,37,0,749,
+		748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,
+		0,0,0,753,751,1,0,0,0,754,755,5,246,0,0,755,73,1,0,0,0,756,757,5,227,0,
+		0,757,777,3,162,81,0,758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,
+		0,0,761,777,3,162,81,0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,
+		230,0,0,765,777,3,162,81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,
+		5,82,0,0,769,777,3,162,81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,
+		5,103,0,0,773,777,3,162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,
+		756,1,0,0,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,
+		0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,
+		776,774,1,0,0,0,777,75,1,0,0,0,778,779,5,264,0,0,779,780,3,162,81,0,780,
+		781,5,63,0,0,781,783,3,162,81,0,782,784,5,249,0,0,783,782,1,0,0,0,783,
+		784,1,0,0,0,784,77,1,0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,
+		5,245,0,0,788,790,3,82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
+		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,246,0,
+		0,795,79,1,0,0,0,796,798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,
+		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,
+		800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,
+		162,81,0,806,804,1,0,0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,
+		0,0,809,902,3,162,81,0,810,811,5,114,0,0,811,902,3,80,40,0,812,814,5,206,
+		0,0,813,815,5,265,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,
+		816,817,5,144,0,0,817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,
+		902,1,0,0,0,820,821,5,206,0,0,821,902,5,217,0,0,822,823,5,207,0,0,823,
+		902,3,162,81,0,824,825,5,208,0,0,825,902,3,162,81,0,826,827,5,209,0,0,
+		827,828,5,73,0,0,828,902,5,264,0,0,829,830,5,210,0,0,830,834,5,245,0,0,
+		831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,
+		835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,902,5,246,0,0,838,839,
+		5,210,0,0,839,840,5,218,0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,
+		3,162,81,0,843,902,1,0,0,0,844,845,5,211,0,0,845,902,3,162,81,0,846,902,
+		3,88,44,0,847,902,3,90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,
+		3,162,81,0,851,852,5,176,0,0,852,853,3,162,81,0,853,902,1,0,0,0,854,855,
+		5,213,0,0,855,902,3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,902,
+		5,264,0,0,859,860,5,119,0,0,860,902,3,94,47,0,861,862,5,8,0,0,862,902,
+		5,264,0,0,863,864,5,123,0,0,864,902,5,266,0,0,865,902,3,52,26,0,866,867,
+		5,232,0,0,867,868,5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,
+		3,162,81,0,871,872,5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,
+		871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,
+		1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,
+		0,881,879,1,0,0,0,882,884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,
+		902,1,0,0,0,885,886,5,244,0,0,886,891,5,264,0,0,887,888,5,249,0,0,888,
+		890,5,264,0,0,889,887,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,
+		1,0,0,0,892,894,1,0,0,0,893,891,1,0,0,0,894,895,5,166,0,0,895,896,3,162,
+		81,0,896,897,5,50,0,0,897,898,3,162,81,0,898,902,1,0,0,0,899,900,5,237,
+		0,0,900,902,3,162,81,0,901,808,1,0,0,0,901,810,1,0,0,0,901,812,1,0,0,0,
+		901,820,1,0,0,0,901,822,1,0,0,0,901,824,1,0,0,0,901,826,1,0,0,0,901,829,
+		1,0,0,0,901,838,1,0,0,0,901,844,1,0,0,0,901,846,1,0,0,0,901,847,1,0,0,
+		0,901,848,1,0,0,0,901,854,1,0,0,0,901,856,1,0,0,0,901,859,1,0,0,0,901,
+		861,1,0,0,0,901,863,1,0,0,0,901,865,1,0,0,0,901,866,1,0,0,0,901,885,1,
+		0,0,0,901,899,1,0,0,0,902,83,1,0,0,0,903,904,5,235,0,0,904,905,5,264,0,
+		0,905,906,5,63,0,0,906,907,3,162,81,0,907,85,1,0,0,0,908,909,5,236,0,0,
+		909,910,5,51,0,0,910,911,5,264,0,0,911,912,5,234,0,0,912,913,3,162,81,
+		0,913,87,1,0,0,0,914,915,5,212,0,0,915,920,3,162,81,0,916,917,5,51,0,0,
+		917,921,5,264,0,0,918,919,5,221,0,0,919,921,3,168,84,0,920,916,1,0,0,0,
+		920,918,1,0,0,0,921,89,1,0,0,0,922,923,5,214,0,0,923,924,5,215,0,0,924,
+		925,3,168,84,0,925,929,5,245,0,0,926,928,3,92,46,0,927,926,1,0,0,0,928,
+		931,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,934,1,0,0,0,931,929,1,
+		0,0,0,932,933,5,176,0,0,933,935,3,162,81,0,934,932,1,0,0,0,934,935,1,0,
+		0,0,935,936,1,0,0,0,936,937,5,246,0,0,937,91,1,0,0,0,938,939,5,216,0,0,
+		939,940,3,162,81,0,940,941,3,162,81,0,941,93,1,0,0,0,942,955,5,120,0,0,
+		943,955,5,121,0,0,944,955,5,122,0,0,945,946,5,52,0,0,946,950,5,245,0,0,
+		947,949,3,34,17,0,948,947,1,0,0,0,949,952,1,0,0,0,950,948,1,0,0,0,950,
+		951,1,0,0,0,951,953,1,0,0,0,952,950,1,0,0,0,953,955,5,246,0,0,954,942,
+		1,0,0,0,954,943,1,0,0,0,954,944,1,0,0,0,954,945,1,0,0,0,955,95,1,0,0,0,
+		956,957,5,222,0,0,957,958,3,168,84,0,958,962,5,245,0,0,959,961,3,98,49,
+		0,960,959,1,0,0,0,961,964,1,0,0,0,962,960,1,0,0,0,962,963,1,0,0,0,963,
+		965,1,0,0,0,964,962,1,0,0,0,965,966,5,246,0,0,966,97,1,0,0,0,967,968,5,
+		202,0,0,968,969,3,168,84,0,969,970,5,250,0,0,970,971,3,168,84,0,971,991,
+		1,0,0,0,972,973,5,200,0,0,973,991,3,162,81,0,974,975,5,223,0,0,975,991,
+		3,162,81,0,976,977,5,224,0,0,977,991,5,226,0,0,978,979,5,224,0,0,979,991,
+		3,168,84,0,980,982,5,65,0,0,981,983,3,100,50,0,982,981,1,0,0,0,983,984,
+		1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,991,1,0,0,0,986,987,5,210,
+		0,0,987,988,5,171,0,0,988,989,5,51,0,0,989,991,3,168,84,0,990,967,1,0,
+		0,0,990,972,1,0,0,0,990,974,1,0,0,0,990,976,1,0,0,0,990,978,1,0,0,0,990,
+		980,1,0,0,0,990,986,1,0,0,0,991,99,1,0,0,0,992,993,5,225,0,0,993,999,3,
+		162,81,0,994,995,5,102,0,0,995,999,3,162,81,0,996,997,5,103,0,0,997,999,
+		3,162,81,0,998,992,1,0,0,0,998,994,1,0,0,0,998,996,1,0,0,0,999,101,1,0,
+		0,0,1000,1001,5,124,0,0,1001,1002,3,168,84,0,1002,1006,5,245,0,0,1003,
+		1005,3,104,52,0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,
+		1006,1007,1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,246,
+		0,0,1010,103,1,0,0,0,1011,1012,5,125,0,0,1012,1047,3,162,81,0,1013,1014,
+		5,126,0,0,1014,1019,3,106,53,0,1015,1016,5,249,0,0,1016,1018,3,106,53,
+		0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,
+		0,0,1020,1047,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,167,0,0,1023,1047,
+		3,162,81,0,1024,1025,5,168,0,0,1025,1026,3,162,81,0,1026,1027,5,166,0,
+		0,1027,1030,3,168,84,0,1028,1029,5,169,0,0,1029,1031,3,162,81,0,1030,1028,
+		1,0,0,0,1030,1031,1,0,0,0,1031,1033,1,0,0,0,1032,1034,5,174,0,0,1033,1032,
+		1,0,0,0,1033,1034,1,0,0,0,1034,1047,1,0,0,0,1035,1036,5,208,0,0,1036,1047,
+		3,162,81,0,1037,1038,5,170,0,0,1038,1043,3,110,55,0,1039,1040,5,249,0,
+		0,1040,1042,3,110,55,0,1041,1039,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,
+		0,0,0,1043,1044,1,0,0,0,1044,1047,1,0,0,0,1045,1043,1,0,0,0,1046,1011,
+		1,0,0,0,1046,1013,1,0,0,0,1046,1022,1,0,0,0,1046,1024,1,0,0,0,1046,1035,
+		1,0,0,0,1046,1037,1,0,0,0,1047,105,1,0,0,0,1048,1049,3,168,84,0,1049,1058,
+		3,162,81,0,1050,1054,5,245,0,0,1051,1053,3,108,54,0,1052,1051,1,0,0,0,
+		1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,1057,1,0,0,
+		0,1056,1054,1,0,0,0,1057,1059,5,246,0,0,1058,1050,1,0,0,0,1058,1059,1,
+		0,0,0,1059,107,1,0,0,0,1060,1061,5,167,0,0,1061,1067,3,162,81,0,1062,1063,
+		5,168,0,0,1063,1067,3,162,81,0,1064,1065,5,169,0,0,1065,1067,3,162,81,
+		0,1066,1060,1,0,0,0,1066,1062,1,0,0,0,1066,1064,1,0,0,0,1067,109,1,0,0,
+		0,1068,1069,5,264,0,0,1069,1070,3,162,81,0,1070,111,1,0,0,0,1071,1072,
+		5,127,0,0,1072,1081,3,168,84,0,1073,1077,5,245,0,0,1074,1076,3,114,57,
+		0,1075,1074,1,0,0,0,1076,1079,1,0,0,0,1077,1075,1,0,0,0,1077,1078,1,0,
+		0,0,1078,1080,1,0,0,0,1079,1077,1,0,0,0,1080,1082,5,246,0,0,1081,1073,
+		1,0,0,0,1081,1082,1,0,0,0,1082,113,1,0,0,0,1083,1084,5,128,0,0,1084,1090,
+		3,162,81,0,1085,1086,5,129,0,0,1086,1090,3,162,81,0,1087,1088,5,130,0,
+		0,1088,1090,3,162,81,0,1089,1083,1,0,0,0,1089,1085,1,0,0,0,1089,1087,1,
+		0,0,0,1090,115,1,0,0,0,1091,1092,5,131,0,0,1092,1093,3,168,84,0,1093,1094,
+		5,245,0,0,1094,1102,3,162,81,0,1095,1100,3,158,79,0,1096,1097,5,57,0,0,
+		1097,1098,3,162,81,0,1098,1099,3,158,79,0,1099,1101,1,0,0,0,1100,1096,
+		1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1095,1,0,0,0,1102,1103,
+		1,0,0,0,1103,1104,1,0,0,0,1104,1105,5,246,0,0,1105,117,1,0,0,0,1106,1107,
+		5,132,0,0,1107,1108,3,168,84,0,1108,1109,5,252,0,0,1109,1116,3,162,81,
+		0,1110,1113,5,133,0,0,1111,1114,5,134,0,0,1112,1114,5,135,0,0,1113,1111,
+		1,0,0,0,1113,1112,1,0,0,0,1114,1115,1,0,0,0,1115,1117,3,160,80,0,1116,
+		1110,1,0,0,0,1116,1117,1,0,0,0,1117,1120,1,0,0,0,1118,1119,5,51,0,0,1119,
+		1121,5,264,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,
+		1123,5,136,0,0,1123,1124,3,168,84,0,1124,1125,5,144,0,0,1125,1128,3,162,
+		81,0,1126,1127,5,51,0,0,1127,1129,5,264,0,0,1128,1126,1,0,0,0,1128,1129,
+		1,0,0,0,1129,1133,1,0,0,0,1130,1131,5,137,0,0,1131,1132,5,139,0,0,1132,
+		1134,5,266,0,0,1133,1130,1,0,0,0,1133,1134,1,0,0,0,1134,1138,1,0,0,0,1135,
+		1136,5,138,0,0,1136,1137,5,139,0,0,1137,1139,5,266,0,0,1138,1135,1,0,0,
+		0,1138,1139,1,0,0,0,1139,1150,1,0,0,0,1140,1141,5,161,0,0,1141,1142,5,
+		186,0,0,1142,1143,3,168,84,0,1143,1144,5,162,0,0,1144,1145,5,166,0,0,1145,
+		1146,5,266,0,0,1146,1148,5,163,0,0,1147,1149,3,122,61,0,1148,1147,1,0,
+		0,0,1148,1149,1,0,0,0,1149,1151,1,0,0,0,1150,1140,1,0,0,0,1150,1151,1,
+		0,0,0,1151,1152,1,0,0,0,1152,1153,5,251,0,0,1153,1158,3,124,62,0,1154,
+		1155,5,249,0,0,1155,1157,3,124,62,0,1156,1154,1,0,0,0,1157,1160,1,0,0,
+		0,1158,1156,1,0,0,0,1158,1159,1,0,0,0,1159,121,1,0,0,0,1160,1158,1,0,0,
+		0,1161,1162,5,164,0,0,1162,1167,3,168,84,0,1163,1164,5,249,0,0,1164,1166,
+		3,168,84,0,1165,1163,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,
+		1168,1,0,0,0,1168,1173,1,0,0,0,1169,1167,1,0,0,0,1170,1171,5,177,0,0,1171,
+		1172,5,165,0,0,1172,1174,3,168,84,0,1173,1170,1,0,0,0,1173,1174,1,0,0,
+		0,1174,1178,1,0,0,0,1175,1176,5,165,0,0,1176,1178,3,168,84,0,1177,1161,
+		1,0,0,0,1177,1175,1,0,0,0,1178,123,1,0,0,0,1179,1180,5,157,0,0,1180,1181,
+		5,265,0,0,1181,1182,5,166,0,0,1182,1199,3,168,84,0,1183,1195,5,160,0,0,
+		1184,1185,5,247,0,0,1185,1190,3,168,84,0,1186,1187,5,249,0,0,1187,1189,
+		3,168,84,0,1188,1186,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,
+		1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1194,5,248,0,0,1194,
+		1196,1,0,0,0,1195,1184,1,0,0,0,1195,1196,1,0,0,0,1196,1199,1,0,0,0,1197,
+		1199,3,168,84,0,1198,1179,1,0,0,0,1198,1183,1,0,0,0,1198,1197,1,0,0,0,
+		1199,125,1,0,0,0,1200,1201,5,145,0,0,1201,1202,5,144,0,0,1202,1205,3,162,
+		81,0,1203,1204,5,146,0,0,1204,1206,3,160,80,0,1205,1203,1,0,0,0,1205,1206,
+		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,147,0,0,1208,1209,5,148,0,0,1209,
+		1214,3,130,65,0,1210,1211,5,249,0,0,1211,1213,3,130,65,0,1212,1210,1,0,
+		0,0,1213,1216,1,0,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,129,1,0,
+		0,0,1216,1214,1,0,0,0,1217,1220,5,66,0,0,1218,1220,3,168,84,0,1219,1217,
+		1,0,0,0,1219,1218,1,0,0,0,1220,131,1,0,0,0,1221,1222,5,149,0,0,1222,1226,
+		5,245,0,0,1223,1225,3,134,67,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,
+		1224,1,0,0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,
+		1230,5,246,0,0,1230,133,1,0,0,0,1231,1232,5,10,0,0,1232,1242,3,166,83,
+		0,1233,1234,5,150,0,0,1234,1239,3,168,84,0,1235,1236,5,249,0,0,1236,1238,
+		3,168,84,0,1237,1235,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,0,0,0,1239,
+		1240,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1242,1233,1,0,0,0,1242,
+		1243,1,0,0,0,1243,1326,1,0,0,0,1244,1245,5,151,0,0,1245,1326,3,168,84,
+		0,1246,1247,5,152,0,0,1247,1326,3,168,84,0,1248,1249,5,153,0,0,1249,1250,
+		5,154,0,0,1250,1251,5,155,0,0,1251,1326,3,168,84,0,1252,1255,5,156,0,0,
+		1253,1254,5,265,0,0,1254,1256,5,202,0,0,1255,1253,1,0,0,0,1255,1256,1,
+		0,0,0,1256,1257,1,0,0,0,1257,1258,5,154,0,0,1258,1259,5,166,0,0,1259,1326,
+		3,168,84,0,1260,1261,5,157,0,0,1261,1262,5,265,0,0,1262,1263,5,202,0,0,
+		1263,1264,5,154,0,0,1264,1265,5,166,0,0,1265,1326,3,168,84,0,1266,1267,
+		5,179,0,0,1267,1272,3,168,84,0,1268,1269,5,249,0,0,1269,1271,3,168,84,
+		0,1270,1268,1,0,0,0,1271,1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,
+		0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1275,1277,5,158,0,0,1276,1275,
+		1,0,0,0,1276,1277,1,0,0,0,1277,1278,1,0,0,0,1278,1279,5,166,0,0,1279,1280,
+		5,231,0,0,1280,1281,3,166,83,0,1281,1326,1,0,0,0,1282,1283,5,175,0,0,1283,
+		1284,3,162,81,0,1284,1288,5,245,0,0,1285,1287,3,134,67,0,1286,1285,1,0,
+		0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1291,1,
+		0,0,0,1290,1288,1,0,0,0,1291,1301,5,246,0,0,1292,1293,5,176,0,0,1293,1297,
+		5,245,0,0,1294,1296,3,134,67,0,1295,1294,1,0,0,0,1296,1299,1,0,0,0,1297,
+		1295,1,0,0,0,1297,1298,1,0,0,0,1298,1300,1,0,0,0,1299,1297,1,0,0,0,1300,
+		1302,5,246,0,0,1301,1292,1,0,0,0,1301,1302,1,0,0,0,1302,1326,1,0,0,0,1303,
+		1306,5,158,0,0,1304,1305,5,186,0,0,1305,1307,5,113,0,0,1306,1304,1,0,0,
+		0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1312,5,245,0,0,1309,1311,3,
+		134,67,0,1310,1309,1,0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,0,0,1312,1313,
+		1,0,0,0,1313,1315,1,0,0,0,1314,1312,1,0,0,0,1315,1326,5,246,0,0,1316,1317,
+		5,159,0,0,1317,1321,5,245,0,0,1318,1320,3,134,67,0,1319,1318,1,0,0,0,1320,
+		1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1324,1,0,0,0,1323,
+		1321,1,0,0,0,1324,1326,5,246,0,0,1325,1231,1,0,0,0,1325,1244,1,0,0,0,1325,
+		1246,1,0,0,0,1325,1248,1,0,0,0,1325,1252,1,0,0,0,1325,1260,1,0,0,0,1325,
+		1266,1,0,0,0,1325,1282,1,0,0,0,1325,1303,1,0,0,0,1325,1316,1,0,0,0,1326,
+		135,1,0,0,0,1327,1328,5,178,0,0,1328,1332,5,245,0,0,1329,1331,3,138,69,
+		0,1330,1329,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,
+		0,0,1333,1335,1,0,0,0,1334,1332,1,0,0,0,1335,1336,5,246,0,0,1336,137,1,
+		0,0,0,1337,1338,5,179,0,0,1338,1343,3,168,84,0,1339,1340,5,249,0,0,1340,
+		1342,3,168,84,0,1341,1339,1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,
+		1343,1344,1,0,0,0,1344,1349,1,0,0,0,1345,1343,1,0,0,0,1346,1348,3,140,
+		70,0,1347,1346,1,0,0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,
+		0,0,0,1350,1354,1,0,0,0,1351,1349,1,0,0,0,1352,1354,3,132,66,0,1353,1337,
+		1,0,0,0,1353,1352,1,0,0,0,1354,139,1,0,0,0,1355,1356,5,180,0,0,1356,1396,
+		3,162,81,0,1357,1358,5,90,0,0,1358,1359,5,243,0,0,1359,1396,3,162,81,0,
+		1360,1361,5,90,0,0,1361,1396,3,168,84,0,1362,1363,5,181,0,0,1363,1396,
+		3,160,80,0,1364,1365,5,133,0,0,1365,1366,5,266,0,0,1366,1396,5,142,0,0,
+		1367,1368,5,102,0,0,1368,1369,3,162,81,0,1369,1370,5,188,0,0,1370,1371,
+		5,111,0,0,1371,1396,1,0,0,0,1372,1373,5,103,0,0,1373,1396,3,162,81,0,1374,
+		1375,5,104,0,0,1375,1376,3,162,81,0,1376,1377,5,188,0,0,1377,1378,5,111,
+		0,0,1378,1396,1,0,0,0,1379,1380,5,105,0,0,1380,1396,3,162,81,0,1381,1382,
+		5,106,0,0,1382,1396,5,107,0,0,1383,1384,5,108,0,0,1384,1396,3,162,81,0,
+		1385,1386,5,93,0,0,1386,1387,5,94,0,0,1387,1388,5,63,0,0,1388,1391,3,162,
+		81,0,1389,1390,5,4,0,0,1390,1392,3,160,80,0,1391,1389,1,0,0,0,1391,1392,
+		1,0,0,0,1392,1396,1,0,0,0,1393,1394,5,109,0,0,1394,1396,3,160,80,0,1395,
+		1355,1,0,0,0,1395,1357,1,0,0,0,1395,1360,1,0,0,0,1395,1362,1,0,0,0,1395,
+		1364,1,0,0,0,1395,1367,1,0,0,0,1395,1372,1,0,0,0,1395,1374,1,0,0,0,1395,
+		1379,1,0,0,0,1395,1381,1,0,0,0,1395,1383,1,0,0,0,1395,1385,1,0,0,0,1395,
+		1393,1,0,0,0,1396,141,1,0,0,0,1397,1398,5,2,0,0,1398,1399,3,168,84,0,1399,
+		1400,5,4,0,0,1400,1401,3,168,84,0,1401,1405,5,245,0,0,1402,1404,3,144,
+		72,0,1403,1402,1,0,0,0,1404,1407,1,0,0,0,1405,1403,1,0,0,0,1405,1406,1,
+		0,0,0,1406,1408,1,0,0,0,1407,1405,1,0,0,0,1408,1409,5,246,0,0,1409,143,
+		1,0,0,0,1410,1411,3,168,84,0,1411,1412,5,60,0,0,1412,1413,5,182,0,0,1413,
+		1414,5,266,0,0,1414,1702,1,0,0,0,1415,1416,3,168,84,0,1416,1417,5,60,0,
+		0,1417,1418,5,38,0,0,1418,1422,3,162,81,0,1419,1421,3,156,78,0,1420,1419,
+		1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,0,0,1422,1423,1,0,0,0,1423,1702,
+		1,0,0,0,1424,1422,1,0,0,0,1425,1426,3,168,84,0,1426,1430,5,97,0,0,1427,
+		1428,5,155,0,0,1428,1429,5,61,0,0,1429,1431,5,266,0,0,1430,1427,1,0,0,
+		0,1430,1431,1,0,0,0,1431,1432,1,0,0,0,1432,1433,5,63,0,0,1433,1434,3,160,
+		80,0,1434,1702,1,0,0,0,1435,1436,3,168,84,0,1436,1437,5,97,0,0,1437,1441,
+		5,38,0,0,1438,1439,5,155,0,0,1439,1440,5,61,0,0,1440,1442,5,266,0,0,1441,
+		1438,1,0,0,0,1441,1442,1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,63,0,0,1444,
+		1449,3,154,77,0,1445,1446,5,249,0,0,1446,1448,3,154,77,0,1447,1445,1,0,
+		0,0,1448,1451,1,0,0,0,1449,1447,1,0,0,0,1449,1450,1,0,0,0,1450,1455,1,
+		0,0,0,1451,1449,1,0,0,0,1452,1454,3,156,78,0,1453,1452,1,0,0,0,1454,1457,
+		1,0,0,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,1702,1,0,0,0,1457,1455,
+		1,0,0,0,1458,1459,3,166,83,0,1459,1460,7,3,0,0,1460,1461,3,162,81,0,1461,
+		1466,3,158,79,0,1462,1463,5,28,0,0,1463,1464,3,162,81,0,1464,1465,3,158,
+		79,0,1465,1467,1,0,0,0,1466,1462,1,0,0,0,1466,1467,1,0,0,0,1467,1702,1,
+		0,0,0,1468,1469,3,166,83,0,1469,1470,5,185,0,0,1470,1471,3,162,81,0,1471,
+		1472,5,186,0,0,1472,1473,5,264,0,0,1473,1702,1,0,0,0,1474,1475,3,168,84,
+		0,1475,1508,5,187,0,0,1476,1477,5,54,0,0,1477,1481,5,264,0,0,1478,1480,
+		3,156,78,0,1479,1478,1,0,0,0,1480,1483,1,0,0,0,1481,1479,1,0,0,0,1481,
+		1482,1,0,0,0,1482,1485,1,0,0,0,1483,1481,1,0,0,0,1484,1486,3,148,74,0,
+		1485,1484,1,0,0,0,1485,1486,1,0,0,0,1486,1509,1,0,0,0,1487,1497,5,38,0,
+		0,1488,1489,5,44,0,0,1489,1490,3,162,81,0,1490,1494,3,158,79,0,1491,1493,
+		3,146,73,0,1492,1491,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,
+		1495,1,0,0,0,1495,1498,1,0,0,0,1496,1494,1,0,0,0,1497,1488,1,0,0,0,1497,
+		1498,1,0,0,0,1498,1502,1,0,0,0,1499,1501,3,156,78,0,1500,1499,1,0,0,0,
+		1501,1504,1,0,0,0,1502,1500,1,0,0,0,1502,1503,1,0,0,0,1503,1506,1,0,0,
+		0,1504,1502,1,0,0,0,1505,1507,3,148,74,0,1506,1505,1,0,0,0,1506,1507,1,
+		0,0,0,1507,1509,1,0,0,0,1508,1476,1,0,0,0,1508,1487,1,0,0,0,1509,1702,
+		1,0,0,0,1510,1512,5,178,0,0,1511,1513,3,140,70,0,1512,1511,1,0,0,0,1513,
+		1514,1,0,0,0,1514,1512,1,0,0,0,1514,1515,1,0,0,0,1515,1702,1,0,0,0,1516,
+		1517,5,178,0,0,1517,1518,5,179,0,0,1518,1702,5,110,0,0,1519,1520,5,178,
+		0,0,1520,1521,5,205,0,0,1521,1522,5,93,0,0,1522,1702,5,94,0,0,1523,1524,
+		3,168,84,0,1524,1525,5,121,0,0,1525,1526,3,162,81,0,1526,1702,1,0,0,0,
+		1527,1528,3,168,84,0,1528,1529,5,16,0,0,1529,1530,3,28,14,0,1530,1534,
+		5,245,0,0,1531,1533,3,34,17,0,1532,1531,1,0,0,0,1533,1536,1,0,0,0,1534,
+		1532,1,0,0,0,1534,1535,1,0,0,0,1535,1537,1,0,0,0,1536,1534,1,0,0,0,1537,
+		1538,5,246,0,0,1538,1702,1,0,0,0,1539,1540,3,168,84,0,1540,1541,5,19,0,
+		0,1541,1542,5,264,0,0,1542,1543,5,20,0,0,1543,1544,3,162,81,0,1544,1702,
+		1,0,0,0,1545,1546,3,168,84,0,1546,1548,5,21,0,0,1547,1549,5,253,0,0,1548,
+		1547,1,0,0,0,1548,1549,1,0,0,0,1549,1550,1,0,0,0,1550,1551,3,162,81,0,
+		1551,1702,1,0,0,0,1552,1553,3,168,84,0,1553,1554,5,238,0,0,1554,1557,3,
+		160,80,0,1555,1556,5,51,0,0,1556,1558,5,264,0,0,1557,1555,1,0,0,0,1557,
+		1558,1,0,0,0,1558,1702,1,0,0,0,1559,1560,3,168,84,0,1560,1561,5,238,0,
+		0,1561,1562,5,38,0,0,1562,1567,3,152,76,0,1563,1564,5,249,0,0,1564,1566,
+		3,152,76,0,1565,1563,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1567,
+		1568,1,0,0,0,1568,1572,1,0,0,0,1569,1567,1,0,0,0,1570,1571,5,51,0,0,1571,
+		1573,5,264,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1577,1,0,0,0,1574,
+		1576,3,156,78,0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,
+		1577,1578,1,0,0,0,1578,1702,1,0,0,0,1579,1577,1,0,0,0,1580,1581,3,168,
+		84,0,1581,1582,5,242,0,0,1582,1583,5,38,0,0,1583,1588,3,152,76,0,1584,
+		1585,5,249,0,0,1585,1587,3,152,76,0,1586,1584,1,0,0,0,1587,1590,1,0,0,
+		0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1594,1,0,0,0,1590,1588,1,0,
+		0,0,1591,1593,3,156,78,0,1592,1591,1,0,0,0,1593,1596,1,0,0,0,1594,1592,
+		1,0,0,0,1594,1595,1,0,0,0,1595,1702,1,0,0,0,1596,1594,1,0,0,0,1597,1598,
+		3,168,84,0,1598,1599,5,92,0,0,1599,1600,3,162,81,0,1600,1702,1,0,0,0,1601,
+		1602,3,168,84,0,1602,1603,5,93,0,0,1603,1604,5,139,0,0,1604,1605,3,160,
+		80,0,1605,1606,5,63,0,0,1606,1607,3,162,81,0,1607,1702,1,0,0,0,1608,1609,
+		3,168,84,0,1609,1610,5,205,0,0,1610,1611,5,93,0,0,1611,1702,1,0,0,0,1612,
+		1613,3,168,84,0,1613,1614,5,71,0,0,1614,1616,5,69,0,0,1615,1617,5,265,
+		0,0,1616,1615,1,0,0,0,1616,1617,1,0,0,0,1617,1702,1,0,0,0,1618,1619,3,
+		168,84,0,1619,1620,5,71,0,0,1620,1623,5,70,0,0,1621,1622,5,51,0,0,1622,
+		1624,5,264,0,0,1623,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1702,1,0,0,0,1625,
+		1626,3,168,84,0,1626,1627,5,171,0,0,1627,1628,5,54,0,0,1628,1631,5,264,
+		0,0,1629,1630,5,63,0,0,1630,1632,3,162,81,0,1631,1629,1,0,0,0,1631,1632,
+		1,0,0,0,1632,1635,1,0,0,0,1633,1634,5,172,0,0,1634,1636,3,162,81,0,1635,
+		1633,1,0,0,0,1635,1636,1,0,0,0,1636,1702,1,0,0,0,1637,1638,3,168,84,0,
+		1638,1639,5,173,0,0,1639,1640,3,162,81,0,1640,1702,1,0,0,0,1641,1642,3,
+		168,84,0,1642,1644,5,65,0,0,1643,1645,3,100,50,0,1644,1643,1,0,0,0,1645,
+		1646,1,0,0,0,1646,1644,1,0,0,0,1646,1647,1,0,0,0,1647,1702,1,0,0,0,1648,
+		1649,5,22,0,0,1649,1702,5,266,0,0,1650,1651,5,23,0,0,1651,1702,5,266,0,
+		0,1652,1702,5,24,0,0,1653,1702,5,25,0,0,1654,1655,3,168,84,0,1655,1656,
+		5,26,0,0,1656,1657,5,27,0,0,1657,1658,3,162,81,0,1658,1659,3,158,79,0,
+		1659,1660,5,28,0,0,1660,1661,3,162,81,0,1661,1662,3,158,79,0,1662,1702,
+		1,0,0,0,1663,1664,3,168,84,0,1664,1665,5,29,0,0,1665,1668,5,166,0,0,1666,
+		1669,5,30,0,0,1667,1669,3,162,81,0,1668,1666,1,0,0,0,1668,1667,1,0,0,0,
+		1669,1670,1,0,0,0,1670,1671,5,31,0,0,1671,1672,3,162,81,0,1672,1673,3,
+		158,79,0,1673,1674,5,28,0,0,1674,1675,3,162,81,0,1675,1676,3,158,79,0,
+		1676,1702,1,0,0,0,1677,1678,3,168,84,0,1678,1679,5,32,0,0,1679,1680,3,
+		162,81,0,1680,1681,3,158,79,0,1681,1682,5,20,0,0,1682,1683,3,162,81,0,
+		1683,1702,1,0,0,0,1684,1685,5,33,0,0,1685,1686,3,166,83,0,1686,1687,5,
+		34,0,0,1687,1688,3,166,83,0,1688,1691,3,162,81,0,1689,1690,5,35,0,0,1690,
+		1692,3,162,81,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1702,1,0,0,0,
+		1693,1694,5,36,0,0,1694,1695,5,35,0,0,1695,1696,3,162,81,0,1696,1697,3,
+		158,79,0,1697,1698,5,37,0,0,1698,1699,3,162,81,0,1699,1700,3,158,79,0,
+		1700,1702,1,0,0,0,1701,1410,1,0,0,0,1701,1415,1,0,0,0,1701,1425,1,0,0,
+		0,1701,1435,1,0,0,0,1701,1458,1,0,0,0,1701,1468,1,0,0,0,1701,1474,1,0,
+		0,0,1701,1510,1,0,0,0,1701,1516,1,0,0,0,1701,1519,1,0,0,0,1701,1523,1,
+		0,0,0,1701,1527,1,0,0,0,1701,1539,1,0,0,0,1701,1545,1,0,0,0,1701,1552,
+		1,0,0,0,1701,1559,1,0,0,0,1701,1580,1,0,0,0,1701,1597,1,0,0,0,1701,1601,
+		1,0,0,0,1701,1608,1,0,0,0,1701,1612,1,0,0,0,1701,1618,1,0,0,0,1701,1625,
+		1,0,0,0,1701,1637,1,0,0,0,1701,1641,1,0,0,0,1701,1648,1,0,0,0,1701,1650,
+		1,0,0,0,1701,1652,1,0,0,0,1701,1653,1,0,0,0,1701,1654,1,0,0,0,1701,1663,
+		1,0,0,0,1701,1677,1,0,0,0,1701,1684,1,0,0,0,1701,1693,1,0,0,0,1702,145,
+		1,0,0,0,1703,1704,5,73,0,0,1704,1705,5,264,0,0,1705,1706,5,177,0,0,1706,
+		1707,3,162,81,0,1707,1708,3,158,79,0,1708,147,1,0,0,0,1709,1710,5,45,0,
+		0,1710,1711,5,40,0,0,1711,1712,5,41,0,0,1712,1713,3,162,81,0,1713,1714,
+		5,42,0,0,1714,1718,3,162,81,0,1715,1717,3,156,78,0,1716,1715,1,0,0,0,1717,
+		1720,1,0,0,0,1718,1716,1,0,0,0,1718,1719,1,0,0,0,1719,1739,1,0,0,0,1720,
+		1718,1,0,0,0,1721,1722,5,45,0,0,1722,1723,5,38,0,0,1723,1724,5,63,0,0,
+		1724,1729,3,150,75,0,1725,1726,5,249,0,0,1726,1728,3,150,75,0,1727,1725,
+		1,0,0,0,1728,1731,1,0,0,0,1729,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1735,
+		1,0,0,0,1731,1729,1,0,0,0,1732,1734,3,156,78,0,1733,1732,1,0,0,0,1734,
+		1737,1,0,0,0,1735,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1739,1,0,0,0,1737,
+		1735,1,0,0,0,1738,1709,1,0,0,0,1738,1721,1,0,0,0,1739,149,1,0,0,0,1740,
+		1741,3,162,81,0,1741,1742,5,34,0,0,1742,1743,3,162,81,0,1743,151,1,0,0,
+		0,1744,1746,5,254,0,0,1745,1744,1,0,0,0,1745,1746,1,0,0,0,1746,1747,1,
+		0,0,0,1747,1748,3,160,80,0,1748,1749,5,34,0,0,1749,1750,3,162,81,0,1750,
+		153,1,0,0,0,1751,1752,3,160,80,0,1752,1753,5,34,0,0,1753,1754,3,162,81,
+		0,1754,155,1,0,0,0,1755,1756,5,39,0,0,1756,1757,3,166,83,0,1757,1758,3,
+		162,81,0,1758,157,1,0,0,0,1759,1760,5,188,0,0,1760,1761,5,201,0,0,1761,
+		159,1,0,0,0,1762,1763,5,265,0,0,1763,161,1,0,0,0,1764,1765,6,81,-1,0,1765,
+		1766,5,247,0,0,1766,1767,3,162,81,0,1767,1768,5,248,0,0,1768,1807,1,0,
+		0,0,1769,1770,5,254,0,0,1770,1807,3,162,81,16,1771,1772,5,205,0,0,1772,
+		1807,3,162,81,11,1773,1774,5,175,0,0,1774,1775,3,162,81,0,1775,1776,5,
+		177,0,0,1776,1777,3,162,81,0,1777,1778,5,176,0,0,1778,1779,3,162,81,0,
+		1779,1807,1,0,0,0,1780,1781,3,168,84,0,1781,1790,5,247,0,0,1782,1787,3,
+		162,81,0,1783,1784,5,249,0,0,1784,1786,3,162,81,0,1785,1783,1,0,0,0,1786,
+		1789,1,0,0,0,1787,1785,1,0,0,0,1787,1788,1,0,0,0,1788,1791,1,0,0,0,1789,
+		1787,1,0,0,0,1790,1782,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,0,0,1792,
+		1793,5,248,0,0,1793,1807,1,0,0,0,1794,1796,7,4,0,0,1795,1797,3,164,82,
+		0,1796,1795,1,0,0,0,1796,1797,1,0,0,0,1797,1798,1,0,0,0,1798,1799,5,188,
+		0,0,1799,1807,3,164,82,0,1800,1801,5,266,0,0,1801,1807,3,164,82,0,1802,
+		1807,5,265,0,0,1803,1807,5,266,0,0,1804,1807,5,264,0,0,1805,1807,3,166,
+		83,0,1806,1764,1,0,0,0,1806,1769,1,0,0,0,1806,1771,1,0,0,0,1806,1773,1,
+		0,0,0,1806,1780,1,0,0,0,1806,1794,1,0,0,0,1806,1800,1,0,0,0,1806,1802,
+		1,0,0,0,1806,1803,1,0,0,0,1806,1804,1,0,0,0,1806,1805,1,0,0,0,1807,1828,
+		1,0,0,0,1808,1809,10,15,0,0,1809,1810,5,202,0,0,1810,1827,3,162,81,16,
+		1811,1812,10,14,0,0,1812,1813,7,5,0,0,1813,1827,3,162,81,15,1814,1815,
+		10,13,0,0,1815,1816,7,6,0,0,1816,1827,3,162,81,14,1817,1818,10,12,0,0,
+		1818,1819,7,7,0,0,1819,1827,3,162,81,13,1820,1821,10,10,0,0,1821,1822,
+		5,203,0,0,1822,1827,3,162,81,11,1823,1824,10,9,0,0,1824,1825,5,204,0,0,
+		1825,1827,3,162,81,10,1826,1808,1,0,0,0,1826,1811,1,0,0,0,1826,1814,1,
+		0,0,0,1826,1817,1,0,0,0,1826,1820,1,0,0,0,1826,1823,1,0,0,0,1827,1830,
+		1,0,0,0,1828,1826,1,0,0,0,1828,1829,1,0,0,0,1829,163,1,0,0,0,1830,1828,
+		1,0,0,0,1831,1832,7,8,0,0,1832,165,1,0,0,0,1833,1836,3,168,84,0,1834,1835,
+		5,250,0,0,1835,1837,3,168,84,0,1836,1834,1,0,0,0,1836,1837,1,0,0,0,1837,
+		167,1,0,0,0,1838,1839,7,9,0,0,1839,169,1,0,0,0,189,174,176,190,216,223,
+		225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,359,371,
+		375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,484,493,
+		498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,614,616,
+		622,625,629,637,647,681,691,720,722,732,739,743,751,776,783,791,798,802,
+		806,814,818,834,874,879,883,891,901,920,929,934,950,954,962,984,990,998,
+		1006,1019,1030,1033,1043,1046,1054,1058,1066,1077,1081,1089,1100,1102,
+		1113,1116,1120,1128,1133,1138,1148,1150,1158,1167,1173,1177,1190,1195,
+		1198,1205,1214,1219,1226,1239,1242,1255,1272,1276,1288,1297,1301,1306,
+		1312,1321,1325,1332,1343,1349,1353,1391,1395,1405,1422,1430,1441,1449,
+		1455,1466,1481,1485,1494,1497,1502,1506,1508,1514,1534,1548,1557,1567,
+		1572,1577,1588,1594,1616,1623,1631,1635,1646,1668,1691,1701,1718,1729,
+		1735,1738,1745,1787,1790,1796,1806,1826,1828,1836
 	};
 
 	public static readonly ATN _ATN =

@@ -964,6 +964,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitConvertibleItem([NotNull] DealLangParser.ConvertibleItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>conversionResetItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConversionResetItem([NotNull] DealLangParser.ConversionResetItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>completionItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>

@@ -41,6 +41,7 @@ static class TrancheSummaries
                 SharesValue = PeriodYears.Sum(shares, periods),
                 // Only a tranche with puts records one (a hand-built program need not reset the others' slots to −1).
                 PutOn = tranche.HasPuts && result.TranchePutPeriod[i] is >= 0 and int put && put < periods ? deal.Boundaries[put + 1] : null,
+                ConversionPrice = tranche.HasReset ? result.TrancheConversionPrice[i] : double.NaN,
                 // Likewise only a tranche the scenario calls records a call.
                 Called = scenario.Calls(i),
                 CalledOn = scenario.Calls(i) && result.TrancheCallPeriod[i] is >= 0 and int called && called < periods ? deal.Boundaries[called + 1] : null,

@@ -61,6 +61,10 @@ public sealed record TrancheSummary(
     /// <summary>A convertible with a put: the end of the period its holder put the notes in; null when it did not.</summary>
     public Date? PutOn { get; init; }
 
+    /// <summary>A convertible whose conversion price resets: the price in force at the run's end, after its resets; NaN
+    /// for any other tranche.</summary>
+    public double ConversionPrice { get; init; } = double.NaN;
+
     /// <summary>Whether the scenario has the issuer call this tranche (<c>T called on DATE</c>, a convertible or plain notes): its deal's summary
     /// then has a <c>called on</c> row.</summary>
     public bool Called { get; init; }

@@ -18,6 +18,10 @@ public sealed record TrancheInfo(
     /// <summary>Whether a convertible has a holder's put (its summary then has a <c>put on</c> row).</summary>
     public bool HasPuts { get; init; }
 
+    /// <summary>Whether a convertible's conversion price resets (its ledger then has a <c>conversion price</c> column and
+    /// its summary a <c>conversion price</c> row, the last in force).</summary>
+    public bool HasReset { get; init; }
+
     /// <summary>Whether the tranche is not convertible and some scenario of the deal calls it (<c>T called on DATE</c>):
     /// its program then reads the call's inputs (<see cref="DealDescription.HasTrancheCalls"/>).</summary>
     public bool CalledByScenario { get; init; }

@@ -65,6 +65,7 @@ public sealed class RunResult
         TrancheConversion = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TranchePutPeriod = new int[deal.Tranches.Length];
         TrancheCallPeriod = new int[deal.Tranches.Length];
+        TrancheConversionPrice = new double[deal.Tranches.Length];
         CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
@@ -250,6 +251,10 @@ public sealed class RunResult
     /// converted or took the cash); -1 if it did not.</summary>
     public int[] TrancheCallPeriod { get; }
 
+    /// <summary>[tranche]: a convertible's conversion price at the run's end, after its resets (written at the run's end
+    /// only for a convertible whose price resets; 0 for the others).</summary>
+    public double[] TrancheConversionPrice { get; }
+
     /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
     public double[][] CoinsHeld { get; }
 
@@ -401,6 +406,7 @@ public sealed class RunResult
         }
 
         Array.Fill(TrancheCallPeriod, -1); // written only in the period the issuer calls
+        Array.Clear(TrancheConversionPrice); // written at the run's end only for a convertible whose price resets
     }
 
     /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.
@@ -461,6 +467,7 @@ public sealed class RunResult
         Array.Fill(ContractStopPeriod, -1);
         Array.Fill(TranchePutPeriod, -1);
         Array.Fill(TrancheCallPeriod, -1);
+        Array.Clear(TrancheConversionPrice);
         Arrays.Clear(TrancheConversion);
         Arrays.Clear(CoinsHeld);
         Arrays.Clear(CoinsSold);

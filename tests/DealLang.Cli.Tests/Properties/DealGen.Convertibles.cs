@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// delaying it). Convertible tranches (docs/language.md §5 "tranche", "Convertible notes"): a conversion price per share,
 /// against the share price index <c>Shr</c> (declared when a tranche converts against it: a level, a drift, a
 /// stepped point), that index scaled by a ratio, or a constant; at maturity or early above a threshold; with holder's
-/// puts and an issuer's provisional call.</summary>
+/// puts, an issuer's provisional call and a conversion price reset.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Convertible(DealFrame f, DateOnly maturity) =>
@@ -16,7 +16,21 @@ internal static partial class DealGen
         from early in Maybe(Rate(10000, 20000).Select(r => "early above " + r))
         from puts in Puts(f, maturity)
         from call in ConvertibleCall(f, maturity)
-        select $"convertible at {Text(price)} per share against {against} {early.Trim()}{puts}{call}".TrimEnd();
+        from reset in ConversionReset(f, maturity, price)
+        select $"convertible at {Text(price)} per share against {against} {early.Trim()}{puts}{call}".TrimEnd() + reset;
+
+    /// <summary>A conversion price reset ("A conversion price that resets"), or none: one or two dates inside the
+    /// tranche's life in increasing order (DL0570), a ratio of 50% to 150% (above 0%: DL0571), a floor of 5% to 95% of
+    /// the conversion price (above zero and below it: DL0572); none when the life is too short to hold a date.</summary>
+    private static Gen<string> ConversionReset(DealFrame f, DateOnly maturity, int price) =>
+        maturity.DayNumber - f.Closing.DayNumber < 4
+            ? Gen.Const("")
+            : Maybe(from n in Gen.Int[1, 2]
+                    from dates in IncreasingDates(f.Closing, maturity.AddDays(-1), n)
+                    from ratio in Rate(5000, 15000)
+                    from floor in Gen.Int[5, 95]
+                    select $"reset {string.Join(", ", dates.Select(DealFrame.Date))} to {ratio} floor "
+                        + (price * floor / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " per share");
 
     /// <summary>Up to two holder's puts, dated inside the tranche's life (after the closing, before its maturity:
     /// DL0770) in increasing order (DL0771), at 50% to 120% of par (a discount and a premium); none when the life is

@@ -117,6 +117,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("convertible", @"convertible at \d+ per share against "), ("convertible against an index", @"convertible at [^\n]*against Shr"),
         ("convertible early", @"convertible at [^\n]*early above \d"), ("share price index", @"index Shr \{ level \d+ per share"),
         ("convertible put", @"convertible at [^\n]* put \d{4}-\d\d-\d\d at "), ("convertible provisional call", @"convertible at [^\n]* call from \d{4}-\d\d-\d\d above "),
+        ("convertible reset", @"convertible at [^\n]* reset \d{4}-\d\d-\d\d(, \d{4}-\d\d-\d\d)? to \S+ floor \d+\.\d\d per share"),
+        ("convertible reset twice", @"convertible at [^\n]* reset \d{4}-\d\d-\d\d, \d{4}-\d\d-\d\d to "),
         ("convertible hard call", @"\n  T\d called on \d{4}-\d\d-\d\d at \d"), ("convertible partial hard call", @"\n  T\d called on [^\n]* part \d"),
         ("convertible called again", @"\n  T\d called on [^\n]* part [^\n]*\n  T\d called on "), ("convertible partial conversion", @"\n  T\d converts \d"),
         ("plain notes called", @"tranche (T\d) \{(?![^\n]*convertible)[^\n]*\}[\s\S]*\n  \1 called on "),

@@ -98,6 +98,11 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
         SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
+        // Only a convertible whose price resets carries it: every other reads its fixed price as a literal.
+        bool resets = model.Conversion is { Reset: not null };
+        ConversionPrice = Local("conversionPrice", "double", StateLife.Carried, resets ? CSharpLiterals.Double(model.Conversion!.Price) : null,
+            model.Name + ": the conversion price in force, lowered towards the share price at its resets, never below the floor",
+            new LedgerSlot(LedgerSection.Due, model.Name + " conversion price", DealLang.Runtime.ColumnKind.Number), declared: resets);
         bool puts = model.Conversion is { Puts.IsEmpty: false };
         // Any convertible may be called for cash by a scenario (its 'called on' is run-time data, read from the inputs),
         // so every convertible has the redemption's state and the premium's ledger column; so has a plain tranche some
@@ -247,6 +252,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     /// <summary>A convertible's: the shares' value in the period it converts, else 0.</summary>
     public StateVar SharesValue { get; }
+
+    /// <summary>A convertible whose price resets: the conversion price in force (declared only for such a tranche).</summary>
+    public StateVar ConversionPrice { get; }
 
     /// <summary>A convertible's: whether the holder has put the notes or the issuer has called them for cash.</summary>
     public StateVar Redeemed { get; }
@@ -566,6 +574,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             + Initialiser(
                 info.ConversionPrice == 0 ? null : "ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice),
                 info.HasPuts ? "HasPuts = true" : null,
+                info.HasReset ? "HasReset = true" : null,
                 info.CalledByScenario ? "CalledByScenario = true" : null,
                 info.CommitmentFee == 0 ? null : "CommitmentFee = " + CSharpLiterals.Double(info.CommitmentFee));
     });
@@ -815,18 +824,27 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
 
         string share = "(" + CSharpEmitter.Expression(Ctx, conversion.SharePrice, null) + ")";
-        string price = CSharpLiterals.DoubleOperand(conversion.Price);
+        // A fixed price is a literal, and so are its thresholds; a price that resets is the state every rule reads.
+        string price = conversion.Reset is null ? CSharpLiterals.DoubleOperand(conversion.Price) : tranche.ConversionPrice.Name;
+        string Times(double multiple) => conversion.Reset is null
+            ? CSharpLiterals.DoubleOperand(multiple * conversion.Price)
+            : CSharpLiterals.DoubleOperand(multiple) + " * " + tranche.ConversionPrice;
+        string Described(double multiple) => conversion.Reset is null
+            ? CSharpLiterals.Double(multiple * conversion.Price)
+            : (multiple * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "% of it";
+        WriteReset(w, tranche, conversion, share);
         string when = "t >= " + tranche.MaturityPeriod
-            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + CSharpLiterals.DoubleOperand(above * conversion.Price) : "")
+            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + Times(above) : "")
             + (conversion.Call is { } call
-                ? " || (t >= " + CSharpLiterals.Int(call.FromPeriod) + " && " + share + " >= " + CSharpLiterals.DoubleOperand(call.Above * conversion.Price) + ")"
+                ? " || (t >= " + CSharpLiterals.Int(call.FromPeriod) + " && " + share + " >= " + Times(call.Above) + ")"
                 : "");
-        w.Comment(tranche.Name + ": converts into shares when the share price is above " + CSharpLiterals.Double(conversion.Price)
-            + (conversion.EarlyAbove is { } a ? " at maturity, or as soon as it reaches " + CSharpLiterals.Double(a * conversion.Price) : " at maturity"));
+        w.Comment(tranche.Name + ": converts into shares when the share price is above "
+            + (conversion.Reset is null ? CSharpLiterals.Double(conversion.Price) : "the conversion price")
+            + (conversion.EarlyAbove is { } a ? " at maturity, or as soon as it reaches " + Described(a) : " at maturity"));
         if (conversion.Call is { } c)
         {
             w.Comment(tranche.Name + ": or from period " + CSharpLiterals.Int(c.FromPeriod) + " (" + c.From + ") once it reaches "
-                + CSharpLiterals.Double(c.Above * conversion.Price) + ": the issuer calls and the holder converts");
+                + Described(c.Above) + ": the issuer calls and the holder converts");
         }
 
         // A holder that has put the notes (or taken the issuer's cash) holds a claim to cash, not the option: it never
@@ -836,7 +854,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.RedemptionPremium + " = 0.0;");
         w.Line(tranche.CalledDue + " = 0.0;");
         string part = conversion.Call is { } provisional
-            ? "(t >= " + CSharpLiterals.Int(provisional.FromPeriod) + " && " + share + " >= " + CSharpLiterals.DoubleOperand(provisional.Above * conversion.Price) + " ? 1.0 : "
+            ? "(t >= " + CSharpLiterals.Int(provisional.FromPeriod) + " && " + share + " >= " + Times(provisional.Above) + " ? 1.0 : "
                 + tranche.ConvertPart + ")"
             : tranche.ConvertPart.Name;
         using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
@@ -848,6 +866,30 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         WriteHardCall(w, tranche, share, price);
         WritePut(w, tranche, conversion, share, price);
+    }
+
+    /// <summary>
+    /// A convertible's conversion price reset, first in its period (before the conversion, the calls and the put, which
+    /// all read the price): at the start of each period holding a reset date, while notes are outstanding, the price
+    /// falls to ratio × the share price when that is lower, never below the floor. Downward only; a share price that is
+    /// n/a resets nothing (the comparison is false).
+    /// </summary>
+    private static void WriteReset(IndentedWriter w, TrancheState tranche, ConversionModel conversion, string share)
+    {
+        if (conversion.Reset is not { } reset)
+        {
+            return;
+        }
+
+        w.Comment(tranche.Name + ": the conversion price resets (" + string.Join(", ", reset.Dates) + ") to " + (reset.Ratio * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
+            + "% of the share price when that is lower, never below " + CSharpLiterals.Double(reset.Floor));
+        string periods = string.Join(" || ", reset.Periods.Select(p => "t == " + CSharpLiterals.Int(p)));
+        using (w.Block("if ((" + periods + ") && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && "
+            + CSharpLiterals.DoubleOperand(reset.Ratio) + " * " + share + " < " + tranche.ConversionPrice + ")"))
+        {
+            w.Line(tranche.ConversionPrice + " = Math.Max(" + CSharpLiterals.DoubleOperand(reset.Floor) + ", " + CSharpLiterals.DoubleOperand(reset.Ratio)
+                + " * " + share + ");");
+        }
     }
 
     /// <summary>The holder converts the share <paramref name="part"/> of the balance (its arrears of principal pro rata)
@@ -1110,6 +1152,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             string index = CSharpLiterals.Int(tranche.Index);
             w.Line("result.PrincipalLoss[" + index + "] = " + tranche.Balance + ";");
             w.Line("result.UnpaidInterest[" + index + "] = " + tranche.UnpaidInterest + ";");
+            if (tranche.Model.Conversion is { Reset: not null })
+            {
+                w.Line("result.TrancheConversionPrice[" + index + "] = " + tranche.ConversionPrice + ";");
+            }
         }
     }
 }

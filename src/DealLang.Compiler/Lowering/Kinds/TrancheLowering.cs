@@ -46,6 +46,12 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                     Call = c.Call is { From: { } from } call
                         ? new CallModel(from.Value, Schedule.PeriodIndexOf(lowerer.Boundaries, from.Value) + 1, lowerer.ConstantOf(call.Above))
                         : null,
+                    // Each reset is made at the start of the period holding its date, as a put is decided (two in one period are one).
+                    Reset = tranche.Reset is { } reset
+                        ? new ResetModel([.. SyntaxWalk.Safe(reset.Dates).Select(d => d.Value)],
+                            [.. SyntaxWalk.Safe(reset.Dates).Select(d => Math.Max(0, Schedule.PeriodIndexOf(lowerer.Boundaries, d.Value))).Distinct()],
+                            lowerer.ConstantOf(reset.Ratio), lowerer.ConstantOf(reset.Floor))
+                        : null,
                 }
                 : null,
             Completion = lowerer.BoundOf(tranche.Completion),

@@ -56,6 +56,7 @@ internal sealed partial class CstToAst
         ClassMarginSyntax? classMargin = null;
         GuarantorSyntax? guarantor = null;
         ConvertibleSyntax? convertible = null;
+        ConversionResetSyntax? reset = null;
         ExpressionSyntax? completion = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
@@ -138,6 +139,11 @@ internal sealed partial class CstToAst
                 case ConvertibleItemContext cv:
                     items.Keep(ref convertible, "convertible", cv, VisitConvertible(cv));
                     break;
+                case ConversionResetItemContext rs:
+                    // RESET DATE (COMMA DATE)* TO ratio=expr FLOOR floor=expr
+                    items.Keep(ref reset, "reset", rs, new ConversionResetSyntax([.. rs.DATE().Select(VisitDate).OfType<DateSyntax>()],
+                        VisitExpr(rs.ratio), VisitExpr(rs.floor), Span(rs)));
+                    break;
             }
         }
 
@@ -148,6 +154,7 @@ internal sealed partial class CstToAst
             ClassMargin = classMargin,
             Guarantor = guarantor,
             Convertible = convertible,
+            Reset = reset,
             Completion = completion,
         };
     }

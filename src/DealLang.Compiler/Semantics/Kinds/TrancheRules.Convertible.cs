@@ -1,3 +1,4 @@
+using System.Globalization;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
@@ -10,7 +11,10 @@ namespace DealLang.Compiler.Semantics.Kinds;
 // threshold a rate of at least 100% of the conversion price (DL0762); the share price money per share too (DL0763).
 // A holder's put, 'put 2029-12-01 at 100%': the price a rate above 0% (DL0772), the dates inside the tranche's life
 // (DL0770) and increasing (DL0771); the issuer's provisional call, 'call from 2028-12-01 above 130%': its date inside
-// the tranche's life (DL0770), its threshold at least 100% of the conversion price (DL0775).
+// the tranche's life (DL0770), its threshold at least 100% of the conversion price (DL0775). A conversion price reset,
+// 'reset 2027-06-01, 2028-06-01 to 110% floor 8.00 per share': the dates increasing and inside the tranche's life
+// (DL0570), the ratio a rate above 0% (DL0571), the floor money per share above zero and below the conversion price
+// (DL0572), and only on a convertible (DL0573).
 internal sealed partial class TrancheRules
 {
     internal static readonly Dimension MoneyPerShare = new(1, 0, 0, 0, Shares: -1);
@@ -22,20 +26,25 @@ internal sealed partial class TrancheRules
         {
             binder.BindTerms(put.Price);
         }
+
+        binder.BindTerms(tranche.Reset?.Ratio, tranche.Reset?.Floor);
     }
 
     private static void CheckConvertible(TrancheSyntax tranche, TypeChecker checker, string t)
     {
         if (tranche.Convertible is not { } convertible)
         {
+            CheckResetTerms(tranche, checker, t, null);
             return;
         }
 
-        if (checker.MeasureTerm(convertible.Price, MoneyPerShare, $"the conversion price of {t}", "12.43 per share", DiagnosticCatalogue.ConversionPriceUnit) is 0
-            && convertible.Price is { } price)
+        double? initial = checker.MeasureTerm(convertible.Price, MoneyPerShare, $"the conversion price of {t}", "12.43 per share", DiagnosticCatalogue.ConversionPriceUnit);
+        if (initial is 0 && convertible.Price is { } price)
         {
             checker.Diagnostics.Add(DiagnosticCatalogue.ConversionPriceZero(price.Span, tranche.Name?.Text ?? ""));
         }
+
+        CheckResetTerms(tranche, checker, t, initial);
 
         checker.MeasureValue(convertible.SharePrice, MoneyPerShare, new ExpressionContext(ContextKind.PeriodStart, $"the share price {t} converts against"),
             "WULF, with index WULF { level 10.50 per share }", DiagnosticCatalogue.SharePriceUnit);
@@ -94,5 +103,78 @@ internal sealed partial class TrancheRules
         }
 
         RequireInLife(convertible.Call?.From, "the provisional call date");
+    }
+
+    // A reset's ratio and floor, typed even on a tranche that is not convertible (DL0573 is reported there, with the
+    // dates): the ratio a rate above 0%, the floor money per share above zero and below the conversion price
+    // written (null when there is none, or it is unreadable).
+    private static void CheckResetTerms(TrancheSyntax tranche, TypeChecker checker, string t, double? price)
+    {
+        if (tranche.Reset is not { } reset)
+        {
+            return;
+        }
+
+        string name = tranche.Name?.Text ?? "";
+        checker.Term(reset.Ratio, Unit.Rate, $"the reset ratio of {t}", TypeChecker.Range.Any);
+        if (reset.Ratio is { } ratio && checker.Analysis.Bound.TryGetValue(ratio, out BoundExpression? bound) && bound is ConstantExpression { Value: <= 0 } low)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.ResetRatioNotPositive(ratio.Span, name, low.Value));
+        }
+
+        double? floor = checker.MeasureTerm(reset.Floor, MoneyPerShare, $"the reset floor of {t}", "8.00 per share",
+            (span, _, expected, actual, example) => DiagnosticCatalogue.ResetFloorOutOfRange(span, name, $"must be {expected} (e.g. 'floor {example}'), not {actual}"));
+        if (reset.Floor is not { } floorSyntax || floor is not { } f)
+        {
+            return;
+        }
+
+        if (f <= 0)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.ResetFloorOutOfRange(floorSyntax.Span, name, "must be above zero: the conversion price would fall as far as the share price"));
+        }
+        else if (price is { } initial && f >= initial)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.ResetFloorOutOfRange(floorSyntax.Span, name, string.Create(CultureInfo.InvariantCulture,
+                $"({f:0.####} per share) must be below the conversion price ({initial:0.####} per share), or the price could never fall")));
+        }
+    }
+
+    // A reset only on a convertible; its dates increasing, after the closing and before the tranche's maturity (at the
+    // maturity the notes convert or are repaid anyway).
+    private static void CheckResetDates(TrancheSyntax tranche, DealChecks checks, string name)
+    {
+        if (tranche.Reset is not { } reset)
+        {
+            return;
+        }
+
+        if (tranche.Convertible is null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ResetNotConvertible(reset.Span, name));
+            return;
+        }
+
+        if (checks.Closing is not { } closing || (tranche.Maturity?.Value ?? checks.Maturity) is not { } maturity)
+        {
+            return;
+        }
+
+        DateSyntax? previous = null;
+        foreach (DateSyntax date in SyntaxWalk.Safe(reset.Dates))
+        {
+            if (date.Value <= closing || date.Value >= maturity)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ResetDateOutOfTurn(date.Span, name, date.Value.ToString(),
+                    $"must be after the closing ({closing}) and before the tranche's maturity ({maturity})"));
+            }
+            else if (previous is not null && date.Value <= previous.Value)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ResetDateOutOfTurn(date.Span, name, date.Value.ToString(),
+                    $"is not after {previous.Value}: the reset dates must increase"));
+            }
+
+            previous = date;
+        }
     }
 }

@@ -200,6 +200,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 
         CheckDelayedDraw(tranche, checks, name);
         CheckConvertibleDates(tranche, checks, name);
+        CheckResetDates(tranche, checks, name);
         CheckDeliveryDraws(tranche, checks, name);
         CheckCommitmentFeePaid(tranche, checks, name);
         if (tranche.Guarantor is { } guarantor)

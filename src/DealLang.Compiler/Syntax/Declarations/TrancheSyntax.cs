@@ -45,6 +45,10 @@ public sealed record TrancheSyntax(
     /// <summary><c>convertible at 12.43 against WULF [early above 130%]</c>: convertible notes; null when not.</summary>
     public ConvertibleSyntax? Convertible { get; init; }
 
+    /// <summary><c>reset 2027-06-01, 2028-06-01 to 110% floor 8.00 per share</c>: a convertible's conversion price reset;
+    /// null when none. A tranche item of its own, so a reset on notes that are not convertible is reported (DL0573).</summary>
+    public ConversionResetSyntax? Reset { get; init; }
+
     /// <summary><c>completion Built</c>: the share of the buildings completed, a rate read at the period's start, which
     /// scales the scheduled principal before the maturity; null when the tranche amortises regardless.</summary>
     public ExpressionSyntax? Completion { get; init; }
@@ -70,6 +74,12 @@ public sealed record ConvertiblePutSyntax(DateSyntax? Date, ExpressionSyntax? Pr
 /// <summary><c>call from 2028-12-01 above 130%</c>: from that date the issuer calls the notes once the share price
 /// reaches that share of the conversion price, and the holder converts (the issuer's provisional call).</summary>
 public sealed record ConvertibleCallSyntax(DateSyntax? From, ExpressionSyntax? Above, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>reset 2027-06-01, 2028-06-01 to 110% floor 8.00 per share</c>: at the start of the period holding each of
+/// <see cref="Dates"/>, the conversion price falls to <see cref="Ratio"/> × the share price when that is lower, never below
+/// <see cref="Floor"/> (docs/language.md §5 "Convertible notes", the conversion price reset).</summary>
+public sealed record ConversionResetSyntax(ImmutableArray<DateSyntax> Dates, ExpressionSyntax? Ratio, ExpressionSyntax? Floor, SourceSpan Span)
+    : SyntaxNode(Span);
 
 /// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost
 /// of the units delivered against its contracts and not yet funded (docs/language.md §5 "tranche").</summary>

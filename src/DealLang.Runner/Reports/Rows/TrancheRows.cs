@@ -48,6 +48,12 @@ static class TrancheRows
                 rows.Add(name, "put on", SummaryKind.Date, o => On(o.Tranches[i].PutOn));
             }
 
+            if (rows.Deal.Tranches[i].HasReset)
+            {
+                // Only a convertible whose price resets has it: the conversion price in force at the end, after the resets.
+                rows.Add(name, "conversion price", SummaryKind.Number, o => Of(o.Tranches[i].ConversionPrice));
+            }
+
             if (rows.Outcomes.Any(o => o.Tranches[i].Called))
             {
                 // Only a tranche some scenario calls (a convertible or plain notes) has it: the end of the period the issuer called in.
@@ -59,7 +65,7 @@ static class TrancheRows
     static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
         deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
-    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>, one its scenario calls <c>calledOn</c>).</summary>
+    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>, one whose price resets <c>conversionPrice</c>, one its scenario calls <c>calledOn</c>).</summary>
     public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
@@ -99,6 +105,11 @@ static class TrancheRows
             if (deal.Tranches[i].HasPuts)
             {
                 Json.Date(w, "putOn", t.PutOn);
+            }
+
+            if (deal.Tranches[i].HasReset)
+            {
+                Json.Number(w, "conversionPrice", t.ConversionPrice);
             }
 
             if (t.Called)
