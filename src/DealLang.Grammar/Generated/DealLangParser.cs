@@ -71,14 +71,14 @@ public partial class DealLangParser : Parser {
 		MARGIN=214, GRID=215, BELOW=216, UNPAID=217, AGAINST=218, ADVANCE=219, 
 		INVESTMENT_GRADE=220, WHILE=221, HOLDING=222, FACE=223, MARK=224, DISCOUNT=225, 
 		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
-		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, COMPLETION=237, 
-		DELAYED=238, PHASED=239, INDEXED=240, YEARLY=241, WORKOUT=242, YIELD=243, 
-		LBRACE=244, RBRACE=245, LPAREN=246, RPAREN=247, COMMA=248, DOT=249, ARROW=250, 
-		ASSIGN=251, PLUS=252, MINUS=253, STAR=254, SLASH=255, LE=256, GE=257, 
-		LT=258, GT=259, EQ=260, NE=261, DAYCOUNT=262, DATE=263, QUANTITY=264, 
-		NUMBER=265, STRING=266, UNTERMINATED_STRING=267, IDENT=268, NON_ASCII_NAME=269, 
-		LINE_COMMENT=270, BLOCK_COMMENT=271, UNTERMINATED_COMMENT=272, WS=273, 
-		UNEXPECTED_CHAR=274;
+		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, CALLABLE=237, 
+		MAKE_WHOLE=238, COMPLETION=239, DELAYED=240, PHASED=241, INDEXED=242, 
+		YEARLY=243, WORKOUT=244, YIELD=245, LBRACE=246, RBRACE=247, LPAREN=248, 
+		RPAREN=249, COMMA=250, DOT=251, ARROW=252, ASSIGN=253, PLUS=254, MINUS=255, 
+		STAR=256, SLASH=257, LE=258, GE=259, LT=260, GT=261, EQ=262, NE=263, DAYCOUNT=264, 
+		DATE=265, QUANTITY=266, NUMBER=267, STRING=268, UNTERMINATED_STRING=269, 
+		IDENT=270, NON_ASCII_NAME=271, LINE_COMMENT=272, BLOCK_COMMENT=273, UNTERMINATED_COMMENT=274, 
+		WS=275, UNEXPECTED_CHAR=276;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -90,19 +90,19 @@ public partial class DealLangParser : Parser {
 		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
 		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
 		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
-		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_convertiblePut = 42, 
-		RULE_convertibleCall = 43, RULE_stepUp = 44, RULE_marginGrid = 45, RULE_gridTier = 46, 
-		RULE_amortization = 47, RULE_holdingDecl = 48, RULE_holdingItem = 49, 
-		RULE_holdingMarketTerm = 50, RULE_equityDecl = 51, RULE_equityItem = 52, 
-		RULE_holder = 53, RULE_holderTerm = 54, RULE_capitalCall = 55, RULE_accountDecl = 56, 
-		RULE_accountItem = 57, RULE_feeDecl = 58, RULE_testDecl = 59, RULE_triggerDecl = 60, 
-		RULE_cureDestination = 61, RULE_triggerEffect = 62, RULE_defaultRule = 63, 
-		RULE_cfadsRule = 64, RULE_cfadsItem = 65, RULE_waterfallDecl = 66, RULE_step = 67, 
-		RULE_enforcementDecl = 68, RULE_enforcementItem = 69, RULE_sellTerm = 70, 
-		RULE_scenarioDecl = 71, RULE_scenarioItem = 72, RULE_pdStep = 73, RULE_recoveryDraw = 74, 
-		RULE_recoveryOutcome = 75, RULE_delayOutcome = 76, RULE_breakChance = 77, 
-		RULE_loading = 78, RULE_perYear = 79, RULE_duration = 80, RULE_expr = 81, 
-		RULE_measureUnit = 82, RULE_reference = 83, RULE_ident = 84;
+		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_callStep = 42, 
+		RULE_convertiblePut = 43, RULE_convertibleCall = 44, RULE_stepUp = 45, 
+		RULE_marginGrid = 46, RULE_gridTier = 47, RULE_amortization = 48, RULE_holdingDecl = 49, 
+		RULE_holdingItem = 50, RULE_holdingMarketTerm = 51, RULE_equityDecl = 52, 
+		RULE_equityItem = 53, RULE_holder = 54, RULE_holderTerm = 55, RULE_capitalCall = 56, 
+		RULE_accountDecl = 57, RULE_accountItem = 58, RULE_feeDecl = 59, RULE_testDecl = 60, 
+		RULE_triggerDecl = 61, RULE_cureDestination = 62, RULE_triggerEffect = 63, 
+		RULE_defaultRule = 64, RULE_cfadsRule = 65, RULE_cfadsItem = 66, RULE_waterfallDecl = 67, 
+		RULE_step = 68, RULE_enforcementDecl = 69, RULE_enforcementItem = 70, 
+		RULE_sellTerm = 71, RULE_scenarioDecl = 72, RULE_scenarioItem = 73, RULE_pdStep = 74, 
+		RULE_recoveryDraw = 75, RULE_recoveryOutcome = 76, RULE_delayOutcome = 77, 
+		RULE_breakChance = 78, RULE_loading = 79, RULE_perYear = 80, RULE_duration = 81, 
+		RULE_expr = 82, RULE_measureUnit = 83, RULE_reference = 84, RULE_ident = 85;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -112,14 +112,15 @@ public partial class DealLangParser : Parser {
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
 		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
 		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"convertiblePut", "convertibleCall", "stepUp", "marginGrid", "gridTier", 
-		"amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", 
-		"equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "cureDestination", "triggerEffect", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "recoveryOutcome", "delayOutcome", "breakChance", "loading", 
-		"perYear", "duration", "expr", "measureUnit", "reference", "ident"
+		"callStep", "convertiblePut", "convertibleCall", "stepUp", "marginGrid", 
+		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
+		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
+		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "pdStep", "recoveryDraw", "recoveryOutcome", "delayOutcome", 
+		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -160,10 +161,11 @@ public partial class DealLangParser : Parser {
 		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
 		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
 		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
-		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'make_whole'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
+		"'yearly'", "'workout'", "'yield'", "'{'", "'}'", "'('", "')'", "','", 
+		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
+		"'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -198,12 +200,12 @@ public partial class DealLangParser : Parser {
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
-		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", 
+		"YEARLY", "WORKOUT", "YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -309,35 +311,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 170;
+					State = 172;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 171;
+					State = 173;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 172;
+					State = 174;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 173;
+					State = 175;
 					unknownDecl();
 					}
 					break;
@@ -345,11 +347,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 178;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 179;
+			State = 181;
 			Match(Eof);
 			}
 		}
@@ -387,9 +389,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 181;
+			State = 183;
 			Match(IMPORT);
-			State = 182;
+			State = 184;
 			Match(STRING);
 			}
 		}
@@ -439,27 +441,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
-			Match(DEAL);
-			State = 185;
-			_localctx.name = ident();
 			State = 186;
+			Match(DEAL);
+			State = 187;
+			_localctx.name = ident();
+			State = 188;
 			Match(LBRACE);
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 187;
+				State = 189;
 				dealMember();
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 195;
 			Match(RBRACE);
 			}
 		}
@@ -556,7 +558,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 216;
+			State = 218;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -569,147 +571,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 195;
+				State = 197;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 196;
+				State = 198;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 197;
+				State = 199;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 198;
+				State = 200;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 199;
+				State = 201;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 200;
+				State = 202;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 201;
+				State = 203;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 202;
+				State = 204;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 203;
+				State = 205;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 204;
+				State = 206;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 205;
+				State = 207;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 206;
+				State = 208;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 207;
+				State = 209;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 208;
+				State = 210;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 209;
+				State = 211;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 210;
+				State = 212;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 211;
+				State = 213;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 212;
+				State = 214;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 213;
+				State = 215;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 214;
+				State = 216;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 215;
+				State = 217;
 				unknownDecl();
 				}
 				break;
@@ -768,16 +770,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 218;
+			State = 220;
 			Match(IDENT);
-			State = 219;
+			State = 221;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 225;
+			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 69853346004931L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 223;
+				State = 225;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -959,19 +961,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 220;
+					State = 222;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 221;
+					State = 223;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 222;
+					State = 224;
 					Match(ON);
 					}
 					break;
@@ -979,11 +981,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 228;
+			State = 230;
 			block();
 			}
 		}
@@ -1034,19 +1036,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(LBRACE);
-			State = 235;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -9007199254740993L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 524287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -36028797018963969L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 2097151L) != 0)) {
 				{
-				State = 233;
+				State = 235;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 231;
+					State = 233;
 					block();
 					}
 					break;
@@ -1286,6 +1288,8 @@ public partial class DealLangParser : Parser {
 				case ABOVE:
 				case PUT:
 				case CALL:
+				case CALLABLE:
+				case MAKE_WHOLE:
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
@@ -1323,7 +1327,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 232;
+					State = 234;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1338,11 +1342,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 237;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 238;
+			State = 240;
 			Match(RBRACE);
 			}
 		}
@@ -1482,16 +1486,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 263;
+			State = 265;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 240;
+				State = 242;
 				Match(TITLE);
-				State = 241;
+				State = 243;
 				Match(STRING);
 				}
 				break;
@@ -1499,9 +1503,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 242;
+				State = 244;
 				Match(CURRENCY);
-				State = 243;
+				State = 245;
 				ident();
 				}
 				break;
@@ -1509,9 +1513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 244;
+				State = 246;
 				Match(CLOSING);
-				State = 245;
+				State = 247;
 				Match(DATE);
 				}
 				break;
@@ -1519,9 +1523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 246;
+				State = 248;
 				Match(MATURITY);
-				State = 247;
+				State = 249;
 				Match(DATE);
 				}
 				break;
@@ -1529,9 +1533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 248;
+				State = 250;
 				Match(FIRST_PAYMENT);
-				State = 249;
+				State = 251;
 				Match(DATE);
 				}
 				break;
@@ -1539,9 +1543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 250;
+				State = 252;
 				Match(PAY);
-				State = 251;
+				State = 253;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1549,9 +1553,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 252;
+				State = 254;
 				Match(DAYCOUNT_KW);
-				State = 253;
+				State = 255;
 				dayCount();
 				}
 				break;
@@ -1559,28 +1563,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 254;
+				State = 256;
 				Match(BUSINESS_DAYS);
-				State = 255;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 257;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 259;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 256;
+					State = 258;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 259;
+					State = 261;
 					Match(HOLIDAYS);
-					State = 260;
+					State = 262;
 					holidaySet();
 					}
 				}
@@ -1638,7 +1642,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 278;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1821,36 +1825,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 265;
+				State = 267;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 270;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 266;
+						State = 268;
 						Match(PLUS);
-						State = 267;
+						State = 269;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 272;
+					State = 274;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 273;
+					State = 275;
 					Match(PLUS);
-					State = 274;
+					State = 276;
 					holidayList();
 					}
 				}
@@ -1860,7 +1864,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 277;
+				State = 279;
 				holidayList();
 				}
 				break;
@@ -1911,33 +1915,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
+			State = 282;
 			Match(LBRACE);
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 281;
-				Match(DATE);
 				State = 283;
+				Match(DATE);
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 282;
+					State = 284;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 290;
+			State = 292;
 			Match(RBRACE);
 			}
 		}
@@ -1974,7 +1978,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 294;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2024,27 +2028,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
-			Match(PARTY);
-			State = 295;
-			_localctx.name = ident();
 			State = 296;
+			Match(PARTY);
+			State = 297;
+			_localctx.name = ident();
+			State = 298;
 			Match(LBRACE);
-			State = 300;
+			State = 302;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 297;
+				State = 299;
 				partyItem();
 				}
 				}
-				State = 302;
+				State = 304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 303;
+			State = 305;
 			Match(RBRACE);
 			}
 		}
@@ -2114,16 +2118,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 311;
+			State = 313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 305;
+				State = 307;
 				Match(RATING);
-				State = 306;
+				State = 308;
 				Match(STRING);
 				}
 				break;
@@ -2131,9 +2135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 307;
+				State = 309;
 				Match(PD);
-				State = 308;
+				State = 310;
 				expr(0);
 				}
 				break;
@@ -2141,9 +2145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 309;
+				State = 311;
 				Match(RECOVERY);
-				State = 310;
+				State = 312;
 				expr(0);
 				}
 				break;
@@ -2197,27 +2201,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 313;
-			Match(INDEX);
-			State = 314;
-			_localctx.name = ident();
 			State = 315;
+			Match(INDEX);
+			State = 316;
+			_localctx.name = ident();
+			State = 317;
 			Match(LBRACE);
-			State = 319;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & -4611686018427387903L) != 0)) {
 				{
 				{
-				State = 316;
+				State = 318;
 				indexItem();
 				}
 				}
-				State = 321;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 322;
+			State = 324;
 			Match(RBRACE);
 			}
 		}
@@ -2332,16 +2336,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 349;
+			State = 351;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 324;
+				State = 326;
 				Match(LEVEL);
-				State = 325;
+				State = 327;
 				expr(0);
 				}
 				break;
@@ -2349,11 +2353,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 326;
-				Match(DEFLATE);
-				State = 327;
-				expr(0);
 				State = 328;
+				Match(DEFLATE);
+				State = 329;
+				expr(0);
+				State = 330;
 				perYear();
 				}
 				break;
@@ -2361,11 +2365,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 330;
-				Match(GROW);
-				State = 331;
-				expr(0);
 				State = 332;
+				Match(GROW);
+				State = 333;
+				expr(0);
+				State = 334;
 				perYear();
 				}
 				break;
@@ -2373,27 +2377,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 334;
-				Match(POINTS);
-				State = 335;
-				pointsKind();
 				State = 336;
+				Match(POINTS);
+				State = 337;
+				pointsKind();
+				State = 338;
 				Match(LBRACE);
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 337;
+					State = 339;
 					schedulePoint();
 					}
 					}
-					State = 342;
+					State = 344;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 343;
+				State = 345;
 				Match(RBRACE);
 				}
 				break;
@@ -2401,13 +2405,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 345;
-				Match(LAUNCH);
-				State = 346;
-				Match(DATE);
 				State = 347;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 348;
+				Match(DATE);
+				State = 349;
+				Match(DOWN);
+				State = 350;
 				expr(0);
 				}
 				break;
@@ -2450,7 +2454,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 353;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2507,27 +2511,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
-			Match(FACILITY);
-			State = 354;
-			_localctx.name = ident();
 			State = 355;
+			Match(FACILITY);
+			State = 356;
+			_localctx.name = ident();
+			State = 357;
 			Match(LBRACE);
-			State = 359;
+			State = 361;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 356;
+				State = 358;
 				facilityItem();
 				}
 				}
-				State = 361;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 362;
+			State = 364;
 			Match(RBRACE);
 			}
 		}
@@ -2613,16 +2617,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 364;
+				State = 366;
 				Match(COST);
-				State = 365;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2630,32 +2634,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 366;
-				Match(VALUE);
-				State = 367;
-				Match(STRAIGHT_LINE);
 				State = 368;
+				Match(VALUE);
+				State = 369;
+				Match(STRAIGHT_LINE);
+				State = 370;
 				duration();
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 369;
+					State = 371;
 					Match(FLOOR);
-					State = 370;
+					State = 372;
 					expr(0);
 					}
 				}
 
-				State = 375;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 373;
+					State = 375;
 					Match(FROM);
-					State = 374;
+					State = 376;
 					Match(DATE);
 					}
 				}
@@ -2666,27 +2670,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
-				Match(VALUE);
-				State = 378;
-				Match(SCHEDULE);
 				State = 379;
+				Match(VALUE);
+				State = 380;
+				Match(SCHEDULE);
+				State = 381;
 				Match(LBRACE);
-				State = 383;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 380;
+					State = 382;
 					schedulePoint();
 					}
 					}
-					State = 385;
+					State = 387;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 386;
+				State = 388;
 				Match(RBRACE);
 				}
 				break;
@@ -2730,16 +2734,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 391;
 			Match(DATE);
-			State = 390;
-			expr(0);
 			State = 392;
+			expr(0);
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 391;
+				State = 393;
 				Match(COMMA);
 				}
 			}
@@ -2797,31 +2801,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 394;
-			Match(LEASE);
-			State = 395;
-			_localctx.name = ident();
 			State = 396;
-			Match(ON);
+			Match(LEASE);
 			State = 397;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 398;
+			Match(ON);
+			State = 399;
+			_localctx.facility = ident();
+			State = 400;
 			Match(LBRACE);
-			State = 402;
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 399;
+				State = 401;
 				leaseItem();
 				}
 				}
-				State = 404;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 405;
+			State = 407;
 			Match(RBRACE);
 			}
 		}
@@ -3042,16 +3046,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 470;
+			State = 472;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 409;
 				Match(LESSEE);
-				State = 408;
+				State = 410;
 				ident();
 				}
 				break;
@@ -3059,46 +3063,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
-				Match(RENT);
-				State = 410;
-				expr(0);
 				State = 411;
+				Match(RENT);
+				State = 412;
+				expr(0);
+				State = 413;
 				perYear();
-				State = 416;
+				State = 418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 412;
-					Match(ESCALATING);
-					State = 413;
-					expr(0);
 					State = 414;
+					Match(ESCALATING);
+					State = 415;
+					expr(0);
+					State = 416;
 					perYear();
 					}
 				}
 
-				State = 426;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 418;
+					State = 420;
 					Match(INDEXED);
-					State = 419;
+					State = 421;
 					ident();
-					State = 423;
+					State = 425;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 420;
+						State = 422;
 						indexationPart();
 						}
 						}
-						State = 425;
+						State = 427;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3111,9 +3115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 428;
+				State = 430;
 				Match(STARTS);
-				State = 429;
+				State = 431;
 				Match(DATE);
 				}
 				break;
@@ -3121,9 +3125,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 430;
+				State = 432;
 				Match(TERM);
-				State = 431;
+				State = 433;
 				duration();
 				}
 				break;
@@ -3131,43 +3135,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 432;
-				Match(RENEWALS);
-				State = 433;
-				renewalCount();
 				State = 434;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 435;
-				Match(AT);
+				renewalCount();
 				State = 436;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 437;
+				Match(AT);
+				State = 438;
+				Match(LESSEE);
+				State = 439;
 				Match(OPTION);
-				State = 441;
+				State = 443;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 438;
-					Match(RENT);
-					State = 439;
-					Match(AT);
 					State = 440;
+					Match(RENT);
+					State = 441;
+					Match(AT);
+					State = 442;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 446;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 443;
+					State = 445;
 					renewalTerm();
 					}
 					}
-					State = 448;
+					State = 450;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3177,19 +3181,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 449;
-				Match(RVG);
 				State = 451;
+				Match(RVG);
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 450;
+					State = 452;
 					rvgPart();
 					}
 					}
-					State = 453;
+					State = 455;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3199,9 +3203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 455;
+				State = 457;
 				Match(DAYCOUNT_KW);
-				State = 456;
+				State = 458;
 				dayCount();
 				}
 				break;
@@ -3209,7 +3213,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 457;
+				State = 459;
 				guarantorClause();
 				}
 				break;
@@ -3217,9 +3221,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 458;
+				State = 460;
 				Match(PHASED);
-				State = 459;
+				State = 461;
 				ident();
 				}
 				break;
@@ -3227,25 +3231,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 460;
+				State = 462;
 				Match(TERMINATION_FEE);
-				State = 461;
+				State = 463;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 467;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 462;
+					State = 464;
 					Match(AMORTISING);
-					State = 465;
+					State = 467;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 463;
+						State = 465;
 						Match(TO);
-						State = 464;
+						State = 466;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3259,7 +3263,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 469;
+				State = 471;
 				breakOption();
 				}
 				break;
@@ -3331,16 +3335,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 484;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 474;
 				Match(WITH);
-				State = 473;
+				State = 475;
 				breakOption();
 				}
 				break;
@@ -3348,27 +3352,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 474;
-				Match(WITH);
-				State = 475;
-				Match(TERMINATION_FEE);
 				State = 476;
+				Match(WITH);
+				State = 477;
+				Match(TERMINATION_FEE);
+				State = 478;
 				((RenewalTerminationFeeTermContext)_localctx).fee = expr(0);
-				State = 482;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 477;
+					State = 479;
 					Match(AMORTISING);
-					State = 480;
+					State = 482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 478;
+						State = 480;
 						Match(TO);
-						State = 479;
+						State = 481;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3434,60 +3438,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
-			Match(BREAK_OPTION);
-			State = 487;
-			Match(AT);
 			State = 488;
+			Match(BREAK_OPTION);
+			State = 489;
+			Match(AT);
+			State = 490;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 493;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 489;
+				State = 491;
 				Match(COMMA);
-				State = 490;
+				State = 492;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 495;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 498;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 496;
+				State = 498;
 				Match(NOTICE);
-				State = 497;
+				State = 499;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 501;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 500;
+				State = 502;
 				breakFee();
 				}
 			}
 
-			State = 505;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				{
-				State = 503;
+				State = 505;
 				Match(WITH);
-				State = 504;
+				State = 506;
 				Match(RVG);
 				}
 				break;
@@ -3556,20 +3560,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 514;
+			State = 516;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
-				Match(FEE);
-				State = 508;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 509;
-				Match(OF);
+				Match(FEE);
 				State = 510;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 511;
+				Match(OF);
+				State = 512;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3577,9 +3581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 514;
 				Match(FEE);
-				State = 513;
+				State = 515;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3663,14 +3667,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 523;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 518;
 				Match(YEARLY);
 				}
 				break;
@@ -3678,9 +3682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 519;
 				Match(FLOOR);
-				State = 518;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3688,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
+				State = 521;
 				Match(CAP);
-				State = 520;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3698,9 +3702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 523;
 				Match(LAG);
-				State = 522;
+				State = 524;
 				duration();
 				}
 				break;
@@ -3741,22 +3745,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 528;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 527;
 				Match(NUMBER);
-				State = 526;
+				State = 528;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 527;
+				State = 529;
 				Match(QUANTITY);
 				}
 				break;
@@ -3830,16 +3834,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 530;
+				State = 532;
 				Match(GUARANTEES);
-				State = 531;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -3847,9 +3851,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 532;
+				State = 534;
 				Match(CAP);
-				State = 533;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -3857,9 +3861,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 534;
+				State = 536;
 				Match(UNTIL);
-				State = 535;
+				State = 537;
 				Match(DATE);
 				}
 				break;
@@ -3911,21 +3915,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 540;
 			Match(GUARANTOR);
-			State = 539;
+			State = 541;
 			_localctx.party = ident();
-			State = 543;
+			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
 				{
 				{
-				State = 540;
+				State = 542;
 				guarantorPart();
 				}
 				}
-				State = 545;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4015,16 +4019,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 558;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 546;
+				State = 548;
 				Match(CAP);
-				State = 547;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4032,9 +4036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 548;
+				State = 550;
 				Match(UNTIL);
-				State = 549;
+				State = 551;
 				Match(DATE);
 				}
 				break;
@@ -4042,9 +4046,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 550;
+				State = 552;
 				Match(FEE);
-				State = 551;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -4052,18 +4056,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 552;
+				State = 554;
 				Match(COVERS);
-				State = 553;
+				State = 555;
 				coverage();
-				State = 556;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 554;
+					State = 556;
 					Match(AND);
-					State = 555;
+					State = 557;
 					coverage();
 					}
 				}
@@ -4109,7 +4113,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 560;
+			State = 562;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4166,27 +4170,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
-			Match(LOAN);
-			State = 563;
-			_localctx.name = ident();
 			State = 564;
+			Match(LOAN);
+			State = 565;
+			_localctx.name = ident();
+			State = 566;
 			Match(LBRACE);
-			State = 568;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 565;
+				State = 567;
 				loanItem();
 				}
 				}
-				State = 570;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 571;
+			State = 573;
 			Match(RBRACE);
 			}
 		}
@@ -4370,16 +4374,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 625;
+			State = 627;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 573;
+				State = 575;
 				Match(OBLIGOR);
-				State = 574;
+				State = 576;
 				ident();
 				}
 				break;
@@ -4387,9 +4391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 577;
 				Match(BALANCE);
-				State = 576;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4397,9 +4401,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 577;
+				State = 579;
 				Match(COUPON);
-				State = 578;
+				State = 580;
 				couponTerms();
 				}
 				break;
@@ -4407,11 +4411,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 579;
-				Match(INTEREST_ONLY);
-				State = 580;
-				Match(UNTIL);
 				State = 581;
+				Match(INTEREST_ONLY);
+				State = 582;
+				Match(UNTIL);
+				State = 583;
 				Match(DATE);
 				}
 				break;
@@ -4419,16 +4423,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 582;
+				State = 584;
 				Match(AMORTIZE);
-				State = 583;
-				amortization();
 				State = 585;
+				amortization();
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 584;
+					State = 586;
 					Match(IDENT);
 					}
 				}
@@ -4439,9 +4443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 587;
+				State = 589;
 				Match(MATURITY);
-				State = 588;
+				State = 590;
 				Match(DATE);
 				}
 				break;
@@ -4449,84 +4453,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 589;
+				State = 591;
 				Match(RECOVERY);
-				State = 590;
+				State = 592;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 593;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 591;
+					State = 593;
 					Match(AFTER);
-					State = 592;
+					State = 594;
 					duration();
 					}
 				}
 
-				State = 597;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 595;
+					State = 597;
 					Match(ACCRUING);
-					State = 596;
+					State = 598;
 					recoveryAccrual();
 					}
 				}
 
-				State = 616;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 599;
+					State = 601;
 					Match(IN);
-					State = 614;
+					State = 616;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 600;
+						State = 602;
 						Match(NUMBER);
-						State = 601;
+						State = 603;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 602;
+						State = 604;
 						Match(INSTALMENTS);
-						State = 603;
+						State = 605;
 						Match(LBRACE);
-						State = 610;
+						State = 612;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 36380125341679587L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 103L) != 0)) {
 							{
 							{
-							State = 604;
+							State = 606;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 606;
+							State = 608;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 605;
+								State = 607;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 612;
+							State = 614;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 613;
+						State = 615;
 						Match(RBRACE);
 						}
 						break;
@@ -4542,7 +4546,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 618;
+				State = 620;
 				stepUp();
 				}
 				break;
@@ -4550,7 +4554,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 619;
+				State = 621;
 				marginGrid();
 				}
 				break;
@@ -4558,19 +4562,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 620;
-				Match(DEFAULT_INTEREST);
 				State = 622;
+				Match(DEFAULT_INTEREST);
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 621;
+					State = 623;
 					Match(PLUS);
 					}
 				}
 
-				State = 624;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4629,14 +4633,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 629;
+			State = 631;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 627;
+				State = 629;
 				Match(COUPON);
 				}
 				break;
@@ -4644,7 +4648,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 628;
+				State = 630;
 				expr(0);
 				}
 				break;
@@ -4696,27 +4700,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
-			Match(FLEET);
-			State = 632;
-			_localctx.name = ident();
 			State = 633;
+			Match(FLEET);
+			State = 634;
+			_localctx.name = ident();
+			State = 635;
 			Match(LBRACE);
-			State = 637;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 634;
+				State = 636;
 				fleetItem();
 				}
 				}
-				State = 639;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 640;
+			State = 642;
 			Match(RBRACE);
 			}
 		}
@@ -4913,32 +4917,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 681;
+			State = 683;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 642;
+				State = 644;
 				Match(DELIVERIES);
-				State = 643;
+				State = 645;
 				Match(LBRACE);
-				State = 647;
+				State = 649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 644;
+					State = 646;
 					delivery();
 					}
 					}
-					State = 649;
+					State = 651;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 650;
+				State = 652;
 				Match(RBRACE);
 				}
 				break;
@@ -4946,9 +4950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 651;
+				State = 653;
 				Match(UNITS);
-				State = 652;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4956,9 +4960,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 655;
 				Match(UNIT_COST);
-				State = 654;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -4966,11 +4970,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 655;
-				Match(DEPRECIATE);
-				State = 656;
-				Match(STRAIGHT_LINE);
 				State = 657;
+				Match(DEPRECIATE);
+				State = 658;
+				Match(STRAIGHT_LINE);
+				State = 659;
 				duration();
 				}
 				break;
@@ -4978,13 +4982,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 658;
-				Match(DEPRECIATE);
-				State = 659;
-				Match(DECLINING);
 				State = 660;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 661;
+				Match(DECLINING);
+				State = 662;
+				expr(0);
+				State = 663;
 				perYear();
 				}
 				break;
@@ -4992,9 +4996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 663;
+				State = 665;
 				Match(POWER);
-				State = 664;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -5002,9 +5006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 665;
+				State = 667;
 				Match(PUE);
-				State = 666;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -5012,9 +5016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 667;
+				State = 669;
 				Match(POWER_PRICE);
-				State = 668;
+				State = 670;
 				expr(0);
 				}
 				break;
@@ -5022,11 +5026,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 669;
-				Match(MAINTENANCE);
-				State = 670;
-				expr(0);
 				State = 671;
+				Match(MAINTENANCE);
+				State = 672;
+				expr(0);
+				State = 673;
 				perYear();
 				}
 				break;
@@ -5034,15 +5038,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 673;
-				Match(MARKET_VALUE);
-				State = 674;
-				expr(0);
 				State = 675;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 676;
 				expr(0);
 				State = 677;
+				Match(DECLINING);
+				State = 678;
+				expr(0);
+				State = 679;
 				perYear();
 				}
 				break;
@@ -5050,9 +5054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 679;
+				State = 681;
 				Match(GENERATION);
-				State = 680;
+				State = 682;
 				ident();
 				}
 				break;
@@ -5109,31 +5113,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
-			Match(CONTRACT);
-			State = 684;
-			_localctx.name = ident();
 			State = 685;
-			Match(ON);
+			Match(CONTRACT);
 			State = 686;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 687;
+			Match(ON);
+			State = 688;
+			_localctx.fleet = ident();
+			State = 689;
 			Match(LBRACE);
-			State = 691;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 688;
+				State = 690;
 				contractItem();
 				}
 				}
-				State = 693;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 694;
+			State = 696;
 			Match(RBRACE);
 			}
 		}
@@ -5355,16 +5359,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 743;
+			State = 745;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 696;
+				State = 698;
 				Match(CUSTOMER);
-				State = 697;
+				State = 699;
 				ident();
 				}
 				break;
@@ -5372,9 +5376,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 698;
+				State = 700;
 				Match(UNITS);
-				State = 699;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5382,11 +5386,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 700;
-				Match(PRICE);
-				State = 701;
-				Match(AT);
 				State = 702;
+				Match(PRICE);
+				State = 703;
+				Match(AT);
+				State = 704;
 				Match(MARKET);
 				}
 				break;
@@ -5394,9 +5398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 703;
+				State = 705;
 				Match(PRICE);
-				State = 704;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5404,11 +5408,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 705;
-				Match(HOUR);
-				State = 706;
-				expr(0);
 				State = 707;
+				Match(HOUR);
+				State = 708;
+				expr(0);
+				State = 709;
 				perYear();
 				}
 				break;
@@ -5416,9 +5420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 709;
+				State = 711;
 				Match(TAKE_OR_PAY);
-				State = 710;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5426,9 +5430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 711;
+				State = 713;
 				Match(STARTS);
-				State = 712;
+				State = 714;
 				Match(DATE);
 				}
 				break;
@@ -5436,9 +5440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 713;
+				State = 715;
 				Match(TERM);
-				State = 714;
+				State = 716;
 				duration();
 				}
 				break;
@@ -5446,25 +5450,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 715;
+				State = 717;
 				Match(TERMINATION_FEE);
-				State = 716;
+				State = 718;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 722;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 717;
+					State = 719;
 					Match(AMORTISING);
-					State = 720;
+					State = 722;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 718;
+						State = 720;
 						Match(TO);
-						State = 719;
+						State = 721;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5478,26 +5482,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 724;
-				Match(RENEWALS);
-				State = 725;
-				renewalCount();
 				State = 726;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 727;
-				Match(AT);
+				renewalCount();
 				State = 728;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 729;
+				Match(AT);
+				State = 730;
+				Match(CUSTOMER);
+				State = 731;
 				Match(OPTION);
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 730;
+					State = 732;
 					Match(WITH);
-					State = 731;
+					State = 733;
 					breakOption();
 					}
 				}
@@ -5508,20 +5512,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 734;
+				State = 736;
 				Match(PREPAYMENT);
-				State = 735;
+				State = 737;
 				expr(0);
-				State = 739;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 736;
-					Match(APPLIED);
-					State = 737;
-					Match(OVER);
 					State = 738;
+					Match(APPLIED);
+					State = 739;
+					Match(OVER);
+					State = 740;
 					Match(TERM);
 					}
 				}
@@ -5532,7 +5536,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 741;
+				State = 743;
 				guarantorClause();
 				}
 				break;
@@ -5540,7 +5544,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 742;
+				State = 744;
 				breakOption();
 				}
 				break;
@@ -5592,27 +5596,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 745;
-			Match(COINS);
-			State = 746;
-			_localctx.name = ident();
 			State = 747;
+			Match(COINS);
+			State = 748;
+			_localctx.name = ident();
+			State = 749;
 			Match(LBRACE);
-			State = 751;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 15L) != 0)) {
 				{
 				{
-				State = 748;
+				State = 750;
 				coinsItem();
 				}
 				}
-				State = 753;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 754;
+			State = 756;
 			Match(RBRACE);
 			}
 		}
@@ -5775,16 +5779,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 776;
+			State = 778;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 756;
+				State = 758;
 				Match(HOLDINGS);
-				State = 757;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5792,9 +5796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 758;
+				State = 760;
 				Match(PRICE);
-				State = 759;
+				State = 761;
 				ident();
 				}
 				break;
@@ -5802,9 +5806,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 760;
+				State = 762;
 				Match(HASHRATE);
-				State = 761;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5812,9 +5816,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 762;
+				State = 764;
 				Match(NETWORK);
-				State = 763;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5822,9 +5826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 764;
+				State = 766;
 				Match(REWARDS);
-				State = 765;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5832,9 +5836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 766;
+				State = 768;
 				Match(POWER);
-				State = 767;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5842,9 +5846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 768;
+				State = 770;
 				Match(POWER_PRICE);
-				State = 769;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5852,9 +5856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 770;
+				State = 772;
 				Match(DEPTH);
-				State = 771;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5862,9 +5866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 772;
+				State = 774;
 				Match(IMPACT);
-				State = 773;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5872,9 +5876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 774;
+				State = 776;
 				Match(KEEP);
-				State = 775;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5926,20 +5930,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
-			Match(DATE);
-			State = 779;
-			_localctx.units = expr(0);
 			State = 780;
-			Match(AT);
+			Match(DATE);
 			State = 781;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 782;
+			Match(AT);
 			State = 783;
+			_localctx.cost = expr(0);
+			State = 785;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 782;
+				State = 784;
 				Match(COMMA);
 				}
 			}
@@ -5992,27 +5996,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 785;
-			Match(TRANCHE);
-			State = 786;
-			_localctx.name = ident();
 			State = 787;
+			Match(TRANCHE);
+			State = 788;
+			_localctx.name = ident();
+			State = 789;
 			Match(LBRACE);
-			State = 791;
+			State = 793;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 10804527615L) != 0)) {
 				{
 				{
-				State = 788;
+				State = 790;
 				trancheItem();
 				}
 				}
-				State = 793;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 794;
+			State = 796;
 			Match(RBRACE);
 			}
 		}
@@ -6061,38 +6065,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 796;
-			_localctx.rate = expr(0);
 			State = 798;
+			_localctx.rate = expr(0);
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 797;
+				State = 799;
 				Match(FIXED);
 				}
 			}
 
-			State = 802;
+			State = 804;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 800;
+				State = 802;
 				Match(FLOOR);
-				State = 801;
+				State = 803;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 806;
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 804;
+				State = 806;
 				Match(CAP);
-				State = 805;
+				State = 807;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6426,6 +6430,27 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class CallableItemContext : TrancheItemContext {
+		public ExprContext makeWhole;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLABLE() { return GetToken(DealLangParser.CALLABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CallStepContext[] callStep() {
+			return GetRuleContexts<CallStepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CallStepContext callStep(int i) {
+			return GetRuleContext<CallStepContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAKE_WHOLE() { return GetToken(DealLangParser.MAKE_WHOLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CallableItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallableItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
@@ -6433,16 +6458,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 887;
+			State = 899;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 810;
 				Match(BALANCE);
-				State = 809;
+				State = 811;
 				expr(0);
 				}
 				break;
@@ -6450,9 +6475,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 812;
 				Match(COUPON);
-				State = 811;
+				State = 813;
 				couponTerms();
 				}
 				break;
@@ -6460,26 +6485,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
-				Match(PIK);
 				State = 814;
+				Match(PIK);
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 813;
+					State = 815;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 818;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 816;
+					State = 818;
 					Match(WHEN);
-					State = 817;
+					State = 819;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6490,9 +6515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 820;
+				State = 822;
 				Match(PIK);
-				State = 821;
+				State = 823;
 				Match(UNPAID);
 				}
 				break;
@@ -6500,9 +6525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 822;
+				State = 824;
 				Match(ISSUE_PRICE);
-				State = 823;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6510,9 +6535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 824;
+				State = 826;
 				Match(COMMITMENT);
-				State = 825;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6520,11 +6545,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 826;
-				Match(AVAILABLE);
-				State = 827;
-				Match(UNTIL);
 				State = 828;
+				Match(AVAILABLE);
+				State = 829;
+				Match(UNTIL);
+				State = 830;
 				Match(DATE);
 				}
 				break;
@@ -6532,25 +6557,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 829;
+				State = 831;
 				Match(DRAWS);
-				State = 830;
+				State = 832;
 				Match(LBRACE);
-				State = 834;
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 831;
+					State = 833;
 					schedulePoint();
 					}
 					}
-					State = 836;
+					State = 838;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 839;
 				Match(RBRACE);
 				}
 				break;
@@ -6558,15 +6583,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 838;
-				Match(DRAWS);
-				State = 839;
-				Match(AGAINST);
 				State = 840;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 841;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 842;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 843;
+				Match(ADVANCE);
+				State = 844;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6574,9 +6599,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 844;
+				State = 846;
 				Match(COMMITMENT_FEE);
-				State = 845;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6584,7 +6609,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 846;
+				State = 848;
 				stepUp();
 				}
 				break;
@@ -6592,7 +6617,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 847;
+				State = 849;
 				marginGrid();
 				}
 				break;
@@ -6600,15 +6625,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 848;
-				Match(MARGIN);
-				State = 849;
-				Match(INVESTMENT_GRADE);
 				State = 850;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 851;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 852;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 853;
+				Match(ELSE);
+				State = 854;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6616,9 +6641,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 854;
+				State = 856;
 				Match(TARGET_BALANCE);
-				State = 855;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -6626,11 +6651,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 856;
-				Match(INTEREST_ONLY);
-				State = 857;
-				Match(UNTIL);
 				State = 858;
+				Match(INTEREST_ONLY);
+				State = 859;
+				Match(UNTIL);
+				State = 860;
 				Match(DATE);
 				}
 				break;
@@ -6638,9 +6663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 859;
+				State = 861;
 				Match(AMORTIZE);
-				State = 860;
+				State = 862;
 				amortization();
 				}
 				break;
@@ -6648,9 +6673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 861;
+				State = 863;
 				Match(MATURITY);
-				State = 862;
+				State = 864;
 				Match(DATE);
 				}
 				break;
@@ -6658,9 +6683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 863;
+				State = 865;
 				Match(SENIORITY);
-				State = 864;
+				State = 866;
 				Match(NUMBER);
 				}
 				break;
@@ -6668,7 +6693,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 865;
+				State = 867;
 				guarantorClause();
 				}
 				break;
@@ -6676,50 +6701,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 866;
-				Match(CONVERTIBLE);
-				State = 867;
-				Match(AT);
 				State = 868;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 869;
-				Match(AGAINST);
+				Match(AT);
 				State = 870;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 871;
+				Match(AGAINST);
+				State = 872;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 874;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 871;
-					Match(EARLY);
-					State = 872;
-					Match(ABOVE);
 					State = 873;
+					Match(EARLY);
+					State = 874;
+					Match(ABOVE);
+					State = 875;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 879;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 876;
+					State = 878;
 					convertiblePut();
 					}
 					}
-					State = 881;
+					State = 883;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 883;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 882;
+					State = 884;
 					convertibleCall();
 					}
 				}
@@ -6730,12 +6755,107 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 885;
+				State = 887;
 				Match(COMPLETION);
-				State = 886;
+				State = 888;
 				expr(0);
 				}
 				break;
+			case 22:
+				_localctx = new CallableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 889;
+				Match(CALLABLE);
+				State = 891;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 890;
+					callStep();
+					}
+					}
+					State = 893;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==FROM );
+				State = 897;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==MAKE_WHOLE) {
+					{
+					State = 895;
+					Match(MAKE_WHOLE);
+					State = 896;
+					((CallableItemContext)_localctx).makeWhole = expr(0);
+					}
+				}
+
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CallStepContext : ParserRuleContext {
+		public ExprContext price;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public CallStepContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_callStep; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CallStepContext callStep() {
+		CallStepContext _localctx = new CallStepContext(Context, State);
+		EnterRule(_localctx, 84, RULE_callStep);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 901;
+			Match(FROM);
+			State = 902;
+			Match(DATE);
+			State = 903;
+			Match(AT);
+			State = 904;
+			_localctx.price = expr(0);
+			State = 906;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 905;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -6773,17 +6893,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 84, RULE_convertiblePut);
+		EnterRule(_localctx, 86, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 908;
 			Match(PUT);
-			State = 890;
+			State = 909;
 			Match(DATE);
-			State = 891;
+			State = 910;
 			Match(AT);
-			State = 892;
+			State = 911;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6823,19 +6943,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 86, RULE_convertibleCall);
+		EnterRule(_localctx, 88, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 913;
 			Match(CALL);
-			State = 895;
+			State = 914;
 			Match(FROM);
-			State = 896;
+			State = 915;
 			Match(DATE);
-			State = 897;
+			State = 916;
 			Match(ABOVE);
-			State = 898;
+			State = 917;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6878,30 +6998,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 88, RULE_stepUp);
+		EnterRule(_localctx, 90, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 919;
 			Match(STEP_UP);
-			State = 901;
+			State = 920;
 			expr(0);
-			State = 906;
+			State = 925;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 902;
+				State = 921;
 				Match(FROM);
-				State = 903;
+				State = 922;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 904;
+				State = 923;
 				Match(WHILE);
-				State = 905;
+				State = 924;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -6957,46 +7077,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 90, RULE_marginGrid);
+		EnterRule(_localctx, 92, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 908;
+			State = 927;
 			Match(MARGIN);
-			State = 909;
+			State = 928;
 			Match(GRID);
-			State = 910;
+			State = 929;
 			_localctx.test = ident();
-			State = 911;
+			State = 930;
 			Match(LBRACE);
-			State = 915;
+			State = 934;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 912;
+				State = 931;
 				gridTier();
 				}
 				}
-				State = 917;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 920;
+			State = 939;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 918;
+				State = 937;
 				Match(ELSE);
-				State = 919;
+				State = 938;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 922;
+			State = 941;
 			Match(RBRACE);
 			}
 		}
@@ -7037,15 +7157,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 92, RULE_gridTier);
+		EnterRule(_localctx, 94, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 943;
 			Match(BELOW);
-			State = 925;
+			State = 944;
 			_localctx.bound = expr(0);
-			State = 926;
+			State = 945;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7124,17 +7244,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 94, RULE_amortization);
+		EnterRule(_localctx, 96, RULE_amortization);
 		int _la;
 		try {
-			State = 940;
+			State = 959;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 928;
+				State = 947;
 				Match(BULLET);
 				}
 				break;
@@ -7142,7 +7262,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 929;
+				State = 948;
 				Match(LEVEL);
 				}
 				break;
@@ -7150,7 +7270,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 930;
+				State = 949;
 				Match(LINEAR);
 				}
 				break;
@@ -7158,25 +7278,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 931;
+				State = 950;
 				Match(SCHEDULE);
-				State = 932;
+				State = 951;
 				Match(LBRACE);
-				State = 936;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 933;
+					State = 952;
 					schedulePoint();
 					}
 					}
-					State = 938;
+					State = 957;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 939;
+				State = 958;
 				Match(RBRACE);
 				}
 				break;
@@ -7225,32 +7345,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holdingDecl);
+		EnterRule(_localctx, 98, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 961;
 			Match(HOLDING);
-			State = 943;
+			State = 962;
 			_localctx.name = ident();
-			State = 944;
+			State = 963;
 			Match(LBRACE);
-			State = 948;
+			State = 967;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
 				{
 				{
-				State = 945;
+				State = 964;
 				holdingItem();
 				}
 				}
-				State = 950;
+				State = 969;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 951;
+			State = 970;
 			Match(RBRACE);
 			}
 		}
@@ -7381,23 +7501,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holdingItem);
+		EnterRule(_localctx, 100, RULE_holdingItem);
 		int _la;
 		try {
-			State = 976;
+			State = 995;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 953;
+				State = 972;
 				Match(OF);
-				State = 954;
+				State = 973;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 955;
+				State = 974;
 				Match(DOT);
-				State = 956;
+				State = 975;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7405,9 +7525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 958;
+				State = 977;
 				Match(SHARE);
-				State = 959;
+				State = 978;
 				expr(0);
 				}
 				break;
@@ -7415,9 +7535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 960;
+				State = 979;
 				Match(FACE);
-				State = 961;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7425,9 +7545,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 962;
+				State = 981;
 				Match(MARK);
-				State = 963;
+				State = 982;
 				Match(PAR);
 				}
 				break;
@@ -7435,9 +7555,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 964;
+				State = 983;
 				Match(MARK);
-				State = 965;
+				State = 984;
 				ident();
 				}
 				break;
@@ -7445,19 +7565,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 966;
+				State = 985;
 				Match(MARKET);
-				State = 968;
+				State = 987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 967;
+					State = 986;
 					holdingMarketTerm();
 					}
 					}
-					State = 970;
+					State = 989;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7467,13 +7587,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 972;
+				State = 991;
 				Match(DRAWS);
-				State = 973;
+				State = 992;
 				Match(CALLED);
-				State = 974;
+				State = 993;
 				Match(FROM);
-				State = 975;
+				State = 994;
 				ident();
 				}
 				break;
@@ -7545,18 +7665,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
 		try {
-			State = 984;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 978;
+				State = 997;
 				Match(DISCOUNT);
-				State = 979;
+				State = 998;
 				expr(0);
 				}
 				break;
@@ -7564,9 +7684,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 980;
+				State = 999;
 				Match(DEPTH);
-				State = 981;
+				State = 1000;
 				expr(0);
 				}
 				break;
@@ -7574,9 +7694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 1001;
 				Match(IMPACT);
-				State = 983;
+				State = 1002;
 				expr(0);
 				}
 				break;
@@ -7625,32 +7745,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_equityDecl);
+		EnterRule(_localctx, 104, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
+			State = 1005;
 			Match(EQUITY);
-			State = 987;
+			State = 1006;
 			_localctx.name = ident();
-			State = 988;
+			State = 1007;
 			Match(LBRACE);
-			State = 992;
+			State = 1011;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 989;
+				State = 1008;
 				equityItem();
 				}
 				}
-				State = 994;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 995;
+			State = 1014;
 			Match(RBRACE);
 			}
 		}
@@ -7783,19 +7903,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 104, RULE_equityItem);
+		EnterRule(_localctx, 106, RULE_equityItem);
 		int _la;
 		try {
-			State = 1032;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 997;
+				State = 1016;
 				Match(CONTRIBUTED);
-				State = 998;
+				State = 1017;
 				expr(0);
 				}
 				break;
@@ -7803,23 +7923,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1018;
 				Match(HOLDERS);
-				State = 1000;
+				State = 1019;
 				holder();
-				State = 1005;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1001;
+					State = 1020;
 					Match(COMMA);
-					State = 1002;
+					State = 1021;
 					holder();
 					}
 					}
-					State = 1007;
+					State = 1026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7829,9 +7949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1008;
+				State = 1027;
 				Match(HURDLE);
-				State = 1009;
+				State = 1028;
 				expr(0);
 				}
 				break;
@@ -7839,32 +7959,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1010;
+				State = 1029;
 				Match(CARRY);
-				State = 1011;
+				State = 1030;
 				expr(0);
-				State = 1012;
+				State = 1031;
 				Match(TO);
-				State = 1013;
+				State = 1032;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1016;
+				State = 1035;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1014;
+					State = 1033;
 					Match(CATCH_UP);
-					State = 1015;
+					State = 1034;
 					expr(0);
 					}
 				}
 
-				State = 1019;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1018;
+					State = 1037;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7875,9 +7995,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1021;
+				State = 1040;
 				Match(COMMITMENT);
-				State = 1022;
+				State = 1041;
 				expr(0);
 				}
 				break;
@@ -7885,23 +8005,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1023;
+				State = 1042;
 				Match(CALLS);
-				State = 1024;
+				State = 1043;
 				capitalCall();
-				State = 1029;
+				State = 1048;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1025;
+					State = 1044;
 					Match(COMMA);
-					State = 1026;
+					State = 1045;
 					capitalCall();
 					}
 					}
-					State = 1031;
+					State = 1050;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7953,37 +8073,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 106, RULE_holder);
+		EnterRule(_localctx, 108, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1034;
+			State = 1053;
 			ident();
-			State = 1035;
+			State = 1054;
 			expr(0);
-			State = 1044;
+			State = 1063;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1036;
+				State = 1055;
 				Match(LBRACE);
-				State = 1040;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
-					State = 1037;
+					State = 1056;
 					holderTerm();
 					}
 					}
-					State = 1042;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1043;
+				State = 1062;
 				Match(RBRACE);
 				}
 			}
@@ -8056,18 +8176,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 108, RULE_holderTerm);
+		EnterRule(_localctx, 110, RULE_holderTerm);
 		try {
-			State = 1052;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1046;
+				State = 1065;
 				Match(HURDLE);
-				State = 1047;
+				State = 1066;
 				expr(0);
 				}
 				break;
@@ -8075,9 +8195,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1048;
+				State = 1067;
 				Match(CARRY);
-				State = 1049;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -8085,9 +8205,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1050;
+				State = 1069;
 				Match(CATCH_UP);
-				State = 1051;
+				State = 1070;
 				expr(0);
 				}
 				break;
@@ -8127,13 +8247,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 110, RULE_capitalCall);
+		EnterRule(_localctx, 112, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1073;
 			Match(DATE);
-			State = 1055;
+			State = 1074;
 			expr(0);
 			}
 		}
@@ -8178,37 +8298,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_accountDecl);
+		EnterRule(_localctx, 114, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1057;
+			State = 1076;
 			Match(ACCOUNT);
-			State = 1058;
+			State = 1077;
 			_localctx.name = ident();
-			State = 1067;
+			State = 1086;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1059;
+				State = 1078;
 				Match(LBRACE);
-				State = 1063;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
-					State = 1060;
+					State = 1079;
 					accountItem();
 					}
 					}
-					State = 1065;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1066;
+				State = 1085;
 				Match(RBRACE);
 				}
 			}
@@ -8281,18 +8401,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 114, RULE_accountItem);
+		EnterRule(_localctx, 116, RULE_accountItem);
 		try {
-			State = 1075;
+			State = 1094;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1069;
+				State = 1088;
 				Match(TARGET);
-				State = 1070;
+				State = 1089;
 				expr(0);
 				}
 				break;
@@ -8300,9 +8420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1071;
+				State = 1090;
 				Match(INITIAL);
-				State = 1072;
+				State = 1091;
 				expr(0);
 				}
 				break;
@@ -8310,9 +8430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1073;
+				State = 1092;
 				Match(EARNS);
-				State = 1074;
+				State = 1093;
 				expr(0);
 				}
 				break;
@@ -8368,36 +8488,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_feeDecl);
+		EnterRule(_localctx, 118, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1096;
 			Match(FEE);
-			State = 1078;
+			State = 1097;
 			_localctx.name = ident();
-			State = 1079;
+			State = 1098;
 			Match(LBRACE);
-			State = 1080;
+			State = 1099;
 			expr(0);
-			State = 1088;
+			State = 1107;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1081;
+				State = 1100;
 				perYear();
-				State = 1086;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1082;
+					State = 1101;
 					Match(ESCALATING);
-					State = 1083;
+					State = 1102;
 					expr(0);
-					State = 1084;
+					State = 1103;
 					perYear();
 					}
 				}
@@ -8405,7 +8525,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1090;
+			State = 1109;
 			Match(RBRACE);
 			}
 		}
@@ -8455,57 +8575,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_testDecl);
+		EnterRule(_localctx, 120, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1092;
+			State = 1111;
 			Match(TEST);
-			State = 1093;
+			State = 1112;
 			_localctx.name = ident();
-			State = 1094;
+			State = 1113;
 			Match(ASSIGN);
-			State = 1095;
+			State = 1114;
 			expr(0);
-			State = 1102;
+			State = 1121;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1096;
+				State = 1115;
 				Match(OVER);
-				State = 1099;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1097;
+					State = 1116;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1098;
+					State = 1117;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1101;
+				State = 1120;
 				duration();
 				}
 			}
 
-			State = 1106;
+			State = 1125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1104;
+				State = 1123;
 				Match(FROM);
-				State = 1105;
+				State = 1124;
 				Match(DATE);
 				}
 			}
@@ -8587,84 +8707,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_triggerDecl);
+		EnterRule(_localctx, 122, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1108;
+			State = 1127;
 			Match(TRIGGER);
-			State = 1109;
+			State = 1128;
 			_localctx.name = ident();
-			State = 1110;
+			State = 1129;
 			Match(WHEN);
-			State = 1111;
+			State = 1130;
 			expr(0);
-			State = 1114;
+			State = 1133;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1112;
+				State = 1131;
 				Match(FROM);
-				State = 1113;
+				State = 1132;
 				Match(DATE);
 				}
 			}
 
-			State = 1119;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1116;
+				State = 1135;
 				Match(TRIPS);
-				State = 1117;
+				State = 1136;
 				Match(AFTER);
-				State = 1118;
+				State = 1137;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1124;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1121;
+				State = 1140;
 				Match(CURES);
-				State = 1122;
+				State = 1141;
 				Match(AFTER);
-				State = 1123;
+				State = 1142;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1136;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1126;
+				State = 1145;
 				Match(CURE);
-				State = 1127;
+				State = 1146;
 				Match(BY);
-				State = 1128;
+				State = 1147;
 				_localctx.curer = ident();
-				State = 1129;
+				State = 1148;
 				Match(UP);
-				State = 1130;
+				State = 1149;
 				Match(TO);
-				State = 1131;
+				State = 1150;
 				_localctx.times = Match(NUMBER);
-				State = 1132;
+				State = 1151;
 				Match(TIMES);
-				State = 1134;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1133;
+					State = 1152;
 					cureDestination();
 					}
 				}
@@ -8672,23 +8792,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1138;
+			State = 1157;
 			Match(ARROW);
-			State = 1139;
+			State = 1158;
 			triggerEffect();
-			State = 1144;
+			State = 1163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1140;
+				State = 1159;
 				Match(COMMA);
-				State = 1141;
+				State = 1160;
 				triggerEffect();
 				}
 				}
-				State = 1146;
+				State = 1165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8757,46 +8877,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 122, RULE_cureDestination);
+		EnterRule(_localctx, 124, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1163;
+			State = 1182;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1147;
+				State = 1166;
 				Match(PREPAYING);
-				State = 1148;
+				State = 1167;
 				ident();
-				State = 1153;
+				State = 1172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1149;
+					State = 1168;
 					Match(COMMA);
-					State = 1150;
+					State = 1169;
 					ident();
 					}
 					}
-					State = 1155;
+					State = 1174;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1159;
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1156;
+					State = 1175;
 					Match(THEN);
-					State = 1157;
+					State = 1176;
 					Match(INTO);
-					State = 1158;
+					State = 1177;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8807,9 +8927,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1161;
+				State = 1180;
 				Match(INTO);
-				State = 1162;
+				State = 1181;
 				ident();
 				}
 				break;
@@ -8895,23 +9015,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 124, RULE_triggerEffect);
+		EnterRule(_localctx, 126, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1184;
+			State = 1203;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1165;
+				State = 1184;
 				Match(SWEEP);
-				State = 1166;
+				State = 1185;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1167;
+				State = 1186;
 				Match(TO);
-				State = 1168;
+				State = 1187;
 				ident();
 				}
 				break;
@@ -8919,34 +9039,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1169;
+				State = 1188;
 				Match(ACCELERATE);
-				State = 1181;
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1170;
+					State = 1189;
 					Match(LPAREN);
-					State = 1171;
+					State = 1190;
 					ident();
-					State = 1176;
+					State = 1195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1172;
+						State = 1191;
 						Match(COMMA);
-						State = 1173;
+						State = 1192;
 						ident();
 						}
 						}
-						State = 1178;
+						State = 1197;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1179;
+					State = 1198;
 					Match(RPAREN);
 					}
 				}
@@ -8957,7 +9077,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1183;
+				State = 1202;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9000,25 +9120,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 126, RULE_defaultRule);
+		EnterRule(_localctx, 128, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1186;
+			State = 1205;
 			Match(DEFAULT);
-			State = 1187;
+			State = 1206;
 			Match(WHEN);
-			State = 1188;
+			State = 1207;
 			expr(0);
-			State = 1191;
+			State = 1210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1189;
+				State = 1208;
 				Match(GRACE);
-				State = 1190;
+				State = 1209;
 				duration();
 				}
 			}
@@ -9065,30 +9185,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 128, RULE_cfadsRule);
+		EnterRule(_localctx, 130, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1212;
 			Match(CFADS);
-			State = 1194;
+			State = 1213;
 			Match(INCLUDES);
-			State = 1195;
+			State = 1214;
 			cfadsItem();
-			State = 1200;
+			State = 1219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1196;
+				State = 1215;
 				Match(COMMA);
-				State = 1197;
+				State = 1216;
 				cfadsItem();
 				}
 				}
-				State = 1202;
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9126,15 +9246,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 130, RULE_cfadsItem);
+		EnterRule(_localctx, 132, RULE_cfadsItem);
 		try {
-			State = 1205;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1203;
+				State = 1222;
 				Match(RVG);
 				}
 				break;
@@ -9318,7 +9438,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1204;
+				State = 1223;
 				ident();
 				}
 				break;
@@ -9363,30 +9483,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 132, RULE_waterfallDecl);
+		EnterRule(_localctx, 134, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1226;
 			Match(WATERFALL);
-			State = 1208;
+			State = 1227;
 			Match(LBRACE);
-			State = 1212;
+			State = 1231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1209;
+				State = 1228;
 				step();
 				}
 				}
-				State = 1214;
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1215;
+			State = 1234;
 			Match(RBRACE);
 			}
 		}
@@ -9612,42 +9732,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 134, RULE_step);
+		EnterRule(_localctx, 136, RULE_step);
 		int _la;
 		try {
-			State = 1311;
+			State = 1330;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1217;
+				State = 1236;
 				Match(PAY);
-				State = 1218;
+				State = 1237;
 				((PayStepContext)_localctx).target = reference();
-				State = 1228;
+				State = 1247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1219;
+					State = 1238;
 					Match(USING);
-					State = 1220;
+					State = 1239;
 					ident();
-					State = 1225;
+					State = 1244;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1221;
+						State = 1240;
 						Match(COMMA);
-						State = 1222;
+						State = 1241;
 						ident();
 						}
 						}
-						State = 1227;
+						State = 1246;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9660,9 +9780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1230;
+				State = 1249;
 				Match(FILL);
-				State = 1231;
+				State = 1250;
 				ident();
 				}
 				break;
@@ -9670,9 +9790,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1232;
+				State = 1251;
 				Match(RELEASE);
-				State = 1233;
+				State = 1252;
 				ident();
 				}
 				break;
@@ -9680,13 +9800,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1234;
+				State = 1253;
 				Match(HOLD);
-				State = 1235;
+				State = 1254;
 				Match(REST);
-				State = 1236;
+				State = 1255;
 				Match(IN);
-				State = 1237;
+				State = 1256;
 				ident();
 				}
 				break;
@@ -9694,25 +9814,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1238;
+				State = 1257;
 				Match(DISTRIBUTE);
-				State = 1241;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1239;
+					State = 1258;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1240;
+					State = 1259;
 					Match(OF);
 					}
 				}
 
-				State = 1243;
+				State = 1262;
 				Match(REST);
-				State = 1244;
+				State = 1263;
 				Match(TO);
-				State = 1245;
+				State = 1264;
 				ident();
 				}
 				break;
@@ -9720,17 +9840,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1246;
+				State = 1265;
 				Match(SWEEP);
-				State = 1247;
+				State = 1266;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1248;
+				State = 1267;
 				Match(OF);
-				State = 1249;
+				State = 1268;
 				Match(REST);
-				State = 1250;
+				State = 1269;
 				Match(TO);
-				State = 1251;
+				State = 1270;
 				ident();
 				}
 				break;
@@ -9738,41 +9858,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1252;
+				State = 1271;
 				Match(SELL);
-				State = 1253;
+				State = 1272;
 				ident();
-				State = 1258;
+				State = 1277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1254;
+					State = 1273;
 					Match(COMMA);
-					State = 1255;
+					State = 1274;
 					ident();
 					}
 					}
-					State = 1260;
+					State = 1279;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1262;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1261;
+					State = 1280;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1264;
+				State = 1283;
 				Match(TO);
-				State = 1265;
+				State = 1284;
 				Match(COVER);
-				State = 1266;
+				State = 1285;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9780,52 +9900,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1268;
+				State = 1287;
 				Match(IF);
-				State = 1269;
+				State = 1288;
 				expr(0);
-				State = 1270;
+				State = 1289;
 				Match(LBRACE);
-				State = 1274;
+				State = 1293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1271;
+					State = 1290;
 					step();
 					}
 					}
-					State = 1276;
+					State = 1295;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1277;
+				State = 1296;
 				Match(RBRACE);
-				State = 1287;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1278;
+					State = 1297;
 					Match(ELSE);
-					State = 1279;
+					State = 1298;
 					Match(LBRACE);
-					State = 1283;
+					State = 1302;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1280;
+						State = 1299;
 						step();
 						}
 						}
-						State = 1285;
+						State = 1304;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1286;
+					State = 1305;
 					Match(RBRACE);
 					}
 				}
@@ -9836,37 +9956,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1289;
+				State = 1308;
 				Match(PRO_RATA);
-				State = 1292;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1290;
+					State = 1309;
 					Match(BY);
-					State = 1291;
+					State = 1310;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1294;
+				State = 1313;
 				Match(LBRACE);
-				State = 1298;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1295;
+					State = 1314;
 					step();
 					}
 					}
-					State = 1300;
+					State = 1319;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1301;
+				State = 1320;
 				Match(RBRACE);
 				}
 				break;
@@ -9874,25 +9994,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1302;
+				State = 1321;
 				Match(SEQUENTIAL);
-				State = 1303;
+				State = 1322;
 				Match(LBRACE);
-				State = 1307;
+				State = 1326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1304;
+					State = 1323;
 					step();
 					}
 					}
-					State = 1309;
+					State = 1328;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1310;
+				State = 1329;
 				Match(RBRACE);
 				}
 				break;
@@ -9937,30 +10057,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 136, RULE_enforcementDecl);
+		EnterRule(_localctx, 138, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1313;
+			State = 1332;
 			Match(ENFORCEMENT);
-			State = 1314;
+			State = 1333;
 			Match(LBRACE);
-			State = 1318;
+			State = 1337;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1315;
+				State = 1334;
 				enforcementItem();
 				}
 				}
-				State = 1320;
+				State = 1339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1321;
+			State = 1340;
 			Match(RBRACE);
 			}
 		}
@@ -10029,47 +10149,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 138, RULE_enforcementItem);
+		EnterRule(_localctx, 140, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1339;
+			State = 1358;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1323;
+				State = 1342;
 				Match(SELL);
-				State = 1324;
+				State = 1343;
 				ident();
-				State = 1329;
+				State = 1348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1344;
 					Match(COMMA);
-					State = 1326;
+					State = 1345;
 					ident();
 					}
 					}
-					State = 1331;
+					State = 1350;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1335;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1332;
+					State = 1351;
 					sellTerm();
 					}
 					}
-					State = 1337;
+					State = 1356;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10079,7 +10199,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1357;
 				waterfallDecl();
 				}
 				break;
@@ -10291,19 +10411,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 140, RULE_sellTerm);
+		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1381;
+			State = 1400;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1341;
+				State = 1360;
 				Match(HAIRCUT);
-				State = 1342;
+				State = 1361;
 				expr(0);
 				}
 				break;
@@ -10311,11 +10431,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1343;
+				State = 1362;
 				Match(PRICE);
-				State = 1344;
+				State = 1363;
 				Match(YIELD);
-				State = 1345;
+				State = 1364;
 				expr(0);
 				}
 				break;
@@ -10323,9 +10443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1346;
+				State = 1365;
 				Match(PRICE);
-				State = 1347;
+				State = 1366;
 				ident();
 				}
 				break;
@@ -10333,9 +10453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1348;
+				State = 1367;
 				Match(LAG);
-				State = 1349;
+				State = 1368;
 				duration();
 				}
 				break;
@@ -10343,11 +10463,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1350;
+				State = 1369;
 				Match(OVER);
-				State = 1351;
+				State = 1370;
 				Match(NUMBER);
-				State = 1352;
+				State = 1371;
 				Match(PERIODS);
 				}
 				break;
@@ -10355,13 +10475,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1353;
+				State = 1372;
 				Match(DEPTH);
-				State = 1354;
+				State = 1373;
 				expr(0);
-				State = 1355;
+				State = 1374;
 				Match(PER);
-				State = 1356;
+				State = 1375;
 				Match(MONTH);
 				}
 				break;
@@ -10369,9 +10489,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1358;
+				State = 1377;
 				Match(IMPACT);
-				State = 1359;
+				State = 1378;
 				expr(0);
 				}
 				break;
@@ -10379,13 +10499,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1360;
+				State = 1379;
 				Match(LIMIT);
-				State = 1361;
+				State = 1380;
 				expr(0);
-				State = 1362;
+				State = 1381;
 				Match(PER);
-				State = 1363;
+				State = 1382;
 				Match(MONTH);
 				}
 				break;
@@ -10393,9 +10513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1365;
+				State = 1384;
 				Match(COSTS);
-				State = 1366;
+				State = 1385;
 				expr(0);
 				}
 				break;
@@ -10403,9 +10523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1367;
+				State = 1386;
 				Match(KEEP);
-				State = 1368;
+				State = 1387;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10413,9 +10533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1369;
+				State = 1388;
 				Match(RESERVE);
-				State = 1370;
+				State = 1389;
 				expr(0);
 				}
 				break;
@@ -10423,22 +10543,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1371;
+				State = 1390;
 				Match(RELET);
-				State = 1372;
+				State = 1391;
 				Match(IDLE);
-				State = 1373;
+				State = 1392;
 				Match(AT);
-				State = 1374;
+				State = 1393;
 				expr(0);
-				State = 1377;
+				State = 1396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1375;
+					State = 1394;
 					Match(FOR);
-					State = 1376;
+					State = 1395;
 					duration();
 					}
 				}
@@ -10449,9 +10569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1379;
+				State = 1398;
 				Match(HALF_LIFE);
-				State = 1380;
+				State = 1399;
 				duration();
 				}
 				break;
@@ -10503,36 +10623,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 142, RULE_scenarioDecl);
+		EnterRule(_localctx, 144, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1383;
+			State = 1402;
 			Match(SCENARIO);
-			State = 1384;
+			State = 1403;
 			_localctx.name = ident();
-			State = 1385;
+			State = 1404;
 			Match(FOR);
-			State = 1386;
+			State = 1405;
 			_localctx.deal = ident();
-			State = 1387;
+			State = 1406;
 			Match(LBRACE);
-			State = 1391;
+			State = 1410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 69853346004931L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1388;
+				State = 1407;
 				scenarioItem();
 				}
 				}
-				State = 1393;
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1394;
+			State = 1413;
 			Match(RBRACE);
 			}
 		}
@@ -11291,24 +11411,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 144, RULE_scenarioItem);
+		EnterRule(_localctx, 146, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1687;
+			State = 1706;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1396;
+				State = 1415;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1397;
+				State = 1416;
 				Match(RENEWALS);
-				State = 1398;
+				State = 1417;
 				Match(TAKEN);
-				State = 1399;
+				State = 1418;
 				Match(NUMBER);
 				}
 				break;
@@ -11316,29 +11436,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1420;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1402;
+				State = 1421;
 				Match(RENEWALS);
-				State = 1403;
+				State = 1422;
 				Match(DRAWN);
-				State = 1404;
+				State = 1423;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1408;
+				State = 1427;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1405;
+						State = 1424;
 						loading();
 						}
 						} 
 					}
-					State = 1410;
+					State = 1429;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
 				}
 				break;
@@ -11346,27 +11466,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1411;
+				State = 1430;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1412;
+				State = 1431;
 				Match(BREAKS);
-				State = 1416;
+				State = 1435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1413;
+					State = 1432;
 					Match(IN);
-					State = 1414;
+					State = 1433;
 					Match(RENEWAL);
-					State = 1415;
+					State = 1434;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1418;
+				State = 1437;
 				Match(AT);
-				State = 1419;
+				State = 1438;
 				duration();
 				}
 				break;
@@ -11374,61 +11494,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1421;
+				State = 1440;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1422;
+				State = 1441;
 				Match(BREAKS);
-				State = 1423;
+				State = 1442;
 				Match(DRAWN);
-				State = 1427;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1424;
+					State = 1443;
 					Match(IN);
-					State = 1425;
+					State = 1444;
 					Match(RENEWAL);
-					State = 1426;
+					State = 1445;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1429;
+				State = 1448;
 				Match(AT);
-				State = 1430;
+				State = 1449;
 				breakChance();
-				State = 1435;
+				State = 1454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1431;
+					State = 1450;
 					Match(COMMA);
-					State = 1432;
+					State = 1451;
 					breakChance();
 					}
 					}
-					State = 1437;
+					State = 1456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1441;
+				State = 1460;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1438;
+						State = 1457;
 						loading();
 						}
 						} 
 					}
-					State = 1443;
+					State = 1462;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				}
 				}
 				break;
@@ -11436,9 +11556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1444;
+				State = 1463;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1445;
+				State = 1464;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11447,20 +11567,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1446;
+				State = 1465;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1447;
+				State = 1466;
 				perYear();
-				State = 1452;
+				State = 1471;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1448;
+					State = 1467;
 					Match(VOLATILITY);
-					State = 1449;
+					State = 1468;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1450;
+					State = 1469;
 					perYear();
 					}
 					break;
@@ -11471,15 +11591,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1454;
+				State = 1473;
 				((DropItemContext)_localctx).path = reference();
-				State = 1455;
+				State = 1474;
 				Match(DROP);
-				State = 1456;
+				State = 1475;
 				expr(0);
-				State = 1457;
+				State = 1476;
 				Match(BY);
-				State = 1458;
+				State = 1477;
 				Match(DATE);
 				}
 				break;
@@ -11487,41 +11607,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1460;
+				State = 1479;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1461;
+				State = 1480;
 				Match(DEFAULTS);
-				State = 1494;
+				State = 1513;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1462;
+					State = 1481;
 					Match(ON);
-					State = 1463;
+					State = 1482;
 					Match(DATE);
-					State = 1467;
+					State = 1486;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1464;
+							State = 1483;
 							loading();
 							}
 							} 
 						}
-						State = 1469;
+						State = 1488;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 					}
-					State = 1471;
+					State = 1490;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 					case 1:
 						{
-						State = 1470;
+						State = 1489;
 						recoveryDraw();
 						}
 						break;
@@ -11530,58 +11650,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1473;
+					State = 1492;
 					Match(DRAWN);
-					State = 1483;
+					State = 1502;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 					case 1:
 						{
-						State = 1474;
+						State = 1493;
 						Match(PD);
-						State = 1475;
+						State = 1494;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1476;
+						State = 1495;
 						perYear();
-						State = 1480;
+						State = 1499;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1477;
+							State = 1496;
 							pdStep();
 							}
 							}
-							State = 1482;
+							State = 1501;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1488;
+					State = 1507;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1485;
+							State = 1504;
 							loading();
 							}
 							} 
 						}
-						State = 1490;
+						State = 1509;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					}
-					State = 1492;
+					State = 1511;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 					case 1:
 						{
-						State = 1491;
+						State = 1510;
 						recoveryDraw();
 						}
 						break;
@@ -11597,9 +11717,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1496;
+				State = 1515;
 				Match(ENFORCEMENT);
-				State = 1498;
+				State = 1517;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11607,7 +11727,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1497;
+						State = 1516;
 						sellTerm();
 						}
 						}
@@ -11615,9 +11735,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1500;
+					State = 1519;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11625,11 +11745,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1502;
+				State = 1521;
 				Match(ENFORCEMENT);
-				State = 1503;
+				State = 1522;
 				Match(SELL);
-				State = 1504;
+				State = 1523;
 				Match(ALL);
 				}
 				break;
@@ -11637,13 +11757,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1505;
+				State = 1524;
 				Match(ENFORCEMENT);
-				State = 1506;
+				State = 1525;
 				Match(NOT);
-				State = 1507;
+				State = 1526;
 				Match(RELET);
-				State = 1508;
+				State = 1527;
 				Match(IDLE);
 				}
 				break;
@@ -11651,11 +11771,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1509;
+				State = 1528;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1510;
+				State = 1529;
 				Match(LEVEL);
-				State = 1511;
+				State = 1530;
 				expr(0);
 				}
 				break;
@@ -11663,29 +11783,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1513;
+				State = 1532;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1514;
+				State = 1533;
 				Match(POINTS);
-				State = 1515;
+				State = 1534;
 				pointsKind();
-				State = 1516;
+				State = 1535;
 				Match(LBRACE);
-				State = 1520;
+				State = 1539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1517;
+					State = 1536;
 					schedulePoint();
 					}
 					}
-					State = 1522;
+					State = 1541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1523;
+				State = 1542;
 				Match(RBRACE);
 				}
 				break;
@@ -11693,15 +11813,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1525;
+				State = 1544;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1526;
+				State = 1545;
 				Match(LAUNCH);
-				State = 1527;
+				State = 1546;
 				Match(DATE);
-				State = 1528;
+				State = 1547;
 				Match(DOWN);
-				State = 1529;
+				State = 1548;
 				expr(0);
 				}
 				break;
@@ -11709,21 +11829,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1531;
+				State = 1550;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1532;
+				State = 1551;
 				Match(SHIFT);
-				State = 1534;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1533;
+					State = 1552;
 					Match(PLUS);
 					}
 				}
 
-				State = 1536;
+				State = 1555;
 				expr(0);
 				}
 				break;
@@ -11731,20 +11851,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1538;
+				State = 1557;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1539;
+				State = 1558;
 				Match(DELAYED);
-				State = 1540;
+				State = 1559;
 				duration();
-				State = 1543;
+				State = 1562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1541;
+					State = 1560;
 					Match(FROM);
-					State = 1542;
+					State = 1561;
 					Match(DATE);
 					}
 				}
@@ -11755,57 +11875,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1545;
+				State = 1564;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1546;
+				State = 1565;
 				Match(DELAYED);
-				State = 1547;
+				State = 1566;
 				Match(DRAWN);
-				State = 1548;
+				State = 1567;
 				delayOutcome();
-				State = 1553;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1549;
+					State = 1568;
 					Match(COMMA);
-					State = 1550;
+					State = 1569;
 					delayOutcome();
 					}
 					}
-					State = 1555;
+					State = 1574;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1558;
+				State = 1577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1556;
+					State = 1575;
 					Match(FROM);
-					State = 1557;
+					State = 1576;
 					Match(DATE);
 					}
 				}
 
-				State = 1563;
+				State = 1582;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1560;
+						State = 1579;
 						loading();
 						}
 						} 
 					}
-					State = 1565;
+					State = 1584;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				}
 				}
 				break;
@@ -11813,45 +11933,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1566;
+				State = 1585;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1567;
+				State = 1586;
 				Match(WORKOUT);
-				State = 1568;
+				State = 1587;
 				Match(DRAWN);
-				State = 1569;
+				State = 1588;
 				delayOutcome();
-				State = 1574;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1570;
+					State = 1589;
 					Match(COMMA);
-					State = 1571;
+					State = 1590;
 					delayOutcome();
 					}
 					}
-					State = 1576;
+					State = 1595;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1580;
+				State = 1599;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1577;
+						State = 1596;
 						loading();
 						}
 						} 
 					}
-					State = 1582;
+					State = 1601;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				}
 				}
 				break;
@@ -11859,11 +11979,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1583;
+				State = 1602;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1584;
+				State = 1603;
 				Match(UTILISATION);
-				State = 1585;
+				State = 1604;
 				expr(0);
 				}
 				break;
@@ -11871,17 +11991,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1587;
+				State = 1606;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1588;
+				State = 1607;
 				Match(RELET);
-				State = 1589;
+				State = 1608;
 				Match(AFTER);
-				State = 1590;
+				State = 1609;
 				duration();
-				State = 1591;
+				State = 1610;
 				Match(AT);
-				State = 1592;
+				State = 1611;
 				expr(0);
 				}
 				break;
@@ -11889,11 +12009,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1594;
+				State = 1613;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1595;
+				State = 1614;
 				Match(NOT);
-				State = 1596;
+				State = 1615;
 				Match(RELET);
 				}
 				break;
@@ -11901,18 +12021,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1598;
+				State = 1617;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1599;
+				State = 1618;
 				Match(GUARANTEES);
-				State = 1600;
+				State = 1619;
 				Match(HONOURED);
-				State = 1602;
+				State = 1621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1601;
+					State = 1620;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11923,20 +12043,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1604;
+				State = 1623;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1605;
+				State = 1624;
 				Match(GUARANTEES);
-				State = 1606;
+				State = 1625;
 				Match(DISOWNED);
-				State = 1609;
+				State = 1628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1607;
+					State = 1626;
 					Match(FROM);
-					State = 1608;
+					State = 1627;
 					Match(DATE);
 					}
 				}
@@ -11947,34 +12067,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1611;
+				State = 1630;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1612;
+				State = 1631;
 				Match(CALLED);
-				State = 1613;
+				State = 1632;
 				Match(ON);
-				State = 1614;
+				State = 1633;
 				Match(DATE);
-				State = 1617;
+				State = 1636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1615;
+					State = 1634;
 					Match(AT);
-					State = 1616;
+					State = 1635;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1621;
+				State = 1640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1619;
+					State = 1638;
 					Match(PART);
-					State = 1620;
+					State = 1639;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -11985,11 +12105,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1623;
+				State = 1642;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1624;
+				State = 1643;
 				Match(CONVERTS);
-				State = 1625;
+				State = 1644;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -11997,11 +12117,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1627;
+				State = 1646;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1628;
+				State = 1647;
 				Match(MARKET);
-				State = 1630;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12009,7 +12129,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1629;
+						State = 1648;
 						holdingMarketTerm();
 						}
 						}
@@ -12017,9 +12137,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1632;
+					State = 1651;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12027,9 +12147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1634;
+				State = 1653;
 				Match(PATHS);
-				State = 1635;
+				State = 1654;
 				Match(NUMBER);
 				}
 				break;
@@ -12037,9 +12157,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1636;
+				State = 1655;
 				Match(SEED);
-				State = 1637;
+				State = 1656;
 				Match(NUMBER);
 				}
 				break;
@@ -12047,7 +12167,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1638;
+				State = 1657;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12055,7 +12175,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1639;
+				State = 1658;
 				Match(SOBOL);
 				}
 				break;
@@ -12063,21 +12183,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1640;
+				State = 1659;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1641;
+				State = 1660;
 				Match(GBM);
-				State = 1642;
+				State = 1661;
 				Match(DRIFT);
-				State = 1643;
+				State = 1662;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1644;
+				State = 1663;
 				perYear();
-				State = 1645;
+				State = 1664;
 				Match(VOLATILITY);
-				State = 1646;
+				State = 1665;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1647;
+				State = 1666;
 				perYear();
 				}
 				break;
@@ -12085,39 +12205,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1649;
+				State = 1668;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1650;
+				State = 1669;
 				Match(REVERTS);
-				State = 1651;
+				State = 1670;
 				Match(TO);
-				State = 1654;
+				State = 1673;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1652;
+					State = 1671;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1653;
+					State = 1672;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1656;
+				State = 1675;
 				Match(SPEED);
-				State = 1657;
+				State = 1676;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1658;
+				State = 1677;
 				perYear();
-				State = 1659;
+				State = 1678;
 				Match(VOLATILITY);
-				State = 1660;
+				State = 1679;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1661;
+				State = 1680;
 				perYear();
 				}
 				break;
@@ -12125,17 +12245,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1663;
+				State = 1682;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1683;
 				Match(JUMPS);
-				State = 1665;
+				State = 1684;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1666;
+				State = 1685;
 				perYear();
-				State = 1667;
+				State = 1686;
 				Match(DOWN);
-				State = 1668;
+				State = 1687;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12143,24 +12263,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1670;
+				State = 1689;
 				Match(CORRELATE);
-				State = 1671;
+				State = 1690;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1672;
+				State = 1691;
 				Match(WITH);
-				State = 1673;
+				State = 1692;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1674;
+				State = 1693;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1677;
+				State = 1696;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1675;
+					State = 1694;
 					Match(STRESS);
-					State = 1676;
+					State = 1695;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12171,19 +12291,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1679;
+				State = 1698;
 				Match(REGIMES);
-				State = 1680;
+				State = 1699;
 				Match(STRESS);
-				State = 1681;
+				State = 1700;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1682;
+				State = 1701;
 				perYear();
-				State = 1683;
+				State = 1702;
 				Match(NORMAL);
-				State = 1684;
+				State = 1703;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1685;
+				State = 1704;
 				perYear();
 				}
 				break;
@@ -12226,19 +12346,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 146, RULE_pdStep);
+		EnterRule(_localctx, 148, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1689;
+			State = 1708;
 			Match(UNTIL);
-			State = 1690;
+			State = 1709;
 			Match(DATE);
-			State = 1691;
+			State = 1710;
 			Match(THEN);
-			State = 1692;
+			State = 1711;
 			expr(0);
-			State = 1693;
+			State = 1712;
 			perYear();
 			}
 		}
@@ -12324,44 +12444,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 148, RULE_recoveryDraw);
+		EnterRule(_localctx, 150, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1724;
+			State = 1743;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1695;
+				State = 1714;
 				Match(RECOVERY);
-				State = 1696;
+				State = 1715;
 				Match(BETA);
-				State = 1697;
+				State = 1716;
 				Match(MEAN);
-				State = 1698;
+				State = 1717;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1699;
+				State = 1718;
 				Match(SD);
-				State = 1700;
+				State = 1719;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1704;
+				State = 1723;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1701;
+						State = 1720;
 						loading();
 						}
 						} 
 					}
-					State = 1706;
+					State = 1725;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				}
 				}
 				break;
@@ -12369,45 +12489,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1707;
+				State = 1726;
 				Match(RECOVERY);
-				State = 1708;
+				State = 1727;
 				Match(DRAWN);
-				State = 1709;
+				State = 1728;
 				Match(AT);
-				State = 1710;
+				State = 1729;
 				recoveryOutcome();
-				State = 1715;
+				State = 1734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1711;
+					State = 1730;
 					Match(COMMA);
-					State = 1712;
+					State = 1731;
 					recoveryOutcome();
 					}
 					}
-					State = 1717;
+					State = 1736;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1721;
+				State = 1740;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1718;
+						State = 1737;
 						loading();
 						}
 						} 
 					}
-					State = 1723;
+					State = 1742;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
 				}
 				break;
@@ -12450,15 +12570,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 150, RULE_recoveryOutcome);
+		EnterRule(_localctx, 152, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1726;
+			State = 1745;
 			_localctx.rate = expr(0);
-			State = 1727;
+			State = 1746;
 			Match(WITH);
-			State = 1728;
+			State = 1747;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12499,26 +12619,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 152, RULE_delayOutcome);
+		EnterRule(_localctx, 154, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1731;
+			State = 1750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1730;
+				State = 1749;
 				Match(MINUS);
 				}
 			}
 
-			State = 1733;
+			State = 1752;
 			duration();
-			State = 1734;
+			State = 1753;
 			Match(WITH);
-			State = 1735;
+			State = 1754;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12558,15 +12678,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 154, RULE_breakChance);
+		EnterRule(_localctx, 156, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1737;
+			State = 1756;
 			duration();
-			State = 1738;
+			State = 1757;
 			Match(WITH);
-			State = 1739;
+			State = 1758;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12607,15 +12727,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 156, RULE_loading);
+		EnterRule(_localctx, 158, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1741;
+			State = 1760;
 			Match(LOADING);
-			State = 1742;
+			State = 1761;
 			_localctx.factor = reference();
-			State = 1743;
+			State = 1762;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12649,13 +12769,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 158, RULE_perYear);
+		EnterRule(_localctx, 160, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1764;
 			Match(PER);
-			State = 1746;
+			State = 1765;
 			Match(YEAR);
 			}
 		}
@@ -12688,11 +12808,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 160, RULE_duration);
+		EnterRule(_localctx, 162, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1748;
+			State = 1767;
 			Match(QUANTITY);
 			}
 		}
@@ -13012,27 +13132,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 162;
-		EnterRecursionRule(_localctx, 162, RULE_expr, _p);
+		int _startState = 164;
+		EnterRecursionRule(_localctx, 164, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1792;
+			State = 1811;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1751;
+				State = 1770;
 				Match(LPAREN);
-				State = 1752;
+				State = 1771;
 				expr(0);
-				State = 1753;
+				State = 1772;
 				Match(RPAREN);
 				}
 				break;
@@ -13041,9 +13161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1755;
+				State = 1774;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1756;
+				State = 1775;
 				expr(16);
 				}
 				break;
@@ -13052,9 +13172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
+				State = 1776;
 				Match(NOT);
-				State = 1758;
+				State = 1777;
 				expr(11);
 				}
 				break;
@@ -13063,17 +13183,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1778;
 				Match(IF);
-				State = 1760;
+				State = 1779;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1761;
+				State = 1780;
 				Match(THEN);
-				State = 1762;
+				State = 1781;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1763;
+				State = 1782;
 				Match(ELSE);
-				State = 1764;
+				State = 1783;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13082,37 +13202,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1766;
+				State = 1785;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1767;
+				State = 1786;
 				Match(LPAREN);
-				State = 1776;
+				State = 1795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 36380125341679587L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 103L) != 0)) {
 					{
-					State = 1768;
+					State = 1787;
 					expr(0);
-					State = 1773;
+					State = 1792;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1769;
+						State = 1788;
 						Match(COMMA);
-						State = 1770;
+						State = 1789;
 						expr(0);
 						}
 						}
-						State = 1775;
+						State = 1794;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1778;
+				State = 1797;
 				Match(RPAREN);
 				}
 				break;
@@ -13121,7 +13241,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1799;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13131,19 +13251,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1782;
+				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
 					{
-					State = 1781;
+					State = 1800;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1784;
+				State = 1803;
 				Match(PER);
-				State = 1785;
+				State = 1804;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13152,9 +13272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1805;
 				Match(NUMBER);
-				State = 1787;
+				State = 1806;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13163,7 +13283,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1788;
+				State = 1807;
 				Match(QUANTITY);
 				}
 				break;
@@ -13172,7 +13292,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1789;
+				State = 1808;
 				Match(NUMBER);
 				}
 				break;
@@ -13181,7 +13301,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1790;
+				State = 1809;
 				Match(DATE);
 				}
 				break;
@@ -13190,34 +13310,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1791;
+				State = 1810;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1814;
+			State = 1833;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1812;
+					State = 1831;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1794;
+						State = 1813;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1795;
+						State = 1814;
 						Match(OF);
-						State = 1796;
+						State = 1815;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13226,9 +13346,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1797;
+						State = 1816;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1798;
+						State = 1817;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13238,7 +13358,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1799;
+						State = 1818;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13247,9 +13367,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1800;
+						State = 1819;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1801;
+						State = 1820;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13259,7 +13379,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1802;
+						State = 1821;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13268,19 +13388,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1803;
+						State = 1822;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1804;
+						State = 1823;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 63L) != 0)) ) {
+						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1805;
+						State = 1824;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13289,11 +13409,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1806;
+						State = 1825;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1807;
+						State = 1826;
 						Match(AND);
-						State = 1808;
+						State = 1827;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13302,20 +13422,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1809;
+						State = 1828;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1810;
+						State = 1829;
 						Match(OR);
-						State = 1811;
+						State = 1830;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1816;
+				State = 1835;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 			}
 			}
 		}
@@ -13359,12 +13479,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 164, RULE_measureUnit);
+		EnterRule(_localctx, 166, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1817;
+			State = 1836;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13411,20 +13531,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 166, RULE_reference);
+		EnterRule(_localctx, 168, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1819;
+			State = 1838;
 			ident();
-			State = 1822;
+			State = 1841;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 			case 1:
 				{
-				State = 1820;
+				State = 1839;
 				Match(DOT);
-				State = 1821;
+				State = 1840;
 				_localctx.member = ident();
 				}
 				break;
@@ -13637,14 +13757,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 168, RULE_ident);
+		EnterRule(_localctx, 170, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1824;
+			State = 1843;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 69853346004931L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13667,7 +13787,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 81: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 82: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13690,7 +13810,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,274,1827,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,276,1846,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13702,690 +13822,698 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		1,0,1,0,1,0,1,0,5,0,175,8,0,10,0,12,0,178,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,189,8,2,10,2,12,2,192,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,217,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,224,8,4,10,4,12,4,227,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,234,8,5,10,5,12,5,237,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,258,8,6,1,6,1,6,3,6,262,8,
-		6,3,6,264,8,6,1,7,1,7,1,7,5,7,269,8,7,10,7,12,7,272,9,7,1,7,1,7,3,7,276,
-		8,7,1,7,3,7,279,8,7,1,8,1,8,1,8,3,8,284,8,8,5,8,286,8,8,10,8,12,8,289,
-		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,299,8,10,10,10,12,10,302,
-		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,312,8,11,1,12,1,12,1,
-		12,1,12,5,12,318,8,12,10,12,12,12,321,9,12,1,12,1,12,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,339,8,13,10,
-		13,12,13,342,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,350,8,13,1,14,1,14,
-		1,15,1,15,1,15,1,15,5,15,358,8,15,10,15,12,15,361,9,15,1,15,1,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,1,16,3,16,372,8,16,1,16,1,16,3,16,376,8,16,1,
-		16,1,16,1,16,1,16,5,16,382,8,16,10,16,12,16,385,9,16,1,16,3,16,388,8,16,
-		1,17,1,17,1,17,3,17,393,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,401,8,
-		18,10,18,12,18,404,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,417,8,19,1,19,1,19,1,19,5,19,422,8,19,10,19,12,19,425,9,19,
-		3,19,427,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,442,8,19,1,19,5,19,445,8,19,10,19,12,19,448,9,19,1,19,1,19,
-		4,19,452,8,19,11,19,12,19,453,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,466,8,19,3,19,468,8,19,1,19,3,19,471,8,19,1,20,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,3,20,481,8,20,3,20,483,8,20,3,20,485,8,20,1,21,
-		1,21,1,21,1,21,1,21,5,21,492,8,21,10,21,12,21,495,9,21,1,21,1,21,3,21,
-		499,8,21,1,21,3,21,502,8,21,1,21,1,21,3,21,506,8,21,1,22,1,22,1,22,1,22,
-		1,22,1,22,1,22,3,22,515,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,524,
-		8,23,1,24,1,24,1,24,3,24,529,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,537,
-		8,25,1,26,1,26,1,26,5,26,542,8,26,10,26,12,26,545,9,26,1,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,557,8,27,3,27,559,8,27,1,28,1,
-		28,1,29,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,586,8,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,3,30,594,8,30,1,30,1,30,3,30,598,8,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,5,30,609,8,30,10,30,12,
-		30,612,9,30,1,30,3,30,615,8,30,3,30,617,8,30,1,30,1,30,1,30,1,30,3,30,
-		623,8,30,1,30,3,30,626,8,30,1,31,1,31,3,31,630,8,31,1,32,1,32,1,32,1,32,
-		5,32,636,8,32,10,32,12,32,639,9,32,1,32,1,32,1,33,1,33,1,33,5,33,646,8,
-		33,10,33,12,33,649,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,682,8,33,1,34,1,34,1,34,1,34,
-		1,34,1,34,5,34,690,8,34,10,34,12,34,693,9,34,1,34,1,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,721,8,35,3,35,723,8,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,733,8,35,1,35,1,35,1,35,1,35,1,35,
-		3,35,740,8,35,1,35,1,35,3,35,744,8,35,1,36,1,36,1,36,1,36,5,36,750,8,36,
-		10,36,12,36,753,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,777,8,
-		37,1,38,1,38,1,38,1,38,1,38,3,38,784,8,38,1,39,1,39,1,39,1,39,5,39,790,
-		8,39,10,39,12,39,793,9,39,1,39,1,39,1,40,1,40,3,40,799,8,40,1,40,1,40,
-		3,40,803,8,40,1,40,1,40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,
-		41,815,8,41,1,41,1,41,3,41,819,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,5,41,833,8,41,10,41,12,41,836,9,41,1,41,1,41,
+		2,85,7,85,1,0,1,0,1,0,1,0,5,0,177,8,0,10,0,12,0,180,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,191,8,2,10,2,12,2,194,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,219,8,3,1,4,1,4,1,4,1,4,1,4,5,4,226,8,4,10,4,12,4,229,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,236,8,5,10,5,12,5,239,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,260,8,6,1,6,1,
+		6,3,6,264,8,6,3,6,266,8,6,1,7,1,7,1,7,5,7,271,8,7,10,7,12,7,274,9,7,1,
+		7,1,7,3,7,278,8,7,1,7,3,7,281,8,7,1,8,1,8,1,8,3,8,286,8,8,5,8,288,8,8,
+		10,8,12,8,291,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,301,8,10,10,
+		10,12,10,304,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,314,8,11,
+		1,12,1,12,1,12,1,12,5,12,320,8,12,10,12,12,12,323,9,12,1,12,1,12,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
+		341,8,13,10,13,12,13,344,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,352,8,
+		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,360,8,15,10,15,12,15,363,9,15,1,
+		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,374,8,16,1,16,1,16,3,16,
+		378,8,16,1,16,1,16,1,16,1,16,5,16,384,8,16,10,16,12,16,387,9,16,1,16,3,
+		16,390,8,16,1,17,1,17,1,17,3,17,395,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
+		5,18,403,8,18,10,18,12,18,406,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,419,8,19,1,19,1,19,1,19,5,19,424,8,19,10,19,12,
+		19,427,9,19,3,19,429,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,444,8,19,1,19,5,19,447,8,19,10,19,12,19,450,9,
+		19,1,19,1,19,4,19,454,8,19,11,19,12,19,455,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,3,19,468,8,19,3,19,470,8,19,1,19,3,19,473,8,19,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,483,8,20,3,20,485,8,20,3,
+		20,487,8,20,1,21,1,21,1,21,1,21,1,21,5,21,494,8,21,10,21,12,21,497,9,21,
+		1,21,1,21,3,21,501,8,21,1,21,3,21,504,8,21,1,21,1,21,3,21,508,8,21,1,22,
+		1,22,1,22,1,22,1,22,1,22,1,22,3,22,517,8,22,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,3,23,526,8,23,1,24,1,24,1,24,3,24,531,8,24,1,25,1,25,1,25,1,25,
+		1,25,1,25,3,25,539,8,25,1,26,1,26,1,26,5,26,544,8,26,10,26,12,26,547,9,
+		26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,559,8,27,3,27,
+		561,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,569,8,29,10,29,12,29,572,9,
+		29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,3,30,588,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,596,8,30,1,30,1,30,
+		3,30,600,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,609,8,30,5,30,611,
+		8,30,10,30,12,30,614,9,30,1,30,3,30,617,8,30,3,30,619,8,30,1,30,1,30,1,
+		30,1,30,3,30,625,8,30,1,30,3,30,628,8,30,1,31,1,31,3,31,632,8,31,1,32,
+		1,32,1,32,1,32,5,32,638,8,32,10,32,12,32,641,9,32,1,32,1,32,1,33,1,33,
+		1,33,5,33,648,8,33,10,33,12,33,651,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,684,8,33,1,
+		34,1,34,1,34,1,34,1,34,1,34,5,34,692,8,34,10,34,12,34,695,9,34,1,34,1,
+		34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,723,8,35,3,35,
+		725,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,735,8,35,1,35,1,
+		35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,3,35,746,8,35,1,36,1,36,1,36,
+		1,36,5,36,752,8,36,10,36,12,36,755,9,36,1,36,1,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,3,37,779,8,37,1,38,1,38,1,38,1,38,1,38,3,38,786,8,38,1,39,1,
+		39,1,39,1,39,5,39,792,8,39,10,39,12,39,795,9,39,1,39,1,39,1,40,1,40,3,
+		40,801,8,40,1,40,1,40,3,40,805,8,40,1,40,1,40,3,40,809,8,40,1,41,1,41,
+		1,41,1,41,1,41,1,41,3,41,817,8,41,1,41,1,41,3,41,821,8,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,835,8,41,10,41,12,
+		41,838,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,875,8,41,1,41,5,41,878,8,41,10,
-		41,12,41,881,9,41,1,41,3,41,884,8,41,1,41,1,41,3,41,888,8,41,1,42,1,42,
-		1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,3,44,907,8,44,1,45,1,45,1,45,1,45,1,45,5,45,914,8,45,10,45,12,45,
-		917,9,45,1,45,1,45,3,45,921,8,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,
-		47,1,47,1,47,1,47,1,47,5,47,935,8,47,10,47,12,47,938,9,47,1,47,3,47,941,
-		8,47,1,48,1,48,1,48,1,48,5,48,947,8,48,10,48,12,48,950,9,48,1,48,1,48,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,4,49,969,8,49,11,49,12,49,970,1,49,1,49,1,49,1,49,3,49,977,8,49,1,
-		50,1,50,1,50,1,50,1,50,1,50,3,50,985,8,50,1,51,1,51,1,51,1,51,5,51,991,
-		8,51,10,51,12,51,994,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1004,8,52,10,52,12,52,1007,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		3,52,1017,8,52,1,52,3,52,1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1028,8,52,10,52,12,52,1031,9,52,3,52,1033,8,52,1,53,1,53,1,53,1,53,5,53,
-		1039,8,53,10,53,12,53,1042,9,53,1,53,3,53,1045,8,53,1,54,1,54,1,54,1,54,
-		1,54,1,54,3,54,1053,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,5,56,1062,
-		8,56,10,56,12,56,1065,9,56,1,56,3,56,1068,8,56,1,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1076,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1087,8,58,3,58,1089,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		3,59,1100,8,59,1,59,3,59,1103,8,59,1,59,1,59,3,59,1107,8,59,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1115,8,60,1,60,1,60,1,60,3,60,1120,8,60,1,60,
-		1,60,1,60,3,60,1125,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1135,8,60,3,60,1137,8,60,1,60,1,60,1,60,1,60,5,60,1143,8,60,10,60,12,60,
-		1146,9,60,1,61,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,9,61,1,61,
-		1,61,1,61,3,61,1160,8,61,1,61,1,61,3,61,1164,8,61,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,5,62,1175,8,62,10,62,12,62,1178,9,62,1,62,1,62,
-		3,62,1182,8,62,1,62,3,62,1185,8,62,1,63,1,63,1,63,1,63,1,63,3,63,1192,
-		8,63,1,64,1,64,1,64,1,64,1,64,5,64,1199,8,64,10,64,12,64,1202,9,64,1,65,
-		1,65,3,65,1206,8,65,1,66,1,66,1,66,5,66,1211,8,66,10,66,12,66,1214,9,66,
-		1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1224,8,67,10,67,12,67,1227,
-		9,67,3,67,1229,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1242,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1257,8,67,10,67,12,67,1260,9,67,1,67,3,67,1263,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1273,8,67,10,67,12,67,1276,
-		9,67,1,67,1,67,1,67,1,67,5,67,1282,8,67,10,67,12,67,1285,9,67,1,67,3,67,
-		1288,8,67,1,67,1,67,1,67,3,67,1293,8,67,1,67,1,67,5,67,1297,8,67,10,67,
-		12,67,1300,9,67,1,67,1,67,1,67,1,67,5,67,1306,8,67,10,67,12,67,1309,9,
-		67,1,67,3,67,1312,8,67,1,68,1,68,1,68,5,68,1317,8,68,10,68,12,68,1320,
-		9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,1328,8,69,10,69,12,69,1331,9,69,
-		1,69,5,69,1334,8,69,10,69,12,69,1337,9,69,1,69,3,69,1340,8,69,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1378,8,70,1,70,1,70,3,70,1382,8,70,
-		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1407,8,72,
-		10,72,12,72,1410,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1417,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1428,8,72,1,72,1,72,1,72,1,72,
-		5,72,1434,8,72,10,72,12,72,1437,9,72,1,72,5,72,1440,8,72,10,72,12,72,1443,
-		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1453,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1466,8,72,10,72,12,72,
-		1469,9,72,1,72,3,72,1472,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1479,8,72,
-		10,72,12,72,1482,9,72,3,72,1484,8,72,1,72,5,72,1487,8,72,10,72,12,72,1490,
-		9,72,1,72,3,72,1493,8,72,3,72,1495,8,72,1,72,1,72,4,72,1499,8,72,11,72,
-		12,72,1500,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1519,8,72,10,72,12,72,1522,9,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1535,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,3,72,1544,8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1552,8,72,10,72,12,72,1555,9,72,1,72,1,72,3,72,1559,8,72,1,72,5,72,1562,
-		8,72,10,72,12,72,1565,9,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1573,8,72,
-		10,72,12,72,1576,9,72,1,72,5,72,1579,8,72,10,72,12,72,1582,9,72,1,72,1,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,3,72,1603,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,3,72,1622,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1631,8,72,11,72,12,72,1632,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1655,8,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,3,72,1678,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
-		1688,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,1703,8,74,10,74,12,74,1706,9,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		5,74,1714,8,74,10,74,12,74,1717,9,74,1,74,5,74,1720,8,74,10,74,12,74,1723,
-		9,74,3,74,1725,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1732,8,76,1,76,1,76,
-		1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,80,
-		1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1772,8,81,10,81,12,81,1775,
-		9,81,3,81,1777,8,81,1,81,1,81,1,81,1,81,3,81,1783,8,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,3,81,1793,8,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1813,
-		8,81,10,81,12,81,1816,9,81,1,82,1,82,1,83,1,83,1,83,3,83,1823,8,83,1,84,
-		1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,0,10,1,0,244,245,1,0,17,18,1,0,117,118,1,0,183,184,
-		1,0,264,265,1,0,254,255,1,0,252,253,1,0,256,261,1,0,189,200,26,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,
-		135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,200,
-		201,206,220,222,234,237,243,268,269,2110,0,176,1,0,0,0,2,181,1,0,0,0,4,
-		184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,12,263,1,0,0,0,
-		14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,0,0,22,311,1,0,
-		0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,1,0,0,0,32,387,
-		1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,484,1,0,0,0,42,
-		486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,0,50,536,1,0,0,
-		0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,0,0,0,60,625,1,
-		0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,1,0,0,0,70,743,
-		1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,785,1,0,0,0,80,
-		796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,0,88,900,1,0,0,
-		0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,0,0,0,98,976,1,
-		0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,106,1034,1,0,0,
-		0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,1075,1,0,0,0,
-		116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,1,0,0,0,124,
-		1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,0,0,0,132,1207,
-		1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,0,0,140,1381,1,
-		0,0,0,142,1383,1,0,0,0,144,1687,1,0,0,0,146,1689,1,0,0,0,148,1724,1,0,
-		0,0,150,1726,1,0,0,0,152,1731,1,0,0,0,154,1737,1,0,0,0,156,1741,1,0,0,
-		0,158,1745,1,0,0,0,160,1748,1,0,0,0,162,1792,1,0,0,0,164,1817,1,0,0,0,
-		166,1819,1,0,0,0,168,1824,1,0,0,0,170,175,3,2,1,0,171,175,3,4,2,0,172,
-		175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,0,0,174,172,
-		1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
-		0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,0,0,181,182,
-		5,3,0,0,182,183,5,266,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,186,3,168,
-		84,0,186,190,5,244,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,1,0,0,0,
-		190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,
-		5,245,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,217,3,24,
-		12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,217,3,64,
-		32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,217,3,78,
-		39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,209,217,
-		3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,64,0,213,
-		217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,0,0,216,
-		196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,200,1,
-		0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,0,0,0,
-		216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,216,209,
-		1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,1,0,0,
-		0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,268,0,0,219,
-		225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,223,220,
-		1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,
-		0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,0,229,
-		9,1,0,0,0,230,235,5,244,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,231,1,
-		0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,
-		236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,245,0,0,239,11,1,0,0,0,240,241,
-		5,5,0,0,241,264,5,266,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,245,5,
-		7,0,0,245,264,5,263,0,0,246,247,5,8,0,0,247,264,5,263,0,0,248,249,5,9,
-		0,0,249,264,5,263,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,5,11,
-		0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,3,168,
-		84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,0,0,
-		260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,240,
-		1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,0,0,
-		0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,270,
-		3,168,84,0,266,267,5,252,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,272,
-		1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,0,0,
-		0,273,274,5,252,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
-		279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,15,1,
-		0,0,0,280,287,5,244,0,0,281,283,5,263,0,0,282,284,5,248,0,0,283,282,1,
-		0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,0,
-		287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,
-		5,245,0,0,291,17,1,0,0,0,292,293,5,262,0,0,293,19,1,0,0,0,294,295,5,14,
-		0,0,295,296,3,168,84,0,296,300,5,244,0,0,297,299,3,22,11,0,298,297,1,0,
-		0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,0,302,
-		300,1,0,0,0,303,304,5,245,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,312,
-		5,266,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,312,
-		3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,1,0,
-		0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,244,0,0,316,318,3,26,
-		13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,
-		322,1,0,0,0,321,319,1,0,0,0,322,323,5,245,0,0,323,25,1,0,0,0,324,325,5,
-		121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,328,329,
-		3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,0,332,333,
-		3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,0,336,340,
-		5,244,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,340,338,1,
-		0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,5,245,0,
-		0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,263,0,0,347,348,5,20,0,0,
-		348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,0,0,349,
-		334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,29,1,0,
-		0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,244,0,0,356,358,3,32,
-		16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,0,0,360,
-		362,1,0,0,0,361,359,1,0,0,0,362,363,5,245,0,0,363,31,1,0,0,0,364,365,5,
-		47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,371,3,
-		160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,372,1,
-		0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,263,0,0,375,373,1,0,0,
-		0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,0,0,379,
-		383,5,244,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,0,383,381,
-		1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,388,5,245,
-		0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,0,0,0,389,
-		390,5,263,0,0,390,392,3,162,81,0,391,393,5,248,0,0,392,391,1,0,0,0,392,
-		393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,0,396,397,
-		5,54,0,0,397,398,3,168,84,0,398,402,5,244,0,0,399,401,3,38,19,0,400,399,
-		1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,
-		0,404,402,1,0,0,0,405,406,5,245,0,0,406,37,1,0,0,0,407,408,5,55,0,0,408,
-		471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,3,158,79,0,
-		412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,417,1,0,0,0,
-		416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,240,0,0,419,
-		423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,0,0,0,423,421,
-		1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,426,418,1,0,0,
-		0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,5,263,0,0,430,
-		431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,3,48,24,0,434,
-		435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,5,64,0,0,438,
-		439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,0,0,0,441,442,
-		1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,0,445,448,1,0,
-		0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,446,1,0,0,0,449,
-		451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,1,0,0,0,453,451,
-		1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,0,456,471,3,18,
-		9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,0,460,461,5,95,
-		0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,0,464,466,3,162,
-		81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,462,1,0,0,0,467,
-		468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,1,0,0,0,470,409,
-		1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,0,470,449,1,0,0,
-		0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,460,1,0,0,0,470,
-		469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,42,21,0,474,475,
-		5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,99,0,0,478,479,
-		5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,
-		0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,472,1,0,0,0,
-		484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,5,63,0,0,488,493,
-		3,160,80,0,489,490,5,248,0,0,490,492,3,160,80,0,491,489,1,0,0,0,492,495,
-		1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,0,495,493,1,0,0,
-		0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,498,499,1,0,0,0,
-		499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,502,1,0,0,0,502,
-		505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,1,0,0,0,505,506,
-		1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,80,0,509,510,5,
-		202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,0,0,513,515,3,
-		162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,516,524,5,241,
-		0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,520,524,3,162,
-		81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,0,523,517,1,0,
-		0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,5,265,0,0,526,
-		529,5,62,0,0,527,529,5,264,0,0,528,525,1,0,0,0,528,527,1,0,0,0,529,49,
-		1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,0,0,533,537,3,
-		162,81,0,534,535,5,73,0,0,535,537,5,263,0,0,536,530,1,0,0,0,536,532,1,
-		0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,543,3,168,84,
-		0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,
-		544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,0,547,559,3,
-		162,81,0,548,549,5,73,0,0,549,559,5,263,0,0,550,551,5,131,0,0,551,559,
-		3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,0,0,555,557,
-		3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,546,1,0,
-		0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,1,0,0,0,560,
-		561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,84,0,564,568,
-		5,244,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
-		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,572,5,245,0,
-		0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,5,113,0,0,
-		576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,5,116,0,
-		0,580,581,5,73,0,0,581,626,5,263,0,0,582,583,5,119,0,0,583,585,3,94,47,
-		0,584,586,5,268,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,0,0,0,587,
-		588,5,8,0,0,588,626,5,263,0,0,589,590,5,45,0,0,590,593,3,162,81,0,591,
-		592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,0,0,594,597,
-		1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,0,597,598,1,
-		0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,265,0,0,601,615,5,141,
-		0,0,602,603,5,141,0,0,603,610,5,244,0,0,604,606,3,162,81,0,605,607,5,248,
-		0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,604,1,0,0,0,609,
-		612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,
-		0,0,0,613,615,5,245,0,0,614,600,1,0,0,0,614,602,1,0,0,0,615,617,1,0,0,
-		0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,626,3,88,44,0,619,
-		626,3,90,45,0,620,622,5,143,0,0,621,623,5,252,0,0,622,621,1,0,0,0,622,
-		623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,1,0,0,0,625,575,
-		1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,0,625,587,1,0,0,
-		0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,620,1,0,0,0,626,
-		61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,1,0,0,0,629,628,
-		1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,84,0,633,637,5,244,
-		0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,
-		637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,641,5,245,0,0,641,
-		65,1,0,0,0,642,643,5,77,0,0,643,647,5,244,0,0,644,646,3,76,38,0,645,644,
-		1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,650,1,0,0,
-		0,649,647,1,0,0,0,650,682,5,245,0,0,651,652,5,78,0,0,652,682,3,162,81,
-		0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,0,656,657,5,49,0,
-		0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,0,660,661,3,162,81,
-		0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,0,664,682,3,162,81,
-		0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,0,0,668,682,3,162,81,
-		0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,79,0,672,682,1,0,0,
-		0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,0,0,676,677,3,162,81,
-		0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,0,0,680,682,3,168,84,
-		0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,0,0,681,
-		658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,1,0,0,0,681,669,1,
-		0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,683,684,5,88,0,0,
-		684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,0,687,691,5,244,0,
-		0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,
-		692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,5,245,0,0,695,69,1,
-		0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,78,0,0,699,744,3,162,
-		81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,65,0,0,703,704,5,90,0,
-		0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,162,81,0,707,708,3,158,
-		79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,162,81,0,711,712,5,58,
-		0,0,712,744,5,263,0,0,713,714,5,59,0,0,714,744,3,160,80,0,715,716,5,95,
-		0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,5,166,0,0,719,721,3,162,
-		81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,717,1,0,0,0,722,
-		723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,725,726,3,48,24,0,726,727,
-		3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,729,732,5,64,0,0,730,731,
-		5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,733,1,0,0,0,733,744,1,0,
-		0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,5,101,0,0,737,738,5,133,
-		0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,0,0,0,740,744,1,0,0,0,741,
-		744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,0,0,743,698,1,0,0,0,743,700,
-		1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,709,1,0,0,0,743,711,1,0,0,
-		0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,0,0,0,743,734,1,0,0,0,743,
-		741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,746,5,197,0,0,746,747,3,
-		168,84,0,747,751,5,244,0,0,748,750,3,74,37,0,749,748,1,0,0,0,750,753,1,
-		0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,0,0,0,753,751,1,0,0,0,
-		754,755,5,245,0,0,755,73,1,0,0,0,756,757,5,227,0,0,757,777,3,162,81,0,
-		758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,0,0,761,777,3,162,81,
-		0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,230,0,0,765,777,3,162,
-		81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,5,82,0,0,769,777,3,162,
-		81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,5,103,0,0,773,777,3,
-		162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,756,1,0,0,0,776,758,
-		1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,0,0,0,776,766,1,0,0,
-		0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,776,774,1,0,0,0,777,
-		75,1,0,0,0,778,779,5,263,0,0,779,780,3,162,81,0,780,781,5,63,0,0,781,783,
-		3,162,81,0,782,784,5,248,0,0,783,782,1,0,0,0,783,784,1,0,0,0,784,77,1,
-		0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,5,244,0,0,788,790,3,
-		82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,
-		0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,245,0,0,795,79,1,0,0,0,796,
-		798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,798,799,1,0,0,0,799,802,
-		1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,800,1,0,0,0,802,803,1,
-		0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,162,81,0,806,804,1,0,
-		0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,0,0,809,888,3,162,81,
-		0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,206,0,0,813,815,5,264,
-		0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,816,817,5,144,0,0,
-		817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,888,1,0,0,0,820,
-		821,5,206,0,0,821,888,5,217,0,0,822,823,5,207,0,0,823,888,3,162,81,0,824,
-		825,5,208,0,0,825,888,3,162,81,0,826,827,5,209,0,0,827,828,5,73,0,0,828,
-		888,5,263,0,0,829,830,5,210,0,0,830,834,5,244,0,0,831,833,3,34,17,0,832,
-		831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,
-		0,0,0,836,834,1,0,0,0,837,888,5,245,0,0,838,839,5,210,0,0,839,840,5,218,
-		0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,3,162,81,0,843,888,1,
-		0,0,0,844,845,5,211,0,0,845,888,3,162,81,0,846,888,3,88,44,0,847,888,3,
-		90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,3,162,81,0,851,852,
-		5,176,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,5,213,0,0,855,888,
-		3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,5,263,0,0,859,860,
-		5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,5,263,0,0,863,864,
-		5,123,0,0,864,888,5,265,0,0,865,888,3,52,26,0,866,867,5,232,0,0,867,868,
-		5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,3,162,81,0,871,872,
-		5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,871,1,0,0,0,874,875,
-		1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,1,0,0,0,878,881,1,0,
-		0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,882,
-		884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,888,1,0,0,0,885,886,
-		5,237,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,1,0,0,0,887,812,1,
-		0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,0,887,826,1,0,0,0,
-		887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,846,1,0,0,0,887,847,
-		1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,0,0,0,887,859,1,0,0,
-		0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,887,866,1,0,0,0,887,
-		885,1,0,0,0,888,83,1,0,0,0,889,890,5,235,0,0,890,891,5,263,0,0,891,892,
-		5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,236,0,0,895,896,5,
-		51,0,0,896,897,5,263,0,0,897,898,5,234,0,0,898,899,3,162,81,0,899,87,1,
-		0,0,0,900,901,5,212,0,0,901,906,3,162,81,0,902,903,5,51,0,0,903,907,5,
-		263,0,0,904,905,5,221,0,0,905,907,3,168,84,0,906,902,1,0,0,0,906,904,1,
-		0,0,0,907,89,1,0,0,0,908,909,5,214,0,0,909,910,5,215,0,0,910,911,3,168,
-		84,0,911,915,5,244,0,0,912,914,3,92,46,0,913,912,1,0,0,0,914,917,1,0,0,
-		0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,915,1,0,0,0,918,
-		919,5,176,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,1,0,0,0,921,922,
-		1,0,0,0,922,923,5,245,0,0,923,91,1,0,0,0,924,925,5,216,0,0,925,926,3,162,
-		81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,0,0,929,941,5,121,
-		0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,244,0,0,933,935,3,34,
-		17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,
-		939,1,0,0,0,938,936,1,0,0,0,939,941,5,245,0,0,940,928,1,0,0,0,940,929,
-		1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,0,0,942,943,5,222,0,
-		0,943,944,3,168,84,0,944,948,5,244,0,0,945,947,3,98,49,0,946,945,1,0,0,
-		0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,
-		948,1,0,0,0,951,952,5,245,0,0,952,97,1,0,0,0,953,954,5,202,0,0,954,955,
-		3,168,84,0,955,956,5,249,0,0,956,957,3,168,84,0,957,977,1,0,0,0,958,959,
-		5,200,0,0,959,977,3,162,81,0,960,961,5,223,0,0,961,977,3,162,81,0,962,
-		963,5,224,0,0,963,977,5,226,0,0,964,965,5,224,0,0,965,977,3,168,84,0,966,
-		968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,1,0,0,0,970,968,
-		1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,210,0,0,973,974,5,171,
-		0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,0,0,976,958,1,0,0,
-		0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,966,1,0,0,0,976,
-		972,1,0,0,0,977,99,1,0,0,0,978,979,5,225,0,0,979,985,3,162,81,0,980,981,
-		5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,3,162,81,0,984,
-		978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,0,0,986,987,5,
-		124,0,0,987,988,3,168,84,0,988,992,5,244,0,0,989,991,3,104,52,0,990,989,
-		1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,
-		0,994,992,1,0,0,0,995,996,5,245,0,0,996,103,1,0,0,0,997,998,5,125,0,0,
-		998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,1001,1002,
-		5,248,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,1,0,0,0,1008,
-		1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,1012,3,162,
-		81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,0,0,1015,
-		1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,
-		1018,1020,5,174,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,1,0,
-		0,0,1021,1022,5,208,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
-		1029,3,110,55,0,1025,1026,5,248,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
-		0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,
-		0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,0,0,0,1032,1008,1,
-		0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,1,0,0,0,1033,105,1,
-		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,244,0,0,1037,
-		1039,3,108,54,0,1038,1037,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,0,0,
-		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,245,
-		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,167,
-		0,0,1047,1053,3,162,81,0,1048,1049,5,168,0,0,1049,1053,3,162,81,0,1050,
-		1051,5,169,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
-		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,263,0,0,1055,1056,3,162,
-		81,0,1056,111,1,0,0,0,1057,1058,5,127,0,0,1058,1067,3,168,84,0,1059,1063,
-		5,244,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
-		1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,1,0,0,0,1066,
-		1068,5,245,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
-		1070,5,128,0,0,1070,1076,3,162,81,0,1071,1072,5,129,0,0,1072,1076,3,162,
-		81,0,1073,1074,5,130,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
-		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,131,0,0,1078,1079,
-		3,168,84,0,1079,1080,5,244,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
-		0,1082,1083,5,57,0,0,1083,1084,3,162,81,0,1084,1085,3,158,79,0,1085,1087,
-		1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1081,
-		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,245,0,0,1091,117,
-		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,251,0,0,1095,
-		1102,3,162,81,0,1096,1099,5,133,0,0,1097,1100,5,134,0,0,1098,1100,5,135,
-		0,0,1099,1097,1,0,0,0,1099,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,
-		160,80,0,1102,1096,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,
-		5,51,0,0,1105,1107,5,263,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
-		119,1,0,0,0,1108,1109,5,136,0,0,1109,1110,3,168,84,0,1110,1111,5,144,0,
-		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,263,0,0,1114,1112,
-		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,137,0,0,1117,1118,
-		5,139,0,0,1118,1120,5,265,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
-		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,265,0,
-		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,161,
-		0,0,1127,1128,5,186,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
-		1131,5,166,0,0,1131,1132,5,265,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
-		61,0,1134,1133,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,
-		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,250,0,0,1139,1144,
-		3,124,62,0,1140,1141,5,248,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
-		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,121,1,0,0,0,
-		1146,1144,1,0,0,0,1147,1148,5,164,0,0,1148,1153,3,168,84,0,1149,1150,5,
-		248,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
-		1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,1,0,0,0,1155,1153,1,0,0,0,1156,
-		1157,5,177,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
-		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,165,0,0,1162,1164,
-		3,168,84,0,1163,1147,1,0,0,0,1163,1161,1,0,0,0,1164,123,1,0,0,0,1165,1166,
-		5,157,0,0,1166,1167,5,264,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
-		1169,1181,5,160,0,0,1170,1171,5,246,0,0,1171,1176,3,168,84,0,1172,1173,
-		5,248,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
-		1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,0,0,0,1179,
-		1180,5,247,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
-		1185,1,0,0,0,1183,1185,3,168,84,0,1184,1165,1,0,0,0,1184,1169,1,0,0,0,
-		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,145,0,0,1187,1188,5,144,
-		0,0,1188,1191,3,162,81,0,1189,1190,5,146,0,0,1190,1192,3,160,80,0,1191,
-		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,147,0,0,1194,
-		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,248,0,0,1197,1199,3,130,
-		65,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,
-		0,0,0,1201,129,1,0,0,0,1202,1200,1,0,0,0,1203,1206,5,66,0,0,1204,1206,
-		3,168,84,0,1205,1203,1,0,0,0,1205,1204,1,0,0,0,1206,131,1,0,0,0,1207,1208,
-		5,149,0,0,1208,1212,5,244,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
-		1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,
-		1212,1,0,0,0,1215,1216,5,245,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
-		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,248,
-		0,0,1222,1224,3,168,84,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
-		1,0,0,0,1225,1226,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,
-		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,151,0,0,1231,1312,
-		3,168,84,0,1232,1233,5,152,0,0,1233,1312,3,168,84,0,1234,1235,5,153,0,
-		0,1235,1236,5,154,0,0,1236,1237,5,155,0,0,1237,1312,3,168,84,0,1238,1241,
-		5,156,0,0,1239,1240,5,264,0,0,1240,1242,5,202,0,0,1241,1239,1,0,0,0,1241,
-		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,154,0,0,1244,1245,5,166,0,0,
-		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,264,0,0,1248,1249,
-		5,202,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
-		1252,1253,5,179,0,0,1253,1258,3,168,84,0,1254,1255,5,248,0,0,1255,1257,
-		3,168,84,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
-		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,158,0,0,1262,
-		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,166,0,0,1265,
-		1266,5,231,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,175,
-		0,0,1269,1270,3,162,81,0,1270,1274,5,244,0,0,1271,1273,3,134,67,0,1272,
-		1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,
-		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,245,0,0,1278,1279,5,176,0,0,
-		1279,1283,5,244,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
-		0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,
-		1,0,0,0,1286,1288,5,245,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
-		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,186,0,0,1291,1293,5,113,0,0,1292,
-		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,244,0,0,1295,
-		1297,3,134,67,0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,
-		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,245,
-		0,0,1302,1303,5,159,0,0,1303,1307,5,244,0,0,1304,1306,3,134,67,0,1305,
-		1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,
-		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,245,0,0,1311,1217,1,0,0,0,1311,
-		1230,1,0,0,0,1311,1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,
-		1246,1,0,0,0,1311,1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,
-		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,178,0,0,1314,1318,5,244,0,0,
-		1315,1317,3,138,69,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,
-		0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,
-		245,0,0,1322,137,1,0,0,0,1323,1324,5,179,0,0,1324,1329,3,168,84,0,1325,
-		1326,5,248,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
-		0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,
-		0,0,1332,1334,3,140,70,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
-		1,0,0,0,1335,1336,1,0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,
-		3,132,66,0,1339,1323,1,0,0,0,1339,1338,1,0,0,0,1340,139,1,0,0,0,1341,1342,
-		5,180,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,243,0,0,
-		1345,1382,3,162,81,0,1346,1347,5,90,0,0,1347,1382,3,168,84,0,1348,1349,
-		5,181,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,265,0,0,
-		1352,1382,5,142,0,0,1353,1354,5,102,0,0,1354,1355,3,162,81,0,1355,1356,
-		5,188,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
-		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,188,
-		0,0,1363,1364,5,111,0,0,1364,1382,1,0,0,0,1365,1366,5,105,0,0,1366,1382,
-		3,162,81,0,1367,1368,5,106,0,0,1368,1382,5,107,0,0,1369,1370,5,108,0,0,
-		1370,1382,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,94,0,0,1373,1374,5,
-		63,0,0,1374,1377,3,162,81,0,1375,1376,5,4,0,0,1376,1378,3,160,80,0,1377,
-		1375,1,0,0,0,1377,1378,1,0,0,0,1378,1382,1,0,0,0,1379,1380,5,109,0,0,1380,
-		1382,3,160,80,0,1381,1341,1,0,0,0,1381,1343,1,0,0,0,1381,1346,1,0,0,0,
-		1381,1348,1,0,0,0,1381,1350,1,0,0,0,1381,1353,1,0,0,0,1381,1358,1,0,0,
-		0,1381,1360,1,0,0,0,1381,1365,1,0,0,0,1381,1367,1,0,0,0,1381,1369,1,0,
-		0,0,1381,1371,1,0,0,0,1381,1379,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,2,
-		0,0,1384,1385,3,168,84,0,1385,1386,5,4,0,0,1386,1387,3,168,84,0,1387,1391,
-		5,244,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
-		1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,
-		1395,5,245,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
-		0,1398,1399,5,182,0,0,1399,1400,5,265,0,0,1400,1688,1,0,0,0,1401,1402,
-		3,168,84,0,1402,1403,5,60,0,0,1403,1404,5,38,0,0,1404,1408,3,162,81,0,
-		1405,1407,3,156,78,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1408,1409,1,0,0,0,1409,1688,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
-		168,84,0,1412,1416,5,97,0,0,1413,1414,5,155,0,0,1414,1415,5,61,0,0,1415,
-		1417,5,265,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
-		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1688,1,0,0,0,1421,1422,3,168,84,
-		0,1422,1423,5,97,0,0,1423,1427,5,38,0,0,1424,1425,5,155,0,0,1425,1426,
-		5,61,0,0,1426,1428,5,265,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,248,0,
-		0,1432,1434,3,154,77,0,1433,1431,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
-		0,0,0,1435,1436,1,0,0,0,1436,1441,1,0,0,0,1437,1435,1,0,0,0,1438,1440,
-		3,156,78,0,1439,1438,1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,
-		1442,1,0,0,0,1442,1688,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
-		1445,1446,7,3,0,0,1446,1447,3,162,81,0,1447,1452,3,158,79,0,1448,1449,
-		5,28,0,0,1449,1450,3,162,81,0,1450,1451,3,158,79,0,1451,1453,1,0,0,0,1452,
-		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1688,1,0,0,0,1454,1455,3,166,83,0,
-		1455,1456,5,185,0,0,1456,1457,3,162,81,0,1457,1458,5,186,0,0,1458,1459,
-		5,263,0,0,1459,1688,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,187,0,0,1462,
-		1463,5,54,0,0,1463,1467,5,263,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
-		0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,1,0,
-		0,0,1469,1467,1,0,0,0,1470,1472,3,148,74,0,1471,1470,1,0,0,0,1471,1472,
-		1,0,0,0,1472,1495,1,0,0,0,1473,1483,5,38,0,0,1474,1475,5,44,0,0,1475,1476,
-		3,162,81,0,1476,1480,3,158,79,0,1477,1479,3,146,73,0,1478,1477,1,0,0,0,
-		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,
-		0,1482,1480,1,0,0,0,1483,1474,1,0,0,0,1483,1484,1,0,0,0,1484,1488,1,0,
-		0,0,1485,1487,3,156,78,0,1486,1485,1,0,0,0,1487,1490,1,0,0,0,1488,1486,
-		1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1491,1493,
-		3,148,74,0,1492,1491,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,1494,
-		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1688,1,0,0,0,1496,1498,5,178,0,0,1497,
-		1499,3,140,70,0,1498,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1498,1,0,0,0,
-		1500,1501,1,0,0,0,1501,1688,1,0,0,0,1502,1503,5,178,0,0,1503,1504,5,179,
-		0,0,1504,1688,5,110,0,0,1505,1506,5,178,0,0,1506,1507,5,205,0,0,1507,1508,
-		5,93,0,0,1508,1688,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
-		1512,3,162,81,0,1512,1688,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
-		0,0,1515,1516,3,28,14,0,1516,1520,5,244,0,0,1517,1519,3,34,17,0,1518,1517,
-		1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1523,
-		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,245,0,0,1524,1688,1,0,0,0,1525,1526,
-		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,263,0,0,1528,1529,5,20,0,0,1529,
-		1530,3,162,81,0,1530,1688,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
-		0,0,1533,1535,5,252,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
-		1,0,0,0,1536,1537,3,162,81,0,1537,1688,1,0,0,0,1538,1539,3,168,84,0,1539,
-		1540,5,238,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,263,
-		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1688,1,0,0,0,1545,1546,3,
-		168,84,0,1546,1547,5,238,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
-		1550,5,248,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
-		0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,1554,1558,1,0,0,0,1555,1553,1,0,
-		0,0,1556,1557,5,51,0,0,1557,1559,5,263,0,0,1558,1556,1,0,0,0,1558,1559,
-		1,0,0,0,1559,1563,1,0,0,0,1560,1562,3,156,78,0,1561,1560,1,0,0,0,1562,
-		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1688,1,0,0,0,1565,
-		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,242,0,0,1568,1569,5,38,0,
-		0,1569,1574,3,152,76,0,1570,1571,5,248,0,0,1571,1573,3,152,76,0,1572,1570,
-		1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,
-		1,0,0,0,1576,1574,1,0,0,0,1577,1579,3,156,78,0,1578,1577,1,0,0,0,1579,
-		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1688,1,0,0,0,1582,
-		1580,1,0,0,0,1583,1584,3,168,84,0,1584,1585,5,92,0,0,1585,1586,3,162,81,
-		0,1586,1688,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
-		5,139,0,0,1590,1591,3,160,80,0,1591,1592,5,63,0,0,1592,1593,3,162,81,0,
-		1593,1688,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,205,0,0,1596,1597,5,
-		93,0,0,1597,1688,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
-		1602,5,69,0,0,1601,1603,5,264,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
-		1603,1688,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
-		70,0,0,1607,1608,5,51,0,0,1608,1610,5,263,0,0,1609,1607,1,0,0,0,1609,1610,
-		1,0,0,0,1610,1688,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
-		1614,5,54,0,0,1614,1617,5,263,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
-		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1621,1,0,0,0,1619,1620,5,172,
-		0,0,1620,1622,3,162,81,0,1621,1619,1,0,0,0,1621,1622,1,0,0,0,1622,1688,
-		1,0,0,0,1623,1624,3,168,84,0,1624,1625,5,173,0,0,1625,1626,3,162,81,0,
-		1626,1688,1,0,0,0,1627,1628,3,168,84,0,1628,1630,5,65,0,0,1629,1631,3,
-		100,50,0,1630,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
-		1,0,0,0,1633,1688,1,0,0,0,1634,1635,5,22,0,0,1635,1688,5,265,0,0,1636,
-		1637,5,23,0,0,1637,1688,5,265,0,0,1638,1688,5,24,0,0,1639,1688,5,25,0,
-		0,1640,1641,3,168,84,0,1641,1642,5,26,0,0,1642,1643,5,27,0,0,1643,1644,
-		3,162,81,0,1644,1645,3,158,79,0,1645,1646,5,28,0,0,1646,1647,3,162,81,
-		0,1647,1648,3,158,79,0,1648,1688,1,0,0,0,1649,1650,3,168,84,0,1650,1651,
-		5,29,0,0,1651,1654,5,166,0,0,1652,1655,5,30,0,0,1653,1655,3,162,81,0,1654,
-		1652,1,0,0,0,1654,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,31,0,0,1657,
-		1658,3,162,81,0,1658,1659,3,158,79,0,1659,1660,5,28,0,0,1660,1661,3,162,
-		81,0,1661,1662,3,158,79,0,1662,1688,1,0,0,0,1663,1664,3,168,84,0,1664,
-		1665,5,32,0,0,1665,1666,3,162,81,0,1666,1667,3,158,79,0,1667,1668,5,20,
-		0,0,1668,1669,3,162,81,0,1669,1688,1,0,0,0,1670,1671,5,33,0,0,1671,1672,
-		3,166,83,0,1672,1673,5,34,0,0,1673,1674,3,166,83,0,1674,1677,3,162,81,
-		0,1675,1676,5,35,0,0,1676,1678,3,162,81,0,1677,1675,1,0,0,0,1677,1678,
-		1,0,0,0,1678,1688,1,0,0,0,1679,1680,5,36,0,0,1680,1681,5,35,0,0,1681,1682,
-		3,162,81,0,1682,1683,3,158,79,0,1683,1684,5,37,0,0,1684,1685,3,162,81,
-		0,1685,1686,3,158,79,0,1686,1688,1,0,0,0,1687,1396,1,0,0,0,1687,1401,1,
-		0,0,0,1687,1411,1,0,0,0,1687,1421,1,0,0,0,1687,1444,1,0,0,0,1687,1454,
-		1,0,0,0,1687,1460,1,0,0,0,1687,1496,1,0,0,0,1687,1502,1,0,0,0,1687,1505,
-		1,0,0,0,1687,1509,1,0,0,0,1687,1513,1,0,0,0,1687,1525,1,0,0,0,1687,1531,
-		1,0,0,0,1687,1538,1,0,0,0,1687,1545,1,0,0,0,1687,1566,1,0,0,0,1687,1583,
-		1,0,0,0,1687,1587,1,0,0,0,1687,1594,1,0,0,0,1687,1598,1,0,0,0,1687,1604,
-		1,0,0,0,1687,1611,1,0,0,0,1687,1623,1,0,0,0,1687,1627,1,0,0,0,1687,1634,
-		1,0,0,0,1687,1636,1,0,0,0,1687,1638,1,0,0,0,1687,1639,1,0,0,0,1687,1640,
-		1,0,0,0,1687,1649,1,0,0,0,1687,1663,1,0,0,0,1687,1670,1,0,0,0,1687,1679,
-		1,0,0,0,1688,145,1,0,0,0,1689,1690,5,73,0,0,1690,1691,5,263,0,0,1691,1692,
-		5,177,0,0,1692,1693,3,162,81,0,1693,1694,3,158,79,0,1694,147,1,0,0,0,1695,
-		1696,5,45,0,0,1696,1697,5,40,0,0,1697,1698,5,41,0,0,1698,1699,3,162,81,
-		0,1699,1700,5,42,0,0,1700,1704,3,162,81,0,1701,1703,3,156,78,0,1702,1701,
-		1,0,0,0,1703,1706,1,0,0,0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1725,
-		1,0,0,0,1706,1704,1,0,0,0,1707,1708,5,45,0,0,1708,1709,5,38,0,0,1709,1710,
-		5,63,0,0,1710,1715,3,150,75,0,1711,1712,5,248,0,0,1712,1714,3,150,75,0,
-		1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,
-		0,1716,1721,1,0,0,0,1717,1715,1,0,0,0,1718,1720,3,156,78,0,1719,1718,1,
-		0,0,0,1720,1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1725,
-		1,0,0,0,1723,1721,1,0,0,0,1724,1695,1,0,0,0,1724,1707,1,0,0,0,1725,149,
-		1,0,0,0,1726,1727,3,162,81,0,1727,1728,5,34,0,0,1728,1729,3,162,81,0,1729,
-		151,1,0,0,0,1730,1732,5,253,0,0,1731,1730,1,0,0,0,1731,1732,1,0,0,0,1732,
-		1733,1,0,0,0,1733,1734,3,160,80,0,1734,1735,5,34,0,0,1735,1736,3,162,81,
-		0,1736,153,1,0,0,0,1737,1738,3,160,80,0,1738,1739,5,34,0,0,1739,1740,3,
-		162,81,0,1740,155,1,0,0,0,1741,1742,5,39,0,0,1742,1743,3,166,83,0,1743,
-		1744,3,162,81,0,1744,157,1,0,0,0,1745,1746,5,188,0,0,1746,1747,5,201,0,
-		0,1747,159,1,0,0,0,1748,1749,5,264,0,0,1749,161,1,0,0,0,1750,1751,6,81,
-		-1,0,1751,1752,5,246,0,0,1752,1753,3,162,81,0,1753,1754,5,247,0,0,1754,
-		1793,1,0,0,0,1755,1756,5,253,0,0,1756,1793,3,162,81,16,1757,1758,5,205,
-		0,0,1758,1793,3,162,81,11,1759,1760,5,175,0,0,1760,1761,3,162,81,0,1761,
-		1762,5,177,0,0,1762,1763,3,162,81,0,1763,1764,5,176,0,0,1764,1765,3,162,
-		81,0,1765,1793,1,0,0,0,1766,1767,3,168,84,0,1767,1776,5,246,0,0,1768,1773,
-		3,162,81,0,1769,1770,5,248,0,0,1770,1772,3,162,81,0,1771,1769,1,0,0,0,
-		1772,1775,1,0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1777,1,0,0,
-		0,1775,1773,1,0,0,0,1776,1768,1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,
-		0,0,1778,1779,5,247,0,0,1779,1793,1,0,0,0,1780,1782,7,4,0,0,1781,1783,
-		3,164,82,0,1782,1781,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,
-		1785,5,188,0,0,1785,1793,3,164,82,0,1786,1787,5,265,0,0,1787,1793,3,164,
-		82,0,1788,1793,5,264,0,0,1789,1793,5,265,0,0,1790,1793,5,263,0,0,1791,
-		1793,3,166,83,0,1792,1750,1,0,0,0,1792,1755,1,0,0,0,1792,1757,1,0,0,0,
-		1792,1759,1,0,0,0,1792,1766,1,0,0,0,1792,1780,1,0,0,0,1792,1786,1,0,0,
-		0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1792,1791,1,0,
-		0,0,1793,1814,1,0,0,0,1794,1795,10,15,0,0,1795,1796,5,202,0,0,1796,1813,
-		3,162,81,16,1797,1798,10,14,0,0,1798,1799,7,5,0,0,1799,1813,3,162,81,15,
-		1800,1801,10,13,0,0,1801,1802,7,6,0,0,1802,1813,3,162,81,14,1803,1804,
-		10,12,0,0,1804,1805,7,7,0,0,1805,1813,3,162,81,13,1806,1807,10,10,0,0,
-		1807,1808,5,203,0,0,1808,1813,3,162,81,11,1809,1810,10,9,0,0,1810,1811,
-		5,204,0,0,1811,1813,3,162,81,10,1812,1794,1,0,0,0,1812,1797,1,0,0,0,1812,
-		1800,1,0,0,0,1812,1803,1,0,0,0,1812,1806,1,0,0,0,1812,1809,1,0,0,0,1813,
-		1816,1,0,0,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,163,1,0,0,0,1816,
-		1814,1,0,0,0,1817,1818,7,8,0,0,1818,165,1,0,0,0,1819,1822,3,168,84,0,1820,
-		1821,5,249,0,0,1821,1823,3,168,84,0,1822,1820,1,0,0,0,1822,1823,1,0,0,
-		0,1823,167,1,0,0,0,1824,1825,7,9,0,0,1825,169,1,0,0,0,188,174,176,190,
-		216,223,225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,
-		359,371,375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,
-		484,493,498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,
-		614,616,622,625,629,637,647,681,691,720,722,732,739,743,751,776,783,791,
-		798,802,806,814,818,834,874,879,883,887,906,915,920,936,940,948,970,976,
-		984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,1088,
-		1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,1181,
-		1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,1292,
-		1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,1408,1416,1427,1435,
-		1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,1520,1534,1543,1553,
-		1558,1563,1574,1580,1602,1609,1617,1621,1632,1654,1677,1687,1704,1715,
-		1721,1724,1731,1773,1776,1782,1792,1812,1814,1822
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,877,8,41,1,
+		41,5,41,880,8,41,10,41,12,41,883,9,41,1,41,3,41,886,8,41,1,41,1,41,1,41,
+		1,41,4,41,892,8,41,11,41,12,41,893,1,41,1,41,3,41,898,8,41,3,41,900,8,
+		41,1,42,1,42,1,42,1,42,1,42,3,42,907,8,42,1,43,1,43,1,43,1,43,1,43,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,926,8,45,1,
+		46,1,46,1,46,1,46,1,46,5,46,933,8,46,10,46,12,46,936,9,46,1,46,1,46,3,
+		46,940,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,
+		5,48,954,8,48,10,48,12,48,957,9,48,1,48,3,48,960,8,48,1,49,1,49,1,49,1,
+		49,5,49,966,8,49,10,49,12,49,969,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,988,8,50,11,
+		50,12,50,989,1,50,1,50,1,50,1,50,3,50,996,8,50,1,51,1,51,1,51,1,51,1,51,
+		1,51,3,51,1004,8,51,1,52,1,52,1,52,1,52,5,52,1010,8,52,10,52,12,52,1013,
+		9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1023,8,53,10,53,12,53,
+		1026,9,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1036,8,53,1,53,
+		3,53,1039,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1047,8,53,10,53,12,53,
+		1050,9,53,3,53,1052,8,53,1,54,1,54,1,54,1,54,5,54,1058,8,54,10,54,12,54,
+		1061,9,54,1,54,3,54,1064,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1072,
+		8,55,1,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1081,8,57,10,57,12,57,1084,
+		9,57,1,57,3,57,1087,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1095,8,58,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1106,8,59,3,59,1108,
+		8,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1119,8,60,1,60,
+		3,60,1122,8,60,1,60,1,60,3,60,1126,8,60,1,61,1,61,1,61,1,61,1,61,1,61,
+		3,61,1134,8,61,1,61,1,61,1,61,3,61,1139,8,61,1,61,1,61,1,61,3,61,1144,
+		8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1154,8,61,3,61,1156,
+		8,61,1,61,1,61,1,61,1,61,5,61,1162,8,61,10,61,12,61,1165,9,61,1,62,1,62,
+		1,62,1,62,5,62,1171,8,62,10,62,12,62,1174,9,62,1,62,1,62,1,62,3,62,1179,
+		8,62,1,62,1,62,3,62,1183,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,5,63,1194,8,63,10,63,12,63,1197,9,63,1,63,1,63,3,63,1201,8,63,1,63,
+		3,63,1204,8,63,1,64,1,64,1,64,1,64,1,64,3,64,1211,8,64,1,65,1,65,1,65,
+		1,65,1,65,5,65,1218,8,65,10,65,12,65,1221,9,65,1,66,1,66,3,66,1225,8,66,
+		1,67,1,67,1,67,5,67,1230,8,67,10,67,12,67,1233,9,67,1,67,1,67,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,1243,8,68,10,68,12,68,1246,9,68,3,68,1248,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1261,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
+		1276,8,68,10,68,12,68,1279,9,68,1,68,3,68,1282,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,1292,8,68,10,68,12,68,1295,9,68,1,68,1,68,1,68,
+		1,68,5,68,1301,8,68,10,68,12,68,1304,9,68,1,68,3,68,1307,8,68,1,68,1,68,
+		1,68,3,68,1312,8,68,1,68,1,68,5,68,1316,8,68,10,68,12,68,1319,9,68,1,68,
+		1,68,1,68,1,68,5,68,1325,8,68,10,68,12,68,1328,9,68,1,68,3,68,1331,8,68,
+		1,69,1,69,1,69,5,69,1336,8,69,10,69,12,69,1339,9,69,1,69,1,69,1,70,1,70,
+		1,70,1,70,5,70,1347,8,70,10,70,12,70,1350,9,70,1,70,5,70,1353,8,70,10,
+		70,12,70,1356,9,70,1,70,3,70,1359,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,3,71,1397,8,71,1,71,1,71,3,71,1401,8,71,1,72,1,72,1,72,1,72,1,
+		72,1,72,5,72,1409,8,72,10,72,12,72,1412,9,72,1,72,1,72,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1426,8,73,10,73,12,73,1429,9,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1436,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1447,8,73,1,73,1,73,1,73,1,73,5,73,1453,8,73,10,73,
+		12,73,1456,9,73,1,73,5,73,1459,8,73,10,73,12,73,1462,9,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,3,73,1472,8,73,1,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,5,73,1485,8,73,10,73,12,73,1488,9,73,1,73,
+		3,73,1491,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1498,8,73,10,73,12,73,1501,
+		9,73,3,73,1503,8,73,1,73,5,73,1506,8,73,10,73,12,73,1509,9,73,1,73,3,73,
+		1512,8,73,3,73,1514,8,73,1,73,1,73,4,73,1518,8,73,11,73,12,73,1519,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,5,73,1538,8,73,10,73,12,73,1541,9,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1554,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1563,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1571,8,73,10,73,
+		12,73,1574,9,73,1,73,1,73,3,73,1578,8,73,1,73,5,73,1581,8,73,10,73,12,
+		73,1584,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1592,8,73,10,73,12,73,
+		1595,9,73,1,73,5,73,1598,8,73,10,73,12,73,1601,9,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1622,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1629,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1637,8,73,1,73,1,73,3,73,1641,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,4,73,1650,8,73,11,73,12,73,1651,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1674,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
+		1697,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1707,8,73,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1722,
+		8,75,10,75,12,75,1725,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1733,8,75,
+		10,75,12,75,1736,9,75,1,75,5,75,1739,8,75,10,75,12,75,1742,9,75,3,75,1744,
+		8,75,1,76,1,76,1,76,1,76,1,77,3,77,1751,8,77,1,77,1,77,1,77,1,77,1,78,
+		1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,5,82,1791,8,82,10,82,12,82,1794,9,82,3,82,1796,
+		8,82,1,82,1,82,1,82,1,82,3,82,1802,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,3,82,1812,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1832,8,82,10,82,12,82,
+		1835,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1842,8,84,1,85,1,85,1,85,0,1,164,
+		86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,0,10,1,0,246,247,1,0,17,18,1,0,117,118,1,0,183,184,1,0,266,267,
+		1,0,256,257,1,0,254,255,1,0,258,263,1,0,189,200,26,0,3,3,5,9,15,45,47,
+		50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,135,137,
+		143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,200,201,206,
+		220,222,234,239,245,270,271,2132,0,178,1,0,0,0,2,183,1,0,0,0,4,186,1,0,
+		0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,1,
+		0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,315,
+		1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,0,34,
+		391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,0,0,0,42,488,1,0,0,
+		0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,1,0,0,0,52,540,1,
+		0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,627,1,0,0,0,62,631,
+		1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,0,70,745,1,0,0,0,72,
+		747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,0,0,0,80,798,1,0,0,
+		0,82,899,1,0,0,0,84,901,1,0,0,0,86,908,1,0,0,0,88,913,1,0,0,0,90,919,1,
+		0,0,0,92,927,1,0,0,0,94,943,1,0,0,0,96,959,1,0,0,0,98,961,1,0,0,0,100,
+		995,1,0,0,0,102,1003,1,0,0,0,104,1005,1,0,0,0,106,1051,1,0,0,0,108,1053,
+		1,0,0,0,110,1071,1,0,0,0,112,1073,1,0,0,0,114,1076,1,0,0,0,116,1094,1,
+		0,0,0,118,1096,1,0,0,0,120,1111,1,0,0,0,122,1127,1,0,0,0,124,1182,1,0,
+		0,0,126,1203,1,0,0,0,128,1205,1,0,0,0,130,1212,1,0,0,0,132,1224,1,0,0,
+		0,134,1226,1,0,0,0,136,1330,1,0,0,0,138,1332,1,0,0,0,140,1358,1,0,0,0,
+		142,1400,1,0,0,0,144,1402,1,0,0,0,146,1706,1,0,0,0,148,1708,1,0,0,0,150,
+		1743,1,0,0,0,152,1745,1,0,0,0,154,1750,1,0,0,0,156,1756,1,0,0,0,158,1760,
+		1,0,0,0,160,1764,1,0,0,0,162,1767,1,0,0,0,164,1811,1,0,0,0,166,1836,1,
+		0,0,0,168,1838,1,0,0,0,170,1843,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,
+		0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,173,1,0,0,0,176,
+		174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,
+		0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,
+		184,5,3,0,0,184,185,5,268,0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,
+		170,85,0,188,192,5,246,0,0,189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,
+		0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,
+		196,5,247,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,
+		3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,3,58,29,0,203,219,
+		3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,
+		3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,
+		219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,0,214,219,3,130,65,
+		0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,4,0,218,197,1,0,0,
+		0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,201,1,0,0,0,218,
+		202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,
+		0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,
+		218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,
+		1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,270,0,
+		0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,
+		225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,
+		1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,
+		0,231,9,1,0,0,0,232,237,5,246,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,
+		233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,
+		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,247,0,0,241,11,1,0,0,0,
+		242,243,5,5,0,0,243,266,5,268,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,
+		247,5,7,0,0,247,266,5,265,0,0,248,249,5,8,0,0,249,266,5,265,0,0,250,251,
+		5,9,0,0,251,266,5,265,0,0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,
+		5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,
+		3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,
+		0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,
+		242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,
+		0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,
+		272,3,170,85,0,268,269,5,254,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,
+		274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,
+		0,0,0,275,276,5,254,0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,
+		0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,
+		15,1,0,0,0,282,289,5,246,0,0,283,285,5,265,0,0,284,286,5,250,0,0,285,284,
+		1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,
+		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
+		293,5,247,0,0,293,17,1,0,0,0,294,295,5,264,0,0,295,19,1,0,0,0,296,297,
+		5,14,0,0,297,298,3,170,85,0,298,302,5,246,0,0,299,301,3,22,11,0,300,299,
+		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
+		0,304,302,1,0,0,0,305,306,5,247,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,
+		314,5,268,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,
+		314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,
+		1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,246,0,0,318,320,
+		3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,
+		0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,247,0,0,325,25,1,0,0,0,326,
+		327,5,121,0,0,327,352,3,164,82,0,328,329,5,183,0,0,329,330,3,164,82,0,
+		330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,184,0,0,333,334,3,164,82,
+		0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,
+		0,338,342,5,246,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,
+		342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,
+		5,247,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,265,0,0,349,350,5,
+		20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,
+		0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,
+		29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,246,0,0,358,360,
+		3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,
+		0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,247,0,0,365,31,1,0,0,0,366,
+		367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,
+		373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,
+		374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,265,0,0,377,375,
+		1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,
+		0,0,381,385,5,246,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,
+		0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,
+		390,5,247,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,
+		0,0,0,391,392,5,265,0,0,392,394,3,164,82,0,393,395,5,250,0,0,394,393,1,
+		0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,170,85,
+		0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,246,0,0,401,403,3,38,19,
+		0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
+		407,1,0,0,0,406,404,1,0,0,0,407,408,5,247,0,0,408,37,1,0,0,0,409,410,5,
+		55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,418,
+		3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,417,
+		419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,5,
+		242,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,1,
+		0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,
+		428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,473,
+		5,265,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,436,
+		3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,443,
+		5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,1,
+		0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,0,
+		0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
+		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
+		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
+		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,241,0,0,461,473,3,170,85,
+		0,462,463,5,95,0,0,463,469,3,164,82,0,464,467,5,99,0,0,465,466,5,166,0,
+		0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,469,
+		464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,409,
+		1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,
+		0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,472,
+		462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,3,
+		42,21,0,476,477,5,34,0,0,477,478,5,95,0,0,478,484,3,164,82,0,479,482,5,
+		99,0,0,480,481,5,166,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,1,
+		0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,
+		486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,96,0,0,489,490,
+		5,63,0,0,490,495,3,162,81,0,491,492,5,250,0,0,492,494,3,162,81,0,493,491,
+		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,0,0,
+		0,497,495,1,0,0,0,498,499,5,98,0,0,499,501,3,162,81,0,500,498,1,0,0,0,
+		500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,503,
+		504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,505,
+		1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,131,0,0,510,511,3,162,
+		81,0,511,512,5,202,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,5,131,
+		0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,0,0,0,
+		518,526,5,243,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,72,0,0,
+		522,526,3,164,82,0,523,524,5,181,0,0,524,526,3,162,81,0,525,518,1,0,0,
+		0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,527,528,
+		5,267,0,0,528,531,5,62,0,0,529,531,5,266,0,0,530,527,1,0,0,0,530,529,1,
+		0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,5,72,
+		0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,265,0,0,538,532,1,0,
+		0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,0,541,
+		545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,545,543,
+		1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,5,72,0,
+		0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,265,0,0,552,553,5,131,
+		0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,5,203,
+		0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,
+		560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,561,55,
+		1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,3,170,
+		85,0,566,570,5,246,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,1,0,0,
+		0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,
+		574,5,247,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,577,578,
+		5,113,0,0,578,628,3,164,82,0,579,580,5,114,0,0,580,628,3,80,40,0,581,582,
+		5,116,0,0,582,583,5,73,0,0,583,628,5,265,0,0,584,585,5,119,0,0,585,587,
+		3,96,48,0,586,588,5,270,0,0,587,586,1,0,0,0,587,588,1,0,0,0,588,628,1,
+		0,0,0,589,590,5,8,0,0,590,628,5,265,0,0,591,592,5,45,0,0,592,595,3,164,
+		82,0,593,594,5,139,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,596,1,0,
+		0,0,596,599,1,0,0,0,597,598,5,140,0,0,598,600,3,62,31,0,599,597,1,0,0,
+		0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,155,0,0,602,603,5,267,0,0,
+		603,617,5,141,0,0,604,605,5,141,0,0,605,612,5,246,0,0,606,608,3,164,82,
+		0,607,609,5,250,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,
+		606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
+		0,0,0,614,612,1,0,0,0,615,617,5,247,0,0,616,602,1,0,0,0,616,604,1,0,0,
+		0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
+		628,3,90,45,0,621,628,3,92,46,0,622,624,5,143,0,0,623,625,5,254,0,0,624,
+		623,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,628,3,164,82,0,627,575,
+		1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,0,627,581,1,0,0,0,627,584,1,0,0,
+		0,627,589,1,0,0,0,627,591,1,0,0,0,627,620,1,0,0,0,627,621,1,0,0,0,627,
+		622,1,0,0,0,628,61,1,0,0,0,629,632,5,114,0,0,630,632,3,164,82,0,631,629,
+		1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,633,634,5,76,0,0,634,635,3,170,
+		85,0,635,639,5,246,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
+		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,
+		643,5,247,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,246,0,0,646,648,
+		3,76,38,0,647,646,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,
+		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,247,0,0,653,654,5,78,0,0,
+		654,684,3,164,82,0,655,656,5,79,0,0,656,684,3,164,82,0,657,658,5,80,0,
+		0,658,659,5,49,0,0,659,684,3,162,81,0,660,661,5,80,0,0,661,662,5,81,0,
+		0,662,663,3,164,82,0,663,664,3,160,80,0,664,684,1,0,0,0,665,666,5,83,0,
+		0,666,684,3,164,82,0,667,668,5,84,0,0,668,684,3,164,82,0,669,670,5,82,
+		0,0,670,684,3,164,82,0,671,672,5,85,0,0,672,673,3,164,82,0,673,674,3,160,
+		80,0,674,684,1,0,0,0,675,676,5,86,0,0,676,677,3,164,82,0,677,678,5,81,
+		0,0,678,679,3,164,82,0,679,680,3,160,80,0,680,684,1,0,0,0,681,682,5,87,
+		0,0,682,684,3,170,85,0,683,644,1,0,0,0,683,653,1,0,0,0,683,655,1,0,0,0,
+		683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,0,683,667,1,0,0,0,683,669,
+		1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,67,1,0,0,0,
+		685,686,5,88,0,0,686,687,3,170,85,0,687,688,5,54,0,0,688,689,3,170,85,
+		0,689,693,5,246,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
+		693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,
+		5,247,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
+		78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,704,5,63,0,0,704,746,5,
+		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,191,0,0,708,709,3,
+		164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,712,5,91,0,0,712,746,3,
+		164,82,0,713,714,5,58,0,0,714,746,5,265,0,0,715,716,5,59,0,0,716,746,3,
+		162,81,0,717,718,5,95,0,0,718,724,3,164,82,0,719,722,5,99,0,0,720,721,
+		5,166,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
+		0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,0,0,0,726,727,5,60,0,0,
+		727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,63,0,0,730,731,5,89,0,0,
+		731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,21,0,734,732,1,0,0,0,734,
+		735,1,0,0,0,735,746,1,0,0,0,736,737,5,100,0,0,737,741,3,164,82,0,738,739,
+		5,101,0,0,739,740,5,133,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
+		0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,746,3,42,21,0,745,698,1,0,
+		0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,1,0,0,0,745,707,1,0,0,0,745,
+		711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,0,745,717,1,0,0,0,745,726,1,
+		0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,71,1,0,0,0,747,
+		748,5,197,0,0,748,749,3,170,85,0,749,753,5,246,0,0,750,752,3,74,37,0,751,
+		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
+		0,0,0,755,753,1,0,0,0,756,757,5,247,0,0,757,73,1,0,0,0,758,759,5,227,0,
+		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,228,
+		0,0,763,779,3,164,82,0,764,765,5,229,0,0,765,779,3,164,82,0,766,767,5,
+		230,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
+		5,82,0,0,771,779,3,164,82,0,772,773,5,102,0,0,773,779,3,164,82,0,774,775,
+		5,103,0,0,775,779,3,164,82,0,776,777,5,106,0,0,777,779,3,164,82,0,778,
+		758,1,0,0,0,778,760,1,0,0,0,778,762,1,0,0,0,778,764,1,0,0,0,778,766,1,
+		0,0,0,778,768,1,0,0,0,778,770,1,0,0,0,778,772,1,0,0,0,778,774,1,0,0,0,
+		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,265,0,0,781,782,3,164,82,0,782,
+		783,5,63,0,0,783,785,3,164,82,0,784,786,5,250,0,0,785,784,1,0,0,0,785,
+		786,1,0,0,0,786,77,1,0,0,0,787,788,5,112,0,0,788,789,3,170,85,0,789,793,
+		5,246,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
+		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,247,0,
+		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,115,0,0,800,799,1,0,0,0,
+		800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,0,0,803,805,3,164,82,0,804,
+		802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,806,807,5,72,0,0,807,809,3,
+		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,113,
+		0,0,811,900,3,164,82,0,812,813,5,114,0,0,813,900,3,80,40,0,814,816,5,206,
+		0,0,815,817,5,266,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
+		818,819,5,144,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
+		900,1,0,0,0,822,823,5,206,0,0,823,900,5,217,0,0,824,825,5,207,0,0,825,
+		900,3,164,82,0,826,827,5,208,0,0,827,900,3,164,82,0,828,829,5,209,0,0,
+		829,830,5,73,0,0,830,900,5,265,0,0,831,832,5,210,0,0,832,836,5,246,0,0,
+		833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
+		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,900,5,247,0,0,840,841,
+		5,210,0,0,841,842,5,218,0,0,842,843,3,170,85,0,843,844,5,219,0,0,844,845,
+		3,164,82,0,845,900,1,0,0,0,846,847,5,211,0,0,847,900,3,164,82,0,848,900,
+		3,90,45,0,849,900,3,92,46,0,850,851,5,214,0,0,851,852,5,220,0,0,852,853,
+		3,164,82,0,853,854,5,176,0,0,854,855,3,164,82,0,855,900,1,0,0,0,856,857,
+		5,213,0,0,857,900,3,164,82,0,858,859,5,116,0,0,859,860,5,73,0,0,860,900,
+		5,265,0,0,861,862,5,119,0,0,862,900,3,96,48,0,863,864,5,8,0,0,864,900,
+		5,265,0,0,865,866,5,123,0,0,866,900,5,267,0,0,867,900,3,52,26,0,868,869,
+		5,232,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,218,0,0,872,876,
+		3,164,82,0,873,874,5,233,0,0,874,875,5,234,0,0,875,877,3,164,82,0,876,
+		873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,878,880,3,86,43,0,879,878,
+		1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,
+		0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,1,0,0,0,885,886,1,0,0,0,886,
+		900,1,0,0,0,887,888,5,239,0,0,888,900,3,164,82,0,889,891,5,237,0,0,890,
+		892,3,84,42,0,891,890,1,0,0,0,892,893,1,0,0,0,893,891,1,0,0,0,893,894,
+		1,0,0,0,894,897,1,0,0,0,895,896,5,238,0,0,896,898,3,164,82,0,897,895,1,
+		0,0,0,897,898,1,0,0,0,898,900,1,0,0,0,899,810,1,0,0,0,899,812,1,0,0,0,
+		899,814,1,0,0,0,899,822,1,0,0,0,899,824,1,0,0,0,899,826,1,0,0,0,899,828,
+		1,0,0,0,899,831,1,0,0,0,899,840,1,0,0,0,899,846,1,0,0,0,899,848,1,0,0,
+		0,899,849,1,0,0,0,899,850,1,0,0,0,899,856,1,0,0,0,899,858,1,0,0,0,899,
+		861,1,0,0,0,899,863,1,0,0,0,899,865,1,0,0,0,899,867,1,0,0,0,899,868,1,
+		0,0,0,899,887,1,0,0,0,899,889,1,0,0,0,900,83,1,0,0,0,901,902,5,51,0,0,
+		902,903,5,265,0,0,903,904,5,63,0,0,904,906,3,164,82,0,905,907,5,250,0,
+		0,906,905,1,0,0,0,906,907,1,0,0,0,907,85,1,0,0,0,908,909,5,235,0,0,909,
+		910,5,265,0,0,910,911,5,63,0,0,911,912,3,164,82,0,912,87,1,0,0,0,913,914,
+		5,236,0,0,914,915,5,51,0,0,915,916,5,265,0,0,916,917,5,234,0,0,917,918,
+		3,164,82,0,918,89,1,0,0,0,919,920,5,212,0,0,920,925,3,164,82,0,921,922,
+		5,51,0,0,922,926,5,265,0,0,923,924,5,221,0,0,924,926,3,170,85,0,925,921,
+		1,0,0,0,925,923,1,0,0,0,926,91,1,0,0,0,927,928,5,214,0,0,928,929,5,215,
+		0,0,929,930,3,170,85,0,930,934,5,246,0,0,931,933,3,94,47,0,932,931,1,0,
+		0,0,933,936,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,939,1,0,0,0,936,
+		934,1,0,0,0,937,938,5,176,0,0,938,940,3,164,82,0,939,937,1,0,0,0,939,940,
+		1,0,0,0,940,941,1,0,0,0,941,942,5,247,0,0,942,93,1,0,0,0,943,944,5,216,
+		0,0,944,945,3,164,82,0,945,946,3,164,82,0,946,95,1,0,0,0,947,960,5,120,
+		0,0,948,960,5,121,0,0,949,960,5,122,0,0,950,951,5,52,0,0,951,955,5,246,
+		0,0,952,954,3,34,17,0,953,952,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,
+		955,956,1,0,0,0,956,958,1,0,0,0,957,955,1,0,0,0,958,960,5,247,0,0,959,
+		947,1,0,0,0,959,948,1,0,0,0,959,949,1,0,0,0,959,950,1,0,0,0,960,97,1,0,
+		0,0,961,962,5,222,0,0,962,963,3,170,85,0,963,967,5,246,0,0,964,966,3,100,
+		50,0,965,964,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,967,968,1,0,0,0,968,
+		970,1,0,0,0,969,967,1,0,0,0,970,971,5,247,0,0,971,99,1,0,0,0,972,973,5,
+		202,0,0,973,974,3,170,85,0,974,975,5,251,0,0,975,976,3,170,85,0,976,996,
+		1,0,0,0,977,978,5,200,0,0,978,996,3,164,82,0,979,980,5,223,0,0,980,996,
+		3,164,82,0,981,982,5,224,0,0,982,996,5,226,0,0,983,984,5,224,0,0,984,996,
+		3,170,85,0,985,987,5,65,0,0,986,988,3,102,51,0,987,986,1,0,0,0,988,989,
+		1,0,0,0,989,987,1,0,0,0,989,990,1,0,0,0,990,996,1,0,0,0,991,992,5,210,
+		0,0,992,993,5,171,0,0,993,994,5,51,0,0,994,996,3,170,85,0,995,972,1,0,
+		0,0,995,977,1,0,0,0,995,979,1,0,0,0,995,981,1,0,0,0,995,983,1,0,0,0,995,
+		985,1,0,0,0,995,991,1,0,0,0,996,101,1,0,0,0,997,998,5,225,0,0,998,1004,
+		3,164,82,0,999,1000,5,102,0,0,1000,1004,3,164,82,0,1001,1002,5,103,0,0,
+		1002,1004,3,164,82,0,1003,997,1,0,0,0,1003,999,1,0,0,0,1003,1001,1,0,0,
+		0,1004,103,1,0,0,0,1005,1006,5,124,0,0,1006,1007,3,170,85,0,1007,1011,
+		5,246,0,0,1008,1010,3,106,53,0,1009,1008,1,0,0,0,1010,1013,1,0,0,0,1011,
+		1009,1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,
+		1015,5,247,0,0,1015,105,1,0,0,0,1016,1017,5,125,0,0,1017,1052,3,164,82,
+		0,1018,1019,5,126,0,0,1019,1024,3,108,54,0,1020,1021,5,250,0,0,1021,1023,
+		3,108,54,0,1022,1020,1,0,0,0,1023,1026,1,0,0,0,1024,1022,1,0,0,0,1024,
+		1025,1,0,0,0,1025,1052,1,0,0,0,1026,1024,1,0,0,0,1027,1028,5,167,0,0,1028,
+		1052,3,164,82,0,1029,1030,5,168,0,0,1030,1031,3,164,82,0,1031,1032,5,166,
+		0,0,1032,1035,3,170,85,0,1033,1034,5,169,0,0,1034,1036,3,164,82,0,1035,
+		1033,1,0,0,0,1035,1036,1,0,0,0,1036,1038,1,0,0,0,1037,1039,5,174,0,0,1038,
+		1037,1,0,0,0,1038,1039,1,0,0,0,1039,1052,1,0,0,0,1040,1041,5,208,0,0,1041,
+		1052,3,164,82,0,1042,1043,5,170,0,0,1043,1048,3,112,56,0,1044,1045,5,250,
+		0,0,1045,1047,3,112,56,0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,
+		1,0,0,0,1048,1049,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1051,1016,
+		1,0,0,0,1051,1018,1,0,0,0,1051,1027,1,0,0,0,1051,1029,1,0,0,0,1051,1040,
+		1,0,0,0,1051,1042,1,0,0,0,1052,107,1,0,0,0,1053,1054,3,170,85,0,1054,1063,
+		3,164,82,0,1055,1059,5,246,0,0,1056,1058,3,110,55,0,1057,1056,1,0,0,0,
+		1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,
+		0,1061,1059,1,0,0,0,1062,1064,5,247,0,0,1063,1055,1,0,0,0,1063,1064,1,
+		0,0,0,1064,109,1,0,0,0,1065,1066,5,167,0,0,1066,1072,3,164,82,0,1067,1068,
+		5,168,0,0,1068,1072,3,164,82,0,1069,1070,5,169,0,0,1070,1072,3,164,82,
+		0,1071,1065,1,0,0,0,1071,1067,1,0,0,0,1071,1069,1,0,0,0,1072,111,1,0,0,
+		0,1073,1074,5,265,0,0,1074,1075,3,164,82,0,1075,113,1,0,0,0,1076,1077,
+		5,127,0,0,1077,1086,3,170,85,0,1078,1082,5,246,0,0,1079,1081,3,116,58,
+		0,1080,1079,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
+		0,0,1083,1085,1,0,0,0,1084,1082,1,0,0,0,1085,1087,5,247,0,0,1086,1078,
+		1,0,0,0,1086,1087,1,0,0,0,1087,115,1,0,0,0,1088,1089,5,128,0,0,1089,1095,
+		3,164,82,0,1090,1091,5,129,0,0,1091,1095,3,164,82,0,1092,1093,5,130,0,
+		0,1093,1095,3,164,82,0,1094,1088,1,0,0,0,1094,1090,1,0,0,0,1094,1092,1,
+		0,0,0,1095,117,1,0,0,0,1096,1097,5,131,0,0,1097,1098,3,170,85,0,1098,1099,
+		5,246,0,0,1099,1107,3,164,82,0,1100,1105,3,160,80,0,1101,1102,5,57,0,0,
+		1102,1103,3,164,82,0,1103,1104,3,160,80,0,1104,1106,1,0,0,0,1105,1101,
+		1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1100,1,0,0,0,1107,1108,
+		1,0,0,0,1108,1109,1,0,0,0,1109,1110,5,247,0,0,1110,119,1,0,0,0,1111,1112,
+		5,132,0,0,1112,1113,3,170,85,0,1113,1114,5,253,0,0,1114,1121,3,164,82,
+		0,1115,1118,5,133,0,0,1116,1119,5,134,0,0,1117,1119,5,135,0,0,1118,1116,
+		1,0,0,0,1118,1117,1,0,0,0,1119,1120,1,0,0,0,1120,1122,3,162,81,0,1121,
+		1115,1,0,0,0,1121,1122,1,0,0,0,1122,1125,1,0,0,0,1123,1124,5,51,0,0,1124,
+		1126,5,265,0,0,1125,1123,1,0,0,0,1125,1126,1,0,0,0,1126,121,1,0,0,0,1127,
+		1128,5,136,0,0,1128,1129,3,170,85,0,1129,1130,5,144,0,0,1130,1133,3,164,
+		82,0,1131,1132,5,51,0,0,1132,1134,5,265,0,0,1133,1131,1,0,0,0,1133,1134,
+		1,0,0,0,1134,1138,1,0,0,0,1135,1136,5,137,0,0,1136,1137,5,139,0,0,1137,
+		1139,5,267,0,0,1138,1135,1,0,0,0,1138,1139,1,0,0,0,1139,1143,1,0,0,0,1140,
+		1141,5,138,0,0,1141,1142,5,139,0,0,1142,1144,5,267,0,0,1143,1140,1,0,0,
+		0,1143,1144,1,0,0,0,1144,1155,1,0,0,0,1145,1146,5,161,0,0,1146,1147,5,
+		186,0,0,1147,1148,3,170,85,0,1148,1149,5,162,0,0,1149,1150,5,166,0,0,1150,
+		1151,5,267,0,0,1151,1153,5,163,0,0,1152,1154,3,124,62,0,1153,1152,1,0,
+		0,0,1153,1154,1,0,0,0,1154,1156,1,0,0,0,1155,1145,1,0,0,0,1155,1156,1,
+		0,0,0,1156,1157,1,0,0,0,1157,1158,5,252,0,0,1158,1163,3,126,63,0,1159,
+		1160,5,250,0,0,1160,1162,3,126,63,0,1161,1159,1,0,0,0,1162,1165,1,0,0,
+		0,1163,1161,1,0,0,0,1163,1164,1,0,0,0,1164,123,1,0,0,0,1165,1163,1,0,0,
+		0,1166,1167,5,164,0,0,1167,1172,3,170,85,0,1168,1169,5,250,0,0,1169,1171,
+		3,170,85,0,1170,1168,1,0,0,0,1171,1174,1,0,0,0,1172,1170,1,0,0,0,1172,
+		1173,1,0,0,0,1173,1178,1,0,0,0,1174,1172,1,0,0,0,1175,1176,5,177,0,0,1176,
+		1177,5,165,0,0,1177,1179,3,170,85,0,1178,1175,1,0,0,0,1178,1179,1,0,0,
+		0,1179,1183,1,0,0,0,1180,1181,5,165,0,0,1181,1183,3,170,85,0,1182,1166,
+		1,0,0,0,1182,1180,1,0,0,0,1183,125,1,0,0,0,1184,1185,5,157,0,0,1185,1186,
+		5,266,0,0,1186,1187,5,166,0,0,1187,1204,3,170,85,0,1188,1200,5,160,0,0,
+		1189,1190,5,248,0,0,1190,1195,3,170,85,0,1191,1192,5,250,0,0,1192,1194,
+		3,170,85,0,1193,1191,1,0,0,0,1194,1197,1,0,0,0,1195,1193,1,0,0,0,1195,
+		1196,1,0,0,0,1196,1198,1,0,0,0,1197,1195,1,0,0,0,1198,1199,5,249,0,0,1199,
+		1201,1,0,0,0,1200,1189,1,0,0,0,1200,1201,1,0,0,0,1201,1204,1,0,0,0,1202,
+		1204,3,170,85,0,1203,1184,1,0,0,0,1203,1188,1,0,0,0,1203,1202,1,0,0,0,
+		1204,127,1,0,0,0,1205,1206,5,145,0,0,1206,1207,5,144,0,0,1207,1210,3,164,
+		82,0,1208,1209,5,146,0,0,1209,1211,3,162,81,0,1210,1208,1,0,0,0,1210,1211,
+		1,0,0,0,1211,129,1,0,0,0,1212,1213,5,147,0,0,1213,1214,5,148,0,0,1214,
+		1219,3,132,66,0,1215,1216,5,250,0,0,1216,1218,3,132,66,0,1217,1215,1,0,
+		0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1219,1220,1,0,0,0,1220,131,1,0,
+		0,0,1221,1219,1,0,0,0,1222,1225,5,66,0,0,1223,1225,3,170,85,0,1224,1222,
+		1,0,0,0,1224,1223,1,0,0,0,1225,133,1,0,0,0,1226,1227,5,149,0,0,1227,1231,
+		5,246,0,0,1228,1230,3,136,68,0,1229,1228,1,0,0,0,1230,1233,1,0,0,0,1231,
+		1229,1,0,0,0,1231,1232,1,0,0,0,1232,1234,1,0,0,0,1233,1231,1,0,0,0,1234,
+		1235,5,247,0,0,1235,135,1,0,0,0,1236,1237,5,10,0,0,1237,1247,3,168,84,
+		0,1238,1239,5,150,0,0,1239,1244,3,170,85,0,1240,1241,5,250,0,0,1241,1243,
+		3,170,85,0,1242,1240,1,0,0,0,1243,1246,1,0,0,0,1244,1242,1,0,0,0,1244,
+		1245,1,0,0,0,1245,1248,1,0,0,0,1246,1244,1,0,0,0,1247,1238,1,0,0,0,1247,
+		1248,1,0,0,0,1248,1331,1,0,0,0,1249,1250,5,151,0,0,1250,1331,3,170,85,
+		0,1251,1252,5,152,0,0,1252,1331,3,170,85,0,1253,1254,5,153,0,0,1254,1255,
+		5,154,0,0,1255,1256,5,155,0,0,1256,1331,3,170,85,0,1257,1260,5,156,0,0,
+		1258,1259,5,266,0,0,1259,1261,5,202,0,0,1260,1258,1,0,0,0,1260,1261,1,
+		0,0,0,1261,1262,1,0,0,0,1262,1263,5,154,0,0,1263,1264,5,166,0,0,1264,1331,
+		3,170,85,0,1265,1266,5,157,0,0,1266,1267,5,266,0,0,1267,1268,5,202,0,0,
+		1268,1269,5,154,0,0,1269,1270,5,166,0,0,1270,1331,3,170,85,0,1271,1272,
+		5,179,0,0,1272,1277,3,170,85,0,1273,1274,5,250,0,0,1274,1276,3,170,85,
+		0,1275,1273,1,0,0,0,1276,1279,1,0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,
+		0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1280,1282,5,158,0,0,1281,1280,
+		1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,0,0,1283,1284,5,166,0,0,1284,1285,
+		5,231,0,0,1285,1286,3,168,84,0,1286,1331,1,0,0,0,1287,1288,5,175,0,0,1288,
+		1289,3,164,82,0,1289,1293,5,246,0,0,1290,1292,3,136,68,0,1291,1290,1,0,
+		0,0,1292,1295,1,0,0,0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,1294,1296,1,
+		0,0,0,1295,1293,1,0,0,0,1296,1306,5,247,0,0,1297,1298,5,176,0,0,1298,1302,
+		5,246,0,0,1299,1301,3,136,68,0,1300,1299,1,0,0,0,1301,1304,1,0,0,0,1302,
+		1300,1,0,0,0,1302,1303,1,0,0,0,1303,1305,1,0,0,0,1304,1302,1,0,0,0,1305,
+		1307,5,247,0,0,1306,1297,1,0,0,0,1306,1307,1,0,0,0,1307,1331,1,0,0,0,1308,
+		1311,5,158,0,0,1309,1310,5,186,0,0,1310,1312,5,113,0,0,1311,1309,1,0,0,
+		0,1311,1312,1,0,0,0,1312,1313,1,0,0,0,1313,1317,5,246,0,0,1314,1316,3,
+		136,68,0,1315,1314,1,0,0,0,1316,1319,1,0,0,0,1317,1315,1,0,0,0,1317,1318,
+		1,0,0,0,1318,1320,1,0,0,0,1319,1317,1,0,0,0,1320,1331,5,247,0,0,1321,1322,
+		5,159,0,0,1322,1326,5,246,0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1325,
+		1328,1,0,0,0,1326,1324,1,0,0,0,1326,1327,1,0,0,0,1327,1329,1,0,0,0,1328,
+		1326,1,0,0,0,1329,1331,5,247,0,0,1330,1236,1,0,0,0,1330,1249,1,0,0,0,1330,
+		1251,1,0,0,0,1330,1253,1,0,0,0,1330,1257,1,0,0,0,1330,1265,1,0,0,0,1330,
+		1271,1,0,0,0,1330,1287,1,0,0,0,1330,1308,1,0,0,0,1330,1321,1,0,0,0,1331,
+		137,1,0,0,0,1332,1333,5,178,0,0,1333,1337,5,246,0,0,1334,1336,3,140,70,
+		0,1335,1334,1,0,0,0,1336,1339,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,
+		0,0,1338,1340,1,0,0,0,1339,1337,1,0,0,0,1340,1341,5,247,0,0,1341,139,1,
+		0,0,0,1342,1343,5,179,0,0,1343,1348,3,170,85,0,1344,1345,5,250,0,0,1345,
+		1347,3,170,85,0,1346,1344,1,0,0,0,1347,1350,1,0,0,0,1348,1346,1,0,0,0,
+		1348,1349,1,0,0,0,1349,1354,1,0,0,0,1350,1348,1,0,0,0,1351,1353,3,142,
+		71,0,1352,1351,1,0,0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,1,
+		0,0,0,1355,1359,1,0,0,0,1356,1354,1,0,0,0,1357,1359,3,134,67,0,1358,1342,
+		1,0,0,0,1358,1357,1,0,0,0,1359,141,1,0,0,0,1360,1361,5,180,0,0,1361,1401,
+		3,164,82,0,1362,1363,5,90,0,0,1363,1364,5,245,0,0,1364,1401,3,164,82,0,
+		1365,1366,5,90,0,0,1366,1401,3,170,85,0,1367,1368,5,181,0,0,1368,1401,
+		3,162,81,0,1369,1370,5,133,0,0,1370,1371,5,267,0,0,1371,1401,5,142,0,0,
+		1372,1373,5,102,0,0,1373,1374,3,164,82,0,1374,1375,5,188,0,0,1375,1376,
+		5,111,0,0,1376,1401,1,0,0,0,1377,1378,5,103,0,0,1378,1401,3,164,82,0,1379,
+		1380,5,104,0,0,1380,1381,3,164,82,0,1381,1382,5,188,0,0,1382,1383,5,111,
+		0,0,1383,1401,1,0,0,0,1384,1385,5,105,0,0,1385,1401,3,164,82,0,1386,1387,
+		5,106,0,0,1387,1401,5,107,0,0,1388,1389,5,108,0,0,1389,1401,3,164,82,0,
+		1390,1391,5,93,0,0,1391,1392,5,94,0,0,1392,1393,5,63,0,0,1393,1396,3,164,
+		82,0,1394,1395,5,4,0,0,1395,1397,3,162,81,0,1396,1394,1,0,0,0,1396,1397,
+		1,0,0,0,1397,1401,1,0,0,0,1398,1399,5,109,0,0,1399,1401,3,162,81,0,1400,
+		1360,1,0,0,0,1400,1362,1,0,0,0,1400,1365,1,0,0,0,1400,1367,1,0,0,0,1400,
+		1369,1,0,0,0,1400,1372,1,0,0,0,1400,1377,1,0,0,0,1400,1379,1,0,0,0,1400,
+		1384,1,0,0,0,1400,1386,1,0,0,0,1400,1388,1,0,0,0,1400,1390,1,0,0,0,1400,
+		1398,1,0,0,0,1401,143,1,0,0,0,1402,1403,5,2,0,0,1403,1404,3,170,85,0,1404,
+		1405,5,4,0,0,1405,1406,3,170,85,0,1406,1410,5,246,0,0,1407,1409,3,146,
+		73,0,1408,1407,1,0,0,0,1409,1412,1,0,0,0,1410,1408,1,0,0,0,1410,1411,1,
+		0,0,0,1411,1413,1,0,0,0,1412,1410,1,0,0,0,1413,1414,5,247,0,0,1414,145,
+		1,0,0,0,1415,1416,3,170,85,0,1416,1417,5,60,0,0,1417,1418,5,182,0,0,1418,
+		1419,5,267,0,0,1419,1707,1,0,0,0,1420,1421,3,170,85,0,1421,1422,5,60,0,
+		0,1422,1423,5,38,0,0,1423,1427,3,164,82,0,1424,1426,3,158,79,0,1425,1424,
+		1,0,0,0,1426,1429,1,0,0,0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1707,
+		1,0,0,0,1429,1427,1,0,0,0,1430,1431,3,170,85,0,1431,1435,5,97,0,0,1432,
+		1433,5,155,0,0,1433,1434,5,61,0,0,1434,1436,5,267,0,0,1435,1432,1,0,0,
+		0,1435,1436,1,0,0,0,1436,1437,1,0,0,0,1437,1438,5,63,0,0,1438,1439,3,162,
+		81,0,1439,1707,1,0,0,0,1440,1441,3,170,85,0,1441,1442,5,97,0,0,1442,1446,
+		5,38,0,0,1443,1444,5,155,0,0,1444,1445,5,61,0,0,1445,1447,5,267,0,0,1446,
+		1443,1,0,0,0,1446,1447,1,0,0,0,1447,1448,1,0,0,0,1448,1449,5,63,0,0,1449,
+		1454,3,156,78,0,1450,1451,5,250,0,0,1451,1453,3,156,78,0,1452,1450,1,0,
+		0,0,1453,1456,1,0,0,0,1454,1452,1,0,0,0,1454,1455,1,0,0,0,1455,1460,1,
+		0,0,0,1456,1454,1,0,0,0,1457,1459,3,158,79,0,1458,1457,1,0,0,0,1459,1462,
+		1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1707,1,0,0,0,1462,1460,
+		1,0,0,0,1463,1464,3,168,84,0,1464,1465,7,3,0,0,1465,1466,3,164,82,0,1466,
+		1471,3,160,80,0,1467,1468,5,28,0,0,1468,1469,3,164,82,0,1469,1470,3,160,
+		80,0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1707,1,
+		0,0,0,1473,1474,3,168,84,0,1474,1475,5,185,0,0,1475,1476,3,164,82,0,1476,
+		1477,5,186,0,0,1477,1478,5,265,0,0,1478,1707,1,0,0,0,1479,1480,3,170,85,
+		0,1480,1513,5,187,0,0,1481,1482,5,54,0,0,1482,1486,5,265,0,0,1483,1485,
+		3,158,79,0,1484,1483,1,0,0,0,1485,1488,1,0,0,0,1486,1484,1,0,0,0,1486,
+		1487,1,0,0,0,1487,1490,1,0,0,0,1488,1486,1,0,0,0,1489,1491,3,150,75,0,
+		1490,1489,1,0,0,0,1490,1491,1,0,0,0,1491,1514,1,0,0,0,1492,1502,5,38,0,
+		0,1493,1494,5,44,0,0,1494,1495,3,164,82,0,1495,1499,3,160,80,0,1496,1498,
+		3,148,74,0,1497,1496,1,0,0,0,1498,1501,1,0,0,0,1499,1497,1,0,0,0,1499,
+		1500,1,0,0,0,1500,1503,1,0,0,0,1501,1499,1,0,0,0,1502,1493,1,0,0,0,1502,
+		1503,1,0,0,0,1503,1507,1,0,0,0,1504,1506,3,158,79,0,1505,1504,1,0,0,0,
+		1506,1509,1,0,0,0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1511,1,0,0,
+		0,1509,1507,1,0,0,0,1510,1512,3,150,75,0,1511,1510,1,0,0,0,1511,1512,1,
+		0,0,0,1512,1514,1,0,0,0,1513,1481,1,0,0,0,1513,1492,1,0,0,0,1514,1707,
+		1,0,0,0,1515,1517,5,178,0,0,1516,1518,3,142,71,0,1517,1516,1,0,0,0,1518,
+		1519,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,1520,1707,1,0,0,0,1521,
+		1522,5,178,0,0,1522,1523,5,179,0,0,1523,1707,5,110,0,0,1524,1525,5,178,
+		0,0,1525,1526,5,205,0,0,1526,1527,5,93,0,0,1527,1707,5,94,0,0,1528,1529,
+		3,170,85,0,1529,1530,5,121,0,0,1530,1531,3,164,82,0,1531,1707,1,0,0,0,
+		1532,1533,3,170,85,0,1533,1534,5,16,0,0,1534,1535,3,28,14,0,1535,1539,
+		5,246,0,0,1536,1538,3,34,17,0,1537,1536,1,0,0,0,1538,1541,1,0,0,0,1539,
+		1537,1,0,0,0,1539,1540,1,0,0,0,1540,1542,1,0,0,0,1541,1539,1,0,0,0,1542,
+		1543,5,247,0,0,1543,1707,1,0,0,0,1544,1545,3,170,85,0,1545,1546,5,19,0,
+		0,1546,1547,5,265,0,0,1547,1548,5,20,0,0,1548,1549,3,164,82,0,1549,1707,
+		1,0,0,0,1550,1551,3,170,85,0,1551,1553,5,21,0,0,1552,1554,5,254,0,0,1553,
+		1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,1556,3,164,82,0,
+		1556,1707,1,0,0,0,1557,1558,3,170,85,0,1558,1559,5,240,0,0,1559,1562,3,
+		162,81,0,1560,1561,5,51,0,0,1561,1563,5,265,0,0,1562,1560,1,0,0,0,1562,
+		1563,1,0,0,0,1563,1707,1,0,0,0,1564,1565,3,170,85,0,1565,1566,5,240,0,
+		0,1566,1567,5,38,0,0,1567,1572,3,154,77,0,1568,1569,5,250,0,0,1569,1571,
+		3,154,77,0,1570,1568,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,
+		1573,1,0,0,0,1573,1577,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,51,0,0,1576,
+		1578,5,265,0,0,1577,1575,1,0,0,0,1577,1578,1,0,0,0,1578,1582,1,0,0,0,1579,
+		1581,3,158,79,0,1580,1579,1,0,0,0,1581,1584,1,0,0,0,1582,1580,1,0,0,0,
+		1582,1583,1,0,0,0,1583,1707,1,0,0,0,1584,1582,1,0,0,0,1585,1586,3,170,
+		85,0,1586,1587,5,244,0,0,1587,1588,5,38,0,0,1588,1593,3,154,77,0,1589,
+		1590,5,250,0,0,1590,1592,3,154,77,0,1591,1589,1,0,0,0,1592,1595,1,0,0,
+		0,1593,1591,1,0,0,0,1593,1594,1,0,0,0,1594,1599,1,0,0,0,1595,1593,1,0,
+		0,0,1596,1598,3,158,79,0,1597,1596,1,0,0,0,1598,1601,1,0,0,0,1599,1597,
+		1,0,0,0,1599,1600,1,0,0,0,1600,1707,1,0,0,0,1601,1599,1,0,0,0,1602,1603,
+		3,170,85,0,1603,1604,5,92,0,0,1604,1605,3,164,82,0,1605,1707,1,0,0,0,1606,
+		1607,3,170,85,0,1607,1608,5,93,0,0,1608,1609,5,139,0,0,1609,1610,3,162,
+		81,0,1610,1611,5,63,0,0,1611,1612,3,164,82,0,1612,1707,1,0,0,0,1613,1614,
+		3,170,85,0,1614,1615,5,205,0,0,1615,1616,5,93,0,0,1616,1707,1,0,0,0,1617,
+		1618,3,170,85,0,1618,1619,5,71,0,0,1619,1621,5,69,0,0,1620,1622,5,266,
+		0,0,1621,1620,1,0,0,0,1621,1622,1,0,0,0,1622,1707,1,0,0,0,1623,1624,3,
+		170,85,0,1624,1625,5,71,0,0,1625,1628,5,70,0,0,1626,1627,5,51,0,0,1627,
+		1629,5,265,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1707,1,0,0,0,1630,
+		1631,3,170,85,0,1631,1632,5,171,0,0,1632,1633,5,54,0,0,1633,1636,5,265,
+		0,0,1634,1635,5,63,0,0,1635,1637,3,164,82,0,1636,1634,1,0,0,0,1636,1637,
+		1,0,0,0,1637,1640,1,0,0,0,1638,1639,5,172,0,0,1639,1641,3,164,82,0,1640,
+		1638,1,0,0,0,1640,1641,1,0,0,0,1641,1707,1,0,0,0,1642,1643,3,170,85,0,
+		1643,1644,5,173,0,0,1644,1645,3,164,82,0,1645,1707,1,0,0,0,1646,1647,3,
+		170,85,0,1647,1649,5,65,0,0,1648,1650,3,102,51,0,1649,1648,1,0,0,0,1650,
+		1651,1,0,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,1707,1,0,0,0,1653,
+		1654,5,22,0,0,1654,1707,5,267,0,0,1655,1656,5,23,0,0,1656,1707,5,267,0,
+		0,1657,1707,5,24,0,0,1658,1707,5,25,0,0,1659,1660,3,170,85,0,1660,1661,
+		5,26,0,0,1661,1662,5,27,0,0,1662,1663,3,164,82,0,1663,1664,3,160,80,0,
+		1664,1665,5,28,0,0,1665,1666,3,164,82,0,1666,1667,3,160,80,0,1667,1707,
+		1,0,0,0,1668,1669,3,170,85,0,1669,1670,5,29,0,0,1670,1673,5,166,0,0,1671,
+		1674,5,30,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1672,1,0,0,0,
+		1674,1675,1,0,0,0,1675,1676,5,31,0,0,1676,1677,3,164,82,0,1677,1678,3,
+		160,80,0,1678,1679,5,28,0,0,1679,1680,3,164,82,0,1680,1681,3,160,80,0,
+		1681,1707,1,0,0,0,1682,1683,3,170,85,0,1683,1684,5,32,0,0,1684,1685,3,
+		164,82,0,1685,1686,3,160,80,0,1686,1687,5,20,0,0,1687,1688,3,164,82,0,
+		1688,1707,1,0,0,0,1689,1690,5,33,0,0,1690,1691,3,168,84,0,1691,1692,5,
+		34,0,0,1692,1693,3,168,84,0,1693,1696,3,164,82,0,1694,1695,5,35,0,0,1695,
+		1697,3,164,82,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,1707,1,0,0,0,
+		1698,1699,5,36,0,0,1699,1700,5,35,0,0,1700,1701,3,164,82,0,1701,1702,3,
+		160,80,0,1702,1703,5,37,0,0,1703,1704,3,164,82,0,1704,1705,3,160,80,0,
+		1705,1707,1,0,0,0,1706,1415,1,0,0,0,1706,1420,1,0,0,0,1706,1430,1,0,0,
+		0,1706,1440,1,0,0,0,1706,1463,1,0,0,0,1706,1473,1,0,0,0,1706,1479,1,0,
+		0,0,1706,1515,1,0,0,0,1706,1521,1,0,0,0,1706,1524,1,0,0,0,1706,1528,1,
+		0,0,0,1706,1532,1,0,0,0,1706,1544,1,0,0,0,1706,1550,1,0,0,0,1706,1557,
+		1,0,0,0,1706,1564,1,0,0,0,1706,1585,1,0,0,0,1706,1602,1,0,0,0,1706,1606,
+		1,0,0,0,1706,1613,1,0,0,0,1706,1617,1,0,0,0,1706,1623,1,0,0,0,1706,1630,
+		1,0,0,0,1706,1642,1,0,0,0,1706,1646,1,0,0,0,1706,1653,1,0,0,0,1706,1655,
+		1,0,0,0,1706,1657,1,0,0,0,1706,1658,1,0,0,0,1706,1659,1,0,0,0,1706,1668,
+		1,0,0,0,1706,1682,1,0,0,0,1706,1689,1,0,0,0,1706,1698,1,0,0,0,1707,147,
+		1,0,0,0,1708,1709,5,73,0,0,1709,1710,5,265,0,0,1710,1711,5,177,0,0,1711,
+		1712,3,164,82,0,1712,1713,3,160,80,0,1713,149,1,0,0,0,1714,1715,5,45,0,
+		0,1715,1716,5,40,0,0,1716,1717,5,41,0,0,1717,1718,3,164,82,0,1718,1719,
+		5,42,0,0,1719,1723,3,164,82,0,1720,1722,3,158,79,0,1721,1720,1,0,0,0,1722,
+		1725,1,0,0,0,1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1744,1,0,0,0,1725,
+		1723,1,0,0,0,1726,1727,5,45,0,0,1727,1728,5,38,0,0,1728,1729,5,63,0,0,
+		1729,1734,3,152,76,0,1730,1731,5,250,0,0,1731,1733,3,152,76,0,1732,1730,
+		1,0,0,0,1733,1736,1,0,0,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1740,
+		1,0,0,0,1736,1734,1,0,0,0,1737,1739,3,158,79,0,1738,1737,1,0,0,0,1739,
+		1742,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,0,0,1741,1744,1,0,0,0,1742,
+		1740,1,0,0,0,1743,1714,1,0,0,0,1743,1726,1,0,0,0,1744,151,1,0,0,0,1745,
+		1746,3,164,82,0,1746,1747,5,34,0,0,1747,1748,3,164,82,0,1748,153,1,0,0,
+		0,1749,1751,5,255,0,0,1750,1749,1,0,0,0,1750,1751,1,0,0,0,1751,1752,1,
+		0,0,0,1752,1753,3,162,81,0,1753,1754,5,34,0,0,1754,1755,3,164,82,0,1755,
+		155,1,0,0,0,1756,1757,3,162,81,0,1757,1758,5,34,0,0,1758,1759,3,164,82,
+		0,1759,157,1,0,0,0,1760,1761,5,39,0,0,1761,1762,3,168,84,0,1762,1763,3,
+		164,82,0,1763,159,1,0,0,0,1764,1765,5,188,0,0,1765,1766,5,201,0,0,1766,
+		161,1,0,0,0,1767,1768,5,266,0,0,1768,163,1,0,0,0,1769,1770,6,82,-1,0,1770,
+		1771,5,248,0,0,1771,1772,3,164,82,0,1772,1773,5,249,0,0,1773,1812,1,0,
+		0,0,1774,1775,5,255,0,0,1775,1812,3,164,82,16,1776,1777,5,205,0,0,1777,
+		1812,3,164,82,11,1778,1779,5,175,0,0,1779,1780,3,164,82,0,1780,1781,5,
+		177,0,0,1781,1782,3,164,82,0,1782,1783,5,176,0,0,1783,1784,3,164,82,0,
+		1784,1812,1,0,0,0,1785,1786,3,170,85,0,1786,1795,5,248,0,0,1787,1792,3,
+		164,82,0,1788,1789,5,250,0,0,1789,1791,3,164,82,0,1790,1788,1,0,0,0,1791,
+		1794,1,0,0,0,1792,1790,1,0,0,0,1792,1793,1,0,0,0,1793,1796,1,0,0,0,1794,
+		1792,1,0,0,0,1795,1787,1,0,0,0,1795,1796,1,0,0,0,1796,1797,1,0,0,0,1797,
+		1798,5,249,0,0,1798,1812,1,0,0,0,1799,1801,7,4,0,0,1800,1802,3,166,83,
+		0,1801,1800,1,0,0,0,1801,1802,1,0,0,0,1802,1803,1,0,0,0,1803,1804,5,188,
+		0,0,1804,1812,3,166,83,0,1805,1806,5,267,0,0,1806,1812,3,166,83,0,1807,
+		1812,5,266,0,0,1808,1812,5,267,0,0,1809,1812,5,265,0,0,1810,1812,3,168,
+		84,0,1811,1769,1,0,0,0,1811,1774,1,0,0,0,1811,1776,1,0,0,0,1811,1778,1,
+		0,0,0,1811,1785,1,0,0,0,1811,1799,1,0,0,0,1811,1805,1,0,0,0,1811,1807,
+		1,0,0,0,1811,1808,1,0,0,0,1811,1809,1,0,0,0,1811,1810,1,0,0,0,1812,1833,
+		1,0,0,0,1813,1814,10,15,0,0,1814,1815,5,202,0,0,1815,1832,3,164,82,16,
+		1816,1817,10,14,0,0,1817,1818,7,5,0,0,1818,1832,3,164,82,15,1819,1820,
+		10,13,0,0,1820,1821,7,6,0,0,1821,1832,3,164,82,14,1822,1823,10,12,0,0,
+		1823,1824,7,7,0,0,1824,1832,3,164,82,13,1825,1826,10,10,0,0,1826,1827,
+		5,203,0,0,1827,1832,3,164,82,11,1828,1829,10,9,0,0,1829,1830,5,204,0,0,
+		1830,1832,3,164,82,10,1831,1813,1,0,0,0,1831,1816,1,0,0,0,1831,1819,1,
+		0,0,0,1831,1822,1,0,0,0,1831,1825,1,0,0,0,1831,1828,1,0,0,0,1832,1835,
+		1,0,0,0,1833,1831,1,0,0,0,1833,1834,1,0,0,0,1834,165,1,0,0,0,1835,1833,
+		1,0,0,0,1836,1837,7,8,0,0,1837,167,1,0,0,0,1838,1841,3,170,85,0,1839,1840,
+		5,251,0,0,1840,1842,3,170,85,0,1841,1839,1,0,0,0,1841,1842,1,0,0,0,1842,
+		169,1,0,0,0,1843,1844,7,9,0,0,1844,171,1,0,0,0,191,176,178,192,218,225,
+		227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,361,373,
+		377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,486,495,
+		500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,616,618,
+		624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,800,804,
+		808,816,820,836,876,881,885,893,897,899,906,925,934,939,955,959,967,989,
+		995,1003,1011,1024,1035,1038,1048,1051,1059,1063,1071,1082,1086,1094,1105,
+		1107,1118,1121,1125,1133,1138,1143,1153,1155,1163,1172,1178,1182,1195,
+		1200,1203,1210,1219,1224,1231,1244,1247,1260,1277,1281,1293,1302,1306,
+		1311,1317,1326,1330,1337,1348,1354,1358,1396,1400,1410,1427,1435,1446,
+		1454,1460,1471,1486,1490,1499,1502,1507,1511,1513,1519,1539,1553,1562,
+		1572,1577,1582,1593,1599,1621,1628,1636,1640,1651,1673,1696,1706,1723,
+		1734,1740,1743,1750,1792,1795,1801,1811,1831,1833,1841
 	};
 
 	public static readonly ATN _ATN =

@@ -37,6 +37,7 @@ internal sealed partial class CstToAst
     //     | guarantorClause             # trancheGuarantorItem
     //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     //     | COMPLETION expr                                # completionItem
+    //     | CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -57,6 +58,7 @@ internal sealed partial class CstToAst
         GuarantorSyntax? guarantor = null;
         ConvertibleSyntax? convertible = null;
         ExpressionSyntax? completion = null;
+        CallScheduleSyntax? callSchedule = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -138,6 +140,9 @@ internal sealed partial class CstToAst
                 case ConvertibleItemContext cv:
                     items.Keep(ref convertible, "convertible", cv, VisitConvertible(cv));
                     break;
+                case CallableItemContext cs:
+                    items.Keep(ref callSchedule, "callable", cs, VisitCallSchedule(cs));
+                    break;
             }
         }
 
@@ -149,8 +154,15 @@ internal sealed partial class CstToAst
             Guarantor = guarantor,
             Convertible = convertible,
             Completion = completion,
+            CallSchedule = callSchedule,
         };
     }
+
+    // CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
+    // callStep : FROM DATE AT price=expr COMMA? ;
+    private CallScheduleSyntax VisitCallSchedule(CallableItemContext context) =>
+        new([.. context.callStep().Select(s => new CallStepSyntax(VisitDate(s.DATE()), VisitExpr(s.price), Span(s)))],
+            context.makeWhole is null ? null : VisitExpr(context.makeWhole), Span(context));
 
     // CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?
     // convertiblePut : PUT DATE AT price=expr ;
