@@ -381,7 +381,9 @@ delivery
 // WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
 // above the conversion price, or earlier with 'early above 130%'; 'put 2029-12-01 at 100%' lets the holder demand cash,
 // 'call from 2028-12-01 above 130%' lets the issuer force conversion; 'reset 2027-06-01, 2028-06-01 to 110% floor 8.00
-// per share' lowers the conversion price towards the share price on those dates. 'completion Built' scales the scheduled principal by
+// per share' lowers the conversion price towards the share price on those dates. 'callable from 2027-06-01 at 104.625%, from
+// 2028-06-01 at 102.3125%, from 2029-06-01 at 100% make_whole UST5Y + 50bp' is any tranche's call schedule: the price a
+// scenario's call pays, and before the first date the make-whole price. 'completion Built' scales the scheduled principal by
 // the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
 // completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
@@ -416,6 +418,13 @@ trancheItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     | RESET DATE (COMMA DATE)* TO ratio=expr FLOOR floor=expr   # conversionResetItem
     | COMPLETION expr                                # completionItem
+    | CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
+    ;
+
+// A step of a tranche's call schedule, 'from 2028-06-01 at 102.3125%' (the steps separated by commas or not):
+// from the date the issuer may call at the price (docs/language.md §5 "A call schedule").
+callStep
+    : FROM DATE AT price=expr COMMA?
     ;
 
 // A convertible's holder put, 'put 2029-12-01 at 100%' (repeatable: one per put date), and its issuer's provisional
@@ -1057,6 +1066,9 @@ ABOVE         : 'above';
 // A convertible's holder put and issuer's provisional call ('put 2029-12-01 at 100%', 'call from 2028-12-01 above 130%').
 PUT           : 'put';
 CALL          : 'call';
+// A tranche's call schedule and its make-whole rate ('callable from 2027-06-01 at 104.625% ... make_whole UST5Y + 50bp').
+CALLABLE      : 'callable';
+MAKE_WHOLE    : 'make_whole';
 COMPLETION    : 'completion';
 DELAYED       : 'delayed';
 PHASED        : 'phased';

@@ -16,6 +16,23 @@ internal sealed partial class Lowerer
         .. SyntaxWalk.Safe(_analysis.Scenarios).Select(LowerScenario),
     ];
 
+    /// <summary>A call at the scenario's price (par without <c>at</c>); of notes with a call schedule, at the price of the
+    /// step in force on the call's date, or before the first step at the make-whole price the run works out
+    /// (docs/language.md §5, "A call schedule"; a price given, or a call before the first step without a make-whole, was
+    /// DL0561, DL0562).</summary>
+    private TrancheCall Call(TrancheCalledSyntax called, TrancheSyntax tranche)
+    {
+        double part = called.Part is null ? 1.0 : Constant(called.Part);
+        if (TrancheLowering.CallSchedule(tranche, this) is { } schedule)
+        {
+            return schedule.PriceOn(called.On.Value) is { } price
+                ? new TrancheCall(called.On.Value, price, part)
+                : new TrancheCall(called.On.Value, 1.0, part) { MakeWhole = true };
+        }
+
+        return new TrancheCall(called.On.Value, called.Price is null ? 1.0 : Constant(called.Price), part);
+    }
+
     private ScenarioSpec LowerScenario(ScenarioSyntax scenario)
     {
         var renewals = new int?[Symbols.OfKind(SymbolKind.Lease).Count];
@@ -106,7 +123,7 @@ internal sealed partial class Lowerer
                     break;
                 case TrancheCalledSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
                     // In turn, each in a later period than the one before (DL0560).
-                    (calls[tranche] ??= []).Add(new TrancheCall(c.On.Value, c.Price is null ? 1.0 : Constant(c.Price), c.Part is null ? 1.0 : Constant(c.Part)));
+                    (calls[tranche] ??= []).Add(Call(c, (TrancheSyntax)Symbols.OfKind(SymbolKind.Tranche)[tranche].Declaration));
                     break;
                 case TrancheConvertsSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
                     converts[tranche] = Constant(c.Part);

@@ -34,6 +34,10 @@ public sealed record TrancheModel(
     /// docs/language.md §5, "Calling plain notes".</summary>
     public bool CalledByScenario { get; init; }
 
+    /// <summary>The notes' call schedule, the price of a scenario's call (docs/language.md §5, "A call schedule"); null
+    /// when the scenario gives the price.</summary>
+    public CallScheduleModel? CallSchedule { get; init; }
+
     /// <summary>Whether a scenario may call the tranche: every convertible (its hard call), and a plain tranche some
     /// scenario calls. Such a tranche reads the call's inputs and carries the redemption's state.</summary>
     public bool Callable => Conversion is not null || CalledByScenario;
@@ -45,6 +49,7 @@ public sealed record TrancheModel(
             HasPuts = Conversion is { Puts.IsEmpty: false },
             HasReset = Conversion is { Reset: not null },
             CalledByScenario = CalledByScenario,
+            CallsAtMakeWhole = CallSchedule is { MakeWhole: not null },
             CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
         };
 }
@@ -73,6 +78,24 @@ public sealed record ConversionModel(double Price, BoundExpression SharePrice, d
 /// <see cref="Periods"/> (the periods holding the reset dates, each once), K ← max(<see cref="Floor"/>, min(K,
 /// <see cref="Ratio"/> × S)): downward only, never below the floor.</summary>
 public sealed record ResetModel(ImmutableArray<Date> Dates, ImmutableArray<int> Periods, double Ratio, double Floor);
+
+/// <summary>
+/// A call schedule, <c>callable from 2027-06-01 at 104.625%, from 2028-06-01 at 102.3125% make_whole UST5Y + 50bp</c>:
+/// a call on a date pays the price of the last <see cref="Steps"/> on or before it (<see cref="PriceOn"/>); before the
+/// first, the make-whole price at <see cref="MakeWhole"/> (a rate read at the call period's start), worked out in the
+/// period loop (<see cref="DealLang.Runtime.MakeWhole"/>). Steps in increasing date order (DL0563).
+/// </summary>
+public sealed record CallScheduleModel(ImmutableArray<CallStep> Steps, BoundExpression? MakeWhole)
+{
+    public CallStep First => Steps[0];
+
+    /// <summary>The price of the step in force on <paramref name="date"/> (the last on or before it); null before the
+    /// first call date, when only a make-whole call may be made.</summary>
+    public double? PriceOn(Date date) => Steps.LastOrDefault(s => s.From <= date) is { } step ? step.Price : null;
+}
+
+/// <summary>A call schedule's step: from <see cref="From"/> on, the notes are called at <see cref="Price"/> per unit of principal.</summary>
+public sealed record CallStep(Date From, double Price);
 
 /// <summary>A holder's put on <see cref="Date"/>, decided at the start of <see cref="Period"/> (the period ending on or
 /// after the date) and paid at its end, at <see cref="Price"/> per unit of principal (1 = par).</summary>

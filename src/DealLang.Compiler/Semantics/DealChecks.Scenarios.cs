@@ -412,7 +412,8 @@ internal sealed partial class DealChecks
     /// <summary>An issuer's call, <c>Converts called on DATE at P [part X]</c>, of a convertible or of plain notes: on
     /// a date inside its life as its put and provisional call dates are (DL0770), at a price above 0% of the principal
     /// (DL0777), of a share of the balance in (0, 100%] (DL0559); a tranche called again is called in a later period,
-    /// and not after a call of its whole balance (DL0560). <paramref name="calls"/>: the scenario's last call of each
+    /// and not after a call of its whole balance (DL0560); notes with a call schedule are called at its price, not the
+    /// scenario's (DL0561), and before its first date only with a make-whole (DL0562). <paramref name="calls"/>: the scenario's last call of each
     /// tranche so far.</summary>
     private void CheckHardCall(TrancheCalledSyntax called, string scenario, Dictionary<string, TrancheCalledSyntax> calls)
     {
@@ -456,6 +457,20 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.ConvertibleDateOutsideLife(called.On.Span, $"the hard call date in scenario '{scenario}'", name.Text,
                 called.On.Value.ToString(), closing.ToString(), maturity.ToString()));
+        }
+
+        // Notes with a call schedule are called at its price (DL0561); before its first date only at the make-whole
+        // price, and without one not at all (DL0562).
+        if (tranche.CallSchedule is { Steps: [{ From: { } first }, ..] } schedule)
+        {
+            if (called.Price is { } given)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.CallPriceOfScheduledNotes(given.Span, scenario, name.Text));
+            }
+            else if (called.On.Value < first.Value && schedule.MakeWhole is null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.CallBeforeFirstCallDate(called.On.Span, scenario, name.Text, called.On.Value.ToString(), first.Value.ToString()));
+            }
         }
     }
 

@@ -71,14 +71,14 @@ public partial class DealLangParser : Parser {
 		MARGIN=214, GRID=215, BELOW=216, UNPAID=217, AGAINST=218, ADVANCE=219, 
 		INVESTMENT_GRADE=220, WHILE=221, HOLDING=222, FACE=223, MARK=224, DISCOUNT=225, 
 		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
-		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, COMPLETION=237, 
-		DELAYED=238, PHASED=239, INDEXED=240, YEARLY=241, WORKOUT=242, YIELD=243, 
-		RESET=244, LBRACE=245, RBRACE=246, LPAREN=247, RPAREN=248, COMMA=249, 
-		DOT=250, ARROW=251, ASSIGN=252, PLUS=253, MINUS=254, STAR=255, SLASH=256, 
-		LE=257, GE=258, LT=259, GT=260, EQ=261, NE=262, DAYCOUNT=263, DATE=264, 
-		QUANTITY=265, NUMBER=266, STRING=267, UNTERMINATED_STRING=268, IDENT=269, 
-		NON_ASCII_NAME=270, LINE_COMMENT=271, BLOCK_COMMENT=272, UNTERMINATED_COMMENT=273, 
-		WS=274, UNEXPECTED_CHAR=275;
+		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, CALLABLE=237, 
+		MAKE_WHOLE=238, COMPLETION=239, DELAYED=240, PHASED=241, INDEXED=242, 
+		YEARLY=243, WORKOUT=244, YIELD=245, RESET=246, LBRACE=247, RBRACE=248, 
+		LPAREN=249, RPAREN=250, COMMA=251, DOT=252, ARROW=253, ASSIGN=254, PLUS=255, 
+		MINUS=256, STAR=257, SLASH=258, LE=259, GE=260, LT=261, GT=262, EQ=263, 
+		NE=264, DAYCOUNT=265, DATE=266, QUANTITY=267, NUMBER=268, STRING=269, 
+		UNTERMINATED_STRING=270, IDENT=271, NON_ASCII_NAME=272, LINE_COMMENT=273, 
+		BLOCK_COMMENT=274, UNTERMINATED_COMMENT=275, WS=276, UNEXPECTED_CHAR=277;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -90,19 +90,19 @@ public partial class DealLangParser : Parser {
 		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
 		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
 		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
-		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_convertiblePut = 42, 
-		RULE_convertibleCall = 43, RULE_stepUp = 44, RULE_marginGrid = 45, RULE_gridTier = 46, 
-		RULE_amortization = 47, RULE_holdingDecl = 48, RULE_holdingItem = 49, 
-		RULE_holdingMarketTerm = 50, RULE_equityDecl = 51, RULE_equityItem = 52, 
-		RULE_holder = 53, RULE_holderTerm = 54, RULE_capitalCall = 55, RULE_accountDecl = 56, 
-		RULE_accountItem = 57, RULE_feeDecl = 58, RULE_testDecl = 59, RULE_triggerDecl = 60, 
-		RULE_cureDestination = 61, RULE_triggerEffect = 62, RULE_defaultRule = 63, 
-		RULE_cfadsRule = 64, RULE_cfadsItem = 65, RULE_waterfallDecl = 66, RULE_step = 67, 
-		RULE_enforcementDecl = 68, RULE_enforcementItem = 69, RULE_sellTerm = 70, 
-		RULE_scenarioDecl = 71, RULE_scenarioItem = 72, RULE_pdStep = 73, RULE_recoveryDraw = 74, 
-		RULE_recoveryOutcome = 75, RULE_delayOutcome = 76, RULE_breakChance = 77, 
-		RULE_loading = 78, RULE_perYear = 79, RULE_duration = 80, RULE_expr = 81, 
-		RULE_measureUnit = 82, RULE_reference = 83, RULE_ident = 84;
+		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_callStep = 42, 
+		RULE_convertiblePut = 43, RULE_convertibleCall = 44, RULE_stepUp = 45, 
+		RULE_marginGrid = 46, RULE_gridTier = 47, RULE_amortization = 48, RULE_holdingDecl = 49, 
+		RULE_holdingItem = 50, RULE_holdingMarketTerm = 51, RULE_equityDecl = 52, 
+		RULE_equityItem = 53, RULE_holder = 54, RULE_holderTerm = 55, RULE_capitalCall = 56, 
+		RULE_accountDecl = 57, RULE_accountItem = 58, RULE_feeDecl = 59, RULE_testDecl = 60, 
+		RULE_triggerDecl = 61, RULE_cureDestination = 62, RULE_triggerEffect = 63, 
+		RULE_defaultRule = 64, RULE_cfadsRule = 65, RULE_cfadsItem = 66, RULE_waterfallDecl = 67, 
+		RULE_step = 68, RULE_enforcementDecl = 69, RULE_enforcementItem = 70, 
+		RULE_sellTerm = 71, RULE_scenarioDecl = 72, RULE_scenarioItem = 73, RULE_pdStep = 74, 
+		RULE_recoveryDraw = 75, RULE_recoveryOutcome = 76, RULE_delayOutcome = 77, 
+		RULE_breakChance = 78, RULE_loading = 79, RULE_perYear = 80, RULE_duration = 81, 
+		RULE_expr = 82, RULE_measureUnit = 83, RULE_reference = 84, RULE_ident = 85;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -112,14 +112,15 @@ public partial class DealLangParser : Parser {
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
 		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
 		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"convertiblePut", "convertibleCall", "stepUp", "marginGrid", "gridTier", 
-		"amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", 
-		"equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "cureDestination", "triggerEffect", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "recoveryOutcome", "delayOutcome", "breakChance", "loading", 
-		"perYear", "duration", "expr", "measureUnit", "reference", "ident"
+		"callStep", "convertiblePut", "convertibleCall", "stepUp", "marginGrid", 
+		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
+		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
+		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "pdStep", "recoveryDraw", "recoveryOutcome", "delayOutcome", 
+		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -160,10 +161,11 @@ public partial class DealLangParser : Parser {
 		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
 		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
 		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
-		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'make_whole'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
+		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -198,12 +200,12 @@ public partial class DealLangParser : Parser {
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
-		"YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
-		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
-		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", 
+		"YEARLY", "WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -309,35 +311,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 170;
+					State = 172;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 171;
+					State = 173;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 172;
+					State = 174;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 173;
+					State = 175;
 					unknownDecl();
 					}
 					break;
@@ -345,11 +347,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 178;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 179;
+			State = 181;
 			Match(Eof);
 			}
 		}
@@ -387,9 +389,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 181;
+			State = 183;
 			Match(IMPORT);
-			State = 182;
+			State = 184;
 			Match(STRING);
 			}
 		}
@@ -439,27 +441,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
-			Match(DEAL);
-			State = 185;
-			_localctx.name = ident();
 			State = 186;
+			Match(DEAL);
+			State = 187;
+			_localctx.name = ident();
+			State = 188;
 			Match(LBRACE);
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 187;
+				State = 189;
 				dealMember();
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 195;
 			Match(RBRACE);
 			}
 		}
@@ -556,7 +558,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 216;
+			State = 218;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -569,147 +571,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 195;
+				State = 197;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 196;
+				State = 198;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 197;
+				State = 199;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 198;
+				State = 200;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 199;
+				State = 201;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 200;
+				State = 202;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 201;
+				State = 203;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 202;
+				State = 204;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 203;
+				State = 205;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 204;
+				State = 206;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 205;
+				State = 207;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 206;
+				State = 208;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 207;
+				State = 209;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 208;
+				State = 210;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 209;
+				State = 211;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 210;
+				State = 212;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 211;
+				State = 213;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 212;
+				State = 214;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 213;
+				State = 215;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 214;
+				State = 216;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 215;
+				State = 217;
 				unknownDecl();
 				}
 				break;
@@ -768,16 +770,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 218;
+			State = 220;
 			Match(IDENT);
-			State = 219;
+			State = 221;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 225;
+			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 223;
+				State = 225;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -960,19 +962,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 220;
+					State = 222;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 221;
+					State = 223;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 222;
+					State = 224;
 					Match(ON);
 					}
 					break;
@@ -980,11 +982,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 228;
+			State = 230;
 			block();
 			}
 		}
@@ -1035,19 +1037,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(LBRACE);
-			State = 235;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014398509481985L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1048575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -72057594037927937L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4194303L) != 0)) {
 				{
-				State = 233;
+				State = 235;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 231;
+					State = 233;
 					block();
 					}
 					break;
@@ -1287,6 +1289,8 @@ public partial class DealLangParser : Parser {
 				case ABOVE:
 				case PUT:
 				case CALL:
+				case CALLABLE:
+				case MAKE_WHOLE:
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
@@ -1325,7 +1329,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 232;
+					State = 234;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1340,11 +1344,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 237;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 238;
+			State = 240;
 			Match(RBRACE);
 			}
 		}
@@ -1484,16 +1488,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 263;
+			State = 265;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 240;
+				State = 242;
 				Match(TITLE);
-				State = 241;
+				State = 243;
 				Match(STRING);
 				}
 				break;
@@ -1501,9 +1505,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 242;
+				State = 244;
 				Match(CURRENCY);
-				State = 243;
+				State = 245;
 				ident();
 				}
 				break;
@@ -1511,9 +1515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 244;
+				State = 246;
 				Match(CLOSING);
-				State = 245;
+				State = 247;
 				Match(DATE);
 				}
 				break;
@@ -1521,9 +1525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 246;
+				State = 248;
 				Match(MATURITY);
-				State = 247;
+				State = 249;
 				Match(DATE);
 				}
 				break;
@@ -1531,9 +1535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 248;
+				State = 250;
 				Match(FIRST_PAYMENT);
-				State = 249;
+				State = 251;
 				Match(DATE);
 				}
 				break;
@@ -1541,9 +1545,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 250;
+				State = 252;
 				Match(PAY);
-				State = 251;
+				State = 253;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1551,9 +1555,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 252;
+				State = 254;
 				Match(DAYCOUNT_KW);
-				State = 253;
+				State = 255;
 				dayCount();
 				}
 				break;
@@ -1561,28 +1565,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 254;
+				State = 256;
 				Match(BUSINESS_DAYS);
-				State = 255;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 257;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 259;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 256;
+					State = 258;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 259;
+					State = 261;
 					Match(HOLIDAYS);
-					State = 260;
+					State = 262;
 					holidaySet();
 					}
 				}
@@ -1640,7 +1644,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 278;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1824,36 +1828,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 265;
+				State = 267;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 270;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 266;
+						State = 268;
 						Match(PLUS);
-						State = 267;
+						State = 269;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 272;
+					State = 274;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 273;
+					State = 275;
 					Match(PLUS);
-					State = 274;
+					State = 276;
 					holidayList();
 					}
 				}
@@ -1863,7 +1867,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 277;
+				State = 279;
 				holidayList();
 				}
 				break;
@@ -1914,33 +1918,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
+			State = 282;
 			Match(LBRACE);
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 281;
-				Match(DATE);
 				State = 283;
+				Match(DATE);
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 282;
+					State = 284;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 290;
+			State = 292;
 			Match(RBRACE);
 			}
 		}
@@ -1977,7 +1981,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 294;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2027,27 +2031,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
-			Match(PARTY);
-			State = 295;
-			_localctx.name = ident();
 			State = 296;
+			Match(PARTY);
+			State = 297;
+			_localctx.name = ident();
+			State = 298;
 			Match(LBRACE);
-			State = 300;
+			State = 302;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 297;
+				State = 299;
 				partyItem();
 				}
 				}
-				State = 302;
+				State = 304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 303;
+			State = 305;
 			Match(RBRACE);
 			}
 		}
@@ -2117,16 +2121,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 311;
+			State = 313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 305;
+				State = 307;
 				Match(RATING);
-				State = 306;
+				State = 308;
 				Match(STRING);
 				}
 				break;
@@ -2134,9 +2138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 307;
+				State = 309;
 				Match(PD);
-				State = 308;
+				State = 310;
 				expr(0);
 				}
 				break;
@@ -2144,9 +2148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 309;
+				State = 311;
 				Match(RECOVERY);
-				State = 310;
+				State = 312;
 				expr(0);
 				}
 				break;
@@ -2200,27 +2204,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 313;
-			Match(INDEX);
-			State = 314;
-			_localctx.name = ident();
 			State = 315;
+			Match(INDEX);
+			State = 316;
+			_localctx.name = ident();
+			State = 317;
 			Match(LBRACE);
-			State = 319;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & -4611686018427387903L) != 0)) {
 				{
 				{
-				State = 316;
+				State = 318;
 				indexItem();
 				}
 				}
-				State = 321;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 322;
+			State = 324;
 			Match(RBRACE);
 			}
 		}
@@ -2335,16 +2339,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 349;
+			State = 351;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 324;
+				State = 326;
 				Match(LEVEL);
-				State = 325;
+				State = 327;
 				expr(0);
 				}
 				break;
@@ -2352,11 +2356,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 326;
-				Match(DEFLATE);
-				State = 327;
-				expr(0);
 				State = 328;
+				Match(DEFLATE);
+				State = 329;
+				expr(0);
+				State = 330;
 				perYear();
 				}
 				break;
@@ -2364,11 +2368,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 330;
-				Match(GROW);
-				State = 331;
-				expr(0);
 				State = 332;
+				Match(GROW);
+				State = 333;
+				expr(0);
+				State = 334;
 				perYear();
 				}
 				break;
@@ -2376,27 +2380,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 334;
-				Match(POINTS);
-				State = 335;
-				pointsKind();
 				State = 336;
+				Match(POINTS);
+				State = 337;
+				pointsKind();
+				State = 338;
 				Match(LBRACE);
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 337;
+					State = 339;
 					schedulePoint();
 					}
 					}
-					State = 342;
+					State = 344;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 343;
+				State = 345;
 				Match(RBRACE);
 				}
 				break;
@@ -2404,13 +2408,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 345;
-				Match(LAUNCH);
-				State = 346;
-				Match(DATE);
 				State = 347;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 348;
+				Match(DATE);
+				State = 349;
+				Match(DOWN);
+				State = 350;
 				expr(0);
 				}
 				break;
@@ -2453,7 +2457,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 353;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2510,27 +2514,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
-			Match(FACILITY);
-			State = 354;
-			_localctx.name = ident();
 			State = 355;
+			Match(FACILITY);
+			State = 356;
+			_localctx.name = ident();
+			State = 357;
 			Match(LBRACE);
-			State = 359;
+			State = 361;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 356;
+				State = 358;
 				facilityItem();
 				}
 				}
-				State = 361;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 362;
+			State = 364;
 			Match(RBRACE);
 			}
 		}
@@ -2616,16 +2620,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 364;
+				State = 366;
 				Match(COST);
-				State = 365;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2633,32 +2637,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 366;
-				Match(VALUE);
-				State = 367;
-				Match(STRAIGHT_LINE);
 				State = 368;
+				Match(VALUE);
+				State = 369;
+				Match(STRAIGHT_LINE);
+				State = 370;
 				duration();
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 369;
+					State = 371;
 					Match(FLOOR);
-					State = 370;
+					State = 372;
 					expr(0);
 					}
 				}
 
-				State = 375;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 373;
+					State = 375;
 					Match(FROM);
-					State = 374;
+					State = 376;
 					Match(DATE);
 					}
 				}
@@ -2669,27 +2673,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
-				Match(VALUE);
-				State = 378;
-				Match(SCHEDULE);
 				State = 379;
+				Match(VALUE);
+				State = 380;
+				Match(SCHEDULE);
+				State = 381;
 				Match(LBRACE);
-				State = 383;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 380;
+					State = 382;
 					schedulePoint();
 					}
 					}
-					State = 385;
+					State = 387;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 386;
+				State = 388;
 				Match(RBRACE);
 				}
 				break;
@@ -2733,16 +2737,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 391;
 			Match(DATE);
-			State = 390;
-			expr(0);
 			State = 392;
+			expr(0);
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 391;
+				State = 393;
 				Match(COMMA);
 				}
 			}
@@ -2800,31 +2804,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 394;
-			Match(LEASE);
-			State = 395;
-			_localctx.name = ident();
 			State = 396;
-			Match(ON);
+			Match(LEASE);
 			State = 397;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 398;
+			Match(ON);
+			State = 399;
+			_localctx.facility = ident();
+			State = 400;
 			Match(LBRACE);
-			State = 402;
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 399;
+				State = 401;
 				leaseItem();
 				}
 				}
-				State = 404;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 405;
+			State = 407;
 			Match(RBRACE);
 			}
 		}
@@ -3045,16 +3049,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 470;
+			State = 472;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 409;
 				Match(LESSEE);
-				State = 408;
+				State = 410;
 				ident();
 				}
 				break;
@@ -3062,46 +3066,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
-				Match(RENT);
-				State = 410;
-				expr(0);
 				State = 411;
+				Match(RENT);
+				State = 412;
+				expr(0);
+				State = 413;
 				perYear();
-				State = 416;
+				State = 418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 412;
-					Match(ESCALATING);
-					State = 413;
-					expr(0);
 					State = 414;
+					Match(ESCALATING);
+					State = 415;
+					expr(0);
+					State = 416;
 					perYear();
 					}
 				}
 
-				State = 426;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 418;
+					State = 420;
 					Match(INDEXED);
-					State = 419;
+					State = 421;
 					ident();
-					State = 423;
+					State = 425;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 420;
+						State = 422;
 						indexationPart();
 						}
 						}
-						State = 425;
+						State = 427;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3114,9 +3118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 428;
+				State = 430;
 				Match(STARTS);
-				State = 429;
+				State = 431;
 				Match(DATE);
 				}
 				break;
@@ -3124,9 +3128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 430;
+				State = 432;
 				Match(TERM);
-				State = 431;
+				State = 433;
 				duration();
 				}
 				break;
@@ -3134,43 +3138,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 432;
-				Match(RENEWALS);
-				State = 433;
-				renewalCount();
 				State = 434;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 435;
-				Match(AT);
+				renewalCount();
 				State = 436;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 437;
+				Match(AT);
+				State = 438;
+				Match(LESSEE);
+				State = 439;
 				Match(OPTION);
-				State = 441;
+				State = 443;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 438;
-					Match(RENT);
-					State = 439;
-					Match(AT);
 					State = 440;
+					Match(RENT);
+					State = 441;
+					Match(AT);
+					State = 442;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 446;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 443;
+					State = 445;
 					renewalTerm();
 					}
 					}
-					State = 448;
+					State = 450;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3180,19 +3184,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 449;
-				Match(RVG);
 				State = 451;
+				Match(RVG);
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 450;
+					State = 452;
 					rvgPart();
 					}
 					}
-					State = 453;
+					State = 455;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3202,9 +3206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 455;
+				State = 457;
 				Match(DAYCOUNT_KW);
-				State = 456;
+				State = 458;
 				dayCount();
 				}
 				break;
@@ -3212,7 +3216,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 457;
+				State = 459;
 				guarantorClause();
 				}
 				break;
@@ -3220,9 +3224,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 458;
+				State = 460;
 				Match(PHASED);
-				State = 459;
+				State = 461;
 				ident();
 				}
 				break;
@@ -3230,25 +3234,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 460;
+				State = 462;
 				Match(TERMINATION_FEE);
-				State = 461;
+				State = 463;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 467;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 462;
+					State = 464;
 					Match(AMORTISING);
-					State = 465;
+					State = 467;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 463;
+						State = 465;
 						Match(TO);
-						State = 464;
+						State = 466;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3262,7 +3266,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 469;
+				State = 471;
 				breakOption();
 				}
 				break;
@@ -3334,16 +3338,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 484;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 474;
 				Match(WITH);
-				State = 473;
+				State = 475;
 				breakOption();
 				}
 				break;
@@ -3351,27 +3355,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 474;
-				Match(WITH);
-				State = 475;
-				Match(TERMINATION_FEE);
 				State = 476;
+				Match(WITH);
+				State = 477;
+				Match(TERMINATION_FEE);
+				State = 478;
 				((RenewalTerminationFeeTermContext)_localctx).fee = expr(0);
-				State = 482;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 477;
+					State = 479;
 					Match(AMORTISING);
-					State = 480;
+					State = 482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 478;
+						State = 480;
 						Match(TO);
-						State = 479;
+						State = 481;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3437,60 +3441,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
-			Match(BREAK_OPTION);
-			State = 487;
-			Match(AT);
 			State = 488;
+			Match(BREAK_OPTION);
+			State = 489;
+			Match(AT);
+			State = 490;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 493;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 489;
+				State = 491;
 				Match(COMMA);
-				State = 490;
+				State = 492;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 495;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 498;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 496;
+				State = 498;
 				Match(NOTICE);
-				State = 497;
+				State = 499;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 501;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 500;
+				State = 502;
 				breakFee();
 				}
 			}
 
-			State = 505;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				{
-				State = 503;
+				State = 505;
 				Match(WITH);
-				State = 504;
+				State = 506;
 				Match(RVG);
 				}
 				break;
@@ -3559,20 +3563,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 514;
+			State = 516;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
-				Match(FEE);
-				State = 508;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 509;
-				Match(OF);
+				Match(FEE);
 				State = 510;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 511;
+				Match(OF);
+				State = 512;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3580,9 +3584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 514;
 				Match(FEE);
-				State = 513;
+				State = 515;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3666,14 +3670,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 523;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 518;
 				Match(YEARLY);
 				}
 				break;
@@ -3681,9 +3685,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 519;
 				Match(FLOOR);
-				State = 518;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3691,9 +3695,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
+				State = 521;
 				Match(CAP);
-				State = 520;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3701,9 +3705,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 523;
 				Match(LAG);
-				State = 522;
+				State = 524;
 				duration();
 				}
 				break;
@@ -3744,22 +3748,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 528;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 527;
 				Match(NUMBER);
-				State = 526;
+				State = 528;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 527;
+				State = 529;
 				Match(QUANTITY);
 				}
 				break;
@@ -3833,16 +3837,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 530;
+				State = 532;
 				Match(GUARANTEES);
-				State = 531;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -3850,9 +3854,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 532;
+				State = 534;
 				Match(CAP);
-				State = 533;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -3860,9 +3864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 534;
+				State = 536;
 				Match(UNTIL);
-				State = 535;
+				State = 537;
 				Match(DATE);
 				}
 				break;
@@ -3914,21 +3918,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 540;
 			Match(GUARANTOR);
-			State = 539;
+			State = 541;
 			_localctx.party = ident();
-			State = 543;
+			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
 				{
 				{
-				State = 540;
+				State = 542;
 				guarantorPart();
 				}
 				}
-				State = 545;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4018,16 +4022,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 558;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 546;
+				State = 548;
 				Match(CAP);
-				State = 547;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4035,9 +4039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 548;
+				State = 550;
 				Match(UNTIL);
-				State = 549;
+				State = 551;
 				Match(DATE);
 				}
 				break;
@@ -4045,9 +4049,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 550;
+				State = 552;
 				Match(FEE);
-				State = 551;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -4055,18 +4059,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 552;
+				State = 554;
 				Match(COVERS);
-				State = 553;
+				State = 555;
 				coverage();
-				State = 556;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 554;
+					State = 556;
 					Match(AND);
-					State = 555;
+					State = 557;
 					coverage();
 					}
 				}
@@ -4112,7 +4116,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 560;
+			State = 562;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4169,27 +4173,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
-			Match(LOAN);
-			State = 563;
-			_localctx.name = ident();
 			State = 564;
+			Match(LOAN);
+			State = 565;
+			_localctx.name = ident();
+			State = 566;
 			Match(LBRACE);
-			State = 568;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 565;
+				State = 567;
 				loanItem();
 				}
 				}
-				State = 570;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 571;
+			State = 573;
 			Match(RBRACE);
 			}
 		}
@@ -4373,16 +4377,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 625;
+			State = 627;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 573;
+				State = 575;
 				Match(OBLIGOR);
-				State = 574;
+				State = 576;
 				ident();
 				}
 				break;
@@ -4390,9 +4394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 577;
 				Match(BALANCE);
-				State = 576;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4400,9 +4404,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 577;
+				State = 579;
 				Match(COUPON);
-				State = 578;
+				State = 580;
 				couponTerms();
 				}
 				break;
@@ -4410,11 +4414,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 579;
-				Match(INTEREST_ONLY);
-				State = 580;
-				Match(UNTIL);
 				State = 581;
+				Match(INTEREST_ONLY);
+				State = 582;
+				Match(UNTIL);
+				State = 583;
 				Match(DATE);
 				}
 				break;
@@ -4422,16 +4426,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 582;
+				State = 584;
 				Match(AMORTIZE);
-				State = 583;
-				amortization();
 				State = 585;
+				amortization();
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 584;
+					State = 586;
 					Match(IDENT);
 					}
 				}
@@ -4442,9 +4446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 587;
+				State = 589;
 				Match(MATURITY);
-				State = 588;
+				State = 590;
 				Match(DATE);
 				}
 				break;
@@ -4452,84 +4456,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 589;
+				State = 591;
 				Match(RECOVERY);
-				State = 590;
+				State = 592;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 593;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 591;
+					State = 593;
 					Match(AFTER);
-					State = 592;
+					State = 594;
 					duration();
 					}
 				}
 
-				State = 597;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 595;
+					State = 597;
 					Match(ACCRUING);
-					State = 596;
+					State = 598;
 					recoveryAccrual();
 					}
 				}
 
-				State = 616;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 599;
+					State = 601;
 					Match(IN);
-					State = 614;
+					State = 616;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 600;
+						State = 602;
 						Match(NUMBER);
-						State = 601;
+						State = 603;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 602;
+						State = 604;
 						Match(INSTALMENTS);
-						State = 603;
+						State = 605;
 						Match(LBRACE);
-						State = 610;
+						State = 612;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 18190217288613859L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 72760766081531875L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 103L) != 0)) {
 							{
 							{
-							State = 604;
+							State = 606;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 606;
+							State = 608;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 605;
+								State = 607;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 612;
+							State = 614;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 613;
+						State = 615;
 						Match(RBRACE);
 						}
 						break;
@@ -4545,7 +4549,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 618;
+				State = 620;
 				stepUp();
 				}
 				break;
@@ -4553,7 +4557,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 619;
+				State = 621;
 				marginGrid();
 				}
 				break;
@@ -4561,19 +4565,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 620;
-				Match(DEFAULT_INTEREST);
 				State = 622;
+				Match(DEFAULT_INTEREST);
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 621;
+					State = 623;
 					Match(PLUS);
 					}
 				}
 
-				State = 624;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4632,14 +4636,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 629;
+			State = 631;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 627;
+				State = 629;
 				Match(COUPON);
 				}
 				break;
@@ -4647,7 +4651,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 628;
+				State = 630;
 				expr(0);
 				}
 				break;
@@ -4699,27 +4703,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
-			Match(FLEET);
-			State = 632;
-			_localctx.name = ident();
 			State = 633;
+			Match(FLEET);
+			State = 634;
+			_localctx.name = ident();
+			State = 635;
 			Match(LBRACE);
-			State = 637;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 634;
+				State = 636;
 				fleetItem();
 				}
 				}
-				State = 639;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 640;
+			State = 642;
 			Match(RBRACE);
 			}
 		}
@@ -4916,32 +4920,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 681;
+			State = 683;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 642;
+				State = 644;
 				Match(DELIVERIES);
-				State = 643;
+				State = 645;
 				Match(LBRACE);
-				State = 647;
+				State = 649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 644;
+					State = 646;
 					delivery();
 					}
 					}
-					State = 649;
+					State = 651;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 650;
+				State = 652;
 				Match(RBRACE);
 				}
 				break;
@@ -4949,9 +4953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 651;
+				State = 653;
 				Match(UNITS);
-				State = 652;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4959,9 +4963,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 655;
 				Match(UNIT_COST);
-				State = 654;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -4969,11 +4973,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 655;
-				Match(DEPRECIATE);
-				State = 656;
-				Match(STRAIGHT_LINE);
 				State = 657;
+				Match(DEPRECIATE);
+				State = 658;
+				Match(STRAIGHT_LINE);
+				State = 659;
 				duration();
 				}
 				break;
@@ -4981,13 +4985,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 658;
-				Match(DEPRECIATE);
-				State = 659;
-				Match(DECLINING);
 				State = 660;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 661;
+				Match(DECLINING);
+				State = 662;
+				expr(0);
+				State = 663;
 				perYear();
 				}
 				break;
@@ -4995,9 +4999,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 663;
+				State = 665;
 				Match(POWER);
-				State = 664;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -5005,9 +5009,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 665;
+				State = 667;
 				Match(PUE);
-				State = 666;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -5015,9 +5019,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 667;
+				State = 669;
 				Match(POWER_PRICE);
-				State = 668;
+				State = 670;
 				expr(0);
 				}
 				break;
@@ -5025,11 +5029,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 669;
-				Match(MAINTENANCE);
-				State = 670;
-				expr(0);
 				State = 671;
+				Match(MAINTENANCE);
+				State = 672;
+				expr(0);
+				State = 673;
 				perYear();
 				}
 				break;
@@ -5037,15 +5041,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 673;
-				Match(MARKET_VALUE);
-				State = 674;
-				expr(0);
 				State = 675;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 676;
 				expr(0);
 				State = 677;
+				Match(DECLINING);
+				State = 678;
+				expr(0);
+				State = 679;
 				perYear();
 				}
 				break;
@@ -5053,9 +5057,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 679;
+				State = 681;
 				Match(GENERATION);
-				State = 680;
+				State = 682;
 				ident();
 				}
 				break;
@@ -5112,31 +5116,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
-			Match(CONTRACT);
-			State = 684;
-			_localctx.name = ident();
 			State = 685;
-			Match(ON);
+			Match(CONTRACT);
 			State = 686;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 687;
+			Match(ON);
+			State = 688;
+			_localctx.fleet = ident();
+			State = 689;
 			Match(LBRACE);
-			State = 691;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 688;
+				State = 690;
 				contractItem();
 				}
 				}
-				State = 693;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 694;
+			State = 696;
 			Match(RBRACE);
 			}
 		}
@@ -5358,16 +5362,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 743;
+			State = 745;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 696;
+				State = 698;
 				Match(CUSTOMER);
-				State = 697;
+				State = 699;
 				ident();
 				}
 				break;
@@ -5375,9 +5379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 698;
+				State = 700;
 				Match(UNITS);
-				State = 699;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5385,11 +5389,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 700;
-				Match(PRICE);
-				State = 701;
-				Match(AT);
 				State = 702;
+				Match(PRICE);
+				State = 703;
+				Match(AT);
+				State = 704;
 				Match(MARKET);
 				}
 				break;
@@ -5397,9 +5401,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 703;
+				State = 705;
 				Match(PRICE);
-				State = 704;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5407,11 +5411,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 705;
-				Match(HOUR);
-				State = 706;
-				expr(0);
 				State = 707;
+				Match(HOUR);
+				State = 708;
+				expr(0);
+				State = 709;
 				perYear();
 				}
 				break;
@@ -5419,9 +5423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 709;
+				State = 711;
 				Match(TAKE_OR_PAY);
-				State = 710;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5429,9 +5433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 711;
+				State = 713;
 				Match(STARTS);
-				State = 712;
+				State = 714;
 				Match(DATE);
 				}
 				break;
@@ -5439,9 +5443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 713;
+				State = 715;
 				Match(TERM);
-				State = 714;
+				State = 716;
 				duration();
 				}
 				break;
@@ -5449,25 +5453,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 715;
+				State = 717;
 				Match(TERMINATION_FEE);
-				State = 716;
+				State = 718;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 722;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 717;
+					State = 719;
 					Match(AMORTISING);
-					State = 720;
+					State = 722;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 718;
+						State = 720;
 						Match(TO);
-						State = 719;
+						State = 721;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5481,26 +5485,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 724;
-				Match(RENEWALS);
-				State = 725;
-				renewalCount();
 				State = 726;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 727;
-				Match(AT);
+				renewalCount();
 				State = 728;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 729;
+				Match(AT);
+				State = 730;
+				Match(CUSTOMER);
+				State = 731;
 				Match(OPTION);
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 730;
+					State = 732;
 					Match(WITH);
-					State = 731;
+					State = 733;
 					breakOption();
 					}
 				}
@@ -5511,20 +5515,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 734;
+				State = 736;
 				Match(PREPAYMENT);
-				State = 735;
+				State = 737;
 				expr(0);
-				State = 739;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 736;
-					Match(APPLIED);
-					State = 737;
-					Match(OVER);
 					State = 738;
+					Match(APPLIED);
+					State = 739;
+					Match(OVER);
+					State = 740;
 					Match(TERM);
 					}
 				}
@@ -5535,7 +5539,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 741;
+				State = 743;
 				guarantorClause();
 				}
 				break;
@@ -5543,7 +5547,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 742;
+				State = 744;
 				breakOption();
 				}
 				break;
@@ -5595,27 +5599,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 745;
-			Match(COINS);
-			State = 746;
-			_localctx.name = ident();
 			State = 747;
+			Match(COINS);
+			State = 748;
+			_localctx.name = ident();
+			State = 749;
 			Match(LBRACE);
-			State = 751;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 15L) != 0)) {
 				{
 				{
-				State = 748;
+				State = 750;
 				coinsItem();
 				}
 				}
-				State = 753;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 754;
+			State = 756;
 			Match(RBRACE);
 			}
 		}
@@ -5778,16 +5782,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 776;
+			State = 778;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 756;
+				State = 758;
 				Match(HOLDINGS);
-				State = 757;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5795,9 +5799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 758;
+				State = 760;
 				Match(PRICE);
-				State = 759;
+				State = 761;
 				ident();
 				}
 				break;
@@ -5805,9 +5809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 760;
+				State = 762;
 				Match(HASHRATE);
-				State = 761;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5815,9 +5819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 762;
+				State = 764;
 				Match(NETWORK);
-				State = 763;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5825,9 +5829,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 764;
+				State = 766;
 				Match(REWARDS);
-				State = 765;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5835,9 +5839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 766;
+				State = 768;
 				Match(POWER);
-				State = 767;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5845,9 +5849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 768;
+				State = 770;
 				Match(POWER_PRICE);
-				State = 769;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -5855,9 +5859,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 770;
+				State = 772;
 				Match(DEPTH);
-				State = 771;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5865,9 +5869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 772;
+				State = 774;
 				Match(IMPACT);
-				State = 773;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5875,9 +5879,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 774;
+				State = 776;
 				Match(KEEP);
-				State = 775;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5929,20 +5933,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
-			Match(DATE);
-			State = 779;
-			_localctx.units = expr(0);
 			State = 780;
-			Match(AT);
+			Match(DATE);
 			State = 781;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 782;
+			Match(AT);
 			State = 783;
+			_localctx.cost = expr(0);
+			State = 785;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 782;
+				State = 784;
 				Match(COMMA);
 				}
 			}
@@ -5995,27 +5999,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 785;
-			Match(TRANCHE);
-			State = 786;
-			_localctx.name = ident();
 			State = 787;
+			Match(TRANCHE);
+			State = 788;
+			_localctx.name = ident();
+			State = 789;
 			Match(LBRACE);
-			State = 791;
+			State = 793;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 277092499967L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 1110316155391L) != 0)) {
 				{
 				{
-				State = 788;
+				State = 790;
 				trancheItem();
 				}
 				}
-				State = 793;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 794;
+			State = 796;
 			Match(RBRACE);
 			}
 		}
@@ -6064,38 +6068,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 796;
-			_localctx.rate = expr(0);
 			State = 798;
+			_localctx.rate = expr(0);
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 797;
+				State = 799;
 				Match(FIXED);
 				}
 			}
 
-			State = 802;
+			State = 804;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 800;
+				State = 802;
 				Match(FLOOR);
-				State = 801;
+				State = 803;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 806;
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 804;
+				State = 806;
 				Match(CAP);
-				State = 805;
+				State = 807;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6457,6 +6461,27 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class CallableItemContext : TrancheItemContext {
+		public ExprContext makeWhole;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLABLE() { return GetToken(DealLangParser.CALLABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CallStepContext[] callStep() {
+			return GetRuleContexts<CallStepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CallStepContext callStep(int i) {
+			return GetRuleContext<CallStepContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAKE_WHOLE() { return GetToken(DealLangParser.MAKE_WHOLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CallableItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallableItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
@@ -6464,16 +6489,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 901;
+			State = 913;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 810;
 				Match(BALANCE);
-				State = 809;
+				State = 811;
 				expr(0);
 				}
 				break;
@@ -6481,9 +6506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 812;
 				Match(COUPON);
-				State = 811;
+				State = 813;
 				couponTerms();
 				}
 				break;
@@ -6491,26 +6516,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
-				Match(PIK);
 				State = 814;
+				Match(PIK);
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 813;
+					State = 815;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 818;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 816;
+					State = 818;
 					Match(WHEN);
-					State = 817;
+					State = 819;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6521,9 +6546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 820;
+				State = 822;
 				Match(PIK);
-				State = 821;
+				State = 823;
 				Match(UNPAID);
 				}
 				break;
@@ -6531,9 +6556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 822;
+				State = 824;
 				Match(ISSUE_PRICE);
-				State = 823;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6541,9 +6566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 824;
+				State = 826;
 				Match(COMMITMENT);
-				State = 825;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6551,11 +6576,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 826;
-				Match(AVAILABLE);
-				State = 827;
-				Match(UNTIL);
 				State = 828;
+				Match(AVAILABLE);
+				State = 829;
+				Match(UNTIL);
+				State = 830;
 				Match(DATE);
 				}
 				break;
@@ -6563,25 +6588,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 829;
+				State = 831;
 				Match(DRAWS);
-				State = 830;
+				State = 832;
 				Match(LBRACE);
-				State = 834;
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 831;
+					State = 833;
 					schedulePoint();
 					}
 					}
-					State = 836;
+					State = 838;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 839;
 				Match(RBRACE);
 				}
 				break;
@@ -6589,15 +6614,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 838;
-				Match(DRAWS);
-				State = 839;
-				Match(AGAINST);
 				State = 840;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 841;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 842;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 843;
+				Match(ADVANCE);
+				State = 844;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6605,9 +6630,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 844;
+				State = 846;
 				Match(COMMITMENT_FEE);
-				State = 845;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6615,7 +6640,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 846;
+				State = 848;
 				stepUp();
 				}
 				break;
@@ -6623,7 +6648,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 847;
+				State = 849;
 				marginGrid();
 				}
 				break;
@@ -6631,15 +6656,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 848;
-				Match(MARGIN);
-				State = 849;
-				Match(INVESTMENT_GRADE);
 				State = 850;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 851;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 852;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 853;
+				Match(ELSE);
+				State = 854;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6647,9 +6672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 854;
+				State = 856;
 				Match(TARGET_BALANCE);
-				State = 855;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -6657,11 +6682,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 856;
-				Match(INTEREST_ONLY);
-				State = 857;
-				Match(UNTIL);
 				State = 858;
+				Match(INTEREST_ONLY);
+				State = 859;
+				Match(UNTIL);
+				State = 860;
 				Match(DATE);
 				}
 				break;
@@ -6669,9 +6694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 859;
+				State = 861;
 				Match(AMORTIZE);
-				State = 860;
+				State = 862;
 				amortization();
 				}
 				break;
@@ -6679,9 +6704,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 861;
+				State = 863;
 				Match(MATURITY);
-				State = 862;
+				State = 864;
 				Match(DATE);
 				}
 				break;
@@ -6689,9 +6714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 863;
+				State = 865;
 				Match(SENIORITY);
-				State = 864;
+				State = 866;
 				Match(NUMBER);
 				}
 				break;
@@ -6699,7 +6724,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 865;
+				State = 867;
 				guarantorClause();
 				}
 				break;
@@ -6707,50 +6732,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 866;
-				Match(CONVERTIBLE);
-				State = 867;
-				Match(AT);
 				State = 868;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 869;
-				Match(AGAINST);
+				Match(AT);
 				State = 870;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 871;
+				Match(AGAINST);
+				State = 872;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 874;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 871;
-					Match(EARLY);
-					State = 872;
-					Match(ABOVE);
 					State = 873;
+					Match(EARLY);
+					State = 874;
+					Match(ABOVE);
+					State = 875;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 879;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 876;
+					State = 878;
 					convertiblePut();
 					}
 					}
-					State = 881;
+					State = 883;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 883;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 882;
+					State = 884;
 					convertibleCall();
 					}
 				}
@@ -6761,33 +6786,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 885;
+				State = 887;
 				Match(RESET);
-				State = 886;
+				State = 888;
 				Match(DATE);
-				State = 891;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 887;
+					State = 889;
 					Match(COMMA);
-					State = 888;
+					State = 890;
 					Match(DATE);
 					}
 					}
-					State = 893;
+					State = 895;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 894;
-				Match(TO);
-				State = 895;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 896;
-				Match(FLOOR);
+				Match(TO);
 				State = 897;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 898;
+				Match(FLOOR);
+				State = 899;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6795,12 +6820,107 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 899;
+				State = 901;
 				Match(COMPLETION);
-				State = 900;
+				State = 902;
 				expr(0);
 				}
 				break;
+			case 23:
+				_localctx = new CallableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 903;
+				Match(CALLABLE);
+				State = 905;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 904;
+					callStep();
+					}
+					}
+					State = 907;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==FROM );
+				State = 911;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==MAKE_WHOLE) {
+					{
+					State = 909;
+					Match(MAKE_WHOLE);
+					State = 910;
+					((CallableItemContext)_localctx).makeWhole = expr(0);
+					}
+				}
+
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CallStepContext : ParserRuleContext {
+		public ExprContext price;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public CallStepContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_callStep; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CallStepContext callStep() {
+		CallStepContext _localctx = new CallStepContext(Context, State);
+		EnterRule(_localctx, 84, RULE_callStep);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 915;
+			Match(FROM);
+			State = 916;
+			Match(DATE);
+			State = 917;
+			Match(AT);
+			State = 918;
+			_localctx.price = expr(0);
+			State = 920;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 919;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -6838,17 +6958,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 84, RULE_convertiblePut);
+		EnterRule(_localctx, 86, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 903;
+			State = 922;
 			Match(PUT);
-			State = 904;
+			State = 923;
 			Match(DATE);
-			State = 905;
+			State = 924;
 			Match(AT);
-			State = 906;
+			State = 925;
 			_localctx.price = expr(0);
 			}
 		}
@@ -6888,19 +7008,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 86, RULE_convertibleCall);
+		EnterRule(_localctx, 88, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 908;
+			State = 927;
 			Match(CALL);
-			State = 909;
+			State = 928;
 			Match(FROM);
-			State = 910;
+			State = 929;
 			Match(DATE);
-			State = 911;
+			State = 930;
 			Match(ABOVE);
-			State = 912;
+			State = 931;
 			_localctx.above = expr(0);
 			}
 		}
@@ -6943,30 +7063,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 88, RULE_stepUp);
+		EnterRule(_localctx, 90, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 914;
+			State = 933;
 			Match(STEP_UP);
-			State = 915;
+			State = 934;
 			expr(0);
-			State = 920;
+			State = 939;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 916;
+				State = 935;
 				Match(FROM);
-				State = 917;
+				State = 936;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 918;
+				State = 937;
 				Match(WHILE);
-				State = 919;
+				State = 938;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7022,46 +7142,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 90, RULE_marginGrid);
+		EnterRule(_localctx, 92, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 941;
 			Match(MARGIN);
-			State = 923;
+			State = 942;
 			Match(GRID);
-			State = 924;
+			State = 943;
 			_localctx.test = ident();
-			State = 925;
+			State = 944;
 			Match(LBRACE);
-			State = 929;
+			State = 948;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 926;
+				State = 945;
 				gridTier();
 				}
 				}
-				State = 931;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 934;
+			State = 953;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 932;
+				State = 951;
 				Match(ELSE);
-				State = 933;
+				State = 952;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 936;
+			State = 955;
 			Match(RBRACE);
 			}
 		}
@@ -7102,15 +7222,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 92, RULE_gridTier);
+		EnterRule(_localctx, 94, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 938;
+			State = 957;
 			Match(BELOW);
-			State = 939;
+			State = 958;
 			_localctx.bound = expr(0);
-			State = 940;
+			State = 959;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7189,17 +7309,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 94, RULE_amortization);
+		EnterRule(_localctx, 96, RULE_amortization);
 		int _la;
 		try {
-			State = 954;
+			State = 973;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 942;
+				State = 961;
 				Match(BULLET);
 				}
 				break;
@@ -7207,7 +7327,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 962;
 				Match(LEVEL);
 				}
 				break;
@@ -7215,7 +7335,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 944;
+				State = 963;
 				Match(LINEAR);
 				}
 				break;
@@ -7223,25 +7343,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 945;
+				State = 964;
 				Match(SCHEDULE);
-				State = 946;
+				State = 965;
 				Match(LBRACE);
-				State = 950;
+				State = 969;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 947;
+					State = 966;
 					schedulePoint();
 					}
 					}
-					State = 952;
+					State = 971;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 953;
+				State = 972;
 				Match(RBRACE);
 				}
 				break;
@@ -7290,32 +7410,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_holdingDecl);
+		EnterRule(_localctx, 98, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
+			State = 975;
 			Match(HOLDING);
-			State = 957;
+			State = 976;
 			_localctx.name = ident();
-			State = 958;
+			State = 977;
 			Match(LBRACE);
-			State = 962;
+			State = 981;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
 				{
 				{
-				State = 959;
+				State = 978;
 				holdingItem();
 				}
 				}
-				State = 964;
+				State = 983;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 965;
+			State = 984;
 			Match(RBRACE);
 			}
 		}
@@ -7446,23 +7566,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holdingItem);
+		EnterRule(_localctx, 100, RULE_holdingItem);
 		int _la;
 		try {
-			State = 990;
+			State = 1009;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 967;
+				State = 986;
 				Match(OF);
-				State = 968;
+				State = 987;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 969;
+				State = 988;
 				Match(DOT);
-				State = 970;
+				State = 989;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7470,9 +7590,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 972;
+				State = 991;
 				Match(SHARE);
-				State = 973;
+				State = 992;
 				expr(0);
 				}
 				break;
@@ -7480,9 +7600,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 974;
+				State = 993;
 				Match(FACE);
-				State = 975;
+				State = 994;
 				expr(0);
 				}
 				break;
@@ -7490,9 +7610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 976;
+				State = 995;
 				Match(MARK);
-				State = 977;
+				State = 996;
 				Match(PAR);
 				}
 				break;
@@ -7500,9 +7620,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 978;
+				State = 997;
 				Match(MARK);
-				State = 979;
+				State = 998;
 				ident();
 				}
 				break;
@@ -7510,19 +7630,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 980;
+				State = 999;
 				Match(MARKET);
-				State = 982;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 981;
+					State = 1000;
 					holdingMarketTerm();
 					}
 					}
-					State = 984;
+					State = 1003;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7532,13 +7652,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 986;
+				State = 1005;
 				Match(DRAWS);
-				State = 987;
+				State = 1006;
 				Match(CALLED);
-				State = 988;
+				State = 1007;
 				Match(FROM);
-				State = 989;
+				State = 1008;
 				ident();
 				}
 				break;
@@ -7610,18 +7730,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 100, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
 		try {
-			State = 998;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 992;
+				State = 1011;
 				Match(DISCOUNT);
-				State = 993;
+				State = 1012;
 				expr(0);
 				}
 				break;
@@ -7629,9 +7749,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 994;
+				State = 1013;
 				Match(DEPTH);
-				State = 995;
+				State = 1014;
 				expr(0);
 				}
 				break;
@@ -7639,9 +7759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 996;
+				State = 1015;
 				Match(IMPACT);
-				State = 997;
+				State = 1016;
 				expr(0);
 				}
 				break;
@@ -7690,32 +7810,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_equityDecl);
+		EnterRule(_localctx, 104, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1000;
+			State = 1019;
 			Match(EQUITY);
-			State = 1001;
+			State = 1020;
 			_localctx.name = ident();
-			State = 1002;
+			State = 1021;
 			Match(LBRACE);
-			State = 1006;
+			State = 1025;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1003;
+				State = 1022;
 				equityItem();
 				}
 				}
-				State = 1008;
+				State = 1027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1009;
+			State = 1028;
 			Match(RBRACE);
 			}
 		}
@@ -7848,19 +7968,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 104, RULE_equityItem);
+		EnterRule(_localctx, 106, RULE_equityItem);
 		int _la;
 		try {
-			State = 1046;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1011;
+				State = 1030;
 				Match(CONTRIBUTED);
-				State = 1012;
+				State = 1031;
 				expr(0);
 				}
 				break;
@@ -7868,23 +7988,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1013;
+				State = 1032;
 				Match(HOLDERS);
-				State = 1014;
+				State = 1033;
 				holder();
-				State = 1019;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1015;
+					State = 1034;
 					Match(COMMA);
-					State = 1016;
+					State = 1035;
 					holder();
 					}
 					}
-					State = 1021;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7894,9 +8014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1022;
+				State = 1041;
 				Match(HURDLE);
-				State = 1023;
+				State = 1042;
 				expr(0);
 				}
 				break;
@@ -7904,32 +8024,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1024;
+				State = 1043;
 				Match(CARRY);
-				State = 1025;
+				State = 1044;
 				expr(0);
-				State = 1026;
+				State = 1045;
 				Match(TO);
-				State = 1027;
+				State = 1046;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1030;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1028;
+					State = 1047;
 					Match(CATCH_UP);
-					State = 1029;
+					State = 1048;
 					expr(0);
 					}
 				}
 
-				State = 1033;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1032;
+					State = 1051;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -7940,9 +8060,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1035;
+				State = 1054;
 				Match(COMMITMENT);
-				State = 1036;
+				State = 1055;
 				expr(0);
 				}
 				break;
@@ -7950,23 +8070,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1037;
+				State = 1056;
 				Match(CALLS);
-				State = 1038;
+				State = 1057;
 				capitalCall();
-				State = 1043;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1039;
+					State = 1058;
 					Match(COMMA);
-					State = 1040;
+					State = 1059;
 					capitalCall();
 					}
 					}
-					State = 1045;
+					State = 1064;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8018,37 +8138,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 106, RULE_holder);
+		EnterRule(_localctx, 108, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1048;
+			State = 1067;
 			ident();
-			State = 1049;
+			State = 1068;
 			expr(0);
-			State = 1058;
+			State = 1077;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1050;
+				State = 1069;
 				Match(LBRACE);
-				State = 1054;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
 					{
 					{
-					State = 1051;
+					State = 1070;
 					holderTerm();
 					}
 					}
-					State = 1056;
+					State = 1075;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1057;
+				State = 1076;
 				Match(RBRACE);
 				}
 			}
@@ -8121,18 +8241,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 108, RULE_holderTerm);
+		EnterRule(_localctx, 110, RULE_holderTerm);
 		try {
-			State = 1066;
+			State = 1085;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1060;
+				State = 1079;
 				Match(HURDLE);
-				State = 1061;
+				State = 1080;
 				expr(0);
 				}
 				break;
@@ -8140,9 +8260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1062;
+				State = 1081;
 				Match(CARRY);
-				State = 1063;
+				State = 1082;
 				expr(0);
 				}
 				break;
@@ -8150,9 +8270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1064;
+				State = 1083;
 				Match(CATCH_UP);
-				State = 1065;
+				State = 1084;
 				expr(0);
 				}
 				break;
@@ -8192,13 +8312,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 110, RULE_capitalCall);
+		EnterRule(_localctx, 112, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
+			State = 1087;
 			Match(DATE);
-			State = 1069;
+			State = 1088;
 			expr(0);
 			}
 		}
@@ -8243,37 +8363,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_accountDecl);
+		EnterRule(_localctx, 114, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1071;
+			State = 1090;
 			Match(ACCOUNT);
-			State = 1072;
+			State = 1091;
 			_localctx.name = ident();
-			State = 1081;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1073;
+				State = 1092;
 				Match(LBRACE);
-				State = 1077;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
 					{
 					{
-					State = 1074;
+					State = 1093;
 					accountItem();
 					}
 					}
-					State = 1079;
+					State = 1098;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1080;
+				State = 1099;
 				Match(RBRACE);
 				}
 			}
@@ -8346,18 +8466,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 114, RULE_accountItem);
+		EnterRule(_localctx, 116, RULE_accountItem);
 		try {
-			State = 1089;
+			State = 1108;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1083;
+				State = 1102;
 				Match(TARGET);
-				State = 1084;
+				State = 1103;
 				expr(0);
 				}
 				break;
@@ -8365,9 +8485,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1085;
+				State = 1104;
 				Match(INITIAL);
-				State = 1086;
+				State = 1105;
 				expr(0);
 				}
 				break;
@@ -8375,9 +8495,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1087;
+				State = 1106;
 				Match(EARNS);
-				State = 1088;
+				State = 1107;
 				expr(0);
 				}
 				break;
@@ -8433,36 +8553,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_feeDecl);
+		EnterRule(_localctx, 118, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1091;
+			State = 1110;
 			Match(FEE);
-			State = 1092;
+			State = 1111;
 			_localctx.name = ident();
-			State = 1093;
+			State = 1112;
 			Match(LBRACE);
-			State = 1094;
+			State = 1113;
 			expr(0);
-			State = 1102;
+			State = 1121;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1095;
+				State = 1114;
 				perYear();
-				State = 1100;
+				State = 1119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1096;
+					State = 1115;
 					Match(ESCALATING);
-					State = 1097;
+					State = 1116;
 					expr(0);
-					State = 1098;
+					State = 1117;
 					perYear();
 					}
 				}
@@ -8470,7 +8590,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1104;
+			State = 1123;
 			Match(RBRACE);
 			}
 		}
@@ -8520,57 +8640,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_testDecl);
+		EnterRule(_localctx, 120, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1125;
 			Match(TEST);
-			State = 1107;
+			State = 1126;
 			_localctx.name = ident();
-			State = 1108;
+			State = 1127;
 			Match(ASSIGN);
-			State = 1109;
+			State = 1128;
 			expr(0);
-			State = 1116;
+			State = 1135;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1110;
+				State = 1129;
 				Match(OVER);
-				State = 1113;
+				State = 1132;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1111;
+					State = 1130;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1112;
+					State = 1131;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1115;
+				State = 1134;
 				duration();
 				}
 			}
 
-			State = 1120;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1118;
+				State = 1137;
 				Match(FROM);
-				State = 1119;
+				State = 1138;
 				Match(DATE);
 				}
 			}
@@ -8652,84 +8772,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_triggerDecl);
+		EnterRule(_localctx, 122, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1122;
+			State = 1141;
 			Match(TRIGGER);
-			State = 1123;
+			State = 1142;
 			_localctx.name = ident();
-			State = 1124;
+			State = 1143;
 			Match(WHEN);
-			State = 1125;
+			State = 1144;
 			expr(0);
-			State = 1128;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1126;
+				State = 1145;
 				Match(FROM);
-				State = 1127;
+				State = 1146;
 				Match(DATE);
 				}
 			}
 
-			State = 1133;
+			State = 1152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1130;
+				State = 1149;
 				Match(TRIPS);
-				State = 1131;
+				State = 1150;
 				Match(AFTER);
-				State = 1132;
+				State = 1151;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1138;
+			State = 1157;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1135;
+				State = 1154;
 				Match(CURES);
-				State = 1136;
+				State = 1155;
 				Match(AFTER);
-				State = 1137;
+				State = 1156;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1150;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1140;
+				State = 1159;
 				Match(CURE);
-				State = 1141;
+				State = 1160;
 				Match(BY);
-				State = 1142;
+				State = 1161;
 				_localctx.curer = ident();
-				State = 1143;
+				State = 1162;
 				Match(UP);
-				State = 1144;
+				State = 1163;
 				Match(TO);
-				State = 1145;
+				State = 1164;
 				_localctx.times = Match(NUMBER);
-				State = 1146;
+				State = 1165;
 				Match(TIMES);
-				State = 1148;
+				State = 1167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1147;
+					State = 1166;
 					cureDestination();
 					}
 				}
@@ -8737,23 +8857,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1152;
+			State = 1171;
 			Match(ARROW);
-			State = 1153;
+			State = 1172;
 			triggerEffect();
-			State = 1158;
+			State = 1177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1154;
+				State = 1173;
 				Match(COMMA);
-				State = 1155;
+				State = 1174;
 				triggerEffect();
 				}
 				}
-				State = 1160;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8822,46 +8942,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 122, RULE_cureDestination);
+		EnterRule(_localctx, 124, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1177;
+			State = 1196;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1161;
+				State = 1180;
 				Match(PREPAYING);
-				State = 1162;
+				State = 1181;
 				ident();
-				State = 1167;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1163;
+					State = 1182;
 					Match(COMMA);
-					State = 1164;
+					State = 1183;
 					ident();
 					}
 					}
-					State = 1169;
+					State = 1188;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1173;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1170;
+					State = 1189;
 					Match(THEN);
-					State = 1171;
+					State = 1190;
 					Match(INTO);
-					State = 1172;
+					State = 1191;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8872,9 +8992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1175;
+				State = 1194;
 				Match(INTO);
-				State = 1176;
+				State = 1195;
 				ident();
 				}
 				break;
@@ -8960,23 +9080,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 124, RULE_triggerEffect);
+		EnterRule(_localctx, 126, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1198;
+			State = 1217;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1179;
+				State = 1198;
 				Match(SWEEP);
-				State = 1180;
+				State = 1199;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1181;
+				State = 1200;
 				Match(TO);
-				State = 1182;
+				State = 1201;
 				ident();
 				}
 				break;
@@ -8984,34 +9104,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1183;
+				State = 1202;
 				Match(ACCELERATE);
-				State = 1195;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1184;
+					State = 1203;
 					Match(LPAREN);
-					State = 1185;
+					State = 1204;
 					ident();
-					State = 1190;
+					State = 1209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1186;
+						State = 1205;
 						Match(COMMA);
-						State = 1187;
+						State = 1206;
 						ident();
 						}
 						}
-						State = 1192;
+						State = 1211;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1193;
+					State = 1212;
 					Match(RPAREN);
 					}
 				}
@@ -9022,7 +9142,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1197;
+				State = 1216;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9065,25 +9185,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 126, RULE_defaultRule);
+		EnterRule(_localctx, 128, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
+			State = 1219;
 			Match(DEFAULT);
-			State = 1201;
+			State = 1220;
 			Match(WHEN);
-			State = 1202;
+			State = 1221;
 			expr(0);
-			State = 1205;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1203;
+				State = 1222;
 				Match(GRACE);
-				State = 1204;
+				State = 1223;
 				duration();
 				}
 			}
@@ -9130,30 +9250,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 128, RULE_cfadsRule);
+		EnterRule(_localctx, 130, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1226;
 			Match(CFADS);
-			State = 1208;
+			State = 1227;
 			Match(INCLUDES);
-			State = 1209;
+			State = 1228;
 			cfadsItem();
-			State = 1214;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1210;
+				State = 1229;
 				Match(COMMA);
-				State = 1211;
+				State = 1230;
 				cfadsItem();
 				}
 				}
-				State = 1216;
+				State = 1235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9191,15 +9311,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 130, RULE_cfadsItem);
+		EnterRule(_localctx, 132, RULE_cfadsItem);
 		try {
-			State = 1219;
+			State = 1238;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1217;
+				State = 1236;
 				Match(RVG);
 				}
 				break;
@@ -9384,7 +9504,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1218;
+				State = 1237;
 				ident();
 				}
 				break;
@@ -9429,30 +9549,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 132, RULE_waterfallDecl);
+		EnterRule(_localctx, 134, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
+			State = 1240;
 			Match(WATERFALL);
-			State = 1222;
+			State = 1241;
 			Match(LBRACE);
-			State = 1226;
+			State = 1245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1223;
+				State = 1242;
 				step();
 				}
 				}
-				State = 1228;
+				State = 1247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1229;
+			State = 1248;
 			Match(RBRACE);
 			}
 		}
@@ -9678,42 +9798,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 134, RULE_step);
+		EnterRule(_localctx, 136, RULE_step);
 		int _la;
 		try {
-			State = 1325;
+			State = 1344;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1231;
+				State = 1250;
 				Match(PAY);
-				State = 1232;
+				State = 1251;
 				((PayStepContext)_localctx).target = reference();
-				State = 1242;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1233;
+					State = 1252;
 					Match(USING);
-					State = 1234;
+					State = 1253;
 					ident();
-					State = 1239;
+					State = 1258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1235;
+						State = 1254;
 						Match(COMMA);
-						State = 1236;
+						State = 1255;
 						ident();
 						}
 						}
-						State = 1241;
+						State = 1260;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9726,9 +9846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1244;
+				State = 1263;
 				Match(FILL);
-				State = 1245;
+				State = 1264;
 				ident();
 				}
 				break;
@@ -9736,9 +9856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1246;
+				State = 1265;
 				Match(RELEASE);
-				State = 1247;
+				State = 1266;
 				ident();
 				}
 				break;
@@ -9746,13 +9866,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1248;
+				State = 1267;
 				Match(HOLD);
-				State = 1249;
+				State = 1268;
 				Match(REST);
-				State = 1250;
+				State = 1269;
 				Match(IN);
-				State = 1251;
+				State = 1270;
 				ident();
 				}
 				break;
@@ -9760,25 +9880,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1252;
+				State = 1271;
 				Match(DISTRIBUTE);
-				State = 1255;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1253;
+					State = 1272;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1254;
+					State = 1273;
 					Match(OF);
 					}
 				}
 
-				State = 1257;
+				State = 1276;
 				Match(REST);
-				State = 1258;
+				State = 1277;
 				Match(TO);
-				State = 1259;
+				State = 1278;
 				ident();
 				}
 				break;
@@ -9786,17 +9906,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1260;
+				State = 1279;
 				Match(SWEEP);
-				State = 1261;
+				State = 1280;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1262;
+				State = 1281;
 				Match(OF);
-				State = 1263;
+				State = 1282;
 				Match(REST);
-				State = 1264;
+				State = 1283;
 				Match(TO);
-				State = 1265;
+				State = 1284;
 				ident();
 				}
 				break;
@@ -9804,41 +9924,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1266;
+				State = 1285;
 				Match(SELL);
-				State = 1267;
+				State = 1286;
 				ident();
-				State = 1272;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1268;
+					State = 1287;
 					Match(COMMA);
-					State = 1269;
+					State = 1288;
 					ident();
 					}
 					}
-					State = 1274;
+					State = 1293;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1276;
+				State = 1295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1275;
+					State = 1294;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1278;
+				State = 1297;
 				Match(TO);
-				State = 1279;
+				State = 1298;
 				Match(COVER);
-				State = 1280;
+				State = 1299;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9846,52 +9966,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1282;
+				State = 1301;
 				Match(IF);
-				State = 1283;
+				State = 1302;
 				expr(0);
-				State = 1284;
+				State = 1303;
 				Match(LBRACE);
-				State = 1288;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1285;
+					State = 1304;
 					step();
 					}
 					}
-					State = 1290;
+					State = 1309;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1291;
+				State = 1310;
 				Match(RBRACE);
-				State = 1301;
+				State = 1320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1292;
+					State = 1311;
 					Match(ELSE);
-					State = 1293;
+					State = 1312;
 					Match(LBRACE);
-					State = 1297;
+					State = 1316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1294;
+						State = 1313;
 						step();
 						}
 						}
-						State = 1299;
+						State = 1318;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1300;
+					State = 1319;
 					Match(RBRACE);
 					}
 				}
@@ -9902,37 +10022,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1303;
+				State = 1322;
 				Match(PRO_RATA);
-				State = 1306;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1304;
+					State = 1323;
 					Match(BY);
-					State = 1305;
+					State = 1324;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1308;
+				State = 1327;
 				Match(LBRACE);
-				State = 1312;
+				State = 1331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1309;
+					State = 1328;
 					step();
 					}
 					}
-					State = 1314;
+					State = 1333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1315;
+				State = 1334;
 				Match(RBRACE);
 				}
 				break;
@@ -9940,25 +10060,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1316;
+				State = 1335;
 				Match(SEQUENTIAL);
-				State = 1317;
+				State = 1336;
 				Match(LBRACE);
-				State = 1321;
+				State = 1340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1318;
+					State = 1337;
 					step();
 					}
 					}
-					State = 1323;
+					State = 1342;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1324;
+				State = 1343;
 				Match(RBRACE);
 				}
 				break;
@@ -10003,30 +10123,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 136, RULE_enforcementDecl);
+		EnterRule(_localctx, 138, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1327;
+			State = 1346;
 			Match(ENFORCEMENT);
-			State = 1328;
+			State = 1347;
 			Match(LBRACE);
-			State = 1332;
+			State = 1351;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1329;
+				State = 1348;
 				enforcementItem();
 				}
 				}
-				State = 1334;
+				State = 1353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1335;
+			State = 1354;
 			Match(RBRACE);
 			}
 		}
@@ -10095,47 +10215,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 138, RULE_enforcementItem);
+		EnterRule(_localctx, 140, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1353;
+			State = 1372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1337;
+				State = 1356;
 				Match(SELL);
-				State = 1338;
+				State = 1357;
 				ident();
-				State = 1343;
+				State = 1362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1339;
+					State = 1358;
 					Match(COMMA);
-					State = 1340;
+					State = 1359;
 					ident();
 					}
 					}
-					State = 1345;
+					State = 1364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1349;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1346;
+					State = 1365;
 					sellTerm();
 					}
 					}
-					State = 1351;
+					State = 1370;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10145,7 +10265,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1352;
+				State = 1371;
 				waterfallDecl();
 				}
 				break;
@@ -10357,19 +10477,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 140, RULE_sellTerm);
+		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1395;
+			State = 1414;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1355;
+				State = 1374;
 				Match(HAIRCUT);
-				State = 1356;
+				State = 1375;
 				expr(0);
 				}
 				break;
@@ -10377,11 +10497,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1357;
+				State = 1376;
 				Match(PRICE);
-				State = 1358;
+				State = 1377;
 				Match(YIELD);
-				State = 1359;
+				State = 1378;
 				expr(0);
 				}
 				break;
@@ -10389,9 +10509,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1360;
+				State = 1379;
 				Match(PRICE);
-				State = 1361;
+				State = 1380;
 				ident();
 				}
 				break;
@@ -10399,9 +10519,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1362;
+				State = 1381;
 				Match(LAG);
-				State = 1363;
+				State = 1382;
 				duration();
 				}
 				break;
@@ -10409,11 +10529,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1364;
+				State = 1383;
 				Match(OVER);
-				State = 1365;
+				State = 1384;
 				Match(NUMBER);
-				State = 1366;
+				State = 1385;
 				Match(PERIODS);
 				}
 				break;
@@ -10421,13 +10541,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1367;
+				State = 1386;
 				Match(DEPTH);
-				State = 1368;
+				State = 1387;
 				expr(0);
-				State = 1369;
+				State = 1388;
 				Match(PER);
-				State = 1370;
+				State = 1389;
 				Match(MONTH);
 				}
 				break;
@@ -10435,9 +10555,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1372;
+				State = 1391;
 				Match(IMPACT);
-				State = 1373;
+				State = 1392;
 				expr(0);
 				}
 				break;
@@ -10445,13 +10565,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1374;
+				State = 1393;
 				Match(LIMIT);
-				State = 1375;
+				State = 1394;
 				expr(0);
-				State = 1376;
+				State = 1395;
 				Match(PER);
-				State = 1377;
+				State = 1396;
 				Match(MONTH);
 				}
 				break;
@@ -10459,9 +10579,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1379;
+				State = 1398;
 				Match(COSTS);
-				State = 1380;
+				State = 1399;
 				expr(0);
 				}
 				break;
@@ -10469,9 +10589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1381;
+				State = 1400;
 				Match(KEEP);
-				State = 1382;
+				State = 1401;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10479,9 +10599,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1383;
+				State = 1402;
 				Match(RESERVE);
-				State = 1384;
+				State = 1403;
 				expr(0);
 				}
 				break;
@@ -10489,22 +10609,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1385;
+				State = 1404;
 				Match(RELET);
-				State = 1386;
+				State = 1405;
 				Match(IDLE);
-				State = 1387;
+				State = 1406;
 				Match(AT);
-				State = 1388;
+				State = 1407;
 				expr(0);
-				State = 1391;
+				State = 1410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1389;
+					State = 1408;
 					Match(FOR);
-					State = 1390;
+					State = 1409;
 					duration();
 					}
 				}
@@ -10515,9 +10635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1393;
+				State = 1412;
 				Match(HALF_LIFE);
-				State = 1394;
+				State = 1413;
 				duration();
 				}
 				break;
@@ -10569,36 +10689,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 142, RULE_scenarioDecl);
+		EnterRule(_localctx, 144, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1397;
+			State = 1416;
 			Match(SCENARIO);
-			State = 1398;
+			State = 1417;
 			_localctx.name = ident();
-			State = 1399;
+			State = 1418;
 			Match(FOR);
-			State = 1400;
+			State = 1419;
 			_localctx.deal = ident();
-			State = 1401;
+			State = 1420;
 			Match(LBRACE);
-			State = 1405;
+			State = 1424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1402;
+				State = 1421;
 				scenarioItem();
 				}
 				}
-				State = 1407;
+				State = 1426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1408;
+			State = 1427;
 			Match(RBRACE);
 			}
 		}
@@ -11357,24 +11477,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 144, RULE_scenarioItem);
+		EnterRule(_localctx, 146, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1701;
+			State = 1720;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1410;
+				State = 1429;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1411;
+				State = 1430;
 				Match(RENEWALS);
-				State = 1412;
+				State = 1431;
 				Match(TAKEN);
-				State = 1413;
+				State = 1432;
 				Match(NUMBER);
 				}
 				break;
@@ -11382,29 +11502,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1415;
+				State = 1434;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1416;
+				State = 1435;
 				Match(RENEWALS);
-				State = 1417;
+				State = 1436;
 				Match(DRAWN);
-				State = 1418;
+				State = 1437;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1422;
+				State = 1441;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1419;
+						State = 1438;
 						loading();
 						}
 						} 
 					}
-					State = 1424;
+					State = 1443;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
@@ -11412,27 +11532,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1425;
+				State = 1444;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1426;
+				State = 1445;
 				Match(BREAKS);
-				State = 1430;
+				State = 1449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1427;
+					State = 1446;
 					Match(IN);
-					State = 1428;
+					State = 1447;
 					Match(RENEWAL);
-					State = 1429;
+					State = 1448;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1432;
+				State = 1451;
 				Match(AT);
-				State = 1433;
+				State = 1452;
 				duration();
 				}
 				break;
@@ -11440,61 +11560,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1435;
+				State = 1454;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1436;
+				State = 1455;
 				Match(BREAKS);
-				State = 1437;
+				State = 1456;
 				Match(DRAWN);
-				State = 1441;
+				State = 1460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1438;
+					State = 1457;
 					Match(IN);
-					State = 1439;
+					State = 1458;
 					Match(RENEWAL);
-					State = 1440;
+					State = 1459;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1443;
+				State = 1462;
 				Match(AT);
-				State = 1444;
+				State = 1463;
 				breakChance();
-				State = 1449;
+				State = 1468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1445;
+					State = 1464;
 					Match(COMMA);
-					State = 1446;
+					State = 1465;
 					breakChance();
 					}
 					}
-					State = 1451;
+					State = 1470;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1455;
+				State = 1474;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1452;
+						State = 1471;
 						loading();
 						}
 						} 
 					}
-					State = 1457;
+					State = 1476;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 				}
 				}
 				break;
@@ -11502,9 +11622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1458;
+				State = 1477;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1459;
+				State = 1478;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11513,20 +11633,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1460;
+				State = 1479;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1461;
+				State = 1480;
 				perYear();
-				State = 1466;
+				State = 1485;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 				case 1:
 					{
-					State = 1462;
+					State = 1481;
 					Match(VOLATILITY);
-					State = 1463;
+					State = 1482;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1464;
+					State = 1483;
 					perYear();
 					}
 					break;
@@ -11537,15 +11657,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1468;
+				State = 1487;
 				((DropItemContext)_localctx).path = reference();
-				State = 1469;
+				State = 1488;
 				Match(DROP);
-				State = 1470;
+				State = 1489;
 				expr(0);
-				State = 1471;
+				State = 1490;
 				Match(BY);
-				State = 1472;
+				State = 1491;
 				Match(DATE);
 				}
 				break;
@@ -11553,41 +11673,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1474;
+				State = 1493;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1475;
+				State = 1494;
 				Match(DEFAULTS);
-				State = 1508;
+				State = 1527;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1476;
+					State = 1495;
 					Match(ON);
-					State = 1477;
+					State = 1496;
 					Match(DATE);
-					State = 1481;
+					State = 1500;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1478;
+							State = 1497;
 							loading();
 							}
 							} 
 						}
-						State = 1483;
+						State = 1502;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 					}
-					State = 1485;
+					State = 1504;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 					case 1:
 						{
-						State = 1484;
+						State = 1503;
 						recoveryDraw();
 						}
 						break;
@@ -11596,58 +11716,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1487;
+					State = 1506;
 					Match(DRAWN);
-					State = 1497;
+					State = 1516;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 					case 1:
 						{
-						State = 1488;
+						State = 1507;
 						Match(PD);
-						State = 1489;
+						State = 1508;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1490;
+						State = 1509;
 						perYear();
-						State = 1494;
+						State = 1513;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1491;
+							State = 1510;
 							pdStep();
 							}
 							}
-							State = 1496;
+							State = 1515;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1502;
+					State = 1521;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1499;
+							State = 1518;
 							loading();
 							}
 							} 
 						}
-						State = 1504;
+						State = 1523;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 					}
-					State = 1506;
+					State = 1525;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 					case 1:
 						{
-						State = 1505;
+						State = 1524;
 						recoveryDraw();
 						}
 						break;
@@ -11663,9 +11783,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1510;
+				State = 1529;
 				Match(ENFORCEMENT);
-				State = 1512;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11673,7 +11793,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1511;
+						State = 1530;
 						sellTerm();
 						}
 						}
@@ -11681,9 +11801,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1514;
+					State = 1533;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11691,11 +11811,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1516;
+				State = 1535;
 				Match(ENFORCEMENT);
-				State = 1517;
+				State = 1536;
 				Match(SELL);
-				State = 1518;
+				State = 1537;
 				Match(ALL);
 				}
 				break;
@@ -11703,13 +11823,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1519;
+				State = 1538;
 				Match(ENFORCEMENT);
-				State = 1520;
+				State = 1539;
 				Match(NOT);
-				State = 1521;
+				State = 1540;
 				Match(RELET);
-				State = 1522;
+				State = 1541;
 				Match(IDLE);
 				}
 				break;
@@ -11717,11 +11837,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1523;
+				State = 1542;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1524;
+				State = 1543;
 				Match(LEVEL);
-				State = 1525;
+				State = 1544;
 				expr(0);
 				}
 				break;
@@ -11729,29 +11849,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1527;
+				State = 1546;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1528;
+				State = 1547;
 				Match(POINTS);
-				State = 1529;
+				State = 1548;
 				pointsKind();
-				State = 1530;
+				State = 1549;
 				Match(LBRACE);
-				State = 1534;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1531;
+					State = 1550;
 					schedulePoint();
 					}
 					}
-					State = 1536;
+					State = 1555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1537;
+				State = 1556;
 				Match(RBRACE);
 				}
 				break;
@@ -11759,15 +11879,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1539;
+				State = 1558;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1540;
+				State = 1559;
 				Match(LAUNCH);
-				State = 1541;
+				State = 1560;
 				Match(DATE);
-				State = 1542;
+				State = 1561;
 				Match(DOWN);
-				State = 1543;
+				State = 1562;
 				expr(0);
 				}
 				break;
@@ -11775,21 +11895,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1545;
+				State = 1564;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1546;
+				State = 1565;
 				Match(SHIFT);
-				State = 1548;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1547;
+					State = 1566;
 					Match(PLUS);
 					}
 				}
 
-				State = 1550;
+				State = 1569;
 				expr(0);
 				}
 				break;
@@ -11797,20 +11917,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1552;
+				State = 1571;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1553;
+				State = 1572;
 				Match(DELAYED);
-				State = 1554;
+				State = 1573;
 				duration();
-				State = 1557;
+				State = 1576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1555;
+					State = 1574;
 					Match(FROM);
-					State = 1556;
+					State = 1575;
 					Match(DATE);
 					}
 				}
@@ -11821,57 +11941,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1559;
+				State = 1578;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1560;
+				State = 1579;
 				Match(DELAYED);
-				State = 1561;
+				State = 1580;
 				Match(DRAWN);
-				State = 1562;
+				State = 1581;
 				delayOutcome();
-				State = 1567;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1563;
+					State = 1582;
 					Match(COMMA);
-					State = 1564;
+					State = 1583;
 					delayOutcome();
 					}
 					}
-					State = 1569;
+					State = 1588;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1572;
+				State = 1591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1570;
+					State = 1589;
 					Match(FROM);
-					State = 1571;
+					State = 1590;
 					Match(DATE);
 					}
 				}
 
-				State = 1577;
+				State = 1596;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1574;
+						State = 1593;
 						loading();
 						}
 						} 
 					}
-					State = 1579;
+					State = 1598;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				}
 				}
 				break;
@@ -11879,45 +11999,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1580;
+				State = 1599;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1581;
+				State = 1600;
 				Match(WORKOUT);
-				State = 1582;
+				State = 1601;
 				Match(DRAWN);
-				State = 1583;
+				State = 1602;
 				delayOutcome();
-				State = 1588;
+				State = 1607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1584;
+					State = 1603;
 					Match(COMMA);
-					State = 1585;
+					State = 1604;
 					delayOutcome();
 					}
 					}
-					State = 1590;
+					State = 1609;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1594;
+				State = 1613;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1591;
+						State = 1610;
 						loading();
 						}
 						} 
 					}
-					State = 1596;
+					State = 1615;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				}
 				}
 				break;
@@ -11925,11 +12045,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1597;
+				State = 1616;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1598;
+				State = 1617;
 				Match(UTILISATION);
-				State = 1599;
+				State = 1618;
 				expr(0);
 				}
 				break;
@@ -11937,17 +12057,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1601;
+				State = 1620;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1602;
+				State = 1621;
 				Match(RELET);
-				State = 1603;
+				State = 1622;
 				Match(AFTER);
-				State = 1604;
+				State = 1623;
 				duration();
-				State = 1605;
+				State = 1624;
 				Match(AT);
-				State = 1606;
+				State = 1625;
 				expr(0);
 				}
 				break;
@@ -11955,11 +12075,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1608;
+				State = 1627;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1609;
+				State = 1628;
 				Match(NOT);
-				State = 1610;
+				State = 1629;
 				Match(RELET);
 				}
 				break;
@@ -11967,18 +12087,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1612;
+				State = 1631;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1613;
+				State = 1632;
 				Match(GUARANTEES);
-				State = 1614;
+				State = 1633;
 				Match(HONOURED);
-				State = 1616;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1615;
+					State = 1634;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11989,20 +12109,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1618;
+				State = 1637;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1619;
+				State = 1638;
 				Match(GUARANTEES);
-				State = 1620;
+				State = 1639;
 				Match(DISOWNED);
-				State = 1623;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1621;
+					State = 1640;
 					Match(FROM);
-					State = 1622;
+					State = 1641;
 					Match(DATE);
 					}
 				}
@@ -12013,34 +12133,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1625;
+				State = 1644;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1626;
+				State = 1645;
 				Match(CALLED);
-				State = 1627;
+				State = 1646;
 				Match(ON);
-				State = 1628;
+				State = 1647;
 				Match(DATE);
-				State = 1631;
+				State = 1650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1629;
+					State = 1648;
 					Match(AT);
-					State = 1630;
+					State = 1649;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1635;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1633;
+					State = 1652;
 					Match(PART);
-					State = 1634;
+					State = 1653;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12051,11 +12171,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1637;
+				State = 1656;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1638;
+				State = 1657;
 				Match(CONVERTS);
-				State = 1639;
+				State = 1658;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12063,11 +12183,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1641;
+				State = 1660;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1642;
+				State = 1661;
 				Match(MARKET);
-				State = 1644;
+				State = 1663;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12075,7 +12195,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1643;
+						State = 1662;
 						holdingMarketTerm();
 						}
 						}
@@ -12083,9 +12203,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1646;
+					State = 1665;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12093,9 +12213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1648;
+				State = 1667;
 				Match(PATHS);
-				State = 1649;
+				State = 1668;
 				Match(NUMBER);
 				}
 				break;
@@ -12103,9 +12223,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1650;
+				State = 1669;
 				Match(SEED);
-				State = 1651;
+				State = 1670;
 				Match(NUMBER);
 				}
 				break;
@@ -12113,7 +12233,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1652;
+				State = 1671;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12121,7 +12241,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1653;
+				State = 1672;
 				Match(SOBOL);
 				}
 				break;
@@ -12129,21 +12249,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1654;
+				State = 1673;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1655;
+				State = 1674;
 				Match(GBM);
-				State = 1656;
+				State = 1675;
 				Match(DRIFT);
-				State = 1657;
+				State = 1676;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1658;
+				State = 1677;
 				perYear();
-				State = 1659;
+				State = 1678;
 				Match(VOLATILITY);
-				State = 1660;
+				State = 1679;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1661;
+				State = 1680;
 				perYear();
 				}
 				break;
@@ -12151,39 +12271,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1663;
+				State = 1682;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1683;
 				Match(REVERTS);
-				State = 1665;
+				State = 1684;
 				Match(TO);
-				State = 1668;
+				State = 1687;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1666;
+					State = 1685;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1667;
+					State = 1686;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1670;
+				State = 1689;
 				Match(SPEED);
-				State = 1671;
+				State = 1690;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1672;
+				State = 1691;
 				perYear();
-				State = 1673;
+				State = 1692;
 				Match(VOLATILITY);
-				State = 1674;
+				State = 1693;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1675;
+				State = 1694;
 				perYear();
 				}
 				break;
@@ -12191,17 +12311,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1677;
+				State = 1696;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1678;
+				State = 1697;
 				Match(JUMPS);
-				State = 1679;
+				State = 1698;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1680;
+				State = 1699;
 				perYear();
-				State = 1681;
+				State = 1700;
 				Match(DOWN);
-				State = 1682;
+				State = 1701;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12209,24 +12329,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1684;
+				State = 1703;
 				Match(CORRELATE);
-				State = 1685;
+				State = 1704;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1686;
+				State = 1705;
 				Match(WITH);
-				State = 1687;
+				State = 1706;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1688;
+				State = 1707;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1691;
+				State = 1710;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1689;
+					State = 1708;
 					Match(STRESS);
-					State = 1690;
+					State = 1709;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12237,19 +12357,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1693;
+				State = 1712;
 				Match(REGIMES);
-				State = 1694;
+				State = 1713;
 				Match(STRESS);
-				State = 1695;
+				State = 1714;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1696;
+				State = 1715;
 				perYear();
-				State = 1697;
+				State = 1716;
 				Match(NORMAL);
-				State = 1698;
+				State = 1717;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1699;
+				State = 1718;
 				perYear();
 				}
 				break;
@@ -12292,19 +12412,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 146, RULE_pdStep);
+		EnterRule(_localctx, 148, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1703;
+			State = 1722;
 			Match(UNTIL);
-			State = 1704;
+			State = 1723;
 			Match(DATE);
-			State = 1705;
+			State = 1724;
 			Match(THEN);
-			State = 1706;
+			State = 1725;
 			expr(0);
-			State = 1707;
+			State = 1726;
 			perYear();
 			}
 		}
@@ -12390,44 +12510,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 148, RULE_recoveryDraw);
+		EnterRule(_localctx, 150, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1738;
+			State = 1757;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1709;
+				State = 1728;
 				Match(RECOVERY);
-				State = 1710;
+				State = 1729;
 				Match(BETA);
-				State = 1711;
+				State = 1730;
 				Match(MEAN);
-				State = 1712;
+				State = 1731;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1713;
+				State = 1732;
 				Match(SD);
-				State = 1714;
+				State = 1733;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1718;
+				State = 1737;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1715;
+						State = 1734;
 						loading();
 						}
 						} 
 					}
-					State = 1720;
+					State = 1739;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				}
 				}
 				break;
@@ -12435,45 +12555,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1721;
+				State = 1740;
 				Match(RECOVERY);
-				State = 1722;
+				State = 1741;
 				Match(DRAWN);
-				State = 1723;
+				State = 1742;
 				Match(AT);
-				State = 1724;
+				State = 1743;
 				recoveryOutcome();
-				State = 1729;
+				State = 1748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1725;
+					State = 1744;
 					Match(COMMA);
-					State = 1726;
+					State = 1745;
 					recoveryOutcome();
 					}
 					}
-					State = 1731;
+					State = 1750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1735;
+				State = 1754;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1732;
+						State = 1751;
 						loading();
 						}
 						} 
 					}
-					State = 1737;
+					State = 1756;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				}
 				}
 				break;
@@ -12516,15 +12636,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 150, RULE_recoveryOutcome);
+		EnterRule(_localctx, 152, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1740;
+			State = 1759;
 			_localctx.rate = expr(0);
-			State = 1741;
+			State = 1760;
 			Match(WITH);
-			State = 1742;
+			State = 1761;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12565,26 +12685,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 152, RULE_delayOutcome);
+		EnterRule(_localctx, 154, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1764;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1744;
+				State = 1763;
 				Match(MINUS);
 				}
 			}
 
-			State = 1747;
+			State = 1766;
 			duration();
-			State = 1748;
+			State = 1767;
 			Match(WITH);
-			State = 1749;
+			State = 1768;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12624,15 +12744,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 154, RULE_breakChance);
+		EnterRule(_localctx, 156, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1751;
+			State = 1770;
 			duration();
-			State = 1752;
+			State = 1771;
 			Match(WITH);
-			State = 1753;
+			State = 1772;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12673,15 +12793,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 156, RULE_loading);
+		EnterRule(_localctx, 158, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1755;
+			State = 1774;
 			Match(LOADING);
-			State = 1756;
+			State = 1775;
 			_localctx.factor = reference();
-			State = 1757;
+			State = 1776;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12715,13 +12835,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 158, RULE_perYear);
+		EnterRule(_localctx, 160, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1759;
+			State = 1778;
 			Match(PER);
-			State = 1760;
+			State = 1779;
 			Match(YEAR);
 			}
 		}
@@ -12754,11 +12874,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 160, RULE_duration);
+		EnterRule(_localctx, 162, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1762;
+			State = 1781;
 			Match(QUANTITY);
 			}
 		}
@@ -13078,27 +13198,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 162;
-		EnterRecursionRule(_localctx, 162, RULE_expr, _p);
+		int _startState = 164;
+		EnterRecursionRule(_localctx, 164, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1806;
+			State = 1825;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1765;
+				State = 1784;
 				Match(LPAREN);
-				State = 1766;
+				State = 1785;
 				expr(0);
-				State = 1767;
+				State = 1786;
 				Match(RPAREN);
 				}
 				break;
@@ -13107,9 +13227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1769;
+				State = 1788;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1770;
+				State = 1789;
 				expr(16);
 				}
 				break;
@@ -13118,9 +13238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1771;
+				State = 1790;
 				Match(NOT);
-				State = 1772;
+				State = 1791;
 				expr(11);
 				}
 				break;
@@ -13129,17 +13249,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1773;
+				State = 1792;
 				Match(IF);
-				State = 1774;
+				State = 1793;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1775;
+				State = 1794;
 				Match(THEN);
-				State = 1776;
+				State = 1795;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1777;
+				State = 1796;
 				Match(ELSE);
-				State = 1778;
+				State = 1797;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13148,37 +13268,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1799;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1781;
+				State = 1800;
 				Match(LPAREN);
-				State = 1790;
+				State = 1809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 18190217288613859L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 72760766081531875L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 103L) != 0)) {
 					{
-					State = 1782;
+					State = 1801;
 					expr(0);
-					State = 1787;
+					State = 1806;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1783;
+						State = 1802;
 						Match(COMMA);
-						State = 1784;
+						State = 1803;
 						expr(0);
 						}
 						}
-						State = 1789;
+						State = 1808;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1792;
+				State = 1811;
 				Match(RPAREN);
 				}
 				break;
@@ -13187,7 +13307,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1794;
+				State = 1813;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13197,19 +13317,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1796;
+				State = 1815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
 					{
-					State = 1795;
+					State = 1814;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1798;
+				State = 1817;
 				Match(PER);
-				State = 1799;
+				State = 1818;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13218,9 +13338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1800;
+				State = 1819;
 				Match(NUMBER);
-				State = 1801;
+				State = 1820;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13229,7 +13349,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1802;
+				State = 1821;
 				Match(QUANTITY);
 				}
 				break;
@@ -13238,7 +13358,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1803;
+				State = 1822;
 				Match(NUMBER);
 				}
 				break;
@@ -13247,7 +13367,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1804;
+				State = 1823;
 				Match(DATE);
 				}
 				break;
@@ -13256,34 +13376,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1805;
+				State = 1824;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1828;
+			State = 1847;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1826;
+					State = 1845;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1808;
+						State = 1827;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1809;
+						State = 1828;
 						Match(OF);
-						State = 1810;
+						State = 1829;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13292,9 +13412,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1811;
+						State = 1830;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1812;
+						State = 1831;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13304,7 +13424,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1813;
+						State = 1832;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13313,9 +13433,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1814;
+						State = 1833;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1815;
+						State = 1834;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13325,7 +13445,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1816;
+						State = 1835;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13334,19 +13454,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1817;
+						State = 1836;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1818;
+						State = 1837;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 257)) & ~0x3f) == 0 && ((1L << (_la - 257)) & 63L) != 0)) ) {
+						if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1819;
+						State = 1838;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13355,11 +13475,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1820;
+						State = 1839;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1821;
+						State = 1840;
 						Match(AND);
-						State = 1822;
+						State = 1841;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13368,20 +13488,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1823;
+						State = 1842;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1824;
+						State = 1843;
 						Match(OR);
-						State = 1825;
+						State = 1844;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1830;
+				State = 1849;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 			}
 			}
 		}
@@ -13425,12 +13545,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 164, RULE_measureUnit);
+		EnterRule(_localctx, 166, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1831;
+			State = 1850;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13477,20 +13597,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 166, RULE_reference);
+		EnterRule(_localctx, 168, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1833;
+			State = 1852;
 			ident();
-			State = 1836;
+			State = 1855;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				{
-				State = 1834;
+				State = 1853;
 				Match(DOT);
-				State = 1835;
+				State = 1854;
 				_localctx.member = ident();
 				}
 				break;
@@ -13704,14 +13824,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 168, RULE_ident);
+		EnterRule(_localctx, 170, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1838;
+			State = 1857;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 35081290776515L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13734,7 +13854,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 81: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 82: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13757,7 +13877,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,275,1841,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,277,1860,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13769,696 +13889,704 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		1,0,1,0,1,0,1,0,5,0,175,8,0,10,0,12,0,178,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,189,8,2,10,2,12,2,192,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,217,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,224,8,4,10,4,12,4,227,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,234,8,5,10,5,12,5,237,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,258,8,6,1,6,1,6,3,6,262,8,
-		6,3,6,264,8,6,1,7,1,7,1,7,5,7,269,8,7,10,7,12,7,272,9,7,1,7,1,7,3,7,276,
-		8,7,1,7,3,7,279,8,7,1,8,1,8,1,8,3,8,284,8,8,5,8,286,8,8,10,8,12,8,289,
-		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,299,8,10,10,10,12,10,302,
-		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,312,8,11,1,12,1,12,1,
-		12,1,12,5,12,318,8,12,10,12,12,12,321,9,12,1,12,1,12,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,339,8,13,10,
-		13,12,13,342,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,350,8,13,1,14,1,14,
-		1,15,1,15,1,15,1,15,5,15,358,8,15,10,15,12,15,361,9,15,1,15,1,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,1,16,3,16,372,8,16,1,16,1,16,3,16,376,8,16,1,
-		16,1,16,1,16,1,16,5,16,382,8,16,10,16,12,16,385,9,16,1,16,3,16,388,8,16,
-		1,17,1,17,1,17,3,17,393,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,401,8,
-		18,10,18,12,18,404,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,417,8,19,1,19,1,19,1,19,5,19,422,8,19,10,19,12,19,425,9,19,
-		3,19,427,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,442,8,19,1,19,5,19,445,8,19,10,19,12,19,448,9,19,1,19,1,19,
-		4,19,452,8,19,11,19,12,19,453,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,466,8,19,3,19,468,8,19,1,19,3,19,471,8,19,1,20,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,3,20,481,8,20,3,20,483,8,20,3,20,485,8,20,1,21,
-		1,21,1,21,1,21,1,21,5,21,492,8,21,10,21,12,21,495,9,21,1,21,1,21,3,21,
-		499,8,21,1,21,3,21,502,8,21,1,21,1,21,3,21,506,8,21,1,22,1,22,1,22,1,22,
-		1,22,1,22,1,22,3,22,515,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,524,
-		8,23,1,24,1,24,1,24,3,24,529,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,537,
-		8,25,1,26,1,26,1,26,5,26,542,8,26,10,26,12,26,545,9,26,1,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,557,8,27,3,27,559,8,27,1,28,1,
-		28,1,29,1,29,1,29,1,29,5,29,567,8,29,10,29,12,29,570,9,29,1,29,1,29,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,586,8,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,3,30,594,8,30,1,30,1,30,3,30,598,8,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,5,30,609,8,30,10,30,12,
-		30,612,9,30,1,30,3,30,615,8,30,3,30,617,8,30,1,30,1,30,1,30,1,30,3,30,
-		623,8,30,1,30,3,30,626,8,30,1,31,1,31,3,31,630,8,31,1,32,1,32,1,32,1,32,
-		5,32,636,8,32,10,32,12,32,639,9,32,1,32,1,32,1,33,1,33,1,33,5,33,646,8,
-		33,10,33,12,33,649,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,682,8,33,1,34,1,34,1,34,1,34,
-		1,34,1,34,5,34,690,8,34,10,34,12,34,693,9,34,1,34,1,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,721,8,35,3,35,723,8,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,733,8,35,1,35,1,35,1,35,1,35,1,35,
-		3,35,740,8,35,1,35,1,35,3,35,744,8,35,1,36,1,36,1,36,1,36,5,36,750,8,36,
-		10,36,12,36,753,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,777,8,
-		37,1,38,1,38,1,38,1,38,1,38,3,38,784,8,38,1,39,1,39,1,39,1,39,5,39,790,
-		8,39,10,39,12,39,793,9,39,1,39,1,39,1,40,1,40,3,40,799,8,40,1,40,1,40,
-		3,40,803,8,40,1,40,1,40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,
-		41,815,8,41,1,41,1,41,3,41,819,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,5,41,833,8,41,10,41,12,41,836,9,41,1,41,1,41,
+		2,85,7,85,1,0,1,0,1,0,1,0,5,0,177,8,0,10,0,12,0,180,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,191,8,2,10,2,12,2,194,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,219,8,3,1,4,1,4,1,4,1,4,1,4,5,4,226,8,4,10,4,12,4,229,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,236,8,5,10,5,12,5,239,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,260,8,6,1,6,1,
+		6,3,6,264,8,6,3,6,266,8,6,1,7,1,7,1,7,5,7,271,8,7,10,7,12,7,274,9,7,1,
+		7,1,7,3,7,278,8,7,1,7,3,7,281,8,7,1,8,1,8,1,8,3,8,286,8,8,5,8,288,8,8,
+		10,8,12,8,291,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,301,8,10,10,
+		10,12,10,304,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,314,8,11,
+		1,12,1,12,1,12,1,12,5,12,320,8,12,10,12,12,12,323,9,12,1,12,1,12,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
+		341,8,13,10,13,12,13,344,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,352,8,
+		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,360,8,15,10,15,12,15,363,9,15,1,
+		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,374,8,16,1,16,1,16,3,16,
+		378,8,16,1,16,1,16,1,16,1,16,5,16,384,8,16,10,16,12,16,387,9,16,1,16,3,
+		16,390,8,16,1,17,1,17,1,17,3,17,395,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
+		5,18,403,8,18,10,18,12,18,406,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,419,8,19,1,19,1,19,1,19,5,19,424,8,19,10,19,12,
+		19,427,9,19,3,19,429,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,444,8,19,1,19,5,19,447,8,19,10,19,12,19,450,9,
+		19,1,19,1,19,4,19,454,8,19,11,19,12,19,455,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,3,19,468,8,19,3,19,470,8,19,1,19,3,19,473,8,19,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,483,8,20,3,20,485,8,20,3,
+		20,487,8,20,1,21,1,21,1,21,1,21,1,21,5,21,494,8,21,10,21,12,21,497,9,21,
+		1,21,1,21,3,21,501,8,21,1,21,3,21,504,8,21,1,21,1,21,3,21,508,8,21,1,22,
+		1,22,1,22,1,22,1,22,1,22,1,22,3,22,517,8,22,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,3,23,526,8,23,1,24,1,24,1,24,3,24,531,8,24,1,25,1,25,1,25,1,25,
+		1,25,1,25,3,25,539,8,25,1,26,1,26,1,26,5,26,544,8,26,10,26,12,26,547,9,
+		26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,559,8,27,3,27,
+		561,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,569,8,29,10,29,12,29,572,9,
+		29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,3,30,588,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,596,8,30,1,30,1,30,
+		3,30,600,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,609,8,30,5,30,611,
+		8,30,10,30,12,30,614,9,30,1,30,3,30,617,8,30,3,30,619,8,30,1,30,1,30,1,
+		30,1,30,3,30,625,8,30,1,30,3,30,628,8,30,1,31,1,31,3,31,632,8,31,1,32,
+		1,32,1,32,1,32,5,32,638,8,32,10,32,12,32,641,9,32,1,32,1,32,1,33,1,33,
+		1,33,5,33,648,8,33,10,33,12,33,651,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,684,8,33,1,
+		34,1,34,1,34,1,34,1,34,1,34,5,34,692,8,34,10,34,12,34,695,9,34,1,34,1,
+		34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,723,8,35,3,35,
+		725,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,735,8,35,1,35,1,
+		35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,3,35,746,8,35,1,36,1,36,1,36,
+		1,36,5,36,752,8,36,10,36,12,36,755,9,36,1,36,1,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,3,37,779,8,37,1,38,1,38,1,38,1,38,1,38,3,38,786,8,38,1,39,1,
+		39,1,39,1,39,5,39,792,8,39,10,39,12,39,795,9,39,1,39,1,39,1,40,1,40,3,
+		40,801,8,40,1,40,1,40,3,40,805,8,40,1,40,1,40,3,40,809,8,40,1,41,1,41,
+		1,41,1,41,1,41,1,41,3,41,817,8,41,1,41,1,41,3,41,821,8,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,835,8,41,10,41,12,
+		41,838,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,875,8,41,1,41,5,41,878,8,41,10,
-		41,12,41,881,9,41,1,41,3,41,884,8,41,1,41,1,41,1,41,1,41,5,41,890,8,41,
-		10,41,12,41,893,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,902,8,41,
-		1,42,1,42,1,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,
-		1,44,1,44,1,44,3,44,921,8,44,1,45,1,45,1,45,1,45,1,45,5,45,928,8,45,10,
-		45,12,45,931,9,45,1,45,1,45,3,45,935,8,45,1,45,1,45,1,46,1,46,1,46,1,46,
-		1,47,1,47,1,47,1,47,1,47,1,47,5,47,949,8,47,10,47,12,47,952,9,47,1,47,
-		3,47,955,8,47,1,48,1,48,1,48,1,48,5,48,961,8,48,10,48,12,48,964,9,48,1,
-		48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,4,49,983,8,49,11,49,12,49,984,1,49,1,49,1,49,1,49,3,49,991,
-		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,999,8,50,1,51,1,51,1,51,1,51,5,
-		51,1005,8,51,10,51,12,51,1008,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,
-		1,52,5,52,1018,8,52,10,52,12,52,1021,9,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,3,52,1031,8,52,1,52,3,52,1034,8,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,5,52,1042,8,52,10,52,12,52,1045,9,52,3,52,1047,8,52,1,53,1,53,1,53,
-		1,53,5,53,1053,8,53,10,53,12,53,1056,9,53,1,53,3,53,1059,8,53,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1067,8,54,1,55,1,55,1,55,1,56,1,56,1,56,1,56,
-		5,56,1076,8,56,10,56,12,56,1079,9,56,1,56,3,56,1082,8,56,1,57,1,57,1,57,
-		1,57,1,57,1,57,3,57,1090,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,3,58,1101,8,58,3,58,1103,8,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,3,59,1114,8,59,1,59,3,59,1117,8,59,1,59,1,59,3,59,1121,8,59,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1129,8,60,1,60,1,60,1,60,3,60,1134,
-		8,60,1,60,1,60,1,60,3,60,1139,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1149,8,60,3,60,1151,8,60,1,60,1,60,1,60,1,60,5,60,1157,8,60,
-		10,60,12,60,1160,9,60,1,61,1,61,1,61,1,61,5,61,1166,8,61,10,61,12,61,1169,
-		9,61,1,61,1,61,1,61,3,61,1174,8,61,1,61,1,61,3,61,1178,8,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1189,8,62,10,62,12,62,1192,9,62,
-		1,62,1,62,3,62,1196,8,62,1,62,3,62,1199,8,62,1,63,1,63,1,63,1,63,1,63,
-		3,63,1206,8,63,1,64,1,64,1,64,1,64,1,64,5,64,1213,8,64,10,64,12,64,1216,
-		9,64,1,65,1,65,3,65,1220,8,65,1,66,1,66,1,66,5,66,1225,8,66,10,66,12,66,
-		1228,9,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1238,8,67,10,67,
-		12,67,1241,9,67,3,67,1243,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,1256,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1271,8,67,10,67,12,67,1274,9,67,1,67,3,67,
-		1277,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1287,8,67,10,67,
-		12,67,1290,9,67,1,67,1,67,1,67,1,67,5,67,1296,8,67,10,67,12,67,1299,9,
-		67,1,67,3,67,1302,8,67,1,67,1,67,1,67,3,67,1307,8,67,1,67,1,67,5,67,1311,
-		8,67,10,67,12,67,1314,9,67,1,67,1,67,1,67,1,67,5,67,1320,8,67,10,67,12,
-		67,1323,9,67,1,67,3,67,1326,8,67,1,68,1,68,1,68,5,68,1331,8,68,10,68,12,
-		68,1334,9,68,1,68,1,68,1,69,1,69,1,69,1,69,5,69,1342,8,69,10,69,12,69,
-		1345,9,69,1,69,5,69,1348,8,69,10,69,12,69,1351,9,69,1,69,3,69,1354,8,69,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1392,8,70,1,70,1,70,3,70,
-		1396,8,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1404,8,71,10,71,12,71,1407,
-		9,71,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1421,8,72,10,72,12,72,1424,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1431,8,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1442,8,72,1,72,1,72,
-		1,72,1,72,5,72,1448,8,72,10,72,12,72,1451,9,72,1,72,5,72,1454,8,72,10,
-		72,12,72,1457,9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1467,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1480,8,
-		72,10,72,12,72,1483,9,72,1,72,3,72,1486,8,72,1,72,1,72,1,72,1,72,1,72,
-		5,72,1493,8,72,10,72,12,72,1496,9,72,3,72,1498,8,72,1,72,5,72,1501,8,72,
-		10,72,12,72,1504,9,72,1,72,3,72,1507,8,72,3,72,1509,8,72,1,72,1,72,4,72,
-		1513,8,72,11,72,12,72,1514,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1533,8,72,10,72,12,72,1536,9,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1549,8,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1558,8,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,5,72,1566,8,72,10,72,12,72,1569,9,72,1,72,1,72,3,72,1573,8,72,
-		1,72,5,72,1576,8,72,10,72,12,72,1579,9,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		5,72,1587,8,72,10,72,12,72,1590,9,72,1,72,5,72,1593,8,72,10,72,12,72,1596,
-		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1617,8,72,1,72,1,72,1,72,1,72,1,72,
-		3,72,1624,8,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1632,8,72,1,72,1,72,
-		3,72,1636,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1645,8,72,11,72,
-		12,72,1646,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1669,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,3,72,1692,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1702,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,1717,8,74,10,74,12,74,1720,9,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,5,74,1728,8,74,10,74,12,74,1731,9,74,1,74,5,74,1734,8,74,10,
-		74,12,74,1737,9,74,3,74,1739,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1746,8,
-		76,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,
-		79,1,79,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,
-		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1786,8,81,10,
-		81,12,81,1789,9,81,3,81,1791,8,81,1,81,1,81,1,81,1,81,3,81,1797,8,81,1,
-		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1807,8,81,1,81,1,81,1,81,1,
-		81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,
-		81,5,81,1827,8,81,10,81,12,81,1830,9,81,1,82,1,82,1,83,1,83,1,83,3,83,
-		1837,8,83,1,84,1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
-		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
-		152,154,156,158,160,162,164,166,168,0,10,1,0,245,246,1,0,17,18,1,0,117,
-		118,1,0,183,184,1,0,265,266,1,0,255,256,1,0,253,254,1,0,257,262,1,0,189,
-		200,26,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,
-		126,128,130,134,135,137,143,146,148,157,157,159,165,167,171,174,174,180,
-		182,184,184,200,201,206,220,222,234,237,244,269,270,2126,0,176,1,0,0,0,
-		2,181,1,0,0,0,4,184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,
-		12,263,1,0,0,0,14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,
-		0,0,22,311,1,0,0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,
-		1,0,0,0,32,387,1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,
-		484,1,0,0,0,42,486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,
-		0,50,536,1,0,0,0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,
-		0,0,0,60,625,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,
-		1,0,0,0,70,743,1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,
-		785,1,0,0,0,80,796,1,0,0,0,82,901,1,0,0,0,84,903,1,0,0,0,86,908,1,0,0,
-		0,88,914,1,0,0,0,90,922,1,0,0,0,92,938,1,0,0,0,94,954,1,0,0,0,96,956,1,
-		0,0,0,98,990,1,0,0,0,100,998,1,0,0,0,102,1000,1,0,0,0,104,1046,1,0,0,0,
-		106,1048,1,0,0,0,108,1066,1,0,0,0,110,1068,1,0,0,0,112,1071,1,0,0,0,114,
-		1089,1,0,0,0,116,1091,1,0,0,0,118,1106,1,0,0,0,120,1122,1,0,0,0,122,1177,
-		1,0,0,0,124,1198,1,0,0,0,126,1200,1,0,0,0,128,1207,1,0,0,0,130,1219,1,
-		0,0,0,132,1221,1,0,0,0,134,1325,1,0,0,0,136,1327,1,0,0,0,138,1353,1,0,
-		0,0,140,1395,1,0,0,0,142,1397,1,0,0,0,144,1701,1,0,0,0,146,1703,1,0,0,
-		0,148,1738,1,0,0,0,150,1740,1,0,0,0,152,1745,1,0,0,0,154,1751,1,0,0,0,
-		156,1755,1,0,0,0,158,1759,1,0,0,0,160,1762,1,0,0,0,162,1806,1,0,0,0,164,
-		1831,1,0,0,0,166,1833,1,0,0,0,168,1838,1,0,0,0,170,175,3,2,1,0,171,175,
-		3,4,2,0,172,175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,
-		0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
-		177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,
-		0,0,181,182,5,3,0,0,182,183,5,267,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,
-		186,3,168,84,0,186,190,5,245,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,
-		1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,
-		0,193,194,5,246,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,
-		217,3,24,12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,
-		217,3,64,32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,
-		217,3,78,39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,
-		209,217,3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,
-		64,0,213,217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,
-		0,0,216,196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,
-		200,1,0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,
-		0,0,0,216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,
-		216,209,1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,
-		1,0,0,0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,269,0,
-		0,219,225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,
-		223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,
-		1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,
-		0,229,9,1,0,0,0,230,235,5,245,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,
-		231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,
-		0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,246,0,0,239,11,1,0,0,0,
-		240,241,5,5,0,0,241,264,5,267,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,
-		245,5,7,0,0,245,264,5,264,0,0,246,247,5,8,0,0,247,264,5,264,0,0,248,249,
-		5,9,0,0,249,264,5,264,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,
-		5,11,0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,
-		3,168,84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,
-		0,0,260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,
-		240,1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,
-		0,0,0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,
-		270,3,168,84,0,266,267,5,253,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,
-		272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,
-		0,0,0,273,274,5,253,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,
-		0,276,279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,
-		15,1,0,0,0,280,287,5,245,0,0,281,283,5,264,0,0,282,284,5,249,0,0,283,282,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,
-		0,287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,
-		291,5,246,0,0,291,17,1,0,0,0,292,293,5,263,0,0,293,19,1,0,0,0,294,295,
-		5,14,0,0,295,296,3,168,84,0,296,300,5,245,0,0,297,299,3,22,11,0,298,297,
-		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
-		0,302,300,1,0,0,0,303,304,5,246,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,
-		312,5,267,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,
-		312,3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,
-		1,0,0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,245,0,0,316,318,
-		3,26,13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
-		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,246,0,0,323,25,1,0,0,0,324,
-		325,5,121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,
-		328,329,3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,
-		0,332,333,3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,
-		0,336,340,5,245,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,
-		340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,
-		5,246,0,0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,264,0,0,347,348,5,
-		20,0,0,348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,
-		0,0,349,334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,
-		29,1,0,0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,245,0,0,356,358,
-		3,32,16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,
-		0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,246,0,0,363,31,1,0,0,0,364,
-		365,5,47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,
-		371,3,160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,
-		372,1,0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,264,0,0,375,373,
-		1,0,0,0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,
-		0,0,379,383,5,245,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,
-		0,383,381,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,
-		388,5,246,0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,
-		0,0,0,389,390,5,264,0,0,390,392,3,162,81,0,391,393,5,249,0,0,392,391,1,
-		0,0,0,392,393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,
-		0,396,397,5,54,0,0,397,398,3,168,84,0,398,402,5,245,0,0,399,401,3,38,19,
-		0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,
-		405,1,0,0,0,404,402,1,0,0,0,405,406,5,246,0,0,406,37,1,0,0,0,407,408,5,
-		55,0,0,408,471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,
-		3,158,79,0,412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,
-		417,1,0,0,0,416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,
-		240,0,0,419,423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,
-		0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,
-		426,418,1,0,0,0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,
-		5,264,0,0,430,431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,
-		3,48,24,0,434,435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,
-		5,64,0,0,438,439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,
-		0,0,0,441,442,1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,
-		0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,
-		446,1,0,0,0,449,451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,
-		1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,
-		0,456,471,3,18,9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,
-		0,460,461,5,95,0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,
-		0,464,466,3,162,81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
-		462,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,
-		1,0,0,0,470,409,1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,
-		0,470,449,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,
-		460,1,0,0,0,470,469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,
-		42,21,0,474,475,5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,
-		99,0,0,478,479,5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,
-		0,0,0,481,483,1,0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,
-		484,472,1,0,0,0,484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,
-		5,63,0,0,488,493,3,160,80,0,489,490,5,249,0,0,490,492,3,160,80,0,491,489,
-		1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,
-		0,495,493,1,0,0,0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,
-		498,499,1,0,0,0,499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,
-		502,1,0,0,0,502,505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,
-		1,0,0,0,505,506,1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,
-		80,0,509,510,5,202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,
-		0,0,513,515,3,162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,
-		516,524,5,241,0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,
-		520,524,3,162,81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,
-		0,523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,
-		5,266,0,0,526,529,5,62,0,0,527,529,5,265,0,0,528,525,1,0,0,0,528,527,1,
-		0,0,0,529,49,1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,
-		0,0,533,537,3,162,81,0,534,535,5,73,0,0,535,537,5,264,0,0,536,530,1,0,
-		0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,
-		543,3,168,84,0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,
-		1,0,0,0,543,544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,
-		0,547,559,3,162,81,0,548,549,5,73,0,0,549,559,5,264,0,0,550,551,5,131,
-		0,0,551,559,3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,
-		0,0,555,557,3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,
-		558,546,1,0,0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,
-		1,0,0,0,560,561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,
-		84,0,564,568,5,245,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,
-		0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,
-		572,5,246,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,
-		5,113,0,0,576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,
-		5,116,0,0,580,581,5,73,0,0,581,626,5,264,0,0,582,583,5,119,0,0,583,585,
-		3,94,47,0,584,586,5,269,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,
-		0,0,0,587,588,5,8,0,0,588,626,5,264,0,0,589,590,5,45,0,0,590,593,3,162,
-		81,0,591,592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,
-		0,0,594,597,1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,
-		0,597,598,1,0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,266,0,0,
-		601,615,5,141,0,0,602,603,5,141,0,0,603,610,5,245,0,0,604,606,3,162,81,
-		0,605,607,5,249,0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,
-		604,1,0,0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,
-		0,0,0,612,610,1,0,0,0,613,615,5,246,0,0,614,600,1,0,0,0,614,602,1,0,0,
-		0,615,617,1,0,0,0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,
-		626,3,88,44,0,619,626,3,90,45,0,620,622,5,143,0,0,621,623,5,253,0,0,622,
-		621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,
-		1,0,0,0,625,575,1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,
-		0,625,587,1,0,0,0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,
-		620,1,0,0,0,626,61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,
-		1,0,0,0,629,628,1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,
-		84,0,633,637,5,245,0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,
-		0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,
-		641,5,246,0,0,641,65,1,0,0,0,642,643,5,77,0,0,643,647,5,245,0,0,644,646,
-		3,76,38,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,
-		0,0,648,650,1,0,0,0,649,647,1,0,0,0,650,682,5,246,0,0,651,652,5,78,0,0,
-		652,682,3,162,81,0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,
-		0,656,657,5,49,0,0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,
-		0,660,661,3,162,81,0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,
-		0,664,682,3,162,81,0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,
-		0,0,668,682,3,162,81,0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,
-		79,0,672,682,1,0,0,0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,
-		0,0,676,677,3,162,81,0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,
-		0,0,680,682,3,168,84,0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,
-		681,655,1,0,0,0,681,658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,
-		1,0,0,0,681,669,1,0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,
-		683,684,5,88,0,0,684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,
-		0,687,691,5,245,0,0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,
-		691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,
-		5,246,0,0,695,69,1,0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,
-		78,0,0,699,744,3,162,81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,
-		65,0,0,703,704,5,90,0,0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,
-		162,81,0,707,708,3,158,79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,
-		162,81,0,711,712,5,58,0,0,712,744,5,264,0,0,713,714,5,59,0,0,714,744,3,
-		160,80,0,715,716,5,95,0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,
-		5,166,0,0,719,721,3,162,81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,
-		0,0,0,722,717,1,0,0,0,722,723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,
-		725,726,3,48,24,0,726,727,3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,
-		729,732,5,64,0,0,730,731,5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,
-		733,1,0,0,0,733,744,1,0,0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,
-		5,101,0,0,737,738,5,133,0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,
-		0,0,0,740,744,1,0,0,0,741,744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,
-		0,0,743,698,1,0,0,0,743,700,1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,
-		709,1,0,0,0,743,711,1,0,0,0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,
-		0,0,0,743,734,1,0,0,0,743,741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,
-		746,5,197,0,0,746,747,3,168,84,0,747,751,5,245,0,0,748,750,3,74,37,0,749,
-		748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,
-		0,0,0,753,751,1,0,0,0,754,755,5,246,0,0,755,73,1,0,0,0,756,757,5,227,0,
-		0,757,777,3,162,81,0,758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,
-		0,0,761,777,3,162,81,0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,
-		230,0,0,765,777,3,162,81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,
-		5,82,0,0,769,777,3,162,81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,
-		5,103,0,0,773,777,3,162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,
-		756,1,0,0,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,
-		0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,
-		776,774,1,0,0,0,777,75,1,0,0,0,778,779,5,264,0,0,779,780,3,162,81,0,780,
-		781,5,63,0,0,781,783,3,162,81,0,782,784,5,249,0,0,783,782,1,0,0,0,783,
-		784,1,0,0,0,784,77,1,0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,
-		5,245,0,0,788,790,3,82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
-		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,246,0,
-		0,795,79,1,0,0,0,796,798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,
-		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,
-		800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,
-		162,81,0,806,804,1,0,0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,
-		0,0,809,902,3,162,81,0,810,811,5,114,0,0,811,902,3,80,40,0,812,814,5,206,
-		0,0,813,815,5,265,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,
-		816,817,5,144,0,0,817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,
-		902,1,0,0,0,820,821,5,206,0,0,821,902,5,217,0,0,822,823,5,207,0,0,823,
-		902,3,162,81,0,824,825,5,208,0,0,825,902,3,162,81,0,826,827,5,209,0,0,
-		827,828,5,73,0,0,828,902,5,264,0,0,829,830,5,210,0,0,830,834,5,245,0,0,
-		831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,
-		835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,902,5,246,0,0,838,839,
-		5,210,0,0,839,840,5,218,0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,
-		3,162,81,0,843,902,1,0,0,0,844,845,5,211,0,0,845,902,3,162,81,0,846,902,
-		3,88,44,0,847,902,3,90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,
-		3,162,81,0,851,852,5,176,0,0,852,853,3,162,81,0,853,902,1,0,0,0,854,855,
-		5,213,0,0,855,902,3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,902,
-		5,264,0,0,859,860,5,119,0,0,860,902,3,94,47,0,861,862,5,8,0,0,862,902,
-		5,264,0,0,863,864,5,123,0,0,864,902,5,266,0,0,865,902,3,52,26,0,866,867,
-		5,232,0,0,867,868,5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,
-		3,162,81,0,871,872,5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,
-		871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,
-		1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,
-		0,881,879,1,0,0,0,882,884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,
-		902,1,0,0,0,885,886,5,244,0,0,886,891,5,264,0,0,887,888,5,249,0,0,888,
-		890,5,264,0,0,889,887,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,
-		1,0,0,0,892,894,1,0,0,0,893,891,1,0,0,0,894,895,5,166,0,0,895,896,3,162,
-		81,0,896,897,5,50,0,0,897,898,3,162,81,0,898,902,1,0,0,0,899,900,5,237,
-		0,0,900,902,3,162,81,0,901,808,1,0,0,0,901,810,1,0,0,0,901,812,1,0,0,0,
-		901,820,1,0,0,0,901,822,1,0,0,0,901,824,1,0,0,0,901,826,1,0,0,0,901,829,
-		1,0,0,0,901,838,1,0,0,0,901,844,1,0,0,0,901,846,1,0,0,0,901,847,1,0,0,
-		0,901,848,1,0,0,0,901,854,1,0,0,0,901,856,1,0,0,0,901,859,1,0,0,0,901,
-		861,1,0,0,0,901,863,1,0,0,0,901,865,1,0,0,0,901,866,1,0,0,0,901,885,1,
-		0,0,0,901,899,1,0,0,0,902,83,1,0,0,0,903,904,5,235,0,0,904,905,5,264,0,
-		0,905,906,5,63,0,0,906,907,3,162,81,0,907,85,1,0,0,0,908,909,5,236,0,0,
-		909,910,5,51,0,0,910,911,5,264,0,0,911,912,5,234,0,0,912,913,3,162,81,
-		0,913,87,1,0,0,0,914,915,5,212,0,0,915,920,3,162,81,0,916,917,5,51,0,0,
-		917,921,5,264,0,0,918,919,5,221,0,0,919,921,3,168,84,0,920,916,1,0,0,0,
-		920,918,1,0,0,0,921,89,1,0,0,0,922,923,5,214,0,0,923,924,5,215,0,0,924,
-		925,3,168,84,0,925,929,5,245,0,0,926,928,3,92,46,0,927,926,1,0,0,0,928,
-		931,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,934,1,0,0,0,931,929,1,
-		0,0,0,932,933,5,176,0,0,933,935,3,162,81,0,934,932,1,0,0,0,934,935,1,0,
-		0,0,935,936,1,0,0,0,936,937,5,246,0,0,937,91,1,0,0,0,938,939,5,216,0,0,
-		939,940,3,162,81,0,940,941,3,162,81,0,941,93,1,0,0,0,942,955,5,120,0,0,
-		943,955,5,121,0,0,944,955,5,122,0,0,945,946,5,52,0,0,946,950,5,245,0,0,
-		947,949,3,34,17,0,948,947,1,0,0,0,949,952,1,0,0,0,950,948,1,0,0,0,950,
-		951,1,0,0,0,951,953,1,0,0,0,952,950,1,0,0,0,953,955,5,246,0,0,954,942,
-		1,0,0,0,954,943,1,0,0,0,954,944,1,0,0,0,954,945,1,0,0,0,955,95,1,0,0,0,
-		956,957,5,222,0,0,957,958,3,168,84,0,958,962,5,245,0,0,959,961,3,98,49,
-		0,960,959,1,0,0,0,961,964,1,0,0,0,962,960,1,0,0,0,962,963,1,0,0,0,963,
-		965,1,0,0,0,964,962,1,0,0,0,965,966,5,246,0,0,966,97,1,0,0,0,967,968,5,
-		202,0,0,968,969,3,168,84,0,969,970,5,250,0,0,970,971,3,168,84,0,971,991,
-		1,0,0,0,972,973,5,200,0,0,973,991,3,162,81,0,974,975,5,223,0,0,975,991,
-		3,162,81,0,976,977,5,224,0,0,977,991,5,226,0,0,978,979,5,224,0,0,979,991,
-		3,168,84,0,980,982,5,65,0,0,981,983,3,100,50,0,982,981,1,0,0,0,983,984,
-		1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,991,1,0,0,0,986,987,5,210,
-		0,0,987,988,5,171,0,0,988,989,5,51,0,0,989,991,3,168,84,0,990,967,1,0,
-		0,0,990,972,1,0,0,0,990,974,1,0,0,0,990,976,1,0,0,0,990,978,1,0,0,0,990,
-		980,1,0,0,0,990,986,1,0,0,0,991,99,1,0,0,0,992,993,5,225,0,0,993,999,3,
-		162,81,0,994,995,5,102,0,0,995,999,3,162,81,0,996,997,5,103,0,0,997,999,
-		3,162,81,0,998,992,1,0,0,0,998,994,1,0,0,0,998,996,1,0,0,0,999,101,1,0,
-		0,0,1000,1001,5,124,0,0,1001,1002,3,168,84,0,1002,1006,5,245,0,0,1003,
-		1005,3,104,52,0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,
-		1006,1007,1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,246,
-		0,0,1010,103,1,0,0,0,1011,1012,5,125,0,0,1012,1047,3,162,81,0,1013,1014,
-		5,126,0,0,1014,1019,3,106,53,0,1015,1016,5,249,0,0,1016,1018,3,106,53,
-		0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,
-		0,0,1020,1047,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,167,0,0,1023,1047,
-		3,162,81,0,1024,1025,5,168,0,0,1025,1026,3,162,81,0,1026,1027,5,166,0,
-		0,1027,1030,3,168,84,0,1028,1029,5,169,0,0,1029,1031,3,162,81,0,1030,1028,
-		1,0,0,0,1030,1031,1,0,0,0,1031,1033,1,0,0,0,1032,1034,5,174,0,0,1033,1032,
-		1,0,0,0,1033,1034,1,0,0,0,1034,1047,1,0,0,0,1035,1036,5,208,0,0,1036,1047,
-		3,162,81,0,1037,1038,5,170,0,0,1038,1043,3,110,55,0,1039,1040,5,249,0,
-		0,1040,1042,3,110,55,0,1041,1039,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,
-		0,0,0,1043,1044,1,0,0,0,1044,1047,1,0,0,0,1045,1043,1,0,0,0,1046,1011,
-		1,0,0,0,1046,1013,1,0,0,0,1046,1022,1,0,0,0,1046,1024,1,0,0,0,1046,1035,
-		1,0,0,0,1046,1037,1,0,0,0,1047,105,1,0,0,0,1048,1049,3,168,84,0,1049,1058,
-		3,162,81,0,1050,1054,5,245,0,0,1051,1053,3,108,54,0,1052,1051,1,0,0,0,
-		1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,1057,1,0,0,
-		0,1056,1054,1,0,0,0,1057,1059,5,246,0,0,1058,1050,1,0,0,0,1058,1059,1,
-		0,0,0,1059,107,1,0,0,0,1060,1061,5,167,0,0,1061,1067,3,162,81,0,1062,1063,
-		5,168,0,0,1063,1067,3,162,81,0,1064,1065,5,169,0,0,1065,1067,3,162,81,
-		0,1066,1060,1,0,0,0,1066,1062,1,0,0,0,1066,1064,1,0,0,0,1067,109,1,0,0,
-		0,1068,1069,5,264,0,0,1069,1070,3,162,81,0,1070,111,1,0,0,0,1071,1072,
-		5,127,0,0,1072,1081,3,168,84,0,1073,1077,5,245,0,0,1074,1076,3,114,57,
-		0,1075,1074,1,0,0,0,1076,1079,1,0,0,0,1077,1075,1,0,0,0,1077,1078,1,0,
-		0,0,1078,1080,1,0,0,0,1079,1077,1,0,0,0,1080,1082,5,246,0,0,1081,1073,
-		1,0,0,0,1081,1082,1,0,0,0,1082,113,1,0,0,0,1083,1084,5,128,0,0,1084,1090,
-		3,162,81,0,1085,1086,5,129,0,0,1086,1090,3,162,81,0,1087,1088,5,130,0,
-		0,1088,1090,3,162,81,0,1089,1083,1,0,0,0,1089,1085,1,0,0,0,1089,1087,1,
-		0,0,0,1090,115,1,0,0,0,1091,1092,5,131,0,0,1092,1093,3,168,84,0,1093,1094,
-		5,245,0,0,1094,1102,3,162,81,0,1095,1100,3,158,79,0,1096,1097,5,57,0,0,
-		1097,1098,3,162,81,0,1098,1099,3,158,79,0,1099,1101,1,0,0,0,1100,1096,
-		1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1095,1,0,0,0,1102,1103,
-		1,0,0,0,1103,1104,1,0,0,0,1104,1105,5,246,0,0,1105,117,1,0,0,0,1106,1107,
-		5,132,0,0,1107,1108,3,168,84,0,1108,1109,5,252,0,0,1109,1116,3,162,81,
-		0,1110,1113,5,133,0,0,1111,1114,5,134,0,0,1112,1114,5,135,0,0,1113,1111,
-		1,0,0,0,1113,1112,1,0,0,0,1114,1115,1,0,0,0,1115,1117,3,160,80,0,1116,
-		1110,1,0,0,0,1116,1117,1,0,0,0,1117,1120,1,0,0,0,1118,1119,5,51,0,0,1119,
-		1121,5,264,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,119,1,0,0,0,1122,
-		1123,5,136,0,0,1123,1124,3,168,84,0,1124,1125,5,144,0,0,1125,1128,3,162,
-		81,0,1126,1127,5,51,0,0,1127,1129,5,264,0,0,1128,1126,1,0,0,0,1128,1129,
-		1,0,0,0,1129,1133,1,0,0,0,1130,1131,5,137,0,0,1131,1132,5,139,0,0,1132,
-		1134,5,266,0,0,1133,1130,1,0,0,0,1133,1134,1,0,0,0,1134,1138,1,0,0,0,1135,
-		1136,5,138,0,0,1136,1137,5,139,0,0,1137,1139,5,266,0,0,1138,1135,1,0,0,
-		0,1138,1139,1,0,0,0,1139,1150,1,0,0,0,1140,1141,5,161,0,0,1141,1142,5,
-		186,0,0,1142,1143,3,168,84,0,1143,1144,5,162,0,0,1144,1145,5,166,0,0,1145,
-		1146,5,266,0,0,1146,1148,5,163,0,0,1147,1149,3,122,61,0,1148,1147,1,0,
-		0,0,1148,1149,1,0,0,0,1149,1151,1,0,0,0,1150,1140,1,0,0,0,1150,1151,1,
-		0,0,0,1151,1152,1,0,0,0,1152,1153,5,251,0,0,1153,1158,3,124,62,0,1154,
-		1155,5,249,0,0,1155,1157,3,124,62,0,1156,1154,1,0,0,0,1157,1160,1,0,0,
-		0,1158,1156,1,0,0,0,1158,1159,1,0,0,0,1159,121,1,0,0,0,1160,1158,1,0,0,
-		0,1161,1162,5,164,0,0,1162,1167,3,168,84,0,1163,1164,5,249,0,0,1164,1166,
-		3,168,84,0,1165,1163,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,
-		1168,1,0,0,0,1168,1173,1,0,0,0,1169,1167,1,0,0,0,1170,1171,5,177,0,0,1171,
-		1172,5,165,0,0,1172,1174,3,168,84,0,1173,1170,1,0,0,0,1173,1174,1,0,0,
-		0,1174,1178,1,0,0,0,1175,1176,5,165,0,0,1176,1178,3,168,84,0,1177,1161,
-		1,0,0,0,1177,1175,1,0,0,0,1178,123,1,0,0,0,1179,1180,5,157,0,0,1180,1181,
-		5,265,0,0,1181,1182,5,166,0,0,1182,1199,3,168,84,0,1183,1195,5,160,0,0,
-		1184,1185,5,247,0,0,1185,1190,3,168,84,0,1186,1187,5,249,0,0,1187,1189,
-		3,168,84,0,1188,1186,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,
-		1191,1,0,0,0,1191,1193,1,0,0,0,1192,1190,1,0,0,0,1193,1194,5,248,0,0,1194,
-		1196,1,0,0,0,1195,1184,1,0,0,0,1195,1196,1,0,0,0,1196,1199,1,0,0,0,1197,
-		1199,3,168,84,0,1198,1179,1,0,0,0,1198,1183,1,0,0,0,1198,1197,1,0,0,0,
-		1199,125,1,0,0,0,1200,1201,5,145,0,0,1201,1202,5,144,0,0,1202,1205,3,162,
-		81,0,1203,1204,5,146,0,0,1204,1206,3,160,80,0,1205,1203,1,0,0,0,1205,1206,
-		1,0,0,0,1206,127,1,0,0,0,1207,1208,5,147,0,0,1208,1209,5,148,0,0,1209,
-		1214,3,130,65,0,1210,1211,5,249,0,0,1211,1213,3,130,65,0,1212,1210,1,0,
-		0,0,1213,1216,1,0,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,129,1,0,
-		0,0,1216,1214,1,0,0,0,1217,1220,5,66,0,0,1218,1220,3,168,84,0,1219,1217,
-		1,0,0,0,1219,1218,1,0,0,0,1220,131,1,0,0,0,1221,1222,5,149,0,0,1222,1226,
-		5,245,0,0,1223,1225,3,134,67,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,
-		1224,1,0,0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,
-		1230,5,246,0,0,1230,133,1,0,0,0,1231,1232,5,10,0,0,1232,1242,3,166,83,
-		0,1233,1234,5,150,0,0,1234,1239,3,168,84,0,1235,1236,5,249,0,0,1236,1238,
-		3,168,84,0,1237,1235,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,0,0,0,1239,
-		1240,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1242,1233,1,0,0,0,1242,
-		1243,1,0,0,0,1243,1326,1,0,0,0,1244,1245,5,151,0,0,1245,1326,3,168,84,
-		0,1246,1247,5,152,0,0,1247,1326,3,168,84,0,1248,1249,5,153,0,0,1249,1250,
-		5,154,0,0,1250,1251,5,155,0,0,1251,1326,3,168,84,0,1252,1255,5,156,0,0,
-		1253,1254,5,265,0,0,1254,1256,5,202,0,0,1255,1253,1,0,0,0,1255,1256,1,
-		0,0,0,1256,1257,1,0,0,0,1257,1258,5,154,0,0,1258,1259,5,166,0,0,1259,1326,
-		3,168,84,0,1260,1261,5,157,0,0,1261,1262,5,265,0,0,1262,1263,5,202,0,0,
-		1263,1264,5,154,0,0,1264,1265,5,166,0,0,1265,1326,3,168,84,0,1266,1267,
-		5,179,0,0,1267,1272,3,168,84,0,1268,1269,5,249,0,0,1269,1271,3,168,84,
-		0,1270,1268,1,0,0,0,1271,1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,
-		0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1275,1277,5,158,0,0,1276,1275,
-		1,0,0,0,1276,1277,1,0,0,0,1277,1278,1,0,0,0,1278,1279,5,166,0,0,1279,1280,
-		5,231,0,0,1280,1281,3,166,83,0,1281,1326,1,0,0,0,1282,1283,5,175,0,0,1283,
-		1284,3,162,81,0,1284,1288,5,245,0,0,1285,1287,3,134,67,0,1286,1285,1,0,
-		0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1291,1,
-		0,0,0,1290,1288,1,0,0,0,1291,1301,5,246,0,0,1292,1293,5,176,0,0,1293,1297,
-		5,245,0,0,1294,1296,3,134,67,0,1295,1294,1,0,0,0,1296,1299,1,0,0,0,1297,
-		1295,1,0,0,0,1297,1298,1,0,0,0,1298,1300,1,0,0,0,1299,1297,1,0,0,0,1300,
-		1302,5,246,0,0,1301,1292,1,0,0,0,1301,1302,1,0,0,0,1302,1326,1,0,0,0,1303,
-		1306,5,158,0,0,1304,1305,5,186,0,0,1305,1307,5,113,0,0,1306,1304,1,0,0,
-		0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1312,5,245,0,0,1309,1311,3,
-		134,67,0,1310,1309,1,0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,0,0,1312,1313,
-		1,0,0,0,1313,1315,1,0,0,0,1314,1312,1,0,0,0,1315,1326,5,246,0,0,1316,1317,
-		5,159,0,0,1317,1321,5,245,0,0,1318,1320,3,134,67,0,1319,1318,1,0,0,0,1320,
-		1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1324,1,0,0,0,1323,
-		1321,1,0,0,0,1324,1326,5,246,0,0,1325,1231,1,0,0,0,1325,1244,1,0,0,0,1325,
-		1246,1,0,0,0,1325,1248,1,0,0,0,1325,1252,1,0,0,0,1325,1260,1,0,0,0,1325,
-		1266,1,0,0,0,1325,1282,1,0,0,0,1325,1303,1,0,0,0,1325,1316,1,0,0,0,1326,
-		135,1,0,0,0,1327,1328,5,178,0,0,1328,1332,5,245,0,0,1329,1331,3,138,69,
-		0,1330,1329,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,
-		0,0,1333,1335,1,0,0,0,1334,1332,1,0,0,0,1335,1336,5,246,0,0,1336,137,1,
-		0,0,0,1337,1338,5,179,0,0,1338,1343,3,168,84,0,1339,1340,5,249,0,0,1340,
-		1342,3,168,84,0,1341,1339,1,0,0,0,1342,1345,1,0,0,0,1343,1341,1,0,0,0,
-		1343,1344,1,0,0,0,1344,1349,1,0,0,0,1345,1343,1,0,0,0,1346,1348,3,140,
-		70,0,1347,1346,1,0,0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,
-		0,0,0,1350,1354,1,0,0,0,1351,1349,1,0,0,0,1352,1354,3,132,66,0,1353,1337,
-		1,0,0,0,1353,1352,1,0,0,0,1354,139,1,0,0,0,1355,1356,5,180,0,0,1356,1396,
-		3,162,81,0,1357,1358,5,90,0,0,1358,1359,5,243,0,0,1359,1396,3,162,81,0,
-		1360,1361,5,90,0,0,1361,1396,3,168,84,0,1362,1363,5,181,0,0,1363,1396,
-		3,160,80,0,1364,1365,5,133,0,0,1365,1366,5,266,0,0,1366,1396,5,142,0,0,
-		1367,1368,5,102,0,0,1368,1369,3,162,81,0,1369,1370,5,188,0,0,1370,1371,
-		5,111,0,0,1371,1396,1,0,0,0,1372,1373,5,103,0,0,1373,1396,3,162,81,0,1374,
-		1375,5,104,0,0,1375,1376,3,162,81,0,1376,1377,5,188,0,0,1377,1378,5,111,
-		0,0,1378,1396,1,0,0,0,1379,1380,5,105,0,0,1380,1396,3,162,81,0,1381,1382,
-		5,106,0,0,1382,1396,5,107,0,0,1383,1384,5,108,0,0,1384,1396,3,162,81,0,
-		1385,1386,5,93,0,0,1386,1387,5,94,0,0,1387,1388,5,63,0,0,1388,1391,3,162,
-		81,0,1389,1390,5,4,0,0,1390,1392,3,160,80,0,1391,1389,1,0,0,0,1391,1392,
-		1,0,0,0,1392,1396,1,0,0,0,1393,1394,5,109,0,0,1394,1396,3,160,80,0,1395,
-		1355,1,0,0,0,1395,1357,1,0,0,0,1395,1360,1,0,0,0,1395,1362,1,0,0,0,1395,
-		1364,1,0,0,0,1395,1367,1,0,0,0,1395,1372,1,0,0,0,1395,1374,1,0,0,0,1395,
-		1379,1,0,0,0,1395,1381,1,0,0,0,1395,1383,1,0,0,0,1395,1385,1,0,0,0,1395,
-		1393,1,0,0,0,1396,141,1,0,0,0,1397,1398,5,2,0,0,1398,1399,3,168,84,0,1399,
-		1400,5,4,0,0,1400,1401,3,168,84,0,1401,1405,5,245,0,0,1402,1404,3,144,
-		72,0,1403,1402,1,0,0,0,1404,1407,1,0,0,0,1405,1403,1,0,0,0,1405,1406,1,
-		0,0,0,1406,1408,1,0,0,0,1407,1405,1,0,0,0,1408,1409,5,246,0,0,1409,143,
-		1,0,0,0,1410,1411,3,168,84,0,1411,1412,5,60,0,0,1412,1413,5,182,0,0,1413,
-		1414,5,266,0,0,1414,1702,1,0,0,0,1415,1416,3,168,84,0,1416,1417,5,60,0,
-		0,1417,1418,5,38,0,0,1418,1422,3,162,81,0,1419,1421,3,156,78,0,1420,1419,
-		1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,0,0,1422,1423,1,0,0,0,1423,1702,
-		1,0,0,0,1424,1422,1,0,0,0,1425,1426,3,168,84,0,1426,1430,5,97,0,0,1427,
-		1428,5,155,0,0,1428,1429,5,61,0,0,1429,1431,5,266,0,0,1430,1427,1,0,0,
-		0,1430,1431,1,0,0,0,1431,1432,1,0,0,0,1432,1433,5,63,0,0,1433,1434,3,160,
-		80,0,1434,1702,1,0,0,0,1435,1436,3,168,84,0,1436,1437,5,97,0,0,1437,1441,
-		5,38,0,0,1438,1439,5,155,0,0,1439,1440,5,61,0,0,1440,1442,5,266,0,0,1441,
-		1438,1,0,0,0,1441,1442,1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,63,0,0,1444,
-		1449,3,154,77,0,1445,1446,5,249,0,0,1446,1448,3,154,77,0,1447,1445,1,0,
-		0,0,1448,1451,1,0,0,0,1449,1447,1,0,0,0,1449,1450,1,0,0,0,1450,1455,1,
-		0,0,0,1451,1449,1,0,0,0,1452,1454,3,156,78,0,1453,1452,1,0,0,0,1454,1457,
-		1,0,0,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,1702,1,0,0,0,1457,1455,
-		1,0,0,0,1458,1459,3,166,83,0,1459,1460,7,3,0,0,1460,1461,3,162,81,0,1461,
-		1466,3,158,79,0,1462,1463,5,28,0,0,1463,1464,3,162,81,0,1464,1465,3,158,
-		79,0,1465,1467,1,0,0,0,1466,1462,1,0,0,0,1466,1467,1,0,0,0,1467,1702,1,
-		0,0,0,1468,1469,3,166,83,0,1469,1470,5,185,0,0,1470,1471,3,162,81,0,1471,
-		1472,5,186,0,0,1472,1473,5,264,0,0,1473,1702,1,0,0,0,1474,1475,3,168,84,
-		0,1475,1508,5,187,0,0,1476,1477,5,54,0,0,1477,1481,5,264,0,0,1478,1480,
-		3,156,78,0,1479,1478,1,0,0,0,1480,1483,1,0,0,0,1481,1479,1,0,0,0,1481,
-		1482,1,0,0,0,1482,1485,1,0,0,0,1483,1481,1,0,0,0,1484,1486,3,148,74,0,
-		1485,1484,1,0,0,0,1485,1486,1,0,0,0,1486,1509,1,0,0,0,1487,1497,5,38,0,
-		0,1488,1489,5,44,0,0,1489,1490,3,162,81,0,1490,1494,3,158,79,0,1491,1493,
-		3,146,73,0,1492,1491,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,
-		1495,1,0,0,0,1495,1498,1,0,0,0,1496,1494,1,0,0,0,1497,1488,1,0,0,0,1497,
-		1498,1,0,0,0,1498,1502,1,0,0,0,1499,1501,3,156,78,0,1500,1499,1,0,0,0,
-		1501,1504,1,0,0,0,1502,1500,1,0,0,0,1502,1503,1,0,0,0,1503,1506,1,0,0,
-		0,1504,1502,1,0,0,0,1505,1507,3,148,74,0,1506,1505,1,0,0,0,1506,1507,1,
-		0,0,0,1507,1509,1,0,0,0,1508,1476,1,0,0,0,1508,1487,1,0,0,0,1509,1702,
-		1,0,0,0,1510,1512,5,178,0,0,1511,1513,3,140,70,0,1512,1511,1,0,0,0,1513,
-		1514,1,0,0,0,1514,1512,1,0,0,0,1514,1515,1,0,0,0,1515,1702,1,0,0,0,1516,
-		1517,5,178,0,0,1517,1518,5,179,0,0,1518,1702,5,110,0,0,1519,1520,5,178,
-		0,0,1520,1521,5,205,0,0,1521,1522,5,93,0,0,1522,1702,5,94,0,0,1523,1524,
-		3,168,84,0,1524,1525,5,121,0,0,1525,1526,3,162,81,0,1526,1702,1,0,0,0,
-		1527,1528,3,168,84,0,1528,1529,5,16,0,0,1529,1530,3,28,14,0,1530,1534,
-		5,245,0,0,1531,1533,3,34,17,0,1532,1531,1,0,0,0,1533,1536,1,0,0,0,1534,
-		1532,1,0,0,0,1534,1535,1,0,0,0,1535,1537,1,0,0,0,1536,1534,1,0,0,0,1537,
-		1538,5,246,0,0,1538,1702,1,0,0,0,1539,1540,3,168,84,0,1540,1541,5,19,0,
-		0,1541,1542,5,264,0,0,1542,1543,5,20,0,0,1543,1544,3,162,81,0,1544,1702,
-		1,0,0,0,1545,1546,3,168,84,0,1546,1548,5,21,0,0,1547,1549,5,253,0,0,1548,
-		1547,1,0,0,0,1548,1549,1,0,0,0,1549,1550,1,0,0,0,1550,1551,3,162,81,0,
-		1551,1702,1,0,0,0,1552,1553,3,168,84,0,1553,1554,5,238,0,0,1554,1557,3,
-		160,80,0,1555,1556,5,51,0,0,1556,1558,5,264,0,0,1557,1555,1,0,0,0,1557,
-		1558,1,0,0,0,1558,1702,1,0,0,0,1559,1560,3,168,84,0,1560,1561,5,238,0,
-		0,1561,1562,5,38,0,0,1562,1567,3,152,76,0,1563,1564,5,249,0,0,1564,1566,
-		3,152,76,0,1565,1563,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1567,
-		1568,1,0,0,0,1568,1572,1,0,0,0,1569,1567,1,0,0,0,1570,1571,5,51,0,0,1571,
-		1573,5,264,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1577,1,0,0,0,1574,
-		1576,3,156,78,0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,
-		1577,1578,1,0,0,0,1578,1702,1,0,0,0,1579,1577,1,0,0,0,1580,1581,3,168,
-		84,0,1581,1582,5,242,0,0,1582,1583,5,38,0,0,1583,1588,3,152,76,0,1584,
-		1585,5,249,0,0,1585,1587,3,152,76,0,1586,1584,1,0,0,0,1587,1590,1,0,0,
-		0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1594,1,0,0,0,1590,1588,1,0,
-		0,0,1591,1593,3,156,78,0,1592,1591,1,0,0,0,1593,1596,1,0,0,0,1594,1592,
-		1,0,0,0,1594,1595,1,0,0,0,1595,1702,1,0,0,0,1596,1594,1,0,0,0,1597,1598,
-		3,168,84,0,1598,1599,5,92,0,0,1599,1600,3,162,81,0,1600,1702,1,0,0,0,1601,
-		1602,3,168,84,0,1602,1603,5,93,0,0,1603,1604,5,139,0,0,1604,1605,3,160,
-		80,0,1605,1606,5,63,0,0,1606,1607,3,162,81,0,1607,1702,1,0,0,0,1608,1609,
-		3,168,84,0,1609,1610,5,205,0,0,1610,1611,5,93,0,0,1611,1702,1,0,0,0,1612,
-		1613,3,168,84,0,1613,1614,5,71,0,0,1614,1616,5,69,0,0,1615,1617,5,265,
-		0,0,1616,1615,1,0,0,0,1616,1617,1,0,0,0,1617,1702,1,0,0,0,1618,1619,3,
-		168,84,0,1619,1620,5,71,0,0,1620,1623,5,70,0,0,1621,1622,5,51,0,0,1622,
-		1624,5,264,0,0,1623,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1702,1,0,0,0,1625,
-		1626,3,168,84,0,1626,1627,5,171,0,0,1627,1628,5,54,0,0,1628,1631,5,264,
-		0,0,1629,1630,5,63,0,0,1630,1632,3,162,81,0,1631,1629,1,0,0,0,1631,1632,
-		1,0,0,0,1632,1635,1,0,0,0,1633,1634,5,172,0,0,1634,1636,3,162,81,0,1635,
-		1633,1,0,0,0,1635,1636,1,0,0,0,1636,1702,1,0,0,0,1637,1638,3,168,84,0,
-		1638,1639,5,173,0,0,1639,1640,3,162,81,0,1640,1702,1,0,0,0,1641,1642,3,
-		168,84,0,1642,1644,5,65,0,0,1643,1645,3,100,50,0,1644,1643,1,0,0,0,1645,
-		1646,1,0,0,0,1646,1644,1,0,0,0,1646,1647,1,0,0,0,1647,1702,1,0,0,0,1648,
-		1649,5,22,0,0,1649,1702,5,266,0,0,1650,1651,5,23,0,0,1651,1702,5,266,0,
-		0,1652,1702,5,24,0,0,1653,1702,5,25,0,0,1654,1655,3,168,84,0,1655,1656,
-		5,26,0,0,1656,1657,5,27,0,0,1657,1658,3,162,81,0,1658,1659,3,158,79,0,
-		1659,1660,5,28,0,0,1660,1661,3,162,81,0,1661,1662,3,158,79,0,1662,1702,
-		1,0,0,0,1663,1664,3,168,84,0,1664,1665,5,29,0,0,1665,1668,5,166,0,0,1666,
-		1669,5,30,0,0,1667,1669,3,162,81,0,1668,1666,1,0,0,0,1668,1667,1,0,0,0,
-		1669,1670,1,0,0,0,1670,1671,5,31,0,0,1671,1672,3,162,81,0,1672,1673,3,
-		158,79,0,1673,1674,5,28,0,0,1674,1675,3,162,81,0,1675,1676,3,158,79,0,
-		1676,1702,1,0,0,0,1677,1678,3,168,84,0,1678,1679,5,32,0,0,1679,1680,3,
-		162,81,0,1680,1681,3,158,79,0,1681,1682,5,20,0,0,1682,1683,3,162,81,0,
-		1683,1702,1,0,0,0,1684,1685,5,33,0,0,1685,1686,3,166,83,0,1686,1687,5,
-		34,0,0,1687,1688,3,166,83,0,1688,1691,3,162,81,0,1689,1690,5,35,0,0,1690,
-		1692,3,162,81,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1702,1,0,0,0,
-		1693,1694,5,36,0,0,1694,1695,5,35,0,0,1695,1696,3,162,81,0,1696,1697,3,
-		158,79,0,1697,1698,5,37,0,0,1698,1699,3,162,81,0,1699,1700,3,158,79,0,
-		1700,1702,1,0,0,0,1701,1410,1,0,0,0,1701,1415,1,0,0,0,1701,1425,1,0,0,
-		0,1701,1435,1,0,0,0,1701,1458,1,0,0,0,1701,1468,1,0,0,0,1701,1474,1,0,
-		0,0,1701,1510,1,0,0,0,1701,1516,1,0,0,0,1701,1519,1,0,0,0,1701,1523,1,
-		0,0,0,1701,1527,1,0,0,0,1701,1539,1,0,0,0,1701,1545,1,0,0,0,1701,1552,
-		1,0,0,0,1701,1559,1,0,0,0,1701,1580,1,0,0,0,1701,1597,1,0,0,0,1701,1601,
-		1,0,0,0,1701,1608,1,0,0,0,1701,1612,1,0,0,0,1701,1618,1,0,0,0,1701,1625,
-		1,0,0,0,1701,1637,1,0,0,0,1701,1641,1,0,0,0,1701,1648,1,0,0,0,1701,1650,
-		1,0,0,0,1701,1652,1,0,0,0,1701,1653,1,0,0,0,1701,1654,1,0,0,0,1701,1663,
-		1,0,0,0,1701,1677,1,0,0,0,1701,1684,1,0,0,0,1701,1693,1,0,0,0,1702,145,
-		1,0,0,0,1703,1704,5,73,0,0,1704,1705,5,264,0,0,1705,1706,5,177,0,0,1706,
-		1707,3,162,81,0,1707,1708,3,158,79,0,1708,147,1,0,0,0,1709,1710,5,45,0,
-		0,1710,1711,5,40,0,0,1711,1712,5,41,0,0,1712,1713,3,162,81,0,1713,1714,
-		5,42,0,0,1714,1718,3,162,81,0,1715,1717,3,156,78,0,1716,1715,1,0,0,0,1717,
-		1720,1,0,0,0,1718,1716,1,0,0,0,1718,1719,1,0,0,0,1719,1739,1,0,0,0,1720,
-		1718,1,0,0,0,1721,1722,5,45,0,0,1722,1723,5,38,0,0,1723,1724,5,63,0,0,
-		1724,1729,3,150,75,0,1725,1726,5,249,0,0,1726,1728,3,150,75,0,1727,1725,
-		1,0,0,0,1728,1731,1,0,0,0,1729,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1735,
-		1,0,0,0,1731,1729,1,0,0,0,1732,1734,3,156,78,0,1733,1732,1,0,0,0,1734,
-		1737,1,0,0,0,1735,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1739,1,0,0,0,1737,
-		1735,1,0,0,0,1738,1709,1,0,0,0,1738,1721,1,0,0,0,1739,149,1,0,0,0,1740,
-		1741,3,162,81,0,1741,1742,5,34,0,0,1742,1743,3,162,81,0,1743,151,1,0,0,
-		0,1744,1746,5,254,0,0,1745,1744,1,0,0,0,1745,1746,1,0,0,0,1746,1747,1,
-		0,0,0,1747,1748,3,160,80,0,1748,1749,5,34,0,0,1749,1750,3,162,81,0,1750,
-		153,1,0,0,0,1751,1752,3,160,80,0,1752,1753,5,34,0,0,1753,1754,3,162,81,
-		0,1754,155,1,0,0,0,1755,1756,5,39,0,0,1756,1757,3,166,83,0,1757,1758,3,
-		162,81,0,1758,157,1,0,0,0,1759,1760,5,188,0,0,1760,1761,5,201,0,0,1761,
-		159,1,0,0,0,1762,1763,5,265,0,0,1763,161,1,0,0,0,1764,1765,6,81,-1,0,1765,
-		1766,5,247,0,0,1766,1767,3,162,81,0,1767,1768,5,248,0,0,1768,1807,1,0,
-		0,0,1769,1770,5,254,0,0,1770,1807,3,162,81,16,1771,1772,5,205,0,0,1772,
-		1807,3,162,81,11,1773,1774,5,175,0,0,1774,1775,3,162,81,0,1775,1776,5,
-		177,0,0,1776,1777,3,162,81,0,1777,1778,5,176,0,0,1778,1779,3,162,81,0,
-		1779,1807,1,0,0,0,1780,1781,3,168,84,0,1781,1790,5,247,0,0,1782,1787,3,
-		162,81,0,1783,1784,5,249,0,0,1784,1786,3,162,81,0,1785,1783,1,0,0,0,1786,
-		1789,1,0,0,0,1787,1785,1,0,0,0,1787,1788,1,0,0,0,1788,1791,1,0,0,0,1789,
-		1787,1,0,0,0,1790,1782,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,0,0,1792,
-		1793,5,248,0,0,1793,1807,1,0,0,0,1794,1796,7,4,0,0,1795,1797,3,164,82,
-		0,1796,1795,1,0,0,0,1796,1797,1,0,0,0,1797,1798,1,0,0,0,1798,1799,5,188,
-		0,0,1799,1807,3,164,82,0,1800,1801,5,266,0,0,1801,1807,3,164,82,0,1802,
-		1807,5,265,0,0,1803,1807,5,266,0,0,1804,1807,5,264,0,0,1805,1807,3,166,
-		83,0,1806,1764,1,0,0,0,1806,1769,1,0,0,0,1806,1771,1,0,0,0,1806,1773,1,
-		0,0,0,1806,1780,1,0,0,0,1806,1794,1,0,0,0,1806,1800,1,0,0,0,1806,1802,
-		1,0,0,0,1806,1803,1,0,0,0,1806,1804,1,0,0,0,1806,1805,1,0,0,0,1807,1828,
-		1,0,0,0,1808,1809,10,15,0,0,1809,1810,5,202,0,0,1810,1827,3,162,81,16,
-		1811,1812,10,14,0,0,1812,1813,7,5,0,0,1813,1827,3,162,81,15,1814,1815,
-		10,13,0,0,1815,1816,7,6,0,0,1816,1827,3,162,81,14,1817,1818,10,12,0,0,
-		1818,1819,7,7,0,0,1819,1827,3,162,81,13,1820,1821,10,10,0,0,1821,1822,
-		5,203,0,0,1822,1827,3,162,81,11,1823,1824,10,9,0,0,1824,1825,5,204,0,0,
-		1825,1827,3,162,81,10,1826,1808,1,0,0,0,1826,1811,1,0,0,0,1826,1814,1,
-		0,0,0,1826,1817,1,0,0,0,1826,1820,1,0,0,0,1826,1823,1,0,0,0,1827,1830,
-		1,0,0,0,1828,1826,1,0,0,0,1828,1829,1,0,0,0,1829,163,1,0,0,0,1830,1828,
-		1,0,0,0,1831,1832,7,8,0,0,1832,165,1,0,0,0,1833,1836,3,168,84,0,1834,1835,
-		5,250,0,0,1835,1837,3,168,84,0,1836,1834,1,0,0,0,1836,1837,1,0,0,0,1837,
-		167,1,0,0,0,1838,1839,7,9,0,0,1839,169,1,0,0,0,189,174,176,190,216,223,
-		225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,359,371,
-		375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,484,493,
-		498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,614,616,
-		622,625,629,637,647,681,691,720,722,732,739,743,751,776,783,791,798,802,
-		806,814,818,834,874,879,883,891,901,920,929,934,950,954,962,984,990,998,
-		1006,1019,1030,1033,1043,1046,1054,1058,1066,1077,1081,1089,1100,1102,
-		1113,1116,1120,1128,1133,1138,1148,1150,1158,1167,1173,1177,1190,1195,
-		1198,1205,1214,1219,1226,1239,1242,1255,1272,1276,1288,1297,1301,1306,
-		1312,1321,1325,1332,1343,1349,1353,1391,1395,1405,1422,1430,1441,1449,
-		1455,1466,1481,1485,1494,1497,1502,1506,1508,1514,1534,1548,1557,1567,
-		1572,1577,1588,1594,1616,1623,1631,1635,1646,1668,1691,1701,1718,1729,
-		1735,1738,1745,1787,1790,1796,1806,1826,1828,1836
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,877,8,41,1,
+		41,5,41,880,8,41,10,41,12,41,883,9,41,1,41,3,41,886,8,41,1,41,1,41,1,41,
+		1,41,5,41,892,8,41,10,41,12,41,895,9,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,4,41,906,8,41,11,41,12,41,907,1,41,1,41,3,41,912,8,41,3,
+		41,914,8,41,1,42,1,42,1,42,1,42,1,42,3,42,921,8,42,1,43,1,43,1,43,1,43,
+		1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,
+		940,8,45,1,46,1,46,1,46,1,46,1,46,5,46,947,8,46,10,46,12,46,950,9,46,1,
+		46,1,46,3,46,954,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,
+		1,48,1,48,5,48,968,8,48,10,48,12,48,971,9,48,1,48,3,48,974,8,48,1,49,1,
+		49,1,49,1,49,5,49,980,8,49,10,49,12,49,983,9,49,1,49,1,49,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,1002,
+		8,50,11,50,12,50,1003,1,50,1,50,1,50,1,50,3,50,1010,8,50,1,51,1,51,1,51,
+		1,51,1,51,1,51,3,51,1018,8,51,1,52,1,52,1,52,1,52,5,52,1024,8,52,10,52,
+		12,52,1027,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1037,8,53,
+		10,53,12,53,1040,9,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1050,
+		8,53,1,53,3,53,1053,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1061,8,53,
+		10,53,12,53,1064,9,53,3,53,1066,8,53,1,54,1,54,1,54,1,54,5,54,1072,8,54,
+		10,54,12,54,1075,9,54,1,54,3,54,1078,8,54,1,55,1,55,1,55,1,55,1,55,1,55,
+		3,55,1086,8,55,1,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1095,8,57,10,57,
+		12,57,1098,9,57,1,57,3,57,1101,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
+		1109,8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1120,8,59,
+		3,59,1122,8,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1133,
+		8,60,1,60,3,60,1136,8,60,1,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,1,61,
+		1,61,1,61,3,61,1148,8,61,1,61,1,61,1,61,3,61,1153,8,61,1,61,1,61,1,61,
+		3,61,1158,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1168,8,61,
+		3,61,1170,8,61,1,61,1,61,1,61,1,61,5,61,1176,8,61,10,61,12,61,1179,9,61,
+		1,62,1,62,1,62,1,62,5,62,1185,8,62,10,62,12,62,1188,9,62,1,62,1,62,1,62,
+		3,62,1193,8,62,1,62,1,62,3,62,1197,8,62,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,5,63,1208,8,63,10,63,12,63,1211,9,63,1,63,1,63,3,63,1215,
+		8,63,1,63,3,63,1218,8,63,1,64,1,64,1,64,1,64,1,64,3,64,1225,8,64,1,65,
+		1,65,1,65,1,65,1,65,5,65,1232,8,65,10,65,12,65,1235,9,65,1,66,1,66,3,66,
+		1239,8,66,1,67,1,67,1,67,5,67,1244,8,67,10,67,12,67,1247,9,67,1,67,1,67,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1257,8,68,10,68,12,68,1260,9,68,3,68,
+		1262,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1275,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,5,68,1290,8,68,10,68,12,68,1293,9,68,1,68,3,68,1296,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1306,8,68,10,68,12,68,1309,9,68,1,68,
+		1,68,1,68,1,68,5,68,1315,8,68,10,68,12,68,1318,9,68,1,68,3,68,1321,8,68,
+		1,68,1,68,1,68,3,68,1326,8,68,1,68,1,68,5,68,1330,8,68,10,68,12,68,1333,
+		9,68,1,68,1,68,1,68,1,68,5,68,1339,8,68,10,68,12,68,1342,9,68,1,68,3,68,
+		1345,8,68,1,69,1,69,1,69,5,69,1350,8,69,10,69,12,69,1353,9,69,1,69,1,69,
+		1,70,1,70,1,70,1,70,5,70,1361,8,70,10,70,12,70,1364,9,70,1,70,5,70,1367,
+		8,70,10,70,12,70,1370,9,70,1,70,3,70,1373,8,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1411,8,71,1,71,1,71,3,71,1415,8,71,1,72,1,72,1,72,
+		1,72,1,72,1,72,5,72,1423,8,72,10,72,12,72,1426,9,72,1,72,1,72,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1440,8,73,10,73,12,73,1443,
+		9,73,1,73,1,73,1,73,1,73,1,73,3,73,1450,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1461,8,73,1,73,1,73,1,73,1,73,5,73,1467,8,73,
+		10,73,12,73,1470,9,73,1,73,5,73,1473,8,73,10,73,12,73,1476,9,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1486,8,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1499,8,73,10,73,12,73,1502,9,73,
+		1,73,3,73,1505,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1512,8,73,10,73,12,73,
+		1515,9,73,3,73,1517,8,73,1,73,5,73,1520,8,73,10,73,12,73,1523,9,73,1,73,
+		3,73,1526,8,73,3,73,1528,8,73,1,73,1,73,4,73,1532,8,73,11,73,12,73,1533,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,5,73,1552,8,73,10,73,12,73,1555,9,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1568,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,3,73,1577,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1585,8,73,
+		10,73,12,73,1588,9,73,1,73,1,73,3,73,1592,8,73,1,73,5,73,1595,8,73,10,
+		73,12,73,1598,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1606,8,73,10,73,
+		12,73,1609,9,73,1,73,5,73,1612,8,73,10,73,12,73,1615,9,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,3,73,1636,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1643,8,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,3,73,1651,8,73,1,73,1,73,3,73,1655,8,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1664,8,73,11,73,12,73,1665,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1688,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1711,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1721,
+		8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		5,75,1736,8,75,10,75,12,75,1739,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
+		1747,8,75,10,75,12,75,1750,9,75,1,75,5,75,1753,8,75,10,75,12,75,1756,9,
+		75,3,75,1758,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1765,8,77,1,77,1,77,1,
+		77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,
+		81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
+		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1805,8,82,10,82,12,82,1808,
+		9,82,3,82,1810,8,82,1,82,1,82,1,82,1,82,3,82,1816,8,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,3,82,1826,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1846,
+		8,82,10,82,12,82,1849,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1856,8,84,1,85,
+		1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,170,0,10,1,0,247,248,1,0,17,18,1,0,117,118,1,0,183,
+		184,1,0,267,268,1,0,257,258,1,0,255,256,1,0,259,264,1,0,189,200,26,0,3,
+		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,
+		134,135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,
+		200,201,206,220,222,234,239,246,271,272,2148,0,178,1,0,0,0,2,183,1,0,0,
+		0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,
+		0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,
+		1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,
+		389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,0,0,
+		0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,1,
+		0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,627,
+		1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,0,70,
+		745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,0,0,
+		0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,1,0,0,0,88,927,1,
+		0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,973,1,0,0,0,98,975,
+		1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,1,0,0,0,106,1065,1,
+		0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,0,0,0,114,1090,1,0,
+		0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,0,0,122,1141,1,0,0,
+		0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,0,130,1226,1,0,0,0,
+		132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,138,1346,1,0,0,0,140,
+		1372,1,0,0,0,142,1414,1,0,0,0,144,1416,1,0,0,0,146,1720,1,0,0,0,148,1722,
+		1,0,0,0,150,1757,1,0,0,0,152,1759,1,0,0,0,154,1764,1,0,0,0,156,1770,1,
+		0,0,0,158,1774,1,0,0,0,160,1778,1,0,0,0,162,1781,1,0,0,0,164,1825,1,0,
+		0,0,166,1850,1,0,0,0,168,1852,1,0,0,0,170,1857,1,0,0,0,172,177,3,2,1,0,
+		173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,
+		173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,
+		0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,
+		182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,269,0,0,185,3,1,0,0,0,186,187,
+		5,1,0,0,187,188,3,170,85,0,188,192,5,247,0,0,189,191,3,6,3,0,190,189,1,
+		0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,
+		194,192,1,0,0,0,195,196,5,248,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,
+		3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,
+		3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,
+		3,72,36,0,207,219,3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,
+		219,3,118,59,0,211,219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,
+		0,214,219,3,130,65,0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,
+		4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,
+		201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,
+		0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,
+		218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,
+		1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,
+		220,221,5,271,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,
+		226,5,54,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,
+		0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,
+		230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,247,0,0,233,236,3,10,5,0,234,
+		236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,
+		0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,248,0,
+		0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,269,0,0,244,245,5,6,0,0,245,
+		266,3,170,85,0,246,247,5,7,0,0,247,266,5,266,0,0,248,249,5,8,0,0,249,266,
+		5,266,0,0,250,251,5,9,0,0,251,266,5,266,0,0,252,253,5,10,0,0,253,266,3,
+		170,85,0,254,255,5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,
+		170,85,0,258,260,3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,
+		0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,
+		0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,
+		248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,
+		0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,255,0,0,269,271,3,170,
+		85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,
+		277,1,0,0,0,274,272,1,0,0,0,275,276,5,255,0,0,276,278,3,16,8,0,277,275,
+		1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,
+		0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,247,0,0,283,285,5,266,0,0,284,
+		286,5,251,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,
+		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,
+		0,291,289,1,0,0,0,292,293,5,248,0,0,293,17,1,0,0,0,294,295,5,265,0,0,295,
+		19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,5,247,0,0,299,301,
+		3,22,11,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,
+		0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,248,0,0,306,21,1,0,0,0,307,
+		308,5,43,0,0,308,314,5,269,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,
+		312,5,45,0,0,312,314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,
+		1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,247,
+		0,0,318,320,3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,
+		321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,248,0,0,325,
+		25,1,0,0,0,326,327,5,121,0,0,327,352,3,164,82,0,328,329,5,183,0,0,329,
+		330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,184,0,0,333,
+		334,3,164,82,0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,
+		338,3,28,14,0,338,342,5,247,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,
+		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
+		0,0,0,345,346,5,248,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,266,
+		0,0,349,350,5,20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,
+		0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,
+		7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,247,
+		0,0,358,360,3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,
+		361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,248,0,0,365,
+		31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,
+		5,49,0,0,370,373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,
+		1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,266,
+		0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,
+		381,5,52,0,0,381,385,5,247,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,
+		1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,
+		0,388,390,5,248,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,
+		33,1,0,0,0,391,392,5,266,0,0,392,394,3,164,82,0,393,395,5,251,0,0,394,
+		393,1,0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,
+		170,85,0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,247,0,0,401,403,
+		3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
+		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,248,0,0,408,37,1,0,0,0,409,
+		410,5,55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,
+		418,3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,
+		417,419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,
+		5,242,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,
+		1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,
+		0,428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,
+		473,5,266,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,
+		436,3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,
+		443,5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,
+		1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,
+		0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
+		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
+		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
+		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,241,0,0,461,473,3,170,85,
+		0,462,463,5,95,0,0,463,469,3,164,82,0,464,467,5,99,0,0,465,466,5,166,0,
+		0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,469,
+		464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,409,
+		1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,
+		0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,472,
+		462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,3,
+		42,21,0,476,477,5,34,0,0,477,478,5,95,0,0,478,484,3,164,82,0,479,482,5,
+		99,0,0,480,481,5,166,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,1,
+		0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,
+		486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,96,0,0,489,490,
+		5,63,0,0,490,495,3,162,81,0,491,492,5,251,0,0,492,494,3,162,81,0,493,491,
+		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,0,0,
+		0,497,495,1,0,0,0,498,499,5,98,0,0,499,501,3,162,81,0,500,498,1,0,0,0,
+		500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,503,
+		504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,505,
+		1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,131,0,0,510,511,3,162,
+		81,0,511,512,5,202,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,5,131,
+		0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,0,0,0,
+		518,526,5,243,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,72,0,0,
+		522,526,3,164,82,0,523,524,5,181,0,0,524,526,3,162,81,0,525,518,1,0,0,
+		0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,527,528,
+		5,268,0,0,528,531,5,62,0,0,529,531,5,267,0,0,530,527,1,0,0,0,530,529,1,
+		0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,5,72,
+		0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,266,0,0,538,532,1,0,
+		0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,0,541,
+		545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,545,543,
+		1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,5,72,0,
+		0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,266,0,0,552,553,5,131,
+		0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,5,203,
+		0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,
+		560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,561,55,
+		1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,3,170,
+		85,0,566,570,5,247,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,1,0,0,
+		0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,
+		574,5,248,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,577,578,
+		5,113,0,0,578,628,3,164,82,0,579,580,5,114,0,0,580,628,3,80,40,0,581,582,
+		5,116,0,0,582,583,5,73,0,0,583,628,5,266,0,0,584,585,5,119,0,0,585,587,
+		3,96,48,0,586,588,5,271,0,0,587,586,1,0,0,0,587,588,1,0,0,0,588,628,1,
+		0,0,0,589,590,5,8,0,0,590,628,5,266,0,0,591,592,5,45,0,0,592,595,3,164,
+		82,0,593,594,5,139,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,596,1,0,
+		0,0,596,599,1,0,0,0,597,598,5,140,0,0,598,600,3,62,31,0,599,597,1,0,0,
+		0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,155,0,0,602,603,5,268,0,0,
+		603,617,5,141,0,0,604,605,5,141,0,0,605,612,5,247,0,0,606,608,3,164,82,
+		0,607,609,5,251,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,
+		606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
+		0,0,0,614,612,1,0,0,0,615,617,5,248,0,0,616,602,1,0,0,0,616,604,1,0,0,
+		0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
+		628,3,90,45,0,621,628,3,92,46,0,622,624,5,143,0,0,623,625,5,255,0,0,624,
+		623,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,628,3,164,82,0,627,575,
+		1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,0,627,581,1,0,0,0,627,584,1,0,0,
+		0,627,589,1,0,0,0,627,591,1,0,0,0,627,620,1,0,0,0,627,621,1,0,0,0,627,
+		622,1,0,0,0,628,61,1,0,0,0,629,632,5,114,0,0,630,632,3,164,82,0,631,629,
+		1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,633,634,5,76,0,0,634,635,3,170,
+		85,0,635,639,5,247,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
+		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,
+		643,5,248,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,247,0,0,646,648,
+		3,76,38,0,647,646,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,
+		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,248,0,0,653,654,5,78,0,0,
+		654,684,3,164,82,0,655,656,5,79,0,0,656,684,3,164,82,0,657,658,5,80,0,
+		0,658,659,5,49,0,0,659,684,3,162,81,0,660,661,5,80,0,0,661,662,5,81,0,
+		0,662,663,3,164,82,0,663,664,3,160,80,0,664,684,1,0,0,0,665,666,5,83,0,
+		0,666,684,3,164,82,0,667,668,5,84,0,0,668,684,3,164,82,0,669,670,5,82,
+		0,0,670,684,3,164,82,0,671,672,5,85,0,0,672,673,3,164,82,0,673,674,3,160,
+		80,0,674,684,1,0,0,0,675,676,5,86,0,0,676,677,3,164,82,0,677,678,5,81,
+		0,0,678,679,3,164,82,0,679,680,3,160,80,0,680,684,1,0,0,0,681,682,5,87,
+		0,0,682,684,3,170,85,0,683,644,1,0,0,0,683,653,1,0,0,0,683,655,1,0,0,0,
+		683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,0,683,667,1,0,0,0,683,669,
+		1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,67,1,0,0,0,
+		685,686,5,88,0,0,686,687,3,170,85,0,687,688,5,54,0,0,688,689,3,170,85,
+		0,689,693,5,247,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
+		693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,
+		5,248,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
+		78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,704,5,63,0,0,704,746,5,
+		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,191,0,0,708,709,3,
+		164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,712,5,91,0,0,712,746,3,
+		164,82,0,713,714,5,58,0,0,714,746,5,266,0,0,715,716,5,59,0,0,716,746,3,
+		162,81,0,717,718,5,95,0,0,718,724,3,164,82,0,719,722,5,99,0,0,720,721,
+		5,166,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
+		0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,0,0,0,726,727,5,60,0,0,
+		727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,63,0,0,730,731,5,89,0,0,
+		731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,21,0,734,732,1,0,0,0,734,
+		735,1,0,0,0,735,746,1,0,0,0,736,737,5,100,0,0,737,741,3,164,82,0,738,739,
+		5,101,0,0,739,740,5,133,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
+		0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,746,3,42,21,0,745,698,1,0,
+		0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,1,0,0,0,745,707,1,0,0,0,745,
+		711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,0,745,717,1,0,0,0,745,726,1,
+		0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,71,1,0,0,0,747,
+		748,5,197,0,0,748,749,3,170,85,0,749,753,5,247,0,0,750,752,3,74,37,0,751,
+		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
+		0,0,0,755,753,1,0,0,0,756,757,5,248,0,0,757,73,1,0,0,0,758,759,5,227,0,
+		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,228,
+		0,0,763,779,3,164,82,0,764,765,5,229,0,0,765,779,3,164,82,0,766,767,5,
+		230,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
+		5,82,0,0,771,779,3,164,82,0,772,773,5,102,0,0,773,779,3,164,82,0,774,775,
+		5,103,0,0,775,779,3,164,82,0,776,777,5,106,0,0,777,779,3,164,82,0,778,
+		758,1,0,0,0,778,760,1,0,0,0,778,762,1,0,0,0,778,764,1,0,0,0,778,766,1,
+		0,0,0,778,768,1,0,0,0,778,770,1,0,0,0,778,772,1,0,0,0,778,774,1,0,0,0,
+		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,266,0,0,781,782,3,164,82,0,782,
+		783,5,63,0,0,783,785,3,164,82,0,784,786,5,251,0,0,785,784,1,0,0,0,785,
+		786,1,0,0,0,786,77,1,0,0,0,787,788,5,112,0,0,788,789,3,170,85,0,789,793,
+		5,247,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
+		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,248,0,
+		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,115,0,0,800,799,1,0,0,0,
+		800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,0,0,803,805,3,164,82,0,804,
+		802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,806,807,5,72,0,0,807,809,3,
+		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,113,
+		0,0,811,914,3,164,82,0,812,813,5,114,0,0,813,914,3,80,40,0,814,816,5,206,
+		0,0,815,817,5,267,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
+		818,819,5,144,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
+		914,1,0,0,0,822,823,5,206,0,0,823,914,5,217,0,0,824,825,5,207,0,0,825,
+		914,3,164,82,0,826,827,5,208,0,0,827,914,3,164,82,0,828,829,5,209,0,0,
+		829,830,5,73,0,0,830,914,5,266,0,0,831,832,5,210,0,0,832,836,5,247,0,0,
+		833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
+		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,914,5,248,0,0,840,841,
+		5,210,0,0,841,842,5,218,0,0,842,843,3,170,85,0,843,844,5,219,0,0,844,845,
+		3,164,82,0,845,914,1,0,0,0,846,847,5,211,0,0,847,914,3,164,82,0,848,914,
+		3,90,45,0,849,914,3,92,46,0,850,851,5,214,0,0,851,852,5,220,0,0,852,853,
+		3,164,82,0,853,854,5,176,0,0,854,855,3,164,82,0,855,914,1,0,0,0,856,857,
+		5,213,0,0,857,914,3,164,82,0,858,859,5,116,0,0,859,860,5,73,0,0,860,914,
+		5,266,0,0,861,862,5,119,0,0,862,914,3,96,48,0,863,864,5,8,0,0,864,914,
+		5,266,0,0,865,866,5,123,0,0,866,914,5,268,0,0,867,914,3,52,26,0,868,869,
+		5,232,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,218,0,0,872,876,
+		3,164,82,0,873,874,5,233,0,0,874,875,5,234,0,0,875,877,3,164,82,0,876,
+		873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,878,880,3,86,43,0,879,878,
+		1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,
+		0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,1,0,0,0,885,886,1,0,0,0,886,
+		914,1,0,0,0,887,888,5,246,0,0,888,893,5,266,0,0,889,890,5,251,0,0,890,
+		892,5,266,0,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
+		1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,166,0,0,897,898,3,164,
+		82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,914,1,0,0,0,901,902,5,239,
+		0,0,902,914,3,164,82,0,903,905,5,237,0,0,904,906,3,84,42,0,905,904,1,0,
+		0,0,906,907,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,911,1,0,0,0,909,
+		910,5,238,0,0,910,912,3,164,82,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,
+		1,0,0,0,913,810,1,0,0,0,913,812,1,0,0,0,913,814,1,0,0,0,913,822,1,0,0,
+		0,913,824,1,0,0,0,913,826,1,0,0,0,913,828,1,0,0,0,913,831,1,0,0,0,913,
+		840,1,0,0,0,913,846,1,0,0,0,913,848,1,0,0,0,913,849,1,0,0,0,913,850,1,
+		0,0,0,913,856,1,0,0,0,913,858,1,0,0,0,913,861,1,0,0,0,913,863,1,0,0,0,
+		913,865,1,0,0,0,913,867,1,0,0,0,913,868,1,0,0,0,913,887,1,0,0,0,913,901,
+		1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,916,5,51,0,0,916,917,5,266,
+		0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,921,5,251,0,0,920,919,1,0,
+		0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,235,0,0,923,924,5,266,0,0,
+		924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,0,0,0,927,928,5,236,0,0,928,
+		929,5,51,0,0,929,930,5,266,0,0,930,931,5,234,0,0,931,932,3,164,82,0,932,
+		89,1,0,0,0,933,934,5,212,0,0,934,939,3,164,82,0,935,936,5,51,0,0,936,940,
+		5,266,0,0,937,938,5,221,0,0,938,940,3,170,85,0,939,935,1,0,0,0,939,937,
+		1,0,0,0,940,91,1,0,0,0,941,942,5,214,0,0,942,943,5,215,0,0,943,944,3,170,
+		85,0,944,948,5,247,0,0,945,947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,
+		0,948,946,1,0,0,0,948,949,1,0,0,0,949,953,1,0,0,0,950,948,1,0,0,0,951,
+		952,5,176,0,0,952,954,3,164,82,0,953,951,1,0,0,0,953,954,1,0,0,0,954,955,
+		1,0,0,0,955,956,5,248,0,0,956,93,1,0,0,0,957,958,5,216,0,0,958,959,3,164,
+		82,0,959,960,3,164,82,0,960,95,1,0,0,0,961,974,5,120,0,0,962,974,5,121,
+		0,0,963,974,5,122,0,0,964,965,5,52,0,0,965,969,5,247,0,0,966,968,3,34,
+		17,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,1,0,0,0,969,970,1,0,0,0,970,
+		972,1,0,0,0,971,969,1,0,0,0,972,974,5,248,0,0,973,961,1,0,0,0,973,962,
+		1,0,0,0,973,963,1,0,0,0,973,964,1,0,0,0,974,97,1,0,0,0,975,976,5,222,0,
+		0,976,977,3,170,85,0,977,981,5,247,0,0,978,980,3,100,50,0,979,978,1,0,
+		0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
+		981,1,0,0,0,984,985,5,248,0,0,985,99,1,0,0,0,986,987,5,202,0,0,987,988,
+		3,170,85,0,988,989,5,252,0,0,989,990,3,170,85,0,990,1010,1,0,0,0,991,992,
+		5,200,0,0,992,1010,3,164,82,0,993,994,5,223,0,0,994,1010,3,164,82,0,995,
+		996,5,224,0,0,996,1010,5,226,0,0,997,998,5,224,0,0,998,1010,3,170,85,0,
+		999,1001,5,65,0,0,1000,1002,3,102,51,0,1001,1000,1,0,0,0,1002,1003,1,0,
+		0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1010,1,0,0,0,1005,1006,5,
+		210,0,0,1006,1007,5,171,0,0,1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,
+		986,1,0,0,0,1009,991,1,0,0,0,1009,993,1,0,0,0,1009,995,1,0,0,0,1009,997,
+		1,0,0,0,1009,999,1,0,0,0,1009,1005,1,0,0,0,1010,101,1,0,0,0,1011,1012,
+		5,225,0,0,1012,1018,3,164,82,0,1013,1014,5,102,0,0,1014,1018,3,164,82,
+		0,1015,1016,5,103,0,0,1016,1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,
+		1,0,0,0,1017,1015,1,0,0,0,1018,103,1,0,0,0,1019,1020,5,124,0,0,1020,1021,
+		3,170,85,0,1021,1025,5,247,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,
+		1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1028,1,0,0,
+		0,1027,1025,1,0,0,0,1028,1029,5,248,0,0,1029,105,1,0,0,0,1030,1031,5,125,
+		0,0,1031,1066,3,164,82,0,1032,1033,5,126,0,0,1033,1038,3,108,54,0,1034,
+		1035,5,251,0,0,1035,1037,3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,
+		0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1066,1,0,0,0,1040,1038,1,0,
+		0,0,1041,1042,5,167,0,0,1042,1066,3,164,82,0,1043,1044,5,168,0,0,1044,
+		1045,3,164,82,0,1045,1046,5,166,0,0,1046,1049,3,170,85,0,1047,1048,5,169,
+		0,0,1048,1050,3,164,82,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,
+		1,0,0,0,1051,1053,5,174,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,
+		1,0,0,0,1054,1055,5,208,0,0,1055,1066,3,164,82,0,1056,1057,5,170,0,0,1057,
+		1062,3,112,56,0,1058,1059,5,251,0,0,1059,1061,3,112,56,0,1060,1058,1,0,
+		0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1066,1,
+		0,0,0,1064,1062,1,0,0,0,1065,1030,1,0,0,0,1065,1032,1,0,0,0,1065,1041,
+		1,0,0,0,1065,1043,1,0,0,0,1065,1054,1,0,0,0,1065,1056,1,0,0,0,1066,107,
+		1,0,0,0,1067,1068,3,170,85,0,1068,1077,3,164,82,0,1069,1073,5,247,0,0,
+		1070,1072,3,110,55,0,1071,1070,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,
+		0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,0,0,1076,1078,5,
+		248,0,0,1077,1069,1,0,0,0,1077,1078,1,0,0,0,1078,109,1,0,0,0,1079,1080,
+		5,167,0,0,1080,1086,3,164,82,0,1081,1082,5,168,0,0,1082,1086,3,164,82,
+		0,1083,1084,5,169,0,0,1084,1086,3,164,82,0,1085,1079,1,0,0,0,1085,1081,
+		1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,0,1087,1088,5,266,0,0,1088,1089,
+		3,164,82,0,1089,113,1,0,0,0,1090,1091,5,127,0,0,1091,1100,3,170,85,0,1092,
+		1096,5,247,0,0,1093,1095,3,116,58,0,1094,1093,1,0,0,0,1095,1098,1,0,0,
+		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
+		0,0,1099,1101,5,248,0,0,1100,1092,1,0,0,0,1100,1101,1,0,0,0,1101,115,1,
+		0,0,0,1102,1103,5,128,0,0,1103,1109,3,164,82,0,1104,1105,5,129,0,0,1105,
+		1109,3,164,82,0,1106,1107,5,130,0,0,1107,1109,3,164,82,0,1108,1102,1,0,
+		0,0,1108,1104,1,0,0,0,1108,1106,1,0,0,0,1109,117,1,0,0,0,1110,1111,5,131,
+		0,0,1111,1112,3,170,85,0,1112,1113,5,247,0,0,1113,1121,3,164,82,0,1114,
+		1119,3,160,80,0,1115,1116,5,57,0,0,1116,1117,3,164,82,0,1117,1118,3,160,
+		80,0,1118,1120,1,0,0,0,1119,1115,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,
+		0,0,0,1121,1114,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,
+		5,248,0,0,1124,119,1,0,0,0,1125,1126,5,132,0,0,1126,1127,3,170,85,0,1127,
+		1128,5,254,0,0,1128,1135,3,164,82,0,1129,1132,5,133,0,0,1130,1133,5,134,
+		0,0,1131,1133,5,135,0,0,1132,1130,1,0,0,0,1132,1131,1,0,0,0,1133,1134,
+		1,0,0,0,1134,1136,3,162,81,0,1135,1129,1,0,0,0,1135,1136,1,0,0,0,1136,
+		1139,1,0,0,0,1137,1138,5,51,0,0,1138,1140,5,266,0,0,1139,1137,1,0,0,0,
+		1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,136,0,0,1142,1143,3,170,
+		85,0,1143,1144,5,144,0,0,1144,1147,3,164,82,0,1145,1146,5,51,0,0,1146,
+		1148,5,266,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,1,0,0,0,1149,
+		1150,5,137,0,0,1150,1151,5,139,0,0,1151,1153,5,268,0,0,1152,1149,1,0,0,
+		0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,1155,5,138,0,0,1155,1156,5,
+		139,0,0,1156,1158,5,268,0,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,1169,
+		1,0,0,0,1159,1160,5,161,0,0,1160,1161,5,186,0,0,1161,1162,3,170,85,0,1162,
+		1163,5,162,0,0,1163,1164,5,166,0,0,1164,1165,5,268,0,0,1165,1167,5,163,
+		0,0,1166,1168,3,124,62,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,1170,
+		1,0,0,0,1169,1159,1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1172,
+		5,253,0,0,1172,1177,3,126,63,0,1173,1174,5,251,0,0,1174,1176,3,126,63,
+		0,1175,1173,1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,
+		0,0,1178,123,1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,164,0,0,1181,1186,3,
+		170,85,0,1182,1183,5,251,0,0,1183,1185,3,170,85,0,1184,1182,1,0,0,0,1185,
+		1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,1192,1,0,0,0,1188,
+		1186,1,0,0,0,1189,1190,5,177,0,0,1190,1191,5,165,0,0,1191,1193,3,170,85,
+		0,1192,1189,1,0,0,0,1192,1193,1,0,0,0,1193,1197,1,0,0,0,1194,1195,5,165,
+		0,0,1195,1197,3,170,85,0,1196,1180,1,0,0,0,1196,1194,1,0,0,0,1197,125,
+		1,0,0,0,1198,1199,5,157,0,0,1199,1200,5,267,0,0,1200,1201,5,166,0,0,1201,
+		1218,3,170,85,0,1202,1214,5,160,0,0,1203,1204,5,249,0,0,1204,1209,3,170,
+		85,0,1205,1206,5,251,0,0,1206,1208,3,170,85,0,1207,1205,1,0,0,0,1208,1211,
+		1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,
+		1,0,0,0,1212,1213,5,250,0,0,1213,1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,
+		1,0,0,0,1215,1218,1,0,0,0,1216,1218,3,170,85,0,1217,1198,1,0,0,0,1217,
+		1202,1,0,0,0,1217,1216,1,0,0,0,1218,127,1,0,0,0,1219,1220,5,145,0,0,1220,
+		1221,5,144,0,0,1221,1224,3,164,82,0,1222,1223,5,146,0,0,1223,1225,3,162,
+		81,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,129,1,0,0,0,1226,1227,5,
+		147,0,0,1227,1228,5,148,0,0,1228,1233,3,132,66,0,1229,1230,5,251,0,0,1230,
+		1232,3,132,66,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,
+		1233,1234,1,0,0,0,1234,131,1,0,0,0,1235,1233,1,0,0,0,1236,1239,5,66,0,
+		0,1237,1239,3,170,85,0,1238,1236,1,0,0,0,1238,1237,1,0,0,0,1239,133,1,
+		0,0,0,1240,1241,5,149,0,0,1241,1245,5,247,0,0,1242,1244,3,136,68,0,1243,
+		1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,1,0,0,0,1245,1246,1,0,0,0,1246,
+		1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,248,0,0,1249,135,1,0,0,0,1250,
+		1251,5,10,0,0,1251,1261,3,168,84,0,1252,1253,5,150,0,0,1253,1258,3,170,
+		85,0,1254,1255,5,251,0,0,1255,1257,3,170,85,0,1256,1254,1,0,0,0,1257,1260,
+		1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,
+		1,0,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1345,1,0,0,0,1263,1264,
+		5,151,0,0,1264,1345,3,170,85,0,1265,1266,5,152,0,0,1266,1345,3,170,85,
+		0,1267,1268,5,153,0,0,1268,1269,5,154,0,0,1269,1270,5,155,0,0,1270,1345,
+		3,170,85,0,1271,1274,5,156,0,0,1272,1273,5,267,0,0,1273,1275,5,202,0,0,
+		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1276,1,0,0,0,1276,1277,5,154,
+		0,0,1277,1278,5,166,0,0,1278,1345,3,170,85,0,1279,1280,5,157,0,0,1280,
+		1281,5,267,0,0,1281,1282,5,202,0,0,1282,1283,5,154,0,0,1283,1284,5,166,
+		0,0,1284,1345,3,170,85,0,1285,1286,5,179,0,0,1286,1291,3,170,85,0,1287,
+		1288,5,251,0,0,1288,1290,3,170,85,0,1289,1287,1,0,0,0,1290,1293,1,0,0,
+		0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,
+		0,0,1294,1296,5,158,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
+		1,0,0,0,1297,1298,5,166,0,0,1298,1299,5,231,0,0,1299,1300,3,168,84,0,1300,
+		1345,1,0,0,0,1301,1302,5,175,0,0,1302,1303,3,164,82,0,1303,1307,5,247,
+		0,0,1304,1306,3,136,68,0,1305,1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,
+		1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,1307,1,0,0,0,1310,1320,
+		5,248,0,0,1311,1312,5,176,0,0,1312,1316,5,247,0,0,1313,1315,3,136,68,0,
+		1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,
+		0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1321,5,248,0,0,1320,1311,1,
+		0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,1325,5,158,0,0,1323,1324,
+		5,186,0,0,1324,1326,5,113,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
+		1327,1,0,0,0,1327,1331,5,247,0,0,1328,1330,3,136,68,0,1329,1328,1,0,0,
+		0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,1,0,
+		0,0,1333,1331,1,0,0,0,1334,1345,5,248,0,0,1335,1336,5,159,0,0,1336,1340,
+		5,247,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,
+		1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,
+		1345,5,248,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,1265,1,0,0,0,1344,
+		1267,1,0,0,0,1344,1271,1,0,0,0,1344,1279,1,0,0,0,1344,1285,1,0,0,0,1344,
+		1301,1,0,0,0,1344,1322,1,0,0,0,1344,1335,1,0,0,0,1345,137,1,0,0,0,1346,
+		1347,5,178,0,0,1347,1351,5,247,0,0,1348,1350,3,140,70,0,1349,1348,1,0,
+		0,0,1350,1353,1,0,0,0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,
+		0,0,0,1353,1351,1,0,0,0,1354,1355,5,248,0,0,1355,139,1,0,0,0,1356,1357,
+		5,179,0,0,1357,1362,3,170,85,0,1358,1359,5,251,0,0,1359,1361,3,170,85,
+		0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,1363,1,0,
+		0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,3,142,71,0,1366,1365,
+		1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1373,
+		1,0,0,0,1370,1368,1,0,0,0,1371,1373,3,134,67,0,1372,1356,1,0,0,0,1372,
+		1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,180,0,0,1375,1415,3,164,82,0,
+		1376,1377,5,90,0,0,1377,1378,5,245,0,0,1378,1415,3,164,82,0,1379,1380,
+		5,90,0,0,1380,1415,3,170,85,0,1381,1382,5,181,0,0,1382,1415,3,162,81,0,
+		1383,1384,5,133,0,0,1384,1385,5,268,0,0,1385,1415,5,142,0,0,1386,1387,
+		5,102,0,0,1387,1388,3,164,82,0,1388,1389,5,188,0,0,1389,1390,5,111,0,0,
+		1390,1415,1,0,0,0,1391,1392,5,103,0,0,1392,1415,3,164,82,0,1393,1394,5,
+		104,0,0,1394,1395,3,164,82,0,1395,1396,5,188,0,0,1396,1397,5,111,0,0,1397,
+		1415,1,0,0,0,1398,1399,5,105,0,0,1399,1415,3,164,82,0,1400,1401,5,106,
+		0,0,1401,1415,5,107,0,0,1402,1403,5,108,0,0,1403,1415,3,164,82,0,1404,
+		1405,5,93,0,0,1405,1406,5,94,0,0,1406,1407,5,63,0,0,1407,1410,3,164,82,
+		0,1408,1409,5,4,0,0,1409,1411,3,162,81,0,1410,1408,1,0,0,0,1410,1411,1,
+		0,0,0,1411,1415,1,0,0,0,1412,1413,5,109,0,0,1413,1415,3,162,81,0,1414,
+		1374,1,0,0,0,1414,1376,1,0,0,0,1414,1379,1,0,0,0,1414,1381,1,0,0,0,1414,
+		1383,1,0,0,0,1414,1386,1,0,0,0,1414,1391,1,0,0,0,1414,1393,1,0,0,0,1414,
+		1398,1,0,0,0,1414,1400,1,0,0,0,1414,1402,1,0,0,0,1414,1404,1,0,0,0,1414,
+		1412,1,0,0,0,1415,143,1,0,0,0,1416,1417,5,2,0,0,1417,1418,3,170,85,0,1418,
+		1419,5,4,0,0,1419,1420,3,170,85,0,1420,1424,5,247,0,0,1421,1423,3,146,
+		73,0,1422,1421,1,0,0,0,1423,1426,1,0,0,0,1424,1422,1,0,0,0,1424,1425,1,
+		0,0,0,1425,1427,1,0,0,0,1426,1424,1,0,0,0,1427,1428,5,248,0,0,1428,145,
+		1,0,0,0,1429,1430,3,170,85,0,1430,1431,5,60,0,0,1431,1432,5,182,0,0,1432,
+		1433,5,268,0,0,1433,1721,1,0,0,0,1434,1435,3,170,85,0,1435,1436,5,60,0,
+		0,1436,1437,5,38,0,0,1437,1441,3,164,82,0,1438,1440,3,158,79,0,1439,1438,
+		1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1721,
+		1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,170,85,0,1445,1449,5,97,0,0,1446,
+		1447,5,155,0,0,1447,1448,5,61,0,0,1448,1450,5,268,0,0,1449,1446,1,0,0,
+		0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1452,5,63,0,0,1452,1453,3,162,
+		81,0,1453,1721,1,0,0,0,1454,1455,3,170,85,0,1455,1456,5,97,0,0,1456,1460,
+		5,38,0,0,1457,1458,5,155,0,0,1458,1459,5,61,0,0,1459,1461,5,268,0,0,1460,
+		1457,1,0,0,0,1460,1461,1,0,0,0,1461,1462,1,0,0,0,1462,1463,5,63,0,0,1463,
+		1468,3,156,78,0,1464,1465,5,251,0,0,1465,1467,3,156,78,0,1466,1464,1,0,
+		0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1474,1,
+		0,0,0,1470,1468,1,0,0,0,1471,1473,3,158,79,0,1472,1471,1,0,0,0,1473,1476,
+		1,0,0,0,1474,1472,1,0,0,0,1474,1475,1,0,0,0,1475,1721,1,0,0,0,1476,1474,
+		1,0,0,0,1477,1478,3,168,84,0,1478,1479,7,3,0,0,1479,1480,3,164,82,0,1480,
+		1485,3,160,80,0,1481,1482,5,28,0,0,1482,1483,3,164,82,0,1483,1484,3,160,
+		80,0,1484,1486,1,0,0,0,1485,1481,1,0,0,0,1485,1486,1,0,0,0,1486,1721,1,
+		0,0,0,1487,1488,3,168,84,0,1488,1489,5,185,0,0,1489,1490,3,164,82,0,1490,
+		1491,5,186,0,0,1491,1492,5,266,0,0,1492,1721,1,0,0,0,1493,1494,3,170,85,
+		0,1494,1527,5,187,0,0,1495,1496,5,54,0,0,1496,1500,5,266,0,0,1497,1499,
+		3,158,79,0,1498,1497,1,0,0,0,1499,1502,1,0,0,0,1500,1498,1,0,0,0,1500,
+		1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,1505,3,150,75,0,
+		1504,1503,1,0,0,0,1504,1505,1,0,0,0,1505,1528,1,0,0,0,1506,1516,5,38,0,
+		0,1507,1508,5,44,0,0,1508,1509,3,164,82,0,1509,1513,3,160,80,0,1510,1512,
+		3,148,74,0,1511,1510,1,0,0,0,1512,1515,1,0,0,0,1513,1511,1,0,0,0,1513,
+		1514,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1516,1507,1,0,0,0,1516,
+		1517,1,0,0,0,1517,1521,1,0,0,0,1518,1520,3,158,79,0,1519,1518,1,0,0,0,
+		1520,1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,0,1522,1525,1,0,0,
+		0,1523,1521,1,0,0,0,1524,1526,3,150,75,0,1525,1524,1,0,0,0,1525,1526,1,
+		0,0,0,1526,1528,1,0,0,0,1527,1495,1,0,0,0,1527,1506,1,0,0,0,1528,1721,
+		1,0,0,0,1529,1531,5,178,0,0,1530,1532,3,142,71,0,1531,1530,1,0,0,0,1532,
+		1533,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1721,1,0,0,0,1535,
+		1536,5,178,0,0,1536,1537,5,179,0,0,1537,1721,5,110,0,0,1538,1539,5,178,
+		0,0,1539,1540,5,205,0,0,1540,1541,5,93,0,0,1541,1721,5,94,0,0,1542,1543,
+		3,170,85,0,1543,1544,5,121,0,0,1544,1545,3,164,82,0,1545,1721,1,0,0,0,
+		1546,1547,3,170,85,0,1547,1548,5,16,0,0,1548,1549,3,28,14,0,1549,1553,
+		5,247,0,0,1550,1552,3,34,17,0,1551,1550,1,0,0,0,1552,1555,1,0,0,0,1553,
+		1551,1,0,0,0,1553,1554,1,0,0,0,1554,1556,1,0,0,0,1555,1553,1,0,0,0,1556,
+		1557,5,248,0,0,1557,1721,1,0,0,0,1558,1559,3,170,85,0,1559,1560,5,19,0,
+		0,1560,1561,5,266,0,0,1561,1562,5,20,0,0,1562,1563,3,164,82,0,1563,1721,
+		1,0,0,0,1564,1565,3,170,85,0,1565,1567,5,21,0,0,1566,1568,5,255,0,0,1567,
+		1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1570,3,164,82,0,
+		1570,1721,1,0,0,0,1571,1572,3,170,85,0,1572,1573,5,240,0,0,1573,1576,3,
+		162,81,0,1574,1575,5,51,0,0,1575,1577,5,266,0,0,1576,1574,1,0,0,0,1576,
+		1577,1,0,0,0,1577,1721,1,0,0,0,1578,1579,3,170,85,0,1579,1580,5,240,0,
+		0,1580,1581,5,38,0,0,1581,1586,3,154,77,0,1582,1583,5,251,0,0,1583,1585,
+		3,154,77,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,
+		1587,1,0,0,0,1587,1591,1,0,0,0,1588,1586,1,0,0,0,1589,1590,5,51,0,0,1590,
+		1592,5,266,0,0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1596,1,0,0,0,1593,
+		1595,3,158,79,0,1594,1593,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,
+		1596,1597,1,0,0,0,1597,1721,1,0,0,0,1598,1596,1,0,0,0,1599,1600,3,170,
+		85,0,1600,1601,5,244,0,0,1601,1602,5,38,0,0,1602,1607,3,154,77,0,1603,
+		1604,5,251,0,0,1604,1606,3,154,77,0,1605,1603,1,0,0,0,1606,1609,1,0,0,
+		0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1613,1,0,0,0,1609,1607,1,0,
+		0,0,1610,1612,3,158,79,0,1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,
+		1,0,0,0,1613,1614,1,0,0,0,1614,1721,1,0,0,0,1615,1613,1,0,0,0,1616,1617,
+		3,170,85,0,1617,1618,5,92,0,0,1618,1619,3,164,82,0,1619,1721,1,0,0,0,1620,
+		1621,3,170,85,0,1621,1622,5,93,0,0,1622,1623,5,139,0,0,1623,1624,3,162,
+		81,0,1624,1625,5,63,0,0,1625,1626,3,164,82,0,1626,1721,1,0,0,0,1627,1628,
+		3,170,85,0,1628,1629,5,205,0,0,1629,1630,5,93,0,0,1630,1721,1,0,0,0,1631,
+		1632,3,170,85,0,1632,1633,5,71,0,0,1633,1635,5,69,0,0,1634,1636,5,267,
+		0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1721,1,0,0,0,1637,1638,3,
+		170,85,0,1638,1639,5,71,0,0,1639,1642,5,70,0,0,1640,1641,5,51,0,0,1641,
+		1643,5,266,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,1721,1,0,0,0,1644,
+		1645,3,170,85,0,1645,1646,5,171,0,0,1646,1647,5,54,0,0,1647,1650,5,266,
+		0,0,1648,1649,5,63,0,0,1649,1651,3,164,82,0,1650,1648,1,0,0,0,1650,1651,
+		1,0,0,0,1651,1654,1,0,0,0,1652,1653,5,172,0,0,1653,1655,3,164,82,0,1654,
+		1652,1,0,0,0,1654,1655,1,0,0,0,1655,1721,1,0,0,0,1656,1657,3,170,85,0,
+		1657,1658,5,173,0,0,1658,1659,3,164,82,0,1659,1721,1,0,0,0,1660,1661,3,
+		170,85,0,1661,1663,5,65,0,0,1662,1664,3,102,51,0,1663,1662,1,0,0,0,1664,
+		1665,1,0,0,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1721,1,0,0,0,1667,
+		1668,5,22,0,0,1668,1721,5,268,0,0,1669,1670,5,23,0,0,1670,1721,5,268,0,
+		0,1671,1721,5,24,0,0,1672,1721,5,25,0,0,1673,1674,3,170,85,0,1674,1675,
+		5,26,0,0,1675,1676,5,27,0,0,1676,1677,3,164,82,0,1677,1678,3,160,80,0,
+		1678,1679,5,28,0,0,1679,1680,3,164,82,0,1680,1681,3,160,80,0,1681,1721,
+		1,0,0,0,1682,1683,3,170,85,0,1683,1684,5,29,0,0,1684,1687,5,166,0,0,1685,
+		1688,5,30,0,0,1686,1688,3,164,82,0,1687,1685,1,0,0,0,1687,1686,1,0,0,0,
+		1688,1689,1,0,0,0,1689,1690,5,31,0,0,1690,1691,3,164,82,0,1691,1692,3,
+		160,80,0,1692,1693,5,28,0,0,1693,1694,3,164,82,0,1694,1695,3,160,80,0,
+		1695,1721,1,0,0,0,1696,1697,3,170,85,0,1697,1698,5,32,0,0,1698,1699,3,
+		164,82,0,1699,1700,3,160,80,0,1700,1701,5,20,0,0,1701,1702,3,164,82,0,
+		1702,1721,1,0,0,0,1703,1704,5,33,0,0,1704,1705,3,168,84,0,1705,1706,5,
+		34,0,0,1706,1707,3,168,84,0,1707,1710,3,164,82,0,1708,1709,5,35,0,0,1709,
+		1711,3,164,82,0,1710,1708,1,0,0,0,1710,1711,1,0,0,0,1711,1721,1,0,0,0,
+		1712,1713,5,36,0,0,1713,1714,5,35,0,0,1714,1715,3,164,82,0,1715,1716,3,
+		160,80,0,1716,1717,5,37,0,0,1717,1718,3,164,82,0,1718,1719,3,160,80,0,
+		1719,1721,1,0,0,0,1720,1429,1,0,0,0,1720,1434,1,0,0,0,1720,1444,1,0,0,
+		0,1720,1454,1,0,0,0,1720,1477,1,0,0,0,1720,1487,1,0,0,0,1720,1493,1,0,
+		0,0,1720,1529,1,0,0,0,1720,1535,1,0,0,0,1720,1538,1,0,0,0,1720,1542,1,
+		0,0,0,1720,1546,1,0,0,0,1720,1558,1,0,0,0,1720,1564,1,0,0,0,1720,1571,
+		1,0,0,0,1720,1578,1,0,0,0,1720,1599,1,0,0,0,1720,1616,1,0,0,0,1720,1620,
+		1,0,0,0,1720,1627,1,0,0,0,1720,1631,1,0,0,0,1720,1637,1,0,0,0,1720,1644,
+		1,0,0,0,1720,1656,1,0,0,0,1720,1660,1,0,0,0,1720,1667,1,0,0,0,1720,1669,
+		1,0,0,0,1720,1671,1,0,0,0,1720,1672,1,0,0,0,1720,1673,1,0,0,0,1720,1682,
+		1,0,0,0,1720,1696,1,0,0,0,1720,1703,1,0,0,0,1720,1712,1,0,0,0,1721,147,
+		1,0,0,0,1722,1723,5,73,0,0,1723,1724,5,266,0,0,1724,1725,5,177,0,0,1725,
+		1726,3,164,82,0,1726,1727,3,160,80,0,1727,149,1,0,0,0,1728,1729,5,45,0,
+		0,1729,1730,5,40,0,0,1730,1731,5,41,0,0,1731,1732,3,164,82,0,1732,1733,
+		5,42,0,0,1733,1737,3,164,82,0,1734,1736,3,158,79,0,1735,1734,1,0,0,0,1736,
+		1739,1,0,0,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,1758,1,0,0,0,1739,
+		1737,1,0,0,0,1740,1741,5,45,0,0,1741,1742,5,38,0,0,1742,1743,5,63,0,0,
+		1743,1748,3,152,76,0,1744,1745,5,251,0,0,1745,1747,3,152,76,0,1746,1744,
+		1,0,0,0,1747,1750,1,0,0,0,1748,1746,1,0,0,0,1748,1749,1,0,0,0,1749,1754,
+		1,0,0,0,1750,1748,1,0,0,0,1751,1753,3,158,79,0,1752,1751,1,0,0,0,1753,
+		1756,1,0,0,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1758,1,0,0,0,1756,
+		1754,1,0,0,0,1757,1728,1,0,0,0,1757,1740,1,0,0,0,1758,151,1,0,0,0,1759,
+		1760,3,164,82,0,1760,1761,5,34,0,0,1761,1762,3,164,82,0,1762,153,1,0,0,
+		0,1763,1765,5,256,0,0,1764,1763,1,0,0,0,1764,1765,1,0,0,0,1765,1766,1,
+		0,0,0,1766,1767,3,162,81,0,1767,1768,5,34,0,0,1768,1769,3,164,82,0,1769,
+		155,1,0,0,0,1770,1771,3,162,81,0,1771,1772,5,34,0,0,1772,1773,3,164,82,
+		0,1773,157,1,0,0,0,1774,1775,5,39,0,0,1775,1776,3,168,84,0,1776,1777,3,
+		164,82,0,1777,159,1,0,0,0,1778,1779,5,188,0,0,1779,1780,5,201,0,0,1780,
+		161,1,0,0,0,1781,1782,5,267,0,0,1782,163,1,0,0,0,1783,1784,6,82,-1,0,1784,
+		1785,5,249,0,0,1785,1786,3,164,82,0,1786,1787,5,250,0,0,1787,1826,1,0,
+		0,0,1788,1789,5,256,0,0,1789,1826,3,164,82,16,1790,1791,5,205,0,0,1791,
+		1826,3,164,82,11,1792,1793,5,175,0,0,1793,1794,3,164,82,0,1794,1795,5,
+		177,0,0,1795,1796,3,164,82,0,1796,1797,5,176,0,0,1797,1798,3,164,82,0,
+		1798,1826,1,0,0,0,1799,1800,3,170,85,0,1800,1809,5,249,0,0,1801,1806,3,
+		164,82,0,1802,1803,5,251,0,0,1803,1805,3,164,82,0,1804,1802,1,0,0,0,1805,
+		1808,1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1810,1,0,0,0,1808,
+		1806,1,0,0,0,1809,1801,1,0,0,0,1809,1810,1,0,0,0,1810,1811,1,0,0,0,1811,
+		1812,5,250,0,0,1812,1826,1,0,0,0,1813,1815,7,4,0,0,1814,1816,3,166,83,
+		0,1815,1814,1,0,0,0,1815,1816,1,0,0,0,1816,1817,1,0,0,0,1817,1818,5,188,
+		0,0,1818,1826,3,166,83,0,1819,1820,5,268,0,0,1820,1826,3,166,83,0,1821,
+		1826,5,267,0,0,1822,1826,5,268,0,0,1823,1826,5,266,0,0,1824,1826,3,168,
+		84,0,1825,1783,1,0,0,0,1825,1788,1,0,0,0,1825,1790,1,0,0,0,1825,1792,1,
+		0,0,0,1825,1799,1,0,0,0,1825,1813,1,0,0,0,1825,1819,1,0,0,0,1825,1821,
+		1,0,0,0,1825,1822,1,0,0,0,1825,1823,1,0,0,0,1825,1824,1,0,0,0,1826,1847,
+		1,0,0,0,1827,1828,10,15,0,0,1828,1829,5,202,0,0,1829,1846,3,164,82,16,
+		1830,1831,10,14,0,0,1831,1832,7,5,0,0,1832,1846,3,164,82,15,1833,1834,
+		10,13,0,0,1834,1835,7,6,0,0,1835,1846,3,164,82,14,1836,1837,10,12,0,0,
+		1837,1838,7,7,0,0,1838,1846,3,164,82,13,1839,1840,10,10,0,0,1840,1841,
+		5,203,0,0,1841,1846,3,164,82,11,1842,1843,10,9,0,0,1843,1844,5,204,0,0,
+		1844,1846,3,164,82,10,1845,1827,1,0,0,0,1845,1830,1,0,0,0,1845,1833,1,
+		0,0,0,1845,1836,1,0,0,0,1845,1839,1,0,0,0,1845,1842,1,0,0,0,1846,1849,
+		1,0,0,0,1847,1845,1,0,0,0,1847,1848,1,0,0,0,1848,165,1,0,0,0,1849,1847,
+		1,0,0,0,1850,1851,7,8,0,0,1851,167,1,0,0,0,1852,1855,3,170,85,0,1853,1854,
+		5,252,0,0,1854,1856,3,170,85,0,1855,1853,1,0,0,0,1855,1856,1,0,0,0,1856,
+		169,1,0,0,0,1857,1858,7,9,0,0,1858,171,1,0,0,0,192,176,178,192,218,225,
+		227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,361,373,
+		377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,486,495,
+		500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,616,618,
+		624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,800,804,
+		808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,973,981,
+		1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,1100,
+		1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,1192,
+		1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,1307,
+		1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1410,1414,1424,1441,
+		1449,1460,1468,1474,1485,1500,1504,1513,1516,1521,1525,1527,1533,1553,
+		1567,1576,1586,1591,1596,1607,1613,1635,1642,1650,1654,1665,1687,1710,
+		1720,1737,1748,1754,1757,1764,1806,1809,1815,1825,1845,1847,1855
 	};
 
 	public static readonly ATN _ATN =

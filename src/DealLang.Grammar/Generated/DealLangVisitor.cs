@@ -978,6 +978,19 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>callableItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCallableItem([NotNull] DealLangParser.CallableItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.callStep"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCallStep([NotNull] DealLangParser.CallStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.convertiblePut"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -102,9 +102,9 @@ public static class Shapes
                 {
                     int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
                     if (deal.Tranches[i] is { ConversionPrice: 0, CalledByScenario: false } || !(call.Price > 0 && double.IsFinite(call.Price)) || !(call.Part is > 0 and <= 1)
-                        || period <= before)
+                        || period <= before || (call.MakeWhole && !deal.Tranches[i].CallsAtMakeWhole))
                     {
-                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which no scenario of its deal calls and is not convertible, at a price not above 0%, of a share outside (0, 100%] or not after its earlier call");
+                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which no scenario of its deal calls and is not convertible, at a price not above 0%, of a share outside (0, 100%], not after its earlier call, or at a make-whole the notes do not have");
                     }
 
                     before = period;

@@ -7,7 +7,8 @@ namespace DealLang.Runner.Paths;
 /// "A partial hard call", "A partial conversion", "Calling plain notes"), in a deal with a convertible or plain notes some
 /// scenario calls (<see cref="DealDescription.HasTrancheCalls"/>): in the period holding each call date
 /// (the period whose end first reaches it) the share of the balance called (1 for the whole, 0 in a period without a
-/// call) and the call's price (1, par, where there is no call); and the share of the balance the holders convert (1
+/// call) and the call's price (1, par, where there is no call; 0 for a call at the make-whole price, which the loop works
+/// out, "The make-whole price"); and the share of the balance the holders convert (1
 /// without <c>T converts X</c>). The generated loop decides there whether the holder converts or takes the cash (plain
 /// notes take the cash).
 /// </summary>
@@ -25,7 +26,8 @@ static class TrancheCalls
                 if (period >= 0 && period < deal.Periods)
                 {
                     into.TrancheCallPart[i][period] = call.Part;
-                    into.TrancheCallPrice[i][period] = call.Price;
+                    // 0: the make-whole price, worked out by the loop at the period's start from the index it reads then.
+                    into.TrancheCallPrice[i][period] = call.MakeWhole ? 0.0 : call.Price;
                 }
             }
 

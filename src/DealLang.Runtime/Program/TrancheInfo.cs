@@ -26,6 +26,10 @@ public sealed record TrancheInfo(
     /// its program then reads the call's inputs (<see cref="DealDescription.HasTrancheCalls"/>).</summary>
     public bool CalledByScenario { get; init; }
 
+    /// <summary>Whether the tranche's call schedule has a make-whole: a scenario's call before its first call date
+    /// (<see cref="TrancheCall.MakeWhole"/>) is then priced in the run.</summary>
+    public bool CallsAtMakeWhole { get; init; }
+
     /// <summary>A delayed-draw tranche's commitment fee, a rate a year on the undrawn commitment (0 without one).</summary>
     public double CommitmentFee { get; init; }
 }

@@ -406,7 +406,8 @@ public sealed class RunResult
         }
 
         Array.Fill(TrancheCallPeriod, -1); // written only in the period the issuer calls
-        Array.Clear(TrancheConversionPrice); // written at the run's end only for a convertible whose price resets
+        // TrancheConversionPrice needs nothing: every run writes it at its end for each convertible whose price resets,
+        // the only tranches whose summary reads it.
     }
 
     /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.

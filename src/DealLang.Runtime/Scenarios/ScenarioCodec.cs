@@ -174,9 +174,10 @@ public static class ScenarioCodec
         Write(w, v.On);
         w.Write(v.Price);
         w.Write(v.Part);
+        w.Write(v.MakeWhole);
     }
 
-    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble());
+    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble()) { MakeWhole = r.ReadBoolean() };
 
     static void Write(BinaryWriter w, StochasticSpec v)
     {

@@ -188,9 +188,16 @@ public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 /// An issuer's hard call of a convertible tranche (docs/language.md §5, "The issuer's hard call"): at the start of the
 /// period holding <see cref="On"/> the holder converts when its shares are worth more than the cash offered, else the
 /// whole balance is due in cash at <see cref="Price"/>, a share of the principal (1: par). A partial call calls
-/// <see cref="Part"/> of the balance (1: all of it), and the rest runs on.
+/// <see cref="Part"/> of the balance (1: all of it), and the rest runs on. A call of notes with a call schedule has the
+/// price of the step in force on <see cref="On"/>; one before the first step is <see cref="MakeWhole"/> (its price, 1 here,
+/// is worked out in the run, docs/language.md §5 "The make-whole price").
 /// </summary>
-public sealed record TrancheCall(Date On, double Price, double Part = 1.0);
+public sealed record TrancheCall(Date On, double Price, double Part = 1.0)
+{
+    /// <summary>Whether the call is made before the notes' first call date at the make-whole price, which the period
+    /// loop works out at the call period's start (the price series then reads 0, "priced in the run").</summary>
+    public bool MakeWhole { get; init; }
+}
 
 /// <summary>
 /// A scenario's levers on the market a holding's forced sale sells into (docs/language.md §10): each term given

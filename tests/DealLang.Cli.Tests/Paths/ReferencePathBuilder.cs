@@ -107,7 +107,7 @@ internal static class ReferencePathBuilder
                 {
                     int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
                     into.TrancheCallPart[i][period] = call.Part;
-                    into.TrancheCallPrice[i][period] = call.Price;
+                    into.TrancheCallPrice[i][period] = call.MakeWhole ? 0.0 : call.Price;
                 }
 
                 into.TrancheConvertPart[i] = i < scenario.TrancheConverts.Length && scenario.TrancheConverts[i] is { } part ? part : 1.0;

@@ -57,7 +57,8 @@ internal static partial class DealGen
     /// frequency, a long stub included: DL0560), may call it again (in part or
     /// whole); the holders may convert only a part of it (10% to 100%, "A partial conversion"). Without a convertible,
     /// the first tranche, plain notes, is called so (in cash, "Calling plain notes"; no conversion). None when the
-    /// tranche's life is too short to hold a date.</summary>
+    /// tranche's life is too short to hold a date. Notes with a call schedule are called at its price, on or after its first
+    /// step without a make-whole.</summary>
     private static Gen<string> HardCall(DealFrame f, string[] tranches, string header)
     {
         if ((tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) ?? tranches.FirstOrDefault()) is not { } tranche)
@@ -73,14 +74,18 @@ internal static partial class DealGen
         DateOnly maturity = own.Success ? DateOnly.ParseExact(own.Groups[1].Value, "yyyy-MM-dd") : f.Maturity;
         var firstPayment = System.Text.RegularExpressions.Regex.Match(header, @"\bfirst_payment (\d{4}-\d\d-\d\d)");
         DateOnly regular = firstPayment.Success ? DateOnly.ParseExact(firstPayment.Groups[1].Value, "yyyy-MM-dd") : f.Closing;
-        return maturity.DayNumber - f.Closing.DayNumber < 4
+        // Notes with a call schedule are called at its price (no 'at': DL0561), and without a make-whole not before its
+        // first step (DL0562).
+        bool scheduled = tranche.Contains("callable from", StringComparison.Ordinal);
+        DateOnly after = FirstCallWithoutMakeWhole(tranche) is { } first ? first.AddDays(-1) : f.Closing;
+        return maturity.DayNumber - after.DayNumber < 4
             ? Gen.Const("")
-            : from d in DateIn(f.Closing, maturity.AddDays(-1))
-              from p in Rate(9000, 11000)
+            : from d in DateIn(after, maturity.AddDays(-1))
+              from p in scheduled ? Gen.Const("") : Rate(9000, 11000).Select(r => " at " + r)
               from part in Maybe(Rate(1000, 9900).Select(r => "part " + r))
               from again in part.Length == 0 ? Gen.Const("") : CalledAgain(name, Later(DateOnly.ParseExact(d, "yyyy-MM-dd"), regular), maturity)
               from converts in convertible ? Maybe(Rate(1000, 10000).Select(r => $"\n  {name} converts {r}")) : Gen.Const("")
-              select $"scenario Called for {f.Name} {{\n  {name} called on {d} at {p}{part}{again}{converts.TrimStart(' ')}\n}}";
+              select $"scenario Called for {f.Name} {{\n  {name} called on {d}{p}{part}{again}{converts.TrimStart(' ')}\n}}";
     }
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -267,11 +267,12 @@ internal static partial class DealGen
         from target in Maybe(TargetBalance(f, name))
         from convertible in Maybe(Convertible(f, maturity))
         from completion in Maybe(Pick("completion Bld", "completion Bld * 0.5x"))
+        from callable in Maybe(CallSchedule(f, maturity))
         // A floating or stepped coupon cannot amortise level (DL0481).
         let amortization = coupon.Contains(" * (", StringComparison.Ordinal) || stepUp.Length > 0
             ? amortize.Replace("amortize level", "amortize linear", StringComparison.Ordinal) : amortize
         from items in Shuffled("balance " + balance, "coupon " + coupon, interestOnly, amortization,
-            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target, convertible, completion)
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target, convertible, completion, callable)
         select $"  tranche {name} {{ {items} }}";
 
     /// <summary>A delayed draw: a commitment of 4bn to 6bn (above any generated balance, 3bn at most, plus up to four

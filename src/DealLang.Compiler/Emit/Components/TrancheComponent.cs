@@ -117,6 +117,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " redemption premium"), declared: callable);
         CalledDue = Local("calledDue", "double", StateLife.Period,
             comment: "a partial hard call's: the called share of the balance, due in cash this period (after a discount), else 0", declared: callable);
+        CallPriceNow = Local("callPriceNow", "double", StateLife.Period,
+            comment: "the price of this period's call from the call schedule: the step's, or the make-whole price worked out now; 0 without a call",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " call price", DealLang.Runtime.ColumnKind.Rate), declared: callable && model.CallSchedule is not null);
         CallPart = Input("callPart", "double[]");
         CallPrice = Input("callPrice", "double[]");
         ConvertPart = Input("convertPart", "double");
@@ -265,6 +268,10 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     /// <summary>A convertible's input, [t]: the hard call's price in period t, per unit of principal.</summary>
     public StateVar CallPrice { get; }
+
+    /// <summary>Notes with a call schedule: the price of this period's call (the step's, or the make-whole price the loop
+    /// works out where the input reads 0), per unit of principal; 0 in a period without a call.</summary>
+    public StateVar CallPriceNow { get; }
 
     /// <summary>A convertible's input: the share of the balance its holders convert when the rule says they convert.</summary>
     public StateVar ConvertPart { get; }
@@ -576,6 +583,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 info.HasPuts ? "HasPuts = true" : null,
                 info.HasReset ? "HasReset = true" : null,
                 info.CalledByScenario ? "CalledByScenario = true" : null,
+                info.CallsAtMakeWhole ? "CallsAtMakeWhole = true" : null,
                 info.CommitmentFee == 0 ? null : "CommitmentFee = " + CSharpLiterals.Double(info.CommitmentFee));
     });
 
@@ -817,6 +825,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 // Plain notes a scenario calls: no shares, so the call is the convertible's cash branch alone.
                 w.Line(tranche.RedemptionPremium + " = 0.0;");
                 w.Line(tranche.CalledDue + " = 0.0;");
+                WriteNoCallPrice(w, tranche);
                 WriteHardCall(w, tranche, null, null);
             }
 
@@ -853,6 +862,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.SharesValue + " = 0.0;");
         w.Line(tranche.RedemptionPremium + " = 0.0;");
         w.Line(tranche.CalledDue + " = 0.0;");
+        WriteNoCallPrice(w, tranche);
         string part = conversion.Call is { } provisional
             ? "(t >= " + CSharpLiterals.Int(provisional.FromPeriod) + " && " + share + " >= " + Times(provisional.Above) + " ? 1.0 : "
                 + tranche.ConvertPart + ")"
@@ -892,6 +902,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>Notes with a call schedule: no call price until this period's call sets one (the ledger's column reads 0
+    /// outside the call's period).</summary>
+    private static void WriteNoCallPrice(IndentedWriter w, TrancheState tranche)
+    {
+        if (tranche.CallPriceNow.Declared)
+        {
+            w.Line(tranche.CallPriceNow + " = 0.0;");
+        }
+    }
+
     /// <summary>The holder converts the share <paramref name="part"/> of the balance (its arrears of principal pro rata)
     /// into shares worth part × balance × S / K (at a conversion, or answering the issuer's hard call): that share is owed
     /// in cash no more, nor its arrears; with all of it, nothing is.</summary>
@@ -922,7 +942,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// a premium above par with the interest, a price below par writing the balance down. Plain notes a scenario calls
     /// (<paramref name="share"/> and <paramref name="price"/> null) have no shares: the call is that cash branch alone.
     /// </summary>
-    private static void WriteHardCall(IndentedWriter w, TrancheState tranche, string? share, string? price)
+    private void WriteHardCall(IndentedWriter w, TrancheState tranche, string? share, string? price)
     {
         string part = tranche.CallPart + "[t]";
         string callPrice = tranche.CallPrice + "[t]";
@@ -946,6 +966,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
             using (w.Block("if (result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] < 0)"))
             {
                 w.Line("result.TrancheCallPeriod[" + CSharpLiterals.Int(tranche.Index) + "] = t;");
+            }
+
+            if (tranche.CallPriceNow.Declared)
+            {
+                callPrice = WriteScheduledCallPrice(w, tranche, callPrice);
             }
 
             if (share is not null && price is not null)
@@ -985,6 +1010,29 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Notes with a call schedule: the call's price is the step's in force on the call date (the input, resolved when the
+    /// scenario was lowered), or, where the input reads 0 (a call before the first call date), the make-whole price worked
+    /// out now from the make-whole rate read at the period's start and this period's coupon (docs/language.md §5, "The
+    /// make-whole price"). Returns the operand the call reads its price from.
+    /// </summary>
+    private string WriteScheduledCallPrice(IndentedWriter w, TrancheState tranche, string input)
+    {
+        CallScheduleModel schedule = tranche.Model.CallSchedule!;
+        if (schedule.MakeWhole is not { } rate)
+        {
+            w.Line(tranche.CallPriceNow + " = " + input + ";");
+            return tranche.CallPriceNow.Name;
+        }
+
+        w.Comment(tranche.Name + ": a call before " + schedule.First.From + " (its price 0 in the inputs) is at the make-whole price: "
+            + CSharpLiterals.Double(schedule.First.Price) + " on that date and the coupons to it, discounted at the make-whole rate, at least par");
+        w.Line(tranche.CallPriceNow + " = " + input + " > 0.0 ? " + input + " : MakeWhole.Price(" + CSharpEmitter.Expression(Ctx, rate, null) + ", "
+            + Rate(tranche) + ", " + CSharpLiterals.DoubleOperand(schedule.First.Price) + ", " + CSharpLiterals.Date(schedule.First.From)
+            + ", t, Boundaries, DayCount." + Ctx.Model.DayCount + ");");
+        return tranche.CallPriceNow.Name;
     }
 
     /// <summary>A redemption in cash at <paramref name="redemptionPrice"/> per unit of principal (a put or a hard call):

@@ -56,8 +56,16 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                 : null,
             Completion = lowerer.BoundOf(tranche.Completion),
             CalledByScenario = tranche.Convertible is null && IsCalledByAScenario(symbol.Name, lowerer),
+            CallSchedule = CallSchedule(tranche, lowerer),
         };
     }
+
+    /// <summary>The call schedule's steps in their (increasing, DL0563) order and its make-whole rate; null without a
+    /// schedule (or, after an error, without a step).</summary>
+    internal static CallScheduleModel? CallSchedule(TrancheSyntax tranche, Lowerer lowerer) =>
+        tranche.CallSchedule is { } schedule && SyntaxWalk.Safe(schedule.Steps).Where(s => s.From is not null).ToImmutableArray() is { IsEmpty: false } steps
+            ? new CallScheduleModel([.. steps.Select(s => new CallStep(s.From!.Value, lowerer.ConstantOf(s.Price)))], lowerer.BoundOf(schedule.MakeWhole))
+            : null;
 
     /// <summary>Whether some scenario of the deal calls the tranche (<c>T called on DATE</c>): only then does a plain
     /// tranche read the call's inputs and carry the redemption's state, so a deal that never calls one keeps its code.</summary>

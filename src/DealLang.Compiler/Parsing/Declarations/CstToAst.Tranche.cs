@@ -37,6 +37,7 @@ internal sealed partial class CstToAst
     //     | guarantorClause             # trancheGuarantorItem
     //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     //     | COMPLETION expr                                # completionItem
+    //     | CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -58,6 +59,7 @@ internal sealed partial class CstToAst
         ConvertibleSyntax? convertible = null;
         ConversionResetSyntax? reset = null;
         ExpressionSyntax? completion = null;
+        CallScheduleSyntax? callSchedule = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -144,6 +146,9 @@ internal sealed partial class CstToAst
                     items.Keep(ref reset, "reset", rs, new ConversionResetSyntax([.. rs.DATE().Select(VisitDate).OfType<DateSyntax>()],
                         VisitExpr(rs.ratio), VisitExpr(rs.floor), Span(rs)));
                     break;
+                case CallableItemContext cs:
+                    items.Keep(ref callSchedule, "callable", cs, VisitCallSchedule(cs));
+                    break;
             }
         }
 
@@ -156,8 +161,15 @@ internal sealed partial class CstToAst
             Convertible = convertible,
             Reset = reset,
             Completion = completion,
+            CallSchedule = callSchedule,
         };
     }
+
+    // CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
+    // callStep : FROM DATE AT price=expr COMMA? ;
+    private CallScheduleSyntax VisitCallSchedule(CallableItemContext context) =>
+        new([.. context.callStep().Select(s => new CallStepSyntax(VisitDate(s.DATE()), VisitExpr(s.price), Span(s)))],
+            context.makeWhole is null ? null : VisitExpr(context.makeWhole), Span(context));
 
     // CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?
     // convertiblePut : PUT DATE AT price=expr ;

@@ -50,6 +50,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         binder.BindTerms(tranche.Guarantor?.Fee);
         CouponRules.BindMargins(tranche.StepUps, tranche.MarginGrid, binder, t);
         BindConvertible(tranche, binder);
+        BindCallSchedule(tranche, binder);
         BindCompletion(tranche, binder);
     }
 
@@ -59,6 +60,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
         CheckCoupon(tranche, checker, t);
         CheckConvertible(tranche, checker, t);
+        CheckCallSchedule(tranche, checker, t);
         CheckCompletion(tranche, checker, t);
         if (tranche.Pik is { } pik)
         {
@@ -201,6 +203,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         CheckDelayedDraw(tranche, checks, name);
         CheckConvertibleDates(tranche, checks, name);
         CheckResetDates(tranche, checks, name);
+        CheckCallScheduleDates(tranche, checks, name);
         CheckDeliveryDraws(tranche, checks, name);
         CheckCommitmentFeePaid(tranche, checks, name);
         if (tranche.Guarantor is { } guarantor)

@@ -52,7 +52,20 @@ public sealed record TrancheSyntax(
     /// <summary><c>completion Built</c>: the share of the buildings completed, a rate read at the period's start, which
     /// scales the scheduled principal before the maturity; null when the tranche amortises regardless.</summary>
     public ExpressionSyntax? Completion { get; init; }
+
+    /// <summary><c>callable from 2027-06-01 at 104.625%, from 2028-06-01 at 102.3125% make_whole UST5Y + 50bp</c>: the
+    /// notes' call schedule, the price a scenario's call pays; null when the scenario gives it.</summary>
+    public CallScheduleSyntax? CallSchedule { get; init; }
 }
+
+/// <summary><c>callable from 2027-06-01 at 104.625%, from 2028-06-01 at 102.3125%, from 2029-06-01 at 100%
+/// make_whole UST5Y + 50bp</c>: a call of the notes (a scenario's <c>Notes called on DATE</c>) pays the price of the
+/// last step on or before its date; before the first, the make-whole price at the rate <see cref="MakeWhole"/> (read
+/// at the period's start), and without one the notes are not callable then (docs/language.md §5, "A call schedule").</summary>
+public sealed record CallScheduleSyntax(ImmutableArray<CallStepSyntax> Steps, ExpressionSyntax? MakeWhole, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>from 2028-06-01 at 102.3125%</c>: from the date the issuer may call at the price, a share of the principal.</summary>
+public sealed record CallStepSyntax(DateSyntax? From, ExpressionSyntax? Price, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>convertible at 12.43 against WULF early above 130%</c>: the holder converts the balance into shares at the
 /// conversion price <see cref="Price"/> when the share price <see cref="SharePrice"/> (money, read at the period's
