@@ -227,7 +227,7 @@ public sealed class KeywordTypoTests
     [Fact]
     public void ANameFarFromEveryKeywordStillListsWhatWasExpected() =>
         Assert.Equal(
-            "unexpected 'principal_amount'; expected one of: '}', 'maturity', 'guarantor', 'balance', 'coupon', 'interest_only', 'amortize', 'seniority', ... (12 more)",
+            "unexpected 'principal_amount'; expected one of: '}', 'maturity', 'guarantor', 'balance', 'coupon', 'interest_only', 'amortize', 'seniority', ... (13 more)",
             Single("deal X { tranche A { principal_amount 1bn } }", "DL0101").Message);
 
     [Fact]
