@@ -130,7 +130,7 @@ internal sealed partial class TypeChecker
                         {
                             // Ornstein–Uhlenbeck on the level itself: the long-run level and the volatility are in the index's unit.
                             IndexValue(process.Toward, index, $"the long-run level of {of}");
-                            IndexValue(process.Volatility, index, $"the volatility of {of}", IndexValueKind.Volatility);
+                            IndexValue(process.Volatility, index, $"the volatility of {of}", IndexValueKind.AnySign);
                         }
                         else
                         {
@@ -227,7 +227,7 @@ internal sealed partial class TypeChecker
                         IndexRules.CheckDown(launch.Launch, $"the step down of index '{launch.Index?.Text}' at the launch on {launch.Launch?.Date?.Value} in {s}", this);
                         break;
                     case IndexShiftSyntax shift when IndexNamed(shift.Index) is { } index:
-                        IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}", IndexValueKind.Shift);
+                        IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}", IndexValueKind.AnySign);
                         break;
                     case GuaranteeLeverSyntax guarantee:
                         Term(guarantee.Share, Unit.Rate, $"the share of its guarantees that {guarantee.Party?.Text} honours in {s}", Range.Fraction);
@@ -466,16 +466,14 @@ internal sealed partial class TypeChecker
         /// a rate, since a price is never below zero (DL0312).</summary>
         Level,
 
-        /// <summary>A scenario's shift: any sign (the level it leaves is read at max(0, level) for a price).</summary>
-        Shift,
-
-        /// <summary>A process's volatility: never negative (DL0312).</summary>
-        Volatility,
+        /// <summary>A scenario's shift (the level it leaves is read at max(0, level) for a price) or a process's
+        /// volatility (its sign is DL0530's): any sign here.</summary>
+        AnySign,
     }
 
     /// <summary>A value given for an index (a point; a scenario's level, points or shift; a process's long-run level or
-    /// volatility): a constant of the index's own unit, its level's (DL0319 otherwise), of the sign
-    /// <paramref name="kind"/> allows (DL0312). Nothing is said when the level itself is bad.</summary>
+    /// volatility): a constant of the index's own unit, its level's (DL0319 otherwise), and a level not below zero
+    /// unless the index is a rate (DL0312). Nothing is said when the level itself is bad.</summary>
     internal void IndexValue(ExpressionSyntax? expression, IndexSyntax index, string what, IndexValueKind kind = IndexValueKind.Level)
     {
         if (expression is null)
@@ -508,12 +506,7 @@ internal sealed partial class TypeChecker
             return;
         }
 
-        if (constant.Value < 0 && kind switch
-            {
-                IndexValueKind.Level => level.Unit != Unit.Rate,
-                IndexValueKind.Volatility => true,
-                _ => false,
-            })
+        if (constant.Value < 0 && kind == IndexValueKind.Level && level.Unit != Unit.Rate)
         {
             _diagnostics.Add(DiagnosticCatalogue.NegativeAmount(expression.Span, what));
             return;
