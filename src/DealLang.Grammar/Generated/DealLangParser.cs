@@ -48,37 +48,37 @@ public partial class DealLangParser : Parser {
 		DISOWNED=70, GUARANTEES=71, CAP=72, UNTIL=73, LOAN=74, OBLIGOR=75, FLEET=76, 
 		DELIVERIES=77, UNITS=78, UNIT_COST=79, DEPRECIATE=80, DECLINING=81, POWER_PRICE=82, 
 		POWER=83, PUE=84, MAINTENANCE=85, MARKET_VALUE=86, GENERATION=87, CONTRACT=88, 
-		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, IDLE=94, 
-		TERMINATION_FEE=95, BREAK_OPTION=96, BREAKS=97, NOTICE=98, AMORTISING=99, 
-		PREPAYMENT=100, APPLIED=101, DEPTH=102, IMPACT=103, LIMIT=104, COSTS=105, 
-		KEEP=106, CONTRACTS=107, RESERVE=108, HALF_LIFE=109, ALL=110, MONTH=111, 
-		TRANCHE=112, BALANCE=113, COUPON=114, FIXED=115, INTEREST_ONLY=116, INTEREST=117, 
-		PRINCIPAL=118, AMORTIZE=119, BULLET=120, LEVEL=121, LINEAR=122, SENIORITY=123, 
-		EQUITY=124, CONTRIBUTED=125, HOLDERS=126, ACCOUNT=127, TARGET=128, INITIAL=129, 
-		EARNS=130, FEE=131, TEST=132, OVER=133, TRAILING=134, NEXT=135, TRIGGER=136, 
-		TRIPS=137, CURES=138, AFTER=139, ACCRUING=140, INSTALMENTS=141, PERIODS=142, 
-		DEFAULT_INTEREST=143, WHEN=144, DEFAULT=145, GRACE=146, CFADS=147, INCLUDES=148, 
-		WATERFALL=149, USING=150, FILL=151, RELEASE=152, HOLD=153, REST=154, IN=155, 
-		DISTRIBUTE=156, SWEEP=157, PRO_RATA=158, SEQUENTIAL=159, ACCELERATE=160, 
-		CURE=161, UP=162, TIMES=163, PREPAYING=164, INTO=165, TO=166, HURDLE=167, 
-		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, PART=172, CONVERTS=173, 
-		DEAL_BY_DEAL=174, IF=175, ELSE=176, THEN=177, ENFORCEMENT=178, SELL=179, 
-		HAIRCUT=180, LAG=181, TAKEN=182, DEFLATE=183, GROW=184, DROP=185, BY=186, 
-		DEFAULTS=187, PER=188, GPU=189, GPU_HOUR=190, HOUR=191, KW=192, MW=193, 
-		KWH=194, MWH=195, COIN=196, COINS=197, EH_S=198, DAY=199, SHARE=200, YEAR=201, 
-		OF=202, AND=203, OR=204, NOT=205, PIK=206, ISSUE_PRICE=207, COMMITMENT=208, 
-		AVAILABLE=209, DRAWS=210, COMMITMENT_FEE=211, STEP_UP=212, TARGET_BALANCE=213, 
-		MARGIN=214, GRID=215, BELOW=216, UNPAID=217, AGAINST=218, ADVANCE=219, 
-		INVESTMENT_GRADE=220, WHILE=221, HOLDING=222, FACE=223, MARK=224, DISCOUNT=225, 
-		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
-		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, COMPLETION=237, 
-		DELAYED=238, PHASED=239, INDEXED=240, YEARLY=241, WORKOUT=242, YIELD=243, 
-		LBRACE=244, RBRACE=245, LPAREN=246, RPAREN=247, COMMA=248, DOT=249, ARROW=250, 
-		ASSIGN=251, PLUS=252, MINUS=253, STAR=254, SLASH=255, LE=256, GE=257, 
-		LT=258, GT=259, EQ=260, NE=261, DAYCOUNT=262, DATE=263, QUANTITY=264, 
-		NUMBER=265, STRING=266, UNTERMINATED_STRING=267, IDENT=268, NON_ASCII_NAME=269, 
-		LINE_COMMENT=270, BLOCK_COMMENT=271, UNTERMINATED_COMMENT=272, WS=273, 
-		UNEXPECTED_CHAR=274;
+		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, RISING=94, 
+		IDLE=95, TERMINATION_FEE=96, BREAK_OPTION=97, BREAKS=98, NOTICE=99, AMORTISING=100, 
+		PREPAYMENT=101, APPLIED=102, DEPTH=103, IMPACT=104, LIMIT=105, COSTS=106, 
+		KEEP=107, CONTRACTS=108, RESERVE=109, HALF_LIFE=110, ALL=111, MONTH=112, 
+		TRANCHE=113, BALANCE=114, COUPON=115, FIXED=116, INTEREST_ONLY=117, INTEREST=118, 
+		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
+		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
+		EARNS=131, FEE=132, TEST=133, OVER=134, TRAILING=135, NEXT=136, TRIGGER=137, 
+		TRIPS=138, CURES=139, AFTER=140, ACCRUING=141, INSTALMENTS=142, PERIODS=143, 
+		DEFAULT_INTEREST=144, WHEN=145, DEFAULT=146, GRACE=147, CFADS=148, INCLUDES=149, 
+		WATERFALL=150, USING=151, FILL=152, RELEASE=153, HOLD=154, REST=155, IN=156, 
+		DISTRIBUTE=157, SWEEP=158, PRO_RATA=159, SEQUENTIAL=160, ACCELERATE=161, 
+		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, HURDLE=168, 
+		CARRY=169, CATCH_UP=170, CALLS=171, CALLED=172, PART=173, CONVERTS=174, 
+		DEAL_BY_DEAL=175, IF=176, ELSE=177, THEN=178, ENFORCEMENT=179, SELL=180, 
+		HAIRCUT=181, LAG=182, TAKEN=183, DEFLATE=184, GROW=185, DROP=186, BY=187, 
+		DEFAULTS=188, PER=189, GPU=190, GPU_HOUR=191, HOUR=192, KW=193, MW=194, 
+		KWH=195, MWH=196, COIN=197, COINS=198, EH_S=199, DAY=200, SHARE=201, YEAR=202, 
+		OF=203, AND=204, OR=205, NOT=206, PIK=207, ISSUE_PRICE=208, COMMITMENT=209, 
+		AVAILABLE=210, DRAWS=211, COMMITMENT_FEE=212, STEP_UP=213, TARGET_BALANCE=214, 
+		MARGIN=215, GRID=216, BELOW=217, UNPAID=218, AGAINST=219, ADVANCE=220, 
+		INVESTMENT_GRADE=221, WHILE=222, HOLDING=223, FACE=224, MARK=225, DISCOUNT=226, 
+		PAR=227, HOLDINGS=228, HASHRATE=229, NETWORK=230, REWARDS=231, COVER=232, 
+		CONVERTIBLE=233, EARLY=234, ABOVE=235, PUT=236, CALL=237, COMPLETION=238, 
+		DELAYED=239, PHASED=240, INDEXED=241, YEARLY=242, WORKOUT=243, YIELD=244, 
+		LBRACE=245, RBRACE=246, LPAREN=247, RPAREN=248, COMMA=249, DOT=250, ARROW=251, 
+		ASSIGN=252, PLUS=253, MINUS=254, STAR=255, SLASH=256, LE=257, GE=258, 
+		LT=259, GT=260, EQ=261, NE=262, DAYCOUNT=263, DATE=264, QUANTITY=265, 
+		NUMBER=266, STRING=267, UNTERMINATED_STRING=268, IDENT=269, NON_ASCII_NAME=270, 
+		LINE_COMMENT=271, BLOCK_COMMENT=272, UNTERMINATED_COMMENT=273, WS=274, 
+		UNEXPECTED_CHAR=275;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -138,29 +138,29 @@ public partial class DealLangParser : Parser {
 		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
-		"'utilisation'", "'relet'", "'idle'", "'termination_fee'", "'break_option'", 
-		"'breaks'", "'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'half_life'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'accruing'", null, null, "'default_interest'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
-		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
-		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
-		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
-		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
-		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
-		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
-		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
-		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
+		"'utilisation'", "'relet'", "'rising'", "'idle'", "'termination_fee'", 
+		"'break_option'", "'breaks'", "'notice'", "'amortising'", "'prepayment'", 
+		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'half_life'", "'all'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'accruing'", null, null, "'default_interest'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
+		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
+		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'completion'", 
 		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
 		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
 		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
@@ -179,31 +179,31 @@ public partial class DealLangParser : Parser {
 		"FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", 
 		"POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", 
 		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
-		"IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", 
-		"PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", 
-		"CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
-		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
-		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
-		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
-		"PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
-		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
-		"PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", 
-		"YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", 
+		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
+		"KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", 
+		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
+		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
+		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
+		"TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", 
+		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
+		"CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", 
+		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
+		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
+		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
+		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
+		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
+		"EARLY", "ABOVE", "PUT", "CALL", "COMPLETION", "DELAYED", "PHASED", "INDEXED", 
+		"YEARLY", "WORKOUT", "YIELD", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -448,7 +448,7 @@ public partial class DealLangParser : Parser {
 			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 187;
@@ -775,7 +775,7 @@ public partial class DealLangParser : Parser {
 			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 223;
 				ErrorHandler.Sync(this);
@@ -1039,7 +1039,7 @@ public partial class DealLangParser : Parser {
 			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -9007199254740993L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 524287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014398509481985L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1048575L) != 0)) {
 				{
 				State = 233;
 				ErrorHandler.Sync(this);
@@ -1143,6 +1143,7 @@ public partial class DealLangParser : Parser {
 				case TAKE_OR_PAY:
 				case UTILISATION:
 				case RELET:
+				case RISING:
 				case IDLE:
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
@@ -2206,7 +2207,7 @@ public partial class DealLangParser : Parser {
 			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & -4611686018427387903L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
 				{
 				{
 				State = 316;
@@ -2810,7 +2811,7 @@ public partial class DealLangParser : Parser {
 			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 399;
@@ -3918,7 +3919,7 @@ public partial class DealLangParser : Parser {
 			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
 				State = 540;
@@ -4175,7 +4176,7 @@ public partial class DealLangParser : Parser {
 			State = 568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 565;
@@ -4504,7 +4505,7 @@ public partial class DealLangParser : Parser {
 						State = 610;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & -9214276979751125021L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 51L) != 0)) {
 							{
 							{
 							State = 604;
@@ -5122,7 +5123,7 @@ public partial class DealLangParser : Parser {
 			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 688;
@@ -5601,7 +5602,7 @@ public partial class DealLangParser : Parser {
 			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
 				State = 748;
@@ -6001,7 +6002,7 @@ public partial class DealLangParser : Parser {
 			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 2214593023L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 2214593023L) != 0)) {
 				{
 				{
 				State = 788;
@@ -7239,7 +7240,7 @@ public partial class DealLangParser : Parser {
 			State = 948;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
 				State = 945;
@@ -7639,7 +7640,7 @@ public partial class DealLangParser : Parser {
 			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 989;
@@ -7972,7 +7973,7 @@ public partial class DealLangParser : Parser {
 				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
+				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
 					State = 1037;
@@ -8197,7 +8198,7 @@ public partial class DealLangParser : Parser {
 				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
+				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
 					State = 1060;
@@ -9375,7 +9376,7 @@ public partial class DealLangParser : Parser {
 			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
 				State = 1209;
@@ -9789,7 +9790,7 @@ public partial class DealLangParser : Parser {
 				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1271;
@@ -9814,7 +9815,7 @@ public partial class DealLangParser : Parser {
 					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
 						State = 1280;
@@ -9855,7 +9856,7 @@ public partial class DealLangParser : Parser {
 				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1295;
@@ -9881,7 +9882,7 @@ public partial class DealLangParser : Parser {
 				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1304;
@@ -10062,7 +10063,7 @@ public partial class DealLangParser : Parser {
 				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
 					State = 1332;
@@ -10256,15 +10257,30 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ReletIdleTermContext : SellTermContext {
+		public ExprContext utilisation;
+		public ExprContext rampTo;
+		public DurationContext rampOver;
+		public DurationContext window;
+		public ExprContext reletPrice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10294,9 +10310,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1381;
+			State = 1393;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10430,28 +10446,58 @@ public partial class DealLangParser : Parser {
 				State = 1373;
 				Match(AT);
 				State = 1374;
-				expr(0);
-				State = 1377;
+				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				State = 1381;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1375;
+					Match(RISING);
+					State = 1376;
+					Match(TO);
+					State = 1377;
+					((ReletIdleTermContext)_localctx).rampTo = expr(0);
+					State = 1378;
+					Match(OVER);
+					State = 1379;
+					((ReletIdleTermContext)_localctx).rampOver = duration();
+					}
+				}
+
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1375;
+					State = 1383;
 					Match(FOR);
-					State = 1376;
-					duration();
+					State = 1384;
+					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
+				State = 1389;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+				case 1:
+					{
+					State = 1387;
+					Match(PRICE);
+					State = 1388;
+					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
+					}
+					break;
+				}
 				}
 				break;
 			case 13:
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1379;
+				State = 1391;
 				Match(HALF_LIFE);
-				State = 1380;
+				State = 1392;
 				duration();
 				}
 				break;
@@ -10508,31 +10554,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1383;
+			State = 1395;
 			Match(SCENARIO);
-			State = 1384;
+			State = 1396;
 			_localctx.name = ident();
-			State = 1385;
+			State = 1397;
 			Match(FOR);
-			State = 1386;
+			State = 1398;
 			_localctx.deal = ident();
-			State = 1387;
+			State = 1399;
 			Match(LBRACE);
-			State = 1391;
+			State = 1403;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1388;
+				State = 1400;
 				scenarioItem();
 				}
 				}
-				State = 1393;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1394;
+			State = 1406;
 			Match(RBRACE);
 			}
 		}
@@ -11295,20 +11341,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1687;
+			State = 1699;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1396;
+				State = 1408;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1397;
+				State = 1409;
 				Match(RENEWALS);
-				State = 1398;
+				State = 1410;
 				Match(TAKEN);
-				State = 1399;
+				State = 1411;
 				Match(NUMBER);
 				}
 				break;
@@ -11316,29 +11362,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1413;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1402;
+				State = 1414;
 				Match(RENEWALS);
-				State = 1403;
+				State = 1415;
 				Match(DRAWN);
-				State = 1404;
+				State = 1416;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1408;
+				State = 1420;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1405;
+						State = 1417;
 						loading();
 						}
 						} 
 					}
-					State = 1410;
+					State = 1422;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				}
 				}
 				break;
@@ -11346,27 +11392,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1411;
+				State = 1423;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1412;
+				State = 1424;
 				Match(BREAKS);
-				State = 1416;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1413;
+					State = 1425;
 					Match(IN);
-					State = 1414;
+					State = 1426;
 					Match(RENEWAL);
-					State = 1415;
+					State = 1427;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1418;
+				State = 1430;
 				Match(AT);
-				State = 1419;
+				State = 1431;
 				duration();
 				}
 				break;
@@ -11374,61 +11420,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1421;
+				State = 1433;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1422;
+				State = 1434;
 				Match(BREAKS);
-				State = 1423;
+				State = 1435;
 				Match(DRAWN);
-				State = 1427;
+				State = 1439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1424;
+					State = 1436;
 					Match(IN);
-					State = 1425;
+					State = 1437;
 					Match(RENEWAL);
-					State = 1426;
+					State = 1438;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1429;
+				State = 1441;
 				Match(AT);
-				State = 1430;
+				State = 1442;
 				breakChance();
-				State = 1435;
+				State = 1447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1431;
+					State = 1443;
 					Match(COMMA);
-					State = 1432;
+					State = 1444;
 					breakChance();
 					}
 					}
-					State = 1437;
+					State = 1449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1441;
+				State = 1453;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1438;
+						State = 1450;
 						loading();
 						}
 						} 
 					}
-					State = 1443;
+					State = 1455;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				}
 				}
 				break;
@@ -11436,9 +11482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1444;
+				State = 1456;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1445;
+				State = 1457;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11447,20 +11493,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1446;
+				State = 1458;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1447;
+				State = 1459;
 				perYear();
-				State = 1452;
+				State = 1464;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 				case 1:
 					{
-					State = 1448;
+					State = 1460;
 					Match(VOLATILITY);
-					State = 1449;
+					State = 1461;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1450;
+					State = 1462;
 					perYear();
 					}
 					break;
@@ -11471,15 +11517,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1454;
+				State = 1466;
 				((DropItemContext)_localctx).path = reference();
-				State = 1455;
+				State = 1467;
 				Match(DROP);
-				State = 1456;
+				State = 1468;
 				expr(0);
-				State = 1457;
+				State = 1469;
 				Match(BY);
-				State = 1458;
+				State = 1470;
 				Match(DATE);
 				}
 				break;
@@ -11487,41 +11533,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1460;
+				State = 1472;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1461;
+				State = 1473;
 				Match(DEFAULTS);
-				State = 1494;
+				State = 1506;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1462;
+					State = 1474;
 					Match(ON);
-					State = 1463;
+					State = 1475;
 					Match(DATE);
-					State = 1467;
+					State = 1479;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1464;
+							State = 1476;
 							loading();
 							}
 							} 
 						}
-						State = 1469;
+						State = 1481;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 					}
-					State = 1471;
+					State = 1483;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 					case 1:
 						{
-						State = 1470;
+						State = 1482;
 						recoveryDraw();
 						}
 						break;
@@ -11530,58 +11576,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1473;
+					State = 1485;
 					Match(DRAWN);
-					State = 1483;
+					State = 1495;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 					case 1:
 						{
-						State = 1474;
+						State = 1486;
 						Match(PD);
-						State = 1475;
+						State = 1487;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1476;
+						State = 1488;
 						perYear();
-						State = 1480;
+						State = 1492;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1477;
+							State = 1489;
 							pdStep();
 							}
 							}
-							State = 1482;
+							State = 1494;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1488;
+					State = 1500;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1485;
+							State = 1497;
 							loading();
 							}
 							} 
 						}
-						State = 1490;
+						State = 1502;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 					}
-					State = 1492;
+					State = 1504;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 					case 1:
 						{
-						State = 1491;
+						State = 1503;
 						recoveryDraw();
 						}
 						break;
@@ -11597,9 +11643,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1496;
+				State = 1508;
 				Match(ENFORCEMENT);
-				State = 1498;
+				State = 1510;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11607,7 +11653,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1497;
+						State = 1509;
 						sellTerm();
 						}
 						}
@@ -11615,9 +11661,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1500;
+					State = 1512;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11625,11 +11671,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1502;
+				State = 1514;
 				Match(ENFORCEMENT);
-				State = 1503;
+				State = 1515;
 				Match(SELL);
-				State = 1504;
+				State = 1516;
 				Match(ALL);
 				}
 				break;
@@ -11637,13 +11683,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1505;
+				State = 1517;
 				Match(ENFORCEMENT);
-				State = 1506;
+				State = 1518;
 				Match(NOT);
-				State = 1507;
+				State = 1519;
 				Match(RELET);
-				State = 1508;
+				State = 1520;
 				Match(IDLE);
 				}
 				break;
@@ -11651,11 +11697,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1509;
+				State = 1521;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1510;
+				State = 1522;
 				Match(LEVEL);
-				State = 1511;
+				State = 1523;
 				expr(0);
 				}
 				break;
@@ -11663,29 +11709,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1513;
+				State = 1525;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1514;
+				State = 1526;
 				Match(POINTS);
-				State = 1515;
+				State = 1527;
 				pointsKind();
-				State = 1516;
+				State = 1528;
 				Match(LBRACE);
-				State = 1520;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1517;
+					State = 1529;
 					schedulePoint();
 					}
 					}
-					State = 1522;
+					State = 1534;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1523;
+				State = 1535;
 				Match(RBRACE);
 				}
 				break;
@@ -11693,15 +11739,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1525;
+				State = 1537;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1526;
+				State = 1538;
 				Match(LAUNCH);
-				State = 1527;
+				State = 1539;
 				Match(DATE);
-				State = 1528;
+				State = 1540;
 				Match(DOWN);
-				State = 1529;
+				State = 1541;
 				expr(0);
 				}
 				break;
@@ -11709,21 +11755,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1531;
+				State = 1543;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1532;
+				State = 1544;
 				Match(SHIFT);
-				State = 1534;
+				State = 1546;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1533;
+					State = 1545;
 					Match(PLUS);
 					}
 				}
 
-				State = 1536;
+				State = 1548;
 				expr(0);
 				}
 				break;
@@ -11731,20 +11777,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1538;
+				State = 1550;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1539;
+				State = 1551;
 				Match(DELAYED);
-				State = 1540;
+				State = 1552;
 				duration();
-				State = 1543;
+				State = 1555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1541;
+					State = 1553;
 					Match(FROM);
-					State = 1542;
+					State = 1554;
 					Match(DATE);
 					}
 				}
@@ -11755,57 +11801,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1545;
+				State = 1557;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1546;
+				State = 1558;
 				Match(DELAYED);
-				State = 1547;
+				State = 1559;
 				Match(DRAWN);
-				State = 1548;
+				State = 1560;
 				delayOutcome();
-				State = 1553;
+				State = 1565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1549;
+					State = 1561;
 					Match(COMMA);
-					State = 1550;
+					State = 1562;
 					delayOutcome();
 					}
 					}
-					State = 1555;
+					State = 1567;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1558;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1556;
+					State = 1568;
 					Match(FROM);
-					State = 1557;
+					State = 1569;
 					Match(DATE);
 					}
 				}
 
-				State = 1563;
+				State = 1575;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1560;
+						State = 1572;
 						loading();
 						}
 						} 
 					}
-					State = 1565;
+					State = 1577;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				}
 				}
 				break;
@@ -11813,45 +11859,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1566;
+				State = 1578;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1567;
+				State = 1579;
 				Match(WORKOUT);
-				State = 1568;
+				State = 1580;
 				Match(DRAWN);
-				State = 1569;
+				State = 1581;
 				delayOutcome();
-				State = 1574;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1570;
+					State = 1582;
 					Match(COMMA);
-					State = 1571;
+					State = 1583;
 					delayOutcome();
 					}
 					}
-					State = 1576;
+					State = 1588;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1580;
+				State = 1592;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1577;
+						State = 1589;
 						loading();
 						}
 						} 
 					}
-					State = 1582;
+					State = 1594;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				}
 				}
 				break;
@@ -11859,11 +11905,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1583;
+				State = 1595;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1584;
+				State = 1596;
 				Match(UTILISATION);
-				State = 1585;
+				State = 1597;
 				expr(0);
 				}
 				break;
@@ -11871,17 +11917,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1587;
+				State = 1599;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1588;
+				State = 1600;
 				Match(RELET);
-				State = 1589;
+				State = 1601;
 				Match(AFTER);
-				State = 1590;
+				State = 1602;
 				duration();
-				State = 1591;
+				State = 1603;
 				Match(AT);
-				State = 1592;
+				State = 1604;
 				expr(0);
 				}
 				break;
@@ -11889,11 +11935,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1594;
+				State = 1606;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1595;
+				State = 1607;
 				Match(NOT);
-				State = 1596;
+				State = 1608;
 				Match(RELET);
 				}
 				break;
@@ -11901,18 +11947,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1598;
+				State = 1610;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1599;
+				State = 1611;
 				Match(GUARANTEES);
-				State = 1600;
+				State = 1612;
 				Match(HONOURED);
-				State = 1602;
+				State = 1614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1601;
+					State = 1613;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -11923,20 +11969,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1604;
+				State = 1616;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1605;
+				State = 1617;
 				Match(GUARANTEES);
-				State = 1606;
+				State = 1618;
 				Match(DISOWNED);
-				State = 1609;
+				State = 1621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1607;
+					State = 1619;
 					Match(FROM);
-					State = 1608;
+					State = 1620;
 					Match(DATE);
 					}
 				}
@@ -11947,34 +11993,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1611;
+				State = 1623;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1612;
+				State = 1624;
 				Match(CALLED);
-				State = 1613;
+				State = 1625;
 				Match(ON);
-				State = 1614;
+				State = 1626;
 				Match(DATE);
-				State = 1617;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1615;
+					State = 1627;
 					Match(AT);
-					State = 1616;
+					State = 1628;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1621;
+				State = 1633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1619;
+					State = 1631;
 					Match(PART);
-					State = 1620;
+					State = 1632;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -11985,11 +12031,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1623;
+				State = 1635;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1624;
+				State = 1636;
 				Match(CONVERTS);
-				State = 1625;
+				State = 1637;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -11997,11 +12043,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1627;
+				State = 1639;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1628;
+				State = 1640;
 				Match(MARKET);
-				State = 1630;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12009,7 +12055,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1629;
+						State = 1641;
 						holdingMarketTerm();
 						}
 						}
@@ -12017,9 +12063,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1632;
+					State = 1644;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12027,9 +12073,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1634;
+				State = 1646;
 				Match(PATHS);
-				State = 1635;
+				State = 1647;
 				Match(NUMBER);
 				}
 				break;
@@ -12037,9 +12083,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1636;
+				State = 1648;
 				Match(SEED);
-				State = 1637;
+				State = 1649;
 				Match(NUMBER);
 				}
 				break;
@@ -12047,7 +12093,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1638;
+				State = 1650;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12055,7 +12101,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1639;
+				State = 1651;
 				Match(SOBOL);
 				}
 				break;
@@ -12063,21 +12109,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1640;
+				State = 1652;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1641;
+				State = 1653;
 				Match(GBM);
-				State = 1642;
+				State = 1654;
 				Match(DRIFT);
-				State = 1643;
+				State = 1655;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1644;
+				State = 1656;
 				perYear();
-				State = 1645;
+				State = 1657;
 				Match(VOLATILITY);
-				State = 1646;
+				State = 1658;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1647;
+				State = 1659;
 				perYear();
 				}
 				break;
@@ -12085,39 +12131,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1649;
+				State = 1661;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1650;
+				State = 1662;
 				Match(REVERTS);
-				State = 1651;
+				State = 1663;
 				Match(TO);
-				State = 1654;
+				State = 1666;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 				case 1:
 					{
-					State = 1652;
+					State = 1664;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1653;
+					State = 1665;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1656;
+				State = 1668;
 				Match(SPEED);
-				State = 1657;
+				State = 1669;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1658;
+				State = 1670;
 				perYear();
-				State = 1659;
+				State = 1671;
 				Match(VOLATILITY);
-				State = 1660;
+				State = 1672;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1661;
+				State = 1673;
 				perYear();
 				}
 				break;
@@ -12125,17 +12171,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1663;
+				State = 1675;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1676;
 				Match(JUMPS);
-				State = 1665;
+				State = 1677;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1666;
+				State = 1678;
 				perYear();
-				State = 1667;
+				State = 1679;
 				Match(DOWN);
-				State = 1668;
+				State = 1680;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12143,24 +12189,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1670;
+				State = 1682;
 				Match(CORRELATE);
-				State = 1671;
+				State = 1683;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1672;
+				State = 1684;
 				Match(WITH);
-				State = 1673;
+				State = 1685;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1674;
+				State = 1686;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1677;
+				State = 1689;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1675;
+					State = 1687;
 					Match(STRESS);
-					State = 1676;
+					State = 1688;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12171,19 +12217,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1679;
+				State = 1691;
 				Match(REGIMES);
-				State = 1680;
+				State = 1692;
 				Match(STRESS);
-				State = 1681;
+				State = 1693;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1682;
+				State = 1694;
 				perYear();
-				State = 1683;
+				State = 1695;
 				Match(NORMAL);
-				State = 1684;
+				State = 1696;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1685;
+				State = 1697;
 				perYear();
 				}
 				break;
@@ -12230,15 +12276,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1689;
+			State = 1701;
 			Match(UNTIL);
-			State = 1690;
+			State = 1702;
 			Match(DATE);
-			State = 1691;
+			State = 1703;
 			Match(THEN);
-			State = 1692;
+			State = 1704;
 			expr(0);
-			State = 1693;
+			State = 1705;
 			perYear();
 			}
 		}
@@ -12328,40 +12374,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1724;
+			State = 1736;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1695;
+				State = 1707;
 				Match(RECOVERY);
-				State = 1696;
+				State = 1708;
 				Match(BETA);
-				State = 1697;
+				State = 1709;
 				Match(MEAN);
-				State = 1698;
+				State = 1710;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1699;
+				State = 1711;
 				Match(SD);
-				State = 1700;
+				State = 1712;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1704;
+				State = 1716;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1701;
+						State = 1713;
 						loading();
 						}
 						} 
 					}
-					State = 1706;
+					State = 1718;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				}
 				}
 				break;
@@ -12369,45 +12415,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1707;
+				State = 1719;
 				Match(RECOVERY);
-				State = 1708;
+				State = 1720;
 				Match(DRAWN);
-				State = 1709;
+				State = 1721;
 				Match(AT);
-				State = 1710;
+				State = 1722;
 				recoveryOutcome();
-				State = 1715;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1711;
+					State = 1723;
 					Match(COMMA);
-					State = 1712;
+					State = 1724;
 					recoveryOutcome();
 					}
 					}
-					State = 1717;
+					State = 1729;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1721;
+				State = 1733;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1718;
+						State = 1730;
 						loading();
 						}
 						} 
 					}
-					State = 1723;
+					State = 1735;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				}
 				}
 				break;
@@ -12454,11 +12500,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1726;
+			State = 1738;
 			_localctx.rate = expr(0);
-			State = 1727;
+			State = 1739;
 			Match(WITH);
-			State = 1728;
+			State = 1740;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12504,21 +12550,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1731;
+			State = 1743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1730;
+				State = 1742;
 				Match(MINUS);
 				}
 			}
 
-			State = 1733;
+			State = 1745;
 			duration();
-			State = 1734;
+			State = 1746;
 			Match(WITH);
-			State = 1735;
+			State = 1747;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12562,11 +12608,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1737;
+			State = 1749;
 			duration();
-			State = 1738;
+			State = 1750;
 			Match(WITH);
-			State = 1739;
+			State = 1751;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12611,11 +12657,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1741;
+			State = 1753;
 			Match(LOADING);
-			State = 1742;
+			State = 1754;
 			_localctx.factor = reference();
-			State = 1743;
+			State = 1755;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12653,9 +12699,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1757;
 			Match(PER);
-			State = 1746;
+			State = 1758;
 			Match(YEAR);
 			}
 		}
@@ -12692,7 +12738,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1748;
+			State = 1760;
 			Match(QUANTITY);
 			}
 		}
@@ -13019,20 +13065,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1792;
+			State = 1804;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1751;
+				State = 1763;
 				Match(LPAREN);
-				State = 1752;
+				State = 1764;
 				expr(0);
-				State = 1753;
+				State = 1765;
 				Match(RPAREN);
 				}
 				break;
@@ -13041,9 +13087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1755;
+				State = 1767;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1756;
+				State = 1768;
 				expr(16);
 				}
 				break;
@@ -13052,9 +13098,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
+				State = 1769;
 				Match(NOT);
-				State = 1758;
+				State = 1770;
 				expr(11);
 				}
 				break;
@@ -13063,17 +13109,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1771;
 				Match(IF);
-				State = 1760;
+				State = 1772;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1761;
+				State = 1773;
 				Match(THEN);
-				State = 1762;
+				State = 1774;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1763;
+				State = 1775;
 				Match(ELSE);
-				State = 1764;
+				State = 1776;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13082,37 +13128,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1766;
+				State = 1778;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1767;
+				State = 1779;
 				Match(LPAREN);
-				State = 1776;
+				State = 1788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & -9214276979751125021L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 51L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & -9214276979751125021L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 51L) != 0)) {
 					{
-					State = 1768;
+					State = 1780;
 					expr(0);
-					State = 1773;
+					State = 1785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1769;
+						State = 1781;
 						Match(COMMA);
-						State = 1770;
+						State = 1782;
 						expr(0);
 						}
 						}
-						State = 1775;
+						State = 1787;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1778;
+				State = 1790;
 				Match(RPAREN);
 				}
 				break;
@@ -13121,7 +13167,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1792;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13131,19 +13177,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1782;
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
+				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1781;
+					State = 1793;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1784;
+				State = 1796;
 				Match(PER);
-				State = 1785;
+				State = 1797;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13152,9 +13198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1798;
 				Match(NUMBER);
-				State = 1787;
+				State = 1799;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13163,7 +13209,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1788;
+				State = 1800;
 				Match(QUANTITY);
 				}
 				break;
@@ -13172,7 +13218,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1789;
+				State = 1801;
 				Match(NUMBER);
 				}
 				break;
@@ -13181,7 +13227,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1790;
+				State = 1802;
 				Match(DATE);
 				}
 				break;
@@ -13190,34 +13236,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1791;
+				State = 1803;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1814;
+			State = 1826;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1812;
+					State = 1824;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1794;
+						State = 1806;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1795;
+						State = 1807;
 						Match(OF);
-						State = 1796;
+						State = 1808;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13226,9 +13272,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1797;
+						State = 1809;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1798;
+						State = 1810;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13238,7 +13284,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1799;
+						State = 1811;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13247,9 +13293,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1800;
+						State = 1812;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1801;
+						State = 1813;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13259,7 +13305,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1802;
+						State = 1814;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13268,19 +13314,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1803;
+						State = 1815;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1804;
+						State = 1816;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 63L) != 0)) ) {
+						if ( !(((((_la - 257)) & ~0x3f) == 0 && ((1L << (_la - 257)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1805;
+						State = 1817;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13289,11 +13335,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1806;
+						State = 1818;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1807;
+						State = 1819;
 						Match(AND);
-						State = 1808;
+						State = 1820;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13302,20 +13348,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1809;
+						State = 1821;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1810;
+						State = 1822;
 						Match(OR);
-						State = 1811;
+						State = 1823;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1816;
+				State = 1828;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 			}
 			}
 		}
@@ -13364,9 +13410,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1817;
+			State = 1829;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13415,16 +13461,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1819;
+			State = 1831;
 			ident();
-			State = 1822;
+			State = 1834;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 			case 1:
 				{
-				State = 1820;
+				State = 1832;
 				Match(DOT);
-				State = 1821;
+				State = 1833;
 				_localctx.member = ident();
 				}
 				break;
@@ -13642,9 +13688,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1824;
+			State = 1836;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 17489104732099L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13690,7 +13736,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,274,1827,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,275,1839,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13798,582 +13844,587 @@ public partial class DealLangParser : Parser {
 		1,69,5,69,1334,8,69,10,69,12,69,1337,9,69,1,69,3,69,1340,8,69,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1378,8,70,1,70,1,70,3,70,1382,8,70,
-		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,71,1,71,
-		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1407,8,72,
-		10,72,12,72,1410,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1417,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1428,8,72,1,72,1,72,1,72,1,72,
-		5,72,1434,8,72,10,72,12,72,1437,9,72,1,72,5,72,1440,8,72,10,72,12,72,1443,
-		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1453,8,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1466,8,72,10,72,12,72,
-		1469,9,72,1,72,3,72,1472,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1479,8,72,
-		10,72,12,72,1482,9,72,3,72,1484,8,72,1,72,5,72,1487,8,72,10,72,12,72,1490,
-		9,72,1,72,3,72,1493,8,72,3,72,1495,8,72,1,72,1,72,4,72,1499,8,72,11,72,
-		12,72,1500,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1519,8,72,10,72,12,72,1522,9,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1535,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,3,72,1544,8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1552,8,72,10,72,12,72,1555,9,72,1,72,1,72,3,72,1559,8,72,1,72,5,72,1562,
-		8,72,10,72,12,72,1565,9,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1573,8,72,
-		10,72,12,72,1576,9,72,1,72,5,72,1579,8,72,10,72,12,72,1582,9,72,1,72,1,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1382,8,70,1,70,
+		1,70,3,70,1386,8,70,1,70,1,70,3,70,1390,8,70,1,70,1,70,3,70,1394,8,70,
+		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1402,8,71,10,71,12,71,1405,9,71,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1419,8,72,
+		10,72,12,72,1422,9,72,1,72,1,72,1,72,1,72,1,72,3,72,1429,8,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1440,8,72,1,72,1,72,1,72,1,72,
+		5,72,1446,8,72,10,72,12,72,1449,9,72,1,72,5,72,1452,8,72,10,72,12,72,1455,
+		9,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1465,8,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1478,8,72,10,72,12,72,
+		1481,9,72,1,72,3,72,1484,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1491,8,72,
+		10,72,12,72,1494,9,72,3,72,1496,8,72,1,72,5,72,1499,8,72,10,72,12,72,1502,
+		9,72,1,72,3,72,1505,8,72,3,72,1507,8,72,1,72,1,72,4,72,1511,8,72,11,72,
+		12,72,1512,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,5,72,1531,8,72,10,72,12,72,1534,9,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1547,8,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,3,72,1556,8,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
+		1564,8,72,10,72,12,72,1567,9,72,1,72,1,72,3,72,1571,8,72,1,72,5,72,1574,
+		8,72,10,72,12,72,1577,9,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1585,8,72,
+		10,72,12,72,1588,9,72,1,72,5,72,1591,8,72,10,72,12,72,1594,9,72,1,72,1,
 		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,3,72,1603,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1610,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1618,8,72,1,72,1,72,3,72,1622,8,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1631,8,72,11,72,12,72,1632,
+		72,1,72,1,72,1,72,3,72,1615,8,72,1,72,1,72,1,72,1,72,1,72,3,72,1622,8,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1630,8,72,1,72,1,72,3,72,1634,8,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,4,72,1643,8,72,11,72,12,72,1644,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1655,8,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,3,72,1667,8,72,1,72,1,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,3,72,1678,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
-		1688,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,1703,8,74,10,74,12,74,1706,9,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		5,74,1714,8,74,10,74,12,74,1717,9,74,1,74,5,74,1720,8,74,10,74,12,74,1723,
-		9,74,3,74,1725,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1732,8,76,1,76,1,76,
+		1,72,1,72,3,72,1690,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,
+		1700,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,5,74,1715,8,74,10,74,12,74,1718,9,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		5,74,1726,8,74,10,74,12,74,1729,9,74,1,74,5,74,1732,8,74,10,74,12,74,1735,
+		9,74,3,74,1737,8,74,1,75,1,75,1,75,1,75,1,76,3,76,1744,8,76,1,76,1,76,
 		1,76,1,76,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,80,
 		1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1772,8,81,10,81,12,81,1775,
-		9,81,3,81,1777,8,81,1,81,1,81,1,81,1,81,3,81,1783,8,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,3,81,1793,8,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1813,
-		8,81,10,81,12,81,1816,9,81,1,82,1,82,1,83,1,83,1,83,3,83,1823,8,83,1,84,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1784,8,81,10,81,12,81,1787,
+		9,81,3,81,1789,8,81,1,81,1,81,1,81,1,81,3,81,1795,8,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,3,81,1805,8,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1825,
+		8,81,10,81,12,81,1828,9,81,1,82,1,82,1,83,1,83,1,83,3,83,1835,8,83,1,84,
 		1,84,1,84,0,1,162,85,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
 		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
 		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
 		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,0,10,1,0,244,245,1,0,17,18,1,0,117,118,1,0,183,184,
-		1,0,264,265,1,0,254,255,1,0,252,253,1,0,256,261,1,0,189,200,26,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,134,
-		135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,200,
-		201,206,220,222,234,237,243,268,269,2110,0,176,1,0,0,0,2,181,1,0,0,0,4,
-		184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,12,263,1,0,0,0,
-		14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,0,0,22,311,1,0,
-		0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,1,0,0,0,32,387,
-		1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,484,1,0,0,0,42,
-		486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,0,50,536,1,0,0,
-		0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,0,0,0,60,625,1,
-		0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,1,0,0,0,70,743,
-		1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,785,1,0,0,0,80,
-		796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,0,88,900,1,0,0,
-		0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,0,0,0,98,976,1,
-		0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,106,1034,1,0,0,
-		0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,1075,1,0,0,0,
-		116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,1,0,0,0,124,
-		1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,0,0,0,132,1207,
-		1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,0,0,140,1381,1,
-		0,0,0,142,1383,1,0,0,0,144,1687,1,0,0,0,146,1689,1,0,0,0,148,1724,1,0,
-		0,0,150,1726,1,0,0,0,152,1731,1,0,0,0,154,1737,1,0,0,0,156,1741,1,0,0,
-		0,158,1745,1,0,0,0,160,1748,1,0,0,0,162,1792,1,0,0,0,164,1817,1,0,0,0,
-		166,1819,1,0,0,0,168,1824,1,0,0,0,170,175,3,2,1,0,171,175,3,4,2,0,172,
-		175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,0,0,174,172,
-		1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,
-		0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,0,0,181,182,
-		5,3,0,0,182,183,5,266,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,186,3,168,
-		84,0,186,190,5,244,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,1,0,0,0,
-		190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,
-		5,245,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,217,3,24,
-		12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,217,3,64,
-		32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,217,3,78,
-		39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,209,217,
-		3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,64,0,213,
-		217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,0,0,216,
-		196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,200,1,
-		0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,0,0,0,
-		216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,216,209,
-		1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,1,0,0,
-		0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,268,0,0,219,
-		225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,223,220,
-		1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,
-		0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,0,229,
-		9,1,0,0,0,230,235,5,244,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,231,1,
-		0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,
-		236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,245,0,0,239,11,1,0,0,0,240,241,
-		5,5,0,0,241,264,5,266,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,245,5,
-		7,0,0,245,264,5,263,0,0,246,247,5,8,0,0,247,264,5,263,0,0,248,249,5,9,
-		0,0,249,264,5,263,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,5,11,
-		0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,3,168,
-		84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,0,0,
-		260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,240,
-		1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,0,0,
-		0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,270,
-		3,168,84,0,266,267,5,252,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,272,
-		1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,0,0,
-		0,273,274,5,252,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
-		279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,15,1,
-		0,0,0,280,287,5,244,0,0,281,283,5,263,0,0,282,284,5,248,0,0,283,282,1,
-		0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,0,
-		287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,
-		5,245,0,0,291,17,1,0,0,0,292,293,5,262,0,0,293,19,1,0,0,0,294,295,5,14,
-		0,0,295,296,3,168,84,0,296,300,5,244,0,0,297,299,3,22,11,0,298,297,1,0,
-		0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,0,302,
-		300,1,0,0,0,303,304,5,245,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,312,
-		5,266,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,312,
-		3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,1,0,
-		0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,244,0,0,316,318,3,26,
-		13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,
-		322,1,0,0,0,321,319,1,0,0,0,322,323,5,245,0,0,323,25,1,0,0,0,324,325,5,
-		121,0,0,325,350,3,162,81,0,326,327,5,183,0,0,327,328,3,162,81,0,328,329,
-		3,158,79,0,329,350,1,0,0,0,330,331,5,184,0,0,331,332,3,162,81,0,332,333,
-		3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,0,336,340,
-		5,244,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,340,338,1,
-		0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,5,245,0,
-		0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,263,0,0,347,348,5,20,0,0,
-		348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,0,0,349,
-		334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,29,1,0,
-		0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,244,0,0,356,358,3,32,
-		16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,0,0,360,
-		362,1,0,0,0,361,359,1,0,0,0,362,363,5,245,0,0,363,31,1,0,0,0,364,365,5,
-		47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,371,3,
-		160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,372,1,
-		0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,263,0,0,375,373,1,0,0,
-		0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,0,0,379,
-		383,5,244,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,0,383,381,
-		1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,388,5,245,
-		0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,0,0,0,389,
-		390,5,263,0,0,390,392,3,162,81,0,391,393,5,248,0,0,392,391,1,0,0,0,392,
-		393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,0,396,397,
-		5,54,0,0,397,398,3,168,84,0,398,402,5,244,0,0,399,401,3,38,19,0,400,399,
-		1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,
-		0,404,402,1,0,0,0,405,406,5,245,0,0,406,37,1,0,0,0,407,408,5,55,0,0,408,
-		471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,3,158,79,0,
-		412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,417,1,0,0,0,
-		416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,240,0,0,419,
-		423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,0,0,0,423,421,
-		1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,426,418,1,0,0,
-		0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,5,263,0,0,430,
-		431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,3,48,24,0,434,
-		435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,5,64,0,0,438,
-		439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,0,0,0,441,442,
-		1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,0,445,448,1,0,
-		0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,446,1,0,0,0,449,
-		451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,1,0,0,0,453,451,
-		1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,0,456,471,3,18,
-		9,0,457,471,3,52,26,0,458,459,5,239,0,0,459,471,3,168,84,0,460,461,5,95,
-		0,0,461,467,3,162,81,0,462,465,5,99,0,0,463,464,5,166,0,0,464,466,3,162,
-		81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,462,1,0,0,0,467,
-		468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,407,1,0,0,0,470,409,
-		1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,0,0,0,470,449,1,0,0,
-		0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,470,460,1,0,0,0,470,
-		469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,3,42,21,0,474,475,
-		5,34,0,0,475,476,5,95,0,0,476,482,3,162,81,0,477,480,5,99,0,0,478,479,
-		5,166,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,
-		0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,472,1,0,0,0,
-		484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,96,0,0,487,488,5,63,0,0,488,493,
-		3,160,80,0,489,490,5,248,0,0,490,492,3,160,80,0,491,489,1,0,0,0,492,495,
-		1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,0,0,0,495,493,1,0,0,
-		0,496,497,5,98,0,0,497,499,3,160,80,0,498,496,1,0,0,0,498,499,1,0,0,0,
-		499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,501,502,1,0,0,0,502,
-		505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,503,1,0,0,0,505,506,
-		1,0,0,0,506,43,1,0,0,0,507,508,5,131,0,0,508,509,3,160,80,0,509,510,5,
-		202,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,5,131,0,0,513,515,3,
-		162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,0,0,0,516,524,5,241,
-		0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,72,0,0,520,524,3,162,
-		81,0,521,522,5,181,0,0,522,524,3,160,80,0,523,516,1,0,0,0,523,517,1,0,
-		0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,525,526,5,265,0,0,526,
-		529,5,62,0,0,527,529,5,264,0,0,528,525,1,0,0,0,528,527,1,0,0,0,529,49,
-		1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,5,72,0,0,533,537,3,
-		162,81,0,534,535,5,73,0,0,535,537,5,263,0,0,536,530,1,0,0,0,536,532,1,
-		0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,0,539,543,3,168,84,
-		0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,
-		544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,5,72,0,0,547,559,3,
-		162,81,0,548,549,5,73,0,0,549,559,5,263,0,0,550,551,5,131,0,0,551,559,
-		3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,5,203,0,0,555,557,
-		3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,546,1,0,
-		0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,559,55,1,0,0,0,560,
-		561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,3,168,84,0,564,568,
-		5,244,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
-		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,572,5,245,0,
-		0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,575,576,5,113,0,0,
-		576,626,3,162,81,0,577,578,5,114,0,0,578,626,3,80,40,0,579,580,5,116,0,
-		0,580,581,5,73,0,0,581,626,5,263,0,0,582,583,5,119,0,0,583,585,3,94,47,
-		0,584,586,5,268,0,0,585,584,1,0,0,0,585,586,1,0,0,0,586,626,1,0,0,0,587,
-		588,5,8,0,0,588,626,5,263,0,0,589,590,5,45,0,0,590,593,3,162,81,0,591,
-		592,5,139,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,594,1,0,0,0,594,597,
-		1,0,0,0,595,596,5,140,0,0,596,598,3,62,31,0,597,595,1,0,0,0,597,598,1,
-		0,0,0,598,616,1,0,0,0,599,614,5,155,0,0,600,601,5,265,0,0,601,615,5,141,
-		0,0,602,603,5,141,0,0,603,610,5,244,0,0,604,606,3,162,81,0,605,607,5,248,
-		0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,604,1,0,0,0,609,
-		612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,
-		0,0,0,613,615,5,245,0,0,614,600,1,0,0,0,614,602,1,0,0,0,615,617,1,0,0,
-		0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,626,3,88,44,0,619,
-		626,3,90,45,0,620,622,5,143,0,0,621,623,5,252,0,0,622,621,1,0,0,0,622,
-		623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,1,0,0,0,625,575,
-		1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,0,625,587,1,0,0,
-		0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,620,1,0,0,0,626,
-		61,1,0,0,0,627,630,5,114,0,0,628,630,3,162,81,0,629,627,1,0,0,0,629,628,
-		1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,84,0,633,637,5,244,
-		0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,
-		637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,641,5,245,0,0,641,
-		65,1,0,0,0,642,643,5,77,0,0,643,647,5,244,0,0,644,646,3,76,38,0,645,644,
-		1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,650,1,0,0,
-		0,649,647,1,0,0,0,650,682,5,245,0,0,651,652,5,78,0,0,652,682,3,162,81,
-		0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,0,656,657,5,49,0,
-		0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,0,660,661,3,162,81,
-		0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,0,664,682,3,162,81,
-		0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,0,0,668,682,3,162,81,
-		0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,79,0,672,682,1,0,0,
-		0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,0,0,676,677,3,162,81,
-		0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,0,0,680,682,3,168,84,
-		0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,0,0,681,
-		658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,1,0,0,0,681,669,1,
-		0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,683,684,5,88,0,0,
-		684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,0,687,691,5,244,0,
-		0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,
-		692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,5,245,0,0,695,69,1,
-		0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,78,0,0,699,744,3,162,
-		81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,65,0,0,703,704,5,90,0,
-		0,704,744,3,162,81,0,705,706,5,191,0,0,706,707,3,162,81,0,707,708,3,158,
-		79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,162,81,0,711,712,5,58,
-		0,0,712,744,5,263,0,0,713,714,5,59,0,0,714,744,3,160,80,0,715,716,5,95,
-		0,0,716,722,3,162,81,0,717,720,5,99,0,0,718,719,5,166,0,0,719,721,3,162,
-		81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,717,1,0,0,0,722,
-		723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,725,726,3,48,24,0,726,727,
-		3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,729,732,5,64,0,0,730,731,
-		5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,733,1,0,0,0,733,744,1,0,
-		0,0,734,735,5,100,0,0,735,739,3,162,81,0,736,737,5,101,0,0,737,738,5,133,
-		0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,0,0,0,740,744,1,0,0,0,741,
-		744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,0,0,743,698,1,0,0,0,743,700,
-		1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,709,1,0,0,0,743,711,1,0,0,
-		0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,0,0,0,743,734,1,0,0,0,743,
-		741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,746,5,197,0,0,746,747,3,
-		168,84,0,747,751,5,244,0,0,748,750,3,74,37,0,749,748,1,0,0,0,750,753,1,
-		0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,0,0,0,753,751,1,0,0,0,
-		754,755,5,245,0,0,755,73,1,0,0,0,756,757,5,227,0,0,757,777,3,162,81,0,
-		758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,228,0,0,761,777,3,162,81,
-		0,762,763,5,229,0,0,763,777,3,162,81,0,764,765,5,230,0,0,765,777,3,162,
-		81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,5,82,0,0,769,777,3,162,
-		81,0,770,771,5,102,0,0,771,777,3,162,81,0,772,773,5,103,0,0,773,777,3,
-		162,81,0,774,775,5,106,0,0,775,777,3,162,81,0,776,756,1,0,0,0,776,758,
-		1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,0,0,0,776,766,1,0,0,
-		0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,776,774,1,0,0,0,777,
-		75,1,0,0,0,778,779,5,263,0,0,779,780,3,162,81,0,780,781,5,63,0,0,781,783,
-		3,162,81,0,782,784,5,248,0,0,783,782,1,0,0,0,783,784,1,0,0,0,784,77,1,
-		0,0,0,785,786,5,112,0,0,786,787,3,168,84,0,787,791,5,244,0,0,788,790,3,
-		82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,
-		0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,245,0,0,795,79,1,0,0,0,796,
-		798,3,162,81,0,797,799,5,115,0,0,798,797,1,0,0,0,798,799,1,0,0,0,799,802,
-		1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,800,1,0,0,0,802,803,1,
-		0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,162,81,0,806,804,1,0,
-		0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,113,0,0,809,888,3,162,81,
-		0,810,811,5,114,0,0,811,888,3,80,40,0,812,814,5,206,0,0,813,815,5,264,
-		0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,816,817,5,144,0,0,
-		817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,888,1,0,0,0,820,
-		821,5,206,0,0,821,888,5,217,0,0,822,823,5,207,0,0,823,888,3,162,81,0,824,
-		825,5,208,0,0,825,888,3,162,81,0,826,827,5,209,0,0,827,828,5,73,0,0,828,
-		888,5,263,0,0,829,830,5,210,0,0,830,834,5,244,0,0,831,833,3,34,17,0,832,
-		831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,
-		0,0,0,836,834,1,0,0,0,837,888,5,245,0,0,838,839,5,210,0,0,839,840,5,218,
-		0,0,840,841,3,168,84,0,841,842,5,219,0,0,842,843,3,162,81,0,843,888,1,
-		0,0,0,844,845,5,211,0,0,845,888,3,162,81,0,846,888,3,88,44,0,847,888,3,
-		90,45,0,848,849,5,214,0,0,849,850,5,220,0,0,850,851,3,162,81,0,851,852,
-		5,176,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,5,213,0,0,855,888,
-		3,162,81,0,856,857,5,116,0,0,857,858,5,73,0,0,858,888,5,263,0,0,859,860,
-		5,119,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,5,263,0,0,863,864,
-		5,123,0,0,864,888,5,265,0,0,865,888,3,52,26,0,866,867,5,232,0,0,867,868,
-		5,63,0,0,868,869,3,162,81,0,869,870,5,218,0,0,870,874,3,162,81,0,871,872,
-		5,233,0,0,872,873,5,234,0,0,873,875,3,162,81,0,874,871,1,0,0,0,874,875,
-		1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,1,0,0,0,878,881,1,0,
-		0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,882,
-		884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,888,1,0,0,0,885,886,
-		5,237,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,1,0,0,0,887,812,1,
-		0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,0,887,826,1,0,0,0,
-		887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,846,1,0,0,0,887,847,
-		1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,0,0,0,887,859,1,0,0,
-		0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,887,866,1,0,0,0,887,
-		885,1,0,0,0,888,83,1,0,0,0,889,890,5,235,0,0,890,891,5,263,0,0,891,892,
-		5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,236,0,0,895,896,5,
-		51,0,0,896,897,5,263,0,0,897,898,5,234,0,0,898,899,3,162,81,0,899,87,1,
-		0,0,0,900,901,5,212,0,0,901,906,3,162,81,0,902,903,5,51,0,0,903,907,5,
-		263,0,0,904,905,5,221,0,0,905,907,3,168,84,0,906,902,1,0,0,0,906,904,1,
-		0,0,0,907,89,1,0,0,0,908,909,5,214,0,0,909,910,5,215,0,0,910,911,3,168,
-		84,0,911,915,5,244,0,0,912,914,3,92,46,0,913,912,1,0,0,0,914,917,1,0,0,
-		0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,915,1,0,0,0,918,
-		919,5,176,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,1,0,0,0,921,922,
-		1,0,0,0,922,923,5,245,0,0,923,91,1,0,0,0,924,925,5,216,0,0,925,926,3,162,
-		81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,120,0,0,929,941,5,121,
-		0,0,930,941,5,122,0,0,931,932,5,52,0,0,932,936,5,244,0,0,933,935,3,34,
-		17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,
-		939,1,0,0,0,938,936,1,0,0,0,939,941,5,245,0,0,940,928,1,0,0,0,940,929,
-		1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,0,0,942,943,5,222,0,
-		0,943,944,3,168,84,0,944,948,5,244,0,0,945,947,3,98,49,0,946,945,1,0,0,
-		0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,951,1,0,0,0,950,
-		948,1,0,0,0,951,952,5,245,0,0,952,97,1,0,0,0,953,954,5,202,0,0,954,955,
-		3,168,84,0,955,956,5,249,0,0,956,957,3,168,84,0,957,977,1,0,0,0,958,959,
-		5,200,0,0,959,977,3,162,81,0,960,961,5,223,0,0,961,977,3,162,81,0,962,
-		963,5,224,0,0,963,977,5,226,0,0,964,965,5,224,0,0,965,977,3,168,84,0,966,
-		968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,1,0,0,0,970,968,
-		1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,210,0,0,973,974,5,171,
-		0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,0,0,976,958,1,0,0,
-		0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,966,1,0,0,0,976,
-		972,1,0,0,0,977,99,1,0,0,0,978,979,5,225,0,0,979,985,3,162,81,0,980,981,
-		5,102,0,0,981,985,3,162,81,0,982,983,5,103,0,0,983,985,3,162,81,0,984,
-		978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,0,0,986,987,5,
-		124,0,0,987,988,3,168,84,0,988,992,5,244,0,0,989,991,3,104,52,0,990,989,
-		1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,
-		0,994,992,1,0,0,0,995,996,5,245,0,0,996,103,1,0,0,0,997,998,5,125,0,0,
-		998,1033,3,162,81,0,999,1000,5,126,0,0,1000,1005,3,106,53,0,1001,1002,
-		5,248,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,1,0,0,0,1008,
-		1009,5,167,0,0,1009,1033,3,162,81,0,1010,1011,5,168,0,0,1011,1012,3,162,
-		81,0,1012,1013,5,166,0,0,1013,1016,3,168,84,0,1014,1015,5,169,0,0,1015,
-		1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,
-		1018,1020,5,174,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,1,0,
-		0,0,1021,1022,5,208,0,0,1022,1033,3,162,81,0,1023,1024,5,170,0,0,1024,
-		1029,3,110,55,0,1025,1026,5,248,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
+		160,162,164,166,168,0,10,1,0,245,246,1,0,17,18,1,0,118,119,1,0,184,185,
+		1,0,265,266,1,0,255,256,1,0,253,254,1,0,257,262,1,0,190,201,27,0,3,3,5,
+		9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,
+		131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,
+		185,201,202,207,221,223,235,238,244,269,270,2124,0,176,1,0,0,0,2,181,1,
+		0,0,0,4,184,1,0,0,0,6,216,1,0,0,0,8,218,1,0,0,0,10,230,1,0,0,0,12,263,
+		1,0,0,0,14,278,1,0,0,0,16,280,1,0,0,0,18,292,1,0,0,0,20,294,1,0,0,0,22,
+		311,1,0,0,0,24,313,1,0,0,0,26,349,1,0,0,0,28,351,1,0,0,0,30,353,1,0,0,
+		0,32,387,1,0,0,0,34,389,1,0,0,0,36,394,1,0,0,0,38,470,1,0,0,0,40,484,1,
+		0,0,0,42,486,1,0,0,0,44,514,1,0,0,0,46,523,1,0,0,0,48,528,1,0,0,0,50,536,
+		1,0,0,0,52,538,1,0,0,0,54,558,1,0,0,0,56,560,1,0,0,0,58,562,1,0,0,0,60,
+		625,1,0,0,0,62,629,1,0,0,0,64,631,1,0,0,0,66,681,1,0,0,0,68,683,1,0,0,
+		0,70,743,1,0,0,0,72,745,1,0,0,0,74,776,1,0,0,0,76,778,1,0,0,0,78,785,1,
+		0,0,0,80,796,1,0,0,0,82,887,1,0,0,0,84,889,1,0,0,0,86,894,1,0,0,0,88,900,
+		1,0,0,0,90,908,1,0,0,0,92,924,1,0,0,0,94,940,1,0,0,0,96,942,1,0,0,0,98,
+		976,1,0,0,0,100,984,1,0,0,0,102,986,1,0,0,0,104,1032,1,0,0,0,106,1034,
+		1,0,0,0,108,1052,1,0,0,0,110,1054,1,0,0,0,112,1057,1,0,0,0,114,1075,1,
+		0,0,0,116,1077,1,0,0,0,118,1092,1,0,0,0,120,1108,1,0,0,0,122,1163,1,0,
+		0,0,124,1184,1,0,0,0,126,1186,1,0,0,0,128,1193,1,0,0,0,130,1205,1,0,0,
+		0,132,1207,1,0,0,0,134,1311,1,0,0,0,136,1313,1,0,0,0,138,1339,1,0,0,0,
+		140,1393,1,0,0,0,142,1395,1,0,0,0,144,1699,1,0,0,0,146,1701,1,0,0,0,148,
+		1736,1,0,0,0,150,1738,1,0,0,0,152,1743,1,0,0,0,154,1749,1,0,0,0,156,1753,
+		1,0,0,0,158,1757,1,0,0,0,160,1760,1,0,0,0,162,1804,1,0,0,0,164,1829,1,
+		0,0,0,166,1831,1,0,0,0,168,1836,1,0,0,0,170,175,3,2,1,0,171,175,3,4,2,
+		0,172,175,3,142,71,0,173,175,3,8,4,0,174,170,1,0,0,0,174,171,1,0,0,0,174,
+		172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,
+		0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,0,0,1,180,1,1,0,0,0,181,
+		182,5,3,0,0,182,183,5,267,0,0,183,3,1,0,0,0,184,185,5,1,0,0,185,186,3,
+		168,84,0,186,190,5,245,0,0,187,189,3,6,3,0,188,187,1,0,0,0,189,192,1,0,
+		0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,
+		194,5,246,0,0,194,5,1,0,0,0,195,217,3,12,6,0,196,217,3,20,10,0,197,217,
+		3,24,12,0,198,217,3,30,15,0,199,217,3,36,18,0,200,217,3,58,29,0,201,217,
+		3,64,32,0,202,217,3,68,34,0,203,217,3,96,48,0,204,217,3,72,36,0,205,217,
+		3,78,39,0,206,217,3,102,51,0,207,217,3,112,56,0,208,217,3,116,58,0,209,
+		217,3,118,59,0,210,217,3,120,60,0,211,217,3,126,63,0,212,217,3,128,64,
+		0,213,217,3,132,66,0,214,217,3,136,68,0,215,217,3,8,4,0,216,195,1,0,0,
+		0,216,196,1,0,0,0,216,197,1,0,0,0,216,198,1,0,0,0,216,199,1,0,0,0,216,
+		200,1,0,0,0,216,201,1,0,0,0,216,202,1,0,0,0,216,203,1,0,0,0,216,204,1,
+		0,0,0,216,205,1,0,0,0,216,206,1,0,0,0,216,207,1,0,0,0,216,208,1,0,0,0,
+		216,209,1,0,0,0,216,210,1,0,0,0,216,211,1,0,0,0,216,212,1,0,0,0,216,213,
+		1,0,0,0,216,214,1,0,0,0,216,215,1,0,0,0,217,7,1,0,0,0,218,219,5,269,0,
+		0,219,225,4,4,0,0,220,224,3,168,84,0,221,224,5,4,0,0,222,224,5,54,0,0,
+		223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,
+		1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,228,229,3,10,5,
+		0,229,9,1,0,0,0,230,235,5,245,0,0,231,234,3,10,5,0,232,234,8,0,0,0,233,
+		231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,
+		0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,246,0,0,239,11,1,0,0,0,
+		240,241,5,5,0,0,241,264,5,267,0,0,242,243,5,6,0,0,243,264,3,168,84,0,244,
+		245,5,7,0,0,245,264,5,264,0,0,246,247,5,8,0,0,247,264,5,264,0,0,248,249,
+		5,9,0,0,249,264,5,264,0,0,250,251,5,10,0,0,251,264,3,168,84,0,252,253,
+		5,11,0,0,253,264,3,18,9,0,254,255,5,12,0,0,255,257,3,168,84,0,256,258,
+		3,168,84,0,257,256,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,13,
+		0,0,260,262,3,14,7,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,
+		240,1,0,0,0,263,242,1,0,0,0,263,244,1,0,0,0,263,246,1,0,0,0,263,248,1,
+		0,0,0,263,250,1,0,0,0,263,252,1,0,0,0,263,254,1,0,0,0,264,13,1,0,0,0,265,
+		270,3,168,84,0,266,267,5,253,0,0,267,269,3,168,84,0,268,266,1,0,0,0,269,
+		272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,275,1,0,0,0,272,270,1,
+		0,0,0,273,274,5,253,0,0,274,276,3,16,8,0,275,273,1,0,0,0,275,276,1,0,0,
+		0,276,279,1,0,0,0,277,279,3,16,8,0,278,265,1,0,0,0,278,277,1,0,0,0,279,
+		15,1,0,0,0,280,287,5,245,0,0,281,283,5,264,0,0,282,284,5,249,0,0,283,282,
+		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,281,1,0,0,0,286,289,1,0,0,
+		0,287,285,1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,
+		291,5,246,0,0,291,17,1,0,0,0,292,293,5,263,0,0,293,19,1,0,0,0,294,295,
+		5,14,0,0,295,296,3,168,84,0,296,300,5,245,0,0,297,299,3,22,11,0,298,297,
+		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
+		0,302,300,1,0,0,0,303,304,5,246,0,0,304,21,1,0,0,0,305,306,5,43,0,0,306,
+		312,5,267,0,0,307,308,5,44,0,0,308,312,3,162,81,0,309,310,5,45,0,0,310,
+		312,3,162,81,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,23,
+		1,0,0,0,313,314,5,15,0,0,314,315,3,168,84,0,315,319,5,245,0,0,316,318,
+		3,26,13,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
+		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,246,0,0,323,25,1,0,0,0,324,
+		325,5,122,0,0,325,350,3,162,81,0,326,327,5,184,0,0,327,328,3,162,81,0,
+		328,329,3,158,79,0,329,350,1,0,0,0,330,331,5,185,0,0,331,332,3,162,81,
+		0,332,333,3,158,79,0,333,350,1,0,0,0,334,335,5,16,0,0,335,336,3,28,14,
+		0,336,340,5,245,0,0,337,339,3,34,17,0,338,337,1,0,0,0,339,342,1,0,0,0,
+		340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,340,1,0,0,0,343,344,
+		5,246,0,0,344,350,1,0,0,0,345,346,5,19,0,0,346,347,5,264,0,0,347,348,5,
+		20,0,0,348,350,3,162,81,0,349,324,1,0,0,0,349,326,1,0,0,0,349,330,1,0,
+		0,0,349,334,1,0,0,0,349,345,1,0,0,0,350,27,1,0,0,0,351,352,7,1,0,0,352,
+		29,1,0,0,0,353,354,5,46,0,0,354,355,3,168,84,0,355,359,5,245,0,0,356,358,
+		3,32,16,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,
+		0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,246,0,0,363,31,1,0,0,0,364,
+		365,5,47,0,0,365,388,3,162,81,0,366,367,5,48,0,0,367,368,5,49,0,0,368,
+		371,3,160,80,0,369,370,5,50,0,0,370,372,3,162,81,0,371,369,1,0,0,0,371,
+		372,1,0,0,0,372,375,1,0,0,0,373,374,5,51,0,0,374,376,5,264,0,0,375,373,
+		1,0,0,0,375,376,1,0,0,0,376,388,1,0,0,0,377,378,5,48,0,0,378,379,5,52,
+		0,0,379,383,5,245,0,0,380,382,3,34,17,0,381,380,1,0,0,0,382,385,1,0,0,
+		0,383,381,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,383,1,0,0,0,386,
+		388,5,246,0,0,387,364,1,0,0,0,387,366,1,0,0,0,387,377,1,0,0,0,388,33,1,
+		0,0,0,389,390,5,264,0,0,390,392,3,162,81,0,391,393,5,249,0,0,392,391,1,
+		0,0,0,392,393,1,0,0,0,393,35,1,0,0,0,394,395,5,53,0,0,395,396,3,168,84,
+		0,396,397,5,54,0,0,397,398,3,168,84,0,398,402,5,245,0,0,399,401,3,38,19,
+		0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,403,1,0,0,0,403,
+		405,1,0,0,0,404,402,1,0,0,0,405,406,5,246,0,0,406,37,1,0,0,0,407,408,5,
+		55,0,0,408,471,3,168,84,0,409,410,5,56,0,0,410,411,3,162,81,0,411,416,
+		3,158,79,0,412,413,5,57,0,0,413,414,3,162,81,0,414,415,3,158,79,0,415,
+		417,1,0,0,0,416,412,1,0,0,0,416,417,1,0,0,0,417,426,1,0,0,0,418,419,5,
+		241,0,0,419,423,3,168,84,0,420,422,3,46,23,0,421,420,1,0,0,0,422,425,1,
+		0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,
+		426,418,1,0,0,0,426,427,1,0,0,0,427,471,1,0,0,0,428,429,5,58,0,0,429,471,
+		5,264,0,0,430,431,5,59,0,0,431,471,3,160,80,0,432,433,5,60,0,0,433,434,
+		3,48,24,0,434,435,3,160,80,0,435,436,5,63,0,0,436,437,5,55,0,0,437,441,
+		5,64,0,0,438,439,5,56,0,0,439,440,5,63,0,0,440,442,5,65,0,0,441,438,1,
+		0,0,0,441,442,1,0,0,0,442,446,1,0,0,0,443,445,3,40,20,0,444,443,1,0,0,
+		0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,471,1,0,0,0,448,
+		446,1,0,0,0,449,451,5,66,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,453,
+		1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,471,1,0,0,0,455,456,5,11,0,
+		0,456,471,3,18,9,0,457,471,3,52,26,0,458,459,5,240,0,0,459,471,3,168,84,
+		0,460,461,5,96,0,0,461,467,3,162,81,0,462,465,5,100,0,0,463,464,5,167,
+		0,0,464,466,3,162,81,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,
+		467,462,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,471,3,42,21,0,470,
+		407,1,0,0,0,470,409,1,0,0,0,470,428,1,0,0,0,470,430,1,0,0,0,470,432,1,
+		0,0,0,470,449,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,458,1,0,0,0,
+		470,460,1,0,0,0,470,469,1,0,0,0,471,39,1,0,0,0,472,473,5,34,0,0,473,485,
+		3,42,21,0,474,475,5,34,0,0,475,476,5,96,0,0,476,482,3,162,81,0,477,480,
+		5,100,0,0,478,479,5,167,0,0,479,481,3,162,81,0,480,478,1,0,0,0,480,481,
+		1,0,0,0,481,483,1,0,0,0,482,477,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,
+		0,484,472,1,0,0,0,484,474,1,0,0,0,485,41,1,0,0,0,486,487,5,97,0,0,487,
+		488,5,63,0,0,488,493,3,160,80,0,489,490,5,249,0,0,490,492,3,160,80,0,491,
+		489,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,1,
+		0,0,0,495,493,1,0,0,0,496,497,5,99,0,0,497,499,3,160,80,0,498,496,1,0,
+		0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,502,3,44,22,0,501,500,1,0,0,0,
+		501,502,1,0,0,0,502,505,1,0,0,0,503,504,5,34,0,0,504,506,5,66,0,0,505,
+		503,1,0,0,0,505,506,1,0,0,0,506,43,1,0,0,0,507,508,5,132,0,0,508,509,3,
+		160,80,0,509,510,5,203,0,0,510,511,3,168,84,0,511,515,1,0,0,0,512,513,
+		5,132,0,0,513,515,3,162,81,0,514,507,1,0,0,0,514,512,1,0,0,0,515,45,1,
+		0,0,0,516,524,5,242,0,0,517,518,5,50,0,0,518,524,3,162,81,0,519,520,5,
+		72,0,0,520,524,3,162,81,0,521,522,5,182,0,0,522,524,3,160,80,0,523,516,
+		1,0,0,0,523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,47,1,0,0,0,
+		525,526,5,266,0,0,526,529,5,62,0,0,527,529,5,265,0,0,528,525,1,0,0,0,528,
+		527,1,0,0,0,529,49,1,0,0,0,530,531,5,71,0,0,531,537,3,162,81,0,532,533,
+		5,72,0,0,533,537,3,162,81,0,534,535,5,73,0,0,535,537,5,264,0,0,536,530,
+		1,0,0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,51,1,0,0,0,538,539,5,67,0,
+		0,539,543,3,168,84,0,540,542,3,54,27,0,541,540,1,0,0,0,542,545,1,0,0,0,
+		543,541,1,0,0,0,543,544,1,0,0,0,544,53,1,0,0,0,545,543,1,0,0,0,546,547,
+		5,72,0,0,547,559,3,162,81,0,548,549,5,73,0,0,549,559,5,264,0,0,550,551,
+		5,132,0,0,551,559,3,162,81,0,552,553,5,68,0,0,553,556,3,56,28,0,554,555,
+		5,204,0,0,555,557,3,56,28,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,
+		0,0,0,558,546,1,0,0,0,558,548,1,0,0,0,558,550,1,0,0,0,558,552,1,0,0,0,
+		559,55,1,0,0,0,560,561,7,2,0,0,561,57,1,0,0,0,562,563,5,74,0,0,563,564,
+		3,168,84,0,564,568,5,245,0,0,565,567,3,60,30,0,566,565,1,0,0,0,567,570,
+		1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,
+		0,571,572,5,246,0,0,572,59,1,0,0,0,573,574,5,75,0,0,574,626,3,168,84,0,
+		575,576,5,114,0,0,576,626,3,162,81,0,577,578,5,115,0,0,578,626,3,80,40,
+		0,579,580,5,117,0,0,580,581,5,73,0,0,581,626,5,264,0,0,582,583,5,120,0,
+		0,583,585,3,94,47,0,584,586,5,269,0,0,585,584,1,0,0,0,585,586,1,0,0,0,
+		586,626,1,0,0,0,587,588,5,8,0,0,588,626,5,264,0,0,589,590,5,45,0,0,590,
+		593,3,162,81,0,591,592,5,140,0,0,592,594,3,160,80,0,593,591,1,0,0,0,593,
+		594,1,0,0,0,594,597,1,0,0,0,595,596,5,141,0,0,596,598,3,62,31,0,597,595,
+		1,0,0,0,597,598,1,0,0,0,598,616,1,0,0,0,599,614,5,156,0,0,600,601,5,266,
+		0,0,601,615,5,142,0,0,602,603,5,142,0,0,603,610,5,245,0,0,604,606,3,162,
+		81,0,605,607,5,249,0,0,606,605,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,
+		608,604,1,0,0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,
+		1,0,0,0,612,610,1,0,0,0,613,615,5,246,0,0,614,600,1,0,0,0,614,602,1,0,
+		0,0,615,617,1,0,0,0,616,599,1,0,0,0,616,617,1,0,0,0,617,626,1,0,0,0,618,
+		626,3,88,44,0,619,626,3,90,45,0,620,622,5,144,0,0,621,623,5,253,0,0,622,
+		621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,624,626,3,162,81,0,625,573,
+		1,0,0,0,625,575,1,0,0,0,625,577,1,0,0,0,625,579,1,0,0,0,625,582,1,0,0,
+		0,625,587,1,0,0,0,625,589,1,0,0,0,625,618,1,0,0,0,625,619,1,0,0,0,625,
+		620,1,0,0,0,626,61,1,0,0,0,627,630,5,115,0,0,628,630,3,162,81,0,629,627,
+		1,0,0,0,629,628,1,0,0,0,630,63,1,0,0,0,631,632,5,76,0,0,632,633,3,168,
+		84,0,633,637,5,245,0,0,634,636,3,66,33,0,635,634,1,0,0,0,636,639,1,0,0,
+		0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,
+		641,5,246,0,0,641,65,1,0,0,0,642,643,5,77,0,0,643,647,5,245,0,0,644,646,
+		3,76,38,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,
+		0,0,648,650,1,0,0,0,649,647,1,0,0,0,650,682,5,246,0,0,651,652,5,78,0,0,
+		652,682,3,162,81,0,653,654,5,79,0,0,654,682,3,162,81,0,655,656,5,80,0,
+		0,656,657,5,49,0,0,657,682,3,160,80,0,658,659,5,80,0,0,659,660,5,81,0,
+		0,660,661,3,162,81,0,661,662,3,158,79,0,662,682,1,0,0,0,663,664,5,83,0,
+		0,664,682,3,162,81,0,665,666,5,84,0,0,666,682,3,162,81,0,667,668,5,82,
+		0,0,668,682,3,162,81,0,669,670,5,85,0,0,670,671,3,162,81,0,671,672,3,158,
+		79,0,672,682,1,0,0,0,673,674,5,86,0,0,674,675,3,162,81,0,675,676,5,81,
+		0,0,676,677,3,162,81,0,677,678,3,158,79,0,678,682,1,0,0,0,679,680,5,87,
+		0,0,680,682,3,168,84,0,681,642,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,
+		681,655,1,0,0,0,681,658,1,0,0,0,681,663,1,0,0,0,681,665,1,0,0,0,681,667,
+		1,0,0,0,681,669,1,0,0,0,681,673,1,0,0,0,681,679,1,0,0,0,682,67,1,0,0,0,
+		683,684,5,88,0,0,684,685,3,168,84,0,685,686,5,54,0,0,686,687,3,168,84,
+		0,687,691,5,245,0,0,688,690,3,70,35,0,689,688,1,0,0,0,690,693,1,0,0,0,
+		691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,0,694,695,
+		5,246,0,0,695,69,1,0,0,0,696,697,5,89,0,0,697,744,3,168,84,0,698,699,5,
+		78,0,0,699,744,3,162,81,0,700,701,5,90,0,0,701,702,5,63,0,0,702,744,5,
+		65,0,0,703,704,5,90,0,0,704,744,3,162,81,0,705,706,5,192,0,0,706,707,3,
+		162,81,0,707,708,3,158,79,0,708,744,1,0,0,0,709,710,5,91,0,0,710,744,3,
+		162,81,0,711,712,5,58,0,0,712,744,5,264,0,0,713,714,5,59,0,0,714,744,3,
+		160,80,0,715,716,5,96,0,0,716,722,3,162,81,0,717,720,5,100,0,0,718,719,
+		5,167,0,0,719,721,3,162,81,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,
+		0,0,0,722,717,1,0,0,0,722,723,1,0,0,0,723,744,1,0,0,0,724,725,5,60,0,0,
+		725,726,3,48,24,0,726,727,3,160,80,0,727,728,5,63,0,0,728,729,5,89,0,0,
+		729,732,5,64,0,0,730,731,5,34,0,0,731,733,3,42,21,0,732,730,1,0,0,0,732,
+		733,1,0,0,0,733,744,1,0,0,0,734,735,5,101,0,0,735,739,3,162,81,0,736,737,
+		5,102,0,0,737,738,5,134,0,0,738,740,5,59,0,0,739,736,1,0,0,0,739,740,1,
+		0,0,0,740,744,1,0,0,0,741,744,3,52,26,0,742,744,3,42,21,0,743,696,1,0,
+		0,0,743,698,1,0,0,0,743,700,1,0,0,0,743,703,1,0,0,0,743,705,1,0,0,0,743,
+		709,1,0,0,0,743,711,1,0,0,0,743,713,1,0,0,0,743,715,1,0,0,0,743,724,1,
+		0,0,0,743,734,1,0,0,0,743,741,1,0,0,0,743,742,1,0,0,0,744,71,1,0,0,0,745,
+		746,5,198,0,0,746,747,3,168,84,0,747,751,5,245,0,0,748,750,3,74,37,0,749,
+		748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,
+		0,0,0,753,751,1,0,0,0,754,755,5,246,0,0,755,73,1,0,0,0,756,757,5,228,0,
+		0,757,777,3,162,81,0,758,759,5,90,0,0,759,777,3,168,84,0,760,761,5,229,
+		0,0,761,777,3,162,81,0,762,763,5,230,0,0,763,777,3,162,81,0,764,765,5,
+		231,0,0,765,777,3,162,81,0,766,767,5,83,0,0,767,777,3,162,81,0,768,769,
+		5,82,0,0,769,777,3,162,81,0,770,771,5,103,0,0,771,777,3,162,81,0,772,773,
+		5,104,0,0,773,777,3,162,81,0,774,775,5,107,0,0,775,777,3,162,81,0,776,
+		756,1,0,0,0,776,758,1,0,0,0,776,760,1,0,0,0,776,762,1,0,0,0,776,764,1,
+		0,0,0,776,766,1,0,0,0,776,768,1,0,0,0,776,770,1,0,0,0,776,772,1,0,0,0,
+		776,774,1,0,0,0,777,75,1,0,0,0,778,779,5,264,0,0,779,780,3,162,81,0,780,
+		781,5,63,0,0,781,783,3,162,81,0,782,784,5,249,0,0,783,782,1,0,0,0,783,
+		784,1,0,0,0,784,77,1,0,0,0,785,786,5,113,0,0,786,787,3,168,84,0,787,791,
+		5,245,0,0,788,790,3,82,41,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
+		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,795,5,246,0,
+		0,795,79,1,0,0,0,796,798,3,162,81,0,797,799,5,116,0,0,798,797,1,0,0,0,
+		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,50,0,0,801,803,3,162,81,0,802,
+		800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,805,5,72,0,0,805,807,3,
+		162,81,0,806,804,1,0,0,0,806,807,1,0,0,0,807,81,1,0,0,0,808,809,5,114,
+		0,0,809,888,3,162,81,0,810,811,5,115,0,0,811,888,3,80,40,0,812,814,5,207,
+		0,0,813,815,5,265,0,0,814,813,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,
+		816,817,5,145,0,0,817,819,3,162,81,0,818,816,1,0,0,0,818,819,1,0,0,0,819,
+		888,1,0,0,0,820,821,5,207,0,0,821,888,5,218,0,0,822,823,5,208,0,0,823,
+		888,3,162,81,0,824,825,5,209,0,0,825,888,3,162,81,0,826,827,5,210,0,0,
+		827,828,5,73,0,0,828,888,5,264,0,0,829,830,5,211,0,0,830,834,5,245,0,0,
+		831,833,3,34,17,0,832,831,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,
+		835,1,0,0,0,835,837,1,0,0,0,836,834,1,0,0,0,837,888,5,246,0,0,838,839,
+		5,211,0,0,839,840,5,219,0,0,840,841,3,168,84,0,841,842,5,220,0,0,842,843,
+		3,162,81,0,843,888,1,0,0,0,844,845,5,212,0,0,845,888,3,162,81,0,846,888,
+		3,88,44,0,847,888,3,90,45,0,848,849,5,215,0,0,849,850,5,221,0,0,850,851,
+		3,162,81,0,851,852,5,177,0,0,852,853,3,162,81,0,853,888,1,0,0,0,854,855,
+		5,214,0,0,855,888,3,162,81,0,856,857,5,117,0,0,857,858,5,73,0,0,858,888,
+		5,264,0,0,859,860,5,120,0,0,860,888,3,94,47,0,861,862,5,8,0,0,862,888,
+		5,264,0,0,863,864,5,124,0,0,864,888,5,266,0,0,865,888,3,52,26,0,866,867,
+		5,233,0,0,867,868,5,63,0,0,868,869,3,162,81,0,869,870,5,219,0,0,870,874,
+		3,162,81,0,871,872,5,234,0,0,872,873,5,235,0,0,873,875,3,162,81,0,874,
+		871,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,878,3,84,42,0,877,876,
+		1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,883,1,0,0,
+		0,881,879,1,0,0,0,882,884,3,86,43,0,883,882,1,0,0,0,883,884,1,0,0,0,884,
+		888,1,0,0,0,885,886,5,238,0,0,886,888,3,162,81,0,887,808,1,0,0,0,887,810,
+		1,0,0,0,887,812,1,0,0,0,887,820,1,0,0,0,887,822,1,0,0,0,887,824,1,0,0,
+		0,887,826,1,0,0,0,887,829,1,0,0,0,887,838,1,0,0,0,887,844,1,0,0,0,887,
+		846,1,0,0,0,887,847,1,0,0,0,887,848,1,0,0,0,887,854,1,0,0,0,887,856,1,
+		0,0,0,887,859,1,0,0,0,887,861,1,0,0,0,887,863,1,0,0,0,887,865,1,0,0,0,
+		887,866,1,0,0,0,887,885,1,0,0,0,888,83,1,0,0,0,889,890,5,236,0,0,890,891,
+		5,264,0,0,891,892,5,63,0,0,892,893,3,162,81,0,893,85,1,0,0,0,894,895,5,
+		237,0,0,895,896,5,51,0,0,896,897,5,264,0,0,897,898,5,235,0,0,898,899,3,
+		162,81,0,899,87,1,0,0,0,900,901,5,213,0,0,901,906,3,162,81,0,902,903,5,
+		51,0,0,903,907,5,264,0,0,904,905,5,222,0,0,905,907,3,168,84,0,906,902,
+		1,0,0,0,906,904,1,0,0,0,907,89,1,0,0,0,908,909,5,215,0,0,909,910,5,216,
+		0,0,910,911,3,168,84,0,911,915,5,245,0,0,912,914,3,92,46,0,913,912,1,0,
+		0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,920,1,0,0,0,917,
+		915,1,0,0,0,918,919,5,177,0,0,919,921,3,162,81,0,920,918,1,0,0,0,920,921,
+		1,0,0,0,921,922,1,0,0,0,922,923,5,246,0,0,923,91,1,0,0,0,924,925,5,217,
+		0,0,925,926,3,162,81,0,926,927,3,162,81,0,927,93,1,0,0,0,928,941,5,121,
+		0,0,929,941,5,122,0,0,930,941,5,123,0,0,931,932,5,52,0,0,932,936,5,245,
+		0,0,933,935,3,34,17,0,934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,
+		936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,941,5,246,0,0,940,
+		928,1,0,0,0,940,929,1,0,0,0,940,930,1,0,0,0,940,931,1,0,0,0,941,95,1,0,
+		0,0,942,943,5,223,0,0,943,944,3,168,84,0,944,948,5,245,0,0,945,947,3,98,
+		49,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,
+		951,1,0,0,0,950,948,1,0,0,0,951,952,5,246,0,0,952,97,1,0,0,0,953,954,5,
+		203,0,0,954,955,3,168,84,0,955,956,5,250,0,0,956,957,3,168,84,0,957,977,
+		1,0,0,0,958,959,5,201,0,0,959,977,3,162,81,0,960,961,5,224,0,0,961,977,
+		3,162,81,0,962,963,5,225,0,0,963,977,5,227,0,0,964,965,5,225,0,0,965,977,
+		3,168,84,0,966,968,5,65,0,0,967,969,3,100,50,0,968,967,1,0,0,0,969,970,
+		1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,977,1,0,0,0,972,973,5,211,
+		0,0,973,974,5,172,0,0,974,975,5,51,0,0,975,977,3,168,84,0,976,953,1,0,
+		0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,962,1,0,0,0,976,964,1,0,0,0,976,
+		966,1,0,0,0,976,972,1,0,0,0,977,99,1,0,0,0,978,979,5,226,0,0,979,985,3,
+		162,81,0,980,981,5,103,0,0,981,985,3,162,81,0,982,983,5,104,0,0,983,985,
+		3,162,81,0,984,978,1,0,0,0,984,980,1,0,0,0,984,982,1,0,0,0,985,101,1,0,
+		0,0,986,987,5,125,0,0,987,988,3,168,84,0,988,992,5,245,0,0,989,991,3,104,
+		52,0,990,989,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,
+		995,1,0,0,0,994,992,1,0,0,0,995,996,5,246,0,0,996,103,1,0,0,0,997,998,
+		5,126,0,0,998,1033,3,162,81,0,999,1000,5,127,0,0,1000,1005,3,106,53,0,
+		1001,1002,5,249,0,0,1002,1004,3,106,53,0,1003,1001,1,0,0,0,1004,1007,1,
+		0,0,0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1033,1,0,0,0,1007,1005,
+		1,0,0,0,1008,1009,5,168,0,0,1009,1033,3,162,81,0,1010,1011,5,169,0,0,1011,
+		1012,3,162,81,0,1012,1013,5,167,0,0,1013,1016,3,168,84,0,1014,1015,5,170,
+		0,0,1015,1017,3,162,81,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,
+		1,0,0,0,1018,1020,5,175,0,0,1019,1018,1,0,0,0,1019,1020,1,0,0,0,1020,1033,
+		1,0,0,0,1021,1022,5,209,0,0,1022,1033,3,162,81,0,1023,1024,5,171,0,0,1024,
+		1029,3,110,55,0,1025,1026,5,249,0,0,1026,1028,3,110,55,0,1027,1025,1,0,
 		0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,
 		0,0,0,1031,1029,1,0,0,0,1032,997,1,0,0,0,1032,999,1,0,0,0,1032,1008,1,
 		0,0,0,1032,1010,1,0,0,0,1032,1021,1,0,0,0,1032,1023,1,0,0,0,1033,105,1,
-		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,244,0,0,1037,
+		0,0,0,1034,1035,3,168,84,0,1035,1044,3,162,81,0,1036,1040,5,245,0,0,1037,
 		1039,3,108,54,0,1038,1037,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,0,0,
-		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,245,
-		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,167,
-		0,0,1047,1053,3,162,81,0,1048,1049,5,168,0,0,1049,1053,3,162,81,0,1050,
-		1051,5,169,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
-		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,263,0,0,1055,1056,3,162,
-		81,0,1056,111,1,0,0,0,1057,1058,5,127,0,0,1058,1067,3,168,84,0,1059,1063,
-		5,244,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
+		1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1045,5,246,
+		0,0,1044,1036,1,0,0,0,1044,1045,1,0,0,0,1045,107,1,0,0,0,1046,1047,5,168,
+		0,0,1047,1053,3,162,81,0,1048,1049,5,169,0,0,1049,1053,3,162,81,0,1050,
+		1051,5,170,0,0,1051,1053,3,162,81,0,1052,1046,1,0,0,0,1052,1048,1,0,0,
+		0,1052,1050,1,0,0,0,1053,109,1,0,0,0,1054,1055,5,264,0,0,1055,1056,3,162,
+		81,0,1056,111,1,0,0,0,1057,1058,5,128,0,0,1058,1067,3,168,84,0,1059,1063,
+		5,245,0,0,1060,1062,3,114,57,0,1061,1060,1,0,0,0,1062,1065,1,0,0,0,1063,
 		1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,1,0,0,0,1066,
-		1068,5,245,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
-		1070,5,128,0,0,1070,1076,3,162,81,0,1071,1072,5,129,0,0,1072,1076,3,162,
-		81,0,1073,1074,5,130,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
-		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,131,0,0,1078,1079,
-		3,168,84,0,1079,1080,5,244,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
+		1068,5,246,0,0,1067,1059,1,0,0,0,1067,1068,1,0,0,0,1068,113,1,0,0,0,1069,
+		1070,5,129,0,0,1070,1076,3,162,81,0,1071,1072,5,130,0,0,1072,1076,3,162,
+		81,0,1073,1074,5,131,0,0,1074,1076,3,162,81,0,1075,1069,1,0,0,0,1075,1071,
+		1,0,0,0,1075,1073,1,0,0,0,1076,115,1,0,0,0,1077,1078,5,132,0,0,1078,1079,
+		3,168,84,0,1079,1080,5,245,0,0,1080,1088,3,162,81,0,1081,1086,3,158,79,
 		0,1082,1083,5,57,0,0,1083,1084,3,162,81,0,1084,1085,3,158,79,0,1085,1087,
 		1,0,0,0,1086,1082,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1081,
-		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,245,0,0,1091,117,
-		1,0,0,0,1092,1093,5,132,0,0,1093,1094,3,168,84,0,1094,1095,5,251,0,0,1095,
-		1102,3,162,81,0,1096,1099,5,133,0,0,1097,1100,5,134,0,0,1098,1100,5,135,
+		1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,246,0,0,1091,117,
+		1,0,0,0,1092,1093,5,133,0,0,1093,1094,3,168,84,0,1094,1095,5,252,0,0,1095,
+		1102,3,162,81,0,1096,1099,5,134,0,0,1097,1100,5,135,0,0,1098,1100,5,136,
 		0,0,1099,1097,1,0,0,0,1099,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,3,
 		160,80,0,1102,1096,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1105,
-		5,51,0,0,1105,1107,5,263,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
-		119,1,0,0,0,1108,1109,5,136,0,0,1109,1110,3,168,84,0,1110,1111,5,144,0,
-		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,263,0,0,1114,1112,
-		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,137,0,0,1117,1118,
-		5,139,0,0,1118,1120,5,265,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
-		1124,1,0,0,0,1121,1122,5,138,0,0,1122,1123,5,139,0,0,1123,1125,5,265,0,
-		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,161,
-		0,0,1127,1128,5,186,0,0,1128,1129,3,168,84,0,1129,1130,5,162,0,0,1130,
-		1131,5,166,0,0,1131,1132,5,265,0,0,1132,1134,5,163,0,0,1133,1135,3,122,
+		5,51,0,0,1105,1107,5,264,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,
+		119,1,0,0,0,1108,1109,5,137,0,0,1109,1110,3,168,84,0,1110,1111,5,145,0,
+		0,1111,1114,3,162,81,0,1112,1113,5,51,0,0,1113,1115,5,264,0,0,1114,1112,
+		1,0,0,0,1114,1115,1,0,0,0,1115,1119,1,0,0,0,1116,1117,5,138,0,0,1117,1118,
+		5,140,0,0,1118,1120,5,266,0,0,1119,1116,1,0,0,0,1119,1120,1,0,0,0,1120,
+		1124,1,0,0,0,1121,1122,5,139,0,0,1122,1123,5,140,0,0,1123,1125,5,266,0,
+		0,1124,1121,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,162,
+		0,0,1127,1128,5,187,0,0,1128,1129,3,168,84,0,1129,1130,5,163,0,0,1130,
+		1131,5,167,0,0,1131,1132,5,266,0,0,1132,1134,5,164,0,0,1133,1135,3,122,
 		61,0,1134,1133,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,1126,1,
-		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,250,0,0,1139,1144,
-		3,124,62,0,1140,1141,5,248,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
+		0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,251,0,0,1139,1144,
+		3,124,62,0,1140,1141,5,249,0,0,1141,1143,3,124,62,0,1142,1140,1,0,0,0,
 		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,121,1,0,0,0,
-		1146,1144,1,0,0,0,1147,1148,5,164,0,0,1148,1153,3,168,84,0,1149,1150,5,
-		248,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
+		1146,1144,1,0,0,0,1147,1148,5,165,0,0,1148,1153,3,168,84,0,1149,1150,5,
+		249,0,0,1150,1152,3,168,84,0,1151,1149,1,0,0,0,1152,1155,1,0,0,0,1153,
 		1151,1,0,0,0,1153,1154,1,0,0,0,1154,1159,1,0,0,0,1155,1153,1,0,0,0,1156,
-		1157,5,177,0,0,1157,1158,5,165,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
-		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,165,0,0,1162,1164,
+		1157,5,178,0,0,1157,1158,5,166,0,0,1158,1160,3,168,84,0,1159,1156,1,0,
+		0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,166,0,0,1162,1164,
 		3,168,84,0,1163,1147,1,0,0,0,1163,1161,1,0,0,0,1164,123,1,0,0,0,1165,1166,
-		5,157,0,0,1166,1167,5,264,0,0,1167,1168,5,166,0,0,1168,1185,3,168,84,0,
-		1169,1181,5,160,0,0,1170,1171,5,246,0,0,1171,1176,3,168,84,0,1172,1173,
-		5,248,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
+		5,158,0,0,1166,1167,5,265,0,0,1167,1168,5,167,0,0,1168,1185,3,168,84,0,
+		1169,1181,5,161,0,0,1170,1171,5,247,0,0,1171,1176,3,168,84,0,1172,1173,
+		5,249,0,0,1173,1175,3,168,84,0,1174,1172,1,0,0,0,1175,1178,1,0,0,0,1176,
 		1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,0,0,0,1179,
-		1180,5,247,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
+		1180,5,248,0,0,1180,1182,1,0,0,0,1181,1170,1,0,0,0,1181,1182,1,0,0,0,1182,
 		1185,1,0,0,0,1183,1185,3,168,84,0,1184,1165,1,0,0,0,1184,1169,1,0,0,0,
-		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,145,0,0,1187,1188,5,144,
-		0,0,1188,1191,3,162,81,0,1189,1190,5,146,0,0,1190,1192,3,160,80,0,1191,
-		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,147,0,0,1194,
-		1195,5,148,0,0,1195,1200,3,130,65,0,1196,1197,5,248,0,0,1197,1199,3,130,
+		1184,1183,1,0,0,0,1185,125,1,0,0,0,1186,1187,5,146,0,0,1187,1188,5,145,
+		0,0,1188,1191,3,162,81,0,1189,1190,5,147,0,0,1190,1192,3,160,80,0,1191,
+		1189,1,0,0,0,1191,1192,1,0,0,0,1192,127,1,0,0,0,1193,1194,5,148,0,0,1194,
+		1195,5,149,0,0,1195,1200,3,130,65,0,1196,1197,5,249,0,0,1197,1199,3,130,
 		65,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,
 		0,0,0,1201,129,1,0,0,0,1202,1200,1,0,0,0,1203,1206,5,66,0,0,1204,1206,
 		3,168,84,0,1205,1203,1,0,0,0,1205,1204,1,0,0,0,1206,131,1,0,0,0,1207,1208,
-		5,149,0,0,1208,1212,5,244,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
+		5,150,0,0,1208,1212,5,245,0,0,1209,1211,3,134,67,0,1210,1209,1,0,0,0,1211,
 		1214,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,
-		1212,1,0,0,0,1215,1216,5,245,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
-		1228,3,166,83,0,1219,1220,5,150,0,0,1220,1225,3,168,84,0,1221,1222,5,248,
+		1212,1,0,0,0,1215,1216,5,246,0,0,1216,133,1,0,0,0,1217,1218,5,10,0,0,1218,
+		1228,3,166,83,0,1219,1220,5,151,0,0,1220,1225,3,168,84,0,1221,1222,5,249,
 		0,0,1222,1224,3,168,84,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
 		1,0,0,0,1225,1226,1,0,0,0,1226,1229,1,0,0,0,1227,1225,1,0,0,0,1228,1219,
-		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,151,0,0,1231,1312,
-		3,168,84,0,1232,1233,5,152,0,0,1233,1312,3,168,84,0,1234,1235,5,153,0,
-		0,1235,1236,5,154,0,0,1236,1237,5,155,0,0,1237,1312,3,168,84,0,1238,1241,
-		5,156,0,0,1239,1240,5,264,0,0,1240,1242,5,202,0,0,1241,1239,1,0,0,0,1241,
-		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,154,0,0,1244,1245,5,166,0,0,
-		1245,1312,3,168,84,0,1246,1247,5,157,0,0,1247,1248,5,264,0,0,1248,1249,
-		5,202,0,0,1249,1250,5,154,0,0,1250,1251,5,166,0,0,1251,1312,3,168,84,0,
-		1252,1253,5,179,0,0,1253,1258,3,168,84,0,1254,1255,5,248,0,0,1255,1257,
+		1,0,0,0,1228,1229,1,0,0,0,1229,1312,1,0,0,0,1230,1231,5,152,0,0,1231,1312,
+		3,168,84,0,1232,1233,5,153,0,0,1233,1312,3,168,84,0,1234,1235,5,154,0,
+		0,1235,1236,5,155,0,0,1236,1237,5,156,0,0,1237,1312,3,168,84,0,1238,1241,
+		5,157,0,0,1239,1240,5,265,0,0,1240,1242,5,203,0,0,1241,1239,1,0,0,0,1241,
+		1242,1,0,0,0,1242,1243,1,0,0,0,1243,1244,5,155,0,0,1244,1245,5,167,0,0,
+		1245,1312,3,168,84,0,1246,1247,5,158,0,0,1247,1248,5,265,0,0,1248,1249,
+		5,203,0,0,1249,1250,5,155,0,0,1250,1251,5,167,0,0,1251,1312,3,168,84,0,
+		1252,1253,5,180,0,0,1253,1258,3,168,84,0,1254,1255,5,249,0,0,1255,1257,
 		3,168,84,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
-		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,158,0,0,1262,
-		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,166,0,0,1265,
-		1266,5,231,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,175,
-		0,0,1269,1270,3,162,81,0,1270,1274,5,244,0,0,1271,1273,3,134,67,0,1272,
+		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1263,5,159,0,0,1262,
+		1261,1,0,0,0,1262,1263,1,0,0,0,1263,1264,1,0,0,0,1264,1265,5,167,0,0,1265,
+		1266,5,232,0,0,1266,1267,3,166,83,0,1267,1312,1,0,0,0,1268,1269,5,176,
+		0,0,1269,1270,3,162,81,0,1270,1274,5,245,0,0,1271,1273,3,134,67,0,1272,
 		1271,1,0,0,0,1273,1276,1,0,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,
-		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,245,0,0,1278,1279,5,176,0,0,
-		1279,1283,5,244,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
+		1277,1,0,0,0,1276,1274,1,0,0,0,1277,1287,5,246,0,0,1278,1279,5,177,0,0,
+		1279,1283,5,245,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1282,1285,1,
 		0,0,0,1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,
-		1,0,0,0,1286,1288,5,245,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
-		1,0,0,0,1289,1292,5,158,0,0,1290,1291,5,186,0,0,1291,1293,5,113,0,0,1292,
-		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,244,0,0,1295,
+		1,0,0,0,1286,1288,5,246,0,0,1287,1278,1,0,0,0,1287,1288,1,0,0,0,1288,1312,
+		1,0,0,0,1289,1292,5,159,0,0,1290,1291,5,187,0,0,1291,1293,5,114,0,0,1292,
+		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1298,5,245,0,0,1295,
 		1297,3,134,67,0,1296,1295,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,
-		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,245,
-		0,0,1302,1303,5,159,0,0,1303,1307,5,244,0,0,1304,1306,3,134,67,0,1305,
+		1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1298,1,0,0,0,1301,1312,5,246,
+		0,0,1302,1303,5,160,0,0,1303,1307,5,245,0,0,1304,1306,3,134,67,0,1305,
 		1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,
-		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,245,0,0,1311,1217,1,0,0,0,1311,
+		1310,1,0,0,0,1309,1307,1,0,0,0,1310,1312,5,246,0,0,1311,1217,1,0,0,0,1311,
 		1230,1,0,0,0,1311,1232,1,0,0,0,1311,1234,1,0,0,0,1311,1238,1,0,0,0,1311,
 		1246,1,0,0,0,1311,1252,1,0,0,0,1311,1268,1,0,0,0,1311,1289,1,0,0,0,1311,
-		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,178,0,0,1314,1318,5,244,0,0,
+		1302,1,0,0,0,1312,135,1,0,0,0,1313,1314,5,179,0,0,1314,1318,5,245,0,0,
 		1315,1317,3,138,69,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,
 		0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1322,5,
-		245,0,0,1322,137,1,0,0,0,1323,1324,5,179,0,0,1324,1329,3,168,84,0,1325,
-		1326,5,248,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
+		246,0,0,1322,137,1,0,0,0,1323,1324,5,180,0,0,1324,1329,3,168,84,0,1325,
+		1326,5,249,0,0,1326,1328,3,168,84,0,1327,1325,1,0,0,0,1328,1331,1,0,0,
 		0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1335,1,0,0,0,1331,1329,1,0,
 		0,0,1332,1334,3,140,70,0,1333,1332,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
 		1,0,0,0,1335,1336,1,0,0,0,1336,1340,1,0,0,0,1337,1335,1,0,0,0,1338,1340,
 		3,132,66,0,1339,1323,1,0,0,0,1339,1338,1,0,0,0,1340,139,1,0,0,0,1341,1342,
-		5,180,0,0,1342,1382,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,243,0,0,
-		1345,1382,3,162,81,0,1346,1347,5,90,0,0,1347,1382,3,168,84,0,1348,1349,
-		5,181,0,0,1349,1382,3,160,80,0,1350,1351,5,133,0,0,1351,1352,5,265,0,0,
-		1352,1382,5,142,0,0,1353,1354,5,102,0,0,1354,1355,3,162,81,0,1355,1356,
-		5,188,0,0,1356,1357,5,111,0,0,1357,1382,1,0,0,0,1358,1359,5,103,0,0,1359,
-		1382,3,162,81,0,1360,1361,5,104,0,0,1361,1362,3,162,81,0,1362,1363,5,188,
-		0,0,1363,1364,5,111,0,0,1364,1382,1,0,0,0,1365,1366,5,105,0,0,1366,1382,
-		3,162,81,0,1367,1368,5,106,0,0,1368,1382,5,107,0,0,1369,1370,5,108,0,0,
-		1370,1382,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,94,0,0,1373,1374,5,
-		63,0,0,1374,1377,3,162,81,0,1375,1376,5,4,0,0,1376,1378,3,160,80,0,1377,
-		1375,1,0,0,0,1377,1378,1,0,0,0,1378,1382,1,0,0,0,1379,1380,5,109,0,0,1380,
-		1382,3,160,80,0,1381,1341,1,0,0,0,1381,1343,1,0,0,0,1381,1346,1,0,0,0,
-		1381,1348,1,0,0,0,1381,1350,1,0,0,0,1381,1353,1,0,0,0,1381,1358,1,0,0,
-		0,1381,1360,1,0,0,0,1381,1365,1,0,0,0,1381,1367,1,0,0,0,1381,1369,1,0,
-		0,0,1381,1371,1,0,0,0,1381,1379,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,2,
-		0,0,1384,1385,3,168,84,0,1385,1386,5,4,0,0,1386,1387,3,168,84,0,1387,1391,
-		5,244,0,0,1388,1390,3,144,72,0,1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,
-		1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,
-		1395,5,245,0,0,1395,143,1,0,0,0,1396,1397,3,168,84,0,1397,1398,5,60,0,
-		0,1398,1399,5,182,0,0,1399,1400,5,265,0,0,1400,1688,1,0,0,0,1401,1402,
-		3,168,84,0,1402,1403,5,60,0,0,1403,1404,5,38,0,0,1404,1408,3,162,81,0,
-		1405,1407,3,156,78,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1408,1409,1,0,0,0,1409,1688,1,0,0,0,1410,1408,1,0,0,0,1411,1412,3,
-		168,84,0,1412,1416,5,97,0,0,1413,1414,5,155,0,0,1414,1415,5,61,0,0,1415,
-		1417,5,265,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,
-		1419,5,63,0,0,1419,1420,3,160,80,0,1420,1688,1,0,0,0,1421,1422,3,168,84,
-		0,1422,1423,5,97,0,0,1423,1427,5,38,0,0,1424,1425,5,155,0,0,1425,1426,
-		5,61,0,0,1426,1428,5,265,0,0,1427,1424,1,0,0,0,1427,1428,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,5,63,0,0,1430,1435,3,154,77,0,1431,1432,5,248,0,
-		0,1432,1434,3,154,77,0,1433,1431,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
-		0,0,0,1435,1436,1,0,0,0,1436,1441,1,0,0,0,1437,1435,1,0,0,0,1438,1440,
-		3,156,78,0,1439,1438,1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,
-		1442,1,0,0,0,1442,1688,1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,166,83,0,
-		1445,1446,7,3,0,0,1446,1447,3,162,81,0,1447,1452,3,158,79,0,1448,1449,
-		5,28,0,0,1449,1450,3,162,81,0,1450,1451,3,158,79,0,1451,1453,1,0,0,0,1452,
-		1448,1,0,0,0,1452,1453,1,0,0,0,1453,1688,1,0,0,0,1454,1455,3,166,83,0,
-		1455,1456,5,185,0,0,1456,1457,3,162,81,0,1457,1458,5,186,0,0,1458,1459,
-		5,263,0,0,1459,1688,1,0,0,0,1460,1461,3,168,84,0,1461,1494,5,187,0,0,1462,
-		1463,5,54,0,0,1463,1467,5,263,0,0,1464,1466,3,156,78,0,1465,1464,1,0,0,
-		0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,1,0,
-		0,0,1469,1467,1,0,0,0,1470,1472,3,148,74,0,1471,1470,1,0,0,0,1471,1472,
-		1,0,0,0,1472,1495,1,0,0,0,1473,1483,5,38,0,0,1474,1475,5,44,0,0,1475,1476,
-		3,162,81,0,1476,1480,3,158,79,0,1477,1479,3,146,73,0,1478,1477,1,0,0,0,
-		1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,1,0,0,
-		0,1482,1480,1,0,0,0,1483,1474,1,0,0,0,1483,1484,1,0,0,0,1484,1488,1,0,
-		0,0,1485,1487,3,156,78,0,1486,1485,1,0,0,0,1487,1490,1,0,0,0,1488,1486,
-		1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1491,1493,
-		3,148,74,0,1492,1491,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,1494,
-		1462,1,0,0,0,1494,1473,1,0,0,0,1495,1688,1,0,0,0,1496,1498,5,178,0,0,1497,
-		1499,3,140,70,0,1498,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1498,1,0,0,0,
-		1500,1501,1,0,0,0,1501,1688,1,0,0,0,1502,1503,5,178,0,0,1503,1504,5,179,
-		0,0,1504,1688,5,110,0,0,1505,1506,5,178,0,0,1506,1507,5,205,0,0,1507,1508,
-		5,93,0,0,1508,1688,5,94,0,0,1509,1510,3,168,84,0,1510,1511,5,121,0,0,1511,
-		1512,3,162,81,0,1512,1688,1,0,0,0,1513,1514,3,168,84,0,1514,1515,5,16,
-		0,0,1515,1516,3,28,14,0,1516,1520,5,244,0,0,1517,1519,3,34,17,0,1518,1517,
-		1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1523,
-		1,0,0,0,1522,1520,1,0,0,0,1523,1524,5,245,0,0,1524,1688,1,0,0,0,1525,1526,
-		3,168,84,0,1526,1527,5,19,0,0,1527,1528,5,263,0,0,1528,1529,5,20,0,0,1529,
-		1530,3,162,81,0,1530,1688,1,0,0,0,1531,1532,3,168,84,0,1532,1534,5,21,
-		0,0,1533,1535,5,252,0,0,1534,1533,1,0,0,0,1534,1535,1,0,0,0,1535,1536,
-		1,0,0,0,1536,1537,3,162,81,0,1537,1688,1,0,0,0,1538,1539,3,168,84,0,1539,
-		1540,5,238,0,0,1540,1543,3,160,80,0,1541,1542,5,51,0,0,1542,1544,5,263,
-		0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1688,1,0,0,0,1545,1546,3,
-		168,84,0,1546,1547,5,238,0,0,1547,1548,5,38,0,0,1548,1553,3,152,76,0,1549,
-		1550,5,248,0,0,1550,1552,3,152,76,0,1551,1549,1,0,0,0,1552,1555,1,0,0,
-		0,1553,1551,1,0,0,0,1553,1554,1,0,0,0,1554,1558,1,0,0,0,1555,1553,1,0,
-		0,0,1556,1557,5,51,0,0,1557,1559,5,263,0,0,1558,1556,1,0,0,0,1558,1559,
-		1,0,0,0,1559,1563,1,0,0,0,1560,1562,3,156,78,0,1561,1560,1,0,0,0,1562,
-		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1688,1,0,0,0,1565,
-		1563,1,0,0,0,1566,1567,3,168,84,0,1567,1568,5,242,0,0,1568,1569,5,38,0,
-		0,1569,1574,3,152,76,0,1570,1571,5,248,0,0,1571,1573,3,152,76,0,1572,1570,
-		1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,
-		1,0,0,0,1576,1574,1,0,0,0,1577,1579,3,156,78,0,1578,1577,1,0,0,0,1579,
-		1582,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,1688,1,0,0,0,1582,
-		1580,1,0,0,0,1583,1584,3,168,84,0,1584,1585,5,92,0,0,1585,1586,3,162,81,
-		0,1586,1688,1,0,0,0,1587,1588,3,168,84,0,1588,1589,5,93,0,0,1589,1590,
-		5,139,0,0,1590,1591,3,160,80,0,1591,1592,5,63,0,0,1592,1593,3,162,81,0,
-		1593,1688,1,0,0,0,1594,1595,3,168,84,0,1595,1596,5,205,0,0,1596,1597,5,
-		93,0,0,1597,1688,1,0,0,0,1598,1599,3,168,84,0,1599,1600,5,71,0,0,1600,
-		1602,5,69,0,0,1601,1603,5,264,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,
-		1603,1688,1,0,0,0,1604,1605,3,168,84,0,1605,1606,5,71,0,0,1606,1609,5,
-		70,0,0,1607,1608,5,51,0,0,1608,1610,5,263,0,0,1609,1607,1,0,0,0,1609,1610,
-		1,0,0,0,1610,1688,1,0,0,0,1611,1612,3,168,84,0,1612,1613,5,171,0,0,1613,
-		1614,5,54,0,0,1614,1617,5,263,0,0,1615,1616,5,63,0,0,1616,1618,3,162,81,
-		0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1621,1,0,0,0,1619,1620,5,172,
-		0,0,1620,1622,3,162,81,0,1621,1619,1,0,0,0,1621,1622,1,0,0,0,1622,1688,
-		1,0,0,0,1623,1624,3,168,84,0,1624,1625,5,173,0,0,1625,1626,3,162,81,0,
-		1626,1688,1,0,0,0,1627,1628,3,168,84,0,1628,1630,5,65,0,0,1629,1631,3,
-		100,50,0,1630,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
-		1,0,0,0,1633,1688,1,0,0,0,1634,1635,5,22,0,0,1635,1688,5,265,0,0,1636,
-		1637,5,23,0,0,1637,1688,5,265,0,0,1638,1688,5,24,0,0,1639,1688,5,25,0,
-		0,1640,1641,3,168,84,0,1641,1642,5,26,0,0,1642,1643,5,27,0,0,1643,1644,
-		3,162,81,0,1644,1645,3,158,79,0,1645,1646,5,28,0,0,1646,1647,3,162,81,
-		0,1647,1648,3,158,79,0,1648,1688,1,0,0,0,1649,1650,3,168,84,0,1650,1651,
-		5,29,0,0,1651,1654,5,166,0,0,1652,1655,5,30,0,0,1653,1655,3,162,81,0,1654,
-		1652,1,0,0,0,1654,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,31,0,0,1657,
-		1658,3,162,81,0,1658,1659,3,158,79,0,1659,1660,5,28,0,0,1660,1661,3,162,
-		81,0,1661,1662,3,158,79,0,1662,1688,1,0,0,0,1663,1664,3,168,84,0,1664,
-		1665,5,32,0,0,1665,1666,3,162,81,0,1666,1667,3,158,79,0,1667,1668,5,20,
-		0,0,1668,1669,3,162,81,0,1669,1688,1,0,0,0,1670,1671,5,33,0,0,1671,1672,
-		3,166,83,0,1672,1673,5,34,0,0,1673,1674,3,166,83,0,1674,1677,3,162,81,
-		0,1675,1676,5,35,0,0,1676,1678,3,162,81,0,1677,1675,1,0,0,0,1677,1678,
-		1,0,0,0,1678,1688,1,0,0,0,1679,1680,5,36,0,0,1680,1681,5,35,0,0,1681,1682,
-		3,162,81,0,1682,1683,3,158,79,0,1683,1684,5,37,0,0,1684,1685,3,162,81,
-		0,1685,1686,3,158,79,0,1686,1688,1,0,0,0,1687,1396,1,0,0,0,1687,1401,1,
-		0,0,0,1687,1411,1,0,0,0,1687,1421,1,0,0,0,1687,1444,1,0,0,0,1687,1454,
-		1,0,0,0,1687,1460,1,0,0,0,1687,1496,1,0,0,0,1687,1502,1,0,0,0,1687,1505,
-		1,0,0,0,1687,1509,1,0,0,0,1687,1513,1,0,0,0,1687,1525,1,0,0,0,1687,1531,
-		1,0,0,0,1687,1538,1,0,0,0,1687,1545,1,0,0,0,1687,1566,1,0,0,0,1687,1583,
-		1,0,0,0,1687,1587,1,0,0,0,1687,1594,1,0,0,0,1687,1598,1,0,0,0,1687,1604,
-		1,0,0,0,1687,1611,1,0,0,0,1687,1623,1,0,0,0,1687,1627,1,0,0,0,1687,1634,
-		1,0,0,0,1687,1636,1,0,0,0,1687,1638,1,0,0,0,1687,1639,1,0,0,0,1687,1640,
-		1,0,0,0,1687,1649,1,0,0,0,1687,1663,1,0,0,0,1687,1670,1,0,0,0,1687,1679,
-		1,0,0,0,1688,145,1,0,0,0,1689,1690,5,73,0,0,1690,1691,5,263,0,0,1691,1692,
-		5,177,0,0,1692,1693,3,162,81,0,1693,1694,3,158,79,0,1694,147,1,0,0,0,1695,
-		1696,5,45,0,0,1696,1697,5,40,0,0,1697,1698,5,41,0,0,1698,1699,3,162,81,
-		0,1699,1700,5,42,0,0,1700,1704,3,162,81,0,1701,1703,3,156,78,0,1702,1701,
-		1,0,0,0,1703,1706,1,0,0,0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1725,
-		1,0,0,0,1706,1704,1,0,0,0,1707,1708,5,45,0,0,1708,1709,5,38,0,0,1709,1710,
-		5,63,0,0,1710,1715,3,150,75,0,1711,1712,5,248,0,0,1712,1714,3,150,75,0,
-		1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,
-		0,1716,1721,1,0,0,0,1717,1715,1,0,0,0,1718,1720,3,156,78,0,1719,1718,1,
-		0,0,0,1720,1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1725,
-		1,0,0,0,1723,1721,1,0,0,0,1724,1695,1,0,0,0,1724,1707,1,0,0,0,1725,149,
-		1,0,0,0,1726,1727,3,162,81,0,1727,1728,5,34,0,0,1728,1729,3,162,81,0,1729,
-		151,1,0,0,0,1730,1732,5,253,0,0,1731,1730,1,0,0,0,1731,1732,1,0,0,0,1732,
-		1733,1,0,0,0,1733,1734,3,160,80,0,1734,1735,5,34,0,0,1735,1736,3,162,81,
-		0,1736,153,1,0,0,0,1737,1738,3,160,80,0,1738,1739,5,34,0,0,1739,1740,3,
-		162,81,0,1740,155,1,0,0,0,1741,1742,5,39,0,0,1742,1743,3,166,83,0,1743,
-		1744,3,162,81,0,1744,157,1,0,0,0,1745,1746,5,188,0,0,1746,1747,5,201,0,
-		0,1747,159,1,0,0,0,1748,1749,5,264,0,0,1749,161,1,0,0,0,1750,1751,6,81,
-		-1,0,1751,1752,5,246,0,0,1752,1753,3,162,81,0,1753,1754,5,247,0,0,1754,
-		1793,1,0,0,0,1755,1756,5,253,0,0,1756,1793,3,162,81,16,1757,1758,5,205,
-		0,0,1758,1793,3,162,81,11,1759,1760,5,175,0,0,1760,1761,3,162,81,0,1761,
-		1762,5,177,0,0,1762,1763,3,162,81,0,1763,1764,5,176,0,0,1764,1765,3,162,
-		81,0,1765,1793,1,0,0,0,1766,1767,3,168,84,0,1767,1776,5,246,0,0,1768,1773,
-		3,162,81,0,1769,1770,5,248,0,0,1770,1772,3,162,81,0,1771,1769,1,0,0,0,
-		1772,1775,1,0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1777,1,0,0,
-		0,1775,1773,1,0,0,0,1776,1768,1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,
-		0,0,1778,1779,5,247,0,0,1779,1793,1,0,0,0,1780,1782,7,4,0,0,1781,1783,
-		3,164,82,0,1782,1781,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,
-		1785,5,188,0,0,1785,1793,3,164,82,0,1786,1787,5,265,0,0,1787,1793,3,164,
-		82,0,1788,1793,5,264,0,0,1789,1793,5,265,0,0,1790,1793,5,263,0,0,1791,
-		1793,3,166,83,0,1792,1750,1,0,0,0,1792,1755,1,0,0,0,1792,1757,1,0,0,0,
-		1792,1759,1,0,0,0,1792,1766,1,0,0,0,1792,1780,1,0,0,0,1792,1786,1,0,0,
-		0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1792,1791,1,0,
-		0,0,1793,1814,1,0,0,0,1794,1795,10,15,0,0,1795,1796,5,202,0,0,1796,1813,
-		3,162,81,16,1797,1798,10,14,0,0,1798,1799,7,5,0,0,1799,1813,3,162,81,15,
-		1800,1801,10,13,0,0,1801,1802,7,6,0,0,1802,1813,3,162,81,14,1803,1804,
-		10,12,0,0,1804,1805,7,7,0,0,1805,1813,3,162,81,13,1806,1807,10,10,0,0,
-		1807,1808,5,203,0,0,1808,1813,3,162,81,11,1809,1810,10,9,0,0,1810,1811,
-		5,204,0,0,1811,1813,3,162,81,10,1812,1794,1,0,0,0,1812,1797,1,0,0,0,1812,
-		1800,1,0,0,0,1812,1803,1,0,0,0,1812,1806,1,0,0,0,1812,1809,1,0,0,0,1813,
-		1816,1,0,0,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,163,1,0,0,0,1816,
-		1814,1,0,0,0,1817,1818,7,8,0,0,1818,165,1,0,0,0,1819,1822,3,168,84,0,1820,
-		1821,5,249,0,0,1821,1823,3,168,84,0,1822,1820,1,0,0,0,1822,1823,1,0,0,
-		0,1823,167,1,0,0,0,1824,1825,7,9,0,0,1825,169,1,0,0,0,188,174,176,190,
+		5,181,0,0,1342,1394,3,162,81,0,1343,1344,5,90,0,0,1344,1345,5,244,0,0,
+		1345,1394,3,162,81,0,1346,1347,5,90,0,0,1347,1394,3,168,84,0,1348,1349,
+		5,182,0,0,1349,1394,3,160,80,0,1350,1351,5,134,0,0,1351,1352,5,266,0,0,
+		1352,1394,5,143,0,0,1353,1354,5,103,0,0,1354,1355,3,162,81,0,1355,1356,
+		5,189,0,0,1356,1357,5,112,0,0,1357,1394,1,0,0,0,1358,1359,5,104,0,0,1359,
+		1394,3,162,81,0,1360,1361,5,105,0,0,1361,1362,3,162,81,0,1362,1363,5,189,
+		0,0,1363,1364,5,112,0,0,1364,1394,1,0,0,0,1365,1366,5,106,0,0,1366,1394,
+		3,162,81,0,1367,1368,5,107,0,0,1368,1394,5,108,0,0,1369,1370,5,109,0,0,
+		1370,1394,3,162,81,0,1371,1372,5,93,0,0,1372,1373,5,95,0,0,1373,1374,5,
+		63,0,0,1374,1381,3,162,81,0,1375,1376,5,94,0,0,1376,1377,5,167,0,0,1377,
+		1378,3,162,81,0,1378,1379,5,134,0,0,1379,1380,3,160,80,0,1380,1382,1,0,
+		0,0,1381,1375,1,0,0,0,1381,1382,1,0,0,0,1382,1385,1,0,0,0,1383,1384,5,
+		4,0,0,1384,1386,3,160,80,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1389,
+		1,0,0,0,1387,1388,5,90,0,0,1388,1390,3,162,81,0,1389,1387,1,0,0,0,1389,
+		1390,1,0,0,0,1390,1394,1,0,0,0,1391,1392,5,110,0,0,1392,1394,3,160,80,
+		0,1393,1341,1,0,0,0,1393,1343,1,0,0,0,1393,1346,1,0,0,0,1393,1348,1,0,
+		0,0,1393,1350,1,0,0,0,1393,1353,1,0,0,0,1393,1358,1,0,0,0,1393,1360,1,
+		0,0,0,1393,1365,1,0,0,0,1393,1367,1,0,0,0,1393,1369,1,0,0,0,1393,1371,
+		1,0,0,0,1393,1391,1,0,0,0,1394,141,1,0,0,0,1395,1396,5,2,0,0,1396,1397,
+		3,168,84,0,1397,1398,5,4,0,0,1398,1399,3,168,84,0,1399,1403,5,245,0,0,
+		1400,1402,3,144,72,0,1401,1400,1,0,0,0,1402,1405,1,0,0,0,1403,1401,1,0,
+		0,0,1403,1404,1,0,0,0,1404,1406,1,0,0,0,1405,1403,1,0,0,0,1406,1407,5,
+		246,0,0,1407,143,1,0,0,0,1408,1409,3,168,84,0,1409,1410,5,60,0,0,1410,
+		1411,5,183,0,0,1411,1412,5,266,0,0,1412,1700,1,0,0,0,1413,1414,3,168,84,
+		0,1414,1415,5,60,0,0,1415,1416,5,38,0,0,1416,1420,3,162,81,0,1417,1419,
+		3,156,78,0,1418,1417,1,0,0,0,1419,1422,1,0,0,0,1420,1418,1,0,0,0,1420,
+		1421,1,0,0,0,1421,1700,1,0,0,0,1422,1420,1,0,0,0,1423,1424,3,168,84,0,
+		1424,1428,5,98,0,0,1425,1426,5,156,0,0,1426,1427,5,61,0,0,1427,1429,5,
+		266,0,0,1428,1425,1,0,0,0,1428,1429,1,0,0,0,1429,1430,1,0,0,0,1430,1431,
+		5,63,0,0,1431,1432,3,160,80,0,1432,1700,1,0,0,0,1433,1434,3,168,84,0,1434,
+		1435,5,98,0,0,1435,1439,5,38,0,0,1436,1437,5,156,0,0,1437,1438,5,61,0,
+		0,1438,1440,5,266,0,0,1439,1436,1,0,0,0,1439,1440,1,0,0,0,1440,1441,1,
+		0,0,0,1441,1442,5,63,0,0,1442,1447,3,154,77,0,1443,1444,5,249,0,0,1444,
+		1446,3,154,77,0,1445,1443,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,0,0,0,
+		1447,1448,1,0,0,0,1448,1453,1,0,0,0,1449,1447,1,0,0,0,1450,1452,3,156,
+		78,0,1451,1450,1,0,0,0,1452,1455,1,0,0,0,1453,1451,1,0,0,0,1453,1454,1,
+		0,0,0,1454,1700,1,0,0,0,1455,1453,1,0,0,0,1456,1457,3,166,83,0,1457,1458,
+		7,3,0,0,1458,1459,3,162,81,0,1459,1464,3,158,79,0,1460,1461,5,28,0,0,1461,
+		1462,3,162,81,0,1462,1463,3,158,79,0,1463,1465,1,0,0,0,1464,1460,1,0,0,
+		0,1464,1465,1,0,0,0,1465,1700,1,0,0,0,1466,1467,3,166,83,0,1467,1468,5,
+		186,0,0,1468,1469,3,162,81,0,1469,1470,5,187,0,0,1470,1471,5,264,0,0,1471,
+		1700,1,0,0,0,1472,1473,3,168,84,0,1473,1506,5,188,0,0,1474,1475,5,54,0,
+		0,1475,1479,5,264,0,0,1476,1478,3,156,78,0,1477,1476,1,0,0,0,1478,1481,
+		1,0,0,0,1479,1477,1,0,0,0,1479,1480,1,0,0,0,1480,1483,1,0,0,0,1481,1479,
+		1,0,0,0,1482,1484,3,148,74,0,1483,1482,1,0,0,0,1483,1484,1,0,0,0,1484,
+		1507,1,0,0,0,1485,1495,5,38,0,0,1486,1487,5,44,0,0,1487,1488,3,162,81,
+		0,1488,1492,3,158,79,0,1489,1491,3,146,73,0,1490,1489,1,0,0,0,1491,1494,
+		1,0,0,0,1492,1490,1,0,0,0,1492,1493,1,0,0,0,1493,1496,1,0,0,0,1494,1492,
+		1,0,0,0,1495,1486,1,0,0,0,1495,1496,1,0,0,0,1496,1500,1,0,0,0,1497,1499,
+		3,156,78,0,1498,1497,1,0,0,0,1499,1502,1,0,0,0,1500,1498,1,0,0,0,1500,
+		1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,1505,3,148,74,0,
+		1504,1503,1,0,0,0,1504,1505,1,0,0,0,1505,1507,1,0,0,0,1506,1474,1,0,0,
+		0,1506,1485,1,0,0,0,1507,1700,1,0,0,0,1508,1510,5,179,0,0,1509,1511,3,
+		140,70,0,1510,1509,1,0,0,0,1511,1512,1,0,0,0,1512,1510,1,0,0,0,1512,1513,
+		1,0,0,0,1513,1700,1,0,0,0,1514,1515,5,179,0,0,1515,1516,5,180,0,0,1516,
+		1700,5,111,0,0,1517,1518,5,179,0,0,1518,1519,5,206,0,0,1519,1520,5,93,
+		0,0,1520,1700,5,95,0,0,1521,1522,3,168,84,0,1522,1523,5,122,0,0,1523,1524,
+		3,162,81,0,1524,1700,1,0,0,0,1525,1526,3,168,84,0,1526,1527,5,16,0,0,1527,
+		1528,3,28,14,0,1528,1532,5,245,0,0,1529,1531,3,34,17,0,1530,1529,1,0,0,
+		0,1531,1534,1,0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,0,0,1533,1535,1,0,
+		0,0,1534,1532,1,0,0,0,1535,1536,5,246,0,0,1536,1700,1,0,0,0,1537,1538,
+		3,168,84,0,1538,1539,5,19,0,0,1539,1540,5,264,0,0,1540,1541,5,20,0,0,1541,
+		1542,3,162,81,0,1542,1700,1,0,0,0,1543,1544,3,168,84,0,1544,1546,5,21,
+		0,0,1545,1547,5,253,0,0,1546,1545,1,0,0,0,1546,1547,1,0,0,0,1547,1548,
+		1,0,0,0,1548,1549,3,162,81,0,1549,1700,1,0,0,0,1550,1551,3,168,84,0,1551,
+		1552,5,239,0,0,1552,1555,3,160,80,0,1553,1554,5,51,0,0,1554,1556,5,264,
+		0,0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1700,1,0,0,0,1557,1558,3,
+		168,84,0,1558,1559,5,239,0,0,1559,1560,5,38,0,0,1560,1565,3,152,76,0,1561,
+		1562,5,249,0,0,1562,1564,3,152,76,0,1563,1561,1,0,0,0,1564,1567,1,0,0,
+		0,1565,1563,1,0,0,0,1565,1566,1,0,0,0,1566,1570,1,0,0,0,1567,1565,1,0,
+		0,0,1568,1569,5,51,0,0,1569,1571,5,264,0,0,1570,1568,1,0,0,0,1570,1571,
+		1,0,0,0,1571,1575,1,0,0,0,1572,1574,3,156,78,0,1573,1572,1,0,0,0,1574,
+		1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1700,1,0,0,0,1577,
+		1575,1,0,0,0,1578,1579,3,168,84,0,1579,1580,5,243,0,0,1580,1581,5,38,0,
+		0,1581,1586,3,152,76,0,1582,1583,5,249,0,0,1583,1585,3,152,76,0,1584,1582,
+		1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,1587,1,0,0,0,1587,1592,
+		1,0,0,0,1588,1586,1,0,0,0,1589,1591,3,156,78,0,1590,1589,1,0,0,0,1591,
+		1594,1,0,0,0,1592,1590,1,0,0,0,1592,1593,1,0,0,0,1593,1700,1,0,0,0,1594,
+		1592,1,0,0,0,1595,1596,3,168,84,0,1596,1597,5,92,0,0,1597,1598,3,162,81,
+		0,1598,1700,1,0,0,0,1599,1600,3,168,84,0,1600,1601,5,93,0,0,1601,1602,
+		5,140,0,0,1602,1603,3,160,80,0,1603,1604,5,63,0,0,1604,1605,3,162,81,0,
+		1605,1700,1,0,0,0,1606,1607,3,168,84,0,1607,1608,5,206,0,0,1608,1609,5,
+		93,0,0,1609,1700,1,0,0,0,1610,1611,3,168,84,0,1611,1612,5,71,0,0,1612,
+		1614,5,69,0,0,1613,1615,5,265,0,0,1614,1613,1,0,0,0,1614,1615,1,0,0,0,
+		1615,1700,1,0,0,0,1616,1617,3,168,84,0,1617,1618,5,71,0,0,1618,1621,5,
+		70,0,0,1619,1620,5,51,0,0,1620,1622,5,264,0,0,1621,1619,1,0,0,0,1621,1622,
+		1,0,0,0,1622,1700,1,0,0,0,1623,1624,3,168,84,0,1624,1625,5,172,0,0,1625,
+		1626,5,54,0,0,1626,1629,5,264,0,0,1627,1628,5,63,0,0,1628,1630,3,162,81,
+		0,1629,1627,1,0,0,0,1629,1630,1,0,0,0,1630,1633,1,0,0,0,1631,1632,5,173,
+		0,0,1632,1634,3,162,81,0,1633,1631,1,0,0,0,1633,1634,1,0,0,0,1634,1700,
+		1,0,0,0,1635,1636,3,168,84,0,1636,1637,5,174,0,0,1637,1638,3,162,81,0,
+		1638,1700,1,0,0,0,1639,1640,3,168,84,0,1640,1642,5,65,0,0,1641,1643,3,
+		100,50,0,1642,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1642,1,0,0,0,1644,1645,
+		1,0,0,0,1645,1700,1,0,0,0,1646,1647,5,22,0,0,1647,1700,5,266,0,0,1648,
+		1649,5,23,0,0,1649,1700,5,266,0,0,1650,1700,5,24,0,0,1651,1700,5,25,0,
+		0,1652,1653,3,168,84,0,1653,1654,5,26,0,0,1654,1655,5,27,0,0,1655,1656,
+		3,162,81,0,1656,1657,3,158,79,0,1657,1658,5,28,0,0,1658,1659,3,162,81,
+		0,1659,1660,3,158,79,0,1660,1700,1,0,0,0,1661,1662,3,168,84,0,1662,1663,
+		5,29,0,0,1663,1666,5,167,0,0,1664,1667,5,30,0,0,1665,1667,3,162,81,0,1666,
+		1664,1,0,0,0,1666,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1669,5,31,0,0,1669,
+		1670,3,162,81,0,1670,1671,3,158,79,0,1671,1672,5,28,0,0,1672,1673,3,162,
+		81,0,1673,1674,3,158,79,0,1674,1700,1,0,0,0,1675,1676,3,168,84,0,1676,
+		1677,5,32,0,0,1677,1678,3,162,81,0,1678,1679,3,158,79,0,1679,1680,5,20,
+		0,0,1680,1681,3,162,81,0,1681,1700,1,0,0,0,1682,1683,5,33,0,0,1683,1684,
+		3,166,83,0,1684,1685,5,34,0,0,1685,1686,3,166,83,0,1686,1689,3,162,81,
+		0,1687,1688,5,35,0,0,1688,1690,3,162,81,0,1689,1687,1,0,0,0,1689,1690,
+		1,0,0,0,1690,1700,1,0,0,0,1691,1692,5,36,0,0,1692,1693,5,35,0,0,1693,1694,
+		3,162,81,0,1694,1695,3,158,79,0,1695,1696,5,37,0,0,1696,1697,3,162,81,
+		0,1697,1698,3,158,79,0,1698,1700,1,0,0,0,1699,1408,1,0,0,0,1699,1413,1,
+		0,0,0,1699,1423,1,0,0,0,1699,1433,1,0,0,0,1699,1456,1,0,0,0,1699,1466,
+		1,0,0,0,1699,1472,1,0,0,0,1699,1508,1,0,0,0,1699,1514,1,0,0,0,1699,1517,
+		1,0,0,0,1699,1521,1,0,0,0,1699,1525,1,0,0,0,1699,1537,1,0,0,0,1699,1543,
+		1,0,0,0,1699,1550,1,0,0,0,1699,1557,1,0,0,0,1699,1578,1,0,0,0,1699,1595,
+		1,0,0,0,1699,1599,1,0,0,0,1699,1606,1,0,0,0,1699,1610,1,0,0,0,1699,1616,
+		1,0,0,0,1699,1623,1,0,0,0,1699,1635,1,0,0,0,1699,1639,1,0,0,0,1699,1646,
+		1,0,0,0,1699,1648,1,0,0,0,1699,1650,1,0,0,0,1699,1651,1,0,0,0,1699,1652,
+		1,0,0,0,1699,1661,1,0,0,0,1699,1675,1,0,0,0,1699,1682,1,0,0,0,1699,1691,
+		1,0,0,0,1700,145,1,0,0,0,1701,1702,5,73,0,0,1702,1703,5,264,0,0,1703,1704,
+		5,178,0,0,1704,1705,3,162,81,0,1705,1706,3,158,79,0,1706,147,1,0,0,0,1707,
+		1708,5,45,0,0,1708,1709,5,40,0,0,1709,1710,5,41,0,0,1710,1711,3,162,81,
+		0,1711,1712,5,42,0,0,1712,1716,3,162,81,0,1713,1715,3,156,78,0,1714,1713,
+		1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,0,0,0,1716,1717,1,0,0,0,1717,1737,
+		1,0,0,0,1718,1716,1,0,0,0,1719,1720,5,45,0,0,1720,1721,5,38,0,0,1721,1722,
+		5,63,0,0,1722,1727,3,150,75,0,1723,1724,5,249,0,0,1724,1726,3,150,75,0,
+		1725,1723,1,0,0,0,1726,1729,1,0,0,0,1727,1725,1,0,0,0,1727,1728,1,0,0,
+		0,1728,1733,1,0,0,0,1729,1727,1,0,0,0,1730,1732,3,156,78,0,1731,1730,1,
+		0,0,0,1732,1735,1,0,0,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,
+		1,0,0,0,1735,1733,1,0,0,0,1736,1707,1,0,0,0,1736,1719,1,0,0,0,1737,149,
+		1,0,0,0,1738,1739,3,162,81,0,1739,1740,5,34,0,0,1740,1741,3,162,81,0,1741,
+		151,1,0,0,0,1742,1744,5,254,0,0,1743,1742,1,0,0,0,1743,1744,1,0,0,0,1744,
+		1745,1,0,0,0,1745,1746,3,160,80,0,1746,1747,5,34,0,0,1747,1748,3,162,81,
+		0,1748,153,1,0,0,0,1749,1750,3,160,80,0,1750,1751,5,34,0,0,1751,1752,3,
+		162,81,0,1752,155,1,0,0,0,1753,1754,5,39,0,0,1754,1755,3,166,83,0,1755,
+		1756,3,162,81,0,1756,157,1,0,0,0,1757,1758,5,189,0,0,1758,1759,5,202,0,
+		0,1759,159,1,0,0,0,1760,1761,5,265,0,0,1761,161,1,0,0,0,1762,1763,6,81,
+		-1,0,1763,1764,5,247,0,0,1764,1765,3,162,81,0,1765,1766,5,248,0,0,1766,
+		1805,1,0,0,0,1767,1768,5,254,0,0,1768,1805,3,162,81,16,1769,1770,5,206,
+		0,0,1770,1805,3,162,81,11,1771,1772,5,176,0,0,1772,1773,3,162,81,0,1773,
+		1774,5,178,0,0,1774,1775,3,162,81,0,1775,1776,5,177,0,0,1776,1777,3,162,
+		81,0,1777,1805,1,0,0,0,1778,1779,3,168,84,0,1779,1788,5,247,0,0,1780,1785,
+		3,162,81,0,1781,1782,5,249,0,0,1782,1784,3,162,81,0,1783,1781,1,0,0,0,
+		1784,1787,1,0,0,0,1785,1783,1,0,0,0,1785,1786,1,0,0,0,1786,1789,1,0,0,
+		0,1787,1785,1,0,0,0,1788,1780,1,0,0,0,1788,1789,1,0,0,0,1789,1790,1,0,
+		0,0,1790,1791,5,248,0,0,1791,1805,1,0,0,0,1792,1794,7,4,0,0,1793,1795,
+		3,164,82,0,1794,1793,1,0,0,0,1794,1795,1,0,0,0,1795,1796,1,0,0,0,1796,
+		1797,5,189,0,0,1797,1805,3,164,82,0,1798,1799,5,266,0,0,1799,1805,3,164,
+		82,0,1800,1805,5,265,0,0,1801,1805,5,266,0,0,1802,1805,5,264,0,0,1803,
+		1805,3,166,83,0,1804,1762,1,0,0,0,1804,1767,1,0,0,0,1804,1769,1,0,0,0,
+		1804,1771,1,0,0,0,1804,1778,1,0,0,0,1804,1792,1,0,0,0,1804,1798,1,0,0,
+		0,1804,1800,1,0,0,0,1804,1801,1,0,0,0,1804,1802,1,0,0,0,1804,1803,1,0,
+		0,0,1805,1826,1,0,0,0,1806,1807,10,15,0,0,1807,1808,5,203,0,0,1808,1825,
+		3,162,81,16,1809,1810,10,14,0,0,1810,1811,7,5,0,0,1811,1825,3,162,81,15,
+		1812,1813,10,13,0,0,1813,1814,7,6,0,0,1814,1825,3,162,81,14,1815,1816,
+		10,12,0,0,1816,1817,7,7,0,0,1817,1825,3,162,81,13,1818,1819,10,10,0,0,
+		1819,1820,5,204,0,0,1820,1825,3,162,81,11,1821,1822,10,9,0,0,1822,1823,
+		5,205,0,0,1823,1825,3,162,81,10,1824,1806,1,0,0,0,1824,1809,1,0,0,0,1824,
+		1812,1,0,0,0,1824,1815,1,0,0,0,1824,1818,1,0,0,0,1824,1821,1,0,0,0,1825,
+		1828,1,0,0,0,1826,1824,1,0,0,0,1826,1827,1,0,0,0,1827,163,1,0,0,0,1828,
+		1826,1,0,0,0,1829,1830,7,8,0,0,1830,165,1,0,0,0,1831,1834,3,168,84,0,1832,
+		1833,5,250,0,0,1833,1835,3,168,84,0,1834,1832,1,0,0,0,1834,1835,1,0,0,
+		0,1835,167,1,0,0,0,1836,1837,7,9,0,0,1837,169,1,0,0,0,190,174,176,190,
 		216,223,225,233,235,257,261,263,270,275,278,283,287,300,311,319,340,349,
 		359,371,375,383,387,392,402,416,423,426,441,446,453,465,467,470,480,482,
 		484,493,498,501,505,514,523,528,536,543,556,558,568,585,593,597,606,610,
@@ -14382,10 +14433,10 @@ public partial class DealLangParser : Parser {
 		984,992,1005,1016,1019,1029,1032,1040,1044,1052,1063,1067,1075,1086,1088,
 		1099,1102,1106,1114,1119,1124,1134,1136,1144,1153,1159,1163,1176,1181,
 		1184,1191,1200,1205,1212,1225,1228,1241,1258,1262,1274,1283,1287,1292,
-		1298,1307,1311,1318,1329,1335,1339,1377,1381,1391,1408,1416,1427,1435,
-		1441,1452,1467,1471,1480,1483,1488,1492,1494,1500,1520,1534,1543,1553,
-		1558,1563,1574,1580,1602,1609,1617,1621,1632,1654,1677,1687,1704,1715,
-		1721,1724,1731,1773,1776,1782,1792,1812,1814,1822
+		1298,1307,1311,1318,1329,1335,1339,1381,1385,1389,1393,1403,1420,1428,
+		1439,1447,1453,1464,1479,1483,1492,1495,1500,1504,1506,1512,1532,1546,
+		1555,1565,1570,1575,1586,1592,1614,1621,1629,1633,1644,1666,1689,1699,
+		1716,1727,1733,1736,1743,1785,1788,1794,1804,1824,1826,1834
 	};
 
 	public static readonly ATN _ATN =
