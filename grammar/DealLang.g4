@@ -627,7 +627,9 @@ sellTerm
     | KEEP CONTRACTS                                 # keepContractsTerm
     | RESERVE expr                                   # reserveTerm
     // 'relet idle at 60% for 6m': the free units re-let at the fleet's spot index from the sale date, none sold meanwhile.
-    | RELET IDLE AT expr (FOR duration)?             # reletIdleTerm
+    // 'relet idle at 30% rising to 80% over 12m for 24m price 85% of H100Rent': the utilisation ramps from 30% to 80% over
+    // the 12 months from the sale date, and the units are let at 85% of that index (or 'price H100Rent - 0.30').
+    | RELET IDLE AT utilisation=expr (RISING TO rampTo=expr OVER rampOver=duration)? (FOR window=duration)? (PRICE reletPrice=expr)?   # reletIdleTerm
     // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
     | HALF_LIFE duration                             # halfLifeTerm
     ;
@@ -916,6 +918,7 @@ PRICE         : 'price';
 TAKE_OR_PAY   : 'take_or_pay';
 UTILISATION   : 'utilisation';
 RELET         : 'relet';
+RISING        : 'rising';
 IDLE          : 'idle';
 TERMINATION_FEE : 'termination_fee';
 BREAK_OPTION  : 'break_option';

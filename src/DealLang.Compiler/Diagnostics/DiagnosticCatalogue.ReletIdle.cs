@@ -1,7 +1,10 @@
+using System.Globalization;
+
 namespace DealLang.Compiler.Diagnostics;
 
 // Re-letting a fleet's idle units in enforcement ('relet idle at R for D', docs/language.md §9): DL0439 its terms,
-// DL0549 where it cannot re-let. A 'relet idle' on a sale of anything but one fleet, or without a depth, is the repo
+// DL0549 where it cannot re-let; its ramp ('rising to R1 over M') DL0574 and DL0575, its price ('price 85% of H100Rent')
+// DL0576 and DL0577. A 'relet idle' on a sale of anything but one fleet, or without a depth, is the repo
 // market's DL0464 or DL0465: it is one of the market's terms.
 public static partial class DiagnosticCatalogue
 {
@@ -16,4 +19,27 @@ public static partial class DiagnosticCatalogue
     /// units.</summary>
     public static Diagnostic ReletIdleCannotApply(SourceSpan span, string what, string why) =>
         Error("DL0549", span, $"{what}, but {why}");
+
+    /// <summary>DL0574: a re-let's ramp whose end utilisation (<c>rising to R1</c>) is outside (0, 100%]: at 0 the ramp
+    /// would fade into no re-let at all, above 100% it would let more than the units.</summary>
+    public static Diagnostic ReletRampEndOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0574", span, string.Create(CultureInfo.InvariantCulture,
+            $"{what} must be above 0% and at most 100% (e.g. 'rising to 80% over 12m'), not {value * 100:0.####}%"));
+
+    /// <summary>DL0575: a re-let's ramp whose length (<c>over M</c>) is not a whole number of months above 0 or is longer
+    /// than the workout limit: <paramref name="why"/> says which.</summary>
+    public static Diagnostic ReletRampMonths(SourceSpan span, string what, string why) =>
+        Error("DL0575", span, $"{what} {why}");
+
+    /// <summary>DL0576: a re-let's price (<c>price …</c>) that is not an index of money per GPU-hour, a share of one
+    /// (<c>85% of H100Rent</c>) or one plus or minus a constant (<c>H100Rent - 0.30</c>): <paramref name="why"/> says
+    /// what it is instead.</summary>
+    public static Diagnostic ReletPriceNotPerGpuHour(SourceSpan span, string what, string why) =>
+        Error("DL0576", span, $"{what} {why}: a re-let is priced at an index of money per GPU-hour, a share of one ('price 85% of H100Rent') or one plus or minus a constant ('price H100Rent - 0.30')");
+
+    /// <summary>DL0577: a re-let priced at a share of an index (<c>price 85% of H100Rent</c>) that is not above 0: the units
+    /// would be let for nothing (write <c>not relet idle</c> in a scenario for no re-let).</summary>
+    public static Diagnostic ReletPriceShareNotPositive(SourceSpan span, string what, double value) =>
+        Error("DL0577", span, string.Create(CultureInfo.InvariantCulture,
+            $"{what} is {value * 100:0.####}% of its index: a share must be above 0% (e.g. 'price 85% of H100Rent')"));
 }

@@ -85,7 +85,11 @@ public static partial class CSharpEmitter
               // Likewise only a sale that re-lets its idle units passes its re-let.
               + (m.Relet != 0 ? ", Relet: " + CSharpLiterals.Double(m.Relet) + ", ReletMonths: " + CSharpLiterals.Int(m.ReletMonths) : "")
               // And only a sale that carries its impact passes its half-life.
-              + (m.HalfLifeMonths != 0 ? ", HalfLifeMonths: " + CSharpLiterals.Int(m.HalfLifeMonths) : "") + ")"
+              + (m.HalfLifeMonths != 0 ? ", HalfLifeMonths: " + CSharpLiterals.Int(m.HalfLifeMonths) : "")
+              // And only a re-let that ramps, or has a price of its own, passes them.
+              + (m.ReletRampMonths != 0 ? ", ReletTo: " + CSharpLiterals.Double(m.ReletTo) + ", ReletRampMonths: " + CSharpLiterals.Int(m.ReletRampMonths) : "")
+              + (m.ReletPrice is { } rp ? ", ReletPrice: new ReletPrice(" + CSharpLiterals.Int(rp.Index) + ", " + CSharpLiterals.Double(rp.Share) + ", "
+                  + CSharpLiterals.Double(rp.Spread) + ")" : "") + ")"
             : "")
         // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
         + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")

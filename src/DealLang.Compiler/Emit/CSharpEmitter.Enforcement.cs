@@ -443,7 +443,19 @@ public static partial class CSharpEmitter
         using (w.Block("if (!" + sale.Done + " && " + sale.ReletUtilisation + " > 0.0 && periodEnd > " + sale.Date + ")"))
         {
             w.Line("Date reletFrom = " + sale.Date + " > Boundaries[t] ? " + sale.Date + " : Boundaries[t];");
-            w.Line(revenue + " = " + sale.ReletUnits + " * " + spot + " * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * " + sale.ReletUtilisation + ";");
+            if (ctx.ShapesRelets)
+            {
+                w.Comment("the utilisation ramps over the whole months from the sale date to the re-let's start; the price follows its index");
+                w.Line("double reletRate = ReletRamp.Utilisation(" + sale.ReletUtilisation + ", " + sale.ReletTo + ", " + sale.ReletRampMonths + ", "
+                    + sale.Date + ", reletFrom);");
+                w.Line("double reletPrice = Math.Max(0.0, " + sale.ReletPriceShare + " * " + sale.ReletPriceLevels + "[t] + " + sale.ReletPriceSpread + ");");
+                w.Line(revenue + " = " + sale.ReletUnits + " * reletPrice * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * reletRate;");
+            }
+            else
+            {
+                w.Line(revenue + " = " + sale.ReletUnits + " * " + spot + " * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * " + sale.ReletUtilisation + ";");
+            }
+
             w.Line("result.FleetReletRevenue[" + f + "] += " + revenue + ";");
         }
 

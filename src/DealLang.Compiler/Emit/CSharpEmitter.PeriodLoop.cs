@@ -408,6 +408,16 @@ public static partial class CSharpEmitter
                     {
                         w.Line("double " + sale.ReletUtilisation + " = input.Scalars[" + Slot(InputQuantity.SaleReletUtilisation, sale.Index) + "];");
                         w.Line("int " + sale.ReletMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletMonths, sale.Index) + "];");
+                        if (ctx.ShapesRelets)
+                        {
+                            w.Line("double " + sale.ReletTo + " = input.Scalars[" + Slot(InputQuantity.SaleReletTo, sale.Index) + "];");
+                            w.Line("int " + sale.ReletRampMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletRampMonths, sale.Index) + "];");
+                            w.Line("int " + sale.ReletPriceIndex + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletPriceIndex, sale.Index) + "];");
+                            w.Line("double " + sale.ReletPriceShare + " = input.Scalars[" + Slot(InputQuantity.SaleReletPriceShare, sale.Index) + "];");
+                            w.Line("double " + sale.ReletPriceSpread + " = input.Scalars[" + Slot(InputQuantity.SaleReletPriceSpread, sale.Index) + "];");
+                            // The index a lever may name is a path input, so its levels are the path's series of that index's levels.
+                            w.Line("double[] " + sale.ReletPriceLevels + " = input.Series[" + Slot(InputQuantity.IndexLevel, 0) + " + " + sale.ReletPriceIndex + "];");
+                        }
                     }
 
                     if (ctx.Sales[sale.Index].Market is { HalfLifeMonths: > 0 })

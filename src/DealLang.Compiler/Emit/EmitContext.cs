@@ -256,6 +256,12 @@ internal sealed class EmitContext
             ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 
+    /// <summary>Whether a re-let of idle units in the deal, or a scenario's lever on one, ramps its utilisation or has a
+    /// price of its own (docs/language.md §9, "relet-ramp"): only then does the generated loop read the ramp and the price
+    /// (a flat re-let at the generation index keeps its C#).</summary>
+    public bool ShapesRelets => Sales.Any(s => s.Market is { Relet: > 0 } m && (m.ReletRampMonths > 0 || m.ReletPrice is not null))
+        || Sales.Any(s => s.Market is { Relet: > 0 }) && Model.Scenarios.Any(s => s.EnforcementReletRampMonths > 0 || s.EnforcementReletPrice is not null);
+
     /// <summary>Whether a forward test projects <c>cfads</c>: each lease's rent in its current term is then a path
     /// input (<c>DealDescription.ProjectsCfads</c>).</summary>
     public bool ProjectsCfads => _projectsCfads ??= Model.Tests.Any(t => t.ForwardMonths > 0

@@ -28,6 +28,12 @@ internal sealed class SaleState
         ReletUtilisation = prefix + "reletUtilisation";
         ReletMonths = prefix + "reletMonths";
         ReletUnits = prefix + "reletUnits";
+        ReletTo = prefix + "reletTo";
+        ReletRampMonths = prefix + "reletRampMonths";
+        ReletPriceIndex = prefix + "reletPriceIndex";
+        ReletPriceShare = prefix + "reletPriceShare";
+        ReletPriceSpread = prefix + "reletPriceSpread";
+        ReletPriceLevels = prefix + "reletPriceLevels";
         Idle = prefix + "idle";
         Decay = prefix + "decay";
         Carried = prefix + "carried";
@@ -56,6 +62,26 @@ internal sealed class SaleState
 
     /// <summary>This path's months from the sale date during which no unit is offered (an input; −1: until the run's last period).</summary>
     public string ReletMonths { get; }
+
+    /// <summary>This path's utilisation the re-let ramps to, and the ramp's months from the sale date (inputs; 0 months:
+    /// flat), in a deal whose re-lets are shaped (<see cref="EmitContext.ShapesRelets"/>).</summary>
+    public string ReletTo { get; }
+
+    /// <summary>See <see cref="ReletTo"/>.</summary>
+    public string ReletRampMonths { get; }
+
+    /// <summary>This path's re-let price, share × the level of index number <see cref="ReletPriceIndex"/> + spread (inputs),
+    /// in a deal whose re-lets are shaped.</summary>
+    public string ReletPriceIndex { get; }
+
+    /// <summary>See <see cref="ReletPriceIndex"/>.</summary>
+    public string ReletPriceShare { get; }
+
+    /// <summary>See <see cref="ReletPriceIndex"/>.</summary>
+    public string ReletPriceSpread { get; }
+
+    /// <summary>The levels on this path of the index the re-let is priced at (the path's series of that index's levels).</summary>
+    public string ReletPriceLevels { get; }
 
     /// <summary>The fleet's free units at the period's start (held at the previous period's end, after its sale, and
     /// taken by no contract): the units re-let this period.</summary>

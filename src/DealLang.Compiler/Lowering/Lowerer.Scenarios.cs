@@ -44,7 +44,9 @@ internal sealed partial class Lowerer
         double? depth = null, impact = null, limit = null, costs = null, reserve = null, yield = null;
         bool? keepContracts = null;
         double? reletUtilisation = null;
-        int? reletMonths = null, halfLifeMonths = null;
+        int? reletMonths = null, halfLifeMonths = null, reletRampMonths = null;
+        double? reletTo = null;
+        ReletPrice? reletPrice = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -146,6 +148,10 @@ internal sealed partial class Lowerer
                     {
                         reletUtilisation = relet.Relets ? Constant(relet.Utilisation) : 0;
                         reletMonths = ReletMonths(relet);
+                        // The lever restates the ramp (flat without 'rising'); without 'price' each sale keeps its own.
+                        reletRampMonths = ReletRampMonths(relet);
+                        reletTo = relet is { Relets: true, RampTo: { } to } ? Constant(to) : reletUtilisation;
+                        reletPrice = ReletPriceOf(relet);
                     }
 
                     break;
@@ -166,6 +172,9 @@ internal sealed partial class Lowerer
             EnforcementYield = yield,
             EnforcementReletUtilisation = reletUtilisation,
             EnforcementReletMonths = reletMonths,
+            EnforcementReletTo = reletTo,
+            EnforcementReletRampMonths = reletRampMonths,
+            EnforcementReletPrice = reletPrice,
             EnforcementHalfLifeMonths = halfLifeMonths,
             Stochastic = LowerStochastic(scenario),
         };

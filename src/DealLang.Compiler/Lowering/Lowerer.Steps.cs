@@ -116,7 +116,8 @@ internal sealed partial class Lowerer
 
     /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
     /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve; no
-    /// re-let (with one, without <c>for</c>, until the run's last period: −1 months); no impact carried (a half-life of 0).</summary>
+    /// re-let (with one, without <c>for</c>, until the run's last period: −1 months; without <c>rising</c>, flat; without
+    /// <c>price</c>, at the fleet's generation index); no impact carried (a half-life of 0).</summary>
     private SaleMarket? Market(MarketTermsSyntax? market)
     {
         if (market is null)
@@ -127,8 +128,21 @@ internal sealed partial class Lowerer
         double depth = Constant(market.Depth);
         return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs),
             market.Keep?.KeepsContracts ?? false, Constant(market.Reserve),
-            market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet), DurationRules.WholeMonths(market.HalfLife));
+            market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet), DurationRules.WholeMonths(market.HalfLife),
+            ReletTo: market.Relet is { Relets: true, RampTo: { } to } ? Constant(to) : 0, ReletRampMonths: ReletRampMonths(market.Relet),
+            ReletPrice: ReletPriceOf(market.Relet));
     }
+
+    /// <summary>The months of a re-let's ramp (<c>over M</c>); 0 for a flat re-let or none.</summary>
+    internal static int ReletRampMonths(ReletIdleSyntax? relet) =>
+        relet is { Relets: true, RampTo: not null, RampOver: { } ramp } ? DurationRules.WholeMonths(ramp) : 0;
+
+    /// <summary>A re-let's own price (<c>price 85% of H100Rent</c>) as the runtime's; null without one (the fleet's
+    /// generation index).</summary>
+    internal ReletPrice? ReletPriceOf(ReletIdleSyntax? relet) =>
+        relet is { Relets: true, Price: { } price } && _analysis.BoundOf(price) is { } bound && ReletPrices.Of(bound) is { } p
+            ? new ReletPrice(p.Index, p.Share, p.Spread)
+            : null;
 
     /// <summary>The months of a re-let window: <c>for D</c> in whole months, −1 without it (until the run's last period) or without a re-let.</summary>
     internal static int ReletMonths(ReletIdleSyntax? relet) =>

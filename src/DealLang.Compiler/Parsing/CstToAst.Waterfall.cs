@@ -154,7 +154,9 @@ internal sealed partial class CstToAst
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
     //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
     //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm
-    //          | RELET IDLE AT expr (FOR duration)? # reletIdleTerm | HALF_LIFE duration # halfLifeTerm ;
+    //          | RELET IDLE AT utilisation=expr (RISING TO rampTo=expr OVER rampOver=duration)? (FOR window=duration)?
+    //            (PRICE reletPrice=expr)? # reletIdleTerm
+    //          | HALF_LIFE duration # halfLifeTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread, LoanPriceSyntax? Price) VisitSellTerms(
         SellTermContext[] terms, string container)
     {
@@ -182,7 +184,12 @@ internal sealed partial class CstToAst
                 case PriceYieldTermContext y: items.Keep(ref price, "price", y, VisitExpr(y.expr()) is { } yield ? new LoanPriceSyntax(yield, null, Span(y)) : null); break;
                 case PriceIndexTermContext i: items.Keep(ref price, "price", i, VisitIdent(i.ident()) is { } index ? new LoanPriceSyntax(null, index, Span(i)) : null); break;
                 case ReletIdleTermContext r:
-                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.expr()), r.duration() is { } window ? VisitDuration(window) : null, Span(r)));
+                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.utilisation), r.window is { } window ? VisitDuration(window) : null, Span(r))
+                    {
+                        RampTo = r.rampTo is { } rampTo ? VisitExpr(rampTo) : null,
+                        RampOver = r.rampOver is { } rampOver ? VisitDuration(rampOver) : null,
+                        Price = r.reletPrice is { } reletPrice ? VisitExpr(reletPrice) : null,
+                    });
                     break;
                 case HalfLifeTermContext h: items.Keep(ref halfLife, "half_life", h, VisitDuration(h.duration())); break;
             }

@@ -6,7 +6,9 @@ namespace DealLang.Compiler.Semantics;
 
 // 'relet idle at R for D' (docs/language.md §9, "Re-letting idle units"): the utilisation a share above 0 and at most
 // 100%, the window whole months within the workout limit (the schedule's room for it, Lowerer.WorkoutPeriods), and the
-// fleet sold priced by a generation index, as a contract's re-let is (DL0469). Its other limits are the repo market's:
+// fleet sold priced by a generation index, as a contract's re-let is (DL0469), unless the re-let has a price of its own.
+// A ramp ('rising to R1 over M') ends at a share above 0 and at most 100% (DL0574) after whole months within the workout
+// limit (DL0575); a price's shape and share are the type checker's (DL0576, DL0577). Its other limits are the repo market's:
 // a 'relet idle' on a sale of anything but one fleet is DL0464, without a depth DL0465.
 internal sealed partial class DealChecks
 {
@@ -23,6 +25,29 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(utilisation.Span, $"the re-let utilisation {where}", string.Create(
                 CultureInfo.InvariantCulture,
                 $"must be above 0% and at most 100% (e.g. 'relet idle at 60%'), not {value * 100:0.####}% (write 'not relet idle' in a scenario for none)")));
+        }
+
+        if (relet.RampTo is { } rampTo && _analysis.BoundOf(rampTo) is Model.ConstantExpression { Value: var end } && !(end > 0 && end <= 1))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletRampEndOutOfRange(rampTo.Span, $"the re-let's end utilisation {where}", end));
+        }
+
+        if (relet.RampOver is { } ramp)
+        {
+            // The ramp is the market filling (or fading) from the sale date, not the window: it may run past the window,
+            // into the months a reserve holds units back, but within the schedule's room for a re-let (the workout limit).
+            int months = DurationRules.WholeMonths(ramp, out bool exact);
+            string what = $"the re-let's ramp {where} ({ramp.Text})";
+            if (!exact || months < 1)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what,
+                    "is not a whole number of months above 0 (e.g. 'over 12m'): the utilisation moves at each month from the sale date"));
+            }
+            else if (months > DurationRules.MaxWorkoutMonths)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what, string.Create(CultureInfo.InvariantCulture,
+                    $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: no re-let runs that long")));
+            }
         }
 
         if (relet.For is { } window)
@@ -51,7 +76,8 @@ internal sealed partial class DealChecks
         }
 
         CheckReletIdle(relet, "of the enforcement sale");
-        if (SyntaxWalk.Safe(sale.Assets).ToList() is [var asset] && _analysis.Symbols.TryLookup(asset.Text, out Symbol symbol)
+        // A re-let with a price of its own reads its own index, not the fleet's generation.
+        if (relet.Price is null && SyntaxWalk.Safe(sale.Assets).ToList() is [var asset] && _analysis.Symbols.TryLookup(asset.Text, out Symbol symbol)
             && symbol.Declaration is FleetSyntax { Generation: null })
         {
             _diagnostics.Add(DiagnosticCatalogue.ReletIdleCannotApply(relet.Span, $"the sale re-lets the idle units of fleet '{asset.Text}' at its spot price",

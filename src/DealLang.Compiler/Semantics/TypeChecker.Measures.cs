@@ -97,8 +97,31 @@ internal sealed partial class TypeChecker
         Positive(market.Limit, $"the monthly sales limit {where}", "3000 gpus per month");
         MeasureTerm(market.Costs, Kinds.FleetRules.MoneyPerGpu, $"the removal and transport costs {where}", "500 per gpu");
         MeasureTerm(market.Reserve, Kinds.FleetRules.MoneyPerGpu, $"the reserve price {where}", "12k per gpu");
-        // Its range, (0, 100%], is DealChecks' (DL0439): a share of 0 is 'not relet idle'.
+        // Its range, (0, 100%], is DealChecks' (DL0439): a share of 0 is 'not relet idle'. The ramp's end likewise (DL0574).
         Term(market.Relet?.Utilisation, Unit.Rate, $"the re-let utilisation {where}", Range.Any);
+        Term(market.Relet?.RampTo, Unit.Rate, $"the re-let's end utilisation {where}", Range.Any);
+        ReletPrice(market.Relet?.Price, $"the re-let price {where}");
+    }
+
+    // 'price 85% of H100Rent' / 'price H100Rent - 0.30': money per GPU-hour read at the period's start (as a contract's
+    // price is), of a shape ReletPrices reads (DL0576), a share of its index above 0 (DL0577).
+    private void ReletPrice(ExpressionSyntax? price, string what)
+    {
+        if (MeasureValue(price, Kinds.FleetRules.MoneyPerGpuHour, new ExpressionContext(ContextKind.PeriodStart, what), "85% of H100Rent",
+                (span, owner, _, actual, _) => DiagnosticCatalogue.ReletPriceNotPerGpuHour(span, owner, $"is {actual}, not money per GPU-hour"))
+            is not { } bound)
+        {
+            return;
+        }
+
+        if (ReletPrices.Of(bound) is not { } shape)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletPriceNotPerGpuHour(price!.Span, what, "reads no index in a shape a re-let follows"));
+        }
+        else if (!(shape.Share > 0))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletPriceShareNotPositive(price!.Span, what, shape.Share));
+        }
     }
 
     private void Positive(ExpressionSyntax? expression, string what, string example)

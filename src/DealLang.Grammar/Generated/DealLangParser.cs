@@ -48,37 +48,37 @@ public partial class DealLangParser : Parser {
 		DISOWNED=70, GUARANTEES=71, CAP=72, UNTIL=73, LOAN=74, OBLIGOR=75, FLEET=76, 
 		DELIVERIES=77, UNITS=78, UNIT_COST=79, DEPRECIATE=80, DECLINING=81, POWER_PRICE=82, 
 		POWER=83, PUE=84, MAINTENANCE=85, MARKET_VALUE=86, GENERATION=87, CONTRACT=88, 
-		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, IDLE=94, 
-		TERMINATION_FEE=95, BREAK_OPTION=96, BREAKS=97, NOTICE=98, AMORTISING=99, 
-		PREPAYMENT=100, APPLIED=101, DEPTH=102, IMPACT=103, LIMIT=104, COSTS=105, 
-		KEEP=106, CONTRACTS=107, RESERVE=108, HALF_LIFE=109, ALL=110, MONTH=111, 
-		TRANCHE=112, BALANCE=113, COUPON=114, FIXED=115, INTEREST_ONLY=116, INTEREST=117, 
-		PRINCIPAL=118, AMORTIZE=119, BULLET=120, LEVEL=121, LINEAR=122, SENIORITY=123, 
-		EQUITY=124, CONTRIBUTED=125, HOLDERS=126, ACCOUNT=127, TARGET=128, INITIAL=129, 
-		EARNS=130, FEE=131, TEST=132, OVER=133, TRAILING=134, NEXT=135, TRIGGER=136, 
-		TRIPS=137, CURES=138, AFTER=139, ACCRUING=140, INSTALMENTS=141, PERIODS=142, 
-		DEFAULT_INTEREST=143, WHEN=144, DEFAULT=145, GRACE=146, CFADS=147, INCLUDES=148, 
-		WATERFALL=149, USING=150, FILL=151, RELEASE=152, HOLD=153, REST=154, IN=155, 
-		DISTRIBUTE=156, SWEEP=157, PRO_RATA=158, SEQUENTIAL=159, ACCELERATE=160, 
-		CURE=161, UP=162, TIMES=163, PREPAYING=164, INTO=165, TO=166, HURDLE=167, 
-		CARRY=168, CATCH_UP=169, CALLS=170, CALLED=171, PART=172, CONVERTS=173, 
-		DEAL_BY_DEAL=174, IF=175, ELSE=176, THEN=177, ENFORCEMENT=178, SELL=179, 
-		HAIRCUT=180, LAG=181, TAKEN=182, DEFLATE=183, GROW=184, DROP=185, BY=186, 
-		DEFAULTS=187, PER=188, GPU=189, GPU_HOUR=190, HOUR=191, KW=192, MW=193, 
-		KWH=194, MWH=195, COIN=196, COINS=197, EH_S=198, DAY=199, SHARE=200, YEAR=201, 
-		OF=202, AND=203, OR=204, NOT=205, PIK=206, ISSUE_PRICE=207, COMMITMENT=208, 
-		AVAILABLE=209, DRAWS=210, COMMITMENT_FEE=211, STEP_UP=212, TARGET_BALANCE=213, 
-		MARGIN=214, GRID=215, BELOW=216, UNPAID=217, AGAINST=218, ADVANCE=219, 
-		INVESTMENT_GRADE=220, WHILE=221, HOLDING=222, FACE=223, MARK=224, DISCOUNT=225, 
-		PAR=226, HOLDINGS=227, HASHRATE=228, NETWORK=229, REWARDS=230, COVER=231, 
-		CONVERTIBLE=232, EARLY=233, ABOVE=234, PUT=235, CALL=236, CALLABLE=237, 
-		MAKE_WHOLE=238, COMPLETION=239, DELAYED=240, PHASED=241, INDEXED=242, 
-		YEARLY=243, WORKOUT=244, YIELD=245, RESET=246, LBRACE=247, RBRACE=248, 
-		LPAREN=249, RPAREN=250, COMMA=251, DOT=252, ARROW=253, ASSIGN=254, PLUS=255, 
-		MINUS=256, STAR=257, SLASH=258, LE=259, GE=260, LT=261, GT=262, EQ=263, 
-		NE=264, DAYCOUNT=265, DATE=266, QUANTITY=267, NUMBER=268, STRING=269, 
-		UNTERMINATED_STRING=270, IDENT=271, NON_ASCII_NAME=272, LINE_COMMENT=273, 
-		BLOCK_COMMENT=274, UNTERMINATED_COMMENT=275, WS=276, UNEXPECTED_CHAR=277;
+		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, RISING=94, 
+		IDLE=95, TERMINATION_FEE=96, BREAK_OPTION=97, BREAKS=98, NOTICE=99, AMORTISING=100, 
+		PREPAYMENT=101, APPLIED=102, DEPTH=103, IMPACT=104, LIMIT=105, COSTS=106, 
+		KEEP=107, CONTRACTS=108, RESERVE=109, HALF_LIFE=110, ALL=111, MONTH=112, 
+		TRANCHE=113, BALANCE=114, COUPON=115, FIXED=116, INTEREST_ONLY=117, INTEREST=118, 
+		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
+		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
+		EARNS=131, FEE=132, TEST=133, OVER=134, TRAILING=135, NEXT=136, TRIGGER=137, 
+		TRIPS=138, CURES=139, AFTER=140, ACCRUING=141, INSTALMENTS=142, PERIODS=143, 
+		DEFAULT_INTEREST=144, WHEN=145, DEFAULT=146, GRACE=147, CFADS=148, INCLUDES=149, 
+		WATERFALL=150, USING=151, FILL=152, RELEASE=153, HOLD=154, REST=155, IN=156, 
+		DISTRIBUTE=157, SWEEP=158, PRO_RATA=159, SEQUENTIAL=160, ACCELERATE=161, 
+		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, HURDLE=168, 
+		CARRY=169, CATCH_UP=170, CALLS=171, CALLED=172, PART=173, CONVERTS=174, 
+		DEAL_BY_DEAL=175, IF=176, ELSE=177, THEN=178, ENFORCEMENT=179, SELL=180, 
+		HAIRCUT=181, LAG=182, TAKEN=183, DEFLATE=184, GROW=185, DROP=186, BY=187, 
+		DEFAULTS=188, PER=189, GPU=190, GPU_HOUR=191, HOUR=192, KW=193, MW=194, 
+		KWH=195, MWH=196, COIN=197, COINS=198, EH_S=199, DAY=200, SHARE=201, YEAR=202, 
+		OF=203, AND=204, OR=205, NOT=206, PIK=207, ISSUE_PRICE=208, COMMITMENT=209, 
+		AVAILABLE=210, DRAWS=211, COMMITMENT_FEE=212, STEP_UP=213, TARGET_BALANCE=214, 
+		MARGIN=215, GRID=216, BELOW=217, UNPAID=218, AGAINST=219, ADVANCE=220, 
+		INVESTMENT_GRADE=221, WHILE=222, HOLDING=223, FACE=224, MARK=225, DISCOUNT=226, 
+		PAR=227, HOLDINGS=228, HASHRATE=229, NETWORK=230, REWARDS=231, COVER=232, 
+		CONVERTIBLE=233, EARLY=234, ABOVE=235, PUT=236, CALL=237, CALLABLE=238, 
+		MAKE_WHOLE=239, COMPLETION=240, DELAYED=241, PHASED=242, INDEXED=243, 
+		YEARLY=244, WORKOUT=245, YIELD=246, RESET=247, LBRACE=248, RBRACE=249, 
+		LPAREN=250, RPAREN=251, COMMA=252, DOT=253, ARROW=254, ASSIGN=255, PLUS=256, 
+		MINUS=257, STAR=258, SLASH=259, LE=260, GE=261, LT=262, GT=263, EQ=264, 
+		NE=265, DAYCOUNT=266, DATE=267, QUANTITY=268, NUMBER=269, STRING=270, 
+		UNTERMINATED_STRING=271, IDENT=272, NON_ASCII_NAME=273, LINE_COMMENT=274, 
+		BLOCK_COMMENT=275, UNTERMINATED_COMMENT=276, WS=277, UNEXPECTED_CHAR=278;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -139,29 +139,29 @@ public partial class DealLangParser : Parser {
 		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
-		"'utilisation'", "'relet'", "'idle'", "'termination_fee'", "'break_option'", 
-		"'breaks'", "'notice'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'half_life'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'accruing'", null, null, "'default_interest'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
-		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
-		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
-		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
-		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
-		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
-		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
-		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
-		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'utilisation'", "'relet'", "'rising'", "'idle'", "'termination_fee'", 
+		"'break_option'", "'breaks'", "'notice'", "'amortising'", "'prepayment'", 
+		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'half_life'", "'all'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'accruing'", null, null, "'default_interest'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
+		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
+		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
 		"'make_whole'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
 		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
 		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
@@ -181,31 +181,32 @@ public partial class DealLangParser : Parser {
 		"FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", 
 		"POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", 
 		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
-		"IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", "AMORTISING", 
-		"PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", 
-		"CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
-		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
-		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
-		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
-		"PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
-		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
-		"PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", 
-		"YEARLY", "WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", 
+		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
+		"KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", 
+		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
+		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
+		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
+		"TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", 
+		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
+		"CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", 
+		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
+		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
+		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
+		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
+		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
+		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", 
+		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -450,7 +451,7 @@ public partial class DealLangParser : Parser {
 			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 5054164956694462469L) != 0) || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 189;
@@ -777,7 +778,7 @@ public partial class DealLangParser : Parser {
 			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 225;
 				ErrorHandler.Sync(this);
@@ -1042,7 +1043,7 @@ public partial class DealLangParser : Parser {
 			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -72057594037927937L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4194303L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8388607L) != 0)) {
 				{
 				State = 235;
 				ErrorHandler.Sync(this);
@@ -1146,6 +1147,7 @@ public partial class DealLangParser : Parser {
 				case TAKE_OR_PAY:
 				case UTILISATION:
 				case RELET:
+				case RISING:
 				case IDLE:
 				case TERMINATION_FEE:
 				case BREAK_OPTION:
@@ -2213,7 +2215,7 @@ public partial class DealLangParser : Parser {
 			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & -4611686018427387903L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
 				{
 				{
 				State = 318;
@@ -2817,7 +2819,7 @@ public partial class DealLangParser : Parser {
 			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1610612739L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 401;
@@ -3925,7 +3927,7 @@ public partial class DealLangParser : Parser {
 			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775759L) != 0)) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
 				State = 542;
@@ -4182,7 +4184,7 @@ public partial class DealLangParser : Parser {
 			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 20615843020801L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 567;
@@ -4511,7 +4513,7 @@ public partial class DealLangParser : Parser {
 						State = 612;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 72760766081531875L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 							{
 							{
 							State = 606;
@@ -5129,7 +5131,7 @@ public partial class DealLangParser : Parser {
 			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 4825396806151L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 690;
@@ -5608,7 +5610,7 @@ public partial class DealLangParser : Parser {
 			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 19923203L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
 				State = 750;
@@ -6008,7 +6010,7 @@ public partial class DealLangParser : Parser {
 			State = 793;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 77335249851252737L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 1110316155391L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
 				{
 				{
 				State = 790;
@@ -7424,7 +7426,7 @@ public partial class DealLangParser : Parser {
 			State = 981;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
 				State = 978;
@@ -7824,7 +7826,7 @@ public partial class DealLangParser : Parser {
 			State = 1025;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 1022;
@@ -8157,7 +8159,7 @@ public partial class DealLangParser : Parser {
 				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 167)) & ~0x3f) == 0 && ((1L << (_la - 167)) & 7L) != 0)) {
+				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
 					State = 1070;
@@ -8382,7 +8384,7 @@ public partial class DealLangParser : Parser {
 				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 7L) != 0)) {
+				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
 					State = 1093;
@@ -9561,7 +9563,7 @@ public partial class DealLangParser : Parser {
 			State = 1245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
 				State = 1242;
@@ -9975,7 +9977,7 @@ public partial class DealLangParser : Parser {
 				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1304;
@@ -10000,7 +10002,7 @@ public partial class DealLangParser : Parser {
 					State = 1316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
 						State = 1313;
@@ -10041,7 +10043,7 @@ public partial class DealLangParser : Parser {
 				State = 1331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1328;
@@ -10067,7 +10069,7 @@ public partial class DealLangParser : Parser {
 				State = 1340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
 					State = 1337;
@@ -10248,7 +10250,7 @@ public partial class DealLangParser : Parser {
 				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 8796093935625L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
 					State = 1365;
@@ -10442,15 +10444,30 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ReletIdleTermContext : SellTermContext {
+		public ExprContext utilisation;
+		public ExprContext rampTo;
+		public DurationContext rampOver;
+		public DurationContext window;
+		public ExprContext reletPrice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10480,9 +10497,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1414;
+			State = 1426;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10616,28 +10633,58 @@ public partial class DealLangParser : Parser {
 				State = 1406;
 				Match(AT);
 				State = 1407;
-				expr(0);
-				State = 1410;
+				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				State = 1414;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1408;
+					Match(RISING);
+					State = 1409;
+					Match(TO);
+					State = 1410;
+					((ReletIdleTermContext)_localctx).rampTo = expr(0);
+					State = 1411;
+					Match(OVER);
+					State = 1412;
+					((ReletIdleTermContext)_localctx).rampOver = duration();
+					}
+				}
+
+				State = 1418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1408;
+					State = 1416;
 					Match(FOR);
-					State = 1409;
-					duration();
+					State = 1417;
+					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
+				State = 1422;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+				case 1:
+					{
+					State = 1420;
+					Match(PRICE);
+					State = 1421;
+					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
+					}
+					break;
+				}
 				}
 				break;
 			case 13:
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1412;
+				State = 1424;
 				Match(HALF_LIFE);
-				State = 1413;
+				State = 1425;
 				duration();
 				}
 				break;
@@ -10694,31 +10741,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1416;
+			State = 1428;
 			Match(SCENARIO);
-			State = 1417;
+			State = 1429;
 			_localctx.name = ident();
-			State = 1418;
+			State = 1430;
 			Match(FOR);
-			State = 1419;
+			State = 1431;
 			_localctx.deal = ident();
-			State = 1420;
+			State = 1432;
 			Match(LBRACE);
-			State = 1424;
+			State = 1436;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 104796375779966663L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1421;
+				State = 1433;
 				scenarioItem();
 				}
 				}
-				State = 1426;
+				State = 1438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1427;
+			State = 1439;
 			Match(RBRACE);
 			}
 		}
@@ -11481,20 +11528,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1720;
+			State = 1732;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1429;
+				State = 1441;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1430;
+				State = 1442;
 				Match(RENEWALS);
-				State = 1431;
+				State = 1443;
 				Match(TAKEN);
-				State = 1432;
+				State = 1444;
 				Match(NUMBER);
 				}
 				break;
@@ -11502,29 +11549,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1434;
+				State = 1446;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1435;
+				State = 1447;
 				Match(RENEWALS);
-				State = 1436;
+				State = 1448;
 				Match(DRAWN);
-				State = 1437;
+				State = 1449;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1441;
+				State = 1453;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1438;
+						State = 1450;
 						loading();
 						}
 						} 
 					}
-					State = 1443;
+					State = 1455;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				}
 				}
 				break;
@@ -11532,27 +11579,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1444;
+				State = 1456;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1445;
+				State = 1457;
 				Match(BREAKS);
-				State = 1449;
+				State = 1461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1446;
+					State = 1458;
 					Match(IN);
-					State = 1447;
+					State = 1459;
 					Match(RENEWAL);
-					State = 1448;
+					State = 1460;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1451;
+				State = 1463;
 				Match(AT);
-				State = 1452;
+				State = 1464;
 				duration();
 				}
 				break;
@@ -11560,61 +11607,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1454;
+				State = 1466;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1455;
+				State = 1467;
 				Match(BREAKS);
-				State = 1456;
+				State = 1468;
 				Match(DRAWN);
-				State = 1460;
+				State = 1472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1457;
+					State = 1469;
 					Match(IN);
-					State = 1458;
+					State = 1470;
 					Match(RENEWAL);
-					State = 1459;
+					State = 1471;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1462;
+				State = 1474;
 				Match(AT);
-				State = 1463;
+				State = 1475;
 				breakChance();
-				State = 1468;
+				State = 1480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1464;
+					State = 1476;
 					Match(COMMA);
-					State = 1465;
+					State = 1477;
 					breakChance();
 					}
 					}
-					State = 1470;
+					State = 1482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1474;
+				State = 1486;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1471;
+						State = 1483;
 						loading();
 						}
 						} 
 					}
-					State = 1476;
+					State = 1488;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				}
 				}
 				break;
@@ -11622,9 +11669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1477;
+				State = 1489;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1478;
+				State = 1490;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11633,20 +11680,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1479;
+				State = 1491;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1480;
+				State = 1492;
 				perYear();
-				State = 1485;
+				State = 1497;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 				case 1:
 					{
-					State = 1481;
+					State = 1493;
 					Match(VOLATILITY);
-					State = 1482;
+					State = 1494;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1483;
+					State = 1495;
 					perYear();
 					}
 					break;
@@ -11657,15 +11704,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1487;
+				State = 1499;
 				((DropItemContext)_localctx).path = reference();
-				State = 1488;
+				State = 1500;
 				Match(DROP);
-				State = 1489;
+				State = 1501;
 				expr(0);
-				State = 1490;
+				State = 1502;
 				Match(BY);
-				State = 1491;
+				State = 1503;
 				Match(DATE);
 				}
 				break;
@@ -11673,41 +11720,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1493;
+				State = 1505;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1494;
+				State = 1506;
 				Match(DEFAULTS);
-				State = 1527;
+				State = 1539;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1495;
+					State = 1507;
 					Match(ON);
-					State = 1496;
+					State = 1508;
 					Match(DATE);
-					State = 1500;
+					State = 1512;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1497;
+							State = 1509;
 							loading();
 							}
 							} 
 						}
-						State = 1502;
+						State = 1514;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 					}
-					State = 1504;
+					State = 1516;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 					case 1:
 						{
-						State = 1503;
+						State = 1515;
 						recoveryDraw();
 						}
 						break;
@@ -11716,58 +11763,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1506;
+					State = 1518;
 					Match(DRAWN);
-					State = 1516;
+					State = 1528;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 					case 1:
 						{
-						State = 1507;
+						State = 1519;
 						Match(PD);
-						State = 1508;
+						State = 1520;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1509;
+						State = 1521;
 						perYear();
-						State = 1513;
+						State = 1525;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1510;
+							State = 1522;
 							pdStep();
 							}
 							}
-							State = 1515;
+							State = 1527;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1521;
+					State = 1533;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1518;
+							State = 1530;
 							loading();
 							}
 							} 
 						}
-						State = 1523;
+						State = 1535;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 					}
-					State = 1525;
+					State = 1537;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 					case 1:
 						{
-						State = 1524;
+						State = 1536;
 						recoveryDraw();
 						}
 						break;
@@ -11783,9 +11830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1529;
+				State = 1541;
 				Match(ENFORCEMENT);
-				State = 1531;
+				State = 1543;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11793,7 +11840,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1530;
+						State = 1542;
 						sellTerm();
 						}
 						}
@@ -11801,9 +11848,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1533;
+					State = 1545;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11811,11 +11858,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1535;
+				State = 1547;
 				Match(ENFORCEMENT);
-				State = 1536;
+				State = 1548;
 				Match(SELL);
-				State = 1537;
+				State = 1549;
 				Match(ALL);
 				}
 				break;
@@ -11823,13 +11870,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1538;
+				State = 1550;
 				Match(ENFORCEMENT);
-				State = 1539;
+				State = 1551;
 				Match(NOT);
-				State = 1540;
+				State = 1552;
 				Match(RELET);
-				State = 1541;
+				State = 1553;
 				Match(IDLE);
 				}
 				break;
@@ -11837,11 +11884,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1542;
+				State = 1554;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1543;
+				State = 1555;
 				Match(LEVEL);
-				State = 1544;
+				State = 1556;
 				expr(0);
 				}
 				break;
@@ -11849,29 +11896,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1546;
+				State = 1558;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1547;
+				State = 1559;
 				Match(POINTS);
-				State = 1548;
+				State = 1560;
 				pointsKind();
-				State = 1549;
+				State = 1561;
 				Match(LBRACE);
-				State = 1553;
+				State = 1565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1550;
+					State = 1562;
 					schedulePoint();
 					}
 					}
-					State = 1555;
+					State = 1567;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1556;
+				State = 1568;
 				Match(RBRACE);
 				}
 				break;
@@ -11879,15 +11926,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1558;
+				State = 1570;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1559;
+				State = 1571;
 				Match(LAUNCH);
-				State = 1560;
+				State = 1572;
 				Match(DATE);
-				State = 1561;
+				State = 1573;
 				Match(DOWN);
-				State = 1562;
+				State = 1574;
 				expr(0);
 				}
 				break;
@@ -11895,21 +11942,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1564;
+				State = 1576;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1565;
+				State = 1577;
 				Match(SHIFT);
-				State = 1567;
+				State = 1579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1566;
+					State = 1578;
 					Match(PLUS);
 					}
 				}
 
-				State = 1569;
+				State = 1581;
 				expr(0);
 				}
 				break;
@@ -11917,20 +11964,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1571;
+				State = 1583;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1572;
+				State = 1584;
 				Match(DELAYED);
-				State = 1573;
+				State = 1585;
 				duration();
-				State = 1576;
+				State = 1588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1574;
+					State = 1586;
 					Match(FROM);
-					State = 1575;
+					State = 1587;
 					Match(DATE);
 					}
 				}
@@ -11941,57 +11988,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1578;
+				State = 1590;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1579;
+				State = 1591;
 				Match(DELAYED);
-				State = 1580;
+				State = 1592;
 				Match(DRAWN);
-				State = 1581;
+				State = 1593;
 				delayOutcome();
-				State = 1586;
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1582;
+					State = 1594;
 					Match(COMMA);
-					State = 1583;
+					State = 1595;
 					delayOutcome();
 					}
 					}
-					State = 1588;
+					State = 1600;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1591;
+				State = 1603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1589;
+					State = 1601;
 					Match(FROM);
-					State = 1590;
+					State = 1602;
 					Match(DATE);
 					}
 				}
 
-				State = 1596;
+				State = 1608;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1593;
+						State = 1605;
 						loading();
 						}
 						} 
 					}
-					State = 1598;
+					State = 1610;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				}
 				}
 				break;
@@ -11999,45 +12046,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1599;
+				State = 1611;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1600;
+				State = 1612;
 				Match(WORKOUT);
-				State = 1601;
+				State = 1613;
 				Match(DRAWN);
-				State = 1602;
+				State = 1614;
 				delayOutcome();
-				State = 1607;
+				State = 1619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1603;
+					State = 1615;
 					Match(COMMA);
-					State = 1604;
+					State = 1616;
 					delayOutcome();
 					}
 					}
-					State = 1609;
+					State = 1621;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1613;
+				State = 1625;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1610;
+						State = 1622;
 						loading();
 						}
 						} 
 					}
-					State = 1615;
+					State = 1627;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				}
 				}
 				break;
@@ -12045,11 +12092,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1616;
+				State = 1628;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1617;
+				State = 1629;
 				Match(UTILISATION);
-				State = 1618;
+				State = 1630;
 				expr(0);
 				}
 				break;
@@ -12057,17 +12104,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1620;
+				State = 1632;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1621;
+				State = 1633;
 				Match(RELET);
-				State = 1622;
+				State = 1634;
 				Match(AFTER);
-				State = 1623;
+				State = 1635;
 				duration();
-				State = 1624;
+				State = 1636;
 				Match(AT);
-				State = 1625;
+				State = 1637;
 				expr(0);
 				}
 				break;
@@ -12075,11 +12122,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1627;
+				State = 1639;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1628;
+				State = 1640;
 				Match(NOT);
-				State = 1629;
+				State = 1641;
 				Match(RELET);
 				}
 				break;
@@ -12087,18 +12134,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1631;
+				State = 1643;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1632;
+				State = 1644;
 				Match(GUARANTEES);
-				State = 1633;
+				State = 1645;
 				Match(HONOURED);
-				State = 1635;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1634;
+					State = 1646;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12109,20 +12156,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1637;
+				State = 1649;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1638;
+				State = 1650;
 				Match(GUARANTEES);
-				State = 1639;
+				State = 1651;
 				Match(DISOWNED);
-				State = 1642;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1640;
+					State = 1652;
 					Match(FROM);
-					State = 1641;
+					State = 1653;
 					Match(DATE);
 					}
 				}
@@ -12133,34 +12180,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1644;
+				State = 1656;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1645;
+				State = 1657;
 				Match(CALLED);
-				State = 1646;
+				State = 1658;
 				Match(ON);
-				State = 1647;
+				State = 1659;
 				Match(DATE);
-				State = 1650;
+				State = 1662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1648;
+					State = 1660;
 					Match(AT);
-					State = 1649;
+					State = 1661;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1654;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1652;
+					State = 1664;
 					Match(PART);
-					State = 1653;
+					State = 1665;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12171,11 +12218,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1656;
+				State = 1668;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1657;
+				State = 1669;
 				Match(CONVERTS);
-				State = 1658;
+				State = 1670;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12183,11 +12230,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1660;
+				State = 1672;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1661;
+				State = 1673;
 				Match(MARKET);
-				State = 1663;
+				State = 1675;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12195,7 +12242,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1662;
+						State = 1674;
 						holdingMarketTerm();
 						}
 						}
@@ -12203,9 +12250,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1665;
+					State = 1677;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12213,9 +12260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1667;
+				State = 1679;
 				Match(PATHS);
-				State = 1668;
+				State = 1680;
 				Match(NUMBER);
 				}
 				break;
@@ -12223,9 +12270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1669;
+				State = 1681;
 				Match(SEED);
-				State = 1670;
+				State = 1682;
 				Match(NUMBER);
 				}
 				break;
@@ -12233,7 +12280,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1671;
+				State = 1683;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12241,7 +12288,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1672;
+				State = 1684;
 				Match(SOBOL);
 				}
 				break;
@@ -12249,21 +12296,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1673;
+				State = 1685;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1674;
+				State = 1686;
 				Match(GBM);
-				State = 1675;
+				State = 1687;
 				Match(DRIFT);
-				State = 1676;
+				State = 1688;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1677;
+				State = 1689;
 				perYear();
-				State = 1678;
+				State = 1690;
 				Match(VOLATILITY);
-				State = 1679;
+				State = 1691;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1680;
+				State = 1692;
 				perYear();
 				}
 				break;
@@ -12271,39 +12318,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1682;
+				State = 1694;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1683;
+				State = 1695;
 				Match(REVERTS);
-				State = 1684;
+				State = 1696;
 				Match(TO);
-				State = 1687;
+				State = 1699;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1685;
+					State = 1697;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1686;
+					State = 1698;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1689;
+				State = 1701;
 				Match(SPEED);
-				State = 1690;
+				State = 1702;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1691;
+				State = 1703;
 				perYear();
-				State = 1692;
+				State = 1704;
 				Match(VOLATILITY);
-				State = 1693;
+				State = 1705;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1694;
+				State = 1706;
 				perYear();
 				}
 				break;
@@ -12311,17 +12358,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1696;
+				State = 1708;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1697;
+				State = 1709;
 				Match(JUMPS);
-				State = 1698;
+				State = 1710;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1699;
+				State = 1711;
 				perYear();
-				State = 1700;
+				State = 1712;
 				Match(DOWN);
-				State = 1701;
+				State = 1713;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12329,24 +12376,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1703;
+				State = 1715;
 				Match(CORRELATE);
-				State = 1704;
+				State = 1716;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1705;
+				State = 1717;
 				Match(WITH);
-				State = 1706;
+				State = 1718;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1707;
+				State = 1719;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1710;
+				State = 1722;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1708;
+					State = 1720;
 					Match(STRESS);
-					State = 1709;
+					State = 1721;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12357,19 +12404,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1712;
+				State = 1724;
 				Match(REGIMES);
-				State = 1713;
+				State = 1725;
 				Match(STRESS);
-				State = 1714;
+				State = 1726;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1715;
+				State = 1727;
 				perYear();
-				State = 1716;
+				State = 1728;
 				Match(NORMAL);
-				State = 1717;
+				State = 1729;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1718;
+				State = 1730;
 				perYear();
 				}
 				break;
@@ -12416,15 +12463,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1722;
+			State = 1734;
 			Match(UNTIL);
-			State = 1723;
+			State = 1735;
 			Match(DATE);
-			State = 1724;
+			State = 1736;
 			Match(THEN);
-			State = 1725;
+			State = 1737;
 			expr(0);
-			State = 1726;
+			State = 1738;
 			perYear();
 			}
 		}
@@ -12514,40 +12561,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1757;
+			State = 1769;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1728;
+				State = 1740;
 				Match(RECOVERY);
-				State = 1729;
+				State = 1741;
 				Match(BETA);
-				State = 1730;
+				State = 1742;
 				Match(MEAN);
-				State = 1731;
+				State = 1743;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1732;
+				State = 1744;
 				Match(SD);
-				State = 1733;
+				State = 1745;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1737;
+				State = 1749;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1734;
+						State = 1746;
 						loading();
 						}
 						} 
 					}
-					State = 1739;
+					State = 1751;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				}
 				}
 				break;
@@ -12555,45 +12602,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1740;
+				State = 1752;
 				Match(RECOVERY);
-				State = 1741;
+				State = 1753;
 				Match(DRAWN);
-				State = 1742;
+				State = 1754;
 				Match(AT);
-				State = 1743;
+				State = 1755;
 				recoveryOutcome();
-				State = 1748;
+				State = 1760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1744;
+					State = 1756;
 					Match(COMMA);
-					State = 1745;
+					State = 1757;
 					recoveryOutcome();
 					}
 					}
-					State = 1750;
+					State = 1762;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1754;
+				State = 1766;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1751;
+						State = 1763;
 						loading();
 						}
 						} 
 					}
-					State = 1756;
+					State = 1768;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				}
 				}
 				break;
@@ -12640,11 +12687,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1759;
+			State = 1771;
 			_localctx.rate = expr(0);
-			State = 1760;
+			State = 1772;
 			Match(WITH);
-			State = 1761;
+			State = 1773;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12690,21 +12737,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1764;
+			State = 1776;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1763;
+				State = 1775;
 				Match(MINUS);
 				}
 			}
 
-			State = 1766;
+			State = 1778;
 			duration();
-			State = 1767;
+			State = 1779;
 			Match(WITH);
-			State = 1768;
+			State = 1780;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12748,11 +12795,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1770;
+			State = 1782;
 			duration();
-			State = 1771;
+			State = 1783;
 			Match(WITH);
-			State = 1772;
+			State = 1784;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12797,11 +12844,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1774;
+			State = 1786;
 			Match(LOADING);
-			State = 1775;
+			State = 1787;
 			_localctx.factor = reference();
-			State = 1776;
+			State = 1788;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12839,9 +12886,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1778;
+			State = 1790;
 			Match(PER);
-			State = 1779;
+			State = 1791;
 			Match(YEAR);
 			}
 		}
@@ -12878,7 +12925,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1781;
+			State = 1793;
 			Match(QUANTITY);
 			}
 		}
@@ -13205,20 +13252,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1825;
+			State = 1837;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1784;
+				State = 1796;
 				Match(LPAREN);
-				State = 1785;
+				State = 1797;
 				expr(0);
-				State = 1786;
+				State = 1798;
 				Match(RPAREN);
 				}
 				break;
@@ -13227,9 +13274,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1788;
+				State = 1800;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1789;
+				State = 1801;
 				expr(16);
 				}
 				break;
@@ -13238,9 +13285,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1790;
+				State = 1802;
 				Match(NOT);
-				State = 1791;
+				State = 1803;
 				expr(11);
 				}
 				break;
@@ -13249,17 +13296,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1792;
+				State = 1804;
 				Match(IF);
-				State = 1793;
+				State = 1805;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1794;
+				State = 1806;
 				Match(THEN);
-				State = 1795;
+				State = 1807;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1796;
+				State = 1808;
 				Match(ELSE);
-				State = 1797;
+				State = 1809;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13268,37 +13315,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1799;
+				State = 1811;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1800;
+				State = 1812;
 				Match(LPAREN);
-				State = 1809;
+				State = 1821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 72760766081531875L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 					{
-					State = 1801;
+					State = 1813;
 					expr(0);
-					State = 1806;
+					State = 1818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1802;
+						State = 1814;
 						Match(COMMA);
-						State = 1803;
+						State = 1815;
 						expr(0);
 						}
 						}
-						State = 1808;
+						State = 1820;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1811;
+				State = 1823;
 				Match(RPAREN);
 				}
 				break;
@@ -13307,7 +13354,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1813;
+				State = 1825;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13317,19 +13364,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1815;
+				State = 1827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
+				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1814;
+					State = 1826;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1817;
+				State = 1829;
 				Match(PER);
-				State = 1818;
+				State = 1830;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13338,9 +13385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1819;
+				State = 1831;
 				Match(NUMBER);
-				State = 1820;
+				State = 1832;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13349,7 +13396,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1821;
+				State = 1833;
 				Match(QUANTITY);
 				}
 				break;
@@ -13358,7 +13405,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1822;
+				State = 1834;
 				Match(NUMBER);
 				}
 				break;
@@ -13367,7 +13414,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1835;
 				Match(DATE);
 				}
 				break;
@@ -13376,34 +13423,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1824;
+				State = 1836;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1847;
+			State = 1859;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1845;
+					State = 1857;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1827;
+						State = 1839;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1828;
+						State = 1840;
 						Match(OF);
-						State = 1829;
+						State = 1841;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13412,9 +13459,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1830;
+						State = 1842;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1831;
+						State = 1843;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13424,7 +13471,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1832;
+						State = 1844;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13433,9 +13480,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1833;
+						State = 1845;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1834;
+						State = 1846;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13445,7 +13492,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1835;
+						State = 1847;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13454,19 +13501,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1836;
+						State = 1848;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1837;
+						State = 1849;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 63L) != 0)) ) {
+						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1838;
+						State = 1850;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13475,11 +13522,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1839;
+						State = 1851;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1840;
+						State = 1852;
 						Match(AND);
-						State = 1841;
+						State = 1853;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13488,20 +13535,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1842;
+						State = 1854;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1843;
+						State = 1855;
 						Match(OR);
-						State = 1844;
+						State = 1856;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1849;
+				State = 1861;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
 			}
 			}
 		}
@@ -13550,9 +13597,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 1862;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13601,16 +13648,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1852;
+			State = 1864;
 			ident();
-			State = 1855;
+			State = 1867;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 			case 1:
 				{
-				State = 1853;
+				State = 1865;
 				Match(DOT);
-				State = 1854;
+				State = 1866;
 				_localctx.member = ident();
 				}
 				break;
@@ -13829,9 +13876,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1857;
+			State = 1869;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13877,7 +13924,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,277,1860,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,278,1872,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13988,78 +14035,79 @@ public partial class DealLangParser : Parser {
 		8,70,10,70,12,70,1370,9,70,1,70,3,70,1373,8,70,1,71,1,71,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
 		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1411,8,71,1,71,1,71,3,71,1415,8,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,5,72,1423,8,72,10,72,12,72,1426,9,72,1,72,1,72,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1440,8,73,10,73,12,73,1443,
-		9,73,1,73,1,73,1,73,1,73,1,73,3,73,1450,8,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,3,73,1461,8,73,1,73,1,73,1,73,1,73,5,73,1467,8,73,
-		10,73,12,73,1470,9,73,1,73,5,73,1473,8,73,10,73,12,73,1476,9,73,1,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1486,8,73,1,73,1,73,1,73,1,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1499,8,73,10,73,12,73,1502,9,73,
-		1,73,3,73,1505,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1512,8,73,10,73,12,73,
-		1515,9,73,3,73,1517,8,73,1,73,5,73,1520,8,73,10,73,12,73,1523,9,73,1,73,
-		3,73,1526,8,73,3,73,1528,8,73,1,73,1,73,4,73,1532,8,73,11,73,12,73,1533,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1415,8,71,1,71,1,71,3,71,1419,
+		8,71,1,71,1,71,3,71,1423,8,71,1,71,1,71,3,71,1427,8,71,1,72,1,72,1,72,
+		1,72,1,72,1,72,5,72,1435,8,72,10,72,12,72,1438,9,72,1,72,1,72,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1452,8,73,10,73,12,73,1455,
+		9,73,1,73,1,73,1,73,1,73,1,73,3,73,1462,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1473,8,73,1,73,1,73,1,73,1,73,5,73,1479,8,73,
+		10,73,12,73,1482,9,73,1,73,5,73,1485,8,73,10,73,12,73,1488,9,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1498,8,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1511,8,73,10,73,12,73,1514,9,73,
+		1,73,3,73,1517,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1524,8,73,10,73,12,73,
+		1527,9,73,3,73,1529,8,73,1,73,5,73,1532,8,73,10,73,12,73,1535,9,73,1,73,
+		3,73,1538,8,73,3,73,1540,8,73,1,73,1,73,4,73,1544,8,73,11,73,12,73,1545,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,5,73,1552,8,73,10,73,12,73,1555,9,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1568,8,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1577,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1585,8,73,
-		10,73,12,73,1588,9,73,1,73,1,73,3,73,1592,8,73,1,73,5,73,1595,8,73,10,
-		73,12,73,1598,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1606,8,73,10,73,
-		12,73,1609,9,73,1,73,5,73,1612,8,73,10,73,12,73,1615,9,73,1,73,1,73,1,
+		1,73,1,73,5,73,1564,8,73,10,73,12,73,1567,9,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1580,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,3,73,1589,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1597,8,73,
+		10,73,12,73,1600,9,73,1,73,1,73,3,73,1604,8,73,1,73,5,73,1607,8,73,10,
+		73,12,73,1610,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1618,8,73,10,73,
+		12,73,1621,9,73,1,73,5,73,1624,8,73,10,73,12,73,1627,9,73,1,73,1,73,1,
 		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
-		73,1,73,1,73,3,73,1636,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1643,8,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,3,73,1651,8,73,1,73,1,73,3,73,1655,8,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1664,8,73,11,73,12,73,1665,1,73,
+		73,1,73,1,73,3,73,1648,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1655,8,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,3,73,1663,8,73,1,73,1,73,3,73,1667,8,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1676,8,73,11,73,12,73,1677,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1688,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1700,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1711,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1721,
+		1,73,3,73,1723,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1733,
 		8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
-		5,75,1736,8,75,10,75,12,75,1739,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
-		1747,8,75,10,75,12,75,1750,9,75,1,75,5,75,1753,8,75,10,75,12,75,1756,9,
-		75,3,75,1758,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1765,8,77,1,77,1,77,1,
+		5,75,1748,8,75,10,75,12,75,1751,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
+		1759,8,75,10,75,12,75,1762,9,75,1,75,5,75,1765,8,75,10,75,12,75,1768,9,
+		75,3,75,1770,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1777,8,77,1,77,1,77,1,
 		77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,
 		81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
-		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1805,8,82,10,82,12,82,1808,
-		9,82,3,82,1810,8,82,1,82,1,82,1,82,1,82,3,82,1816,8,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,3,82,1826,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1846,
-		8,82,10,82,12,82,1849,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1856,8,84,1,85,
+		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1817,8,82,10,82,12,82,1820,
+		9,82,3,82,1822,8,82,1,82,1,82,1,82,1,82,3,82,1828,8,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,3,82,1838,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1858,
+		8,82,10,82,12,82,1861,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1868,8,84,1,85,
 		1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
 		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
 		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
 		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,0,10,1,0,247,248,1,0,17,18,1,0,117,118,1,0,183,
-		184,1,0,267,268,1,0,257,258,1,0,255,256,1,0,259,264,1,0,189,200,26,0,3,
-		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,
-		134,135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,
-		200,201,206,220,222,234,239,246,271,272,2148,0,178,1,0,0,0,2,183,1,0,0,
-		0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,
-		0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,
-		1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,
-		389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,0,0,
-		0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,1,
-		0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,627,
-		1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,0,70,
-		745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,0,0,
-		0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,1,0,0,0,88,927,1,
-		0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,973,1,0,0,0,98,975,
-		1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,1,0,0,0,106,1065,1,
-		0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,0,0,0,114,1090,1,0,
-		0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,0,0,122,1141,1,0,0,
-		0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,0,130,1226,1,0,0,0,
-		132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,138,1346,1,0,0,0,140,
-		1372,1,0,0,0,142,1414,1,0,0,0,144,1416,1,0,0,0,146,1720,1,0,0,0,148,1722,
-		1,0,0,0,150,1757,1,0,0,0,152,1759,1,0,0,0,154,1764,1,0,0,0,156,1770,1,
-		0,0,0,158,1774,1,0,0,0,160,1778,1,0,0,0,162,1781,1,0,0,0,164,1825,1,0,
-		0,0,166,1850,1,0,0,0,168,1852,1,0,0,0,170,1857,1,0,0,0,172,177,3,2,1,0,
-		173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,
+		160,162,164,166,168,170,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,
+		185,1,0,268,269,1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,
+		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,
+		129,131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,
+		185,185,201,202,207,221,223,235,240,247,272,273,2162,0,178,1,0,0,0,2,183,
+		1,0,0,0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,
+		1,0,0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,
+		313,1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,
+		0,32,389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,
+		0,0,0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,
+		1,0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,
+		627,1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,
+		0,70,745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,
+		0,0,0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,1,0,0,0,88,927,
+		1,0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,973,1,0,0,0,98,
+		975,1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,1,0,0,0,106,1065,
+		1,0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,0,0,0,114,1090,1,
+		0,0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,0,0,122,1141,1,0,
+		0,0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,0,130,1226,1,0,0,
+		0,132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,138,1346,1,0,0,0,
+		140,1372,1,0,0,0,142,1426,1,0,0,0,144,1428,1,0,0,0,146,1732,1,0,0,0,148,
+		1734,1,0,0,0,150,1769,1,0,0,0,152,1771,1,0,0,0,154,1776,1,0,0,0,156,1782,
+		1,0,0,0,158,1786,1,0,0,0,160,1790,1,0,0,0,162,1793,1,0,0,0,164,1837,1,
+		0,0,0,166,1862,1,0,0,0,168,1864,1,0,0,0,170,1869,1,0,0,0,172,177,3,2,1,
+		0,173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,
 		173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,
 		0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,
-		182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,269,0,0,185,3,1,0,0,0,186,187,
-		5,1,0,0,187,188,3,170,85,0,188,192,5,247,0,0,189,191,3,6,3,0,190,189,1,
+		182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,270,0,0,185,3,1,0,0,0,186,187,
+		5,1,0,0,187,188,3,170,85,0,188,192,5,248,0,0,189,191,3,6,3,0,190,189,1,
 		0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,
-		194,192,1,0,0,0,195,196,5,248,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,
+		194,192,1,0,0,0,195,196,5,249,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,
 		3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,
 		3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,
 		3,72,36,0,207,219,3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,
@@ -14070,131 +14118,131 @@ public partial class DealLangParser : Parser {
 		0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,
 		218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,
 		1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,
-		220,221,5,271,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,
+		220,221,5,272,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,
 		226,5,54,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,
 		0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,
-		230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,247,0,0,233,236,3,10,5,0,234,
+		230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,248,0,0,233,236,3,10,5,0,234,
 		236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,
-		0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,248,0,
-		0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,269,0,0,244,245,5,6,0,0,245,
-		266,3,170,85,0,246,247,5,7,0,0,247,266,5,266,0,0,248,249,5,8,0,0,249,266,
-		5,266,0,0,250,251,5,9,0,0,251,266,5,266,0,0,252,253,5,10,0,0,253,266,3,
+		0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,249,0,
+		0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,270,0,0,244,245,5,6,0,0,245,
+		266,3,170,85,0,246,247,5,7,0,0,247,266,5,267,0,0,248,249,5,8,0,0,249,266,
+		5,267,0,0,250,251,5,9,0,0,251,266,5,267,0,0,252,253,5,10,0,0,253,266,3,
 		170,85,0,254,255,5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,
 		170,85,0,258,260,3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,
 		0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,
 		0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,
 		248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,
-		0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,255,0,0,269,271,3,170,
+		0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,256,0,0,269,271,3,170,
 		85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,
-		277,1,0,0,0,274,272,1,0,0,0,275,276,5,255,0,0,276,278,3,16,8,0,277,275,
+		277,1,0,0,0,274,272,1,0,0,0,275,276,5,256,0,0,276,278,3,16,8,0,277,275,
 		1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,
-		0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,247,0,0,283,285,5,266,0,0,284,
-		286,5,251,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,
+		0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,248,0,0,283,285,5,267,0,0,284,
+		286,5,252,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,
 		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,
-		0,291,289,1,0,0,0,292,293,5,248,0,0,293,17,1,0,0,0,294,295,5,265,0,0,295,
-		19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,5,247,0,0,299,301,
+		0,291,289,1,0,0,0,292,293,5,249,0,0,293,17,1,0,0,0,294,295,5,266,0,0,295,
+		19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,5,248,0,0,299,301,
 		3,22,11,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,
-		0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,248,0,0,306,21,1,0,0,0,307,
-		308,5,43,0,0,308,314,5,269,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,
+		0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,249,0,0,306,21,1,0,0,0,307,
+		308,5,43,0,0,308,314,5,270,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,
 		312,5,45,0,0,312,314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,
-		1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,247,
+		1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,248,
 		0,0,318,320,3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,
-		321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,248,0,0,325,
-		25,1,0,0,0,326,327,5,121,0,0,327,352,3,164,82,0,328,329,5,183,0,0,329,
-		330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,184,0,0,333,
+		321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,249,0,0,325,
+		25,1,0,0,0,326,327,5,122,0,0,327,352,3,164,82,0,328,329,5,184,0,0,329,
+		330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,185,0,0,333,
 		334,3,164,82,0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,
-		338,3,28,14,0,338,342,5,247,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,
+		338,3,28,14,0,338,342,5,248,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,
 		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
-		0,0,0,345,346,5,248,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,266,
+		0,0,0,345,346,5,249,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,267,
 		0,0,349,350,5,20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,
 		0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,
-		7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,247,
+		7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,248,
 		0,0,358,360,3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,
-		361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,248,0,0,365,
+		361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,249,0,0,365,
 		31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,
 		5,49,0,0,370,373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,
-		1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,266,
+		1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,267,
 		0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,
-		381,5,52,0,0,381,385,5,247,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,
+		381,5,52,0,0,381,385,5,248,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,
 		1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,
-		0,388,390,5,248,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,
-		33,1,0,0,0,391,392,5,266,0,0,392,394,3,164,82,0,393,395,5,251,0,0,394,
+		0,388,390,5,249,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,
+		33,1,0,0,0,391,392,5,267,0,0,392,394,3,164,82,0,393,395,5,252,0,0,394,
 		393,1,0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,
-		170,85,0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,247,0,0,401,403,
+		170,85,0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,248,0,0,401,403,
 		3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,248,0,0,408,37,1,0,0,0,409,
+		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,249,0,0,408,37,1,0,0,0,409,
 		410,5,55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,
 		418,3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,
 		417,419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,
-		5,242,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,
+		5,243,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,
 		1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,
 		0,428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,
-		473,5,266,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,
+		473,5,267,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,
 		436,3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,
 		443,5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,
 		1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,
 		0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
 		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
 		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,241,0,0,461,473,3,170,85,
-		0,462,463,5,95,0,0,463,469,3,164,82,0,464,467,5,99,0,0,465,466,5,166,0,
-		0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,469,
-		464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,409,
-		1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,
-		0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,472,
-		462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,3,
-		42,21,0,476,477,5,34,0,0,477,478,5,95,0,0,478,484,3,164,82,0,479,482,5,
-		99,0,0,480,481,5,166,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,1,
-		0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,
-		486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,96,0,0,489,490,
-		5,63,0,0,490,495,3,162,81,0,491,492,5,251,0,0,492,494,3,162,81,0,493,491,
-		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,0,0,
-		0,497,495,1,0,0,0,498,499,5,98,0,0,499,501,3,162,81,0,500,498,1,0,0,0,
-		500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,503,
-		504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,505,
-		1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,131,0,0,510,511,3,162,
-		81,0,511,512,5,202,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,5,131,
-		0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,0,0,0,
-		518,526,5,243,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,72,0,0,
-		522,526,3,164,82,0,523,524,5,181,0,0,524,526,3,162,81,0,525,518,1,0,0,
-		0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,527,528,
-		5,268,0,0,528,531,5,62,0,0,529,531,5,267,0,0,530,527,1,0,0,0,530,529,1,
-		0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,5,72,
-		0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,266,0,0,538,532,1,0,
-		0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,0,541,
-		545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,545,543,
-		1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,5,72,0,
-		0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,266,0,0,552,553,5,131,
-		0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,5,203,
-		0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,
-		560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,561,55,
-		1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,3,170,
-		85,0,566,570,5,247,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,1,0,0,
-		0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,
-		574,5,248,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,577,578,
-		5,113,0,0,578,628,3,164,82,0,579,580,5,114,0,0,580,628,3,80,40,0,581,582,
-		5,116,0,0,582,583,5,73,0,0,583,628,5,266,0,0,584,585,5,119,0,0,585,587,
-		3,96,48,0,586,588,5,271,0,0,587,586,1,0,0,0,587,588,1,0,0,0,588,628,1,
-		0,0,0,589,590,5,8,0,0,590,628,5,266,0,0,591,592,5,45,0,0,592,595,3,164,
-		82,0,593,594,5,139,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,596,1,0,
-		0,0,596,599,1,0,0,0,597,598,5,140,0,0,598,600,3,62,31,0,599,597,1,0,0,
-		0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,155,0,0,602,603,5,268,0,0,
-		603,617,5,141,0,0,604,605,5,141,0,0,605,612,5,247,0,0,606,608,3,164,82,
-		0,607,609,5,251,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,
-		606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
-		0,0,0,614,612,1,0,0,0,615,617,5,248,0,0,616,602,1,0,0,0,616,604,1,0,0,
-		0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
-		628,3,90,45,0,621,628,3,92,46,0,622,624,5,143,0,0,623,625,5,255,0,0,624,
+		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,242,0,0,461,473,3,170,85,
+		0,462,463,5,96,0,0,463,469,3,164,82,0,464,467,5,100,0,0,465,466,5,167,
+		0,0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,
+		469,464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,
+		409,1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,
+		0,0,0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,
+		472,462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,
+		3,42,21,0,476,477,5,34,0,0,477,478,5,96,0,0,478,484,3,164,82,0,479,482,
+		5,100,0,0,480,481,5,167,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,
+		1,0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,
+		0,486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,97,0,0,489,
+		490,5,63,0,0,490,495,3,162,81,0,491,492,5,252,0,0,492,494,3,162,81,0,493,
+		491,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,
+		0,0,0,497,495,1,0,0,0,498,499,5,99,0,0,499,501,3,162,81,0,500,498,1,0,
+		0,0,500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,
+		503,504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,
+		505,1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,132,0,0,510,511,3,
+		162,81,0,511,512,5,203,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,
+		5,132,0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,
+		0,0,0,518,526,5,244,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,
+		72,0,0,522,526,3,164,82,0,523,524,5,182,0,0,524,526,3,162,81,0,525,518,
+		1,0,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,
+		527,528,5,269,0,0,528,531,5,62,0,0,529,531,5,268,0,0,530,527,1,0,0,0,530,
+		529,1,0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,
+		5,72,0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,267,0,0,538,532,
+		1,0,0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,
+		0,541,545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,
+		545,543,1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,
+		5,72,0,0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,267,0,0,552,553,
+		5,132,0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,
+		5,204,0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,
+		0,0,0,560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,
+		561,55,1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,
+		3,170,85,0,566,570,5,248,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,
+		1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,
+		0,573,574,5,249,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,
+		577,578,5,114,0,0,578,628,3,164,82,0,579,580,5,115,0,0,580,628,3,80,40,
+		0,581,582,5,117,0,0,582,583,5,73,0,0,583,628,5,267,0,0,584,585,5,120,0,
+		0,585,587,3,96,48,0,586,588,5,272,0,0,587,586,1,0,0,0,587,588,1,0,0,0,
+		588,628,1,0,0,0,589,590,5,8,0,0,590,628,5,267,0,0,591,592,5,45,0,0,592,
+		595,3,164,82,0,593,594,5,140,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,
+		596,1,0,0,0,596,599,1,0,0,0,597,598,5,141,0,0,598,600,3,62,31,0,599,597,
+		1,0,0,0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,156,0,0,602,603,5,269,
+		0,0,603,617,5,142,0,0,604,605,5,142,0,0,605,612,5,248,0,0,606,608,3,164,
+		82,0,607,609,5,252,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,
+		610,606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,
+		1,0,0,0,614,612,1,0,0,0,615,617,5,249,0,0,616,602,1,0,0,0,616,604,1,0,
+		0,0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
+		628,3,90,45,0,621,628,3,92,46,0,622,624,5,144,0,0,623,625,5,256,0,0,624,
 		623,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,628,3,164,82,0,627,575,
 		1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,0,627,581,1,0,0,0,627,584,1,0,0,
 		0,627,589,1,0,0,0,627,591,1,0,0,0,627,620,1,0,0,0,627,621,1,0,0,0,627,
-		622,1,0,0,0,628,61,1,0,0,0,629,632,5,114,0,0,630,632,3,164,82,0,631,629,
+		622,1,0,0,0,628,61,1,0,0,0,629,632,5,115,0,0,630,632,3,164,82,0,631,629,
 		1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,633,634,5,76,0,0,634,635,3,170,
-		85,0,635,639,5,247,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
+		85,0,635,639,5,248,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
 		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,
-		643,5,248,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,247,0,0,646,648,
+		643,5,249,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,248,0,0,646,648,
 		3,76,38,0,647,646,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,
-		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,248,0,0,653,654,5,78,0,0,
+		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,249,0,0,653,654,5,78,0,0,
 		654,684,3,164,82,0,655,656,5,79,0,0,656,684,3,164,82,0,657,658,5,80,0,
 		0,658,659,5,49,0,0,659,684,3,162,81,0,660,661,5,80,0,0,661,662,5,81,0,
 		0,662,663,3,164,82,0,663,664,3,160,80,0,664,684,1,0,0,0,665,666,5,83,0,
@@ -14206,387 +14254,391 @@ public partial class DealLangParser : Parser {
 		683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,0,683,667,1,0,0,0,683,669,
 		1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,67,1,0,0,0,
 		685,686,5,88,0,0,686,687,3,170,85,0,687,688,5,54,0,0,688,689,3,170,85,
-		0,689,693,5,247,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
+		0,689,693,5,248,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
 		693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,
-		5,248,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
+		5,249,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
 		78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,704,5,63,0,0,704,746,5,
-		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,191,0,0,708,709,3,
+		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,192,0,0,708,709,3,
 		164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,712,5,91,0,0,712,746,3,
-		164,82,0,713,714,5,58,0,0,714,746,5,266,0,0,715,716,5,59,0,0,716,746,3,
-		162,81,0,717,718,5,95,0,0,718,724,3,164,82,0,719,722,5,99,0,0,720,721,
-		5,166,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
+		164,82,0,713,714,5,58,0,0,714,746,5,267,0,0,715,716,5,59,0,0,716,746,3,
+		162,81,0,717,718,5,96,0,0,718,724,3,164,82,0,719,722,5,100,0,0,720,721,
+		5,167,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
 		0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,0,0,0,726,727,5,60,0,0,
 		727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,63,0,0,730,731,5,89,0,0,
 		731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,21,0,734,732,1,0,0,0,734,
-		735,1,0,0,0,735,746,1,0,0,0,736,737,5,100,0,0,737,741,3,164,82,0,738,739,
-		5,101,0,0,739,740,5,133,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
+		735,1,0,0,0,735,746,1,0,0,0,736,737,5,101,0,0,737,741,3,164,82,0,738,739,
+		5,102,0,0,739,740,5,134,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
 		0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,746,3,42,21,0,745,698,1,0,
 		0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,1,0,0,0,745,707,1,0,0,0,745,
 		711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,0,745,717,1,0,0,0,745,726,1,
 		0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,71,1,0,0,0,747,
-		748,5,197,0,0,748,749,3,170,85,0,749,753,5,247,0,0,750,752,3,74,37,0,751,
+		748,5,198,0,0,748,749,3,170,85,0,749,753,5,248,0,0,750,752,3,74,37,0,751,
 		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
-		0,0,0,755,753,1,0,0,0,756,757,5,248,0,0,757,73,1,0,0,0,758,759,5,227,0,
-		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,228,
-		0,0,763,779,3,164,82,0,764,765,5,229,0,0,765,779,3,164,82,0,766,767,5,
-		230,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
-		5,82,0,0,771,779,3,164,82,0,772,773,5,102,0,0,773,779,3,164,82,0,774,775,
-		5,103,0,0,775,779,3,164,82,0,776,777,5,106,0,0,777,779,3,164,82,0,778,
+		0,0,0,755,753,1,0,0,0,756,757,5,249,0,0,757,73,1,0,0,0,758,759,5,228,0,
+		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,229,
+		0,0,763,779,3,164,82,0,764,765,5,230,0,0,765,779,3,164,82,0,766,767,5,
+		231,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
+		5,82,0,0,771,779,3,164,82,0,772,773,5,103,0,0,773,779,3,164,82,0,774,775,
+		5,104,0,0,775,779,3,164,82,0,776,777,5,107,0,0,777,779,3,164,82,0,778,
 		758,1,0,0,0,778,760,1,0,0,0,778,762,1,0,0,0,778,764,1,0,0,0,778,766,1,
 		0,0,0,778,768,1,0,0,0,778,770,1,0,0,0,778,772,1,0,0,0,778,774,1,0,0,0,
-		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,266,0,0,781,782,3,164,82,0,782,
-		783,5,63,0,0,783,785,3,164,82,0,784,786,5,251,0,0,785,784,1,0,0,0,785,
-		786,1,0,0,0,786,77,1,0,0,0,787,788,5,112,0,0,788,789,3,170,85,0,789,793,
-		5,247,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
-		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,248,0,
-		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,115,0,0,800,799,1,0,0,0,
+		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,267,0,0,781,782,3,164,82,0,782,
+		783,5,63,0,0,783,785,3,164,82,0,784,786,5,252,0,0,785,784,1,0,0,0,785,
+		786,1,0,0,0,786,77,1,0,0,0,787,788,5,113,0,0,788,789,3,170,85,0,789,793,
+		5,248,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
+		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,249,0,
+		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,116,0,0,800,799,1,0,0,0,
 		800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,0,0,803,805,3,164,82,0,804,
 		802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,806,807,5,72,0,0,807,809,3,
-		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,113,
-		0,0,811,914,3,164,82,0,812,813,5,114,0,0,813,914,3,80,40,0,814,816,5,206,
-		0,0,815,817,5,267,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
-		818,819,5,144,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
-		914,1,0,0,0,822,823,5,206,0,0,823,914,5,217,0,0,824,825,5,207,0,0,825,
-		914,3,164,82,0,826,827,5,208,0,0,827,914,3,164,82,0,828,829,5,209,0,0,
-		829,830,5,73,0,0,830,914,5,266,0,0,831,832,5,210,0,0,832,836,5,247,0,0,
+		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,114,
+		0,0,811,914,3,164,82,0,812,813,5,115,0,0,813,914,3,80,40,0,814,816,5,207,
+		0,0,815,817,5,268,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
+		818,819,5,145,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
+		914,1,0,0,0,822,823,5,207,0,0,823,914,5,218,0,0,824,825,5,208,0,0,825,
+		914,3,164,82,0,826,827,5,209,0,0,827,914,3,164,82,0,828,829,5,210,0,0,
+		829,830,5,73,0,0,830,914,5,267,0,0,831,832,5,211,0,0,832,836,5,248,0,0,
 		833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
-		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,914,5,248,0,0,840,841,
-		5,210,0,0,841,842,5,218,0,0,842,843,3,170,85,0,843,844,5,219,0,0,844,845,
-		3,164,82,0,845,914,1,0,0,0,846,847,5,211,0,0,847,914,3,164,82,0,848,914,
-		3,90,45,0,849,914,3,92,46,0,850,851,5,214,0,0,851,852,5,220,0,0,852,853,
-		3,164,82,0,853,854,5,176,0,0,854,855,3,164,82,0,855,914,1,0,0,0,856,857,
-		5,213,0,0,857,914,3,164,82,0,858,859,5,116,0,0,859,860,5,73,0,0,860,914,
-		5,266,0,0,861,862,5,119,0,0,862,914,3,96,48,0,863,864,5,8,0,0,864,914,
-		5,266,0,0,865,866,5,123,0,0,866,914,5,268,0,0,867,914,3,52,26,0,868,869,
-		5,232,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,218,0,0,872,876,
-		3,164,82,0,873,874,5,233,0,0,874,875,5,234,0,0,875,877,3,164,82,0,876,
+		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,914,5,249,0,0,840,841,
+		5,211,0,0,841,842,5,219,0,0,842,843,3,170,85,0,843,844,5,220,0,0,844,845,
+		3,164,82,0,845,914,1,0,0,0,846,847,5,212,0,0,847,914,3,164,82,0,848,914,
+		3,90,45,0,849,914,3,92,46,0,850,851,5,215,0,0,851,852,5,221,0,0,852,853,
+		3,164,82,0,853,854,5,177,0,0,854,855,3,164,82,0,855,914,1,0,0,0,856,857,
+		5,214,0,0,857,914,3,164,82,0,858,859,5,117,0,0,859,860,5,73,0,0,860,914,
+		5,267,0,0,861,862,5,120,0,0,862,914,3,96,48,0,863,864,5,8,0,0,864,914,
+		5,267,0,0,865,866,5,124,0,0,866,914,5,269,0,0,867,914,3,52,26,0,868,869,
+		5,233,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,219,0,0,872,876,
+		3,164,82,0,873,874,5,234,0,0,874,875,5,235,0,0,875,877,3,164,82,0,876,
 		873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,878,880,3,86,43,0,879,878,
 		1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,
 		0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,1,0,0,0,885,886,1,0,0,0,886,
-		914,1,0,0,0,887,888,5,246,0,0,888,893,5,266,0,0,889,890,5,251,0,0,890,
-		892,5,266,0,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
-		1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,166,0,0,897,898,3,164,
-		82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,914,1,0,0,0,901,902,5,239,
-		0,0,902,914,3,164,82,0,903,905,5,237,0,0,904,906,3,84,42,0,905,904,1,0,
+		914,1,0,0,0,887,888,5,247,0,0,888,893,5,267,0,0,889,890,5,252,0,0,890,
+		892,5,267,0,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
+		1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,167,0,0,897,898,3,164,
+		82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,914,1,0,0,0,901,902,5,240,
+		0,0,902,914,3,164,82,0,903,905,5,238,0,0,904,906,3,84,42,0,905,904,1,0,
 		0,0,906,907,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,911,1,0,0,0,909,
-		910,5,238,0,0,910,912,3,164,82,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,
+		910,5,239,0,0,910,912,3,164,82,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,
 		1,0,0,0,913,810,1,0,0,0,913,812,1,0,0,0,913,814,1,0,0,0,913,822,1,0,0,
 		0,913,824,1,0,0,0,913,826,1,0,0,0,913,828,1,0,0,0,913,831,1,0,0,0,913,
 		840,1,0,0,0,913,846,1,0,0,0,913,848,1,0,0,0,913,849,1,0,0,0,913,850,1,
 		0,0,0,913,856,1,0,0,0,913,858,1,0,0,0,913,861,1,0,0,0,913,863,1,0,0,0,
 		913,865,1,0,0,0,913,867,1,0,0,0,913,868,1,0,0,0,913,887,1,0,0,0,913,901,
-		1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,916,5,51,0,0,916,917,5,266,
-		0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,921,5,251,0,0,920,919,1,0,
-		0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,235,0,0,923,924,5,266,0,0,
-		924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,0,0,0,927,928,5,236,0,0,928,
-		929,5,51,0,0,929,930,5,266,0,0,930,931,5,234,0,0,931,932,3,164,82,0,932,
-		89,1,0,0,0,933,934,5,212,0,0,934,939,3,164,82,0,935,936,5,51,0,0,936,940,
-		5,266,0,0,937,938,5,221,0,0,938,940,3,170,85,0,939,935,1,0,0,0,939,937,
-		1,0,0,0,940,91,1,0,0,0,941,942,5,214,0,0,942,943,5,215,0,0,943,944,3,170,
-		85,0,944,948,5,247,0,0,945,947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,
+		1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,916,5,51,0,0,916,917,5,267,
+		0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,921,5,252,0,0,920,919,1,0,
+		0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,236,0,0,923,924,5,267,0,0,
+		924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,0,0,0,927,928,5,237,0,0,928,
+		929,5,51,0,0,929,930,5,267,0,0,930,931,5,235,0,0,931,932,3,164,82,0,932,
+		89,1,0,0,0,933,934,5,213,0,0,934,939,3,164,82,0,935,936,5,51,0,0,936,940,
+		5,267,0,0,937,938,5,222,0,0,938,940,3,170,85,0,939,935,1,0,0,0,939,937,
+		1,0,0,0,940,91,1,0,0,0,941,942,5,215,0,0,942,943,5,216,0,0,943,944,3,170,
+		85,0,944,948,5,248,0,0,945,947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,
 		0,948,946,1,0,0,0,948,949,1,0,0,0,949,953,1,0,0,0,950,948,1,0,0,0,951,
-		952,5,176,0,0,952,954,3,164,82,0,953,951,1,0,0,0,953,954,1,0,0,0,954,955,
-		1,0,0,0,955,956,5,248,0,0,956,93,1,0,0,0,957,958,5,216,0,0,958,959,3,164,
-		82,0,959,960,3,164,82,0,960,95,1,0,0,0,961,974,5,120,0,0,962,974,5,121,
-		0,0,963,974,5,122,0,0,964,965,5,52,0,0,965,969,5,247,0,0,966,968,3,34,
+		952,5,177,0,0,952,954,3,164,82,0,953,951,1,0,0,0,953,954,1,0,0,0,954,955,
+		1,0,0,0,955,956,5,249,0,0,956,93,1,0,0,0,957,958,5,217,0,0,958,959,3,164,
+		82,0,959,960,3,164,82,0,960,95,1,0,0,0,961,974,5,121,0,0,962,974,5,122,
+		0,0,963,974,5,123,0,0,964,965,5,52,0,0,965,969,5,248,0,0,966,968,3,34,
 		17,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,1,0,0,0,969,970,1,0,0,0,970,
-		972,1,0,0,0,971,969,1,0,0,0,972,974,5,248,0,0,973,961,1,0,0,0,973,962,
-		1,0,0,0,973,963,1,0,0,0,973,964,1,0,0,0,974,97,1,0,0,0,975,976,5,222,0,
-		0,976,977,3,170,85,0,977,981,5,247,0,0,978,980,3,100,50,0,979,978,1,0,
+		972,1,0,0,0,971,969,1,0,0,0,972,974,5,249,0,0,973,961,1,0,0,0,973,962,
+		1,0,0,0,973,963,1,0,0,0,973,964,1,0,0,0,974,97,1,0,0,0,975,976,5,223,0,
+		0,976,977,3,170,85,0,977,981,5,248,0,0,978,980,3,100,50,0,979,978,1,0,
 		0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
-		981,1,0,0,0,984,985,5,248,0,0,985,99,1,0,0,0,986,987,5,202,0,0,987,988,
-		3,170,85,0,988,989,5,252,0,0,989,990,3,170,85,0,990,1010,1,0,0,0,991,992,
-		5,200,0,0,992,1010,3,164,82,0,993,994,5,223,0,0,994,1010,3,164,82,0,995,
-		996,5,224,0,0,996,1010,5,226,0,0,997,998,5,224,0,0,998,1010,3,170,85,0,
+		981,1,0,0,0,984,985,5,249,0,0,985,99,1,0,0,0,986,987,5,203,0,0,987,988,
+		3,170,85,0,988,989,5,253,0,0,989,990,3,170,85,0,990,1010,1,0,0,0,991,992,
+		5,201,0,0,992,1010,3,164,82,0,993,994,5,224,0,0,994,1010,3,164,82,0,995,
+		996,5,225,0,0,996,1010,5,227,0,0,997,998,5,225,0,0,998,1010,3,170,85,0,
 		999,1001,5,65,0,0,1000,1002,3,102,51,0,1001,1000,1,0,0,0,1002,1003,1,0,
 		0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1010,1,0,0,0,1005,1006,5,
-		210,0,0,1006,1007,5,171,0,0,1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,
+		211,0,0,1006,1007,5,172,0,0,1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,
 		986,1,0,0,0,1009,991,1,0,0,0,1009,993,1,0,0,0,1009,995,1,0,0,0,1009,997,
 		1,0,0,0,1009,999,1,0,0,0,1009,1005,1,0,0,0,1010,101,1,0,0,0,1011,1012,
-		5,225,0,0,1012,1018,3,164,82,0,1013,1014,5,102,0,0,1014,1018,3,164,82,
-		0,1015,1016,5,103,0,0,1016,1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,
-		1,0,0,0,1017,1015,1,0,0,0,1018,103,1,0,0,0,1019,1020,5,124,0,0,1020,1021,
-		3,170,85,0,1021,1025,5,247,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,
+		5,226,0,0,1012,1018,3,164,82,0,1013,1014,5,103,0,0,1014,1018,3,164,82,
+		0,1015,1016,5,104,0,0,1016,1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,
+		1,0,0,0,1017,1015,1,0,0,0,1018,103,1,0,0,0,1019,1020,5,125,0,0,1020,1021,
+		3,170,85,0,1021,1025,5,248,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,
 		1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1028,1,0,0,
-		0,1027,1025,1,0,0,0,1028,1029,5,248,0,0,1029,105,1,0,0,0,1030,1031,5,125,
-		0,0,1031,1066,3,164,82,0,1032,1033,5,126,0,0,1033,1038,3,108,54,0,1034,
-		1035,5,251,0,0,1035,1037,3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,
+		0,1027,1025,1,0,0,0,1028,1029,5,249,0,0,1029,105,1,0,0,0,1030,1031,5,126,
+		0,0,1031,1066,3,164,82,0,1032,1033,5,127,0,0,1033,1038,3,108,54,0,1034,
+		1035,5,252,0,0,1035,1037,3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,
 		0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1066,1,0,0,0,1040,1038,1,0,
-		0,0,1041,1042,5,167,0,0,1042,1066,3,164,82,0,1043,1044,5,168,0,0,1044,
-		1045,3,164,82,0,1045,1046,5,166,0,0,1046,1049,3,170,85,0,1047,1048,5,169,
+		0,0,1041,1042,5,168,0,0,1042,1066,3,164,82,0,1043,1044,5,169,0,0,1044,
+		1045,3,164,82,0,1045,1046,5,167,0,0,1046,1049,3,170,85,0,1047,1048,5,170,
 		0,0,1048,1050,3,164,82,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,
-		1,0,0,0,1051,1053,5,174,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,
-		1,0,0,0,1054,1055,5,208,0,0,1055,1066,3,164,82,0,1056,1057,5,170,0,0,1057,
-		1062,3,112,56,0,1058,1059,5,251,0,0,1059,1061,3,112,56,0,1060,1058,1,0,
+		1,0,0,0,1051,1053,5,175,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,
+		1,0,0,0,1054,1055,5,209,0,0,1055,1066,3,164,82,0,1056,1057,5,171,0,0,1057,
+		1062,3,112,56,0,1058,1059,5,252,0,0,1059,1061,3,112,56,0,1060,1058,1,0,
 		0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1066,1,
 		0,0,0,1064,1062,1,0,0,0,1065,1030,1,0,0,0,1065,1032,1,0,0,0,1065,1041,
 		1,0,0,0,1065,1043,1,0,0,0,1065,1054,1,0,0,0,1065,1056,1,0,0,0,1066,107,
-		1,0,0,0,1067,1068,3,170,85,0,1068,1077,3,164,82,0,1069,1073,5,247,0,0,
+		1,0,0,0,1067,1068,3,170,85,0,1068,1077,3,164,82,0,1069,1073,5,248,0,0,
 		1070,1072,3,110,55,0,1071,1070,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,
 		0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,0,0,1076,1078,5,
-		248,0,0,1077,1069,1,0,0,0,1077,1078,1,0,0,0,1078,109,1,0,0,0,1079,1080,
-		5,167,0,0,1080,1086,3,164,82,0,1081,1082,5,168,0,0,1082,1086,3,164,82,
-		0,1083,1084,5,169,0,0,1084,1086,3,164,82,0,1085,1079,1,0,0,0,1085,1081,
-		1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,0,1087,1088,5,266,0,0,1088,1089,
-		3,164,82,0,1089,113,1,0,0,0,1090,1091,5,127,0,0,1091,1100,3,170,85,0,1092,
-		1096,5,247,0,0,1093,1095,3,116,58,0,1094,1093,1,0,0,0,1095,1098,1,0,0,
+		249,0,0,1077,1069,1,0,0,0,1077,1078,1,0,0,0,1078,109,1,0,0,0,1079,1080,
+		5,168,0,0,1080,1086,3,164,82,0,1081,1082,5,169,0,0,1082,1086,3,164,82,
+		0,1083,1084,5,170,0,0,1084,1086,3,164,82,0,1085,1079,1,0,0,0,1085,1081,
+		1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,0,1087,1088,5,267,0,0,1088,1089,
+		3,164,82,0,1089,113,1,0,0,0,1090,1091,5,128,0,0,1091,1100,3,170,85,0,1092,
+		1096,5,248,0,0,1093,1095,3,116,58,0,1094,1093,1,0,0,0,1095,1098,1,0,0,
 		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
-		0,0,1099,1101,5,248,0,0,1100,1092,1,0,0,0,1100,1101,1,0,0,0,1101,115,1,
-		0,0,0,1102,1103,5,128,0,0,1103,1109,3,164,82,0,1104,1105,5,129,0,0,1105,
-		1109,3,164,82,0,1106,1107,5,130,0,0,1107,1109,3,164,82,0,1108,1102,1,0,
-		0,0,1108,1104,1,0,0,0,1108,1106,1,0,0,0,1109,117,1,0,0,0,1110,1111,5,131,
-		0,0,1111,1112,3,170,85,0,1112,1113,5,247,0,0,1113,1121,3,164,82,0,1114,
+		0,0,1099,1101,5,249,0,0,1100,1092,1,0,0,0,1100,1101,1,0,0,0,1101,115,1,
+		0,0,0,1102,1103,5,129,0,0,1103,1109,3,164,82,0,1104,1105,5,130,0,0,1105,
+		1109,3,164,82,0,1106,1107,5,131,0,0,1107,1109,3,164,82,0,1108,1102,1,0,
+		0,0,1108,1104,1,0,0,0,1108,1106,1,0,0,0,1109,117,1,0,0,0,1110,1111,5,132,
+		0,0,1111,1112,3,170,85,0,1112,1113,5,248,0,0,1113,1121,3,164,82,0,1114,
 		1119,3,160,80,0,1115,1116,5,57,0,0,1116,1117,3,164,82,0,1117,1118,3,160,
 		80,0,1118,1120,1,0,0,0,1119,1115,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,
 		0,0,0,1121,1114,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,
-		5,248,0,0,1124,119,1,0,0,0,1125,1126,5,132,0,0,1126,1127,3,170,85,0,1127,
-		1128,5,254,0,0,1128,1135,3,164,82,0,1129,1132,5,133,0,0,1130,1133,5,134,
-		0,0,1131,1133,5,135,0,0,1132,1130,1,0,0,0,1132,1131,1,0,0,0,1133,1134,
+		5,249,0,0,1124,119,1,0,0,0,1125,1126,5,133,0,0,1126,1127,3,170,85,0,1127,
+		1128,5,255,0,0,1128,1135,3,164,82,0,1129,1132,5,134,0,0,1130,1133,5,135,
+		0,0,1131,1133,5,136,0,0,1132,1130,1,0,0,0,1132,1131,1,0,0,0,1133,1134,
 		1,0,0,0,1134,1136,3,162,81,0,1135,1129,1,0,0,0,1135,1136,1,0,0,0,1136,
-		1139,1,0,0,0,1137,1138,5,51,0,0,1138,1140,5,266,0,0,1139,1137,1,0,0,0,
-		1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,136,0,0,1142,1143,3,170,
-		85,0,1143,1144,5,144,0,0,1144,1147,3,164,82,0,1145,1146,5,51,0,0,1146,
-		1148,5,266,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,1,0,0,0,1149,
-		1150,5,137,0,0,1150,1151,5,139,0,0,1151,1153,5,268,0,0,1152,1149,1,0,0,
-		0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,1155,5,138,0,0,1155,1156,5,
-		139,0,0,1156,1158,5,268,0,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,1169,
-		1,0,0,0,1159,1160,5,161,0,0,1160,1161,5,186,0,0,1161,1162,3,170,85,0,1162,
-		1163,5,162,0,0,1163,1164,5,166,0,0,1164,1165,5,268,0,0,1165,1167,5,163,
+		1139,1,0,0,0,1137,1138,5,51,0,0,1138,1140,5,267,0,0,1139,1137,1,0,0,0,
+		1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,137,0,0,1142,1143,3,170,
+		85,0,1143,1144,5,145,0,0,1144,1147,3,164,82,0,1145,1146,5,51,0,0,1146,
+		1148,5,267,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,1,0,0,0,1149,
+		1150,5,138,0,0,1150,1151,5,140,0,0,1151,1153,5,269,0,0,1152,1149,1,0,0,
+		0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,1155,5,139,0,0,1155,1156,5,
+		140,0,0,1156,1158,5,269,0,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,1169,
+		1,0,0,0,1159,1160,5,162,0,0,1160,1161,5,187,0,0,1161,1162,3,170,85,0,1162,
+		1163,5,163,0,0,1163,1164,5,167,0,0,1164,1165,5,269,0,0,1165,1167,5,164,
 		0,0,1166,1168,3,124,62,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,1170,
 		1,0,0,0,1169,1159,1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1172,
-		5,253,0,0,1172,1177,3,126,63,0,1173,1174,5,251,0,0,1174,1176,3,126,63,
+		5,254,0,0,1172,1177,3,126,63,0,1173,1174,5,252,0,0,1174,1176,3,126,63,
 		0,1175,1173,1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,
-		0,0,1178,123,1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,164,0,0,1181,1186,3,
-		170,85,0,1182,1183,5,251,0,0,1183,1185,3,170,85,0,1184,1182,1,0,0,0,1185,
+		0,0,1178,123,1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,165,0,0,1181,1186,3,
+		170,85,0,1182,1183,5,252,0,0,1183,1185,3,170,85,0,1184,1182,1,0,0,0,1185,
 		1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,1192,1,0,0,0,1188,
-		1186,1,0,0,0,1189,1190,5,177,0,0,1190,1191,5,165,0,0,1191,1193,3,170,85,
-		0,1192,1189,1,0,0,0,1192,1193,1,0,0,0,1193,1197,1,0,0,0,1194,1195,5,165,
+		1186,1,0,0,0,1189,1190,5,178,0,0,1190,1191,5,166,0,0,1191,1193,3,170,85,
+		0,1192,1189,1,0,0,0,1192,1193,1,0,0,0,1193,1197,1,0,0,0,1194,1195,5,166,
 		0,0,1195,1197,3,170,85,0,1196,1180,1,0,0,0,1196,1194,1,0,0,0,1197,125,
-		1,0,0,0,1198,1199,5,157,0,0,1199,1200,5,267,0,0,1200,1201,5,166,0,0,1201,
-		1218,3,170,85,0,1202,1214,5,160,0,0,1203,1204,5,249,0,0,1204,1209,3,170,
-		85,0,1205,1206,5,251,0,0,1206,1208,3,170,85,0,1207,1205,1,0,0,0,1208,1211,
+		1,0,0,0,1198,1199,5,158,0,0,1199,1200,5,268,0,0,1200,1201,5,167,0,0,1201,
+		1218,3,170,85,0,1202,1214,5,161,0,0,1203,1204,5,250,0,0,1204,1209,3,170,
+		85,0,1205,1206,5,252,0,0,1206,1208,3,170,85,0,1207,1205,1,0,0,0,1208,1211,
 		1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,
-		1,0,0,0,1212,1213,5,250,0,0,1213,1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,
+		1,0,0,0,1212,1213,5,251,0,0,1213,1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,
 		1,0,0,0,1215,1218,1,0,0,0,1216,1218,3,170,85,0,1217,1198,1,0,0,0,1217,
-		1202,1,0,0,0,1217,1216,1,0,0,0,1218,127,1,0,0,0,1219,1220,5,145,0,0,1220,
-		1221,5,144,0,0,1221,1224,3,164,82,0,1222,1223,5,146,0,0,1223,1225,3,162,
+		1202,1,0,0,0,1217,1216,1,0,0,0,1218,127,1,0,0,0,1219,1220,5,146,0,0,1220,
+		1221,5,145,0,0,1221,1224,3,164,82,0,1222,1223,5,147,0,0,1223,1225,3,162,
 		81,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,129,1,0,0,0,1226,1227,5,
-		147,0,0,1227,1228,5,148,0,0,1228,1233,3,132,66,0,1229,1230,5,251,0,0,1230,
+		148,0,0,1227,1228,5,149,0,0,1228,1233,3,132,66,0,1229,1230,5,252,0,0,1230,
 		1232,3,132,66,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,
 		1233,1234,1,0,0,0,1234,131,1,0,0,0,1235,1233,1,0,0,0,1236,1239,5,66,0,
 		0,1237,1239,3,170,85,0,1238,1236,1,0,0,0,1238,1237,1,0,0,0,1239,133,1,
-		0,0,0,1240,1241,5,149,0,0,1241,1245,5,247,0,0,1242,1244,3,136,68,0,1243,
+		0,0,0,1240,1241,5,150,0,0,1241,1245,5,248,0,0,1242,1244,3,136,68,0,1243,
 		1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,1,0,0,0,1245,1246,1,0,0,0,1246,
-		1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,248,0,0,1249,135,1,0,0,0,1250,
-		1251,5,10,0,0,1251,1261,3,168,84,0,1252,1253,5,150,0,0,1253,1258,3,170,
-		85,0,1254,1255,5,251,0,0,1255,1257,3,170,85,0,1256,1254,1,0,0,0,1257,1260,
+		1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,249,0,0,1249,135,1,0,0,0,1250,
+		1251,5,10,0,0,1251,1261,3,168,84,0,1252,1253,5,151,0,0,1253,1258,3,170,
+		85,0,1254,1255,5,252,0,0,1255,1257,3,170,85,0,1256,1254,1,0,0,0,1257,1260,
 		1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,
 		1,0,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1345,1,0,0,0,1263,1264,
-		5,151,0,0,1264,1345,3,170,85,0,1265,1266,5,152,0,0,1266,1345,3,170,85,
-		0,1267,1268,5,153,0,0,1268,1269,5,154,0,0,1269,1270,5,155,0,0,1270,1345,
-		3,170,85,0,1271,1274,5,156,0,0,1272,1273,5,267,0,0,1273,1275,5,202,0,0,
-		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1276,1,0,0,0,1276,1277,5,154,
-		0,0,1277,1278,5,166,0,0,1278,1345,3,170,85,0,1279,1280,5,157,0,0,1280,
-		1281,5,267,0,0,1281,1282,5,202,0,0,1282,1283,5,154,0,0,1283,1284,5,166,
-		0,0,1284,1345,3,170,85,0,1285,1286,5,179,0,0,1286,1291,3,170,85,0,1287,
-		1288,5,251,0,0,1288,1290,3,170,85,0,1289,1287,1,0,0,0,1290,1293,1,0,0,
+		5,152,0,0,1264,1345,3,170,85,0,1265,1266,5,153,0,0,1266,1345,3,170,85,
+		0,1267,1268,5,154,0,0,1268,1269,5,155,0,0,1269,1270,5,156,0,0,1270,1345,
+		3,170,85,0,1271,1274,5,157,0,0,1272,1273,5,268,0,0,1273,1275,5,203,0,0,
+		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1276,1,0,0,0,1276,1277,5,155,
+		0,0,1277,1278,5,167,0,0,1278,1345,3,170,85,0,1279,1280,5,158,0,0,1280,
+		1281,5,268,0,0,1281,1282,5,203,0,0,1282,1283,5,155,0,0,1283,1284,5,167,
+		0,0,1284,1345,3,170,85,0,1285,1286,5,180,0,0,1286,1291,3,170,85,0,1287,
+		1288,5,252,0,0,1288,1290,3,170,85,0,1289,1287,1,0,0,0,1290,1293,1,0,0,
 		0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,
-		0,0,1294,1296,5,158,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,166,0,0,1298,1299,5,231,0,0,1299,1300,3,168,84,0,1300,
-		1345,1,0,0,0,1301,1302,5,175,0,0,1302,1303,3,164,82,0,1303,1307,5,247,
+		0,0,1294,1296,5,159,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
+		1,0,0,0,1297,1298,5,167,0,0,1298,1299,5,232,0,0,1299,1300,3,168,84,0,1300,
+		1345,1,0,0,0,1301,1302,5,176,0,0,1302,1303,3,164,82,0,1303,1307,5,248,
 		0,0,1304,1306,3,136,68,0,1305,1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,
 		1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,1307,1,0,0,0,1310,1320,
-		5,248,0,0,1311,1312,5,176,0,0,1312,1316,5,247,0,0,1313,1315,3,136,68,0,
+		5,249,0,0,1311,1312,5,177,0,0,1312,1316,5,248,0,0,1313,1315,3,136,68,0,
 		1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,
-		0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1321,5,248,0,0,1320,1311,1,
-		0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,1325,5,158,0,0,1323,1324,
-		5,186,0,0,1324,1326,5,113,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
-		1327,1,0,0,0,1327,1331,5,247,0,0,1328,1330,3,136,68,0,1329,1328,1,0,0,
+		0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1321,5,249,0,0,1320,1311,1,
+		0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,1325,5,159,0,0,1323,1324,
+		5,187,0,0,1324,1326,5,114,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
+		1327,1,0,0,0,1327,1331,5,248,0,0,1328,1330,3,136,68,0,1329,1328,1,0,0,
 		0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,1,0,
-		0,0,1333,1331,1,0,0,0,1334,1345,5,248,0,0,1335,1336,5,159,0,0,1336,1340,
-		5,247,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,
+		0,0,1333,1331,1,0,0,0,1334,1345,5,249,0,0,1335,1336,5,160,0,0,1336,1340,
+		5,248,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,
 		1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,
-		1345,5,248,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,1265,1,0,0,0,1344,
+		1345,5,249,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,1265,1,0,0,0,1344,
 		1267,1,0,0,0,1344,1271,1,0,0,0,1344,1279,1,0,0,0,1344,1285,1,0,0,0,1344,
 		1301,1,0,0,0,1344,1322,1,0,0,0,1344,1335,1,0,0,0,1345,137,1,0,0,0,1346,
-		1347,5,178,0,0,1347,1351,5,247,0,0,1348,1350,3,140,70,0,1349,1348,1,0,
+		1347,5,179,0,0,1347,1351,5,248,0,0,1348,1350,3,140,70,0,1349,1348,1,0,
 		0,0,1350,1353,1,0,0,0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,
-		0,0,0,1353,1351,1,0,0,0,1354,1355,5,248,0,0,1355,139,1,0,0,0,1356,1357,
-		5,179,0,0,1357,1362,3,170,85,0,1358,1359,5,251,0,0,1359,1361,3,170,85,
+		0,0,0,1353,1351,1,0,0,0,1354,1355,5,249,0,0,1355,139,1,0,0,0,1356,1357,
+		5,180,0,0,1357,1362,3,170,85,0,1358,1359,5,252,0,0,1359,1361,3,170,85,
 		0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,1363,1,0,
 		0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,3,142,71,0,1366,1365,
 		1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1373,
 		1,0,0,0,1370,1368,1,0,0,0,1371,1373,3,134,67,0,1372,1356,1,0,0,0,1372,
-		1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,180,0,0,1375,1415,3,164,82,0,
-		1376,1377,5,90,0,0,1377,1378,5,245,0,0,1378,1415,3,164,82,0,1379,1380,
-		5,90,0,0,1380,1415,3,170,85,0,1381,1382,5,181,0,0,1382,1415,3,162,81,0,
-		1383,1384,5,133,0,0,1384,1385,5,268,0,0,1385,1415,5,142,0,0,1386,1387,
-		5,102,0,0,1387,1388,3,164,82,0,1388,1389,5,188,0,0,1389,1390,5,111,0,0,
-		1390,1415,1,0,0,0,1391,1392,5,103,0,0,1392,1415,3,164,82,0,1393,1394,5,
-		104,0,0,1394,1395,3,164,82,0,1395,1396,5,188,0,0,1396,1397,5,111,0,0,1397,
-		1415,1,0,0,0,1398,1399,5,105,0,0,1399,1415,3,164,82,0,1400,1401,5,106,
-		0,0,1401,1415,5,107,0,0,1402,1403,5,108,0,0,1403,1415,3,164,82,0,1404,
-		1405,5,93,0,0,1405,1406,5,94,0,0,1406,1407,5,63,0,0,1407,1410,3,164,82,
-		0,1408,1409,5,4,0,0,1409,1411,3,162,81,0,1410,1408,1,0,0,0,1410,1411,1,
-		0,0,0,1411,1415,1,0,0,0,1412,1413,5,109,0,0,1413,1415,3,162,81,0,1414,
-		1374,1,0,0,0,1414,1376,1,0,0,0,1414,1379,1,0,0,0,1414,1381,1,0,0,0,1414,
-		1383,1,0,0,0,1414,1386,1,0,0,0,1414,1391,1,0,0,0,1414,1393,1,0,0,0,1414,
-		1398,1,0,0,0,1414,1400,1,0,0,0,1414,1402,1,0,0,0,1414,1404,1,0,0,0,1414,
-		1412,1,0,0,0,1415,143,1,0,0,0,1416,1417,5,2,0,0,1417,1418,3,170,85,0,1418,
-		1419,5,4,0,0,1419,1420,3,170,85,0,1420,1424,5,247,0,0,1421,1423,3,146,
-		73,0,1422,1421,1,0,0,0,1423,1426,1,0,0,0,1424,1422,1,0,0,0,1424,1425,1,
-		0,0,0,1425,1427,1,0,0,0,1426,1424,1,0,0,0,1427,1428,5,248,0,0,1428,145,
-		1,0,0,0,1429,1430,3,170,85,0,1430,1431,5,60,0,0,1431,1432,5,182,0,0,1432,
-		1433,5,268,0,0,1433,1721,1,0,0,0,1434,1435,3,170,85,0,1435,1436,5,60,0,
-		0,1436,1437,5,38,0,0,1437,1441,3,164,82,0,1438,1440,3,158,79,0,1439,1438,
-		1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1721,
-		1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,170,85,0,1445,1449,5,97,0,0,1446,
-		1447,5,155,0,0,1447,1448,5,61,0,0,1448,1450,5,268,0,0,1449,1446,1,0,0,
-		0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1452,5,63,0,0,1452,1453,3,162,
-		81,0,1453,1721,1,0,0,0,1454,1455,3,170,85,0,1455,1456,5,97,0,0,1456,1460,
-		5,38,0,0,1457,1458,5,155,0,0,1458,1459,5,61,0,0,1459,1461,5,268,0,0,1460,
-		1457,1,0,0,0,1460,1461,1,0,0,0,1461,1462,1,0,0,0,1462,1463,5,63,0,0,1463,
-		1468,3,156,78,0,1464,1465,5,251,0,0,1465,1467,3,156,78,0,1466,1464,1,0,
-		0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1474,1,
-		0,0,0,1470,1468,1,0,0,0,1471,1473,3,158,79,0,1472,1471,1,0,0,0,1473,1476,
-		1,0,0,0,1474,1472,1,0,0,0,1474,1475,1,0,0,0,1475,1721,1,0,0,0,1476,1474,
-		1,0,0,0,1477,1478,3,168,84,0,1478,1479,7,3,0,0,1479,1480,3,164,82,0,1480,
-		1485,3,160,80,0,1481,1482,5,28,0,0,1482,1483,3,164,82,0,1483,1484,3,160,
-		80,0,1484,1486,1,0,0,0,1485,1481,1,0,0,0,1485,1486,1,0,0,0,1486,1721,1,
-		0,0,0,1487,1488,3,168,84,0,1488,1489,5,185,0,0,1489,1490,3,164,82,0,1490,
-		1491,5,186,0,0,1491,1492,5,266,0,0,1492,1721,1,0,0,0,1493,1494,3,170,85,
-		0,1494,1527,5,187,0,0,1495,1496,5,54,0,0,1496,1500,5,266,0,0,1497,1499,
-		3,158,79,0,1498,1497,1,0,0,0,1499,1502,1,0,0,0,1500,1498,1,0,0,0,1500,
-		1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,1505,3,150,75,0,
-		1504,1503,1,0,0,0,1504,1505,1,0,0,0,1505,1528,1,0,0,0,1506,1516,5,38,0,
-		0,1507,1508,5,44,0,0,1508,1509,3,164,82,0,1509,1513,3,160,80,0,1510,1512,
-		3,148,74,0,1511,1510,1,0,0,0,1512,1515,1,0,0,0,1513,1511,1,0,0,0,1513,
-		1514,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1516,1507,1,0,0,0,1516,
-		1517,1,0,0,0,1517,1521,1,0,0,0,1518,1520,3,158,79,0,1519,1518,1,0,0,0,
-		1520,1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,0,1522,1525,1,0,0,
-		0,1523,1521,1,0,0,0,1524,1526,3,150,75,0,1525,1524,1,0,0,0,1525,1526,1,
-		0,0,0,1526,1528,1,0,0,0,1527,1495,1,0,0,0,1527,1506,1,0,0,0,1528,1721,
-		1,0,0,0,1529,1531,5,178,0,0,1530,1532,3,142,71,0,1531,1530,1,0,0,0,1532,
-		1533,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1721,1,0,0,0,1535,
-		1536,5,178,0,0,1536,1537,5,179,0,0,1537,1721,5,110,0,0,1538,1539,5,178,
-		0,0,1539,1540,5,205,0,0,1540,1541,5,93,0,0,1541,1721,5,94,0,0,1542,1543,
-		3,170,85,0,1543,1544,5,121,0,0,1544,1545,3,164,82,0,1545,1721,1,0,0,0,
-		1546,1547,3,170,85,0,1547,1548,5,16,0,0,1548,1549,3,28,14,0,1549,1553,
-		5,247,0,0,1550,1552,3,34,17,0,1551,1550,1,0,0,0,1552,1555,1,0,0,0,1553,
-		1551,1,0,0,0,1553,1554,1,0,0,0,1554,1556,1,0,0,0,1555,1553,1,0,0,0,1556,
-		1557,5,248,0,0,1557,1721,1,0,0,0,1558,1559,3,170,85,0,1559,1560,5,19,0,
-		0,1560,1561,5,266,0,0,1561,1562,5,20,0,0,1562,1563,3,164,82,0,1563,1721,
-		1,0,0,0,1564,1565,3,170,85,0,1565,1567,5,21,0,0,1566,1568,5,255,0,0,1567,
-		1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1570,3,164,82,0,
-		1570,1721,1,0,0,0,1571,1572,3,170,85,0,1572,1573,5,240,0,0,1573,1576,3,
-		162,81,0,1574,1575,5,51,0,0,1575,1577,5,266,0,0,1576,1574,1,0,0,0,1576,
-		1577,1,0,0,0,1577,1721,1,0,0,0,1578,1579,3,170,85,0,1579,1580,5,240,0,
-		0,1580,1581,5,38,0,0,1581,1586,3,154,77,0,1582,1583,5,251,0,0,1583,1585,
-		3,154,77,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,
-		1587,1,0,0,0,1587,1591,1,0,0,0,1588,1586,1,0,0,0,1589,1590,5,51,0,0,1590,
-		1592,5,266,0,0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1596,1,0,0,0,1593,
-		1595,3,158,79,0,1594,1593,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,
-		1596,1597,1,0,0,0,1597,1721,1,0,0,0,1598,1596,1,0,0,0,1599,1600,3,170,
-		85,0,1600,1601,5,244,0,0,1601,1602,5,38,0,0,1602,1607,3,154,77,0,1603,
-		1604,5,251,0,0,1604,1606,3,154,77,0,1605,1603,1,0,0,0,1606,1609,1,0,0,
-		0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1613,1,0,0,0,1609,1607,1,0,
-		0,0,1610,1612,3,158,79,0,1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,
-		1,0,0,0,1613,1614,1,0,0,0,1614,1721,1,0,0,0,1615,1613,1,0,0,0,1616,1617,
-		3,170,85,0,1617,1618,5,92,0,0,1618,1619,3,164,82,0,1619,1721,1,0,0,0,1620,
-		1621,3,170,85,0,1621,1622,5,93,0,0,1622,1623,5,139,0,0,1623,1624,3,162,
-		81,0,1624,1625,5,63,0,0,1625,1626,3,164,82,0,1626,1721,1,0,0,0,1627,1628,
-		3,170,85,0,1628,1629,5,205,0,0,1629,1630,5,93,0,0,1630,1721,1,0,0,0,1631,
-		1632,3,170,85,0,1632,1633,5,71,0,0,1633,1635,5,69,0,0,1634,1636,5,267,
-		0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1721,1,0,0,0,1637,1638,3,
-		170,85,0,1638,1639,5,71,0,0,1639,1642,5,70,0,0,1640,1641,5,51,0,0,1641,
-		1643,5,266,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,1721,1,0,0,0,1644,
-		1645,3,170,85,0,1645,1646,5,171,0,0,1646,1647,5,54,0,0,1647,1650,5,266,
-		0,0,1648,1649,5,63,0,0,1649,1651,3,164,82,0,1650,1648,1,0,0,0,1650,1651,
-		1,0,0,0,1651,1654,1,0,0,0,1652,1653,5,172,0,0,1653,1655,3,164,82,0,1654,
-		1652,1,0,0,0,1654,1655,1,0,0,0,1655,1721,1,0,0,0,1656,1657,3,170,85,0,
-		1657,1658,5,173,0,0,1658,1659,3,164,82,0,1659,1721,1,0,0,0,1660,1661,3,
-		170,85,0,1661,1663,5,65,0,0,1662,1664,3,102,51,0,1663,1662,1,0,0,0,1664,
-		1665,1,0,0,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1721,1,0,0,0,1667,
-		1668,5,22,0,0,1668,1721,5,268,0,0,1669,1670,5,23,0,0,1670,1721,5,268,0,
-		0,1671,1721,5,24,0,0,1672,1721,5,25,0,0,1673,1674,3,170,85,0,1674,1675,
-		5,26,0,0,1675,1676,5,27,0,0,1676,1677,3,164,82,0,1677,1678,3,160,80,0,
-		1678,1679,5,28,0,0,1679,1680,3,164,82,0,1680,1681,3,160,80,0,1681,1721,
-		1,0,0,0,1682,1683,3,170,85,0,1683,1684,5,29,0,0,1684,1687,5,166,0,0,1685,
-		1688,5,30,0,0,1686,1688,3,164,82,0,1687,1685,1,0,0,0,1687,1686,1,0,0,0,
-		1688,1689,1,0,0,0,1689,1690,5,31,0,0,1690,1691,3,164,82,0,1691,1692,3,
-		160,80,0,1692,1693,5,28,0,0,1693,1694,3,164,82,0,1694,1695,3,160,80,0,
-		1695,1721,1,0,0,0,1696,1697,3,170,85,0,1697,1698,5,32,0,0,1698,1699,3,
-		164,82,0,1699,1700,3,160,80,0,1700,1701,5,20,0,0,1701,1702,3,164,82,0,
-		1702,1721,1,0,0,0,1703,1704,5,33,0,0,1704,1705,3,168,84,0,1705,1706,5,
-		34,0,0,1706,1707,3,168,84,0,1707,1710,3,164,82,0,1708,1709,5,35,0,0,1709,
-		1711,3,164,82,0,1710,1708,1,0,0,0,1710,1711,1,0,0,0,1711,1721,1,0,0,0,
-		1712,1713,5,36,0,0,1713,1714,5,35,0,0,1714,1715,3,164,82,0,1715,1716,3,
-		160,80,0,1716,1717,5,37,0,0,1717,1718,3,164,82,0,1718,1719,3,160,80,0,
-		1719,1721,1,0,0,0,1720,1429,1,0,0,0,1720,1434,1,0,0,0,1720,1444,1,0,0,
-		0,1720,1454,1,0,0,0,1720,1477,1,0,0,0,1720,1487,1,0,0,0,1720,1493,1,0,
-		0,0,1720,1529,1,0,0,0,1720,1535,1,0,0,0,1720,1538,1,0,0,0,1720,1542,1,
-		0,0,0,1720,1546,1,0,0,0,1720,1558,1,0,0,0,1720,1564,1,0,0,0,1720,1571,
-		1,0,0,0,1720,1578,1,0,0,0,1720,1599,1,0,0,0,1720,1616,1,0,0,0,1720,1620,
-		1,0,0,0,1720,1627,1,0,0,0,1720,1631,1,0,0,0,1720,1637,1,0,0,0,1720,1644,
-		1,0,0,0,1720,1656,1,0,0,0,1720,1660,1,0,0,0,1720,1667,1,0,0,0,1720,1669,
-		1,0,0,0,1720,1671,1,0,0,0,1720,1672,1,0,0,0,1720,1673,1,0,0,0,1720,1682,
-		1,0,0,0,1720,1696,1,0,0,0,1720,1703,1,0,0,0,1720,1712,1,0,0,0,1721,147,
-		1,0,0,0,1722,1723,5,73,0,0,1723,1724,5,266,0,0,1724,1725,5,177,0,0,1725,
-		1726,3,164,82,0,1726,1727,3,160,80,0,1727,149,1,0,0,0,1728,1729,5,45,0,
-		0,1729,1730,5,40,0,0,1730,1731,5,41,0,0,1731,1732,3,164,82,0,1732,1733,
-		5,42,0,0,1733,1737,3,164,82,0,1734,1736,3,158,79,0,1735,1734,1,0,0,0,1736,
-		1739,1,0,0,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,1758,1,0,0,0,1739,
-		1737,1,0,0,0,1740,1741,5,45,0,0,1741,1742,5,38,0,0,1742,1743,5,63,0,0,
-		1743,1748,3,152,76,0,1744,1745,5,251,0,0,1745,1747,3,152,76,0,1746,1744,
-		1,0,0,0,1747,1750,1,0,0,0,1748,1746,1,0,0,0,1748,1749,1,0,0,0,1749,1754,
-		1,0,0,0,1750,1748,1,0,0,0,1751,1753,3,158,79,0,1752,1751,1,0,0,0,1753,
-		1756,1,0,0,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1758,1,0,0,0,1756,
-		1754,1,0,0,0,1757,1728,1,0,0,0,1757,1740,1,0,0,0,1758,151,1,0,0,0,1759,
-		1760,3,164,82,0,1760,1761,5,34,0,0,1761,1762,3,164,82,0,1762,153,1,0,0,
-		0,1763,1765,5,256,0,0,1764,1763,1,0,0,0,1764,1765,1,0,0,0,1765,1766,1,
-		0,0,0,1766,1767,3,162,81,0,1767,1768,5,34,0,0,1768,1769,3,164,82,0,1769,
-		155,1,0,0,0,1770,1771,3,162,81,0,1771,1772,5,34,0,0,1772,1773,3,164,82,
-		0,1773,157,1,0,0,0,1774,1775,5,39,0,0,1775,1776,3,168,84,0,1776,1777,3,
-		164,82,0,1777,159,1,0,0,0,1778,1779,5,188,0,0,1779,1780,5,201,0,0,1780,
-		161,1,0,0,0,1781,1782,5,267,0,0,1782,163,1,0,0,0,1783,1784,6,82,-1,0,1784,
-		1785,5,249,0,0,1785,1786,3,164,82,0,1786,1787,5,250,0,0,1787,1826,1,0,
-		0,0,1788,1789,5,256,0,0,1789,1826,3,164,82,16,1790,1791,5,205,0,0,1791,
-		1826,3,164,82,11,1792,1793,5,175,0,0,1793,1794,3,164,82,0,1794,1795,5,
-		177,0,0,1795,1796,3,164,82,0,1796,1797,5,176,0,0,1797,1798,3,164,82,0,
-		1798,1826,1,0,0,0,1799,1800,3,170,85,0,1800,1809,5,249,0,0,1801,1806,3,
-		164,82,0,1802,1803,5,251,0,0,1803,1805,3,164,82,0,1804,1802,1,0,0,0,1805,
-		1808,1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1810,1,0,0,0,1808,
-		1806,1,0,0,0,1809,1801,1,0,0,0,1809,1810,1,0,0,0,1810,1811,1,0,0,0,1811,
-		1812,5,250,0,0,1812,1826,1,0,0,0,1813,1815,7,4,0,0,1814,1816,3,166,83,
-		0,1815,1814,1,0,0,0,1815,1816,1,0,0,0,1816,1817,1,0,0,0,1817,1818,5,188,
-		0,0,1818,1826,3,166,83,0,1819,1820,5,268,0,0,1820,1826,3,166,83,0,1821,
-		1826,5,267,0,0,1822,1826,5,268,0,0,1823,1826,5,266,0,0,1824,1826,3,168,
-		84,0,1825,1783,1,0,0,0,1825,1788,1,0,0,0,1825,1790,1,0,0,0,1825,1792,1,
-		0,0,0,1825,1799,1,0,0,0,1825,1813,1,0,0,0,1825,1819,1,0,0,0,1825,1821,
-		1,0,0,0,1825,1822,1,0,0,0,1825,1823,1,0,0,0,1825,1824,1,0,0,0,1826,1847,
-		1,0,0,0,1827,1828,10,15,0,0,1828,1829,5,202,0,0,1829,1846,3,164,82,16,
-		1830,1831,10,14,0,0,1831,1832,7,5,0,0,1832,1846,3,164,82,15,1833,1834,
-		10,13,0,0,1834,1835,7,6,0,0,1835,1846,3,164,82,14,1836,1837,10,12,0,0,
-		1837,1838,7,7,0,0,1838,1846,3,164,82,13,1839,1840,10,10,0,0,1840,1841,
-		5,203,0,0,1841,1846,3,164,82,11,1842,1843,10,9,0,0,1843,1844,5,204,0,0,
-		1844,1846,3,164,82,10,1845,1827,1,0,0,0,1845,1830,1,0,0,0,1845,1833,1,
-		0,0,0,1845,1836,1,0,0,0,1845,1839,1,0,0,0,1845,1842,1,0,0,0,1846,1849,
-		1,0,0,0,1847,1845,1,0,0,0,1847,1848,1,0,0,0,1848,165,1,0,0,0,1849,1847,
-		1,0,0,0,1850,1851,7,8,0,0,1851,167,1,0,0,0,1852,1855,3,170,85,0,1853,1854,
-		5,252,0,0,1854,1856,3,170,85,0,1855,1853,1,0,0,0,1855,1856,1,0,0,0,1856,
-		169,1,0,0,0,1857,1858,7,9,0,0,1858,171,1,0,0,0,192,176,178,192,218,225,
-		227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,361,373,
-		377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,486,495,
-		500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,616,618,
-		624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,800,804,
-		808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,973,981,
-		1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,1100,
-		1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,1192,
-		1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,1307,
-		1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1410,1414,1424,1441,
-		1449,1460,1468,1474,1485,1500,1504,1513,1516,1521,1525,1527,1533,1553,
-		1567,1576,1586,1591,1596,1607,1613,1635,1642,1650,1654,1665,1687,1710,
-		1720,1737,1748,1754,1757,1764,1806,1809,1815,1825,1845,1847,1855
+		1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,181,0,0,1375,1427,3,164,82,0,
+		1376,1377,5,90,0,0,1377,1378,5,246,0,0,1378,1427,3,164,82,0,1379,1380,
+		5,90,0,0,1380,1427,3,170,85,0,1381,1382,5,182,0,0,1382,1427,3,162,81,0,
+		1383,1384,5,134,0,0,1384,1385,5,269,0,0,1385,1427,5,143,0,0,1386,1387,
+		5,103,0,0,1387,1388,3,164,82,0,1388,1389,5,189,0,0,1389,1390,5,112,0,0,
+		1390,1427,1,0,0,0,1391,1392,5,104,0,0,1392,1427,3,164,82,0,1393,1394,5,
+		105,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,5,112,0,0,1397,
+		1427,1,0,0,0,1398,1399,5,106,0,0,1399,1427,3,164,82,0,1400,1401,5,107,
+		0,0,1401,1427,5,108,0,0,1402,1403,5,109,0,0,1403,1427,3,164,82,0,1404,
+		1405,5,93,0,0,1405,1406,5,95,0,0,1406,1407,5,63,0,0,1407,1414,3,164,82,
+		0,1408,1409,5,94,0,0,1409,1410,5,167,0,0,1410,1411,3,164,82,0,1411,1412,
+		5,134,0,0,1412,1413,3,162,81,0,1413,1415,1,0,0,0,1414,1408,1,0,0,0,1414,
+		1415,1,0,0,0,1415,1418,1,0,0,0,1416,1417,5,4,0,0,1417,1419,3,162,81,0,
+		1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,1422,1,0,0,0,1420,1421,5,90,0,
+		0,1421,1423,3,164,82,0,1422,1420,1,0,0,0,1422,1423,1,0,0,0,1423,1427,1,
+		0,0,0,1424,1425,5,110,0,0,1425,1427,3,162,81,0,1426,1374,1,0,0,0,1426,
+		1376,1,0,0,0,1426,1379,1,0,0,0,1426,1381,1,0,0,0,1426,1383,1,0,0,0,1426,
+		1386,1,0,0,0,1426,1391,1,0,0,0,1426,1393,1,0,0,0,1426,1398,1,0,0,0,1426,
+		1400,1,0,0,0,1426,1402,1,0,0,0,1426,1404,1,0,0,0,1426,1424,1,0,0,0,1427,
+		143,1,0,0,0,1428,1429,5,2,0,0,1429,1430,3,170,85,0,1430,1431,5,4,0,0,1431,
+		1432,3,170,85,0,1432,1436,5,248,0,0,1433,1435,3,146,73,0,1434,1433,1,0,
+		0,0,1435,1438,1,0,0,0,1436,1434,1,0,0,0,1436,1437,1,0,0,0,1437,1439,1,
+		0,0,0,1438,1436,1,0,0,0,1439,1440,5,249,0,0,1440,145,1,0,0,0,1441,1442,
+		3,170,85,0,1442,1443,5,60,0,0,1443,1444,5,183,0,0,1444,1445,5,269,0,0,
+		1445,1733,1,0,0,0,1446,1447,3,170,85,0,1447,1448,5,60,0,0,1448,1449,5,
+		38,0,0,1449,1453,3,164,82,0,1450,1452,3,158,79,0,1451,1450,1,0,0,0,1452,
+		1455,1,0,0,0,1453,1451,1,0,0,0,1453,1454,1,0,0,0,1454,1733,1,0,0,0,1455,
+		1453,1,0,0,0,1456,1457,3,170,85,0,1457,1461,5,98,0,0,1458,1459,5,156,0,
+		0,1459,1460,5,61,0,0,1460,1462,5,269,0,0,1461,1458,1,0,0,0,1461,1462,1,
+		0,0,0,1462,1463,1,0,0,0,1463,1464,5,63,0,0,1464,1465,3,162,81,0,1465,1733,
+		1,0,0,0,1466,1467,3,170,85,0,1467,1468,5,98,0,0,1468,1472,5,38,0,0,1469,
+		1470,5,156,0,0,1470,1471,5,61,0,0,1471,1473,5,269,0,0,1472,1469,1,0,0,
+		0,1472,1473,1,0,0,0,1473,1474,1,0,0,0,1474,1475,5,63,0,0,1475,1480,3,156,
+		78,0,1476,1477,5,252,0,0,1477,1479,3,156,78,0,1478,1476,1,0,0,0,1479,1482,
+		1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1486,1,0,0,0,1482,1480,
+		1,0,0,0,1483,1485,3,158,79,0,1484,1483,1,0,0,0,1485,1488,1,0,0,0,1486,
+		1484,1,0,0,0,1486,1487,1,0,0,0,1487,1733,1,0,0,0,1488,1486,1,0,0,0,1489,
+		1490,3,168,84,0,1490,1491,7,3,0,0,1491,1492,3,164,82,0,1492,1497,3,160,
+		80,0,1493,1494,5,28,0,0,1494,1495,3,164,82,0,1495,1496,3,160,80,0,1496,
+		1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1733,1,0,0,0,1499,
+		1500,3,168,84,0,1500,1501,5,186,0,0,1501,1502,3,164,82,0,1502,1503,5,187,
+		0,0,1503,1504,5,267,0,0,1504,1733,1,0,0,0,1505,1506,3,170,85,0,1506,1539,
+		5,188,0,0,1507,1508,5,54,0,0,1508,1512,5,267,0,0,1509,1511,3,158,79,0,
+		1510,1509,1,0,0,0,1511,1514,1,0,0,0,1512,1510,1,0,0,0,1512,1513,1,0,0,
+		0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1515,1517,3,150,75,0,1516,1515,1,
+		0,0,0,1516,1517,1,0,0,0,1517,1540,1,0,0,0,1518,1528,5,38,0,0,1519,1520,
+		5,44,0,0,1520,1521,3,164,82,0,1521,1525,3,160,80,0,1522,1524,3,148,74,
+		0,1523,1522,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,0,0,1525,1526,1,0,
+		0,0,1526,1529,1,0,0,0,1527,1525,1,0,0,0,1528,1519,1,0,0,0,1528,1529,1,
+		0,0,0,1529,1533,1,0,0,0,1530,1532,3,158,79,0,1531,1530,1,0,0,0,1532,1535,
+		1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1537,1,0,0,0,1535,1533,
+		1,0,0,0,1536,1538,3,150,75,0,1537,1536,1,0,0,0,1537,1538,1,0,0,0,1538,
+		1540,1,0,0,0,1539,1507,1,0,0,0,1539,1518,1,0,0,0,1540,1733,1,0,0,0,1541,
+		1543,5,179,0,0,1542,1544,3,142,71,0,1543,1542,1,0,0,0,1544,1545,1,0,0,
+		0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,1733,1,0,0,0,1547,1548,5,179,
+		0,0,1548,1549,5,180,0,0,1549,1733,5,111,0,0,1550,1551,5,179,0,0,1551,1552,
+		5,206,0,0,1552,1553,5,93,0,0,1553,1733,5,95,0,0,1554,1555,3,170,85,0,1555,
+		1556,5,122,0,0,1556,1557,3,164,82,0,1557,1733,1,0,0,0,1558,1559,3,170,
+		85,0,1559,1560,5,16,0,0,1560,1561,3,28,14,0,1561,1565,5,248,0,0,1562,1564,
+		3,34,17,0,1563,1562,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,1566,
+		1,0,0,0,1566,1568,1,0,0,0,1567,1565,1,0,0,0,1568,1569,5,249,0,0,1569,1733,
+		1,0,0,0,1570,1571,3,170,85,0,1571,1572,5,19,0,0,1572,1573,5,267,0,0,1573,
+		1574,5,20,0,0,1574,1575,3,164,82,0,1575,1733,1,0,0,0,1576,1577,3,170,85,
+		0,1577,1579,5,21,0,0,1578,1580,5,256,0,0,1579,1578,1,0,0,0,1579,1580,1,
+		0,0,0,1580,1581,1,0,0,0,1581,1582,3,164,82,0,1582,1733,1,0,0,0,1583,1584,
+		3,170,85,0,1584,1585,5,241,0,0,1585,1588,3,162,81,0,1586,1587,5,51,0,0,
+		1587,1589,5,267,0,0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1733,1,0,
+		0,0,1590,1591,3,170,85,0,1591,1592,5,241,0,0,1592,1593,5,38,0,0,1593,1598,
+		3,154,77,0,1594,1595,5,252,0,0,1595,1597,3,154,77,0,1596,1594,1,0,0,0,
+		1597,1600,1,0,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1603,1,0,0,
+		0,1600,1598,1,0,0,0,1601,1602,5,51,0,0,1602,1604,5,267,0,0,1603,1601,1,
+		0,0,0,1603,1604,1,0,0,0,1604,1608,1,0,0,0,1605,1607,3,158,79,0,1606,1605,
+		1,0,0,0,1607,1610,1,0,0,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1733,
+		1,0,0,0,1610,1608,1,0,0,0,1611,1612,3,170,85,0,1612,1613,5,245,0,0,1613,
+		1614,5,38,0,0,1614,1619,3,154,77,0,1615,1616,5,252,0,0,1616,1618,3,154,
+		77,0,1617,1615,1,0,0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1619,1620,1,
+		0,0,0,1620,1625,1,0,0,0,1621,1619,1,0,0,0,1622,1624,3,158,79,0,1623,1622,
+		1,0,0,0,1624,1627,1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1733,
+		1,0,0,0,1627,1625,1,0,0,0,1628,1629,3,170,85,0,1629,1630,5,92,0,0,1630,
+		1631,3,164,82,0,1631,1733,1,0,0,0,1632,1633,3,170,85,0,1633,1634,5,93,
+		0,0,1634,1635,5,140,0,0,1635,1636,3,162,81,0,1636,1637,5,63,0,0,1637,1638,
+		3,164,82,0,1638,1733,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,206,0,0,
+		1641,1642,5,93,0,0,1642,1733,1,0,0,0,1643,1644,3,170,85,0,1644,1645,5,
+		71,0,0,1645,1647,5,69,0,0,1646,1648,5,268,0,0,1647,1646,1,0,0,0,1647,1648,
+		1,0,0,0,1648,1733,1,0,0,0,1649,1650,3,170,85,0,1650,1651,5,71,0,0,1651,
+		1654,5,70,0,0,1652,1653,5,51,0,0,1653,1655,5,267,0,0,1654,1652,1,0,0,0,
+		1654,1655,1,0,0,0,1655,1733,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,172,
+		0,0,1658,1659,5,54,0,0,1659,1662,5,267,0,0,1660,1661,5,63,0,0,1661,1663,
+		3,164,82,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1666,1,0,0,0,1664,
+		1665,5,173,0,0,1665,1667,3,164,82,0,1666,1664,1,0,0,0,1666,1667,1,0,0,
+		0,1667,1733,1,0,0,0,1668,1669,3,170,85,0,1669,1670,5,174,0,0,1670,1671,
+		3,164,82,0,1671,1733,1,0,0,0,1672,1673,3,170,85,0,1673,1675,5,65,0,0,1674,
+		1676,3,102,51,0,1675,1674,1,0,0,0,1676,1677,1,0,0,0,1677,1675,1,0,0,0,
+		1677,1678,1,0,0,0,1678,1733,1,0,0,0,1679,1680,5,22,0,0,1680,1733,5,269,
+		0,0,1681,1682,5,23,0,0,1682,1733,5,269,0,0,1683,1733,5,24,0,0,1684,1733,
+		5,25,0,0,1685,1686,3,170,85,0,1686,1687,5,26,0,0,1687,1688,5,27,0,0,1688,
+		1689,3,164,82,0,1689,1690,3,160,80,0,1690,1691,5,28,0,0,1691,1692,3,164,
+		82,0,1692,1693,3,160,80,0,1693,1733,1,0,0,0,1694,1695,3,170,85,0,1695,
+		1696,5,29,0,0,1696,1699,5,167,0,0,1697,1700,5,30,0,0,1698,1700,3,164,82,
+		0,1699,1697,1,0,0,0,1699,1698,1,0,0,0,1700,1701,1,0,0,0,1701,1702,5,31,
+		0,0,1702,1703,3,164,82,0,1703,1704,3,160,80,0,1704,1705,5,28,0,0,1705,
+		1706,3,164,82,0,1706,1707,3,160,80,0,1707,1733,1,0,0,0,1708,1709,3,170,
+		85,0,1709,1710,5,32,0,0,1710,1711,3,164,82,0,1711,1712,3,160,80,0,1712,
+		1713,5,20,0,0,1713,1714,3,164,82,0,1714,1733,1,0,0,0,1715,1716,5,33,0,
+		0,1716,1717,3,168,84,0,1717,1718,5,34,0,0,1718,1719,3,168,84,0,1719,1722,
+		3,164,82,0,1720,1721,5,35,0,0,1721,1723,3,164,82,0,1722,1720,1,0,0,0,1722,
+		1723,1,0,0,0,1723,1733,1,0,0,0,1724,1725,5,36,0,0,1725,1726,5,35,0,0,1726,
+		1727,3,164,82,0,1727,1728,3,160,80,0,1728,1729,5,37,0,0,1729,1730,3,164,
+		82,0,1730,1731,3,160,80,0,1731,1733,1,0,0,0,1732,1441,1,0,0,0,1732,1446,
+		1,0,0,0,1732,1456,1,0,0,0,1732,1466,1,0,0,0,1732,1489,1,0,0,0,1732,1499,
+		1,0,0,0,1732,1505,1,0,0,0,1732,1541,1,0,0,0,1732,1547,1,0,0,0,1732,1550,
+		1,0,0,0,1732,1554,1,0,0,0,1732,1558,1,0,0,0,1732,1570,1,0,0,0,1732,1576,
+		1,0,0,0,1732,1583,1,0,0,0,1732,1590,1,0,0,0,1732,1611,1,0,0,0,1732,1628,
+		1,0,0,0,1732,1632,1,0,0,0,1732,1639,1,0,0,0,1732,1643,1,0,0,0,1732,1649,
+		1,0,0,0,1732,1656,1,0,0,0,1732,1668,1,0,0,0,1732,1672,1,0,0,0,1732,1679,
+		1,0,0,0,1732,1681,1,0,0,0,1732,1683,1,0,0,0,1732,1684,1,0,0,0,1732,1685,
+		1,0,0,0,1732,1694,1,0,0,0,1732,1708,1,0,0,0,1732,1715,1,0,0,0,1732,1724,
+		1,0,0,0,1733,147,1,0,0,0,1734,1735,5,73,0,0,1735,1736,5,267,0,0,1736,1737,
+		5,178,0,0,1737,1738,3,164,82,0,1738,1739,3,160,80,0,1739,149,1,0,0,0,1740,
+		1741,5,45,0,0,1741,1742,5,40,0,0,1742,1743,5,41,0,0,1743,1744,3,164,82,
+		0,1744,1745,5,42,0,0,1745,1749,3,164,82,0,1746,1748,3,158,79,0,1747,1746,
+		1,0,0,0,1748,1751,1,0,0,0,1749,1747,1,0,0,0,1749,1750,1,0,0,0,1750,1770,
+		1,0,0,0,1751,1749,1,0,0,0,1752,1753,5,45,0,0,1753,1754,5,38,0,0,1754,1755,
+		5,63,0,0,1755,1760,3,152,76,0,1756,1757,5,252,0,0,1757,1759,3,152,76,0,
+		1758,1756,1,0,0,0,1759,1762,1,0,0,0,1760,1758,1,0,0,0,1760,1761,1,0,0,
+		0,1761,1766,1,0,0,0,1762,1760,1,0,0,0,1763,1765,3,158,79,0,1764,1763,1,
+		0,0,0,1765,1768,1,0,0,0,1766,1764,1,0,0,0,1766,1767,1,0,0,0,1767,1770,
+		1,0,0,0,1768,1766,1,0,0,0,1769,1740,1,0,0,0,1769,1752,1,0,0,0,1770,151,
+		1,0,0,0,1771,1772,3,164,82,0,1772,1773,5,34,0,0,1773,1774,3,164,82,0,1774,
+		153,1,0,0,0,1775,1777,5,257,0,0,1776,1775,1,0,0,0,1776,1777,1,0,0,0,1777,
+		1778,1,0,0,0,1778,1779,3,162,81,0,1779,1780,5,34,0,0,1780,1781,3,164,82,
+		0,1781,155,1,0,0,0,1782,1783,3,162,81,0,1783,1784,5,34,0,0,1784,1785,3,
+		164,82,0,1785,157,1,0,0,0,1786,1787,5,39,0,0,1787,1788,3,168,84,0,1788,
+		1789,3,164,82,0,1789,159,1,0,0,0,1790,1791,5,189,0,0,1791,1792,5,202,0,
+		0,1792,161,1,0,0,0,1793,1794,5,268,0,0,1794,163,1,0,0,0,1795,1796,6,82,
+		-1,0,1796,1797,5,250,0,0,1797,1798,3,164,82,0,1798,1799,5,251,0,0,1799,
+		1838,1,0,0,0,1800,1801,5,257,0,0,1801,1838,3,164,82,16,1802,1803,5,206,
+		0,0,1803,1838,3,164,82,11,1804,1805,5,176,0,0,1805,1806,3,164,82,0,1806,
+		1807,5,178,0,0,1807,1808,3,164,82,0,1808,1809,5,177,0,0,1809,1810,3,164,
+		82,0,1810,1838,1,0,0,0,1811,1812,3,170,85,0,1812,1821,5,250,0,0,1813,1818,
+		3,164,82,0,1814,1815,5,252,0,0,1815,1817,3,164,82,0,1816,1814,1,0,0,0,
+		1817,1820,1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1822,1,0,0,
+		0,1820,1818,1,0,0,0,1821,1813,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,
+		0,0,1823,1824,5,251,0,0,1824,1838,1,0,0,0,1825,1827,7,4,0,0,1826,1828,
+		3,166,83,0,1827,1826,1,0,0,0,1827,1828,1,0,0,0,1828,1829,1,0,0,0,1829,
+		1830,5,189,0,0,1830,1838,3,166,83,0,1831,1832,5,269,0,0,1832,1838,3,166,
+		83,0,1833,1838,5,268,0,0,1834,1838,5,269,0,0,1835,1838,5,267,0,0,1836,
+		1838,3,168,84,0,1837,1795,1,0,0,0,1837,1800,1,0,0,0,1837,1802,1,0,0,0,
+		1837,1804,1,0,0,0,1837,1811,1,0,0,0,1837,1825,1,0,0,0,1837,1831,1,0,0,
+		0,1837,1833,1,0,0,0,1837,1834,1,0,0,0,1837,1835,1,0,0,0,1837,1836,1,0,
+		0,0,1838,1859,1,0,0,0,1839,1840,10,15,0,0,1840,1841,5,203,0,0,1841,1858,
+		3,164,82,16,1842,1843,10,14,0,0,1843,1844,7,5,0,0,1844,1858,3,164,82,15,
+		1845,1846,10,13,0,0,1846,1847,7,6,0,0,1847,1858,3,164,82,14,1848,1849,
+		10,12,0,0,1849,1850,7,7,0,0,1850,1858,3,164,82,13,1851,1852,10,10,0,0,
+		1852,1853,5,204,0,0,1853,1858,3,164,82,11,1854,1855,10,9,0,0,1855,1856,
+		5,205,0,0,1856,1858,3,164,82,10,1857,1839,1,0,0,0,1857,1842,1,0,0,0,1857,
+		1845,1,0,0,0,1857,1848,1,0,0,0,1857,1851,1,0,0,0,1857,1854,1,0,0,0,1858,
+		1861,1,0,0,0,1859,1857,1,0,0,0,1859,1860,1,0,0,0,1860,165,1,0,0,0,1861,
+		1859,1,0,0,0,1862,1863,7,8,0,0,1863,167,1,0,0,0,1864,1867,3,170,85,0,1865,
+		1866,5,253,0,0,1866,1868,3,170,85,0,1867,1865,1,0,0,0,1867,1868,1,0,0,
+		0,1868,169,1,0,0,0,1869,1870,7,9,0,0,1870,171,1,0,0,0,194,176,178,192,
+		218,225,227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,
+		361,373,377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,
+		486,495,500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,
+		616,618,624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,
+		800,804,808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,
+		973,981,1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,
+		1100,1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,
+		1192,1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,
+		1307,1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1414,1418,1422,
+		1426,1436,1453,1461,1472,1480,1486,1497,1512,1516,1525,1528,1533,1537,
+		1539,1545,1565,1579,1588,1598,1603,1608,1619,1625,1647,1654,1662,1666,
+		1677,1699,1722,1732,1749,1760,1766,1769,1776,1818,1821,1827,1837,1857,
+		1859,1867
 	};
 
 	public static readonly ATN _ATN =

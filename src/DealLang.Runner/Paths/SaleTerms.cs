@@ -5,7 +5,7 @@ namespace DealLang.Runner.Paths;
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
 /// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
 /// its <c>price yield …</c> that of every sale pricing its loans at a yield (the whole yield, also one that reads an index), and its <c>relet idle at R for D</c> /
-/// <c>not relet idle</c> those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
+/// <c>not relet idle</c> (with its <c>rising to … over …</c> and <c>price …</c>) those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
 /// its impact.</summary>
 static class SaleTerms
 {
@@ -32,6 +32,14 @@ static class SaleTerms
             bool relets = market is { Relet: > 0 };
             into.SaleReletUtilisation[s] = relets ? scenario.EnforcementReletUtilisation ?? market!.Relet : 0;
             into.SaleReletMonths[s] = relets ? scenario.EnforcementReletMonths ?? market!.ReletMonths : 0;
+            // A flat re-let ramps to its own utilisation; a lever restates the ramp with the utilisation (flat without 'rising').
+            into.SaleReletTo[s] = relets ? scenario.EnforcementReletTo ?? (market!.ReletRampMonths > 0 ? market.ReletTo : market.Relet) : 0;
+            into.SaleReletRampMonths[s] = relets ? scenario.EnforcementReletRampMonths ?? market!.ReletRampMonths : 0;
+            // The price: the lever's, else the sale's own, else the fleet's generation index at its level (share 1, no spread).
+            ReletPrice? price = relets ? scenario.EnforcementReletPrice ?? market!.ReletPrice : null;
+            into.SaleReletPriceIndex[s] = price?.Index ?? (relets ? deal.Fleets[deal.Sales[s].Collateral[0].Index].Generation : 0);
+            into.SaleReletPriceShare[s] = price?.Share ?? (relets ? 1 : 0);
+            into.SaleReletPriceSpread[s] = price?.Spread ?? 0;
             // The half-life lever reaches only a sale that carries its impact (the checks refuse it in a deal with none).
             into.SaleHalfLifeMonths[s] = market is { HalfLifeMonths: > 0 } ? scenario.EnforcementHalfLifeMonths ?? market.HalfLifeMonths : 0;
         }

@@ -190,6 +190,13 @@ public static class Shapes
             throw Mismatch(deal, scenario, "its re-let of idle units is not a utilisation in [0, 100%] over 0 or more months (or until the run's end)");
         }
 
+        if (scenario.EnforcementReletTo is { } to && !(to is >= 0 and <= 1) || scenario.EnforcementReletRampMonths is < 0
+            || scenario.EnforcementReletPrice is { } price && (price.Index < 0 || price.Index >= deal.Indices.Length || !(price.Share > 0)
+                || !double.IsFinite(price.Share) || !double.IsFinite(price.Spread)))
+        {
+            throw Mismatch(deal, scenario, "its re-let's ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
+        }
+
         if (scenario.EnforcementHalfLifeMonths is < 1)
         {
             throw Mismatch(deal, scenario, "its half-life of the repo market's price impact is not a whole number of months above 0");

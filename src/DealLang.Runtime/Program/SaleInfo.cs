@@ -39,7 +39,14 @@ public sealed record LoanSalePrice(double? Yield, int? Index, int? YieldIndex = 
 /// period), and the units a sale leaves unsold after that are re-let while they wait (docs/language.md §9). With
 /// <see cref="HalfLifeMonths"/> above 0 (<c>half_life 3m</c>) the impact of a month's sales carries into the months after
 /// it, fading by half every that many months (<see cref="RepoMarket"/>; scenario-overridable); 0: each month is priced on
-/// its own volume alone.
+/// its own volume alone. A re-let's utilisation ramps from <see cref="Relet"/> to <see cref="ReletTo"/> over the
+/// <see cref="ReletRampMonths"/> months from the sale date (0: flat at <see cref="Relet"/>), and the units are let at
+/// <see cref="ReletPrice"/> (null: the fleet's generation index), docs/language.md §9, "relet-ramp".
 /// </summary>
 public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0,
-    double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0);
+    double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0, double ReletTo = 0, int ReletRampMonths = 0, ReletPrice? ReletPrice = null);
+
+/// <summary>The price idle units are re-let at in enforcement, per GPU-hour: <see cref="Share"/> × the level of index
+/// number <see cref="Index"/> at the period's start + <see cref="Spread"/>, at least 0 (<c>price 85% of H100Rent</c>:
+/// share 0.85; <c>price H100Rent - 0.30</c>: spread −0.30).</summary>
+public sealed record ReletPrice(int Index, double Share, double Spread);

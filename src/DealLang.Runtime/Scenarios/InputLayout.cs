@@ -250,6 +250,25 @@ public enum InputQuantity
     /// of its default period dated before it (docs/language.md §5, "loan"). Last, after the sales' yield weights, so
     /// that the slots before it are where they were.</summary>
     LoanDefaultDay,
+
+    /// <summary>Scalar, per sale: the utilisation a sale's re-let of idle units ramps to (<c>rising to R1</c>; the
+    /// utilisation itself for a flat re-let, 0 without one). Last, after the loans' default days, with the ramp's months
+    /// and the re-let's price, so that the slots before them are where they were.</summary>
+    SaleReletTo,
+
+    /// <summary>Scalar, per sale: the months of that ramp from the sale date (<c>over M</c>); 0 for a flat re-let.</summary>
+    SaleReletRampMonths,
+
+    /// <summary>Scalar, per sale: the number of the index the re-let is priced at (its <c>price</c>'s, else the fleet's
+    /// generation); 0 without a re-let.</summary>
+    SaleReletPriceIndex,
+
+    /// <summary>Scalar, per sale: the share of that index the re-let is priced at (1 without <c>price 85% of …</c>; 0 without
+    /// a re-let).</summary>
+    SaleReletPriceShare,
+
+    /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
+    SaleReletPriceSpread,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -284,8 +303,9 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every contract's notice period, then
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
-/// converted, then every sale's weight of the index its yield reads, then every loan's default day (last, so that the
-/// slots before them are where they were before).
+/// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
+/// re-let ramp end, ramp months, price index, price share and price spread (last, so that the slots before them are where
+/// they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -320,6 +340,8 @@ public sealed class InputLayout
         InputQuantity.TrancheConvertPart,
         InputQuantity.SaleYieldWeight,
         InputQuantity.LoanDefaultDay,
+        InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
+        InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -463,7 +485,8 @@ public sealed class InputLayout
             or InputQuantity.ContractNoticePeriod
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
-            or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay => InputShape.Scalar,
+            or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
+            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -478,7 +501,8 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
             or InputQuantity.SaleYield or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
-            or InputQuantity.SaleHalfLifeMonths or InputQuantity.SaleYieldWeight => InputEntity.Sale,
+            or InputQuantity.SaleHalfLifeMonths or InputQuantity.SaleYieldWeight or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
+            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread => InputEntity.Sale,
         InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive

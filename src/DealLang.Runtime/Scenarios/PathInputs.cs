@@ -61,6 +61,11 @@ public sealed class PathInputs
         SaleReletMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletMonths, layout.Sales), layout.Sales);
         SaleHalfLifeMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleHalfLifeMonths, layout.Sales), layout.Sales);
         SaleYieldWeight = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleYieldWeight, layout.Sales), layout.Sales);
+        SaleReletTo = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletTo, layout.Sales), layout.Sales);
+        SaleReletRampMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletRampMonths, layout.Sales), layout.Sales);
+        SaleReletPriceIndex = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletPriceIndex, layout.Sales), layout.Sales);
+        SaleReletPriceShare = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletPriceShare, layout.Sales), layout.Sales);
+        SaleReletPriceSpread = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletPriceSpread, layout.Sales), layout.Sales);
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
@@ -222,6 +227,21 @@ public sealed class PathInputs
     /// <summary>[sale]: the months of the re-let window from the sale date, after scenario overrides; −1 until the run's
     /// last period.</summary>
     public IntSlots SaleReletMonths { get; }
+
+    /// <summary>[sale]: the utilisation the re-let ramps to, after scenario overrides (<see cref="InputQuantity.SaleReletTo"/>).</summary>
+    public DoubleSlots SaleReletTo { get; }
+
+    /// <summary>[sale]: the months of the re-let's ramp from the sale date, after scenario overrides; 0 for a flat re-let.</summary>
+    public IntSlots SaleReletRampMonths { get; }
+
+    /// <summary>[sale]: the number of the index the re-let is priced at, after scenario overrides.</summary>
+    public IntSlots SaleReletPriceIndex { get; }
+
+    /// <summary>[sale]: the share of that index the re-let is priced at, after scenario overrides.</summary>
+    public DoubleSlots SaleReletPriceShare { get; }
+
+    /// <summary>[sale]: the constant (money per GPU-hour) added to it, after scenario overrides.</summary>
+    public DoubleSlots SaleReletPriceSpread { get; }
 
     /// <summary>[sale]: the half-life in months of the price impact a sale into the market carries, after scenario
     /// overrides; 0 for none.</summary>

@@ -58,6 +58,9 @@ public static class ScenarioCodec
         WriteNullable(w, s.EnforcementYield);
         WriteNullable(w, s.EnforcementReletUtilisation);
         WriteNullable(w, s.EnforcementReletMonths);
+        WriteNullable(w, s.EnforcementReletTo);
+        WriteNullable(w, s.EnforcementReletRampMonths);
+        WriteOptional(w, s.EnforcementReletPrice, Write);
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteArray(w, s.TrancheConverts, WriteNullable);
@@ -90,6 +93,9 @@ public static class ScenarioCodec
             EnforcementYield = ReadNullableDouble(r),
             EnforcementReletUtilisation = ReadNullableDouble(r),
             EnforcementReletMonths = ReadNullableInt(r),
+            EnforcementReletTo = ReadNullableDouble(r),
+            EnforcementReletRampMonths = ReadNullableInt(r),
+            EnforcementReletPrice = ReadOptional(r, ReadReletPrice),
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementHalfLifeMonths = ReadNullableInt(r),
             TrancheConverts = ReadArray(r, ReadNullableDouble),
@@ -150,6 +156,15 @@ public static class ScenarioCodec
 
     static ContractLevers ReadContractLevers(BinaryReader r) =>
         new(ReadNullableDouble(r), r.ReadBoolean(), r.ReadInt32(), r.ReadDouble()) { RenewalsTaken = r.ReadInt32(), BreakMonths = ReadNullableInt(r) };
+
+    static void Write(BinaryWriter w, ReletPrice v)
+    {
+        w.Write(v.Index);
+        w.Write(v.Share);
+        w.Write(v.Spread);
+    }
+
+    static ReletPrice ReadReletPrice(BinaryReader r) => new(r.ReadInt32(), r.ReadDouble(), r.ReadDouble());
 
     static void Write(BinaryWriter w, GuarantorLevers v)
     {

@@ -46,6 +46,18 @@ public sealed record ScenarioSpec(
     /// set with <see cref="EnforcementReletUtilisation"/>; null for "as each sale says".</summary>
     public int? EnforcementReletMonths { get; init; }
 
+    /// <summary>The utilisation that re-let ramps to (<c>rising to 80% over 6m</c>: 0.8), set with
+    /// <see cref="EnforcementReletUtilisation"/> (for a flat lever, the utilisation itself); null for "as each sale says".</summary>
+    public double? EnforcementReletTo { get; init; }
+
+    /// <summary>The months of that ramp (<c>over 6m</c>: 6; 0 for a flat lever), set with
+    /// <see cref="EnforcementReletUtilisation"/>; null for "as each sale says".</summary>
+    public int? EnforcementReletRampMonths { get; init; }
+
+    /// <summary>The price of that re-let (<c>price 85% of H100Rent</c>); null for "as each sale says" (a lever without
+    /// <c>price</c> keeps each sale's own price).</summary>
+    public ReletPrice? EnforcementReletPrice { get; init; }
+
     /// <summary>The half-life in months of the price impact of every sale into the repo market that carries its impact
     /// (<c>enforcement half_life 6m</c>: 6); null for "as each sale says".</summary>
     public int? EnforcementHalfLifeMonths { get; init; }

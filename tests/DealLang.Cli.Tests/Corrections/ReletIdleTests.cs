@@ -18,7 +18,7 @@ public sealed class ReletIdleTests
     // GPUs a month, impact 20%, at most 1,200 a month, costs 500 a GPU; haircut 10%. The sale re-lets the idle units at
     // 50% for 6 months: to 2026-08-01, so the sale's first period is July's (2026-07-01 to 2026-08-01, ending on it).
     // A re-let month of d days earns per unit 2.00 × 8,760 × d / 365 × 50% = 24 × d.
-    private const string Source = """
+    internal const string Source = """
         deal Small {
           currency USD
           closing  2026-01-01

@@ -100,6 +100,11 @@ public sealed class PathSourceEquivalenceTests
                 // Each party in turn: each loan's own lag, or a drawn one of 1 to 120 months (a whole number of periods
                 // or not, so both roundings are read).
                 PartyWorkoutMonths = [.. deal.Parties.Select((_, p) => (p + k) % 3 == 1 ? (int?)(1 + ((7 * k) + (5 * p)) % 120) : null)],
+                // A re-let's ramp and price in turn (they reach only a sale that re-lets): to 90% over 5 months, and 80% of
+                // the last index less 0.10.
+                EnforcementReletTo = k % 2 == 1 ? 0.9 : null,
+                EnforcementReletRampMonths = k % 2 == 1 ? 5 : null,
+                EnforcementReletPrice = k % 3 == 2 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
                 // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation;
                 // the last two after as many renewals as it offers, up to the path number.
                 Contracts = [.. deal.Contracts.Select((contract, c) => ((k + c) % 4) switch

@@ -918,6 +918,23 @@ static class SaleTerms
             // The re-let lever reaches only a sale that re-lets its fleet's idle units.
             into.SaleReletUtilisation[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation ?? market.Relet : 0;
             into.SaleReletMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletMonths ?? market.ReletMonths : 0;
+            // Its ramp: the lever's, else the sale's (a flat re-let ramps to its own utilisation over 0 months).
+            into.SaleReletTo[s] = market is { Relet: > 0 }
+                ? scenario.EnforcementReletTo ?? (market.ReletRampMonths > 0 ? market.ReletTo : market.Relet)
+                : 0;
+            into.SaleReletRampMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletRampMonths ?? market.ReletRampMonths : 0;
+            // Its price: the lever's, else the sale's, else the sold fleet's generation at its level.
+            if (market is { Relet: > 0 })
+            {
+                ReletPrice? price = scenario.EnforcementReletPrice ?? market.ReletPrice;
+                into.SaleReletPriceIndex[s] = price is null ? deal.Fleets[deal.Sales[s].Collateral[0].Index].Generation : price.Index;
+                into.SaleReletPriceShare[s] = price is null ? 1 : price.Share;
+                into.SaleReletPriceSpread[s] = price is null ? 0 : price.Spread;
+            }
+            else
+            {
+                (into.SaleReletPriceIndex[s], into.SaleReletPriceShare[s], into.SaleReletPriceSpread[s]) = (0, 0, 0);
+            }
             // The half-life lever reaches only a sale that carries its impact.
             into.SaleHalfLifeMonths[s] = market is { HalfLifeMonths: > 0 } ? scenario.EnforcementHalfLifeMonths ?? market.HalfLifeMonths : 0;
         }

@@ -51,6 +51,11 @@ internal sealed record DealFrame(
     /// without a fleet.</summary>
     public IEnumerable<string> ContractNames => Fleets == 0 ? [] : Numbered("Ct", Contracts);
 
+    /// <summary>Whether the first fleet's sale into the repo market re-lets its idle units (<c>relet idle …</c>): with one
+    /// contract on it (its generation then prices the re-let), so that a scenario knows whether its re-let lever applies
+    /// (else DL0549) and the other contracted deals keep a sale without one.</summary>
+    public bool ReletsIdle => Fleets > 0 && Contracts == 1;
+
     /// <summary>What the waterfalls pay besides the tranches: every fee, and every fleet's opex.</summary>
     public IEnumerable<string> Expenses => FeeNames.Select(n => "pay " + n).Concat(FleetNames.Select(n => $"pay {n}.opex"));
 

@@ -66,8 +66,35 @@ internal static partial class DealGen
         // The workout's terms: keep the contracts running (only meaningful, and only written, with contracts: else DL0326).
         from keep in f.ContractNames.Any() ? Maybe(Gen.Const("keep contracts")) : Gen.Const("")
         from reserve in Maybe(Gen.Int[0, 40].Select(n => $"reserve {Text(n)}k per gpu"))
-        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, halfLife, limit, costs, keep, reserve)
+        from relet in f.ReletsIdle ? ReletIdle(f) : Gen.Const("")
+        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, halfLife, limit, costs, keep, reserve, relet)
         select $"    sell {f.FleetNames.First()} {terms}";
+
+    // A re-let of the idle units (docs/language.md §9, "relet-idle", "relet-ramp"): a utilisation, perhaps ramping up or
+    // down (past the window or not), a window or none, and a price of its own or the generation's: a share of a rent
+    // index, the index plus or minus a spread, or another rent index (Ix2) of the deal.
+    private static Gen<string> ReletIdle(DealFrame f) =>
+        from at in Gen.Int[1, 100]
+        from ramp in Maybe(Gen.Select(Gen.Int[1, 100], Gen.Int[1, 36], (to, months) => $"rising to {Text(to)}% over {Text(months)}m"))
+        from window in Maybe(Gen.Int[1, 36].Select(months => $"for {Text(months)}m"))
+        from price in Maybe(ReletPrice(f))
+        select $"relet idle at {Text(at)}%{ramp}{window}{price}";
+
+    private static Gen<string> ReletPrice(DealFrame f)
+    {
+        string rent = f.FleetNames.First() + "Rent";
+        string[] indices = f.Indices >= 2 ? [rent, "Ix2"] : [rent];
+        return Gen.Select(Pick(indices), Gen.Int[0, 3], Gen.Int[1, 150], (index, shape, n) => shape switch
+        {
+            0 => $"price {index}",
+            1 => $"price {Text(n)}% of {index}",
+            2 => $"price {index} - 0.{n % 100:00}",
+            _ => $"price {index} + 0.{n % 100:00} per gpu_hour",
+        });
+    }
+
+    // A scenario's re-let lever (only in a deal whose sale re-lets, else DL0549): all its parts, or none at all.
+    private static Gen<string> ReletLever(DealFrame f) => Gen.OneOf(ReletIdle(f).Select(r => "enforcement " + r), Gen.Const("enforcement not relet idle"));
 
     // The repo market's levers in a scenario (the deal's first fleet, if any, is sold into it).
     private static Gen<string> MarketLever() =>

@@ -61,6 +61,11 @@ internal static partial class DealGen
             yield return KeepContractsLever();
         }
 
+        if (f.ReletsIdle)
+        {
+            yield return ReletLever(f);
+        }
+
         foreach (Gen<string> lever in ContractLevers(f, contractBreaks))
         {
             yield return lever;

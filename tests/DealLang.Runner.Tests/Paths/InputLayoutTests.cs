@@ -33,8 +33,13 @@ public sealed class InputLayoutTests
         // facilities' value at the closing (19, 20), each party's workout lag (21, 22: a drawn lag's periods), and
         // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
         // utilisation (24) and window (25), its market's half-life (26) and the weight of an index its yield reads (27;
-        // 0 here).
-        Assert.Equal(28, layout.Scalars.Length);
+        // 0 here), and last its re-let's ramp end (28), ramp months (29), price index (30), share (31) and spread (32).
+        Assert.Equal(33, layout.Scalars.Length);
+        Assert.Equal(28, layout.IndexOf(InputQuantity.SaleReletTo, 0));
+        Assert.Equal(29, layout.IndexOf(InputQuantity.SaleReletRampMonths, 0));
+        Assert.Equal(30, layout.IndexOf(InputQuantity.SaleReletPriceIndex, 0));
+        Assert.Equal(31, layout.IndexOf(InputQuantity.SaleReletPriceShare, 0));
+        Assert.Equal(32, layout.IndexOf(InputQuantity.SaleReletPriceSpread, 0));
         Assert.Equal(27, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(26, layout.IndexOf(InputQuantity.SaleHalfLifeMonths, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.SaleYield, 0));
@@ -49,7 +54,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 28), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 33), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -58,10 +63,12 @@ public sealed class InputLayoutTests
     {
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
-        // (28), its yield's index weight (29), and last each loan's default day (30, 31: its obligor's default date).
+        // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), and last the
+        // sale's re-let ramp and price (32-36).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(32, layout.Scalars.Length);
+        Assert.Equal(37, layout.Scalars.Length);
+        Assert.Equal(32, layout.IndexOf(InputQuantity.SaleReletTo, 0));
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanDefaultDay, 31), layout.Scalars[31]);
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanDefaultDay, 0));
@@ -98,7 +105,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(32, layout.Scalars.Length);
+        Assert.Equal(37, layout.Scalars.Length);
         Assert.Equal(31, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
@@ -120,7 +127,7 @@ public sealed class InputLayoutTests
         // The same deal with two tranches, the first convertible: the series gain each tranche's share called per period,
         // then each one's call price per period, after the deal's own series; the scalars gain each tranche's share
         // converted after the deal's 21 + 2 parties' workout lags + the sale's yield, its 2 re-let slots and its
-        // half-life; then the sale's yield's index weight, last: the slots before them are where they were.
+        // half-life; then the sale's yield's index weight and its re-let's ramp and price (5): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -140,7 +147,7 @@ public sealed class InputLayoutTests
         InputLayout layout = InputLayout.Of(with);
         int series = InputLayout.Of(without).Series.Length;
         Assert.True(with.HasTrancheCalls && layout.TrancheCalls && !without.HasTrancheCalls);
-        Assert.Equal(21 + 2 + 4 + n + 1, layout.Scalars.Length);
+        Assert.Equal(21 + 2 + 4 + n + 1 + 5, layout.Scalars.Length);
         Assert.Equal(21 + 2 + 4 + n, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(series + (2 * n), layout.Series.Length);
         Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));

@@ -50,7 +50,7 @@ public sealed record MarketTermsSyntax(
     DurationSyntax? HalfLife = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
-    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation];
+    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation, Relet?.RampTo, Relet?.Price];
 
     /// <summary>The first term written, for a message about the terms as a whole.</summary>
     public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span ?? HalfLife?.Span;
@@ -59,8 +59,21 @@ public sealed record MarketTermsSyntax(
 /// <summary><c>relet idle at 60% for 6m</c> (<see cref="Relets"/> true): from the sale date the fleet's free units are
 /// re-let at its spot index at <see cref="Utilisation"/>, for <see cref="For"/> (null: until the run's last period),
 /// and none is offered for sale meanwhile (docs/language.md §9, "Re-letting idle units"); in a scenario,
-/// <c>enforcement not relet idle</c> (false: no re-let, the sale offers its free units at once).</summary>
-public sealed record ReletIdleSyntax(bool Relets, ExpressionSyntax? Utilisation, DurationSyntax? For, SourceSpan Span) : SyntaxNode(Span);
+/// <c>enforcement not relet idle</c> (false: no re-let, the sale offers its free units at once). <c>rising to 80% over 12m</c>
+/// ramps the utilisation from <see cref="Utilisation"/> to <see cref="RampTo"/> over the <see cref="RampOver"/> months from
+/// the sale date; <c>price 85% of H100Rent</c> or <c>price H100Rent - 0.30</c> (<see cref="Price"/>) lets the units at that
+/// price in place of the fleet's spot index (docs/language.md §9, "relet-ramp").</summary>
+public sealed record ReletIdleSyntax(bool Relets, ExpressionSyntax? Utilisation, DurationSyntax? For, SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The utilisation the ramp reaches (<c>rising to R1</c>); null for a flat utilisation.</summary>
+    public ExpressionSyntax? RampTo { get; init; }
+
+    /// <summary>The ramp's months from the sale date (<c>over M</c>); null for a flat utilisation.</summary>
+    public DurationSyntax? RampOver { get; init; }
+
+    /// <summary>The re-let's price per GPU-hour (<c>price …</c>); null for the fleet's spot index.</summary>
+    public ExpressionSyntax? Price { get; init; }
+}
 
 /// <summary><c>keep contracts</c> (<see cref="KeepsContracts"/> true: the lender keeps the fleet's running compute
 /// contracts and sells only idle and freed units) or, in a scenario, <c>enforcement sell all</c> (false: every unit
