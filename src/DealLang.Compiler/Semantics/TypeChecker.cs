@@ -26,6 +26,11 @@ internal sealed partial class TypeChecker
     // An index's level, bound on first use: wherever the index is read (its unit is the reader's), or by its rules.
     private readonly Dictionary<IndexSyntax, BoundExpression> _indexLevels = new(ReferenceEqualityComparer.Instance);
 
+    // The index levels being bound (a level reading an index binds that index's level first), and whether one was read
+    // while being bound: a cycle, reported by the level that closes it (IndexLevel, BindIndexLevel).
+    private readonly HashSet<IndexSyntax> _levelsBeingBound = new(ReferenceEqualityComparer.Instance);
+    private bool _levelCycle;
+
     private TypeChecker(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
         _analysis = analysis;
@@ -418,7 +423,24 @@ internal sealed partial class TypeChecker
             return known;
         }
 
-        BoundExpression level = BindIndexLevel(index);
+        if (!_levelsBeingBound.Add(index))
+        {
+            // A level that reads its own index, directly or through another index's level (`level Rent` in Rent): no
+            // level, and the level being bound says it is not a constant (BindIndexLevel).
+            _levelCycle = true;
+            return BadExpression.Instance;
+        }
+
+        BoundExpression level;
+        try
+        {
+            level = BindIndexLevel(index);
+        }
+        finally
+        {
+            _levelsBeingBound.Remove(index);
+        }
+
         _indexLevels[index] = level;
         return level;
     }
@@ -434,6 +456,13 @@ internal sealed partial class TypeChecker
         BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
         if (bound is BadExpression)
         {
+            if (_levelCycle)
+            {
+                // The level read an index whose level is being bound (itself, or one reading it): said once, here.
+                _levelCycle = false;
+                _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            }
+
             return bound;
         }
 

@@ -236,6 +236,20 @@ public sealed class IndexRulesTests
     }
 
     [Fact]
+    public void A_level_that_reads_its_own_index_is_one_DL0306_not_a_stack_overflow()
+    {
+        // `level Rent` inside Rent bound Rent's level to bind Rent's level, without end (the mutated-deal property at
+        // 4,000 iterations crashed the test host). Directly, and through another index's level: one error each, at the
+        // level that closes the cycle.
+        Diagnostic self = Single(Errors(Deal("  index Rent { level Rent }")), "DL0306");
+        Assert.Contains("the level of index 'Rent' must be a constant", self.Message, StringComparison.Ordinal);
+
+        IReadOnlyList<Diagnostic> mutual = Errors(Deal("  index Rent { level Sofr }\n  index Sofr { level Rent }"));
+        Diagnostic closing = Single(mutual, "DL0306");
+        Assert.Contains("the level of index 'Sofr'", closing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_price_below_zero_is_DL0312_and_a_rate_below_zero_or_a_shift_is_not()
     {
         // A price (money per GPU-hour) is never below zero: its level, a point, a scenario's level and a process's
