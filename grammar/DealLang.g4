@@ -188,10 +188,11 @@ leaseItem
     ;
 
 // A lease's renewal terms' own terms, each after 'with': their break, and the termination fee owed by a lessee
-// defaulting in one ('with termination_fee 300m amortising to 50m', over the renewal term it falls in).
+// defaulting in one ('with termination_fee 300m amortising to 50m', over the renewal term it falls in); one amount per
+// renewal term, in order ('with termination_fee 300m, 150m'), steps the fee from term to term (DL0578: one or N).
 renewalTerm
     : WITH breakOption                                                   # renewalBreakTerm
-    | WITH TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?       # renewalTerminationFeeTerm
+    | WITH TERMINATION_FEE fees+=expr (COMMA fees+=expr)* (AMORTISING (TO floor=expr)?)?   # renewalTerminationFeeTerm
     ;
 
 // A break option, one rule wherever one is written: a lease's or a contract's item (the initial term's break) and, after

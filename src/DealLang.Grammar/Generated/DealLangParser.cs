@@ -3313,7 +3313,8 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class RenewalTerminationFeeTermContext : RenewalTermContext {
-		public ExprContext fee;
+		public ExprContext _expr;
+		public IList<ExprContext> _fees = new List<ExprContext>();
 		public ExprContext floor;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
@@ -3322,6 +3323,10 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
 			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
@@ -3340,9 +3345,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 486;
+			State = 493;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -3362,22 +3367,40 @@ public partial class DealLangParser : Parser {
 				State = 477;
 				Match(TERMINATION_FEE);
 				State = 478;
-				((RenewalTerminationFeeTermContext)_localctx).fee = expr(0);
-				State = 484;
+				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
+				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
+				State = 483;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 479;
+					Match(COMMA);
+					State = 480;
+					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
+					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
+					}
+					}
+					State = 485;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 479;
+					State = 486;
 					Match(AMORTISING);
-					State = 482;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 480;
+						State = 487;
 						Match(TO);
-						State = 481;
+						State = 488;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3443,60 +3466,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 495;
 			Match(BREAK_OPTION);
-			State = 489;
+			State = 496;
 			Match(AT);
-			State = 490;
+			State = 497;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 495;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 491;
+				State = 498;
 				Match(COMMA);
-				State = 492;
+				State = 499;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 497;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 500;
+			State = 507;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 498;
+				State = 505;
 				Match(NOTICE);
-				State = 499;
+				State = 506;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 503;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 502;
+				State = 509;
 				breakFee();
 				}
 			}
 
-			State = 507;
+			State = 514;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 505;
+				State = 512;
 				Match(WITH);
-				State = 506;
+				State = 513;
 				Match(RVG);
 				}
 				break;
@@ -3565,20 +3588,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 516;
+			State = 523;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 516;
 				Match(FEE);
-				State = 510;
+				State = 517;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 511;
+				State = 518;
 				Match(OF);
-				State = 512;
+				State = 519;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3586,9 +3609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 521;
 				Match(FEE);
-				State = 515;
+				State = 522;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3672,14 +3695,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 525;
+			State = 532;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 518;
+				State = 525;
 				Match(YEARLY);
 				}
 				break;
@@ -3687,9 +3710,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 519;
+				State = 526;
 				Match(FLOOR);
-				State = 520;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -3697,9 +3720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 521;
+				State = 528;
 				Match(CAP);
-				State = 522;
+				State = 529;
 				expr(0);
 				}
 				break;
@@ -3707,9 +3730,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 523;
+				State = 530;
 				Match(LAG);
-				State = 524;
+				State = 531;
 				duration();
 				}
 				break;
@@ -3750,22 +3773,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 530;
+			State = 537;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 527;
+				State = 534;
 				Match(NUMBER);
-				State = 528;
+				State = 535;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 529;
+				State = 536;
 				Match(QUANTITY);
 				}
 				break;
@@ -3839,16 +3862,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 538;
+			State = 545;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 532;
+				State = 539;
 				Match(GUARANTEES);
-				State = 533;
+				State = 540;
 				expr(0);
 				}
 				break;
@@ -3856,9 +3879,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 534;
+				State = 541;
 				Match(CAP);
-				State = 535;
+				State = 542;
 				expr(0);
 				}
 				break;
@@ -3866,9 +3889,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 536;
+				State = 543;
 				Match(UNTIL);
-				State = 537;
+				State = 544;
 				Match(DATE);
 				}
 				break;
@@ -3920,21 +3943,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
+			State = 547;
 			Match(GUARANTOR);
-			State = 541;
+			State = 548;
 			_localctx.party = ident();
-			State = 545;
+			State = 552;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 542;
+				State = 549;
 				guarantorPart();
 				}
 				}
-				State = 547;
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4024,16 +4047,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 560;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 555;
 				Match(CAP);
-				State = 549;
+				State = 556;
 				expr(0);
 				}
 				break;
@@ -4041,9 +4064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 550;
+				State = 557;
 				Match(UNTIL);
-				State = 551;
+				State = 558;
 				Match(DATE);
 				}
 				break;
@@ -4051,9 +4074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 552;
+				State = 559;
 				Match(FEE);
-				State = 553;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -4061,18 +4084,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 554;
+				State = 561;
 				Match(COVERS);
-				State = 555;
+				State = 562;
 				coverage();
-				State = 558;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 556;
+					State = 563;
 					Match(AND);
-					State = 557;
+					State = 564;
 					coverage();
 					}
 				}
@@ -4118,7 +4141,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
+			State = 569;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4175,27 +4198,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 564;
+			State = 571;
 			Match(LOAN);
-			State = 565;
+			State = 572;
 			_localctx.name = ident();
-			State = 566;
+			State = 573;
 			Match(LBRACE);
-			State = 570;
+			State = 577;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 567;
+				State = 574;
 				loanItem();
 				}
 				}
-				State = 572;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 573;
+			State = 580;
 			Match(RBRACE);
 			}
 		}
@@ -4379,16 +4402,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 627;
+			State = 634;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 582;
 				Match(OBLIGOR);
-				State = 576;
+				State = 583;
 				ident();
 				}
 				break;
@@ -4396,9 +4419,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 577;
+				State = 584;
 				Match(BALANCE);
-				State = 578;
+				State = 585;
 				expr(0);
 				}
 				break;
@@ -4406,9 +4429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 579;
+				State = 586;
 				Match(COUPON);
-				State = 580;
+				State = 587;
 				couponTerms();
 				}
 				break;
@@ -4416,11 +4439,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 581;
+				State = 588;
 				Match(INTEREST_ONLY);
-				State = 582;
+				State = 589;
 				Match(UNTIL);
-				State = 583;
+				State = 590;
 				Match(DATE);
 				}
 				break;
@@ -4428,16 +4451,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 584;
+				State = 591;
 				Match(AMORTIZE);
-				State = 585;
+				State = 592;
 				amortization();
-				State = 587;
+				State = 594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 586;
+					State = 593;
 					Match(IDENT);
 					}
 				}
@@ -4448,9 +4471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 589;
+				State = 596;
 				Match(MATURITY);
-				State = 590;
+				State = 597;
 				Match(DATE);
 				}
 				break;
@@ -4458,84 +4481,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 591;
+				State = 598;
 				Match(RECOVERY);
-				State = 592;
+				State = 599;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 595;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 593;
+					State = 600;
 					Match(AFTER);
-					State = 594;
+					State = 601;
 					duration();
 					}
 				}
 
-				State = 599;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 597;
+					State = 604;
 					Match(ACCRUING);
-					State = 598;
+					State = 605;
 					recoveryAccrual();
 					}
 				}
 
-				State = 618;
+				State = 625;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 601;
+					State = 608;
 					Match(IN);
-					State = 616;
+					State = 623;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 602;
+						State = 609;
 						Match(NUMBER);
-						State = 603;
+						State = 610;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 604;
+						State = 611;
 						Match(INSTALMENTS);
-						State = 605;
-						Match(LBRACE);
 						State = 612;
+						Match(LBRACE);
+						State = 619;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 							{
 							{
-							State = 606;
+							State = 613;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 608;
+							State = 615;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 607;
+								State = 614;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 614;
+							State = 621;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 615;
+						State = 622;
 						Match(RBRACE);
 						}
 						break;
@@ -4551,7 +4574,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 620;
+				State = 627;
 				stepUp();
 				}
 				break;
@@ -4559,7 +4582,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 621;
+				State = 628;
 				marginGrid();
 				}
 				break;
@@ -4567,19 +4590,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 622;
+				State = 629;
 				Match(DEFAULT_INTEREST);
-				State = 624;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 623;
+					State = 630;
 					Match(PLUS);
 					}
 				}
 
-				State = 626;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -4638,14 +4661,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 631;
+			State = 638;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 629;
+				State = 636;
 				Match(COUPON);
 				}
 				break;
@@ -4653,7 +4676,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 630;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4705,27 +4728,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 633;
+			State = 640;
 			Match(FLEET);
-			State = 634;
+			State = 641;
 			_localctx.name = ident();
-			State = 635;
+			State = 642;
 			Match(LBRACE);
-			State = 639;
+			State = 646;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 636;
+				State = 643;
 				fleetItem();
 				}
 				}
-				State = 641;
+				State = 648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 642;
+			State = 649;
 			Match(RBRACE);
 			}
 		}
@@ -4922,32 +4945,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 683;
+			State = 690;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 644;
+				State = 651;
 				Match(DELIVERIES);
-				State = 645;
+				State = 652;
 				Match(LBRACE);
-				State = 649;
+				State = 656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 646;
+					State = 653;
 					delivery();
 					}
 					}
-					State = 651;
+					State = 658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 652;
+				State = 659;
 				Match(RBRACE);
 				}
 				break;
@@ -4955,9 +4978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 653;
+				State = 660;
 				Match(UNITS);
-				State = 654;
+				State = 661;
 				expr(0);
 				}
 				break;
@@ -4965,9 +4988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 655;
+				State = 662;
 				Match(UNIT_COST);
-				State = 656;
+				State = 663;
 				expr(0);
 				}
 				break;
@@ -4975,11 +4998,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 657;
+				State = 664;
 				Match(DEPRECIATE);
-				State = 658;
+				State = 665;
 				Match(STRAIGHT_LINE);
-				State = 659;
+				State = 666;
 				duration();
 				}
 				break;
@@ -4987,13 +5010,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 660;
+				State = 667;
 				Match(DEPRECIATE);
-				State = 661;
+				State = 668;
 				Match(DECLINING);
-				State = 662;
+				State = 669;
 				expr(0);
-				State = 663;
+				State = 670;
 				perYear();
 				}
 				break;
@@ -5001,9 +5024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 665;
+				State = 672;
 				Match(POWER);
-				State = 666;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -5011,9 +5034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 667;
+				State = 674;
 				Match(PUE);
-				State = 668;
+				State = 675;
 				expr(0);
 				}
 				break;
@@ -5021,9 +5044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 669;
+				State = 676;
 				Match(POWER_PRICE);
-				State = 670;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -5031,11 +5054,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 671;
+				State = 678;
 				Match(MAINTENANCE);
-				State = 672;
+				State = 679;
 				expr(0);
-				State = 673;
+				State = 680;
 				perYear();
 				}
 				break;
@@ -5043,15 +5066,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 675;
+				State = 682;
 				Match(MARKET_VALUE);
-				State = 676;
+				State = 683;
 				expr(0);
-				State = 677;
+				State = 684;
 				Match(DECLINING);
-				State = 678;
+				State = 685;
 				expr(0);
-				State = 679;
+				State = 686;
 				perYear();
 				}
 				break;
@@ -5059,9 +5082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 681;
+				State = 688;
 				Match(GENERATION);
-				State = 682;
+				State = 689;
 				ident();
 				}
 				break;
@@ -5118,31 +5141,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
+			State = 692;
 			Match(CONTRACT);
-			State = 686;
-			_localctx.name = ident();
-			State = 687;
-			Match(ON);
-			State = 688;
-			_localctx.fleet = ident();
-			State = 689;
-			Match(LBRACE);
 			State = 693;
+			_localctx.name = ident();
+			State = 694;
+			Match(ON);
+			State = 695;
+			_localctx.fleet = ident();
+			State = 696;
+			Match(LBRACE);
+			State = 700;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 690;
+				State = 697;
 				contractItem();
 				}
 				}
-				State = 695;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 696;
+			State = 703;
 			Match(RBRACE);
 			}
 		}
@@ -5364,16 +5387,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 745;
+			State = 752;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 698;
+				State = 705;
 				Match(CUSTOMER);
-				State = 699;
+				State = 706;
 				ident();
 				}
 				break;
@@ -5381,9 +5404,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 707;
 				Match(UNITS);
-				State = 701;
+				State = 708;
 				expr(0);
 				}
 				break;
@@ -5391,11 +5414,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 709;
 				Match(PRICE);
-				State = 703;
+				State = 710;
 				Match(AT);
-				State = 704;
+				State = 711;
 				Match(MARKET);
 				}
 				break;
@@ -5403,9 +5426,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 705;
+				State = 712;
 				Match(PRICE);
-				State = 706;
+				State = 713;
 				expr(0);
 				}
 				break;
@@ -5413,11 +5436,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 707;
+				State = 714;
 				Match(HOUR);
-				State = 708;
+				State = 715;
 				expr(0);
-				State = 709;
+				State = 716;
 				perYear();
 				}
 				break;
@@ -5425,9 +5448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 711;
+				State = 718;
 				Match(TAKE_OR_PAY);
-				State = 712;
+				State = 719;
 				expr(0);
 				}
 				break;
@@ -5435,9 +5458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 713;
+				State = 720;
 				Match(STARTS);
-				State = 714;
+				State = 721;
 				Match(DATE);
 				}
 				break;
@@ -5445,9 +5468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 715;
+				State = 722;
 				Match(TERM);
-				State = 716;
+				State = 723;
 				duration();
 				}
 				break;
@@ -5455,25 +5478,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 717;
-				Match(TERMINATION_FEE);
-				State = 718;
-				((TerminationFeeItemContext)_localctx).fee = expr(0);
 				State = 724;
+				Match(TERMINATION_FEE);
+				State = 725;
+				((TerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 719;
+					State = 726;
 					Match(AMORTISING);
-					State = 722;
+					State = 729;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 720;
+						State = 727;
 						Match(TO);
-						State = 721;
+						State = 728;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5487,26 +5510,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 726;
+				State = 733;
 				Match(RENEWALS);
-				State = 727;
-				renewalCount();
-				State = 728;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 729;
-				Match(AT);
-				State = 730;
-				Match(CUSTOMER);
-				State = 731;
-				Match(OPTION);
 				State = 734;
+				renewalCount();
+				State = 735;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 736;
+				Match(AT);
+				State = 737;
+				Match(CUSTOMER);
+				State = 738;
+				Match(OPTION);
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 732;
+					State = 739;
 					Match(WITH);
-					State = 733;
+					State = 740;
 					breakOption();
 					}
 				}
@@ -5517,20 +5540,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 736;
+				State = 743;
 				Match(PREPAYMENT);
-				State = 737;
+				State = 744;
 				expr(0);
-				State = 741;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 738;
+					State = 745;
 					Match(APPLIED);
-					State = 739;
+					State = 746;
 					Match(OVER);
-					State = 740;
+					State = 747;
 					Match(TERM);
 					}
 				}
@@ -5541,7 +5564,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 743;
+				State = 750;
 				guarantorClause();
 				}
 				break;
@@ -5549,7 +5572,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 744;
+				State = 751;
 				breakOption();
 				}
 				break;
@@ -5601,27 +5624,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 754;
 			Match(COINS);
-			State = 748;
+			State = 755;
 			_localctx.name = ident();
-			State = 749;
+			State = 756;
 			Match(LBRACE);
-			State = 753;
+			State = 760;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
-				State = 750;
+				State = 757;
 				coinsItem();
 				}
 				}
-				State = 755;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 756;
+			State = 763;
 			Match(RBRACE);
 			}
 		}
@@ -5784,16 +5807,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 778;
+			State = 785;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 758;
+				State = 765;
 				Match(HOLDINGS);
-				State = 759;
+				State = 766;
 				expr(0);
 				}
 				break;
@@ -5801,9 +5824,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 760;
+				State = 767;
 				Match(PRICE);
-				State = 761;
+				State = 768;
 				ident();
 				}
 				break;
@@ -5811,9 +5834,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 762;
+				State = 769;
 				Match(HASHRATE);
-				State = 763;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5821,9 +5844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 764;
+				State = 771;
 				Match(NETWORK);
-				State = 765;
+				State = 772;
 				expr(0);
 				}
 				break;
@@ -5831,9 +5854,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 766;
+				State = 773;
 				Match(REWARDS);
-				State = 767;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5841,9 +5864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 768;
+				State = 775;
 				Match(POWER);
-				State = 769;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -5851,9 +5874,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 770;
+				State = 777;
 				Match(POWER_PRICE);
-				State = 771;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -5861,9 +5884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 772;
+				State = 779;
 				Match(DEPTH);
-				State = 773;
+				State = 780;
 				expr(0);
 				}
 				break;
@@ -5871,9 +5894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 774;
+				State = 781;
 				Match(IMPACT);
-				State = 775;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -5881,9 +5904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 776;
+				State = 783;
 				Match(KEEP);
-				State = 777;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -5935,20 +5958,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 780;
+			State = 787;
 			Match(DATE);
-			State = 781;
+			State = 788;
 			_localctx.units = expr(0);
-			State = 782;
+			State = 789;
 			Match(AT);
-			State = 783;
+			State = 790;
 			_localctx.cost = expr(0);
-			State = 785;
+			State = 792;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 784;
+				State = 791;
 				Match(COMMA);
 				}
 			}
@@ -6001,27 +6024,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 787;
+			State = 794;
 			Match(TRANCHE);
-			State = 788;
+			State = 795;
 			_localctx.name = ident();
-			State = 789;
+			State = 796;
 			Match(LBRACE);
-			State = 793;
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
 				{
 				{
-				State = 790;
+				State = 797;
 				trancheItem();
 				}
 				}
-				State = 795;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 796;
+			State = 803;
 			Match(RBRACE);
 			}
 		}
@@ -6070,38 +6093,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 805;
 			_localctx.rate = expr(0);
-			State = 800;
+			State = 807;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 799;
+				State = 806;
 				Match(FIXED);
 				}
 			}
 
-			State = 804;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 802;
+				State = 809;
 				Match(FLOOR);
-				State = 803;
+				State = 810;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 808;
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 806;
+				State = 813;
 				Match(CAP);
-				State = 807;
+				State = 814;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6491,16 +6514,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 913;
+			State = 920;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 810;
+				State = 817;
 				Match(BALANCE);
-				State = 811;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -6508,9 +6531,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 812;
+				State = 819;
 				Match(COUPON);
-				State = 813;
+				State = 820;
 				couponTerms();
 				}
 				break;
@@ -6518,26 +6541,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 814;
+				State = 821;
 				Match(PIK);
-				State = 816;
+				State = 823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 815;
+					State = 822;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 820;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 818;
+					State = 825;
 					Match(WHEN);
-					State = 819;
+					State = 826;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6548,9 +6571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 822;
+				State = 829;
 				Match(PIK);
-				State = 823;
+				State = 830;
 				Match(UNPAID);
 				}
 				break;
@@ -6558,9 +6581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 824;
+				State = 831;
 				Match(ISSUE_PRICE);
-				State = 825;
+				State = 832;
 				expr(0);
 				}
 				break;
@@ -6568,9 +6591,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 826;
+				State = 833;
 				Match(COMMITMENT);
-				State = 827;
+				State = 834;
 				expr(0);
 				}
 				break;
@@ -6578,11 +6601,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 828;
+				State = 835;
 				Match(AVAILABLE);
-				State = 829;
+				State = 836;
 				Match(UNTIL);
-				State = 830;
+				State = 837;
 				Match(DATE);
 				}
 				break;
@@ -6590,25 +6613,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 831;
+				State = 838;
 				Match(DRAWS);
-				State = 832;
+				State = 839;
 				Match(LBRACE);
-				State = 836;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 833;
+					State = 840;
 					schedulePoint();
 					}
 					}
-					State = 838;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 839;
+				State = 846;
 				Match(RBRACE);
 				}
 				break;
@@ -6616,15 +6639,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 840;
+				State = 847;
 				Match(DRAWS);
-				State = 841;
+				State = 848;
 				Match(AGAINST);
-				State = 842;
+				State = 849;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 843;
+				State = 850;
 				Match(ADVANCE);
-				State = 844;
+				State = 851;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6632,9 +6655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 846;
+				State = 853;
 				Match(COMMITMENT_FEE);
-				State = 847;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6642,7 +6665,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 848;
+				State = 855;
 				stepUp();
 				}
 				break;
@@ -6650,7 +6673,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 849;
+				State = 856;
 				marginGrid();
 				}
 				break;
@@ -6658,15 +6681,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 850;
+				State = 857;
 				Match(MARGIN);
-				State = 851;
+				State = 858;
 				Match(INVESTMENT_GRADE);
-				State = 852;
+				State = 859;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 853;
+				State = 860;
 				Match(ELSE);
-				State = 854;
+				State = 861;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6674,9 +6697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 856;
+				State = 863;
 				Match(TARGET_BALANCE);
-				State = 857;
+				State = 864;
 				expr(0);
 				}
 				break;
@@ -6684,11 +6707,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 858;
+				State = 865;
 				Match(INTEREST_ONLY);
-				State = 859;
+				State = 866;
 				Match(UNTIL);
-				State = 860;
+				State = 867;
 				Match(DATE);
 				}
 				break;
@@ -6696,9 +6719,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 861;
+				State = 868;
 				Match(AMORTIZE);
-				State = 862;
+				State = 869;
 				amortization();
 				}
 				break;
@@ -6706,9 +6729,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 863;
+				State = 870;
 				Match(MATURITY);
-				State = 864;
+				State = 871;
 				Match(DATE);
 				}
 				break;
@@ -6716,9 +6739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 865;
+				State = 872;
 				Match(SENIORITY);
-				State = 866;
+				State = 873;
 				Match(NUMBER);
 				}
 				break;
@@ -6726,7 +6749,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 867;
+				State = 874;
 				guarantorClause();
 				}
 				break;
@@ -6734,50 +6757,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 868;
+				State = 875;
 				Match(CONVERTIBLE);
-				State = 869;
-				Match(AT);
-				State = 870;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 871;
-				Match(AGAINST);
-				State = 872;
-				((ConvertibleItemContext)_localctx).share = expr(0);
 				State = 876;
+				Match(AT);
+				State = 877;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 878;
+				Match(AGAINST);
+				State = 879;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 873;
+					State = 880;
 					Match(EARLY);
-					State = 874;
+					State = 881;
 					Match(ABOVE);
-					State = 875;
+					State = 882;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 881;
+				State = 888;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 878;
+					State = 885;
 					convertiblePut();
 					}
 					}
-					State = 883;
+					State = 890;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 885;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 884;
+					State = 891;
 					convertibleCall();
 					}
 				}
@@ -6788,33 +6811,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 887;
+				State = 894;
 				Match(RESET);
-				State = 888;
+				State = 895;
 				Match(DATE);
-				State = 893;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 889;
+					State = 896;
 					Match(COMMA);
-					State = 890;
+					State = 897;
 					Match(DATE);
 					}
 					}
-					State = 895;
+					State = 902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 896;
+				State = 903;
 				Match(TO);
-				State = 897;
+				State = 904;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 898;
+				State = 905;
 				Match(FLOOR);
-				State = 899;
+				State = 906;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6822,9 +6845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 901;
+				State = 908;
 				Match(COMPLETION);
-				State = 902;
+				State = 909;
 				expr(0);
 				}
 				break;
@@ -6832,30 +6855,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 903;
+				State = 910;
 				Match(CALLABLE);
-				State = 905;
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 904;
+					State = 911;
 					callStep();
 					}
 					}
-					State = 907;
+					State = 914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 911;
+				State = 918;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 909;
+					State = 916;
 					Match(MAKE_WHOLE);
-					State = 910;
+					State = 917;
 					((CallableItemContext)_localctx).makeWhole = expr(0);
 					}
 				}
@@ -6905,20 +6928,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 915;
+			State = 922;
 			Match(FROM);
-			State = 916;
+			State = 923;
 			Match(DATE);
-			State = 917;
+			State = 924;
 			Match(AT);
-			State = 918;
+			State = 925;
 			_localctx.price = expr(0);
-			State = 920;
+			State = 927;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 919;
+				State = 926;
 				Match(COMMA);
 				}
 			}
@@ -6964,13 +6987,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 929;
 			Match(PUT);
-			State = 923;
+			State = 930;
 			Match(DATE);
-			State = 924;
+			State = 931;
 			Match(AT);
-			State = 925;
+			State = 932;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7014,15 +7037,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 927;
+			State = 934;
 			Match(CALL);
-			State = 928;
+			State = 935;
 			Match(FROM);
-			State = 929;
+			State = 936;
 			Match(DATE);
-			State = 930;
+			State = 937;
 			Match(ABOVE);
-			State = 931;
+			State = 938;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7069,26 +7092,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 933;
+			State = 940;
 			Match(STEP_UP);
-			State = 934;
+			State = 941;
 			expr(0);
-			State = 939;
+			State = 946;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 935;
+				State = 942;
 				Match(FROM);
-				State = 936;
+				State = 943;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 937;
+				State = 944;
 				Match(WHILE);
-				State = 938;
+				State = 945;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7149,41 +7172,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
-			Match(MARGIN);
-			State = 942;
-			Match(GRID);
-			State = 943;
-			_localctx.test = ident();
-			State = 944;
-			Match(LBRACE);
 			State = 948;
+			Match(MARGIN);
+			State = 949;
+			Match(GRID);
+			State = 950;
+			_localctx.test = ident();
+			State = 951;
+			Match(LBRACE);
+			State = 955;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 945;
+				State = 952;
 				gridTier();
 				}
 				}
-				State = 950;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 953;
+			State = 960;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 951;
+				State = 958;
 				Match(ELSE);
-				State = 952;
+				State = 959;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 955;
+			State = 962;
 			Match(RBRACE);
 			}
 		}
@@ -7228,11 +7251,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
+			State = 964;
 			Match(BELOW);
-			State = 958;
+			State = 965;
 			_localctx.bound = expr(0);
-			State = 959;
+			State = 966;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7314,14 +7337,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_amortization);
 		int _la;
 		try {
-			State = 973;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 961;
+				State = 968;
 				Match(BULLET);
 				}
 				break;
@@ -7329,7 +7352,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 962;
+				State = 969;
 				Match(LEVEL);
 				}
 				break;
@@ -7337,7 +7360,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 963;
+				State = 970;
 				Match(LINEAR);
 				}
 				break;
@@ -7345,25 +7368,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 964;
+				State = 971;
 				Match(SCHEDULE);
-				State = 965;
+				State = 972;
 				Match(LBRACE);
-				State = 969;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 966;
+					State = 973;
 					schedulePoint();
 					}
 					}
-					State = 971;
+					State = 978;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 972;
+				State = 979;
 				Match(RBRACE);
 				}
 				break;
@@ -7417,27 +7440,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
+			State = 982;
 			Match(HOLDING);
-			State = 976;
+			State = 983;
 			_localctx.name = ident();
-			State = 977;
+			State = 984;
 			Match(LBRACE);
-			State = 981;
+			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
-				State = 978;
+				State = 985;
 				holdingItem();
 				}
 				}
-				State = 983;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 984;
+			State = 991;
 			Match(RBRACE);
 			}
 		}
@@ -7571,20 +7594,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1009;
+			State = 1016;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 986;
+				State = 993;
 				Match(OF);
-				State = 987;
+				State = 994;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 988;
+				State = 995;
 				Match(DOT);
-				State = 989;
+				State = 996;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7592,9 +7615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 991;
+				State = 998;
 				Match(SHARE);
-				State = 992;
+				State = 999;
 				expr(0);
 				}
 				break;
@@ -7602,9 +7625,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 993;
+				State = 1000;
 				Match(FACE);
-				State = 994;
+				State = 1001;
 				expr(0);
 				}
 				break;
@@ -7612,9 +7635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 995;
+				State = 1002;
 				Match(MARK);
-				State = 996;
+				State = 1003;
 				Match(PAR);
 				}
 				break;
@@ -7622,9 +7645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 997;
+				State = 1004;
 				Match(MARK);
-				State = 998;
+				State = 1005;
 				ident();
 				}
 				break;
@@ -7632,19 +7655,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 999;
+				State = 1006;
 				Match(MARKET);
-				State = 1001;
+				State = 1008;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1000;
+					State = 1007;
 					holdingMarketTerm();
 					}
 					}
-					State = 1003;
+					State = 1010;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7654,13 +7677,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1005;
+				State = 1012;
 				Match(DRAWS);
-				State = 1006;
+				State = 1013;
 				Match(CALLED);
-				State = 1007;
+				State = 1014;
 				Match(FROM);
-				State = 1008;
+				State = 1015;
 				ident();
 				}
 				break;
@@ -7734,16 +7757,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
 		try {
-			State = 1017;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1011;
+				State = 1018;
 				Match(DISCOUNT);
-				State = 1012;
+				State = 1019;
 				expr(0);
 				}
 				break;
@@ -7751,9 +7774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1013;
+				State = 1020;
 				Match(DEPTH);
-				State = 1014;
+				State = 1021;
 				expr(0);
 				}
 				break;
@@ -7761,9 +7784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1015;
+				State = 1022;
 				Match(IMPACT);
-				State = 1016;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7817,27 +7840,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1019;
+			State = 1026;
 			Match(EQUITY);
-			State = 1020;
+			State = 1027;
 			_localctx.name = ident();
-			State = 1021;
+			State = 1028;
 			Match(LBRACE);
-			State = 1025;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1022;
+				State = 1029;
 				equityItem();
 				}
 				}
-				State = 1027;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1028;
+			State = 1035;
 			Match(RBRACE);
 			}
 		}
@@ -7973,16 +7996,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 106, RULE_equityItem);
 		int _la;
 		try {
-			State = 1065;
+			State = 1072;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1030;
+				State = 1037;
 				Match(CONTRIBUTED);
-				State = 1031;
+				State = 1038;
 				expr(0);
 				}
 				break;
@@ -7990,23 +8013,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1032;
+				State = 1039;
 				Match(HOLDERS);
-				State = 1033;
+				State = 1040;
 				holder();
-				State = 1038;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1034;
+					State = 1041;
 					Match(COMMA);
-					State = 1035;
+					State = 1042;
 					holder();
 					}
 					}
-					State = 1040;
+					State = 1047;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8016,9 +8039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1041;
+				State = 1048;
 				Match(HURDLE);
-				State = 1042;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -8026,32 +8049,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1043;
+				State = 1050;
 				Match(CARRY);
-				State = 1044;
+				State = 1051;
 				expr(0);
-				State = 1045;
+				State = 1052;
 				Match(TO);
-				State = 1046;
+				State = 1053;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1049;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1047;
+					State = 1054;
 					Match(CATCH_UP);
-					State = 1048;
+					State = 1055;
 					expr(0);
 					}
 				}
 
-				State = 1052;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1051;
+					State = 1058;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8062,9 +8085,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1054;
+				State = 1061;
 				Match(COMMITMENT);
-				State = 1055;
+				State = 1062;
 				expr(0);
 				}
 				break;
@@ -8072,23 +8095,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1056;
+				State = 1063;
 				Match(CALLS);
-				State = 1057;
+				State = 1064;
 				capitalCall();
-				State = 1062;
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1058;
+					State = 1065;
 					Match(COMMA);
-					State = 1059;
+					State = 1066;
 					capitalCall();
 					}
 					}
-					State = 1064;
+					State = 1071;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8145,32 +8168,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1067;
+			State = 1074;
 			ident();
-			State = 1068;
+			State = 1075;
 			expr(0);
-			State = 1077;
+			State = 1084;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1069;
+				State = 1076;
 				Match(LBRACE);
-				State = 1073;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
-					State = 1070;
+					State = 1077;
 					holderTerm();
 					}
 					}
-					State = 1075;
+					State = 1082;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1076;
+				State = 1083;
 				Match(RBRACE);
 				}
 			}
@@ -8245,16 +8268,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 110, RULE_holderTerm);
 		try {
-			State = 1085;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1079;
+				State = 1086;
 				Match(HURDLE);
-				State = 1080;
+				State = 1087;
 				expr(0);
 				}
 				break;
@@ -8262,9 +8285,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1081;
+				State = 1088;
 				Match(CARRY);
-				State = 1082;
+				State = 1089;
 				expr(0);
 				}
 				break;
@@ -8272,9 +8295,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1083;
+				State = 1090;
 				Match(CATCH_UP);
-				State = 1084;
+				State = 1091;
 				expr(0);
 				}
 				break;
@@ -8318,9 +8341,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1087;
+			State = 1094;
 			Match(DATE);
-			State = 1088;
+			State = 1095;
 			expr(0);
 			}
 		}
@@ -8370,32 +8393,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1090;
+			State = 1097;
 			Match(ACCOUNT);
-			State = 1091;
+			State = 1098;
 			_localctx.name = ident();
-			State = 1100;
+			State = 1107;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1092;
+				State = 1099;
 				Match(LBRACE);
-				State = 1096;
+				State = 1103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1093;
+					State = 1100;
 					accountItem();
 					}
 					}
-					State = 1098;
+					State = 1105;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1099;
+				State = 1106;
 				Match(RBRACE);
 				}
 			}
@@ -8470,16 +8493,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_accountItem);
 		try {
-			State = 1108;
+			State = 1115;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1102;
+				State = 1109;
 				Match(TARGET);
-				State = 1103;
+				State = 1110;
 				expr(0);
 				}
 				break;
@@ -8487,9 +8510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1104;
+				State = 1111;
 				Match(INITIAL);
-				State = 1105;
+				State = 1112;
 				expr(0);
 				}
 				break;
@@ -8497,9 +8520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1106;
+				State = 1113;
 				Match(EARNS);
-				State = 1107;
+				State = 1114;
 				expr(0);
 				}
 				break;
@@ -8560,31 +8583,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1110;
+			State = 1117;
 			Match(FEE);
-			State = 1111;
+			State = 1118;
 			_localctx.name = ident();
-			State = 1112;
+			State = 1119;
 			Match(LBRACE);
-			State = 1113;
+			State = 1120;
 			expr(0);
-			State = 1121;
+			State = 1128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1114;
+				State = 1121;
 				perYear();
-				State = 1119;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1115;
+					State = 1122;
 					Match(ESCALATING);
-					State = 1116;
+					State = 1123;
 					expr(0);
-					State = 1117;
+					State = 1124;
 					perYear();
 					}
 				}
@@ -8592,7 +8615,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1123;
+			State = 1130;
 			Match(RBRACE);
 			}
 		}
@@ -8647,52 +8670,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1125;
+			State = 1132;
 			Match(TEST);
-			State = 1126;
+			State = 1133;
 			_localctx.name = ident();
-			State = 1127;
+			State = 1134;
 			Match(ASSIGN);
-			State = 1128;
-			expr(0);
 			State = 1135;
+			expr(0);
+			State = 1142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1129;
+				State = 1136;
 				Match(OVER);
-				State = 1132;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1130;
+					State = 1137;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1131;
+					State = 1138;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1134;
+				State = 1141;
 				duration();
 				}
 			}
 
-			State = 1139;
+			State = 1146;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1137;
+				State = 1144;
 				Match(FROM);
-				State = 1138;
+				State = 1145;
 				Match(DATE);
 				}
 			}
@@ -8779,79 +8802,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1148;
 			Match(TRIGGER);
-			State = 1142;
+			State = 1149;
 			_localctx.name = ident();
-			State = 1143;
+			State = 1150;
 			Match(WHEN);
-			State = 1144;
+			State = 1151;
 			expr(0);
-			State = 1147;
+			State = 1154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1145;
+				State = 1152;
 				Match(FROM);
-				State = 1146;
+				State = 1153;
 				Match(DATE);
 				}
 			}
 
-			State = 1152;
+			State = 1159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1149;
+				State = 1156;
 				Match(TRIPS);
-				State = 1150;
+				State = 1157;
 				Match(AFTER);
-				State = 1151;
+				State = 1158;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1157;
+			State = 1164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1154;
+				State = 1161;
 				Match(CURES);
-				State = 1155;
+				State = 1162;
 				Match(AFTER);
-				State = 1156;
+				State = 1163;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1169;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1159;
+				State = 1166;
 				Match(CURE);
-				State = 1160;
-				Match(BY);
-				State = 1161;
-				_localctx.curer = ident();
-				State = 1162;
-				Match(UP);
-				State = 1163;
-				Match(TO);
-				State = 1164;
-				_localctx.times = Match(NUMBER);
-				State = 1165;
-				Match(TIMES);
 				State = 1167;
+				Match(BY);
+				State = 1168;
+				_localctx.curer = ident();
+				State = 1169;
+				Match(UP);
+				State = 1170;
+				Match(TO);
+				State = 1171;
+				_localctx.times = Match(NUMBER);
+				State = 1172;
+				Match(TIMES);
+				State = 1174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1166;
+					State = 1173;
 					cureDestination();
 					}
 				}
@@ -8859,23 +8882,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1171;
+			State = 1178;
 			Match(ARROW);
-			State = 1172;
+			State = 1179;
 			triggerEffect();
-			State = 1177;
+			State = 1184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1173;
+				State = 1180;
 				Match(COMMA);
-				State = 1174;
+				State = 1181;
 				triggerEffect();
 				}
 				}
-				State = 1179;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8947,43 +8970,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1196;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1180;
+				State = 1187;
 				Match(PREPAYING);
-				State = 1181;
+				State = 1188;
 				ident();
-				State = 1186;
+				State = 1193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1182;
+					State = 1189;
 					Match(COMMA);
-					State = 1183;
+					State = 1190;
 					ident();
 					}
 					}
-					State = 1188;
+					State = 1195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1192;
+				State = 1199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1189;
+					State = 1196;
 					Match(THEN);
-					State = 1190;
+					State = 1197;
 					Match(INTO);
-					State = 1191;
+					State = 1198;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -8994,9 +9017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1194;
+				State = 1201;
 				Match(INTO);
-				State = 1195;
+				State = 1202;
 				ident();
 				}
 				break;
@@ -9085,20 +9108,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1217;
+			State = 1224;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1198;
+				State = 1205;
 				Match(SWEEP);
-				State = 1199;
+				State = 1206;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1200;
+				State = 1207;
 				Match(TO);
-				State = 1201;
+				State = 1208;
 				ident();
 				}
 				break;
@@ -9106,34 +9129,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1202;
+				State = 1209;
 				Match(ACCELERATE);
-				State = 1214;
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1203;
+					State = 1210;
 					Match(LPAREN);
-					State = 1204;
+					State = 1211;
 					ident();
-					State = 1209;
+					State = 1216;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1205;
+						State = 1212;
 						Match(COMMA);
-						State = 1206;
+						State = 1213;
 						ident();
 						}
 						}
-						State = 1211;
+						State = 1218;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1212;
+					State = 1219;
 					Match(RPAREN);
 					}
 				}
@@ -9144,7 +9167,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1216;
+				State = 1223;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9192,20 +9215,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1219;
+			State = 1226;
 			Match(DEFAULT);
-			State = 1220;
+			State = 1227;
 			Match(WHEN);
-			State = 1221;
+			State = 1228;
 			expr(0);
-			State = 1224;
+			State = 1231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1222;
+				State = 1229;
 				Match(GRACE);
-				State = 1223;
+				State = 1230;
 				duration();
 				}
 			}
@@ -9257,25 +9280,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1226;
-			Match(CFADS);
-			State = 1227;
-			Match(INCLUDES);
-			State = 1228;
-			cfadsItem();
 			State = 1233;
+			Match(CFADS);
+			State = 1234;
+			Match(INCLUDES);
+			State = 1235;
+			cfadsItem();
+			State = 1240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1229;
+				State = 1236;
 				Match(COMMA);
-				State = 1230;
+				State = 1237;
 				cfadsItem();
 				}
 				}
-				State = 1235;
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9315,13 +9338,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 132, RULE_cfadsItem);
 		try {
-			State = 1238;
+			State = 1245;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1236;
+				State = 1243;
 				Match(RVG);
 				}
 				break;
@@ -9506,7 +9529,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1237;
+				State = 1244;
 				ident();
 				}
 				break;
@@ -9556,25 +9579,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1240;
+			State = 1247;
 			Match(WATERFALL);
-			State = 1241;
+			State = 1248;
 			Match(LBRACE);
-			State = 1245;
+			State = 1252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1242;
+				State = 1249;
 				step();
 				}
 				}
-				State = 1247;
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1248;
+			State = 1255;
 			Match(RBRACE);
 			}
 		}
@@ -9803,39 +9826,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 136, RULE_step);
 		int _la;
 		try {
-			State = 1344;
+			State = 1351;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1250;
+				State = 1257;
 				Match(PAY);
-				State = 1251;
+				State = 1258;
 				((PayStepContext)_localctx).target = reference();
-				State = 1261;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1252;
+					State = 1259;
 					Match(USING);
-					State = 1253;
+					State = 1260;
 					ident();
-					State = 1258;
+					State = 1265;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1254;
+						State = 1261;
 						Match(COMMA);
-						State = 1255;
+						State = 1262;
 						ident();
 						}
 						}
-						State = 1260;
+						State = 1267;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9848,9 +9871,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1263;
+				State = 1270;
 				Match(FILL);
-				State = 1264;
+				State = 1271;
 				ident();
 				}
 				break;
@@ -9858,9 +9881,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1265;
+				State = 1272;
 				Match(RELEASE);
-				State = 1266;
+				State = 1273;
 				ident();
 				}
 				break;
@@ -9868,13 +9891,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1267;
+				State = 1274;
 				Match(HOLD);
-				State = 1268;
+				State = 1275;
 				Match(REST);
-				State = 1269;
+				State = 1276;
 				Match(IN);
-				State = 1270;
+				State = 1277;
 				ident();
 				}
 				break;
@@ -9882,25 +9905,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1271;
+				State = 1278;
 				Match(DISTRIBUTE);
-				State = 1274;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1272;
+					State = 1279;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1273;
+					State = 1280;
 					Match(OF);
 					}
 				}
 
-				State = 1276;
+				State = 1283;
 				Match(REST);
-				State = 1277;
+				State = 1284;
 				Match(TO);
-				State = 1278;
+				State = 1285;
 				ident();
 				}
 				break;
@@ -9908,17 +9931,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1279;
+				State = 1286;
 				Match(SWEEP);
-				State = 1280;
+				State = 1287;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1281;
+				State = 1288;
 				Match(OF);
-				State = 1282;
+				State = 1289;
 				Match(REST);
-				State = 1283;
+				State = 1290;
 				Match(TO);
-				State = 1284;
+				State = 1291;
 				ident();
 				}
 				break;
@@ -9926,41 +9949,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1285;
+				State = 1292;
 				Match(SELL);
-				State = 1286;
+				State = 1293;
 				ident();
-				State = 1291;
+				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1287;
+					State = 1294;
 					Match(COMMA);
-					State = 1288;
+					State = 1295;
 					ident();
 					}
 					}
-					State = 1293;
+					State = 1300;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1295;
+				State = 1302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1294;
+					State = 1301;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1297;
+				State = 1304;
 				Match(TO);
-				State = 1298;
+				State = 1305;
 				Match(COVER);
-				State = 1299;
+				State = 1306;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9968,52 +9991,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1301;
+				State = 1308;
 				Match(IF);
-				State = 1302;
+				State = 1309;
 				expr(0);
-				State = 1303;
+				State = 1310;
 				Match(LBRACE);
-				State = 1307;
+				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1304;
+					State = 1311;
 					step();
 					}
 					}
-					State = 1309;
+					State = 1316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1310;
+				State = 1317;
 				Match(RBRACE);
-				State = 1320;
+				State = 1327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1311;
+					State = 1318;
 					Match(ELSE);
-					State = 1312;
+					State = 1319;
 					Match(LBRACE);
-					State = 1316;
+					State = 1323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1313;
+						State = 1320;
 						step();
 						}
 						}
-						State = 1318;
+						State = 1325;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1319;
+					State = 1326;
 					Match(RBRACE);
 					}
 				}
@@ -10024,37 +10047,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1322;
+				State = 1329;
 				Match(PRO_RATA);
-				State = 1325;
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1323;
+					State = 1330;
 					Match(BY);
-					State = 1324;
+					State = 1331;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1327;
+				State = 1334;
 				Match(LBRACE);
-				State = 1331;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1328;
+					State = 1335;
 					step();
 					}
 					}
-					State = 1333;
+					State = 1340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1334;
+				State = 1341;
 				Match(RBRACE);
 				}
 				break;
@@ -10062,25 +10085,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1335;
+				State = 1342;
 				Match(SEQUENTIAL);
-				State = 1336;
+				State = 1343;
 				Match(LBRACE);
-				State = 1340;
+				State = 1347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1337;
+					State = 1344;
 					step();
 					}
 					}
-					State = 1342;
+					State = 1349;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1343;
+				State = 1350;
 				Match(RBRACE);
 				}
 				break;
@@ -10130,25 +10153,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1346;
+			State = 1353;
 			Match(ENFORCEMENT);
-			State = 1347;
+			State = 1354;
 			Match(LBRACE);
-			State = 1351;
+			State = 1358;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1348;
+				State = 1355;
 				enforcementItem();
 				}
 				}
-				State = 1353;
+				State = 1360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1354;
+			State = 1361;
 			Match(RBRACE);
 			}
 		}
@@ -10220,44 +10243,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1372;
+			State = 1379;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1356;
+				State = 1363;
 				Match(SELL);
-				State = 1357;
+				State = 1364;
 				ident();
-				State = 1362;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1358;
+					State = 1365;
 					Match(COMMA);
-					State = 1359;
+					State = 1366;
 					ident();
 					}
 					}
-					State = 1364;
+					State = 1371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1368;
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1365;
+					State = 1372;
 					sellTerm();
 					}
 					}
-					State = 1370;
+					State = 1377;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10267,7 +10290,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1371;
+				State = 1378;
 				waterfallDecl();
 				}
 				break;
@@ -10497,16 +10520,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1426;
+			State = 1433;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1374;
+				State = 1381;
 				Match(HAIRCUT);
-				State = 1375;
+				State = 1382;
 				expr(0);
 				}
 				break;
@@ -10514,11 +10537,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1376;
+				State = 1383;
 				Match(PRICE);
-				State = 1377;
+				State = 1384;
 				Match(YIELD);
-				State = 1378;
+				State = 1385;
 				expr(0);
 				}
 				break;
@@ -10526,9 +10549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1379;
+				State = 1386;
 				Match(PRICE);
-				State = 1380;
+				State = 1387;
 				ident();
 				}
 				break;
@@ -10536,9 +10559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1381;
+				State = 1388;
 				Match(LAG);
-				State = 1382;
+				State = 1389;
 				duration();
 				}
 				break;
@@ -10546,11 +10569,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1383;
+				State = 1390;
 				Match(OVER);
-				State = 1384;
+				State = 1391;
 				Match(NUMBER);
-				State = 1385;
+				State = 1392;
 				Match(PERIODS);
 				}
 				break;
@@ -10558,32 +10581,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1386;
-				Match(DEPTH);
-				State = 1387;
-				expr(0);
-				State = 1388;
-				Match(PER);
-				State = 1389;
-				Match(MONTH);
-				}
-				break;
-			case 7:
-				_localctx = new ImpactTermContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 1391;
-				Match(IMPACT);
-				State = 1392;
-				expr(0);
-				}
-				break;
-			case 8:
-				_localctx = new LimitTermContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
 				State = 1393;
-				Match(LIMIT);
+				Match(DEPTH);
 				State = 1394;
 				expr(0);
 				State = 1395;
@@ -10592,13 +10591,37 @@ public partial class DealLangParser : Parser {
 				Match(MONTH);
 				}
 				break;
+			case 7:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 1398;
+				Match(IMPACT);
+				State = 1399;
+				expr(0);
+				}
+				break;
+			case 8:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 1400;
+				Match(LIMIT);
+				State = 1401;
+				expr(0);
+				State = 1402;
+				Match(PER);
+				State = 1403;
+				Match(MONTH);
+				}
+				break;
 			case 9:
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1398;
+				State = 1405;
 				Match(COSTS);
-				State = 1399;
+				State = 1406;
 				expr(0);
 				}
 				break;
@@ -10606,9 +10629,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1400;
+				State = 1407;
 				Match(KEEP);
-				State = 1401;
+				State = 1408;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10616,9 +10639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1402;
+				State = 1409;
 				Match(RESERVE);
-				State = 1403;
+				State = 1410;
 				expr(0);
 				}
 				break;
@@ -10626,52 +10649,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1404;
+				State = 1411;
 				Match(RELET);
-				State = 1405;
+				State = 1412;
 				Match(IDLE);
-				State = 1406;
+				State = 1413;
 				Match(AT);
-				State = 1407;
-				((ReletIdleTermContext)_localctx).utilisation = expr(0);
 				State = 1414;
+				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				State = 1421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1408;
+					State = 1415;
 					Match(RISING);
-					State = 1409;
+					State = 1416;
 					Match(TO);
-					State = 1410;
+					State = 1417;
 					((ReletIdleTermContext)_localctx).rampTo = expr(0);
-					State = 1411;
+					State = 1418;
 					Match(OVER);
-					State = 1412;
+					State = 1419;
 					((ReletIdleTermContext)_localctx).rampOver = duration();
 					}
 				}
 
-				State = 1418;
+				State = 1425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1416;
+					State = 1423;
 					Match(FOR);
-					State = 1417;
+					State = 1424;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1422;
+				State = 1429;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1420;
+					State = 1427;
 					Match(PRICE);
-					State = 1421;
+					State = 1428;
 					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
 					}
 					break;
@@ -10682,9 +10705,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1424;
+				State = 1431;
 				Match(HALF_LIFE);
-				State = 1425;
+				State = 1432;
 				duration();
 				}
 				break;
@@ -10741,31 +10764,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1428;
+			State = 1435;
 			Match(SCENARIO);
-			State = 1429;
-			_localctx.name = ident();
-			State = 1430;
-			Match(FOR);
-			State = 1431;
-			_localctx.deal = ident();
-			State = 1432;
-			Match(LBRACE);
 			State = 1436;
+			_localctx.name = ident();
+			State = 1437;
+			Match(FOR);
+			State = 1438;
+			_localctx.deal = ident();
+			State = 1439;
+			Match(LBRACE);
+			State = 1443;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1433;
+				State = 1440;
 				scenarioItem();
 				}
 				}
-				State = 1438;
+				State = 1445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1439;
+			State = 1446;
 			Match(RBRACE);
 			}
 		}
@@ -11528,20 +11551,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1732;
+			State = 1739;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1441;
+				State = 1448;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1442;
+				State = 1449;
 				Match(RENEWALS);
-				State = 1443;
+				State = 1450;
 				Match(TAKEN);
-				State = 1444;
+				State = 1451;
 				Match(NUMBER);
 				}
 				break;
@@ -11549,29 +11572,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1446;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1447;
-				Match(RENEWALS);
-				State = 1448;
-				Match(DRAWN);
-				State = 1449;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1453;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1454;
+				Match(RENEWALS);
+				State = 1455;
+				Match(DRAWN);
+				State = 1456;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1460;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1450;
+						State = 1457;
 						loading();
 						}
 						} 
 					}
-					State = 1455;
+					State = 1462;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				}
 				}
 				break;
@@ -11579,27 +11602,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1456;
+				State = 1463;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1457;
+				State = 1464;
 				Match(BREAKS);
-				State = 1461;
+				State = 1468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1458;
+					State = 1465;
 					Match(IN);
-					State = 1459;
+					State = 1466;
 					Match(RENEWAL);
-					State = 1460;
+					State = 1467;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1463;
+				State = 1470;
 				Match(AT);
-				State = 1464;
+				State = 1471;
 				duration();
 				}
 				break;
@@ -11607,61 +11630,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1466;
+				State = 1473;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1467;
+				State = 1474;
 				Match(BREAKS);
-				State = 1468;
+				State = 1475;
 				Match(DRAWN);
-				State = 1472;
+				State = 1479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1469;
+					State = 1476;
 					Match(IN);
-					State = 1470;
+					State = 1477;
 					Match(RENEWAL);
-					State = 1471;
+					State = 1478;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1474;
+				State = 1481;
 				Match(AT);
-				State = 1475;
+				State = 1482;
 				breakChance();
-				State = 1480;
+				State = 1487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1476;
+					State = 1483;
 					Match(COMMA);
-					State = 1477;
+					State = 1484;
 					breakChance();
 					}
 					}
-					State = 1482;
+					State = 1489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1486;
+				State = 1493;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1483;
+						State = 1490;
 						loading();
 						}
 						} 
 					}
-					State = 1488;
+					State = 1495;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				}
 				}
 				break;
@@ -11669,9 +11692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1489;
+				State = 1496;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1490;
+				State = 1497;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11680,20 +11703,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1491;
+				State = 1498;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1492;
+				State = 1499;
 				perYear();
-				State = 1497;
+				State = 1504;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1493;
+					State = 1500;
 					Match(VOLATILITY);
-					State = 1494;
+					State = 1501;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1495;
+					State = 1502;
 					perYear();
 					}
 					break;
@@ -11704,15 +11727,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1499;
+				State = 1506;
 				((DropItemContext)_localctx).path = reference();
-				State = 1500;
+				State = 1507;
 				Match(DROP);
-				State = 1501;
+				State = 1508;
 				expr(0);
-				State = 1502;
+				State = 1509;
 				Match(BY);
-				State = 1503;
+				State = 1510;
 				Match(DATE);
 				}
 				break;
@@ -11720,41 +11743,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1505;
+				State = 1512;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1506;
+				State = 1513;
 				Match(DEFAULTS);
-				State = 1539;
+				State = 1546;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1507;
+					State = 1514;
 					Match(ON);
-					State = 1508;
+					State = 1515;
 					Match(DATE);
-					State = 1512;
+					State = 1519;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1509;
+							State = 1516;
 							loading();
 							}
 							} 
 						}
-						State = 1514;
+						State = 1521;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					}
-					State = 1516;
+					State = 1523;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 					case 1:
 						{
-						State = 1515;
+						State = 1522;
 						recoveryDraw();
 						}
 						break;
@@ -11763,58 +11786,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1518;
+					State = 1525;
 					Match(DRAWN);
-					State = 1528;
+					State = 1535;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 					case 1:
 						{
-						State = 1519;
+						State = 1526;
 						Match(PD);
-						State = 1520;
+						State = 1527;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1521;
+						State = 1528;
 						perYear();
-						State = 1525;
+						State = 1532;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1522;
+							State = 1529;
 							pdStep();
 							}
 							}
-							State = 1527;
+							State = 1534;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1533;
+					State = 1540;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1530;
+							State = 1537;
 							loading();
 							}
 							} 
 						}
-						State = 1535;
+						State = 1542;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					}
-					State = 1537;
+					State = 1544;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 					case 1:
 						{
-						State = 1536;
+						State = 1543;
 						recoveryDraw();
 						}
 						break;
@@ -11830,9 +11853,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1541;
+				State = 1548;
 				Match(ENFORCEMENT);
-				State = 1543;
+				State = 1550;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11840,7 +11863,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1542;
+						State = 1549;
 						sellTerm();
 						}
 						}
@@ -11848,9 +11871,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1545;
+					State = 1552;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11858,11 +11881,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1547;
+				State = 1554;
 				Match(ENFORCEMENT);
-				State = 1548;
+				State = 1555;
 				Match(SELL);
-				State = 1549;
+				State = 1556;
 				Match(ALL);
 				}
 				break;
@@ -11870,13 +11893,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1550;
+				State = 1557;
 				Match(ENFORCEMENT);
-				State = 1551;
+				State = 1558;
 				Match(NOT);
-				State = 1552;
+				State = 1559;
 				Match(RELET);
-				State = 1553;
+				State = 1560;
 				Match(IDLE);
 				}
 				break;
@@ -11884,11 +11907,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1554;
+				State = 1561;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1555;
+				State = 1562;
 				Match(LEVEL);
-				State = 1556;
+				State = 1563;
 				expr(0);
 				}
 				break;
@@ -11896,29 +11919,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1558;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1559;
-				Match(POINTS);
-				State = 1560;
-				pointsKind();
-				State = 1561;
-				Match(LBRACE);
 				State = 1565;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1566;
+				Match(POINTS);
+				State = 1567;
+				pointsKind();
+				State = 1568;
+				Match(LBRACE);
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1562;
+					State = 1569;
 					schedulePoint();
 					}
 					}
-					State = 1567;
+					State = 1574;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1568;
+				State = 1575;
 				Match(RBRACE);
 				}
 				break;
@@ -11926,15 +11949,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1570;
+				State = 1577;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1571;
+				State = 1578;
 				Match(LAUNCH);
-				State = 1572;
+				State = 1579;
 				Match(DATE);
-				State = 1573;
+				State = 1580;
 				Match(DOWN);
-				State = 1574;
+				State = 1581;
 				expr(0);
 				}
 				break;
@@ -11942,21 +11965,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1576;
+				State = 1583;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1577;
+				State = 1584;
 				Match(SHIFT);
-				State = 1579;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1578;
+					State = 1585;
 					Match(PLUS);
 					}
 				}
 
-				State = 1581;
+				State = 1588;
 				expr(0);
 				}
 				break;
@@ -11964,20 +11987,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1583;
+				State = 1590;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1584;
+				State = 1591;
 				Match(DELAYED);
-				State = 1585;
+				State = 1592;
 				duration();
-				State = 1588;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1586;
+					State = 1593;
 					Match(FROM);
-					State = 1587;
+					State = 1594;
 					Match(DATE);
 					}
 				}
@@ -11988,57 +12011,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1590;
+				State = 1597;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1591;
-				Match(DELAYED);
-				State = 1592;
-				Match(DRAWN);
-				State = 1593;
-				delayOutcome();
 				State = 1598;
+				Match(DELAYED);
+				State = 1599;
+				Match(DRAWN);
+				State = 1600;
+				delayOutcome();
+				State = 1605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1594;
+					State = 1601;
 					Match(COMMA);
-					State = 1595;
+					State = 1602;
 					delayOutcome();
 					}
 					}
-					State = 1600;
+					State = 1607;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1603;
+				State = 1610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1601;
+					State = 1608;
 					Match(FROM);
-					State = 1602;
+					State = 1609;
 					Match(DATE);
 					}
 				}
 
-				State = 1608;
+				State = 1615;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1605;
+						State = 1612;
 						loading();
 						}
 						} 
 					}
-					State = 1610;
+					State = 1617;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				}
 				}
 				break;
@@ -12046,45 +12069,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1611;
+				State = 1618;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1612;
-				Match(WORKOUT);
-				State = 1613;
-				Match(DRAWN);
-				State = 1614;
-				delayOutcome();
 				State = 1619;
+				Match(WORKOUT);
+				State = 1620;
+				Match(DRAWN);
+				State = 1621;
+				delayOutcome();
+				State = 1626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1615;
+					State = 1622;
 					Match(COMMA);
-					State = 1616;
+					State = 1623;
 					delayOutcome();
 					}
 					}
-					State = 1621;
+					State = 1628;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1625;
+				State = 1632;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1622;
+						State = 1629;
 						loading();
 						}
 						} 
 					}
-					State = 1627;
+					State = 1634;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				}
 				}
 				break;
@@ -12092,11 +12115,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1628;
+				State = 1635;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1629;
+				State = 1636;
 				Match(UTILISATION);
-				State = 1630;
+				State = 1637;
 				expr(0);
 				}
 				break;
@@ -12104,17 +12127,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1632;
+				State = 1639;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1633;
+				State = 1640;
 				Match(RELET);
-				State = 1634;
+				State = 1641;
 				Match(AFTER);
-				State = 1635;
+				State = 1642;
 				duration();
-				State = 1636;
+				State = 1643;
 				Match(AT);
-				State = 1637;
+				State = 1644;
 				expr(0);
 				}
 				break;
@@ -12122,11 +12145,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1639;
+				State = 1646;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1640;
+				State = 1647;
 				Match(NOT);
-				State = 1641;
+				State = 1648;
 				Match(RELET);
 				}
 				break;
@@ -12134,18 +12157,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1643;
+				State = 1650;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1644;
+				State = 1651;
 				Match(GUARANTEES);
-				State = 1645;
+				State = 1652;
 				Match(HONOURED);
-				State = 1647;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1646;
+					State = 1653;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12156,20 +12179,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1649;
+				State = 1656;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1650;
+				State = 1657;
 				Match(GUARANTEES);
-				State = 1651;
+				State = 1658;
 				Match(DISOWNED);
-				State = 1654;
+				State = 1661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1652;
+					State = 1659;
 					Match(FROM);
-					State = 1653;
+					State = 1660;
 					Match(DATE);
 					}
 				}
@@ -12180,34 +12203,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1656;
+				State = 1663;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1657;
+				State = 1664;
 				Match(CALLED);
-				State = 1658;
+				State = 1665;
 				Match(ON);
-				State = 1659;
+				State = 1666;
 				Match(DATE);
-				State = 1662;
+				State = 1669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1660;
+					State = 1667;
 					Match(AT);
-					State = 1661;
+					State = 1668;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1666;
+				State = 1673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1664;
+					State = 1671;
 					Match(PART);
-					State = 1665;
+					State = 1672;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12218,11 +12241,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1668;
+				State = 1675;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1669;
+				State = 1676;
 				Match(CONVERTS);
-				State = 1670;
+				State = 1677;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12230,11 +12253,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1672;
+				State = 1679;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1673;
+				State = 1680;
 				Match(MARKET);
-				State = 1675;
+				State = 1682;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12242,7 +12265,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1674;
+						State = 1681;
 						holdingMarketTerm();
 						}
 						}
@@ -12250,9 +12273,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1677;
+					State = 1684;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12260,9 +12283,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1679;
+				State = 1686;
 				Match(PATHS);
-				State = 1680;
+				State = 1687;
 				Match(NUMBER);
 				}
 				break;
@@ -12270,9 +12293,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1681;
+				State = 1688;
 				Match(SEED);
-				State = 1682;
+				State = 1689;
 				Match(NUMBER);
 				}
 				break;
@@ -12280,7 +12303,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1683;
+				State = 1690;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12288,7 +12311,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1684;
+				State = 1691;
 				Match(SOBOL);
 				}
 				break;
@@ -12296,21 +12319,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1685;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1686;
-				Match(GBM);
-				State = 1687;
-				Match(DRIFT);
-				State = 1688;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1689;
-				perYear();
-				State = 1690;
-				Match(VOLATILITY);
-				State = 1691;
-				((GbmItemContext)_localctx).vol = expr(0);
 				State = 1692;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1693;
+				Match(GBM);
+				State = 1694;
+				Match(DRIFT);
+				State = 1695;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1696;
+				perYear();
+				State = 1697;
+				Match(VOLATILITY);
+				State = 1698;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1699;
 				perYear();
 				}
 				break;
@@ -12318,39 +12341,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1694;
+				State = 1701;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1695;
+				State = 1702;
 				Match(REVERTS);
-				State = 1696;
+				State = 1703;
 				Match(TO);
-				State = 1699;
+				State = 1706;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1697;
+					State = 1704;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1698;
+					State = 1705;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1701;
+				State = 1708;
 				Match(SPEED);
-				State = 1702;
+				State = 1709;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1703;
+				State = 1710;
 				perYear();
-				State = 1704;
+				State = 1711;
 				Match(VOLATILITY);
-				State = 1705;
+				State = 1712;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1706;
+				State = 1713;
 				perYear();
 				}
 				break;
@@ -12358,17 +12381,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1708;
+				State = 1715;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1709;
+				State = 1716;
 				Match(JUMPS);
-				State = 1710;
+				State = 1717;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1711;
+				State = 1718;
 				perYear();
-				State = 1712;
+				State = 1719;
 				Match(DOWN);
-				State = 1713;
+				State = 1720;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12376,24 +12399,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1715;
-				Match(CORRELATE);
-				State = 1716;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1717;
-				Match(WITH);
-				State = 1718;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1719;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1722;
+				Match(CORRELATE);
+				State = 1723;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1724;
+				Match(WITH);
+				State = 1725;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1726;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1729;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1720;
+					State = 1727;
 					Match(STRESS);
-					State = 1721;
+					State = 1728;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12404,19 +12427,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1724;
+				State = 1731;
 				Match(REGIMES);
-				State = 1725;
+				State = 1732;
 				Match(STRESS);
-				State = 1726;
+				State = 1733;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1727;
+				State = 1734;
 				perYear();
-				State = 1728;
+				State = 1735;
 				Match(NORMAL);
-				State = 1729;
+				State = 1736;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1730;
+				State = 1737;
 				perYear();
 				}
 				break;
@@ -12463,15 +12486,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1734;
+			State = 1741;
 			Match(UNTIL);
-			State = 1735;
+			State = 1742;
 			Match(DATE);
-			State = 1736;
+			State = 1743;
 			Match(THEN);
-			State = 1737;
+			State = 1744;
 			expr(0);
-			State = 1738;
+			State = 1745;
 			perYear();
 			}
 		}
@@ -12561,40 +12584,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1769;
+			State = 1776;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1740;
+				State = 1747;
 				Match(RECOVERY);
-				State = 1741;
+				State = 1748;
 				Match(BETA);
-				State = 1742;
-				Match(MEAN);
-				State = 1743;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1744;
-				Match(SD);
-				State = 1745;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1749;
+				Match(MEAN);
+				State = 1750;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1751;
+				Match(SD);
+				State = 1752;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1756;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,183,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1746;
+						State = 1753;
 						loading();
 						}
 						} 
 					}
-					State = 1751;
+					State = 1758;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,183,Context);
 				}
 				}
 				break;
@@ -12602,45 +12625,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1752;
+				State = 1759;
 				Match(RECOVERY);
-				State = 1753;
-				Match(DRAWN);
-				State = 1754;
-				Match(AT);
-				State = 1755;
-				recoveryOutcome();
 				State = 1760;
+				Match(DRAWN);
+				State = 1761;
+				Match(AT);
+				State = 1762;
+				recoveryOutcome();
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1756;
+					State = 1763;
 					Match(COMMA);
-					State = 1757;
+					State = 1764;
 					recoveryOutcome();
 					}
 					}
-					State = 1762;
+					State = 1769;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1766;
+				State = 1773;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1763;
+						State = 1770;
 						loading();
 						}
 						} 
 					}
-					State = 1768;
+					State = 1775;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				}
 				}
 				break;
@@ -12687,11 +12710,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1771;
+			State = 1778;
 			_localctx.rate = expr(0);
-			State = 1772;
+			State = 1779;
 			Match(WITH);
-			State = 1773;
+			State = 1780;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12737,21 +12760,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1776;
+			State = 1783;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1775;
+				State = 1782;
 				Match(MINUS);
 				}
 			}
 
-			State = 1778;
+			State = 1785;
 			duration();
-			State = 1779;
+			State = 1786;
 			Match(WITH);
-			State = 1780;
+			State = 1787;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12795,11 +12818,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1782;
+			State = 1789;
 			duration();
-			State = 1783;
+			State = 1790;
 			Match(WITH);
-			State = 1784;
+			State = 1791;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12844,11 +12867,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1786;
+			State = 1793;
 			Match(LOADING);
-			State = 1787;
+			State = 1794;
 			_localctx.factor = reference();
-			State = 1788;
+			State = 1795;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12886,9 +12909,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1790;
+			State = 1797;
 			Match(PER);
-			State = 1791;
+			State = 1798;
 			Match(YEAR);
 			}
 		}
@@ -12925,7 +12948,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1793;
+			State = 1800;
 			Match(QUANTITY);
 			}
 		}
@@ -13252,20 +13275,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1837;
+			State = 1844;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1796;
+				State = 1803;
 				Match(LPAREN);
-				State = 1797;
+				State = 1804;
 				expr(0);
-				State = 1798;
+				State = 1805;
 				Match(RPAREN);
 				}
 				break;
@@ -13274,9 +13297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1800;
+				State = 1807;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1801;
+				State = 1808;
 				expr(16);
 				}
 				break;
@@ -13285,9 +13308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1802;
+				State = 1809;
 				Match(NOT);
-				State = 1803;
+				State = 1810;
 				expr(11);
 				}
 				break;
@@ -13296,17 +13319,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1804;
+				State = 1811;
 				Match(IF);
-				State = 1805;
+				State = 1812;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1806;
+				State = 1813;
 				Match(THEN);
-				State = 1807;
+				State = 1814;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1808;
+				State = 1815;
 				Match(ELSE);
-				State = 1809;
+				State = 1816;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13315,37 +13338,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1811;
+				State = 1818;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1812;
+				State = 1819;
 				Match(LPAREN);
-				State = 1821;
+				State = 1828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 					{
-					State = 1813;
+					State = 1820;
 					expr(0);
-					State = 1818;
+					State = 1825;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1814;
+						State = 1821;
 						Match(COMMA);
-						State = 1815;
+						State = 1822;
 						expr(0);
 						}
 						}
-						State = 1820;
+						State = 1827;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1823;
+				State = 1830;
 				Match(RPAREN);
 				}
 				break;
@@ -13354,7 +13377,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1825;
+				State = 1832;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13364,19 +13387,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1827;
+				State = 1834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1826;
+					State = 1833;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1829;
+				State = 1836;
 				Match(PER);
-				State = 1830;
+				State = 1837;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13385,9 +13408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1831;
+				State = 1838;
 				Match(NUMBER);
-				State = 1832;
+				State = 1839;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13396,7 +13419,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1833;
+				State = 1840;
 				Match(QUANTITY);
 				}
 				break;
@@ -13405,7 +13428,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1834;
+				State = 1841;
 				Match(NUMBER);
 				}
 				break;
@@ -13414,7 +13437,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1835;
+				State = 1842;
 				Match(DATE);
 				}
 				break;
@@ -13423,34 +13446,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1836;
+				State = 1843;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1859;
+			State = 1866;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1857;
+					State = 1864;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1839;
+						State = 1846;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1840;
+						State = 1847;
 						Match(OF);
-						State = 1841;
+						State = 1848;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13459,9 +13482,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1842;
+						State = 1849;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1843;
+						State = 1850;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13471,7 +13494,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1844;
+						State = 1851;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13480,9 +13503,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1845;
+						State = 1852;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1846;
+						State = 1853;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13492,7 +13515,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1847;
+						State = 1854;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13501,9 +13524,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1848;
+						State = 1855;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1849;
+						State = 1856;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
@@ -13513,7 +13536,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1850;
+						State = 1857;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13522,11 +13545,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1851;
+						State = 1858;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1852;
+						State = 1859;
 						Match(AND);
-						State = 1853;
+						State = 1860;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13535,20 +13558,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1854;
+						State = 1861;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1855;
+						State = 1862;
 						Match(OR);
-						State = 1856;
+						State = 1863;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1861;
+				State = 1868;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 			}
 			}
 		}
@@ -13597,7 +13620,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1862;
+			State = 1869;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13648,16 +13671,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1864;
+			State = 1871;
 			ident();
-			State = 1867;
+			State = 1874;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 			case 1:
 				{
-				State = 1865;
+				State = 1872;
 				Match(DOT);
-				State = 1866;
+				State = 1873;
 				_localctx.member = ident();
 				}
 				break;
@@ -13876,7 +13899,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1869;
+			State = 1876;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13924,7 +13947,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,278,1872,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,278,1879,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13959,686 +13982,688 @@ public partial class DealLangParser : Parser {
 		1,19,1,19,1,19,1,19,3,19,444,8,19,1,19,5,19,447,8,19,10,19,12,19,450,9,
 		19,1,19,1,19,4,19,454,8,19,11,19,12,19,455,1,19,1,19,1,19,1,19,1,19,1,
 		19,1,19,1,19,1,19,1,19,3,19,468,8,19,3,19,470,8,19,1,19,3,19,473,8,19,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,483,8,20,3,20,485,8,20,3,
-		20,487,8,20,1,21,1,21,1,21,1,21,1,21,5,21,494,8,21,10,21,12,21,497,9,21,
-		1,21,1,21,3,21,501,8,21,1,21,3,21,504,8,21,1,21,1,21,3,21,508,8,21,1,22,
-		1,22,1,22,1,22,1,22,1,22,1,22,3,22,517,8,22,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,3,23,526,8,23,1,24,1,24,1,24,3,24,531,8,24,1,25,1,25,1,25,1,25,
-		1,25,1,25,3,25,539,8,25,1,26,1,26,1,26,5,26,544,8,26,10,26,12,26,547,9,
-		26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,559,8,27,3,27,
-		561,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,569,8,29,10,29,12,29,572,9,
-		29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,3,30,588,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,596,8,30,1,30,1,30,
-		3,30,600,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,609,8,30,5,30,611,
-		8,30,10,30,12,30,614,9,30,1,30,3,30,617,8,30,3,30,619,8,30,1,30,1,30,1,
-		30,1,30,3,30,625,8,30,1,30,3,30,628,8,30,1,31,1,31,3,31,632,8,31,1,32,
-		1,32,1,32,1,32,5,32,638,8,32,10,32,12,32,641,9,32,1,32,1,32,1,33,1,33,
-		1,33,5,33,648,8,33,10,33,12,33,651,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,482,8,20,10,20,12,20,485,9,20,
+		1,20,1,20,1,20,3,20,490,8,20,3,20,492,8,20,3,20,494,8,20,1,21,1,21,1,21,
+		1,21,1,21,5,21,501,8,21,10,21,12,21,504,9,21,1,21,1,21,3,21,508,8,21,1,
+		21,3,21,511,8,21,1,21,1,21,3,21,515,8,21,1,22,1,22,1,22,1,22,1,22,1,22,
+		1,22,3,22,524,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,533,8,23,1,
+		24,1,24,1,24,3,24,538,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,546,8,25,
+		1,26,1,26,1,26,5,26,551,8,26,10,26,12,26,554,9,26,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,3,27,566,8,27,3,27,568,8,27,1,28,1,28,1,
+		29,1,29,1,29,1,29,5,29,576,8,29,10,29,12,29,579,9,29,1,29,1,29,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,595,8,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,3,30,603,8,30,1,30,1,30,3,30,607,8,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,3,30,616,8,30,5,30,618,8,30,10,30,12,30,621,
+		9,30,1,30,3,30,624,8,30,3,30,626,8,30,1,30,1,30,1,30,1,30,3,30,632,8,30,
+		1,30,3,30,635,8,30,1,31,1,31,3,31,639,8,31,1,32,1,32,1,32,1,32,5,32,645,
+		8,32,10,32,12,32,648,9,32,1,32,1,32,1,33,1,33,1,33,5,33,655,8,33,10,33,
+		12,33,658,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,684,8,33,1,
-		34,1,34,1,34,1,34,1,34,1,34,5,34,692,8,34,10,34,12,34,695,9,34,1,34,1,
-		34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,723,8,35,3,35,
-		725,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,735,8,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,3,35,746,8,35,1,36,1,36,1,36,
-		1,36,5,36,752,8,36,10,36,12,36,755,9,36,1,36,1,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,779,8,37,1,38,1,38,1,38,1,38,1,38,3,38,786,8,38,1,39,1,
-		39,1,39,1,39,5,39,792,8,39,10,39,12,39,795,9,39,1,39,1,39,1,40,1,40,3,
-		40,801,8,40,1,40,1,40,3,40,805,8,40,1,40,1,40,3,40,809,8,40,1,41,1,41,
-		1,41,1,41,1,41,1,41,3,41,817,8,41,1,41,1,41,3,41,821,8,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,835,8,41,10,41,12,
-		41,838,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,877,8,41,1,
-		41,5,41,880,8,41,10,41,12,41,883,9,41,1,41,3,41,886,8,41,1,41,1,41,1,41,
-		1,41,5,41,892,8,41,10,41,12,41,895,9,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,4,41,906,8,41,11,41,12,41,907,1,41,1,41,3,41,912,8,41,3,
-		41,914,8,41,1,42,1,42,1,42,1,42,1,42,3,42,921,8,42,1,43,1,43,1,43,1,43,
-		1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,
-		940,8,45,1,46,1,46,1,46,1,46,1,46,5,46,947,8,46,10,46,12,46,950,9,46,1,
-		46,1,46,3,46,954,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,
-		1,48,1,48,5,48,968,8,48,10,48,12,48,971,9,48,1,48,3,48,974,8,48,1,49,1,
-		49,1,49,1,49,5,49,980,8,49,10,49,12,49,983,9,49,1,49,1,49,1,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,1002,
-		8,50,11,50,12,50,1003,1,50,1,50,1,50,1,50,3,50,1010,8,50,1,51,1,51,1,51,
-		1,51,1,51,1,51,3,51,1018,8,51,1,52,1,52,1,52,1,52,5,52,1024,8,52,10,52,
-		12,52,1027,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1037,8,53,
-		10,53,12,53,1040,9,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1050,
-		8,53,1,53,3,53,1053,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1061,8,53,
-		10,53,12,53,1064,9,53,3,53,1066,8,53,1,54,1,54,1,54,1,54,5,54,1072,8,54,
-		10,54,12,54,1075,9,54,1,54,3,54,1078,8,54,1,55,1,55,1,55,1,55,1,55,1,55,
-		3,55,1086,8,55,1,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1095,8,57,10,57,
-		12,57,1098,9,57,1,57,3,57,1101,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1109,8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1120,8,59,
-		3,59,1122,8,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1133,
-		8,60,1,60,3,60,1136,8,60,1,60,1,60,3,60,1140,8,60,1,61,1,61,1,61,1,61,
-		1,61,1,61,3,61,1148,8,61,1,61,1,61,1,61,3,61,1153,8,61,1,61,1,61,1,61,
-		3,61,1158,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1168,8,61,
-		3,61,1170,8,61,1,61,1,61,1,61,1,61,5,61,1176,8,61,10,61,12,61,1179,9,61,
-		1,62,1,62,1,62,1,62,5,62,1185,8,62,10,62,12,62,1188,9,62,1,62,1,62,1,62,
-		3,62,1193,8,62,1,62,1,62,3,62,1197,8,62,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,5,63,1208,8,63,10,63,12,63,1211,9,63,1,63,1,63,3,63,1215,
-		8,63,1,63,3,63,1218,8,63,1,64,1,64,1,64,1,64,1,64,3,64,1225,8,64,1,65,
-		1,65,1,65,1,65,1,65,5,65,1232,8,65,10,65,12,65,1235,9,65,1,66,1,66,3,66,
-		1239,8,66,1,67,1,67,1,67,5,67,1244,8,67,10,67,12,67,1247,9,67,1,67,1,67,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1257,8,68,10,68,12,68,1260,9,68,3,68,
-		1262,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1275,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,5,68,1290,8,68,10,68,12,68,1293,9,68,1,68,3,68,1296,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1306,8,68,10,68,12,68,1309,9,68,1,68,
-		1,68,1,68,1,68,5,68,1315,8,68,10,68,12,68,1318,9,68,1,68,3,68,1321,8,68,
-		1,68,1,68,1,68,3,68,1326,8,68,1,68,1,68,5,68,1330,8,68,10,68,12,68,1333,
-		9,68,1,68,1,68,1,68,1,68,5,68,1339,8,68,10,68,12,68,1342,9,68,1,68,3,68,
-		1345,8,68,1,69,1,69,1,69,5,69,1350,8,69,10,69,12,69,1353,9,69,1,69,1,69,
-		1,70,1,70,1,70,1,70,5,70,1361,8,70,10,70,12,70,1364,9,70,1,70,5,70,1367,
-		8,70,10,70,12,70,1370,9,70,1,70,3,70,1373,8,70,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1415,8,71,1,71,1,71,3,71,1419,
-		8,71,1,71,1,71,3,71,1423,8,71,1,71,1,71,3,71,1427,8,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,5,72,1435,8,72,10,72,12,72,1438,9,72,1,72,1,72,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1452,8,73,10,73,12,73,1455,
-		9,73,1,73,1,73,1,73,1,73,1,73,3,73,1462,8,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,3,73,1473,8,73,1,73,1,73,1,73,1,73,5,73,1479,8,73,
-		10,73,12,73,1482,9,73,1,73,5,73,1485,8,73,10,73,12,73,1488,9,73,1,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1498,8,73,1,73,1,73,1,73,1,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1511,8,73,10,73,12,73,1514,9,73,
-		1,73,3,73,1517,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1524,8,73,10,73,12,73,
-		1527,9,73,3,73,1529,8,73,1,73,5,73,1532,8,73,10,73,12,73,1535,9,73,1,73,
-		3,73,1538,8,73,3,73,1540,8,73,1,73,1,73,4,73,1544,8,73,11,73,12,73,1545,
+		1,33,1,33,1,33,1,33,1,33,1,33,3,33,691,8,33,1,34,1,34,1,34,1,34,1,34,1,
+		34,5,34,699,8,34,10,34,12,34,702,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,3,35,730,8,35,3,35,732,8,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,1,35,1,35,1,35,3,35,749,
+		8,35,1,35,1,35,3,35,753,8,35,1,36,1,36,1,36,1,36,5,36,759,8,36,10,36,12,
+		36,762,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,786,8,37,1,38,1,
+		38,1,38,1,38,1,38,3,38,793,8,38,1,39,1,39,1,39,1,39,5,39,799,8,39,10,39,
+		12,39,802,9,39,1,39,1,39,1,40,1,40,3,40,808,8,40,1,40,1,40,3,40,812,8,
+		40,1,40,1,40,3,40,816,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,824,8,41,
+		1,41,1,41,3,41,828,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,5,41,842,8,41,10,41,12,41,845,9,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,3,41,884,8,41,1,41,5,41,887,8,41,10,41,12,41,890,
+		9,41,1,41,3,41,893,8,41,1,41,1,41,1,41,1,41,5,41,899,8,41,10,41,12,41,
+		902,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,913,8,41,11,
+		41,12,41,914,1,41,1,41,3,41,919,8,41,3,41,921,8,41,1,42,1,42,1,42,1,42,
+		1,42,3,42,928,8,42,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,947,8,45,1,46,1,46,1,46,1,46,1,46,
+		5,46,954,8,46,10,46,12,46,957,9,46,1,46,1,46,3,46,961,8,46,1,46,1,46,1,
+		47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,975,8,48,10,48,12,
+		48,978,9,48,1,48,3,48,981,8,48,1,49,1,49,1,49,1,49,5,49,987,8,49,10,49,
+		12,49,990,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,4,50,1009,8,50,11,50,12,50,1010,1,50,1,50,
+		1,50,1,50,3,50,1017,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1025,8,51,
+		1,52,1,52,1,52,1,52,5,52,1031,8,52,10,52,12,52,1034,9,52,1,52,1,52,1,53,
+		1,53,1,53,1,53,1,53,1,53,5,53,1044,8,53,10,53,12,53,1047,9,53,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1057,8,53,1,53,3,53,1060,8,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,5,53,1068,8,53,10,53,12,53,1071,9,53,3,53,1073,
+		8,53,1,54,1,54,1,54,1,54,5,54,1079,8,54,10,54,12,54,1082,9,54,1,54,3,54,
+		1085,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1093,8,55,1,56,1,56,1,56,
+		1,57,1,57,1,57,1,57,5,57,1102,8,57,10,57,12,57,1105,9,57,1,57,3,57,1108,
+		8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1116,8,58,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,3,59,1127,8,59,3,59,1129,8,59,1,59,1,59,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1140,8,60,1,60,3,60,1143,8,60,1,60,
+		1,60,3,60,1147,8,60,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1155,8,61,1,61,
+		1,61,1,61,3,61,1160,8,61,1,61,1,61,1,61,3,61,1165,8,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,3,61,1175,8,61,3,61,1177,8,61,1,61,1,61,1,61,
+		1,61,5,61,1183,8,61,10,61,12,61,1186,9,61,1,62,1,62,1,62,1,62,5,62,1192,
+		8,62,10,62,12,62,1195,9,62,1,62,1,62,1,62,3,62,1200,8,62,1,62,1,62,3,62,
+		1204,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1215,8,63,
+		10,63,12,63,1218,9,63,1,63,1,63,3,63,1222,8,63,1,63,3,63,1225,8,63,1,64,
+		1,64,1,64,1,64,1,64,3,64,1232,8,64,1,65,1,65,1,65,1,65,1,65,5,65,1239,
+		8,65,10,65,12,65,1242,9,65,1,66,1,66,3,66,1246,8,66,1,67,1,67,1,67,5,67,
+		1251,8,67,10,67,12,67,1254,9,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1264,8,68,10,68,12,68,1267,9,68,3,68,1269,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1282,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1297,8,68,10,68,12,68,
+		1300,9,68,1,68,3,68,1303,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1313,8,68,10,68,12,68,1316,9,68,1,68,1,68,1,68,1,68,5,68,1322,8,68,
+		10,68,12,68,1325,9,68,1,68,3,68,1328,8,68,1,68,1,68,1,68,3,68,1333,8,68,
+		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,1,68,1,68,1,68,5,68,
+		1346,8,68,10,68,12,68,1349,9,68,1,68,3,68,1352,8,68,1,69,1,69,1,69,5,69,
+		1357,8,69,10,69,12,69,1360,9,69,1,69,1,69,1,70,1,70,1,70,1,70,5,70,1368,
+		8,70,10,70,12,70,1371,9,70,1,70,5,70,1374,8,70,10,70,12,70,1377,9,70,1,
+		70,3,70,1380,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
+		71,1,71,3,71,1422,8,71,1,71,1,71,3,71,1426,8,71,1,71,1,71,3,71,1430,8,
+		71,1,71,1,71,3,71,1434,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1442,8,
+		72,10,72,12,72,1445,9,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,5,73,1459,8,73,10,73,12,73,1462,9,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1469,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
+		1480,8,73,1,73,1,73,1,73,1,73,5,73,1486,8,73,10,73,12,73,1489,9,73,1,73,
+		5,73,1492,8,73,10,73,12,73,1495,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1505,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,5,73,1518,8,73,10,73,12,73,1521,9,73,1,73,3,73,1524,8,73,1,73,1,73,
+		1,73,1,73,1,73,5,73,1531,8,73,10,73,12,73,1534,9,73,3,73,1536,8,73,1,73,
+		5,73,1539,8,73,10,73,12,73,1542,9,73,1,73,3,73,1545,8,73,3,73,1547,8,73,
+		1,73,1,73,4,73,1551,8,73,11,73,12,73,1552,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1571,8,73,10,73,
+		12,73,1574,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		3,73,1587,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1596,8,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,5,73,1604,8,73,10,73,12,73,1607,9,73,1,73,1,73,
+		3,73,1611,8,73,1,73,5,73,1614,8,73,10,73,12,73,1617,9,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,5,73,1625,8,73,10,73,12,73,1628,9,73,1,73,5,73,1631,8,73,
+		10,73,12,73,1634,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1655,8,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1662,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1670,
+		8,73,1,73,1,73,3,73,1674,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,
+		1683,8,73,11,73,12,73,1684,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1707,8,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,5,73,1564,8,73,10,73,12,73,1567,9,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1580,8,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1589,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1597,8,73,
-		10,73,12,73,1600,9,73,1,73,1,73,3,73,1604,8,73,1,73,5,73,1607,8,73,10,
-		73,12,73,1610,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1618,8,73,10,73,
-		12,73,1621,9,73,1,73,5,73,1624,8,73,10,73,12,73,1627,9,73,1,73,1,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
-		73,1,73,1,73,3,73,1648,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1655,8,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,3,73,1663,8,73,1,73,1,73,3,73,1667,8,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1676,8,73,11,73,12,73,1677,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1700,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1723,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1733,
-		8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
-		5,75,1748,8,75,10,75,12,75,1751,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
-		1759,8,75,10,75,12,75,1762,9,75,1,75,5,75,1765,8,75,10,75,12,75,1768,9,
-		75,3,75,1770,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1777,8,77,1,77,1,77,1,
-		77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,
-		81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
-		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1817,8,82,10,82,12,82,1820,
-		9,82,3,82,1822,8,82,1,82,1,82,1,82,1,82,3,82,1828,8,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,3,82,1838,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1858,
-		8,82,10,82,12,82,1861,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1868,8,84,1,85,
-		1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,
-		185,1,0,268,269,1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,
-		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,
-		129,131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,
-		185,185,201,202,207,221,223,235,240,247,272,273,2162,0,178,1,0,0,0,2,183,
-		1,0,0,0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,
-		1,0,0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,
-		313,1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,
-		0,32,389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,
-		0,0,0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,
-		1,0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,
-		627,1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,
-		0,70,745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,
-		0,0,0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,1,0,0,0,88,927,
-		1,0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,973,1,0,0,0,98,
-		975,1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,1,0,0,0,106,1065,
-		1,0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,0,0,0,114,1090,1,
-		0,0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,0,0,122,1141,1,0,
-		0,0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,0,130,1226,1,0,0,
-		0,132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,138,1346,1,0,0,0,
-		140,1372,1,0,0,0,142,1426,1,0,0,0,144,1428,1,0,0,0,146,1732,1,0,0,0,148,
-		1734,1,0,0,0,150,1769,1,0,0,0,152,1771,1,0,0,0,154,1776,1,0,0,0,156,1782,
-		1,0,0,0,158,1786,1,0,0,0,160,1790,1,0,0,0,162,1793,1,0,0,0,164,1837,1,
-		0,0,0,166,1862,1,0,0,0,168,1864,1,0,0,0,170,1869,1,0,0,0,172,177,3,2,1,
-		0,173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,
-		173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,
-		0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,
-		182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,270,0,0,185,3,1,0,0,0,186,187,
-		5,1,0,0,187,188,3,170,85,0,188,192,5,248,0,0,189,191,3,6,3,0,190,189,1,
-		0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,
-		194,192,1,0,0,0,195,196,5,249,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,
-		3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,
-		3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,
-		3,72,36,0,207,219,3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,
-		219,3,118,59,0,211,219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,
-		0,214,219,3,130,65,0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,
-		4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,
-		201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,
-		0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,
-		218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,
-		1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,
-		220,221,5,272,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,
-		226,5,54,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,
-		0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,
-		230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,248,0,0,233,236,3,10,5,0,234,
-		236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,
-		0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,249,0,
-		0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,270,0,0,244,245,5,6,0,0,245,
-		266,3,170,85,0,246,247,5,7,0,0,247,266,5,267,0,0,248,249,5,8,0,0,249,266,
-		5,267,0,0,250,251,5,9,0,0,251,266,5,267,0,0,252,253,5,10,0,0,253,266,3,
-		170,85,0,254,255,5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,
-		170,85,0,258,260,3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,
-		0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,
-		0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,
-		248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,
-		0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,256,0,0,269,271,3,170,
-		85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,
-		277,1,0,0,0,274,272,1,0,0,0,275,276,5,256,0,0,276,278,3,16,8,0,277,275,
-		1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,
-		0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,248,0,0,283,285,5,267,0,0,284,
-		286,5,252,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,
-		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,
-		0,291,289,1,0,0,0,292,293,5,249,0,0,293,17,1,0,0,0,294,295,5,266,0,0,295,
-		19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,5,248,0,0,299,301,
-		3,22,11,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,
-		0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,249,0,0,306,21,1,0,0,0,307,
-		308,5,43,0,0,308,314,5,270,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,
-		312,5,45,0,0,312,314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,
-		1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,248,
-		0,0,318,320,3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,
-		321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,249,0,0,325,
-		25,1,0,0,0,326,327,5,122,0,0,327,352,3,164,82,0,328,329,5,184,0,0,329,
-		330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,185,0,0,333,
-		334,3,164,82,0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,
-		338,3,28,14,0,338,342,5,248,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,
-		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
-		0,0,0,345,346,5,249,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,267,
-		0,0,349,350,5,20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,
-		0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,
-		7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,248,
-		0,0,358,360,3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,
-		361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,249,0,0,365,
-		31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,
-		5,49,0,0,370,373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,
-		1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,267,
-		0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,
-		381,5,52,0,0,381,385,5,248,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,
-		1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,
-		0,388,390,5,249,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,
-		33,1,0,0,0,391,392,5,267,0,0,392,394,3,164,82,0,393,395,5,252,0,0,394,
-		393,1,0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,
-		170,85,0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,248,0,0,401,403,
-		3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,249,0,0,408,37,1,0,0,0,409,
-		410,5,55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,
-		418,3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,
-		417,419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,
-		5,243,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,
-		1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,
-		0,428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,
-		473,5,267,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,
-		436,3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,
-		443,5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,
-		1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,
-		0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
-		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
-		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,242,0,0,461,473,3,170,85,
-		0,462,463,5,96,0,0,463,469,3,164,82,0,464,467,5,100,0,0,465,466,5,167,
-		0,0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,
-		469,464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,
-		409,1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,
-		0,0,0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,
-		472,462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,
-		3,42,21,0,476,477,5,34,0,0,477,478,5,96,0,0,478,484,3,164,82,0,479,482,
-		5,100,0,0,480,481,5,167,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,
-		1,0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,
-		0,486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,97,0,0,489,
-		490,5,63,0,0,490,495,3,162,81,0,491,492,5,252,0,0,492,494,3,162,81,0,493,
-		491,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,
-		0,0,0,497,495,1,0,0,0,498,499,5,99,0,0,499,501,3,162,81,0,500,498,1,0,
-		0,0,500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,
-		503,504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,
-		505,1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,132,0,0,510,511,3,
-		162,81,0,511,512,5,203,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,
-		5,132,0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,
-		0,0,0,518,526,5,244,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,
-		72,0,0,522,526,3,164,82,0,523,524,5,182,0,0,524,526,3,162,81,0,525,518,
-		1,0,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,
-		527,528,5,269,0,0,528,531,5,62,0,0,529,531,5,268,0,0,530,527,1,0,0,0,530,
-		529,1,0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,
-		5,72,0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,267,0,0,538,532,
-		1,0,0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,
-		0,541,545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,
-		545,543,1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,
-		5,72,0,0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,267,0,0,552,553,
-		5,132,0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,
-		5,204,0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,
-		0,0,0,560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,
-		561,55,1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,
-		3,170,85,0,566,570,5,248,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,
-		1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,
-		0,573,574,5,249,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,
-		577,578,5,114,0,0,578,628,3,164,82,0,579,580,5,115,0,0,580,628,3,80,40,
-		0,581,582,5,117,0,0,582,583,5,73,0,0,583,628,5,267,0,0,584,585,5,120,0,
-		0,585,587,3,96,48,0,586,588,5,272,0,0,587,586,1,0,0,0,587,588,1,0,0,0,
-		588,628,1,0,0,0,589,590,5,8,0,0,590,628,5,267,0,0,591,592,5,45,0,0,592,
-		595,3,164,82,0,593,594,5,140,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,
-		596,1,0,0,0,596,599,1,0,0,0,597,598,5,141,0,0,598,600,3,62,31,0,599,597,
-		1,0,0,0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,156,0,0,602,603,5,269,
-		0,0,603,617,5,142,0,0,604,605,5,142,0,0,605,612,5,248,0,0,606,608,3,164,
-		82,0,607,609,5,252,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,
-		610,606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,
-		1,0,0,0,614,612,1,0,0,0,615,617,5,249,0,0,616,602,1,0,0,0,616,604,1,0,
-		0,0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
-		628,3,90,45,0,621,628,3,92,46,0,622,624,5,144,0,0,623,625,5,256,0,0,624,
-		623,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,628,3,164,82,0,627,575,
-		1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,0,627,581,1,0,0,0,627,584,1,0,0,
-		0,627,589,1,0,0,0,627,591,1,0,0,0,627,620,1,0,0,0,627,621,1,0,0,0,627,
-		622,1,0,0,0,628,61,1,0,0,0,629,632,5,115,0,0,630,632,3,164,82,0,631,629,
-		1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,633,634,5,76,0,0,634,635,3,170,
-		85,0,635,639,5,248,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
-		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,
-		643,5,249,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,248,0,0,646,648,
-		3,76,38,0,647,646,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,
-		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,249,0,0,653,654,5,78,0,0,
-		654,684,3,164,82,0,655,656,5,79,0,0,656,684,3,164,82,0,657,658,5,80,0,
-		0,658,659,5,49,0,0,659,684,3,162,81,0,660,661,5,80,0,0,661,662,5,81,0,
-		0,662,663,3,164,82,0,663,664,3,160,80,0,664,684,1,0,0,0,665,666,5,83,0,
-		0,666,684,3,164,82,0,667,668,5,84,0,0,668,684,3,164,82,0,669,670,5,82,
-		0,0,670,684,3,164,82,0,671,672,5,85,0,0,672,673,3,164,82,0,673,674,3,160,
-		80,0,674,684,1,0,0,0,675,676,5,86,0,0,676,677,3,164,82,0,677,678,5,81,
-		0,0,678,679,3,164,82,0,679,680,3,160,80,0,680,684,1,0,0,0,681,682,5,87,
-		0,0,682,684,3,170,85,0,683,644,1,0,0,0,683,653,1,0,0,0,683,655,1,0,0,0,
-		683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,0,683,667,1,0,0,0,683,669,
-		1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,67,1,0,0,0,
-		685,686,5,88,0,0,686,687,3,170,85,0,687,688,5,54,0,0,688,689,3,170,85,
-		0,689,693,5,248,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
-		693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,
-		5,249,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
-		78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,704,5,63,0,0,704,746,5,
-		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,192,0,0,708,709,3,
-		164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,712,5,91,0,0,712,746,3,
-		164,82,0,713,714,5,58,0,0,714,746,5,267,0,0,715,716,5,59,0,0,716,746,3,
-		162,81,0,717,718,5,96,0,0,718,724,3,164,82,0,719,722,5,100,0,0,720,721,
-		5,167,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
-		0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,0,0,0,726,727,5,60,0,0,
-		727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,63,0,0,730,731,5,89,0,0,
-		731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,21,0,734,732,1,0,0,0,734,
-		735,1,0,0,0,735,746,1,0,0,0,736,737,5,101,0,0,737,741,3,164,82,0,738,739,
-		5,102,0,0,739,740,5,134,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
-		0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,746,3,42,21,0,745,698,1,0,
-		0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,1,0,0,0,745,707,1,0,0,0,745,
-		711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,0,745,717,1,0,0,0,745,726,1,
-		0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,71,1,0,0,0,747,
-		748,5,198,0,0,748,749,3,170,85,0,749,753,5,248,0,0,750,752,3,74,37,0,751,
-		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
-		0,0,0,755,753,1,0,0,0,756,757,5,249,0,0,757,73,1,0,0,0,758,759,5,228,0,
-		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,229,
-		0,0,763,779,3,164,82,0,764,765,5,230,0,0,765,779,3,164,82,0,766,767,5,
-		231,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
-		5,82,0,0,771,779,3,164,82,0,772,773,5,103,0,0,773,779,3,164,82,0,774,775,
-		5,104,0,0,775,779,3,164,82,0,776,777,5,107,0,0,777,779,3,164,82,0,778,
-		758,1,0,0,0,778,760,1,0,0,0,778,762,1,0,0,0,778,764,1,0,0,0,778,766,1,
-		0,0,0,778,768,1,0,0,0,778,770,1,0,0,0,778,772,1,0,0,0,778,774,1,0,0,0,
-		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,267,0,0,781,782,3,164,82,0,782,
-		783,5,63,0,0,783,785,3,164,82,0,784,786,5,252,0,0,785,784,1,0,0,0,785,
-		786,1,0,0,0,786,77,1,0,0,0,787,788,5,113,0,0,788,789,3,170,85,0,789,793,
-		5,248,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
-		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,249,0,
-		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,116,0,0,800,799,1,0,0,0,
-		800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,0,0,803,805,3,164,82,0,804,
-		802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,806,807,5,72,0,0,807,809,3,
-		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,114,
-		0,0,811,914,3,164,82,0,812,813,5,115,0,0,813,914,3,80,40,0,814,816,5,207,
-		0,0,815,817,5,268,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
-		818,819,5,145,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
-		914,1,0,0,0,822,823,5,207,0,0,823,914,5,218,0,0,824,825,5,208,0,0,825,
-		914,3,164,82,0,826,827,5,209,0,0,827,914,3,164,82,0,828,829,5,210,0,0,
-		829,830,5,73,0,0,830,914,5,267,0,0,831,832,5,211,0,0,832,836,5,248,0,0,
-		833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
-		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,914,5,249,0,0,840,841,
-		5,211,0,0,841,842,5,219,0,0,842,843,3,170,85,0,843,844,5,220,0,0,844,845,
-		3,164,82,0,845,914,1,0,0,0,846,847,5,212,0,0,847,914,3,164,82,0,848,914,
-		3,90,45,0,849,914,3,92,46,0,850,851,5,215,0,0,851,852,5,221,0,0,852,853,
-		3,164,82,0,853,854,5,177,0,0,854,855,3,164,82,0,855,914,1,0,0,0,856,857,
-		5,214,0,0,857,914,3,164,82,0,858,859,5,117,0,0,859,860,5,73,0,0,860,914,
-		5,267,0,0,861,862,5,120,0,0,862,914,3,96,48,0,863,864,5,8,0,0,864,914,
-		5,267,0,0,865,866,5,124,0,0,866,914,5,269,0,0,867,914,3,52,26,0,868,869,
-		5,233,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,219,0,0,872,876,
-		3,164,82,0,873,874,5,234,0,0,874,875,5,235,0,0,875,877,3,164,82,0,876,
-		873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,878,880,3,86,43,0,879,878,
-		1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,
-		0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,1,0,0,0,885,886,1,0,0,0,886,
-		914,1,0,0,0,887,888,5,247,0,0,888,893,5,267,0,0,889,890,5,252,0,0,890,
-		892,5,267,0,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
-		1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,167,0,0,897,898,3,164,
-		82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,914,1,0,0,0,901,902,5,240,
-		0,0,902,914,3,164,82,0,903,905,5,238,0,0,904,906,3,84,42,0,905,904,1,0,
-		0,0,906,907,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,911,1,0,0,0,909,
-		910,5,239,0,0,910,912,3,164,82,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,
-		1,0,0,0,913,810,1,0,0,0,913,812,1,0,0,0,913,814,1,0,0,0,913,822,1,0,0,
-		0,913,824,1,0,0,0,913,826,1,0,0,0,913,828,1,0,0,0,913,831,1,0,0,0,913,
-		840,1,0,0,0,913,846,1,0,0,0,913,848,1,0,0,0,913,849,1,0,0,0,913,850,1,
-		0,0,0,913,856,1,0,0,0,913,858,1,0,0,0,913,861,1,0,0,0,913,863,1,0,0,0,
-		913,865,1,0,0,0,913,867,1,0,0,0,913,868,1,0,0,0,913,887,1,0,0,0,913,901,
-		1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,916,5,51,0,0,916,917,5,267,
-		0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,921,5,252,0,0,920,919,1,0,
-		0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,236,0,0,923,924,5,267,0,0,
-		924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,0,0,0,927,928,5,237,0,0,928,
-		929,5,51,0,0,929,930,5,267,0,0,930,931,5,235,0,0,931,932,3,164,82,0,932,
-		89,1,0,0,0,933,934,5,213,0,0,934,939,3,164,82,0,935,936,5,51,0,0,936,940,
-		5,267,0,0,937,938,5,222,0,0,938,940,3,170,85,0,939,935,1,0,0,0,939,937,
-		1,0,0,0,940,91,1,0,0,0,941,942,5,215,0,0,942,943,5,216,0,0,943,944,3,170,
-		85,0,944,948,5,248,0,0,945,947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,
-		0,948,946,1,0,0,0,948,949,1,0,0,0,949,953,1,0,0,0,950,948,1,0,0,0,951,
-		952,5,177,0,0,952,954,3,164,82,0,953,951,1,0,0,0,953,954,1,0,0,0,954,955,
-		1,0,0,0,955,956,5,249,0,0,956,93,1,0,0,0,957,958,5,217,0,0,958,959,3,164,
-		82,0,959,960,3,164,82,0,960,95,1,0,0,0,961,974,5,121,0,0,962,974,5,122,
-		0,0,963,974,5,123,0,0,964,965,5,52,0,0,965,969,5,248,0,0,966,968,3,34,
-		17,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,1,0,0,0,969,970,1,0,0,0,970,
-		972,1,0,0,0,971,969,1,0,0,0,972,974,5,249,0,0,973,961,1,0,0,0,973,962,
-		1,0,0,0,973,963,1,0,0,0,973,964,1,0,0,0,974,97,1,0,0,0,975,976,5,223,0,
-		0,976,977,3,170,85,0,977,981,5,248,0,0,978,980,3,100,50,0,979,978,1,0,
-		0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
-		981,1,0,0,0,984,985,5,249,0,0,985,99,1,0,0,0,986,987,5,203,0,0,987,988,
-		3,170,85,0,988,989,5,253,0,0,989,990,3,170,85,0,990,1010,1,0,0,0,991,992,
-		5,201,0,0,992,1010,3,164,82,0,993,994,5,224,0,0,994,1010,3,164,82,0,995,
-		996,5,225,0,0,996,1010,5,227,0,0,997,998,5,225,0,0,998,1010,3,170,85,0,
-		999,1001,5,65,0,0,1000,1002,3,102,51,0,1001,1000,1,0,0,0,1002,1003,1,0,
-		0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1010,1,0,0,0,1005,1006,5,
-		211,0,0,1006,1007,5,172,0,0,1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,
-		986,1,0,0,0,1009,991,1,0,0,0,1009,993,1,0,0,0,1009,995,1,0,0,0,1009,997,
-		1,0,0,0,1009,999,1,0,0,0,1009,1005,1,0,0,0,1010,101,1,0,0,0,1011,1012,
-		5,226,0,0,1012,1018,3,164,82,0,1013,1014,5,103,0,0,1014,1018,3,164,82,
-		0,1015,1016,5,104,0,0,1016,1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,
-		1,0,0,0,1017,1015,1,0,0,0,1018,103,1,0,0,0,1019,1020,5,125,0,0,1020,1021,
-		3,170,85,0,1021,1025,5,248,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,
-		1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1028,1,0,0,
-		0,1027,1025,1,0,0,0,1028,1029,5,249,0,0,1029,105,1,0,0,0,1030,1031,5,126,
-		0,0,1031,1066,3,164,82,0,1032,1033,5,127,0,0,1033,1038,3,108,54,0,1034,
-		1035,5,252,0,0,1035,1037,3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,
-		0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1066,1,0,0,0,1040,1038,1,0,
-		0,0,1041,1042,5,168,0,0,1042,1066,3,164,82,0,1043,1044,5,169,0,0,1044,
-		1045,3,164,82,0,1045,1046,5,167,0,0,1046,1049,3,170,85,0,1047,1048,5,170,
-		0,0,1048,1050,3,164,82,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,
-		1,0,0,0,1051,1053,5,175,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,
-		1,0,0,0,1054,1055,5,209,0,0,1055,1066,3,164,82,0,1056,1057,5,171,0,0,1057,
-		1062,3,112,56,0,1058,1059,5,252,0,0,1059,1061,3,112,56,0,1060,1058,1,0,
-		0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1066,1,
-		0,0,0,1064,1062,1,0,0,0,1065,1030,1,0,0,0,1065,1032,1,0,0,0,1065,1041,
-		1,0,0,0,1065,1043,1,0,0,0,1065,1054,1,0,0,0,1065,1056,1,0,0,0,1066,107,
-		1,0,0,0,1067,1068,3,170,85,0,1068,1077,3,164,82,0,1069,1073,5,248,0,0,
-		1070,1072,3,110,55,0,1071,1070,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,
-		0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,0,0,1076,1078,5,
-		249,0,0,1077,1069,1,0,0,0,1077,1078,1,0,0,0,1078,109,1,0,0,0,1079,1080,
-		5,168,0,0,1080,1086,3,164,82,0,1081,1082,5,169,0,0,1082,1086,3,164,82,
-		0,1083,1084,5,170,0,0,1084,1086,3,164,82,0,1085,1079,1,0,0,0,1085,1081,
-		1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,0,1087,1088,5,267,0,0,1088,1089,
-		3,164,82,0,1089,113,1,0,0,0,1090,1091,5,128,0,0,1091,1100,3,170,85,0,1092,
-		1096,5,248,0,0,1093,1095,3,116,58,0,1094,1093,1,0,0,0,1095,1098,1,0,0,
-		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
-		0,0,1099,1101,5,249,0,0,1100,1092,1,0,0,0,1100,1101,1,0,0,0,1101,115,1,
-		0,0,0,1102,1103,5,129,0,0,1103,1109,3,164,82,0,1104,1105,5,130,0,0,1105,
-		1109,3,164,82,0,1106,1107,5,131,0,0,1107,1109,3,164,82,0,1108,1102,1,0,
-		0,0,1108,1104,1,0,0,0,1108,1106,1,0,0,0,1109,117,1,0,0,0,1110,1111,5,132,
-		0,0,1111,1112,3,170,85,0,1112,1113,5,248,0,0,1113,1121,3,164,82,0,1114,
-		1119,3,160,80,0,1115,1116,5,57,0,0,1116,1117,3,164,82,0,1117,1118,3,160,
-		80,0,1118,1120,1,0,0,0,1119,1115,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,
-		0,0,0,1121,1114,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,
-		5,249,0,0,1124,119,1,0,0,0,1125,1126,5,133,0,0,1126,1127,3,170,85,0,1127,
-		1128,5,255,0,0,1128,1135,3,164,82,0,1129,1132,5,134,0,0,1130,1133,5,135,
-		0,0,1131,1133,5,136,0,0,1132,1130,1,0,0,0,1132,1131,1,0,0,0,1133,1134,
-		1,0,0,0,1134,1136,3,162,81,0,1135,1129,1,0,0,0,1135,1136,1,0,0,0,1136,
-		1139,1,0,0,0,1137,1138,5,51,0,0,1138,1140,5,267,0,0,1139,1137,1,0,0,0,
-		1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,137,0,0,1142,1143,3,170,
-		85,0,1143,1144,5,145,0,0,1144,1147,3,164,82,0,1145,1146,5,51,0,0,1146,
-		1148,5,267,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,1,0,0,0,1149,
-		1150,5,138,0,0,1150,1151,5,140,0,0,1151,1153,5,269,0,0,1152,1149,1,0,0,
-		0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,1155,5,139,0,0,1155,1156,5,
-		140,0,0,1156,1158,5,269,0,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,1169,
-		1,0,0,0,1159,1160,5,162,0,0,1160,1161,5,187,0,0,1161,1162,3,170,85,0,1162,
-		1163,5,163,0,0,1163,1164,5,167,0,0,1164,1165,5,269,0,0,1165,1167,5,164,
-		0,0,1166,1168,3,124,62,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,1170,
-		1,0,0,0,1169,1159,1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1172,
-		5,254,0,0,1172,1177,3,126,63,0,1173,1174,5,252,0,0,1174,1176,3,126,63,
-		0,1175,1173,1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,
-		0,0,1178,123,1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,165,0,0,1181,1186,3,
-		170,85,0,1182,1183,5,252,0,0,1183,1185,3,170,85,0,1184,1182,1,0,0,0,1185,
-		1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,1192,1,0,0,0,1188,
-		1186,1,0,0,0,1189,1190,5,178,0,0,1190,1191,5,166,0,0,1191,1193,3,170,85,
-		0,1192,1189,1,0,0,0,1192,1193,1,0,0,0,1193,1197,1,0,0,0,1194,1195,5,166,
-		0,0,1195,1197,3,170,85,0,1196,1180,1,0,0,0,1196,1194,1,0,0,0,1197,125,
-		1,0,0,0,1198,1199,5,158,0,0,1199,1200,5,268,0,0,1200,1201,5,167,0,0,1201,
-		1218,3,170,85,0,1202,1214,5,161,0,0,1203,1204,5,250,0,0,1204,1209,3,170,
-		85,0,1205,1206,5,252,0,0,1206,1208,3,170,85,0,1207,1205,1,0,0,0,1208,1211,
-		1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,
-		1,0,0,0,1212,1213,5,251,0,0,1213,1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,
-		1,0,0,0,1215,1218,1,0,0,0,1216,1218,3,170,85,0,1217,1198,1,0,0,0,1217,
-		1202,1,0,0,0,1217,1216,1,0,0,0,1218,127,1,0,0,0,1219,1220,5,146,0,0,1220,
-		1221,5,145,0,0,1221,1224,3,164,82,0,1222,1223,5,147,0,0,1223,1225,3,162,
-		81,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,129,1,0,0,0,1226,1227,5,
-		148,0,0,1227,1228,5,149,0,0,1228,1233,3,132,66,0,1229,1230,5,252,0,0,1230,
-		1232,3,132,66,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,
-		1233,1234,1,0,0,0,1234,131,1,0,0,0,1235,1233,1,0,0,0,1236,1239,5,66,0,
-		0,1237,1239,3,170,85,0,1238,1236,1,0,0,0,1238,1237,1,0,0,0,1239,133,1,
-		0,0,0,1240,1241,5,150,0,0,1241,1245,5,248,0,0,1242,1244,3,136,68,0,1243,
-		1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,1,0,0,0,1245,1246,1,0,0,0,1246,
-		1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,249,0,0,1249,135,1,0,0,0,1250,
-		1251,5,10,0,0,1251,1261,3,168,84,0,1252,1253,5,151,0,0,1253,1258,3,170,
-		85,0,1254,1255,5,252,0,0,1255,1257,3,170,85,0,1256,1254,1,0,0,0,1257,1260,
-		1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,
-		1,0,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1345,1,0,0,0,1263,1264,
-		5,152,0,0,1264,1345,3,170,85,0,1265,1266,5,153,0,0,1266,1345,3,170,85,
-		0,1267,1268,5,154,0,0,1268,1269,5,155,0,0,1269,1270,5,156,0,0,1270,1345,
-		3,170,85,0,1271,1274,5,157,0,0,1272,1273,5,268,0,0,1273,1275,5,203,0,0,
-		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1276,1,0,0,0,1276,1277,5,155,
-		0,0,1277,1278,5,167,0,0,1278,1345,3,170,85,0,1279,1280,5,158,0,0,1280,
-		1281,5,268,0,0,1281,1282,5,203,0,0,1282,1283,5,155,0,0,1283,1284,5,167,
-		0,0,1284,1345,3,170,85,0,1285,1286,5,180,0,0,1286,1291,3,170,85,0,1287,
-		1288,5,252,0,0,1288,1290,3,170,85,0,1289,1287,1,0,0,0,1290,1293,1,0,0,
-		0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,
-		0,0,1294,1296,5,159,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,167,0,0,1298,1299,5,232,0,0,1299,1300,3,168,84,0,1300,
-		1345,1,0,0,0,1301,1302,5,176,0,0,1302,1303,3,164,82,0,1303,1307,5,248,
-		0,0,1304,1306,3,136,68,0,1305,1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,
-		1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,1307,1,0,0,0,1310,1320,
-		5,249,0,0,1311,1312,5,177,0,0,1312,1316,5,248,0,0,1313,1315,3,136,68,0,
-		1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,
-		0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1321,5,249,0,0,1320,1311,1,
-		0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,1325,5,159,0,0,1323,1324,
-		5,187,0,0,1324,1326,5,114,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
-		1327,1,0,0,0,1327,1331,5,248,0,0,1328,1330,3,136,68,0,1329,1328,1,0,0,
-		0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,1,0,
-		0,0,1333,1331,1,0,0,0,1334,1345,5,249,0,0,1335,1336,5,160,0,0,1336,1340,
-		5,248,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,
-		1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,
-		1345,5,249,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,1265,1,0,0,0,1344,
-		1267,1,0,0,0,1344,1271,1,0,0,0,1344,1279,1,0,0,0,1344,1285,1,0,0,0,1344,
-		1301,1,0,0,0,1344,1322,1,0,0,0,1344,1335,1,0,0,0,1345,137,1,0,0,0,1346,
-		1347,5,179,0,0,1347,1351,5,248,0,0,1348,1350,3,140,70,0,1349,1348,1,0,
-		0,0,1350,1353,1,0,0,0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,
-		0,0,0,1353,1351,1,0,0,0,1354,1355,5,249,0,0,1355,139,1,0,0,0,1356,1357,
-		5,180,0,0,1357,1362,3,170,85,0,1358,1359,5,252,0,0,1359,1361,3,170,85,
-		0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,1363,1,0,
-		0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,3,142,71,0,1366,1365,
-		1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1373,
-		1,0,0,0,1370,1368,1,0,0,0,1371,1373,3,134,67,0,1372,1356,1,0,0,0,1372,
-		1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,181,0,0,1375,1427,3,164,82,0,
-		1376,1377,5,90,0,0,1377,1378,5,246,0,0,1378,1427,3,164,82,0,1379,1380,
-		5,90,0,0,1380,1427,3,170,85,0,1381,1382,5,182,0,0,1382,1427,3,162,81,0,
-		1383,1384,5,134,0,0,1384,1385,5,269,0,0,1385,1427,5,143,0,0,1386,1387,
-		5,103,0,0,1387,1388,3,164,82,0,1388,1389,5,189,0,0,1389,1390,5,112,0,0,
-		1390,1427,1,0,0,0,1391,1392,5,104,0,0,1392,1427,3,164,82,0,1393,1394,5,
-		105,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,5,112,0,0,1397,
-		1427,1,0,0,0,1398,1399,5,106,0,0,1399,1427,3,164,82,0,1400,1401,5,107,
-		0,0,1401,1427,5,108,0,0,1402,1403,5,109,0,0,1403,1427,3,164,82,0,1404,
-		1405,5,93,0,0,1405,1406,5,95,0,0,1406,1407,5,63,0,0,1407,1414,3,164,82,
-		0,1408,1409,5,94,0,0,1409,1410,5,167,0,0,1410,1411,3,164,82,0,1411,1412,
-		5,134,0,0,1412,1413,3,162,81,0,1413,1415,1,0,0,0,1414,1408,1,0,0,0,1414,
-		1415,1,0,0,0,1415,1418,1,0,0,0,1416,1417,5,4,0,0,1417,1419,3,162,81,0,
-		1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,1422,1,0,0,0,1420,1421,5,90,0,
-		0,1421,1423,3,164,82,0,1422,1420,1,0,0,0,1422,1423,1,0,0,0,1423,1427,1,
-		0,0,0,1424,1425,5,110,0,0,1425,1427,3,162,81,0,1426,1374,1,0,0,0,1426,
-		1376,1,0,0,0,1426,1379,1,0,0,0,1426,1381,1,0,0,0,1426,1383,1,0,0,0,1426,
-		1386,1,0,0,0,1426,1391,1,0,0,0,1426,1393,1,0,0,0,1426,1398,1,0,0,0,1426,
-		1400,1,0,0,0,1426,1402,1,0,0,0,1426,1404,1,0,0,0,1426,1424,1,0,0,0,1427,
-		143,1,0,0,0,1428,1429,5,2,0,0,1429,1430,3,170,85,0,1430,1431,5,4,0,0,1431,
-		1432,3,170,85,0,1432,1436,5,248,0,0,1433,1435,3,146,73,0,1434,1433,1,0,
-		0,0,1435,1438,1,0,0,0,1436,1434,1,0,0,0,1436,1437,1,0,0,0,1437,1439,1,
-		0,0,0,1438,1436,1,0,0,0,1439,1440,5,249,0,0,1440,145,1,0,0,0,1441,1442,
-		3,170,85,0,1442,1443,5,60,0,0,1443,1444,5,183,0,0,1444,1445,5,269,0,0,
-		1445,1733,1,0,0,0,1446,1447,3,170,85,0,1447,1448,5,60,0,0,1448,1449,5,
-		38,0,0,1449,1453,3,164,82,0,1450,1452,3,158,79,0,1451,1450,1,0,0,0,1452,
-		1455,1,0,0,0,1453,1451,1,0,0,0,1453,1454,1,0,0,0,1454,1733,1,0,0,0,1455,
-		1453,1,0,0,0,1456,1457,3,170,85,0,1457,1461,5,98,0,0,1458,1459,5,156,0,
-		0,1459,1460,5,61,0,0,1460,1462,5,269,0,0,1461,1458,1,0,0,0,1461,1462,1,
-		0,0,0,1462,1463,1,0,0,0,1463,1464,5,63,0,0,1464,1465,3,162,81,0,1465,1733,
-		1,0,0,0,1466,1467,3,170,85,0,1467,1468,5,98,0,0,1468,1472,5,38,0,0,1469,
-		1470,5,156,0,0,1470,1471,5,61,0,0,1471,1473,5,269,0,0,1472,1469,1,0,0,
-		0,1472,1473,1,0,0,0,1473,1474,1,0,0,0,1474,1475,5,63,0,0,1475,1480,3,156,
-		78,0,1476,1477,5,252,0,0,1477,1479,3,156,78,0,1478,1476,1,0,0,0,1479,1482,
-		1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1486,1,0,0,0,1482,1480,
-		1,0,0,0,1483,1485,3,158,79,0,1484,1483,1,0,0,0,1485,1488,1,0,0,0,1486,
-		1484,1,0,0,0,1486,1487,1,0,0,0,1487,1733,1,0,0,0,1488,1486,1,0,0,0,1489,
-		1490,3,168,84,0,1490,1491,7,3,0,0,1491,1492,3,164,82,0,1492,1497,3,160,
-		80,0,1493,1494,5,28,0,0,1494,1495,3,164,82,0,1495,1496,3,160,80,0,1496,
-		1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1733,1,0,0,0,1499,
-		1500,3,168,84,0,1500,1501,5,186,0,0,1501,1502,3,164,82,0,1502,1503,5,187,
-		0,0,1503,1504,5,267,0,0,1504,1733,1,0,0,0,1505,1506,3,170,85,0,1506,1539,
-		5,188,0,0,1507,1508,5,54,0,0,1508,1512,5,267,0,0,1509,1511,3,158,79,0,
-		1510,1509,1,0,0,0,1511,1514,1,0,0,0,1512,1510,1,0,0,0,1512,1513,1,0,0,
-		0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1515,1517,3,150,75,0,1516,1515,1,
-		0,0,0,1516,1517,1,0,0,0,1517,1540,1,0,0,0,1518,1528,5,38,0,0,1519,1520,
-		5,44,0,0,1520,1521,3,164,82,0,1521,1525,3,160,80,0,1522,1524,3,148,74,
-		0,1523,1522,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,0,0,1525,1526,1,0,
-		0,0,1526,1529,1,0,0,0,1527,1525,1,0,0,0,1528,1519,1,0,0,0,1528,1529,1,
-		0,0,0,1529,1533,1,0,0,0,1530,1532,3,158,79,0,1531,1530,1,0,0,0,1532,1535,
-		1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1537,1,0,0,0,1535,1533,
-		1,0,0,0,1536,1538,3,150,75,0,1537,1536,1,0,0,0,1537,1538,1,0,0,0,1538,
-		1540,1,0,0,0,1539,1507,1,0,0,0,1539,1518,1,0,0,0,1540,1733,1,0,0,0,1541,
-		1543,5,179,0,0,1542,1544,3,142,71,0,1543,1542,1,0,0,0,1544,1545,1,0,0,
-		0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,1733,1,0,0,0,1547,1548,5,179,
-		0,0,1548,1549,5,180,0,0,1549,1733,5,111,0,0,1550,1551,5,179,0,0,1551,1552,
-		5,206,0,0,1552,1553,5,93,0,0,1553,1733,5,95,0,0,1554,1555,3,170,85,0,1555,
-		1556,5,122,0,0,1556,1557,3,164,82,0,1557,1733,1,0,0,0,1558,1559,3,170,
-		85,0,1559,1560,5,16,0,0,1560,1561,3,28,14,0,1561,1565,5,248,0,0,1562,1564,
-		3,34,17,0,1563,1562,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,1566,
-		1,0,0,0,1566,1568,1,0,0,0,1567,1565,1,0,0,0,1568,1569,5,249,0,0,1569,1733,
-		1,0,0,0,1570,1571,3,170,85,0,1571,1572,5,19,0,0,1572,1573,5,267,0,0,1573,
-		1574,5,20,0,0,1574,1575,3,164,82,0,1575,1733,1,0,0,0,1576,1577,3,170,85,
-		0,1577,1579,5,21,0,0,1578,1580,5,256,0,0,1579,1578,1,0,0,0,1579,1580,1,
-		0,0,0,1580,1581,1,0,0,0,1581,1582,3,164,82,0,1582,1733,1,0,0,0,1583,1584,
-		3,170,85,0,1584,1585,5,241,0,0,1585,1588,3,162,81,0,1586,1587,5,51,0,0,
-		1587,1589,5,267,0,0,1588,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1733,1,0,
-		0,0,1590,1591,3,170,85,0,1591,1592,5,241,0,0,1592,1593,5,38,0,0,1593,1598,
-		3,154,77,0,1594,1595,5,252,0,0,1595,1597,3,154,77,0,1596,1594,1,0,0,0,
-		1597,1600,1,0,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1603,1,0,0,
-		0,1600,1598,1,0,0,0,1601,1602,5,51,0,0,1602,1604,5,267,0,0,1603,1601,1,
-		0,0,0,1603,1604,1,0,0,0,1604,1608,1,0,0,0,1605,1607,3,158,79,0,1606,1605,
-		1,0,0,0,1607,1610,1,0,0,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1733,
-		1,0,0,0,1610,1608,1,0,0,0,1611,1612,3,170,85,0,1612,1613,5,245,0,0,1613,
-		1614,5,38,0,0,1614,1619,3,154,77,0,1615,1616,5,252,0,0,1616,1618,3,154,
-		77,0,1617,1615,1,0,0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1619,1620,1,
-		0,0,0,1620,1625,1,0,0,0,1621,1619,1,0,0,0,1622,1624,3,158,79,0,1623,1622,
-		1,0,0,0,1624,1627,1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1733,
-		1,0,0,0,1627,1625,1,0,0,0,1628,1629,3,170,85,0,1629,1630,5,92,0,0,1630,
-		1631,3,164,82,0,1631,1733,1,0,0,0,1632,1633,3,170,85,0,1633,1634,5,93,
-		0,0,1634,1635,5,140,0,0,1635,1636,3,162,81,0,1636,1637,5,63,0,0,1637,1638,
-		3,164,82,0,1638,1733,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,206,0,0,
-		1641,1642,5,93,0,0,1642,1733,1,0,0,0,1643,1644,3,170,85,0,1644,1645,5,
-		71,0,0,1645,1647,5,69,0,0,1646,1648,5,268,0,0,1647,1646,1,0,0,0,1647,1648,
-		1,0,0,0,1648,1733,1,0,0,0,1649,1650,3,170,85,0,1650,1651,5,71,0,0,1651,
-		1654,5,70,0,0,1652,1653,5,51,0,0,1653,1655,5,267,0,0,1654,1652,1,0,0,0,
-		1654,1655,1,0,0,0,1655,1733,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,172,
-		0,0,1658,1659,5,54,0,0,1659,1662,5,267,0,0,1660,1661,5,63,0,0,1661,1663,
-		3,164,82,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1666,1,0,0,0,1664,
-		1665,5,173,0,0,1665,1667,3,164,82,0,1666,1664,1,0,0,0,1666,1667,1,0,0,
-		0,1667,1733,1,0,0,0,1668,1669,3,170,85,0,1669,1670,5,174,0,0,1670,1671,
-		3,164,82,0,1671,1733,1,0,0,0,1672,1673,3,170,85,0,1673,1675,5,65,0,0,1674,
-		1676,3,102,51,0,1675,1674,1,0,0,0,1676,1677,1,0,0,0,1677,1675,1,0,0,0,
-		1677,1678,1,0,0,0,1678,1733,1,0,0,0,1679,1680,5,22,0,0,1680,1733,5,269,
-		0,0,1681,1682,5,23,0,0,1682,1733,5,269,0,0,1683,1733,5,24,0,0,1684,1733,
-		5,25,0,0,1685,1686,3,170,85,0,1686,1687,5,26,0,0,1687,1688,5,27,0,0,1688,
-		1689,3,164,82,0,1689,1690,3,160,80,0,1690,1691,5,28,0,0,1691,1692,3,164,
-		82,0,1692,1693,3,160,80,0,1693,1733,1,0,0,0,1694,1695,3,170,85,0,1695,
-		1696,5,29,0,0,1696,1699,5,167,0,0,1697,1700,5,30,0,0,1698,1700,3,164,82,
-		0,1699,1697,1,0,0,0,1699,1698,1,0,0,0,1700,1701,1,0,0,0,1701,1702,5,31,
-		0,0,1702,1703,3,164,82,0,1703,1704,3,160,80,0,1704,1705,5,28,0,0,1705,
-		1706,3,164,82,0,1706,1707,3,160,80,0,1707,1733,1,0,0,0,1708,1709,3,170,
-		85,0,1709,1710,5,32,0,0,1710,1711,3,164,82,0,1711,1712,3,160,80,0,1712,
-		1713,5,20,0,0,1713,1714,3,164,82,0,1714,1733,1,0,0,0,1715,1716,5,33,0,
-		0,1716,1717,3,168,84,0,1717,1718,5,34,0,0,1718,1719,3,168,84,0,1719,1722,
-		3,164,82,0,1720,1721,5,35,0,0,1721,1723,3,164,82,0,1722,1720,1,0,0,0,1722,
-		1723,1,0,0,0,1723,1733,1,0,0,0,1724,1725,5,36,0,0,1725,1726,5,35,0,0,1726,
-		1727,3,164,82,0,1727,1728,3,160,80,0,1728,1729,5,37,0,0,1729,1730,3,164,
-		82,0,1730,1731,3,160,80,0,1731,1733,1,0,0,0,1732,1441,1,0,0,0,1732,1446,
-		1,0,0,0,1732,1456,1,0,0,0,1732,1466,1,0,0,0,1732,1489,1,0,0,0,1732,1499,
-		1,0,0,0,1732,1505,1,0,0,0,1732,1541,1,0,0,0,1732,1547,1,0,0,0,1732,1550,
-		1,0,0,0,1732,1554,1,0,0,0,1732,1558,1,0,0,0,1732,1570,1,0,0,0,1732,1576,
-		1,0,0,0,1732,1583,1,0,0,0,1732,1590,1,0,0,0,1732,1611,1,0,0,0,1732,1628,
-		1,0,0,0,1732,1632,1,0,0,0,1732,1639,1,0,0,0,1732,1643,1,0,0,0,1732,1649,
-		1,0,0,0,1732,1656,1,0,0,0,1732,1668,1,0,0,0,1732,1672,1,0,0,0,1732,1679,
-		1,0,0,0,1732,1681,1,0,0,0,1732,1683,1,0,0,0,1732,1684,1,0,0,0,1732,1685,
-		1,0,0,0,1732,1694,1,0,0,0,1732,1708,1,0,0,0,1732,1715,1,0,0,0,1732,1724,
-		1,0,0,0,1733,147,1,0,0,0,1734,1735,5,73,0,0,1735,1736,5,267,0,0,1736,1737,
-		5,178,0,0,1737,1738,3,164,82,0,1738,1739,3,160,80,0,1739,149,1,0,0,0,1740,
-		1741,5,45,0,0,1741,1742,5,40,0,0,1742,1743,5,41,0,0,1743,1744,3,164,82,
-		0,1744,1745,5,42,0,0,1745,1749,3,164,82,0,1746,1748,3,158,79,0,1747,1746,
-		1,0,0,0,1748,1751,1,0,0,0,1749,1747,1,0,0,0,1749,1750,1,0,0,0,1750,1770,
-		1,0,0,0,1751,1749,1,0,0,0,1752,1753,5,45,0,0,1753,1754,5,38,0,0,1754,1755,
-		5,63,0,0,1755,1760,3,152,76,0,1756,1757,5,252,0,0,1757,1759,3,152,76,0,
-		1758,1756,1,0,0,0,1759,1762,1,0,0,0,1760,1758,1,0,0,0,1760,1761,1,0,0,
-		0,1761,1766,1,0,0,0,1762,1760,1,0,0,0,1763,1765,3,158,79,0,1764,1763,1,
-		0,0,0,1765,1768,1,0,0,0,1766,1764,1,0,0,0,1766,1767,1,0,0,0,1767,1770,
-		1,0,0,0,1768,1766,1,0,0,0,1769,1740,1,0,0,0,1769,1752,1,0,0,0,1770,151,
-		1,0,0,0,1771,1772,3,164,82,0,1772,1773,5,34,0,0,1773,1774,3,164,82,0,1774,
-		153,1,0,0,0,1775,1777,5,257,0,0,1776,1775,1,0,0,0,1776,1777,1,0,0,0,1777,
-		1778,1,0,0,0,1778,1779,3,162,81,0,1779,1780,5,34,0,0,1780,1781,3,164,82,
-		0,1781,155,1,0,0,0,1782,1783,3,162,81,0,1783,1784,5,34,0,0,1784,1785,3,
-		164,82,0,1785,157,1,0,0,0,1786,1787,5,39,0,0,1787,1788,3,168,84,0,1788,
-		1789,3,164,82,0,1789,159,1,0,0,0,1790,1791,5,189,0,0,1791,1792,5,202,0,
-		0,1792,161,1,0,0,0,1793,1794,5,268,0,0,1794,163,1,0,0,0,1795,1796,6,82,
-		-1,0,1796,1797,5,250,0,0,1797,1798,3,164,82,0,1798,1799,5,251,0,0,1799,
-		1838,1,0,0,0,1800,1801,5,257,0,0,1801,1838,3,164,82,16,1802,1803,5,206,
-		0,0,1803,1838,3,164,82,11,1804,1805,5,176,0,0,1805,1806,3,164,82,0,1806,
-		1807,5,178,0,0,1807,1808,3,164,82,0,1808,1809,5,177,0,0,1809,1810,3,164,
-		82,0,1810,1838,1,0,0,0,1811,1812,3,170,85,0,1812,1821,5,250,0,0,1813,1818,
-		3,164,82,0,1814,1815,5,252,0,0,1815,1817,3,164,82,0,1816,1814,1,0,0,0,
-		1817,1820,1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1822,1,0,0,
-		0,1820,1818,1,0,0,0,1821,1813,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,
-		0,0,1823,1824,5,251,0,0,1824,1838,1,0,0,0,1825,1827,7,4,0,0,1826,1828,
-		3,166,83,0,1827,1826,1,0,0,0,1827,1828,1,0,0,0,1828,1829,1,0,0,0,1829,
-		1830,5,189,0,0,1830,1838,3,166,83,0,1831,1832,5,269,0,0,1832,1838,3,166,
-		83,0,1833,1838,5,268,0,0,1834,1838,5,269,0,0,1835,1838,5,267,0,0,1836,
-		1838,3,168,84,0,1837,1795,1,0,0,0,1837,1800,1,0,0,0,1837,1802,1,0,0,0,
-		1837,1804,1,0,0,0,1837,1811,1,0,0,0,1837,1825,1,0,0,0,1837,1831,1,0,0,
-		0,1837,1833,1,0,0,0,1837,1834,1,0,0,0,1837,1835,1,0,0,0,1837,1836,1,0,
-		0,0,1838,1859,1,0,0,0,1839,1840,10,15,0,0,1840,1841,5,203,0,0,1841,1858,
-		3,164,82,16,1842,1843,10,14,0,0,1843,1844,7,5,0,0,1844,1858,3,164,82,15,
-		1845,1846,10,13,0,0,1846,1847,7,6,0,0,1847,1858,3,164,82,14,1848,1849,
-		10,12,0,0,1849,1850,7,7,0,0,1850,1858,3,164,82,13,1851,1852,10,10,0,0,
-		1852,1853,5,204,0,0,1853,1858,3,164,82,11,1854,1855,10,9,0,0,1855,1856,
-		5,205,0,0,1856,1858,3,164,82,10,1857,1839,1,0,0,0,1857,1842,1,0,0,0,1857,
-		1845,1,0,0,0,1857,1848,1,0,0,0,1857,1851,1,0,0,0,1857,1854,1,0,0,0,1858,
-		1861,1,0,0,0,1859,1857,1,0,0,0,1859,1860,1,0,0,0,1860,165,1,0,0,0,1861,
-		1859,1,0,0,0,1862,1863,7,8,0,0,1863,167,1,0,0,0,1864,1867,3,170,85,0,1865,
-		1866,5,253,0,0,1866,1868,3,170,85,0,1867,1865,1,0,0,0,1867,1868,1,0,0,
-		0,1868,169,1,0,0,0,1869,1870,7,9,0,0,1870,171,1,0,0,0,194,176,178,192,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1730,8,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1740,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,5,75,1755,8,75,10,75,12,75,1758,9,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,5,75,1766,8,75,10,75,12,75,1769,9,75,1,75,5,75,
+		1772,8,75,10,75,12,75,1775,9,75,3,75,1777,8,75,1,76,1,76,1,76,1,76,1,77,
+		3,77,1784,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,
+		1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,
+		1824,8,82,10,82,12,82,1827,9,82,3,82,1829,8,82,1,82,1,82,1,82,1,82,3,82,
+		1835,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,3,82,1845,8,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,5,82,1865,8,82,10,82,12,82,1868,9,82,1,83,1,83,1,84,1,84,
+		1,84,3,84,1875,8,84,1,85,1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
+		148,150,152,154,156,158,160,162,164,166,168,170,0,10,1,0,248,249,1,0,17,
+		18,1,0,118,119,1,0,184,185,1,0,268,269,1,0,258,259,1,0,256,257,1,0,260,
+		265,1,0,190,201,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,
+		95,112,114,124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,
+		168,172,175,175,181,183,185,185,201,202,207,221,223,235,240,247,272,273,
+		2170,0,178,1,0,0,0,2,183,1,0,0,0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,
+		0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,
+		1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,
+		353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,
+		0,38,472,1,0,0,0,40,493,1,0,0,0,42,495,1,0,0,0,44,523,1,0,0,0,46,532,1,
+		0,0,0,48,537,1,0,0,0,50,545,1,0,0,0,52,547,1,0,0,0,54,567,1,0,0,0,56,569,
+		1,0,0,0,58,571,1,0,0,0,60,634,1,0,0,0,62,638,1,0,0,0,64,640,1,0,0,0,66,
+		690,1,0,0,0,68,692,1,0,0,0,70,752,1,0,0,0,72,754,1,0,0,0,74,785,1,0,0,
+		0,76,787,1,0,0,0,78,794,1,0,0,0,80,805,1,0,0,0,82,920,1,0,0,0,84,922,1,
+		0,0,0,86,929,1,0,0,0,88,934,1,0,0,0,90,940,1,0,0,0,92,948,1,0,0,0,94,964,
+		1,0,0,0,96,980,1,0,0,0,98,982,1,0,0,0,100,1016,1,0,0,0,102,1024,1,0,0,
+		0,104,1026,1,0,0,0,106,1072,1,0,0,0,108,1074,1,0,0,0,110,1092,1,0,0,0,
+		112,1094,1,0,0,0,114,1097,1,0,0,0,116,1115,1,0,0,0,118,1117,1,0,0,0,120,
+		1132,1,0,0,0,122,1148,1,0,0,0,124,1203,1,0,0,0,126,1224,1,0,0,0,128,1226,
+		1,0,0,0,130,1233,1,0,0,0,132,1245,1,0,0,0,134,1247,1,0,0,0,136,1351,1,
+		0,0,0,138,1353,1,0,0,0,140,1379,1,0,0,0,142,1433,1,0,0,0,144,1435,1,0,
+		0,0,146,1739,1,0,0,0,148,1741,1,0,0,0,150,1776,1,0,0,0,152,1778,1,0,0,
+		0,154,1783,1,0,0,0,156,1789,1,0,0,0,158,1793,1,0,0,0,160,1797,1,0,0,0,
+		162,1800,1,0,0,0,164,1844,1,0,0,0,166,1869,1,0,0,0,168,1871,1,0,0,0,170,
+		1876,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,0,174,177,3,144,72,0,175,177,
+		3,8,4,0,176,172,1,0,0,0,176,173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,
+		0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,
+		178,1,0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,270,
+		0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,170,85,0,188,192,5,248,0,0,
+		189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,
+		1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,249,0,0,196,5,1,0,0,
+		0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,
+		0,201,219,3,36,18,0,202,219,3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,
+		0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,3,78,39,0,208,219,3,104,
+		52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,219,3,120,60,0,212,219,
+		3,122,61,0,213,219,3,128,64,0,214,219,3,130,65,0,215,219,3,134,67,0,216,
+		219,3,138,69,0,217,219,3,8,4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,
+		1,0,0,0,218,200,1,0,0,0,218,201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,
+		0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,
+		208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,
+		0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,
+		218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,272,0,0,221,227,4,4,0,0,222,226,
+		3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,225,222,1,0,0,0,225,223,1,
+		0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,
+		228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,0,231,9,1,0,0,0,232,237,
+		5,248,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,
+		0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,
+		237,1,0,0,0,240,241,5,249,0,0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,
+		270,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,247,5,7,0,0,247,266,5,267,
+		0,0,248,249,5,8,0,0,249,266,5,267,0,0,250,251,5,9,0,0,251,266,5,267,0,
+		0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,5,11,0,0,255,266,3,18,9,
+		0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,3,170,85,0,259,258,1,0,0,
+		0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,
+		261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,
+		0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,
+		265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,
+		269,5,256,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,
+		1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,0,0,0,275,276,5,256,
+		0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,
+		281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,
+		248,0,0,283,285,5,267,0,0,284,286,5,252,0,0,285,284,1,0,0,0,285,286,1,
+		0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,
+		289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,249,0,0,293,
+		17,1,0,0,0,294,295,5,266,0,0,295,19,1,0,0,0,296,297,5,14,0,0,297,298,3,
+		170,85,0,298,302,5,248,0,0,299,301,3,22,11,0,300,299,1,0,0,0,301,304,1,
+		0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,
+		305,306,5,249,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,314,5,270,0,0,309,
+		310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,314,3,164,82,0,313,
+		307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,1,0,0,0,315,316,5,15,
+		0,0,316,317,3,170,85,0,317,321,5,248,0,0,318,320,3,26,13,0,319,318,1,0,
+		0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,
+		321,1,0,0,0,324,325,5,249,0,0,325,25,1,0,0,0,326,327,5,122,0,0,327,352,
+		3,164,82,0,328,329,5,184,0,0,329,330,3,164,82,0,330,331,3,160,80,0,331,
+		352,1,0,0,0,332,333,5,185,0,0,333,334,3,164,82,0,334,335,3,160,80,0,335,
+		352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,0,338,342,5,248,0,0,339,341,
+		3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,
+		0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,5,249,0,0,346,352,1,0,0,0,
+		347,348,5,19,0,0,348,349,5,267,0,0,349,350,5,20,0,0,350,352,3,164,82,0,
+		351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,
+		1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,
+		356,357,3,170,85,0,357,361,5,248,0,0,358,360,3,32,16,0,359,358,1,0,0,0,
+		360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,364,1,0,0,0,363,361,
+		1,0,0,0,364,365,5,249,0,0,365,31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,
+		82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,373,3,162,81,0,371,372,5,50,
+		0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,
+		375,376,5,51,0,0,376,378,5,267,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,
+		390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,0,0,381,385,5,248,0,0,382,384,
+		3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,0,385,383,1,0,0,0,385,386,1,0,
+		0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,390,5,249,0,0,389,366,1,0,0,0,
+		389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,0,0,0,391,392,5,267,0,0,392,394,
+		3,164,82,0,393,395,5,252,0,0,394,393,1,0,0,0,394,395,1,0,0,0,395,35,1,
+		0,0,0,396,397,5,53,0,0,397,398,3,170,85,0,398,399,5,54,0,0,399,400,3,170,
+		85,0,400,404,5,248,0,0,401,403,3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,
+		0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,
+		408,5,249,0,0,408,37,1,0,0,0,409,410,5,55,0,0,410,473,3,170,85,0,411,412,
+		5,56,0,0,412,413,3,164,82,0,413,418,3,160,80,0,414,415,5,57,0,0,415,416,
+		3,164,82,0,416,417,3,160,80,0,417,419,1,0,0,0,418,414,1,0,0,0,418,419,
+		1,0,0,0,419,428,1,0,0,0,420,421,5,243,0,0,421,425,3,170,85,0,422,424,3,
+		46,23,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,
+		0,426,429,1,0,0,0,427,425,1,0,0,0,428,420,1,0,0,0,428,429,1,0,0,0,429,
+		473,1,0,0,0,430,431,5,58,0,0,431,473,5,267,0,0,432,433,5,59,0,0,433,473,
+		3,162,81,0,434,435,5,60,0,0,435,436,3,48,24,0,436,437,3,162,81,0,437,438,
+		5,63,0,0,438,439,5,55,0,0,439,443,5,64,0,0,440,441,5,56,0,0,441,442,5,
+		63,0,0,442,444,5,65,0,0,443,440,1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,
+		0,445,447,3,40,20,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,
+		449,1,0,0,0,449,473,1,0,0,0,450,448,1,0,0,0,451,453,5,66,0,0,452,454,3,
+		50,25,0,453,452,1,0,0,0,454,455,1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,
+		0,456,473,1,0,0,0,457,458,5,11,0,0,458,473,3,18,9,0,459,473,3,52,26,0,
+		460,461,5,242,0,0,461,473,3,170,85,0,462,463,5,96,0,0,463,469,3,164,82,
+		0,464,467,5,100,0,0,465,466,5,167,0,0,466,468,3,164,82,0,467,465,1,0,0,
+		0,467,468,1,0,0,0,468,470,1,0,0,0,469,464,1,0,0,0,469,470,1,0,0,0,470,
+		473,1,0,0,0,471,473,3,42,21,0,472,409,1,0,0,0,472,411,1,0,0,0,472,430,
+		1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,0,472,451,1,0,0,0,472,457,1,0,0,
+		0,472,459,1,0,0,0,472,460,1,0,0,0,472,462,1,0,0,0,472,471,1,0,0,0,473,
+		39,1,0,0,0,474,475,5,34,0,0,475,494,3,42,21,0,476,477,5,34,0,0,477,478,
+		5,96,0,0,478,483,3,164,82,0,479,480,5,252,0,0,480,482,3,164,82,0,481,479,
+		1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,491,1,0,0,
+		0,485,483,1,0,0,0,486,489,5,100,0,0,487,488,5,167,0,0,488,490,3,164,82,
+		0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,486,1,0,0,0,491,
+		492,1,0,0,0,492,494,1,0,0,0,493,474,1,0,0,0,493,476,1,0,0,0,494,41,1,0,
+		0,0,495,496,5,97,0,0,496,497,5,63,0,0,497,502,3,162,81,0,498,499,5,252,
+		0,0,499,501,3,162,81,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,
+		502,503,1,0,0,0,503,507,1,0,0,0,504,502,1,0,0,0,505,506,5,99,0,0,506,508,
+		3,162,81,0,507,505,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,509,511,3,44,
+		22,0,510,509,1,0,0,0,510,511,1,0,0,0,511,514,1,0,0,0,512,513,5,34,0,0,
+		513,515,5,66,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,43,1,0,0,0,516,517,
+		5,132,0,0,517,518,3,162,81,0,518,519,5,203,0,0,519,520,3,170,85,0,520,
+		524,1,0,0,0,521,522,5,132,0,0,522,524,3,164,82,0,523,516,1,0,0,0,523,521,
+		1,0,0,0,524,45,1,0,0,0,525,533,5,244,0,0,526,527,5,50,0,0,527,533,3,164,
+		82,0,528,529,5,72,0,0,529,533,3,164,82,0,530,531,5,182,0,0,531,533,3,162,
+		81,0,532,525,1,0,0,0,532,526,1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,
+		47,1,0,0,0,534,535,5,269,0,0,535,538,5,62,0,0,536,538,5,268,0,0,537,534,
+		1,0,0,0,537,536,1,0,0,0,538,49,1,0,0,0,539,540,5,71,0,0,540,546,3,164,
+		82,0,541,542,5,72,0,0,542,546,3,164,82,0,543,544,5,73,0,0,544,546,5,267,
+		0,0,545,539,1,0,0,0,545,541,1,0,0,0,545,543,1,0,0,0,546,51,1,0,0,0,547,
+		548,5,67,0,0,548,552,3,170,85,0,549,551,3,54,27,0,550,549,1,0,0,0,551,
+		554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,53,1,0,0,0,554,552,1,0,
+		0,0,555,556,5,72,0,0,556,568,3,164,82,0,557,558,5,73,0,0,558,568,5,267,
+		0,0,559,560,5,132,0,0,560,568,3,164,82,0,561,562,5,68,0,0,562,565,3,56,
+		28,0,563,564,5,204,0,0,564,566,3,56,28,0,565,563,1,0,0,0,565,566,1,0,0,
+		0,566,568,1,0,0,0,567,555,1,0,0,0,567,557,1,0,0,0,567,559,1,0,0,0,567,
+		561,1,0,0,0,568,55,1,0,0,0,569,570,7,2,0,0,570,57,1,0,0,0,571,572,5,74,
+		0,0,572,573,3,170,85,0,573,577,5,248,0,0,574,576,3,60,30,0,575,574,1,0,
+		0,0,576,579,1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,
+		577,1,0,0,0,580,581,5,249,0,0,581,59,1,0,0,0,582,583,5,75,0,0,583,635,
+		3,170,85,0,584,585,5,114,0,0,585,635,3,164,82,0,586,587,5,115,0,0,587,
+		635,3,80,40,0,588,589,5,117,0,0,589,590,5,73,0,0,590,635,5,267,0,0,591,
+		592,5,120,0,0,592,594,3,96,48,0,593,595,5,272,0,0,594,593,1,0,0,0,594,
+		595,1,0,0,0,595,635,1,0,0,0,596,597,5,8,0,0,597,635,5,267,0,0,598,599,
+		5,45,0,0,599,602,3,164,82,0,600,601,5,140,0,0,601,603,3,162,81,0,602,600,
+		1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,141,0,0,605,607,3,62,
+		31,0,606,604,1,0,0,0,606,607,1,0,0,0,607,625,1,0,0,0,608,623,5,156,0,0,
+		609,610,5,269,0,0,610,624,5,142,0,0,611,612,5,142,0,0,612,619,5,248,0,
+		0,613,615,3,164,82,0,614,616,5,252,0,0,615,614,1,0,0,0,615,616,1,0,0,0,
+		616,618,1,0,0,0,617,613,1,0,0,0,618,621,1,0,0,0,619,617,1,0,0,0,619,620,
+		1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,624,5,249,0,0,623,609,1,0,
+		0,0,623,611,1,0,0,0,624,626,1,0,0,0,625,608,1,0,0,0,625,626,1,0,0,0,626,
+		635,1,0,0,0,627,635,3,90,45,0,628,635,3,92,46,0,629,631,5,144,0,0,630,
+		632,5,256,0,0,631,630,1,0,0,0,631,632,1,0,0,0,632,633,1,0,0,0,633,635,
+		3,164,82,0,634,582,1,0,0,0,634,584,1,0,0,0,634,586,1,0,0,0,634,588,1,0,
+		0,0,634,591,1,0,0,0,634,596,1,0,0,0,634,598,1,0,0,0,634,627,1,0,0,0,634,
+		628,1,0,0,0,634,629,1,0,0,0,635,61,1,0,0,0,636,639,5,115,0,0,637,639,3,
+		164,82,0,638,636,1,0,0,0,638,637,1,0,0,0,639,63,1,0,0,0,640,641,5,76,0,
+		0,641,642,3,170,85,0,642,646,5,248,0,0,643,645,3,66,33,0,644,643,1,0,0,
+		0,645,648,1,0,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,
+		646,1,0,0,0,649,650,5,249,0,0,650,65,1,0,0,0,651,652,5,77,0,0,652,656,
+		5,248,0,0,653,655,3,76,38,0,654,653,1,0,0,0,655,658,1,0,0,0,656,654,1,
+		0,0,0,656,657,1,0,0,0,657,659,1,0,0,0,658,656,1,0,0,0,659,691,5,249,0,
+		0,660,661,5,78,0,0,661,691,3,164,82,0,662,663,5,79,0,0,663,691,3,164,82,
+		0,664,665,5,80,0,0,665,666,5,49,0,0,666,691,3,162,81,0,667,668,5,80,0,
+		0,668,669,5,81,0,0,669,670,3,164,82,0,670,671,3,160,80,0,671,691,1,0,0,
+		0,672,673,5,83,0,0,673,691,3,164,82,0,674,675,5,84,0,0,675,691,3,164,82,
+		0,676,677,5,82,0,0,677,691,3,164,82,0,678,679,5,85,0,0,679,680,3,164,82,
+		0,680,681,3,160,80,0,681,691,1,0,0,0,682,683,5,86,0,0,683,684,3,164,82,
+		0,684,685,5,81,0,0,685,686,3,164,82,0,686,687,3,160,80,0,687,691,1,0,0,
+		0,688,689,5,87,0,0,689,691,3,170,85,0,690,651,1,0,0,0,690,660,1,0,0,0,
+		690,662,1,0,0,0,690,664,1,0,0,0,690,667,1,0,0,0,690,672,1,0,0,0,690,674,
+		1,0,0,0,690,676,1,0,0,0,690,678,1,0,0,0,690,682,1,0,0,0,690,688,1,0,0,
+		0,691,67,1,0,0,0,692,693,5,88,0,0,693,694,3,170,85,0,694,695,5,54,0,0,
+		695,696,3,170,85,0,696,700,5,248,0,0,697,699,3,70,35,0,698,697,1,0,0,0,
+		699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,703,1,0,0,0,702,700,
+		1,0,0,0,703,704,5,249,0,0,704,69,1,0,0,0,705,706,5,89,0,0,706,753,3,170,
+		85,0,707,708,5,78,0,0,708,753,3,164,82,0,709,710,5,90,0,0,710,711,5,63,
+		0,0,711,753,5,65,0,0,712,713,5,90,0,0,713,753,3,164,82,0,714,715,5,192,
+		0,0,715,716,3,164,82,0,716,717,3,160,80,0,717,753,1,0,0,0,718,719,5,91,
+		0,0,719,753,3,164,82,0,720,721,5,58,0,0,721,753,5,267,0,0,722,723,5,59,
+		0,0,723,753,3,162,81,0,724,725,5,96,0,0,725,731,3,164,82,0,726,729,5,100,
+		0,0,727,728,5,167,0,0,728,730,3,164,82,0,729,727,1,0,0,0,729,730,1,0,0,
+		0,730,732,1,0,0,0,731,726,1,0,0,0,731,732,1,0,0,0,732,753,1,0,0,0,733,
+		734,5,60,0,0,734,735,3,48,24,0,735,736,3,162,81,0,736,737,5,63,0,0,737,
+		738,5,89,0,0,738,741,5,64,0,0,739,740,5,34,0,0,740,742,3,42,21,0,741,739,
+		1,0,0,0,741,742,1,0,0,0,742,753,1,0,0,0,743,744,5,101,0,0,744,748,3,164,
+		82,0,745,746,5,102,0,0,746,747,5,134,0,0,747,749,5,59,0,0,748,745,1,0,
+		0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,753,3,52,26,0,751,753,3,42,21,
+		0,752,705,1,0,0,0,752,707,1,0,0,0,752,709,1,0,0,0,752,712,1,0,0,0,752,
+		714,1,0,0,0,752,718,1,0,0,0,752,720,1,0,0,0,752,722,1,0,0,0,752,724,1,
+		0,0,0,752,733,1,0,0,0,752,743,1,0,0,0,752,750,1,0,0,0,752,751,1,0,0,0,
+		753,71,1,0,0,0,754,755,5,198,0,0,755,756,3,170,85,0,756,760,5,248,0,0,
+		757,759,3,74,37,0,758,757,1,0,0,0,759,762,1,0,0,0,760,758,1,0,0,0,760,
+		761,1,0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,763,764,5,249,0,0,764,73,1,
+		0,0,0,765,766,5,228,0,0,766,786,3,164,82,0,767,768,5,90,0,0,768,786,3,
+		170,85,0,769,770,5,229,0,0,770,786,3,164,82,0,771,772,5,230,0,0,772,786,
+		3,164,82,0,773,774,5,231,0,0,774,786,3,164,82,0,775,776,5,83,0,0,776,786,
+		3,164,82,0,777,778,5,82,0,0,778,786,3,164,82,0,779,780,5,103,0,0,780,786,
+		3,164,82,0,781,782,5,104,0,0,782,786,3,164,82,0,783,784,5,107,0,0,784,
+		786,3,164,82,0,785,765,1,0,0,0,785,767,1,0,0,0,785,769,1,0,0,0,785,771,
+		1,0,0,0,785,773,1,0,0,0,785,775,1,0,0,0,785,777,1,0,0,0,785,779,1,0,0,
+		0,785,781,1,0,0,0,785,783,1,0,0,0,786,75,1,0,0,0,787,788,5,267,0,0,788,
+		789,3,164,82,0,789,790,5,63,0,0,790,792,3,164,82,0,791,793,5,252,0,0,792,
+		791,1,0,0,0,792,793,1,0,0,0,793,77,1,0,0,0,794,795,5,113,0,0,795,796,3,
+		170,85,0,796,800,5,248,0,0,797,799,3,82,41,0,798,797,1,0,0,0,799,802,1,
+		0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,800,1,0,0,0,
+		803,804,5,249,0,0,804,79,1,0,0,0,805,807,3,164,82,0,806,808,5,116,0,0,
+		807,806,1,0,0,0,807,808,1,0,0,0,808,811,1,0,0,0,809,810,5,50,0,0,810,812,
+		3,164,82,0,811,809,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,814,5,72,
+		0,0,814,816,3,164,82,0,815,813,1,0,0,0,815,816,1,0,0,0,816,81,1,0,0,0,
+		817,818,5,114,0,0,818,921,3,164,82,0,819,820,5,115,0,0,820,921,3,80,40,
+		0,821,823,5,207,0,0,822,824,5,268,0,0,823,822,1,0,0,0,823,824,1,0,0,0,
+		824,827,1,0,0,0,825,826,5,145,0,0,826,828,3,164,82,0,827,825,1,0,0,0,827,
+		828,1,0,0,0,828,921,1,0,0,0,829,830,5,207,0,0,830,921,5,218,0,0,831,832,
+		5,208,0,0,832,921,3,164,82,0,833,834,5,209,0,0,834,921,3,164,82,0,835,
+		836,5,210,0,0,836,837,5,73,0,0,837,921,5,267,0,0,838,839,5,211,0,0,839,
+		843,5,248,0,0,840,842,3,34,17,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,
+		1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,921,5,249,
+		0,0,847,848,5,211,0,0,848,849,5,219,0,0,849,850,3,170,85,0,850,851,5,220,
+		0,0,851,852,3,164,82,0,852,921,1,0,0,0,853,854,5,212,0,0,854,921,3,164,
+		82,0,855,921,3,90,45,0,856,921,3,92,46,0,857,858,5,215,0,0,858,859,5,221,
+		0,0,859,860,3,164,82,0,860,861,5,177,0,0,861,862,3,164,82,0,862,921,1,
+		0,0,0,863,864,5,214,0,0,864,921,3,164,82,0,865,866,5,117,0,0,866,867,5,
+		73,0,0,867,921,5,267,0,0,868,869,5,120,0,0,869,921,3,96,48,0,870,871,5,
+		8,0,0,871,921,5,267,0,0,872,873,5,124,0,0,873,921,5,269,0,0,874,921,3,
+		52,26,0,875,876,5,233,0,0,876,877,5,63,0,0,877,878,3,164,82,0,878,879,
+		5,219,0,0,879,883,3,164,82,0,880,881,5,234,0,0,881,882,5,235,0,0,882,884,
+		3,164,82,0,883,880,1,0,0,0,883,884,1,0,0,0,884,888,1,0,0,0,885,887,3,86,
+		43,0,886,885,1,0,0,0,887,890,1,0,0,0,888,886,1,0,0,0,888,889,1,0,0,0,889,
+		892,1,0,0,0,890,888,1,0,0,0,891,893,3,88,44,0,892,891,1,0,0,0,892,893,
+		1,0,0,0,893,921,1,0,0,0,894,895,5,247,0,0,895,900,5,267,0,0,896,897,5,
+		252,0,0,897,899,5,267,0,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,0,
+		0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,900,1,0,0,0,903,904,5,167,0,0,
+		904,905,3,164,82,0,905,906,5,50,0,0,906,907,3,164,82,0,907,921,1,0,0,0,
+		908,909,5,240,0,0,909,921,3,164,82,0,910,912,5,238,0,0,911,913,3,84,42,
+		0,912,911,1,0,0,0,913,914,1,0,0,0,914,912,1,0,0,0,914,915,1,0,0,0,915,
+		918,1,0,0,0,916,917,5,239,0,0,917,919,3,164,82,0,918,916,1,0,0,0,918,919,
+		1,0,0,0,919,921,1,0,0,0,920,817,1,0,0,0,920,819,1,0,0,0,920,821,1,0,0,
+		0,920,829,1,0,0,0,920,831,1,0,0,0,920,833,1,0,0,0,920,835,1,0,0,0,920,
+		838,1,0,0,0,920,847,1,0,0,0,920,853,1,0,0,0,920,855,1,0,0,0,920,856,1,
+		0,0,0,920,857,1,0,0,0,920,863,1,0,0,0,920,865,1,0,0,0,920,868,1,0,0,0,
+		920,870,1,0,0,0,920,872,1,0,0,0,920,874,1,0,0,0,920,875,1,0,0,0,920,894,
+		1,0,0,0,920,908,1,0,0,0,920,910,1,0,0,0,921,83,1,0,0,0,922,923,5,51,0,
+		0,923,924,5,267,0,0,924,925,5,63,0,0,925,927,3,164,82,0,926,928,5,252,
+		0,0,927,926,1,0,0,0,927,928,1,0,0,0,928,85,1,0,0,0,929,930,5,236,0,0,930,
+		931,5,267,0,0,931,932,5,63,0,0,932,933,3,164,82,0,933,87,1,0,0,0,934,935,
+		5,237,0,0,935,936,5,51,0,0,936,937,5,267,0,0,937,938,5,235,0,0,938,939,
+		3,164,82,0,939,89,1,0,0,0,940,941,5,213,0,0,941,946,3,164,82,0,942,943,
+		5,51,0,0,943,947,5,267,0,0,944,945,5,222,0,0,945,947,3,170,85,0,946,942,
+		1,0,0,0,946,944,1,0,0,0,947,91,1,0,0,0,948,949,5,215,0,0,949,950,5,216,
+		0,0,950,951,3,170,85,0,951,955,5,248,0,0,952,954,3,94,47,0,953,952,1,0,
+		0,0,954,957,1,0,0,0,955,953,1,0,0,0,955,956,1,0,0,0,956,960,1,0,0,0,957,
+		955,1,0,0,0,958,959,5,177,0,0,959,961,3,164,82,0,960,958,1,0,0,0,960,961,
+		1,0,0,0,961,962,1,0,0,0,962,963,5,249,0,0,963,93,1,0,0,0,964,965,5,217,
+		0,0,965,966,3,164,82,0,966,967,3,164,82,0,967,95,1,0,0,0,968,981,5,121,
+		0,0,969,981,5,122,0,0,970,981,5,123,0,0,971,972,5,52,0,0,972,976,5,248,
+		0,0,973,975,3,34,17,0,974,973,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,
+		976,977,1,0,0,0,977,979,1,0,0,0,978,976,1,0,0,0,979,981,5,249,0,0,980,
+		968,1,0,0,0,980,969,1,0,0,0,980,970,1,0,0,0,980,971,1,0,0,0,981,97,1,0,
+		0,0,982,983,5,223,0,0,983,984,3,170,85,0,984,988,5,248,0,0,985,987,3,100,
+		50,0,986,985,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,
+		991,1,0,0,0,990,988,1,0,0,0,991,992,5,249,0,0,992,99,1,0,0,0,993,994,5,
+		203,0,0,994,995,3,170,85,0,995,996,5,253,0,0,996,997,3,170,85,0,997,1017,
+		1,0,0,0,998,999,5,201,0,0,999,1017,3,164,82,0,1000,1001,5,224,0,0,1001,
+		1017,3,164,82,0,1002,1003,5,225,0,0,1003,1017,5,227,0,0,1004,1005,5,225,
+		0,0,1005,1017,3,170,85,0,1006,1008,5,65,0,0,1007,1009,3,102,51,0,1008,
+		1007,1,0,0,0,1009,1010,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,
+		1017,1,0,0,0,1012,1013,5,211,0,0,1013,1014,5,172,0,0,1014,1015,5,51,0,
+		0,1015,1017,3,170,85,0,1016,993,1,0,0,0,1016,998,1,0,0,0,1016,1000,1,0,
+		0,0,1016,1002,1,0,0,0,1016,1004,1,0,0,0,1016,1006,1,0,0,0,1016,1012,1,
+		0,0,0,1017,101,1,0,0,0,1018,1019,5,226,0,0,1019,1025,3,164,82,0,1020,1021,
+		5,103,0,0,1021,1025,3,164,82,0,1022,1023,5,104,0,0,1023,1025,3,164,82,
+		0,1024,1018,1,0,0,0,1024,1020,1,0,0,0,1024,1022,1,0,0,0,1025,103,1,0,0,
+		0,1026,1027,5,125,0,0,1027,1028,3,170,85,0,1028,1032,5,248,0,0,1029,1031,
+		3,106,53,0,1030,1029,1,0,0,0,1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,
+		1033,1,0,0,0,1033,1035,1,0,0,0,1034,1032,1,0,0,0,1035,1036,5,249,0,0,1036,
+		105,1,0,0,0,1037,1038,5,126,0,0,1038,1073,3,164,82,0,1039,1040,5,127,0,
+		0,1040,1045,3,108,54,0,1041,1042,5,252,0,0,1042,1044,3,108,54,0,1043,1041,
+		1,0,0,0,1044,1047,1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1073,
+		1,0,0,0,1047,1045,1,0,0,0,1048,1049,5,168,0,0,1049,1073,3,164,82,0,1050,
+		1051,5,169,0,0,1051,1052,3,164,82,0,1052,1053,5,167,0,0,1053,1056,3,170,
+		85,0,1054,1055,5,170,0,0,1055,1057,3,164,82,0,1056,1054,1,0,0,0,1056,1057,
+		1,0,0,0,1057,1059,1,0,0,0,1058,1060,5,175,0,0,1059,1058,1,0,0,0,1059,1060,
+		1,0,0,0,1060,1073,1,0,0,0,1061,1062,5,209,0,0,1062,1073,3,164,82,0,1063,
+		1064,5,171,0,0,1064,1069,3,112,56,0,1065,1066,5,252,0,0,1066,1068,3,112,
+		56,0,1067,1065,1,0,0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,
+		0,0,0,1070,1073,1,0,0,0,1071,1069,1,0,0,0,1072,1037,1,0,0,0,1072,1039,
+		1,0,0,0,1072,1048,1,0,0,0,1072,1050,1,0,0,0,1072,1061,1,0,0,0,1072,1063,
+		1,0,0,0,1073,107,1,0,0,0,1074,1075,3,170,85,0,1075,1084,3,164,82,0,1076,
+		1080,5,248,0,0,1077,1079,3,110,55,0,1078,1077,1,0,0,0,1079,1082,1,0,0,
+		0,1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,
+		0,0,1083,1085,5,249,0,0,1084,1076,1,0,0,0,1084,1085,1,0,0,0,1085,109,1,
+		0,0,0,1086,1087,5,168,0,0,1087,1093,3,164,82,0,1088,1089,5,169,0,0,1089,
+		1093,3,164,82,0,1090,1091,5,170,0,0,1091,1093,3,164,82,0,1092,1086,1,0,
+		0,0,1092,1088,1,0,0,0,1092,1090,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,267,
+		0,0,1095,1096,3,164,82,0,1096,113,1,0,0,0,1097,1098,5,128,0,0,1098,1107,
+		3,170,85,0,1099,1103,5,248,0,0,1100,1102,3,116,58,0,1101,1100,1,0,0,0,
+		1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,
+		0,1105,1103,1,0,0,0,1106,1108,5,249,0,0,1107,1099,1,0,0,0,1107,1108,1,
+		0,0,0,1108,115,1,0,0,0,1109,1110,5,129,0,0,1110,1116,3,164,82,0,1111,1112,
+		5,130,0,0,1112,1116,3,164,82,0,1113,1114,5,131,0,0,1114,1116,3,164,82,
+		0,1115,1109,1,0,0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,117,1,0,0,
+		0,1117,1118,5,132,0,0,1118,1119,3,170,85,0,1119,1120,5,248,0,0,1120,1128,
+		3,164,82,0,1121,1126,3,160,80,0,1122,1123,5,57,0,0,1123,1124,3,164,82,
+		0,1124,1125,3,160,80,0,1125,1127,1,0,0,0,1126,1122,1,0,0,0,1126,1127,1,
+		0,0,0,1127,1129,1,0,0,0,1128,1121,1,0,0,0,1128,1129,1,0,0,0,1129,1130,
+		1,0,0,0,1130,1131,5,249,0,0,1131,119,1,0,0,0,1132,1133,5,133,0,0,1133,
+		1134,3,170,85,0,1134,1135,5,255,0,0,1135,1142,3,164,82,0,1136,1139,5,134,
+		0,0,1137,1140,5,135,0,0,1138,1140,5,136,0,0,1139,1137,1,0,0,0,1139,1138,
+		1,0,0,0,1140,1141,1,0,0,0,1141,1143,3,162,81,0,1142,1136,1,0,0,0,1142,
+		1143,1,0,0,0,1143,1146,1,0,0,0,1144,1145,5,51,0,0,1145,1147,5,267,0,0,
+		1146,1144,1,0,0,0,1146,1147,1,0,0,0,1147,121,1,0,0,0,1148,1149,5,137,0,
+		0,1149,1150,3,170,85,0,1150,1151,5,145,0,0,1151,1154,3,164,82,0,1152,1153,
+		5,51,0,0,1153,1155,5,267,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,
+		1159,1,0,0,0,1156,1157,5,138,0,0,1157,1158,5,140,0,0,1158,1160,5,269,0,
+		0,1159,1156,1,0,0,0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,139,
+		0,0,1162,1163,5,140,0,0,1163,1165,5,269,0,0,1164,1161,1,0,0,0,1164,1165,
+		1,0,0,0,1165,1176,1,0,0,0,1166,1167,5,162,0,0,1167,1168,5,187,0,0,1168,
+		1169,3,170,85,0,1169,1170,5,163,0,0,1170,1171,5,167,0,0,1171,1172,5,269,
+		0,0,1172,1174,5,164,0,0,1173,1175,3,124,62,0,1174,1173,1,0,0,0,1174,1175,
+		1,0,0,0,1175,1177,1,0,0,0,1176,1166,1,0,0,0,1176,1177,1,0,0,0,1177,1178,
+		1,0,0,0,1178,1179,5,254,0,0,1179,1184,3,126,63,0,1180,1181,5,252,0,0,1181,
+		1183,3,126,63,0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,
+		1184,1185,1,0,0,0,1185,123,1,0,0,0,1186,1184,1,0,0,0,1187,1188,5,165,0,
+		0,1188,1193,3,170,85,0,1189,1190,5,252,0,0,1190,1192,3,170,85,0,1191,1189,
+		1,0,0,0,1192,1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1199,
+		1,0,0,0,1195,1193,1,0,0,0,1196,1197,5,178,0,0,1197,1198,5,166,0,0,1198,
+		1200,3,170,85,0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,
+		1201,1202,5,166,0,0,1202,1204,3,170,85,0,1203,1187,1,0,0,0,1203,1201,1,
+		0,0,0,1204,125,1,0,0,0,1205,1206,5,158,0,0,1206,1207,5,268,0,0,1207,1208,
+		5,167,0,0,1208,1225,3,170,85,0,1209,1221,5,161,0,0,1210,1211,5,250,0,0,
+		1211,1216,3,170,85,0,1212,1213,5,252,0,0,1213,1215,3,170,85,0,1214,1212,
+		1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1219,
+		1,0,0,0,1218,1216,1,0,0,0,1219,1220,5,251,0,0,1220,1222,1,0,0,0,1221,1210,
+		1,0,0,0,1221,1222,1,0,0,0,1222,1225,1,0,0,0,1223,1225,3,170,85,0,1224,
+		1205,1,0,0,0,1224,1209,1,0,0,0,1224,1223,1,0,0,0,1225,127,1,0,0,0,1226,
+		1227,5,146,0,0,1227,1228,5,145,0,0,1228,1231,3,164,82,0,1229,1230,5,147,
+		0,0,1230,1232,3,162,81,0,1231,1229,1,0,0,0,1231,1232,1,0,0,0,1232,129,
+		1,0,0,0,1233,1234,5,148,0,0,1234,1235,5,149,0,0,1235,1240,3,132,66,0,1236,
+		1237,5,252,0,0,1237,1239,3,132,66,0,1238,1236,1,0,0,0,1239,1242,1,0,0,
+		0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,131,1,0,0,0,1242,1240,1,0,0,
+		0,1243,1246,5,66,0,0,1244,1246,3,170,85,0,1245,1243,1,0,0,0,1245,1244,
+		1,0,0,0,1246,133,1,0,0,0,1247,1248,5,150,0,0,1248,1252,5,248,0,0,1249,
+		1251,3,136,68,0,1250,1249,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,
+		1252,1253,1,0,0,0,1253,1255,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,249,
+		0,0,1256,135,1,0,0,0,1257,1258,5,10,0,0,1258,1268,3,168,84,0,1259,1260,
+		5,151,0,0,1260,1265,3,170,85,0,1261,1262,5,252,0,0,1262,1264,3,170,85,
+		0,1263,1261,1,0,0,0,1264,1267,1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,
+		0,0,1266,1269,1,0,0,0,1267,1265,1,0,0,0,1268,1259,1,0,0,0,1268,1269,1,
+		0,0,0,1269,1352,1,0,0,0,1270,1271,5,152,0,0,1271,1352,3,170,85,0,1272,
+		1273,5,153,0,0,1273,1352,3,170,85,0,1274,1275,5,154,0,0,1275,1276,5,155,
+		0,0,1276,1277,5,156,0,0,1277,1352,3,170,85,0,1278,1281,5,157,0,0,1279,
+		1280,5,268,0,0,1280,1282,5,203,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,
+		1282,1283,1,0,0,0,1283,1284,5,155,0,0,1284,1285,5,167,0,0,1285,1352,3,
+		170,85,0,1286,1287,5,158,0,0,1287,1288,5,268,0,0,1288,1289,5,203,0,0,1289,
+		1290,5,155,0,0,1290,1291,5,167,0,0,1291,1352,3,170,85,0,1292,1293,5,180,
+		0,0,1293,1298,3,170,85,0,1294,1295,5,252,0,0,1295,1297,3,170,85,0,1296,
+		1294,1,0,0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,
+		1302,1,0,0,0,1300,1298,1,0,0,0,1301,1303,5,159,0,0,1302,1301,1,0,0,0,1302,
+		1303,1,0,0,0,1303,1304,1,0,0,0,1304,1305,5,167,0,0,1305,1306,5,232,0,0,
+		1306,1307,3,168,84,0,1307,1352,1,0,0,0,1308,1309,5,176,0,0,1309,1310,3,
+		164,82,0,1310,1314,5,248,0,0,1311,1313,3,136,68,0,1312,1311,1,0,0,0,1313,
+		1316,1,0,0,0,1314,1312,1,0,0,0,1314,1315,1,0,0,0,1315,1317,1,0,0,0,1316,
+		1314,1,0,0,0,1317,1327,5,249,0,0,1318,1319,5,177,0,0,1319,1323,5,248,0,
+		0,1320,1322,3,136,68,0,1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,
+		0,0,0,1323,1324,1,0,0,0,1324,1326,1,0,0,0,1325,1323,1,0,0,0,1326,1328,
+		5,249,0,0,1327,1318,1,0,0,0,1327,1328,1,0,0,0,1328,1352,1,0,0,0,1329,1332,
+		5,159,0,0,1330,1331,5,187,0,0,1331,1333,5,114,0,0,1332,1330,1,0,0,0,1332,
+		1333,1,0,0,0,1333,1334,1,0,0,0,1334,1338,5,248,0,0,1335,1337,3,136,68,
+		0,1336,1335,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,
+		0,0,1339,1341,1,0,0,0,1340,1338,1,0,0,0,1341,1352,5,249,0,0,1342,1343,
+		5,160,0,0,1343,1347,5,248,0,0,1344,1346,3,136,68,0,1345,1344,1,0,0,0,1346,
+		1349,1,0,0,0,1347,1345,1,0,0,0,1347,1348,1,0,0,0,1348,1350,1,0,0,0,1349,
+		1347,1,0,0,0,1350,1352,5,249,0,0,1351,1257,1,0,0,0,1351,1270,1,0,0,0,1351,
+		1272,1,0,0,0,1351,1274,1,0,0,0,1351,1278,1,0,0,0,1351,1286,1,0,0,0,1351,
+		1292,1,0,0,0,1351,1308,1,0,0,0,1351,1329,1,0,0,0,1351,1342,1,0,0,0,1352,
+		137,1,0,0,0,1353,1354,5,179,0,0,1354,1358,5,248,0,0,1355,1357,3,140,70,
+		0,1356,1355,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,1,0,
+		0,0,1359,1361,1,0,0,0,1360,1358,1,0,0,0,1361,1362,5,249,0,0,1362,139,1,
+		0,0,0,1363,1364,5,180,0,0,1364,1369,3,170,85,0,1365,1366,5,252,0,0,1366,
+		1368,3,170,85,0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,
+		1369,1370,1,0,0,0,1370,1375,1,0,0,0,1371,1369,1,0,0,0,1372,1374,3,142,
+		71,0,1373,1372,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,1376,1,
+		0,0,0,1376,1380,1,0,0,0,1377,1375,1,0,0,0,1378,1380,3,134,67,0,1379,1363,
+		1,0,0,0,1379,1378,1,0,0,0,1380,141,1,0,0,0,1381,1382,5,181,0,0,1382,1434,
+		3,164,82,0,1383,1384,5,90,0,0,1384,1385,5,246,0,0,1385,1434,3,164,82,0,
+		1386,1387,5,90,0,0,1387,1434,3,170,85,0,1388,1389,5,182,0,0,1389,1434,
+		3,162,81,0,1390,1391,5,134,0,0,1391,1392,5,269,0,0,1392,1434,5,143,0,0,
+		1393,1394,5,103,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,
+		5,112,0,0,1397,1434,1,0,0,0,1398,1399,5,104,0,0,1399,1434,3,164,82,0,1400,
+		1401,5,105,0,0,1401,1402,3,164,82,0,1402,1403,5,189,0,0,1403,1404,5,112,
+		0,0,1404,1434,1,0,0,0,1405,1406,5,106,0,0,1406,1434,3,164,82,0,1407,1408,
+		5,107,0,0,1408,1434,5,108,0,0,1409,1410,5,109,0,0,1410,1434,3,164,82,0,
+		1411,1412,5,93,0,0,1412,1413,5,95,0,0,1413,1414,5,63,0,0,1414,1421,3,164,
+		82,0,1415,1416,5,94,0,0,1416,1417,5,167,0,0,1417,1418,3,164,82,0,1418,
+		1419,5,134,0,0,1419,1420,3,162,81,0,1420,1422,1,0,0,0,1421,1415,1,0,0,
+		0,1421,1422,1,0,0,0,1422,1425,1,0,0,0,1423,1424,5,4,0,0,1424,1426,3,162,
+		81,0,1425,1423,1,0,0,0,1425,1426,1,0,0,0,1426,1429,1,0,0,0,1427,1428,5,
+		90,0,0,1428,1430,3,164,82,0,1429,1427,1,0,0,0,1429,1430,1,0,0,0,1430,1434,
+		1,0,0,0,1431,1432,5,110,0,0,1432,1434,3,162,81,0,1433,1381,1,0,0,0,1433,
+		1383,1,0,0,0,1433,1386,1,0,0,0,1433,1388,1,0,0,0,1433,1390,1,0,0,0,1433,
+		1393,1,0,0,0,1433,1398,1,0,0,0,1433,1400,1,0,0,0,1433,1405,1,0,0,0,1433,
+		1407,1,0,0,0,1433,1409,1,0,0,0,1433,1411,1,0,0,0,1433,1431,1,0,0,0,1434,
+		143,1,0,0,0,1435,1436,5,2,0,0,1436,1437,3,170,85,0,1437,1438,5,4,0,0,1438,
+		1439,3,170,85,0,1439,1443,5,248,0,0,1440,1442,3,146,73,0,1441,1440,1,0,
+		0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,1,
+		0,0,0,1445,1443,1,0,0,0,1446,1447,5,249,0,0,1447,145,1,0,0,0,1448,1449,
+		3,170,85,0,1449,1450,5,60,0,0,1450,1451,5,183,0,0,1451,1452,5,269,0,0,
+		1452,1740,1,0,0,0,1453,1454,3,170,85,0,1454,1455,5,60,0,0,1455,1456,5,
+		38,0,0,1456,1460,3,164,82,0,1457,1459,3,158,79,0,1458,1457,1,0,0,0,1459,
+		1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1740,1,0,0,0,1462,
+		1460,1,0,0,0,1463,1464,3,170,85,0,1464,1468,5,98,0,0,1465,1466,5,156,0,
+		0,1466,1467,5,61,0,0,1467,1469,5,269,0,0,1468,1465,1,0,0,0,1468,1469,1,
+		0,0,0,1469,1470,1,0,0,0,1470,1471,5,63,0,0,1471,1472,3,162,81,0,1472,1740,
+		1,0,0,0,1473,1474,3,170,85,0,1474,1475,5,98,0,0,1475,1479,5,38,0,0,1476,
+		1477,5,156,0,0,1477,1478,5,61,0,0,1478,1480,5,269,0,0,1479,1476,1,0,0,
+		0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,1482,5,63,0,0,1482,1487,3,156,
+		78,0,1483,1484,5,252,0,0,1484,1486,3,156,78,0,1485,1483,1,0,0,0,1486,1489,
+		1,0,0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1493,1,0,0,0,1489,1487,
+		1,0,0,0,1490,1492,3,158,79,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
+		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1740,1,0,0,0,1495,1493,1,0,0,0,1496,
+		1497,3,168,84,0,1497,1498,7,3,0,0,1498,1499,3,164,82,0,1499,1504,3,160,
+		80,0,1500,1501,5,28,0,0,1501,1502,3,164,82,0,1502,1503,3,160,80,0,1503,
+		1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1740,1,0,0,0,1506,
+		1507,3,168,84,0,1507,1508,5,186,0,0,1508,1509,3,164,82,0,1509,1510,5,187,
+		0,0,1510,1511,5,267,0,0,1511,1740,1,0,0,0,1512,1513,3,170,85,0,1513,1546,
+		5,188,0,0,1514,1515,5,54,0,0,1515,1519,5,267,0,0,1516,1518,3,158,79,0,
+		1517,1516,1,0,0,0,1518,1521,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,
+		0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1522,1524,3,150,75,0,1523,1522,1,
+		0,0,0,1523,1524,1,0,0,0,1524,1547,1,0,0,0,1525,1535,5,38,0,0,1526,1527,
+		5,44,0,0,1527,1528,3,164,82,0,1528,1532,3,160,80,0,1529,1531,3,148,74,
+		0,1530,1529,1,0,0,0,1531,1534,1,0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,
+		0,0,1533,1536,1,0,0,0,1534,1532,1,0,0,0,1535,1526,1,0,0,0,1535,1536,1,
+		0,0,0,1536,1540,1,0,0,0,1537,1539,3,158,79,0,1538,1537,1,0,0,0,1539,1542,
+		1,0,0,0,1540,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1544,1,0,0,0,1542,1540,
+		1,0,0,0,1543,1545,3,150,75,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
+		1547,1,0,0,0,1546,1514,1,0,0,0,1546,1525,1,0,0,0,1547,1740,1,0,0,0,1548,
+		1550,5,179,0,0,1549,1551,3,142,71,0,1550,1549,1,0,0,0,1551,1552,1,0,0,
+		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1740,1,0,0,0,1554,1555,5,179,
+		0,0,1555,1556,5,180,0,0,1556,1740,5,111,0,0,1557,1558,5,179,0,0,1558,1559,
+		5,206,0,0,1559,1560,5,93,0,0,1560,1740,5,95,0,0,1561,1562,3,170,85,0,1562,
+		1563,5,122,0,0,1563,1564,3,164,82,0,1564,1740,1,0,0,0,1565,1566,3,170,
+		85,0,1566,1567,5,16,0,0,1567,1568,3,28,14,0,1568,1572,5,248,0,0,1569,1571,
+		3,34,17,0,1570,1569,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,
+		1,0,0,0,1573,1575,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,249,0,0,1576,1740,
+		1,0,0,0,1577,1578,3,170,85,0,1578,1579,5,19,0,0,1579,1580,5,267,0,0,1580,
+		1581,5,20,0,0,1581,1582,3,164,82,0,1582,1740,1,0,0,0,1583,1584,3,170,85,
+		0,1584,1586,5,21,0,0,1585,1587,5,256,0,0,1586,1585,1,0,0,0,1586,1587,1,
+		0,0,0,1587,1588,1,0,0,0,1588,1589,3,164,82,0,1589,1740,1,0,0,0,1590,1591,
+		3,170,85,0,1591,1592,5,241,0,0,1592,1595,3,162,81,0,1593,1594,5,51,0,0,
+		1594,1596,5,267,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1740,1,0,
+		0,0,1597,1598,3,170,85,0,1598,1599,5,241,0,0,1599,1600,5,38,0,0,1600,1605,
+		3,154,77,0,1601,1602,5,252,0,0,1602,1604,3,154,77,0,1603,1601,1,0,0,0,
+		1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,1606,1,0,0,0,1606,1610,1,0,0,
+		0,1607,1605,1,0,0,0,1608,1609,5,51,0,0,1609,1611,5,267,0,0,1610,1608,1,
+		0,0,0,1610,1611,1,0,0,0,1611,1615,1,0,0,0,1612,1614,3,158,79,0,1613,1612,
+		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1740,
+		1,0,0,0,1617,1615,1,0,0,0,1618,1619,3,170,85,0,1619,1620,5,245,0,0,1620,
+		1621,5,38,0,0,1621,1626,3,154,77,0,1622,1623,5,252,0,0,1623,1625,3,154,
+		77,0,1624,1622,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,
+		0,0,0,1627,1632,1,0,0,0,1628,1626,1,0,0,0,1629,1631,3,158,79,0,1630,1629,
+		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1740,
+		1,0,0,0,1634,1632,1,0,0,0,1635,1636,3,170,85,0,1636,1637,5,92,0,0,1637,
+		1638,3,164,82,0,1638,1740,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,93,
+		0,0,1641,1642,5,140,0,0,1642,1643,3,162,81,0,1643,1644,5,63,0,0,1644,1645,
+		3,164,82,0,1645,1740,1,0,0,0,1646,1647,3,170,85,0,1647,1648,5,206,0,0,
+		1648,1649,5,93,0,0,1649,1740,1,0,0,0,1650,1651,3,170,85,0,1651,1652,5,
+		71,0,0,1652,1654,5,69,0,0,1653,1655,5,268,0,0,1654,1653,1,0,0,0,1654,1655,
+		1,0,0,0,1655,1740,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,71,0,0,1658,
+		1661,5,70,0,0,1659,1660,5,51,0,0,1660,1662,5,267,0,0,1661,1659,1,0,0,0,
+		1661,1662,1,0,0,0,1662,1740,1,0,0,0,1663,1664,3,170,85,0,1664,1665,5,172,
+		0,0,1665,1666,5,54,0,0,1666,1669,5,267,0,0,1667,1668,5,63,0,0,1668,1670,
+		3,164,82,0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1673,1,0,0,0,1671,
+		1672,5,173,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1674,1,0,0,
+		0,1674,1740,1,0,0,0,1675,1676,3,170,85,0,1676,1677,5,174,0,0,1677,1678,
+		3,164,82,0,1678,1740,1,0,0,0,1679,1680,3,170,85,0,1680,1682,5,65,0,0,1681,
+		1683,3,102,51,0,1682,1681,1,0,0,0,1683,1684,1,0,0,0,1684,1682,1,0,0,0,
+		1684,1685,1,0,0,0,1685,1740,1,0,0,0,1686,1687,5,22,0,0,1687,1740,5,269,
+		0,0,1688,1689,5,23,0,0,1689,1740,5,269,0,0,1690,1740,5,24,0,0,1691,1740,
+		5,25,0,0,1692,1693,3,170,85,0,1693,1694,5,26,0,0,1694,1695,5,27,0,0,1695,
+		1696,3,164,82,0,1696,1697,3,160,80,0,1697,1698,5,28,0,0,1698,1699,3,164,
+		82,0,1699,1700,3,160,80,0,1700,1740,1,0,0,0,1701,1702,3,170,85,0,1702,
+		1703,5,29,0,0,1703,1706,5,167,0,0,1704,1707,5,30,0,0,1705,1707,3,164,82,
+		0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,1709,5,31,
+		0,0,1709,1710,3,164,82,0,1710,1711,3,160,80,0,1711,1712,5,28,0,0,1712,
+		1713,3,164,82,0,1713,1714,3,160,80,0,1714,1740,1,0,0,0,1715,1716,3,170,
+		85,0,1716,1717,5,32,0,0,1717,1718,3,164,82,0,1718,1719,3,160,80,0,1719,
+		1720,5,20,0,0,1720,1721,3,164,82,0,1721,1740,1,0,0,0,1722,1723,5,33,0,
+		0,1723,1724,3,168,84,0,1724,1725,5,34,0,0,1725,1726,3,168,84,0,1726,1729,
+		3,164,82,0,1727,1728,5,35,0,0,1728,1730,3,164,82,0,1729,1727,1,0,0,0,1729,
+		1730,1,0,0,0,1730,1740,1,0,0,0,1731,1732,5,36,0,0,1732,1733,5,35,0,0,1733,
+		1734,3,164,82,0,1734,1735,3,160,80,0,1735,1736,5,37,0,0,1736,1737,3,164,
+		82,0,1737,1738,3,160,80,0,1738,1740,1,0,0,0,1739,1448,1,0,0,0,1739,1453,
+		1,0,0,0,1739,1463,1,0,0,0,1739,1473,1,0,0,0,1739,1496,1,0,0,0,1739,1506,
+		1,0,0,0,1739,1512,1,0,0,0,1739,1548,1,0,0,0,1739,1554,1,0,0,0,1739,1557,
+		1,0,0,0,1739,1561,1,0,0,0,1739,1565,1,0,0,0,1739,1577,1,0,0,0,1739,1583,
+		1,0,0,0,1739,1590,1,0,0,0,1739,1597,1,0,0,0,1739,1618,1,0,0,0,1739,1635,
+		1,0,0,0,1739,1639,1,0,0,0,1739,1646,1,0,0,0,1739,1650,1,0,0,0,1739,1656,
+		1,0,0,0,1739,1663,1,0,0,0,1739,1675,1,0,0,0,1739,1679,1,0,0,0,1739,1686,
+		1,0,0,0,1739,1688,1,0,0,0,1739,1690,1,0,0,0,1739,1691,1,0,0,0,1739,1692,
+		1,0,0,0,1739,1701,1,0,0,0,1739,1715,1,0,0,0,1739,1722,1,0,0,0,1739,1731,
+		1,0,0,0,1740,147,1,0,0,0,1741,1742,5,73,0,0,1742,1743,5,267,0,0,1743,1744,
+		5,178,0,0,1744,1745,3,164,82,0,1745,1746,3,160,80,0,1746,149,1,0,0,0,1747,
+		1748,5,45,0,0,1748,1749,5,40,0,0,1749,1750,5,41,0,0,1750,1751,3,164,82,
+		0,1751,1752,5,42,0,0,1752,1756,3,164,82,0,1753,1755,3,158,79,0,1754,1753,
+		1,0,0,0,1755,1758,1,0,0,0,1756,1754,1,0,0,0,1756,1757,1,0,0,0,1757,1777,
+		1,0,0,0,1758,1756,1,0,0,0,1759,1760,5,45,0,0,1760,1761,5,38,0,0,1761,1762,
+		5,63,0,0,1762,1767,3,152,76,0,1763,1764,5,252,0,0,1764,1766,3,152,76,0,
+		1765,1763,1,0,0,0,1766,1769,1,0,0,0,1767,1765,1,0,0,0,1767,1768,1,0,0,
+		0,1768,1773,1,0,0,0,1769,1767,1,0,0,0,1770,1772,3,158,79,0,1771,1770,1,
+		0,0,0,1772,1775,1,0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1777,
+		1,0,0,0,1775,1773,1,0,0,0,1776,1747,1,0,0,0,1776,1759,1,0,0,0,1777,151,
+		1,0,0,0,1778,1779,3,164,82,0,1779,1780,5,34,0,0,1780,1781,3,164,82,0,1781,
+		153,1,0,0,0,1782,1784,5,257,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,
+		1785,1,0,0,0,1785,1786,3,162,81,0,1786,1787,5,34,0,0,1787,1788,3,164,82,
+		0,1788,155,1,0,0,0,1789,1790,3,162,81,0,1790,1791,5,34,0,0,1791,1792,3,
+		164,82,0,1792,157,1,0,0,0,1793,1794,5,39,0,0,1794,1795,3,168,84,0,1795,
+		1796,3,164,82,0,1796,159,1,0,0,0,1797,1798,5,189,0,0,1798,1799,5,202,0,
+		0,1799,161,1,0,0,0,1800,1801,5,268,0,0,1801,163,1,0,0,0,1802,1803,6,82,
+		-1,0,1803,1804,5,250,0,0,1804,1805,3,164,82,0,1805,1806,5,251,0,0,1806,
+		1845,1,0,0,0,1807,1808,5,257,0,0,1808,1845,3,164,82,16,1809,1810,5,206,
+		0,0,1810,1845,3,164,82,11,1811,1812,5,176,0,0,1812,1813,3,164,82,0,1813,
+		1814,5,178,0,0,1814,1815,3,164,82,0,1815,1816,5,177,0,0,1816,1817,3,164,
+		82,0,1817,1845,1,0,0,0,1818,1819,3,170,85,0,1819,1828,5,250,0,0,1820,1825,
+		3,164,82,0,1821,1822,5,252,0,0,1822,1824,3,164,82,0,1823,1821,1,0,0,0,
+		1824,1827,1,0,0,0,1825,1823,1,0,0,0,1825,1826,1,0,0,0,1826,1829,1,0,0,
+		0,1827,1825,1,0,0,0,1828,1820,1,0,0,0,1828,1829,1,0,0,0,1829,1830,1,0,
+		0,0,1830,1831,5,251,0,0,1831,1845,1,0,0,0,1832,1834,7,4,0,0,1833,1835,
+		3,166,83,0,1834,1833,1,0,0,0,1834,1835,1,0,0,0,1835,1836,1,0,0,0,1836,
+		1837,5,189,0,0,1837,1845,3,166,83,0,1838,1839,5,269,0,0,1839,1845,3,166,
+		83,0,1840,1845,5,268,0,0,1841,1845,5,269,0,0,1842,1845,5,267,0,0,1843,
+		1845,3,168,84,0,1844,1802,1,0,0,0,1844,1807,1,0,0,0,1844,1809,1,0,0,0,
+		1844,1811,1,0,0,0,1844,1818,1,0,0,0,1844,1832,1,0,0,0,1844,1838,1,0,0,
+		0,1844,1840,1,0,0,0,1844,1841,1,0,0,0,1844,1842,1,0,0,0,1844,1843,1,0,
+		0,0,1845,1866,1,0,0,0,1846,1847,10,15,0,0,1847,1848,5,203,0,0,1848,1865,
+		3,164,82,16,1849,1850,10,14,0,0,1850,1851,7,5,0,0,1851,1865,3,164,82,15,
+		1852,1853,10,13,0,0,1853,1854,7,6,0,0,1854,1865,3,164,82,14,1855,1856,
+		10,12,0,0,1856,1857,7,7,0,0,1857,1865,3,164,82,13,1858,1859,10,10,0,0,
+		1859,1860,5,204,0,0,1860,1865,3,164,82,11,1861,1862,10,9,0,0,1862,1863,
+		5,205,0,0,1863,1865,3,164,82,10,1864,1846,1,0,0,0,1864,1849,1,0,0,0,1864,
+		1852,1,0,0,0,1864,1855,1,0,0,0,1864,1858,1,0,0,0,1864,1861,1,0,0,0,1865,
+		1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,165,1,0,0,0,1868,
+		1866,1,0,0,0,1869,1870,7,8,0,0,1870,167,1,0,0,0,1871,1874,3,170,85,0,1872,
+		1873,5,253,0,0,1873,1875,3,170,85,0,1874,1872,1,0,0,0,1874,1875,1,0,0,
+		0,1875,169,1,0,0,0,1876,1877,7,9,0,0,1877,171,1,0,0,0,195,176,178,192,
 		218,225,227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,
-		361,373,377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,
-		486,495,500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,
-		616,618,624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,
-		800,804,808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,
-		973,981,1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,
-		1100,1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,
-		1192,1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,
-		1307,1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1414,1418,1422,
-		1426,1436,1453,1461,1472,1480,1486,1497,1512,1516,1525,1528,1533,1537,
-		1539,1545,1565,1579,1588,1598,1603,1608,1619,1625,1647,1654,1662,1666,
-		1677,1699,1722,1732,1749,1760,1766,1769,1776,1818,1821,1827,1837,1857,
-		1859,1867
+		361,373,377,385,389,394,404,418,425,428,443,448,455,467,469,472,483,489,
+		491,493,502,507,510,514,523,532,537,545,552,565,567,577,594,602,606,615,
+		619,623,625,631,634,638,646,656,690,700,729,731,741,748,752,760,785,792,
+		800,807,811,815,823,827,843,883,888,892,900,914,918,920,927,946,955,960,
+		976,980,988,1010,1016,1024,1032,1045,1056,1059,1069,1072,1080,1084,1092,
+		1103,1107,1115,1126,1128,1139,1142,1146,1154,1159,1164,1174,1176,1184,
+		1193,1199,1203,1216,1221,1224,1231,1240,1245,1252,1265,1268,1281,1298,
+		1302,1314,1323,1327,1332,1338,1347,1351,1358,1369,1375,1379,1421,1425,
+		1429,1433,1443,1460,1468,1479,1487,1493,1504,1519,1523,1532,1535,1540,
+		1544,1546,1552,1572,1586,1595,1605,1610,1615,1626,1632,1654,1661,1669,
+		1673,1684,1706,1729,1739,1756,1767,1773,1776,1783,1825,1828,1834,1844,
+		1864,1866,1874
 	};
 
 	public static readonly ATN _ATN =

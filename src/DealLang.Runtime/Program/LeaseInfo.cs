@@ -9,8 +9,8 @@ namespace DealLang.Runtime;
 /// the escalation or, if <see cref="RenewalAtMarket"/>, is the escalated rent times the scenario's market-rent index.
 /// The residual value guarantee applies when the lease ends on or before <see cref="RvgUntil"/> (null: no RVG).
 /// If the lessee defaults during the initial term it owes <see cref="TerminationFee"/> (amortising as a contract's:
-/// <see cref="TerminationClaim"/>), and during a renewal term it took <see cref="RenewalTerminationFee"/> over that
-/// term, of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
+/// <see cref="TerminationClaim"/>), and during a renewal term it took that term's fee (<see cref="RenewalFeeIn"/>) over
+/// that term, of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
 /// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option"), and in each
 /// renewal term at <see cref="RenewalBreakMonths"/> from that term's start against its own fee (and, where the break
 /// says <c>with rvg</c>, the RVG: <see cref="RvgOwedAtBreak"/>).
@@ -36,12 +36,12 @@ public sealed record LeaseInfo(
     /// <summary>The termination fee owed on a lessee's default on <paramref name="date"/>, as a contract's
     /// (<see cref="TerminationFees.Claim"/>): over the initial term [start, start + term) the initial term's fee; in
     /// renewal term k ≤ <paramref name="renewalsTaken"/> (the path's), [start + term + (k − 1) × renewal term,
-    /// start + term + k × renewal term) in months from the start, the renewal terms' own fee over that term; none after
-    /// the last renewal taken (docs/language.md §5, "Termination fee in the renewal terms").</summary>
+    /// start + term + k × renewal term) in months from the start, renewal term k's own fee (<see cref="RenewalFeeIn"/>)
+    /// over that term; none after the last renewal taken (docs/language.md §5, "Termination fee in the renewal terms").</summary>
     public double TerminationClaim(Date date, int renewalsTaken)
     {
         Date initialEnd = Start.AddMonthsClamped(TermMonths);
-        if (date < initialEnd || RenewalTerminationFee == 0)
+        if (date < initialEnd || !HasRenewalTerminationFee)
         {
             return TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, initialEnd, date);
         }
@@ -52,7 +52,7 @@ public sealed record LeaseInfo(
             if (date < termEnd)
             {
                 Date termStart = Start.AddMonthsClamped(TermMonths + ((k - 1) * RenewalTermMonths));
-                return TerminationFees.Claim(RenewalTerminationFee, RenewalFeeAmortising, RenewalFeeFloor, termStart, termEnd, date);
+                return TerminationFees.Claim(RenewalFeeIn(k), RenewalFeeAmortising, RenewalFeeFloor, termStart, termEnd, date);
             }
         }
 
@@ -60,13 +60,27 @@ public sealed record LeaseInfo(
     }
 
     /// <summary><c>renewals ... with termination_fee 300m</c>: the fee a lessee defaulting during a renewal term it took
-    /// owes, over that term as <see cref="TerminationFee"/> is over the initial term; 0 when the renewals have none.</summary>
+    /// owes, over that term as <see cref="TerminationFee"/> is over the initial term, the same in every renewal term; 0
+    /// when the renewals have none or give one fee per term (<see cref="RenewalTerminationFeeByTerm"/>).</summary>
     public double RenewalTerminationFee { get; init; }
 
-    /// <summary>Whether the renewal terms' fee falls linearly over each renewal term (<c>amortising</c>).</summary>
+    /// <summary><c>with termination_fee 300m, 150m</c>: renewal term k's fee at [k − 1], one per renewal term (the
+    /// checker's DL0578); empty when one fee is every term's (<see cref="RenewalTerminationFee"/>).</summary>
+    public double[] RenewalTerminationFeeByTerm { get; init; } = [];
+
+    /// <summary>Renewal term <paramref name="k"/>'s (1-based) termination fee: its own when the fee steps from term to
+    /// term, else the one fee of every term.</summary>
+    public double RenewalFeeIn(int k) =>
+        RenewalTerminationFeeByTerm.Length == 0 ? RenewalTerminationFee : RenewalTerminationFeeByTerm[k - 1];
+
+    /// <summary>Whether any renewal term owes a termination fee.</summary>
+    public bool HasRenewalTerminationFee => RenewalTerminationFee != 0 || RenewalTerminationFeeByTerm.Any(fee => fee != 0);
+
+    /// <summary>Whether each renewal term's fee falls linearly over that term (<c>amortising</c>).</summary>
     public bool RenewalFeeAmortising { get; init; }
 
-    /// <summary><c>amortising to F</c>: the amount the renewal terms' fee falls to at each renewal term's end.</summary>
+    /// <summary><c>amortising to F</c>: the amount each renewal term's fee falls to at that term's end (the same F for
+    /// every term).</summary>
     public double RenewalFeeFloor { get; init; }
 
     /// <summary>The dates (whole months from <see cref="Start"/>, increasing, inside the initial term) at which the lessee
@@ -88,7 +102,7 @@ public sealed record LeaseInfo(
     /// <summary>Whether the lease can ever receive a termination fee: its lessee's default's or its break's (the ledger's
     /// <c>termination fee L</c> column and the summary's row are there only then).</summary>
     public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0
-        || RenewalBreakFeeMonths != 0 || RenewalBreakFeeAmount != 0 || RenewalTerminationFee != 0;
+        || RenewalBreakFeeMonths != 0 || RenewalBreakFeeAmount != 0 || HasRenewalTerminationFee;
 
     /// <summary>The renewal terms' own break (<c>renewals 2 x 5y ... with break_option at 36m</c>): whole months from the
     /// start of each renewal term, increasing, inside it; empty when the renewals have none.</summary>

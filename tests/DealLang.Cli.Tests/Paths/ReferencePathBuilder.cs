@@ -478,7 +478,7 @@ static class LeaseTerms
             : lease.TerminationFee;
 
         // The renewal terms' own fee, on a default in a renewal term the path takes: over [from, to) of that term.
-        if (lease.RenewalTerminationFee != 0 && defaulted is { } rd && rd >= end)
+        if (lease.HasRenewalTerminationFee && defaulted is { } rd && rd >= end)
         {
             int taken = RenewalsTaken(scenario, l, lease);
             for (int k = 1; k <= taken && !owed; k++)
@@ -487,10 +487,12 @@ static class LeaseTerms
                 Date to = lease.Start.AddMonthsClamped(lease.TermMonths + (k * lease.RenewalTermMonths));
                 if (rd >= from && rd < to)
                 {
+                    // Term k's own fee when the fee steps from term to term, else the one fee of every term.
+                    double termFee = lease.RenewalTerminationFeeByTerm.Length == 0 ? lease.RenewalTerminationFee : lease.RenewalTerminationFeeByTerm[k - 1];
                     owed = true;
                     fee = lease.RenewalFeeAmortising
-                        ? lease.RenewalFeeFloor + ((lease.RenewalTerminationFee - lease.RenewalFeeFloor) * Date.DaysBetween(rd, to) / Date.DaysBetween(from, to))
-                        : lease.RenewalTerminationFee;
+                        ? lease.RenewalFeeFloor + ((termFee - lease.RenewalFeeFloor) * Date.DaysBetween(rd, to) / Date.DaysBetween(from, to))
+                        : termFee;
                 }
             }
         }

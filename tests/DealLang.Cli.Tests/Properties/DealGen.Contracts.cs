@@ -18,6 +18,15 @@ internal static partial class DealGen
         Gen.Int[0, 300].SelectMany(m => Gen.Int[0, m].SelectMany(floor =>
             Pick("", " amortising", $" amortising to {Text(floor)}m").Select(a => $"termination_fee {Text(m)}m{a}")));
 
+    /// <summary>A lease's renewal terms' termination fee: one amount for every term (<see cref="TerminationFee"/>) or, with
+    /// two renewals or more, now and then one per renewal term ('300m, 150m', DL0578), each at least the one floor they
+    /// amortise to (DL0753).</summary>
+    private static Gen<string> RenewalTerminationFee(int renewals) =>
+        renewals < 2 ? TerminationFee() : Gen.Frequency((1, TerminationFee()), (1,
+            Gen.Int[0, 300].SelectMany(floor => Gen.Int[floor, 300].Array[renewals].SelectMany(fees =>
+                Pick("", " amortising", $" amortising to {Text(floor)}m")
+                    .Select(a => "termination_fee " + string.Join(", ", fees.Select(m => Text(m) + "m")) + a)))));
+
     private static Gen<string> Contract(DealFrame f, string name, string fleet, DateOnly firstDelivery, int maxUnits, string rent) =>
         from customer in Pick([.. f.PartyNames])
         from units in Gen.Int[1, Math.Max(1, maxUnits)]

@@ -187,9 +187,9 @@ internal static partial class DealGen
         let renewalBreak = renewalBreaks.Length == 0 ? ""
             : " with break_option at " + string.Join(", ", renewalBreaks.Select(m => Text(m) + "m"))
                 + (renewalNotice == 0 ? "" : " notice " + Text(renewalNotice) + "m") + renewalFee + renewalBreakRvg
-        // Now and then a termination fee in the renewal terms (owed by a lessee defaulting in one it took), written before
-        // or after their break.
-        from renewalTerminationFee in hasRenewals ? Gen.Frequency((1, TerminationFee().Select(t => " with " + t)), (3, Gen.Const(""))) : Gen.Const("")
+        // Now and then a termination fee in the renewal terms (owed by a lessee defaulting in one it took; one for every
+        // term or one per term), written before or after their break.
+        from renewalTerminationFee in hasRenewals ? Gen.Frequency((1, RenewalTerminationFee(renewals).Select(t => " with " + t)), (3, Gen.Const(""))) : Gen.Const("")
         from feeFirst in Gen.Bool
         let renewalTerms = feeFirst ? renewalTerminationFee + renewalBreak : renewalBreak + renewalTerminationFee
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,

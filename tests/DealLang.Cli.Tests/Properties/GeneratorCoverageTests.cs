@@ -104,6 +104,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease break owing the rvg", @"lease L\d[^\n]*(?<!with )break_option at [\dm, ]+(?: fee \S+(?: of rent)?)? with rvg"),
         ("lease renewal break owing the rvg", @"at lessee option[^\n]* with break_option at [\dm, ]+(?: notice \d+m)?(?: fee \S+(?: of rent)?)? with rvg"),
         ("lease renewal termination fee", @"lease L\d[^\n]*at lessee option[^\n]* with termination_fee \S+m"),
+        ("lease renewal termination fee per renewal term", @"at lessee option[^\n]* with termination_fee \d+m(, \d+m)+"),
         ("lease renewal termination fee beside a renewal break", @"at lessee option[^\n]* with termination_fee [^\n]* with break_option at \d+m|at lessee option[^\n]* with break_option at [^\n]* with termination_fee \S+m"),
         ("lease breaks in renewal lever", @"\n  L\d breaks in renewal \d+ at \d+m"),
         ("drawn renewal breaks", @"\n  L\d breaks drawn in renewal \d+ at \d+m with "),

@@ -192,10 +192,13 @@ internal sealed class LeaseComponent(EmitContext ctx)
             }
         }
 
-        // The renewal terms' termination fee, only when there (a lease without one keeps its C#).
-        if (l.RenewalTerminationFee != 0)
+        // The renewal terms' termination fee, only when there (a lease without one keeps its C#): one for every term, or
+        // one per term.
+        if (l.HasRenewalTerminationFee)
         {
-            terms.Add("RenewalTerminationFee = " + CSharpLiterals.Double(l.RenewalTerminationFee));
+            terms.Add(l.RenewalTerminationFeeByTerm.Length == 0
+                ? "RenewalTerminationFee = " + CSharpLiterals.Double(l.RenewalTerminationFee)
+                : "RenewalTerminationFeeByTerm = [" + string.Join(", ", l.RenewalTerminationFeeByTerm.Select(CSharpLiterals.Double)) + "]");
             if (l.RenewalFeeAmortising)
             {
                 terms.Add("RenewalFeeAmortising = true");

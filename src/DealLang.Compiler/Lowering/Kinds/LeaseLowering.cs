@@ -17,6 +17,7 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
     {
         RvgSyntax? rvg = lease.Rvg;
         double cap = rvg is null ? 0 : lowerer.ConstantOf(rvg.Cap);
+        IReadOnlyList<ExpressionSyntax> fees = lease.Renewals?.TerminationFees ?? [];
         var info = new LeaseInfo(
             Name: symbol.Name,
             Facility: lowerer.IndexOfName(lease.Facility),
@@ -45,7 +46,9 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RenewalBreakNoticeMonths = DurationRules.WholeMonths(lease.Renewals?.BreakOption?.Notice),
             BreakOwesRvg = lease.BreakOption?.WithRvg is not null,
             RenewalBreakOwesRvg = lease.Renewals?.BreakOption?.WithRvg is not null,
-            RenewalTerminationFee = lowerer.ConstantOf(lease.Renewals?.TerminationFee),
+            // One amount is every renewal term's (the C# of such a lease unchanged); one per term steps the fee.
+            RenewalTerminationFee = fees.Count == 1 ? lowerer.ConstantOf(fees[0]) : 0,
+            RenewalTerminationFeeByTerm = fees.Count > 1 ? [.. fees.Select(fee => lowerer.ConstantOf(fee))] : [],
             RenewalFeeAmortising = lease.Renewals?.FeeAmortising ?? false,
             RenewalFeeFloor = lowerer.ConstantOf(lease.Renewals?.FeeFloor),
         };

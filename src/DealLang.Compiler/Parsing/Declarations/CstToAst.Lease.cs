@@ -147,7 +147,7 @@ internal sealed partial class CstToAst
 
     // RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*   # renewalsItem
     // renewalTerm : WITH breakOption # renewalBreakTerm
-    //             | WITH TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)? # renewalTerminationFeeTerm ;
+    //             | WITH TERMINATION_FEE fees+=expr (COMMA fees+=expr)* (AMORTISING (TO floor=expr)?)? # renewalTerminationFeeTerm ;
     // Each term once (DL0105), in either order.
     private RenewalsSyntax? VisitRenewals(RenewalsItemContext context, string container)
     {
@@ -156,7 +156,8 @@ internal sealed partial class CstToAst
         bool atMarket = Matched(context.MARKET()) is not null;
         var items = new ItemSet(this, container);
         BreakOptionSyntax? breakOption = null;
-        ExpressionSyntax? fee = null, feeFloor = null;
+        List<ExpressionSyntax> fees = [];
+        ExpressionSyntax? feeFloor = null;
         bool amortising = false;
         foreach (RenewalTermContext written in context.renewalTerm())
         {
@@ -171,12 +172,12 @@ internal sealed partial class CstToAst
                     items.Keep(ref breakOption, "with break_option", b, option);
                     break;
                 case RenewalTerminationFeeTermContext f:
-                    // As the initial term's item: the fee, its 'amortising' and the amount it falls to go together.
-                    ExpressionSyntax? amount = VisitExpr(f.fee);
+                    // As the initial term's item: the fees, their 'amortising' and the amount they fall to go together.
+                    List<ExpressionSyntax> amounts = [.. f._fees.Select(VisitExpr).OfType<ExpressionSyntax>()];
                     ExpressionSyntax? falls = f.floor is null ? null : VisitExpr(f.floor);
                     if (items.IsFirst("with termination_fee", Span(f)))
                     {
-                        (fee, amortising, feeFloor) = (amount, f.AMORTISING() is not null, falls);
+                        (fees, amortising, feeFloor) = (amounts, f.AMORTISING() is not null, falls);
                     }
 
                     break;
@@ -186,7 +187,7 @@ internal sealed partial class CstToAst
         return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context))
         {
             BreakOption = breakOption,
-            TerminationFee = fee,
+            TerminationFees = fees,
             FeeAmortising = amortising,
             FeeFloor = feeFloor,
         };

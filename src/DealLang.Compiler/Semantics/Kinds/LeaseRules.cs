@@ -25,7 +25,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
             lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount, lease.Renewals?.BreakOption?.FeeAmount,
-            lease.Renewals?.TerminationFee, lease.Renewals?.FeeFloor);
+            lease.Renewals?.FeeFloor);
+        binder.BindTerms([.. lease.Renewals?.TerminationFees ?? []]);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -47,7 +48,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         checker.Term(lease.Indexation?.Floor, Unit.Rate, $"the indexation floor of {l}", TypeChecker.Range.Any);
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
-        TerminationFeeRules.CheckTerms(lease.Renewals?.TerminationFee, lease.Renewals?.FeeFloor, checker, "lease", lease.Name?.Text ?? "", inRenewal: true);
+        TerminationFeeRules.CheckRenewalTerms(lease.Renewals, checker, lease.Name?.Text ?? "");
         CheckPhased(lease, checker);
         BreakOptionRules.CheckTerms(lease.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
         BreakOptionRules.CheckTerms(lease.Renewals?.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");

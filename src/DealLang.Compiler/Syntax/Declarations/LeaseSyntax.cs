@@ -69,13 +69,14 @@ public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtM
     public BreakOptionSyntax? BreakOption { get; init; }
 
     /// <summary>A lease's <c>with termination_fee 300m</c>: owed by a lessee defaulting during a renewal term it took,
-    /// over that term as the initial term's fee is over the initial term; null when the renewals have none.</summary>
-    public ExpressionSyntax? TerminationFee { get; init; }
+    /// over that term as the initial term's fee is over the initial term; <c>300m, 150m</c>: one amount per renewal term,
+    /// in order (one amount is every term's: DL0578 otherwise); empty when the renewals have none.</summary>
+    public IReadOnlyList<ExpressionSyntax> TerminationFees { get; init; } = [];
 
     /// <summary>Whether the renewal terms' fee falls linearly over each renewal term (<c>amortising</c>).</summary>
     public bool FeeAmortising { get; init; }
 
-    /// <summary><c>amortising to F</c>: the amount the renewal terms' fee falls to at each renewal term's end; null for 0.</summary>
+    /// <summary><c>amortising to F</c>: the amount each renewal term's fee falls to at that term's end; null for 0.</summary>
     public ExpressionSyntax? FeeFloor { get; init; }
 }
 
