@@ -11250,6 +11250,34 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class TrancheCalledWhenItemContext : ScenarioItemContext {
+		public IdentContext tranche;
+		public ExprContext condition;
+		public ExprContext price;
+		public ExprContext part;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PART() { return GetToken(DealLangParser.PART, 0); }
+		public TrancheCalledWhenItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTrancheCalledWhenItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class TrancheConvertsItemContext : ScenarioItemContext {
 		public IdentContext tranche;
 		public ExprContext part;
@@ -11481,9 +11509,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1720;
+			State = 1736;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -12168,26 +12196,76 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 24:
-				_localctx = new TrancheConvertsItemContext(_localctx);
+				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
 				State = 1656;
-				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
 				State = 1657;
-				Match(CONVERTS);
+				Match(CALLED);
 				State = 1658;
-				((TrancheConvertsItemContext)_localctx).part = expr(0);
+				Match(WHEN);
+				State = 1659;
+				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				State = 1662;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1660;
+					Match(FROM);
+					State = 1661;
+					Match(DATE);
+					}
+				}
+
+				State = 1666;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AT) {
+					{
+					State = 1664;
+					Match(AT);
+					State = 1665;
+					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
+					}
+				}
+
+				State = 1670;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PART) {
+					{
+					State = 1668;
+					Match(PART);
+					State = 1669;
+					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
+					}
+				}
+
 				}
 				break;
 			case 25:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1660;
+				State = 1672;
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				State = 1673;
+				Match(CONVERTS);
+				State = 1674;
+				((TrancheConvertsItemContext)_localctx).part = expr(0);
+				}
+				break;
+			case 26:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 1676;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1661;
+				State = 1677;
 				Match(MARKET);
-				State = 1663;
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12195,7 +12273,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1662;
+						State = 1678;
 						holdingMarketTerm();
 						}
 						}
@@ -12203,173 +12281,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1665;
+					State = 1681;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 26:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
-				{
-				State = 1667;
-				Match(PATHS);
-				State = 1668;
-				Match(NUMBER);
-				}
-				break;
 			case 27:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1669;
-				Match(SEED);
-				State = 1670;
+				State = 1683;
+				Match(PATHS);
+				State = 1684;
 				Match(NUMBER);
 				}
 				break;
 			case 28:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1671;
-				Match(ANTITHETIC);
+				State = 1685;
+				Match(SEED);
+				State = 1686;
+				Match(NUMBER);
 				}
 				break;
 			case 29:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1672;
-				Match(SOBOL);
+				State = 1687;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 30:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1673;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1674;
-				Match(GBM);
-				State = 1675;
-				Match(DRIFT);
-				State = 1676;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1677;
-				perYear();
-				State = 1678;
-				Match(VOLATILITY);
-				State = 1679;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1680;
-				perYear();
+				State = 1688;
+				Match(SOBOL);
 				}
 				break;
 			case 31:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1682;
+				State = 1689;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1690;
+				Match(GBM);
+				State = 1691;
+				Match(DRIFT);
+				State = 1692;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1693;
+				perYear();
+				State = 1694;
+				Match(VOLATILITY);
+				State = 1695;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1696;
+				perYear();
+				}
+				break;
+			case 32:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 32);
+				{
+				State = 1698;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1683;
+				State = 1699;
 				Match(REVERTS);
-				State = 1684;
+				State = 1700;
 				Match(TO);
-				State = 1687;
+				State = 1703;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1685;
+					State = 1701;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1686;
+					State = 1702;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1689;
+				State = 1705;
 				Match(SPEED);
-				State = 1690;
+				State = 1706;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1691;
+				State = 1707;
 				perYear();
-				State = 1692;
+				State = 1708;
 				Match(VOLATILITY);
-				State = 1693;
+				State = 1709;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1694;
+				State = 1710;
 				perYear();
-				}
-				break;
-			case 32:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 32);
-				{
-				State = 1696;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1697;
-				Match(JUMPS);
-				State = 1698;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1699;
-				perYear();
-				State = 1700;
-				Match(DOWN);
-				State = 1701;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 33:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1703;
+				State = 1712;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1713;
+				Match(JUMPS);
+				State = 1714;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1715;
+				perYear();
+				State = 1716;
+				Match(DOWN);
+				State = 1717;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 34:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 34);
+				{
+				State = 1719;
 				Match(CORRELATE);
-				State = 1704;
+				State = 1720;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1705;
+				State = 1721;
 				Match(WITH);
-				State = 1706;
+				State = 1722;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1707;
+				State = 1723;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1710;
+				State = 1726;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1708;
+					State = 1724;
 					Match(STRESS);
-					State = 1709;
+					State = 1725;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 34:
+			case 35:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 34);
+				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1712;
+				State = 1728;
 				Match(REGIMES);
-				State = 1713;
+				State = 1729;
 				Match(STRESS);
-				State = 1714;
+				State = 1730;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1715;
+				State = 1731;
 				perYear();
-				State = 1716;
+				State = 1732;
 				Match(NORMAL);
-				State = 1717;
+				State = 1733;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1718;
+				State = 1734;
 				perYear();
 				}
 				break;
@@ -12416,15 +12494,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1722;
+			State = 1738;
 			Match(UNTIL);
-			State = 1723;
+			State = 1739;
 			Match(DATE);
-			State = 1724;
+			State = 1740;
 			Match(THEN);
-			State = 1725;
+			State = 1741;
 			expr(0);
-			State = 1726;
+			State = 1742;
 			perYear();
 			}
 		}
@@ -12514,40 +12592,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1757;
+			State = 1773;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1728;
+				State = 1744;
 				Match(RECOVERY);
-				State = 1729;
+				State = 1745;
 				Match(BETA);
-				State = 1730;
+				State = 1746;
 				Match(MEAN);
-				State = 1731;
+				State = 1747;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1732;
+				State = 1748;
 				Match(SD);
-				State = 1733;
+				State = 1749;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1737;
+				State = 1753;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,183,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1734;
+						State = 1750;
 						loading();
 						}
 						} 
 					}
-					State = 1739;
+					State = 1755;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,183,Context);
 				}
 				}
 				break;
@@ -12555,45 +12633,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1740;
+				State = 1756;
 				Match(RECOVERY);
-				State = 1741;
+				State = 1757;
 				Match(DRAWN);
-				State = 1742;
+				State = 1758;
 				Match(AT);
-				State = 1743;
+				State = 1759;
 				recoveryOutcome();
-				State = 1748;
+				State = 1764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1744;
+					State = 1760;
 					Match(COMMA);
-					State = 1745;
+					State = 1761;
 					recoveryOutcome();
 					}
 					}
-					State = 1750;
+					State = 1766;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1754;
+				State = 1770;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1751;
+						State = 1767;
 						loading();
 						}
 						} 
 					}
-					State = 1756;
+					State = 1772;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				}
 				}
 				break;
@@ -12640,11 +12718,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1759;
+			State = 1775;
 			_localctx.rate = expr(0);
-			State = 1760;
+			State = 1776;
 			Match(WITH);
-			State = 1761;
+			State = 1777;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12690,21 +12768,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1764;
+			State = 1780;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1763;
+				State = 1779;
 				Match(MINUS);
 				}
 			}
 
-			State = 1766;
+			State = 1782;
 			duration();
-			State = 1767;
+			State = 1783;
 			Match(WITH);
-			State = 1768;
+			State = 1784;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12748,11 +12826,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1770;
+			State = 1786;
 			duration();
-			State = 1771;
+			State = 1787;
 			Match(WITH);
-			State = 1772;
+			State = 1788;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12797,11 +12875,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1774;
+			State = 1790;
 			Match(LOADING);
-			State = 1775;
+			State = 1791;
 			_localctx.factor = reference();
-			State = 1776;
+			State = 1792;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12839,9 +12917,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1778;
+			State = 1794;
 			Match(PER);
-			State = 1779;
+			State = 1795;
 			Match(YEAR);
 			}
 		}
@@ -12878,7 +12956,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1781;
+			State = 1797;
 			Match(QUANTITY);
 			}
 		}
@@ -13205,20 +13283,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1825;
+			State = 1841;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1784;
+				State = 1800;
 				Match(LPAREN);
-				State = 1785;
+				State = 1801;
 				expr(0);
-				State = 1786;
+				State = 1802;
 				Match(RPAREN);
 				}
 				break;
@@ -13227,9 +13305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1788;
+				State = 1804;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1789;
+				State = 1805;
 				expr(16);
 				}
 				break;
@@ -13238,9 +13316,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1790;
+				State = 1806;
 				Match(NOT);
-				State = 1791;
+				State = 1807;
 				expr(11);
 				}
 				break;
@@ -13249,17 +13327,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1792;
+				State = 1808;
 				Match(IF);
-				State = 1793;
+				State = 1809;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1794;
+				State = 1810;
 				Match(THEN);
-				State = 1795;
+				State = 1811;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1796;
+				State = 1812;
 				Match(ELSE);
-				State = 1797;
+				State = 1813;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13268,37 +13346,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1799;
+				State = 1815;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1800;
+				State = 1816;
 				Match(LPAREN);
-				State = 1809;
+				State = 1825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103811213361479367L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 72760766081531875L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 103L) != 0)) {
 					{
-					State = 1801;
+					State = 1817;
 					expr(0);
-					State = 1806;
+					State = 1822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1802;
+						State = 1818;
 						Match(COMMA);
-						State = 1803;
+						State = 1819;
 						expr(0);
 						}
 						}
-						State = 1808;
+						State = 1824;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1811;
+				State = 1827;
 				Match(RPAREN);
 				}
 				break;
@@ -13307,7 +13385,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1813;
+				State = 1829;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13317,19 +13395,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1815;
+				State = 1831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) {
 					{
-					State = 1814;
+					State = 1830;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1817;
+				State = 1833;
 				Match(PER);
-				State = 1818;
+				State = 1834;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13338,9 +13416,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1819;
+				State = 1835;
 				Match(NUMBER);
-				State = 1820;
+				State = 1836;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13349,7 +13427,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1821;
+				State = 1837;
 				Match(QUANTITY);
 				}
 				break;
@@ -13358,7 +13436,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1822;
+				State = 1838;
 				Match(NUMBER);
 				}
 				break;
@@ -13367,7 +13445,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1839;
 				Match(DATE);
 				}
 				break;
@@ -13376,34 +13454,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1824;
+				State = 1840;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1847;
+			State = 1863;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1845;
+					State = 1861;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1827;
+						State = 1843;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1828;
+						State = 1844;
 						Match(OF);
-						State = 1829;
+						State = 1845;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13412,9 +13490,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1830;
+						State = 1846;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1831;
+						State = 1847;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13424,7 +13502,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1832;
+						State = 1848;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13433,9 +13511,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1833;
+						State = 1849;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1834;
+						State = 1850;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13445,7 +13523,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1835;
+						State = 1851;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13454,9 +13532,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1836;
+						State = 1852;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1837;
+						State = 1853;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 63L) != 0)) ) {
@@ -13466,7 +13544,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1838;
+						State = 1854;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13475,11 +13553,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1839;
+						State = 1855;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1840;
+						State = 1856;
 						Match(AND);
-						State = 1841;
+						State = 1857;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13488,20 +13566,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1842;
+						State = 1858;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1843;
+						State = 1859;
 						Match(OR);
-						State = 1844;
+						State = 1860;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1849;
+				State = 1865;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 			}
 			}
 		}
@@ -13550,7 +13628,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 1866;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13601,16 +13679,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1852;
+			State = 1868;
 			ident();
-			State = 1855;
+			State = 1871;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 			case 1:
 				{
-				State = 1853;
+				State = 1869;
 				Match(DOT);
-				State = 1854;
+				State = 1870;
 				_localctx.member = ident();
 				}
 				break;
@@ -13829,7 +13907,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1857;
+			State = 1873;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8070169057271217659L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103670475873124039L) != 0) || ((((_la - 200)) & ~0x3f) == 0 && ((1L << (_la - 200)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13877,7 +13955,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,277,1860,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,277,1876,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14009,426 +14087,427 @@ public partial class DealLangParser : Parser {
 		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
 		73,1,73,1,73,3,73,1636,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1643,8,73,1,
 		73,1,73,1,73,1,73,1,73,1,73,3,73,1651,8,73,1,73,1,73,3,73,1655,8,73,1,
-		73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1664,8,73,11,73,12,73,1665,1,73,
+		73,1,73,1,73,1,73,1,73,1,73,3,73,1663,8,73,1,73,1,73,3,73,1667,8,73,1,
+		73,1,73,3,73,1671,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1680,8,
+		73,11,73,12,73,1681,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1704,8,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1688,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1711,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1721,
-		8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
-		5,75,1736,8,75,10,75,12,75,1739,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
-		1747,8,75,10,75,12,75,1750,9,75,1,75,5,75,1753,8,75,10,75,12,75,1756,9,
-		75,3,75,1758,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1765,8,77,1,77,1,77,1,
-		77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,
-		81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
-		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1805,8,82,10,82,12,82,1808,
-		9,82,3,82,1810,8,82,1,82,1,82,1,82,1,82,3,82,1816,8,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,3,82,1826,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1846,
-		8,82,10,82,12,82,1849,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1856,8,84,1,85,
-		1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,0,10,1,0,247,248,1,0,17,18,1,0,117,118,1,0,183,
-		184,1,0,267,268,1,0,257,258,1,0,255,256,1,0,259,264,1,0,189,200,26,0,3,
-		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,123,125,126,128,130,
-		134,135,137,143,146,148,157,157,159,165,167,171,174,174,180,182,184,184,
-		200,201,206,220,222,234,239,246,271,272,2148,0,178,1,0,0,0,2,183,1,0,0,
-		0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,
-		0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,
-		1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,
-		389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,486,1,0,0,
-		0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,1,0,0,0,50,538,1,
-		0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,564,1,0,0,0,60,627,
-		1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,0,68,685,1,0,0,0,70,
-		745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,0,0,0,78,787,1,0,0,
-		0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,1,0,0,0,88,927,1,
-		0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,973,1,0,0,0,98,975,
-		1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,1,0,0,0,106,1065,1,
-		0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,0,0,0,114,1090,1,0,
-		0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,0,0,122,1141,1,0,0,
-		0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,0,130,1226,1,0,0,0,
-		132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,138,1346,1,0,0,0,140,
-		1372,1,0,0,0,142,1414,1,0,0,0,144,1416,1,0,0,0,146,1720,1,0,0,0,148,1722,
-		1,0,0,0,150,1757,1,0,0,0,152,1759,1,0,0,0,154,1764,1,0,0,0,156,1770,1,
-		0,0,0,158,1774,1,0,0,0,160,1778,1,0,0,0,162,1781,1,0,0,0,164,1825,1,0,
-		0,0,166,1850,1,0,0,0,168,1852,1,0,0,0,170,1857,1,0,0,0,172,177,3,2,1,0,
-		173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,
-		173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,
-		0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,
-		182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,269,0,0,185,3,1,0,0,0,186,187,
-		5,1,0,0,187,188,3,170,85,0,188,192,5,247,0,0,189,191,3,6,3,0,190,189,1,
-		0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,
-		194,192,1,0,0,0,195,196,5,248,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,
-		3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,
-		3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,
-		3,72,36,0,207,219,3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,
-		219,3,118,59,0,211,219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,
-		0,214,219,3,130,65,0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,
-		4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,
-		201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,
-		0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,
-		218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,
-		1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,
-		220,221,5,271,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,
-		226,5,54,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,
-		0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,
-		230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,247,0,0,233,236,3,10,5,0,234,
-		236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,
-		0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,248,0,
-		0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,269,0,0,244,245,5,6,0,0,245,
-		266,3,170,85,0,246,247,5,7,0,0,247,266,5,266,0,0,248,249,5,8,0,0,249,266,
-		5,266,0,0,250,251,5,9,0,0,251,266,5,266,0,0,252,253,5,10,0,0,253,266,3,
-		170,85,0,254,255,5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,
-		170,85,0,258,260,3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,
-		0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,
-		0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,
-		248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,
-		0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,255,0,0,269,271,3,170,
-		85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,
-		277,1,0,0,0,274,272,1,0,0,0,275,276,5,255,0,0,276,278,3,16,8,0,277,275,
-		1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,
-		0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,247,0,0,283,285,5,266,0,0,284,
-		286,5,251,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,
-		1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,
-		0,291,289,1,0,0,0,292,293,5,248,0,0,293,17,1,0,0,0,294,295,5,265,0,0,295,
-		19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,5,247,0,0,299,301,
-		3,22,11,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,
-		0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,248,0,0,306,21,1,0,0,0,307,
-		308,5,43,0,0,308,314,5,269,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,
-		312,5,45,0,0,312,314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,
-		1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,247,
-		0,0,318,320,3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,
-		321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,248,0,0,325,
-		25,1,0,0,0,326,327,5,121,0,0,327,352,3,164,82,0,328,329,5,183,0,0,329,
-		330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,184,0,0,333,
-		334,3,164,82,0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,
-		338,3,28,14,0,338,342,5,247,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,
-		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
-		0,0,0,345,346,5,248,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,266,
-		0,0,349,350,5,20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,
-		0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,
-		7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,247,
-		0,0,358,360,3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,
-		361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,248,0,0,365,
-		31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,
-		5,49,0,0,370,373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,
-		1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,266,
-		0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,
-		381,5,52,0,0,381,385,5,247,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,
-		1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,
-		0,388,390,5,248,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,
-		33,1,0,0,0,391,392,5,266,0,0,392,394,3,164,82,0,393,395,5,251,0,0,394,
-		393,1,0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,
-		170,85,0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,247,0,0,401,403,
-		3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,248,0,0,408,37,1,0,0,0,409,
-		410,5,55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,
-		418,3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,
-		417,419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,
-		5,242,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,
-		1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,
-		0,428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,
-		473,5,266,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,
-		436,3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,
-		443,5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,
-		1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,
-		0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
-		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
-		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,241,0,0,461,473,3,170,85,
-		0,462,463,5,95,0,0,463,469,3,164,82,0,464,467,5,99,0,0,465,466,5,166,0,
-		0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,469,
-		464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,409,
-		1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,
-		0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,472,
-		462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,487,3,
-		42,21,0,476,477,5,34,0,0,477,478,5,95,0,0,478,484,3,164,82,0,479,482,5,
-		99,0,0,480,481,5,166,0,0,481,483,3,164,82,0,482,480,1,0,0,0,482,483,1,
-		0,0,0,483,485,1,0,0,0,484,479,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,
-		486,474,1,0,0,0,486,476,1,0,0,0,487,41,1,0,0,0,488,489,5,96,0,0,489,490,
-		5,63,0,0,490,495,3,162,81,0,491,492,5,251,0,0,492,494,3,162,81,0,493,491,
-		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,500,1,0,0,
-		0,497,495,1,0,0,0,498,499,5,98,0,0,499,501,3,162,81,0,500,498,1,0,0,0,
-		500,501,1,0,0,0,501,503,1,0,0,0,502,504,3,44,22,0,503,502,1,0,0,0,503,
-		504,1,0,0,0,504,507,1,0,0,0,505,506,5,34,0,0,506,508,5,66,0,0,507,505,
-		1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,0,509,510,5,131,0,0,510,511,3,162,
-		81,0,511,512,5,202,0,0,512,513,3,170,85,0,513,517,1,0,0,0,514,515,5,131,
-		0,0,515,517,3,164,82,0,516,509,1,0,0,0,516,514,1,0,0,0,517,45,1,0,0,0,
-		518,526,5,243,0,0,519,520,5,50,0,0,520,526,3,164,82,0,521,522,5,72,0,0,
-		522,526,3,164,82,0,523,524,5,181,0,0,524,526,3,162,81,0,525,518,1,0,0,
-		0,525,519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,47,1,0,0,0,527,528,
-		5,268,0,0,528,531,5,62,0,0,529,531,5,267,0,0,530,527,1,0,0,0,530,529,1,
-		0,0,0,531,49,1,0,0,0,532,533,5,71,0,0,533,539,3,164,82,0,534,535,5,72,
-		0,0,535,539,3,164,82,0,536,537,5,73,0,0,537,539,5,266,0,0,538,532,1,0,
-		0,0,538,534,1,0,0,0,538,536,1,0,0,0,539,51,1,0,0,0,540,541,5,67,0,0,541,
-		545,3,170,85,0,542,544,3,54,27,0,543,542,1,0,0,0,544,547,1,0,0,0,545,543,
-		1,0,0,0,545,546,1,0,0,0,546,53,1,0,0,0,547,545,1,0,0,0,548,549,5,72,0,
-		0,549,561,3,164,82,0,550,551,5,73,0,0,551,561,5,266,0,0,552,553,5,131,
-		0,0,553,561,3,164,82,0,554,555,5,68,0,0,555,558,3,56,28,0,556,557,5,203,
-		0,0,557,559,3,56,28,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,
-		560,548,1,0,0,0,560,550,1,0,0,0,560,552,1,0,0,0,560,554,1,0,0,0,561,55,
-		1,0,0,0,562,563,7,2,0,0,563,57,1,0,0,0,564,565,5,74,0,0,565,566,3,170,
-		85,0,566,570,5,247,0,0,567,569,3,60,30,0,568,567,1,0,0,0,569,572,1,0,0,
-		0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,1,0,0,0,572,570,1,0,0,0,573,
-		574,5,248,0,0,574,59,1,0,0,0,575,576,5,75,0,0,576,628,3,170,85,0,577,578,
-		5,113,0,0,578,628,3,164,82,0,579,580,5,114,0,0,580,628,3,80,40,0,581,582,
-		5,116,0,0,582,583,5,73,0,0,583,628,5,266,0,0,584,585,5,119,0,0,585,587,
-		3,96,48,0,586,588,5,271,0,0,587,586,1,0,0,0,587,588,1,0,0,0,588,628,1,
-		0,0,0,589,590,5,8,0,0,590,628,5,266,0,0,591,592,5,45,0,0,592,595,3,164,
-		82,0,593,594,5,139,0,0,594,596,3,162,81,0,595,593,1,0,0,0,595,596,1,0,
-		0,0,596,599,1,0,0,0,597,598,5,140,0,0,598,600,3,62,31,0,599,597,1,0,0,
-		0,599,600,1,0,0,0,600,618,1,0,0,0,601,616,5,155,0,0,602,603,5,268,0,0,
-		603,617,5,141,0,0,604,605,5,141,0,0,605,612,5,247,0,0,606,608,3,164,82,
-		0,607,609,5,251,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,
-		606,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
-		0,0,0,614,612,1,0,0,0,615,617,5,248,0,0,616,602,1,0,0,0,616,604,1,0,0,
-		0,617,619,1,0,0,0,618,601,1,0,0,0,618,619,1,0,0,0,619,628,1,0,0,0,620,
-		628,3,90,45,0,621,628,3,92,46,0,622,624,5,143,0,0,623,625,5,255,0,0,624,
-		623,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,628,3,164,82,0,627,575,
-		1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,0,627,581,1,0,0,0,627,584,1,0,0,
-		0,627,589,1,0,0,0,627,591,1,0,0,0,627,620,1,0,0,0,627,621,1,0,0,0,627,
-		622,1,0,0,0,628,61,1,0,0,0,629,632,5,114,0,0,630,632,3,164,82,0,631,629,
-		1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,633,634,5,76,0,0,634,635,3,170,
-		85,0,635,639,5,247,0,0,636,638,3,66,33,0,637,636,1,0,0,0,638,641,1,0,0,
-		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,
-		643,5,248,0,0,643,65,1,0,0,0,644,645,5,77,0,0,645,649,5,247,0,0,646,648,
-		3,76,38,0,647,646,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,
-		0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,684,5,248,0,0,653,654,5,78,0,0,
-		654,684,3,164,82,0,655,656,5,79,0,0,656,684,3,164,82,0,657,658,5,80,0,
-		0,658,659,5,49,0,0,659,684,3,162,81,0,660,661,5,80,0,0,661,662,5,81,0,
-		0,662,663,3,164,82,0,663,664,3,160,80,0,664,684,1,0,0,0,665,666,5,83,0,
-		0,666,684,3,164,82,0,667,668,5,84,0,0,668,684,3,164,82,0,669,670,5,82,
-		0,0,670,684,3,164,82,0,671,672,5,85,0,0,672,673,3,164,82,0,673,674,3,160,
-		80,0,674,684,1,0,0,0,675,676,5,86,0,0,676,677,3,164,82,0,677,678,5,81,
-		0,0,678,679,3,164,82,0,679,680,3,160,80,0,680,684,1,0,0,0,681,682,5,87,
-		0,0,682,684,3,170,85,0,683,644,1,0,0,0,683,653,1,0,0,0,683,655,1,0,0,0,
-		683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,0,683,667,1,0,0,0,683,669,
-		1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,681,1,0,0,0,684,67,1,0,0,0,
-		685,686,5,88,0,0,686,687,3,170,85,0,687,688,5,54,0,0,688,689,3,170,85,
-		0,689,693,5,247,0,0,690,692,3,70,35,0,691,690,1,0,0,0,692,695,1,0,0,0,
-		693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,
-		5,248,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,746,3,170,85,0,700,701,5,
-		78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,704,5,63,0,0,704,746,5,
-		65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,708,5,191,0,0,708,709,3,
-		164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,712,5,91,0,0,712,746,3,
-		164,82,0,713,714,5,58,0,0,714,746,5,266,0,0,715,716,5,59,0,0,716,746,3,
-		162,81,0,717,718,5,95,0,0,718,724,3,164,82,0,719,722,5,99,0,0,720,721,
-		5,166,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,
-		0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,0,0,0,726,727,5,60,0,0,
-		727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,63,0,0,730,731,5,89,0,0,
-		731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,21,0,734,732,1,0,0,0,734,
-		735,1,0,0,0,735,746,1,0,0,0,736,737,5,100,0,0,737,741,3,164,82,0,738,739,
-		5,101,0,0,739,740,5,133,0,0,740,742,5,59,0,0,741,738,1,0,0,0,741,742,1,
-		0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,746,3,42,21,0,745,698,1,0,
-		0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,1,0,0,0,745,707,1,0,0,0,745,
-		711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,0,745,717,1,0,0,0,745,726,1,
-		0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,71,1,0,0,0,747,
-		748,5,197,0,0,748,749,3,170,85,0,749,753,5,247,0,0,750,752,3,74,37,0,751,
-		750,1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,756,1,
-		0,0,0,755,753,1,0,0,0,756,757,5,248,0,0,757,73,1,0,0,0,758,759,5,227,0,
-		0,759,779,3,164,82,0,760,761,5,90,0,0,761,779,3,170,85,0,762,763,5,228,
-		0,0,763,779,3,164,82,0,764,765,5,229,0,0,765,779,3,164,82,0,766,767,5,
-		230,0,0,767,779,3,164,82,0,768,769,5,83,0,0,769,779,3,164,82,0,770,771,
-		5,82,0,0,771,779,3,164,82,0,772,773,5,102,0,0,773,779,3,164,82,0,774,775,
-		5,103,0,0,775,779,3,164,82,0,776,777,5,106,0,0,777,779,3,164,82,0,778,
-		758,1,0,0,0,778,760,1,0,0,0,778,762,1,0,0,0,778,764,1,0,0,0,778,766,1,
-		0,0,0,778,768,1,0,0,0,778,770,1,0,0,0,778,772,1,0,0,0,778,774,1,0,0,0,
-		778,776,1,0,0,0,779,75,1,0,0,0,780,781,5,266,0,0,781,782,3,164,82,0,782,
-		783,5,63,0,0,783,785,3,164,82,0,784,786,5,251,0,0,785,784,1,0,0,0,785,
-		786,1,0,0,0,786,77,1,0,0,0,787,788,5,112,0,0,788,789,3,170,85,0,789,793,
-		5,247,0,0,790,792,3,82,41,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
-		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,248,0,
-		0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,5,115,0,0,800,799,1,0,0,0,
-		800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,0,0,803,805,3,164,82,0,804,
-		802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,806,807,5,72,0,0,807,809,3,
-		164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,81,1,0,0,0,810,811,5,113,
-		0,0,811,914,3,164,82,0,812,813,5,114,0,0,813,914,3,80,40,0,814,816,5,206,
-		0,0,815,817,5,267,0,0,816,815,1,0,0,0,816,817,1,0,0,0,817,820,1,0,0,0,
-		818,819,5,144,0,0,819,821,3,164,82,0,820,818,1,0,0,0,820,821,1,0,0,0,821,
-		914,1,0,0,0,822,823,5,206,0,0,823,914,5,217,0,0,824,825,5,207,0,0,825,
-		914,3,164,82,0,826,827,5,208,0,0,827,914,3,164,82,0,828,829,5,209,0,0,
-		829,830,5,73,0,0,830,914,5,266,0,0,831,832,5,210,0,0,832,836,5,247,0,0,
-		833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
-		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,914,5,248,0,0,840,841,
-		5,210,0,0,841,842,5,218,0,0,842,843,3,170,85,0,843,844,5,219,0,0,844,845,
-		3,164,82,0,845,914,1,0,0,0,846,847,5,211,0,0,847,914,3,164,82,0,848,914,
-		3,90,45,0,849,914,3,92,46,0,850,851,5,214,0,0,851,852,5,220,0,0,852,853,
-		3,164,82,0,853,854,5,176,0,0,854,855,3,164,82,0,855,914,1,0,0,0,856,857,
-		5,213,0,0,857,914,3,164,82,0,858,859,5,116,0,0,859,860,5,73,0,0,860,914,
-		5,266,0,0,861,862,5,119,0,0,862,914,3,96,48,0,863,864,5,8,0,0,864,914,
-		5,266,0,0,865,866,5,123,0,0,866,914,5,268,0,0,867,914,3,52,26,0,868,869,
-		5,232,0,0,869,870,5,63,0,0,870,871,3,164,82,0,871,872,5,218,0,0,872,876,
-		3,164,82,0,873,874,5,233,0,0,874,875,5,234,0,0,875,877,3,164,82,0,876,
-		873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,878,880,3,86,43,0,879,878,
-		1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,
-		0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,1,0,0,0,885,886,1,0,0,0,886,
-		914,1,0,0,0,887,888,5,246,0,0,888,893,5,266,0,0,889,890,5,251,0,0,890,
-		892,5,266,0,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
-		1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,166,0,0,897,898,3,164,
-		82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,914,1,0,0,0,901,902,5,239,
-		0,0,902,914,3,164,82,0,903,905,5,237,0,0,904,906,3,84,42,0,905,904,1,0,
-		0,0,906,907,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,911,1,0,0,0,909,
-		910,5,238,0,0,910,912,3,164,82,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,
-		1,0,0,0,913,810,1,0,0,0,913,812,1,0,0,0,913,814,1,0,0,0,913,822,1,0,0,
-		0,913,824,1,0,0,0,913,826,1,0,0,0,913,828,1,0,0,0,913,831,1,0,0,0,913,
-		840,1,0,0,0,913,846,1,0,0,0,913,848,1,0,0,0,913,849,1,0,0,0,913,850,1,
-		0,0,0,913,856,1,0,0,0,913,858,1,0,0,0,913,861,1,0,0,0,913,863,1,0,0,0,
-		913,865,1,0,0,0,913,867,1,0,0,0,913,868,1,0,0,0,913,887,1,0,0,0,913,901,
-		1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,916,5,51,0,0,916,917,5,266,
-		0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,921,5,251,0,0,920,919,1,0,
-		0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,235,0,0,923,924,5,266,0,0,
-		924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,0,0,0,927,928,5,236,0,0,928,
-		929,5,51,0,0,929,930,5,266,0,0,930,931,5,234,0,0,931,932,3,164,82,0,932,
-		89,1,0,0,0,933,934,5,212,0,0,934,939,3,164,82,0,935,936,5,51,0,0,936,940,
-		5,266,0,0,937,938,5,221,0,0,938,940,3,170,85,0,939,935,1,0,0,0,939,937,
-		1,0,0,0,940,91,1,0,0,0,941,942,5,214,0,0,942,943,5,215,0,0,943,944,3,170,
-		85,0,944,948,5,247,0,0,945,947,3,94,47,0,946,945,1,0,0,0,947,950,1,0,0,
-		0,948,946,1,0,0,0,948,949,1,0,0,0,949,953,1,0,0,0,950,948,1,0,0,0,951,
-		952,5,176,0,0,952,954,3,164,82,0,953,951,1,0,0,0,953,954,1,0,0,0,954,955,
-		1,0,0,0,955,956,5,248,0,0,956,93,1,0,0,0,957,958,5,216,0,0,958,959,3,164,
-		82,0,959,960,3,164,82,0,960,95,1,0,0,0,961,974,5,120,0,0,962,974,5,121,
-		0,0,963,974,5,122,0,0,964,965,5,52,0,0,965,969,5,247,0,0,966,968,3,34,
-		17,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,1,0,0,0,969,970,1,0,0,0,970,
-		972,1,0,0,0,971,969,1,0,0,0,972,974,5,248,0,0,973,961,1,0,0,0,973,962,
-		1,0,0,0,973,963,1,0,0,0,973,964,1,0,0,0,974,97,1,0,0,0,975,976,5,222,0,
-		0,976,977,3,170,85,0,977,981,5,247,0,0,978,980,3,100,50,0,979,978,1,0,
-		0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,
-		981,1,0,0,0,984,985,5,248,0,0,985,99,1,0,0,0,986,987,5,202,0,0,987,988,
-		3,170,85,0,988,989,5,252,0,0,989,990,3,170,85,0,990,1010,1,0,0,0,991,992,
-		5,200,0,0,992,1010,3,164,82,0,993,994,5,223,0,0,994,1010,3,164,82,0,995,
-		996,5,224,0,0,996,1010,5,226,0,0,997,998,5,224,0,0,998,1010,3,170,85,0,
-		999,1001,5,65,0,0,1000,1002,3,102,51,0,1001,1000,1,0,0,0,1002,1003,1,0,
-		0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1010,1,0,0,0,1005,1006,5,
-		210,0,0,1006,1007,5,171,0,0,1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,
-		986,1,0,0,0,1009,991,1,0,0,0,1009,993,1,0,0,0,1009,995,1,0,0,0,1009,997,
-		1,0,0,0,1009,999,1,0,0,0,1009,1005,1,0,0,0,1010,101,1,0,0,0,1011,1012,
-		5,225,0,0,1012,1018,3,164,82,0,1013,1014,5,102,0,0,1014,1018,3,164,82,
-		0,1015,1016,5,103,0,0,1016,1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,
-		1,0,0,0,1017,1015,1,0,0,0,1018,103,1,0,0,0,1019,1020,5,124,0,0,1020,1021,
-		3,170,85,0,1021,1025,5,247,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,
-		1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1028,1,0,0,
-		0,1027,1025,1,0,0,0,1028,1029,5,248,0,0,1029,105,1,0,0,0,1030,1031,5,125,
-		0,0,1031,1066,3,164,82,0,1032,1033,5,126,0,0,1033,1038,3,108,54,0,1034,
-		1035,5,251,0,0,1035,1037,3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,
-		0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1066,1,0,0,0,1040,1038,1,0,
-		0,0,1041,1042,5,167,0,0,1042,1066,3,164,82,0,1043,1044,5,168,0,0,1044,
-		1045,3,164,82,0,1045,1046,5,166,0,0,1046,1049,3,170,85,0,1047,1048,5,169,
-		0,0,1048,1050,3,164,82,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,
-		1,0,0,0,1051,1053,5,174,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,
-		1,0,0,0,1054,1055,5,208,0,0,1055,1066,3,164,82,0,1056,1057,5,170,0,0,1057,
-		1062,3,112,56,0,1058,1059,5,251,0,0,1059,1061,3,112,56,0,1060,1058,1,0,
-		0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1066,1,
-		0,0,0,1064,1062,1,0,0,0,1065,1030,1,0,0,0,1065,1032,1,0,0,0,1065,1041,
-		1,0,0,0,1065,1043,1,0,0,0,1065,1054,1,0,0,0,1065,1056,1,0,0,0,1066,107,
-		1,0,0,0,1067,1068,3,170,85,0,1068,1077,3,164,82,0,1069,1073,5,247,0,0,
-		1070,1072,3,110,55,0,1071,1070,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,
-		0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,0,0,1076,1078,5,
-		248,0,0,1077,1069,1,0,0,0,1077,1078,1,0,0,0,1078,109,1,0,0,0,1079,1080,
-		5,167,0,0,1080,1086,3,164,82,0,1081,1082,5,168,0,0,1082,1086,3,164,82,
-		0,1083,1084,5,169,0,0,1084,1086,3,164,82,0,1085,1079,1,0,0,0,1085,1081,
-		1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,0,1087,1088,5,266,0,0,1088,1089,
-		3,164,82,0,1089,113,1,0,0,0,1090,1091,5,127,0,0,1091,1100,3,170,85,0,1092,
-		1096,5,247,0,0,1093,1095,3,116,58,0,1094,1093,1,0,0,0,1095,1098,1,0,0,
-		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
-		0,0,1099,1101,5,248,0,0,1100,1092,1,0,0,0,1100,1101,1,0,0,0,1101,115,1,
-		0,0,0,1102,1103,5,128,0,0,1103,1109,3,164,82,0,1104,1105,5,129,0,0,1105,
-		1109,3,164,82,0,1106,1107,5,130,0,0,1107,1109,3,164,82,0,1108,1102,1,0,
-		0,0,1108,1104,1,0,0,0,1108,1106,1,0,0,0,1109,117,1,0,0,0,1110,1111,5,131,
-		0,0,1111,1112,3,170,85,0,1112,1113,5,247,0,0,1113,1121,3,164,82,0,1114,
-		1119,3,160,80,0,1115,1116,5,57,0,0,1116,1117,3,164,82,0,1117,1118,3,160,
-		80,0,1118,1120,1,0,0,0,1119,1115,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,
-		0,0,0,1121,1114,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,
-		5,248,0,0,1124,119,1,0,0,0,1125,1126,5,132,0,0,1126,1127,3,170,85,0,1127,
-		1128,5,254,0,0,1128,1135,3,164,82,0,1129,1132,5,133,0,0,1130,1133,5,134,
-		0,0,1131,1133,5,135,0,0,1132,1130,1,0,0,0,1132,1131,1,0,0,0,1133,1134,
-		1,0,0,0,1134,1136,3,162,81,0,1135,1129,1,0,0,0,1135,1136,1,0,0,0,1136,
-		1139,1,0,0,0,1137,1138,5,51,0,0,1138,1140,5,266,0,0,1139,1137,1,0,0,0,
-		1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,1142,5,136,0,0,1142,1143,3,170,
-		85,0,1143,1144,5,144,0,0,1144,1147,3,164,82,0,1145,1146,5,51,0,0,1146,
-		1148,5,266,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,1,0,0,0,1149,
-		1150,5,137,0,0,1150,1151,5,139,0,0,1151,1153,5,268,0,0,1152,1149,1,0,0,
-		0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,1155,5,138,0,0,1155,1156,5,
-		139,0,0,1156,1158,5,268,0,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,1169,
-		1,0,0,0,1159,1160,5,161,0,0,1160,1161,5,186,0,0,1161,1162,3,170,85,0,1162,
-		1163,5,162,0,0,1163,1164,5,166,0,0,1164,1165,5,268,0,0,1165,1167,5,163,
-		0,0,1166,1168,3,124,62,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,1170,
-		1,0,0,0,1169,1159,1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1172,
-		5,253,0,0,1172,1177,3,126,63,0,1173,1174,5,251,0,0,1174,1176,3,126,63,
-		0,1175,1173,1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,
-		0,0,1178,123,1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,164,0,0,1181,1186,3,
-		170,85,0,1182,1183,5,251,0,0,1183,1185,3,170,85,0,1184,1182,1,0,0,0,1185,
-		1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,1192,1,0,0,0,1188,
-		1186,1,0,0,0,1189,1190,5,177,0,0,1190,1191,5,165,0,0,1191,1193,3,170,85,
-		0,1192,1189,1,0,0,0,1192,1193,1,0,0,0,1193,1197,1,0,0,0,1194,1195,5,165,
-		0,0,1195,1197,3,170,85,0,1196,1180,1,0,0,0,1196,1194,1,0,0,0,1197,125,
-		1,0,0,0,1198,1199,5,157,0,0,1199,1200,5,267,0,0,1200,1201,5,166,0,0,1201,
-		1218,3,170,85,0,1202,1214,5,160,0,0,1203,1204,5,249,0,0,1204,1209,3,170,
-		85,0,1205,1206,5,251,0,0,1206,1208,3,170,85,0,1207,1205,1,0,0,0,1208,1211,
-		1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,
-		1,0,0,0,1212,1213,5,250,0,0,1213,1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,
-		1,0,0,0,1215,1218,1,0,0,0,1216,1218,3,170,85,0,1217,1198,1,0,0,0,1217,
-		1202,1,0,0,0,1217,1216,1,0,0,0,1218,127,1,0,0,0,1219,1220,5,145,0,0,1220,
-		1221,5,144,0,0,1221,1224,3,164,82,0,1222,1223,5,146,0,0,1223,1225,3,162,
-		81,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,129,1,0,0,0,1226,1227,5,
-		147,0,0,1227,1228,5,148,0,0,1228,1233,3,132,66,0,1229,1230,5,251,0,0,1230,
-		1232,3,132,66,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,
-		1233,1234,1,0,0,0,1234,131,1,0,0,0,1235,1233,1,0,0,0,1236,1239,5,66,0,
-		0,1237,1239,3,170,85,0,1238,1236,1,0,0,0,1238,1237,1,0,0,0,1239,133,1,
-		0,0,0,1240,1241,5,149,0,0,1241,1245,5,247,0,0,1242,1244,3,136,68,0,1243,
-		1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,1,0,0,0,1245,1246,1,0,0,0,1246,
-		1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,248,0,0,1249,135,1,0,0,0,1250,
-		1251,5,10,0,0,1251,1261,3,168,84,0,1252,1253,5,150,0,0,1253,1258,3,170,
-		85,0,1254,1255,5,251,0,0,1255,1257,3,170,85,0,1256,1254,1,0,0,0,1257,1260,
-		1,0,0,0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,
-		1,0,0,0,1261,1252,1,0,0,0,1261,1262,1,0,0,0,1262,1345,1,0,0,0,1263,1264,
-		5,151,0,0,1264,1345,3,170,85,0,1265,1266,5,152,0,0,1266,1345,3,170,85,
-		0,1267,1268,5,153,0,0,1268,1269,5,154,0,0,1269,1270,5,155,0,0,1270,1345,
-		3,170,85,0,1271,1274,5,156,0,0,1272,1273,5,267,0,0,1273,1275,5,202,0,0,
-		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1276,1,0,0,0,1276,1277,5,154,
-		0,0,1277,1278,5,166,0,0,1278,1345,3,170,85,0,1279,1280,5,157,0,0,1280,
-		1281,5,267,0,0,1281,1282,5,202,0,0,1282,1283,5,154,0,0,1283,1284,5,166,
-		0,0,1284,1345,3,170,85,0,1285,1286,5,179,0,0,1286,1291,3,170,85,0,1287,
-		1288,5,251,0,0,1288,1290,3,170,85,0,1289,1287,1,0,0,0,1290,1293,1,0,0,
-		0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,
-		0,0,1294,1296,5,158,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,166,0,0,1298,1299,5,231,0,0,1299,1300,3,168,84,0,1300,
-		1345,1,0,0,0,1301,1302,5,175,0,0,1302,1303,3,164,82,0,1303,1307,5,247,
-		0,0,1304,1306,3,136,68,0,1305,1304,1,0,0,0,1306,1309,1,0,0,0,1307,1305,
-		1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,0,0,0,1309,1307,1,0,0,0,1310,1320,
-		5,248,0,0,1311,1312,5,176,0,0,1312,1316,5,247,0,0,1313,1315,3,136,68,0,
-		1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,
-		0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,1321,5,248,0,0,1320,1311,1,
-		0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,1325,5,158,0,0,1323,1324,
-		5,186,0,0,1324,1326,5,113,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
-		1327,1,0,0,0,1327,1331,5,247,0,0,1328,1330,3,136,68,0,1329,1328,1,0,0,
-		0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,1,0,
-		0,0,1333,1331,1,0,0,0,1334,1345,5,248,0,0,1335,1336,5,159,0,0,1336,1340,
-		5,247,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,
-		1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,
-		1345,5,248,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,1265,1,0,0,0,1344,
-		1267,1,0,0,0,1344,1271,1,0,0,0,1344,1279,1,0,0,0,1344,1285,1,0,0,0,1344,
-		1301,1,0,0,0,1344,1322,1,0,0,0,1344,1335,1,0,0,0,1345,137,1,0,0,0,1346,
-		1347,5,178,0,0,1347,1351,5,247,0,0,1348,1350,3,140,70,0,1349,1348,1,0,
-		0,0,1350,1353,1,0,0,0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,
-		0,0,0,1353,1351,1,0,0,0,1354,1355,5,248,0,0,1355,139,1,0,0,0,1356,1357,
-		5,179,0,0,1357,1362,3,170,85,0,1358,1359,5,251,0,0,1359,1361,3,170,85,
-		0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,1363,1,0,
-		0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,3,142,71,0,1366,1365,
-		1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1373,
-		1,0,0,0,1370,1368,1,0,0,0,1371,1373,3,134,67,0,1372,1356,1,0,0,0,1372,
-		1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,180,0,0,1375,1415,3,164,82,0,
-		1376,1377,5,90,0,0,1377,1378,5,245,0,0,1378,1415,3,164,82,0,1379,1380,
-		5,90,0,0,1380,1415,3,170,85,0,1381,1382,5,181,0,0,1382,1415,3,162,81,0,
-		1383,1384,5,133,0,0,1384,1385,5,268,0,0,1385,1415,5,142,0,0,1386,1387,
-		5,102,0,0,1387,1388,3,164,82,0,1388,1389,5,188,0,0,1389,1390,5,111,0,0,
-		1390,1415,1,0,0,0,1391,1392,5,103,0,0,1392,1415,3,164,82,0,1393,1394,5,
-		104,0,0,1394,1395,3,164,82,0,1395,1396,5,188,0,0,1396,1397,5,111,0,0,1397,
-		1415,1,0,0,0,1398,1399,5,105,0,0,1399,1415,3,164,82,0,1400,1401,5,106,
-		0,0,1401,1415,5,107,0,0,1402,1403,5,108,0,0,1403,1415,3,164,82,0,1404,
-		1405,5,93,0,0,1405,1406,5,94,0,0,1406,1407,5,63,0,0,1407,1410,3,164,82,
-		0,1408,1409,5,4,0,0,1409,1411,3,162,81,0,1410,1408,1,0,0,0,1410,1411,1,
-		0,0,0,1411,1415,1,0,0,0,1412,1413,5,109,0,0,1413,1415,3,162,81,0,1414,
+		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1727,8,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1737,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,5,75,1752,8,75,10,75,12,75,1755,9,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,5,75,1763,8,75,10,75,12,75,1766,9,75,1,75,5,75,1769,
+		8,75,10,75,12,75,1772,9,75,3,75,1774,8,75,1,76,1,76,1,76,1,76,1,77,3,77,
+		1781,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,
+		1,80,1,80,1,80,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1821,
+		8,82,10,82,12,82,1824,9,82,3,82,1826,8,82,1,82,1,82,1,82,1,82,3,82,1832,
+		8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,3,82,1842,8,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,5,82,1862,8,82,10,82,12,82,1865,9,82,1,83,1,83,1,84,1,84,1,84,
+		3,84,1872,8,84,1,85,1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,164,166,168,170,0,10,1,0,247,248,1,0,17,18,
+		1,0,117,118,1,0,183,184,1,0,267,268,1,0,257,258,1,0,255,256,1,0,259,264,
+		1,0,189,200,26,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,111,113,
+		123,125,126,128,130,134,135,137,143,146,148,157,157,159,165,167,171,174,
+		174,180,182,184,184,200,201,206,220,222,234,239,246,271,272,2168,0,178,
+		1,0,0,0,2,183,1,0,0,0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,
+		1,0,0,0,12,265,1,0,0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,
+		296,1,0,0,0,22,313,1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,
+		0,30,355,1,0,0,0,32,389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,
+		0,0,0,40,486,1,0,0,0,42,488,1,0,0,0,44,516,1,0,0,0,46,525,1,0,0,0,48,530,
+		1,0,0,0,50,538,1,0,0,0,52,540,1,0,0,0,54,560,1,0,0,0,56,562,1,0,0,0,58,
+		564,1,0,0,0,60,627,1,0,0,0,62,631,1,0,0,0,64,633,1,0,0,0,66,683,1,0,0,
+		0,68,685,1,0,0,0,70,745,1,0,0,0,72,747,1,0,0,0,74,778,1,0,0,0,76,780,1,
+		0,0,0,78,787,1,0,0,0,80,798,1,0,0,0,82,913,1,0,0,0,84,915,1,0,0,0,86,922,
+		1,0,0,0,88,927,1,0,0,0,90,933,1,0,0,0,92,941,1,0,0,0,94,957,1,0,0,0,96,
+		973,1,0,0,0,98,975,1,0,0,0,100,1009,1,0,0,0,102,1017,1,0,0,0,104,1019,
+		1,0,0,0,106,1065,1,0,0,0,108,1067,1,0,0,0,110,1085,1,0,0,0,112,1087,1,
+		0,0,0,114,1090,1,0,0,0,116,1108,1,0,0,0,118,1110,1,0,0,0,120,1125,1,0,
+		0,0,122,1141,1,0,0,0,124,1196,1,0,0,0,126,1217,1,0,0,0,128,1219,1,0,0,
+		0,130,1226,1,0,0,0,132,1238,1,0,0,0,134,1240,1,0,0,0,136,1344,1,0,0,0,
+		138,1346,1,0,0,0,140,1372,1,0,0,0,142,1414,1,0,0,0,144,1416,1,0,0,0,146,
+		1736,1,0,0,0,148,1738,1,0,0,0,150,1773,1,0,0,0,152,1775,1,0,0,0,154,1780,
+		1,0,0,0,156,1786,1,0,0,0,158,1790,1,0,0,0,160,1794,1,0,0,0,162,1797,1,
+		0,0,0,164,1841,1,0,0,0,166,1866,1,0,0,0,168,1868,1,0,0,0,170,1873,1,0,
+		0,0,172,177,3,2,1,0,173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,0,
+		176,172,1,0,0,0,176,173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,180,
+		1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,
+		0,181,182,5,0,0,1,182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,269,0,0,185,
+		3,1,0,0,0,186,187,5,1,0,0,187,188,3,170,85,0,188,192,5,247,0,0,189,191,
+		3,6,3,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,
+		0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,248,0,0,196,5,1,0,0,0,197,
+		219,3,12,6,0,198,219,3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,201,
+		219,3,36,18,0,202,219,3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,0,205,
+		219,3,98,49,0,206,219,3,72,36,0,207,219,3,78,39,0,208,219,3,104,52,0,209,
+		219,3,114,57,0,210,219,3,118,59,0,211,219,3,120,60,0,212,219,3,122,61,
+		0,213,219,3,128,64,0,214,219,3,130,65,0,215,219,3,134,67,0,216,219,3,138,
+		69,0,217,219,3,8,4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,1,0,0,0,218,
+		200,1,0,0,0,218,201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,0,218,204,1,
+		0,0,0,218,205,1,0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,
+		218,209,1,0,0,0,218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,0,0,0,218,213,
+		1,0,0,0,218,214,1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,
+		0,219,7,1,0,0,0,220,221,5,271,0,0,221,227,4,4,0,0,222,226,3,170,85,0,223,
+		226,5,4,0,0,224,226,5,54,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,
+		0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,
+		229,227,1,0,0,0,230,231,3,10,5,0,231,9,1,0,0,0,232,237,5,247,0,0,233,236,
+		3,10,5,0,234,236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,
+		0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,
+		241,5,248,0,0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,269,0,0,244,245,
+		5,6,0,0,245,266,3,170,85,0,246,247,5,7,0,0,247,266,5,266,0,0,248,249,5,
+		8,0,0,249,266,5,266,0,0,250,251,5,9,0,0,251,266,5,266,0,0,252,253,5,10,
+		0,0,253,266,3,170,85,0,254,255,5,11,0,0,255,266,3,18,9,0,256,257,5,12,
+		0,0,257,259,3,170,85,0,258,260,3,170,85,0,259,258,1,0,0,0,259,260,1,0,
+		0,0,260,263,1,0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,261,1,0,0,0,
+		263,264,1,0,0,0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,0,0,0,265,246,
+		1,0,0,0,265,248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,265,254,1,0,0,
+		0,265,256,1,0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,269,5,255,0,0,
+		269,271,3,170,85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,
+		273,1,0,0,0,273,277,1,0,0,0,274,272,1,0,0,0,275,276,5,255,0,0,276,278,
+		3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,281,3,16,
+		8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,247,0,0,283,
+		285,5,266,0,0,284,286,5,251,0,0,285,284,1,0,0,0,285,286,1,0,0,0,286,288,
+		1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,
+		0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,248,0,0,293,17,1,0,0,0,294,
+		295,5,265,0,0,295,19,1,0,0,0,296,297,5,14,0,0,297,298,3,170,85,0,298,302,
+		5,247,0,0,299,301,3,22,11,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,
+		0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,248,0,
+		0,306,21,1,0,0,0,307,308,5,43,0,0,308,314,5,269,0,0,309,310,5,44,0,0,310,
+		314,3,164,82,0,311,312,5,45,0,0,312,314,3,164,82,0,313,307,1,0,0,0,313,
+		309,1,0,0,0,313,311,1,0,0,0,314,23,1,0,0,0,315,316,5,15,0,0,316,317,3,
+		170,85,0,317,321,5,247,0,0,318,320,3,26,13,0,319,318,1,0,0,0,320,323,1,
+		0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,
+		324,325,5,248,0,0,325,25,1,0,0,0,326,327,5,121,0,0,327,352,3,164,82,0,
+		328,329,5,183,0,0,329,330,3,164,82,0,330,331,3,160,80,0,331,352,1,0,0,
+		0,332,333,5,184,0,0,333,334,3,164,82,0,334,335,3,160,80,0,335,352,1,0,
+		0,0,336,337,5,16,0,0,337,338,3,28,14,0,338,342,5,247,0,0,339,341,3,34,
+		17,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,
+		345,1,0,0,0,344,342,1,0,0,0,345,346,5,248,0,0,346,352,1,0,0,0,347,348,
+		5,19,0,0,348,349,5,266,0,0,349,350,5,20,0,0,350,352,3,164,82,0,351,326,
+		1,0,0,0,351,328,1,0,0,0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,1,0,0,
+		0,352,27,1,0,0,0,353,354,7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,356,357,
+		3,170,85,0,357,361,5,247,0,0,358,360,3,32,16,0,359,358,1,0,0,0,360,363,
+		1,0,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,364,1,0,0,0,363,361,1,0,0,
+		0,364,365,5,248,0,0,365,31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,82,0,
+		368,369,5,48,0,0,369,370,5,49,0,0,370,373,3,162,81,0,371,372,5,50,0,0,
+		372,374,3,164,82,0,373,371,1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,375,
+		376,5,51,0,0,376,378,5,266,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,390,
+		1,0,0,0,379,380,5,48,0,0,380,381,5,52,0,0,381,385,5,247,0,0,382,384,3,
+		34,17,0,383,382,1,0,0,0,384,387,1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,
+		0,386,388,1,0,0,0,387,385,1,0,0,0,388,390,5,248,0,0,389,366,1,0,0,0,389,
+		368,1,0,0,0,389,379,1,0,0,0,390,33,1,0,0,0,391,392,5,266,0,0,392,394,3,
+		164,82,0,393,395,5,251,0,0,394,393,1,0,0,0,394,395,1,0,0,0,395,35,1,0,
+		0,0,396,397,5,53,0,0,397,398,3,170,85,0,398,399,5,54,0,0,399,400,3,170,
+		85,0,400,404,5,247,0,0,401,403,3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,
+		0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,
+		408,5,248,0,0,408,37,1,0,0,0,409,410,5,55,0,0,410,473,3,170,85,0,411,412,
+		5,56,0,0,412,413,3,164,82,0,413,418,3,160,80,0,414,415,5,57,0,0,415,416,
+		3,164,82,0,416,417,3,160,80,0,417,419,1,0,0,0,418,414,1,0,0,0,418,419,
+		1,0,0,0,419,428,1,0,0,0,420,421,5,242,0,0,421,425,3,170,85,0,422,424,3,
+		46,23,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,
+		0,426,429,1,0,0,0,427,425,1,0,0,0,428,420,1,0,0,0,428,429,1,0,0,0,429,
+		473,1,0,0,0,430,431,5,58,0,0,431,473,5,266,0,0,432,433,5,59,0,0,433,473,
+		3,162,81,0,434,435,5,60,0,0,435,436,3,48,24,0,436,437,3,162,81,0,437,438,
+		5,63,0,0,438,439,5,55,0,0,439,443,5,64,0,0,440,441,5,56,0,0,441,442,5,
+		63,0,0,442,444,5,65,0,0,443,440,1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,
+		0,445,447,3,40,20,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,
+		449,1,0,0,0,449,473,1,0,0,0,450,448,1,0,0,0,451,453,5,66,0,0,452,454,3,
+		50,25,0,453,452,1,0,0,0,454,455,1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,
+		0,456,473,1,0,0,0,457,458,5,11,0,0,458,473,3,18,9,0,459,473,3,52,26,0,
+		460,461,5,241,0,0,461,473,3,170,85,0,462,463,5,95,0,0,463,469,3,164,82,
+		0,464,467,5,99,0,0,465,466,5,166,0,0,466,468,3,164,82,0,467,465,1,0,0,
+		0,467,468,1,0,0,0,468,470,1,0,0,0,469,464,1,0,0,0,469,470,1,0,0,0,470,
+		473,1,0,0,0,471,473,3,42,21,0,472,409,1,0,0,0,472,411,1,0,0,0,472,430,
+		1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,0,472,451,1,0,0,0,472,457,1,0,0,
+		0,472,459,1,0,0,0,472,460,1,0,0,0,472,462,1,0,0,0,472,471,1,0,0,0,473,
+		39,1,0,0,0,474,475,5,34,0,0,475,487,3,42,21,0,476,477,5,34,0,0,477,478,
+		5,95,0,0,478,484,3,164,82,0,479,482,5,99,0,0,480,481,5,166,0,0,481,483,
+		3,164,82,0,482,480,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,479,1,0,
+		0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,474,1,0,0,0,486,476,1,0,0,0,487,
+		41,1,0,0,0,488,489,5,96,0,0,489,490,5,63,0,0,490,495,3,162,81,0,491,492,
+		5,251,0,0,492,494,3,162,81,0,493,491,1,0,0,0,494,497,1,0,0,0,495,493,1,
+		0,0,0,495,496,1,0,0,0,496,500,1,0,0,0,497,495,1,0,0,0,498,499,5,98,0,0,
+		499,501,3,162,81,0,500,498,1,0,0,0,500,501,1,0,0,0,501,503,1,0,0,0,502,
+		504,3,44,22,0,503,502,1,0,0,0,503,504,1,0,0,0,504,507,1,0,0,0,505,506,
+		5,34,0,0,506,508,5,66,0,0,507,505,1,0,0,0,507,508,1,0,0,0,508,43,1,0,0,
+		0,509,510,5,131,0,0,510,511,3,162,81,0,511,512,5,202,0,0,512,513,3,170,
+		85,0,513,517,1,0,0,0,514,515,5,131,0,0,515,517,3,164,82,0,516,509,1,0,
+		0,0,516,514,1,0,0,0,517,45,1,0,0,0,518,526,5,243,0,0,519,520,5,50,0,0,
+		520,526,3,164,82,0,521,522,5,72,0,0,522,526,3,164,82,0,523,524,5,181,0,
+		0,524,526,3,162,81,0,525,518,1,0,0,0,525,519,1,0,0,0,525,521,1,0,0,0,525,
+		523,1,0,0,0,526,47,1,0,0,0,527,528,5,268,0,0,528,531,5,62,0,0,529,531,
+		5,267,0,0,530,527,1,0,0,0,530,529,1,0,0,0,531,49,1,0,0,0,532,533,5,71,
+		0,0,533,539,3,164,82,0,534,535,5,72,0,0,535,539,3,164,82,0,536,537,5,73,
+		0,0,537,539,5,266,0,0,538,532,1,0,0,0,538,534,1,0,0,0,538,536,1,0,0,0,
+		539,51,1,0,0,0,540,541,5,67,0,0,541,545,3,170,85,0,542,544,3,54,27,0,543,
+		542,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,545,546,1,0,0,0,546,53,1,0,
+		0,0,547,545,1,0,0,0,548,549,5,72,0,0,549,561,3,164,82,0,550,551,5,73,0,
+		0,551,561,5,266,0,0,552,553,5,131,0,0,553,561,3,164,82,0,554,555,5,68,
+		0,0,555,558,3,56,28,0,556,557,5,203,0,0,557,559,3,56,28,0,558,556,1,0,
+		0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,548,1,0,0,0,560,550,1,0,0,0,560,
+		552,1,0,0,0,560,554,1,0,0,0,561,55,1,0,0,0,562,563,7,2,0,0,563,57,1,0,
+		0,0,564,565,5,74,0,0,565,566,3,170,85,0,566,570,5,247,0,0,567,569,3,60,
+		30,0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,
+		573,1,0,0,0,572,570,1,0,0,0,573,574,5,248,0,0,574,59,1,0,0,0,575,576,5,
+		75,0,0,576,628,3,170,85,0,577,578,5,113,0,0,578,628,3,164,82,0,579,580,
+		5,114,0,0,580,628,3,80,40,0,581,582,5,116,0,0,582,583,5,73,0,0,583,628,
+		5,266,0,0,584,585,5,119,0,0,585,587,3,96,48,0,586,588,5,271,0,0,587,586,
+		1,0,0,0,587,588,1,0,0,0,588,628,1,0,0,0,589,590,5,8,0,0,590,628,5,266,
+		0,0,591,592,5,45,0,0,592,595,3,164,82,0,593,594,5,139,0,0,594,596,3,162,
+		81,0,595,593,1,0,0,0,595,596,1,0,0,0,596,599,1,0,0,0,597,598,5,140,0,0,
+		598,600,3,62,31,0,599,597,1,0,0,0,599,600,1,0,0,0,600,618,1,0,0,0,601,
+		616,5,155,0,0,602,603,5,268,0,0,603,617,5,141,0,0,604,605,5,141,0,0,605,
+		612,5,247,0,0,606,608,3,164,82,0,607,609,5,251,0,0,608,607,1,0,0,0,608,
+		609,1,0,0,0,609,611,1,0,0,0,610,606,1,0,0,0,611,614,1,0,0,0,612,610,1,
+		0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,617,5,248,0,
+		0,616,602,1,0,0,0,616,604,1,0,0,0,617,619,1,0,0,0,618,601,1,0,0,0,618,
+		619,1,0,0,0,619,628,1,0,0,0,620,628,3,90,45,0,621,628,3,92,46,0,622,624,
+		5,143,0,0,623,625,5,255,0,0,624,623,1,0,0,0,624,625,1,0,0,0,625,626,1,
+		0,0,0,626,628,3,164,82,0,627,575,1,0,0,0,627,577,1,0,0,0,627,579,1,0,0,
+		0,627,581,1,0,0,0,627,584,1,0,0,0,627,589,1,0,0,0,627,591,1,0,0,0,627,
+		620,1,0,0,0,627,621,1,0,0,0,627,622,1,0,0,0,628,61,1,0,0,0,629,632,5,114,
+		0,0,630,632,3,164,82,0,631,629,1,0,0,0,631,630,1,0,0,0,632,63,1,0,0,0,
+		633,634,5,76,0,0,634,635,3,170,85,0,635,639,5,247,0,0,636,638,3,66,33,
+		0,637,636,1,0,0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,
+		642,1,0,0,0,641,639,1,0,0,0,642,643,5,248,0,0,643,65,1,0,0,0,644,645,5,
+		77,0,0,645,649,5,247,0,0,646,648,3,76,38,0,647,646,1,0,0,0,648,651,1,0,
+		0,0,649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,
+		684,5,248,0,0,653,654,5,78,0,0,654,684,3,164,82,0,655,656,5,79,0,0,656,
+		684,3,164,82,0,657,658,5,80,0,0,658,659,5,49,0,0,659,684,3,162,81,0,660,
+		661,5,80,0,0,661,662,5,81,0,0,662,663,3,164,82,0,663,664,3,160,80,0,664,
+		684,1,0,0,0,665,666,5,83,0,0,666,684,3,164,82,0,667,668,5,84,0,0,668,684,
+		3,164,82,0,669,670,5,82,0,0,670,684,3,164,82,0,671,672,5,85,0,0,672,673,
+		3,164,82,0,673,674,3,160,80,0,674,684,1,0,0,0,675,676,5,86,0,0,676,677,
+		3,164,82,0,677,678,5,81,0,0,678,679,3,164,82,0,679,680,3,160,80,0,680,
+		684,1,0,0,0,681,682,5,87,0,0,682,684,3,170,85,0,683,644,1,0,0,0,683,653,
+		1,0,0,0,683,655,1,0,0,0,683,657,1,0,0,0,683,660,1,0,0,0,683,665,1,0,0,
+		0,683,667,1,0,0,0,683,669,1,0,0,0,683,671,1,0,0,0,683,675,1,0,0,0,683,
+		681,1,0,0,0,684,67,1,0,0,0,685,686,5,88,0,0,686,687,3,170,85,0,687,688,
+		5,54,0,0,688,689,3,170,85,0,689,693,5,247,0,0,690,692,3,70,35,0,691,690,
+		1,0,0,0,692,695,1,0,0,0,693,691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,
+		0,695,693,1,0,0,0,696,697,5,248,0,0,697,69,1,0,0,0,698,699,5,89,0,0,699,
+		746,3,170,85,0,700,701,5,78,0,0,701,746,3,164,82,0,702,703,5,90,0,0,703,
+		704,5,63,0,0,704,746,5,65,0,0,705,706,5,90,0,0,706,746,3,164,82,0,707,
+		708,5,191,0,0,708,709,3,164,82,0,709,710,3,160,80,0,710,746,1,0,0,0,711,
+		712,5,91,0,0,712,746,3,164,82,0,713,714,5,58,0,0,714,746,5,266,0,0,715,
+		716,5,59,0,0,716,746,3,162,81,0,717,718,5,95,0,0,718,724,3,164,82,0,719,
+		722,5,99,0,0,720,721,5,166,0,0,721,723,3,164,82,0,722,720,1,0,0,0,722,
+		723,1,0,0,0,723,725,1,0,0,0,724,719,1,0,0,0,724,725,1,0,0,0,725,746,1,
+		0,0,0,726,727,5,60,0,0,727,728,3,48,24,0,728,729,3,162,81,0,729,730,5,
+		63,0,0,730,731,5,89,0,0,731,734,5,64,0,0,732,733,5,34,0,0,733,735,3,42,
+		21,0,734,732,1,0,0,0,734,735,1,0,0,0,735,746,1,0,0,0,736,737,5,100,0,0,
+		737,741,3,164,82,0,738,739,5,101,0,0,739,740,5,133,0,0,740,742,5,59,0,
+		0,741,738,1,0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,746,3,52,26,0,744,
+		746,3,42,21,0,745,698,1,0,0,0,745,700,1,0,0,0,745,702,1,0,0,0,745,705,
+		1,0,0,0,745,707,1,0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,715,1,0,0,
+		0,745,717,1,0,0,0,745,726,1,0,0,0,745,736,1,0,0,0,745,743,1,0,0,0,745,
+		744,1,0,0,0,746,71,1,0,0,0,747,748,5,197,0,0,748,749,3,170,85,0,749,753,
+		5,247,0,0,750,752,3,74,37,0,751,750,1,0,0,0,752,755,1,0,0,0,753,751,1,
+		0,0,0,753,754,1,0,0,0,754,756,1,0,0,0,755,753,1,0,0,0,756,757,5,248,0,
+		0,757,73,1,0,0,0,758,759,5,227,0,0,759,779,3,164,82,0,760,761,5,90,0,0,
+		761,779,3,170,85,0,762,763,5,228,0,0,763,779,3,164,82,0,764,765,5,229,
+		0,0,765,779,3,164,82,0,766,767,5,230,0,0,767,779,3,164,82,0,768,769,5,
+		83,0,0,769,779,3,164,82,0,770,771,5,82,0,0,771,779,3,164,82,0,772,773,
+		5,102,0,0,773,779,3,164,82,0,774,775,5,103,0,0,775,779,3,164,82,0,776,
+		777,5,106,0,0,777,779,3,164,82,0,778,758,1,0,0,0,778,760,1,0,0,0,778,762,
+		1,0,0,0,778,764,1,0,0,0,778,766,1,0,0,0,778,768,1,0,0,0,778,770,1,0,0,
+		0,778,772,1,0,0,0,778,774,1,0,0,0,778,776,1,0,0,0,779,75,1,0,0,0,780,781,
+		5,266,0,0,781,782,3,164,82,0,782,783,5,63,0,0,783,785,3,164,82,0,784,786,
+		5,251,0,0,785,784,1,0,0,0,785,786,1,0,0,0,786,77,1,0,0,0,787,788,5,112,
+		0,0,788,789,3,170,85,0,789,793,5,247,0,0,790,792,3,82,41,0,791,790,1,0,
+		0,0,792,795,1,0,0,0,793,791,1,0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,
+		793,1,0,0,0,796,797,5,248,0,0,797,79,1,0,0,0,798,800,3,164,82,0,799,801,
+		5,115,0,0,800,799,1,0,0,0,800,801,1,0,0,0,801,804,1,0,0,0,802,803,5,50,
+		0,0,803,805,3,164,82,0,804,802,1,0,0,0,804,805,1,0,0,0,805,808,1,0,0,0,
+		806,807,5,72,0,0,807,809,3,164,82,0,808,806,1,0,0,0,808,809,1,0,0,0,809,
+		81,1,0,0,0,810,811,5,113,0,0,811,914,3,164,82,0,812,813,5,114,0,0,813,
+		914,3,80,40,0,814,816,5,206,0,0,815,817,5,267,0,0,816,815,1,0,0,0,816,
+		817,1,0,0,0,817,820,1,0,0,0,818,819,5,144,0,0,819,821,3,164,82,0,820,818,
+		1,0,0,0,820,821,1,0,0,0,821,914,1,0,0,0,822,823,5,206,0,0,823,914,5,217,
+		0,0,824,825,5,207,0,0,825,914,3,164,82,0,826,827,5,208,0,0,827,914,3,164,
+		82,0,828,829,5,209,0,0,829,830,5,73,0,0,830,914,5,266,0,0,831,832,5,210,
+		0,0,832,836,5,247,0,0,833,835,3,34,17,0,834,833,1,0,0,0,835,838,1,0,0,
+		0,836,834,1,0,0,0,836,837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,
+		914,5,248,0,0,840,841,5,210,0,0,841,842,5,218,0,0,842,843,3,170,85,0,843,
+		844,5,219,0,0,844,845,3,164,82,0,845,914,1,0,0,0,846,847,5,211,0,0,847,
+		914,3,164,82,0,848,914,3,90,45,0,849,914,3,92,46,0,850,851,5,214,0,0,851,
+		852,5,220,0,0,852,853,3,164,82,0,853,854,5,176,0,0,854,855,3,164,82,0,
+		855,914,1,0,0,0,856,857,5,213,0,0,857,914,3,164,82,0,858,859,5,116,0,0,
+		859,860,5,73,0,0,860,914,5,266,0,0,861,862,5,119,0,0,862,914,3,96,48,0,
+		863,864,5,8,0,0,864,914,5,266,0,0,865,866,5,123,0,0,866,914,5,268,0,0,
+		867,914,3,52,26,0,868,869,5,232,0,0,869,870,5,63,0,0,870,871,3,164,82,
+		0,871,872,5,218,0,0,872,876,3,164,82,0,873,874,5,233,0,0,874,875,5,234,
+		0,0,875,877,3,164,82,0,876,873,1,0,0,0,876,877,1,0,0,0,877,881,1,0,0,0,
+		878,880,3,86,43,0,879,878,1,0,0,0,880,883,1,0,0,0,881,879,1,0,0,0,881,
+		882,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,884,886,3,88,44,0,885,884,
+		1,0,0,0,885,886,1,0,0,0,886,914,1,0,0,0,887,888,5,246,0,0,888,893,5,266,
+		0,0,889,890,5,251,0,0,890,892,5,266,0,0,891,889,1,0,0,0,892,895,1,0,0,
+		0,893,891,1,0,0,0,893,894,1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,
+		897,5,166,0,0,897,898,3,164,82,0,898,899,5,50,0,0,899,900,3,164,82,0,900,
+		914,1,0,0,0,901,902,5,239,0,0,902,914,3,164,82,0,903,905,5,237,0,0,904,
+		906,3,84,42,0,905,904,1,0,0,0,906,907,1,0,0,0,907,905,1,0,0,0,907,908,
+		1,0,0,0,908,911,1,0,0,0,909,910,5,238,0,0,910,912,3,164,82,0,911,909,1,
+		0,0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,810,1,0,0,0,913,812,1,0,0,0,
+		913,814,1,0,0,0,913,822,1,0,0,0,913,824,1,0,0,0,913,826,1,0,0,0,913,828,
+		1,0,0,0,913,831,1,0,0,0,913,840,1,0,0,0,913,846,1,0,0,0,913,848,1,0,0,
+		0,913,849,1,0,0,0,913,850,1,0,0,0,913,856,1,0,0,0,913,858,1,0,0,0,913,
+		861,1,0,0,0,913,863,1,0,0,0,913,865,1,0,0,0,913,867,1,0,0,0,913,868,1,
+		0,0,0,913,887,1,0,0,0,913,901,1,0,0,0,913,903,1,0,0,0,914,83,1,0,0,0,915,
+		916,5,51,0,0,916,917,5,266,0,0,917,918,5,63,0,0,918,920,3,164,82,0,919,
+		921,5,251,0,0,920,919,1,0,0,0,920,921,1,0,0,0,921,85,1,0,0,0,922,923,5,
+		235,0,0,923,924,5,266,0,0,924,925,5,63,0,0,925,926,3,164,82,0,926,87,1,
+		0,0,0,927,928,5,236,0,0,928,929,5,51,0,0,929,930,5,266,0,0,930,931,5,234,
+		0,0,931,932,3,164,82,0,932,89,1,0,0,0,933,934,5,212,0,0,934,939,3,164,
+		82,0,935,936,5,51,0,0,936,940,5,266,0,0,937,938,5,221,0,0,938,940,3,170,
+		85,0,939,935,1,0,0,0,939,937,1,0,0,0,940,91,1,0,0,0,941,942,5,214,0,0,
+		942,943,5,215,0,0,943,944,3,170,85,0,944,948,5,247,0,0,945,947,3,94,47,
+		0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,
+		953,1,0,0,0,950,948,1,0,0,0,951,952,5,176,0,0,952,954,3,164,82,0,953,951,
+		1,0,0,0,953,954,1,0,0,0,954,955,1,0,0,0,955,956,5,248,0,0,956,93,1,0,0,
+		0,957,958,5,216,0,0,958,959,3,164,82,0,959,960,3,164,82,0,960,95,1,0,0,
+		0,961,974,5,120,0,0,962,974,5,121,0,0,963,974,5,122,0,0,964,965,5,52,0,
+		0,965,969,5,247,0,0,966,968,3,34,17,0,967,966,1,0,0,0,968,971,1,0,0,0,
+		969,967,1,0,0,0,969,970,1,0,0,0,970,972,1,0,0,0,971,969,1,0,0,0,972,974,
+		5,248,0,0,973,961,1,0,0,0,973,962,1,0,0,0,973,963,1,0,0,0,973,964,1,0,
+		0,0,974,97,1,0,0,0,975,976,5,222,0,0,976,977,3,170,85,0,977,981,5,247,
+		0,0,978,980,3,100,50,0,979,978,1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,
+		981,982,1,0,0,0,982,984,1,0,0,0,983,981,1,0,0,0,984,985,5,248,0,0,985,
+		99,1,0,0,0,986,987,5,202,0,0,987,988,3,170,85,0,988,989,5,252,0,0,989,
+		990,3,170,85,0,990,1010,1,0,0,0,991,992,5,200,0,0,992,1010,3,164,82,0,
+		993,994,5,223,0,0,994,1010,3,164,82,0,995,996,5,224,0,0,996,1010,5,226,
+		0,0,997,998,5,224,0,0,998,1010,3,170,85,0,999,1001,5,65,0,0,1000,1002,
+		3,102,51,0,1001,1000,1,0,0,0,1002,1003,1,0,0,0,1003,1001,1,0,0,0,1003,
+		1004,1,0,0,0,1004,1010,1,0,0,0,1005,1006,5,210,0,0,1006,1007,5,171,0,0,
+		1007,1008,5,51,0,0,1008,1010,3,170,85,0,1009,986,1,0,0,0,1009,991,1,0,
+		0,0,1009,993,1,0,0,0,1009,995,1,0,0,0,1009,997,1,0,0,0,1009,999,1,0,0,
+		0,1009,1005,1,0,0,0,1010,101,1,0,0,0,1011,1012,5,225,0,0,1012,1018,3,164,
+		82,0,1013,1014,5,102,0,0,1014,1018,3,164,82,0,1015,1016,5,103,0,0,1016,
+		1018,3,164,82,0,1017,1011,1,0,0,0,1017,1013,1,0,0,0,1017,1015,1,0,0,0,
+		1018,103,1,0,0,0,1019,1020,5,124,0,0,1020,1021,3,170,85,0,1021,1025,5,
+		247,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,1024,1027,1,0,0,0,1025,
+		1023,1,0,0,0,1025,1026,1,0,0,0,1026,1028,1,0,0,0,1027,1025,1,0,0,0,1028,
+		1029,5,248,0,0,1029,105,1,0,0,0,1030,1031,5,125,0,0,1031,1066,3,164,82,
+		0,1032,1033,5,126,0,0,1033,1038,3,108,54,0,1034,1035,5,251,0,0,1035,1037,
+		3,108,54,0,1036,1034,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,1038,
+		1039,1,0,0,0,1039,1066,1,0,0,0,1040,1038,1,0,0,0,1041,1042,5,167,0,0,1042,
+		1066,3,164,82,0,1043,1044,5,168,0,0,1044,1045,3,164,82,0,1045,1046,5,166,
+		0,0,1046,1049,3,170,85,0,1047,1048,5,169,0,0,1048,1050,3,164,82,0,1049,
+		1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,1,0,0,0,1051,1053,5,174,0,0,1052,
+		1051,1,0,0,0,1052,1053,1,0,0,0,1053,1066,1,0,0,0,1054,1055,5,208,0,0,1055,
+		1066,3,164,82,0,1056,1057,5,170,0,0,1057,1062,3,112,56,0,1058,1059,5,251,
+		0,0,1059,1061,3,112,56,0,1060,1058,1,0,0,0,1061,1064,1,0,0,0,1062,1060,
+		1,0,0,0,1062,1063,1,0,0,0,1063,1066,1,0,0,0,1064,1062,1,0,0,0,1065,1030,
+		1,0,0,0,1065,1032,1,0,0,0,1065,1041,1,0,0,0,1065,1043,1,0,0,0,1065,1054,
+		1,0,0,0,1065,1056,1,0,0,0,1066,107,1,0,0,0,1067,1068,3,170,85,0,1068,1077,
+		3,164,82,0,1069,1073,5,247,0,0,1070,1072,3,110,55,0,1071,1070,1,0,0,0,
+		1072,1075,1,0,0,0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,
+		0,1075,1073,1,0,0,0,1076,1078,5,248,0,0,1077,1069,1,0,0,0,1077,1078,1,
+		0,0,0,1078,109,1,0,0,0,1079,1080,5,167,0,0,1080,1086,3,164,82,0,1081,1082,
+		5,168,0,0,1082,1086,3,164,82,0,1083,1084,5,169,0,0,1084,1086,3,164,82,
+		0,1085,1079,1,0,0,0,1085,1081,1,0,0,0,1085,1083,1,0,0,0,1086,111,1,0,0,
+		0,1087,1088,5,266,0,0,1088,1089,3,164,82,0,1089,113,1,0,0,0,1090,1091,
+		5,127,0,0,1091,1100,3,170,85,0,1092,1096,5,247,0,0,1093,1095,3,116,58,
+		0,1094,1093,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,0,0,0,1096,1097,1,0,
+		0,0,1097,1099,1,0,0,0,1098,1096,1,0,0,0,1099,1101,5,248,0,0,1100,1092,
+		1,0,0,0,1100,1101,1,0,0,0,1101,115,1,0,0,0,1102,1103,5,128,0,0,1103,1109,
+		3,164,82,0,1104,1105,5,129,0,0,1105,1109,3,164,82,0,1106,1107,5,130,0,
+		0,1107,1109,3,164,82,0,1108,1102,1,0,0,0,1108,1104,1,0,0,0,1108,1106,1,
+		0,0,0,1109,117,1,0,0,0,1110,1111,5,131,0,0,1111,1112,3,170,85,0,1112,1113,
+		5,247,0,0,1113,1121,3,164,82,0,1114,1119,3,160,80,0,1115,1116,5,57,0,0,
+		1116,1117,3,164,82,0,1117,1118,3,160,80,0,1118,1120,1,0,0,0,1119,1115,
+		1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,0,0,0,1121,1114,1,0,0,0,1121,1122,
+		1,0,0,0,1122,1123,1,0,0,0,1123,1124,5,248,0,0,1124,119,1,0,0,0,1125,1126,
+		5,132,0,0,1126,1127,3,170,85,0,1127,1128,5,254,0,0,1128,1135,3,164,82,
+		0,1129,1132,5,133,0,0,1130,1133,5,134,0,0,1131,1133,5,135,0,0,1132,1130,
+		1,0,0,0,1132,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1136,3,162,81,0,1135,
+		1129,1,0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,1138,5,51,0,0,1138,
+		1140,5,266,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,121,1,0,0,0,1141,
+		1142,5,136,0,0,1142,1143,3,170,85,0,1143,1144,5,144,0,0,1144,1147,3,164,
+		82,0,1145,1146,5,51,0,0,1146,1148,5,266,0,0,1147,1145,1,0,0,0,1147,1148,
+		1,0,0,0,1148,1152,1,0,0,0,1149,1150,5,137,0,0,1150,1151,5,139,0,0,1151,
+		1153,5,268,0,0,1152,1149,1,0,0,0,1152,1153,1,0,0,0,1153,1157,1,0,0,0,1154,
+		1155,5,138,0,0,1155,1156,5,139,0,0,1156,1158,5,268,0,0,1157,1154,1,0,0,
+		0,1157,1158,1,0,0,0,1158,1169,1,0,0,0,1159,1160,5,161,0,0,1160,1161,5,
+		186,0,0,1161,1162,3,170,85,0,1162,1163,5,162,0,0,1163,1164,5,166,0,0,1164,
+		1165,5,268,0,0,1165,1167,5,163,0,0,1166,1168,3,124,62,0,1167,1166,1,0,
+		0,0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1159,1,0,0,0,1169,1170,1,
+		0,0,0,1170,1171,1,0,0,0,1171,1172,5,253,0,0,1172,1177,3,126,63,0,1173,
+		1174,5,251,0,0,1174,1176,3,126,63,0,1175,1173,1,0,0,0,1176,1179,1,0,0,
+		0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,123,1,0,0,0,1179,1177,1,0,0,
+		0,1180,1181,5,164,0,0,1181,1186,3,170,85,0,1182,1183,5,251,0,0,1183,1185,
+		3,170,85,0,1184,1182,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1186,
+		1187,1,0,0,0,1187,1192,1,0,0,0,1188,1186,1,0,0,0,1189,1190,5,177,0,0,1190,
+		1191,5,165,0,0,1191,1193,3,170,85,0,1192,1189,1,0,0,0,1192,1193,1,0,0,
+		0,1193,1197,1,0,0,0,1194,1195,5,165,0,0,1195,1197,3,170,85,0,1196,1180,
+		1,0,0,0,1196,1194,1,0,0,0,1197,125,1,0,0,0,1198,1199,5,157,0,0,1199,1200,
+		5,267,0,0,1200,1201,5,166,0,0,1201,1218,3,170,85,0,1202,1214,5,160,0,0,
+		1203,1204,5,249,0,0,1204,1209,3,170,85,0,1205,1206,5,251,0,0,1206,1208,
+		3,170,85,0,1207,1205,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,0,0,0,1209,
+		1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,1,0,0,0,1212,1213,5,250,0,0,1213,
+		1215,1,0,0,0,1214,1203,1,0,0,0,1214,1215,1,0,0,0,1215,1218,1,0,0,0,1216,
+		1218,3,170,85,0,1217,1198,1,0,0,0,1217,1202,1,0,0,0,1217,1216,1,0,0,0,
+		1218,127,1,0,0,0,1219,1220,5,145,0,0,1220,1221,5,144,0,0,1221,1224,3,164,
+		82,0,1222,1223,5,146,0,0,1223,1225,3,162,81,0,1224,1222,1,0,0,0,1224,1225,
+		1,0,0,0,1225,129,1,0,0,0,1226,1227,5,147,0,0,1227,1228,5,148,0,0,1228,
+		1233,3,132,66,0,1229,1230,5,251,0,0,1230,1232,3,132,66,0,1231,1229,1,0,
+		0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,131,1,0,
+		0,0,1235,1233,1,0,0,0,1236,1239,5,66,0,0,1237,1239,3,170,85,0,1238,1236,
+		1,0,0,0,1238,1237,1,0,0,0,1239,133,1,0,0,0,1240,1241,5,149,0,0,1241,1245,
+		5,247,0,0,1242,1244,3,136,68,0,1243,1242,1,0,0,0,1244,1247,1,0,0,0,1245,
+		1243,1,0,0,0,1245,1246,1,0,0,0,1246,1248,1,0,0,0,1247,1245,1,0,0,0,1248,
+		1249,5,248,0,0,1249,135,1,0,0,0,1250,1251,5,10,0,0,1251,1261,3,168,84,
+		0,1252,1253,5,150,0,0,1253,1258,3,170,85,0,1254,1255,5,251,0,0,1255,1257,
+		3,170,85,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
+		1259,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1261,1252,1,0,0,0,1261,
+		1262,1,0,0,0,1262,1345,1,0,0,0,1263,1264,5,151,0,0,1264,1345,3,170,85,
+		0,1265,1266,5,152,0,0,1266,1345,3,170,85,0,1267,1268,5,153,0,0,1268,1269,
+		5,154,0,0,1269,1270,5,155,0,0,1270,1345,3,170,85,0,1271,1274,5,156,0,0,
+		1272,1273,5,267,0,0,1273,1275,5,202,0,0,1274,1272,1,0,0,0,1274,1275,1,
+		0,0,0,1275,1276,1,0,0,0,1276,1277,5,154,0,0,1277,1278,5,166,0,0,1278,1345,
+		3,170,85,0,1279,1280,5,157,0,0,1280,1281,5,267,0,0,1281,1282,5,202,0,0,
+		1282,1283,5,154,0,0,1283,1284,5,166,0,0,1284,1345,3,170,85,0,1285,1286,
+		5,179,0,0,1286,1291,3,170,85,0,1287,1288,5,251,0,0,1288,1290,3,170,85,
+		0,1289,1287,1,0,0,0,1290,1293,1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,
+		0,0,1292,1295,1,0,0,0,1293,1291,1,0,0,0,1294,1296,5,158,0,0,1295,1294,
+		1,0,0,0,1295,1296,1,0,0,0,1296,1297,1,0,0,0,1297,1298,5,166,0,0,1298,1299,
+		5,231,0,0,1299,1300,3,168,84,0,1300,1345,1,0,0,0,1301,1302,5,175,0,0,1302,
+		1303,3,164,82,0,1303,1307,5,247,0,0,1304,1306,3,136,68,0,1305,1304,1,0,
+		0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,1308,1,0,0,0,1308,1310,1,
+		0,0,0,1309,1307,1,0,0,0,1310,1320,5,248,0,0,1311,1312,5,176,0,0,1312,1316,
+		5,247,0,0,1313,1315,3,136,68,0,1314,1313,1,0,0,0,1315,1318,1,0,0,0,1316,
+		1314,1,0,0,0,1316,1317,1,0,0,0,1317,1319,1,0,0,0,1318,1316,1,0,0,0,1319,
+		1321,5,248,0,0,1320,1311,1,0,0,0,1320,1321,1,0,0,0,1321,1345,1,0,0,0,1322,
+		1325,5,158,0,0,1323,1324,5,186,0,0,1324,1326,5,113,0,0,1325,1323,1,0,0,
+		0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1331,5,247,0,0,1328,1330,3,
+		136,68,0,1329,1328,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,
+		1,0,0,0,1332,1334,1,0,0,0,1333,1331,1,0,0,0,1334,1345,5,248,0,0,1335,1336,
+		5,159,0,0,1336,1340,5,247,0,0,1337,1339,3,136,68,0,1338,1337,1,0,0,0,1339,
+		1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,
+		1340,1,0,0,0,1343,1345,5,248,0,0,1344,1250,1,0,0,0,1344,1263,1,0,0,0,1344,
+		1265,1,0,0,0,1344,1267,1,0,0,0,1344,1271,1,0,0,0,1344,1279,1,0,0,0,1344,
+		1285,1,0,0,0,1344,1301,1,0,0,0,1344,1322,1,0,0,0,1344,1335,1,0,0,0,1345,
+		137,1,0,0,0,1346,1347,5,178,0,0,1347,1351,5,247,0,0,1348,1350,3,140,70,
+		0,1349,1348,1,0,0,0,1350,1353,1,0,0,0,1351,1349,1,0,0,0,1351,1352,1,0,
+		0,0,1352,1354,1,0,0,0,1353,1351,1,0,0,0,1354,1355,5,248,0,0,1355,139,1,
+		0,0,0,1356,1357,5,179,0,0,1357,1362,3,170,85,0,1358,1359,5,251,0,0,1359,
+		1361,3,170,85,0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,
+		1362,1363,1,0,0,0,1363,1368,1,0,0,0,1364,1362,1,0,0,0,1365,1367,3,142,
+		71,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,
+		0,0,0,1369,1373,1,0,0,0,1370,1368,1,0,0,0,1371,1373,3,134,67,0,1372,1356,
+		1,0,0,0,1372,1371,1,0,0,0,1373,141,1,0,0,0,1374,1375,5,180,0,0,1375,1415,
+		3,164,82,0,1376,1377,5,90,0,0,1377,1378,5,245,0,0,1378,1415,3,164,82,0,
+		1379,1380,5,90,0,0,1380,1415,3,170,85,0,1381,1382,5,181,0,0,1382,1415,
+		3,162,81,0,1383,1384,5,133,0,0,1384,1385,5,268,0,0,1385,1415,5,142,0,0,
+		1386,1387,5,102,0,0,1387,1388,3,164,82,0,1388,1389,5,188,0,0,1389,1390,
+		5,111,0,0,1390,1415,1,0,0,0,1391,1392,5,103,0,0,1392,1415,3,164,82,0,1393,
+		1394,5,104,0,0,1394,1395,3,164,82,0,1395,1396,5,188,0,0,1396,1397,5,111,
+		0,0,1397,1415,1,0,0,0,1398,1399,5,105,0,0,1399,1415,3,164,82,0,1400,1401,
+		5,106,0,0,1401,1415,5,107,0,0,1402,1403,5,108,0,0,1403,1415,3,164,82,0,
+		1404,1405,5,93,0,0,1405,1406,5,94,0,0,1406,1407,5,63,0,0,1407,1410,3,164,
+		82,0,1408,1409,5,4,0,0,1409,1411,3,162,81,0,1410,1408,1,0,0,0,1410,1411,
+		1,0,0,0,1411,1415,1,0,0,0,1412,1413,5,109,0,0,1413,1415,3,162,81,0,1414,
 		1374,1,0,0,0,1414,1376,1,0,0,0,1414,1379,1,0,0,0,1414,1381,1,0,0,0,1414,
 		1383,1,0,0,0,1414,1386,1,0,0,0,1414,1391,1,0,0,0,1414,1393,1,0,0,0,1414,
 		1398,1,0,0,0,1414,1400,1,0,0,0,1414,1402,1,0,0,0,1414,1404,1,0,0,0,1414,
@@ -14437,24 +14516,24 @@ public partial class DealLangParser : Parser {
 		73,0,1422,1421,1,0,0,0,1423,1426,1,0,0,0,1424,1422,1,0,0,0,1424,1425,1,
 		0,0,0,1425,1427,1,0,0,0,1426,1424,1,0,0,0,1427,1428,5,248,0,0,1428,145,
 		1,0,0,0,1429,1430,3,170,85,0,1430,1431,5,60,0,0,1431,1432,5,182,0,0,1432,
-		1433,5,268,0,0,1433,1721,1,0,0,0,1434,1435,3,170,85,0,1435,1436,5,60,0,
+		1433,5,268,0,0,1433,1737,1,0,0,0,1434,1435,3,170,85,0,1435,1436,5,60,0,
 		0,1436,1437,5,38,0,0,1437,1441,3,164,82,0,1438,1440,3,158,79,0,1439,1438,
-		1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1721,
+		1,0,0,0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1737,
 		1,0,0,0,1443,1441,1,0,0,0,1444,1445,3,170,85,0,1445,1449,5,97,0,0,1446,
 		1447,5,155,0,0,1447,1448,5,61,0,0,1448,1450,5,268,0,0,1449,1446,1,0,0,
 		0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1452,5,63,0,0,1452,1453,3,162,
-		81,0,1453,1721,1,0,0,0,1454,1455,3,170,85,0,1455,1456,5,97,0,0,1456,1460,
+		81,0,1453,1737,1,0,0,0,1454,1455,3,170,85,0,1455,1456,5,97,0,0,1456,1460,
 		5,38,0,0,1457,1458,5,155,0,0,1458,1459,5,61,0,0,1459,1461,5,268,0,0,1460,
 		1457,1,0,0,0,1460,1461,1,0,0,0,1461,1462,1,0,0,0,1462,1463,5,63,0,0,1463,
 		1468,3,156,78,0,1464,1465,5,251,0,0,1465,1467,3,156,78,0,1466,1464,1,0,
 		0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1474,1,
 		0,0,0,1470,1468,1,0,0,0,1471,1473,3,158,79,0,1472,1471,1,0,0,0,1473,1476,
-		1,0,0,0,1474,1472,1,0,0,0,1474,1475,1,0,0,0,1475,1721,1,0,0,0,1476,1474,
+		1,0,0,0,1474,1472,1,0,0,0,1474,1475,1,0,0,0,1475,1737,1,0,0,0,1476,1474,
 		1,0,0,0,1477,1478,3,168,84,0,1478,1479,7,3,0,0,1479,1480,3,164,82,0,1480,
 		1485,3,160,80,0,1481,1482,5,28,0,0,1482,1483,3,164,82,0,1483,1484,3,160,
-		80,0,1484,1486,1,0,0,0,1485,1481,1,0,0,0,1485,1486,1,0,0,0,1486,1721,1,
+		80,0,1484,1486,1,0,0,0,1485,1481,1,0,0,0,1485,1486,1,0,0,0,1486,1737,1,
 		0,0,0,1487,1488,3,168,84,0,1488,1489,5,185,0,0,1489,1490,3,164,82,0,1490,
-		1491,5,186,0,0,1491,1492,5,266,0,0,1492,1721,1,0,0,0,1493,1494,3,170,85,
+		1491,5,186,0,0,1491,1492,5,266,0,0,1492,1737,1,0,0,0,1493,1494,3,170,85,
 		0,1494,1527,5,187,0,0,1495,1496,5,54,0,0,1496,1500,5,266,0,0,1497,1499,
 		3,158,79,0,1498,1497,1,0,0,0,1499,1502,1,0,0,0,1500,1498,1,0,0,0,1500,
 		1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,1505,3,150,75,0,
@@ -14465,128 +14544,134 @@ public partial class DealLangParser : Parser {
 		1517,1,0,0,0,1517,1521,1,0,0,0,1518,1520,3,158,79,0,1519,1518,1,0,0,0,
 		1520,1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,0,1522,1525,1,0,0,
 		0,1523,1521,1,0,0,0,1524,1526,3,150,75,0,1525,1524,1,0,0,0,1525,1526,1,
-		0,0,0,1526,1528,1,0,0,0,1527,1495,1,0,0,0,1527,1506,1,0,0,0,1528,1721,
+		0,0,0,1526,1528,1,0,0,0,1527,1495,1,0,0,0,1527,1506,1,0,0,0,1528,1737,
 		1,0,0,0,1529,1531,5,178,0,0,1530,1532,3,142,71,0,1531,1530,1,0,0,0,1532,
-		1533,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1721,1,0,0,0,1535,
-		1536,5,178,0,0,1536,1537,5,179,0,0,1537,1721,5,110,0,0,1538,1539,5,178,
-		0,0,1539,1540,5,205,0,0,1540,1541,5,93,0,0,1541,1721,5,94,0,0,1542,1543,
-		3,170,85,0,1543,1544,5,121,0,0,1544,1545,3,164,82,0,1545,1721,1,0,0,0,
+		1533,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,0,1534,1737,1,0,0,0,1535,
+		1536,5,178,0,0,1536,1537,5,179,0,0,1537,1737,5,110,0,0,1538,1539,5,178,
+		0,0,1539,1540,5,205,0,0,1540,1541,5,93,0,0,1541,1737,5,94,0,0,1542,1543,
+		3,170,85,0,1543,1544,5,121,0,0,1544,1545,3,164,82,0,1545,1737,1,0,0,0,
 		1546,1547,3,170,85,0,1547,1548,5,16,0,0,1548,1549,3,28,14,0,1549,1553,
 		5,247,0,0,1550,1552,3,34,17,0,1551,1550,1,0,0,0,1552,1555,1,0,0,0,1553,
 		1551,1,0,0,0,1553,1554,1,0,0,0,1554,1556,1,0,0,0,1555,1553,1,0,0,0,1556,
-		1557,5,248,0,0,1557,1721,1,0,0,0,1558,1559,3,170,85,0,1559,1560,5,19,0,
-		0,1560,1561,5,266,0,0,1561,1562,5,20,0,0,1562,1563,3,164,82,0,1563,1721,
+		1557,5,248,0,0,1557,1737,1,0,0,0,1558,1559,3,170,85,0,1559,1560,5,19,0,
+		0,1560,1561,5,266,0,0,1561,1562,5,20,0,0,1562,1563,3,164,82,0,1563,1737,
 		1,0,0,0,1564,1565,3,170,85,0,1565,1567,5,21,0,0,1566,1568,5,255,0,0,1567,
 		1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1570,3,164,82,0,
-		1570,1721,1,0,0,0,1571,1572,3,170,85,0,1572,1573,5,240,0,0,1573,1576,3,
+		1570,1737,1,0,0,0,1571,1572,3,170,85,0,1572,1573,5,240,0,0,1573,1576,3,
 		162,81,0,1574,1575,5,51,0,0,1575,1577,5,266,0,0,1576,1574,1,0,0,0,1576,
-		1577,1,0,0,0,1577,1721,1,0,0,0,1578,1579,3,170,85,0,1579,1580,5,240,0,
+		1577,1,0,0,0,1577,1737,1,0,0,0,1578,1579,3,170,85,0,1579,1580,5,240,0,
 		0,1580,1581,5,38,0,0,1581,1586,3,154,77,0,1582,1583,5,251,0,0,1583,1585,
 		3,154,77,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,
 		1587,1,0,0,0,1587,1591,1,0,0,0,1588,1586,1,0,0,0,1589,1590,5,51,0,0,1590,
 		1592,5,266,0,0,1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1596,1,0,0,0,1593,
 		1595,3,158,79,0,1594,1593,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,
-		1596,1597,1,0,0,0,1597,1721,1,0,0,0,1598,1596,1,0,0,0,1599,1600,3,170,
+		1596,1597,1,0,0,0,1597,1737,1,0,0,0,1598,1596,1,0,0,0,1599,1600,3,170,
 		85,0,1600,1601,5,244,0,0,1601,1602,5,38,0,0,1602,1607,3,154,77,0,1603,
 		1604,5,251,0,0,1604,1606,3,154,77,0,1605,1603,1,0,0,0,1606,1609,1,0,0,
 		0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1613,1,0,0,0,1609,1607,1,0,
 		0,0,1610,1612,3,158,79,0,1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,
-		1,0,0,0,1613,1614,1,0,0,0,1614,1721,1,0,0,0,1615,1613,1,0,0,0,1616,1617,
-		3,170,85,0,1617,1618,5,92,0,0,1618,1619,3,164,82,0,1619,1721,1,0,0,0,1620,
+		1,0,0,0,1613,1614,1,0,0,0,1614,1737,1,0,0,0,1615,1613,1,0,0,0,1616,1617,
+		3,170,85,0,1617,1618,5,92,0,0,1618,1619,3,164,82,0,1619,1737,1,0,0,0,1620,
 		1621,3,170,85,0,1621,1622,5,93,0,0,1622,1623,5,139,0,0,1623,1624,3,162,
-		81,0,1624,1625,5,63,0,0,1625,1626,3,164,82,0,1626,1721,1,0,0,0,1627,1628,
-		3,170,85,0,1628,1629,5,205,0,0,1629,1630,5,93,0,0,1630,1721,1,0,0,0,1631,
+		81,0,1624,1625,5,63,0,0,1625,1626,3,164,82,0,1626,1737,1,0,0,0,1627,1628,
+		3,170,85,0,1628,1629,5,205,0,0,1629,1630,5,93,0,0,1630,1737,1,0,0,0,1631,
 		1632,3,170,85,0,1632,1633,5,71,0,0,1633,1635,5,69,0,0,1634,1636,5,267,
-		0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1721,1,0,0,0,1637,1638,3,
+		0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1737,1,0,0,0,1637,1638,3,
 		170,85,0,1638,1639,5,71,0,0,1639,1642,5,70,0,0,1640,1641,5,51,0,0,1641,
-		1643,5,266,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,1721,1,0,0,0,1644,
+		1643,5,266,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,1737,1,0,0,0,1644,
 		1645,3,170,85,0,1645,1646,5,171,0,0,1646,1647,5,54,0,0,1647,1650,5,266,
 		0,0,1648,1649,5,63,0,0,1649,1651,3,164,82,0,1650,1648,1,0,0,0,1650,1651,
 		1,0,0,0,1651,1654,1,0,0,0,1652,1653,5,172,0,0,1653,1655,3,164,82,0,1654,
-		1652,1,0,0,0,1654,1655,1,0,0,0,1655,1721,1,0,0,0,1656,1657,3,170,85,0,
-		1657,1658,5,173,0,0,1658,1659,3,164,82,0,1659,1721,1,0,0,0,1660,1661,3,
-		170,85,0,1661,1663,5,65,0,0,1662,1664,3,102,51,0,1663,1662,1,0,0,0,1664,
-		1665,1,0,0,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1721,1,0,0,0,1667,
-		1668,5,22,0,0,1668,1721,5,268,0,0,1669,1670,5,23,0,0,1670,1721,5,268,0,
-		0,1671,1721,5,24,0,0,1672,1721,5,25,0,0,1673,1674,3,170,85,0,1674,1675,
-		5,26,0,0,1675,1676,5,27,0,0,1676,1677,3,164,82,0,1677,1678,3,160,80,0,
-		1678,1679,5,28,0,0,1679,1680,3,164,82,0,1680,1681,3,160,80,0,1681,1721,
-		1,0,0,0,1682,1683,3,170,85,0,1683,1684,5,29,0,0,1684,1687,5,166,0,0,1685,
-		1688,5,30,0,0,1686,1688,3,164,82,0,1687,1685,1,0,0,0,1687,1686,1,0,0,0,
-		1688,1689,1,0,0,0,1689,1690,5,31,0,0,1690,1691,3,164,82,0,1691,1692,3,
-		160,80,0,1692,1693,5,28,0,0,1693,1694,3,164,82,0,1694,1695,3,160,80,0,
-		1695,1721,1,0,0,0,1696,1697,3,170,85,0,1697,1698,5,32,0,0,1698,1699,3,
-		164,82,0,1699,1700,3,160,80,0,1700,1701,5,20,0,0,1701,1702,3,164,82,0,
-		1702,1721,1,0,0,0,1703,1704,5,33,0,0,1704,1705,3,168,84,0,1705,1706,5,
-		34,0,0,1706,1707,3,168,84,0,1707,1710,3,164,82,0,1708,1709,5,35,0,0,1709,
-		1711,3,164,82,0,1710,1708,1,0,0,0,1710,1711,1,0,0,0,1711,1721,1,0,0,0,
-		1712,1713,5,36,0,0,1713,1714,5,35,0,0,1714,1715,3,164,82,0,1715,1716,3,
-		160,80,0,1716,1717,5,37,0,0,1717,1718,3,164,82,0,1718,1719,3,160,80,0,
-		1719,1721,1,0,0,0,1720,1429,1,0,0,0,1720,1434,1,0,0,0,1720,1444,1,0,0,
-		0,1720,1454,1,0,0,0,1720,1477,1,0,0,0,1720,1487,1,0,0,0,1720,1493,1,0,
-		0,0,1720,1529,1,0,0,0,1720,1535,1,0,0,0,1720,1538,1,0,0,0,1720,1542,1,
-		0,0,0,1720,1546,1,0,0,0,1720,1558,1,0,0,0,1720,1564,1,0,0,0,1720,1571,
-		1,0,0,0,1720,1578,1,0,0,0,1720,1599,1,0,0,0,1720,1616,1,0,0,0,1720,1620,
-		1,0,0,0,1720,1627,1,0,0,0,1720,1631,1,0,0,0,1720,1637,1,0,0,0,1720,1644,
-		1,0,0,0,1720,1656,1,0,0,0,1720,1660,1,0,0,0,1720,1667,1,0,0,0,1720,1669,
-		1,0,0,0,1720,1671,1,0,0,0,1720,1672,1,0,0,0,1720,1673,1,0,0,0,1720,1682,
-		1,0,0,0,1720,1696,1,0,0,0,1720,1703,1,0,0,0,1720,1712,1,0,0,0,1721,147,
-		1,0,0,0,1722,1723,5,73,0,0,1723,1724,5,266,0,0,1724,1725,5,177,0,0,1725,
-		1726,3,164,82,0,1726,1727,3,160,80,0,1727,149,1,0,0,0,1728,1729,5,45,0,
-		0,1729,1730,5,40,0,0,1730,1731,5,41,0,0,1731,1732,3,164,82,0,1732,1733,
-		5,42,0,0,1733,1737,3,164,82,0,1734,1736,3,158,79,0,1735,1734,1,0,0,0,1736,
-		1739,1,0,0,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,1758,1,0,0,0,1739,
-		1737,1,0,0,0,1740,1741,5,45,0,0,1741,1742,5,38,0,0,1742,1743,5,63,0,0,
-		1743,1748,3,152,76,0,1744,1745,5,251,0,0,1745,1747,3,152,76,0,1746,1744,
-		1,0,0,0,1747,1750,1,0,0,0,1748,1746,1,0,0,0,1748,1749,1,0,0,0,1749,1754,
-		1,0,0,0,1750,1748,1,0,0,0,1751,1753,3,158,79,0,1752,1751,1,0,0,0,1753,
-		1756,1,0,0,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1758,1,0,0,0,1756,
-		1754,1,0,0,0,1757,1728,1,0,0,0,1757,1740,1,0,0,0,1758,151,1,0,0,0,1759,
-		1760,3,164,82,0,1760,1761,5,34,0,0,1761,1762,3,164,82,0,1762,153,1,0,0,
-		0,1763,1765,5,256,0,0,1764,1763,1,0,0,0,1764,1765,1,0,0,0,1765,1766,1,
-		0,0,0,1766,1767,3,162,81,0,1767,1768,5,34,0,0,1768,1769,3,164,82,0,1769,
-		155,1,0,0,0,1770,1771,3,162,81,0,1771,1772,5,34,0,0,1772,1773,3,164,82,
-		0,1773,157,1,0,0,0,1774,1775,5,39,0,0,1775,1776,3,168,84,0,1776,1777,3,
-		164,82,0,1777,159,1,0,0,0,1778,1779,5,188,0,0,1779,1780,5,201,0,0,1780,
-		161,1,0,0,0,1781,1782,5,267,0,0,1782,163,1,0,0,0,1783,1784,6,82,-1,0,1784,
-		1785,5,249,0,0,1785,1786,3,164,82,0,1786,1787,5,250,0,0,1787,1826,1,0,
-		0,0,1788,1789,5,256,0,0,1789,1826,3,164,82,16,1790,1791,5,205,0,0,1791,
-		1826,3,164,82,11,1792,1793,5,175,0,0,1793,1794,3,164,82,0,1794,1795,5,
-		177,0,0,1795,1796,3,164,82,0,1796,1797,5,176,0,0,1797,1798,3,164,82,0,
-		1798,1826,1,0,0,0,1799,1800,3,170,85,0,1800,1809,5,249,0,0,1801,1806,3,
-		164,82,0,1802,1803,5,251,0,0,1803,1805,3,164,82,0,1804,1802,1,0,0,0,1805,
-		1808,1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1810,1,0,0,0,1808,
-		1806,1,0,0,0,1809,1801,1,0,0,0,1809,1810,1,0,0,0,1810,1811,1,0,0,0,1811,
-		1812,5,250,0,0,1812,1826,1,0,0,0,1813,1815,7,4,0,0,1814,1816,3,166,83,
-		0,1815,1814,1,0,0,0,1815,1816,1,0,0,0,1816,1817,1,0,0,0,1817,1818,5,188,
-		0,0,1818,1826,3,166,83,0,1819,1820,5,268,0,0,1820,1826,3,166,83,0,1821,
-		1826,5,267,0,0,1822,1826,5,268,0,0,1823,1826,5,266,0,0,1824,1826,3,168,
-		84,0,1825,1783,1,0,0,0,1825,1788,1,0,0,0,1825,1790,1,0,0,0,1825,1792,1,
-		0,0,0,1825,1799,1,0,0,0,1825,1813,1,0,0,0,1825,1819,1,0,0,0,1825,1821,
-		1,0,0,0,1825,1822,1,0,0,0,1825,1823,1,0,0,0,1825,1824,1,0,0,0,1826,1847,
-		1,0,0,0,1827,1828,10,15,0,0,1828,1829,5,202,0,0,1829,1846,3,164,82,16,
-		1830,1831,10,14,0,0,1831,1832,7,5,0,0,1832,1846,3,164,82,15,1833,1834,
-		10,13,0,0,1834,1835,7,6,0,0,1835,1846,3,164,82,14,1836,1837,10,12,0,0,
-		1837,1838,7,7,0,0,1838,1846,3,164,82,13,1839,1840,10,10,0,0,1840,1841,
-		5,203,0,0,1841,1846,3,164,82,11,1842,1843,10,9,0,0,1843,1844,5,204,0,0,
-		1844,1846,3,164,82,10,1845,1827,1,0,0,0,1845,1830,1,0,0,0,1845,1833,1,
-		0,0,0,1845,1836,1,0,0,0,1845,1839,1,0,0,0,1845,1842,1,0,0,0,1846,1849,
-		1,0,0,0,1847,1845,1,0,0,0,1847,1848,1,0,0,0,1848,165,1,0,0,0,1849,1847,
-		1,0,0,0,1850,1851,7,8,0,0,1851,167,1,0,0,0,1852,1855,3,170,85,0,1853,1854,
-		5,252,0,0,1854,1856,3,170,85,0,1855,1853,1,0,0,0,1855,1856,1,0,0,0,1856,
-		169,1,0,0,0,1857,1858,7,9,0,0,1858,171,1,0,0,0,192,176,178,192,218,225,
-		227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,361,373,
-		377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,486,495,
-		500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,616,618,
-		624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,800,804,
-		808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,973,981,
-		1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,1100,
-		1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,1192,
-		1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,1307,
-		1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1410,1414,1424,1441,
-		1449,1460,1468,1474,1485,1500,1504,1513,1516,1521,1525,1527,1533,1553,
-		1567,1576,1586,1591,1596,1607,1613,1635,1642,1650,1654,1665,1687,1710,
-		1720,1737,1748,1754,1757,1764,1806,1809,1815,1825,1845,1847,1855
+		1652,1,0,0,0,1654,1655,1,0,0,0,1655,1737,1,0,0,0,1656,1657,3,170,85,0,
+		1657,1658,5,171,0,0,1658,1659,5,144,0,0,1659,1662,3,164,82,0,1660,1661,
+		5,51,0,0,1661,1663,5,266,0,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,
+		1666,1,0,0,0,1664,1665,5,63,0,0,1665,1667,3,164,82,0,1666,1664,1,0,0,0,
+		1666,1667,1,0,0,0,1667,1670,1,0,0,0,1668,1669,5,172,0,0,1669,1671,3,164,
+		82,0,1670,1668,1,0,0,0,1670,1671,1,0,0,0,1671,1737,1,0,0,0,1672,1673,3,
+		170,85,0,1673,1674,5,173,0,0,1674,1675,3,164,82,0,1675,1737,1,0,0,0,1676,
+		1677,3,170,85,0,1677,1679,5,65,0,0,1678,1680,3,102,51,0,1679,1678,1,0,
+		0,0,1680,1681,1,0,0,0,1681,1679,1,0,0,0,1681,1682,1,0,0,0,1682,1737,1,
+		0,0,0,1683,1684,5,22,0,0,1684,1737,5,268,0,0,1685,1686,5,23,0,0,1686,1737,
+		5,268,0,0,1687,1737,5,24,0,0,1688,1737,5,25,0,0,1689,1690,3,170,85,0,1690,
+		1691,5,26,0,0,1691,1692,5,27,0,0,1692,1693,3,164,82,0,1693,1694,3,160,
+		80,0,1694,1695,5,28,0,0,1695,1696,3,164,82,0,1696,1697,3,160,80,0,1697,
+		1737,1,0,0,0,1698,1699,3,170,85,0,1699,1700,5,29,0,0,1700,1703,5,166,0,
+		0,1701,1704,5,30,0,0,1702,1704,3,164,82,0,1703,1701,1,0,0,0,1703,1702,
+		1,0,0,0,1704,1705,1,0,0,0,1705,1706,5,31,0,0,1706,1707,3,164,82,0,1707,
+		1708,3,160,80,0,1708,1709,5,28,0,0,1709,1710,3,164,82,0,1710,1711,3,160,
+		80,0,1711,1737,1,0,0,0,1712,1713,3,170,85,0,1713,1714,5,32,0,0,1714,1715,
+		3,164,82,0,1715,1716,3,160,80,0,1716,1717,5,20,0,0,1717,1718,3,164,82,
+		0,1718,1737,1,0,0,0,1719,1720,5,33,0,0,1720,1721,3,168,84,0,1721,1722,
+		5,34,0,0,1722,1723,3,168,84,0,1723,1726,3,164,82,0,1724,1725,5,35,0,0,
+		1725,1727,3,164,82,0,1726,1724,1,0,0,0,1726,1727,1,0,0,0,1727,1737,1,0,
+		0,0,1728,1729,5,36,0,0,1729,1730,5,35,0,0,1730,1731,3,164,82,0,1731,1732,
+		3,160,80,0,1732,1733,5,37,0,0,1733,1734,3,164,82,0,1734,1735,3,160,80,
+		0,1735,1737,1,0,0,0,1736,1429,1,0,0,0,1736,1434,1,0,0,0,1736,1444,1,0,
+		0,0,1736,1454,1,0,0,0,1736,1477,1,0,0,0,1736,1487,1,0,0,0,1736,1493,1,
+		0,0,0,1736,1529,1,0,0,0,1736,1535,1,0,0,0,1736,1538,1,0,0,0,1736,1542,
+		1,0,0,0,1736,1546,1,0,0,0,1736,1558,1,0,0,0,1736,1564,1,0,0,0,1736,1571,
+		1,0,0,0,1736,1578,1,0,0,0,1736,1599,1,0,0,0,1736,1616,1,0,0,0,1736,1620,
+		1,0,0,0,1736,1627,1,0,0,0,1736,1631,1,0,0,0,1736,1637,1,0,0,0,1736,1644,
+		1,0,0,0,1736,1656,1,0,0,0,1736,1672,1,0,0,0,1736,1676,1,0,0,0,1736,1683,
+		1,0,0,0,1736,1685,1,0,0,0,1736,1687,1,0,0,0,1736,1688,1,0,0,0,1736,1689,
+		1,0,0,0,1736,1698,1,0,0,0,1736,1712,1,0,0,0,1736,1719,1,0,0,0,1736,1728,
+		1,0,0,0,1737,147,1,0,0,0,1738,1739,5,73,0,0,1739,1740,5,266,0,0,1740,1741,
+		5,177,0,0,1741,1742,3,164,82,0,1742,1743,3,160,80,0,1743,149,1,0,0,0,1744,
+		1745,5,45,0,0,1745,1746,5,40,0,0,1746,1747,5,41,0,0,1747,1748,3,164,82,
+		0,1748,1749,5,42,0,0,1749,1753,3,164,82,0,1750,1752,3,158,79,0,1751,1750,
+		1,0,0,0,1752,1755,1,0,0,0,1753,1751,1,0,0,0,1753,1754,1,0,0,0,1754,1774,
+		1,0,0,0,1755,1753,1,0,0,0,1756,1757,5,45,0,0,1757,1758,5,38,0,0,1758,1759,
+		5,63,0,0,1759,1764,3,152,76,0,1760,1761,5,251,0,0,1761,1763,3,152,76,0,
+		1762,1760,1,0,0,0,1763,1766,1,0,0,0,1764,1762,1,0,0,0,1764,1765,1,0,0,
+		0,1765,1770,1,0,0,0,1766,1764,1,0,0,0,1767,1769,3,158,79,0,1768,1767,1,
+		0,0,0,1769,1772,1,0,0,0,1770,1768,1,0,0,0,1770,1771,1,0,0,0,1771,1774,
+		1,0,0,0,1772,1770,1,0,0,0,1773,1744,1,0,0,0,1773,1756,1,0,0,0,1774,151,
+		1,0,0,0,1775,1776,3,164,82,0,1776,1777,5,34,0,0,1777,1778,3,164,82,0,1778,
+		153,1,0,0,0,1779,1781,5,256,0,0,1780,1779,1,0,0,0,1780,1781,1,0,0,0,1781,
+		1782,1,0,0,0,1782,1783,3,162,81,0,1783,1784,5,34,0,0,1784,1785,3,164,82,
+		0,1785,155,1,0,0,0,1786,1787,3,162,81,0,1787,1788,5,34,0,0,1788,1789,3,
+		164,82,0,1789,157,1,0,0,0,1790,1791,5,39,0,0,1791,1792,3,168,84,0,1792,
+		1793,3,164,82,0,1793,159,1,0,0,0,1794,1795,5,188,0,0,1795,1796,5,201,0,
+		0,1796,161,1,0,0,0,1797,1798,5,267,0,0,1798,163,1,0,0,0,1799,1800,6,82,
+		-1,0,1800,1801,5,249,0,0,1801,1802,3,164,82,0,1802,1803,5,250,0,0,1803,
+		1842,1,0,0,0,1804,1805,5,256,0,0,1805,1842,3,164,82,16,1806,1807,5,205,
+		0,0,1807,1842,3,164,82,11,1808,1809,5,175,0,0,1809,1810,3,164,82,0,1810,
+		1811,5,177,0,0,1811,1812,3,164,82,0,1812,1813,5,176,0,0,1813,1814,3,164,
+		82,0,1814,1842,1,0,0,0,1815,1816,3,170,85,0,1816,1825,5,249,0,0,1817,1822,
+		3,164,82,0,1818,1819,5,251,0,0,1819,1821,3,164,82,0,1820,1818,1,0,0,0,
+		1821,1824,1,0,0,0,1822,1820,1,0,0,0,1822,1823,1,0,0,0,1823,1826,1,0,0,
+		0,1824,1822,1,0,0,0,1825,1817,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,
+		0,0,1827,1828,5,250,0,0,1828,1842,1,0,0,0,1829,1831,7,4,0,0,1830,1832,
+		3,166,83,0,1831,1830,1,0,0,0,1831,1832,1,0,0,0,1832,1833,1,0,0,0,1833,
+		1834,5,188,0,0,1834,1842,3,166,83,0,1835,1836,5,268,0,0,1836,1842,3,166,
+		83,0,1837,1842,5,267,0,0,1838,1842,5,268,0,0,1839,1842,5,266,0,0,1840,
+		1842,3,168,84,0,1841,1799,1,0,0,0,1841,1804,1,0,0,0,1841,1806,1,0,0,0,
+		1841,1808,1,0,0,0,1841,1815,1,0,0,0,1841,1829,1,0,0,0,1841,1835,1,0,0,
+		0,1841,1837,1,0,0,0,1841,1838,1,0,0,0,1841,1839,1,0,0,0,1841,1840,1,0,
+		0,0,1842,1863,1,0,0,0,1843,1844,10,15,0,0,1844,1845,5,202,0,0,1845,1862,
+		3,164,82,16,1846,1847,10,14,0,0,1847,1848,7,5,0,0,1848,1862,3,164,82,15,
+		1849,1850,10,13,0,0,1850,1851,7,6,0,0,1851,1862,3,164,82,14,1852,1853,
+		10,12,0,0,1853,1854,7,7,0,0,1854,1862,3,164,82,13,1855,1856,10,10,0,0,
+		1856,1857,5,203,0,0,1857,1862,3,164,82,11,1858,1859,10,9,0,0,1859,1860,
+		5,204,0,0,1860,1862,3,164,82,10,1861,1843,1,0,0,0,1861,1846,1,0,0,0,1861,
+		1849,1,0,0,0,1861,1852,1,0,0,0,1861,1855,1,0,0,0,1861,1858,1,0,0,0,1862,
+		1865,1,0,0,0,1863,1861,1,0,0,0,1863,1864,1,0,0,0,1864,165,1,0,0,0,1865,
+		1863,1,0,0,0,1866,1867,7,8,0,0,1867,167,1,0,0,0,1868,1871,3,170,85,0,1869,
+		1870,5,252,0,0,1870,1872,3,170,85,0,1871,1869,1,0,0,0,1871,1872,1,0,0,
+		0,1872,169,1,0,0,0,1873,1874,7,9,0,0,1874,171,1,0,0,0,195,176,178,192,
+		218,225,227,235,237,259,263,265,272,277,280,285,289,302,313,321,342,351,
+		361,373,377,385,389,394,404,418,425,428,443,448,455,467,469,472,482,484,
+		486,495,500,503,507,516,525,530,538,545,558,560,570,587,595,599,608,612,
+		616,618,624,627,631,639,649,683,693,722,724,734,741,745,753,778,785,793,
+		800,804,808,816,820,836,876,881,885,893,907,911,913,920,939,948,953,969,
+		973,981,1003,1009,1017,1025,1038,1049,1052,1062,1065,1073,1077,1085,1096,
+		1100,1108,1119,1121,1132,1135,1139,1147,1152,1157,1167,1169,1177,1186,
+		1192,1196,1209,1214,1217,1224,1233,1238,1245,1258,1261,1274,1291,1295,
+		1307,1316,1320,1325,1331,1340,1344,1351,1362,1368,1372,1410,1414,1424,
+		1441,1449,1460,1468,1474,1485,1500,1504,1513,1516,1521,1525,1527,1533,
+		1553,1567,1576,1586,1591,1596,1607,1613,1635,1642,1650,1654,1662,1666,
+		1670,1681,1703,1726,1736,1753,1764,1770,1773,1780,1822,1825,1831,1841,
+		1861,1863,1871
 	};
 
 	public static readonly ATN _ATN =

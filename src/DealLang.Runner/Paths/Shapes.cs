@@ -107,6 +107,13 @@ public static class Shapes
                         throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which no scenario of its deal calls and is not convertible, at a price not above 0%, of a share outside (0, 100%], not after its earlier call, or at a make-whole the notes do not have");
                     }
 
+                    // A call decided in the run is its tranche's only call, and reads indices of the deal (DL0583).
+                    if (call.When is { } when && (scenario.TrancheCalls[i]!.Length != 1 || when.Indices.Length != when.Signs.Length
+                        || when.Indices.Any(k => (uint)k >= (uint)deal.Indices.Length)))
+                    {
+                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}' when a condition holds, beside another call or reading an index the deal does not have");
+                    }
+
                     before = period;
                 }
             }
