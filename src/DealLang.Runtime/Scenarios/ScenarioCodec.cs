@@ -176,14 +176,14 @@ public static class ScenarioCodec
         w.Write(v.Part);
         w.Write(v.MakeWhole);
         WriteOptional(w, v.When, Write);
-        WriteArray(w, v.Steps, Write);
+        WriteArray(w, v.Steps, (w, step) => WriteOptional(w, step, Write));
     }
 
     static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble())
     {
         MakeWhole = r.ReadBoolean(),
         When = ReadOptional(r, ReadCallCondition),
-        Steps = ReadArray(r, ReadCallStepPrice),
+        Steps = ReadArray(r, r => ReadOptional(r, ReadCallStepPrice)!),
     };
 
     static void Write(BinaryWriter w, CallCondition v)
