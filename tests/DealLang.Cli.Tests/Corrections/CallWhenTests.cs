@@ -66,6 +66,12 @@ public sealed class CallWhenTests
           UST reverts to 2% speed 50% per year volatility 3% per year
           Notes called when UST + 3% < 8%
         }
+        scenario Delayed for Refi {
+          paths 64
+          seed  5
+          UST delayed drawn 0m with 50%, 24m with 50%
+          Notes called when UST + 3% < 8%
+        }
         """;
 
     private static readonly Lazy<SmallDeal> Deal = new(() => new SmallDeal(Source));
@@ -139,11 +145,27 @@ public sealed class CallWhenTests
         // 64 paths of the reverting UST: each path's call part row is 1 in the first period (0–8, before the maturity's)
         // whose start its own UST row puts below 5%, 0 elsewhere, and all 0 on a path that never gets there. The paths
         // must not all call in one period, or the test would not tell a path's own period from a shared one.
+        Assert.True(CallPeriodsOfEachPath("Reverts", 11).Count > 1);
+    }
+
+    [Fact]
+    public void APathsDrawnDelay_MovesItsCall()
+    {
+        // The step to 4% on 2028-01-01 delayed 0 or 24 months per path: a path not delayed calls in period 4 (from
+        // 2028-01-01), a delayed one in period 8 (from 2030-01-01), as its own row, written after the rest of the path's
+        // inputs, says. Both outcomes are drawn in 64 paths (each with 50%).
+        Assert.Equal([4, 8], CallPeriodsOfEachPath("Delayed", 5).Order());
+    }
+
+    /// <summary>Fills every path of a stochastic scenario and checks each path's call part row against its own UST row
+    /// (1 in the first period, 0–8, whose start reads UST + 3% &lt; 8%; 0 elsewhere); the distinct call periods seen
+    /// (−1: a path never called).</summary>
+    private static HashSet<int> CallPeriodsOfEachPath(string scenario, ulong seed)
+    {
         var compiled = DealCompiler.Compile("small.deal", Source);
         using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
         DealDescription deal = host.Program.Description;
-        ScenarioSpec reverts = compiled.Model!.Scenarios.Single(s => s.Name == "Reverts");
-        var source = new StochasticPaths(deal, reverts, 11, 64);
+        var source = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == scenario), seed, 64);
         var inputs = new PathInputs(deal);
         var periods = new HashSet<int>();
         for (int path = 0; path < 64; path++)
@@ -157,6 +179,6 @@ public sealed class CallWhenTests
             }
         }
 
-        Assert.True(periods.Count > 1, $"every path called in period {string.Join(", ", periods)}");
+        return periods;
     }
 }
