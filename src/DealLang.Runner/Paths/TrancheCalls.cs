@@ -54,7 +54,8 @@ static class TrancheCalls
     /// </summary>
     public static void FillWhen(DealDescription deal, ScenarioSpec scenario, PathInputs into)
     {
-        if (!deal.HasTrancheCalls)
+        // Without a call (a chain's entity, most scenarios) nothing to do, and nothing allocated: a path allocates nothing.
+        if (scenario.TrancheCalls.Length == 0 || into.TrancheCallPart.Length == 0)
         {
             return;
         }
