@@ -108,8 +108,7 @@ public static class Shapes
                     }
 
                     // A call decided in the run is its tranche's only call, and reads indices of the deal (DL0583).
-                    if (call.When is { } when && (scenario.TrancheCalls[i]!.Length != 1 || when.Indices.Length != when.Signs.Length
-                        || when.Indices.Any(k => (uint)k >= (uint)deal.Indices.Length)))
+                    if (call.When is { } when && (scenario.TrancheCalls[i]!.Length != 1 || !ReadsIndicesOf(when, deal.Indices.Length)))
                     {
                         throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}' when a condition holds, beside another call or reading an index the deal does not have");
                     }
@@ -249,4 +248,24 @@ public static class Shapes
 
     static ArgumentException Mismatch(DealDescription deal, ScenarioSpec scenario, string what) =>
         new($"Scenario '{scenario.Name}' does not fit deal '{deal.Name}': {what}.", nameof(scenario));
+
+    /// <summary>Whether a call's condition reads only indices of a deal with <paramref name="indices"/> of them, one sign
+    /// each (a loop, not a lambda: one capturing the deal would allocate on every path's check).</summary>
+    static bool ReadsIndicesOf(CallCondition when, int indices)
+    {
+        if (when.Indices.Length != when.Signs.Length)
+        {
+            return false;
+        }
+
+        foreach (int k in when.Indices)
+        {
+            if ((uint)k >= (uint)indices)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
