@@ -694,6 +694,9 @@ scenarioItem
     // share of the principal (100% without 'at') unless the holder, offered less than its shares are worth, converts;
     // 'part 50%' calls that share of the balance only, and the rest runs on.
     | tranche=ident CALLED ON DATE (AT price=expr)? (PART part=expr)?   # trancheCalledItem
+    // A call decided in the run: 'Notes called when UST5Y + 3% < 8% from 2027-06-01' calls at the start of the first
+    // period (from that date's, else from the closing) whose index levels make the condition true.
+    | tranche=ident CALLED WHEN condition=expr (FROM DATE)? (AT price=expr)? (PART part=expr)?   # trancheCalledWhenItem
     // The holders' behaviour at a conversion: 'Converts converts 60%' converts that share of the balance when the rule
     // says the holder converts (at maturity or early); the rest is repaid in cash.
     | tranche=ident CONVERTS part=expr                        # trancheConvertsItem

@@ -83,12 +83,20 @@ public static class CacheKeys
         return Finish(hash);
     }
 
-    /// <summary>Every <c>T called on DATE</c> of every scenario of <paramref name="units"/>, as <c>deal.T</c> (the
+    /// <summary>Every <c>T called on DATE</c> (or <c>T called when ...</c>) of every scenario of <paramref name="units"/>, as <c>deal.T</c> (the
     /// scenario's <c>for</c>), distinct and in ordinal order.</summary>
     private static SortedSet<string> CalledTranches(IReadOnlyList<CompilationUnitSyntax> units) =>
         new(units.SelectMany(u => SyntaxWalk.Safe(u.Scenarios))
-            .SelectMany(s => SyntaxWalk.Safe(s.Items).OfType<TrancheCalledSyntax>().Select(c => s.Deal?.Text + "." + c.Tranche?.Text)),
+            .SelectMany(s => SyntaxWalk.Safe(s.Items).Select(CalledTranche).OfType<string>().Select(t => s.Deal?.Text + "." + t)),
             StringComparer.Ordinal);
+
+    /// <summary>The tranche a scenario item calls, on a date or when a condition holds (null: the item calls none).</summary>
+    private static string? CalledTranche(ScenarioItemSyntax item) => item switch
+    {
+        TrancheCalledSyntax c => c.Tranche?.Text,
+        TrancheCalledWhenSyntax w => w.Tranche?.Text,
+        _ => null,
+    };
 
     /// <summary>The key of the run <c>CheckedRunCache</c> remembers for the deal file at <paramref name="dealPath"/>:
     /// the path as given and its full path (which holds the working directory the given path is read from). The

@@ -33,6 +33,44 @@ internal sealed partial class Lowerer
         return new TrancheCall(called.On.Value, called.Price is null ? 1.0 : Constant(called.Price), part);
     }
 
+    /// <summary>A call decided in the run (docs/language.md §10, "A call decided in the run"): its condition's indices and
+    /// constants, from its <c>from</c> date (the closing without one), at the scenario's price, or of notes with a call
+    /// schedule at the schedule's steps and make-whole, which the runner reads at the period it finds.</summary>
+    private TrancheCall CallWhen(TrancheCalledWhenSyntax called, TrancheSyntax tranche)
+    {
+        var compare = (BinaryExpressionSyntax)called.Condition; // '<' or '<=' (DL0582)
+        var indices = new List<int>();
+        var signs = new List<double>();
+        double constant = 0;
+        foreach ((ExpressionSyntax term, double sign) in CallConditionTerms.Of(compare.Left))
+        {
+            if (term is ReferenceSyntax reference && IndexOf(reference.Name, SymbolKind.Index) is { } index)
+            {
+                indices.Add(index);
+                signs.Add(sign);
+            }
+            else
+            {
+                constant += sign * Constant(term);
+            }
+        }
+
+        var when = new CallCondition([.. indices], [.. signs], constant, Constant(compare.Right), compare.Operator == BinaryOperator.LessOrEqual);
+        Date from = called.From?.Value ?? _closing;
+        double part = called.Part is null ? 1.0 : Constant(called.Part);
+        if (TrancheLowering.CallSchedule(tranche, this) is { } schedule)
+        {
+            return new TrancheCall(from, 1.0, part)
+            {
+                When = when,
+                Steps = [.. schedule.Steps.Select(s => new CallStepPrice(s.From, s.Price))],
+                MakeWhole = schedule.MakeWhole is not null,
+            };
+        }
+
+        return new TrancheCall(from, called.Price is null ? 1.0 : Constant(called.Price), part) { When = when };
+    }
+
     private ScenarioSpec LowerScenario(ScenarioSyntax scenario)
     {
         var renewals = new int?[Symbols.OfKind(SymbolKind.Lease).Count];
@@ -126,6 +164,10 @@ internal sealed partial class Lowerer
                 case TrancheCalledSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
                     // In turn, each in a later period than the one before (DL0560).
                     (calls[tranche] ??= []).Add(Call(c, (TrancheSyntax)Symbols.OfKind(SymbolKind.Tranche)[tranche].Declaration));
+                    break;
+                case TrancheCalledWhenSyntax w when IndexOf(w.Tranche, SymbolKind.Tranche) is { } tranche:
+                    // The tranche's one call in this scenario (DL0583).
+                    calls[tranche] = [CallWhen(w, (TrancheSyntax)Symbols.OfKind(SymbolKind.Tranche)[tranche].Declaration)];
                     break;
                 case TrancheConvertsSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
                     converts[tranche] = Constant(c.Part);

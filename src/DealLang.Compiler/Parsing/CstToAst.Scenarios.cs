@@ -316,6 +316,19 @@ internal sealed partial class CstToAst
                     : new TrancheCalledSyntax(tranche, on, price, Span(called)) { Part = part };
             }
 
+            case TrancheCalledWhenItemContext calledWhen:
+            {
+                NameSyntax? tranche = VisitIdent(calledWhen.tranche);
+                ExpressionSyntax? condition = VisitExpr(calledWhen.condition);
+                DateSyntax? from = calledWhen.DATE() is null ? null : VisitDate(calledWhen.DATE());
+                ExpressionSyntax? price = calledWhen.price is null ? null : VisitExpr(calledWhen.price);
+                ExpressionSyntax? part = calledWhen.part is null ? null : VisitExpr(calledWhen.part);
+                return tranche is null || condition is null || (calledWhen.DATE() is not null && from is null)
+                    || (calledWhen.price is not null && price is null) || (calledWhen.part is not null && part is null)
+                    ? null
+                    : new TrancheCalledWhenSyntax(tranche, condition, from, price, Span(calledWhen)) { Part = part };
+            }
+
             case TrancheConvertsItemContext converts:
             {
                 NameSyntax? tranche = VisitIdent(converts.tranche);

@@ -121,6 +121,10 @@ internal sealed partial class Binder
                 ScenarioName(scenario, called.Tranche, SymbolKind.Tranche, "'called on' is an issuer's call of a tranche");
                 Expressions(_scenarioScope, called.Price, called.Part);
                 break;
+            case TrancheCalledWhenSyntax calledWhen:
+                ScenarioName(scenario, calledWhen.Tranche, SymbolKind.Tranche, "'called when' is an issuer's call of a tranche");
+                Expressions(_scenarioScope, calledWhen.Condition, calledWhen.Price, calledWhen.Part);
+                break;
             case TrancheConvertsSyntax converts:
                 ScenarioName(scenario, converts.Tranche, SymbolKind.Tranche, "'converts' is the share of a convertible tranche its holders convert");
                 Expressions(_scenarioScope, converts.Part);

@@ -56,6 +56,9 @@ internal sealed partial class DealChecks
                     case TrancheCalledSyntax called:
                         CheckHardCall(called, name, calls);
                         break;
+                    case TrancheCalledWhenSyntax calledWhen:
+                        CheckCallWhen(calledWhen, name);
+                        break;
                     case TrancheConvertsSyntax converts:
                         CheckPartialConversion(converts, name);
                         break;
@@ -127,6 +130,7 @@ internal sealed partial class DealChecks
                 }
             }
 
+            CheckCallWhenAlone(scenario, name);
             CheckStochastic(scenario, name);
         }
     }
@@ -470,6 +474,70 @@ internal sealed partial class DealChecks
             else if (called.On.Value < first.Value && schedule.MakeWhole is null)
             {
                 _diagnostics.Add(DiagnosticCatalogue.CallBeforeFirstCallDate(called.On.Span, scenario, name.Text, called.On.Value.ToString(), first.Value.ToString()));
+            }
+        }
+    }
+
+    /// <summary>A call decided in the run, <c>Notes called when UST5Y + 3% &lt; 8% [from D] [at P] [part X]</c>: its
+    /// price, part and schedule as a call on a date (DL0777, DL0559, DL0561), its <c>from</c> date inside the tranche's
+    /// life (DL0770). A schedule without a make-whole is no error: the run waits for its first call date.</summary>
+    private void CheckCallWhen(TrancheCalledWhenSyntax called, string scenario)
+    {
+        if (called.Price is { } price && _analysis.BoundOf(price) is Model.ConstantExpression { Value: <= 0.0 } zero)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.CallPriceNotPositive(price.Span, scenario, called.Tranche.Text, zero.Value));
+        }
+
+        if (called.Part is { } part && _analysis.BoundOf(part) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConvertiblePartOutOfRange(part.Span, $"the share of tranche '{called.Tranche.Text}' called in scenario '{scenario}'",
+                outside.Value));
+        }
+
+        if (called.Tranche is not { Text.Length: > 0 } name || !_analysis.Symbols.TryLookup(name.Text, out Symbol symbol)
+            || symbol.Declaration is not TrancheSyntax tranche)
+        {
+            return; // not a tranche: the binder has said so
+        }
+
+        if (called.From is { } from && Closing is { } closing && (tranche.Maturity?.Value ?? Maturity) is { } maturity
+            && (from.Value <= closing || from.Value >= maturity))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConvertibleDateOutsideLife(from.Span, $"the first date of the call in scenario '{scenario}'", name.Text,
+                from.Value.ToString(), closing.ToString(), maturity.ToString()));
+        }
+
+        if (tranche.CallSchedule is { Steps: [{ From: not null }, ..] } && called.Price is { } given)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.CallPriceOfScheduledNotes(given.Span, scenario, name.Text));
+        }
+    }
+
+    /// <summary>One <c>called when</c> of a tranche per scenario, and not with a <c>called on</c> of it (DL0583): reported
+    /// at each item after the first that calls a tranche some way already taken.</summary>
+    private void CheckCallWhenAlone(ScenarioSyntax scenario, string name)
+    {
+        var onCalled = new HashSet<string>(StringComparer.Ordinal);
+        var whenCalled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+        {
+            if (item is TrancheCalledWhenSyntax { Tranche.Text: { Length: > 0 } w } calledWhen)
+            {
+                if (whenCalled.Contains(w) || onCalled.Contains(w))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.CallWhenRepeated(calledWhen.Span, name, w, alsoOn: onCalled.Contains(w)));
+                }
+
+                whenCalled.Add(w);
+            }
+            else if (item is TrancheCalledSyntax { Tranche.Text: { Length: > 0 } o } calledOn)
+            {
+                if (whenCalled.Contains(o) && !onCalled.Contains(o))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.CallWhenRepeated(calledOn.Span, name, o, alsoOn: true));
+                }
+
+                onCalled.Add(o);
             }
         }
     }

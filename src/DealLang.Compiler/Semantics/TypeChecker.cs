@@ -241,6 +241,9 @@ internal sealed partial class TypeChecker
                         Term(called.Price, Unit.Rate, $"the call price of tranche '{called.Tranche?.Text}' in {s}", Range.Any);
                         Term(called.Part, Unit.Rate, $"the share of tranche '{called.Tranche?.Text}' called in {s}", Range.Any);
                         break;
+                    case TrancheCalledWhenSyntax calledWhen:
+                        CallWhen(calledWhen, scenario.Name?.Text ?? "", s);
+                        break;
                     case TrancheConvertsSyntax converts:
                         Term(converts.Part, Unit.Rate, $"the share of tranche '{converts.Tranche?.Text}' its holders convert in {s}", Range.Any);
                         break;

@@ -1658,6 +1658,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTrancheCalledItem([NotNull] DealLangParser.TrancheCalledItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>trancheCalledWhenItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTrancheCalledWhenItem([NotNull] DealLangParser.TrancheCalledWhenItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>trancheConvertsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

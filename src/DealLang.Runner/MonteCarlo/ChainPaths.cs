@@ -222,6 +222,9 @@ public sealed class ChainPaths
                     o.Inputs.ShareIndexSchedule(d.Index, row);
                 }
             }
+
+            // A call decided in the run reads the entity's levels on the top's path, written only now.
+            TrancheCalls.FillWhen(o.Paths.Deal, o.Work, o.Inputs);
         }
     }
 

@@ -591,6 +591,9 @@ public sealed class StochasticPaths : IPathSource
                 into.ShareIndexSchedule(delays[d].Index, row);
             }
         }
+
+        // A call decided in the run reads the path's own levels, drawn and delayed ones written only now.
+        TrancheCalls.FillWhen(plan.Deal, w.Scenario, into);
     }
 
     /// <summary>

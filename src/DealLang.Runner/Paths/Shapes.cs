@@ -107,6 +107,12 @@ public static class Shapes
                         throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}', which no scenario of its deal calls and is not convertible, at a price not above 0%, of a share outside (0, 100%], not after its earlier call, or at a make-whole the notes do not have");
                     }
 
+                    // A call decided in the run is its tranche's only call, and reads indices of the deal (DL0583).
+                    if (call.When is { } when && (scenario.TrancheCalls[i]!.Length != 1 || !ReadsIndicesOf(when, deal.Indices.Length)))
+                    {
+                        throw Mismatch(deal, scenario, $"it calls tranche '{deal.Tranches[i].Name}' when a condition holds, beside another call or reading an index the deal does not have");
+                    }
+
                     before = period;
                 }
             }
@@ -249,4 +255,24 @@ public static class Shapes
 
     static ArgumentException Mismatch(DealDescription deal, ScenarioSpec scenario, string what) =>
         new($"Scenario '{scenario.Name}' does not fit deal '{deal.Name}': {what}.", nameof(scenario));
+
+    /// <summary>Whether a call's condition reads only indices of a deal with <paramref name="indices"/> of them, one sign
+    /// each (a loop, not a lambda: one capturing the deal would allocate on every path's check).</summary>
+    static bool ReadsIndicesOf(CallCondition when, int indices)
+    {
+        if (when.Indices.Length != when.Signs.Length)
+        {
+            return false;
+        }
+
+        foreach (int k in when.Indices)
+        {
+            if ((uint)k >= (uint)indices)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -190,9 +190,36 @@ public static class ScenarioCodec
         w.Write(v.Price);
         w.Write(v.Part);
         w.Write(v.MakeWhole);
+        WriteOptional(w, v.When, Write);
+        WriteArray(w, v.Steps, (w, step) => WriteOptional(w, step, Write));
     }
 
-    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble()) { MakeWhole = r.ReadBoolean() };
+    static TrancheCall ReadTrancheCall(BinaryReader r) => new(ReadDate(r), r.ReadDouble(), r.ReadDouble())
+    {
+        MakeWhole = r.ReadBoolean(),
+        When = ReadOptional(r, ReadCallCondition),
+        Steps = ReadArray(r, r => ReadOptional(r, ReadCallStepPrice)!),
+    };
+
+    static void Write(BinaryWriter w, CallCondition v)
+    {
+        WriteArray(w, v.Indices, (w, i) => w.Write(i));
+        WriteArray(w, v.Signs, (w, d) => w.Write(d));
+        w.Write(v.Constant);
+        w.Write(v.Below);
+        w.Write(v.OrEqual);
+    }
+
+    static CallCondition ReadCallCondition(BinaryReader r) =>
+        new(ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean());
+
+    static void Write(BinaryWriter w, CallStepPrice v)
+    {
+        Write(w, v.From);
+        w.Write(v.Price);
+    }
+
+    static CallStepPrice ReadCallStepPrice(BinaryReader r) => new(ReadDate(r), r.ReadDouble());
 
     static void Write(BinaryWriter w, StochasticSpec v)
     {

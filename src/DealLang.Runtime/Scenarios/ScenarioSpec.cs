@@ -207,8 +207,44 @@ public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 public sealed record TrancheCall(Date On, double Price, double Part = 1.0)
 {
     /// <summary>Whether the call is made before the notes' first call date at the make-whole price, which the period
-    /// loop works out at the call period's start (the price series then reads 0, "priced in the run").</summary>
+    /// loop works out at the call period's start (the price series then reads 0, "priced in the run"). Of a call decided
+    /// in the run (<see cref="When"/>): whether the notes' call schedule has a make-whole, so that a call before its
+    /// first step is made at that price rather than waiting for the step.</summary>
     public bool MakeWhole { get; init; }
+
+    /// <summary>A call decided in the run (docs/language.md §10, "A call decided in the run"): made in the first period,
+    /// from the one holding <see cref="On"/> (the <c>from</c> date, else the closing), whose start's index levels make the
+    /// condition hold; null for a call on the date <see cref="On"/>.</summary>
+    public CallCondition? When { get; init; }
+
+    /// <summary>Of a call decided in the run of notes with a call schedule: each step's first date and its price, in
+    /// order (empty without a schedule: the call is at <see cref="Price"/>). The run prices the call as one on the end of
+    /// its period.</summary>
+    public CallStepPrice[] Steps { get; init; } = [];
+}
+
+/// <summary>A call schedule's step as a run reads it: from <see cref="From"/> on, the notes are called at <see cref="Price"/>.</summary>
+public sealed record CallStepPrice(Date From, double Price);
+
+/// <summary>
+/// The condition of a call decided in the run: the sum of <see cref="Signs"/>[k] × the level of index
+/// <see cref="Indices"/>[k], plus <see cref="Constant"/>, below <see cref="Below"/> (or at it, <see cref="OrEqual"/>),
+/// read at a period's start (<c>UST5Y + 3% &lt; 8%</c>: index UST5Y, sign 1, constant 3%, below 8%).
+/// </summary>
+public sealed record CallCondition(int[] Indices, double[] Signs, double Constant, double Below, bool OrEqual)
+{
+    /// <summary>Whether the condition holds at the start of period <paramref name="t"/> of <paramref name="levels"/>
+    /// (each index's level at each period's start).</summary>
+    public bool HoldsAt(double[][] levels, int t)
+    {
+        double rate = Constant;
+        for (int k = 0; k < Indices.Length; k++)
+        {
+            rate += Signs[k] * levels[Indices[k]][t];
+        }
+
+        return OrEqual ? rate <= Below : rate < Below;
+    }
 }
 
 /// <summary>

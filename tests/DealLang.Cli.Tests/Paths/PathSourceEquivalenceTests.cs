@@ -62,6 +62,12 @@ public sealed class PathSourceEquivalenceTests
                     actual.IndexLevel[factor.Entity].CopyTo(expected.OwnIndexLevel(factor.Entity), 0);
                 }
 
+                // A call decided in the run reads the drawn rows (docs/language.md §10, "A call decided in the run").
+                if (deal.HasTrancheCalls)
+                {
+                    ReferencePathBuilder.CallsWhen(deal, scenarios[i], expected);
+                }
+
                 expected.Scenario = scenarios[i].Name;
             }
             else

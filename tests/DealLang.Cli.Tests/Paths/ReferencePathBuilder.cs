@@ -105,13 +105,18 @@ internal static class ReferencePathBuilder
 
                 foreach (TrancheCall call in i < scenario.TrancheCalls.Length ? scenario.TrancheCalls[i] ?? [] : [])
                 {
-                    int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
-                    into.TrancheCallPart[i][period] = call.Part;
-                    into.TrancheCallPrice[i][period] = call.MakeWhole ? 0.0 : call.Price;
+                    if (call.When is null)
+                    {
+                        int period = LeaseTerms.EndPeriod(deal.Boundaries, call.On);
+                        into.TrancheCallPart[i][period] = call.Part;
+                        into.TrancheCallPrice[i][period] = call.MakeWhole ? 0.0 : call.Price;
+                    }
                 }
 
                 into.TrancheConvertPart[i] = i < scenario.TrancheConverts.Length && scenario.TrancheConverts[i] is { } part ? part : 1.0;
             }
+
+            CallsWhen(deal, scenario, into);
         }
 
         SaleTerms.Fill(deal, scenario, into);
@@ -139,6 +144,55 @@ internal static class ReferencePathBuilder
             into.HoldingSaleDiscount[h] = levers?.Discount ?? deal.Holdings[h].SaleDiscount;
             into.HoldingDepth[h] = levers?.Depth ?? deal.Holdings[h].Depth;
             into.HoldingImpact[h] = levers?.Impact ?? deal.Holdings[h].Impact;
+        }
+    }
+
+    /// <summary>Each call decided in the run, from the index rows now in <paramref name="into"/> (a test copying a Monte
+    /// Carlo path's drawn rows calls it again): the condition read directly at each period's start, from the period
+    /// whose end first reaches the call's date to the one before the tranche's maturity period (and, on scheduled notes
+    /// without a make-whole, from the one whose end first reaches the first step); the part, and the price of the last
+    /// step on or before the period's end (0 before the first: the make-whole), or the call's own.</summary>
+    public static void CallsWhen(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    {
+        for (int i = 0; i < scenario.TrancheCalls.Length; i++)
+        {
+            foreach (TrancheCall call in scenario.TrancheCalls[i] ?? [])
+            {
+                if (call.When is not { } when)
+                {
+                    continue;
+                }
+
+                for (int t = 0; t < deal.Periods; t++)
+                {
+                    into.TrancheCallPart[i][t] = 0.0;
+                    into.TrancheCallPrice[i][t] = 1.0;
+                }
+
+                Date earliest = call.Steps.Length > 0 && !call.MakeWhole && call.Steps[0].From > call.On ? call.Steps[0].From : call.On;
+                if (earliest > deal.Boundaries[^1])
+                {
+                    continue;
+                }
+
+                int end = LeaseTerms.EndPeriod(deal.Boundaries, deal.Tranches[i].Maturity);
+                for (int t = LeaseTerms.EndPeriod(deal.Boundaries, earliest); t < (end < 0 ? deal.Periods : end); t++)
+                {
+                    double rate = when.Constant;
+                    for (int k = 0; k < when.Indices.Length; k++)
+                    {
+                        rate += when.Signs[k] * into.IndexLevel[when.Indices[k]][t];
+                    }
+
+                    if (when.OrEqual ? rate <= when.Below : rate < when.Below)
+                    {
+                        CallStepPrice? step = call.Steps.LastOrDefault(s => s.From <= deal.Boundaries[t + 1]);
+                        into.TrancheCallPart[i][t] = call.Part;
+                        into.TrancheCallPrice[i][t] = call.Steps.Length == 0 ? call.Price : step?.Price ?? 0.0;
+                        break;
+                    }
+                }
+            }
         }
     }
 }

@@ -58,7 +58,8 @@ internal static partial class DealGen
     /// whole); the holders may convert only a part of it (10% to 100%, "A partial conversion"). Without a convertible,
     /// the first tranche, plain notes, is called so (in cash, "Calling plain notes"; no conversion). None when the
     /// tranche's life is too short to hold a date. Notes with a call schedule are called at its price, on or after its first
-    /// step without a make-whole.</summary>
+    /// step without a make-whole. With a rate index, a third of the calls are decided in the run instead
+    /// (<see cref="RefinancingRate"/>), from the date or from the closing, at the same price and part.</summary>
     private static Gen<string> HardCall(DealFrame f, string[] tranches, string header)
     {
         if ((tranches.FirstOrDefault(t => t.Contains("convertible at", StringComparison.Ordinal)) ?? tranches.FirstOrDefault()) is not { } tranche)
@@ -85,8 +86,25 @@ internal static partial class DealGen
               from part in Maybe(Rate(1000, 9900).Select(r => "part " + r))
               from again in part.Length == 0 ? Gen.Const("") : CalledAgain(name, Later(DateOnly.ParseExact(d, "yyyy-MM-dd"), regular), maturity)
               from converts in convertible ? Maybe(Rate(1000, 10000).Select(r => $"\n  {name} converts {r}")) : Gen.Const("")
-              select $"scenario Called for {f.Name} {{\n  {name} called on {d}{p}{part}{again}{converts.TrimStart(' ')}\n}}";
+              from when in RefinancingRate(f)
+              from since in Pick("", $" from {d}")
+              select when.Length > 0
+                  ? $"scenario Called for {f.Name} {{\n  {name} called when {when}{since}{p}{part}{converts.TrimStart(' ')}\n}}"
+                  : $"scenario Called for {f.Name} {{\n  {name} called on {d}{p}{part}{again}{converts.TrimStart(' ')}\n}}";
     }
+
+    /// <summary>A call decided in the run (docs/language.md §10, "A call decided in the run") in about a third of the
+    /// calls of a deal with a rate index: the first rate index plus a spread of 0% to 5%, below (or at) 1% to 15% (some
+    /// paths then call, some never). "" for a call on a date.</summary>
+    private static Gen<string> RefinancingRate(DealFrame f) =>
+        f.RateIndexNames.FirstOrDefault() is not { } index
+            ? Gen.Const("")
+            : Gen.Frequency(
+                (2, Gen.Const("")),
+                (1, from spread in Rate(0, 500)
+                    from op in Pick("<", "<=")
+                    from below in Rate(100, 1500)
+                    select $"{index} + {spread} {op} {below}"));
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 

@@ -67,10 +67,15 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             ? new CallScheduleModel([.. steps.Select(s => new CallStep(s.From!.Value, lowerer.ConstantOf(s.Price)))], lowerer.BoundOf(schedule.MakeWhole))
             : null;
 
-    /// <summary>Whether some scenario of the deal calls the tranche (<c>T called on DATE</c>): only then does a plain
+    /// <summary>Whether some scenario of the deal calls the tranche (<c>T called on DATE</c> or <c>T called when ...</c>): only then does a plain
     /// tranche read the call's inputs and carry the redemption's state, so a deal that never calls one keeps its code.</summary>
     private static bool IsCalledByAScenario(string name, Lowerer lowerer) =>
-        SyntaxWalk.Safe(lowerer.Analysis.Scenarios).Any(s => SyntaxWalk.Safe(s.Items).OfType<TrancheCalledSyntax>().Any(c => c.Tranche?.Text == name));
+        SyntaxWalk.Safe(lowerer.Analysis.Scenarios).Any(s => SyntaxWalk.Safe(s.Items).Any(item => item switch
+        {
+            TrancheCalledSyntax c => c.Tranche?.Text == name,
+            TrancheCalledWhenSyntax w => w.Tranche?.Text == name, // the same gate: a call decided in the run reads the same inputs
+            _ => false,
+        }));
 
     /// <summary>Funded at closing, or a delayed draw: each draw in the period containing its date (as a schedule's
     /// amounts land), available until the period containing the availability date (the last draw's without one).</summary>
