@@ -113,6 +113,45 @@ public sealed partial class CatalogueTests
         Assert.Equal(headings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), headings);
     }
 
+    [Fact]
+    public void EveryDocSectionIsWholeItsSeverityThenAnExampleInClosedFences()
+    {
+        // A section runs from its heading to the next heading of any level (a code's, or a stage's '## DL06xx'). Whole:
+        // its severity, and at least one example whose code fences all close inside it. A merge that "takes both"
+        // sides of a conflict can put one section inside another's example (it did, twice, in session 2026-12-06f:
+        // DL0574-DL0577 inside DL0561's scenario block), which the order and anchor checks above do not see.
+        string[] lines = File.ReadAllLines(DiagnosticsDoc());
+        string? code = null;
+        int fences = 0, start = 0;
+        bool severity = false;
+        void Close(int end)
+        {
+            if (code is null)
+            {
+                return;
+            }
+
+            Assert.True(severity, $"the section for {code} (lines {start + 1}-{end}) has no **Severity:** line");
+            Assert.True(fences >= 2 && fences % 2 == 0, $"the section for {code} (lines {start + 1}-{end}) has {fences} code fences: an example left open, or none");
+        }
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith('#'))
+            {
+                Close(i);
+                Match heading = SectionHeading().Match(lines[i]);
+                (code, fences, severity, start) = (heading.Success ? heading.Groups["code"].Value : null, 0, false, i);
+                continue;
+            }
+
+            fences += lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal) ? 1 : 0;
+            severity |= lines[i].StartsWith("**Severity:**", StringComparison.Ordinal);
+        }
+
+        Close(lines.Length);
+    }
+
     // ------------------------------------------------------------------ the catalogue
 
     private static IReadOnlyList<MethodInfo> CatalogueMethods() =>
