@@ -90,9 +90,14 @@ sealed class LeasePlan
         atMarket = [.. atMarketList];
         marketYears = [.. marketYearsList];
         shares = [.. shareList];
+        HasTerminationReceipts = lease.HasTerminationReceipts;
     }
 
     public Date RenewalsStart { get; }
+
+    /// <summary><see cref="LeaseInfo.HasTerminationReceipts"/>, read once: every path asks it of every lease, and the
+    /// renewal terms' fees by term make it a scan.</summary>
+    public bool HasTerminationReceipts { get; }
 
     /// <summary>Doubles <see cref="KeepRows"/> would keep: one row of the periods per renewal count.</summary>
     public long RowDoubles => (long)renewed.Length * deal.Periods;

@@ -34,7 +34,7 @@ static class LeaseTerms
         // contract's customer's is; or the break
         // fee, paid in full by a performing lessee in the break's period. The row of a lease that can receive neither
         // is never written: it stays the zeros it was made with.
-        if (lease.HasTerminationReceipts)
+        if (plan.HasTerminationReceipts)
         {
             double[] termination = into.LeaseTermination[l];
             termination.AsSpan().Clear();
