@@ -114,16 +114,17 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
-    public void EveryDocSectionIsWholeItsSeverityThenAnExampleInClosedFences()
+    public void EveryDocSectionIsWholeItsSeverityAnExampleInClosedFencesAndItsFix()
     {
         // A section runs from its heading to the next heading of any level (a code's, or a stage's '## DL06xx'). Whole:
-        // its severity, and at least one example whose code fences all close inside it. A merge that "takes both"
+        // its severity, at least one example whose code fences all close inside it, and a '**How to fix:**' line (the
+        // reader came for it; sixteen older sections had put it in their prose, or left it out). A merge that "takes both"
         // sides of a conflict can put one section inside another's example (it did, twice, in session 2026-12-06f:
         // DL0574-DL0577 inside DL0561's scenario block), which the order and anchor checks above do not see.
         string[] lines = File.ReadAllLines(DiagnosticsDoc());
         string? code = null;
         int fences = 0, start = 0;
-        bool severity = false;
+        bool severity = false, fix = false;
         void Close(int end)
         {
             if (code is null)
@@ -133,6 +134,7 @@ public sealed partial class CatalogueTests
 
             Assert.True(severity, $"the section for {code} (lines {start + 1}-{end}) has no **Severity:** line");
             Assert.True(fences >= 2 && fences % 2 == 0, $"the section for {code} (lines {start + 1}-{end}) has {fences} code fences: an example left open, or none");
+            Assert.True(fix, $"the section for {code} (lines {start + 1}-{end}) has no **How to fix:** line");
         }
 
         for (int i = 0; i < lines.Length; i++)
@@ -141,12 +143,13 @@ public sealed partial class CatalogueTests
             {
                 Close(i);
                 Match heading = SectionHeading().Match(lines[i]);
-                (code, fences, severity, start) = (heading.Success ? heading.Groups["code"].Value : null, 0, false, i);
+                (code, fences, severity, fix, start) = (heading.Success ? heading.Groups["code"].Value : null, 0, false, false, i);
                 continue;
             }
 
             fences += lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal) ? 1 : 0;
             severity |= lines[i].StartsWith("**Severity:**", StringComparison.Ordinal);
+            fix |= lines[i].StartsWith("**How to fix:**", StringComparison.Ordinal);
         }
 
         Close(lines.Length);
