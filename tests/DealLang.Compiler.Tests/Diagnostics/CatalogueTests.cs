@@ -298,30 +298,7 @@ public sealed partial class CatalogueTests
 
     private static string SeverityWord(Severity severity) => severity == Severity.Error ? "error" : "warning";
 
-    private static string DiagnosticsDoc([CallerFilePath] string thisFile = "")
-    {
-        string path = Path.Combine(RepoRoot(thisFile), "docs", "diagnostics.md");
-        Assert.True(File.Exists(path), $"{path} does not exist");
-        return path;
-    }
-
-    /// <summary>The folder holding DealLang.sln: above the test binaries, or, when they are built outside the
-    /// checkout (<c>--artifacts-path /tmp/...</c>), above this source file.</summary>
-    private static string RepoRoot(string thisFile)
-    {
-        foreach (string? start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile) })
-        {
-            for (DirectoryInfo? dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DealLang.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"no DealLang.sln above {AppContext.BaseDirectory} or {thisFile}");
-    }
+    private static string DiagnosticsDoc() => RepoFiles.Doc("diagnostics.md");
 
     [GeneratedRegex("^DL0[1-9][0-9]{2}$")]
     private static partial Regex CodePattern();
