@@ -723,10 +723,16 @@ pdStep
 // 'recovery drawn at 0% with 30%, 60% with 70%': from these outcomes (a buyer at a price, or none), as a drawn break's
 // dates are written (docs/language.md §10, "Drawn recovery outcomes"). 'loading H100Rent 60%' after either loads the
 // recovery on a factor (wrong-way risk, "Wrong-way recoveries"). The loadings after 'recovery' are the recovery's,
-// the ones before it the default time's.
+// the ones before it the default time's. 'recovery drawn at 0% with 30% else beta mean 55% sd 20%': no buyer, or else a
+// price from a beta (a mixture, "Drawn recovery outcomes"), the beta taking the probability the outcomes leave.
 recoveryDraw
     : RECOVERY BETA MEAN mean=expr SD sd=expr loading*                                # betaRecovery
-    | RECOVERY DRAWN AT recoveryOutcome (COMMA recoveryOutcome)* loading*             # outcomesRecovery
+    | RECOVERY DRAWN AT recoveryOutcome (COMMA recoveryOutcome)* (COMMA? ELSE recoveryRest)? loading*   # outcomesRecovery
+    ;
+
+// 'beta mean 55% sd 20%': the beta of a mixed recovery, after 'else'.
+recoveryRest
+    : BETA MEAN mean=expr SD sd=expr
     ;
 
 // '60% with 70%': one outcome of a drawn recovery, the recovery rate and its probability.

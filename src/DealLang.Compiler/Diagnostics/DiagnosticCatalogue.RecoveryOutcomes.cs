@@ -1,7 +1,7 @@
 namespace DealLang.Compiler.Diagnostics;
 
 // A default's recovery drawn from outcomes (`recovery drawn at 0% with 30%, 60% with 70%`, docs/language.md §10, "Drawn
-// recovery outcomes"): DL0552, DL0553, DL0554. Its loadings are checked as every drawn item's are (DL0513, DL0533,
+// recovery outcomes"): DL0552, DL0553, DL0554, and a mixture's DL0588. Its loadings are checked as every drawn item's are (DL0513, DL0533,
 // DL0534); a beta's are DL0541.
 public static partial class DiagnosticCatalogue
 {
@@ -24,4 +24,9 @@ public static partial class DiagnosticCatalogue
     /// recovery, as a beta's does (what a loading's sign means).</summary>
     public static Diagnostic RecoveryOutcomeOutOfOrder(SourceSpan span, string party, string scenario, double recovery, double previous) =>
         Error("DL0554", span, SemanticText.Invariant($"{party}'s drawn recovery in scenario '{scenario}' gives {SemanticText.FormatPercent(recovery)} after {SemanticText.FormatPercent(previous)}; write each recovery once, from the lowest to the highest (e.g. '0% with 30%, 60% with 70%')"));
+
+    /// <summary>DL0588: a drawn recovery's outcomes followed by <c>else beta …</c> whose probabilities leave the beta
+    /// nothing (they add up to 100% or more): the beta takes 1 − Σp, which must be above 0.</summary>
+    public static Diagnostic RecoveryMixtureLeavesNothing(SourceSpan span, string party, string scenario, double sum) =>
+        Error("DL0588", span, SemanticText.Invariant($"the outcomes of {party}'s drawn recovery in scenario '{scenario}' add up to {SemanticText.FormatPercent(sum)}, leaving nothing for the beta after 'else', which takes what they leave; give the outcomes less than 100% (e.g. '0% with 30% else beta mean 55% sd 20%'), or drop the beta"));
 }

@@ -256,7 +256,10 @@ internal sealed partial class Lowerer
             BetaRecoverySyntax beta => new RecoveryBeta(Constant(beta.Mean), Constant(beta.Sd)),
             OutcomesRecoverySyntax drawn => new RecoveryOutcomes(
                 [.. SyntaxWalk.Safe(drawn.Outcomes).Select(o => Constant(o.Recovery))],
-                [.. SyntaxWalk.Safe(drawn.Outcomes).Select(o => Constant(o.Probability))]),
+                [.. SyntaxWalk.Safe(drawn.Outcomes).Select(o => Constant(o.Probability))])
+            {
+                Rest = drawn.Rest is { } rest ? new RecoveryBeta(Constant(rest.Mean), Constant(rest.Sd)) : null,
+            },
             _ => throw new InvalidOperationException($"a drawn recovery of kind {recovery.GetType().Name}, which the lowering does not know"),
         };
         return draw with { Loadings = loadings };

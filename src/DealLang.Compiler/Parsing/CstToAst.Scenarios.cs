@@ -100,8 +100,20 @@ internal sealed partial class CstToAst
                     outcomes.Add(new RecoveryOutcomeSyntax(rate, probability, Span(outcome)));
                 }
 
+                BetaRecoverySyntax? rest = null;
+                if (drawn.recoveryRest() is { } beta)
+                {
+                    ExpressionSyntax? mean = VisitExpr(beta.mean), sd = VisitExpr(beta.sd);
+                    if (mean is null || sd is null)
+                    {
+                        return null;
+                    }
+
+                    rest = new BetaRecoverySyntax(mean, sd, Span(beta));
+                }
+
                 ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawn.loading());
-                return loadings is null ? null : new OutcomesRecoverySyntax(outcomes.ToImmutable(), Span(drawn)) { Loadings = loadings.Value };
+                return loadings is null ? null : new OutcomesRecoverySyntax(outcomes.ToImmutable(), Span(drawn)) { Loadings = loadings.Value, Rest = rest };
             }
 
             default:

@@ -181,14 +181,15 @@ internal sealed partial class Binder
         }
     }
 
-    // A drawn recovery's terms: a beta's mean and sd, or each outcome's rate and probability, then its loadings; none
-    // when the default draws no recovery.
+    // A drawn recovery's terms: a beta's mean and sd, or each outcome's rate and probability (and the mean and sd of the
+    // beta after 'else'), then its loadings; none when the default draws no recovery.
     private static IEnumerable<ExpressionSyntax?> RecoveryTerms(RecoveryDrawSyntax? recovery)
     {
         IEnumerable<ExpressionSyntax?> terms = recovery switch
         {
             BetaRecoverySyntax beta => [beta.Mean, beta.Sd],
-            OutcomesRecoverySyntax drawn => drawn.Outcomes.SelectMany(o => new[] { o.Recovery, o.Probability }),
+            OutcomesRecoverySyntax drawn => drawn.Outcomes.SelectMany(o => new[] { o.Recovery, o.Probability })
+                .Concat(drawn.Rest is { } rest ? [rest.Mean, rest.Sd] : []),
             _ => [],
         };
         return recovery is null ? terms : terms.Concat(recovery.Loadings.Select(l => l.Beta));

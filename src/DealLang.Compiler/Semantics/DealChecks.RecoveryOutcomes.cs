@@ -5,7 +5,8 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Semantics;
 
 // A default's recovery drawn from outcomes (docs/language.md §10, "Drawn recovery outcomes"): each recovery in [0%, 100%]
-// (DL0552), each probability in (0%, 100%] and all of them adding up to 100% (DL0553), the recoveries written from the
+// (DL0552), each probability in (0%, 100%] and all of them adding up to 100% (DL0553), or below 100% before 'else beta'
+// (DL0588: the beta takes the rest; the beta itself is checked as any, DL0541), the recoveries written from the
 // lowest to the highest, each once (DL0554). Where it may be written (a drawn default, a dated one) is the grammar's, and
 // its loadings are checked with every drawn item's (DealChecks.Stochastic: DL0513, DL0533, DL0534).
 internal sealed partial class DealChecks
@@ -53,9 +54,14 @@ internal sealed partial class DealChecks
             }
         }
 
-        if (summed && Math.Abs(sum - 1) > RecoveryProbabilityTolerance)
+        // Outcomes alone are the whole distribution; before 'else beta' they leave it the rest, 1 − Σp, above 0.
+        if (summed && drawn.Rest is null && Math.Abs(sum - 1) > RecoveryProbabilityTolerance)
         {
             _diagnostics.Add(DiagnosticCatalogue.RecoveryOutcomeProbabilities(drawn.Span, party, scenario, sum, sum: true));
+        }
+        else if (summed && drawn.Rest is not null && sum >= 1 - RecoveryProbabilityTolerance)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RecoveryMixtureLeavesNothing(drawn.Span, party, scenario, sum));
         }
     }
 }

@@ -406,6 +406,11 @@ internal sealed partial class DealChecks
                 break;
             case OutcomesRecoverySyntax outcomes:
                 CheckRecoveryOutcomes(outcomes, party, scenario);
+                if (outcomes.Rest is { } rest)
+                {
+                    CheckRecoveryBeta(rest, party);
+                }
+
                 break;
         }
     }

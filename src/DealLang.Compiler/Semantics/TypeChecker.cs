@@ -286,6 +286,12 @@ internal sealed partial class TypeChecker
                     Term(outcome.Probability, Unit.Rate, $"the probability of an outcome of {party}'s drawn recovery in {scenario}", Range.Any);
                 }
 
+                if (drawn.Rest is { } rest)
+                {
+                    Term(rest.Mean, Unit.Rate, $"the mean of the beta after the outcomes of {party}'s drawn recovery in {scenario}", Range.Any);
+                    Term(rest.Sd, Unit.Rate, $"the standard deviation of the beta after the outcomes of {party}'s drawn recovery in {scenario}", Range.Any);
+                }
+
                 break;
         }
 

@@ -1762,6 +1762,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitOutcomesRecovery([NotNull] DealLangParser.OutcomesRecoveryContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryRest"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRecoveryRest([NotNull] DealLangParser.RecoveryRestContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryOutcome"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

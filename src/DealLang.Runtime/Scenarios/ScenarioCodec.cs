@@ -377,7 +377,7 @@ public static class ScenarioCodec
 
     static PdStep ReadPdStep(BinaryReader r) => new(ReadDate(r), r.ReadDouble());
 
-    // A drawn recovery is its kind's byte (0 a beta, 1 outcomes) before its numbers.
+    // A drawn recovery is its kind's byte (0 a beta, 1 outcomes, 2 outcomes and the beta after 'else') before its numbers.
     static void Write(BinaryWriter w, RecoveryDraw v)
     {
         switch (v)
@@ -388,9 +388,14 @@ public static class ScenarioCodec
                 w.Write(beta.Sd);
                 break;
             case RecoveryOutcomes outcomes:
-                w.Write((byte)1);
+                w.Write(outcomes.Rest is null ? (byte)1 : (byte)2);
                 WriteArray(w, outcomes.Recoveries, (w, x) => w.Write(x));
                 WriteArray(w, outcomes.Probabilities, (w, x) => w.Write(x));
+                if (outcomes.Rest is { } rest)
+                {
+                    Write(w, rest);
+                }
+
                 break;
             default:
                 throw new ArgumentException($"a drawn recovery of kind {v.GetType().Name}, which the codec does not know", nameof(v));
@@ -405,6 +410,10 @@ public static class ScenarioCodec
         {
             0 => new RecoveryBeta(r.ReadDouble(), r.ReadDouble()),
             1 => new RecoveryOutcomes(ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble())),
+            2 => new RecoveryOutcomes(ReadArray(r, r => r.ReadDouble()), ReadArray(r, r => r.ReadDouble()))
+            {
+                Rest = ReadRecoveryDraw(r) as RecoveryBeta ?? throw new InvalidDataException("a drawn recovery's beta after its outcomes that is not a beta"),
+            },
             byte kind => throw new InvalidDataException($"a drawn recovery of kind {kind}, which the codec did not write"),
         };
         return draw with { Loadings = ReadArray(r, r => r.ReadDouble()) };

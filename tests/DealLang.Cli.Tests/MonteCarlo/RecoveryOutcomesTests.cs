@@ -52,6 +52,12 @@ public sealed class RecoveryOutcomesTests
           Other defaults drawn recovery drawn at 0% with 30%, 60% with 70%
         }
 
+        scenario NoBuyerElseBeta for Leased {
+          paths 1
+          seed  3
+          Tenant defaults on 2026-08-15 recovery drawn at 0% with 30% else beta mean 50% sd 22.3606797749979%
+        }
+
         scenario SameMeanBeta for Leased {
           paths 1
           seed  3
@@ -196,12 +202,85 @@ public sealed class RecoveryOutcomesTests
         Assert.InRange(FullLoss(beta2), betaTail - 0.012, betaTail + 0.012);
     }
 
+    // Beta(2, 2) (mean 50%, sd √0.05 = 22.3606797749979%: ν = 0.25 / 0.05 − 1 = 4, α = β = 2) has I_x = 3x² − 2x³; its
+    // inverse by bisection, independent of the runner's BetaQuantile.
+    private static double Beta22Inverse(double u)
+    {
+        double lo = 0, hi = 1;
+        for (int i = 0; i < 200; i++)
+        {
+            double mid = (lo + hi) / 2;
+            (lo, hi) = (3 * mid * mid) - (2 * mid * mid * mid) < u ? (mid, hi) : (lo, mid);
+        }
+
+        return (lo + hi) / 2;
+    }
+
+    [Fact]
+    public void A_mixture_gives_no_buyer_below_its_share_and_else_the_betas_price_and_it_reaches_the_fee()
+    {
+        // 0% with 30% else Beta(2, 2): F(r) = 0.3 + 0.7 I_r. Path 0's u at seed 3 is 0.8167 (as above), above 30%: R =
+        // I⁻¹((0.8167 − 0.3) / 0.7) = I⁻¹(0.7381) = 0.6647 (3 × 0.6647² − 2 × 0.6647³ = 1.3255 − 0.5874 = 0.7381).
+        using var compiled = Compiled.Of(Source);
+        int tenant = compiled.Party("Tenant");
+        var rng = new PathStream(3, 0, mirrored: false);
+        double u = rng.Uniform();
+        double r = Beta22Inverse((u - 0.3) / 0.7);
+        Assert.Equal(0.6647, r, 4);
+        var inputs = new PathInputs(compiled.Deal);
+        compiled.Source("NoBuyerElseBeta", 3, 1).Fill(0, inputs);
+        Assert.Equal(r, inputs.PartyRecovery[tenant], 1e-9);
+
+        // The fee owed on 2026-08-15, 6,142,465.75 (above), received × R in Q3 2026 (period 2).
+        var small = new SmallDeal(Source);
+        Assert.Equal((2_000_000 + (6_000_000.0 * 504 / 730)) * r, small.Ledger("termination fee L", 2, "NoBuyerElseBeta"), 1e-3);
+
+        // Every path of 500: no buyer exactly where u ≤ 30%, else the beta's price of the rest.
+        StochasticPaths many = compiled.Source("NoBuyerElseBeta", 2026, 500);
+        for (int p = 0; p < 500; p++)
+        {
+            var stream = new PathStream(2026, (uint)p, mirrored: false);
+            double up = stream.Uniform();
+            many.Fill(p, inputs);
+            Assert.Equal(up <= 0.3 ? 0.0 : Beta22Inverse((up - 0.3) / 0.7), inputs.PartyRecovery[tenant], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Over_many_paths_a_mixture_has_its_no_buyer_share_its_mean_and_the_betas_median()
+    {
+        // n = 20,000 paths of 0% with 30% else Beta(2, 2): no buyer on 30% (standard error √(0.3 × 0.7 / n) = 0.00324,
+        // four: 0.013); the mean 0.7 × 50% = 35%, with E[R²] = 0.7 × (0.05 + 0.25) = 0.21, sd √(0.21 − 0.1225) = 0.2958
+        // per path, a standard error of 0.00209 (four: 0.0084); of the paths with a buyer, half below 50% (the beta's
+        // median; about 14,000 paths, a standard error of 0.0042, four: 0.017).
+        const int n = 20_000;
+        using var compiled = Compiled.Of(Source);
+        StochasticPaths source = compiled.Source("NoBuyerElseBeta", 2026, n);
+        var inputs = new PathInputs(compiled.Deal);
+        int tenant = compiled.Party("Tenant");
+        int none = 0, below = 0;
+        double sum = 0;
+        for (int p = 0; p < n; p++)
+        {
+            source.Fill(p, inputs);
+            double r = inputs.PartyRecovery[tenant];
+            Assert.InRange(r, 0.0, 1.0);
+            none += r == 0 ? 1 : 0;
+            below += r is > 0 and < 0.5 ? 1 : 0;
+            sum += r;
+        }
+
+        Assert.InRange((double)none / n, 0.3 - 0.013, 0.3 + 0.013);
+        Assert.InRange(sum / n, 0.35 - 0.0084, 0.35 + 0.0084);
+        Assert.InRange((double)below / (n - none), 0.5 - 0.017, 0.5 + 0.017);
+    }
+
     [Fact]
     public void Cash_is_conserved_on_every_path()
     {
-        // The engine's cash check (every entity, every period) on every path of the two-point and three-outcome draws.
+        // The engine's cash check (every entity, every period) on every path of the two-point, three-outcome and mixed draws.
         using var compiled = Compiled.Of(Source);
-        foreach (string scenario in (string[])["TwoPoint", "ThreeBuyers", "OnTheFactor"])
+        foreach (string scenario in (string[])["TwoPoint", "ThreeBuyers", "OnTheFactor", "NoBuyerElseBeta"])
         {
             StochasticPaths source = compiled.Source(scenario, 5, 2_000);
             SimulationTotals totals = new SimulationEngine(compiled.Program, source, checkCash: true).Run(0, source.Count, threads: 2);

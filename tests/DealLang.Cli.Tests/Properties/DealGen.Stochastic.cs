@@ -85,7 +85,7 @@ internal static partial class DealGen
         from pd in Rate(1, 5000)
         from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
         from loadings in Loadings(factors.Take(2).ToArray())
-        from recovery in Maybe(Gen.OneOf(RecoveryBeta(factors), RecoveryOutcomes(factors)))
+        from recovery in Maybe(Gen.OneOf(RecoveryBeta(factors), RecoveryOutcomes(factors), RecoveryMixture(factors)))
         select $"{party} defaults drawn pd {pd} per year{step}{loadings}{recovery}";
 
     // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
@@ -101,6 +101,20 @@ internal static partial class DealGen
         from probabilities in All(levels.Select((_, j) => Rate(cuts[j + 1] - cuts[j], cuts[j + 1] - cuts[j])))
         from gamma in Loadings(factors.Take(2).ToArray())
         select "recovery drawn at " + string.Join(", ", levels.Select((_, j) => $"{rates[j]} with {probabilities[j]}")) + gamma;
+
+    // Outcomes as above adding up to less than 100% (cuts in (0, 10000) basis points), then 'else' a beta as RecoveryBeta's
+    // (always a beta distribution): the beta takes the rest (DL0588 otherwise).
+    private static Gen<string> RecoveryMixture(string[] factors) =>
+        from levels in Gen.Int[1, 3].SelectMany(n => Gen.Int[0, RecoveryLevels.Length - 1].ArrayUnique[n]).Select(ix => ix.Order().Select(i => RecoveryLevels[i]).ToArray())
+        from cuts in Gen.Int[1, 9999].ArrayUnique[levels.Length].Select(c => (int[])[0, .. c.Order()])
+        from rates in All(levels.Select(bp => Rate(bp, bp)))
+        from probabilities in All(levels.Select((_, j) => Rate(cuts[j + 1] - cuts[j], cuts[j + 1] - cuts[j])))
+        from comma in Gen.Bool
+        from mean in Rate(1000, 9000)
+        from sd in Rate(100, 2500)
+        from gamma in Loadings(factors.Take(2).ToArray())
+        select "recovery drawn at " + string.Join(", ", levels.Select((_, j) => $"{rates[j]} with {probabilities[j]}"))
+            + (comma ? "," : "") + $" else beta mean {mean} sd {sd}" + gamma;
 
     private static readonly int[] RecoveryLevels = [0, 1500, 3000, 5000, 6000, 8000, 10000];
 

@@ -114,6 +114,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("loaded recovery", @"recovery beta mean \S+ sd \S+ loading "),
         ("drawn recovery outcomes", @" recovery drawn at \S+ with \S+"), ("drawn recovery outcomes, several", @" recovery drawn at \S+ with \S+, \S+ with "),
         ("loaded drawn recovery outcomes", @" recovery drawn at [^\n]* with \S+ loading "),
+        ("drawn recovery, outcomes else a beta", @" recovery drawn at [^\n]* with \S+,? else beta mean "),
         ("coins", @"\n  coins Cn1 \{ "), ("coin price index", @"index Cn1Price \{ level \d+k per coin"),
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
         ("coins market impact", @"coins Cn1 [^\n]*depth \d+ coins impact "), ("coins members read", @"Cn1\.(value|revenue|mined|units)"),

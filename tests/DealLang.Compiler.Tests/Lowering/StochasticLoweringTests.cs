@@ -93,6 +93,17 @@ public sealed class StochasticLoweringTests
     }
 
     [Fact]
+    public void ARecoveryDrawnFromAMixtureIsLoweredWithTheBetaAfterElse()
+    {
+        // Valid 087: the neocloud's recovery is no buyer with 25% else a beta of mean 50% and sd 20%, loaded 60% on
+        // H100Rent (the mixture's loading, not the beta's); the operator's a 15% floor with 20% else a beta, loaded on nothing.
+        StochasticSpec s = Model(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "087-gpu-loan-recovery-no-buyer-or-else-a-beta-price.deal"))).Scenarios[1].Stochastic!;
+        Assert.Equal(new RecoveryOutcomes([0.0], [0.25]) { Loadings = [0.6], Rest = new RecoveryBeta(0.5, 0.2) }, s.Defaults.Single().Recovery);
+        Assert.Equal(new RecoveryOutcomes([0.15], [0.2]) { Rest = new RecoveryBeta(0.4, 0.15) }, s.Recoveries.Single().Recovery);
+        Assert.NotEqual(new RecoveryOutcomes([0.15], [0.2]), s.Recoveries.Single().Recovery); // the beta is part of its number
+    }
+
+    [Fact]
     public void SobolIsLoweredBesideTheDrawnRates()
     {
         // Valid 020: 'sobol' with two drawn rates and a drawn default (three Sobol dimensions).

@@ -33,6 +33,8 @@ public sealed class RecoveryOutcomesCheckTests
     [InlineData("Lab defaults on 2026-06-30 recovery drawn at 0% with 30%, 60% with 70% loading Campus.value -50%")]
     [InlineData("Lab defaults drawn recovery drawn at 100% with 100%")]
     [InlineData("Lab defaults drawn recovery drawn at 0% with 10%, 15% with 20%, 30% with 30%, 50% with 40%")]
+    [InlineData("Lab defaults drawn recovery drawn at 0% with 30% else beta mean 55% sd 20%")]
+    [InlineData("Lab defaults on 2026-06-30 recovery drawn at 0% with 20%, 60% with 30%, else beta mean 50% sd 20% loading Campus.value -50%")]
     public void Outcomes_that_are_a_distribution_are_accepted(string item) =>
         Assert.DoesNotContain(Analyze(Mc(item)).Diagnostics, d => d.Severity == Severity.Error);
 
@@ -83,5 +85,26 @@ public sealed class RecoveryOutcomesCheckTests
         DefaultModel drawn = model.Scenarios.Single(s => s.Name == "Mc").Stochastic!.Defaults.Single();
         Assert.Equal([0.3], drawn.Loadings);
         Assert.Equal(new RecoveryOutcomes([0.0, 0.6], [0.3, 0.7]) { Loadings = [0.4] }, drawn.Recovery);
+    }
+
+    [Fact]
+    public void Outcomes_leaving_the_beta_after_else_nothing_are_DL0588_at_the_draw()
+    {
+        // 30% + 70% = 100%: the beta would take 0%.
+        const string item = "Lab defaults drawn recovery drawn at 0% with 30%, 60% with 70% else beta mean 55% sd 20%";
+        string text = Mc(item);
+        Diagnostic error = Single(Errors(text), "DL0588");
+        Assert.Equal("the outcomes of Lab's drawn recovery in scenario 'Mc' add up to 100%, leaving nothing for the beta after 'else', which takes what they leave; give the outcomes less than 100% (e.g. '0% with 30% else beta mean 55% sd 20%'), or drop the beta", error.Message);
+        At(error, ScenarioLine(text) + 2, Column(item, "recovery"));
+    }
+
+    [Fact]
+    public void A_beta_after_else_that_cannot_exist_is_DL0541_at_it()
+    {
+        // sd 60% ≥ √(0.5 × 0.5) = 50%: no beta has it.
+        const string item = "Lab defaults drawn recovery drawn at 0% with 30% else beta mean 50% sd 60%";
+        string text = Mc(item);
+        Diagnostic error = Single(Errors(text), "DL0541");
+        At(error, ScenarioLine(text) + 2, Column(item, "beta mean"));
     }
 }
