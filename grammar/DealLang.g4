@@ -384,7 +384,8 @@ delivery
 // 'call from 2028-12-01 above 130%' lets the issuer force conversion; 'reset 2027-06-01, 2028-06-01 to 110% floor 8.00
 // per share' lowers the conversion price towards the share price on those dates. 'callable from 2027-06-01 at 104.625%, from
 // 2028-06-01 at 102.3125%, from 2029-06-01 at 100% make_whole UST5Y + 50bp' is any tranche's call schedule: the price a
-// scenario's call pays, and before the first date the make-whole price. 'completion Built' scales the scheduled principal by
+// scenario's call pays, and before the first date the make-whole price ('make_whole curve { 2y UST2Y  5y UST5Y } + 50bp':
+// at a Treasury curve's rate for the time to the first date). 'completion Built' scales the scheduled principal by
 // the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
 // completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
@@ -419,7 +420,13 @@ trancheItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?   # convertibleItem
     | RESET DATE (COMMA DATE)* TO ratio=expr FLOOR floor=expr   # conversionResetItem
     | COMPLETION expr                                # completionItem
-    | CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
+    | CALLABLE callStep+ (MAKE_WHOLE (makeWhole=expr | CURVE LBRACE curvePoint+ RBRACE (sign=(PLUS | MINUS) spread=expr)?))?   # callableItem
+    ;
+
+// A point of a make-whole's Treasury curve, '5y UST5Y' (the points separated by commas or not): the rate index of that
+// constant maturity (docs/language.md §5 "The make-whole price").
+curvePoint
+    : duration rate=expr COMMA?
     ;
 
 // A step of a tranche's call schedule, 'from 2028-06-01 at 102.3125%' (the steps separated by commas or not):
@@ -830,7 +837,7 @@ ident
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
-    | WORKOUT | YIELD | RESET
+    | WORKOUT | YIELD | RESET | CURVE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1082,6 +1089,7 @@ CALL          : 'call';
 // A tranche's call schedule and its make-whole rate ('callable from 2027-06-01 at 104.625% ... make_whole UST5Y + 50bp').
 CALLABLE      : 'callable';
 MAKE_WHOLE    : 'make_whole';
+CURVE         : 'curve';
 COMPLETION    : 'completion';
 DELAYED       : 'delayed';
 PHASED        : 'phased';

@@ -5,7 +5,8 @@ namespace DealLang.Compiler.Diagnostics;
 // A tranche's call schedule ('callable from 2027-06-01 at 104.625%, from 2028-06-01 at 102.3125% make_whole UST5Y +
 // 50bp', docs/language.md §5 "A call schedule") and a scenario's call of such notes: DL0561 a price given to a call the
 // schedule prices, DL0562 a call before the first call date without a make-whole, DL0563 the steps' dates not
-// increasing, DL0564 a step's price not above 0%. A step's date outside the tranche's life is DL0770, as a put's is.
+// increasing, DL0564 a step's price not above 0%, DL0589 a make-whole curve's tenors not above 0 and increasing. A step's
+// date outside the tranche's life is DL0770, as a put's is.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0561: a scenario's call <c>at P</c> of notes with a call schedule: the price is a term of the notes
@@ -28,4 +29,11 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic CallStepPriceNotPositive(SourceSpan span, string tranche, double price) =>
         Error("DL0564", span, string.Create(CultureInfo.InvariantCulture,
             $"a call price of tranche '{tranche}' is a share of the principal and must be above 0%, not {price * 100:0.##}%"));
+
+    /// <summary>DL0589: a make-whole curve's tenors not above zero and increasing: the rate is interpolated between the
+    /// points around the time to the first call date, so they are read in tenor order.</summary>
+    public static Diagnostic MakeWholeCurveTenors(SourceSpan span, string tranche, string tenor, string? previous) =>
+        Error("DL0589", span, previous is null
+            ? $"the make-whole curve of tranche '{tranche}' has a tenor of {tenor}: each tenor is a time above zero (e.g. 'curve {{ 2y UST2Y  5y UST5Y  10y UST10Y }}')"
+            : $"the make-whole curve of tranche '{tranche}' must list its tenors from the shortest to the longest, each once: {tenor} is not longer than {previous} (e.g. 'curve {{ 2y UST2Y  5y UST5Y  10y UST10Y }}')");
 }

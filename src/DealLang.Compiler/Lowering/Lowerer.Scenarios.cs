@@ -64,7 +64,7 @@ internal sealed partial class Lowerer
             {
                 When = when,
                 Steps = [.. schedule.Steps.Select(s => new CallStepPrice(s.From, s.Price))],
-                MakeWhole = schedule.MakeWhole is not null,
+                MakeWhole = schedule.HasMakeWhole,
             };
         }
 

@@ -49,7 +49,7 @@ public sealed record TrancheModel(
             HasPuts = Conversion is { Puts.IsEmpty: false },
             HasReset = Conversion is { Reset: not null },
             CalledByScenario = CalledByScenario,
-            CallsAtMakeWhole = CallSchedule is { MakeWhole: not null },
+            CallsAtMakeWhole = CallSchedule is { HasMakeWhole: true },
             CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
         };
 }
@@ -89,6 +89,16 @@ public sealed record CallScheduleModel(ImmutableArray<CallStep> Steps, BoundExpr
 {
     public CallStep First => Steps[0];
 
+    /// <summary><c>make_whole curve { 2y UST2Y  5y UST5Y } + 50bp</c>: the curve's points in increasing tenor (DL0589), the
+    /// make-whole rate read from it at the time to the first call date plus <see cref="CurveSpread"/>; empty without.</summary>
+    public ImmutableArray<MakeWholePoint> Curve { get; init; } = [];
+
+    /// <summary>The spread added to the curve's interpolated rate.</summary>
+    public double CurveSpread { get; init; }
+
+    /// <summary>Whether a call before the first step is at a make-whole price (one rate, or a curve).</summary>
+    public bool HasMakeWhole => MakeWhole is not null || !Curve.IsDefaultOrEmpty;
+
     /// <summary>The price of the step in force on <paramref name="date"/> (the last on or before it); null before the
     /// first call date, when only a make-whole call may be made.</summary>
     public double? PriceOn(Date date) => Steps.LastOrDefault(s => s.From <= date) is { } step ? step.Price : null;
@@ -96,6 +106,10 @@ public sealed record CallScheduleModel(ImmutableArray<CallStep> Steps, BoundExpr
 
 /// <summary>A call schedule's step: from <see cref="From"/> on, the notes are called at <see cref="Price"/> per unit of principal.</summary>
 public sealed record CallStep(Date From, double Price);
+
+/// <summary>A make-whole curve's point: the rate <see cref="Rate"/> (read at the period's start) of the constant
+/// maturity <see cref="Years"/>.</summary>
+public sealed record MakeWholePoint(double Years, BoundExpression Rate);
 
 /// <summary>A holder's put on <see cref="Date"/>, decided at the start of <see cref="Period"/> (the period ending on or
 /// after the date) and paid at its end, at <see cref="Price"/> per unit of principal (1 = par).</summary>

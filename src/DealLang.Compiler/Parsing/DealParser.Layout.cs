@@ -18,7 +18,7 @@ public static partial class DealParser
         DealLangParser.RULE_coinsItem, DealLangParser.RULE_delivery, DealLangParser.RULE_trancheItem,
         DealLangParser.RULE_gridTier, DealLangParser.RULE_holdingItem, DealLangParser.RULE_equityItem,
         DealLangParser.RULE_accountItem, DealLangParser.RULE_step, DealLangParser.RULE_enforcementItem,
-        DealLangParser.RULE_scenarioItem, DealLangParser.RULE_holderTerm,
+        DealLangParser.RULE_scenarioItem, DealLangParser.RULE_holderTerm, DealLangParser.RULE_curvePoint,
     ];
 
     /// <summary>Rules whose contexts stand on a line of their own.</summary>

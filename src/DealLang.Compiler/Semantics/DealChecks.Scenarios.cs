@@ -471,7 +471,7 @@ internal sealed partial class DealChecks
             {
                 _diagnostics.Add(DiagnosticCatalogue.CallPriceOfScheduledNotes(given.Span, scenario, name.Text));
             }
-            else if (called.On.Value < first.Value && schedule.MakeWhole is null)
+            else if (called.On.Value < first.Value && !schedule.HasMakeWhole)
             {
                 _diagnostics.Add(DiagnosticCatalogue.CallBeforeFirstCallDate(called.On.Span, scenario, name.Text, called.On.Value.ToString(), first.Value.ToString()));
             }

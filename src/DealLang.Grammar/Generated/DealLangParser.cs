@@ -72,13 +72,13 @@ public partial class DealLangParser : Parser {
 		INVESTMENT_GRADE=221, WHILE=222, HOLDING=223, FACE=224, MARK=225, DISCOUNT=226, 
 		PAR=227, HOLDINGS=228, HASHRATE=229, NETWORK=230, REWARDS=231, COVER=232, 
 		CONVERTIBLE=233, EARLY=234, ABOVE=235, PUT=236, CALL=237, CALLABLE=238, 
-		MAKE_WHOLE=239, COMPLETION=240, DELAYED=241, PHASED=242, INDEXED=243, 
-		YEARLY=244, WORKOUT=245, YIELD=246, RESET=247, LBRACE=248, RBRACE=249, 
-		LPAREN=250, RPAREN=251, COMMA=252, DOT=253, ARROW=254, ASSIGN=255, PLUS=256, 
-		MINUS=257, STAR=258, SLASH=259, LE=260, GE=261, LT=262, GT=263, EQ=264, 
-		NE=265, DAYCOUNT=266, DATE=267, QUANTITY=268, NUMBER=269, STRING=270, 
-		UNTERMINATED_STRING=271, IDENT=272, NON_ASCII_NAME=273, LINE_COMMENT=274, 
-		BLOCK_COMMENT=275, UNTERMINATED_COMMENT=276, WS=277, UNEXPECTED_CHAR=278;
+		MAKE_WHOLE=239, CURVE=240, COMPLETION=241, DELAYED=242, PHASED=243, INDEXED=244, 
+		YEARLY=245, WORKOUT=246, YIELD=247, RESET=248, LBRACE=249, RBRACE=250, 
+		LPAREN=251, RPAREN=252, COMMA=253, DOT=254, ARROW=255, ASSIGN=256, PLUS=257, 
+		MINUS=258, STAR=259, SLASH=260, LE=261, GE=262, LT=263, GT=264, EQ=265, 
+		NE=266, DAYCOUNT=267, DATE=268, QUANTITY=269, NUMBER=270, STRING=271, 
+		UNTERMINATED_STRING=272, IDENT=273, NON_ASCII_NAME=274, LINE_COMMENT=275, 
+		BLOCK_COMMENT=276, UNTERMINATED_COMMENT=277, WS=278, UNEXPECTED_CHAR=279;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -90,20 +90,20 @@ public partial class DealLangParser : Parser {
 		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
 		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
 		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
-		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_callStep = 42, 
-		RULE_convertiblePut = 43, RULE_convertibleCall = 44, RULE_stepUp = 45, 
-		RULE_marginGrid = 46, RULE_gridTier = 47, RULE_amortization = 48, RULE_holdingDecl = 49, 
-		RULE_holdingItem = 50, RULE_holdingMarketTerm = 51, RULE_equityDecl = 52, 
-		RULE_equityItem = 53, RULE_holder = 54, RULE_holderTerm = 55, RULE_capitalCall = 56, 
-		RULE_accountDecl = 57, RULE_accountItem = 58, RULE_feeDecl = 59, RULE_testDecl = 60, 
-		RULE_triggerDecl = 61, RULE_cureDestination = 62, RULE_triggerEffect = 63, 
-		RULE_defaultRule = 64, RULE_cfadsRule = 65, RULE_cfadsItem = 66, RULE_waterfallDecl = 67, 
-		RULE_step = 68, RULE_enforcementDecl = 69, RULE_enforcementItem = 70, 
-		RULE_sellTerm = 71, RULE_scenarioDecl = 72, RULE_scenarioItem = 73, RULE_pdStep = 74, 
-		RULE_recoveryDraw = 75, RULE_recoveryRest = 76, RULE_recoveryOutcome = 77, 
-		RULE_delayOutcome = 78, RULE_breakChance = 79, RULE_loading = 80, RULE_perYear = 81, 
-		RULE_duration = 82, RULE_expr = 83, RULE_measureUnit = 84, RULE_reference = 85, 
-		RULE_ident = 86;
+		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_curvePoint = 42, 
+		RULE_callStep = 43, RULE_convertiblePut = 44, RULE_convertibleCall = 45, 
+		RULE_stepUp = 46, RULE_marginGrid = 47, RULE_gridTier = 48, RULE_amortization = 49, 
+		RULE_holdingDecl = 50, RULE_holdingItem = 51, RULE_holdingMarketTerm = 52, 
+		RULE_equityDecl = 53, RULE_equityItem = 54, RULE_holder = 55, RULE_holderTerm = 56, 
+		RULE_capitalCall = 57, RULE_accountDecl = 58, RULE_accountItem = 59, RULE_feeDecl = 60, 
+		RULE_testDecl = 61, RULE_triggerDecl = 62, RULE_cureDestination = 63, 
+		RULE_triggerEffect = 64, RULE_defaultRule = 65, RULE_cfadsRule = 66, RULE_cfadsItem = 67, 
+		RULE_waterfallDecl = 68, RULE_step = 69, RULE_enforcementDecl = 70, RULE_enforcementItem = 71, 
+		RULE_sellTerm = 72, RULE_scenarioDecl = 73, RULE_scenarioItem = 74, RULE_pdStep = 75, 
+		RULE_recoveryDraw = 76, RULE_recoveryRest = 77, RULE_recoveryOutcome = 78, 
+		RULE_delayOutcome = 79, RULE_breakChance = 80, RULE_loading = 81, RULE_perYear = 82, 
+		RULE_duration = 83, RULE_expr = 84, RULE_measureUnit = 85, RULE_reference = 86, 
+		RULE_ident = 87;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -113,15 +113,15 @@ public partial class DealLangParser : Parser {
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
 		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
 		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"callStep", "convertiblePut", "convertibleCall", "stepUp", "marginGrid", 
-		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
-		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
-		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
-		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "recoveryRest", "recoveryOutcome", 
-		"delayOutcome", "breakChance", "loading", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"curvePoint", "callStep", "convertiblePut", "convertibleCall", "stepUp", 
+		"marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
+		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
+		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "recoveryRest", 
+		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -163,7 +163,7 @@ public partial class DealLangParser : Parser {
 		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
 		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
 		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
-		"'make_whole'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
+		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
 		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
 		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
 		"'<'", "'>'", "'=='", "'!='"
@@ -201,7 +201,7 @@ public partial class DealLangParser : Parser {
 		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
 		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
 		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
-		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", 
+		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
 		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
 		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
@@ -313,35 +313,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 178;
+				State = 180;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 174;
+					State = 176;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 175;
+					State = 177;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 176;
+					State = 178;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 177;
+					State = 179;
 					unknownDecl();
 					}
 					break;
@@ -349,11 +349,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 182;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 183;
+			State = 185;
 			Match(Eof);
 			}
 		}
@@ -391,9 +391,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 185;
+			State = 187;
 			Match(IMPORT);
-			State = 186;
+			State = 188;
 			Match(STRING);
 			}
 		}
@@ -443,27 +443,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
-			Match(DEAL);
-			State = 189;
-			_localctx.name = ident();
 			State = 190;
+			Match(DEAL);
+			State = 191;
+			_localctx.name = ident();
+			State = 192;
 			Match(LBRACE);
-			State = 194;
+			State = 196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 191;
+				State = 193;
 				dealMember();
 				}
 				}
-				State = 196;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 197;
+			State = 199;
 			Match(RBRACE);
 			}
 		}
@@ -560,7 +560,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 220;
+			State = 222;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -573,147 +573,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 199;
+				State = 201;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 200;
+				State = 202;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 201;
+				State = 203;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 202;
+				State = 204;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 203;
+				State = 205;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 204;
+				State = 206;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 205;
+				State = 207;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 206;
+				State = 208;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 207;
+				State = 209;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 208;
+				State = 210;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 209;
+				State = 211;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 210;
+				State = 212;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 211;
+				State = 213;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 212;
+				State = 214;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 213;
+				State = 215;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 214;
+				State = 216;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 215;
+				State = 217;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 216;
+				State = 218;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 217;
+				State = 219;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 218;
+				State = 220;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 219;
+				State = 221;
 				unknownDecl();
 				}
 				break;
@@ -772,16 +772,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 222;
+			State = 224;
 			Match(IDENT);
-			State = 223;
+			State = 225;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 229;
+			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -953,6 +953,7 @@ public partial class DealLangParser : Parser {
 				case CONVERTIBLE:
 				case EARLY:
 				case ABOVE:
+				case CURVE:
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
@@ -964,19 +965,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 224;
+					State = 226;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 225;
+					State = 227;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 226;
+					State = 228;
 					Match(ON);
 					}
 					break;
@@ -984,11 +985,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 231;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 232;
+			State = 234;
 			block();
 			}
 		}
@@ -1039,19 +1040,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 236;
 			Match(LBRACE);
-			State = 239;
+			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8388607L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -288230376151711745L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 16777215L) != 0)) {
 				{
-				State = 237;
+				State = 239;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 235;
+					State = 237;
 					block();
 					}
 					break;
@@ -1294,6 +1295,7 @@ public partial class DealLangParser : Parser {
 				case CALL:
 				case CALLABLE:
 				case MAKE_WHOLE:
+				case CURVE:
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
@@ -1332,7 +1334,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 236;
+					State = 238;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1347,11 +1349,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 241;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 242;
+			State = 244;
 			Match(RBRACE);
 			}
 		}
@@ -1491,16 +1493,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 267;
+			State = 269;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 244;
+				State = 246;
 				Match(TITLE);
-				State = 245;
+				State = 247;
 				Match(STRING);
 				}
 				break;
@@ -1508,9 +1510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 246;
+				State = 248;
 				Match(CURRENCY);
-				State = 247;
+				State = 249;
 				ident();
 				}
 				break;
@@ -1518,9 +1520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 248;
+				State = 250;
 				Match(CLOSING);
-				State = 249;
+				State = 251;
 				Match(DATE);
 				}
 				break;
@@ -1528,9 +1530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 250;
+				State = 252;
 				Match(MATURITY);
-				State = 251;
+				State = 253;
 				Match(DATE);
 				}
 				break;
@@ -1538,9 +1540,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 252;
+				State = 254;
 				Match(FIRST_PAYMENT);
-				State = 253;
+				State = 255;
 				Match(DATE);
 				}
 				break;
@@ -1548,9 +1550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 254;
+				State = 256;
 				Match(PAY);
-				State = 255;
+				State = 257;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1558,9 +1560,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 256;
+				State = 258;
 				Match(DAYCOUNT_KW);
-				State = 257;
+				State = 259;
 				dayCount();
 				}
 				break;
@@ -1568,28 +1570,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 258;
+				State = 260;
 				Match(BUSINESS_DAYS);
-				State = 259;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 261;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 263;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 260;
+					State = 262;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 265;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 263;
+					State = 265;
 					Match(HOLIDAYS);
-					State = 264;
+					State = 266;
 					holidaySet();
 					}
 				}
@@ -1647,7 +1649,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 282;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1819,6 +1821,7 @@ public partial class DealLangParser : Parser {
 			case CONVERTIBLE:
 			case EARLY:
 			case ABOVE:
+			case CURVE:
 			case COMPLETION:
 			case DELAYED:
 			case PHASED:
@@ -1831,36 +1834,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 269;
+				State = 271;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 274;
+				State = 276;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 270;
+						State = 272;
 						Match(PLUS);
-						State = 271;
+						State = 273;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 276;
+					State = 278;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 279;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 277;
+					State = 279;
 					Match(PLUS);
-					State = 278;
+					State = 280;
 					holidayList();
 					}
 				}
@@ -1870,7 +1873,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 281;
+				State = 283;
 				holidayList();
 				}
 				break;
@@ -1921,33 +1924,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 286;
 			Match(LBRACE);
-			State = 291;
+			State = 293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 285;
-				Match(DATE);
 				State = 287;
+				Match(DATE);
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 286;
+					State = 288;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 293;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 294;
+			State = 296;
 			Match(RBRACE);
 			}
 		}
@@ -1984,7 +1987,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 296;
+			State = 298;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2034,27 +2037,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
-			Match(PARTY);
-			State = 299;
-			_localctx.name = ident();
 			State = 300;
+			Match(PARTY);
+			State = 301;
+			_localctx.name = ident();
+			State = 302;
 			Match(LBRACE);
-			State = 304;
+			State = 306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 301;
+				State = 303;
 				partyItem();
 				}
 				}
-				State = 306;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 307;
+			State = 309;
 			Match(RBRACE);
 			}
 		}
@@ -2124,16 +2127,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 315;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 309;
+				State = 311;
 				Match(RATING);
-				State = 310;
+				State = 312;
 				Match(STRING);
 				}
 				break;
@@ -2141,9 +2144,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 311;
+				State = 313;
 				Match(PD);
-				State = 312;
+				State = 314;
 				expr(0);
 				}
 				break;
@@ -2151,9 +2154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 313;
+				State = 315;
 				Match(RECOVERY);
-				State = 314;
+				State = 316;
 				expr(0);
 				}
 				break;
@@ -2207,27 +2210,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 317;
-			Match(INDEX);
-			State = 318;
-			_localctx.name = ident();
 			State = 319;
+			Match(INDEX);
+			State = 320;
+			_localctx.name = ident();
+			State = 321;
 			Match(LBRACE);
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
 				{
 				{
-				State = 320;
+				State = 322;
 				indexItem();
 				}
 				}
-				State = 325;
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 326;
+			State = 328;
 			Match(RBRACE);
 			}
 		}
@@ -2342,16 +2345,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 353;
+			State = 355;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 328;
+				State = 330;
 				Match(LEVEL);
-				State = 329;
+				State = 331;
 				expr(0);
 				}
 				break;
@@ -2359,11 +2362,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 330;
-				Match(DEFLATE);
-				State = 331;
-				expr(0);
 				State = 332;
+				Match(DEFLATE);
+				State = 333;
+				expr(0);
+				State = 334;
 				perYear();
 				}
 				break;
@@ -2371,11 +2374,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 334;
-				Match(GROW);
-				State = 335;
-				expr(0);
 				State = 336;
+				Match(GROW);
+				State = 337;
+				expr(0);
+				State = 338;
 				perYear();
 				}
 				break;
@@ -2383,27 +2386,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 338;
-				Match(POINTS);
-				State = 339;
-				pointsKind();
 				State = 340;
+				Match(POINTS);
+				State = 341;
+				pointsKind();
+				State = 342;
 				Match(LBRACE);
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 341;
+					State = 343;
 					schedulePoint();
 					}
 					}
-					State = 346;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 347;
+				State = 349;
 				Match(RBRACE);
 				}
 				break;
@@ -2411,13 +2414,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 349;
-				Match(LAUNCH);
-				State = 350;
-				Match(DATE);
 				State = 351;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 352;
+				Match(DATE);
+				State = 353;
+				Match(DOWN);
+				State = 354;
 				expr(0);
 				}
 				break;
@@ -2460,7 +2463,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 355;
+			State = 357;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2517,27 +2520,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 357;
-			Match(FACILITY);
-			State = 358;
-			_localctx.name = ident();
 			State = 359;
+			Match(FACILITY);
+			State = 360;
+			_localctx.name = ident();
+			State = 361;
 			Match(LBRACE);
-			State = 363;
+			State = 365;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 360;
+				State = 362;
 				facilityItem();
 				}
 				}
-				State = 365;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 366;
+			State = 368;
 			Match(RBRACE);
 			}
 		}
@@ -2623,16 +2626,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 391;
+			State = 393;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 368;
+				State = 370;
 				Match(COST);
-				State = 369;
+				State = 371;
 				expr(0);
 				}
 				break;
@@ -2640,32 +2643,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 370;
-				Match(VALUE);
-				State = 371;
-				Match(STRAIGHT_LINE);
 				State = 372;
+				Match(VALUE);
+				State = 373;
+				Match(STRAIGHT_LINE);
+				State = 374;
 				duration();
-				State = 375;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 373;
+					State = 375;
 					Match(FLOOR);
-					State = 374;
+					State = 376;
 					expr(0);
 					}
 				}
 
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 377;
+					State = 379;
 					Match(FROM);
-					State = 378;
+					State = 380;
 					Match(DATE);
 					}
 				}
@@ -2676,27 +2679,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 381;
-				Match(VALUE);
-				State = 382;
-				Match(SCHEDULE);
 				State = 383;
+				Match(VALUE);
+				State = 384;
+				Match(SCHEDULE);
+				State = 385;
 				Match(LBRACE);
-				State = 387;
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 384;
+					State = 386;
 					schedulePoint();
 					}
 					}
-					State = 389;
+					State = 391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 390;
+				State = 392;
 				Match(RBRACE);
 				}
 				break;
@@ -2740,16 +2743,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 395;
 			Match(DATE);
-			State = 394;
-			expr(0);
 			State = 396;
+			expr(0);
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 395;
+				State = 397;
 				Match(COMMA);
 				}
 			}
@@ -2807,31 +2810,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
-			Match(LEASE);
-			State = 399;
-			_localctx.name = ident();
 			State = 400;
-			Match(ON);
+			Match(LEASE);
 			State = 401;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 402;
+			Match(ON);
+			State = 403;
+			_localctx.facility = ident();
+			State = 404;
 			Match(LBRACE);
-			State = 406;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 403;
+				State = 405;
 				leaseItem();
 				}
 				}
-				State = 408;
+				State = 410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 409;
+			State = 411;
 			Match(RBRACE);
 			}
 		}
@@ -3052,16 +3055,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 474;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 411;
+				State = 413;
 				Match(LESSEE);
-				State = 412;
+				State = 414;
 				ident();
 				}
 				break;
@@ -3069,46 +3072,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
-				Match(RENT);
-				State = 414;
-				expr(0);
 				State = 415;
+				Match(RENT);
+				State = 416;
+				expr(0);
+				State = 417;
 				perYear();
-				State = 420;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 416;
-					Match(ESCALATING);
-					State = 417;
-					expr(0);
 					State = 418;
+					Match(ESCALATING);
+					State = 419;
+					expr(0);
+					State = 420;
 					perYear();
 					}
 				}
 
-				State = 430;
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 422;
+					State = 424;
 					Match(INDEXED);
-					State = 423;
+					State = 425;
 					ident();
-					State = 427;
+					State = 429;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 424;
+						State = 426;
 						indexationPart();
 						}
 						}
-						State = 429;
+						State = 431;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3121,9 +3124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 432;
+				State = 434;
 				Match(STARTS);
-				State = 433;
+				State = 435;
 				Match(DATE);
 				}
 				break;
@@ -3131,9 +3134,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 434;
+				State = 436;
 				Match(TERM);
-				State = 435;
+				State = 437;
 				duration();
 				}
 				break;
@@ -3141,43 +3144,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 436;
-				Match(RENEWALS);
-				State = 437;
-				renewalCount();
 				State = 438;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 439;
-				Match(AT);
+				renewalCount();
 				State = 440;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 441;
+				Match(AT);
+				State = 442;
+				Match(LESSEE);
+				State = 443;
 				Match(OPTION);
-				State = 445;
+				State = 447;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 442;
-					Match(RENT);
-					State = 443;
-					Match(AT);
 					State = 444;
+					Match(RENT);
+					State = 445;
+					Match(AT);
+					State = 446;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 450;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 447;
+					State = 449;
 					renewalTerm();
 					}
 					}
-					State = 452;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3187,19 +3190,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 453;
-				Match(RVG);
 				State = 455;
+				Match(RVG);
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 454;
+					State = 456;
 					rvgPart();
 					}
 					}
-					State = 457;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3209,9 +3212,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 459;
+				State = 461;
 				Match(DAYCOUNT_KW);
-				State = 460;
+				State = 462;
 				dayCount();
 				}
 				break;
@@ -3219,7 +3222,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 461;
+				State = 463;
 				guarantorClause();
 				}
 				break;
@@ -3227,9 +3230,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 462;
+				State = 464;
 				Match(PHASED);
-				State = 463;
+				State = 465;
 				ident();
 				}
 				break;
@@ -3237,25 +3240,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 464;
+				State = 466;
 				Match(TERMINATION_FEE);
-				State = 465;
+				State = 467;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 471;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 466;
+					State = 468;
 					Match(AMORTISING);
-					State = 469;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 467;
+						State = 469;
 						Match(TO);
-						State = 468;
+						State = 470;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3269,7 +3272,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 473;
+				State = 475;
 				breakOption();
 				}
 				break;
@@ -3346,16 +3349,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 495;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 478;
 				Match(WITH);
-				State = 477;
+				State = 479;
 				breakOption();
 				}
 				break;
@@ -3363,45 +3366,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 478;
-				Match(WITH);
-				State = 479;
-				Match(TERMINATION_FEE);
 				State = 480;
+				Match(WITH);
+				State = 481;
+				Match(TERMINATION_FEE);
+				State = 482;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 485;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 481;
+					State = 483;
 					Match(COMMA);
-					State = 482;
+					State = 484;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 487;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 493;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 488;
+					State = 490;
 					Match(AMORTISING);
-					State = 491;
+					State = 493;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 489;
+						State = 491;
 						Match(TO);
-						State = 490;
+						State = 492;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3467,60 +3470,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 497;
-			Match(BREAK_OPTION);
-			State = 498;
-			Match(AT);
 			State = 499;
+			Match(BREAK_OPTION);
+			State = 500;
+			Match(AT);
+			State = 501;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 504;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 500;
+				State = 502;
 				Match(COMMA);
-				State = 501;
+				State = 503;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 506;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 509;
+			State = 511;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 507;
+				State = 509;
 				Match(NOTICE);
-				State = 508;
+				State = 510;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 512;
+			State = 514;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 511;
+				State = 513;
 				breakFee();
 				}
 			}
 
-			State = 516;
+			State = 518;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 514;
+				State = 516;
 				Match(WITH);
-				State = 515;
+				State = 517;
 				Match(RVG);
 				}
 				break;
@@ -3589,20 +3592,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 525;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 518;
-				Match(FEE);
-				State = 519;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 520;
-				Match(OF);
+				Match(FEE);
 				State = 521;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 522;
+				Match(OF);
+				State = 523;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3610,9 +3613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 525;
 				Match(FEE);
-				State = 524;
+				State = 526;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3696,14 +3699,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 534;
+			State = 536;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 527;
+				State = 529;
 				Match(YEARLY);
 				}
 				break;
@@ -3711,9 +3714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 528;
+				State = 530;
 				Match(FLOOR);
-				State = 529;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -3721,9 +3724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 530;
+				State = 532;
 				Match(CAP);
-				State = 531;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -3731,9 +3734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 532;
+				State = 534;
 				Match(LAG);
-				State = 533;
+				State = 535;
 				duration();
 				}
 				break;
@@ -3774,22 +3777,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 539;
+			State = 541;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 536;
+				State = 538;
 				Match(NUMBER);
-				State = 537;
+				State = 539;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 538;
+				State = 540;
 				Match(QUANTITY);
 				}
 				break;
@@ -3863,16 +3866,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 547;
+			State = 549;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 541;
+				State = 543;
 				Match(GUARANTEES);
-				State = 542;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -3880,9 +3883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 543;
+				State = 545;
 				Match(CAP);
-				State = 544;
+				State = 546;
 				expr(0);
 				}
 				break;
@@ -3890,9 +3893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 545;
+				State = 547;
 				Match(UNTIL);
-				State = 546;
+				State = 548;
 				Match(DATE);
 				}
 				break;
@@ -3944,21 +3947,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 549;
+			State = 551;
 			Match(GUARANTOR);
-			State = 550;
+			State = 552;
 			_localctx.party = ident();
-			State = 554;
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 551;
+				State = 553;
 				guarantorPart();
 				}
 				}
-				State = 556;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4048,16 +4051,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 569;
+			State = 571;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 557;
+				State = 559;
 				Match(CAP);
-				State = 558;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -4065,9 +4068,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 559;
+				State = 561;
 				Match(UNTIL);
-				State = 560;
+				State = 562;
 				Match(DATE);
 				}
 				break;
@@ -4075,9 +4078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 561;
+				State = 563;
 				Match(FEE);
-				State = 562;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4085,18 +4088,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 563;
+				State = 565;
 				Match(COVERS);
-				State = 564;
+				State = 566;
 				coverage();
-				State = 567;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 565;
+					State = 567;
 					Match(AND);
-					State = 566;
+					State = 568;
 					coverage();
 					}
 				}
@@ -4142,7 +4145,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 573;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4199,27 +4202,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 573;
-			Match(LOAN);
-			State = 574;
-			_localctx.name = ident();
 			State = 575;
+			Match(LOAN);
+			State = 576;
+			_localctx.name = ident();
+			State = 577;
 			Match(LBRACE);
-			State = 579;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 576;
+				State = 578;
 				loanItem();
 				}
 				}
-				State = 581;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 582;
+			State = 584;
 			Match(RBRACE);
 			}
 		}
@@ -4403,16 +4406,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 636;
+			State = 638;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 584;
+				State = 586;
 				Match(OBLIGOR);
-				State = 585;
+				State = 587;
 				ident();
 				}
 				break;
@@ -4420,9 +4423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 586;
+				State = 588;
 				Match(BALANCE);
-				State = 587;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4430,9 +4433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 588;
+				State = 590;
 				Match(COUPON);
-				State = 589;
+				State = 591;
 				couponTerms();
 				}
 				break;
@@ -4440,11 +4443,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
-				Match(INTEREST_ONLY);
-				State = 591;
-				Match(UNTIL);
 				State = 592;
+				Match(INTEREST_ONLY);
+				State = 593;
+				Match(UNTIL);
+				State = 594;
 				Match(DATE);
 				}
 				break;
@@ -4452,16 +4455,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 593;
+				State = 595;
 				Match(AMORTIZE);
-				State = 594;
-				amortization();
 				State = 596;
+				amortization();
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 595;
+					State = 597;
 					Match(IDENT);
 					}
 				}
@@ -4472,9 +4475,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 598;
+				State = 600;
 				Match(MATURITY);
-				State = 599;
+				State = 601;
 				Match(DATE);
 				}
 				break;
@@ -4482,84 +4485,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 600;
+				State = 602;
 				Match(RECOVERY);
-				State = 601;
+				State = 603;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 604;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 602;
+					State = 604;
 					Match(AFTER);
-					State = 603;
+					State = 605;
 					duration();
 					}
 				}
 
-				State = 608;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 606;
+					State = 608;
 					Match(ACCRUING);
-					State = 607;
+					State = 609;
 					recoveryAccrual();
 					}
 				}
 
-				State = 627;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 610;
+					State = 612;
 					Match(IN);
-					State = 625;
+					State = 627;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 611;
+						State = 613;
 						Match(NUMBER);
-						State = 612;
+						State = 614;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 613;
+						State = 615;
 						Match(INSTALMENTS);
-						State = 614;
+						State = 616;
 						Match(LBRACE);
-						State = 621;
+						State = 623;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 145522047561236451L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
 							{
 							{
-							State = 615;
+							State = 617;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 617;
+							State = 619;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 616;
+								State = 618;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 623;
+							State = 625;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 624;
+						State = 626;
 						Match(RBRACE);
 						}
 						break;
@@ -4575,7 +4578,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 629;
+				State = 631;
 				stepUp();
 				}
 				break;
@@ -4583,7 +4586,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 630;
+				State = 632;
 				marginGrid();
 				}
 				break;
@@ -4591,19 +4594,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 631;
-				Match(DEFAULT_INTEREST);
 				State = 633;
+				Match(DEFAULT_INTEREST);
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 632;
+					State = 634;
 					Match(PLUS);
 					}
 				}
 
-				State = 635;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4662,14 +4665,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 640;
+			State = 642;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 638;
+				State = 640;
 				Match(COUPON);
 				}
 				break;
@@ -4677,7 +4680,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4729,27 +4732,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 642;
-			Match(FLEET);
-			State = 643;
-			_localctx.name = ident();
 			State = 644;
+			Match(FLEET);
+			State = 645;
+			_localctx.name = ident();
+			State = 646;
 			Match(LBRACE);
-			State = 648;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 645;
+				State = 647;
 				fleetItem();
 				}
 				}
-				State = 650;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 651;
+			State = 653;
 			Match(RBRACE);
 			}
 		}
@@ -4946,32 +4949,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 692;
+			State = 694;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 653;
+				State = 655;
 				Match(DELIVERIES);
-				State = 654;
+				State = 656;
 				Match(LBRACE);
-				State = 658;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 655;
+					State = 657;
 					delivery();
 					}
 					}
-					State = 660;
+					State = 662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 661;
+				State = 663;
 				Match(RBRACE);
 				}
 				break;
@@ -4979,9 +4982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 664;
 				Match(UNITS);
-				State = 663;
+				State = 665;
 				expr(0);
 				}
 				break;
@@ -4989,9 +4992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 664;
+				State = 666;
 				Match(UNIT_COST);
-				State = 665;
+				State = 667;
 				expr(0);
 				}
 				break;
@@ -4999,11 +5002,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 666;
-				Match(DEPRECIATE);
-				State = 667;
-				Match(STRAIGHT_LINE);
 				State = 668;
+				Match(DEPRECIATE);
+				State = 669;
+				Match(STRAIGHT_LINE);
+				State = 670;
 				duration();
 				}
 				break;
@@ -5011,13 +5014,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 669;
-				Match(DEPRECIATE);
-				State = 670;
-				Match(DECLINING);
 				State = 671;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 672;
+				Match(DECLINING);
+				State = 673;
+				expr(0);
+				State = 674;
 				perYear();
 				}
 				break;
@@ -5025,9 +5028,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 674;
+				State = 676;
 				Match(POWER);
-				State = 675;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -5035,9 +5038,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 676;
+				State = 678;
 				Match(PUE);
-				State = 677;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -5045,9 +5048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 678;
+				State = 680;
 				Match(POWER_PRICE);
-				State = 679;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5055,11 +5058,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 680;
-				Match(MAINTENANCE);
-				State = 681;
-				expr(0);
 				State = 682;
+				Match(MAINTENANCE);
+				State = 683;
+				expr(0);
+				State = 684;
 				perYear();
 				}
 				break;
@@ -5067,15 +5070,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 684;
-				Match(MARKET_VALUE);
-				State = 685;
-				expr(0);
 				State = 686;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 687;
 				expr(0);
 				State = 688;
+				Match(DECLINING);
+				State = 689;
+				expr(0);
+				State = 690;
 				perYear();
 				}
 				break;
@@ -5083,9 +5086,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 690;
+				State = 692;
 				Match(GENERATION);
-				State = 691;
+				State = 693;
 				ident();
 				}
 				break;
@@ -5142,31 +5145,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 694;
-			Match(CONTRACT);
-			State = 695;
-			_localctx.name = ident();
 			State = 696;
-			Match(ON);
+			Match(CONTRACT);
 			State = 697;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 698;
+			Match(ON);
+			State = 699;
+			_localctx.fleet = ident();
+			State = 700;
 			Match(LBRACE);
-			State = 702;
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 699;
+				State = 701;
 				contractItem();
 				}
 				}
-				State = 704;
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 705;
+			State = 707;
 			Match(RBRACE);
 			}
 		}
@@ -5388,16 +5391,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 754;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 707;
+				State = 709;
 				Match(CUSTOMER);
-				State = 708;
+				State = 710;
 				ident();
 				}
 				break;
@@ -5405,9 +5408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 709;
+				State = 711;
 				Match(UNITS);
-				State = 710;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5415,11 +5418,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 711;
-				Match(PRICE);
-				State = 712;
-				Match(AT);
 				State = 713;
+				Match(PRICE);
+				State = 714;
+				Match(AT);
+				State = 715;
 				Match(MARKET);
 				}
 				break;
@@ -5427,9 +5430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 714;
+				State = 716;
 				Match(PRICE);
-				State = 715;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5437,11 +5440,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 716;
-				Match(HOUR);
-				State = 717;
-				expr(0);
 				State = 718;
+				Match(HOUR);
+				State = 719;
+				expr(0);
+				State = 720;
 				perYear();
 				}
 				break;
@@ -5449,9 +5452,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 720;
+				State = 722;
 				Match(TAKE_OR_PAY);
-				State = 721;
+				State = 723;
 				expr(0);
 				}
 				break;
@@ -5459,9 +5462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 722;
+				State = 724;
 				Match(STARTS);
-				State = 723;
+				State = 725;
 				Match(DATE);
 				}
 				break;
@@ -5469,9 +5472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 724;
+				State = 726;
 				Match(TERM);
-				State = 725;
+				State = 727;
 				duration();
 				}
 				break;
@@ -5479,25 +5482,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 726;
+				State = 728;
 				Match(TERMINATION_FEE);
-				State = 727;
+				State = 729;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 733;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 728;
+					State = 730;
 					Match(AMORTISING);
-					State = 731;
+					State = 733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 729;
+						State = 731;
 						Match(TO);
-						State = 730;
+						State = 732;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5511,26 +5514,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 735;
-				Match(RENEWALS);
-				State = 736;
-				renewalCount();
 				State = 737;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 738;
-				Match(AT);
+				renewalCount();
 				State = 739;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 740;
+				Match(AT);
+				State = 741;
+				Match(CUSTOMER);
+				State = 742;
 				Match(OPTION);
-				State = 743;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 741;
+					State = 743;
 					Match(WITH);
-					State = 742;
+					State = 744;
 					breakOption();
 					}
 				}
@@ -5541,20 +5544,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 745;
+				State = 747;
 				Match(PREPAYMENT);
-				State = 746;
+				State = 748;
 				expr(0);
-				State = 750;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 747;
-					Match(APPLIED);
-					State = 748;
-					Match(OVER);
 					State = 749;
+					Match(APPLIED);
+					State = 750;
+					Match(OVER);
+					State = 751;
 					Match(TERM);
 					}
 				}
@@ -5565,7 +5568,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 752;
+				State = 754;
 				guarantorClause();
 				}
 				break;
@@ -5573,7 +5576,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 753;
+				State = 755;
 				breakOption();
 				}
 				break;
@@ -5625,27 +5628,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
-			Match(COINS);
-			State = 757;
-			_localctx.name = ident();
 			State = 758;
+			Match(COINS);
+			State = 759;
+			_localctx.name = ident();
+			State = 760;
 			Match(LBRACE);
-			State = 762;
+			State = 764;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
-				State = 759;
+				State = 761;
 				coinsItem();
 				}
 				}
-				State = 764;
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 765;
+			State = 767;
 			Match(RBRACE);
 			}
 		}
@@ -5808,16 +5811,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 787;
+			State = 789;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 767;
+				State = 769;
 				Match(HOLDINGS);
-				State = 768;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5825,9 +5828,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 769;
+				State = 771;
 				Match(PRICE);
-				State = 770;
+				State = 772;
 				ident();
 				}
 				break;
@@ -5835,9 +5838,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 771;
+				State = 773;
 				Match(HASHRATE);
-				State = 772;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5845,9 +5848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 773;
+				State = 775;
 				Match(NETWORK);
-				State = 774;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -5855,9 +5858,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 775;
+				State = 777;
 				Match(REWARDS);
-				State = 776;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -5865,9 +5868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 777;
+				State = 779;
 				Match(POWER);
-				State = 778;
+				State = 780;
 				expr(0);
 				}
 				break;
@@ -5875,9 +5878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 779;
+				State = 781;
 				Match(POWER_PRICE);
-				State = 780;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -5885,9 +5888,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 781;
+				State = 783;
 				Match(DEPTH);
-				State = 782;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -5895,9 +5898,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 783;
+				State = 785;
 				Match(IMPACT);
-				State = 784;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -5905,9 +5908,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 785;
+				State = 787;
 				Match(KEEP);
-				State = 786;
+				State = 788;
 				expr(0);
 				}
 				break;
@@ -5959,20 +5962,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
-			Match(DATE);
-			State = 790;
-			_localctx.units = expr(0);
 			State = 791;
-			Match(AT);
+			Match(DATE);
 			State = 792;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 793;
+			Match(AT);
 			State = 794;
+			_localctx.cost = expr(0);
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 793;
+				State = 795;
 				Match(COMMA);
 				}
 			}
@@ -6025,27 +6028,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 796;
-			Match(TRANCHE);
-			State = 797;
-			_localctx.name = ident();
 			State = 798;
+			Match(TRANCHE);
+			State = 799;
+			_localctx.name = ident();
+			State = 800;
 			Match(LBRACE);
-			State = 802;
+			State = 804;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 799;
+				State = 801;
 				trancheItem();
 				}
 				}
-				State = 804;
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 805;
+			State = 807;
 			Match(RBRACE);
 			}
 		}
@@ -6094,38 +6097,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 807;
-			_localctx.rate = expr(0);
 			State = 809;
+			_localctx.rate = expr(0);
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 808;
+				State = 810;
 				Match(FIXED);
 				}
 			}
 
-			State = 813;
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 811;
+				State = 813;
 				Match(FLOOR);
-				State = 812;
+				State = 814;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 817;
+			State = 819;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 815;
+				State = 817;
 				Match(CAP);
-				State = 816;
+				State = 818;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6489,6 +6492,8 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class CallableItemContext : TrancheItemContext {
 		public ExprContext makeWhole;
+		public IToken sign;
+		public ExprContext spread;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLABLE() { return GetToken(DealLangParser.CALLABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public CallStepContext[] callStep() {
 			return GetRuleContexts<CallStepContext>();
@@ -6497,9 +6502,20 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<CallStepContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAKE_WHOLE() { return GetToken(DealLangParser.MAKE_WHOLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public CurvePointContext[] curvePoint() {
+			return GetRuleContexts<CurvePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CurvePointContext curvePoint(int i) {
+			return GetRuleContext<CurvePointContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(DealLangParser.MINUS, 0); }
 		public CallableItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -6515,16 +6531,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 922;
+			State = 938;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 819;
+				State = 821;
 				Match(BALANCE);
-				State = 820;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6532,9 +6548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 821;
+				State = 823;
 				Match(COUPON);
-				State = 822;
+				State = 824;
 				couponTerms();
 				}
 				break;
@@ -6542,26 +6558,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 823;
-				Match(PIK);
 				State = 825;
+				Match(PIK);
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 824;
+					State = 826;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 829;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 827;
+					State = 829;
 					Match(WHEN);
-					State = 828;
+					State = 830;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6572,9 +6588,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 831;
+				State = 833;
 				Match(PIK);
-				State = 832;
+				State = 834;
 				Match(UNPAID);
 				}
 				break;
@@ -6582,9 +6598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 833;
+				State = 835;
 				Match(ISSUE_PRICE);
-				State = 834;
+				State = 836;
 				expr(0);
 				}
 				break;
@@ -6592,9 +6608,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 835;
+				State = 837;
 				Match(COMMITMENT);
-				State = 836;
+				State = 838;
 				expr(0);
 				}
 				break;
@@ -6602,11 +6618,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 837;
-				Match(AVAILABLE);
-				State = 838;
-				Match(UNTIL);
 				State = 839;
+				Match(AVAILABLE);
+				State = 840;
+				Match(UNTIL);
+				State = 841;
 				Match(DATE);
 				}
 				break;
@@ -6614,25 +6630,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 840;
+				State = 842;
 				Match(DRAWS);
-				State = 841;
+				State = 843;
 				Match(LBRACE);
-				State = 845;
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 842;
+					State = 844;
 					schedulePoint();
 					}
 					}
-					State = 847;
+					State = 849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 848;
+				State = 850;
 				Match(RBRACE);
 				}
 				break;
@@ -6640,15 +6656,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 849;
-				Match(DRAWS);
-				State = 850;
-				Match(AGAINST);
 				State = 851;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 852;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 853;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 854;
+				Match(ADVANCE);
+				State = 855;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6656,9 +6672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 855;
+				State = 857;
 				Match(COMMITMENT_FEE);
-				State = 856;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6666,7 +6682,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 857;
+				State = 859;
 				stepUp();
 				}
 				break;
@@ -6674,7 +6690,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 858;
+				State = 860;
 				marginGrid();
 				}
 				break;
@@ -6682,15 +6698,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 859;
-				Match(MARGIN);
-				State = 860;
-				Match(INVESTMENT_GRADE);
 				State = 861;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 862;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 863;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 864;
+				Match(ELSE);
+				State = 865;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6698,9 +6714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 865;
+				State = 867;
 				Match(TARGET_BALANCE);
-				State = 866;
+				State = 868;
 				expr(0);
 				}
 				break;
@@ -6708,11 +6724,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 867;
-				Match(INTEREST_ONLY);
-				State = 868;
-				Match(UNTIL);
 				State = 869;
+				Match(INTEREST_ONLY);
+				State = 870;
+				Match(UNTIL);
+				State = 871;
 				Match(DATE);
 				}
 				break;
@@ -6720,9 +6736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 870;
+				State = 872;
 				Match(AMORTIZE);
-				State = 871;
+				State = 873;
 				amortization();
 				}
 				break;
@@ -6730,9 +6746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 872;
+				State = 874;
 				Match(MATURITY);
-				State = 873;
+				State = 875;
 				Match(DATE);
 				}
 				break;
@@ -6740,9 +6756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 874;
+				State = 876;
 				Match(SENIORITY);
-				State = 875;
+				State = 877;
 				Match(NUMBER);
 				}
 				break;
@@ -6750,7 +6766,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 876;
+				State = 878;
 				guarantorClause();
 				}
 				break;
@@ -6758,50 +6774,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 877;
-				Match(CONVERTIBLE);
-				State = 878;
-				Match(AT);
 				State = 879;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 880;
-				Match(AGAINST);
+				Match(AT);
 				State = 881;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 882;
+				Match(AGAINST);
+				State = 883;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 885;
+				State = 887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 882;
-					Match(EARLY);
-					State = 883;
-					Match(ABOVE);
 					State = 884;
+					Match(EARLY);
+					State = 885;
+					Match(ABOVE);
+					State = 886;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 890;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 887;
+					State = 889;
 					convertiblePut();
 					}
 					}
-					State = 892;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 894;
+				State = 896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 893;
+					State = 895;
 					convertibleCall();
 					}
 				}
@@ -6812,33 +6828,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 896;
+				State = 898;
 				Match(RESET);
-				State = 897;
+				State = 899;
 				Match(DATE);
-				State = 902;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 898;
+					State = 900;
 					Match(COMMA);
-					State = 899;
+					State = 901;
 					Match(DATE);
 					}
 					}
-					State = 904;
+					State = 906;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 905;
-				Match(TO);
-				State = 906;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 907;
-				Match(FLOOR);
+				Match(TO);
 				State = 908;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 909;
+				Match(FLOOR);
+				State = 910;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6846,9 +6862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 910;
+				State = 912;
 				Match(COMPLETION);
-				State = 911;
+				State = 913;
 				expr(0);
 				}
 				break;
@@ -6856,36 +6872,145 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 912;
-				Match(CALLABLE);
 				State = 914;
+				Match(CALLABLE);
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 913;
+					State = 915;
 					callStep();
 					}
 					}
-					State = 916;
+					State = 918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 920;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 918;
+					State = 920;
 					Match(MAKE_WHOLE);
-					State = 919;
-					((CallableItemContext)_localctx).makeWhole = expr(0);
+					State = 934;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+					case 1:
+						{
+						State = 921;
+						((CallableItemContext)_localctx).makeWhole = expr(0);
+						}
+						break;
+					case 2:
+						{
+						State = 922;
+						Match(CURVE);
+						State = 923;
+						Match(LBRACE);
+						State = 925;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						do {
+							{
+							{
+							State = 924;
+							curvePoint();
+							}
+							}
+							State = 927;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						} while ( _la==QUANTITY );
+						State = 929;
+						Match(RBRACE);
+						State = 932;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						if (_la==PLUS || _la==MINUS) {
+							{
+							State = 930;
+							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
+							_la = TokenStream.LA(1);
+							if ( !(_la==PLUS || _la==MINUS) ) {
+								((CallableItemContext)_localctx).sign = ErrorHandler.RecoverInline(this);
+							}
+							else {
+								ErrorHandler.ReportMatch(this);
+							    Consume();
+							}
+							State = 931;
+							((CallableItemContext)_localctx).spread = expr(0);
+							}
+						}
+
+						}
+						break;
+					}
 					}
 				}
 
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CurvePointContext : ParserRuleContext {
+		public ExprContext rate;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public CurvePointContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_curvePoint; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCurvePoint(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CurvePointContext curvePoint() {
+		CurvePointContext _localctx = new CurvePointContext(Context, State);
+		EnterRule(_localctx, 84, RULE_curvePoint);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 940;
+			duration();
+			State = 941;
+			_localctx.rate = expr(0);
+			State = 943;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 942;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -6924,25 +7049,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CallStepContext callStep() {
 		CallStepContext _localctx = new CallStepContext(Context, State);
-		EnterRule(_localctx, 84, RULE_callStep);
+		EnterRule(_localctx, 86, RULE_callStep);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 945;
 			Match(FROM);
-			State = 925;
+			State = 946;
 			Match(DATE);
-			State = 926;
+			State = 947;
 			Match(AT);
-			State = 927;
+			State = 948;
 			_localctx.price = expr(0);
-			State = 929;
+			State = 950;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 928;
+				State = 949;
 				Match(COMMA);
 				}
 			}
@@ -6984,17 +7109,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 86, RULE_convertiblePut);
+		EnterRule(_localctx, 88, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 931;
+			State = 952;
 			Match(PUT);
-			State = 932;
+			State = 953;
 			Match(DATE);
-			State = 933;
+			State = 954;
 			Match(AT);
-			State = 934;
+			State = 955;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7034,19 +7159,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 88, RULE_convertibleCall);
+		EnterRule(_localctx, 90, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 936;
+			State = 957;
 			Match(CALL);
-			State = 937;
+			State = 958;
 			Match(FROM);
-			State = 938;
+			State = 959;
 			Match(DATE);
-			State = 939;
+			State = 960;
 			Match(ABOVE);
-			State = 940;
+			State = 961;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7089,30 +7214,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 90, RULE_stepUp);
+		EnterRule(_localctx, 92, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 963;
 			Match(STEP_UP);
-			State = 943;
+			State = 964;
 			expr(0);
-			State = 948;
+			State = 969;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 944;
+				State = 965;
 				Match(FROM);
-				State = 945;
+				State = 966;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 946;
+				State = 967;
 				Match(WHILE);
-				State = 947;
+				State = 968;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7168,46 +7293,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 92, RULE_marginGrid);
+		EnterRule(_localctx, 94, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 950;
+			State = 971;
 			Match(MARGIN);
-			State = 951;
+			State = 972;
 			Match(GRID);
-			State = 952;
+			State = 973;
 			_localctx.test = ident();
-			State = 953;
+			State = 974;
 			Match(LBRACE);
-			State = 957;
+			State = 978;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 954;
+				State = 975;
 				gridTier();
 				}
 				}
-				State = 959;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 962;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 960;
+				State = 981;
 				Match(ELSE);
-				State = 961;
+				State = 982;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 964;
+			State = 985;
 			Match(RBRACE);
 			}
 		}
@@ -7248,15 +7373,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 94, RULE_gridTier);
+		EnterRule(_localctx, 96, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 966;
+			State = 987;
 			Match(BELOW);
-			State = 967;
+			State = 988;
 			_localctx.bound = expr(0);
-			State = 968;
+			State = 989;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7335,17 +7460,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 96, RULE_amortization);
+		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 982;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 970;
+				State = 991;
 				Match(BULLET);
 				}
 				break;
@@ -7353,7 +7478,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 971;
+				State = 992;
 				Match(LEVEL);
 				}
 				break;
@@ -7361,7 +7486,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 972;
+				State = 993;
 				Match(LINEAR);
 				}
 				break;
@@ -7369,25 +7494,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 973;
+				State = 994;
 				Match(SCHEDULE);
-				State = 974;
+				State = 995;
 				Match(LBRACE);
-				State = 978;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 975;
+					State = 996;
 					schedulePoint();
 					}
 					}
-					State = 980;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 981;
+				State = 1002;
 				Match(RBRACE);
 				}
 				break;
@@ -7436,32 +7561,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_holdingDecl);
+		EnterRule(_localctx, 100, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 984;
+			State = 1005;
 			Match(HOLDING);
-			State = 985;
+			State = 1006;
 			_localctx.name = ident();
-			State = 986;
+			State = 1007;
 			Match(LBRACE);
-			State = 990;
+			State = 1011;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
-				State = 987;
+				State = 1008;
 				holdingItem();
 				}
 				}
-				State = 992;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 993;
+			State = 1014;
 			Match(RBRACE);
 			}
 		}
@@ -7592,23 +7717,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 100, RULE_holdingItem);
+		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1018;
+			State = 1039;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 995;
+				State = 1016;
 				Match(OF);
-				State = 996;
+				State = 1017;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 997;
+				State = 1018;
 				Match(DOT);
-				State = 998;
+				State = 1019;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7616,9 +7741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1000;
+				State = 1021;
 				Match(SHARE);
-				State = 1001;
+				State = 1022;
 				expr(0);
 				}
 				break;
@@ -7626,9 +7751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1002;
+				State = 1023;
 				Match(FACE);
-				State = 1003;
+				State = 1024;
 				expr(0);
 				}
 				break;
@@ -7636,9 +7761,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1004;
+				State = 1025;
 				Match(MARK);
-				State = 1005;
+				State = 1026;
 				Match(PAR);
 				}
 				break;
@@ -7646,9 +7771,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1006;
+				State = 1027;
 				Match(MARK);
-				State = 1007;
+				State = 1028;
 				ident();
 				}
 				break;
@@ -7656,19 +7781,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1008;
+				State = 1029;
 				Match(MARKET);
-				State = 1010;
+				State = 1031;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1009;
+					State = 1030;
 					holdingMarketTerm();
 					}
 					}
-					State = 1012;
+					State = 1033;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7678,13 +7803,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1014;
+				State = 1035;
 				Match(DRAWS);
-				State = 1015;
+				State = 1036;
 				Match(CALLED);
-				State = 1016;
+				State = 1037;
 				Match(FROM);
-				State = 1017;
+				State = 1038;
 				ident();
 				}
 				break;
@@ -7756,18 +7881,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1026;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1020;
+				State = 1041;
 				Match(DISCOUNT);
-				State = 1021;
+				State = 1042;
 				expr(0);
 				}
 				break;
@@ -7775,9 +7900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1022;
+				State = 1043;
 				Match(DEPTH);
-				State = 1023;
+				State = 1044;
 				expr(0);
 				}
 				break;
@@ -7785,9 +7910,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1024;
+				State = 1045;
 				Match(IMPACT);
-				State = 1025;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -7836,32 +7961,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_equityDecl);
+		EnterRule(_localctx, 106, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1028;
+			State = 1049;
 			Match(EQUITY);
-			State = 1029;
+			State = 1050;
 			_localctx.name = ident();
-			State = 1030;
+			State = 1051;
 			Match(LBRACE);
-			State = 1034;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1031;
+				State = 1052;
 				equityItem();
 				}
 				}
-				State = 1036;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1037;
+			State = 1058;
 			Match(RBRACE);
 			}
 		}
@@ -7994,19 +8119,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_equityItem);
+		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1074;
+			State = 1095;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1039;
+				State = 1060;
 				Match(CONTRIBUTED);
-				State = 1040;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -8014,23 +8139,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1041;
+				State = 1062;
 				Match(HOLDERS);
-				State = 1042;
+				State = 1063;
 				holder();
-				State = 1047;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1043;
+					State = 1064;
 					Match(COMMA);
-					State = 1044;
+					State = 1065;
 					holder();
 					}
 					}
-					State = 1049;
+					State = 1070;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8040,9 +8165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1050;
+				State = 1071;
 				Match(HURDLE);
-				State = 1051;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -8050,32 +8175,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1052;
+				State = 1073;
 				Match(CARRY);
-				State = 1053;
+				State = 1074;
 				expr(0);
-				State = 1054;
+				State = 1075;
 				Match(TO);
-				State = 1055;
+				State = 1076;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1058;
+				State = 1079;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1056;
+					State = 1077;
 					Match(CATCH_UP);
-					State = 1057;
+					State = 1078;
 					expr(0);
 					}
 				}
 
-				State = 1061;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1060;
+					State = 1081;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8086,9 +8211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1063;
+				State = 1084;
 				Match(COMMITMENT);
-				State = 1064;
+				State = 1085;
 				expr(0);
 				}
 				break;
@@ -8096,23 +8221,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1065;
+				State = 1086;
 				Match(CALLS);
-				State = 1066;
+				State = 1087;
 				capitalCall();
-				State = 1071;
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1067;
+					State = 1088;
 					Match(COMMA);
-					State = 1068;
+					State = 1089;
 					capitalCall();
 					}
 					}
-					State = 1073;
+					State = 1094;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8164,37 +8289,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 108, RULE_holder);
+		EnterRule(_localctx, 110, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1076;
+			State = 1097;
 			ident();
-			State = 1077;
+			State = 1098;
 			expr(0);
-			State = 1086;
+			State = 1107;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1078;
+				State = 1099;
 				Match(LBRACE);
-				State = 1082;
+				State = 1103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
-					State = 1079;
+					State = 1100;
 					holderTerm();
 					}
 					}
-					State = 1084;
+					State = 1105;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1085;
+				State = 1106;
 				Match(RBRACE);
 				}
 			}
@@ -8267,18 +8392,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 110, RULE_holderTerm);
+		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1094;
+			State = 1115;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1088;
+				State = 1109;
 				Match(HURDLE);
-				State = 1089;
+				State = 1110;
 				expr(0);
 				}
 				break;
@@ -8286,9 +8411,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1090;
+				State = 1111;
 				Match(CARRY);
-				State = 1091;
+				State = 1112;
 				expr(0);
 				}
 				break;
@@ -8296,9 +8421,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1092;
+				State = 1113;
 				Match(CATCH_UP);
-				State = 1093;
+				State = 1114;
 				expr(0);
 				}
 				break;
@@ -8338,13 +8463,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 112, RULE_capitalCall);
+		EnterRule(_localctx, 114, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1096;
+			State = 1117;
 			Match(DATE);
-			State = 1097;
+			State = 1118;
 			expr(0);
 			}
 		}
@@ -8389,37 +8514,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_accountDecl);
+		EnterRule(_localctx, 116, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1099;
+			State = 1120;
 			Match(ACCOUNT);
-			State = 1100;
+			State = 1121;
 			_localctx.name = ident();
-			State = 1109;
+			State = 1130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1101;
+				State = 1122;
 				Match(LBRACE);
-				State = 1105;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1102;
+					State = 1123;
 					accountItem();
 					}
 					}
-					State = 1107;
+					State = 1128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1108;
+				State = 1129;
 				Match(RBRACE);
 				}
 			}
@@ -8492,18 +8617,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 116, RULE_accountItem);
+		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1117;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1132;
 				Match(TARGET);
-				State = 1112;
+				State = 1133;
 				expr(0);
 				}
 				break;
@@ -8511,9 +8636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1113;
+				State = 1134;
 				Match(INITIAL);
-				State = 1114;
+				State = 1135;
 				expr(0);
 				}
 				break;
@@ -8521,9 +8646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1115;
+				State = 1136;
 				Match(EARNS);
-				State = 1116;
+				State = 1137;
 				expr(0);
 				}
 				break;
@@ -8579,36 +8704,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_feeDecl);
+		EnterRule(_localctx, 120, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1119;
+			State = 1140;
 			Match(FEE);
-			State = 1120;
+			State = 1141;
 			_localctx.name = ident();
-			State = 1121;
+			State = 1142;
 			Match(LBRACE);
-			State = 1122;
+			State = 1143;
 			expr(0);
-			State = 1130;
+			State = 1151;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1123;
+				State = 1144;
 				perYear();
-				State = 1128;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1124;
+					State = 1145;
 					Match(ESCALATING);
-					State = 1125;
+					State = 1146;
 					expr(0);
-					State = 1126;
+					State = 1147;
 					perYear();
 					}
 				}
@@ -8616,7 +8741,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1132;
+			State = 1153;
 			Match(RBRACE);
 			}
 		}
@@ -8666,57 +8791,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_testDecl);
+		EnterRule(_localctx, 122, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1134;
+			State = 1155;
 			Match(TEST);
-			State = 1135;
+			State = 1156;
 			_localctx.name = ident();
-			State = 1136;
+			State = 1157;
 			Match(ASSIGN);
-			State = 1137;
+			State = 1158;
 			expr(0);
-			State = 1144;
+			State = 1165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1138;
+				State = 1159;
 				Match(OVER);
-				State = 1141;
+				State = 1162;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1139;
+					State = 1160;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1140;
+					State = 1161;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1143;
+				State = 1164;
 				duration();
 				}
 			}
 
-			State = 1148;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1146;
+				State = 1167;
 				Match(FROM);
-				State = 1147;
+				State = 1168;
 				Match(DATE);
 				}
 			}
@@ -8798,84 +8923,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 122, RULE_triggerDecl);
+		EnterRule(_localctx, 124, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1150;
+			State = 1171;
 			Match(TRIGGER);
-			State = 1151;
+			State = 1172;
 			_localctx.name = ident();
-			State = 1152;
+			State = 1173;
 			Match(WHEN);
-			State = 1153;
+			State = 1174;
 			expr(0);
-			State = 1156;
+			State = 1177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1154;
+				State = 1175;
 				Match(FROM);
-				State = 1155;
+				State = 1176;
 				Match(DATE);
 				}
 			}
 
-			State = 1161;
+			State = 1182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1158;
+				State = 1179;
 				Match(TRIPS);
-				State = 1159;
+				State = 1180;
 				Match(AFTER);
-				State = 1160;
+				State = 1181;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1166;
+			State = 1187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1163;
+				State = 1184;
 				Match(CURES);
-				State = 1164;
+				State = 1185;
 				Match(AFTER);
-				State = 1165;
+				State = 1186;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1178;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1168;
+				State = 1189;
 				Match(CURE);
-				State = 1169;
+				State = 1190;
 				Match(BY);
-				State = 1170;
+				State = 1191;
 				_localctx.curer = ident();
-				State = 1171;
+				State = 1192;
 				Match(UP);
-				State = 1172;
+				State = 1193;
 				Match(TO);
-				State = 1173;
+				State = 1194;
 				_localctx.times = Match(NUMBER);
-				State = 1174;
+				State = 1195;
 				Match(TIMES);
-				State = 1176;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1175;
+					State = 1196;
 					cureDestination();
 					}
 				}
@@ -8883,23 +9008,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1180;
+			State = 1201;
 			Match(ARROW);
-			State = 1181;
+			State = 1202;
 			triggerEffect();
-			State = 1186;
+			State = 1207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1182;
+				State = 1203;
 				Match(COMMA);
-				State = 1183;
+				State = 1204;
 				triggerEffect();
 				}
 				}
-				State = 1188;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8968,46 +9093,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 124, RULE_cureDestination);
+		EnterRule(_localctx, 126, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1205;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1189;
+				State = 1210;
 				Match(PREPAYING);
-				State = 1190;
+				State = 1211;
 				ident();
-				State = 1195;
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1191;
+					State = 1212;
 					Match(COMMA);
-					State = 1192;
+					State = 1213;
 					ident();
 					}
 					}
-					State = 1197;
+					State = 1218;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1201;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1198;
+					State = 1219;
 					Match(THEN);
-					State = 1199;
+					State = 1220;
 					Match(INTO);
-					State = 1200;
+					State = 1221;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9018,9 +9143,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1203;
+				State = 1224;
 				Match(INTO);
-				State = 1204;
+				State = 1225;
 				ident();
 				}
 				break;
@@ -9106,23 +9231,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 126, RULE_triggerEffect);
+		EnterRule(_localctx, 128, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1226;
+			State = 1247;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1207;
+				State = 1228;
 				Match(SWEEP);
-				State = 1208;
+				State = 1229;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1209;
+				State = 1230;
 				Match(TO);
-				State = 1210;
+				State = 1231;
 				ident();
 				}
 				break;
@@ -9130,34 +9255,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1211;
+				State = 1232;
 				Match(ACCELERATE);
-				State = 1223;
+				State = 1244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1212;
+					State = 1233;
 					Match(LPAREN);
-					State = 1213;
+					State = 1234;
 					ident();
-					State = 1218;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1214;
+						State = 1235;
 						Match(COMMA);
-						State = 1215;
+						State = 1236;
 						ident();
 						}
 						}
-						State = 1220;
+						State = 1241;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1221;
+					State = 1242;
 					Match(RPAREN);
 					}
 				}
@@ -9168,7 +9293,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1225;
+				State = 1246;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9211,25 +9336,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 128, RULE_defaultRule);
+		EnterRule(_localctx, 130, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1228;
+			State = 1249;
 			Match(DEFAULT);
-			State = 1229;
+			State = 1250;
 			Match(WHEN);
-			State = 1230;
+			State = 1251;
 			expr(0);
-			State = 1233;
+			State = 1254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1231;
+				State = 1252;
 				Match(GRACE);
-				State = 1232;
+				State = 1253;
 				duration();
 				}
 			}
@@ -9276,30 +9401,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 130, RULE_cfadsRule);
+		EnterRule(_localctx, 132, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1235;
+			State = 1256;
 			Match(CFADS);
-			State = 1236;
+			State = 1257;
 			Match(INCLUDES);
-			State = 1237;
+			State = 1258;
 			cfadsItem();
-			State = 1242;
+			State = 1263;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1238;
+				State = 1259;
 				Match(COMMA);
-				State = 1239;
+				State = 1260;
 				cfadsItem();
 				}
 				}
-				State = 1244;
+				State = 1265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9337,15 +9462,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 132, RULE_cfadsItem);
+		EnterRule(_localctx, 134, RULE_cfadsItem);
 		try {
-			State = 1247;
+			State = 1268;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1245;
+				State = 1266;
 				Match(RVG);
 				}
 				break;
@@ -9518,6 +9643,7 @@ public partial class DealLangParser : Parser {
 			case CONVERTIBLE:
 			case EARLY:
 			case ABOVE:
+			case CURVE:
 			case COMPLETION:
 			case DELAYED:
 			case PHASED:
@@ -9530,7 +9656,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1246;
+				State = 1267;
 				ident();
 				}
 				break;
@@ -9575,30 +9701,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 134, RULE_waterfallDecl);
+		EnterRule(_localctx, 136, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1249;
+			State = 1270;
 			Match(WATERFALL);
-			State = 1250;
+			State = 1271;
 			Match(LBRACE);
-			State = 1254;
+			State = 1275;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1251;
+				State = 1272;
 				step();
 				}
 				}
-				State = 1256;
+				State = 1277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1257;
+			State = 1278;
 			Match(RBRACE);
 			}
 		}
@@ -9824,42 +9950,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 136, RULE_step);
+		EnterRule(_localctx, 138, RULE_step);
 		int _la;
 		try {
-			State = 1353;
+			State = 1374;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1259;
+				State = 1280;
 				Match(PAY);
-				State = 1260;
+				State = 1281;
 				((PayStepContext)_localctx).target = reference();
-				State = 1270;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1261;
+					State = 1282;
 					Match(USING);
-					State = 1262;
+					State = 1283;
 					ident();
-					State = 1267;
+					State = 1288;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1263;
+						State = 1284;
 						Match(COMMA);
-						State = 1264;
+						State = 1285;
 						ident();
 						}
 						}
-						State = 1269;
+						State = 1290;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9872,9 +9998,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1272;
+				State = 1293;
 				Match(FILL);
-				State = 1273;
+				State = 1294;
 				ident();
 				}
 				break;
@@ -9882,9 +10008,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1274;
+				State = 1295;
 				Match(RELEASE);
-				State = 1275;
+				State = 1296;
 				ident();
 				}
 				break;
@@ -9892,13 +10018,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1276;
+				State = 1297;
 				Match(HOLD);
-				State = 1277;
+				State = 1298;
 				Match(REST);
-				State = 1278;
+				State = 1299;
 				Match(IN);
-				State = 1279;
+				State = 1300;
 				ident();
 				}
 				break;
@@ -9906,25 +10032,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1280;
+				State = 1301;
 				Match(DISTRIBUTE);
-				State = 1283;
+				State = 1304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1281;
+					State = 1302;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1282;
+					State = 1303;
 					Match(OF);
 					}
 				}
 
-				State = 1285;
+				State = 1306;
 				Match(REST);
-				State = 1286;
+				State = 1307;
 				Match(TO);
-				State = 1287;
+				State = 1308;
 				ident();
 				}
 				break;
@@ -9932,17 +10058,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1288;
+				State = 1309;
 				Match(SWEEP);
-				State = 1289;
+				State = 1310;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1290;
+				State = 1311;
 				Match(OF);
-				State = 1291;
+				State = 1312;
 				Match(REST);
-				State = 1292;
+				State = 1313;
 				Match(TO);
-				State = 1293;
+				State = 1314;
 				ident();
 				}
 				break;
@@ -9950,41 +10076,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1294;
+				State = 1315;
 				Match(SELL);
-				State = 1295;
+				State = 1316;
 				ident();
-				State = 1300;
+				State = 1321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1296;
+					State = 1317;
 					Match(COMMA);
-					State = 1297;
+					State = 1318;
 					ident();
 					}
 					}
-					State = 1302;
+					State = 1323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1304;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1303;
+					State = 1324;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1306;
+				State = 1327;
 				Match(TO);
-				State = 1307;
+				State = 1328;
 				Match(COVER);
-				State = 1308;
+				State = 1329;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9992,52 +10118,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1310;
+				State = 1331;
 				Match(IF);
-				State = 1311;
+				State = 1332;
 				expr(0);
-				State = 1312;
+				State = 1333;
 				Match(LBRACE);
-				State = 1316;
+				State = 1337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1313;
+					State = 1334;
 					step();
 					}
 					}
-					State = 1318;
+					State = 1339;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1319;
+				State = 1340;
 				Match(RBRACE);
-				State = 1329;
+				State = 1350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1320;
+					State = 1341;
 					Match(ELSE);
-					State = 1321;
+					State = 1342;
 					Match(LBRACE);
-					State = 1325;
+					State = 1346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1322;
+						State = 1343;
 						step();
 						}
 						}
-						State = 1327;
+						State = 1348;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1328;
+					State = 1349;
 					Match(RBRACE);
 					}
 				}
@@ -10048,37 +10174,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1331;
+				State = 1352;
 				Match(PRO_RATA);
-				State = 1334;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1332;
+					State = 1353;
 					Match(BY);
-					State = 1333;
+					State = 1354;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1336;
+				State = 1357;
 				Match(LBRACE);
-				State = 1340;
+				State = 1361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1337;
+					State = 1358;
 					step();
 					}
 					}
-					State = 1342;
+					State = 1363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1343;
+				State = 1364;
 				Match(RBRACE);
 				}
 				break;
@@ -10086,25 +10212,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1344;
+				State = 1365;
 				Match(SEQUENTIAL);
-				State = 1345;
+				State = 1366;
 				Match(LBRACE);
-				State = 1349;
+				State = 1370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1346;
+					State = 1367;
 					step();
 					}
 					}
-					State = 1351;
+					State = 1372;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1352;
+				State = 1373;
 				Match(RBRACE);
 				}
 				break;
@@ -10149,30 +10275,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 138, RULE_enforcementDecl);
+		EnterRule(_localctx, 140, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1355;
+			State = 1376;
 			Match(ENFORCEMENT);
-			State = 1356;
+			State = 1377;
 			Match(LBRACE);
-			State = 1360;
+			State = 1381;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1357;
+				State = 1378;
 				enforcementItem();
 				}
 				}
-				State = 1362;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1363;
+			State = 1384;
 			Match(RBRACE);
 			}
 		}
@@ -10241,47 +10367,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 140, RULE_enforcementItem);
+		EnterRule(_localctx, 142, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1381;
+			State = 1402;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1365;
+				State = 1386;
 				Match(SELL);
-				State = 1366;
+				State = 1387;
 				ident();
-				State = 1371;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1367;
+					State = 1388;
 					Match(COMMA);
-					State = 1368;
+					State = 1389;
 					ident();
 					}
 					}
-					State = 1373;
+					State = 1394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1377;
+				State = 1398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1374;
+					State = 1395;
 					sellTerm();
 					}
 					}
-					State = 1379;
+					State = 1400;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10291,7 +10417,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1380;
+				State = 1401;
 				waterfallDecl();
 				}
 				break;
@@ -10518,19 +10644,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 142, RULE_sellTerm);
+		EnterRule(_localctx, 144, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1435;
+			State = 1456;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1383;
+				State = 1404;
 				Match(HAIRCUT);
-				State = 1384;
+				State = 1405;
 				expr(0);
 				}
 				break;
@@ -10538,11 +10664,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1385;
+				State = 1406;
 				Match(PRICE);
-				State = 1386;
+				State = 1407;
 				Match(YIELD);
-				State = 1387;
+				State = 1408;
 				expr(0);
 				}
 				break;
@@ -10550,9 +10676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1388;
+				State = 1409;
 				Match(PRICE);
-				State = 1389;
+				State = 1410;
 				ident();
 				}
 				break;
@@ -10560,9 +10686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1390;
+				State = 1411;
 				Match(LAG);
-				State = 1391;
+				State = 1412;
 				duration();
 				}
 				break;
@@ -10570,11 +10696,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1392;
+				State = 1413;
 				Match(OVER);
-				State = 1393;
+				State = 1414;
 				Match(NUMBER);
-				State = 1394;
+				State = 1415;
 				Match(PERIODS);
 				}
 				break;
@@ -10582,13 +10708,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1395;
+				State = 1416;
 				Match(DEPTH);
-				State = 1396;
+				State = 1417;
 				expr(0);
-				State = 1397;
+				State = 1418;
 				Match(PER);
-				State = 1398;
+				State = 1419;
 				Match(MONTH);
 				}
 				break;
@@ -10596,9 +10722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1400;
+				State = 1421;
 				Match(IMPACT);
-				State = 1401;
+				State = 1422;
 				expr(0);
 				}
 				break;
@@ -10606,13 +10732,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1402;
+				State = 1423;
 				Match(LIMIT);
-				State = 1403;
+				State = 1424;
 				expr(0);
-				State = 1404;
+				State = 1425;
 				Match(PER);
-				State = 1405;
+				State = 1426;
 				Match(MONTH);
 				}
 				break;
@@ -10620,9 +10746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1407;
+				State = 1428;
 				Match(COSTS);
-				State = 1408;
+				State = 1429;
 				expr(0);
 				}
 				break;
@@ -10630,9 +10756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1409;
+				State = 1430;
 				Match(KEEP);
-				State = 1410;
+				State = 1431;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10640,9 +10766,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1411;
+				State = 1432;
 				Match(RESERVE);
-				State = 1412;
+				State = 1433;
 				expr(0);
 				}
 				break;
@@ -10650,52 +10776,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1413;
+				State = 1434;
 				Match(RELET);
-				State = 1414;
+				State = 1435;
 				Match(IDLE);
-				State = 1415;
+				State = 1436;
 				Match(AT);
-				State = 1416;
+				State = 1437;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1423;
+				State = 1444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1417;
+					State = 1438;
 					Match(RISING);
-					State = 1418;
+					State = 1439;
 					Match(TO);
-					State = 1419;
+					State = 1440;
 					((ReletIdleTermContext)_localctx).rampTo = expr(0);
-					State = 1420;
+					State = 1441;
 					Match(OVER);
-					State = 1421;
+					State = 1442;
 					((ReletIdleTermContext)_localctx).rampOver = duration();
 					}
 				}
 
-				State = 1427;
+				State = 1448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1425;
+					State = 1446;
 					Match(FOR);
-					State = 1426;
+					State = 1447;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1431;
+				State = 1452;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1429;
+					State = 1450;
 					Match(PRICE);
-					State = 1430;
+					State = 1451;
 					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
 					}
 					break;
@@ -10706,9 +10832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1433;
+				State = 1454;
 				Match(HALF_LIFE);
-				State = 1434;
+				State = 1455;
 				duration();
 				}
 				break;
@@ -10760,36 +10886,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 144, RULE_scenarioDecl);
+		EnterRule(_localctx, 146, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1458;
 			Match(SCENARIO);
-			State = 1438;
+			State = 1459;
 			_localctx.name = ident();
-			State = 1439;
+			State = 1460;
 			Match(FOR);
-			State = 1440;
+			State = 1461;
 			_localctx.deal = ident();
-			State = 1441;
+			State = 1462;
 			Match(LBRACE);
-			State = 1445;
+			State = 1466;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1442;
+				State = 1463;
 				scenarioItem();
 				}
 				}
-				State = 1447;
+				State = 1468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1448;
+			State = 1469;
 			Match(RBRACE);
 			}
 		}
@@ -11576,24 +11702,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 146, RULE_scenarioItem);
+		EnterRule(_localctx, 148, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1757;
+			State = 1778;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1450;
+				State = 1471;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1451;
+				State = 1472;
 				Match(RENEWALS);
-				State = 1452;
+				State = 1473;
 				Match(TAKEN);
-				State = 1453;
+				State = 1474;
 				Match(NUMBER);
 				}
 				break;
@@ -11601,29 +11727,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1455;
+				State = 1476;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1456;
+				State = 1477;
 				Match(RENEWALS);
-				State = 1457;
+				State = 1478;
 				Match(DRAWN);
-				State = 1458;
+				State = 1479;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1462;
+				State = 1483;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1459;
+						State = 1480;
 						loading();
 						}
 						} 
 					}
-					State = 1464;
+					State = 1485;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				}
 				}
 				break;
@@ -11631,27 +11757,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1465;
+				State = 1486;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1466;
+				State = 1487;
 				Match(BREAKS);
-				State = 1470;
+				State = 1491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1467;
+					State = 1488;
 					Match(IN);
-					State = 1468;
+					State = 1489;
 					Match(RENEWAL);
-					State = 1469;
+					State = 1490;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1472;
+				State = 1493;
 				Match(AT);
-				State = 1473;
+				State = 1494;
 				duration();
 				}
 				break;
@@ -11659,61 +11785,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1475;
+				State = 1496;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1476;
+				State = 1497;
 				Match(BREAKS);
-				State = 1477;
+				State = 1498;
 				Match(DRAWN);
-				State = 1481;
+				State = 1502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1478;
+					State = 1499;
 					Match(IN);
-					State = 1479;
+					State = 1500;
 					Match(RENEWAL);
-					State = 1480;
+					State = 1501;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1483;
+				State = 1504;
 				Match(AT);
-				State = 1484;
+				State = 1505;
 				breakChance();
-				State = 1489;
+				State = 1510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1485;
+					State = 1506;
 					Match(COMMA);
-					State = 1486;
+					State = 1507;
 					breakChance();
 					}
 					}
-					State = 1491;
+					State = 1512;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1495;
+				State = 1516;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1492;
+						State = 1513;
 						loading();
 						}
 						} 
 					}
-					State = 1497;
+					State = 1518;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				}
 				}
 				break;
@@ -11721,9 +11847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1498;
+				State = 1519;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1499;
+				State = 1520;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11732,20 +11858,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1500;
+				State = 1521;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1501;
+				State = 1522;
 				perYear();
-				State = 1506;
+				State = 1527;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1502;
+					State = 1523;
 					Match(VOLATILITY);
-					State = 1503;
+					State = 1524;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1504;
+					State = 1525;
 					perYear();
 					}
 					break;
@@ -11756,15 +11882,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1508;
+				State = 1529;
 				((DropItemContext)_localctx).path = reference();
-				State = 1509;
+				State = 1530;
 				Match(DROP);
-				State = 1510;
+				State = 1531;
 				expr(0);
-				State = 1511;
+				State = 1532;
 				Match(BY);
-				State = 1512;
+				State = 1533;
 				Match(DATE);
 				}
 				break;
@@ -11772,79 +11898,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1514;
+				State = 1535;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1515;
+				State = 1536;
 				Match(DEFAULTS);
-				State = 1548;
+				State = 1569;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1516;
-					Match(ON);
-					State = 1517;
-					Match(DATE);
-					State = 1521;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
-					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-						if ( _alt==1 ) {
-							{
-							{
-							State = 1518;
-							loading();
-							}
-							} 
-						}
-						State = 1523;
-						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
-					}
-					State = 1525;
-					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
-					case 1:
-						{
-						State = 1524;
-						recoveryDraw();
-						}
-						break;
-					}
-					}
-					break;
-				case DRAWN:
-					{
-					State = 1527;
-					Match(DRAWN);
 					State = 1537;
-					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
-					case 1:
-						{
-						State = 1528;
-						Match(PD);
-						State = 1529;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1530;
-						perYear();
-						State = 1534;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						while (_la==UNTIL) {
-							{
-							{
-							State = 1531;
-							pdStep();
-							}
-							}
-							State = 1536;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-						}
-						}
-						break;
-					}
+					Match(ON);
+					State = 1538;
+					Match(DATE);
 					State = 1542;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
@@ -11873,6 +11939,66 @@ public partial class DealLangParser : Parser {
 					}
 					}
 					break;
+				case DRAWN:
+					{
+					State = 1548;
+					Match(DRAWN);
+					State = 1558;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+					case 1:
+						{
+						State = 1549;
+						Match(PD);
+						State = 1550;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1551;
+						perYear();
+						State = 1555;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						while (_la==UNTIL) {
+							{
+							{
+							State = 1552;
+							pdStep();
+							}
+							}
+							State = 1557;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						}
+						}
+						break;
+					}
+					State = 1563;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 1560;
+							loading();
+							}
+							} 
+						}
+						State = 1565;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					}
+					State = 1567;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+					case 1:
+						{
+						State = 1566;
+						recoveryDraw();
+						}
+						break;
+					}
+					}
+					break;
 				default:
 					throw new NoViableAltException(this);
 				}
@@ -11882,9 +12008,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1550;
+				State = 1571;
 				Match(ENFORCEMENT);
-				State = 1552;
+				State = 1573;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11892,7 +12018,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1551;
+						State = 1572;
 						sellTerm();
 						}
 						}
@@ -11900,9 +12026,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1554;
+					State = 1575;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11910,11 +12036,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1556;
+				State = 1577;
 				Match(ENFORCEMENT);
-				State = 1557;
+				State = 1578;
 				Match(SELL);
-				State = 1558;
+				State = 1579;
 				Match(ALL);
 				}
 				break;
@@ -11922,13 +12048,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1559;
+				State = 1580;
 				Match(ENFORCEMENT);
-				State = 1560;
+				State = 1581;
 				Match(NOT);
-				State = 1561;
+				State = 1582;
 				Match(RELET);
-				State = 1562;
+				State = 1583;
 				Match(IDLE);
 				}
 				break;
@@ -11936,11 +12062,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1563;
+				State = 1584;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1564;
+				State = 1585;
 				Match(LEVEL);
-				State = 1565;
+				State = 1586;
 				expr(0);
 				}
 				break;
@@ -11948,29 +12074,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1567;
+				State = 1588;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1568;
+				State = 1589;
 				Match(POINTS);
-				State = 1569;
+				State = 1590;
 				pointsKind();
-				State = 1570;
+				State = 1591;
 				Match(LBRACE);
-				State = 1574;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1571;
+					State = 1592;
 					schedulePoint();
 					}
 					}
-					State = 1576;
+					State = 1597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1577;
+				State = 1598;
 				Match(RBRACE);
 				}
 				break;
@@ -11978,15 +12104,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1579;
+				State = 1600;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1580;
+				State = 1601;
 				Match(LAUNCH);
-				State = 1581;
+				State = 1602;
 				Match(DATE);
-				State = 1582;
+				State = 1603;
 				Match(DOWN);
-				State = 1583;
+				State = 1604;
 				expr(0);
 				}
 				break;
@@ -11994,21 +12120,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1585;
+				State = 1606;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1586;
+				State = 1607;
 				Match(SHIFT);
-				State = 1588;
+				State = 1609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1587;
+					State = 1608;
 					Match(PLUS);
 					}
 				}
 
-				State = 1590;
+				State = 1611;
 				expr(0);
 				}
 				break;
@@ -12016,20 +12142,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1592;
+				State = 1613;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1593;
+				State = 1614;
 				Match(DELAYED);
-				State = 1594;
+				State = 1615;
 				duration();
-				State = 1597;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1595;
+					State = 1616;
 					Match(FROM);
-					State = 1596;
+					State = 1617;
 					Match(DATE);
 					}
 				}
@@ -12040,68 +12166,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1599;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1600;
-				Match(DELAYED);
-				State = 1601;
-				Match(DRAWN);
-				State = 1602;
-				delayOutcome();
-				State = 1607;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1603;
-					Match(COMMA);
-					State = 1604;
-					delayOutcome();
-					}
-					}
-					State = 1609;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1612;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM) {
-					{
-					State = 1610;
-					Match(FROM);
-					State = 1611;
-					Match(DATE);
-					}
-				}
-
-				State = 1617;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1614;
-						loading();
-						}
-						} 
-					}
-					State = 1619;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
-				}
-				}
-				break;
-			case 17:
-				_localctx = new WorkoutDrawnItemContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
 				State = 1620;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1621;
-				Match(WORKOUT);
+				Match(DELAYED);
 				State = 1622;
 				Match(DRAWN);
 				State = 1623;
@@ -12122,21 +12190,79 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1634;
+				State = 1633;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1631;
+					Match(FROM);
+					State = 1632;
+					Match(DATE);
+					}
+				}
+
+				State = 1638;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1631;
+						State = 1635;
 						loading();
 						}
 						} 
 					}
-					State = 1636;
+					State = 1640;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+				}
+				}
+				break;
+			case 17:
+				_localctx = new WorkoutDrawnItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1641;
+				((WorkoutDrawnItemContext)_localctx).party = ident();
+				State = 1642;
+				Match(WORKOUT);
+				State = 1643;
+				Match(DRAWN);
+				State = 1644;
+				delayOutcome();
+				State = 1649;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1645;
+					Match(COMMA);
+					State = 1646;
+					delayOutcome();
+					}
+					}
+					State = 1651;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1655;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1652;
+						loading();
+						}
+						} 
+					}
+					State = 1657;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				}
 				}
 				break;
@@ -12144,11 +12270,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1637;
+				State = 1658;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1638;
+				State = 1659;
 				Match(UTILISATION);
-				State = 1639;
+				State = 1660;
 				expr(0);
 				}
 				break;
@@ -12156,17 +12282,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1641;
+				State = 1662;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1642;
+				State = 1663;
 				Match(RELET);
-				State = 1643;
+				State = 1664;
 				Match(AFTER);
-				State = 1644;
+				State = 1665;
 				duration();
-				State = 1645;
+				State = 1666;
 				Match(AT);
-				State = 1646;
+				State = 1667;
 				expr(0);
 				}
 				break;
@@ -12174,11 +12300,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1648;
+				State = 1669;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1649;
+				State = 1670;
 				Match(NOT);
-				State = 1650;
+				State = 1671;
 				Match(RELET);
 				}
 				break;
@@ -12186,18 +12312,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1652;
+				State = 1673;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1653;
+				State = 1674;
 				Match(GUARANTEES);
-				State = 1654;
+				State = 1675;
 				Match(HONOURED);
-				State = 1656;
+				State = 1677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1655;
+					State = 1676;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12208,20 +12334,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1658;
+				State = 1679;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1659;
+				State = 1680;
 				Match(GUARANTEES);
-				State = 1660;
+				State = 1681;
 				Match(DISOWNED);
-				State = 1663;
+				State = 1684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1661;
+					State = 1682;
 					Match(FROM);
-					State = 1662;
+					State = 1683;
 					Match(DATE);
 					}
 				}
@@ -12232,34 +12358,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1665;
+				State = 1686;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1666;
+				State = 1687;
 				Match(CALLED);
-				State = 1667;
+				State = 1688;
 				Match(ON);
-				State = 1668;
+				State = 1689;
 				Match(DATE);
-				State = 1671;
+				State = 1692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1669;
+					State = 1690;
 					Match(AT);
-					State = 1670;
+					State = 1691;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1675;
+				State = 1696;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1673;
+					State = 1694;
 					Match(PART);
-					State = 1674;
+					State = 1695;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12270,46 +12396,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1677;
+				State = 1698;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1678;
+				State = 1699;
 				Match(CALLED);
-				State = 1679;
+				State = 1700;
 				Match(WHEN);
-				State = 1680;
+				State = 1701;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1683;
+				State = 1704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1681;
+					State = 1702;
 					Match(FROM);
-					State = 1682;
+					State = 1703;
 					Match(DATE);
 					}
 				}
 
-				State = 1687;
+				State = 1708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1685;
+					State = 1706;
 					Match(AT);
-					State = 1686;
+					State = 1707;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1691;
+				State = 1712;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1689;
+					State = 1710;
 					Match(PART);
-					State = 1690;
+					State = 1711;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12320,11 +12446,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1693;
+				State = 1714;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1694;
+				State = 1715;
 				Match(CONVERTS);
-				State = 1695;
+				State = 1716;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12332,11 +12458,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1697;
+				State = 1718;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1698;
+				State = 1719;
 				Match(MARKET);
-				State = 1700;
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12344,7 +12470,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1699;
+						State = 1720;
 						holdingMarketTerm();
 						}
 						}
@@ -12352,9 +12478,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1702;
+					State = 1723;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12362,9 +12488,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1704;
+				State = 1725;
 				Match(PATHS);
-				State = 1705;
+				State = 1726;
 				Match(NUMBER);
 				}
 				break;
@@ -12372,9 +12498,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1706;
+				State = 1727;
 				Match(SEED);
-				State = 1707;
+				State = 1728;
 				Match(NUMBER);
 				}
 				break;
@@ -12382,7 +12508,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1708;
+				State = 1729;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12390,7 +12516,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1709;
+				State = 1730;
 				Match(SOBOL);
 				}
 				break;
@@ -12398,21 +12524,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1710;
+				State = 1731;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1711;
+				State = 1732;
 				Match(GBM);
-				State = 1712;
+				State = 1733;
 				Match(DRIFT);
-				State = 1713;
+				State = 1734;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1714;
+				State = 1735;
 				perYear();
-				State = 1715;
+				State = 1736;
 				Match(VOLATILITY);
-				State = 1716;
+				State = 1737;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1717;
+				State = 1738;
 				perYear();
 				}
 				break;
@@ -12420,39 +12546,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1719;
+				State = 1740;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1720;
+				State = 1741;
 				Match(REVERTS);
-				State = 1721;
+				State = 1742;
 				Match(TO);
-				State = 1724;
+				State = 1745;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 				case 1:
 					{
-					State = 1722;
+					State = 1743;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1723;
+					State = 1744;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1726;
+				State = 1747;
 				Match(SPEED);
-				State = 1727;
+				State = 1748;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1728;
+				State = 1749;
 				perYear();
-				State = 1729;
+				State = 1750;
 				Match(VOLATILITY);
-				State = 1730;
+				State = 1751;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1731;
+				State = 1752;
 				perYear();
 				}
 				break;
@@ -12460,17 +12586,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1733;
+				State = 1754;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1734;
+				State = 1755;
 				Match(JUMPS);
-				State = 1735;
+				State = 1756;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1736;
+				State = 1757;
 				perYear();
-				State = 1737;
+				State = 1758;
 				Match(DOWN);
-				State = 1738;
+				State = 1759;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12478,24 +12604,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1740;
+				State = 1761;
 				Match(CORRELATE);
-				State = 1741;
+				State = 1762;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1742;
+				State = 1763;
 				Match(WITH);
-				State = 1743;
+				State = 1764;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1744;
+				State = 1765;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1747;
+				State = 1768;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1745;
+					State = 1766;
 					Match(STRESS);
-					State = 1746;
+					State = 1767;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12506,19 +12632,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1749;
+				State = 1770;
 				Match(REGIMES);
-				State = 1750;
+				State = 1771;
 				Match(STRESS);
-				State = 1751;
+				State = 1772;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1752;
+				State = 1773;
 				perYear();
-				State = 1753;
+				State = 1774;
 				Match(NORMAL);
-				State = 1754;
+				State = 1775;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1755;
+				State = 1776;
 				perYear();
 				}
 				break;
@@ -12561,19 +12687,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 148, RULE_pdStep);
+		EnterRule(_localctx, 150, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1759;
+			State = 1780;
 			Match(UNTIL);
-			State = 1760;
+			State = 1781;
 			Match(DATE);
-			State = 1761;
+			State = 1782;
 			Match(THEN);
-			State = 1762;
+			State = 1783;
 			expr(0);
-			State = 1763;
+			State = 1784;
 			perYear();
 			}
 		}
@@ -12663,44 +12789,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 150, RULE_recoveryDraw);
+		EnterRule(_localctx, 152, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1801;
+			State = 1822;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1765;
+				State = 1786;
 				Match(RECOVERY);
-				State = 1766;
+				State = 1787;
 				Match(BETA);
-				State = 1767;
+				State = 1788;
 				Match(MEAN);
-				State = 1768;
+				State = 1789;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1769;
+				State = 1790;
 				Match(SD);
-				State = 1770;
+				State = 1791;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1774;
+				State = 1795;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1771;
+						State = 1792;
 						loading();
 						}
 						} 
 					}
-					State = 1776;
+					State = 1797;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				}
 				}
 				break;
@@ -12708,69 +12834,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1777;
+				State = 1798;
 				Match(RECOVERY);
-				State = 1778;
+				State = 1799;
 				Match(DRAWN);
-				State = 1779;
+				State = 1800;
 				Match(AT);
-				State = 1780;
+				State = 1801;
 				recoveryOutcome();
-				State = 1785;
+				State = 1806;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1781;
+						State = 1802;
 						Match(COMMA);
-						State = 1782;
+						State = 1803;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1787;
+					State = 1808;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
 				}
-				State = 1793;
+				State = 1814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1789;
+					State = 1810;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1788;
+						State = 1809;
 						Match(COMMA);
 						}
 					}
 
-					State = 1791;
+					State = 1812;
 					Match(ELSE);
-					State = 1792;
+					State = 1813;
 					recoveryRest();
 					}
 				}
 
-				State = 1798;
+				State = 1819;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1795;
+						State = 1816;
 						loading();
 						}
 						} 
 					}
-					State = 1800;
+					State = 1821;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
 				}
 				}
 				break;
@@ -12815,19 +12941,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 152, RULE_recoveryRest);
+		EnterRule(_localctx, 154, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1803;
+			State = 1824;
 			Match(BETA);
-			State = 1804;
+			State = 1825;
 			Match(MEAN);
-			State = 1805;
+			State = 1826;
 			_localctx.mean = expr(0);
-			State = 1806;
+			State = 1827;
 			Match(SD);
-			State = 1807;
+			State = 1828;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -12868,15 +12994,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 154, RULE_recoveryOutcome);
+		EnterRule(_localctx, 156, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 1830;
 			_localctx.rate = expr(0);
-			State = 1810;
+			State = 1831;
 			Match(WITH);
-			State = 1811;
+			State = 1832;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12917,26 +13043,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 156, RULE_delayOutcome);
+		EnterRule(_localctx, 158, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1814;
+			State = 1835;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1813;
+				State = 1834;
 				Match(MINUS);
 				}
 			}
 
-			State = 1816;
+			State = 1837;
 			duration();
-			State = 1817;
+			State = 1838;
 			Match(WITH);
-			State = 1818;
+			State = 1839;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12976,15 +13102,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 158, RULE_breakChance);
+		EnterRule(_localctx, 160, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1820;
+			State = 1841;
 			duration();
-			State = 1821;
+			State = 1842;
 			Match(WITH);
-			State = 1822;
+			State = 1843;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13025,15 +13151,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 160, RULE_loading);
+		EnterRule(_localctx, 162, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1824;
+			State = 1845;
 			Match(LOADING);
-			State = 1825;
+			State = 1846;
 			_localctx.factor = reference();
-			State = 1826;
+			State = 1847;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13067,13 +13193,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 162, RULE_perYear);
+		EnterRule(_localctx, 164, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1828;
+			State = 1849;
 			Match(PER);
-			State = 1829;
+			State = 1850;
 			Match(YEAR);
 			}
 		}
@@ -13106,11 +13232,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 164, RULE_duration);
+		EnterRule(_localctx, 166, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1831;
+			State = 1852;
 			Match(QUANTITY);
 			}
 		}
@@ -13430,27 +13556,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 166;
-		EnterRecursionRule(_localctx, 166, RULE_expr, _p);
+		int _startState = 168;
+		EnterRecursionRule(_localctx, 168, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1875;
+			State = 1896;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1834;
+				State = 1855;
 				Match(LPAREN);
-				State = 1835;
+				State = 1856;
 				expr(0);
-				State = 1836;
+				State = 1857;
 				Match(RPAREN);
 				}
 				break;
@@ -13459,9 +13585,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1838;
+				State = 1859;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1839;
+				State = 1860;
 				expr(16);
 				}
 				break;
@@ -13470,9 +13596,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1840;
+				State = 1861;
 				Match(NOT);
-				State = 1841;
+				State = 1862;
 				expr(11);
 				}
 				break;
@@ -13481,17 +13607,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1842;
+				State = 1863;
 				Match(IF);
-				State = 1843;
+				State = 1864;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1844;
+				State = 1865;
 				Match(THEN);
-				State = 1845;
+				State = 1866;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1846;
+				State = 1867;
 				Match(ELSE);
-				State = 1847;
+				State = 1868;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13500,37 +13626,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1849;
+				State = 1870;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1850;
+				State = 1871;
 				Match(LPAREN);
-				State = 1859;
+				State = 1880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 145522047561236451L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
 					{
-					State = 1851;
+					State = 1872;
 					expr(0);
-					State = 1856;
+					State = 1877;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1852;
+						State = 1873;
 						Match(COMMA);
-						State = 1853;
+						State = 1874;
 						expr(0);
 						}
 						}
-						State = 1858;
+						State = 1879;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1861;
+				State = 1882;
 				Match(RPAREN);
 				}
 				break;
@@ -13539,7 +13665,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1863;
+				State = 1884;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13549,19 +13675,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1865;
+				State = 1886;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1864;
+					State = 1885;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1867;
+				State = 1888;
 				Match(PER);
-				State = 1868;
+				State = 1889;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13570,9 +13696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1869;
+				State = 1890;
 				Match(NUMBER);
-				State = 1870;
+				State = 1891;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13581,7 +13707,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
+				State = 1892;
 				Match(QUANTITY);
 				}
 				break;
@@ -13590,7 +13716,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1872;
+				State = 1893;
 				Match(NUMBER);
 				}
 				break;
@@ -13599,7 +13725,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1873;
+				State = 1894;
 				Match(DATE);
 				}
 				break;
@@ -13608,34 +13734,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1874;
+				State = 1895;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1897;
+			State = 1918;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1895;
+					State = 1916;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1877;
+						State = 1898;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1878;
+						State = 1899;
 						Match(OF);
-						State = 1879;
+						State = 1900;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13644,9 +13770,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1880;
+						State = 1901;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1881;
+						State = 1902;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13656,7 +13782,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1882;
+						State = 1903;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13665,9 +13791,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1883;
+						State = 1904;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1884;
+						State = 1905;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13677,7 +13803,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1885;
+						State = 1906;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13686,19 +13812,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1886;
+						State = 1907;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1887;
+						State = 1908;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
+						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1888;
+						State = 1909;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13707,11 +13833,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1889;
+						State = 1910;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1890;
+						State = 1911;
 						Match(AND);
-						State = 1891;
+						State = 1912;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13720,20 +13846,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1892;
+						State = 1913;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1893;
+						State = 1914;
 						Match(OR);
-						State = 1894;
+						State = 1915;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1899;
+				State = 1920;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			}
 			}
 		}
@@ -13777,12 +13903,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 168, RULE_measureUnit);
+		EnterRule(_localctx, 170, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1900;
+			State = 1921;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13829,20 +13955,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 170, RULE_reference);
+		EnterRule(_localctx, 172, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1902;
+			State = 1923;
 			ident();
-			State = 1905;
+			State = 1926;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
 			case 1:
 				{
-				State = 1903;
+				State = 1924;
 				Match(DOT);
-				State = 1904;
+				State = 1925;
 				_localctx.member = ident();
 				}
 				break;
@@ -14040,6 +14166,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORKOUT() { return GetToken(DealLangParser.WORKOUT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode YIELD() { return GetToken(DealLangParser.YIELD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(DealLangParser.RESET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -14056,14 +14183,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 172, RULE_ident);
+		EnterRule(_localctx, 174, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1907;
+			State = 1928;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14086,7 +14213,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 83: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 84: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14109,7 +14236,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,278,1910,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,279,1931,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14121,723 +14248,733 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,2,86,7,86,1,0,1,0,1,0,1,0,5,0,179,8,0,10,0,12,0,182,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,193,8,2,10,2,12,2,196,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,3,3,221,8,3,1,4,1,4,1,4,1,4,1,4,5,4,228,8,4,10,4,12,4,231,
-		9,4,1,4,1,4,1,5,1,5,1,5,5,5,238,8,5,10,5,12,5,241,9,5,1,5,1,5,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,262,8,
-		6,1,6,1,6,3,6,266,8,6,3,6,268,8,6,1,7,1,7,1,7,5,7,273,8,7,10,7,12,7,276,
-		9,7,1,7,1,7,3,7,280,8,7,1,7,3,7,283,8,7,1,8,1,8,1,8,3,8,288,8,8,5,8,290,
-		8,8,10,8,12,8,293,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,303,8,10,
-		10,10,12,10,306,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,316,
-		8,11,1,12,1,12,1,12,1,12,5,12,322,8,12,10,12,12,12,325,9,12,1,12,1,12,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		5,13,343,8,13,10,13,12,13,346,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,
-		354,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,362,8,15,10,15,12,15,365,9,
-		15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,376,8,16,1,16,1,16,
-		3,16,380,8,16,1,16,1,16,1,16,1,16,5,16,386,8,16,10,16,12,16,389,9,16,1,
-		16,3,16,392,8,16,1,17,1,17,1,17,3,17,397,8,17,1,18,1,18,1,18,1,18,1,18,
-		1,18,5,18,405,8,18,10,18,12,18,408,9,18,1,18,1,18,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,421,8,19,1,19,1,19,1,19,5,19,426,8,19,10,
-		19,12,19,429,9,19,3,19,431,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,446,8,19,1,19,5,19,449,8,19,10,19,12,19,
-		452,9,19,1,19,1,19,4,19,456,8,19,11,19,12,19,457,1,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,3,19,470,8,19,3,19,472,8,19,1,19,3,19,475,
-		8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,484,8,20,10,20,12,20,487,
-		9,20,1,20,1,20,1,20,3,20,492,8,20,3,20,494,8,20,3,20,496,8,20,1,21,1,21,
-		1,21,1,21,1,21,5,21,503,8,21,10,21,12,21,506,9,21,1,21,1,21,3,21,510,8,
-		21,1,21,3,21,513,8,21,1,21,1,21,3,21,517,8,21,1,22,1,22,1,22,1,22,1,22,
-		1,22,1,22,3,22,526,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,535,8,
-		23,1,24,1,24,1,24,3,24,540,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,548,
-		8,25,1,26,1,26,1,26,5,26,553,8,26,10,26,12,26,556,9,26,1,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,568,8,27,3,27,570,8,27,1,28,1,
-		28,1,29,1,29,1,29,1,29,5,29,578,8,29,10,29,12,29,581,9,29,1,29,1,29,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,597,8,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,3,30,605,8,30,1,30,1,30,3,30,609,8,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,618,8,30,5,30,620,8,30,10,30,12,
-		30,623,9,30,1,30,3,30,626,8,30,3,30,628,8,30,1,30,1,30,1,30,1,30,3,30,
-		634,8,30,1,30,3,30,637,8,30,1,31,1,31,3,31,641,8,31,1,32,1,32,1,32,1,32,
-		5,32,647,8,32,10,32,12,32,650,9,32,1,32,1,32,1,33,1,33,1,33,5,33,657,8,
-		33,10,33,12,33,660,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,693,8,33,1,34,1,34,1,34,1,34,
-		1,34,1,34,5,34,701,8,34,10,34,12,34,704,9,34,1,34,1,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,732,8,35,3,35,734,8,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,744,8,35,1,35,1,35,1,35,1,35,1,35,
-		3,35,751,8,35,1,35,1,35,3,35,755,8,35,1,36,1,36,1,36,1,36,5,36,761,8,36,
-		10,36,12,36,764,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,788,8,
-		37,1,38,1,38,1,38,1,38,1,38,3,38,795,8,38,1,39,1,39,1,39,1,39,5,39,801,
-		8,39,10,39,12,39,804,9,39,1,39,1,39,1,40,1,40,3,40,810,8,40,1,40,1,40,
-		3,40,814,8,40,1,40,1,40,3,40,818,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,
-		41,826,8,41,1,41,1,41,3,41,830,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,5,41,844,8,41,10,41,12,41,847,9,41,1,41,1,41,
+		2,85,7,85,2,86,7,86,2,87,7,87,1,0,1,0,1,0,1,0,5,0,181,8,0,10,0,12,0,184,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,195,8,2,10,2,12,2,198,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,3,3,223,8,3,1,4,1,4,1,4,1,4,1,4,5,4,230,8,4,10,4,
+		12,4,233,9,4,1,4,1,4,1,5,1,5,1,5,5,5,240,8,5,10,5,12,5,243,9,5,1,5,1,5,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,
+		6,264,8,6,1,6,1,6,3,6,268,8,6,3,6,270,8,6,1,7,1,7,1,7,5,7,275,8,7,10,7,
+		12,7,278,9,7,1,7,1,7,3,7,282,8,7,1,7,3,7,285,8,7,1,8,1,8,1,8,3,8,290,8,
+		8,5,8,292,8,8,10,8,12,8,295,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,
+		10,305,8,10,10,10,12,10,308,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,3,11,318,8,11,1,12,1,12,1,12,1,12,5,12,324,8,12,10,12,12,12,327,9,12,
+		1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,5,13,345,8,13,10,13,12,13,348,9,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,3,13,356,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,364,8,15,10,15,12,
+		15,367,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,378,8,16,
+		1,16,1,16,3,16,382,8,16,1,16,1,16,1,16,1,16,5,16,388,8,16,10,16,12,16,
+		391,9,16,1,16,3,16,394,8,16,1,17,1,17,1,17,3,17,399,8,17,1,18,1,18,1,18,
+		1,18,1,18,1,18,5,18,407,8,18,10,18,12,18,410,9,18,1,18,1,18,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,423,8,19,1,19,1,19,1,19,5,19,428,
+		8,19,10,19,12,19,431,9,19,3,19,433,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,448,8,19,1,19,5,19,451,8,19,10,
+		19,12,19,454,9,19,1,19,1,19,4,19,458,8,19,11,19,12,19,459,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,472,8,19,3,19,474,8,19,1,19,
+		3,19,477,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,486,8,20,10,20,12,
+		20,489,9,20,1,20,1,20,1,20,3,20,494,8,20,3,20,496,8,20,3,20,498,8,20,1,
+		21,1,21,1,21,1,21,1,21,5,21,505,8,21,10,21,12,21,508,9,21,1,21,1,21,3,
+		21,512,8,21,1,21,3,21,515,8,21,1,21,1,21,3,21,519,8,21,1,22,1,22,1,22,
+		1,22,1,22,1,22,1,22,3,22,528,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,
+		23,537,8,23,1,24,1,24,1,24,3,24,542,8,24,1,25,1,25,1,25,1,25,1,25,1,25,
+		3,25,550,8,25,1,26,1,26,1,26,5,26,555,8,26,10,26,12,26,558,9,26,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,570,8,27,3,27,572,8,27,
+		1,28,1,28,1,29,1,29,1,29,1,29,5,29,580,8,29,10,29,12,29,583,9,29,1,29,
+		1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,
+		599,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,1,30,1,30,3,30,611,
+		8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,620,8,30,5,30,622,8,30,10,
+		30,12,30,625,9,30,1,30,3,30,628,8,30,3,30,630,8,30,1,30,1,30,1,30,1,30,
+		3,30,636,8,30,1,30,3,30,639,8,30,1,31,1,31,3,31,643,8,31,1,32,1,32,1,32,
+		1,32,5,32,649,8,32,10,32,12,32,652,9,32,1,32,1,32,1,33,1,33,1,33,5,33,
+		659,8,33,10,33,12,33,662,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,695,8,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,5,34,703,8,34,10,34,12,34,706,9,34,1,34,1,34,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,734,8,35,3,35,736,8,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,746,8,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,753,8,35,1,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,36,5,36,
+		763,8,36,10,36,12,36,766,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		3,37,790,8,37,1,38,1,38,1,38,1,38,1,38,3,38,797,8,38,1,39,1,39,1,39,1,
+		39,5,39,803,8,39,10,39,12,39,806,9,39,1,39,1,39,1,40,1,40,3,40,812,8,40,
+		1,40,1,40,3,40,816,8,40,1,40,1,40,3,40,820,8,40,1,41,1,41,1,41,1,41,1,
+		41,1,41,3,41,828,8,41,1,41,1,41,3,41,832,8,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,846,8,41,10,41,12,41,849,9,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,886,8,41,1,41,5,41,889,8,41,10,
-		41,12,41,892,9,41,1,41,3,41,895,8,41,1,41,1,41,1,41,1,41,5,41,901,8,41,
-		10,41,12,41,904,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,
-		915,8,41,11,41,12,41,916,1,41,1,41,3,41,921,8,41,3,41,923,8,41,1,42,1,
-		42,1,42,1,42,1,42,3,42,930,8,42,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,949,8,45,1,46,1,46,1,
-		46,1,46,1,46,5,46,956,8,46,10,46,12,46,959,9,46,1,46,1,46,3,46,963,8,46,
-		1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,977,8,
-		48,10,48,12,48,980,9,48,1,48,3,48,983,8,48,1,49,1,49,1,49,1,49,5,49,989,
-		8,49,10,49,12,49,992,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,1011,8,50,11,50,12,50,1012,
-		1,50,1,50,1,50,1,50,3,50,1019,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1027,8,51,1,52,1,52,1,52,1,52,5,52,1033,8,52,10,52,12,52,1036,9,52,1,52,
-		1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1046,8,53,10,53,12,53,1049,9,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1059,8,53,1,53,3,53,1062,
-		8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1070,8,53,10,53,12,53,1073,9,53,
-		3,53,1075,8,53,1,54,1,54,1,54,1,54,5,54,1081,8,54,10,54,12,54,1084,9,54,
-		1,54,3,54,1087,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1095,8,55,1,56,
-		1,56,1,56,1,57,1,57,1,57,1,57,5,57,1104,8,57,10,57,12,57,1107,9,57,1,57,
-		3,57,1110,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1118,8,58,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1129,8,59,3,59,1131,8,59,1,59,
-		1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1142,8,60,1,60,3,60,1145,
-		8,60,1,60,1,60,3,60,1149,8,60,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1157,
-		8,61,1,61,1,61,1,61,3,61,1162,8,61,1,61,1,61,1,61,3,61,1167,8,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1177,8,61,3,61,1179,8,61,1,61,
-		1,61,1,61,1,61,5,61,1185,8,61,10,61,12,61,1188,9,61,1,62,1,62,1,62,1,62,
-		5,62,1194,8,62,10,62,12,62,1197,9,62,1,62,1,62,1,62,3,62,1202,8,62,1,62,
-		1,62,3,62,1206,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,
-		1217,8,63,10,63,12,63,1220,9,63,1,63,1,63,3,63,1224,8,63,1,63,3,63,1227,
-		8,63,1,64,1,64,1,64,1,64,1,64,3,64,1234,8,64,1,65,1,65,1,65,1,65,1,65,
-		5,65,1241,8,65,10,65,12,65,1244,9,65,1,66,1,66,3,66,1248,8,66,1,67,1,67,
-		1,67,5,67,1253,8,67,10,67,12,67,1256,9,67,1,67,1,67,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,1266,8,68,10,68,12,68,1269,9,68,3,68,1271,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1284,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1299,8,68,
-		10,68,12,68,1302,9,68,1,68,3,68,1305,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,1315,8,68,10,68,12,68,1318,9,68,1,68,1,68,1,68,1,68,5,68,
-		1324,8,68,10,68,12,68,1327,9,68,1,68,3,68,1330,8,68,1,68,1,68,1,68,3,68,
-		1335,8,68,1,68,1,68,5,68,1339,8,68,10,68,12,68,1342,9,68,1,68,1,68,1,68,
-		1,68,5,68,1348,8,68,10,68,12,68,1351,9,68,1,68,3,68,1354,8,68,1,69,1,69,
-		1,69,5,69,1359,8,69,10,69,12,69,1362,9,69,1,69,1,69,1,70,1,70,1,70,1,70,
-		5,70,1370,8,70,10,70,12,70,1373,9,70,1,70,5,70,1376,8,70,10,70,12,70,1379,
-		9,70,1,70,3,70,1382,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1424,8,71,1,71,1,71,3,71,1428,8,71,1,71,1,71,3,71,
-		1432,8,71,1,71,1,71,3,71,1436,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,
-		1444,8,72,10,72,12,72,1447,9,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,5,73,1461,8,73,10,73,12,73,1464,9,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1471,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,1482,8,73,1,73,1,73,1,73,1,73,5,73,1488,8,73,10,73,12,73,1491,9,73,
-		1,73,5,73,1494,8,73,10,73,12,73,1497,9,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1507,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,5,73,1520,8,73,10,73,12,73,1523,9,73,1,73,3,73,1526,8,73,1,73,
-		1,73,1,73,1,73,1,73,5,73,1533,8,73,10,73,12,73,1536,9,73,3,73,1538,8,73,
-		1,73,5,73,1541,8,73,10,73,12,73,1544,9,73,1,73,3,73,1547,8,73,3,73,1549,
-		8,73,1,73,1,73,4,73,1553,8,73,11,73,12,73,1554,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1573,8,73,
-		10,73,12,73,1576,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1589,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1598,8,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,5,73,1606,8,73,10,73,12,73,1609,9,73,1,73,
-		1,73,3,73,1613,8,73,1,73,5,73,1616,8,73,10,73,12,73,1619,9,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,5,73,1627,8,73,10,73,12,73,1630,9,73,1,73,5,73,1633,
-		8,73,10,73,12,73,1636,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1657,8,73,1,73,
-		1,73,1,73,1,73,1,73,3,73,1664,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1672,8,73,1,73,1,73,3,73,1676,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1684,8,73,1,73,1,73,3,73,1688,8,73,1,73,1,73,3,73,1692,8,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,4,73,1701,8,73,11,73,12,73,1702,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,3,73,1725,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1748,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1758,8,73,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1773,
-		8,75,10,75,12,75,1776,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1784,8,75,
-		10,75,12,75,1787,9,75,1,75,3,75,1790,8,75,1,75,1,75,3,75,1794,8,75,1,75,
-		5,75,1797,8,75,10,75,12,75,1800,9,75,3,75,1802,8,75,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,77,1,77,1,77,1,77,1,78,3,78,1815,8,78,1,78,1,78,1,78,1,78,
-		1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,82,1,82,1,83,
-		1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,
-		1,83,1,83,1,83,1,83,1,83,1,83,5,83,1855,8,83,10,83,12,83,1858,9,83,3,83,
-		1860,8,83,1,83,1,83,1,83,1,83,3,83,1866,8,83,1,83,1,83,1,83,1,83,1,83,
-		1,83,1,83,1,83,3,83,1876,8,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,
-		1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1896,8,83,10,83,
-		12,83,1899,9,83,1,84,1,84,1,85,1,85,1,85,3,85,1906,8,85,1,86,1,86,1,86,
-		0,1,166,87,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,888,8,41,1,41,5,41,891,
+		8,41,10,41,12,41,894,9,41,1,41,3,41,897,8,41,1,41,1,41,1,41,1,41,5,41,
+		903,8,41,10,41,12,41,906,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,4,41,917,8,41,11,41,12,41,918,1,41,1,41,1,41,1,41,1,41,4,41,926,8,
+		41,11,41,12,41,927,1,41,1,41,1,41,3,41,933,8,41,3,41,935,8,41,3,41,937,
+		8,41,3,41,939,8,41,1,42,1,42,1,42,3,42,944,8,42,1,43,1,43,1,43,1,43,1,
+		43,3,43,951,8,43,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,46,1,46,1,46,1,46,1,46,1,46,3,46,970,8,46,1,47,1,47,1,47,1,47,1,47,5,
+		47,977,8,47,10,47,12,47,980,9,47,1,47,1,47,3,47,984,8,47,1,47,1,47,1,48,
+		1,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,5,49,998,8,49,10,49,12,49,
+		1001,9,49,1,49,3,49,1004,8,49,1,50,1,50,1,50,1,50,5,50,1010,8,50,10,50,
+		12,50,1013,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,4,51,1032,8,51,11,51,12,51,1033,1,51,1,51,
+		1,51,1,51,3,51,1040,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1048,8,52,
+		1,53,1,53,1,53,1,53,5,53,1054,8,53,10,53,12,53,1057,9,53,1,53,1,53,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1067,8,54,10,54,12,54,1070,9,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1080,8,54,1,54,3,54,1083,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1091,8,54,10,54,12,54,1094,9,54,3,54,1096,
+		8,54,1,55,1,55,1,55,1,55,5,55,1102,8,55,10,55,12,55,1105,9,55,1,55,3,55,
+		1108,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1116,8,56,1,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,5,58,1125,8,58,10,58,12,58,1128,9,58,1,58,3,58,1131,
+		8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1139,8,59,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,3,60,1150,8,60,3,60,1152,8,60,1,60,1,60,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1163,8,61,1,61,3,61,1166,8,61,1,61,
+		1,61,3,61,1170,8,61,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1178,8,62,1,62,
+		1,62,1,62,3,62,1183,8,62,1,62,1,62,1,62,3,62,1188,8,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,3,62,1198,8,62,3,62,1200,8,62,1,62,1,62,1,62,
+		1,62,5,62,1206,8,62,10,62,12,62,1209,9,62,1,63,1,63,1,63,1,63,5,63,1215,
+		8,63,10,63,12,63,1218,9,63,1,63,1,63,1,63,3,63,1223,8,63,1,63,1,63,3,63,
+		1227,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1238,8,64,
+		10,64,12,64,1241,9,64,1,64,1,64,3,64,1245,8,64,1,64,3,64,1248,8,64,1,65,
+		1,65,1,65,1,65,1,65,3,65,1255,8,65,1,66,1,66,1,66,1,66,1,66,5,66,1262,
+		8,66,10,66,12,66,1265,9,66,1,67,1,67,3,67,1269,8,67,1,68,1,68,1,68,5,68,
+		1274,8,68,10,68,12,68,1277,9,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,
+		5,69,1287,8,69,10,69,12,69,1290,9,69,3,69,1292,8,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1305,8,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1320,8,69,10,69,12,69,
+		1323,9,69,1,69,3,69,1326,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		5,69,1336,8,69,10,69,12,69,1339,9,69,1,69,1,69,1,69,1,69,5,69,1345,8,69,
+		10,69,12,69,1348,9,69,1,69,3,69,1351,8,69,1,69,1,69,1,69,3,69,1356,8,69,
+		1,69,1,69,5,69,1360,8,69,10,69,12,69,1363,9,69,1,69,1,69,1,69,1,69,5,69,
+		1369,8,69,10,69,12,69,1372,9,69,1,69,3,69,1375,8,69,1,70,1,70,1,70,5,70,
+		1380,8,70,10,70,12,70,1383,9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1391,
+		8,71,10,71,12,71,1394,9,71,1,71,5,71,1397,8,71,10,71,12,71,1400,9,71,1,
+		71,3,71,1403,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
+		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
+		72,1,72,3,72,1445,8,72,1,72,1,72,3,72,1449,8,72,1,72,1,72,3,72,1453,8,
+		72,1,72,1,72,3,72,1457,8,72,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1465,8,
+		73,10,73,12,73,1468,9,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,1482,8,74,10,74,12,74,1485,9,74,1,74,1,74,1,74,1,74,
+		1,74,3,74,1492,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,
+		1503,8,74,1,74,1,74,1,74,1,74,5,74,1509,8,74,10,74,12,74,1512,9,74,1,74,
+		5,74,1515,8,74,10,74,12,74,1518,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,3,74,1528,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,5,74,1541,8,74,10,74,12,74,1544,9,74,1,74,3,74,1547,8,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,1554,8,74,10,74,12,74,1557,9,74,3,74,1559,8,74,1,74,
+		5,74,1562,8,74,10,74,12,74,1565,9,74,1,74,3,74,1568,8,74,3,74,1570,8,74,
+		1,74,1,74,4,74,1574,8,74,11,74,12,74,1575,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1594,8,74,10,74,
+		12,74,1597,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		3,74,1610,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1619,8,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,1627,8,74,10,74,12,74,1630,9,74,1,74,1,74,
+		3,74,1634,8,74,1,74,5,74,1637,8,74,10,74,12,74,1640,9,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,1648,8,74,10,74,12,74,1651,9,74,1,74,5,74,1654,8,74,
+		10,74,12,74,1657,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1678,8,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,1685,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1693,
+		8,74,1,74,1,74,3,74,1697,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1705,
+		8,74,1,74,1,74,3,74,1709,8,74,1,74,1,74,3,74,1713,8,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,4,74,1722,8,74,11,74,12,74,1723,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,3,74,1746,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1769,
+		8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1779,8,74,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1794,8,76,
+		10,76,12,76,1797,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1805,8,76,10,
+		76,12,76,1808,9,76,1,76,3,76,1811,8,76,1,76,1,76,3,76,1815,8,76,1,76,5,
+		76,1818,8,76,10,76,12,76,1821,9,76,3,76,1823,8,76,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,78,1,78,1,78,1,78,1,79,3,79,1836,8,79,1,79,1,79,1,79,1,79,
+		1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,83,1,83,1,84,
+		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,1,84,1,84,1,84,5,84,1876,8,84,10,84,12,84,1879,9,84,3,84,
+		1881,8,84,1,84,1,84,1,84,1,84,3,84,1887,8,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,3,84,1897,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1917,8,84,10,84,
+		12,84,1920,9,84,1,85,1,85,1,86,1,86,1,86,3,86,1927,8,86,1,87,1,87,1,87,
+		0,1,168,88,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
 		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
 		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
 		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
-		166,168,170,172,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,185,1,0,
-		268,269,1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,3,5,9,15,
-		45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,
-		135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,185,
-		201,202,207,221,223,235,240,247,272,273,2206,0,180,1,0,0,0,2,185,1,0,0,
-		0,4,188,1,0,0,0,6,220,1,0,0,0,8,222,1,0,0,0,10,234,1,0,0,0,12,267,1,0,
-		0,0,14,282,1,0,0,0,16,284,1,0,0,0,18,296,1,0,0,0,20,298,1,0,0,0,22,315,
-		1,0,0,0,24,317,1,0,0,0,26,353,1,0,0,0,28,355,1,0,0,0,30,357,1,0,0,0,32,
-		391,1,0,0,0,34,393,1,0,0,0,36,398,1,0,0,0,38,474,1,0,0,0,40,495,1,0,0,
-		0,42,497,1,0,0,0,44,525,1,0,0,0,46,534,1,0,0,0,48,539,1,0,0,0,50,547,1,
-		0,0,0,52,549,1,0,0,0,54,569,1,0,0,0,56,571,1,0,0,0,58,573,1,0,0,0,60,636,
-		1,0,0,0,62,640,1,0,0,0,64,642,1,0,0,0,66,692,1,0,0,0,68,694,1,0,0,0,70,
-		754,1,0,0,0,72,756,1,0,0,0,74,787,1,0,0,0,76,789,1,0,0,0,78,796,1,0,0,
-		0,80,807,1,0,0,0,82,922,1,0,0,0,84,924,1,0,0,0,86,931,1,0,0,0,88,936,1,
-		0,0,0,90,942,1,0,0,0,92,950,1,0,0,0,94,966,1,0,0,0,96,982,1,0,0,0,98,984,
-		1,0,0,0,100,1018,1,0,0,0,102,1026,1,0,0,0,104,1028,1,0,0,0,106,1074,1,
-		0,0,0,108,1076,1,0,0,0,110,1094,1,0,0,0,112,1096,1,0,0,0,114,1099,1,0,
-		0,0,116,1117,1,0,0,0,118,1119,1,0,0,0,120,1134,1,0,0,0,122,1150,1,0,0,
-		0,124,1205,1,0,0,0,126,1226,1,0,0,0,128,1228,1,0,0,0,130,1235,1,0,0,0,
-		132,1247,1,0,0,0,134,1249,1,0,0,0,136,1353,1,0,0,0,138,1355,1,0,0,0,140,
-		1381,1,0,0,0,142,1435,1,0,0,0,144,1437,1,0,0,0,146,1757,1,0,0,0,148,1759,
-		1,0,0,0,150,1801,1,0,0,0,152,1803,1,0,0,0,154,1809,1,0,0,0,156,1814,1,
-		0,0,0,158,1820,1,0,0,0,160,1824,1,0,0,0,162,1828,1,0,0,0,164,1831,1,0,
-		0,0,166,1875,1,0,0,0,168,1900,1,0,0,0,170,1902,1,0,0,0,172,1907,1,0,0,
-		0,174,179,3,2,1,0,175,179,3,4,2,0,176,179,3,144,72,0,177,179,3,8,4,0,178,
-		174,1,0,0,0,178,175,1,0,0,0,178,176,1,0,0,0,178,177,1,0,0,0,179,182,1,
-		0,0,0,180,178,1,0,0,0,180,181,1,0,0,0,181,183,1,0,0,0,182,180,1,0,0,0,
-		183,184,5,0,0,1,184,1,1,0,0,0,185,186,5,3,0,0,186,187,5,270,0,0,187,3,
-		1,0,0,0,188,189,5,1,0,0,189,190,3,172,86,0,190,194,5,248,0,0,191,193,3,
-		6,3,0,192,191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,
-		195,197,1,0,0,0,196,194,1,0,0,0,197,198,5,249,0,0,198,5,1,0,0,0,199,221,
-		3,12,6,0,200,221,3,20,10,0,201,221,3,24,12,0,202,221,3,30,15,0,203,221,
-		3,36,18,0,204,221,3,58,29,0,205,221,3,64,32,0,206,221,3,68,34,0,207,221,
-		3,98,49,0,208,221,3,72,36,0,209,221,3,78,39,0,210,221,3,104,52,0,211,221,
-		3,114,57,0,212,221,3,118,59,0,213,221,3,120,60,0,214,221,3,122,61,0,215,
-		221,3,128,64,0,216,221,3,130,65,0,217,221,3,134,67,0,218,221,3,138,69,
-		0,219,221,3,8,4,0,220,199,1,0,0,0,220,200,1,0,0,0,220,201,1,0,0,0,220,
-		202,1,0,0,0,220,203,1,0,0,0,220,204,1,0,0,0,220,205,1,0,0,0,220,206,1,
-		0,0,0,220,207,1,0,0,0,220,208,1,0,0,0,220,209,1,0,0,0,220,210,1,0,0,0,
-		220,211,1,0,0,0,220,212,1,0,0,0,220,213,1,0,0,0,220,214,1,0,0,0,220,215,
-		1,0,0,0,220,216,1,0,0,0,220,217,1,0,0,0,220,218,1,0,0,0,220,219,1,0,0,
-		0,221,7,1,0,0,0,222,223,5,272,0,0,223,229,4,4,0,0,224,228,3,172,86,0,225,
-		228,5,4,0,0,226,228,5,54,0,0,227,224,1,0,0,0,227,225,1,0,0,0,227,226,1,
-		0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,
-		231,229,1,0,0,0,232,233,3,10,5,0,233,9,1,0,0,0,234,239,5,248,0,0,235,238,
-		3,10,5,0,236,238,8,0,0,0,237,235,1,0,0,0,237,236,1,0,0,0,238,241,1,0,0,
-		0,239,237,1,0,0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,
-		243,5,249,0,0,243,11,1,0,0,0,244,245,5,5,0,0,245,268,5,270,0,0,246,247,
-		5,6,0,0,247,268,3,172,86,0,248,249,5,7,0,0,249,268,5,267,0,0,250,251,5,
-		8,0,0,251,268,5,267,0,0,252,253,5,9,0,0,253,268,5,267,0,0,254,255,5,10,
-		0,0,255,268,3,172,86,0,256,257,5,11,0,0,257,268,3,18,9,0,258,259,5,12,
-		0,0,259,261,3,172,86,0,260,262,3,172,86,0,261,260,1,0,0,0,261,262,1,0,
-		0,0,262,265,1,0,0,0,263,264,5,13,0,0,264,266,3,14,7,0,265,263,1,0,0,0,
-		265,266,1,0,0,0,266,268,1,0,0,0,267,244,1,0,0,0,267,246,1,0,0,0,267,248,
-		1,0,0,0,267,250,1,0,0,0,267,252,1,0,0,0,267,254,1,0,0,0,267,256,1,0,0,
-		0,267,258,1,0,0,0,268,13,1,0,0,0,269,274,3,172,86,0,270,271,5,256,0,0,
-		271,273,3,172,86,0,272,270,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,
-		275,1,0,0,0,275,279,1,0,0,0,276,274,1,0,0,0,277,278,5,256,0,0,278,280,
-		3,16,8,0,279,277,1,0,0,0,279,280,1,0,0,0,280,283,1,0,0,0,281,283,3,16,
-		8,0,282,269,1,0,0,0,282,281,1,0,0,0,283,15,1,0,0,0,284,291,5,248,0,0,285,
-		287,5,267,0,0,286,288,5,252,0,0,287,286,1,0,0,0,287,288,1,0,0,0,288,290,
-		1,0,0,0,289,285,1,0,0,0,290,293,1,0,0,0,291,289,1,0,0,0,291,292,1,0,0,
-		0,292,294,1,0,0,0,293,291,1,0,0,0,294,295,5,249,0,0,295,17,1,0,0,0,296,
-		297,5,266,0,0,297,19,1,0,0,0,298,299,5,14,0,0,299,300,3,172,86,0,300,304,
-		5,248,0,0,301,303,3,22,11,0,302,301,1,0,0,0,303,306,1,0,0,0,304,302,1,
-		0,0,0,304,305,1,0,0,0,305,307,1,0,0,0,306,304,1,0,0,0,307,308,5,249,0,
-		0,308,21,1,0,0,0,309,310,5,43,0,0,310,316,5,270,0,0,311,312,5,44,0,0,312,
-		316,3,166,83,0,313,314,5,45,0,0,314,316,3,166,83,0,315,309,1,0,0,0,315,
-		311,1,0,0,0,315,313,1,0,0,0,316,23,1,0,0,0,317,318,5,15,0,0,318,319,3,
-		172,86,0,319,323,5,248,0,0,320,322,3,26,13,0,321,320,1,0,0,0,322,325,1,
-		0,0,0,323,321,1,0,0,0,323,324,1,0,0,0,324,326,1,0,0,0,325,323,1,0,0,0,
-		326,327,5,249,0,0,327,25,1,0,0,0,328,329,5,122,0,0,329,354,3,166,83,0,
-		330,331,5,184,0,0,331,332,3,166,83,0,332,333,3,162,81,0,333,354,1,0,0,
-		0,334,335,5,185,0,0,335,336,3,166,83,0,336,337,3,162,81,0,337,354,1,0,
-		0,0,338,339,5,16,0,0,339,340,3,28,14,0,340,344,5,248,0,0,341,343,3,34,
-		17,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,
-		347,1,0,0,0,346,344,1,0,0,0,347,348,5,249,0,0,348,354,1,0,0,0,349,350,
-		5,19,0,0,350,351,5,267,0,0,351,352,5,20,0,0,352,354,3,166,83,0,353,328,
-		1,0,0,0,353,330,1,0,0,0,353,334,1,0,0,0,353,338,1,0,0,0,353,349,1,0,0,
-		0,354,27,1,0,0,0,355,356,7,1,0,0,356,29,1,0,0,0,357,358,5,46,0,0,358,359,
-		3,172,86,0,359,363,5,248,0,0,360,362,3,32,16,0,361,360,1,0,0,0,362,365,
-		1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,0,364,366,1,0,0,0,365,363,1,0,0,
-		0,366,367,5,249,0,0,367,31,1,0,0,0,368,369,5,47,0,0,369,392,3,166,83,0,
-		370,371,5,48,0,0,371,372,5,49,0,0,372,375,3,164,82,0,373,374,5,50,0,0,
-		374,376,3,166,83,0,375,373,1,0,0,0,375,376,1,0,0,0,376,379,1,0,0,0,377,
-		378,5,51,0,0,378,380,5,267,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,392,
-		1,0,0,0,381,382,5,48,0,0,382,383,5,52,0,0,383,387,5,248,0,0,384,386,3,
-		34,17,0,385,384,1,0,0,0,386,389,1,0,0,0,387,385,1,0,0,0,387,388,1,0,0,
-		0,388,390,1,0,0,0,389,387,1,0,0,0,390,392,5,249,0,0,391,368,1,0,0,0,391,
-		370,1,0,0,0,391,381,1,0,0,0,392,33,1,0,0,0,393,394,5,267,0,0,394,396,3,
-		166,83,0,395,397,5,252,0,0,396,395,1,0,0,0,396,397,1,0,0,0,397,35,1,0,
-		0,0,398,399,5,53,0,0,399,400,3,172,86,0,400,401,5,54,0,0,401,402,3,172,
-		86,0,402,406,5,248,0,0,403,405,3,38,19,0,404,403,1,0,0,0,405,408,1,0,0,
-		0,406,404,1,0,0,0,406,407,1,0,0,0,407,409,1,0,0,0,408,406,1,0,0,0,409,
-		410,5,249,0,0,410,37,1,0,0,0,411,412,5,55,0,0,412,475,3,172,86,0,413,414,
-		5,56,0,0,414,415,3,166,83,0,415,420,3,162,81,0,416,417,5,57,0,0,417,418,
-		3,166,83,0,418,419,3,162,81,0,419,421,1,0,0,0,420,416,1,0,0,0,420,421,
-		1,0,0,0,421,430,1,0,0,0,422,423,5,243,0,0,423,427,3,172,86,0,424,426,3,
-		46,23,0,425,424,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,
-		0,428,431,1,0,0,0,429,427,1,0,0,0,430,422,1,0,0,0,430,431,1,0,0,0,431,
-		475,1,0,0,0,432,433,5,58,0,0,433,475,5,267,0,0,434,435,5,59,0,0,435,475,
-		3,164,82,0,436,437,5,60,0,0,437,438,3,48,24,0,438,439,3,164,82,0,439,440,
-		5,63,0,0,440,441,5,55,0,0,441,445,5,64,0,0,442,443,5,56,0,0,443,444,5,
-		63,0,0,444,446,5,65,0,0,445,442,1,0,0,0,445,446,1,0,0,0,446,450,1,0,0,
-		0,447,449,3,40,20,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,
-		451,1,0,0,0,451,475,1,0,0,0,452,450,1,0,0,0,453,455,5,66,0,0,454,456,3,
-		50,25,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,
-		0,458,475,1,0,0,0,459,460,5,11,0,0,460,475,3,18,9,0,461,475,3,52,26,0,
-		462,463,5,242,0,0,463,475,3,172,86,0,464,465,5,96,0,0,465,471,3,166,83,
-		0,466,469,5,100,0,0,467,468,5,167,0,0,468,470,3,166,83,0,469,467,1,0,0,
-		0,469,470,1,0,0,0,470,472,1,0,0,0,471,466,1,0,0,0,471,472,1,0,0,0,472,
-		475,1,0,0,0,473,475,3,42,21,0,474,411,1,0,0,0,474,413,1,0,0,0,474,432,
-		1,0,0,0,474,434,1,0,0,0,474,436,1,0,0,0,474,453,1,0,0,0,474,459,1,0,0,
-		0,474,461,1,0,0,0,474,462,1,0,0,0,474,464,1,0,0,0,474,473,1,0,0,0,475,
-		39,1,0,0,0,476,477,5,34,0,0,477,496,3,42,21,0,478,479,5,34,0,0,479,480,
-		5,96,0,0,480,485,3,166,83,0,481,482,5,252,0,0,482,484,3,166,83,0,483,481,
-		1,0,0,0,484,487,1,0,0,0,485,483,1,0,0,0,485,486,1,0,0,0,486,493,1,0,0,
-		0,487,485,1,0,0,0,488,491,5,100,0,0,489,490,5,167,0,0,490,492,3,166,83,
-		0,491,489,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,488,1,0,0,0,493,
-		494,1,0,0,0,494,496,1,0,0,0,495,476,1,0,0,0,495,478,1,0,0,0,496,41,1,0,
-		0,0,497,498,5,97,0,0,498,499,5,63,0,0,499,504,3,164,82,0,500,501,5,252,
-		0,0,501,503,3,164,82,0,502,500,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,
-		504,505,1,0,0,0,505,509,1,0,0,0,506,504,1,0,0,0,507,508,5,99,0,0,508,510,
-		3,164,82,0,509,507,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,44,
-		22,0,512,511,1,0,0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,34,0,0,
-		515,517,5,66,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,43,1,0,0,0,518,519,
-		5,132,0,0,519,520,3,164,82,0,520,521,5,203,0,0,521,522,3,172,86,0,522,
-		526,1,0,0,0,523,524,5,132,0,0,524,526,3,166,83,0,525,518,1,0,0,0,525,523,
-		1,0,0,0,526,45,1,0,0,0,527,535,5,244,0,0,528,529,5,50,0,0,529,535,3,166,
-		83,0,530,531,5,72,0,0,531,535,3,166,83,0,532,533,5,182,0,0,533,535,3,164,
-		82,0,534,527,1,0,0,0,534,528,1,0,0,0,534,530,1,0,0,0,534,532,1,0,0,0,535,
-		47,1,0,0,0,536,537,5,269,0,0,537,540,5,62,0,0,538,540,5,268,0,0,539,536,
-		1,0,0,0,539,538,1,0,0,0,540,49,1,0,0,0,541,542,5,71,0,0,542,548,3,166,
-		83,0,543,544,5,72,0,0,544,548,3,166,83,0,545,546,5,73,0,0,546,548,5,267,
-		0,0,547,541,1,0,0,0,547,543,1,0,0,0,547,545,1,0,0,0,548,51,1,0,0,0,549,
-		550,5,67,0,0,550,554,3,172,86,0,551,553,3,54,27,0,552,551,1,0,0,0,553,
-		556,1,0,0,0,554,552,1,0,0,0,554,555,1,0,0,0,555,53,1,0,0,0,556,554,1,0,
-		0,0,557,558,5,72,0,0,558,570,3,166,83,0,559,560,5,73,0,0,560,570,5,267,
-		0,0,561,562,5,132,0,0,562,570,3,166,83,0,563,564,5,68,0,0,564,567,3,56,
-		28,0,565,566,5,204,0,0,566,568,3,56,28,0,567,565,1,0,0,0,567,568,1,0,0,
-		0,568,570,1,0,0,0,569,557,1,0,0,0,569,559,1,0,0,0,569,561,1,0,0,0,569,
-		563,1,0,0,0,570,55,1,0,0,0,571,572,7,2,0,0,572,57,1,0,0,0,573,574,5,74,
-		0,0,574,575,3,172,86,0,575,579,5,248,0,0,576,578,3,60,30,0,577,576,1,0,
-		0,0,578,581,1,0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,
-		579,1,0,0,0,582,583,5,249,0,0,583,59,1,0,0,0,584,585,5,75,0,0,585,637,
-		3,172,86,0,586,587,5,114,0,0,587,637,3,166,83,0,588,589,5,115,0,0,589,
-		637,3,80,40,0,590,591,5,117,0,0,591,592,5,73,0,0,592,637,5,267,0,0,593,
-		594,5,120,0,0,594,596,3,96,48,0,595,597,5,272,0,0,596,595,1,0,0,0,596,
-		597,1,0,0,0,597,637,1,0,0,0,598,599,5,8,0,0,599,637,5,267,0,0,600,601,
-		5,45,0,0,601,604,3,166,83,0,602,603,5,140,0,0,603,605,3,164,82,0,604,602,
-		1,0,0,0,604,605,1,0,0,0,605,608,1,0,0,0,606,607,5,141,0,0,607,609,3,62,
-		31,0,608,606,1,0,0,0,608,609,1,0,0,0,609,627,1,0,0,0,610,625,5,156,0,0,
-		611,612,5,269,0,0,612,626,5,142,0,0,613,614,5,142,0,0,614,621,5,248,0,
-		0,615,617,3,166,83,0,616,618,5,252,0,0,617,616,1,0,0,0,617,618,1,0,0,0,
-		618,620,1,0,0,0,619,615,1,0,0,0,620,623,1,0,0,0,621,619,1,0,0,0,621,622,
-		1,0,0,0,622,624,1,0,0,0,623,621,1,0,0,0,624,626,5,249,0,0,625,611,1,0,
-		0,0,625,613,1,0,0,0,626,628,1,0,0,0,627,610,1,0,0,0,627,628,1,0,0,0,628,
-		637,1,0,0,0,629,637,3,90,45,0,630,637,3,92,46,0,631,633,5,144,0,0,632,
-		634,5,256,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,635,1,0,0,0,635,637,
-		3,166,83,0,636,584,1,0,0,0,636,586,1,0,0,0,636,588,1,0,0,0,636,590,1,0,
-		0,0,636,593,1,0,0,0,636,598,1,0,0,0,636,600,1,0,0,0,636,629,1,0,0,0,636,
-		630,1,0,0,0,636,631,1,0,0,0,637,61,1,0,0,0,638,641,5,115,0,0,639,641,3,
-		166,83,0,640,638,1,0,0,0,640,639,1,0,0,0,641,63,1,0,0,0,642,643,5,76,0,
-		0,643,644,3,172,86,0,644,648,5,248,0,0,645,647,3,66,33,0,646,645,1,0,0,
-		0,647,650,1,0,0,0,648,646,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,
-		648,1,0,0,0,651,652,5,249,0,0,652,65,1,0,0,0,653,654,5,77,0,0,654,658,
-		5,248,0,0,655,657,3,76,38,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,
-		0,0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,693,5,249,0,
-		0,662,663,5,78,0,0,663,693,3,166,83,0,664,665,5,79,0,0,665,693,3,166,83,
-		0,666,667,5,80,0,0,667,668,5,49,0,0,668,693,3,164,82,0,669,670,5,80,0,
-		0,670,671,5,81,0,0,671,672,3,166,83,0,672,673,3,162,81,0,673,693,1,0,0,
-		0,674,675,5,83,0,0,675,693,3,166,83,0,676,677,5,84,0,0,677,693,3,166,83,
-		0,678,679,5,82,0,0,679,693,3,166,83,0,680,681,5,85,0,0,681,682,3,166,83,
-		0,682,683,3,162,81,0,683,693,1,0,0,0,684,685,5,86,0,0,685,686,3,166,83,
-		0,686,687,5,81,0,0,687,688,3,166,83,0,688,689,3,162,81,0,689,693,1,0,0,
-		0,690,691,5,87,0,0,691,693,3,172,86,0,692,653,1,0,0,0,692,662,1,0,0,0,
-		692,664,1,0,0,0,692,666,1,0,0,0,692,669,1,0,0,0,692,674,1,0,0,0,692,676,
-		1,0,0,0,692,678,1,0,0,0,692,680,1,0,0,0,692,684,1,0,0,0,692,690,1,0,0,
-		0,693,67,1,0,0,0,694,695,5,88,0,0,695,696,3,172,86,0,696,697,5,54,0,0,
-		697,698,3,172,86,0,698,702,5,248,0,0,699,701,3,70,35,0,700,699,1,0,0,0,
-		701,704,1,0,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,705,1,0,0,0,704,702,
-		1,0,0,0,705,706,5,249,0,0,706,69,1,0,0,0,707,708,5,89,0,0,708,755,3,172,
-		86,0,709,710,5,78,0,0,710,755,3,166,83,0,711,712,5,90,0,0,712,713,5,63,
-		0,0,713,755,5,65,0,0,714,715,5,90,0,0,715,755,3,166,83,0,716,717,5,192,
-		0,0,717,718,3,166,83,0,718,719,3,162,81,0,719,755,1,0,0,0,720,721,5,91,
-		0,0,721,755,3,166,83,0,722,723,5,58,0,0,723,755,5,267,0,0,724,725,5,59,
-		0,0,725,755,3,164,82,0,726,727,5,96,0,0,727,733,3,166,83,0,728,731,5,100,
-		0,0,729,730,5,167,0,0,730,732,3,166,83,0,731,729,1,0,0,0,731,732,1,0,0,
-		0,732,734,1,0,0,0,733,728,1,0,0,0,733,734,1,0,0,0,734,755,1,0,0,0,735,
-		736,5,60,0,0,736,737,3,48,24,0,737,738,3,164,82,0,738,739,5,63,0,0,739,
-		740,5,89,0,0,740,743,5,64,0,0,741,742,5,34,0,0,742,744,3,42,21,0,743,741,
-		1,0,0,0,743,744,1,0,0,0,744,755,1,0,0,0,745,746,5,101,0,0,746,750,3,166,
-		83,0,747,748,5,102,0,0,748,749,5,134,0,0,749,751,5,59,0,0,750,747,1,0,
-		0,0,750,751,1,0,0,0,751,755,1,0,0,0,752,755,3,52,26,0,753,755,3,42,21,
-		0,754,707,1,0,0,0,754,709,1,0,0,0,754,711,1,0,0,0,754,714,1,0,0,0,754,
-		716,1,0,0,0,754,720,1,0,0,0,754,722,1,0,0,0,754,724,1,0,0,0,754,726,1,
-		0,0,0,754,735,1,0,0,0,754,745,1,0,0,0,754,752,1,0,0,0,754,753,1,0,0,0,
-		755,71,1,0,0,0,756,757,5,198,0,0,757,758,3,172,86,0,758,762,5,248,0,0,
-		759,761,3,74,37,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,
-		763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,766,5,249,0,0,766,73,1,
-		0,0,0,767,768,5,228,0,0,768,788,3,166,83,0,769,770,5,90,0,0,770,788,3,
-		172,86,0,771,772,5,229,0,0,772,788,3,166,83,0,773,774,5,230,0,0,774,788,
-		3,166,83,0,775,776,5,231,0,0,776,788,3,166,83,0,777,778,5,83,0,0,778,788,
-		3,166,83,0,779,780,5,82,0,0,780,788,3,166,83,0,781,782,5,103,0,0,782,788,
-		3,166,83,0,783,784,5,104,0,0,784,788,3,166,83,0,785,786,5,107,0,0,786,
-		788,3,166,83,0,787,767,1,0,0,0,787,769,1,0,0,0,787,771,1,0,0,0,787,773,
-		1,0,0,0,787,775,1,0,0,0,787,777,1,0,0,0,787,779,1,0,0,0,787,781,1,0,0,
-		0,787,783,1,0,0,0,787,785,1,0,0,0,788,75,1,0,0,0,789,790,5,267,0,0,790,
-		791,3,166,83,0,791,792,5,63,0,0,792,794,3,166,83,0,793,795,5,252,0,0,794,
-		793,1,0,0,0,794,795,1,0,0,0,795,77,1,0,0,0,796,797,5,113,0,0,797,798,3,
-		172,86,0,798,802,5,248,0,0,799,801,3,82,41,0,800,799,1,0,0,0,801,804,1,
-		0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,805,1,0,0,0,804,802,1,0,0,0,
-		805,806,5,249,0,0,806,79,1,0,0,0,807,809,3,166,83,0,808,810,5,116,0,0,
-		809,808,1,0,0,0,809,810,1,0,0,0,810,813,1,0,0,0,811,812,5,50,0,0,812,814,
-		3,166,83,0,813,811,1,0,0,0,813,814,1,0,0,0,814,817,1,0,0,0,815,816,5,72,
-		0,0,816,818,3,166,83,0,817,815,1,0,0,0,817,818,1,0,0,0,818,81,1,0,0,0,
-		819,820,5,114,0,0,820,923,3,166,83,0,821,822,5,115,0,0,822,923,3,80,40,
-		0,823,825,5,207,0,0,824,826,5,268,0,0,825,824,1,0,0,0,825,826,1,0,0,0,
-		826,829,1,0,0,0,827,828,5,145,0,0,828,830,3,166,83,0,829,827,1,0,0,0,829,
-		830,1,0,0,0,830,923,1,0,0,0,831,832,5,207,0,0,832,923,5,218,0,0,833,834,
-		5,208,0,0,834,923,3,166,83,0,835,836,5,209,0,0,836,923,3,166,83,0,837,
-		838,5,210,0,0,838,839,5,73,0,0,839,923,5,267,0,0,840,841,5,211,0,0,841,
-		845,5,248,0,0,842,844,3,34,17,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
-		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,923,5,249,
-		0,0,849,850,5,211,0,0,850,851,5,219,0,0,851,852,3,172,86,0,852,853,5,220,
-		0,0,853,854,3,166,83,0,854,923,1,0,0,0,855,856,5,212,0,0,856,923,3,166,
-		83,0,857,923,3,90,45,0,858,923,3,92,46,0,859,860,5,215,0,0,860,861,5,221,
-		0,0,861,862,3,166,83,0,862,863,5,177,0,0,863,864,3,166,83,0,864,923,1,
-		0,0,0,865,866,5,214,0,0,866,923,3,166,83,0,867,868,5,117,0,0,868,869,5,
-		73,0,0,869,923,5,267,0,0,870,871,5,120,0,0,871,923,3,96,48,0,872,873,5,
-		8,0,0,873,923,5,267,0,0,874,875,5,124,0,0,875,923,5,269,0,0,876,923,3,
-		52,26,0,877,878,5,233,0,0,878,879,5,63,0,0,879,880,3,166,83,0,880,881,
-		5,219,0,0,881,885,3,166,83,0,882,883,5,234,0,0,883,884,5,235,0,0,884,886,
-		3,166,83,0,885,882,1,0,0,0,885,886,1,0,0,0,886,890,1,0,0,0,887,889,3,86,
-		43,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,
-		894,1,0,0,0,892,890,1,0,0,0,893,895,3,88,44,0,894,893,1,0,0,0,894,895,
-		1,0,0,0,895,923,1,0,0,0,896,897,5,247,0,0,897,902,5,267,0,0,898,899,5,
-		252,0,0,899,901,5,267,0,0,900,898,1,0,0,0,901,904,1,0,0,0,902,900,1,0,
-		0,0,902,903,1,0,0,0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,167,0,0,
-		906,907,3,166,83,0,907,908,5,50,0,0,908,909,3,166,83,0,909,923,1,0,0,0,
-		910,911,5,240,0,0,911,923,3,166,83,0,912,914,5,238,0,0,913,915,3,84,42,
-		0,914,913,1,0,0,0,915,916,1,0,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,
-		920,1,0,0,0,918,919,5,239,0,0,919,921,3,166,83,0,920,918,1,0,0,0,920,921,
-		1,0,0,0,921,923,1,0,0,0,922,819,1,0,0,0,922,821,1,0,0,0,922,823,1,0,0,
-		0,922,831,1,0,0,0,922,833,1,0,0,0,922,835,1,0,0,0,922,837,1,0,0,0,922,
-		840,1,0,0,0,922,849,1,0,0,0,922,855,1,0,0,0,922,857,1,0,0,0,922,858,1,
-		0,0,0,922,859,1,0,0,0,922,865,1,0,0,0,922,867,1,0,0,0,922,870,1,0,0,0,
-		922,872,1,0,0,0,922,874,1,0,0,0,922,876,1,0,0,0,922,877,1,0,0,0,922,896,
-		1,0,0,0,922,910,1,0,0,0,922,912,1,0,0,0,923,83,1,0,0,0,924,925,5,51,0,
-		0,925,926,5,267,0,0,926,927,5,63,0,0,927,929,3,166,83,0,928,930,5,252,
-		0,0,929,928,1,0,0,0,929,930,1,0,0,0,930,85,1,0,0,0,931,932,5,236,0,0,932,
-		933,5,267,0,0,933,934,5,63,0,0,934,935,3,166,83,0,935,87,1,0,0,0,936,937,
-		5,237,0,0,937,938,5,51,0,0,938,939,5,267,0,0,939,940,5,235,0,0,940,941,
-		3,166,83,0,941,89,1,0,0,0,942,943,5,213,0,0,943,948,3,166,83,0,944,945,
-		5,51,0,0,945,949,5,267,0,0,946,947,5,222,0,0,947,949,3,172,86,0,948,944,
-		1,0,0,0,948,946,1,0,0,0,949,91,1,0,0,0,950,951,5,215,0,0,951,952,5,216,
-		0,0,952,953,3,172,86,0,953,957,5,248,0,0,954,956,3,94,47,0,955,954,1,0,
-		0,0,956,959,1,0,0,0,957,955,1,0,0,0,957,958,1,0,0,0,958,962,1,0,0,0,959,
-		957,1,0,0,0,960,961,5,177,0,0,961,963,3,166,83,0,962,960,1,0,0,0,962,963,
-		1,0,0,0,963,964,1,0,0,0,964,965,5,249,0,0,965,93,1,0,0,0,966,967,5,217,
-		0,0,967,968,3,166,83,0,968,969,3,166,83,0,969,95,1,0,0,0,970,983,5,121,
-		0,0,971,983,5,122,0,0,972,983,5,123,0,0,973,974,5,52,0,0,974,978,5,248,
-		0,0,975,977,3,34,17,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,
-		978,979,1,0,0,0,979,981,1,0,0,0,980,978,1,0,0,0,981,983,5,249,0,0,982,
-		970,1,0,0,0,982,971,1,0,0,0,982,972,1,0,0,0,982,973,1,0,0,0,983,97,1,0,
-		0,0,984,985,5,223,0,0,985,986,3,172,86,0,986,990,5,248,0,0,987,989,3,100,
-		50,0,988,987,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,
-		993,1,0,0,0,992,990,1,0,0,0,993,994,5,249,0,0,994,99,1,0,0,0,995,996,5,
-		203,0,0,996,997,3,172,86,0,997,998,5,253,0,0,998,999,3,172,86,0,999,1019,
-		1,0,0,0,1000,1001,5,201,0,0,1001,1019,3,166,83,0,1002,1003,5,224,0,0,1003,
-		1019,3,166,83,0,1004,1005,5,225,0,0,1005,1019,5,227,0,0,1006,1007,5,225,
-		0,0,1007,1019,3,172,86,0,1008,1010,5,65,0,0,1009,1011,3,102,51,0,1010,
-		1009,1,0,0,0,1011,1012,1,0,0,0,1012,1010,1,0,0,0,1012,1013,1,0,0,0,1013,
-		1019,1,0,0,0,1014,1015,5,211,0,0,1015,1016,5,172,0,0,1016,1017,5,51,0,
-		0,1017,1019,3,172,86,0,1018,995,1,0,0,0,1018,1000,1,0,0,0,1018,1002,1,
-		0,0,0,1018,1004,1,0,0,0,1018,1006,1,0,0,0,1018,1008,1,0,0,0,1018,1014,
-		1,0,0,0,1019,101,1,0,0,0,1020,1021,5,226,0,0,1021,1027,3,166,83,0,1022,
-		1023,5,103,0,0,1023,1027,3,166,83,0,1024,1025,5,104,0,0,1025,1027,3,166,
-		83,0,1026,1020,1,0,0,0,1026,1022,1,0,0,0,1026,1024,1,0,0,0,1027,103,1,
-		0,0,0,1028,1029,5,125,0,0,1029,1030,3,172,86,0,1030,1034,5,248,0,0,1031,
-		1033,3,106,53,0,1032,1031,1,0,0,0,1033,1036,1,0,0,0,1034,1032,1,0,0,0,
-		1034,1035,1,0,0,0,1035,1037,1,0,0,0,1036,1034,1,0,0,0,1037,1038,5,249,
-		0,0,1038,105,1,0,0,0,1039,1040,5,126,0,0,1040,1075,3,166,83,0,1041,1042,
-		5,127,0,0,1042,1047,3,108,54,0,1043,1044,5,252,0,0,1044,1046,3,108,54,
-		0,1045,1043,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,1048,1,0,
-		0,0,1048,1075,1,0,0,0,1049,1047,1,0,0,0,1050,1051,5,168,0,0,1051,1075,
-		3,166,83,0,1052,1053,5,169,0,0,1053,1054,3,166,83,0,1054,1055,5,167,0,
-		0,1055,1058,3,172,86,0,1056,1057,5,170,0,0,1057,1059,3,166,83,0,1058,1056,
-		1,0,0,0,1058,1059,1,0,0,0,1059,1061,1,0,0,0,1060,1062,5,175,0,0,1061,1060,
-		1,0,0,0,1061,1062,1,0,0,0,1062,1075,1,0,0,0,1063,1064,5,209,0,0,1064,1075,
-		3,166,83,0,1065,1066,5,171,0,0,1066,1071,3,112,56,0,1067,1068,5,252,0,
-		0,1068,1070,3,112,56,0,1069,1067,1,0,0,0,1070,1073,1,0,0,0,1071,1069,1,
-		0,0,0,1071,1072,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,0,0,1074,1039,
-		1,0,0,0,1074,1041,1,0,0,0,1074,1050,1,0,0,0,1074,1052,1,0,0,0,1074,1063,
-		1,0,0,0,1074,1065,1,0,0,0,1075,107,1,0,0,0,1076,1077,3,172,86,0,1077,1086,
-		3,166,83,0,1078,1082,5,248,0,0,1079,1081,3,110,55,0,1080,1079,1,0,0,0,
-		1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1085,1,0,0,
-		0,1084,1082,1,0,0,0,1085,1087,5,249,0,0,1086,1078,1,0,0,0,1086,1087,1,
-		0,0,0,1087,109,1,0,0,0,1088,1089,5,168,0,0,1089,1095,3,166,83,0,1090,1091,
-		5,169,0,0,1091,1095,3,166,83,0,1092,1093,5,170,0,0,1093,1095,3,166,83,
-		0,1094,1088,1,0,0,0,1094,1090,1,0,0,0,1094,1092,1,0,0,0,1095,111,1,0,0,
-		0,1096,1097,5,267,0,0,1097,1098,3,166,83,0,1098,113,1,0,0,0,1099,1100,
-		5,128,0,0,1100,1109,3,172,86,0,1101,1105,5,248,0,0,1102,1104,3,116,58,
-		0,1103,1102,1,0,0,0,1104,1107,1,0,0,0,1105,1103,1,0,0,0,1105,1106,1,0,
-		0,0,1106,1108,1,0,0,0,1107,1105,1,0,0,0,1108,1110,5,249,0,0,1109,1101,
-		1,0,0,0,1109,1110,1,0,0,0,1110,115,1,0,0,0,1111,1112,5,129,0,0,1112,1118,
-		3,166,83,0,1113,1114,5,130,0,0,1114,1118,3,166,83,0,1115,1116,5,131,0,
-		0,1116,1118,3,166,83,0,1117,1111,1,0,0,0,1117,1113,1,0,0,0,1117,1115,1,
-		0,0,0,1118,117,1,0,0,0,1119,1120,5,132,0,0,1120,1121,3,172,86,0,1121,1122,
-		5,248,0,0,1122,1130,3,166,83,0,1123,1128,3,162,81,0,1124,1125,5,57,0,0,
-		1125,1126,3,166,83,0,1126,1127,3,162,81,0,1127,1129,1,0,0,0,1128,1124,
-		1,0,0,0,1128,1129,1,0,0,0,1129,1131,1,0,0,0,1130,1123,1,0,0,0,1130,1131,
-		1,0,0,0,1131,1132,1,0,0,0,1132,1133,5,249,0,0,1133,119,1,0,0,0,1134,1135,
-		5,133,0,0,1135,1136,3,172,86,0,1136,1137,5,255,0,0,1137,1144,3,166,83,
-		0,1138,1141,5,134,0,0,1139,1142,5,135,0,0,1140,1142,5,136,0,0,1141,1139,
-		1,0,0,0,1141,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,3,164,82,0,1144,
-		1138,1,0,0,0,1144,1145,1,0,0,0,1145,1148,1,0,0,0,1146,1147,5,51,0,0,1147,
-		1149,5,267,0,0,1148,1146,1,0,0,0,1148,1149,1,0,0,0,1149,121,1,0,0,0,1150,
-		1151,5,137,0,0,1151,1152,3,172,86,0,1152,1153,5,145,0,0,1153,1156,3,166,
-		83,0,1154,1155,5,51,0,0,1155,1157,5,267,0,0,1156,1154,1,0,0,0,1156,1157,
-		1,0,0,0,1157,1161,1,0,0,0,1158,1159,5,138,0,0,1159,1160,5,140,0,0,1160,
-		1162,5,269,0,0,1161,1158,1,0,0,0,1161,1162,1,0,0,0,1162,1166,1,0,0,0,1163,
-		1164,5,139,0,0,1164,1165,5,140,0,0,1165,1167,5,269,0,0,1166,1163,1,0,0,
-		0,1166,1167,1,0,0,0,1167,1178,1,0,0,0,1168,1169,5,162,0,0,1169,1170,5,
-		187,0,0,1170,1171,3,172,86,0,1171,1172,5,163,0,0,1172,1173,5,167,0,0,1173,
-		1174,5,269,0,0,1174,1176,5,164,0,0,1175,1177,3,124,62,0,1176,1175,1,0,
-		0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1168,1,0,0,0,1178,1179,1,
-		0,0,0,1179,1180,1,0,0,0,1180,1181,5,254,0,0,1181,1186,3,126,63,0,1182,
-		1183,5,252,0,0,1183,1185,3,126,63,0,1184,1182,1,0,0,0,1185,1188,1,0,0,
-		0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,123,1,0,0,0,1188,1186,1,0,0,
-		0,1189,1190,5,165,0,0,1190,1195,3,172,86,0,1191,1192,5,252,0,0,1192,1194,
-		3,172,86,0,1193,1191,1,0,0,0,1194,1197,1,0,0,0,1195,1193,1,0,0,0,1195,
-		1196,1,0,0,0,1196,1201,1,0,0,0,1197,1195,1,0,0,0,1198,1199,5,178,0,0,1199,
-		1200,5,166,0,0,1200,1202,3,172,86,0,1201,1198,1,0,0,0,1201,1202,1,0,0,
-		0,1202,1206,1,0,0,0,1203,1204,5,166,0,0,1204,1206,3,172,86,0,1205,1189,
-		1,0,0,0,1205,1203,1,0,0,0,1206,125,1,0,0,0,1207,1208,5,158,0,0,1208,1209,
-		5,268,0,0,1209,1210,5,167,0,0,1210,1227,3,172,86,0,1211,1223,5,161,0,0,
-		1212,1213,5,250,0,0,1213,1218,3,172,86,0,1214,1215,5,252,0,0,1215,1217,
-		3,172,86,0,1216,1214,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,0,0,1218,
-		1219,1,0,0,0,1219,1221,1,0,0,0,1220,1218,1,0,0,0,1221,1222,5,251,0,0,1222,
-		1224,1,0,0,0,1223,1212,1,0,0,0,1223,1224,1,0,0,0,1224,1227,1,0,0,0,1225,
-		1227,3,172,86,0,1226,1207,1,0,0,0,1226,1211,1,0,0,0,1226,1225,1,0,0,0,
-		1227,127,1,0,0,0,1228,1229,5,146,0,0,1229,1230,5,145,0,0,1230,1233,3,166,
-		83,0,1231,1232,5,147,0,0,1232,1234,3,164,82,0,1233,1231,1,0,0,0,1233,1234,
-		1,0,0,0,1234,129,1,0,0,0,1235,1236,5,148,0,0,1236,1237,5,149,0,0,1237,
-		1242,3,132,66,0,1238,1239,5,252,0,0,1239,1241,3,132,66,0,1240,1238,1,0,
-		0,0,1241,1244,1,0,0,0,1242,1240,1,0,0,0,1242,1243,1,0,0,0,1243,131,1,0,
-		0,0,1244,1242,1,0,0,0,1245,1248,5,66,0,0,1246,1248,3,172,86,0,1247,1245,
-		1,0,0,0,1247,1246,1,0,0,0,1248,133,1,0,0,0,1249,1250,5,150,0,0,1250,1254,
-		5,248,0,0,1251,1253,3,136,68,0,1252,1251,1,0,0,0,1253,1256,1,0,0,0,1254,
-		1252,1,0,0,0,1254,1255,1,0,0,0,1255,1257,1,0,0,0,1256,1254,1,0,0,0,1257,
-		1258,5,249,0,0,1258,135,1,0,0,0,1259,1260,5,10,0,0,1260,1270,3,170,85,
-		0,1261,1262,5,151,0,0,1262,1267,3,172,86,0,1263,1264,5,252,0,0,1264,1266,
-		3,172,86,0,1265,1263,1,0,0,0,1266,1269,1,0,0,0,1267,1265,1,0,0,0,1267,
-		1268,1,0,0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1270,1261,1,0,0,0,1270,
-		1271,1,0,0,0,1271,1354,1,0,0,0,1272,1273,5,152,0,0,1273,1354,3,172,86,
-		0,1274,1275,5,153,0,0,1275,1354,3,172,86,0,1276,1277,5,154,0,0,1277,1278,
-		5,155,0,0,1278,1279,5,156,0,0,1279,1354,3,172,86,0,1280,1283,5,157,0,0,
-		1281,1282,5,268,0,0,1282,1284,5,203,0,0,1283,1281,1,0,0,0,1283,1284,1,
-		0,0,0,1284,1285,1,0,0,0,1285,1286,5,155,0,0,1286,1287,5,167,0,0,1287,1354,
-		3,172,86,0,1288,1289,5,158,0,0,1289,1290,5,268,0,0,1290,1291,5,203,0,0,
-		1291,1292,5,155,0,0,1292,1293,5,167,0,0,1293,1354,3,172,86,0,1294,1295,
-		5,180,0,0,1295,1300,3,172,86,0,1296,1297,5,252,0,0,1297,1299,3,172,86,
-		0,1298,1296,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,1301,1,0,
-		0,0,1301,1304,1,0,0,0,1302,1300,1,0,0,0,1303,1305,5,159,0,0,1304,1303,
-		1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,0,0,1306,1307,5,167,0,0,1307,1308,
-		5,232,0,0,1308,1309,3,170,85,0,1309,1354,1,0,0,0,1310,1311,5,176,0,0,1311,
-		1312,3,166,83,0,1312,1316,5,248,0,0,1313,1315,3,136,68,0,1314,1313,1,0,
-		0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,1319,1,
-		0,0,0,1318,1316,1,0,0,0,1319,1329,5,249,0,0,1320,1321,5,177,0,0,1321,1325,
-		5,248,0,0,1322,1324,3,136,68,0,1323,1322,1,0,0,0,1324,1327,1,0,0,0,1325,
-		1323,1,0,0,0,1325,1326,1,0,0,0,1326,1328,1,0,0,0,1327,1325,1,0,0,0,1328,
-		1330,5,249,0,0,1329,1320,1,0,0,0,1329,1330,1,0,0,0,1330,1354,1,0,0,0,1331,
-		1334,5,159,0,0,1332,1333,5,187,0,0,1333,1335,5,114,0,0,1334,1332,1,0,0,
-		0,1334,1335,1,0,0,0,1335,1336,1,0,0,0,1336,1340,5,248,0,0,1337,1339,3,
-		136,68,0,1338,1337,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,
-		1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,1354,5,249,0,0,1344,1345,
-		5,160,0,0,1345,1349,5,248,0,0,1346,1348,3,136,68,0,1347,1346,1,0,0,0,1348,
-		1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,1351,
-		1349,1,0,0,0,1352,1354,5,249,0,0,1353,1259,1,0,0,0,1353,1272,1,0,0,0,1353,
-		1274,1,0,0,0,1353,1276,1,0,0,0,1353,1280,1,0,0,0,1353,1288,1,0,0,0,1353,
-		1294,1,0,0,0,1353,1310,1,0,0,0,1353,1331,1,0,0,0,1353,1344,1,0,0,0,1354,
-		137,1,0,0,0,1355,1356,5,179,0,0,1356,1360,5,248,0,0,1357,1359,3,140,70,
-		0,1358,1357,1,0,0,0,1359,1362,1,0,0,0,1360,1358,1,0,0,0,1360,1361,1,0,
-		0,0,1361,1363,1,0,0,0,1362,1360,1,0,0,0,1363,1364,5,249,0,0,1364,139,1,
-		0,0,0,1365,1366,5,180,0,0,1366,1371,3,172,86,0,1367,1368,5,252,0,0,1368,
-		1370,3,172,86,0,1369,1367,1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,
-		1371,1372,1,0,0,0,1372,1377,1,0,0,0,1373,1371,1,0,0,0,1374,1376,3,142,
-		71,0,1375,1374,1,0,0,0,1376,1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,
-		0,0,0,1378,1382,1,0,0,0,1379,1377,1,0,0,0,1380,1382,3,134,67,0,1381,1365,
-		1,0,0,0,1381,1380,1,0,0,0,1382,141,1,0,0,0,1383,1384,5,181,0,0,1384,1436,
-		3,166,83,0,1385,1386,5,90,0,0,1386,1387,5,246,0,0,1387,1436,3,166,83,0,
-		1388,1389,5,90,0,0,1389,1436,3,172,86,0,1390,1391,5,182,0,0,1391,1436,
-		3,164,82,0,1392,1393,5,134,0,0,1393,1394,5,269,0,0,1394,1436,5,143,0,0,
-		1395,1396,5,103,0,0,1396,1397,3,166,83,0,1397,1398,5,189,0,0,1398,1399,
-		5,112,0,0,1399,1436,1,0,0,0,1400,1401,5,104,0,0,1401,1436,3,166,83,0,1402,
-		1403,5,105,0,0,1403,1404,3,166,83,0,1404,1405,5,189,0,0,1405,1406,5,112,
-		0,0,1406,1436,1,0,0,0,1407,1408,5,106,0,0,1408,1436,3,166,83,0,1409,1410,
-		5,107,0,0,1410,1436,5,108,0,0,1411,1412,5,109,0,0,1412,1436,3,166,83,0,
-		1413,1414,5,93,0,0,1414,1415,5,95,0,0,1415,1416,5,63,0,0,1416,1423,3,166,
-		83,0,1417,1418,5,94,0,0,1418,1419,5,167,0,0,1419,1420,3,166,83,0,1420,
-		1421,5,134,0,0,1421,1422,3,164,82,0,1422,1424,1,0,0,0,1423,1417,1,0,0,
-		0,1423,1424,1,0,0,0,1424,1427,1,0,0,0,1425,1426,5,4,0,0,1426,1428,3,164,
-		82,0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1431,1,0,0,0,1429,1430,5,
-		90,0,0,1430,1432,3,166,83,0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,1432,1436,
-		1,0,0,0,1433,1434,5,110,0,0,1434,1436,3,164,82,0,1435,1383,1,0,0,0,1435,
-		1385,1,0,0,0,1435,1388,1,0,0,0,1435,1390,1,0,0,0,1435,1392,1,0,0,0,1435,
-		1395,1,0,0,0,1435,1400,1,0,0,0,1435,1402,1,0,0,0,1435,1407,1,0,0,0,1435,
-		1409,1,0,0,0,1435,1411,1,0,0,0,1435,1413,1,0,0,0,1435,1433,1,0,0,0,1436,
-		143,1,0,0,0,1437,1438,5,2,0,0,1438,1439,3,172,86,0,1439,1440,5,4,0,0,1440,
-		1441,3,172,86,0,1441,1445,5,248,0,0,1442,1444,3,146,73,0,1443,1442,1,0,
-		0,0,1444,1447,1,0,0,0,1445,1443,1,0,0,0,1445,1446,1,0,0,0,1446,1448,1,
-		0,0,0,1447,1445,1,0,0,0,1448,1449,5,249,0,0,1449,145,1,0,0,0,1450,1451,
-		3,172,86,0,1451,1452,5,60,0,0,1452,1453,5,183,0,0,1453,1454,5,269,0,0,
-		1454,1758,1,0,0,0,1455,1456,3,172,86,0,1456,1457,5,60,0,0,1457,1458,5,
-		38,0,0,1458,1462,3,166,83,0,1459,1461,3,160,80,0,1460,1459,1,0,0,0,1461,
-		1464,1,0,0,0,1462,1460,1,0,0,0,1462,1463,1,0,0,0,1463,1758,1,0,0,0,1464,
-		1462,1,0,0,0,1465,1466,3,172,86,0,1466,1470,5,98,0,0,1467,1468,5,156,0,
-		0,1468,1469,5,61,0,0,1469,1471,5,269,0,0,1470,1467,1,0,0,0,1470,1471,1,
-		0,0,0,1471,1472,1,0,0,0,1472,1473,5,63,0,0,1473,1474,3,164,82,0,1474,1758,
-		1,0,0,0,1475,1476,3,172,86,0,1476,1477,5,98,0,0,1477,1481,5,38,0,0,1478,
-		1479,5,156,0,0,1479,1480,5,61,0,0,1480,1482,5,269,0,0,1481,1478,1,0,0,
-		0,1481,1482,1,0,0,0,1482,1483,1,0,0,0,1483,1484,5,63,0,0,1484,1489,3,158,
-		79,0,1485,1486,5,252,0,0,1486,1488,3,158,79,0,1487,1485,1,0,0,0,1488,1491,
-		1,0,0,0,1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1495,1,0,0,0,1491,1489,
-		1,0,0,0,1492,1494,3,160,80,0,1493,1492,1,0,0,0,1494,1497,1,0,0,0,1495,
-		1493,1,0,0,0,1495,1496,1,0,0,0,1496,1758,1,0,0,0,1497,1495,1,0,0,0,1498,
-		1499,3,170,85,0,1499,1500,7,3,0,0,1500,1501,3,166,83,0,1501,1506,3,162,
-		81,0,1502,1503,5,28,0,0,1503,1504,3,166,83,0,1504,1505,3,162,81,0,1505,
-		1507,1,0,0,0,1506,1502,1,0,0,0,1506,1507,1,0,0,0,1507,1758,1,0,0,0,1508,
-		1509,3,170,85,0,1509,1510,5,186,0,0,1510,1511,3,166,83,0,1511,1512,5,187,
-		0,0,1512,1513,5,267,0,0,1513,1758,1,0,0,0,1514,1515,3,172,86,0,1515,1548,
-		5,188,0,0,1516,1517,5,54,0,0,1517,1521,5,267,0,0,1518,1520,3,160,80,0,
-		1519,1518,1,0,0,0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,
-		0,1522,1525,1,0,0,0,1523,1521,1,0,0,0,1524,1526,3,150,75,0,1525,1524,1,
-		0,0,0,1525,1526,1,0,0,0,1526,1549,1,0,0,0,1527,1537,5,38,0,0,1528,1529,
-		5,44,0,0,1529,1530,3,166,83,0,1530,1534,3,162,81,0,1531,1533,3,148,74,
-		0,1532,1531,1,0,0,0,1533,1536,1,0,0,0,1534,1532,1,0,0,0,1534,1535,1,0,
-		0,0,1535,1538,1,0,0,0,1536,1534,1,0,0,0,1537,1528,1,0,0,0,1537,1538,1,
-		0,0,0,1538,1542,1,0,0,0,1539,1541,3,160,80,0,1540,1539,1,0,0,0,1541,1544,
-		1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,0,0,1543,1546,1,0,0,0,1544,1542,
-		1,0,0,0,1545,1547,3,150,75,0,1546,1545,1,0,0,0,1546,1547,1,0,0,0,1547,
-		1549,1,0,0,0,1548,1516,1,0,0,0,1548,1527,1,0,0,0,1549,1758,1,0,0,0,1550,
-		1552,5,179,0,0,1551,1553,3,142,71,0,1552,1551,1,0,0,0,1553,1554,1,0,0,
-		0,1554,1552,1,0,0,0,1554,1555,1,0,0,0,1555,1758,1,0,0,0,1556,1557,5,179,
-		0,0,1557,1558,5,180,0,0,1558,1758,5,111,0,0,1559,1560,5,179,0,0,1560,1561,
-		5,206,0,0,1561,1562,5,93,0,0,1562,1758,5,95,0,0,1563,1564,3,172,86,0,1564,
-		1565,5,122,0,0,1565,1566,3,166,83,0,1566,1758,1,0,0,0,1567,1568,3,172,
-		86,0,1568,1569,5,16,0,0,1569,1570,3,28,14,0,1570,1574,5,248,0,0,1571,1573,
-		3,34,17,0,1572,1571,1,0,0,0,1573,1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,
-		1,0,0,0,1575,1577,1,0,0,0,1576,1574,1,0,0,0,1577,1578,5,249,0,0,1578,1758,
-		1,0,0,0,1579,1580,3,172,86,0,1580,1581,5,19,0,0,1581,1582,5,267,0,0,1582,
-		1583,5,20,0,0,1583,1584,3,166,83,0,1584,1758,1,0,0,0,1585,1586,3,172,86,
-		0,1586,1588,5,21,0,0,1587,1589,5,256,0,0,1588,1587,1,0,0,0,1588,1589,1,
-		0,0,0,1589,1590,1,0,0,0,1590,1591,3,166,83,0,1591,1758,1,0,0,0,1592,1593,
-		3,172,86,0,1593,1594,5,241,0,0,1594,1597,3,164,82,0,1595,1596,5,51,0,0,
-		1596,1598,5,267,0,0,1597,1595,1,0,0,0,1597,1598,1,0,0,0,1598,1758,1,0,
-		0,0,1599,1600,3,172,86,0,1600,1601,5,241,0,0,1601,1602,5,38,0,0,1602,1607,
-		3,156,78,0,1603,1604,5,252,0,0,1604,1606,3,156,78,0,1605,1603,1,0,0,0,
-		1606,1609,1,0,0,0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1612,1,0,0,
-		0,1609,1607,1,0,0,0,1610,1611,5,51,0,0,1611,1613,5,267,0,0,1612,1610,1,
-		0,0,0,1612,1613,1,0,0,0,1613,1617,1,0,0,0,1614,1616,3,160,80,0,1615,1614,
-		1,0,0,0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,1618,1758,
-		1,0,0,0,1619,1617,1,0,0,0,1620,1621,3,172,86,0,1621,1622,5,245,0,0,1622,
-		1623,5,38,0,0,1623,1628,3,156,78,0,1624,1625,5,252,0,0,1625,1627,3,156,
-		78,0,1626,1624,1,0,0,0,1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,
-		0,0,0,1629,1634,1,0,0,0,1630,1628,1,0,0,0,1631,1633,3,160,80,0,1632,1631,
-		1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1634,1635,1,0,0,0,1635,1758,
-		1,0,0,0,1636,1634,1,0,0,0,1637,1638,3,172,86,0,1638,1639,5,92,0,0,1639,
-		1640,3,166,83,0,1640,1758,1,0,0,0,1641,1642,3,172,86,0,1642,1643,5,93,
-		0,0,1643,1644,5,140,0,0,1644,1645,3,164,82,0,1645,1646,5,63,0,0,1646,1647,
-		3,166,83,0,1647,1758,1,0,0,0,1648,1649,3,172,86,0,1649,1650,5,206,0,0,
-		1650,1651,5,93,0,0,1651,1758,1,0,0,0,1652,1653,3,172,86,0,1653,1654,5,
-		71,0,0,1654,1656,5,69,0,0,1655,1657,5,268,0,0,1656,1655,1,0,0,0,1656,1657,
-		1,0,0,0,1657,1758,1,0,0,0,1658,1659,3,172,86,0,1659,1660,5,71,0,0,1660,
-		1663,5,70,0,0,1661,1662,5,51,0,0,1662,1664,5,267,0,0,1663,1661,1,0,0,0,
-		1663,1664,1,0,0,0,1664,1758,1,0,0,0,1665,1666,3,172,86,0,1666,1667,5,172,
-		0,0,1667,1668,5,54,0,0,1668,1671,5,267,0,0,1669,1670,5,63,0,0,1670,1672,
-		3,166,83,0,1671,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1675,1,0,0,0,1673,
-		1674,5,173,0,0,1674,1676,3,166,83,0,1675,1673,1,0,0,0,1675,1676,1,0,0,
-		0,1676,1758,1,0,0,0,1677,1678,3,172,86,0,1678,1679,5,172,0,0,1679,1680,
-		5,145,0,0,1680,1683,3,166,83,0,1681,1682,5,51,0,0,1682,1684,5,267,0,0,
-		1683,1681,1,0,0,0,1683,1684,1,0,0,0,1684,1687,1,0,0,0,1685,1686,5,63,0,
-		0,1686,1688,3,166,83,0,1687,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1691,1,
-		0,0,0,1689,1690,5,173,0,0,1690,1692,3,166,83,0,1691,1689,1,0,0,0,1691,
-		1692,1,0,0,0,1692,1758,1,0,0,0,1693,1694,3,172,86,0,1694,1695,5,174,0,
-		0,1695,1696,3,166,83,0,1696,1758,1,0,0,0,1697,1698,3,172,86,0,1698,1700,
-		5,65,0,0,1699,1701,3,102,51,0,1700,1699,1,0,0,0,1701,1702,1,0,0,0,1702,
-		1700,1,0,0,0,1702,1703,1,0,0,0,1703,1758,1,0,0,0,1704,1705,5,22,0,0,1705,
-		1758,5,269,0,0,1706,1707,5,23,0,0,1707,1758,5,269,0,0,1708,1758,5,24,0,
-		0,1709,1758,5,25,0,0,1710,1711,3,172,86,0,1711,1712,5,26,0,0,1712,1713,
-		5,27,0,0,1713,1714,3,166,83,0,1714,1715,3,162,81,0,1715,1716,5,28,0,0,
-		1716,1717,3,166,83,0,1717,1718,3,162,81,0,1718,1758,1,0,0,0,1719,1720,
-		3,172,86,0,1720,1721,5,29,0,0,1721,1724,5,167,0,0,1722,1725,5,30,0,0,1723,
-		1725,3,166,83,0,1724,1722,1,0,0,0,1724,1723,1,0,0,0,1725,1726,1,0,0,0,
-		1726,1727,5,31,0,0,1727,1728,3,166,83,0,1728,1729,3,162,81,0,1729,1730,
-		5,28,0,0,1730,1731,3,166,83,0,1731,1732,3,162,81,0,1732,1758,1,0,0,0,1733,
-		1734,3,172,86,0,1734,1735,5,32,0,0,1735,1736,3,166,83,0,1736,1737,3,162,
-		81,0,1737,1738,5,20,0,0,1738,1739,3,166,83,0,1739,1758,1,0,0,0,1740,1741,
-		5,33,0,0,1741,1742,3,170,85,0,1742,1743,5,34,0,0,1743,1744,3,170,85,0,
-		1744,1747,3,166,83,0,1745,1746,5,35,0,0,1746,1748,3,166,83,0,1747,1745,
-		1,0,0,0,1747,1748,1,0,0,0,1748,1758,1,0,0,0,1749,1750,5,36,0,0,1750,1751,
-		5,35,0,0,1751,1752,3,166,83,0,1752,1753,3,162,81,0,1753,1754,5,37,0,0,
-		1754,1755,3,166,83,0,1755,1756,3,162,81,0,1756,1758,1,0,0,0,1757,1450,
-		1,0,0,0,1757,1455,1,0,0,0,1757,1465,1,0,0,0,1757,1475,1,0,0,0,1757,1498,
-		1,0,0,0,1757,1508,1,0,0,0,1757,1514,1,0,0,0,1757,1550,1,0,0,0,1757,1556,
-		1,0,0,0,1757,1559,1,0,0,0,1757,1563,1,0,0,0,1757,1567,1,0,0,0,1757,1579,
-		1,0,0,0,1757,1585,1,0,0,0,1757,1592,1,0,0,0,1757,1599,1,0,0,0,1757,1620,
-		1,0,0,0,1757,1637,1,0,0,0,1757,1641,1,0,0,0,1757,1648,1,0,0,0,1757,1652,
-		1,0,0,0,1757,1658,1,0,0,0,1757,1665,1,0,0,0,1757,1677,1,0,0,0,1757,1693,
-		1,0,0,0,1757,1697,1,0,0,0,1757,1704,1,0,0,0,1757,1706,1,0,0,0,1757,1708,
-		1,0,0,0,1757,1709,1,0,0,0,1757,1710,1,0,0,0,1757,1719,1,0,0,0,1757,1733,
-		1,0,0,0,1757,1740,1,0,0,0,1757,1749,1,0,0,0,1758,147,1,0,0,0,1759,1760,
-		5,73,0,0,1760,1761,5,267,0,0,1761,1762,5,178,0,0,1762,1763,3,166,83,0,
-		1763,1764,3,162,81,0,1764,149,1,0,0,0,1765,1766,5,45,0,0,1766,1767,5,40,
-		0,0,1767,1768,5,41,0,0,1768,1769,3,166,83,0,1769,1770,5,42,0,0,1770,1774,
-		3,166,83,0,1771,1773,3,160,80,0,1772,1771,1,0,0,0,1773,1776,1,0,0,0,1774,
-		1772,1,0,0,0,1774,1775,1,0,0,0,1775,1802,1,0,0,0,1776,1774,1,0,0,0,1777,
-		1778,5,45,0,0,1778,1779,5,38,0,0,1779,1780,5,63,0,0,1780,1785,3,154,77,
-		0,1781,1782,5,252,0,0,1782,1784,3,154,77,0,1783,1781,1,0,0,0,1784,1787,
-		1,0,0,0,1785,1783,1,0,0,0,1785,1786,1,0,0,0,1786,1793,1,0,0,0,1787,1785,
-		1,0,0,0,1788,1790,5,252,0,0,1789,1788,1,0,0,0,1789,1790,1,0,0,0,1790,1791,
-		1,0,0,0,1791,1792,5,177,0,0,1792,1794,3,152,76,0,1793,1789,1,0,0,0,1793,
-		1794,1,0,0,0,1794,1798,1,0,0,0,1795,1797,3,160,80,0,1796,1795,1,0,0,0,
-		1797,1800,1,0,0,0,1798,1796,1,0,0,0,1798,1799,1,0,0,0,1799,1802,1,0,0,
-		0,1800,1798,1,0,0,0,1801,1765,1,0,0,0,1801,1777,1,0,0,0,1802,151,1,0,0,
-		0,1803,1804,5,40,0,0,1804,1805,5,41,0,0,1805,1806,3,166,83,0,1806,1807,
-		5,42,0,0,1807,1808,3,166,83,0,1808,153,1,0,0,0,1809,1810,3,166,83,0,1810,
-		1811,5,34,0,0,1811,1812,3,166,83,0,1812,155,1,0,0,0,1813,1815,5,257,0,
-		0,1814,1813,1,0,0,0,1814,1815,1,0,0,0,1815,1816,1,0,0,0,1816,1817,3,164,
-		82,0,1817,1818,5,34,0,0,1818,1819,3,166,83,0,1819,157,1,0,0,0,1820,1821,
-		3,164,82,0,1821,1822,5,34,0,0,1822,1823,3,166,83,0,1823,159,1,0,0,0,1824,
-		1825,5,39,0,0,1825,1826,3,170,85,0,1826,1827,3,166,83,0,1827,161,1,0,0,
-		0,1828,1829,5,189,0,0,1829,1830,5,202,0,0,1830,163,1,0,0,0,1831,1832,5,
-		268,0,0,1832,165,1,0,0,0,1833,1834,6,83,-1,0,1834,1835,5,250,0,0,1835,
-		1836,3,166,83,0,1836,1837,5,251,0,0,1837,1876,1,0,0,0,1838,1839,5,257,
-		0,0,1839,1876,3,166,83,16,1840,1841,5,206,0,0,1841,1876,3,166,83,11,1842,
-		1843,5,176,0,0,1843,1844,3,166,83,0,1844,1845,5,178,0,0,1845,1846,3,166,
-		83,0,1846,1847,5,177,0,0,1847,1848,3,166,83,0,1848,1876,1,0,0,0,1849,1850,
-		3,172,86,0,1850,1859,5,250,0,0,1851,1856,3,166,83,0,1852,1853,5,252,0,
-		0,1853,1855,3,166,83,0,1854,1852,1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,
-		0,0,0,1856,1857,1,0,0,0,1857,1860,1,0,0,0,1858,1856,1,0,0,0,1859,1851,
-		1,0,0,0,1859,1860,1,0,0,0,1860,1861,1,0,0,0,1861,1862,5,251,0,0,1862,1876,
-		1,0,0,0,1863,1865,7,4,0,0,1864,1866,3,168,84,0,1865,1864,1,0,0,0,1865,
-		1866,1,0,0,0,1866,1867,1,0,0,0,1867,1868,5,189,0,0,1868,1876,3,168,84,
-		0,1869,1870,5,269,0,0,1870,1876,3,168,84,0,1871,1876,5,268,0,0,1872,1876,
-		5,269,0,0,1873,1876,5,267,0,0,1874,1876,3,170,85,0,1875,1833,1,0,0,0,1875,
-		1838,1,0,0,0,1875,1840,1,0,0,0,1875,1842,1,0,0,0,1875,1849,1,0,0,0,1875,
-		1863,1,0,0,0,1875,1869,1,0,0,0,1875,1871,1,0,0,0,1875,1872,1,0,0,0,1875,
-		1873,1,0,0,0,1875,1874,1,0,0,0,1876,1897,1,0,0,0,1877,1878,10,15,0,0,1878,
-		1879,5,203,0,0,1879,1896,3,166,83,16,1880,1881,10,14,0,0,1881,1882,7,5,
-		0,0,1882,1896,3,166,83,15,1883,1884,10,13,0,0,1884,1885,7,6,0,0,1885,1896,
-		3,166,83,14,1886,1887,10,12,0,0,1887,1888,7,7,0,0,1888,1896,3,166,83,13,
-		1889,1890,10,10,0,0,1890,1891,5,204,0,0,1891,1896,3,166,83,11,1892,1893,
-		10,9,0,0,1893,1894,5,205,0,0,1894,1896,3,166,83,10,1895,1877,1,0,0,0,1895,
-		1880,1,0,0,0,1895,1883,1,0,0,0,1895,1886,1,0,0,0,1895,1889,1,0,0,0,1895,
-		1892,1,0,0,0,1896,1899,1,0,0,0,1897,1895,1,0,0,0,1897,1898,1,0,0,0,1898,
-		167,1,0,0,0,1899,1897,1,0,0,0,1900,1901,7,8,0,0,1901,169,1,0,0,0,1902,
-		1905,3,172,86,0,1903,1904,5,253,0,0,1904,1906,3,172,86,0,1905,1903,1,0,
-		0,0,1905,1906,1,0,0,0,1906,171,1,0,0,0,1907,1908,7,9,0,0,1908,173,1,0,
-		0,0,200,178,180,194,220,227,229,237,239,261,265,267,274,279,282,287,291,
-		304,315,323,344,353,363,375,379,387,391,396,406,420,427,430,445,450,457,
-		469,471,474,485,491,493,495,504,509,512,516,525,534,539,547,554,567,569,
-		579,596,604,608,617,621,625,627,633,636,640,648,658,692,702,731,733,743,
-		750,754,762,787,794,802,809,813,817,825,829,845,885,890,894,902,916,920,
-		922,929,948,957,962,978,982,990,1012,1018,1026,1034,1047,1058,1061,1071,
-		1074,1082,1086,1094,1105,1109,1117,1128,1130,1141,1144,1148,1156,1161,
-		1166,1176,1178,1186,1195,1201,1205,1218,1223,1226,1233,1242,1247,1254,
-		1267,1270,1283,1300,1304,1316,1325,1329,1334,1340,1349,1353,1360,1371,
-		1377,1381,1423,1427,1431,1435,1445,1462,1470,1481,1489,1495,1506,1521,
-		1525,1534,1537,1542,1546,1548,1554,1574,1588,1597,1607,1612,1617,1628,
-		1634,1656,1663,1671,1675,1683,1687,1691,1702,1724,1747,1757,1774,1785,
-		1789,1793,1798,1801,1814,1856,1859,1865,1875,1895,1897,1905
+		166,168,170,172,174,0,10,1,0,249,250,1,0,17,18,1,0,118,119,1,0,257,258,
+		1,0,184,185,1,0,269,270,1,0,259,260,1,0,261,266,1,0,190,201,27,0,3,3,5,
+		9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,
+		131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,
+		185,201,202,207,221,223,235,240,248,273,274,2230,0,182,1,0,0,0,2,187,1,
+		0,0,0,4,190,1,0,0,0,6,222,1,0,0,0,8,224,1,0,0,0,10,236,1,0,0,0,12,269,
+		1,0,0,0,14,284,1,0,0,0,16,286,1,0,0,0,18,298,1,0,0,0,20,300,1,0,0,0,22,
+		317,1,0,0,0,24,319,1,0,0,0,26,355,1,0,0,0,28,357,1,0,0,0,30,359,1,0,0,
+		0,32,393,1,0,0,0,34,395,1,0,0,0,36,400,1,0,0,0,38,476,1,0,0,0,40,497,1,
+		0,0,0,42,499,1,0,0,0,44,527,1,0,0,0,46,536,1,0,0,0,48,541,1,0,0,0,50,549,
+		1,0,0,0,52,551,1,0,0,0,54,571,1,0,0,0,56,573,1,0,0,0,58,575,1,0,0,0,60,
+		638,1,0,0,0,62,642,1,0,0,0,64,644,1,0,0,0,66,694,1,0,0,0,68,696,1,0,0,
+		0,70,756,1,0,0,0,72,758,1,0,0,0,74,789,1,0,0,0,76,791,1,0,0,0,78,798,1,
+		0,0,0,80,809,1,0,0,0,82,938,1,0,0,0,84,940,1,0,0,0,86,945,1,0,0,0,88,952,
+		1,0,0,0,90,957,1,0,0,0,92,963,1,0,0,0,94,971,1,0,0,0,96,987,1,0,0,0,98,
+		1003,1,0,0,0,100,1005,1,0,0,0,102,1039,1,0,0,0,104,1047,1,0,0,0,106,1049,
+		1,0,0,0,108,1095,1,0,0,0,110,1097,1,0,0,0,112,1115,1,0,0,0,114,1117,1,
+		0,0,0,116,1120,1,0,0,0,118,1138,1,0,0,0,120,1140,1,0,0,0,122,1155,1,0,
+		0,0,124,1171,1,0,0,0,126,1226,1,0,0,0,128,1247,1,0,0,0,130,1249,1,0,0,
+		0,132,1256,1,0,0,0,134,1268,1,0,0,0,136,1270,1,0,0,0,138,1374,1,0,0,0,
+		140,1376,1,0,0,0,142,1402,1,0,0,0,144,1456,1,0,0,0,146,1458,1,0,0,0,148,
+		1778,1,0,0,0,150,1780,1,0,0,0,152,1822,1,0,0,0,154,1824,1,0,0,0,156,1830,
+		1,0,0,0,158,1835,1,0,0,0,160,1841,1,0,0,0,162,1845,1,0,0,0,164,1849,1,
+		0,0,0,166,1852,1,0,0,0,168,1896,1,0,0,0,170,1921,1,0,0,0,172,1923,1,0,
+		0,0,174,1928,1,0,0,0,176,181,3,2,1,0,177,181,3,4,2,0,178,181,3,146,73,
+		0,179,181,3,8,4,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,0,0,180,
+		179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,
+		0,0,0,184,182,1,0,0,0,185,186,5,0,0,1,186,1,1,0,0,0,187,188,5,3,0,0,188,
+		189,5,271,0,0,189,3,1,0,0,0,190,191,5,1,0,0,191,192,3,174,87,0,192,196,
+		5,249,0,0,193,195,3,6,3,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,
+		0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,250,0,0,
+		200,5,1,0,0,0,201,223,3,12,6,0,202,223,3,20,10,0,203,223,3,24,12,0,204,
+		223,3,30,15,0,205,223,3,36,18,0,206,223,3,58,29,0,207,223,3,64,32,0,208,
+		223,3,68,34,0,209,223,3,100,50,0,210,223,3,72,36,0,211,223,3,78,39,0,212,
+		223,3,106,53,0,213,223,3,116,58,0,214,223,3,120,60,0,215,223,3,122,61,
+		0,216,223,3,124,62,0,217,223,3,130,65,0,218,223,3,132,66,0,219,223,3,136,
+		68,0,220,223,3,140,70,0,221,223,3,8,4,0,222,201,1,0,0,0,222,202,1,0,0,
+		0,222,203,1,0,0,0,222,204,1,0,0,0,222,205,1,0,0,0,222,206,1,0,0,0,222,
+		207,1,0,0,0,222,208,1,0,0,0,222,209,1,0,0,0,222,210,1,0,0,0,222,211,1,
+		0,0,0,222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,1,0,0,0,
+		222,216,1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,0,222,220,
+		1,0,0,0,222,221,1,0,0,0,223,7,1,0,0,0,224,225,5,273,0,0,225,231,4,4,0,
+		0,226,230,3,174,87,0,227,230,5,4,0,0,228,230,5,54,0,0,229,226,1,0,0,0,
+		229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,
+		1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,3,10,5,0,235,9,1,0,0,0,
+		236,241,5,249,0,0,237,240,3,10,5,0,238,240,8,0,0,0,239,237,1,0,0,0,239,
+		238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,
+		0,0,0,243,241,1,0,0,0,244,245,5,250,0,0,245,11,1,0,0,0,246,247,5,5,0,0,
+		247,270,5,271,0,0,248,249,5,6,0,0,249,270,3,174,87,0,250,251,5,7,0,0,251,
+		270,5,268,0,0,252,253,5,8,0,0,253,270,5,268,0,0,254,255,5,9,0,0,255,270,
+		5,268,0,0,256,257,5,10,0,0,257,270,3,174,87,0,258,259,5,11,0,0,259,270,
+		3,18,9,0,260,261,5,12,0,0,261,263,3,174,87,0,262,264,3,174,87,0,263,262,
+		1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,266,5,13,0,0,266,268,3,14,
+		7,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,246,1,0,0,0,269,
+		248,1,0,0,0,269,250,1,0,0,0,269,252,1,0,0,0,269,254,1,0,0,0,269,256,1,
+		0,0,0,269,258,1,0,0,0,269,260,1,0,0,0,270,13,1,0,0,0,271,276,3,174,87,
+		0,272,273,5,257,0,0,273,275,3,174,87,0,274,272,1,0,0,0,275,278,1,0,0,0,
+		276,274,1,0,0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,276,1,0,0,0,279,280,
+		5,257,0,0,280,282,3,16,8,0,281,279,1,0,0,0,281,282,1,0,0,0,282,285,1,0,
+		0,0,283,285,3,16,8,0,284,271,1,0,0,0,284,283,1,0,0,0,285,15,1,0,0,0,286,
+		293,5,249,0,0,287,289,5,268,0,0,288,290,5,253,0,0,289,288,1,0,0,0,289,
+		290,1,0,0,0,290,292,1,0,0,0,291,287,1,0,0,0,292,295,1,0,0,0,293,291,1,
+		0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,250,0,
+		0,297,17,1,0,0,0,298,299,5,267,0,0,299,19,1,0,0,0,300,301,5,14,0,0,301,
+		302,3,174,87,0,302,306,5,249,0,0,303,305,3,22,11,0,304,303,1,0,0,0,305,
+		308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,
+		0,0,0,309,310,5,250,0,0,310,21,1,0,0,0,311,312,5,43,0,0,312,318,5,271,
+		0,0,313,314,5,44,0,0,314,318,3,168,84,0,315,316,5,45,0,0,316,318,3,168,
+		84,0,317,311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,23,1,0,0,0,319,
+		320,5,15,0,0,320,321,3,174,87,0,321,325,5,249,0,0,322,324,3,26,13,0,323,
+		322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,
+		0,0,0,327,325,1,0,0,0,328,329,5,250,0,0,329,25,1,0,0,0,330,331,5,122,0,
+		0,331,356,3,168,84,0,332,333,5,184,0,0,333,334,3,168,84,0,334,335,3,164,
+		82,0,335,356,1,0,0,0,336,337,5,185,0,0,337,338,3,168,84,0,338,339,3,164,
+		82,0,339,356,1,0,0,0,340,341,5,16,0,0,341,342,3,28,14,0,342,346,5,249,
+		0,0,343,345,3,34,17,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,
+		346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,250,0,0,350,
+		356,1,0,0,0,351,352,5,19,0,0,352,353,5,268,0,0,353,354,5,20,0,0,354,356,
+		3,168,84,0,355,330,1,0,0,0,355,332,1,0,0,0,355,336,1,0,0,0,355,340,1,0,
+		0,0,355,351,1,0,0,0,356,27,1,0,0,0,357,358,7,1,0,0,358,29,1,0,0,0,359,
+		360,5,46,0,0,360,361,3,174,87,0,361,365,5,249,0,0,362,364,3,32,16,0,363,
+		362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,
+		0,0,0,367,365,1,0,0,0,368,369,5,250,0,0,369,31,1,0,0,0,370,371,5,47,0,
+		0,371,394,3,168,84,0,372,373,5,48,0,0,373,374,5,49,0,0,374,377,3,166,83,
+		0,375,376,5,50,0,0,376,378,3,168,84,0,377,375,1,0,0,0,377,378,1,0,0,0,
+		378,381,1,0,0,0,379,380,5,51,0,0,380,382,5,268,0,0,381,379,1,0,0,0,381,
+		382,1,0,0,0,382,394,1,0,0,0,383,384,5,48,0,0,384,385,5,52,0,0,385,389,
+		5,249,0,0,386,388,3,34,17,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,
+		0,0,0,389,390,1,0,0,0,390,392,1,0,0,0,391,389,1,0,0,0,392,394,5,250,0,
+		0,393,370,1,0,0,0,393,372,1,0,0,0,393,383,1,0,0,0,394,33,1,0,0,0,395,396,
+		5,268,0,0,396,398,3,168,84,0,397,399,5,253,0,0,398,397,1,0,0,0,398,399,
+		1,0,0,0,399,35,1,0,0,0,400,401,5,53,0,0,401,402,3,174,87,0,402,403,5,54,
+		0,0,403,404,3,174,87,0,404,408,5,249,0,0,405,407,3,38,19,0,406,405,1,0,
+		0,0,407,410,1,0,0,0,408,406,1,0,0,0,408,409,1,0,0,0,409,411,1,0,0,0,410,
+		408,1,0,0,0,411,412,5,250,0,0,412,37,1,0,0,0,413,414,5,55,0,0,414,477,
+		3,174,87,0,415,416,5,56,0,0,416,417,3,168,84,0,417,422,3,164,82,0,418,
+		419,5,57,0,0,419,420,3,168,84,0,420,421,3,164,82,0,421,423,1,0,0,0,422,
+		418,1,0,0,0,422,423,1,0,0,0,423,432,1,0,0,0,424,425,5,244,0,0,425,429,
+		3,174,87,0,426,428,3,46,23,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
+		0,0,0,429,430,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,432,424,1,0,0,0,
+		432,433,1,0,0,0,433,477,1,0,0,0,434,435,5,58,0,0,435,477,5,268,0,0,436,
+		437,5,59,0,0,437,477,3,166,83,0,438,439,5,60,0,0,439,440,3,48,24,0,440,
+		441,3,166,83,0,441,442,5,63,0,0,442,443,5,55,0,0,443,447,5,64,0,0,444,
+		445,5,56,0,0,445,446,5,63,0,0,446,448,5,65,0,0,447,444,1,0,0,0,447,448,
+		1,0,0,0,448,452,1,0,0,0,449,451,3,40,20,0,450,449,1,0,0,0,451,454,1,0,
+		0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,477,1,0,0,0,454,452,1,0,0,0,455,
+		457,5,66,0,0,456,458,3,50,25,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,
+		1,0,0,0,459,460,1,0,0,0,460,477,1,0,0,0,461,462,5,11,0,0,462,477,3,18,
+		9,0,463,477,3,52,26,0,464,465,5,243,0,0,465,477,3,174,87,0,466,467,5,96,
+		0,0,467,473,3,168,84,0,468,471,5,100,0,0,469,470,5,167,0,0,470,472,3,168,
+		84,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,468,1,0,0,0,473,
+		474,1,0,0,0,474,477,1,0,0,0,475,477,3,42,21,0,476,413,1,0,0,0,476,415,
+		1,0,0,0,476,434,1,0,0,0,476,436,1,0,0,0,476,438,1,0,0,0,476,455,1,0,0,
+		0,476,461,1,0,0,0,476,463,1,0,0,0,476,464,1,0,0,0,476,466,1,0,0,0,476,
+		475,1,0,0,0,477,39,1,0,0,0,478,479,5,34,0,0,479,498,3,42,21,0,480,481,
+		5,34,0,0,481,482,5,96,0,0,482,487,3,168,84,0,483,484,5,253,0,0,484,486,
+		3,168,84,0,485,483,1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,
+		0,0,488,495,1,0,0,0,489,487,1,0,0,0,490,493,5,100,0,0,491,492,5,167,0,
+		0,492,494,3,168,84,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,
+		490,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,497,478,1,0,0,0,497,480,1,
+		0,0,0,498,41,1,0,0,0,499,500,5,97,0,0,500,501,5,63,0,0,501,506,3,166,83,
+		0,502,503,5,253,0,0,503,505,3,166,83,0,504,502,1,0,0,0,505,508,1,0,0,0,
+		506,504,1,0,0,0,506,507,1,0,0,0,507,511,1,0,0,0,508,506,1,0,0,0,509,510,
+		5,99,0,0,510,512,3,166,83,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,
+		0,0,0,513,515,3,44,22,0,514,513,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,
+		0,516,517,5,34,0,0,517,519,5,66,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,
+		43,1,0,0,0,520,521,5,132,0,0,521,522,3,166,83,0,522,523,5,203,0,0,523,
+		524,3,174,87,0,524,528,1,0,0,0,525,526,5,132,0,0,526,528,3,168,84,0,527,
+		520,1,0,0,0,527,525,1,0,0,0,528,45,1,0,0,0,529,537,5,245,0,0,530,531,5,
+		50,0,0,531,537,3,168,84,0,532,533,5,72,0,0,533,537,3,168,84,0,534,535,
+		5,182,0,0,535,537,3,166,83,0,536,529,1,0,0,0,536,530,1,0,0,0,536,532,1,
+		0,0,0,536,534,1,0,0,0,537,47,1,0,0,0,538,539,5,270,0,0,539,542,5,62,0,
+		0,540,542,5,269,0,0,541,538,1,0,0,0,541,540,1,0,0,0,542,49,1,0,0,0,543,
+		544,5,71,0,0,544,550,3,168,84,0,545,546,5,72,0,0,546,550,3,168,84,0,547,
+		548,5,73,0,0,548,550,5,268,0,0,549,543,1,0,0,0,549,545,1,0,0,0,549,547,
+		1,0,0,0,550,51,1,0,0,0,551,552,5,67,0,0,552,556,3,174,87,0,553,555,3,54,
+		27,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
+		53,1,0,0,0,558,556,1,0,0,0,559,560,5,72,0,0,560,572,3,168,84,0,561,562,
+		5,73,0,0,562,572,5,268,0,0,563,564,5,132,0,0,564,572,3,168,84,0,565,566,
+		5,68,0,0,566,569,3,56,28,0,567,568,5,204,0,0,568,570,3,56,28,0,569,567,
+		1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,559,1,0,0,0,571,561,1,0,0,
+		0,571,563,1,0,0,0,571,565,1,0,0,0,572,55,1,0,0,0,573,574,7,2,0,0,574,57,
+		1,0,0,0,575,576,5,74,0,0,576,577,3,174,87,0,577,581,5,249,0,0,578,580,
+		3,60,30,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
+		0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,250,0,0,585,59,1,0,0,0,586,
+		587,5,75,0,0,587,639,3,174,87,0,588,589,5,114,0,0,589,639,3,168,84,0,590,
+		591,5,115,0,0,591,639,3,80,40,0,592,593,5,117,0,0,593,594,5,73,0,0,594,
+		639,5,268,0,0,595,596,5,120,0,0,596,598,3,98,49,0,597,599,5,273,0,0,598,
+		597,1,0,0,0,598,599,1,0,0,0,599,639,1,0,0,0,600,601,5,8,0,0,601,639,5,
+		268,0,0,602,603,5,45,0,0,603,606,3,168,84,0,604,605,5,140,0,0,605,607,
+		3,166,83,0,606,604,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,141,
+		0,0,609,611,3,62,31,0,610,608,1,0,0,0,610,611,1,0,0,0,611,629,1,0,0,0,
+		612,627,5,156,0,0,613,614,5,270,0,0,614,628,5,142,0,0,615,616,5,142,0,
+		0,616,623,5,249,0,0,617,619,3,168,84,0,618,620,5,253,0,0,619,618,1,0,0,
+		0,619,620,1,0,0,0,620,622,1,0,0,0,621,617,1,0,0,0,622,625,1,0,0,0,623,
+		621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,628,5,
+		250,0,0,627,613,1,0,0,0,627,615,1,0,0,0,628,630,1,0,0,0,629,612,1,0,0,
+		0,629,630,1,0,0,0,630,639,1,0,0,0,631,639,3,92,46,0,632,639,3,94,47,0,
+		633,635,5,144,0,0,634,636,5,257,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,
+		637,1,0,0,0,637,639,3,168,84,0,638,586,1,0,0,0,638,588,1,0,0,0,638,590,
+		1,0,0,0,638,592,1,0,0,0,638,595,1,0,0,0,638,600,1,0,0,0,638,602,1,0,0,
+		0,638,631,1,0,0,0,638,632,1,0,0,0,638,633,1,0,0,0,639,61,1,0,0,0,640,643,
+		5,115,0,0,641,643,3,168,84,0,642,640,1,0,0,0,642,641,1,0,0,0,643,63,1,
+		0,0,0,644,645,5,76,0,0,645,646,3,174,87,0,646,650,5,249,0,0,647,649,3,
+		66,33,0,648,647,1,0,0,0,649,652,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,
+		0,651,653,1,0,0,0,652,650,1,0,0,0,653,654,5,250,0,0,654,65,1,0,0,0,655,
+		656,5,77,0,0,656,660,5,249,0,0,657,659,3,76,38,0,658,657,1,0,0,0,659,662,
+		1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,
+		0,663,695,5,250,0,0,664,665,5,78,0,0,665,695,3,168,84,0,666,667,5,79,0,
+		0,667,695,3,168,84,0,668,669,5,80,0,0,669,670,5,49,0,0,670,695,3,166,83,
+		0,671,672,5,80,0,0,672,673,5,81,0,0,673,674,3,168,84,0,674,675,3,164,82,
+		0,675,695,1,0,0,0,676,677,5,83,0,0,677,695,3,168,84,0,678,679,5,84,0,0,
+		679,695,3,168,84,0,680,681,5,82,0,0,681,695,3,168,84,0,682,683,5,85,0,
+		0,683,684,3,168,84,0,684,685,3,164,82,0,685,695,1,0,0,0,686,687,5,86,0,
+		0,687,688,3,168,84,0,688,689,5,81,0,0,689,690,3,168,84,0,690,691,3,164,
+		82,0,691,695,1,0,0,0,692,693,5,87,0,0,693,695,3,174,87,0,694,655,1,0,0,
+		0,694,664,1,0,0,0,694,666,1,0,0,0,694,668,1,0,0,0,694,671,1,0,0,0,694,
+		676,1,0,0,0,694,678,1,0,0,0,694,680,1,0,0,0,694,682,1,0,0,0,694,686,1,
+		0,0,0,694,692,1,0,0,0,695,67,1,0,0,0,696,697,5,88,0,0,697,698,3,174,87,
+		0,698,699,5,54,0,0,699,700,3,174,87,0,700,704,5,249,0,0,701,703,3,70,35,
+		0,702,701,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,
+		707,1,0,0,0,706,704,1,0,0,0,707,708,5,250,0,0,708,69,1,0,0,0,709,710,5,
+		89,0,0,710,757,3,174,87,0,711,712,5,78,0,0,712,757,3,168,84,0,713,714,
+		5,90,0,0,714,715,5,63,0,0,715,757,5,65,0,0,716,717,5,90,0,0,717,757,3,
+		168,84,0,718,719,5,192,0,0,719,720,3,168,84,0,720,721,3,164,82,0,721,757,
+		1,0,0,0,722,723,5,91,0,0,723,757,3,168,84,0,724,725,5,58,0,0,725,757,5,
+		268,0,0,726,727,5,59,0,0,727,757,3,166,83,0,728,729,5,96,0,0,729,735,3,
+		168,84,0,730,733,5,100,0,0,731,732,5,167,0,0,732,734,3,168,84,0,733,731,
+		1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,730,1,0,0,0,735,736,1,0,0,
+		0,736,757,1,0,0,0,737,738,5,60,0,0,738,739,3,48,24,0,739,740,3,166,83,
+		0,740,741,5,63,0,0,741,742,5,89,0,0,742,745,5,64,0,0,743,744,5,34,0,0,
+		744,746,3,42,21,0,745,743,1,0,0,0,745,746,1,0,0,0,746,757,1,0,0,0,747,
+		748,5,101,0,0,748,752,3,168,84,0,749,750,5,102,0,0,750,751,5,134,0,0,751,
+		753,5,59,0,0,752,749,1,0,0,0,752,753,1,0,0,0,753,757,1,0,0,0,754,757,3,
+		52,26,0,755,757,3,42,21,0,756,709,1,0,0,0,756,711,1,0,0,0,756,713,1,0,
+		0,0,756,716,1,0,0,0,756,718,1,0,0,0,756,722,1,0,0,0,756,724,1,0,0,0,756,
+		726,1,0,0,0,756,728,1,0,0,0,756,737,1,0,0,0,756,747,1,0,0,0,756,754,1,
+		0,0,0,756,755,1,0,0,0,757,71,1,0,0,0,758,759,5,198,0,0,759,760,3,174,87,
+		0,760,764,5,249,0,0,761,763,3,74,37,0,762,761,1,0,0,0,763,766,1,0,0,0,
+		764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,
+		5,250,0,0,768,73,1,0,0,0,769,770,5,228,0,0,770,790,3,168,84,0,771,772,
+		5,90,0,0,772,790,3,174,87,0,773,774,5,229,0,0,774,790,3,168,84,0,775,776,
+		5,230,0,0,776,790,3,168,84,0,777,778,5,231,0,0,778,790,3,168,84,0,779,
+		780,5,83,0,0,780,790,3,168,84,0,781,782,5,82,0,0,782,790,3,168,84,0,783,
+		784,5,103,0,0,784,790,3,168,84,0,785,786,5,104,0,0,786,790,3,168,84,0,
+		787,788,5,107,0,0,788,790,3,168,84,0,789,769,1,0,0,0,789,771,1,0,0,0,789,
+		773,1,0,0,0,789,775,1,0,0,0,789,777,1,0,0,0,789,779,1,0,0,0,789,781,1,
+		0,0,0,789,783,1,0,0,0,789,785,1,0,0,0,789,787,1,0,0,0,790,75,1,0,0,0,791,
+		792,5,268,0,0,792,793,3,168,84,0,793,794,5,63,0,0,794,796,3,168,84,0,795,
+		797,5,253,0,0,796,795,1,0,0,0,796,797,1,0,0,0,797,77,1,0,0,0,798,799,5,
+		113,0,0,799,800,3,174,87,0,800,804,5,249,0,0,801,803,3,82,41,0,802,801,
+		1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,
+		0,806,804,1,0,0,0,807,808,5,250,0,0,808,79,1,0,0,0,809,811,3,168,84,0,
+		810,812,5,116,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,
+		814,5,50,0,0,814,816,3,168,84,0,815,813,1,0,0,0,815,816,1,0,0,0,816,819,
+		1,0,0,0,817,818,5,72,0,0,818,820,3,168,84,0,819,817,1,0,0,0,819,820,1,
+		0,0,0,820,81,1,0,0,0,821,822,5,114,0,0,822,939,3,168,84,0,823,824,5,115,
+		0,0,824,939,3,80,40,0,825,827,5,207,0,0,826,828,5,269,0,0,827,826,1,0,
+		0,0,827,828,1,0,0,0,828,831,1,0,0,0,829,830,5,145,0,0,830,832,3,168,84,
+		0,831,829,1,0,0,0,831,832,1,0,0,0,832,939,1,0,0,0,833,834,5,207,0,0,834,
+		939,5,218,0,0,835,836,5,208,0,0,836,939,3,168,84,0,837,838,5,209,0,0,838,
+		939,3,168,84,0,839,840,5,210,0,0,840,841,5,73,0,0,841,939,5,268,0,0,842,
+		843,5,211,0,0,843,847,5,249,0,0,844,846,3,34,17,0,845,844,1,0,0,0,846,
+		849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,
+		0,0,0,850,939,5,250,0,0,851,852,5,211,0,0,852,853,5,219,0,0,853,854,3,
+		174,87,0,854,855,5,220,0,0,855,856,3,168,84,0,856,939,1,0,0,0,857,858,
+		5,212,0,0,858,939,3,168,84,0,859,939,3,92,46,0,860,939,3,94,47,0,861,862,
+		5,215,0,0,862,863,5,221,0,0,863,864,3,168,84,0,864,865,5,177,0,0,865,866,
+		3,168,84,0,866,939,1,0,0,0,867,868,5,214,0,0,868,939,3,168,84,0,869,870,
+		5,117,0,0,870,871,5,73,0,0,871,939,5,268,0,0,872,873,5,120,0,0,873,939,
+		3,98,49,0,874,875,5,8,0,0,875,939,5,268,0,0,876,877,5,124,0,0,877,939,
+		5,270,0,0,878,939,3,52,26,0,879,880,5,233,0,0,880,881,5,63,0,0,881,882,
+		3,168,84,0,882,883,5,219,0,0,883,887,3,168,84,0,884,885,5,234,0,0,885,
+		886,5,235,0,0,886,888,3,168,84,0,887,884,1,0,0,0,887,888,1,0,0,0,888,892,
+		1,0,0,0,889,891,3,88,44,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,
+		0,0,892,893,1,0,0,0,893,896,1,0,0,0,894,892,1,0,0,0,895,897,3,90,45,0,
+		896,895,1,0,0,0,896,897,1,0,0,0,897,939,1,0,0,0,898,899,5,248,0,0,899,
+		904,5,268,0,0,900,901,5,253,0,0,901,903,5,268,0,0,902,900,1,0,0,0,903,
+		906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,
+		0,0,0,907,908,5,167,0,0,908,909,3,168,84,0,909,910,5,50,0,0,910,911,3,
+		168,84,0,911,939,1,0,0,0,912,913,5,241,0,0,913,939,3,168,84,0,914,916,
+		5,238,0,0,915,917,3,86,43,0,916,915,1,0,0,0,917,918,1,0,0,0,918,916,1,
+		0,0,0,918,919,1,0,0,0,919,936,1,0,0,0,920,934,5,239,0,0,921,935,3,168,
+		84,0,922,923,5,240,0,0,923,925,5,249,0,0,924,926,3,84,42,0,925,924,1,0,
+		0,0,926,927,1,0,0,0,927,925,1,0,0,0,927,928,1,0,0,0,928,929,1,0,0,0,929,
+		932,5,250,0,0,930,931,7,3,0,0,931,933,3,168,84,0,932,930,1,0,0,0,932,933,
+		1,0,0,0,933,935,1,0,0,0,934,921,1,0,0,0,934,922,1,0,0,0,935,937,1,0,0,
+		0,936,920,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,821,1,0,0,0,938,
+		823,1,0,0,0,938,825,1,0,0,0,938,833,1,0,0,0,938,835,1,0,0,0,938,837,1,
+		0,0,0,938,839,1,0,0,0,938,842,1,0,0,0,938,851,1,0,0,0,938,857,1,0,0,0,
+		938,859,1,0,0,0,938,860,1,0,0,0,938,861,1,0,0,0,938,867,1,0,0,0,938,869,
+		1,0,0,0,938,872,1,0,0,0,938,874,1,0,0,0,938,876,1,0,0,0,938,878,1,0,0,
+		0,938,879,1,0,0,0,938,898,1,0,0,0,938,912,1,0,0,0,938,914,1,0,0,0,939,
+		83,1,0,0,0,940,941,3,166,83,0,941,943,3,168,84,0,942,944,5,253,0,0,943,
+		942,1,0,0,0,943,944,1,0,0,0,944,85,1,0,0,0,945,946,5,51,0,0,946,947,5,
+		268,0,0,947,948,5,63,0,0,948,950,3,168,84,0,949,951,5,253,0,0,950,949,
+		1,0,0,0,950,951,1,0,0,0,951,87,1,0,0,0,952,953,5,236,0,0,953,954,5,268,
+		0,0,954,955,5,63,0,0,955,956,3,168,84,0,956,89,1,0,0,0,957,958,5,237,0,
+		0,958,959,5,51,0,0,959,960,5,268,0,0,960,961,5,235,0,0,961,962,3,168,84,
+		0,962,91,1,0,0,0,963,964,5,213,0,0,964,969,3,168,84,0,965,966,5,51,0,0,
+		966,970,5,268,0,0,967,968,5,222,0,0,968,970,3,174,87,0,969,965,1,0,0,0,
+		969,967,1,0,0,0,970,93,1,0,0,0,971,972,5,215,0,0,972,973,5,216,0,0,973,
+		974,3,174,87,0,974,978,5,249,0,0,975,977,3,96,48,0,976,975,1,0,0,0,977,
+		980,1,0,0,0,978,976,1,0,0,0,978,979,1,0,0,0,979,983,1,0,0,0,980,978,1,
+		0,0,0,981,982,5,177,0,0,982,984,3,168,84,0,983,981,1,0,0,0,983,984,1,0,
+		0,0,984,985,1,0,0,0,985,986,5,250,0,0,986,95,1,0,0,0,987,988,5,217,0,0,
+		988,989,3,168,84,0,989,990,3,168,84,0,990,97,1,0,0,0,991,1004,5,121,0,
+		0,992,1004,5,122,0,0,993,1004,5,123,0,0,994,995,5,52,0,0,995,999,5,249,
+		0,0,996,998,3,34,17,0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,
+		999,1000,1,0,0,0,1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,250,0,
+		0,1003,991,1,0,0,0,1003,992,1,0,0,0,1003,993,1,0,0,0,1003,994,1,0,0,0,
+		1004,99,1,0,0,0,1005,1006,5,223,0,0,1006,1007,3,174,87,0,1007,1011,5,249,
+		0,0,1008,1010,3,102,51,0,1009,1008,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
+		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
+		5,250,0,0,1015,101,1,0,0,0,1016,1017,5,203,0,0,1017,1018,3,174,87,0,1018,
+		1019,5,254,0,0,1019,1020,3,174,87,0,1020,1040,1,0,0,0,1021,1022,5,201,
+		0,0,1022,1040,3,168,84,0,1023,1024,5,224,0,0,1024,1040,3,168,84,0,1025,
+		1026,5,225,0,0,1026,1040,5,227,0,0,1027,1028,5,225,0,0,1028,1040,3,174,
+		87,0,1029,1031,5,65,0,0,1030,1032,3,104,52,0,1031,1030,1,0,0,0,1032,1033,
+		1,0,0,0,1033,1031,1,0,0,0,1033,1034,1,0,0,0,1034,1040,1,0,0,0,1035,1036,
+		5,211,0,0,1036,1037,5,172,0,0,1037,1038,5,51,0,0,1038,1040,3,174,87,0,
+		1039,1016,1,0,0,0,1039,1021,1,0,0,0,1039,1023,1,0,0,0,1039,1025,1,0,0,
+		0,1039,1027,1,0,0,0,1039,1029,1,0,0,0,1039,1035,1,0,0,0,1040,103,1,0,0,
+		0,1041,1042,5,226,0,0,1042,1048,3,168,84,0,1043,1044,5,103,0,0,1044,1048,
+		3,168,84,0,1045,1046,5,104,0,0,1046,1048,3,168,84,0,1047,1041,1,0,0,0,
+		1047,1043,1,0,0,0,1047,1045,1,0,0,0,1048,105,1,0,0,0,1049,1050,5,125,0,
+		0,1050,1051,3,174,87,0,1051,1055,5,249,0,0,1052,1054,3,108,54,0,1053,1052,
+		1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,
+		1,0,0,0,1057,1055,1,0,0,0,1058,1059,5,250,0,0,1059,107,1,0,0,0,1060,1061,
+		5,126,0,0,1061,1096,3,168,84,0,1062,1063,5,127,0,0,1063,1068,3,110,55,
+		0,1064,1065,5,253,0,0,1065,1067,3,110,55,0,1066,1064,1,0,0,0,1067,1070,
+		1,0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1096,1,0,0,0,1070,1068,
+		1,0,0,0,1071,1072,5,168,0,0,1072,1096,3,168,84,0,1073,1074,5,169,0,0,1074,
+		1075,3,168,84,0,1075,1076,5,167,0,0,1076,1079,3,174,87,0,1077,1078,5,170,
+		0,0,1078,1080,3,168,84,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,
+		1,0,0,0,1081,1083,5,175,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,1083,1096,
+		1,0,0,0,1084,1085,5,209,0,0,1085,1096,3,168,84,0,1086,1087,5,171,0,0,1087,
+		1092,3,114,57,0,1088,1089,5,253,0,0,1089,1091,3,114,57,0,1090,1088,1,0,
+		0,0,1091,1094,1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,1096,1,
+		0,0,0,1094,1092,1,0,0,0,1095,1060,1,0,0,0,1095,1062,1,0,0,0,1095,1071,
+		1,0,0,0,1095,1073,1,0,0,0,1095,1084,1,0,0,0,1095,1086,1,0,0,0,1096,109,
+		1,0,0,0,1097,1098,3,174,87,0,1098,1107,3,168,84,0,1099,1103,5,249,0,0,
+		1100,1102,3,112,56,0,1101,1100,1,0,0,0,1102,1105,1,0,0,0,1103,1101,1,0,
+		0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,0,0,1106,1108,5,
+		250,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,111,1,0,0,0,1109,1110,
+		5,168,0,0,1110,1116,3,168,84,0,1111,1112,5,169,0,0,1112,1116,3,168,84,
+		0,1113,1114,5,170,0,0,1114,1116,3,168,84,0,1115,1109,1,0,0,0,1115,1111,
+		1,0,0,0,1115,1113,1,0,0,0,1116,113,1,0,0,0,1117,1118,5,268,0,0,1118,1119,
+		3,168,84,0,1119,115,1,0,0,0,1120,1121,5,128,0,0,1121,1130,3,174,87,0,1122,
+		1126,5,249,0,0,1123,1125,3,118,59,0,1124,1123,1,0,0,0,1125,1128,1,0,0,
+		0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,
+		0,0,1129,1131,5,250,0,0,1130,1122,1,0,0,0,1130,1131,1,0,0,0,1131,117,1,
+		0,0,0,1132,1133,5,129,0,0,1133,1139,3,168,84,0,1134,1135,5,130,0,0,1135,
+		1139,3,168,84,0,1136,1137,5,131,0,0,1137,1139,3,168,84,0,1138,1132,1,0,
+		0,0,1138,1134,1,0,0,0,1138,1136,1,0,0,0,1139,119,1,0,0,0,1140,1141,5,132,
+		0,0,1141,1142,3,174,87,0,1142,1143,5,249,0,0,1143,1151,3,168,84,0,1144,
+		1149,3,164,82,0,1145,1146,5,57,0,0,1146,1147,3,168,84,0,1147,1148,3,164,
+		82,0,1148,1150,1,0,0,0,1149,1145,1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,
+		0,0,0,1151,1144,1,0,0,0,1151,1152,1,0,0,0,1152,1153,1,0,0,0,1153,1154,
+		5,250,0,0,1154,121,1,0,0,0,1155,1156,5,133,0,0,1156,1157,3,174,87,0,1157,
+		1158,5,256,0,0,1158,1165,3,168,84,0,1159,1162,5,134,0,0,1160,1163,5,135,
+		0,0,1161,1163,5,136,0,0,1162,1160,1,0,0,0,1162,1161,1,0,0,0,1163,1164,
+		1,0,0,0,1164,1166,3,166,83,0,1165,1159,1,0,0,0,1165,1166,1,0,0,0,1166,
+		1169,1,0,0,0,1167,1168,5,51,0,0,1168,1170,5,268,0,0,1169,1167,1,0,0,0,
+		1169,1170,1,0,0,0,1170,123,1,0,0,0,1171,1172,5,137,0,0,1172,1173,3,174,
+		87,0,1173,1174,5,145,0,0,1174,1177,3,168,84,0,1175,1176,5,51,0,0,1176,
+		1178,5,268,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1182,1,0,0,0,1179,
+		1180,5,138,0,0,1180,1181,5,140,0,0,1181,1183,5,270,0,0,1182,1179,1,0,0,
+		0,1182,1183,1,0,0,0,1183,1187,1,0,0,0,1184,1185,5,139,0,0,1185,1186,5,
+		140,0,0,1186,1188,5,270,0,0,1187,1184,1,0,0,0,1187,1188,1,0,0,0,1188,1199,
+		1,0,0,0,1189,1190,5,162,0,0,1190,1191,5,187,0,0,1191,1192,3,174,87,0,1192,
+		1193,5,163,0,0,1193,1194,5,167,0,0,1194,1195,5,270,0,0,1195,1197,5,164,
+		0,0,1196,1198,3,126,63,0,1197,1196,1,0,0,0,1197,1198,1,0,0,0,1198,1200,
+		1,0,0,0,1199,1189,1,0,0,0,1199,1200,1,0,0,0,1200,1201,1,0,0,0,1201,1202,
+		5,255,0,0,1202,1207,3,128,64,0,1203,1204,5,253,0,0,1204,1206,3,128,64,
+		0,1205,1203,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1207,1208,1,0,
+		0,0,1208,125,1,0,0,0,1209,1207,1,0,0,0,1210,1211,5,165,0,0,1211,1216,3,
+		174,87,0,1212,1213,5,253,0,0,1213,1215,3,174,87,0,1214,1212,1,0,0,0,1215,
+		1218,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1222,1,0,0,0,1218,
+		1216,1,0,0,0,1219,1220,5,178,0,0,1220,1221,5,166,0,0,1221,1223,3,174,87,
+		0,1222,1219,1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,1225,5,166,
+		0,0,1225,1227,3,174,87,0,1226,1210,1,0,0,0,1226,1224,1,0,0,0,1227,127,
+		1,0,0,0,1228,1229,5,158,0,0,1229,1230,5,269,0,0,1230,1231,5,167,0,0,1231,
+		1248,3,174,87,0,1232,1244,5,161,0,0,1233,1234,5,251,0,0,1234,1239,3,174,
+		87,0,1235,1236,5,253,0,0,1236,1238,3,174,87,0,1237,1235,1,0,0,0,1238,1241,
+		1,0,0,0,1239,1237,1,0,0,0,1239,1240,1,0,0,0,1240,1242,1,0,0,0,1241,1239,
+		1,0,0,0,1242,1243,5,252,0,0,1243,1245,1,0,0,0,1244,1233,1,0,0,0,1244,1245,
+		1,0,0,0,1245,1248,1,0,0,0,1246,1248,3,174,87,0,1247,1228,1,0,0,0,1247,
+		1232,1,0,0,0,1247,1246,1,0,0,0,1248,129,1,0,0,0,1249,1250,5,146,0,0,1250,
+		1251,5,145,0,0,1251,1254,3,168,84,0,1252,1253,5,147,0,0,1253,1255,3,166,
+		83,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,131,1,0,0,0,1256,1257,5,
+		148,0,0,1257,1258,5,149,0,0,1258,1263,3,134,67,0,1259,1260,5,253,0,0,1260,
+		1262,3,134,67,0,1261,1259,1,0,0,0,1262,1265,1,0,0,0,1263,1261,1,0,0,0,
+		1263,1264,1,0,0,0,1264,133,1,0,0,0,1265,1263,1,0,0,0,1266,1269,5,66,0,
+		0,1267,1269,3,174,87,0,1268,1266,1,0,0,0,1268,1267,1,0,0,0,1269,135,1,
+		0,0,0,1270,1271,5,150,0,0,1271,1275,5,249,0,0,1272,1274,3,138,69,0,1273,
+		1272,1,0,0,0,1274,1277,1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,
+		1278,1,0,0,0,1277,1275,1,0,0,0,1278,1279,5,250,0,0,1279,137,1,0,0,0,1280,
+		1281,5,10,0,0,1281,1291,3,172,86,0,1282,1283,5,151,0,0,1283,1288,3,174,
+		87,0,1284,1285,5,253,0,0,1285,1287,3,174,87,0,1286,1284,1,0,0,0,1287,1290,
+		1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1292,1,0,0,0,1290,1288,
+		1,0,0,0,1291,1282,1,0,0,0,1291,1292,1,0,0,0,1292,1375,1,0,0,0,1293,1294,
+		5,152,0,0,1294,1375,3,174,87,0,1295,1296,5,153,0,0,1296,1375,3,174,87,
+		0,1297,1298,5,154,0,0,1298,1299,5,155,0,0,1299,1300,5,156,0,0,1300,1375,
+		3,174,87,0,1301,1304,5,157,0,0,1302,1303,5,269,0,0,1303,1305,5,203,0,0,
+		1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,0,0,1306,1307,5,155,
+		0,0,1307,1308,5,167,0,0,1308,1375,3,174,87,0,1309,1310,5,158,0,0,1310,
+		1311,5,269,0,0,1311,1312,5,203,0,0,1312,1313,5,155,0,0,1313,1314,5,167,
+		0,0,1314,1375,3,174,87,0,1315,1316,5,180,0,0,1316,1321,3,174,87,0,1317,
+		1318,5,253,0,0,1318,1320,3,174,87,0,1319,1317,1,0,0,0,1320,1323,1,0,0,
+		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,
+		0,0,1324,1326,5,159,0,0,1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,
+		1,0,0,0,1327,1328,5,167,0,0,1328,1329,5,232,0,0,1329,1330,3,172,86,0,1330,
+		1375,1,0,0,0,1331,1332,5,176,0,0,1332,1333,3,168,84,0,1333,1337,5,249,
+		0,0,1334,1336,3,138,69,0,1335,1334,1,0,0,0,1336,1339,1,0,0,0,1337,1335,
+		1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,0,0,0,1339,1337,1,0,0,0,1340,1350,
+		5,250,0,0,1341,1342,5,177,0,0,1342,1346,5,249,0,0,1343,1345,3,138,69,0,
+		1344,1343,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1346,1347,1,0,0,
+		0,1347,1349,1,0,0,0,1348,1346,1,0,0,0,1349,1351,5,250,0,0,1350,1341,1,
+		0,0,0,1350,1351,1,0,0,0,1351,1375,1,0,0,0,1352,1355,5,159,0,0,1353,1354,
+		5,187,0,0,1354,1356,5,114,0,0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,
+		1357,1,0,0,0,1357,1361,5,249,0,0,1358,1360,3,138,69,0,1359,1358,1,0,0,
+		0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1361,1362,1,0,0,0,1362,1364,1,0,
+		0,0,1363,1361,1,0,0,0,1364,1375,5,250,0,0,1365,1366,5,160,0,0,1366,1370,
+		5,249,0,0,1367,1369,3,138,69,0,1368,1367,1,0,0,0,1369,1372,1,0,0,0,1370,
+		1368,1,0,0,0,1370,1371,1,0,0,0,1371,1373,1,0,0,0,1372,1370,1,0,0,0,1373,
+		1375,5,250,0,0,1374,1280,1,0,0,0,1374,1293,1,0,0,0,1374,1295,1,0,0,0,1374,
+		1297,1,0,0,0,1374,1301,1,0,0,0,1374,1309,1,0,0,0,1374,1315,1,0,0,0,1374,
+		1331,1,0,0,0,1374,1352,1,0,0,0,1374,1365,1,0,0,0,1375,139,1,0,0,0,1376,
+		1377,5,179,0,0,1377,1381,5,249,0,0,1378,1380,3,142,71,0,1379,1378,1,0,
+		0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1384,1,
+		0,0,0,1383,1381,1,0,0,0,1384,1385,5,250,0,0,1385,141,1,0,0,0,1386,1387,
+		5,180,0,0,1387,1392,3,174,87,0,1388,1389,5,253,0,0,1389,1391,3,174,87,
+		0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,1393,1,0,
+		0,0,1393,1398,1,0,0,0,1394,1392,1,0,0,0,1395,1397,3,144,72,0,1396,1395,
+		1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,0,1399,1403,
+		1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,136,68,0,1402,1386,1,0,0,0,1402,
+		1401,1,0,0,0,1403,143,1,0,0,0,1404,1405,5,181,0,0,1405,1457,3,168,84,0,
+		1406,1407,5,90,0,0,1407,1408,5,247,0,0,1408,1457,3,168,84,0,1409,1410,
+		5,90,0,0,1410,1457,3,174,87,0,1411,1412,5,182,0,0,1412,1457,3,166,83,0,
+		1413,1414,5,134,0,0,1414,1415,5,270,0,0,1415,1457,5,143,0,0,1416,1417,
+		5,103,0,0,1417,1418,3,168,84,0,1418,1419,5,189,0,0,1419,1420,5,112,0,0,
+		1420,1457,1,0,0,0,1421,1422,5,104,0,0,1422,1457,3,168,84,0,1423,1424,5,
+		105,0,0,1424,1425,3,168,84,0,1425,1426,5,189,0,0,1426,1427,5,112,0,0,1427,
+		1457,1,0,0,0,1428,1429,5,106,0,0,1429,1457,3,168,84,0,1430,1431,5,107,
+		0,0,1431,1457,5,108,0,0,1432,1433,5,109,0,0,1433,1457,3,168,84,0,1434,
+		1435,5,93,0,0,1435,1436,5,95,0,0,1436,1437,5,63,0,0,1437,1444,3,168,84,
+		0,1438,1439,5,94,0,0,1439,1440,5,167,0,0,1440,1441,3,168,84,0,1441,1442,
+		5,134,0,0,1442,1443,3,166,83,0,1443,1445,1,0,0,0,1444,1438,1,0,0,0,1444,
+		1445,1,0,0,0,1445,1448,1,0,0,0,1446,1447,5,4,0,0,1447,1449,3,166,83,0,
+		1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1452,1,0,0,0,1450,1451,5,90,0,
+		0,1451,1453,3,168,84,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,1,
+		0,0,0,1454,1455,5,110,0,0,1455,1457,3,166,83,0,1456,1404,1,0,0,0,1456,
+		1406,1,0,0,0,1456,1409,1,0,0,0,1456,1411,1,0,0,0,1456,1413,1,0,0,0,1456,
+		1416,1,0,0,0,1456,1421,1,0,0,0,1456,1423,1,0,0,0,1456,1428,1,0,0,0,1456,
+		1430,1,0,0,0,1456,1432,1,0,0,0,1456,1434,1,0,0,0,1456,1454,1,0,0,0,1457,
+		145,1,0,0,0,1458,1459,5,2,0,0,1459,1460,3,174,87,0,1460,1461,5,4,0,0,1461,
+		1462,3,174,87,0,1462,1466,5,249,0,0,1463,1465,3,148,74,0,1464,1463,1,0,
+		0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,
+		0,0,0,1468,1466,1,0,0,0,1469,1470,5,250,0,0,1470,147,1,0,0,0,1471,1472,
+		3,174,87,0,1472,1473,5,60,0,0,1473,1474,5,183,0,0,1474,1475,5,270,0,0,
+		1475,1779,1,0,0,0,1476,1477,3,174,87,0,1477,1478,5,60,0,0,1478,1479,5,
+		38,0,0,1479,1483,3,168,84,0,1480,1482,3,162,81,0,1481,1480,1,0,0,0,1482,
+		1485,1,0,0,0,1483,1481,1,0,0,0,1483,1484,1,0,0,0,1484,1779,1,0,0,0,1485,
+		1483,1,0,0,0,1486,1487,3,174,87,0,1487,1491,5,98,0,0,1488,1489,5,156,0,
+		0,1489,1490,5,61,0,0,1490,1492,5,270,0,0,1491,1488,1,0,0,0,1491,1492,1,
+		0,0,0,1492,1493,1,0,0,0,1493,1494,5,63,0,0,1494,1495,3,166,83,0,1495,1779,
+		1,0,0,0,1496,1497,3,174,87,0,1497,1498,5,98,0,0,1498,1502,5,38,0,0,1499,
+		1500,5,156,0,0,1500,1501,5,61,0,0,1501,1503,5,270,0,0,1502,1499,1,0,0,
+		0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1505,5,63,0,0,1505,1510,3,160,
+		80,0,1506,1507,5,253,0,0,1507,1509,3,160,80,0,1508,1506,1,0,0,0,1509,1512,
+		1,0,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1516,1,0,0,0,1512,1510,
+		1,0,0,0,1513,1515,3,162,81,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,
+		1514,1,0,0,0,1516,1517,1,0,0,0,1517,1779,1,0,0,0,1518,1516,1,0,0,0,1519,
+		1520,3,172,86,0,1520,1521,7,4,0,0,1521,1522,3,168,84,0,1522,1527,3,164,
+		82,0,1523,1524,5,28,0,0,1524,1525,3,168,84,0,1525,1526,3,164,82,0,1526,
+		1528,1,0,0,0,1527,1523,1,0,0,0,1527,1528,1,0,0,0,1528,1779,1,0,0,0,1529,
+		1530,3,172,86,0,1530,1531,5,186,0,0,1531,1532,3,168,84,0,1532,1533,5,187,
+		0,0,1533,1534,5,268,0,0,1534,1779,1,0,0,0,1535,1536,3,174,87,0,1536,1569,
+		5,188,0,0,1537,1538,5,54,0,0,1538,1542,5,268,0,0,1539,1541,3,162,81,0,
+		1540,1539,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,0,
+		0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1545,1547,3,152,76,0,1546,1545,1,
+		0,0,0,1546,1547,1,0,0,0,1547,1570,1,0,0,0,1548,1558,5,38,0,0,1549,1550,
+		5,44,0,0,1550,1551,3,168,84,0,1551,1555,3,164,82,0,1552,1554,3,150,75,
+		0,1553,1552,1,0,0,0,1554,1557,1,0,0,0,1555,1553,1,0,0,0,1555,1556,1,0,
+		0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1558,1549,1,0,0,0,1558,1559,1,
+		0,0,0,1559,1563,1,0,0,0,1560,1562,3,162,81,0,1561,1560,1,0,0,0,1562,1565,
+		1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1567,1,0,0,0,1565,1563,
+		1,0,0,0,1566,1568,3,152,76,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,
+		1570,1,0,0,0,1569,1537,1,0,0,0,1569,1548,1,0,0,0,1570,1779,1,0,0,0,1571,
+		1573,5,179,0,0,1572,1574,3,144,72,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
+		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1779,1,0,0,0,1577,1578,5,179,
+		0,0,1578,1579,5,180,0,0,1579,1779,5,111,0,0,1580,1581,5,179,0,0,1581,1582,
+		5,206,0,0,1582,1583,5,93,0,0,1583,1779,5,95,0,0,1584,1585,3,174,87,0,1585,
+		1586,5,122,0,0,1586,1587,3,168,84,0,1587,1779,1,0,0,0,1588,1589,3,174,
+		87,0,1589,1590,5,16,0,0,1590,1591,3,28,14,0,1591,1595,5,249,0,0,1592,1594,
+		3,34,17,0,1593,1592,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,
+		1,0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,250,0,0,1599,1779,
+		1,0,0,0,1600,1601,3,174,87,0,1601,1602,5,19,0,0,1602,1603,5,268,0,0,1603,
+		1604,5,20,0,0,1604,1605,3,168,84,0,1605,1779,1,0,0,0,1606,1607,3,174,87,
+		0,1607,1609,5,21,0,0,1608,1610,5,257,0,0,1609,1608,1,0,0,0,1609,1610,1,
+		0,0,0,1610,1611,1,0,0,0,1611,1612,3,168,84,0,1612,1779,1,0,0,0,1613,1614,
+		3,174,87,0,1614,1615,5,242,0,0,1615,1618,3,166,83,0,1616,1617,5,51,0,0,
+		1617,1619,5,268,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1779,1,0,
+		0,0,1620,1621,3,174,87,0,1621,1622,5,242,0,0,1622,1623,5,38,0,0,1623,1628,
+		3,158,79,0,1624,1625,5,253,0,0,1625,1627,3,158,79,0,1626,1624,1,0,0,0,
+		1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1633,1,0,0,
+		0,1630,1628,1,0,0,0,1631,1632,5,51,0,0,1632,1634,5,268,0,0,1633,1631,1,
+		0,0,0,1633,1634,1,0,0,0,1634,1638,1,0,0,0,1635,1637,3,162,81,0,1636,1635,
+		1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1779,
+		1,0,0,0,1640,1638,1,0,0,0,1641,1642,3,174,87,0,1642,1643,5,246,0,0,1643,
+		1644,5,38,0,0,1644,1649,3,158,79,0,1645,1646,5,253,0,0,1646,1648,3,158,
+		79,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,
+		0,0,0,1650,1655,1,0,0,0,1651,1649,1,0,0,0,1652,1654,3,162,81,0,1653,1652,
+		1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1779,
+		1,0,0,0,1657,1655,1,0,0,0,1658,1659,3,174,87,0,1659,1660,5,92,0,0,1660,
+		1661,3,168,84,0,1661,1779,1,0,0,0,1662,1663,3,174,87,0,1663,1664,5,93,
+		0,0,1664,1665,5,140,0,0,1665,1666,3,166,83,0,1666,1667,5,63,0,0,1667,1668,
+		3,168,84,0,1668,1779,1,0,0,0,1669,1670,3,174,87,0,1670,1671,5,206,0,0,
+		1671,1672,5,93,0,0,1672,1779,1,0,0,0,1673,1674,3,174,87,0,1674,1675,5,
+		71,0,0,1675,1677,5,69,0,0,1676,1678,5,269,0,0,1677,1676,1,0,0,0,1677,1678,
+		1,0,0,0,1678,1779,1,0,0,0,1679,1680,3,174,87,0,1680,1681,5,71,0,0,1681,
+		1684,5,70,0,0,1682,1683,5,51,0,0,1683,1685,5,268,0,0,1684,1682,1,0,0,0,
+		1684,1685,1,0,0,0,1685,1779,1,0,0,0,1686,1687,3,174,87,0,1687,1688,5,172,
+		0,0,1688,1689,5,54,0,0,1689,1692,5,268,0,0,1690,1691,5,63,0,0,1691,1693,
+		3,168,84,0,1692,1690,1,0,0,0,1692,1693,1,0,0,0,1693,1696,1,0,0,0,1694,
+		1695,5,173,0,0,1695,1697,3,168,84,0,1696,1694,1,0,0,0,1696,1697,1,0,0,
+		0,1697,1779,1,0,0,0,1698,1699,3,174,87,0,1699,1700,5,172,0,0,1700,1701,
+		5,145,0,0,1701,1704,3,168,84,0,1702,1703,5,51,0,0,1703,1705,5,268,0,0,
+		1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1708,1,0,0,0,1706,1707,5,63,0,
+		0,1707,1709,3,168,84,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1712,1,
+		0,0,0,1710,1711,5,173,0,0,1711,1713,3,168,84,0,1712,1710,1,0,0,0,1712,
+		1713,1,0,0,0,1713,1779,1,0,0,0,1714,1715,3,174,87,0,1715,1716,5,174,0,
+		0,1716,1717,3,168,84,0,1717,1779,1,0,0,0,1718,1719,3,174,87,0,1719,1721,
+		5,65,0,0,1720,1722,3,104,52,0,1721,1720,1,0,0,0,1722,1723,1,0,0,0,1723,
+		1721,1,0,0,0,1723,1724,1,0,0,0,1724,1779,1,0,0,0,1725,1726,5,22,0,0,1726,
+		1779,5,270,0,0,1727,1728,5,23,0,0,1728,1779,5,270,0,0,1729,1779,5,24,0,
+		0,1730,1779,5,25,0,0,1731,1732,3,174,87,0,1732,1733,5,26,0,0,1733,1734,
+		5,27,0,0,1734,1735,3,168,84,0,1735,1736,3,164,82,0,1736,1737,5,28,0,0,
+		1737,1738,3,168,84,0,1738,1739,3,164,82,0,1739,1779,1,0,0,0,1740,1741,
+		3,174,87,0,1741,1742,5,29,0,0,1742,1745,5,167,0,0,1743,1746,5,30,0,0,1744,
+		1746,3,168,84,0,1745,1743,1,0,0,0,1745,1744,1,0,0,0,1746,1747,1,0,0,0,
+		1747,1748,5,31,0,0,1748,1749,3,168,84,0,1749,1750,3,164,82,0,1750,1751,
+		5,28,0,0,1751,1752,3,168,84,0,1752,1753,3,164,82,0,1753,1779,1,0,0,0,1754,
+		1755,3,174,87,0,1755,1756,5,32,0,0,1756,1757,3,168,84,0,1757,1758,3,164,
+		82,0,1758,1759,5,20,0,0,1759,1760,3,168,84,0,1760,1779,1,0,0,0,1761,1762,
+		5,33,0,0,1762,1763,3,172,86,0,1763,1764,5,34,0,0,1764,1765,3,172,86,0,
+		1765,1768,3,168,84,0,1766,1767,5,35,0,0,1767,1769,3,168,84,0,1768,1766,
+		1,0,0,0,1768,1769,1,0,0,0,1769,1779,1,0,0,0,1770,1771,5,36,0,0,1771,1772,
+		5,35,0,0,1772,1773,3,168,84,0,1773,1774,3,164,82,0,1774,1775,5,37,0,0,
+		1775,1776,3,168,84,0,1776,1777,3,164,82,0,1777,1779,1,0,0,0,1778,1471,
+		1,0,0,0,1778,1476,1,0,0,0,1778,1486,1,0,0,0,1778,1496,1,0,0,0,1778,1519,
+		1,0,0,0,1778,1529,1,0,0,0,1778,1535,1,0,0,0,1778,1571,1,0,0,0,1778,1577,
+		1,0,0,0,1778,1580,1,0,0,0,1778,1584,1,0,0,0,1778,1588,1,0,0,0,1778,1600,
+		1,0,0,0,1778,1606,1,0,0,0,1778,1613,1,0,0,0,1778,1620,1,0,0,0,1778,1641,
+		1,0,0,0,1778,1658,1,0,0,0,1778,1662,1,0,0,0,1778,1669,1,0,0,0,1778,1673,
+		1,0,0,0,1778,1679,1,0,0,0,1778,1686,1,0,0,0,1778,1698,1,0,0,0,1778,1714,
+		1,0,0,0,1778,1718,1,0,0,0,1778,1725,1,0,0,0,1778,1727,1,0,0,0,1778,1729,
+		1,0,0,0,1778,1730,1,0,0,0,1778,1731,1,0,0,0,1778,1740,1,0,0,0,1778,1754,
+		1,0,0,0,1778,1761,1,0,0,0,1778,1770,1,0,0,0,1779,149,1,0,0,0,1780,1781,
+		5,73,0,0,1781,1782,5,268,0,0,1782,1783,5,178,0,0,1783,1784,3,168,84,0,
+		1784,1785,3,164,82,0,1785,151,1,0,0,0,1786,1787,5,45,0,0,1787,1788,5,40,
+		0,0,1788,1789,5,41,0,0,1789,1790,3,168,84,0,1790,1791,5,42,0,0,1791,1795,
+		3,168,84,0,1792,1794,3,162,81,0,1793,1792,1,0,0,0,1794,1797,1,0,0,0,1795,
+		1793,1,0,0,0,1795,1796,1,0,0,0,1796,1823,1,0,0,0,1797,1795,1,0,0,0,1798,
+		1799,5,45,0,0,1799,1800,5,38,0,0,1800,1801,5,63,0,0,1801,1806,3,156,78,
+		0,1802,1803,5,253,0,0,1803,1805,3,156,78,0,1804,1802,1,0,0,0,1805,1808,
+		1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1814,1,0,0,0,1808,1806,
+		1,0,0,0,1809,1811,5,253,0,0,1810,1809,1,0,0,0,1810,1811,1,0,0,0,1811,1812,
+		1,0,0,0,1812,1813,5,177,0,0,1813,1815,3,154,77,0,1814,1810,1,0,0,0,1814,
+		1815,1,0,0,0,1815,1819,1,0,0,0,1816,1818,3,162,81,0,1817,1816,1,0,0,0,
+		1818,1821,1,0,0,0,1819,1817,1,0,0,0,1819,1820,1,0,0,0,1820,1823,1,0,0,
+		0,1821,1819,1,0,0,0,1822,1786,1,0,0,0,1822,1798,1,0,0,0,1823,153,1,0,0,
+		0,1824,1825,5,40,0,0,1825,1826,5,41,0,0,1826,1827,3,168,84,0,1827,1828,
+		5,42,0,0,1828,1829,3,168,84,0,1829,155,1,0,0,0,1830,1831,3,168,84,0,1831,
+		1832,5,34,0,0,1832,1833,3,168,84,0,1833,157,1,0,0,0,1834,1836,5,258,0,
+		0,1835,1834,1,0,0,0,1835,1836,1,0,0,0,1836,1837,1,0,0,0,1837,1838,3,166,
+		83,0,1838,1839,5,34,0,0,1839,1840,3,168,84,0,1840,159,1,0,0,0,1841,1842,
+		3,166,83,0,1842,1843,5,34,0,0,1843,1844,3,168,84,0,1844,161,1,0,0,0,1845,
+		1846,5,39,0,0,1846,1847,3,172,86,0,1847,1848,3,168,84,0,1848,163,1,0,0,
+		0,1849,1850,5,189,0,0,1850,1851,5,202,0,0,1851,165,1,0,0,0,1852,1853,5,
+		269,0,0,1853,167,1,0,0,0,1854,1855,6,84,-1,0,1855,1856,5,251,0,0,1856,
+		1857,3,168,84,0,1857,1858,5,252,0,0,1858,1897,1,0,0,0,1859,1860,5,258,
+		0,0,1860,1897,3,168,84,16,1861,1862,5,206,0,0,1862,1897,3,168,84,11,1863,
+		1864,5,176,0,0,1864,1865,3,168,84,0,1865,1866,5,178,0,0,1866,1867,3,168,
+		84,0,1867,1868,5,177,0,0,1868,1869,3,168,84,0,1869,1897,1,0,0,0,1870,1871,
+		3,174,87,0,1871,1880,5,251,0,0,1872,1877,3,168,84,0,1873,1874,5,253,0,
+		0,1874,1876,3,168,84,0,1875,1873,1,0,0,0,1876,1879,1,0,0,0,1877,1875,1,
+		0,0,0,1877,1878,1,0,0,0,1878,1881,1,0,0,0,1879,1877,1,0,0,0,1880,1872,
+		1,0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,252,0,0,1883,1897,
+		1,0,0,0,1884,1886,7,5,0,0,1885,1887,3,170,85,0,1886,1885,1,0,0,0,1886,
+		1887,1,0,0,0,1887,1888,1,0,0,0,1888,1889,5,189,0,0,1889,1897,3,170,85,
+		0,1890,1891,5,270,0,0,1891,1897,3,170,85,0,1892,1897,5,269,0,0,1893,1897,
+		5,270,0,0,1894,1897,5,268,0,0,1895,1897,3,172,86,0,1896,1854,1,0,0,0,1896,
+		1859,1,0,0,0,1896,1861,1,0,0,0,1896,1863,1,0,0,0,1896,1870,1,0,0,0,1896,
+		1884,1,0,0,0,1896,1890,1,0,0,0,1896,1892,1,0,0,0,1896,1893,1,0,0,0,1896,
+		1894,1,0,0,0,1896,1895,1,0,0,0,1897,1918,1,0,0,0,1898,1899,10,15,0,0,1899,
+		1900,5,203,0,0,1900,1917,3,168,84,16,1901,1902,10,14,0,0,1902,1903,7,6,
+		0,0,1903,1917,3,168,84,15,1904,1905,10,13,0,0,1905,1906,7,3,0,0,1906,1917,
+		3,168,84,14,1907,1908,10,12,0,0,1908,1909,7,7,0,0,1909,1917,3,168,84,13,
+		1910,1911,10,10,0,0,1911,1912,5,204,0,0,1912,1917,3,168,84,11,1913,1914,
+		10,9,0,0,1914,1915,5,205,0,0,1915,1917,3,168,84,10,1916,1898,1,0,0,0,1916,
+		1901,1,0,0,0,1916,1904,1,0,0,0,1916,1907,1,0,0,0,1916,1910,1,0,0,0,1916,
+		1913,1,0,0,0,1917,1920,1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,
+		169,1,0,0,0,1920,1918,1,0,0,0,1921,1922,7,8,0,0,1922,171,1,0,0,0,1923,
+		1926,3,174,87,0,1924,1925,5,254,0,0,1925,1927,3,174,87,0,1926,1924,1,0,
+		0,0,1926,1927,1,0,0,0,1927,173,1,0,0,0,1928,1929,7,9,0,0,1929,175,1,0,
+		0,0,204,180,182,196,222,229,231,239,241,263,267,269,276,281,284,289,293,
+		306,317,325,346,355,365,377,381,389,393,398,408,422,429,432,447,452,459,
+		471,473,476,487,493,495,497,506,511,514,518,527,536,541,549,556,569,571,
+		581,598,606,610,619,623,627,629,635,638,642,650,660,694,704,733,735,745,
+		752,756,764,789,796,804,811,815,819,827,831,847,887,892,896,904,918,927,
+		932,934,936,938,943,950,969,978,983,999,1003,1011,1033,1039,1047,1055,
+		1068,1079,1082,1092,1095,1103,1107,1115,1126,1130,1138,1149,1151,1162,
+		1165,1169,1177,1182,1187,1197,1199,1207,1216,1222,1226,1239,1244,1247,
+		1254,1263,1268,1275,1288,1291,1304,1321,1325,1337,1346,1350,1355,1361,
+		1370,1374,1381,1392,1398,1402,1444,1448,1452,1456,1466,1483,1491,1502,
+		1510,1516,1527,1542,1546,1555,1558,1563,1567,1569,1575,1595,1609,1618,
+		1628,1633,1638,1649,1655,1677,1684,1692,1696,1704,1708,1712,1723,1745,
+		1768,1778,1795,1806,1810,1814,1819,1822,1835,1877,1880,1886,1896,1916,
+		1918,1926
 	};
 
 	public static readonly ATN _ATN =

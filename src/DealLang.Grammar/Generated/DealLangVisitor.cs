@@ -985,6 +985,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCallableItem([NotNull] DealLangParser.CallableItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.curvePoint"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCurvePoint([NotNull] DealLangParser.CurvePointContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.callStep"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -33,6 +33,43 @@ public static class MakeWhole
         return value > 1.0 ? value : 1.0;
     }
 
+    /// <summary>
+    /// The make-whole rate read from a Treasury curve (<c>make_whole curve { 2y UST2Y  5y UST5Y  10y UST10Y } + 50bp</c>),
+    /// as an indenture's "Treasury Rate" is: the curve's yield at the time left from the redemption (the end of the call's
+    /// period, <c>boundaries[t + 1]</c>) to the first call date, τ in years on the deal's day count (0 when the first call
+    /// date is not after the redemption), linear between the two points around τ and flat beyond the first and last, plus
+    /// <paramref name="spread"/>. A point's rate that is n/a makes the rate n/a (the price is then par).
+    /// </summary>
+    /// <param name="years">The points' tenors in years, increasing (the checker's DL0589).</param>
+    /// <param name="rates">The points' rates, read at the call period's start.</param>
+    public static double CurveRate(ReadOnlySpan<double> years, ReadOnlySpan<double> rates, double spread, Date firstCall, int t, Date[] boundaries, DayCount dayCount)
+    {
+        Date redeemed = boundaries[t + 1];
+        double tau = firstCall <= redeemed ? 0.0 : DayCounts.YearFraction(dayCount, redeemed, firstCall);
+        return Interpolate(years, rates, tau) + spread;
+    }
+
+    /// <summary>The rate at <paramref name="tau"/> years: the first point's at or before its tenor, the last's at or after
+    /// its tenor, else linear between the two points around it.</summary>
+    public static double Interpolate(ReadOnlySpan<double> years, ReadOnlySpan<double> rates, double tau)
+    {
+        if (tau <= years[0])
+        {
+            return rates[0];
+        }
+
+        for (int k = 1; k < years.Length; k++)
+        {
+            if (tau <= years[k])
+            {
+                double w = (tau - years[k - 1]) / (years[k] - years[k - 1]);
+                return rates[k - 1] + (w * (rates[k] - rates[k - 1]));
+            }
+        }
+
+        return rates[^1];
+    }
+
     /// <summary>(1 + r / 2)^(−2τ), τ the years from <paramref name="from"/> to <paramref name="to"/> (none when
     /// <paramref name="to"/> is not after it: a first call date inside the call's period is paid at its price).</summary>
     private static double Discount(double rate, DayCount dayCount, Date from, Date to) =>

@@ -119,4 +119,54 @@ public sealed class CallScheduleRulesTests
         var alone = DealCompiler.Check("d.deal", Deal(Hy("make_whole UST + 50bp"), PaysHy)).Diagnostics;
         Assert.Contains(alone, d => d.Severity == Severity.Error && d.Code.StartsWith("DL01", StringComparison.Ordinal));
     }
+
+    // A make-whole on a curve: 'make_whole curve { 2y UST  5y UST5 } - 10bp' (the harness's UST, and a second index).
+    private static string HyCurve(string curve) =>
+        "  index UST { level 4% }\n  index UST5 { level 4.5% }\n  tranche Hy { balance 50m  coupon 8%  " + Steps + " make_whole curve " + curve + " }\n";
+
+    [Fact]
+    public void ACurveLowersItsTenorsInYearsItsRatesAndItsSpread_AndIsAMakeWhole()
+    {
+        DealModel model = ModelOf(Deal(HyCurve("{ 6m UST, 5y UST5 } - 10bp"), PaysHy, Called("Hy called on 2026-06-30")));
+
+        CallScheduleModel schedule = model.Tranches.Single(t => t.Name == "Hy").CallSchedule!;
+        Assert.Null(schedule.MakeWhole);
+        Assert.Equal([0.5, 5.0], schedule.Curve.Select(p => p.Years));
+        Assert.Equal(-0.001, schedule.CurveSpread, 15);
+        Assert.True(schedule.HasMakeWhole);
+        Assert.True(model.Tranches.Single(t => t.Name == "Hy").ToInfo().CallsAtMakeWhole);
+        // A call before the first call date is the make-whole's (no DL0562).
+        Assert.Equal([new TrancheCall(new Date(2026, 6, 30), 1.0) { MakeWhole = true }], model.Scenarios[0].TrancheCalls[1]!);
+    }
+
+    [Theory]
+    [InlineData("{ 5y UST5  2y UST }", "5y", "2y", "2y is not longer than 5y")]
+    [InlineData("{ 2y UST  24m UST5 }", "2y", "24m", "24m is not longer than 2y")]
+    public void TenorsNotIncreasingAreDL0589(string curve, string first, string second, string tail)
+    {
+        string text = Deal(HyCurve(curve), PaysHy);
+        Diagnostic error = Single(Errors(text), "DL0589");
+        Assert.Equal("the make-whole curve of tranche 'Hy' must list its tenors from the shortest to the longest, each once: " + tail
+            + " (e.g. 'curve { 2y UST2Y  5y UST5Y  10y UST10Y }')", error.Message);
+        // At the later tenor, on the tranche's line (11: the two indices are lines 9 and 10).
+        string line = text.Split('\n')[10];
+        At(error, 11, line.IndexOf(curve, StringComparison.Ordinal) + curve.IndexOf(" " + second + " ", StringComparison.Ordinal) + 2);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void ATenorOfZeroIsDL0589()
+    {
+        Diagnostic error = Single(Errors(Deal(HyCurve("{ 0m UST  5y UST5 }"), PaysHy)), "DL0589");
+        Assert.Equal("the make-whole curve of tranche 'Hy' has a tenor of 0m: each tenor is a time above zero (e.g. 'curve { 2y UST2Y  5y UST5Y  10y UST10Y }')", error.Message);
+    }
+
+    [Fact]
+    public void ACurvesSpreadIsAConstantRateAndItsPointsRates()
+    {
+        // A spread reading an index, and a point that is money: each reported, as the one rate's would be.
+        Assert.NotEmpty(Errors(Deal(HyCurve("{ 2y UST  5y UST5 } + UST"), PaysHy)));
+        Assert.NotEmpty(Errors(Deal(HyCurve("{ 2y UST  5y 10m }"), PaysHy)));
+        Assert.DoesNotContain(Analyze(Deal(HyCurve("{ 2y UST  5y UST5 }"), PaysHy)).Diagnostics, d => d.Severity == Severity.Error);
+    }
 }

@@ -1021,17 +1021,32 @@ internal sealed class TrancheComponent(EmitContext ctx)
     private string WriteScheduledCallPrice(IndentedWriter w, TrancheState tranche, string input)
     {
         CallScheduleModel schedule = tranche.Model.CallSchedule!;
-        if (schedule.MakeWhole is not { } rate)
+        string dayCount = "DayCount." + Ctx.Model.DayCount;
+        string firstCall = CSharpLiterals.Date(schedule.First.From);
+        string makeWholeRate;
+        if (schedule.MakeWhole is { } rate)
+        {
+            makeWholeRate = CSharpEmitter.Expression(Ctx, rate, null);
+        }
+        else if (!schedule.Curve.IsDefaultOrEmpty)
+        {
+            // The curve's rate at the years from the redemption to the first call date, its points' tenors in years.
+            makeWholeRate = "MakeWhole.CurveRate([" + string.Join(", ", schedule.Curve.Select(p => CSharpLiterals.DoubleOperand(p.Years))) + "], ["
+                + string.Join(", ", schedule.Curve.Select(p => CSharpEmitter.Expression(Ctx, p.Rate, null))) + "], "
+                + CSharpLiterals.DoubleOperand(schedule.CurveSpread) + ", " + firstCall + ", t, Boundaries, " + dayCount + ")";
+        }
+        else
         {
             w.Line(tranche.CallPriceNow + " = " + input + ";");
             return tranche.CallPriceNow.Name;
         }
 
         w.Comment(tranche.Name + ": a call before " + schedule.First.From + " (its price 0 in the inputs) is at the make-whole price: "
-            + CSharpLiterals.Double(schedule.First.Price) + " on that date and the coupons to it, discounted at the make-whole rate, at least par");
-        w.Line(tranche.CallPriceNow + " = " + input + " > 0.0 ? " + input + " : MakeWhole.Price(" + CSharpEmitter.Expression(Ctx, rate, null) + ", "
-            + Rate(tranche) + ", " + CSharpLiterals.DoubleOperand(schedule.First.Price) + ", " + CSharpLiterals.Date(schedule.First.From)
-            + ", t, Boundaries, DayCount." + Ctx.Model.DayCount + ");");
+            + CSharpLiterals.Double(schedule.First.Price) + " on that date and the coupons to it, discounted at the make-whole rate"
+            + (schedule.MakeWhole is null ? " (the curve's at the time to that date)" : "") + ", at least par");
+        w.Line(tranche.CallPriceNow + " = " + input + " > 0.0 ? " + input + " : MakeWhole.Price(" + makeWholeRate + ", "
+            + Rate(tranche) + ", " + CSharpLiterals.DoubleOperand(schedule.First.Price) + ", " + firstCall
+            + ", t, Boundaries, " + dayCount + ");");
         return tranche.CallPriceNow.Name;
     }
 

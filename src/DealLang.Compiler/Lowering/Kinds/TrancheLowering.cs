@@ -60,11 +60,17 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         };
     }
 
-    /// <summary>The call schedule's steps in their (increasing, DL0563) order and its make-whole rate; null without a
-    /// schedule (or, after an error, without a step).</summary>
+    /// <summary>The call schedule's steps in their (increasing, DL0563) order and its make-whole rate or curve (its
+    /// points in increasing tenor, DL0589, each tenor in years); null without a schedule (or, after an error, without a
+    /// step).</summary>
     internal static CallScheduleModel? CallSchedule(TrancheSyntax tranche, Lowerer lowerer) =>
         tranche.CallSchedule is { } schedule && SyntaxWalk.Safe(schedule.Steps).Where(s => s.From is not null).ToImmutableArray() is { IsEmpty: false } steps
             ? new CallScheduleModel([.. steps.Select(s => new CallStep(s.From!.Value, lowerer.ConstantOf(s.Price)))], lowerer.BoundOf(schedule.MakeWhole))
+            {
+                Curve = [.. SyntaxWalk.Safe(schedule.Curve).Where(p => p.Tenor is not null && p.Rate is not null)
+                    .Select(p => new MakeWholePoint(DurationRules.Months(p.Tenor!) / 12.0, lowerer.BoundOf(p.Rate)!))],
+                CurveSpread = schedule.CurveSpread is null ? 0.0 : lowerer.ConstantOf(schedule.CurveSpread),
+            }
             : null;
 
     /// <summary>Whether some scenario of the deal calls the tranche (<c>T called on DATE</c> or <c>T called when ...</c>): only then does a plain

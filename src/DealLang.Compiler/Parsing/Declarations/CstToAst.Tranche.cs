@@ -165,11 +165,24 @@ internal sealed partial class CstToAst
         };
     }
 
-    // CALLABLE callStep+ (MAKE_WHOLE makeWhole=expr)?   # callableItem
-    // callStep : FROM DATE AT price=expr COMMA? ;
-    private CallScheduleSyntax VisitCallSchedule(CallableItemContext context) =>
-        new([.. context.callStep().Select(s => new CallStepSyntax(VisitDate(s.DATE()), VisitExpr(s.price), Span(s)))],
-            context.makeWhole is null ? null : VisitExpr(context.makeWhole), Span(context));
+    // CALLABLE callStep+ (MAKE_WHOLE (makeWhole=expr | CURVE LBRACE curvePoint+ RBRACE (sign=(PLUS | MINUS) spread=expr)?))?
+    // callStep : FROM DATE AT price=expr COMMA? ;   curvePoint : duration rate=expr COMMA? ;
+    // A spread after '-' is its negation, so the curve's rate is always the points' plus CurveSpread.
+    private CallScheduleSyntax VisitCallSchedule(CallableItemContext context)
+    {
+        ExpressionSyntax? spread = context.spread is null ? null : VisitExpr(context.spread);
+        if (spread is not null && context.sign?.Type == MINUS)
+        {
+            spread = new UnaryExpressionSyntax(UnaryOperator.Negate, spread, spread.Span);
+        }
+
+        return new([.. context.callStep().Select(s => new CallStepSyntax(VisitDate(s.DATE()), VisitExpr(s.price), Span(s)))],
+            context.makeWhole is null ? null : VisitExpr(context.makeWhole), Span(context))
+        {
+            Curve = [.. context.curvePoint().Select(p => new CurvePointSyntax(VisitDuration(p.duration()), VisitExpr(p.rate), Span(p)))],
+            CurveSpread = spread,
+        };
+    }
 
     // CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)? convertiblePut* convertibleCall?
     // convertiblePut : PUT DATE AT price=expr ;

@@ -62,7 +62,21 @@ public sealed record TrancheSyntax(
 /// make_whole UST5Y + 50bp</c>: a call of the notes (a scenario's <c>Notes called on DATE</c>) pays the price of the
 /// last step on or before its date; before the first, the make-whole price at the rate <see cref="MakeWhole"/> (read
 /// at the period's start), and without one the notes are not callable then (docs/language.md §5, "A call schedule").</summary>
-public sealed record CallScheduleSyntax(ImmutableArray<CallStepSyntax> Steps, ExpressionSyntax? MakeWhole, SourceSpan Span) : SyntaxNode(Span);
+public sealed record CallScheduleSyntax(ImmutableArray<CallStepSyntax> Steps, ExpressionSyntax? MakeWhole, SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary><c>make_whole curve { 2y UST2Y  5y UST5Y  10y UST10Y } + 50bp</c>: the Treasury curve the make-whole rate is
+    /// read from at the time left to the first call date, in place of one rate <see cref="MakeWhole"/>; empty without.</summary>
+    public ImmutableArray<CurvePointSyntax> Curve { get; init; } = [];
+
+    /// <summary>The spread added to the curve's rate (<c>+ 50bp</c>; <c>- 10bp</c> is its negation); null: none.</summary>
+    public ExpressionSyntax? CurveSpread { get; init; }
+
+    /// <summary>Whether a call before the first step is at a make-whole price (one rate, or a curve).</summary>
+    public bool HasMakeWhole => MakeWhole is not null || !Curve.IsDefaultOrEmpty;
+}
+
+/// <summary><c>5y UST5Y</c>: a make-whole curve's point, the rate index of that constant maturity.</summary>
+public sealed record CurvePointSyntax(DurationSyntax? Tenor, ExpressionSyntax? Rate, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>from 2028-06-01 at 102.3125%</c>: from the date the issuer may call at the price, a share of the principal.</summary>
 public sealed record CallStepSyntax(DateSyntax? From, ExpressionSyntax? Price, SourceSpan Span) : SyntaxNode(Span);
