@@ -19,8 +19,9 @@ public sealed class LondonCalendar : HolidayCalendar
 
     public override int FirstYear => 1995;
 
-    /// <summary>The bank holidays added by royal proclamation from 1995, each checked against gov.uk's list or the
-    /// proclamation's announcement.</summary>
+    /// <summary>The bank holidays added by royal proclamation from 1995, checked against gov.uk's list (which goes back
+    /// to 2018) and, before it, against QuantLib's UnitedKingdom calendar (ql/time/calendars/unitedkingdom.cpp) and the
+    /// announcements of each day.</summary>
     public override IReadOnlyList<OneOffClosure> OneOffs { get; } =
     [
         new(new Date(1999, 12, 31), "the millennium"),
