@@ -1,9 +1,10 @@
 namespace DealLang.Runtime;
 
 /// <summary>
-/// A named holiday calendar whose closing days follow published fixed rules (docs/language.md §4, "Business days"), so
-/// that it needs no data kept current: each year's holidays are computed from the rules. Closures announced for one
-/// day only (a national day of mourning) are not rules and are listed in the deal.
+/// A named holiday calendar whose closing days follow published rules (docs/language.md §4, "Business days"): each
+/// year's holidays are computed from the rules. The days its publisher closed on once, outside the rules (a national
+/// day of mourning, a storm), are kept as data in <see cref="OneOffs"/> up to the day the list was written; a later one
+/// cannot be known and is listed in the deal.
 /// </summary>
 public abstract class HolidayCalendar
 {
@@ -16,6 +17,10 @@ public abstract class HolidayCalendar
     /// <summary>The year's closing days on weekdays and weekends alike, in date order: the days as the rules give
     /// them, with a weekend holiday moved only where the publisher moves it.</summary>
     public abstract IReadOnlyList<Date> Holidays(int year);
+
+    /// <summary>The days closed once, outside the rules, from <see cref="FirstYear"/> (each also in its year's
+    /// <see cref="Holidays"/>); none for a calendar whose publisher fixed its days "until further notice".</summary>
+    public virtual IReadOnlyList<OneOffClosure> OneOffs => [];
 
     public bool IsHoliday(Date d) => Holidays(d.Year).Contains(d);
 

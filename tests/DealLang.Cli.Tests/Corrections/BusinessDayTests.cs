@@ -157,6 +157,35 @@ public sealed class BusinessDayTests
         Assert.Equal(100e6 * 0.08 * 92 / 360, target2.Ledger("Notes interest due", 0), Cent);
     }
 
+    // A coupon on Good Friday: the same deal monthly from Friday 2027-02-26 to Monday 2027-04-26, whose rolled dates are
+    // 2027-02-26, Friday 2027-03-26 (Good Friday: Easter is 2027-03-28) and 2027-04-26. The NYSE closes on Good Friday
+    // and is open on Easter Monday: under following the coupon is paid on Monday 2027-03-29, and interest runs
+    // 02-26 -> 03-29 = 31 days, 100m x 8% x 31/360 = 688,888.89, then 03-29 -> 04-26 = 28 days: 622,222.22. The Federal
+    // Reserve is open on Good Friday: nothing moves (28 days: 622,222.22, then 31 days: 688,888.89). London closes on
+    // Easter Monday too: Tuesday 2027-03-30, 32 days (711,111.11) then 27 days (600,000.00).
+    [Fact]
+    public void ACouponOnGoodFridayMovesOnTheNyseCalendarAndNotOnTheFederalReserves()
+    {
+        static SmallDeal Deal(string businessDays) => new(Source(businessDays)
+            .Replace("2027-04-30", "2027-02-26", StringComparison.Ordinal)
+            .Replace("2027-10-31", "2027-04-26", StringComparison.Ordinal)
+            .Replace("pay      quarterly", "pay      monthly", StringComparison.Ordinal));
+
+        SmallDeal nyse = Deal("business_days following holidays NYSE");
+        Assert.Equal([new Date(2027, 2, 26), new Date(2027, 3, 29), new Date(2027, 4, 26)], nyse.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 31 / 360, nyse.Ledger("Notes interest due", 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 28 / 360, nyse.Ledger("Notes interest due", 1), Cent);
+
+        SmallDeal fed = Deal("business_days following holidays federal_reserve");
+        Assert.Equal([new Date(2027, 2, 26), new Date(2027, 3, 26), new Date(2027, 4, 26)], fed.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 28 / 360, fed.Ledger("Notes interest due", 0), Cent);
+
+        SmallDeal london = Deal("business_days following holidays London");
+        Assert.Equal([new Date(2027, 2, 26), new Date(2027, 3, 30), new Date(2027, 4, 26)], london.Description.Boundaries);
+        Assert.Equal(100e6 * 0.08 * 32 / 360, london.Ledger("Notes interest due", 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 27 / 360, london.Ledger("Notes interest due", 1), Cent);
+    }
+
     // Under unadjusted only the notes' interest accrues to the rolled dates; the lease's rent is the lessee's obligation
     // under the lease and is collected up to the day the waterfall pays (docs/language.md §4, "Business days"). With the
     // rent on its own ACT/365F basis, under following (paid 08-02 and 11-01), adjusted or not:

@@ -94,7 +94,8 @@ internal static partial class DealGen
         select "  " + items;
 
     // Only on dates rolled back from the maturity (no first_payment), each a month or more after the one before, and
-    // a move is a few days (a weekend, the two-day closures of Easter and Christmas, one listed date): a forward move
+    // a move is a few days (a weekend, the two-day closures of Easter and Christmas, London's four from Good Friday to Easter
+    // Monday or from a Saturday Christmas to its Tuesday substitute, one listed date): a forward move
     // never reaches the next date nor a backward one the previous (DL0445). What a backward move can reach is the
     // closing, from a first date a stub of a few days after it, so the backward rolls (`preceding`,
     // `modified_preceding`, and `modified_following` at a month's end) come only with a stub of two weeks or more.
@@ -103,7 +104,7 @@ internal static partial class DealGen
     private static Gen<string> BusinessDays(DealFrame f) =>
         from roll in FirstStubDays(f) >= 14 ? Pick("following", "modified_following", "preceding", "modified_preceding") : Gen.Const("following")
         from accrual in Maybe(Pick("adjusted", "unadjusted"))
-        from calendars in Gen.OneOf(Gen.Const(""), Pick("TARGET2", "federal_reserve", "TARGET2 + federal_reserve"))
+        from calendars in Gen.OneOf(Gen.Const(""), Pick("TARGET2", "federal_reserve", "NYSE", "London", "TARGET2 + federal_reserve", "NYSE + London"))
         from list in Gen.OneOf(Gen.Const(""), DateIn(f.Closing, f.Maturity).Select(d => "{ " + d + " }"))
         let holidays = string.Join(" + ", new[] { calendars, list }.Where(p => p.Length > 0))
         select "business_days " + roll + accrual + (holidays.Length == 0 ? "" : " holidays " + holidays);

@@ -133,7 +133,9 @@ public sealed class BusinessDaysTests
         Diagnostic d = Single(Errors(Deal("  business_days following holidays target2")), "DL0214");
         At(d, 9, 36);
         Assert.Contains("did you mean 'TARGET2'?", d.Message, StringComparison.Ordinal);
-        Assert.Contains("the calendars are TARGET2, federal_reserve", d.Message, StringComparison.Ordinal);
+        Assert.Contains("the calendars are TARGET2, federal_reserve, NYSE, London;", d.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'NYSE'?", Single(Errors(Deal("  business_days following holidays nyse")), "DL0214").Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'London'?", Single(Errors(Deal("  business_days following holidays LONDON")), "DL0214").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +154,36 @@ public sealed class BusinessDaysTests
         Diagnostic d = Single(diagnostics, "DL0458");
         Assert.Equal(Severity.Warning, d.Severity);
         At(d, 9, 60);
+    }
+
+    // The NYSE's unscheduled closures are its holidays too: Thursday 2025-01-09 (the day of mourning for President
+    // Carter) and Good Friday 2026-04-03 are warned of; Easter Monday 2026-04-06, on which the exchange is open, is not.
+    // London's Boxing Day substitute, Tuesday 2027-12-28 (Christmas on a Saturday), is warned of.
+    [Fact]
+    public void AListedHolidayTheNyseOrLondonAlreadyHasIsWarnedOf()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays NYSE + { 2025-01-09, 2026-04-03, 2026-04-06 }"));
+        Assert.NotNull(model);
+        Diagnostic[] warned = [.. diagnostics.Where(d => d.Code == "DL0458")];
+        Assert.Equal(2, warned.Length);
+        At(warned[0], 9, 45);
+        Assert.Equal("holiday 2025-01-09 is already a NYSE holiday; list only the closures the calendar does not have", warned[0].Message);
+        At(warned[1], 9, 57);
+
+        Diagnostic london = Single(Analyze(Deal("  business_days following holidays London + { 2027-12-28 }")).Diagnostics, "DL0458");
+        At(london, 9, 47);
+    }
+
+    // The NYSE's rules hold from 1998 (its first Martin Luther King Jr. Day), London's from 1995: a deal closing
+    // 1996-01-01 first pays on 1997-01-01, before the NYSE's first year and not before London's.
+    [Fact]
+    public void TheNyseAndLondonCalendarsBeginInTheirFirstYears()
+    {
+        string deal = Deal("  business_days following holidays NYSE + London").Replace("closing 2025-01-01", "closing 1996-01-01", StringComparison.Ordinal);
+        (_, var diagnostics) = Analyze(deal);
+        Diagnostic d = Single(diagnostics, "DL0463");
+        At(d, 9, 36);
+        Assert.Contains("the NYSE calendar's rules hold from 1998, and the payment date 1997-01-01", d.Message, StringComparison.Ordinal);
     }
 
     // Closing 2000-01-01 (annual, so the first payment date is 2001-01-01): TARGET2's rules hold from 2002.
