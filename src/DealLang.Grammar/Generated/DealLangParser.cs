@@ -60,25 +60,25 @@ public partial class DealLangParser : Parser {
 		DEFAULT_INTEREST=144, WHEN=145, DEFAULT=146, GRACE=147, CFADS=148, INCLUDES=149, 
 		WATERFALL=150, USING=151, FILL=152, RELEASE=153, HOLD=154, REST=155, IN=156, 
 		DISTRIBUTE=157, SWEEP=158, PRO_RATA=159, SEQUENTIAL=160, ACCELERATE=161, 
-		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, HURDLE=168, 
-		CARRY=169, CATCH_UP=170, CALLS=171, CALLED=172, PART=173, CONVERTS=174, 
-		DEAL_BY_DEAL=175, IF=176, ELSE=177, THEN=178, ENFORCEMENT=179, SELL=180, 
-		HAIRCUT=181, LAG=182, TAKEN=183, DEFLATE=184, GROW=185, DROP=186, BY=187, 
-		DEFAULTS=188, PER=189, GPU=190, GPU_HOUR=191, HOUR=192, KW=193, MW=194, 
-		KWH=195, MWH=196, COIN=197, COINS=198, EH_S=199, DAY=200, SHARE=201, YEAR=202, 
-		OF=203, AND=204, OR=205, NOT=206, PIK=207, ISSUE_PRICE=208, COMMITMENT=209, 
-		AVAILABLE=210, DRAWS=211, COMMITMENT_FEE=212, STEP_UP=213, TARGET_BALANCE=214, 
-		MARGIN=215, GRID=216, BELOW=217, UNPAID=218, AGAINST=219, ADVANCE=220, 
-		INVESTMENT_GRADE=221, WHILE=222, HOLDING=223, FACE=224, MARK=225, DISCOUNT=226, 
-		PAR=227, HOLDINGS=228, HASHRATE=229, NETWORK=230, REWARDS=231, COVER=232, 
-		CONVERTIBLE=233, EARLY=234, ABOVE=235, PUT=236, CALL=237, CALLABLE=238, 
-		MAKE_WHOLE=239, COMPLETION=240, DELAYED=241, PHASED=242, INDEXED=243, 
-		YEARLY=244, WORKOUT=245, YIELD=246, RESET=247, LBRACE=248, RBRACE=249, 
-		LPAREN=250, RPAREN=251, COMMA=252, DOT=253, ARROW=254, ASSIGN=255, PLUS=256, 
-		MINUS=257, STAR=258, SLASH=259, LE=260, GE=261, LT=262, GT=263, EQ=264, 
-		NE=265, DAYCOUNT=266, DATE=267, QUANTITY=268, NUMBER=269, STRING=270, 
-		UNTERMINATED_STRING=271, IDENT=272, NON_ASCII_NAME=273, LINE_COMMENT=274, 
-		BLOCK_COMMENT=275, UNTERMINATED_COMMENT=276, WS=277, UNEXPECTED_CHAR=278;
+		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, PAYS=168, 
+		HURDLE=169, CARRY=170, CATCH_UP=171, CALLS=172, CALLED=173, PART=174, 
+		CONVERTS=175, DEAL_BY_DEAL=176, IF=177, ELSE=178, THEN=179, ENFORCEMENT=180, 
+		SELL=181, HAIRCUT=182, LAG=183, TAKEN=184, DEFLATE=185, GROW=186, DROP=187, 
+		BY=188, DEFAULTS=189, PER=190, GPU=191, GPU_HOUR=192, HOUR=193, KW=194, 
+		MW=195, KWH=196, MWH=197, COIN=198, COINS=199, EH_S=200, DAY=201, SHARE=202, 
+		YEAR=203, OF=204, AND=205, OR=206, NOT=207, PIK=208, ISSUE_PRICE=209, 
+		COMMITMENT=210, AVAILABLE=211, DRAWS=212, COMMITMENT_FEE=213, STEP_UP=214, 
+		TARGET_BALANCE=215, MARGIN=216, GRID=217, BELOW=218, UNPAID=219, AGAINST=220, 
+		ADVANCE=221, INVESTMENT_GRADE=222, WHILE=223, HOLDING=224, FACE=225, MARK=226, 
+		DISCOUNT=227, PAR=228, HOLDINGS=229, HASHRATE=230, NETWORK=231, REWARDS=232, 
+		COVER=233, CONVERTIBLE=234, EARLY=235, ABOVE=236, PUT=237, CALL=238, CALLABLE=239, 
+		MAKE_WHOLE=240, COMPLETION=241, DELAYED=242, PHASED=243, INDEXED=244, 
+		YEARLY=245, WORKOUT=246, YIELD=247, RESET=248, LBRACE=249, RBRACE=250, 
+		LPAREN=251, RPAREN=252, COMMA=253, DOT=254, ARROW=255, ASSIGN=256, PLUS=257, 
+		MINUS=258, STAR=259, SLASH=260, LE=261, GE=262, LT=263, GT=264, EQ=265, 
+		NE=266, DAYCOUNT=267, DATE=268, QUANTITY=269, NUMBER=270, STRING=271, 
+		UNTERMINATED_STRING=272, IDENT=273, NON_ASCII_NAME=274, LINE_COMMENT=275, 
+		BLOCK_COMMENT=276, UNTERMINATED_COMMENT=277, WS=278, UNEXPECTED_CHAR=279;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -151,21 +151,21 @@ public partial class DealLangParser : Parser {
 		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
 		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
 		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
-		"'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
-		"'make_whole'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'times'", "'prepaying'", "'into'", "'to'", "'pays'", "'hurdle'", "'carry'", 
+		"'catch_up'", "'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
+		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
+		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
+		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'put'", "'call'", "'callable'", "'make_whole'", "'completion'", "'delayed'", 
+		"'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", "'reset'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -191,22 +191,22 @@ public partial class DealLangParser : Parser {
 		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", 
-		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
-		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
-		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
-		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
-		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
-		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "COMPLETION", 
-		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", "HURDLE", "CARRY", 
+		"CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", 
+		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
+		"GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", 
+		"MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", 
+		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
+		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", 
+		"MAKE_WHOLE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", 
+		"WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
+		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
+		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -451,7 +451,7 @@ public partial class DealLangParser : Parser {
 			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 9007216434610197L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 189;
@@ -778,7 +778,7 @@ public partial class DealLangParser : Parser {
 			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 225;
 				ErrorHandler.Sync(this);
@@ -1043,7 +1043,7 @@ public partial class DealLangParser : Parser {
 			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8388607L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -288230376151711745L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 16777215L) != 0)) {
 				{
 				State = 235;
 				ErrorHandler.Sync(this);
@@ -1221,6 +1221,7 @@ public partial class DealLangParser : Parser {
 				case PREPAYING:
 				case INTO:
 				case TO:
+				case PAYS:
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
@@ -2215,7 +2216,7 @@ public partial class DealLangParser : Parser {
 			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
 				State = 318;
@@ -4536,7 +4537,7 @@ public partial class DealLangParser : Parser {
 						State = 619;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 72760766081531875L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
 							{
 							{
 							State = 613;
@@ -5633,7 +5634,7 @@ public partial class DealLangParser : Parser {
 			State = 760;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
 				{
 				{
 				State = 757;
@@ -6033,7 +6034,7 @@ public partial class DealLangParser : Parser {
 			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 1110316155391L) != 0)) {
 				{
 				{
 				State = 797;
@@ -7449,7 +7450,7 @@ public partial class DealLangParser : Parser {
 			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
 				{
 				{
 				State = 985;
@@ -7849,7 +7850,7 @@ public partial class DealLangParser : Parser {
 			State = 1032;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 1029;
@@ -8182,7 +8183,7 @@ public partial class DealLangParser : Parser {
 				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
+				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
 					{
 					{
 					State = 1077;
@@ -9586,7 +9587,7 @@ public partial class DealLangParser : Parser {
 			State = 1252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 				{
 				{
 				State = 1249;
@@ -10000,7 +10001,7 @@ public partial class DealLangParser : Parser {
 				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1311;
@@ -10025,7 +10026,7 @@ public partial class DealLangParser : Parser {
 					State = 1323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 						{
 						{
 						State = 1320;
@@ -10066,7 +10067,7 @@ public partial class DealLangParser : Parser {
 				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1335;
@@ -10092,7 +10093,7 @@ public partial class DealLangParser : Parser {
 				State = 1347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1344;
@@ -10777,7 +10778,7 @@ public partial class DealLangParser : Parser {
 			State = 1443;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1440;
@@ -11366,6 +11367,32 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoanPaysItemContext : ScenarioItemContext {
+		public IdentContext loan;
+		public ExprContext share;
+		public IToken first;
+		public IToken last;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAYS() { return GetToken(DealLangParser.PAYS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		public LoanPaysItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanPaysItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class HoldingMarketLeverItemContext : ScenarioItemContext {
 		public IdentContext holding;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
@@ -11579,9 +11606,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1755;
+			State = 1766;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -12328,14 +12355,50 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 26:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
 				State = 1695;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				((LoanPaysItemContext)_localctx).loan = ident();
 				State = 1696;
+				Match(PAYS);
+				State = 1697;
+				((LoanPaysItemContext)_localctx).share = expr(0);
+				State = 1700;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1698;
+					Match(FROM);
+					State = 1699;
+					((LoanPaysItemContext)_localctx).first = Match(DATE);
+					}
+				}
+
+				State = 1704;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==TO) {
+					{
+					State = 1702;
+					Match(TO);
+					State = 1703;
+					((LoanPaysItemContext)_localctx).last = Match(DATE);
+					}
+				}
+
+				}
+				break;
+			case 27:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 1706;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1707;
 				Match(MARKET);
-				State = 1698;
+				State = 1709;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12343,7 +12406,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1697;
+						State = 1708;
 						holdingMarketTerm();
 						}
 						}
@@ -12351,173 +12414,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1700;
+					State = 1711;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 27:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
-				{
-				State = 1702;
-				Match(PATHS);
-				State = 1703;
-				Match(NUMBER);
-				}
-				break;
 			case 28:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1704;
-				Match(SEED);
-				State = 1705;
+				State = 1713;
+				Match(PATHS);
+				State = 1714;
 				Match(NUMBER);
 				}
 				break;
 			case 29:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1706;
-				Match(ANTITHETIC);
+				State = 1715;
+				Match(SEED);
+				State = 1716;
+				Match(NUMBER);
 				}
 				break;
 			case 30:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1707;
-				Match(SOBOL);
+				State = 1717;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 31:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1708;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1709;
-				Match(GBM);
-				State = 1710;
-				Match(DRIFT);
-				State = 1711;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1712;
-				perYear();
-				State = 1713;
-				Match(VOLATILITY);
-				State = 1714;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1715;
-				perYear();
+				State = 1718;
+				Match(SOBOL);
 				}
 				break;
 			case 32:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1717;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1718;
-				Match(REVERTS);
 				State = 1719;
-				Match(TO);
+				((GbmItemContext)_localctx).index = ident();
+				State = 1720;
+				Match(GBM);
+				State = 1721;
+				Match(DRIFT);
 				State = 1722;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1723;
+				perYear();
+				State = 1724;
+				Match(VOLATILITY);
+				State = 1725;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1726;
+				perYear();
+				}
+				break;
+			case 33:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 33);
+				{
+				State = 1728;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1729;
+				Match(REVERTS);
+				State = 1730;
+				Match(TO);
+				State = 1733;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1720;
+					State = 1731;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1721;
+					State = 1732;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1724;
-				Match(SPEED);
-				State = 1725;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1726;
-				perYear();
-				State = 1727;
-				Match(VOLATILITY);
-				State = 1728;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1729;
-				perYear();
-				}
-				break;
-			case 33:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 33);
-				{
-				State = 1731;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1732;
-				Match(JUMPS);
-				State = 1733;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1734;
-				perYear();
 				State = 1735;
-				Match(DOWN);
+				Match(SPEED);
 				State = 1736;
-				((JumpsItemContext)_localctx).down = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1737;
+				perYear();
+				State = 1738;
+				Match(VOLATILITY);
+				State = 1739;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1740;
+				perYear();
 				}
 				break;
 			case 34:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1738;
-				Match(CORRELATE);
-				State = 1739;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1740;
-				Match(WITH);
-				State = 1741;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1742;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1743;
+				Match(JUMPS);
+				State = 1744;
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1745;
+				perYear();
+				State = 1746;
+				Match(DOWN);
+				State = 1747;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 35:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 35);
+				{
+				State = 1749;
+				Match(CORRELATE);
+				State = 1750;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1751;
+				Match(WITH);
+				State = 1752;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1753;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1756;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1743;
+					State = 1754;
 					Match(STRESS);
-					State = 1744;
+					State = 1755;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 35:
+			case 36:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 35);
+				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1747;
+				State = 1758;
 				Match(REGIMES);
-				State = 1748;
+				State = 1759;
 				Match(STRESS);
-				State = 1749;
+				State = 1760;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1750;
+				State = 1761;
 				perYear();
-				State = 1751;
+				State = 1762;
 				Match(NORMAL);
-				State = 1752;
+				State = 1763;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1753;
+				State = 1764;
 				perYear();
 				}
 				break;
@@ -12564,15 +12627,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1757;
+			State = 1768;
 			Match(UNTIL);
-			State = 1758;
+			State = 1769;
 			Match(DATE);
-			State = 1759;
+			State = 1770;
 			Match(THEN);
-			State = 1760;
+			State = 1771;
 			expr(0);
-			State = 1761;
+			State = 1772;
 			perYear();
 			}
 		}
@@ -12662,40 +12725,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1792;
+			State = 1803;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1763;
+				State = 1774;
 				Match(RECOVERY);
-				State = 1764;
+				State = 1775;
 				Match(BETA);
-				State = 1765;
+				State = 1776;
 				Match(MEAN);
-				State = 1766;
+				State = 1777;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1767;
+				State = 1778;
 				Match(SD);
-				State = 1768;
+				State = 1779;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1772;
+				State = 1783;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1769;
+						State = 1780;
 						loading();
 						}
 						} 
 					}
-					State = 1774;
+					State = 1785;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				}
 				}
 				break;
@@ -12703,45 +12766,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1775;
+				State = 1786;
 				Match(RECOVERY);
-				State = 1776;
+				State = 1787;
 				Match(DRAWN);
-				State = 1777;
+				State = 1788;
 				Match(AT);
-				State = 1778;
+				State = 1789;
 				recoveryOutcome();
-				State = 1783;
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1779;
+					State = 1790;
 					Match(COMMA);
-					State = 1780;
+					State = 1791;
 					recoveryOutcome();
 					}
 					}
-					State = 1785;
+					State = 1796;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1789;
+				State = 1800;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1786;
+						State = 1797;
 						loading();
 						}
 						} 
 					}
-					State = 1791;
+					State = 1802;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				}
 				}
 				break;
@@ -12788,11 +12851,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1794;
+			State = 1805;
 			_localctx.rate = expr(0);
-			State = 1795;
+			State = 1806;
 			Match(WITH);
-			State = 1796;
+			State = 1807;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12838,21 +12901,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1799;
+			State = 1810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1798;
+				State = 1809;
 				Match(MINUS);
 				}
 			}
 
-			State = 1801;
+			State = 1812;
 			duration();
-			State = 1802;
+			State = 1813;
 			Match(WITH);
-			State = 1803;
+			State = 1814;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12896,11 +12959,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1805;
+			State = 1816;
 			duration();
-			State = 1806;
+			State = 1817;
 			Match(WITH);
-			State = 1807;
+			State = 1818;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12945,11 +13008,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 1820;
 			Match(LOADING);
-			State = 1810;
+			State = 1821;
 			_localctx.factor = reference();
-			State = 1811;
+			State = 1822;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12987,9 +13050,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1813;
+			State = 1824;
 			Match(PER);
-			State = 1814;
+			State = 1825;
 			Match(YEAR);
 			}
 		}
@@ -13026,7 +13089,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1816;
+			State = 1827;
 			Match(QUANTITY);
 			}
 		}
@@ -13353,20 +13416,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1860;
+			State = 1871;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1819;
+				State = 1830;
 				Match(LPAREN);
-				State = 1820;
+				State = 1831;
 				expr(0);
-				State = 1821;
+				State = 1832;
 				Match(RPAREN);
 				}
 				break;
@@ -13375,9 +13438,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1834;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1824;
+				State = 1835;
 				expr(16);
 				}
 				break;
@@ -13386,9 +13449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1825;
+				State = 1836;
 				Match(NOT);
-				State = 1826;
+				State = 1837;
 				expr(11);
 				}
 				break;
@@ -13397,17 +13460,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1827;
+				State = 1838;
 				Match(IF);
-				State = 1828;
+				State = 1839;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1829;
+				State = 1840;
 				Match(THEN);
-				State = 1830;
+				State = 1841;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1831;
+				State = 1842;
 				Match(ELSE);
-				State = 1832;
+				State = 1843;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13416,37 +13479,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1834;
+				State = 1845;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1835;
+				State = 1846;
 				Match(LPAREN);
-				State = 1844;
+				State = 1855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 72760766081531875L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
 					{
-					State = 1836;
+					State = 1847;
 					expr(0);
-					State = 1841;
+					State = 1852;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1837;
+						State = 1848;
 						Match(COMMA);
-						State = 1838;
+						State = 1849;
 						expr(0);
 						}
 						}
-						State = 1843;
+						State = 1854;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1846;
+				State = 1857;
 				Match(RPAREN);
 				}
 				break;
@@ -13455,7 +13518,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1848;
+				State = 1859;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13465,19 +13528,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1850;
+				State = 1861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
+				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
 					{
-					State = 1849;
+					State = 1860;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1852;
+				State = 1863;
 				Match(PER);
-				State = 1853;
+				State = 1864;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13486,9 +13549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1854;
+				State = 1865;
 				Match(NUMBER);
-				State = 1855;
+				State = 1866;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13497,7 +13560,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1856;
+				State = 1867;
 				Match(QUANTITY);
 				}
 				break;
@@ -13506,7 +13569,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1857;
+				State = 1868;
 				Match(NUMBER);
 				}
 				break;
@@ -13515,7 +13578,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1858;
+				State = 1869;
 				Match(DATE);
 				}
 				break;
@@ -13524,34 +13587,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1870;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1882;
+			State = 1893;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1880;
+					State = 1891;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1862;
+						State = 1873;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1863;
+						State = 1874;
 						Match(OF);
-						State = 1864;
+						State = 1875;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13560,9 +13623,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1865;
+						State = 1876;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1866;
+						State = 1877;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13572,7 +13635,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1867;
+						State = 1878;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13581,9 +13644,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1868;
+						State = 1879;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1869;
+						State = 1880;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13593,7 +13656,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1870;
+						State = 1881;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13602,19 +13665,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1871;
+						State = 1882;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1872;
+						State = 1883;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
+						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1873;
+						State = 1884;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13623,11 +13686,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1874;
+						State = 1885;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1875;
+						State = 1886;
 						Match(AND);
-						State = 1876;
+						State = 1887;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13636,20 +13699,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1877;
+						State = 1888;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1878;
+						State = 1889;
 						Match(OR);
-						State = 1879;
+						State = 1890;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1884;
+				State = 1895;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 			}
 			}
 		}
@@ -13698,9 +13761,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1896;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13749,16 +13812,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1887;
+			State = 1898;
 			ident();
-			State = 1890;
+			State = 1901;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				{
-				State = 1888;
+				State = 1899;
 				Match(DOT);
-				State = 1889;
+				State = 1900;
 				_localctx.member = ident();
 				}
 				break;
@@ -13977,9 +14040,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1892;
+			State = 1903;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14025,7 +14088,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,278,1895,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,279,1906,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14160,57 +14223,58 @@ public partial class DealLangParser : Parser {
 		1,73,1,73,1,73,3,73,1662,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1670,
 		8,73,1,73,1,73,3,73,1674,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1682,
 		8,73,1,73,1,73,3,73,1686,8,73,1,73,1,73,3,73,1690,8,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,4,73,1699,8,73,11,73,12,73,1700,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,3,73,1701,8,73,1,73,1,73,3,73,1705,8,73,
+		1,73,1,73,1,73,4,73,1710,8,73,11,73,12,73,1711,1,73,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1723,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1746,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1756,8,73,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1771,8,75,
-		10,75,12,75,1774,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1782,8,75,10,
-		75,12,75,1785,9,75,1,75,5,75,1788,8,75,10,75,12,75,1791,9,75,3,75,1793,
-		8,75,1,76,1,76,1,76,1,76,1,77,3,77,1800,8,77,1,77,1,77,1,77,1,77,1,78,
-		1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,
+		1,73,3,73,1734,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1757,8,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1767,8,73,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1782,8,75,10,75,
+		12,75,1785,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1793,8,75,10,75,12,
+		75,1796,9,75,1,75,5,75,1799,8,75,10,75,12,75,1802,9,75,3,75,1804,8,75,
+		1,76,1,76,1,76,1,76,1,77,3,77,1811,8,77,1,77,1,77,1,77,1,77,1,78,1,78,
+		1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,1,82,
 		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,5,82,1840,8,82,10,82,12,82,1843,9,82,3,82,1845,
-		8,82,1,82,1,82,1,82,1,82,3,82,1851,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,3,82,1861,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1881,8,82,10,82,12,82,
-		1884,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1891,8,84,1,85,1,85,1,85,0,1,164,
-		86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,185,1,0,268,269,
-		1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,3,5,9,15,45,47,
-		50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,136,
-		138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,185,201,202,
-		207,221,223,235,240,247,272,273,2190,0,178,1,0,0,0,2,183,1,0,0,0,4,186,
-		1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,
-		1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,
-		315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,
-		0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,493,1,0,0,0,42,495,1,
-		0,0,0,44,523,1,0,0,0,46,532,1,0,0,0,48,537,1,0,0,0,50,545,1,0,0,0,52,547,
-		1,0,0,0,54,567,1,0,0,0,56,569,1,0,0,0,58,571,1,0,0,0,60,634,1,0,0,0,62,
-		638,1,0,0,0,64,640,1,0,0,0,66,690,1,0,0,0,68,692,1,0,0,0,70,752,1,0,0,
-		0,72,754,1,0,0,0,74,785,1,0,0,0,76,787,1,0,0,0,78,794,1,0,0,0,80,805,1,
-		0,0,0,82,920,1,0,0,0,84,922,1,0,0,0,86,929,1,0,0,0,88,934,1,0,0,0,90,940,
-		1,0,0,0,92,948,1,0,0,0,94,964,1,0,0,0,96,980,1,0,0,0,98,982,1,0,0,0,100,
+		1,82,1,82,1,82,1,82,5,82,1851,8,82,10,82,12,82,1854,9,82,3,82,1856,8,82,
+		1,82,1,82,1,82,1,82,3,82,1862,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,3,82,1872,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1892,8,82,10,82,12,82,1895,
+		9,82,1,83,1,83,1,84,1,84,1,84,3,84,1902,8,84,1,85,1,85,1,85,0,1,164,86,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
+		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,
+		170,0,10,1,0,249,250,1,0,17,18,1,0,118,119,1,0,185,186,1,0,269,270,1,0,
+		259,260,1,0,257,258,1,0,261,266,1,0,191,202,27,0,3,3,5,9,15,45,47,50,52,
+		52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,136,138,
+		144,147,149,158,158,160,166,169,173,176,176,182,184,186,186,202,203,208,
+		222,224,236,241,248,273,274,2204,0,178,1,0,0,0,2,183,1,0,0,0,4,186,1,0,
+		0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,1,
+		0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,315,
+		1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,0,34,
+		391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,493,1,0,0,0,42,495,1,0,0,
+		0,44,523,1,0,0,0,46,532,1,0,0,0,48,537,1,0,0,0,50,545,1,0,0,0,52,547,1,
+		0,0,0,54,567,1,0,0,0,56,569,1,0,0,0,58,571,1,0,0,0,60,634,1,0,0,0,62,638,
+		1,0,0,0,64,640,1,0,0,0,66,690,1,0,0,0,68,692,1,0,0,0,70,752,1,0,0,0,72,
+		754,1,0,0,0,74,785,1,0,0,0,76,787,1,0,0,0,78,794,1,0,0,0,80,805,1,0,0,
+		0,82,920,1,0,0,0,84,922,1,0,0,0,86,929,1,0,0,0,88,934,1,0,0,0,90,940,1,
+		0,0,0,92,948,1,0,0,0,94,964,1,0,0,0,96,980,1,0,0,0,98,982,1,0,0,0,100,
 		1016,1,0,0,0,102,1024,1,0,0,0,104,1026,1,0,0,0,106,1072,1,0,0,0,108,1074,
 		1,0,0,0,110,1092,1,0,0,0,112,1094,1,0,0,0,114,1097,1,0,0,0,116,1115,1,
 		0,0,0,118,1117,1,0,0,0,120,1132,1,0,0,0,122,1148,1,0,0,0,124,1203,1,0,
 		0,0,126,1224,1,0,0,0,128,1226,1,0,0,0,130,1233,1,0,0,0,132,1245,1,0,0,
 		0,134,1247,1,0,0,0,136,1351,1,0,0,0,138,1353,1,0,0,0,140,1379,1,0,0,0,
-		142,1433,1,0,0,0,144,1435,1,0,0,0,146,1755,1,0,0,0,148,1757,1,0,0,0,150,
-		1792,1,0,0,0,152,1794,1,0,0,0,154,1799,1,0,0,0,156,1805,1,0,0,0,158,1809,
-		1,0,0,0,160,1813,1,0,0,0,162,1816,1,0,0,0,164,1860,1,0,0,0,166,1885,1,
-		0,0,0,168,1887,1,0,0,0,170,1892,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,
+		142,1433,1,0,0,0,144,1435,1,0,0,0,146,1766,1,0,0,0,148,1768,1,0,0,0,150,
+		1803,1,0,0,0,152,1805,1,0,0,0,154,1810,1,0,0,0,156,1816,1,0,0,0,158,1820,
+		1,0,0,0,160,1824,1,0,0,0,162,1827,1,0,0,0,164,1871,1,0,0,0,166,1896,1,
+		0,0,0,168,1898,1,0,0,0,170,1903,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,
 		0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,173,1,0,0,0,176,
 		174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,
 		0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,
-		184,5,3,0,0,184,185,5,270,0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,
-		170,85,0,188,192,5,248,0,0,189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,
+		184,5,3,0,0,184,185,5,271,0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,
+		170,85,0,188,192,5,249,0,0,189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,
 		0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,
-		196,5,249,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,
+		196,5,250,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,
 		3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,3,58,29,0,203,219,
 		3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,
 		3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,
@@ -14220,74 +14284,74 @@ public partial class DealLangParser : Parser {
 		202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,
 		0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,
 		218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,
-		1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,272,0,
+		1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,273,0,
 		0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,
 		225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,
 		1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,
-		0,231,9,1,0,0,0,232,237,5,248,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,
+		0,231,9,1,0,0,0,232,237,5,249,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,
 		233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,
-		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,249,0,0,241,11,1,0,0,0,
-		242,243,5,5,0,0,243,266,5,270,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,
-		247,5,7,0,0,247,266,5,267,0,0,248,249,5,8,0,0,249,266,5,267,0,0,250,251,
-		5,9,0,0,251,266,5,267,0,0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,
+		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,250,0,0,241,11,1,0,0,0,
+		242,243,5,5,0,0,243,266,5,271,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,
+		247,5,7,0,0,247,266,5,268,0,0,248,249,5,8,0,0,249,266,5,268,0,0,250,251,
+		5,9,0,0,251,266,5,268,0,0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,
 		5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,
 		3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,
 		0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,
 		242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,
 		0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,
-		272,3,170,85,0,268,269,5,256,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,
+		272,3,170,85,0,268,269,5,257,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,
 		274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,
-		0,0,0,275,276,5,256,0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,
+		0,0,0,275,276,5,257,0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,
 		0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,
-		15,1,0,0,0,282,289,5,248,0,0,283,285,5,267,0,0,284,286,5,252,0,0,285,284,
+		15,1,0,0,0,282,289,5,249,0,0,283,285,5,268,0,0,284,286,5,253,0,0,285,284,
 		1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,
 		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
-		293,5,249,0,0,293,17,1,0,0,0,294,295,5,266,0,0,295,19,1,0,0,0,296,297,
-		5,14,0,0,297,298,3,170,85,0,298,302,5,248,0,0,299,301,3,22,11,0,300,299,
+		293,5,250,0,0,293,17,1,0,0,0,294,295,5,267,0,0,295,19,1,0,0,0,296,297,
+		5,14,0,0,297,298,3,170,85,0,298,302,5,249,0,0,299,301,3,22,11,0,300,299,
 		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,249,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,
-		314,5,270,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,
+		0,304,302,1,0,0,0,305,306,5,250,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,
+		314,5,271,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,
 		314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,
-		1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,248,0,0,318,320,
+		1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,249,0,0,318,320,
 		3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,
-		0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,249,0,0,325,25,1,0,0,0,326,
-		327,5,122,0,0,327,352,3,164,82,0,328,329,5,184,0,0,329,330,3,164,82,0,
-		330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,185,0,0,333,334,3,164,82,
+		0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,250,0,0,325,25,1,0,0,0,326,
+		327,5,122,0,0,327,352,3,164,82,0,328,329,5,185,0,0,329,330,3,164,82,0,
+		330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,186,0,0,333,334,3,164,82,
 		0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,
-		0,338,342,5,248,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,
+		0,338,342,5,249,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,
 		342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,
-		5,249,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,267,0,0,349,350,5,
+		5,250,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,268,0,0,349,350,5,
 		20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,
 		0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,
-		29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,248,0,0,358,360,
+		29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,249,0,0,358,360,
 		3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,
-		0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,249,0,0,365,31,1,0,0,0,366,
+		0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,250,0,0,365,31,1,0,0,0,366,
 		367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,
 		373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,
-		374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,267,0,0,377,375,
+		374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,268,0,0,377,375,
 		1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,
-		0,0,381,385,5,248,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,
+		0,0,381,385,5,249,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,
 		0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,
-		390,5,249,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,
-		0,0,0,391,392,5,267,0,0,392,394,3,164,82,0,393,395,5,252,0,0,394,393,1,
+		390,5,250,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,
+		0,0,0,391,392,5,268,0,0,392,394,3,164,82,0,393,395,5,253,0,0,394,393,1,
 		0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,170,85,
-		0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,248,0,0,401,403,3,38,19,
+		0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,249,0,0,401,403,3,38,19,
 		0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		407,1,0,0,0,406,404,1,0,0,0,407,408,5,249,0,0,408,37,1,0,0,0,409,410,5,
+		407,1,0,0,0,406,404,1,0,0,0,407,408,5,250,0,0,408,37,1,0,0,0,409,410,5,
 		55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,418,
 		3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,417,
 		419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,5,
-		243,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,1,
+		244,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,1,
 		0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,
 		428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,473,
-		5,267,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,436,
+		5,268,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,436,
 		3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,443,
 		5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,1,
 		0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,0,
 		0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
 		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
 		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,242,0,0,461,473,3,170,85,
+		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,243,0,0,461,473,3,170,85,
 		0,462,463,5,96,0,0,463,469,3,164,82,0,464,467,5,100,0,0,465,466,5,167,
 		0,0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,
 		469,464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,
@@ -14295,59 +14359,59 @@ public partial class DealLangParser : Parser {
 		0,0,0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,
 		472,462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,494,
 		3,42,21,0,476,477,5,34,0,0,477,478,5,96,0,0,478,483,3,164,82,0,479,480,
-		5,252,0,0,480,482,3,164,82,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,
+		5,253,0,0,480,482,3,164,82,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,
 		0,0,0,483,484,1,0,0,0,484,491,1,0,0,0,485,483,1,0,0,0,486,489,5,100,0,
 		0,487,488,5,167,0,0,488,490,3,164,82,0,489,487,1,0,0,0,489,490,1,0,0,0,
 		490,492,1,0,0,0,491,486,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,474,
 		1,0,0,0,493,476,1,0,0,0,494,41,1,0,0,0,495,496,5,97,0,0,496,497,5,63,0,
-		0,497,502,3,162,81,0,498,499,5,252,0,0,499,501,3,162,81,0,500,498,1,0,
+		0,497,502,3,162,81,0,498,499,5,253,0,0,499,501,3,162,81,0,500,498,1,0,
 		0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,507,1,0,0,0,504,
 		502,1,0,0,0,505,506,5,99,0,0,506,508,3,162,81,0,507,505,1,0,0,0,507,508,
 		1,0,0,0,508,510,1,0,0,0,509,511,3,44,22,0,510,509,1,0,0,0,510,511,1,0,
 		0,0,511,514,1,0,0,0,512,513,5,34,0,0,513,515,5,66,0,0,514,512,1,0,0,0,
 		514,515,1,0,0,0,515,43,1,0,0,0,516,517,5,132,0,0,517,518,3,162,81,0,518,
-		519,5,203,0,0,519,520,3,170,85,0,520,524,1,0,0,0,521,522,5,132,0,0,522,
+		519,5,204,0,0,519,520,3,170,85,0,520,524,1,0,0,0,521,522,5,132,0,0,522,
 		524,3,164,82,0,523,516,1,0,0,0,523,521,1,0,0,0,524,45,1,0,0,0,525,533,
-		5,244,0,0,526,527,5,50,0,0,527,533,3,164,82,0,528,529,5,72,0,0,529,533,
-		3,164,82,0,530,531,5,182,0,0,531,533,3,162,81,0,532,525,1,0,0,0,532,526,
-		1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,47,1,0,0,0,534,535,5,269,0,
-		0,535,538,5,62,0,0,536,538,5,268,0,0,537,534,1,0,0,0,537,536,1,0,0,0,538,
+		5,245,0,0,526,527,5,50,0,0,527,533,3,164,82,0,528,529,5,72,0,0,529,533,
+		3,164,82,0,530,531,5,183,0,0,531,533,3,162,81,0,532,525,1,0,0,0,532,526,
+		1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,47,1,0,0,0,534,535,5,270,0,
+		0,535,538,5,62,0,0,536,538,5,269,0,0,537,534,1,0,0,0,537,536,1,0,0,0,538,
 		49,1,0,0,0,539,540,5,71,0,0,540,546,3,164,82,0,541,542,5,72,0,0,542,546,
-		3,164,82,0,543,544,5,73,0,0,544,546,5,267,0,0,545,539,1,0,0,0,545,541,
+		3,164,82,0,543,544,5,73,0,0,544,546,5,268,0,0,545,539,1,0,0,0,545,541,
 		1,0,0,0,545,543,1,0,0,0,546,51,1,0,0,0,547,548,5,67,0,0,548,552,3,170,
 		85,0,549,551,3,54,27,0,550,549,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,
 		552,553,1,0,0,0,553,53,1,0,0,0,554,552,1,0,0,0,555,556,5,72,0,0,556,568,
-		3,164,82,0,557,558,5,73,0,0,558,568,5,267,0,0,559,560,5,132,0,0,560,568,
-		3,164,82,0,561,562,5,68,0,0,562,565,3,56,28,0,563,564,5,204,0,0,564,566,
+		3,164,82,0,557,558,5,73,0,0,558,568,5,268,0,0,559,560,5,132,0,0,560,568,
+		3,164,82,0,561,562,5,68,0,0,562,565,3,56,28,0,563,564,5,205,0,0,564,566,
 		3,56,28,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,555,1,0,
 		0,0,567,557,1,0,0,0,567,559,1,0,0,0,567,561,1,0,0,0,568,55,1,0,0,0,569,
 		570,7,2,0,0,570,57,1,0,0,0,571,572,5,74,0,0,572,573,3,170,85,0,573,577,
-		5,248,0,0,574,576,3,60,30,0,575,574,1,0,0,0,576,579,1,0,0,0,577,575,1,
-		0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,580,581,5,249,0,
+		5,249,0,0,574,576,3,60,30,0,575,574,1,0,0,0,576,579,1,0,0,0,577,575,1,
+		0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,580,581,5,250,0,
 		0,581,59,1,0,0,0,582,583,5,75,0,0,583,635,3,170,85,0,584,585,5,114,0,0,
 		585,635,3,164,82,0,586,587,5,115,0,0,587,635,3,80,40,0,588,589,5,117,0,
-		0,589,590,5,73,0,0,590,635,5,267,0,0,591,592,5,120,0,0,592,594,3,96,48,
-		0,593,595,5,272,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,635,1,0,0,0,596,
-		597,5,8,0,0,597,635,5,267,0,0,598,599,5,45,0,0,599,602,3,164,82,0,600,
+		0,589,590,5,73,0,0,590,635,5,268,0,0,591,592,5,120,0,0,592,594,3,96,48,
+		0,593,595,5,273,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,635,1,0,0,0,596,
+		597,5,8,0,0,597,635,5,268,0,0,598,599,5,45,0,0,599,602,3,164,82,0,600,
 		601,5,140,0,0,601,603,3,162,81,0,602,600,1,0,0,0,602,603,1,0,0,0,603,606,
 		1,0,0,0,604,605,5,141,0,0,605,607,3,62,31,0,606,604,1,0,0,0,606,607,1,
-		0,0,0,607,625,1,0,0,0,608,623,5,156,0,0,609,610,5,269,0,0,610,624,5,142,
-		0,0,611,612,5,142,0,0,612,619,5,248,0,0,613,615,3,164,82,0,614,616,5,252,
+		0,0,0,607,625,1,0,0,0,608,623,5,156,0,0,609,610,5,270,0,0,610,624,5,142,
+		0,0,611,612,5,142,0,0,612,619,5,249,0,0,613,615,3,164,82,0,614,616,5,253,
 		0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,613,1,0,0,0,618,
 		621,1,0,0,0,619,617,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,
-		0,0,0,622,624,5,249,0,0,623,609,1,0,0,0,623,611,1,0,0,0,624,626,1,0,0,
+		0,0,0,622,624,5,250,0,0,623,609,1,0,0,0,623,611,1,0,0,0,624,626,1,0,0,
 		0,625,608,1,0,0,0,625,626,1,0,0,0,626,635,1,0,0,0,627,635,3,90,45,0,628,
-		635,3,92,46,0,629,631,5,144,0,0,630,632,5,256,0,0,631,630,1,0,0,0,631,
+		635,3,92,46,0,629,631,5,144,0,0,630,632,5,257,0,0,631,630,1,0,0,0,631,
 		632,1,0,0,0,632,633,1,0,0,0,633,635,3,164,82,0,634,582,1,0,0,0,634,584,
 		1,0,0,0,634,586,1,0,0,0,634,588,1,0,0,0,634,591,1,0,0,0,634,596,1,0,0,
 		0,634,598,1,0,0,0,634,627,1,0,0,0,634,628,1,0,0,0,634,629,1,0,0,0,635,
 		61,1,0,0,0,636,639,5,115,0,0,637,639,3,164,82,0,638,636,1,0,0,0,638,637,
-		1,0,0,0,639,63,1,0,0,0,640,641,5,76,0,0,641,642,3,170,85,0,642,646,5,248,
+		1,0,0,0,639,63,1,0,0,0,640,641,5,76,0,0,641,642,3,170,85,0,642,646,5,249,
 		0,0,643,645,3,66,33,0,644,643,1,0,0,0,645,648,1,0,0,0,646,644,1,0,0,0,
-		646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,249,0,0,650,
-		65,1,0,0,0,651,652,5,77,0,0,652,656,5,248,0,0,653,655,3,76,38,0,654,653,
+		646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,250,0,0,650,
+		65,1,0,0,0,651,652,5,77,0,0,652,656,5,249,0,0,653,655,3,76,38,0,654,653,
 		1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,659,1,0,0,
-		0,658,656,1,0,0,0,659,691,5,249,0,0,660,661,5,78,0,0,661,691,3,164,82,
+		0,658,656,1,0,0,0,659,691,5,250,0,0,660,661,5,78,0,0,661,691,3,164,82,
 		0,662,663,5,79,0,0,663,691,3,164,82,0,664,665,5,80,0,0,665,666,5,49,0,
 		0,666,691,3,162,81,0,667,668,5,80,0,0,668,669,5,81,0,0,669,670,3,164,82,
 		0,670,671,3,160,80,0,671,691,1,0,0,0,672,673,5,83,0,0,673,691,3,164,82,
@@ -14358,14 +14422,14 @@ public partial class DealLangParser : Parser {
 		0,690,651,1,0,0,0,690,660,1,0,0,0,690,662,1,0,0,0,690,664,1,0,0,0,690,
 		667,1,0,0,0,690,672,1,0,0,0,690,674,1,0,0,0,690,676,1,0,0,0,690,678,1,
 		0,0,0,690,682,1,0,0,0,690,688,1,0,0,0,691,67,1,0,0,0,692,693,5,88,0,0,
-		693,694,3,170,85,0,694,695,5,54,0,0,695,696,3,170,85,0,696,700,5,248,0,
+		693,694,3,170,85,0,694,695,5,54,0,0,695,696,3,170,85,0,696,700,5,249,0,
 		0,697,699,3,70,35,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,
-		701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,704,5,249,0,0,704,69,1,
+		701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,704,5,250,0,0,704,69,1,
 		0,0,0,705,706,5,89,0,0,706,753,3,170,85,0,707,708,5,78,0,0,708,753,3,164,
 		82,0,709,710,5,90,0,0,710,711,5,63,0,0,711,753,5,65,0,0,712,713,5,90,0,
-		0,713,753,3,164,82,0,714,715,5,192,0,0,715,716,3,164,82,0,716,717,3,160,
+		0,713,753,3,164,82,0,714,715,5,193,0,0,715,716,3,164,82,0,716,717,3,160,
 		80,0,717,753,1,0,0,0,718,719,5,91,0,0,719,753,3,164,82,0,720,721,5,58,
-		0,0,721,753,5,267,0,0,722,723,5,59,0,0,723,753,3,162,81,0,724,725,5,96,
+		0,0,721,753,5,268,0,0,722,723,5,59,0,0,723,753,3,162,81,0,724,725,5,96,
 		0,0,725,731,3,164,82,0,726,729,5,100,0,0,727,728,5,167,0,0,728,730,3,164,
 		82,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,0,0,0,731,726,1,0,0,0,731,
 		732,1,0,0,0,732,753,1,0,0,0,733,734,5,60,0,0,734,735,3,48,24,0,735,736,
@@ -14376,207 +14440,207 @@ public partial class DealLangParser : Parser {
 		753,3,52,26,0,751,753,3,42,21,0,752,705,1,0,0,0,752,707,1,0,0,0,752,709,
 		1,0,0,0,752,712,1,0,0,0,752,714,1,0,0,0,752,718,1,0,0,0,752,720,1,0,0,
 		0,752,722,1,0,0,0,752,724,1,0,0,0,752,733,1,0,0,0,752,743,1,0,0,0,752,
-		750,1,0,0,0,752,751,1,0,0,0,753,71,1,0,0,0,754,755,5,198,0,0,755,756,3,
-		170,85,0,756,760,5,248,0,0,757,759,3,74,37,0,758,757,1,0,0,0,759,762,1,
+		750,1,0,0,0,752,751,1,0,0,0,753,71,1,0,0,0,754,755,5,199,0,0,755,756,3,
+		170,85,0,756,760,5,249,0,0,757,759,3,74,37,0,758,757,1,0,0,0,759,762,1,
 		0,0,0,760,758,1,0,0,0,760,761,1,0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,
-		763,764,5,249,0,0,764,73,1,0,0,0,765,766,5,228,0,0,766,786,3,164,82,0,
-		767,768,5,90,0,0,768,786,3,170,85,0,769,770,5,229,0,0,770,786,3,164,82,
-		0,771,772,5,230,0,0,772,786,3,164,82,0,773,774,5,231,0,0,774,786,3,164,
+		763,764,5,250,0,0,764,73,1,0,0,0,765,766,5,229,0,0,766,786,3,164,82,0,
+		767,768,5,90,0,0,768,786,3,170,85,0,769,770,5,230,0,0,770,786,3,164,82,
+		0,771,772,5,231,0,0,772,786,3,164,82,0,773,774,5,232,0,0,774,786,3,164,
 		82,0,775,776,5,83,0,0,776,786,3,164,82,0,777,778,5,82,0,0,778,786,3,164,
 		82,0,779,780,5,103,0,0,780,786,3,164,82,0,781,782,5,104,0,0,782,786,3,
 		164,82,0,783,784,5,107,0,0,784,786,3,164,82,0,785,765,1,0,0,0,785,767,
 		1,0,0,0,785,769,1,0,0,0,785,771,1,0,0,0,785,773,1,0,0,0,785,775,1,0,0,
 		0,785,777,1,0,0,0,785,779,1,0,0,0,785,781,1,0,0,0,785,783,1,0,0,0,786,
-		75,1,0,0,0,787,788,5,267,0,0,788,789,3,164,82,0,789,790,5,63,0,0,790,792,
-		3,164,82,0,791,793,5,252,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,77,1,
-		0,0,0,794,795,5,113,0,0,795,796,3,170,85,0,796,800,5,248,0,0,797,799,3,
+		75,1,0,0,0,787,788,5,268,0,0,788,789,3,164,82,0,789,790,5,63,0,0,790,792,
+		3,164,82,0,791,793,5,253,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,77,1,
+		0,0,0,794,795,5,113,0,0,795,796,3,170,85,0,796,800,5,249,0,0,797,799,3,
 		82,41,0,798,797,1,0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,
-		0,801,803,1,0,0,0,802,800,1,0,0,0,803,804,5,249,0,0,804,79,1,0,0,0,805,
+		0,801,803,1,0,0,0,802,800,1,0,0,0,803,804,5,250,0,0,804,79,1,0,0,0,805,
 		807,3,164,82,0,806,808,5,116,0,0,807,806,1,0,0,0,807,808,1,0,0,0,808,811,
 		1,0,0,0,809,810,5,50,0,0,810,812,3,164,82,0,811,809,1,0,0,0,811,812,1,
 		0,0,0,812,815,1,0,0,0,813,814,5,72,0,0,814,816,3,164,82,0,815,813,1,0,
 		0,0,815,816,1,0,0,0,816,81,1,0,0,0,817,818,5,114,0,0,818,921,3,164,82,
-		0,819,820,5,115,0,0,820,921,3,80,40,0,821,823,5,207,0,0,822,824,5,268,
+		0,819,820,5,115,0,0,820,921,3,80,40,0,821,823,5,208,0,0,822,824,5,269,
 		0,0,823,822,1,0,0,0,823,824,1,0,0,0,824,827,1,0,0,0,825,826,5,145,0,0,
 		826,828,3,164,82,0,827,825,1,0,0,0,827,828,1,0,0,0,828,921,1,0,0,0,829,
-		830,5,207,0,0,830,921,5,218,0,0,831,832,5,208,0,0,832,921,3,164,82,0,833,
-		834,5,209,0,0,834,921,3,164,82,0,835,836,5,210,0,0,836,837,5,73,0,0,837,
-		921,5,267,0,0,838,839,5,211,0,0,839,843,5,248,0,0,840,842,3,34,17,0,841,
+		830,5,208,0,0,830,921,5,219,0,0,831,832,5,209,0,0,832,921,3,164,82,0,833,
+		834,5,210,0,0,834,921,3,164,82,0,835,836,5,211,0,0,836,837,5,73,0,0,837,
+		921,5,268,0,0,838,839,5,212,0,0,839,843,5,249,0,0,840,842,3,34,17,0,841,
 		840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,
-		0,0,0,845,843,1,0,0,0,846,921,5,249,0,0,847,848,5,211,0,0,848,849,5,219,
-		0,0,849,850,3,170,85,0,850,851,5,220,0,0,851,852,3,164,82,0,852,921,1,
-		0,0,0,853,854,5,212,0,0,854,921,3,164,82,0,855,921,3,90,45,0,856,921,3,
-		92,46,0,857,858,5,215,0,0,858,859,5,221,0,0,859,860,3,164,82,0,860,861,
-		5,177,0,0,861,862,3,164,82,0,862,921,1,0,0,0,863,864,5,214,0,0,864,921,
-		3,164,82,0,865,866,5,117,0,0,866,867,5,73,0,0,867,921,5,267,0,0,868,869,
-		5,120,0,0,869,921,3,96,48,0,870,871,5,8,0,0,871,921,5,267,0,0,872,873,
-		5,124,0,0,873,921,5,269,0,0,874,921,3,52,26,0,875,876,5,233,0,0,876,877,
-		5,63,0,0,877,878,3,164,82,0,878,879,5,219,0,0,879,883,3,164,82,0,880,881,
-		5,234,0,0,881,882,5,235,0,0,882,884,3,164,82,0,883,880,1,0,0,0,883,884,
+		0,0,0,845,843,1,0,0,0,846,921,5,250,0,0,847,848,5,212,0,0,848,849,5,220,
+		0,0,849,850,3,170,85,0,850,851,5,221,0,0,851,852,3,164,82,0,852,921,1,
+		0,0,0,853,854,5,213,0,0,854,921,3,164,82,0,855,921,3,90,45,0,856,921,3,
+		92,46,0,857,858,5,216,0,0,858,859,5,222,0,0,859,860,3,164,82,0,860,861,
+		5,178,0,0,861,862,3,164,82,0,862,921,1,0,0,0,863,864,5,215,0,0,864,921,
+		3,164,82,0,865,866,5,117,0,0,866,867,5,73,0,0,867,921,5,268,0,0,868,869,
+		5,120,0,0,869,921,3,96,48,0,870,871,5,8,0,0,871,921,5,268,0,0,872,873,
+		5,124,0,0,873,921,5,270,0,0,874,921,3,52,26,0,875,876,5,234,0,0,876,877,
+		5,63,0,0,877,878,3,164,82,0,878,879,5,220,0,0,879,883,3,164,82,0,880,881,
+		5,235,0,0,881,882,5,236,0,0,882,884,3,164,82,0,883,880,1,0,0,0,883,884,
 		1,0,0,0,884,888,1,0,0,0,885,887,3,86,43,0,886,885,1,0,0,0,887,890,1,0,
 		0,0,888,886,1,0,0,0,888,889,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,891,
 		893,3,88,44,0,892,891,1,0,0,0,892,893,1,0,0,0,893,921,1,0,0,0,894,895,
-		5,247,0,0,895,900,5,267,0,0,896,897,5,252,0,0,897,899,5,267,0,0,898,896,
+		5,248,0,0,895,900,5,268,0,0,896,897,5,253,0,0,897,899,5,268,0,0,898,896,
 		1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,
 		0,902,900,1,0,0,0,903,904,5,167,0,0,904,905,3,164,82,0,905,906,5,50,0,
-		0,906,907,3,164,82,0,907,921,1,0,0,0,908,909,5,240,0,0,909,921,3,164,82,
-		0,910,912,5,238,0,0,911,913,3,84,42,0,912,911,1,0,0,0,913,914,1,0,0,0,
-		914,912,1,0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,917,5,239,0,0,917,
+		0,906,907,3,164,82,0,907,921,1,0,0,0,908,909,5,241,0,0,909,921,3,164,82,
+		0,910,912,5,239,0,0,911,913,3,84,42,0,912,911,1,0,0,0,913,914,1,0,0,0,
+		914,912,1,0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,917,5,240,0,0,917,
 		919,3,164,82,0,918,916,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,817,
 		1,0,0,0,920,819,1,0,0,0,920,821,1,0,0,0,920,829,1,0,0,0,920,831,1,0,0,
 		0,920,833,1,0,0,0,920,835,1,0,0,0,920,838,1,0,0,0,920,847,1,0,0,0,920,
 		853,1,0,0,0,920,855,1,0,0,0,920,856,1,0,0,0,920,857,1,0,0,0,920,863,1,
 		0,0,0,920,865,1,0,0,0,920,868,1,0,0,0,920,870,1,0,0,0,920,872,1,0,0,0,
 		920,874,1,0,0,0,920,875,1,0,0,0,920,894,1,0,0,0,920,908,1,0,0,0,920,910,
-		1,0,0,0,921,83,1,0,0,0,922,923,5,51,0,0,923,924,5,267,0,0,924,925,5,63,
-		0,0,925,927,3,164,82,0,926,928,5,252,0,0,927,926,1,0,0,0,927,928,1,0,0,
-		0,928,85,1,0,0,0,929,930,5,236,0,0,930,931,5,267,0,0,931,932,5,63,0,0,
-		932,933,3,164,82,0,933,87,1,0,0,0,934,935,5,237,0,0,935,936,5,51,0,0,936,
-		937,5,267,0,0,937,938,5,235,0,0,938,939,3,164,82,0,939,89,1,0,0,0,940,
-		941,5,213,0,0,941,946,3,164,82,0,942,943,5,51,0,0,943,947,5,267,0,0,944,
-		945,5,222,0,0,945,947,3,170,85,0,946,942,1,0,0,0,946,944,1,0,0,0,947,91,
-		1,0,0,0,948,949,5,215,0,0,949,950,5,216,0,0,950,951,3,170,85,0,951,955,
-		5,248,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,957,1,0,0,0,955,953,1,
-		0,0,0,955,956,1,0,0,0,956,960,1,0,0,0,957,955,1,0,0,0,958,959,5,177,0,
+		1,0,0,0,921,83,1,0,0,0,922,923,5,51,0,0,923,924,5,268,0,0,924,925,5,63,
+		0,0,925,927,3,164,82,0,926,928,5,253,0,0,927,926,1,0,0,0,927,928,1,0,0,
+		0,928,85,1,0,0,0,929,930,5,237,0,0,930,931,5,268,0,0,931,932,5,63,0,0,
+		932,933,3,164,82,0,933,87,1,0,0,0,934,935,5,238,0,0,935,936,5,51,0,0,936,
+		937,5,268,0,0,937,938,5,236,0,0,938,939,3,164,82,0,939,89,1,0,0,0,940,
+		941,5,214,0,0,941,946,3,164,82,0,942,943,5,51,0,0,943,947,5,268,0,0,944,
+		945,5,223,0,0,945,947,3,170,85,0,946,942,1,0,0,0,946,944,1,0,0,0,947,91,
+		1,0,0,0,948,949,5,216,0,0,949,950,5,217,0,0,950,951,3,170,85,0,951,955,
+		5,249,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,957,1,0,0,0,955,953,1,
+		0,0,0,955,956,1,0,0,0,956,960,1,0,0,0,957,955,1,0,0,0,958,959,5,178,0,
 		0,959,961,3,164,82,0,960,958,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,
-		963,5,249,0,0,963,93,1,0,0,0,964,965,5,217,0,0,965,966,3,164,82,0,966,
+		963,5,250,0,0,963,93,1,0,0,0,964,965,5,218,0,0,965,966,3,164,82,0,966,
 		967,3,164,82,0,967,95,1,0,0,0,968,981,5,121,0,0,969,981,5,122,0,0,970,
-		981,5,123,0,0,971,972,5,52,0,0,972,976,5,248,0,0,973,975,3,34,17,0,974,
+		981,5,123,0,0,971,972,5,52,0,0,972,976,5,249,0,0,973,975,3,34,17,0,974,
 		973,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,0,0,977,979,1,
-		0,0,0,978,976,1,0,0,0,979,981,5,249,0,0,980,968,1,0,0,0,980,969,1,0,0,
-		0,980,970,1,0,0,0,980,971,1,0,0,0,981,97,1,0,0,0,982,983,5,223,0,0,983,
-		984,3,170,85,0,984,988,5,248,0,0,985,987,3,100,50,0,986,985,1,0,0,0,987,
+		0,0,0,978,976,1,0,0,0,979,981,5,250,0,0,980,968,1,0,0,0,980,969,1,0,0,
+		0,980,970,1,0,0,0,980,971,1,0,0,0,981,97,1,0,0,0,982,983,5,224,0,0,983,
+		984,3,170,85,0,984,988,5,249,0,0,985,987,3,100,50,0,986,985,1,0,0,0,987,
 		990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,991,1,0,0,0,990,988,1,
-		0,0,0,991,992,5,249,0,0,992,99,1,0,0,0,993,994,5,203,0,0,994,995,3,170,
-		85,0,995,996,5,253,0,0,996,997,3,170,85,0,997,1017,1,0,0,0,998,999,5,201,
-		0,0,999,1017,3,164,82,0,1000,1001,5,224,0,0,1001,1017,3,164,82,0,1002,
-		1003,5,225,0,0,1003,1017,5,227,0,0,1004,1005,5,225,0,0,1005,1017,3,170,
+		0,0,0,991,992,5,250,0,0,992,99,1,0,0,0,993,994,5,204,0,0,994,995,3,170,
+		85,0,995,996,5,254,0,0,996,997,3,170,85,0,997,1017,1,0,0,0,998,999,5,202,
+		0,0,999,1017,3,164,82,0,1000,1001,5,225,0,0,1001,1017,3,164,82,0,1002,
+		1003,5,226,0,0,1003,1017,5,228,0,0,1004,1005,5,226,0,0,1005,1017,3,170,
 		85,0,1006,1008,5,65,0,0,1007,1009,3,102,51,0,1008,1007,1,0,0,0,1009,1010,
 		1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1017,1,0,0,0,1012,1013,
-		5,211,0,0,1013,1014,5,172,0,0,1014,1015,5,51,0,0,1015,1017,3,170,85,0,
+		5,212,0,0,1013,1014,5,173,0,0,1014,1015,5,51,0,0,1015,1017,3,170,85,0,
 		1016,993,1,0,0,0,1016,998,1,0,0,0,1016,1000,1,0,0,0,1016,1002,1,0,0,0,
 		1016,1004,1,0,0,0,1016,1006,1,0,0,0,1016,1012,1,0,0,0,1017,101,1,0,0,0,
-		1018,1019,5,226,0,0,1019,1025,3,164,82,0,1020,1021,5,103,0,0,1021,1025,
+		1018,1019,5,227,0,0,1019,1025,3,164,82,0,1020,1021,5,103,0,0,1021,1025,
 		3,164,82,0,1022,1023,5,104,0,0,1023,1025,3,164,82,0,1024,1018,1,0,0,0,
 		1024,1020,1,0,0,0,1024,1022,1,0,0,0,1025,103,1,0,0,0,1026,1027,5,125,0,
-		0,1027,1028,3,170,85,0,1028,1032,5,248,0,0,1029,1031,3,106,53,0,1030,1029,
+		0,1027,1028,3,170,85,0,1028,1032,5,249,0,0,1029,1031,3,106,53,0,1030,1029,
 		1,0,0,0,1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,
-		1,0,0,0,1034,1032,1,0,0,0,1035,1036,5,249,0,0,1036,105,1,0,0,0,1037,1038,
+		1,0,0,0,1034,1032,1,0,0,0,1035,1036,5,250,0,0,1036,105,1,0,0,0,1037,1038,
 		5,126,0,0,1038,1073,3,164,82,0,1039,1040,5,127,0,0,1040,1045,3,108,54,
-		0,1041,1042,5,252,0,0,1042,1044,3,108,54,0,1043,1041,1,0,0,0,1044,1047,
+		0,1041,1042,5,253,0,0,1042,1044,3,108,54,0,1043,1041,1,0,0,0,1044,1047,
 		1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1073,1,0,0,0,1047,1045,
-		1,0,0,0,1048,1049,5,168,0,0,1049,1073,3,164,82,0,1050,1051,5,169,0,0,1051,
-		1052,3,164,82,0,1052,1053,5,167,0,0,1053,1056,3,170,85,0,1054,1055,5,170,
+		1,0,0,0,1048,1049,5,169,0,0,1049,1073,3,164,82,0,1050,1051,5,170,0,0,1051,
+		1052,3,164,82,0,1052,1053,5,167,0,0,1053,1056,3,170,85,0,1054,1055,5,171,
 		0,0,1055,1057,3,164,82,0,1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1059,
-		1,0,0,0,1058,1060,5,175,0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1073,
-		1,0,0,0,1061,1062,5,209,0,0,1062,1073,3,164,82,0,1063,1064,5,171,0,0,1064,
-		1069,3,112,56,0,1065,1066,5,252,0,0,1066,1068,3,112,56,0,1067,1065,1,0,
+		1,0,0,0,1058,1060,5,176,0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1073,
+		1,0,0,0,1061,1062,5,210,0,0,1062,1073,3,164,82,0,1063,1064,5,172,0,0,1064,
+		1069,3,112,56,0,1065,1066,5,253,0,0,1066,1068,3,112,56,0,1067,1065,1,0,
 		0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,
 		0,0,0,1071,1069,1,0,0,0,1072,1037,1,0,0,0,1072,1039,1,0,0,0,1072,1048,
 		1,0,0,0,1072,1050,1,0,0,0,1072,1061,1,0,0,0,1072,1063,1,0,0,0,1073,107,
-		1,0,0,0,1074,1075,3,170,85,0,1075,1084,3,164,82,0,1076,1080,5,248,0,0,
+		1,0,0,0,1074,1075,3,170,85,0,1075,1084,3,164,82,0,1076,1080,5,249,0,0,
 		1077,1079,3,110,55,0,1078,1077,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,
 		0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1085,5,
-		249,0,0,1084,1076,1,0,0,0,1084,1085,1,0,0,0,1085,109,1,0,0,0,1086,1087,
-		5,168,0,0,1087,1093,3,164,82,0,1088,1089,5,169,0,0,1089,1093,3,164,82,
-		0,1090,1091,5,170,0,0,1091,1093,3,164,82,0,1092,1086,1,0,0,0,1092,1088,
-		1,0,0,0,1092,1090,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,267,0,0,1095,1096,
+		250,0,0,1084,1076,1,0,0,0,1084,1085,1,0,0,0,1085,109,1,0,0,0,1086,1087,
+		5,169,0,0,1087,1093,3,164,82,0,1088,1089,5,170,0,0,1089,1093,3,164,82,
+		0,1090,1091,5,171,0,0,1091,1093,3,164,82,0,1092,1086,1,0,0,0,1092,1088,
+		1,0,0,0,1092,1090,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,268,0,0,1095,1096,
 		3,164,82,0,1096,113,1,0,0,0,1097,1098,5,128,0,0,1098,1107,3,170,85,0,1099,
-		1103,5,248,0,0,1100,1102,3,116,58,0,1101,1100,1,0,0,0,1102,1105,1,0,0,
+		1103,5,249,0,0,1100,1102,3,116,58,0,1101,1100,1,0,0,0,1102,1105,1,0,0,
 		0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,
-		0,0,1106,1108,5,249,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,115,1,
+		0,0,1106,1108,5,250,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,115,1,
 		0,0,0,1109,1110,5,129,0,0,1110,1116,3,164,82,0,1111,1112,5,130,0,0,1112,
 		1116,3,164,82,0,1113,1114,5,131,0,0,1114,1116,3,164,82,0,1115,1109,1,0,
 		0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,117,1,0,0,0,1117,1118,5,132,
-		0,0,1118,1119,3,170,85,0,1119,1120,5,248,0,0,1120,1128,3,164,82,0,1121,
+		0,0,1118,1119,3,170,85,0,1119,1120,5,249,0,0,1120,1128,3,164,82,0,1121,
 		1126,3,160,80,0,1122,1123,5,57,0,0,1123,1124,3,164,82,0,1124,1125,3,160,
 		80,0,1125,1127,1,0,0,0,1126,1122,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,
 		0,0,0,1128,1121,1,0,0,0,1128,1129,1,0,0,0,1129,1130,1,0,0,0,1130,1131,
-		5,249,0,0,1131,119,1,0,0,0,1132,1133,5,133,0,0,1133,1134,3,170,85,0,1134,
-		1135,5,255,0,0,1135,1142,3,164,82,0,1136,1139,5,134,0,0,1137,1140,5,135,
+		5,250,0,0,1131,119,1,0,0,0,1132,1133,5,133,0,0,1133,1134,3,170,85,0,1134,
+		1135,5,256,0,0,1135,1142,3,164,82,0,1136,1139,5,134,0,0,1137,1140,5,135,
 		0,0,1138,1140,5,136,0,0,1139,1137,1,0,0,0,1139,1138,1,0,0,0,1140,1141,
 		1,0,0,0,1141,1143,3,162,81,0,1142,1136,1,0,0,0,1142,1143,1,0,0,0,1143,
-		1146,1,0,0,0,1144,1145,5,51,0,0,1145,1147,5,267,0,0,1146,1144,1,0,0,0,
+		1146,1,0,0,0,1144,1145,5,51,0,0,1145,1147,5,268,0,0,1146,1144,1,0,0,0,
 		1146,1147,1,0,0,0,1147,121,1,0,0,0,1148,1149,5,137,0,0,1149,1150,3,170,
 		85,0,1150,1151,5,145,0,0,1151,1154,3,164,82,0,1152,1153,5,51,0,0,1153,
-		1155,5,267,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,1159,1,0,0,0,1156,
-		1157,5,138,0,0,1157,1158,5,140,0,0,1158,1160,5,269,0,0,1159,1156,1,0,0,
+		1155,5,268,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,1159,1,0,0,0,1156,
+		1157,5,138,0,0,1157,1158,5,140,0,0,1158,1160,5,270,0,0,1159,1156,1,0,0,
 		0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,139,0,0,1162,1163,5,
-		140,0,0,1163,1165,5,269,0,0,1164,1161,1,0,0,0,1164,1165,1,0,0,0,1165,1176,
-		1,0,0,0,1166,1167,5,162,0,0,1167,1168,5,187,0,0,1168,1169,3,170,85,0,1169,
-		1170,5,163,0,0,1170,1171,5,167,0,0,1171,1172,5,269,0,0,1172,1174,5,164,
+		140,0,0,1163,1165,5,270,0,0,1164,1161,1,0,0,0,1164,1165,1,0,0,0,1165,1176,
+		1,0,0,0,1166,1167,5,162,0,0,1167,1168,5,188,0,0,1168,1169,3,170,85,0,1169,
+		1170,5,163,0,0,1170,1171,5,167,0,0,1171,1172,5,270,0,0,1172,1174,5,164,
 		0,0,1173,1175,3,124,62,0,1174,1173,1,0,0,0,1174,1175,1,0,0,0,1175,1177,
 		1,0,0,0,1176,1166,1,0,0,0,1176,1177,1,0,0,0,1177,1178,1,0,0,0,1178,1179,
-		5,254,0,0,1179,1184,3,126,63,0,1180,1181,5,252,0,0,1181,1183,3,126,63,
+		5,255,0,0,1179,1184,3,126,63,0,1180,1181,5,253,0,0,1181,1183,3,126,63,
 		0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,
 		0,0,1185,123,1,0,0,0,1186,1184,1,0,0,0,1187,1188,5,165,0,0,1188,1193,3,
-		170,85,0,1189,1190,5,252,0,0,1190,1192,3,170,85,0,1191,1189,1,0,0,0,1192,
+		170,85,0,1189,1190,5,253,0,0,1190,1192,3,170,85,0,1191,1189,1,0,0,0,1192,
 		1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1199,1,0,0,0,1195,
-		1193,1,0,0,0,1196,1197,5,178,0,0,1197,1198,5,166,0,0,1198,1200,3,170,85,
+		1193,1,0,0,0,1196,1197,5,179,0,0,1197,1198,5,166,0,0,1198,1200,3,170,85,
 		0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1202,5,166,
 		0,0,1202,1204,3,170,85,0,1203,1187,1,0,0,0,1203,1201,1,0,0,0,1204,125,
-		1,0,0,0,1205,1206,5,158,0,0,1206,1207,5,268,0,0,1207,1208,5,167,0,0,1208,
-		1225,3,170,85,0,1209,1221,5,161,0,0,1210,1211,5,250,0,0,1211,1216,3,170,
-		85,0,1212,1213,5,252,0,0,1213,1215,3,170,85,0,1214,1212,1,0,0,0,1215,1218,
+		1,0,0,0,1205,1206,5,158,0,0,1206,1207,5,269,0,0,1207,1208,5,167,0,0,1208,
+		1225,3,170,85,0,1209,1221,5,161,0,0,1210,1211,5,251,0,0,1211,1216,3,170,
+		85,0,1212,1213,5,253,0,0,1213,1215,3,170,85,0,1214,1212,1,0,0,0,1215,1218,
 		1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1219,1,0,0,0,1218,1216,
-		1,0,0,0,1219,1220,5,251,0,0,1220,1222,1,0,0,0,1221,1210,1,0,0,0,1221,1222,
+		1,0,0,0,1219,1220,5,252,0,0,1220,1222,1,0,0,0,1221,1210,1,0,0,0,1221,1222,
 		1,0,0,0,1222,1225,1,0,0,0,1223,1225,3,170,85,0,1224,1205,1,0,0,0,1224,
 		1209,1,0,0,0,1224,1223,1,0,0,0,1225,127,1,0,0,0,1226,1227,5,146,0,0,1227,
 		1228,5,145,0,0,1228,1231,3,164,82,0,1229,1230,5,147,0,0,1230,1232,3,162,
 		81,0,1231,1229,1,0,0,0,1231,1232,1,0,0,0,1232,129,1,0,0,0,1233,1234,5,
-		148,0,0,1234,1235,5,149,0,0,1235,1240,3,132,66,0,1236,1237,5,252,0,0,1237,
+		148,0,0,1234,1235,5,149,0,0,1235,1240,3,132,66,0,1236,1237,5,253,0,0,1237,
 		1239,3,132,66,0,1238,1236,1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,
 		1240,1241,1,0,0,0,1241,131,1,0,0,0,1242,1240,1,0,0,0,1243,1246,5,66,0,
 		0,1244,1246,3,170,85,0,1245,1243,1,0,0,0,1245,1244,1,0,0,0,1246,133,1,
-		0,0,0,1247,1248,5,150,0,0,1248,1252,5,248,0,0,1249,1251,3,136,68,0,1250,
+		0,0,0,1247,1248,5,150,0,0,1248,1252,5,249,0,0,1249,1251,3,136,68,0,1250,
 		1249,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,
-		1255,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,249,0,0,1256,135,1,0,0,0,1257,
+		1255,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,250,0,0,1256,135,1,0,0,0,1257,
 		1258,5,10,0,0,1258,1268,3,168,84,0,1259,1260,5,151,0,0,1260,1265,3,170,
-		85,0,1261,1262,5,252,0,0,1262,1264,3,170,85,0,1263,1261,1,0,0,0,1264,1267,
+		85,0,1261,1262,5,253,0,0,1262,1264,3,170,85,0,1263,1261,1,0,0,0,1264,1267,
 		1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,1269,1,0,0,0,1267,1265,
 		1,0,0,0,1268,1259,1,0,0,0,1268,1269,1,0,0,0,1269,1352,1,0,0,0,1270,1271,
 		5,152,0,0,1271,1352,3,170,85,0,1272,1273,5,153,0,0,1273,1352,3,170,85,
 		0,1274,1275,5,154,0,0,1275,1276,5,155,0,0,1276,1277,5,156,0,0,1277,1352,
-		3,170,85,0,1278,1281,5,157,0,0,1279,1280,5,268,0,0,1280,1282,5,203,0,0,
+		3,170,85,0,1278,1281,5,157,0,0,1279,1280,5,269,0,0,1280,1282,5,204,0,0,
 		1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,0,0,1283,1284,5,155,
 		0,0,1284,1285,5,167,0,0,1285,1352,3,170,85,0,1286,1287,5,158,0,0,1287,
-		1288,5,268,0,0,1288,1289,5,203,0,0,1289,1290,5,155,0,0,1290,1291,5,167,
-		0,0,1291,1352,3,170,85,0,1292,1293,5,180,0,0,1293,1298,3,170,85,0,1294,
-		1295,5,252,0,0,1295,1297,3,170,85,0,1296,1294,1,0,0,0,1297,1300,1,0,0,
+		1288,5,269,0,0,1288,1289,5,204,0,0,1289,1290,5,155,0,0,1290,1291,5,167,
+		0,0,1291,1352,3,170,85,0,1292,1293,5,181,0,0,1293,1298,3,170,85,0,1294,
+		1295,5,253,0,0,1295,1297,3,170,85,0,1296,1294,1,0,0,0,1297,1300,1,0,0,
 		0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,
 		0,0,1301,1303,5,159,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,1304,
-		1,0,0,0,1304,1305,5,167,0,0,1305,1306,5,232,0,0,1306,1307,3,168,84,0,1307,
-		1352,1,0,0,0,1308,1309,5,176,0,0,1309,1310,3,164,82,0,1310,1314,5,248,
+		1,0,0,0,1304,1305,5,167,0,0,1305,1306,5,233,0,0,1306,1307,3,168,84,0,1307,
+		1352,1,0,0,0,1308,1309,5,177,0,0,1309,1310,3,164,82,0,1310,1314,5,249,
 		0,0,1311,1313,3,136,68,0,1312,1311,1,0,0,0,1313,1316,1,0,0,0,1314,1312,
 		1,0,0,0,1314,1315,1,0,0,0,1315,1317,1,0,0,0,1316,1314,1,0,0,0,1317,1327,
-		5,249,0,0,1318,1319,5,177,0,0,1319,1323,5,248,0,0,1320,1322,3,136,68,0,
+		5,250,0,0,1318,1319,5,178,0,0,1319,1323,5,249,0,0,1320,1322,3,136,68,0,
 		1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1323,1324,1,0,0,
-		0,1324,1326,1,0,0,0,1325,1323,1,0,0,0,1326,1328,5,249,0,0,1327,1318,1,
+		0,1324,1326,1,0,0,0,1325,1323,1,0,0,0,1326,1328,5,250,0,0,1327,1318,1,
 		0,0,0,1327,1328,1,0,0,0,1328,1352,1,0,0,0,1329,1332,5,159,0,0,1330,1331,
-		5,187,0,0,1331,1333,5,114,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,
-		1334,1,0,0,0,1334,1338,5,248,0,0,1335,1337,3,136,68,0,1336,1335,1,0,0,
+		5,188,0,0,1331,1333,5,114,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,
+		1334,1,0,0,0,1334,1338,5,249,0,0,1335,1337,3,136,68,0,1336,1335,1,0,0,
 		0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1341,1,0,
-		0,0,1340,1338,1,0,0,0,1341,1352,5,249,0,0,1342,1343,5,160,0,0,1343,1347,
-		5,248,0,0,1344,1346,3,136,68,0,1345,1344,1,0,0,0,1346,1349,1,0,0,0,1347,
+		0,0,1340,1338,1,0,0,0,1341,1352,5,250,0,0,1342,1343,5,160,0,0,1343,1347,
+		5,249,0,0,1344,1346,3,136,68,0,1345,1344,1,0,0,0,1346,1349,1,0,0,0,1347,
 		1345,1,0,0,0,1347,1348,1,0,0,0,1348,1350,1,0,0,0,1349,1347,1,0,0,0,1350,
-		1352,5,249,0,0,1351,1257,1,0,0,0,1351,1270,1,0,0,0,1351,1272,1,0,0,0,1351,
+		1352,5,250,0,0,1351,1257,1,0,0,0,1351,1270,1,0,0,0,1351,1272,1,0,0,0,1351,
 		1274,1,0,0,0,1351,1278,1,0,0,0,1351,1286,1,0,0,0,1351,1292,1,0,0,0,1351,
 		1308,1,0,0,0,1351,1329,1,0,0,0,1351,1342,1,0,0,0,1352,137,1,0,0,0,1353,
-		1354,5,179,0,0,1354,1358,5,248,0,0,1355,1357,3,140,70,0,1356,1355,1,0,
+		1354,5,180,0,0,1354,1358,5,249,0,0,1355,1357,3,140,70,0,1356,1355,1,0,
 		0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,1,0,0,0,1359,1361,1,
-		0,0,0,1360,1358,1,0,0,0,1361,1362,5,249,0,0,1362,139,1,0,0,0,1363,1364,
-		5,180,0,0,1364,1369,3,170,85,0,1365,1366,5,252,0,0,1366,1368,3,170,85,
+		0,0,0,1360,1358,1,0,0,0,1361,1362,5,250,0,0,1362,139,1,0,0,0,1363,1364,
+		5,181,0,0,1364,1369,3,170,85,0,1365,1366,5,253,0,0,1366,1368,3,170,85,
 		0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,
 		0,0,1370,1375,1,0,0,0,1371,1369,1,0,0,0,1372,1374,3,142,71,0,1373,1372,
 		1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,1376,1,0,0,0,1376,1380,
 		1,0,0,0,1377,1375,1,0,0,0,1378,1380,3,134,67,0,1379,1363,1,0,0,0,1379,
-		1378,1,0,0,0,1380,141,1,0,0,0,1381,1382,5,181,0,0,1382,1434,3,164,82,0,
-		1383,1384,5,90,0,0,1384,1385,5,246,0,0,1385,1434,3,164,82,0,1386,1387,
-		5,90,0,0,1387,1434,3,170,85,0,1388,1389,5,182,0,0,1389,1434,3,162,81,0,
-		1390,1391,5,134,0,0,1391,1392,5,269,0,0,1392,1434,5,143,0,0,1393,1394,
-		5,103,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,5,112,0,0,
+		1378,1,0,0,0,1380,141,1,0,0,0,1381,1382,5,182,0,0,1382,1434,3,164,82,0,
+		1383,1384,5,90,0,0,1384,1385,5,247,0,0,1385,1434,3,164,82,0,1386,1387,
+		5,90,0,0,1387,1434,3,170,85,0,1388,1389,5,183,0,0,1389,1434,3,162,81,0,
+		1390,1391,5,134,0,0,1391,1392,5,270,0,0,1392,1434,5,143,0,0,1393,1394,
+		5,103,0,0,1394,1395,3,164,82,0,1395,1396,5,190,0,0,1396,1397,5,112,0,0,
 		1397,1434,1,0,0,0,1398,1399,5,104,0,0,1399,1434,3,164,82,0,1400,1401,5,
-		105,0,0,1401,1402,3,164,82,0,1402,1403,5,189,0,0,1403,1404,5,112,0,0,1404,
+		105,0,0,1401,1402,3,164,82,0,1402,1403,5,190,0,0,1403,1404,5,112,0,0,1404,
 		1434,1,0,0,0,1405,1406,5,106,0,0,1406,1434,3,164,82,0,1407,1408,5,107,
 		0,0,1408,1434,5,108,0,0,1409,1410,5,109,0,0,1410,1434,3,164,82,0,1411,
 		1412,5,93,0,0,1412,1413,5,95,0,0,1413,1414,5,63,0,0,1414,1421,3,164,82,
@@ -14590,29 +14654,29 @@ public partial class DealLangParser : Parser {
 		1393,1,0,0,0,1433,1398,1,0,0,0,1433,1400,1,0,0,0,1433,1405,1,0,0,0,1433,
 		1407,1,0,0,0,1433,1409,1,0,0,0,1433,1411,1,0,0,0,1433,1431,1,0,0,0,1434,
 		143,1,0,0,0,1435,1436,5,2,0,0,1436,1437,3,170,85,0,1437,1438,5,4,0,0,1438,
-		1439,3,170,85,0,1439,1443,5,248,0,0,1440,1442,3,146,73,0,1441,1440,1,0,
+		1439,3,170,85,0,1439,1443,5,249,0,0,1440,1442,3,146,73,0,1441,1440,1,0,
 		0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,1,
-		0,0,0,1445,1443,1,0,0,0,1446,1447,5,249,0,0,1447,145,1,0,0,0,1448,1449,
-		3,170,85,0,1449,1450,5,60,0,0,1450,1451,5,183,0,0,1451,1452,5,269,0,0,
-		1452,1756,1,0,0,0,1453,1454,3,170,85,0,1454,1455,5,60,0,0,1455,1456,5,
+		0,0,0,1445,1443,1,0,0,0,1446,1447,5,250,0,0,1447,145,1,0,0,0,1448,1449,
+		3,170,85,0,1449,1450,5,60,0,0,1450,1451,5,184,0,0,1451,1452,5,270,0,0,
+		1452,1767,1,0,0,0,1453,1454,3,170,85,0,1454,1455,5,60,0,0,1455,1456,5,
 		38,0,0,1456,1460,3,164,82,0,1457,1459,3,158,79,0,1458,1457,1,0,0,0,1459,
-		1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1756,1,0,0,0,1462,
+		1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1767,1,0,0,0,1462,
 		1460,1,0,0,0,1463,1464,3,170,85,0,1464,1468,5,98,0,0,1465,1466,5,156,0,
-		0,1466,1467,5,61,0,0,1467,1469,5,269,0,0,1468,1465,1,0,0,0,1468,1469,1,
-		0,0,0,1469,1470,1,0,0,0,1470,1471,5,63,0,0,1471,1472,3,162,81,0,1472,1756,
+		0,1466,1467,5,61,0,0,1467,1469,5,270,0,0,1468,1465,1,0,0,0,1468,1469,1,
+		0,0,0,1469,1470,1,0,0,0,1470,1471,5,63,0,0,1471,1472,3,162,81,0,1472,1767,
 		1,0,0,0,1473,1474,3,170,85,0,1474,1475,5,98,0,0,1475,1479,5,38,0,0,1476,
-		1477,5,156,0,0,1477,1478,5,61,0,0,1478,1480,5,269,0,0,1479,1476,1,0,0,
+		1477,5,156,0,0,1477,1478,5,61,0,0,1478,1480,5,270,0,0,1479,1476,1,0,0,
 		0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,1482,5,63,0,0,1482,1487,3,156,
-		78,0,1483,1484,5,252,0,0,1484,1486,3,156,78,0,1485,1483,1,0,0,0,1486,1489,
+		78,0,1483,1484,5,253,0,0,1484,1486,3,156,78,0,1485,1483,1,0,0,0,1486,1489,
 		1,0,0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1493,1,0,0,0,1489,1487,
 		1,0,0,0,1490,1492,3,158,79,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
-		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1756,1,0,0,0,1495,1493,1,0,0,0,1496,
+		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1767,1,0,0,0,1495,1493,1,0,0,0,1496,
 		1497,3,168,84,0,1497,1498,7,3,0,0,1498,1499,3,164,82,0,1499,1504,3,160,
 		80,0,1500,1501,5,28,0,0,1501,1502,3,164,82,0,1502,1503,3,160,80,0,1503,
-		1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1756,1,0,0,0,1506,
-		1507,3,168,84,0,1507,1508,5,186,0,0,1508,1509,3,164,82,0,1509,1510,5,187,
-		0,0,1510,1511,5,267,0,0,1511,1756,1,0,0,0,1512,1513,3,170,85,0,1513,1546,
-		5,188,0,0,1514,1515,5,54,0,0,1515,1519,5,267,0,0,1516,1518,3,158,79,0,
+		1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1767,1,0,0,0,1506,
+		1507,3,168,84,0,1507,1508,5,187,0,0,1508,1509,3,164,82,0,1509,1510,5,188,
+		0,0,1510,1511,5,268,0,0,1511,1767,1,0,0,0,1512,1513,3,170,85,0,1513,1546,
+		5,189,0,0,1514,1515,5,54,0,0,1515,1519,5,268,0,0,1516,1518,3,158,79,0,
 		1517,1516,1,0,0,0,1518,1521,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,
 		0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1522,1524,3,150,75,0,1523,1522,1,
 		0,0,0,1523,1524,1,0,0,0,1524,1547,1,0,0,0,1525,1535,5,38,0,0,1526,1527,
@@ -14622,121 +14686,125 @@ public partial class DealLangParser : Parser {
 		0,0,0,1536,1540,1,0,0,0,1537,1539,3,158,79,0,1538,1537,1,0,0,0,1539,1542,
 		1,0,0,0,1540,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1544,1,0,0,0,1542,1540,
 		1,0,0,0,1543,1545,3,150,75,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
-		1547,1,0,0,0,1546,1514,1,0,0,0,1546,1525,1,0,0,0,1547,1756,1,0,0,0,1548,
-		1550,5,179,0,0,1549,1551,3,142,71,0,1550,1549,1,0,0,0,1551,1552,1,0,0,
-		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1756,1,0,0,0,1554,1555,5,179,
-		0,0,1555,1556,5,180,0,0,1556,1756,5,111,0,0,1557,1558,5,179,0,0,1558,1559,
-		5,206,0,0,1559,1560,5,93,0,0,1560,1756,5,95,0,0,1561,1562,3,170,85,0,1562,
-		1563,5,122,0,0,1563,1564,3,164,82,0,1564,1756,1,0,0,0,1565,1566,3,170,
-		85,0,1566,1567,5,16,0,0,1567,1568,3,28,14,0,1568,1572,5,248,0,0,1569,1571,
+		1547,1,0,0,0,1546,1514,1,0,0,0,1546,1525,1,0,0,0,1547,1767,1,0,0,0,1548,
+		1550,5,180,0,0,1549,1551,3,142,71,0,1550,1549,1,0,0,0,1551,1552,1,0,0,
+		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1767,1,0,0,0,1554,1555,5,180,
+		0,0,1555,1556,5,181,0,0,1556,1767,5,111,0,0,1557,1558,5,180,0,0,1558,1559,
+		5,207,0,0,1559,1560,5,93,0,0,1560,1767,5,95,0,0,1561,1562,3,170,85,0,1562,
+		1563,5,122,0,0,1563,1564,3,164,82,0,1564,1767,1,0,0,0,1565,1566,3,170,
+		85,0,1566,1567,5,16,0,0,1567,1568,3,28,14,0,1568,1572,5,249,0,0,1569,1571,
 		3,34,17,0,1570,1569,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,
-		1,0,0,0,1573,1575,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,249,0,0,1576,1756,
-		1,0,0,0,1577,1578,3,170,85,0,1578,1579,5,19,0,0,1579,1580,5,267,0,0,1580,
-		1581,5,20,0,0,1581,1582,3,164,82,0,1582,1756,1,0,0,0,1583,1584,3,170,85,
-		0,1584,1586,5,21,0,0,1585,1587,5,256,0,0,1586,1585,1,0,0,0,1586,1587,1,
-		0,0,0,1587,1588,1,0,0,0,1588,1589,3,164,82,0,1589,1756,1,0,0,0,1590,1591,
-		3,170,85,0,1591,1592,5,241,0,0,1592,1595,3,162,81,0,1593,1594,5,51,0,0,
-		1594,1596,5,267,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1756,1,0,
-		0,0,1597,1598,3,170,85,0,1598,1599,5,241,0,0,1599,1600,5,38,0,0,1600,1605,
-		3,154,77,0,1601,1602,5,252,0,0,1602,1604,3,154,77,0,1603,1601,1,0,0,0,
+		1,0,0,0,1573,1575,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,250,0,0,1576,1767,
+		1,0,0,0,1577,1578,3,170,85,0,1578,1579,5,19,0,0,1579,1580,5,268,0,0,1580,
+		1581,5,20,0,0,1581,1582,3,164,82,0,1582,1767,1,0,0,0,1583,1584,3,170,85,
+		0,1584,1586,5,21,0,0,1585,1587,5,257,0,0,1586,1585,1,0,0,0,1586,1587,1,
+		0,0,0,1587,1588,1,0,0,0,1588,1589,3,164,82,0,1589,1767,1,0,0,0,1590,1591,
+		3,170,85,0,1591,1592,5,242,0,0,1592,1595,3,162,81,0,1593,1594,5,51,0,0,
+		1594,1596,5,268,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1767,1,0,
+		0,0,1597,1598,3,170,85,0,1598,1599,5,242,0,0,1599,1600,5,38,0,0,1600,1605,
+		3,154,77,0,1601,1602,5,253,0,0,1602,1604,3,154,77,0,1603,1601,1,0,0,0,
 		1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,1606,1,0,0,0,1606,1610,1,0,0,
-		0,1607,1605,1,0,0,0,1608,1609,5,51,0,0,1609,1611,5,267,0,0,1610,1608,1,
+		0,1607,1605,1,0,0,0,1608,1609,5,51,0,0,1609,1611,5,268,0,0,1610,1608,1,
 		0,0,0,1610,1611,1,0,0,0,1611,1615,1,0,0,0,1612,1614,3,158,79,0,1613,1612,
-		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1756,
-		1,0,0,0,1617,1615,1,0,0,0,1618,1619,3,170,85,0,1619,1620,5,245,0,0,1620,
-		1621,5,38,0,0,1621,1626,3,154,77,0,1622,1623,5,252,0,0,1623,1625,3,154,
+		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1767,
+		1,0,0,0,1617,1615,1,0,0,0,1618,1619,3,170,85,0,1619,1620,5,246,0,0,1620,
+		1621,5,38,0,0,1621,1626,3,154,77,0,1622,1623,5,253,0,0,1623,1625,3,154,
 		77,0,1624,1622,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,
 		0,0,0,1627,1632,1,0,0,0,1628,1626,1,0,0,0,1629,1631,3,158,79,0,1630,1629,
-		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1756,
+		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1767,
 		1,0,0,0,1634,1632,1,0,0,0,1635,1636,3,170,85,0,1636,1637,5,92,0,0,1637,
-		1638,3,164,82,0,1638,1756,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,93,
+		1638,3,164,82,0,1638,1767,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,93,
 		0,0,1641,1642,5,140,0,0,1642,1643,3,162,81,0,1643,1644,5,63,0,0,1644,1645,
-		3,164,82,0,1645,1756,1,0,0,0,1646,1647,3,170,85,0,1647,1648,5,206,0,0,
-		1648,1649,5,93,0,0,1649,1756,1,0,0,0,1650,1651,3,170,85,0,1651,1652,5,
-		71,0,0,1652,1654,5,69,0,0,1653,1655,5,268,0,0,1654,1653,1,0,0,0,1654,1655,
-		1,0,0,0,1655,1756,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,71,0,0,1658,
-		1661,5,70,0,0,1659,1660,5,51,0,0,1660,1662,5,267,0,0,1661,1659,1,0,0,0,
-		1661,1662,1,0,0,0,1662,1756,1,0,0,0,1663,1664,3,170,85,0,1664,1665,5,172,
-		0,0,1665,1666,5,54,0,0,1666,1669,5,267,0,0,1667,1668,5,63,0,0,1668,1670,
+		3,164,82,0,1645,1767,1,0,0,0,1646,1647,3,170,85,0,1647,1648,5,207,0,0,
+		1648,1649,5,93,0,0,1649,1767,1,0,0,0,1650,1651,3,170,85,0,1651,1652,5,
+		71,0,0,1652,1654,5,69,0,0,1653,1655,5,269,0,0,1654,1653,1,0,0,0,1654,1655,
+		1,0,0,0,1655,1767,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,71,0,0,1658,
+		1661,5,70,0,0,1659,1660,5,51,0,0,1660,1662,5,268,0,0,1661,1659,1,0,0,0,
+		1661,1662,1,0,0,0,1662,1767,1,0,0,0,1663,1664,3,170,85,0,1664,1665,5,173,
+		0,0,1665,1666,5,54,0,0,1666,1669,5,268,0,0,1667,1668,5,63,0,0,1668,1670,
 		3,164,82,0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1673,1,0,0,0,1671,
-		1672,5,173,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1674,1,0,0,
-		0,1674,1756,1,0,0,0,1675,1676,3,170,85,0,1676,1677,5,172,0,0,1677,1678,
-		5,145,0,0,1678,1681,3,164,82,0,1679,1680,5,51,0,0,1680,1682,5,267,0,0,
+		1672,5,174,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1674,1,0,0,
+		0,1674,1767,1,0,0,0,1675,1676,3,170,85,0,1676,1677,5,173,0,0,1677,1678,
+		5,145,0,0,1678,1681,3,164,82,0,1679,1680,5,51,0,0,1680,1682,5,268,0,0,
 		1681,1679,1,0,0,0,1681,1682,1,0,0,0,1682,1685,1,0,0,0,1683,1684,5,63,0,
 		0,1684,1686,3,164,82,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1689,1,
-		0,0,0,1687,1688,5,173,0,0,1688,1690,3,164,82,0,1689,1687,1,0,0,0,1689,
-		1690,1,0,0,0,1690,1756,1,0,0,0,1691,1692,3,170,85,0,1692,1693,5,174,0,
-		0,1693,1694,3,164,82,0,1694,1756,1,0,0,0,1695,1696,3,170,85,0,1696,1698,
-		5,65,0,0,1697,1699,3,102,51,0,1698,1697,1,0,0,0,1699,1700,1,0,0,0,1700,
-		1698,1,0,0,0,1700,1701,1,0,0,0,1701,1756,1,0,0,0,1702,1703,5,22,0,0,1703,
-		1756,5,269,0,0,1704,1705,5,23,0,0,1705,1756,5,269,0,0,1706,1756,5,24,0,
-		0,1707,1756,5,25,0,0,1708,1709,3,170,85,0,1709,1710,5,26,0,0,1710,1711,
-		5,27,0,0,1711,1712,3,164,82,0,1712,1713,3,160,80,0,1713,1714,5,28,0,0,
-		1714,1715,3,164,82,0,1715,1716,3,160,80,0,1716,1756,1,0,0,0,1717,1718,
-		3,170,85,0,1718,1719,5,29,0,0,1719,1722,5,167,0,0,1720,1723,5,30,0,0,1721,
-		1723,3,164,82,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,1724,1,0,0,0,
-		1724,1725,5,31,0,0,1725,1726,3,164,82,0,1726,1727,3,160,80,0,1727,1728,
-		5,28,0,0,1728,1729,3,164,82,0,1729,1730,3,160,80,0,1730,1756,1,0,0,0,1731,
-		1732,3,170,85,0,1732,1733,5,32,0,0,1733,1734,3,164,82,0,1734,1735,3,160,
-		80,0,1735,1736,5,20,0,0,1736,1737,3,164,82,0,1737,1756,1,0,0,0,1738,1739,
-		5,33,0,0,1739,1740,3,168,84,0,1740,1741,5,34,0,0,1741,1742,3,168,84,0,
-		1742,1745,3,164,82,0,1743,1744,5,35,0,0,1744,1746,3,164,82,0,1745,1743,
-		1,0,0,0,1745,1746,1,0,0,0,1746,1756,1,0,0,0,1747,1748,5,36,0,0,1748,1749,
-		5,35,0,0,1749,1750,3,164,82,0,1750,1751,3,160,80,0,1751,1752,5,37,0,0,
-		1752,1753,3,164,82,0,1753,1754,3,160,80,0,1754,1756,1,0,0,0,1755,1448,
-		1,0,0,0,1755,1453,1,0,0,0,1755,1463,1,0,0,0,1755,1473,1,0,0,0,1755,1496,
-		1,0,0,0,1755,1506,1,0,0,0,1755,1512,1,0,0,0,1755,1548,1,0,0,0,1755,1554,
-		1,0,0,0,1755,1557,1,0,0,0,1755,1561,1,0,0,0,1755,1565,1,0,0,0,1755,1577,
-		1,0,0,0,1755,1583,1,0,0,0,1755,1590,1,0,0,0,1755,1597,1,0,0,0,1755,1618,
-		1,0,0,0,1755,1635,1,0,0,0,1755,1639,1,0,0,0,1755,1646,1,0,0,0,1755,1650,
-		1,0,0,0,1755,1656,1,0,0,0,1755,1663,1,0,0,0,1755,1675,1,0,0,0,1755,1691,
-		1,0,0,0,1755,1695,1,0,0,0,1755,1702,1,0,0,0,1755,1704,1,0,0,0,1755,1706,
-		1,0,0,0,1755,1707,1,0,0,0,1755,1708,1,0,0,0,1755,1717,1,0,0,0,1755,1731,
-		1,0,0,0,1755,1738,1,0,0,0,1755,1747,1,0,0,0,1756,147,1,0,0,0,1757,1758,
-		5,73,0,0,1758,1759,5,267,0,0,1759,1760,5,178,0,0,1760,1761,3,164,82,0,
-		1761,1762,3,160,80,0,1762,149,1,0,0,0,1763,1764,5,45,0,0,1764,1765,5,40,
-		0,0,1765,1766,5,41,0,0,1766,1767,3,164,82,0,1767,1768,5,42,0,0,1768,1772,
-		3,164,82,0,1769,1771,3,158,79,0,1770,1769,1,0,0,0,1771,1774,1,0,0,0,1772,
-		1770,1,0,0,0,1772,1773,1,0,0,0,1773,1793,1,0,0,0,1774,1772,1,0,0,0,1775,
-		1776,5,45,0,0,1776,1777,5,38,0,0,1777,1778,5,63,0,0,1778,1783,3,152,76,
-		0,1779,1780,5,252,0,0,1780,1782,3,152,76,0,1781,1779,1,0,0,0,1782,1785,
-		1,0,0,0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,1789,1,0,0,0,1785,1783,
-		1,0,0,0,1786,1788,3,158,79,0,1787,1786,1,0,0,0,1788,1791,1,0,0,0,1789,
-		1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,0,0,1792,
-		1763,1,0,0,0,1792,1775,1,0,0,0,1793,151,1,0,0,0,1794,1795,3,164,82,0,1795,
-		1796,5,34,0,0,1796,1797,3,164,82,0,1797,153,1,0,0,0,1798,1800,5,257,0,
-		0,1799,1798,1,0,0,0,1799,1800,1,0,0,0,1800,1801,1,0,0,0,1801,1802,3,162,
-		81,0,1802,1803,5,34,0,0,1803,1804,3,164,82,0,1804,155,1,0,0,0,1805,1806,
-		3,162,81,0,1806,1807,5,34,0,0,1807,1808,3,164,82,0,1808,157,1,0,0,0,1809,
-		1810,5,39,0,0,1810,1811,3,168,84,0,1811,1812,3,164,82,0,1812,159,1,0,0,
-		0,1813,1814,5,189,0,0,1814,1815,5,202,0,0,1815,161,1,0,0,0,1816,1817,5,
-		268,0,0,1817,163,1,0,0,0,1818,1819,6,82,-1,0,1819,1820,5,250,0,0,1820,
-		1821,3,164,82,0,1821,1822,5,251,0,0,1822,1861,1,0,0,0,1823,1824,5,257,
-		0,0,1824,1861,3,164,82,16,1825,1826,5,206,0,0,1826,1861,3,164,82,11,1827,
-		1828,5,176,0,0,1828,1829,3,164,82,0,1829,1830,5,178,0,0,1830,1831,3,164,
-		82,0,1831,1832,5,177,0,0,1832,1833,3,164,82,0,1833,1861,1,0,0,0,1834,1835,
-		3,170,85,0,1835,1844,5,250,0,0,1836,1841,3,164,82,0,1837,1838,5,252,0,
-		0,1838,1840,3,164,82,0,1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,1,
-		0,0,0,1841,1842,1,0,0,0,1842,1845,1,0,0,0,1843,1841,1,0,0,0,1844,1836,
-		1,0,0,0,1844,1845,1,0,0,0,1845,1846,1,0,0,0,1846,1847,5,251,0,0,1847,1861,
-		1,0,0,0,1848,1850,7,4,0,0,1849,1851,3,166,83,0,1850,1849,1,0,0,0,1850,
-		1851,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,189,0,0,1853,1861,3,166,83,
-		0,1854,1855,5,269,0,0,1855,1861,3,166,83,0,1856,1861,5,268,0,0,1857,1861,
-		5,269,0,0,1858,1861,5,267,0,0,1859,1861,3,168,84,0,1860,1818,1,0,0,0,1860,
-		1823,1,0,0,0,1860,1825,1,0,0,0,1860,1827,1,0,0,0,1860,1834,1,0,0,0,1860,
-		1848,1,0,0,0,1860,1854,1,0,0,0,1860,1856,1,0,0,0,1860,1857,1,0,0,0,1860,
-		1858,1,0,0,0,1860,1859,1,0,0,0,1861,1882,1,0,0,0,1862,1863,10,15,0,0,1863,
-		1864,5,203,0,0,1864,1881,3,164,82,16,1865,1866,10,14,0,0,1866,1867,7,5,
-		0,0,1867,1881,3,164,82,15,1868,1869,10,13,0,0,1869,1870,7,6,0,0,1870,1881,
-		3,164,82,14,1871,1872,10,12,0,0,1872,1873,7,7,0,0,1873,1881,3,164,82,13,
-		1874,1875,10,10,0,0,1875,1876,5,204,0,0,1876,1881,3,164,82,11,1877,1878,
-		10,9,0,0,1878,1879,5,205,0,0,1879,1881,3,164,82,10,1880,1862,1,0,0,0,1880,
-		1865,1,0,0,0,1880,1868,1,0,0,0,1880,1871,1,0,0,0,1880,1874,1,0,0,0,1880,
-		1877,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,1882,1883,1,0,0,0,1883,
-		165,1,0,0,0,1884,1882,1,0,0,0,1885,1886,7,8,0,0,1886,167,1,0,0,0,1887,
-		1890,3,170,85,0,1888,1889,5,253,0,0,1889,1891,3,170,85,0,1890,1888,1,0,
-		0,0,1890,1891,1,0,0,0,1891,169,1,0,0,0,1892,1893,7,9,0,0,1893,171,1,0,
-		0,0,198,176,178,192,218,225,227,235,237,259,263,265,272,277,280,285,289,
+		0,0,0,1687,1688,5,174,0,0,1688,1690,3,164,82,0,1689,1687,1,0,0,0,1689,
+		1690,1,0,0,0,1690,1767,1,0,0,0,1691,1692,3,170,85,0,1692,1693,5,175,0,
+		0,1693,1694,3,164,82,0,1694,1767,1,0,0,0,1695,1696,3,170,85,0,1696,1697,
+		5,168,0,0,1697,1700,3,164,82,0,1698,1699,5,51,0,0,1699,1701,5,268,0,0,
+		1700,1698,1,0,0,0,1700,1701,1,0,0,0,1701,1704,1,0,0,0,1702,1703,5,167,
+		0,0,1703,1705,5,268,0,0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1767,
+		1,0,0,0,1706,1707,3,170,85,0,1707,1709,5,65,0,0,1708,1710,3,102,51,0,1709,
+		1708,1,0,0,0,1710,1711,1,0,0,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,
+		1767,1,0,0,0,1713,1714,5,22,0,0,1714,1767,5,270,0,0,1715,1716,5,23,0,0,
+		1716,1767,5,270,0,0,1717,1767,5,24,0,0,1718,1767,5,25,0,0,1719,1720,3,
+		170,85,0,1720,1721,5,26,0,0,1721,1722,5,27,0,0,1722,1723,3,164,82,0,1723,
+		1724,3,160,80,0,1724,1725,5,28,0,0,1725,1726,3,164,82,0,1726,1727,3,160,
+		80,0,1727,1767,1,0,0,0,1728,1729,3,170,85,0,1729,1730,5,29,0,0,1730,1733,
+		5,167,0,0,1731,1734,5,30,0,0,1732,1734,3,164,82,0,1733,1731,1,0,0,0,1733,
+		1732,1,0,0,0,1734,1735,1,0,0,0,1735,1736,5,31,0,0,1736,1737,3,164,82,0,
+		1737,1738,3,160,80,0,1738,1739,5,28,0,0,1739,1740,3,164,82,0,1740,1741,
+		3,160,80,0,1741,1767,1,0,0,0,1742,1743,3,170,85,0,1743,1744,5,32,0,0,1744,
+		1745,3,164,82,0,1745,1746,3,160,80,0,1746,1747,5,20,0,0,1747,1748,3,164,
+		82,0,1748,1767,1,0,0,0,1749,1750,5,33,0,0,1750,1751,3,168,84,0,1751,1752,
+		5,34,0,0,1752,1753,3,168,84,0,1753,1756,3,164,82,0,1754,1755,5,35,0,0,
+		1755,1757,3,164,82,0,1756,1754,1,0,0,0,1756,1757,1,0,0,0,1757,1767,1,0,
+		0,0,1758,1759,5,36,0,0,1759,1760,5,35,0,0,1760,1761,3,164,82,0,1761,1762,
+		3,160,80,0,1762,1763,5,37,0,0,1763,1764,3,164,82,0,1764,1765,3,160,80,
+		0,1765,1767,1,0,0,0,1766,1448,1,0,0,0,1766,1453,1,0,0,0,1766,1463,1,0,
+		0,0,1766,1473,1,0,0,0,1766,1496,1,0,0,0,1766,1506,1,0,0,0,1766,1512,1,
+		0,0,0,1766,1548,1,0,0,0,1766,1554,1,0,0,0,1766,1557,1,0,0,0,1766,1561,
+		1,0,0,0,1766,1565,1,0,0,0,1766,1577,1,0,0,0,1766,1583,1,0,0,0,1766,1590,
+		1,0,0,0,1766,1597,1,0,0,0,1766,1618,1,0,0,0,1766,1635,1,0,0,0,1766,1639,
+		1,0,0,0,1766,1646,1,0,0,0,1766,1650,1,0,0,0,1766,1656,1,0,0,0,1766,1663,
+		1,0,0,0,1766,1675,1,0,0,0,1766,1691,1,0,0,0,1766,1695,1,0,0,0,1766,1706,
+		1,0,0,0,1766,1713,1,0,0,0,1766,1715,1,0,0,0,1766,1717,1,0,0,0,1766,1718,
+		1,0,0,0,1766,1719,1,0,0,0,1766,1728,1,0,0,0,1766,1742,1,0,0,0,1766,1749,
+		1,0,0,0,1766,1758,1,0,0,0,1767,147,1,0,0,0,1768,1769,5,73,0,0,1769,1770,
+		5,268,0,0,1770,1771,5,179,0,0,1771,1772,3,164,82,0,1772,1773,3,160,80,
+		0,1773,149,1,0,0,0,1774,1775,5,45,0,0,1775,1776,5,40,0,0,1776,1777,5,41,
+		0,0,1777,1778,3,164,82,0,1778,1779,5,42,0,0,1779,1783,3,164,82,0,1780,
+		1782,3,158,79,0,1781,1780,1,0,0,0,1782,1785,1,0,0,0,1783,1781,1,0,0,0,
+		1783,1784,1,0,0,0,1784,1804,1,0,0,0,1785,1783,1,0,0,0,1786,1787,5,45,0,
+		0,1787,1788,5,38,0,0,1788,1789,5,63,0,0,1789,1794,3,152,76,0,1790,1791,
+		5,253,0,0,1791,1793,3,152,76,0,1792,1790,1,0,0,0,1793,1796,1,0,0,0,1794,
+		1792,1,0,0,0,1794,1795,1,0,0,0,1795,1800,1,0,0,0,1796,1794,1,0,0,0,1797,
+		1799,3,158,79,0,1798,1797,1,0,0,0,1799,1802,1,0,0,0,1800,1798,1,0,0,0,
+		1800,1801,1,0,0,0,1801,1804,1,0,0,0,1802,1800,1,0,0,0,1803,1774,1,0,0,
+		0,1803,1786,1,0,0,0,1804,151,1,0,0,0,1805,1806,3,164,82,0,1806,1807,5,
+		34,0,0,1807,1808,3,164,82,0,1808,153,1,0,0,0,1809,1811,5,258,0,0,1810,
+		1809,1,0,0,0,1810,1811,1,0,0,0,1811,1812,1,0,0,0,1812,1813,3,162,81,0,
+		1813,1814,5,34,0,0,1814,1815,3,164,82,0,1815,155,1,0,0,0,1816,1817,3,162,
+		81,0,1817,1818,5,34,0,0,1818,1819,3,164,82,0,1819,157,1,0,0,0,1820,1821,
+		5,39,0,0,1821,1822,3,168,84,0,1822,1823,3,164,82,0,1823,159,1,0,0,0,1824,
+		1825,5,190,0,0,1825,1826,5,203,0,0,1826,161,1,0,0,0,1827,1828,5,269,0,
+		0,1828,163,1,0,0,0,1829,1830,6,82,-1,0,1830,1831,5,251,0,0,1831,1832,3,
+		164,82,0,1832,1833,5,252,0,0,1833,1872,1,0,0,0,1834,1835,5,258,0,0,1835,
+		1872,3,164,82,16,1836,1837,5,207,0,0,1837,1872,3,164,82,11,1838,1839,5,
+		177,0,0,1839,1840,3,164,82,0,1840,1841,5,179,0,0,1841,1842,3,164,82,0,
+		1842,1843,5,178,0,0,1843,1844,3,164,82,0,1844,1872,1,0,0,0,1845,1846,3,
+		170,85,0,1846,1855,5,251,0,0,1847,1852,3,164,82,0,1848,1849,5,253,0,0,
+		1849,1851,3,164,82,0,1850,1848,1,0,0,0,1851,1854,1,0,0,0,1852,1850,1,0,
+		0,0,1852,1853,1,0,0,0,1853,1856,1,0,0,0,1854,1852,1,0,0,0,1855,1847,1,
+		0,0,0,1855,1856,1,0,0,0,1856,1857,1,0,0,0,1857,1858,5,252,0,0,1858,1872,
+		1,0,0,0,1859,1861,7,4,0,0,1860,1862,3,166,83,0,1861,1860,1,0,0,0,1861,
+		1862,1,0,0,0,1862,1863,1,0,0,0,1863,1864,5,190,0,0,1864,1872,3,166,83,
+		0,1865,1866,5,270,0,0,1866,1872,3,166,83,0,1867,1872,5,269,0,0,1868,1872,
+		5,270,0,0,1869,1872,5,268,0,0,1870,1872,3,168,84,0,1871,1829,1,0,0,0,1871,
+		1834,1,0,0,0,1871,1836,1,0,0,0,1871,1838,1,0,0,0,1871,1845,1,0,0,0,1871,
+		1859,1,0,0,0,1871,1865,1,0,0,0,1871,1867,1,0,0,0,1871,1868,1,0,0,0,1871,
+		1869,1,0,0,0,1871,1870,1,0,0,0,1872,1893,1,0,0,0,1873,1874,10,15,0,0,1874,
+		1875,5,204,0,0,1875,1892,3,164,82,16,1876,1877,10,14,0,0,1877,1878,7,5,
+		0,0,1878,1892,3,164,82,15,1879,1880,10,13,0,0,1880,1881,7,6,0,0,1881,1892,
+		3,164,82,14,1882,1883,10,12,0,0,1883,1884,7,7,0,0,1884,1892,3,164,82,13,
+		1885,1886,10,10,0,0,1886,1887,5,205,0,0,1887,1892,3,164,82,11,1888,1889,
+		10,9,0,0,1889,1890,5,206,0,0,1890,1892,3,164,82,10,1891,1873,1,0,0,0,1891,
+		1876,1,0,0,0,1891,1879,1,0,0,0,1891,1882,1,0,0,0,1891,1885,1,0,0,0,1891,
+		1888,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,0,0,1893,1894,1,0,0,0,1894,
+		165,1,0,0,0,1895,1893,1,0,0,0,1896,1897,7,8,0,0,1897,167,1,0,0,0,1898,
+		1901,3,170,85,0,1899,1900,5,254,0,0,1900,1902,3,170,85,0,1901,1899,1,0,
+		0,0,1901,1902,1,0,0,0,1902,169,1,0,0,0,1903,1904,7,9,0,0,1904,171,1,0,
+		0,0,200,176,178,192,218,225,227,235,237,259,263,265,272,277,280,285,289,
 		302,313,321,342,351,361,373,377,385,389,394,404,418,425,428,443,448,455,
 		467,469,472,483,489,491,493,502,507,510,514,523,532,537,545,552,565,567,
 		577,594,602,606,615,619,623,625,631,634,638,646,656,690,700,729,731,741,
@@ -14747,8 +14815,8 @@ public partial class DealLangParser : Parser {
 		1265,1268,1281,1298,1302,1314,1323,1327,1332,1338,1347,1351,1358,1369,
 		1375,1379,1421,1425,1429,1433,1443,1460,1468,1479,1487,1493,1504,1519,
 		1523,1532,1535,1540,1544,1546,1552,1572,1586,1595,1605,1610,1615,1626,
-		1632,1654,1661,1669,1673,1681,1685,1689,1700,1722,1745,1755,1772,1783,
-		1789,1792,1799,1841,1844,1850,1860,1880,1882,1890
+		1632,1654,1661,1669,1673,1681,1685,1689,1700,1704,1711,1733,1756,1766,
+		1783,1794,1800,1803,1810,1852,1855,1861,1871,1891,1893,1901
 	};
 
 	public static readonly ATN _ATN =
