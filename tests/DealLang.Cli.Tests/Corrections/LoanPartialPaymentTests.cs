@@ -31,7 +31,7 @@ public sealed class LoanPartialPaymentTests
           tranche Notes { balance 60m  coupon 4% }
           equity Owners { contributed 40m  holders Sponsor 100% }
           test Cash = cfads
-          test Dscr = cfads / 5m
+          test Dscr = cfads / debt_service
           waterfall {
             pay Notes.interest
             pay Notes.balance
@@ -75,8 +75,10 @@ public sealed class LoanPartialPaymentTests
         }
 
         // Cfads (and the DSCR on it) reads the cash received: 6.35m in t=1, not the 12.7m due; the cure's 25.222715m in t=3.
+        // The notes' debt service in t=1 is their interest: t=0 swept 13m − 0.6m = 12.4m into them (47.6m left), so
+        // 47.6m × 4% × 0.25 = 0.476m: a DSCR of 6.35m / 0.476m = 13.34x, not 12.7m / 0.476m = 26.68x.
         Assert.Equal(6.35e6, Deal.Ledger("Cash", 1, "Cured"), 1e-6);
-        Assert.Equal(6.35e6 / 5e6, Deal.Ledger("Dscr", 1, "Cured"), 1e-9);
+        Assert.Equal(6.35e6 / 0.476e6, Deal.Ledger("Dscr", 1, "Cured"), 1e-9);
         Assert.Equal(25.222715e6, Deal.Ledger("Cash", 3, "Cured"), 1e-6);
         Assert.Equal(25.222715e6, Deal.Ledger("collections", 3, "Cured"), 1e-6);
 
@@ -87,6 +89,9 @@ public sealed class LoanPartialPaymentTests
         Assert.Equal(100e6, cured.PrincipalReceived, 1e-6);
         Assert.Equal(paid.InterestReceived + 0.572715e6, cured.InterestReceived, 1e-6);
         Assert.Equal(0.0, cured.Loss);
+        // The summary's 'peak arrears': the most in arrears at a period's end, t=2's 12.7405m; none paying in full.
+        Assert.Equal(12.7405e6, cured.PeakArrears, 1e-6);
+        Assert.Equal(0.0, paid.PeakArrears);
     }
 
     [Fact]
@@ -135,6 +140,8 @@ public sealed class LoanPartialPaymentTests
         LoanSummary loan = Deal.Outcomes["ToMaturity"].Loans[0];
         Assert.Equal(89.55e6, loan.PrincipalReceived, 1e-6);
         Assert.Equal(6.3654e6, loan.Loss, 1e-6);
+        // No party defaulted: the summary dates the loan's default at the end of its default period, t=10.
+        Assert.Equal(new DealLang.Runtime.Date(2028, 9, 30), loan.DefaultDate);
         Assert.Equal(100.159e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
     }
 }

@@ -220,8 +220,17 @@ internal sealed class LoanComponent(EmitContext ctx)
         var l = s.Model.ToInfo();
         return "new LoanInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Obligor) + ", " + CSharpLiterals.Double(l.Balance)
             + ", " + CSharpLiterals.Double(l.Coupon) + ", " + CSharpLiterals.Date(l.Maturity) + ", " + CSharpLiterals.String(l.Amortization)
-            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + (l.RecoveryAccrues ? " { RecoveryAccrues = true }" : "");
+            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + Flags(l.RecoveryAccrues, s.PaysInPart);
     });
+
+    // The object initialiser of a loan's flags, empty when none is set (every loan's description as it was).
+    private static string Flags(bool recoveryAccrues, bool paysInPart) => (recoveryAccrues, paysInPart) switch
+    {
+        (false, false) => "",
+        (true, false) => " { RecoveryAccrues = true }",
+        (false, true) => " { PaysInPart = true }",
+        (true, true) => " { RecoveryAccrues = true, PaysInPart = true }",
+    };
 
     /// <summary>
     /// A forward cfads's loan receipts (docs/language.md §7, "Forward CFADS"): per loan, the interest and principal its
@@ -741,6 +750,10 @@ internal sealed class LoanComponent(EmitContext ctx)
             w.Line(Ctx.ResultRow("LoanInterest", index) + "[t] = " + loan.Interest + ";");
             w.Line(Ctx.ResultRow("LoanPrincipal", index) + "[t] = " + loan.Principal + ";");
             w.Line(Ctx.ResultRow("LoanRecovery", index) + "[t] = " + loan.Recovery + ";");
+            if (loan.PaysInPart)
+            {
+                w.Line("result.LoanPeakArrears[" + index + "] = Math.Max(result.LoanPeakArrears[" + index + "], " + loan.Arrears + ");");
+            }
             using (w.Block("if (" + loan.Defaulted + " && result.LoanDefaultPeriod[" + index + "] < 0)"))
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
