@@ -82,7 +82,7 @@ internal static class ReferencePathBuilder
             // (the first period without 'from'; -1 without the lever), and -1 for a window to the maturity.
             PartialPayment? pays = l < scenario.LoanPayments.Length ? scenario.LoanPayments[l] : null;
             into.LoanPaysShare[l] = pays?.Share ?? 1.0;
-            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? EndPeriod(deal.Boundaries, from) : 0;
+            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
             into.LoanPaysTo[l] = pays?.To is { } to ? LeaseTerms.EndPeriod(deal.Boundaries, to) : -1;
         }
 
