@@ -707,6 +707,11 @@ scenarioItem
     // The holders' behaviour at a conversion: 'Converts converts 60%' converts that share of the balance when the rule
     // says the holder converts (at maturity or early); the rest is repaid in cash.
     | tranche=ident CONVERTS part=expr                        # trancheConvertsItem
+    // A loan's obligor in arrears: 'MinerLoan pays 60% from 2027-01-01 to 2027-09-30' pays that share of what falls due
+    // in each period from the one holding the first date through the one holding the second, the rest in arrears, and
+    // cures (pays them) in the next; without 'to', until the loan's maturity or a default (docs/language.md §10,
+    // "Partial payments").
+    | loan=ident PAYS share=expr (FROM first=DATE)? (TO last=DATE)?   # loanPaysItem
     // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
     | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
@@ -1009,6 +1014,7 @@ TIMES         : 'times';
 PREPAYING     : 'prepaying';
 INTO          : 'into';
 TO            : 'to';
+PAYS          : 'pays';
 HURDLE        : 'hurdle';
 CARRY         : 'carry';
 CATCH_UP      : 'catch_up';

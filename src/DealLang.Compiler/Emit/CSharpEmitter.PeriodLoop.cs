@@ -328,6 +328,15 @@ public static partial class CSharpEmitter
             w.Line("int " + loan.DefaultDay + " = (int)input.Scalars[" + Slot(InputQuantity.LoanDefaultDay, loan.Model.Index) + "];");
         }
 
+        // A loan a scenario of the deal has its obligor pay in part reads the lever's share and window (docs/language.md
+        // §10, "Partial payments"); on a path whose scenario leaves it alone they say "pays in full" (1, −1, −1).
+        foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.PaysInPart))
+        {
+            w.Line("double " + loan.PaysShare + " = input.Scalars[" + Slot(InputQuantity.LoanPaysShare, loan.Model.Index) + "];");
+            w.Line("int " + loan.PaysFrom + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysFrom, loan.Model.Index) + "];");
+            w.Line("int " + loan.PaysTo + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysTo, loan.Model.Index) + "];");
+        }
+
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");

@@ -94,6 +94,7 @@ internal sealed partial class Lowerer
         var breaks = new int?[renewals.Length];
         var calls = new List<TrancheCall>?[Symbols.OfKind(SymbolKind.Tranche).Count];
         var converts = new double?[calls.Length];
+        var payments = new PartialPayment?[Symbols.OfKind(SymbolKind.Loan).Count];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -172,6 +173,9 @@ internal sealed partial class Lowerer
                 case TrancheConvertsSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
                     converts[tranche] = Constant(c.Part);
                     break;
+                case LoanPaysSyntax p when IndexOf(p.Loan, SymbolKind.Loan) is { } loan:
+                    payments[loan] = new PartialPayment(Constant(p.Share), p.From?.Value, p.To?.Value);
+                    break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
                     break;
@@ -209,6 +213,7 @@ internal sealed partial class Lowerer
             LeaseBreaks = breaks.Any(b => b is not null) ? breaks : [],
             TrancheCalls = calls.Any(c => c is not null) ? [.. calls.Select(c => c?.ToArray())] : [],
             TrancheConverts = converts.Any(c => c is not null) ? converts : [],
+            LoanPayments = payments.Any(p => p is not null) ? payments : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             EnforcementYield = yield,

@@ -348,6 +348,18 @@ internal sealed partial class CstToAst
                 return tranche is null || part is null ? null : new TrancheConvertsSyntax(tranche, part, Span(converts));
             }
 
+            case LoanPaysItemContext pays:
+            {
+                NameSyntax? loan = VisitIdent(pays.loan);
+                ExpressionSyntax? share = VisitExpr(pays.share);
+                // The labels are tokens; the dates' nodes are DATE(0) and DATE(1), in the order written.
+                DateSyntax? from = pays.first is null ? null : VisitDate(pays.DATE(0));
+                DateSyntax? to = pays.last is null ? null : VisitDate(pays.DATE(pays.first is null ? 0 : 1));
+                return loan is null || share is null || (pays.first is not null && from is null) || (pays.last is not null && to is null)
+                    ? null
+                    : new LoanPaysSyntax(loan, share, from, to, Span(pays));
+            }
+
             case HoldingMarketLeverItemContext market:
             {
                 NameSyntax? holding = VisitIdent(market.holding);

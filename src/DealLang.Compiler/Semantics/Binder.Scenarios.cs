@@ -129,6 +129,10 @@ internal sealed partial class Binder
                 ScenarioName(scenario, converts.Tranche, SymbolKind.Tranche, "'converts' is the share of a convertible tranche its holders convert");
                 Expressions(_scenarioScope, converts.Part);
                 break;
+            case LoanPaysSyntax pays:
+                ScenarioName(scenario, pays.Loan, SymbolKind.Loan, "'pays' is the share of what falls due that a loan's obligor pays");
+                Expressions(_scenarioScope, pays.Share);
+                break;
             case HoldingMarketLeverSyntax market:
                 ScenarioName(scenario, market.Holding, SymbolKind.Holding, "'market' sets the market a holding's forced sale sells into");
                 Expressions(_scenarioScope, market.Market?.Discount, market.Market?.Depth, market.Market?.Impact);

@@ -62,6 +62,9 @@ internal sealed partial class DealChecks
                     case TrancheConvertsSyntax converts:
                         CheckPartialConversion(converts, name);
                         break;
+                    case LoanPaysSyntax pays:
+                        CheckPartialPayments(pays, name);
+                        break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or RenewalsDrawnSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
@@ -564,6 +567,30 @@ internal sealed partial class DealChecks
         }
     }
 
+    /// <summary>Partial payments, <c>MinerLoan pays 60% from DATE to DATE</c>: a share in (0, 100%] (DL0565), a window
+    /// that does not end before it starts (DL0566), its dates inside the deal (DL0567).</summary>
+    private void CheckPartialPayments(LoanPaysSyntax pays, string scenario)
+    {
+        string loan = pays.Loan.Text;
+        if (_analysis.BoundOf(pays.Share) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoanPaysShareOutOfRange(pays.Share.Span, scenario, loan, outside.Value));
+        }
+
+        foreach (DateSyntax date in new[] { pays.From, pays.To }.OfType<DateSyntax>())
+        {
+            if (Closing is { } closing && Maturity is { } maturity && (date.Value <= closing || date.Value > maturity))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoanPaysDateOutsideDeal(date.Span, scenario, loan, date.Value.ToString(), closing.ToString(), maturity.ToString()));
+            }
+        }
+
+        if (pays is { From: { } from, To: { } to } && to.Value < from.Value)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoanPaysWindowReversed(to.Span, scenario, loan, from.Value.ToString(), to.Value.ToString()));
+        }
+    }
+
     /// <summary>A price impact needs a depth, the lever's or the holding's own (DL0785).</summary>
     private void CheckHoldingMarket(HoldingMarketLeverSyntax lever, string scenario)
     {
@@ -627,6 +654,9 @@ internal sealed partial class DealChecks
                 break;
             case TrancheConvertsSyntax c:
                 yield return $"the share of {c.Tranche?.Text} converted";
+                break;
+            case LoanPaysSyntax p:
+                yield return $"the partial payments of {p.Loan?.Text}";
                 break;
             case ReletSyntax r:
                 yield return $"the re-letting of {r.Contract?.Text}";

@@ -247,6 +247,9 @@ internal sealed partial class TypeChecker
                     case TrancheConvertsSyntax converts:
                         Term(converts.Part, Unit.Rate, $"the share of tranche '{converts.Tranche?.Text}' its holders convert in {s}", Range.Any);
                         break;
+                    case LoanPaysSyntax pays:
+                        Term(pays.Share, Unit.Rate, $"the share of what falls due that the obligor of loan '{pays.Loan?.Text}' pays in {s}", Range.Any);
+                        break;
                     case HoldingMarketLeverSyntax market:
                         HoldingRules.CheckMarket(market.Market, $"holding '{market.Holding?.Text}' in {s}", this);
                         break;

@@ -2649,6 +2649,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitTrancheConvertsItem([NotNull] DealLangParser.TrancheConvertsItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loanPaysItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitLoanPaysItem([NotNull] DealLangParser.LoanPaysItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>holdingMarketLeverItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// <para>

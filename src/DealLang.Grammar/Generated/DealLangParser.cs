@@ -60,25 +60,25 @@ public partial class DealLangParser : Parser {
 		DEFAULT_INTEREST=144, WHEN=145, DEFAULT=146, GRACE=147, CFADS=148, INCLUDES=149, 
 		WATERFALL=150, USING=151, FILL=152, RELEASE=153, HOLD=154, REST=155, IN=156, 
 		DISTRIBUTE=157, SWEEP=158, PRO_RATA=159, SEQUENTIAL=160, ACCELERATE=161, 
-		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, HURDLE=168, 
-		CARRY=169, CATCH_UP=170, CALLS=171, CALLED=172, PART=173, CONVERTS=174, 
-		DEAL_BY_DEAL=175, IF=176, ELSE=177, THEN=178, ENFORCEMENT=179, SELL=180, 
-		HAIRCUT=181, LAG=182, TAKEN=183, DEFLATE=184, GROW=185, DROP=186, BY=187, 
-		DEFAULTS=188, PER=189, GPU=190, GPU_HOUR=191, HOUR=192, KW=193, MW=194, 
-		KWH=195, MWH=196, COIN=197, COINS=198, EH_S=199, DAY=200, SHARE=201, YEAR=202, 
-		OF=203, AND=204, OR=205, NOT=206, PIK=207, ISSUE_PRICE=208, COMMITMENT=209, 
-		AVAILABLE=210, DRAWS=211, COMMITMENT_FEE=212, STEP_UP=213, TARGET_BALANCE=214, 
-		MARGIN=215, GRID=216, BELOW=217, UNPAID=218, AGAINST=219, ADVANCE=220, 
-		INVESTMENT_GRADE=221, WHILE=222, HOLDING=223, FACE=224, MARK=225, DISCOUNT=226, 
-		PAR=227, HOLDINGS=228, HASHRATE=229, NETWORK=230, REWARDS=231, COVER=232, 
-		CONVERTIBLE=233, EARLY=234, ABOVE=235, PUT=236, CALL=237, CALLABLE=238, 
-		MAKE_WHOLE=239, CURVE=240, COMPLETION=241, DELAYED=242, PHASED=243, INDEXED=244, 
-		YEARLY=245, WORKOUT=246, YIELD=247, RESET=248, LBRACE=249, RBRACE=250, 
-		LPAREN=251, RPAREN=252, COMMA=253, DOT=254, ARROW=255, ASSIGN=256, PLUS=257, 
-		MINUS=258, STAR=259, SLASH=260, LE=261, GE=262, LT=263, GT=264, EQ=265, 
-		NE=266, DAYCOUNT=267, DATE=268, QUANTITY=269, NUMBER=270, STRING=271, 
-		UNTERMINATED_STRING=272, IDENT=273, NON_ASCII_NAME=274, LINE_COMMENT=275, 
-		BLOCK_COMMENT=276, UNTERMINATED_COMMENT=277, WS=278, UNEXPECTED_CHAR=279;
+		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, PAYS=168, 
+		HURDLE=169, CARRY=170, CATCH_UP=171, CALLS=172, CALLED=173, PART=174, 
+		CONVERTS=175, DEAL_BY_DEAL=176, IF=177, ELSE=178, THEN=179, ENFORCEMENT=180, 
+		SELL=181, HAIRCUT=182, LAG=183, TAKEN=184, DEFLATE=185, GROW=186, DROP=187, 
+		BY=188, DEFAULTS=189, PER=190, GPU=191, GPU_HOUR=192, HOUR=193, KW=194, 
+		MW=195, KWH=196, MWH=197, COIN=198, COINS=199, EH_S=200, DAY=201, SHARE=202, 
+		YEAR=203, OF=204, AND=205, OR=206, NOT=207, PIK=208, ISSUE_PRICE=209, 
+		COMMITMENT=210, AVAILABLE=211, DRAWS=212, COMMITMENT_FEE=213, STEP_UP=214, 
+		TARGET_BALANCE=215, MARGIN=216, GRID=217, BELOW=218, UNPAID=219, AGAINST=220, 
+		ADVANCE=221, INVESTMENT_GRADE=222, WHILE=223, HOLDING=224, FACE=225, MARK=226, 
+		DISCOUNT=227, PAR=228, HOLDINGS=229, HASHRATE=230, NETWORK=231, REWARDS=232, 
+		COVER=233, CONVERTIBLE=234, EARLY=235, ABOVE=236, PUT=237, CALL=238, CALLABLE=239, 
+		MAKE_WHOLE=240, CURVE=241, COMPLETION=242, DELAYED=243, PHASED=244, INDEXED=245, 
+		YEARLY=246, WORKOUT=247, YIELD=248, RESET=249, LBRACE=250, RBRACE=251, 
+		LPAREN=252, RPAREN=253, COMMA=254, DOT=255, ARROW=256, ASSIGN=257, PLUS=258, 
+		MINUS=259, STAR=260, SLASH=261, LE=262, GE=263, LT=264, GT=265, EQ=266, 
+		NE=267, DAYCOUNT=268, DATE=269, QUANTITY=270, NUMBER=271, STRING=272, 
+		UNTERMINATED_STRING=273, IDENT=274, NON_ASCII_NAME=275, LINE_COMMENT=276, 
+		BLOCK_COMMENT=277, UNTERMINATED_COMMENT=278, WS=279, UNEXPECTED_CHAR=280;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -152,21 +152,21 @@ public partial class DealLangParser : Parser {
 		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
 		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
 		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
-		"'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
-		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'times'", "'prepaying'", "'into'", "'to'", "'pays'", "'hurdle'", "'carry'", 
+		"'catch_up'", "'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
+		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
+		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
+		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'put'", "'call'", "'callable'", "'make_whole'", "'curve'", "'completion'", 
+		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
+		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
+		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -192,22 +192,22 @@ public partial class DealLangParser : Parser {
 		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", 
-		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
-		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
-		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
-		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
-		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
-		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", 
-		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", "HURDLE", "CARRY", 
+		"CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", 
+		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
+		"GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", 
+		"MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", 
+		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
+		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", 
+		"MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", 
+		"WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
+		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
+		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -452,7 +452,7 @@ public partial class DealLangParser : Parser {
 			State = 196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 9007216434610197L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 193;
@@ -779,7 +779,7 @@ public partial class DealLangParser : Parser {
 			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 229;
 				ErrorHandler.Sync(this);
@@ -1045,7 +1045,7 @@ public partial class DealLangParser : Parser {
 			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -288230376151711745L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 16777215L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -576460752303423489L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 33554431L) != 0)) {
 				{
 				State = 239;
 				ErrorHandler.Sync(this);
@@ -1223,6 +1223,7 @@ public partial class DealLangParser : Parser {
 				case PREPAYING:
 				case INTO:
 				case TO:
+				case PAYS:
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
@@ -2219,7 +2220,7 @@ public partial class DealLangParser : Parser {
 			State = 325;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
 				State = 322;
@@ -4540,7 +4541,7 @@ public partial class DealLangParser : Parser {
 						State = 623;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 145522047561236451L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 							{
 							{
 							State = 617;
@@ -5637,7 +5638,7 @@ public partial class DealLangParser : Parser {
 			State = 764;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
 				{
 				{
 				State = 761;
@@ -6037,7 +6038,7 @@ public partial class DealLangParser : Parser {
 			State = 804;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 2218417717759L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 2218417717759L) != 0)) {
 				{
 				{
 				State = 801;
@@ -7575,7 +7576,7 @@ public partial class DealLangParser : Parser {
 			State = 1011;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
 				{
 				{
 				State = 1008;
@@ -7975,7 +7976,7 @@ public partial class DealLangParser : Parser {
 			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 1052;
@@ -8308,7 +8309,7 @@ public partial class DealLangParser : Parser {
 				State = 1103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
+				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
 					{
 					{
 					State = 1100;
@@ -9713,7 +9714,7 @@ public partial class DealLangParser : Parser {
 			State = 1275;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 				{
 				{
 				State = 1272;
@@ -10127,7 +10128,7 @@ public partial class DealLangParser : Parser {
 				State = 1337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1334;
@@ -10152,7 +10153,7 @@ public partial class DealLangParser : Parser {
 					State = 1346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 						{
 						{
 						State = 1343;
@@ -10193,7 +10194,7 @@ public partial class DealLangParser : Parser {
 				State = 1361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1358;
@@ -10219,7 +10220,7 @@ public partial class DealLangParser : Parser {
 				State = 1370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
+				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1367;
@@ -10904,7 +10905,7 @@ public partial class DealLangParser : Parser {
 			State = 1466;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1463;
@@ -11493,6 +11494,32 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoanPaysItemContext : ScenarioItemContext {
+		public IdentContext loan;
+		public ExprContext share;
+		public IToken first;
+		public IToken last;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAYS() { return GetToken(DealLangParser.PAYS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		public LoanPaysItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanPaysItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class HoldingMarketLeverItemContext : ScenarioItemContext {
 		public IdentContext holding;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
@@ -11706,9 +11733,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1778;
+			State = 1789;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -12455,14 +12482,50 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 26:
-				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
 				State = 1718;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				((LoanPaysItemContext)_localctx).loan = ident();
 				State = 1719;
+				Match(PAYS);
+				State = 1720;
+				((LoanPaysItemContext)_localctx).share = expr(0);
+				State = 1723;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1721;
+					Match(FROM);
+					State = 1722;
+					((LoanPaysItemContext)_localctx).first = Match(DATE);
+					}
+				}
+
+				State = 1727;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==TO) {
+					{
+					State = 1725;
+					Match(TO);
+					State = 1726;
+					((LoanPaysItemContext)_localctx).last = Match(DATE);
+					}
+				}
+
+				}
+				break;
+			case 27:
+				_localctx = new HoldingMarketLeverItemContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 1729;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1730;
 				Match(MARKET);
-				State = 1721;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12470,7 +12533,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1720;
+						State = 1731;
 						holdingMarketTerm();
 						}
 						}
@@ -12478,173 +12541,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1723;
+					State = 1734;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 27:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
-				{
-				State = 1725;
-				Match(PATHS);
-				State = 1726;
-				Match(NUMBER);
-				}
-				break;
 			case 28:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1727;
-				Match(SEED);
-				State = 1728;
+				State = 1736;
+				Match(PATHS);
+				State = 1737;
 				Match(NUMBER);
 				}
 				break;
 			case 29:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1729;
-				Match(ANTITHETIC);
+				State = 1738;
+				Match(SEED);
+				State = 1739;
+				Match(NUMBER);
 				}
 				break;
 			case 30:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1730;
-				Match(SOBOL);
+				State = 1740;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 31:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1731;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1732;
-				Match(GBM);
-				State = 1733;
-				Match(DRIFT);
-				State = 1734;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1735;
-				perYear();
-				State = 1736;
-				Match(VOLATILITY);
-				State = 1737;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1738;
-				perYear();
+				State = 1741;
+				Match(SOBOL);
 				}
 				break;
 			case 32:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1740;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1741;
-				Match(REVERTS);
 				State = 1742;
-				Match(TO);
+				((GbmItemContext)_localctx).index = ident();
+				State = 1743;
+				Match(GBM);
+				State = 1744;
+				Match(DRIFT);
 				State = 1745;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1746;
+				perYear();
+				State = 1747;
+				Match(VOLATILITY);
+				State = 1748;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1749;
+				perYear();
+				}
+				break;
+			case 33:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 33);
+				{
+				State = 1751;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1752;
+				Match(REVERTS);
+				State = 1753;
+				Match(TO);
+				State = 1756;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1743;
+					State = 1754;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1744;
+					State = 1755;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1747;
-				Match(SPEED);
-				State = 1748;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1749;
-				perYear();
-				State = 1750;
-				Match(VOLATILITY);
-				State = 1751;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1752;
-				perYear();
-				}
-				break;
-			case 33:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 33);
-				{
-				State = 1754;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1755;
-				Match(JUMPS);
-				State = 1756;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1757;
-				perYear();
 				State = 1758;
-				Match(DOWN);
+				Match(SPEED);
 				State = 1759;
-				((JumpsItemContext)_localctx).down = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1760;
+				perYear();
+				State = 1761;
+				Match(VOLATILITY);
+				State = 1762;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1763;
+				perYear();
 				}
 				break;
 			case 34:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1761;
-				Match(CORRELATE);
-				State = 1762;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1763;
-				Match(WITH);
-				State = 1764;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1765;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1766;
+				Match(JUMPS);
+				State = 1767;
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1768;
+				perYear();
+				State = 1769;
+				Match(DOWN);
+				State = 1770;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 35:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 35);
+				{
+				State = 1772;
+				Match(CORRELATE);
+				State = 1773;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1774;
+				Match(WITH);
+				State = 1775;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1776;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1779;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1766;
+					State = 1777;
 					Match(STRESS);
-					State = 1767;
+					State = 1778;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 35:
+			case 36:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 35);
+				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1770;
+				State = 1781;
 				Match(REGIMES);
-				State = 1771;
+				State = 1782;
 				Match(STRESS);
-				State = 1772;
+				State = 1783;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1773;
+				State = 1784;
 				perYear();
-				State = 1774;
+				State = 1785;
 				Match(NORMAL);
-				State = 1775;
+				State = 1786;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1776;
+				State = 1787;
 				perYear();
 				}
 				break;
@@ -12691,15 +12754,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1780;
+			State = 1791;
 			Match(UNTIL);
-			State = 1781;
+			State = 1792;
 			Match(DATE);
-			State = 1782;
+			State = 1793;
 			Match(THEN);
-			State = 1783;
+			State = 1794;
 			expr(0);
-			State = 1784;
+			State = 1795;
 			perYear();
 			}
 		}
@@ -12793,40 +12856,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1822;
+			State = 1833;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1786;
+				State = 1797;
 				Match(RECOVERY);
-				State = 1787;
+				State = 1798;
 				Match(BETA);
-				State = 1788;
+				State = 1799;
 				Match(MEAN);
-				State = 1789;
+				State = 1800;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1790;
+				State = 1801;
 				Match(SD);
-				State = 1791;
+				State = 1802;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1795;
+				State = 1806;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1792;
+						State = 1803;
 						loading();
 						}
 						} 
 					}
-					State = 1797;
+					State = 1808;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
 				}
 				}
 				break;
@@ -12834,69 +12897,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1798;
+				State = 1809;
 				Match(RECOVERY);
-				State = 1799;
+				State = 1810;
 				Match(DRAWN);
-				State = 1800;
+				State = 1811;
 				Match(AT);
-				State = 1801;
+				State = 1812;
 				recoveryOutcome();
-				State = 1806;
+				State = 1817;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1802;
+						State = 1813;
 						Match(COMMA);
-						State = 1803;
+						State = 1814;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1808;
+					State = 1819;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 				}
-				State = 1814;
+				State = 1825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1810;
+					State = 1821;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1809;
+						State = 1820;
 						Match(COMMA);
 						}
 					}
 
-					State = 1812;
+					State = 1823;
 					Match(ELSE);
-					State = 1813;
+					State = 1824;
 					recoveryRest();
 					}
 				}
 
-				State = 1819;
+				State = 1830;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1816;
+						State = 1827;
 						loading();
 						}
 						} 
 					}
-					State = 1821;
+					State = 1832;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
 				}
 				}
 				break;
@@ -12945,15 +13008,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1824;
+			State = 1835;
 			Match(BETA);
-			State = 1825;
+			State = 1836;
 			Match(MEAN);
-			State = 1826;
+			State = 1837;
 			_localctx.mean = expr(0);
-			State = 1827;
+			State = 1838;
 			Match(SD);
-			State = 1828;
+			State = 1839;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -12998,11 +13061,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1830;
+			State = 1841;
 			_localctx.rate = expr(0);
-			State = 1831;
+			State = 1842;
 			Match(WITH);
-			State = 1832;
+			State = 1843;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13048,21 +13111,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1835;
+			State = 1846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1834;
+				State = 1845;
 				Match(MINUS);
 				}
 			}
 
-			State = 1837;
+			State = 1848;
 			duration();
-			State = 1838;
+			State = 1849;
 			Match(WITH);
-			State = 1839;
+			State = 1850;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13106,11 +13169,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1841;
+			State = 1852;
 			duration();
-			State = 1842;
+			State = 1853;
 			Match(WITH);
-			State = 1843;
+			State = 1854;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13155,11 +13218,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1845;
+			State = 1856;
 			Match(LOADING);
-			State = 1846;
+			State = 1857;
 			_localctx.factor = reference();
-			State = 1847;
+			State = 1858;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13197,9 +13260,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1849;
+			State = 1860;
 			Match(PER);
-			State = 1850;
+			State = 1861;
 			Match(YEAR);
 			}
 		}
@@ -13236,7 +13299,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1852;
+			State = 1863;
 			Match(QUANTITY);
 			}
 		}
@@ -13563,20 +13626,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1896;
+			State = 1907;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1855;
+				State = 1866;
 				Match(LPAREN);
-				State = 1856;
+				State = 1867;
 				expr(0);
-				State = 1857;
+				State = 1868;
 				Match(RPAREN);
 				}
 				break;
@@ -13585,9 +13648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1870;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1860;
+				State = 1871;
 				expr(16);
 				}
 				break;
@@ -13596,9 +13659,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1861;
+				State = 1872;
 				Match(NOT);
-				State = 1862;
+				State = 1873;
 				expr(11);
 				}
 				break;
@@ -13607,17 +13670,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1863;
+				State = 1874;
 				Match(IF);
-				State = 1864;
+				State = 1875;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1865;
+				State = 1876;
 				Match(THEN);
-				State = 1866;
+				State = 1877;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1867;
+				State = 1878;
 				Match(ELSE);
-				State = 1868;
+				State = 1879;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13626,37 +13689,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1870;
+				State = 1881;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1871;
+				State = 1882;
 				Match(LPAREN);
-				State = 1880;
+				State = 1891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 145522047561236451L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 					{
-					State = 1872;
+					State = 1883;
 					expr(0);
-					State = 1877;
+					State = 1888;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1873;
+						State = 1884;
 						Match(COMMA);
-						State = 1874;
+						State = 1885;
 						expr(0);
 						}
 						}
-						State = 1879;
+						State = 1890;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1882;
+				State = 1893;
 				Match(RPAREN);
 				}
 				break;
@@ -13665,7 +13728,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 1895;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13675,19 +13738,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1886;
+				State = 1897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
+				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
 					{
-					State = 1885;
+					State = 1896;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1888;
+				State = 1899;
 				Match(PER);
-				State = 1889;
+				State = 1900;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13696,9 +13759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1890;
+				State = 1901;
 				Match(NUMBER);
-				State = 1891;
+				State = 1902;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13707,7 +13770,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1892;
+				State = 1903;
 				Match(QUANTITY);
 				}
 				break;
@@ -13716,7 +13779,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
+				State = 1904;
 				Match(NUMBER);
 				}
 				break;
@@ -13725,7 +13788,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1894;
+				State = 1905;
 				Match(DATE);
 				}
 				break;
@@ -13734,34 +13797,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1895;
+				State = 1906;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1918;
+			State = 1929;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1916;
+					State = 1927;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1898;
+						State = 1909;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1899;
+						State = 1910;
 						Match(OF);
-						State = 1900;
+						State = 1911;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13770,9 +13833,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1901;
+						State = 1912;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1902;
+						State = 1913;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13782,7 +13845,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1903;
+						State = 1914;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13791,9 +13854,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1904;
+						State = 1915;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1905;
+						State = 1916;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13803,7 +13866,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1906;
+						State = 1917;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13812,19 +13875,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1907;
+						State = 1918;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1908;
+						State = 1919;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 63L) != 0)) ) {
+						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1909;
+						State = 1920;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13833,11 +13896,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1910;
+						State = 1921;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1911;
+						State = 1922;
 						Match(AND);
-						State = 1912;
+						State = 1923;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13846,20 +13909,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1913;
+						State = 1924;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1914;
+						State = 1925;
 						Match(OR);
-						State = 1915;
+						State = 1926;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1920;
+				State = 1931;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 			}
 			}
 		}
@@ -13908,9 +13971,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1921;
+			State = 1932;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13959,16 +14022,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1923;
+			State = 1934;
 			ident();
-			State = 1926;
+			State = 1937;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				{
-				State = 1924;
+				State = 1935;
 				Match(DOT);
-				State = 1925;
+				State = 1936;
 				_localctx.member = ident();
 				}
 				break;
@@ -14188,9 +14251,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1928;
+			State = 1939;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14236,7 +14299,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,279,1931,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,280,1942,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14373,467 +14436,467 @@ public partial class DealLangParser : Parser {
 		1,74,1,74,1,74,3,74,1685,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1693,
 		8,74,1,74,1,74,3,74,1697,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1705,
 		8,74,1,74,1,74,3,74,1709,8,74,1,74,1,74,3,74,1713,8,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,4,74,1722,8,74,11,74,12,74,1723,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,3,74,1724,8,74,1,74,1,74,3,74,1728,8,74,
+		1,74,1,74,1,74,4,74,1733,8,74,11,74,12,74,1734,1,74,1,74,1,74,1,74,1,74,
 		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,3,74,1746,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1769,
-		8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1779,8,74,1,75,1,75,
-		1,75,1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1794,8,76,
-		10,76,12,76,1797,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1805,8,76,10,
-		76,12,76,1808,9,76,1,76,3,76,1811,8,76,1,76,1,76,3,76,1815,8,76,1,76,5,
-		76,1818,8,76,10,76,12,76,1821,9,76,3,76,1823,8,76,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,78,1,78,1,78,1,78,1,79,3,79,1836,8,79,1,79,1,79,1,79,1,79,
-		1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,83,1,83,1,84,
+		1,74,3,74,1757,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1780,8,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1790,8,74,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1805,8,76,10,76,
+		12,76,1808,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1816,8,76,10,76,12,
+		76,1819,9,76,1,76,3,76,1822,8,76,1,76,1,76,3,76,1826,8,76,1,76,5,76,1829,
+		8,76,10,76,12,76,1832,9,76,3,76,1834,8,76,1,77,1,77,1,77,1,77,1,77,1,77,
+		1,78,1,78,1,78,1,78,1,79,3,79,1847,8,79,1,79,1,79,1,79,1,79,1,80,1,80,
+		1,80,1,80,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,83,1,83,1,84,1,84,1,84,
 		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,84,1,84,1,84,1,84,1,84,5,84,1876,8,84,10,84,12,84,1879,9,84,3,84,
-		1881,8,84,1,84,1,84,1,84,1,84,3,84,1887,8,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,84,1,84,3,84,1897,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1917,8,84,10,84,
-		12,84,1920,9,84,1,85,1,85,1,86,1,86,1,86,3,86,1927,8,86,1,87,1,87,1,87,
-		0,1,168,88,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
-		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
-		166,168,170,172,174,0,10,1,0,249,250,1,0,17,18,1,0,118,119,1,0,257,258,
-		1,0,184,185,1,0,269,270,1,0,259,260,1,0,261,266,1,0,190,201,27,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,
-		131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,
-		185,201,202,207,221,223,235,240,248,273,274,2230,0,182,1,0,0,0,2,187,1,
-		0,0,0,4,190,1,0,0,0,6,222,1,0,0,0,8,224,1,0,0,0,10,236,1,0,0,0,12,269,
-		1,0,0,0,14,284,1,0,0,0,16,286,1,0,0,0,18,298,1,0,0,0,20,300,1,0,0,0,22,
-		317,1,0,0,0,24,319,1,0,0,0,26,355,1,0,0,0,28,357,1,0,0,0,30,359,1,0,0,
-		0,32,393,1,0,0,0,34,395,1,0,0,0,36,400,1,0,0,0,38,476,1,0,0,0,40,497,1,
-		0,0,0,42,499,1,0,0,0,44,527,1,0,0,0,46,536,1,0,0,0,48,541,1,0,0,0,50,549,
-		1,0,0,0,52,551,1,0,0,0,54,571,1,0,0,0,56,573,1,0,0,0,58,575,1,0,0,0,60,
-		638,1,0,0,0,62,642,1,0,0,0,64,644,1,0,0,0,66,694,1,0,0,0,68,696,1,0,0,
-		0,70,756,1,0,0,0,72,758,1,0,0,0,74,789,1,0,0,0,76,791,1,0,0,0,78,798,1,
-		0,0,0,80,809,1,0,0,0,82,938,1,0,0,0,84,940,1,0,0,0,86,945,1,0,0,0,88,952,
-		1,0,0,0,90,957,1,0,0,0,92,963,1,0,0,0,94,971,1,0,0,0,96,987,1,0,0,0,98,
-		1003,1,0,0,0,100,1005,1,0,0,0,102,1039,1,0,0,0,104,1047,1,0,0,0,106,1049,
-		1,0,0,0,108,1095,1,0,0,0,110,1097,1,0,0,0,112,1115,1,0,0,0,114,1117,1,
-		0,0,0,116,1120,1,0,0,0,118,1138,1,0,0,0,120,1140,1,0,0,0,122,1155,1,0,
-		0,0,124,1171,1,0,0,0,126,1226,1,0,0,0,128,1247,1,0,0,0,130,1249,1,0,0,
-		0,132,1256,1,0,0,0,134,1268,1,0,0,0,136,1270,1,0,0,0,138,1374,1,0,0,0,
-		140,1376,1,0,0,0,142,1402,1,0,0,0,144,1456,1,0,0,0,146,1458,1,0,0,0,148,
-		1778,1,0,0,0,150,1780,1,0,0,0,152,1822,1,0,0,0,154,1824,1,0,0,0,156,1830,
-		1,0,0,0,158,1835,1,0,0,0,160,1841,1,0,0,0,162,1845,1,0,0,0,164,1849,1,
-		0,0,0,166,1852,1,0,0,0,168,1896,1,0,0,0,170,1921,1,0,0,0,172,1923,1,0,
-		0,0,174,1928,1,0,0,0,176,181,3,2,1,0,177,181,3,4,2,0,178,181,3,146,73,
-		0,179,181,3,8,4,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,0,0,180,
-		179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,
-		0,0,0,184,182,1,0,0,0,185,186,5,0,0,1,186,1,1,0,0,0,187,188,5,3,0,0,188,
-		189,5,271,0,0,189,3,1,0,0,0,190,191,5,1,0,0,191,192,3,174,87,0,192,196,
-		5,249,0,0,193,195,3,6,3,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,
-		0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,250,0,0,
-		200,5,1,0,0,0,201,223,3,12,6,0,202,223,3,20,10,0,203,223,3,24,12,0,204,
-		223,3,30,15,0,205,223,3,36,18,0,206,223,3,58,29,0,207,223,3,64,32,0,208,
-		223,3,68,34,0,209,223,3,100,50,0,210,223,3,72,36,0,211,223,3,78,39,0,212,
-		223,3,106,53,0,213,223,3,116,58,0,214,223,3,120,60,0,215,223,3,122,61,
-		0,216,223,3,124,62,0,217,223,3,130,65,0,218,223,3,132,66,0,219,223,3,136,
-		68,0,220,223,3,140,70,0,221,223,3,8,4,0,222,201,1,0,0,0,222,202,1,0,0,
-		0,222,203,1,0,0,0,222,204,1,0,0,0,222,205,1,0,0,0,222,206,1,0,0,0,222,
-		207,1,0,0,0,222,208,1,0,0,0,222,209,1,0,0,0,222,210,1,0,0,0,222,211,1,
-		0,0,0,222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,1,0,0,0,
-		222,216,1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,0,222,220,
-		1,0,0,0,222,221,1,0,0,0,223,7,1,0,0,0,224,225,5,273,0,0,225,231,4,4,0,
-		0,226,230,3,174,87,0,227,230,5,4,0,0,228,230,5,54,0,0,229,226,1,0,0,0,
-		229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,
-		1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,3,10,5,0,235,9,1,0,0,0,
-		236,241,5,249,0,0,237,240,3,10,5,0,238,240,8,0,0,0,239,237,1,0,0,0,239,
-		238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,
-		0,0,0,243,241,1,0,0,0,244,245,5,250,0,0,245,11,1,0,0,0,246,247,5,5,0,0,
-		247,270,5,271,0,0,248,249,5,6,0,0,249,270,3,174,87,0,250,251,5,7,0,0,251,
-		270,5,268,0,0,252,253,5,8,0,0,253,270,5,268,0,0,254,255,5,9,0,0,255,270,
-		5,268,0,0,256,257,5,10,0,0,257,270,3,174,87,0,258,259,5,11,0,0,259,270,
-		3,18,9,0,260,261,5,12,0,0,261,263,3,174,87,0,262,264,3,174,87,0,263,262,
-		1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,266,5,13,0,0,266,268,3,14,
-		7,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,246,1,0,0,0,269,
-		248,1,0,0,0,269,250,1,0,0,0,269,252,1,0,0,0,269,254,1,0,0,0,269,256,1,
-		0,0,0,269,258,1,0,0,0,269,260,1,0,0,0,270,13,1,0,0,0,271,276,3,174,87,
-		0,272,273,5,257,0,0,273,275,3,174,87,0,274,272,1,0,0,0,275,278,1,0,0,0,
-		276,274,1,0,0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,276,1,0,0,0,279,280,
-		5,257,0,0,280,282,3,16,8,0,281,279,1,0,0,0,281,282,1,0,0,0,282,285,1,0,
-		0,0,283,285,3,16,8,0,284,271,1,0,0,0,284,283,1,0,0,0,285,15,1,0,0,0,286,
-		293,5,249,0,0,287,289,5,268,0,0,288,290,5,253,0,0,289,288,1,0,0,0,289,
-		290,1,0,0,0,290,292,1,0,0,0,291,287,1,0,0,0,292,295,1,0,0,0,293,291,1,
-		0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,250,0,
-		0,297,17,1,0,0,0,298,299,5,267,0,0,299,19,1,0,0,0,300,301,5,14,0,0,301,
-		302,3,174,87,0,302,306,5,249,0,0,303,305,3,22,11,0,304,303,1,0,0,0,305,
-		308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,
-		0,0,0,309,310,5,250,0,0,310,21,1,0,0,0,311,312,5,43,0,0,312,318,5,271,
-		0,0,313,314,5,44,0,0,314,318,3,168,84,0,315,316,5,45,0,0,316,318,3,168,
-		84,0,317,311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,23,1,0,0,0,319,
-		320,5,15,0,0,320,321,3,174,87,0,321,325,5,249,0,0,322,324,3,26,13,0,323,
-		322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,
-		0,0,0,327,325,1,0,0,0,328,329,5,250,0,0,329,25,1,0,0,0,330,331,5,122,0,
-		0,331,356,3,168,84,0,332,333,5,184,0,0,333,334,3,168,84,0,334,335,3,164,
-		82,0,335,356,1,0,0,0,336,337,5,185,0,0,337,338,3,168,84,0,338,339,3,164,
-		82,0,339,356,1,0,0,0,340,341,5,16,0,0,341,342,3,28,14,0,342,346,5,249,
-		0,0,343,345,3,34,17,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,
-		346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,250,0,0,350,
-		356,1,0,0,0,351,352,5,19,0,0,352,353,5,268,0,0,353,354,5,20,0,0,354,356,
-		3,168,84,0,355,330,1,0,0,0,355,332,1,0,0,0,355,336,1,0,0,0,355,340,1,0,
-		0,0,355,351,1,0,0,0,356,27,1,0,0,0,357,358,7,1,0,0,358,29,1,0,0,0,359,
-		360,5,46,0,0,360,361,3,174,87,0,361,365,5,249,0,0,362,364,3,32,16,0,363,
-		362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,
-		0,0,0,367,365,1,0,0,0,368,369,5,250,0,0,369,31,1,0,0,0,370,371,5,47,0,
-		0,371,394,3,168,84,0,372,373,5,48,0,0,373,374,5,49,0,0,374,377,3,166,83,
-		0,375,376,5,50,0,0,376,378,3,168,84,0,377,375,1,0,0,0,377,378,1,0,0,0,
-		378,381,1,0,0,0,379,380,5,51,0,0,380,382,5,268,0,0,381,379,1,0,0,0,381,
-		382,1,0,0,0,382,394,1,0,0,0,383,384,5,48,0,0,384,385,5,52,0,0,385,389,
-		5,249,0,0,386,388,3,34,17,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,
-		0,0,0,389,390,1,0,0,0,390,392,1,0,0,0,391,389,1,0,0,0,392,394,5,250,0,
-		0,393,370,1,0,0,0,393,372,1,0,0,0,393,383,1,0,0,0,394,33,1,0,0,0,395,396,
-		5,268,0,0,396,398,3,168,84,0,397,399,5,253,0,0,398,397,1,0,0,0,398,399,
-		1,0,0,0,399,35,1,0,0,0,400,401,5,53,0,0,401,402,3,174,87,0,402,403,5,54,
-		0,0,403,404,3,174,87,0,404,408,5,249,0,0,405,407,3,38,19,0,406,405,1,0,
-		0,0,407,410,1,0,0,0,408,406,1,0,0,0,408,409,1,0,0,0,409,411,1,0,0,0,410,
-		408,1,0,0,0,411,412,5,250,0,0,412,37,1,0,0,0,413,414,5,55,0,0,414,477,
-		3,174,87,0,415,416,5,56,0,0,416,417,3,168,84,0,417,422,3,164,82,0,418,
-		419,5,57,0,0,419,420,3,168,84,0,420,421,3,164,82,0,421,423,1,0,0,0,422,
-		418,1,0,0,0,422,423,1,0,0,0,423,432,1,0,0,0,424,425,5,244,0,0,425,429,
-		3,174,87,0,426,428,3,46,23,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
-		0,0,0,429,430,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,432,424,1,0,0,0,
-		432,433,1,0,0,0,433,477,1,0,0,0,434,435,5,58,0,0,435,477,5,268,0,0,436,
-		437,5,59,0,0,437,477,3,166,83,0,438,439,5,60,0,0,439,440,3,48,24,0,440,
-		441,3,166,83,0,441,442,5,63,0,0,442,443,5,55,0,0,443,447,5,64,0,0,444,
-		445,5,56,0,0,445,446,5,63,0,0,446,448,5,65,0,0,447,444,1,0,0,0,447,448,
-		1,0,0,0,448,452,1,0,0,0,449,451,3,40,20,0,450,449,1,0,0,0,451,454,1,0,
-		0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,477,1,0,0,0,454,452,1,0,0,0,455,
-		457,5,66,0,0,456,458,3,50,25,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,
-		1,0,0,0,459,460,1,0,0,0,460,477,1,0,0,0,461,462,5,11,0,0,462,477,3,18,
-		9,0,463,477,3,52,26,0,464,465,5,243,0,0,465,477,3,174,87,0,466,467,5,96,
-		0,0,467,473,3,168,84,0,468,471,5,100,0,0,469,470,5,167,0,0,470,472,3,168,
-		84,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,468,1,0,0,0,473,
-		474,1,0,0,0,474,477,1,0,0,0,475,477,3,42,21,0,476,413,1,0,0,0,476,415,
-		1,0,0,0,476,434,1,0,0,0,476,436,1,0,0,0,476,438,1,0,0,0,476,455,1,0,0,
-		0,476,461,1,0,0,0,476,463,1,0,0,0,476,464,1,0,0,0,476,466,1,0,0,0,476,
-		475,1,0,0,0,477,39,1,0,0,0,478,479,5,34,0,0,479,498,3,42,21,0,480,481,
-		5,34,0,0,481,482,5,96,0,0,482,487,3,168,84,0,483,484,5,253,0,0,484,486,
-		3,168,84,0,485,483,1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,
-		0,0,488,495,1,0,0,0,489,487,1,0,0,0,490,493,5,100,0,0,491,492,5,167,0,
-		0,492,494,3,168,84,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,
-		490,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,497,478,1,0,0,0,497,480,1,
-		0,0,0,498,41,1,0,0,0,499,500,5,97,0,0,500,501,5,63,0,0,501,506,3,166,83,
-		0,502,503,5,253,0,0,503,505,3,166,83,0,504,502,1,0,0,0,505,508,1,0,0,0,
-		506,504,1,0,0,0,506,507,1,0,0,0,507,511,1,0,0,0,508,506,1,0,0,0,509,510,
-		5,99,0,0,510,512,3,166,83,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,
-		0,0,0,513,515,3,44,22,0,514,513,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,
-		0,516,517,5,34,0,0,517,519,5,66,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,
-		43,1,0,0,0,520,521,5,132,0,0,521,522,3,166,83,0,522,523,5,203,0,0,523,
-		524,3,174,87,0,524,528,1,0,0,0,525,526,5,132,0,0,526,528,3,168,84,0,527,
-		520,1,0,0,0,527,525,1,0,0,0,528,45,1,0,0,0,529,537,5,245,0,0,530,531,5,
-		50,0,0,531,537,3,168,84,0,532,533,5,72,0,0,533,537,3,168,84,0,534,535,
-		5,182,0,0,535,537,3,166,83,0,536,529,1,0,0,0,536,530,1,0,0,0,536,532,1,
-		0,0,0,536,534,1,0,0,0,537,47,1,0,0,0,538,539,5,270,0,0,539,542,5,62,0,
-		0,540,542,5,269,0,0,541,538,1,0,0,0,541,540,1,0,0,0,542,49,1,0,0,0,543,
-		544,5,71,0,0,544,550,3,168,84,0,545,546,5,72,0,0,546,550,3,168,84,0,547,
-		548,5,73,0,0,548,550,5,268,0,0,549,543,1,0,0,0,549,545,1,0,0,0,549,547,
-		1,0,0,0,550,51,1,0,0,0,551,552,5,67,0,0,552,556,3,174,87,0,553,555,3,54,
-		27,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
-		53,1,0,0,0,558,556,1,0,0,0,559,560,5,72,0,0,560,572,3,168,84,0,561,562,
-		5,73,0,0,562,572,5,268,0,0,563,564,5,132,0,0,564,572,3,168,84,0,565,566,
-		5,68,0,0,566,569,3,56,28,0,567,568,5,204,0,0,568,570,3,56,28,0,569,567,
-		1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,559,1,0,0,0,571,561,1,0,0,
-		0,571,563,1,0,0,0,571,565,1,0,0,0,572,55,1,0,0,0,573,574,7,2,0,0,574,57,
-		1,0,0,0,575,576,5,74,0,0,576,577,3,174,87,0,577,581,5,249,0,0,578,580,
-		3,60,30,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
-		0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,250,0,0,585,59,1,0,0,0,586,
-		587,5,75,0,0,587,639,3,174,87,0,588,589,5,114,0,0,589,639,3,168,84,0,590,
-		591,5,115,0,0,591,639,3,80,40,0,592,593,5,117,0,0,593,594,5,73,0,0,594,
-		639,5,268,0,0,595,596,5,120,0,0,596,598,3,98,49,0,597,599,5,273,0,0,598,
-		597,1,0,0,0,598,599,1,0,0,0,599,639,1,0,0,0,600,601,5,8,0,0,601,639,5,
-		268,0,0,602,603,5,45,0,0,603,606,3,168,84,0,604,605,5,140,0,0,605,607,
-		3,166,83,0,606,604,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,141,
-		0,0,609,611,3,62,31,0,610,608,1,0,0,0,610,611,1,0,0,0,611,629,1,0,0,0,
-		612,627,5,156,0,0,613,614,5,270,0,0,614,628,5,142,0,0,615,616,5,142,0,
-		0,616,623,5,249,0,0,617,619,3,168,84,0,618,620,5,253,0,0,619,618,1,0,0,
-		0,619,620,1,0,0,0,620,622,1,0,0,0,621,617,1,0,0,0,622,625,1,0,0,0,623,
-		621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,628,5,
-		250,0,0,627,613,1,0,0,0,627,615,1,0,0,0,628,630,1,0,0,0,629,612,1,0,0,
-		0,629,630,1,0,0,0,630,639,1,0,0,0,631,639,3,92,46,0,632,639,3,94,47,0,
-		633,635,5,144,0,0,634,636,5,257,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,
-		637,1,0,0,0,637,639,3,168,84,0,638,586,1,0,0,0,638,588,1,0,0,0,638,590,
-		1,0,0,0,638,592,1,0,0,0,638,595,1,0,0,0,638,600,1,0,0,0,638,602,1,0,0,
-		0,638,631,1,0,0,0,638,632,1,0,0,0,638,633,1,0,0,0,639,61,1,0,0,0,640,643,
-		5,115,0,0,641,643,3,168,84,0,642,640,1,0,0,0,642,641,1,0,0,0,643,63,1,
-		0,0,0,644,645,5,76,0,0,645,646,3,174,87,0,646,650,5,249,0,0,647,649,3,
-		66,33,0,648,647,1,0,0,0,649,652,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,
-		0,651,653,1,0,0,0,652,650,1,0,0,0,653,654,5,250,0,0,654,65,1,0,0,0,655,
-		656,5,77,0,0,656,660,5,249,0,0,657,659,3,76,38,0,658,657,1,0,0,0,659,662,
-		1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,
-		0,663,695,5,250,0,0,664,665,5,78,0,0,665,695,3,168,84,0,666,667,5,79,0,
-		0,667,695,3,168,84,0,668,669,5,80,0,0,669,670,5,49,0,0,670,695,3,166,83,
-		0,671,672,5,80,0,0,672,673,5,81,0,0,673,674,3,168,84,0,674,675,3,164,82,
-		0,675,695,1,0,0,0,676,677,5,83,0,0,677,695,3,168,84,0,678,679,5,84,0,0,
-		679,695,3,168,84,0,680,681,5,82,0,0,681,695,3,168,84,0,682,683,5,85,0,
-		0,683,684,3,168,84,0,684,685,3,164,82,0,685,695,1,0,0,0,686,687,5,86,0,
-		0,687,688,3,168,84,0,688,689,5,81,0,0,689,690,3,168,84,0,690,691,3,164,
-		82,0,691,695,1,0,0,0,692,693,5,87,0,0,693,695,3,174,87,0,694,655,1,0,0,
-		0,694,664,1,0,0,0,694,666,1,0,0,0,694,668,1,0,0,0,694,671,1,0,0,0,694,
-		676,1,0,0,0,694,678,1,0,0,0,694,680,1,0,0,0,694,682,1,0,0,0,694,686,1,
-		0,0,0,694,692,1,0,0,0,695,67,1,0,0,0,696,697,5,88,0,0,697,698,3,174,87,
-		0,698,699,5,54,0,0,699,700,3,174,87,0,700,704,5,249,0,0,701,703,3,70,35,
-		0,702,701,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,
-		707,1,0,0,0,706,704,1,0,0,0,707,708,5,250,0,0,708,69,1,0,0,0,709,710,5,
-		89,0,0,710,757,3,174,87,0,711,712,5,78,0,0,712,757,3,168,84,0,713,714,
-		5,90,0,0,714,715,5,63,0,0,715,757,5,65,0,0,716,717,5,90,0,0,717,757,3,
-		168,84,0,718,719,5,192,0,0,719,720,3,168,84,0,720,721,3,164,82,0,721,757,
-		1,0,0,0,722,723,5,91,0,0,723,757,3,168,84,0,724,725,5,58,0,0,725,757,5,
-		268,0,0,726,727,5,59,0,0,727,757,3,166,83,0,728,729,5,96,0,0,729,735,3,
-		168,84,0,730,733,5,100,0,0,731,732,5,167,0,0,732,734,3,168,84,0,733,731,
-		1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,730,1,0,0,0,735,736,1,0,0,
-		0,736,757,1,0,0,0,737,738,5,60,0,0,738,739,3,48,24,0,739,740,3,166,83,
-		0,740,741,5,63,0,0,741,742,5,89,0,0,742,745,5,64,0,0,743,744,5,34,0,0,
-		744,746,3,42,21,0,745,743,1,0,0,0,745,746,1,0,0,0,746,757,1,0,0,0,747,
-		748,5,101,0,0,748,752,3,168,84,0,749,750,5,102,0,0,750,751,5,134,0,0,751,
-		753,5,59,0,0,752,749,1,0,0,0,752,753,1,0,0,0,753,757,1,0,0,0,754,757,3,
-		52,26,0,755,757,3,42,21,0,756,709,1,0,0,0,756,711,1,0,0,0,756,713,1,0,
-		0,0,756,716,1,0,0,0,756,718,1,0,0,0,756,722,1,0,0,0,756,724,1,0,0,0,756,
-		726,1,0,0,0,756,728,1,0,0,0,756,737,1,0,0,0,756,747,1,0,0,0,756,754,1,
-		0,0,0,756,755,1,0,0,0,757,71,1,0,0,0,758,759,5,198,0,0,759,760,3,174,87,
-		0,760,764,5,249,0,0,761,763,3,74,37,0,762,761,1,0,0,0,763,766,1,0,0,0,
-		764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,
-		5,250,0,0,768,73,1,0,0,0,769,770,5,228,0,0,770,790,3,168,84,0,771,772,
-		5,90,0,0,772,790,3,174,87,0,773,774,5,229,0,0,774,790,3,168,84,0,775,776,
-		5,230,0,0,776,790,3,168,84,0,777,778,5,231,0,0,778,790,3,168,84,0,779,
-		780,5,83,0,0,780,790,3,168,84,0,781,782,5,82,0,0,782,790,3,168,84,0,783,
-		784,5,103,0,0,784,790,3,168,84,0,785,786,5,104,0,0,786,790,3,168,84,0,
-		787,788,5,107,0,0,788,790,3,168,84,0,789,769,1,0,0,0,789,771,1,0,0,0,789,
-		773,1,0,0,0,789,775,1,0,0,0,789,777,1,0,0,0,789,779,1,0,0,0,789,781,1,
-		0,0,0,789,783,1,0,0,0,789,785,1,0,0,0,789,787,1,0,0,0,790,75,1,0,0,0,791,
-		792,5,268,0,0,792,793,3,168,84,0,793,794,5,63,0,0,794,796,3,168,84,0,795,
-		797,5,253,0,0,796,795,1,0,0,0,796,797,1,0,0,0,797,77,1,0,0,0,798,799,5,
-		113,0,0,799,800,3,174,87,0,800,804,5,249,0,0,801,803,3,82,41,0,802,801,
-		1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,
-		0,806,804,1,0,0,0,807,808,5,250,0,0,808,79,1,0,0,0,809,811,3,168,84,0,
-		810,812,5,116,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,
-		814,5,50,0,0,814,816,3,168,84,0,815,813,1,0,0,0,815,816,1,0,0,0,816,819,
-		1,0,0,0,817,818,5,72,0,0,818,820,3,168,84,0,819,817,1,0,0,0,819,820,1,
-		0,0,0,820,81,1,0,0,0,821,822,5,114,0,0,822,939,3,168,84,0,823,824,5,115,
-		0,0,824,939,3,80,40,0,825,827,5,207,0,0,826,828,5,269,0,0,827,826,1,0,
-		0,0,827,828,1,0,0,0,828,831,1,0,0,0,829,830,5,145,0,0,830,832,3,168,84,
-		0,831,829,1,0,0,0,831,832,1,0,0,0,832,939,1,0,0,0,833,834,5,207,0,0,834,
-		939,5,218,0,0,835,836,5,208,0,0,836,939,3,168,84,0,837,838,5,209,0,0,838,
-		939,3,168,84,0,839,840,5,210,0,0,840,841,5,73,0,0,841,939,5,268,0,0,842,
-		843,5,211,0,0,843,847,5,249,0,0,844,846,3,34,17,0,845,844,1,0,0,0,846,
-		849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,
-		0,0,0,850,939,5,250,0,0,851,852,5,211,0,0,852,853,5,219,0,0,853,854,3,
-		174,87,0,854,855,5,220,0,0,855,856,3,168,84,0,856,939,1,0,0,0,857,858,
-		5,212,0,0,858,939,3,168,84,0,859,939,3,92,46,0,860,939,3,94,47,0,861,862,
-		5,215,0,0,862,863,5,221,0,0,863,864,3,168,84,0,864,865,5,177,0,0,865,866,
-		3,168,84,0,866,939,1,0,0,0,867,868,5,214,0,0,868,939,3,168,84,0,869,870,
-		5,117,0,0,870,871,5,73,0,0,871,939,5,268,0,0,872,873,5,120,0,0,873,939,
-		3,98,49,0,874,875,5,8,0,0,875,939,5,268,0,0,876,877,5,124,0,0,877,939,
-		5,270,0,0,878,939,3,52,26,0,879,880,5,233,0,0,880,881,5,63,0,0,881,882,
-		3,168,84,0,882,883,5,219,0,0,883,887,3,168,84,0,884,885,5,234,0,0,885,
-		886,5,235,0,0,886,888,3,168,84,0,887,884,1,0,0,0,887,888,1,0,0,0,888,892,
-		1,0,0,0,889,891,3,88,44,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,
-		0,0,892,893,1,0,0,0,893,896,1,0,0,0,894,892,1,0,0,0,895,897,3,90,45,0,
-		896,895,1,0,0,0,896,897,1,0,0,0,897,939,1,0,0,0,898,899,5,248,0,0,899,
-		904,5,268,0,0,900,901,5,253,0,0,901,903,5,268,0,0,902,900,1,0,0,0,903,
-		906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,
-		0,0,0,907,908,5,167,0,0,908,909,3,168,84,0,909,910,5,50,0,0,910,911,3,
-		168,84,0,911,939,1,0,0,0,912,913,5,241,0,0,913,939,3,168,84,0,914,916,
-		5,238,0,0,915,917,3,86,43,0,916,915,1,0,0,0,917,918,1,0,0,0,918,916,1,
-		0,0,0,918,919,1,0,0,0,919,936,1,0,0,0,920,934,5,239,0,0,921,935,3,168,
-		84,0,922,923,5,240,0,0,923,925,5,249,0,0,924,926,3,84,42,0,925,924,1,0,
-		0,0,926,927,1,0,0,0,927,925,1,0,0,0,927,928,1,0,0,0,928,929,1,0,0,0,929,
-		932,5,250,0,0,930,931,7,3,0,0,931,933,3,168,84,0,932,930,1,0,0,0,932,933,
-		1,0,0,0,933,935,1,0,0,0,934,921,1,0,0,0,934,922,1,0,0,0,935,937,1,0,0,
-		0,936,920,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,821,1,0,0,0,938,
-		823,1,0,0,0,938,825,1,0,0,0,938,833,1,0,0,0,938,835,1,0,0,0,938,837,1,
-		0,0,0,938,839,1,0,0,0,938,842,1,0,0,0,938,851,1,0,0,0,938,857,1,0,0,0,
-		938,859,1,0,0,0,938,860,1,0,0,0,938,861,1,0,0,0,938,867,1,0,0,0,938,869,
-		1,0,0,0,938,872,1,0,0,0,938,874,1,0,0,0,938,876,1,0,0,0,938,878,1,0,0,
-		0,938,879,1,0,0,0,938,898,1,0,0,0,938,912,1,0,0,0,938,914,1,0,0,0,939,
-		83,1,0,0,0,940,941,3,166,83,0,941,943,3,168,84,0,942,944,5,253,0,0,943,
-		942,1,0,0,0,943,944,1,0,0,0,944,85,1,0,0,0,945,946,5,51,0,0,946,947,5,
-		268,0,0,947,948,5,63,0,0,948,950,3,168,84,0,949,951,5,253,0,0,950,949,
-		1,0,0,0,950,951,1,0,0,0,951,87,1,0,0,0,952,953,5,236,0,0,953,954,5,268,
-		0,0,954,955,5,63,0,0,955,956,3,168,84,0,956,89,1,0,0,0,957,958,5,237,0,
-		0,958,959,5,51,0,0,959,960,5,268,0,0,960,961,5,235,0,0,961,962,3,168,84,
-		0,962,91,1,0,0,0,963,964,5,213,0,0,964,969,3,168,84,0,965,966,5,51,0,0,
-		966,970,5,268,0,0,967,968,5,222,0,0,968,970,3,174,87,0,969,965,1,0,0,0,
-		969,967,1,0,0,0,970,93,1,0,0,0,971,972,5,215,0,0,972,973,5,216,0,0,973,
-		974,3,174,87,0,974,978,5,249,0,0,975,977,3,96,48,0,976,975,1,0,0,0,977,
-		980,1,0,0,0,978,976,1,0,0,0,978,979,1,0,0,0,979,983,1,0,0,0,980,978,1,
-		0,0,0,981,982,5,177,0,0,982,984,3,168,84,0,983,981,1,0,0,0,983,984,1,0,
-		0,0,984,985,1,0,0,0,985,986,5,250,0,0,986,95,1,0,0,0,987,988,5,217,0,0,
-		988,989,3,168,84,0,989,990,3,168,84,0,990,97,1,0,0,0,991,1004,5,121,0,
-		0,992,1004,5,122,0,0,993,1004,5,123,0,0,994,995,5,52,0,0,995,999,5,249,
-		0,0,996,998,3,34,17,0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,
-		999,1000,1,0,0,0,1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,250,0,
-		0,1003,991,1,0,0,0,1003,992,1,0,0,0,1003,993,1,0,0,0,1003,994,1,0,0,0,
-		1004,99,1,0,0,0,1005,1006,5,223,0,0,1006,1007,3,174,87,0,1007,1011,5,249,
-		0,0,1008,1010,3,102,51,0,1009,1008,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
-		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
-		5,250,0,0,1015,101,1,0,0,0,1016,1017,5,203,0,0,1017,1018,3,174,87,0,1018,
-		1019,5,254,0,0,1019,1020,3,174,87,0,1020,1040,1,0,0,0,1021,1022,5,201,
-		0,0,1022,1040,3,168,84,0,1023,1024,5,224,0,0,1024,1040,3,168,84,0,1025,
-		1026,5,225,0,0,1026,1040,5,227,0,0,1027,1028,5,225,0,0,1028,1040,3,174,
-		87,0,1029,1031,5,65,0,0,1030,1032,3,104,52,0,1031,1030,1,0,0,0,1032,1033,
-		1,0,0,0,1033,1031,1,0,0,0,1033,1034,1,0,0,0,1034,1040,1,0,0,0,1035,1036,
-		5,211,0,0,1036,1037,5,172,0,0,1037,1038,5,51,0,0,1038,1040,3,174,87,0,
-		1039,1016,1,0,0,0,1039,1021,1,0,0,0,1039,1023,1,0,0,0,1039,1025,1,0,0,
-		0,1039,1027,1,0,0,0,1039,1029,1,0,0,0,1039,1035,1,0,0,0,1040,103,1,0,0,
-		0,1041,1042,5,226,0,0,1042,1048,3,168,84,0,1043,1044,5,103,0,0,1044,1048,
-		3,168,84,0,1045,1046,5,104,0,0,1046,1048,3,168,84,0,1047,1041,1,0,0,0,
-		1047,1043,1,0,0,0,1047,1045,1,0,0,0,1048,105,1,0,0,0,1049,1050,5,125,0,
-		0,1050,1051,3,174,87,0,1051,1055,5,249,0,0,1052,1054,3,108,54,0,1053,1052,
-		1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,
-		1,0,0,0,1057,1055,1,0,0,0,1058,1059,5,250,0,0,1059,107,1,0,0,0,1060,1061,
-		5,126,0,0,1061,1096,3,168,84,0,1062,1063,5,127,0,0,1063,1068,3,110,55,
-		0,1064,1065,5,253,0,0,1065,1067,3,110,55,0,1066,1064,1,0,0,0,1067,1070,
-		1,0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1096,1,0,0,0,1070,1068,
-		1,0,0,0,1071,1072,5,168,0,0,1072,1096,3,168,84,0,1073,1074,5,169,0,0,1074,
-		1075,3,168,84,0,1075,1076,5,167,0,0,1076,1079,3,174,87,0,1077,1078,5,170,
-		0,0,1078,1080,3,168,84,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,
-		1,0,0,0,1081,1083,5,175,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,1083,1096,
-		1,0,0,0,1084,1085,5,209,0,0,1085,1096,3,168,84,0,1086,1087,5,171,0,0,1087,
-		1092,3,114,57,0,1088,1089,5,253,0,0,1089,1091,3,114,57,0,1090,1088,1,0,
-		0,0,1091,1094,1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,1096,1,
-		0,0,0,1094,1092,1,0,0,0,1095,1060,1,0,0,0,1095,1062,1,0,0,0,1095,1071,
-		1,0,0,0,1095,1073,1,0,0,0,1095,1084,1,0,0,0,1095,1086,1,0,0,0,1096,109,
-		1,0,0,0,1097,1098,3,174,87,0,1098,1107,3,168,84,0,1099,1103,5,249,0,0,
-		1100,1102,3,112,56,0,1101,1100,1,0,0,0,1102,1105,1,0,0,0,1103,1101,1,0,
-		0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,0,0,1106,1108,5,
-		250,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,111,1,0,0,0,1109,1110,
-		5,168,0,0,1110,1116,3,168,84,0,1111,1112,5,169,0,0,1112,1116,3,168,84,
-		0,1113,1114,5,170,0,0,1114,1116,3,168,84,0,1115,1109,1,0,0,0,1115,1111,
-		1,0,0,0,1115,1113,1,0,0,0,1116,113,1,0,0,0,1117,1118,5,268,0,0,1118,1119,
-		3,168,84,0,1119,115,1,0,0,0,1120,1121,5,128,0,0,1121,1130,3,174,87,0,1122,
-		1126,5,249,0,0,1123,1125,3,118,59,0,1124,1123,1,0,0,0,1125,1128,1,0,0,
-		0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,
-		0,0,1129,1131,5,250,0,0,1130,1122,1,0,0,0,1130,1131,1,0,0,0,1131,117,1,
-		0,0,0,1132,1133,5,129,0,0,1133,1139,3,168,84,0,1134,1135,5,130,0,0,1135,
-		1139,3,168,84,0,1136,1137,5,131,0,0,1137,1139,3,168,84,0,1138,1132,1,0,
-		0,0,1138,1134,1,0,0,0,1138,1136,1,0,0,0,1139,119,1,0,0,0,1140,1141,5,132,
-		0,0,1141,1142,3,174,87,0,1142,1143,5,249,0,0,1143,1151,3,168,84,0,1144,
-		1149,3,164,82,0,1145,1146,5,57,0,0,1146,1147,3,168,84,0,1147,1148,3,164,
-		82,0,1148,1150,1,0,0,0,1149,1145,1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,
-		0,0,0,1151,1144,1,0,0,0,1151,1152,1,0,0,0,1152,1153,1,0,0,0,1153,1154,
-		5,250,0,0,1154,121,1,0,0,0,1155,1156,5,133,0,0,1156,1157,3,174,87,0,1157,
-		1158,5,256,0,0,1158,1165,3,168,84,0,1159,1162,5,134,0,0,1160,1163,5,135,
-		0,0,1161,1163,5,136,0,0,1162,1160,1,0,0,0,1162,1161,1,0,0,0,1163,1164,
-		1,0,0,0,1164,1166,3,166,83,0,1165,1159,1,0,0,0,1165,1166,1,0,0,0,1166,
-		1169,1,0,0,0,1167,1168,5,51,0,0,1168,1170,5,268,0,0,1169,1167,1,0,0,0,
-		1169,1170,1,0,0,0,1170,123,1,0,0,0,1171,1172,5,137,0,0,1172,1173,3,174,
-		87,0,1173,1174,5,145,0,0,1174,1177,3,168,84,0,1175,1176,5,51,0,0,1176,
-		1178,5,268,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1182,1,0,0,0,1179,
-		1180,5,138,0,0,1180,1181,5,140,0,0,1181,1183,5,270,0,0,1182,1179,1,0,0,
-		0,1182,1183,1,0,0,0,1183,1187,1,0,0,0,1184,1185,5,139,0,0,1185,1186,5,
-		140,0,0,1186,1188,5,270,0,0,1187,1184,1,0,0,0,1187,1188,1,0,0,0,1188,1199,
-		1,0,0,0,1189,1190,5,162,0,0,1190,1191,5,187,0,0,1191,1192,3,174,87,0,1192,
-		1193,5,163,0,0,1193,1194,5,167,0,0,1194,1195,5,270,0,0,1195,1197,5,164,
-		0,0,1196,1198,3,126,63,0,1197,1196,1,0,0,0,1197,1198,1,0,0,0,1198,1200,
-		1,0,0,0,1199,1189,1,0,0,0,1199,1200,1,0,0,0,1200,1201,1,0,0,0,1201,1202,
-		5,255,0,0,1202,1207,3,128,64,0,1203,1204,5,253,0,0,1204,1206,3,128,64,
-		0,1205,1203,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1207,1208,1,0,
-		0,0,1208,125,1,0,0,0,1209,1207,1,0,0,0,1210,1211,5,165,0,0,1211,1216,3,
-		174,87,0,1212,1213,5,253,0,0,1213,1215,3,174,87,0,1214,1212,1,0,0,0,1215,
-		1218,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1222,1,0,0,0,1218,
-		1216,1,0,0,0,1219,1220,5,178,0,0,1220,1221,5,166,0,0,1221,1223,3,174,87,
-		0,1222,1219,1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,1225,5,166,
-		0,0,1225,1227,3,174,87,0,1226,1210,1,0,0,0,1226,1224,1,0,0,0,1227,127,
-		1,0,0,0,1228,1229,5,158,0,0,1229,1230,5,269,0,0,1230,1231,5,167,0,0,1231,
-		1248,3,174,87,0,1232,1244,5,161,0,0,1233,1234,5,251,0,0,1234,1239,3,174,
-		87,0,1235,1236,5,253,0,0,1236,1238,3,174,87,0,1237,1235,1,0,0,0,1238,1241,
-		1,0,0,0,1239,1237,1,0,0,0,1239,1240,1,0,0,0,1240,1242,1,0,0,0,1241,1239,
-		1,0,0,0,1242,1243,5,252,0,0,1243,1245,1,0,0,0,1244,1233,1,0,0,0,1244,1245,
-		1,0,0,0,1245,1248,1,0,0,0,1246,1248,3,174,87,0,1247,1228,1,0,0,0,1247,
-		1232,1,0,0,0,1247,1246,1,0,0,0,1248,129,1,0,0,0,1249,1250,5,146,0,0,1250,
-		1251,5,145,0,0,1251,1254,3,168,84,0,1252,1253,5,147,0,0,1253,1255,3,166,
-		83,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,131,1,0,0,0,1256,1257,5,
-		148,0,0,1257,1258,5,149,0,0,1258,1263,3,134,67,0,1259,1260,5,253,0,0,1260,
-		1262,3,134,67,0,1261,1259,1,0,0,0,1262,1265,1,0,0,0,1263,1261,1,0,0,0,
-		1263,1264,1,0,0,0,1264,133,1,0,0,0,1265,1263,1,0,0,0,1266,1269,5,66,0,
-		0,1267,1269,3,174,87,0,1268,1266,1,0,0,0,1268,1267,1,0,0,0,1269,135,1,
-		0,0,0,1270,1271,5,150,0,0,1271,1275,5,249,0,0,1272,1274,3,138,69,0,1273,
-		1272,1,0,0,0,1274,1277,1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,
-		1278,1,0,0,0,1277,1275,1,0,0,0,1278,1279,5,250,0,0,1279,137,1,0,0,0,1280,
-		1281,5,10,0,0,1281,1291,3,172,86,0,1282,1283,5,151,0,0,1283,1288,3,174,
-		87,0,1284,1285,5,253,0,0,1285,1287,3,174,87,0,1286,1284,1,0,0,0,1287,1290,
-		1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,1292,1,0,0,0,1290,1288,
-		1,0,0,0,1291,1282,1,0,0,0,1291,1292,1,0,0,0,1292,1375,1,0,0,0,1293,1294,
-		5,152,0,0,1294,1375,3,174,87,0,1295,1296,5,153,0,0,1296,1375,3,174,87,
-		0,1297,1298,5,154,0,0,1298,1299,5,155,0,0,1299,1300,5,156,0,0,1300,1375,
-		3,174,87,0,1301,1304,5,157,0,0,1302,1303,5,269,0,0,1303,1305,5,203,0,0,
-		1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,0,0,1306,1307,5,155,
-		0,0,1307,1308,5,167,0,0,1308,1375,3,174,87,0,1309,1310,5,158,0,0,1310,
-		1311,5,269,0,0,1311,1312,5,203,0,0,1312,1313,5,155,0,0,1313,1314,5,167,
-		0,0,1314,1375,3,174,87,0,1315,1316,5,180,0,0,1316,1321,3,174,87,0,1317,
-		1318,5,253,0,0,1318,1320,3,174,87,0,1319,1317,1,0,0,0,1320,1323,1,0,0,
-		0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,
-		0,0,1324,1326,5,159,0,0,1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,
-		1,0,0,0,1327,1328,5,167,0,0,1328,1329,5,232,0,0,1329,1330,3,172,86,0,1330,
-		1375,1,0,0,0,1331,1332,5,176,0,0,1332,1333,3,168,84,0,1333,1337,5,249,
-		0,0,1334,1336,3,138,69,0,1335,1334,1,0,0,0,1336,1339,1,0,0,0,1337,1335,
-		1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,0,0,0,1339,1337,1,0,0,0,1340,1350,
-		5,250,0,0,1341,1342,5,177,0,0,1342,1346,5,249,0,0,1343,1345,3,138,69,0,
-		1344,1343,1,0,0,0,1345,1348,1,0,0,0,1346,1344,1,0,0,0,1346,1347,1,0,0,
-		0,1347,1349,1,0,0,0,1348,1346,1,0,0,0,1349,1351,5,250,0,0,1350,1341,1,
-		0,0,0,1350,1351,1,0,0,0,1351,1375,1,0,0,0,1352,1355,5,159,0,0,1353,1354,
-		5,187,0,0,1354,1356,5,114,0,0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,
-		1357,1,0,0,0,1357,1361,5,249,0,0,1358,1360,3,138,69,0,1359,1358,1,0,0,
-		0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1361,1362,1,0,0,0,1362,1364,1,0,
-		0,0,1363,1361,1,0,0,0,1364,1375,5,250,0,0,1365,1366,5,160,0,0,1366,1370,
-		5,249,0,0,1367,1369,3,138,69,0,1368,1367,1,0,0,0,1369,1372,1,0,0,0,1370,
-		1368,1,0,0,0,1370,1371,1,0,0,0,1371,1373,1,0,0,0,1372,1370,1,0,0,0,1373,
-		1375,5,250,0,0,1374,1280,1,0,0,0,1374,1293,1,0,0,0,1374,1295,1,0,0,0,1374,
-		1297,1,0,0,0,1374,1301,1,0,0,0,1374,1309,1,0,0,0,1374,1315,1,0,0,0,1374,
-		1331,1,0,0,0,1374,1352,1,0,0,0,1374,1365,1,0,0,0,1375,139,1,0,0,0,1376,
-		1377,5,179,0,0,1377,1381,5,249,0,0,1378,1380,3,142,71,0,1379,1378,1,0,
-		0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1384,1,
-		0,0,0,1383,1381,1,0,0,0,1384,1385,5,250,0,0,1385,141,1,0,0,0,1386,1387,
-		5,180,0,0,1387,1392,3,174,87,0,1388,1389,5,253,0,0,1389,1391,3,174,87,
-		0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,1393,1,0,
-		0,0,1393,1398,1,0,0,0,1394,1392,1,0,0,0,1395,1397,3,144,72,0,1396,1395,
-		1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,0,1399,1403,
-		1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,136,68,0,1402,1386,1,0,0,0,1402,
-		1401,1,0,0,0,1403,143,1,0,0,0,1404,1405,5,181,0,0,1405,1457,3,168,84,0,
-		1406,1407,5,90,0,0,1407,1408,5,247,0,0,1408,1457,3,168,84,0,1409,1410,
-		5,90,0,0,1410,1457,3,174,87,0,1411,1412,5,182,0,0,1412,1457,3,166,83,0,
-		1413,1414,5,134,0,0,1414,1415,5,270,0,0,1415,1457,5,143,0,0,1416,1417,
-		5,103,0,0,1417,1418,3,168,84,0,1418,1419,5,189,0,0,1419,1420,5,112,0,0,
-		1420,1457,1,0,0,0,1421,1422,5,104,0,0,1422,1457,3,168,84,0,1423,1424,5,
-		105,0,0,1424,1425,3,168,84,0,1425,1426,5,189,0,0,1426,1427,5,112,0,0,1427,
-		1457,1,0,0,0,1428,1429,5,106,0,0,1429,1457,3,168,84,0,1430,1431,5,107,
-		0,0,1431,1457,5,108,0,0,1432,1433,5,109,0,0,1433,1457,3,168,84,0,1434,
-		1435,5,93,0,0,1435,1436,5,95,0,0,1436,1437,5,63,0,0,1437,1444,3,168,84,
-		0,1438,1439,5,94,0,0,1439,1440,5,167,0,0,1440,1441,3,168,84,0,1441,1442,
-		5,134,0,0,1442,1443,3,166,83,0,1443,1445,1,0,0,0,1444,1438,1,0,0,0,1444,
-		1445,1,0,0,0,1445,1448,1,0,0,0,1446,1447,5,4,0,0,1447,1449,3,166,83,0,
-		1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1452,1,0,0,0,1450,1451,5,90,0,
-		0,1451,1453,3,168,84,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,1,
-		0,0,0,1454,1455,5,110,0,0,1455,1457,3,166,83,0,1456,1404,1,0,0,0,1456,
+		1,84,1,84,1,84,1,84,5,84,1887,8,84,10,84,12,84,1890,9,84,3,84,1892,8,84,
+		1,84,1,84,1,84,1,84,3,84,1898,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,3,84,1908,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1928,8,84,10,84,12,84,1931,
+		9,84,1,85,1,85,1,86,1,86,1,86,3,86,1938,8,86,1,87,1,87,1,87,0,1,168,88,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
+		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,
+		170,172,174,0,10,1,0,250,251,1,0,17,18,1,0,118,119,1,0,258,259,1,0,185,
+		186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,202,27,0,3,3,5,9,15,45,
+		47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,
+		136,138,144,147,149,158,158,160,166,169,173,176,176,182,184,186,186,202,
+		203,208,222,224,236,241,249,274,275,2244,0,182,1,0,0,0,2,187,1,0,0,0,4,
+		190,1,0,0,0,6,222,1,0,0,0,8,224,1,0,0,0,10,236,1,0,0,0,12,269,1,0,0,0,
+		14,284,1,0,0,0,16,286,1,0,0,0,18,298,1,0,0,0,20,300,1,0,0,0,22,317,1,0,
+		0,0,24,319,1,0,0,0,26,355,1,0,0,0,28,357,1,0,0,0,30,359,1,0,0,0,32,393,
+		1,0,0,0,34,395,1,0,0,0,36,400,1,0,0,0,38,476,1,0,0,0,40,497,1,0,0,0,42,
+		499,1,0,0,0,44,527,1,0,0,0,46,536,1,0,0,0,48,541,1,0,0,0,50,549,1,0,0,
+		0,52,551,1,0,0,0,54,571,1,0,0,0,56,573,1,0,0,0,58,575,1,0,0,0,60,638,1,
+		0,0,0,62,642,1,0,0,0,64,644,1,0,0,0,66,694,1,0,0,0,68,696,1,0,0,0,70,756,
+		1,0,0,0,72,758,1,0,0,0,74,789,1,0,0,0,76,791,1,0,0,0,78,798,1,0,0,0,80,
+		809,1,0,0,0,82,938,1,0,0,0,84,940,1,0,0,0,86,945,1,0,0,0,88,952,1,0,0,
+		0,90,957,1,0,0,0,92,963,1,0,0,0,94,971,1,0,0,0,96,987,1,0,0,0,98,1003,
+		1,0,0,0,100,1005,1,0,0,0,102,1039,1,0,0,0,104,1047,1,0,0,0,106,1049,1,
+		0,0,0,108,1095,1,0,0,0,110,1097,1,0,0,0,112,1115,1,0,0,0,114,1117,1,0,
+		0,0,116,1120,1,0,0,0,118,1138,1,0,0,0,120,1140,1,0,0,0,122,1155,1,0,0,
+		0,124,1171,1,0,0,0,126,1226,1,0,0,0,128,1247,1,0,0,0,130,1249,1,0,0,0,
+		132,1256,1,0,0,0,134,1268,1,0,0,0,136,1270,1,0,0,0,138,1374,1,0,0,0,140,
+		1376,1,0,0,0,142,1402,1,0,0,0,144,1456,1,0,0,0,146,1458,1,0,0,0,148,1789,
+		1,0,0,0,150,1791,1,0,0,0,152,1833,1,0,0,0,154,1835,1,0,0,0,156,1841,1,
+		0,0,0,158,1846,1,0,0,0,160,1852,1,0,0,0,162,1856,1,0,0,0,164,1860,1,0,
+		0,0,166,1863,1,0,0,0,168,1907,1,0,0,0,170,1932,1,0,0,0,172,1934,1,0,0,
+		0,174,1939,1,0,0,0,176,181,3,2,1,0,177,181,3,4,2,0,178,181,3,146,73,0,
+		179,181,3,8,4,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,0,0,180,179,
+		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,
+		0,184,182,1,0,0,0,185,186,5,0,0,1,186,1,1,0,0,0,187,188,5,3,0,0,188,189,
+		5,272,0,0,189,3,1,0,0,0,190,191,5,1,0,0,191,192,3,174,87,0,192,196,5,250,
+		0,0,193,195,3,6,3,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,
+		197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,251,0,0,200,5,1,
+		0,0,0,201,223,3,12,6,0,202,223,3,20,10,0,203,223,3,24,12,0,204,223,3,30,
+		15,0,205,223,3,36,18,0,206,223,3,58,29,0,207,223,3,64,32,0,208,223,3,68,
+		34,0,209,223,3,100,50,0,210,223,3,72,36,0,211,223,3,78,39,0,212,223,3,
+		106,53,0,213,223,3,116,58,0,214,223,3,120,60,0,215,223,3,122,61,0,216,
+		223,3,124,62,0,217,223,3,130,65,0,218,223,3,132,66,0,219,223,3,136,68,
+		0,220,223,3,140,70,0,221,223,3,8,4,0,222,201,1,0,0,0,222,202,1,0,0,0,222,
+		203,1,0,0,0,222,204,1,0,0,0,222,205,1,0,0,0,222,206,1,0,0,0,222,207,1,
+		0,0,0,222,208,1,0,0,0,222,209,1,0,0,0,222,210,1,0,0,0,222,211,1,0,0,0,
+		222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,1,0,0,0,222,216,
+		1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,0,222,220,1,0,0,
+		0,222,221,1,0,0,0,223,7,1,0,0,0,224,225,5,274,0,0,225,231,4,4,0,0,226,
+		230,3,174,87,0,227,230,5,4,0,0,228,230,5,54,0,0,229,226,1,0,0,0,229,227,
+		1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,
+		0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,3,10,5,0,235,9,1,0,0,0,236,241,
+		5,250,0,0,237,240,3,10,5,0,238,240,8,0,0,0,239,237,1,0,0,0,239,238,1,0,
+		0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,0,243,
+		241,1,0,0,0,244,245,5,251,0,0,245,11,1,0,0,0,246,247,5,5,0,0,247,270,5,
+		272,0,0,248,249,5,6,0,0,249,270,3,174,87,0,250,251,5,7,0,0,251,270,5,269,
+		0,0,252,253,5,8,0,0,253,270,5,269,0,0,254,255,5,9,0,0,255,270,5,269,0,
+		0,256,257,5,10,0,0,257,270,3,174,87,0,258,259,5,11,0,0,259,270,3,18,9,
+		0,260,261,5,12,0,0,261,263,3,174,87,0,262,264,3,174,87,0,263,262,1,0,0,
+		0,263,264,1,0,0,0,264,267,1,0,0,0,265,266,5,13,0,0,266,268,3,14,7,0,267,
+		265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,246,1,0,0,0,269,248,1,
+		0,0,0,269,250,1,0,0,0,269,252,1,0,0,0,269,254,1,0,0,0,269,256,1,0,0,0,
+		269,258,1,0,0,0,269,260,1,0,0,0,270,13,1,0,0,0,271,276,3,174,87,0,272,
+		273,5,258,0,0,273,275,3,174,87,0,274,272,1,0,0,0,275,278,1,0,0,0,276,274,
+		1,0,0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,276,1,0,0,0,279,280,5,258,
+		0,0,280,282,3,16,8,0,281,279,1,0,0,0,281,282,1,0,0,0,282,285,1,0,0,0,283,
+		285,3,16,8,0,284,271,1,0,0,0,284,283,1,0,0,0,285,15,1,0,0,0,286,293,5,
+		250,0,0,287,289,5,269,0,0,288,290,5,254,0,0,289,288,1,0,0,0,289,290,1,
+		0,0,0,290,292,1,0,0,0,291,287,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,
+		293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,251,0,0,297,
+		17,1,0,0,0,298,299,5,268,0,0,299,19,1,0,0,0,300,301,5,14,0,0,301,302,3,
+		174,87,0,302,306,5,250,0,0,303,305,3,22,11,0,304,303,1,0,0,0,305,308,1,
+		0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,
+		309,310,5,251,0,0,310,21,1,0,0,0,311,312,5,43,0,0,312,318,5,272,0,0,313,
+		314,5,44,0,0,314,318,3,168,84,0,315,316,5,45,0,0,316,318,3,168,84,0,317,
+		311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,23,1,0,0,0,319,320,5,15,
+		0,0,320,321,3,174,87,0,321,325,5,250,0,0,322,324,3,26,13,0,323,322,1,0,
+		0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,0,327,
+		325,1,0,0,0,328,329,5,251,0,0,329,25,1,0,0,0,330,331,5,122,0,0,331,356,
+		3,168,84,0,332,333,5,185,0,0,333,334,3,168,84,0,334,335,3,164,82,0,335,
+		356,1,0,0,0,336,337,5,186,0,0,337,338,3,168,84,0,338,339,3,164,82,0,339,
+		356,1,0,0,0,340,341,5,16,0,0,341,342,3,28,14,0,342,346,5,250,0,0,343,345,
+		3,34,17,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,
+		0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,251,0,0,350,356,1,0,0,0,
+		351,352,5,19,0,0,352,353,5,269,0,0,353,354,5,20,0,0,354,356,3,168,84,0,
+		355,330,1,0,0,0,355,332,1,0,0,0,355,336,1,0,0,0,355,340,1,0,0,0,355,351,
+		1,0,0,0,356,27,1,0,0,0,357,358,7,1,0,0,358,29,1,0,0,0,359,360,5,46,0,0,
+		360,361,3,174,87,0,361,365,5,250,0,0,362,364,3,32,16,0,363,362,1,0,0,0,
+		364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,
+		1,0,0,0,368,369,5,251,0,0,369,31,1,0,0,0,370,371,5,47,0,0,371,394,3,168,
+		84,0,372,373,5,48,0,0,373,374,5,49,0,0,374,377,3,166,83,0,375,376,5,50,
+		0,0,376,378,3,168,84,0,377,375,1,0,0,0,377,378,1,0,0,0,378,381,1,0,0,0,
+		379,380,5,51,0,0,380,382,5,269,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,
+		394,1,0,0,0,383,384,5,48,0,0,384,385,5,52,0,0,385,389,5,250,0,0,386,388,
+		3,34,17,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,
+		0,0,390,392,1,0,0,0,391,389,1,0,0,0,392,394,5,251,0,0,393,370,1,0,0,0,
+		393,372,1,0,0,0,393,383,1,0,0,0,394,33,1,0,0,0,395,396,5,269,0,0,396,398,
+		3,168,84,0,397,399,5,254,0,0,398,397,1,0,0,0,398,399,1,0,0,0,399,35,1,
+		0,0,0,400,401,5,53,0,0,401,402,3,174,87,0,402,403,5,54,0,0,403,404,3,174,
+		87,0,404,408,5,250,0,0,405,407,3,38,19,0,406,405,1,0,0,0,407,410,1,0,0,
+		0,408,406,1,0,0,0,408,409,1,0,0,0,409,411,1,0,0,0,410,408,1,0,0,0,411,
+		412,5,251,0,0,412,37,1,0,0,0,413,414,5,55,0,0,414,477,3,174,87,0,415,416,
+		5,56,0,0,416,417,3,168,84,0,417,422,3,164,82,0,418,419,5,57,0,0,419,420,
+		3,168,84,0,420,421,3,164,82,0,421,423,1,0,0,0,422,418,1,0,0,0,422,423,
+		1,0,0,0,423,432,1,0,0,0,424,425,5,245,0,0,425,429,3,174,87,0,426,428,3,
+		46,23,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,
+		0,430,433,1,0,0,0,431,429,1,0,0,0,432,424,1,0,0,0,432,433,1,0,0,0,433,
+		477,1,0,0,0,434,435,5,58,0,0,435,477,5,269,0,0,436,437,5,59,0,0,437,477,
+		3,166,83,0,438,439,5,60,0,0,439,440,3,48,24,0,440,441,3,166,83,0,441,442,
+		5,63,0,0,442,443,5,55,0,0,443,447,5,64,0,0,444,445,5,56,0,0,445,446,5,
+		63,0,0,446,448,5,65,0,0,447,444,1,0,0,0,447,448,1,0,0,0,448,452,1,0,0,
+		0,449,451,3,40,20,0,450,449,1,0,0,0,451,454,1,0,0,0,452,450,1,0,0,0,452,
+		453,1,0,0,0,453,477,1,0,0,0,454,452,1,0,0,0,455,457,5,66,0,0,456,458,3,
+		50,25,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,
+		0,460,477,1,0,0,0,461,462,5,11,0,0,462,477,3,18,9,0,463,477,3,52,26,0,
+		464,465,5,244,0,0,465,477,3,174,87,0,466,467,5,96,0,0,467,473,3,168,84,
+		0,468,471,5,100,0,0,469,470,5,167,0,0,470,472,3,168,84,0,471,469,1,0,0,
+		0,471,472,1,0,0,0,472,474,1,0,0,0,473,468,1,0,0,0,473,474,1,0,0,0,474,
+		477,1,0,0,0,475,477,3,42,21,0,476,413,1,0,0,0,476,415,1,0,0,0,476,434,
+		1,0,0,0,476,436,1,0,0,0,476,438,1,0,0,0,476,455,1,0,0,0,476,461,1,0,0,
+		0,476,463,1,0,0,0,476,464,1,0,0,0,476,466,1,0,0,0,476,475,1,0,0,0,477,
+		39,1,0,0,0,478,479,5,34,0,0,479,498,3,42,21,0,480,481,5,34,0,0,481,482,
+		5,96,0,0,482,487,3,168,84,0,483,484,5,254,0,0,484,486,3,168,84,0,485,483,
+		1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,0,0,488,495,1,0,0,
+		0,489,487,1,0,0,0,490,493,5,100,0,0,491,492,5,167,0,0,492,494,3,168,84,
+		0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,490,1,0,0,0,495,
+		496,1,0,0,0,496,498,1,0,0,0,497,478,1,0,0,0,497,480,1,0,0,0,498,41,1,0,
+		0,0,499,500,5,97,0,0,500,501,5,63,0,0,501,506,3,166,83,0,502,503,5,254,
+		0,0,503,505,3,166,83,0,504,502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,
+		506,507,1,0,0,0,507,511,1,0,0,0,508,506,1,0,0,0,509,510,5,99,0,0,510,512,
+		3,166,83,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,515,3,44,
+		22,0,514,513,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,0,516,517,5,34,0,0,
+		517,519,5,66,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,43,1,0,0,0,520,521,
+		5,132,0,0,521,522,3,166,83,0,522,523,5,204,0,0,523,524,3,174,87,0,524,
+		528,1,0,0,0,525,526,5,132,0,0,526,528,3,168,84,0,527,520,1,0,0,0,527,525,
+		1,0,0,0,528,45,1,0,0,0,529,537,5,246,0,0,530,531,5,50,0,0,531,537,3,168,
+		84,0,532,533,5,72,0,0,533,537,3,168,84,0,534,535,5,183,0,0,535,537,3,166,
+		83,0,536,529,1,0,0,0,536,530,1,0,0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,
+		47,1,0,0,0,538,539,5,271,0,0,539,542,5,62,0,0,540,542,5,270,0,0,541,538,
+		1,0,0,0,541,540,1,0,0,0,542,49,1,0,0,0,543,544,5,71,0,0,544,550,3,168,
+		84,0,545,546,5,72,0,0,546,550,3,168,84,0,547,548,5,73,0,0,548,550,5,269,
+		0,0,549,543,1,0,0,0,549,545,1,0,0,0,549,547,1,0,0,0,550,51,1,0,0,0,551,
+		552,5,67,0,0,552,556,3,174,87,0,553,555,3,54,27,0,554,553,1,0,0,0,555,
+		558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,53,1,0,0,0,558,556,1,0,
+		0,0,559,560,5,72,0,0,560,572,3,168,84,0,561,562,5,73,0,0,562,572,5,269,
+		0,0,563,564,5,132,0,0,564,572,3,168,84,0,565,566,5,68,0,0,566,569,3,56,
+		28,0,567,568,5,205,0,0,568,570,3,56,28,0,569,567,1,0,0,0,569,570,1,0,0,
+		0,570,572,1,0,0,0,571,559,1,0,0,0,571,561,1,0,0,0,571,563,1,0,0,0,571,
+		565,1,0,0,0,572,55,1,0,0,0,573,574,7,2,0,0,574,57,1,0,0,0,575,576,5,74,
+		0,0,576,577,3,174,87,0,577,581,5,250,0,0,578,580,3,60,30,0,579,578,1,0,
+		0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,
+		581,1,0,0,0,584,585,5,251,0,0,585,59,1,0,0,0,586,587,5,75,0,0,587,639,
+		3,174,87,0,588,589,5,114,0,0,589,639,3,168,84,0,590,591,5,115,0,0,591,
+		639,3,80,40,0,592,593,5,117,0,0,593,594,5,73,0,0,594,639,5,269,0,0,595,
+		596,5,120,0,0,596,598,3,98,49,0,597,599,5,274,0,0,598,597,1,0,0,0,598,
+		599,1,0,0,0,599,639,1,0,0,0,600,601,5,8,0,0,601,639,5,269,0,0,602,603,
+		5,45,0,0,603,606,3,168,84,0,604,605,5,140,0,0,605,607,3,166,83,0,606,604,
+		1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,141,0,0,609,611,3,62,
+		31,0,610,608,1,0,0,0,610,611,1,0,0,0,611,629,1,0,0,0,612,627,5,156,0,0,
+		613,614,5,271,0,0,614,628,5,142,0,0,615,616,5,142,0,0,616,623,5,250,0,
+		0,617,619,3,168,84,0,618,620,5,254,0,0,619,618,1,0,0,0,619,620,1,0,0,0,
+		620,622,1,0,0,0,621,617,1,0,0,0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,
+		1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,628,5,251,0,0,627,613,1,0,
+		0,0,627,615,1,0,0,0,628,630,1,0,0,0,629,612,1,0,0,0,629,630,1,0,0,0,630,
+		639,1,0,0,0,631,639,3,92,46,0,632,639,3,94,47,0,633,635,5,144,0,0,634,
+		636,5,258,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,639,
+		3,168,84,0,638,586,1,0,0,0,638,588,1,0,0,0,638,590,1,0,0,0,638,592,1,0,
+		0,0,638,595,1,0,0,0,638,600,1,0,0,0,638,602,1,0,0,0,638,631,1,0,0,0,638,
+		632,1,0,0,0,638,633,1,0,0,0,639,61,1,0,0,0,640,643,5,115,0,0,641,643,3,
+		168,84,0,642,640,1,0,0,0,642,641,1,0,0,0,643,63,1,0,0,0,644,645,5,76,0,
+		0,645,646,3,174,87,0,646,650,5,250,0,0,647,649,3,66,33,0,648,647,1,0,0,
+		0,649,652,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,
+		650,1,0,0,0,653,654,5,251,0,0,654,65,1,0,0,0,655,656,5,77,0,0,656,660,
+		5,250,0,0,657,659,3,76,38,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,
+		0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,0,663,695,5,251,0,
+		0,664,665,5,78,0,0,665,695,3,168,84,0,666,667,5,79,0,0,667,695,3,168,84,
+		0,668,669,5,80,0,0,669,670,5,49,0,0,670,695,3,166,83,0,671,672,5,80,0,
+		0,672,673,5,81,0,0,673,674,3,168,84,0,674,675,3,164,82,0,675,695,1,0,0,
+		0,676,677,5,83,0,0,677,695,3,168,84,0,678,679,5,84,0,0,679,695,3,168,84,
+		0,680,681,5,82,0,0,681,695,3,168,84,0,682,683,5,85,0,0,683,684,3,168,84,
+		0,684,685,3,164,82,0,685,695,1,0,0,0,686,687,5,86,0,0,687,688,3,168,84,
+		0,688,689,5,81,0,0,689,690,3,168,84,0,690,691,3,164,82,0,691,695,1,0,0,
+		0,692,693,5,87,0,0,693,695,3,174,87,0,694,655,1,0,0,0,694,664,1,0,0,0,
+		694,666,1,0,0,0,694,668,1,0,0,0,694,671,1,0,0,0,694,676,1,0,0,0,694,678,
+		1,0,0,0,694,680,1,0,0,0,694,682,1,0,0,0,694,686,1,0,0,0,694,692,1,0,0,
+		0,695,67,1,0,0,0,696,697,5,88,0,0,697,698,3,174,87,0,698,699,5,54,0,0,
+		699,700,3,174,87,0,700,704,5,250,0,0,701,703,3,70,35,0,702,701,1,0,0,0,
+		703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,707,1,0,0,0,706,704,
+		1,0,0,0,707,708,5,251,0,0,708,69,1,0,0,0,709,710,5,89,0,0,710,757,3,174,
+		87,0,711,712,5,78,0,0,712,757,3,168,84,0,713,714,5,90,0,0,714,715,5,63,
+		0,0,715,757,5,65,0,0,716,717,5,90,0,0,717,757,3,168,84,0,718,719,5,193,
+		0,0,719,720,3,168,84,0,720,721,3,164,82,0,721,757,1,0,0,0,722,723,5,91,
+		0,0,723,757,3,168,84,0,724,725,5,58,0,0,725,757,5,269,0,0,726,727,5,59,
+		0,0,727,757,3,166,83,0,728,729,5,96,0,0,729,735,3,168,84,0,730,733,5,100,
+		0,0,731,732,5,167,0,0,732,734,3,168,84,0,733,731,1,0,0,0,733,734,1,0,0,
+		0,734,736,1,0,0,0,735,730,1,0,0,0,735,736,1,0,0,0,736,757,1,0,0,0,737,
+		738,5,60,0,0,738,739,3,48,24,0,739,740,3,166,83,0,740,741,5,63,0,0,741,
+		742,5,89,0,0,742,745,5,64,0,0,743,744,5,34,0,0,744,746,3,42,21,0,745,743,
+		1,0,0,0,745,746,1,0,0,0,746,757,1,0,0,0,747,748,5,101,0,0,748,752,3,168,
+		84,0,749,750,5,102,0,0,750,751,5,134,0,0,751,753,5,59,0,0,752,749,1,0,
+		0,0,752,753,1,0,0,0,753,757,1,0,0,0,754,757,3,52,26,0,755,757,3,42,21,
+		0,756,709,1,0,0,0,756,711,1,0,0,0,756,713,1,0,0,0,756,716,1,0,0,0,756,
+		718,1,0,0,0,756,722,1,0,0,0,756,724,1,0,0,0,756,726,1,0,0,0,756,728,1,
+		0,0,0,756,737,1,0,0,0,756,747,1,0,0,0,756,754,1,0,0,0,756,755,1,0,0,0,
+		757,71,1,0,0,0,758,759,5,199,0,0,759,760,3,174,87,0,760,764,5,250,0,0,
+		761,763,3,74,37,0,762,761,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,
+		765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,5,251,0,0,768,73,1,
+		0,0,0,769,770,5,229,0,0,770,790,3,168,84,0,771,772,5,90,0,0,772,790,3,
+		174,87,0,773,774,5,230,0,0,774,790,3,168,84,0,775,776,5,231,0,0,776,790,
+		3,168,84,0,777,778,5,232,0,0,778,790,3,168,84,0,779,780,5,83,0,0,780,790,
+		3,168,84,0,781,782,5,82,0,0,782,790,3,168,84,0,783,784,5,103,0,0,784,790,
+		3,168,84,0,785,786,5,104,0,0,786,790,3,168,84,0,787,788,5,107,0,0,788,
+		790,3,168,84,0,789,769,1,0,0,0,789,771,1,0,0,0,789,773,1,0,0,0,789,775,
+		1,0,0,0,789,777,1,0,0,0,789,779,1,0,0,0,789,781,1,0,0,0,789,783,1,0,0,
+		0,789,785,1,0,0,0,789,787,1,0,0,0,790,75,1,0,0,0,791,792,5,269,0,0,792,
+		793,3,168,84,0,793,794,5,63,0,0,794,796,3,168,84,0,795,797,5,254,0,0,796,
+		795,1,0,0,0,796,797,1,0,0,0,797,77,1,0,0,0,798,799,5,113,0,0,799,800,3,
+		174,87,0,800,804,5,250,0,0,801,803,3,82,41,0,802,801,1,0,0,0,803,806,1,
+		0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,0,806,804,1,0,0,0,
+		807,808,5,251,0,0,808,79,1,0,0,0,809,811,3,168,84,0,810,812,5,116,0,0,
+		811,810,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,814,5,50,0,0,814,816,
+		3,168,84,0,815,813,1,0,0,0,815,816,1,0,0,0,816,819,1,0,0,0,817,818,5,72,
+		0,0,818,820,3,168,84,0,819,817,1,0,0,0,819,820,1,0,0,0,820,81,1,0,0,0,
+		821,822,5,114,0,0,822,939,3,168,84,0,823,824,5,115,0,0,824,939,3,80,40,
+		0,825,827,5,208,0,0,826,828,5,270,0,0,827,826,1,0,0,0,827,828,1,0,0,0,
+		828,831,1,0,0,0,829,830,5,145,0,0,830,832,3,168,84,0,831,829,1,0,0,0,831,
+		832,1,0,0,0,832,939,1,0,0,0,833,834,5,208,0,0,834,939,5,219,0,0,835,836,
+		5,209,0,0,836,939,3,168,84,0,837,838,5,210,0,0,838,939,3,168,84,0,839,
+		840,5,211,0,0,840,841,5,73,0,0,841,939,5,269,0,0,842,843,5,212,0,0,843,
+		847,5,250,0,0,844,846,3,34,17,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,
+		1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,939,5,251,
+		0,0,851,852,5,212,0,0,852,853,5,220,0,0,853,854,3,174,87,0,854,855,5,221,
+		0,0,855,856,3,168,84,0,856,939,1,0,0,0,857,858,5,213,0,0,858,939,3,168,
+		84,0,859,939,3,92,46,0,860,939,3,94,47,0,861,862,5,216,0,0,862,863,5,222,
+		0,0,863,864,3,168,84,0,864,865,5,178,0,0,865,866,3,168,84,0,866,939,1,
+		0,0,0,867,868,5,215,0,0,868,939,3,168,84,0,869,870,5,117,0,0,870,871,5,
+		73,0,0,871,939,5,269,0,0,872,873,5,120,0,0,873,939,3,98,49,0,874,875,5,
+		8,0,0,875,939,5,269,0,0,876,877,5,124,0,0,877,939,5,271,0,0,878,939,3,
+		52,26,0,879,880,5,234,0,0,880,881,5,63,0,0,881,882,3,168,84,0,882,883,
+		5,220,0,0,883,887,3,168,84,0,884,885,5,235,0,0,885,886,5,236,0,0,886,888,
+		3,168,84,0,887,884,1,0,0,0,887,888,1,0,0,0,888,892,1,0,0,0,889,891,3,88,
+		44,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,
+		896,1,0,0,0,894,892,1,0,0,0,895,897,3,90,45,0,896,895,1,0,0,0,896,897,
+		1,0,0,0,897,939,1,0,0,0,898,899,5,249,0,0,899,904,5,269,0,0,900,901,5,
+		254,0,0,901,903,5,269,0,0,902,900,1,0,0,0,903,906,1,0,0,0,904,902,1,0,
+		0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,167,0,0,
+		908,909,3,168,84,0,909,910,5,50,0,0,910,911,3,168,84,0,911,939,1,0,0,0,
+		912,913,5,242,0,0,913,939,3,168,84,0,914,916,5,239,0,0,915,917,3,86,43,
+		0,916,915,1,0,0,0,917,918,1,0,0,0,918,916,1,0,0,0,918,919,1,0,0,0,919,
+		936,1,0,0,0,920,934,5,240,0,0,921,935,3,168,84,0,922,923,5,241,0,0,923,
+		925,5,250,0,0,924,926,3,84,42,0,925,924,1,0,0,0,926,927,1,0,0,0,927,925,
+		1,0,0,0,927,928,1,0,0,0,928,929,1,0,0,0,929,932,5,251,0,0,930,931,7,3,
+		0,0,931,933,3,168,84,0,932,930,1,0,0,0,932,933,1,0,0,0,933,935,1,0,0,0,
+		934,921,1,0,0,0,934,922,1,0,0,0,935,937,1,0,0,0,936,920,1,0,0,0,936,937,
+		1,0,0,0,937,939,1,0,0,0,938,821,1,0,0,0,938,823,1,0,0,0,938,825,1,0,0,
+		0,938,833,1,0,0,0,938,835,1,0,0,0,938,837,1,0,0,0,938,839,1,0,0,0,938,
+		842,1,0,0,0,938,851,1,0,0,0,938,857,1,0,0,0,938,859,1,0,0,0,938,860,1,
+		0,0,0,938,861,1,0,0,0,938,867,1,0,0,0,938,869,1,0,0,0,938,872,1,0,0,0,
+		938,874,1,0,0,0,938,876,1,0,0,0,938,878,1,0,0,0,938,879,1,0,0,0,938,898,
+		1,0,0,0,938,912,1,0,0,0,938,914,1,0,0,0,939,83,1,0,0,0,940,941,3,166,83,
+		0,941,943,3,168,84,0,942,944,5,254,0,0,943,942,1,0,0,0,943,944,1,0,0,0,
+		944,85,1,0,0,0,945,946,5,51,0,0,946,947,5,269,0,0,947,948,5,63,0,0,948,
+		950,3,168,84,0,949,951,5,254,0,0,950,949,1,0,0,0,950,951,1,0,0,0,951,87,
+		1,0,0,0,952,953,5,237,0,0,953,954,5,269,0,0,954,955,5,63,0,0,955,956,3,
+		168,84,0,956,89,1,0,0,0,957,958,5,238,0,0,958,959,5,51,0,0,959,960,5,269,
+		0,0,960,961,5,236,0,0,961,962,3,168,84,0,962,91,1,0,0,0,963,964,5,214,
+		0,0,964,969,3,168,84,0,965,966,5,51,0,0,966,970,5,269,0,0,967,968,5,223,
+		0,0,968,970,3,174,87,0,969,965,1,0,0,0,969,967,1,0,0,0,970,93,1,0,0,0,
+		971,972,5,216,0,0,972,973,5,217,0,0,973,974,3,174,87,0,974,978,5,250,0,
+		0,975,977,3,96,48,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
+		979,1,0,0,0,979,983,1,0,0,0,980,978,1,0,0,0,981,982,5,178,0,0,982,984,
+		3,168,84,0,983,981,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,5,251,
+		0,0,986,95,1,0,0,0,987,988,5,218,0,0,988,989,3,168,84,0,989,990,3,168,
+		84,0,990,97,1,0,0,0,991,1004,5,121,0,0,992,1004,5,122,0,0,993,1004,5,123,
+		0,0,994,995,5,52,0,0,995,999,5,250,0,0,996,998,3,34,17,0,997,996,1,0,0,
+		0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1002,1,0,0,0,
+		1001,999,1,0,0,0,1002,1004,5,251,0,0,1003,991,1,0,0,0,1003,992,1,0,0,0,
+		1003,993,1,0,0,0,1003,994,1,0,0,0,1004,99,1,0,0,0,1005,1006,5,224,0,0,
+		1006,1007,3,174,87,0,1007,1011,5,250,0,0,1008,1010,3,102,51,0,1009,1008,
+		1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1014,
+		1,0,0,0,1013,1011,1,0,0,0,1014,1015,5,251,0,0,1015,101,1,0,0,0,1016,1017,
+		5,204,0,0,1017,1018,3,174,87,0,1018,1019,5,255,0,0,1019,1020,3,174,87,
+		0,1020,1040,1,0,0,0,1021,1022,5,202,0,0,1022,1040,3,168,84,0,1023,1024,
+		5,225,0,0,1024,1040,3,168,84,0,1025,1026,5,226,0,0,1026,1040,5,228,0,0,
+		1027,1028,5,226,0,0,1028,1040,3,174,87,0,1029,1031,5,65,0,0,1030,1032,
+		3,104,52,0,1031,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1031,1,0,0,0,1033,
+		1034,1,0,0,0,1034,1040,1,0,0,0,1035,1036,5,212,0,0,1036,1037,5,173,0,0,
+		1037,1038,5,51,0,0,1038,1040,3,174,87,0,1039,1016,1,0,0,0,1039,1021,1,
+		0,0,0,1039,1023,1,0,0,0,1039,1025,1,0,0,0,1039,1027,1,0,0,0,1039,1029,
+		1,0,0,0,1039,1035,1,0,0,0,1040,103,1,0,0,0,1041,1042,5,227,0,0,1042,1048,
+		3,168,84,0,1043,1044,5,103,0,0,1044,1048,3,168,84,0,1045,1046,5,104,0,
+		0,1046,1048,3,168,84,0,1047,1041,1,0,0,0,1047,1043,1,0,0,0,1047,1045,1,
+		0,0,0,1048,105,1,0,0,0,1049,1050,5,125,0,0,1050,1051,3,174,87,0,1051,1055,
+		5,250,0,0,1052,1054,3,108,54,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,
+		1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,
+		1059,5,251,0,0,1059,107,1,0,0,0,1060,1061,5,126,0,0,1061,1096,3,168,84,
+		0,1062,1063,5,127,0,0,1063,1068,3,110,55,0,1064,1065,5,254,0,0,1065,1067,
+		3,110,55,0,1066,1064,1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1068,
+		1069,1,0,0,0,1069,1096,1,0,0,0,1070,1068,1,0,0,0,1071,1072,5,169,0,0,1072,
+		1096,3,168,84,0,1073,1074,5,170,0,0,1074,1075,3,168,84,0,1075,1076,5,167,
+		0,0,1076,1079,3,174,87,0,1077,1078,5,171,0,0,1078,1080,3,168,84,0,1079,
+		1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,1,0,0,0,1081,1083,5,176,0,0,1082,
+		1081,1,0,0,0,1082,1083,1,0,0,0,1083,1096,1,0,0,0,1084,1085,5,210,0,0,1085,
+		1096,3,168,84,0,1086,1087,5,172,0,0,1087,1092,3,114,57,0,1088,1089,5,254,
+		0,0,1089,1091,3,114,57,0,1090,1088,1,0,0,0,1091,1094,1,0,0,0,1092,1090,
+		1,0,0,0,1092,1093,1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,0,0,1095,1060,
+		1,0,0,0,1095,1062,1,0,0,0,1095,1071,1,0,0,0,1095,1073,1,0,0,0,1095,1084,
+		1,0,0,0,1095,1086,1,0,0,0,1096,109,1,0,0,0,1097,1098,3,174,87,0,1098,1107,
+		3,168,84,0,1099,1103,5,250,0,0,1100,1102,3,112,56,0,1101,1100,1,0,0,0,
+		1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,
+		0,1105,1103,1,0,0,0,1106,1108,5,251,0,0,1107,1099,1,0,0,0,1107,1108,1,
+		0,0,0,1108,111,1,0,0,0,1109,1110,5,169,0,0,1110,1116,3,168,84,0,1111,1112,
+		5,170,0,0,1112,1116,3,168,84,0,1113,1114,5,171,0,0,1114,1116,3,168,84,
+		0,1115,1109,1,0,0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,113,1,0,0,
+		0,1117,1118,5,269,0,0,1118,1119,3,168,84,0,1119,115,1,0,0,0,1120,1121,
+		5,128,0,0,1121,1130,3,174,87,0,1122,1126,5,250,0,0,1123,1125,3,118,59,
+		0,1124,1123,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,
+		0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,0,1129,1131,5,251,0,0,1130,1122,
+		1,0,0,0,1130,1131,1,0,0,0,1131,117,1,0,0,0,1132,1133,5,129,0,0,1133,1139,
+		3,168,84,0,1134,1135,5,130,0,0,1135,1139,3,168,84,0,1136,1137,5,131,0,
+		0,1137,1139,3,168,84,0,1138,1132,1,0,0,0,1138,1134,1,0,0,0,1138,1136,1,
+		0,0,0,1139,119,1,0,0,0,1140,1141,5,132,0,0,1141,1142,3,174,87,0,1142,1143,
+		5,250,0,0,1143,1151,3,168,84,0,1144,1149,3,164,82,0,1145,1146,5,57,0,0,
+		1146,1147,3,168,84,0,1147,1148,3,164,82,0,1148,1150,1,0,0,0,1149,1145,
+		1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,1144,1,0,0,0,1151,1152,
+		1,0,0,0,1152,1153,1,0,0,0,1153,1154,5,251,0,0,1154,121,1,0,0,0,1155,1156,
+		5,133,0,0,1156,1157,3,174,87,0,1157,1158,5,257,0,0,1158,1165,3,168,84,
+		0,1159,1162,5,134,0,0,1160,1163,5,135,0,0,1161,1163,5,136,0,0,1162,1160,
+		1,0,0,0,1162,1161,1,0,0,0,1163,1164,1,0,0,0,1164,1166,3,166,83,0,1165,
+		1159,1,0,0,0,1165,1166,1,0,0,0,1166,1169,1,0,0,0,1167,1168,5,51,0,0,1168,
+		1170,5,269,0,0,1169,1167,1,0,0,0,1169,1170,1,0,0,0,1170,123,1,0,0,0,1171,
+		1172,5,137,0,0,1172,1173,3,174,87,0,1173,1174,5,145,0,0,1174,1177,3,168,
+		84,0,1175,1176,5,51,0,0,1176,1178,5,269,0,0,1177,1175,1,0,0,0,1177,1178,
+		1,0,0,0,1178,1182,1,0,0,0,1179,1180,5,138,0,0,1180,1181,5,140,0,0,1181,
+		1183,5,271,0,0,1182,1179,1,0,0,0,1182,1183,1,0,0,0,1183,1187,1,0,0,0,1184,
+		1185,5,139,0,0,1185,1186,5,140,0,0,1186,1188,5,271,0,0,1187,1184,1,0,0,
+		0,1187,1188,1,0,0,0,1188,1199,1,0,0,0,1189,1190,5,162,0,0,1190,1191,5,
+		188,0,0,1191,1192,3,174,87,0,1192,1193,5,163,0,0,1193,1194,5,167,0,0,1194,
+		1195,5,271,0,0,1195,1197,5,164,0,0,1196,1198,3,126,63,0,1197,1196,1,0,
+		0,0,1197,1198,1,0,0,0,1198,1200,1,0,0,0,1199,1189,1,0,0,0,1199,1200,1,
+		0,0,0,1200,1201,1,0,0,0,1201,1202,5,256,0,0,1202,1207,3,128,64,0,1203,
+		1204,5,254,0,0,1204,1206,3,128,64,0,1205,1203,1,0,0,0,1206,1209,1,0,0,
+		0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,125,1,0,0,0,1209,1207,1,0,0,
+		0,1210,1211,5,165,0,0,1211,1216,3,174,87,0,1212,1213,5,254,0,0,1213,1215,
+		3,174,87,0,1214,1212,1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,
+		1217,1,0,0,0,1217,1222,1,0,0,0,1218,1216,1,0,0,0,1219,1220,5,179,0,0,1220,
+		1221,5,166,0,0,1221,1223,3,174,87,0,1222,1219,1,0,0,0,1222,1223,1,0,0,
+		0,1223,1227,1,0,0,0,1224,1225,5,166,0,0,1225,1227,3,174,87,0,1226,1210,
+		1,0,0,0,1226,1224,1,0,0,0,1227,127,1,0,0,0,1228,1229,5,158,0,0,1229,1230,
+		5,270,0,0,1230,1231,5,167,0,0,1231,1248,3,174,87,0,1232,1244,5,161,0,0,
+		1233,1234,5,252,0,0,1234,1239,3,174,87,0,1235,1236,5,254,0,0,1236,1238,
+		3,174,87,0,1237,1235,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,0,0,0,1239,
+		1240,1,0,0,0,1240,1242,1,0,0,0,1241,1239,1,0,0,0,1242,1243,5,253,0,0,1243,
+		1245,1,0,0,0,1244,1233,1,0,0,0,1244,1245,1,0,0,0,1245,1248,1,0,0,0,1246,
+		1248,3,174,87,0,1247,1228,1,0,0,0,1247,1232,1,0,0,0,1247,1246,1,0,0,0,
+		1248,129,1,0,0,0,1249,1250,5,146,0,0,1250,1251,5,145,0,0,1251,1254,3,168,
+		84,0,1252,1253,5,147,0,0,1253,1255,3,166,83,0,1254,1252,1,0,0,0,1254,1255,
+		1,0,0,0,1255,131,1,0,0,0,1256,1257,5,148,0,0,1257,1258,5,149,0,0,1258,
+		1263,3,134,67,0,1259,1260,5,254,0,0,1260,1262,3,134,67,0,1261,1259,1,0,
+		0,0,1262,1265,1,0,0,0,1263,1261,1,0,0,0,1263,1264,1,0,0,0,1264,133,1,0,
+		0,0,1265,1263,1,0,0,0,1266,1269,5,66,0,0,1267,1269,3,174,87,0,1268,1266,
+		1,0,0,0,1268,1267,1,0,0,0,1269,135,1,0,0,0,1270,1271,5,150,0,0,1271,1275,
+		5,250,0,0,1272,1274,3,138,69,0,1273,1272,1,0,0,0,1274,1277,1,0,0,0,1275,
+		1273,1,0,0,0,1275,1276,1,0,0,0,1276,1278,1,0,0,0,1277,1275,1,0,0,0,1278,
+		1279,5,251,0,0,1279,137,1,0,0,0,1280,1281,5,10,0,0,1281,1291,3,172,86,
+		0,1282,1283,5,151,0,0,1283,1288,3,174,87,0,1284,1285,5,254,0,0,1285,1287,
+		3,174,87,0,1286,1284,1,0,0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,
+		1289,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1291,1282,1,0,0,0,1291,
+		1292,1,0,0,0,1292,1375,1,0,0,0,1293,1294,5,152,0,0,1294,1375,3,174,87,
+		0,1295,1296,5,153,0,0,1296,1375,3,174,87,0,1297,1298,5,154,0,0,1298,1299,
+		5,155,0,0,1299,1300,5,156,0,0,1300,1375,3,174,87,0,1301,1304,5,157,0,0,
+		1302,1303,5,270,0,0,1303,1305,5,204,0,0,1304,1302,1,0,0,0,1304,1305,1,
+		0,0,0,1305,1306,1,0,0,0,1306,1307,5,155,0,0,1307,1308,5,167,0,0,1308,1375,
+		3,174,87,0,1309,1310,5,158,0,0,1310,1311,5,270,0,0,1311,1312,5,204,0,0,
+		1312,1313,5,155,0,0,1313,1314,5,167,0,0,1314,1375,3,174,87,0,1315,1316,
+		5,181,0,0,1316,1321,3,174,87,0,1317,1318,5,254,0,0,1318,1320,3,174,87,
+		0,1319,1317,1,0,0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,
+		0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1324,1326,5,159,0,0,1325,1324,
+		1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,167,0,0,1328,1329,
+		5,233,0,0,1329,1330,3,172,86,0,1330,1375,1,0,0,0,1331,1332,5,177,0,0,1332,
+		1333,3,168,84,0,1333,1337,5,250,0,0,1334,1336,3,138,69,0,1335,1334,1,0,
+		0,0,1336,1339,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,
+		0,0,0,1339,1337,1,0,0,0,1340,1350,5,251,0,0,1341,1342,5,178,0,0,1342,1346,
+		5,250,0,0,1343,1345,3,138,69,0,1344,1343,1,0,0,0,1345,1348,1,0,0,0,1346,
+		1344,1,0,0,0,1346,1347,1,0,0,0,1347,1349,1,0,0,0,1348,1346,1,0,0,0,1349,
+		1351,5,251,0,0,1350,1341,1,0,0,0,1350,1351,1,0,0,0,1351,1375,1,0,0,0,1352,
+		1355,5,159,0,0,1353,1354,5,188,0,0,1354,1356,5,114,0,0,1355,1353,1,0,0,
+		0,1355,1356,1,0,0,0,1356,1357,1,0,0,0,1357,1361,5,250,0,0,1358,1360,3,
+		138,69,0,1359,1358,1,0,0,0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1361,1362,
+		1,0,0,0,1362,1364,1,0,0,0,1363,1361,1,0,0,0,1364,1375,5,251,0,0,1365,1366,
+		5,160,0,0,1366,1370,5,250,0,0,1367,1369,3,138,69,0,1368,1367,1,0,0,0,1369,
+		1372,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1373,1,0,0,0,1372,
+		1370,1,0,0,0,1373,1375,5,251,0,0,1374,1280,1,0,0,0,1374,1293,1,0,0,0,1374,
+		1295,1,0,0,0,1374,1297,1,0,0,0,1374,1301,1,0,0,0,1374,1309,1,0,0,0,1374,
+		1315,1,0,0,0,1374,1331,1,0,0,0,1374,1352,1,0,0,0,1374,1365,1,0,0,0,1375,
+		139,1,0,0,0,1376,1377,5,180,0,0,1377,1381,5,250,0,0,1378,1380,3,142,71,
+		0,1379,1378,1,0,0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,
+		0,0,1382,1384,1,0,0,0,1383,1381,1,0,0,0,1384,1385,5,251,0,0,1385,141,1,
+		0,0,0,1386,1387,5,181,0,0,1387,1392,3,174,87,0,1388,1389,5,254,0,0,1389,
+		1391,3,174,87,0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,
+		1392,1393,1,0,0,0,1393,1398,1,0,0,0,1394,1392,1,0,0,0,1395,1397,3,144,
+		72,0,1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,
+		0,0,0,1399,1403,1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,136,68,0,1402,1386,
+		1,0,0,0,1402,1401,1,0,0,0,1403,143,1,0,0,0,1404,1405,5,182,0,0,1405,1457,
+		3,168,84,0,1406,1407,5,90,0,0,1407,1408,5,248,0,0,1408,1457,3,168,84,0,
+		1409,1410,5,90,0,0,1410,1457,3,174,87,0,1411,1412,5,183,0,0,1412,1457,
+		3,166,83,0,1413,1414,5,134,0,0,1414,1415,5,271,0,0,1415,1457,5,143,0,0,
+		1416,1417,5,103,0,0,1417,1418,3,168,84,0,1418,1419,5,190,0,0,1419,1420,
+		5,112,0,0,1420,1457,1,0,0,0,1421,1422,5,104,0,0,1422,1457,3,168,84,0,1423,
+		1424,5,105,0,0,1424,1425,3,168,84,0,1425,1426,5,190,0,0,1426,1427,5,112,
+		0,0,1427,1457,1,0,0,0,1428,1429,5,106,0,0,1429,1457,3,168,84,0,1430,1431,
+		5,107,0,0,1431,1457,5,108,0,0,1432,1433,5,109,0,0,1433,1457,3,168,84,0,
+		1434,1435,5,93,0,0,1435,1436,5,95,0,0,1436,1437,5,63,0,0,1437,1444,3,168,
+		84,0,1438,1439,5,94,0,0,1439,1440,5,167,0,0,1440,1441,3,168,84,0,1441,
+		1442,5,134,0,0,1442,1443,3,166,83,0,1443,1445,1,0,0,0,1444,1438,1,0,0,
+		0,1444,1445,1,0,0,0,1445,1448,1,0,0,0,1446,1447,5,4,0,0,1447,1449,3,166,
+		83,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1452,1,0,0,0,1450,1451,5,
+		90,0,0,1451,1453,3,168,84,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,
+		1,0,0,0,1454,1455,5,110,0,0,1455,1457,3,166,83,0,1456,1404,1,0,0,0,1456,
 		1406,1,0,0,0,1456,1409,1,0,0,0,1456,1411,1,0,0,0,1456,1413,1,0,0,0,1456,
 		1416,1,0,0,0,1456,1421,1,0,0,0,1456,1423,1,0,0,0,1456,1428,1,0,0,0,1456,
 		1430,1,0,0,0,1456,1432,1,0,0,0,1456,1434,1,0,0,0,1456,1454,1,0,0,0,1457,
 		145,1,0,0,0,1458,1459,5,2,0,0,1459,1460,3,174,87,0,1460,1461,5,4,0,0,1461,
-		1462,3,174,87,0,1462,1466,5,249,0,0,1463,1465,3,148,74,0,1464,1463,1,0,
+		1462,3,174,87,0,1462,1466,5,250,0,0,1463,1465,3,148,74,0,1464,1463,1,0,
 		0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,
-		0,0,0,1468,1466,1,0,0,0,1469,1470,5,250,0,0,1470,147,1,0,0,0,1471,1472,
-		3,174,87,0,1472,1473,5,60,0,0,1473,1474,5,183,0,0,1474,1475,5,270,0,0,
-		1475,1779,1,0,0,0,1476,1477,3,174,87,0,1477,1478,5,60,0,0,1478,1479,5,
+		0,0,0,1468,1466,1,0,0,0,1469,1470,5,251,0,0,1470,147,1,0,0,0,1471,1472,
+		3,174,87,0,1472,1473,5,60,0,0,1473,1474,5,184,0,0,1474,1475,5,271,0,0,
+		1475,1790,1,0,0,0,1476,1477,3,174,87,0,1477,1478,5,60,0,0,1478,1479,5,
 		38,0,0,1479,1483,3,168,84,0,1480,1482,3,162,81,0,1481,1480,1,0,0,0,1482,
-		1485,1,0,0,0,1483,1481,1,0,0,0,1483,1484,1,0,0,0,1484,1779,1,0,0,0,1485,
+		1485,1,0,0,0,1483,1481,1,0,0,0,1483,1484,1,0,0,0,1484,1790,1,0,0,0,1485,
 		1483,1,0,0,0,1486,1487,3,174,87,0,1487,1491,5,98,0,0,1488,1489,5,156,0,
-		0,1489,1490,5,61,0,0,1490,1492,5,270,0,0,1491,1488,1,0,0,0,1491,1492,1,
-		0,0,0,1492,1493,1,0,0,0,1493,1494,5,63,0,0,1494,1495,3,166,83,0,1495,1779,
+		0,1489,1490,5,61,0,0,1490,1492,5,271,0,0,1491,1488,1,0,0,0,1491,1492,1,
+		0,0,0,1492,1493,1,0,0,0,1493,1494,5,63,0,0,1494,1495,3,166,83,0,1495,1790,
 		1,0,0,0,1496,1497,3,174,87,0,1497,1498,5,98,0,0,1498,1502,5,38,0,0,1499,
-		1500,5,156,0,0,1500,1501,5,61,0,0,1501,1503,5,270,0,0,1502,1499,1,0,0,
+		1500,5,156,0,0,1500,1501,5,61,0,0,1501,1503,5,271,0,0,1502,1499,1,0,0,
 		0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1505,5,63,0,0,1505,1510,3,160,
-		80,0,1506,1507,5,253,0,0,1507,1509,3,160,80,0,1508,1506,1,0,0,0,1509,1512,
+		80,0,1506,1507,5,254,0,0,1507,1509,3,160,80,0,1508,1506,1,0,0,0,1509,1512,
 		1,0,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1516,1,0,0,0,1512,1510,
 		1,0,0,0,1513,1515,3,162,81,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,
-		1514,1,0,0,0,1516,1517,1,0,0,0,1517,1779,1,0,0,0,1518,1516,1,0,0,0,1519,
+		1514,1,0,0,0,1516,1517,1,0,0,0,1517,1790,1,0,0,0,1518,1516,1,0,0,0,1519,
 		1520,3,172,86,0,1520,1521,7,4,0,0,1521,1522,3,168,84,0,1522,1527,3,164,
 		82,0,1523,1524,5,28,0,0,1524,1525,3,168,84,0,1525,1526,3,164,82,0,1526,
-		1528,1,0,0,0,1527,1523,1,0,0,0,1527,1528,1,0,0,0,1528,1779,1,0,0,0,1529,
-		1530,3,172,86,0,1530,1531,5,186,0,0,1531,1532,3,168,84,0,1532,1533,5,187,
-		0,0,1533,1534,5,268,0,0,1534,1779,1,0,0,0,1535,1536,3,174,87,0,1536,1569,
-		5,188,0,0,1537,1538,5,54,0,0,1538,1542,5,268,0,0,1539,1541,3,162,81,0,
+		1528,1,0,0,0,1527,1523,1,0,0,0,1527,1528,1,0,0,0,1528,1790,1,0,0,0,1529,
+		1530,3,172,86,0,1530,1531,5,187,0,0,1531,1532,3,168,84,0,1532,1533,5,188,
+		0,0,1533,1534,5,269,0,0,1534,1790,1,0,0,0,1535,1536,3,174,87,0,1536,1569,
+		5,189,0,0,1537,1538,5,54,0,0,1538,1542,5,269,0,0,1539,1541,3,162,81,0,
 		1540,1539,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,0,
 		0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1545,1547,3,152,76,0,1546,1545,1,
 		0,0,0,1546,1547,1,0,0,0,1547,1570,1,0,0,0,1548,1558,5,38,0,0,1549,1550,
@@ -14843,125 +14906,129 @@ public partial class DealLangParser : Parser {
 		0,0,0,1559,1563,1,0,0,0,1560,1562,3,162,81,0,1561,1560,1,0,0,0,1562,1565,
 		1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1567,1,0,0,0,1565,1563,
 		1,0,0,0,1566,1568,3,152,76,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,
-		1570,1,0,0,0,1569,1537,1,0,0,0,1569,1548,1,0,0,0,1570,1779,1,0,0,0,1571,
-		1573,5,179,0,0,1572,1574,3,144,72,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
-		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1779,1,0,0,0,1577,1578,5,179,
-		0,0,1578,1579,5,180,0,0,1579,1779,5,111,0,0,1580,1581,5,179,0,0,1581,1582,
-		5,206,0,0,1582,1583,5,93,0,0,1583,1779,5,95,0,0,1584,1585,3,174,87,0,1585,
-		1586,5,122,0,0,1586,1587,3,168,84,0,1587,1779,1,0,0,0,1588,1589,3,174,
-		87,0,1589,1590,5,16,0,0,1590,1591,3,28,14,0,1591,1595,5,249,0,0,1592,1594,
+		1570,1,0,0,0,1569,1537,1,0,0,0,1569,1548,1,0,0,0,1570,1790,1,0,0,0,1571,
+		1573,5,180,0,0,1572,1574,3,144,72,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
+		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1790,1,0,0,0,1577,1578,5,180,
+		0,0,1578,1579,5,181,0,0,1579,1790,5,111,0,0,1580,1581,5,180,0,0,1581,1582,
+		5,207,0,0,1582,1583,5,93,0,0,1583,1790,5,95,0,0,1584,1585,3,174,87,0,1585,
+		1586,5,122,0,0,1586,1587,3,168,84,0,1587,1790,1,0,0,0,1588,1589,3,174,
+		87,0,1589,1590,5,16,0,0,1590,1591,3,28,14,0,1591,1595,5,250,0,0,1592,1594,
 		3,34,17,0,1593,1592,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,
-		1,0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,250,0,0,1599,1779,
-		1,0,0,0,1600,1601,3,174,87,0,1601,1602,5,19,0,0,1602,1603,5,268,0,0,1603,
-		1604,5,20,0,0,1604,1605,3,168,84,0,1605,1779,1,0,0,0,1606,1607,3,174,87,
-		0,1607,1609,5,21,0,0,1608,1610,5,257,0,0,1609,1608,1,0,0,0,1609,1610,1,
-		0,0,0,1610,1611,1,0,0,0,1611,1612,3,168,84,0,1612,1779,1,0,0,0,1613,1614,
-		3,174,87,0,1614,1615,5,242,0,0,1615,1618,3,166,83,0,1616,1617,5,51,0,0,
-		1617,1619,5,268,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1779,1,0,
-		0,0,1620,1621,3,174,87,0,1621,1622,5,242,0,0,1622,1623,5,38,0,0,1623,1628,
-		3,158,79,0,1624,1625,5,253,0,0,1625,1627,3,158,79,0,1626,1624,1,0,0,0,
+		1,0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,251,0,0,1599,1790,
+		1,0,0,0,1600,1601,3,174,87,0,1601,1602,5,19,0,0,1602,1603,5,269,0,0,1603,
+		1604,5,20,0,0,1604,1605,3,168,84,0,1605,1790,1,0,0,0,1606,1607,3,174,87,
+		0,1607,1609,5,21,0,0,1608,1610,5,258,0,0,1609,1608,1,0,0,0,1609,1610,1,
+		0,0,0,1610,1611,1,0,0,0,1611,1612,3,168,84,0,1612,1790,1,0,0,0,1613,1614,
+		3,174,87,0,1614,1615,5,243,0,0,1615,1618,3,166,83,0,1616,1617,5,51,0,0,
+		1617,1619,5,269,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1790,1,0,
+		0,0,1620,1621,3,174,87,0,1621,1622,5,243,0,0,1622,1623,5,38,0,0,1623,1628,
+		3,158,79,0,1624,1625,5,254,0,0,1625,1627,3,158,79,0,1626,1624,1,0,0,0,
 		1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1633,1,0,0,
-		0,1630,1628,1,0,0,0,1631,1632,5,51,0,0,1632,1634,5,268,0,0,1633,1631,1,
+		0,1630,1628,1,0,0,0,1631,1632,5,51,0,0,1632,1634,5,269,0,0,1633,1631,1,
 		0,0,0,1633,1634,1,0,0,0,1634,1638,1,0,0,0,1635,1637,3,162,81,0,1636,1635,
-		1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1779,
-		1,0,0,0,1640,1638,1,0,0,0,1641,1642,3,174,87,0,1642,1643,5,246,0,0,1643,
-		1644,5,38,0,0,1644,1649,3,158,79,0,1645,1646,5,253,0,0,1646,1648,3,158,
+		1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1790,
+		1,0,0,0,1640,1638,1,0,0,0,1641,1642,3,174,87,0,1642,1643,5,247,0,0,1643,
+		1644,5,38,0,0,1644,1649,3,158,79,0,1645,1646,5,254,0,0,1646,1648,3,158,
 		79,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,
 		0,0,0,1650,1655,1,0,0,0,1651,1649,1,0,0,0,1652,1654,3,162,81,0,1653,1652,
-		1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1779,
+		1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1790,
 		1,0,0,0,1657,1655,1,0,0,0,1658,1659,3,174,87,0,1659,1660,5,92,0,0,1660,
-		1661,3,168,84,0,1661,1779,1,0,0,0,1662,1663,3,174,87,0,1663,1664,5,93,
+		1661,3,168,84,0,1661,1790,1,0,0,0,1662,1663,3,174,87,0,1663,1664,5,93,
 		0,0,1664,1665,5,140,0,0,1665,1666,3,166,83,0,1666,1667,5,63,0,0,1667,1668,
-		3,168,84,0,1668,1779,1,0,0,0,1669,1670,3,174,87,0,1670,1671,5,206,0,0,
-		1671,1672,5,93,0,0,1672,1779,1,0,0,0,1673,1674,3,174,87,0,1674,1675,5,
-		71,0,0,1675,1677,5,69,0,0,1676,1678,5,269,0,0,1677,1676,1,0,0,0,1677,1678,
-		1,0,0,0,1678,1779,1,0,0,0,1679,1680,3,174,87,0,1680,1681,5,71,0,0,1681,
-		1684,5,70,0,0,1682,1683,5,51,0,0,1683,1685,5,268,0,0,1684,1682,1,0,0,0,
-		1684,1685,1,0,0,0,1685,1779,1,0,0,0,1686,1687,3,174,87,0,1687,1688,5,172,
-		0,0,1688,1689,5,54,0,0,1689,1692,5,268,0,0,1690,1691,5,63,0,0,1691,1693,
+		3,168,84,0,1668,1790,1,0,0,0,1669,1670,3,174,87,0,1670,1671,5,207,0,0,
+		1671,1672,5,93,0,0,1672,1790,1,0,0,0,1673,1674,3,174,87,0,1674,1675,5,
+		71,0,0,1675,1677,5,69,0,0,1676,1678,5,270,0,0,1677,1676,1,0,0,0,1677,1678,
+		1,0,0,0,1678,1790,1,0,0,0,1679,1680,3,174,87,0,1680,1681,5,71,0,0,1681,
+		1684,5,70,0,0,1682,1683,5,51,0,0,1683,1685,5,269,0,0,1684,1682,1,0,0,0,
+		1684,1685,1,0,0,0,1685,1790,1,0,0,0,1686,1687,3,174,87,0,1687,1688,5,173,
+		0,0,1688,1689,5,54,0,0,1689,1692,5,269,0,0,1690,1691,5,63,0,0,1691,1693,
 		3,168,84,0,1692,1690,1,0,0,0,1692,1693,1,0,0,0,1693,1696,1,0,0,0,1694,
-		1695,5,173,0,0,1695,1697,3,168,84,0,1696,1694,1,0,0,0,1696,1697,1,0,0,
-		0,1697,1779,1,0,0,0,1698,1699,3,174,87,0,1699,1700,5,172,0,0,1700,1701,
-		5,145,0,0,1701,1704,3,168,84,0,1702,1703,5,51,0,0,1703,1705,5,268,0,0,
+		1695,5,174,0,0,1695,1697,3,168,84,0,1696,1694,1,0,0,0,1696,1697,1,0,0,
+		0,1697,1790,1,0,0,0,1698,1699,3,174,87,0,1699,1700,5,173,0,0,1700,1701,
+		5,145,0,0,1701,1704,3,168,84,0,1702,1703,5,51,0,0,1703,1705,5,269,0,0,
 		1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1708,1,0,0,0,1706,1707,5,63,0,
 		0,1707,1709,3,168,84,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1712,1,
-		0,0,0,1710,1711,5,173,0,0,1711,1713,3,168,84,0,1712,1710,1,0,0,0,1712,
-		1713,1,0,0,0,1713,1779,1,0,0,0,1714,1715,3,174,87,0,1715,1716,5,174,0,
-		0,1716,1717,3,168,84,0,1717,1779,1,0,0,0,1718,1719,3,174,87,0,1719,1721,
-		5,65,0,0,1720,1722,3,104,52,0,1721,1720,1,0,0,0,1722,1723,1,0,0,0,1723,
-		1721,1,0,0,0,1723,1724,1,0,0,0,1724,1779,1,0,0,0,1725,1726,5,22,0,0,1726,
-		1779,5,270,0,0,1727,1728,5,23,0,0,1728,1779,5,270,0,0,1729,1779,5,24,0,
-		0,1730,1779,5,25,0,0,1731,1732,3,174,87,0,1732,1733,5,26,0,0,1733,1734,
-		5,27,0,0,1734,1735,3,168,84,0,1735,1736,3,164,82,0,1736,1737,5,28,0,0,
-		1737,1738,3,168,84,0,1738,1739,3,164,82,0,1739,1779,1,0,0,0,1740,1741,
-		3,174,87,0,1741,1742,5,29,0,0,1742,1745,5,167,0,0,1743,1746,5,30,0,0,1744,
-		1746,3,168,84,0,1745,1743,1,0,0,0,1745,1744,1,0,0,0,1746,1747,1,0,0,0,
-		1747,1748,5,31,0,0,1748,1749,3,168,84,0,1749,1750,3,164,82,0,1750,1751,
-		5,28,0,0,1751,1752,3,168,84,0,1752,1753,3,164,82,0,1753,1779,1,0,0,0,1754,
-		1755,3,174,87,0,1755,1756,5,32,0,0,1756,1757,3,168,84,0,1757,1758,3,164,
-		82,0,1758,1759,5,20,0,0,1759,1760,3,168,84,0,1760,1779,1,0,0,0,1761,1762,
-		5,33,0,0,1762,1763,3,172,86,0,1763,1764,5,34,0,0,1764,1765,3,172,86,0,
-		1765,1768,3,168,84,0,1766,1767,5,35,0,0,1767,1769,3,168,84,0,1768,1766,
-		1,0,0,0,1768,1769,1,0,0,0,1769,1779,1,0,0,0,1770,1771,5,36,0,0,1771,1772,
-		5,35,0,0,1772,1773,3,168,84,0,1773,1774,3,164,82,0,1774,1775,5,37,0,0,
-		1775,1776,3,168,84,0,1776,1777,3,164,82,0,1777,1779,1,0,0,0,1778,1471,
-		1,0,0,0,1778,1476,1,0,0,0,1778,1486,1,0,0,0,1778,1496,1,0,0,0,1778,1519,
-		1,0,0,0,1778,1529,1,0,0,0,1778,1535,1,0,0,0,1778,1571,1,0,0,0,1778,1577,
-		1,0,0,0,1778,1580,1,0,0,0,1778,1584,1,0,0,0,1778,1588,1,0,0,0,1778,1600,
-		1,0,0,0,1778,1606,1,0,0,0,1778,1613,1,0,0,0,1778,1620,1,0,0,0,1778,1641,
-		1,0,0,0,1778,1658,1,0,0,0,1778,1662,1,0,0,0,1778,1669,1,0,0,0,1778,1673,
-		1,0,0,0,1778,1679,1,0,0,0,1778,1686,1,0,0,0,1778,1698,1,0,0,0,1778,1714,
-		1,0,0,0,1778,1718,1,0,0,0,1778,1725,1,0,0,0,1778,1727,1,0,0,0,1778,1729,
-		1,0,0,0,1778,1730,1,0,0,0,1778,1731,1,0,0,0,1778,1740,1,0,0,0,1778,1754,
-		1,0,0,0,1778,1761,1,0,0,0,1778,1770,1,0,0,0,1779,149,1,0,0,0,1780,1781,
-		5,73,0,0,1781,1782,5,268,0,0,1782,1783,5,178,0,0,1783,1784,3,168,84,0,
-		1784,1785,3,164,82,0,1785,151,1,0,0,0,1786,1787,5,45,0,0,1787,1788,5,40,
-		0,0,1788,1789,5,41,0,0,1789,1790,3,168,84,0,1790,1791,5,42,0,0,1791,1795,
-		3,168,84,0,1792,1794,3,162,81,0,1793,1792,1,0,0,0,1794,1797,1,0,0,0,1795,
-		1793,1,0,0,0,1795,1796,1,0,0,0,1796,1823,1,0,0,0,1797,1795,1,0,0,0,1798,
-		1799,5,45,0,0,1799,1800,5,38,0,0,1800,1801,5,63,0,0,1801,1806,3,156,78,
-		0,1802,1803,5,253,0,0,1803,1805,3,156,78,0,1804,1802,1,0,0,0,1805,1808,
-		1,0,0,0,1806,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1814,1,0,0,0,1808,1806,
-		1,0,0,0,1809,1811,5,253,0,0,1810,1809,1,0,0,0,1810,1811,1,0,0,0,1811,1812,
-		1,0,0,0,1812,1813,5,177,0,0,1813,1815,3,154,77,0,1814,1810,1,0,0,0,1814,
-		1815,1,0,0,0,1815,1819,1,0,0,0,1816,1818,3,162,81,0,1817,1816,1,0,0,0,
-		1818,1821,1,0,0,0,1819,1817,1,0,0,0,1819,1820,1,0,0,0,1820,1823,1,0,0,
-		0,1821,1819,1,0,0,0,1822,1786,1,0,0,0,1822,1798,1,0,0,0,1823,153,1,0,0,
-		0,1824,1825,5,40,0,0,1825,1826,5,41,0,0,1826,1827,3,168,84,0,1827,1828,
-		5,42,0,0,1828,1829,3,168,84,0,1829,155,1,0,0,0,1830,1831,3,168,84,0,1831,
-		1832,5,34,0,0,1832,1833,3,168,84,0,1833,157,1,0,0,0,1834,1836,5,258,0,
-		0,1835,1834,1,0,0,0,1835,1836,1,0,0,0,1836,1837,1,0,0,0,1837,1838,3,166,
-		83,0,1838,1839,5,34,0,0,1839,1840,3,168,84,0,1840,159,1,0,0,0,1841,1842,
-		3,166,83,0,1842,1843,5,34,0,0,1843,1844,3,168,84,0,1844,161,1,0,0,0,1845,
-		1846,5,39,0,0,1846,1847,3,172,86,0,1847,1848,3,168,84,0,1848,163,1,0,0,
-		0,1849,1850,5,189,0,0,1850,1851,5,202,0,0,1851,165,1,0,0,0,1852,1853,5,
-		269,0,0,1853,167,1,0,0,0,1854,1855,6,84,-1,0,1855,1856,5,251,0,0,1856,
-		1857,3,168,84,0,1857,1858,5,252,0,0,1858,1897,1,0,0,0,1859,1860,5,258,
-		0,0,1860,1897,3,168,84,16,1861,1862,5,206,0,0,1862,1897,3,168,84,11,1863,
-		1864,5,176,0,0,1864,1865,3,168,84,0,1865,1866,5,178,0,0,1866,1867,3,168,
-		84,0,1867,1868,5,177,0,0,1868,1869,3,168,84,0,1869,1897,1,0,0,0,1870,1871,
-		3,174,87,0,1871,1880,5,251,0,0,1872,1877,3,168,84,0,1873,1874,5,253,0,
-		0,1874,1876,3,168,84,0,1875,1873,1,0,0,0,1876,1879,1,0,0,0,1877,1875,1,
-		0,0,0,1877,1878,1,0,0,0,1878,1881,1,0,0,0,1879,1877,1,0,0,0,1880,1872,
-		1,0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,252,0,0,1883,1897,
-		1,0,0,0,1884,1886,7,5,0,0,1885,1887,3,170,85,0,1886,1885,1,0,0,0,1886,
-		1887,1,0,0,0,1887,1888,1,0,0,0,1888,1889,5,189,0,0,1889,1897,3,170,85,
-		0,1890,1891,5,270,0,0,1891,1897,3,170,85,0,1892,1897,5,269,0,0,1893,1897,
-		5,270,0,0,1894,1897,5,268,0,0,1895,1897,3,172,86,0,1896,1854,1,0,0,0,1896,
-		1859,1,0,0,0,1896,1861,1,0,0,0,1896,1863,1,0,0,0,1896,1870,1,0,0,0,1896,
-		1884,1,0,0,0,1896,1890,1,0,0,0,1896,1892,1,0,0,0,1896,1893,1,0,0,0,1896,
-		1894,1,0,0,0,1896,1895,1,0,0,0,1897,1918,1,0,0,0,1898,1899,10,15,0,0,1899,
-		1900,5,203,0,0,1900,1917,3,168,84,16,1901,1902,10,14,0,0,1902,1903,7,6,
-		0,0,1903,1917,3,168,84,15,1904,1905,10,13,0,0,1905,1906,7,3,0,0,1906,1917,
-		3,168,84,14,1907,1908,10,12,0,0,1908,1909,7,7,0,0,1909,1917,3,168,84,13,
-		1910,1911,10,10,0,0,1911,1912,5,204,0,0,1912,1917,3,168,84,11,1913,1914,
-		10,9,0,0,1914,1915,5,205,0,0,1915,1917,3,168,84,10,1916,1898,1,0,0,0,1916,
-		1901,1,0,0,0,1916,1904,1,0,0,0,1916,1907,1,0,0,0,1916,1910,1,0,0,0,1916,
-		1913,1,0,0,0,1917,1920,1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,
-		169,1,0,0,0,1920,1918,1,0,0,0,1921,1922,7,8,0,0,1922,171,1,0,0,0,1923,
-		1926,3,174,87,0,1924,1925,5,254,0,0,1925,1927,3,174,87,0,1926,1924,1,0,
-		0,0,1926,1927,1,0,0,0,1927,173,1,0,0,0,1928,1929,7,9,0,0,1929,175,1,0,
-		0,0,204,180,182,196,222,229,231,239,241,263,267,269,276,281,284,289,293,
+		0,0,0,1710,1711,5,174,0,0,1711,1713,3,168,84,0,1712,1710,1,0,0,0,1712,
+		1713,1,0,0,0,1713,1790,1,0,0,0,1714,1715,3,174,87,0,1715,1716,5,175,0,
+		0,1716,1717,3,168,84,0,1717,1790,1,0,0,0,1718,1719,3,174,87,0,1719,1720,
+		5,168,0,0,1720,1723,3,168,84,0,1721,1722,5,51,0,0,1722,1724,5,269,0,0,
+		1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1727,1,0,0,0,1725,1726,5,167,
+		0,0,1726,1728,5,269,0,0,1727,1725,1,0,0,0,1727,1728,1,0,0,0,1728,1790,
+		1,0,0,0,1729,1730,3,174,87,0,1730,1732,5,65,0,0,1731,1733,3,104,52,0,1732,
+		1731,1,0,0,0,1733,1734,1,0,0,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,
+		1790,1,0,0,0,1736,1737,5,22,0,0,1737,1790,5,271,0,0,1738,1739,5,23,0,0,
+		1739,1790,5,271,0,0,1740,1790,5,24,0,0,1741,1790,5,25,0,0,1742,1743,3,
+		174,87,0,1743,1744,5,26,0,0,1744,1745,5,27,0,0,1745,1746,3,168,84,0,1746,
+		1747,3,164,82,0,1747,1748,5,28,0,0,1748,1749,3,168,84,0,1749,1750,3,164,
+		82,0,1750,1790,1,0,0,0,1751,1752,3,174,87,0,1752,1753,5,29,0,0,1753,1756,
+		5,167,0,0,1754,1757,5,30,0,0,1755,1757,3,168,84,0,1756,1754,1,0,0,0,1756,
+		1755,1,0,0,0,1757,1758,1,0,0,0,1758,1759,5,31,0,0,1759,1760,3,168,84,0,
+		1760,1761,3,164,82,0,1761,1762,5,28,0,0,1762,1763,3,168,84,0,1763,1764,
+		3,164,82,0,1764,1790,1,0,0,0,1765,1766,3,174,87,0,1766,1767,5,32,0,0,1767,
+		1768,3,168,84,0,1768,1769,3,164,82,0,1769,1770,5,20,0,0,1770,1771,3,168,
+		84,0,1771,1790,1,0,0,0,1772,1773,5,33,0,0,1773,1774,3,172,86,0,1774,1775,
+		5,34,0,0,1775,1776,3,172,86,0,1776,1779,3,168,84,0,1777,1778,5,35,0,0,
+		1778,1780,3,168,84,0,1779,1777,1,0,0,0,1779,1780,1,0,0,0,1780,1790,1,0,
+		0,0,1781,1782,5,36,0,0,1782,1783,5,35,0,0,1783,1784,3,168,84,0,1784,1785,
+		3,164,82,0,1785,1786,5,37,0,0,1786,1787,3,168,84,0,1787,1788,3,164,82,
+		0,1788,1790,1,0,0,0,1789,1471,1,0,0,0,1789,1476,1,0,0,0,1789,1486,1,0,
+		0,0,1789,1496,1,0,0,0,1789,1519,1,0,0,0,1789,1529,1,0,0,0,1789,1535,1,
+		0,0,0,1789,1571,1,0,0,0,1789,1577,1,0,0,0,1789,1580,1,0,0,0,1789,1584,
+		1,0,0,0,1789,1588,1,0,0,0,1789,1600,1,0,0,0,1789,1606,1,0,0,0,1789,1613,
+		1,0,0,0,1789,1620,1,0,0,0,1789,1641,1,0,0,0,1789,1658,1,0,0,0,1789,1662,
+		1,0,0,0,1789,1669,1,0,0,0,1789,1673,1,0,0,0,1789,1679,1,0,0,0,1789,1686,
+		1,0,0,0,1789,1698,1,0,0,0,1789,1714,1,0,0,0,1789,1718,1,0,0,0,1789,1729,
+		1,0,0,0,1789,1736,1,0,0,0,1789,1738,1,0,0,0,1789,1740,1,0,0,0,1789,1741,
+		1,0,0,0,1789,1742,1,0,0,0,1789,1751,1,0,0,0,1789,1765,1,0,0,0,1789,1772,
+		1,0,0,0,1789,1781,1,0,0,0,1790,149,1,0,0,0,1791,1792,5,73,0,0,1792,1793,
+		5,269,0,0,1793,1794,5,179,0,0,1794,1795,3,168,84,0,1795,1796,3,164,82,
+		0,1796,151,1,0,0,0,1797,1798,5,45,0,0,1798,1799,5,40,0,0,1799,1800,5,41,
+		0,0,1800,1801,3,168,84,0,1801,1802,5,42,0,0,1802,1806,3,168,84,0,1803,
+		1805,3,162,81,0,1804,1803,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,0,0,
+		1806,1807,1,0,0,0,1807,1834,1,0,0,0,1808,1806,1,0,0,0,1809,1810,5,45,0,
+		0,1810,1811,5,38,0,0,1811,1812,5,63,0,0,1812,1817,3,156,78,0,1813,1814,
+		5,254,0,0,1814,1816,3,156,78,0,1815,1813,1,0,0,0,1816,1819,1,0,0,0,1817,
+		1815,1,0,0,0,1817,1818,1,0,0,0,1818,1825,1,0,0,0,1819,1817,1,0,0,0,1820,
+		1822,5,254,0,0,1821,1820,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,0,0,1823,
+		1824,5,178,0,0,1824,1826,3,154,77,0,1825,1821,1,0,0,0,1825,1826,1,0,0,
+		0,1826,1830,1,0,0,0,1827,1829,3,162,81,0,1828,1827,1,0,0,0,1829,1832,1,
+		0,0,0,1830,1828,1,0,0,0,1830,1831,1,0,0,0,1831,1834,1,0,0,0,1832,1830,
+		1,0,0,0,1833,1797,1,0,0,0,1833,1809,1,0,0,0,1834,153,1,0,0,0,1835,1836,
+		5,40,0,0,1836,1837,5,41,0,0,1837,1838,3,168,84,0,1838,1839,5,42,0,0,1839,
+		1840,3,168,84,0,1840,155,1,0,0,0,1841,1842,3,168,84,0,1842,1843,5,34,0,
+		0,1843,1844,3,168,84,0,1844,157,1,0,0,0,1845,1847,5,259,0,0,1846,1845,
+		1,0,0,0,1846,1847,1,0,0,0,1847,1848,1,0,0,0,1848,1849,3,166,83,0,1849,
+		1850,5,34,0,0,1850,1851,3,168,84,0,1851,159,1,0,0,0,1852,1853,3,166,83,
+		0,1853,1854,5,34,0,0,1854,1855,3,168,84,0,1855,161,1,0,0,0,1856,1857,5,
+		39,0,0,1857,1858,3,172,86,0,1858,1859,3,168,84,0,1859,163,1,0,0,0,1860,
+		1861,5,190,0,0,1861,1862,5,203,0,0,1862,165,1,0,0,0,1863,1864,5,270,0,
+		0,1864,167,1,0,0,0,1865,1866,6,84,-1,0,1866,1867,5,252,0,0,1867,1868,3,
+		168,84,0,1868,1869,5,253,0,0,1869,1908,1,0,0,0,1870,1871,5,259,0,0,1871,
+		1908,3,168,84,16,1872,1873,5,207,0,0,1873,1908,3,168,84,11,1874,1875,5,
+		177,0,0,1875,1876,3,168,84,0,1876,1877,5,179,0,0,1877,1878,3,168,84,0,
+		1878,1879,5,178,0,0,1879,1880,3,168,84,0,1880,1908,1,0,0,0,1881,1882,3,
+		174,87,0,1882,1891,5,252,0,0,1883,1888,3,168,84,0,1884,1885,5,254,0,0,
+		1885,1887,3,168,84,0,1886,1884,1,0,0,0,1887,1890,1,0,0,0,1888,1886,1,0,
+		0,0,1888,1889,1,0,0,0,1889,1892,1,0,0,0,1890,1888,1,0,0,0,1891,1883,1,
+		0,0,0,1891,1892,1,0,0,0,1892,1893,1,0,0,0,1893,1894,5,253,0,0,1894,1908,
+		1,0,0,0,1895,1897,7,5,0,0,1896,1898,3,170,85,0,1897,1896,1,0,0,0,1897,
+		1898,1,0,0,0,1898,1899,1,0,0,0,1899,1900,5,190,0,0,1900,1908,3,170,85,
+		0,1901,1902,5,271,0,0,1902,1908,3,170,85,0,1903,1908,5,270,0,0,1904,1908,
+		5,271,0,0,1905,1908,5,269,0,0,1906,1908,3,172,86,0,1907,1865,1,0,0,0,1907,
+		1870,1,0,0,0,1907,1872,1,0,0,0,1907,1874,1,0,0,0,1907,1881,1,0,0,0,1907,
+		1895,1,0,0,0,1907,1901,1,0,0,0,1907,1903,1,0,0,0,1907,1904,1,0,0,0,1907,
+		1905,1,0,0,0,1907,1906,1,0,0,0,1908,1929,1,0,0,0,1909,1910,10,15,0,0,1910,
+		1911,5,204,0,0,1911,1928,3,168,84,16,1912,1913,10,14,0,0,1913,1914,7,6,
+		0,0,1914,1928,3,168,84,15,1915,1916,10,13,0,0,1916,1917,7,3,0,0,1917,1928,
+		3,168,84,14,1918,1919,10,12,0,0,1919,1920,7,7,0,0,1920,1928,3,168,84,13,
+		1921,1922,10,10,0,0,1922,1923,5,205,0,0,1923,1928,3,168,84,11,1924,1925,
+		10,9,0,0,1925,1926,5,206,0,0,1926,1928,3,168,84,10,1927,1909,1,0,0,0,1927,
+		1912,1,0,0,0,1927,1915,1,0,0,0,1927,1918,1,0,0,0,1927,1921,1,0,0,0,1927,
+		1924,1,0,0,0,1928,1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,1,0,0,0,1930,
+		169,1,0,0,0,1931,1929,1,0,0,0,1932,1933,7,8,0,0,1933,171,1,0,0,0,1934,
+		1937,3,174,87,0,1935,1936,5,255,0,0,1936,1938,3,174,87,0,1937,1935,1,0,
+		0,0,1937,1938,1,0,0,0,1938,173,1,0,0,0,1939,1940,7,9,0,0,1940,175,1,0,
+		0,0,206,180,182,196,222,229,231,239,241,263,267,269,276,281,284,289,293,
 		306,317,325,346,355,365,377,381,389,393,398,408,422,429,432,447,452,459,
 		471,473,476,487,493,495,497,506,511,514,518,527,536,541,549,556,569,571,
 		581,598,606,610,619,623,627,629,635,638,642,650,660,694,704,733,735,745,
@@ -14972,9 +15039,9 @@ public partial class DealLangParser : Parser {
 		1254,1263,1268,1275,1288,1291,1304,1321,1325,1337,1346,1350,1355,1361,
 		1370,1374,1381,1392,1398,1402,1444,1448,1452,1456,1466,1483,1491,1502,
 		1510,1516,1527,1542,1546,1555,1558,1563,1567,1569,1575,1595,1609,1618,
-		1628,1633,1638,1649,1655,1677,1684,1692,1696,1704,1708,1712,1723,1745,
-		1768,1778,1795,1806,1810,1814,1819,1822,1835,1877,1880,1886,1896,1916,
-		1918,1926
+		1628,1633,1638,1649,1655,1677,1684,1692,1696,1704,1708,1712,1723,1727,
+		1734,1756,1779,1789,1806,1817,1821,1825,1830,1833,1846,1888,1891,1897,
+		1907,1927,1929,1937
 	};
 
 	public static readonly ATN _ATN =

@@ -1678,6 +1678,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTrancheConvertsItem([NotNull] DealLangParser.TrancheConvertsItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loanPaysItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanPaysItem([NotNull] DealLangParser.LoanPaysItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>holdingMarketLeverItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

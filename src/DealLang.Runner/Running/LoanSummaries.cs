@@ -14,6 +14,13 @@ static class LoanSummaries
             LoanInfo loan = deal.Loans[l];
             bool defaulted = result.LoanDefaultPeriod[l] >= 0 && result.LoanDefaultPeriod[l] < periods;
             Date? defaults = defaulted && loan.Obligor < scenario.PartyDefaults.Length ? scenario.PartyDefaults[loan.Obligor] : null;
+            // A loan in arrears at its maturity defaults after it without its obligor's default (docs/language.md §10,
+            // "Partial payments"): on the end of the period it defaulted in.
+            if (defaulted && defaults is null && loan.PaysInPart)
+            {
+                defaults = deal.Boundaries[result.LoanDefaultPeriod[l] + 1];
+            }
+
             summaries.Add(new LoanSummary(
                 loan.Name,
                 PeriodYears.Sum(result.LoanInterest[l], periods),
@@ -26,6 +33,7 @@ static class LoanSummaries
             {
                 WorkoutInterest = result.LoanWorkoutInterest[l],
                 WorkoutMonths = scenario.WorkoutMonthsOfLoan(l) is >= 0 and int months ? months : null,
+                PeakArrears = result.LoanPeakArrears[l],
             });
         }
 

@@ -35,4 +35,8 @@ public sealed record LoanSummary(
     /// <summary>The loan's own workout lag in whole months, where a Monte Carlo path drew it (<c>L workout drawn …</c>,
     /// docs/language.md §10, "A loan's own drawn lag"); null where none was drawn for it.</summary>
     public int? WorkoutMonths { get; init; }
+
+    /// <summary>The largest arrears at a period's end (docs/language.md §10, "Partial payments"); 0 when the obligor
+    /// paid in full.</summary>
+    public double PeakArrears { get; init; }
 }

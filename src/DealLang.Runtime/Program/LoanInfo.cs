@@ -15,4 +15,8 @@ public sealed record LoanInfo(
     /// <summary>Whether its recovery claim accrues interest during a workout (<c>recovery 40% after 18m accruing
     /// 8%</c>): its summary then has a <c>workout interest</c> row.</summary>
     public bool RecoveryAccrues { get; init; }
+
+    /// <summary>Whether a scenario of the deal has its obligor pay only part of what falls due (<c>L pays 60% from
+    /// DATE</c>): its summary then has a <c>peak arrears</c> row.</summary>
+    public bool PaysInPart { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed class RunResult
         LoanSold = new double[deal.Loans.Length];
         LoanOutstanding = new double[deal.Loans.Length];
         LoanWorkoutInterest = new double[deal.Loans.Length];
+        LoanPeakArrears = new double[deal.Loans.Length];
         LoanDefaultPeriod = new int[deal.Loans.Length];
         FleetUnitsSold = new double[deal.Fleets.Length];
         FleetSaleProceeds = new double[deal.Fleets.Length];
@@ -183,6 +184,10 @@ public sealed class RunResult
     /// <summary>[loan]: the interest its recovery claim accrued during the workout (<c>accruing 8%</c>), in what it
     /// recovered, sold or left outstanding; 0 for a claim that accrues nothing.</summary>
     public double[] LoanWorkoutInterest { get; }
+
+    /// <summary>[loan]: the largest arrears at a period's end (docs/language.md §10, "Partial payments"); 0 for a loan
+    /// whose obligor paid in full.</summary>
+    public double[] LoanPeakArrears { get; }
 
     /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
     public int[] LoanDefaultPeriod { get; }
@@ -339,6 +344,7 @@ public sealed class RunResult
         double[] loanOutstanding = LoanOutstanding;
         double[] loanWorkoutInterest = LoanWorkoutInterest;
         int[] loanDefault = LoanDefaultPeriod;
+        Array.Clear(LoanPeakArrears); // raised in each period a loan is in arrears
         for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length
             && i < loanWorkoutInterest.Length; i++)
         {
@@ -449,6 +455,7 @@ public sealed class RunResult
         Array.Clear(LoanSold);
         Array.Clear(LoanOutstanding);
         Array.Clear(LoanWorkoutInterest);
+        Array.Clear(LoanPeakArrears);
         Array.Fill(LoanDefaultPeriod, -1);
         Array.Clear(FleetUnitsSold);
         Array.Clear(FleetSaleProceeds);

@@ -269,6 +269,19 @@ public enum InputQuantity
 
     /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     SaleReletPriceSpread,
+
+    /// <summary>Scalar, per loan: the share of what falls due its obligor pays in each period of the scenario's window
+    /// (<c>MinerLoan pays 60% from DATE to DATE</c>: 0.6; 1 without the lever). Last, after the sales' re-let prices, with
+    /// the window's periods, so that the slots before them are where they were.</summary>
+    LoanPaysShare,
+
+    /// <summary>Scalar, per loan: the window's first period (the one whose end first reaches its <c>from</c> date; 0
+    /// without one); −1 without the lever.</summary>
+    LoanPaysFrom,
+
+    /// <summary>Scalar, per loan: the window's last period (the one whose end first reaches its <c>to</c> date), the
+    /// arrears being paid in the next; −1 without <c>to</c> (partial payments until the loan's maturity or a default).</summary>
+    LoanPaysTo,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -304,8 +317,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
-/// re-let ramp end, ramp months, price index, price share and price spread (last, so that the slots before them are where
-/// they were before).
+/// re-let ramp end, ramp months, price index, price share and price spread, then every loan's partial-payment share, first
+/// and last period (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -342,6 +355,7 @@ public sealed class InputLayout
         InputQuantity.LoanDefaultDay,
         InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
+        InputQuantity.LoanPaysShare, InputQuantity.LoanPaysFrom, InputQuantity.LoanPaysTo,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -486,7 +500,8 @@ public sealed class InputLayout
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
-            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread => InputShape.Scalar,
+            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
+            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -512,7 +527,8 @@ public sealed class InputLayout
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
-        InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay => InputEntity.Loan,
+        InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay
+            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

@@ -70,6 +70,9 @@ public sealed class PathInputs
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
         LoanDefaultDay = new IntSlots(Scalars, First(layout, InputQuantity.LoanDefaultDay, layout.Loans), layout.Loans);
+        LoanPaysShare = new DoubleSlots(Scalars, First(layout, InputQuantity.LoanPaysShare, layout.Loans), layout.Loans);
+        LoanPaysFrom = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysFrom, layout.Loans), layout.Loans);
+        LoanPaysTo = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysTo, layout.Loans), layout.Loans);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -172,6 +175,16 @@ public sealed class PathInputs
     /// <summary>Per loan, the days from the closing to its obligor's default date on this path, −1 without one
     /// (<see cref="InputQuantity.LoanDefaultDay"/>).</summary>
     public IntSlots LoanDefaultDay { get; }
+
+    /// <summary>Per loan: the share of what falls due its obligor pays in the scenario's window
+    /// (<see cref="InputQuantity.LoanPaysShare"/>).</summary>
+    public DoubleSlots LoanPaysShare { get; }
+
+    /// <summary>Per loan: the window's first period, −1 without one (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
+    public IntSlots LoanPaysFrom { get; }
+
+    /// <summary>Per loan: the window's last period, −1 for "to the maturity" (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
+    public IntSlots LoanPaysTo { get; }
 
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>

@@ -64,6 +64,7 @@ public static class ScenarioCodec
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteArray(w, s.TrancheConverts, WriteNullable);
+        WriteArray(w, s.LoanPayments, (w, v) => WriteOptional(w, v, Write));
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -99,8 +100,18 @@ public static class ScenarioCodec
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementHalfLifeMonths = ReadNullableInt(r),
             TrancheConverts = ReadArray(r, ReadNullableDouble),
+            LoanPayments = ReadArray(r, r => ReadOptional(r, ReadPartialPayment)),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
+
+    static void Write(BinaryWriter w, PartialPayment v)
+    {
+        w.Write(v.Share);
+        WriteNullable(w, v.From);
+        WriteNullable(w, v.To);
+    }
+
+    static PartialPayment ReadPartialPayment(BinaryReader r) => new(r.ReadDouble(), ReadNullableDate(r), ReadNullableDate(r));
 
     static void Write(BinaryWriter w, ValueStress v)
     {

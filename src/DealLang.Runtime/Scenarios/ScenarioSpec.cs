@@ -109,6 +109,15 @@ public sealed record ScenarioSpec(
     public int WorkoutMonthsOfLoan(int loan) =>
         loan < LoanWorkoutMonths.Length && LoanWorkoutMonths[loan] is { } months ? months : -1;
 
+    /// <summary>Per loan (the description's order): its obligor's partial payments (<c>MinerLoan pays 60% from DATE to
+    /// DATE</c>, docs/language.md §10, "Partial payments"), null for "pays in full"; empty (the default) for none. The
+    /// same on every path of a stochastic scenario.</summary>
+    public PartialPayment?[] LoanPayments { get; init; } = [];
+
+    /// <summary>Loan <paramref name="loan"/>'s partial payments under this scenario (<see cref="LoanPayments"/>), null
+    /// when its obligor pays in full.</summary>
+    public PartialPayment? PaymentsOfLoan(int loan) => loan < LoanPayments.Length ? LoanPayments[loan] : null;
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>
@@ -185,6 +194,14 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
 
     public static readonly ContractLevers None = new(null, false, 0, 0);
 }
+
+/// <summary>
+/// A loan's obligor paying only part of what falls due (docs/language.md §10, "Partial payments"): <see cref="Share"/>
+/// of each period's interest and scheduled principal, interest first, in the periods from the one holding
+/// <see cref="From"/> (null: from the first) through the one holding <see cref="To"/> (null: until the loan's maturity
+/// or a default); what it leaves unpaid is in arrears, paid in full in the period after <see cref="To"/>'s.
+/// </summary>
+public sealed record PartialPayment(double Share, Date? From, Date? To);
 
 /// <summary>
 /// A scenario's levers on a guarantor (docs/language.md §10): the share of what falls due that it pays

@@ -77,6 +77,13 @@ internal static class ReferencePathBuilder
             into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } d
                 ? new DateOnly(d.Year, d.Month, d.Day).DayNumber - new DateOnly(deal.Closing.Year, deal.Closing.Month, deal.Closing.Day).DayNumber
                 : -1;
+
+            // Partial payments: the share (1 without the lever), the periods whose (start, end] hold the window's dates
+            // (the first period without 'from'; -1 without the lever), and -1 for a window to the maturity.
+            PartialPayment? pays = l < scenario.LoanPayments.Length ? scenario.LoanPayments[l] : null;
+            into.LoanPaysShare[l] = pays?.Share ?? 1.0;
+            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
+            into.LoanPaysTo[l] = pays?.To is { } to ? LeaseTerms.EndPeriod(deal.Boundaries, to) : -1;
         }
 
         if (deal.HasGuarantees)

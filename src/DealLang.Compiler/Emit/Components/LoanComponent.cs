@@ -8,10 +8,11 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A loan's state in the generated C#, each piece declared once.</summary>
 internal sealed class LoanState : EntityState, IAmortizingState
 {
-    public LoanState(LoanModel model, string obligor, bool readsLoss)
+    public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false)
         : base(DeclarationKind.Loan, model.Name, model.Index)
     {
         Model = model;
+        PaysInPart = paysInPart;
         Obligor = obligor;
         Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
@@ -55,6 +56,16 @@ internal sealed class LoanState : EntityState, IAmortizingState
         Owed = Local("owed", "double", StateLife.Carried, comment: "what the obligor owes once defaulted: the balance then, at the "
                 + (model.DefaultInterest > 0 ? "default rate (the coupon plus the default interest)" : "coupon") + ", less what was recovered (the claim's cap)",
             declared: CapsClaim(model));
+        // Declared only for a loan a scenario of the deal has its obligor pay in part ('L pays 60% from DATE'), so that
+        // every other deal's loop is the one it was.
+        Arrears = Local("arrears", "double", StateLife.Carried, "0.0", "what the obligor owes and has not paid: interest and principal that fell due, with the interest they bore",
+            new LedgerSlot(LedgerSection.Outstanding, model.Name + " arrears"), declared: paysInPart);
+        ArrearsPrincipal = Local("arrearsPrincipal", "double", StateLife.Carried, "0.0", "the scheduled principal among the arrears (the rest is interest)",
+            declared: paysInPart);
+        StartArrears = Local("startArrears", "double", StateLife.Period, Arrears.Name, "the arrears at the period's start", declared: paysInPart);
+        PaysShare = Input("paysShare", "double");
+        PaysFrom = Input("paysFrom", "int");
+        PaysTo = Input("paysTo", "int");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
         PriceAtYield = EntityName("priceAtYield");
@@ -64,6 +75,31 @@ internal sealed class LoanState : EntityState, IAmortizingState
     public string PriceAtYield { get; }
 
     public LoanModel Model { get; }
+
+    /// <summary>Whether a scenario of the deal has the loan's obligor pay only part of what falls due (<c>L pays 60% from
+    /// DATE</c>, docs/language.md §10 "Partial payments"): only such a loan carries arrears and reads the lever's inputs.</summary>
+    public bool PaysInPart { get; }
+
+    /// <summary>What falls due and is unpaid, with the interest it bore (declared only with <see cref="PaysInPart"/>).</summary>
+    public StateVar Arrears { get; }
+
+    /// <summary>The scheduled principal among the arrears (declared only with <see cref="PaysInPart"/>).</summary>
+    public StateVar ArrearsPrincipal { get; }
+
+    /// <summary>The arrears at the period's start: with the balance, the claim a default in the period is on.</summary>
+    public StateVar StartArrears { get; }
+
+    /// <summary>The share of what falls due the obligor pays in the window (<see cref="InputQuantity.LoanPaysShare"/>).</summary>
+    public StateVar PaysShare { get; }
+
+    /// <summary>The window's first period, −1 without the lever (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
+    public StateVar PaysFrom { get; }
+
+    /// <summary>The window's last period, −1 without <c>to</c> (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
+    public StateVar PaysTo { get; }
+
+    /// <summary>What the obligor owes at the period's start as C#: the balance, and the arrears when it may have any.</summary>
+    public string OwedAtStart => PaysInPart ? "(" + StartBalance + " + " + StartArrears + ")" : StartBalance.Name;
 
     public AmortizationTerms Terms { get; }
 
@@ -172,7 +208,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// </summary>
 internal sealed class LoanComponent(EmitContext ctx)
     : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
-        l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index))))
+        l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index),
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is not null))))
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
 
@@ -183,8 +220,17 @@ internal sealed class LoanComponent(EmitContext ctx)
         var l = s.Model.ToInfo();
         return "new LoanInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Obligor) + ", " + CSharpLiterals.Double(l.Balance)
             + ", " + CSharpLiterals.Double(l.Coupon) + ", " + CSharpLiterals.Date(l.Maturity) + ", " + CSharpLiterals.String(l.Amortization)
-            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + (l.RecoveryAccrues ? " { RecoveryAccrues = true }" : "");
+            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + Flags(l.RecoveryAccrues, s.PaysInPart);
     });
+
+    // The object initialiser of a loan's flags, empty when none is set (every loan's description as it was).
+    private static string Flags(bool recoveryAccrues, bool paysInPart) => (recoveryAccrues, paysInPart) switch
+    {
+        (false, false) => "",
+        (true, false) => " { RecoveryAccrues = true }",
+        (false, true) => " { PaysInPart = true }",
+        (true, true) => " { RecoveryAccrues = true, PaysInPart = true }",
+    };
 
     /// <summary>
     /// A forward cfads's loan receipts (docs/language.md §7, "Forward CFADS"): per loan, the interest and principal its
@@ -292,6 +338,10 @@ internal sealed class LoanComponent(EmitContext ctx)
         foreach (var loan in States)
         {
             w.Line(loan.StartBalance + " = " + loan.Balance + ";");
+            if (loan.PaysInPart)
+            {
+                w.Line(loan.StartArrears + " = " + loan.Arrears + ";");
+            }
         }
     }
 
@@ -319,9 +369,10 @@ internal sealed class LoanComponent(EmitContext ctx)
         {
             w.Comment(model.Name + ": in the period its obligor defaults in, " + DefaultPeriodPayment(loan) + "; the recovery on the balance"
                 + (loan.BeforeDefault is null ? "" : " left") + " is received, the rest written off");
-            using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
+            using (w.Block("if (!" + loan.Defaulted + " && " + DefaultCondition(loan, defaulted)))
             {
                 WriteDefaultPeriodReceipts(w, loan);
+                WriteArrearsIntoClaim(w, loan);
                 w.Line(loan.Recovery + " = " + loan.Balance + " * " + rate + ";");
                 if (loan.Loss.Declared)
                 {
@@ -357,6 +408,72 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line(loan.ClaimInterest + " = 0.0;");
             }
+
+            if (loan.PaysInPart)
+            {
+                WritePartialPayment(w, loan);
+            }
+        }
+    }
+
+    // The default's condition after '!defaulted && ': its obligor's flag, and something still owed. A loan whose obligor
+    // pays in part owes its arrears too, and, paying in part to the maturity (no 'to'), is in default from the period
+    // after its maturity period if it has not paid them (docs/language.md §10, "Partial payments").
+    private static string DefaultCondition(LoanState loan, string defaulted) => loan.PaysInPart
+        ? "(" + defaulted + " || (" + loan.PaysFrom + " >= 0 && " + loan.PaysTo + " < 0 && t > " + CSharpLiterals.Int(loan.Model.MaturityPeriod) + ")) && "
+            + loan.Balance + " + " + loan.Arrears + " > 0.0)"
+        : defaulted + " && " + loan.Balance + " > 0.0)";
+
+    // A default while arrears are outstanding: the claim is the balance and the arrears (what the obligor owes); the
+    // recovery, the write-down and the loss are on it.
+    private static void WriteArrearsIntoClaim(IndentedWriter w, LoanState loan)
+    {
+        if (!loan.PaysInPart)
+        {
+            return;
+        }
+
+        w.Comment("the claim is the balance and the arrears");
+        w.Line(loan.Balance + " += " + loan.Arrears + ";");
+        w.Line(loan.Arrears + " = 0.0;");
+        w.Line(loan.ArrearsPrincipal + " = 0.0;");
+    }
+
+    // Partial payments (docs/language.md §10, "Partial payments"): what is overdue bears interest at the default rate
+    // (the coupon plus any default interest), added to the arrears; in the window the obligor pays its share of what
+    // falls due, applied to interest first, so the unpaid part is principal first; after the window it pays the arrears
+    // with what falls due (a cure: zero added when there are none, so a share of 100% is the loan paying in full).
+    private static void WritePartialPayment(IndentedWriter w, LoanState loan)
+    {
+        LoanModel model = loan.Model;
+        string rate = CouponCode.Rate(model.Coupon, loan.Coupon);
+        if (model.DefaultInterest > 0)
+        {
+            rate = "(" + rate + " + " + CSharpLiterals.DoubleOperand(model.DefaultInterest) + ")";
+        }
+
+        w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
+        w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+        string name = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaid");
+        string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaidPrincipal");
+        using (w.Block("if (" + loan.PaysFrom + " >= 0 && t >= " + loan.PaysFrom + " && (" + loan.PaysTo + " < 0 || t <= " + loan.PaysTo + "))"))
+        {
+            w.Comment("in the window: its share of what falls due, interest first; the rest, principal first, in arrears");
+            w.Line("double " + name + " = (1.0 - " + loan.PaysShare + ") * (" + loan.Interest + " + " + loan.Principal + ");");
+            w.Line("double " + principal + " = Math.Min(" + loan.Principal + ", " + name + ");");
+            w.Line(loan.Interest + " -= " + name + " - " + principal + ";");
+            w.Line(loan.Principal + " -= " + principal + ";");
+            w.Line(loan.Arrears + " += " + name + ";");
+            w.Line(loan.ArrearsPrincipal + " += " + principal + ";");
+        }
+
+        using (w.Block("else"))
+        {
+            w.Comment("after it, the arrears are paid with what falls due: their principal as principal, the rest as interest");
+            w.Line(loan.Interest + " += " + loan.Arrears + " - " + loan.ArrearsPrincipal + ";");
+            w.Line(loan.Principal + " += " + loan.ArrearsPrincipal + ";");
+            w.Line(loan.Arrears + " = 0.0;");
+            w.Line(loan.ArrearsPrincipal + " = 0.0;");
         }
     }
 
@@ -429,9 +546,10 @@ internal sealed class LoanComponent(EmitContext ctx)
             + (model.RecoveryLagPeriods > 0
                 ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
                 : lag + " periods later"));
-        using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
+        using (w.Block("if (!" + loan.Defaulted + " && " + DefaultCondition(loan, defaulted)))
         {
             WriteDefaultPeriodReceipts(w, loan);
+            WriteArrearsIntoClaim(w, loan);
             if (model.RecoveryLagPeriods > 0)
             {
                 w.Line(loan.Recovery + " = 0.0;");
@@ -583,7 +701,9 @@ internal sealed class LoanComponent(EmitContext ctx)
 
     /// <summary>A sale realises the loan's outstanding balance at the period's end, after what its obligor paid in
     /// the period (the haircut is the sale's discount to par).</summary>
-    public override string CollateralValue(int index) => this[index].Balance.Name;
+    public override string CollateralValue(int index) => this[index].PaysInPart
+        ? "(" + this[index].Balance + " + " + this[index].Arrears + ")"
+        : this[index].Balance.Name;
 
     /// <summary>What a sale at a market price realises for loan <paramref name="index"/> before the haircut (docs/language.md
     /// §9, "A loan's market price"): a defaulted loan its balance as at par (the recovery claim, or nothing), one
@@ -595,14 +715,20 @@ internal sealed class LoanComponent(EmitContext ctx)
         string value = price.Index is { } i
             ? loan.Balance + " * Math.Max(0.0, " + Ctx.Current(Quantity.IndexLevel, i) + ")"
             : loan.PriceAtYield + "(t, " + loan.Balance + ", " + CouponCode.Rate(loan.Model.Coupon, loan.Coupon) + ", " + yield + ")";
-        return "(" + loan.Defaulted + " ? " + loan.Balance + " : " + value + ")";
+        // Arrears, owed now, are bought at par with the loan.
+        return "(" + loan.Defaulted + " ? " + loan.Balance + " : " + value + (loan.PaysInPart ? " + " + loan.Arrears : "") + ")";
     }
 
     /// <summary>The buyer now owns the loan: the deal receives nothing more from it.</summary>
     public override void WriteSold(int index, IndentedWriter w)
     {
-        w.Line("result.LoanSold[" + CSharpLiterals.Int(index) + "] = " + this[index].Balance + ";");
+        w.Line("result.LoanSold[" + CSharpLiterals.Int(index) + "] = " + CollateralValue(index) + ";");
         w.Line(this[index].Balance + " = 0.0;");
+        if (this[index].PaysInPart)
+        {
+            w.Line(this[index].Arrears + " = 0.0;");
+            w.Line(this[index].ArrearsPrincipal + " = 0.0;");
+        }
     }
 
     // What a run that ends before a loan matures leaves of it: after a default, a loan no sale sells (DL0471).
@@ -610,7 +736,7 @@ internal sealed class LoanComponent(EmitContext ctx)
     {
         foreach (var loan in States)
         {
-            w.Line("result.LoanOutstanding[" + CSharpLiterals.Int(loan.Index) + "] = " + loan.Balance + ";");
+            w.Line("result.LoanOutstanding[" + CSharpLiterals.Int(loan.Index) + "] = " + CollateralValue(loan.Index) + ";");
         }
     }
 
@@ -624,13 +750,18 @@ internal sealed class LoanComponent(EmitContext ctx)
             w.Line(Ctx.ResultRow("LoanInterest", index) + "[t] = " + loan.Interest + ";");
             w.Line(Ctx.ResultRow("LoanPrincipal", index) + "[t] = " + loan.Principal + ";");
             w.Line(Ctx.ResultRow("LoanRecovery", index) + "[t] = " + loan.Recovery + ";");
+            if (loan.PaysInPart)
+            {
+                w.Line("result.LoanPeakArrears[" + index + "] = Math.Max(result.LoanPeakArrears[" + index + "], " + loan.Arrears + ");");
+            }
             using (w.Block("if (" + loan.Defaulted + " && result.LoanDefaultPeriod[" + index + "] < 0)"))
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
                 // With a workout lag nothing is received in the default period: the loss is what the write-down took.
                 // A loan paying more often than the deal received the instalments dated before the default first: the
                 // loss is on the balance after them.
-                string owed = loan.BeforeDefault is null ? loan.StartBalance.Name : "(" + loan.StartBalance + " - " + loan.Principal + ")";
+                // A loan in arrears owed them too (the claim is the balance and the arrears).
+                string owed = loan.BeforeDefault is null ? loan.OwedAtStart : "(" + loan.OwedAtStart + " - " + loan.Principal + ")";
                 w.Line("result.LoanLoss[" + index + "] = " + owed + " - " + (loan.Model.HasWorkout
                     ? owed + " * " + RecoveryRate(loan)
                     : loan.Recovery.Name) + ";");

@@ -27,6 +27,12 @@ static class LoanRows
                 rows.Add(name, "workout interest", SummaryKind.Money, o => Of(o.Loans[l].WorkoutInterest));
             }
 
+            // Only a loan a scenario has pay in part can be in arrears.
+            if (rows.Deal.Loans[l].PaysInPart)
+            {
+                rows.Add(name, "peak arrears", SummaryKind.Money, o => Of(o.Loans[l].PeakArrears));
+            }
+
             if (rows.Outcomes.Any(o => o.Loans[l].WorkoutMonths is not null))
             {
                 // Only where a path drew the loan's own lag: every other loan keeps its obligor's or its own.
@@ -60,6 +66,11 @@ static class LoanRows
             if (deal.Loans[i].RecoveryAccrues)
             {
                 Json.Money(w, "workoutInterest", l.WorkoutInterest);
+            }
+
+            if (deal.Loans[i].PaysInPart)
+            {
+                Json.Money(w, "peakArrears", l.PeakArrears);
             }
 
             if (l.WorkoutMonths is { } months)

@@ -1,0 +1,12 @@
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary>
+/// A loan's obligor in arrears, a scenario's lever: <c>MinerLoan pays 60% from 2027-01-01 to 2027-09-30</c> pays only
+/// <see cref="Share"/> of what falls due in each period from the one holding <see cref="From"/> (the first without it)
+/// through the one holding <see cref="To"/>, the rest in arrears, paid in the next period; without <see cref="To"/>, until
+/// the loan's maturity or a default (docs/language.md §10, "Partial payments").
+/// </summary>
+public sealed record LoanPaysSyntax(NameSyntax Loan, ExpressionSyntax Share, DateSyntax? From, DateSyntax? To, SourceSpan Span)
+    : ScenarioItemSyntax(Span);
