@@ -269,6 +269,11 @@ public enum InputQuantity
 
     /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     SaleReletPriceSpread,
+
+    /// <summary>Scalar, per lease: the facility's value on the day the lease ends (its expiry, its lessee's default or
+    /// its break; the closing for an end before it), after the path's stresses: what its RVG is measured against
+    /// (docs/language.md §14, "the RVG's value"); 0 when no RVG answers for the end.</summary>
+    RvgValue,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -304,8 +309,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
-/// re-let ramp end, ramp months, price index, price share and price spread (last, so that the slots before them are where
-/// they were before).
+/// re-let ramp end, ramp months, price index, price share and price spread, then every lease's RVG value (last, so that
+/// the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -342,6 +347,7 @@ public sealed class InputLayout
         InputQuantity.LoanDefaultDay,
         InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
+        InputQuantity.RvgValue,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -486,7 +492,8 @@ public sealed class InputLayout
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
-            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread => InputShape.Scalar,
+            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
+            or InputQuantity.RvgValue => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -495,7 +502,7 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.FacilityClosingValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination
-            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod => InputEntity.Lease,
+            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod or InputQuantity.RvgValue => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
