@@ -79,6 +79,7 @@ public sealed class HyperionLoop
         int leaseEnd = input.LeaseEndPeriod[0];
         bool rvgApplies = input.RvgApplies[0];
         double rvgRecovery = input.RvgRecovery[0];
+        double rvgValue = input.RvgValue[0]; // the campus's value on the day the lease ends
         double haircut = input.SaleHaircut[0];
         int lagMonths = input.SaleLagMonths[0];
 
@@ -153,7 +154,7 @@ public sealed class HyperionLoop
             double rvg = 0.0;
             if (t == leaseEnd && rvgApplies)
             {
-                rvg = Math.Min(RvgCap, Math.Max(0.0, startBalance - scheduledPrincipal - value[t])) * rvgRecovery;
+                rvg = Math.Min(RvgCap, Math.Max(0.0, startBalance - scheduledPrincipal - rvgValue)) * rvgRecovery;
                 result.RvgPaid[0] = rvg;
             }
 

@@ -184,7 +184,8 @@ public sealed class DealPaths
 
         for (int l = 0; l < leases.Length; l++)
         {
-            LeaseTerms.Apply(deal, leases[l], scenario, marketRentDeflation, l, into, memo);
+            Date? rvgDay = LeaseTerms.Apply(deal, leases[l], scenario, marketRentDeflation, l, into, memo);
+            into.RvgValue[l] = rvgDay is { } day ? RvgValue(deal.Leases[l].Facility, day, scenario, drawnDeflation) : 0.0;
             if (deal.ProjectsCfads)
             {
                 LeaseTermRents.Fill(deal, leases[l], scenario, marketRentDeflation, l, into.LeaseTermRent[l]);
@@ -261,6 +262,27 @@ public sealed class DealPaths
         }
 
         HoldingMarkets.Fill(deal, scenario, into);
+    }
+
+    /// <summary>
+    /// The value of facility <paramref name="f"/> on <paramref name="day"/>, the day a lease on it ends, on this path
+    /// (docs/language.md §14, "The RVG's value"): its curve and the path's stresses evaluated on the day itself, each
+    /// exact on any date (a straight line in months, a schedule in days, a deflation in days / 365.25, a drop in days),
+    /// by the operations of the period ends' values (so the same bits on a period's end). An end before the closing (a
+    /// lessee that defaulted before the deal began, seen in the first period) is valued on the closing.
+    /// </summary>
+    double RvgValue(int f, Date day, ScenarioSpec scenario, double[]? drawnDeflation)
+    {
+        if ((uint)f >= (uint)Deal.Facilities.Length)
+        {
+            // A hand-built description's lease may name a facility it lacks (as LeaseTerms.Lessee allows a lessee it
+            // lacks): there is no value to measure, and its program reads none. A compiled deal's lease always has one.
+            return 0.0;
+        }
+
+        ValueStress stress = scenario.FacilityStress[f];
+        double deflatePerYear = drawnDeflation is not null && !double.IsNaN(drawnDeflation[f]) ? drawnDeflation[f] : stress.DeflatePerYear;
+        return FacilityValues.OnDate(Deal.Facilities[f], stress, deflatePerYear, Deal.Closing, Date.Max(Deal.Closing, day));
     }
 
     /// <summary>An index's levels: the deal's row, shared, when the scenario leaves the index alone; else computed

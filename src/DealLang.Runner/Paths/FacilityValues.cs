@@ -22,6 +22,17 @@ static class FacilityValues
             DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
     }
 
+    /// <summary>The value on <paramref name="d"/> on a path: the curve times <see cref="StressFromLog"/> at the rate
+    /// <paramref name="deflatePerYear"/> (the stress's own, or a Monte Carlo path's drawn one) and the stress's drop, the
+    /// operations <see cref="DealPaths"/> applies at each period's end, so a period's end date gives that period's value
+    /// bit for bit.</summary>
+    public static double OnDate(FacilityInfo facility, ValueStress stress, double deflatePerYear, Date closing, Date d)
+    {
+        bool deflates = deflatePerYear != 0;
+        return Unstressed(facility, d) * StressFromLog(stress, deflates, deflates ? MonthCount.DeflationLog(deflatePerYear) : 0.0,
+            DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
+    }
+
     /// <summary><see cref="Stress"/> at the closing date itself: 1, or 1 − drop for a drop dated on or before the
     /// closing (no time has passed for the deflation, so it is exactly 1 whatever its rate, drawn or not).</summary>
     public static double AtClosing(ValueStress stress, Date closing) =>

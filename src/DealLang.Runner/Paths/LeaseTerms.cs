@@ -11,12 +11,14 @@ namespace DealLang.Runner.Paths;
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo) =>
+    public static Date? Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo) =>
         Apply(deal, plan, scenario, scenario.MarketRentDeflation, l, into, memo);
 
     /// <summary><see cref="Apply(DealDescription, LeasePlan, ScenarioSpec, int, PathInputs, PathMemo?)"/> at the market-rent
-    /// deflation <paramref name="marketRentDeflation"/> rather than the scenario's (a Monte Carlo path's drawn rate).</summary>
-    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, double marketRentDeflation, int l, PathInputs into, PathMemo? memo)
+    /// deflation <paramref name="marketRentDeflation"/> rather than the scenario's (a Monte Carlo path's drawn rate).
+    /// Returns the day the lease ends when its RVG answers for that end inside the horizon (null otherwise): the day whose
+    /// facility value the caller writes as <see cref="PathInputs.RvgValue"/>, which needs the path's facility stresses.</summary>
+    public static Date? Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, double marketRentDeflation, int l, PathInputs into, PathMemo? memo)
     {
         LeaseInfo lease = deal.Leases[l];
         // The renewals taken were checked against the lease's options (Shapes.Require).
@@ -64,7 +66,7 @@ static class LeaseTerms
                 into.LeaseGuaranteeDue[l].AsSpan().Clear();
             }
 
-            return;
+            return RvgDay(into, l, breakDate);
         }
 
         // On or before the expiry date (worked out only for a lease whose lessee defaults: the others' ends are
@@ -84,7 +86,7 @@ static class LeaseTerms
                 FillGuaranteeDue(plan, renewals, marketRentDeflation, l, into);
             }
 
-            return;
+            return RvgDay(into, l, defaultDate);
         }
 
         if (deal.HasGuarantees)
@@ -109,7 +111,15 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;
+        // An end inside the horizon is the expiry after exactly these renewals (the plan stops counting renewals only
+        // past the horizon, or at a renewal term of 0 months, which never moves the end).
+        return RvgDay(into, l, plan.EndOf(renewals, out _));
     }
+
+    /// <summary>The day the lease ends, when its RVG is paid on this path; null when none is (none answers for the end,
+    /// or the end is past the horizon).</summary>
+    static Date? RvgDay(PathInputs into, int l, Date end) =>
+        into.RvgApplies[l] && into.LeaseEndPeriod[l] >= 0 ? end : null;
 
     /// <summary>The fee for a break on <paramref name="at"/>, <paramref name="months"/> from the start: the initial term's
     /// (<see cref="LeaseInfo.BreakFee"/>), or in a renewal term the renewal terms' own, its amount or its months of the rent

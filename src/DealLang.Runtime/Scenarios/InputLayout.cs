@@ -282,6 +282,11 @@ public enum InputQuantity
     /// <summary>Scalar, per loan: the window's last period (the one whose end first reaches its <c>to</c> date), the
     /// arrears being paid in the next; −1 without <c>to</c> (partial payments until the loan's maturity or a default).</summary>
     LoanPaysTo,
+
+    /// <summary>Scalar, per lease: the facility's value on the day the lease ends (its expiry, its lessee's default or
+    /// its break; the closing for an end before it), after the path's stresses: what its RVG is measured against
+    /// (docs/language.md §5, "rvg-value"); 0 when no RVG answers for the end.</summary>
+    RvgValue,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -318,7 +323,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
 /// re-let ramp end, ramp months, price index, price share and price spread, then every loan's partial-payment share, first
-/// and last period (last, so that the slots before them are where they were before).
+/// and last period, then every lease's RVG value (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -356,6 +361,7 @@ public sealed class InputLayout
         InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
         InputQuantity.LoanPaysShare, InputQuantity.LoanPaysFrom, InputQuantity.LoanPaysTo,
+        InputQuantity.RvgValue,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -501,7 +507,8 @@ public sealed class InputLayout
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
             or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
-            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo => InputShape.Scalar,
+            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
+            or InputQuantity.RvgValue => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -510,7 +517,7 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.FacilityClosingValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination
-            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod => InputEntity.Lease,
+            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod or InputQuantity.RvgValue => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact

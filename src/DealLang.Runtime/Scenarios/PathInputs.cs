@@ -48,6 +48,7 @@ public sealed class PathInputs
         LeaseEndPeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseEndPeriod, layout.Leases), layout.Leases);
         RvgApplies = new FlagSlots(Scalars, First(layout, InputQuantity.RvgApplies, layout.Leases), layout.Leases);
         RvgRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgRecovery, layout.Leases), layout.Leases);
+        RvgValue = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgValue, layout.Leases), layout.Leases);
         SaleHaircut = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleHaircut, layout.Sales), layout.Sales);
         SaleLagMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleLagMonths, layout.Sales), layout.Sales);
         SaleDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleDepth, layout.Sales), layout.Sales);
@@ -157,6 +158,9 @@ public sealed class PathInputs
 
     /// <summary>[lease]: the share of the RVG claim actually paid: 1, or the lessee's recovery if the lessee defaulted.</summary>
     public DoubleSlots RvgRecovery { get; }
+
+    /// <summary>[lease]: the facility's value on the day the lease ends, what its RVG is measured against (<see cref="InputQuantity.RvgValue"/>).</summary>
+    public DoubleSlots RvgValue { get; }
 
     /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots).</summary>
     public bool[][] PartyDefaulted { get; }

@@ -10,7 +10,7 @@ namespace DealLang.Cli.Tests.Corrections;
 /// <summary>
 /// An RVG owed at a break (docs/language.md §5 "lease", "An RVG owed at a break"): <c>break_option at 24m fee 6m with
 /// rvg</c> makes a lessee that breaks owe the residual value guarantee as if the lease had ended on the break date
-/// (its own <c>until</c>, cap and <c>guarantees</c>, against the facility's value at the end of the break's period),
+/// (its own <c>until</c>, cap and <c>guarantees</c>, against the facility's value on the break date itself),
 /// in full, beside the break fee: a one-off collection, in cfads only with <c>cfads includes rvg</c>. The initial
 /// term's break and the renewal terms' each carry their own <c>with rvg</c>; a drawn break owes it as a fixed one.
 /// Every ledger run here is a <see cref="SmallDeal"/>'s, with the cash check on: cash is conserved in every period.
@@ -158,6 +158,131 @@ public sealed class LeaseBreakRvgTests
         var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
         host.Program.Run(inputs, result);
         Assert.Equal(InTermRvg, result.RvgPaid[0], 6);
+    }
+
+    // The same campus, the lease starting on 2026-02-15 so that its dates fall inside quarters: the break at 24m on
+    // 2028-02-15, in the quarter 2028-01-01 → 2028-04-01 (period 8); the expiry on 2031-02-15, in period 20. The RVG is
+    // capped at 40m here, so no figure below reaches the cap.
+    private const string MidQuarterSource = """
+        deal MidQuarter {
+          currency USD
+          closing  2026-01-01
+          maturity 2036-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { recovery 40% }
+          party Owner { }
+          facility Campus { cost 100m  value straight_line 20y }
+          lease L on Campus {
+            lessee       Tenant
+            rent         12m per year
+            starts       2026-02-15
+            term         5y
+            rvg          guarantees 110m cap 40m until 2033-01-01
+            break_option at 24m fee 6m with rvg
+          }
+
+          tranche Loan { balance 10m  coupon 6% }
+          equity  Eq   { contributed 90m  holders Owner 100% }
+
+          test Cash = cfads
+
+          waterfall {
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+
+        scenario Broken for MidQuarter {
+          L breaks at 24m
+        }
+
+        scenario BrokenDeflating for MidQuarter {
+          L breaks at 24m
+          Campus.value deflate 10% per year
+        }
+
+        scenario Expires for MidQuarter {
+        }
+
+        scenario Defaults for MidQuarter {
+          Tenant defaults on 2027-05-16
+        }
+        """;
+
+    private static readonly SmallDeal MidQuarter = new(MidQuarterSource);
+
+    // 2028-02-15 is 25 whole months from the closing plus 14 of February 2028's 29 days: 25.482758... months, so the
+    // campus is worth 100m × (1 − 25.482758/240) = 89,382,183.91 on the break date and the RVG is
+    // 110m − 89,382,183.91 = 20,617,816.09. At the quarter's end (2028-04-01, 27 months) it would be worth
+    // 100m × (1 − 27/240) = 88.75m and the RVG 21.25m: 632,183.91 more than the term sheet's appraisal on the break date
+    // makes the lessee owe.
+    private const double MidQuarterBreakRvg = 20_617_816.091954023;
+
+    [Fact]
+    public void ABreakInsideAPeriodIsValuedOnTheBreakDate()
+    {
+        Assert.Equal(MidQuarterBreakRvg, 110_000_000 - (100_000_000 * (1 - ((25 + (14.0 / 29)) / 240))), 6);
+        Assert.Equal(MidQuarterBreakRvg, MidQuarter.Ledger("rvg L", 8, "Broken"), 6);
+        Assert.NotEqual(21_250_000, MidQuarter.Ledger("rvg L", 8, "Broken"), 0);
+        Assert.Equal(6_000_000, MidQuarter.Ledger("termination fee L", 8, "Broken"), 6);
+        Assert.Equal(MidQuarterBreakRvg, Enumerable.Range(0, 40).Sum(t => MidQuarter.Ledger("rvg L", t, "Broken")), 6);
+    }
+
+    [Fact]
+    public void TheScenariosDeflationIsTakenToTheBreakDateToo()
+    {
+        // 775 days from the closing to 2028-02-15: 0.9^(775/365.25) = 0.79966886, so the campus is worth
+        // 89,382,183.91 × 0.79966886 = 71,476,149.09 and the RVG is 38,523,850.91. At the quarter's end (821 days):
+        // 88.75m × 0.9^(821/365.25) = 70,035,106.87, an RVG of 39,964,893.13.
+        double factor = Math.Pow(0.9, 775 / 365.25);
+        Assert.Equal(0.799668859753567, factor, 12);
+        Assert.Equal(38_523_850.91196924, 110_000_000 - (89_382_183.90804598 * factor), 4);
+        Assert.Equal(38_523_850.91196924, MidQuarter.Ledger("rvg L", 8, "BrokenDeflating"), 4);
+    }
+
+    [Fact]
+    public void ALeaseExpiringInsideAPeriodIsValuedOnItsExpiry()
+    {
+        // The expiry on 2031-02-15: 61 months plus 14 of February 2031's 28 days, 61.5 months; the campus is worth
+        // 100m × (1 − 61.5/240) = 74,375,000 and the RVG is 35,625,000 (at the quarter's end, 63 months: 73.75m and 36.25m).
+        Assert.Equal(35_625_000, MidQuarter.Ledger("rvg L", 20, "Expires"), 6);
+        Assert.Equal(35_625_000, Enumerable.Range(0, 40).Sum(t => MidQuarter.Ledger("rvg L", t, "Expires")), 6);
+    }
+
+    [Fact]
+    public void ALesseesDefaultInsideAPeriodIsValuedOnTheDefaultDate()
+    {
+        // The default on 2027-05-16 (period 5, 2027-04-01 → 2027-07-01): 16 months plus 15 of May's 31 days, 16.483871
+        // months; the campus is worth 100m × (1 − 16.483871/240) = 93,131,720.43, the claim 16,868,279.57, of which the
+        // defaulted lessee pays its 40% recovery: 6,747,311.83.
+        Assert.Equal(6_747_311.827956993, 0.4 * (110_000_000 - (100_000_000 * (1 - ((16 + (15.0 / 31)) / 240)))), 6);
+        Assert.Equal(6_747_311.827956993, MidQuarter.Ledger("rvg L", 5, "Defaults"), 6);
+    }
+
+    [Fact]
+    public void ADrawnBreakInsideAPeriodIsValuedOnItsDate()
+    {
+        const string drawn = """
+
+            scenario DrawnBreak for MidQuarter {
+              seed 5
+              L breaks drawn at 24m with 100%
+            }
+            """;
+        var compiled = DealCompiler.Compile("small.deal", MidQuarterSource + drawn);
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        var source = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "DrawnBreak"), 5, 2);
+        var inputs = new PathInputs(deal);
+        source.Fill(1, inputs);
+        Assert.Equal(24, source.Drawn(inputs).LeaseBreaks[0]);
+        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
+        host.Program.Run(inputs, result);
+        Assert.Equal(MidQuarterBreakRvg, result.RvgPaid[0], 6);
     }
 
     [Fact]

@@ -95,11 +95,14 @@ public sealed class DatedRecoveryTests : IDisposable
         Assert.Equal(owed * r, Deal.Value.Ledger("termination fee L", 2, "DrawnRecovery"), 1e-3);
         Assert.Equal(owed * 0.4, Deal.Value.Ledger("termination fee L", 2, "InTerm"), 1e-3);
 
-        // The lease ends with the default, in period 2: the RVG pays min(30m, 120m − value) × R, the value at the
-        // period's end 100m × (1 − 0.75 / 20) = 96.25m (30/360, straight line over 20 years), so 23.75m × R ≈ 15.134m
-        // (the fixed 40%: 9.5m).
-        Assert.Equal(23_750_000 * 0.4, Deal.Value.Ledger("rvg L", 2, "InTerm"), 1e-3);
-        Assert.Equal(23_750_000 * r, Deal.Value.Ledger("rvg L", 2, "DrawnRecovery"), 1e-3);
+        // The lease ends with the default, in period 2: the RVG pays min(30m, 120m − value) × R, the value on the default
+        // date (docs/language.md §5 "lease", "On which day"): 7 months and 14 of August's 31 days into a straight line
+        // over 240 months, 100m × (1 − 7.451613 / 240) = 96,895,161.29, so 23,104,838.71 × R ≈ 14.722m (the fixed 40%:
+        // 9,241,935.48; at the period's end, 96.25m, it was 9.5m).
+        const double claim = 120_000_000 - (100_000_000 * (1 - ((7 + (14.0 / 31)) / 240)));
+        Assert.Equal(23_104_838.709677, claim, 5);
+        Assert.Equal(claim * 0.4, Deal.Value.Ledger("rvg L", 2, "InTerm"), 1e-3);
+        Assert.Equal(claim * r, Deal.Value.Ledger("rvg L", 2, "DrawnRecovery"), 1e-3);
     }
 
     [Fact]

@@ -614,6 +614,7 @@ static class LeaseTerms
             bool owesRvg = breakDate > lease.Start.AddMonthsClamped(lease.TermMonths) ? lease.RenewalBreakOwesRvg : lease.BreakOwesRvg;
             into.RvgApplies[l] = owesRvg && lease.RvgUntil is { } window && breakDate <= window && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
+            into.RvgValue[l] = RvgValue(deal, scenario, l, breakDate, into);
             if (deal.HasGuarantees)
             {
                 Array.Clear(into.LeaseGuaranteeDue[l]);
@@ -638,6 +639,7 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
         into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
+        into.RvgValue[l] = RvgValue(deal, scenario, l, end, into);
         if (deal.HasGuarantees)
         {
             // What a guarantor is asked for: the rent had the lessee not defaulted, less the rent it pays.
@@ -648,6 +650,20 @@ static class LeaseTerms
                 due[t] = Math.Max(0.0, due[t] - into.LeaseRent[l][t]);
             }
         }
+    }
+
+    /// <summary>The facility's value on the day the lease ends (the closing for an end before it), when its RVG is paid
+    /// on this path; else 0.</summary>
+    static double RvgValue(DealDescription deal, ScenarioSpec scenario, int l, Date end, PathInputs into)
+    {
+        if (!into.RvgApplies[l] || into.LeaseEndPeriod[l] < 0)
+        {
+            return 0.0;
+        }
+
+        int f = deal.Leases[l].Facility;
+        Date day = Date.Max(deal.Closing, end);
+        return FacilityValues.Unstressed(deal.Facilities[f], day) * FacilityValues.Stress(scenario.FacilityStress[f], deal.Closing, day);
     }
 
     /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or

@@ -69,6 +69,7 @@ public sealed class NotAvailableAmountTests : IDisposable
         input.LeaseEndPeriod[0] = 3;
         input.RvgApplies[0] = true;
         input.RvgRecovery[0] = 1;
+        input.RvgValue[0] = 0; // the plant's value on the lease's last day, in period 3
 
         var result = _deal.Run(input); // CashCheck.Verify throws on any break
 

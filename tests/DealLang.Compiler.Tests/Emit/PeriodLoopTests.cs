@@ -246,6 +246,7 @@ public sealed class PeriodLoopTests : IDisposable
         input.LeaseEndPeriod[0] = 5;
         input.RvgApplies[0] = true;
         input.RvgRecovery[0] = recovery;
+        input.RvgValue[0] = valueAtEnd; // the value on the lease's last day, which the runner works out (here the period's end)
 
         var result = _deal.Run(input);
 

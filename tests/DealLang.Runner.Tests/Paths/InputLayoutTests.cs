@@ -33,8 +33,10 @@ public sealed class InputLayoutTests
         // facilities' value at the closing (19, 20), each party's workout lag (21, 22: a drawn lag's periods), and
         // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
         // utilisation (24) and window (25), its market's half-life (26) and the weight of an index its yield reads (27;
-        // 0 here), and last its re-let's ramp end (28), ramp months (29), price index (30), share (31) and spread (32).
-        Assert.Equal(33, layout.Scalars.Length);
+        // 0 here), then its re-let's ramp end (28), ramp months (29), price index (30), share (31) and spread (32), and
+        // last the 3 leases' RVG values (33-35: the facility's value on the day each lease ends).
+        Assert.Equal(36, layout.Scalars.Length);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.RvgValue, 35), layout.Scalars[35]);
         Assert.Equal(28, layout.IndexOf(InputQuantity.SaleReletTo, 0));
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleReletRampMonths, 0));
         Assert.Equal(30, layout.IndexOf(InputQuantity.SaleReletPriceIndex, 0));
@@ -54,7 +56,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 33), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 36), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -64,13 +66,15 @@ public sealed class InputLayoutTests
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
         // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), the sale's
-        // re-let ramp and price (32-36), and last each loan's partial-payment share, first and last period (37-42).
+        // re-let ramp and price (32-36), each loan's partial-payment share, first and last period (37-42), and last the
+        // leases' RVG values (43-45).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(43, layout.Scalars.Length);
+        Assert.Equal(46, layout.Scalars.Length);
         Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysShare, 37), layout.Scalars[37]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 40), layout.Scalars[40]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 42), layout.Scalars[42]);
+        Assert.Equal(43, layout.IndexOf(InputQuantity.RvgValue, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanPaysShare, 0));
         Assert.Equal(32, layout.IndexOf(InputQuantity.SaleReletTo, 0));
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
@@ -91,7 +95,8 @@ public sealed class InputLayoutTests
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
         // 24), then the parties' workout lags (25, 26), the sale's yield (27), its re-let (28, 29), its market's half-life
-        // (30) and its yield's index weight (31): the slots before them are where they were.
+        // (30), its yield's index weight (31), its re-let's ramp and price (32-36) and the leases' RVG values (37-39): the
+        // slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -109,7 +114,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(37, layout.Scalars.Length);
+        Assert.Equal(40, layout.Scalars.Length);
         Assert.Equal(31, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
@@ -151,7 +156,7 @@ public sealed class InputLayoutTests
         InputLayout layout = InputLayout.Of(with);
         int series = InputLayout.Of(without).Series.Length;
         Assert.True(with.HasTrancheCalls && layout.TrancheCalls && !without.HasTrancheCalls);
-        Assert.Equal(21 + 2 + 4 + n + 1 + 5, layout.Scalars.Length);
+        Assert.Equal(21 + 2 + 4 + n + 1 + 5 + 3, layout.Scalars.Length);
         Assert.Equal(21 + 2 + 4 + n, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(series + (2 * n), layout.Series.Length);
         Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
@@ -227,20 +232,21 @@ public sealed class InputLayoutTests
         // 2 facilities, 3 leases, 2 parties, no sale, projecting cfads. Series: the 2 values (0, 1), the 3 rents (2-4), the
         // 3 current-term rents (5-7), the 3 termination fees (8-10), then the 3 noticed rents (11-13), after every slot a
         // deal had before. Scalars: 3 end periods, RVG flags and recoveries (0-8), the 2 parties' recoveries (9, 10), the
-        // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), then the parties' workout lags (16, 17).
+        // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), then the parties' workout lags (16, 17),
+        // and last the 3 leases' RVG values (18-20).
         InputLayout layout = InputLayout.Of(2, 3, 2, 0, projectsCfads: true);
         Assert.Equal(14, layout.Series.Length);
         Assert.Equal(5, layout.IndexOf(InputQuantity.LeaseTermRent, 0));
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseNoticedRent, 13), layout.Series[13]);
-        Assert.Equal(18, layout.Scalars.Length);
+        Assert.Equal(21, layout.Scalars.Length);
         Assert.Equal(12, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseNoticePeriod, 13), layout.Scalars[13]);
 
         // Without a forward cfads, no notice slots.
         InputLayout without = InputLayout.Of(2, 3, 2, 0);
         Assert.Equal(8, without.Series.Length);
-        Assert.Equal(15, without.Scalars.Length);
+        Assert.Equal(18, without.Scalars.Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LeaseNoticePeriod, 0));
     }
 

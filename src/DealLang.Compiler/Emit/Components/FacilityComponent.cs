@@ -31,7 +31,8 @@ internal sealed class FacilityState : EntityState
 
 /// <summary>
 /// Facilities, the deal's assets: their value per period is a path input (the runner applies the value curve and
-/// the scenario), read by expressions, by the RVG of their leases and by enforcement, which sells them. A facility
+/// the scenario), read by expressions and by enforcement, which sells them (their leases' RVG reads the value on the
+/// lease's last day, an input of the lease's). A facility
 /// has no locals, so takes part in no phase of the loop itself: its leases collect its rent.
 /// </summary>
 internal sealed class FacilityComponent(EmitContext ctx)
@@ -80,10 +81,10 @@ internal sealed class FacilityComponent(EmitContext ctx)
     /// <summary>The facility's value this period.</summary>
     public string ValueNow(int index) => this[index].Value + "[t]";
 
-    /// <summary>Whether the facility's value row is read at all (RVG, sale proceeds, expressions): only then is it an input of the loop.</summary>
+    /// <summary>Whether the facility's value row is read at all (sale proceeds, expressions): only then is it an input of
+    /// the loop. Not by its leases' RVG, which reads the value on the lease's last day (<c>LeaseState.RvgValue</c>).</summary>
     public bool ReadsValue(int index) =>
         Ctx.Reads(Quantity.FacilityValue, index)
-        || Model.Leases.Any(l => l.Info.Facility == index && l.Info.RvgUntil is not null)
         || Ctx.Sales.Any(s => s.Collateral.Contains(new CollateralRef(CollateralKind.Facility, index)));
 
     public override CollateralKind? Collateral => CollateralKind.Facility;

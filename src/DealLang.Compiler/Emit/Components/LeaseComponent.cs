@@ -18,6 +18,7 @@ internal sealed class LeaseState : EntityState
         EndPeriod = Input("endPeriod", "int");
         RvgApplies = Input("rvgApplies", "bool");
         RvgRecovery = Input("rvgRecovery", "double");
+        RvgValue = Input("rvgValue", "double");
         Rent = Local("rent", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Receipts, "rent " + Name));
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
@@ -92,6 +93,9 @@ internal sealed class LeaseState : EntityState
 
     /// <summary>What the lessee can pay of the RVG on this path (1 unless it has defaulted); an input.</summary>
     public StateVar RvgRecovery { get; }
+
+    /// <summary>The facility's value on the day the lease ends on this path, what the RVG is measured against; an input.</summary>
+    public StateVar RvgValue { get; }
 
     public StateVar Rent { get; }
 
@@ -493,11 +497,12 @@ internal sealed class LeaseComponent(EmitContext ctx)
         w.Line(lease.Rvg + " = 0.0;");
         using (w.Block("if (t == " + lease.EndPeriod + " && " + lease.RvgApplies + ")"))
         {
-            w.Comment("the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover");
+            // The value is the facility's on the day the lease ends (an input: the day may fall inside the period, whose
+            // value row is read at its end), as the appraisal a term sheet's guarantee is settled on.
+            w.Comment("the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover");
             string guaranteed = lease.Model.RvgGuarantees is { } g ? CSharpEmitter.Amount(Ctx, g, asOperand: false) : cap;
             w.Line("double guaranteed = " + guaranteed + ";");
-            w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + Ctx.Components.Of<FacilityComponent>().ValueNow(lease.Info.Facility)
-                + ")) * " + lease.RvgRecovery + ";");
+            w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + ")) * " + lease.RvgRecovery + ";");
             w.Line("result.RvgPaid[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Rvg + ";");
         }
     }

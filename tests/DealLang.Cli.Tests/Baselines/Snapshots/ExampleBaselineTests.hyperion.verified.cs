@@ -108,6 +108,7 @@ public sealed class Deal_Hyperion : IDealProgram
         int lease_MetaLease_endPeriod = (int)input.Scalars[0];
         bool lease_MetaLease_rvgApplies = input.Scalars[1] != 0.0;
         double lease_MetaLease_rvgRecovery = input.Scalars[2];
+        double lease_MetaLease_rvgValue = input.Scalars[26];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -225,9 +226,9 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rvg = 0.0;
             if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
-                // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
+                // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
+                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
 
@@ -655,6 +656,7 @@ public sealed class Deal_Hyperion : IDealProgram
         int lease_MetaLease_endPeriod = (int)input.Scalars[0];
         bool lease_MetaLease_rvgApplies = input.Scalars[1] != 0.0;
         double lease_MetaLease_rvgRecovery = input.Scalars[2];
+        double lease_MetaLease_rvgValue = input.Scalars[26];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -797,9 +799,9 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rvg = 0.0;
             if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
-                // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
+                // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
+                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
 
@@ -1026,6 +1028,7 @@ public sealed class Deal_Hyperion : IDealProgram
             state.lease_MetaLease_endPeriod = lease_MetaLease_endPeriod;
             state.lease_MetaLease_rvgApplies = lease_MetaLease_rvgApplies;
             state.lease_MetaLease_rvgRecovery = lease_MetaLease_rvgRecovery;
+            state.lease_MetaLease_rvgValue = lease_MetaLease_rvgValue;
             state.sale1_haircut = sale1_haircut;
             state.sale1_lagMonths = sale1_lagMonths;
             state.history_cfads = history_cfads;
@@ -1090,6 +1093,7 @@ public sealed class Deal_Hyperion : IDealProgram
         public int lease_MetaLease_endPeriod;
         public bool lease_MetaLease_rvgApplies;
         public double lease_MetaLease_rvgRecovery;
+        public double lease_MetaLease_rvgValue;
         public double sale1_haircut;
         public int sale1_lagMonths;
         public double[] history_cfads;
@@ -1151,6 +1155,7 @@ public sealed class Deal_Hyperion : IDealProgram
         int lease_MetaLease_endPeriod = state.lease_MetaLease_endPeriod;
         bool lease_MetaLease_rvgApplies = state.lease_MetaLease_rvgApplies;
         double lease_MetaLease_rvgRecovery = state.lease_MetaLease_rvgRecovery;
+        double lease_MetaLease_rvgValue = state.lease_MetaLease_rvgValue;
         double sale1_haircut = state.sale1_haircut;
         int sale1_lagMonths = state.sale1_lagMonths;
         double[] history_cfads = state.history_cfads;
@@ -1279,9 +1284,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 lease_MetaLease_rvg = 0.0;
                 if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
                 {
-                    // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
+                    // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                     double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                    lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
+                    lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                     result.RvgPaid[0] = lease_MetaLease_rvg;
                 }
 
