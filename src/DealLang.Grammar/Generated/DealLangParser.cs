@@ -99,10 +99,11 @@ public partial class DealLangParser : Parser {
 		RULE_triggerDecl = 61, RULE_cureDestination = 62, RULE_triggerEffect = 63, 
 		RULE_defaultRule = 64, RULE_cfadsRule = 65, RULE_cfadsItem = 66, RULE_waterfallDecl = 67, 
 		RULE_step = 68, RULE_enforcementDecl = 69, RULE_enforcementItem = 70, 
-		RULE_sellTerm = 71, RULE_scenarioDecl = 72, RULE_scenarioItem = 73, RULE_pdStep = 74, 
-		RULE_recoveryDraw = 75, RULE_recoveryOutcome = 76, RULE_delayOutcome = 77, 
-		RULE_breakChance = 78, RULE_loading = 79, RULE_perYear = 80, RULE_duration = 81, 
-		RULE_expr = 82, RULE_measureUnit = 83, RULE_reference = 84, RULE_ident = 85;
+		RULE_sellTerm = 71, RULE_reletRamp = 72, RULE_reletPricing = 73, RULE_scenarioDecl = 74, 
+		RULE_scenarioItem = 75, RULE_pdStep = 76, RULE_recoveryDraw = 77, RULE_recoveryOutcome = 78, 
+		RULE_delayOutcome = 79, RULE_breakChance = 80, RULE_loading = 81, RULE_perYear = 82, 
+		RULE_duration = 83, RULE_expr = 84, RULE_measureUnit = 85, RULE_reference = 86, 
+		RULE_ident = 87;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -117,10 +118,10 @@ public partial class DealLangParser : Parser {
 		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
 		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
 		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "recoveryOutcome", "delayOutcome", 
-		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "reletRamp", 
+		"reletPricing", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -312,35 +313,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 178;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 176;
+				State = 180;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 172;
+					State = 176;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 173;
+					State = 177;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 174;
+					State = 178;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 175;
+					State = 179;
 					unknownDecl();
 					}
 					break;
@@ -348,11 +349,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 180;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 181;
+			State = 185;
 			Match(Eof);
 			}
 		}
@@ -390,9 +391,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 183;
+			State = 187;
 			Match(IMPORT);
-			State = 184;
+			State = 188;
 			Match(STRING);
 			}
 		}
@@ -442,27 +443,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 190;
 			Match(DEAL);
-			State = 187;
+			State = 191;
 			_localctx.name = ident();
-			State = 188;
-			Match(LBRACE);
 			State = 192;
+			Match(LBRACE);
+			State = 196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 4503608217305109L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 189;
+				State = 193;
 				dealMember();
 				}
 				}
-				State = 194;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 195;
+			State = 199;
 			Match(RBRACE);
 			}
 		}
@@ -559,7 +560,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 218;
+			State = 222;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -572,147 +573,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 197;
+				State = 201;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 198;
+				State = 202;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 199;
+				State = 203;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 200;
+				State = 204;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 201;
+				State = 205;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 202;
+				State = 206;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 203;
+				State = 207;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 204;
+				State = 208;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 205;
+				State = 209;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 206;
+				State = 210;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 207;
+				State = 211;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 208;
+				State = 212;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 209;
+				State = 213;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 210;
+				State = 214;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 211;
+				State = 215;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 212;
+				State = 216;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 213;
+				State = 217;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 214;
+				State = 218;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 215;
+				State = 219;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 216;
+				State = 220;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 217;
+				State = 221;
 				unknownDecl();
 				}
 				break;
@@ -771,16 +772,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 220;
+			State = 224;
 			Match(IDENT);
-			State = 221;
+			State = 225;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 227;
+			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 225;
+				State = 229;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -963,19 +964,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 222;
+					State = 226;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 223;
+					State = 227;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 224;
+					State = 228;
 					Match(ON);
 					}
 					break;
@@ -983,11 +984,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 229;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 230;
+			State = 234;
 			block();
 			}
 		}
@@ -1038,19 +1039,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 236;
 			Match(LBRACE);
-			State = 237;
+			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8388607L) != 0)) {
 				{
-				State = 235;
+				State = 239;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 233;
+					State = 237;
 					block();
 					}
 					break;
@@ -1331,7 +1332,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 234;
+					State = 238;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1346,11 +1347,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 239;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 240;
+			State = 244;
 			Match(RBRACE);
 			}
 		}
@@ -1490,16 +1491,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 265;
+			State = 269;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 242;
+				State = 246;
 				Match(TITLE);
-				State = 243;
+				State = 247;
 				Match(STRING);
 				}
 				break;
@@ -1507,9 +1508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 244;
+				State = 248;
 				Match(CURRENCY);
-				State = 245;
+				State = 249;
 				ident();
 				}
 				break;
@@ -1517,9 +1518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 246;
+				State = 250;
 				Match(CLOSING);
-				State = 247;
+				State = 251;
 				Match(DATE);
 				}
 				break;
@@ -1527,9 +1528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 248;
+				State = 252;
 				Match(MATURITY);
-				State = 249;
+				State = 253;
 				Match(DATE);
 				}
 				break;
@@ -1537,9 +1538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 250;
+				State = 254;
 				Match(FIRST_PAYMENT);
-				State = 251;
+				State = 255;
 				Match(DATE);
 				}
 				break;
@@ -1547,9 +1548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 252;
+				State = 256;
 				Match(PAY);
-				State = 253;
+				State = 257;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1557,9 +1558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 254;
+				State = 258;
 				Match(DAYCOUNT_KW);
-				State = 255;
+				State = 259;
 				dayCount();
 				}
 				break;
@@ -1567,28 +1568,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 256;
+				State = 260;
 				Match(BUSINESS_DAYS);
-				State = 257;
+				State = 261;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 259;
+				State = 263;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 258;
+					State = 262;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 263;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 261;
+					State = 265;
 					Match(HOLIDAYS);
-					State = 262;
+					State = 266;
 					holidaySet();
 					}
 				}
@@ -1646,7 +1647,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 280;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1830,36 +1831,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 267;
+				State = 271;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 272;
+				State = 276;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 268;
+						State = 272;
 						Match(PLUS);
-						State = 269;
+						State = 273;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 274;
+					State = 278;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 277;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 275;
+					State = 279;
 					Match(PLUS);
-					State = 276;
+					State = 280;
 					holidayList();
 					}
 				}
@@ -1869,7 +1870,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 279;
+				State = 283;
 				holidayList();
 				}
 				break;
@@ -1920,33 +1921,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
+			State = 286;
 			Match(LBRACE);
-			State = 289;
+			State = 293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 283;
+				State = 287;
 				Match(DATE);
-				State = 285;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 284;
+					State = 288;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 291;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 292;
+			State = 296;
 			Match(RBRACE);
 			}
 		}
@@ -1983,7 +1984,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
+			State = 298;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2033,27 +2034,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 296;
+			State = 300;
 			Match(PARTY);
-			State = 297;
+			State = 301;
 			_localctx.name = ident();
-			State = 298;
-			Match(LBRACE);
 			State = 302;
+			Match(LBRACE);
+			State = 306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 299;
+				State = 303;
 				partyItem();
 				}
 				}
-				State = 304;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 305;
+			State = 309;
 			Match(RBRACE);
 			}
 		}
@@ -2123,16 +2124,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 313;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 307;
+				State = 311;
 				Match(RATING);
-				State = 308;
+				State = 312;
 				Match(STRING);
 				}
 				break;
@@ -2140,9 +2141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 309;
+				State = 313;
 				Match(PD);
-				State = 310;
+				State = 314;
 				expr(0);
 				}
 				break;
@@ -2150,9 +2151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 311;
+				State = 315;
 				Match(RECOVERY);
-				State = 312;
+				State = 316;
 				expr(0);
 				}
 				break;
@@ -2206,27 +2207,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 315;
+			State = 319;
 			Match(INDEX);
-			State = 316;
+			State = 320;
 			_localctx.name = ident();
-			State = 317;
-			Match(LBRACE);
 			State = 321;
+			Match(LBRACE);
+			State = 325;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & -4611686018427387903L) != 0)) {
 				{
 				{
-				State = 318;
+				State = 322;
 				indexItem();
 				}
 				}
-				State = 323;
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 324;
+			State = 328;
 			Match(RBRACE);
 			}
 		}
@@ -2341,16 +2342,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 351;
+			State = 355;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 326;
+				State = 330;
 				Match(LEVEL);
-				State = 327;
+				State = 331;
 				expr(0);
 				}
 				break;
@@ -2358,11 +2359,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 328;
+				State = 332;
 				Match(DEFLATE);
-				State = 329;
+				State = 333;
 				expr(0);
-				State = 330;
+				State = 334;
 				perYear();
 				}
 				break;
@@ -2370,11 +2371,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 332;
+				State = 336;
 				Match(GROW);
-				State = 333;
+				State = 337;
 				expr(0);
-				State = 334;
+				State = 338;
 				perYear();
 				}
 				break;
@@ -2382,27 +2383,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 336;
+				State = 340;
 				Match(POINTS);
-				State = 337;
+				State = 341;
 				pointsKind();
-				State = 338;
-				Match(LBRACE);
 				State = 342;
+				Match(LBRACE);
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 339;
+					State = 343;
 					schedulePoint();
 					}
 					}
-					State = 344;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 345;
+				State = 349;
 				Match(RBRACE);
 				}
 				break;
@@ -2410,13 +2411,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 347;
+				State = 351;
 				Match(LAUNCH);
-				State = 348;
+				State = 352;
 				Match(DATE);
-				State = 349;
+				State = 353;
 				Match(DOWN);
-				State = 350;
+				State = 354;
 				expr(0);
 				}
 				break;
@@ -2459,7 +2460,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
+			State = 357;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2516,27 +2517,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 355;
+			State = 359;
 			Match(FACILITY);
-			State = 356;
+			State = 360;
 			_localctx.name = ident();
-			State = 357;
-			Match(LBRACE);
 			State = 361;
+			Match(LBRACE);
+			State = 365;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 358;
+				State = 362;
 				facilityItem();
 				}
 				}
-				State = 363;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 364;
+			State = 368;
 			Match(RBRACE);
 			}
 		}
@@ -2622,16 +2623,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 389;
+			State = 393;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 370;
 				Match(COST);
-				State = 367;
+				State = 371;
 				expr(0);
 				}
 				break;
@@ -2639,32 +2640,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 368;
+				State = 372;
 				Match(VALUE);
-				State = 369;
-				Match(STRAIGHT_LINE);
-				State = 370;
-				duration();
 				State = 373;
+				Match(STRAIGHT_LINE);
+				State = 374;
+				duration();
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 371;
+					State = 375;
 					Match(FLOOR);
-					State = 372;
+					State = 376;
 					expr(0);
 					}
 				}
 
-				State = 377;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 375;
+					State = 379;
 					Match(FROM);
-					State = 376;
+					State = 380;
 					Match(DATE);
 					}
 				}
@@ -2675,27 +2676,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 379;
+				State = 383;
 				Match(VALUE);
-				State = 380;
+				State = 384;
 				Match(SCHEDULE);
-				State = 381;
-				Match(LBRACE);
 				State = 385;
+				Match(LBRACE);
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 382;
+					State = 386;
 					schedulePoint();
 					}
 					}
-					State = 387;
+					State = 391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 388;
+				State = 392;
 				Match(RBRACE);
 				}
 				break;
@@ -2739,16 +2740,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 395;
 			Match(DATE);
-			State = 392;
+			State = 396;
 			expr(0);
-			State = 394;
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 393;
+				State = 397;
 				Match(COMMA);
 				}
 			}
@@ -2806,31 +2807,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 396;
-			Match(LEASE);
-			State = 397;
-			_localctx.name = ident();
-			State = 398;
-			Match(ON);
-			State = 399;
-			_localctx.facility = ident();
 			State = 400;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 401;
+			_localctx.name = ident();
+			State = 402;
+			Match(ON);
+			State = 403;
+			_localctx.facility = ident();
 			State = 404;
+			Match(LBRACE);
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 401;
+				State = 405;
 				leaseItem();
 				}
 				}
-				State = 406;
+				State = 410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 407;
+			State = 411;
 			Match(RBRACE);
 			}
 		}
@@ -3051,16 +3052,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 472;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 409;
+				State = 413;
 				Match(LESSEE);
-				State = 410;
+				State = 414;
 				ident();
 				}
 				break;
@@ -3068,46 +3069,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 411;
+				State = 415;
 				Match(RENT);
-				State = 412;
+				State = 416;
 				expr(0);
-				State = 413;
+				State = 417;
 				perYear();
-				State = 418;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 414;
+					State = 418;
 					Match(ESCALATING);
-					State = 415;
+					State = 419;
 					expr(0);
-					State = 416;
+					State = 420;
 					perYear();
 					}
 				}
 
-				State = 428;
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 420;
+					State = 424;
 					Match(INDEXED);
-					State = 421;
-					ident();
 					State = 425;
+					ident();
+					State = 429;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 422;
+						State = 426;
 						indexationPart();
 						}
 						}
-						State = 427;
+						State = 431;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3120,9 +3121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 430;
+				State = 434;
 				Match(STARTS);
-				State = 431;
+				State = 435;
 				Match(DATE);
 				}
 				break;
@@ -3130,9 +3131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 432;
+				State = 436;
 				Match(TERM);
-				State = 433;
+				State = 437;
 				duration();
 				}
 				break;
@@ -3140,43 +3141,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 434;
-				Match(RENEWALS);
-				State = 435;
-				renewalCount();
-				State = 436;
-				((RenewalsItemContext)_localctx).term = duration();
-				State = 437;
-				Match(AT);
 				State = 438;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 439;
-				Match(OPTION);
+				renewalCount();
+				State = 440;
+				((RenewalsItemContext)_localctx).term = duration();
+				State = 441;
+				Match(AT);
+				State = 442;
+				Match(LESSEE);
 				State = 443;
+				Match(OPTION);
+				State = 447;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 440;
+					State = 444;
 					Match(RENT);
-					State = 441;
+					State = 445;
 					Match(AT);
-					State = 442;
+					State = 446;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 448;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 445;
+					State = 449;
 					renewalTerm();
 					}
 					}
-					State = 450;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3186,19 +3187,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 451;
+				State = 455;
 				Match(RVG);
-				State = 453;
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 452;
+					State = 456;
 					rvgPart();
 					}
 					}
-					State = 455;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3208,9 +3209,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 457;
+				State = 461;
 				Match(DAYCOUNT_KW);
-				State = 458;
+				State = 462;
 				dayCount();
 				}
 				break;
@@ -3218,7 +3219,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 459;
+				State = 463;
 				guarantorClause();
 				}
 				break;
@@ -3226,9 +3227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 460;
+				State = 464;
 				Match(PHASED);
-				State = 461;
+				State = 465;
 				ident();
 				}
 				break;
@@ -3236,25 +3237,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 462;
+				State = 466;
 				Match(TERMINATION_FEE);
-				State = 463;
+				State = 467;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 469;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 464;
+					State = 468;
 					Match(AMORTISING);
-					State = 467;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 465;
+						State = 469;
 						Match(TO);
-						State = 466;
+						State = 470;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3268,7 +3269,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 471;
+				State = 475;
 				breakOption();
 				}
 				break;
@@ -3345,16 +3346,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 493;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 474;
+				State = 478;
 				Match(WITH);
-				State = 475;
+				State = 479;
 				breakOption();
 				}
 				break;
@@ -3362,45 +3363,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 476;
+				State = 480;
 				Match(WITH);
-				State = 477;
+				State = 481;
 				Match(TERMINATION_FEE);
-				State = 478;
+				State = 482;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 483;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 479;
+					State = 483;
 					Match(COMMA);
-					State = 480;
+					State = 484;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 485;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 491;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 486;
+					State = 490;
 					Match(AMORTISING);
-					State = 489;
+					State = 493;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 487;
+						State = 491;
 						Match(TO);
-						State = 488;
+						State = 492;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3466,60 +3467,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 495;
+			State = 499;
 			Match(BREAK_OPTION);
-			State = 496;
+			State = 500;
 			Match(AT);
-			State = 497;
+			State = 501;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 502;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 498;
+				State = 502;
 				Match(COMMA);
-				State = 499;
+				State = 503;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 504;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 507;
+			State = 511;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 505;
-				Match(NOTICE);
-				State = 506;
-				_localctx.notice = duration();
-				}
-			}
-
-			State = 510;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FEE) {
-				{
 				State = 509;
-				breakFee();
+				Match(NOTICE);
+				State = 510;
+				_localctx.notice = duration();
 				}
 			}
 
 			State = 514;
 			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FEE) {
+				{
+				State = 513;
+				breakFee();
+				}
+			}
+
+			State = 518;
+			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 512;
+				State = 516;
 				Match(WITH);
-				State = 513;
+				State = 517;
 				Match(RVG);
 				}
 				break;
@@ -3588,20 +3589,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 523;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 520;
 				Match(FEE);
-				State = 517;
+				State = 521;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 518;
+				State = 522;
 				Match(OF);
-				State = 519;
+				State = 523;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3609,9 +3610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
+				State = 525;
 				Match(FEE);
-				State = 522;
+				State = 526;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3695,14 +3696,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 532;
+			State = 536;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 529;
 				Match(YEARLY);
 				}
 				break;
@@ -3710,9 +3711,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 526;
+				State = 530;
 				Match(FLOOR);
-				State = 527;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -3720,9 +3721,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 528;
+				State = 532;
 				Match(CAP);
-				State = 529;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -3730,9 +3731,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 530;
+				State = 534;
 				Match(LAG);
-				State = 531;
+				State = 535;
 				duration();
 				}
 				break;
@@ -3773,22 +3774,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 537;
+			State = 541;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 538;
 				Match(NUMBER);
-				State = 535;
+				State = 539;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 536;
+				State = 540;
 				Match(QUANTITY);
 				}
 				break;
@@ -3862,16 +3863,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 545;
+			State = 549;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 543;
 				Match(GUARANTEES);
-				State = 540;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -3879,9 +3880,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 541;
+				State = 545;
 				Match(CAP);
-				State = 542;
+				State = 546;
 				expr(0);
 				}
 				break;
@@ -3889,9 +3890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 543;
+				State = 547;
 				Match(UNTIL);
-				State = 544;
+				State = 548;
 				Match(DATE);
 				}
 				break;
@@ -3943,21 +3944,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 551;
 			Match(GUARANTOR);
-			State = 548;
-			_localctx.party = ident();
 			State = 552;
+			_localctx.party = ident();
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 549;
+				State = 553;
 				guarantorPart();
 				}
 				}
-				State = 554;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4047,16 +4048,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 567;
+			State = 571;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 555;
+				State = 559;
 				Match(CAP);
-				State = 556;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -4064,9 +4065,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 557;
+				State = 561;
 				Match(UNTIL);
-				State = 558;
+				State = 562;
 				Match(DATE);
 				}
 				break;
@@ -4074,9 +4075,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 559;
+				State = 563;
 				Match(FEE);
-				State = 560;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4084,18 +4085,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
-				Match(COVERS);
-				State = 562;
-				coverage();
 				State = 565;
+				Match(COVERS);
+				State = 566;
+				coverage();
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 563;
+					State = 567;
 					Match(AND);
-					State = 564;
+					State = 568;
 					coverage();
 					}
 				}
@@ -4141,7 +4142,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 573;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4198,27 +4199,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 575;
 			Match(LOAN);
-			State = 572;
+			State = 576;
 			_localctx.name = ident();
-			State = 573;
-			Match(LBRACE);
 			State = 577;
+			Match(LBRACE);
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 574;
+				State = 578;
 				loanItem();
 				}
 				}
-				State = 579;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 580;
+			State = 584;
 			Match(RBRACE);
 			}
 		}
@@ -4402,16 +4403,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 634;
+			State = 638;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 582;
+				State = 586;
 				Match(OBLIGOR);
-				State = 583;
+				State = 587;
 				ident();
 				}
 				break;
@@ -4419,9 +4420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 584;
+				State = 588;
 				Match(BALANCE);
-				State = 585;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4429,9 +4430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 586;
+				State = 590;
 				Match(COUPON);
-				State = 587;
+				State = 591;
 				couponTerms();
 				}
 				break;
@@ -4439,11 +4440,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 588;
+				State = 592;
 				Match(INTEREST_ONLY);
-				State = 589;
+				State = 593;
 				Match(UNTIL);
-				State = 590;
+				State = 594;
 				Match(DATE);
 				}
 				break;
@@ -4451,16 +4452,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 591;
+				State = 595;
 				Match(AMORTIZE);
-				State = 592;
+				State = 596;
 				amortization();
-				State = 594;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 593;
+					State = 597;
 					Match(IDENT);
 					}
 				}
@@ -4471,9 +4472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 596;
+				State = 600;
 				Match(MATURITY);
-				State = 597;
+				State = 601;
 				Match(DATE);
 				}
 				break;
@@ -4481,84 +4482,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 598;
-				Match(RECOVERY);
-				State = 599;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 602;
+				Match(RECOVERY);
+				State = 603;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 600;
+					State = 604;
 					Match(AFTER);
-					State = 601;
+					State = 605;
 					duration();
 					}
 				}
 
-				State = 606;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 604;
+					State = 608;
 					Match(ACCRUING);
-					State = 605;
+					State = 609;
 					recoveryAccrual();
 					}
 				}
 
-				State = 625;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 608;
+					State = 612;
 					Match(IN);
-					State = 623;
+					State = 627;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 609;
+						State = 613;
 						Match(NUMBER);
-						State = 610;
+						State = 614;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 611;
+						State = 615;
 						Match(INSTALMENTS);
-						State = 612;
+						State = 616;
 						Match(LBRACE);
-						State = 619;
+						State = 623;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 							{
 							{
-							State = 613;
+							State = 617;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 615;
+							State = 619;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 614;
+								State = 618;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 621;
+							State = 625;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 622;
+						State = 626;
 						Match(RBRACE);
 						}
 						break;
@@ -4574,7 +4575,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 627;
+				State = 631;
 				stepUp();
 				}
 				break;
@@ -4582,7 +4583,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 628;
+				State = 632;
 				marginGrid();
 				}
 				break;
@@ -4590,19 +4591,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 629;
+				State = 633;
 				Match(DEFAULT_INTEREST);
-				State = 631;
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 630;
+					State = 634;
 					Match(PLUS);
 					}
 				}
 
-				State = 633;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4661,14 +4662,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 638;
+			State = 642;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 636;
+				State = 640;
 				Match(COUPON);
 				}
 				break;
@@ -4676,7 +4677,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4728,27 +4729,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 640;
+			State = 644;
 			Match(FLEET);
-			State = 641;
+			State = 645;
 			_localctx.name = ident();
-			State = 642;
-			Match(LBRACE);
 			State = 646;
+			Match(LBRACE);
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 643;
+				State = 647;
 				fleetItem();
 				}
 				}
-				State = 648;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 649;
+			State = 653;
 			Match(RBRACE);
 			}
 		}
@@ -4945,32 +4946,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 690;
+			State = 694;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 651;
+				State = 655;
 				Match(DELIVERIES);
-				State = 652;
-				Match(LBRACE);
 				State = 656;
+				Match(LBRACE);
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 653;
+					State = 657;
 					delivery();
 					}
 					}
-					State = 658;
+					State = 662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 659;
+				State = 663;
 				Match(RBRACE);
 				}
 				break;
@@ -4978,9 +4979,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 660;
+				State = 664;
 				Match(UNITS);
-				State = 661;
+				State = 665;
 				expr(0);
 				}
 				break;
@@ -4988,9 +4989,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 662;
+				State = 666;
 				Match(UNIT_COST);
-				State = 663;
+				State = 667;
 				expr(0);
 				}
 				break;
@@ -4998,11 +4999,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 664;
+				State = 668;
 				Match(DEPRECIATE);
-				State = 665;
+				State = 669;
 				Match(STRAIGHT_LINE);
-				State = 666;
+				State = 670;
 				duration();
 				}
 				break;
@@ -5010,13 +5011,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 667;
+				State = 671;
 				Match(DEPRECIATE);
-				State = 668;
+				State = 672;
 				Match(DECLINING);
-				State = 669;
+				State = 673;
 				expr(0);
-				State = 670;
+				State = 674;
 				perYear();
 				}
 				break;
@@ -5024,9 +5025,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 672;
+				State = 676;
 				Match(POWER);
-				State = 673;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -5034,9 +5035,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 674;
+				State = 678;
 				Match(PUE);
-				State = 675;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -5044,9 +5045,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 676;
+				State = 680;
 				Match(POWER_PRICE);
-				State = 677;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5054,11 +5055,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 678;
+				State = 682;
 				Match(MAINTENANCE);
-				State = 679;
+				State = 683;
 				expr(0);
-				State = 680;
+				State = 684;
 				perYear();
 				}
 				break;
@@ -5066,15 +5067,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 682;
-				Match(MARKET_VALUE);
-				State = 683;
-				expr(0);
-				State = 684;
-				Match(DECLINING);
-				State = 685;
-				expr(0);
 				State = 686;
+				Match(MARKET_VALUE);
+				State = 687;
+				expr(0);
+				State = 688;
+				Match(DECLINING);
+				State = 689;
+				expr(0);
+				State = 690;
 				perYear();
 				}
 				break;
@@ -5082,9 +5083,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 688;
+				State = 692;
 				Match(GENERATION);
-				State = 689;
+				State = 693;
 				ident();
 				}
 				break;
@@ -5141,31 +5142,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 692;
-			Match(CONTRACT);
-			State = 693;
-			_localctx.name = ident();
-			State = 694;
-			Match(ON);
-			State = 695;
-			_localctx.fleet = ident();
 			State = 696;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 697;
+			_localctx.name = ident();
+			State = 698;
+			Match(ON);
+			State = 699;
+			_localctx.fleet = ident();
 			State = 700;
+			Match(LBRACE);
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 697;
+				State = 701;
 				contractItem();
 				}
 				}
-				State = 702;
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 703;
+			State = 707;
 			Match(RBRACE);
 			}
 		}
@@ -5387,16 +5388,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 752;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 705;
+				State = 709;
 				Match(CUSTOMER);
-				State = 706;
+				State = 710;
 				ident();
 				}
 				break;
@@ -5404,9 +5405,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 711;
 				Match(UNITS);
-				State = 708;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5414,11 +5415,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 709;
+				State = 713;
 				Match(PRICE);
-				State = 710;
+				State = 714;
 				Match(AT);
-				State = 711;
+				State = 715;
 				Match(MARKET);
 				}
 				break;
@@ -5426,9 +5427,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 712;
+				State = 716;
 				Match(PRICE);
-				State = 713;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5436,11 +5437,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 714;
+				State = 718;
 				Match(HOUR);
-				State = 715;
+				State = 719;
 				expr(0);
-				State = 716;
+				State = 720;
 				perYear();
 				}
 				break;
@@ -5448,9 +5449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 718;
+				State = 722;
 				Match(TAKE_OR_PAY);
-				State = 719;
+				State = 723;
 				expr(0);
 				}
 				break;
@@ -5458,9 +5459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 720;
+				State = 724;
 				Match(STARTS);
-				State = 721;
+				State = 725;
 				Match(DATE);
 				}
 				break;
@@ -5468,9 +5469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 722;
+				State = 726;
 				Match(TERM);
-				State = 723;
+				State = 727;
 				duration();
 				}
 				break;
@@ -5478,25 +5479,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 724;
+				State = 728;
 				Match(TERMINATION_FEE);
-				State = 725;
+				State = 729;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 731;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 726;
+					State = 730;
 					Match(AMORTISING);
-					State = 729;
+					State = 733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 727;
+						State = 731;
 						Match(TO);
-						State = 728;
+						State = 732;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5510,26 +5511,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 733;
-				Match(RENEWALS);
-				State = 734;
-				renewalCount();
-				State = 735;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 736;
-				Match(AT);
 				State = 737;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 738;
-				Match(OPTION);
+				renewalCount();
+				State = 739;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 740;
+				Match(AT);
 				State = 741;
+				Match(CUSTOMER);
+				State = 742;
+				Match(OPTION);
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 739;
+					State = 743;
 					Match(WITH);
-					State = 740;
+					State = 744;
 					breakOption();
 					}
 				}
@@ -5540,20 +5541,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 743;
+				State = 747;
 				Match(PREPAYMENT);
-				State = 744;
-				expr(0);
 				State = 748;
+				expr(0);
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 745;
+					State = 749;
 					Match(APPLIED);
-					State = 746;
+					State = 750;
 					Match(OVER);
-					State = 747;
+					State = 751;
 					Match(TERM);
 					}
 				}
@@ -5564,7 +5565,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 750;
+				State = 754;
 				guarantorClause();
 				}
 				break;
@@ -5572,7 +5573,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 751;
+				State = 755;
 				breakOption();
 				}
 				break;
@@ -5624,27 +5625,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 758;
 			Match(COINS);
-			State = 755;
+			State = 759;
 			_localctx.name = ident();
-			State = 756;
-			Match(LBRACE);
 			State = 760;
+			Match(LBRACE);
+			State = 764;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
-				State = 757;
+				State = 761;
 				coinsItem();
 				}
 				}
-				State = 762;
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 763;
+			State = 767;
 			Match(RBRACE);
 			}
 		}
@@ -5807,16 +5808,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 785;
+			State = 789;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 765;
+				State = 769;
 				Match(HOLDINGS);
-				State = 766;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5824,9 +5825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 767;
+				State = 771;
 				Match(PRICE);
-				State = 768;
+				State = 772;
 				ident();
 				}
 				break;
@@ -5834,9 +5835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 769;
+				State = 773;
 				Match(HASHRATE);
-				State = 770;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5844,9 +5845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 771;
+				State = 775;
 				Match(NETWORK);
-				State = 772;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -5854,9 +5855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 773;
+				State = 777;
 				Match(REWARDS);
-				State = 774;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -5864,9 +5865,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 775;
+				State = 779;
 				Match(POWER);
-				State = 776;
+				State = 780;
 				expr(0);
 				}
 				break;
@@ -5874,9 +5875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 777;
+				State = 781;
 				Match(POWER_PRICE);
-				State = 778;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -5884,9 +5885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 779;
+				State = 783;
 				Match(DEPTH);
-				State = 780;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -5894,9 +5895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 781;
+				State = 785;
 				Match(IMPACT);
-				State = 782;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -5904,9 +5905,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 783;
+				State = 787;
 				Match(KEEP);
-				State = 784;
+				State = 788;
 				expr(0);
 				}
 				break;
@@ -5958,20 +5959,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 787;
+			State = 791;
 			Match(DATE);
-			State = 788;
-			_localctx.units = expr(0);
-			State = 789;
-			Match(AT);
-			State = 790;
-			_localctx.cost = expr(0);
 			State = 792;
+			_localctx.units = expr(0);
+			State = 793;
+			Match(AT);
+			State = 794;
+			_localctx.cost = expr(0);
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 791;
+				State = 795;
 				Match(COMMA);
 				}
 			}
@@ -6024,27 +6025,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 798;
 			Match(TRANCHE);
-			State = 795;
+			State = 799;
 			_localctx.name = ident();
-			State = 796;
-			Match(LBRACE);
 			State = 800;
+			Match(LBRACE);
+			State = 804;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
 				{
 				{
-				State = 797;
+				State = 801;
 				trancheItem();
 				}
 				}
-				State = 802;
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 803;
+			State = 807;
 			Match(RBRACE);
 			}
 		}
@@ -6093,38 +6094,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 805;
+			State = 809;
 			_localctx.rate = expr(0);
-			State = 807;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 806;
-				Match(FIXED);
-				}
-			}
-
-			State = 811;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 809;
-				Match(FLOOR);
 				State = 810;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 813;
-				Match(CAP);
+				Match(FLOOR);
 				State = 814;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 819;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 817;
+				Match(CAP);
+				State = 818;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6514,16 +6515,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 920;
+			State = 924;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 817;
+				State = 821;
 				Match(BALANCE);
-				State = 818;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6531,9 +6532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 819;
+				State = 823;
 				Match(COUPON);
-				State = 820;
+				State = 824;
 				couponTerms();
 				}
 				break;
@@ -6541,26 +6542,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 821;
+				State = 825;
 				Match(PIK);
-				State = 823;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 822;
+					State = 826;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 827;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 825;
+					State = 829;
 					Match(WHEN);
-					State = 826;
+					State = 830;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6571,9 +6572,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 829;
+				State = 833;
 				Match(PIK);
-				State = 830;
+				State = 834;
 				Match(UNPAID);
 				}
 				break;
@@ -6581,9 +6582,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 831;
+				State = 835;
 				Match(ISSUE_PRICE);
-				State = 832;
+				State = 836;
 				expr(0);
 				}
 				break;
@@ -6591,9 +6592,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 833;
+				State = 837;
 				Match(COMMITMENT);
-				State = 834;
+				State = 838;
 				expr(0);
 				}
 				break;
@@ -6601,11 +6602,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 835;
+				State = 839;
 				Match(AVAILABLE);
-				State = 836;
+				State = 840;
 				Match(UNTIL);
-				State = 837;
+				State = 841;
 				Match(DATE);
 				}
 				break;
@@ -6613,25 +6614,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 838;
+				State = 842;
 				Match(DRAWS);
-				State = 839;
-				Match(LBRACE);
 				State = 843;
+				Match(LBRACE);
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 840;
+					State = 844;
 					schedulePoint();
 					}
 					}
-					State = 845;
+					State = 849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 846;
+				State = 850;
 				Match(RBRACE);
 				}
 				break;
@@ -6639,15 +6640,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 847;
-				Match(DRAWS);
-				State = 848;
-				Match(AGAINST);
-				State = 849;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 850;
-				Match(ADVANCE);
 				State = 851;
+				Match(DRAWS);
+				State = 852;
+				Match(AGAINST);
+				State = 853;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 854;
+				Match(ADVANCE);
+				State = 855;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6655,9 +6656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 853;
+				State = 857;
 				Match(COMMITMENT_FEE);
-				State = 854;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6665,7 +6666,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 855;
+				State = 859;
 				stepUp();
 				}
 				break;
@@ -6673,7 +6674,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 856;
+				State = 860;
 				marginGrid();
 				}
 				break;
@@ -6681,15 +6682,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 857;
-				Match(MARGIN);
-				State = 858;
-				Match(INVESTMENT_GRADE);
-				State = 859;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 860;
-				Match(ELSE);
 				State = 861;
+				Match(MARGIN);
+				State = 862;
+				Match(INVESTMENT_GRADE);
+				State = 863;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 864;
+				Match(ELSE);
+				State = 865;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6697,9 +6698,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 863;
+				State = 867;
 				Match(TARGET_BALANCE);
-				State = 864;
+				State = 868;
 				expr(0);
 				}
 				break;
@@ -6707,11 +6708,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 865;
+				State = 869;
 				Match(INTEREST_ONLY);
-				State = 866;
+				State = 870;
 				Match(UNTIL);
-				State = 867;
+				State = 871;
 				Match(DATE);
 				}
 				break;
@@ -6719,9 +6720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 868;
+				State = 872;
 				Match(AMORTIZE);
-				State = 869;
+				State = 873;
 				amortization();
 				}
 				break;
@@ -6729,9 +6730,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 870;
+				State = 874;
 				Match(MATURITY);
-				State = 871;
+				State = 875;
 				Match(DATE);
 				}
 				break;
@@ -6739,9 +6740,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 872;
+				State = 876;
 				Match(SENIORITY);
-				State = 873;
+				State = 877;
 				Match(NUMBER);
 				}
 				break;
@@ -6749,7 +6750,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 874;
+				State = 878;
 				guarantorClause();
 				}
 				break;
@@ -6757,50 +6758,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 875;
-				Match(CONVERTIBLE);
-				State = 876;
-				Match(AT);
-				State = 877;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 878;
-				Match(AGAINST);
 				State = 879;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 880;
+				Match(AT);
+				State = 881;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 882;
+				Match(AGAINST);
 				State = 883;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 880;
+					State = 884;
 					Match(EARLY);
-					State = 881;
+					State = 885;
 					Match(ABOVE);
-					State = 882;
+					State = 886;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 888;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 885;
+					State = 889;
 					convertiblePut();
 					}
 					}
-					State = 890;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 892;
+				State = 896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 891;
+					State = 895;
 					convertibleCall();
 					}
 				}
@@ -6811,33 +6812,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 894;
+				State = 898;
 				Match(RESET);
-				State = 895;
+				State = 899;
 				Match(DATE);
-				State = 900;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 896;
+					State = 900;
 					Match(COMMA);
-					State = 897;
+					State = 901;
 					Match(DATE);
 					}
 					}
-					State = 902;
+					State = 906;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 903;
+				State = 907;
 				Match(TO);
-				State = 904;
+				State = 908;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 905;
+				State = 909;
 				Match(FLOOR);
-				State = 906;
+				State = 910;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6845,9 +6846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 908;
+				State = 912;
 				Match(COMPLETION);
-				State = 909;
+				State = 913;
 				expr(0);
 				}
 				break;
@@ -6855,30 +6856,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 910;
+				State = 914;
 				Match(CALLABLE);
-				State = 912;
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 911;
+					State = 915;
 					callStep();
 					}
 					}
-					State = 914;
+					State = 918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 918;
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 916;
+					State = 920;
 					Match(MAKE_WHOLE);
-					State = 917;
+					State = 921;
 					((CallableItemContext)_localctx).makeWhole = expr(0);
 					}
 				}
@@ -6928,20 +6929,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 926;
 			Match(FROM);
-			State = 923;
-			Match(DATE);
-			State = 924;
-			Match(AT);
-			State = 925;
-			_localctx.price = expr(0);
 			State = 927;
+			Match(DATE);
+			State = 928;
+			Match(AT);
+			State = 929;
+			_localctx.price = expr(0);
+			State = 931;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 926;
+				State = 930;
 				Match(COMMA);
 				}
 			}
@@ -6987,13 +6988,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 929;
+			State = 933;
 			Match(PUT);
-			State = 930;
+			State = 934;
 			Match(DATE);
-			State = 931;
+			State = 935;
 			Match(AT);
-			State = 932;
+			State = 936;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7037,15 +7038,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 934;
-			Match(CALL);
-			State = 935;
-			Match(FROM);
-			State = 936;
-			Match(DATE);
-			State = 937;
-			Match(ABOVE);
 			State = 938;
+			Match(CALL);
+			State = 939;
+			Match(FROM);
+			State = 940;
+			Match(DATE);
+			State = 941;
+			Match(ABOVE);
+			State = 942;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7092,26 +7093,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 944;
 			Match(STEP_UP);
-			State = 941;
+			State = 945;
 			expr(0);
-			State = 946;
+			State = 950;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 942;
+				State = 946;
 				Match(FROM);
-				State = 943;
+				State = 947;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 944;
+				State = 948;
 				Match(WHILE);
-				State = 945;
+				State = 949;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7172,41 +7173,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 948;
+			State = 952;
 			Match(MARGIN);
-			State = 949;
+			State = 953;
 			Match(GRID);
-			State = 950;
+			State = 954;
 			_localctx.test = ident();
-			State = 951;
-			Match(LBRACE);
 			State = 955;
+			Match(LBRACE);
+			State = 959;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 952;
+				State = 956;
 				gridTier();
 				}
 				}
-				State = 957;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 960;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 958;
+				State = 962;
 				Match(ELSE);
-				State = 959;
+				State = 963;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 962;
+			State = 966;
 			Match(RBRACE);
 			}
 		}
@@ -7251,11 +7252,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
+			State = 968;
 			Match(BELOW);
-			State = 965;
+			State = 969;
 			_localctx.bound = expr(0);
-			State = 966;
+			State = 970;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7337,14 +7338,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_amortization);
 		int _la;
 		try {
-			State = 980;
+			State = 984;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 968;
+				State = 972;
 				Match(BULLET);
 				}
 				break;
@@ -7352,7 +7353,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 969;
+				State = 973;
 				Match(LEVEL);
 				}
 				break;
@@ -7360,7 +7361,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 970;
+				State = 974;
 				Match(LINEAR);
 				}
 				break;
@@ -7368,25 +7369,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 971;
+				State = 975;
 				Match(SCHEDULE);
-				State = 972;
-				Match(LBRACE);
 				State = 976;
+				Match(LBRACE);
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 973;
+					State = 977;
 					schedulePoint();
 					}
 					}
-					State = 978;
+					State = 982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 979;
+				State = 983;
 				Match(RBRACE);
 				}
 				break;
@@ -7440,27 +7441,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 986;
 			Match(HOLDING);
-			State = 983;
+			State = 987;
 			_localctx.name = ident();
-			State = 984;
-			Match(LBRACE);
 			State = 988;
+			Match(LBRACE);
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
-				State = 985;
+				State = 989;
 				holdingItem();
 				}
 				}
-				State = 990;
+				State = 994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 991;
+			State = 995;
 			Match(RBRACE);
 			}
 		}
@@ -7594,20 +7595,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1016;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 993;
+				State = 997;
 				Match(OF);
-				State = 994;
+				State = 998;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 995;
+				State = 999;
 				Match(DOT);
-				State = 996;
+				State = 1000;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7615,9 +7616,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 998;
+				State = 1002;
 				Match(SHARE);
-				State = 999;
+				State = 1003;
 				expr(0);
 				}
 				break;
@@ -7625,9 +7626,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1000;
+				State = 1004;
 				Match(FACE);
-				State = 1001;
+				State = 1005;
 				expr(0);
 				}
 				break;
@@ -7635,9 +7636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1002;
+				State = 1006;
 				Match(MARK);
-				State = 1003;
+				State = 1007;
 				Match(PAR);
 				}
 				break;
@@ -7645,9 +7646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1004;
+				State = 1008;
 				Match(MARK);
-				State = 1005;
+				State = 1009;
 				ident();
 				}
 				break;
@@ -7655,19 +7656,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1006;
+				State = 1010;
 				Match(MARKET);
-				State = 1008;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1007;
+					State = 1011;
 					holdingMarketTerm();
 					}
 					}
-					State = 1010;
+					State = 1014;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7677,13 +7678,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1012;
+				State = 1016;
 				Match(DRAWS);
-				State = 1013;
+				State = 1017;
 				Match(CALLED);
-				State = 1014;
+				State = 1018;
 				Match(FROM);
-				State = 1015;
+				State = 1019;
 				ident();
 				}
 				break;
@@ -7757,16 +7758,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
 		try {
-			State = 1024;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1018;
+				State = 1022;
 				Match(DISCOUNT);
-				State = 1019;
+				State = 1023;
 				expr(0);
 				}
 				break;
@@ -7774,9 +7775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1020;
+				State = 1024;
 				Match(DEPTH);
-				State = 1021;
+				State = 1025;
 				expr(0);
 				}
 				break;
@@ -7784,9 +7785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1022;
+				State = 1026;
 				Match(IMPACT);
-				State = 1023;
+				State = 1027;
 				expr(0);
 				}
 				break;
@@ -7840,27 +7841,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1026;
+			State = 1030;
 			Match(EQUITY);
-			State = 1027;
+			State = 1031;
 			_localctx.name = ident();
-			State = 1028;
-			Match(LBRACE);
 			State = 1032;
+			Match(LBRACE);
+			State = 1036;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1029;
+				State = 1033;
 				equityItem();
 				}
 				}
-				State = 1034;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1035;
+			State = 1039;
 			Match(RBRACE);
 			}
 		}
@@ -7996,16 +7997,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 106, RULE_equityItem);
 		int _la;
 		try {
-			State = 1072;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1037;
+				State = 1041;
 				Match(CONTRIBUTED);
-				State = 1038;
+				State = 1042;
 				expr(0);
 				}
 				break;
@@ -8013,23 +8014,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1039;
+				State = 1043;
 				Match(HOLDERS);
-				State = 1040;
+				State = 1044;
 				holder();
-				State = 1045;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1041;
+					State = 1045;
 					Match(COMMA);
-					State = 1042;
+					State = 1046;
 					holder();
 					}
 					}
-					State = 1047;
+					State = 1051;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8039,9 +8040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1048;
+				State = 1052;
 				Match(HURDLE);
-				State = 1049;
+				State = 1053;
 				expr(0);
 				}
 				break;
@@ -8049,32 +8050,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1050;
+				State = 1054;
 				Match(CARRY);
-				State = 1051;
+				State = 1055;
 				expr(0);
-				State = 1052;
-				Match(TO);
-				State = 1053;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 1056;
+				Match(TO);
+				State = 1057;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1060;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1054;
+					State = 1058;
 					Match(CATCH_UP);
-					State = 1055;
+					State = 1059;
 					expr(0);
 					}
 				}
 
-				State = 1059;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1058;
+					State = 1062;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8085,9 +8086,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1061;
+				State = 1065;
 				Match(COMMITMENT);
-				State = 1062;
+				State = 1066;
 				expr(0);
 				}
 				break;
@@ -8095,23 +8096,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1063;
+				State = 1067;
 				Match(CALLS);
-				State = 1064;
+				State = 1068;
 				capitalCall();
-				State = 1069;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1065;
+					State = 1069;
 					Match(COMMA);
-					State = 1066;
+					State = 1070;
 					capitalCall();
 					}
 					}
-					State = 1071;
+					State = 1075;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8168,32 +8169,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1074;
+			State = 1078;
 			ident();
-			State = 1075;
+			State = 1079;
 			expr(0);
-			State = 1084;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1076;
-				Match(LBRACE);
 				State = 1080;
+				Match(LBRACE);
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
-					State = 1077;
+					State = 1081;
 					holderTerm();
 					}
 					}
-					State = 1082;
+					State = 1086;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1083;
+				State = 1087;
 				Match(RBRACE);
 				}
 			}
@@ -8268,16 +8269,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 110, RULE_holderTerm);
 		try {
-			State = 1092;
+			State = 1096;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1086;
+				State = 1090;
 				Match(HURDLE);
-				State = 1087;
+				State = 1091;
 				expr(0);
 				}
 				break;
@@ -8285,9 +8286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1088;
+				State = 1092;
 				Match(CARRY);
-				State = 1089;
+				State = 1093;
 				expr(0);
 				}
 				break;
@@ -8295,9 +8296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1090;
+				State = 1094;
 				Match(CATCH_UP);
-				State = 1091;
+				State = 1095;
 				expr(0);
 				}
 				break;
@@ -8341,9 +8342,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1098;
 			Match(DATE);
-			State = 1095;
+			State = 1099;
 			expr(0);
 			}
 		}
@@ -8393,32 +8394,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1097;
+			State = 1101;
 			Match(ACCOUNT);
-			State = 1098;
+			State = 1102;
 			_localctx.name = ident();
-			State = 1107;
+			State = 1111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1099;
-				Match(LBRACE);
 				State = 1103;
+				Match(LBRACE);
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1100;
+					State = 1104;
 					accountItem();
 					}
 					}
-					State = 1105;
+					State = 1109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1106;
+				State = 1110;
 				Match(RBRACE);
 				}
 			}
@@ -8493,16 +8494,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_accountItem);
 		try {
-			State = 1115;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1109;
+				State = 1113;
 				Match(TARGET);
-				State = 1110;
+				State = 1114;
 				expr(0);
 				}
 				break;
@@ -8510,9 +8511,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1111;
+				State = 1115;
 				Match(INITIAL);
-				State = 1112;
+				State = 1116;
 				expr(0);
 				}
 				break;
@@ -8520,9 +8521,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1113;
+				State = 1117;
 				Match(EARNS);
-				State = 1114;
+				State = 1118;
 				expr(0);
 				}
 				break;
@@ -8583,31 +8584,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1117;
+			State = 1121;
 			Match(FEE);
-			State = 1118;
+			State = 1122;
 			_localctx.name = ident();
-			State = 1119;
+			State = 1123;
 			Match(LBRACE);
-			State = 1120;
+			State = 1124;
 			expr(0);
-			State = 1128;
+			State = 1132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1121;
+				State = 1125;
 				perYear();
-				State = 1126;
+				State = 1130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1122;
+					State = 1126;
 					Match(ESCALATING);
-					State = 1123;
+					State = 1127;
 					expr(0);
-					State = 1124;
+					State = 1128;
 					perYear();
 					}
 				}
@@ -8615,7 +8616,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1130;
+			State = 1134;
 			Match(RBRACE);
 			}
 		}
@@ -8670,52 +8671,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1132;
+			State = 1136;
 			Match(TEST);
-			State = 1133;
+			State = 1137;
 			_localctx.name = ident();
-			State = 1134;
+			State = 1138;
 			Match(ASSIGN);
-			State = 1135;
+			State = 1139;
 			expr(0);
-			State = 1142;
+			State = 1146;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1136;
+				State = 1140;
 				Match(OVER);
-				State = 1139;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1137;
+					State = 1141;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1138;
+					State = 1142;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1141;
+				State = 1145;
 				duration();
 				}
 			}
 
-			State = 1146;
+			State = 1150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1144;
+				State = 1148;
 				Match(FROM);
-				State = 1145;
+				State = 1149;
 				Match(DATE);
 				}
 			}
@@ -8802,79 +8803,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1148;
+			State = 1152;
 			Match(TRIGGER);
-			State = 1149;
+			State = 1153;
 			_localctx.name = ident();
-			State = 1150;
-			Match(WHEN);
-			State = 1151;
-			expr(0);
 			State = 1154;
+			Match(WHEN);
+			State = 1155;
+			expr(0);
+			State = 1158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1152;
+				State = 1156;
 				Match(FROM);
-				State = 1153;
+				State = 1157;
 				Match(DATE);
 				}
 			}
 
-			State = 1159;
+			State = 1163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1156;
+				State = 1160;
 				Match(TRIPS);
-				State = 1157;
+				State = 1161;
 				Match(AFTER);
-				State = 1158;
+				State = 1162;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1164;
+			State = 1168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1161;
+				State = 1165;
 				Match(CURES);
-				State = 1162;
+				State = 1166;
 				Match(AFTER);
-				State = 1163;
+				State = 1167;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1176;
+			State = 1180;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1166;
-				Match(CURE);
-				State = 1167;
-				Match(BY);
-				State = 1168;
-				_localctx.curer = ident();
-				State = 1169;
-				Match(UP);
 				State = 1170;
-				Match(TO);
+				Match(CURE);
 				State = 1171;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1172;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1173;
+				Match(UP);
 				State = 1174;
+				Match(TO);
+				State = 1175;
+				_localctx.times = Match(NUMBER);
+				State = 1176;
+				Match(TIMES);
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1173;
+					State = 1177;
 					cureDestination();
 					}
 				}
@@ -8882,23 +8883,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1178;
+			State = 1182;
 			Match(ARROW);
-			State = 1179;
+			State = 1183;
 			triggerEffect();
-			State = 1184;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1180;
+				State = 1184;
 				Match(COMMA);
-				State = 1181;
+				State = 1185;
 				triggerEffect();
 				}
 				}
-				State = 1186;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8970,43 +8971,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1203;
+			State = 1207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1187;
+				State = 1191;
 				Match(PREPAYING);
-				State = 1188;
+				State = 1192;
 				ident();
-				State = 1193;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1189;
+					State = 1193;
 					Match(COMMA);
-					State = 1190;
+					State = 1194;
 					ident();
 					}
 					}
-					State = 1195;
+					State = 1199;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1199;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1196;
+					State = 1200;
 					Match(THEN);
-					State = 1197;
+					State = 1201;
 					Match(INTO);
-					State = 1198;
+					State = 1202;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9017,9 +9018,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1201;
+				State = 1205;
 				Match(INTO);
-				State = 1202;
+				State = 1206;
 				ident();
 				}
 				break;
@@ -9108,20 +9109,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1224;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1205;
+				State = 1209;
 				Match(SWEEP);
-				State = 1206;
+				State = 1210;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1207;
+				State = 1211;
 				Match(TO);
-				State = 1208;
+				State = 1212;
 				ident();
 				}
 				break;
@@ -9129,34 +9130,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1209;
+				State = 1213;
 				Match(ACCELERATE);
-				State = 1221;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1210;
+					State = 1214;
 					Match(LPAREN);
-					State = 1211;
+					State = 1215;
 					ident();
-					State = 1216;
+					State = 1220;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1212;
+						State = 1216;
 						Match(COMMA);
-						State = 1213;
+						State = 1217;
 						ident();
 						}
 						}
-						State = 1218;
+						State = 1222;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1219;
+					State = 1223;
 					Match(RPAREN);
 					}
 				}
@@ -9167,7 +9168,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1223;
+				State = 1227;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9215,20 +9216,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1226;
+			State = 1230;
 			Match(DEFAULT);
-			State = 1227;
-			Match(WHEN);
-			State = 1228;
-			expr(0);
 			State = 1231;
+			Match(WHEN);
+			State = 1232;
+			expr(0);
+			State = 1235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1229;
+				State = 1233;
 				Match(GRACE);
-				State = 1230;
+				State = 1234;
 				duration();
 				}
 			}
@@ -9280,25 +9281,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1233;
+			State = 1237;
 			Match(CFADS);
-			State = 1234;
+			State = 1238;
 			Match(INCLUDES);
-			State = 1235;
+			State = 1239;
 			cfadsItem();
-			State = 1240;
+			State = 1244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1236;
+				State = 1240;
 				Match(COMMA);
-				State = 1237;
+				State = 1241;
 				cfadsItem();
 				}
 				}
-				State = 1242;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9338,13 +9339,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 132, RULE_cfadsItem);
 		try {
-			State = 1245;
+			State = 1249;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1243;
+				State = 1247;
 				Match(RVG);
 				}
 				break;
@@ -9529,7 +9530,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1244;
+				State = 1248;
 				ident();
 				}
 				break;
@@ -9579,25 +9580,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1247;
+			State = 1251;
 			Match(WATERFALL);
-			State = 1248;
-			Match(LBRACE);
 			State = 1252;
+			Match(LBRACE);
+			State = 1256;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1249;
+				State = 1253;
 				step();
 				}
 				}
-				State = 1254;
+				State = 1258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1255;
+			State = 1259;
 			Match(RBRACE);
 			}
 		}
@@ -9826,39 +9827,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 136, RULE_step);
 		int _la;
 		try {
-			State = 1351;
+			State = 1355;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1257;
+				State = 1261;
 				Match(PAY);
-				State = 1258;
+				State = 1262;
 				((PayStepContext)_localctx).target = reference();
-				State = 1268;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1259;
+					State = 1263;
 					Match(USING);
-					State = 1260;
+					State = 1264;
 					ident();
-					State = 1265;
+					State = 1269;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1261;
+						State = 1265;
 						Match(COMMA);
-						State = 1262;
+						State = 1266;
 						ident();
 						}
 						}
-						State = 1267;
+						State = 1271;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9871,9 +9872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1270;
+				State = 1274;
 				Match(FILL);
-				State = 1271;
+				State = 1275;
 				ident();
 				}
 				break;
@@ -9881,9 +9882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1272;
+				State = 1276;
 				Match(RELEASE);
-				State = 1273;
+				State = 1277;
 				ident();
 				}
 				break;
@@ -9891,13 +9892,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1274;
+				State = 1278;
 				Match(HOLD);
-				State = 1275;
+				State = 1279;
 				Match(REST);
-				State = 1276;
+				State = 1280;
 				Match(IN);
-				State = 1277;
+				State = 1281;
 				ident();
 				}
 				break;
@@ -9905,25 +9906,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1278;
+				State = 1282;
 				Match(DISTRIBUTE);
-				State = 1281;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1279;
+					State = 1283;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1280;
+					State = 1284;
 					Match(OF);
 					}
 				}
 
-				State = 1283;
+				State = 1287;
 				Match(REST);
-				State = 1284;
+				State = 1288;
 				Match(TO);
-				State = 1285;
+				State = 1289;
 				ident();
 				}
 				break;
@@ -9931,17 +9932,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1286;
-				Match(SWEEP);
-				State = 1287;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1288;
-				Match(OF);
-				State = 1289;
-				Match(REST);
 				State = 1290;
-				Match(TO);
+				Match(SWEEP);
 				State = 1291;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1292;
+				Match(OF);
+				State = 1293;
+				Match(REST);
+				State = 1294;
+				Match(TO);
+				State = 1295;
 				ident();
 				}
 				break;
@@ -9949,41 +9950,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1292;
+				State = 1296;
 				Match(SELL);
-				State = 1293;
+				State = 1297;
 				ident();
-				State = 1298;
+				State = 1302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1294;
+					State = 1298;
 					Match(COMMA);
-					State = 1295;
+					State = 1299;
 					ident();
 					}
 					}
-					State = 1300;
+					State = 1304;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1302;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1301;
+					State = 1305;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1304;
+				State = 1308;
 				Match(TO);
-				State = 1305;
+				State = 1309;
 				Match(COVER);
-				State = 1306;
+				State = 1310;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9991,52 +9992,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1308;
+				State = 1312;
 				Match(IF);
-				State = 1309;
+				State = 1313;
 				expr(0);
-				State = 1310;
-				Match(LBRACE);
 				State = 1314;
+				Match(LBRACE);
+				State = 1318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1311;
+					State = 1315;
 					step();
 					}
 					}
-					State = 1316;
+					State = 1320;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1317;
+				State = 1321;
 				Match(RBRACE);
-				State = 1327;
+				State = 1331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1318;
+					State = 1322;
 					Match(ELSE);
-					State = 1319;
-					Match(LBRACE);
 					State = 1323;
+					Match(LBRACE);
+					State = 1327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1320;
+						State = 1324;
 						step();
 						}
 						}
-						State = 1325;
+						State = 1329;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1326;
+					State = 1330;
 					Match(RBRACE);
 					}
 				}
@@ -10047,37 +10048,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1329;
+				State = 1333;
 				Match(PRO_RATA);
-				State = 1332;
+				State = 1336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1330;
+					State = 1334;
 					Match(BY);
-					State = 1331;
+					State = 1335;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1334;
-				Match(LBRACE);
 				State = 1338;
+				Match(LBRACE);
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1335;
+					State = 1339;
 					step();
 					}
 					}
-					State = 1340;
+					State = 1344;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1341;
+				State = 1345;
 				Match(RBRACE);
 				}
 				break;
@@ -10085,25 +10086,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1342;
+				State = 1346;
 				Match(SEQUENTIAL);
-				State = 1343;
-				Match(LBRACE);
 				State = 1347;
+				Match(LBRACE);
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1344;
+					State = 1348;
 					step();
 					}
 					}
-					State = 1349;
+					State = 1353;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1350;
+				State = 1354;
 				Match(RBRACE);
 				}
 				break;
@@ -10153,25 +10154,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1353;
+			State = 1357;
 			Match(ENFORCEMENT);
-			State = 1354;
-			Match(LBRACE);
 			State = 1358;
+			Match(LBRACE);
+			State = 1362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1355;
+				State = 1359;
 				enforcementItem();
 				}
 				}
-				State = 1360;
+				State = 1364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1361;
+			State = 1365;
 			Match(RBRACE);
 			}
 		}
@@ -10243,44 +10244,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1379;
+			State = 1383;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1363;
+				State = 1367;
 				Match(SELL);
-				State = 1364;
+				State = 1368;
 				ident();
-				State = 1369;
+				State = 1373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1365;
+					State = 1369;
 					Match(COMMA);
-					State = 1366;
+					State = 1370;
 					ident();
 					}
 					}
-					State = 1371;
+					State = 1375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1375;
+				State = 1379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1372;
+					State = 1376;
 					sellTerm();
 					}
 					}
-					State = 1377;
+					State = 1381;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10290,7 +10291,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1378;
+				State = 1382;
 				waterfallDecl();
 				}
 				break;
@@ -10468,29 +10469,22 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class ReletIdleTermContext : SellTermContext {
 		public ExprContext utilisation;
-		public ExprContext rampTo;
-		public DurationContext rampOver;
 		public DurationContext window;
-		public ExprContext reletPrice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
-			return GetRuleContexts<ExprContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
-			return GetRuleContext<ExprContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
+			return GetRuleContext<ReletRampContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
-			return GetRuleContexts<DurationContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
-			return GetRuleContext<DurationContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10520,16 +10514,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1433;
+			State = 1431;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1381;
+				State = 1385;
 				Match(HAIRCUT);
-				State = 1382;
+				State = 1386;
 				expr(0);
 				}
 				break;
@@ -10537,11 +10531,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1383;
+				State = 1387;
 				Match(PRICE);
-				State = 1384;
+				State = 1388;
 				Match(YIELD);
-				State = 1385;
+				State = 1389;
 				expr(0);
 				}
 				break;
@@ -10549,9 +10543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1386;
+				State = 1390;
 				Match(PRICE);
-				State = 1387;
+				State = 1391;
 				ident();
 				}
 				break;
@@ -10559,9 +10553,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1388;
+				State = 1392;
 				Match(LAG);
-				State = 1389;
+				State = 1393;
 				duration();
 				}
 				break;
@@ -10569,11 +10563,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1390;
+				State = 1394;
 				Match(OVER);
-				State = 1391;
+				State = 1395;
 				Match(NUMBER);
-				State = 1392;
+				State = 1396;
 				Match(PERIODS);
 				}
 				break;
@@ -10581,13 +10575,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1393;
+				State = 1397;
 				Match(DEPTH);
-				State = 1394;
+				State = 1398;
 				expr(0);
-				State = 1395;
+				State = 1399;
 				Match(PER);
-				State = 1396;
+				State = 1400;
 				Match(MONTH);
 				}
 				break;
@@ -10595,9 +10589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1398;
+				State = 1402;
 				Match(IMPACT);
-				State = 1399;
+				State = 1403;
 				expr(0);
 				}
 				break;
@@ -10605,13 +10599,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1400;
+				State = 1404;
 				Match(LIMIT);
-				State = 1401;
+				State = 1405;
 				expr(0);
-				State = 1402;
+				State = 1406;
 				Match(PER);
-				State = 1403;
+				State = 1407;
 				Match(MONTH);
 				}
 				break;
@@ -10619,9 +10613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1405;
+				State = 1409;
 				Match(COSTS);
-				State = 1406;
+				State = 1410;
 				expr(0);
 				}
 				break;
@@ -10629,9 +10623,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1407;
+				State = 1411;
 				Match(KEEP);
-				State = 1408;
+				State = 1412;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10639,9 +10633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1409;
+				State = 1413;
 				Match(RESERVE);
-				State = 1410;
+				State = 1414;
 				expr(0);
 				}
 				break;
@@ -10649,53 +10643,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1411;
+				State = 1415;
 				Match(RELET);
-				State = 1412;
+				State = 1416;
 				Match(IDLE);
-				State = 1413;
+				State = 1417;
 				Match(AT);
-				State = 1414;
+				State = 1418;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1421;
+				State = 1420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1415;
-					Match(RISING);
-					State = 1416;
-					Match(TO);
-					State = 1417;
-					((ReletIdleTermContext)_localctx).rampTo = expr(0);
-					State = 1418;
-					Match(OVER);
 					State = 1419;
-					((ReletIdleTermContext)_localctx).rampOver = duration();
+					reletRamp();
 					}
 				}
 
-				State = 1425;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1423;
+					State = 1422;
 					Match(FOR);
-					State = 1424;
+					State = 1423;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1429;
+				State = 1427;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 				case 1:
 					{
-					State = 1427;
-					Match(PRICE);
-					State = 1428;
-					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
+					State = 1426;
+					reletPricing();
 					}
 					break;
 				}
@@ -10705,12 +10689,109 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1431;
+				State = 1429;
 				Match(HALF_LIFE);
-				State = 1432;
+				State = 1430;
 				duration();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletRampContext : ParserRuleContext {
+		public ExprContext to;
+		public DurationContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public ReletRampContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletRamp; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletRamp(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletRampContext reletRamp() {
+		ReletRampContext _localctx = new ReletRampContext(Context, State);
+		EnterRule(_localctx, 144, RULE_reletRamp);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1433;
+			Match(RISING);
+			State = 1434;
+			Match(TO);
+			State = 1435;
+			_localctx.to = expr(0);
+			State = 1436;
+			Match(OVER);
+			State = 1437;
+			_localctx.over = duration();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletPricingContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ReletPricingContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletPricing; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletPricing(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletPricingContext reletPricing() {
+		ReletPricingContext _localctx = new ReletPricingContext(Context, State);
+		EnterRule(_localctx, 146, RULE_reletPricing);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1439;
+			Match(PRICE);
+			State = 1440;
+			expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -10759,36 +10840,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 144, RULE_scenarioDecl);
+		EnterRule(_localctx, 148, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1435;
+			State = 1442;
 			Match(SCENARIO);
-			State = 1436;
-			_localctx.name = ident();
-			State = 1437;
-			Match(FOR);
-			State = 1438;
-			_localctx.deal = ident();
-			State = 1439;
-			Match(LBRACE);
 			State = 1443;
+			_localctx.name = ident();
+			State = 1444;
+			Match(FOR);
+			State = 1445;
+			_localctx.deal = ident();
+			State = 1446;
+			Match(LBRACE);
+			State = 1450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1440;
+				State = 1447;
 				scenarioItem();
 				}
 				}
-				State = 1445;
+				State = 1452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1446;
+			State = 1453;
 			Match(RBRACE);
 			}
 		}
@@ -11225,17 +11306,24 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class ReletItemContext : ScenarioItemContext {
 		public IdentContext contract;
+		public ExprContext utilisation;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
+			return GetRuleContext<ReletRampContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
 		}
 		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -11575,24 +11663,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 146, RULE_scenarioItem);
+		EnterRule(_localctx, 150, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1755;
+			State = 1767;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1448;
+				State = 1455;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1449;
+				State = 1456;
 				Match(RENEWALS);
-				State = 1450;
+				State = 1457;
 				Match(TAKEN);
-				State = 1451;
+				State = 1458;
 				Match(NUMBER);
 				}
 				break;
@@ -11600,27 +11688,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1453;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1454;
-				Match(RENEWALS);
-				State = 1455;
-				Match(DRAWN);
-				State = 1456;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1460;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1461;
+				Match(RENEWALS);
+				State = 1462;
+				Match(DRAWN);
+				State = 1463;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1467;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1457;
+						State = 1464;
 						loading();
 						}
 						} 
 					}
-					State = 1462;
+					State = 1469;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				}
@@ -11630,27 +11718,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1463;
+				State = 1470;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1464;
+				State = 1471;
 				Match(BREAKS);
-				State = 1468;
+				State = 1475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1465;
+					State = 1472;
 					Match(IN);
-					State = 1466;
+					State = 1473;
 					Match(RENEWAL);
-					State = 1467;
+					State = 1474;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1470;
+				State = 1477;
 				Match(AT);
-				State = 1471;
+				State = 1478;
 				duration();
 				}
 				break;
@@ -11658,59 +11746,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1473;
+				State = 1480;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1474;
+				State = 1481;
 				Match(BREAKS);
-				State = 1475;
+				State = 1482;
 				Match(DRAWN);
-				State = 1479;
+				State = 1486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1476;
+					State = 1483;
 					Match(IN);
-					State = 1477;
+					State = 1484;
 					Match(RENEWAL);
-					State = 1478;
+					State = 1485;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1481;
+				State = 1488;
 				Match(AT);
-				State = 1482;
+				State = 1489;
 				breakChance();
-				State = 1487;
+				State = 1494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1483;
+					State = 1490;
 					Match(COMMA);
-					State = 1484;
+					State = 1491;
 					breakChance();
 					}
 					}
-					State = 1489;
+					State = 1496;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1493;
+				State = 1500;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1490;
+						State = 1497;
 						loading();
 						}
 						} 
 					}
-					State = 1495;
+					State = 1502;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				}
@@ -11720,9 +11808,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1496;
+				State = 1503;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1497;
+				State = 1504;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11731,20 +11819,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1498;
+				State = 1505;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1499;
+				State = 1506;
 				perYear();
-				State = 1504;
+				State = 1511;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1500;
+					State = 1507;
 					Match(VOLATILITY);
-					State = 1501;
+					State = 1508;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1502;
+					State = 1509;
 					perYear();
 					}
 					break;
@@ -11755,15 +11843,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1506;
+				State = 1513;
 				((DropItemContext)_localctx).path = reference();
-				State = 1507;
+				State = 1514;
 				Match(DROP);
-				State = 1508;
+				State = 1515;
 				expr(0);
-				State = 1509;
+				State = 1516;
 				Match(BY);
-				State = 1510;
+				State = 1517;
 				Match(DATE);
 				}
 				break;
@@ -11771,41 +11859,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1512;
+				State = 1519;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1513;
+				State = 1520;
 				Match(DEFAULTS);
-				State = 1546;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1514;
+					State = 1521;
 					Match(ON);
-					State = 1515;
+					State = 1522;
 					Match(DATE);
-					State = 1519;
+					State = 1526;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1516;
+							State = 1523;
 							loading();
 							}
 							} 
 						}
-						State = 1521;
+						State = 1528;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
 					}
-					State = 1523;
+					State = 1530;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 					case 1:
 						{
-						State = 1522;
+						State = 1529;
 						recoveryDraw();
 						}
 						break;
@@ -11814,58 +11902,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1525;
+					State = 1532;
 					Match(DRAWN);
-					State = 1535;
+					State = 1542;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 					case 1:
 						{
-						State = 1526;
+						State = 1533;
 						Match(PD);
-						State = 1527;
+						State = 1534;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1528;
+						State = 1535;
 						perYear();
-						State = 1532;
+						State = 1539;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1529;
+							State = 1536;
 							pdStep();
 							}
 							}
-							State = 1534;
+							State = 1541;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1540;
+					State = 1547;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1537;
+							State = 1544;
 							loading();
 							}
 							} 
 						}
-						State = 1542;
+						State = 1549;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					}
-					State = 1544;
+					State = 1551;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 					case 1:
 						{
-						State = 1543;
+						State = 1550;
 						recoveryDraw();
 						}
 						break;
@@ -11881,9 +11969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1548;
+				State = 1555;
 				Match(ENFORCEMENT);
-				State = 1550;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11891,7 +11979,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1549;
+						State = 1556;
 						sellTerm();
 						}
 						}
@@ -11899,7 +11987,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1552;
+					State = 1559;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -11909,11 +11997,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1554;
+				State = 1561;
 				Match(ENFORCEMENT);
-				State = 1555;
+				State = 1562;
 				Match(SELL);
-				State = 1556;
+				State = 1563;
 				Match(ALL);
 				}
 				break;
@@ -11921,13 +12009,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1557;
+				State = 1564;
 				Match(ENFORCEMENT);
-				State = 1558;
+				State = 1565;
 				Match(NOT);
-				State = 1559;
+				State = 1566;
 				Match(RELET);
-				State = 1560;
+				State = 1567;
 				Match(IDLE);
 				}
 				break;
@@ -11935,11 +12023,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1561;
+				State = 1568;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1562;
+				State = 1569;
 				Match(LEVEL);
-				State = 1563;
+				State = 1570;
 				expr(0);
 				}
 				break;
@@ -11947,29 +12035,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1565;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1566;
-				Match(POINTS);
-				State = 1567;
-				pointsKind();
-				State = 1568;
-				Match(LBRACE);
 				State = 1572;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1573;
+				Match(POINTS);
+				State = 1574;
+				pointsKind();
+				State = 1575;
+				Match(LBRACE);
+				State = 1579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1569;
+					State = 1576;
 					schedulePoint();
 					}
 					}
-					State = 1574;
+					State = 1581;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1575;
+				State = 1582;
 				Match(RBRACE);
 				}
 				break;
@@ -11977,15 +12065,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1577;
+				State = 1584;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1578;
+				State = 1585;
 				Match(LAUNCH);
-				State = 1579;
+				State = 1586;
 				Match(DATE);
-				State = 1580;
+				State = 1587;
 				Match(DOWN);
-				State = 1581;
+				State = 1588;
 				expr(0);
 				}
 				break;
@@ -11993,21 +12081,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1583;
+				State = 1590;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1584;
+				State = 1591;
 				Match(SHIFT);
-				State = 1586;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1585;
+					State = 1592;
 					Match(PLUS);
 					}
 				}
 
-				State = 1588;
+				State = 1595;
 				expr(0);
 				}
 				break;
@@ -12015,20 +12103,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1590;
+				State = 1597;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1591;
+				State = 1598;
 				Match(DELAYED);
-				State = 1592;
+				State = 1599;
 				duration();
-				State = 1595;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1593;
+					State = 1600;
 					Match(FROM);
-					State = 1594;
+					State = 1601;
 					Match(DATE);
 					}
 				}
@@ -12039,55 +12127,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1597;
+				State = 1604;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1598;
-				Match(DELAYED);
-				State = 1599;
-				Match(DRAWN);
-				State = 1600;
-				delayOutcome();
 				State = 1605;
+				Match(DELAYED);
+				State = 1606;
+				Match(DRAWN);
+				State = 1607;
+				delayOutcome();
+				State = 1612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1601;
+					State = 1608;
 					Match(COMMA);
-					State = 1602;
+					State = 1609;
 					delayOutcome();
 					}
 					}
-					State = 1607;
+					State = 1614;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1610;
+				State = 1617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1608;
+					State = 1615;
 					Match(FROM);
-					State = 1609;
+					State = 1616;
 					Match(DATE);
 					}
 				}
 
-				State = 1615;
+				State = 1622;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1612;
+						State = 1619;
 						loading();
 						}
 						} 
 					}
-					State = 1617;
+					State = 1624;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				}
@@ -12097,43 +12185,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1618;
+				State = 1625;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1619;
-				Match(WORKOUT);
-				State = 1620;
-				Match(DRAWN);
-				State = 1621;
-				delayOutcome();
 				State = 1626;
+				Match(WORKOUT);
+				State = 1627;
+				Match(DRAWN);
+				State = 1628;
+				delayOutcome();
+				State = 1633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1622;
+					State = 1629;
 					Match(COMMA);
-					State = 1623;
+					State = 1630;
 					delayOutcome();
 					}
 					}
-					State = 1628;
+					State = 1635;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1632;
+				State = 1639;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1629;
+						State = 1636;
 						loading();
 						}
 						} 
 					}
-					State = 1634;
+					State = 1641;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				}
@@ -12143,11 +12231,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1635;
+				State = 1642;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1636;
+				State = 1643;
 				Match(UTILISATION);
-				State = 1637;
+				State = 1644;
 				expr(0);
 				}
 				break;
@@ -12155,29 +12243,49 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1639;
+				State = 1646;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1640;
+				State = 1647;
 				Match(RELET);
-				State = 1641;
+				State = 1648;
 				Match(AFTER);
-				State = 1642;
+				State = 1649;
 				duration();
-				State = 1643;
+				State = 1650;
 				Match(AT);
-				State = 1644;
-				expr(0);
+				State = 1651;
+				((ReletItemContext)_localctx).utilisation = expr(0);
+				State = 1653;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1652;
+					reletRamp();
+					}
+				}
+
+				State = 1656;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+				case 1:
+					{
+					State = 1655;
+					reletPricing();
+					}
+					break;
+				}
 				}
 				break;
 			case 20:
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1646;
+				State = 1658;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1647;
+				State = 1659;
 				Match(NOT);
-				State = 1648;
+				State = 1660;
 				Match(RELET);
 				}
 				break;
@@ -12185,18 +12293,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1650;
+				State = 1662;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1651;
+				State = 1663;
 				Match(GUARANTEES);
-				State = 1652;
+				State = 1664;
 				Match(HONOURED);
-				State = 1654;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1653;
+					State = 1665;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12207,20 +12315,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1656;
+				State = 1668;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1657;
+				State = 1669;
 				Match(GUARANTEES);
-				State = 1658;
+				State = 1670;
 				Match(DISOWNED);
-				State = 1661;
+				State = 1673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1659;
+					State = 1671;
 					Match(FROM);
-					State = 1660;
+					State = 1672;
 					Match(DATE);
 					}
 				}
@@ -12231,34 +12339,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1663;
+				State = 1675;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1664;
+				State = 1676;
 				Match(CALLED);
-				State = 1665;
+				State = 1677;
 				Match(ON);
-				State = 1666;
+				State = 1678;
 				Match(DATE);
-				State = 1669;
+				State = 1681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1667;
+					State = 1679;
 					Match(AT);
-					State = 1668;
+					State = 1680;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1673;
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1671;
+					State = 1683;
 					Match(PART);
-					State = 1672;
+					State = 1684;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12269,46 +12377,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1675;
+				State = 1687;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1676;
+				State = 1688;
 				Match(CALLED);
-				State = 1677;
+				State = 1689;
 				Match(WHEN);
-				State = 1678;
+				State = 1690;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1681;
+				State = 1693;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1679;
+					State = 1691;
 					Match(FROM);
-					State = 1680;
+					State = 1692;
 					Match(DATE);
 					}
 				}
 
-				State = 1685;
+				State = 1697;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1683;
+					State = 1695;
 					Match(AT);
-					State = 1684;
+					State = 1696;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1689;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1687;
+					State = 1699;
 					Match(PART);
-					State = 1688;
+					State = 1700;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12319,11 +12427,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1691;
+				State = 1703;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1692;
+				State = 1704;
 				Match(CONVERTS);
-				State = 1693;
+				State = 1705;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12331,11 +12439,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1695;
+				State = 1707;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1696;
+				State = 1708;
 				Match(MARKET);
-				State = 1698;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12343,7 +12451,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1697;
+						State = 1709;
 						holdingMarketTerm();
 						}
 						}
@@ -12351,9 +12459,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1700;
+					State = 1712;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12361,9 +12469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1702;
+				State = 1714;
 				Match(PATHS);
-				State = 1703;
+				State = 1715;
 				Match(NUMBER);
 				}
 				break;
@@ -12371,9 +12479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1704;
+				State = 1716;
 				Match(SEED);
-				State = 1705;
+				State = 1717;
 				Match(NUMBER);
 				}
 				break;
@@ -12381,7 +12489,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1706;
+				State = 1718;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12389,7 +12497,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1707;
+				State = 1719;
 				Match(SOBOL);
 				}
 				break;
@@ -12397,21 +12505,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1708;
+				State = 1720;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1709;
+				State = 1721;
 				Match(GBM);
-				State = 1710;
+				State = 1722;
 				Match(DRIFT);
-				State = 1711;
+				State = 1723;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1712;
+				State = 1724;
 				perYear();
-				State = 1713;
+				State = 1725;
 				Match(VOLATILITY);
-				State = 1714;
+				State = 1726;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1715;
+				State = 1727;
 				perYear();
 				}
 				break;
@@ -12419,39 +12527,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1717;
+				State = 1729;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1718;
+				State = 1730;
 				Match(REVERTS);
-				State = 1719;
+				State = 1731;
 				Match(TO);
-				State = 1722;
+				State = 1734;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1720;
+					State = 1732;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1721;
+					State = 1733;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1724;
+				State = 1736;
 				Match(SPEED);
-				State = 1725;
+				State = 1737;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1726;
+				State = 1738;
 				perYear();
-				State = 1727;
+				State = 1739;
 				Match(VOLATILITY);
-				State = 1728;
+				State = 1740;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1729;
+				State = 1741;
 				perYear();
 				}
 				break;
@@ -12459,17 +12567,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1731;
+				State = 1743;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1732;
+				State = 1744;
 				Match(JUMPS);
-				State = 1733;
+				State = 1745;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1734;
+				State = 1746;
 				perYear();
-				State = 1735;
+				State = 1747;
 				Match(DOWN);
-				State = 1736;
+				State = 1748;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12477,24 +12585,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1738;
+				State = 1750;
 				Match(CORRELATE);
-				State = 1739;
+				State = 1751;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1740;
+				State = 1752;
 				Match(WITH);
-				State = 1741;
+				State = 1753;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1742;
+				State = 1754;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1745;
+				State = 1757;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1743;
+					State = 1755;
 					Match(STRESS);
-					State = 1744;
+					State = 1756;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12505,19 +12613,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1747;
+				State = 1759;
 				Match(REGIMES);
-				State = 1748;
+				State = 1760;
 				Match(STRESS);
-				State = 1749;
+				State = 1761;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1750;
+				State = 1762;
 				perYear();
-				State = 1751;
+				State = 1763;
 				Match(NORMAL);
-				State = 1752;
+				State = 1764;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1753;
+				State = 1765;
 				perYear();
 				}
 				break;
@@ -12560,19 +12668,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 148, RULE_pdStep);
+		EnterRule(_localctx, 152, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1757;
+			State = 1769;
 			Match(UNTIL);
-			State = 1758;
+			State = 1770;
 			Match(DATE);
-			State = 1759;
+			State = 1771;
 			Match(THEN);
-			State = 1760;
+			State = 1772;
 			expr(0);
-			State = 1761;
+			State = 1773;
 			perYear();
 			}
 		}
@@ -12658,44 +12766,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 150, RULE_recoveryDraw);
+		EnterRule(_localctx, 154, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1792;
+			State = 1804;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1763;
+				State = 1775;
 				Match(RECOVERY);
-				State = 1764;
+				State = 1776;
 				Match(BETA);
-				State = 1765;
+				State = 1777;
 				Match(MEAN);
-				State = 1766;
+				State = 1778;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1767;
+				State = 1779;
 				Match(SD);
-				State = 1768;
+				State = 1780;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1772;
+				State = 1784;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1769;
+						State = 1781;
 						loading();
 						}
 						} 
 					}
-					State = 1774;
+					State = 1786;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				}
 				}
 				break;
@@ -12703,45 +12811,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1775;
+				State = 1787;
 				Match(RECOVERY);
-				State = 1776;
+				State = 1788;
 				Match(DRAWN);
-				State = 1777;
+				State = 1789;
 				Match(AT);
-				State = 1778;
+				State = 1790;
 				recoveryOutcome();
-				State = 1783;
+				State = 1795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1779;
+					State = 1791;
 					Match(COMMA);
-					State = 1780;
+					State = 1792;
 					recoveryOutcome();
 					}
 					}
-					State = 1785;
+					State = 1797;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1789;
+				State = 1801;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1786;
+						State = 1798;
 						loading();
 						}
 						} 
 					}
-					State = 1791;
+					State = 1803;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				}
 				}
 				break;
@@ -12784,15 +12892,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 152, RULE_recoveryOutcome);
+		EnterRule(_localctx, 156, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1794;
+			State = 1806;
 			_localctx.rate = expr(0);
-			State = 1795;
+			State = 1807;
 			Match(WITH);
-			State = 1796;
+			State = 1808;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12833,26 +12941,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 154, RULE_delayOutcome);
+		EnterRule(_localctx, 158, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1799;
+			State = 1811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1798;
+				State = 1810;
 				Match(MINUS);
 				}
 			}
 
-			State = 1801;
+			State = 1813;
 			duration();
-			State = 1802;
+			State = 1814;
 			Match(WITH);
-			State = 1803;
+			State = 1815;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12892,15 +13000,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 156, RULE_breakChance);
+		EnterRule(_localctx, 160, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1805;
+			State = 1817;
 			duration();
-			State = 1806;
+			State = 1818;
 			Match(WITH);
-			State = 1807;
+			State = 1819;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12941,15 +13049,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 158, RULE_loading);
+		EnterRule(_localctx, 162, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 1821;
 			Match(LOADING);
-			State = 1810;
+			State = 1822;
 			_localctx.factor = reference();
-			State = 1811;
+			State = 1823;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12983,13 +13091,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 160, RULE_perYear);
+		EnterRule(_localctx, 164, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1813;
+			State = 1825;
 			Match(PER);
-			State = 1814;
+			State = 1826;
 			Match(YEAR);
 			}
 		}
@@ -13022,11 +13130,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 162, RULE_duration);
+		EnterRule(_localctx, 166, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1816;
+			State = 1828;
 			Match(QUANTITY);
 			}
 		}
@@ -13346,27 +13454,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 164;
-		EnterRecursionRule(_localctx, 164, RULE_expr, _p);
+		int _startState = 168;
+		EnterRecursionRule(_localctx, 168, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1860;
+			State = 1872;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1819;
+				State = 1831;
 				Match(LPAREN);
-				State = 1820;
+				State = 1832;
 				expr(0);
-				State = 1821;
+				State = 1833;
 				Match(RPAREN);
 				}
 				break;
@@ -13375,9 +13483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1835;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1824;
+				State = 1836;
 				expr(16);
 				}
 				break;
@@ -13386,9 +13494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1825;
+				State = 1837;
 				Match(NOT);
-				State = 1826;
+				State = 1838;
 				expr(11);
 				}
 				break;
@@ -13397,17 +13505,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1827;
+				State = 1839;
 				Match(IF);
-				State = 1828;
+				State = 1840;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1829;
+				State = 1841;
 				Match(THEN);
-				State = 1830;
+				State = 1842;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1831;
+				State = 1843;
 				Match(ELSE);
-				State = 1832;
+				State = 1844;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13416,37 +13524,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1834;
+				State = 1846;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1835;
+				State = 1847;
 				Match(LPAREN);
-				State = 1844;
+				State = 1856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 					{
-					State = 1836;
+					State = 1848;
 					expr(0);
-					State = 1841;
+					State = 1853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1837;
+						State = 1849;
 						Match(COMMA);
-						State = 1838;
+						State = 1850;
 						expr(0);
 						}
 						}
-						State = 1843;
+						State = 1855;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1846;
+				State = 1858;
 				Match(RPAREN);
 				}
 				break;
@@ -13455,7 +13563,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1848;
+				State = 1860;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13465,19 +13573,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1850;
+				State = 1862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1849;
+					State = 1861;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1852;
+				State = 1864;
 				Match(PER);
-				State = 1853;
+				State = 1865;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13486,9 +13594,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1854;
+				State = 1866;
 				Match(NUMBER);
-				State = 1855;
+				State = 1867;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13497,7 +13605,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1856;
+				State = 1868;
 				Match(QUANTITY);
 				}
 				break;
@@ -13506,7 +13614,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1857;
+				State = 1869;
 				Match(NUMBER);
 				}
 				break;
@@ -13515,7 +13623,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1858;
+				State = 1870;
 				Match(DATE);
 				}
 				break;
@@ -13524,34 +13632,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1871;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1882;
+			State = 1894;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1880;
+					State = 1892;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1862;
+						State = 1874;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1863;
+						State = 1875;
 						Match(OF);
-						State = 1864;
+						State = 1876;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13560,9 +13668,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1865;
+						State = 1877;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1866;
+						State = 1878;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13572,7 +13680,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1867;
+						State = 1879;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13581,9 +13689,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1868;
+						State = 1880;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1869;
+						State = 1881;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13593,7 +13701,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1870;
+						State = 1882;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13602,9 +13710,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1871;
+						State = 1883;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1872;
+						State = 1884;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
@@ -13614,7 +13722,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1873;
+						State = 1885;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13623,11 +13731,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1874;
+						State = 1886;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1875;
+						State = 1887;
 						Match(AND);
-						State = 1876;
+						State = 1888;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13636,20 +13744,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1877;
+						State = 1889;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1878;
+						State = 1890;
 						Match(OR);
-						State = 1879;
+						State = 1891;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1884;
+				State = 1896;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 			}
 			}
 		}
@@ -13693,12 +13801,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 166, RULE_measureUnit);
+		EnterRule(_localctx, 170, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1897;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13745,20 +13853,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 168, RULE_reference);
+		EnterRule(_localctx, 172, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1887;
+			State = 1899;
 			ident();
-			State = 1890;
+			State = 1902;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				{
-				State = 1888;
+				State = 1900;
 				Match(DOT);
-				State = 1889;
+				State = 1901;
 				_localctx.member = ident();
 				}
 				break;
@@ -13972,12 +14080,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 170, RULE_ident);
+		EnterRule(_localctx, 174, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1892;
+			State = 1904;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14002,7 +14110,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 82: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 84: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14025,7 +14133,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,278,1895,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,278,1907,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14037,718 +14145,723 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,1,0,1,0,1,0,1,0,5,0,177,8,0,10,0,12,0,180,9,0,1,0,1,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,1,2,5,2,191,8,2,10,2,12,2,194,9,2,1,2,1,2,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,3,3,219,8,3,1,4,1,4,1,4,1,4,1,4,5,4,226,8,4,10,4,12,4,229,9,4,1,4,
-		1,4,1,5,1,5,1,5,5,5,236,8,5,10,5,12,5,239,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,260,8,6,1,6,1,
-		6,3,6,264,8,6,3,6,266,8,6,1,7,1,7,1,7,5,7,271,8,7,10,7,12,7,274,9,7,1,
-		7,1,7,3,7,278,8,7,1,7,3,7,281,8,7,1,8,1,8,1,8,3,8,286,8,8,5,8,288,8,8,
-		10,8,12,8,291,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,301,8,10,10,
-		10,12,10,304,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,314,8,11,
-		1,12,1,12,1,12,1,12,5,12,320,8,12,10,12,12,12,323,9,12,1,12,1,12,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
-		341,8,13,10,13,12,13,344,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,352,8,
-		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,360,8,15,10,15,12,15,363,9,15,1,
-		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,374,8,16,1,16,1,16,3,16,
-		378,8,16,1,16,1,16,1,16,1,16,5,16,384,8,16,10,16,12,16,387,9,16,1,16,3,
-		16,390,8,16,1,17,1,17,1,17,3,17,395,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
-		5,18,403,8,18,10,18,12,18,406,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,419,8,19,1,19,1,19,1,19,5,19,424,8,19,10,19,12,
-		19,427,9,19,3,19,429,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,444,8,19,1,19,5,19,447,8,19,10,19,12,19,450,9,
-		19,1,19,1,19,4,19,454,8,19,11,19,12,19,455,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,3,19,468,8,19,3,19,470,8,19,1,19,3,19,473,8,19,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,482,8,20,10,20,12,20,485,9,20,
-		1,20,1,20,1,20,3,20,490,8,20,3,20,492,8,20,3,20,494,8,20,1,21,1,21,1,21,
-		1,21,1,21,5,21,501,8,21,10,21,12,21,504,9,21,1,21,1,21,3,21,508,8,21,1,
-		21,3,21,511,8,21,1,21,1,21,3,21,515,8,21,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,524,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,533,8,23,1,
-		24,1,24,1,24,3,24,538,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,546,8,25,
-		1,26,1,26,1,26,5,26,551,8,26,10,26,12,26,554,9,26,1,27,1,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,3,27,566,8,27,3,27,568,8,27,1,28,1,28,1,
-		29,1,29,1,29,1,29,5,29,576,8,29,10,29,12,29,579,9,29,1,29,1,29,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,595,8,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,3,30,603,8,30,1,30,1,30,3,30,607,8,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,3,30,616,8,30,5,30,618,8,30,10,30,12,30,621,
-		9,30,1,30,3,30,624,8,30,3,30,626,8,30,1,30,1,30,1,30,1,30,3,30,632,8,30,
-		1,30,3,30,635,8,30,1,31,1,31,3,31,639,8,31,1,32,1,32,1,32,1,32,5,32,645,
-		8,32,10,32,12,32,648,9,32,1,32,1,32,1,33,1,33,1,33,5,33,655,8,33,10,33,
-		12,33,658,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		2,85,7,85,2,86,7,86,2,87,7,87,1,0,1,0,1,0,1,0,5,0,181,8,0,10,0,12,0,184,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,195,8,2,10,2,12,2,198,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,3,3,223,8,3,1,4,1,4,1,4,1,4,1,4,5,4,230,8,4,10,4,
+		12,4,233,9,4,1,4,1,4,1,5,1,5,1,5,5,5,240,8,5,10,5,12,5,243,9,5,1,5,1,5,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,
+		6,264,8,6,1,6,1,6,3,6,268,8,6,3,6,270,8,6,1,7,1,7,1,7,5,7,275,8,7,10,7,
+		12,7,278,9,7,1,7,1,7,3,7,282,8,7,1,7,3,7,285,8,7,1,8,1,8,1,8,3,8,290,8,
+		8,5,8,292,8,8,10,8,12,8,295,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,
+		10,305,8,10,10,10,12,10,308,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,3,11,318,8,11,1,12,1,12,1,12,1,12,5,12,324,8,12,10,12,12,12,327,9,12,
+		1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,5,13,345,8,13,10,13,12,13,348,9,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,3,13,356,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,364,8,15,10,15,12,
+		15,367,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,378,8,16,
+		1,16,1,16,3,16,382,8,16,1,16,1,16,1,16,1,16,5,16,388,8,16,10,16,12,16,
+		391,9,16,1,16,3,16,394,8,16,1,17,1,17,1,17,3,17,399,8,17,1,18,1,18,1,18,
+		1,18,1,18,1,18,5,18,407,8,18,10,18,12,18,410,9,18,1,18,1,18,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,423,8,19,1,19,1,19,1,19,5,19,428,
+		8,19,10,19,12,19,431,9,19,3,19,433,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,448,8,19,1,19,5,19,451,8,19,10,
+		19,12,19,454,9,19,1,19,1,19,4,19,458,8,19,11,19,12,19,459,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,472,8,19,3,19,474,8,19,1,19,
+		3,19,477,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,486,8,20,10,20,12,
+		20,489,9,20,1,20,1,20,1,20,3,20,494,8,20,3,20,496,8,20,3,20,498,8,20,1,
+		21,1,21,1,21,1,21,1,21,5,21,505,8,21,10,21,12,21,508,9,21,1,21,1,21,3,
+		21,512,8,21,1,21,3,21,515,8,21,1,21,1,21,3,21,519,8,21,1,22,1,22,1,22,
+		1,22,1,22,1,22,1,22,3,22,528,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,
+		23,537,8,23,1,24,1,24,1,24,3,24,542,8,24,1,25,1,25,1,25,1,25,1,25,1,25,
+		3,25,550,8,25,1,26,1,26,1,26,5,26,555,8,26,10,26,12,26,558,9,26,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,570,8,27,3,27,572,8,27,
+		1,28,1,28,1,29,1,29,1,29,1,29,5,29,580,8,29,10,29,12,29,583,9,29,1,29,
+		1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,
+		599,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,1,30,1,30,3,30,611,
+		8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,620,8,30,5,30,622,8,30,10,
+		30,12,30,625,9,30,1,30,3,30,628,8,30,3,30,630,8,30,1,30,1,30,1,30,1,30,
+		3,30,636,8,30,1,30,3,30,639,8,30,1,31,1,31,3,31,643,8,31,1,32,1,32,1,32,
+		1,32,5,32,649,8,32,10,32,12,32,652,9,32,1,32,1,32,1,33,1,33,1,33,5,33,
+		659,8,33,10,33,12,33,662,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,3,33,691,8,33,1,34,1,34,1,34,1,34,1,34,1,
-		34,5,34,699,8,34,10,34,12,34,702,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,695,8,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,5,34,703,8,34,10,34,12,34,706,9,34,1,34,1,34,1,35,1,
 		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,3,35,730,8,35,3,35,732,8,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,1,35,1,35,1,35,3,35,749,
-		8,35,1,35,1,35,3,35,753,8,35,1,36,1,36,1,36,1,36,5,36,759,8,36,10,36,12,
-		36,762,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,786,8,37,1,38,1,
-		38,1,38,1,38,1,38,3,38,793,8,38,1,39,1,39,1,39,1,39,5,39,799,8,39,10,39,
-		12,39,802,9,39,1,39,1,39,1,40,1,40,3,40,808,8,40,1,40,1,40,3,40,812,8,
-		40,1,40,1,40,3,40,816,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,824,8,41,
-		1,41,1,41,3,41,828,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,5,41,842,8,41,10,41,12,41,845,9,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,3,41,884,8,41,1,41,5,41,887,8,41,10,41,12,41,890,
-		9,41,1,41,3,41,893,8,41,1,41,1,41,1,41,1,41,5,41,899,8,41,10,41,12,41,
-		902,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,913,8,41,11,
-		41,12,41,914,1,41,1,41,3,41,919,8,41,3,41,921,8,41,1,42,1,42,1,42,1,42,
-		1,42,3,42,928,8,42,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,947,8,45,1,46,1,46,1,46,1,46,1,46,
-		5,46,954,8,46,10,46,12,46,957,9,46,1,46,1,46,3,46,961,8,46,1,46,1,46,1,
-		47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,975,8,48,10,48,12,
-		48,978,9,48,1,48,3,48,981,8,48,1,49,1,49,1,49,1,49,5,49,987,8,49,10,49,
-		12,49,990,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,4,50,1009,8,50,11,50,12,50,1010,1,50,1,50,
-		1,50,1,50,3,50,1017,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1025,8,51,
-		1,52,1,52,1,52,1,52,5,52,1031,8,52,10,52,12,52,1034,9,52,1,52,1,52,1,53,
-		1,53,1,53,1,53,1,53,1,53,5,53,1044,8,53,10,53,12,53,1047,9,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1057,8,53,1,53,3,53,1060,8,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,5,53,1068,8,53,10,53,12,53,1071,9,53,3,53,1073,
-		8,53,1,54,1,54,1,54,1,54,5,54,1079,8,54,10,54,12,54,1082,9,54,1,54,3,54,
-		1085,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1093,8,55,1,56,1,56,1,56,
-		1,57,1,57,1,57,1,57,5,57,1102,8,57,10,57,12,57,1105,9,57,1,57,3,57,1108,
-		8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1116,8,58,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,3,59,1127,8,59,3,59,1129,8,59,1,59,1,59,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1140,8,60,1,60,3,60,1143,8,60,1,60,
-		1,60,3,60,1147,8,60,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1155,8,61,1,61,
-		1,61,1,61,3,61,1160,8,61,1,61,1,61,1,61,3,61,1165,8,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,3,61,1175,8,61,3,61,1177,8,61,1,61,1,61,1,61,
-		1,61,5,61,1183,8,61,10,61,12,61,1186,9,61,1,62,1,62,1,62,1,62,5,62,1192,
-		8,62,10,62,12,62,1195,9,62,1,62,1,62,1,62,3,62,1200,8,62,1,62,1,62,3,62,
-		1204,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1215,8,63,
-		10,63,12,63,1218,9,63,1,63,1,63,3,63,1222,8,63,1,63,3,63,1225,8,63,1,64,
-		1,64,1,64,1,64,1,64,3,64,1232,8,64,1,65,1,65,1,65,1,65,1,65,5,65,1239,
-		8,65,10,65,12,65,1242,9,65,1,66,1,66,3,66,1246,8,66,1,67,1,67,1,67,5,67,
-		1251,8,67,10,67,12,67,1254,9,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,1264,8,68,10,68,12,68,1267,9,68,3,68,1269,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1282,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1297,8,68,10,68,12,68,
-		1300,9,68,1,68,3,68,1303,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,1313,8,68,10,68,12,68,1316,9,68,1,68,1,68,1,68,1,68,5,68,1322,8,68,
-		10,68,12,68,1325,9,68,1,68,3,68,1328,8,68,1,68,1,68,1,68,3,68,1333,8,68,
-		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,1,68,1,68,1,68,5,68,
-		1346,8,68,10,68,12,68,1349,9,68,1,68,3,68,1352,8,68,1,69,1,69,1,69,5,69,
-		1357,8,69,10,69,12,69,1360,9,69,1,69,1,69,1,70,1,70,1,70,1,70,5,70,1368,
-		8,70,10,70,12,70,1371,9,70,1,70,5,70,1374,8,70,10,70,12,70,1377,9,70,1,
-		70,3,70,1380,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,3,71,1422,8,71,1,71,1,71,3,71,1426,8,71,1,71,1,71,3,71,1430,8,
-		71,1,71,1,71,3,71,1434,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1442,8,
-		72,10,72,12,72,1445,9,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1459,8,73,10,73,12,73,1462,9,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1469,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1480,8,73,1,73,1,73,1,73,1,73,5,73,1486,8,73,10,73,12,73,1489,9,73,1,73,
-		5,73,1492,8,73,10,73,12,73,1495,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1505,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1518,8,73,10,73,12,73,1521,9,73,1,73,3,73,1524,8,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1531,8,73,10,73,12,73,1534,9,73,3,73,1536,8,73,1,73,
-		5,73,1539,8,73,10,73,12,73,1542,9,73,1,73,3,73,1545,8,73,3,73,1547,8,73,
-		1,73,1,73,4,73,1551,8,73,11,73,12,73,1552,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1571,8,73,10,73,
-		12,73,1574,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,1587,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1596,8,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1604,8,73,10,73,12,73,1607,9,73,1,73,1,73,
-		3,73,1611,8,73,1,73,5,73,1614,8,73,10,73,12,73,1617,9,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1625,8,73,10,73,12,73,1628,9,73,1,73,5,73,1631,8,73,
-		10,73,12,73,1634,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1655,8,73,1,73,1,73,
-		1,73,1,73,1,73,3,73,1662,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1670,
-		8,73,1,73,1,73,3,73,1674,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1682,
-		8,73,1,73,1,73,3,73,1686,8,73,1,73,1,73,3,73,1690,8,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,4,73,1699,8,73,11,73,12,73,1700,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1723,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1746,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1756,8,73,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1771,8,75,
-		10,75,12,75,1774,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1782,8,75,10,
-		75,12,75,1785,9,75,1,75,5,75,1788,8,75,10,75,12,75,1791,9,75,3,75,1793,
-		8,75,1,76,1,76,1,76,1,76,1,77,3,77,1800,8,77,1,77,1,77,1,77,1,77,1,78,
-		1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,5,82,1840,8,82,10,82,12,82,1843,9,82,3,82,1845,
-		8,82,1,82,1,82,1,82,1,82,3,82,1851,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,3,82,1861,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1881,8,82,10,82,12,82,
-		1884,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1891,8,84,1,85,1,85,1,85,0,1,164,
-		86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,185,1,0,268,269,
-		1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,3,5,9,15,45,47,
-		50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,136,
-		138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,185,201,202,
-		207,221,223,235,240,247,272,273,2190,0,178,1,0,0,0,2,183,1,0,0,0,4,186,
-		1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,
-		1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,
-		315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,
-		0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,493,1,0,0,0,42,495,1,
-		0,0,0,44,523,1,0,0,0,46,532,1,0,0,0,48,537,1,0,0,0,50,545,1,0,0,0,52,547,
-		1,0,0,0,54,567,1,0,0,0,56,569,1,0,0,0,58,571,1,0,0,0,60,634,1,0,0,0,62,
-		638,1,0,0,0,64,640,1,0,0,0,66,690,1,0,0,0,68,692,1,0,0,0,70,752,1,0,0,
-		0,72,754,1,0,0,0,74,785,1,0,0,0,76,787,1,0,0,0,78,794,1,0,0,0,80,805,1,
-		0,0,0,82,920,1,0,0,0,84,922,1,0,0,0,86,929,1,0,0,0,88,934,1,0,0,0,90,940,
-		1,0,0,0,92,948,1,0,0,0,94,964,1,0,0,0,96,980,1,0,0,0,98,982,1,0,0,0,100,
-		1016,1,0,0,0,102,1024,1,0,0,0,104,1026,1,0,0,0,106,1072,1,0,0,0,108,1074,
-		1,0,0,0,110,1092,1,0,0,0,112,1094,1,0,0,0,114,1097,1,0,0,0,116,1115,1,
-		0,0,0,118,1117,1,0,0,0,120,1132,1,0,0,0,122,1148,1,0,0,0,124,1203,1,0,
-		0,0,126,1224,1,0,0,0,128,1226,1,0,0,0,130,1233,1,0,0,0,132,1245,1,0,0,
-		0,134,1247,1,0,0,0,136,1351,1,0,0,0,138,1353,1,0,0,0,140,1379,1,0,0,0,
-		142,1433,1,0,0,0,144,1435,1,0,0,0,146,1755,1,0,0,0,148,1757,1,0,0,0,150,
-		1792,1,0,0,0,152,1794,1,0,0,0,154,1799,1,0,0,0,156,1805,1,0,0,0,158,1809,
-		1,0,0,0,160,1813,1,0,0,0,162,1816,1,0,0,0,164,1860,1,0,0,0,166,1885,1,
-		0,0,0,168,1887,1,0,0,0,170,1892,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,
-		0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,173,1,0,0,0,176,
-		174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,
-		0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,
-		184,5,3,0,0,184,185,5,270,0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,
-		170,85,0,188,192,5,248,0,0,189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,
-		0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,
-		196,5,249,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,
-		3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,3,58,29,0,203,219,
-		3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,
-		3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,
-		219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,0,214,219,3,130,65,
-		0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,4,0,218,197,1,0,0,
-		0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,201,1,0,0,0,218,
-		202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,
-		0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,
-		218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,
-		1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,272,0,
-		0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,
-		225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,
-		1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,
-		0,231,9,1,0,0,0,232,237,5,248,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,
-		233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,
-		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,249,0,0,241,11,1,0,0,0,
-		242,243,5,5,0,0,243,266,5,270,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,
-		247,5,7,0,0,247,266,5,267,0,0,248,249,5,8,0,0,249,266,5,267,0,0,250,251,
-		5,9,0,0,251,266,5,267,0,0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,
-		5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,
-		3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,
-		0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,
-		242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,
-		0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,
-		272,3,170,85,0,268,269,5,256,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,
-		274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,
-		0,0,0,275,276,5,256,0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,
-		0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,
-		15,1,0,0,0,282,289,5,248,0,0,283,285,5,267,0,0,284,286,5,252,0,0,285,284,
-		1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,
-		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
-		293,5,249,0,0,293,17,1,0,0,0,294,295,5,266,0,0,295,19,1,0,0,0,296,297,
-		5,14,0,0,297,298,3,170,85,0,298,302,5,248,0,0,299,301,3,22,11,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,249,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,
-		314,5,270,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,
-		314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,
-		1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,248,0,0,318,320,
-		3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,
-		0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,249,0,0,325,25,1,0,0,0,326,
-		327,5,122,0,0,327,352,3,164,82,0,328,329,5,184,0,0,329,330,3,164,82,0,
-		330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,185,0,0,333,334,3,164,82,
-		0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,
-		0,338,342,5,248,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,
-		342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,
-		5,249,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,267,0,0,349,350,5,
-		20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,
-		0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,
-		29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,248,0,0,358,360,
-		3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,
-		0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,249,0,0,365,31,1,0,0,0,366,
-		367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,
-		373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,
-		374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,267,0,0,377,375,
-		1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,
-		0,0,381,385,5,248,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,
-		0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,
-		390,5,249,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,
-		0,0,0,391,392,5,267,0,0,392,394,3,164,82,0,393,395,5,252,0,0,394,393,1,
-		0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,170,85,
-		0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,248,0,0,401,403,3,38,19,
-		0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		407,1,0,0,0,406,404,1,0,0,0,407,408,5,249,0,0,408,37,1,0,0,0,409,410,5,
-		55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,418,
-		3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,417,
-		419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,5,
-		243,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,1,
-		0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,
-		428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,473,
-		5,267,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,436,
-		3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,443,
-		5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,1,
-		0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,0,
-		0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
-		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
-		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,242,0,0,461,473,3,170,85,
-		0,462,463,5,96,0,0,463,469,3,164,82,0,464,467,5,100,0,0,465,466,5,167,
-		0,0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,
-		469,464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,
-		409,1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,
-		0,0,0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,
-		472,462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,494,
-		3,42,21,0,476,477,5,34,0,0,477,478,5,96,0,0,478,483,3,164,82,0,479,480,
-		5,252,0,0,480,482,3,164,82,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,
-		0,0,0,483,484,1,0,0,0,484,491,1,0,0,0,485,483,1,0,0,0,486,489,5,100,0,
-		0,487,488,5,167,0,0,488,490,3,164,82,0,489,487,1,0,0,0,489,490,1,0,0,0,
-		490,492,1,0,0,0,491,486,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,474,
-		1,0,0,0,493,476,1,0,0,0,494,41,1,0,0,0,495,496,5,97,0,0,496,497,5,63,0,
-		0,497,502,3,162,81,0,498,499,5,252,0,0,499,501,3,162,81,0,500,498,1,0,
-		0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,507,1,0,0,0,504,
-		502,1,0,0,0,505,506,5,99,0,0,506,508,3,162,81,0,507,505,1,0,0,0,507,508,
-		1,0,0,0,508,510,1,0,0,0,509,511,3,44,22,0,510,509,1,0,0,0,510,511,1,0,
-		0,0,511,514,1,0,0,0,512,513,5,34,0,0,513,515,5,66,0,0,514,512,1,0,0,0,
-		514,515,1,0,0,0,515,43,1,0,0,0,516,517,5,132,0,0,517,518,3,162,81,0,518,
-		519,5,203,0,0,519,520,3,170,85,0,520,524,1,0,0,0,521,522,5,132,0,0,522,
-		524,3,164,82,0,523,516,1,0,0,0,523,521,1,0,0,0,524,45,1,0,0,0,525,533,
-		5,244,0,0,526,527,5,50,0,0,527,533,3,164,82,0,528,529,5,72,0,0,529,533,
-		3,164,82,0,530,531,5,182,0,0,531,533,3,162,81,0,532,525,1,0,0,0,532,526,
-		1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,47,1,0,0,0,534,535,5,269,0,
-		0,535,538,5,62,0,0,536,538,5,268,0,0,537,534,1,0,0,0,537,536,1,0,0,0,538,
-		49,1,0,0,0,539,540,5,71,0,0,540,546,3,164,82,0,541,542,5,72,0,0,542,546,
-		3,164,82,0,543,544,5,73,0,0,544,546,5,267,0,0,545,539,1,0,0,0,545,541,
-		1,0,0,0,545,543,1,0,0,0,546,51,1,0,0,0,547,548,5,67,0,0,548,552,3,170,
-		85,0,549,551,3,54,27,0,550,549,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,
-		552,553,1,0,0,0,553,53,1,0,0,0,554,552,1,0,0,0,555,556,5,72,0,0,556,568,
-		3,164,82,0,557,558,5,73,0,0,558,568,5,267,0,0,559,560,5,132,0,0,560,568,
-		3,164,82,0,561,562,5,68,0,0,562,565,3,56,28,0,563,564,5,204,0,0,564,566,
-		3,56,28,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,555,1,0,
-		0,0,567,557,1,0,0,0,567,559,1,0,0,0,567,561,1,0,0,0,568,55,1,0,0,0,569,
-		570,7,2,0,0,570,57,1,0,0,0,571,572,5,74,0,0,572,573,3,170,85,0,573,577,
-		5,248,0,0,574,576,3,60,30,0,575,574,1,0,0,0,576,579,1,0,0,0,577,575,1,
-		0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,580,581,5,249,0,
-		0,581,59,1,0,0,0,582,583,5,75,0,0,583,635,3,170,85,0,584,585,5,114,0,0,
-		585,635,3,164,82,0,586,587,5,115,0,0,587,635,3,80,40,0,588,589,5,117,0,
-		0,589,590,5,73,0,0,590,635,5,267,0,0,591,592,5,120,0,0,592,594,3,96,48,
-		0,593,595,5,272,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,635,1,0,0,0,596,
-		597,5,8,0,0,597,635,5,267,0,0,598,599,5,45,0,0,599,602,3,164,82,0,600,
-		601,5,140,0,0,601,603,3,162,81,0,602,600,1,0,0,0,602,603,1,0,0,0,603,606,
-		1,0,0,0,604,605,5,141,0,0,605,607,3,62,31,0,606,604,1,0,0,0,606,607,1,
-		0,0,0,607,625,1,0,0,0,608,623,5,156,0,0,609,610,5,269,0,0,610,624,5,142,
-		0,0,611,612,5,142,0,0,612,619,5,248,0,0,613,615,3,164,82,0,614,616,5,252,
-		0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,613,1,0,0,0,618,
-		621,1,0,0,0,619,617,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,
-		0,0,0,622,624,5,249,0,0,623,609,1,0,0,0,623,611,1,0,0,0,624,626,1,0,0,
-		0,625,608,1,0,0,0,625,626,1,0,0,0,626,635,1,0,0,0,627,635,3,90,45,0,628,
-		635,3,92,46,0,629,631,5,144,0,0,630,632,5,256,0,0,631,630,1,0,0,0,631,
-		632,1,0,0,0,632,633,1,0,0,0,633,635,3,164,82,0,634,582,1,0,0,0,634,584,
-		1,0,0,0,634,586,1,0,0,0,634,588,1,0,0,0,634,591,1,0,0,0,634,596,1,0,0,
-		0,634,598,1,0,0,0,634,627,1,0,0,0,634,628,1,0,0,0,634,629,1,0,0,0,635,
-		61,1,0,0,0,636,639,5,115,0,0,637,639,3,164,82,0,638,636,1,0,0,0,638,637,
-		1,0,0,0,639,63,1,0,0,0,640,641,5,76,0,0,641,642,3,170,85,0,642,646,5,248,
-		0,0,643,645,3,66,33,0,644,643,1,0,0,0,645,648,1,0,0,0,646,644,1,0,0,0,
-		646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,249,0,0,650,
-		65,1,0,0,0,651,652,5,77,0,0,652,656,5,248,0,0,653,655,3,76,38,0,654,653,
-		1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,659,1,0,0,
-		0,658,656,1,0,0,0,659,691,5,249,0,0,660,661,5,78,0,0,661,691,3,164,82,
-		0,662,663,5,79,0,0,663,691,3,164,82,0,664,665,5,80,0,0,665,666,5,49,0,
-		0,666,691,3,162,81,0,667,668,5,80,0,0,668,669,5,81,0,0,669,670,3,164,82,
-		0,670,671,3,160,80,0,671,691,1,0,0,0,672,673,5,83,0,0,673,691,3,164,82,
-		0,674,675,5,84,0,0,675,691,3,164,82,0,676,677,5,82,0,0,677,691,3,164,82,
-		0,678,679,5,85,0,0,679,680,3,164,82,0,680,681,3,160,80,0,681,691,1,0,0,
-		0,682,683,5,86,0,0,683,684,3,164,82,0,684,685,5,81,0,0,685,686,3,164,82,
-		0,686,687,3,160,80,0,687,691,1,0,0,0,688,689,5,87,0,0,689,691,3,170,85,
-		0,690,651,1,0,0,0,690,660,1,0,0,0,690,662,1,0,0,0,690,664,1,0,0,0,690,
-		667,1,0,0,0,690,672,1,0,0,0,690,674,1,0,0,0,690,676,1,0,0,0,690,678,1,
-		0,0,0,690,682,1,0,0,0,690,688,1,0,0,0,691,67,1,0,0,0,692,693,5,88,0,0,
-		693,694,3,170,85,0,694,695,5,54,0,0,695,696,3,170,85,0,696,700,5,248,0,
-		0,697,699,3,70,35,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,
-		701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,704,5,249,0,0,704,69,1,
-		0,0,0,705,706,5,89,0,0,706,753,3,170,85,0,707,708,5,78,0,0,708,753,3,164,
-		82,0,709,710,5,90,0,0,710,711,5,63,0,0,711,753,5,65,0,0,712,713,5,90,0,
-		0,713,753,3,164,82,0,714,715,5,192,0,0,715,716,3,164,82,0,716,717,3,160,
-		80,0,717,753,1,0,0,0,718,719,5,91,0,0,719,753,3,164,82,0,720,721,5,58,
-		0,0,721,753,5,267,0,0,722,723,5,59,0,0,723,753,3,162,81,0,724,725,5,96,
-		0,0,725,731,3,164,82,0,726,729,5,100,0,0,727,728,5,167,0,0,728,730,3,164,
-		82,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,0,0,0,731,726,1,0,0,0,731,
-		732,1,0,0,0,732,753,1,0,0,0,733,734,5,60,0,0,734,735,3,48,24,0,735,736,
-		3,162,81,0,736,737,5,63,0,0,737,738,5,89,0,0,738,741,5,64,0,0,739,740,
-		5,34,0,0,740,742,3,42,21,0,741,739,1,0,0,0,741,742,1,0,0,0,742,753,1,0,
-		0,0,743,744,5,101,0,0,744,748,3,164,82,0,745,746,5,102,0,0,746,747,5,134,
-		0,0,747,749,5,59,0,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,
-		753,3,52,26,0,751,753,3,42,21,0,752,705,1,0,0,0,752,707,1,0,0,0,752,709,
-		1,0,0,0,752,712,1,0,0,0,752,714,1,0,0,0,752,718,1,0,0,0,752,720,1,0,0,
-		0,752,722,1,0,0,0,752,724,1,0,0,0,752,733,1,0,0,0,752,743,1,0,0,0,752,
-		750,1,0,0,0,752,751,1,0,0,0,753,71,1,0,0,0,754,755,5,198,0,0,755,756,3,
-		170,85,0,756,760,5,248,0,0,757,759,3,74,37,0,758,757,1,0,0,0,759,762,1,
-		0,0,0,760,758,1,0,0,0,760,761,1,0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,
-		763,764,5,249,0,0,764,73,1,0,0,0,765,766,5,228,0,0,766,786,3,164,82,0,
-		767,768,5,90,0,0,768,786,3,170,85,0,769,770,5,229,0,0,770,786,3,164,82,
-		0,771,772,5,230,0,0,772,786,3,164,82,0,773,774,5,231,0,0,774,786,3,164,
-		82,0,775,776,5,83,0,0,776,786,3,164,82,0,777,778,5,82,0,0,778,786,3,164,
-		82,0,779,780,5,103,0,0,780,786,3,164,82,0,781,782,5,104,0,0,782,786,3,
-		164,82,0,783,784,5,107,0,0,784,786,3,164,82,0,785,765,1,0,0,0,785,767,
-		1,0,0,0,785,769,1,0,0,0,785,771,1,0,0,0,785,773,1,0,0,0,785,775,1,0,0,
-		0,785,777,1,0,0,0,785,779,1,0,0,0,785,781,1,0,0,0,785,783,1,0,0,0,786,
-		75,1,0,0,0,787,788,5,267,0,0,788,789,3,164,82,0,789,790,5,63,0,0,790,792,
-		3,164,82,0,791,793,5,252,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,77,1,
-		0,0,0,794,795,5,113,0,0,795,796,3,170,85,0,796,800,5,248,0,0,797,799,3,
-		82,41,0,798,797,1,0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,
-		0,801,803,1,0,0,0,802,800,1,0,0,0,803,804,5,249,0,0,804,79,1,0,0,0,805,
-		807,3,164,82,0,806,808,5,116,0,0,807,806,1,0,0,0,807,808,1,0,0,0,808,811,
-		1,0,0,0,809,810,5,50,0,0,810,812,3,164,82,0,811,809,1,0,0,0,811,812,1,
-		0,0,0,812,815,1,0,0,0,813,814,5,72,0,0,814,816,3,164,82,0,815,813,1,0,
-		0,0,815,816,1,0,0,0,816,81,1,0,0,0,817,818,5,114,0,0,818,921,3,164,82,
-		0,819,820,5,115,0,0,820,921,3,80,40,0,821,823,5,207,0,0,822,824,5,268,
-		0,0,823,822,1,0,0,0,823,824,1,0,0,0,824,827,1,0,0,0,825,826,5,145,0,0,
-		826,828,3,164,82,0,827,825,1,0,0,0,827,828,1,0,0,0,828,921,1,0,0,0,829,
-		830,5,207,0,0,830,921,5,218,0,0,831,832,5,208,0,0,832,921,3,164,82,0,833,
-		834,5,209,0,0,834,921,3,164,82,0,835,836,5,210,0,0,836,837,5,73,0,0,837,
-		921,5,267,0,0,838,839,5,211,0,0,839,843,5,248,0,0,840,842,3,34,17,0,841,
-		840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,
-		0,0,0,845,843,1,0,0,0,846,921,5,249,0,0,847,848,5,211,0,0,848,849,5,219,
-		0,0,849,850,3,170,85,0,850,851,5,220,0,0,851,852,3,164,82,0,852,921,1,
-		0,0,0,853,854,5,212,0,0,854,921,3,164,82,0,855,921,3,90,45,0,856,921,3,
-		92,46,0,857,858,5,215,0,0,858,859,5,221,0,0,859,860,3,164,82,0,860,861,
-		5,177,0,0,861,862,3,164,82,0,862,921,1,0,0,0,863,864,5,214,0,0,864,921,
-		3,164,82,0,865,866,5,117,0,0,866,867,5,73,0,0,867,921,5,267,0,0,868,869,
-		5,120,0,0,869,921,3,96,48,0,870,871,5,8,0,0,871,921,5,267,0,0,872,873,
-		5,124,0,0,873,921,5,269,0,0,874,921,3,52,26,0,875,876,5,233,0,0,876,877,
-		5,63,0,0,877,878,3,164,82,0,878,879,5,219,0,0,879,883,3,164,82,0,880,881,
-		5,234,0,0,881,882,5,235,0,0,882,884,3,164,82,0,883,880,1,0,0,0,883,884,
-		1,0,0,0,884,888,1,0,0,0,885,887,3,86,43,0,886,885,1,0,0,0,887,890,1,0,
-		0,0,888,886,1,0,0,0,888,889,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,891,
-		893,3,88,44,0,892,891,1,0,0,0,892,893,1,0,0,0,893,921,1,0,0,0,894,895,
-		5,247,0,0,895,900,5,267,0,0,896,897,5,252,0,0,897,899,5,267,0,0,898,896,
-		1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,
-		0,902,900,1,0,0,0,903,904,5,167,0,0,904,905,3,164,82,0,905,906,5,50,0,
-		0,906,907,3,164,82,0,907,921,1,0,0,0,908,909,5,240,0,0,909,921,3,164,82,
-		0,910,912,5,238,0,0,911,913,3,84,42,0,912,911,1,0,0,0,913,914,1,0,0,0,
-		914,912,1,0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,917,5,239,0,0,917,
-		919,3,164,82,0,918,916,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,817,
-		1,0,0,0,920,819,1,0,0,0,920,821,1,0,0,0,920,829,1,0,0,0,920,831,1,0,0,
-		0,920,833,1,0,0,0,920,835,1,0,0,0,920,838,1,0,0,0,920,847,1,0,0,0,920,
-		853,1,0,0,0,920,855,1,0,0,0,920,856,1,0,0,0,920,857,1,0,0,0,920,863,1,
-		0,0,0,920,865,1,0,0,0,920,868,1,0,0,0,920,870,1,0,0,0,920,872,1,0,0,0,
-		920,874,1,0,0,0,920,875,1,0,0,0,920,894,1,0,0,0,920,908,1,0,0,0,920,910,
-		1,0,0,0,921,83,1,0,0,0,922,923,5,51,0,0,923,924,5,267,0,0,924,925,5,63,
-		0,0,925,927,3,164,82,0,926,928,5,252,0,0,927,926,1,0,0,0,927,928,1,0,0,
-		0,928,85,1,0,0,0,929,930,5,236,0,0,930,931,5,267,0,0,931,932,5,63,0,0,
-		932,933,3,164,82,0,933,87,1,0,0,0,934,935,5,237,0,0,935,936,5,51,0,0,936,
-		937,5,267,0,0,937,938,5,235,0,0,938,939,3,164,82,0,939,89,1,0,0,0,940,
-		941,5,213,0,0,941,946,3,164,82,0,942,943,5,51,0,0,943,947,5,267,0,0,944,
-		945,5,222,0,0,945,947,3,170,85,0,946,942,1,0,0,0,946,944,1,0,0,0,947,91,
-		1,0,0,0,948,949,5,215,0,0,949,950,5,216,0,0,950,951,3,170,85,0,951,955,
-		5,248,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,957,1,0,0,0,955,953,1,
-		0,0,0,955,956,1,0,0,0,956,960,1,0,0,0,957,955,1,0,0,0,958,959,5,177,0,
-		0,959,961,3,164,82,0,960,958,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,
-		963,5,249,0,0,963,93,1,0,0,0,964,965,5,217,0,0,965,966,3,164,82,0,966,
-		967,3,164,82,0,967,95,1,0,0,0,968,981,5,121,0,0,969,981,5,122,0,0,970,
-		981,5,123,0,0,971,972,5,52,0,0,972,976,5,248,0,0,973,975,3,34,17,0,974,
-		973,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,0,0,977,979,1,
-		0,0,0,978,976,1,0,0,0,979,981,5,249,0,0,980,968,1,0,0,0,980,969,1,0,0,
-		0,980,970,1,0,0,0,980,971,1,0,0,0,981,97,1,0,0,0,982,983,5,223,0,0,983,
-		984,3,170,85,0,984,988,5,248,0,0,985,987,3,100,50,0,986,985,1,0,0,0,987,
-		990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,991,1,0,0,0,990,988,1,
-		0,0,0,991,992,5,249,0,0,992,99,1,0,0,0,993,994,5,203,0,0,994,995,3,170,
-		85,0,995,996,5,253,0,0,996,997,3,170,85,0,997,1017,1,0,0,0,998,999,5,201,
-		0,0,999,1017,3,164,82,0,1000,1001,5,224,0,0,1001,1017,3,164,82,0,1002,
-		1003,5,225,0,0,1003,1017,5,227,0,0,1004,1005,5,225,0,0,1005,1017,3,170,
-		85,0,1006,1008,5,65,0,0,1007,1009,3,102,51,0,1008,1007,1,0,0,0,1009,1010,
-		1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1017,1,0,0,0,1012,1013,
-		5,211,0,0,1013,1014,5,172,0,0,1014,1015,5,51,0,0,1015,1017,3,170,85,0,
-		1016,993,1,0,0,0,1016,998,1,0,0,0,1016,1000,1,0,0,0,1016,1002,1,0,0,0,
-		1016,1004,1,0,0,0,1016,1006,1,0,0,0,1016,1012,1,0,0,0,1017,101,1,0,0,0,
-		1018,1019,5,226,0,0,1019,1025,3,164,82,0,1020,1021,5,103,0,0,1021,1025,
-		3,164,82,0,1022,1023,5,104,0,0,1023,1025,3,164,82,0,1024,1018,1,0,0,0,
-		1024,1020,1,0,0,0,1024,1022,1,0,0,0,1025,103,1,0,0,0,1026,1027,5,125,0,
-		0,1027,1028,3,170,85,0,1028,1032,5,248,0,0,1029,1031,3,106,53,0,1030,1029,
-		1,0,0,0,1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,
-		1,0,0,0,1034,1032,1,0,0,0,1035,1036,5,249,0,0,1036,105,1,0,0,0,1037,1038,
-		5,126,0,0,1038,1073,3,164,82,0,1039,1040,5,127,0,0,1040,1045,3,108,54,
-		0,1041,1042,5,252,0,0,1042,1044,3,108,54,0,1043,1041,1,0,0,0,1044,1047,
-		1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1073,1,0,0,0,1047,1045,
-		1,0,0,0,1048,1049,5,168,0,0,1049,1073,3,164,82,0,1050,1051,5,169,0,0,1051,
-		1052,3,164,82,0,1052,1053,5,167,0,0,1053,1056,3,170,85,0,1054,1055,5,170,
-		0,0,1055,1057,3,164,82,0,1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1059,
-		1,0,0,0,1058,1060,5,175,0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1073,
-		1,0,0,0,1061,1062,5,209,0,0,1062,1073,3,164,82,0,1063,1064,5,171,0,0,1064,
-		1069,3,112,56,0,1065,1066,5,252,0,0,1066,1068,3,112,56,0,1067,1065,1,0,
-		0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,
-		0,0,0,1071,1069,1,0,0,0,1072,1037,1,0,0,0,1072,1039,1,0,0,0,1072,1048,
-		1,0,0,0,1072,1050,1,0,0,0,1072,1061,1,0,0,0,1072,1063,1,0,0,0,1073,107,
-		1,0,0,0,1074,1075,3,170,85,0,1075,1084,3,164,82,0,1076,1080,5,248,0,0,
-		1077,1079,3,110,55,0,1078,1077,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,
-		0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1085,5,
-		249,0,0,1084,1076,1,0,0,0,1084,1085,1,0,0,0,1085,109,1,0,0,0,1086,1087,
-		5,168,0,0,1087,1093,3,164,82,0,1088,1089,5,169,0,0,1089,1093,3,164,82,
-		0,1090,1091,5,170,0,0,1091,1093,3,164,82,0,1092,1086,1,0,0,0,1092,1088,
-		1,0,0,0,1092,1090,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,267,0,0,1095,1096,
-		3,164,82,0,1096,113,1,0,0,0,1097,1098,5,128,0,0,1098,1107,3,170,85,0,1099,
-		1103,5,248,0,0,1100,1102,3,116,58,0,1101,1100,1,0,0,0,1102,1105,1,0,0,
-		0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,
-		0,0,1106,1108,5,249,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,115,1,
-		0,0,0,1109,1110,5,129,0,0,1110,1116,3,164,82,0,1111,1112,5,130,0,0,1112,
-		1116,3,164,82,0,1113,1114,5,131,0,0,1114,1116,3,164,82,0,1115,1109,1,0,
-		0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,117,1,0,0,0,1117,1118,5,132,
-		0,0,1118,1119,3,170,85,0,1119,1120,5,248,0,0,1120,1128,3,164,82,0,1121,
-		1126,3,160,80,0,1122,1123,5,57,0,0,1123,1124,3,164,82,0,1124,1125,3,160,
-		80,0,1125,1127,1,0,0,0,1126,1122,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,
-		0,0,0,1128,1121,1,0,0,0,1128,1129,1,0,0,0,1129,1130,1,0,0,0,1130,1131,
-		5,249,0,0,1131,119,1,0,0,0,1132,1133,5,133,0,0,1133,1134,3,170,85,0,1134,
-		1135,5,255,0,0,1135,1142,3,164,82,0,1136,1139,5,134,0,0,1137,1140,5,135,
-		0,0,1138,1140,5,136,0,0,1139,1137,1,0,0,0,1139,1138,1,0,0,0,1140,1141,
-		1,0,0,0,1141,1143,3,162,81,0,1142,1136,1,0,0,0,1142,1143,1,0,0,0,1143,
-		1146,1,0,0,0,1144,1145,5,51,0,0,1145,1147,5,267,0,0,1146,1144,1,0,0,0,
-		1146,1147,1,0,0,0,1147,121,1,0,0,0,1148,1149,5,137,0,0,1149,1150,3,170,
-		85,0,1150,1151,5,145,0,0,1151,1154,3,164,82,0,1152,1153,5,51,0,0,1153,
-		1155,5,267,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,1159,1,0,0,0,1156,
-		1157,5,138,0,0,1157,1158,5,140,0,0,1158,1160,5,269,0,0,1159,1156,1,0,0,
-		0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,139,0,0,1162,1163,5,
-		140,0,0,1163,1165,5,269,0,0,1164,1161,1,0,0,0,1164,1165,1,0,0,0,1165,1176,
-		1,0,0,0,1166,1167,5,162,0,0,1167,1168,5,187,0,0,1168,1169,3,170,85,0,1169,
-		1170,5,163,0,0,1170,1171,5,167,0,0,1171,1172,5,269,0,0,1172,1174,5,164,
-		0,0,1173,1175,3,124,62,0,1174,1173,1,0,0,0,1174,1175,1,0,0,0,1175,1177,
-		1,0,0,0,1176,1166,1,0,0,0,1176,1177,1,0,0,0,1177,1178,1,0,0,0,1178,1179,
-		5,254,0,0,1179,1184,3,126,63,0,1180,1181,5,252,0,0,1181,1183,3,126,63,
-		0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,
-		0,0,1185,123,1,0,0,0,1186,1184,1,0,0,0,1187,1188,5,165,0,0,1188,1193,3,
-		170,85,0,1189,1190,5,252,0,0,1190,1192,3,170,85,0,1191,1189,1,0,0,0,1192,
-		1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1199,1,0,0,0,1195,
-		1193,1,0,0,0,1196,1197,5,178,0,0,1197,1198,5,166,0,0,1198,1200,3,170,85,
-		0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1202,5,166,
-		0,0,1202,1204,3,170,85,0,1203,1187,1,0,0,0,1203,1201,1,0,0,0,1204,125,
-		1,0,0,0,1205,1206,5,158,0,0,1206,1207,5,268,0,0,1207,1208,5,167,0,0,1208,
-		1225,3,170,85,0,1209,1221,5,161,0,0,1210,1211,5,250,0,0,1211,1216,3,170,
-		85,0,1212,1213,5,252,0,0,1213,1215,3,170,85,0,1214,1212,1,0,0,0,1215,1218,
-		1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1219,1,0,0,0,1218,1216,
-		1,0,0,0,1219,1220,5,251,0,0,1220,1222,1,0,0,0,1221,1210,1,0,0,0,1221,1222,
-		1,0,0,0,1222,1225,1,0,0,0,1223,1225,3,170,85,0,1224,1205,1,0,0,0,1224,
-		1209,1,0,0,0,1224,1223,1,0,0,0,1225,127,1,0,0,0,1226,1227,5,146,0,0,1227,
-		1228,5,145,0,0,1228,1231,3,164,82,0,1229,1230,5,147,0,0,1230,1232,3,162,
-		81,0,1231,1229,1,0,0,0,1231,1232,1,0,0,0,1232,129,1,0,0,0,1233,1234,5,
-		148,0,0,1234,1235,5,149,0,0,1235,1240,3,132,66,0,1236,1237,5,252,0,0,1237,
-		1239,3,132,66,0,1238,1236,1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,
-		1240,1241,1,0,0,0,1241,131,1,0,0,0,1242,1240,1,0,0,0,1243,1246,5,66,0,
-		0,1244,1246,3,170,85,0,1245,1243,1,0,0,0,1245,1244,1,0,0,0,1246,133,1,
-		0,0,0,1247,1248,5,150,0,0,1248,1252,5,248,0,0,1249,1251,3,136,68,0,1250,
-		1249,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,
-		1255,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,249,0,0,1256,135,1,0,0,0,1257,
-		1258,5,10,0,0,1258,1268,3,168,84,0,1259,1260,5,151,0,0,1260,1265,3,170,
-		85,0,1261,1262,5,252,0,0,1262,1264,3,170,85,0,1263,1261,1,0,0,0,1264,1267,
-		1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,1269,1,0,0,0,1267,1265,
-		1,0,0,0,1268,1259,1,0,0,0,1268,1269,1,0,0,0,1269,1352,1,0,0,0,1270,1271,
-		5,152,0,0,1271,1352,3,170,85,0,1272,1273,5,153,0,0,1273,1352,3,170,85,
-		0,1274,1275,5,154,0,0,1275,1276,5,155,0,0,1276,1277,5,156,0,0,1277,1352,
-		3,170,85,0,1278,1281,5,157,0,0,1279,1280,5,268,0,0,1280,1282,5,203,0,0,
-		1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,0,0,1283,1284,5,155,
-		0,0,1284,1285,5,167,0,0,1285,1352,3,170,85,0,1286,1287,5,158,0,0,1287,
-		1288,5,268,0,0,1288,1289,5,203,0,0,1289,1290,5,155,0,0,1290,1291,5,167,
-		0,0,1291,1352,3,170,85,0,1292,1293,5,180,0,0,1293,1298,3,170,85,0,1294,
-		1295,5,252,0,0,1295,1297,3,170,85,0,1296,1294,1,0,0,0,1297,1300,1,0,0,
-		0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,
-		0,0,1301,1303,5,159,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,1304,
-		1,0,0,0,1304,1305,5,167,0,0,1305,1306,5,232,0,0,1306,1307,3,168,84,0,1307,
-		1352,1,0,0,0,1308,1309,5,176,0,0,1309,1310,3,164,82,0,1310,1314,5,248,
-		0,0,1311,1313,3,136,68,0,1312,1311,1,0,0,0,1313,1316,1,0,0,0,1314,1312,
-		1,0,0,0,1314,1315,1,0,0,0,1315,1317,1,0,0,0,1316,1314,1,0,0,0,1317,1327,
-		5,249,0,0,1318,1319,5,177,0,0,1319,1323,5,248,0,0,1320,1322,3,136,68,0,
-		1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1323,1324,1,0,0,
-		0,1324,1326,1,0,0,0,1325,1323,1,0,0,0,1326,1328,5,249,0,0,1327,1318,1,
-		0,0,0,1327,1328,1,0,0,0,1328,1352,1,0,0,0,1329,1332,5,159,0,0,1330,1331,
-		5,187,0,0,1331,1333,5,114,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,
-		1334,1,0,0,0,1334,1338,5,248,0,0,1335,1337,3,136,68,0,1336,1335,1,0,0,
-		0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1341,1,0,
-		0,0,1340,1338,1,0,0,0,1341,1352,5,249,0,0,1342,1343,5,160,0,0,1343,1347,
-		5,248,0,0,1344,1346,3,136,68,0,1345,1344,1,0,0,0,1346,1349,1,0,0,0,1347,
-		1345,1,0,0,0,1347,1348,1,0,0,0,1348,1350,1,0,0,0,1349,1347,1,0,0,0,1350,
-		1352,5,249,0,0,1351,1257,1,0,0,0,1351,1270,1,0,0,0,1351,1272,1,0,0,0,1351,
-		1274,1,0,0,0,1351,1278,1,0,0,0,1351,1286,1,0,0,0,1351,1292,1,0,0,0,1351,
-		1308,1,0,0,0,1351,1329,1,0,0,0,1351,1342,1,0,0,0,1352,137,1,0,0,0,1353,
-		1354,5,179,0,0,1354,1358,5,248,0,0,1355,1357,3,140,70,0,1356,1355,1,0,
-		0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,1,0,0,0,1359,1361,1,
-		0,0,0,1360,1358,1,0,0,0,1361,1362,5,249,0,0,1362,139,1,0,0,0,1363,1364,
-		5,180,0,0,1364,1369,3,170,85,0,1365,1366,5,252,0,0,1366,1368,3,170,85,
-		0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,
-		0,0,1370,1375,1,0,0,0,1371,1369,1,0,0,0,1372,1374,3,142,71,0,1373,1372,
-		1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,1376,1,0,0,0,1376,1380,
-		1,0,0,0,1377,1375,1,0,0,0,1378,1380,3,134,67,0,1379,1363,1,0,0,0,1379,
-		1378,1,0,0,0,1380,141,1,0,0,0,1381,1382,5,181,0,0,1382,1434,3,164,82,0,
-		1383,1384,5,90,0,0,1384,1385,5,246,0,0,1385,1434,3,164,82,0,1386,1387,
-		5,90,0,0,1387,1434,3,170,85,0,1388,1389,5,182,0,0,1389,1434,3,162,81,0,
-		1390,1391,5,134,0,0,1391,1392,5,269,0,0,1392,1434,5,143,0,0,1393,1394,
-		5,103,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,5,112,0,0,
-		1397,1434,1,0,0,0,1398,1399,5,104,0,0,1399,1434,3,164,82,0,1400,1401,5,
-		105,0,0,1401,1402,3,164,82,0,1402,1403,5,189,0,0,1403,1404,5,112,0,0,1404,
-		1434,1,0,0,0,1405,1406,5,106,0,0,1406,1434,3,164,82,0,1407,1408,5,107,
-		0,0,1408,1434,5,108,0,0,1409,1410,5,109,0,0,1410,1434,3,164,82,0,1411,
-		1412,5,93,0,0,1412,1413,5,95,0,0,1413,1414,5,63,0,0,1414,1421,3,164,82,
-		0,1415,1416,5,94,0,0,1416,1417,5,167,0,0,1417,1418,3,164,82,0,1418,1419,
-		5,134,0,0,1419,1420,3,162,81,0,1420,1422,1,0,0,0,1421,1415,1,0,0,0,1421,
-		1422,1,0,0,0,1422,1425,1,0,0,0,1423,1424,5,4,0,0,1424,1426,3,162,81,0,
-		1425,1423,1,0,0,0,1425,1426,1,0,0,0,1426,1429,1,0,0,0,1427,1428,5,90,0,
-		0,1428,1430,3,164,82,0,1429,1427,1,0,0,0,1429,1430,1,0,0,0,1430,1434,1,
-		0,0,0,1431,1432,5,110,0,0,1432,1434,3,162,81,0,1433,1381,1,0,0,0,1433,
-		1383,1,0,0,0,1433,1386,1,0,0,0,1433,1388,1,0,0,0,1433,1390,1,0,0,0,1433,
-		1393,1,0,0,0,1433,1398,1,0,0,0,1433,1400,1,0,0,0,1433,1405,1,0,0,0,1433,
-		1407,1,0,0,0,1433,1409,1,0,0,0,1433,1411,1,0,0,0,1433,1431,1,0,0,0,1434,
-		143,1,0,0,0,1435,1436,5,2,0,0,1436,1437,3,170,85,0,1437,1438,5,4,0,0,1438,
-		1439,3,170,85,0,1439,1443,5,248,0,0,1440,1442,3,146,73,0,1441,1440,1,0,
-		0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,1,
-		0,0,0,1445,1443,1,0,0,0,1446,1447,5,249,0,0,1447,145,1,0,0,0,1448,1449,
-		3,170,85,0,1449,1450,5,60,0,0,1450,1451,5,183,0,0,1451,1452,5,269,0,0,
-		1452,1756,1,0,0,0,1453,1454,3,170,85,0,1454,1455,5,60,0,0,1455,1456,5,
-		38,0,0,1456,1460,3,164,82,0,1457,1459,3,158,79,0,1458,1457,1,0,0,0,1459,
-		1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1756,1,0,0,0,1462,
-		1460,1,0,0,0,1463,1464,3,170,85,0,1464,1468,5,98,0,0,1465,1466,5,156,0,
-		0,1466,1467,5,61,0,0,1467,1469,5,269,0,0,1468,1465,1,0,0,0,1468,1469,1,
-		0,0,0,1469,1470,1,0,0,0,1470,1471,5,63,0,0,1471,1472,3,162,81,0,1472,1756,
-		1,0,0,0,1473,1474,3,170,85,0,1474,1475,5,98,0,0,1475,1479,5,38,0,0,1476,
-		1477,5,156,0,0,1477,1478,5,61,0,0,1478,1480,5,269,0,0,1479,1476,1,0,0,
-		0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,1482,5,63,0,0,1482,1487,3,156,
-		78,0,1483,1484,5,252,0,0,1484,1486,3,156,78,0,1485,1483,1,0,0,0,1486,1489,
-		1,0,0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1493,1,0,0,0,1489,1487,
-		1,0,0,0,1490,1492,3,158,79,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
-		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1756,1,0,0,0,1495,1493,1,0,0,0,1496,
-		1497,3,168,84,0,1497,1498,7,3,0,0,1498,1499,3,164,82,0,1499,1504,3,160,
-		80,0,1500,1501,5,28,0,0,1501,1502,3,164,82,0,1502,1503,3,160,80,0,1503,
-		1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1756,1,0,0,0,1506,
-		1507,3,168,84,0,1507,1508,5,186,0,0,1508,1509,3,164,82,0,1509,1510,5,187,
-		0,0,1510,1511,5,267,0,0,1511,1756,1,0,0,0,1512,1513,3,170,85,0,1513,1546,
-		5,188,0,0,1514,1515,5,54,0,0,1515,1519,5,267,0,0,1516,1518,3,158,79,0,
-		1517,1516,1,0,0,0,1518,1521,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,
-		0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1522,1524,3,150,75,0,1523,1522,1,
-		0,0,0,1523,1524,1,0,0,0,1524,1547,1,0,0,0,1525,1535,5,38,0,0,1526,1527,
-		5,44,0,0,1527,1528,3,164,82,0,1528,1532,3,160,80,0,1529,1531,3,148,74,
-		0,1530,1529,1,0,0,0,1531,1534,1,0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,
-		0,0,1533,1536,1,0,0,0,1534,1532,1,0,0,0,1535,1526,1,0,0,0,1535,1536,1,
-		0,0,0,1536,1540,1,0,0,0,1537,1539,3,158,79,0,1538,1537,1,0,0,0,1539,1542,
-		1,0,0,0,1540,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1544,1,0,0,0,1542,1540,
-		1,0,0,0,1543,1545,3,150,75,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
-		1547,1,0,0,0,1546,1514,1,0,0,0,1546,1525,1,0,0,0,1547,1756,1,0,0,0,1548,
-		1550,5,179,0,0,1549,1551,3,142,71,0,1550,1549,1,0,0,0,1551,1552,1,0,0,
-		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1756,1,0,0,0,1554,1555,5,179,
-		0,0,1555,1556,5,180,0,0,1556,1756,5,111,0,0,1557,1558,5,179,0,0,1558,1559,
-		5,206,0,0,1559,1560,5,93,0,0,1560,1756,5,95,0,0,1561,1562,3,170,85,0,1562,
-		1563,5,122,0,0,1563,1564,3,164,82,0,1564,1756,1,0,0,0,1565,1566,3,170,
-		85,0,1566,1567,5,16,0,0,1567,1568,3,28,14,0,1568,1572,5,248,0,0,1569,1571,
-		3,34,17,0,1570,1569,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,
-		1,0,0,0,1573,1575,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,249,0,0,1576,1756,
-		1,0,0,0,1577,1578,3,170,85,0,1578,1579,5,19,0,0,1579,1580,5,267,0,0,1580,
-		1581,5,20,0,0,1581,1582,3,164,82,0,1582,1756,1,0,0,0,1583,1584,3,170,85,
-		0,1584,1586,5,21,0,0,1585,1587,5,256,0,0,1586,1585,1,0,0,0,1586,1587,1,
-		0,0,0,1587,1588,1,0,0,0,1588,1589,3,164,82,0,1589,1756,1,0,0,0,1590,1591,
-		3,170,85,0,1591,1592,5,241,0,0,1592,1595,3,162,81,0,1593,1594,5,51,0,0,
-		1594,1596,5,267,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1756,1,0,
-		0,0,1597,1598,3,170,85,0,1598,1599,5,241,0,0,1599,1600,5,38,0,0,1600,1605,
-		3,154,77,0,1601,1602,5,252,0,0,1602,1604,3,154,77,0,1603,1601,1,0,0,0,
-		1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,1606,1,0,0,0,1606,1610,1,0,0,
-		0,1607,1605,1,0,0,0,1608,1609,5,51,0,0,1609,1611,5,267,0,0,1610,1608,1,
-		0,0,0,1610,1611,1,0,0,0,1611,1615,1,0,0,0,1612,1614,3,158,79,0,1613,1612,
-		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1756,
-		1,0,0,0,1617,1615,1,0,0,0,1618,1619,3,170,85,0,1619,1620,5,245,0,0,1620,
-		1621,5,38,0,0,1621,1626,3,154,77,0,1622,1623,5,252,0,0,1623,1625,3,154,
-		77,0,1624,1622,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,
-		0,0,0,1627,1632,1,0,0,0,1628,1626,1,0,0,0,1629,1631,3,158,79,0,1630,1629,
-		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1756,
-		1,0,0,0,1634,1632,1,0,0,0,1635,1636,3,170,85,0,1636,1637,5,92,0,0,1637,
-		1638,3,164,82,0,1638,1756,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,93,
-		0,0,1641,1642,5,140,0,0,1642,1643,3,162,81,0,1643,1644,5,63,0,0,1644,1645,
-		3,164,82,0,1645,1756,1,0,0,0,1646,1647,3,170,85,0,1647,1648,5,206,0,0,
-		1648,1649,5,93,0,0,1649,1756,1,0,0,0,1650,1651,3,170,85,0,1651,1652,5,
-		71,0,0,1652,1654,5,69,0,0,1653,1655,5,268,0,0,1654,1653,1,0,0,0,1654,1655,
-		1,0,0,0,1655,1756,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,71,0,0,1658,
-		1661,5,70,0,0,1659,1660,5,51,0,0,1660,1662,5,267,0,0,1661,1659,1,0,0,0,
-		1661,1662,1,0,0,0,1662,1756,1,0,0,0,1663,1664,3,170,85,0,1664,1665,5,172,
-		0,0,1665,1666,5,54,0,0,1666,1669,5,267,0,0,1667,1668,5,63,0,0,1668,1670,
-		3,164,82,0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1673,1,0,0,0,1671,
-		1672,5,173,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1674,1,0,0,
-		0,1674,1756,1,0,0,0,1675,1676,3,170,85,0,1676,1677,5,172,0,0,1677,1678,
-		5,145,0,0,1678,1681,3,164,82,0,1679,1680,5,51,0,0,1680,1682,5,267,0,0,
-		1681,1679,1,0,0,0,1681,1682,1,0,0,0,1682,1685,1,0,0,0,1683,1684,5,63,0,
-		0,1684,1686,3,164,82,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1689,1,
-		0,0,0,1687,1688,5,173,0,0,1688,1690,3,164,82,0,1689,1687,1,0,0,0,1689,
-		1690,1,0,0,0,1690,1756,1,0,0,0,1691,1692,3,170,85,0,1692,1693,5,174,0,
-		0,1693,1694,3,164,82,0,1694,1756,1,0,0,0,1695,1696,3,170,85,0,1696,1698,
-		5,65,0,0,1697,1699,3,102,51,0,1698,1697,1,0,0,0,1699,1700,1,0,0,0,1700,
-		1698,1,0,0,0,1700,1701,1,0,0,0,1701,1756,1,0,0,0,1702,1703,5,22,0,0,1703,
-		1756,5,269,0,0,1704,1705,5,23,0,0,1705,1756,5,269,0,0,1706,1756,5,24,0,
-		0,1707,1756,5,25,0,0,1708,1709,3,170,85,0,1709,1710,5,26,0,0,1710,1711,
-		5,27,0,0,1711,1712,3,164,82,0,1712,1713,3,160,80,0,1713,1714,5,28,0,0,
-		1714,1715,3,164,82,0,1715,1716,3,160,80,0,1716,1756,1,0,0,0,1717,1718,
-		3,170,85,0,1718,1719,5,29,0,0,1719,1722,5,167,0,0,1720,1723,5,30,0,0,1721,
-		1723,3,164,82,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,1724,1,0,0,0,
-		1724,1725,5,31,0,0,1725,1726,3,164,82,0,1726,1727,3,160,80,0,1727,1728,
-		5,28,0,0,1728,1729,3,164,82,0,1729,1730,3,160,80,0,1730,1756,1,0,0,0,1731,
-		1732,3,170,85,0,1732,1733,5,32,0,0,1733,1734,3,164,82,0,1734,1735,3,160,
-		80,0,1735,1736,5,20,0,0,1736,1737,3,164,82,0,1737,1756,1,0,0,0,1738,1739,
-		5,33,0,0,1739,1740,3,168,84,0,1740,1741,5,34,0,0,1741,1742,3,168,84,0,
-		1742,1745,3,164,82,0,1743,1744,5,35,0,0,1744,1746,3,164,82,0,1745,1743,
-		1,0,0,0,1745,1746,1,0,0,0,1746,1756,1,0,0,0,1747,1748,5,36,0,0,1748,1749,
-		5,35,0,0,1749,1750,3,164,82,0,1750,1751,3,160,80,0,1751,1752,5,37,0,0,
-		1752,1753,3,164,82,0,1753,1754,3,160,80,0,1754,1756,1,0,0,0,1755,1448,
-		1,0,0,0,1755,1453,1,0,0,0,1755,1463,1,0,0,0,1755,1473,1,0,0,0,1755,1496,
-		1,0,0,0,1755,1506,1,0,0,0,1755,1512,1,0,0,0,1755,1548,1,0,0,0,1755,1554,
-		1,0,0,0,1755,1557,1,0,0,0,1755,1561,1,0,0,0,1755,1565,1,0,0,0,1755,1577,
-		1,0,0,0,1755,1583,1,0,0,0,1755,1590,1,0,0,0,1755,1597,1,0,0,0,1755,1618,
-		1,0,0,0,1755,1635,1,0,0,0,1755,1639,1,0,0,0,1755,1646,1,0,0,0,1755,1650,
-		1,0,0,0,1755,1656,1,0,0,0,1755,1663,1,0,0,0,1755,1675,1,0,0,0,1755,1691,
-		1,0,0,0,1755,1695,1,0,0,0,1755,1702,1,0,0,0,1755,1704,1,0,0,0,1755,1706,
-		1,0,0,0,1755,1707,1,0,0,0,1755,1708,1,0,0,0,1755,1717,1,0,0,0,1755,1731,
-		1,0,0,0,1755,1738,1,0,0,0,1755,1747,1,0,0,0,1756,147,1,0,0,0,1757,1758,
-		5,73,0,0,1758,1759,5,267,0,0,1759,1760,5,178,0,0,1760,1761,3,164,82,0,
-		1761,1762,3,160,80,0,1762,149,1,0,0,0,1763,1764,5,45,0,0,1764,1765,5,40,
-		0,0,1765,1766,5,41,0,0,1766,1767,3,164,82,0,1767,1768,5,42,0,0,1768,1772,
-		3,164,82,0,1769,1771,3,158,79,0,1770,1769,1,0,0,0,1771,1774,1,0,0,0,1772,
-		1770,1,0,0,0,1772,1773,1,0,0,0,1773,1793,1,0,0,0,1774,1772,1,0,0,0,1775,
-		1776,5,45,0,0,1776,1777,5,38,0,0,1777,1778,5,63,0,0,1778,1783,3,152,76,
-		0,1779,1780,5,252,0,0,1780,1782,3,152,76,0,1781,1779,1,0,0,0,1782,1785,
-		1,0,0,0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,1789,1,0,0,0,1785,1783,
-		1,0,0,0,1786,1788,3,158,79,0,1787,1786,1,0,0,0,1788,1791,1,0,0,0,1789,
-		1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,0,0,1792,
-		1763,1,0,0,0,1792,1775,1,0,0,0,1793,151,1,0,0,0,1794,1795,3,164,82,0,1795,
-		1796,5,34,0,0,1796,1797,3,164,82,0,1797,153,1,0,0,0,1798,1800,5,257,0,
-		0,1799,1798,1,0,0,0,1799,1800,1,0,0,0,1800,1801,1,0,0,0,1801,1802,3,162,
-		81,0,1802,1803,5,34,0,0,1803,1804,3,164,82,0,1804,155,1,0,0,0,1805,1806,
-		3,162,81,0,1806,1807,5,34,0,0,1807,1808,3,164,82,0,1808,157,1,0,0,0,1809,
-		1810,5,39,0,0,1810,1811,3,168,84,0,1811,1812,3,164,82,0,1812,159,1,0,0,
-		0,1813,1814,5,189,0,0,1814,1815,5,202,0,0,1815,161,1,0,0,0,1816,1817,5,
-		268,0,0,1817,163,1,0,0,0,1818,1819,6,82,-1,0,1819,1820,5,250,0,0,1820,
-		1821,3,164,82,0,1821,1822,5,251,0,0,1822,1861,1,0,0,0,1823,1824,5,257,
-		0,0,1824,1861,3,164,82,16,1825,1826,5,206,0,0,1826,1861,3,164,82,11,1827,
-		1828,5,176,0,0,1828,1829,3,164,82,0,1829,1830,5,178,0,0,1830,1831,3,164,
-		82,0,1831,1832,5,177,0,0,1832,1833,3,164,82,0,1833,1861,1,0,0,0,1834,1835,
-		3,170,85,0,1835,1844,5,250,0,0,1836,1841,3,164,82,0,1837,1838,5,252,0,
-		0,1838,1840,3,164,82,0,1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,1,
-		0,0,0,1841,1842,1,0,0,0,1842,1845,1,0,0,0,1843,1841,1,0,0,0,1844,1836,
-		1,0,0,0,1844,1845,1,0,0,0,1845,1846,1,0,0,0,1846,1847,5,251,0,0,1847,1861,
-		1,0,0,0,1848,1850,7,4,0,0,1849,1851,3,166,83,0,1850,1849,1,0,0,0,1850,
-		1851,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,189,0,0,1853,1861,3,166,83,
-		0,1854,1855,5,269,0,0,1855,1861,3,166,83,0,1856,1861,5,268,0,0,1857,1861,
-		5,269,0,0,1858,1861,5,267,0,0,1859,1861,3,168,84,0,1860,1818,1,0,0,0,1860,
-		1823,1,0,0,0,1860,1825,1,0,0,0,1860,1827,1,0,0,0,1860,1834,1,0,0,0,1860,
-		1848,1,0,0,0,1860,1854,1,0,0,0,1860,1856,1,0,0,0,1860,1857,1,0,0,0,1860,
-		1858,1,0,0,0,1860,1859,1,0,0,0,1861,1882,1,0,0,0,1862,1863,10,15,0,0,1863,
-		1864,5,203,0,0,1864,1881,3,164,82,16,1865,1866,10,14,0,0,1866,1867,7,5,
-		0,0,1867,1881,3,164,82,15,1868,1869,10,13,0,0,1869,1870,7,6,0,0,1870,1881,
-		3,164,82,14,1871,1872,10,12,0,0,1872,1873,7,7,0,0,1873,1881,3,164,82,13,
-		1874,1875,10,10,0,0,1875,1876,5,204,0,0,1876,1881,3,164,82,11,1877,1878,
-		10,9,0,0,1878,1879,5,205,0,0,1879,1881,3,164,82,10,1880,1862,1,0,0,0,1880,
-		1865,1,0,0,0,1880,1868,1,0,0,0,1880,1871,1,0,0,0,1880,1874,1,0,0,0,1880,
-		1877,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,1882,1883,1,0,0,0,1883,
-		165,1,0,0,0,1884,1882,1,0,0,0,1885,1886,7,8,0,0,1886,167,1,0,0,0,1887,
-		1890,3,170,85,0,1888,1889,5,253,0,0,1889,1891,3,170,85,0,1890,1888,1,0,
-		0,0,1890,1891,1,0,0,0,1891,169,1,0,0,0,1892,1893,7,9,0,0,1893,171,1,0,
-		0,0,198,176,178,192,218,225,227,235,237,259,263,265,272,277,280,285,289,
-		302,313,321,342,351,361,373,377,385,389,394,404,418,425,428,443,448,455,
-		467,469,472,483,489,491,493,502,507,510,514,523,532,537,545,552,565,567,
-		577,594,602,606,615,619,623,625,631,634,638,646,656,690,700,729,731,741,
-		748,752,760,785,792,800,807,811,815,823,827,843,883,888,892,900,914,918,
-		920,927,946,955,960,976,980,988,1010,1016,1024,1032,1045,1056,1059,1069,
-		1072,1080,1084,1092,1103,1107,1115,1126,1128,1139,1142,1146,1154,1159,
-		1164,1174,1176,1184,1193,1199,1203,1216,1221,1224,1231,1240,1245,1252,
-		1265,1268,1281,1298,1302,1314,1323,1327,1332,1338,1347,1351,1358,1369,
-		1375,1379,1421,1425,1429,1433,1443,1460,1468,1479,1487,1493,1504,1519,
-		1523,1532,1535,1540,1544,1546,1552,1572,1586,1595,1605,1610,1615,1626,
-		1632,1654,1661,1669,1673,1681,1685,1689,1700,1722,1745,1755,1772,1783,
-		1789,1792,1799,1841,1844,1850,1860,1880,1882,1890
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,734,8,35,3,35,736,8,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,746,8,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,753,8,35,1,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,36,5,36,
+		763,8,36,10,36,12,36,766,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		3,37,790,8,37,1,38,1,38,1,38,1,38,1,38,3,38,797,8,38,1,39,1,39,1,39,1,
+		39,5,39,803,8,39,10,39,12,39,806,9,39,1,39,1,39,1,40,1,40,3,40,812,8,40,
+		1,40,1,40,3,40,816,8,40,1,40,1,40,3,40,820,8,40,1,41,1,41,1,41,1,41,1,
+		41,1,41,3,41,828,8,41,1,41,1,41,3,41,832,8,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,846,8,41,10,41,12,41,849,9,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,888,8,41,1,41,5,41,891,
+		8,41,10,41,12,41,894,9,41,1,41,3,41,897,8,41,1,41,1,41,1,41,1,41,5,41,
+		903,8,41,10,41,12,41,906,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,4,41,917,8,41,11,41,12,41,918,1,41,1,41,3,41,923,8,41,3,41,925,8,
+		41,1,42,1,42,1,42,1,42,1,42,3,42,932,8,42,1,43,1,43,1,43,1,43,1,43,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,951,8,45,1,
+		46,1,46,1,46,1,46,1,46,5,46,958,8,46,10,46,12,46,961,9,46,1,46,1,46,3,
+		46,965,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,
+		5,48,979,8,48,10,48,12,48,982,9,48,1,48,3,48,985,8,48,1,49,1,49,1,49,1,
+		49,5,49,991,8,49,10,49,12,49,994,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,1013,8,50,11,
+		50,12,50,1014,1,50,1,50,1,50,1,50,3,50,1021,8,50,1,51,1,51,1,51,1,51,1,
+		51,1,51,3,51,1029,8,51,1,52,1,52,1,52,1,52,5,52,1035,8,52,10,52,12,52,
+		1038,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1048,8,53,10,53,
+		12,53,1051,9,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1061,8,53,
+		1,53,3,53,1064,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1072,8,53,10,53,
+		12,53,1075,9,53,3,53,1077,8,53,1,54,1,54,1,54,1,54,5,54,1083,8,54,10,54,
+		12,54,1086,9,54,1,54,3,54,1089,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
+		1097,8,55,1,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1106,8,57,10,57,12,57,
+		1109,9,57,1,57,3,57,1112,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1120,
+		8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1131,8,59,3,59,
+		1133,8,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1144,8,60,
+		1,60,3,60,1147,8,60,1,60,1,60,3,60,1151,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,3,61,1159,8,61,1,61,1,61,1,61,3,61,1164,8,61,1,61,1,61,1,61,3,61,
+		1169,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1179,8,61,3,61,
+		1181,8,61,1,61,1,61,1,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,1,62,
+		1,62,1,62,1,62,5,62,1196,8,62,10,62,12,62,1199,9,62,1,62,1,62,1,62,3,62,
+		1204,8,62,1,62,1,62,3,62,1208,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,5,63,1219,8,63,10,63,12,63,1222,9,63,1,63,1,63,3,63,1226,8,63,
+		1,63,3,63,1229,8,63,1,64,1,64,1,64,1,64,1,64,3,64,1236,8,64,1,65,1,65,
+		1,65,1,65,1,65,5,65,1243,8,65,10,65,12,65,1246,9,65,1,66,1,66,3,66,1250,
+		8,66,1,67,1,67,1,67,5,67,1255,8,67,10,67,12,67,1258,9,67,1,67,1,67,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,1268,8,68,10,68,12,68,1271,9,68,3,68,1273,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1286,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1301,8,68,10,68,12,68,1304,9,68,1,68,3,68,1307,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,1317,8,68,10,68,12,68,1320,9,68,1,68,1,68,
+		1,68,1,68,5,68,1326,8,68,10,68,12,68,1329,9,68,1,68,3,68,1332,8,68,1,68,
+		1,68,1,68,3,68,1337,8,68,1,68,1,68,5,68,1341,8,68,10,68,12,68,1344,9,68,
+		1,68,1,68,1,68,1,68,5,68,1350,8,68,10,68,12,68,1353,9,68,1,68,3,68,1356,
+		8,68,1,69,1,69,1,69,5,69,1361,8,69,10,69,12,69,1364,9,69,1,69,1,69,1,70,
+		1,70,1,70,1,70,5,70,1372,8,70,10,70,12,70,1375,9,70,1,70,5,70,1378,8,70,
+		10,70,12,70,1381,9,70,1,70,3,70,1384,8,70,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,3,71,1421,8,71,1,71,1,71,3,71,1425,8,71,1,71,3,71,1428,8,71,1,71,
+		1,71,3,71,1432,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,73,1,73,1,73,1,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,1449,8,74,10,74,12,74,1452,9,74,1,74,1,74,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1466,8,75,10,75,
+		12,75,1469,9,75,1,75,1,75,1,75,1,75,1,75,3,75,1476,8,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,3,75,1487,8,75,1,75,1,75,1,75,1,75,5,75,
+		1493,8,75,10,75,12,75,1496,9,75,1,75,5,75,1499,8,75,10,75,12,75,1502,9,
+		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1512,8,75,1,75,1,75,1,
+		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1525,8,75,10,75,12,75,
+		1528,9,75,1,75,3,75,1531,8,75,1,75,1,75,1,75,1,75,1,75,5,75,1538,8,75,
+		10,75,12,75,1541,9,75,3,75,1543,8,75,1,75,5,75,1546,8,75,10,75,12,75,1549,
+		9,75,1,75,3,75,1552,8,75,3,75,1554,8,75,1,75,1,75,4,75,1558,8,75,11,75,
+		12,75,1559,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,5,75,1578,8,75,10,75,12,75,1581,9,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1594,8,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,3,75,1603,8,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,
+		1611,8,75,10,75,12,75,1614,9,75,1,75,1,75,3,75,1618,8,75,1,75,5,75,1621,
+		8,75,10,75,12,75,1624,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1632,8,75,
+		10,75,12,75,1635,9,75,1,75,5,75,1638,8,75,10,75,12,75,1641,9,75,1,75,1,
+		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1654,8,75,1,75,3,
+		75,1657,8,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1667,8,75,1,
+		75,1,75,1,75,1,75,1,75,3,75,1674,8,75,1,75,1,75,1,75,1,75,1,75,1,75,3,
+		75,1682,8,75,1,75,1,75,3,75,1686,8,75,1,75,1,75,1,75,1,75,1,75,1,75,3,
+		75,1694,8,75,1,75,1,75,3,75,1698,8,75,1,75,1,75,3,75,1702,8,75,1,75,1,
+		75,1,75,1,75,1,75,1,75,1,75,4,75,1711,8,75,11,75,12,75,1712,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,3,75,1735,8,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		3,75,1758,8,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,1768,8,75,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,
+		1783,8,77,10,77,12,77,1786,9,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1794,
+		8,77,10,77,12,77,1797,9,77,1,77,5,77,1800,8,77,10,77,12,77,1803,9,77,3,
+		77,1805,8,77,1,78,1,78,1,78,1,78,1,79,3,79,1812,8,79,1,79,1,79,1,79,1,
+		79,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,83,1,83,1,
+		84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,
+		84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1852,8,84,10,84,12,84,1855,9,84,
+		3,84,1857,8,84,1,84,1,84,1,84,1,84,3,84,1863,8,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,1,84,3,84,1873,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1893,8,84,
+		10,84,12,84,1896,9,84,1,85,1,85,1,86,1,86,1,86,3,86,1903,8,86,1,87,1,87,
+		1,87,0,1,168,88,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
+		162,164,166,168,170,172,174,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,
+		184,185,1,0,268,269,1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,
+		127,129,131,135,136,138,144,147,149,158,158,160,166,168,172,175,175,181,
+		183,185,185,201,202,207,221,223,235,240,247,272,273,2202,0,182,1,0,0,0,
+		2,187,1,0,0,0,4,190,1,0,0,0,6,222,1,0,0,0,8,224,1,0,0,0,10,236,1,0,0,0,
+		12,269,1,0,0,0,14,284,1,0,0,0,16,286,1,0,0,0,18,298,1,0,0,0,20,300,1,0,
+		0,0,22,317,1,0,0,0,24,319,1,0,0,0,26,355,1,0,0,0,28,357,1,0,0,0,30,359,
+		1,0,0,0,32,393,1,0,0,0,34,395,1,0,0,0,36,400,1,0,0,0,38,476,1,0,0,0,40,
+		497,1,0,0,0,42,499,1,0,0,0,44,527,1,0,0,0,46,536,1,0,0,0,48,541,1,0,0,
+		0,50,549,1,0,0,0,52,551,1,0,0,0,54,571,1,0,0,0,56,573,1,0,0,0,58,575,1,
+		0,0,0,60,638,1,0,0,0,62,642,1,0,0,0,64,644,1,0,0,0,66,694,1,0,0,0,68,696,
+		1,0,0,0,70,756,1,0,0,0,72,758,1,0,0,0,74,789,1,0,0,0,76,791,1,0,0,0,78,
+		798,1,0,0,0,80,809,1,0,0,0,82,924,1,0,0,0,84,926,1,0,0,0,86,933,1,0,0,
+		0,88,938,1,0,0,0,90,944,1,0,0,0,92,952,1,0,0,0,94,968,1,0,0,0,96,984,1,
+		0,0,0,98,986,1,0,0,0,100,1020,1,0,0,0,102,1028,1,0,0,0,104,1030,1,0,0,
+		0,106,1076,1,0,0,0,108,1078,1,0,0,0,110,1096,1,0,0,0,112,1098,1,0,0,0,
+		114,1101,1,0,0,0,116,1119,1,0,0,0,118,1121,1,0,0,0,120,1136,1,0,0,0,122,
+		1152,1,0,0,0,124,1207,1,0,0,0,126,1228,1,0,0,0,128,1230,1,0,0,0,130,1237,
+		1,0,0,0,132,1249,1,0,0,0,134,1251,1,0,0,0,136,1355,1,0,0,0,138,1357,1,
+		0,0,0,140,1383,1,0,0,0,142,1431,1,0,0,0,144,1433,1,0,0,0,146,1439,1,0,
+		0,0,148,1442,1,0,0,0,150,1767,1,0,0,0,152,1769,1,0,0,0,154,1804,1,0,0,
+		0,156,1806,1,0,0,0,158,1811,1,0,0,0,160,1817,1,0,0,0,162,1821,1,0,0,0,
+		164,1825,1,0,0,0,166,1828,1,0,0,0,168,1872,1,0,0,0,170,1897,1,0,0,0,172,
+		1899,1,0,0,0,174,1904,1,0,0,0,176,181,3,2,1,0,177,181,3,4,2,0,178,181,
+		3,148,74,0,179,181,3,8,4,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,
+		0,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,
+		185,1,0,0,0,184,182,1,0,0,0,185,186,5,0,0,1,186,1,1,0,0,0,187,188,5,3,
+		0,0,188,189,5,270,0,0,189,3,1,0,0,0,190,191,5,1,0,0,191,192,3,174,87,0,
+		192,196,5,248,0,0,193,195,3,6,3,0,194,193,1,0,0,0,195,198,1,0,0,0,196,
+		194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,
+		249,0,0,200,5,1,0,0,0,201,223,3,12,6,0,202,223,3,20,10,0,203,223,3,24,
+		12,0,204,223,3,30,15,0,205,223,3,36,18,0,206,223,3,58,29,0,207,223,3,64,
+		32,0,208,223,3,68,34,0,209,223,3,98,49,0,210,223,3,72,36,0,211,223,3,78,
+		39,0,212,223,3,104,52,0,213,223,3,114,57,0,214,223,3,118,59,0,215,223,
+		3,120,60,0,216,223,3,122,61,0,217,223,3,128,64,0,218,223,3,130,65,0,219,
+		223,3,134,67,0,220,223,3,138,69,0,221,223,3,8,4,0,222,201,1,0,0,0,222,
+		202,1,0,0,0,222,203,1,0,0,0,222,204,1,0,0,0,222,205,1,0,0,0,222,206,1,
+		0,0,0,222,207,1,0,0,0,222,208,1,0,0,0,222,209,1,0,0,0,222,210,1,0,0,0,
+		222,211,1,0,0,0,222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,
+		1,0,0,0,222,216,1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,
+		0,222,220,1,0,0,0,222,221,1,0,0,0,223,7,1,0,0,0,224,225,5,272,0,0,225,
+		231,4,4,0,0,226,230,3,174,87,0,227,230,5,4,0,0,228,230,5,54,0,0,229,226,
+		1,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,
+		0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,3,10,5,0,235,
+		9,1,0,0,0,236,241,5,248,0,0,237,240,3,10,5,0,238,240,8,0,0,0,239,237,1,
+		0,0,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,
+		242,244,1,0,0,0,243,241,1,0,0,0,244,245,5,249,0,0,245,11,1,0,0,0,246,247,
+		5,5,0,0,247,270,5,270,0,0,248,249,5,6,0,0,249,270,3,174,87,0,250,251,5,
+		7,0,0,251,270,5,267,0,0,252,253,5,8,0,0,253,270,5,267,0,0,254,255,5,9,
+		0,0,255,270,5,267,0,0,256,257,5,10,0,0,257,270,3,174,87,0,258,259,5,11,
+		0,0,259,270,3,18,9,0,260,261,5,12,0,0,261,263,3,174,87,0,262,264,3,174,
+		87,0,263,262,1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,266,5,13,0,0,
+		266,268,3,14,7,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,246,
+		1,0,0,0,269,248,1,0,0,0,269,250,1,0,0,0,269,252,1,0,0,0,269,254,1,0,0,
+		0,269,256,1,0,0,0,269,258,1,0,0,0,269,260,1,0,0,0,270,13,1,0,0,0,271,276,
+		3,174,87,0,272,273,5,256,0,0,273,275,3,174,87,0,274,272,1,0,0,0,275,278,
+		1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,276,1,0,0,
+		0,279,280,5,256,0,0,280,282,3,16,8,0,281,279,1,0,0,0,281,282,1,0,0,0,282,
+		285,1,0,0,0,283,285,3,16,8,0,284,271,1,0,0,0,284,283,1,0,0,0,285,15,1,
+		0,0,0,286,293,5,248,0,0,287,289,5,267,0,0,288,290,5,252,0,0,289,288,1,
+		0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,287,1,0,0,0,292,295,1,0,0,0,
+		293,291,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,
+		5,249,0,0,297,17,1,0,0,0,298,299,5,266,0,0,299,19,1,0,0,0,300,301,5,14,
+		0,0,301,302,3,174,87,0,302,306,5,248,0,0,303,305,3,22,11,0,304,303,1,0,
+		0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,
+		306,1,0,0,0,309,310,5,249,0,0,310,21,1,0,0,0,311,312,5,43,0,0,312,318,
+		5,270,0,0,313,314,5,44,0,0,314,318,3,168,84,0,315,316,5,45,0,0,316,318,
+		3,168,84,0,317,311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,23,1,0,
+		0,0,319,320,5,15,0,0,320,321,3,174,87,0,321,325,5,248,0,0,322,324,3,26,
+		13,0,323,322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,
+		328,1,0,0,0,327,325,1,0,0,0,328,329,5,249,0,0,329,25,1,0,0,0,330,331,5,
+		122,0,0,331,356,3,168,84,0,332,333,5,184,0,0,333,334,3,168,84,0,334,335,
+		3,164,82,0,335,356,1,0,0,0,336,337,5,185,0,0,337,338,3,168,84,0,338,339,
+		3,164,82,0,339,356,1,0,0,0,340,341,5,16,0,0,341,342,3,28,14,0,342,346,
+		5,248,0,0,343,345,3,34,17,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,
+		0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,249,0,
+		0,350,356,1,0,0,0,351,352,5,19,0,0,352,353,5,267,0,0,353,354,5,20,0,0,
+		354,356,3,168,84,0,355,330,1,0,0,0,355,332,1,0,0,0,355,336,1,0,0,0,355,
+		340,1,0,0,0,355,351,1,0,0,0,356,27,1,0,0,0,357,358,7,1,0,0,358,29,1,0,
+		0,0,359,360,5,46,0,0,360,361,3,174,87,0,361,365,5,248,0,0,362,364,3,32,
+		16,0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
+		368,1,0,0,0,367,365,1,0,0,0,368,369,5,249,0,0,369,31,1,0,0,0,370,371,5,
+		47,0,0,371,394,3,168,84,0,372,373,5,48,0,0,373,374,5,49,0,0,374,377,3,
+		166,83,0,375,376,5,50,0,0,376,378,3,168,84,0,377,375,1,0,0,0,377,378,1,
+		0,0,0,378,381,1,0,0,0,379,380,5,51,0,0,380,382,5,267,0,0,381,379,1,0,0,
+		0,381,382,1,0,0,0,382,394,1,0,0,0,383,384,5,48,0,0,384,385,5,52,0,0,385,
+		389,5,248,0,0,386,388,3,34,17,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,
+		1,0,0,0,389,390,1,0,0,0,390,392,1,0,0,0,391,389,1,0,0,0,392,394,5,249,
+		0,0,393,370,1,0,0,0,393,372,1,0,0,0,393,383,1,0,0,0,394,33,1,0,0,0,395,
+		396,5,267,0,0,396,398,3,168,84,0,397,399,5,252,0,0,398,397,1,0,0,0,398,
+		399,1,0,0,0,399,35,1,0,0,0,400,401,5,53,0,0,401,402,3,174,87,0,402,403,
+		5,54,0,0,403,404,3,174,87,0,404,408,5,248,0,0,405,407,3,38,19,0,406,405,
+		1,0,0,0,407,410,1,0,0,0,408,406,1,0,0,0,408,409,1,0,0,0,409,411,1,0,0,
+		0,410,408,1,0,0,0,411,412,5,249,0,0,412,37,1,0,0,0,413,414,5,55,0,0,414,
+		477,3,174,87,0,415,416,5,56,0,0,416,417,3,168,84,0,417,422,3,164,82,0,
+		418,419,5,57,0,0,419,420,3,168,84,0,420,421,3,164,82,0,421,423,1,0,0,0,
+		422,418,1,0,0,0,422,423,1,0,0,0,423,432,1,0,0,0,424,425,5,243,0,0,425,
+		429,3,174,87,0,426,428,3,46,23,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,
+		1,0,0,0,429,430,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,432,424,1,0,0,
+		0,432,433,1,0,0,0,433,477,1,0,0,0,434,435,5,58,0,0,435,477,5,267,0,0,436,
+		437,5,59,0,0,437,477,3,166,83,0,438,439,5,60,0,0,439,440,3,48,24,0,440,
+		441,3,166,83,0,441,442,5,63,0,0,442,443,5,55,0,0,443,447,5,64,0,0,444,
+		445,5,56,0,0,445,446,5,63,0,0,446,448,5,65,0,0,447,444,1,0,0,0,447,448,
+		1,0,0,0,448,452,1,0,0,0,449,451,3,40,20,0,450,449,1,0,0,0,451,454,1,0,
+		0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,477,1,0,0,0,454,452,1,0,0,0,455,
+		457,5,66,0,0,456,458,3,50,25,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,
+		1,0,0,0,459,460,1,0,0,0,460,477,1,0,0,0,461,462,5,11,0,0,462,477,3,18,
+		9,0,463,477,3,52,26,0,464,465,5,242,0,0,465,477,3,174,87,0,466,467,5,96,
+		0,0,467,473,3,168,84,0,468,471,5,100,0,0,469,470,5,167,0,0,470,472,3,168,
+		84,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,468,1,0,0,0,473,
+		474,1,0,0,0,474,477,1,0,0,0,475,477,3,42,21,0,476,413,1,0,0,0,476,415,
+		1,0,0,0,476,434,1,0,0,0,476,436,1,0,0,0,476,438,1,0,0,0,476,455,1,0,0,
+		0,476,461,1,0,0,0,476,463,1,0,0,0,476,464,1,0,0,0,476,466,1,0,0,0,476,
+		475,1,0,0,0,477,39,1,0,0,0,478,479,5,34,0,0,479,498,3,42,21,0,480,481,
+		5,34,0,0,481,482,5,96,0,0,482,487,3,168,84,0,483,484,5,252,0,0,484,486,
+		3,168,84,0,485,483,1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,
+		0,0,488,495,1,0,0,0,489,487,1,0,0,0,490,493,5,100,0,0,491,492,5,167,0,
+		0,492,494,3,168,84,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,
+		490,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,497,478,1,0,0,0,497,480,1,
+		0,0,0,498,41,1,0,0,0,499,500,5,97,0,0,500,501,5,63,0,0,501,506,3,166,83,
+		0,502,503,5,252,0,0,503,505,3,166,83,0,504,502,1,0,0,0,505,508,1,0,0,0,
+		506,504,1,0,0,0,506,507,1,0,0,0,507,511,1,0,0,0,508,506,1,0,0,0,509,510,
+		5,99,0,0,510,512,3,166,83,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,
+		0,0,0,513,515,3,44,22,0,514,513,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,
+		0,516,517,5,34,0,0,517,519,5,66,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,
+		43,1,0,0,0,520,521,5,132,0,0,521,522,3,166,83,0,522,523,5,203,0,0,523,
+		524,3,174,87,0,524,528,1,0,0,0,525,526,5,132,0,0,526,528,3,168,84,0,527,
+		520,1,0,0,0,527,525,1,0,0,0,528,45,1,0,0,0,529,537,5,244,0,0,530,531,5,
+		50,0,0,531,537,3,168,84,0,532,533,5,72,0,0,533,537,3,168,84,0,534,535,
+		5,182,0,0,535,537,3,166,83,0,536,529,1,0,0,0,536,530,1,0,0,0,536,532,1,
+		0,0,0,536,534,1,0,0,0,537,47,1,0,0,0,538,539,5,269,0,0,539,542,5,62,0,
+		0,540,542,5,268,0,0,541,538,1,0,0,0,541,540,1,0,0,0,542,49,1,0,0,0,543,
+		544,5,71,0,0,544,550,3,168,84,0,545,546,5,72,0,0,546,550,3,168,84,0,547,
+		548,5,73,0,0,548,550,5,267,0,0,549,543,1,0,0,0,549,545,1,0,0,0,549,547,
+		1,0,0,0,550,51,1,0,0,0,551,552,5,67,0,0,552,556,3,174,87,0,553,555,3,54,
+		27,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
+		53,1,0,0,0,558,556,1,0,0,0,559,560,5,72,0,0,560,572,3,168,84,0,561,562,
+		5,73,0,0,562,572,5,267,0,0,563,564,5,132,0,0,564,572,3,168,84,0,565,566,
+		5,68,0,0,566,569,3,56,28,0,567,568,5,204,0,0,568,570,3,56,28,0,569,567,
+		1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,559,1,0,0,0,571,561,1,0,0,
+		0,571,563,1,0,0,0,571,565,1,0,0,0,572,55,1,0,0,0,573,574,7,2,0,0,574,57,
+		1,0,0,0,575,576,5,74,0,0,576,577,3,174,87,0,577,581,5,248,0,0,578,580,
+		3,60,30,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
+		0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,249,0,0,585,59,1,0,0,0,586,
+		587,5,75,0,0,587,639,3,174,87,0,588,589,5,114,0,0,589,639,3,168,84,0,590,
+		591,5,115,0,0,591,639,3,80,40,0,592,593,5,117,0,0,593,594,5,73,0,0,594,
+		639,5,267,0,0,595,596,5,120,0,0,596,598,3,96,48,0,597,599,5,272,0,0,598,
+		597,1,0,0,0,598,599,1,0,0,0,599,639,1,0,0,0,600,601,5,8,0,0,601,639,5,
+		267,0,0,602,603,5,45,0,0,603,606,3,168,84,0,604,605,5,140,0,0,605,607,
+		3,166,83,0,606,604,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,141,
+		0,0,609,611,3,62,31,0,610,608,1,0,0,0,610,611,1,0,0,0,611,629,1,0,0,0,
+		612,627,5,156,0,0,613,614,5,269,0,0,614,628,5,142,0,0,615,616,5,142,0,
+		0,616,623,5,248,0,0,617,619,3,168,84,0,618,620,5,252,0,0,619,618,1,0,0,
+		0,619,620,1,0,0,0,620,622,1,0,0,0,621,617,1,0,0,0,622,625,1,0,0,0,623,
+		621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,628,5,
+		249,0,0,627,613,1,0,0,0,627,615,1,0,0,0,628,630,1,0,0,0,629,612,1,0,0,
+		0,629,630,1,0,0,0,630,639,1,0,0,0,631,639,3,90,45,0,632,639,3,92,46,0,
+		633,635,5,144,0,0,634,636,5,256,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,
+		637,1,0,0,0,637,639,3,168,84,0,638,586,1,0,0,0,638,588,1,0,0,0,638,590,
+		1,0,0,0,638,592,1,0,0,0,638,595,1,0,0,0,638,600,1,0,0,0,638,602,1,0,0,
+		0,638,631,1,0,0,0,638,632,1,0,0,0,638,633,1,0,0,0,639,61,1,0,0,0,640,643,
+		5,115,0,0,641,643,3,168,84,0,642,640,1,0,0,0,642,641,1,0,0,0,643,63,1,
+		0,0,0,644,645,5,76,0,0,645,646,3,174,87,0,646,650,5,248,0,0,647,649,3,
+		66,33,0,648,647,1,0,0,0,649,652,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,
+		0,651,653,1,0,0,0,652,650,1,0,0,0,653,654,5,249,0,0,654,65,1,0,0,0,655,
+		656,5,77,0,0,656,660,5,248,0,0,657,659,3,76,38,0,658,657,1,0,0,0,659,662,
+		1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,
+		0,663,695,5,249,0,0,664,665,5,78,0,0,665,695,3,168,84,0,666,667,5,79,0,
+		0,667,695,3,168,84,0,668,669,5,80,0,0,669,670,5,49,0,0,670,695,3,166,83,
+		0,671,672,5,80,0,0,672,673,5,81,0,0,673,674,3,168,84,0,674,675,3,164,82,
+		0,675,695,1,0,0,0,676,677,5,83,0,0,677,695,3,168,84,0,678,679,5,84,0,0,
+		679,695,3,168,84,0,680,681,5,82,0,0,681,695,3,168,84,0,682,683,5,85,0,
+		0,683,684,3,168,84,0,684,685,3,164,82,0,685,695,1,0,0,0,686,687,5,86,0,
+		0,687,688,3,168,84,0,688,689,5,81,0,0,689,690,3,168,84,0,690,691,3,164,
+		82,0,691,695,1,0,0,0,692,693,5,87,0,0,693,695,3,174,87,0,694,655,1,0,0,
+		0,694,664,1,0,0,0,694,666,1,0,0,0,694,668,1,0,0,0,694,671,1,0,0,0,694,
+		676,1,0,0,0,694,678,1,0,0,0,694,680,1,0,0,0,694,682,1,0,0,0,694,686,1,
+		0,0,0,694,692,1,0,0,0,695,67,1,0,0,0,696,697,5,88,0,0,697,698,3,174,87,
+		0,698,699,5,54,0,0,699,700,3,174,87,0,700,704,5,248,0,0,701,703,3,70,35,
+		0,702,701,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,
+		707,1,0,0,0,706,704,1,0,0,0,707,708,5,249,0,0,708,69,1,0,0,0,709,710,5,
+		89,0,0,710,757,3,174,87,0,711,712,5,78,0,0,712,757,3,168,84,0,713,714,
+		5,90,0,0,714,715,5,63,0,0,715,757,5,65,0,0,716,717,5,90,0,0,717,757,3,
+		168,84,0,718,719,5,192,0,0,719,720,3,168,84,0,720,721,3,164,82,0,721,757,
+		1,0,0,0,722,723,5,91,0,0,723,757,3,168,84,0,724,725,5,58,0,0,725,757,5,
+		267,0,0,726,727,5,59,0,0,727,757,3,166,83,0,728,729,5,96,0,0,729,735,3,
+		168,84,0,730,733,5,100,0,0,731,732,5,167,0,0,732,734,3,168,84,0,733,731,
+		1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,730,1,0,0,0,735,736,1,0,0,
+		0,736,757,1,0,0,0,737,738,5,60,0,0,738,739,3,48,24,0,739,740,3,166,83,
+		0,740,741,5,63,0,0,741,742,5,89,0,0,742,745,5,64,0,0,743,744,5,34,0,0,
+		744,746,3,42,21,0,745,743,1,0,0,0,745,746,1,0,0,0,746,757,1,0,0,0,747,
+		748,5,101,0,0,748,752,3,168,84,0,749,750,5,102,0,0,750,751,5,134,0,0,751,
+		753,5,59,0,0,752,749,1,0,0,0,752,753,1,0,0,0,753,757,1,0,0,0,754,757,3,
+		52,26,0,755,757,3,42,21,0,756,709,1,0,0,0,756,711,1,0,0,0,756,713,1,0,
+		0,0,756,716,1,0,0,0,756,718,1,0,0,0,756,722,1,0,0,0,756,724,1,0,0,0,756,
+		726,1,0,0,0,756,728,1,0,0,0,756,737,1,0,0,0,756,747,1,0,0,0,756,754,1,
+		0,0,0,756,755,1,0,0,0,757,71,1,0,0,0,758,759,5,198,0,0,759,760,3,174,87,
+		0,760,764,5,248,0,0,761,763,3,74,37,0,762,761,1,0,0,0,763,766,1,0,0,0,
+		764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,
+		5,249,0,0,768,73,1,0,0,0,769,770,5,228,0,0,770,790,3,168,84,0,771,772,
+		5,90,0,0,772,790,3,174,87,0,773,774,5,229,0,0,774,790,3,168,84,0,775,776,
+		5,230,0,0,776,790,3,168,84,0,777,778,5,231,0,0,778,790,3,168,84,0,779,
+		780,5,83,0,0,780,790,3,168,84,0,781,782,5,82,0,0,782,790,3,168,84,0,783,
+		784,5,103,0,0,784,790,3,168,84,0,785,786,5,104,0,0,786,790,3,168,84,0,
+		787,788,5,107,0,0,788,790,3,168,84,0,789,769,1,0,0,0,789,771,1,0,0,0,789,
+		773,1,0,0,0,789,775,1,0,0,0,789,777,1,0,0,0,789,779,1,0,0,0,789,781,1,
+		0,0,0,789,783,1,0,0,0,789,785,1,0,0,0,789,787,1,0,0,0,790,75,1,0,0,0,791,
+		792,5,267,0,0,792,793,3,168,84,0,793,794,5,63,0,0,794,796,3,168,84,0,795,
+		797,5,252,0,0,796,795,1,0,0,0,796,797,1,0,0,0,797,77,1,0,0,0,798,799,5,
+		113,0,0,799,800,3,174,87,0,800,804,5,248,0,0,801,803,3,82,41,0,802,801,
+		1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,
+		0,806,804,1,0,0,0,807,808,5,249,0,0,808,79,1,0,0,0,809,811,3,168,84,0,
+		810,812,5,116,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,
+		814,5,50,0,0,814,816,3,168,84,0,815,813,1,0,0,0,815,816,1,0,0,0,816,819,
+		1,0,0,0,817,818,5,72,0,0,818,820,3,168,84,0,819,817,1,0,0,0,819,820,1,
+		0,0,0,820,81,1,0,0,0,821,822,5,114,0,0,822,925,3,168,84,0,823,824,5,115,
+		0,0,824,925,3,80,40,0,825,827,5,207,0,0,826,828,5,268,0,0,827,826,1,0,
+		0,0,827,828,1,0,0,0,828,831,1,0,0,0,829,830,5,145,0,0,830,832,3,168,84,
+		0,831,829,1,0,0,0,831,832,1,0,0,0,832,925,1,0,0,0,833,834,5,207,0,0,834,
+		925,5,218,0,0,835,836,5,208,0,0,836,925,3,168,84,0,837,838,5,209,0,0,838,
+		925,3,168,84,0,839,840,5,210,0,0,840,841,5,73,0,0,841,925,5,267,0,0,842,
+		843,5,211,0,0,843,847,5,248,0,0,844,846,3,34,17,0,845,844,1,0,0,0,846,
+		849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,
+		0,0,0,850,925,5,249,0,0,851,852,5,211,0,0,852,853,5,219,0,0,853,854,3,
+		174,87,0,854,855,5,220,0,0,855,856,3,168,84,0,856,925,1,0,0,0,857,858,
+		5,212,0,0,858,925,3,168,84,0,859,925,3,90,45,0,860,925,3,92,46,0,861,862,
+		5,215,0,0,862,863,5,221,0,0,863,864,3,168,84,0,864,865,5,177,0,0,865,866,
+		3,168,84,0,866,925,1,0,0,0,867,868,5,214,0,0,868,925,3,168,84,0,869,870,
+		5,117,0,0,870,871,5,73,0,0,871,925,5,267,0,0,872,873,5,120,0,0,873,925,
+		3,96,48,0,874,875,5,8,0,0,875,925,5,267,0,0,876,877,5,124,0,0,877,925,
+		5,269,0,0,878,925,3,52,26,0,879,880,5,233,0,0,880,881,5,63,0,0,881,882,
+		3,168,84,0,882,883,5,219,0,0,883,887,3,168,84,0,884,885,5,234,0,0,885,
+		886,5,235,0,0,886,888,3,168,84,0,887,884,1,0,0,0,887,888,1,0,0,0,888,892,
+		1,0,0,0,889,891,3,86,43,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,
+		0,0,892,893,1,0,0,0,893,896,1,0,0,0,894,892,1,0,0,0,895,897,3,88,44,0,
+		896,895,1,0,0,0,896,897,1,0,0,0,897,925,1,0,0,0,898,899,5,247,0,0,899,
+		904,5,267,0,0,900,901,5,252,0,0,901,903,5,267,0,0,902,900,1,0,0,0,903,
+		906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,
+		0,0,0,907,908,5,167,0,0,908,909,3,168,84,0,909,910,5,50,0,0,910,911,3,
+		168,84,0,911,925,1,0,0,0,912,913,5,240,0,0,913,925,3,168,84,0,914,916,
+		5,238,0,0,915,917,3,84,42,0,916,915,1,0,0,0,917,918,1,0,0,0,918,916,1,
+		0,0,0,918,919,1,0,0,0,919,922,1,0,0,0,920,921,5,239,0,0,921,923,3,168,
+		84,0,922,920,1,0,0,0,922,923,1,0,0,0,923,925,1,0,0,0,924,821,1,0,0,0,924,
+		823,1,0,0,0,924,825,1,0,0,0,924,833,1,0,0,0,924,835,1,0,0,0,924,837,1,
+		0,0,0,924,839,1,0,0,0,924,842,1,0,0,0,924,851,1,0,0,0,924,857,1,0,0,0,
+		924,859,1,0,0,0,924,860,1,0,0,0,924,861,1,0,0,0,924,867,1,0,0,0,924,869,
+		1,0,0,0,924,872,1,0,0,0,924,874,1,0,0,0,924,876,1,0,0,0,924,878,1,0,0,
+		0,924,879,1,0,0,0,924,898,1,0,0,0,924,912,1,0,0,0,924,914,1,0,0,0,925,
+		83,1,0,0,0,926,927,5,51,0,0,927,928,5,267,0,0,928,929,5,63,0,0,929,931,
+		3,168,84,0,930,932,5,252,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,85,1,
+		0,0,0,933,934,5,236,0,0,934,935,5,267,0,0,935,936,5,63,0,0,936,937,3,168,
+		84,0,937,87,1,0,0,0,938,939,5,237,0,0,939,940,5,51,0,0,940,941,5,267,0,
+		0,941,942,5,235,0,0,942,943,3,168,84,0,943,89,1,0,0,0,944,945,5,213,0,
+		0,945,950,3,168,84,0,946,947,5,51,0,0,947,951,5,267,0,0,948,949,5,222,
+		0,0,949,951,3,174,87,0,950,946,1,0,0,0,950,948,1,0,0,0,951,91,1,0,0,0,
+		952,953,5,215,0,0,953,954,5,216,0,0,954,955,3,174,87,0,955,959,5,248,0,
+		0,956,958,3,94,47,0,957,956,1,0,0,0,958,961,1,0,0,0,959,957,1,0,0,0,959,
+		960,1,0,0,0,960,964,1,0,0,0,961,959,1,0,0,0,962,963,5,177,0,0,963,965,
+		3,168,84,0,964,962,1,0,0,0,964,965,1,0,0,0,965,966,1,0,0,0,966,967,5,249,
+		0,0,967,93,1,0,0,0,968,969,5,217,0,0,969,970,3,168,84,0,970,971,3,168,
+		84,0,971,95,1,0,0,0,972,985,5,121,0,0,973,985,5,122,0,0,974,985,5,123,
+		0,0,975,976,5,52,0,0,976,980,5,248,0,0,977,979,3,34,17,0,978,977,1,0,0,
+		0,979,982,1,0,0,0,980,978,1,0,0,0,980,981,1,0,0,0,981,983,1,0,0,0,982,
+		980,1,0,0,0,983,985,5,249,0,0,984,972,1,0,0,0,984,973,1,0,0,0,984,974,
+		1,0,0,0,984,975,1,0,0,0,985,97,1,0,0,0,986,987,5,223,0,0,987,988,3,174,
+		87,0,988,992,5,248,0,0,989,991,3,100,50,0,990,989,1,0,0,0,991,994,1,0,
+		0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,995,1,0,0,0,994,992,1,0,0,0,995,
+		996,5,249,0,0,996,99,1,0,0,0,997,998,5,203,0,0,998,999,3,174,87,0,999,
+		1000,5,253,0,0,1000,1001,3,174,87,0,1001,1021,1,0,0,0,1002,1003,5,201,
+		0,0,1003,1021,3,168,84,0,1004,1005,5,224,0,0,1005,1021,3,168,84,0,1006,
+		1007,5,225,0,0,1007,1021,5,227,0,0,1008,1009,5,225,0,0,1009,1021,3,174,
+		87,0,1010,1012,5,65,0,0,1011,1013,3,102,51,0,1012,1011,1,0,0,0,1013,1014,
+		1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1021,1,0,0,0,1016,1017,
+		5,211,0,0,1017,1018,5,172,0,0,1018,1019,5,51,0,0,1019,1021,3,174,87,0,
+		1020,997,1,0,0,0,1020,1002,1,0,0,0,1020,1004,1,0,0,0,1020,1006,1,0,0,0,
+		1020,1008,1,0,0,0,1020,1010,1,0,0,0,1020,1016,1,0,0,0,1021,101,1,0,0,0,
+		1022,1023,5,226,0,0,1023,1029,3,168,84,0,1024,1025,5,103,0,0,1025,1029,
+		3,168,84,0,1026,1027,5,104,0,0,1027,1029,3,168,84,0,1028,1022,1,0,0,0,
+		1028,1024,1,0,0,0,1028,1026,1,0,0,0,1029,103,1,0,0,0,1030,1031,5,125,0,
+		0,1031,1032,3,174,87,0,1032,1036,5,248,0,0,1033,1035,3,106,53,0,1034,1033,
+		1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1039,
+		1,0,0,0,1038,1036,1,0,0,0,1039,1040,5,249,0,0,1040,105,1,0,0,0,1041,1042,
+		5,126,0,0,1042,1077,3,168,84,0,1043,1044,5,127,0,0,1044,1049,3,108,54,
+		0,1045,1046,5,252,0,0,1046,1048,3,108,54,0,1047,1045,1,0,0,0,1048,1051,
+		1,0,0,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1077,1,0,0,0,1051,1049,
+		1,0,0,0,1052,1053,5,168,0,0,1053,1077,3,168,84,0,1054,1055,5,169,0,0,1055,
+		1056,3,168,84,0,1056,1057,5,167,0,0,1057,1060,3,174,87,0,1058,1059,5,170,
+		0,0,1059,1061,3,168,84,0,1060,1058,1,0,0,0,1060,1061,1,0,0,0,1061,1063,
+		1,0,0,0,1062,1064,5,175,0,0,1063,1062,1,0,0,0,1063,1064,1,0,0,0,1064,1077,
+		1,0,0,0,1065,1066,5,209,0,0,1066,1077,3,168,84,0,1067,1068,5,171,0,0,1068,
+		1073,3,112,56,0,1069,1070,5,252,0,0,1070,1072,3,112,56,0,1071,1069,1,0,
+		0,0,1072,1075,1,0,0,0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,1077,1,
+		0,0,0,1075,1073,1,0,0,0,1076,1041,1,0,0,0,1076,1043,1,0,0,0,1076,1052,
+		1,0,0,0,1076,1054,1,0,0,0,1076,1065,1,0,0,0,1076,1067,1,0,0,0,1077,107,
+		1,0,0,0,1078,1079,3,174,87,0,1079,1088,3,168,84,0,1080,1084,5,248,0,0,
+		1081,1083,3,110,55,0,1082,1081,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,
+		0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1089,5,
+		249,0,0,1088,1080,1,0,0,0,1088,1089,1,0,0,0,1089,109,1,0,0,0,1090,1091,
+		5,168,0,0,1091,1097,3,168,84,0,1092,1093,5,169,0,0,1093,1097,3,168,84,
+		0,1094,1095,5,170,0,0,1095,1097,3,168,84,0,1096,1090,1,0,0,0,1096,1092,
+		1,0,0,0,1096,1094,1,0,0,0,1097,111,1,0,0,0,1098,1099,5,267,0,0,1099,1100,
+		3,168,84,0,1100,113,1,0,0,0,1101,1102,5,128,0,0,1102,1111,3,174,87,0,1103,
+		1107,5,248,0,0,1104,1106,3,116,58,0,1105,1104,1,0,0,0,1106,1109,1,0,0,
+		0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,0,1109,1107,1,0,
+		0,0,1110,1112,5,249,0,0,1111,1103,1,0,0,0,1111,1112,1,0,0,0,1112,115,1,
+		0,0,0,1113,1114,5,129,0,0,1114,1120,3,168,84,0,1115,1116,5,130,0,0,1116,
+		1120,3,168,84,0,1117,1118,5,131,0,0,1118,1120,3,168,84,0,1119,1113,1,0,
+		0,0,1119,1115,1,0,0,0,1119,1117,1,0,0,0,1120,117,1,0,0,0,1121,1122,5,132,
+		0,0,1122,1123,3,174,87,0,1123,1124,5,248,0,0,1124,1132,3,168,84,0,1125,
+		1130,3,164,82,0,1126,1127,5,57,0,0,1127,1128,3,168,84,0,1128,1129,3,164,
+		82,0,1129,1131,1,0,0,0,1130,1126,1,0,0,0,1130,1131,1,0,0,0,1131,1133,1,
+		0,0,0,1132,1125,1,0,0,0,1132,1133,1,0,0,0,1133,1134,1,0,0,0,1134,1135,
+		5,249,0,0,1135,119,1,0,0,0,1136,1137,5,133,0,0,1137,1138,3,174,87,0,1138,
+		1139,5,255,0,0,1139,1146,3,168,84,0,1140,1143,5,134,0,0,1141,1144,5,135,
+		0,0,1142,1144,5,136,0,0,1143,1141,1,0,0,0,1143,1142,1,0,0,0,1144,1145,
+		1,0,0,0,1145,1147,3,166,83,0,1146,1140,1,0,0,0,1146,1147,1,0,0,0,1147,
+		1150,1,0,0,0,1148,1149,5,51,0,0,1149,1151,5,267,0,0,1150,1148,1,0,0,0,
+		1150,1151,1,0,0,0,1151,121,1,0,0,0,1152,1153,5,137,0,0,1153,1154,3,174,
+		87,0,1154,1155,5,145,0,0,1155,1158,3,168,84,0,1156,1157,5,51,0,0,1157,
+		1159,5,267,0,0,1158,1156,1,0,0,0,1158,1159,1,0,0,0,1159,1163,1,0,0,0,1160,
+		1161,5,138,0,0,1161,1162,5,140,0,0,1162,1164,5,269,0,0,1163,1160,1,0,0,
+		0,1163,1164,1,0,0,0,1164,1168,1,0,0,0,1165,1166,5,139,0,0,1166,1167,5,
+		140,0,0,1167,1169,5,269,0,0,1168,1165,1,0,0,0,1168,1169,1,0,0,0,1169,1180,
+		1,0,0,0,1170,1171,5,162,0,0,1171,1172,5,187,0,0,1172,1173,3,174,87,0,1173,
+		1174,5,163,0,0,1174,1175,5,167,0,0,1175,1176,5,269,0,0,1176,1178,5,164,
+		0,0,1177,1179,3,124,62,0,1178,1177,1,0,0,0,1178,1179,1,0,0,0,1179,1181,
+		1,0,0,0,1180,1170,1,0,0,0,1180,1181,1,0,0,0,1181,1182,1,0,0,0,1182,1183,
+		5,254,0,0,1183,1188,3,126,63,0,1184,1185,5,252,0,0,1185,1187,3,126,63,
+		0,1186,1184,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
+		0,0,1189,123,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,165,0,0,1192,1197,3,
+		174,87,0,1193,1194,5,252,0,0,1194,1196,3,174,87,0,1195,1193,1,0,0,0,1196,
+		1199,1,0,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,1203,1,0,0,0,1199,
+		1197,1,0,0,0,1200,1201,5,178,0,0,1201,1202,5,166,0,0,1202,1204,3,174,87,
+		0,1203,1200,1,0,0,0,1203,1204,1,0,0,0,1204,1208,1,0,0,0,1205,1206,5,166,
+		0,0,1206,1208,3,174,87,0,1207,1191,1,0,0,0,1207,1205,1,0,0,0,1208,125,
+		1,0,0,0,1209,1210,5,158,0,0,1210,1211,5,268,0,0,1211,1212,5,167,0,0,1212,
+		1229,3,174,87,0,1213,1225,5,161,0,0,1214,1215,5,250,0,0,1215,1220,3,174,
+		87,0,1216,1217,5,252,0,0,1217,1219,3,174,87,0,1218,1216,1,0,0,0,1219,1222,
+		1,0,0,0,1220,1218,1,0,0,0,1220,1221,1,0,0,0,1221,1223,1,0,0,0,1222,1220,
+		1,0,0,0,1223,1224,5,251,0,0,1224,1226,1,0,0,0,1225,1214,1,0,0,0,1225,1226,
+		1,0,0,0,1226,1229,1,0,0,0,1227,1229,3,174,87,0,1228,1209,1,0,0,0,1228,
+		1213,1,0,0,0,1228,1227,1,0,0,0,1229,127,1,0,0,0,1230,1231,5,146,0,0,1231,
+		1232,5,145,0,0,1232,1235,3,168,84,0,1233,1234,5,147,0,0,1234,1236,3,166,
+		83,0,1235,1233,1,0,0,0,1235,1236,1,0,0,0,1236,129,1,0,0,0,1237,1238,5,
+		148,0,0,1238,1239,5,149,0,0,1239,1244,3,132,66,0,1240,1241,5,252,0,0,1241,
+		1243,3,132,66,0,1242,1240,1,0,0,0,1243,1246,1,0,0,0,1244,1242,1,0,0,0,
+		1244,1245,1,0,0,0,1245,131,1,0,0,0,1246,1244,1,0,0,0,1247,1250,5,66,0,
+		0,1248,1250,3,174,87,0,1249,1247,1,0,0,0,1249,1248,1,0,0,0,1250,133,1,
+		0,0,0,1251,1252,5,150,0,0,1252,1256,5,248,0,0,1253,1255,3,136,68,0,1254,
+		1253,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,1257,1,0,0,0,1257,
+		1259,1,0,0,0,1258,1256,1,0,0,0,1259,1260,5,249,0,0,1260,135,1,0,0,0,1261,
+		1262,5,10,0,0,1262,1272,3,172,86,0,1263,1264,5,151,0,0,1264,1269,3,174,
+		87,0,1265,1266,5,252,0,0,1266,1268,3,174,87,0,1267,1265,1,0,0,0,1268,1271,
+		1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1273,1,0,0,0,1271,1269,
+		1,0,0,0,1272,1263,1,0,0,0,1272,1273,1,0,0,0,1273,1356,1,0,0,0,1274,1275,
+		5,152,0,0,1275,1356,3,174,87,0,1276,1277,5,153,0,0,1277,1356,3,174,87,
+		0,1278,1279,5,154,0,0,1279,1280,5,155,0,0,1280,1281,5,156,0,0,1281,1356,
+		3,174,87,0,1282,1285,5,157,0,0,1283,1284,5,268,0,0,1284,1286,5,203,0,0,
+		1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1287,1,0,0,0,1287,1288,5,155,
+		0,0,1288,1289,5,167,0,0,1289,1356,3,174,87,0,1290,1291,5,158,0,0,1291,
+		1292,5,268,0,0,1292,1293,5,203,0,0,1293,1294,5,155,0,0,1294,1295,5,167,
+		0,0,1295,1356,3,174,87,0,1296,1297,5,180,0,0,1297,1302,3,174,87,0,1298,
+		1299,5,252,0,0,1299,1301,3,174,87,0,1300,1298,1,0,0,0,1301,1304,1,0,0,
+		0,1302,1300,1,0,0,0,1302,1303,1,0,0,0,1303,1306,1,0,0,0,1304,1302,1,0,
+		0,0,1305,1307,5,159,0,0,1306,1305,1,0,0,0,1306,1307,1,0,0,0,1307,1308,
+		1,0,0,0,1308,1309,5,167,0,0,1309,1310,5,232,0,0,1310,1311,3,172,86,0,1311,
+		1356,1,0,0,0,1312,1313,5,176,0,0,1313,1314,3,168,84,0,1314,1318,5,248,
+		0,0,1315,1317,3,136,68,0,1316,1315,1,0,0,0,1317,1320,1,0,0,0,1318,1316,
+		1,0,0,0,1318,1319,1,0,0,0,1319,1321,1,0,0,0,1320,1318,1,0,0,0,1321,1331,
+		5,249,0,0,1322,1323,5,177,0,0,1323,1327,5,248,0,0,1324,1326,3,136,68,0,
+		1325,1324,1,0,0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1327,1328,1,0,0,
+		0,1328,1330,1,0,0,0,1329,1327,1,0,0,0,1330,1332,5,249,0,0,1331,1322,1,
+		0,0,0,1331,1332,1,0,0,0,1332,1356,1,0,0,0,1333,1336,5,159,0,0,1334,1335,
+		5,187,0,0,1335,1337,5,114,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,
+		1338,1,0,0,0,1338,1342,5,248,0,0,1339,1341,3,136,68,0,1340,1339,1,0,0,
+		0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1342,1343,1,0,0,0,1343,1345,1,0,
+		0,0,1344,1342,1,0,0,0,1345,1356,5,249,0,0,1346,1347,5,160,0,0,1347,1351,
+		5,248,0,0,1348,1350,3,136,68,0,1349,1348,1,0,0,0,1350,1353,1,0,0,0,1351,
+		1349,1,0,0,0,1351,1352,1,0,0,0,1352,1354,1,0,0,0,1353,1351,1,0,0,0,1354,
+		1356,5,249,0,0,1355,1261,1,0,0,0,1355,1274,1,0,0,0,1355,1276,1,0,0,0,1355,
+		1278,1,0,0,0,1355,1282,1,0,0,0,1355,1290,1,0,0,0,1355,1296,1,0,0,0,1355,
+		1312,1,0,0,0,1355,1333,1,0,0,0,1355,1346,1,0,0,0,1356,137,1,0,0,0,1357,
+		1358,5,179,0,0,1358,1362,5,248,0,0,1359,1361,3,140,70,0,1360,1359,1,0,
+		0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,1363,1,0,0,0,1363,1365,1,
+		0,0,0,1364,1362,1,0,0,0,1365,1366,5,249,0,0,1366,139,1,0,0,0,1367,1368,
+		5,180,0,0,1368,1373,3,174,87,0,1369,1370,5,252,0,0,1370,1372,3,174,87,
+		0,1371,1369,1,0,0,0,1372,1375,1,0,0,0,1373,1371,1,0,0,0,1373,1374,1,0,
+		0,0,1374,1379,1,0,0,0,1375,1373,1,0,0,0,1376,1378,3,142,71,0,1377,1376,
+		1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,1384,
+		1,0,0,0,1381,1379,1,0,0,0,1382,1384,3,134,67,0,1383,1367,1,0,0,0,1383,
+		1382,1,0,0,0,1384,141,1,0,0,0,1385,1386,5,181,0,0,1386,1432,3,168,84,0,
+		1387,1388,5,90,0,0,1388,1389,5,246,0,0,1389,1432,3,168,84,0,1390,1391,
+		5,90,0,0,1391,1432,3,174,87,0,1392,1393,5,182,0,0,1393,1432,3,166,83,0,
+		1394,1395,5,134,0,0,1395,1396,5,269,0,0,1396,1432,5,143,0,0,1397,1398,
+		5,103,0,0,1398,1399,3,168,84,0,1399,1400,5,189,0,0,1400,1401,5,112,0,0,
+		1401,1432,1,0,0,0,1402,1403,5,104,0,0,1403,1432,3,168,84,0,1404,1405,5,
+		105,0,0,1405,1406,3,168,84,0,1406,1407,5,189,0,0,1407,1408,5,112,0,0,1408,
+		1432,1,0,0,0,1409,1410,5,106,0,0,1410,1432,3,168,84,0,1411,1412,5,107,
+		0,0,1412,1432,5,108,0,0,1413,1414,5,109,0,0,1414,1432,3,168,84,0,1415,
+		1416,5,93,0,0,1416,1417,5,95,0,0,1417,1418,5,63,0,0,1418,1420,3,168,84,
+		0,1419,1421,3,144,72,0,1420,1419,1,0,0,0,1420,1421,1,0,0,0,1421,1424,1,
+		0,0,0,1422,1423,5,4,0,0,1423,1425,3,166,83,0,1424,1422,1,0,0,0,1424,1425,
+		1,0,0,0,1425,1427,1,0,0,0,1426,1428,3,146,73,0,1427,1426,1,0,0,0,1427,
+		1428,1,0,0,0,1428,1432,1,0,0,0,1429,1430,5,110,0,0,1430,1432,3,166,83,
+		0,1431,1385,1,0,0,0,1431,1387,1,0,0,0,1431,1390,1,0,0,0,1431,1392,1,0,
+		0,0,1431,1394,1,0,0,0,1431,1397,1,0,0,0,1431,1402,1,0,0,0,1431,1404,1,
+		0,0,0,1431,1409,1,0,0,0,1431,1411,1,0,0,0,1431,1413,1,0,0,0,1431,1415,
+		1,0,0,0,1431,1429,1,0,0,0,1432,143,1,0,0,0,1433,1434,5,94,0,0,1434,1435,
+		5,167,0,0,1435,1436,3,168,84,0,1436,1437,5,134,0,0,1437,1438,3,166,83,
+		0,1438,145,1,0,0,0,1439,1440,5,90,0,0,1440,1441,3,168,84,0,1441,147,1,
+		0,0,0,1442,1443,5,2,0,0,1443,1444,3,174,87,0,1444,1445,5,4,0,0,1445,1446,
+		3,174,87,0,1446,1450,5,248,0,0,1447,1449,3,150,75,0,1448,1447,1,0,0,0,
+		1449,1452,1,0,0,0,1450,1448,1,0,0,0,1450,1451,1,0,0,0,1451,1453,1,0,0,
+		0,1452,1450,1,0,0,0,1453,1454,5,249,0,0,1454,149,1,0,0,0,1455,1456,3,174,
+		87,0,1456,1457,5,60,0,0,1457,1458,5,183,0,0,1458,1459,5,269,0,0,1459,1768,
+		1,0,0,0,1460,1461,3,174,87,0,1461,1462,5,60,0,0,1462,1463,5,38,0,0,1463,
+		1467,3,168,84,0,1464,1466,3,162,81,0,1465,1464,1,0,0,0,1466,1469,1,0,0,
+		0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1768,1,0,0,0,1469,1467,1,0,
+		0,0,1470,1471,3,174,87,0,1471,1475,5,98,0,0,1472,1473,5,156,0,0,1473,1474,
+		5,61,0,0,1474,1476,5,269,0,0,1475,1472,1,0,0,0,1475,1476,1,0,0,0,1476,
+		1477,1,0,0,0,1477,1478,5,63,0,0,1478,1479,3,166,83,0,1479,1768,1,0,0,0,
+		1480,1481,3,174,87,0,1481,1482,5,98,0,0,1482,1486,5,38,0,0,1483,1484,5,
+		156,0,0,1484,1485,5,61,0,0,1485,1487,5,269,0,0,1486,1483,1,0,0,0,1486,
+		1487,1,0,0,0,1487,1488,1,0,0,0,1488,1489,5,63,0,0,1489,1494,3,160,80,0,
+		1490,1491,5,252,0,0,1491,1493,3,160,80,0,1492,1490,1,0,0,0,1493,1496,1,
+		0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,0,1495,1500,1,0,0,0,1496,1494,
+		1,0,0,0,1497,1499,3,162,81,0,1498,1497,1,0,0,0,1499,1502,1,0,0,0,1500,
+		1498,1,0,0,0,1500,1501,1,0,0,0,1501,1768,1,0,0,0,1502,1500,1,0,0,0,1503,
+		1504,3,172,86,0,1504,1505,7,3,0,0,1505,1506,3,168,84,0,1506,1511,3,164,
+		82,0,1507,1508,5,28,0,0,1508,1509,3,168,84,0,1509,1510,3,164,82,0,1510,
+		1512,1,0,0,0,1511,1507,1,0,0,0,1511,1512,1,0,0,0,1512,1768,1,0,0,0,1513,
+		1514,3,172,86,0,1514,1515,5,186,0,0,1515,1516,3,168,84,0,1516,1517,5,187,
+		0,0,1517,1518,5,267,0,0,1518,1768,1,0,0,0,1519,1520,3,174,87,0,1520,1553,
+		5,188,0,0,1521,1522,5,54,0,0,1522,1526,5,267,0,0,1523,1525,3,162,81,0,
+		1524,1523,1,0,0,0,1525,1528,1,0,0,0,1526,1524,1,0,0,0,1526,1527,1,0,0,
+		0,1527,1530,1,0,0,0,1528,1526,1,0,0,0,1529,1531,3,154,77,0,1530,1529,1,
+		0,0,0,1530,1531,1,0,0,0,1531,1554,1,0,0,0,1532,1542,5,38,0,0,1533,1534,
+		5,44,0,0,1534,1535,3,168,84,0,1535,1539,3,164,82,0,1536,1538,3,152,76,
+		0,1537,1536,1,0,0,0,1538,1541,1,0,0,0,1539,1537,1,0,0,0,1539,1540,1,0,
+		0,0,1540,1543,1,0,0,0,1541,1539,1,0,0,0,1542,1533,1,0,0,0,1542,1543,1,
+		0,0,0,1543,1547,1,0,0,0,1544,1546,3,162,81,0,1545,1544,1,0,0,0,1546,1549,
+		1,0,0,0,1547,1545,1,0,0,0,1547,1548,1,0,0,0,1548,1551,1,0,0,0,1549,1547,
+		1,0,0,0,1550,1552,3,154,77,0,1551,1550,1,0,0,0,1551,1552,1,0,0,0,1552,
+		1554,1,0,0,0,1553,1521,1,0,0,0,1553,1532,1,0,0,0,1554,1768,1,0,0,0,1555,
+		1557,5,179,0,0,1556,1558,3,142,71,0,1557,1556,1,0,0,0,1558,1559,1,0,0,
+		0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1768,1,0,0,0,1561,1562,5,179,
+		0,0,1562,1563,5,180,0,0,1563,1768,5,111,0,0,1564,1565,5,179,0,0,1565,1566,
+		5,206,0,0,1566,1567,5,93,0,0,1567,1768,5,95,0,0,1568,1569,3,174,87,0,1569,
+		1570,5,122,0,0,1570,1571,3,168,84,0,1571,1768,1,0,0,0,1572,1573,3,174,
+		87,0,1573,1574,5,16,0,0,1574,1575,3,28,14,0,1575,1579,5,248,0,0,1576,1578,
+		3,34,17,0,1577,1576,1,0,0,0,1578,1581,1,0,0,0,1579,1577,1,0,0,0,1579,1580,
+		1,0,0,0,1580,1582,1,0,0,0,1581,1579,1,0,0,0,1582,1583,5,249,0,0,1583,1768,
+		1,0,0,0,1584,1585,3,174,87,0,1585,1586,5,19,0,0,1586,1587,5,267,0,0,1587,
+		1588,5,20,0,0,1588,1589,3,168,84,0,1589,1768,1,0,0,0,1590,1591,3,174,87,
+		0,1591,1593,5,21,0,0,1592,1594,5,256,0,0,1593,1592,1,0,0,0,1593,1594,1,
+		0,0,0,1594,1595,1,0,0,0,1595,1596,3,168,84,0,1596,1768,1,0,0,0,1597,1598,
+		3,174,87,0,1598,1599,5,241,0,0,1599,1602,3,166,83,0,1600,1601,5,51,0,0,
+		1601,1603,5,267,0,0,1602,1600,1,0,0,0,1602,1603,1,0,0,0,1603,1768,1,0,
+		0,0,1604,1605,3,174,87,0,1605,1606,5,241,0,0,1606,1607,5,38,0,0,1607,1612,
+		3,158,79,0,1608,1609,5,252,0,0,1609,1611,3,158,79,0,1610,1608,1,0,0,0,
+		1611,1614,1,0,0,0,1612,1610,1,0,0,0,1612,1613,1,0,0,0,1613,1617,1,0,0,
+		0,1614,1612,1,0,0,0,1615,1616,5,51,0,0,1616,1618,5,267,0,0,1617,1615,1,
+		0,0,0,1617,1618,1,0,0,0,1618,1622,1,0,0,0,1619,1621,3,162,81,0,1620,1619,
+		1,0,0,0,1621,1624,1,0,0,0,1622,1620,1,0,0,0,1622,1623,1,0,0,0,1623,1768,
+		1,0,0,0,1624,1622,1,0,0,0,1625,1626,3,174,87,0,1626,1627,5,245,0,0,1627,
+		1628,5,38,0,0,1628,1633,3,158,79,0,1629,1630,5,252,0,0,1630,1632,3,158,
+		79,0,1631,1629,1,0,0,0,1632,1635,1,0,0,0,1633,1631,1,0,0,0,1633,1634,1,
+		0,0,0,1634,1639,1,0,0,0,1635,1633,1,0,0,0,1636,1638,3,162,81,0,1637,1636,
+		1,0,0,0,1638,1641,1,0,0,0,1639,1637,1,0,0,0,1639,1640,1,0,0,0,1640,1768,
+		1,0,0,0,1641,1639,1,0,0,0,1642,1643,3,174,87,0,1643,1644,5,92,0,0,1644,
+		1645,3,168,84,0,1645,1768,1,0,0,0,1646,1647,3,174,87,0,1647,1648,5,93,
+		0,0,1648,1649,5,140,0,0,1649,1650,3,166,83,0,1650,1651,5,63,0,0,1651,1653,
+		3,168,84,0,1652,1654,3,144,72,0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,
+		1656,1,0,0,0,1655,1657,3,146,73,0,1656,1655,1,0,0,0,1656,1657,1,0,0,0,
+		1657,1768,1,0,0,0,1658,1659,3,174,87,0,1659,1660,5,206,0,0,1660,1661,5,
+		93,0,0,1661,1768,1,0,0,0,1662,1663,3,174,87,0,1663,1664,5,71,0,0,1664,
+		1666,5,69,0,0,1665,1667,5,268,0,0,1666,1665,1,0,0,0,1666,1667,1,0,0,0,
+		1667,1768,1,0,0,0,1668,1669,3,174,87,0,1669,1670,5,71,0,0,1670,1673,5,
+		70,0,0,1671,1672,5,51,0,0,1672,1674,5,267,0,0,1673,1671,1,0,0,0,1673,1674,
+		1,0,0,0,1674,1768,1,0,0,0,1675,1676,3,174,87,0,1676,1677,5,172,0,0,1677,
+		1678,5,54,0,0,1678,1681,5,267,0,0,1679,1680,5,63,0,0,1680,1682,3,168,84,
+		0,1681,1679,1,0,0,0,1681,1682,1,0,0,0,1682,1685,1,0,0,0,1683,1684,5,173,
+		0,0,1684,1686,3,168,84,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1768,
+		1,0,0,0,1687,1688,3,174,87,0,1688,1689,5,172,0,0,1689,1690,5,145,0,0,1690,
+		1693,3,168,84,0,1691,1692,5,51,0,0,1692,1694,5,267,0,0,1693,1691,1,0,0,
+		0,1693,1694,1,0,0,0,1694,1697,1,0,0,0,1695,1696,5,63,0,0,1696,1698,3,168,
+		84,0,1697,1695,1,0,0,0,1697,1698,1,0,0,0,1698,1701,1,0,0,0,1699,1700,5,
+		173,0,0,1700,1702,3,168,84,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,
+		1768,1,0,0,0,1703,1704,3,174,87,0,1704,1705,5,174,0,0,1705,1706,3,168,
+		84,0,1706,1768,1,0,0,0,1707,1708,3,174,87,0,1708,1710,5,65,0,0,1709,1711,
+		3,102,51,0,1710,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1710,1,0,0,0,1712,
+		1713,1,0,0,0,1713,1768,1,0,0,0,1714,1715,5,22,0,0,1715,1768,5,269,0,0,
+		1716,1717,5,23,0,0,1717,1768,5,269,0,0,1718,1768,5,24,0,0,1719,1768,5,
+		25,0,0,1720,1721,3,174,87,0,1721,1722,5,26,0,0,1722,1723,5,27,0,0,1723,
+		1724,3,168,84,0,1724,1725,3,164,82,0,1725,1726,5,28,0,0,1726,1727,3,168,
+		84,0,1727,1728,3,164,82,0,1728,1768,1,0,0,0,1729,1730,3,174,87,0,1730,
+		1731,5,29,0,0,1731,1734,5,167,0,0,1732,1735,5,30,0,0,1733,1735,3,168,84,
+		0,1734,1732,1,0,0,0,1734,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1737,5,31,
+		0,0,1737,1738,3,168,84,0,1738,1739,3,164,82,0,1739,1740,5,28,0,0,1740,
+		1741,3,168,84,0,1741,1742,3,164,82,0,1742,1768,1,0,0,0,1743,1744,3,174,
+		87,0,1744,1745,5,32,0,0,1745,1746,3,168,84,0,1746,1747,3,164,82,0,1747,
+		1748,5,20,0,0,1748,1749,3,168,84,0,1749,1768,1,0,0,0,1750,1751,5,33,0,
+		0,1751,1752,3,172,86,0,1752,1753,5,34,0,0,1753,1754,3,172,86,0,1754,1757,
+		3,168,84,0,1755,1756,5,35,0,0,1756,1758,3,168,84,0,1757,1755,1,0,0,0,1757,
+		1758,1,0,0,0,1758,1768,1,0,0,0,1759,1760,5,36,0,0,1760,1761,5,35,0,0,1761,
+		1762,3,168,84,0,1762,1763,3,164,82,0,1763,1764,5,37,0,0,1764,1765,3,168,
+		84,0,1765,1766,3,164,82,0,1766,1768,1,0,0,0,1767,1455,1,0,0,0,1767,1460,
+		1,0,0,0,1767,1470,1,0,0,0,1767,1480,1,0,0,0,1767,1503,1,0,0,0,1767,1513,
+		1,0,0,0,1767,1519,1,0,0,0,1767,1555,1,0,0,0,1767,1561,1,0,0,0,1767,1564,
+		1,0,0,0,1767,1568,1,0,0,0,1767,1572,1,0,0,0,1767,1584,1,0,0,0,1767,1590,
+		1,0,0,0,1767,1597,1,0,0,0,1767,1604,1,0,0,0,1767,1625,1,0,0,0,1767,1642,
+		1,0,0,0,1767,1646,1,0,0,0,1767,1658,1,0,0,0,1767,1662,1,0,0,0,1767,1668,
+		1,0,0,0,1767,1675,1,0,0,0,1767,1687,1,0,0,0,1767,1703,1,0,0,0,1767,1707,
+		1,0,0,0,1767,1714,1,0,0,0,1767,1716,1,0,0,0,1767,1718,1,0,0,0,1767,1719,
+		1,0,0,0,1767,1720,1,0,0,0,1767,1729,1,0,0,0,1767,1743,1,0,0,0,1767,1750,
+		1,0,0,0,1767,1759,1,0,0,0,1768,151,1,0,0,0,1769,1770,5,73,0,0,1770,1771,
+		5,267,0,0,1771,1772,5,178,0,0,1772,1773,3,168,84,0,1773,1774,3,164,82,
+		0,1774,153,1,0,0,0,1775,1776,5,45,0,0,1776,1777,5,40,0,0,1777,1778,5,41,
+		0,0,1778,1779,3,168,84,0,1779,1780,5,42,0,0,1780,1784,3,168,84,0,1781,
+		1783,3,162,81,0,1782,1781,1,0,0,0,1783,1786,1,0,0,0,1784,1782,1,0,0,0,
+		1784,1785,1,0,0,0,1785,1805,1,0,0,0,1786,1784,1,0,0,0,1787,1788,5,45,0,
+		0,1788,1789,5,38,0,0,1789,1790,5,63,0,0,1790,1795,3,156,78,0,1791,1792,
+		5,252,0,0,1792,1794,3,156,78,0,1793,1791,1,0,0,0,1794,1797,1,0,0,0,1795,
+		1793,1,0,0,0,1795,1796,1,0,0,0,1796,1801,1,0,0,0,1797,1795,1,0,0,0,1798,
+		1800,3,162,81,0,1799,1798,1,0,0,0,1800,1803,1,0,0,0,1801,1799,1,0,0,0,
+		1801,1802,1,0,0,0,1802,1805,1,0,0,0,1803,1801,1,0,0,0,1804,1775,1,0,0,
+		0,1804,1787,1,0,0,0,1805,155,1,0,0,0,1806,1807,3,168,84,0,1807,1808,5,
+		34,0,0,1808,1809,3,168,84,0,1809,157,1,0,0,0,1810,1812,5,257,0,0,1811,
+		1810,1,0,0,0,1811,1812,1,0,0,0,1812,1813,1,0,0,0,1813,1814,3,166,83,0,
+		1814,1815,5,34,0,0,1815,1816,3,168,84,0,1816,159,1,0,0,0,1817,1818,3,166,
+		83,0,1818,1819,5,34,0,0,1819,1820,3,168,84,0,1820,161,1,0,0,0,1821,1822,
+		5,39,0,0,1822,1823,3,172,86,0,1823,1824,3,168,84,0,1824,163,1,0,0,0,1825,
+		1826,5,189,0,0,1826,1827,5,202,0,0,1827,165,1,0,0,0,1828,1829,5,268,0,
+		0,1829,167,1,0,0,0,1830,1831,6,84,-1,0,1831,1832,5,250,0,0,1832,1833,3,
+		168,84,0,1833,1834,5,251,0,0,1834,1873,1,0,0,0,1835,1836,5,257,0,0,1836,
+		1873,3,168,84,16,1837,1838,5,206,0,0,1838,1873,3,168,84,11,1839,1840,5,
+		176,0,0,1840,1841,3,168,84,0,1841,1842,5,178,0,0,1842,1843,3,168,84,0,
+		1843,1844,5,177,0,0,1844,1845,3,168,84,0,1845,1873,1,0,0,0,1846,1847,3,
+		174,87,0,1847,1856,5,250,0,0,1848,1853,3,168,84,0,1849,1850,5,252,0,0,
+		1850,1852,3,168,84,0,1851,1849,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,
+		0,0,1853,1854,1,0,0,0,1854,1857,1,0,0,0,1855,1853,1,0,0,0,1856,1848,1,
+		0,0,0,1856,1857,1,0,0,0,1857,1858,1,0,0,0,1858,1859,5,251,0,0,1859,1873,
+		1,0,0,0,1860,1862,7,4,0,0,1861,1863,3,170,85,0,1862,1861,1,0,0,0,1862,
+		1863,1,0,0,0,1863,1864,1,0,0,0,1864,1865,5,189,0,0,1865,1873,3,170,85,
+		0,1866,1867,5,269,0,0,1867,1873,3,170,85,0,1868,1873,5,268,0,0,1869,1873,
+		5,269,0,0,1870,1873,5,267,0,0,1871,1873,3,172,86,0,1872,1830,1,0,0,0,1872,
+		1835,1,0,0,0,1872,1837,1,0,0,0,1872,1839,1,0,0,0,1872,1846,1,0,0,0,1872,
+		1860,1,0,0,0,1872,1866,1,0,0,0,1872,1868,1,0,0,0,1872,1869,1,0,0,0,1872,
+		1870,1,0,0,0,1872,1871,1,0,0,0,1873,1894,1,0,0,0,1874,1875,10,15,0,0,1875,
+		1876,5,203,0,0,1876,1893,3,168,84,16,1877,1878,10,14,0,0,1878,1879,7,5,
+		0,0,1879,1893,3,168,84,15,1880,1881,10,13,0,0,1881,1882,7,6,0,0,1882,1893,
+		3,168,84,14,1883,1884,10,12,0,0,1884,1885,7,7,0,0,1885,1893,3,168,84,13,
+		1886,1887,10,10,0,0,1887,1888,5,204,0,0,1888,1893,3,168,84,11,1889,1890,
+		10,9,0,0,1890,1891,5,205,0,0,1891,1893,3,168,84,10,1892,1874,1,0,0,0,1892,
+		1877,1,0,0,0,1892,1880,1,0,0,0,1892,1883,1,0,0,0,1892,1886,1,0,0,0,1892,
+		1889,1,0,0,0,1893,1896,1,0,0,0,1894,1892,1,0,0,0,1894,1895,1,0,0,0,1895,
+		169,1,0,0,0,1896,1894,1,0,0,0,1897,1898,7,8,0,0,1898,171,1,0,0,0,1899,
+		1902,3,174,87,0,1900,1901,5,253,0,0,1901,1903,3,174,87,0,1902,1900,1,0,
+		0,0,1902,1903,1,0,0,0,1903,173,1,0,0,0,1904,1905,7,9,0,0,1905,175,1,0,
+		0,0,200,180,182,196,222,229,231,239,241,263,267,269,276,281,284,289,293,
+		306,317,325,346,355,365,377,381,389,393,398,408,422,429,432,447,452,459,
+		471,473,476,487,493,495,497,506,511,514,518,527,536,541,549,556,569,571,
+		581,598,606,610,619,623,627,629,635,638,642,650,660,694,704,733,735,745,
+		752,756,764,789,796,804,811,815,819,827,831,847,887,892,896,904,918,922,
+		924,931,950,959,964,980,984,992,1014,1020,1028,1036,1049,1060,1063,1073,
+		1076,1084,1088,1096,1107,1111,1119,1130,1132,1143,1146,1150,1158,1163,
+		1168,1178,1180,1188,1197,1203,1207,1220,1225,1228,1235,1244,1249,1256,
+		1269,1272,1285,1302,1306,1318,1327,1331,1336,1342,1351,1355,1362,1373,
+		1379,1383,1420,1424,1427,1431,1450,1467,1475,1486,1494,1500,1511,1526,
+		1530,1539,1542,1547,1551,1553,1559,1579,1593,1602,1612,1617,1622,1633,
+		1639,1653,1656,1666,1673,1681,1685,1693,1697,1701,1712,1734,1757,1767,
+		1784,1795,1801,1804,1811,1853,1856,1862,1872,1892,1894,1902
 	};
 
 	public static readonly ATN _ATN =

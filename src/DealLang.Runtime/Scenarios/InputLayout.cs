@@ -269,6 +269,30 @@ public enum InputQuantity
 
     /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     SaleReletPriceSpread,
+
+    /// <summary>Scalar, per contract: the utilisation a contract's re-let ramps to (<c>C relet after 3m at 30% rising to
+    /// 80% over 12m</c>: 0.8; the re-let's utilisation itself for a flat one, 0 without a re-let). Last, after the sales'
+    /// re-let prices, with the ramp's months and start and the re-let's price, so that the slots before them are where
+    /// they were.</summary>
+    ContractReletTo,
+
+    /// <summary>Scalar, per contract: the months of that ramp (<c>over M</c>); 0 for a flat re-let.</summary>
+    ContractReletRampMonths,
+
+    /// <summary>Scalar, per contract: the days from the closing to the day its re-let starts on this path (its stop plus
+    /// the idle gap), which the ramp counts its months from; 0 for a flat re-let or none (not read).</summary>
+    ContractReletStartDay,
+
+    /// <summary>Scalar, per contract: the number of the index its re-let is priced at (its <c>price</c>'s, else the fleet's
+    /// generation); 0 without a re-let.</summary>
+    ContractReletPriceIndex,
+
+    /// <summary>Scalar, per contract: the share of that index the re-let is priced at (1 without <c>price 85% of …</c>; 0
+    /// without a re-let).</summary>
+    ContractReletPriceShare,
+
+    /// <summary>Scalar, per contract: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
+    ContractReletPriceSpread,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -304,8 +328,9 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every party's workout lag, then every sale's re-let utilisation and re-let months, then every loan's own workout lag, then
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
-/// re-let ramp end, ramp months, price index, price share and price spread (last, so that the slots before them are where
-/// they were before).
+/// re-let ramp end, ramp months, price index, price share and price spread, then every contract's re-let ramp end, ramp
+/// months, ramp start day, price index, price share and price spread (last, so that the slots before them are where they
+/// were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -342,6 +367,8 @@ public sealed class InputLayout
         InputQuantity.LoanDefaultDay,
         InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
+        InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
+        InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -486,7 +513,9 @@ public sealed class InputLayout
             or InputQuantity.PartyWorkoutPeriods or InputQuantity.SaleReletUtilisation or InputQuantity.SaleReletMonths
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
-            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread => InputShape.Scalar,
+            or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
+            or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -507,7 +536,9 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears
-            or InputQuantity.ContractBroken or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod => InputEntity.Contract,
+            or InputQuantity.ContractBroken or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod
+            or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
